@@ -1,0 +1,36 @@
+"""scoring-engine: score public-spending projects against configurable indicator sets.
+
+>>> from scoring_engine import load_indicator_set, load_facts, score
+>>> result = score(load_indicator_set("examples/small/set.yaml"), load_facts("examples/small/facts.json"))  # doctest: +SKIP
+>>> result.total, result.grade  # doctest: +SKIP
+(Decimal('84.05'), '良')
+"""
+
+from .engine import score
+from .errors import FactsError, FormulaError, IndicatorSetError, Problem, ScoringEngineError, ScoringError
+from .facts import Facts
+from .loader import bundled_sets, load_facts, load_indicator_set, parse_facts, parse_indicator_set
+from .model import IndicatorSet
+from .result import IndicatorResult, Result
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "__version__",
+    "load_indicator_set",
+    "parse_indicator_set",
+    "load_facts",
+    "parse_facts",
+    "bundled_sets",
+    "score",
+    "Facts",
+    "IndicatorSet",
+    "Result",
+    "IndicatorResult",
+    "Problem",
+    "ScoringEngineError",
+    "IndicatorSetError",
+    "FactsError",
+    "FormulaError",
+    "ScoringError",
+]

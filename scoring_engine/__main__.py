@@ -1,0 +1,5 @@
+"""`python -m scoring_engine` runs the CLI."""
+
+from .cli import main
+
+main()

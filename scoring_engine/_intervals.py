@@ -1,0 +1,54 @@
+"""Ranges of values (bands, grades, tiers): checking them for gaps and overlaps, finding a value's range."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+MIN_INCLUSIVE = "min_inclusive"  # [min, max): 90 belongs to 90–95, 95 to the next band up
+MAX_INCLUSIVE = "max_inclusive"  # (min, max]: 95 belongs to 90–95
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A range of values; None means unbounded on that side."""
+
+    low: Decimal | None
+    high: Decimal | None
+
+    def contains(self, value: Decimal, boundary: str = MIN_INCLUSIVE) -> bool:
+        if boundary == MIN_INCLUSIVE:
+            return (self.low is None or value >= self.low) and (self.high is None or value < self.high)
+        return (self.low is None or value > self.low) and (self.high is None or value <= self.high)
+
+    def text(self, show: Callable[[Decimal], str] = str, boundary: str = MIN_INCLUSIVE) -> str:
+        """'90% ≤ x < 95%' style text for reasons and reports."""
+        lower, upper = ("≤", "<") if boundary == MIN_INCLUSIVE else ("<", "≤")
+        if self.low is None and self.high is None:
+            return "任意值"
+        if self.low is None:
+            return f"x {upper} {show(self.high)}"  # type: ignore[arg-type]
+        if self.high is None:
+            return f"x {'≥' if lower == '≤' else '>'} {show(self.low)}"
+        return f"{show(self.low)} {lower} x {upper} {show(self.high)}"
+
+
+def gaps_and_overlaps(intervals: Sequence[Interval], show: Callable[[Decimal], str] = str) -> list[tuple[int, str]]:
+    """(index, message) for every range that is empty, overlaps its neighbour or leaves a gap before it."""
+    problems: list[tuple[int, str]] = []
+    for i, iv in enumerate(intervals):
+        if iv.low is not None and iv.high is not None and iv.low >= iv.high:
+            problems.append((i, f"range min {show(iv.low)} is not below its max {show(iv.high)}"))
+    order = sorted(range(len(intervals)), key=lambda i: (intervals[i].low is not None, intervals[i].low or 0))
+    for before, after in zip(order, order[1:]):
+        a, b = intervals[before], intervals[after]
+        if b.low is None or a.low == b.low:
+            problems.append((after, f"overlaps another range starting at {show(a.low) if a.low is not None else 'the lowest value'}"))
+        elif a.high is None:
+            problems.append((after, f"overlaps the range starting at {show(a.low)}, which has no max"))  # type: ignore[arg-type]
+        elif a.high > b.low:
+            problems.append((after, f"overlaps the range below it: {show(b.low)} is below that range's max {show(a.high)}"))
+        elif a.high < b.low:
+            problems.append((after, f"gap: no range covers values from {show(a.high)} to {show(b.low)}"))
+    return problems

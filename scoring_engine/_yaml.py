@@ -1,0 +1,160 @@
+"""Safe YAML reading that remembers where every value came from.
+
+Built on PyYAML's composer (safe tags only): the node tree is turned into
+plain data while recording the line and column of every value and key, so
+later errors can point at them. Duplicate keys are errors naming both lines;
+anchors and aliases, merge keys and non-standard tags are refused (they have
+no use in an indicator set and are the usual way to blow up a YAML reader).
+Decimal numbers are read as `Decimal`, exactly as written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .errors import Problem
+
+#: Largest YAML file read, in bytes.
+MAX_YAML_BYTES = 2_000_000
+#: Deepest nesting of mappings and lists.
+MAX_YAML_DEPTH = 40
+
+Path = tuple[str | int, ...]
+
+_SAFE_SCALAR_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+
+
+@dataclass
+class Located:
+    """Data read from YAML with the (line, column) of each value and key, 1-based, by path."""
+
+    data: Any
+    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, path: Path, key: bool = False) -> tuple[int, int] | None:
+        """Line and column of the value at `path` (or of its key), else of the nearest enclosing value."""
+        if key and path in self.keys:
+            return self.keys[path]
+        while path not in self.values and path:
+            path = path[:-1]
+        return self.values.get(path)
+
+
+class YamlError(Exception):
+    """The YAML text cannot be read; carries the problems found."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("; ".join(str(p) for p in problems))
+        self.problems = problems
+
+
+def _mark(node: Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+class _Reader:
+    def __init__(self, file: str | None):
+        self.file = file
+        self.out = Located(None)
+        self.problems: list[Problem] = []
+        self.seen: set[int] = set()
+        self.constructor = SafeConstructor()
+
+    def problem(self, node: Node, message: str, hint: str | None = None) -> None:
+        line, column = _mark(node)
+        self.problems.append(Problem(message, file=self.file, line=line, column=column, hint=hint))
+
+    def read(self, node: Node, path: Path, depth: int) -> Any:
+        if id(node) in self.seen:
+            self.problem(node, "anchors and aliases (& and *) are not supported", "write the value out in full")
+            return None
+        self.seen.add(id(node))
+        if depth > MAX_YAML_DEPTH:
+            self.problem(node, f"nested deeper than {MAX_YAML_DEPTH} levels (MAX_YAML_DEPTH)")
+            return None
+        self.out.values[path] = _mark(node)
+        if isinstance(node, MappingNode):
+            return self.mapping(node, path, depth)
+        if isinstance(node, SequenceNode):
+            return [self.read(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+        return self.scalar(node)
+
+    def mapping(self, node: MappingNode, path: Path, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self.problem(key_node, "merge keys (<<) are not supported", "write the keys out in full")
+                continue
+            key = self.scalar(key_node) if isinstance(key_node, ScalarNode) else None
+            if not isinstance(key, str):
+                self.problem(key_node, f"key {key_node.value if isinstance(key_node, ScalarNode) else '…'!s} must be text",
+                             "put the key in quotes")
+                continue
+            line, _ = _mark(key_node)
+            if key in first_line:
+                self.problem(key_node, f"duplicate key {key!r} (first on line {first_line[key]}, again on line {line})",
+                             "keep one of them")
+                continue
+            first_line[key] = line
+            self.out.keys[path + (key,)] = _mark(key_node)
+            result[key] = self.read(value_node, path + (key,), depth + 1)
+        return result
+
+    def scalar(self, node: ScalarNode) -> Any:
+        if node.tag not in _SAFE_SCALAR_TAGS:
+            self.problem(node, f"tag {node.tag} is not allowed", "remove the !tag")
+            return None
+        if node.tag == "tag:yaml.org,2002:float":
+            text = node.value.replace("_", "")
+            try:
+                number = Decimal(text)
+            except InvalidOperation:
+                number = None
+            if number is None or not number.is_finite():
+                self.problem(node, f"{node.value} is not a finite number")
+                return None
+            return number
+        try:
+            return self.constructor.construct_object(node)
+        except (ConstructorError, ValueError) as err:
+            self.problem(node, f"cannot read {node.value!r}: {err}")
+            return None
+
+
+def load(text: str, file: str | None = None) -> Located:
+    """Read one YAML document into plain data with positions; raises YamlError with every problem."""
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_YAML_BYTES:
+        raise YamlError([Problem(f"file is larger than {MAX_YAML_BYTES} bytes (MAX_YAML_BYTES)", file=file)])
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        message = " ".join(str(part) for part in (err.context, err.problem) if part)
+        raise YamlError([Problem(f"YAML syntax: {message}", file=file, line=line, column=column)]) from None
+    except yaml.YAMLError as err:
+        raise YamlError([Problem(f"YAML syntax: {err}", file=file)]) from None
+    except RecursionError:
+        raise YamlError([Problem(f"nested deeper than {MAX_YAML_DEPTH} levels (MAX_YAML_DEPTH)", file=file)]) from None
+    reader = _Reader(file)
+    if root is None:
+        raise YamlError([Problem("the file is empty", file=file)])
+    reader.out.data = reader.read(root, (), 0)
+    if reader.problems:
+        raise YamlError(reader.problems)
+    return reader.out

@@ -1,0 +1,128 @@
+"""The command line: `scoring-engine score | validate | sets`.
+
+The thin shell around the core: it reads files, calls the engine, writes the
+output atomically, and turns every scoring_engine error into one line per
+problem with exit code 1 (2 for a wrong command line), never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import __version__
+from .engine import score as score_facts
+from .errors import IndicatorSetError, ScoringEngineError
+from .loader import bundled_sets, load_facts, load_indicator_set, resolve_set
+from .render import RENDERERS
+
+EXIT_INVALID = 1
+
+
+def _report(err: ScoringEngineError) -> None:
+    for problem in err.problems:
+        click.echo(f"error: {problem}", err=True)
+
+
+def _guarded(action: Callable[..., Any]) -> Callable[..., Any]:
+    """Run a command; user errors become one line per problem and exit code 1."""
+
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return action(*args, **kwargs)
+        except ScoringEngineError as err:
+            _report(err)
+            sys.exit(EXIT_INVALID)
+
+    run.__name__ = action.__name__
+    run.__doc__ = action.__doc__
+    return run
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write `text` to `path` through a temporary file and a rename: never a half-written report."""
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="scoring-engine")
+def main() -> None:
+    """Score public-spending projects against YAML indicator sets (项目支出绩效评价)."""
+
+
+@main.command()
+@click.argument("facts", type=click.Path(dir_okay=True, path_type=Path))
+@click.option("--set", "set_ref", metavar="ID|PATH", help="Indicator set: a bundled id or a YAML file. Default: the one the facts file names.")
+@click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="table", show_default=True, help="Output format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of the screen.")
+@_guarded
+def score(facts: Path, set_ref: str | None, fmt: str, output: Path | None) -> None:
+    """Score the project in FACTS (a .json or .yaml facts file)."""
+    loaded = load_facts(facts)
+    if set_ref is not None:
+        indicator_set = load_indicator_set(resolve_set(set_ref))
+    elif loaded.indicator_set is not None:
+        try:
+            indicator_set = load_indicator_set(resolve_set(loaded.indicator_set, relative_to=facts.parent))
+        except IndicatorSetError as err:
+            raise IndicatorSetError([p.located(file=str(facts), path="$.indicator_set") for p in err.problems]) from None
+    else:
+        raise click.UsageError("no indicator set: pass --set ID|PATH, or name one in the facts file as \"indicator_set\"")
+    result = score_facts(indicator_set, loaded)
+    text = RENDERERS[fmt](result)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomically(output, text)
+        click.echo(f"{output}: {result.total} {result.grade}", err=True)
+    if output is not None or fmt != "table":
+        for warning in result.warnings:
+            click.echo(f"warning: {warning}", err=True)
+
+
+@main.command()
+@click.argument("sets", nargs=-1, required=True, metavar="SET...")
+def validate(sets: tuple[str, ...]) -> None:
+    """Check indicator sets (files or bundled ids); report every problem of every file."""
+    failed = False
+    for ref in sets:
+        try:
+            loaded = load_indicator_set(ref)
+        except ScoringEngineError as err:
+            _report(err)
+            failed = True
+            continue
+        leaves = sum(1 for node in loaded.walk() if node.is_leaf)
+        click.echo(f"{ref}: ok — {loaded.id} {loaded.version}, {leaves} scored indicators, total {loaded.total}")
+    if failed:
+        sys.exit(EXIT_INVALID)
+
+
+@main.command()
+def sets() -> None:
+    """List the bundled indicator sets."""
+    found = bundled_sets()
+    if not found:
+        click.echo("no bundled indicator sets")
+        return
+    for set_id, path in found.items():
+        try:
+            loaded = load_indicator_set(path)
+            click.echo(f"{set_id}\t{loaded.version}\t{loaded.name}")
+        except ScoringEngineError as err:
+            click.echo(f"{set_id}\tinvalid: {err.problems[0]}")
+

@@ -1,0 +1,272 @@
+"""Scoring: an indicator set applied to a project's facts gives an audited Result.
+
+Pure: no I/O, no global state. Every run uses its own decimal context and its
+own evaluators, so `score` is safe to call from several threads at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator, Mapping
+from decimal import ROUND_FLOOR, Decimal
+from typing import Any
+
+from ._arith import ZERO, fixed, plain, round_half_up, scoring_context
+from .errors import FactsError, Problem, ScoringError
+from .facts import Facts, check_facts
+from .formulas import Formula, evaluate
+from .model import Indicator, IndicatorSet
+from .reasons import TEMPLATES, render
+from .result import DerivedValue, IndicatorResult, Result, SetInfo, Warning
+from .rules import RULE_KINDS, Outcome
+
+__all__ = ["score"]
+
+
+class _Values(Mapping[str, Any]):
+    """Fact and derived values by name; reading a derived value that failed raises its error."""
+
+    def __init__(self, values: dict[str, Any], failed: dict[str, ScoringError]):
+        self._values = values
+        self._failed = failed
+
+    def __getitem__(self, name: str) -> Any:
+        if name in self._failed:
+            raise self._failed[name]
+        return self._values[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+
+class _View:
+    """What a rule's scoring function reads (the rules.FactView protocol)."""
+
+    def __init__(self, values: _Values):
+        self._values = values
+
+    def value(self, formula: Formula) -> Any:
+        return evaluate(formula, self._values)
+
+    def number(self, formula: Formula, what: str) -> Decimal:
+        value = self.value(formula)
+        if not isinstance(value, Decimal):
+            raise ScoringError(f"{what} must be a number, got {value!r}", expression=formula.text)
+        return value
+
+    def fact(self, name: str) -> Any:
+        if name not in self._values:
+            raise ScoringError(f"fact {name} is missing", fact=name, hint="add it to the facts file")
+        return self._values[name]
+
+
+def score(indicator_set: IndicatorSet, facts: Facts | Mapping[str, Any]) -> Result:
+    """Score `facts` (a Facts, or a mapping of fact name → value) against `indicator_set`.
+
+    Raises FactsError when the facts do not fit the set's declarations and
+    ScoringError when a formula fails or a check of severity error fails; each
+    lists every problem found.
+    """
+    if not isinstance(facts, Facts):
+        facts = Facts(values=facts)
+    from . import __version__
+
+    with scoring_context():
+        return _Run(indicator_set, facts).result(__version__)
+
+
+class _Run:
+    """One scoring run: the facts checked, derived values computed, the tree scored."""
+
+    def __init__(self, indicator_set: IndicatorSet, facts: Facts):
+        self.set = indicator_set
+        self.facts = facts
+        checked, undeclared = check_facts(indicator_set, facts)
+        self.warnings = [Warning("undeclared_fact", p.message + (f" ({p.hint})" if p.hint else ""), fact=p.fact) for p in undeclared]
+        self.not_applicable = self._not_applicable()
+        self.weights = self._weights()
+        self.derived, failed = self._derive(checked)
+        self.values = _Values(checked, failed)
+        self.problems: list[Problem] = []
+
+    # -- not applicable and weights
+
+    def _not_applicable(self) -> dict[str, str]:
+        """Indicator id → reason, for the marked indicators and everything below them."""
+        marked = dict(self.facts.not_applicable)
+        known = {node.id: node for node in self.set.walk()}
+        problems = []
+        for indicator_id, reason in marked.items():
+            if indicator_id not in known:
+                close = difflib.get_close_matches(indicator_id, list(known), n=1)
+                problems.append(Problem(f"not_applicable names unknown indicator {indicator_id}", file=self.facts.source,
+                                        path=f"$.not_applicable.{indicator_id}", hint=f"did you mean {close[0]}?" if close else None))
+            elif not isinstance(reason, str) or not reason.strip():
+                problems.append(Problem("give the reason the indicator does not apply", file=self.facts.source,
+                                        path=f"$.not_applicable.{indicator_id}", indicator=indicator_id))
+        if problems:
+            raise FactsError(problems)
+        found = {}
+        for indicator_id, reason in marked.items():
+            for node in known[indicator_id].walk():
+                found.setdefault(node.id, reason)
+        return found
+
+    def _weights(self) -> dict[str, Decimal]:
+        """Indicator id → weight used; with the 'rescale' policy, applicable leaves share the whole total."""
+        leaves = [n for n in self.set.walk() if n.is_leaf]
+        weights = {n.id: n.weight for n in leaves}
+        if self.set.not_applicable == "rescale" and self.not_applicable:
+            applicable = [n for n in leaves if n.id not in self.not_applicable]
+            if not applicable:
+                raise FactsError("every indicator is marked not applicable; nothing is left to score", file=self.facts.source)
+            for n in leaves:
+                weights[n.id] = ZERO
+            weights.update(_apportion({n.id: n.weight for n in applicable}, self.set.total, self.set.precision))
+
+        def total(node: Indicator) -> Decimal:
+            if not node.is_leaf:
+                weights[node.id] = sum((total(c) for c in node.children), ZERO)
+            return weights[node.id]
+
+        for top in self.set.indicators:
+            total(top)
+        return weights
+
+    # -- derived values and checks
+
+    def _derive(self, checked: dict[str, Any]) -> tuple[list[DerivedValue], dict[str, ScoringError]]:
+        failed: dict[str, ScoringError] = {}
+        shown = []
+        values = _Values(checked, failed)
+        for d in self.set.derived:
+            try:
+                value = evaluate(d.formula, values)
+            except ScoringError as err:
+                first = err.problems[0]
+                message = f"derived value {d.name}: {first.message}"
+                failed[d.name] = ScoringError(Problem(message, fact=first.fact, expression=d.formula.text, hint=first.hint))
+                shown.append(DerivedValue(d.name, d.formula.text, None, d.label, error=first.message))
+                continue
+            checked[d.name] = value
+            shown.append(DerivedValue(d.name, d.formula.text, value, d.label))
+        return shown, failed
+
+    def _checks(self) -> None:
+        for check in self.set.checks:
+            try:
+                passed = evaluate(check.formula, self.values)
+                failure = None if passed is True else check.message
+                if not isinstance(passed, bool):
+                    failure = f"check must give true or false, got {passed!r}"
+            except ScoringError as err:
+                failure = f"{check.message}: cannot be checked ({err.problems[0].message})"
+            if failure is None:
+                continue
+            shown = ", ".join(f"{n} = {_show(self.values[n])}" for n in sorted(check.formula.names) if _readable(self.values, n))
+            message = f"{failure}（{check.formula.text}；{shown}）" if shown else failure
+            if check.severity == "error":
+                self.problems.append(Problem(message, expression=check.formula.text))
+            else:
+                self.warnings.append(Warning("check", message, expression=check.formula.text))
+
+    # -- the tree
+
+    def result(self, engine_version: str) -> Result:
+        self._checks()
+        tree = tuple(self._score(node, 1) for node in self.set.indicators)
+        if self.problems:
+            raise ScoringError(self.problems)
+        total = sum((t.score for t in tree), ZERO)
+        s = self.set
+        return Result(
+            engine_version=engine_version,
+            indicator_set=SetInfo(s.id, s.name, s.version, s.sha256),
+            facts_sha256=self.facts.sha256,
+            precision=s.precision,
+            max_total=s.total,
+            total=total,
+            grade=s.grade_for(total),
+            indicators=tree,
+            warnings=tuple(self.warnings),
+            derived=tuple(self.derived),
+            project=dict(self.facts.project),
+        )
+
+    def _reason(self, key: str, fields: Mapping[str, object], node: Indicator, weight: Decimal, score: Decimal) -> str:
+        template = self.set.reasons.get(key) or TEMPLATES[key][0]
+        p = self.set.precision
+        common = {"name": node.name, "weight": plain(weight), "score": fixed(score, p), "lost": fixed(weight - score, p)}
+        return render(template, {**fields, **common})
+
+    def _score(self, node: Indicator, level: int) -> IndicatorResult:
+        weight = self.weights[node.id]
+        base = {"id": node.id, "name": node.name, "level": level, "weight": weight, "standard": node.standard,
+                "declared_weight": node.weight}
+        na = self.not_applicable.get(node.id)
+        if na is not None and node.is_leaf:
+            policy = self.set.not_applicable
+            points = weight if policy == "full_credit" else ZERO
+            reason = self._reason(f"not_applicable.{policy}", {"reason": na}, node, weight, points)
+            return IndicatorResult(**base, score=round_half_up(points, self.set.precision), reason=reason,
+                                   kind=node.rule.kind if node.rule else None, rule=node.rule.spec if node.rule else None,
+                                   not_applicable=na)
+        if not node.is_leaf:
+            children = tuple(self._score(c, level + 1) for c in node.children)
+            total = sum((c.score for c in children), ZERO)
+            reason = self._reason("parent", {"count": len(children)}, node, weight, total)
+            return IndicatorResult(**base, score=total, reason=reason, children=children, not_applicable=na)
+        assert node.rule is not None
+        rule = node.rule
+        try:
+            outcome: Outcome = RULE_KINDS[rule.kind].score(rule.params, weight, _View(self.values))
+        except ScoringError as err:
+            self.problems.extend(p.located(indicator=node.id, line=node.line, file=self.set.source) for p in err.problems)
+            return IndicatorResult(**base, score=ZERO, reason="", kind=rule.kind, rule=rule.spec)
+        raw = outcome.score
+        kept = min(max(raw, ZERO), weight)
+        if kept != raw:
+            self.warnings.append(Warning("clamp", f"raw score {plain(raw)} is outside 0..{plain(weight)}; clamped to {plain(kept)}",
+                                         indicator=node.id))
+        points = round_half_up(kept, self.set.precision)
+        inputs = {name: self.values[name] for name in sorted(rule.reads) if _readable(self.values, name)}
+        return IndicatorResult(
+            **base,
+            score=points,
+            reason=self._reason(outcome.reason, outcome.fields, node, weight, points),
+            kind=rule.kind,
+            rule=rule.spec,
+            inputs=inputs,
+            details=outcome.details,
+            deductions=outcome.deductions,
+            raw_score=raw,
+            clamped=kept != raw,
+        )
+
+
+def _readable(values: _Values, name: str) -> bool:
+    try:
+        values[name]
+    except (KeyError, ScoringError):
+        return False
+    return True
+
+
+def _show(value: Any) -> str:
+    return plain(value) if isinstance(value, Decimal) else str(value)
+
+
+def _apportion(weights: dict[str, Decimal], total: Decimal, places: int) -> dict[str, Decimal]:
+    """Scale weights to add up to `total` exactly at `places` decimals (largest remainder, ties by order)."""
+    whole = sum(weights.values(), ZERO)
+    quantum = Decimal(1).scaleb(-places)
+    exact = {k: w * total / whole for k, w in weights.items()}
+    shares = {k: v.quantize(quantum, rounding=ROUND_FLOOR) for k, v in exact.items()}
+    left = int((total - sum(shares.values(), ZERO)) / quantum)
+    order = sorted(weights, key=lambda k: exact[k] - shares[k], reverse=True)  # stable: file order breaks ties
+    for k in order[:left]:
+        shares[k] += quantum
+    return shares

@@ -1,0 +1,98 @@
+"""Errors a user can cause, as objects with fields.
+
+Every problem carries where it is (file, line, column, JSON path), what it is
+about (indicator, fact, expression) and, where we know it, how to fix it. An
+exception holds one or more problems so that a policy editor sees every mistake
+in a file at once; the CLI prints one line per problem.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+__all__ = [
+    "Problem",
+    "ScoringEngineError",
+    "IndicatorSetError",
+    "FactsError",
+    "FormulaError",
+    "ScoringError",
+]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One mistake, located as precisely as we can."""
+
+    message: str
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    path: str | None = None
+    indicator: str | None = None
+    fact: str | None = None
+    expression: str | None = None
+    hint: str | None = None
+
+    def located(self, **fields: object) -> Problem:
+        """The same problem with the given fields filled in where still unknown."""
+        missing = {k: v for k, v in fields.items() if v is not None and getattr(self, k) is None}
+        return replace(self, **missing) if missing else self
+
+    def __str__(self) -> str:
+        where = ""
+        if self.file:
+            where = self.file
+            if self.line is not None:
+                where += f":{self.line}"
+                if self.column is not None:
+                    where += f":{self.column}"
+            where += ": "
+        about = []
+        if self.indicator:
+            about.append(f"indicator {self.indicator}")
+        elif self.path and self.path != "$":
+            about.append(self.path)
+        if self.fact and self.fact not in self.message:
+            about.append(f"fact {self.fact}")
+        text = where + (f"{', '.join(about)}: " if about else "") + self.message
+        if self.expression and self.expression not in self.message:
+            shown = self.expression if len(self.expression) <= 80 else self.expression[:77] + "..."
+            text += f" in `{shown}`"
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+
+class ScoringEngineError(Exception):
+    """Base of every error a user can cause; holds one or more problems."""
+
+    def __init__(self, problems: Problem | str | list[Problem] | tuple[Problem, ...], **fields: object):
+        if isinstance(problems, str):
+            problems = Problem(problems, **fields)  # type: ignore[arg-type]
+        if isinstance(problems, Problem):
+            problems = (problems,)
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    def __getattr__(self, name: str) -> object:
+        # err.file, err.line, err.indicator … read from the first problem.
+        if name in Problem.__dataclass_fields__ and self.__dict__.get("problems"):
+            return getattr(self.problems[0], name)
+        raise AttributeError(name)
+
+
+class IndicatorSetError(ScoringEngineError):
+    """An indicator set that cannot be read or is not valid."""
+
+
+class FactsError(ScoringEngineError):
+    """A facts file that cannot be read, or facts that do not fit the set."""
+
+
+class FormulaError(ScoringEngineError):
+    """A formula that is not part of the formula language."""
+
+
+class ScoringError(ScoringEngineError):
+    """Scoring failed on valid-looking input (division by zero, a failed check…)."""

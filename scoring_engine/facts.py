@@ -1,0 +1,206 @@
+"""A project's facts, and their check against what the indicator set declares."""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from . import _json
+from ._arith import plain
+from .errors import FactsError, Problem
+from .formulas import Finding
+from .model import FactSpec, IndicatorSet
+from .rules import Judgement, TierJudgement
+
+__all__ = ["Facts", "check_facts", "convert_fact"]
+
+
+@dataclass(frozen=True)
+class Facts:
+    """The facts of one project: values by fact name, indicators marked not applicable, project details.
+
+    `values` may nest (``{"budget": {"paid": 800}}`` reads as ``budget.paid``).
+    """
+
+    values: Mapping[str, Any]
+    not_applicable: Mapping[str, str] = field(default_factory=dict)  # indicator id → reason
+    project: Mapping[str, Any] = field(default_factory=dict)
+    indicator_set: str | None = None  # a bundled set id or a path, as the facts file names it
+    source: str | None = field(default=None, compare=False)
+
+    def document(self) -> dict[str, Any]:
+        """The facts as a facts-file document."""
+        doc: dict[str, Any] = {}
+        if self.indicator_set is not None:
+            doc["indicator_set"] = self.indicator_set
+        if self.project:
+            doc["project"] = dict(self.project)
+        doc["facts"] = dict(self.values)
+        if self.not_applicable:
+            doc["not_applicable"] = dict(self.not_applicable)
+        return doc
+
+    @property
+    def sha256(self) -> str:
+        """Hash of the canonical JSON of the document: the same facts give the same hash from JSON or YAML."""
+        return hashlib.sha256(_json.dumps(self.document(), indent=None, sort_keys=True).encode()).hexdigest()
+
+
+def _flatten(values: Mapping[str, Any], declared: Mapping[str, FactSpec], prefix: str = "") -> dict[str, Any]:
+    """Dotted names for nested objects, stopping at declared facts (a judgement is an object itself)."""
+    flat: dict[str, Any] = {}
+    for key, value in values.items():
+        name = f"{prefix}{key}"
+        if name not in declared and isinstance(value, Mapping) and value:
+            flat.update(_flatten(value, declared, name + "."))
+        else:
+            flat[name] = value
+    return flat
+
+
+def _number(value: Any, spec: FactSpec) -> Decimal:
+    if isinstance(value, bool):
+        raise ValueError(f"expected a number, got {str(value).lower()}", "write the number itself")
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError(f"expected a number, got {value}", "NaN and infinity are not numbers")
+        value = Decimal(repr(value))
+    elif isinstance(value, int):
+        value = Decimal(value)
+    elif isinstance(value, str):
+        raise ValueError(f"expected a number, got text {value!r}", "write a plain number without quotes, commas, % or units")
+    if not isinstance(value, Decimal) or not value.is_finite():
+        raise ValueError(f"expected a number, got {value!r}", None)
+    if spec.min is not None and value < spec.min:
+        raise ValueError(f"{plain(value)} is below the minimum {plain(spec.min)}", None)
+    if spec.max is not None and value > spec.max:
+        hint = "this fact is a ratio: write 0.86, not 86" if spec.max == 1 and value <= 100 else None
+        raise ValueError(f"{plain(value)} is above the maximum {plain(spec.max)}", hint)
+    return value
+
+
+def _text(value: Any, what: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{what} must be non-empty text", None)
+    return value
+
+
+def _judged_score(value: Mapping[str, Any], spec: FactSpec) -> Decimal:
+    if "score" not in value:
+        raise ValueError("missing score", "write {score: …, reason: …}")
+    return _number(value["score"], FactSpec(spec.name, "number", min=Decimal(0)))
+
+
+def _only_keys(value: Any, keys: tuple[str, ...], required: tuple[str, ...]) -> Mapping[str, Any]:
+    shape = "{" + ", ".join(f"{k}: …" for k in required) + "}"
+    if not isinstance(value, Mapping):
+        raise ValueError(f"expected an object {shape}, got {type(value).__name__}", None)
+    extra = sorted(set(value) - set(keys))
+    if extra:
+        raise ValueError(f"unknown key {extra[0]!r}", f"write {shape}")
+    missing = [k for k in required if k not in value]
+    if missing:
+        raise ValueError(f"missing {missing[0]}", f"write {shape}")
+    return value
+
+
+def convert_fact(value: Any, spec: FactSpec) -> Any:
+    """The engine's value for a raw fact value, or ValueError(message, hint)."""
+    kind = spec.type
+    if kind in ("number", "integer"):
+        number = _number(value, spec)
+        if kind == "integer" and number != number.to_integral_value():
+            raise ValueError(f"expected a whole number, got {plain(number)}", None)
+        return number
+    if kind == "boolean":
+        if not isinstance(value, bool):
+            raise ValueError(f"expected true or false, got {value!r}", "write true or false without quotes")
+        return value
+    if kind == "string":
+        if not isinstance(value, str):
+            raise ValueError(f"expected text, got {value!r}", "put the value in quotes")
+        if spec.values is not None and value not in spec.values:
+            close = difflib.get_close_matches(value, spec.values, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else "one of: " + ", ".join(spec.values)
+            raise ValueError(f"{value!r} is not an allowed value", hint)
+        return value
+    if kind == "date":
+        if isinstance(value, datetime.datetime):
+            return value.date()
+        if isinstance(value, datetime.date):
+            return value
+        if isinstance(value, str) and len(value) == 10:
+            try:
+                return datetime.date.fromisoformat(value)
+            except ValueError:
+                pass
+        raise ValueError(f"expected a date YYYY-MM-DD, got {value!r}", "write e.g. 2020-11-30")
+    if kind == "list":
+        if not isinstance(value, list):
+            raise ValueError(f"expected a list, got {type(value).__name__}", "write [ … ], [] when there is nothing")
+        if spec.items == "number":
+            return tuple(_number(v, spec) for v in value)
+        findings = []
+        for item in value:
+            if isinstance(item, str):
+                findings.append(Finding(_text(item, "a finding")))
+            else:
+                item = _only_keys(item, ("text", "points"), ("text",))
+                points = _number(item["points"], FactSpec(spec.name, "number", min=Decimal(0))) if "points" in item else None
+                findings.append(Finding(_text(item["text"], "a finding's text"), points))
+        return tuple(findings)
+    if kind == "judgement":
+        value = _only_keys(value, ("score", "reason"), ("score", "reason"))
+        return Judgement(_judged_score(value, spec), _text(value["reason"], "reason"))
+    if kind == "tier":
+        value = _only_keys(value, ("tier", "score", "reason"), ("tier", "score", "reason"))
+        return TierJudgement(_text(value["tier"], "tier"), _judged_score(value, spec), _text(value["reason"], "reason"))
+    raise ValueError(f"unknown fact type {kind}", None)
+
+
+def check_facts(indicator_set: IndicatorSet, facts: Facts) -> tuple[dict[str, Any], list[Problem]]:
+    """Every fact checked against the set's declarations.
+
+    Returns the engine's values by name and the warnings (undeclared facts);
+    raises FactsError listing every problem, each naming the fact and the
+    indicators that read it.
+    """
+    declared = indicator_set.facts
+    if not isinstance(facts.values, Mapping):
+        raise FactsError("facts must be an object of fact names and values", file=facts.source)
+    given = _flatten(facts.values, declared)
+    readers = indicator_set.readers()
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
+    values: dict[str, Any] = {}
+
+    def problem(name: str, message: str, hint: str | None = None) -> None:
+        reading = readers.get(name)
+        if reading:
+            message += f" (read by {', '.join(reading)})"
+        problems.append(Problem(message, file=facts.source, fact=name, path=f"$.facts.{name}", hint=hint))
+
+    for name, spec in declared.items():
+        if name in given and given[name] is not None:
+            try:
+                values[name] = convert_fact(given[name], spec)
+            except ValueError as err:
+                message, hint = err.args
+                problem(name, f"{spec.title}: {message}", hint)
+        elif spec.default is not None:
+            values[name] = spec.default
+        elif spec.required:
+            problem(name, f"required fact {spec.title} is missing", "add it to the facts file")
+    for name in given:
+        if name not in declared:
+            close = difflib.get_close_matches(name, list(declared), n=1)
+            hint = f"did you mean {close[0]}?" if close else None
+            warnings.append(Problem(f"fact {name} is not declared by the set and is ignored", file=facts.source, fact=name, hint=hint))
+    if problems:
+        raise FactsError(problems)
+    return values, warnings

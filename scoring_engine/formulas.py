@@ -1,0 +1,547 @@
+"""The formula language: a small, checked subset of Python expressions.
+
+A formula may use numbers, text literals (for equality tests), fact and derived
+names (dotted, e.g. ``budget.paid``), ``weight``, ``+ - * /``, comparisons,
+``and / or / not``, ``a if c else b`` and the functions in `FUNCTIONS`. Nothing
+else: no attribute access, indexing, comprehensions, lambdas, f-strings or
+assignment. `compile_formula` checks all of that once, when the set loads, and
+keeps the parsed tree; `evaluate` runs the tree on `simpleeval` with the facts
+as the only names, so scoring never parses again.
+
+>>> f = compile_formula("min(budget.paid / budget.total, 1)", {"budget.paid": "number", "budget.total": "number"})
+>>> from decimal import Decimal
+>>> evaluate(f, {"budget.paid": Decimal("800"), "budget.total": Decimal("1000")})
+Decimal('0.8')
+"""
+
+from __future__ import annotations
+
+import ast
+import datetime
+import difflib
+import io
+import tokenize
+import unicodedata
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal, DecimalException
+from typing import Any
+
+from simpleeval import NameNotDefined, SimpleEval
+
+from ._arith import ONE, ZERO, round_half_up, scoring_context
+from .errors import FormulaError, Problem, ScoringError
+
+__all__ = [
+    "Formula",
+    "Finding",
+    "compile_formula",
+    "evaluate",
+    "FUNCTIONS",
+    "MAX_FORMULA_LENGTH",
+    "MAX_NESTING_DEPTH",
+    "MAX_NUMBER_DIGITS",
+    "MAX_TEXT_LENGTH",
+]
+
+#: Longest formula accepted, in characters.
+MAX_FORMULA_LENGTH = 2000
+#: Deepest nesting of operations accepted (a sum of N terms nests N deep).
+MAX_NESTING_DEPTH = 100
+#: Most digits in one number literal.
+MAX_NUMBER_DIGITS = 30
+#: Longest text literal, in characters.
+MAX_TEXT_LENGTH = 200
+
+# Fact types a formula may read; judgement and tier facts carry an
+# evaluator's score and reason and belong to their own rule kinds.
+READABLE_TYPES = {"number", "integer", "boolean", "string", "date", "list", "derived", "weight"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One finding (问题) of a list fact: its text and, optionally, its own points."""
+
+    text: str
+    points: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A checked formula: its text, the names it reads, and its parsed tree."""
+
+    text: str
+    names: frozenset[str]
+    tree: ast.expr = field(compare=False, repr=False)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class _Fail(Exception):
+    """A run-time failure inside a formula; `evaluate` turns it into a ScoringError."""
+
+    def __init__(self, message: str, fact: str | None = None):
+        super().__init__(message)
+        self.fact = fact
+
+
+# ---------------------------------------------------------------- values
+
+
+def _number(value: Any, what: str) -> Decimal:
+    if isinstance(value, bool):
+        return ONE if value else ZERO
+    if isinstance(value, Decimal):
+        return value
+    raise _Fail(f"{what} needs a number, got {_describe(value)}")
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, str):
+        return f"text {value!r}"
+    if isinstance(value, tuple):
+        return "a list"
+    if isinstance(value, datetime.date):
+        return f"date {value.isoformat()}"
+    if isinstance(value, bool):
+        return f"boolean {value}"
+    if isinstance(value, Decimal):
+        return f"number {value}"
+    return type(value).__name__
+
+
+def _date(value: Any, what: str) -> datetime.date:
+    if isinstance(value, datetime.date):
+        return value
+    raise _Fail(f"{what} needs a date, got {_describe(value)}")
+
+
+def _list(value: Any, what: str) -> tuple:
+    if isinstance(value, tuple):
+        return value
+    raise _Fail(f"{what} needs a list fact, got {_describe(value)}")
+
+
+def _numbers(args: tuple, what: str) -> list[Decimal]:
+    if len(args) == 1 and isinstance(args[0], tuple):
+        args = args[0]
+        if not args:
+            raise _Fail(f"{what} of an empty list")
+    return [_number(a, what) for a in args]
+
+
+# ---------------------------------------------------------------- operators
+
+
+def _add(a: Any, b: Any) -> Decimal:
+    return _number(a, "+") + _number(b, "+")
+
+
+def _sub(a: Any, b: Any) -> Decimal:
+    return _number(a, "-") - _number(b, "-")
+
+
+def _mul(a: Any, b: Any) -> Decimal:
+    return _number(a, "*") * _number(b, "*")
+
+
+def _div(a: Any, b: Any) -> Decimal:
+    divisor = _number(b, "/")
+    if divisor == 0:
+        raise _Fail("division by zero")
+    return _number(a, "/") / divisor
+
+
+def _ordered(op: Callable[[Any, Any], bool], symbol: str) -> Callable[[Any, Any], bool]:
+    def compare(a: Any, b: Any) -> bool:
+        if isinstance(a, datetime.date) and isinstance(b, datetime.date):
+            return op(a, b)
+        return op(_number(a, symbol), _number(b, symbol))
+
+    return compare
+
+
+def _equal(a: Any, b: Any) -> bool:
+    if isinstance(a, str) != isinstance(b, str):
+        raise _Fail(f"cannot compare {_describe(a)} with {_describe(b)}")
+    return a == b
+
+
+_OPERATORS: dict[type, Callable[..., Any]] = {
+    ast.Add: _add,
+    ast.Sub: _sub,
+    ast.Mult: _mul,
+    ast.Div: _div,
+    ast.USub: lambda a: -_number(a, "-"),
+    ast.UAdd: lambda a: _number(a, "+"),
+    ast.Not: lambda a: not a,
+    ast.Eq: _equal,
+    ast.NotEq: lambda a, b: not _equal(a, b),
+    ast.Lt: _ordered(lambda a, b: a < b, "<"),
+    ast.LtE: _ordered(lambda a, b: a <= b, "<="),
+    ast.Gt: _ordered(lambda a, b: a > b, ">"),
+    ast.GtE: _ordered(lambda a, b: a >= b, ">="),
+}
+
+_OPERATOR_SYMBOLS = {
+    ast.Pow: "**",
+    ast.FloorDiv: "//",
+    ast.Mod: "%",
+    ast.MatMult: "@",
+    ast.LShift: "<<",
+    ast.RShift: ">>",
+    ast.BitOr: "|",
+    ast.BitAnd: "&",
+    ast.BitXor: "^",
+    ast.Invert: "~",
+    ast.In: "in",
+    ast.NotIn: "not in",
+    ast.Is: "is",
+    ast.IsNot: "is not",
+}
+
+# ---------------------------------------------------------------- functions
+
+
+def _min(*args: Any) -> Decimal:
+    return min(_numbers(args, "min"))
+
+
+def _max(*args: Any) -> Decimal:
+    return max(_numbers(args, "max"))
+
+
+def _abs(x: Any) -> Decimal:
+    return abs(_number(x, "abs"))
+
+
+def _clamp(x: Any, low: Any, high: Any) -> Decimal:
+    lo, hi = _number(low, "clamp"), _number(high, "clamp")
+    if lo > hi:
+        raise _Fail(f"clamp: lower bound {lo} is above upper bound {hi}")
+    return min(max(_number(x, "clamp"), lo), hi)
+
+
+def _round_half_up(x: Any, places: Any = ZERO) -> Decimal:
+    digits = _number(places, "round_half_up")
+    if digits != digits.to_integral_value() or not 0 <= digits <= 10:
+        raise _Fail("round_half_up: places must be a whole number from 0 to 10")
+    return round_half_up(_number(x, "round_half_up"), int(digits))
+
+
+def _ratio(numerator: Any, denominator: Any, if_zero: Any = ZERO) -> Decimal:
+    below = _number(denominator, "ratio")
+    if below == 0:
+        return _number(if_zero, "ratio")
+    return _number(numerator, "ratio") / below
+
+
+def _sum(items: Any) -> Decimal:
+    return sum((_number(v, "sum") for v in _list(items, "sum")), ZERO)
+
+
+def _count(items: Any) -> Decimal:
+    return Decimal(len(_list(items, "count")))
+
+
+def _mean(items: Any) -> Decimal:
+    values = _list(items, "mean")
+    if not values:
+        raise _Fail("mean of an empty list")
+    return _sum(values) / len(values)
+
+
+def _days_between(start: Any, end: Any) -> Decimal:
+    return Decimal((_date(end, "days_between") - _date(start, "days_between")).days)
+
+
+def _months_between(start: Any, end: Any) -> Decimal:
+    a, b = _date(start, "months_between"), _date(end, "months_between")
+    months = (b.year - a.year) * 12 + (b.month - a.month)
+    # Count whole months only: 2020-01-31 → 2020-02-28 is 0 months.
+    if months > 0 and b.day < a.day:
+        months -= 1
+    elif months < 0 and b.day > a.day:
+        months += 1
+    return Decimal(months)
+
+
+#: name → (function, fewest arguments, most arguments, one-line description)
+FUNCTIONS: dict[str, tuple[Callable[..., Any], int, int, str]] = {
+    "min": (_min, 1, 50, "smallest of the numbers (or of a list fact)"),
+    "max": (_max, 1, 50, "largest of the numbers (or of a list fact)"),
+    "abs": (_abs, 1, 1, "absolute value"),
+    "clamp": (_clamp, 3, 3, "clamp(x, low, high): x limited to [low, high]"),
+    "round_half_up": (_round_half_up, 1, 2, "round_half_up(x, places=0): 四舍五入"),
+    "ratio": (_ratio, 2, 3, "ratio(a, b, if_zero=0): a / b, or if_zero when b is 0"),
+    "sum": (_sum, 1, 1, "sum of a list fact of numbers"),
+    "count": (_count, 1, 1, "number of items in a list fact"),
+    "mean": (_mean, 1, 1, "arithmetic mean of a list fact of numbers"),
+    "days_between": (_days_between, 2, 2, "days_between(start, end): days from start to end"),
+    "months_between": (_months_between, 2, 2, "months_between(start, end): whole calendar months"),
+}
+
+# ---------------------------------------------------------------- checking
+
+_FORBIDDEN = {
+    ast.Subscript: "indexing with [...]",
+    ast.Slice: "slicing",
+    ast.Lambda: "lambda",
+    ast.ListComp: "comprehensions",
+    ast.SetComp: "comprehensions",
+    ast.DictComp: "comprehensions",
+    ast.GeneratorExp: "comprehensions",
+    ast.JoinedStr: "f-strings",
+    ast.FormattedValue: "f-strings",
+    ast.NamedExpr: "assignment (:=)",
+    ast.List: "list literals",
+    ast.Tuple: "tuple literals",
+    ast.Dict: "dict literals",
+    ast.Set: "set literals",
+    ast.Starred: "* unpacking",
+    ast.Await: "await",
+    ast.Yield: "yield",
+    ast.YieldFrom: "yield",
+}
+
+
+def _dotted(node: ast.expr) -> str | None:
+    """'budget.paid' for the attribute chain budget.paid; None for anything else."""
+    parts = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return None
+    parts.append(node.id)
+    return ".".join(reversed(parts))
+
+
+class _Checker:
+    """Checks one parsed formula against the language and rebuilds it for evaluation."""
+
+    def __init__(self, text: str, scope: Mapping[str, str], original: str):
+        self.text = text  # what was parsed (the formula in parentheses)
+        self.original = original
+        self.scope = scope
+        self.problems: list[Problem] = []
+        self.names: set[str] = set()
+
+    def fail(self, message: str, hint: str | None = None, fact: str | None = None) -> None:
+        self.problems.append(Problem(message, expression=self.original, hint=hint, fact=fact))
+
+    def fragment(self, node: ast.AST) -> str:
+        return ast.get_source_segment(self.text, node) or type(node).__name__
+
+    def name(self, name: str, node: ast.expr) -> ast.expr:
+        kind = self.scope.get(name)
+        if any(part.startswith("_") for part in name.split(".")):
+            self.fail(f"attribute access is not allowed: {name}")
+        elif kind is None:
+            if name in FUNCTIONS:
+                self.fail(f"function {name} used without ( )", hint=f"write {name}(...)")
+            else:
+                close = difflib.get_close_matches(name, list(self.scope), n=1, cutoff=0.6)
+                hint = f"did you mean {close[0]}?" if close else "declare it under facts: or derived:"
+                self.fail(f"unknown name {name}", hint=hint, fact=name)
+        elif kind not in READABLE_TYPES:
+            self.fail(
+                f"fact {name} holds an evaluator's {kind}; formulas cannot read it",
+                hint=f"score it with rule kind {'tiers' if kind == 'tier' else 'judgement'}",
+                fact=name,
+            )
+        self.names.add(name)
+        return ast.copy_location(ast.Name(id=name, ctx=ast.Load()), node)
+
+    def check(self, node: ast.AST, depth: int) -> ast.expr:
+        if depth > MAX_NESTING_DEPTH:
+            raise _TooDeep
+        down = depth + 1
+        if isinstance(node, ast.Constant):
+            return self.constant(node)
+        if isinstance(node, ast.Name):
+            return self.name(node.id, node)
+        if isinstance(node, ast.Attribute):
+            dotted = _dotted(node)
+            if dotted is None:
+                self.fail(f"attribute access is not allowed: {self.fragment(node)}")
+                return node
+            return self.name(dotted, node)
+        if isinstance(node, ast.BinOp):
+            self.operator(node.op)
+            new: ast.expr = ast.BinOp(self.check(node.left, down), node.op, self.check(node.right, down))
+        elif isinstance(node, ast.UnaryOp):
+            self.operator(node.op)
+            new = ast.UnaryOp(node.op, self.check(node.operand, down))
+        elif isinstance(node, ast.BoolOp):
+            new = ast.BoolOp(node.op, [self.check(v, down) for v in node.values])
+        elif isinstance(node, ast.Compare):
+            for op in node.ops:
+                self.operator(op)
+            new = ast.Compare(self.check(node.left, down), node.ops, [self.check(c, down) for c in node.comparators])
+        elif isinstance(node, ast.IfExp):
+            new = ast.IfExp(self.check(node.test, down), self.check(node.body, down), self.check(node.orelse, down))
+        elif isinstance(node, ast.Call):
+            new = self.call(node, down)
+        else:
+            what = _FORBIDDEN.get(type(node), type(node).__name__)
+            self.fail(f"{what} not allowed in formulas: {self.fragment(node)}")
+            return node  # type: ignore[return-value]
+        return ast.copy_location(new, node)
+
+    def operator(self, op: ast.AST) -> None:
+        if type(op) not in _OPERATORS:
+            symbol = _OPERATOR_SYMBOLS.get(type(op), type(op).__name__)
+            self.fail(f"operator {symbol} is not allowed", hint="use + - * / and comparisons")
+
+    def constant(self, node: ast.Constant) -> ast.expr:
+        value = node.value
+        if isinstance(value, bool):
+            return node
+        if isinstance(value, str):
+            if len(value) > MAX_TEXT_LENGTH:
+                self.fail(f"text literal longer than {MAX_TEXT_LENGTH} characters (MAX_TEXT_LENGTH)")
+            return node
+        if isinstance(value, (int, float)):
+            source = self.fragment(node)
+            digits = sum(ch.isdigit() for ch in source)
+            if digits > MAX_NUMBER_DIGITS:
+                self.fail(f"number with {digits} digits; the limit is {MAX_NUMBER_DIGITS} (MAX_NUMBER_DIGITS)")
+                return node
+            if not source.replace("_", "").replace(".", "", 1).isdigit():
+                # hex, octal, binary or exponent notation
+                self.fail(f"write numbers in plain decimal notation, not {source}")
+                return node
+            return ast.copy_location(ast.Constant(Decimal(source.replace("_", ""))), node)
+        self.fail(f"{self.fragment(node)} is not a number, text or True/False")
+        return node
+
+    def call(self, node: ast.Call, depth: int) -> ast.expr:
+        name = node.func.id if isinstance(node.func, ast.Name) else None
+        if name is None:
+            self.fail(f"only the listed functions can be called: {self.fragment(node.func)}(...) is not one")
+        elif name not in FUNCTIONS:
+            close = difflib.get_close_matches(name, list(FUNCTIONS), n=1)
+            hint = f"did you mean {close[0]}?" if close else "functions: " + ", ".join(FUNCTIONS)
+            self.fail(f"unknown function {name}", hint=hint)
+        if node.keywords:
+            self.fail(f"{name or 'call'}: keyword arguments are not allowed")
+        args = [self.check(a, depth) for a in node.args]
+        if name in FUNCTIONS:
+            _, fewest, most, _ = FUNCTIONS[name]
+            if not fewest <= len(args) <= most:
+                expected = str(fewest) if fewest == most else f"{fewest} to {most}"
+                self.fail(f"{name} takes {expected} argument(s), got {len(args)}")
+        return ast.Call(ast.Name(id=name or "?", ctx=ast.Load()), args, [])
+
+
+class _TooDeep(Exception):
+    pass
+
+
+def _unicode_problems(text: str) -> list[Problem]:
+    """Non-ASCII outside text literals (full-width brackets, look-alike letters) and invisible characters."""
+    problems = []
+    for ch in text:
+        if unicodedata.category(ch) in ("Cf", "Co", "Cs") or (unicodedata.category(ch) == "Cc" and ch not in "\n\t\r"):
+            problems.append(Problem(f"invisible character U+{ord(ch):04X} ({unicodedata.name(ch, 'control')}) in formula", expression=text, hint="retype the formula"))
+            return problems
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
+    except (tokenize.TokenError, SyntaxError):
+        tokens = []
+        outside = [ch for ch in text if ord(ch) > 127]  # cannot tell literals apart: flag all
+        if outside and '"' not in text and "'" not in text:
+            tokens = [tokenize.TokenInfo(tokenize.OP, "".join(outside), (1, 0), (1, 0), text)]
+    for token in tokens:
+        if token.type == tokenize.STRING:
+            continue
+        for ch in token.string:
+            if ord(ch) > 127:
+                ascii_twin = unicodedata.normalize("NFKC", ch)
+                hint = f"type {ascii_twin!r} instead" if ascii_twin.isascii() and ascii_twin != ch else "names and operators must be ASCII"
+                problems.append(Problem(f"character {ch!r} (U+{ord(ch):04X} {unicodedata.name(ch, '?')}) outside a text literal", expression=text, hint=hint))
+                return problems
+    return problems
+
+
+def compile_formula(source: str | int | Decimal | bool, scope: Mapping[str, str]) -> Formula:
+    """Check a formula against the language and the names in `scope` (name → type); parse it once.
+
+    Raises FormulaError listing every problem found.
+    """
+    if isinstance(source, bool):
+        text = "True" if source else "False"
+    elif isinstance(source, (int, Decimal)):
+        text = format(source, "f") if isinstance(source, Decimal) else str(source)
+    elif isinstance(source, str):
+        text = source.strip()
+    else:
+        raise FormulaError(f"a formula must be text or a number, got {type(source).__name__}")
+    if not text:
+        raise FormulaError("empty formula", hint="write an expression such as budget.paid / budget.total")
+    if len(text) > MAX_FORMULA_LENGTH:
+        raise FormulaError(
+            f"formula is {len(text)} characters long; the limit is {MAX_FORMULA_LENGTH} (MAX_FORMULA_LENGTH)",
+            expression=text[:60] + "…",
+            hint="split it into derived values",
+        )
+    problems = _unicode_problems(text)
+    if problems:
+        raise FormulaError(problems)
+    try:
+        # Parenthesised so that a formula may span lines in a YAML block.
+        tree = ast.parse(f"(\n{text}\n)", mode="eval")
+    except SyntaxError as err:
+        detail = (err.msg or "invalid syntax").replace("'(' was never closed", "unbalanced parentheses")
+        raise FormulaError(f"syntax error: {detail}", expression=text) from None
+    except (RecursionError, MemoryError, ValueError) as err:
+        raise FormulaError(f"formula cannot be parsed: {type(err).__name__}", expression=text, hint="simplify or split it") from None
+    checker = _Checker(f"(\n{text}\n)", scope, original=text)
+    try:
+        body = checker.check(tree.body, 0)
+    except _TooDeep:
+        raise FormulaError(
+            f"formula nests deeper than {MAX_NESTING_DEPTH} levels (MAX_NESTING_DEPTH)",
+            expression=text,
+            hint="split it into derived values",
+        ) from None
+    if checker.problems:
+        raise FormulaError(checker.problems)
+    return Formula(text=text, names=frozenset(checker.names), tree=body)
+
+
+
+# ---------------------------------------------------------------- evaluation
+
+_EVALUATED_NODES = {ast.Name, ast.Constant, ast.BinOp, ast.UnaryOp, ast.BoolOp, ast.Compare, ast.IfExp, ast.Call}
+_CALLABLES = {name: spec[0] for name, spec in FUNCTIONS.items()}
+
+
+class _Sandbox(SimpleEval):
+    """simpleeval restricted to the nodes, operators and functions of the language."""
+
+    def __init__(self, names: Mapping[str, Any]):
+        super().__init__(operators=_OPERATORS, functions=_CALLABLES, names=names)
+        # Defence in depth: checked trees hold only these nodes anyway.
+        self.nodes = {kind: handler for kind, handler in self.nodes.items() if kind in _EVALUATED_NODES}
+
+
+def evaluate(formula: Formula, names: Mapping[str, Any]) -> Any:
+    """Evaluate a compiled formula with `names` as its only inputs (fact and derived values).
+
+    Raises ScoringError naming the formula (and the fact, if one is missing).
+    """
+    with scoring_context():
+        try:
+            return _Sandbox(names).eval(formula.text, previously_parsed=formula.tree)
+        except _Fail as err:
+            raise ScoringError(str(err), expression=formula.text, fact=err.fact) from None
+        except NameNotDefined as err:
+            raise ScoringError(f"fact {err.name} is missing", expression=formula.text, fact=err.name,
+                               hint="add it to the facts file") from None
+        except DecimalException:
+            raise ScoringError("number out of range", expression=formula.text) from None
+        except RecursionError:
+            raise ScoringError("formula too deep to evaluate", expression=formula.text) from None

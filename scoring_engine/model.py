@@ -1,0 +1,161 @@
+"""The indicator set as frozen data: what the loader builds and the engine reads."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from .formulas import Formula
+
+__all__ = [
+    "FACT_TYPES",
+    "FactSpec",
+    "Derived",
+    "Check",
+    "Grade",
+    "Rule",
+    "Indicator",
+    "IndicatorSet",
+]
+
+#: The types a fact can be declared with.
+FACT_TYPES = ("number", "integer", "boolean", "string", "date", "list", "judgement", "tier")
+
+
+@dataclass(frozen=True)
+class FactSpec:
+    """A fact the set reads: its type, bounds, unit and label."""
+
+    name: str
+    type: str
+    label: str | None = None
+    unit: str | None = None
+    min: Decimal | None = None
+    max: Decimal | None = None
+    required: bool = True
+    default: Any = None
+    values: tuple[str, ...] | None = None  # allowed values of a string fact
+    items: str = "finding"  # list facts: "finding" (text, optional points) or "number"
+
+    @property
+    def title(self) -> str:
+        """The label with the name, for messages: '预算资金 (budget.total)'."""
+        return f"{self.label} ({self.name})" if self.label else self.name
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A named value computed once from the facts and shown in every breakdown."""
+
+    name: str
+    formula: Formula
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class Check:
+    """A cross-check on the facts; a failure is a warning, or an error if severity says so."""
+
+    formula: Formula
+    message: str
+    severity: str = "warning"
+
+
+@dataclass(frozen=True)
+class Grade:
+    """A grade and its inclusive lower bound (and exclusive upper bound, except at the top)."""
+
+    label: str
+    min: Decimal
+
+
+@dataclass(frozen=True)
+class Rule:
+    """How a leaf indicator is scored: its kind, checked parameters, and the rule as written."""
+
+    kind: str
+    params: Any
+    spec: Mapping[str, Any] = field(compare=False)
+    reads: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """A node of the indicator tree; leaves carry a rule, parents carry children."""
+
+    id: str
+    name: str
+    weight: Decimal
+    standard: str | None = None
+    rule: Rule | None = None
+    children: tuple[Indicator, ...] = ()
+    line: int | None = field(default=None, compare=False)
+
+    @property
+    def is_leaf(self) -> bool:
+        return not self.children
+
+    def walk(self) -> Iterator[Indicator]:
+        """This indicator and all below it, depth first."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True)
+class IndicatorSet:
+    """A validated indicator set, ready to score facts."""
+
+    id: str
+    name: str
+    version: str
+    precision: int
+    total: Decimal
+    facts: Mapping[str, FactSpec]
+    derived: tuple[Derived, ...]  # in dependency order
+    checks: tuple[Check, ...]
+    grades: tuple[Grade, ...]  # highest first
+    indicators: tuple[Indicator, ...]
+    not_applicable: str = "full_credit"  # or "rescale"
+    reasons: Mapping[str, str] = field(default_factory=dict)
+    sha256: str = ""
+    source: str | None = field(default=None, compare=False)
+
+    def walk(self) -> Iterator[Indicator]:
+        """Every indicator, depth first in the order of the file."""
+        for top in self.indicators:
+            yield from top.walk()
+
+    def indicator(self, indicator_id: str) -> Indicator:
+        for node in self.walk():
+            if node.id == indicator_id:
+                return node
+        raise KeyError(indicator_id)
+
+    def grade_for(self, total: Decimal) -> str:
+        """The label of the grade whose range holds `total`."""
+        for grade in self.grades:
+            if total >= grade.min:
+                return grade.label
+        return self.grades[-1].label
+
+    def readers(self) -> dict[str, list[str]]:
+        """Fact name → ids of the indicators that read it (directly or through derived values)."""
+        through = {d.name: set(d.formula.names) for d in self.derived}
+        # Expand derived names into the facts they read, in dependency order.
+        for d in self.derived:
+            for name in list(through[d.name]):
+                through[d.name] |= through.get(name, set())
+        found: dict[str, list[str]] = {}
+        for node in self.walk():
+            if node.rule is None:
+                continue
+            names = set(node.rule.reads)
+            for name in list(names):
+                names |= through.get(name, set())
+            for name in sorted(names):
+                if name in self.facts:
+                    found.setdefault(name, []).append(node.id)
+        return found

@@ -1,0 +1,200 @@
+"""The result of scoring: total, grade, warnings and the audited indicator tree."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from . import _json
+from .formulas import Finding
+from .rules import Deduction, Judgement, TierJudgement
+
+__all__ = ["Result", "IndicatorResult", "DerivedValue", "Warning", "SetInfo"]
+
+
+@dataclass(frozen=True)
+class Warning:
+    """Something the reader of the score must know: a failed check, a clamped score, an ignored fact."""
+
+    kind: str  # check | clamp | undeclared_fact
+    message: str
+    indicator: str | None = None
+    fact: str | None = None
+    expression: str | None = None
+
+    def __str__(self) -> str:
+        about = self.indicator or self.fact
+        return f"{about}: {self.message}" if about and about not in self.message else self.message
+
+
+@dataclass(frozen=True)
+class DerivedValue:
+    """A derived value as computed for this project (or why it could not be)."""
+
+    name: str
+    expression: str
+    value: Any
+    label: str | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class SetInfo:
+    """Which indicator set scored the facts."""
+
+    id: str
+    name: str
+    version: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class IndicatorResult:
+    """One indicator's score and everything that led to it."""
+
+    id: str
+    name: str
+    level: int
+    weight: Decimal  # the weight used (after rescaling for not-applicable indicators)
+    score: Decimal  # rounded to the set's precision
+    reason: str
+    standard: str | None = None
+    kind: str | None = None  # rule kind; None for a parent
+    rule: Mapping[str, Any] | None = None  # the rule as written in the set
+    inputs: Mapping[str, Any] = field(default_factory=dict)  # fact or derived name → value read
+    details: Mapping[str, Any] = field(default_factory=dict)  # the values in between
+    deductions: tuple[Deduction, ...] = ()
+    raw_score: Decimal | None = None  # before clamping and rounding
+    clamped: bool = False
+    not_applicable: str | None = None  # the reason, when the facts mark it not applicable
+    declared_weight: Decimal | None = None
+    children: tuple[IndicatorResult, ...] = ()
+
+    def walk(self) -> Iterator[IndicatorResult]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True)
+class Result:
+    """The score of one project against one indicator set, with its audit trail."""
+
+    engine_version: str
+    indicator_set: SetInfo
+    facts_sha256: str
+    precision: int
+    max_total: Decimal
+    total: Decimal
+    grade: str
+    indicators: tuple[IndicatorResult, ...]
+    warnings: tuple[Warning, ...] = ()
+    derived: tuple[DerivedValue, ...] = ()
+    project: Mapping[str, Any] = field(default_factory=dict)
+
+    def walk(self) -> Iterator[IndicatorResult]:
+        """Every indicator result, depth first."""
+        for top in self.indicators:
+            yield from top.walk()
+
+    def indicator(self, indicator_id: str) -> IndicatorResult:
+        """The result of one indicator by id (KeyError if there is none)."""
+        for node in self.walk():
+            if node.id == indicator_id:
+                return node
+        raise KeyError(indicator_id)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The result as plain data (numbers stay Decimal); see schemas/result.schema.json."""
+        return {
+            "engine": {"name": "scoring-engine", "version": self.engine_version},
+            "indicator_set": {
+                "id": self.indicator_set.id,
+                "name": self.indicator_set.name,
+                "version": self.indicator_set.version,
+                "sha256": self.indicator_set.sha256,
+            },
+            "facts": {"sha256": self.facts_sha256},
+            "project": _plain(self.project),
+            "precision": self.precision,
+            "max_total": self.max_total,
+            "total": self.total,
+            "grade": self.grade,
+            "warnings": [_warning(w) for w in self.warnings],
+            "derived": [_derived(d) for d in self.derived],
+            "indicators": [_indicator(i) for i in self.indicators],
+        }
+
+    def to_json(self) -> str:
+        """The result as JSON text, identical byte for byte for the same set and facts."""
+        return _json.dumps(self.to_dict()) + "\n"
+
+
+def _warning(w: Warning) -> dict[str, Any]:
+    out: dict[str, Any] = {"kind": w.kind, "message": w.message}
+    for key in ("indicator", "fact", "expression"):
+        if getattr(w, key) is not None:
+            out[key] = getattr(w, key)
+    return out
+
+
+def _derived(d: DerivedValue) -> dict[str, Any]:
+    out: dict[str, Any] = {"name": d.name, "expression": d.expression}
+    if d.label:
+        out["label"] = d.label
+    if d.error is not None:
+        out["error"] = d.error
+    else:
+        out["value"] = _plain(d.value)
+    return out
+
+
+def _indicator(r: IndicatorResult) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": r.id,
+        "name": r.name,
+        "level": r.level,
+        "weight": r.weight,
+        "score": r.score,
+        "reason": r.reason,
+    }
+    if r.declared_weight is not None and r.declared_weight != r.weight:
+        out["declared_weight"] = r.declared_weight
+    if r.standard:
+        out["standard"] = r.standard
+    if r.not_applicable is not None:
+        out["not_applicable"] = r.not_applicable
+    if r.kind is not None:
+        out["kind"] = r.kind
+        out["rule"] = _plain(r.rule)
+        out["inputs"] = _plain(r.inputs)
+        out["details"] = _plain(r.details)
+        out["deductions"] = [{"points": d.points, "reason": d.reason} for d in r.deductions]
+        if r.raw_score is not None:
+            out["raw_score"] = r.raw_score
+        out["clamped"] = r.clamped
+    if r.children:
+        out["children"] = [_indicator(c) for c in r.children]
+    return out
+
+
+def _plain(value: Any) -> Any:
+    """Engine values as JSON-shaped data: findings and judgements become objects, dates ISO text."""
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, Finding):
+        return {"text": value.text} if value.points is None else {"text": value.text, "points": value.points}
+    if isinstance(value, Judgement):
+        return {"score": value.score, "reason": value.reason}
+    if isinstance(value, TierJudgement):
+        return {"tier": value.tier, "score": value.score, "reason": value.reason}
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    return value
