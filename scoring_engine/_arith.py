@@ -48,9 +48,9 @@ def to_decimal(value: object) -> Decimal:
     raise TypeError(f"{type(value).__name__} is not a number")
 
 
-def plain(value: Decimal) -> str:
-    """Decimal as plain text without exponent or trailing zeros: 0.860 → '0.86', 1E+2 → '100'."""
-    text = format(value.normalize(CONTEXT), "f")
+def plain(value: Decimal | int) -> str:
+    """A number as plain text without exponent or trailing zeros: 0.860 → '0.86', 1E+2 → '100'."""
+    text = format(Decimal(value).normalize(CONTEXT), "f")
     return "0" if text in ("-0", "") else text
 
 

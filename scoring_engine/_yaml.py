@@ -44,6 +44,9 @@ class Located:
     data: Any
     values: dict[Path, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    # Problems that leave the rest readable (duplicate keys, aliases, tags): the
+    # caller reports them together with its own.
+    problems: list[Problem] = field(default_factory=list)
 
     def where(self, path: Path, key: bool = False) -> tuple[int, int] | None:
         """Line and column of the value at `path` (or of its key), else of the nearest enclosing value."""
@@ -137,7 +140,11 @@ class _Reader:
 
 
 def load(text: str, file: str | None = None) -> Located:
-    """Read one YAML document into plain data with positions; raises YamlError with every problem."""
+    """Read one YAML document into plain data with positions.
+
+    Raises YamlError when the text cannot be read at all; problems that leave
+    the rest readable are returned in `Located.problems`.
+    """
     if len(text.encode("utf-8", "surrogatepass")) > MAX_YAML_BYTES:
         raise YamlError([Problem(f"file is larger than {MAX_YAML_BYTES} bytes (MAX_YAML_BYTES)", file=file)])
     try:
@@ -155,6 +162,5 @@ def load(text: str, file: str | None = None) -> Located:
     if root is None:
         raise YamlError([Problem("the file is empty", file=file)])
     reader.out.data = reader.read(root, (), 0)
-    if reader.problems:
-        raise YamlError(reader.problems)
+    reader.out.problems = reader.problems
     return reader.out

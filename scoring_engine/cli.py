@@ -23,6 +23,7 @@ from .loader import bundled_sets, load_facts, load_indicator_set, resolve_set
 from .render import RENDERERS
 
 EXIT_INVALID = 1
+EXIT_INTERNAL = 3
 
 
 def _report(err: ScoringEngineError) -> None:
@@ -39,6 +40,14 @@ def _guarded(action: Callable[..., Any]) -> Callable[..., Any]:
         except ScoringEngineError as err:
             _report(err)
             sys.exit(EXIT_INVALID)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as err:  # a bug of ours: one line, not a traceback, unless asked for
+            if os.environ.get("SCORING_ENGINE_TRACEBACK"):
+                raise
+            click.echo(f"internal error: {type(err).__name__}: {err} (please report it with the input files; "
+                       "set SCORING_ENGINE_TRACEBACK=1 for details)", err=True)
+            sys.exit(EXIT_INTERNAL)
 
     run.__name__ = action.__name__
     run.__doc__ = action.__doc__
@@ -96,6 +105,7 @@ def score(facts: Path, set_ref: str | None, fmt: str, output: Path | None) -> No
 
 @main.command()
 @click.argument("sets", nargs=-1, required=True, metavar="SET...")
+@_guarded
 def validate(sets: tuple[str, ...]) -> None:
     """Check indicator sets (files or bundled ids); report every problem of every file."""
     failed = False
@@ -113,6 +123,7 @@ def validate(sets: tuple[str, ...]) -> None:
 
 
 @main.command()
+@_guarded
 def sets() -> None:
     """List the bundled indicator sets."""
     found = bundled_sets()

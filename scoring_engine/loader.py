@@ -64,7 +64,7 @@ def _describe(value: Any) -> str:
     if isinstance(value, str):
         return f"text {value!r}"
     if isinstance(value, Decimal):
-        return f"the number {plain(value)}"
+        return f"the number {format(value, 'f')}"
     if isinstance(value, int):
         return f"the number {value}"
     if value is None:
@@ -97,7 +97,7 @@ def _schema_problems(error: jsonschema.ValidationError) -> list[tuple[_Path, boo
         words = " or ".join(_TYPE_NAMES.get(t, t) for t in expected)
         hint = None
         if "string" in expected and isinstance(instance, (Decimal, int, bool)):
-            hint = f'put it in quotes: "{plain(instance) if isinstance(instance, Decimal) else instance}"'
+            hint = f'put it in quotes: "{format(instance, "f") if isinstance(instance, Decimal) else instance}"'
         elif isinstance(instance, bool):
             hint = "YAML reads yes/no/on/off as true/false; put text in quotes"
         elif isinstance(instance, str) and "number" in expected:
@@ -133,7 +133,7 @@ class _SetBuilder:
         self.located = located
         self.data: dict[str, Any] = located.data
         self.file = file
-        self.problems: list[Problem] = []
+        self.problems: list[Problem] = list(located.problems)
         self.broken: set[_Path] = set()  # paths with schema errors: not built further
 
     # -- problems
@@ -525,9 +525,12 @@ def parse_facts(text: str, source: str | None = None, yaml: bool = False) -> Fac
     """Facts from a facts document in JSON (or YAML) text; no file access."""
     if yaml:
         try:
-            doc = _yaml.load(text, source).data
+            located = _yaml.load(text, source)
         except _yaml.YamlError as err:
             raise FactsError(err.problems) from None
+        if located.problems:
+            raise FactsError(located.problems)
+        doc = located.data
     else:
         try:
             doc = json.loads(text, parse_float=Decimal, parse_constant=_no_constant, object_pairs_hook=_json_object)
