@@ -313,6 +313,8 @@ class _SetBuilder:
         for pos, i in enumerate(order):
             high = raw[i].get("max")
             next_min = raw[order[pos + 1]]["min"] if pos + 1 < len(order) else None
+            if next_min is not None and next_min <= raw[i]["min"]:
+                next_min = None  # same min as the next grade: reported as an overlap below
             ranges.append(Interval(Decimal(raw[i]["min"]), _dec(high if high is not None else next_min)))
         for pos, message in gaps_and_overlaps(ranges):
             i = order[pos]
@@ -385,8 +387,9 @@ class _SetBuilder:
         found = sum((c.weight for c in children if c is not None), ZERO)
         if found != expected:
             detail = " + ".join(f"{plain(c.weight)}" for c in children if c is not None)
-            self.problem(owner + (key,) if owner else path, f"weights of {what} add up to {plain(found)} ({detail}), not {plain(expected)}",
-                         f"change the weights or the {key} so that they agree")
+            self.problem(owner + (key,) if owner else path, key=not owner, message=f"weights of {what} add up to {plain(found)} ({detail}), not {plain(expected)}",
+                         hint="change the children's weights or this weight so that they agree" if owner
+                         else "change the weights, or set total: to their sum")
 
     def rule(self, spec: Any, path: _Path, weight: Decimal | None, indicator: str | None) -> Rule | None:
         if not self.ok(path) or weight is None or not isinstance(spec, Mapping):
@@ -464,9 +467,12 @@ def _read_text(path: Path, limit: int, error: type[Exception]) -> tuple[str, byt
         raise error(Problem(f"not UTF-8 text (byte {err.start})", file=name, line=line, hint="save the file as UTF-8")) from None
 
 
-def parse_indicator_set(text: str, source: str | None = None) -> IndicatorSet:
-    """An indicator set from YAML text (no file access); `source` names it in errors."""
-    sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
+def parse_indicator_set(text: str, source: str | None = None, sha256: str | None = None) -> IndicatorSet:
+    """An indicator set from YAML text (no file access); `source` names it in errors.
+
+    `sha256` identifies the set in results; by default the hash of the text in UTF-8.
+    """
+    sha256 = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
     try:
         located = _yaml.load(text, source)
     except _yaml.YamlError as err:
@@ -500,8 +506,8 @@ def load_indicator_set(path: str | Path) -> IndicatorSet:
     Raises IndicatorSetError listing every problem, each with file:line:column.
     """
     file = resolve_set(str(path))
-    text, _ = _read_text(file, _yaml.MAX_YAML_BYTES, IndicatorSetError)
-    return parse_indicator_set(text, str(path) if Path(path).is_file() else str(file))
+    text, data = _read_text(file, _yaml.MAX_YAML_BYTES, IndicatorSetError)
+    return parse_indicator_set(text, str(path) if Path(path).is_file() else str(file), hashlib.sha256(data).hexdigest())
 
 
 class _Reject(Exception):

@@ -1,0 +1,180 @@
+"""The command line as a user meets it: exit codes, one line per problem, no tracebacks, atomic output."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+from click.testing import CliRunner
+
+from conftest import EXAMPLE_FACTS, EXAMPLE_SET, ROOT
+from scoring_engine.cli import main
+
+RESULT_SCHEMA = json.loads((ROOT / "schemas" / "result.schema.json").read_text(encoding="utf-8"))
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_score_prints_the_breakdown_total_and_grade():
+    """`score` on the example shows every indicator, the total and the grade, and exits 0."""
+    code, out, _ = run("score", str(EXAMPLE_FACTS))
+    assert 0 == code
+    assert "预算执行率 (process.execution)" in out
+    assert "总分 79.73 / 100    等级 中" in out
+    assert "中央与地方资金之和不等于预算资金" in out  # the failed cross-check
+
+
+def test_score_table_aligns_chinese_text():
+    """Scores line up in one column whatever the width of the Chinese names before them."""
+    import re
+
+    from scoring_engine.render import display_width
+
+    _, out, _ = run("score", str(EXAMPLE_FACTS))
+    rows = [line for line in out.splitlines() if re.search(r"\((decision|process|output|benefit)", line)]
+    ends = {display_width(line[: re.search(r" (\d+\.\d\d)  ", line).end(1)]) for line in rows}
+    assert 18 == len(rows)
+    assert 1 == len(ends), ends
+
+
+def test_score_json_validates_against_the_result_schema():
+    """`--format json` writes a document that the published result schema accepts."""
+    code, out, _ = run("score", str(EXAMPLE_FACTS), "--format", "json")
+    assert 0 == code
+    document = json.loads(out)
+    jsonschema.Draft202012Validator(RESULT_SCHEMA).validate(document)
+    assert "79.73" == str(json.loads(out, parse_float=str)["total"])
+
+
+def test_score_json_is_byte_identical_across_runs():
+    """The same set and facts give the same bytes every time."""
+    first = run("score", str(EXAMPLE_FACTS), "--format", "json")[1]
+    second = run("score", str(EXAMPLE_FACTS), "--format", "json")[1]
+    assert first == second
+
+
+def test_explicit_set_overrides_the_one_named_in_the_facts(tmp_path: Path):
+    """--set wins over the facts file's indicator_set."""
+    facts = json.loads(EXAMPLE_FACTS.read_text(encoding="utf-8"))
+    facts["indicator_set"] = "does-not-exist"
+    path = tmp_path / "facts.json"
+    path.write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
+    code, out, _ = run("score", str(path), "--set", str(EXAMPLE_SET))
+    assert 0 == code
+    assert "等级 中" in out
+
+
+def test_unknown_set_named_in_facts_is_one_error_line(tmp_path: Path):
+    """A facts file naming a set that does not exist gives one readable line and exit 1."""
+    path = tmp_path / "facts.json"
+    path.write_text('{"indicator_set": "nope", "facts": {}}', encoding="utf-8")
+    code, out, err = run("score", str(path))
+    assert 1 == code
+    assert "no indicator set 'nope'" in err
+    assert "Traceback" not in err + out
+
+
+def test_no_set_at_all_is_a_usage_error(tmp_path: Path):
+    """Without --set and without indicator_set in the facts, the command line is wrong: exit 2."""
+    path = tmp_path / "facts.json"
+    path.write_text('{"facts": {}}', encoding="utf-8")
+    code, _, err = run("score", str(path))
+    assert 2 == code
+    assert "--set" in err
+
+
+def test_bad_facts_give_one_line_per_problem_and_exit_1(tmp_path: Path):
+    """Every problem in the facts is its own line naming the fact; nothing is scored."""
+    facts = json.loads(EXAMPLE_FACTS.read_text(encoding="utf-8"))
+    facts["indicator_set"] = str(EXAMPLE_SET)
+    facts["facts"]["budget"]["total"] = "1,182.33"
+    facts["facts"]["output"]["quality_rate"] = 96.5
+    path = tmp_path / "facts.json"
+    path.write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
+    code, out, err = run("score", str(path))
+    assert 1 == code
+    lines = err.strip().splitlines()
+    assert 2 == len(lines)
+    assert "budget.total" in lines[0] and "'1,182.33'" in lines[0]
+    assert "output.quality_rate" in lines[1] and "write 0.86, not 86" in lines[1]
+    assert "" == out
+
+
+def test_validate_reports_every_problem_with_file_and_line(tmp_path: Path):
+    """`validate` lists all mistakes of a set, each as file:line:column, and exits 1."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "id: bad\nname: 坏\nversion: '1'\n"
+        "facts:\n  a: {type: number}\n  a: {type: number}\n"
+        "grades:\n  - {label: 优, min: 90}\n  - {label: 差, min: 90}\n"
+        "indicators:\n"
+        "  - {id: x, name: X, weight: 60, rule: {kind: formula, score: b + 1}}\n"
+        "  - {id: y, name: Y, weight: 30, rule: {kind: formula, score: 'a.__class__'}}\n",
+        encoding="utf-8",
+    )
+    code, _, err = run("validate", str(bad))
+    assert 1 == code
+    lines = err.strip().splitlines()
+    assert any(f"{bad}:6:3:" in line and "duplicate key 'a'" in line for line in lines)
+    assert any(f"{bad}:9:" in line and "overlaps" in line for line in lines)
+    assert any(f"{bad}:10:1:" in line and "add up to 90" in line for line in lines)
+    assert any(f"{bad}:11:" in line and "unknown name b" in line for line in lines)
+    assert any(f"{bad}:12:" in line and "attribute access" in line for line in lines)
+    assert all(line.startswith("error: ") for line in lines)
+
+
+def test_validate_ok_set_exits_0():
+    """A valid set validates with a one-line summary."""
+    code, out, _ = run("validate", str(EXAMPLE_SET))
+    assert 0 == code
+    assert "ok" in out and "example-small" in out
+
+
+def test_output_file_is_written_whole(tmp_path: Path):
+    """--output writes the full report and leaves no temporary file behind."""
+    target = tmp_path / "report.json"
+    code, _, err = run("score", str(EXAMPLE_FACTS), "--format", "json", "--output", str(target))
+    assert 0 == code
+    assert json.loads(target.read_text(encoding="utf-8"))["grade"] == "中"
+    assert ["report.json"] == [p.name for p in tmp_path.iterdir()]
+    assert "warning:" in err  # warnings still reach the user when the report goes to a file
+
+
+def test_failed_scoring_never_touches_an_existing_report(tmp_path: Path):
+    """When scoring fails, a report already at the output path stays as it was."""
+    target = tmp_path / "report.json"
+    target.write_text("previous good report", encoding="utf-8")
+    bad = tmp_path / "facts.json"
+    bad.write_text('{"indicator_set": "%s", "facts": {}}' % EXAMPLE_SET.as_posix(), encoding="utf-8")
+    code, _, _ = run("score", str(bad), "--output", str(target))
+    assert 1 == code
+    assert "previous good report" == target.read_text(encoding="utf-8")
+    assert ["facts.json", "report.json"] == sorted(p.name for p in tmp_path.iterdir())
+
+
+def test_missing_facts_file_is_one_error_line():
+    """A path that does not exist is an error line, not a traceback."""
+    code, _, err = run("score", "no/such/facts.json")
+    assert 1 == code
+    assert "no/such/facts.json: no such file" in err
+
+
+def test_python_dash_m_runs_the_cli():
+    """`python -m scoring_engine` is the same command."""
+    done = subprocess.run([sys.executable, "-m", "scoring_engine", "score", str(EXAMPLE_FACTS)],
+                          capture_output=True, text=True, encoding="utf-8", cwd="/")
+    assert 0 == done.returncode, done.stderr
+    assert "等级 中" in done.stdout
+
+
+def test_sets_lists_bundled_sets():
+    """`sets` lists the bundled indicator sets (or says there are none) and exits 0."""
+    code, out, _ = run("sets")
+    assert 0 == code
+    assert out.strip()
