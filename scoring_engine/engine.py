@@ -7,6 +7,7 @@ own evaluators, so `score` is safe to call from several threads at once.
 from __future__ import annotations
 
 import difflib
+from dataclasses import replace
 from collections.abc import Iterator, Mapping
 from decimal import ROUND_FLOOR, Decimal
 from typing import Any
@@ -40,6 +41,10 @@ class _Values(Mapping[str, Any]):
 
     def __len__(self) -> int:
         return len(self._values)
+
+    def with_values(self, extra: Mapping[str, Any]) -> _Values:
+        """These values plus `extra` (a target row's fields)."""
+        return _Values({**self._values, **extra}, self._failed)
 
 
 class _View:
@@ -216,31 +221,71 @@ class _Run:
                                    not_applicable=na)
         if not node.is_leaf:
             children = tuple(self._score(c, level + 1) for c in node.children)
-            total = sum((c.score for c in children), ZERO)
-            reason = self._reason("parent", {"count": len(children)}, node, weight, total)
-            return IndicatorResult(**base, score=total, reason=reason, children=children, not_applicable=na)
+            return self._parent(node, base, children, weight, na)
+        if node.rows is not None:
+            return self._parent(node, base, self._rows(node, level, weight), weight, na)
+        return self._leaf(node, level, weight, self.values)
+
+    def _parent(self, node: Indicator, base: dict[str, Any], children: tuple[IndicatorResult, ...], weight: Decimal,
+                na: str | None) -> IndicatorResult:
+        total = sum((c.score for c in children), ZERO)
+        reason = self._reason("parent", {"count": len(children)}, node, weight, total)
+        return IndicatorResult(**base, score=total, reason=reason, children=children, not_applicable=na)
+
+    def _rows(self, group: Indicator, level: int, weight: Decimal) -> tuple[IndicatorResult, ...]:
+        """The group's target rows as leaves, each scored by the rule for its type."""
+        assert group.rows is not None
+        rows = self.values.get(group.rows.fact)
+        if rows is None:
+            self.problems.append(Problem(f"fact {group.rows.fact} is missing", fact=group.rows.fact, indicator=group.id))
+            return ()
+        if rows[0].weight is None:  # no weights given: equal shares of the group
+            declared = _apportion({i: Decimal(1) for i in range(len(rows))}, group.weight, self.set.precision)
+        else:
+            declared = {i: row.weight for i, row in enumerate(rows)}
+        used = declared if weight == group.weight else _apportion(declared, weight, self.set.precision)
+        found = []
+        for i, row in enumerate(rows):
+            leaf = Indicator(id=f"{group.id}.{row.id or i + 1}", name=row.name, weight=declared[i],
+                             standard=group.rows.standards.get(row.type), rule=group.rows.rules[row.type], line=group.line)
+            scored = self._leaf(leaf, level + 1, used[i], self.values.with_values(row.values()))
+            if row.reason and "row" not in leaf.rule.reads:  # the row's own explanation of a deviation
+                scored = replace(scored, reason=f"{scored.reason}；说明：{row.reason}")
+            found.append(scored)
+        return tuple(found)
+
+    def _leaf(self, node: Indicator, level: int, weight: Decimal, values: _Values) -> IndicatorResult:
+        """Score a leaf by its rule against its declared weight, then scale to the weight used (rescaling)."""
         assert node.rule is not None
         rule = node.rule
+        base = {"id": node.id, "name": node.name, "level": level, "weight": weight, "standard": node.standard,
+                "declared_weight": node.weight}
         try:
-            outcome: Outcome = RULE_KINDS[rule.kind].score(rule.params, weight, _View(self.values))
+            outcome: Outcome = RULE_KINDS[rule.kind].score(rule.params, node.weight, _View(values))
         except ScoringError as err:
             self.problems.extend(p.located(indicator=node.id, line=node.line, file=self.set.source) for p in err.problems)
             return IndicatorResult(**base, score=ZERO, reason="", kind=rule.kind, rule=rule.spec)
         raw = outcome.score
-        kept = min(max(raw, ZERO), weight)
+        kept = min(max(raw, ZERO), node.weight)
         if kept != raw:
-            self.warnings.append(Warning("clamp", f"raw score {plain(raw)} is outside 0..{plain(weight)}; clamped to {plain(kept)}",
+            self.warnings.append(Warning("clamp", f"raw score {plain(raw)} is outside 0..{plain(node.weight)}; clamped to {plain(kept)}",
                                          indicator=node.id))
         points = round_half_up(kept, self.set.precision)
-        inputs = {name: self.values[name] for name in sorted(rule.reads) if _readable(self.values, name)}
+        reason = self._reason(outcome.reason, outcome.fields, node, node.weight, points)
+        details = dict(outcome.details)
+        if weight != node.weight:  # not-applicable indicators elsewhere: this one's weight was rescaled
+            details["rescaled"] = {"declared_weight": node.weight, "weight": weight, "score_before": points}
+            points = round_half_up(kept * weight / node.weight, self.set.precision)
+            reason += "；" + self._reason("rescaled", {"declared": plain(node.weight)}, node, weight, points)
+        inputs = {name: values[name] for name in sorted(rule.reads) if _readable(values, name)}
         return IndicatorResult(
             **base,
             score=points,
-            reason=self._reason(outcome.reason, outcome.fields, node, weight, points),
+            reason=reason,
             kind=rule.kind,
             rule=rule.spec,
             inputs=inputs,
-            details=outcome.details,
+            details=details,
             deductions=outcome.deductions,
             raw_score=raw,
             clamped=kept != raw,

@@ -15,7 +15,7 @@ from ._arith import plain
 from .errors import FactsError, Problem
 from .formulas import Finding
 from .model import FactSpec, IndicatorSet
-from .rules import Judgement, TierJudgement
+from .rules import Judgement, TargetRow, TierJudgement
 
 __all__ = ["Facts", "check_facts", "convert_fact"]
 
@@ -145,6 +145,8 @@ def convert_fact(value: Any, spec: FactSpec) -> Any:
             raise ValueError(f"expected a list, got {type(value).__name__}", "write [ … ], [] when there is nothing")
         if spec.items == "number":
             return tuple(_number(v, spec) for v in value)
+        if spec.items == "target":
+            return tuple(_target_row(i, item, spec) for i, item in enumerate(value))
         findings = []
         for item in value:
             if isinstance(item, str):
@@ -161,6 +163,51 @@ def convert_fact(value: Any, spec: FactSpec) -> Any:
         value = _only_keys(value, ("tier", "score", "reason"), ("tier", "score", "reason"))
         return TierJudgement(_text(value["tier"], "tier"), _judged_score(value, spec), _text(value["reason"], "reason"))
     raise ValueError(f"unknown fact type {kind}", None)
+
+
+_ROW_KEYS = ("id", "name", "type", "weight", "target", "actual", "unit", "tier", "score", "reason")
+
+
+def _target_row(index: int, item: Any, spec: FactSpec) -> TargetRow:
+    """One row of a target table, or ValueError naming the row."""
+    label = f"row {index + 1}"
+    try:
+        item = _only_keys(item, _ROW_KEYS, ("name", "type"))
+        label = f"row {index + 1} ({item['name']})"
+        numbers = {k: _number(item[k], FactSpec(spec.name, "number", min=Decimal(0)))
+                   for k in ("weight", "target", "actual", "score") if item.get(k) is not None}
+        if numbers.get("weight") == 0:
+            raise ValueError("weight must be above 0", "leave weight out of every row for equal shares")
+        texts = {k: _text(item[k], k) for k in ("id", "unit", "tier", "reason") if item.get(k) is not None}
+        return TargetRow(name=_text(item["name"], "name"), type=_text(item["type"], "type"), **numbers, **texts)
+    except ValueError as err:
+        raise ValueError(f"{label}: {err.args[0]}", err.args[1]) from None
+
+
+def _row_problems(indicator_set: IndicatorSet, values: Mapping[str, Any]) -> list[tuple[str, str, str | None]]:
+    """(fact, message, hint) for target rows that do not fit the group that reads them."""
+    found = []
+    for node in indicator_set.walk():
+        if node.rows is None or node.rows.fact not in values:
+            continue
+        rows: tuple[TargetRow, ...] = values[node.rows.fact]
+        fact, kinds = node.rows.fact, list(node.rows.rules)
+        if not rows:
+            found.append((fact, f"group {node.id} needs at least one row", None))
+        for i, row in enumerate(rows):
+            if row.type not in node.rows.rules:
+                close = difflib.get_close_matches(row.type, kinds, n=1)
+                hint = f"did you mean {close[0]}?" if close else "one of: " + ", ".join(kinds)
+                found.append((fact, f"row {i + 1} ({row.name}): type {row.type!r} is not one that group {node.id} scores", hint))
+        ids = [row.id for row in rows if row.id is not None]
+        for dup in sorted({i for i in ids if ids.count(i) > 1}):
+            found.append((fact, f"row id {dup} is used twice", "give each row its own id"))
+        weights = [row.weight for row in rows]
+        if any(w is None for w in weights) and not all(w is None for w in weights):
+            found.append((fact, "some rows have a weight and some do not", "give every row a weight, or none for equal shares"))
+        elif rows and weights[0] is not None and sum(weights, Decimal(0)) != node.weight:  # type: ignore[arg-type]
+            found.append((fact, f"rows' weights add up to {plain(sum(weights, Decimal(0)))}, not the weight {plain(node.weight)} of group {node.id}", None))  # type: ignore[arg-type]
+    return found
 
 
 def check_facts(indicator_set: IndicatorSet, facts: Facts) -> tuple[dict[str, Any], list[Problem]]:
@@ -201,6 +248,8 @@ def check_facts(indicator_set: IndicatorSet, facts: Facts) -> tuple[dict[str, An
             close = difflib.get_close_matches(name, list(declared), n=1)
             hint = f"did you mean {close[0]}?" if close else None
             warnings.append(Problem(f"fact {name} is not declared by the set and is ignored", file=facts.source, fact=name, hint=hint))
+    for name, message, hint in _row_problems(indicator_set, values):
+        problem(name, message, hint)
     if problems:
         raise FactsError(problems)
     return values, warnings

@@ -27,7 +27,7 @@ from ._resources import data_dir
 from .errors import FactsError, FormulaError, IndicatorSetError, Problem
 from .facts import Facts, convert_fact
 from .formulas import Formula, compile_formula
-from .model import Check, Derived, FactSpec, Grade, Indicator, IndicatorSet, Rule
+from .model import ROW_NAMES, Check, Derived, FactSpec, Grade, Indicator, IndicatorSet, RowGroup, Rule
 from .reasons import TEMPLATES, template_problems
 from .rules import RULE_KINDS
 
@@ -364,7 +364,14 @@ class _SetBuilder:
         weight = _dec(raw.get("weight")) if self.ok(path + ("weight",)) else None
         children_raw = raw.get("children")
         children: list[Indicator | None] = []
-        if isinstance(children_raw, list):
+        rows = None
+        if "children_from" in raw:
+            for other in ("children", "rule"):
+                if other in raw:
+                    self.problem(path + (other,), f"an indicator with children_from takes its children from the facts; it cannot have {other} too",
+                                 f"remove {other} or children_from", key=True)
+            rows = self.row_group(raw["children_from"], path + ("children_from",), node_id)
+        elif isinstance(children_raw, list):
             children = [self.indicator(c, path + ("children", i)) for i, c in enumerate(children_raw)]
             if "rule" in raw:
                 self.problem(path + ("rule",), "an indicator with children is scored by them; it cannot have a rule too",
@@ -373,12 +380,29 @@ class _SetBuilder:
                 self.weights_add_up(children, weight, path + ("children",), f"the children of {node_id}", "weight", path)
         elif "rule" not in raw:
             self.problem(path, f"indicator {node_id} has neither a rule nor children", "add rule: {kind: …} to score it")
-        rule = self.rule(raw["rule"], path + ("rule",), weight, node_id) if "rule" in raw and not children_raw else None
+        has_rule = "rule" in raw and not children_raw and "children_from" not in raw
+        rule = self.rule(raw["rule"], path + ("rule",), weight, node_id) if has_rule else None
         if node_id is None or weight is None or not isinstance(raw.get("name"), str):
             return None
         line = self.located.where(path)
         return Indicator(id=node_id, name=raw["name"], weight=weight, standard=raw.get("standard"), rule=rule,
-                         children=tuple(c for c in children if c is not None), line=line[0] if line else None)
+                         children=tuple(c for c in children if c is not None), rows=rows, line=line[0] if line else None)
+
+    def row_group(self, spec: Any, path: _Path, indicator: str | None) -> RowGroup | None:
+        if not self.ok(path):
+            return None
+        fact = self.data.get("facts", {}).get(spec["fact"]) if isinstance(self.data.get("facts"), Mapping) else None
+        if not isinstance(fact, Mapping) or fact.get("type") != "list" or fact.get("items") != "target":
+            self.problem(path + ("fact",), f"children_from needs a declared list fact of target rows; {spec['fact']} is not one",
+                         f"declare {spec['fact']}: {{type: list, items: target}} under facts:", indicator=indicator)
+            return None
+        rules = {kind: self.rule(rule, path + ("rules", kind), None, indicator) for kind, rule in spec["rules"].items()}
+        for kind in spec.get("standards", {}):
+            if kind not in rules:
+                self.problem(path + ("standards", kind), f"standard for row type {kind}, which has no rule", key=True, indicator=indicator)
+        if any(r is None for r in rules.values()):
+            return None
+        return RowGroup(spec["fact"], rules, dict(spec.get("standards", {})))  # type: ignore[arg-type]
 
     def weights_add_up(self, children: list[Indicator | None], expected: Decimal, path: _Path, what: str,
                        key: str, owner: _Path = ()) -> None:
@@ -392,7 +416,9 @@ class _SetBuilder:
                          else "change the weights, or set total: to their sum")
 
     def rule(self, spec: Any, path: _Path, weight: Decimal | None, indicator: str | None) -> Rule | None:
-        if not self.ok(path) or weight is None or not isinstance(spec, Mapping):
+        """Check one rule; `weight` is None for the rules of a row group (rows bring their own weights)."""
+        row_mode = path[-2:-1] == ("rules",)
+        if not self.ok(path) or (weight is None and not row_mode) or not isinstance(spec, Mapping):
             return None
         kind = RULE_KINDS[spec["kind"]]
         builder = _RuleBuilder(self, spec, path, weight, indicator)
@@ -405,9 +431,11 @@ class _SetBuilder:
 class _RuleBuilder:
     """What a rule's parameter class sees while it is checked (the rules.RuleSpec protocol)."""
 
-    def __init__(self, owner: _SetBuilder, spec: Mapping[str, Any], path: _Path, weight: Decimal, indicator: str | None):
+    def __init__(self, owner: _SetBuilder, spec: Mapping[str, Any], path: _Path, weight: Decimal | None, indicator: str | None):
         self.owner, self.spec, self.path, self.weight, self.indicator = owner, spec, path, weight, indicator
         self.scope = {**owner.scope, "weight": "weight"}
+        if weight is None:  # a row group's rule also reads the row
+            self.scope.update(ROW_NAMES)
         self.failed = False
 
     def _at(self, path: tuple[str | int, ...]) -> Any:
@@ -434,6 +462,8 @@ class _RuleBuilder:
 
     def fact(self, *path: str | int, types: tuple[str, ...]) -> str | None:
         name = self._at(path)
+        if name == "row" and self.weight is None:
+            return name  # the row itself: its tier or score with the reason
         declared = self.owner.data.get("facts", {}) if isinstance(self.owner.data.get("facts"), Mapping) else {}
         if name not in declared:
             close = difflib.get_close_matches(name, list(declared), n=1)

@@ -16,6 +16,7 @@ __all__ = [
     "Check",
     "Grade",
     "Rule",
+    "RowGroup",
     "Indicator",
     "IndicatorSet",
 ]
@@ -82,6 +83,24 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class RowGroup:
+    """Children taken from a list fact of target rows (the project's own 绩效目标表).
+
+    Each row names its type; the rule for that type scores it, reading the
+    row's fields as ``row.target``, ``row.actual``, ``row.weight`` (and the row
+    itself as a tier or judgement with ``fact: row``).
+    """
+
+    fact: str
+    rules: Mapping[str, Rule]
+    standards: Mapping[str, str] = field(default_factory=dict)
+
+
+#: Names a row rule may read, with their types.
+ROW_NAMES = {"row.target": "number", "row.actual": "number", "row.weight": "number"}
+
+
+@dataclass(frozen=True)
 class Indicator:
     """A node of the indicator tree; leaves carry a rule, parents carry children."""
 
@@ -91,10 +110,12 @@ class Indicator:
     standard: str | None = None
     rule: Rule | None = None
     children: tuple[Indicator, ...] = ()
+    rows: RowGroup | None = None
     line: int | None = field(default=None, compare=False)
 
     @property
     def is_leaf(self) -> bool:
+        """No children written in the set (a row group is a leaf until the facts give its rows)."""
         return not self.children
 
     def walk(self) -> Iterator[Indicator]:
@@ -150,9 +171,12 @@ class IndicatorSet:
                 through[d.name] |= through.get(name, set())
         found: dict[str, list[str]] = {}
         for node in self.walk():
-            if node.rule is None:
+            if node.rows is not None:
+                names = {node.rows.fact}.union(*(r.reads for r in node.rows.rules.values()))
+            elif node.rule is not None:
+                names = set(node.rule.reads)
+            else:
                 continue
-            names = set(node.rule.reads)
             for name in list(names):
                 names |= through.get(name, set())
             for name in sorted(names):

@@ -49,6 +49,7 @@ TEMPLATES: dict[str, tuple[str, tuple[str, ...]]] = {
     "not_applicable.full_credit": ("不适用（{reason}），按规定得满分{score}分", ("reason",)),
     "not_applicable.rescale": ("不适用（{reason}），分值按比例分配至其他指标", ("reason",)),
     "parent": ("{count}项下级指标得分合计{score}分", ("count",)),
+    "rescaled": ("因其他指标不适用，分值由{declared}调整为{weight}，折算得{score}分", ("declared",)),
 }
 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")

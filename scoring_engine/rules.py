@@ -20,7 +20,7 @@ from ._intervals import MIN_INCLUSIVE, Interval, gaps_and_overlaps
 from .errors import ScoringError
 from .formulas import Finding, Formula
 
-__all__ = ["RULE_KINDS", "RuleKind", "Outcome", "Deduction", "RuleSpec", "FactView", "Judgement", "TierJudgement"]
+__all__ = ["RULE_KINDS", "RuleKind", "Outcome", "Deduction", "RuleSpec", "FactView", "Judgement", "TierJudgement", "TargetRow"]
 
 
 # ---------------------------------------------------------------- shared shapes
@@ -62,10 +62,33 @@ class TierJudgement:
     reason: str
 
 
+@dataclass(frozen=True)
+class TargetRow:
+    """One row of a project's 绩效目标表: a target with its type, weight, values and reason."""
+
+    name: str
+    type: str
+    id: str | None = None
+    weight: Decimal | None = None
+    target: Decimal | None = None
+    actual: Decimal | None = None
+    unit: str | None = None
+    tier: str | None = None
+    score: Decimal | None = None
+    reason: str | None = None
+
+    def values(self) -> dict[str, Any]:
+        """The row's fields as the names a row rule reads."""
+        found: dict[str, Any] = {f"row.{k}": getattr(self, k) for k in ("target", "actual", "weight") if getattr(self, k) is not None}
+        if self.score is not None and self.reason:
+            found["row"] = TierJudgement(self.tier, self.score, self.reason) if self.tier else Judgement(self.score, self.reason)
+        return found
+
+
 class RuleSpec(Protocol):
     """What a parameter class needs from the loader while it checks a rule as written."""
 
-    weight: Decimal
+    weight: Decimal | None  # None for the rules of a row group: each row brings its own weight
 
     def formula(self, *path: str | int, required: bool = True) -> Formula | None:
         """Compile the formula at `path` inside the rule; None if absent or broken (problem recorded)."""
@@ -122,15 +145,30 @@ def _dec(value: Any) -> Decimal | None:
     return None if value is None else Decimal(value)
 
 
-def _points_or_share(spec: Mapping[str, Any], b: RuleSpec, whole: Decimal, *path: str | int, points: str = "points", share: str = "share") -> Decimal | None:
-    """A value given as points or as a share of `whole`: exactly one of the two keys."""
+@dataclass(frozen=True)
+class Amount:
+    """Points, or a share of a whole that is known only when scoring (a row's weight, an element's points)."""
+
+    value: Decimal
+    is_share: bool
+
+    def of(self, whole: Decimal) -> Decimal:
+        return self.value * whole if self.is_share else self.value
+
+
+def _amount(spec: Mapping[str, Any], b: RuleSpec, *path: str | int, points: str = "points", share: str = "share",
+            required: bool = True) -> Amount | None:
+    """An amount given as points or as a share: exactly one of the two keys."""
     given = [k for k in (points, share) if k in spec]
-    if len(given) != 1:
+    if len(given) > 1 or (required and not given):
         b.problem(f"give exactly one of {points} or {share}", *path)
         return None
-    if points in spec:
-        return Decimal(spec[points])
-    return Decimal(spec[share]) * whole
+    if not given:
+        return None
+    if points in spec and b.weight is None:
+        b.problem(f"rules of a row group give {share}, not {points}: each row has its own weight", *path, points)
+        return None
+    return Amount(Decimal(spec[given[0]]), given[0] == share)
 
 
 def _show(display: str) -> Callable[[Decimal], str]:
@@ -226,7 +264,7 @@ def score_proportional(rule: Proportional, weight: Decimal, facts: FactView) -> 
 @dataclass(frozen=True)
 class Band:
     range: Interval
-    points: Decimal
+    amount: Amount
     label: str | None = None
 
 
@@ -245,10 +283,10 @@ class Bands:
         display = spec.get("display", "number")
         bands = []
         for i, raw in enumerate(spec["bands"]):
-            points = _points_or_share(raw, b, b.weight, "bands", i)
-            if points is not None and not ZERO <= points <= b.weight:
-                b.problem(f"band worth {plain(points)} points, outside 0..{plain(b.weight)} (the weight)", "bands", i)
-            bands.append(Band(Interval(_dec(raw.get("min")), _dec(raw.get("max"))), points if points is not None else ZERO, raw.get("label")))
+            amount = _amount(raw, b, "bands", i)
+            if amount is not None and b.weight is not None and not ZERO <= amount.of(b.weight) <= b.weight:
+                b.problem(f"band worth {plain(amount.of(b.weight))} points, outside 0..{plain(b.weight)} (the weight)", "bands", i)
+            bands.append(Band(Interval(_dec(raw.get("min")), _dec(raw.get("max"))), amount or Amount(ZERO, False), raw.get("label")))
         ranges = [band.range for band in bands]
         for i, message in gaps_and_overlaps(ranges, _show(display)):
             b.problem(f"band {message}", "bands", i, hint="each band's min must equal the max of the band below it")
@@ -268,8 +306,9 @@ def score_bands(rule: Bands, weight: Decimal, facts: FactView) -> Outcome:
     for band in rule.bands:
         if band.range.contains(value, rule.boundary):
             text = band.label or band.range.text(show, rule.boundary)
-            details = {"value": value, "band": {"min": band.range.low, "max": band.range.high, "points": band.points, "text": text}}
-            return Outcome(band.points, "bands", {"value": plain(value), "value_text": show(value), "band": text}, details)
+            points = band.amount.of(weight)
+            details = {"value": value, "band": {"min": band.range.low, "max": band.range.high, "points": points, "text": text}}
+            return Outcome(points, "bands", {"value": plain(value), "value_text": show(value), "band": text}, details)
     covered = ", ".join(b.range.text(show, rule.boundary) for b in rule.bands)
     raise ScoringError(f"value {show(value)} falls in no band (bands cover {covered})", expression=rule.value.text)
 
@@ -284,7 +323,7 @@ class Linear:
     value: Formula
     target: Formula
     per: Decimal
-    each: Decimal
+    each: Amount
     zero_at: Decimal | None
     lower_is_better: bool
     units: str  # exact | whole | started
@@ -296,7 +335,7 @@ class Linear:
         per = _dec(spec.get("per", ONE))
         if per <= 0:
             b.problem("per must be above 0 (the size of one unit of shortfall)", "per")
-        each = _points_or_share(spec, b, b.weight, points="points_each", share="share_each")
+        each = _amount(spec, b, points="points_each", share="share_each")
         if value is None or target is None or each is None or per <= 0:
             return None
         return cls(value, target, per, each, _dec(spec.get("zero_at")), spec.get("direction") == "lower_is_better",
@@ -324,9 +363,10 @@ def score_linear(rule: Linear, weight: Decimal, facts: FactView) -> Outcome:
         units = units.to_integral_value(rounding="ROUND_FLOOR")
     elif rule.units == "started":
         units = units.to_integral_value(rounding="ROUND_CEILING")
-    deducted = min(units * rule.each, weight)
+    each = rule.each.of(weight)
+    deducted = min(units * each, weight)
     details.update(units=units, deducted=deducted)
-    fields.update(shortfall=show(shortfall), units=plain(units), per=show(rule.per), each=plain(rule.each), deducted=plain(deducted))
+    fields.update(shortfall=show(shortfall), units=plain(units), per=show(rule.per), each=plain(each), deducted=plain(deducted))
     return Outcome(weight - deducted, "linear.partial", fields, details, (Deduction(deducted, f"差{show(shortfall)}"),))
 
 
@@ -338,13 +378,13 @@ class PerFinding:
     """Each finding (a list with texts, or a count) deducts points; floor 0; optionally N or more → 0."""
 
     findings: Formula
-    each: Decimal
+    each: Amount
     zero_at: int | None
 
     @classmethod
     def build(cls, spec: Mapping[str, Any], b: RuleSpec) -> PerFinding | None:
         findings = b.formula("findings")
-        each = _points_or_share(spec, b, b.weight, points="points_each", share="share_each")
+        each = _amount(spec, b, points="points_each", share="share_each")
         if findings is None or each is None:
             return None
         return cls(findings, each, spec.get("zero_at_count"))
@@ -366,7 +406,8 @@ def _findings(value: Any, formula: Formula) -> tuple[Finding, ...]:
 @rule_kind("deduction", PerFinding)
 def score_deduction(rule: PerFinding, weight: Decimal, facts: FactView) -> Outcome:
     found = _findings(facts.value(rule.findings), rule.findings)
-    deductions = tuple(Deduction(f.points if f.points is not None else rule.each, f.text) for f in found)
+    each = rule.each.of(weight)
+    deductions = tuple(Deduction(f.points if f.points is not None else each, f.text) for f in found)
     deducted = sum((d.points for d in deductions), ZERO)
     details = {"count": len(found), "deducted": deducted}
     if rule.zero_at is not None and len(found) >= rule.zero_at:
@@ -382,11 +423,11 @@ def score_deduction(rule: PerFinding, weight: Decimal, facts: FactView) -> Outco
 @dataclass(frozen=True)
 class Element:
     name: str
-    points: Decimal
+    amount: Amount  # of the indicator's weight
     met: Formula | None
     judgement: str | None
     findings: Formula | None
-    each: Decimal | None
+    each: Amount | None  # of the element's points
     missed: str | None  # the reason written in the set for a miss
 
 
@@ -405,7 +446,7 @@ class Checklist:
             return None
         elements = []
         for i, raw in enumerate(raws):
-            points = _points_or_share(raw, b, b.weight, "elements", i) if any(given) else b.weight / len(raws)
+            amount = _amount(raw, b, "elements", i) if any(given) else Amount(ONE / len(raws), True)
             deciders = [k for k in ("met", "judgement", "findings") if k in raw]
             if not deciders:
                 b.problem("an element needs met (expression), judgement (fact) or findings (fact)", "elements", i)
@@ -413,20 +454,23 @@ class Checklist:
                 b.problem("give met or judgement, not both", "elements", i)
             each = None
             if "findings" in raw:
-                each = _points_or_share(raw, b, points or ZERO, "elements", i, points="points_each", share="share_each")
+                each = _amount(raw, b, "elements", i, points="points_each", share="share_each", required=False)
             elements.append(Element(
                 name=raw["name"],
-                points=points or ZERO,
+                amount=amount or Amount(ZERO, False),
                 met=b.formula("elements", i, "met") if "met" in raw else None,
                 judgement=b.fact("elements", i, "judgement", types=("judgement",)) if "judgement" in raw else None,
                 findings=b.formula("elements", i, "findings") if "findings" in raw else None,
                 each=each,
                 missed=raw.get("reason"),
             ))
-        total = sum((e.points for e in elements), ZERO)
-        if any(given) and total != b.weight:
-            b.problem(f"element points add up to {plain(total)}, not the weight {plain(b.weight)}", "elements",
-                      hint="make the elements' points (or shares) add up to the weight (or 1)")
+        if any(given):
+            whole = b.weight if b.weight is not None else ONE
+            total = sum((e.amount.of(whole) for e in elements), ZERO)
+            if total != whole:
+                what = f"points add up to {plain(total)}, not the weight" if b.weight is not None else f"shares add up to {plain(total)}, not"
+                b.problem(f"element {what} {plain(whole)}", "elements",
+                          hint="make the elements' points add up to the weight, or their shares to 1")
         return cls(tuple(elements))
 
     @property
@@ -448,29 +492,30 @@ def _share_met(value: Any, element: Element) -> Decimal:
 def score_checklist(rule: Checklist, weight: Decimal, facts: FactView) -> Outcome:
     rows, deductions, missed = [], [], []
     for e in rule.elements:
-        earned, why = e.points, []
+        points = e.amount.of(weight)
+        earned, why = points, []
         if e.met is not None:
             share = _share_met(facts.value(e.met), e)
-            earned = e.points * share
+            earned = points * share
             if share < ONE:
                 why.append(e.missed or f"未满足（{e.met.text}）" if share == ZERO else f"{e.missed or '部分满足'}（得{percent(share)}）")
         if e.judgement is not None:
             judged: Judgement = facts.fact(e.judgement)
-            if not ZERO <= judged.score <= e.points:
-                raise ScoringError(f"element {e.name}: judged {plain(judged.score)} points, outside 0..{plain(e.points)}", fact=e.judgement)
+            if not ZERO <= judged.score <= points:
+                raise ScoringError(f"element {e.name}: judged {plain(judged.score)} points, outside 0..{plain(points)}", fact=e.judgement)
             earned = judged.score
-            if earned < e.points:
+            if earned < points:
                 why.append(judged.reason)
         element_deductions = []
         if e.findings is not None:
             for f in _findings(facts.value(e.findings), e.findings):
-                element_deductions.append(f.points if f.points is not None else e.each or ZERO)
+                element_deductions.append(f.points if f.points is not None else e.each.of(points) if e.each else ZERO)
                 why.append(f.text)
             earned = earned - sum(element_deductions, ZERO)
         earned = max(earned, ZERO)
-        rows.append({"name": e.name, "points": e.points, "earned": earned, "reasons": why})
-        if earned < e.points:
-            lost = e.points - earned
+        rows.append({"name": e.name, "points": points, "earned": earned, "reasons": why})
+        if earned < points:
+            lost = points - earned
             reason = f"{e.name}：{'；'.join(why)}"
             deductions.append(Deduction(lost, reason))
             missed.append(f"{reason}（扣{plain(lost)}分）")
