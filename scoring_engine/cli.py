@@ -137,3 +137,36 @@ def sets() -> None:
         except ScoringEngineError as err:
             click.echo(f"{set_id}\tinvalid: {err.problems[0]}")
 
+
+
+@main.command(name="test")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@_guarded
+def test_cases(paths: tuple[str, ...]) -> None:
+    """Run indicator-set test cases (*.cases.yaml files, or folders holding them)."""
+    from .cases import find_case_files, load_cases, run_case
+
+    passed = failed = 0
+    sets: dict[Path, Any] = {}
+    for file in find_case_files(paths):
+        try:
+            cases = load_cases(file)
+        except ScoringEngineError as err:
+            _report(err)
+            failed += 1
+            continue
+        for case in cases:
+            try:
+                outcome = run_case(case, sets)
+                differences = outcome.differences
+            except ScoringEngineError as err:  # the set itself does not load
+                differences = tuple(str(p) for p in err.problems)
+            if differences:
+                failed += 1
+                click.echo(f"FAIL {case.id}: " + "; ".join(differences))
+            else:
+                passed += 1
+                click.echo(f"PASS {case.id}")
+    click.echo(f"{passed} passed, {failed} failed")
+    if failed or not passed:
+        sys.exit(EXIT_INVALID)

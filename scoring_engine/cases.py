@@ -1,0 +1,222 @@
+"""Test cases for indicator sets: facts in, expected total, grade and scores out.
+
+Policy staff keep a ``*.cases.yaml`` file beside a set; `scoring-engine test`
+and pytest run it, so an edited set is known to still score as intended::
+
+    indicator_set: set.yaml        # a path relative to this file, or a bundled id
+    facts_file: facts.json         # optional: the base facts of every case
+    cases:
+      - name: 示例项目原样评分
+        expect: {total: 79.73, grade: 中, scores: {process.execution: 8}}
+      - name: 执行率恰好95%得满分
+        overrides: {budget.paid: 190}      # dotted fact names over the base facts; null removes one
+        expect: {scores: {process.execution: 10}}
+      - name: 缺少预算资金时报错
+        overrides: {budget.total: null}
+        expect: {error: budget.total}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from . import _yaml
+from ._arith import fixed, plain
+from .engine import score
+from .errors import Problem, ScoringEngineError
+from .facts import Facts, _flatten
+from .loader import _read_text, load_facts, load_indicator_set, resolve_set
+from .model import IndicatorSet
+
+__all__ = ["Case", "CaseFileError", "CaseOutcome", "find_case_files", "load_cases", "run_case"]
+
+CASE_SUFFIX = ".cases.yaml"
+
+_FILE_KEYS = {"indicator_set", "facts_file", "cases"}
+_CASE_KEYS = {"name", "facts", "facts_file", "overrides", "not_applicable", "expect"}
+_EXPECT_KEYS = {"total", "grade", "scores", "tolerance", "error", "warnings"}
+
+
+class CaseFileError(ScoringEngineError):
+    """A case file that cannot be read or does not follow the case format."""
+
+
+@dataclass(frozen=True)
+class Expectation:
+    total: Decimal | None = None
+    grade: str | None = None
+    scores: Mapping[str, Decimal] = field(default_factory=dict)
+    tolerance: Decimal = Decimal(0)
+    error: str | None = None  # words the error must contain: the case expects scoring to fail
+    warnings: tuple[str, ...] | None = None  # words that must each appear in some warning; () means no warnings
+
+
+@dataclass(frozen=True)
+class Case:
+    """One case: which set, which facts, what must come out."""
+
+    name: str
+    file: str
+    line: int | None
+    set_file: Path
+    facts: Facts
+    overrides: Mapping[str, Any]
+    expect: Expectation
+
+    @property
+    def id(self) -> str:
+        return f"{self.file}::{self.name}"
+
+
+@dataclass(frozen=True)
+class CaseOutcome:
+    """A case's verdict and, when it failed, each difference in words."""
+
+    case: Case
+    differences: tuple[str, ...]
+
+    @property
+    def passed(self) -> bool:
+        return not self.differences
+
+
+def find_case_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Case files named directly, or found below the folders named, in sorted order."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(sorted(path.rglob(f"*{CASE_SUFFIX}")))
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise CaseFileError(Problem("no such file or folder", file=str(path)))
+    return found
+
+
+def _number(value: Any, what: str, file: str, line: int | None) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+        raise CaseFileError(Problem(f"{what} must be a number, got {value!r}", file=file, line=line))
+    return Decimal(value)
+
+
+def _check_keys(raw: Any, allowed: set[str], what: str, file: str, line: int | None) -> Mapping[str, Any]:
+    if not isinstance(raw, Mapping):
+        raise CaseFileError(Problem(f"{what} must be a mapping", file=file, line=line))
+    unknown = sorted(set(raw) - allowed)
+    if unknown:
+        raise CaseFileError(Problem(f"unknown key {unknown[0]!r} in {what}", file=file, line=line,
+                                    hint="allowed: " + ", ".join(sorted(allowed))))
+    return raw
+
+
+def _expectation(raw: Any, file: str, line: int | None) -> Expectation:
+    raw = _check_keys(raw, _EXPECT_KEYS, "expect", file, line)
+    if not raw:
+        raise CaseFileError(Problem("expect is empty: a case must expect something", file=file, line=line))
+    scores = _check_keys(raw.get("scores", {}), set(raw.get("scores", {})), "scores", file, line)
+    warnings = raw.get("warnings", [])
+    if not isinstance(warnings, list) or not all(isinstance(w, str) for w in warnings):
+        raise CaseFileError(Problem("warnings must be a list of texts", file=file, line=line))
+    return Expectation(
+        total=_number(raw["total"], "total", file, line) if "total" in raw else None,
+        grade=str(raw["grade"]) if "grade" in raw else None,
+        scores={k: _number(v, f"score of {k}", file, line) for k, v in scores.items()},
+        tolerance=_number(raw.get("tolerance", 0), "tolerance", file, line),
+        error=str(raw["error"]) if "error" in raw else None,
+        warnings=tuple(warnings) if "warnings" in raw else None,
+    )
+
+
+def load_cases(path: str | Path) -> list[Case]:
+    """The cases of one case file; CaseFileError (or the set's own error) when it cannot be used."""
+    path = Path(path)
+    file = str(path)
+    text, _ = _read_text(path, _yaml.MAX_YAML_BYTES, CaseFileError)
+    try:
+        located = _yaml.load(text, file)
+    except _yaml.YamlError as err:
+        raise CaseFileError(err.problems) from None
+    if located.problems:
+        raise CaseFileError(located.problems)
+    doc = _check_keys(located.data, _FILE_KEYS, "the case file", file, 1)
+    if "indicator_set" not in doc or not isinstance(doc.get("cases"), list) or not doc["cases"]:
+        raise CaseFileError(Problem("a case file needs indicator_set and a non-empty list of cases", file=file, line=1))
+    set_file = resolve_set(str(doc["indicator_set"]), relative_to=path.parent)
+    base = load_facts(path.parent / doc["facts_file"]) if "facts_file" in doc else None
+    cases, names = [], set()
+    for i, raw in enumerate(doc["cases"]):
+        line = (located.where(("cases", i)) or (None, None))[0]
+        raw = _check_keys(raw, _CASE_KEYS, f"case {i + 1}", file, line)
+        name = raw.get("name")
+        if not isinstance(name, str) or not name.strip() or name in names:
+            raise CaseFileError(Problem(f"case {i + 1} needs a name of its own", file=file, line=line))
+        names.add(name)
+        facts = base
+        if "facts_file" in raw:
+            facts = load_facts(path.parent / raw["facts_file"])
+        if "facts" in raw:
+            facts = Facts(values=raw["facts"], source=f"{file}::{name}")
+        if facts is None:
+            raise CaseFileError(Problem(f"case {name} has no facts: give facts, facts_file, or a facts_file for the whole file",
+                                        file=file, line=line))
+        if "not_applicable" in raw:
+            facts = Facts(values=facts.values, not_applicable=raw["not_applicable"], project=facts.project, source=facts.source)
+        overrides = raw.get("overrides", {})
+        if not isinstance(overrides, Mapping):
+            raise CaseFileError(Problem("overrides must map fact names to values", file=file, line=line))
+        cases.append(Case(name, file, line, set_file, facts, overrides, _expectation(raw.get("expect"), file, line)))
+    return cases
+
+
+def _facts_for(case: Case, indicator_set: IndicatorSet) -> Facts:
+    if not case.overrides:
+        return case.facts
+    values = _flatten(case.facts.values, indicator_set.facts)
+    values.update(_flatten(case.overrides, indicator_set.facts))
+    return Facts(values=values, not_applicable=case.facts.not_applicable, project=case.facts.project, source=case.facts.source)
+
+
+def run_case(case: Case, sets: dict[Path, IndicatorSet] | None = None) -> CaseOutcome:
+    """Score the case's facts and compare with what it expects; `sets` caches loaded sets between cases."""
+    sets = {} if sets is None else sets
+    if case.set_file not in sets:
+        sets[case.set_file] = load_indicator_set(case.set_file)
+    indicator_set = sets[case.set_file]
+    expect = case.expect
+    try:
+        result = score(indicator_set, _facts_for(case, indicator_set))
+    except ScoringEngineError as err:
+        if expect.error is not None and expect.error in str(err):
+            return CaseOutcome(case, ())
+        wanted = f"expected an error containing {expect.error!r}, got: " if expect.error else "scoring failed: "
+        return CaseOutcome(case, (wanted + "; ".join(str(p) for p in err.problems),))
+    if expect.error is not None:
+        return CaseOutcome(case, (f"expected an error containing {expect.error!r}, but it scored {result.total} {result.grade}",))
+    p = result.precision
+    differences = []
+
+    def compare(what: str, wanted: Decimal, got: Decimal) -> None:
+        if abs(got - wanted) > expect.tolerance:
+            differences.append(f"{what} expected {plain(wanted)}, got {fixed(got, p)} (difference {fixed(got - wanted, p)})")
+
+    if expect.total is not None:
+        compare("total", expect.total, result.total)
+    if expect.grade is not None and expect.grade != result.grade:
+        differences.append(f"grade expected {expect.grade}, got {result.grade}")
+    for indicator_id, wanted in expect.scores.items():
+        try:
+            compare(indicator_id, wanted, result.indicator(indicator_id).score)
+        except KeyError:
+            differences.append(f"no indicator {indicator_id} in the result")
+    texts = [str(w) for w in result.warnings]
+    if expect.warnings == () and texts:
+        differences.append(f"expected no warnings, got: {'; '.join(texts)}")
+    for words in expect.warnings or ():
+        if not any(words in t for t in texts):
+            differences.append(f"no warning contains {words!r} (warnings: {texts or 'none'})")
+    return CaseOutcome(case, tuple(differences))

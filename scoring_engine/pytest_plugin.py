@@ -1,0 +1,62 @@
+"""pytest collects ``*.cases.yaml`` files: each case of an indicator set is a test.
+
+Registered as a pytest plugin by the package, so any repository of indicator
+sets that installs scoring-engine gets its cases run by plain `pytest`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .cases import CASE_SUFFIX, Case, load_cases, run_case
+from .errors import ScoringEngineError
+from .model import IndicatorSet
+
+_SETS: dict[Path, IndicatorSet] = {}
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    if file_path.name.endswith(CASE_SUFFIX):
+        return CaseFile.from_parent(parent, path=file_path)
+    return None
+
+
+class CaseFile(pytest.File):
+    def collect(self) -> Any:
+        try:
+            cases = load_cases(self.path)
+        except ScoringEngineError as err:
+            raise CaseFailure([str(p) for p in err.problems]) from None
+        for case in cases:
+            yield CaseItem.from_parent(self, name=case.name, case=case)
+
+
+class CaseFailure(Exception):
+    def __init__(self, differences: list[str] | tuple[str, ...]):
+        super().__init__("\n".join(differences))
+        self.differences = differences
+
+
+class CaseItem(pytest.Item):
+    def __init__(self, *, case: Case, **kwargs: Any):
+        super().__init__(**kwargs)
+        self.case = case
+
+    def runtest(self) -> None:
+        try:
+            outcome = run_case(self.case, _SETS)
+        except ScoringEngineError as err:
+            raise CaseFailure([str(p) for p in err.problems]) from None
+        if not outcome.passed:
+            raise CaseFailure(outcome.differences)
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        if isinstance(excinfo.value, CaseFailure):
+            return f"case {self.case.name!r} ({self.case.file}:{self.case.line}):\n  " + "\n  ".join(excinfo.value.differences)
+        return super().repr_failure(excinfo)
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.path, (self.case.line or 1) - 1, f"case: {self.case.name}"

@@ -1,0 +1,95 @@
+"""Test cases for indicator sets: the case format, `scoring-engine test`, and pytest collection."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import EXAMPLE_FACTS, EXAMPLE_SET, ROOT
+from scoring_engine.cases import CaseFileError, load_cases, run_case
+from scoring_engine.cli import main
+
+pytest_plugins = ["pytester"]
+
+EXAMPLE_CASES = ROOT / "examples" / "small" / "set.cases.yaml"
+
+
+def _case_file(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "set.cases.yaml"
+    path.write_text(f"indicator_set: {EXAMPLE_SET.as_posix()}\nfacts_file: {EXAMPLE_FACTS.as_posix()}\ncases:\n{body}", encoding="utf-8")
+    return path
+
+
+def test_example_cases_pass_from_the_command_line():
+    """`scoring-engine test` on the example folder prints a PASS line per case and exits 0."""
+    result = CliRunner().invoke(main, ["test", str(EXAMPLE_CASES.parent)])
+    assert 0 == result.exit_code, result.output
+    assert "12 passed, 0 failed" in result.output
+    assert all(line.startswith("PASS ") for line in result.output.splitlines()[:-1])
+
+
+def test_changing_an_expected_total_makes_the_run_fail(tmp_path: Path):
+    """An expected value edited away from the truth gives a FAIL line with the difference, and exit 1."""
+    text = EXAMPLE_CASES.read_text(encoding="utf-8").replace("total: 79.73", "total: 79.70", 1)
+    text = text.replace("indicator_set: set.yaml", f"indicator_set: {EXAMPLE_SET.as_posix()}")
+    text = text.replace("facts_file: facts.json", f"facts_file: {EXAMPLE_FACTS.as_posix()}")
+    edited = tmp_path / "edited.cases.yaml"
+    edited.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["test", str(edited)])
+    assert 1 == result.exit_code
+    assert "FAIL " in result.output
+    assert "total expected 79.7, got 79.73 (difference 0.03)" in result.output
+    assert "11 passed, 1 failed" in result.output
+
+
+def test_tolerance_accepts_a_small_difference(tmp_path: Path):
+    """A case may allow a tolerance for its expected numbers."""
+    path = _case_file(tmp_path, "  - name: 容差\n    expect: {total: 79.7, tolerance: 0.05}\n")
+    [case] = load_cases(path)
+    assert run_case(case).passed
+
+
+def test_wrong_grade_and_score_are_each_reported(tmp_path: Path):
+    """Every mismatch of a case is listed, not only the first."""
+    path = _case_file(tmp_path, "  - name: 错\n    expect: {grade: 优, scores: {process.execution: 10, nope: 1}}\n")
+    [case] = load_cases(path)
+    outcome = run_case(case)
+    assert ["grade expected 优, got 中", "process.execution expected 10, got 8.00 (difference -2.00)",
+            "no indicator nope in the result"] == list(outcome.differences)
+
+
+def test_an_expected_error_that_does_not_happen_fails(tmp_path: Path):
+    """A case expecting an error fails when the facts score cleanly."""
+    path = _case_file(tmp_path, "  - name: 应当报错\n    expect: {error: 不会出现}\n")
+    [case] = load_cases(path)
+    assert "expected an error containing '不会出现'" in run_case(case).differences[0]
+
+
+def test_null_override_removes_a_fact(tmp_path: Path):
+    """An override of null removes the fact, so a case can test a missing required fact."""
+    path = _case_file(tmp_path, "  - name: 缺预算\n    overrides: {budget.total: null}\n    expect: {error: required fact 预算资金 (budget.total) is missing}\n")
+    [case] = load_cases(path)
+    assert run_case(case).passed
+
+
+def test_case_file_mistakes_are_errors_with_file_and_line(tmp_path: Path):
+    """An unknown key in a case is a CaseFileError naming the file and the line."""
+    path = _case_file(tmp_path, "  - name: 拼错\n    expekt: {total: 1}\n")
+    with pytest.raises(CaseFileError) as err:
+        load_cases(path)
+    assert str(path) == err.value.file and 4 == err.value.line
+    assert "unknown key 'expekt'" in str(err.value)
+
+
+def test_pytest_collects_case_files(pytester: pytest.Pytester):
+    """Plain pytest runs each case of a *.cases.yaml file as a test and reports a failing one."""
+    pytester.makefile(
+        ".cases.yaml",
+        set=f"indicator_set: {EXAMPLE_SET.as_posix()}\nfacts_file: {EXAMPLE_FACTS.as_posix()}\ncases:\n"
+            "  - name: 对\n    expect: {total: 79.73}\n  - name: 错\n    expect: {total: 80}\n",
+    )
+    result = pytester.runpytest("-p", "no:cacheprovider")  # the plugin loads through its entry point
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines(["*total expected 80, got 79.73*"])
