@@ -415,10 +415,10 @@ class _SetBuilder:
                          hint="change the children's weights or this weight so that they agree" if owner
                          else "change the weights, or set total: to their sum")
 
-    def rule(self, spec: Any, path: _Path, weight: Decimal | None, indicator: str | None) -> Rule | None:
+    def rule(self, spec: Any, path: _Path, weight: Decimal | None, indicator: str | None, nested: bool = False) -> Rule | None:
         """Check one rule; `weight` is None for the rules of a row group (rows bring their own weights)."""
-        row_mode = path[-2:-1] == ("rules",)
-        if not self.ok(path) or (weight is None and not row_mode) or not isinstance(spec, Mapping):
+        row_mode = path[-2:-1] == ("rules",) and not nested
+        if not self.ok(path) or (weight is None and not (row_mode or nested)) or not isinstance(spec, Mapping):
             return None
         kind = RULE_KINDS[spec["kind"]]
         builder = _RuleBuilder(self, spec, path, weight, indicator)
@@ -459,6 +459,9 @@ class _RuleBuilder:
         formula = self.owner.compile(source, self.path + path, self.scope, self.indicator)
         self.failed |= len(self.owner.problems) > before
         return formula
+
+    def rule(self, *path: str | int) -> Rule | None:
+        return self.owner.rule(self._at(path), self.path + path, self.weight, self.indicator, nested=True)
 
     def fact(self, *path: str | int, types: tuple[str, ...]) -> str | None:
         name = self._at(path)

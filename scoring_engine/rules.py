@@ -19,6 +19,7 @@ from ._arith import ONE, ZERO, fixed, percent, plain
 from ._intervals import MIN_INCLUSIVE, Interval, gaps_and_overlaps
 from .errors import ScoringError
 from .formulas import Finding, Formula
+from .model import Rule
 
 __all__ = ["RULE_KINDS", "RuleKind", "Outcome", "Deduction", "RuleSpec", "FactView", "Judgement", "TierJudgement", "TargetRow"]
 
@@ -98,6 +99,9 @@ class RuleSpec(Protocol):
 
     def problem(self, message: str, *path: str | int, hint: str | None = None) -> None:
         """Record a problem at `path` inside the rule."""
+
+    def rule(self, *path: str | int) -> Rule | None:
+        """Check the rule nested at `path` (for kinds built from other rules); None if broken (problem recorded)."""
 
 
 class FactView(Protocol):
@@ -677,3 +681,37 @@ def score_panel(rule: Panel, weight: Decimal, facts: FactView) -> Outcome:
         fields = {"count": len(raw), "trim": rule.trim}
     fields.update(combined=fixed(combined, 2), scale=plain(scale))
     return Outcome(combined / scale * weight, f"panel.{rule.method}", fields, details)
+
+
+# ---------------------------------------------------------------- 10. switch
+
+
+@dataclass(frozen=True)
+class Switch:
+    """One of several rules, chosen by a text fact (e.g. proportional or banded budget execution)."""
+
+    by: str
+    rules: Mapping[str, Rule]
+
+    @classmethod
+    def build(cls, spec: Mapping[str, Any], b: RuleSpec) -> Switch | None:
+        by = b.fact("by", types=("string",))
+        rules = {choice: b.rule("rules", choice) for choice in spec["rules"]}
+        if by is None or any(r is None for r in rules.values()):
+            return None
+        return cls(by, rules)  # type: ignore[arg-type]
+
+    @property
+    def reads(self) -> frozenset[str]:
+        return frozenset({self.by}).union(*(r.reads for r in self.rules.values()))
+
+
+@rule_kind("switch", Switch)
+def score_switch(rule: Switch, weight: Decimal, facts: FactView) -> Outcome:
+    choice = facts.fact(rule.by)
+    if choice not in rule.rules:
+        raise ScoringError(f"{rule.by} is {choice!r}; the rule has variants {', '.join(rule.rules)}", fact=rule.by)
+    chosen = rule.rules[choice]
+    outcome = RULE_KINDS[chosen.kind].score(chosen.params, weight, facts)
+    return Outcome(outcome.score, outcome.reason, outcome.fields, {"variant": choice, "kind": chosen.kind, **outcome.details},
+                   outcome.deductions)
