@@ -10,6 +10,7 @@ Decimal numbers are read as `Decimal`, exactly as written.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -47,6 +48,7 @@ class Located:
     # Problems that leave the rest readable (duplicate keys, aliases, tags): the
     # caller reports them together with its own.
     problems: list[Problem] = field(default_factory=list)
+    rejected: set[Path] = field(default_factory=set)  # values refused (and so read as None): already reported
 
     def where(self, path: Path, key: bool = False) -> tuple[int, int] | None:
         """Line and column of the value at `path` (or of its key), else of the nearest enclosing value."""
@@ -90,11 +92,15 @@ class _Reader:
             self.problem(node, f"nested deeper than {MAX_YAML_DEPTH} levels (MAX_YAML_DEPTH)")
             return None
         self.out.values[path] = _mark(node)
+        before = len(self.problems)
         if isinstance(node, MappingNode):
             return self.mapping(node, path, depth)
         if isinstance(node, SequenceNode):
             return [self.read(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
-        return self.scalar(node)
+        value = self.scalar(node)
+        if value is None and len(self.problems) > before:
+            self.out.rejected.add(path)
+        return value
 
     def mapping(self, node: MappingNode, path: Path, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -132,11 +138,28 @@ class _Reader:
                 self.problem(node, f"{node.value} is not a finite number")
                 return None
             return number
+        if node.tag == "tag:yaml.org,2002:int" and node.style is None:
+            surprise = _int_surprise(node.value)
+            if surprise:
+                self.problem(node, surprise, f"write it in plain decimal digits, or in quotes ('{node.value}') if it is text")
+                return None
         try:
             return self.constructor.construct_object(node)
         except (ConstructorError, ValueError) as err:
             self.problem(node, f"cannot read {node.value!r}: {err}")
             return None
+
+
+def _int_surprise(text: str) -> str | None:
+    """YAML 1.1 reads some innocent-looking numbers in another base: say so rather than use a wrong value."""
+    digits = text.lstrip("+-").replace("_", "")
+    if ":" in digits:
+        return f"{text} is read by YAML as a base-60 number (like a time), not as written"
+    if re.fullmatch(r"0[0-7]+", digits):
+        return f"{text} is read by YAML as the octal number {int(digits, 8)}, not {int(digits)}"
+    if digits[:2].lower() in ("0x", "0b"):
+        return f"{text} is read by YAML as a {'hexadecimal' if digits[1] in 'xX' else 'binary'} number"
+    return None
 
 
 def load(text: str, file: str | None = None) -> Located:

@@ -72,6 +72,17 @@ def _describe(value: Any) -> str:
     return {"list": "a list", "dict": "a mapping"}.get(type(value).__name__, type(value).__name__)
 
 
+def _number_text_hint(text: str) -> str:
+    """Why a value meant as a number was read as text, and how to write it."""
+    import re
+
+    if re.fullmatch(r"[-+]?\d+(\.\d*)?[eE][-+]?\d+", text.strip()):
+        return f"YAML reads {text} as text; write the number in full, e.g. {format(Decimal(text), 'f')}"
+    if re.fullmatch(r"[-+]?\d+,\d+", text.strip()):
+        return f"write a decimal point, not a comma: {text.replace(',', '.')}"
+    return "write a plain number, without quotes, thousands separators, units or %"
+
+
 _TYPE_NAMES = {"string": "text", "number": "a number", "integer": "a whole number", "boolean": "true or false",
                "object": "a mapping (key: value)", "array": "a list", "null": "empty"}
 
@@ -101,7 +112,7 @@ def _schema_problems(error: jsonschema.ValidationError) -> list[tuple[_Path, boo
         elif isinstance(instance, bool):
             hint = "YAML reads yes/no/on/off as true/false; put text in quotes"
         elif isinstance(instance, str) and "number" in expected:
-            hint = "write a plain number, without quotes, units or %"
+            hint = _number_text_hint(instance)
         return [(path, False, f"{field} must be {words}, got {_describe(instance)}", hint)]
     if kind == "enum":
         choices = [str(v) for v in value]
@@ -168,6 +179,8 @@ class _SetBuilder:
         validator = _validator("indicator-set.schema.json")
         errors = sorted(validator.iter_errors(self.data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
         for error in errors:
+            if tuple(error.absolute_path) in self.located.rejected:
+                continue  # the YAML reader already said why this value is missing
             for path, key, message, hint in _schema_problems(error):
                 self.broken.add(tuple(error.absolute_path))
                 self.problem(path, message, hint, key=key)

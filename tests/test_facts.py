@@ -1,0 +1,425 @@
+"""Facts: reading facts files and checking facts against what the indicator set declares."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import scoring_engine
+from scoring_engine import Facts, FactsError, IndicatorSet, Result
+
+D = Decimal
+
+SET = scoring_engine.parse_indicator_set("""
+id: facts-test
+name: 事实检查
+version: "1"
+facts:
+  budget.total: {type: number, min: 0, unit: 万元, label: 预算资金}
+  budget.paid: {type: number, min: 0, unit: 万元, label: 实际支出}
+  quality.rate: {type: number, min: 0, max: 1, label: 质量达标率}
+  output.done: {type: integer, min: 0, label: 实际完成数}
+  project.level: {type: string, values: [省级, 市级, 县级], label: 项目级别}
+  project.on_time: {type: boolean, label: 按期完成}
+  dates.end: {type: date, label: 实际完成日期}
+  decision.budget: {type: judgement, label: 预算编制科学性}
+  benefit.social: {type: tier, label: 社会效益}
+  findings: {type: list, label: 合规性问题}
+  extra.note: {type: number, required: false}
+  extra.base: {type: number, default: 5}
+grades:
+  - {label: 合格, min: 0}
+indicators:
+  - id: execution
+    name: 预算执行率
+    weight: 40
+    rule: {kind: proportional, value: budget.paid, target: budget.total}
+  - id: quality
+    name: 质量
+    weight: 10
+    rule: {kind: formula, rate: "quality.rate if project.on_time and project.level != '县级' else quality.rate * output.done / max(output.done, 1)"}
+  - id: quality.again
+    name: 质量复核
+    weight: 10
+    rule: {kind: proportional, value: quality.rate}
+  - id: budget
+    name: 预算编制
+    weight: 10
+    rule: {kind: judgement, fact: decision.budget}
+  - id: social
+    name: 社会效益
+    weight: 10
+    rule: {kind: tiers, fact: benefit.social}
+  - id: compliance
+    name: 合规性
+    weight: 20
+    rule: {kind: deduction, findings: findings, points_each: 1}
+""")
+
+GOOD: dict[str, Any] = {
+    "budget": {"total": 100, "paid": 80},
+    "quality": {"rate": 0.9},
+    "output": {"done": 3},
+    "project": {"level": "省级", "on_time": True},
+    "dates": {"end": "2020-11-30"},
+    "decision": {"budget": {"score": 8, "reason": "测算依据充分"}},
+    "benefit": {"social": {"tier": "达成年度指标", "score": 9, "reason": "覆盖率提高"}},
+    "findings": ["未附发票"],
+}
+
+
+def with_fact(name: str, value: Any) -> dict[str, Any]:
+    """GOOD with the dotted fact `name` set to `value` (or removed, for ...)."""
+    facts = {k: dict(v) if isinstance(v, dict) else v for k, v in GOOD.items()}
+    *parents, last = name.split(".")
+    node = facts
+    for part in parents:
+        node = node[part]
+    if value is ...:
+        del node[last]
+    else:
+        node[last] = value
+    return facts
+
+
+def refusal(facts: dict[str, Any] | Facts, indicator_set: IndicatorSet = SET) -> FactsError:
+    with pytest.raises(FactsError) as caught:
+        scoring_engine.score(indicator_set, facts)
+    return caught.value
+
+
+def test_good_facts_score() -> None:
+    """The reference facts fit the set and score without warnings."""
+    result = scoring_engine.score(SET, GOOD)
+    assert isinstance(result, Result)
+    assert () == result.warnings
+
+
+# ---------------------------------------------------------------- one problem each
+
+
+def test_missing_required_fact() -> None:
+    """A required fact that is absent is reported with its label, name and the indicators that read it."""
+    error = refusal(with_fact("budget.paid", ...))
+    assert 1 == len(error.problems)
+    assert "budget.paid" == error.fact
+    assert "required fact 实际支出 (budget.paid) is missing (read by execution)" in str(error)
+    assert "add it to the facts file" == error.hint
+
+
+def test_null_counts_as_missing() -> None:
+    """A fact given as null is treated as missing."""
+    assert "is missing" in str(refusal(with_fact("budget.paid", None)))
+
+
+def test_optional_and_defaulted_facts_may_be_left_out() -> None:
+    """A fact declared required: false, or with a default, may be absent."""
+    scoring_engine.score(SET, GOOD)  # neither extra.note nor extra.base is given
+
+
+@pytest.mark.parametrize("value", ["86%", "80", "1,200"])
+def test_text_where_a_number_belongs(value: str) -> None:
+    """Text in place of a number is refused with a hint to write a plain number."""
+    error = refusal(with_fact("budget.paid", value))
+    assert f"expected a number, got text {value!r}" in str(error)
+    assert "write a plain number without quotes, commas, % or units" == error.hint
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf")])
+def test_nan_and_infinity_from_python_floats(value: float) -> None:
+    """NaN and infinity passed as Python floats are refused as not numbers."""
+    error = refusal(with_fact("budget.paid", value))
+    assert "NaN and infinity are not numbers" == error.hint
+
+
+def test_python_float_is_read_by_its_shortest_repr() -> None:
+    """A Python float 0.1 is read as Decimal('0.1'), not as its binary approximation."""
+    result = scoring_engine.score(SET, with_fact("quality.rate", 0.1))
+    assert D("0.1") == result.indicator("quality.again").inputs["quality.rate"]
+
+
+def test_true_is_not_a_number() -> None:
+    """true in place of a number is refused, not read as 1."""
+    error = refusal(with_fact("output.done", True))
+    assert "expected a number, got true" in str(error)
+
+
+def test_below_minimum() -> None:
+    """A number below the declared minimum is refused, naming the minimum."""
+    error = refusal(with_fact("budget.total", -1))
+    assert "-1 is below the minimum 0" in str(error)
+    assert "budget.total" == error.fact
+
+
+def test_ratio_given_as_a_percentage_gets_a_hint() -> None:
+    """86 for a ratio fact (max 1) is refused with a hint to write 0.86."""
+    error = refusal(with_fact("quality.rate", 86))
+    assert "86 is above the maximum 1" in str(error)
+    assert "this fact is a ratio: write 0.86, not 86" == error.hint
+
+
+def test_far_above_a_ratio_gets_no_percentage_hint() -> None:
+    """150 for a ratio fact cannot be a percentage of 1 and gets no such hint."""
+    error = refusal(with_fact("quality.rate", 150))
+    assert "150 is above the maximum 1" in str(error)
+    assert error.hint is None
+
+
+def test_integer_given_a_fraction() -> None:
+    """90.5 for an integer fact is refused as not a whole number."""
+    error = refusal(with_fact("output.done", 90.5))
+    assert "expected a whole number, got 90.5" in str(error)
+
+
+def test_integer_given_a_whole_decimal() -> None:
+    """90.0 for an integer fact is accepted as a whole number."""
+    scoring_engine.score(SET, with_fact("output.done", D("90.0")))
+
+
+@pytest.mark.parametrize(("value", "hint"), [("省", "did you mean '省级'?"), ("乡镇", "one of: 省级, 市级, 县级")])
+def test_string_outside_its_values(value: str, hint: str) -> None:
+    """A text fact outside its allowed values is refused with the closest value, or the list of values."""
+    error = refusal(with_fact("project.level", value))
+    assert f"{value!r} is not an allowed value" in str(error)
+    assert hint == error.hint
+
+
+def test_boolean_given_as_text() -> None:
+    """'true' in quotes is refused for a boolean fact, with a hint to drop the quotes."""
+    error = refusal(with_fact("project.on_time", "true"))
+    assert "write true or false without quotes" == error.hint
+
+
+@pytest.mark.parametrize("value", ["2020/11/30", "2020-13-01", "30-11-2020", "2020-11-3", 20201130])
+def test_date_format(value: Any) -> None:
+    """A date not written YYYY-MM-DD, or not a real date, is refused with an example."""
+    error = refusal(with_fact("dates.end", value))
+    assert "expected a date YYYY-MM-DD" in str(error)
+    assert "write e.g. 2020-11-30" == error.hint
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ({"score": 8}, "missing reason"),
+        ({"reason": "很好"}, "missing score"),
+        ({"score": 8, "reason": "很好", "tier": "达成"}, "unknown key 'tier'"),
+        ({"score": 8, "reason": "  "}, "reason must be non-empty text"),
+        ({"score": -1, "reason": "很好"}, "-1 is below the minimum 0"),
+        ({"score": "8", "reason": "很好"}, "expected a number"),
+        (8, "expected an object {score: …, reason: …}"),
+    ],
+)
+def test_judgement_shape(value: Any, words: str) -> None:
+    """A judgement fact must be exactly {score, reason} with a score of 0 or more and a non-empty reason."""
+    error = refusal(with_fact("decision.budget", value))
+    assert words in str(error)
+    assert "decision.budget" == error.fact
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ({"tier": "达成年度指标", "score": 9}, "missing reason"),
+        ({"score": 9, "reason": "好"}, "missing tier"),
+        ("达成年度指标", "expected an object {tier: …, score: …, reason: …}"),
+    ],
+)
+def test_tier_shape(value: Any, words: str) -> None:
+    """A tier fact must be exactly {tier, score, reason}."""
+    error = refusal(with_fact("benefit.social", value))
+    assert words in str(error)
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ("无", "expected a list"),
+        ([""], "a finding must be non-empty text"),
+        ([{"txt": "未附发票"}], "unknown key 'txt'"),
+        ([{"text": "未附发票", "points": -1}], "-1 is below the minimum 0"),
+    ],
+)
+def test_list_of_findings_shape(value: Any, words: str) -> None:
+    """A findings list holds non-empty texts or {text, points} objects with points of 0 or more."""
+    assert words in str(refusal(with_fact("findings", value)))
+
+
+def test_list_of_numbers_is_checked_item_by_item() -> None:
+    """Each item of a list of numbers is checked against the fact's bounds."""
+    panel = scoring_engine.parse_indicator_set("""
+id: panel
+name: 专家评分
+version: "1"
+facts:
+  scores: {type: list, items: number, min: 0, max: 100}
+grades:
+  - {label: 合格, min: 0}
+indicators:
+  - {id: x, name: 专家评分, weight: 100, rule: {kind: panel, method: mean, scores: scores, scale: 100}}
+""")
+    assert "120 is above the maximum 100" in str(refusal({"scores": [80, 120]}, panel))
+    assert "expected a number" in str(refusal({"scores": [80, "九十"]}, panel))
+
+
+# ---------------------------------------------------------------- names, warnings, several problems
+
+
+def test_undeclared_fact_is_a_warning() -> None:
+    """A fact the set does not declare is ignored with a warning of kind 'undeclared_fact'."""
+    result = scoring_engine.score(SET, {**GOOD, "remark": 1})
+    assert [("undeclared_fact", "remark")] == [(w.kind, w.fact) for w in result.warnings]
+
+
+def test_undeclared_fact_close_to_a_declared_one_gets_a_suggestion() -> None:
+    """A misspelt fact name is ignored with a warning suggesting the declared name."""
+    facts = with_fact("budget.piad", 80)
+    result = scoring_engine.score(SET, facts)
+    assert 1 == len(result.warnings)
+    assert "budget.piad" == result.warnings[0].fact
+    assert "did you mean budget.paid?" in result.warnings[0].message
+
+
+def test_nested_objects_read_as_dotted_names() -> None:
+    """{"budget": {"paid": 80}} and {"budget.paid": 80} give the same facts and the same score."""
+    flat = {k: v for k, v in GOOD.items() if k != "budget"} | {"budget.total": 100, "budget.paid": 80}
+    nested = scoring_engine.score(SET, GOOD)
+    assert nested.total == scoring_engine.score(SET, flat).total
+    assert {"budget.paid": D(80), "budget.total": D(100)} == dict(nested.indicator("execution").inputs)
+
+
+def test_judgement_object_is_not_read_as_nested_facts() -> None:
+    """A declared judgement fact's {score, reason} stays one fact rather than being split into dotted names."""
+    result = scoring_engine.score(SET, GOOD)
+    assert () == result.warnings
+    assert D("8.00") == result.indicator("budget").score
+
+
+def test_every_problem_is_reported_together_with_its_readers() -> None:
+    """All fact problems are raised at once, each naming its fact and the indicators that read it."""
+    facts = with_fact("quality.rate", "九成")
+    facts = {**facts, "output": {"done": 1.5}, "project": {"level": "乡", "on_time": True}, "budget": {"paid": 80}}
+    error = refusal(facts)
+    assert {"budget.total", "quality.rate", "output.done", "project.level"} == {p.fact for p in error.problems}
+    assert 4 == len(str(error).splitlines())
+    by_fact = {p.fact: p.message for p in error.problems}
+    assert "(read by execution)" in by_fact["budget.total"]
+    assert "(read by quality, quality.again)" in by_fact["quality.rate"]
+    assert "(read by quality)" in by_fact["output.done"]
+
+
+def test_problem_path_points_into_the_facts_document() -> None:
+    """Each fact problem carries the JSON path of the fact in the facts file."""
+    error = refusal(with_fact("budget.paid", "x"))
+    assert "$.facts.budget.paid" == error.path
+
+
+def test_facts_must_be_a_mapping() -> None:
+    """Facts that are not an object of names and values are refused."""
+    with pytest.raises(FactsError):
+        scoring_engine.score(SET, Facts(values=[1, 2]))  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- load_facts
+
+BAD_FILES: dict[str, tuple[bytes, str]] = {
+    "nan.json": (b'{"facts": {"budget": {"paid": NaN}}}', "NaN is not a number"),
+    "infinity.json": (b'{"facts": {"budget": {"paid": Infinity}}}', "Infinity is not a number"),
+    "duplicate.json": (b'{"facts": {"budget.paid": 1, "budget.paid": 2}}', "duplicate key 'budget.paid'"),
+    "invalid-utf8.json": (b'{"facts": {"name": "\xff\xfe"}}', "not UTF-8"),
+    "truncated.json": (b'{"facts": {"budget": {"paid": 1', "JSON syntax"),
+    "empty.json": (b"", "JSON syntax"),
+    "two-documents.json": (b'{"facts": {}}\n{"facts": {}}', "JSON syntax"),
+    "list.json": (b"[1, 2]", "must be a mapping"),
+    "no-facts.json": (b'{"fact": {}}', "missing key 'facts'"),
+    "facts-not-object.json": (b'{"facts": [1, 2]}', "facts must be a mapping"),
+    "bad-not-applicable.json": (b'{"facts": {}, "not_applicable": {"x": ""}}', "must not be empty"),
+    "duplicate.yaml": (b"facts:\n  budget.paid: 1\n  budget.paid: 2\n", "duplicate key 'budget.paid' (first on line 2, again on line 3)"),
+    "anchor.yaml": (b"facts:\n  a: &x 1\n  b: *x\n", "anchors and aliases"),
+    "nan.yaml": (b"facts:\n  a: .nan\n", "not a finite number"),
+    "syntax.yaml": (b"facts: {a: [1\n", "YAML syntax"),
+    "tag.yaml": (b"facts:\n  a: !!python/name:os.system x\n", "is not allowed"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_FILES))
+def test_unreadable_facts_file_is_a_facts_error(name: str, tmp_path: Path) -> None:
+    """A facts file that cannot be read raises FactsError naming the file and what is wrong, never another exception."""
+    content, words = BAD_FILES[name]
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(FactsError) as caught:
+        scoring_engine.load_facts(path)
+    assert words in str(caught.value)
+    assert str(path) == caught.value.file
+
+
+def test_json_syntax_error_has_line_and_column(tmp_path: Path) -> None:
+    """A JSON syntax error is located by line and column."""
+    path = tmp_path / "broken.json"
+    path.write_text('{\n  "facts": {\n    "a": 1,\n  }\n}', encoding="utf-8")
+    with pytest.raises(FactsError) as caught:
+        scoring_engine.load_facts(path)
+    assert 4 == caught.value.line
+    assert caught.value.column is not None
+
+
+def test_invalid_utf8_names_the_line(tmp_path: Path) -> None:
+    """Bytes that are not UTF-8 are reported on the line they sit on, with a hint to save as UTF-8."""
+    path = tmp_path / "gbk.json"
+    path.write_bytes('{\n"facts": {\n"name": "'.encode() + "项目".encode("gbk") + b'"}}')
+    with pytest.raises(FactsError) as caught:
+        scoring_engine.load_facts(path)
+    assert 3 == caught.value.line
+    assert "save the file as UTF-8" == caught.value.hint
+
+
+def test_bom_is_accepted(tmp_path: Path) -> None:
+    """A UTF-8 byte-order mark, as Windows editors write, is skipped."""
+    path = tmp_path / "bom.json"
+    path.write_bytes(b'\xef\xbb\xbf{"facts": {"budget": {"paid": 80}}}')
+    assert {"budget": {"paid": 80}} == dict(scoring_engine.load_facts(path).values)
+
+
+def test_json_decimals_are_read_exactly(tmp_path: Path) -> None:
+    """Numbers in a JSON facts file are read as exact Decimals, not floats."""
+    path = tmp_path / "exact.json"
+    path.write_text('{"facts": {"quality": {"rate": 0.965}}}', encoding="utf-8")
+    value = scoring_engine.load_facts(path).values["quality"]["rate"]
+    assert isinstance(value, Decimal)
+    assert D("0.965") == value
+
+
+def test_a_directory_is_a_facts_error(tmp_path: Path) -> None:
+    """A folder given as the facts file is refused as a folder."""
+    with pytest.raises(FactsError) as caught:
+        scoring_engine.load_facts(tmp_path)
+    assert "is a folder, not a file" in str(caught.value)
+
+
+def test_a_missing_path_is_a_facts_error(tmp_path: Path) -> None:
+    """A path that does not exist is refused as no such file."""
+    path = tmp_path / "nowhere.json"
+    with pytest.raises(FactsError) as caught:
+        scoring_engine.load_facts(path)
+    assert "no such file" in str(caught.value)
+    assert str(path) == caught.value.file
+
+
+def test_yaml_facts_file_reads_like_json(tmp_path: Path) -> None:
+    """A .yaml facts file gives the same facts as the equivalent JSON file."""
+    yaml_path, json_path = tmp_path / "facts.yaml", tmp_path / "facts.json"
+    yaml_path.write_text("facts:\n  budget:\n    total: 100\n    paid: 80.5\n  findings: [未附发票]\n", encoding="utf-8")
+    json_path.write_text('{"facts": {"budget": {"total": 100, "paid": 80.5}, "findings": ["未附发票"]}}', encoding="utf-8")
+    assert scoring_engine.load_facts(json_path).values == scoring_engine.load_facts(yaml_path).values
+
+
+def test_example_facts_file_loads_and_scores() -> None:
+    """The example facts file loads and fits the example set."""
+    root = Path(__file__).resolve().parent.parent
+    facts = scoring_engine.load_facts(root / "examples" / "small" / "facts.json")
+    result = scoring_engine.score(scoring_engine.load_indicator_set(root / "examples" / "small" / "set.yaml"), facts)
+    assert "某市社区养老服务补助项目" == result.project["name"]

@@ -1,0 +1,433 @@
+"""The formula language: what it computes, what it refuses, and its limits."""
+
+from __future__ import annotations
+
+import ast
+import datetime
+import decimal
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from scoring_engine import FormulaError, ScoringError
+from scoring_engine.formulas import (
+    FUNCTIONS,
+    MAX_FORMULA_LENGTH,
+    MAX_NESTING_DEPTH,
+    MAX_NUMBER_DIGITS,
+    MAX_TEXT_LENGTH,
+    Finding,
+    Formula,
+    compile_formula,
+    evaluate,
+)
+
+D = Decimal
+DAY = datetime.date
+
+#: Names the formulas below may read, with their declared types.
+SCOPE = {
+    "budget.total": "number",
+    "budget.paid": "number",
+    "output.done": "integer",
+    "project.level": "string",
+    "project.ok": "boolean",
+    "dates.start": "date",
+    "dates.end": "date",
+    "scores": "list",
+    "findings": "list",
+    "rate": "derived",
+    "decision.budget": "judgement",
+    "benefit.social": "tier",
+}
+
+
+def run(text: str | int | Decimal | bool, **names: Any) -> Any:
+    """Compile `text` against SCOPE and evaluate it; keyword names use '__' for '.'."""
+    return evaluate(compile_formula(text, SCOPE), {k.replace("__", "."): v for k, v in names.items()})
+
+
+def refusal(text: str, scope: dict[str, str] = SCOPE) -> FormulaError:
+    with pytest.raises(FormulaError) as caught:
+        compile_formula(text, scope)
+    return caught.value
+
+
+def failure(text: str, **names: Any) -> ScoringError:
+    with pytest.raises(ScoringError) as caught:
+        run(text, **names)
+    return caught.value
+
+
+# ---------------------------------------------------------------- what it computes
+
+
+def test_decimal_addition_is_exact() -> None:
+    """0.1 + 0.2 is exactly 0.3: every number literal is read as a Decimal, never a float."""
+    assert Decimal("0.3") == run("0.1 + 0.2")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2 * 3 - 4", D("2")),
+        ("1 / 4", D("0.25")),
+        ("1 / 3", D("0.3333333333333333333333333333")),
+        ("-budget.paid", D("-800")),
+        ("+budget.paid", D("800")),
+        ("(budget.total - budget.paid) / budget.total", D("0.2")),
+        ("budget.paid / budget.total * 100", D("80.0")),
+        ("1_000 + 0.5", D("1000.5")),
+        ("project.ok + 1", D("2")),
+    ],
+)
+def test_arithmetic_gives_exact_decimals(text: str, expected: Decimal) -> None:
+    """+ - * / on numbers and facts give the exact Decimal result (booleans count as 1 and 0)."""
+    value = run(text, budget__total=D(1000), budget__paid=D(800), project__ok=True)
+    assert isinstance(value, Decimal)
+    assert expected == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("budget.paid < budget.total", True),
+        ("budget.paid >= budget.total", False),
+        ("0 < budget.paid <= 800", True),
+        ("budget.paid == 800", True),
+        ("budget.paid != 800", False),
+        ("project.level == '省级'", True),
+        ("project.level != '省级'", False),
+        ("dates.start < dates.end", True),
+        ("project.ok and budget.paid > 0", True),
+        ("not project.ok or budget.paid > 900", False),
+    ],
+)
+def test_comparisons_and_logic(text: str, expected: bool) -> None:
+    """Comparisons (chained too), text equality, date order and and/or/not give booleans."""
+    value = run(text, budget__total=D(1000), budget__paid=D(800), project__level="省级", project__ok=True,
+                dates__start=DAY(2020, 1, 1), dates__end=DAY(2020, 6, 30))
+    assert expected is value
+
+
+@pytest.mark.parametrize(("ok", "expected"), [(True, D("1")), (False, D("0.5"))])
+def test_conditional_expression_picks_a_branch(ok: bool, expected: Decimal) -> None:
+    """`a if condition else b` gives a when the condition holds and b otherwise."""
+    assert expected == run("1 if project.ok else 0.5", project__ok=ok)
+
+
+@pytest.mark.parametrize(("source", "expected"), [(5, D(5)), (D("0.5"), D("0.5")), (True, True), (False, False)])
+def test_a_constant_is_a_formula(source: int | Decimal | bool, expected: Any) -> None:
+    """A YAML number or boolean given where a formula belongs is a formula giving that constant."""
+    assert expected == run(source)
+
+
+def test_a_derived_value_is_read_by_name() -> None:
+    """A derived value in scope is read like a fact."""
+    assert D("0.9") == run("min(rate, 1)", rate=D("0.9"))
+
+
+def test_result_does_not_depend_on_the_callers_decimal_context() -> None:
+    """Evaluation uses its own 28-digit context, whatever precision the caller has set."""
+    formula = compile_formula("1 / 3", SCOPE)
+    with decimal.localcontext(decimal.Context(prec=3, rounding=decimal.ROUND_DOWN)):
+        value = evaluate(formula, {})
+    assert D("0.3333333333333333333333333333") == value
+
+
+# ---------------------------------------------------------------- the functions
+
+#: One row per use: (function, formula, names, expected value).
+FUNCTION_CASES: list[tuple[str, str, dict[str, Any], Any]] = [
+    ("min", "min(budget.paid / budget.total, 1)", {"budget.paid": D(1200), "budget.total": D(1000)}, D(1)),
+    ("min", "min(scores)", {"scores": (D(88), D(79), D(92))}, D(79)),
+    ("max", "max(budget.paid - budget.total, 0)", {"budget.paid": D(800), "budget.total": D(1000)}, D(0)),
+    ("max", "max(scores)", {"scores": (D(88), D(79), D(92))}, D(92)),
+    ("abs", "abs(budget.paid - budget.total)", {"budget.paid": D(800), "budget.total": D(1000)}, D(200)),
+    ("clamp", "clamp(budget.paid, 0, 100)", {"budget.paid": D(130)}, D(100)),
+    ("clamp", "clamp(budget.paid, 0, 100)", {"budget.paid": D(-5)}, D(0)),
+    ("clamp", "clamp(budget.paid, 0, 100)", {"budget.paid": D("42.5")}, D("42.5")),
+    ("round_half_up", "round_half_up(2.345, 2)", {}, D("2.35")),
+    ("round_half_up", "round_half_up(2.5)", {}, D("3")),
+    ("round_half_up", "round_half_up(3.5)", {}, D("4")),
+    ("round_half_up", "round_half_up(-2.5)", {}, D("-3")),
+    ("round_half_up", "round_half_up(2.344, 2)", {}, D("2.34")),
+    ("ratio", "ratio(budget.paid, budget.total)", {"budget.paid": D(1), "budget.total": D(4)}, D("0.25")),
+    ("ratio", "ratio(budget.paid, budget.total)", {"budget.paid": D(1), "budget.total": D(0)}, D(0)),
+    ("ratio", "ratio(budget.paid, budget.total, 1)", {"budget.paid": D(1), "budget.total": D(0)}, D(1)),
+    ("sum", "sum(scores)", {"scores": (D("0.1"), D("0.2"))}, D("0.3")),
+    ("sum", "sum(scores)", {"scores": ()}, D(0)),
+    ("count", "count(findings)", {"findings": (Finding("未附发票"), Finding("超范围列支"))}, D(2)),
+    ("count", "count(findings)", {"findings": ()}, D(0)),
+    ("mean", "mean(scores)", {"scores": (D(1), D(2))}, D("1.5")),
+    ("days_between", "days_between(dates.start, dates.end)", {"dates.start": DAY(2020, 1, 1), "dates.end": DAY(2020, 3, 1)}, D(60)),
+    ("days_between", "days_between(dates.start, dates.end)", {"dates.start": DAY(2020, 3, 1), "dates.end": DAY(2020, 1, 1)}, D(-60)),
+    ("months_between", "months_between(dates.start, dates.end)", {"dates.start": DAY(2018, 7, 1), "dates.end": DAY(2020, 11, 30)}, D(28)),
+    ("months_between", "months_between(dates.start, dates.end)", {"dates.start": DAY(2020, 1, 15), "dates.end": DAY(2020, 3, 14)}, D(1)),
+    ("months_between", "months_between(dates.start, dates.end)", {"dates.start": DAY(2020, 1, 15), "dates.end": DAY(2020, 3, 15)}, D(2)),
+    ("months_between", "months_between(dates.start, dates.end)", {"dates.start": DAY(2024, 10, 31), "dates.end": DAY(2024, 12, 20)}, D(1)),
+    ("months_between", "months_between(dates.start, dates.end)", {"dates.start": DAY(2020, 3, 15), "dates.end": DAY(2020, 1, 20)}, D(-1)),
+]
+
+
+@pytest.mark.parametrize(("function", "text", "names", "expected"), FUNCTION_CASES,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(FUNCTION_CASES)])
+def test_function_gives_the_documented_value(function: str, text: str, names: dict[str, Any], expected: Any) -> None:
+    """Each function in FUNCTIONS computes its documented value, including at its edges."""
+    assert expected == evaluate(compile_formula(text, SCOPE), names)
+
+
+def test_every_function_has_a_case() -> None:
+    """The table above exercises every function the language offers."""
+    assert sorted(FUNCTIONS) == sorted({c[0] for c in FUNCTION_CASES})
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "words"),
+    [
+        ("mean(scores)", {"scores": ()}, "mean of an empty list"),
+        ("min(scores)", {"scores": ()}, "min of an empty list"),
+        ("clamp(budget.paid, 1, 0)", {"budget.paid": D(3)}, "lower bound 1 is above upper bound 0"),
+        ("round_half_up(budget.paid, 0.5)", {"budget.paid": D(3)}, "places must be a whole number"),
+        ("sum(budget.paid)", {"budget.paid": D(3)}, "sum needs a list fact"),
+        ("days_between(budget.paid, dates.end)", {"budget.paid": D(1), "dates.end": DAY(2020, 1, 1)}, "needs a date"),
+        ("min(scores)", {"scores": ("未附发票",)}, "min needs a number"),
+    ],
+)
+def test_function_misuse_is_a_scoring_error(text: str, names: dict[str, Any], words: str) -> None:
+    """A function given values it cannot use raises ScoringError naming the formula, not a Python error."""
+    with pytest.raises(ScoringError) as caught:
+        evaluate(compile_formula(text, SCOPE), names)
+    assert words in caught.value.problems[0].message
+    assert text == caught.value.expression
+
+
+# ---------------------------------------------------------------- run-time errors
+
+
+def test_division_by_zero_is_a_scoring_error() -> None:
+    """Dividing by a fact that is 0 raises ScoringError carrying the formula."""
+    error = failure("budget.paid / budget.total", budget__paid=D(1), budget__total=D(0))
+    assert "division by zero" in error.problems[0].message
+    assert "budget.paid / budget.total" == error.expression
+
+
+def test_missing_fact_is_a_scoring_error_naming_the_fact() -> None:
+    """A fact absent from the names raises ScoringError with the fact and the formula as fields."""
+    error = failure("budget.paid / budget.total", budget__paid=D(1))
+    assert "budget.total" == error.fact
+    assert "budget.paid / budget.total" == error.expression
+    assert "missing" in error.problems[0].message
+
+
+@pytest.mark.parametrize("text", ["project.level == 1", "project.level != 1", "1 == project.level"])
+def test_comparing_text_with_a_number_is_a_scoring_error(text: str) -> None:
+    """Equality between text and a number is an error rather than a silent False."""
+    error = failure(text, project__level="省级")
+    assert "cannot compare" in error.problems[0].message
+    assert text == error.expression
+
+
+@pytest.mark.parametrize("text", ["project.level > 1", "budget.paid + project.level"])
+def test_text_in_arithmetic_or_ordering_is_a_scoring_error(text: str) -> None:
+    """Text used where a number belongs raises ScoringError naming the formula."""
+    error = failure(text, project__level="省级", budget__paid=D(1))
+    assert "needs a number" in error.problems[0].message
+    assert text == error.expression
+
+
+def test_a_number_too_large_is_a_scoring_error() -> None:
+    """A product beyond the decimal range raises ScoringError, not decimal.Overflow."""
+    error = failure("budget.paid * budget.total", budget__paid=D("1E+900"), budget__total=D("1E+900"))
+    assert "out of range" in error.problems[0].message
+    assert "budget.paid * budget.total" == error.expression
+
+
+# ---------------------------------------------------------------- refused at compile time
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("budget.paid.__class__", "attribute access is not allowed"),
+        ("budget._secret", "attribute access is not allowed"),
+        ("(1).real", "attribute access is not allowed"),
+        ("scores[0]", "indexing"),
+        ("scores[0:2]", "indexing"),
+        ("max(lambda: 1, 2)", "lambda"),
+        ("sum([x for x in scores])", "comprehensions"),
+        ("sum(x for x in scores)", "comprehensions"),
+        ("f'{budget.paid}' == '1'", "f-strings"),
+        ("(x := budget.paid) / 2", "assignment (:=)"),
+        ("budget.paid ** 2", "operator ** is not allowed"),
+        ("budget.paid // 2", "operator // is not allowed"),
+        ("budget.paid % 2", "operator % is not allowed"),
+        ("budget.paid in scores", "operator in is not allowed"),
+        ("budget.paid.as_integer_ratio()", "only the listed functions can be called"),
+        ("project.level.upper() == 'A'", "only the listed functions can be called"),
+        ("sqrt(budget.paid)", "unknown function sqrt"),
+        ("__import__('os')", "unknown function __import__"),
+        ("abs(budget.paid, 2)", "abs takes 1 argument(s), got 2"),
+        ("clamp(budget.paid, 1)", "clamp takes 3 argument(s), got 2"),
+        ("ratio(budget.paid)", "ratio takes 2 to 3 argument(s), got 1"),
+        ("abs(x=budget.paid)", "keyword arguments are not allowed"),
+        ("max(*scores)", "* unpacking"),
+        ("[1, 2]", "list literals"),
+        ("(1, 2)", "tuple literals"),
+        ("{1: 2}", "dict literals"),
+        ("None", "None is not a number"),
+        ("1e3", "plain decimal notation"),
+        ("0x10", "plain decimal notation"),
+        ("min", "function min used without ( )"),
+        ("budget.paid +", "syntax error"),
+        ("min(budget.paid, 1", "syntax error"),
+        ("", "empty formula"),
+        ("   ", "empty formula"),
+    ],
+)
+def test_construct_outside_the_language_is_refused(text: str, words: str) -> None:
+    """Constructs outside the formula language raise FormulaError at compile time, saying what is wrong."""
+    error = refusal(text)
+    assert words in str(error)
+
+
+def test_refused_formula_names_itself_in_each_problem() -> None:
+    """Each problem of a refused formula carries the formula text as its expression."""
+    error = refusal("budget.paid ** 2 + sqrt(1)")
+    assert 2 == len(error.problems)
+    assert {"budget.paid ** 2 + sqrt(1)"} == {p.expression for p in error.problems}
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("budget.piad / budget.total", "did you mean budget.paid?"),
+        ("rount_half_up(budget.paid, 2)", "did you mean round_half_up?"),
+        ("min（budget.paid, 1）", "type '(' instead"),
+        ("budget.paid ＋ 1", "type '+' instead"),
+    ],
+)
+def test_near_misses_get_a_hint(text: str, hint: str) -> None:
+    """A misspelt name or function, or a full-width character, is refused with a hint to the right spelling."""
+    error = refusal(text)
+    assert hint == error.hint
+
+
+def test_unknown_name_is_reported_as_the_fact_it_names() -> None:
+    """An undeclared name is refused with the name in the problem's fact field."""
+    error = refusal("budget.piad / budget.total")
+    assert "budget.piad" == error.fact
+    assert "unknown name budget.piad" in error.problems[0].message
+
+
+def test_full_width_bracket_is_refused_naming_the_character() -> None:
+    """A full-width bracket typed with a Chinese input method is named by its code point."""
+    error = refusal("min（budget.paid, 1）")
+    assert "U+FF08" in error.problems[0].message
+    assert "FULLWIDTH LEFT PARENTHESIS" in error.problems[0].message
+
+
+def test_chinese_inside_a_text_literal_is_allowed() -> None:
+    """Non-ASCII characters are fine inside quotes, for comparing text facts."""
+    assert True is run("project.level == '省级'", project__level="省级")
+
+
+def test_invisible_character_is_refused() -> None:
+    """A zero-width space pasted into a formula is refused with its code point."""
+    error = refusal("budget.paid\u200b / 2")
+    assert "U+200B" in str(error)
+
+
+@pytest.mark.parametrize(("name", "kind"), [("decision.budget", "judgement"), ("benefit.social", "tier")])
+def test_evaluator_facts_cannot_be_read_by_formulas(name: str, kind: str) -> None:
+    """Judgement and tier facts hold an evaluator's score and reason; formulas refuse to read them."""
+    error = refusal(f"{name} + 1")
+    assert f"holds an evaluator's {kind}" in str(error)
+    assert name == error.fact
+
+
+@pytest.mark.parametrize("source", [None, [1, 2], {"a": 1}, 1.5])
+def test_a_formula_must_be_text_or_a_number(source: Any) -> None:
+    """Anything but text, a whole or decimal number, or a boolean is refused as a formula."""
+    with pytest.raises(FormulaError) as caught:
+        compile_formula(source, SCOPE)
+    assert "a formula must be text or a number" in str(caught.value)
+
+
+# ---------------------------------------------------------------- limits
+
+
+def test_formula_length_limit() -> None:
+    """A formula of MAX_FORMULA_LENGTH characters compiles; one character more is refused naming the limit."""
+    longest = "1" + " " * (MAX_FORMULA_LENGTH - 4) + "+ 1"
+    assert MAX_FORMULA_LENGTH == len(longest)
+    assert D(2) == run(longest)
+    error = refusal(longest + "1")
+    assert "MAX_FORMULA_LENGTH" in str(error)
+    assert f"the limit is {MAX_FORMULA_LENGTH}" in str(error)
+
+
+def test_nesting_depth_limit() -> None:
+    """Nesting MAX_NESTING_DEPTH deep compiles; one level deeper is refused naming the limit."""
+    assert D(1) == run("-" * MAX_NESTING_DEPTH + "1")
+    with pytest.raises(FormulaError) as caught:
+        compile_formula("-" * (MAX_NESTING_DEPTH + 1) + "1", SCOPE)
+    assert "MAX_NESTING_DEPTH" in str(caught.value)
+
+
+def test_long_sums_hit_the_depth_limit_not_a_recursion_error() -> None:
+    """A sum of a thousand terms is refused with a FormulaError, never a RecursionError."""
+    with pytest.raises(FormulaError) as caught:
+        compile_formula("+".join(["1"] * 900), SCOPE)
+    assert "MAX_NESTING_DEPTH" in str(caught.value)
+
+
+def test_deeply_nested_parentheses_are_a_formula_error() -> None:
+    """Hundreds of nested parentheses are refused as a FormulaError."""
+    with pytest.raises(FormulaError):
+        compile_formula("(" * 300 + "1" + ")" * 300, SCOPE)
+
+
+def test_number_digits_limit() -> None:
+    """A literal of MAX_NUMBER_DIGITS digits is read exactly; one digit more is refused naming the limit."""
+    assert D("9" * MAX_NUMBER_DIGITS) == run("9" * MAX_NUMBER_DIGITS)
+    error = refusal("9" * (MAX_NUMBER_DIGITS + 1))
+    assert "MAX_NUMBER_DIGITS" in str(error)
+
+
+def test_text_literal_length_limit() -> None:
+    """A text literal of MAX_TEXT_LENGTH characters is allowed; a longer one is refused naming the limit."""
+    assert False is run(f"project.level == '{'长' * MAX_TEXT_LENGTH}'", project__level="省级")
+    error = refusal(f"project.level == '{'长' * (MAX_TEXT_LENGTH + 1)}'")
+    assert "MAX_TEXT_LENGTH" in str(error)
+
+
+# ---------------------------------------------------------------- parsed once
+
+
+def test_compiled_formula_records_its_text_and_names() -> None:
+    """A compiled formula keeps its text as written and the set of names it reads."""
+    formula = compile_formula("  min(budget.paid / budget.total, 1)  ", SCOPE)
+    assert isinstance(formula, Formula)
+    assert "min(budget.paid / budget.total, 1)" == formula.text
+    assert frozenset({"budget.paid", "budget.total"}) == formula.names
+
+
+def test_compiled_tree_holds_decimal_constants() -> None:
+    """Number literals are converted to Decimal once, in the stored tree."""
+    formula = compile_formula("budget.paid * 0.1", SCOPE)
+    constants = [n.value for n in ast.walk(formula.tree) if isinstance(n, ast.Constant)]
+    assert [D("0.1")] == constants
+
+
+def test_formula_is_parsed_once_and_evaluated_many_times(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One compiled formula evaluates correctly for many sets of names without parsing again."""
+    formula = compile_formula("ratio(budget.paid, budget.total) * 100", SCOPE)
+
+    def no_parsing(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("evaluate parsed the formula again")
+
+    monkeypatch.setattr(ast, "parse", no_parsing)
+    results = [evaluate(formula, {"budget.paid": D(paid), "budget.total": D(200)}) for paid in range(0, 201, 25)]
+    assert [D(p) / 2 for p in range(0, 201, 25)] == results
