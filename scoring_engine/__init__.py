@@ -3,7 +3,7 @@
 >>> from scoring_engine import load_indicator_set, load_facts, score
 >>> result = score(load_indicator_set("examples/small/set.yaml"), load_facts("examples/small/facts.json"))  # doctest: +SKIP
 >>> result.total, result.grade  # doctest: +SKIP
-(Decimal('84.05'), '良')
+(Decimal('79.73'), '中')
 """
 
 from .engine import score

@@ -48,7 +48,7 @@ def gaps_and_overlaps(intervals: Sequence[Interval], show: Callable[[Decimal], s
         elif a.high is None:
             problems.append((after, f"overlaps the range starting at {show(a.low)}, which has no max"))  # type: ignore[arg-type]
         elif a.high > b.low:
-            problems.append((after, f"overlaps the range below it: {show(b.low)} is below that range's max {show(a.high)}"))
+            problems.append((before, f"max {show(a.high)} overlaps the range above it, which starts at {show(b.low)}"))
         elif a.high < b.low:
             problems.append((after, f"gap: no range covers values from {show(a.high)} to {show(b.low)}"))
     return problems

@@ -28,6 +28,7 @@ MAX_YAML_DEPTH = 40
 
 Path = tuple[str | int, ...]
 
+_SAFE_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _SAFE_SCALAR_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -83,9 +84,18 @@ class _Reader:
         line, column = _mark(node)
         self.problems.append(Problem(message, file=self.file, line=line, column=column, hint=hint))
 
+    def anchors(self, text: str) -> None:
+        """Refuse every anchor (&) and alias (*) where it is written; the text already composed, so this is safe."""
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                kind = "alias *" if isinstance(event, yaml.AliasEvent) else "anchor &"
+                line, column = event.start_mark.line + 1, event.start_mark.column + 1
+                self.problems.append(Problem(f"{kind}{event.anchor} is not supported: anchors and aliases are refused",
+                                            file=self.file, line=line, column=column, hint="write the value out in full"))
+
     def read(self, node: Node, path: Path, depth: int) -> Any:
-        if id(node) in self.seen:
-            self.problem(node, "anchors and aliases (& and *) are not supported", "write the value out in full")
+        if id(node) in self.seen:  # an alias: already reported by anchors(); never expand it
+            self.out.rejected.add(path)
             return None
         self.seen.add(id(node))
         if depth > MAX_YAML_DEPTH:
@@ -93,6 +103,10 @@ class _Reader:
             return None
         self.out.values[path] = _mark(node)
         before = len(self.problems)
+        if not isinstance(node, ScalarNode) and node.tag not in _SAFE_COLLECTION_TAGS:
+            self.problem(node, f"tag {node.tag} is not allowed", "remove the !tag")
+            self.out.rejected.add(path)
+            return None
         if isinstance(node, MappingNode):
             return self.mapping(node, path, depth)
         if isinstance(node, SequenceNode):
@@ -183,7 +197,8 @@ def load(text: str, file: str | None = None) -> Located:
         raise YamlError([Problem(f"nested deeper than {MAX_YAML_DEPTH} levels (MAX_YAML_DEPTH)", file=file)]) from None
     reader = _Reader(file)
     if root is None:
-        raise YamlError([Problem("the file is empty", file=file)])
+        raise YamlError([Problem("the file is empty", file=file, line=1, column=1)])
+    reader.anchors(text)
     reader.out.data = reader.read(root, (), 0)
     reader.out.problems = reader.problems
     return reader.out

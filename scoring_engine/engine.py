@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import replace
 from collections.abc import Iterator, Mapping
-from decimal import ROUND_FLOOR, Decimal
+from decimal import ROUND_FLOOR, Decimal, DecimalException
 from typing import Any
 
 from ._arith import ZERO, fixed, plain, round_half_up, scoring_context
@@ -260,8 +260,13 @@ class _Run:
         rule = node.rule
         base = {"id": node.id, "name": node.name, "level": level, "weight": weight, "standard": node.standard,
                 "declared_weight": node.weight}
+        values = values.with_values({"weight": node.weight})  # formulas may read the indicator's weight
         try:
             outcome: Outcome = RULE_KINDS[rule.kind].score(rule.params, node.weight, _View(values))
+        except DecimalException:
+            err = ScoringError("a number is out of range (too large or too small to score)")
+            self.problems.extend(p.located(indicator=node.id, line=node.line, file=self.set.source) for p in err.problems)
+            return IndicatorResult(**base, score=ZERO, reason="", kind=rule.kind, rule=rule.spec)
         except ScoringError as err:
             self.problems.extend(p.located(indicator=node.id, line=node.line, file=self.set.source) for p in err.problems)
             return IndicatorResult(**base, score=ZERO, reason="", kind=rule.kind, rule=rule.spec)
@@ -272,6 +277,8 @@ class _Run:
                                          indicator=node.id))
         points = round_half_up(kept, self.set.precision)
         reason = self._reason(outcome.reason, outcome.fields, node, node.weight, points)
+        if kept != raw:
+            reason += "；" + self._reason("clamped", {"raw": plain(raw)}, node, node.weight, points)
         details = dict(outcome.details)
         if weight != node.weight:  # not-applicable indicators elsewhere: this one's weight was rescaled
             details["rescaled"] = {"declared_weight": node.weight, "weight": weight, "score_before": points}

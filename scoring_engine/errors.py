@@ -8,6 +8,7 @@ in a file at once; the CLI prints one line per problem.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 __all__ = [
@@ -53,15 +54,20 @@ class Problem:
             about.append(f"indicator {self.indicator}")
         elif self.path and self.path != "$":
             about.append(self.path)
-        if self.fact and self.fact not in self.message:
+        if self.fact and not _names(self.message, self.fact):
             about.append(f"fact {self.fact}")
         text = where + (f"{', '.join(about)}: " if about else "") + self.message
-        if self.expression and self.expression not in self.message:
+        if self.expression and f"`{self.expression}`" not in self.message and not _names(self.message, self.expression):
             shown = self.expression if len(self.expression) <= 80 else self.expression[:77] + "..."
             text += f" in `{shown}`"
         if self.hint:
             text += f" ({self.hint})"
         return text
+
+
+def _names(message: str, name: str) -> bool:
+    """Whether `message` mentions `name` as a whole word (not 't' inside 'the')."""
+    return re.search(rf"(?<![\w.]){re.escape(name)}(?![\w.])", message) is not None
 
 
 class ScoringEngineError(Exception):

@@ -17,7 +17,10 @@ from .formulas import Finding
 from .model import FactSpec, IndicatorSet
 from .rules import Judgement, TargetRow, TierJudgement
 
-__all__ = ["Facts", "check_facts", "convert_fact"]
+__all__ = ["Facts", "check_facts", "convert_fact", "MAX_FACT_MAGNITUDE"]
+
+#: Largest magnitude of a number fact: far above any amount in 万元 or count, far below overflow.
+MAX_FACT_MAGNITUDE = Decimal(10) ** 15
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,9 @@ def _number(value: Any, spec: FactSpec) -> Decimal:
         raise ValueError(f"expected a number, got text {value!r}", "write a plain number without quotes, commas, % or units")
     if not isinstance(value, Decimal) or not value.is_finite():
         raise ValueError(f"expected a number, got {value!r}", None)
+    magnitude = value.copy_abs()  # no context: abs() would overflow on 1E+1000 before we can say so
+    if magnitude >= MAX_FACT_MAGNITUDE or (magnitude and magnitude < Decimal(10) ** -15):
+        raise ValueError(f"{value} is out of range (MAX_FACT_MAGNITUDE is 1e15, smallest 1e-15)", "check the unit and the digits")
     if spec.min is not None and value < spec.min:
         raise ValueError(f"{plain(value)} is below the minimum {plain(spec.min)}", None)
     if spec.max is not None and value > spec.max:

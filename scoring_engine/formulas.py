@@ -419,7 +419,9 @@ class _Checker:
 
     def call(self, node: ast.Call, depth: int) -> ast.expr:
         name = node.func.id if isinstance(node.func, ast.Name) else None
-        if name is None:
+        if name is None and not isinstance(node.func, ast.Attribute):
+            self.check(node.func, depth)  # says what it is: a lambda, an indexing…
+        elif name is None:
             self.fail(f"only the listed functions can be called: {self.fragment(node.func)}(...) is not one")
         elif name not in FUNCTIONS:
             close = difflib.get_close_matches(name, list(FUNCTIONS), n=1)
@@ -526,6 +528,25 @@ class _Sandbox(SimpleEval):
         super().__init__(operators=_OPERATORS, functions=_CALLABLES, names=names)
         # Defence in depth: checked trees hold only these nodes anyway.
         self.nodes = {kind: handler for kind, handler in self.nodes.items() if kind in _EVALUATED_NODES}
+        for kind in (ast.BinOp, ast.UnaryOp, ast.Compare, ast.Call):
+            self.nodes[kind] = self._naming_facts(self.nodes[kind])
+
+    @staticmethod
+    def _naming_facts(handler: Callable[[ast.AST], Any]) -> Callable[[ast.AST], Any]:
+        """A failing operation names the facts it was given: for a division, those of the divisor."""
+
+        def run(node: ast.AST) -> Any:
+            try:
+                return handler(node)
+            except _Fail as err:
+                if err.fact is None:
+                    part = node.right if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div) else node
+                    found = sorted({n.id for n in ast.walk(part) if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Store)}
+                                   - set(FUNCTIONS))
+                    err.fact = ", ".join(found) or None
+                raise
+
+        return run
 
 
 def evaluate(formula: Formula, names: Mapping[str, Any]) -> Any:

@@ -428,13 +428,13 @@ class _SetBuilder:
                          hint="change the children's weights or this weight so that they agree" if owner
                          else "change the weights, or set total: to their sum")
 
-    def rule(self, spec: Any, path: _Path, weight: Decimal | None, indicator: str | None, nested: bool = False) -> Rule | None:
-        """Check one rule; `weight` is None for the rules of a row group (rows bring their own weights)."""
-        row_mode = path[-2:-1] == ("rules",) and not nested
-        if not self.ok(path) or (weight is None and not (row_mode or nested)) or not isinstance(spec, Mapping):
+    def rule(self, spec: Any, path: _Path, weight: Decimal | None, indicator: str | None, rows: bool | None = None) -> Rule | None:
+        """Check one rule; `weight` is None when unknown (a row group's rule, or a broken weight)."""
+        rows = path[-3:-2] == ("children_from",) if rows is None else rows
+        if not self.ok(path) or not isinstance(spec, Mapping):
             return None
         kind = RULE_KINDS[spec["kind"]]
-        builder = _RuleBuilder(self, spec, path, weight, indicator)
+        builder = _RuleBuilder(self, spec, path, weight, indicator, rows)
         params = kind.params.build(spec, builder)
         if params is None or builder.failed:
             return None
@@ -444,10 +444,11 @@ class _SetBuilder:
 class _RuleBuilder:
     """What a rule's parameter class sees while it is checked (the rules.RuleSpec protocol)."""
 
-    def __init__(self, owner: _SetBuilder, spec: Mapping[str, Any], path: _Path, weight: Decimal | None, indicator: str | None):
-        self.owner, self.spec, self.path, self.weight, self.indicator = owner, spec, path, weight, indicator
+    def __init__(self, owner: _SetBuilder, spec: Mapping[str, Any], path: _Path, weight: Decimal | None, indicator: str | None,
+                 rows: bool = False):
+        self.owner, self.spec, self.path, self.weight, self.indicator, self.rows = owner, spec, path, weight, indicator, rows
         self.scope = {**owner.scope, "weight": "weight"}
-        if weight is None:  # a row group's rule also reads the row
+        if rows:  # a row group's rule also reads the row
             self.scope.update(ROW_NAMES)
         self.failed = False
 
@@ -474,11 +475,11 @@ class _RuleBuilder:
         return formula
 
     def rule(self, *path: str | int) -> Rule | None:
-        return self.owner.rule(self._at(path), self.path + path, self.weight, self.indicator, nested=True)
+        return self.owner.rule(self._at(path), self.path + path, self.weight, self.indicator, rows=self.rows)
 
     def fact(self, *path: str | int, types: tuple[str, ...]) -> str | None:
         name = self._at(path)
-        if name == "row" and self.weight is None:
+        if name == "row" and self.rows:
             return name  # the row itself: its tier or score with the reason
         declared = self.owner.data.get("facts", {}) if isinstance(self.owner.data.get("facts"), Mapping) else {}
         if name not in declared:

@@ -19,12 +19,12 @@ COMMON_FIELDS = ("name", "weight", "score", "lost")
 TEMPLATES: dict[str, tuple[str, tuple[str, ...]]] = {
     "formula.score": ("按公式 {formula} 计算得{score}分", ("formula", "value")),
     "formula.rate": ("按公式 {formula} 得比率{rate}，得分 = {weight} × {rate} = {score}分", ("formula", "rate")),
-    "proportional.full": ("完成率{rate}，达到目标，得满分{score}分", ("rate", "value", "target")),
-    "proportional.partial": ("完成率{rate}，得分 = {weight} × {rate} = {score}分", ("rate", "value", "target")),
-    "proportional.below_floor": ("完成率{rate}，低于{floor}，不得分", ("rate", "value", "target", "floor")),
+    "proportional.full": ("完成率{actual_rate}，达到目标，得满分{score}分", ("rate", "actual_rate", "value", "target")),
+    "proportional.partial": ("完成率{rate}，得分 = {weight} × {rate} = {score}分", ("rate", "actual_rate", "value", "target")),
+    "proportional.below_floor": ("完成率{rate}，低于{floor}，不得分", ("rate", "actual_rate", "value", "target", "floor")),
     "proportional.above_floor": (
         "完成率{rate}，得分 = {weight} × ({rate} − {floor}) ÷ (100% − {floor}) = {score}分",
-        ("rate", "value", "target", "floor"),
+        ("rate", "actual_rate", "value", "target", "floor"),
     ),
     "bands": ("{value_text}，处于{band}区间，得{score}分", ("value", "value_text", "band")),
     "linear.full": ("{value}达到目标{target}，得满分{score}分", ("value", "target")),
@@ -49,6 +49,7 @@ TEMPLATES: dict[str, tuple[str, tuple[str, ...]]] = {
     "not_applicable.full_credit": ("不适用（{reason}），按规定得满分{score}分", ("reason",)),
     "not_applicable.rescale": ("不适用（{reason}），分值按比例分配至其他指标", ("reason",)),
     "parent": ("{count}项下级指标得分合计{score}分", ("count",)),
+    "clamped": ("计算值{raw}超出0–{weight}分，按{score}分计", ("raw",)),
     "rescaled": ("因其他指标不适用，分值由{declared}调整为{weight}，折算得{score}分", ("declared",)),
 }
 

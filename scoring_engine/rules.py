@@ -89,7 +89,8 @@ class TargetRow:
 class RuleSpec(Protocol):
     """What a parameter class needs from the loader while it checks a rule as written."""
 
-    weight: Decimal | None  # None for the rules of a row group: each row brings its own weight
+    weight: Decimal | None  # None when unknown: a row group's rule (each row brings its own) or a broken weight
+    rows: bool  # the rule scores the rows of a row group
 
     def formula(self, *path: str | int, required: bool = True) -> Formula | None:
         """Compile the formula at `path` inside the rule; None if absent or broken (problem recorded)."""
@@ -169,7 +170,7 @@ def _amount(spec: Mapping[str, Any], b: RuleSpec, *path: str | int, points: str 
         return None
     if not given:
         return None
-    if points in spec and b.weight is None:
+    if points in spec and b.rows:
         b.problem(f"rules of a row group give {share}, not {points}: each row has its own weight", *path, points)
         return None
     return Amount(Decimal(spec[given[0]]), given[0] == share)
@@ -249,9 +250,11 @@ def score_proportional(rule: Proportional, weight: Decimal, facts: FactView) -> 
         rate = ONE if value <= target else target / value
     else:
         rate = value / target
-    rate = min(rate, ONE)
+    actual_rate, rate = rate, min(rate, ONE)
     details: dict[str, Any] = {"value": value, "target": target, "rate": rate}
-    fields: dict[str, object] = {"rate": percent(rate), "value": plain(value), "target": plain(target)}
+    if actual_rate != rate:
+        details["uncapped_rate"] = actual_rate
+    fields: dict[str, object] = {"rate": percent(rate), "actual_rate": percent(actual_rate), "value": plain(value), "target": plain(target)}
     if rule.floor is not None:
         fields["floor"] = percent(rule.floor)
         if rate < rule.floor:
@@ -307,8 +310,12 @@ class Bands:
 def score_bands(rule: Bands, weight: Decimal, facts: FactView) -> Outcome:
     value = facts.number(rule.value, "value")
     show = _show(rule.display)
+    # The outermost bounds are closed whatever the boundary rule: a lowest band (0, 0.8] still holds 0.
+    lowest = min((b for b in rule.bands if b.range.low is not None), key=lambda b: b.range.low, default=None)  # type: ignore[arg-type,return-value]
+    highest = max((b for b in rule.bands if b.range.high is not None), key=lambda b: b.range.high, default=None)  # type: ignore[arg-type,return-value]
     for band in rule.bands:
-        if band.range.contains(value, rule.boundary):
+        at_edge = (band is lowest and value == band.range.low) or (band is highest and value == band.range.high)
+        if band.range.contains(value, rule.boundary) or at_edge:
             text = band.label or band.range.text(show, rule.boundary)
             points = band.amount.of(weight)
             details = {"value": value, "band": {"min": band.range.low, "max": band.range.high, "points": points, "text": text}}
@@ -468,7 +475,7 @@ class Checklist:
                 each=each,
                 missed=raw.get("reason"),
             ))
-        if any(given):
+        if any(given) and (b.weight is not None or b.rows):  # (a broken weight is reported elsewhere)
             whole = b.weight if b.weight is not None else ONE
             total = sum((e.amount.of(whole) for e in elements), ZERO)
             if total != whole:

@@ -1,0 +1,111 @@
+"""Edges found by reviewing the engine: each test pins a behaviour a user relies on."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+import pytest
+
+from scoring_engine import FactsError, IndicatorSetError, ScoringError, parse_indicator_set, score
+
+
+def one_indicator(rule: str, facts: str = "v: {type: number}", weight: str = "10") -> str:
+    return (
+        "id: t\nname: t\nversion: '1'\n"
+        f"facts:\n  {facts}\n"
+        "grades: [{label: 优, min: 9}, {label: 差, min: 0}]\n"
+        f"total: {weight}\n"
+        f"indicators:\n  - id: a\n    name: 甲\n    weight: {weight}\n    rule: {rule}\n"
+    )
+
+
+def test_weight_can_be_read_by_a_rule_formula():
+    """A rule formula may use `weight`, the indicator's own weight."""
+    result = score(parse_indicator_set(one_indicator("{kind: formula, score: weight * v}")), {"v": D("0.5")})
+    assert D("5.00") == result.total
+
+
+def test_huge_fact_is_refused_before_scoring():
+    """A number fact beyond 1e15 is a facts error naming the fact, never an arithmetic overflow."""
+    indicator_set = parse_indicator_set(one_indicator("{kind: formula, score: v}"))
+    with pytest.raises(FactsError) as err:
+        score(indicator_set, {"v": D("1E+1000")})
+    assert "v" == err.value.fact and "out of range" in str(err.value)
+
+
+def test_overflow_inside_a_rule_is_a_scoring_error():
+    """Arithmetic that leaves the decimal range inside a rule comes back as a ScoringError for the indicator."""
+    indicator_set = parse_indicator_set(one_indicator("{kind: proportional, value: v, target: 0.000000000000001}"))
+    with pytest.raises(ScoringError) as err:
+        score(indicator_set, {"v": D("999999999999999")})
+    assert "a" == err.value.indicator
+
+
+def test_tag_on_a_mapping_is_refused():
+    """A YAML tag on a mapping (e.g. a python object tag) is refused like one on a single value."""
+    text = one_indicator("!!python/object:os.system {kind: formula, score: v}")
+    with pytest.raises(IndicatorSetError) as err:
+        parse_indicator_set(text)
+    assert "tag tag:yaml.org,2002:python/object:os.system is not allowed" in str(err.value)
+
+
+def test_rule_without_kind_is_one_problem():
+    """A rule that forgets its kind gets one 'missing key' problem, not one per rule kind."""
+    with pytest.raises(IndicatorSetError) as err:
+        parse_indicator_set(one_indicator("{score: v}"))
+    assert ["missing key 'kind'"] == [p.message for p in err.value.problems]
+
+
+def test_formula_errors_are_reported_even_when_the_weight_is_broken():
+    """A broken weight does not hide a forbidden construct in the same indicator's rule."""
+    with pytest.raises(IndicatorSetError) as err:
+        parse_indicator_set(one_indicator("{kind: formula, score: 'v ** 2'}", weight="'十'"))
+    messages = " | ".join(p.message for p in err.value.problems)
+    assert "weight must be a number" in messages and "operator ** is not allowed" in messages
+
+
+def test_proportional_above_target_states_the_real_rate():
+    """Full marks above target say the actual completion rate (120%), not the capped 100%."""
+    result = score(parse_indicator_set(one_indicator("{kind: proportional, value: v, target: 10}")), {"v": 12})
+    assert "完成率120.00%，达到目标，得满分10.00分" == result.indicator("a").reason
+
+
+def test_clamped_score_says_so_in_its_reason():
+    """A formula giving more than the weight is clamped, and the reason states the clamp."""
+    result = score(parse_indicator_set(one_indicator("{kind: formula, rate: v}")), {"v": D("1.5")})
+    assert D("10.00") == result.total
+    assert result.indicator("a").reason.endswith("；计算值15超出0–10分，按10.00分计")
+    assert ["clamp"] == [w.kind for w in result.warnings]
+
+
+def test_division_by_zero_names_the_divisor_fact():
+    """Division by zero names the fact(s) of the divisor, the indicator and the formula."""
+    text = one_indicator("{kind: formula, rate: v / w}", facts="v: {type: number}\n  w: {type: number}")
+    with pytest.raises(ScoringError) as err:
+        score(parse_indicator_set(text), {"v": 1, "w": 0})
+    problem = err.value.problems[0]
+    assert ("w", "a", "v / w") == (problem.fact, problem.indicator, problem.expression)
+
+
+def test_short_fact_name_inside_a_word_is_still_shown():
+    """The fact is named in the message even when its name occurs inside another word ('t' in 'the')."""
+    text = one_indicator("{kind: formula, score: t}", facts="t: {type: string}")
+    with pytest.raises(ScoringError) as err:
+        score(parse_indicator_set(text), {"t": "x"})
+    assert "in `t`" in str(err.value)
+
+
+def test_called_lambda_is_named_as_a_lambda():
+    """Calling a lambda is refused as a lambda, not as an oddly named function."""
+    with pytest.raises(IndicatorSetError) as err:
+        parse_indicator_set(one_indicator("{kind: formula, score: '(lambda x: x)(v)'}"))
+    assert "lambda not allowed in formulas" in str(err.value)
+
+
+@pytest.mark.parametrize(("value", "points"), [("0", "0.00"), ("0.8", "0.00"), ("0.81", "5.00"), ("1", "10.00")])
+def test_bands_are_closed_at_their_outer_ends(value: str, points: str):
+    """With max_inclusive, a lowest band (0, 0.8] still holds 0; the outermost ends always belong to their band."""
+    rule = ("{kind: bands, value: v, boundary: max_inclusive, bands: "
+            "[{min: 0, max: 0.8, points: 0}, {min: 0.8, max: 0.9, points: 5}, {min: 0.9, max: 1, points: 10}]}")
+    result = score(parse_indicator_set(one_indicator(rule)), {"v": D(value)})
+    assert D(points) == result.total
