@@ -22,9 +22,11 @@ class Interval:
             return (self.low is None or value >= self.low) and (self.high is None or value < self.high)
         return (self.low is None or value > self.low) and (self.high is None or value <= self.high)
 
-    def text(self, show: Callable[[Decimal], str] = str, boundary: str = MIN_INCLUSIVE) -> str:
-        """'90% ≤ x < 95%' style text for reasons and reports."""
+    def text(self, show: Callable[[Decimal], str] = str, boundary: str = MIN_INCLUSIVE, closed: bool = False) -> str:
+        """'90% ≤ x < 95%' style text for reasons and reports; `closed` includes both ends."""
         lower, upper = ("≤", "<") if boundary == MIN_INCLUSIVE else ("<", "≤")
+        if closed:
+            lower = upper = "≤"
         if self.low is None and self.high is None:
             return "任意值"
         if self.low is None:

@@ -89,9 +89,9 @@ class _Run:
     def __init__(self, indicator_set: IndicatorSet, facts: Facts):
         self.set = indicator_set
         self.facts = facts
-        checked, undeclared = check_facts(indicator_set, facts)
-        self.warnings = [Warning("undeclared_fact", p.message + (f" ({p.hint})" if p.hint else ""), fact=p.fact) for p in undeclared]
         self.not_applicable = self._not_applicable()
+        checked, undeclared = check_facts(indicator_set, facts, frozenset(self.not_applicable))
+        self.warnings = [Warning("undeclared_fact", p.message + (f" ({p.hint})" if p.hint else ""), fact=p.fact) for p in undeclared]
         self.weights = self._weights()
         self.derived, failed = self._derive(checked)
         self.values = _Values(checked, failed)

@@ -216,8 +216,11 @@ def _row_problems(indicator_set: IndicatorSet, values: Mapping[str, Any]) -> lis
     return found
 
 
-def check_facts(indicator_set: IndicatorSet, facts: Facts) -> tuple[dict[str, Any], list[Problem]]:
+def check_facts(indicator_set: IndicatorSet, facts: Facts, not_applicable: frozenset[str] = frozenset()) -> tuple[dict[str, Any], list[Problem]]:
     """Every fact checked against the set's declarations.
+
+    A required fact may be left out when every indicator that reads it is in
+    `not_applicable` (ids of indicators the facts mark as not applicable).
 
     Returns the engine's values by name and the warnings (undeclared facts);
     raises FactsError listing every problem, each naming the fact and the
@@ -247,7 +250,7 @@ def check_facts(indicator_set: IndicatorSet, facts: Facts) -> tuple[dict[str, An
                 problem(name, f"{spec.title}: {message}", hint)
         elif spec.default is not None:
             values[name] = spec.default
-        elif spec.required:
+        elif spec.required and not (readers.get(name) and set(readers[name]) <= not_applicable):
             problem(name, f"required fact {spec.title} is missing", "add it to the facts file")
     for name in given:
         if name not in declared:

@@ -46,7 +46,7 @@ __all__ = [
 
 #: Longest formula accepted, in characters.
 MAX_FORMULA_LENGTH = 2000
-#: Deepest nesting of operations accepted (a sum of N terms nests N deep).
+#: Deepest nesting of operations accepted (a sum of N terms nests about N deep: 101 terms pass).
 MAX_NESTING_DEPTH = 100
 #: Most digits in one number literal.
 MAX_NUMBER_DIGITS = 30
@@ -108,6 +108,8 @@ def _describe(value: Any) -> str:
         return f"boolean {value}"
     if isinstance(value, Decimal):
         return f"number {value}"
+    if isinstance(value, Finding):
+        return f"finding {value.text!r}"
     return type(value).__name__
 
 
@@ -249,7 +251,7 @@ def _mean(items: Any) -> Decimal:
     values = _list(items, "mean")
     if not values:
         raise _Fail("mean of an empty list")
-    return _sum(values) / len(values)
+    return sum((_number(v, "mean") for v in values), ZERO) / len(values)
 
 
 def _days_between(start: Any, end: Any) -> Decimal:
@@ -457,6 +459,10 @@ def _unicode_problems(text: str) -> list[Problem]:
         if outside and '"' not in text and "'" not in text:
             tokens = [tokenize.TokenInfo(tokenize.OP, "".join(outside), (1, 0), (1, 0), text)]
     for token in tokens:
+        if token.type == tokenize.COMMENT:
+            problems.append(Problem("comments (#) are not allowed inside a formula", expression=text,
+                                    hint="put the comment in the YAML, outside the formula's quotes"))
+            return problems
         if token.type == tokenize.STRING:
             continue
         for ch in token.string:

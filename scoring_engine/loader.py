@@ -120,7 +120,7 @@ def _schema_problems(error: jsonschema.ValidationError) -> list[tuple[_Path, boo
         hint = f"did you mean {close[0]}?" if close else None
         return [(path, False, f"{field} is {_describe(instance)}; it must be one of: {', '.join(choices)}", hint)]
     if kind == "pattern":
-        if path and path[-1] == "id" or field == "id":
+        if value == _validator("indicator-set.schema.json").schema["$defs"]["id"]["pattern"]:
             return [(path, False, f"id {instance!r} may use only letters, digits, '.', '_' and '-'", "e.g. process.execution")]
         return [(path, False, f"name {instance!r} must be ASCII words joined by dots", "e.g. budget.paid (labels carry the Chinese)")]
     if kind == "propertyNames":
@@ -244,8 +244,14 @@ class _SetBuilder:
                             values=tuple(decl["values"]) if "values" in decl else None, items=decl.get("items", "finding"))
             if spec.min is not None and spec.max is not None and spec.min > spec.max:
                 self.problem(path + ("min",), f"min {plain(spec.min)} is above max {plain(spec.max)}", fact=name)
-            if (spec.min is not None or spec.max is not None) and spec.type not in ("number", "integer", "list"):
+            if (spec.min is not None or spec.max is not None) and not (
+                    spec.type in ("number", "integer") or spec.type == "list" and spec.items == "number"):
                 self.problem(path, f"min and max apply to numbers, not to a {spec.type} fact", fact=name)
+            if spec.values is not None and spec.type != "string":
+                self.problem(path + ("values",), f"values lists the texts a string fact may take; {name} is a {spec.type} fact",
+                             fact=name, key=True)
+            if "items" in decl and spec.type != "list":
+                self.problem(path + ("items",), f"items applies to list facts; {name} is a {spec.type} fact", fact=name, key=True)
             if "default" in decl:
                 try:
                     spec = FactSpec(**{**spec.__dict__, "default": convert_fact(decl["default"], spec)})

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Protocol
 
-from ._arith import ONE, ZERO, fixed, percent, plain
+from ._arith import ONE, ZERO, fixed, percent, plain, round_half_up
 from ._intervals import MIN_INCLUSIVE, Interval, gaps_and_overlaps
 from .errors import ScoringError
 from .formulas import Finding, Formula
@@ -176,8 +176,13 @@ def _amount(spec: Mapping[str, Any], b: RuleSpec, *path: str | int, points: str 
     return Amount(Decimal(spec[given[0]]), given[0] == share)
 
 
+def _brief(value: Decimal) -> str:
+    """A number for a reason sentence: at most four decimals (1.6666… → 1.6667)."""
+    return plain(round_half_up(value, 4))
+
+
 def _show(display: str) -> Callable[[Decimal], str]:
-    return (lambda v: percent(v)) if display == "percent" else plain
+    return (lambda v: percent(v)) if display == "percent" else _brief
 
 
 # ---------------------------------------------------------------- 1. formula
@@ -311,12 +316,14 @@ def score_bands(rule: Bands, weight: Decimal, facts: FactView) -> Outcome:
     value = facts.number(rule.value, "value")
     show = _show(rule.display)
     # The outermost bounds are closed whatever the boundary rule: a lowest band (0, 0.8] still holds 0.
-    lowest = min((b for b in rule.bands if b.range.low is not None), key=lambda b: b.range.low, default=None)  # type: ignore[arg-type,return-value]
-    highest = max((b for b in rule.bands if b.range.high is not None), key=lambda b: b.range.high, default=None)  # type: ignore[arg-type,return-value]
+    lows = [b.range.low for b in rule.bands]
+    highs = [b.range.high for b in rule.bands]
+    bottom = min(lows) if None not in lows else None  # type: ignore[type-var]
+    top = max(highs) if None not in highs else None  # type: ignore[type-var]
     for band in rule.bands:
-        at_edge = (band is lowest and value == band.range.low) or (band is highest and value == band.range.high)
+        at_edge = value == bottom == band.range.low or value == top == band.range.high
         if band.range.contains(value, rule.boundary) or at_edge:
-            text = band.label or band.range.text(show, rule.boundary)
+            text = band.label or band.range.text(show, rule.boundary, closed=at_edge)
             points = band.amount.of(weight)
             details = {"value": value, "band": {"min": band.range.low, "max": band.range.high, "points": points, "text": text}}
             return Outcome(points, "bands", {"value": plain(value), "value_text": show(value), "band": text}, details)
@@ -377,7 +384,7 @@ def score_linear(rule: Linear, weight: Decimal, facts: FactView) -> Outcome:
     each = rule.each.of(weight)
     deducted = min(units * each, weight)
     details.update(units=units, deducted=deducted)
-    fields.update(shortfall=show(shortfall), units=plain(units), per=show(rule.per), each=plain(each), deducted=plain(deducted))
+    fields.update(shortfall=show(shortfall), units=_brief(units), per=show(rule.per), each=_brief(each), deducted=_brief(deducted))
     return Outcome(weight - deducted, "linear.partial", fields, details, (Deduction(deducted, f"差{show(shortfall)}"),))
 
 
@@ -425,7 +432,7 @@ def score_deduction(rule: PerFinding, weight: Decimal, facts: FactView) -> Outco
         return Outcome(ZERO, "deduction.zero_at", {"count": len(found), "zero_at": rule.zero_at}, details, deductions)
     if not found:
         return Outcome(weight, "deduction.none", {"count": 0}, details)
-    return Outcome(max(weight - deducted, ZERO), "deduction.some", {"count": len(found), "deducted": plain(min(deducted, weight))}, details, deductions)
+    return Outcome(max(weight - deducted, ZERO), "deduction.some", {"count": len(found), "deducted": _brief(min(deducted, weight))}, details, deductions)
 
 
 # ---------------------------------------------------------------- 6. checklist
@@ -465,7 +472,9 @@ class Checklist:
                 b.problem("give met or judgement, not both", "elements", i)
             each = None
             if "findings" in raw:
-                each = _amount(raw, b, "elements", i, points="points_each", share="share_each", required=False)
+                each = _amount(raw, b, "elements", i, points="points_each", share="share_each")
+            elif "points_each" in raw or "share_each" in raw:
+                b.problem("points_each and share_each go with findings", "elements", i)
             elements.append(Element(
                 name=raw["name"],
                 amount=amount or Amount(ZERO, False),
@@ -520,7 +529,7 @@ def score_checklist(rule: Checklist, weight: Decimal, facts: FactView) -> Outcom
         element_deductions = []
         if e.findings is not None:
             for f in _findings(facts.value(e.findings), e.findings):
-                element_deductions.append(f.points if f.points is not None else e.each.of(points) if e.each else ZERO)
+                element_deductions.append(f.points if f.points is not None else e.each.of(points))  # type: ignore[union-attr]
                 why.append(f.text)
             earned = earned - sum(element_deductions, ZERO)
         earned = max(earned, ZERO)
@@ -641,6 +650,8 @@ class Panel:
         method = spec["method"]
         scale = _dec(spec.get("scale"))
         if method == "weighted":
+            if "trim" in spec:
+                b.problem("trim goes with method trimmed_mean", "trim")
             if "parts" not in spec or "scores" in spec:
                 b.problem("method weighted takes parts (name, share, score), not scores")
                 return None

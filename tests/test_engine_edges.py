@@ -109,3 +109,89 @@ def test_bands_are_closed_at_their_outer_ends(value: str, points: str):
             "[{min: 0, max: 0.8, points: 0}, {min: 0.8, max: 0.9, points: 5}, {min: 0.9, max: 1, points: 10}]}")
     result = score(parse_indicator_set(one_indicator(rule)), {"v": D(value)})
     assert D(points) == result.total
+
+
+@pytest.mark.parametrize(("boundary", "value", "points"), [
+    ("max_inclusive", "0.9", "0.00"), ("max_inclusive", "0.95", "8.00"), ("max_inclusive", "0.96", "10.00"),
+    ("min_inclusive", "0.9", "8.00"), ("min_inclusive", "0.95", "10.00"), ("min_inclusive", "0.89", "0.00"),
+])
+def test_open_ended_neighbour_keeps_its_boundary_values(boundary: str, value: str, points: str):
+    """With unbounded outer bands, a boundary value goes to the band the boundary rule gives it, nowhere else."""
+    rule = (f"{{kind: bands, value: v, boundary: {boundary}, bands: "
+            "[{min: 0.95, points: 10}, {min: 0.9, max: 0.95, points: 8}, {max: 0.9, points: 0}]}")
+    assert D(points) == score(parse_indicator_set(one_indicator(rule)), {"v": D(value)}).total
+
+
+def test_outer_edge_band_reason_shows_a_closed_range():
+    """A value on the closed outer edge is described with ≤ on both sides, never as outside its own range."""
+    rule = "{kind: bands, value: v, boundary: max_inclusive, bands: [{min: 0, max: 0.6, points: 0}, {min: 0.6, max: 1, points: 10}]}"
+    result = score(parse_indicator_set(one_indicator(rule)), {"v": D(0)})
+    assert "0 ≤ x ≤ 0.6" in result.indicator("a").reason
+
+
+def test_checklist_element_findings_need_a_deduction():
+    """An element deciding by findings must say what each finding deducts, or the set does not load."""
+    rule = "{kind: checklist, elements: [{name: ①, findings: f}]}"
+    with pytest.raises(IndicatorSetError) as err:
+        parse_indicator_set(one_indicator(rule, facts="f: {type: list}"))
+    assert "give exactly one of points_each or share_each" in str(err.value)
+
+
+def test_mean_names_itself_when_given_findings():
+    """mean() of a list of findings says mean needs numbers (not sum)."""
+    text = one_indicator("{kind: formula, score: mean(f)}", facts="f: {type: list}")
+    with pytest.raises(ScoringError) as err:
+        score(parse_indicator_set(text), {"f": ["问题"]})
+    assert "mean needs a number, got finding '问题'" in str(err.value)
+
+
+def test_facts_of_a_not_applicable_indicator_may_be_left_out():
+    """A required fact read only by indicators marked not applicable need not be given."""
+    text = (
+        "id: t\nname: t\nversion: '1'\nfacts:\n  v: {type: number}\n  w: {type: number}\n"
+        "grades: [{label: 优, min: 9}, {label: 差, min: 0}]\ntotal: 10\n"
+        "indicators:\n  - {id: a, name: 甲, weight: 5, rule: {kind: formula, rate: v}}\n"
+        "  - {id: b, name: 乙, weight: 5, rule: {kind: formula, rate: w}}\n"
+    )
+    from scoring_engine import Facts
+
+    result = score(parse_indicator_set(text), Facts(values={"v": 1}, not_applicable={"b": "本年度不涉及"}))
+    assert D("10.00") == result.total
+    with pytest.raises(FactsError):
+        score(parse_indicator_set(text), {"v": 1})
+
+
+@pytest.mark.parametrize(("facts", "rule", "words"), [
+    ("v: {type: boolean, values: [a]}", "{kind: formula, score: 1}", "values lists the texts a string fact may take"),
+    ("v: {type: number, items: number}", "{kind: formula, score: 1}", "items applies to list facts"),
+    ("v: {type: list, min: 0}", "{kind: formula, score: 1}", "min and max apply to numbers"),
+    ("v: {type: list, items: number}", "{kind: panel, method: weighted, trim: 1, parts: [{name: x, share: 1, score: 1}]}",
+     "trim goes with method trimmed_mean"),
+    ("v: {type: list}", "{kind: checklist, elements: [{name: ①, met: true, points_each: 1}]}",
+     "points_each and share_each go with findings"),
+])
+def test_keys_that_would_be_ignored_are_refused(facts: str, rule: str, words: str):
+    """A key that has no effect where it is written is an error, so a typo never silently does nothing."""
+    with pytest.raises(IndicatorSetError) as err:
+        parse_indicator_set(one_indicator(rule, facts=facts))
+    assert words in str(err.value)
+
+
+def test_linear_reason_rounds_its_numbers():
+    """Reasons show at most four decimals, never 28-digit quotients."""
+    rule = "{kind: linear, value: v, target: 100, per: 30, points_each: 2}"
+    reason = score(parse_indicator_set(one_indicator(rule)), {"v": 50}).indicator("a").reason
+    assert "计1.6667个单位扣3.3333分" in reason
+
+
+def test_row_rule_key_message_names_the_id_pattern():
+    """A row type that is not a valid id is explained with the id rule, not the fact-name rule."""
+    text = (
+        "id: t\nname: t\nversion: '1'\nfacts:\n  rows: {type: list, items: target}\n"
+        "grades: [{label: 优, min: 0}]\ntotal: 10\n"
+        "indicators:\n  - id: a\n    name: 甲\n    weight: 10\n    children_from:\n      fact: rows\n"
+        "      rules:\n        数量: {kind: proportional, value: row.actual, target: row.target}\n"
+    )
+    with pytest.raises(IndicatorSetError) as err:
+        parse_indicator_set(text)
+    assert "may use only letters, digits" in str(err.value)
