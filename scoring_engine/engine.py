@@ -15,7 +15,7 @@ from typing import Any
 from ._arith import ZERO, fixed, plain, round_half_up, scoring_context
 from .errors import FactsError, Problem, ScoringError
 from .facts import Facts, check_facts
-from .formulas import Formula, evaluate
+from .formulas import Evaluator, Formula
 from .model import Indicator, IndicatorSet
 from .reasons import TEMPLATES, render
 from .result import DerivedValue, IndicatorResult, Result, SetInfo, Warning
@@ -50,11 +50,12 @@ class _Values(Mapping[str, Any]):
 class _View:
     """What a rule's scoring function reads (the rules.FactView protocol)."""
 
-    def __init__(self, values: _Values):
+    def __init__(self, values: _Values, evaluate: Evaluator):
         self._values = values
+        self._evaluate = evaluate
 
     def value(self, formula: Formula) -> Any:
-        return evaluate(formula, self._values)
+        return self._evaluate(formula, self._values)
 
     def number(self, formula: Formula, what: str) -> Decimal:
         value = self.value(formula)
@@ -89,6 +90,7 @@ class _Run:
     def __init__(self, indicator_set: IndicatorSet, facts: Facts):
         self.set = indicator_set
         self.facts = facts
+        self.evaluate = Evaluator()  # one per run: runs on other threads have their own
         self.not_applicable = self._not_applicable()
         checked, undeclared = check_facts(indicator_set, facts, frozenset(self.not_applicable))
         self.warnings = [Warning("undeclared_fact", p.message + (f" ({p.hint})" if p.hint else ""), fact=p.fact) for p in undeclared]
@@ -149,7 +151,7 @@ class _Run:
         values = _Values(checked, failed)
         for d in self.set.derived:
             try:
-                value = evaluate(d.formula, values)
+                value = self.evaluate(d.formula, values)
             except ScoringError as err:
                 first = err.problems[0]
                 message = f"derived value {d.name}: {first.message}"
@@ -163,7 +165,7 @@ class _Run:
     def _checks(self) -> None:
         for check in self.set.checks:
             try:
-                passed = evaluate(check.formula, self.values)
+                passed = self.evaluate(check.formula, self.values)
                 failure = None if passed is True else check.message
                 if not isinstance(passed, bool):
                     failure = f"check must give true or false, got {passed!r}"
@@ -262,7 +264,7 @@ class _Run:
                 "declared_weight": node.weight}
         values = values.with_values({"weight": node.weight})  # formulas may read the indicator's weight
         try:
-            outcome: Outcome = RULE_KINDS[rule.kind].score(rule.params, node.weight, _View(values))
+            outcome: Outcome = RULE_KINDS[rule.kind].score(rule.params, node.weight, _View(values, self.evaluate))
         except DecimalException:
             err = ScoringError("a number is out of range (too large or too small to score)")
             self.problems.extend(p.located(indicator=node.id, line=node.line, file=self.set.source) for p in err.problems)

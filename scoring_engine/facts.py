@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime
 import difflib
 import hashlib
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from . import _json
 from ._arith import plain
 from .errors import FactsError, Problem
 from .formulas import Finding
@@ -51,7 +51,17 @@ class Facts:
     @property
     def sha256(self) -> str:
         """Hash of the canonical JSON of the document: the same facts give the same hash from JSON or YAML."""
-        return hashlib.sha256(_json.dumps(self.document(), indent=None, sort_keys=True).encode()).hexdigest()
+        canonical = json.dumps(self.document(), sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_tagged)
+        return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _tagged(value: Any) -> Any:
+    """Values JSON has no type for, as tagged objects (a number written as text stays apart from the text)."""
+    if isinstance(value, Decimal):
+        return {"$decimal": format(value, "f")}
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return {"$date": value.isoformat()}
+    raise TypeError(f"{type(value).__name__} cannot be a fact value")
 
 
 def _flatten(values: Mapping[str, Any], declared: Mapping[str, FactSpec], prefix: str = "") -> dict[str, Any]:

@@ -37,6 +37,7 @@ __all__ = [
     "Finding",
     "compile_formula",
     "evaluate",
+    "Evaluator",
     "FUNCTIONS",
     "MAX_FORMULA_LENGTH",
     "MAX_NESTING_DEPTH",
@@ -555,14 +556,33 @@ class _Sandbox(SimpleEval):
         return run
 
 
+class Evaluator:
+    """Evaluates compiled formulas; one per scoring run (it is cheap to reuse, not safe to share across threads)."""
+
+    def __init__(self) -> None:
+        self._sandbox = _Sandbox({})
+
+    def __call__(self, formula: Formula, names: Mapping[str, Any]) -> Any:
+        """The value of `formula` with `names` (fact and derived values) as its only inputs.
+
+        Raises ScoringError naming the formula (and the fact, if one is missing).
+        """
+        self._sandbox.names = names
+        return _run(self._sandbox, formula)
+
+
 def evaluate(formula: Formula, names: Mapping[str, Any]) -> Any:
     """Evaluate a compiled formula with `names` as its only inputs (fact and derived values).
 
     Raises ScoringError naming the formula (and the fact, if one is missing).
     """
+    return _run(_Sandbox(names), formula)
+
+
+def _run(sandbox: _Sandbox, formula: Formula) -> Any:
     with scoring_context():
         try:
-            return _Sandbox(names).eval(formula.text, previously_parsed=formula.tree)
+            return sandbox.eval(formula.text, previously_parsed=formula.tree)
         except _Fail as err:
             raise ScoringError(str(err), expression=formula.text, fact=err.fact) from None
         except NameNotDefined as err:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from decimal import Decimal
 from typing import Any
 
@@ -162,8 +163,13 @@ class IndicatorSet:
                 return grade.label
         return self.grades[-1].label
 
-    def readers(self) -> dict[str, list[str]]:
+    def readers(self) -> Mapping[str, list[str]]:
         """Fact name → ids of the indicators that read it (directly or through derived values)."""
+        return self._readers
+
+    @cached_property
+    def _readers(self) -> dict[str, list[str]]:
+        # Computed once per set (the set is immutable), on first use.
         through = {d.name: set(d.formula.names) for d in self.derived}
         # Expand derived names into the facts they read, in dependency order.
         for d in self.derived:
