@@ -13,7 +13,7 @@ from .loader import bundled_sets, load_facts, load_indicator_set, parse_facts, p
 from .model import IndicatorSet
 from .result import IndicatorResult, Result
 
-__version__ = "0.1.0"
+from ._version import __version__
 
 __all__ = [
     "__version__",

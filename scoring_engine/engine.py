@@ -13,6 +13,7 @@ from decimal import ROUND_FLOOR, Decimal, DecimalException
 from typing import Any
 
 from ._arith import ZERO, fixed, plain, round_half_up, scoring_context
+from ._version import __version__
 from .errors import FactsError, Problem, ScoringError
 from .facts import Facts, check_facts
 from .formulas import Evaluator, Formula
@@ -78,8 +79,6 @@ def score(indicator_set: IndicatorSet, facts: Facts | Mapping[str, Any]) -> Resu
     """
     if not isinstance(facts, Facts):
         facts = Facts(values=facts)
-    from . import __version__
-
     with scoring_context():
         return _Run(indicator_set, facts).result(__version__)
 
