@@ -20,7 +20,8 @@ from . import __version__
 from .engine import score as score_facts
 from .errors import IndicatorSetError, ScoringEngineError
 from .loader import bundled_sets, load_facts, load_indicator_set, resolve_set
-from .render import RENDERERS
+from .render import BINARY_FORMATS, RENDERERS
+from .result import Result
 
 EXIT_INVALID = 1
 EXIT_INTERNAL = 3
@@ -54,13 +55,13 @@ def _guarded(action: Callable[..., Any]) -> Callable[..., Any]:
     return run
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write `text` to `path` through a temporary file and a rename: never a half-written report."""
+def write_atomically(path: Path, content: str | bytes) -> None:
+    """Write `content` (text as UTF-8, or bytes) to `path` through a temporary file and a rename: never a half-written report."""
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content.encode("utf-8") if isinstance(content, str) else content)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -80,7 +81,41 @@ def main() -> None:
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of the screen.")
 @_guarded
 def score(facts: Path, set_ref: str | None, fmt: str, output: Path | None) -> None:
-    """Score the project in FACTS (a .json or .yaml facts file)."""
+    """Score the project in FACTS (a .json or .yaml facts file).
+
+    Formats: table (the screen), json (the audit trail), markdown, csv, html, xlsx (needs --output).
+    """
+    if fmt in BINARY_FORMATS and output is None:
+        raise click.UsageError(f"--format {fmt} writes a binary file: give it with --output FILE (e.g. --output report.{fmt})")
+    result = _score_file(facts, set_ref)
+    content = RENDERERS[fmt](result)
+    if output is None:
+        click.echo(content, nl=False)
+    else:
+        write_atomically(output, content)
+        click.echo(f"{output}: {result.total} {result.grade}", err=True)
+    if output is not None or fmt != "table":
+        for warning in result.warnings:
+            click.echo(f"warning: {warning}", err=True)
+
+
+@main.command()
+@click.argument("facts", type=click.Path(dir_okay=True, path_type=Path))
+@click.option("--indicator", "-i", "indicator_id", required=True, metavar="ID", help="The indicator to explain: its id (or its name).")
+@click.option("--set", "set_ref", metavar="ID|PATH", help="Indicator set: a bundled id or a YAML file. Default: the one the facts file names.")
+@_guarded
+def explain(facts: Path, indicator_id: str, set_ref: str | None) -> None:
+    """Tell how one indicator of the project in FACTS got its score.
+
+    The standard, the facts read with values and units, derived values with the
+    numbers substituted, the matched band or tier, every deduction, the raw
+    score, clamping and rounding, and how it adds into its parent.
+    """
+    click.echo(str(_score_file(facts, set_ref).explain(indicator_id)), nl=False)
+
+
+def _score_file(facts: Path, set_ref: str | None) -> Result:
+    """Score the facts file against --set, or the set it names; the result carries the facts with labels and units."""
     loaded = load_facts(facts)
     if set_ref is not None:
         indicator_set = load_indicator_set(resolve_set(set_ref))
@@ -91,16 +126,7 @@ def score(facts: Path, set_ref: str | None, fmt: str, output: Path | None) -> No
             raise IndicatorSetError([p.located(file=str(facts), path="$.indicator_set") for p in err.problems]) from None
     else:
         raise click.UsageError("no indicator set: pass --set ID|PATH, or name one in the facts file as \"indicator_set\"")
-    result = score_facts(indicator_set, loaded)
-    text = RENDERERS[fmt](result)
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        write_atomically(output, text)
-        click.echo(f"{output}: {result.total} {result.grade}", err=True)
-    if output is not None or fmt != "table":
-        for warning in result.warnings:
-            click.echo(f"warning: {warning}", err=True)
+    return score_facts(indicator_set, loaded).with_facts(indicator_set, loaded)
 
 
 @main.command()

@@ -1,19 +1,26 @@
-"""Renderers: pure functions from a Result to text. They never recompute a score."""
+"""Renderers: pure functions from a Result to text or bytes. They never recompute a score.
+
+`RENDERERS` maps each format name to its renderer: ``table`` and ``json`` here,
+the score-table reports (``markdown``, ``csv``, ``xlsx``, ``html``) in
+`scoring_engine.reports`. `BINARY_FORMATS` return bytes, every other format text.
+"""
 
 from __future__ import annotations
 
-import unicodedata
+import difflib
 from collections.abc import Callable
 
 from ._arith import fixed, plain
+from ._display import display_width
+from .errors import ScoringEngineError
+from .reports.csv_text import render_csv
+from .reports.html_page import render_html
+from .reports.markdown import render_markdown
+from .reports.xlsx import render_xlsx
 from .result import Result
 
-__all__ = ["RENDERERS", "render_table", "render_json", "display_width"]
-
-
-def display_width(text: str) -> int:
-    """Columns `text` takes in a terminal: CJK and full-width characters take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 0 if unicodedata.combining(ch) else 1 for ch in text)
+__all__ = ["RENDERERS", "BINARY_FORMATS", "render", "render_table", "render_json", "display_width",
+           "render_markdown", "render_csv", "render_xlsx", "render_html"]
 
 
 def _pad(text: str, width: int, right: bool = False) -> str:
@@ -54,4 +61,22 @@ def render_json(result: Result) -> str:
 
 
 #: format name → renderer
-RENDERERS: dict[str, Callable[[Result], str]] = {"table": render_table, "json": render_json}
+RENDERERS: dict[str, Callable[[Result], str | bytes]] = {
+    "table": render_table,
+    "json": render_json,
+    "markdown": render_markdown,
+    "csv": render_csv,
+    "xlsx": render_xlsx,
+    "html": render_html,
+}
+
+#: The formats whose renderer returns bytes (a file, not something to print).
+BINARY_FORMATS = frozenset({"xlsx"})
+
+
+def render(result: Result, fmt: str) -> str | bytes:
+    """`result` in format `fmt` (a key of RENDERERS); a ScoringEngineError with a did-you-mean for an unknown format."""
+    if fmt not in RENDERERS:
+        close = difflib.get_close_matches(fmt, list(RENDERERS), n=1)
+        raise ScoringEngineError(f"unknown format {fmt!r}", hint=f"did you mean {close[0]}?" if close else "one of: " + ", ".join(RENDERERS))
+    return RENDERERS[fmt](result)

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import _json
 from .formulas import Finding
 from .rules import Deduction, Judgement, TierJudgement
 
-__all__ = ["Result", "IndicatorResult", "DerivedValue", "Warning", "SetInfo"]
+if TYPE_CHECKING:
+    from .explain import Explanation
+    from .facts import Facts
+    from .model import IndicatorSet
+
+__all__ = ["Result", "IndicatorResult", "DerivedValue", "Warning", "SetInfo", "FactValue", "fact_values"]
 
 
 @dataclass(frozen=True)
@@ -39,6 +45,23 @@ class DerivedValue:
     value: Any
     label: str | None = None
     error: str | None = None
+
+
+@dataclass(frozen=True)
+class FactValue:
+    """A fact of the project as the engine read it, with the label and unit its set declares."""
+
+    name: str
+    type: str
+    value: Any
+    label: str | None = None
+    unit: str | None = None
+
+
+def fact_values(indicator_set: IndicatorSet, values: Mapping[str, Any]) -> tuple[FactValue, ...]:
+    """The set's declared facts that have a value, in the order the set declares them."""
+    return tuple(FactValue(name, spec.type, values[name], spec.label, spec.unit)
+                 for name, spec in indicator_set.facts.items() if name in values)
 
 
 @dataclass(frozen=True)
@@ -94,6 +117,7 @@ class Result:
     warnings: tuple[Warning, ...] = ()
     derived: tuple[DerivedValue, ...] = ()
     project: Mapping[str, Any] = field(default_factory=dict)
+    facts: tuple[FactValue, ...] = ()  # the facts read, with labels and units; empty unless filled in (see with_facts)
 
     def walk(self) -> Iterator[IndicatorResult]:
         """Every indicator result, depth first."""
@@ -107,6 +131,38 @@ class Result:
                 return node
         raise KeyError(indicator_id)
 
+    def fact(self, name: str) -> FactValue | None:
+        """The fact `name` from the facts section, or None when the result does not carry it."""
+        return next((f for f in self.facts if f.name == name), None)
+
+    def with_facts(self, indicator_set: IndicatorSet, facts: Facts | Mapping[str, Any]) -> Result:
+        """This result with its facts section filled in from the set and facts that produced it.
+
+        The section lists every fact the set declares and the project gives, with
+        its value, label and unit, so that a reader can trace each number (explain,
+        the reports). Scores are not touched. ValueError if the set or the facts
+        are not the ones this result was scored from (their sha256 differ).
+        """
+        from ._arith import scoring_context
+        from .facts import Facts, check_facts
+
+        if not isinstance(facts, Facts):
+            facts = Facts(values=facts)
+        if indicator_set.sha256 != self.indicator_set.sha256 or facts.sha256 != self.facts_sha256:
+            raise ValueError("these are not the indicator set and facts this result was scored from")
+        with scoring_context():
+            values, _ = check_facts(indicator_set, facts)
+        return dataclasses.replace(self, facts=fact_values(indicator_set, values))
+
+    def explain(self, indicator_id: str) -> Explanation:
+        """One indicator's whole story: standard, facts, formula, band or tier, deductions, rounding, parent.
+
+        Raises UnknownIndicatorError (a ScoringEngineError) with a did-you-mean for an unknown id.
+        """
+        from .explain import explain
+
+        return explain(self, indicator_id)
+
     def to_dict(self) -> dict[str, Any]:
         """The result as plain data (numbers stay Decimal); see schemas/result.schema.json."""
         return {
@@ -117,7 +173,7 @@ class Result:
                 "version": self.indicator_set.version,
                 "sha256": self.indicator_set.sha256,
             },
-            "facts": {"sha256": self.facts_sha256},
+            "facts": _facts(self),
             "project": _plain(self.project),
             "precision": self.precision,
             "max_total": self.max_total,
@@ -131,6 +187,34 @@ class Result:
     def to_json(self) -> str:
         """The result as JSON text, identical byte for byte for the same set and facts."""
         return _json.dumps(self.to_dict()) + "\n"
+
+
+def _facts(result: Result) -> dict[str, Any]:
+    out: dict[str, Any] = {"sha256": result.facts_sha256}
+    if result.facts:
+        out["values"] = [_fact(f) for f in result.facts]
+    return out
+
+
+def _fact(f: FactValue) -> dict[str, Any]:
+    out: dict[str, Any] = {"name": f.name, "type": f.type}
+    if f.label:
+        out["label"] = f.label
+    if f.unit:
+        out["unit"] = f.unit
+    out["value"] = _record(f.value)
+    return out
+
+
+def _record(value: Any) -> Any:
+    """_plain, and any other frozen record (a fact type added later) as an object of its fields."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type) and not isinstance(value, (Finding, Judgement, TierJudgement)):
+        return {f.name: _record(getattr(value, f.name)) for f in dataclasses.fields(value) if getattr(value, f.name) is not None}
+    if isinstance(value, (list, tuple)):
+        return [_record(v) for v in value]
+    if isinstance(value, Mapping):
+        return {str(k): _record(v) for k, v in value.items()}
+    return _plain(value)
 
 
 def _warning(w: Warning) -> dict[str, Any]:

@@ -1,0 +1,63 @@
+"""Engine values as short Chinese text, for explain and the reports.
+
+>>> from decimal import Decimal
+>>> show_value(Decimal("0.8385416666666666666666666667"))
+'≈0.838542'
+>>> show_value(Decimal("186.4"), "万元")
+'186.4万元'
+>>> show_value(True)
+'是'
+"""
+
+from __future__ import annotations
+
+import datetime
+import unicodedata
+from decimal import Decimal
+from typing import Any
+
+from ._arith import fixed, plain
+from .formulas import Finding
+from .rules import Judgement, TierJudgement
+
+__all__ = ["show_value", "show_number", "display_width", "MAX_SHOWN_DECIMALS"]
+
+#: Numbers with more decimals than this are shown rounded, marked ≈ (the exact value is in the JSON result).
+MAX_SHOWN_DECIMALS = 6
+
+
+def show_number(value: Decimal) -> str:
+    """A number in plain notation; past MAX_SHOWN_DECIMALS decimals rounded half up and marked ≈."""
+    text = plain(value)
+    if "." in text and len(text.split(".")[1]) > MAX_SHOWN_DECIMALS:
+        return "≈" + plain(Decimal(fixed(value, MAX_SHOWN_DECIMALS)))
+    return text
+
+
+def show_value(value: Any, unit: str | None = None) -> str:
+    """A fact or derived value as a reader writes it: numbers plain (with the unit), 是/否, findings and judgements as text."""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, Decimal):
+        return show_number(value) + (unit or "")
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    if isinstance(value, Finding):
+        return value.text if value.points is None else f"{value.text}（{plain(value.points)}分）"
+    if isinstance(value, Judgement):
+        return f"{plain(value.score)}分：{value.reason}"
+    if isinstance(value, TierJudgement):
+        return f"{value.tier}，{plain(value.score)}分：{value.reason}"
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "（无）"
+        separator = "，" if all(isinstance(v, Decimal) for v in value) else "；"
+        return separator.join(show_value(v, unit) for v in value)
+    if value is None:
+        return "（无）"
+    return str(value)
+
+
+def display_width(text: str) -> int:
+    """Columns `text` takes in a terminal or a spreadsheet: CJK and full-width characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 0 if unicodedata.combining(ch) else 1 for ch in text)

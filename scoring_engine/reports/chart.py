@@ -1,0 +1,79 @@
+"""An inline SVG bar chart of score against weight for each 一级 and 二级 indicator.
+
+Every bar's grey track is the indicator's weight and its filled part the score,
+on one scale, so a reader sees both where the points are and where they were
+lost. Plain SVG with no script and no external font: it shows the same in any
+browser, offline and in print.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from .._arith import fixed, plain
+from .._display import display_width
+from ..result import Result
+
+__all__ = ["score_chart", "CHART_LEVELS"]
+
+#: The indicator levels the chart shows (一级 and 二级).
+CHART_LEVELS = 2
+
+_BAR_AREA = 400  # px of the longest track
+_CHAR = 7.0  # px per display column at the chart's 13px font
+_INDENT = 16  # px a 二级 name is indented
+_ROW = {1: 28, 2: 22}  # px per bar row by level
+_BAR = {1: 16, 2: 12}  # px bar thickness by level
+_FILL = {1: "#1f4e79", 2: "#4a86c5"}
+_TRACK = "#e3e7ed"
+
+
+def score_chart(result: Result) -> str:
+    """The chart as an <svg> element (text), one bar per 一级 and 二级 indicator, in the order of the set."""
+    nodes = [n for n in result.walk() if n.level <= CHART_LEVELS]
+    p = result.precision
+    label_width = max(display_width(n.name) * _CHAR + (_INDENT if n.level > 1 else 0) for n in nodes) + 12
+    value_width = max(display_width(f"{fixed(n.score, p)} / {plain(n.weight)}") for n in nodes) * _CHAR + 8
+    biggest = max((n.weight for n in nodes), default=0) or 1
+    scale = _BAR_AREA / float(biggest)
+    width = label_width + _BAR_AREA + 10 + value_width
+    top = 30  # room for the legend
+    parts = []
+    y = top
+    for n in nodes:
+        row, bar = _ROW[min(n.level, 2)], _BAR[min(n.level, 2)]
+        mid = y + row / 2
+        bar_y = mid - bar / 2
+        indent = _INDENT if n.level > 1 else 0
+        figures = f"{fixed(n.score, p)} / {plain(n.weight)}"
+        emphasis = ' font-weight="bold"' if n.level == 1 else ""
+        parts.append(
+            f'<g class="bar level{n.level}" data-indicator="{escape(n.id)}">'
+            f"<title>{escape(n.name)}：得分 {figures}</title>"
+            f'<text x="{indent}" y="{_num(mid)}" dominant-baseline="middle"{emphasis}>{escape(n.name)}</text>'
+            f'<rect x="{_num(label_width)}" y="{_num(bar_y)}" width="{_num(float(n.weight) * scale)}" height="{bar}" fill="{_TRACK}"/>'
+            f'<rect x="{_num(label_width)}" y="{_num(bar_y)}" width="{_num(float(n.score) * scale)}" height="{bar}" '
+            f'fill="{_FILL[min(n.level, 2)]}"/>'
+            f'<text x="{_num(label_width + _BAR_AREA + 10)}" y="{_num(mid)}" dominant-baseline="middle">{escape(figures)}</text>'
+            "</g>"
+        )
+        y += row
+    legend = (
+        f'<g class="legend"><rect x="{_num(label_width)}" y="6" width="14" height="12" fill="{_FILL[1]}"/>'
+        f'<text x="{_num(label_width + 20)}" y="12" dominant-baseline="middle">得分</text>'
+        f'<rect x="{_num(label_width + 70)}" y="6" width="14" height="12" fill="{_TRACK}"/>'
+        f'<text x="{_num(label_width + 90)}" y="12" dominant-baseline="middle">分值</text></g>'
+    )
+    height = y + 8
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="score-chart" role="img" aria-labelledby="chart-title" '
+        f'viewBox="0 0 {_num(width)} {_num(height)}" width="{_num(width)}" height="{_num(height)}" font-size="13">'
+        '<title id="chart-title">各一级、二级指标得分与分值</title>'
+        + legend + "".join(parts) + "</svg>"
+    )
+
+
+def _num(value: float) -> str:
+    """A coordinate with at most one decimal, the same text on every platform."""
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text

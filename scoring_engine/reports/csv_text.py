@@ -1,0 +1,34 @@
+"""The score table as CSV for Excel and WPS: UTF-8 with a byte-order mark, so the Chinese opens intact."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from ..result import Result
+from .rows import score_table
+
+__all__ = ["render_csv", "BOM"]
+
+#: Excel and WPS read a CSV as UTF-8 only when it starts with this mark.
+BOM = "\ufeff"
+
+# A text cell starting with one of these is a formula to Excel; a finding's text from a facts
+# file must never run as one, so such cells get a leading apostrophe (OWASP's advice).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def render_csv(result: Result) -> str:
+    """The 评分表 rows as CSV: header, one row per indicator, subtotals, the total with the grade.
+
+    Unlike the Markdown table every row repeats its 一级 / 二级 names, so the
+    sheet can be sorted and filtered; numbers are written as printed (two decimals).
+    """
+    table = score_table(result)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(table.header)
+    numbers = (table.weight_column, table.score_column)
+    for row in table.rows:
+        writer.writerow(c if i in numbers or not c.startswith(_FORMULA_START) else "'" + c for i, c in enumerate(table.cells(row)))
+    return BOM + out.getvalue()

@@ -1,0 +1,204 @@
+"""The score table (评分表) every report prints, built once from a Result.
+
+One row per scored indicator with its 一级 / 二级 / 三级 names, weight (分值),
+standard (评分标准), score (得分) and reason (扣分原因); a subtotal row after each
+一级 indicator; a total row with the grade. Markdown, CSV, xlsx and HTML all
+print these rows, so a reader of any of them sees the same numbers and reasons.
+Numbers are the Result's own: nothing here recomputes a score.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from .._arith import fixed, plain
+from ..result import IndicatorResult, Result
+
+__all__ = [
+    "Row",
+    "ScoreTable",
+    "score_table",
+    "level_title",
+    "reason_text",
+    "losses",
+    "project_items",
+    "provenance",
+    "provenance_line",
+    "title",
+]
+
+_NUMERALS = "一二三四五六七八九十"
+
+#: What the facts file's project keys are called in a report; other keys are shown as written.
+PROJECT_LABELS = {
+    "name": "项目名称",
+    "unit": "实施单位",
+    "department": "主管部门",
+    "year": "年度",
+    "period": "评价期间",
+    "kind": "评价类型",
+    "type": "评价类型",
+    "evaluator": "评价机构",
+    "source": "资料来源",
+    "published_result": "公布结果",
+}
+
+
+def level_title(level: int) -> str:
+    """The column title of indicator level `level` (1-based): 一级指标, 二级指标…"""
+    return f"{_NUMERALS[level - 1] if level <= len(_NUMERALS) else level}级指标"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the score table.
+
+    kind is "indicator" (a scored indicator), "subtotal" (after each 一级 indicator
+    that has children) or "total" (the last row). path holds the indicator and its
+    ancestors, 一级 first; a subtotal's path is its 一级 indicator; the total's is empty.
+    """
+
+    kind: str
+    path: tuple[IndicatorResult, ...]
+    weight: Decimal
+    score: Decimal
+    standard: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class ScoreTable:
+    """The rows, how many indicator levels they span, and how to show them as text."""
+
+    rows: tuple[Row, ...]
+    levels: int
+    precision: int
+
+    @property
+    def header(self) -> tuple[str, ...]:
+        return (*(level_title(i + 1) for i in range(self.levels)), "分值", "评分标准", "得分", "扣分原因")
+
+    # Column indexes (0-based) of the columns after the level columns.
+    @property
+    def weight_column(self) -> int:
+        return self.levels
+
+    @property
+    def standard_column(self) -> int:
+        return self.levels + 1
+
+    @property
+    def score_column(self) -> int:
+        return self.levels + 2
+
+    @property
+    def reason_column(self) -> int:
+        return self.levels + 3
+
+    def level_cells(self, row: Row) -> list[str]:
+        """The names in the level columns: the indicator's path; 'X小计' or '合计' for the summary rows."""
+        if row.kind == "subtotal":
+            return [f"{row.path[0].name}小计"] + [""] * (self.levels - 1)
+        if row.kind == "total":
+            return ["合计"] + [""] * (self.levels - 1)
+        return [node.name for node in row.path] + [""] * (self.levels - len(row.path))
+
+    def cells(self, row: Row) -> list[str]:
+        """The row as text, one string per column of `header`."""
+        return [*self.level_cells(row), plain(row.weight), row.standard, fixed(row.score, self.precision), row.reason]
+
+    def groups(self, level: int) -> Iterator[tuple[int, int]]:
+        """Runs (first, last) of row indexes whose level-`level` (1-based) cell holds the same indicator.
+
+        These are the cells a hand-made table merges; runs of one row are included.
+        """
+        keyed = [(i, row.path[level - 1].id if row.kind == "indicator" and len(row.path) >= level else None)
+                 for i, row in enumerate(self.rows)]
+        for key, run in itertools.groupby(keyed, key=lambda pair: pair[1]):
+            indexes = [i for i, _ in run]
+            if key is not None:
+                yield indexes[0], indexes[-1]
+
+
+    def continued(self) -> set[tuple[int, int]]:
+        """(row, level column) of each name cell that repeats the one above it: blank in Markdown, merged in xlsx and HTML."""
+        return {(i, level - 1) for level in range(1, self.levels + 1)
+                for first, last in self.groups(level) for i in range(first + 1, last + 1)}
+
+
+def score_table(result: Result) -> ScoreTable:
+    """The 评分表 rows of `result`: every scored indicator, a subtotal per 一级, the total with the grade."""
+    rows: list[Row] = []
+    for top in result.indicators:
+        for path in _paths((top,), ()):
+            node = path[-1]
+            if not node.children:
+                rows.append(Row("indicator", path, node.weight, node.score, node.standard or "", reason_text(node)))
+        if top.children:
+            rows.append(Row("subtotal", (top,), top.weight, top.score))
+    rows.append(Row("total", (), result.max_total, result.total, "", f"等级：{result.grade}"))
+    levels = max(len(r.path) for r in rows)
+    return ScoreTable(tuple(rows), levels, result.precision)
+
+
+def reason_text(node: IndicatorResult) -> str:
+    """The reason, followed by each deduction the reason does not already name (the findings behind '发现2处问题')."""
+    missing = [d for d in node.deductions if d.reason not in node.reason]
+    if not missing:
+        return node.reason
+    return node.reason + "：" + "；".join(f"{d.reason}（扣{plain(d.points)}分）" for d in missing)
+
+
+def losses(result: Result) -> list[tuple[tuple[IndicatorResult, ...], Decimal, list[str]]]:
+    """Each scored indicator that lost points: its path (一级 first), the points lost, why (each deduction, or the reason)."""
+    found = []
+    for path in _paths(result.indicators, ()):
+        node = path[-1]
+        if node.children or node.score >= node.weight:
+            continue
+        why = [f"{d.reason}（扣{plain(d.points)}分）" for d in node.deductions] or [node.reason]
+        found.append((path, node.weight - node.score, why))
+    return found
+
+
+def _paths(nodes: tuple[IndicatorResult, ...], above: tuple[IndicatorResult, ...]) -> Iterator[tuple[IndicatorResult, ...]]:
+    for node in nodes:
+        yield (*above, node)
+        yield from _paths(node.children, (*above, node))
+
+
+def project_items(result: Result) -> list[tuple[str, str]]:
+    """The project's details from the facts file as (label, text), known keys in Chinese."""
+    return [(PROJECT_LABELS.get(key, key), _text(value)) for key, value in result.project.items()]
+
+
+def title(result: Result) -> str:
+    """The report's title: the project's name, else the indicator set's."""
+    name = result.project.get("name")
+    return f"{name}绩效评价评分表" if name else f"{result.indicator_set.name}评分表"
+
+
+def provenance(result: Result) -> list[tuple[str, str]]:
+    """Where the numbers come from: the set (id, version, sha256), the facts (sha256), the engine."""
+    s = result.indicator_set
+    return [
+        ("指标体系", f"{s.name}（{s.id} {s.version}）"),
+        ("指标体系 sha256", s.sha256),
+        ("事实 sha256", result.facts_sha256),
+        ("评分引擎", f"scoring-engine {result.engine_version}"),
+    ]
+
+
+def provenance_line(result: Result) -> str:
+    """The provenance on one line."""
+    s = result.indicator_set
+    return (f"指标体系 {s.id} {s.version}（sha256 {s.sha256}）；事实 sha256 {result.facts_sha256}；"
+            f"scoring-engine {result.engine_version}")
+
+
+def _text(value: Any) -> str:
+    return plain(value) if isinstance(value, Decimal) else str(value)

@@ -1,0 +1,215 @@
+"""The score table as an Excel workbook (.xlsx), laid out like a hand-made 评分表.
+
+Sheet 评分表: the 一级 / 二级 names in merged cells, weights and scores as
+numbers (scores shown with the set's decimals), a subtotal row per 一级, the
+total row (its value is the Result's total, which equals the sum of the printed
+scores), column widths that fit Chinese text, A4 landscape printing.
+Sheet 事实与来源: the project, the facts read with labels and units, the derived
+values, the warnings and the provenance.
+
+The same Result gives the same bytes: no timestamps are written.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from .._display import display_width, show_value
+from ..result import Result
+from .rows import ScoreTable, project_items, provenance, score_table, title
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+__all__ = ["render_xlsx", "SCORE_SHEET", "FACTS_SHEET", "FIRST_ROW"]
+
+SCORE_SHEET = "评分表"
+FACTS_SHEET = "事实与来源"
+#: The header of the score table is on this row of the score sheet (title and project above it).
+FIRST_ROW = 3
+
+# Column widths are in Excel's units (the width of "0"); a Chinese character takes two.
+_WRAPPED_WIDTH = 44  # 评分标准 and 扣分原因 wrap at this width
+_NAME_WIDTH = 20  # indicator names wrap past this width
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # characters an xlsx cannot hold
+_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+_CORE = "docProps/core.xml"
+_DATES = re.compile(rb"<dcterms:(created|modified)\b[^>]*>[^<]*</dcterms:\1>")  # openpyxl always writes "now"
+
+
+def render_xlsx(result: Result) -> bytes:
+    """The workbook as bytes."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.properties.creator = "scoring-engine"
+    book.properties.title = title(result)
+    score_format = "0." + "0" * result.precision if result.precision else "0"
+    _score_sheet(book.active, result, score_table(result), score_format)
+    _facts_sheet(book.create_sheet(FACTS_SHEET), result, score_format)
+    return _save(book)
+
+
+# ---------------------------------------------------------------- sheet 1
+
+
+def _score_sheet(ws: Worksheet, result: Result, table: ScoreTable, score_format: str) -> None:
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+    ws.title = SCORE_SHEET
+    columns = len(table.header)
+    thin = Side(style="thin", color="808080")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    wrap = Alignment(wrap_text=True, vertical="center")
+    centred = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    bold = Font(bold=True)
+    shaded = PatternFill("solid", fgColor="EDEFF2")
+
+    _text(ws, 1, 1, title(result)).font = Font(bold=True, size=14)
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=columns)
+    s = result.indicator_set
+    about = [f"{label}：{text}" for label, text in project_items(result)] + [f"指标体系：{s.name}（{s.id} {s.version}）"]
+    _text(ws, 2, 1, "　".join(about))
+    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=columns)
+
+    for col, name in enumerate(table.header, 1):
+        cell = _text(ws, FIRST_ROW, col, name)
+        cell.font, cell.fill, cell.border, cell.alignment = bold, shaded, box, centred
+
+    for i, row in enumerate(table.rows):
+        r = FIRST_ROW + 1 + i
+        cells: list[Any] = table.cells(row)
+        cells[table.weight_column], cells[table.score_column] = row.weight, row.score
+        for col, value in enumerate(cells, 1):
+            cell = _text(ws, r, col, value) if isinstance(value, str) else ws.cell(r, col, value)
+            cell.border = box
+            cell.alignment = centred if col - 1 in (table.weight_column, table.score_column) or col <= table.levels else wrap
+            if row.kind != "indicator":
+                cell.font, cell.fill = bold, shaded
+        ws.cell(r, table.score_column + 1).number_format = score_format
+        depth = len(row.path) if row.kind == "indicator" else 1
+        if depth < table.levels:  # the last name (or 小计 / 合计) spans the level columns left empty
+            ws.merge_cells(start_row=r, start_column=depth, end_row=r, end_column=table.levels)
+    for level in range(1, table.levels + 1):
+        for first, last in table.groups(level):
+            if last > first:
+                ws.merge_cells(start_row=FIRST_ROW + 1 + first, start_column=level, end_row=FIRST_ROW + 1 + last, end_column=level)
+
+    after = FIRST_ROW + len(table.rows) + 2
+    for j, warning in enumerate(result.warnings):
+        _text(ws, after + j, 1, f"提示：{warning}").alignment = Alignment(wrap_text=True, vertical="top")
+        ws.merge_cells(start_row=after + j, start_column=1, end_row=after + j, end_column=columns)
+
+    widths = []
+    for col in range(len(table.header)):
+        longest = max(display_width(table.header[col]), *(display_width(table.cells(row)[col]) for row in table.rows))
+        cap = _WRAPPED_WIDTH if col in (table.standard_column, table.reason_column) else _NAME_WIDTH
+        widths.append(min(longest + 2, cap))
+    _widths(ws, widths)
+    ws.freeze_panes = ws.cell(FIRST_ROW + 1, 1)
+    ws.print_title_rows = f"{FIRST_ROW}:{FIRST_ROW}"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+# ---------------------------------------------------------------- sheet 2
+
+
+def _facts_sheet(ws: Worksheet, result: Result, score_format: str) -> None:
+    """Four columns throughout: what (label), value, unit, the name in the set (or the formula)."""
+    from openpyxl.styles import Alignment, Font
+
+    rows: list[Sequence[Any]] = []
+    headings: set[int] = set()  # row indexes (0-based) shown bold
+
+    def section(name: str, header: Sequence[str] | None, body: list[Sequence[Any]]) -> None:
+        if rows:
+            rows.append(())
+        headings.add(len(rows))
+        rows.append((name,))
+        if header:
+            headings.add(len(rows))
+            rows.append(header)
+        rows.extend(body)
+
+    section("项目", None, [(label, text) for label, text in project_items(result)] or [("（事实文件未给出项目信息）",)])
+    section("评分结果", None, [("总分", result.total), ("满分", result.max_total), ("等级", result.grade)])
+    if result.facts:
+        section("事实", ("事实", "值", "单位", "名称"),
+                [(f.label or f.name, _cell_value(f.value), f.unit or "", f.name) for f in result.facts])
+    section("计算值", ("计算值", "值", "", "公式"),
+            [(d.label or d.name, _cell_value(d.value) if d.error is None else f"无法计算：{d.error}", "", f"{d.name} = {d.expression}")
+             for d in result.derived])
+    section("提示", None, [(str(w),) for w in result.warnings] or [("（无）",)])
+    section("来源", None, provenance(result))
+
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for r, values in enumerate(rows, 1):
+        for col, value in enumerate(values, 1):
+            cell = _text(ws, r, col, value) if isinstance(value, str) else ws.cell(r, col, value)
+            cell.alignment = wrap
+            if r - 1 in headings:
+                cell.font = Font(bold=True)
+        if len(values) == 1:  # a heading or a warning: the whole width
+            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=4)
+        if values[:1] == ("总分",):
+            ws.cell(r, 2).number_format = score_format
+    caps = (30, _WRAPPED_WIDTH, 10, 60)
+    widths = [max([8] + [display_width(_shown(v[col])) + 2 for v in rows if len(v) > max(col, 1)]) for col in range(4)]
+    _widths(ws, [min(w, cap) for w, cap in zip(widths, caps)])
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _text(ws: Worksheet, row: int, col: int, text: str) -> Any:
+    """A cell holding `text` as text, even when it starts with '=' (never a formula)."""
+    cell = ws.cell(row, col, _ILLEGAL.sub("", text))
+    cell.data_type = "s"
+    return cell
+
+
+def _cell_value(value: Any) -> Any:
+    """Numbers stay numbers; everything else as the text the reports show."""
+    if isinstance(value, Decimal) and not isinstance(value, bool):
+        return value
+    return show_value(value)
+
+
+def _shown(value: Any) -> str:
+    return value if isinstance(value, str) else show_value(value)
+
+
+def _widths(ws: Worksheet, widths: Sequence[int]) -> None:
+    from openpyxl.utils import get_column_letter
+
+    for col, width in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(col)].width = width
+
+
+def _save(book: Any) -> bytes:
+    """The workbook's bytes without a timestamp (document dates dropped, zip entries dated 1980-01-01).
+
+    So the same Result always gives the same bytes, and the file's sha256 can be recorded.
+    """
+    from openpyxl.writer.excel import ExcelWriter
+
+    first = io.BytesIO()
+    with zipfile.ZipFile(first, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(book, archive).save()
+    out = io.BytesIO()
+    with zipfile.ZipFile(first) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            stable = zipfile.ZipInfo(entry.filename, date_time=_ZIP_EPOCH)
+            stable.compress_type = zipfile.ZIP_DEFLATED
+            stable.external_attr = 0o600 << 16
+            data = source.read(entry.filename)
+            target.writestr(stable, _DATES.sub(b"", data) if entry.filename == _CORE else data)
+    return out.getvalue()

@@ -1,0 +1,157 @@
+"""`Result.explain(id)` and `scoring-engine explain`: one indicator's whole story, told from the Result."""
+
+from __future__ import annotations
+
+import dataclasses
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import EXAMPLE_FACTS, EXAMPLE_SET, ROOT
+from scoring_engine import ScoringEngineError, load_facts, load_indicator_set, score
+from scoring_engine._arith import fixed
+from scoring_engine.cli import main
+from scoring_engine.explain import UnknownIndicatorError, _names, _substitute
+from scoring_engine.loader import resolve_set
+from scoring_engine.result import Result
+
+EXAMPLES = sorted(p for p in (ROOT / "examples").glob("*/facts.*") if p.suffix in (".json", ".yaml", ".yml"))
+
+
+@pytest.fixture(scope="module")
+def result() -> Result:
+    indicator_set, facts = load_indicator_set(EXAMPLE_SET), load_facts(EXAMPLE_FACTS)
+    return score(indicator_set, facts).with_facts(indicator_set, facts)
+
+
+def story(result: Result, indicator_id: str) -> str:
+    return str(result.explain(indicator_id))
+
+
+def test_bands_story_has_standard_facts_with_units_formula_band_rounding_and_parent(result: Result):
+    """预算执行率: the standard, the facts with units, the derived rate with numbers substituted, the band hit, rounding, the sums above it."""
+    text = story(result, "process.execution")
+    assert "执行率≥95%得10分；90%（含）–95%得8分" in text
+    assert "实际支出（budget.paid） = 186.4万元" in text
+    assert "实际到位资金（budget.arrived） = 200万元" in text
+    assert "预算执行率（execution_rate） = budget.paid / budget.arrived\n      = 186.4 / 200\n      = 0.932" in text
+    assert "→ 90.00% ≤ x < 95.00%：8分（命中）" in text
+    assert "  x ≥ 95.00%：10分\n" in text
+    assert "四舍五入保留2位小数：8.00" in text
+    assert "过程（process）= 资金到位率 5.00 + 预算执行率 8.00 + 资金使用合规性 6.00 = 19.00（分值 25）" in text
+    assert "总分 = 决策 10.50 + 过程 19.00 + 产出 29.74 + 效益 20.49 = 79.73 / 100，等级 中" in text
+
+
+def test_formula_story_substitutes_every_name(result: Result):
+    """成本节约率: the rule's formula with the derived value and both costs put in, then the rate and the raw score."""
+    text = story(result, "output.cost")
+    assert "1 if cost_saving_rate >= 0 else output.cost_planned / output.cost_actual" in text
+    assert "= 1 if (≈-0.002151) >= 0 else 186 / 186.4" in text
+    assert "= (186 - 186.4) / 186" in text
+    assert "原始得分 ≈4.98927" in text
+    assert "四舍五入保留2位小数：4.99" in text
+
+
+def test_deduction_story_lists_every_finding_with_its_points(result: Result):
+    """资金使用合规性: each finding with the points it cost, the count, and the raw score."""
+    text = story(result, "process.compliance")
+    assert "扣2分：2笔支出未附发票" in text
+    assert "扣2分：1笔支出超范围列支" in text
+    assert "发现问题 2 处，合计扣 4 分" in text
+    assert "原始得分 = 分值 10 − 4（最低为0）= 6" in text
+
+
+def test_checklist_tiers_panel_linear_and_proportional_stories(result: Result):
+    """Each rule kind shows its own steps: elements, the tier and its range, reviewers' scores, units of shortfall, the floor."""
+    assert "③不重复：2分，得0分：与其他项目存在重复" in story(result, "decision.basis")
+    assert "评价组选定档次：达成年度指标（该档 8–10 分）" in story(result, "benefit.social")
+    sustain = story(result, "benefit.sustain")
+    assert "评审评分：88，92，85，79，90" in sustain and "去掉最高、最低后：85，88，90" in sustain
+    assert "现场核查：86分 × 60%" in story(result, "benefit.management")
+    assert "每差 1.00% 扣 分值的5.00%，计 3.5 个单位" in story(result, "output.quality")
+    quantity = story(result, "output.quantity")
+    assert "计划服务人次（output.services_planned） = 12000人次" in quantity
+    assert "得分比例 = (完成率 − 60.00%) ÷ (100% − 60.00%) = 85.00%" in quantity
+    timeliness = story(result, "output.timeliness")
+    assert "= max(months_between(2024-10-31, 2024-12-20), 0)" in timeliness
+
+
+def test_parent_story_adds_its_children(result: Result):
+    """A 一级 indicator shows each child's score and their sum, then the total."""
+    text = story(result, "decision")
+    assert "立项依据充分性（decision.basis）：4.00 / 6" in text
+    assert "合计 = 4.00 + 3.00 + 3.50 = 10.50" in text
+    assert "总分 = " in text
+
+
+def test_an_indicator_can_be_named_by_its_chinese_name(result: Result):
+    """`explain 预算执行率` finds the indicator of that name."""
+    assert "process.execution" == result.explain("预算执行率").indicator.id
+
+
+def test_unknown_indicator_suggests_the_closest(result: Result):
+    """A misspelt id raises a ScoringEngineError naming the indicator, with a did-you-mean."""
+    with pytest.raises(UnknownIndicatorError) as caught:
+        result.explain("process.executon")
+    assert isinstance(caught.value, ScoringEngineError)
+    assert "process.executon" == caught.value.indicator
+    assert "did you mean process.execution (预算执行率)?" == caught.value.hint
+
+
+def test_clamped_score_is_told(result: Result):
+    """A raw score outside 0..weight is reported as clamped before the rounding."""
+    node = result.indicator("benefit.social")
+    clamped = dataclasses.replace(node, raw_score=Decimal("12.5"), clamped=True, score=Decimal("10.00"))
+    changed = dataclasses.replace(result, indicators=tuple(
+        dataclasses.replace(top, children=tuple(clamped if c.id == node.id else c for c in top.children)) for top in result.indicators))
+    text = story(changed, "benefit.social")
+    assert "原始得分 12.5\n  超出 0–10 的范围，截取到该范围内" in text
+
+
+def test_without_facts_section_explain_still_works():
+    """A Result straight from score() (no facts section) still explains, showing the direct inputs it holds."""
+    plain_result = score(load_indicator_set(EXAMPLE_SET), load_facts(EXAMPLE_FACTS))
+    text = story(plain_result, "output.quantity")
+    assert "output.services_planned = 12000" in text
+    assert "值未随结果提供" in story(plain_result, "process.funding")
+
+
+@pytest.mark.parametrize("facts_path", EXAMPLES, ids=lambda p: p.parent.name)
+def test_every_indicator_of_every_example_can_be_explained(facts_path: Path):
+    """No indicator of any example breaks explain, and each story shows the indicator's printed score and the total."""
+    facts = load_facts(facts_path)
+    indicator_set = load_indicator_set(resolve_set(facts.indicator_set, relative_to=facts_path.parent))
+    result = score(indicator_set, facts).with_facts(indicator_set, facts)
+    for node in result.walk():
+        text = story(result, node.id)
+        assert fixed(node.score, result.precision) in text, node.id
+        assert f"= {fixed(result.total, result.precision)} / " in text, node.id
+        assert "【计入上级】" in text
+
+
+def test_cli_explain_prints_the_story_and_exits_1_on_an_unknown_id(result: Result):
+    """`scoring-engine explain FACTS --indicator ID` prints Result.explain; an unknown id is one error line and exit 1."""
+    run = CliRunner().invoke(main, ["explain", str(EXAMPLE_FACTS), "--indicator", "process.execution"])
+    assert 0 == run.exit_code
+    assert story(result, "process.execution") == run.stdout
+    run = CliRunner().invoke(main, ["explain", str(EXAMPLE_FACTS), "--indicator", "process.executon"])
+    assert 1 == run.exit_code
+    assert "error: indicator process.executon: no such indicator in set example-small (did you mean process.execution (预算执行率)?)\n" == run.stderr
+
+
+def test_cli_explain_takes_a_set():
+    """--set picks the indicator set, as for `score`."""
+    run = CliRunner().invoke(main, ["explain", str(EXAMPLE_FACTS), "--set", str(EXAMPLE_SET), "-i", "decision"])
+    assert 0 == run.exit_code
+    assert run.stdout.startswith("决策（decision）")
+
+
+def test_substitution_replaces_names_only():
+    """Names are replaced by values; function names, numbers and quoted text are left as written."""
+    values = {"budget.paid": "800", "budget.total": "1000", "region": "“城区”"}
+    assert "min(800 / 1000, 1)" == _substitute("min(budget.paid / budget.total, 1)", values)
+    assert '“城区” == "budget.paid"' == _substitute('region == "budget.paid"', values)
+    assert ["budget.paid", "budget.total"] == _names("round_half_up(budget.paid / budget.total, 2)")
+    assert [] == _names("min(a.b")  # does not tokenize: nothing to substitute

@@ -1,0 +1,618 @@
+"""Reports rendered from one Result: golden files for every format, the xlsx reopened, the HTML in a real browser.
+
+Every example under examples/ (each `facts.json` / `facts.yaml` naming its set) is
+rendered in every format and checked for the same numbers everywhere; the examples
+that have a folder tests/golden/<example>/ are also compared with its
+score.<ext> files (the xlsx as a text dump of its cells, merges, formats and
+widths). After an intended change, or to give a new example its golden files,
+regenerate them with one command and review the diff:
+
+    UPDATE_GOLDEN=1 pytest tests/test_render.py
+    git diff tests/golden
+"""
+
+from __future__ import annotations
+
+import base64
+import csv
+import dataclasses
+import io
+import json
+import os
+import re
+import select
+import shutil
+import subprocess
+import time
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT
+from scoring_engine import ScoringEngineError, load_facts, load_indicator_set, score
+from scoring_engine._arith import fixed, plain
+from scoring_engine.cli import main
+from scoring_engine.loader import resolve_set
+from scoring_engine.render import BINARY_FORMATS, RENDERERS, render
+from scoring_engine.reports.csv_text import BOM
+from scoring_engine.reports.markdown import render_markdown
+from scoring_engine.reports.rows import score_table
+from scoring_engine.reports.xlsx import FACTS_SHEET, FIRST_ROW, SCORE_SHEET
+from scoring_engine.result import IndicatorResult, Result
+
+GOLDEN = ROOT / "tests" / "golden"
+UPDATE = bool(os.environ.get("UPDATE_GOLDEN"))
+EXTENSIONS = {"table": "txt", "json": "json", "markdown": "md", "csv": "csv", "html": "html", "xlsx": "xlsx.txt"}
+EXAMPLES = sorted(p for p in (ROOT / "examples").glob("*/facts.*") if p.suffix in (".json", ".yaml", ".yml"))
+# A new example is checked everywhere at once; its golden files come with UPDATE_GOLDEN=1.
+GOLDEN_EXAMPLES = EXAMPLES if UPDATE else [p for p in EXAMPLES if (GOLDEN / p.parent.name).is_dir()]
+SMALL = ROOT / "examples" / "small" / "facts.json"
+RESULT_SCHEMA = json.loads((ROOT / "schemas" / "result.schema.json").read_text(encoding="utf-8"))
+
+_results: dict[Path, Result] = {}
+
+
+def result_for(facts_path: Path) -> Result:
+    """The example scored as the CLI scores it: the set its facts file names, the facts section filled in."""
+    if facts_path not in _results:
+        facts = load_facts(facts_path)
+        indicator_set = load_indicator_set(resolve_set(facts.indicator_set, relative_to=facts_path.parent))
+        _results[facts_path] = score(indicator_set, facts).with_facts(indicator_set, facts)
+    return _results[facts_path]
+
+
+def cli(*args: str) -> tuple[int, bytes, str]:
+    run = CliRunner().invoke(main, list(args))
+    return run.exit_code, run.stdout_bytes, run.stderr
+
+
+def example_id(path: Path) -> str:
+    return path.parent.name
+
+
+def test_every_format_is_registered():
+    """The CLI's --format choices are exactly the registered renderers, and only xlsx is binary."""
+    assert {"table", "json", "markdown", "csv", "xlsx", "html"} == set(RENDERERS)
+    assert {"xlsx"} == set(BINARY_FORMATS)
+    assert set(EXTENSIONS) == set(RENDERERS)
+
+
+def test_there_is_an_example():
+    """The golden tests have something to run on."""
+    assert SMALL in GOLDEN_EXAMPLES
+
+
+# ---------------------------------------------------------------- golden files
+
+
+@pytest.mark.parametrize("fmt", sorted(RENDERERS))
+@pytest.mark.parametrize("facts_path", GOLDEN_EXAMPLES, ids=example_id)
+def test_golden(facts_path: Path, fmt: str, tmp_path: Path):
+    """`scoring-engine score FACTS --format F` gives the golden file, byte for byte, and the Python API gives the same."""
+    target = tmp_path / f"out.{fmt}"
+    code, _, err = cli("score", str(facts_path), "--format", fmt, "--output", str(target))
+    assert 0 == code, err
+    produced = target.read_bytes()
+    assert produced == _as_bytes(render(result_for(facts_path), fmt))
+    text = masked(xlsx_dump(produced) if fmt == "xlsx" else produced.decode("utf-8"), result_for(facts_path))
+    golden = GOLDEN / facts_path.parent.name / f"score.{EXTENSIONS[fmt]}"
+    if UPDATE:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_bytes(text.encode("utf-8"))
+        return
+    assert golden.exists(), f"no golden file {golden.relative_to(ROOT)}: run UPDATE_GOLDEN=1 pytest tests/test_render.py and review it"
+    assert golden.read_bytes().decode("utf-8") == text, f"{golden.relative_to(ROOT)} differs: if intended, UPDATE_GOLDEN=1 pytest tests/test_render.py"
+
+
+def masked(text: str, result: Result) -> str:
+    """The text with the set's and the facts' sha256 replaced by placeholders.
+
+    The hashes change with any byte of the example files or the hashing itself;
+    the golden files are about the reports, and other tests check the hashes are shown.
+    """
+    for digest, name in ((result.indicator_set.sha256, "<set-sha256>"), (result.facts_sha256, "<facts-sha256>")):
+        text = text.replace(digest, name).replace(digest[:16], name)  # the table shows the first 16 digits
+    return text
+
+
+def _as_bytes(content: str | bytes) -> bytes:
+    return content if isinstance(content, bytes) else content.encode("utf-8")
+
+
+def xlsx_dump(data: bytes) -> str:
+    """A workbook as reviewable text: per sheet the merges, widths, and each cell with its number format."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(data))
+    lines = []
+    for ws in book.worksheets:
+        lines.append(f"== sheet {ws.title} {ws.dimensions}")
+        lines.append("merged: " + " ".join(sorted(str(r) for r in ws.merged_cells.ranges)))
+        lines.append("widths: " + " ".join(f"{k}={v.width:g}" for k, v in sorted(ws.column_dimensions.items())))
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.value is None:
+                    continue
+                shown = f"{cell.value!r}" + (f" [{cell.number_format}]" if not isinstance(cell.value, str) else "")
+                lines.append(f"{cell.coordinate}: {shown}")
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------- the same numbers everywhere
+
+
+@pytest.mark.parametrize("facts_path", EXAMPLES, ids=example_id)
+def test_every_report_shows_each_score_reason_total_and_grade(facts_path: Path):
+    """Markdown, CSV and HTML each carry every indicator's printed score and reason, the total and the grade."""
+    result = result_for(facts_path)
+    p = result.precision
+    for fmt in ("markdown", "csv", "html"):
+        text = render(result, fmt)
+        assert isinstance(text, str)
+        assert fixed(result.total, p) in text, fmt
+        assert result.grade in text, fmt
+        for node in result.walk():
+            if not node.children:
+                assert node.name in text, (fmt, node.id)
+                assert fixed(node.score, p) in text, (fmt, node.id)
+
+
+@pytest.mark.parametrize("facts_path", EXAMPLES, ids=example_id)
+def test_csv_has_bom_and_adds_up(facts_path: Path):
+    """The CSV starts with a BOM; its indicator rows add up to each subtotal and to the total row, as printed."""
+    result = result_for(facts_path)
+    text = render(result, "csv")
+    assert text.startswith(BOM)
+    rows = list(csv.reader(io.StringIO(text[len(BOM):])))
+    table = score_table(result)
+    assert list(table.header) == rows[0]
+    body = rows[1:]
+    assert len(table.rows) == len(body)
+    scores = [Decimal(r[table.score_column]) for r in body]
+    kinds = [row.kind for row in table.rows]
+    running = Decimal(0)
+    for kind, value in zip(kinds, scores):
+        if kind == "indicator":
+            running += value
+        elif kind == "subtotal":
+            assert running == value
+            running = Decimal(0)
+    leaves = sum(s for k, s in zip(kinds, scores) if k == "indicator")
+    assert leaves == scores[-1] == result.total
+    assert f"等级：{result.grade}" == body[-1][-1]
+
+
+def with_reason(result: Result, indicator_id: str, reason: str) -> Result:
+    """The result with one indicator's reason replaced (a reason a set's own template could produce)."""
+
+    def swap(node: IndicatorResult) -> IndicatorResult:
+        if node.id == indicator_id:
+            return dataclasses.replace(node, reason=reason)
+        return dataclasses.replace(node, children=tuple(swap(c) for c in node.children))
+
+    return dataclasses.replace(result, indicators=tuple(swap(top) for top in result.indicators))
+
+
+def test_spreadsheets_never_run_text_as_a_formula():
+    """A reason starting with '=' gets a leading apostrophe in the CSV and is a text cell (not a formula) in the xlsx."""
+    formula = '=HYPERLINK("http://example.invalid","点此")'
+    result = with_reason(result_for(SMALL), "process.funding", formula)
+    rows = list(csv.reader(io.StringIO(render(result, "csv")[len(BOM):])))
+    assert ["'" + formula] == [r[-1] for r in rows if r[1] == "资金到位率"]
+    ws = _workbook(render(result, "xlsx"))[SCORE_SHEET]
+    cells = [c for row in ws.iter_rows() for c in row if c.value == formula]
+    assert 1 == len(cells) and "s" == cells[0].data_type
+
+
+def test_markdown_escapes_pipes_and_tags_but_keeps_names_readable():
+    """A reason with '|', '<b>' or a line break cannot break the table; 'cost_saving_rate' and 'x < 95%' stay as written."""
+    from scoring_engine.reports.markdown import _cell
+
+    assert r"a\|b" == _cell("a|b")
+    assert "&lt;b>bold" == _cell("<b>bold")
+    assert "x < 95%" == _cell("x < 95%")
+    assert "cost_saving_rate" == _cell("cost_saving_rate")
+    assert "第一行<br>第二行" == _cell("第一行\n第二行")
+    text = render_markdown(with_reason(result_for(SMALL), "process.funding", "甲|乙\n丙"))
+    row = next(line for line in text.splitlines() if "资金到位率" in line)
+    assert row.endswith(r"| 甲\|乙<br>丙 |")
+    assert len(score_table(result_for(SMALL)).header) + 2 == len(re.split(r"(?<!\\)\|", row))
+
+
+@pytest.mark.parametrize("facts_path", EXAMPLES, ids=example_id)
+def test_markdown_writes_each_group_name_once(facts_path: Path):
+    """In the Markdown table each 一级 name appears once in its column, then its subtotal row."""
+    result = result_for(facts_path)
+    text = render_markdown(result)
+    first_cells = [line.split("|")[1].strip() for line in text.splitlines() if line.startswith("| ")]
+    for top in result.indicators:
+        if top.children:
+            assert 1 == first_cells.count(top.name), top.id
+            assert 1 == first_cells.count(f"**{top.name}小计**"), top.id
+    assert f"**总分 {fixed(result.total, result.precision)} / {plain(result.max_total)}，等级：{result.grade}**" in text
+    assert result.facts_sha256 in text and result.indicator_set.sha256 in text
+
+
+# ---------------------------------------------------------------- xlsx
+
+
+def _workbook(data: bytes | str) -> Any:
+    from openpyxl import load_workbook
+
+    assert isinstance(data, bytes)
+    return load_workbook(io.BytesIO(data))
+
+
+@pytest.mark.parametrize("facts_path", EXAMPLES, ids=example_id)
+def test_xlsx_numbers_match_the_result(facts_path: Path):
+    """Reopened with openpyxl: each score cell is a number equal to the Result's, shown with the set's decimals, and the total is the sum of the printed scores."""
+    result = result_for(facts_path)
+    book = _workbook(render(result, "xlsx"))
+    assert [SCORE_SHEET, FACTS_SHEET] == book.sheetnames
+    ws = book[SCORE_SHEET]
+    table = score_table(result)
+    assert list(table.header) == [c.value for c in ws[FIRST_ROW]]
+    score_col, weight_col = table.score_column + 1, table.weight_column + 1
+    printed = []
+    for i, row in enumerate(table.rows):
+        cell = ws.cell(FIRST_ROW + 1 + i, score_col)
+        assert isinstance(cell.value, (int, float)), cell.coordinate
+        assert row.score == Decimal(str(cell.value)).quantize(Decimal(1).scaleb(-result.precision)), cell.coordinate
+        assert "0." + "0" * result.precision == cell.number_format
+        assert row.weight == Decimal(str(ws.cell(FIRST_ROW + 1 + i, weight_col).value))
+        if row.kind == "indicator":
+            printed.append(Decimal(fixed(Decimal(str(cell.value)), result.precision)))
+    total = ws.cell(FIRST_ROW + len(table.rows), score_col)
+    assert "合计" == ws.cell(FIRST_ROW + len(table.rows), 1).value
+    assert sum(printed) == Decimal(str(total.value)) == result.total
+    assert f"等级：{result.grade}" == ws.cell(FIRST_ROW + len(table.rows), len(table.header)).value
+
+
+@pytest.mark.parametrize("facts_path", EXAMPLES, ids=example_id)
+def test_xlsx_merges_groups_and_fits_chinese(facts_path: Path):
+    """Each 一级 name sits in one cell merged over its rows, and the name columns are wide enough for the Chinese names."""
+    result = result_for(facts_path)
+    ws = _workbook(render(result, "xlsx"))[SCORE_SHEET]
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    table = score_table(result)
+    for first, last in table.groups(1):
+        if last > first:
+            assert f"A{FIRST_ROW + 1 + first}:A{FIRST_ROW + 1 + last}" in merged
+    from scoring_engine.render import display_width
+
+    widest = max(display_width(r.path[0].name) for r in table.rows if r.kind == "indicator")
+    assert ws.column_dimensions["A"].width >= widest
+    assert ws.print_title_rows == f"${FIRST_ROW}:${FIRST_ROW}"
+
+
+@pytest.mark.parametrize("facts_path", EXAMPLES, ids=example_id)
+def test_xlsx_facts_sheet_has_facts_units_and_provenance(facts_path: Path):
+    """The second sheet lists each fact with its label, value and unit, and the sha256 of set and facts."""
+    result = result_for(facts_path)
+    ws = _workbook(render(result, "xlsx"))[FACTS_SHEET]
+    rows = {r[3]: r for r in ws.iter_rows(values_only=True) if r[3] is not None}
+    for fact in result.facts:
+        if isinstance(fact.value, Decimal):
+            label, value, unit, _ = rows[fact.name]
+            assert (fact.label or fact.name) == label
+            assert fact.value == Decimal(str(value))
+            assert (fact.unit or None) == unit
+    texts = [c for r in ws.iter_rows(values_only=True) for c in r if isinstance(c, str)]
+    assert result.indicator_set.sha256 in texts and result.facts_sha256 in texts
+
+
+def test_xlsx_is_the_same_bytes_every_time():
+    """No timestamp in the workbook: the same Result gives the same bytes (a report's sha256 can be recorded)."""
+    result = result_for(SMALL)
+    assert render(result, "xlsx") == render(result, "xlsx")
+    assert b"dcterms:modified" not in _zip_member(render(result, "xlsx"), "docProps/core.xml")
+
+
+def _zip_member(data: Any, name: str) -> bytes:
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return archive.read(name)
+
+
+# ---------------------------------------------------------------- CLI and API edges
+
+
+def test_binary_format_needs_output():
+    """`--format xlsx` without --output is a usage error (exit 2) that says what to add."""
+    code, out, err = cli("score", str(SMALL), "--format", "xlsx")
+    assert 2 == code
+    assert b"" == out
+    assert "--output" in err
+
+
+def test_render_unknown_format_suggests_one():
+    """render() with a misspelt format is a ScoringEngineError with a did-you-mean."""
+    with pytest.raises(ScoringEngineError) as caught:
+        render(result_for(SMALL), "markdwon")
+    assert "did you mean markdown?" == caught.value.hint
+
+
+def test_json_with_facts_section_matches_the_schema():
+    """The result with its facts section (labels, units, values) is still a valid result document."""
+    document = json.loads(result_for(SMALL).to_json())
+    jsonschema.Draft202012Validator(RESULT_SCHEMA).validate(document)
+    budget = next(f for f in document["facts"]["values"] if f["name"] == "budget.total")
+    assert {"name": "budget.total", "type": "number", "label": "预算资金", "unit": "万元", "value": 200} == budget
+
+
+def test_with_facts_refuses_other_facts():
+    """Facts that did not produce the result cannot be attached to it."""
+    indicator_set = load_indicator_set(ROOT / "examples" / "small" / "set.yaml")
+    facts = load_facts(ROOT / "examples" / "small" / "facts.json")
+    result = score(indicator_set, facts)
+    other = dict(facts.values, budget={**facts.values["budget"], "paid": 190})
+    with pytest.raises(ValueError):
+        result.with_facts(indicator_set, other)
+
+
+def test_html_is_self_contained():
+    """No script, no link, no external URL; a Content Security Policy forbids every request; all text escaped."""
+    result = result_for(SMALL)
+    page = render(result, "html")
+    assert isinstance(page, str)
+    assert "<script" not in page and "<link" not in page and " src=" not in page and "url(" not in page
+    assert not re.search(r"https?://(?!www\.w3\.org/2000/svg\")", page)
+    assert "default-src 'none'" in page
+    hostile = Result(**{**result.__dict__, "project": {"name": "<script>alert(1)</script>"}})
+    assert "<script>alert" not in render(hostile, "html")
+
+
+# ---------------------------------------------------------------- the HTML in a real browser
+
+# Chromium's flags: headless, nothing in the background that could make a request of its own.
+CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run", "--remote-debugging-pipe")
+A4_CONTENT_WIDTH_PX = 703  # 210 mm − 2 × 12 mm page margins, at 96 px per inch
+CJK_FONTS = ("CJK", "Source Han", "PingFang", "Hiragino", "YaHei", "WenQuanYi", "SimHei")
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
+
+
+class Chromium:
+    """Headless Chromium driven over the DevTools protocol on --remote-debugging-pipe (fd 3 in, fd 4 out).
+
+    No websocket, no third-party package: JSON messages separated by NUL bytes.
+    Every event is kept, so a test can look at each request the page made and
+    each console message, exception or log entry it produced.
+    """
+
+    TIMEOUT = 30.0
+
+    def __init__(self, executable: str, profile: Path, log: Path):
+        commands_r, self._commands = os.pipe()
+        self._events, events_w = os.pipe()
+
+        def wire() -> None:  # in the child: our pipes become its fds 3 and 4
+            os.dup2(commands_r, 3)
+            os.dup2(events_w, 4)
+
+        with log.open("wb") as stderr:
+            self.process = subprocess.Popen([executable, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "about:blank"],
+                                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=stderr,
+                                            preexec_fn=wire, pass_fds=(3, 4))
+        os.close(commands_r)
+        os.close(events_w)
+        self._buffer = b""
+        self._last_id = 0
+        self.events: list[dict[str, Any]] = []
+
+    def send(self, method: str, params: dict[str, Any] | None = None, session: str | None = None) -> dict[str, Any]:
+        self._last_id += 1
+        message: dict[str, Any] = {"id": self._last_id, "method": method, "params": params or {}}
+        if session:
+            message["sessionId"] = session
+        os.write(self._commands, json.dumps(message).encode() + b"\0")
+        deadline = time.monotonic() + self.TIMEOUT
+        while True:
+            reply = self._read(deadline)
+            if reply.get("id") == self._last_id:
+                if "error" in reply:
+                    raise RuntimeError(f"{method}: {reply['error']}")
+                return reply.get("result", {})
+            self.events.append(reply)
+
+    def wait_for(self, method: str, session: str) -> dict[str, Any]:
+        deadline = time.monotonic() + self.TIMEOUT
+        for event in self.events:
+            if event.get("method") == method and event.get("sessionId") == session:
+                return event
+        while True:
+            event = self._read(deadline)
+            self.events.append(event)
+            if event.get("method") == method and event.get("sessionId") == session:
+                return event
+
+    def _read(self, deadline: float) -> dict[str, Any]:
+        while b"\0" not in self._buffer:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError("chromium did not answer in time")
+            ready, _, _ = select.select([self._events], [], [], left)
+            if ready:
+                chunk = os.read(self._events, 1 << 20)
+                if not chunk:
+                    raise EOFError("chromium closed the DevTools pipe")
+                self._buffer += chunk
+        message, self._buffer = self._buffer.split(b"\0", 1)
+        return json.loads(message)
+
+    def open(self, url: str) -> Page:
+        target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
+        session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+        for domain in ("Page", "Network", "Runtime", "Log", "DOM", "CSS"):
+            self.send(f"{domain}.enable", session=session)
+        self.send("Emulation.setDeviceMetricsOverride", {"width": 1200, "height": 900, "deviceScaleFactor": 1, "mobile": False},
+                  session=session)
+        self.send("Page.navigate", {"url": url}, session=session)
+        self.wait_for("Page.loadEventFired", session)
+        self.send("Runtime.evaluate", {"expression": "new Promise(r => requestAnimationFrame(() => setTimeout(r, 200)))",
+                                       "awaitPromise": True}, session=session)  # let late requests and messages arrive
+        return Page(self, session, url)
+
+    def close(self) -> None:
+        try:
+            self.send("Browser.close")
+            self.process.wait(10)
+        except Exception:
+            self.process.kill()
+            self.process.wait(10)
+        finally:
+            os.close(self._commands)
+            os.close(self._events)
+
+
+class Page:
+    """One loaded page: what it requested and reported, its DOM, a screenshot, its print layout."""
+
+    def __init__(self, browser: Chromium, session: str, url: str):
+        self.browser, self.session, self.url = browser, session, url
+
+    def _mine(self, method: str) -> list[dict[str, Any]]:
+        return [e["params"] for e in self.browser.events if e.get("method") == method and e.get("sessionId") == self.session]
+
+    def requests(self) -> list[str]:
+        """URLs the page asked for, other than itself."""
+        return [p["request"]["url"] for p in self._mine("Network.requestWillBeSent") if p["request"]["url"] != self.url]
+
+    def errors(self) -> list[str]:
+        """Console errors and warnings, uncaught exceptions, and error log entries (CSP violations, failed loads)."""
+        found = [f"console.{p['type']}: {p['args']}" for p in self._mine("Runtime.consoleAPICalled") if p["type"] in ("error", "warning", "assert")]
+        found += [f"exception: {p['exceptionDetails'].get('text')}" for p in self._mine("Runtime.exceptionThrown")]
+        found += [f"log {p['entry']['level']}: {p['entry']['text']}" for p in self._mine("Log.entryAdded") if p["entry"]["level"] in ("error", "warning")]
+        return found
+
+    def evaluate(self, expression: str) -> Any:
+        reply = self.browser.send("Runtime.evaluate", {"expression": expression, "returnByValue": True}, session=self.session)
+        assert "exceptionDetails" not in reply, reply
+        return reply["result"].get("value")
+
+    def fonts(self, selector: str) -> list[str]:
+        """The platform fonts Chromium actually drew the element's text with."""
+        root = self.browser.send("DOM.getDocument", session=self.session)["root"]["nodeId"]
+        node = self.browser.send("DOM.querySelector", {"nodeId": root, "selector": selector}, session=self.session)["nodeId"]
+        fonts = self.browser.send("CSS.getPlatformFontsForNode", {"nodeId": node}, session=self.session)["fonts"]
+        return [f["familyName"] for f in fonts]
+
+    def screenshot(self) -> bytes:
+        size = self.browser.send("Page.getLayoutMetrics", session=self.session)["cssContentSize"]
+        clip = {"x": 0, "y": 0, "width": size["width"], "height": size["height"], "scale": 1}
+        shot = self.browser.send("Page.captureScreenshot", {"format": "png", "clip": clip, "captureBeyondViewport": True},
+                                 session=self.session)
+        return base64.b64decode(shot["data"])
+
+    def print_layout(self) -> tuple[int, bytes]:
+        """The page's width laid out for print on an A4 page's content width, and the page printed to an A4 PDF."""
+        self.browser.send("Emulation.setEmulatedMedia", {"media": "print"}, session=self.session)
+        self.browser.send("Emulation.setDeviceMetricsOverride",
+                          {"width": A4_CONTENT_WIDTH_PX, "height": 1000, "deviceScaleFactor": 1, "mobile": False}, session=self.session)
+        width = self.evaluate("document.documentElement.scrollWidth")
+        pdf = self.browser.send("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69, "preferCSSPageSize": True,
+                                                    "printBackground": True}, session=self.session)
+        return width, base64.b64decode(pdf["data"])
+
+
+@pytest.fixture(scope="module")
+def chromium(tmp_path_factory: pytest.TempPathFactory):
+    """A headless Chromium for this module; skipped only outside CI when it is not installed."""
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if executable is None:
+        if _in_ci():
+            pytest.fail("chromium is not installed, and CI must run the browser test: .ci/run installs it (apt-get install chromium)")
+        pytest.skip("chromium is not installed (apt-get install chromium fonts-noto-cjk); CI runs this test")
+    home = tmp_path_factory.mktemp("chromium")
+    browser = Chromium(executable, home / "profile", home / "chromium.log")
+    yield browser
+    browser.close()
+
+
+def test_browser_harness_sees_requests_and_errors(chromium: Chromium, tmp_path: Path):
+    """The harness is not blind: a page that loads a stylesheet and an image and logs an error is caught on each count."""
+    bad = tmp_path / "bad.html"
+    bad.write_text('<!DOCTYPE html><html><head><link rel="stylesheet" href="https://example.invalid/x.css"></head>'
+                   '<body><img src="http://example.invalid/a.png"><script>console.error("boom")</script></body></html>')
+    page = chromium.open(bad.as_uri())
+    assert {"https://example.invalid/x.css", "http://example.invalid/a.png"} <= set(page.requests())
+    assert any("boom" in e for e in page.errors())
+
+
+@pytest.mark.parametrize("facts_path", EXAMPLES, ids=example_id)
+def test_html_in_a_real_browser(chromium: Chromium, facts_path: Path, tmp_path: Path):
+    """Opened in headless Chromium the report loads with no console error and no request; total, grade, chart and table are in the DOM.
+
+    How: Chromium runs with --remote-debugging-pipe and this test speaks the
+    DevTools protocol over that pipe (no extra package). Network events list every
+    request the page makes (blocked ones included) and the Runtime and Log events
+    every console message, exception, CSP violation and failed load; the harness
+    test above proves both are seen. The DOM is read with Runtime.evaluate, the
+    fonts used for the Chinese title with CSS.getPlatformFontsForNode, and the
+    page is laid out as print media at an A4 page's content width (it must not
+    overflow), printed to an A4 PDF and captured as a full-page PNG. Set
+    REPORT_ARTIFACTS=DIR to keep the PNG and PDF.
+    """
+    result = result_for(facts_path)
+    report = tmp_path / "report.html"
+    report.write_text(render(result, "html"), encoding="utf-8")
+    page = chromium.open(report.as_uri())
+
+    assert [] == page.requests()
+    assert [] == page.errors()
+    dom = page.evaluate("""JSON.stringify({
+        total: document.querySelector('#total .value').textContent,
+        grade: document.querySelector('#grade .value').textContent,
+        bars: Array.from(document.querySelectorAll('svg.score-chart g.bar')).map(g => g.dataset.indicator),
+        barWidths: Array.from(document.querySelectorAll('svg.score-chart g.bar rect')).map(r => r.getBBox().width),
+        chartWidth: document.querySelector('svg.score-chart').getBoundingClientRect().width,
+        rows: Array.from(document.querySelectorAll('table.score-table tbody tr[data-indicator]')).map(
+            tr => [tr.dataset.indicator, tr.className, tr.querySelectorAll('td.num')[1].textContent]),
+        lastRow: document.querySelector('table.score-table tbody tr:last-child').textContent,
+    })""")
+    dom = json.loads(dom)
+    p = result.precision
+    assert fixed(result.total, p) == dom["total"]
+    assert result.grade == dom["grade"]
+    assert [n.id for n in result.walk() if n.level <= 2] == dom["bars"]
+    assert dom["chartWidth"] > 300 and max(dom["barWidths"]) > 100
+    leaves = [[n.id, "indicator", fixed(n.score, p)] for n in result.walk() if not n.children]
+    assert leaves == [r for r in dom["rows"] if r[1] == "indicator"]
+    assert fixed(result.total, p) in dom["lastRow"] and result.grade in dom["lastRow"]
+
+    fonts = page.fonts("h1")
+    assert any(name in family for family in fonts for name in CJK_FONTS), f"the Chinese title is drawn with {fonts}: install fonts-noto-cjk"
+
+    png = page.screenshot()
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    assert width >= 1000 and height > 1000 and len(png) > 50_000  # a full page with text, not a blank
+    printed_width, pdf = page.print_layout()
+    assert printed_width <= A4_CONTENT_WIDTH_PX, "the printed page is wider than A4"
+    assert pdf.startswith(b"%PDF")
+    keep = os.environ.get("REPORT_ARTIFACTS")
+    if keep:
+        folder = Path(keep) / facts_path.parent.name
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "report.png").write_bytes(png)
+        (folder / "report.pdf").write_bytes(pdf)
+        (folder / "report.html").write_bytes(report.read_bytes())
+
+
+def test_the_python_example_of_the_reports_doc_runs(monkeypatch: pytest.MonkeyPatch):
+    """The Python example in docs/reports.md runs as written, from the repository's root."""
+    doc = (ROOT / "docs" / "reports.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", doc, re.S)
+    assert 1 == len(blocks)
+    monkeypatch.chdir(ROOT)
+    namespace: dict[str, Any] = {}
+    exec(compile(blocks[0], "docs/reports.md", "exec"), namespace)
+    assert isinstance(namespace["workbook"], bytes) and namespace["markdown"].startswith("# ")
