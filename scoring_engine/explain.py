@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 import io
 import tokenize
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -63,7 +63,7 @@ class Explanation:
 
 def explain(result: Result, indicator_id: str) -> Explanation:
     """The story of indicator `indicator_id` (an id, or a name that only one indicator has) in `result`."""
-    paths = {path[-1].id: path for path in _paths(result.indicators, ())}
+    paths = {path[-1].id: path for path in result.paths()}
     if indicator_id not in paths:
         named = [i for i, path in paths.items() if path[-1].name == indicator_id]
         if len(named) != 1:
@@ -96,12 +96,6 @@ def explain(result: Result, indicator_id: str) -> Explanation:
 
 
 # ---------------------------------------------------------------- finding the indicator
-
-
-def _paths(nodes: tuple[IndicatorResult, ...], above: tuple[IndicatorResult, ...]) -> Iterator[tuple[IndicatorResult, ...]]:
-    for node in nodes:
-        yield (*above, node)
-        yield from _paths(node.children, (*above, node))
 
 
 def _unknown(result: Result, wanted: str, paths: Mapping[str, tuple[IndicatorResult, ...]]) -> UnknownIndicatorError:
@@ -262,6 +256,11 @@ class _Story:
         middle = f" = {substituted}" if substituted not in (expression, shown) else ""
         return f"{what} {key} = {expression}{middle} = {shown}" if expression and expression != shown else f"{what} {key} = {shown}"
 
+    @property
+    def raw(self) -> str:
+        """The raw score as shown (the rule's score before clamping and rounding)."""
+        return show_number(self.node.raw_score if self.node.raw_score is not None else self.node.score)
+
     def show(self, value: Any) -> str:
         if isinstance(value, Decimal) and self.spec.get("display") == "percent":
             return percent(value)
@@ -278,7 +277,7 @@ def _steps_formula(s: _Story) -> list[str]:
     value = s.details.get(key if key == "rate" else "value")
     lines = [f"{'比率' if key == 'rate' else '得分'} = {expression}", f"    = {s.sub(expression)}", f"    {_is(show_value(value))}"]
     if key == "rate" and isinstance(value, Decimal):
-        lines.append(f"原始得分 = 分值 {plain(s.node.weight)} × {percent(value)} {_is(show_number(s.node.raw_score or value))}")
+        lines.append(f"原始得分 = 分值 {plain(s.node.weight)} × {percent(value)} {_is(s.raw)}")
     return lines
 
 
@@ -293,11 +292,11 @@ def _steps_proportional(s: _Story) -> list[str]:
     if "share" in d:
         floor = Decimal(str(s.spec["floor"]))
         lines.append(f"得分比例 = (完成率 − {percent(floor)}) ÷ (100% − {percent(floor)}) = {percent(d['share'])}")
-        lines.append(f"原始得分 = 分值 {plain(s.node.weight)} × {percent(d['share'])} {_is(show_number(s.node.raw_score or Decimal(0)))}")
+        lines.append(f"原始得分 = 分值 {plain(s.node.weight)} × {percent(d['share'])} {_is(s.raw)}")
     elif "floor" in s.spec:
         lines.append(f"完成率低于下限 {percent(Decimal(str(s.spec['floor'])))}，不得分")
     else:
-        lines.append(f"原始得分 = 分值 {plain(s.node.weight)} × {percent(d['rate'])} {_is(show_number(s.node.raw_score or Decimal(0)))}")
+        lines.append(f"原始得分 = 分值 {plain(s.node.weight)} × {percent(d['rate'])} {_is(s.raw)}")
     return lines
 
 
@@ -329,7 +328,7 @@ def _steps_linear(s: _Story) -> list[str]:
         each = (f"{_written(s.spec['points_each'])}分" if "points_each" in s.spec
                 else f"分值的{percent(Decimal(str(s.spec.get('share_each', 0))))}")
         lines.append(f"每差 {per} 扣 {each}，计 {plain(d['units'])} 个单位（units: {s.spec.get('units', 'exact')}），扣 {plain(d['deducted'])} 分")
-        lines.append(f"原始得分 = 分值 {plain(s.node.weight)} − {plain(d['deducted'])} {_is(show_number(s.node.raw_score or Decimal(0)))}")
+        lines.append(f"原始得分 = 分值 {plain(s.node.weight)} − {plain(d['deducted'])} {_is(s.raw)}")
     else:
         lines.append("达到目标，得满分")
     return lines
@@ -344,7 +343,7 @@ def _steps_deduction(s: _Story) -> list[str]:
     if zero_at is not None and count >= zero_at:
         lines.append(f"达到 {zero_at} 处及以上，不得分")
     else:
-        lines.append(f"原始得分 = 分值 {plain(s.node.weight)} − {deducted}（最低为0）{_is(show_number(s.node.raw_score or Decimal(0)))}")
+        lines.append(f"原始得分 = 分值 {plain(s.node.weight)} − {deducted}（最低为0）{_is(s.raw)}")
     return lines
 
 
@@ -355,18 +354,18 @@ def _steps_checklist(s: _Story) -> list[str]:
         lines.append(f"{element['name']}：{plain(element['points'])}分，得{plain(element['earned'])}分{why}")
     earned = [plain(e["earned"]) for e in s.details.get("elements", [])]
     if earned:
-        lines.append(f"原始得分 = {' + '.join(earned)} {_is(show_number(s.node.raw_score or Decimal(0)))}")
+        lines.append(f"原始得分 = {' + '.join(earned)} {_is(s.raw)}")
     return lines
 
 
 def _steps_tiers(s: _Story) -> list[str]:
     d = s.details
     return [f"评价组选定档次：{d.get('tier')}（该档 {plain(d['low'])}–{plain(d['high'])} 分）",
-            f"在档内选定 {show_number(s.node.raw_score or Decimal(0))} 分，理由：{d.get('reason')}"]
+            f"在档内选定 {s.raw} 分，理由：{d.get('reason')}"]
 
 
 def _steps_judgement(s: _Story) -> list[str]:
-    return [f"评价人判断 {show_number(s.node.raw_score or Decimal(0))} 分，理由：{s.details.get('reason')}"]
+    return [f"评价人判断 {s.raw} 分，理由：{s.details.get('reason')}"]
 
 
 def _steps_panel(s: _Story) -> list[str]:
@@ -382,7 +381,7 @@ def _steps_panel(s: _Story) -> list[str]:
         if len(d.get("kept", [])) != len(d.get("scores", [])):
             lines.append(f"去掉最高、最低后：{'，'.join(plain(v) for v in d.get('kept', []))}")
         lines.append(f"平均 {show_number(d['combined'])} 分（满分 {scale}）")
-    lines.append(f"原始得分 = {show_number(d['combined'])} ÷ {scale} × 分值 {plain(s.node.weight)} {_is(show_number(s.node.raw_score or Decimal(0)))}")
+    lines.append(f"原始得分 = {show_number(d['combined'])} ÷ {scale} × 分值 {plain(s.node.weight)} {_is(s.raw)}")
     return lines
 
 

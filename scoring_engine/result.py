@@ -101,6 +101,13 @@ class IndicatorResult:
         for child in self.children:
             yield from child.walk()
 
+    def paths(self, above: tuple[IndicatorResult, ...] = ()) -> Iterator[tuple[IndicatorResult, ...]]:
+        """This indicator and each below it, depth first, each with its ancestors: (top,), (top, child)…"""
+        path = (*above, self)
+        yield path
+        for child in self.children:
+            yield from child.paths(path)
+
 
 @dataclass(frozen=True)
 class Result:
@@ -123,6 +130,11 @@ class Result:
         """Every indicator result, depth first."""
         for top in self.indicators:
             yield from top.walk()
+
+    def paths(self) -> Iterator[tuple[IndicatorResult, ...]]:
+        """Every indicator with its ancestors, 一级 first, depth first."""
+        for top in self.indicators:
+            yield from top.paths()
 
     def indicator(self, indicator_id: str) -> IndicatorResult:
         """The result of one indicator by id (KeyError if there is none)."""

@@ -134,7 +134,7 @@ def score_table(result: Result) -> ScoreTable:
     """The 评分表 rows of `result`: every scored indicator, a subtotal per 一级, the total with the grade."""
     rows: list[Row] = []
     for top in result.indicators:
-        for path in _paths((top,), ()):
+        for path in top.paths():
             node = path[-1]
             if not node.children:
                 rows.append(Row("indicator", path, node.weight, node.score, node.standard or "", reason_text(node)))
@@ -156,19 +156,13 @@ def reason_text(node: IndicatorResult) -> str:
 def losses(result: Result) -> list[tuple[tuple[IndicatorResult, ...], Decimal, list[str]]]:
     """Each scored indicator that lost points: its path (一级 first), the points lost, why (each deduction, or the reason)."""
     found = []
-    for path in _paths(result.indicators, ()):
+    for path in result.paths():
         node = path[-1]
         if node.children or node.score >= node.weight:
             continue
         why = [f"{d.reason}（扣{plain(d.points)}分）" for d in node.deductions] or [node.reason]
         found.append((path, node.weight - node.score, why))
     return found
-
-
-def _paths(nodes: tuple[IndicatorResult, ...], above: tuple[IndicatorResult, ...]) -> Iterator[tuple[IndicatorResult, ...]]:
-    for node in nodes:
-        yield (*above, node)
-        yield from _paths(node.children, (*above, node))
 
 
 def project_items(result: Result) -> list[tuple[str, str]]:

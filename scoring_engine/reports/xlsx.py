@@ -178,7 +178,7 @@ def _text(ws: Worksheet, row: int, col: int, text: str) -> Any:
 
 def _cell_value(value: Any) -> Any:
     """Numbers stay numbers; everything else as the text the reports show."""
-    if isinstance(value, Decimal) and not isinstance(value, bool):
+    if isinstance(value, Decimal):
         return value
     return show_value(value)
 
