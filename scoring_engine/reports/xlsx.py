@@ -36,6 +36,7 @@ FIRST_ROW = 3
 # Column widths are in Excel's units (the width of "0"); a Chinese character takes two.
 _WRAPPED_WIDTH = 44  # 评分标准 and 扣分原因 wrap at this width
 _NAME_WIDTH = 20  # indicator names wrap past this width
+_LINE_HEIGHT = 15  # points per line of 11-point text
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # characters an xlsx cannot hold
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 _CORE = "docProps/core.xml"
@@ -74,7 +75,7 @@ def _score_sheet(ws: Worksheet, result: Result, table: ScoreTable, score_format:
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=columns)
     s = result.indicator_set
     about = [f"{label}：{text}" for label, text in project_items(result)] + [f"指标体系：{s.name}（{s.id} {s.version}）"]
-    _text(ws, 2, 1, "　".join(about))
+    _text(ws, 2, 1, "　".join(about)).alignment = Alignment(wrap_text=True, vertical="top")
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=columns)
 
     for col, name in enumerate(table.header, 1):
@@ -111,6 +112,12 @@ def _score_sheet(ws: Worksheet, result: Result, table: ScoreTable, score_format:
         cap = _WRAPPED_WIDTH if col in (table.standard_column, table.reason_column) else _NAME_WIDTH
         widths.append(min(longest + 2, cap))
     _widths(ws, widths)
+    # Row heights for the wrapped text: spreadsheets do not fit them on opening (nor ever, for merged cells).
+    for i, row in enumerate(table.rows):
+        lines = max(_lines(text, width) for text, width in zip(table.cells(row), widths))
+        ws.row_dimensions[FIRST_ROW + 1 + i].height = _LINE_HEIGHT * lines + 4
+    for r in (2, *range(after, after + len(result.warnings))):
+        ws.row_dimensions[r].height = _LINE_HEIGHT * _lines(str(ws.cell(r, 1).value), sum(widths)) + 4
     ws.freeze_panes = ws.cell(FIRST_ROW + 1, 1)
     ws.print_title_rows = f"{FIRST_ROW}:{FIRST_ROW}"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
@@ -161,9 +168,16 @@ def _facts_sheet(ws: Worksheet, result: Result, score_format: str) -> None:
             ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=4)
         if values[:1] == ("总分",):
             ws.cell(r, 2).number_format = score_format
-    caps = (30, _WRAPPED_WIDTH, 10, 60)
-    widths = [max([8] + [display_width(_shown(v[col])) + 2 for v in rows if len(v) > max(col, 1)]) for col in range(4)]
-    _widths(ws, [min(w, cap) for w, cap in zip(widths, caps)])
+    caps = (30, _WRAPPED_WIDTH, 10, _WRAPPED_WIDTH)
+    widths = [min(cap, max([8] + [display_width(_shown(v[col])) + 2 for v in rows if len(v) > max(col, 1)]))
+              for col, cap in enumerate(caps)]
+    _widths(ws, widths)
+    for r, values in enumerate(rows, 1):
+        spans = [sum(widths)] if len(values) == 1 else widths
+        ws.row_dimensions[r].height = _LINE_HEIGHT * max(_lines(_shown(v), w) for v, w in zip(values, spans)) + 4 if values else None
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 # ---------------------------------------------------------------- helpers
@@ -174,6 +188,12 @@ def _text(ws: Worksheet, row: int, col: int, text: str) -> Any:
     cell = ws.cell(row, col, _ILLEGAL.sub("", text))
     cell.data_type = "s"
     return cell
+
+
+def _lines(text: str, width: float) -> int:
+    """How many lines `text` wraps to in a column `width` wide (a character's padding left aside)."""
+    usable = max(width - 1.5, 1)
+    return sum(max(1, -(-display_width(line) // int(usable))) for line in text.split("\n")) if text else 1
 
 
 def _cell_value(value: Any) -> Any:
