@@ -126,7 +126,7 @@ def _score_file(facts: Path, set_ref: str | None) -> Result:
             raise IndicatorSetError([p.located(file=str(facts), path="$.indicator_set") for p in err.problems]) from None
     else:
         raise click.UsageError("no indicator set: pass --set ID|PATH, or name one in the facts file as \"indicator_set\"")
-    return score_facts(indicator_set, loaded).with_facts(indicator_set, loaded)
+    return score_facts(indicator_set, loaded)
 
 
 @main.command()

@@ -19,7 +19,7 @@ from .facts import Facts, check_facts
 from .formulas import Evaluator, Formula
 from .model import Indicator, IndicatorSet
 from .reasons import TEMPLATES, render
-from .result import DerivedValue, IndicatorResult, Result, SetInfo, Warning
+from .result import DerivedValue, IndicatorResult, Result, SetInfo, Warning, fact_values
 from .rules import RULE_KINDS, Outcome
 
 __all__ = ["score"]
@@ -94,6 +94,7 @@ class _Run:
         checked, undeclared = check_facts(indicator_set, facts, frozenset(self.not_applicable))
         self.warnings = [Warning("undeclared_fact", p.message + (f" ({p.hint})" if p.hint else ""), fact=p.fact) for p in undeclared]
         self.weights = self._weights()
+        self.facts_read = fact_values(indicator_set, checked)
         self.derived, failed = self._derive(checked)
         self.values = _Values(checked, failed)
         self.problems: list[Problem] = []
@@ -200,6 +201,7 @@ class _Run:
             warnings=tuple(self.warnings),
             derived=tuple(self.derived),
             project=dict(self.facts.project),
+            facts=self.facts_read,
         )
 
     def _reason(self, key: str, fields: Mapping[str, object], node: Indicator, weight: Decimal, score: Decimal) -> str:

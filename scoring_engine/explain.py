@@ -196,7 +196,7 @@ class _Story:
             elif name in self.node.inputs:
                 lines.append(f"{name} = {show_value(self.node.inputs[name])}")
             else:
-                lines.append(f"{name}：值未随结果提供（用 Result.with_facts 或命令行可见）")
+                lines.append(f"{name}：未提供")
         return tuple(lines) or ("（不直接读取事实）",)
 
     def derived(self) -> tuple[str, ...]:

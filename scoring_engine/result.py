@@ -124,7 +124,7 @@ class Result:
     warnings: tuple[Warning, ...] = ()
     derived: tuple[DerivedValue, ...] = ()
     project: Mapping[str, Any] = field(default_factory=dict)
-    facts: tuple[FactValue, ...] = ()  # the facts read, with labels and units; empty unless filled in (see with_facts)
+    facts: tuple[FactValue, ...] = ()  # the project's facts as read, with the labels and units the set declares
 
     def walk(self) -> Iterator[IndicatorResult]:
         """Every indicator result, depth first."""
@@ -146,25 +146,6 @@ class Result:
     def fact(self, name: str) -> FactValue | None:
         """The fact `name` from the facts section, or None when the result does not carry it."""
         return next((f for f in self.facts if f.name == name), None)
-
-    def with_facts(self, indicator_set: IndicatorSet, facts: Facts | Mapping[str, Any]) -> Result:
-        """This result with its facts section filled in from the set and facts that produced it.
-
-        The section lists every fact the set declares and the project gives, with
-        its value, label and unit, so that a reader can trace each number (explain,
-        the reports). Scores are not touched. ValueError if the set or the facts
-        are not the ones this result was scored from (their sha256 differ).
-        """
-        from ._arith import scoring_context
-        from .facts import Facts, check_facts
-
-        if not isinstance(facts, Facts):
-            facts = Facts(values=facts)
-        if indicator_set.sha256 != self.indicator_set.sha256 or facts.sha256 != self.facts_sha256:
-            raise ValueError("these are not the indicator set and facts this result was scored from")
-        with scoring_context():
-            values, _ = check_facts(indicator_set, facts)
-        return dataclasses.replace(self, facts=fact_values(indicator_set, values))
 
     def explain(self, indicator_id: str) -> Explanation:
         """One indicator's whole story: standard, facts, formula, band or tier, deductions, rounding, parent.

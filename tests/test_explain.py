@@ -23,7 +23,7 @@ EXAMPLES = sorted(p for p in (ROOT / "examples").glob("*/facts.*") if p.suffix i
 @pytest.fixture(scope="module")
 def result() -> Result:
     indicator_set, facts = load_indicator_set(EXAMPLE_SET), load_facts(EXAMPLE_FACTS)
-    return score(indicator_set, facts).with_facts(indicator_set, facts)
+    return score(indicator_set, facts)
 
 
 def story(result: Result, indicator_id: str) -> str:
@@ -110,12 +110,11 @@ def test_clamped_score_is_told(result: Result):
     assert "原始得分 12.5\n  超出 0–10 的范围，截取到该范围内" in text
 
 
-def test_without_facts_section_explain_still_works():
-    """A Result straight from score() (no facts section) still explains, showing the direct inputs it holds."""
+def test_result_from_score_carries_facts_with_labels_and_units():
+    """A Result straight from score() holds every fact with its label and unit, so explain shows them."""
     plain_result = score(load_indicator_set(EXAMPLE_SET), load_facts(EXAMPLE_FACTS))
-    text = story(plain_result, "output.quantity")
-    assert "output.services_planned = 12000" in text
-    assert "值未随结果提供" in story(plain_result, "process.funding")
+    assert "万元" == plain_result.fact("budget.total").unit
+    assert "预算资金（budget.total） = 200万元" in story(plain_result, "process.funding")
 
 
 @pytest.mark.parametrize("facts_path", EXAMPLES, ids=lambda p: p.parent.name)
@@ -123,7 +122,7 @@ def test_every_indicator_of_every_example_can_be_explained(facts_path: Path):
     """No indicator of any example breaks explain, and each story shows the indicator's printed score and the total."""
     facts = load_facts(facts_path)
     indicator_set = load_indicator_set(resolve_set(facts.indicator_set, relative_to=facts_path.parent))
-    result = score(indicator_set, facts).with_facts(indicator_set, facts)
+    result = score(indicator_set, facts)
     for node in result.walk():
         text = story(result, node.id)
         assert fixed(node.score, result.precision) in text, node.id

@@ -61,7 +61,7 @@ def result_for(facts_path: Path) -> Result:
     if facts_path not in _results:
         facts = load_facts(facts_path)
         indicator_set = load_indicator_set(resolve_set(facts.indicator_set, relative_to=facts_path.parent))
-        _results[facts_path] = score(indicator_set, facts).with_facts(indicator_set, facts)
+        _results[facts_path] = score(indicator_set, facts)
     return _results[facts_path]
 
 
@@ -343,16 +343,6 @@ def test_json_with_facts_section_matches_the_schema():
     jsonschema.Draft202012Validator(RESULT_SCHEMA).validate(document)
     budget = next(f for f in document["facts"]["values"] if f["name"] == "budget.total")
     assert {"name": "budget.total", "type": "number", "label": "预算资金", "unit": "万元", "value": 200} == budget
-
-
-def test_with_facts_refuses_other_facts():
-    """Facts that did not produce the result cannot be attached to it."""
-    indicator_set = load_indicator_set(ROOT / "examples" / "small" / "set.yaml")
-    facts = load_facts(ROOT / "examples" / "small" / "facts.json")
-    result = score(indicator_set, facts)
-    other = dict(facts.values, budget={**facts.values["budget"], "paid": 190})
-    with pytest.raises(ValueError):
-        result.with_facts(indicator_set, other)
 
 
 def test_html_is_self_contained():
