@@ -11,6 +11,7 @@ from .errors import FactsError, FormulaError, IndicatorSetError, Problem, Scorin
 from .facts import Facts
 from .loader import bundled_sets, load_facts, load_indicator_set, parse_facts, parse_indicator_set
 from .model import IndicatorSet
+from .render import render
 from .result import IndicatorResult, Result
 
 from ._version import __version__
@@ -23,6 +24,7 @@ __all__ = [
     "parse_facts",
     "bundled_sets",
     "score",
+    "render",
     "Facts",
     "IndicatorSet",
     "Result",
