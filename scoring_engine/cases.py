@@ -178,7 +178,8 @@ def _facts_for(case: Case, indicator_set: IndicatorSet) -> Facts:
         return case.facts
     values = _flatten(case.facts.values, indicator_set.facts)
     values.update(_flatten(case.overrides, indicator_set.facts))
-    return Facts(values=values, not_applicable=case.facts.not_applicable, project=case.facts.project, source=case.facts.source)
+    # Problems now come from the case's facts, not the facts file it started from.
+    return Facts(values=values, not_applicable=case.facts.not_applicable, project=case.facts.project, source=case.id)
 
 
 def run_case(case: Case, sets: dict[Path, IndicatorSet] | None = None) -> CaseOutcome:

@@ -176,7 +176,7 @@ class _Run:
             shown = ", ".join(f"{n} = {_show(self.values[n])}" for n in sorted(check.formula.names) if _readable(self.values, n))
             message = f"{failure}（{check.formula.text}；{shown}）" if shown else failure
             if check.severity == "error":
-                self.problems.append(Problem(message, expression=check.formula.text))
+                self.problems.append(Problem(message, file=self.facts.source, expression=check.formula.text))
             else:
                 self.warnings.append(Warning("check", message, expression=check.formula.text))
 
