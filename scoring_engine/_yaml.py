@@ -22,9 +22,19 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .errors import Problem
 
 #: Largest YAML file read, in bytes.
-MAX_YAML_BYTES = 2_000_000
+MAX_YAML_BYTES = 500_000
 #: Deepest nesting of mappings and lists.
 MAX_YAML_DEPTH = 40
+#: Most values (keys, scalars, mappings and lists) in one file; the largest example set has under 1,000.
+MAX_YAML_NODES = 10_000
+#: Numbers must be below this in magnitude (and 0 or at least 1e-15), the same bound as facts.MAX_FACT_MAGNITUDE.
+MAX_YAML_NUMBER = Decimal(10) ** 15
+
+_INT, _FLOAT = "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml, when PyYAML was built with it
+# Control characters and lone surrogates can only come from escapes ("\x1b", "\ud800"): they would garble a
+# terminal or make the report unwritable as UTF-8.
+_BAD_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 Path = tuple[str | int, ...]
 
@@ -50,6 +60,8 @@ class Located:
     # caller reports them together with its own.
     problems: list[Problem] = field(default_factory=list)
     rejected: set[Path] = field(default_factory=set)  # values refused (and so read as None): already reported
+    # Plain scalars YAML read as something other than text (no → false, 1.10, 2024-01-01), as written: for hints.
+    written: dict[Path, str] = field(default_factory=dict)
 
     def where(self, path: Path, key: bool = False) -> tuple[int, int] | None:
         """Line and column of the value at `path` (or of its key), else of the nearest enclosing value."""
@@ -84,17 +96,49 @@ class _Reader:
         line, column = _mark(node)
         self.problems.append(Problem(message, file=self.file, line=line, column=column, hint=hint))
 
-    def anchors(self, text: str) -> None:
-        """Refuse every anchor (&) and alias (*) where it is written; the text already composed, so this is safe."""
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+    def survey(self, text: str) -> None:
+        """Walk the parser's events before anything is built: refuse files too deep or too big, and every anchor and alias.
+
+        Streaming, so a hostile file (a billion laughs, a hundred thousand open
+        brackets) is stopped at the first event past a limit, in milliseconds.
+        libyaml's parser does the walk when it is installed (PyYAML's own is
+        fifty times slower); on a syntax error PyYAML's parser walks again, so
+        that the message is the one the rest of the reader gives.
+        """
+        try:
+            self.problems.extend(self._survey(text, _FAST_LOADER))
+        except (yaml.YAMLError, UnicodeError):  # libyaml takes UTF-8: a lone surrogate stops it before PyYAML's reader can say why
+            if _FAST_LOADER is yaml.SafeLoader:
+                raise
+            self.problems.extend(self._survey(text, yaml.SafeLoader))
+
+    def _survey(self, text: str, loader: type) -> list[Problem]:
+        problems = []
+        depth = nodes = 0
+        for event in yaml.parse(text, Loader=loader):
+            if isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+                continue
+            if not isinstance(event, yaml.NodeEvent):
+                continue
+            nodes += 1
+            line, column = event.start_mark.line + 1, event.start_mark.column + 1
+            if depth > MAX_YAML_DEPTH:
+                raise YamlError([Problem(f"nested deeper than {MAX_YAML_DEPTH} levels (MAX_YAML_DEPTH)",
+                                         file=self.file, line=line, column=column)])
+            if nodes > MAX_YAML_NODES:
+                raise YamlError([Problem(f"more than {MAX_YAML_NODES} values (MAX_YAML_NODES)", file=self.file,
+                                         line=line, column=column, hint="split the file, or check that it is the file you meant")])
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+            if isinstance(event, yaml.AliasEvent) or event.anchor:
                 kind = "alias *" if isinstance(event, yaml.AliasEvent) else "anchor &"
-                line, column = event.start_mark.line + 1, event.start_mark.column + 1
-                self.problems.append(Problem(f"{kind}{event.anchor} is not supported: anchors and aliases are refused",
-                                            file=self.file, line=line, column=column, hint="write the value out in full"))
+                problems.append(Problem(f"{kind}{event.anchor} is not supported: anchors and aliases are refused",
+                                        file=self.file, line=line, column=column, hint="write the value out in full"))
+        return problems
 
     def read(self, node: Node, path: Path, depth: int) -> Any:
-        if id(node) in self.seen:  # an alias: already reported by anchors(); never expand it
+        if id(node) in self.seen:  # an alias: already reported by survey(); never expand it
             self.out.rejected.add(path)
             return None
         self.seen.add(id(node))
@@ -114,6 +158,8 @@ class _Reader:
         value = self.scalar(node)
         if value is None and len(self.problems) > before:
             self.out.rejected.add(path)
+        elif node.style is None and not isinstance(value, str):
+            self.out.written[path] = node.value
         return value
 
     def mapping(self, node: MappingNode, path: Path, depth: int) -> dict[str, Any]:
@@ -142,37 +188,64 @@ class _Reader:
         if node.tag not in _SAFE_SCALAR_TAGS:
             self.problem(node, f"tag {node.tag} is not allowed", "remove the !tag")
             return None
-        if node.tag == "tag:yaml.org,2002:float":
+        if node.tag == _INT and node.style is None:
+            surprise = _int_surprise(node.value)
+            if surprise:
+                self.problem(node, surprise, f"write it in plain decimal digits, or in quotes ('{_shown(node.value)}') if it is text")
+                return None
+        if node.tag in (_INT, _FLOAT) and sum(ch.isdigit() for ch in node.value) > 40:
+            return self.out_of_range(node)  # before int() or Decimal() spend time on a giant
+        if node.tag == _FLOAT:
             text = node.value.replace("_", "")
             try:
                 number = Decimal(text)
             except InvalidOperation:
                 number = None
             if number is None or not number.is_finite():
-                self.problem(node, f"{node.value} is not a finite number")
+                self.problem(node, f"{_shown(node.value)} is not a finite number")
                 return None
-            return number
-        if node.tag == "tag:yaml.org,2002:int" and node.style is None:
-            surprise = _int_surprise(node.value)
-            if surprise:
-                self.problem(node, surprise, f"write it in plain decimal digits, or in quotes ('{node.value}') if it is text")
-                return None
+            return number if _in_range(number) else self.out_of_range(node)
         try:
-            return self.constructor.construct_object(node)
+            value = self.constructor.construct_object(node)
         except (ConstructorError, ValueError) as err:
-            self.problem(node, f"cannot read {node.value!r}: {err}")
+            self.problem(node, f"cannot read {_shown(node.value)!r}: {err}")
             return None
+        if isinstance(value, int) and not isinstance(value, bool) and not _in_range(Decimal(value)):
+            return self.out_of_range(node)
+        if isinstance(value, str) and _BAD_CHARACTER.search(value):
+            ch = _BAD_CHARACTER.search(value).group()  # type: ignore[union-attr]
+            kind = "a lone surrogate" if "\ud800" <= ch <= "\udfff" else "a control character"
+            self.problem(node, f"text holds U+{ord(ch):04X}, {kind}", "remove it; it may have come from an escape such as \\x1b")
+            return None
+        return value
+
+    def out_of_range(self, node: ScalarNode) -> None:
+        self.problem(node, f"{_shown(node.value)} is out of range (MAX_YAML_NUMBER is 1e15, smallest 1e-15)",
+                     "check the unit and the digits")
+        return None
+
+
+def _in_range(number: Decimal) -> bool:
+    magnitude = number.copy_abs()
+    return not magnitude or MAX_YAML_NUMBER.scaleb(-30) <= magnitude < MAX_YAML_NUMBER
+
+
+def _shown(text: str) -> str:
+    """A value as written, cut short when it is long (a message stays one readable line)."""
+    return text if len(text) <= 40 else f"{text[:20]}…({len(text)} characters)"
 
 
 def _int_surprise(text: str) -> str | None:
     """YAML 1.1 reads some innocent-looking numbers in another base: say so rather than use a wrong value."""
     digits = text.lstrip("+-").replace("_", "")
     if ":" in digits:
-        return f"{text} is read by YAML as a base-60 number (like a time), not as written"
+        return f"{_shown(text)} is read by YAML as a base-60 number (like a time), not as written"
     if re.fullmatch(r"0[0-7]+", digits):
+        if len(digits) > 20:
+            return f"{_shown(text)} is read by YAML as an octal number, not as written"
         return f"{text} is read by YAML as the octal number {int(digits, 8)}, not {int(digits)}"
     if digits[:2].lower() in ("0x", "0b"):
-        return f"{text} is read by YAML as a {'hexadecimal' if digits[1] in 'xX' else 'binary'} number"
+        return f"{_shown(text)} is read by YAML as a {'hexadecimal' if digits[1] in 'xX' else 'binary'} number"
     return None
 
 
@@ -184,21 +257,26 @@ def load(text: str, file: str | None = None) -> Located:
     """
     if len(text.encode("utf-8", "surrogatepass")) > MAX_YAML_BYTES:
         raise YamlError([Problem(f"file is larger than {MAX_YAML_BYTES} bytes (MAX_YAML_BYTES)", file=file)])
+    reader = _Reader(file)
     try:
+        reader.survey(text)
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
         message = " ".join(str(part) for part in (err.context, err.problem) if part)
         raise YamlError([Problem(f"YAML syntax: {message}", file=file, line=line, column=column)]) from None
+    except yaml.reader.ReaderError as err:  # a character no YAML file may hold, such as NUL
+        line = text.count("\n", 0, err.position) + 1
+        column = err.position - text.rfind("\n", 0, err.position)
+        raise YamlError([Problem(f"YAML syntax: character U+{err.character:04X} is not allowed in a YAML file", file=file,
+                                 line=line, column=column, hint="remove it")]) from None
     except yaml.YAMLError as err:
-        raise YamlError([Problem(f"YAML syntax: {err}", file=file)]) from None
+        raise YamlError([Problem(f"YAML syntax: {' '.join(str(err).split())}", file=file)]) from None
     except RecursionError:
         raise YamlError([Problem(f"nested deeper than {MAX_YAML_DEPTH} levels (MAX_YAML_DEPTH)", file=file)]) from None
-    reader = _Reader(file)
     if root is None:
         raise YamlError([Problem("the file is empty", file=file, line=1, column=1)])
-    reader.anchors(text)
     reader.out.data = reader.read(root, (), 0)
     reader.out.problems = reader.problems
     return reader.out

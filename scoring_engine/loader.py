@@ -9,6 +9,7 @@ names file:line:column, the indicator and what to do.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import hashlib
 import json
@@ -37,6 +38,7 @@ __all__ = ["load_indicator_set", "parse_indicator_set", "load_facts", "parse_fac
 MAX_FACTS_BYTES = 5_000_000
 
 _Path = tuple[str | int, ...]
+_SHOWN_PROBLEMS = 100  # problems listed for one file; then how many more
 
 
 @lru_cache(maxsize=None)
@@ -62,9 +64,11 @@ def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"{str(value).lower()} (a yes/no value)"
     if isinstance(value, str):
-        return f"text {value!r}"
+        return f"text {value!r}" if len(value) <= 60 else f"text {value[:40]!r}… ({len(value)} characters)"
     if isinstance(value, Decimal):
         return f"the number {format(value, 'f')}"
+    if isinstance(value, datetime.date):
+        return f"the date {value.isoformat()}"
     if isinstance(value, int):
         return f"the number {value}"
     if value is None:
@@ -77,7 +81,10 @@ def _number_text_hint(text: str) -> str:
     import re
 
     if re.fullmatch(r"[-+]?\d+(\.\d*)?[eE][-+]?\d+", text.strip()):
-        return f"YAML reads {text} as text; write the number in full, e.g. {format(Decimal(text), 'f')}"
+        number = Decimal(text)
+        if abs(number.adjusted()) > 15:  # spelt out it would be a huge line (1e999999999: a billion zeros)
+            return f"YAML reads {text[:40]} as text; write the number in plain digits (this one is far out of range)"
+        return f"YAML reads {text} as text; write the number in full, e.g. {format(number, 'f')}"
     if re.fullmatch(r"[-+]?\d+,\d+", text.strip()):
         return f"write a decimal point, not a comma: {text.replace(',', '.')}"
     return "write a plain number, without quotes, thousands separators, units or %"
@@ -87,8 +94,11 @@ _TYPE_NAMES = {"string": "text", "number": "a number", "integer": "a whole numbe
                "object": "a mapping (key: value)", "array": "a list", "null": "empty"}
 
 
-def _schema_problems(error: jsonschema.ValidationError) -> list[tuple[_Path, bool, str, str | None]]:
-    """(path, at the key?, message, hint) for one schema error, in words a policy editor can act on."""
+def _schema_problems(error: jsonschema.ValidationError, written: str | None = None) -> list[tuple[_Path, bool, str, str | None]]:
+    """(path, at the key?, message, hint) for one schema error, in words a policy editor can act on.
+
+    `written` is the value as the YAML file spells it, when YAML read it as something else (no → false).
+    """
     path = tuple(error.absolute_path)
     field = str(path[-1]) if path and isinstance(path[-1], str) else "value"
     kind, value, instance = error.validator, error.validator_value, error.instance
@@ -107,8 +117,13 @@ def _schema_problems(error: jsonschema.ValidationError) -> list[tuple[_Path, boo
         expected = value if isinstance(value, list) else [value]
         words = " or ".join(_TYPE_NAMES.get(t, t) for t in expected)
         hint = None
-        if "string" in expected and isinstance(instance, (Decimal, int, bool)):
-            hint = f'put it in quotes: "{format(instance, "f") if isinstance(instance, Decimal) else instance}"'
+        if "string" in expected and isinstance(instance, (Decimal, int, bool, datetime.date)):
+            shown = written or (format(instance, "f") if isinstance(instance, Decimal) else str(instance))
+            hint = f'put it in quotes: "{shown}"'
+            if isinstance(instance, bool) and written:
+                hint = f'YAML reads {written} as {str(instance).lower()}; {hint}'
+        elif isinstance(instance, bool) and written and {"number", "integer"} & set(expected):
+            hint = f"YAML reads {written} as {str(instance).lower()}; write the number"
         elif isinstance(instance, bool):
             hint = "YAML reads yes/no/on/off as true/false; put text in quotes"
         elif isinstance(instance, str) and "number" in expected:
@@ -145,7 +160,7 @@ class _SetBuilder:
         self.data: dict[str, Any] = located.data
         self.file = file
         self.problems: list[Problem] = list(located.problems)
-        self.broken: set[_Path] = set()  # paths with schema errors: not built further
+        self.broken: set[_Path] = set(located.rejected)  # paths with schema errors or refused values: not built further
 
     # -- problems
 
@@ -178,16 +193,20 @@ class _SetBuilder:
     def schema(self) -> None:
         validator = _validator("indicator-set.schema.json")
         errors = sorted(validator.iter_errors(self.data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
+        said: set[tuple[_Path, str]] = set()  # jsonschema repeats 'required' once per missing key
         for error in errors:
             if tuple(error.absolute_path) in self.located.rejected:
                 continue  # the YAML reader already said why this value is missing
-            for path, key, message, hint in _schema_problems(error):
+            for path, key, message, hint in _schema_problems(error, self.located.written.get(tuple(error.absolute_path))):
                 self.broken.add(tuple(error.absolute_path))
-                self.problem(path, message, hint, key=key)
+                if (path, message) not in said:
+                    said.add((path, message))
+                    self.problem(path, message, hint, key=key)
 
     def build(self, sha256: str) -> IndicatorSet:
         if not isinstance(self.data, Mapping):
-            raise IndicatorSetError(Problem("an indicator set must be a mapping with id, name, version, grades and indicators", file=self.file))
+            raise IndicatorSetError(self.problems + [Problem("an indicator set must be a mapping with id, name, version, grades and indicators",
+                                                             file=self.file)])
         self.schema()
         data = self.data
         total = Decimal(data.get("total", 100)) if self.ok(("total",)) else Decimal(100)
@@ -225,8 +244,12 @@ class _SetBuilder:
         )
 
     def _ranked(self) -> list[Problem]:
-        # In file order, so the editor can walk down the file.
-        return sorted(self.problems, key=lambda p: (p.line or 0, p.column or 0))
+        # In file order, so the editor can walk down the file; a hostile file's ten thousand aliases are not all listed.
+        ranked = sorted(self.problems, key=lambda p: (p.line or 0, p.column or 0))
+        if len(ranked) > _SHOWN_PROBLEMS:
+            more = Problem(f"{len(ranked) - _SHOWN_PROBLEMS} more problems not shown", file=self.file, hint="fix these first")
+            ranked = ranked[:_SHOWN_PROBLEMS] + [more]
+        return ranked
 
     # -- facts, derived, checks, grades, reasons
 
@@ -325,8 +348,8 @@ class _SetBuilder:
 
     def grades(self, total: Decimal) -> tuple[Grade, ...]:
         raw = self.data.get("grades", [])
-        if not isinstance(raw, list) or not self.ok(("grades",)):
-            return ()
+        if not isinstance(raw, list) or not raw or not self.ok(("grades",)):
+            return ()  # missing or broken: the schema check has said so
         order = sorted(range(len(raw)), key=lambda i: raw[i]["min"])
         ranges = []
         for pos, i in enumerate(order):
@@ -507,7 +530,8 @@ def _read_text(path: Path, limit: int, error: type[Exception]) -> tuple[str, byt
             raise error(Problem("is a folder, not a file", file=name))
         size = path.stat().st_size
         if size > limit:
-            raise error(Problem(f"file is {size} bytes; the limit is {limit}", file=name))
+            constant = {_yaml.MAX_YAML_BYTES: "MAX_YAML_BYTES", MAX_FACTS_BYTES: "MAX_FACTS_BYTES"}.get(limit)
+            raise error(Problem(f"file is {size} bytes; the limit is {limit}" + (f" ({constant})" if constant else ""), file=name))
         data = path.read_bytes()
     except FileNotFoundError:
         raise error(Problem("no such file", file=name)) from None
@@ -525,7 +549,7 @@ def parse_indicator_set(text: str, source: str | None = None, sha256: str | None
 
     `sha256` identifies the set in results; by default the hash of the text in UTF-8.
     """
-    sha256 = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
+    sha256 = sha256 or hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()  # a lone surrogate is refused below
     try:
         located = _yaml.load(text, source)
     except _yaml.YamlError as err:
@@ -548,6 +572,9 @@ def resolve_set(ref: str, relative_to: Path | None = None) -> Path:
     bundled = bundled_sets()
     if ref in bundled:
         return bundled[ref]
+    folder = next((c for c in candidates if c.is_dir()), None)
+    if folder is not None:
+        raise IndicatorSetError(Problem("is a folder, not a file", file=str(folder), hint="name the set's YAML file"))
     close = difflib.get_close_matches(ref, list(bundled), n=1)
     hint = f"did you mean {close[0]}?" if close else ("bundled sets: " + ", ".join(bundled) if bundled else None)
     raise IndicatorSetError(Problem(f"no indicator set {ref!r}: neither a file nor a bundled set id", hint=hint))

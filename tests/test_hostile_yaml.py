@@ -1,0 +1,138 @@
+"""Hostile indicator-set files (tests/hostile/sets/ and generated ones), each read in a bounded child process.
+
+Alias bombs, self-referencing aliases, code-running tags, nesting and size
+past the bounds, YAML 1.1 surprises (no, 010, 1e3, 12:30, .nan, 0,5) and typos:
+each is refused with an IndicatorSetError holding the words of its .expect
+file (``NAME.yaml:LINE:COL:`` pins the place), as one `error:` line per problem
+from `validate` with exit code 1 -- quickly, and without building what it describes.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+import yaml
+
+from hostile.bounded import Outcome, run_bounded
+from hostile.corpus import SETS_DIR, FileCase, set_cases, try_set_file
+from scoring_engine import IndicatorSetError, parse_indicator_set
+from scoring_engine._yaml import MAX_YAML_BYTES, MAX_YAML_DEPTH, MAX_YAML_NODES
+
+CPU_SECONDS = 1.0
+PEAK_MB = 50
+CASES = set_cases()
+
+
+@pytest.fixture(scope="module")
+def outcomes() -> dict[str, Outcome]:
+    """Every case run once, each in its own bounded child."""
+    return {case.name: run_bounded(lambda case=case: try_set_file(case), cpu_limit=5, timeout=30) for case in CASES}
+
+
+def test_every_file_has_its_expect_file() -> None:
+    """Each hostile set in the folder is paired with a non-empty .expect file, and the folder covers at least 25 cases."""
+    assert sorted(p.stem for p in SETS_DIR.glob("*.yaml")) == sorted(p.stem for p in SETS_DIR.glob("*.expect"))
+    assert all(case.words for case in CASES)
+    assert len(CASES) >= 25
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_hostile_set_is_refused_with_the_expected_words(case: FileCase, outcomes: dict[str, Outcome]) -> None:
+    """Loading the file raises IndicatorSetError whose text holds every expected line; each problem names the file."""
+    outcome = outcomes[case.name]
+    assert "returned" == outcome.status, outcome.message
+    error = outcome.value.get("error")
+    assert error is not None, "the set loaded"
+    assert "IndicatorSetError" == error["type"], error["text"]
+    missing = [w for w in case.words if w not in error["text"]]
+    assert [] == missing, error["text"]
+    assert all(p["file"] or case.name in p["message"] for p in error["problems"])
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_validate_prints_one_error_line_per_problem_and_exits_1(case: FileCase, outcomes: dict[str, Outcome]) -> None:
+    """`scoring-engine validate FILE` exits 1 and prints one `error:` line per problem, never a traceback."""
+    seen = outcomes[case.name].value
+    cli = seen["cli"]
+    assert cli["exception"] is None
+    assert 1 == cli["code"], cli["stderr"]
+    lines = cli["stderr"].splitlines()
+    assert len(seen["error"]["problems"]) == len(lines)
+    assert all(line.startswith("error: ") for line in lines), cli["stderr"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_hostile_set_stays_within_time_and_memory(case: FileCase, outcomes: dict[str, Outcome]) -> None:
+    """Reading and validating each hostile file takes under a second of CPU and 50 MB."""
+    outcome = outcomes[case.name]
+    assert outcome.cpu_seconds < CPU_SECONDS
+    assert outcome.peak_mb < PEAK_MB
+
+
+def test_billion_laughs_is_refused_in_milliseconds(outcomes: dict[str, Outcome]) -> None:
+    """The 342-byte billion-laughs file is refused in well under 50 ms: its aliases are reported, never expanded."""
+    assert 342 == (SETS_DIR / "billion_laughs.yaml").stat().st_size
+    assert outcomes["billion_laughs.yaml"].value["load_seconds"] < 0.05
+
+
+def test_depth_and_size_bounds_are_exact() -> None:
+    """Nesting of MAX_YAML_DEPTH and MAX_YAML_NODES values are read; one level or one value more is refused naming the bound."""
+    head = (SETS_DIR / "octal_weight.yaml").read_text(encoding="utf-8").replace("weight: 0100", "weight: 100")
+
+    def problems(text: str) -> list[str]:
+        try:
+            parse_indicator_set(text, "s.yaml")
+        except IndicatorSetError as err:
+            return [p.message for p in err.problems]
+        return []
+
+    # the value of description: sits one level down, so MAX_YAML_DEPTH lists inside each other reach the bound
+    at_depth = head + "description: " + "[" * MAX_YAML_DEPTH + "]" * MAX_YAML_DEPTH + "\n"
+    assert not any("MAX_YAML_DEPTH" in m for m in problems(at_depth))
+    assert any("MAX_YAML_DEPTH" in m for m in problems(at_depth.replace("[", "[[", 1).replace("]", "]]", 1)))
+    room = MAX_YAML_NODES - _count_nodes(head) - 1  # the key description and its list are two values
+    filled = head + "description: [" + ", ".join(["1"] * (room - 1)) + "]\n"
+    assert not any("MAX_YAML_NODES" in m for m in problems(filled))
+    assert any("MAX_YAML_NODES" in m for m in problems(filled.replace("[1", "[1, 1", 1)))
+    assert any("MAX_YAML_BYTES" in m for m in problems(head + "#" * MAX_YAML_BYTES))
+
+
+def _count_nodes(text: str) -> int:
+    import yaml
+
+    return sum(isinstance(e, yaml.NodeEvent) for e in yaml.parse(text, Loader=yaml.SafeLoader))
+
+
+def test_a_set_at_the_size_bound_still_loads_quickly() -> None:
+    """A legitimate set padded with a long description to just under MAX_YAML_BYTES loads, in under five seconds."""
+    head = (SETS_DIR / "octal_weight.yaml").read_text(encoding="utf-8").replace("weight: 0100", "weight: 100")
+    text = head + "description: " + "说明" * ((MAX_YAML_BYTES - len(head.encode()) - 100) // 6) + "\n"
+    assert len(text.encode()) <= MAX_YAML_BYTES
+    started = time.perf_counter()
+    parse_indicator_set(text, "big.yaml")
+    assert time.perf_counter() - started < 5
+
+
+@pytest.mark.parametrize("name", ["billion_laughs.yaml", "self_alias.yaml", "deep_nesting.yaml", "tab_indentation.yaml", "no_as_name.yaml"])
+def test_without_libyaml_the_same_problems_are_found(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first walk over the file uses libyaml when PyYAML has it; PyYAML's own parser finds exactly the same problems."""
+    from scoring_engine import _yaml
+
+    def refusal() -> list[str]:
+        with pytest.raises(IndicatorSetError) as caught:
+            parse_indicator_set((SETS_DIR / name).read_text(encoding="utf-8"), name)
+        return [str(p) for p in caught.value.problems]
+
+    fast = refusal()
+    monkeypatch.setattr(_yaml, "_FAST_LOADER", yaml.SafeLoader)
+    assert fast == refusal()
+
+
+@pytest.mark.parametrize("character", ["\x00", "\x07", "\ud800", "\ufffe"])
+def test_text_holding_a_character_yaml_forbids_is_refused_at_its_place(character: str) -> None:
+    """Text handed to parse_indicator_set with a NUL, a bell, a lone surrogate or a non-character is refused at its line and column."""
+    with pytest.raises(IndicatorSetError) as caught:
+        parse_indicator_set(f"id: a\nname: x{character}y\n", "s.yaml")
+    assert (2, 8) == (caught.value.line, caught.value.column)
+    assert f"character U+{ord(character):04X} is not allowed in a YAML file" in str(caught.value)
