@@ -6,7 +6,10 @@ import datetime
 import difflib
 import hashlib
 import json
-from collections.abc import Mapping
+import math
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -17,10 +20,14 @@ from .formulas import Finding
 from .model import FactSpec, IndicatorSet
 from .rules import Judgement, TargetRow, TierJudgement
 
-__all__ = ["Facts", "check_facts", "convert_fact", "MAX_FACT_MAGNITUDE"]
+__all__ = ["Facts", "check_facts", "convert_fact", "MAX_FACT_MAGNITUDE", "MAX_FACTS_DEPTH"]
 
 #: Largest magnitude of a number fact: far above any amount in 万元 or count, far below overflow.
 MAX_FACT_MAGNITUDE = Decimal(10) ** 15
+#: Deepest nesting of objects and lists in a facts document (a target row's field sits 4 deep).
+MAX_FACTS_DEPTH = 20
+# A facts document with thousands of bad values reports this many, then says how many more.
+_SHOWN = 20
 
 
 @dataclass(frozen=True)
@@ -86,9 +93,11 @@ def _number(value: Any, spec: FactSpec) -> Decimal:
     elif isinstance(value, int):
         value = Decimal(value)
     elif isinstance(value, str):
-        raise ValueError(f"expected a number, got text {value!r}", "write a plain number without quotes, commas, % or units")
+        meant = _looks_like(value, spec)
+        said = f"expected a number, got {'empty ' if not value.strip() else ''}text {_short(value)!r}"
+        raise ValueError(said + (f", which looks like {meant}" if meant else ""), "write a plain number without quotes, commas, % or units")
     if not isinstance(value, Decimal) or not value.is_finite():
-        raise ValueError(f"expected a number, got {value!r}", None)
+        raise ValueError(f"expected a number, got {_brief(value)}", None)
     magnitude = value.copy_abs()  # no context: abs() would overflow on 1E+1000 before we can say so
     if magnitude >= MAX_FACT_MAGNITUDE or (magnitude and magnitude < Decimal(10) ** -15):
         raise ValueError(f"{value} is out of range (MAX_FACT_MAGNITUDE is 1e15, smallest 1e-15)", "check the unit and the digits")
@@ -98,6 +107,40 @@ def _number(value: Any, spec: FactSpec) -> Decimal:
         hint = "this fact is a ratio: write 0.86, not 86" if spec.max == 1 and value <= 100 else None
         raise ValueError(f"{plain(value)} is above the maximum {plain(spec.max)}", hint)
     return value
+
+
+def _looks_like(text: str, spec: FactSpec) -> str | None:
+    """The number a text probably stands for ('1,182.33' → 1182.33; '86%' → 0.86 for a ratio), to name in the error.
+
+    Only ever shown to the user: a guessed value is never scored.
+    """
+    written = unicodedata.normalize("NFKC", text).strip()  # full-width digits and ％
+    if spec.unit and written.endswith(spec.unit):
+        written = written[: -len(spec.unit)].strip()
+    percent = written.endswith("%")
+    written = written.rstrip("%").strip()
+    if re.fullmatch(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?", written):
+        written = written.replace(",", "")  # thousands separators
+    elif re.fullmatch(r"[-+]?\d+,\d{1,2}", written):
+        written = written.replace(",", ".")  # a decimal comma
+    if len(written) > 30 or not re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d)?", written):
+        return None
+    number = Decimal(written)
+    if not percent:
+        return plain(number)
+    if spec.max == 1:
+        return plain(number / 100)
+    return f"{plain(number)}%, that is {plain(number / 100)} as a ratio"
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 60 else text[:40] + "…"
+
+
+def _brief(value: Any) -> str:
+    """A value for a message, cut short: a facts file may hold a megabyte of text where a number belongs."""
+    shown = repr(value)
+    return shown if len(shown) <= 60 else shown[:57] + "..."
 
 
 def _text(value: Any, what: str) -> str:
@@ -135,15 +178,19 @@ def convert_fact(value: Any, spec: FactSpec) -> Any:
         return number
     if kind == "boolean":
         if not isinstance(value, bool):
-            raise ValueError(f"expected true or false, got {value!r}", "write true or false without quotes")
+            raise ValueError(f"expected true or false, got {_brief(value)}", "write true or false without quotes")
         return value
     if kind == "string":
+        if isinstance(value, bool):  # YAML 1.1: no, yes, on, off
+            raise ValueError(f"expected text, got {str(value).lower()}", "YAML reads no, yes, on and off as false or true: put the text in quotes")
         if not isinstance(value, str):
-            raise ValueError(f"expected text, got {value!r}", "put the value in quotes")
+            raise ValueError(f"expected text, got {_brief(value)}", "put the value in quotes")
+        if not value.strip():
+            raise ValueError("expected text, got empty text", "leave the fact out if it is not known, or write its value")
         if spec.values is not None and value not in spec.values:
             close = difflib.get_close_matches(value, spec.values, n=1)
             hint = f"did you mean {close[0]!r}?" if close else "one of: " + ", ".join(spec.values)
-            raise ValueError(f"{value!r} is not an allowed value", hint)
+            raise ValueError(f"{_brief(value)} is not an allowed value", hint)
         return value
     if kind == "date":
         if isinstance(value, datetime.datetime):
@@ -155,7 +202,7 @@ def convert_fact(value: Any, spec: FactSpec) -> Any:
                 return datetime.date.fromisoformat(value)
             except ValueError:
                 pass
-        raise ValueError(f"expected a date YYYY-MM-DD, got {value!r}", "write e.g. 2020-11-30")
+        raise ValueError(f"expected a date YYYY-MM-DD, got {_brief(value)}", "write e.g. 2020-11-30")
     if kind == "list":
         if not isinstance(value, list):
             raise ValueError(f"expected a list, got {type(value).__name__}", "write [ … ], [] when there is nothing")
@@ -200,6 +247,81 @@ def _target_row(index: int, item: Any, spec: FactSpec) -> TargetRow:
         raise ValueError(f"{label}: {err.args[0]}", err.args[1]) from None
 
 
+_BAD_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+class NotANumber:
+    """A JSON NaN, Infinity or -Infinity literal, kept as written so that the check can name where it is."""
+
+    def __init__(self, written: str):
+        self.written = written
+
+
+def document_problems(document: Any) -> Iterator[tuple[tuple[str | int, ...], str, str | None]]:
+    """(path, message, hint) for values no facts document may hold anywhere, declared or not.
+
+    Nesting deeper than MAX_FACTS_DEPTH, NaN and infinity, numbers out of
+    range, and text with control characters or lone surrogates: each would
+    otherwise crash or garble the report, or be hashed into the provenance.
+    Walks without recursion, so a hostile document cannot exhaust the stack.
+    """
+    stack: list[tuple[tuple[str | int, ...], Any]] = [((), document)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, Mapping) or isinstance(value, (list, tuple)):
+            if len(path) >= MAX_FACTS_DEPTH:
+                yield path, f"nested deeper than {MAX_FACTS_DEPTH} levels (MAX_FACTS_DEPTH)", "facts nest a few levels at most"
+                continue
+            items = list(value.items()) if isinstance(value, Mapping) else list(enumerate(value))
+            for key, _ in items:
+                if isinstance(key, str) and _BAD_CHARACTER.search(key):
+                    yield path + (key,), _bad_character(key), "remove it"
+            stack.extend((path + (key,), item) for key, item in reversed(items))
+        elif isinstance(value, NotANumber):
+            yield path, f"{value.written} is not a number", "JSON has no NaN or infinity: leave out a fact that is not known"
+        elif isinstance(value, str):
+            if _BAD_CHARACTER.search(value):
+                yield path, _bad_character(value), "remove it"
+        elif isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+            problem = _out_of_range(value)
+            if problem:
+                yield path, *problem
+
+
+def _bad_character(text: str) -> str:
+    ch = _BAD_CHARACTER.search(text).group()  # type: ignore[union-attr]
+    return f"text holds U+{ord(ch):04X}, {'a lone surrogate' if chr(0xD800) <= ch <= chr(0xDFFF) else 'a control character'}"
+
+
+def _out_of_range(value: int | float | Decimal) -> tuple[str, str] | None:
+    if not (value.is_finite() if isinstance(value, Decimal) else isinstance(value, int) or math.isfinite(value)):
+        return f"expected a number, got {value}", "NaN and infinity are not numbers"
+    if isinstance(value, int) and value.bit_length() > 64:  # str() of a giant int is slow, or refused past 4300 digits
+        return f"a number of about {int(value.bit_length() * 0.30103) + 1} digits is out of range (MAX_FACT_MAGNITUDE is 1e15)", "check the digits"
+    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    magnitude = number.copy_abs()
+    if magnitude >= MAX_FACT_MAGNITUDE or (magnitude and magnitude < Decimal(10) ** -15):
+        return f"{number} is out of range (MAX_FACT_MAGNITUDE is 1e15, smallest 1e-15)", "check the unit and the digits"
+    return None
+
+
+def json_path(path: tuple[str | int, ...]) -> str:
+    """'$.facts.budget.paid' for ('facts', 'budget', 'paid'); list items as [0]."""
+    return "$" + "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in path)
+
+
+def fact_at(path: tuple[str | int, ...]) -> str | None:
+    """The dotted fact name a path into the document points at: ('facts', 'budget', 'paid', 0) → budget.paid."""
+    if len(path) < 2 or path[0] != "facts":
+        return None
+    names = []
+    for part in path[1:]:
+        if not isinstance(part, str):
+            break
+        names.append(part)
+    return ".".join(names) or None
+
+
 def _row_problems(indicator_set: IndicatorSet, values: Mapping[str, Any]) -> list[tuple[str, str, str | None]]:
     """(fact, message, hint) for target rows that do not fit the group that reads them."""
     found = []
@@ -239,7 +361,6 @@ def check_facts(indicator_set: IndicatorSet, facts: Facts, not_applicable: froze
     declared = indicator_set.facts
     if not isinstance(facts.values, Mapping):
         raise FactsError("facts must be an object of fact names and values", file=facts.source)
-    given = _flatten(facts.values, declared)
     readers = indicator_set.readers()
     problems: list[Problem] = []
     warnings: list[Problem] = []
@@ -250,6 +371,19 @@ def check_facts(indicator_set: IndicatorSet, facts: Facts, not_applicable: froze
         if reading:
             message += f" (read by {', '.join(reading)})"
         problems.append(Problem(message, file=facts.source, fact=name, path=f"$.facts.{name}", hint=hint))
+
+    parts = {"facts": facts.values, "project": facts.project, "not_applicable": facts.not_applicable}
+    for path, message, hint in document_problems(parts):
+        name = fact_at(path)
+        if name in declared:
+            problem(name, f"{declared[name].title}: {message}", hint)  # type: ignore[index]
+        else:
+            problems.append(Problem(message, file=facts.source, path=json_path(path), fact=name, hint=hint))
+        if len(problems) >= _SHOWN:
+            break
+    if problems:
+        raise FactsError(problems)
+    given = _flatten(facts.values, declared)
 
     for name, spec in declared.items():
         if name in given and given[name] is not None:
@@ -262,11 +396,14 @@ def check_facts(indicator_set: IndicatorSet, facts: Facts, not_applicable: froze
             values[name] = spec.default
         elif spec.required and not (readers.get(name) and set(readers[name]) <= not_applicable):
             problem(name, f"required fact {spec.title} is missing", "add it to the facts file")
-    for name in given:
-        if name not in declared:
-            close = difflib.get_close_matches(name, list(declared), n=1)
-            hint = f"did you mean {close[0]}?" if close else None
-            warnings.append(Problem(f"fact {name} is not declared by the set and is ignored", file=facts.source, fact=name, hint=hint))
+    undeclared = [name for name in given if name not in declared]
+    for name in undeclared[:_SHOWN]:
+        close = difflib.get_close_matches(name, list(declared), n=1)
+        hint = f"did you mean {close[0]}?" if close else None
+        warnings.append(Problem(f"fact {name} is not declared by the set and is ignored", file=facts.source, fact=name, hint=hint))
+    if len(undeclared) > _SHOWN:
+        warnings.append(Problem(f"{len(undeclared) - _SHOWN} more facts are not declared by the set and are ignored",
+                                file=facts.source, hint="check that the facts file is meant for this set"))
     for name, message, hint in _row_problems(indicator_set, values):
         problem(name, message, hint)
     if problems:

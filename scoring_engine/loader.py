@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import hashlib
+import itertools
 import json
 from collections.abc import Mapping
 from decimal import Decimal
@@ -26,7 +27,7 @@ from ._arith import ZERO, plain
 from ._intervals import Interval, gaps_and_overlaps
 from ._resources import data_dir
 from .errors import FactsError, FormulaError, IndicatorSetError, Problem
-from .facts import Facts, convert_fact
+from .facts import MAX_FACTS_DEPTH, Facts, NotANumber, convert_fact, document_problems, fact_at, json_path
 from .formulas import Formula, compile_formula
 from .model import ROW_NAMES, Check, Derived, FactSpec, Grade, Indicator, IndicatorSet, RowGroup, Rule
 from .reasons import TEMPLATES, template_problems
@@ -34,8 +35,8 @@ from .rules import RULE_KINDS
 
 __all__ = ["load_indicator_set", "parse_indicator_set", "load_facts", "parse_facts", "bundled_sets", "resolve_set"]
 
-#: Largest facts file read, in bytes.
-MAX_FACTS_BYTES = 5_000_000
+#: Largest facts file read, in bytes (a project's facts take a few kilobytes; a megabyte of numbers decodes to ~40 MB).
+MAX_FACTS_BYTES = 1_000_000
 
 _Path = tuple[str | int, ...]
 _SHOWN_PROBLEMS = 100  # problems listed for one file; then how many more
@@ -604,7 +605,7 @@ def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _no_constant(name: str) -> Any:
-    raise _Reject(f"{name} is not a number")
+    return NotANumber(name)  # reported with where it is, below
 
 
 def parse_facts(text: str, source: str | None = None, yaml: bool = False) -> Facts:
@@ -625,7 +626,14 @@ def parse_facts(text: str, source: str | None = None, yaml: bool = False) -> Fac
         except _Reject as err:
             raise FactsError(Problem(str(err), file=source)) from None
         except RecursionError:
-            raise FactsError(Problem("JSON nested too deeply", file=source)) from None
+            raise FactsError(Problem(f"JSON nested deeper than {MAX_FACTS_DEPTH} levels (MAX_FACTS_DEPTH)", file=source)) from None
+        except ValueError as err:  # an integer of more than 4300 digits
+            raise FactsError(Problem(f"a number cannot be read: {str(err).split(';')[0]}", file=source,
+                                     hint="check the digits")) from None
+    found = [Problem(message, file=source, path=json_path(path), fact=fact_at(path), hint=hint)
+             for path, message, hint in itertools.islice(document_problems(doc), 20)]
+    if found:
+        raise FactsError(found)
     validator = _validator("facts.schema.json")
     problems = [Problem(p[2], file=source, path=_json_path(p[0]), hint=p[3])
                 for e in validator.iter_errors(doc) for p in _schema_problems(e)]

@@ -412,11 +412,18 @@ class PerFinding:
         return _reads(self.findings)
 
 
+#: Largest count of findings given as a number (a list of findings is bounded by the facts file's size instead).
+MAX_FINDINGS_COUNT = 1000
+
+
 def _findings(value: Any, formula: Formula) -> tuple[Finding, ...]:
     """A list fact as findings; a count as numbered findings without text."""
     if isinstance(value, tuple):
         return tuple(v if isinstance(v, Finding) else Finding(plain(v)) for v in value)
     if isinstance(value, Decimal) and value >= 0 and value == value.to_integral_value():
+        if value > MAX_FINDINGS_COUNT:  # each finding is listed: a count of 1e15 would never finish
+            raise ScoringError(f"a count of {plain(value)} findings is above {MAX_FINDINGS_COUNT} (MAX_FINDINGS_COUNT)",
+                               expression=formula.text, hint="check the count")
         return tuple(Finding(f"问题{i + 1}") for i in range(int(value)))
     raise ScoringError("findings must be a list fact or a whole count of 0 or more", expression=formula.text)
 
