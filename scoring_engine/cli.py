@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,17 @@ EXIT_INTERNAL = 3
 
 def _report(err: ScoringEngineError) -> None:
     for problem in err.problems:
-        click.echo(f"error: {problem}", err=True)
+        click.echo(f"error: {_one_line(str(problem))}", err=True)
+
+
+_BREAKS = "\t\n\v\f\r\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def _one_line(text: str) -> str:
+    """A problem as one terminal line: breaks (a formula written over several lines) become spaces, and
+    invisible characters are shown as escapes, so a U+202E quoted from a formula cannot reorder the line."""
+    return "".join(" " if ch in _BREAKS else f"\\u{ord(ch):04x}" if unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs") else ch
+                   for ch in text)
 
 
 def _guarded(action: Callable[..., Any]) -> Callable[..., Any]:

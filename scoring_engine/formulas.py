@@ -20,6 +20,7 @@ import ast
 import datetime
 import difflib
 import io
+import re
 import tokenize
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -337,6 +338,11 @@ class _Checker:
     def fragment(self, node: ast.AST) -> str:
         return ast.get_source_segment(self.text, node) or type(node).__name__
 
+    def shown(self, node: ast.AST) -> str:
+        """The fragment for a message: on one line, and cut short (a hostile fragment may be 2000 characters)."""
+        text = " ".join(self.fragment(node).split())
+        return text if len(text) <= 60 else text[:57] + "..."
+
     def name(self, name: str, node: ast.expr) -> ast.expr:
         kind = self.scope.get(name)
         if any(part.startswith("_") for part in name.split(".")):
@@ -368,7 +374,7 @@ class _Checker:
         if isinstance(node, ast.Attribute):
             dotted = _dotted(node)
             if dotted is None:
-                self.fail(f"attribute access is not allowed: {self.fragment(node)}")
+                self.fail(f"attribute access is not allowed: {self.shown(node)}")
                 return node
             return self.name(dotted, node)
         if isinstance(node, ast.BinOp):
@@ -389,7 +395,7 @@ class _Checker:
             new = self.call(node, down)
         else:
             what = _FORBIDDEN.get(type(node), type(node).__name__)
-            self.fail(f"{what} not allowed in formulas: {self.fragment(node)}")
+            self.fail(f"{what} not allowed in formulas: {self.shown(node)}")
             return node  # type: ignore[return-value]
         return ast.copy_location(new, node)
 
@@ -417,7 +423,7 @@ class _Checker:
                 self.fail(f"write numbers in plain decimal notation, not {source}")
                 return node
             return ast.copy_location(ast.Constant(Decimal(source.replace("_", ""))), node)
-        self.fail(f"{self.fragment(node)} is not a number, text or True/False")
+        self.fail(f"{self.shown(node)} is not a number, text or True/False")
         return node
 
     def call(self, node: ast.Call, depth: int) -> ast.expr:
@@ -425,7 +431,7 @@ class _Checker:
         if name is None and not isinstance(node.func, ast.Attribute):
             self.check(node.func, depth)  # says what it is: a lambda, an indexing…
         elif name is None:
-            self.fail(f"only the listed functions can be called: {self.fragment(node.func)}(...) is not one")
+            self.fail(f"only the listed functions can be called: {self.shown(node.func)}(...) is not one")
         elif name not in FUNCTIONS:
             close = difflib.get_close_matches(name, list(FUNCTIONS), n=1)
             hint = f"did you mean {close[0]}?" if close else "functions: " + ", ".join(FUNCTIONS)
@@ -504,6 +510,7 @@ def compile_formula(source: str | int | Decimal | bool, scope: Mapping[str, str]
         tree = ast.parse(f"(\n{text}\n)", mode="eval")
     except SyntaxError as err:
         detail = (err.msg or "invalid syntax").replace("'(' was never closed", "unbalanced parentheses")
+        detail = re.sub(r" \(detected at line \d+\)", "", detail)  # a line of the text as wrapped for parsing
         raise FormulaError(f"syntax error: {detail}", expression=text) from None
     except (RecursionError, MemoryError, ValueError) as err:
         raise FormulaError(f"formula cannot be parsed: {type(err).__name__}", expression=text, hint="simplify or split it") from None
