@@ -19,7 +19,7 @@ import click
 
 from . import __version__
 from .engine import score as score_facts
-from .errors import IndicatorSetError, ScoringEngineError
+from .errors import IndicatorSetError, Problem, ScoringEngineError
 from .loader import bundled_sets, load_facts, load_indicator_set, resolve_set
 from .render import BINARY_FORMATS, RENDERERS
 from .result import Result
@@ -67,15 +67,27 @@ def _guarded(action: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def write_atomically(path: Path, content: str | bytes) -> None:
-    """Write `content` (text as UTF-8, or bytes) to `path` through a temporary file and a rename: never a half-written report."""
+    """Write `content` (text as UTF-8, or bytes) to `path` through a temporary file and a rename: never a half-written report.
+
+    A report that cannot be written (no such folder, no permission, disk full)
+    is a ScoringEngineError naming the path; a file already there stays as it was.
+    """
+    data = content.encode("utf-8") if isinstance(content, str) else content
     folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as err:
+        raise ScoringEngineError(Problem(f"cannot write the report: {err.strerror}", file=str(path))) from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(content.encode("utf-8") if isinstance(content, str) else content)
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())  # on disk before the rename, or a crash could leave an empty report
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as err:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(err, OSError):
+            raise ScoringEngineError(Problem(f"cannot write the report: {err.strerror}", file=str(path))) from None
         raise
 
 

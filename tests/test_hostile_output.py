@@ -1,0 +1,151 @@
+"""Reports are written atomically: a failure at any point leaves the previous report as it was and no temporary file.
+
+`scoring-engine score --output FILE` renders the whole report first, writes it
+to a temporary file in the same folder, flushes it to disk and renames it over
+FILE. These tests make each step fail -- the renderer, the write halfway
+through (a full disk), the flush, the rename, an interrupt -- and check that
+the good report already at FILE is untouched and nothing else is left behind.
+"""
+
+from __future__ import annotations
+
+import errno
+import io
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import EXAMPLE_FACTS
+from scoring_engine import cli
+
+PREVIOUS = "previous good report\n"
+
+
+@pytest.fixture
+def report(tmp_path: Path) -> Path:
+    """A folder holding only a good report from an earlier run."""
+    target = tmp_path / "report.json"
+    target.write_text(PREVIOUS, encoding="utf-8")
+    return target
+
+
+def run_score(target: Path, fmt: str = "json") -> tuple[int, str]:
+    done = CliRunner().invoke(cli.main, ["score", str(EXAMPLE_FACTS), "--format", fmt, "--output", str(target)])
+    return done.exit_code, done.stderr
+
+
+def assert_untouched(target: Path) -> None:
+    assert PREVIOUS == target.read_text(encoding="utf-8")
+    assert [target.name] == [p.name for p in target.parent.iterdir()], "a temporary file was left behind"
+
+
+def test_a_renderer_that_fails_leaves_the_old_report(report: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A renderer raising halfway is an internal error (exit 3, one line): the old report stays, no file is created."""
+
+    def broken(result: Any) -> str:
+        raise RuntimeError("renderer broke halfway")
+
+    monkeypatch.setitem(cli.RENDERERS, "json", broken)
+    code, err = run_score(report)
+    assert cli.EXIT_INTERNAL == code
+    assert 1 == len(err.splitlines()) and "renderer broke halfway" in err
+    assert_untouched(report)
+
+
+class _FullDisk(io.RawIOBase):
+    """A file that takes the first half of what is written, then fails as a full disk does."""
+
+    def __init__(self, real: io.BufferedWriter):
+        self.real = real
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        half = bytes(data)[: len(data) // 2]
+        self.real.write(half)
+        self.real.flush()
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    def close(self) -> None:
+        self.real.close()
+        super().close()
+
+
+def test_a_write_failing_halfway_leaves_the_old_report(report: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The disk filling up halfway through the write is one error line (exit 1); the half-written temporary file is removed."""
+    real_fdopen = os.fdopen
+    monkeypatch.setattr(cli.os, "fdopen", lambda fd, *args, **kwargs: _FullDisk(real_fdopen(fd, "wb")))
+    code, err = run_score(report)
+    assert 1 == code
+    assert [f"error: {report}: cannot write the report: No space left on device"] == err.splitlines()
+    assert_untouched(report)
+
+
+@pytest.mark.parametrize("step", ["fsync", "replace"])
+def test_a_failing_flush_or_rename_leaves_the_old_report(step: str, report: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An I/O error while flushing the temporary file to disk, or renaming it, leaves the old report and no temporary file."""
+
+    def fail(*args: Any) -> None:
+        raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    monkeypatch.setattr(cli.os, step, fail)
+    code, err = run_score(report)
+    assert 1 == code
+    assert "cannot write the report: Input/output error" in err
+    assert_untouched(report)
+
+
+def test_an_interrupt_during_the_write_leaves_the_old_report(report: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C while the report is being written removes the temporary file and keeps the old report."""
+
+    def interrupted(*args: Any) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli.os, "fsync", interrupted)
+    done = CliRunner().invoke(cli.main, ["score", str(EXAMPLE_FACTS), "--format", "json", "--output", str(report)])
+    assert 0 != done.exit_code
+    assert_untouched(report)
+
+
+def test_the_report_is_on_disk_before_it_replaces_the_old_one(report: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The temporary file is flushed to disk (fsync) before the rename, so a crash cannot leave an empty report in its place."""
+    steps: list[str] = []
+    real_fsync, real_replace = os.fsync, os.replace
+    monkeypatch.setattr(cli.os, "fsync", lambda fd: (steps.append("fsync"), real_fsync(fd))[1])
+    monkeypatch.setattr(cli.os, "replace", lambda a, b: (steps.append("replace"), real_replace(a, b))[1])
+    code, _ = run_score(report)
+    assert 0 == code
+    assert ["fsync", "replace"] == steps
+    assert "中" == json.loads(report.read_text(encoding="utf-8"))["grade"]
+    assert ["report.json"] == [p.name for p in report.parent.iterdir()]
+
+
+@pytest.mark.parametrize("where", ["missing/folder/report.json", "report.json/inside"])
+def test_an_output_path_that_cannot_be_written_is_one_error_line(where: str, report: Path) -> None:
+    """--output into a folder that does not exist (or under a file) is one error line naming the path, exit 1, not an internal error."""
+    target = report.parent / where
+    code, err = run_score(target)
+    assert 1 == code
+    assert 1 == len(err.splitlines())
+    assert err.startswith(f"error: {target}: cannot write the report:")
+    assert_untouched(report)
+
+
+def test_write_atomically_never_leaves_a_truncated_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Called directly, write_atomically either replaces the file whole or raises and leaves it as it was."""
+    target = tmp_path / "out.csv"
+    target.write_text(PREVIOUS, encoding="utf-8")
+    real_fdopen = os.fdopen
+    monkeypatch.setattr(cli.os, "fdopen", lambda fd, *args, **kwargs: _FullDisk(real_fdopen(fd, "wb")))
+    with pytest.raises(cli.ScoringEngineError) as caught:
+        cli.write_atomically(target, "新的报告\n" * 10_000)
+    assert str(target) == caught.value.file
+    assert_untouched(target)
+    monkeypatch.undo()
+    cli.write_atomically(target, "新的报告\n" * 10_000)
+    assert "新的报告\n" * 10_000 == target.read_text(encoding="utf-8")
