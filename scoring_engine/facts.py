@@ -341,6 +341,10 @@ def _row_problems(indicator_set: IndicatorSet, values: Mapping[str, Any]) -> lis
         for dup in sorted({i for i in ids if ids.count(i) > 1}):
             found.append((fact, f"row id {dup} is used twice", "give each row its own id"))
         weights = [row.weight for row in rows]
+        for i, row in enumerate(rows):
+            if row.weight is not None and row.weight % Decimal(1).scaleb(-indicator_set.precision):
+                found.append((fact, f"row {i + 1} ({row.name}): weight {plain(row.weight)} has more decimal places than the set's "
+                                    f"precision {indicator_set.precision} keeps", "round the weight"))
         if any(w is None for w in weights) and not all(w is None for w in weights):
             found.append((fact, "some rows have a weight and some do not", "give every row a weight, or none for equal shares"))
         elif rows and weights[0] is not None and sum(weights, Decimal(0)) != node.weight:  # type: ignore[arg-type]

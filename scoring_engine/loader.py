@@ -211,6 +211,7 @@ class _SetBuilder:
         self.schema()
         data = self.data
         total = Decimal(data.get("total", 100)) if self.ok(("total",)) else Decimal(100)
+        self.precision = data.get("precision", 2) if self.ok(("precision",)) else 2
         facts = self.facts()
         self.scope = {name: spec.type for name, spec in facts.items()}
         # A broken declaration still counts as declared, so its readers are not reported twice.
@@ -405,6 +406,10 @@ class _SetBuilder:
             else:
                 self.ids[node_id] = path
         weight = _dec(raw.get("weight")) if self.ok(path + ("weight",)) else None
+        if weight is not None and weight % Decimal(1).scaleb(-self.precision):
+            # scores are rounded to the precision: 0.5 points at precision 0 would print as 1
+            self.problem(path + ("weight",), f"weight {plain(weight)} has more decimal places than precision {self.precision} keeps",
+                         f"round the weight, or set precision: to at least {-weight.normalize().as_tuple().exponent}")
         children_raw = raw.get("children")
         children: list[Indicator | None] = []
         rows = None

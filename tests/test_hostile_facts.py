@@ -149,3 +149,19 @@ def test_thousands_of_undeclared_facts_give_a_few_warnings_quickly() -> None:
     assert 21 == len(result.warnings)
     assert "29980 more facts are not declared" in result.warnings[-1].message
 
+
+def test_target_row_weights_finer_than_the_precision_are_refused() -> None:
+    """A target row weighing 0.5 under precision 0 is refused, naming the row: scored in full it would print as 1 point, above its weight."""
+    from scoring_engine import parse_indicator_set
+
+    rows_set = parse_indicator_set(
+        "id: t\nname: t\nversion: '1'\nprecision: 0\nfacts:\n  rows: {type: list, items: target}\n"
+        "grades: [{label: 优, min: 0}]\ntotal: 10\n"
+        "indicators:\n  - id: a\n    name: 甲\n    weight: 10\n    children_from:\n      fact: rows\n"
+        "      rules:\n        number: {kind: proportional, value: row.actual, target: row.target}\n")
+    rows = [{"name": "甲", "type": "number", "weight": 9.5, "target": 1, "actual": 1},
+            {"name": "乙", "type": "number", "weight": 0.5, "target": 1, "actual": 1}]
+    with pytest.raises(FactsError) as caught:
+        score(rows_set, {"rows": rows})
+    assert "row 2 (乙): weight 0.5 has more decimal places than the set's precision 0 keeps" in str(caught.value)
+    assert "rows" == caught.value.fact
