@@ -91,16 +91,14 @@ def test_depth_and_size_bounds_are_exact() -> None:
     at_depth = head + "description: " + "[" * MAX_YAML_DEPTH + "]" * MAX_YAML_DEPTH + "\n"
     assert not any("MAX_YAML_DEPTH" in m for m in problems(at_depth))
     assert any("MAX_YAML_DEPTH" in m for m in problems(at_depth.replace("[", "[[", 1).replace("]", "]]", 1)))
-    room = MAX_YAML_NODES - _count_nodes(head) - 1  # the key description and its list are two values
-    filled = head + "description: [" + ", ".join(["1"] * (room - 1)) + "]\n"
+    room = MAX_YAML_NODES - _count_nodes(head) - 2  # the key description and its list are two values
+    filled = head + "description: [" + ", ".join(["1"] * room) + "]\n"
     assert not any("MAX_YAML_NODES" in m for m in problems(filled))
     assert any("MAX_YAML_NODES" in m for m in problems(filled.replace("[1", "[1, 1", 1)))
     assert any("MAX_YAML_BYTES" in m for m in problems(head + "#" * MAX_YAML_BYTES))
 
 
 def _count_nodes(text: str) -> int:
-    import yaml
-
     return sum(isinstance(e, yaml.NodeEvent) for e in yaml.parse(text, Loader=yaml.SafeLoader))
 
 

@@ -47,10 +47,14 @@ class Outcome:
 
 
 def _vm_size_bytes() -> int:
-    with open("/proc/self/status", encoding="ascii") as status:
-        for line in status:
-            if line.startswith("VmSize:"):
-                return int(line.split()[1]) * 1024
+    """The process's address space in bytes, or 0 where /proc does not say (then no address-space limit is set)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
     return 0
 
 
@@ -63,8 +67,10 @@ def _child(work: Callable[[], Any], cpu_limit: float, memory_mb: int, out: int) 
     """In the child: set the limits, do the work, write the pickled Outcome to `out`, exit without cleanup."""
     outcome = Outcome("returned")
     try:
-        limit = _vm_size_bytes() + memory_mb * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        size = _vm_size_bytes()
+        if size:
+            limit = size + memory_mb * 1024 * 1024
+            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
         seconds = int(_cpu() + cpu_limit) + 1
         resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 1))
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
