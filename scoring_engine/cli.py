@@ -66,6 +66,16 @@ def _guarded(action: Callable[..., Any]) -> Callable[..., Any]:
     return run
 
 
+def _report_mode(path: Path) -> int:
+    """The mode of the report being replaced, or what a newly created file would get (mkstemp's is 0600)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomically(path: Path, content: str | bytes) -> None:
     """Write `content` (text as UTF-8, or bytes) to `path` through a temporary file and a rename: never a half-written report.
 
@@ -83,6 +93,7 @@ def write_atomically(path: Path, content: str | bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())  # on disk before the rename, or a crash could leave an empty report
+        os.chmod(tmp, _report_mode(path))
         os.replace(tmp, path)
     except BaseException as err:
         Path(tmp).unlink(missing_ok=True)
@@ -172,10 +183,14 @@ def validate(sets: tuple[str, ...]) -> None:
 
 
 @main.command()
+@click.argument("set_id", required=False, metavar="[ID]")
 @_guarded
-def sets() -> None:
-    """List the bundled indicator sets."""
+def sets(set_id: str | None) -> None:
+    """List the bundled indicator sets, or print one (to copy and adapt: `sets ID > my-set.yaml`)."""
     found = bundled_sets()
+    if set_id is not None:
+        click.echo(resolve_set(set_id).read_text(encoding="utf-8"), nl=False)
+        return
     if not found:
         click.echo("no bundled indicator sets")
         return
@@ -185,7 +200,6 @@ def sets() -> None:
             click.echo(f"{set_id}\t{loaded.version}\t{loaded.name}")
         except ScoringEngineError as err:
             click.echo(f"{set_id}\tinvalid: {err.problems[0]}")
-
 
 
 @main.command(name="test")

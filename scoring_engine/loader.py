@@ -14,6 +14,7 @@ import difflib
 import hashlib
 import itertools
 import json
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 from functools import lru_cache
@@ -95,6 +96,10 @@ _TYPE_NAMES = {"string": "text", "number": "a number", "integer": "a whole numbe
                "object": "a mapping (key: value)", "array": "a list", "null": "empty"}
 
 
+_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_COMMA_HINT = "a comma inside { … } ends the value there: put a formula that has commas in quotes"
+
+
 def _schema_problems(error: jsonschema.ValidationError, written: str | None = None) -> list[tuple[_Path, bool, str, str | None]]:
     """(path, at the key?, message, hint) for one schema error, in words a policy editor can act on.
 
@@ -109,6 +114,8 @@ def _schema_problems(error: jsonschema.ValidationError, written: str | None = No
         for key in sorted(k for k in instance if k not in known):
             close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
             hint = f"did you mean {close[0]}?" if close else (f"allowed keys: {', '.join(k for k in known if k != 'kind')}" if known else None)
+            if not close and not _KEY.fullmatch(key):
+                hint = _COMMA_HINT
             found.append((path + (key,), True, f"unknown key {key!r}", hint))
         return found
     if kind == "required":
@@ -148,6 +155,8 @@ def _schema_problems(error: jsonschema.ValidationError, written: str | None = No
         return [(path, False, f"{field} needs at least {value} item(s)", None)]
     if kind == "minLength":
         return [(path, False, f"{field} must not be empty", None)]
+    if kind == "oneOf" and isinstance(instance, Mapping) and any(not _KEY.fullmatch(str(k)) for k in instance):
+        return [(path, False, f"{field} must be an expression, or a mapping with expr (and label)", _COMMA_HINT)]
     if kind == "oneOf":
         return [(path, False, f"{field} must be an expression, or a mapping with expr (and label)", None)]
     return [(path, False, error.message, None)]
@@ -427,7 +436,7 @@ class _SetBuilder:
             if weight is not None:
                 self.weights_add_up(children, weight, path + ("children",), f"the children of {node_id}", "weight", path)
         elif "rule" not in raw:
-            self.problem(path, f"indicator {node_id} has neither a rule nor children", "add rule: {kind: …} to score it")
+            self.problem(path, "has neither a rule nor children", "add rule: {kind: …} to score it, or children: [...]")
         has_rule = "rule" in raw and not children_raw and "children_from" not in raw
         rule = self.rule(raw["rule"], path + ("rule",), weight, node_id) if has_rule else None
         if node_id is None or weight is None or not isinstance(raw.get("name"), str):
@@ -461,7 +470,7 @@ class _SetBuilder:
             detail = " + ".join(f"{plain(c.weight)}" for c in children if c is not None)
             self.problem(owner + (key,) if owner else path, key=not owner, message=f"weights of {what} add up to {plain(found)} ({detail}), not {plain(expected)}",
                          hint="change the children's weights or this weight so that they agree" if owner
-                         else "change the weights, or set total: to their sum")
+                         else f"change the weights so that they add up to the total {plain(expected)}")
 
     def rule(self, spec: Any, path: _Path, weight: Decimal | None, indicator: str | None, rows: bool | None = None) -> Rule | None:
         """Check one rule; `weight` is None when unknown (a row group's rule, or a broken weight)."""

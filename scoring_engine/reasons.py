@@ -21,6 +21,11 @@ TEMPLATES: dict[str, tuple[str, tuple[str, ...]]] = {
     "formula.rate": ("按公式 {formula} 得比率{rate}，得分 = {weight} × {rate} = {score}分", ("formula", "rate")),
     "proportional.full": ("完成率{actual_rate}，达到目标，得满分{score}分", ("rate", "actual_rate", "value", "target")),
     "proportional.partial": ("完成率{rate}，得分 = {weight} × {rate} = {score}分", ("rate", "actual_rate", "value", "target")),
+    "proportional.lower_full": ("实际值{value}未超过目标值{target}，得满分{score}分", ("rate", "actual_rate", "value", "target")),
+    "proportional.lower_partial": (
+        "实际值{value}超过目标值{target}，得分 = {weight} × {target} ÷ {value} = {score}分",
+        ("rate", "actual_rate", "value", "target"),
+    ),
     "proportional.below_floor": ("完成率{rate}，低于{floor}，不得分", ("rate", "actual_rate", "value", "target", "floor")),
     "proportional.above_floor": (
         "完成率{rate}，得分 = {weight} × ({rate} − {floor}) ÷ (100% − {floor}) = {score}分",
@@ -36,7 +41,7 @@ TEMPLATES: dict[str, tuple[str, tuple[str, ...]]] = {
     "deduction.none": ("未发现问题，得满分{score}分", ("count",)),
     "deduction.some": ("发现{count}处问题，扣{deducted}分，得{score}分", ("count", "deducted")),
     "deduction.zero_at": ("发现{count}处问题，达到{zero_at}处，不得分", ("count", "zero_at")),
-    "checklist.full": ("{count}项要点均满足，得满分{score}分", ("count",)),
+    "checklist.full": ("要点均已满足（共{count}项），得满分{score}分", ("count",)),
     "checklist.partial": ("{missed}；扣{lost}分，得{score}分", ("count", "missed")),
     "tiers": ("{tier}（{low}–{high}分），得{score}分：{reason}", ("tier", "low", "high", "reason")),
     "judgement": ("评价人判断得{score}分：{reason}", ("reason",)),

@@ -181,8 +181,22 @@ def _brief(value: Decimal) -> str:
     return plain(round_half_up(value, 4))
 
 
+def _display(value: Decimal, display: str, places: int = 2) -> str:
+    """A value as a reason shows it: a percentage with `places` decimals, or a number with `places` + 2."""
+    return percent(value, places) if display == "percent" else plain(round_half_up(value, places + 2))
+
+
+def _unambiguous(value: Decimal, display: str, bounds: tuple[Decimal | None, ...]) -> str:
+    """The value with enough decimals not to print as a band bound it is not (94.995% is not 95.00%)."""
+    for places in (2, 4, 6, 8):
+        text = _display(value, display, places)
+        if not any(b is not None and b != value and _display(b, display, places) == text for b in bounds):
+            break
+    return text
+
+
 def _show(display: str) -> Callable[[Decimal], str]:
-    return (lambda v: percent(v)) if display == "percent" else _brief
+    return lambda value: _display(value, display)
 
 
 # ---------------------------------------------------------------- 1. formula
@@ -267,7 +281,8 @@ def score_proportional(rule: Proportional, weight: Decimal, facts: FactView) -> 
         share = (rate - rule.floor) / (ONE - rule.floor)
         details["share"] = share
         return Outcome(share * weight, "proportional.above_floor", fields, details)
-    return Outcome(rate * weight, "proportional.full" if rate == ONE else "proportional.partial", fields, details)
+    situation = "full" if rate == ONE else "partial"
+    return Outcome(rate * weight, f"proportional.{'lower_' if rule.lower_is_better else ''}{situation}", fields, details)
 
 
 # ---------------------------------------------------------------- 3. bands
@@ -326,7 +341,8 @@ def score_bands(rule: Bands, weight: Decimal, facts: FactView) -> Outcome:
             text = band.label or band.range.text(show, rule.boundary, closed=at_edge)
             points = band.amount.of(weight)
             details = {"value": value, "band": {"min": band.range.low, "max": band.range.high, "points": points, "text": text}}
-            return Outcome(points, "bands", {"value": plain(value), "value_text": show(value), "band": text}, details)
+            shown = _unambiguous(value, rule.display, (band.range.low, band.range.high))
+            return Outcome(points, "bands", {"value": plain(value), "value_text": shown, "band": text}, details)
     covered = ", ".join(b.range.text(show, rule.boundary) for b in rule.bands)
     raise ScoringError(f"value {show(value)} falls in no band (bands cover {covered})", expression=rule.value.text)
 

@@ -178,3 +178,15 @@ def test_sets_lists_bundled_sets():
     code, out, _ = run("sets")
     assert 0 == code
     assert out.strip()
+
+
+def test_sets_prints_one_bundled_set_to_copy(tmp_path: Path):
+    """`sets ID` prints the bundled set's YAML as installed, so it can be copied and adapted anywhere."""
+    from scoring_engine import bundled_sets
+
+    for set_id, path in bundled_sets().items():
+        code, out, _ = run("sets", set_id)
+        assert 0 == code
+        assert path.read_text(encoding="utf-8") == out
+    code, _, err = run("sets", "no-such-set")
+    assert 1 == code and "no indicator set 'no-such-set'" in err

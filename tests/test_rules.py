@@ -273,7 +273,7 @@ def test_checklist_all_met_gives_full_marks() -> None:
     """Every element met gives the whole weight."""
     result = leaf(CHECKLIST, ALL_MET)
     assert D("12.00") == result.score
-    assert "4项要点均满足，得满分12.00分" == result.reason
+    assert "要点均已满足（共4项），得满分12.00分" == result.reason
 
 
 def test_checklist_without_points_splits_the_weight_equally() -> None:
