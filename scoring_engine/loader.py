@@ -575,7 +575,9 @@ def parse_indicator_set(text: str, source: str | None = None, sha256: str | None
 def bundled_sets() -> dict[str, Path]:
     """Bundled indicator sets: id → file (the file is named after the set's id)."""
     folder = data_dir("indicator_sets")
-    return {p.stem: p for p in sorted(folder.glob("*.yaml"))} if folder.is_dir() else {}
+    if not folder.is_dir():
+        return {}
+    return {p.stem: p for p in sorted(folder.glob("*.yaml")) if not p.name.endswith(".cases.yaml")}
 
 
 def resolve_set(ref: str, relative_to: Path | None = None) -> Path:
