@@ -280,3 +280,14 @@ def load(text: str, file: str | None = None) -> Located:
     reader.out.data = reader.read(root, (), 0)
     reader.out.problems = reader.problems
     return reader.out
+
+
+def load_strict(text: str, file: str | None, error: type[Exception]) -> Located:
+    """Read a YAML document where any problem at all is fatal (facts and case files), raised as `error`."""
+    try:
+        located = load(text, file)
+    except YamlError as err:
+        raise error(err.problems) from None
+    if located.problems:
+        raise error(located.problems)
+    return located

@@ -137,12 +137,7 @@ def load_cases(path: str | Path) -> list[Case]:
     path = Path(path)
     file = str(path)
     text, _ = _read_text(path, _yaml.MAX_YAML_BYTES, CaseFileError)
-    try:
-        located = _yaml.load(text, file)
-    except _yaml.YamlError as err:
-        raise CaseFileError(err.problems) from None
-    if located.problems:
-        raise CaseFileError(located.problems)
+    located = _yaml.load_strict(text, file, CaseFileError)
     doc = _check_keys(located.data, _FILE_KEYS, "the case file", file, 1)
     if "indicator_set" not in doc or not isinstance(doc.get("cases"), list) or not doc["cases"]:
         raise CaseFileError(Problem("a case file needs indicator_set and a non-empty list of cases", file=file, line=1))

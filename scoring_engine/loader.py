@@ -627,13 +627,7 @@ def _no_constant(name: str) -> Any:
 def parse_facts(text: str, source: str | None = None, yaml: bool = False) -> Facts:
     """Facts from a facts document in JSON (or YAML) text; no file access."""
     if yaml:
-        try:
-            located = _yaml.load(text, source)
-        except _yaml.YamlError as err:
-            raise FactsError(err.problems) from None
-        if located.problems:
-            raise FactsError(located.problems)
-        doc = located.data
+        doc = _yaml.load_strict(text, source, FactsError).data
     else:
         try:
             doc = json.loads(text, parse_float=Decimal, parse_constant=_no_constant, object_pairs_hook=_json_object)
