@@ -169,7 +169,10 @@ class _SetBuilder:
         self.located = located
         self.data: dict[str, Any] = located.data
         self.file = file
-        self.problems: list[Problem] = list(located.problems)
+        # The reader's problems (010, 12:30, tags…) carry a position; name the indicator there too.
+        at = {position: path for path, position in located.values.items()}
+        self.problems: list[Problem] = [p.located(indicator=self.indicator_at(at.get((p.line, p.column), ())))
+                                        for p in located.problems]
         self.broken: set[_Path] = set(located.rejected)  # paths with schema errors or refused values: not built further
 
     # -- problems
