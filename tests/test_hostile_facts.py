@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from hostile.bounded import Outcome, run_bounded
-from hostile.corpus import FACTS_DIR, FileCase, facts_cases, try_facts_file
+from hostile.corpus import FACTS_DIR, FileCase, assert_one_error_line_per_problem, facts_cases, try_facts_file
 from scoring_engine import FactsError, load_indicator_set, score
 from scoring_engine.facts import MAX_FACTS_DEPTH
 
@@ -74,13 +74,7 @@ def test_a_problem_inside_the_facts_names_the_fact(case: FileCase, outcomes: dic
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_score_prints_one_error_line_per_problem_and_exits_1(case: FileCase, outcomes: dict[str, Outcome]) -> None:
     """`scoring-engine score FILE --set …` exits 1 with one `error:` line per problem, never a traceback."""
-    seen = outcomes[case.name].value
-    cli = seen["cli"]
-    assert cli["exception"] is None
-    assert 1 == cli["code"], cli["stderr"]
-    lines = cli["stderr"].splitlines()
-    assert len(seen["error"]["problems"]) == len(lines)
-    assert all(line.startswith("error: ") for line in lines), cli["stderr"]
+    assert_one_error_line_per_problem(outcomes[case.name].value)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])

@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from hostile.bounded import Outcome, run_bounded
-from hostile.corpus import SETS_DIR, FileCase, set_cases, try_set_file
+from hostile.corpus import SETS_DIR, FileCase, assert_one_error_line_per_problem, set_cases, try_set_file
 from scoring_engine import IndicatorSetError, parse_indicator_set
 from scoring_engine._yaml import MAX_YAML_BYTES, MAX_YAML_DEPTH, MAX_YAML_NODES
 
@@ -53,13 +53,7 @@ def test_hostile_set_is_refused_with_the_expected_words(case: FileCase, outcomes
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_validate_prints_one_error_line_per_problem_and_exits_1(case: FileCase, outcomes: dict[str, Outcome]) -> None:
     """`scoring-engine validate FILE` exits 1 and prints one `error:` line per problem, never a traceback."""
-    seen = outcomes[case.name].value
-    cli = seen["cli"]
-    assert cli["exception"] is None
-    assert 1 == cli["code"], cli["stderr"]
-    lines = cli["stderr"].splitlines()
-    assert len(seen["error"]["problems"]) == len(lines)
-    assert all(line.startswith("error: ") for line in lines), cli["stderr"]
+    assert_one_error_line_per_problem(outcomes[case.name].value)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])

@@ -304,3 +304,13 @@ def try_facts_file(case: FileCase) -> dict[str, Any]:
             seen["load_seconds"] = time.perf_counter() - started
             seen["cli"] = _cli(["score", path.name, "--set", str(FACTS_DIR / "set.yaml")])
     return seen
+
+
+def assert_one_error_line_per_problem(seen: dict[str, Any]) -> None:
+    """The CLI run of a refused file: no exception, exit 1, and exactly one `error:` line per problem of the error."""
+    cli = seen["cli"]
+    assert cli["exception"] is None
+    assert 1 == cli["code"], cli["stderr"]
+    lines = cli["stderr"].splitlines()
+    assert len(seen["error"]["problems"]) == len(lines)
+    assert all(line.startswith("error: ") for line in lines), cli["stderr"]
