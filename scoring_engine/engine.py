@@ -170,7 +170,7 @@ class _Run:
                 if not isinstance(passed, bool):
                     failure = f"check must give true or false, got {passed!r}"
             except ScoringError as err:
-                failure = f"{check.message}: cannot be checked ({err.problems[0].message})"
+                failure = f"cannot be checked ({err.problems[0].message}): {check.message}"
             if failure is None:
                 continue
             shown = ", ".join(f"{n} = {_show(self.values[n])}" for n in sorted(check.formula.names) if _readable(self.values, n))

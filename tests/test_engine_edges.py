@@ -195,3 +195,15 @@ def test_row_rule_key_message_names_the_id_pattern():
     with pytest.raises(IndicatorSetError) as err:
         parse_indicator_set(text)
     assert "may use only letters, digits" in str(err.value)
+
+
+def test_a_check_that_cannot_be_evaluated_says_so_first():
+    """A cross-check reading a fact the project left out is a warning that starts by saying it could not be checked."""
+    text = (
+        "id: t\nname: t\nversion: '1'\nfacts:\n  v: {type: number}\n  w: {type: number, required: false}\n"
+        "checks: [{expr: 'w <= v', message: 乙不得超过甲}]\n"
+        "grades: [{label: 优, min: 9}, {label: 差, min: 0}]\ntotal: 10\n"
+        "indicators:\n  - {id: a, name: 甲, weight: 10, rule: {kind: formula, rate: v}}\n"
+    )
+    [warning] = score(parse_indicator_set(text), {"v": 1}).warnings
+    assert warning.message.startswith("cannot be checked (fact w is missing): 乙不得超过甲")
