@@ -1,4 +1,4 @@
-"""The command line: `scoring-engine score | validate | sets`.
+"""The command line: `scoring-engine score | explain | validate | test | sets`.
 
 The thin shell around the core: it reads files, calls the engine, writes the
 output atomically, and turns every scoring_engine error into one line per
