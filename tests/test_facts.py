@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -116,8 +117,11 @@ def test_null_counts_as_missing() -> None:
 
 
 def test_optional_and_defaulted_facts_may_be_left_out() -> None:
-    """A fact declared required: false, or with a default, may be absent."""
-    scoring_engine.score(SET, GOOD)  # neither extra.note nor extra.base is given
+    """A fact declared required: false, or with a default, may be absent, and the default is the value scored."""
+    assert "extra.note" not in json.dumps(GOOD) and "extra.base" not in json.dumps(GOOD)
+    result = scoring_engine.score(SET, GOOD)
+    assert result.fact("extra.note") is None
+    assert D(5) == result.fact("extra.base").value
 
 
 @pytest.mark.parametrize("value", ["86%", "80", "1,200"])
@@ -175,8 +179,8 @@ def test_integer_given_a_fraction() -> None:
 
 
 def test_integer_given_a_whole_decimal() -> None:
-    """90.0 for an integer fact is accepted as a whole number."""
-    scoring_engine.score(SET, with_fact("output.done", D("90.0")))
+    """90.0 for an integer fact is accepted as a whole number, worth the same as 90."""
+    assert D(90) == scoring_engine.score(SET, with_fact("output.done", D("90.0"))).fact("output.done").value
 
 
 @pytest.mark.parametrize(("value", "hint"), [("省", "did you mean '省级'?"), ("乡镇", "one of: 省级, 市级, 县级")])
