@@ -186,3 +186,19 @@ def test_national_weights_follow_the_framework_rules(set_id: str):
         assert ["决策", "过程", "产出", "效益"] == list(top)
         assert all(weight >= 15 for weight in top.values())
         assert top["产出"] + top["效益"] >= 60
+
+
+def _kinds(rule: Rule) -> Iterator[str]:
+    """The kind of `rule` and of every rule nested in it (the variants of a switch)."""
+    yield rule.kind
+    for nested in getattr(rule.params, "rules", {}).values():
+        yield from _kinds(nested)
+
+
+def test_small_example_uses_every_rule_kind() -> None:
+    """examples/small/set.yaml, which the README presents as using every rule kind, does use each registered kind."""
+    from scoring_engine.rules import RULE_KINDS
+
+    small = load_indicator_set(ROOT / "examples" / "small" / "set.yaml")
+    used = {kind for node in small.walk() if node.rule is not None for kind in _kinds(node.rule)}
+    assert set(RULE_KINDS) == used

@@ -30,6 +30,8 @@ def _value(spec: FactSpec) -> st.SearchStrategy[object]:
         return st.integers(int(spec.min) if spec.min is not None else -1000, int(spec.max) if spec.max is not None else 100000)
     if spec.type == "boolean":
         return st.booleans()
+    if spec.type == "string" and spec.values:
+        return st.sampled_from(spec.values)
     if spec.type == "date":
         return st.dates(datetime.date(2015, 1, 1), datetime.date(2030, 12, 31)).map(datetime.date.isoformat)
     if spec.type == "list" and spec.items == "number":
