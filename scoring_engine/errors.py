@@ -79,13 +79,52 @@ class ScoringEngineError(Exception):
         if isinstance(problems, Problem):
             problems = (problems,)
         self.problems: tuple[Problem, ...] = tuple(problems)
+        if not self.problems:
+            raise ValueError("an error needs at least one problem")
         super().__init__("\n".join(str(p) for p in self.problems))
 
-    def __getattr__(self, name: str) -> object:
-        # err.file, err.line, err.indicator … read from the first problem.
-        if name in Problem.__dataclass_fields__ and self.__dict__.get("problems"):
-            return getattr(self.problems[0], name)
-        raise AttributeError(name)
+    # The fields of the first problem, for callers that handle one problem at a time.
+
+    @property
+    def first(self) -> Problem:
+        """The first problem (every error holds at least one)."""
+        return self.problems[0]
+
+    @property
+    def message(self) -> str:
+        return self.first.message
+
+    @property
+    def file(self) -> str | None:
+        return self.first.file
+
+    @property
+    def line(self) -> int | None:
+        return self.first.line
+
+    @property
+    def column(self) -> int | None:
+        return self.first.column
+
+    @property
+    def path(self) -> str | None:
+        return self.first.path
+
+    @property
+    def indicator(self) -> str | None:
+        return self.first.indicator
+
+    @property
+    def fact(self) -> str | None:
+        return self.first.fact
+
+    @property
+    def expression(self) -> str | None:
+        return self.first.expression
+
+    @property
+    def hint(self) -> str | None:
+        return self.first.hint
 
 
 class IndicatorSetError(ScoringEngineError):
