@@ -8,7 +8,9 @@ in a file at once; the CLI prints one line per problem.
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 __all__ = [
@@ -18,6 +20,8 @@ __all__ = [
     "FactsError",
     "FormulaError",
     "ScoringError",
+    "did_you_mean",
+    "json_path",
 ]
 
 
@@ -68,6 +72,27 @@ class Problem:
 def _names(message: str, name: str) -> bool:
     """Whether `message` mentions `name` as a whole word (not 't' inside 'the')."""
     return re.search(rf"(?<![\w.]){re.escape(name)}(?![\w.])", message) is not None
+
+
+def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.6, show: Callable[[str], str] = str) -> str | None:
+    """The hint for a misspelt name: the closest of `choices`, shown with `show`; None when nothing is close.
+
+    >>> did_you_mean("budget.piad", ["budget.paid", "budget.total"])
+    'did you mean budget.paid?'
+    >>> did_you_mean("xyz", ["budget.paid"]) is None
+    True
+    """
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
+    return f"did you mean {show(close[0])}?" if close else None
+
+
+def json_path(path: tuple[str | int, ...]) -> str:
+    """A Problem's path: '$.facts.budget.paid' for ('facts', 'budget', 'paid'); list items as [0].
+
+    >>> json_path(("indicators", 0, "rule"))
+    '$.indicators[0].rule'
+    """
+    return "$" + "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in path)
 
 
 class ScoringEngineError(Exception):

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import ast
 import datetime
-import difflib
 import io
 import re
 import tokenize
@@ -31,7 +30,7 @@ from typing import Any
 from simpleeval import NameNotDefined, SimpleEval
 
 from ._arith import ONE, ZERO, round_half_up, scoring_context
-from .errors import FormulaError, Problem, ScoringError
+from .errors import FormulaError, Problem, ScoringError, did_you_mean
 
 __all__ = [
     "Formula",
@@ -351,8 +350,7 @@ class _Checker:
             if name in FUNCTIONS:
                 self.fail(f"function {name} used without ( )", hint=f"write {name}(...)")
             else:
-                close = difflib.get_close_matches(name, list(self.scope), n=1, cutoff=0.6)
-                hint = f"did you mean {close[0]}?" if close else "declare it under facts: or derived:"
+                hint = did_you_mean(name, self.scope) or "declare it under facts: or derived:"
                 self.fail(f"unknown name {name}", hint=hint, fact=name)
         elif kind not in READABLE_TYPES:
             self.fail(
@@ -433,8 +431,7 @@ class _Checker:
         elif name is None:
             self.fail(f"only the listed functions can be called: {self.shown(node.func)}(...) is not one")
         elif name not in FUNCTIONS:
-            close = difflib.get_close_matches(name, list(FUNCTIONS), n=1)
-            hint = f"did you mean {close[0]}?" if close else "functions: " + ", ".join(FUNCTIONS)
+            hint = did_you_mean(name, FUNCTIONS) or "functions: " + ", ".join(FUNCTIONS)
             self.fail(f"unknown function {name}", hint=hint)
         if node.keywords:
             self.fail(f"{name or 'call'}: keyword arguments are not allowed")

@@ -10,7 +10,6 @@ names file:line:column, the indicator and what to do.
 from __future__ import annotations
 
 import datetime
-import difflib
 import hashlib
 import itertools
 import json
@@ -24,11 +23,11 @@ from typing import Any
 import jsonschema
 
 from . import _yaml
-from ._arith import ZERO, plain
+from ._arith import ZERO, plain, to_decimal_or_none
 from ._intervals import Interval, gaps_and_overlaps
 from ._resources import data_dir
-from .errors import FactsError, FormulaError, IndicatorSetError, Problem
-from .facts import MAX_FACTS_DEPTH, Facts, NotANumber, convert_fact, document_problems, fact_at, json_path
+from .errors import FactsError, FormulaError, IndicatorSetError, Problem, did_you_mean, json_path
+from .facts import MAX_FACTS_DEPTH, Facts, NotANumber, convert_fact, document_problems, fact_at
 from .formulas import Formula, compile_formula
 from .model import ROW_NAMES, Check, Derived, FactSpec, Grade, Indicator, IndicatorSet, RowGroup, Rule
 from .reasons import TEMPLATES, template_problems
@@ -48,18 +47,6 @@ def _validator(name: str) -> jsonschema.protocols.Validator:
     schema = json.loads((data_dir("schemas") / name).read_text(encoding="utf-8"))
     cls = jsonschema.validators.validator_for(schema)
     return cls(schema)
-
-
-def _dec(value: Any) -> Decimal | None:
-    """YAML gives whole numbers as int: make every number a Decimal."""
-    return None if value is None else Decimal(value)
-
-
-def _json_path(path: _Path) -> str:
-    text = "$"
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else f".{part}"
-    return text
 
 
 def _describe(value: Any) -> str:
@@ -112,8 +99,8 @@ def _schema_problems(error: jsonschema.ValidationError, written: str | None = No
         known = sorted(error.schema.get("properties", {}))
         found = []
         for key in sorted(k for k in instance if k not in known):
-            close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-            hint = f"did you mean {close[0]}?" if close else (f"allowed keys: {', '.join(k for k in known if k != 'kind')}" if known else None)
+            close = did_you_mean(key, known)
+            hint = close or (f"allowed keys: {', '.join(k for k in known if k != 'kind')}" if known else None)
             if not close and not _KEY.fullmatch(key):
                 hint = _COMMA_HINT
             found.append((path + (key,), True, f"unknown key {key!r}", hint))
@@ -139,8 +126,7 @@ def _schema_problems(error: jsonschema.ValidationError, written: str | None = No
         return [(path, False, f"{field} must be {words}, got {_describe(instance)}", hint)]
     if kind == "enum":
         choices = [str(v) for v in value]
-        close = difflib.get_close_matches(str(instance), choices, n=1)
-        hint = f"did you mean {close[0]}?" if close else None
+        hint = did_you_mean(str(instance), choices)
         return [(path, False, f"{field} is {_describe(instance)}; it must be one of: {', '.join(choices)}", hint)]
     if kind == "pattern":
         if value == _validator("indicator-set.schema.json").schema["$defs"]["id"]["pattern"]:
@@ -181,7 +167,7 @@ class _SetBuilder:
                 indicator: str | None = None, expression: str | None = None, fact: str | None = None) -> None:
         where = self.located.where(path, key=key)
         line, column = where if where else (None, None)
-        self.problems.append(Problem(message, file=self.file, line=line, column=column, path=_json_path(path),
+        self.problems.append(Problem(message, file=self.file, line=line, column=column, path=json_path(path),
                                      indicator=indicator or self.indicator_at(path), hint=hint, expression=expression, fact=fact))
 
     def indicator_at(self, path: _Path) -> str | None:
@@ -277,7 +263,7 @@ class _SetBuilder:
             if not self.ok(path):
                 continue
             spec = FactSpec(name=name, type=decl["type"], label=decl.get("label"), unit=decl.get("unit"),
-                            min=_dec(decl.get("min")), max=_dec(decl.get("max")), required=decl.get("required", "default" not in decl),
+                            min=to_decimal_or_none(decl.get("min")), max=to_decimal_or_none(decl.get("max")), required=decl.get("required", "default" not in decl),
                             values=tuple(decl["values"]) if "values" in decl else None, items=decl.get("items", "finding"))
             if spec.min is not None and spec.max is not None and spec.min > spec.max:
                 self.problem(path + ("min",), f"min {plain(spec.min)} is above max {plain(spec.max)}", fact=name)
@@ -371,7 +357,7 @@ class _SetBuilder:
             next_min = raw[order[pos + 1]]["min"] if pos + 1 < len(order) else None
             if next_min is not None and next_min <= raw[i]["min"]:
                 next_min = None  # same min as the next grade: reported as an overlap below
-            ranges.append(Interval(Decimal(raw[i]["min"]), _dec(high if high is not None else next_min)))
+            ranges.append(Interval(Decimal(raw[i]["min"]), to_decimal_or_none(high if high is not None else next_min)))
         for pos, message in gaps_and_overlaps(ranges):
             i = order[pos]
             self.problem(("grades", i), f"grade {raw[i]['label']}: {message}",
@@ -399,8 +385,7 @@ class _SetBuilder:
             return {}
         for key, template in raw.items():
             for message in template_problems(key, template):
-                close = difflib.get_close_matches(key, list(TEMPLATES), n=1)
-                hint = f"did you mean {close[0]}?" if message.startswith("unknown") and close else None
+                hint = did_you_mean(key, TEMPLATES) if message.startswith("unknown") else None
                 self.problem(("reasons", key), message, hint, key=message.startswith("unknown"))
         return dict(raw)
 
@@ -417,7 +402,7 @@ class _SetBuilder:
                              "give each indicator its own id")
             else:
                 self.ids[node_id] = path
-        weight = _dec(raw.get("weight")) if self.ok(path + ("weight",)) else None
+        weight = to_decimal_or_none(raw.get("weight")) if self.ok(path + ("weight",)) else None
         if weight is not None and weight % Decimal(1).scaleb(-self.precision):
             # scores are rounded to the precision: 0.5 points at precision 0 would print as 1
             self.problem(path + ("weight",), f"weight {plain(weight)} has more decimal places than precision {self.precision} keeps",
@@ -530,8 +515,8 @@ class _RuleBuilder:
             return name  # the row itself: its tier or score with the reason
         declared = self.owner.data.get("facts", {}) if isinstance(self.owner.data.get("facts"), Mapping) else {}
         if name not in declared:
-            close = difflib.get_close_matches(name, list(declared), n=1)
-            self.problem(f"unknown fact {name}", *path, hint=f"did you mean {close[0]}?" if close else f"declare it under facts: with type: {types[0]}")
+            hint = did_you_mean(name, declared) or f"declare it under facts: with type: {types[0]}"
+            self.problem(f"unknown fact {name}", *path, hint=hint)
             return None
         kind = self.owner.scope.get(name)
         if kind not in types:
@@ -595,8 +580,7 @@ def resolve_set(ref: str, relative_to: Path | None = None) -> Path:
     folder = next((c for c in candidates if c.is_dir()), None)
     if folder is not None:
         raise IndicatorSetError(Problem("is a folder, not a file", file=str(folder), hint="name the set's YAML file"))
-    close = difflib.get_close_matches(ref, list(bundled), n=1)
-    hint = f"did you mean {close[0]}?" if close else ("bundled sets: " + ", ".join(bundled) if bundled else None)
+    hint = did_you_mean(ref, bundled) or ("bundled sets: " + ", ".join(bundled) if bundled else None)
     raise IndicatorSetError(Problem(f"no indicator set {ref!r}: neither a file nor a bundled set id", hint=hint))
 
 
@@ -648,7 +632,7 @@ def parse_facts(text: str, source: str | None = None, yaml: bool = False) -> Fac
     if found:
         raise FactsError(found)
     validator = _validator("facts.schema.json")
-    problems = [Problem(p[2], file=source, path=_json_path(p[0]), hint=p[3])
+    problems = [Problem(p[2], file=source, path=json_path(p[0]), hint=p[3])
                 for e in validator.iter_errors(doc) for p in _schema_problems(e)]
     if problems:
         raise FactsError(problems)
