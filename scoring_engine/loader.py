@@ -9,143 +9,29 @@ names file:line:column, the indicator and what to do.
 
 from __future__ import annotations
 
-import datetime
 import hashlib
-import itertools
-import json
-import re
 from collections.abc import Mapping
 from decimal import Decimal
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
-
-import jsonschema
 
 from . import _yaml
 from ._arith import ZERO, plain, to_decimal_or_none
 from ._intervals import Interval, gaps_and_overlaps
-from ._resources import data_dir
-from .errors import FactsError, FormulaError, IndicatorSetError, Problem, did_you_mean, json_path
-from .facts import MAX_FACTS_DEPTH, Facts, NotANumber, convert_fact, document_problems, fact_at
+from ._files import MAX_FACTS_BYTES, bundled_sets, load_facts, parse_facts, read_text, resolve_set
+from ._schema import schema_problems, validator
+from .errors import FormulaError, IndicatorSetError, Problem, did_you_mean, json_path
+from .facts import convert_fact
 from .formulas import Formula, compile_formula
 from .model import ROW_NAMES, Check, Derived, FactSpec, Grade, Indicator, IndicatorSet, RowGroup, Rule
 from .reasons import TEMPLATES, template_problems
 from .rules import RULE_KINDS
 
-__all__ = ["load_indicator_set", "parse_indicator_set", "load_facts", "parse_facts", "bundled_sets", "resolve_set"]
-
-#: Largest facts file read, in bytes (a project's facts take a few kilobytes; a megabyte of numbers decodes to ~40 MB).
-MAX_FACTS_BYTES = 1_000_000
+__all__ = ["load_indicator_set", "parse_indicator_set", "load_facts", "parse_facts", "bundled_sets", "resolve_set",
+           "MAX_FACTS_BYTES"]
 
 _Path = tuple[str | int, ...]
 _SHOWN_PROBLEMS = 100  # problems listed for one file; then how many more
-
-
-@lru_cache(maxsize=None)
-def _validator(name: str) -> jsonschema.protocols.Validator:
-    schema = json.loads((data_dir("schemas") / name).read_text(encoding="utf-8"))
-    cls = jsonschema.validators.validator_for(schema)
-    return cls(schema)
-
-
-def _describe(value: Any) -> str:
-    if isinstance(value, bool):
-        return f"{str(value).lower()} (a yes/no value)"
-    if isinstance(value, str):
-        return f"text {value!r}" if len(value) <= 60 else f"text {value[:40]!r}… ({len(value)} characters)"
-    if isinstance(value, Decimal):
-        return f"the number {format(value, 'f')}"
-    if isinstance(value, datetime.date):
-        return f"the date {value.isoformat()}"
-    if isinstance(value, int):
-        return f"the number {value}"
-    if value is None:
-        return "nothing (empty value)"
-    return {"list": "a list", "dict": "a mapping"}.get(type(value).__name__, type(value).__name__)
-
-
-def _number_text_hint(text: str) -> str:
-    """Why a value meant as a number was read as text, and how to write it."""
-    import re
-
-    if re.fullmatch(r"[-+]?\d+(\.\d*)?[eE][-+]?\d+", text.strip()):
-        number = Decimal(text)
-        if abs(number.adjusted()) > 15:  # spelt out it would be a huge line (1e999999999: a billion zeros)
-            return f"YAML reads {text[:40]} as text; write the number in plain digits (this one is far out of range)"
-        return f"YAML reads {text} as text; write the number in full, e.g. {format(number, 'f')}"
-    if re.fullmatch(r"[-+]?\d+,\d+", text.strip()):
-        return f"write a decimal point, not a comma: {text.replace(',', '.')}"
-    return "write a plain number, without quotes, thousands separators, units or %"
-
-
-_TYPE_NAMES = {"string": "text", "number": "a number", "integer": "a whole number", "boolean": "true or false",
-               "object": "a mapping (key: value)", "array": "a list", "null": "empty"}
-
-
-_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_COMMA_HINT = "a comma inside { … } ends the value there: put a formula that has commas in quotes"
-
-
-def _schema_problems(error: jsonschema.ValidationError, written: str | None = None) -> list[tuple[_Path, bool, str, str | None]]:
-    """(path, at the key?, message, hint) for one schema error, in words a policy editor can act on.
-
-    `written` is the value as the YAML file spells it, when YAML read it as something else (no → false).
-    """
-    path = tuple(error.absolute_path)
-    field = str(path[-1]) if path and isinstance(path[-1], str) else "value"
-    kind, value, instance = error.validator, error.validator_value, error.instance
-    if kind == "additionalProperties":
-        known = sorted(error.schema.get("properties", {}))
-        found = []
-        for key in sorted(k for k in instance if k not in known):
-            close = did_you_mean(key, known)
-            hint = close or (f"allowed keys: {', '.join(k for k in known if k != 'kind')}" if known else None)
-            if not close and not _KEY.fullmatch(key):
-                hint = _COMMA_HINT
-            found.append((path + (key,), True, f"unknown key {key!r}", hint))
-        return found
-    if kind == "required":
-        missing = [k for k in value if k not in instance]
-        return [(path, False, f"missing key {k!r}", None) for k in missing]
-    if kind == "type":
-        expected = value if isinstance(value, list) else [value]
-        words = " or ".join(_TYPE_NAMES.get(t, t) for t in expected)
-        hint = None
-        if "string" in expected and isinstance(instance, (Decimal, int, bool, datetime.date)):
-            shown = written or (format(instance, "f") if isinstance(instance, Decimal) else str(instance))
-            hint = f'put it in quotes: "{shown}"'
-            if isinstance(instance, bool) and written:
-                hint = f'YAML reads {written} as {str(instance).lower()}; {hint}'
-        elif isinstance(instance, bool) and written and {"number", "integer"} & set(expected):
-            hint = f"YAML reads {written} as {str(instance).lower()}; write the number"
-        elif isinstance(instance, bool):
-            hint = "YAML reads yes/no/on/off as true/false; put text in quotes"
-        elif isinstance(instance, str) and "number" in expected:
-            hint = _number_text_hint(instance)
-        return [(path, False, f"{field} must be {words}, got {_describe(instance)}", hint)]
-    if kind == "enum":
-        choices = [str(v) for v in value]
-        hint = did_you_mean(str(instance), choices)
-        return [(path, False, f"{field} is {_describe(instance)}; it must be one of: {', '.join(choices)}", hint)]
-    if kind == "pattern":
-        if value == _validator("indicator-set.schema.json").schema["$defs"]["id"]["pattern"]:
-            return [(path, False, f"id {instance!r} may use only letters, digits, '.', '_' and '-'", "e.g. process.execution")]
-        return [(path, False, f"name {instance!r} must be ASCII words joined by dots", "e.g. budget.paid (labels carry the Chinese)")]
-    if kind == "propertyNames":
-        return [(path + (str(instance),) if isinstance(instance, str) else path, True, f"{error.message}", None)]
-    bounds = {"minimum": "at least", "maximum": "at most", "exclusiveMinimum": "above", "exclusiveMaximum": "below"}
-    if kind in bounds:
-        return [(path, False, f"{field} must be {bounds[kind]} {plain(Decimal(value)) if not isinstance(value, bool) else value}, got {_describe(instance)}", None)]
-    if kind == "minItems":
-        return [(path, False, f"{field} needs at least {value} item(s)", None)]
-    if kind == "minLength":
-        return [(path, False, f"{field} must not be empty", None)]
-    if kind == "oneOf" and isinstance(instance, Mapping) and any(not _KEY.fullmatch(str(k)) for k in instance):
-        return [(path, False, f"{field} must be an expression, or a mapping with expr (and label)", _COMMA_HINT)]
-    if kind == "oneOf":
-        return [(path, False, f"{field} must be an expression, or a mapping with expr (and label)", None)]
-    return [(path, False, error.message, None)]
 
 
 class _SetBuilder:
@@ -190,13 +76,12 @@ class _SetBuilder:
     # -- the whole set
 
     def schema(self) -> None:
-        validator = _validator("indicator-set.schema.json")
-        errors = sorted(validator.iter_errors(self.data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
+        errors = sorted(validator("indicator-set.schema.json").iter_errors(self.data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
         said: set[tuple[_Path, str]] = set()  # jsonschema repeats 'required' once per missing key
         for error in errors:
             if tuple(error.absolute_path) in self.located.rejected:
                 continue  # the YAML reader already said why this value is missing
-            for path, key, message, hint in _schema_problems(error, self.located.written.get(tuple(error.absolute_path))):
+            for path, key, message, hint in schema_problems(error, self.located.written.get(tuple(error.absolute_path))):
                 self.broken.add(tuple(error.absolute_path))
                 if (path, message) not in said:
                     said.add((path, message))
@@ -525,28 +410,6 @@ class _RuleBuilder:
         return name
 
 
-def _read_text(path: Path, limit: int, error: type[Exception]) -> tuple[str, bytes]:
-    """A file's text (UTF-8, BOM allowed) and its bytes; clear errors for every way reading can fail."""
-    name = str(path)
-    try:
-        if path.is_dir():
-            raise error(Problem("is a folder, not a file", file=name))
-        size = path.stat().st_size
-        if size > limit:
-            constant = {_yaml.MAX_YAML_BYTES: "MAX_YAML_BYTES", MAX_FACTS_BYTES: "MAX_FACTS_BYTES"}.get(limit)
-            raise error(Problem(f"file is {size} bytes; the limit is {limit}" + (f" ({constant})" if constant else ""), file=name))
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise error(Problem("no such file", file=name)) from None
-    except OSError as err:
-        raise error(Problem(f"cannot read: {err.strerror}", file=name)) from None
-    try:
-        return data.decode("utf-8-sig"), data
-    except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        raise error(Problem(f"not UTF-8 text (byte {err.start})", file=name, line=line, hint="save the file as UTF-8")) from None
-
-
 def parse_indicator_set(text: str, source: str | None = None, sha256: str | None = None) -> IndicatorSet:
     """An indicator set from YAML text (no file access); `source` names it in errors.
 
@@ -560,88 +423,11 @@ def parse_indicator_set(text: str, source: str | None = None, sha256: str | None
     return _SetBuilder(located, source).build(sha256)
 
 
-def bundled_sets() -> dict[str, Path]:
-    """Bundled indicator sets: id → file (the file is named after the set's id)."""
-    folder = data_dir("indicator_sets")
-    if not folder.is_dir():
-        return {}
-    return {p.stem: p for p in sorted(folder.glob("*.yaml")) if not p.name.endswith(".cases.yaml")}
-
-
-def resolve_set(ref: str, relative_to: Path | None = None) -> Path:
-    """The file of a set named by path (relative to `relative_to` if given) or by bundled id."""
-    candidates = [Path(ref)] if relative_to is None else [relative_to / ref, Path(ref)]
-    for candidate in candidates:
-        if candidate.is_file():
-            return candidate
-    bundled = bundled_sets()
-    if ref in bundled:
-        return bundled[ref]
-    folder = next((c for c in candidates if c.is_dir()), None)
-    if folder is not None:
-        raise IndicatorSetError(Problem("is a folder, not a file", file=str(folder), hint="name the set's YAML file"))
-    hint = did_you_mean(ref, bundled) or ("bundled sets: " + ", ".join(bundled) if bundled else None)
-    raise IndicatorSetError(Problem(f"no indicator set {ref!r}: neither a file nor a bundled set id", hint=hint))
-
-
 def load_indicator_set(path: str | Path) -> IndicatorSet:
     """Load and validate an indicator set from a YAML file, or a bundled set by id.
 
     Raises IndicatorSetError listing every problem, each with file:line:column.
     """
     file = resolve_set(str(path))
-    text, data = _read_text(file, _yaml.MAX_YAML_BYTES, IndicatorSetError)
+    text, data = read_text(file, _yaml.MAX_YAML_BYTES, IndicatorSetError)
     return parse_indicator_set(text, str(path) if Path(path).is_file() else str(file), hashlib.sha256(data).hexdigest())
-
-
-class _Reject(Exception):
-    pass
-
-
-def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise _Reject(f"duplicate key {key!r}")
-        result[key] = value
-    return result
-
-
-def _no_constant(name: str) -> Any:
-    return NotANumber(name)  # reported with where it is, below
-
-
-def parse_facts(text: str, source: str | None = None, yaml: bool = False) -> Facts:
-    """Facts from a facts document in JSON (or YAML) text; no file access."""
-    if yaml:
-        doc = _yaml.load_strict(text, source, FactsError).data
-    else:
-        try:
-            doc = json.loads(text, parse_float=Decimal, parse_constant=_no_constant, object_pairs_hook=_json_object)
-        except json.JSONDecodeError as err:
-            raise FactsError(Problem(f"JSON syntax: {err.msg}", file=source, line=err.lineno, column=err.colno)) from None
-        except _Reject as err:
-            raise FactsError(Problem(str(err), file=source)) from None
-        except RecursionError:
-            raise FactsError(Problem(f"JSON nested deeper than {MAX_FACTS_DEPTH} levels (MAX_FACTS_DEPTH)", file=source)) from None
-        except ValueError as err:  # an integer of more than 4300 digits
-            raise FactsError(Problem(f"a number cannot be read: {str(err).split(';')[0]}", file=source,
-                                     hint="check the digits")) from None
-    found = [Problem(message, file=source, path=json_path(path), fact=fact_at(path), hint=hint)
-             for path, message, hint in itertools.islice(document_problems(doc), 20)]
-    if found:
-        raise FactsError(found)
-    validator = _validator("facts.schema.json")
-    problems = [Problem(p[2], file=source, path=json_path(p[0]), hint=p[3])
-                for e in validator.iter_errors(doc) for p in _schema_problems(e)]
-    if problems:
-        raise FactsError(problems)
-    return Facts(values=doc["facts"], not_applicable=doc.get("not_applicable", {}), project=doc.get("project", {}),
-                 indicator_set=doc.get("indicator_set"), source=source)
-
-
-def load_facts(path: str | Path) -> Facts:
-    """Load a facts file (.json, or .yaml/.yml)."""
-    file = Path(path)
-    text, _ = _read_text(file, MAX_FACTS_BYTES, FactsError)
-    return parse_facts(text, str(path), yaml=file.suffix.lower() in (".yaml", ".yml"))
