@@ -9,6 +9,7 @@ platforms and Python versions.
 from __future__ import annotations
 
 import decimal
+from contextlib import AbstractContextManager
 from decimal import ROUND_HALF_UP, Decimal
 
 # 28 significant digits is far beyond any money amount or rate; the exponent
@@ -25,7 +26,7 @@ ZERO = Decimal(0)
 ONE = Decimal(1)
 
 
-def scoring_context() -> decimal.localcontext:
+def scoring_context() -> AbstractContextManager[decimal.Context]:
     """A thread-local decimal context for one scoring run."""
     return decimal.localcontext(CONTEXT)
 

@@ -131,7 +131,7 @@ def _missing_keys(failed: _Failed) -> list[SchemaProblem]:
 
 
 def _wrong_type(failed: _Failed) -> list[SchemaProblem]:
-    expected = failed.expected if isinstance(failed.expected, list) else [failed.expected]
+    expected: list[str] = failed.expected if isinstance(failed.expected, list) else [failed.expected]
     words = " or ".join(_TYPE_NAMES.get(t, t) for t in expected)
     message = f"{failed.field} must be {words}, got {_describe(failed.instance)}"
     return [SchemaProblem(failed.path, False, message, _type_hint(expected, failed.instance, failed.written))]
@@ -143,8 +143,14 @@ def _not_a_choice(failed: _Failed) -> list[SchemaProblem]:
     return [SchemaProblem(failed.path, False, message, did_you_mean(str(failed.instance), choices))]
 
 
+def _id_pattern() -> Any:
+    """The pattern of an indicator id (names of facts and derived values have another)."""
+    schema = validator("indicator-set.schema.json").schema
+    return schema["$defs"]["id"]["pattern"] if isinstance(schema, Mapping) else None
+
+
 def _bad_name(failed: _Failed) -> list[SchemaProblem]:
-    if failed.expected == validator("indicator-set.schema.json").schema["$defs"]["id"]["pattern"]:
+    if failed.expected == _id_pattern():
         return [SchemaProblem(failed.path, False, f"id {failed.instance!r} may use only letters, digits, '.', '_' and '-'",
                               "e.g. process.execution")]
     return [SchemaProblem(failed.path, False, f"name {failed.instance!r} must be ASCII words joined by dots",

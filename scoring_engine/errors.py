@@ -12,6 +12,7 @@ import difflib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from typing import Any
 
 __all__ = [
     "Problem",
@@ -41,7 +42,7 @@ class Problem:
 
     def located(self, **fields: object) -> Problem:
         """The same problem with the given fields filled in where still unknown."""
-        missing = {k: v for k, v in fields.items() if v is not None and getattr(self, k) is None}
+        missing: dict[str, Any] = {k: v for k, v in fields.items() if v is not None and getattr(self, k) is None}
         return replace(self, **missing) if missing else self
 
     def __str__(self) -> str:

@@ -48,7 +48,7 @@ class IndicatorTree:
                          children=tuple(c for c in children if c is not None), rows=rows, line=line[0] if line else None)
 
     def _id(self, raw: Mapping[str, Any], path: Path) -> str | None:
-        node_id = raw.get("id") if isinstance(raw.get("id"), str) else None
+        node_id: str | None = raw.get("id") if isinstance(raw.get("id"), str) else None
         if node_id is None:
             return None
         if node_id in self.ids:
