@@ -68,13 +68,13 @@ def _date(value: Any, what: str) -> datetime.date:
     raise Fail(f"{what} needs a date, got {_describe(value)}")
 
 
-def _list(value: Any, what: str) -> tuple:
+def _list(value: Any, what: str) -> tuple[Any, ...]:
     if isinstance(value, tuple):
         return value
     raise Fail(f"{what} needs a list fact, got {_describe(value)}")
 
 
-def _numbers(args: tuple, what: str) -> list[Decimal]:
+def _numbers(args: tuple[Any, ...], what: str) -> list[Decimal]:
     if len(args) == 1 and isinstance(args[0], tuple):
         args = args[0]
         if not args:
@@ -116,7 +116,7 @@ def _ordered(op: Callable[[Any, Any], bool], symbol: str) -> Callable[[Any, Any]
 def _equal(a: Any, b: Any) -> bool:
     if isinstance(a, str) != isinstance(b, str):
         raise Fail(f"cannot compare {_describe(a)} with {_describe(b)}")
-    return a == b
+    return bool(a == b)
 
 
 OPERATORS: dict[type, Callable[..., Any]] = {

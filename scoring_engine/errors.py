@@ -80,6 +80,8 @@ def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.6, show: C
 
     >>> did_you_mean("budget.piad", ["budget.paid", "budget.total"])
     'did you mean budget.paid?'
+    >>> did_you_mean("已完成", ["已完工", "未开工"], show=repr)
+    "did you mean '已完工'?"
     >>> did_you_mean("xyz", ["budget.paid"]) is None
     True
     """
