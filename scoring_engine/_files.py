@@ -35,8 +35,8 @@ def read_text(path: Path, limit: int, error: type[Exception]) -> tuple[str, byte
             raise error(Problem("is a folder, not a file", file=name))
         size = path.stat().st_size
         if size > limit:
-            constant = _LIMIT_NAMES.get(limit)
-            raise error(Problem(f"file is {size} bytes; the limit is {limit}" + (f" ({constant})" if constant else ""), file=name))
+            constant = f" ({_LIMIT_NAMES[limit]})" if limit in _LIMIT_NAMES else ""
+            raise error(Problem(f"file is {size} bytes; the limit is {limit}{constant}", file=name))
         data = path.read_bytes()
     except FileNotFoundError:
         raise error(Problem("no such file", file=name)) from None

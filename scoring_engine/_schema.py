@@ -167,7 +167,8 @@ def _outside(side: str) -> Callable[[_Failed], list[SchemaProblem]]:
 
     def wording(failed: _Failed) -> list[SchemaProblem]:
         bound = plain(Decimal(failed.expected)) if not isinstance(failed.expected, bool) else failed.expected
-        return [SchemaProblem(failed.path, False, f"{failed.field} must be {side} {bound}, got {_describe(failed.instance)}", None)]
+        message = f"{failed.field} must be {side} {bound}, got {_describe(failed.instance)}"
+        return [SchemaProblem(failed.path, False, message, None)]
 
     return wording
 

@@ -65,6 +65,7 @@ def test_the_measure_catches_one_line_too_many(tmp_path: Path) -> None:
         return f"{indent}def {name}():\n" + "".join(f"{indent}    x{i} = {i}\n" for i in range(lines - 1))
 
     (tmp_path / "fits.py").write_text(function("fits", 60) + "\n" * (500 - 60), encoding="utf-8")
-    (tmp_path / "sub" / "long.py").write_text("class Kind:\n" + function("score", 61, "    ") + "\n" * (501 - 62), encoding="utf-8")
+    long_module = "class Kind:\n" + function("score", 61, "    ") + "\n" * (501 - 62)
+    (tmp_path / "sub" / "long.py").write_text(long_module, encoding="utf-8")
     assert {"sub/long.py:score": 61} == _long_functions(tmp_path)
     assert {"sub/long.py": 501} == _long_modules(tmp_path)

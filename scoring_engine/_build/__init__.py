@@ -30,8 +30,8 @@ def build_indicator_set(located: Located, file: str | None, sha256: str) -> Indi
     log = ProblemLog(located, file)
     data = located.data
     if not isinstance(data, Mapping):
-        raise IndicatorSetError(log.problems + [Problem("an indicator set must be a mapping with id, name, version, grades and indicators",
-                                                        file=file)])
+        shape = Problem("an indicator set must be a mapping with id, name, version, grades and indicators", file=file)
+        raise IndicatorSetError([*log.problems, shape])
     _check_schema(log)
     total = Decimal(data.get("total", 100)) if log.ok(("total",)) else Decimal(100)
     draft = Draft(data, log, total, precision=data.get("precision", 2) if log.ok(("precision",)) else 2)

@@ -18,7 +18,10 @@ __all__ = ["check_rule", "RuleBuilder"]
 
 def check_rule(draft: Draft, spec: Any, path: Path, weight: Decimal | None, indicator: str | None,
                rows: bool | None = None) -> Rule | None:
-    """The rule written at `path`, or None (problems recorded); `weight` is None when unknown (a row group's rule, or a broken weight)."""
+    """The rule written at `path`, or None (problems recorded).
+
+    `weight` is None when unknown (a row group's rule, or a broken weight).
+    """
     rows = path[-3:-2] == ("children_from",) if rows is None else rows
     if not draft.log.ok(path) or not isinstance(spec, Mapping):
         return None

@@ -74,7 +74,8 @@ class IndicatorTree:
         if "children_from" in raw:
             for other in ("children", "rule"):
                 if other in raw:
-                    self.log.add(path + (other,), f"an indicator with children_from takes its children from the facts; it cannot have {other} too",
+                    self.log.add(path + (other,),
+                                 f"an indicator with children_from takes its children from the facts; it cannot have {other} too",
                                  f"remove {other} or children_from", key=True)
             return [], self.row_group(raw["children_from"], path + ("children_from",), node_id)
         children_raw = raw.get("children")
@@ -99,10 +100,12 @@ class IndicatorTree:
             self.log.add(path + ("fact",), f"children_from needs a declared list fact of target rows; {spec['fact']} is not one",
                          f"declare {spec['fact']}: {{type: list, items: target}} under facts:", indicator=indicator)
             return None
-        rules = {kind: check_rule(self.draft, rule, path + ("rules", kind), None, indicator) for kind, rule in spec["rules"].items()}
+        rules = {kind: check_rule(self.draft, rule, path + ("rules", kind), None, indicator)
+                 for kind, rule in spec["rules"].items()}
         for kind in spec.get("standards", {}):
             if kind not in rules:
-                self.log.add(path + ("standards", kind), f"standard for row type {kind}, which has no rule", key=True, indicator=indicator)
+                self.log.add(path + ("standards", kind), f"standard for row type {kind}, which has no rule",
+                             key=True, indicator=indicator)
         if any(r is None for r in rules.values()):
             return None
         return RowGroup(spec["fact"], rules, dict(spec.get("standards", {})))  # type: ignore[arg-type]
