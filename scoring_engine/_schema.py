@@ -182,7 +182,7 @@ def _empty_text(failed: _Failed) -> list[SchemaProblem]:
 
 
 def _not_an_expression(failed: _Failed) -> list[SchemaProblem]:
-    # the only oneOf in the schemas: a formula, or {expr, label}
+    # the schemas' only oneOf: a derived value is an expression, or {expr, label}
     instance = failed.instance
     comma = isinstance(instance, Mapping) and any(not _KEY.fullmatch(str(k)) for k in instance)
     return [SchemaProblem(failed.path, False, f"{failed.field} must be an expression, or a mapping with expr (and label)",
