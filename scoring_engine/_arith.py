@@ -9,6 +9,7 @@ platforms and Python versions.
 from __future__ import annotations
 
 import decimal
+from contextlib import AbstractContextManager
 from decimal import ROUND_HALF_UP, Decimal
 
 # 28 significant digits is far beyond any money amount or rate; the exponent
@@ -25,7 +26,7 @@ ZERO = Decimal(0)
 ONE = Decimal(1)
 
 
-def scoring_context() -> decimal.localcontext:
+def scoring_context() -> AbstractContextManager[decimal.Context]:
     """A thread-local decimal context for one scoring run."""
     return decimal.localcontext(CONTEXT)
 
@@ -35,17 +36,29 @@ def round_half_up(value: Decimal, places: int) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP, context=CONTEXT)
 
 
-def to_decimal(value: object) -> Decimal:
-    """A Decimal from an int, Decimal or float (floats via their shortest repr, so 0.1 stays 0.1)."""
-    if isinstance(value, bool):
-        raise TypeError("a boolean is not a number")
-    if isinstance(value, Decimal):
-        return value
-    if isinstance(value, int):
-        return Decimal(value)
-    if isinstance(value, float):
-        return Decimal(repr(value))
-    raise TypeError(f"{type(value).__name__} is not a number")
+def to_decimal_or_none(value: Decimal | int | str | None) -> Decimal | None:
+    """A number read from YAML as a Decimal (YAML gives whole numbers as int); None stays None.
+
+    >>> to_decimal_or_none(3), to_decimal_or_none(None)
+    (Decimal('3'), None)
+    """
+    return None if value is None else Decimal(value)
+
+
+#: Numbers read from a set or a facts file are 0, or at least SMALLEST_MAGNITUDE and below LARGEST_MAGNITUDE in size:
+#: far above any amount in 万元 or count, far below overflow (facts.MAX_FACT_MAGNITUDE, _yaml.MAX_YAML_NUMBER).
+LARGEST_MAGNITUDE = Decimal(10) ** 15
+SMALLEST_MAGNITUDE = Decimal("1e-15")
+
+
+def in_range(number: Decimal) -> bool:
+    """Whether a finite number read from a file is 0, or between 1e-15 and 1e15 in size.
+
+    >>> in_range(Decimal("86.5")), in_range(Decimal(0)), in_range(Decimal("1e15")), in_range(Decimal("-1e-16"))
+    (True, True, False, False)
+    """
+    magnitude = number.copy_abs()  # no context: abs() would overflow on 1E+1000 before we can say so
+    return not magnitude or SMALLEST_MAGNITUDE <= magnitude < LARGEST_MAGNITUDE
 
 
 def plain(value: Decimal | int) -> str:

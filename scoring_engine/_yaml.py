@@ -19,6 +19,8 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ._arith import LARGEST_MAGNITUDE, in_range
+from ._text import bad_character
 from .errors import Problem
 
 #: Largest YAML file read, in bytes.
@@ -28,13 +30,10 @@ MAX_YAML_DEPTH = 40
 #: Most values (keys, scalars, mappings and lists) in one file; the largest example set has under 1,000.
 MAX_YAML_NODES = 10_000
 #: Numbers must be below this in magnitude (and 0 or at least 1e-15), the same bound as facts.MAX_FACT_MAGNITUDE.
-MAX_YAML_NUMBER = Decimal(10) ** 15
+MAX_YAML_NUMBER = LARGEST_MAGNITUDE
 
 _INT, _FLOAT = "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml, when PyYAML was built with it
-# Control characters and lone surrogates can only come from escapes ("\x1b", "\ud800"): they would garble a
-# terminal or make the report unwritable as UTF-8.
-_BAD_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 Path = tuple[str | int, ...]
 
@@ -204,18 +203,17 @@ class _Reader:
             if number is None or not number.is_finite():
                 self.problem(node, f"{_shown(node.value)} is not a finite number")
                 return None
-            return number if _in_range(number) else self.out_of_range(node)
+            return number if in_range(number) else self.out_of_range(node)
         try:
             value = self.constructor.construct_object(node)
         except (ConstructorError, ValueError) as err:
             self.problem(node, f"cannot read {_shown(node.value)!r}: {err}")
             return None
-        if isinstance(value, int) and not isinstance(value, bool) and not _in_range(Decimal(value)):
+        if isinstance(value, int) and not isinstance(value, bool) and not in_range(Decimal(value)):
             return self.out_of_range(node)
-        if isinstance(value, str) and _BAD_CHARACTER.search(value):
-            ch = _BAD_CHARACTER.search(value).group()  # type: ignore[union-attr]
-            kind = "a lone surrogate" if "\ud800" <= ch <= "\udfff" else "a control character"
-            self.problem(node, f"text holds U+{ord(ch):04X}, {kind}", "remove it; it may have come from an escape such as \\x1b")
+        bad = bad_character(value) if isinstance(value, str) else None
+        if bad:
+            self.problem(node, bad, "remove it; it may have come from an escape such as \\x1b")
             return None
         return value
 
@@ -223,11 +221,6 @@ class _Reader:
         self.problem(node, f"{_shown(node.value)} is out of range (MAX_YAML_NUMBER is 1e15, smallest 1e-15)",
                      "check the unit and the digits")
         return None
-
-
-def _in_range(number: Decimal) -> bool:
-    magnitude = number.copy_abs()
-    return not magnitude or MAX_YAML_NUMBER.scaleb(-30) <= magnitude < MAX_YAML_NUMBER
 
 
 def _shown(text: str) -> str:

@@ -26,10 +26,11 @@ from typing import Any
 
 from . import _yaml
 from ._arith import fixed, plain
+from ._files import read_text
 from .engine import score
 from .errors import Problem, ScoringEngineError
 from .facts import Facts, _flatten
-from .loader import _read_text, load_facts, load_indicator_set, resolve_set
+from .loader import load_facts, load_indicator_set, resolve_set
 from .model import IndicatorSet
 
 __all__ = ["Case", "CaseFileError", "CaseOutcome", "find_case_files", "load_cases", "run_case"]
@@ -136,7 +137,7 @@ def load_cases(path: str | Path) -> list[Case]:
     """The cases of one case file; CaseFileError (or the set's own error) when it cannot be used."""
     path = Path(path)
     file = str(path)
-    text, _ = _read_text(path, _yaml.MAX_YAML_BYTES, CaseFileError)
+    text, _ = read_text(path, _yaml.MAX_YAML_BYTES, CaseFileError)
     located = _yaml.load_strict(text, file, CaseFileError)
     doc = _check_keys(located.data, _FILE_KEYS, "the case file", file, 1)
     if "indicator_set" not in doc or not isinstance(doc.get("cases"), list) or not doc["cases"]:

@@ -6,7 +6,6 @@ own evaluators, so `score` is safe to call from several threads at once.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import replace
 from collections.abc import Iterator, Mapping
 from decimal import ROUND_FLOOR, Decimal, DecimalException
@@ -14,7 +13,7 @@ from typing import Any
 
 from ._arith import ZERO, fixed, plain, round_half_up, scoring_context
 from ._version import __version__
-from .errors import FactsError, Problem, ScoringError
+from .errors import FactsError, Problem, ScoringError, did_you_mean
 from .facts import Facts, check_facts
 from .formulas import Evaluator, Formula
 from .model import Indicator, IndicatorSet
@@ -108,9 +107,8 @@ class _Run:
         problems = []
         for indicator_id, reason in marked.items():
             if indicator_id not in known:
-                close = difflib.get_close_matches(indicator_id, list(known), n=1)
                 problems.append(Problem(f"not_applicable names unknown indicator {indicator_id}", file=self.facts.source,
-                                        path=f"$.not_applicable.{indicator_id}", hint=f"did you mean {close[0]}?" if close else None))
+                                        path=f"$.not_applicable.{indicator_id}", hint=did_you_mean(indicator_id, known)))
             elif not isinstance(reason, str) or not reason.strip():
                 problems.append(Problem("give the reason the indicator does not apply", file=self.facts.source,
                                         path=f"$.not_applicable.{indicator_id}", indicator=indicator_id))

@@ -8,8 +8,11 @@ in a file at once; the CLI prints one line per problem.
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from typing import Any
 
 __all__ = [
     "Problem",
@@ -18,6 +21,8 @@ __all__ = [
     "FactsError",
     "FormulaError",
     "ScoringError",
+    "did_you_mean",
+    "json_path",
 ]
 
 
@@ -37,7 +42,7 @@ class Problem:
 
     def located(self, **fields: object) -> Problem:
         """The same problem with the given fields filled in where still unknown."""
-        missing = {k: v for k, v in fields.items() if v is not None and getattr(self, k) is None}
+        missing: dict[str, Any] = {k: v for k, v in fields.items() if v is not None and getattr(self, k) is None}
         return replace(self, **missing) if missing else self
 
     def __str__(self) -> str:
@@ -68,6 +73,29 @@ class Problem:
 def _names(message: str, name: str) -> bool:
     """Whether `message` mentions `name` as a whole word (not 't' inside 'the')."""
     return re.search(rf"(?<![\w.]){re.escape(name)}(?![\w.])", message) is not None
+
+
+def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.6, show: Callable[[str], str] = str) -> str | None:
+    """The hint for a misspelt name: the closest of `choices`, shown with `show`; None when nothing is close.
+
+    >>> did_you_mean("budget.piad", ["budget.paid", "budget.total"])
+    'did you mean budget.paid?'
+    >>> did_you_mean("已完成", ["已完工", "未开工"], show=repr)
+    "did you mean '已完工'?"
+    >>> did_you_mean("xyz", ["budget.paid"]) is None
+    True
+    """
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
+    return f"did you mean {show(close[0])}?" if close else None
+
+
+def json_path(path: tuple[str | int, ...]) -> str:
+    """A Problem's path: '$.facts.budget.paid' for ('facts', 'budget', 'paid'); list items as [0].
+
+    >>> json_path(("indicators", 0, "rule"))
+    '$.indicators[0].rule'
+    """
+    return "$" + "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in path)
 
 
 class ScoringEngineError(Exception):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import difflib
 import hashlib
 import json
 import math
@@ -14,8 +13,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from ._arith import plain
-from .errors import FactsError, Problem
+from ._arith import LARGEST_MAGNITUDE, in_range, plain
+from ._text import bad_character
+from .errors import FactsError, Problem, did_you_mean, json_path
 from .formulas import Finding
 from .model import FactSpec, IndicatorSet
 from .rules import Judgement, TargetRow, TierJudgement
@@ -23,7 +23,7 @@ from .rules import Judgement, TargetRow, TierJudgement
 __all__ = ["Facts", "check_facts", "convert_fact", "MAX_FACT_MAGNITUDE", "MAX_FACTS_DEPTH"]
 
 #: Largest magnitude of a number fact: far above any amount in 万元 or count, far below overflow.
-MAX_FACT_MAGNITUDE = Decimal(10) ** 15
+MAX_FACT_MAGNITUDE = LARGEST_MAGNITUDE
 #: Deepest nesting of objects and lists in a facts document (a target row's field sits 4 deep).
 MAX_FACTS_DEPTH = 20
 # A facts document with thousands of bad values reports this many, then says how many more.
@@ -98,8 +98,7 @@ def _number(value: Any, spec: FactSpec) -> Decimal:
         raise ValueError(said + (f", which looks like {meant}" if meant else ""), "write a plain number without quotes, commas, % or units")
     if not isinstance(value, Decimal) or not value.is_finite():
         raise ValueError(f"expected a number, got {_brief(value)}", None)
-    magnitude = value.copy_abs()  # no context: abs() would overflow on 1E+1000 before we can say so
-    if magnitude >= MAX_FACT_MAGNITUDE or (magnitude and magnitude < Decimal(10) ** -15):
+    if not in_range(value):
         raise ValueError(f"{value} is out of range (MAX_FACT_MAGNITUDE is 1e15, smallest 1e-15)", "check the unit and the digits")
     if spec.min is not None and value < spec.min:
         raise ValueError(f"{plain(value)} is below the minimum {plain(spec.min)}", None)
@@ -188,8 +187,7 @@ def convert_fact(value: Any, spec: FactSpec) -> Any:
         if not value.strip():
             raise ValueError("expected text, got empty text", "leave the fact out if it is not known, or write its value")
         if spec.values is not None and value not in spec.values:
-            close = difflib.get_close_matches(value, spec.values, n=1)
-            hint = f"did you mean {close[0]!r}?" if close else "one of: " + ", ".join(spec.values)
+            hint = did_you_mean(value, spec.values, show=repr) or "one of: " + ", ".join(spec.values)
             raise ValueError(f"{_brief(value)} is not an allowed value", hint)
         return value
     if kind == "date":
@@ -247,9 +245,6 @@ def _target_row(index: int, item: Any, spec: FactSpec) -> TargetRow:
         raise ValueError(f"{label}: {err.args[0]}", err.args[1]) from None
 
 
-_BAD_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
-
-
 class NotANumber:
     """A JSON NaN, Infinity or -Infinity literal, kept as written so that the check can name where it is."""
 
@@ -274,23 +269,20 @@ def document_problems(document: Any) -> Iterator[tuple[tuple[str | int, ...], st
                 continue
             items = list(value.items()) if isinstance(value, Mapping) else list(enumerate(value))
             for key, _ in items:
-                if isinstance(key, str) and _BAD_CHARACTER.search(key):
-                    yield path + (key,), _bad_character(key), "remove it"
+                bad = bad_character(key) if isinstance(key, str) else None
+                if bad:
+                    yield path + (key,), bad, "remove it"
             stack.extend((path + (key,), item) for key, item in reversed(items))
         elif isinstance(value, NotANumber):
             yield path, f"{value.written} is not a number", "JSON has no NaN or infinity: leave out a fact that is not known"
         elif isinstance(value, str):
-            if _BAD_CHARACTER.search(value):
-                yield path, _bad_character(value), "remove it"
+            bad = bad_character(value)
+            if bad:
+                yield path, bad, "remove it"
         elif isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
             problem = _out_of_range(value)
             if problem:
                 yield path, *problem
-
-
-def _bad_character(text: str) -> str:
-    ch = _BAD_CHARACTER.search(text).group()  # type: ignore[union-attr]
-    return f"text holds U+{ord(ch):04X}, {'a lone surrogate' if chr(0xD800) <= ch <= chr(0xDFFF) else 'a control character'}"
 
 
 def _out_of_range(value: int | float | Decimal) -> tuple[str, str] | None:
@@ -299,15 +291,9 @@ def _out_of_range(value: int | float | Decimal) -> tuple[str, str] | None:
     if isinstance(value, int) and value.bit_length() > 64:  # str() of a giant int is slow, or refused past 4300 digits
         return f"a number of about {int(value.bit_length() * 0.30103) + 1} digits is out of range (MAX_FACT_MAGNITUDE is 1e15)", "check the digits"
     number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-    magnitude = number.copy_abs()
-    if magnitude >= MAX_FACT_MAGNITUDE or (magnitude and magnitude < Decimal(10) ** -15):
+    if not in_range(number):
         return f"{number} is out of range (MAX_FACT_MAGNITUDE is 1e15, smallest 1e-15)", "check the unit and the digits"
     return None
-
-
-def json_path(path: tuple[str | int, ...]) -> str:
-    """'$.facts.budget.paid' for ('facts', 'budget', 'paid'); list items as [0]."""
-    return "$" + "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in path)
 
 
 def fact_at(path: tuple[str | int, ...]) -> str | None:
@@ -334,8 +320,7 @@ def _row_problems(indicator_set: IndicatorSet, values: Mapping[str, Any]) -> lis
             found.append((fact, f"group {node.id} needs at least one row", None))
         for i, row in enumerate(rows):
             if row.type not in node.rows.rules:
-                close = difflib.get_close_matches(row.type, kinds, n=1)
-                hint = f"did you mean {close[0]}?" if close else "one of: " + ", ".join(kinds)
+                hint = did_you_mean(row.type, kinds) or "one of: " + ", ".join(kinds)
                 found.append((fact, f"row {i + 1} ({row.name}): type {row.type!r} is not one that group {node.id} scores", hint))
         ids = [row.id for row in rows if row.id is not None]
         for dup in sorted({i for i in ids if ids.count(i) > 1}):
@@ -402,9 +387,8 @@ def check_facts(indicator_set: IndicatorSet, facts: Facts, not_applicable: froze
             problem(name, f"required fact {spec.title} is missing", "add it to the facts file")
     undeclared = [name for name in given if name not in declared]
     for name in undeclared[:_SHOWN]:
-        close = difflib.get_close_matches(name, list(declared), n=1)
-        hint = f"did you mean {close[0]}?" if close else None
-        warnings.append(Problem(f"fact {name} is not declared by the set and is ignored", file=facts.source, fact=name, hint=hint))
+        warnings.append(Problem(f"fact {name} is not declared by the set and is ignored", file=facts.source, fact=name,
+                                hint=did_you_mean(name, declared)))
     if len(undeclared) > _SHOWN:
         warnings.append(Problem(f"{len(undeclared) - _SHOWN} more facts are not declared by the set and are ignored",
                                 file=facts.source, hint="check that the facts file is meant for this set"))

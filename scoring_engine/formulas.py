@@ -6,7 +6,8 @@ names (dotted, e.g. ``budget.paid``), ``weight``, ``+ - * /``, comparisons,
 else: no attribute access, indexing, comprehensions, lambdas, f-strings or
 assignment. `compile_formula` checks all of that once, when the set loads, and
 keeps the parsed tree; `evaluate` runs the tree on `simpleeval` with the facts
-as the only names, so scoring never parses again.
+as the only names, so scoring never parses again. The operators and functions
+themselves, and the values they accept, are in `_formula_functions`.
 
 >>> f = compile_formula("min(budget.paid / budget.total, 1)", {"budget.paid": "number", "budget.total": "number"})
 >>> from decimal import Decimal
@@ -17,8 +18,6 @@ Decimal('0.8')
 from __future__ import annotations
 
 import ast
-import datetime
-import difflib
 import io
 import re
 import tokenize
@@ -30,8 +29,9 @@ from typing import Any
 
 from simpleeval import NameNotDefined, SimpleEval
 
-from ._arith import ONE, ZERO, round_half_up, scoring_context
-from .errors import FormulaError, Problem, ScoringError
+from ._arith import scoring_context
+from ._formula_functions import FUNCTIONS, OPERATORS, Fail, Finding
+from .errors import FormulaError, Problem, ScoringError, did_you_mean
 
 __all__ = [
     "Formula",
@@ -61,14 +61,6 @@ READABLE_TYPES = {"number", "integer", "boolean", "string", "date", "list", "der
 
 
 @dataclass(frozen=True)
-class Finding:
-    """One finding (问题) of a list fact: its text and, optionally, its own points."""
-
-    text: str
-    points: Decimal | None = None
-
-
-@dataclass(frozen=True)
 class Formula:
     """A checked formula: its text, the names it reads, and its parsed tree."""
 
@@ -80,114 +72,9 @@ class Formula:
         return self.text
 
 
-class _Fail(Exception):
-    """A run-time failure inside a formula; `evaluate` turns it into a ScoringError."""
+# ---------------------------------------------------------------- checking
 
-    def __init__(self, message: str, fact: str | None = None):
-        super().__init__(message)
-        self.fact = fact
-
-
-# ---------------------------------------------------------------- values
-
-
-def _number(value: Any, what: str) -> Decimal:
-    if isinstance(value, bool):
-        return ONE if value else ZERO
-    if isinstance(value, Decimal):
-        return value
-    raise _Fail(f"{what} needs a number, got {_describe(value)}")
-
-
-def _describe(value: Any) -> str:
-    if isinstance(value, str):
-        return f"text {value!r}"
-    if isinstance(value, tuple):
-        return "a list"
-    if isinstance(value, datetime.date):
-        return f"date {value.isoformat()}"
-    if isinstance(value, bool):
-        return f"boolean {value}"
-    if isinstance(value, Decimal):
-        return f"number {value}"
-    if isinstance(value, Finding):
-        return f"finding {value.text!r}"
-    return type(value).__name__
-
-
-def _date(value: Any, what: str) -> datetime.date:
-    if isinstance(value, datetime.date):
-        return value
-    raise _Fail(f"{what} needs a date, got {_describe(value)}")
-
-
-def _list(value: Any, what: str) -> tuple:
-    if isinstance(value, tuple):
-        return value
-    raise _Fail(f"{what} needs a list fact, got {_describe(value)}")
-
-
-def _numbers(args: tuple, what: str) -> list[Decimal]:
-    if len(args) == 1 and isinstance(args[0], tuple):
-        args = args[0]
-        if not args:
-            raise _Fail(f"{what} of an empty list")
-    return [_number(a, what) for a in args]
-
-
-# ---------------------------------------------------------------- operators
-
-
-def _add(a: Any, b: Any) -> Decimal:
-    return _number(a, "+") + _number(b, "+")
-
-
-def _sub(a: Any, b: Any) -> Decimal:
-    return _number(a, "-") - _number(b, "-")
-
-
-def _mul(a: Any, b: Any) -> Decimal:
-    return _number(a, "*") * _number(b, "*")
-
-
-def _div(a: Any, b: Any) -> Decimal:
-    divisor = _number(b, "/")
-    if divisor == 0:
-        raise _Fail("division by zero")
-    return _number(a, "/") / divisor
-
-
-def _ordered(op: Callable[[Any, Any], bool], symbol: str) -> Callable[[Any, Any], bool]:
-    def compare(a: Any, b: Any) -> bool:
-        if isinstance(a, datetime.date) and isinstance(b, datetime.date):
-            return op(a, b)
-        return op(_number(a, symbol), _number(b, symbol))
-
-    return compare
-
-
-def _equal(a: Any, b: Any) -> bool:
-    if isinstance(a, str) != isinstance(b, str):
-        raise _Fail(f"cannot compare {_describe(a)} with {_describe(b)}")
-    return a == b
-
-
-_OPERATORS: dict[type, Callable[..., Any]] = {
-    ast.Add: _add,
-    ast.Sub: _sub,
-    ast.Mult: _mul,
-    ast.Div: _div,
-    ast.USub: lambda a: -_number(a, "-"),
-    ast.UAdd: lambda a: _number(a, "+"),
-    ast.Not: lambda a: not a,
-    ast.Eq: _equal,
-    ast.NotEq: lambda a, b: not _equal(a, b),
-    ast.Lt: _ordered(lambda a, b: a < b, "<"),
-    ast.LtE: _ordered(lambda a, b: a <= b, "<="),
-    ast.Gt: _ordered(lambda a, b: a > b, ">"),
-    ast.GtE: _ordered(lambda a, b: a >= b, ">="),
-}
-
+# Operators Python has and the language refuses, as written in a formula.
 _OPERATOR_SYMBOLS = {
     ast.Pow: "**",
     ast.FloorDiv: "//",
@@ -204,89 +91,6 @@ _OPERATOR_SYMBOLS = {
     ast.Is: "is",
     ast.IsNot: "is not",
 }
-
-# ---------------------------------------------------------------- functions
-
-
-def _min(*args: Any) -> Decimal:
-    return min(_numbers(args, "min"))
-
-
-def _max(*args: Any) -> Decimal:
-    return max(_numbers(args, "max"))
-
-
-def _abs(x: Any) -> Decimal:
-    return abs(_number(x, "abs"))
-
-
-def _clamp(x: Any, low: Any, high: Any) -> Decimal:
-    lo, hi = _number(low, "clamp"), _number(high, "clamp")
-    if lo > hi:
-        raise _Fail(f"clamp: lower bound {lo} is above upper bound {hi}")
-    return min(max(_number(x, "clamp"), lo), hi)
-
-
-def _round_half_up(x: Any, places: Any = ZERO) -> Decimal:
-    digits = _number(places, "round_half_up")
-    if digits != digits.to_integral_value() or not 0 <= digits <= 10:
-        raise _Fail("round_half_up: places must be a whole number from 0 to 10")
-    return round_half_up(_number(x, "round_half_up"), int(digits))
-
-
-def _ratio(numerator: Any, denominator: Any, if_zero: Any = ZERO) -> Decimal:
-    below = _number(denominator, "ratio")
-    if below == 0:
-        return _number(if_zero, "ratio")
-    return _number(numerator, "ratio") / below
-
-
-def _sum(items: Any) -> Decimal:
-    return sum((_number(v, "sum") for v in _list(items, "sum")), ZERO)
-
-
-def _count(items: Any) -> Decimal:
-    return Decimal(len(_list(items, "count")))
-
-
-def _mean(items: Any) -> Decimal:
-    values = _list(items, "mean")
-    if not values:
-        raise _Fail("mean of an empty list")
-    return sum((_number(v, "mean") for v in values), ZERO) / len(values)
-
-
-def _days_between(start: Any, end: Any) -> Decimal:
-    return Decimal((_date(end, "days_between") - _date(start, "days_between")).days)
-
-
-def _months_between(start: Any, end: Any) -> Decimal:
-    a, b = _date(start, "months_between"), _date(end, "months_between")
-    months = (b.year - a.year) * 12 + (b.month - a.month)
-    # Count whole months only: 2020-01-31 → 2020-02-28 is 0 months.
-    if months > 0 and b.day < a.day:
-        months -= 1
-    elif months < 0 and b.day > a.day:
-        months += 1
-    return Decimal(months)
-
-
-#: name → (function, fewest arguments, most arguments, one-line description)
-FUNCTIONS: dict[str, tuple[Callable[..., Any], int, int, str]] = {
-    "min": (_min, 1, 50, "smallest of the numbers (or of a list fact)"),
-    "max": (_max, 1, 50, "largest of the numbers (or of a list fact)"),
-    "abs": (_abs, 1, 1, "absolute value"),
-    "clamp": (_clamp, 3, 3, "clamp(x, low, high): x limited to [low, high]"),
-    "round_half_up": (_round_half_up, 1, 2, "round_half_up(x, places=0): 四舍五入"),
-    "ratio": (_ratio, 2, 3, "ratio(a, b, if_zero=0): a / b, or if_zero when b is 0"),
-    "sum": (_sum, 1, 1, "sum of a list fact of numbers"),
-    "count": (_count, 1, 1, "number of items in a list fact"),
-    "mean": (_mean, 1, 1, "arithmetic mean of a list fact of numbers"),
-    "days_between": (_days_between, 2, 2, "days_between(start, end): days from start to end"),
-    "months_between": (_months_between, 2, 2, "months_between(start, end): whole calendar months"),
-}
-
-# ---------------------------------------------------------------- checking
 
 _FORBIDDEN = {
     ast.Subscript: "indexing with [...]",
@@ -351,8 +155,7 @@ class _Checker:
             if name in FUNCTIONS:
                 self.fail(f"function {name} used without ( )", hint=f"write {name}(...)")
             else:
-                close = difflib.get_close_matches(name, list(self.scope), n=1, cutoff=0.6)
-                hint = f"did you mean {close[0]}?" if close else "declare it under facts: or derived:"
+                hint = did_you_mean(name, self.scope) or "declare it under facts: or derived:"
                 self.fail(f"unknown name {name}", hint=hint, fact=name)
         elif kind not in READABLE_TYPES:
             self.fail(
@@ -400,7 +203,7 @@ class _Checker:
         return ast.copy_location(new, node)
 
     def operator(self, op: ast.AST) -> None:
-        if type(op) not in _OPERATORS:
+        if type(op) not in OPERATORS:
             symbol = _OPERATOR_SYMBOLS.get(type(op), type(op).__name__)
             self.fail(f"operator {symbol} is not allowed", hint="use + - * / and comparisons")
 
@@ -433,8 +236,7 @@ class _Checker:
         elif name is None:
             self.fail(f"only the listed functions can be called: {self.shown(node.func)}(...) is not one")
         elif name not in FUNCTIONS:
-            close = difflib.get_close_matches(name, list(FUNCTIONS), n=1)
-            hint = f"did you mean {close[0]}?" if close else "functions: " + ", ".join(FUNCTIONS)
+            hint = did_you_mean(name, FUNCTIONS) or "functions: " + ", ".join(FUNCTIONS)
             self.fail(f"unknown function {name}", hint=hint)
         if node.keywords:
             self.fail(f"{name or 'call'}: keyword arguments are not allowed")
@@ -539,7 +341,7 @@ class _Sandbox(SimpleEval):
     """simpleeval restricted to the nodes, operators and functions of the language."""
 
     def __init__(self, names: Mapping[str, Any]):
-        super().__init__(operators=_OPERATORS, functions=_CALLABLES, names=names)
+        super().__init__(operators=OPERATORS, functions=_CALLABLES, names=names)
         # Defence in depth: checked trees hold only these nodes anyway.
         self.nodes = {kind: handler for kind, handler in self.nodes.items() if kind in _EVALUATED_NODES}
         for kind in (ast.BinOp, ast.UnaryOp, ast.Compare, ast.Call):
@@ -552,7 +354,7 @@ class _Sandbox(SimpleEval):
         def run(node: ast.AST) -> Any:
             try:
                 return handler(node)
-            except _Fail as err:
+            except Fail as err:
                 if err.fact is None:
                     part = node.right if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div) else node
                     found = sorted({n.id for n in ast.walk(part) if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Store)}
@@ -590,7 +392,7 @@ def _run(sandbox: _Sandbox, formula: Formula) -> Any:
     with scoring_context():
         try:
             return sandbox.eval(formula.text, previously_parsed=formula.tree)
-        except _Fail as err:
+        except Fail as err:
             raise ScoringError(str(err), expression=formula.text, fact=err.fact) from None
         except NameNotDefined as err:
             raise ScoringError(f"fact {err.name} is missing", expression=formula.text, fact=err.name,

@@ -7,12 +7,11 @@ the score-table reports (``markdown``, ``csv``, ``xlsx``, ``html``) in
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable
 
 from ._arith import fixed, plain
 from ._display import display_width
-from .errors import ScoringEngineError
+from .errors import ScoringEngineError, did_you_mean
 from .reports.csv_text import render_csv
 from .reports.html_page import render_html
 from .reports.markdown import render_markdown
@@ -77,6 +76,5 @@ BINARY_FORMATS = frozenset({"xlsx"})
 def render(result: Result, fmt: str) -> str | bytes:
     """`result` in format `fmt` (a key of RENDERERS); a ScoringEngineError with a did-you-mean for an unknown format."""
     if fmt not in RENDERERS:
-        close = difflib.get_close_matches(fmt, list(RENDERERS), n=1)
-        raise ScoringEngineError(f"unknown format {fmt!r}", hint=f"did you mean {close[0]}?" if close else "one of: " + ", ".join(RENDERERS))
+        raise ScoringEngineError(f"unknown format {fmt!r}", hint=did_you_mean(fmt, RENDERERS) or "one of: " + ", ".join(RENDERERS))
     return RENDERERS[fmt](result)

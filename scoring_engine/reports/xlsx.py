@@ -105,7 +105,11 @@ def _score_sheet(ws: Worksheet, result: Result, table: ScoreTable, score_format:
     for j, warning in enumerate(result.warnings):
         _text(ws, after + j, 1, f"提示：{warning}").alignment = Alignment(wrap_text=True, vertical="top")
         ws.merge_cells(start_row=after + j, start_column=1, end_row=after + j, end_column=columns)
+    _fit_and_print(ws, result, table, after)
 
+
+def _fit_and_print(ws: Worksheet, result: Result, table: ScoreTable, after: int) -> None:
+    """Column widths and row heights that fit the text (warnings start at row `after`), and A4 landscape printing."""
     widths = []
     for col in range(len(table.header)):
         longest = max(display_width(table.header[col]), *(display_width(table.cells(row)[col]) for row in table.rows))

@@ -1,0 +1,82 @@
+"""Building an IndicatorSet from YAML data read with positions, collecting every problem on the way.
+
+After the YAML reader, two gates: the JSON Schema in
+``schemas/indicator-set.schema.json``, then the checks a schema cannot express,
+section by section (``sections``: facts, derived values, checks, grades,
+reasons; ``tree``: ids, weights, row groups; ``rule_spec``: each rule through
+its kind's parameter class). Problems go to one ``ProblemLog``, which locates
+each at file:line:column and ranks them; the set is built only when there are none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+
+from .._schema import schema_problems, validator
+from .._yaml import Located
+from ..errors import IndicatorSetError, Problem
+from ..model import IndicatorSet
+from . import sections
+from .draft import Draft
+from .problems import Path, ProblemLog
+from .tree import IndicatorTree
+
+__all__ = ["build_indicator_set"]
+
+
+def build_indicator_set(located: Located, file: str | None, sha256: str) -> IndicatorSet:
+    """The set the YAML data describes; raises IndicatorSetError listing every problem in file order."""
+    log = ProblemLog(located, file)
+    data = located.data
+    if not isinstance(data, Mapping):
+        shape = Problem("an indicator set must be a mapping with id, name, version, grades and indicators", file=file)
+        raise IndicatorSetError([*log.problems, shape])
+    _check_schema(log)
+    total = Decimal(data.get("total", 100)) if log.ok(("total",)) else Decimal(100)
+    draft = Draft(data, log, total, precision=data.get("precision", 2) if log.ok(("precision",)) else 2)
+    facts = sections.facts(draft)
+    draft.scope = {name: spec.type for name, spec in facts.items()}
+    # A broken declaration still counts as declared, so its readers are not reported twice.
+    for name in draft.declared_facts():
+        draft.scope.setdefault(name, "number")
+    derived = sections.derived(draft)
+    checks = sections.checks(draft)
+    grades = sections.grades(draft)
+    reasons = sections.reasons(draft)
+    indicators = IndicatorTree(draft).top_level()
+    if log.problems:
+        raise IndicatorSetError(log.ranked())
+    return IndicatorSet(
+        id=data["id"],
+        name=data["name"],
+        version=data["version"],
+        precision=data.get("precision", 2),
+        total=total,
+        facts=facts,
+        derived=derived,
+        checks=checks,
+        grades=grades,
+        indicators=indicators,
+        not_applicable=data.get("not_applicable", "full_credit"),
+        reasons=reasons,
+        sha256=sha256,
+        source=file,
+    )
+
+
+def _check_schema(log: ProblemLog) -> None:
+    """Every schema error, worded, once; the paths they concern are marked broken and not built further."""
+    located = log.located
+    errors = sorted(validator("indicator-set.schema.json").iter_errors(located.data),
+                    key=lambda e: (list(map(str, e.absolute_path)), e.validator))
+    said: set[tuple[Path, str]] = set()  # jsonschema repeats 'required' once per missing key
+    for error in errors:
+        at = tuple(error.absolute_path)
+        if at in located.rejected:
+            continue  # the YAML reader already said why this value is missing
+        for problem in schema_problems(error, located.written.get(at)):
+            log.broken.add(at)
+            if (problem.path, problem.message) not in said:
+                said.add((problem.path, problem.message))
+                log.add(problem.path, problem.message, problem.hint, key=problem.at_key)

@@ -1,0 +1,29 @@
+"""What the checks of one set share while it is built."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from .problems import ProblemLog
+
+__all__ = ["Draft"]
+
+
+@dataclass
+class Draft:
+    """The set as written (schema-checked), its problem log, and what the sections built so far tell the later ones."""
+
+    data: Mapping[str, Any]
+    log: ProblemLog
+    total: Decimal
+    precision: int
+    # Names a formula may read, with their type: facts by declared type, derived values as "derived".
+    scope: dict[str, str] = field(default_factory=dict)
+
+    def declared_facts(self) -> Mapping[str, Any]:
+        """The facts: section as written, or empty when it is not a mapping (the schema check has said so)."""
+        facts = self.data.get("facts", {})
+        return facts if isinstance(facts, Mapping) else {}

@@ -1,0 +1,71 @@
+"""Collecting a set's problems: each located at file:line:column and named by the indicator it lies in."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .._yaml import Located
+from ..errors import FormulaError, Problem, json_path
+from ..formulas import Formula, compile_formula
+
+__all__ = ["Path", "ProblemLog"]
+
+Path = tuple[str | int, ...]
+
+_SHOWN_PROBLEMS = 100  # problems listed for one file; then how many more
+
+
+class ProblemLog:
+    """Every problem found in one set file, in the order found; `ranked()` gives them in file order."""
+
+    def __init__(self, located: Located, file: str | None) -> None:
+        self.located = located
+        self.file = file
+        # The reader's problems (010, 12:30, tags…) carry a position; name the indicator there too.
+        at = {position: path for path, position in located.values.items()}
+        self.problems: list[Problem] = [p.located(indicator=self.indicator_at(at.get((p.line or 0, p.column or 0), ())))
+                                        for p in located.problems]
+        self.broken: set[Path] = set(located.rejected)  # paths with schema errors or refused values: not built further
+
+    def add(self, path: Path, message: str, hint: str | None = None, key: bool = False,
+            indicator: str | None = None, expression: str | None = None, fact: str | None = None) -> None:
+        """Record a problem at `path` (at its key when `key`); the indicator defaults to the one `path` lies in."""
+        where = self.located.where(path, key=key)
+        line, column = where if where else (None, None)
+        self.problems.append(Problem(message, file=self.file, line=line, column=column, path=json_path(path),
+                                     indicator=indicator or self.indicator_at(path), hint=hint, expression=expression, fact=fact))
+
+    def compile(self, source: Any, path: Path, scope: Mapping[str, str], indicator: str | None = None) -> Formula | None:
+        """The formula written at `path`; None, with its problems recorded there, if it is not valid."""
+        try:
+            return compile_formula(source, scope)
+        except FormulaError as err:
+            for p in err.problems:
+                self.add(path, p.message, p.hint, indicator=indicator, expression=p.expression, fact=p.fact)
+            return None
+
+    def indicator_at(self, path: Path) -> str | None:
+        """Id of the innermost indicator that `path` lies in."""
+        node: Any = self.located.data
+        found = None
+        for i, part in enumerate(path):
+            try:
+                node = node[part]
+            except (KeyError, IndexError, TypeError):
+                break
+            if isinstance(part, int) and i > 0 and path[i - 1] in ("indicators", "children") and isinstance(node, Mapping):
+                found = node.get("id") if isinstance(node.get("id"), str) else found
+        return found
+
+    def ok(self, path: Path) -> bool:
+        """No schema error at or inside `path`."""
+        return not any(bad[: len(path)] == path for bad in self.broken)
+
+    def ranked(self) -> list[Problem]:
+        """In file order, so the editor can walk down the file; a hostile file's ten thousand problems are not all listed."""
+        ranked = sorted(self.problems, key=lambda p: (p.line or 0, p.column or 0))
+        if len(ranked) > _SHOWN_PROBLEMS:
+            more = Problem(f"{len(ranked) - _SHOWN_PROBLEMS} more problems not shown", file=self.file, hint="fix these first")
+            ranked = ranked[:_SHOWN_PROBLEMS] + [more]
+        return ranked

@@ -1,0 +1,89 @@
+"""Checking one rule as written: its kind's parameter class does the checks through a RuleSpec."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from ..errors import did_you_mean
+from ..formulas import Formula
+from ..model import ROW_NAMES, Rule
+from ..rules import RULE_KINDS
+from .draft import Draft
+from .problems import Path
+
+__all__ = ["check_rule", "RuleBuilder"]
+
+
+def check_rule(draft: Draft, spec: Any, path: Path, weight: Decimal | None, indicator: str | None,
+               rows: bool | None = None) -> Rule | None:
+    """The rule written at `path`, or None (problems recorded).
+
+    `weight` is None when unknown (a row group's rule, or a broken weight).
+    """
+    rows = path[-3:-2] == ("children_from",) if rows is None else rows
+    if not draft.log.ok(path) or not isinstance(spec, Mapping):
+        return None
+    kind = RULE_KINDS[spec["kind"]]
+    builder = RuleBuilder(draft, spec, path, weight, indicator, rows)
+    params = kind.params.build(spec, builder)
+    if params is None or builder.failed:
+        return None
+    return Rule(kind=spec["kind"], params=params, spec=spec, reads=params.reads)
+
+
+class RuleBuilder:
+    """What a rule's parameter class sees while it is checked (the rules.RuleSpec protocol)."""
+
+    def __init__(self, draft: Draft, spec: Mapping[str, Any], path: Path, weight: Decimal | None, indicator: str | None,
+                 rows: bool = False) -> None:
+        self.draft, self.spec, self.path, self.weight, self.indicator, self.rows = draft, spec, path, weight, indicator, rows
+        self.scope = {**draft.scope, "weight": "weight"}
+        if rows:  # a row group's rule also reads the row
+            self.scope.update(ROW_NAMES)
+        self.failed = False
+
+    def _at(self, path: Path) -> Any:
+        node: Any = self.spec
+        for part in path:
+            node = node[part]
+        return node
+
+    def problem(self, message: str, *path: str | int, hint: str | None = None) -> None:
+        """Record a problem at `path` inside the rule."""
+        self.failed = True
+        self.draft.log.add(self.path + path, message, hint, indicator=self.indicator)
+
+    def formula(self, *path: str | int, required: bool = True) -> Formula | None:
+        """Compile the formula at `path` inside the rule; None if absent or broken (problem recorded)."""
+        try:
+            source = self._at(path)
+        except (KeyError, IndexError):
+            if required:
+                self.problem(f"missing key {path[-1]!r}", *path[:-1])
+            return None
+        before = len(self.draft.log.problems)
+        formula = self.draft.log.compile(source, self.path + path, self.scope, self.indicator)
+        self.failed |= len(self.draft.log.problems) > before
+        return formula
+
+    def rule(self, *path: str | int) -> Rule | None:
+        """Check the rule nested at `path` (for kinds built from other rules); None if broken (problem recorded)."""
+        return check_rule(self.draft, self._at(path), self.path + path, self.weight, self.indicator, rows=self.rows)
+
+    def fact(self, *path: str | int, types: tuple[str, ...]) -> str | None:
+        """The declared fact named at `path`, if it has one of `types`; None otherwise (problem recorded)."""
+        name: str = self._at(path)
+        if name == "row" and self.rows:
+            return name  # the row itself: its tier or score with the reason
+        declared = self.draft.declared_facts()
+        if name not in declared:
+            hint = did_you_mean(name, declared) or f"declare it under facts: with type: {types[0]}"
+            self.problem(f"unknown fact {name}", *path, hint=hint)
+            return None
+        kind = self.draft.scope.get(name)
+        if kind not in types:
+            self.problem(f"fact {name} is a {kind} fact; this needs a {' or '.join(types)} fact", *path)
+            return None
+        return name

@@ -1,0 +1,171 @@
+"""The checks of a set's flat sections: facts, derived values, checks, grades and reason templates.
+
+Each function reads its section from the draft, records what is wrong in the
+draft's log and returns what it could build; a part the schema check already
+refused is skipped, so no mistake is reported twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from .._arith import plain, to_decimal_or_none
+from .._intervals import Interval, gaps_and_overlaps
+from ..errors import did_you_mean
+from ..facts import convert_fact
+from ..model import Check, Derived, FactSpec, Grade
+from ..reasons import TEMPLATES, template_problems
+from .draft import Draft
+
+__all__ = ["facts", "derived", "checks", "grades", "reasons"]
+
+
+def facts(draft: Draft) -> dict[str, FactSpec]:
+    """The declared facts: bounds that make sense for the type, and a default that fits the declaration."""
+    specs: dict[str, FactSpec] = {}
+    for name, decl in draft.declared_facts().items():
+        path = ("facts", name)
+        if not draft.log.ok(path):
+            continue
+        spec = FactSpec(name=name, type=decl["type"], label=decl.get("label"), unit=decl.get("unit"),
+                        min=to_decimal_or_none(decl.get("min")), max=to_decimal_or_none(decl.get("max")),
+                        required=decl.get("required", "default" not in decl),
+                        values=tuple(decl["values"]) if "values" in decl else None, items=decl.get("items", "finding"))
+        if spec.min is not None and spec.max is not None and spec.min > spec.max:
+            draft.log.add(path + ("min",), f"min {plain(spec.min)} is above max {plain(spec.max)}", fact=name)
+        if (spec.min is not None or spec.max is not None) and not (
+                spec.type in ("number", "integer") or spec.type == "list" and spec.items == "number"):
+            draft.log.add(path, f"min and max apply to numbers, not to a {spec.type} fact", fact=name)
+        if spec.values is not None and spec.type != "string":
+            draft.log.add(path + ("values",), f"values lists the texts a string fact may take; {name} is a {spec.type} fact",
+                          fact=name, key=True)
+        if "items" in decl and spec.type != "list":
+            draft.log.add(path + ("items",), f"items applies to list facts; {name} is a {spec.type} fact", fact=name, key=True)
+        if "default" in decl:
+            try:
+                spec = FactSpec(**{**spec.__dict__, "default": convert_fact(decl["default"], spec)})
+            except ValueError as err:
+                draft.log.add(path + ("default",), f"default of {name}: {err.args[0]}", err.args[1], fact=name)
+        specs[name] = spec
+    return specs
+
+
+def derived(draft: Draft) -> tuple[Derived, ...]:
+    """The derived values, compiled and in dependency order; adds their names to the draft's scope."""
+    raw = draft.data.get("derived", {})
+    if not isinstance(raw, Mapping):
+        return ()
+    for name in raw:
+        if name in draft.scope and draft.scope[name] != "derived":
+            draft.log.add(("derived", name), f"derived value {name} has the name of a fact", "rename one of them", key=True)
+        draft.scope[name] = "derived"
+    compiled: dict[str, Derived] = {}
+    for name, value in raw.items():
+        path = ("derived", name)
+        if not draft.log.ok(path):
+            continue
+        expr, label = (value, None) if not isinstance(value, Mapping) else (value["expr"], value.get("label"))
+        scope = {k: v for k, v in draft.scope.items() if k != name}
+        formula = draft.log.compile(expr, path if not isinstance(value, Mapping) else path + ("expr",), scope)
+        if formula is not None:
+            compiled[name] = Derived(name, formula, label)
+    return _in_dependency_order(draft, compiled)
+
+
+def _in_dependency_order(draft: Draft, compiled: dict[str, Derived]) -> tuple[Derived, ...]:
+    """Derived values in dependency order; a cycle is a problem."""
+    done: list[Derived] = []
+    state: dict[str, str] = {}
+
+    def visit(name: str, chain: list[str]) -> None:
+        if state.get(name) == "done" or name not in compiled:
+            return
+        if state.get(name) == "active":
+            cycle = chain[chain.index(name):] + [name]
+            draft.log.add(("derived", name), f"derived values refer to each other in a circle: {' → '.join(cycle)}",
+                          "break the circle")
+            return
+        state[name] = "active"
+        for dep in sorted(compiled[name].formula.names):
+            visit(dep, chain + [name])
+        state[name] = "done"
+        done.append(compiled[name])
+
+    for name in compiled:
+        visit(name, [])
+    return tuple(done)
+
+
+def checks(draft: Draft) -> tuple[Check, ...]:
+    """The plausibility checks, compiled."""
+    raw = draft.data.get("checks", [])
+    found = []
+    for i, check in enumerate(raw if isinstance(raw, list) else []):
+        path = ("checks", i)
+        if not draft.log.ok(path):
+            continue
+        formula = draft.log.compile(check["expr"], path + ("expr",), draft.scope)
+        if formula is not None:
+            found.append(Check(formula, check["message"], check.get("severity", "warning")))
+    return tuple(found)
+
+
+def grades(draft: Draft) -> tuple[Grade, ...]:
+    """The grades, highest first: together they must cover every total from 0 to the set's total exactly once."""
+    raw = draft.data.get("grades", [])
+    if not isinstance(raw, list) or not raw or not draft.log.ok(("grades",)):
+        return ()  # missing or broken: the schema check has said so
+    order = sorted(range(len(raw)), key=lambda i: raw[i]["min"])
+    for pos, message in gaps_and_overlaps(_grade_ranges(raw, order)):
+        i = order[pos]
+        draft.log.add(("grades", i), f"grade {raw[i]['label']}: {message}",
+                      "each grade's min must equal the max of the grade below it")
+    _grade_ends(draft, raw, order)
+    labels = [g["label"] for g in raw]
+    for i, label in enumerate(labels):
+        if labels.index(label) != i:
+            draft.log.add(("grades", i, "label"), f"grade label {label} is used twice")
+    return tuple(Grade(raw[i]["label"], Decimal(raw[i]["min"])) for i in reversed(order))
+
+
+def _grade_ranges(raw: list[Any], order: list[int]) -> list[Interval]:
+    """Each grade's range in `order` (lowest min first); a grade without max reaches the next grade's min."""
+    ranges = []
+    for pos, i in enumerate(order):
+        high = raw[i].get("max")
+        next_min = raw[order[pos + 1]]["min"] if pos + 1 < len(order) else None
+        if next_min is not None and next_min <= raw[i]["min"]:
+            next_min = None  # same min as the next grade: reported as an overlap
+        ranges.append(Interval(Decimal(raw[i]["min"]), to_decimal_or_none(high if high is not None else next_min)))
+    return ranges
+
+
+def _grade_ends(draft: Draft, raw: list[Any], order: list[int]) -> None:
+    """The lowest grade starts at 0, none starts above the total, and the highest reaches the total."""
+    total = draft.total
+    lowest = raw[order[0]]
+    if lowest["min"] != 0:
+        draft.log.add(("grades", order[0], "min"), f"grades leave totals below {plain(lowest['min'])} without a grade",
+                      "the lowest grade needs min: 0")
+    for i, grade in enumerate(raw):
+        if grade["min"] > total:
+            draft.log.add(("grades", i, "min"),
+                          f"grade {grade['label']} starts at {plain(grade['min'])}, above the total {plain(total)}")
+    top = raw[order[-1]]
+    if top.get("max") is not None and top["max"] < total:
+        draft.log.add(("grades", order[-1], "max"), f"totals from {plain(top['max'])} to {plain(total)} have no grade",
+                      "leave out max on the highest grade")
+
+
+def reasons(draft: Draft) -> dict[str, str]:
+    """The set's own reason templates: known keys, placeholders the reason can fill."""
+    raw = draft.data.get("reasons", {})
+    if not isinstance(raw, Mapping) or not draft.log.ok(("reasons",)):
+        return {}
+    for key, template in raw.items():
+        for message in template_problems(key, template):
+            unknown = message.startswith("unknown")
+            draft.log.add(("reasons", key), message, did_you_mean(key, TEMPLATES) if unknown else None, key=unknown)
+    return dict(raw)

@@ -1,0 +1,124 @@
+"""Checking the indicator tree: one id per indicator, weights that add up at every level, one way to score each node."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from .._arith import ZERO, plain, to_decimal_or_none
+from ..model import Indicator, RowGroup
+from .draft import Draft
+from .problems import Path
+from .rule_spec import check_rule
+
+__all__ = ["IndicatorTree"]
+
+
+class IndicatorTree:
+    """Builds the indicators of one draft, top-down, remembering where each id was first used."""
+
+    def __init__(self, draft: Draft) -> None:
+        self.draft = draft
+        self.log = draft.log
+        self.ids: dict[str, Path] = {}
+
+    def top_level(self) -> tuple[Indicator, ...]:
+        """The top-level indicators (and everything below them); their weights must add up to the total."""
+        raw = self.draft.data.get("indicators")
+        if not isinstance(raw, list):
+            return ()
+        indicators = [self.indicator(item, ("indicators", i)) for i, item in enumerate(raw)]
+        self.weights_add_up(indicators, self.draft.total, ("indicators",), "the top-level indicators", "total")
+        return tuple(i for i in indicators if i is not None)
+
+    def indicator(self, raw: Any, path: Path) -> Indicator | None:
+        """The indicator written at `path`, or None when it cannot be built (problems recorded)."""
+        if not isinstance(raw, Mapping):
+            return None
+        node_id = self._id(raw, path)
+        weight = self._weight(raw, path)
+        children, rows = self._below(raw, path, node_id, weight)
+        has_rule = "rule" in raw and not raw.get("children") and "children_from" not in raw
+        rule = check_rule(self.draft, raw["rule"], path + ("rule",), weight, node_id) if has_rule else None
+        if node_id is None or weight is None or not isinstance(raw.get("name"), str):
+            return None
+        line = self.log.located.where(path)
+        return Indicator(id=node_id, name=raw["name"], weight=weight, standard=raw.get("standard"), rule=rule,
+                         children=tuple(c for c in children if c is not None), rows=rows, line=line[0] if line else None)
+
+    def _id(self, raw: Mapping[str, Any], path: Path) -> str | None:
+        node_id: str | None = raw.get("id") if isinstance(raw.get("id"), str) else None
+        if node_id is None:
+            return None
+        if node_id in self.ids:
+            first = self.log.located.where(self.ids[node_id] + ("id",))
+            self.log.add(path + ("id",), f"indicator id {node_id} is used twice (first on line {first[0] if first else '?'})",
+                         "give each indicator its own id")
+        else:
+            self.ids[node_id] = path
+        return node_id
+
+    def _weight(self, raw: Mapping[str, Any], path: Path) -> Decimal | None:
+        weight = to_decimal_or_none(raw.get("weight")) if self.log.ok(path + ("weight",)) else None
+        precision = self.draft.precision
+        if weight is not None and weight % Decimal(1).scaleb(-precision):
+            # scores are rounded to the precision: 0.5 points at precision 0 would print as 1
+            self.log.add(path + ("weight",), f"weight {plain(weight)} has more decimal places than precision {precision} keeps",
+                         f"round the weight, or set precision: to at least {-int(weight.normalize().as_tuple().exponent)}")
+        return weight
+
+    def _below(self, raw: Mapping[str, Any], path: Path, node_id: str | None,
+               weight: Decimal | None) -> tuple[list[Indicator | None], RowGroup | None]:
+        """The children written under an indicator, or the row group it takes them from."""
+        if "children_from" in raw:
+            for other in ("children", "rule"):
+                if other in raw:
+                    self.log.add(path + (other,),
+                                 f"an indicator with children_from takes its children from the facts; it cannot have {other} too",
+                                 f"remove {other} or children_from", key=True)
+            return [], self.row_group(raw["children_from"], path + ("children_from",), node_id)
+        children_raw = raw.get("children")
+        if isinstance(children_raw, list):
+            children = [self.indicator(c, path + ("children", i)) for i, c in enumerate(children_raw)]
+            if "rule" in raw:
+                self.log.add(path + ("rule",), "an indicator with children is scored by them; it cannot have a rule too",
+                             "move the rule to a child, or remove the children", key=True)
+            if weight is not None:
+                self.weights_add_up(children, weight, path + ("children",), f"the children of {node_id}", "weight", path)
+            return children, None
+        if "rule" not in raw:
+            self.log.add(path, "has neither a rule nor children", "add rule: {kind: …} to score it, or children: [...]")
+        return [], None
+
+    def row_group(self, spec: Any, path: Path, indicator: str | None) -> RowGroup | None:
+        """The rules by row type of an indicator scored row by row from a list fact of target rows."""
+        if not self.log.ok(path):
+            return None
+        fact = self.draft.declared_facts().get(spec["fact"])
+        if not isinstance(fact, Mapping) or fact.get("type") != "list" or fact.get("items") != "target":
+            self.log.add(path + ("fact",), f"children_from needs a declared list fact of target rows; {spec['fact']} is not one",
+                         f"declare {spec['fact']}: {{type: list, items: target}} under facts:", indicator=indicator)
+            return None
+        rules = {kind: check_rule(self.draft, rule, path + ("rules", kind), None, indicator)
+                 for kind, rule in spec["rules"].items()}
+        for kind in spec.get("standards", {}):
+            if kind not in rules:
+                self.log.add(path + ("standards", kind), f"standard for row type {kind}, which has no rule",
+                             key=True, indicator=indicator)
+        if any(r is None for r in rules.values()):
+            return None
+        return RowGroup(spec["fact"], rules, dict(spec.get("standards", {})))  # type: ignore[arg-type]
+
+    def weights_add_up(self, children: list[Indicator | None], expected: Decimal, path: Path, what: str,
+                       key: str, owner: Path = ()) -> None:
+        """The weights of `children` add up to `expected` (their parent's weight, or the set's total)."""
+        if any(c is None for c in children) or not children:
+            return  # a child is broken and already reported
+        found = sum((c.weight for c in children if c is not None), ZERO)
+        if found != expected:
+            detail = " + ".join(f"{plain(c.weight)}" for c in children if c is not None)
+            self.log.add(owner + (key,) if owner else path, key=not owner,
+                         message=f"weights of {what} add up to {plain(found)} ({detail}), not {plain(expected)}",
+                         hint="change the children's weights or this weight so that they agree" if owner
+                         else f"change the weights so that they add up to the total {plain(expected)}")

@@ -1,0 +1,217 @@
+"""What formulas compute with: the values the language knows, its operators and its functions.
+
+Every operation checks what it is given and fails with a message naming the
+operation (``/ needs a number, got text 'abc'``); the evaluator in `formulas`
+runs checked trees with `OPERATORS` and `FUNCTIONS` only.
+"""
+
+from __future__ import annotations
+
+import ast
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from ._arith import ONE, ZERO, round_half_up
+
+__all__ = ["Finding", "Fail", "OPERATORS", "FUNCTIONS"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One finding (问题) of a list fact: its text and, optionally, its own points."""
+
+    text: str
+    points: Decimal | None = None
+
+
+class Fail(Exception):
+    """A run-time failure inside a formula; `evaluate` turns it into a ScoringError."""
+
+    def __init__(self, message: str, fact: str | None = None):
+        super().__init__(message)
+        self.fact = fact
+
+
+# ---------------------------------------------------------------- values
+
+
+def _number(value: Any, what: str) -> Decimal:
+    if isinstance(value, bool):
+        return ONE if value else ZERO
+    if isinstance(value, Decimal):
+        return value
+    raise Fail(f"{what} needs a number, got {_describe(value)}")
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, str):
+        return f"text {value!r}"
+    if isinstance(value, tuple):
+        return "a list"
+    if isinstance(value, datetime.date):
+        return f"date {value.isoformat()}"
+    if isinstance(value, bool):
+        return f"boolean {value}"
+    if isinstance(value, Decimal):
+        return f"number {value}"
+    if isinstance(value, Finding):
+        return f"finding {value.text!r}"
+    return type(value).__name__
+
+
+def _date(value: Any, what: str) -> datetime.date:
+    if isinstance(value, datetime.date):
+        return value
+    raise Fail(f"{what} needs a date, got {_describe(value)}")
+
+
+def _list(value: Any, what: str) -> tuple[Any, ...]:
+    if isinstance(value, tuple):
+        return value
+    raise Fail(f"{what} needs a list fact, got {_describe(value)}")
+
+
+def _numbers(args: tuple[Any, ...], what: str) -> list[Decimal]:
+    if len(args) == 1 and isinstance(args[0], tuple):
+        args = args[0]
+        if not args:
+            raise Fail(f"{what} of an empty list")
+    return [_number(a, what) for a in args]
+
+
+# ---------------------------------------------------------------- operators
+
+
+def _add(a: Any, b: Any) -> Decimal:
+    return _number(a, "+") + _number(b, "+")
+
+
+def _sub(a: Any, b: Any) -> Decimal:
+    return _number(a, "-") - _number(b, "-")
+
+
+def _mul(a: Any, b: Any) -> Decimal:
+    return _number(a, "*") * _number(b, "*")
+
+
+def _div(a: Any, b: Any) -> Decimal:
+    divisor = _number(b, "/")
+    if divisor == 0:
+        raise Fail("division by zero")
+    return _number(a, "/") / divisor
+
+
+def _ordered(op: Callable[[Any, Any], bool], symbol: str) -> Callable[[Any, Any], bool]:
+    def compare(a: Any, b: Any) -> bool:
+        if isinstance(a, datetime.date) and isinstance(b, datetime.date):
+            return op(a, b)
+        return op(_number(a, symbol), _number(b, symbol))
+
+    return compare
+
+
+def _equal(a: Any, b: Any) -> bool:
+    if isinstance(a, str) != isinstance(b, str):
+        raise Fail(f"cannot compare {_describe(a)} with {_describe(b)}")
+    return bool(a == b)
+
+
+OPERATORS: dict[type, Callable[..., Any]] = {
+    ast.Add: _add,
+    ast.Sub: _sub,
+    ast.Mult: _mul,
+    ast.Div: _div,
+    ast.USub: lambda a: -_number(a, "-"),
+    ast.UAdd: lambda a: _number(a, "+"),
+    ast.Not: lambda a: not a,
+    ast.Eq: _equal,
+    ast.NotEq: lambda a, b: not _equal(a, b),
+    ast.Lt: _ordered(lambda a, b: a < b, "<"),
+    ast.LtE: _ordered(lambda a, b: a <= b, "<="),
+    ast.Gt: _ordered(lambda a, b: a > b, ">"),
+    ast.GtE: _ordered(lambda a, b: a >= b, ">="),
+}
+
+# ---------------------------------------------------------------- functions
+
+
+def _min(*args: Any) -> Decimal:
+    return min(_numbers(args, "min"))
+
+
+def _max(*args: Any) -> Decimal:
+    return max(_numbers(args, "max"))
+
+
+def _abs(x: Any) -> Decimal:
+    return abs(_number(x, "abs"))
+
+
+def _clamp(x: Any, low: Any, high: Any) -> Decimal:
+    lo, hi = _number(low, "clamp"), _number(high, "clamp")
+    if lo > hi:
+        raise Fail(f"clamp: lower bound {lo} is above upper bound {hi}")
+    return min(max(_number(x, "clamp"), lo), hi)
+
+
+def _round_half_up(x: Any, places: Any = ZERO) -> Decimal:
+    digits = _number(places, "round_half_up")
+    if digits != digits.to_integral_value() or not 0 <= digits <= 10:
+        raise Fail("round_half_up: places must be a whole number from 0 to 10")
+    return round_half_up(_number(x, "round_half_up"), int(digits))
+
+
+def _ratio(numerator: Any, denominator: Any, if_zero: Any = ZERO) -> Decimal:
+    below = _number(denominator, "ratio")
+    if below == 0:
+        return _number(if_zero, "ratio")
+    return _number(numerator, "ratio") / below
+
+
+def _sum(items: Any) -> Decimal:
+    return sum((_number(v, "sum") for v in _list(items, "sum")), ZERO)
+
+
+def _count(items: Any) -> Decimal:
+    return Decimal(len(_list(items, "count")))
+
+
+def _mean(items: Any) -> Decimal:
+    values = _list(items, "mean")
+    if not values:
+        raise Fail("mean of an empty list")
+    return sum((_number(v, "mean") for v in values), ZERO) / len(values)
+
+
+def _days_between(start: Any, end: Any) -> Decimal:
+    return Decimal((_date(end, "days_between") - _date(start, "days_between")).days)
+
+
+def _months_between(start: Any, end: Any) -> Decimal:
+    a, b = _date(start, "months_between"), _date(end, "months_between")
+    months = (b.year - a.year) * 12 + (b.month - a.month)
+    # Count whole months only: 2020-01-31 → 2020-02-28 is 0 months.
+    if months > 0 and b.day < a.day:
+        months -= 1
+    elif months < 0 and b.day > a.day:
+        months += 1
+    return Decimal(months)
+
+
+#: name → (function, fewest arguments, most arguments, one-line description)
+FUNCTIONS: dict[str, tuple[Callable[..., Any], int, int, str]] = {
+    "min": (_min, 1, 50, "smallest of the numbers (or of a list fact)"),
+    "max": (_max, 1, 50, "largest of the numbers (or of a list fact)"),
+    "abs": (_abs, 1, 1, "absolute value"),
+    "clamp": (_clamp, 3, 3, "clamp(x, low, high): x limited to [low, high]"),
+    "round_half_up": (_round_half_up, 1, 2, "round_half_up(x, places=0): 四舍五入"),
+    "ratio": (_ratio, 2, 3, "ratio(a, b, if_zero=0): a / b, or if_zero when b is 0"),
+    "sum": (_sum, 1, 1, "sum of a list fact of numbers"),
+    "count": (_count, 1, 1, "number of items in a list fact"),
+    "mean": (_mean, 1, 1, "arithmetic mean of a list fact of numbers"),
+    "days_between": (_days_between, 2, 2, "days_between(start, end): days from start to end"),
+    "months_between": (_months_between, 2, 2, "months_between(start, end): whole calendar months"),
+}

@@ -1,0 +1,223 @@
+"""The JSON Schema gate, in words a policy editor can act on.
+
+jsonschema's own messages speak of instances and validators; each keyword of
+our schemas gets a small function here that says what is wrong with the value
+as written in the file and, where it can, how to fix it. The table
+`_WORDING` maps a keyword to its function, the way jsonschema's
+``_keywords.py`` maps a keyword to its check; a keyword without an entry keeps
+jsonschema's message.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+import jsonschema
+
+from ._arith import plain
+from ._resources import data_dir
+from .errors import did_you_mean
+
+__all__ = ["SchemaProblem", "schema_problems", "validator"]
+
+Path = tuple[str | int, ...]
+
+
+@lru_cache(maxsize=None)
+def validator(name: str) -> jsonschema.protocols.Validator:
+    """The validator of schema `name` in schemas/, built once per process."""
+    schema = json.loads((data_dir("schemas") / name).read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema)
+
+
+class SchemaProblem(NamedTuple):
+    """One schema error in words: where it is (at the key, or at the value), what is wrong, what to do."""
+
+    path: Path
+    at_key: bool
+    message: str
+    hint: str | None
+
+
+@dataclass(frozen=True)
+class _Failed:
+    """What a keyword's wording reads from one jsonschema error."""
+
+    path: Path
+    field: str  # the key the value sits under, or "value" in a list
+    expected: Any  # the keyword's value in the schema (the type, the enum, the minimum…)
+    instance: Any  # the value as read
+    schema: Mapping[str, Any]
+    message: str  # jsonschema's own message
+    written: str | None  # the value as the file spells it, when YAML read it as something else (no → false)
+
+
+_TYPE_NAMES = {"string": "text", "number": "a number", "integer": "a whole number", "boolean": "true or false",
+               "object": "a mapping (key: value)", "array": "a list", "null": "empty"}
+_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_COMMA_HINT = "a comma inside { … } ends the value there: put a formula that has commas in quotes"
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a yes/no value)"
+    if isinstance(value, str):
+        return f"text {value!r}" if len(value) <= 60 else f"text {value[:40]!r}… ({len(value)} characters)"
+    if isinstance(value, Decimal):
+        return f"the number {format(value, 'f')}"
+    if isinstance(value, datetime.date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, int):
+        return f"the number {value}"
+    if value is None:
+        return "nothing (empty value)"
+    return {"list": "a list", "dict": "a mapping"}.get(type(value).__name__, type(value).__name__)
+
+
+def _number_text_hint(text: str) -> str:
+    """Why a value meant as a number was read as text, and how to write it."""
+    if re.fullmatch(r"[-+]?\d+(\.\d*)?[eE][-+]?\d+", text.strip()):
+        number = Decimal(text)
+        if abs(number.adjusted()) > 15:  # spelt out it would be a huge line (1e999999999: a billion zeros)
+            return f"YAML reads {text[:40]} as text; write the number in plain digits (this one is far out of range)"
+        return f"YAML reads {text} as text; write the number in full, e.g. {format(number, 'f')}"
+    if re.fullmatch(r"[-+]?\d+,\d+", text.strip()):
+        return f"write a decimal point, not a comma: {text.replace(',', '.')}"
+    return "write a plain number, without quotes, thousands separators, units or %"
+
+
+def _type_hint(expected: list[str], instance: Any, written: str | None) -> str | None:
+    """How to write a value of the expected type, from what YAML made of what was written."""
+    if "string" in expected and isinstance(instance, (Decimal, int, bool, datetime.date)):
+        shown = written or (format(instance, "f") if isinstance(instance, Decimal) else str(instance))
+        hint = f'put it in quotes: "{shown}"'
+        if isinstance(instance, bool) and written:
+            hint = f'YAML reads {written} as {str(instance).lower()}; {hint}'
+        return hint
+    if isinstance(instance, bool) and written and {"number", "integer"} & set(expected):
+        return f"YAML reads {written} as {str(instance).lower()}; write the number"
+    if isinstance(instance, bool):
+        return "YAML reads yes/no/on/off as true/false; put text in quotes"
+    if isinstance(instance, str) and "number" in expected:
+        return _number_text_hint(instance)
+    return None
+
+
+# -- one function per keyword
+
+
+def _unknown_keys(failed: _Failed) -> list[SchemaProblem]:
+    known = sorted(failed.schema.get("properties", {}))
+    found = []
+    for key in sorted(k for k in failed.instance if k not in known):
+        close = did_you_mean(key, known)
+        hint = close or (f"allowed keys: {', '.join(k for k in known if k != 'kind')}" if known else None)
+        if not close and not _KEY.fullmatch(key):
+            hint = _COMMA_HINT
+        found.append(SchemaProblem(failed.path + (key,), True, f"unknown key {key!r}", hint))
+    return found
+
+
+def _missing_keys(failed: _Failed) -> list[SchemaProblem]:
+    return [SchemaProblem(failed.path, False, f"missing key {k!r}", None) for k in failed.expected if k not in failed.instance]
+
+
+def _wrong_type(failed: _Failed) -> list[SchemaProblem]:
+    expected: list[str] = failed.expected if isinstance(failed.expected, list) else [failed.expected]
+    words = " or ".join(_TYPE_NAMES.get(t, t) for t in expected)
+    message = f"{failed.field} must be {words}, got {_describe(failed.instance)}"
+    return [SchemaProblem(failed.path, False, message, _type_hint(expected, failed.instance, failed.written))]
+
+
+def _not_a_choice(failed: _Failed) -> list[SchemaProblem]:
+    choices = [str(v) for v in failed.expected]
+    message = f"{failed.field} is {_describe(failed.instance)}; it must be one of: {', '.join(choices)}"
+    return [SchemaProblem(failed.path, False, message, did_you_mean(str(failed.instance), choices))]
+
+
+def _id_pattern() -> Any:
+    """The pattern of an indicator id (names of facts and derived values have another)."""
+    schema = validator("indicator-set.schema.json").schema
+    return schema["$defs"]["id"]["pattern"] if isinstance(schema, Mapping) else None
+
+
+def _bad_name(failed: _Failed) -> list[SchemaProblem]:
+    if failed.expected == _id_pattern():
+        return [SchemaProblem(failed.path, False, f"id {failed.instance!r} may use only letters, digits, '.', '_' and '-'",
+                              "e.g. process.execution")]
+    return [SchemaProblem(failed.path, False, f"name {failed.instance!r} must be ASCII words joined by dots",
+                          "e.g. budget.paid (labels carry the Chinese)")]
+
+
+def _bad_key(failed: _Failed) -> list[SchemaProblem]:
+    path = failed.path + (str(failed.instance),) if isinstance(failed.instance, str) else failed.path
+    return [SchemaProblem(path, True, failed.message, None)]
+
+
+def _outside(side: str) -> Callable[[_Failed], list[SchemaProblem]]:
+    """The wording of a bound keyword: `side` is "at least" for minimum, "below" for exclusiveMaximum…"""
+
+    def wording(failed: _Failed) -> list[SchemaProblem]:
+        bound = plain(Decimal(failed.expected)) if not isinstance(failed.expected, bool) else failed.expected
+        message = f"{failed.field} must be {side} {bound}, got {_describe(failed.instance)}"
+        return [SchemaProblem(failed.path, False, message, None)]
+
+    return wording
+
+
+def _too_few_items(failed: _Failed) -> list[SchemaProblem]:
+    return [SchemaProblem(failed.path, False, f"{failed.field} needs at least {failed.expected} item(s)", None)]
+
+
+def _empty_text(failed: _Failed) -> list[SchemaProblem]:
+    return [SchemaProblem(failed.path, False, f"{failed.field} must not be empty", None)]
+
+
+def _not_an_expression(failed: _Failed) -> list[SchemaProblem]:
+    # the schemas' only oneOf: a derived value is an expression, or {expr, label}
+    instance = failed.instance
+    comma = isinstance(instance, Mapping) and any(not _KEY.fullmatch(str(k)) for k in instance)
+    return [SchemaProblem(failed.path, False, f"{failed.field} must be an expression, or a mapping with expr (and label)",
+                          _COMMA_HINT if comma else None)]
+
+
+def _as_jsonschema_says(failed: _Failed) -> list[SchemaProblem]:
+    return [SchemaProblem(failed.path, False, failed.message, None)]
+
+
+_WORDING: dict[str, Callable[[_Failed], list[SchemaProblem]]] = {
+    "additionalProperties": _unknown_keys,
+    "required": _missing_keys,
+    "type": _wrong_type,
+    "enum": _not_a_choice,
+    "pattern": _bad_name,
+    "propertyNames": _bad_key,
+    "minimum": _outside("at least"),
+    "maximum": _outside("at most"),
+    "exclusiveMinimum": _outside("above"),
+    "exclusiveMaximum": _outside("below"),
+    "minItems": _too_few_items,
+    "minLength": _empty_text,
+    "oneOf": _not_an_expression,
+}
+
+
+def schema_problems(error: jsonschema.ValidationError, written: str | None = None) -> list[SchemaProblem]:
+    """One jsonschema error as the problems a policy editor reads (a missing or unknown key each on its own).
+
+    `written` is the value as the YAML file spells it, when YAML read it as something else (no → false).
+    """
+    path = tuple(error.absolute_path)
+    failed = _Failed(path=path, field=str(path[-1]) if path and isinstance(path[-1], str) else "value",
+                     expected=error.validator_value, instance=error.instance,
+                     schema=error.schema if isinstance(error.schema, Mapping) else {},
+                     message=error.message, written=written)
+    return _WORDING.get(str(error.validator), _as_jsonschema_says)(failed)
