@@ -18,7 +18,7 @@ from ._arith import plain
 from .errors import FactsError, Problem
 from .formulas import Finding
 from .model import FactSpec, IndicatorSet
-from .rules import Judgement, TargetRow, TierJudgement
+from .judgements import Judgement, TargetRow, TierJudgement
 
 __all__ = ["Facts", "check_facts", "convert_fact", "MAX_FACT_MAGNITUDE", "MAX_FACTS_DEPTH"]
 

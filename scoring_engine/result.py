@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from . import _json
 from .formulas import Finding
-from .rules import Deduction, Judgement, TierJudgement
+from .judgements import Judgement, TierJudgement
+from .rules import Deduction
 
 if TYPE_CHECKING:
     from .explain import Explanation
