@@ -6,6 +6,10 @@ matched band or tier, elements, deductions), the raw score, clamping and
 rounding, and how the score adds into its parent and the total. Every number
 comes from the Result; nothing is scored again. `Result.explain(id)` and
 `scoring-engine explain FACTS --indicator ID` both end here.
+
+This module reads a result through the `Scored` protocol and the records of
+`audit`, never through result.py, which imports it for `Result.explain`: the
+import graph has no cycle.
 """
 
 from __future__ import annotations
@@ -13,18 +17,48 @@ from __future__ import annotations
 import difflib
 import io
 import tokenize
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
 from ._arith import fixed, percent, plain
 from ._display import equals_text, show_number, show_value, show_written
+from .audit import DerivedValue, FactValue, IndicatorResult, SetInfo
 from .errors import Problem, ScoringEngineError
-from .result import DerivedValue, FactValue, IndicatorResult, Result
 from .rules import RULE_KINDS
 
-__all__ = ["Explanation", "UnknownIndicatorError", "explain"]
+__all__ = ["Explanation", "Scored", "UnknownIndicatorError", "explain"]
+
+class Scored(Protocol):
+    """What explain reads of a result.Result."""
+
+    @property
+    def indicator_set(self) -> SetInfo: ...
+
+    @property
+    def precision(self) -> int: ...
+
+    @property
+    def total(self) -> Decimal: ...
+
+    @property
+    def max_total(self) -> Decimal: ...
+
+    @property
+    def grade(self) -> str: ...
+
+    @property
+    def indicators(self) -> tuple[IndicatorResult, ...]: ...
+
+    @property
+    def facts(self) -> tuple[FactValue, ...]: ...
+
+    @property
+    def derived(self) -> tuple[DerivedValue, ...]: ...
+
+    def paths(self) -> Iterator[tuple[IndicatorResult, ...]]: ...
+
 
 class UnknownIndicatorError(ScoringEngineError, LookupError):
     """No indicator of the result has this id (or name)."""
@@ -47,7 +81,7 @@ class Explanation:
         return "\n".join(out) + "\n"
 
 
-def explain(result: Result, indicator_id: str) -> Explanation:
+def explain(result: Scored, indicator_id: str) -> Explanation:
     """The story of indicator `indicator_id` (an id, or a name that only one indicator has) in `result`."""
     paths = {path[-1].id: path for path in result.paths()}
     if indicator_id not in paths:
@@ -84,7 +118,7 @@ def explain(result: Result, indicator_id: str) -> Explanation:
 # ---------------------------------------------------------------- finding the indicator
 
 
-def _unknown(result: Result, wanted: str, paths: Mapping[str, tuple[IndicatorResult, ...]]) -> UnknownIndicatorError:
+def _unknown(result: Scored, wanted: str, paths: Mapping[str, tuple[IndicatorResult, ...]]) -> UnknownIndicatorError:
     names = {path[-1].name: i for i, path in paths.items()}
     close = difflib.get_close_matches(wanted, [*paths, *names], n=1, cutoff=0.5)
     suggestions = [names.get(c, c) for c in close]
@@ -108,7 +142,7 @@ def _declared(node: IndicatorResult) -> str:
 class _Story:
     """What one indicator read and did, from the Result."""
 
-    def __init__(self, result: Result, node: IndicatorResult, kind: str | None = None, spec: Mapping[str, Any] | None = None,
+    def __init__(self, result: Scored, node: IndicatorResult, kind: str | None = None, spec: Mapping[str, Any] | None = None,
                  details: Mapping[str, Any] | None = None):
         self.result = result
         self.node = node
@@ -275,7 +309,7 @@ _FORMULA_KEYS = {"value", "target", "rate", "score", "findings", "met", "scores"
 # ---------------------------------------------------------------- the parent chain
 
 
-def _adds_into(result: Result, path: tuple[IndicatorResult, ...]) -> tuple[str, ...]:
+def _adds_into(result: Scored, path: tuple[IndicatorResult, ...]) -> tuple[str, ...]:
     p = result.precision
     lines = []
     for parent in reversed(path[:-1]):
