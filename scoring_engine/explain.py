@@ -2,7 +2,8 @@
 
 The standard (评分标准), the facts read with their values and units, each derived
 value with its formula and the numbers substituted, the steps of the rule (rate,
-matched band or tier, elements, deductions), the raw score, clamping and
+matched band or tier, elements, deductions: each kind's module tells its own,
+through rules.RULE_KINDS), the raw score, clamping and
 rounding, and how the score adds into its parent and the total. Every number
 comes from the Result; nothing is scored again. `Result.explain(id)` and
 `scoring-engine explain FACTS --indicator ID` both end here.
@@ -29,6 +30,7 @@ from .errors import Problem, ScoringEngineError
 from .rules import RULE_KINDS
 
 __all__ = ["Explanation", "Scored", "UnknownIndicatorError", "explain"]
+
 
 class Scored(Protocol):
     """What explain reads of a result.Result."""
@@ -169,8 +171,8 @@ class _Story:
         kind = RULE_KINDS.get(self.kind)
         lines = kind.steps(self) if kind else []
         shown = kind.shown if kind else frozenset()
-        lines += [f"{key}：{_detail(value)}" for key, value in self.details.items() if key not in shown and key not in self.handed]
-        return lines
+        untold = [key for key in self.details if key not in shown and key not in self.handed]
+        return lines + [f"{key}：{_detail(self.details[key])}" for key in untold]
 
     def value(self, name: str) -> Any:
         return self.values.get(name)
@@ -223,7 +225,8 @@ class _Story:
     def rule(self) -> tuple[str, ...]:
         kind = RULE_KINDS.get(self.kind)
         written = "，".join(f"{k}: {show_written(v)}" for k, v in self.spec.items() if k != "kind")
-        return (f"{kind.chinese_name if kind else self.kind}（kind: {self.kind}）", f"规则原文：{written}" if written else "规则原文：（无参数）")
+        named = f"{kind.chinese_name if kind else self.kind}（kind: {self.kind}）"
+        return (named, f"规则原文：{written}" if written else "规则原文：（无参数）")
 
     def facts(self) -> tuple[str, ...]:
         lines = []

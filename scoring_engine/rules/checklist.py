@@ -67,7 +67,8 @@ class Checklist:
             whole = b.weight if b.weight is not None else ONE
             total = sum((e.amount.of(whole) for e in elements), ZERO)
             if total != whole:
-                what = f"points add up to {plain(total)}, not the weight" if b.weight is not None else f"shares add up to {plain(total)}, not"
+                what = (f"points add up to {plain(total)}, not the weight" if b.weight is not None
+                        else f"shares add up to {plain(total)}, not")
                 b.problem(f"element {what} {plain(whole)}", "elements",
                           hint="make the elements' points add up to the weight, or their shares to 1")
         return cls(tuple(elements))
@@ -94,11 +95,13 @@ def _earned(e: Element, points: Decimal, facts: FactView) -> tuple[Decimal, list
         share = _share_met(facts.value(e.met), e)
         earned = points * share
         if share < ONE:
-            why.append(e.missed or f"未满足（{e.met.text}）" if share == ZERO else f"{e.missed or '部分满足'}（得{percent(share)}）")
+            partly = f"{e.missed or '部分满足'}（得{percent(share)}）"
+            why.append(e.missed or f"未满足（{e.met.text}）" if share == ZERO else partly)
     if e.judgement is not None:
         judged: Judgement = facts.fact(e.judgement)
         if not ZERO <= judged.score <= points:
-            raise ScoringError(f"element {e.name}: judged {plain(judged.score)} points, outside 0..{plain(points)}", fact=e.judgement)
+            raise ScoringError(f"element {e.name}: judged {plain(judged.score)} points, outside 0..{plain(points)}",
+                               fact=e.judgement)
         earned = judged.score
         if earned < points:
             why.append(judged.reason)
@@ -126,7 +129,8 @@ def score(rule: Checklist, weight: Decimal, facts: FactView) -> Outcome:
     total = sum((r["earned"] for r in rows), ZERO)
     if not deductions:
         return Outcome(total, "checklist.full", {"count": len(rows)}, {"elements": rows})
-    return Outcome(total, "checklist.partial", {"count": len(rows), "missed": "；".join(missed)}, {"elements": rows}, tuple(deductions))
+    return Outcome(total, "checklist.partial", {"count": len(rows), "missed": "；".join(missed)}, {"elements": rows},
+                   tuple(deductions))
 
 
 TEMPLATES = {

@@ -44,8 +44,8 @@ def score(rule: PerFinding, weight: Decimal, facts: FactView) -> Outcome:
         return Outcome(ZERO, "deduction.zero_at", {"count": len(found), "zero_at": rule.zero_at}, details, deductions)
     if not found:
         return Outcome(weight, "deduction.none", {"count": 0}, details)
-    return Outcome(max(weight - deducted, ZERO), "deduction.some", {"count": len(found), "deducted": brief(min(deducted, weight))},
-                   details, deductions)
+    fields = {"count": len(found), "deducted": brief(min(deducted, weight))}
+    return Outcome(max(weight - deducted, ZERO), "deduction.some", fields, details, deductions)
 
 
 TEMPLATES = {

@@ -51,7 +51,8 @@ def steps(s: Story) -> list[str]:
     key = "rate" if "rate" in s.spec else "score"
     expression = str(s.spec.get(key, ""))
     value = s.details.get(key if key == "rate" else "value")
-    lines = [f"{'比率' if key == 'rate' else '得分'} = {expression}", f"    = {s.sub(expression)}", f"    {equals_text(show_value(value))}"]
+    lines = [f"{'比率' if key == 'rate' else '得分'} = {expression}", f"    = {s.sub(expression)}",
+             f"    {equals_text(show_value(value))}"]
     if key == "rate" and isinstance(value, Decimal):
         lines.append(f"原始得分 = 分值 {plain(s.weight)} × {percent(value)} {equals_text(s.raw)}")
     return lines

@@ -89,7 +89,8 @@ def score(rule: Linear, weight: Decimal, facts: FactView) -> Outcome:
 
 TEMPLATES = {
     "linear.full": Template("{value}达到目标{target}，得满分{score}分", ("value", "target")),
-    "linear.partial": Template("{value}与目标{target}相差{shortfall}，每{per}扣{each}分，计{units}个单位扣{deducted}分，得{score}分",
+    "linear.partial": Template("{value}与目标{target}相差{shortfall}，"
+                               "每{per}扣{each}分，计{units}个单位扣{deducted}分，得{score}分",
                                ("value", "target", "shortfall", "units", "per", "each", "deducted")),
     "linear.zero": Template("{value}达到零分线{zero_at}，不得分", ("value", "target", "zero_at")),
 }
@@ -104,7 +105,8 @@ def steps(s: Story) -> list[str]:
         per = s.show(number(s.spec.get("per", 1)))
         each = (f"{show_written(s.spec['points_each'])}分" if "points_each" in s.spec
                 else f"分值的{percent(number(s.spec.get('share_each', 0)))}")
-        lines.append(f"每差 {per} 扣 {each}，计 {plain(d['units'])} 个单位（units: {s.spec.get('units', 'exact')}），扣 {plain(d['deducted'])} 分")
+        units = f"{plain(d['units'])} 个单位（units: {s.spec.get('units', 'exact')}）"
+        lines.append(f"每差 {per} 扣 {each}，计 {units}，扣 {plain(d['deducted'])} 分")
         lines.append(f"原始得分 = 分值 {plain(s.weight)} − {plain(d['deducted'])} {equals_text(s.raw)}")
     else:
         lines.append("达到目标，得满分")

@@ -80,7 +80,8 @@ def _reviewers(rule: Panel, scores: Formula, facts: FactView) -> tuple[Decimal, 
     ordered = sorted(raw)
     kept = ordered[rule.trim: len(ordered) - rule.trim] if rule.trim else ordered
     if not kept:
-        raise ScoringError(f"{len(raw)} reviewers' scores leave none after trimming {rule.trim} from each end", expression=scores.text)
+        raise ScoringError(f"{len(raw)} reviewers' scores leave none after trimming {rule.trim} from each end",
+                           expression=scores.text)
     combined = sum(kept, ZERO) / len(kept)
     return combined, {"count": len(raw), "trim": rule.trim}, {"scores": list(raw), "kept": kept, "combined": combined}
 

@@ -52,7 +52,8 @@ def score(rule: Proportional, weight: Decimal, facts: FactView) -> Outcome:
     details: dict[str, Any] = {"value": value, "target": target, "rate": rate}
     if actual_rate != rate:
         details["uncapped_rate"] = actual_rate
-    fields: dict[str, object] = {"rate": percent(rate), "actual_rate": percent(actual_rate), "value": plain(value), "target": plain(target)}
+    fields: dict[str, object] = {"rate": percent(rate), "actual_rate": percent(actual_rate), "value": plain(value),
+                                 "target": plain(target)}
     if rule.floor is not None:
         fields["floor"] = percent(rule.floor)
         if rate < rule.floor:
@@ -71,7 +72,8 @@ TEMPLATES = {
     "proportional.full": Template("完成率{actual_rate}，达到目标，得满分{score}分", _FIELDS),
     "proportional.partial": Template("完成率{rate}，得分 = {weight} × {rate} = {score}分", _FIELDS),
     "proportional.lower_full": Template("实际值{value}未超过目标值{target}，得满分{score}分", _FIELDS),
-    "proportional.lower_partial": Template("实际值{value}超过目标值{target}，得分 = {weight} × {target} ÷ {value} = {score}分", _FIELDS),
+    "proportional.lower_partial": Template("实际值{value}超过目标值{target}，得分 = {weight} × {target} ÷ {value} = {score}分",
+                                           _FIELDS),
     "proportional.below_floor": Template("完成率{rate}，低于{floor}，不得分", (*_FIELDS, "floor")),
     "proportional.above_floor": Template("完成率{rate}，得分 = {weight} × ({rate} − {floor}) ÷ (100% − {floor}) = {score}分",
                                          (*_FIELDS, "floor")),

@@ -35,7 +35,8 @@ class Tiers:
             high = pairs[i - 1][1] if i else None
             tiers.append((label, Interval(low, high)))
         if pairs and pairs[-1][1] != 0:
-            b.problem(f"tiers leave a gap from 0 to {percent(pairs[-1][1])}", "tiers", hint="the lowest tier must start at min: 0")
+            b.problem(f"tiers leave a gap from 0 to {percent(pairs[-1][1])}", "tiers",
+                      hint="the lowest tier must start at min: 0")
         for i, message in gaps_and_overlaps([t[1] for t in tiers], percent):
             b.problem(f"tier {tiers[i][0]}: {message}", "tiers")
         if len({t[0] for t in tiers}) != len(tiers):
