@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import datetime
 import unicodedata
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
 from ._arith import fixed, plain
 from .formulas import Finding
-from .rules import Judgement, TierJudgement
+from .judgements import Judgement, TierJudgement
 
-__all__ = ["show_value", "show_number", "display_width", "MAX_SHOWN_DECIMALS"]
+__all__ = ["MAX_SHOWN_DECIMALS", "display_width", "equals_text", "show_number", "show_value", "show_written"]
 
 #: Numbers with more decimals than this are shown rounded, marked ≈ (the exact value is in the JSON result).
 MAX_SHOWN_DECIMALS = 6
@@ -56,6 +57,24 @@ def show_value(value: Any, unit: str | None = None) -> str:
     if value is None:
         return "（无）"
     return str(value)
+
+
+def show_written(value: Any) -> str:
+    """A rule parameter as written in the set, compactly: {min: 0.9, points: 10}."""
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{k}: {show_written(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(show_written(v) for v in value) + "]"
+    if isinstance(value, Decimal):
+        return plain(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def equals_text(text: str) -> str:
+    """'= 5', or '≈ 4.98927' for a number shown rounded (show_number's '≈4.98927')."""
+    return f"≈ {text[1:]}" if text.startswith("≈") else f"= {text}"
 
 
 def display_width(text: str) -> int:

@@ -2,10 +2,15 @@
 
 The standard (评分标准), the facts read with their values and units, each derived
 value with its formula and the numbers substituted, the steps of the rule (rate,
-matched band or tier, elements, deductions), the raw score, clamping and
+matched band or tier, elements, deductions: each kind's module tells its own,
+through rules.RULE_KINDS), the raw score, clamping and
 rounding, and how the score adds into its parent and the total. Every number
 comes from the Result; nothing is scored again. `Result.explain(id)` and
 `scoring-engine explain FACTS --indicator ID` both end here.
+
+This module reads a result through the `Scored` protocol and the records of
+`audit`, never through result.py, which imports it for `Result.explain`: the
+import graph has no cycle.
 """
 
 from __future__ import annotations
@@ -13,31 +18,48 @@ from __future__ import annotations
 import difflib
 import io
 import tokenize
-from collections.abc import Callable, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
 from ._arith import fixed, percent, plain
-from ._display import show_number, show_value
-from ._intervals import MIN_INCLUSIVE, Interval
+from ._display import equals_text, show_number, show_value, show_written
+from .audit import DerivedValue, FactValue, IndicatorResult, SetInfo
 from .errors import Problem, ScoringEngineError
-from .result import DerivedValue, FactValue, IndicatorResult, Result
+from .rules import RULE_KINDS
 
-__all__ = ["Explanation", "UnknownIndicatorError", "explain", "KIND_NAMES"]
+__all__ = ["Explanation", "Scored", "UnknownIndicatorError", "explain"]
 
-#: How the rule kinds are called in Chinese.
-KIND_NAMES = {
-    "formula": "公式",
-    "proportional": "按比例计分",
-    "bands": "分档计分",
-    "linear": "按差距扣分",
-    "deduction": "按问题扣分",
-    "checklist": "要点计分",
-    "tiers": "定性分档",
-    "judgement": "评价人判断",
-    "panel": "专家评分",
-}
+
+class Scored(Protocol):
+    """What explain reads of a result.Result."""
+
+    @property
+    def indicator_set(self) -> SetInfo: ...
+
+    @property
+    def precision(self) -> int: ...
+
+    @property
+    def total(self) -> Decimal: ...
+
+    @property
+    def max_total(self) -> Decimal: ...
+
+    @property
+    def grade(self) -> str: ...
+
+    @property
+    def indicators(self) -> tuple[IndicatorResult, ...]: ...
+
+    @property
+    def facts(self) -> tuple[FactValue, ...]: ...
+
+    @property
+    def derived(self) -> tuple[DerivedValue, ...]: ...
+
+    def paths(self) -> Iterator[tuple[IndicatorResult, ...]]: ...
 
 
 class UnknownIndicatorError(ScoringEngineError, LookupError):
@@ -61,7 +83,7 @@ class Explanation:
         return "\n".join(out) + "\n"
 
 
-def explain(result: Result, indicator_id: str) -> Explanation:
+def explain(result: Scored, indicator_id: str) -> Explanation:
     """The story of indicator `indicator_id` (an id, or a name that only one indicator has) in `result`."""
     paths = {path[-1].id: path for path in result.paths()}
     if indicator_id not in paths:
@@ -98,7 +120,7 @@ def explain(result: Result, indicator_id: str) -> Explanation:
 # ---------------------------------------------------------------- finding the indicator
 
 
-def _unknown(result: Result, wanted: str, paths: Mapping[str, tuple[IndicatorResult, ...]]) -> UnknownIndicatorError:
+def _unknown(result: Scored, wanted: str, paths: Mapping[str, tuple[IndicatorResult, ...]]) -> UnknownIndicatorError:
     names = {path[-1].name: i for i, path in paths.items()}
     close = difflib.get_close_matches(wanted, [*paths, *names], n=1, cutoff=0.5)
     suggestions = [names.get(c, c) for c in close]
@@ -122,17 +144,38 @@ def _declared(node: IndicatorResult) -> str:
 class _Story:
     """What one indicator read and did, from the Result."""
 
-    def __init__(self, result: Result, node: IndicatorResult):
+    def __init__(self, result: Scored, node: IndicatorResult, kind: str | None = None, spec: Mapping[str, Any] | None = None,
+                 details: Mapping[str, Any] | None = None):
         self.result = result
         self.node = node
+        self.kind = kind if kind is not None else node.kind or ""
+        self.spec: Mapping[str, Any] = spec if spec is not None else node.rule or {}
+        self.details: Mapping[str, Any] = details if details is not None else node.details
+        self.weight = node.weight
+        self.raw_score = node.raw_score
         self.known: dict[str, FactValue] = {f.name: f for f in result.facts}
         self.derived_values: dict[str, DerivedValue] = {d.name: d for d in result.derived}
         self.values: dict[str, Any] = {f.name: f.value for f in result.facts}
         self.values.update({d.name: d.value for d in result.derived if d.error is None})
         self.values.update(node.inputs)
         self.values.setdefault("weight", node.weight)
-        self.spec: Mapping[str, Any] = node.rule or {}
-        self.details: Mapping[str, Any] = node.details
+        self.handed: set[str] = set()  # detail keys a variant's story tells
+
+    def variant(self, spec: Mapping[str, Any], details: Mapping[str, Any]) -> _Story:
+        """The story of the rule `spec` inside this one (a switch's chosen variant), which tells `details`."""
+        self.handed.update(details)
+        return _Story(self.result, self.node, str(spec.get("kind", "")), spec, details)
+
+    def tell(self) -> list[str]:
+        """The kind's steps, then each detail they do not show, as it is."""
+        kind = RULE_KINDS.get(self.kind)
+        lines = kind.steps(self) if kind else []
+        shown = kind.shown if kind else frozenset()
+        untold = [key for key in self.details if key not in shown and key not in self.handed]
+        return lines + [f"{key}：{_detail(self.details[key])}" for key in untold]
+
+    def value(self, name: str) -> Any:
+        return self.values.get(name)
 
     # -- names and values
 
@@ -180,9 +223,10 @@ class _Story:
     # -- sections
 
     def rule(self) -> tuple[str, ...]:
-        kind = self.node.kind or ""
-        written = "，".join(f"{k}: {_written(v)}" for k, v in self.spec.items() if k != "kind")
-        return (f"{KIND_NAMES.get(kind, kind)}（kind: {kind}）", f"规则原文：{written}" if written else "规则原文：（无参数）")
+        kind = RULE_KINDS.get(self.kind)
+        written = "，".join(f"{k}: {show_written(v)}" for k, v in self.spec.items() if k != "kind")
+        named = f"{kind.chinese_name if kind else self.kind}（kind: {self.kind}）"
+        return (named, f"规则原文：{written}" if written else "规则原文：（无参数）")
 
     def facts(self) -> tuple[str, ...]:
         lines = []
@@ -211,17 +255,11 @@ class _Story:
                 continue
             lines.append(f"{label} = {d.expression}")
             lines.append(f"    = {self.sub(d.expression)}")
-            lines.append(f"    {_is(show_value(d.value))}")
+            lines.append(f"    {equals_text(show_value(d.value))}")
         return tuple(lines)
 
     def steps(self) -> tuple[str, ...]:
-        describe = _STEPS.get(self.node.kind or "")
-        lines = describe(self) if describe else []
-        shown = _SHOWN.get(self.node.kind or "", set())
-        for key, value in self.details.items():
-            if key not in shown:
-                lines.append(f"{key}：{_detail(value)}")
-        return tuple(lines) or ("（无中间值）",)
+        return tuple(self.tell()) or ("（无中间值）",)
 
     def deductions(self) -> tuple[str, ...]:
         if not self.node.deductions:
@@ -246,7 +284,7 @@ class _Story:
         lines.append(f"合计 = {' + '.join(fixed(c.score, p) for c in self.node.children)} = {fixed(self.node.score, p)}")
         return tuple(lines)
 
-    # -- helpers for the kinds
+    # -- helpers for the kinds' steps (the rules.Story protocol)
 
     def value_line(self, key: str, what: str) -> str:
         """'实际值 value = <expr> = <numbers> = <result>' for formula `key` of the rule."""
@@ -271,151 +309,10 @@ class _Story:
 _FORMULA_KEYS = {"value", "target", "rate", "score", "findings", "met", "scores"}
 
 
-def _steps_formula(s: _Story) -> list[str]:
-    key = "rate" if "rate" in s.spec else "score"
-    expression = str(s.spec.get(key, ""))
-    value = s.details.get(key if key == "rate" else "value")
-    lines = [f"{'比率' if key == 'rate' else '得分'} = {expression}", f"    = {s.sub(expression)}", f"    {_is(show_value(value))}"]
-    if key == "rate" and isinstance(value, Decimal):
-        lines.append(f"原始得分 = 分值 {plain(s.node.weight)} × {percent(value)} {_is(s.raw)}")
-    return lines
-
-
-def _steps_proportional(s: _Story) -> list[str]:
-    d = s.details
-    lines = [s.value_line("value", "实际值")]
-    lines.append(s.value_line("target", "目标值") if "target" in s.spec else "目标值 = 1（未设目标，实际值即完成率）")
-    if s.spec.get("direction") == "lower_is_better":
-        lines.append(f"完成率 = 目标值 ÷ 实际值（越低越好；不超过目标为100%）= {percent(d['rate'])}")
-    else:
-        lines.append(f"完成率 = 实际值 ÷ 目标值（最高100%）= {percent(d['rate'])}")
-    if "share" in d:
-        floor = Decimal(str(s.spec["floor"]))
-        lines.append(f"得分比例 = (完成率 − {percent(floor)}) ÷ (100% − {percent(floor)}) = {percent(d['share'])}")
-        lines.append(f"原始得分 = 分值 {plain(s.node.weight)} × {percent(d['share'])} {_is(s.raw)}")
-    elif "floor" in s.spec:
-        lines.append(f"完成率低于下限 {percent(Decimal(str(s.spec['floor'])))}，不得分")
-    else:
-        lines.append(f"原始得分 = 分值 {plain(s.node.weight)} × {percent(d['rate'])} {_is(s.raw)}")
-    return lines
-
-
-def _steps_bands(s: _Story) -> list[str]:
-    d = s.details
-    lines = [s.value_line("value", "取值")]
-    show: Callable[[Decimal], str] = percent if s.spec.get("display") == "percent" else plain
-    boundary = s.spec.get("boundary", MIN_INCLUSIVE)
-    matched = d.get("band") or {}
-    lines.append("分档：")
-    for band in s.spec.get("bands", []):
-        low, high = _dec(band.get("min")), _dec(band.get("max"))
-        text = band.get("label") or Interval(low, high).text(show, boundary)
-        worth = f"{_written(band['points'])}分" if "points" in band else f"分值的{percent(Decimal(str(band.get('share', 0))))}"
-        hit = low == matched.get("min") and high == matched.get("max")
-        lines.append(f"  {'→' if hit else ' '} {text}：{worth}{'（命中）' if hit else ''}")
-    if matched:
-        lines.append(f"落在“{matched.get('text')}”档，得{plain(matched.get('points', 0))}分")
-    return lines
-
-
-def _steps_linear(s: _Story) -> list[str]:
-    d = s.details
-    lines = [s.value_line("value", "实际值"), s.value_line("target", "目标值"), f"差距 = {s.show(d.get('shortfall'))}"]
-    if "zero_at" in s.spec and "deducted" not in d and s.node.raw_score == 0:
-        lines.append(f"达到零分线 {s.show(Decimal(str(s.spec['zero_at'])))}，不得分")
-    elif "deducted" in d:
-        per = s.show(Decimal(str(s.spec.get("per", 1))))
-        each = (f"{_written(s.spec['points_each'])}分" if "points_each" in s.spec
-                else f"分值的{percent(Decimal(str(s.spec.get('share_each', 0))))}")
-        lines.append(f"每差 {per} 扣 {each}，计 {plain(d['units'])} 个单位（units: {s.spec.get('units', 'exact')}），扣 {plain(d['deducted'])} 分")
-        lines.append(f"原始得分 = 分值 {plain(s.node.weight)} − {plain(d['deducted'])} {_is(s.raw)}")
-    else:
-        lines.append("达到目标，得满分")
-    return lines
-
-
-def _steps_deduction(s: _Story) -> list[str]:
-    d = s.details
-    count, deducted = d.get("count", 0), plain(d.get("deducted", 0))
-    findings = str(s.spec.get("findings", ""))
-    lines = [f"问题来源：{findings}（{s.sub(findings)}）", f"发现问题 {count} 处，合计扣 {deducted} 分（明细见“扣分”）"]
-    zero_at = s.spec.get("zero_at_count")
-    if zero_at is not None and count >= zero_at:
-        lines.append(f"达到 {zero_at} 处及以上，不得分")
-    else:
-        lines.append(f"原始得分 = 分值 {plain(s.node.weight)} − {deducted}（最低为0）{_is(s.raw)}")
-    return lines
-
-
-def _steps_checklist(s: _Story) -> list[str]:
-    lines = []
-    for element in s.details.get("elements", []):
-        why = f"：{'；'.join(element.get('reasons', []))}" if element.get("reasons") else ""
-        lines.append(f"{element['name']}：{plain(element['points'])}分，得{plain(element['earned'])}分{why}")
-    earned = [plain(e["earned"]) for e in s.details.get("elements", [])]
-    if earned:
-        lines.append(f"原始得分 = {' + '.join(earned)} {_is(s.raw)}")
-    return lines
-
-
-def _steps_tiers(s: _Story) -> list[str]:
-    d = s.details
-    return [f"评价组选定档次：{d.get('tier')}（该档 {plain(d['low'])}–{plain(d['high'])} 分）",
-            f"在档内选定 {s.raw} 分，理由：{d.get('reason')}"]
-
-
-def _steps_judgement(s: _Story) -> list[str]:
-    return [f"评价人判断 {s.raw} 分，理由：{s.details.get('reason')}"]
-
-
-def _steps_panel(s: _Story) -> list[str]:
-    d = s.details
-    scale = plain(Decimal(str(s.spec["scale"]))) if "scale" in s.spec else plain(s.node.weight)
-    lines = []
-    if "parts" in d:
-        for part in d["parts"]:
-            lines.append(f"{part['name']}：{plain(part['score'])}分 × {percent(part['share'], 0)}")
-        lines.append(f"加权合计 {show_number(d['combined'])} 分（满分 {scale}）")
-    else:
-        lines.append(f"评审评分：{'，'.join(plain(v) for v in d.get('scores', []))}")
-        if len(d.get("kept", [])) != len(d.get("scores", [])):
-            lines.append(f"去掉最高、最低后：{'，'.join(plain(v) for v in d.get('kept', []))}")
-        lines.append(f"平均 {show_number(d['combined'])} 分（满分 {scale}）")
-    lines.append(f"原始得分 = {show_number(d['combined'])} ÷ {scale} × 分值 {plain(s.node.weight)} {_is(s.raw)}")
-    return lines
-
-
-#: rule kind → the steps of its computation, from the details it recorded
-_STEPS: dict[str, Callable[[_Story], list[str]]] = {
-    "formula": _steps_formula,
-    "proportional": _steps_proportional,
-    "bands": _steps_bands,
-    "linear": _steps_linear,
-    "deduction": _steps_deduction,
-    "checklist": _steps_checklist,
-    "tiers": _steps_tiers,
-    "judgement": _steps_judgement,
-    "panel": _steps_panel,
-}
-
-#: rule kind → the detail keys its steps already show (others are listed as they are)
-_SHOWN: dict[str, set[str]] = {
-    "formula": {"rate", "value"},
-    "proportional": {"value", "target", "rate", "share"},
-    "bands": {"value", "band"},
-    "linear": {"value", "target", "shortfall", "units", "deducted"},
-    "deduction": {"count", "deducted"},
-    "checklist": {"elements"},
-    "tiers": {"tier", "low", "high", "reason"},
-    "judgement": {"reason"},
-    "panel": {"parts", "scores", "kept", "combined"},
-}
-
-
 # ---------------------------------------------------------------- the parent chain
 
 
-def _adds_into(result: Result, path: tuple[IndicatorResult, ...]) -> tuple[str, ...]:
+def _adds_into(result: Scored, path: tuple[IndicatorResult, ...]) -> tuple[str, ...]:
     p = result.precision
     lines = []
     for parent in reversed(path[:-1]):
@@ -492,29 +389,7 @@ def _in_formula(value: Any) -> str:
     return show_value(value)
 
 
-def _is(text: str) -> str:
-    """'= 5', or '≈ 4.98927' for a number shown rounded."""
-    return f"≈ {text[1:]}" if text.startswith("≈") else f"= {text}"
-
-
-def _written(value: Any) -> str:
-    """A rule parameter as written in the set, compactly."""
-    if isinstance(value, Mapping):
-        return "{" + ", ".join(f"{k}: {_written(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(_written(v) for v in value) + "]"
-    if isinstance(value, Decimal):
-        return plain(value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
-
-
 def _detail(value: Any) -> str:
     if isinstance(value, Mapping):
         return "，".join(f"{k} = {_detail(v)}" for k, v in value.items())
     return show_value(value)
-
-
-def _dec(value: Any) -> Decimal | None:
-    return None if value is None else Decimal(str(value))

@@ -18,7 +18,7 @@ from ._text import bad_character
 from .errors import FactsError, Problem, did_you_mean, json_path
 from .formulas import Finding
 from .model import FactSpec, IndicatorSet
-from .rules import Judgement, TargetRow, TierJudgement
+from .judgements import Judgement, TargetRow, TierJudgement
 
 __all__ = ["Facts", "check_facts", "convert_fact", "MAX_FACT_MAGNITUDE", "MAX_FACTS_DEPTH"]
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from decimal import Decimal
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from .formulas import Formula
 
@@ -73,12 +73,15 @@ class Grade:
     min: Decimal
 
 
+P = TypeVar("P")
+
+
 @dataclass(frozen=True)
-class Rule:
-    """How a leaf indicator is scored: its kind, checked parameters, and the rule as written."""
+class Rule(Generic[P]):
+    """How a leaf indicator is scored: its kind, its parameters as that kind checked them, and the rule as written."""
 
     kind: str
-    params: Any
+    params: P  # an instance of the kind's parameter class (rules.RULE_KINDS[kind].params)
     spec: Mapping[str, Any] = field(compare=False)
     reads: frozenset[str] = frozenset()
 
@@ -93,7 +96,7 @@ class RowGroup:
     """
 
     fact: str
-    rules: Mapping[str, Rule]
+    rules: Mapping[str, Rule[Any]]
     standards: Mapping[str, str] = field(default_factory=dict)
 
 
@@ -109,7 +112,7 @@ class Indicator:
     name: str
     weight: Decimal
     standard: str | None = None
-    rule: Rule | None = None
+    rule: Rule[Any] | None = None
     children: tuple[Indicator, ...] = ()
     rows: RowGroup | None = None
     line: int | None = field(default=None, compare=False)

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import EXAMPLE_FACTS, EXAMPLE_SET, ROOT
-from scoring_engine import ScoringEngineError, load_facts, load_indicator_set, score
+from scoring_engine import ScoringEngineError, load_facts, load_indicator_set, parse_indicator_set, score
 from scoring_engine._arith import fixed
 from scoring_engine.cli import main
 from scoring_engine.explain import UnknownIndicatorError, _names, _substitute
@@ -76,6 +76,59 @@ def test_checklist_tiers_panel_linear_and_proportional_stories(result: Result):
     assert "得分比例 = (完成率 − 60.00%) ÷ (100% − 60.00%) = 85.00%" in quantity
     timeliness = story(result, "output.timeliness")
     assert "= max(months_between(2024-10-31, 2024-12-20), 0)" in timeliness
+
+
+SWITCH_SET = """
+id: switch-story
+name: 可选算法
+version: "1"
+total: 10
+grades:
+  - {label: 合格, min: 0}
+facts:
+  budget.arrived: {type: number, min: 0, unit: 万元, label: 实际到位资金}
+  budget.paid: {type: number, min: 0, unit: 万元, label: 实际支出}
+  execution.method: {type: string, values: [按比例, 分档], default: 按比例, label: 预算执行率计分方法}
+  execution.scale: {type: string, values: [三档], default: 三档}
+derived:
+  execution_rate: {expr: budget.paid / budget.arrived, label: 预算执行率}
+indicators:
+  - id: execution
+    name: 预算执行率
+    weight: 10
+    rule:
+      kind: switch
+      by: execution.method
+      rules:
+        按比例: {kind: proportional, value: execution_rate}
+        分档:
+          kind: switch
+          by: execution.scale
+          rules:
+            三档:
+              kind: bands
+              value: execution_rate
+              display: percent
+              bands:
+                - {min: 1, points: 10}
+                - {min: 0.8, max: 1, points: 7}
+                - {max: 0.8, points: 0}
+"""
+
+
+def test_switch_story_names_the_chosen_variant_then_tells_its_steps():
+    """A switch names the variant its fact chose, then tells that rule's steps (through nested switches), never raw detail keys."""
+    indicator_set = parse_indicator_set(SWITCH_SET)
+    text = story(score(indicator_set, {"budget": {"arrived": 712.42, "paid": 650}}), "execution")
+    assert "可选算法（kind: switch）" in text
+    assert ("【计算过程】\n  选用算法：按比例（由 execution.method 选定），即按比例计分（kind: proportional）\n"
+            "  实际值 value = execution_rate = ≈0.912383\n") in text
+    assert "原始得分 = 分值 10 × 91.24% ≈ 9.123831" in text
+    nested = story(score(indicator_set, {"budget": {"arrived": 712.42, "paid": 650}, "execution": {"method": "分档"}}), "execution")
+    assert ("  选用算法：分档（由 execution.method 选定），即可选算法（kind: switch）\n"
+            "  选用算法：三档（由 execution.scale 选定），即分档计分（kind: bands）\n") in nested
+    assert "→ 80.00% ≤ x < 100.00%：7分（命中）" in nested
+    assert not any(line.strip().startswith(("variant：", "kind：", "value：", "band：")) for line in text.splitlines() + nested.splitlines())
 
 
 def test_parent_story_adds_its_children(result: Result):

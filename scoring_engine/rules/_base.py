@@ -1,0 +1,249 @@
+"""What every rule kind shares: the record it registers, the shapes it returns, and small helpers.
+
+A kind module defines one `RuleKind`: its parameter class (checked when the set
+loads), its scoring function, its reason templates, its explain steps with the
+detail keys they show, and its Chinese name. The engine, the reasons table and
+`explain` find everything about a kind through `RULE_KINDS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Generic, NamedTuple, Protocol, Self, TypeVar
+
+from .._arith import percent, plain, round_half_up
+from ..errors import ScoringError
+from ..formulas import Finding, Formula
+from ..model import Rule
+
+__all__ = [
+    "MAX_FINDINGS_COUNT",
+    "RULE_KINDS",
+    "Amount",
+    "Deduction",
+    "FactView",
+    "Outcome",
+    "Params",
+    "RuleKind",
+    "RuleSpec",
+    "Story",
+    "Template",
+]
+
+
+# ---------------------------------------------------------------- what scoring returns
+
+
+@dataclass(frozen=True)
+class Deduction:
+    """Points taken off, and why."""
+
+    points: Decimal
+    reason: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A rule's raw score with everything needed to audit it."""
+
+    score: Decimal
+    reason: str  # key of a reason template (reasons.TEMPLATES)
+    fields: Mapping[str, object] = field(default_factory=dict)  # for the reason template
+    details: Mapping[str, Any] = field(default_factory=dict)  # the values in between
+    deductions: tuple[Deduction, ...] = ()
+
+
+class Template(NamedTuple):
+    """A reason sentence: its default text and the fields it may use besides the common ones."""
+
+    text: str
+    fields: tuple[str, ...]
+
+
+# ---------------------------------------------------------------- what a kind sees
+
+
+class RuleSpec(Protocol):
+    """What a parameter class needs from the loader while it checks a rule as written."""
+
+    weight: Decimal | None  # None when unknown: a row group's rule (each row brings its own) or a broken weight
+    rows: bool  # the rule scores the rows of a row group
+
+    def formula(self, *path: str | int, required: bool = True) -> Formula | None:
+        """Compile the formula at `path` inside the rule; None if absent or broken (problem recorded)."""
+
+    def fact(self, *path: str | int, types: tuple[str, ...]) -> str | None:
+        """The declared fact named at `path`, if it has one of `types`; None otherwise (problem recorded)."""
+
+    def problem(self, message: str, *path: str | int, hint: str | None = None) -> None:
+        """Record a problem at `path` inside the rule."""
+
+    def rule(self, *path: str | int) -> Rule[Any] | None:
+        """Check the rule nested at `path` (for kinds built from other rules); None if broken (problem recorded)."""
+
+
+class FactView(Protocol):
+    """What a scoring function may read: fact and derived values, through formulas or by name."""
+
+    def value(self, formula: Formula) -> Any: ...
+
+    def number(self, formula: Formula, what: str) -> Decimal: ...
+
+    def fact(self, name: str) -> Any: ...
+
+
+class Story(Protocol):
+    """What a kind's explain steps read: the rule as written, what scoring recorded, and ways to show both."""
+
+    @property
+    def spec(self) -> Mapping[str, Any]:
+        """The rule as written in the set."""
+
+    @property
+    def details(self) -> Mapping[str, Any]:
+        """The values in between that the scoring function recorded."""
+
+    @property
+    def weight(self) -> Decimal:
+        """The indicator's weight."""
+
+    @property
+    def raw_score(self) -> Decimal | None:
+        """The rule's score before clamping and rounding."""
+
+    @property
+    def raw(self) -> str:
+        """The raw score as shown."""
+
+    def value(self, name: str) -> Any:
+        """The value of fact or derived value `name` as the indicator read it (None if it read none)."""
+
+    def sub(self, expression: str) -> str:
+        """The expression with each name it reads replaced by its value."""
+
+    def value_line(self, key: str, what: str) -> str:
+        """'<what> <key> = <expression> = <numbers> = <result>' for the formula at `key` of the rule."""
+
+    def show(self, value: Any) -> str:
+        """A value as the rule displays it (a percentage under ``display: percent``)."""
+
+    def variant(self, spec: Mapping[str, Any], details: Mapping[str, Any]) -> Story:
+        """The story of a rule inside this one (a chosen variant), which tells `details` from here on."""
+
+    def tell(self) -> list[str]:
+        """The steps of this story's rule, then every detail they do not show, as it is."""
+
+
+class Params(Protocol):
+    """A kind's checked parameters: built once when the set loads, read when scoring."""
+
+    @classmethod
+    def build(cls, spec: Mapping[str, Any], b: RuleSpec) -> Self | None:
+        """The parameters of `spec`, or None when it is broken (each problem recorded through `b`)."""
+
+    @property
+    def reads(self) -> frozenset[str]:
+        """The fact and derived names the rule reads."""
+
+
+# ---------------------------------------------------------------- the registry
+
+P = TypeVar("P", bound=Params)
+
+
+@dataclass(frozen=True)
+class RuleKind(Generic[P]):
+    """A rule kind, whole: everything the loader, the engine, the reasons table and `explain` need of it."""
+
+    name: str  # as written in a set: ``kind: bands``
+    chinese_name: str  # as explain names it: 分档计分
+    params: type[P]  # checks the rule as written when the set loads
+    score: Callable[[P, Decimal, FactView], Outcome]  # (params, weight, facts) → raw score; no side effects
+    templates: Mapping[str, Template]  # the reason keys its outcomes use
+    steps: Callable[[Story], list[str]]  # the steps of its computation, told from the recorded details
+    shown: frozenset[str]  # the detail keys its steps show (explain lists any other as it is)
+
+
+#: kind name → kind, in the order the schema and the docs list them; filled by the package's __init__.
+RULE_KINDS: dict[str, RuleKind[Any]] = {}
+
+
+# ---------------------------------------------------------------- helpers for the kinds
+
+
+def reads(*formulas: Formula | None) -> frozenset[str]:
+    """The names the given formulas read."""
+    names: set[str] = set()
+    for f in formulas:
+        if f is not None:
+            names |= f.names
+    return frozenset(names)
+
+
+def number(value: Any) -> Decimal:
+    """A number written in the set as a Decimal (YAML gives whole numbers as int)."""
+    return Decimal(str(value))
+
+
+def dec(value: Any) -> Decimal | None:
+    """`number`, with None (a key not written) staying None."""
+    return None if value is None else number(value)
+
+
+@dataclass(frozen=True)
+class Amount:
+    """Points, or a share of a whole that is known only when scoring (a row's weight, an element's points)."""
+
+    value: Decimal
+    is_share: bool
+
+    def of(self, whole: Decimal) -> Decimal:
+        return self.value * whole if self.is_share else self.value
+
+
+def amount(spec: Mapping[str, Any], b: RuleSpec, *path: str | int, points: str = "points", share: str = "share",
+           required: bool = True) -> Amount | None:
+    """An amount given as points or as a share: exactly one of the two keys."""
+    given = [k for k in (points, share) if k in spec]
+    if len(given) > 1 or (required and not given):
+        b.problem(f"give exactly one of {points} or {share}", *path)
+        return None
+    if not given:
+        return None
+    if points in spec and b.rows:
+        b.problem(f"rules of a row group give {share}, not {points}: each row has its own weight", *path, points)
+        return None
+    return Amount(Decimal(spec[given[0]]), given[0] == share)
+
+
+def brief(value: Decimal) -> str:
+    """A number for a reason sentence: at most four decimals (1.6666… → 1.6667)."""
+    return plain(round_half_up(value, 4))
+
+
+def as_shown(value: Decimal, display: str, places: int = 2) -> str:
+    """A value as a reason shows it: a percentage with `places` decimals, or a number with `places` + 2."""
+    return percent(value, places) if display == "percent" else plain(round_half_up(value, places + 2))
+
+
+def shower(display: str) -> Callable[[Decimal], str]:
+    """`as_shown` for one rule's ``display``."""
+    return lambda value: as_shown(value, display)
+
+
+#: Largest count of findings given as a number (a list of findings is bounded by the facts file's size instead).
+MAX_FINDINGS_COUNT = 1000
+
+
+def findings(value: Any, formula: Formula) -> tuple[Finding, ...]:
+    """A list fact as findings; a count as numbered findings without text."""
+    if isinstance(value, tuple):
+        return tuple(v if isinstance(v, Finding) else Finding(plain(v)) for v in value)
+    if isinstance(value, Decimal) and value >= 0 and value == value.to_integral_value():
+        if value > MAX_FINDINGS_COUNT:  # each finding is listed: a count of 1e15 would never finish
+            raise ScoringError(f"a count of {plain(value)} findings is above {MAX_FINDINGS_COUNT} (MAX_FINDINGS_COUNT)",
+                               expression=formula.text, hint="check the count")
+        return tuple(Finding(f"问题{i + 1}") for i in range(int(value)))
+    raise ScoringError("findings must be a list fact or a whole count of 0 or more", expression=formula.text)

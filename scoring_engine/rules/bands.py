@@ -1,0 +1,114 @@
+"""Rule kind ``bands``: ordered ranges of a value, each worth points or a share of the weight."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from .._arith import ZERO, percent, plain
+from .._display import show_written
+from .._intervals import MIN_INCLUSIVE, Interval, gaps_and_overlaps
+from ..errors import ScoringError
+from ..formulas import Formula
+from ._base import Amount, FactView, Outcome, RuleKind, RuleSpec, Story, Template, amount, as_shown, dec, number, reads, shower
+
+
+@dataclass(frozen=True)
+class Band:
+    range: Interval
+    amount: Amount
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class Bands:
+    """Ordered ranges of a value, each worth points or a share of the weight."""
+
+    value: Formula
+    bands: tuple[Band, ...]
+    boundary: str
+    display: str
+
+    @classmethod
+    def build(cls, spec: Mapping[str, Any], b: RuleSpec) -> Bands | None:
+        value = b.formula("value")
+        display = spec.get("display", "number")
+        bands = []
+        for i, raw in enumerate(spec["bands"]):
+            worth = amount(raw, b, "bands", i)
+            if worth is not None and b.weight is not None and not ZERO <= worth.of(b.weight) <= b.weight:
+                b.problem(f"band worth {plain(worth.of(b.weight))} points, outside 0..{plain(b.weight)} (the weight)", "bands", i)
+            bands.append(Band(Interval(dec(raw.get("min")), dec(raw.get("max"))), worth or Amount(ZERO, False), raw.get("label")))
+        ranges = [band.range for band in bands]
+        for i, message in gaps_and_overlaps(ranges, shower(display)):
+            b.problem(f"band {message}", "bands", i, hint="each band's min must equal the max of the band below it")
+        if value is None:
+            return None
+        return cls(value, tuple(bands), spec.get("boundary", MIN_INCLUSIVE), display)
+
+    @property
+    def reads(self) -> frozenset[str]:
+        return reads(self.value)
+
+
+def _unambiguous(value: Decimal, display: str, bounds: tuple[Decimal | None, ...]) -> str:
+    """The value with enough decimals not to print as a band bound it is not (94.995% is not 95.00%)."""
+    for places in (2, 4, 6, 8):
+        text = as_shown(value, display, places)
+        if not any(b is not None and b != value and as_shown(b, display, places) == text for b in bounds):
+            break
+    return text
+
+
+def _outermost(bands: tuple[Band, ...]) -> tuple[Decimal | None, Decimal | None]:
+    """The lowest and the highest bound of the bands (None where a band is open to that side)."""
+    lows = [b.range.low for b in bands]
+    highs = [b.range.high for b in bands]
+    bottom = min(low for low in lows if low is not None) if None not in lows else None
+    top = max(high for high in highs if high is not None) if None not in highs else None
+    return bottom, top
+
+
+def score(rule: Bands, weight: Decimal, facts: FactView) -> Outcome:
+    value = facts.number(rule.value, "value")
+    show = shower(rule.display)
+    # The outermost bounds are closed whatever the boundary rule: a lowest band (0, 0.8] still holds 0.
+    bottom, top = _outermost(rule.bands)
+    for band in rule.bands:
+        at_edge = value == bottom == band.range.low or value == top == band.range.high
+        if band.range.contains(value, rule.boundary) or at_edge:
+            text = band.label or band.range.text(show, rule.boundary, closed=at_edge)
+            points = band.amount.of(weight)
+            details = {"value": value, "band": {"min": band.range.low, "max": band.range.high, "points": points, "text": text}}
+            shown = _unambiguous(value, rule.display, (band.range.low, band.range.high))
+            return Outcome(points, "bands", {"value": plain(value), "value_text": shown, "band": text}, details)
+    covered = ", ".join(b.range.text(show, rule.boundary) for b in rule.bands)
+    raise ScoringError(f"value {show(value)} falls in no band (bands cover {covered})", expression=rule.value.text)
+
+
+TEMPLATES = {
+    "bands": Template("{value_text}，处于{band}区间，得{score}分", ("value", "value_text", "band")),
+}
+
+
+def steps(s: Story) -> list[str]:
+    lines = [s.value_line("value", "取值")]
+    show: Callable[[Decimal], str] = percent if s.spec.get("display") == "percent" else plain
+    boundary = s.spec.get("boundary", MIN_INCLUSIVE)
+    matched = s.details.get("band") or {}
+    lines.append("分档：")
+    for band in s.spec.get("bands", []):
+        low, high = dec(band.get("min")), dec(band.get("max"))
+        text = band.get("label") or Interval(low, high).text(show, boundary)
+        worth = f"{show_written(band['points'])}分" if "points" in band else f"分值的{percent(number(band.get('share', 0)))}"
+        hit = low == matched.get("min") and high == matched.get("max")
+        lines.append(f"  {'→' if hit else ' '} {text}：{worth}{'（命中）' if hit else ''}")
+    if matched:
+        lines.append(f"落在“{matched.get('text')}”档，得{plain(matched.get('points', 0))}分")
+    return lines
+
+
+KIND = RuleKind(name="bands", chinese_name="分档计分", params=Bands, score=score, templates=TEMPLATES,
+                steps=steps, shown=frozenset({"value", "band"}))

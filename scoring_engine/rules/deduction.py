@@ -1,0 +1,72 @@
+"""Rule kind ``deduction``: each finding deducts points; floor 0; optionally N or more findings give 0."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from .._arith import ZERO, plain
+from .._display import equals_text
+from ..formulas import Formula
+from ._base import Amount, Deduction, FactView, Outcome, RuleKind, RuleSpec, Story, Template, amount, brief, findings, reads
+
+
+@dataclass(frozen=True)
+class PerFinding:
+    """Each finding (a list with texts, or a count) deducts points; floor 0; optionally N or more → 0."""
+
+    findings: Formula
+    each: Amount
+    zero_at: int | None
+
+    @classmethod
+    def build(cls, spec: Mapping[str, Any], b: RuleSpec) -> PerFinding | None:
+        found = b.formula("findings")
+        each = amount(spec, b, points="points_each", share="share_each")
+        if found is None or each is None:
+            return None
+        return cls(found, each, spec.get("zero_at_count"))
+
+    @property
+    def reads(self) -> frozenset[str]:
+        return reads(self.findings)
+
+
+def score(rule: PerFinding, weight: Decimal, facts: FactView) -> Outcome:
+    found = findings(facts.value(rule.findings), rule.findings)
+    each = rule.each.of(weight)
+    deductions = tuple(Deduction(f.points if f.points is not None else each, f.text) for f in found)
+    deducted = sum((d.points for d in deductions), ZERO)
+    details = {"count": len(found), "deducted": deducted}
+    if rule.zero_at is not None and len(found) >= rule.zero_at:
+        return Outcome(ZERO, "deduction.zero_at", {"count": len(found), "zero_at": rule.zero_at}, details, deductions)
+    if not found:
+        return Outcome(weight, "deduction.none", {"count": 0}, details)
+    fields = {"count": len(found), "deducted": brief(min(deducted, weight))}
+    return Outcome(max(weight - deducted, ZERO), "deduction.some", fields, details, deductions)
+
+
+TEMPLATES = {
+    "deduction.none": Template("未发现问题，得满分{score}分", ("count",)),
+    "deduction.some": Template("发现{count}处问题，扣{deducted}分，得{score}分", ("count", "deducted")),
+    "deduction.zero_at": Template("发现{count}处问题，达到{zero_at}处，不得分", ("count", "zero_at")),
+}
+
+
+def steps(s: Story) -> list[str]:
+    d = s.details
+    count, deducted = d.get("count", 0), plain(d.get("deducted", 0))
+    source = str(s.spec.get("findings", ""))
+    lines = [f"问题来源：{source}（{s.sub(source)}）", f"发现问题 {count} 处，合计扣 {deducted} 分（明细见“扣分”）"]
+    zero_at = s.spec.get("zero_at_count")
+    if zero_at is not None and count >= zero_at:
+        lines.append(f"达到 {zero_at} 处及以上，不得分")
+    else:
+        lines.append(f"原始得分 = 分值 {plain(s.weight)} − {deducted}（最低为0）{equals_text(s.raw)}")
+    return lines
+
+
+KIND = RuleKind(name="deduction", chinese_name="按问题扣分", params=PerFinding, score=score, templates=TEMPLATES,
+                steps=steps, shown=frozenset({"count", "deducted"}))

@@ -1,0 +1,62 @@
+"""Rule kind ``formula``: an expression giving the score, or a rate in [0, 1] times the weight."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from .._arith import percent, plain
+from .._display import equals_text, show_value
+from ..formulas import Formula
+from ._base import FactView, Outcome, RuleKind, RuleSpec, Story, Template, reads
+
+
+@dataclass(frozen=True)
+class FormulaRule:
+    """An expression giving the score, or a rate in [0, 1] times the weight."""
+
+    expr: Formula
+    is_rate: bool
+
+    @classmethod
+    def build(cls, spec: Mapping[str, Any], b: RuleSpec) -> FormulaRule | None:
+        if ("score" in spec) == ("rate" in spec):
+            b.problem("give exactly one of score (points) or rate (share of the weight)")
+            return None
+        key = "rate" if "rate" in spec else "score"
+        expr = b.formula(key)
+        return cls(expr, key == "rate") if expr else None
+
+    @property
+    def reads(self) -> frozenset[str]:
+        return reads(self.expr)
+
+
+def score(rule: FormulaRule, weight: Decimal, facts: FactView) -> Outcome:
+    value = facts.number(rule.expr, "the formula")
+    if rule.is_rate:
+        return Outcome(value * weight, "formula.rate", {"formula": rule.expr.text, "rate": percent(value)}, {"rate": value})
+    return Outcome(value, "formula.score", {"formula": rule.expr.text, "value": plain(value)}, {"value": value})
+
+
+TEMPLATES = {
+    "formula.score": Template("按公式 {formula} 计算得{score}分", ("formula", "value")),
+    "formula.rate": Template("按公式 {formula} 得比率{rate}，得分 = {weight} × {rate} = {score}分", ("formula", "rate")),
+}
+
+
+def steps(s: Story) -> list[str]:
+    key = "rate" if "rate" in s.spec else "score"
+    expression = str(s.spec.get(key, ""))
+    value = s.details.get(key if key == "rate" else "value")
+    lines = [f"{'比率' if key == 'rate' else '得分'} = {expression}", f"    = {s.sub(expression)}",
+             f"    {equals_text(show_value(value))}"]
+    if key == "rate" and isinstance(value, Decimal):
+        lines.append(f"原始得分 = 分值 {plain(s.weight)} × {percent(value)} {equals_text(s.raw)}")
+    return lines
+
+
+KIND = RuleKind(name="formula", chinese_name="公式", params=FormulaRule, score=score, templates=TEMPLATES,
+                steps=steps, shown=frozenset({"rate", "value"}))

@@ -1,0 +1,49 @@
+"""Rule kind ``judgement``: the evaluator's score from the facts, within [0, weight], with a reason."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from .._arith import ZERO, plain
+from ..errors import ScoringError
+from ..judgements import Judgement
+from ._base import FactView, Outcome, RuleKind, RuleSpec, Story, Template
+
+
+@dataclass(frozen=True)
+class JudgementRule:
+    """The evaluator's score from the facts, within [0, weight], with a reason."""
+
+    fact: str
+
+    @classmethod
+    def build(cls, spec: Mapping[str, Any], b: RuleSpec) -> JudgementRule | None:
+        fact = b.fact("fact", types=("judgement",))
+        return cls(fact) if fact else None
+
+    @property
+    def reads(self) -> frozenset[str]:
+        return frozenset({self.fact})
+
+
+def score(rule: JudgementRule, weight: Decimal, facts: FactView) -> Outcome:
+    judged: Judgement = facts.fact(rule.fact)
+    if not ZERO <= judged.score <= weight:
+        raise ScoringError(f"judged score {plain(judged.score)} is outside 0..{plain(weight)} (the weight)", fact=rule.fact)
+    return Outcome(judged.score, "judgement", {"reason": judged.reason}, {"reason": judged.reason})
+
+
+TEMPLATES = {
+    "judgement": Template("评价人判断得{score}分：{reason}", ("reason",)),
+}
+
+
+def steps(s: Story) -> list[str]:
+    return [f"评价人判断 {s.raw} 分，理由：{s.details.get('reason')}"]
+
+
+KIND = RuleKind(name="judgement", chinese_name="评价人判断", params=JudgementRule, score=score, templates=TEMPLATES,
+                steps=steps, shown=frozenset({"reason"}))

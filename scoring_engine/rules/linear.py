@@ -1,0 +1,117 @@
+"""Rule kind ``linear``: full marks at the target, minus points per unit of shortfall, zero at a floor."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from .._arith import ONE, ZERO, percent, plain
+from .._display import equals_text, show_written
+from ..formulas import Formula
+from ._base import (
+    Amount,
+    Deduction,
+    FactView,
+    Outcome,
+    RuleKind,
+    RuleSpec,
+    Story,
+    Template,
+    amount,
+    brief,
+    dec,
+    number,
+    reads,
+    shower,
+)
+
+
+@dataclass(frozen=True)
+class Linear:
+    """Full marks at the target, minus points per unit of shortfall, zero at a floor."""
+
+    value: Formula
+    target: Formula
+    per: Decimal
+    each: Amount
+    zero_at: Decimal | None
+    lower_is_better: bool
+    units: str  # exact | whole | started
+    display: str
+
+    @classmethod
+    def build(cls, spec: Mapping[str, Any], b: RuleSpec) -> Linear | None:
+        value, target = b.formula("value"), b.formula("target")
+        per = number(spec.get("per", ONE))
+        if per <= 0:
+            b.problem("per must be above 0 (the size of one unit of shortfall)", "per")
+        each = amount(spec, b, points="points_each", share="share_each")
+        if value is None or target is None or each is None or per <= 0:
+            return None
+        return cls(value, target, per, each, dec(spec.get("zero_at")), spec.get("direction") == "lower_is_better",
+                   spec.get("units", "exact"), spec.get("display", "number"))
+
+    @property
+    def reads(self) -> frozenset[str]:
+        return reads(self.value, self.target)
+
+
+def _units(shortfall: Decimal, rule: Linear) -> Decimal:
+    """How many units of `rule.per` the shortfall counts: exactly, whole units only, or every unit started."""
+    units = shortfall / rule.per
+    if rule.units == "whole":
+        return units.to_integral_value(rounding="ROUND_FLOOR")
+    if rule.units == "started":
+        return units.to_integral_value(rounding="ROUND_CEILING")
+    return units
+
+
+def score(rule: Linear, weight: Decimal, facts: FactView) -> Outcome:
+    value, target = facts.number(rule.value, "value"), facts.number(rule.target, "target")
+    show = shower(rule.display)
+    fields: dict[str, object] = {"value": show(value), "target": show(target)}
+    shortfall = value - target if rule.lower_is_better else target - value
+    details: dict[str, Any] = {"value": value, "target": target, "shortfall": max(shortfall, ZERO)}
+    if rule.zero_at is not None and (value >= rule.zero_at if rule.lower_is_better else value <= rule.zero_at):
+        fields["zero_at"] = show(rule.zero_at)
+        return Outcome(ZERO, "linear.zero", fields, details)
+    if shortfall <= 0:
+        return Outcome(weight, "linear.full", fields, details)
+    units = _units(shortfall, rule)
+    each = rule.each.of(weight)
+    deducted = min(units * each, weight)
+    details.update(units=units, deducted=deducted)
+    fields.update(shortfall=show(shortfall), units=brief(units), per=show(rule.per), each=brief(each), deducted=brief(deducted))
+    return Outcome(weight - deducted, "linear.partial", fields, details, (Deduction(deducted, f"差{show(shortfall)}"),))
+
+
+TEMPLATES = {
+    "linear.full": Template("{value}达到目标{target}，得满分{score}分", ("value", "target")),
+    "linear.partial": Template("{value}与目标{target}相差{shortfall}，"
+                               "每{per}扣{each}分，计{units}个单位扣{deducted}分，得{score}分",
+                               ("value", "target", "shortfall", "units", "per", "each", "deducted")),
+    "linear.zero": Template("{value}达到零分线{zero_at}，不得分", ("value", "target", "zero_at")),
+}
+
+
+def steps(s: Story) -> list[str]:
+    d = s.details
+    lines = [s.value_line("value", "实际值"), s.value_line("target", "目标值"), f"差距 = {s.show(d.get('shortfall'))}"]
+    if "zero_at" in s.spec and "deducted" not in d and s.raw_score == 0:
+        lines.append(f"达到零分线 {s.show(number(s.spec['zero_at']))}，不得分")
+    elif "deducted" in d:
+        per = s.show(number(s.spec.get("per", 1)))
+        each = (f"{show_written(s.spec['points_each'])}分" if "points_each" in s.spec
+                else f"分值的{percent(number(s.spec.get('share_each', 0)))}")
+        units = f"{plain(d['units'])} 个单位（units: {s.spec.get('units', 'exact')}）"
+        lines.append(f"每差 {per} 扣 {each}，计 {units}，扣 {plain(d['deducted'])} 分")
+        lines.append(f"原始得分 = 分值 {plain(s.weight)} − {plain(d['deducted'])} {equals_text(s.raw)}")
+    else:
+        lines.append("达到目标，得满分")
+    return lines
+
+
+KIND = RuleKind(name="linear", chinese_name="按差距扣分", params=Linear, score=score, templates=TEMPLATES,
+                steps=steps, shown=frozenset({"value", "target", "shortfall", "units", "deducted"}))

@@ -1,0 +1,127 @@
+"""Rule kind ``panel``: reviewers' scores combined: mean, trimmed mean, or weighted parts (现场 60% + 材料 40%)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from .._arith import ONE, ZERO, fixed, percent, plain
+from .._display import equals_text, show_number
+from ..errors import ScoringError
+from ..formulas import Formula
+from ._base import FactView, Outcome, RuleKind, RuleSpec, Story, Template, dec, number, reads
+
+
+@dataclass(frozen=True)
+class Part:
+    name: str
+    share: Decimal
+    score: Formula
+
+
+@dataclass(frozen=True)
+class Panel:
+    """Reviewers' scores combined: mean, trimmed mean, or weighted parts (现场 60% + 材料 40%)."""
+
+    method: str
+    scores: Formula | None
+    trim: int
+    parts: tuple[Part, ...]
+    scale: Decimal | None  # the reviewers' full mark; None: the indicator's weight
+
+    @classmethod
+    def build(cls, spec: Mapping[str, Any], b: RuleSpec) -> Panel | None:
+        method = spec["method"]
+        scale = dec(spec.get("scale"))
+        if method == "weighted":
+            return cls._weighted(spec, b, scale)
+        if "scores" not in spec or "parts" in spec:
+            b.problem(f"method {method} takes scores (a list fact of the reviewers' scores), not parts")
+            return None
+        trim = spec.get("trim", 1 if method == "trimmed_mean" else 0)
+        if method == "mean" and "trim" in spec:
+            b.problem("trim goes with method trimmed_mean", "trim")
+        scores = b.formula("scores")
+        return cls(method, scores, trim, (), scale) if scores else None
+
+    @classmethod
+    def _weighted(cls, spec: Mapping[str, Any], b: RuleSpec, scale: Decimal | None) -> Panel | None:
+        if "trim" in spec:
+            b.problem("trim goes with method trimmed_mean", "trim")
+        if "parts" not in spec or "scores" in spec:
+            b.problem("method weighted takes parts (name, share, score), not scores")
+            return None
+        parts = [(p["name"], Decimal(p["share"]), b.formula("parts", i, "score")) for i, p in enumerate(spec["parts"])]
+        total = sum((share for _, share, _ in parts), ZERO)
+        if total != ONE:
+            b.problem(f"part shares add up to {plain(total)}, not 1", "parts")
+        scored = tuple(Part(name, share, formula) for name, share, formula in parts if formula is not None)
+        return cls("weighted", None, 0, scored, scale) if len(scored) == len(parts) else None
+
+    @property
+    def reads(self) -> frozenset[str]:
+        return reads(self.scores, *(p.score for p in self.parts))
+
+
+def _weighted(rule: Panel, facts: FactView) -> tuple[Decimal, dict[str, object], dict[str, Any]]:
+    values = [(p, facts.number(p.score, f"part {p.name}")) for p in rule.parts]
+    combined = sum((p.share * v for p, v in values), ZERO)
+    parts_text = "，".join(f"{p.name}{plain(v)}分×{percent(p.share, 0)}" for p, v in values)
+    details = {"parts": [{"name": p.name, "share": p.share, "score": v} for p, v in values], "combined": combined}
+    return combined, {"parts": parts_text}, details
+
+
+def _reviewers(rule: Panel, scores: Formula, facts: FactView) -> tuple[Decimal, dict[str, object], dict[str, Any]]:
+    raw = facts.value(scores)
+    if not isinstance(raw, tuple) or not all(isinstance(v, Decimal) for v in raw):
+        raise ScoringError("scores must be a list fact of numbers", expression=scores.text)
+    ordered = sorted(raw)
+    kept = ordered[rule.trim: len(ordered) - rule.trim] if rule.trim else ordered
+    if not kept:
+        raise ScoringError(f"{len(raw)} reviewers' scores leave none after trimming {rule.trim} from each end",
+                           expression=scores.text)
+    combined = sum(kept, ZERO) / len(kept)
+    return combined, {"count": len(raw), "trim": rule.trim}, {"scores": list(raw), "kept": kept, "combined": combined}
+
+
+def score(rule: Panel, weight: Decimal, facts: FactView) -> Outcome:
+    scale = rule.scale if rule.scale is not None else weight
+    if rule.scores is None:
+        combined, fields, details = _weighted(rule, facts)
+        key = "panel.weighted"
+    else:
+        combined, fields, details = _reviewers(rule, rule.scores, facts)
+        key = "panel.trimmed_mean" if rule.method == "trimmed_mean" else "panel.mean"
+    fields.update(combined=fixed(combined, 2), scale=plain(scale))
+    return Outcome(combined / scale * weight, key, fields, details)
+
+
+TEMPLATES = {
+    "panel.mean": Template("{count}位评审平均{combined}分（满分{scale}），折合{score}分", ("count", "combined", "scale")),
+    "panel.trimmed_mean": Template("{count}位评审去掉最高、最低各{trim}个后平均{combined}分（满分{scale}），折合{score}分",
+                                   ("count", "trim", "combined", "scale")),
+    "panel.weighted": Template("{parts}，加权合计{combined}分（满分{scale}），折合{score}分", ("parts", "combined", "scale")),
+}
+
+
+def steps(s: Story) -> list[str]:
+    d = s.details
+    scale = plain(number(s.spec["scale"])) if "scale" in s.spec else plain(s.weight)
+    lines = []
+    if "parts" in d:
+        for part in d["parts"]:
+            lines.append(f"{part['name']}：{plain(part['score'])}分 × {percent(part['share'], 0)}")
+        lines.append(f"加权合计 {show_number(d['combined'])} 分（满分 {scale}）")
+    else:
+        lines.append(f"评审评分：{'，'.join(plain(v) for v in d.get('scores', []))}")
+        if len(d.get("kept", [])) != len(d.get("scores", [])):
+            lines.append(f"去掉最高、最低后：{'，'.join(plain(v) for v in d.get('kept', []))}")
+        lines.append(f"平均 {show_number(d['combined'])} 分（满分 {scale}）")
+    lines.append(f"原始得分 = {show_number(d['combined'])} ÷ {scale} × 分值 {plain(s.weight)} {equals_text(s.raw)}")
+    return lines
+
+
+KIND = RuleKind(name="panel", chinese_name="专家评分", params=Panel, score=score, templates=TEMPLATES,
+                steps=steps, shown=frozenset({"parts", "scores", "kept", "combined"}))

@@ -1,0 +1,80 @@
+"""Rule kind ``tiers``: qualitative tiers, each a range of shares of the weight; the facts give tier, score and reason."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from .._arith import ZERO, percent, plain
+from .._intervals import Interval, gaps_and_overlaps
+from ..errors import ScoringError
+from ..judgements import TierJudgement
+from ._base import FactView, Outcome, RuleKind, RuleSpec, Story, Template
+
+#: The tiers of a rule that names none: the national framework's three (达成、部分达成、未达成).
+DEFAULT_TIERS = (("达成年度指标", Decimal("0.8")), ("部分达成并具有一定效果", Decimal("0.6")), ("未达成且效果较差", ZERO))
+
+
+@dataclass(frozen=True)
+class Tiers:
+    """Qualitative tiers, each a range of shares of the weight; the facts give tier, score and reason."""
+
+    fact: str
+    tiers: tuple[tuple[str, Interval], ...]
+
+    @classmethod
+    def build(cls, spec: Mapping[str, Any], b: RuleSpec) -> Tiers | None:
+        fact = b.fact("fact", types=("tier",))
+        raws = spec.get("tiers")
+        pairs = list(DEFAULT_TIERS) if raws is None else [(r["label"], Decimal(r["min"])) for r in raws]
+        pairs.sort(key=lambda p: p[1], reverse=True)
+        tiers = []
+        for i, (label, low) in enumerate(pairs):
+            high = pairs[i - 1][1] if i else None
+            tiers.append((label, Interval(low, high)))
+        if pairs and pairs[-1][1] != 0:
+            b.problem(f"tiers leave a gap from 0 to {percent(pairs[-1][1])}", "tiers",
+                      hint="the lowest tier must start at min: 0")
+        for i, message in gaps_and_overlaps([t[1] for t in tiers], percent):
+            b.problem(f"tier {tiers[i][0]}: {message}", "tiers")
+        if len({t[0] for t in tiers}) != len(tiers):
+            b.problem("two tiers have the same label", "tiers")
+        return cls(fact, tuple(tiers)) if fact else None
+
+    @property
+    def reads(self) -> frozenset[str]:
+        return frozenset({self.fact})
+
+
+def score(rule: Tiers, weight: Decimal, facts: FactView) -> Outcome:
+    judged: TierJudgement = facts.fact(rule.fact)
+    ranges = dict(rule.tiers)
+    if judged.tier not in ranges:
+        raise ScoringError(f"tier {judged.tier!r} is not one of: {', '.join(ranges)}", fact=rule.fact)
+    iv = ranges[judged.tier]
+    low = iv.low * weight  # type: ignore[operator]
+    high = weight if iv.high is None else iv.high * weight
+    inside = low <= judged.score <= high if iv.high is None else low <= judged.score < high
+    if not inside:
+        closing = "]" if iv.high is None else ")"
+        raise ScoringError(f"score {plain(judged.score)} is outside tier {judged.tier} [{plain(low)}, {plain(high)}{closing}",
+                           fact=rule.fact, hint="pick a score inside the tier or change the tier")
+    fields = {"tier": judged.tier, "low": plain(low), "high": plain(high), "reason": judged.reason}
+    return Outcome(judged.score, "tiers", fields, {"tier": judged.tier, "low": low, "high": high, "reason": judged.reason})
+
+
+TEMPLATES = {
+    "tiers": Template("{tier}（{low}–{high}分），得{score}分：{reason}", ("tier", "low", "high", "reason")),
+}
+
+
+def steps(s: Story) -> list[str]:
+    d = s.details
+    return [f"评价组选定档次：{d.get('tier')}（该档 {plain(d['low'])}–{plain(d['high'])} 分）",
+            f"在档内选定 {s.raw} 分，理由：{d.get('reason')}"]
+
+
+KIND = RuleKind(name="tiers", chinese_name="定性分档", params=Tiers, score=score, templates=TEMPLATES,
+                steps=steps, shown=frozenset({"tier", "low", "high", "reason"}))
