@@ -70,3 +70,39 @@ def test_the_import_graph_has_no_cycle() -> None:
     graph = {name: _imports(name, path, modules) for name, path in modules.items()}
     assert "scoring_engine.explain" in graph["scoring_engine.result"]  # Result.explain stays
     assert [] == _cycle(graph)
+
+
+# The pure core scores with no files, no YAML, no schema validation, no reports and no command line.
+CORE = ("model", "formulas", "_formula_functions", "rules", "engine", "facts", "result", "audit", "judgements", "reasons",
+        "errors", "_arith", "_intervals", "_json", "_text", "_version")
+# What the core must never import: the shell's modules, and the libraries only the shell needs.
+SHELL_MODULES = ("loader", "_yaml", "_files", "_schema", "_build", "_resources", "reports", "render", "cli", "cases",
+                 "pytest_plugin", "batch")
+SHELL_LIBRARIES = ("click", "jsonschema", "openpyxl", "yaml")
+
+
+def _libraries(path: Path) -> set[str]:
+    """Top-level names of the libraries a module imports (anywhere in its text)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            found.add(node.module.split(".")[0])
+    return found
+
+
+def _room(module: str) -> str:
+    """The top-level room of a module: scoring_engine.rules.bands → rules."""
+    return module.split(".")[1] if "." in module else ""
+
+
+def test_the_core_never_imports_the_shell() -> None:
+    """No core module (model, formulas, rules, engine, facts, result…) imports the loader, YAML, reports or CLI, or click, jsonschema, openpyxl or PyYAML."""
+    modules = _modules()
+    core = {name: path for name, path in modules.items() if _room(name) in CORE}
+    assert len(core) > len(CORE)  # the rules package counts with its kind modules
+    found = {name: sorted(({_room(m) for m in _imports(name, path, modules)} & set(SHELL_MODULES))
+                          | (_libraries(path) & set(SHELL_LIBRARIES)))
+             for name, path in core.items()}
+    assert {} == {name: shell for name, shell in found.items() if shell}
