@@ -83,6 +83,12 @@ def _mark(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
+def _mark_of(event: yaml.Event) -> tuple[int, int]:
+    """Line and column (from 1) where a parser event starts; the parser always sets the mark."""
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+
+
 class _Reader:
     def __init__(self, file: str | None):
         self.file = file
@@ -121,7 +127,7 @@ class _Reader:
             if not isinstance(event, yaml.NodeEvent):
                 continue
             nodes += 1
-            line, column = event.start_mark.line + 1, event.start_mark.column + 1
+            line, column = _mark_of(event)
             if depth > MAX_YAML_DEPTH:
                 raise YamlError([Problem(f"nested deeper than {MAX_YAML_DEPTH} levels (MAX_YAML_DEPTH)",
                                          file=self.file, line=line, column=column)])
@@ -154,6 +160,7 @@ class _Reader:
             return self.mapping(node, path, depth)
         if isinstance(node, SequenceNode):
             return [self.read(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+        assert isinstance(node, ScalarNode)  # the composer makes no other kind of node
         value = self.scalar(node)
         if value is None and len(self.problems) > before:
             self.out.rejected.add(path)

@@ -205,9 +205,9 @@ def run_case(case: Case, sets: dict[Path, IndicatorSet] | None = None) -> CaseOu
         compare("total", expect.total, result.total)
     if expect.grade is not None and expect.grade != result.grade:
         differences.append(f"grade expected {expect.grade}, got {result.grade}")
-    for indicator_id, wanted in expect.scores.items():
+    for indicator_id, expected in expect.scores.items():
         try:
-            compare(indicator_id, wanted, result.indicator(indicator_id).score)
+            compare(indicator_id, expected, result.indicator(indicator_id).score)
         except KeyError:
             differences.append(f"no indicator {indicator_id} in the result")
     texts = [str(w) for w in result.warnings]

@@ -240,7 +240,10 @@ def _target_row(index: int, item: Any, spec: FactSpec) -> TargetRow:
         if numbers.get("weight") == 0:
             raise ValueError("weight must be above 0", "leave weight out of every row for equal shares")
         texts = {k: _text(item[k], k) for k in ("id", "unit", "tier", "reason") if item.get(k) is not None}
-        return TargetRow(name=_text(item["name"], "name"), type=_text(item["type"], "type"), **numbers, **texts)
+        return TargetRow(name=_text(item["name"], "name"), type=_text(item["type"], "type"),
+                         weight=numbers.get("weight"), target=numbers.get("target"), actual=numbers.get("actual"),
+                         score=numbers.get("score"), id=texts.get("id"), unit=texts.get("unit"), tier=texts.get("tier"),
+                         reason=texts.get("reason"))
     except ValueError as err:
         raise ValueError(f"{label}: {err.args[0]}", err.args[1]) from None
 
@@ -310,7 +313,7 @@ def fact_at(path: tuple[str | int, ...]) -> str | None:
 
 def _row_problems(indicator_set: IndicatorSet, values: Mapping[str, Any]) -> list[tuple[str, str, str | None]]:
     """(fact, message, hint) for target rows that do not fit the group that reads them."""
-    found = []
+    found: list[tuple[str, str, str | None]] = []
     for node in indicator_set.walk():
         if node.rows is None or node.rows.fact not in values:
             continue
@@ -325,15 +328,16 @@ def _row_problems(indicator_set: IndicatorSet, values: Mapping[str, Any]) -> lis
         ids = [row.id for row in rows if row.id is not None]
         for dup in sorted({i for i in ids if ids.count(i) > 1}):
             found.append((fact, f"row id {dup} is used twice", "give each row its own id"))
-        weights = [row.weight for row in rows]
+        weights = [row.weight for row in rows if row.weight is not None]
         for i, row in enumerate(rows):
             if row.weight is not None and row.weight % Decimal(1).scaleb(-indicator_set.precision):
                 found.append((fact, f"row {i + 1} ({row.name}): weight {plain(row.weight)} has more decimal places than the set's "
                                     f"precision {indicator_set.precision} keeps", "round the weight"))
-        if any(w is None for w in weights) and not all(w is None for w in weights):
+        if weights and len(weights) != len(rows):
             found.append((fact, "some rows have a weight and some do not", "give every row a weight, or none for equal shares"))
-        elif rows and weights[0] is not None and sum(weights, Decimal(0)) != node.weight:  # type: ignore[arg-type]
-            found.append((fact, f"rows' weights add up to {plain(sum(weights, Decimal(0)))}, not the weight {plain(node.weight)} of group {node.id}", None))  # type: ignore[arg-type]
+        elif weights and sum(weights, Decimal(0)) != node.weight:
+            found.append((fact, f"rows' weights add up to {plain(sum(weights, Decimal(0)))}, "
+                                f"not the weight {plain(node.weight)} of group {node.id}", None))
     return found
 
 
@@ -364,8 +368,8 @@ def check_facts(indicator_set: IndicatorSet, facts: Facts, not_applicable: froze
     parts = {"facts": facts.values, "project": facts.project, "not_applicable": facts.not_applicable}
     for path, message, hint in document_problems(parts):
         name = fact_at(path)
-        if name in declared:
-            problem(name, f"{declared[name].title}: {message}", hint)  # type: ignore[index]
+        if name is not None and name in declared:
+            problem(name, f"{declared[name].title}: {message}", hint)
         else:
             problems.append(Problem(message, file=facts.source, path=json_path(path), fact=name, hint=hint))
         if len(problems) >= _SHOWN:

@@ -225,7 +225,8 @@ class _Checker:
                 # hex, octal, binary or exponent notation
                 self.fail(f"write numbers in plain decimal notation, not {source}")
                 return node
-            return ast.copy_location(ast.Constant(Decimal(source.replace("_", ""))), node)
+            exact: Any = Decimal(source.replace("_", ""))  # the evaluator takes a Decimal constant as it is
+            return ast.copy_location(ast.Constant(exact), node)
         self.fail(f"{self.shown(node)} is not a number, text or True/False")
         return node
 
@@ -337,13 +338,13 @@ _EVALUATED_NODES = {ast.Name, ast.Constant, ast.BinOp, ast.UnaryOp, ast.BoolOp, 
 _CALLABLES = {name: spec[0] for name, spec in FUNCTIONS.items()}
 
 
-class _Sandbox(SimpleEval):
+class _Sandbox(SimpleEval):  # type: ignore[misc]  # simpleeval ships no type information
     """simpleeval restricted to the nodes, operators and functions of the language."""
 
     def __init__(self, names: Mapping[str, Any]):
         super().__init__(operators=OPERATORS, functions=_CALLABLES, names=names)
         # Defence in depth: checked trees hold only these nodes anyway.
-        self.nodes = {kind: handler for kind, handler in self.nodes.items() if kind in _EVALUATED_NODES}
+        self.nodes: dict[type[ast.AST], Any] = {kind: handler for kind, handler in self.nodes.items() if kind in _EVALUATED_NODES}
         for kind in (ast.BinOp, ast.UnaryOp, ast.Compare, ast.Call):
             self.nodes[kind] = self._naming_facts(self.nodes[kind])
 

@@ -7,13 +7,16 @@ sets that installs scoring-engine gets its cases run by plain `pytest`.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from .cases import CASE_SUFFIX, Case, load_cases, run_case
 from .errors import ScoringEngineError
 from .model import IndicatorSet
+
+if TYPE_CHECKING:
+    from _pytest._code.code import TerminalRepr  # what pytest's own repr_failure returns
 
 _SETS: dict[Path, IndicatorSet] = {}
 
@@ -53,7 +56,7 @@ class CaseItem(pytest.Item):
         if not outcome.passed:
             raise CaseFailure(outcome.differences)
 
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str | TerminalRepr:
         if isinstance(excinfo.value, CaseFailure):
             return f"case {self.case.name!r} ({self.case.file}:{self.case.line}):\n  " + "\n  ".join(excinfo.value.differences)
         return super().repr_failure(excinfo)

@@ -17,7 +17,7 @@ __all__ = ["check_rule", "RuleBuilder"]
 
 
 def check_rule(draft: Draft, spec: Any, path: Path, weight: Decimal | None, indicator: str | None,
-               rows: bool | None = None) -> Rule | None:
+               rows: bool | None = None) -> Rule[Any] | None:
     """The rule written at `path`, or None (problems recorded).
 
     `weight` is None when unknown (a row group's rule, or a broken weight).
@@ -68,7 +68,7 @@ class RuleBuilder:
         self.failed |= len(self.draft.log.problems) > before
         return formula
 
-    def rule(self, *path: str | int) -> Rule | None:
+    def rule(self, *path: str | int) -> Rule[Any] | None:
         """Check the rule nested at `path` (for kinds built from other rules); None if broken (problem recorded)."""
         return check_rule(self.draft, self._at(path), self.path + path, self.weight, self.indicator, rows=self.rows)
 
