@@ -6,6 +6,8 @@
 (Decimal('79.73'), '中')
 """
 
+from typing import TYPE_CHECKING, Any
+
 from .engine import score
 from .errors import FactsError, FormulaError, IndicatorSetError, Problem, ScoringEngineError, ScoringError
 from .facts import Facts
@@ -15,6 +17,18 @@ from .render import render
 from .result import IndicatorResult, Result
 
 from ._version import __version__
+
+if TYPE_CHECKING:
+    from .explain import Explanation, UnknownIndicatorError
+
+
+def __getattr__(name: str) -> Any:
+    # explain is loaded on first use: most callers score and render, and never explain.
+    if name in ("Explanation", "UnknownIndicatorError"):
+        from . import explain
+
+        return getattr(explain, name)
+    raise AttributeError(f"module 'scoring_engine' has no attribute {name!r}")
 
 __all__ = [
     "__version__",
@@ -29,10 +43,12 @@ __all__ = [
     "IndicatorSet",
     "Result",
     "IndicatorResult",
+    "Explanation",
     "Problem",
     "ScoringEngineError",
     "IndicatorSetError",
     "FactsError",
     "FormulaError",
     "ScoringError",
+    "UnknownIndicatorError",
 ]

@@ -15,7 +15,6 @@ import graph has no cycle.
 
 from __future__ import annotations
 
-import difflib
 import io
 import tokenize
 from collections.abc import Iterator, Mapping
@@ -26,7 +25,7 @@ from typing import Any, Protocol
 from ._arith import fixed, percent, plain
 from ._display import equals_text, show_number, show_value, show_written
 from .audit import DerivedValue, FactValue, IndicatorResult, SetInfo
-from .errors import Problem, ScoringEngineError
+from .errors import Problem, ScoringEngineError, did_you_mean
 from .rules import RULE_KINDS
 
 __all__ = ["Explanation", "Scored", "UnknownIndicatorError", "explain"]
@@ -122,11 +121,13 @@ def explain(result: Scored, indicator_id: str) -> Explanation:
 
 def _unknown(result: Scored, wanted: str, paths: Mapping[str, tuple[IndicatorResult, ...]]) -> UnknownIndicatorError:
     names = {path[-1].name: i for i, path in paths.items()}
-    close = difflib.get_close_matches(wanted, [*paths, *names], n=1, cutoff=0.5)
-    suggestions = [names.get(c, c) for c in close]
-    if suggestions:
-        hint = f"did you mean {suggestions[0]} ({paths[suggestions[0]][-1].name})?"
-    else:
+
+    def by_id(close: str) -> str:  # a close name is shown as its indicator's id, then the name
+        found = names.get(close, close)
+        return f"{found} ({paths[found][-1].name})"
+
+    hint = did_you_mean(wanted, [*paths, *names], cutoff=0.5, show=by_id)
+    if hint is None:
         hint = "the indicators are: " + ", ".join(list(paths)[:12]) + ("…" if len(paths) > 12 else "")
     message = f"no such indicator in set {result.indicator_set.id}"
     return UnknownIndicatorError(Problem(message, indicator=wanted, hint=hint))

@@ -20,7 +20,7 @@ def test_public_api_is_exported_with_all():
     """Everything in __all__ exists, and the three entry points are among it."""
     for name in scoring_engine.__all__:
         assert hasattr(scoring_engine, name)
-    assert {"load_indicator_set", "score", "Result"} <= set(scoring_engine.__all__)
+    assert {"load_indicator_set", "score", "Result", "Explanation", "UnknownIndicatorError"} <= set(scoring_engine.__all__)
 
 
 def test_example_scores_as_documented():
