@@ -159,9 +159,10 @@ def sets(set_id: str | None) -> None:
     for set_id, path in found.items():
         try:
             loaded = load_indicator_set(path)
-            say("\t".join(one_line(str(field)) for field in (set_id, loaded.version, loaded.name)) + "\n")
+            fields = (set_id, loaded.version, loaded.name)
         except ScoringEngineError as err:
-            say(f"{one_line(set_id)}\tinvalid: {one_line(str(err.problems[0]))}\n")
+            fields = (set_id, f"invalid: {err.problems[0]}")
+        say("\t".join(one_line(str(field)) for field in fields) + "\n")
 
 
 @main.command(name="test")

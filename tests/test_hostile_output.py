@@ -1,10 +1,15 @@
-"""Reports are written atomically: a failure at any point leaves the previous report as it was and no temporary file.
+"""Reports are written atomically, into the place the user named and nowhere else, and the terminal gets one line per problem.
 
 `scoring-engine score --output FILE` renders the whole report first, writes it
 to a temporary file in the same folder, flushes it to disk and renames it over
-FILE. These tests make each step fail -- the renderer, the write halfway
+FILE. The first tests make each step fail -- the renderer, the write halfway
 through (a full disk), the flush, the rename, an interrupt -- and check that
 the good report already at FILE is untouched and nothing else is left behind.
+
+The rest run the corpus of tests/hostile/output.py, each case in a bounded
+child process: --output onto pipes, devices, sockets, folders and links; long
+names; signals during the write; standard output closed, full, or a pipe
+nobody reads; names and texts that would forge terminal lines.
 """
 
 from __future__ import annotations
@@ -13,13 +18,16 @@ import errno
 import io
 import json
 import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import EXAMPLE_FACTS
+from hostile.bounded import Outcome, run_bounded
+from hostile.output import CLASSES, OutputCase, output_cases
+
 from scoring_engine import cli
 
 PREVIOUS = "previous good report\n"
@@ -149,3 +157,49 @@ def test_write_atomically_never_leaves_a_truncated_file(tmp_path: Path, monkeypa
     monkeypatch.undo()
     cli.write_atomically(target, "新的报告\n" * 10_000)
     assert "新的报告\n" * 10_000 == target.read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- the corpus of tests/hostile/output.py
+
+CASES = output_cases()
+#: Bounds for one case: CPU seconds of the bounded child and of the command-line processes it starts, and peak memory.
+CPU_SECONDS = 3.0
+PEAK_MB = 150
+
+
+def _run_in_scratch(case: OutputCase) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as folder:
+        return case.run(Path(folder))
+
+
+@pytest.fixture(scope="module")
+def outcomes() -> dict[str, Outcome]:
+    """Every case run once, each in its own bounded child and scratch folder."""
+    return {case.id: run_bounded(lambda case=case: _run_in_scratch(case), cpu_limit=10, timeout=60) for case in CASES}
+
+
+def test_the_output_corpus_covers_every_class() -> None:
+    """Each class of hostile output (targets, names, signals, streams, lines) has cases of its own, 60 in all at least."""
+    assert set(CLASSES) == {case.cls for case in CASES}
+    assert all(sum(case.cls == cls for case in CASES) >= 7 for cls in CLASSES)
+    assert len(CASES) >= 60
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_hostile_output_is_handled(case: OutputCase, outcomes: dict[str, Outcome]) -> None:
+    """The case does what tests/hostile/output.py says its class must: nothing replaced, left behind, forged or crashed."""
+    outcome = outcomes[case.id]
+    assert "returned" == outcome.status, f"{outcome.status}: {outcome.error_type}: {outcome.message}"
+    if "skipped" in outcome.value:
+        pytest.skip(outcome.value["skipped"])
+    assert [] == outcome.value["violations"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_hostile_output_stays_small_and_fast(case: OutputCase, outcomes: dict[str, Outcome]) -> None:
+    """No case takes more than CPU_SECONDS of CPU or PEAK_MB of memory, in the engine's process or the command's."""
+    outcome = outcomes[case.id]
+    assert "returned" == outcome.status
+    assert outcome.cpu_seconds + outcome.value["child_cpu"] < CPU_SECONDS
+    assert max(outcome.peak_mb, outcome.value["child_mb"]) < PEAK_MB
+

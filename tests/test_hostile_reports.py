@@ -12,9 +12,19 @@ link, image, tag, formula, unreadable workbook or Python repr.
 
 from __future__ import annotations
 
+import json
+import tempfile
+from pathlib import Path
+from typing import Any
+
 import pytest
+from click.testing import CliRunner
 from hostile.bounded import Outcome, run_bounded
-from hostile.reports import CLASSES, TextCase, example_result, poisoned, render_all, text_cases, violations
+from hostile.reports import CLASSES, MARKDOWN, TextCase, example_result, poisoned, render_all, text_cases, violations
+
+from scoring_engine import load_facts, load_indicator_set, score
+from scoring_engine.cli import main
+from scoring_engine.render import RENDERERS
 
 CPU_SECONDS = 2.0
 PEAK_MB = 80
@@ -52,3 +62,36 @@ def test_rendering_hostile_text_stays_small_and_fast(case: TextCase, outcomes: d
     assert outcome.peak_mb < PEAK_MB
     for fmt, output in outcome.value.items():
         assert len(output) < 20 * len(ORDINARY[fmt]), fmt
+
+
+def _score_hostile_facts_file() -> dict[str, Any]:
+    """Write a facts file whose project keys and values and finding texts are the Markdown corpus, score it from the
+    command line into a file of every format, and return the files with the Result the API gives for the same facts."""
+    example = Path(__file__).resolve().parent.parent / "examples" / "small"
+    doc = json.loads((example / "facts.json").read_text(encoding="utf-8"))
+    texts = list(MARKDOWN.values())
+    doc["project"] = {"name": texts[0], **{f"{t}键": f"{t}值" for t in texts}}
+    doc["facts"]["findings"]["compliance"] = [{"text": t, "points": 1} for t in texts[:3]] + texts[3:6]
+    doc["facts"]["decision"]["goal_findings"] = texts[6:]
+    outputs: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        (folder / "set.yaml").write_bytes((example / "set.yaml").read_bytes())
+        (folder / "facts.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+        for fmt in RENDERERS:
+            done = CliRunner().invoke(main, ["score", str(folder / "facts.json"), "--format", fmt, "--output", str(folder / f"out.{fmt}")])
+            if done.exit_code != 0:
+                return {"failed": f"{fmt}: exit {done.exit_code}: {done.stderr} {done.exception!r}"}
+            data = (folder / f"out.{fmt}").read_bytes()
+            outputs[fmt] = data if fmt == "xlsx" else data.decode("utf-8")
+        result = score(load_indicator_set(folder / "set.yaml"), load_facts(folder / "facts.json"))
+    return {"outputs": outputs, "result": result}
+
+
+def test_a_hostile_facts_file_gives_inert_reports_from_the_command_line() -> None:
+    """End to end: Markdown injection in a real facts file's project keys, values and findings, scored from the command line
+    into every format, reads back as plain text in each of them."""
+    outcome = run_bounded(_score_hostile_facts_file, cpu_limit=10, timeout=60)
+    assert "returned" == outcome.status, outcome.message
+    assert "failed" not in outcome.value, outcome.value.get("failed")
+    assert [] == violations(outcome.value["outputs"], outcome.value["result"])
