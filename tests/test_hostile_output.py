@@ -18,6 +18,9 @@ import errno
 import io
 import json
 import os
+import re
+import socket
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -29,6 +32,8 @@ from hostile.bounded import Outcome, run_bounded
 from hostile.output import CLASSES, OutputCase, output_cases
 
 from scoring_engine import cli
+from scoring_engine._output import TEMPORARY_NAME_BYTES, say, write_atomically
+from scoring_engine.reports.xlsx import CUT_MARK, XLSX_CELL_CHARACTERS
 
 PREVIOUS = "previous good report\n"
 
@@ -203,3 +208,75 @@ def test_hostile_output_stays_small_and_fast(case: OutputCase, outcomes: dict[st
     assert outcome.cpu_seconds + outcome.value["child_cpu"] < CPU_SECONDS
     assert max(outcome.peak_mb, outcome.value["child_mb"]) < PEAK_MB
 
+
+
+# ---------------------------------------------------------------- docs/reports.md and docs/limits.md in step
+
+REPORTS_DOC = (Path(__file__).resolve().parent.parent / "docs" / "reports.md").read_text(encoding="utf-8")
+LIMITS_DOC = (Path(__file__).resolve().parent.parent / "docs" / "limits.md").read_text(encoding="utf-8")
+
+
+def _quoted_errors() -> set[str]:
+    """The `error: …` lines docs/reports.md quotes, with the line breaks of the page undone."""
+    section = REPORTS_DOC[REPORTS_DOC.index("## Where a report goes"):REPORTS_DOC.index("## From Python")]
+    return {" ".join(text.split()) for text in re.findall(r"`(error: [^`]+)`", section)}
+
+
+class _Refusing(io.RawIOBase):
+    """A standard output on a full disk."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+def _printed_error(stdout: Any, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setattr(sys, "stdout", stdout)
+    with pytest.raises(cli.ScoringEngineError) as caught:
+        say("评分表\n")
+    return f"error: {caught.value.first}"
+
+
+def test_the_errors_quoted_in_reports_md_are_the_ones_printed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each error line docs/reports.md shows for --output and standard output is, word for word, what the engine prints."""
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(tmp_path / "FILE"))
+    monkeypatch.chdir(tmp_path)
+    try:
+        with pytest.raises(cli.ScoringEngineError) as caught:
+            write_atomically(Path("FILE"), "报告")
+    finally:
+        server.close()
+    printed = {
+        f"error: {caught.value.first}",
+        _printed_error(None, monkeypatch),
+        _printed_error(io.TextIOWrapper(io.BufferedWriter(_Refusing()), encoding="utf-8"), monkeypatch),
+        _printed_error(io.TextIOWrapper(io.BytesIO(), encoding="ascii"), monkeypatch),
+    }
+    assert printed == _quoted_errors()
+
+
+def test_the_report_limits_in_limits_md_are_the_code_s() -> None:
+    """The Reports table of docs/limits.md gives XLSX_CELL_CHARACTERS and TEMPORARY_NAME_BYTES their values, and
+    reports.md quotes the mark a cut cell ends with."""
+    section = LIMITS_DOC[LIMITS_DOC.index("## Reports"):LIMITS_DOC.index("## How much is reported")]
+    assert {"XLSX_CELL_CHARACTERS": XLSX_CELL_CHARACTERS, "TEMPORARY_NAME_BYTES": TEMPORARY_NAME_BYTES} == {
+        name: int(value) for name, value in re.findall(r"^\| `(\w+)` \| (\d+) \|", section, re.MULTILINE)}
+    assert CUT_MARK in REPORTS_DOC and CUT_MARK in section
+
+
+def test_the_temporary_file_takes_the_documented_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A report named with 255 bytes is written through a temporary file of at most 255 bytes: its name cut, plus TEMPORARY_NAME_BYTES."""
+    seen: list[str] = []
+    real_replace = os.replace
+    monkeypatch.setattr(cli.os, "replace", lambda a, b: (seen.append(os.path.basename(a)), real_replace(a, b))[1])
+    name = "评" * 84 + ".md"
+    write_atomically(tmp_path / name, "报告")
+    [temporary] = seen
+    assert 255 == len(os.fsencode(name))
+    assert len(os.fsencode(temporary)) <= 255
+    assert temporary.startswith("." + "评" * 80) and temporary.endswith(".tmp")
+    assert TEMPORARY_NAME_BYTES == len(os.fsencode(temporary)) - len(os.fsencode(temporary[1:].split(".")[0]))
+    assert "报告" == (tmp_path / name).read_text(encoding="utf-8")

@@ -12,8 +12,12 @@ link, image, tag, formula, unreadable workbook or Python repr.
 
 from __future__ import annotations
 
+import dataclasses
+import io
 import json
+import re
 import tempfile
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +27,10 @@ from hostile.bounded import Outcome, run_bounded
 from hostile.reports import CLASSES, MARKDOWN, TextCase, example_result, poisoned, render_all, text_cases, violations
 
 from scoring_engine import load_facts, load_indicator_set, score
+from scoring_engine._display import show_value
 from scoring_engine.cli import main
-from scoring_engine.render import RENDERERS
+from scoring_engine.render import RENDERERS, render_xlsx
+from scoring_engine.reports.xlsx import CUT_MARK, SCORE_SHEET, XLSX_CELL_CHARACTERS
 
 CPU_SECONDS = 2.0
 PEAK_MB = 80
@@ -95,3 +101,27 @@ def test_a_hostile_facts_file_gives_inert_reports_from_the_command_line() -> Non
     assert "returned" == outcome.status, outcome.message
     assert "failed" not in outcome.value, outcome.value.get("failed")
     assert [] == violations(outcome.value["outputs"], outcome.value["result"])
+
+
+def test_a_cell_past_excel_s_limit_is_cut_and_marked() -> None:
+    """A reason longer than XLSX_CELL_CHARACTERS (counted in UTF-16 units, as Excel does) is cut to the limit and ends with CUT_MARK."""
+    from openpyxl import load_workbook
+
+    long_reason = "评" * 30_000 + "𠀀" * 5_000  # 40,000 UTF-16 units
+    first = BASE.indicators[0].children[0]
+    hostile = dataclasses.replace(BASE, indicators=(dataclasses.replace(
+        BASE.indicators[0], children=(dataclasses.replace(first, reason=long_reason), *BASE.indicators[0].children[1:])),
+        *BASE.indicators[1:]))
+    book = load_workbook(io.BytesIO(render_xlsx(hostile)))
+    cells = [c.value for row in book[SCORE_SHEET].iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("评" * 100)]
+    assert 1 == len(cells)
+    assert cells[0].endswith(CUT_MARK)
+    assert XLSX_CELL_CHARACTERS - 1 <= len(cells[0].encode("utf-16-le")) // 2 <= XLSX_CELL_CHARACTERS
+
+
+def test_the_object_example_of_reports_md_is_what_reports_show() -> None:
+    """docs/reports.md's example of a project detail written as an object shows as the page says."""
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "reports.md").read_text(encoding="utf-8")
+    example = re.search(r'\(`"project": (\{.*?\})`\) are shown\s+item by item — `([^`]+)`', doc)
+    assert example is not None
+    assert example[2] == show_value(json.loads(example[1], parse_float=Decimal, parse_int=Decimal))
