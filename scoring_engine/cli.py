@@ -1,8 +1,10 @@
 """The command line: `scoring-engine score | explain | validate | test | sets`.
 
 The thin shell around the core: it reads files, calls the engine, writes the
-output atomically, and turns every scoring_engine error into one line per
-problem with exit code 1 (2 for a wrong command line), never a traceback.
+output (through `_output`: a file atomically, a pipe or device streamed, standard
+output checked), and turns every scoring_engine error into one line per problem
+with exit code 1 (2 for a wrong command line), never a traceback. Everything it
+prints goes through `_output.say` / `tell`, every line through `_text.one_line`.
 """
 
 from __future__ import annotations
@@ -23,8 +25,6 @@ from .errors import IndicatorSetError, ScoringEngineError
 from .loader import bundled_sets, load_facts, load_indicator_set, resolve_set
 from .render import BINARY_FORMATS, RENDERERS
 from .result import Result
-
-__all__ = ["EXIT_INTERNAL", "EXIT_INVALID", "main", "write_atomically"]
 
 EXIT_INVALID = 1
 EXIT_INTERNAL = 3
