@@ -23,11 +23,24 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from hostile.bounded import Outcome, run_bounded
-from hostile.reports import CLASSES, MARKDOWN, TextCase, example_result, poisoned, render_all, text_cases, violations
+from hostile.reports import (
+    CLASSES,
+    MARKDOWN,
+    TextCase,
+    example_result,
+    markdown_violations_of_cell,
+    poisoned,
+    render_all,
+    text_cases,
+    violations,
+)
 
 from scoring_engine import load_facts, load_indicator_set, score
 from scoring_engine._display import show_value
+from scoring_engine._text import is_hidden, one_line, visible
 from scoring_engine.cli import main
 from scoring_engine.render import RENDERERS, render_xlsx
 from scoring_engine.reports.xlsx import CUT_MARK, SCORE_SHEET, XLSX_CELL_CHARACTERS
@@ -125,3 +138,27 @@ def test_the_object_example_of_reports_md_is_what_reports_show() -> None:
     example = re.search(r'\(`"project": (\{.*?\})`\) are shown\s+item by item — `([^`]+)`', doc)
     assert example is not None
     assert example[2] == show_value(json.loads(example[1], parse_float=Decimal, parse_int=Decimal))
+
+
+# ---------------------------------------------------------------- any text at all
+
+_ANY_TEXT = st.text(st.characters(blacklist_categories=()), max_size=60)
+_MARKUP_HEAVY = st.text(st.sampled_from(list("|\\`*_~[]()!<>&#;-+=.1 \t\n\r\u2028\u202e\ufffe\ud800aé评")), max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_ANY_TEXT, _MARKUP_HEAVY))
+def test_visible_and_one_line_leave_nothing_hidden(text: str) -> None:
+    """For any text, `visible` leaves no hidden character but line breaks and tabs, `one_line` not even those, and both are stable."""
+    shown, line = visible(text), one_line(text)
+    assert [] == [ch for ch in shown if is_hidden(ch) and ch not in "\n\t"]
+    assert [] == [ch for ch in line if is_hidden(ch) or ch in "\n\t"]
+    assert shown == visible(shown) and line == one_line(line)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_ANY_TEXT, _MARKUP_HEAVY))
+def test_any_text_is_one_plain_markdown_cell(text: str) -> None:
+    """For any text, the Markdown cell it becomes parses as exactly one cell of one row showing the text as written, with no markup."""
+    shown = markdown_violations_of_cell(text)
+    assert [] == shown

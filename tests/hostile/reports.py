@@ -300,6 +300,19 @@ def markdown_violations(text: str, result: Result) -> list[str]:
     return found
 
 
+def markdown_violations_of_cell(text: str) -> list[str]:
+    """One text as the Markdown renderer writes it in a cell of a one-column table, parsed back: one row of one
+    cell showing the text as written (`_shown_lines`), and no markup."""
+    from scoring_engine.reports.markdown import _cell
+
+    tokens = _MARKDOWN.parse(f"| 表头 |\n|---|\n| {_cell(text)} |\n")
+    cells = [_inline_text(tokens[i + 1]) for i, t in enumerate(tokens) if t.type == "td_open"]
+    if [t.type for t in tokens].count("tr_open") != 2 or len(cells) != 1:
+        return [f"{len(cells)} cells in {[t.type for t in tokens].count('tr_open') - 1} rows"]
+    lines, found = cells[0]
+    return found + ([] if lines == _shown_lines(text) else [f"shows {lines!r}, not {_shown_lines(text)!r}"])
+
+
 _HTML_TAGS = {"html", "head", "meta", "title", "style", "body", "main", "header", "h1", "h2", "dl", "div", "dt", "dd",
               "span", "section", "svg", "g", "text", "rect", "table", "thead", "tbody", "tr", "th", "td", "ul", "li",
               "code", "footer", "p", "br"}
