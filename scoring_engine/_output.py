@@ -25,7 +25,7 @@ from pathlib import Path
 
 from .errors import Problem, ScoringEngineError
 
-__all__ = ["write_atomically", "say", "tell", "drop_stdout", "TEMPORARY_NAME_BYTES"]
+__all__ = ["TEMPORARY_NAME_BYTES", "drop_stdout", "say", "tell", "write_atomically"]
 
 #: A temporary report's name takes the report's name cut to fit, plus this many bytes: ".", ".", mkstemp's 8 letters, ".tmp".
 TEMPORARY_NAME_BYTES = 14

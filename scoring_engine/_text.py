@@ -34,7 +34,7 @@ import html
 import re
 import unicodedata
 
-__all__ = ["visible", "one_line", "html_escape", "is_hidden", "escape_char"]
+__all__ = ["escape_char", "html_escape", "is_hidden", "one_line", "visible"]
 
 # Everything str.splitlines() breaks at; "\r\n" first, so that it becomes one line break.
 _BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")

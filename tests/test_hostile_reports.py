@@ -23,8 +23,6 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import given, settings
-from hypothesis import strategies as st
 from hostile.bounded import Outcome, run_bounded
 from hostile.reports import (
     CLASSES,
@@ -37,6 +35,8 @@ from hostile.reports import (
     text_cases,
     violations,
 )
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from scoring_engine import load_facts, load_indicator_set, score
 from scoring_engine._display import show_value
