@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
 import stat
@@ -50,7 +51,9 @@ def write_atomically(path: Path, content: str | bytes) -> None:
     data = content.encode("utf-8") if isinstance(content, str) else content
     try:
         mode: int | None = os.stat(path).st_mode
-    except OSError:
+    except OSError as err:
+        if err.errno == errno.ELOOP:  # links in a circle name no file at all
+            raise _cannot_write(path, err) from None
         mode = None  # absent, or out of reach: making the temporary file says why
     if mode is not None and (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)):
         _write_into(path, data)

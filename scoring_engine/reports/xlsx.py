@@ -27,7 +27,7 @@ from .rows import ScoreTable, project_items, provenance, score_table, title
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
-__all__ = ["render_xlsx", "SCORE_SHEET", "FACTS_SHEET", "FIRST_ROW", "XLSX_CELL_CHARACTERS"]
+__all__ = ["CUT_MARK", "FACTS_SHEET", "FIRST_ROW", "SCORE_SHEET", "XLSX_CELL_CHARACTERS", "render_xlsx"]
 
 SCORE_SHEET = "评分表"
 FACTS_SHEET = "事实与来源"
@@ -212,7 +212,7 @@ def _cell_text(text: str) -> str:
 def _lines(text: str, width: float) -> int:
     """How many lines `text` wraps to in a column `width` wide (a character's padding left aside)."""
     usable = max(width - 1.5, 1)
-    return sum(max(1, -(-display_width(line) // int(usable))) for line in text.split("\n")) if text else 1
+    return sum(max(1, -(-display_width(line) // int(usable))) for line in visible(text).split("\n")) if text else 1
 
 
 def _cell_value(value: Any) -> Any:

@@ -258,6 +258,15 @@ def _link_to(kind: str) -> Callable[[Path], list[str]]:
     return check
 
 
+def _link_loop(folder: Path) -> list[str]:
+    (folder / "a.json").symlink_to("b.json")
+    (folder / "b.json").symlink_to("a.json")
+    done = cli("score", FACTS, "--format", "json", "--output", folder / "a.json")
+    found = one_error_line(done, "cannot write the report: Too many levels of symbolic links")
+    return found + ([] if (folder / "a.json").is_symlink() and (folder / "b.json").is_symlink() else ["a link was replaced"]) + \
+        leftovers(folder, "a.json", "b.json")
+
+
 def _regular_keeps_mode(folder: Path) -> list[str]:
     target = folder / "report.md"
     target.write_bytes(PREVIOUS)
@@ -284,6 +293,7 @@ def target_cases() -> list[OutputCase]:
         _case("targets", "link_to_file", _link_to("file")),
         _case("targets", "link_to_nothing_yet", _link_to("nothing")),
         _case("targets", "link_to_dev_null", _link_to("null")),
+        _case("targets", "links_in_a_circle", _link_loop),
         _case("targets", "regular_file_keeps_its_mode", _regular_keeps_mode),
     ]
 
