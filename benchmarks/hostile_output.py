@@ -3,8 +3,8 @@
     python benchmarks/hostile_output.py
 
 Runs every case of tests/hostile/reports.py (hostile text rendered in every
-format) and tests/hostile/output.py (hostile --output targets, names, signals,
-streams and terminal lines), each in its own bounded child process exactly as
+format), tests/hostile/output.py (hostile --output targets, names, signals) and
+tests/hostile/terminal.py (standard output's failures, terminal lines), each in its own bounded child process exactly as
 the tests do, checks each as the tests do, and prints per class: how many
 cases, how many were skipped (a device node needs root), how many failed their
 check, the slowest case in CPU seconds (the child and any command-line process
@@ -27,6 +27,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 from hostile.bounded import Outcome, run_bounded  # noqa: E402
 from hostile.output import CLASSES as OUTPUT_CLASSES  # noqa: E402
 from hostile.output import OutputCase, output_cases  # noqa: E402
+from hostile.terminal import CLASSES as TERMINAL_CLASSES  # noqa: E402
+from hostile.terminal import terminal_cases  # noqa: E402
 from hostile.reports import CLASSES as REPORT_CLASSES  # noqa: E402
 from hostile.reports import example_result, poisoned, render_all, text_cases, violations  # noqa: E402
 
@@ -74,11 +76,11 @@ def main() -> None:
         if found:
             failures.append(f"{case.id}: {found[:3]}")
         rows[f"reports: {case.cls}"].add(case.id, outcome.cpu_seconds, outcome.peak_mb, bool(found))
-    for case in output_cases():
+    for case in output_cases() + terminal_cases():
         outcome = run_bounded(lambda case=case: _in_scratch(case), cpu_limit=10, timeout=60)
         _output_row(rows[f"output: {case.cls}"], case, outcome, failures)
 
-    order = [f"reports: {c}" for c in REPORT_CLASSES] + [f"output: {c}" for c in OUTPUT_CLASSES]
+    order = [f"reports: {c}" for c in REPORT_CLASSES] + [f"output: {c}" for c in OUTPUT_CLASSES + TERMINAL_CLASSES]
     print(f"{'corpus: class':20} {'cases':>5} {'skip':>4} {'fail':>4}  {'slowest case (CPU)':>42}  {'peak MB':>30}")
     total = Tally()
     for name in order:

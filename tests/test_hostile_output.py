@@ -6,10 +6,10 @@ FILE. The first tests make each step fail -- the renderer, the write halfway
 through (a full disk), the flush, the rename, an interrupt -- and check that
 the good report already at FILE is untouched and nothing else is left behind.
 
-The rest run the corpus of tests/hostile/output.py, each case in a bounded
-child process: --output onto pipes, devices, sockets, folders and links; long
-names; signals during the write; standard output closed, full, or a pipe
-nobody reads; names and texts that would forge terminal lines.
+The rest run the corpora of tests/hostile/output.py and terminal.py, each case
+in a bounded child process: --output onto pipes, devices, sockets, folders and
+links; long names; signals during the write; standard output closed, full, or
+a pipe nobody reads; names and texts that would forge terminal lines.
 """
 
 from __future__ import annotations
@@ -29,7 +29,10 @@ import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLE_FACTS
 from hostile.bounded import Outcome, run_bounded
-from hostile.output import CLASSES, OutputCase, output_cases
+from hostile.output import CLASSES as OUTPUT_CLASSES
+from hostile.output import OutputCase, output_cases
+from hostile.terminal import CLASSES as TERMINAL_CLASSES
+from hostile.terminal import terminal_cases
 
 from scoring_engine import cli
 from scoring_engine._output import TEMPORARY_NAME_BYTES, say, write_atomically
@@ -164,9 +167,10 @@ def test_write_atomically_never_leaves_a_truncated_file(tmp_path: Path, monkeypa
     assert "新的报告\n" * 10_000 == target.read_text(encoding="utf-8")
 
 
-# ---------------------------------------------------------------- the corpus of tests/hostile/output.py
+# ---------------------------------------------------------------- the corpora of tests/hostile/output.py and terminal.py
 
-CASES = output_cases()
+CLASSES = OUTPUT_CLASSES + TERMINAL_CLASSES
+CASES = output_cases() + terminal_cases()
 #: Bounds for one case: CPU seconds of the bounded child and of the command-line processes it starts, and peak memory.
 CPU_SECONDS = 3.0
 PEAK_MB = 150
@@ -192,7 +196,7 @@ def test_the_output_corpus_covers_every_class() -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_hostile_output_is_handled(case: OutputCase, outcomes: dict[str, Outcome]) -> None:
-    """The case does what tests/hostile/output.py says its class must: nothing replaced, left behind, forged or crashed."""
+    """The case does what tests/hostile/output.py or terminal.py says its class must: nothing replaced, left behind, forged or crashed."""
     outcome = outcomes[case.id]
     assert "returned" == outcome.status, f"{outcome.status}: {outcome.error_type}: {outcome.message}"
     if "skipped" in outcome.value:

@@ -1,4 +1,4 @@
-"""Hostile places to write to and hostile streams: the corpus for the writing side of the command line.
+"""Hostile places to write to: the corpus for --output (tests/hostile/terminal.py has the terminal's).
 
 Shared by tests/test_hostile_output.py and benchmarks/hostile_output.py. Each
 case runs in a scratch folder, in a bounded child process (bounded.run_bounded),
@@ -17,12 +17,7 @@ Classes:
   many is one error line;
 - ``signals``: SIGTERM, SIGHUP and Ctrl-C while a report is being written
   leave the old report and no temporary file; an ignored SIGHUP (nohup) does not
-  stop the write;
-- ``streams``: standard output closed (``>&-``), full (``/dev/full``), a pipe
-  nobody reads (``| head -0``), an encoding that cannot hold Chinese: exit 1 and
-  one line (none for the pipe), for every command that prints;
-- ``lines``: names and texts holding line breaks and bidi controls never forge
-  an ``error:``, ``warning:``, ``PASS`` or ``FAIL`` line, nor reach the terminal raw.
+  stop the write.
 """
 
 from __future__ import annotations
@@ -43,9 +38,8 @@ from pathlib import Path
 from typing import Any
 
 from click.testing import CliRunner
-from hostile.reports import table_violations
 
-from scoring_engine import ScoringEngineError, load_facts, load_indicator_set, score
+from scoring_engine import ScoringEngineError
 from scoring_engine._output import write_atomically
 from scoring_engine._text import is_hidden
 from scoring_engine.cli import main
@@ -57,7 +51,7 @@ SET = EXAMPLE / "set.yaml"
 PREVIOUS = b"previous good report\n"
 
 #: The classes of the output corpus, in the order the benchmark prints them.
-CLASSES = ("targets", "names", "signals", "streams", "lines")
+CLASSES = ("targets", "names", "signals")
 
 
 @dataclass(frozen=True)
@@ -99,7 +93,7 @@ def _children() -> dict[str, float]:
     return {"child_cpu": usage.ru_utime + usage.ru_stime, "child_mb": usage.ru_maxrss / 1024}
 
 
-def _case(cls: str, name: str, check: Callable[[Path], list[str] | str]) -> OutputCase:
+def checked_case(cls: str, name: str, check: Callable[[Path], list[str] | str]) -> OutputCase:
     """A case whose `check` returns its violations (or, as a string, why it was skipped)."""
 
     def run(folder: Path) -> dict[str, Any]:
@@ -278,23 +272,23 @@ def _regular_keeps_mode(folder: Path) -> list[str]:
 
 def target_cases() -> list[OutputCase]:
     return [
-        _case("targets", "fifo_csv_with_reader", _fifo_with_reader("csv")),
-        _case("targets", "fifo_xlsx_with_reader", _fifo_with_reader("xlsx")),
-        _case("targets", "fifo_html_with_reader", _fifo_with_reader("html")),
-        _case("targets", "dev_null_json", _device("/dev/null", "json", ok=True)),
-        _case("targets", "dev_null_xlsx", _device("/dev/null", "xlsx", ok=True)),
-        _case("targets", "dev_full", _device("/dev/full", "csv", ok=False)),
-        _case("targets", "own_null_node", _node("c", 1, 3, ok=True)),
-        _case("targets", "own_full_node", _node("c", 1, 7, ok=False, words=("No space left on device",))),
-        _case("targets", "device_without_driver", _node("c", 0, 0, ok=False, words=("cannot write the report:",))),
-        _case("targets", "block_device", _node("b", 0, 0, ok=False, words=("it is a block device, not a file",))),
-        _case("targets", "socket", _socket),
-        _case("targets", "folder_by_api", _folder_by_api),
-        _case("targets", "link_to_file", _link_to("file")),
-        _case("targets", "link_to_nothing_yet", _link_to("nothing")),
-        _case("targets", "link_to_dev_null", _link_to("null")),
-        _case("targets", "links_in_a_circle", _link_loop),
-        _case("targets", "regular_file_keeps_its_mode", _regular_keeps_mode),
+        checked_case("targets", "fifo_csv_with_reader", _fifo_with_reader("csv")),
+        checked_case("targets", "fifo_xlsx_with_reader", _fifo_with_reader("xlsx")),
+        checked_case("targets", "fifo_html_with_reader", _fifo_with_reader("html")),
+        checked_case("targets", "dev_null_json", _device("/dev/null", "json", ok=True)),
+        checked_case("targets", "dev_null_xlsx", _device("/dev/null", "xlsx", ok=True)),
+        checked_case("targets", "dev_full", _device("/dev/full", "csv", ok=False)),
+        checked_case("targets", "own_null_node", _node("c", 1, 3, ok=True)),
+        checked_case("targets", "own_full_node", _node("c", 1, 7, ok=False, words=("No space left on device",))),
+        checked_case("targets", "device_without_driver", _node("c", 0, 0, ok=False, words=("cannot write the report:",))),
+        checked_case("targets", "block_device", _node("b", 0, 0, ok=False, words=("it is a block device, not a file",))),
+        checked_case("targets", "socket", _socket),
+        checked_case("targets", "folder_by_api", _folder_by_api),
+        checked_case("targets", "link_to_file", _link_to("file")),
+        checked_case("targets", "link_to_nothing_yet", _link_to("nothing")),
+        checked_case("targets", "link_to_dev_null", _link_to("null")),
+        checked_case("targets", "links_in_a_circle", _link_loop),
+        checked_case("targets", "regular_file_keeps_its_mode", _regular_keeps_mode),
     ]
 
 
@@ -325,7 +319,7 @@ def name_cases() -> list[OutputCase]:
         "ascii_256_bytes": ("c" * 252 + ".csv", False),
         "chinese_256_bytes": ("评" * 84 + ".csv", False),
     }
-    return [_case("names", case, _named(name, ok)) for case, (name, ok) in names.items()]
+    return [checked_case("names", case, _named(name, ok)) for case, (name, ok) in names.items()]
 
 
 # ---------------------------------------------------------------- signals
@@ -373,204 +367,16 @@ def _signalled(name: str, step: str, ignored: bool = False) -> Callable[[Path], 
 
 def signal_cases() -> list[OutputCase]:
     return [
-        _case("signals", "sigterm_while_flushing", _signalled("SIGTERM", "fsync")),
-        _case("signals", "sighup_while_flushing", _signalled("SIGHUP", "fsync")),
-        _case("signals", "sigint_while_flushing", _signalled("SIGINT", "fsync")),
-        _case("signals", "sigterm_as_the_temporary_file_is_made", _signalled("SIGTERM", "mkstemp")),
-        _case("signals", "sighup_as_the_temporary_file_is_made", _signalled("SIGHUP", "mkstemp")),
-        _case("signals", "sigterm_just_after_the_rename", _signalled("SIGTERM", "replace")),
-        _case("signals", "sighup_ignored_as_under_nohup", _signalled("SIGHUP", "fsync", ignored=True)),
-    ]
-
-
-# ---------------------------------------------------------------- streams
-
-_COMMANDS = {
-    "score_table": ["score", str(FACTS)],
-    "score_json": ["score", str(FACTS), "--format", "json"],
-    "explain": ["explain", str(FACTS), "-i", "process.execution"],
-    "validate": ["validate", str(SET)],
-    "test": ["test", str(EXAMPLE)],
-    "sets": ["sets"],
-}
-
-
-def _closed_pipe(args: list[str]) -> Callable[[Path], list[str]]:
-    def check(folder: Path) -> list[str]:
-        read_end, write_end = os.pipe()
-        os.close(read_end)  # the reader is gone before anything is written, as with `| head -0`
-        try:
-            done = process(args, folder, stdout=write_end)
-        finally:
-            os.close(write_end)
-        return ([] if done["code"] == 1 else [f"exit {done['code']}, not 1"]) + \
-            ([] if done["stderr"] == "" else [f"not quiet: {done['stderr'][:300]!r}"])
-
-    return check
-
-
-def _full(args: list[str]) -> Callable[[Path], list[str] | str]:
-    def check(folder: Path) -> list[str] | str:
-        if not os.path.exists("/dev/full"):
-            return "no /dev/full here"
-        with open("/dev/full", "wb") as full:
-            done = process(args, folder, stdout=full)
-        return one_error_line(done, "cannot print the output: No space left on device")
-
-    return check
-
-
-def _closed(args: list[str]) -> Callable[[Path], list[str]]:
-    def check(folder: Path) -> list[str]:
-        return one_error_line(process(args, folder, shell_redirect=">&-"), "cannot print the output: standard output is closed")
-
-    return check
-
-
-def _ascii_terminal(folder: Path) -> list[str]:
-    done = process(_COMMANDS["score_table"], folder, env={**os.environ, "PYTHONIOENCODING": "ascii"})
-    return one_error_line(done, "standard output takes ascii text only")
-
-
-def _closed_but_not_needed(folder: Path) -> list[str]:
-    done = process(["score", str(FACTS), "--output", "report.json"], folder, shell_redirect=">&-")
-    return success(done) + ([] if (folder / "report.json").is_file() else ["no report"]) + leftovers(folder, "report.json")
-
-
-def _closed_stderr(folder: Path) -> list[str]:
-    done = process(["score", "nowhere.json", "--set", str(SET)], folder, shell_redirect="2>&-")
-    return [] if done["code"] == 1 else [f"exit {done['code']}, not 1"]
-
-
-def stream_cases() -> list[OutputCase]:
-    cases = []
-    for name, args in _COMMANDS.items():
-        cases += [_case("streams", f"closed_pipe_{name}", _closed_pipe(args)),
-                  _case("streams", f"dev_full_{name}", _full(args)),
-                  _case("streams", f"closed_stdout_{name}", _closed(args))]
-    return cases + [
-        _case("streams", "ascii_only_stdout", _ascii_terminal),
-        _case("streams", "closed_stdout_with_output_file", _closed_but_not_needed),
-        _case("streams", "closed_stderr_with_an_error", _closed_stderr),
-    ]
-
-
-# ---------------------------------------------------------------- lines
-
-#: Text that would forge a line or hide in one; facts and case files refuse control characters, so they get FACT_FORGERIES.
-FORGERIES = ["\nerror: 伪造的错误", "\rerror: 伪造", "\r\nPASS 伪造", "\u2028warning: 伪造", "\u202e甲乙", "\u200b", "\x1b[2K"]
-FACT_FORGERIES = FORGERIES[:-1]
-
-
-def _facts_with(folder: Path, extra: dict[str, Any], project: dict[str, Any] | None = None) -> Path:
-    """The small example's facts with `extra` facts (and `project`), beside a copy of its set, in `folder`."""
-    (folder / "set.yaml").write_bytes(SET.read_bytes())
-    doc = json.loads(FACTS.read_text(encoding="utf-8"))
-    doc["facts"].update(extra)
-    if project is not None:
-        doc["project"] = project
-    path = folder / "facts.json"
-    path.write_text(json.dumps(doc, ensure_ascii=True), encoding="utf-8")
-    return path
-
-
-def _terminal_lines(done: dict[str, Any], prefixes: tuple[str, ...], stream: str = "stderr") -> list[str]:
-    """Violations of "every line of `stream` starts with one of `prefixes`, and nothing hidden is raw"."""
-    lines = done[stream].splitlines()
-    found = [f"{stream} line {line[:60]!r}" for line in lines if not line.startswith(prefixes)]
-    return found + raw_hidden(done["stdout"] + done["stderr"]) + ([f"crashed: {done['exception']}"] if done.get("exception") else [])
-
-
-def _undeclared_fact_names(fmt: str) -> Callable[[Path], list[str]]:
-    """Undeclared facts named with line breaks and bidi controls: each warning stays one `warning:` line."""
-
-    def check(folder: Path) -> list[str]:
-        facts = _facts_with(folder, {f"甲{forged}": 1 for forged in FACT_FORGERIES})
-        done = cli("score", facts, "--format", fmt, "--output", folder / f"report.{fmt}")
-        found = success(done) + _terminal_lines(done, ("warning: ", f"{folder / f'report.{fmt}'}: "))
-        warnings = [line for line in done["stderr"].splitlines() if line.startswith("warning: ")]
-        return found + ([] if len(warnings) == len(FACT_FORGERIES) + 1 else [f"{len(warnings)} warning lines"])
-
-    return check
-
-
-def _table_on_the_terminal(folder: Path) -> list[str]:
-    """The table, the terminal's own view, keeps one line per indicator and warning with forging project and fact names."""
-    facts = _facts_with(folder, {f"乙{forged}": 1 for forged in FACT_FORGERIES}, {"name": "项目" + "".join(FACT_FORGERIES)})
-    done = cli("score", facts)
-    lines = done["stdout"].splitlines()
-    found = success(done) + table_violations(done["stdout"], score(load_indicator_set(SET), load_facts(facts)))
-    return found + [f"a forged line {line[:40]!r}" for line in lines if line.lstrip().startswith(("error:", "PASS", "warning:"))]
-
-
-def _bad_value_quoting_a_forgery(folder: Path) -> list[str]:
-    """A refused value whose text holds line breaks is quoted in one `error:` line per problem."""
-    facts = _facts_with(folder, {"budget": {"total": "200\nerror: 伪造", "paid": "1\u202e86.4", "central": 80, "local": 120.5,
-                                            "arrived": 200}})
-    done = cli("score", facts)
-    lines = done["stderr"].splitlines()
-    found = [] if done["code"] == 1 and lines else [f"exit {done['code']}"]
-    return found + _terminal_lines(done, ("error: ",))
-
-
-def _output_name_forging(folder: Path) -> list[str]:
-    """An --output name holding a line break and a bidi control prints its status on one line."""
-    name = "报告\nerror: 伪造\u202e.json"
-    done = cli("score", FACTS, "--format", "json", "--output", folder / name)
-    found = success(done) + _terminal_lines(done, (str(folder / "报告"), "warning: "))
-    return found + ([] if len(done["stderr"].splitlines()) == 2 else [f"stderr: {done['stderr']!r}"])
-
-
-def _case_names(folder: Path) -> list[str]:
-    """Case names holding line breaks cannot forge PASS or FAIL lines: one line per case, then the count."""
-    names = [f"例{i}{forged}" for i, forged in enumerate(FACT_FORGERIES)]
-    cases = "".join(f"  - name: {json.dumps(name)}\n    expect: {{total: {'79.73' if i % 2 else '1'}}}\n" for i, name in enumerate(names))
-    _facts_with(folder, {})
-    (folder / "x.cases.yaml").write_text(f"indicator_set: set.yaml\nfacts_file: facts.json\ncases:\n{cases}", encoding="utf-8")
-    done = cli("test", folder / "x.cases.yaml")
-    lines = done["stdout"].splitlines()
-    passed = sum(1 for i in range(len(names)) if i % 2)
-    found = [] if done["code"] == 1 else [f"exit {done['code']}"]
-    found += [] if len(lines) == len(names) + 1 else [f"{len(lines)} lines for {len(names)} cases"]
-    found += [] if sum(line.startswith("PASS ") for line in lines) == passed else ["PASS lines do not match the cases that passed"]
-    found += [] if lines[-1:] == [f"{passed} passed, {len(names) - passed} failed"] else [f"the count line is {lines[-1:]}"]
-    return found + _terminal_lines(done, ("PASS ", "FAIL ", f"{passed} passed"), "stdout")
-
-
-def _set_names(folder: Path) -> list[str]:
-    """A set whose id and name hold line breaks and bidi controls: `validate` prints one line for it (or refuses it, one line per problem)."""
-    text = SET.read_text(encoding="utf-8")
-    lines = text.splitlines()
-    for i, line in enumerate(lines):
-        if line.startswith("name:"):
-            lines[i] = "name: " + json.dumps("示例" + "".join(FORGERIES))
-    (folder / "set.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    done = cli("validate", folder / "set.yaml")
-    out = done["stdout"].splitlines()
-    found = [] if (done["code"], len(out)) in ((0, 1), (1, 0)) else [f"exit {done['code']} with {len(out)} lines"]
-    return found + _terminal_lines(done, (f"{folder / 'set.yaml'}: ok",), "stdout") + _terminal_lines(done, ("error: ",))
-
-
-def _explain_hidden(folder: Path) -> list[str]:
-    """`explain` shows findings holding bidi controls and escape sequences with those characters escaped."""
-    facts = _facts_with(folder, {"findings": {"compliance": [f"问题{forged}" for forged in FACT_FORGERIES]}})
-    done = cli("explain", facts, "-i", "process.compliance")
-    return success(done) + raw_hidden(done["stdout"])
-
-
-def line_cases() -> list[OutputCase]:
-    return [
-        _case("lines", "undeclared_fact_names_json", _undeclared_fact_names("json")),
-        _case("lines", "undeclared_fact_names_markdown", _undeclared_fact_names("markdown")),
-        _case("lines", "table_on_the_terminal", _table_on_the_terminal),
-        _case("lines", "refused_value_quoting_a_forgery", _bad_value_quoting_a_forgery),
-        _case("lines", "output_name_forging", _output_name_forging),
-        _case("lines", "case_names_forging_pass", _case_names),
-        _case("lines", "set_name_forging", _set_names),
-        _case("lines", "explain_hidden_characters", _explain_hidden),
+        checked_case("signals", "sigterm_while_flushing", _signalled("SIGTERM", "fsync")),
+        checked_case("signals", "sighup_while_flushing", _signalled("SIGHUP", "fsync")),
+        checked_case("signals", "sigint_while_flushing", _signalled("SIGINT", "fsync")),
+        checked_case("signals", "sigterm_as_the_temporary_file_is_made", _signalled("SIGTERM", "mkstemp")),
+        checked_case("signals", "sighup_as_the_temporary_file_is_made", _signalled("SIGHUP", "mkstemp")),
+        checked_case("signals", "sigterm_just_after_the_rename", _signalled("SIGTERM", "replace")),
+        checked_case("signals", "sighup_ignored_as_under_nohup", _signalled("SIGHUP", "fsync", ignored=True)),
     ]
 
 
 def output_cases() -> list[OutputCase]:
     """Every case of every class."""
-    return target_cases() + name_cases() + signal_cases() + stream_cases() + line_cases()
+    return target_cases() + name_cases() + signal_cases()
