@@ -7,11 +7,14 @@
 '186.4万元'
 >>> show_value(True)
 '是'
+>>> show_value({"a": Decimal("1.5"), "b": ["x", "y"]})
+'a：1.5；b：（x；y）'
 """
 
 from __future__ import annotations
 
 import datetime
+import math
 import unicodedata
 from collections.abc import Mapping
 from decimal import Decimal
@@ -36,11 +39,17 @@ def show_number(value: Decimal) -> str:
 
 
 def show_value(value: Any, unit: str | None = None) -> str:
-    """A fact or derived value as a reader writes it: numbers plain (with the unit), 是/否, findings and judgements as text."""
+    """A fact or derived value as a reader writes it: numbers plain (with the unit), 是/否, findings and judgements as text.
+
+    Lists and mappings (a project detail written as an object) are shown item by
+    item, never as Python would print them.
+    """
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, Decimal):
         return show_number(value) + (unit or "")
+    if isinstance(value, float) and math.isfinite(value):
+        return show_number(Decimal(repr(value))) + (unit or "")  # via the shortest repr: 0.1 stays 0.1
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat()
     if isinstance(value, Finding):
@@ -53,7 +62,9 @@ def show_value(value: Any, unit: str | None = None) -> str:
         if not value:
             return "（无）"
         separator = "，" if all(isinstance(v, Decimal) for v in value) else "；"
-        return separator.join(show_value(v, unit) for v in value)
+        return separator.join(_item(v, unit) for v in value)
+    if isinstance(value, Mapping):
+        return "；".join(f"{show_value(k)}：{_item(v, unit)}" for k, v in value.items()) or "（无）"
     if value is None:
         return "（无）"
     return str(value)
@@ -75,6 +86,12 @@ def show_written(value: Any) -> str:
 def equals_text(text: str) -> str:
     """'= 5', or '≈ 4.98927' for a number shown rounded (show_number's '≈4.98927')."""
     return f"≈ {text[1:]}" if text.startswith("≈") else f"= {text}"
+
+
+def _item(value: Any, unit: str | None) -> str:
+    """An item of a list or mapping; a list or mapping of several items nested in it is bracketed."""
+    text = show_value(value, unit)
+    return f"（{text}）" if isinstance(value, (list, tuple, Mapping)) and len(value) > 1 else text
 
 
 def display_width(text: str) -> int:

@@ -1,12 +1,81 @@
-"""Characters no text read from a file may hold, for the YAML reader and the facts check alike.
+"""Text from sets and facts: what reading refuses, and how writers show the rest so nothing invisible reaches a reader raw.
 
-Control characters and lone surrogates can only come from escapes ("\\x1b", "\\ud800") or from another
-system's export: they would garble a terminal or make a report unwritable as UTF-8.
+Reading refuses control characters and lone surrogates outright (`bad_character`,
+for the YAML reader and the facts check alike): they can only come from escapes
+("\\x1b", "\\ud800") or from another system's export.
+
+Names, reasons, project details and fact values come from files that pass
+between offices. Shown as written, a right-to-left override (U+202E) reorders
+a line, a zero-width space hides inside a name, a control character moves the
+terminal's cursor, a line break forges a new `error:` line, and a character XML
+forbids makes a workbook unreadable. Every writer shows text through these two
+functions, so each such character is shown as its escape (``\\u202e``) instead:
+
+- `visible` for text that may span lines (a report cell): line breaks of any
+  kind become ``\\n``, every other hidden character its escape;
+- `one_line` for a line of the terminal (an error, a warning, a PASS line):
+  line breaks and tabs become spaces as well.
+
+Hidden are the control characters (Unicode category Cc, but tab and newline),
+format characters (Cf: bidi controls, zero-width characters, the byte-order
+mark…), lone surrogates (Cs), the line and paragraph separators U+2028/U+2029
+and the noncharacters (U+FDD0–U+FDEF and U+xFFFE/U+xFFFF of every plane).
+Letters of any script, private-use characters (造字) and characters newer than
+Python's Unicode tables stay as written. Every character XML 1.0 forbids is
+hidden, so `visible` text always fits in a workbook.
+
+>>> visible("甲\\u202e乙\\u200b")
+'甲\\\\u202e乙\\\\u200b'
+>>> visible("第一行\\r\\n第二行\\r第三行")
+'第一行\\n第二行\\n第三行'
+>>> one_line("budget\\nerror: forged")
+'budget error: forged'
 """
 
 from __future__ import annotations
 
+import html
 import re
+import unicodedata
+
+__all__ = ["bad_character", "escape_char", "html_escape", "is_hidden", "one_line", "visible"]
+
+# Everything str.splitlines() breaks at; "\r\n" first, so that it becomes one line break.
+_BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+_HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+
+
+def is_hidden(ch: str) -> bool:
+    """Whether the character `ch` must not be shown raw (see the module's docstring)."""
+    code = ord(ch)
+    return unicodedata.category(ch) in _HIDDEN_CATEGORIES or 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE
+
+
+def escape_char(ch: str) -> str:
+    """The escape a hidden character is shown as: \\u202e, or \\U000e0001 past the first plane."""
+    code = ord(ch)
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def _escaped(text: str, kept: str) -> str:
+    if text.isprintable():  # the common case, checked at C speed
+        return text
+    return "".join(ch if ch in kept or not is_hidden(ch) else escape_char(ch) for ch in text)
+
+
+def visible(text: str) -> str:
+    """`text` with every line break as "\\n" and every other hidden character (but tab) as its escape."""
+    return _escaped(_BREAK.sub("\n", text), "\n\t")
+
+
+def one_line(text: str) -> str:
+    """`text` as one line: line breaks and tabs as spaces, every other hidden character as its escape."""
+    return _escaped(_BREAK.sub(" ", text).replace("\t", " "), "")
+
+
+def html_escape(text: str) -> str:
+    """`text` for an HTML page (text or attribute value): `visible`, then &, <, > and quotes escaped."""
+    return html.escape(visible(text))
 
 _BAD_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 

@@ -1,16 +1,16 @@
 """The command line: `scoring-engine score | explain | validate | test | sets`.
 
 The thin shell around the core: it reads files, calls the engine, writes the
-output atomically, and turns every scoring_engine error into one line per
-problem with exit code 1 (2 for a wrong command line), never a traceback.
+output (through `_output`: a file atomically, a pipe or device streamed, standard
+output checked), and turns every scoring_engine error into one line per problem
+with exit code 1 (2 for a wrong command line), never a traceback. Everything it
+prints goes through `_output.say` / `tell`, every line through `_text.one_line`.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-import tempfile
-import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,8 +18,10 @@ from typing import Any
 import click
 
 from . import __version__
+from ._output import drop_stdout, say, tell, write_atomically
+from ._text import one_line, visible
 from .engine import score as score_facts
-from .errors import IndicatorSetError, Problem, ScoringEngineError
+from .errors import IndicatorSetError, ScoringEngineError
 from .loader import bundled_sets, load_facts, load_indicator_set, resolve_set
 from .render import BINARY_FORMATS, RENDERERS
 from .result import Result
@@ -30,21 +32,14 @@ EXIT_INTERNAL = 3
 
 def _report(err: ScoringEngineError) -> None:
     for problem in err.problems:
-        click.echo(f"error: {_one_line(str(problem))}", err=True)
-
-
-_BREAKS = "\t\n\v\f\r\x1c\x1d\x1e\x85\u2028\u2029"
-
-
-def _one_line(text: str) -> str:
-    """A problem as one terminal line: breaks (a formula written over several lines) become spaces, and
-    invisible characters are shown as escapes, so a U+202E quoted from a formula cannot reorder the line."""
-    return "".join(" " if ch in _BREAKS else f"\\u{ord(ch):04x}" if unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs") else ch
-                   for ch in text)
+        tell(f"error: {one_line(str(problem))}")
 
 
 def _guarded(action: Callable[..., Any]) -> Callable[..., Any]:
-    """Run a command; user errors become one line per problem and exit code 1."""
+    """Run a command; user errors become one line per problem and exit code 1.
+
+    A reader of standard output that went away (`| head`) is a quiet exit 1.
+    """
 
     def run(*args: Any, **kwargs: Any) -> Any:
         try:
@@ -52,54 +47,21 @@ def _guarded(action: Callable[..., Any]) -> Callable[..., Any]:
         except ScoringEngineError as err:
             _report(err)
             sys.exit(EXIT_INVALID)
+        except BrokenPipeError:
+            drop_stdout()
+            sys.exit(EXIT_INVALID)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except Exception as err:  # a bug of ours: one line, not a traceback, unless asked for
             if os.environ.get("SCORING_ENGINE_TRACEBACK"):
                 raise
-            click.echo(f"internal error: {type(err).__name__}: {err} (please report it with the input files; "
-                       "set SCORING_ENGINE_TRACEBACK=1 for details)", err=True)
+            tell(f"internal error: {type(err).__name__}: {one_line(str(err))} (please report it with the input files; "
+                 "set SCORING_ENGINE_TRACEBACK=1 for details)")
             sys.exit(EXIT_INTERNAL)
 
     run.__name__ = action.__name__
     run.__doc__ = action.__doc__
     return run
-
-
-def _report_mode(path: Path) -> int:
-    """The mode of the report being replaced, or what a newly created file would get (mkstemp's is 0600)."""
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def write_atomically(path: Path, content: str | bytes) -> None:
-    """Write `content` (text as UTF-8, or bytes) to `path` through a temporary file and a rename: never a half-written report.
-
-    A report that cannot be written (no such folder, no permission, disk full)
-    is a ScoringEngineError naming the path; a file already there stays as it was.
-    """
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as err:
-        raise ScoringEngineError(Problem(f"cannot write the report: {err.strerror}", file=str(path))) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())  # on disk before the rename, or a crash could leave an empty report
-        os.chmod(tmp, _report_mode(path))
-        os.replace(tmp, path)
-    except BaseException as err:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(err, OSError):
-            raise ScoringEngineError(Problem(f"cannot write the report: {err.strerror}", file=str(path))) from None
-        raise
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -124,13 +86,13 @@ def score(facts: Path, set_ref: str | None, fmt: str, output: Path | None) -> No
     result = _score_file(facts, set_ref)
     content = RENDERERS[fmt](result)
     if output is None:
-        click.echo(content, nl=False)
+        say(str(content))
     else:
         write_atomically(output, content)
-        click.echo(f"{output}: {result.total} {result.grade}", err=True)
-    if output is not None or fmt != "table":
+        tell(one_line(f"{output}: {result.total} {result.grade}"))
+    if output is not None or fmt != "table":  # the table lists the warnings itself
         for warning in result.warnings:
-            click.echo(f"warning: {warning}", err=True)
+            tell(f"warning: {one_line(str(warning))}")
 
 
 @main.command()
@@ -145,7 +107,7 @@ def explain(facts: Path, indicator_id: str, set_ref: str | None) -> None:
     numbers substituted, the matched band or tier, every deduction, the raw
     score, clamping and rounding, and how it adds into its parent.
     """
-    click.echo(str(_score_file(facts, set_ref).explain(indicator_id)), nl=False)
+    say(visible(str(_score_file(facts, set_ref).explain(indicator_id))))
 
 
 def _score_file(facts: Path, set_ref: str | None) -> Result:
@@ -177,7 +139,7 @@ def validate(sets: tuple[str, ...]) -> None:
             failed = True
             continue
         leaves = sum(1 for node in loaded.walk() if node.is_leaf)
-        click.echo(f"{ref}: ok — {loaded.id} {loaded.version}, {leaves} scored indicators, total {loaded.total}")
+        say(one_line(f"{ref}: ok — {loaded.id} {loaded.version}, {leaves} scored indicators, total {loaded.total}") + "\n")
     if failed:
         sys.exit(EXIT_INVALID)
 
@@ -189,17 +151,18 @@ def sets(set_id: str | None) -> None:
     """List the bundled indicator sets, or print one (to copy and adapt: `sets ID > my-set.yaml`)."""
     found = bundled_sets()
     if set_id is not None:
-        click.echo(resolve_set(set_id).read_text(encoding="utf-8"), nl=False)
+        say(resolve_set(set_id).read_text(encoding="utf-8"))
         return
     if not found:
-        click.echo("no bundled indicator sets")
+        say("no bundled indicator sets\n")
         return
     for set_id, path in found.items():
         try:
             loaded = load_indicator_set(path)
-            click.echo(f"{set_id}\t{loaded.version}\t{loaded.name}")
+            fields = (set_id, loaded.version, loaded.name)
         except ScoringEngineError as err:
-            click.echo(f"{set_id}\tinvalid: {err.problems[0]}")
+            fields = (set_id, f"invalid: {err.problems[0]}")
+        say("\t".join(one_line(str(field)) for field in fields) + "\n")
 
 
 @main.command(name="test")
@@ -226,10 +189,10 @@ def test_cases(paths: tuple[str, ...]) -> None:
                 differences = tuple(str(p) for p in err.problems)
             if differences:
                 failed += 1
-                click.echo(f"FAIL {case.id}: " + "; ".join(differences))
+                say(one_line(f"FAIL {case.id}: " + "; ".join(differences)) + "\n")
             else:
                 passed += 1
-                click.echo(f"PASS {case.id}")
-    click.echo(f"{passed} passed, {failed} failed")
+                say(one_line(f"PASS {case.id}") + "\n")
+    say(f"{passed} passed, {failed} failed\n")
     if failed or not passed:
         sys.exit(EXIT_INVALID)

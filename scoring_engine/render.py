@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ._arith import fixed, plain
-from ._display import display_width
+from ._display import display_width, show_value
+from ._text import escape_char, is_hidden, one_line
 from .errors import ScoringEngineError, did_you_mean
 from .reports.csv_text import render_csv
 from .reports.html_page import render_html
@@ -28,35 +29,55 @@ def _pad(text: str, width: int, right: bool = False) -> str:
 
 
 def render_table(result: Result) -> str:
-    """The breakdown as an aligned text table: the tree with weights, scores and reasons, then total and grade."""
+    """The breakdown as an aligned text table: the tree with weights, scores and reasons, then total and grade.
+
+    It is the terminal's view, so every text in it is shown through _text.one_line:
+    one line per indicator and per warning, whatever the set or the facts hold.
+    """
     p = result.precision
+    s = result.indicator_set
     rows = [("指标", "分值", "得分", "说明")]
     for node in result.walk():
-        label = "  " * (node.level - 1) + f"{node.name} ({node.id})"
-        rows.append((label, plain(node.weight), fixed(node.score, p), node.reason))
+        label = "  " * (node.level - 1) + one_line(f"{node.name} ({node.id})")
+        rows.append((label, plain(node.weight), fixed(node.score, p), one_line(node.reason)))
     widths = [max(display_width(r[i]) for r in rows) for i in range(3)]
-    lines = [f"{result.indicator_set.name}  [{result.indicator_set.id} {result.indicator_set.version}]"]
+    lines = [one_line(f"{s.name}  [{s.id} {s.version}]")]
     if result.project.get("name"):
-        lines.append(f"项目：{result.project['name']}")
+        lines.append(f"项目：{one_line(show_value(result.project['name']))}")
     lines.append("")
     for i, (label, weight, score, reason) in enumerate(rows):
         lines.append(f"{_pad(label, widths[0])}  {_pad(weight, widths[1], True)}  {_pad(score, widths[2], True)}  {reason}".rstrip())
         if i == 0:
             lines.append("-" * (sum(widths) + 4 + 2 + display_width("说明")))
     lines.append("")
-    lines.append(f"总分 {fixed(result.total, p)} / {plain(result.max_total)}    等级 {result.grade}")
+    lines.append(f"总分 {fixed(result.total, p)} / {plain(result.max_total)}    等级 {one_line(result.grade)}")
     if result.warnings:
         lines.append("")
         lines.append("提示：")
-        lines.extend(f"  - {w}" for w in result.warnings)
+        lines.extend(f"  - {one_line(str(w))}" for w in result.warnings)
     lines.append("")
-    lines.append(f"指标体系 sha256 {result.indicator_set.sha256[:16]}…  事实 sha256 {result.facts_sha256[:16]}…  scoring-engine {result.engine_version}")
+    lines.append(f"指标体系 sha256 {s.sha256[:16]}…  事实 sha256 {result.facts_sha256[:16]}…  scoring-engine {result.engine_version}")
     return "\n".join(lines) + "\n"
 
 
 def render_json(result: Result) -> str:
-    """The result document (schemas/result.schema.json)."""
-    return result.to_json()
+    """The result document (schemas/result.schema.json).
+
+    Hidden characters (_text.is_hidden) inside its strings are written as JSON
+    escapes: the text reads back exactly as it was, but never reaches a terminal raw.
+    """
+    lines = result.to_json().split("\n")  # a line break in the document is layout: inside a string it is written \n
+    return "\n".join(line if line.isprintable() else "".join(_json_escape(ch) if is_hidden(ch) else ch for ch in line)
+                     for line in lines)
+
+
+def _json_escape(ch: str) -> str:
+    """A JSON escape of one character; past the first plane as its UTF-16 pair, as JSON requires."""
+    code = ord(ch)
+    if code < 0x10000:
+        return escape_char(ch)
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
 #: format name → renderer

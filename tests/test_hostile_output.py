@@ -1,10 +1,15 @@
-"""Reports are written atomically: a failure at any point leaves the previous report as it was and no temporary file.
+"""Reports are written atomically, into the place the user named and nowhere else, and the terminal gets one line per problem.
 
 `scoring-engine score --output FILE` renders the whole report first, writes it
 to a temporary file in the same folder, flushes it to disk and renames it over
-FILE. These tests make each step fail -- the renderer, the write halfway
+FILE. The first tests make each step fail -- the renderer, the write halfway
 through (a full disk), the flush, the rename, an interrupt -- and check that
 the good report already at FILE is untouched and nothing else is left behind.
+
+The rest run the corpora of tests/hostile/output.py and terminal.py, each case
+in a bounded child process: --output onto pipes, devices, sockets, folders and
+links; long names; signals during the write; standard output closed, full, or
+a pipe nobody reads; names and texts that would forge terminal lines.
 """
 
 from __future__ import annotations
@@ -13,14 +18,25 @@ import errno
 import io
 import json
 import os
+import re
+import socket
+import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import EXAMPLE_FACTS
+from hostile.bounded import Outcome, run_bounded
+from hostile.output import CLASSES as OUTPUT_CLASSES
+from hostile.output import OutputCase, output_cases
+from hostile.terminal import CLASSES as TERMINAL_CLASSES
+from hostile.terminal import terminal_cases
+
 from scoring_engine import cli
+from scoring_engine._output import TEMPORARY_NAME_BYTES, say, write_atomically
+from scoring_engine.reports.xlsx import CUT_MARK, XLSX_CELL_CHARACTERS
 
 PREVIOUS = "previous good report\n"
 
@@ -149,3 +165,122 @@ def test_write_atomically_never_leaves_a_truncated_file(tmp_path: Path, monkeypa
     monkeypatch.undo()
     cli.write_atomically(target, "新的报告\n" * 10_000)
     assert "新的报告\n" * 10_000 == target.read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- the corpora of tests/hostile/output.py and terminal.py
+
+CLASSES = OUTPUT_CLASSES + TERMINAL_CLASSES
+CASES = output_cases() + terminal_cases()
+#: Bounds for one case: CPU seconds of the bounded child and of the command-line processes it starts, and peak memory.
+CPU_SECONDS = 3.0
+PEAK_MB = 150
+
+
+def _run_in_scratch(case: OutputCase) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as folder:
+        return case.run(Path(folder))
+
+
+@pytest.fixture(scope="module")
+def outcomes() -> dict[str, Outcome]:
+    """Every case run once, each in its own bounded child and scratch folder."""
+    return {case.id: run_bounded(lambda case=case: _run_in_scratch(case), cpu_limit=10, timeout=60) for case in CASES}
+
+
+def test_the_output_corpus_covers_every_class() -> None:
+    """Each class of hostile output (targets, names, signals, streams, lines) has cases of its own, 60 in all at least."""
+    assert set(CLASSES) == {case.cls for case in CASES}
+    assert all(sum(case.cls == cls for case in CASES) >= 7 for cls in CLASSES)
+    assert len(CASES) >= 60
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_hostile_output_is_handled(case: OutputCase, outcomes: dict[str, Outcome]) -> None:
+    """The case does what tests/hostile/output.py or terminal.py says its class must: nothing replaced, left behind, forged or crashed."""
+    outcome = outcomes[case.id]
+    assert "returned" == outcome.status, f"{outcome.status}: {outcome.error_type}: {outcome.message}"
+    if "skipped" in outcome.value:
+        pytest.skip(outcome.value["skipped"])
+    assert [] == outcome.value["violations"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_hostile_output_stays_small_and_fast(case: OutputCase, outcomes: dict[str, Outcome]) -> None:
+    """No case takes more than CPU_SECONDS of CPU or PEAK_MB of memory, in the engine's process or the command's."""
+    outcome = outcomes[case.id]
+    assert "returned" == outcome.status
+    assert outcome.cpu_seconds + outcome.value["child_cpu"] < CPU_SECONDS
+    assert max(outcome.peak_mb, outcome.value["child_mb"]) < PEAK_MB
+
+
+
+# ---------------------------------------------------------------- docs/reports.md and docs/limits.md in step
+
+REPORTS_DOC = (Path(__file__).resolve().parent.parent / "docs" / "reports.md").read_text(encoding="utf-8")
+LIMITS_DOC = (Path(__file__).resolve().parent.parent / "docs" / "limits.md").read_text(encoding="utf-8")
+
+
+def _quoted_errors() -> set[str]:
+    """The `error: …` lines docs/reports.md quotes, with the line breaks of the page undone."""
+    section = REPORTS_DOC[REPORTS_DOC.index("## Where a report goes"):REPORTS_DOC.index("## From Python")]
+    return {" ".join(text.split()) for text in re.findall(r"`(error: [^`]+)`", section)}
+
+
+class _Refusing(io.RawIOBase):
+    """A standard output on a full disk."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+def _printed_error(stdout: Any, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setattr(sys, "stdout", stdout)
+    with pytest.raises(cli.ScoringEngineError) as caught:
+        say("评分表\n")
+    return f"error: {caught.value.first}"
+
+
+def test_the_errors_quoted_in_reports_md_are_the_ones_printed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each error line docs/reports.md shows for --output and standard output is, word for word, what the engine prints."""
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(tmp_path / "FILE"))
+    monkeypatch.chdir(tmp_path)
+    try:
+        with pytest.raises(cli.ScoringEngineError) as caught:
+            write_atomically(Path("FILE"), "报告")
+    finally:
+        server.close()
+    printed = {
+        f"error: {caught.value.first}",
+        _printed_error(None, monkeypatch),
+        _printed_error(io.TextIOWrapper(io.BufferedWriter(_Refusing()), encoding="utf-8"), monkeypatch),
+        _printed_error(io.TextIOWrapper(io.BytesIO(), encoding="ascii"), monkeypatch),
+    }
+    assert printed == _quoted_errors()
+
+
+def test_the_report_limits_in_limits_md_are_the_code_s() -> None:
+    """The Reports table of docs/limits.md gives XLSX_CELL_CHARACTERS and TEMPORARY_NAME_BYTES their values, and
+    reports.md quotes the mark a cut cell ends with."""
+    section = LIMITS_DOC[LIMITS_DOC.index("## Reports"):LIMITS_DOC.index("## How much is reported")]
+    assert {"XLSX_CELL_CHARACTERS": XLSX_CELL_CHARACTERS, "TEMPORARY_NAME_BYTES": TEMPORARY_NAME_BYTES} == {
+        name: int(value) for name, value in re.findall(r"^\| `(\w+)` \| (\d+) \|", section, re.MULTILINE)}
+    assert CUT_MARK in REPORTS_DOC and CUT_MARK in section
+
+
+def test_the_temporary_file_takes_the_documented_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A report named with 255 bytes is written through a temporary file of at most 255 bytes: its name cut, plus TEMPORARY_NAME_BYTES."""
+    seen: list[str] = []
+    real_replace = os.replace
+    monkeypatch.setattr(cli.os, "replace", lambda a, b: (seen.append(os.path.basename(a)), real_replace(a, b))[1])
+    name = "评" * 84 + ".md"
+    write_atomically(tmp_path / name, "报告")
+    [temporary] = seen
+    assert 255 == len(os.fsencode(name))
+    assert len(os.fsencode(temporary)) <= 255
+    assert temporary.startswith("." + "评" * 80) and temporary.endswith(".tmp")
+    assert TEMPORARY_NAME_BYTES == len(os.fsencode(temporary)) - len(os.fsencode(temporary[1:].split(".")[0]))
+    assert "报告" == (tmp_path / name).read_text(encoding="utf-8")

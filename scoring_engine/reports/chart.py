@@ -8,13 +8,13 @@ browser, offline and in print.
 
 from __future__ import annotations
 
-from html import escape
-
 from .._arith import fixed, plain
 from .._display import display_width
+from .._text import html_escape as escape
+from .._text import visible
 from ..result import Result
 
-__all__ = ["score_chart", "CHART_LEVELS"]
+__all__ = ["CHART_LEVELS", "score_chart"]
 
 #: The indicator levels the chart shows (一级 and 二级).
 CHART_LEVELS = 2
@@ -32,7 +32,7 @@ def score_chart(result: Result) -> str:
     """The chart as an <svg> element (text), one bar per 一级 and 二级 indicator, in the order of the set."""
     nodes = [n for n in result.walk() if n.level <= CHART_LEVELS]
     p = result.precision
-    label_width = max(display_width(n.name) * _CHAR + (_INDENT if n.level > 1 else 0) for n in nodes) + 12
+    label_width = max(display_width(visible(n.name)) * _CHAR + (_INDENT if n.level > 1 else 0) for n in nodes) + 12
     value_width = max(display_width(f"{fixed(n.score, p)} / {plain(n.weight)}") for n in nodes) * _CHAR + 8
     biggest = max((n.weight for n in nodes), default=0) or 1
     scale = _BAR_AREA / float(biggest)

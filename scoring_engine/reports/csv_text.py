@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
+from .._text import visible
 from ..result import Result
 from .rows import score_table
 
@@ -23,6 +24,7 @@ def render_csv(result: Result) -> str:
 
     Unlike the Markdown table every row repeats its 一级 / 二级 names, so the
     sheet can be sorted and filtered; numbers are written as printed (two decimals).
+    Text is shown through _text.visible: no hidden character reaches the sheet raw.
     """
     table = score_table(result)
     out = io.StringIO()
@@ -30,5 +32,11 @@ def render_csv(result: Result) -> str:
     writer.writerow(table.header)
     numbers = (table.weight_column, table.score_column)
     for row in table.rows:
-        writer.writerow(c if i in numbers or not c.startswith(_FORMULA_START) else "'" + c for i, c in enumerate(table.cells(row)))
+        writer.writerow(c if i in numbers else _text_cell(c) for i, c in enumerate(table.cells(row)))
     return BOM + out.getvalue()
+
+
+def _text_cell(text: str) -> str:
+    """A text cell as written to the sheet: hidden characters escaped, never a formula."""
+    shown = visible(text)
+    return "'" + shown if shown.startswith(_FORMULA_START) else shown

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from html import escape
 
 from .._arith import fixed, plain
 from .._display import show_value
+from .._text import html_escape as escape
+from .._text import visible
 from ..result import Result
 from .chart import score_chart
 from .rows import ScoreTable, losses, project_items, provenance, score_table, title
@@ -191,4 +192,5 @@ def _provenance(result: Result) -> str:
 
 
 def _lines(text: str) -> str:
-    return "<br>".join(escape(line) for line in text.splitlines()) if text else ""
+    """Text of several lines (a standard, a reason) with each line break, a bare \\r too, as <br>."""
+    return "<br>".join(escape(line) for line in visible(text).splitlines()) if text else ""

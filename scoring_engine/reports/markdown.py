@@ -5,20 +5,37 @@ from __future__ import annotations
 import re
 
 from .._arith import fixed, plain
+from .._text import visible
 from ..result import Result
 from .rows import project_items, provenance_line, score_table, title
 
 __all__ = ["render_markdown"]
 
-# Markup that could change the table: pipes, code and emphasis markers, and "<" opening a tag.
-# An underscore inside a name (cost_saving_rate) cannot start emphasis and "x < 95%" opens no tag: both stay as written.
-_SPECIAL = re.compile(r"[\\|`*]|<(?=[A-Za-z/!?])|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
+# Markup that could change the table or make the text live: pipes, code, emphasis, strikethrough and link brackets,
+# "<" opening a tag or an autolink, "&" opening a character reference. An underscore inside a name
+# (cost_saving_rate) cannot start emphasis and "x < 95%" opens no tag: both stay as written.
+_SPECIAL = re.compile(r"[\\|`*~\[\]]|<(?=[A-Za-z/!?])|&(?=#?[0-9A-Za-z]+;)|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
+# What starts a block when it starts a line: a heading, a quote, a list item, a setext underline or a
+# thematic break (fences are escaped above). Escaped wherever a text starts, so no text starts a block,
+# not even inside a warning's list item.
+_BLOCK_START = re.compile(r"#{1,6}(?=[ \t]|$)|>|[-+](?=[ \t]|$)|\d{1,9}(?=[.)](?:[ \t]|$))|[=-]+[ \t]*$")
 
 
 def _cell(text: str) -> str:
-    """Text safe inside a table cell: pipes and markup escaped, line breaks as <br>."""
-    escaped = _SPECIAL.sub(lambda m: "&lt;" if m.group() == "<" else "\\" + m.group(), text)
-    return "<br>".join(part.strip() for part in escaped.splitlines()) if "\n" in escaped else escaped
+    """Text that stays text, in a table cell or anywhere in a line: markup escaped, hidden characters shown
+    as escapes (_text.visible), each line break (a bare \\r too) as <br>, so no text ends a row or starts a block."""
+    return "<br>".join(_inline(line.strip()) for line in visible(text).split("\n"))
+
+
+def _inline(line: str) -> str:
+    escaped = _SPECIAL.sub(lambda m: "&lt;" if m.group() == "<" else "\\" + m.group(), line)
+    start = _BLOCK_START.match(escaped)
+    if start is None:
+        return escaped
+    marker = start.group()
+    if marker[0].isdigit():  # "1." starts a list: escape its dot
+        return marker + "\\" + escaped[len(marker):]
+    return "\\" + escaped
 
 
 def render_markdown(result: Result) -> str:
@@ -29,7 +46,7 @@ def render_markdown(result: Result) -> str:
     table = score_table(result)
     p = result.precision
     lines = [f"# {_cell(title(result))}", ""]
-    details = [f"{label}：{_cell(text)}" for label, text in project_items(result)]
+    details = [f"{_cell(label)}：{_cell(text)}" for label, text in project_items(result)]
     if details:
         lines += ["　".join(details), ""]
     s = result.indicator_set

@@ -13,9 +13,9 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
 from .._arith import fixed, plain
+from .._display import show_value
 from ..result import IndicatorResult, Result
 
 __all__ = [
@@ -167,13 +167,13 @@ def losses(result: Result) -> list[tuple[tuple[IndicatorResult, ...], Decimal, l
 
 def project_items(result: Result) -> list[tuple[str, str]]:
     """The project's details from the facts file as (label, text), known keys in Chinese."""
-    return [(PROJECT_LABELS.get(key, key), _text(value)) for key, value in result.project.items()]
+    return [(PROJECT_LABELS.get(key, str(key)), show_value(value)) for key, value in result.project.items()]
 
 
 def title(result: Result) -> str:
     """The report's title: the project's name, else the indicator set's."""
     name = result.project.get("name")
-    return f"{name}绩效评价评分表" if name else f"{result.indicator_set.name}评分表"
+    return f"{show_value(name)}绩效评价评分表" if name else f"{result.indicator_set.name}评分表"
 
 
 def provenance(result: Result) -> list[tuple[str, str]]:
@@ -192,7 +192,3 @@ def provenance_line(result: Result) -> str:
     s = result.indicator_set
     return (f"指标体系 {s.id} {s.version}（sha256 {s.sha256}）；事实 sha256 {result.facts_sha256}；"
             f"scoring-engine {result.engine_version}")
-
-
-def _text(value: Any) -> str:
-    return plain(value) if isinstance(value, Decimal) else str(value)

@@ -20,24 +20,27 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from .._display import display_width, show_value
+from .._text import visible
 from ..result import Result
 from .rows import ScoreTable, project_items, provenance, score_table, title
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
-__all__ = ["render_xlsx", "SCORE_SHEET", "FACTS_SHEET", "FIRST_ROW"]
+__all__ = ["CUT_MARK", "FACTS_SHEET", "FIRST_ROW", "SCORE_SHEET", "XLSX_CELL_CHARACTERS", "render_xlsx"]
 
 SCORE_SHEET = "评分表"
 FACTS_SHEET = "事实与来源"
 #: The header of the score table is on this row of the score sheet (title and project above it).
 FIRST_ROW = 3
+#: The most text a cell may hold (Excel's limit, in UTF-16 units); longer text is cut and marked with CUT_MARK.
+XLSX_CELL_CHARACTERS = 32767
+CUT_MARK = "…（超出单元格容量，已截断；全文见 JSON 结果）"
 
 # Column widths are in Excel's units (the width of "0"); a Chinese character takes two.
 _WRAPPED_WIDTH = 44  # 评分标准 and 扣分原因 wrap at this width
 _NAME_WIDTH = 20  # indicator names wrap past this width
 _LINE_HEIGHT = 15  # points per line of 11-point text
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # characters an xlsx cannot hold
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 _CORE = "docProps/core.xml"
 _DATES = re.compile(rb"<dcterms:(created|modified)\b[^>]*>[^<]*</dcterms:\1>")  # openpyxl always writes "now"
@@ -49,7 +52,7 @@ def render_xlsx(result: Result) -> bytes:
 
     book = Workbook()
     book.properties.creator = "scoring-engine"
-    book.properties.title = title(result)
+    book.properties.title = _cell_text(title(result))
     score_format = "0." + "0" * result.precision if result.precision else "0"
     _score_sheet(book.active, result, score_table(result), score_format)
     _facts_sheet(book.create_sheet(FACTS_SHEET), result, score_format)
@@ -189,15 +192,31 @@ def _facts_sheet(ws: Worksheet, result: Result, score_format: str) -> None:
 
 def _text(ws: Worksheet, row: int, col: int, text: str) -> Any:
     """A cell holding `text` as text, even when it starts with '=' (never a formula)."""
-    cell = ws.cell(row, col, _ILLEGAL.sub("", text))
+    cell = ws.cell(row, col, _cell_text(text))
     cell.data_type = "s"
     return cell
+
+
+def _cell_text(text: str) -> str:
+    """`text` as a workbook may hold it: hidden characters (all XML 1.0 forbids among them) shown as
+    escapes by _text.visible, and cut to XLSX_CELL_CHARACTERS."""
+    shown = visible(text)
+    if len(shown) + sum(ord(ch) > 0xFFFF for ch in shown) <= XLSX_CELL_CHARACTERS:
+        return shown
+    room = XLSX_CELL_CHARACTERS - len(CUT_MARK)
+    kept = []
+    for ch in shown:
+        room -= 2 if ord(ch) > 0xFFFF else 1
+        if room < 0:
+            break
+        kept.append(ch)
+    return "".join(kept) + CUT_MARK
 
 
 def _lines(text: str, width: float) -> int:
     """How many lines `text` wraps to in a column `width` wide (a character's padding left aside)."""
     usable = max(width - 1.5, 1)
-    return sum(max(1, -(-display_width(line) // int(usable))) for line in text.split("\n")) if text else 1
+    return sum(max(1, -(-display_width(line) // int(usable))) for line in visible(text).split("\n")) if text else 1
 
 
 def _cell_value(value: Any) -> Any:

@@ -1,0 +1,252 @@
+"""Where the command line puts what it renders: a report file, a pipe or device, the terminal.
+
+- A report file (absent, or a regular file, also behind a symbolic link) is
+  replaced whole or not at all: written to a temporary file beside it, flushed
+  to disk, renamed over it (`write_atomically`). The link stays a link.
+- A pipe or a character device (`mkfifo` pipe, /dev/null, /dev/stdout, a
+  terminal) is written into: never replaced by a file.
+- Anything else (a folder, a block device, a socket) is refused.
+- Standard output takes the report all at once (`say`); a reader that went
+  away is a quiet exit, any other failure a ScoringEngineError, and a closed
+  standard output is an error too, not a silent success.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import signal
+import stat
+import sys
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from .errors import Problem, ScoringEngineError
+
+__all__ = ["TEMPORARY_NAME_BYTES", "drop_stdout", "say", "tell", "write_atomically"]
+
+#: A temporary report's name takes the report's name cut to fit, plus this many bytes: ".", ".", mkstemp's 8 letters, ".tmp".
+TEMPORARY_NAME_BYTES = 14
+_NAME_MAX = 255  # bytes in a file name, where the file system does not say
+_STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+def _cannot_write(path: Path | str, why: str | OSError) -> ScoringEngineError:
+    if isinstance(why, OSError):
+        why = why.strerror or str(why)
+    return ScoringEngineError(Problem(f"cannot write the report: {why}", file=str(path)))
+
+
+def write_atomically(path: Path, content: str | bytes) -> None:
+    """Write `content` (text as UTF-8, or bytes) to `path`: a file through a temporary file and a rename, never half-written.
+
+    A pipe or character device at `path` is written into instead, and anything
+    else that is not a file is refused. A report that cannot be written (no such
+    folder, no permission, disk full) is a ScoringEngineError naming the path; a
+    file already there stays as it was.
+    """
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        mode: int | None = os.stat(path).st_mode
+    except OSError as err:
+        if err.errno == errno.ELOOP:  # links in a circle name no file at all
+            raise _cannot_write(path, err) from None
+        mode = None  # absent, or out of reach: making the temporary file says why
+    if mode is not None and (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)):
+        _write_into(path, data)
+    elif mode is None or stat.S_ISREG(mode):
+        _replace(Path(os.path.realpath(path)), data, shown=path)
+    else:
+        raise _cannot_write(path, f"it is {_node_kind(mode)}, not a file (give the path of a file)")
+
+
+def _node_kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
+
+
+def _write_into(path: Path, data: bytes) -> None:
+    """Stream `data` into the pipe or character device at `path` (waiting for a reader, as any writer to a pipe does)."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_NOCTTY | os.O_CLOEXEC)  # no O_CREAT, no O_TRUNC: the node stays what it is
+    except OSError as err:
+        raise _cannot_write(path, err) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if not (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)):
+            raise _cannot_write(path, "it was replaced while being opened")
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    except OSError as err:
+        raise _cannot_write(path, err) from None
+    finally:
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+
+
+def _replace(target: Path, data: bytes, shown: Path) -> None:
+    """Write `data` to a temporary file beside `target`, flush it to disk, rename it over `target`.
+
+    The temporary file is removed on any failure, on Ctrl-C, and on SIGTERM or
+    SIGHUP (which then end the process as they would have).
+    """
+    folder = target.parent
+    tmp: str | None = None
+    with _stopped_cleanly():
+        try:
+            with _signals_held():  # so the signal cannot fall between creating the file and knowing its name
+                fd, tmp = tempfile.mkstemp(prefix=_temporary_prefix(target.name, folder), suffix=".tmp", dir=folder)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())  # on disk before the rename, or a crash could leave an empty report
+            os.chmod(tmp, _report_mode(target))
+            os.replace(tmp, target)
+            tmp = None
+        except OSError as err:
+            raise _cannot_write(shown, err) from None
+        finally:
+            if tmp is not None:
+                _remove(tmp)
+
+
+def _remove(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def _temporary_prefix(name: str, folder: Path) -> str:
+    """".NAME." with NAME cut so that the temporary file's whole name fits the folder's limit on name length."""
+    try:
+        limit = os.pathconf(folder, "PC_NAME_MAX")
+    except (OSError, ValueError):
+        limit = _NAME_MAX
+    room = max(limit - TEMPORARY_NAME_BYTES, 0)
+    while len(os.fsencode(name)) > room:
+        name = name[:-1]
+    return f".{name}."
+
+
+def _report_mode(path: Path) -> int:
+    """The mode of the report being replaced, or what a newly created file would get (mkstemp's is 0600)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+class _Stopped(BaseException):
+    """SIGTERM or SIGHUP arrived while a report was being written."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _raise_stopped(signum: int, frame: object) -> None:
+    raise _Stopped(signum)
+
+
+@contextmanager
+def _stopped_cleanly() -> Iterator[None]:
+    """While the body runs, SIGTERM and SIGHUP (where they would end the process) raise _Stopped, so that the body
+    cleans up; the signal is then raised again with its old handler, ending the process as it would have."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {signum: signal.getsignal(signum) for signum in _STOP_SIGNALS}
+    ours = [signum for signum, handler in previous.items() if handler == signal.SIG_DFL]
+    for signum in ours:
+        signal.signal(signum, _raise_stopped)
+    try:
+        yield
+    except _Stopped as stop:
+        for signum in ours:
+            signal.signal(signum, previous[signum])
+        ours = []
+        signal.raise_signal(stop.signum)
+        raise
+    finally:
+        for signum in ours:
+            signal.signal(signum, previous[signum])
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """SIGTERM and SIGHUP wait until the body is done (where the platform can hold signals)."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
+# ---------------------------------------------------------------- the terminal
+
+
+def say(text: str) -> None:
+    """Print `text` on standard output, all of it, now.
+
+    A reader that went away (a closed pipe) raises BrokenPipeError, for a quiet
+    exit; a closed standard output, a full disk or an encoding that cannot hold
+    the text is a ScoringEngineError.
+    """
+    stream = sys.stdout
+    if stream is None:
+        raise ScoringEngineError(Problem("cannot print the output: standard output is closed",
+                                         hint="redirect it to a file, or give --output FILE"))
+    try:
+        stream.write(text)
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as err:
+        drop_stdout()
+        raise ScoringEngineError(Problem(f"cannot print the output: {err.strerror or err}")) from None
+    except UnicodeEncodeError:
+        drop_stdout()
+        raise ScoringEngineError(Problem(f"cannot print the output: standard output takes {stream.encoding} text only",
+                                         hint="set PYTHONIOENCODING=utf-8, or give --output FILE")) from None
+
+
+def tell(line: str) -> None:
+    """Print one line on standard error; if standard error itself is gone there is no one left to tell."""
+    stream = sys.stderr
+    if stream is None:
+        return
+    try:
+        stream.write(line + "\n")
+        stream.flush()
+    except (OSError, UnicodeEncodeError):
+        pass
+
+
+def drop_stdout() -> None:
+    """Send what is still waiting for the process's standard output to /dev/null, so that the exit, flushing it, does not fail again."""
+    stream = sys.__stdout__
+    if stream is None or sys.stdout is not stream:
+        return  # none, or not the process's own (a test's capture): nothing is flushed at exit
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, stream.fileno())
+        os.close(null)
+    except (OSError, ValueError):
+        pass
