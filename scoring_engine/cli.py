@@ -159,7 +159,7 @@ def sets(set_id: str | None) -> None:
     for set_id, path in found.items():
         try:
             loaded = load_indicator_set(path)
-            fields = (set_id, loaded.version, loaded.name)
+            fields: tuple[str, ...] = (set_id, loaded.version, loaded.name)
         except ScoringEngineError as err:
             fields = (set_id, f"invalid: {err.problems[0]}")
         say("\t".join(one_line(str(field)) for field in fields) + "\n")

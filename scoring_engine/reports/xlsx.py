@@ -54,7 +54,7 @@ def render_xlsx(result: Result) -> bytes:
     book.properties.creator = "scoring-engine"
     book.properties.title = _cell_text(title(result))
     score_format = "0." + "0" * result.precision if result.precision else "0"
-    _score_sheet(book.active, result, score_table(result), score_format)
+    _score_sheet(book.worksheets[0], result, score_table(result), score_format)
     _facts_sheet(book.create_sheet(FACTS_SHEET), result, score_format)
     return _save(book)
 
@@ -125,12 +125,14 @@ def _fit_and_print(ws: Worksheet, result: Result, table: ScoreTable, after: int)
         ws.row_dimensions[FIRST_ROW + 1 + i].height = _LINE_HEIGHT * lines + 4
     for r in (2, *range(after, after + len(result.warnings))):
         ws.row_dimensions[r].height = _LINE_HEIGHT * _lines(str(ws.cell(r, 1).value), sum(widths)) + 4
-    ws.freeze_panes = ws.cell(FIRST_ROW + 1, 1)
+    ws.freeze_panes = ws.cell(FIRST_ROW + 1, 1).coordinate
     ws.print_title_rows = f"{FIRST_ROW}:{FIRST_ROW}"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
 
 
 # ---------------------------------------------------------------- sheet 2
@@ -143,7 +145,7 @@ def _facts_sheet(ws: Worksheet, result: Result, score_format: str) -> None:
     rows: list[Sequence[Any]] = []
     headings: set[int] = set()  # row indexes (0-based) shown bold
 
-    def section(name: str, header: Sequence[str] | None, body: list[Sequence[Any]]) -> None:
+    def section(name: str, header: Sequence[str] | None, body: Sequence[Sequence[Any]]) -> None:
         if rows:
             rows.append(())
         headings.add(len(rows))
@@ -167,10 +169,10 @@ def _facts_sheet(ws: Worksheet, result: Result, score_format: str) -> None:
     wrap = Alignment(wrap_text=True, vertical="top")
     for r, values in enumerate(rows, 1):
         for col, value in enumerate(values, 1):
-            cell = _text(ws, r, col, value) if isinstance(value, str) else ws.cell(r, col, value)
-            cell.alignment = wrap
+            written = _text(ws, r, col, value) if isinstance(value, str) else ws.cell(r, col, value)
+            written.alignment = wrap
             if r - 1 in headings:
-                cell.font = Font(bold=True)
+                written.font = Font(bold=True)
         if len(values) == 1:  # a heading or a warning: the whole width
             ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=4)
         if values[:1] == ("总分",):
@@ -184,7 +186,9 @@ def _facts_sheet(ws: Worksheet, result: Result, score_format: str) -> None:
         ws.row_dimensions[r].height = _LINE_HEIGHT * max(_lines(_shown(v), w) for v, w in zip(values, spans)) + 4 if values else None
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
 
 
 # ---------------------------------------------------------------- helpers
