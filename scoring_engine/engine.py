@@ -247,8 +247,9 @@ class _Run:
         used = declared if weight == group.weight else _apportion(declared, weight, self.set.precision)
         found = []
         for i, row in enumerate(rows):
+            kind = group.rows.type_of(row) or ""  # facts checking made sure the group scores it
             leaf = Indicator(id=f"{group.id}.{row.id or i + 1}", name=row.name, weight=declared[i],
-                             standard=group.rows.standards.get(row.type), rule=group.rows.rules[row.type], line=group.line)
+                             standard=group.rows.standards.get(kind), rule=group.rows.rules[kind], line=group.line)
             scored = self._leaf(leaf, level + 1, used[i], self.values.with_values(row.values()))
             if row.reason and "row" not in leaf.rule.reads:  # the row's own explanation of a deviation
                 scored = replace(scored, reason=f"{scored.reason}；说明：{row.reason}")

@@ -19,6 +19,7 @@ from .errors import FactsError, Problem, did_you_mean, json_path
 from .formulas import Finding
 from .model import FactSpec, IndicatorSet
 from .judgements import Judgement, TargetRow, TierJudgement
+from .target_rows import target_row
 
 __all__ = ["Facts", "check_facts", "convert_fact", "MAX_FACT_MAGNITUDE", "MAX_FACTS_DEPTH"]
 
@@ -207,7 +208,7 @@ def convert_fact(value: Any, spec: FactSpec) -> Any:
         if spec.items == "number":
             return tuple(_number(v, spec) for v in value)
         if spec.items == "target":
-            return tuple(_target_row(i, item, spec) for i, item in enumerate(value))
+            return tuple(target_row(i, item) for i, item in enumerate(value))
         findings = []
         for item in value:
             if isinstance(item, str):
@@ -224,28 +225,6 @@ def convert_fact(value: Any, spec: FactSpec) -> Any:
         value = _only_keys(value, ("tier", "score", "reason"), ("tier", "score", "reason"))
         return TierJudgement(_text(value["tier"], "tier"), _judged_score(value, spec), _text(value["reason"], "reason"))
     raise ValueError(f"unknown fact type {kind}", None)
-
-
-_ROW_KEYS = ("id", "name", "type", "weight", "target", "actual", "unit", "tier", "score", "reason")
-
-
-def _target_row(index: int, item: Any, spec: FactSpec) -> TargetRow:
-    """One row of a target table, or ValueError naming the row."""
-    label = f"row {index + 1}"
-    try:
-        item = _only_keys(item, _ROW_KEYS, ("name", "type"))
-        label = f"row {index + 1} ({item['name']})"
-        numbers = {k: _number(item[k], FactSpec(spec.name, "number", min=Decimal(0)))
-                   for k in ("weight", "target", "actual", "score") if item.get(k) is not None}
-        if numbers.get("weight") == 0:
-            raise ValueError("weight must be above 0", "leave weight out of every row for equal shares")
-        texts = {k: _text(item[k], k) for k in ("id", "unit", "tier", "reason") if item.get(k) is not None}
-        return TargetRow(name=_text(item["name"], "name"), type=_text(item["type"], "type"),
-                         weight=numbers.get("weight"), target=numbers.get("target"), actual=numbers.get("actual"),
-                         score=numbers.get("score"), id=texts.get("id"), unit=texts.get("unit"), tier=texts.get("tier"),
-                         reason=texts.get("reason"))
-    except ValueError as err:
-        raise ValueError(f"{label}: {err.args[0]}", err.args[1]) from None
 
 
 class NotANumber:
@@ -318,13 +297,11 @@ def _row_problems(indicator_set: IndicatorSet, values: Mapping[str, Any]) -> lis
         if node.rows is None or node.rows.fact not in values:
             continue
         rows: tuple[TargetRow, ...] = values[node.rows.fact]
-        fact, kinds = node.rows.fact, list(node.rows.rules)
+        fact = node.rows.fact
         if not rows:
             found.append((fact, f"group {node.id} needs at least one row", None))
         for i, row in enumerate(rows):
-            if row.type not in node.rows.rules:
-                hint = did_you_mean(row.type, kinds) or "one of: " + ", ".join(kinds)
-                found.append((fact, f"row {i + 1} ({row.name}): type {row.type!r} is not one that group {node.id} scores", hint))
+            found.extend((fact, f"row {i + 1} ({row.name}): {message}", hint) for message, hint in node.rows.row_problems(row))
         ids = [row.id for row in rows if row.id is not None]
         for dup in sorted({i for i in ids if ids.count(i) > 1}):
             found.append((fact, f"row id {dup} is used twice", "give each row its own id"))

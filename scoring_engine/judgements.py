@@ -32,10 +32,16 @@ class TierJudgement:
 
 @dataclass(frozen=True)
 class TargetRow:
-    """One row of a project's 绩效目标表: a target with its type, weight, values and reason."""
+    """One row of a project's 绩效目标表: a 三级 target with its 二级 category, comparison, values, weight and reason.
+
+    `type` names the rule of the group that scores it; a row that gives only a
+    comparison (≥, ≤, =) or a qualitative target takes the type its group maps
+    the comparison to. `reason` is the 偏差原因分析及改进措施 (or, for a
+    qualitative row, why the tier was chosen); `target_text` a qualitative target.
+    """
 
     name: str
-    type: str
+    type: str | None = None
     id: str | None = None
     weight: Decimal | None = None
     target: Decimal | None = None
@@ -44,6 +50,9 @@ class TargetRow:
     tier: str | None = None
     score: Decimal | None = None
     reason: str | None = None
+    category: str | None = None  # 二级指标: 数量指标, 质量指标…
+    comparison: str | None = None  # ≥, ≤ or =
+    target_text: str | None = None  # a qualitative target as written ("效果明显")
 
     def values(self) -> dict[str, Any]:
         """The row's fields as the names a row rule reads."""

@@ -8,7 +8,9 @@ from functools import cached_property
 from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
+from .errors import did_you_mean
 from .formulas import Formula
+from .judgements import TargetRow
 
 __all__ = [
     "FACT_TYPES",
@@ -98,6 +100,46 @@ class RowGroup:
     fact: str
     rules: Mapping[str, Rule[Any]]
     standards: Mapping[str, str] = field(default_factory=dict)
+    comparisons: Mapping[str, str] = field(default_factory=dict)  # ≥ / ≤ / = / 定性 → row type
+    categories: tuple[str, ...] = ()  # the 二级 categories a row may name; empty: any
+
+    def type_of(self, row: TargetRow) -> str | None:
+        """The row type that scores `row`: its own, else the one its comparison (or a qualitative target) maps to."""
+        if row.type is not None:
+            return row.type
+        if row.comparison is not None:
+            return self.comparisons.get(row.comparison)
+        if row.target is not None:  # a number without a sign is a target to reach
+            return self.comparisons.get("≥")
+        return self.comparisons.get("定性")
+
+    def comparison_of(self, row: TargetRow) -> str | None:
+        """The comparison to show for `row`: its own, else the one whose type is the row's type."""
+        if row.comparison is not None or row.target is None:
+            return row.comparison
+        kind = self.type_of(row)
+        return next((sign for sign, mapped in self.comparisons.items() if mapped == kind and sign != "定性"), None)
+
+    def row_problems(self, row: TargetRow) -> list[tuple[str, str | None]]:
+        """(message, hint) for what keeps this group from scoring `row`."""
+        kinds = list(self.rules)
+        kind = self.type_of(row)
+        found: list[tuple[str, str | None]] = []
+        if kind is None:
+            said = f"comparison {row.comparison}" if row.comparison else "a numeric target" if row.target is not None else "a qualitative target"
+            ways = ", ".join(self.comparisons) if self.comparisons else "none (the set maps no comparison to a row type)"
+            found.append((f"has no type, and the group scores no row with {said}",
+                          f"give type: one of {', '.join(kinds)}; comparisons the group maps: {ways}"))
+        elif kind not in self.rules:
+            found.append((f"type {kind!r} is not one that the group scores",
+                          did_you_mean(kind, kinds) or "one of: " + ", ".join(kinds)))
+        elif row.type is not None and row.comparison is not None and self.comparisons.get(row.comparison, kind) != kind:
+            found.append((f"type {row.type} disagrees with comparison {row.comparison}, which the group scores as "
+                          f"{self.comparisons[row.comparison]}", "give the type or the comparison, not both"))
+        if self.categories and row.category is not None and row.category not in self.categories:
+            found.append((f"category {row.category!r} is not a 二级指标 of the group",
+                          did_you_mean(row.category, self.categories, show=repr) or "one of: " + ", ".join(self.categories)))
+        return found
 
 
 #: Names a row rule may read, with their types.

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from .._arith import ZERO, plain, to_decimal_or_none
+from ..errors import did_you_mean
 from ..model import Indicator, RowGroup
 from .draft import Draft
 from .problems import Path
@@ -106,9 +107,17 @@ class IndicatorTree:
             if kind not in rules:
                 self.log.add(path + ("standards", kind), f"standard for row type {kind}, which has no rule",
                              key=True, indicator=indicator)
+        comparisons = dict(spec.get("comparisons", {}))
+        for sign, kind in comparisons.items():
+            if kind not in rules:
+                self.log.add(path + ("comparisons", sign), f"comparison {sign} names row type {kind}, which has no rule",
+                             did_you_mean(kind, rules) or "one of: " + ", ".join(rules), indicator=indicator)
+        categories = tuple(spec.get("categories", ()))
+        if len(set(categories)) != len(categories):
+            self.log.add(path + ("categories",), "a category is listed twice", indicator=indicator)
         if any(r is None for r in rules.values()):
             return None
-        return RowGroup(spec["fact"], rules, dict(spec.get("standards", {})))  # type: ignore[arg-type]
+        return RowGroup(spec["fact"], rules, dict(spec.get("standards", {})), comparisons, categories)  # type: ignore[arg-type]
 
     def weights_add_up(self, children: list[Indicator | None], expected: Decimal, path: Path, what: str,
                        key: str, owner: Path = ()) -> None:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from .._arith import ZERO, percent, plain
 from .._intervals import Interval, gaps_and_overlaps
-from ..errors import ScoringError
+from ..errors import ScoringError, did_you_mean
 from ..judgements import TierJudgement
 from ._base import FactView, Outcome, RuleKind, RuleSpec, Story, Template
 
@@ -23,6 +24,12 @@ class Tiers:
 
     fact: str
     tiers: tuple[tuple[str, Interval], ...]
+    synonyms: Mapping[str, str] = field(default_factory=dict)  # another wording → the tier's label
+
+    def tier_named(self, written: str) -> str | None:
+        """The tier label `written` names, directly or as a declared synonym (spaces around it ignored)."""
+        word = written.strip()
+        return word if word in dict(self.tiers) else self.synonyms.get(word)
 
     @classmethod
     def build(cls, spec: Mapping[str, Any], b: RuleSpec) -> Tiers | None:
@@ -41,19 +48,46 @@ class Tiers:
             b.problem(f"tier {tiers[i][0]}: {message}", "tiers")
         if len({t[0] for t in tiers}) != len(tiers):
             b.problem("two tiers have the same label", "tiers")
-        return cls(fact, tuple(tiers)) if fact else None
+        synonyms = _synonyms(spec.get("synonyms") or {}, [t[0] for t in tiers], b)
+        return cls(fact, tuple(tiers), synonyms) if fact else None
 
     @property
     def reads(self) -> frozenset[str]:
         return frozenset({self.fact})
 
 
+def _synonyms(raw: Mapping[str, Any], labels: list[str], b: RuleSpec) -> dict[str, str]:
+    """Synonym → tier label; each synonym names one tier, and no synonym is another tier's label."""
+    found: dict[str, str] = {}
+    for label, words in raw.items():
+        if label not in labels:
+            b.problem(f"synonyms name tier {label!r}, which the rule does not have", "synonyms", label,
+                      hint=did_you_mean(label, labels, show=repr) or "tiers: " + ", ".join(labels))
+            continue
+        for word in words:
+            word = word.strip()
+            if word in labels:
+                b.problem(f"synonym {word!r} of tier {label} is the label of a tier", "synonyms", label)
+            elif word in found and found[word] != label:
+                b.problem(f"synonym {word!r} is given to two tiers ({found[word]} and {label})", "synonyms", label)
+            found[word] = label
+    return found
+
+
 def score(rule: Tiers, weight: Decimal, facts: FactView) -> Outcome:
     judged: TierJudgement = facts.fact(rule.fact)
     ranges = dict(rule.tiers)
-    if judged.tier not in ranges:
-        raise ScoringError(f"tier {judged.tier!r} is not one of: {', '.join(ranges)}", fact=rule.fact)
-    iv = ranges[judged.tier]
+    tier = rule.tier_named(judged.tier)
+    if tier is None:
+        close = difflib.get_close_matches(judged.tier.strip(), [*ranges, *rule.synonyms], n=1, cutoff=0.5)
+        hint = None
+        if close:
+            wording = f" (a wording of {rule.synonyms[close[0]]})" if close[0] in rule.synonyms else ""
+            hint = f"did you mean {close[0]!r}{wording}?"
+        raise ScoringError(f"tier {judged.tier!r} is not one of: {', '.join(ranges)}", fact=rule.fact,
+                           hint=hint or ("synonyms the set accepts: " + ", ".join(rule.synonyms) if rule.synonyms else None))
+    judged = TierJudgement(tier, judged.score, judged.reason) if tier != judged.tier else judged
+    iv = ranges[tier]
     low = iv.low * weight  # type: ignore[operator]
     high = weight if iv.high is None else iv.high * weight
     inside = low <= judged.score <= high if iv.high is None else low <= judged.score < high

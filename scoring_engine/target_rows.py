@@ -1,0 +1,195 @@
+"""Target rows as the 绩效目标表 and the 自评表 write them: '≥50个', '≤90万元', '100%', '=1次', '效果明显'.
+
+A row of a list fact with ``items: target`` is one 三级指标 of the project's own
+targets: its 二级 category, the comparison (≥, ≤, =), the target value with its
+unit, the actual value, the weight, and the deviation explanation. Real forms
+write the comparison and the unit into the value, in half- or full-width
+characters, and store numbers as text; this module reads all of those into one
+TargetRow, and refuses anything else with a message that says what it expected.
+
+>>> parse_quantity("≥５０个")
+Quantity(comparison='≥', value=Decimal('50'), unit='个')
+>>> parse_quantity("≤ 90万元").unit
+'万元'
+>>> parse_quantity("100%").value
+Decimal('1')
+>>> parse_quantity("效果明显") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from ._arith import in_range, plain
+from .judgements import TargetRow
+
+__all__ = ["COMPARISONS", "QUALITATIVE", "ROW_KEYS", "Quantity", "parse_comparison", "parse_quantity", "target_row"]
+
+#: The comparisons of the 指标性质 column, as the engine writes them.
+COMPARISONS = ("≥", "≤", "=")
+#: The key under which a set names the row type of qualitative rows (targets given as text).
+QUALITATIVE = "定性"
+#: Every key a target row may have, in the order the docs list them.
+ROW_KEYS = ("id", "name", "category", "type", "comparison", "target", "actual", "unit", "weight", "tier", "score", "reason")
+
+# Signs as forms write them, after NFKC (which turns ＞＝ into >= and ＝ into =).
+_SIGNS = {"≥": "≥", ">=": "≥", "≧": "≥", "≤": "≤", "<=": "≤", "≦": "≤", "=": "=", "==": "="}
+_STRICT = {">": "≥", "<": "≤", "＞": "≥", "＜": "≤"}
+_QUANTITY = re.compile(r"(?P<sign>>=|<=|==|[≥≤≧≦=><])?\s*(?P<number>[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?|[-+]?\.\d+)\s*(?P<unit>\D*)")
+_UNIT = re.compile(r"[^\d\s,.;:，；：。()（）<>=≥≤]{1,12}")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A value as a form writes it: the comparison in front (if any), the number, the unit after it (if any).
+
+    A percentage is read as a ratio with unit '%': '95%' is 0.95.
+    """
+
+    comparison: str | None
+    value: Decimal
+    unit: str | None
+
+
+def _normal(text: str) -> str:
+    """Full-width digits, signs and ％ as their ASCII forms; surrounding spaces gone."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def parse_comparison(text: str) -> str:
+    """'≥', '≤' or '=' for a comparison as written ('>=', '＞＝', '≧'…); ValueError(message, hint) otherwise."""
+    written = _normal(text)
+    if written in _SIGNS:
+        return _SIGNS[written]
+    if written in _STRICT or text.strip() in _STRICT:
+        raise ValueError(f"comparison {text!r} is strict", f"the 指标性质 are ≥, ≤ and =: write {_STRICT.get(written, '≥')}")
+    raise ValueError(f"comparison {text!r} is not one of ≥, ≤, =", "write ≥, ≤ or = (full-width ＞＝ and ≧ are read as ≥)")
+
+
+def parse_quantity(text: str) -> Quantity | None:
+    """The quantity a text writes ('≥50个', '≤90万元', '100%', '=1次', '1,182.33'), or None when it is no quantity.
+
+    ValueError(message, hint) for text that starts like a quantity but is not one
+    ('>50个' is strict; '50个以上' is not a unit).
+    """
+    written = _normal(text)
+    match = _QUANTITY.fullmatch(written)
+    if match is None:
+        return None
+    sign, unit = match.group("sign"), match.group("unit").strip() or None
+    comparison = parse_comparison(sign) if sign else None
+    if unit is not None and not _UNIT.fullmatch(unit):
+        raise ValueError(f"{text!r} is not a number with a unit", "write e.g. ≥50个, ≤90万元, 100%")
+    try:
+        value = Decimal(match.group("number").replace(",", ""))
+    except InvalidOperation:
+        return None
+    if unit == "%":
+        value = value / 100
+    if not in_range(value):
+        raise ValueError(f"{text!r} is out of range (MAX_FACT_MAGNITUDE is 1e15, smallest 1e-15)", "check the digits")
+    return Quantity(comparison, value, unit)
+
+
+def _number_or_quantity(value: Any, key: str) -> Quantity | str:
+    """A number field of a row: a number, or text holding a quantity; text that holds none is returned as text."""
+    if isinstance(value, bool):
+        raise ValueError(f"{key} must be a number or text, got {str(value).lower()}", None)
+    if isinstance(value, (int, Decimal)):
+        return Quantity(None, Decimal(value), None)
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError(f"{key} must be a number, got {value}", "NaN and infinity are not numbers")
+        return Quantity(None, Decimal(repr(value)), None)
+    if isinstance(value, str) and value.strip():
+        quantity = parse_quantity(value)
+        return quantity if quantity is not None else value.strip()
+    raise ValueError(f"{key} must be a number or non-empty text, got {type(value).__name__}", None)
+
+
+def _plain_number(value: Any, key: str) -> Decimal:
+    """weight and score: a number, or a number stored as text ('16', '１６分')."""
+    found = _number_or_quantity(value, key)
+    if isinstance(found, str) or found.comparison or found.unit not in (None, "分"):
+        raise ValueError(f"{key} must be a number, got {value!r}", f"write the {key} alone, e.g. 10")
+    if found.value < 0:
+        raise ValueError(f"{key} must not be negative, got {plain(found.value)}", None)
+    return found.value
+
+
+def _text(value: Any, key: str) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool) and key == "id":
+        return str(value)
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{key} must be non-empty text", None)
+    return value.strip()
+
+
+def _unit(*units: str | None) -> str | None:
+    """The row's unit: the ones written must agree."""
+    written = [u for u in units if u]
+    if len(set(written)) > 1:
+        raise ValueError(f"units disagree: {' / '.join(dict.fromkeys(written))}", "write the target and the actual in the same unit")
+    return written[0] if written else None
+
+
+def target_row(index: int, item: Any) -> TargetRow:
+    """One row of a target table from its written form, or ValueError(message, hint) naming the row."""
+    label = f"row {index + 1}"
+    try:
+        if not isinstance(item, Mapping):
+            raise ValueError(f"expected an object {{name: …, target: …, actual: …}}, got {type(item).__name__}", None)
+        unknown = [k for k in item if k not in ROW_KEYS]
+        if unknown:
+            raise ValueError(f"unknown key {str(unknown[0])!r}", "a target row may have: " + ", ".join(ROW_KEYS))
+        if item.get("name") is None:
+            raise ValueError("missing name", "give the 三级指标 its name")
+        label = f"row {index + 1} ({item['name']})"
+        return _row(item)
+    except ValueError as err:
+        raise ValueError(f"{label}: {err.args[0]}", err.args[1] if len(err.args) > 1 else None) from None
+
+
+def _row(item: Mapping[str, Any]) -> TargetRow:
+    given = {k: v for k, v in item.items() if v is not None}
+    comparison = parse_comparison(given["comparison"]) if isinstance(given.get("comparison"), str) else None
+    if "comparison" in given and not isinstance(given["comparison"], str):
+        raise ValueError("comparison must be ≥, ≤ or =", None)
+    target = _number_or_quantity(given["target"], "target") if "target" in given else None
+    actual = _number_or_quantity(given["actual"], "actual") if "actual" in given else None
+    target_number = target if isinstance(target, Quantity) else None
+    if target_number and target_number.comparison:
+        if comparison and comparison != target_number.comparison:
+            raise ValueError(f"comparison {comparison} disagrees with the target {given['target']!r}", "write the sign once")
+        comparison = target_number.comparison
+    if isinstance(actual, Quantity) and actual.comparison:
+        raise ValueError(f"actual {given['actual']!r} has a comparison sign", "write the value reached, without ≥, ≤ or =")
+    tier = _text(given.get("tier"), "tier")
+    if isinstance(actual, str):
+        if target_number is not None:
+            raise ValueError(f"actual must be a number for a numeric target, got text {actual!r}", "write the value reached, e.g. 18")
+        if tier is not None and tier != actual:
+            raise ValueError(f"actual {actual!r} and tier {tier!r} disagree", "give the tier once")
+        tier = actual
+    numbers = {k: _plain_number(given[k], k) for k in ("weight", "score") if k in given}
+    for key, found in (("target", target_number), ("actual", actual)):
+        if isinstance(found, Quantity) and found.value < 0:
+            raise ValueError(f"{key} must not be negative, got {plain(found.value)}", None)
+    if numbers.get("weight") == 0:
+        raise ValueError("weight must be above 0", "leave weight out of every row for equal shares")
+    unit = _unit(_text(given.get("unit"), "unit"), target_number.unit if target_number else None,
+                 actual.unit if isinstance(actual, Quantity) else None)
+    return TargetRow(
+        name=_text(given["name"], "name") or "", type=_text(given.get("type"), "type"), id=_text(given.get("id"), "id"),
+        weight=numbers.get("weight"), target=target_number.value if target_number else None,
+        actual=actual.value if isinstance(actual, Quantity) else None, unit=unit, tier=tier, score=numbers.get("score"),
+        reason=_text(given.get("reason"), "reason"), category=_text(given.get("category"), "category"),
+        comparison=comparison, target_text=target if isinstance(target, str) else None)
