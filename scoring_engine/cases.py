@@ -28,7 +28,7 @@ from . import _yaml
 from ._arith import fixed, plain
 from ._files import read_text
 from .engine import score
-from .errors import Problem, ScoringEngineError
+from .errors import Problem, ScoringEngineError, did_you_mean
 from .facts import Facts, _flatten
 from .loader import load_facts, load_indicator_set, resolve_set
 from .model import IndicatorSet
@@ -203,8 +203,14 @@ def run_case(case: Case, sets: dict[Path, IndicatorSet] | None = None) -> CaseOu
 
     if expect.total is not None:
         compare("total", expect.total, result.total)
-    if expect.grade is not None and expect.grade != result.grade:
-        differences.append(f"grade expected {expect.grade}, got {result.grade}")
+    if expect.grade is not None:
+        named = indicator_set.grade_named(expect.grade)  # 优 for 优秀 when the set declares the alias
+        if named is None:
+            labels = [g.label for g in indicator_set.grades] + [a for g in indicator_set.grades for a in g.aliases]
+            known = did_you_mean(expect.grade, labels) or "grades: " + ", ".join(labels)
+            differences.append(f"grade {expect.grade} is not a grade of the set ({known})")
+        elif named.label != result.grade:
+            differences.append(f"grade expected {expect.grade}, got {result.grade}")
     for indicator_id, expected in expect.scores.items():
         try:
             compare(indicator_id, expected, result.indicator(indicator_id).score)

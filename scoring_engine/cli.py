@@ -1,4 +1,4 @@
-"""The command line: `scoring-engine score | explain | validate | test | sets`.
+"""The command line: `scoring-engine score | explain | validate | test | sets | import | template`.
 
 The thin shell around the core: it reads files, calls the engine, writes the
 output (through `_output`: a file atomically, a pipe or device streamed, standard
@@ -24,6 +24,8 @@ from .engine import score as score_facts
 from .errors import IndicatorSetError, ScoringEngineError
 from .loader import bundled_sets, load_facts, load_indicator_set, resolve_set
 from .render import BINARY_FORMATS, RENDERERS
+from .facts import Facts
+from .model import IndicatorSet
 from .result import Result
 
 EXIT_INVALID = 1
@@ -75,16 +77,23 @@ def main() -> None:
 @click.option("--set", "set_ref", metavar="ID|PATH", help="Indicator set: a bundled id or a YAML file. Default: the one the facts file names.")
 @click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="table", show_default=True, help="Output format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of the screen.")
+@click.option("--layout", type=click.Choice(["scoresheet", "selfeval"]), default=None,
+              help="For markdown, csv, xlsx and html: the 评分表 (scoresheet) or the set's 自评表 (selfeval). Default: the set's own.")
 @_guarded
-def score(facts: Path, set_ref: str | None, fmt: str, output: Path | None) -> None:
-    """Score the project in FACTS (a .json or .yaml facts file).
+def score(facts: Path, set_ref: str | None, fmt: str, output: Path | None, layout: str | None) -> None:
+    """Score the project in FACTS (a .json or .yaml facts file, or a filled 自评表 .xlsx).
 
     Formats: table (the screen), json (the audit trail), markdown, csv, html, xlsx (needs --output).
     """
+    from .reports.layouts import check_layout, render_layout
+
     if fmt in BINARY_FORMATS and output is None:
         raise click.UsageError(f"--format {fmt} writes a binary file: give it with --output FILE (e.g. --output report.{fmt})")
-    result = _score_file(facts, set_ref)
-    content = RENDERERS[fmt](result)
+    if layout is not None:
+        check_layout(layout, fmt)
+    indicator_set, loaded = _load_input(facts, set_ref)
+    result = score_facts(indicator_set, loaded)
+    content = render_layout(result, indicator_set, fmt, layout)
     if output is None:
         say(str(content))
     else:
@@ -111,8 +120,40 @@ def explain(facts: Path, indicator_id: str, set_ref: str | None) -> None:
 
 
 def _score_file(facts: Path, set_ref: str | None) -> Result:
-    """Score the facts file against --set, or the set it names; the result carries the facts with labels and units."""
+    """Score the facts file (or filled form) against --set, or the set it names."""
+    return score_facts(*_load_input(facts, set_ref))
+
+
+def _load_input(facts: Path, set_ref: str | None) -> tuple[IndicatorSet, Facts]:
+    """The set and the facts: from a facts file, or from a filled 自评表 (.xlsx) read with the set's form layout."""
+    if facts.suffix.lower() in (".xlsx", ".xlsm"):
+        return _read_form(facts, set_ref)
     loaded = load_facts(facts)
+    return _set_for(facts, loaded, set_ref), loaded
+
+
+def _read_form(form: Path, set_ref: str | None) -> tuple[IndicatorSet, Facts]:
+    from .forms.reader import read_form
+    from .forms.workbook import open_workbook
+
+    if set_ref is None:
+        set_ref = _form_set(open_workbook(form))
+        if set_ref is None:
+            raise click.UsageError("no indicator set: pass --set ID|PATH to read this form")
+    indicator_set = load_indicator_set(resolve_set(set_ref))
+    return indicator_set, read_form(form, indicator_set).facts
+
+
+def _form_set(sheets: list[Any]) -> str | None:
+    """The bundled set a workbook written by `score --layout selfeval` or `template` names on its side sheet."""
+    from .forms.reader import SIDE_SHEET
+
+    side = next((s for s in sheets if s.name == SIDE_SHEET), None)
+    named = next((side.text(r, 2) for r in side.rows if side.text(r, 1) == "指标体系"), None) if side else None
+    return named if named in bundled_sets() else None
+
+
+def _set_for(facts: Path, loaded: Facts, set_ref: str | None) -> IndicatorSet:
     if set_ref is not None:
         indicator_set = load_indicator_set(resolve_set(set_ref))
     elif loaded.indicator_set is not None:
@@ -122,7 +163,54 @@ def _score_file(facts: Path, set_ref: str | None) -> Result:
             raise IndicatorSetError([p.located(file=str(facts), path="$.indicator_set") for p in err.problems]) from None
     else:
         raise click.UsageError("no indicator set: pass --set ID|PATH, or name one in the facts file as \"indicator_set\"")
-    return score_facts(indicator_set, loaded)
+    return indicator_set
+
+
+@main.command(name="import")
+@click.argument("form", type=click.Path(dir_okay=True, path_type=Path))
+@click.option("--set", "set_ref", metavar="ID|PATH", help="The indicator set the form is for. Default: the one the form names.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the facts file here instead of the screen.")
+@_guarded
+def import_form(form: Path, set_ref: str | None, output: Path | None) -> None:
+    """Read a filled 自评表 (FORM.xlsx) into a facts file for review, with the cell (sheet!cell) of every fact."""
+    from . import _json
+    from .forms.documents import fact_document
+    from .forms.reader import read_form
+    from .forms.workbook import open_workbook
+
+    if set_ref is None:
+        set_ref = _form_set(open_workbook(form))
+        if set_ref is None:
+            raise click.UsageError("no indicator set: pass --set ID|PATH to read this form")
+    imported = read_form(form, load_indicator_set(resolve_set(set_ref)))
+    text = _json.dumps(fact_document(imported.document())) + "\n"
+    if output is None:
+        say(text)
+    else:
+        write_atomically(output, text)
+        tell(one_line(f"{output}: {len(imported.provenance)} cells read"))
+
+
+@main.command()
+@click.argument("set_ref", metavar="SET")
+@click.option("--format", "fmt", type=click.Choice(["xlsx", "json", "yaml", "html", "markdown", "csv"]), default="xlsx", show_default=True,
+              help="xlsx (and html, markdown, csv): the blank 自评表; json or yaml: a facts skeleton with every fact.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of the screen.")
+@_guarded
+def template(set_ref: str, fmt: str, output: Path | None) -> None:
+    """A blank form or facts skeleton for SET (a bundled id or a YAML file) that a unit fills in and `score` reads back."""
+    from .forms.template import facts_skeleton
+    from .reports.layouts import blank_form
+
+    if fmt == "xlsx" and output is None:
+        raise click.UsageError("--format xlsx writes a binary file: give it with --output FILE (e.g. --output form.xlsx)")
+    indicator_set = load_indicator_set(resolve_set(set_ref))
+    content = facts_skeleton(indicator_set, fmt) if fmt in ("json", "yaml") else blank_form(indicator_set, fmt)
+    if output is None:
+        say(str(content))
+    else:
+        write_atomically(output, content)
+        tell(one_line(f"{output}: template for {indicator_set.id} {indicator_set.version}"))
 
 
 @main.command()

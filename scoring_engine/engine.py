@@ -195,6 +195,7 @@ class _Run:
             max_total=s.total,
             total=total,
             grade=s.grade_for(total),
+            grade_consequence=s.consequence_of(s.grade_for(total)),
             indicators=tree,
             warnings=tuple(self.warnings),
             derived=tuple(self.derived),

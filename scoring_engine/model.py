@@ -20,6 +20,8 @@ __all__ = [
     "Grade",
     "Rule",
     "RowGroup",
+    "TargetBlock",
+    "FormBinding",
     "Indicator",
     "IndicatorSet",
 ]
@@ -73,6 +75,8 @@ class Grade:
 
     label: str
     min: Decimal
+    aliases: tuple[str, ...] = ()  # other names cases and filled forms may use: 优 for 优秀
+    consequence: str | None = None  # 结果应用: what the local rules attach to the grade
 
 
 P = TypeVar("P")
@@ -147,6 +151,25 @@ ROW_NAMES = {"row.target": "number", "row.actual": "number", "row.weight": "numb
 
 
 @dataclass(frozen=True)
+class TargetBlock:
+    """A row group shown on the 自评表: the group, its 一级 label on the form, the list fact of its rows."""
+
+    indicator: str
+    label: str
+    fact: str
+
+
+@dataclass(frozen=True)
+class FormBinding:
+    """What fills the set's 自评表 (its ``form:`` section): the form layout, the funds block, the row groups."""
+
+    layout: str = "selfeval"  # a bundled form layout id
+    funds_indicator: str | None = None  # the indicator whose weight and score the funds block shows
+    funds: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # funds row key → column key → fact name
+    targets: tuple[TargetBlock, ...] = ()
+
+
+@dataclass(frozen=True)
 class Indicator:
     """A node of the indicator tree; leaves carry a rule, parents carry children."""
 
@@ -187,6 +210,8 @@ class IndicatorSet:
     indicators: tuple[Indicator, ...]
     not_applicable: str = "full_credit"  # or "rescale"
     reasons: Mapping[str, str] = field(default_factory=dict)
+    layout: str = "scoresheet"  # the reports' default layout: scoresheet (评分表) or selfeval (the set's 自评表)
+    form: FormBinding = field(default_factory=FormBinding)
     sha256: str = ""
     source: str | None = field(default=None, compare=False)
 
@@ -207,6 +232,16 @@ class IndicatorSet:
             if total >= grade.min:
                 return grade.label
         return self.grades[-1].label
+
+    def grade_named(self, name: str) -> Grade | None:
+        """The grade whose label or alias is `name` (spaces around it ignored), or None."""
+        word = name.strip()
+        return next((g for g in self.grades if word == g.label or word in g.aliases), None)
+
+    def consequence_of(self, label: str) -> str | None:
+        """The consequence (结果应用) the set attaches to the grade `label`, if any."""
+        grade = self.grade_named(label)
+        return grade.consequence if grade else None
 
     def readers(self) -> Mapping[str, list[str]]:
         """Fact name → ids of the indicators that read it (directly or through derived values)."""

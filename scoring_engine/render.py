@@ -51,6 +51,8 @@ def render_table(result: Result) -> str:
             lines.append("-" * (sum(widths) + 4 + 2 + display_width("说明")))
     lines.append("")
     lines.append(f"总分 {fixed(result.total, p)} / {plain(result.max_total)}    等级 {one_line(result.grade)}")
+    if result.grade_consequence:
+        lines.append(f"结果应用 {one_line(result.grade_consequence)}")
     if result.warnings:
         lines.append("")
         lines.append("提示：")

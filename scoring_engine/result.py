@@ -49,6 +49,7 @@ class Result:
     derived: tuple[DerivedValue, ...] = ()
     project: Mapping[str, Any] = field(default_factory=dict)
     facts: tuple[FactValue, ...] = ()  # the project's facts as read, with the labels and units the set declares
+    grade_consequence: str | None = None  # 结果应用: what the set's rules attach to the grade
 
     def walk(self) -> Iterator[IndicatorResult]:
         """Every indicator result, depth first."""
@@ -94,6 +95,7 @@ class Result:
             "max_total": self.max_total,
             "total": self.total,
             "grade": self.grade,
+            **({"grade_consequence": self.grade_consequence} if self.grade_consequence else {}),
             "warnings": [_warning(w) for w in self.warnings],
             "derived": [_derived(d) for d in self.derived],
             "indicators": [_indicator(i) for i in self.indicators],

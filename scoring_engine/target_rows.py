@@ -29,7 +29,7 @@ from typing import Any
 from ._arith import in_range, plain
 from .judgements import TargetRow
 
-__all__ = ["COMPARISONS", "QUALITATIVE", "ROW_KEYS", "Quantity", "parse_comparison", "parse_quantity", "target_row"]
+__all__ = ["COMPARISONS", "QUALITATIVE", "ROW_KEYS", "Quantity", "parse_comparison", "parse_quantity", "row_document", "target_row"]
 
 #: The comparisons of the 指标性质 column, as the engine writes them.
 COMPARISONS = ("≥", "≤", "=")
@@ -193,3 +193,12 @@ def _row(item: Mapping[str, Any]) -> TargetRow:
         actual=actual.value if isinstance(actual, Quantity) else None, unit=unit, tier=tier, score=numbers.get("score"),
         reason=_text(given.get("reason"), "reason"), category=_text(given.get("category"), "category"),
         comparison=comparison, target_text=target if isinstance(target, str) else None)
+
+
+def row_document(row: TargetRow) -> dict[str, Any]:
+    """The row as a facts file writes it (the inverse of target_row): only the keys it has, in ROW_KEYS order."""
+    written: dict[str, Any] = {"id": row.id, "name": row.name, "category": row.category, "type": row.type,
+                               "comparison": row.comparison, "target": row.target if row.target is not None else row.target_text,
+                               "actual": row.actual, "unit": row.unit, "weight": row.weight, "tier": row.tier,
+                               "score": row.score, "reason": row.reason}
+    return {key: written[key] for key in ROW_KEYS if written[key] is not None}

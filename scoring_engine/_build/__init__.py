@@ -18,6 +18,7 @@ from .._yaml import Located
 from ..errors import IndicatorSetError, Problem
 from ..model import IndicatorSet
 from . import sections
+from .form import form_binding
 from .draft import Draft
 from .problems import Path, ProblemLog
 from .tree import IndicatorTree
@@ -45,6 +46,7 @@ def build_indicator_set(located: Located, file: str | None, sha256: str) -> Indi
     grades = sections.grades(draft)
     reasons = sections.reasons(draft)
     indicators = IndicatorTree(draft).top_level()
+    form = form_binding(draft, facts, indicators)
     if log.problems:
         raise IndicatorSetError(log.ranked())
     return IndicatorSet(
@@ -60,6 +62,8 @@ def build_indicator_set(located: Located, file: str | None, sha256: str) -> Indi
         indicators=indicators,
         not_applicable=data.get("not_applicable", "full_credit"),
         reasons=reasons,
+        layout=data.get("layout", "scoresheet"),
+        form=form,
         sha256=sha256,
         source=file,
     )

@@ -127,7 +127,24 @@ def grades(draft: Draft) -> tuple[Grade, ...]:
     for i, label in enumerate(labels):
         if labels.index(label) != i:
             draft.log.add(("grades", i, "label"), f"grade label {label} is used twice")
-    return tuple(Grade(raw[i]["label"], Decimal(raw[i]["min"])) for i in reversed(order))
+    _grade_aliases(draft, raw, labels)
+    return tuple(Grade(raw[i]["label"], Decimal(raw[i]["min"]), tuple(a.strip() for a in raw[i].get("aliases", ())),
+                       raw[i].get("consequence")) for i in reversed(order))
+
+
+def _grade_aliases(draft: Draft, raw: list[Any], labels: list[str]) -> None:
+    """Each alias names one grade: none is a grade's label, none is given twice."""
+    owner: dict[str, str] = {}
+    for i, grade in enumerate(raw):
+        for j, alias in enumerate(grade.get("aliases", ())):
+            word = alias.strip()
+            if word in labels:
+                draft.log.add(("grades", i, "aliases", j), f"alias {word} of grade {grade['label']} is the label of a grade",
+                              "an alias is another name of its own grade: remove it")
+            elif word in owner:
+                draft.log.add(("grades", i, "aliases", j), f"alias {word} is given to two grades ({owner[word]} and {grade['label']})",
+                              "give each alias to one grade")
+            owner.setdefault(word, grade["label"])
 
 
 def _grade_ranges(raw: list[Any], order: list[int]) -> list[Interval]:

@@ -8,6 +8,7 @@ import io
 from .._text import visible
 from ..result import Result
 from .rows import score_table
+from .summary import SUMMARY_HEADER, summary_cells
 
 __all__ = ["render_csv", "BOM"]
 
@@ -33,6 +34,10 @@ def render_csv(result: Result) -> str:
     numbers = (table.weight_column, table.score_column)
     for row in table.rows:
         writer.writerow(c if i in numbers else _text_cell(c) for i, c in enumerate(table.cells(row)))
+    writer.writerow([])  # the per-一级 summary, as a second table under the first
+    writer.writerow(SUMMARY_HEADER)
+    for name, weight, score, rate in summary_cells(result):
+        writer.writerow((_text_cell(name), weight, score, rate))
     return BOM + out.getvalue()
 
 

@@ -18,6 +18,7 @@ from .._text import visible
 from ..result import Result
 from .chart import score_chart
 from .rows import ScoreTable, losses, project_items, provenance, score_table, title
+from .summary import SUMMARY_HEADER, summary_cells
 
 __all__ = ["render_html"]
 
@@ -39,6 +40,8 @@ dl.project dd { margin: 0; color: var(--ink); }
 .summary .label { display: block; color: var(--muted); font-size: 13px; }
 .grade { background: var(--accent); border-color: var(--accent) !important; color: #fff; min-width: 120px; }
 .grade .label { color: #dbe6f2 !important; }
+.consequence { max-width: 360px; text-align: left !important; }
+table.summary-table { width: auto; min-width: 50%; }
 .grade .value { font-size: 44px; font-weight: bold; line-height: 1.15; }
 .total .value { font-size: 34px; font-weight: bold; line-height: 1.3; }
 .total .max { font-size: 16px; color: var(--muted); margin-left: 4px; }
@@ -98,13 +101,17 @@ def render_html(result: Result) -> str:
         '<div class="summary">'
         f'<div class="grade" id="grade"><span class="label">等级</span><span class="value">{escape(result.grade)}</span></div>'
         f'<div class="total" id="total"><span class="label">总分</span><span class="value">{fixed(result.total, p)}</span>'
-        f'<span class="max">/ {plain(result.max_total)}</span></div></div>'
+        f'<span class="max">/ {plain(result.max_total)}</span></div>'
+        + (f'<div class="consequence" id="consequence"><span class="label">结果应用</span>{escape(result.grade_consequence)}</div>'
+           if result.grade_consequence else "")
+        + "</div>"
     )
     body = [
         f'<body>\n<main>\n<header>\n<h1>{escape(title(result))}</h1>\n<dl class="project">{project}</dl>\n{summary}\n</header>\n',
         _warnings(result),
         f'<section id="chart">\n<h2>得分概览</h2>\n{score_chart(result)}\n</section>\n',
         f'<section id="score-table">\n<h2>评分表</h2>\n{_table(score_table(result))}\n</section>\n',
+        _summary(result),
         _losses(result),
         _facts(result),
         _provenance(result),
@@ -151,6 +158,17 @@ def _table(table: ScoreTable) -> str:
         lines.append(f'<tr class="{row.kind}"{data}>{"".join(out)}</tr>')
     lines.append("</tbody>\n</table>")
     return "\n".join(lines)
+
+
+def _summary(result: Result) -> str:
+    """The per-一级 summary: 分值, 得分, 得分率."""
+    head = "<th>一级指标</th>" + "".join(f'<th class="num">{h}</th>' for h in SUMMARY_HEADER[1:])
+    cells = summary_cells(result)
+    rows = "".join(f'<tr class="{"total" if i == len(cells) - 1 else "level-one"}"><td>{escape(name)}</td>'
+                   f'<td class="num">{weight}</td><td class="num">{score}</td><td class="num">{rate}</td></tr>'
+                   for i, (name, weight, score, rate) in enumerate(cells))
+    return (f'<section id="summary">\n<h2>一级指标汇总</h2>\n<table class="summary-table">\n<thead><tr>{head}</tr></thead>\n'
+            f"<tbody>{rows}</tbody>\n</table>\n</section>\n")
 
 
 def _losses(result: Result) -> str:

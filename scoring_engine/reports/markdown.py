@@ -8,6 +8,7 @@ from .._arith import fixed, plain
 from .._text import visible
 from ..result import Result
 from .rows import project_items, provenance_line, score_table, title
+from .summary import SUMMARY_HEADER, grade_text, summary_cells
 
 __all__ = ["render_markdown"]
 
@@ -65,7 +66,10 @@ def render_markdown(result: Result) -> str:
             for column in (0, table.weight_column, table.score_column):
                 cells[column] = f"**{cells[column]}**"
         lines.append("| " + " | ".join(cells) + " |")
-    lines += ["", f"**总分 {fixed(result.total, p)} / {plain(result.max_total)}，等级：{_cell(result.grade)}**", ""]
+    lines += ["", f"**总分 {fixed(result.total, p)} / {plain(result.max_total)}，等级：{_cell(grade_text(result))}**", ""]
+    lines += ["## 一级指标汇总", "", "| " + " | ".join(SUMMARY_HEADER) + " |", "|---|--:|--:|--:|"]
+    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in summary_cells(result)]
+    lines.append("")
     if result.warnings:
         lines += ["## 提示", ""]
         lines += [f"- {_cell(str(w))}" for w in result.warnings]

@@ -140,7 +140,8 @@ def score_table(result: Result) -> ScoreTable:
                 rows.append(Row("indicator", path, node.weight, node.score, node.standard or "", reason_text(node)))
         if top.children:
             rows.append(Row("subtotal", (top,), top.weight, top.score))
-    rows.append(Row("total", (), result.max_total, result.total, "", f"等级：{result.grade}"))
+    consequence = f"（结果应用：{result.grade_consequence}）" if result.grade_consequence else ""
+    rows.append(Row("total", (), result.max_total, result.total, "", f"等级：{result.grade}{consequence}"))
     levels = max(len(r.path) for r in rows)
     return ScoreTable(tuple(rows), levels, result.precision)
 

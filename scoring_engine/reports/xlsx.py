@@ -23,13 +23,15 @@ from .._display import display_width, show_value
 from .._text import visible
 from ..result import Result
 from .rows import ScoreTable, project_items, provenance, score_table, title
+from .summary import SUMMARY_HEADER, level_one_summary
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
-__all__ = ["CUT_MARK", "FACTS_SHEET", "FIRST_ROW", "SCORE_SHEET", "XLSX_CELL_CHARACTERS", "render_xlsx"]
+__all__ = ["CUT_MARK", "FACTS_SHEET", "FIRST_ROW", "SCORE_SHEET", "SUMMARY_SHEET", "XLSX_CELL_CHARACTERS", "render_xlsx"]
 
 SCORE_SHEET = "评分表"
+SUMMARY_SHEET = "一级指标汇总"
 FACTS_SHEET = "事实与来源"
 #: The header of the score table is on this row of the score sheet (title and project above it).
 FIRST_ROW = 3
@@ -55,8 +57,25 @@ def render_xlsx(result: Result) -> bytes:
     book.properties.title = _cell_text(title(result))
     score_format = "0." + "0" * result.precision if result.precision else "0"
     _score_sheet(book.worksheets[0], result, score_table(result), score_format)
+    _summary_sheet(book.create_sheet(SUMMARY_SHEET), result, score_format)
     _facts_sheet(book.create_sheet(FACTS_SHEET), result, score_format)
     return _save(book)
+
+
+def _summary_sheet(ws: Worksheet, result: Result, score_format: str) -> None:
+    """分值, 得分 and 得分率 per 一级 indicator (得分率 as a percentage number), then the total."""
+    from openpyxl.styles import Font
+
+    for col, name in enumerate(SUMMARY_HEADER, 1):
+        _text(ws, 1, col, name).font = Font(bold=True)
+    for r, (name, weight, score, _) in enumerate(level_one_summary(result), 2):
+        _text(ws, r, 1, name)
+        ws.cell(r, 2, weight)
+        ws.cell(r, 3, score).number_format = score_format
+        rate = ws.cell(r, 4, score / weight if weight else None)
+        rate.number_format = "0.00%"
+    _widths(ws, [20, 8, 10, 10])
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
 
 
 # ---------------------------------------------------------------- sheet 1

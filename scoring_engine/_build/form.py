@@ -1,0 +1,71 @@
+"""The checks of a set's ``form:`` section: a known form layout, funds facts and row groups that exist."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ..errors import ScoringEngineError, did_you_mean
+from ..model import FactSpec, FormBinding, Indicator, TargetBlock
+from .draft import Draft
+
+__all__ = ["form_binding"]
+
+
+def form_binding(draft: Draft, facts: Mapping[str, FactSpec], indicators: tuple[Indicator, ...]) -> FormBinding:
+    """The set's form binding; each mistake recorded at its place in the file."""
+    raw = draft.data.get("form")
+    if not isinstance(raw, Mapping) or not draft.log.ok(("form",)):
+        return FormBinding()
+    from ..forms.layout import form_layout, form_layouts
+
+    layout_id = str(raw.get("layout", "selfeval"))
+    try:
+        layout = form_layout(layout_id)
+    except ScoringEngineError:
+        draft.log.add(("form", "layout"), f"unknown form layout {layout_id}",
+                      did_you_mean(layout_id, form_layouts()) or "one of: " + ", ".join(form_layouts()))
+        return FormBinding()
+    nodes = {node.id: node for top in indicators for node in top.walk()}
+    funds = raw.get("funds") or {}
+    indicator = funds.get("indicator")
+    if indicator is not None and indicator not in nodes:
+        draft.log.add(("form", "funds", "indicator"), f"funds block shows indicator {indicator}, which the set does not have",
+                      did_you_mean(indicator, nodes))
+    rows: dict[str, dict[str, str]] = {}
+    row_keys = [r.key for r in layout.funds.rows]
+    column_keys = [c.key for c in layout.funds.columns]
+    for row_key, columns in (funds.get("rows") or {}).items():
+        if row_key not in row_keys:
+            draft.log.add(("form", "funds", "rows", row_key), f"form {layout_id} has no funds row {row_key}",
+                          did_you_mean(row_key, row_keys) or "its rows: " + ", ".join(row_keys), key=True)
+            continue
+        for column, name in columns.items():
+            _funds_fact(draft, facts, ("form", "funds", "rows", row_key, column), name, column, column_keys, layout_id)
+        rows[row_key] = dict(columns)
+    targets = tuple(_targets(draft, raw.get("targets") or {}, nodes))
+    return FormBinding(layout_id, indicator, rows, targets)
+
+
+def _funds_fact(draft: Draft, facts: Mapping[str, FactSpec], path: tuple[Any, ...], name: str, column: str,
+                column_keys: list[str], layout_id: str) -> None:
+    if column not in column_keys:
+        draft.log.add(path, f"form {layout_id} has no funds column {column}", "its columns: " + ", ".join(column_keys), key=True)
+    wanted = ("string",) if column == "reason" else ("number", "integer")
+    spec = facts.get(name)
+    if spec is None:
+        draft.log.add(path, f"funds cell {column} reads fact {name}, which is not declared", did_you_mean(name, facts))
+    elif spec.type not in wanted:
+        draft.log.add(path, f"funds cell {column} needs a {' or '.join(wanted)} fact; {name} is a {spec.type} fact")
+
+
+def _targets(draft: Draft, raw: Mapping[str, str], nodes: Mapping[str, Indicator]) -> list[TargetBlock]:
+    found = []
+    for indicator, label in raw.items():
+        node = nodes.get(indicator)
+        if node is None or node.rows is None:
+            draft.log.add(("form", "targets", indicator), f"form targets name {indicator}, which is not a row group (children_from)",
+                          did_you_mean(indicator, [n for n, v in nodes.items() if v.rows is not None]), key=True)
+            continue
+        found.append(TargetBlock(indicator, label, node.rows.fact))
+    return found

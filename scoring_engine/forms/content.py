@@ -1,0 +1,150 @@
+"""What goes into a 自评表: from a scored Result, or blank from an indicator set (the template).
+
+The content is the same for every form layout: the project's header fields, the
+funds amounts, one line per 三级 target (or per scored indicator of a fixed tree),
+the total. `selfeval.form_grid` lays it out as the layout says. Nothing here
+recomputes a score: scores and weights are the Result's, and the 执行率 is the
+amounts' own ratio, shown as the form shows it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from .._display import show_value
+from ..judgements import TargetRow
+from ..model import FormBinding, IndicatorSet, RowGroup
+from ..result import IndicatorResult, Result
+from .layout import FormLayout
+
+__all__ = ["FormContent", "IndicatorLine", "blank_content", "result_content", "BLANK_ROWS"]
+
+#: Empty 三级 rows a blank template gives each 二级 category.
+BLANK_ROWS = 2
+
+
+@dataclass(frozen=True)
+class IndicatorLine:
+    """One line of the indicator block."""
+
+    level1: str
+    level2: str = ""
+    level3: str = ""
+    comparison: str | None = None
+    target: Decimal | None = None
+    target_text: str | None = None
+    unit: str | None = None
+    actual: Decimal | None = None
+    actual_text: str | None = None
+    weight: Decimal | None = None
+    score: Decimal | None = None
+    reason: str = ""
+    key: str = ""  # the indicator id, or "" for an empty line
+
+
+@dataclass(frozen=True)
+class FormContent:
+    project: Mapping[str, str]  # header, goals and closing fields: name, department, unit, year, goal, outcome…
+    funds: Mapping[str, Mapping[str, Any]]  # funds row key → column key → value (Decimal, text, or None)
+    lines: tuple[IndicatorLine, ...]
+    precision: int
+    max_total: Decimal | None = None
+    total: Decimal | None = None
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+def result_content(result: Result, binding: FormBinding, layout: FormLayout, groups: Mapping[str, RowGroup]) -> FormContent:
+    """The form as the scored project fills it."""
+    project = {str(k): show_value(v) for k, v in result.project.items()}
+    if "conclusion" in {c.key for c in layout.closing} and "conclusion" not in project:
+        project["conclusion"] = f"总分{result.total}分，等级：{result.grade}"
+    notes = [f"等级：{result.grade}" + (f"（结果应用：{result.grade_consequence}）" if result.grade_consequence else "")]
+    notes += [f"提示：{w}" for w in result.warnings]
+    return FormContent(project, _funds(result, binding), tuple(_lines(result, binding, layout, groups)), result.precision,
+                       result.max_total, result.total, tuple(notes))
+
+
+def _value(result: Result, name: str | None) -> Any:
+    fact = result.fact(name) if name else None
+    return fact.value if fact is not None else None
+
+
+def _funds(result: Result, binding: FormBinding) -> dict[str, dict[str, Any]]:
+    if binding.funds_indicator is None:
+        return {}
+    scored = result.indicator(binding.funds_indicator)
+    found: dict[str, dict[str, Any]] = {}
+    for row_key, columns in binding.funds.items():
+        cells = {column: _value(result, name) for column, name in columns.items()}
+        budget, paid = cells.get("budget"), cells.get("paid")
+        if isinstance(budget, Decimal) and isinstance(paid, Decimal) and budget > 0:
+            cells["rate"] = paid / budget
+        if row_key == "total":
+            cells["weight"], cells["score"] = scored.weight, scored.score
+        found[row_key] = cells
+    return found
+
+
+def _lines(result: Result, binding: FormBinding, layout: FormLayout, groups: Mapping[str, RowGroup]) -> list[IndicatorLine]:
+    shown = {binding.funds_indicator} | {t.indicator for t in binding.targets}
+    lines: list[IndicatorLine] = []
+    for block in binding.targets:
+        scored = result.indicator(block.indicator)
+        rows: tuple[TargetRow, ...] = _value(result, block.fact) or ()
+        pairs = list(zip(scored.children, rows))
+        lines += _group_lines(block.label, layout.skeleton.get(block.label, ()), pairs, groups[block.indicator])
+    for path in result.paths():
+        node = path[-1]
+        if path[0].id in shown or node.children:
+            continue
+        names = [n.name for n in path]
+        lines.append(IndicatorLine(names[0], names[1] if len(names) > 2 else "", " › ".join(names[2:]) or names[-1],
+                                   weight=node.weight, score=node.score, reason=_reason(node), key=node.id))
+    return lines
+
+
+def _reason(node: IndicatorResult) -> str:
+    from ..reports.rows import reason_text
+
+    return reason_text(node)
+
+
+def _group_lines(label: str, skeleton: tuple[str, ...], pairs: list[tuple[IndicatorResult, TargetRow]],
+                 group: RowGroup) -> list[IndicatorLine]:
+    """The group's rows under their 二级 categories, in the skeleton's order; an empty category keeps one empty line."""
+    categories = list(skeleton) + [c for c in dict.fromkeys((row.category or "") for _, row in pairs) if c not in skeleton]
+    lines = []
+    for category in categories:
+        mine = [(scored, row) for scored, row in pairs if (row.category or "") == category]
+        if not mine:
+            lines.append(IndicatorLine(label, category))
+        for scored, row in mine:
+            lines.append(IndicatorLine(
+                label, category, row.name, group.comparison_of(row), row.target, row.target_text, row.unit, row.actual,
+                row.tier if row.actual is None else None, scored.declared_weight or scored.weight, scored.score,
+                row.reason or "", scored.id))
+    return lines
+
+
+def blank_content(indicator_set: IndicatorSet, layout: FormLayout, rows: int = BLANK_ROWS) -> FormContent:
+    """The empty form a unit fills in: the skeleton with `rows` empty lines per 二级, the fixed indicators with their weights."""
+    binding = indicator_set.form
+    funds: dict[str, dict[str, Any]] = {}
+    if binding.funds_indicator is not None:
+        weight = indicator_set.indicator(binding.funds_indicator).weight
+        funds = {row_key: ({"weight": weight} if row_key == "total" else {}) for row_key in binding.funds}
+    lines = []
+    shown = {binding.funds_indicator} | {t.indicator for t in binding.targets}
+    for block in binding.targets:
+        for category in layout.skeleton.get(block.label, ("",)):
+            lines += [IndicatorLine(block.label, category)] * rows
+    for top in indicator_set.indicators:
+        if top.id in shown:
+            continue
+        for node in top.walk():
+            if node.is_leaf:
+                lines.append(IndicatorLine(top.name, "", node.name, weight=node.weight, key=node.id))
+    return FormContent({}, funds, tuple(lines), indicator_set.precision, indicator_set.total)

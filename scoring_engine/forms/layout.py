@@ -1,0 +1,127 @@
+"""Form layouts as data: the blocks of a 自评表, their labels and columns, read from the bundled YAML files.
+
+A layout says how a form looks (title, header fields, the funds block, the goals,
+the indicator block with its columns and its 一级 / 二级 skeleton, the total, the
+closing rows); an indicator set's ``form:`` section says which facts fill it. So a
+provincial variant is one more YAML file in ``layouts/``, not new code.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ..errors import ScoringEngineError, did_you_mean
+
+__all__ = ["FUNDS_COLUMNS", "INDICATOR_COLUMNS", "Block", "Column", "FormLayout", "Labelled", "form_layout", "form_layouts",
+           "same_label"]
+
+_FOLDER = Path(__file__).resolve().parent / "layouts"
+#: What a funds column may show: amounts (initial, budget, paid), the rate, the weight and score, the reason.
+FUNDS_COLUMNS = ("initial", "budget", "paid", "rate", "weight", "score", "reason")
+#: What an indicator column may show (docs/reports.md says what each holds).
+INDICATOR_COLUMNS = ("level1", "level2", "level3", "target", "comparison", "target_value", "unit", "actual", "actual_value",
+                     "weight", "score", "reason")
+
+
+@dataclass(frozen=True)
+class Labelled:
+    """A label on the form and what it holds: a column key, or a project field."""
+
+    label: str
+    key: str = ""
+    also: tuple[str, ...] = ()  # other wordings filled forms use ("全年预算数（A）")
+
+    def matches(self, text: str) -> bool:
+        return any(same_label(text, word) for word in (self.label, *self.also))
+
+
+Column = Labelled
+
+
+@dataclass(frozen=True)
+class Block:
+    """A block of the form: its merged label on the left and its columns (or rows)."""
+
+    label: str
+    columns: tuple[Column, ...]
+    rows: tuple[Labelled, ...] = ()
+
+
+@dataclass(frozen=True)
+class FormLayout:
+    """One printed form: what `--layout selfeval` renders and what the form reader looks for."""
+
+    id: str
+    name: str
+    title: str
+    subtitle: str
+    header: tuple[tuple[Labelled, ...], ...]
+    funds: Block
+    goals: Block
+    indicators: Block
+    skeleton: Mapping[str, tuple[str, ...]]  # 一级 label → its 二级 categories
+    total: str
+    closing: tuple[Labelled, ...]
+
+    def column(self, key: str) -> Column | None:
+        return next((c for c in self.indicators.columns if c.key == key), None)
+
+
+def same_label(written: str, label: str) -> bool:
+    """Whether a cell's text is the label: full-width forms, spaces and a trailing colon ignored."""
+    return _normal(written) == _normal(label)
+
+
+def _normal(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split()).rstrip(":")
+
+
+def form_layouts() -> dict[str, Path]:
+    """The bundled form layouts: id → file."""
+    return {p.stem: p for p in sorted(_FOLDER.glob("*.yaml"))}
+
+
+def form_layout(layout_id: str) -> FormLayout:
+    """The bundled form layout `layout_id`; a ScoringEngineError with a did-you-mean for an unknown one."""
+    known = form_layouts()
+    if layout_id not in known:
+        raise ScoringEngineError(f"unknown form layout {layout_id!r}", hint=did_you_mean(layout_id, known) or "one of: " + ", ".join(known))
+    return _load(layout_id)
+
+
+@cache
+def _load(layout_id: str) -> FormLayout:
+    import yaml
+
+    data = yaml.safe_load(form_layouts()[layout_id].read_text(encoding="utf-8"))
+    try:
+        return _build(data)
+    except (KeyError, TypeError, ValueError) as err:  # a bundled file we ship: tests/test_forms.py loads every one
+        raise ScoringEngineError(f"form layout {layout_id} is malformed: {err!r}") from None
+
+
+def _labelled(raw: Mapping[str, Any], allowed: tuple[str, ...] | None = None) -> Labelled:
+    key = str(raw.get("key") or raw.get("field") or "")
+    if allowed is not None and key not in allowed:
+        raise ValueError(f"column key {key!r} is not one of {allowed}")
+    return Labelled(str(raw["label"]), key, tuple(raw.get("also", ())))
+
+
+def _build(data: Mapping[str, Any]) -> FormLayout:
+    funds, goals, indicators = data["funds"], data["goals"], data["indicators"]
+    return FormLayout(
+        id=data["id"], name=data["name"], title=data["title"], subtitle=data["subtitle"],
+        header=tuple(tuple(_labelled(item) for item in line) for line in data["header"]),
+        funds=Block(funds["label"], tuple(_labelled(c, FUNDS_COLUMNS) for c in funds["columns"]),
+                    tuple(_labelled(r) for r in funds["rows"])),
+        goals=Block(goals["label"], tuple(_labelled(c) for c in goals["columns"])),
+        indicators=Block(indicators["label"], tuple(_labelled(c, INDICATOR_COLUMNS) for c in indicators["columns"])),
+        skeleton={str(k): tuple(v) for k, v in indicators["skeleton"].items()},
+        total=data["total"]["label"],
+        closing=tuple(_labelled(c) for c in data.get("closing") or ()),
+    )

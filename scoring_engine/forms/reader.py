@@ -1,0 +1,322 @@
+"""Reading a filled 自评表 (.xlsx) into facts, with the cell each fact came from.
+
+The reader finds the form's blocks by their printed labels (the set's form layout
+names them), not by fixed positions, so it tolerates the usual variations: merged
+cells (an empty 一级 or 二级 cell continues the one above), weights inside labels
+("产出指标(50分)"), extra blank rows, numbers stored as text, amounts written with
+their unit ("712.42万元"), full-width signs. Whatever it cannot read is an error
+naming the cell and what it expected. The side sheet 表外事实 (written with every
+selfeval workbook) gives the facts the form has no place for.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ..errors import FactsError, Problem
+from ..facts import Facts
+from ..model import IndicatorSet, TargetBlock
+from ..target_rows import parse_quantity, target_row
+from .layout import FormLayout, Labelled, form_layout, same_label
+from .workbook import Formula, Sheet, open_workbook
+
+__all__ = ["ImportedFacts", "SIDE_SHEET", "read_form"]
+
+SIDE_SHEET = "表外事实"
+_WEIGHT_IN_LABEL = re.compile(r"\s*[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$")
+_YEAR = re.compile(r"[(（]\s*(\d{4})\s*年度?\s*[)）]")
+NO_REASON = "自评表未填写理由"
+
+
+@dataclass(frozen=True)
+class ImportedFacts:
+    """The facts a form holds, and where each came from: fact path → sheet!cell."""
+
+    facts: Facts
+    provenance: Mapping[str, str] = field(default_factory=dict)
+
+    def document(self) -> dict[str, Any]:
+        """The facts file `import` writes: the facts document with a provenance section."""
+        return {**self.facts.document(), "provenance": dict(self.provenance)}
+
+
+class _Reading:
+    """One form being read: its sheet, what was found, and every problem (all reported together)."""
+
+    def __init__(self, path: Path, sheet: Sheet, layout: FormLayout, indicator_set: IndicatorSet):
+        self.path, self.sheet, self.layout, self.set = path, sheet, layout, indicator_set
+        self.values: dict[str, Any] = {}
+        self.project: dict[str, Any] = {}
+        self.provenance: dict[str, str] = {}
+        self.problems: list[Problem] = []
+
+    def problem(self, row: int, col: int, message: str, hint: str | None = None) -> None:
+        self.problems.append(Problem(f"{self.sheet.ref(row, col)}: {message}", file=str(self.path), hint=hint))
+
+    def find(self, label: Labelled, rows: list[int] | None = None) -> tuple[int, int] | None:
+        """The first cell holding `label` (in `rows`, else anywhere), reading row by row."""
+        for (r, c), value in sorted(self.sheet.cells.items()):
+            if (rows is None or r in rows) and isinstance(value, str) and label.matches(value):
+                return r, c
+        return None
+
+    def right_of(self, row: int, col: int) -> tuple[int, int] | None:
+        """The next non-empty cell to the right in the row (a merged value cell starts there)."""
+        later = sorted(c for r, c in self.sheet.cells if r == row and c > col)
+        return (row, later[0]) if later else None
+
+    def number(self, row: int, col: int, what: str, unit: str | None = None) -> Decimal | None:
+        """A number cell, or text holding one ('712.42', '712.42万元'); None when empty; a problem otherwise."""
+        value = self.sheet.get(row, col)
+        if value is None or isinstance(value, str) and value.strip() in ("", "—", "-", "/"):
+            return None
+        if isinstance(value, Decimal):
+            return value
+        if isinstance(value, Formula):
+            self.problem(row, col, f"holds a formula ({value.text[:40]}); expected {what}", "type the value itself")
+            return None
+        try:
+            quantity = parse_quantity(value) if isinstance(value, str) else None
+        except ValueError:
+            quantity = None
+        if quantity is None or quantity.comparison or quantity.unit not in (None, unit):
+            self.problem(row, col, f"expected {what}, got {str(value)[:40]!r}", f"write a number{'' if unit is None else f' in {unit}'}")
+            return None
+        return quantity.value
+
+    def text(self, row: int, col: int) -> str | None:
+        value = self.sheet.get(row, col)
+        if value is None:
+            return None
+        if isinstance(value, Formula):
+            self.problem(row, col, f"holds a formula ({value.text[:40]}); expected text", "type the text itself")
+            return None
+        return str(value).strip() if not isinstance(value, Decimal) else format(value, "f")
+
+
+def read_form(path: str | Path, indicator_set: IndicatorSet) -> ImportedFacts:
+    """The facts of the filled form at `path` for `indicator_set`, each with the cell it came from.
+
+    Raises FactsError listing every cell it could not read, each naming the cell and what it expected.
+    """
+    path = Path(path)
+    sheets = open_workbook(path)
+    form_sheets = [s for s in sheets if s.name != SIDE_SHEET]
+    if not form_sheets:
+        raise FactsError(Problem("the workbook has no form sheet", file=str(path)))
+    layout = form_layout(indicator_set.form.layout)
+    reading = _Reading(path, form_sheets[0], layout, indicator_set)
+    _header(reading)
+    _funds(reading)
+    _indicators(reading)
+    side = next((s for s in sheets if s.name == SIDE_SHEET), None)
+    not_applicable = _side(reading, side) if side is not None else {}
+    if reading.problems:
+        raise FactsError(reading.problems)
+    facts = Facts(values=reading.values, not_applicable=not_applicable, project=reading.project,
+                  indicator_set=indicator_set.id, source=str(path))
+    return ImportedFacts(facts, reading.provenance)
+
+
+def _header(reading: _Reading) -> None:
+    """项目名称, 主管部门, 实施单位, the year, the goals and the closing rows, into the project details."""
+    for (r, c), value in sorted(reading.sheet.cells.items()):
+        found = _YEAR.search(value) if isinstance(value, str) and r <= 5 else None
+        if found:
+            reading.project["year"] = int(found.group(1))
+            reading.provenance["project.year"] = reading.sheet.ref(r, c)
+            break
+    for item in [i for line in reading.layout.header for i in line] + list(reading.layout.closing):
+        at = reading.find(item)
+        spot = reading.right_of(*at) if at else None
+        if spot and not any(other.matches(reading.sheet.text(*spot)) for line in reading.layout.header for other in line):
+            _project(reading, item.key, *spot)
+    for item in reading.layout.goals.columns:
+        at = reading.find(item)
+        if at and reading.sheet.get(at[0] + 1, at[1]) is not None:
+            _project(reading, item.key, at[0] + 1, at[1])
+
+
+def _project(reading: _Reading, key: str, row: int, col: int) -> None:
+    text = reading.text(row, col)
+    if text:
+        reading.project[key] = text
+        reading.provenance[f"project.{key}"] = reading.sheet.ref(row, col)
+
+
+def _funds(reading: _Reading) -> None:
+    binding, block = reading.set.form, reading.layout.funds
+    if not binding.funds:
+        return
+    heading = _heading_row(reading, block.columns, 3)
+    if heading is None:
+        reading.problems.append(Problem(f"{reading.sheet.name}: no funds block (a row with {', '.join(c.label for c in block.columns[:3])})",
+                                        file=str(reading.path), hint=f"the form {reading.layout.title} has one"))
+        return
+    row_at, columns = heading
+    first_column = min(columns.values())
+    for r in [r for r in reading.sheet.rows if row_at < r <= row_at + len(block.rows) + 5]:
+        label = next((item for c in range(1, first_column) for item in block.rows if item.matches(reading.sheet.text(r, c))), None)
+        if label is None or label.key not in binding.funds:
+            continue
+        for column, fact in binding.funds[label.key].items():
+            col = columns.get(column)
+            if col is None:
+                continue
+            value = reading.text(r, col) if column == "reason" else reading.number(r, col, f"an amount in 万元 ({label.label})", "万元")
+            if value is not None:
+                reading.values[fact] = value
+                reading.provenance[fact] = reading.sheet.ref(r, col)
+
+
+def _heading_row(reading: _Reading, columns: tuple[Labelled, ...], at_least: int) -> tuple[int, dict[str, int]] | None:
+    """The first row holding at least `at_least` of the column labels, with the column of each label found."""
+    for r in reading.sheet.rows:
+        found = {column.key: c for (row, c), value in reading.sheet.cells.items() if row == r and isinstance(value, str)
+                 for column in columns if column.matches(value)}
+        if len(found) >= at_least:
+            return r, found
+    return None
+
+
+def _indicators(reading: _Reading) -> None:
+    """The indicator block: each 三级 row under the 一级 of a row group becomes a target row of that group's fact."""
+    targets = reading.set.form.targets
+    if not targets:
+        return
+    columns = reading.layout.indicators.columns
+    heading = _heading_row(reading, columns, 4)
+    if heading is None or not {"level1", "level3"} <= set(heading[1]):
+        reading.problems.append(Problem(f"{reading.sheet.name}: no indicator block (a row with 一级指标, 二级指标, 三级指标…)",
+                                        file=str(reading.path)))
+        return
+    row_at, at = heading
+    total = reading.find(Labelled(reading.layout.total), [r for r in reading.sheet.rows if r > row_at])
+    rows: dict[str, list[dict[str, Any]]] = {t.fact: [] for t in targets}
+    level1: tuple[int, TargetBlock | None] | None = None
+    level2 = ""
+    for r in [r for r in reading.sheet.rows if row_at < r < (total[0] if total else 10**9)]:
+        written1 = reading.sheet.text(r, at["level1"])
+        if written1:
+            level1, level2 = (r, _block(reading, r, at["level1"], written1)), ""
+        if "level2" in at and reading.sheet.text(r, at["level2"]):
+            level2 = reading.sheet.text(r, at["level2"])
+        name = reading.text(r, at["level3"])
+        if not name or level1 is None or level1[1] is None:
+            continue
+        fact = level1[1].fact
+        row = _row(reading, r, at, name, level2, f"{fact}[{len(rows[fact]) + 1}]")
+        if row is not None:
+            rows[fact].append(row)
+    for block in targets:
+        if rows[block.fact]:
+            reading.values[block.fact] = rows[block.fact]
+
+
+def _block(reading: _Reading, row: int, col: int, written: str) -> TargetBlock | None:
+    """The row group a 一级 label names ('产出指标(50分)' too); a problem when it names none, or another weight."""
+    weight = _WEIGHT_IN_LABEL.search(written)
+    label = _WEIGHT_IN_LABEL.sub("", written)
+    block = next((t for t in reading.set.form.targets if same_label(label, t.label)), None)
+    if block is None:
+        if any(same_label(label, top.name) for top in reading.set.indicators):
+            return None  # an indicator of the set's own tree: scored from its facts, not read from the form
+        reading.problem(row, col, f"一级指标 {written!r} is not one of the form's: {', '.join(t.label for t in reading.set.form.targets)}")
+        return None
+    declared = reading.set.indicator(block.indicator).weight
+    if weight and Decimal(weight.group(1)) != declared:
+        reading.problem(row, col, f"the label gives {weight.group(1)} points, but {block.label} weighs {declared} in the set "
+                                  f"{reading.set.id}", "correct the label or score the form with the set it was made for")
+    return block
+
+
+def _row(reading: _Reading, r: int, at: Mapping[str, int], name: str, category: str, where: str) -> dict[str, Any] | None:
+    """One 三级 row as a target row; each cell checked and its place recorded."""
+    item: dict[str, Any] = {"name": name}
+    reading.provenance[f"{where}.name"] = reading.sheet.ref(r, at["level3"])
+    if category:
+        item["category"] = category
+    before = len(reading.problems)
+    for key, field_name in (("target", "target"), ("target_value", "target"), ("comparison", "comparison"), ("unit", "unit"),
+                            ("actual", "actual"), ("actual_value", "actual"), ("reason", "reason")):
+        if key in at:
+            value = reading.sheet.get(r, at[key])
+            if isinstance(value, Formula):
+                reading.problem(r, at[key], f"holds a formula ({value.text[:40]}); expected the {field_name} itself")
+            elif value is not None:
+                item[field_name] = value.strip() if isinstance(value, str) else value
+                reading.provenance[f"{where}.{field_name}"] = reading.sheet.ref(r, at[key])
+    if "weight" in at:
+        weight = reading.number(r, at["weight"], "the row's weight (分值), a number above 0")
+        if weight is None and len(reading.problems) == before:
+            reading.problem(r, at["weight"], "expected the row's weight (分值), got an empty cell", "write the points the row carries")
+        item["weight"] = weight
+        reading.provenance[f"{where}.weight"] = reading.sheet.ref(r, at["weight"])
+    if isinstance(item.get("actual"), str) and not _numeric(item.get("actual")) and "score" in at:
+        score = reading.number(r, at["score"], "the score the unit gave this qualitative row")
+        if score is None and len(reading.problems) == before:
+            reading.problem(r, at["score"], "expected the score the unit gave this qualitative row, got an empty cell")
+        item["score"] = score
+        item.setdefault("reason", NO_REASON)
+        reading.provenance[f"{where}.score"] = reading.sheet.ref(r, at["score"])
+    if len(reading.problems) > before:
+        return None
+    try:
+        target_row(0, item)
+    except ValueError as err:
+        first, last = min(at.values()), max(at.values())
+        message = str(err.args[0]).split(": ", 1)[-1]
+        reading.problem(r, first, f"row {name}: {message} (cells {reading.sheet.ref(r, first)}–{reading.sheet.ref(r, last).split('!')[1]})",
+                        err.args[1] if len(err.args) > 1 else None)
+        return None
+    return {k: v for k, v in item.items() if v is not None}
+
+
+def _numeric(value: Any) -> bool:
+    try:
+        return isinstance(value, str) and parse_quantity(value) is not None
+    except ValueError:
+        return True
+
+
+def _side(reading: _Reading, side: Sheet) -> dict[str, str]:
+    """The side sheet: facts not on the form, indicators not applicable, other project details."""
+    not_applicable: dict[str, str] = {}
+    for r in side.rows:
+        kind, name, value = side.text(r, 1), side.text(r, 2), side.get(r, 3)
+        if not name or value is None:
+            continue
+        if isinstance(value, Formula):
+            reading.problems.append(Problem(f"{side.ref(r, 3)}: holds a formula; expected a value", file=str(reading.path)))
+        elif kind == "事实" and name in reading.set.facts:
+            converted = _side_value(reading, side, r, value, reading.set.facts[name].type)
+            if converted is not None:
+                reading.values[name] = converted
+                reading.provenance[name] = side.ref(r, 3)
+        elif kind == "不适用":
+            not_applicable[name] = str(value)
+            reading.provenance[f"not_applicable.{name}"] = side.ref(r, 3)
+        elif kind == "项目":
+            reading.project[name] = value if isinstance(value, str) else _side_value(reading, side, r, value, "number")
+    return not_applicable
+
+
+def _side_value(reading: _Reading, side: Sheet, r: int, value: Any, kind: str) -> Any:
+    """A side-sheet value by the fact's declared type: lists and objects are JSON text."""
+    if kind in ("list", "judgement", "tier") and isinstance(value, str):
+        try:
+            return json.loads(value, parse_float=Decimal, parse_int=Decimal)
+        except ValueError as err:
+            reading.problems.append(Problem(f"{side.ref(r, 3)}: expected JSON for a {kind} fact: {err}", file=str(reading.path)))
+            return None
+    if kind == "boolean" and isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    if hasattr(value, "isoformat") and kind == "date":
+        return value
+    return value

@@ -1,0 +1,138 @@
+"""Opening a filled form (.xlsx) from a stranger safely: within limits, as data, never evaluating anything.
+
+Before openpyxl sees the file: its size, that it is a zip archive, how many entries
+it has, how much they unpack to and how much each one expands (a zip bomb is
+refused without being unpacked). openpyxl then reads it in read-only mode,
+streaming the sheets; formulas are kept as formulas (a cell the reader needs that
+holds a formula is an error naming the cell, never a value computed or cached by
+whatever wrote the file), and at most MAX_FORM_ROWS × MAX_FORM_COLUMNS cells are read.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ..errors import FactsError, Problem
+
+__all__ = ["MAX_FORM_BYTES", "MAX_FORM_COLUMNS", "MAX_FORM_ENTRIES", "MAX_FORM_RATIO", "MAX_FORM_ROWS", "MAX_FORM_UNPACKED",
+           "Formula", "Sheet", "open_workbook"]
+
+#: Largest form file read (bytes): a filled 自评表 is a few dozen kilobytes.
+MAX_FORM_BYTES = 5_000_000
+#: Largest total size of the workbook's parts once unpacked (bytes).
+MAX_FORM_UNPACKED = 50_000_000
+#: Most entries the workbook's zip archive may hold.
+MAX_FORM_ENTRIES = 500
+#: Most an entry may expand (unpacked ÷ packed) once it is larger than a megabyte: zip bombs expand a thousandfold.
+MAX_FORM_RATIO = 100
+#: Most rows and columns of a sheet read; a sheet with content beyond them is refused.
+MAX_FORM_ROWS = 2000
+MAX_FORM_COLUMNS = 40
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A cell that holds a formula, kept as written (the reader never evaluates it)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A sheet's non-empty cells: (row, column), both from 1 → value (text, Decimal, bool, date or Formula)."""
+
+    name: str
+    cells: dict[tuple[int, int], Any]
+
+    def ref(self, row: int, col: int) -> str:
+        """The cell's reference as people write it: 项目支出绩效自评表!F14."""
+        from openpyxl.utils import get_column_letter
+
+        return f"{self.name}!{get_column_letter(col)}{row}"
+
+    def get(self, row: int, col: int) -> Any:
+        return self.cells.get((row, col))
+
+    def text(self, row: int, col: int) -> str:
+        value = self.cells.get((row, col))
+        return value.strip() if isinstance(value, str) else ""
+
+    @property
+    def rows(self) -> list[int]:
+        return sorted({r for r, _ in self.cells})
+
+
+def _check_archive(data: bytes, name: str) -> None:
+    def refuse(message: str, hint: str | None = None) -> FactsError:
+        return FactsError(Problem(message, file=name, hint=hint))
+
+    if len(data) > MAX_FORM_BYTES:
+        raise refuse(f"file is {len(data)} bytes; the limit is {MAX_FORM_BYTES} (MAX_FORM_BYTES)")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise refuse("not an .xlsx workbook (it is not a zip archive)", "save the form as Excel Workbook (.xlsx)") from None
+    if len(entries) > MAX_FORM_ENTRIES:
+        raise refuse(f"the workbook holds {len(entries)} parts; the limit is {MAX_FORM_ENTRIES} (MAX_FORM_ENTRIES)")
+    unpacked = sum(e.file_size for e in entries)
+    if unpacked > MAX_FORM_UNPACKED:
+        raise refuse(f"the workbook unpacks to {unpacked} bytes; the limit is {MAX_FORM_UNPACKED} (MAX_FORM_UNPACKED)")
+    for entry in entries:
+        if entry.file_size > 1_000_000 and entry.file_size > MAX_FORM_RATIO * max(entry.compress_size, 1):
+            raise refuse(f"part {entry.filename} expands {entry.file_size // max(entry.compress_size, 1)}-fold; "
+                         f"the limit is {MAX_FORM_RATIO} (MAX_FORM_RATIO)", "this is not a form a spreadsheet program saved")
+
+
+def open_workbook(path: Path) -> list[Sheet]:
+    """Every sheet of the workbook at `path` as cells; FactsError naming the file for anything it cannot read."""
+    name = str(path)
+    try:
+        if path.is_dir():
+            raise FactsError(Problem("is a folder, not a file", file=name))
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FORM_BYTES + 1)
+    except FileNotFoundError:
+        raise FactsError(Problem("no such file", file=name)) from None
+    except OSError as err:
+        raise FactsError(Problem(f"cannot read: {err.strerror}", file=name)) from None
+    _check_archive(data, name)
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False, keep_vba=False)
+        try:
+            return [_sheet(ws, name) for ws in book.worksheets]
+        finally:
+            book.close()
+    except FactsError:
+        raise
+    except Exception as err:  # openpyxl raises many kinds for a damaged or forged workbook; each is the file's fault
+        raise FactsError(Problem(f"cannot read the workbook: {type(err).__name__}: {str(err)[:200]}", file=name,
+                                 hint="open it in a spreadsheet program and save it again as .xlsx")) from None
+
+
+def _sheet(ws: Any, name: str) -> Sheet:
+    cells: dict[tuple[int, int], Any] = {}
+    for row in ws.iter_rows():
+        for cell in row:
+            value = cell.value
+            if value is None or (isinstance(value, str) and not value.strip()):
+                continue
+            r, c = cell.row, cell.column
+            if r > MAX_FORM_ROWS or c > MAX_FORM_COLUMNS:
+                raise FactsError(Problem(f"sheet {ws.title} has content beyond row {MAX_FORM_ROWS} or column {MAX_FORM_COLUMNS} "
+                                         "(MAX_FORM_ROWS, MAX_FORM_COLUMNS)", file=name))
+            if getattr(cell, "data_type", None) == "f":
+                value = Formula(str(value))
+            elif isinstance(value, float):
+                value = Decimal(repr(value))
+            elif isinstance(value, int) and not isinstance(value, bool):
+                value = Decimal(value)
+            cells[(r, c)] = value
+    return Sheet(str(ws.title), cells)

@@ -1,0 +1,182 @@
+"""A form layout (the 自评表) as an Excel workbook: the form on sheet 1, merged cells as on paper, and the side sheet.
+
+Numbers are numbers (amounts, weights, scores, rates as percentages, actual values
+with their unit in the number format); text cells never become formulas. Printing:
+A4 landscape, one page wide, the indicator heading repeated on every page, a
+Chinese font. Sheet 表外事实 carries what the form has no place for (the set, the
+facts not on the form, indicators not applicable, other project details), so the
+workbook scores back to the same result (`scoring-engine score FORM.xlsx`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from .. import _json
+from .._display import display_width
+from ..forms.documents import fact_document
+from ..forms.grid import Cell, Grid, shown
+from ..model import IndicatorSet
+from ..result import Result
+from .rows import provenance
+from .xlsx import _cell_text, _lines, _save, _text, _widths
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+__all__ = ["FONT", "SIDE_SHEET", "SIDE_COLUMNS", "form_workbook", "on_form_facts"]
+
+SIDE_SHEET = "表外事实"
+#: The side sheet's columns: what a row is (事实, 项目, 不适用, 指标体系, 来源), its name, value, unit, description.
+SIDE_COLUMNS = ("类别", "名称", "值", "单位", "说明")
+#: The font of the printed form: 宋体 is what the official forms use; spreadsheets substitute where it is missing.
+FONT = "宋体"
+_LINE_HEIGHT = 15
+_STYLES = {"title": (16, True, "center"), "subtitle": (11, False, "center"), "label": (11, True, "center"),
+           "head": (11, True, "center"), "text": (11, False, "left"), "level": (11, False, "center"), "number": (11, False, "center"),
+           "score": (11, False, "center"), "percent": (11, False, "center"), "dash": (11, False, "center")}
+
+
+def on_form_facts(indicator_set: IndicatorSet) -> set[str]:
+    """The facts the set's form shows in its cells (the rest go to the side sheet)."""
+    form = indicator_set.form
+    return {name for columns in form.funds.values() for name in columns.values()} | {t.fact for t in form.targets}
+
+
+def form_workbook(grid: Grid, result: Result | None, indicator_set: IndicatorSet) -> bytes:
+    """The workbook as bytes; `result` None gives the blank template (the side sheet then lists the facts to fill in)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.properties.creator = "scoring-engine"
+    book.properties.title = _cell_text(grid.title)
+    _form_sheet(book.worksheets[0], grid)
+    _side_sheet(book.create_sheet(SIDE_SHEET), result, indicator_set)
+    return _save(book)
+
+
+def _form_sheet(ws: Worksheet, grid: Grid) -> None:
+    from openpyxl.styles import Alignment, Border, Font, Side
+
+    ws.title = grid.title[:31]
+    thin = Side(style="thin", color="000000")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    for cell in grid.cells:
+        size, bold, horizontal = _STYLES[cell.style]
+        written = _write(ws, cell)
+        written.font = Font(name=FONT, size=size, bold=bold)
+        written.alignment = Alignment(horizontal=horizontal, vertical="center", wrap_text=True)
+        if cell.style not in ("title", "subtitle"):
+            for r in range(cell.row, cell.row + cell.rowspan):
+                for c in range(cell.col, cell.col + cell.colspan):
+                    ws.cell(r + 1, c + 1).border = box
+        if cell.rowspan > 1 or cell.colspan > 1:
+            ws.merge_cells(start_row=cell.row + 1, start_column=cell.col + 1,
+                           end_row=cell.row + cell.rowspan, end_column=cell.col + cell.colspan)
+    for i, note in enumerate(grid.notes):
+        row = grid.height + 2 + i
+        _text(ws, row, 1, note).font = Font(name=FONT, size=11)
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=grid.width)
+    _widths(ws, grid.widths)
+    _heights(ws, grid)
+    _print_setup(ws, grid)
+
+
+def _write(ws: Worksheet, cell: Cell) -> Any:
+    """The cell's value: a number as a number (its unit in the number format), text as text, never a formula."""
+    if isinstance(cell.value, Decimal):
+        written = ws.cell(cell.row + 1, cell.col + 1, cell.value)
+        written.number_format = _number_format(cell)
+        return written
+    if cell.value is None:
+        return ws.cell(cell.row + 1, cell.col + 1)
+    return _text(ws, cell.row + 1, cell.col + 1, cell.value)
+
+
+def _number_format(cell: Cell) -> str:
+    value = cell.value
+    assert isinstance(value, Decimal)
+    if cell.style == "percent":
+        return "0%" if value * 100 == (value * 100).to_integral_value() else "0.00%"
+    if cell.style == "score" and cell.places is not None:
+        return "0." + "0" * cell.places if cell.places else "0"
+    unit = cell.unit or ""
+    if unit and all(ch not in unit for ch in '"\\[];@'):
+        return f'General"{unit}"'
+    return "General"
+
+
+def _heights(ws: Worksheet, grid: Grid) -> None:
+    """Row heights for wrapped text: spreadsheets never fit them for merged cells."""
+    lines = [1] * grid.height
+    for cell in grid.cells:
+        if cell.rowspan == 1:
+            width = sum(grid.widths[cell.col:cell.col + cell.colspan])
+            lines[cell.row] = max(lines[cell.row], _lines(shown(cell), width))
+    for r, count in enumerate(lines):
+        ws.row_dimensions[r + 1].height = (28 if r == 0 else _LINE_HEIGHT * count + 6)
+
+
+def _print_setup(ws: Worksheet, grid: Grid) -> None:
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    if grid.repeat is not None:
+        ws.print_title_rows = f"{grid.repeat[0] + 1}:{grid.repeat[1] + 1}"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+
+
+def _side_sheet(ws: Worksheet, result: Result | None, indicator_set: IndicatorSet) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    rows: list[Sequence[Any]] = [SIDE_COLUMNS, ("指标体系", indicator_set.id, indicator_set.version, "", indicator_set.name)]
+    shown_on_form = on_form_facts(indicator_set)
+    if result is None:
+        for name, spec in indicator_set.facts.items():
+            if name not in shown_on_form:
+                bounds = "，".join(f"{k} {v}" for k, v in (("≥", spec.min), ("≤", spec.max)) if v is not None)
+                rows.append(("事实", name, None, spec.unit or "", "；".join(filter(None, (spec.label, spec.type, bounds)))))
+    else:
+        for fact in result.facts:
+            if fact.name not in shown_on_form:
+                rows.append(("事实", fact.name, _side_value(fact_document(fact.value)), fact.unit or "", fact.label or ""))
+        for top_na in _not_applicable(result):
+            rows.append(("不适用", top_na[0], top_na[1], "", ""))
+        form_fields = {"name", "department", "unit", "year", "goal", "outcome", "conclusion", "problems", "measures"}
+        for key, value in result.project.items():
+            if key not in form_fields:
+                rows.append(("项目", key, _side_value(fact_document(value)), "", ""))
+        rows += [("来源", label, text, "", "") for label, text in provenance(result)]
+    for r, values in enumerate(rows, 1):
+        for c, value in enumerate(values, 1):
+            cell = _text(ws, r, c, value) if isinstance(value, str) else ws.cell(r, c, value)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if r == 1:
+                cell.font = Font(bold=True)
+    widths = [8] + [min(44, max(8, *(display_width(str(v[i] or "")) + 2 for v in rows))) for i in range(1, 5)]
+    _widths(ws, widths)
+
+
+def _side_value(value: Any) -> Any:
+    """Numbers and text as themselves; true/false, lists and objects as JSON text."""
+    if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
+        return Decimal(value)
+    if isinstance(value, str):
+        return value
+    return _json.dumps(value, indent=None)
+
+
+def _not_applicable(result: Result) -> list[tuple[str, str]]:
+    """(indicator id, reason) for each indicator the facts marked not applicable (not those below it)."""
+    found = []
+    for path in result.paths():
+        node = path[-1]
+        if node.not_applicable is not None and not any(p.not_applicable is not None for p in path[:-1]):
+            found.append((node.id, node.not_applicable))
+    return found

@@ -1,0 +1,75 @@
+"""Layouts, apart from formats: the 评分表 (scoresheet) or the set's 自评表 (selfeval), in Markdown, CSV, xlsx or HTML.
+
+A set names its default layout (``layout:``) and the form its selfeval layout
+prints (``form: layout:``, a bundled form such as ``selfeval`` or
+``selfeval-sichuan``); ``--layout`` chooses another. The table and JSON formats
+have one shape each and take no layout.
+"""
+
+from __future__ import annotations
+
+from ..errors import ScoringEngineError, did_you_mean
+from ..forms.content import blank_content, result_content
+from ..forms.grid import Grid
+from ..forms.layout import form_layout
+from ..forms.selfeval import form_grid
+from ..model import IndicatorSet
+from ..result import Result
+from .form_html import render_form_html
+from .form_text import render_form_csv, render_form_markdown
+from .form_xlsx import form_workbook
+
+__all__ = ["LAYOUTS", "LAYOUT_FORMATS", "blank_form", "render_layout", "result_grid"]
+
+#: The layouts a report can take.
+LAYOUTS = ("scoresheet", "selfeval")
+#: The formats that come in either layout.
+LAYOUT_FORMATS = ("markdown", "csv", "xlsx", "html")
+
+
+def check_layout(layout: str, fmt: str) -> None:
+    """A ScoringEngineError for an unknown layout, or a layout asked of a format that has none."""
+    if layout not in LAYOUTS:
+        raise ScoringEngineError(f"unknown layout {layout!r}", hint=did_you_mean(layout, LAYOUTS) or "one of: " + ", ".join(LAYOUTS))
+    if fmt not in LAYOUT_FORMATS:
+        raise ScoringEngineError(f"--layout applies to {', '.join(LAYOUT_FORMATS)}, not to {fmt}",
+                                 hint="leave --layout out for table and json")
+
+
+def result_grid(result: Result, indicator_set: IndicatorSet) -> Grid:
+    """The set's 自评表 filled with `result` (which that set must have scored)."""
+    if result.indicator_set.sha256 != indicator_set.sha256:
+        raise ScoringEngineError(f"the result was scored by {result.indicator_set.id} {result.indicator_set.version}, "
+                                 f"not by the set given ({indicator_set.id} {indicator_set.version})")
+    layout = form_layout(indicator_set.form.layout)
+    groups = {t.indicator: indicator_set.indicator(t.indicator).rows for t in indicator_set.form.targets}
+    return form_grid(layout, result_content(result, indicator_set.form, layout, groups))  # type: ignore[arg-type]
+
+
+def render_layout(result: Result, indicator_set: IndicatorSet, fmt: str, layout: str | None = None) -> str | bytes:
+    """`result` in format `fmt` and `layout` (default: the set's own layout)."""
+    from ..render import render
+
+    chosen = layout or indicator_set.layout
+    if layout is not None:
+        check_layout(layout, fmt)
+    if chosen == "scoresheet" or fmt not in LAYOUT_FORMATS:
+        return render(result, fmt)
+    grid = result_grid(result, indicator_set)
+    return _draw(grid, result, indicator_set, fmt)
+
+
+def blank_form(indicator_set: IndicatorSet, fmt: str) -> str | bytes:
+    """The set's empty 自评表 in `fmt` (xlsx, html, markdown or csv): the template a unit fills in."""
+    layout = form_layout(indicator_set.form.layout)
+    return _draw(form_grid(layout, blank_content(indicator_set, layout)), None, indicator_set, fmt)
+
+
+def _draw(grid: Grid, result: Result | None, indicator_set: IndicatorSet, fmt: str) -> str | bytes:
+    if fmt == "xlsx":
+        return form_workbook(grid, result, indicator_set)
+    if fmt == "html":
+        return render_form_html(grid, result)
+    if fmt == "markdown":
+        return render_form_markdown(grid, result)
+    return render_form_csv(grid, result)
