@@ -38,10 +38,11 @@ from scoring_engine._arith import fixed, plain
 from scoring_engine.cli import main
 from scoring_engine.loader import resolve_set
 from scoring_engine.render import BINARY_FORMATS, RENDERERS, render
+from scoring_engine.reports.layouts import render_layout
 from scoring_engine.reports.csv_text import BOM
 from scoring_engine.reports.markdown import render_markdown
 from scoring_engine.reports.rows import score_table
-from scoring_engine.reports.xlsx import FACTS_SHEET, FIRST_ROW, SCORE_SHEET
+from scoring_engine.reports.xlsx import FACTS_SHEET, FIRST_ROW, SCORE_SHEET, SUMMARY_SHEET
 from scoring_engine.result import IndicatorResult, Result
 
 GOLDEN = ROOT / "tests" / "golden"
@@ -63,6 +64,11 @@ def result_for(facts_path: Path) -> Result:
         indicator_set = load_indicator_set(resolve_set(facts.indicator_set, relative_to=facts_path.parent))
         _results[facts_path] = score(indicator_set, facts)
     return _results[facts_path]
+
+
+def set_for(facts_path: Path) -> Any:
+    """The set the example's facts file names."""
+    return load_indicator_set(resolve_set(load_facts(facts_path).indicator_set, relative_to=facts_path.parent))
 
 
 def cli(*args: str) -> tuple[int, bytes, str]:
@@ -97,7 +103,8 @@ def test_golden(facts_path: Path, fmt: str, tmp_path: Path):
     code, _, err = cli("score", str(facts_path), "--format", fmt, "--output", str(target))
     assert 0 == code, err
     produced = target.read_bytes()
-    assert produced == _as_bytes(render(result_for(facts_path), fmt))
+    # The CLI prints the set's own layout: the self-evaluation set's is the 自评表.
+    assert produced == _as_bytes(render_layout(result_for(facts_path), set_for(facts_path), fmt))
     text = masked(xlsx_dump(produced) if fmt == "xlsx" else produced.decode("utf-8"), result_for(facts_path))
     golden = GOLDEN / facts_path.parent.name / f"score.{EXTENSIONS[fmt]}"
     if UPDATE:
@@ -167,11 +174,15 @@ def test_csv_has_bom_and_adds_up(facts_path: Path):
     result = result_for(facts_path)
     text = render(result, "csv")
     assert text.startswith(BOM)
-    rows = list(csv.reader(io.StringIO(text[len(BOM):])))
+    records = list(csv.reader(io.StringIO(text[len(BOM):])))
+    rows, summary = records[:records.index([])], records[records.index([]) + 1:]
     table = score_table(result)
     assert list(table.header) == rows[0]
     body = rows[1:]
     assert len(table.rows) == len(body)
+    assert ["一级指标", "分值", "得分", "得分率"] == summary[0]
+    assert [top.name for top in result.indicators] + ["合计"] == [r[0] for r in summary[1:]]
+    assert sum(Decimal(r[2]) for r in summary[1:-1]) == Decimal(summary[-1][2]) == result.total
     scores = [Decimal(r[table.score_column]) for r in body]
     kinds = [row.kind for row in table.rows]
     running = Decimal(0)
@@ -205,7 +216,7 @@ def test_spreadsheets_never_run_text_as_a_formula():
     formula = '=HYPERLINK("http://example.invalid","点此")'
     result = with_reason(result_for(SMALL), "process.funding", formula)
     rows = list(csv.reader(io.StringIO(render(result, "csv")[len(BOM):])))
-    assert ["'" + formula] == [r[-1] for r in rows if r[1] == "资金到位率"]
+    assert ["'" + formula] == [r[-1] for r in rows if len(r) > 1 and r[1] == "资金到位率"]
     ws = _workbook(render(result, "xlsx"))[SCORE_SHEET]
     cells = [c for row in ws.iter_rows() for c in row if c.value == formula]
     assert 1 == len(cells) and "s" == cells[0].data_type
@@ -231,7 +242,7 @@ def test_markdown_writes_each_group_name_once(facts_path: Path):
     """In the Markdown table each 一级 name appears once in its column, then its subtotal row."""
     result = result_for(facts_path)
     text = render_markdown(result)
-    first_cells = [line.split("|")[1].strip() for line in text.splitlines() if line.startswith("| ")]
+    first_cells = [line.split("|")[1].strip() for line in text.split("## 一级指标汇总")[0].splitlines() if line.startswith("| ")]
     for top in result.indicators:
         if top.children:
             assert 1 == first_cells.count(top.name), top.id
@@ -255,7 +266,8 @@ def test_xlsx_numbers_match_the_result(facts_path: Path):
     """Reopened with openpyxl: each score cell is a number equal to the Result's, shown with the set's decimals, and the total is the sum of the printed scores."""
     result = result_for(facts_path)
     book = _workbook(render(result, "xlsx"))
-    assert [SCORE_SHEET, FACTS_SHEET] == book.sheetnames
+    assert [SCORE_SHEET, SUMMARY_SHEET, FACTS_SHEET] == book.sheetnames
+    assert [result.total, None] == [Decimal(str(book[SUMMARY_SHEET].cell(2 + len(result.indicators), 3).value)), None]
     ws = book[SCORE_SHEET]
     table = score_table(result)
     assert list(table.header) == [c.value for c in ws[FIRST_ROW]]

@@ -42,7 +42,7 @@ from scoring_engine import load_facts, load_indicator_set, score
 from scoring_engine._text import is_hidden, visible
 from scoring_engine.render import RENDERERS
 from scoring_engine.reports.rows import score_table, title
-from scoring_engine.reports.xlsx import FACTS_SHEET, SCORE_SHEET
+from scoring_engine.reports.xlsx import FACTS_SHEET, SCORE_SHEET, SUMMARY_SHEET
 from scoring_engine.result import Result
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -264,7 +264,7 @@ def markdown_violations(text: str, result: Result) -> list[str]:
     tokens = _MARKDOWN.parse(text)
     kinds = [t.type for t in tokens]
     table = score_table(result)
-    expected_blocks = {"heading_open": 1 + bool(result.warnings), "table_open": 1, "hr": 1,
+    expected_blocks = {"heading_open": 2 + bool(result.warnings), "table_open": 2, "hr": 1,
                        "bullet_list_open": int(bool(result.warnings)), "list_item_open": len(result.warnings)}
     for kind, count in expected_blocks.items():
         if kinds.count(kind) != count:
@@ -281,7 +281,11 @@ def markdown_violations(text: str, result: Result) -> list[str]:
         if token.type == "inline":
             found += _inline_text(token)[1]
     rows: list[list[list[str]]] = []
+    tables = 0
     for i, token in enumerate(tokens):
+        tables += token.type == "table_open"
+        if tables > 1:  # the per-一级 summary: its names are checked below
+            break
         if token.type == "tr_open":
             rows.append([])
         elif token.type in ("td_open", "th_open"):
@@ -362,7 +366,14 @@ def csv_violations(text: str, result: Result) -> list[str]:
     if not text.startswith("\ufeff"):
         return ["no byte-order mark"]
     records = list(csv.reader(io.StringIO(text[1:], newline="")))
+    summary = records[records.index([]) + 1:] if [] in records else []  # the per-一级 summary after an empty record
+    records = records[:records.index([])] if [] in records else records
     found = [] if len(records) == len(table.rows) + 1 else [f"{len(records)} records instead of {len(table.rows) + 1}"]
+    if len(summary) != len(result.indicators) + 2:
+        found.append(f"{len(summary)} summary records instead of {len(result.indicators) + 2}")
+    for record in summary:
+        found += [f"summary field: hidden {h}" for f in record for h in _raw_hidden(f, "\n\t")]
+        found += [f"summary field is a formula: {f[:20]!r}" for f in record if f.startswith(("=", "+", "-", "@"))]
     numbers = (table.weight_column, table.score_column)
     for r, record in enumerate(records):
         if len(record) != len(table.header):
@@ -382,7 +393,7 @@ def xlsx_violations(data: bytes, result: Result) -> list[str]:
         book = load_workbook(io.BytesIO(data))
     except Exception as err:  # noqa: BLE001 - any failure to reopen is the finding
         return [f"openpyxl cannot reopen it: {type(err).__name__}: {err}"]
-    found = [] if book.sheetnames == [SCORE_SHEET, FACTS_SHEET] else [f"sheets {book.sheetnames}"]
+    found = [] if book.sheetnames == [SCORE_SHEET, SUMMARY_SHEET, FACTS_SHEET] else [f"sheets {book.sheetnames}"]
     texts = [book.properties.title or ""]
     texts += [cell.value for ws in book for row in ws.iter_rows() for cell in row if isinstance(cell.value, str)]
     for text in texts:
