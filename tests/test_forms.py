@@ -1,0 +1,232 @@
+"""The forms users file: the 自评表 out (both layouts), filled forms back in, blank templates, and hostile workbooks."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from scoring_engine import load_facts, load_indicator_set, score
+from scoring_engine.cli import main
+from scoring_engine.errors import FactsError
+from scoring_engine.forms.layout import form_layout, form_layouts
+from scoring_engine.forms.reader import read_form
+from scoring_engine.loader import bundled_sets, resolve_set
+from scoring_engine.reports.layouts import blank_form, render_layout, result_grid
+
+ROOT = Path(__file__).resolve().parent.parent
+HOUSING = ROOT / "examples" / "resettlement-housing" / "facts.json"
+EXAMPLES = sorted(ROOT.glob("examples/*/facts.json"))
+BASES = sorted((ROOT / "indicator_sets").glob("*.facts.json"))
+
+
+def _scored(facts_path: Path):
+    facts = load_facts(facts_path)
+    indicator_set = load_indicator_set(resolve_set(facts.indicator_set, relative_to=facts_path.parent))
+    return indicator_set, score(indicator_set, facts)
+
+
+def test_every_bundled_form_layout_loads():
+    """Each layout file in forms/layouts builds: the national form and the Sichuan-style one."""
+    assert {"selfeval", "selfeval-sichuan"} <= set(form_layouts())
+    for layout_id in form_layouts():
+        assert layout_id == form_layout(layout_id).id
+
+
+def test_the_housing_example_is_the_official_form():
+    """Funds block 712.42 / 712.42 / 100% / 10, each 产出 row under its 二级, the 总分 row 91."""
+    indicator_set, result = _scored(HOUSING)
+    grid = result_grid(result, indicator_set)
+    lines = list(grid.lines())
+    total = next(line for line in lines if "年度资金总额" in line)
+    assert ["712.42", "712.42", "10", "100%", "10.00"] == [c for c in total if c and c != "年度资金总额"]
+    assert "项目支出绩效自评表" == lines[0][0] and "（2021年度）" == lines[1][0]
+    rows = {line[3]: line for line in lines if line[3] in ("安置房桩基及主体封顶栋数", "小区基础设施配套", "房屋设计、超前钻探及报建")}
+    assert ["≥19栋", "18栋", "19", "18.00"] == rows["安置房桩基及主体封顶栋数"][4:8]
+    level2 = {cell.value: cell for cell in grid.cells if cell.style == "level"}
+    quantity = level2["数量指标"]
+    assert 2 == quantity.rowspan  # 数量指标 spans its two rows, as merged on paper
+    assert {quantity.row, quantity.row + 1} == {grid.cell("row.output.buildings.level3").row, grid.cell("row.output.infrastructure.level3").row}
+    assert Decimal("91") == grid.cell("total.score").value and "91.00" in next(line for line in lines if line[0] == "总分")
+
+
+def test_the_housing_form_scores_back_to_91(tmp_path: Path):
+    """The selfeval xlsx written by `score` scores back to 91 with `score FORM.xlsx` (the set named on its side sheet)."""
+    form = tmp_path / "form.xlsx"
+    run = CliRunner().invoke(main, ["score", str(HOUSING), "--format", "xlsx", "-o", str(form)])
+    assert 0 == run.exit_code, run.output
+    again = CliRunner().invoke(main, ["score", str(form), "--format", "json"])
+    assert 0 == again.exit_code, again.output
+    assert '"total": 91.00' in again.stdout and '"grade": "优秀"' in again.stdout
+
+
+@pytest.mark.parametrize("facts_path", EXAMPLES + BASES, ids=lambda p: p.parent.name if p.name == "facts.json" else p.stem)
+def test_round_trip_through_the_selfeval_workbook(facts_path: Path, tmp_path: Path):
+    """Score, write the selfeval xlsx, read it back and score again: the same total and the same score for every indicator."""
+    indicator_set, result = _scored(facts_path)
+    form = tmp_path / "form.xlsx"
+    form.write_bytes(render_layout(result, indicator_set, "xlsx", "selfeval"))
+    again = score(indicator_set, read_form(form, indicator_set).facts)
+    assert result.total == again.total and result.grade == again.grade
+
+    def scores(r):  # rows of a target table get ids by position on the form: match them by parent and name
+        return {(path[-2].id if len(path) > 1 else "", path[-1].name): path[-1].score for path in r.paths()}
+
+    assert scores(result) == scores(again)
+
+
+def _fill_blank_template(path: Path) -> None:
+    """Fill the blank self-evaluation form as a person would: numbers typed as text, signs and units in the cells."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)
+    ws = book.worksheets[0]
+    spots = {ws.cell(r, c).value: (r, c) for r in range(1, ws.max_row + 1) for c in range(1, ws.max_column + 1) if ws.cell(r, c).value}
+    r, c = spots["项目名称"]
+    ws.cell(r, c + 1, "某县安置房建设项目")
+    heading = spots["全年预算数"]
+    total_row = spots["年度资金总额"][0]
+    ws.cell(total_row, heading[1], "712.42万元")
+    ws.cell(total_row, spots["全年执行数"][1], "641.178")
+    head = spots["三级指标"][0]
+    cols = {name: spots[name][1] for name in ("三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施")}
+    fills = {"数量指标": ("安置房封顶栋数", "≥19栋", "18", "50", None, "19#栋尚未启动"),
+             "经济效益指标": ("工程质量", "效果明显", "达成预期指标", "30", "27", None),
+             "服务对象满意度指标": ("安置户满意度", "≥90%", "95%", "10", None, None)}
+    for row in range(head + 1, ws.max_row + 1):
+        category = next((ws.cell(r2, spots["二级指标"][1]).value for r2 in range(row, head, -1)
+                         if ws.cell(r2, spots["二级指标"][1]).value), None)
+        if category in fills and not ws.cell(row, cols["三级指标"]).value:
+            for key, value in zip(cols, fills.pop(category)):
+                if value is not None:
+                    ws.cell(row, cols[key], value)  # text, as typed: "50", "≥19栋"
+    assert not fills
+    book.save(path)
+
+
+def test_a_blank_template_filled_like_a_user_scores(tmp_path: Path):
+    """`template self-evaluation --format xlsx`, filled through openpyxl (text numbers, ≥19栋, merged cells kept), scores as expected."""
+    form = tmp_path / "blank.xlsx"
+    run = CliRunner().invoke(main, ["template", "self-evaluation", "--format", "xlsx", "-o", str(form)])
+    assert 0 == run.exit_code, run.output
+    _fill_blank_template(form)
+    from openpyxl import load_workbook
+
+    assert load_workbook(form).worksheets[0].merged_cells.ranges  # still merged as on paper
+    scored = CliRunner().invoke(main, ["score", str(form), "--format", "json"])
+    assert 0 == scored.exit_code, scored.output
+    # 执行率 641.178 ÷ 712.42 = 90% → 9; 50 × 18 ÷ 19 = 47.37; 27; 10 → 93.37
+    assert '"total": 93.37' in scored.stdout
+
+
+def test_import_names_the_cell_of_each_fact(tmp_path: Path):
+    """`import FORM.xlsx` writes the facts with the sheet!cell each came from."""
+    indicator_set, result = _scored(HOUSING)
+    form = tmp_path / "form.xlsx"
+    form.write_bytes(render_layout(result, indicator_set, "xlsx"))
+    imported = read_form(form, indicator_set)
+    assert imported.provenance["budget.total"].startswith("项目支出绩效自评表!")
+    assert "targets.output[1].actual" in imported.provenance
+    assert [18] == [row["actual"] for row in imported.facts.values["targets.output"] if row["name"] == "安置房桩基及主体封顶栋数"]
+
+
+def test_a_cell_it_cannot_read_is_named(tmp_path: Path):
+    """A weight that is not a number is an error naming the cell and what was expected."""
+    from openpyxl import load_workbook
+
+    indicator_set, result = _scored(HOUSING)
+    form = tmp_path / "form.xlsx"
+    form.write_bytes(render_layout(result, indicator_set, "xlsx"))
+    book = load_workbook(form)
+    ws = book.worksheets[0]
+    cell = next(c for row in ws.iter_rows() for c in row if c.value == 19)
+    cell.value = "十九"
+    book.save(form)
+    with pytest.raises(FactsError) as caught:
+        read_form(form, indicator_set)
+    assert f"项目支出绩效自评表!{cell.coordinate}" in str(caught.value) and "weight" in str(caught.value)
+
+
+def test_the_sichuan_form_has_its_own_columns_and_consequence():
+    """The Sichuan-style set prints its form: 调整后预算数, 指标性质 / 指标值 / 度量单位, 评价结论, and the grade's 结果应用."""
+    base = ROOT / "indicator_sets" / "sichuan-self-evaluation.facts.json"
+    indicator_set, result = _scored(base)
+    text = render_layout(result, indicator_set, "markdown")
+    for words in ("部门预算项目支出绩效自评表", "调整后预算数", "指标性质", "度量单位", "评价结论", "结果应用：下一年度预算优先保障"):
+        assert words in text
+    assert "结果应用" in render_layout(result, indicator_set, "html", "scoresheet")
+
+
+def test_blank_forms_in_every_format():
+    """The blank template comes as xlsx, html, markdown and csv, with the form's labels and no score."""
+    indicator_set = load_indicator_set("self-evaluation")
+    for fmt in ("html", "markdown", "csv"):
+        text = blank_form(indicator_set, fmt)
+        assert isinstance(text, str) and "项目支出绩效自评表" in text and "偏差原因分析及改进措施" in text
+
+
+def test_layout_is_refused_for_table_and_json():
+    """--layout applies to markdown, csv, xlsx and html only."""
+    run = CliRunner().invoke(main, ["score", str(HOUSING), "--layout", "selfeval"])
+    assert 1 == run.exit_code and "--layout applies to" in run.output
+
+
+# ---------------------------------------------------------------- hostile workbooks
+
+
+def _zip(entries: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+HOSTILE = {
+    "not a zip": (b"PK\x03\x04 this is not a workbook", "not an .xlsx workbook"),
+    "zip bomb": (_zip({"xl/worksheets/sheet1.xml": b"0" * 40_000_000}), "MAX_FORM_RATIO"),
+    "zip without a workbook": (_zip({"hello.txt": b"hi"}), "cannot read the workbook"),
+    "billion laughs": (_zip({"[Content_Types].xml": b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa">'
+                             + b"".join(b'<!ENTITY %c "&%c;&%c;&%c;&%c;&%c;&%c;&%c;&%c;&%c;&%c;">' % ((98 + i,) + (97 + i,) * 10)
+                                        for i in range(8)) + b"]><Types>&i;</Types>"}), "cannot read the workbook"),
+    "too big": (b"PK" + b"\0" * 5_000_001, "MAX_FORM_BYTES"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_workbooks_are_clean_errors(name: str, tmp_path: Path):
+    """A forged or hostile file given as a form is one error naming the file, never a crash, a hang or a traceback."""
+    data, words = HOSTILE[name]
+    form = tmp_path / "form.xlsx"
+    form.write_bytes(data)
+    run = CliRunner().invoke(main, ["score", str(form), "--set", "self-evaluation"])
+    assert 1 == run.exit_code, run.output
+    assert words in run.output and "Traceback" not in run.output
+
+
+def test_a_formula_where_a_value_belongs_is_refused(tmp_path: Path):
+    """A cell the reader needs that holds a formula is an error naming the cell: formulas are never evaluated."""
+    from openpyxl import load_workbook
+
+    indicator_set, result = _scored(HOUSING)
+    form = tmp_path / "form.xlsx"
+    form.write_bytes(render_layout(result, indicator_set, "xlsx"))
+    book = load_workbook(form)
+    ws = book.worksheets[0]
+    cell = next(c for row in ws.iter_rows() for c in row if c.value == Decimal("712.42") or c.value == 712.42)
+    cell.value = "=700+12.42"
+    book.save(form)
+    with pytest.raises(FactsError) as caught:
+        read_form(form, indicator_set)
+    assert "holds a formula" in str(caught.value) and cell.coordinate in str(caught.value)
+
+
+def test_bundled_sets_with_a_form_declare_a_known_layout():
+    """Every bundled set that prints the 自评表 by default names a bundled form layout."""
+    for set_id in bundled_sets():
+        indicator_set = load_indicator_set(set_id)
+        assert indicator_set.form.layout in form_layouts()
