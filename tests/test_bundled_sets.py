@@ -24,7 +24,7 @@ from scoring_engine.model import IndicatorSet, Rule
 from scoring_engine.result import Result
 
 BUNDLED = bundled_sets()
-EXPECTED = {"national-framework", "self-evaluation"}
+EXPECTED = {"national-framework", "self-evaluation", "sichuan-self-evaluation"}
 
 
 def _cases_file(set_id: str) -> Path:
@@ -62,7 +62,7 @@ def _switches(rule: Rule) -> Iterator[Rule]:
 
 
 def test_both_sets_are_bundled():
-    """The package ships the national framework and the self-evaluation set, and nothing else by accident."""
+    """The package ships the national framework and the two self-evaluation sets (national and Sichuan-style form), and nothing else by accident."""
     assert EXPECTED == set(BUNDLED)
 
 
