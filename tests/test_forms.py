@@ -17,6 +17,7 @@ from scoring_engine.forms.layout import form_layout, form_layouts
 from scoring_engine.forms.reader import read_form
 from scoring_engine.loader import bundled_sets, resolve_set
 from scoring_engine.reports.layouts import blank_form, render_layout, result_grid
+from test_render import chromium  # noqa: F401  (the headless Chromium fixture)
 
 ROOT = Path(__file__).resolve().parent.parent
 HOUSING = ROOT / "examples" / "resettlement-housing" / "facts.json"
@@ -230,3 +231,21 @@ def test_bundled_sets_with_a_form_declare_a_known_layout():
     for set_id in bundled_sets():
         indicator_set = load_indicator_set(set_id)
         assert indicator_set.form.layout in form_layouts()
+
+
+@pytest.mark.parametrize("layout", ["selfeval", "scoresheet"])
+def test_both_layouts_in_a_real_browser(chromium, layout: str, tmp_path: Path):
+    """Headless Chromium opens each layout's page with no request and no error; the form's total and grade are in the DOM."""
+    indicator_set, result = _scored(HOUSING)
+    page_file = tmp_path / f"{layout}.html"
+    page_file.write_text(str(render_layout(result, indicator_set, "html", layout)), encoding="utf-8")
+    page = chromium.open(page_file.as_uri())
+    assert [] == page.requests() and [] == page.errors()
+    text = page.evaluate("document.body.innerText")
+    assert "91.00" in text and "优秀" in text
+    if layout == "selfeval":
+        assert "712.42" == page.evaluate("document.querySelector('[data-key=\"funds.total.budget\"]').innerText")
+        assert "100%" == page.evaluate("document.querySelector('[data-key=\"funds.total.rate\"]').innerText")
+        assert "table-header-group" == page.evaluate("getComputedStyle(document.querySelector('#form-indicators thead')).display")
+    else:
+        assert page.evaluate("document.querySelectorAll('#summary tr').length") == len(result.indicators) + 2
