@@ -30,7 +30,7 @@ from ._resources import data_dir
 from .errors import FactsError, FormulaError, IndicatorSetError, Problem
 from .facts import MAX_FACTS_DEPTH, Facts, NotANumber, convert_fact, document_problems, fact_at, json_path
 from .formulas import Formula, compile_formula
-from .model import ROW_NAMES, Check, Derived, FactSpec, Grade, Indicator, IndicatorSet, RowGroup, Rule
+from .model import EXPLAIN_NAMES, ROW_NAMES, Check, Derived, ExplainRule, FactSpec, Grade, Indicator, IndicatorSet, RowGroup, Rule
 from .reasons import TEMPLATES, template_problems
 from .rules import RULE_KINDS
 
@@ -231,6 +231,7 @@ class _SetBuilder:
             self.scope.setdefault(name, "number")
         derived = self.derived()
         checks = self.checks()
+        explain_when = self.explain_when()
         grades = self.grades(total)
         reasons = self.reasons()
         self.ids: dict[str, _Path] = {}
@@ -253,6 +254,7 @@ class _SetBuilder:
             indicators=tuple(i for i in indicators if i is not None),
             not_applicable=data.get("not_applicable", "full_credit"),
             reasons=reasons,
+            explain_when=explain_when,
             sha256=sha256,
             source=self.file,
         )
@@ -358,6 +360,23 @@ class _SetBuilder:
             formula = self.compile(check["expr"], path + ("expr",), self.scope)
             if formula is not None:
                 found.append(Check(formula, check["message"], check.get("severity", "warning")))
+        return tuple(found)
+
+    def explain_when(self) -> tuple[ExplainRule, ...]:
+        """The 需说明 conditions: formulas over facts, derived values, total and grade."""
+        raw = self.data.get("explain_when", [])
+        found = []
+        for i, rule in enumerate(raw if isinstance(raw, list) else []):
+            path = ("explain_when", i)
+            if not self.ok(path):
+                continue
+            formula = self.compile(rule["when"], path + ("when",), {**self.scope, **EXPLAIN_NAMES})
+            if formula is None:
+                continue
+            for name in sorted(formula.names & set(EXPLAIN_NAMES) & set(self.scope)):
+                self.problem(path + ("when",), f"{name} here is the project's {name}, but the set also declares a fact or "
+                             f"derived value {name}", f"rename the fact or derived value {name}", fact=name)
+            found.append(ExplainRule(formula, rule["message"]))
         return tuple(found)
 
     def grades(self, total: Decimal) -> tuple[Grade, ...]:

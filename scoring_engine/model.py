@@ -15,6 +15,7 @@ __all__ = [
     "FactSpec",
     "Derived",
     "Check",
+    "ExplainRule",
     "Grade",
     "Rule",
     "RowGroup",
@@ -63,6 +64,21 @@ class Check:
     formula: Formula
     message: str
     severity: str = "warning"
+
+
+@dataclass(frozen=True)
+class ExplainRule:
+    """A condition under which a project must explain itself (需说明), e.g. 预算执行率 below 90%.
+
+    The formula reads facts, derived values and the project's `total` and `grade`.
+    """
+
+    formula: Formula
+    message: str
+
+
+#: Names an explain_when condition reads besides facts and derived values, with their types.
+EXPLAIN_NAMES = {"total": "number", "grade": "string"}
 
 
 @dataclass(frozen=True)
@@ -142,6 +158,7 @@ class IndicatorSet:
     indicators: tuple[Indicator, ...]
     not_applicable: str = "full_credit"  # or "rescale"
     reasons: Mapping[str, str] = field(default_factory=dict)
+    explain_when: tuple[ExplainRule, ...] = ()
     sha256: str = ""
     source: str | None = field(default=None, compare=False)
 

@@ -18,14 +18,14 @@ if TYPE_CHECKING:
     from .facts import Facts
     from .model import IndicatorSet
 
-__all__ = ["Result", "IndicatorResult", "DerivedValue", "Warning", "SetInfo", "FactValue", "fact_values"]
+__all__ = ["Result", "IndicatorResult", "DerivedValue", "Warning", "Flag", "SetInfo", "FactValue", "fact_values"]
 
 
 @dataclass(frozen=True)
 class Warning:
     """Something the reader of the score must know: a failed check, a clamped score, an ignored fact."""
 
-    kind: str  # check | clamp | undeclared_fact
+    kind: str  # check | clamp | undeclared_fact | explain_when
     message: str
     indicator: str | None = None
     fact: str | None = None
@@ -34,6 +34,17 @@ class Warning:
     def __str__(self) -> str:
         about = self.indicator or self.fact
         return f"{about}: {self.message}" if about and about not in self.message else self.message
+
+
+@dataclass(frozen=True)
+class Flag:
+    """Why the project must explain itself (需说明): a condition of the set's explain_when that it meets."""
+
+    message: str  # the set's message, then the condition and the values that met it
+    expression: str
+
+    def __str__(self) -> str:
+        return self.message
 
 
 @dataclass(frozen=True)
@@ -125,6 +136,7 @@ class Result:
     derived: tuple[DerivedValue, ...] = ()
     project: Mapping[str, Any] = field(default_factory=dict)
     facts: tuple[FactValue, ...] = ()  # the project's facts as read, with the labels and units the set declares
+    flags: tuple[Flag, ...] = ()  # 需说明: the explain_when conditions the project meets
 
     def walk(self) -> Iterator[IndicatorResult]:
         """Every indicator result, depth first."""
@@ -173,6 +185,7 @@ class Result:
             "total": self.total,
             "grade": self.grade,
             "warnings": [_warning(w) for w in self.warnings],
+            "flags": [{"message": f.message, "expression": f.expression} for f in self.flags],
             "derived": [_derived(d) for d in self.derived],
             "indicators": [_indicator(i) for i in self.indicators],
         }
