@@ -22,7 +22,7 @@ DEFAULT_THRESHOLD = Decimal(5)
 RECHECK = "复核"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class IndicatorDifference:
     """One indicator's score in the other batch and this score minus it."""
 

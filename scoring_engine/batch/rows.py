@@ -36,7 +36,7 @@ _EXECUTION_NAMES = ("execution_rate",)
 _EXECUTION_LABEL = "预算执行率"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)  # not slots: a slotted dataclass pickles at half the speed
 class IndicatorRow:
     """One indicator of one project: the weight used, the score and the reason as the result gives them."""
 
@@ -113,6 +113,11 @@ class ProjectRow:
 
     def with_compare(self, comparison: Comparison | None) -> ProjectRow:
         return replace(self, compare=comparison)
+
+    def summary_only(self) -> ProjectRow:
+        """The row without the indicators below 一级: what the summaries need once the details are written."""
+        compare = replace(self.compare, indicators={}) if self.compare is not None else None
+        return replace(self, indicators=self.tops(), compare=compare)
 
 
 def project_row(index: int, source: str, result: Result, indicator_set: IndicatorSet, batch: str = "", file: str = "") -> ProjectRow:

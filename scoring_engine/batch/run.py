@@ -115,7 +115,7 @@ def _score(options: BatchOptions, config: TaskConfig, documents: Iterator[Any], 
         for entry in ordered_map(partial(BatchWorker, config), enumerate(documents), options.jobs):
             row = _compared(entry, recheck if recheck_documents is not None else None, options, kept, summariser)
             summariser.add(row)
-            kept.add(row)
+            kept.add(row.summary_only())
             for sink in sinks:
                 sink.add(row, entry.json)
             if progress:

@@ -167,7 +167,8 @@ class Summariser:
     def add(self, row: ProjectRow) -> None:
         if not row.ok:
             room = SHOWN_PROBLEMS - len(self.problem_lines)
-            self.problem_lines += [f"（{row.batch}）{line}" if row.batch else line for line in row.problems[:max(room, 0)]]
+            named = [line if line.startswith(row.source) else f"{row.source}: {line}" for line in row.problems[:max(room, 0)]]
+            self.problem_lines += [f"（{row.batch}）{line}" if row.batch else line for line in named]
         if row.batch:
             self.other_failed += not row.ok
             return

@@ -20,6 +20,7 @@ import tempfile
 import zipfile
 from collections.abc import Sequence
 from decimal import Decimal
+from functools import lru_cache
 from typing import IO, Any
 from xml.sax.saxutils import escape, quoteattr
 
@@ -30,6 +31,7 @@ MAX_ROWS = 1_048_576
 _MAX_TEXT = 32_767  # characters of one cell
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+_NO_STYLES = (0,) * 256  # a row given without styles: text and General
 
 # Cell styles (indexes into cellXfs below).
 TEXT = 0
@@ -73,6 +75,7 @@ def _column(index: int) -> str:
     return name
 
 
+@lru_cache(maxsize=4096)  # indicator ids and names repeat on every project
 def _text(value: str) -> str:
     if _ILLEGAL.search(value):
         value = _ILLEGAL.sub("", value)
@@ -115,20 +118,19 @@ class Sheet:
             self._write(1, self.header, [HEADER] * len(self.header))
 
     def _write(self, n: int, values: Sequence[Any], styles: Sequence[int] | None) -> None:
-        cells = []
-        letters = self.letters
-        for i, value in enumerate(values):
+        cells = [f'<row r="{n}">']
+        for letter, value, style in zip(self.letters, values, styles or _NO_STYLES):
             if value is None:
                 continue
-            style = styles[i] if styles is not None else TEXT
             s = f' s="{style}"' if style else ""
             if isinstance(value, str):
-                cells.append(f'<c r="{letters[i]}{n}"{s} t="inlineStr"><is><t xml:space="preserve">{_text(value)}</t></is></c>')
+                cells.append(f'<c r="{letter}{n}"{s} t="inlineStr"><is><t xml:space="preserve">{_text(value)}</t></is></c>')
             else:
                 text = format(value, "f") if isinstance(value, Decimal) else str(int(value))
-                cells.append(f'<c r="{letters[i]}{n}"{s}><v>{"0" if text == "-0" else text}</v></c>')
+                cells.append(f'<c r="{letter}{n}"{s}><v>{"0" if text == "-0" else text}</v></c>')
+        cells.append("</row>")
         assert self._file is not None
-        self._file.write(f'<row r="{n}">{"".join(cells)}</row>'.encode())
+        self._file.write("".join(cells).encode())
 
     def finished_parts(self) -> list[tuple[IO[bytes], int]]:
         if self._file is None:

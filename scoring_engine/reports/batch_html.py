@@ -114,7 +114,7 @@ def _cell(header: str, cell: object) -> str:
         return f'<td class="num">{escape(cell_text(cell))}</td>'
     if header == "来源":
         return f'<td class="source">{escape(cell_text(cell))}</td>'
-    return f"<td>{escape(cell_text(cell))}</td>"
+    return "<td>" + "<br>".join(escape(line) for line in cell_text(cell).split("\n")) + "</td>"
 
 
 def _figure(label: str, value: object, alert: bool = False) -> str:

@@ -2,8 +2,8 @@
 
 汇总 (one row per scored project), 指标明细 (one row per project and
 indicator), 统计 (the statistics by set, the ranking of units), 需说明 (one row
-per project and reason to explain) and 问题 (one row per error line of each
-project that could not be scored). A cell is text, an int, a Score (shown with
+per project and reason to explain) and 问题 (one row per project that could
+not be scored, with its error lines). A cell is text, an int, a Score (shown with
 its set's decimals) or a Rate (a percentage); the writers decide how each
 looks. Nothing here recomputes a score.
 """
@@ -54,6 +54,7 @@ class Heading:
 class Table:
     header: tuple[str, ...]
     widths: tuple[float, ...]  # in spreadsheet characters (a Chinese character is two)
+    kinds: tuple[str, ...] = ()  # for tables of plain values: "text", "int", "score" or "rate" per column
 
 
 def cell_text(cell: Any) -> str:
@@ -124,23 +125,27 @@ def summary_cells(row: ProjectRow, tops: Sequence[str], compared: bool) -> list[
 
 
 def detail_header(against: str | None) -> Table:
+    """The 指标明细 columns; its rows are plain values (there are millions), shown as `kinds` says."""
     header = ["序号", "项目名称", "指标编号", "指标名称", "级次", "分值", "得分", "得分率", "说明"]
     widths = [6, 36, 28, 24, 5, 6, 8, 8, 60]
+    kinds = ["int", "text", "text", "text", "int", "score", "score", "rate", "text"]
     if against:
         header += [f"{_against(against)}得分", "差异"]
         widths += [10, 8]
-    return Table(tuple(header), tuple(widths))
+        kinds += ["score", "score"]
+    return Table(tuple(header), tuple(widths), tuple(kinds))
 
 
 def detail_rows(row: ProjectRow, compared: bool) -> Iterator[list[Any]]:
-    """One row per indicator of a scored project, in the order of its set."""
-    p, number, name = row.precision, row.index + 1, row.name
+    """One row per indicator of a scored project, in the order of its set, as plain values."""
+    number, name = row.index + 1, row.name
     differences = row.compare.indicators if row.compare is not None else {}
     for i in row.indicators:
-        cells: list[Any] = [number, name, i.id, i.name, i.level, Score(i.weight, p), Score(i.score, p), _rate(i.score, i.weight), i.reason]
+        rate = round_half_up(i.score / i.weight, _RATE_PLACES) if i.weight else None
+        cells: list[Any] = [number, name, i.id, i.name, i.level, i.weight, i.score, rate, i.reason]
         if compared:
             d = differences.get(i.id)
-            cells += [Score(d.score, p), Score(d.difference, p)] if d else [None, None]
+            cells += [d.score, d.difference] if d else [None, None]
         yield cells
 
 
@@ -170,8 +175,9 @@ def problem_table() -> Table:
 
 
 def problem_rows(row: ProjectRow) -> Iterator[list[Any]]:
-    for line in row.problems:
-        yield [row.index + 1, row.source, row.batch or MAIN_BATCH, line]
+    """One row per project that could not be scored, its error lines in one cell."""
+    if row.problems:
+        yield [row.index + 1, row.source, row.batch or MAIN_BATCH, "\n".join(row.problems)]
 
 
 # ---------------------------------------------------------------- 统计

@@ -38,14 +38,16 @@ class BatchWorkbook:
         self.summary = self.book.sheet(SHEETS[0], (), ())  # its columns are known at the end
         detail = detail_header(against)
         self.detail = self.book.sheet(SHEETS[1], detail.header, detail.widths)
+        self.detail_kinds = detail.kinds
         self.statistics = self.book.sheet(SHEETS[2], (), (), filter=False)
         self.explain = self.book.sheet(SHEETS[3], explain_table().header, explain_table().widths)
         self.problems = self.book.sheet(SHEETS[4], problem_table().header, problem_table().widths)
 
     def add(self, row: ProjectRow, json: str | None) -> None:
         if row.ok and not row.batch:
-            for cells in detail_rows(row, self.against is not None):
-                self.detail.append(*_values_and_styles(cells))
+            styles = [score_style(row.precision) if kind == "score" else RATE if kind == "rate" else TEXT for kind in self.detail_kinds]
+            for values in detail_rows(row, self.against is not None):
+                self.detail.append(values, styles)
 
     def finish(self, summary: Summary, rows: Callable[[], Iterable[ProjectRow]]) -> None:
         table = summary_table(summary)
