@@ -100,17 +100,18 @@ def count_documents(inputs: Iterable[str | os.PathLike[str]]) -> int:
 
 
 def _facts_files(folder: Path) -> list[Path]:
+    """The facts and JSONL files below `folder`, sorted by their path below it (a/1.json, a/b/2.json, c.jsonl)."""
     found = []
     for top, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
             lower = name.lower()
             if name.startswith(".") or lower.endswith(_CASES_SUFFIX):
                 continue
             path = Path(top) / name
             if lower.endswith((".json", JSONL_SUFFIX)) or (lower.endswith((".yaml", ".yml")) and _holds_facts(path)):
                 found.append(path)
-    return found
+    return sorted(found, key=lambda path: path.relative_to(folder).parts)
 
 
 def _holds_facts(path: Path) -> bool:

@@ -72,7 +72,8 @@ def run_batch(options: BatchOptions) -> Summary:
     recheck_documents = find_documents(options.compare_with) if options.compare_with else None
     sinks: list[Any] = []
     try:
-        sinks = [OUTPUTS[path.suffix.lower()](path, options.against) for path in options.outputs]
+        for path in options.outputs:
+            sinks.append(OUTPUTS[path.suffix.lower()](path, options.against))  # one at a time: a failure discards those made
         config = TaskConfig(options.indicator_set, options.other_set, json=any(isinstance(s, BatchJsonl) for s in sinks),
                             reports=options.reports, report_format=options.report_format)
         with _Rows() as kept:
