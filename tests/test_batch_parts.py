@@ -98,6 +98,16 @@ def test_score_many_keeps_input_order_and_isolates_failures_with_two_processes(t
     assert all(o.result is not None and o.result.total == o.row.total for o in two if o.ok)
 
 
+def test_spawned_workers_give_the_same_outcomes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Where workers cannot be forked (other platforms, or a parent with threads) they are spawned, with the same outcomes."""
+    from scoring_engine.batch import pool
+
+    paths = write_folder(tmp_path, 40)
+    forked = [o.row for o in score_many(None, paths, jobs=2)]
+    monkeypatch.setattr(pool, "_start_method", lambda: "spawn")
+    assert forked == [o.row for o in score_many(None, paths, jobs=2)]
+
+
 def test_score_many_takes_facts_mappings_and_paths_and_each_documents_own_set(tmp_path: Path):
     """Without a set each facts file is scored by the set it names; a mapping of fact values needs a set."""
     path = _write(tmp_path / "p.json", project(1, random.Random(5)))

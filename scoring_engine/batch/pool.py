@@ -13,6 +13,8 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import signal
+import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -35,16 +37,16 @@ def ordered_map(make_worker: Callable[[], Callable[[Sequence[T]], list[R]]], ite
                 chunk: int = CHUNK) -> Iterator[R]:
     """The results of `make_worker()` applied to `items` in chunks, in the order of `items`.
 
-    With `jobs` above 1 the chunks go to that many worker processes (started
-    with "spawn", so `make_worker` must be picklable: a top-level class or a
-    functools.partial of one), each of which calls `make_worker` once.
+    With `jobs` above 1 the chunks go to that many worker processes, each of
+    which calls `make_worker` once (it must be picklable: a top-level class or
+    a functools.partial of one, as a spawned worker receives it pickled).
     """
     if jobs <= 1:
         worker = make_worker()
         for part in _chunks(items, chunk):
             yield from worker(part)
         return
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_start,
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(_start_method()), initializer=_start,
                                initargs=(make_worker,))
     pending: deque[Future[list[R]]] = deque()
     try:
@@ -58,6 +60,12 @@ def ordered_map(make_worker: Callable[[], Callable[[Sequence[T]], list[R]]], ite
         for future in pending:
             future.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_method() -> str:
+    """"fork" on Linux from a process with one thread (a worker starts at once, with the set already loaded);
+    otherwise "spawn" (forking a process with other threads running can deadlock the child)."""
+    return "fork" if sys.platform == "linux" and threading.active_count() == 1 else "spawn"
 
 
 def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:

@@ -40,6 +40,9 @@ RATE = 2  # 0.00%
 SCORE_STYLES = 7  # scores with 0 to 6 decimals: styles 3 to 9
 
 
+_STYLE = ("", *(f' s="{i}"' for i in range(1, 3 + SCORE_STYLES)))  # a cell's style attribute by style index
+
+
 def score_style(places: int) -> int:
     """The style showing a score with `places` decimals (0–6)."""
     return 3 + min(max(places, 0), SCORE_STYLES - 1)
@@ -118,17 +121,18 @@ class Sheet:
             self._write(1, self.header, [HEADER] * len(self.header))
 
     def _write(self, n: int, values: Sequence[Any], styles: Sequence[int] | None) -> None:
+        # Cells go in column order without their own reference (which is optional); an empty one is <c/>.
         cells = [f'<row r="{n}">']
-        for letter, value, style in zip(self.letters, values, styles or _NO_STYLES):
+        append = cells.append
+        for value, style in zip(values[: len(self.letters)], styles or _NO_STYLES):
             if value is None:
-                continue
-            s = f' s="{style}"' if style else ""
-            if isinstance(value, str):
-                cells.append(f'<c r="{letter}{n}"{s} t="inlineStr"><is><t xml:space="preserve">{_text(value)}</t></is></c>')
+                append("<c/>")
+            elif isinstance(value, str):
+                append(f'<c{_STYLE[style]} t="inlineStr"><is><t xml:space="preserve">{_text(value)}</t></is></c>')
             else:
                 text = format(value, "f") if isinstance(value, Decimal) else str(int(value))
-                cells.append(f'<c r="{letter}{n}"{s}><v>{"0" if text == "-0" else text}</v></c>')
-        cells.append("</row>")
+                append(f'<c{_STYLE[style]}><v>{"0" if text == "-0" else text}</v></c>')
+        append("</row>")
         assert self._file is not None
         self._file.write("".join(cells).encode())
 
