@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from conftest import ROOT
 from portfolio import SMALL_SET, project, write_folder, write_jsonl
 from scoring_engine import Facts, FactsError, load_facts, score_many, summarise
 from scoring_engine.batch import Document, find_documents
@@ -169,6 +170,21 @@ def test_summary_median_histogram_and_rankings_are_exact():
     assert [3, 0, 2, 1] == [p.index for p in summary.best][:4]
     assert [1, 2, 0, 3] == [p.index for p in summary.worst][:4]
     assert 1 == summary.flagged and 1 == s.flagged
+
+
+def test_a_projects_own_target_rows_are_not_summed_across_projects(tmp_path: Path):
+    """Rows of each project's own 绩效目标表 (children_from) are in its details, not in the statistics by indicator."""
+    base = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    paths = []
+    for n in range(3):
+        document = json.loads(json.dumps(base))
+        for row in document["facts"]["targets"]["output"]:
+            row["id"] = f"{row['id']}{n}"  # each project sets its own targets
+        paths.append(_write(tmp_path / f"{n}.json", document | {"indicator_set": "self-evaluation"}))
+    outcomes = list(score_many(None, paths))
+    assert any(not i.in_set for i in outcomes[0].row.indicators)
+    stats = summarise(outcomes).sets[0].indicators
+    assert ["budget", "output", "benefit", "satisfaction"] == [i.id for i in stats]
 
 
 def test_best_and_worst_keep_the_earlier_project_on_a_tie():

@@ -22,7 +22,7 @@ from ..result import Result
 if TYPE_CHECKING:
     from .compare import Comparison
 
-__all__ = ["IndicatorRow", "ProjectRow", "project_row", "failed_row", "explain_flags", "PROJECT_KEYS",
+__all__ = ["IndicatorRow", "ProjectRow", "project_row", "failed_row", "set_indicator_ids", "explain_flags", "PROJECT_KEYS",
            "DEFAULT_EXECUTION_RATE", "DEFAULT_GRADE_SHARE"]
 
 #: The project details a summary shows, from the facts file's "project" section.
@@ -46,7 +46,7 @@ class IndicatorRow:
     weight: Decimal
     score: Decimal
     reason: str
-    leaf: bool
+    in_set: bool = True  # False for a row of the project's own target table (children_from): not the same indicator across projects
 
     @property
     def rate(self) -> Decimal | None:
@@ -120,9 +120,14 @@ class ProjectRow:
         return replace(self, indicators=self.tops(), compare=compare)
 
 
-def project_row(index: int, source: str, result: Result, indicator_set: IndicatorSet, batch: str = "", file: str = "") -> ProjectRow:
-    """The record of a scored project; its flags are the set's explain_when flags, or the default rule's."""
-    indicators = tuple(IndicatorRow(n.id, n.name, n.level, n.weight, n.score, n.reason, not n.children) for n in result.walk())
+def project_row(index: int, source: str, result: Result, indicator_set: IndicatorSet, batch: str = "", file: str = "",
+                in_set: frozenset[str] | None = None) -> ProjectRow:
+    """The record of a scored project; its flags are the set's explain_when flags, or the default rule's.
+
+    `in_set` is the ids of the set's own indicators (computed when not given).
+    """
+    ids = in_set if in_set is not None else set_indicator_ids(indicator_set)
+    indicators = tuple(IndicatorRow(n.id, n.name, n.level, n.weight, n.score, n.reason, n.id in ids) for n in result.walk())
     return ProjectRow(
         index=index,
         source=source,
@@ -141,6 +146,11 @@ def project_row(index: int, source: str, result: Result, indicator_set: Indicato
         flags=explain_flags(result, indicator_set),
         batch=batch,
     )
+
+
+def set_indicator_ids(indicator_set: IndicatorSet) -> frozenset[str]:
+    """The ids of the indicators the set itself declares (a project's target rows are not among them)."""
+    return frozenset(node.id for node in indicator_set.walk())
 
 
 def failed_row(index: int, source: str, problems: tuple[Problem, ...], internal: bool = False, batch: str = "",

@@ -99,6 +99,7 @@ def exit_code(summary: Summary) -> int:
 def _score(options: BatchOptions, config: TaskConfig, documents: Iterator[Any], recheck_documents: Iterator[Any] | None,
            sinks: list[Any], kept: _Rows) -> Summary:
     summariser = Summariser()
+    summariser.against = options.against  # the comparison's columns are shown even if nothing matched
     progress = None
     if options.progress is not None:
         total = count_documents(options.inputs) + (count_documents(options.compare_with) if options.compare_with else 0)

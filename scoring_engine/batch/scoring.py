@@ -18,7 +18,7 @@ from ..loader import load_facts, load_indicator_set, parse_facts, resolve_set
 from ..model import IndicatorSet
 from ..result import Result
 from .inputs import Document
-from .rows import ProjectRow, failed_row, project_row
+from .rows import ProjectRow, failed_row, project_row, set_indicator_ids
 
 __all__ = ["Outcome", "Scorer", "ScoreDocuments", "NO_SET"]
 
@@ -47,6 +47,7 @@ class Scorer:
         self.fixed = indicator_set
         self.batch = batch
         self.sets: dict[str, IndicatorSet | IndicatorSetError] = {}
+        self.ids: dict[int, frozenset[str]] = {}
 
     def outcome(self, index: int, document: Document) -> Outcome:
         """The document scored; any failure, a bug of ours included, is the outcome's problems."""
@@ -61,7 +62,15 @@ class Scorer:
         except Exception as err:  # a bug: this project fails, the batch goes on, and the line says it is ours
             problem = Problem(f"internal error: {type(err).__name__}: {err} (please report it with this document)", file=source)
             return self._failed(index, document, (problem,), facts, internal=True)
-        return Outcome(index, source, result, (), project_row(index, source, result, indicator_set, self.batch, document.name))
+        row = project_row(index, source, result, indicator_set, self.batch, document.name, self._ids(indicator_set))
+        return Outcome(index, source, result, (), row)
+
+    def _ids(self, indicator_set: IndicatorSet) -> frozenset[str]:
+        """The set's own indicator ids, worked out once per set (the sets are kept, so their id() stays theirs)."""
+        key = id(indicator_set)
+        if key not in self.ids:
+            self.ids[key] = set_indicator_ids(indicator_set)
+        return self.ids[key]
 
     def _failed(self, index: int, document: Document, problems: tuple[Problem, ...], facts: Facts | None,
                 internal: bool = False) -> Outcome:

@@ -185,6 +185,8 @@ class Summariser:
         self.flagged += bool(row.flags)
         with scoring_context():
             for i in row.indicators:
+                if not i.in_set:
+                    continue  # a project's own target row: no other project has it, and there may be millions
                 stat = totals.indicators.setdefault(i.id, [i.name, i.level, 0, ZERO, ZERO, 0])
                 stat[2] += 1
                 stat[3] += i.score
@@ -199,7 +201,7 @@ class Summariser:
                 entry[2] += bool(row.flags)
         self._place(row)
         if row.compare is not None:
-            self.against = row.compare.against
+            self.against = self.against or row.compare.against
             self.compared += 1
             self.compare_flagged += row.compare.flagged
             self.difference += row.compare.difference

@@ -78,13 +78,14 @@ def _column(index: int) -> str:
     return name
 
 
-@lru_cache(maxsize=4096)  # indicator ids and names repeat on every project
-def _text(value: str) -> str:
+@lru_cache(maxsize=8192)  # indicator ids and names, and many reasons, repeat on every project
+def _text_cell(value: str, style: int) -> str:
+    """A text cell, as an inline string (never a formula), without its reference."""
     if _ILLEGAL.search(value):
         value = _ILLEGAL.sub("", value)
     if len(value) > _MAX_TEXT:
         value = value[: _MAX_TEXT - 1] + "…"
-    return escape(value)
+    return f'<c{_STYLE[style]} t="inlineStr"><is><t xml:space="preserve">{escape(value)}</t></is></c>'
 
 
 class Sheet:
@@ -128,7 +129,7 @@ class Sheet:
             if value is None:
                 append("<c/>")
             elif isinstance(value, str):
-                append(f'<c{_STYLE[style]} t="inlineStr"><is><t xml:space="preserve">{_text(value)}</t></is></c>')
+                append(_text_cell(value, style))
             else:
                 text = format(value, "f") if isinstance(value, Decimal) else str(int(value))
                 append(f'<c{_STYLE[style]}><v>{"0" if text == "-0" else text}</v></c>')

@@ -33,7 +33,7 @@ class BatchCsv:
         tops = top_names(summary)
         for row in rows():
             if row.ok and not row.batch:
-                writer.writerow(_csv_cell(c) for c in summary_cells(row, tops, self.against is not None))
+                writer.writerow(_csv_cell(c) for c in summary_cells(row, tops, self.against))
 
     def commit(self) -> None:
         self.output.commit()

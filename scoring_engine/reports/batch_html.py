@@ -19,7 +19,7 @@ from ..batch.compare import RECHECK
 from ..batch.rows import ProjectRow
 from ..batch.summary import Placed, Ranked, SetSummary, Summary
 from .batch_charts import grade_chart, histogram_chart, rate_chart
-from .batch_tables import Score, cell_text, explain_rows, problem_rows
+from .batch_tables import EXPLAIN, PROBLEMS, Score, cell_text, explain_rows, problem_rows
 from .html_page import _CSP
 
 __all__ = ["BatchPage", "TITLE"]
@@ -83,10 +83,8 @@ class BatchPage:
         for s in summary.sets:
             write(_set_section(s).encode())
         write(_rankings(summary).encode())
-        self._list(write, rows, "explain", "需说明的项目", ("序号", "来源", "项目名称", "实施单位", "总分", "等级", "需说明事项"),
-                   lambda row: explain_rows(row) if row.ok and not row.batch else ())
-        self._list(write, rows, "problems", "评分失败的项目", ("序号", "来源", "批次", "问题"),
-                   lambda row: problem_rows(row) if not row.ok else ())
+        self._list(write, rows, "explain", "需说明的项目", EXPLAIN.header, lambda row: explain_rows(row) if row.ok and not row.batch else ())
+        self._list(write, rows, "problems", "评分失败的项目", PROBLEMS.header, lambda row: problem_rows(row))
         write(f'<footer id="provenance">scoring-engine {escape(__version__)}</footer>\n</main>\n</body>\n</html>\n'.encode())
 
     @staticmethod

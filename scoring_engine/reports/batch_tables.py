@@ -20,8 +20,8 @@ from ..batch.compare import RECHECK
 from ..batch.rows import ProjectRow
 from ..batch.summary import SetSummary, Summary
 
-__all__ = ["Score", "Rate", "Heading", "Table", "summary_table", "summary_text", "detail_header", "detail_rows", "explain_table",
-           "problem_table", "statistics", "cell_text", "top_names", "MAIN_BATCH"]
+__all__ = ["Score", "Rate", "Heading", "Table", "summary_table", "summary_cells", "summary_text", "detail_header", "detail_rows",
+           "explain_rows", "problem_rows", "statistics", "cell_text", "top_names", "EXPLAIN", "PROBLEMS", "MAIN_BATCH"]
 
 #: What the 问题 sheet calls the batch being summarised (the others are 复核, or the other set's id).
 MAIN_BATCH = "本批"
@@ -103,8 +103,8 @@ def summary_table(summary: Summary) -> Table:
     return Table(tuple(header), tuple(widths))
 
 
-def summary_cells(row: ProjectRow, tops: Sequence[str], compared: bool) -> list[Any]:
-    """One scored project's 汇总 row."""
+def summary_cells(row: ProjectRow, tops: Sequence[str], against: str | None) -> list[Any]:
+    """One scored project's 汇总 row; `against` names the compared batch, if any."""
     p, project = row.precision, row.project
     assert row.total is not None
     cells: list[Any] = [row.index + 1, row.source, row.name, project.get("id", ""), project.get("unit", ""),
@@ -115,9 +115,10 @@ def summary_cells(row: ProjectRow, tops: Sequence[str], compared: bool) -> list[
         top = mine.get(name)
         cells += [Score(top.score, p), _rate(top.score, top.weight)] if top else [None, None]
     cells += [row.warnings, "；".join(row.flags)]
-    if compared:
+    if against:
         c = row.compare
-        cells += ([Score(c.total, p), Score(c.difference, p), c.grade, "；".join(c.reasons)] if c else [None, None, None, "未找到对应项目"])
+        missing = "未抽查复核" if against == RECHECK else f"按{against}无法评分"
+        cells += [Score(c.total, p), Score(c.difference, p), c.grade, "；".join(c.reasons)] if c else [None, None, None, missing]
     return cells
 
 
@@ -151,12 +152,10 @@ def detail_rows(row: ProjectRow, compared: bool) -> Iterator[list[Any]]:
 
 # ---------------------------------------------------------------- 需说明 and 问题
 
+#: The 需说明 sheet's columns.
 EXPLAIN = Table(("序号", "来源", "项目名称", "实施单位", "总分", "等级", "需说明事项"), (6, 30, 36, 24, 8, 6, 70))
+#: The 问题 sheet's columns.
 PROBLEMS = Table(("序号", "来源", "批次", "问题"), (6, 30, 12, 100))
-
-
-def explain_table() -> Table:
-    return EXPLAIN
 
 
 def explain_rows(row: ProjectRow) -> Iterator[list[Any]]:
@@ -168,10 +167,6 @@ def explain_rows(row: ProjectRow) -> Iterator[list[Any]]:
     if row.compare is not None and row.compare.flagged:
         for reason in row.compare.reasons:
             yield [*base, reason]
-
-
-def problem_table() -> Table:
-    return PROBLEMS
 
 
 def problem_rows(row: ProjectRow) -> Iterator[list[Any]]:

@@ -18,8 +18,8 @@ from ..batch.rows import ProjectRow
 from ..batch.summary import Summary
 from ..errors import Problem, ScoringEngineError
 from ._xlsx_stream import HEADER, RATE, TEXT, Book, score_style
-from .batch_tables import (Heading, Rate, Score, detail_header, detail_rows, explain_rows, explain_table, problem_rows,
-                           problem_table, statistics, summary_cells, summary_table, top_names)
+from .batch_tables import (EXPLAIN, PROBLEMS, Heading, Rate, Score, detail_header, detail_rows, explain_rows, problem_rows,
+                           statistics, summary_cells, summary_table, top_names)
 
 __all__ = ["BatchWorkbook", "SHEETS"]
 
@@ -40,8 +40,8 @@ class BatchWorkbook:
         self.detail = self.book.sheet(SHEETS[1], detail.header, detail.widths)
         self.detail_kinds = detail.kinds
         self.statistics = self.book.sheet(SHEETS[2], (), (), filter=False)
-        self.explain = self.book.sheet(SHEETS[3], explain_table().header, explain_table().widths)
-        self.problems = self.book.sheet(SHEETS[4], problem_table().header, problem_table().widths)
+        self.explain = self.book.sheet(SHEETS[3], EXPLAIN.header, EXPLAIN.widths)
+        self.problems = self.book.sheet(SHEETS[4], PROBLEMS.header, PROBLEMS.widths)
 
     def add(self, row: ProjectRow, json: str | None) -> None:
         if row.ok and not row.batch:
@@ -58,7 +58,7 @@ class BatchWorkbook:
                 for cells in problem_rows(row):
                     self.problems.append(cells)
             elif not row.batch:
-                self.summary.append(*_values_and_styles(summary_cells(row, tops, self.against is not None)))
+                self.summary.append(*_values_and_styles(summary_cells(row, tops, self.against)))
                 for cells in explain_rows(row):
                     self.explain.append(*_values_and_styles(cells))
         self.statistics.set_header((), _STATISTICS_WIDTHS, columns=len(_STATISTICS_WIDTHS))
