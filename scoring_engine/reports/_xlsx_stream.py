@@ -147,7 +147,9 @@ class Sheet:
         """The text before and after the rows of one sheet."""
         cols = "".join(f'<col min="{i + 1}" max="{i + 1}" width="{w:g}" customWidth="1"/>' for i, w in enumerate(self.widths))
         frozen = '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' if self.header else ""
-        head = (f'{_HEAD}<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}"><sheetViews><sheetView workbookViewId="0">{frozen}'
+        extent = f"A1:{self.letters[-1]}{rows}" if self.letters and rows else "A1"
+        head = (f'{_HEAD}<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}"><dimension ref="{extent}"/>'
+                f'<sheetViews><sheetView workbookViewId="0">{frozen}'
                 f'</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>{"<cols>" + cols + "</cols>" if cols else ""}<sheetData>')
         tail = "</sheetData>"
         if self.filter and rows > 1 and self.header:

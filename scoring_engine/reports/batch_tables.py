@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from .._arith import fixed, percent, plain, round_half_up
@@ -71,7 +72,13 @@ def cell_text(cell: Any) -> str:
 
 
 def _rate(score: Decimal, weight: Decimal) -> Rate | None:
-    return Rate(round_half_up(score / weight, _RATE_PLACES)) if weight else None
+    value = _rate_value(score, weight)
+    return Rate(value) if value is not None else None
+
+
+@lru_cache(maxsize=4096)  # the same few score and weight pairs recur on every project; equal pairs give the same quantized rate
+def _rate_value(score: Decimal, weight: Decimal) -> Decimal | None:
+    return round_half_up(score / weight, _RATE_PLACES) if weight else None
 
 
 def _against(against: str) -> str:
@@ -142,8 +149,7 @@ def detail_rows(row: ProjectRow, compared: bool) -> Iterator[list[Any]]:
     number, name = row.index + 1, row.name
     differences = row.compare.indicators if row.compare is not None else {}
     for i in row.indicators:
-        rate = round_half_up(i.score / i.weight, _RATE_PLACES) if i.weight else None
-        cells: list[Any] = [number, name, i.id, i.name, i.level, i.weight, i.score, rate, i.reason]
+        cells: list[Any] = [number, name, i.id, i.name, i.level, i.weight, i.score, _rate_value(i.score, i.weight), i.reason]
         if compared:
             d = differences.get(i.id)
             cells += [d.score, d.difference] if d else [None, None]
