@@ -362,7 +362,8 @@ def test_a_set_with_explain_when_decides_who_must_explain(tmp_path: Path):
 
 @pytest.mark.skipif(os.name != "posix", reason="signals")
 def test_ctrl_c_stops_cleanly_and_writes_nothing(tmp_path: Path):
-    """Interrupted (SIGINT to the process group, as Ctrl-C sends it) with two workers: exit 130, a message, no output, no temporary file."""
+    """Interrupted (SIGINT to the process group, as Ctrl-C sends it) with two workers: exit 130, a message, no output, no
+    temporary file, no worker left running."""
     import signal
     import subprocess
     import sys
@@ -374,10 +375,15 @@ def test_ctrl_c_stops_cleanly_and_writes_nothing(tmp_path: Path):
     command = [sys.executable, "-m", "scoring_engine", "batch", str(tmp_path / "many.jsonl"), "--jobs", "2",
                "--output", str(out / "s.xlsx"), "--output", str(out / "s.jsonl")]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    time.sleep(4)
+    deadline = time.monotonic() + 60
+    while not any(out.iterdir()) and time.monotonic() < deadline:  # the outputs' temporary files: scoring has begun
+        time.sleep(0.05)
+    time.sleep(0.5)
     assert process.poll() is None, "the batch ended before it could be interrupted"
     os.killpg(process.pid, signal.SIGINT)
     _, err = process.communicate(timeout=60)
     assert 130 == process.returncode
     assert "已中断：没有写出汇总文件" in err.decode("utf-8")
     assert [] == list(out.iterdir())
+    with pytest.raises(ProcessLookupError):  # no worker outlives the batch
+        os.killpg(process.pid, 0)
