@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime
 import json
-from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from collections.abc import Mapping
 from decimal import Decimal
+from json.encoder import encode_basestring
 from typing import Any
 
 

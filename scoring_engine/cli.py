@@ -195,7 +195,9 @@ def batch(inputs: tuple[str, ...], set_ref: str | None, jobs: int | None, output
     try:
         points = Decimal(threshold)
     except InvalidOperation:
-        raise click.BadParameter(f"{threshold!r} is not a number of points", param_hint="--threshold") from None
+        points = Decimal("NaN")
+    if not points.is_finite() or points < 0:
+        raise click.BadParameter(f"{threshold!r} is not a number of points (0 or more)", param_hint="--threshold")
     if reports is not None:
         try:
             reports.mkdir(parents=True, exist_ok=True)

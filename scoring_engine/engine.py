@@ -208,6 +208,8 @@ class _Run:
 
     def _flags(self, total: Decimal, grade: str) -> tuple[Flag, ...]:
         """The set's 需说明 conditions the project meets; one that cannot be decided becomes a warning saying so."""
+        if not self.set.explain_when:
+            return ()
         values = self.values.with_values({"total": total, "grade": grade})
         found = []
         for rule in self.set.explain_when:

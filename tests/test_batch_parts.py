@@ -265,8 +265,16 @@ def test_compare_set_scores_each_project_under_both_sets(tmp_path: Path):
 
 
 def test_compare_with_and_compare_set_together_is_a_usage_error(tmp_path: Path):
+    """A re-check and a second set cannot both be the other side of the comparison: exit 2, saying so."""
     run = _cli("batch", str(tmp_path), "--compare-with", str(tmp_path), "--compare-set", "self-evaluation")
     assert 2 == run.exit_code and "not both" in run.stderr
+
+
+@pytest.mark.parametrize("threshold", ["五", "nan", "-1", "Infinity"])
+def test_a_threshold_that_is_not_points_is_a_usage_error(tmp_path: Path, threshold: str):
+    """--threshold takes a finite number of points, 0 or more; anything else is exit 2 naming the option."""
+    run = _cli("batch", str(tmp_path), "--compare-set", "self-evaluation", "--threshold", threshold)
+    assert 2 == run.exit_code and "--threshold" in run.stderr
 
 
 # ---------------------------------------------------------------- outputs and their failures
@@ -284,6 +292,7 @@ def test_reports_dir_gets_each_scored_projects_own_report(tmp_path: Path):
 
 
 def test_an_unknown_output_extension_is_a_usage_error(tmp_path: Path):
+    """An --output whose extension is no batch format is exit 2, listing the formats, before anything is scored."""
     run = _cli("batch", str(tmp_path), "--output", str(tmp_path / "out.pdf"))
     assert 2 == run.exit_code and ".xlsx, .csv, .jsonl, .html" in run.stderr
 
