@@ -14,6 +14,7 @@ from .facts import Facts
 from .loader import bundled_sets, load_facts, load_indicator_set, parse_facts, parse_indicator_set
 from .model import IndicatorSet
 from .render import render
+from .batch import score_many, summarise
 from .result import IndicatorResult, Result
 
 from ._version import __version__
@@ -38,6 +39,8 @@ __all__ = [
     "parse_facts",
     "bundled_sets",
     "score",
+    "score_many",
+    "summarise",
     "render",
     "Facts",
     "IndicatorSet",

@@ -11,6 +11,7 @@ import datetime
 import json
 from collections.abc import Mapping
 from decimal import Decimal
+from json.encoder import encode_basestring
 from typing import Any
 
 
@@ -21,9 +22,14 @@ def dumps(value: Any, indent: int | None = 2, sort_keys: bool = False) -> str:
     return "".join(parts)
 
 
+_CONSTANTS = {None: "null", True: "true", False: "false"}
+
+
 def _write(value: Any, out: list[str], indent: int | None, sort_keys: bool, level: int) -> None:
-    if value is None or isinstance(value, (bool, str)):
-        out.append(json.dumps(value, ensure_ascii=False))
+    if isinstance(value, str):
+        out.append(encode_basestring(value))  # what json.dumps(value, ensure_ascii=False) gives, without its set-up per call
+    elif value is None or isinstance(value, bool):
+        out.append(_CONSTANTS[value])
     elif isinstance(value, Decimal):
         if not value.is_finite():
             raise ValueError(f"cannot write {value} as JSON")
@@ -45,7 +51,7 @@ def _write(value: Any, out: list[str], indent: int | None, sort_keys: bool, leve
             if i:
                 out.append(",")
             out.append(_newline(indent, level + 1))
-            out.append(json.dumps(str(key), ensure_ascii=False))
+            out.append(encode_basestring(str(key)))
             out.append(": " if indent is not None else ":")
             _write(item, out, indent, sort_keys, level + 1)
         out.append(_newline(indent, level) + "}")

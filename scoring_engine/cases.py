@@ -39,7 +39,7 @@ CASE_SUFFIX = ".cases.yaml"
 
 _FILE_KEYS = {"indicator_set", "facts_file", "cases"}
 _CASE_KEYS = {"name", "facts", "facts_file", "overrides", "not_applicable", "expect"}
-_EXPECT_KEYS = {"total", "grade", "scores", "tolerance", "error", "warnings"}
+_EXPECT_KEYS = {"total", "grade", "scores", "tolerance", "error", "warnings", "flags"}
 
 
 class CaseFileError(ScoringEngineError):
@@ -54,6 +54,7 @@ class Expectation:
     tolerance: Decimal = Decimal(0)
     error: str | None = None  # words the error must contain: the case expects scoring to fail
     warnings: tuple[str, ...] | None = None  # words that must each appear in some warning; () means no warnings
+    flags: tuple[str, ...] | None = None  # the same for the 需说明 flags; () means none
 
 
 @dataclass(frozen=True)
@@ -120,16 +121,18 @@ def _expectation(raw: Any, file: str, line: int | None) -> Expectation:
     if not raw:
         raise CaseFileError(Problem("expect is empty: a case must expect something", file=file, line=line))
     scores = _check_keys(raw.get("scores", {}), set(raw.get("scores", {})), "scores", file, line)
-    warnings = raw.get("warnings", [])
-    if not isinstance(warnings, list) or not all(isinstance(w, str) for w in warnings):
-        raise CaseFileError(Problem("warnings must be a list of texts", file=file, line=line))
+    for key in ("warnings", "flags"):
+        texts = raw.get(key, [])
+        if not isinstance(texts, list) or not all(isinstance(w, str) for w in texts):
+            raise CaseFileError(Problem(f"{key} must be a list of texts", file=file, line=line))
     return Expectation(
         total=_number(raw["total"], "total", file, line) if "total" in raw else None,
         grade=str(raw["grade"]) if "grade" in raw else None,
         scores={k: _number(v, f"score of {k}", file, line) for k, v in scores.items()},
         tolerance=_number(raw.get("tolerance", 0), "tolerance", file, line),
         error=str(raw["error"]) if "error" in raw else None,
-        warnings=tuple(warnings) if "warnings" in raw else None,
+        warnings=tuple(raw["warnings"]) if "warnings" in raw else None,
+        flags=tuple(raw["flags"]) if "flags" in raw else None,
     )
 
 
@@ -216,10 +219,13 @@ def run_case(case: Case, sets: dict[Path, IndicatorSet] | None = None) -> CaseOu
             compare(indicator_id, expected, result.indicator(indicator_id).score)
         except KeyError:
             differences.append(f"no indicator {indicator_id} in the result")
-    texts = [str(w) for w in result.warnings]
-    if expect.warnings == () and texts:
-        differences.append(f"expected no warnings, got: {'; '.join(texts)}")
-    for words in expect.warnings or ():
-        if not any(words in t for t in texts):
-            differences.append(f"no warning contains {words!r} (warnings: {texts or 'none'})")
+    differences += _missing_texts("warning", expect.warnings, [str(w) for w in result.warnings])
+    differences += _missing_texts("flag", expect.flags, [str(f) for f in result.flags])
     return CaseOutcome(case, tuple(differences))
+
+
+def _missing_texts(kind: str, wanted: tuple[str, ...] | None, texts: list[str]) -> list[str]:
+    """How the warnings (or flags) differ from the words expected: () means none at all."""
+    if wanted == () and texts:
+        return [f"expected no {kind}s, got: {'; '.join(texts)}"]
+    return [f"no {kind} contains {words!r} ({kind}s: {texts or 'none'})" for words in wanted or () if not any(words in t for t in texts)]

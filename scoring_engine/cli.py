@@ -1,4 +1,4 @@
-"""The command line: `scoring-engine score | explain | validate | test | sets | import | template`.
+"""The command line: `scoring-engine score | explain | batch | validate | test | sets | import | template`.
 
 The thin shell around the core: it reads files, calls the engine, writes the
 output (through `_output`: a file atomically, a pipe or device streamed, standard
@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -211,6 +212,64 @@ def template(set_ref: str, fmt: str, output: Path | None) -> None:
     else:
         write_atomically(output, content)
         tell(one_line(f"{output}: template for {indicator_set.id} {indicator_set.version}"))
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("--set", "set_ref", metavar="ID|PATH", help="Indicator set for every project. Default: the one each facts file names.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes. Default: one per core.")
+@click.option("--output", "-o", "outputs", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="A summary file: .xlsx, .csv, .jsonl or .html (repeat for several).")
+@click.option("--reports", type=click.Path(file_okay=False, path_type=Path), help="Also write each project's own report into this folder.")
+@click.option("--report-format", type=click.Choice(sorted(RENDERERS)), default="html", show_default=True, help="Format of those reports.")
+@click.option("--compare-with", "compare_with", multiple=True, metavar="INPUT", help="The re-check (复核) of the same projects (repeat for several).")
+@click.option("--compare-set", metavar="ID|PATH", help="Also score every project under this set, and compare.")
+@click.option("--threshold", default="5", show_default=True, metavar="POINTS", help="Flag a score above the compared one by this many points.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress line.")
+@_guarded
+def batch(inputs: tuple[str, ...], set_ref: str | None, jobs: int | None, outputs: tuple[Path, ...], reports: Path | None,
+          report_format: str, compare_with: tuple[str, ...], compare_set: str | None, threshold: str, quiet: bool) -> None:
+    """Score every project in INPUT... (facts files, folders of them, JSONL files) and summarise them.
+
+    A project that cannot be scored is listed with its errors and the others
+    are still scored; the exit code is then 1. See docs/batch.md.
+    """
+    from .batch.run import OUTPUTS, BatchOptions, exit_code, run_batch
+    from .reports.batch_tables import summary_text
+
+    for path in outputs:
+        if path.suffix.lower() not in OUTPUTS:
+            raise click.UsageError(f"--output {path}: the extension says the format; use one of {', '.join(OUTPUTS)}")
+    if compare_with and compare_set:
+        raise click.UsageError("give --compare-with (a re-check) or --compare-set (another set), not both")
+    try:
+        points = Decimal(threshold)
+    except InvalidOperation:
+        points = Decimal("NaN")
+    if not points.is_finite() or points < 0:
+        raise click.BadParameter(f"{threshold!r} is not a number of points (0 or more)", param_hint="--threshold")
+    if reports is not None:
+        try:
+            reports.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise ScoringEngineError(Problem(f"cannot create the reports folder: {err.strerror}", file=str(reports))) from None
+    options = BatchOptions(inputs, load_indicator_set(resolve_set(set_ref)) if set_ref else None, jobs or os.cpu_count() or 1,
+                           outputs, reports, report_format, compare_with,
+                           load_indicator_set(resolve_set(compare_set)) if compare_set else None, points,
+                           None if quiet or not sys.stderr.isatty() else sys.stderr)
+    try:
+        summary = run_batch(options)
+    except KeyboardInterrupt:
+        tell("\n已中断：没有写出汇总文件")
+        sys.exit(130)
+    say(summary_text(summary))
+    for line in summary.problem_lines:
+        tell(f"error: {one_line(line)}")
+    if summary.failed + summary.other_failed > len(summary.problem_lines):
+        tell("error: … the outputs list every project that could not be scored (问题)")
+    for path in outputs:
+        tell(one_line(f"{path}: written"))
+    sys.exit(exit_code(summary))
 
 
 @main.command()

@@ -18,7 +18,7 @@ from .facts import Facts, check_facts
 from .formulas import Evaluator, Formula
 from .model import Indicator, IndicatorSet
 from .reasons import TEMPLATES, render
-from .result import DerivedValue, IndicatorResult, Result, SetInfo, Warning, fact_values
+from .result import DerivedValue, Flag, IndicatorResult, Result, SetInfo, Warning, fact_values
 from .rules import RULE_KINDS, Outcome
 
 __all__ = ["score"]
@@ -171,8 +171,7 @@ class _Run:
                 failure = f"cannot be checked ({err.problems[0].message}): {check.message}"
             if failure is None:
                 continue
-            shown = ", ".join(f"{n} = {_show(self.values[n])}" for n in sorted(check.formula.names) if _readable(self.values, n))
-            message = f"{failure}（{check.formula.text}；{shown}）" if shown else failure
+            message = _with_values(failure, check.formula, self.values)
             if check.severity == "error":
                 self.problems.append(Problem(message, file=self.facts.source, expression=check.formula.text))
             else:
@@ -187,6 +186,8 @@ class _Run:
             raise ScoringError(self.problems)
         total = sum((t.score for t in tree), ZERO)
         s = self.set
+        grade = s.grade_for(total)
+        flags = self._flags(total, grade)
         return Result(
             engine_version=engine_version,
             indicator_set=SetInfo(s.id, s.name, s.version, s.sha256),
@@ -194,14 +195,34 @@ class _Run:
             precision=s.precision,
             max_total=s.total,
             total=total,
-            grade=s.grade_for(total),
-            grade_consequence=s.consequence_of(s.grade_for(total)),
+            grade=grade,
+            grade_consequence=s.consequence_of(grade),
             indicators=tree,
             warnings=tuple(self.warnings),
             derived=tuple(self.derived),
             project=dict(self.facts.project),
             facts=self.facts_read,
+            flags=flags,
         )
+
+    def _flags(self, total: Decimal, grade: str) -> tuple[Flag, ...]:
+        """The set's 需说明 conditions the project meets; one that cannot be decided becomes a warning saying so."""
+        if not self.set.explain_when:
+            return ()
+        values = self.values.with_values({"total": total, "grade": grade})
+        found = []
+        for rule in self.set.explain_when:
+            try:
+                met = self.evaluate(rule.formula, values)
+                undecided = None if isinstance(met, bool) else f"条件必须得出是或否，得到 {met!r}"
+            except ScoringError as err:
+                met, undecided = False, err.problems[0].message
+            if undecided is not None:
+                self.warnings.append(Warning("explain_when", f"无法判断是否需说明（{undecided}）：{rule.message}",
+                                             expression=rule.formula.text))
+            elif met:
+                found.append(Flag(_with_values(rule.message, rule.formula, values), rule.formula.text))
+        return tuple(found)
 
     def _reason(self, key: str, fields: Mapping[str, object], node: Indicator, weight: Decimal, score: Decimal) -> str:
         template = self.set.reasons.get(key) or TEMPLATES[key][0]
@@ -308,6 +329,12 @@ def _readable(values: _Values, name: str) -> bool:
     except (KeyError, ScoringError):
         return False
     return True
+
+
+def _with_values(message: str, formula: Formula, values: _Values) -> str:
+    """The message followed by the formula and the values it read: 'X（a < b；a = 1, b = 2）'."""
+    shown = ", ".join(f"{n} = {_show(values[n])}" for n in sorted(formula.names) if _readable(values, n))
+    return f"{message}（{formula.text}；{shown}）" if shown else message
 
 
 def _show(value: Any) -> str:

@@ -17,6 +17,7 @@ __all__ = [
     "FactSpec",
     "Derived",
     "Check",
+    "ExplainRule",
     "Grade",
     "Rule",
     "RowGroup",
@@ -67,6 +68,21 @@ class Check:
     formula: Formula
     message: str
     severity: str = "warning"
+
+
+@dataclass(frozen=True)
+class ExplainRule:
+    """A condition under which a project must explain itself (需说明), e.g. 预算执行率 below 90%.
+
+    The formula reads facts, derived values and the project's `total` and `grade`.
+    """
+
+    formula: Formula
+    message: str
+
+
+#: Names an explain_when condition reads besides facts and derived values, with their types.
+EXPLAIN_NAMES = {"total": "number", "grade": "string"}
 
 
 @dataclass(frozen=True)
@@ -210,6 +226,7 @@ class IndicatorSet:
     indicators: tuple[Indicator, ...]
     not_applicable: str = "full_credit"  # or "rescale"
     reasons: Mapping[str, str] = field(default_factory=dict)
+    explain_when: tuple[ExplainRule, ...] = ()
     layout: str = "scoresheet"  # the reports' default layout: scoresheet (评分表) or selfeval (the set's 自评表)
     form: FormBinding = field(default_factory=FormBinding)
     sha256: str = ""

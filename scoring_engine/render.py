@@ -57,6 +57,10 @@ def render_table(result: Result) -> str:
         lines.append("")
         lines.append("提示：")
         lines.extend(f"  - {one_line(str(w))}" for w in result.warnings)
+    if result.flags:
+        lines.append("")
+        lines.append("需说明：")
+        lines.extend(f"  - {one_line(str(f))}" for f in result.flags)
     lines.append("")
     lines.append(f"指标体系 sha256 {s.sha256[:16]}…  事实 sha256 {result.facts_sha256[:16]}…  scoring-engine {result.engine_version}")
     return "\n".join(lines) + "\n"

@@ -15,14 +15,14 @@ from .explain import Explanation, explain
 from .formulas import Finding
 from .judgements import Judgement, TierJudgement
 
-__all__ = ["Result", "IndicatorResult", "DerivedValue", "Warning", "SetInfo", "FactValue", "fact_values"]
+__all__ = ["Result", "IndicatorResult", "DerivedValue", "Warning", "Flag", "SetInfo", "FactValue", "fact_values"]
 
 
 @dataclass(frozen=True)
 class Warning:
     """Something the reader of the score must know: a failed check, a clamped score, an ignored fact."""
 
-    kind: str  # check | clamp | undeclared_fact
+    kind: str  # check | clamp | undeclared_fact | explain_when
     message: str
     indicator: str | None = None
     fact: str | None = None
@@ -31,6 +31,17 @@ class Warning:
     def __str__(self) -> str:
         about = self.indicator or self.fact
         return f"{about}: {self.message}" if about and about not in self.message else self.message
+
+
+@dataclass(frozen=True)
+class Flag:
+    """Why the project must explain itself (需说明): a condition of the set's explain_when that it meets."""
+
+    message: str  # the set's message, then the condition and the values that met it
+    expression: str
+
+    def __str__(self) -> str:
+        return self.message
 
 
 @dataclass(frozen=True)
@@ -50,6 +61,7 @@ class Result:
     project: Mapping[str, Any] = field(default_factory=dict)
     facts: tuple[FactValue, ...] = ()  # the project's facts as read, with the labels and units the set declares
     grade_consequence: str | None = None  # 结果应用: what the set's rules attach to the grade
+    flags: tuple[Flag, ...] = ()  # 需说明: the explain_when conditions the project meets
 
     def walk(self) -> Iterator[IndicatorResult]:
         """Every indicator result, depth first."""
@@ -97,6 +109,7 @@ class Result:
             "grade": self.grade,
             **({"grade_consequence": self.grade_consequence} if self.grade_consequence else {}),
             "warnings": [_warning(w) for w in self.warnings],
+            "flags": [{"message": f.message, "expression": f.expression} for f in self.flags],
             "derived": [_derived(d) for d in self.derived],
             "indicators": [_indicator(i) for i in self.indicators],
         }

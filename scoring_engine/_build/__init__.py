@@ -43,6 +43,7 @@ def build_indicator_set(located: Located, file: str | None, sha256: str) -> Indi
         draft.scope.setdefault(name, "number")
     derived = sections.derived(draft)
     checks = sections.checks(draft)
+    explain_when = sections.explain_when(draft)
     grades = sections.grades(draft)
     reasons = sections.reasons(draft)
     indicators = IndicatorTree(draft).top_level()
@@ -58,6 +59,7 @@ def build_indicator_set(located: Located, file: str | None, sha256: str) -> Indi
         facts=facts,
         derived=derived,
         checks=checks,
+        explain_when=explain_when,
         grades=grades,
         indicators=indicators,
         not_applicable=data.get("not_applicable", "full_credit"),

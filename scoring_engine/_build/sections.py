@@ -1,4 +1,4 @@
-"""The checks of a set's flat sections: facts, derived values, checks, grades and reason templates.
+"""The checks of a set's flat sections: facts, derived values, checks, 需说明 conditions, grades and reason templates.
 
 Each function reads its section from the draft, records what is wrong in the
 draft's log and returns what it could build; a part the schema check already
@@ -15,11 +15,11 @@ from .._arith import plain, to_decimal_or_none
 from .._intervals import Interval, gaps_and_overlaps
 from ..errors import did_you_mean
 from ..facts import convert_fact
-from ..model import Check, Derived, FactSpec, Grade
+from ..model import EXPLAIN_NAMES, Check, Derived, ExplainRule, FactSpec, Grade
 from ..reasons import TEMPLATES, template_problems
 from .draft import Draft
 
-__all__ = ["facts", "derived", "checks", "grades", "reasons"]
+__all__ = ["facts", "derived", "checks", "explain_when", "grades", "reasons"]
 
 
 def facts(draft: Draft) -> dict[str, FactSpec]:
@@ -109,6 +109,24 @@ def checks(draft: Draft) -> tuple[Check, ...]:
         formula = draft.log.compile(check["expr"], path + ("expr",), draft.scope)
         if formula is not None:
             found.append(Check(formula, check["message"], check.get("severity", "warning")))
+    return tuple(found)
+
+
+def explain_when(draft: Draft) -> tuple[ExplainRule, ...]:
+    """The 需说明 conditions: formulas over facts, derived values, total and grade."""
+    raw = draft.data.get("explain_when", [])
+    found = []
+    for i, rule in enumerate(raw if isinstance(raw, list) else []):
+        path = ("explain_when", i)
+        if not draft.log.ok(path):
+            continue
+        formula = draft.log.compile(rule["when"], path + ("when",), {**draft.scope, **EXPLAIN_NAMES})
+        if formula is None:
+            continue
+        for name in sorted(formula.names & set(EXPLAIN_NAMES) & set(draft.scope)):
+            draft.log.add(path + ("when",), f"{name} here is the project's {name}, but the set also declares a fact or "
+                          f"derived value {name}", f"rename the fact or derived value {name}", fact=name)
+        found.append(ExplainRule(formula, rule["message"]))
     return tuple(found)
 
 

@@ -109,6 +109,7 @@ def render_html(result: Result) -> str:
     body = [
         f'<body>\n<main>\n<header>\n<h1>{escape(title(result))}</h1>\n<dl class="project">{project}</dl>\n{summary}\n</header>\n',
         _warnings(result),
+        _flags(result),
         f'<section id="chart">\n<h2>得分概览</h2>\n{score_chart(result)}\n</section>\n',
         f'<section id="score-table">\n<h2>评分表</h2>\n{_table(score_table(result))}\n</section>\n',
         _summary(result),
@@ -125,6 +126,13 @@ def _warnings(result: Result) -> str:
         return ""
     items = "".join(f"<li>{escape(str(w))}</li>" for w in result.warnings)
     return f'<section class="warnings" id="warnings">\n<h2>提示</h2>\n<ul>{items}</ul>\n</section>\n'
+
+
+def _flags(result: Result) -> str:
+    if not result.flags:
+        return ""
+    items = "".join(f"<li>{escape(str(f))}</li>" for f in result.flags)
+    return f'<section class="warnings" id="flags">\n<h2>需说明</h2>\n<ul>{items}</ul>\n</section>\n'
 
 
 def _table(table: ScoreTable) -> str:

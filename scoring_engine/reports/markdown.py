@@ -74,5 +74,9 @@ def render_markdown(result: Result) -> str:
         lines += ["## 提示", ""]
         lines += [f"- {_cell(str(w))}" for w in result.warnings]
         lines.append("")
+    if result.flags:
+        lines += ["## 需说明", ""]
+        lines += [f"- {_cell(str(f))}" for f in result.flags]
+        lines.append("")
     lines += ["---", "", f"来源：{_cell(provenance_line(result))}", ""]
     return "\n".join(lines)

@@ -183,6 +183,8 @@ def _facts_sheet(ws: Worksheet, result: Result, score_format: str) -> None:
             [(d.label or d.name, _cell_value(d.value) if d.error is None else f"无法计算：{d.error}", "", f"{d.name} = {d.expression}")
              for d in result.derived])
     section("提示", None, [(str(w),) for w in result.warnings] or [("（无）",)])
+    if result.flags:
+        section("需说明", None, [(str(f),) for f in result.flags])
     section("来源", None, provenance(result))
 
     wrap = Alignment(wrap_text=True, vertical="top")

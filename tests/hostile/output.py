@@ -83,14 +83,48 @@ def process(args: list[str], cwd: Path, shell_redirect: str = "", timeout: float
     if shell_redirect:
         command = ["sh", "-c", f'exec "$@" {shell_redirect}', "sh", *command]
     kwargs.setdefault("stdout", subprocess.PIPE)
-    done = subprocess.run(command, cwd=cwd, stderr=subprocess.PIPE, timeout=timeout, check=False, **kwargs)
+    done = run_watched(command, cwd=cwd, stderr=subprocess.PIPE, timeout=timeout, **kwargs)
     out = done.stdout.decode("utf-8", "replace") if isinstance(done.stdout, bytes) else ""
     return {"code": done.returncode, "stdout": out, "stderr": done.stderr.decode("utf-8", "replace")}
 
 
+_CHILD_PEAK_KB = [0]  # the largest VmHWM seen of any command this process started
+
+
+def _peak_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            return next((int(line.split()[1]) for line in status if line.startswith("VmHWM:")), 0)
+    except (OSError, ValueError):
+        return 0
+
+
+def run_watched(command: list[str], timeout: float = 30, **kwargs: Any) -> subprocess.CompletedProcess[bytes]:
+    """subprocess.run, watching the command's own peak memory (VmHWM) while it runs.
+
+    The kernel's ru_maxrss of a child counts the parent's size when the child
+    started (it is carried across exec), so it says nothing of a small command
+    started from a large test process; VmHWM is the high-water mark of the
+    command's own memory, read every few milliseconds until it exits.
+    """
+    with subprocess.Popen(command, **kwargs) as child:
+        waited = 0.0
+        while True:
+            _CHILD_PEAK_KB[0] = max(_CHILD_PEAK_KB[0], _peak_kb(child.pid))
+            try:  # communicate keeps reading the pipes between tries, so a large output never blocks the command
+                stdout, stderr = child.communicate(timeout=0.005)
+                break
+            except subprocess.TimeoutExpired:
+                waited += 0.005
+                if waited > timeout:
+                    child.kill()
+                    raise
+    return subprocess.CompletedProcess(command, child.returncode, stdout, stderr)
+
+
 def _children() -> dict[str, float]:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return {"child_cpu": usage.ru_utime + usage.ru_stime, "child_mb": usage.ru_maxrss / 1024}
+    return {"child_cpu": usage.ru_utime + usage.ru_stime, "child_mb": _CHILD_PEAK_KB[0] / 1024}
 
 
 def checked_case(cls: str, name: str, check: Callable[[Path], list[str] | str]) -> OutputCase:
@@ -351,8 +385,8 @@ def _signalled(name: str, step: str, ignored: bool = False) -> Callable[[Path], 
         (folder / "driver.py").write_text(_DRIVER, encoding="utf-8")
         which = getattr(signal, name)
         ignore = (lambda: signal.signal(which, signal.SIG_IGN)) if ignored else None
-        done = subprocess.run([sys.executable, "driver.py", name, step, str(FACTS)], cwd=folder, capture_output=True,
-                              timeout=30, preexec_fn=ignore, check=False)
+        done = run_watched([sys.executable, "driver.py", name, step, str(FACTS)], cwd=folder, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, timeout=30, preexec_fn=ignore)
         written = (folder / "report.json").read_bytes()
         if ignored or step == "replace":  # the report was complete: it stands
             found = [] if done.returncode in (0, -which) and json.loads(written)["grade"] == "中" else [f"exit {done.returncode}"]

@@ -1,0 +1,58 @@
+"""Scoring a portfolio: many projects in one run, in input order, with statistics over them.
+
+`score_many` scores documents (facts files, JSONL lines, parsed facts) one by
+one or in worker processes and yields one Outcome per document, in order: its
+Result, or the problems that stopped it. A project that fails never stops the
+others. `summarise` turns outcomes into the statistics the batch reports print.
+
+>>> from scoring_engine import bundled_sets, score_many, summarise
+>>> facts = bundled_sets()["self-evaluation"].with_name("self-evaluation.facts.json")
+>>> outcomes = list(score_many("self-evaluation", [facts, facts.with_name("missing.json")]))
+>>> [(o.ok, o.result.total if o.ok else str(o.problems[0]).split(": ")[-1]) for o in outcomes]
+[(True, Decimal('100.00')), (False, 'no such file')]
+>>> summary = summarise(outcomes)
+>>> summary.scored, summary.failed, summary.sets[0].mean
+(1, 1, Decimal('100.00'))
+
+`scoring-engine batch` is the command line over the same functions; see
+docs/batch.md.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from functools import partial
+from typing import Any
+
+from ..facts import Facts
+from ..loader import load_indicator_set, resolve_set
+from ..model import IndicatorSet
+from .inputs import Document, find_documents
+from .pool import ordered_map
+from .rows import ProjectRow
+from .scoring import Outcome, ScoreDocuments
+from .summary import Summary, summarise
+
+__all__ = ["score_many", "summarise", "find_documents", "Outcome", "Document", "ProjectRow", "Summary"]
+
+
+def score_many(indicator_set: IndicatorSet | str | os.PathLike[str] | None,
+               documents: Iterable[Document | Facts | Mapping[str, Any] | str | os.PathLike[str]],
+               jobs: int | None = 1) -> Iterator[Outcome]:
+    """Score each document and yield its Outcome, in the order of `documents`, whatever `jobs` is.
+
+    `indicator_set` is a loaded set, a set file or a bundled id, or None to
+    score each document against the set its facts file names (each set is
+    loaded once per process). A document is the path of a facts file, a Facts,
+    a mapping of fact values (as score() takes), or a Document (see
+    find_documents for folders and JSONL files). `jobs` above 1 scores in that
+    many worker processes (None: one per core); the outcomes are the same.
+    Documents are read only as fast as they are scored, so a generator of
+    10⁵ documents is never held in memory.
+    """
+    if isinstance(indicator_set, (str, os.PathLike)):
+        indicator_set = load_indicator_set(resolve_set(str(indicator_set)))
+    items = ((index, Document.of(item, index)) for index, item in enumerate(documents))
+    return ordered_map(partial(ScoreDocuments, indicator_set), items, jobs=jobs or os.cpu_count() or 1)
+

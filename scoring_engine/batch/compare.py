@@ -1,0 +1,48 @@
+"""Self-evaluation against re-check (抽查复核), or one set against another: differences per project and per indicator.
+
+The difference is always this project's score minus the other one's, so a
+positive number is how far a self-evaluation runs above its re-check (得分虚高).
+A comparison is flagged when that difference reaches the threshold (default 5
+points) or the grade drops.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .rows import Comparison, IndicatorDifference, ProjectRow
+
+__all__ = ["Comparison", "IndicatorDifference", "compare", "DEFAULT_THRESHOLD", "RECHECK"]
+
+#: Points by which a self-score may exceed its re-check before it is flagged.
+DEFAULT_THRESHOLD = Decimal(5)
+#: The name of the re-check batch in every output.
+RECHECK = "复核"
+
+
+def compare(mine: ProjectRow, other: ProjectRow, against: str, threshold: Decimal = DEFAULT_THRESHOLD) -> Comparison | None:
+    """`mine` against `other`, or None when either could not be scored.
+
+    Indicators are matched by id; one the other set lacks has no difference.
+    The grade drops when the other's grade ranks lower in its own set (the
+    third of four is lower than the second, whatever the labels).
+    """
+    if not mine.ok or not other.ok or mine.total is None or other.total is None:
+        return None
+    difference = mine.total - other.total
+    theirs = {i.id: i.score for i in other.indicators}
+    indicators = {i.id: IndicatorDifference(theirs[i.id], i.score - theirs[i.id]) for i in mine.indicators if i.id in theirs}
+    mine_rank, other_rank = mine.grade_rank, other.grade_rank
+    dropped = mine_rank is not None and other_rank is not None and other_rank > mine_rank
+    reasons = []
+    if difference >= threshold:
+        reasons.append(f"{_name(against)}低{difference:f}分（阈值{threshold:f}分）")
+    if dropped:
+        reasons.append(f"{_name(against)}等级由{mine.grade}降为{other.grade}")
+    return Comparison(against=against, source=other.source, total=other.total, grade=other.grade or "", difference=difference,
+                      grade_dropped=dropped, flagged=bool(reasons), reasons=tuple(reasons), indicators=indicators)
+
+
+def _name(against: str) -> str:
+    return "复核得分" if against == RECHECK else f"按{against}评分"
+

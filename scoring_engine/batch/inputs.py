@@ -1,0 +1,169 @@
+"""What a batch reads: facts files, folders of them, and JSONL files of facts documents, in a stable order.
+
+Folders are searched recursively in sorted order; hidden folders and files
+(``.git``, ``.venv``) are skipped, and so are case files (``*.cases.yaml``) and
+indicator sets (a YAML file whose top level has ``indicators:`` or no
+``facts:``). A JSONL file gives one document per non-blank line. Documents are
+produced lazily, so a batch of 10⁵ projects never holds them all.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import FactsError, Problem
+from ..facts import Facts
+from ..loader import MAX_FACTS_BYTES
+
+__all__ = ["Document", "find_documents", "count_documents", "FACTS_SUFFIXES", "JSONL_SUFFIX"]
+
+#: Files a folder search takes as facts files (YAML ones only when they hold facts, not a set).
+FACTS_SUFFIXES = (".json", ".yaml", ".yml")
+#: Files read as one facts document a line.
+JSONL_SUFFIX = ".jsonl"
+_CASES_SUFFIX = ".cases.yaml"
+_TOP_KEY = re.compile(r"^(facts|indicators|cases):", re.M)
+_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class Document:
+    """One project's facts document, not yet read: a file, a JSONL line, or facts already parsed.
+
+    `source` names it in every output ("dir/a.json", "batch.jsonl:17"); a
+    relative ``indicator_set`` is resolved from `folder`; `problem` is set when
+    the document could not even be read (a JSONL line that is not UTF-8). The
+    Python API also takes facts already parsed, as `facts`.
+    """
+
+    source: str
+    name: str = ""  # its path below the folder named as input (or its file name): what a re-check is matched by
+    path: Path | None = None
+    line: int | None = None  # a JSONL line: `path` is its file, `text` the line
+    text: str | None = None
+    folder: Path | None = None
+    facts: Facts | None = None
+    problem: Problem | None = None
+
+    @classmethod
+    def of(cls, item: Document | Facts | Mapping[str, Any] | str | os.PathLike[str], number: int = 0) -> Document:
+        """A document from what the Python API accepts: a Document, a Facts, a mapping of fact values (as score()
+        takes), or the path of a facts file; `number` names one that has no source of its own."""
+        if isinstance(item, Document):
+            return item
+        if isinstance(item, Facts):
+            return cls(source=item.source or f"#{number + 1}", facts=item)
+        if isinstance(item, Mapping):
+            return cls(source=f"#{number + 1}", facts=Facts(values=item))
+        if isinstance(item, (str, os.PathLike)):
+            path = Path(item)
+            return cls(source=str(path), name=path.name, path=path, folder=path.parent)
+        raise TypeError(f"a document is a Document, a Facts, a mapping of fact values or the path of a facts file, "
+                        f"not {type(item).__name__}")
+
+
+def find_documents(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Document]:
+    """The documents of each input in turn: a facts file, every facts file below a folder, each line of a JSONL file.
+
+    Raises FactsError naming each input that is neither a file nor a folder, at once (before any document is read).
+    """
+    paths = [Path(p) for p in inputs]
+    missing = [Problem("no such file or folder", file=str(p)) for p in paths if not p.exists()]
+    if missing:
+        raise FactsError(missing)
+    return _documents(paths)
+
+
+def _documents(paths: list[Path]) -> Iterator[Document]:
+    for path in paths:
+        files = _facts_files(path) if path.is_dir() else [path]
+        for file in files:
+            name = file.relative_to(path).as_posix() if path.is_dir() else file.name
+            if file.suffix.lower() == JSONL_SUFFIX:
+                yield from _lines(file, name)
+            else:
+                yield Document(source=str(file), name=name, path=file, folder=file.parent)
+
+
+def count_documents(inputs: Iterable[str | os.PathLike[str]]) -> int:
+    """How many documents find_documents gives, reading JSONL files only to count their lines (for the progress line)."""
+    total = 0
+    for path in (Path(p) for p in inputs):
+        for file in _facts_files(path) if path.is_dir() else [path]:
+            total += _count_lines(file) if file.suffix.lower() == JSONL_SUFFIX else 1
+    return total
+
+
+def _facts_files(folder: Path) -> list[Path]:
+    """The facts and JSONL files below `folder`, sorted by their path below it (a/1.json, a/b/2.json, c.jsonl)."""
+    found = []
+    for top, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            lower = name.lower()
+            if name.startswith(".") or lower.endswith(_CASES_SUFFIX):
+                continue
+            path = Path(top) / name
+            if lower.endswith((".json", JSONL_SUFFIX)) or (lower.endswith((".yaml", ".yml")) and _holds_facts(path)):
+                found.append(path)
+    return sorted(found, key=lambda path: path.relative_to(folder).parts)
+
+
+def _holds_facts(path: Path) -> bool:
+    """A YAML file is a facts file when its top level has facts: and neither indicators: nor cases:."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(MAX_FACTS_BYTES).decode("utf-8", "replace")
+    except OSError:
+        return True  # let reading it report why it cannot be read
+    keys = set(_TOP_KEY.findall(head))
+    return keys == {"facts"}
+
+
+def _lines(file: Path, name: str) -> Iterator[Document]:
+    """One document per non-blank line; a line over MAX_FACTS_BYTES or not UTF-8 is a document that failed."""
+    try:
+        handle = file.open("rb")
+    except OSError as err:
+        yield Document(source=str(file), problem=Problem(f"cannot read: {err.strerror}", file=str(file)))
+        return
+    with handle:
+        number = 0
+        while True:
+            raw = handle.readline(MAX_FACTS_BYTES + 1)
+            if not raw:
+                return
+            number += 1
+            source, line_name = f"{file}:{number}", f"{name}:{number}"
+            if len(raw) > MAX_FACTS_BYTES and not raw.endswith(b"\n"):
+                while raw and not raw.endswith(b"\n"):  # skip the rest of the oversized line
+                    raw = handle.readline(_CHUNK)
+                yield Document(source=source, name=line_name, problem=Problem(f"line is over {MAX_FACTS_BYTES} bytes (MAX_FACTS_BYTES)",
+                                                              file=str(file), line=number))
+                continue
+            try:
+                text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as err:
+                yield Document(source=source, name=line_name, problem=Problem(f"not UTF-8 text (byte {err.start} of the line)", file=str(file),
+                                                              line=number, hint="save the file as UTF-8"))
+                continue
+            if text.strip():
+                yield Document(source=source, name=line_name, path=file, line=number, text=text, folder=file.parent)
+
+
+def _count_lines(file: Path) -> int:
+    count = 0
+    try:
+        with file.open("rb") as handle:
+            last = b"\n"
+            while chunk := handle.read(_CHUNK):
+                count += chunk.count(b"\n")
+                last = chunk[-1:]
+    except OSError:
+        return 1
+    return count + (last != b"\n")

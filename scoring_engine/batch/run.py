@@ -1,0 +1,210 @@
+"""`scoring-engine batch`: score the inputs, compare them, and write every output whole or not at all.
+
+The projects stream from the inputs through the workers to the writers; each
+project's row is also kept in a temporary file, from which the outputs that
+need the whole batch (the 汇总 columns depend on every set seen) are written
+at the end. Memory holds the statistics and the projects in flight, never the
+batch. With --compare-with the re-check batch is scored first and kept on disk,
+found by project id or file path; with --compare-set each project is scored
+under both sets in the same worker.
+"""
+
+from __future__ import annotations
+
+import pickle
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import partial
+from pathlib import Path
+from typing import IO, Any, TextIO
+
+from ..model import IndicatorSet
+from ..reports.batch_csv import BatchCsv
+from ..reports.batch_html import BatchPage
+from ..reports.batch_jsonl import BatchJsonl
+from ..reports.batch_xlsx import BatchWorkbook
+from .compare import DEFAULT_THRESHOLD, RECHECK, compare
+from .inputs import count_documents, find_documents
+from .pool import ordered_map
+from .progress import Progress
+from .rows import ProjectRow
+from .summary import Summariser, Summary
+from .task import BatchWorker, Entry, TaskConfig
+
+__all__ = ["BatchOptions", "run_batch", "OUTPUTS", "EXIT_FAILED", "EXIT_INTERNAL"]
+
+#: The batch outputs by file extension.
+OUTPUTS: dict[str, Any] = {".xlsx": BatchWorkbook, ".csv": BatchCsv, ".jsonl": BatchJsonl, ".html": BatchPage}
+EXIT_FAILED = 1
+EXIT_INTERNAL = 3
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """What to score, against what, compared with what, and where the outputs go."""
+
+    inputs: tuple[str, ...]
+    indicator_set: IndicatorSet | None = None  # None: each document's own set
+    jobs: int = 1
+    outputs: tuple[Path, ...] = ()
+    reports: Path | None = None
+    report_format: str = "html"
+    compare_with: tuple[str, ...] = ()
+    other_set: IndicatorSet | None = None
+    threshold: Decimal = DEFAULT_THRESHOLD
+    progress: TextIO | None = None  # the terminal to show progress on
+
+    @property
+    def against(self) -> str | None:
+        return RECHECK if self.compare_with else self.other_set.id if self.other_set is not None else None
+
+
+def run_batch(options: BatchOptions) -> Summary:
+    """Score, compare and write; the outputs appear only when all of them are complete.
+
+    Raises a ScoringEngineError for an input that does not exist or an output
+    that cannot be written, and lets KeyboardInterrupt through; either way no
+    output is left half-written.
+    """
+    documents = find_documents(options.inputs)  # a missing input stops the run before anything is written
+    recheck_documents = find_documents(options.compare_with) if options.compare_with else None
+    sinks: list[Any] = []
+    try:
+        for path in options.outputs:
+            sinks.append(OUTPUTS[path.suffix.lower()](path, options.against))  # one at a time: a failure discards those made
+        config = TaskConfig(options.indicator_set, options.other_set, json=any(isinstance(s, BatchJsonl) for s in sinks),
+                            reports=options.reports, report_format=options.report_format)
+        with _Rows() as kept:
+            summary = _score(options, config, documents, recheck_documents, sinks, kept)
+            for sink in sinks:
+                sink.finish(summary, kept.rows)
+        for sink in sinks:
+            sink.commit()
+        return summary
+    except BaseException:
+        for sink in sinks:
+            sink.discard()
+        raise
+
+
+def exit_code(summary: Summary) -> int:
+    """3 when a project failed on a bug of the engine, 1 when any project failed, else 0."""
+    if summary.internal:
+        return EXIT_INTERNAL
+    return EXIT_FAILED if summary.failed or summary.other_failed else 0
+
+
+def _score(options: BatchOptions, config: TaskConfig, documents: Iterator[Any], recheck_documents: Iterator[Any] | None,
+           sinks: list[Any], kept: _Rows) -> Summary:
+    summariser = Summariser()
+    summariser.against = options.against  # the comparison's columns are shown even if nothing matched
+    progress = None
+    if options.progress is not None:
+        total = count_documents(options.inputs) + (count_documents(options.compare_with) if options.compare_with else 0)
+        progress = Progress(options.progress, total)
+    with _Recheck() as recheck:
+        if recheck_documents is not None:
+            worker = partial(BatchWorker, TaskConfig(options.indicator_set, batch=RECHECK))
+            for entry in ordered_map(worker, enumerate(recheck_documents), options.jobs):
+                recheck.add(entry.row)
+                if not entry.row.ok:
+                    kept.add(entry.row)  # listed with the problems
+                    summariser.add(entry.row)
+                if progress:
+                    progress.tick(not entry.row.ok)
+        for entry in ordered_map(partial(BatchWorker, config), enumerate(documents), options.jobs):
+            row = _compared(entry, recheck if recheck_documents is not None else None, options, kept, summariser)
+            summariser.add(row)
+            kept.add(row.summary_only())
+            for sink in sinks:
+                sink.add(row, entry.json)
+            if progress:
+                progress.tick(not row.ok)
+        if progress:
+            progress.close()
+        summariser.unmatched = recheck.unmatched()
+    return summariser.summary()
+
+
+def _compared(entry: Entry, recheck: _Recheck | None, options: BatchOptions, kept: _Rows, summariser: Summariser) -> ProjectRow:
+    """The entry's row with its comparison: against its re-check, or against its own score under the other set."""
+    row = entry.row
+    if recheck is not None:
+        other = recheck.match(row) if row.ok else None
+        return row.with_compare(compare(row, other, RECHECK, options.threshold) if other is not None else None)
+    if entry.other is not None:
+        if not entry.other.ok:
+            kept.add(entry.other)  # listed with the problems, under the other set's name
+            summariser.add(entry.other)
+        return row.with_compare(compare(row, entry.other, entry.other.batch, options.threshold))
+    return row
+
+
+class _Rows:
+    """Project rows kept in a temporary file as they come, read back in order as often as needed."""
+
+    def __init__(self) -> None:
+        self.file: IO[bytes] = tempfile.TemporaryFile()
+
+    def __enter__(self) -> _Rows:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.file.close()
+
+    def add(self, row: ProjectRow) -> int:
+        """Keep `row`; its offset finds it again."""
+        offset = self.file.seek(0, 2)
+        pickle.dump(row, self.file, pickle.HIGHEST_PROTOCOL)
+        return offset
+
+    def at(self, offset: int) -> ProjectRow:
+        self.file.seek(offset)
+        row: ProjectRow = pickle.load(self.file)
+        return row
+
+    def rows(self) -> Iterator[ProjectRow]:
+        self.file.seek(0)
+        while True:
+            try:
+                yield pickle.load(self.file)
+            except EOFError:
+                return
+
+
+class _Recheck:
+    """The re-check batch's scored rows on disk, found by project id, else by file path below the input folder."""
+
+    def __init__(self) -> None:
+        self.kept = _Rows()
+        self.offsets: dict[str, int] = {}
+        self.scored = 0
+        self.matched: set[int] = set()
+
+    def __enter__(self) -> _Recheck:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.kept.file.close()
+
+    def add(self, row: ProjectRow) -> None:
+        if not row.ok:
+            return
+        offset = self.kept.add(row)
+        self.scored += 1
+        for key in row.keys():
+            self.offsets.setdefault(key, offset)  # the first project with a key keeps it
+
+    def match(self, row: ProjectRow) -> ProjectRow | None:
+        for key in row.keys():
+            offset = self.offsets.get(key)
+            if offset is not None:
+                self.matched.add(offset)
+                return self.kept.at(offset)
+        return None
+
+    def unmatched(self) -> int:
+        """Scored re-check projects that matched no project of the batch."""
+        return self.scored - len(self.matched)

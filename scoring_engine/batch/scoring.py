@@ -1,0 +1,136 @@
+"""Scoring one document of a batch, whatever is wrong with it: a Result, or the problems, never an exception.
+
+A Scorer holds the set (or, without one, each set the documents name, loaded
+once and kept, a set that fails to load included), so a worker process loads
+each set once however many projects it scores.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..engine import score
+from ..errors import FactsError, IndicatorSetError, Problem, ScoringEngineError
+from ..facts import Facts
+from ..loader import load_facts, load_indicator_set, parse_facts, resolve_set
+from ..model import IndicatorSet
+from ..result import Result
+from .inputs import Document
+from .rows import ProjectRow, failed_row, project_row, set_indicator_ids
+
+__all__ = ["Outcome", "Scorer", "ScoreDocuments", "NO_SET"]
+
+NO_SET = 'no indicator set: pass --set ID|PATH, or name one in the facts file as "indicator_set"'
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One document of score_many: its Result, or the problems that stopped it, and its summary row."""
+
+    index: int
+    source: str
+    result: Result | None
+    problems: tuple[Problem, ...]
+    row: ProjectRow
+
+    @property
+    def ok(self) -> bool:
+        return self.result is not None
+
+
+class Scorer:
+    """Scores documents against one set, or each against the set it names; `batch` labels a compared batch's rows."""
+
+    def __init__(self, indicator_set: IndicatorSet | None = None, batch: str = ""):
+        self.fixed = indicator_set
+        self.batch = batch
+        self.sets: dict[str, IndicatorSet | IndicatorSetError] = {}
+        self.ids: dict[int, frozenset[str]] = {}
+
+    def outcome(self, index: int, document: Document) -> Outcome:
+        """The document scored; any failure, a bug of ours included, is the outcome's problems."""
+        source = document.source
+        facts: Facts | None = None
+        try:
+            facts = self.facts(document)
+            indicator_set = self.set_for(document, facts)
+            result = score(indicator_set, facts)
+        except ScoringEngineError as err:
+            return self._failed(index, document, err.problems, facts)
+        except Exception as err:  # a bug: this project fails, the batch goes on, and the line says it is ours
+            problem = Problem(f"internal error: {type(err).__name__}: {err} (please report it with this document)", file=source)
+            return self._failed(index, document, (problem,), facts, internal=True)
+        row = project_row(index, source, result, indicator_set, self.batch, document.name, self._ids(indicator_set))
+        return Outcome(index, source, result, (), row)
+
+    def _ids(self, indicator_set: IndicatorSet) -> frozenset[str]:
+        """The set's own indicator ids, worked out once per set (the sets are kept, so their id() stays theirs)."""
+        key = id(indicator_set)
+        if key not in self.ids:
+            self.ids[key] = set_indicator_ids(indicator_set)
+        return self.ids[key]
+
+    def _failed(self, index: int, document: Document, problems: tuple[Problem, ...], facts: Facts | None,
+                internal: bool = False) -> Outcome:
+        project = facts.project if facts is not None else None
+        row = failed_row(index, document.source, problems, internal, self.batch, project, document.name)
+        return Outcome(index, document.source, None, problems, row)
+
+    def facts(self, document: Document) -> Facts:
+        """The document's facts; a JSONL line's problems are placed on its line of the file."""
+        if document.problem is not None:
+            raise FactsError(document.problem)
+        if document.facts is not None:
+            return document.facts
+        if document.text is not None:
+            file = str(document.path) if document.path is not None else document.source
+            try:
+                facts = parse_facts(document.text, file)
+            except FactsError as err:
+                raise FactsError([_on_line(p, document.line) for p in err.problems]) from None
+            return dataclasses.replace(facts, source=document.source)
+        if document.path is None:
+            raise FactsError(Problem("the document has neither a file nor facts", file=document.source))
+        return load_facts(document.path)
+
+    def set_for(self, document: Document, facts: Facts) -> IndicatorSet:
+        """The fixed set, or the one the facts name (relative to the document's folder), loaded once."""
+        if self.fixed is not None:
+            return self.fixed
+        if facts.indicator_set is None:
+            raise FactsError(Problem(NO_SET, file=document.source))
+        try:
+            path = resolve_set(facts.indicator_set, relative_to=document.folder)
+        except IndicatorSetError as err:
+            raise _named_by(err, document.source) from None
+        key = str(path.resolve())
+        if key not in self.sets:
+            try:
+                self.sets[key] = load_indicator_set(path)
+            except IndicatorSetError as err:
+                self.sets[key] = err
+        found = self.sets[key]
+        if isinstance(found, IndicatorSetError):
+            raise _named_by(found, document.source)
+        return found
+
+
+class ScoreDocuments:
+    """score_many's work in one process: a chunk of (index, document) pairs to their outcomes."""
+
+    def __init__(self, indicator_set: IndicatorSet | None):
+        self.scorer = Scorer(indicator_set)
+
+    def __call__(self, chunk: Sequence[tuple[int, Document]]) -> list[Outcome]:
+        return [self.scorer.outcome(index, document) for index, document in chunk]
+
+
+def _on_line(problem: Problem, line: int | None) -> Problem:
+    """A problem of a JSONL line's text (always line 1 of it) placed on the line of the file."""
+    return dataclasses.replace(problem, line=line) if line is not None else problem
+
+
+def _named_by(err: IndicatorSetError, source: str) -> IndicatorSetError:
+    return IndicatorSetError([p.located(file=source, path="$.indicator_set") for p in err.problems])

@@ -1,0 +1,109 @@
+"""What `scoring-engine batch` does with each document in a worker: score it, keep its row, its JSON, its own report.
+
+The JSON of a result (for a .jsonl output) and each project's report (for
+--reports DIR) are made where the project is scored, so that worker processes
+share that work; the parent only writes what comes back, in order.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+
+from .. import _json
+from .._atomic import AtomicFile
+from ..model import IndicatorSet
+from ..render import RENDERERS
+from .inputs import Document
+from .rows import ProjectRow
+from .scoring import Outcome, Scorer
+
+__all__ = ["TaskConfig", "Entry", "BatchWorker", "report_name", "REPORT_EXTENSIONS"]
+
+#: The file extension of each single-project report format.
+REPORT_EXTENSIONS = {"table": "txt", "json": "json", "markdown": "md", "csv": "csv", "xlsx": "xlsx", "html": "html"}
+_UNSAFE = re.compile(r"[^\w.-]+")
+_NAME_LENGTH = 60  # characters of a report's file name taken from its source (a Chinese one is 180 bytes)
+
+
+@dataclass(frozen=True)
+class TaskConfig:
+    """What a worker needs: the set (None: each document's own), the compared set, what to make of each result."""
+
+    indicator_set: IndicatorSet | None
+    other_set: IndicatorSet | None = None  # --compare-set: each document is scored under this one too
+    batch: str = ""  # "" for the batch summarised, "复核" for the re-check batch
+    json: bool = False
+    reports: Path | None = None
+    report_format: str = "html"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One document done: its row, its JSON line's content (result or problems), and its row under the compared set."""
+
+    row: ProjectRow
+    json: str | None = None
+    other: ProjectRow | None = None
+
+
+class BatchWorker:
+    """The batch's work in one process: a chunk of (index, document) pairs to their entries."""
+
+    def __init__(self, config: TaskConfig):
+        self.config = config
+        self.scorer = Scorer(config.indicator_set, config.batch)
+        self.other = Scorer(config.other_set, config.other_set.id) if config.other_set is not None else None
+
+    def __call__(self, chunk: Sequence[tuple[int, Document]]) -> list[Entry]:
+        return [self.entry(index, document) for index, document in chunk]
+
+    def entry(self, index: int, document: Document) -> Entry:
+        outcome = self.scorer.outcome(index, document)
+        if outcome.result is not None and self.config.reports is not None:
+            self.write_report(outcome)
+        other = self.other.outcome(index, document).row if self.other is not None else None
+        return Entry(outcome.row, _json_text(outcome) if self.config.json else None, other)
+
+    def write_report(self, outcome: Outcome) -> None:
+        assert outcome.result is not None and self.config.reports is not None
+        content = RENDERERS[self.config.report_format](outcome.result)
+        name = report_name(outcome.index, outcome.source, REPORT_EXTENSIONS[self.config.report_format])
+        output = AtomicFile(self.config.reports / name)
+        try:
+            output.write(content if isinstance(content, bytes) else content.encode("utf-8"))
+        except BaseException:
+            output.discard()
+            raise
+        output.commit()
+
+
+def report_name(index: int, source: str, extension: str) -> str:
+    """A file name for a project's own report: its place in the input, then its source's name made safe.
+
+    >>> report_name(0, "单位/2024/紫霞安置小区.json", "html")
+    '000001-紫霞安置小区.html'
+    >>> report_name(16, "../batch.jsonl:17", "md")
+    '000017-batch-17.md'
+    >>> report_name(2, "a/..\\\\<con>:?.json", "html")
+    '000003-con.html'
+    """
+    name = PurePath(source.replace("\\", "/")).name
+    if ":" in name and name.rsplit(":", 1)[1].isdigit():  # a JSONL line: file.jsonl:17
+        file, line = name.rsplit(":", 1)
+        name = f"{PurePath(file).stem}-{line}"
+    else:
+        name = PurePath(name).stem
+    safe = _UNSAFE.sub("-", unicodedata.normalize("NFC", name)).strip("-")[:_NAME_LENGTH]
+    return f"{index + 1:06d}-{safe or 'project'}.{extension}"
+
+
+def _json_text(outcome: Outcome) -> str:
+    """The result as one line of JSON, or the problems as a list of objects with their fields."""
+    if outcome.result is not None:
+        return _json.dumps(outcome.result.to_dict(), indent=None)
+    fields = ("message", "file", "line", "column", "path", "indicator", "fact", "expression", "hint")
+    return _json.dumps([{k: getattr(p, k) for k in fields if getattr(p, k) is not None} for p in outcome.problems], indent=None)

@@ -1,0 +1,235 @@
+"""A workbook written row by row to temporary files and zipped at the end: memory stays flat for millions of rows.
+
+The batch workbook has one row per project and indicator: 2 million rows for a
+province. openpyxl's write-only mode keeps memory flat too, but builds an
+element per cell and costs about 11 µs a cell, more than scoring the project
+(benchmarks/batch.py measures both). This writer emits the few SpreadsheetML
+parts a workbook needs as text: text cells as inline strings (never formulas),
+numbers exactly as their decimals, a bold header row that stays in view, column
+widths and an autofilter. A sheet that reaches Excel's 1,048,576 rows goes on
+in a sheet of the same name numbered （2）, （3）…
+
+No dates are written, so the same rows give the same bytes.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Sequence
+from decimal import Decimal
+from functools import lru_cache
+from typing import IO, Any
+from xml.sax.saxutils import escape, quoteattr
+
+__all__ = ["Book", "Sheet", "MAX_ROWS", "TEXT", "HEADER", "RATE", "score_style", "SCORE_STYLES"]
+
+#: Rows of one sheet (Excel's limit); the header row counts.
+MAX_ROWS = 1_048_576
+_MAX_TEXT = 32_767  # characters of one cell
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+_NO_STYLES = (0,) * 256  # a row given without styles: text and General
+
+# Cell styles (indexes into cellXfs below).
+TEXT = 0
+HEADER = 1
+RATE = 2  # 0.00%
+SCORE_STYLES = 7  # scores with 0 to 6 decimals: styles 3 to 9
+
+
+_STYLE = ("", *(f' s="{i}"' for i in range(1, 3 + SCORE_STYLES)))  # a cell's style attribute by style index
+
+
+def score_style(places: int) -> int:
+    """The style showing a score with `places` decimals (0–6)."""
+    return 3 + min(max(places, 0), SCORE_STYLES - 1)
+
+
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
+_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+_FORMATS = [f'<numFmt numFmtId="{164 + p}" formatCode="{"0." + "0" * p if p else "0"}"/>' for p in range(SCORE_STYLES)]
+_STYLES = (
+    f'{_HEAD}<styleSheet xmlns="{_MAIN}"><numFmts count="{SCORE_STYLES}">{"".join(_FORMATS)}</numFmts>'
+    '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
+    '<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>'
+    '<fill><patternFill patternType="solid"><fgColor rgb="FFEDEFF2"/><bgColor indexed="64"/></patternFill></fill></fills>'
+    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+    f'<cellXfs count="{3 + SCORE_STYLES}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1"/>'
+    '<xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    + "".join(f'<xf numFmtId="{164 + p}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' for p in range(SCORE_STYLES))
+    + '</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>'
+)
+
+
+def _column(index: int) -> str:
+    """'A' for 0, 'Z' for 25, 'AA' for 26…"""
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(65 + rest) + name
+    return name
+
+
+@lru_cache(maxsize=8192)  # indicator ids and names, and many reasons, repeat on every project
+def _text_cell(value: str, style: int) -> str:
+    """A text cell, as an inline string (never a formula), without its reference."""
+    if _ILLEGAL.search(value):
+        value = _ILLEGAL.sub("", value)
+    if len(value) > _MAX_TEXT:
+        value = value[: _MAX_TEXT - 1] + "…"
+    return f'<c{_STYLE[style]} t="inlineStr"><is><t xml:space="preserve">{escape(value)}</t></is></c>'
+
+
+class Sheet:
+    """One sheet (and its continuations): a header row, then rows appended one at a time to a temporary file."""
+
+    def __init__(self, book: Book, name: str, header: Sequence[str], widths: Sequence[float], filter: bool = True):
+        self.book, self.name, self.filter = book, name, filter
+        self.set_header(header, widths)
+        self.parts: list[tuple[IO[bytes], int]] = []  # (file, rows written) per sheet of this name
+        self._row = 0
+        self._file: IO[bytes] | None = None
+
+    def set_header(self, header: Sequence[str], widths: Sequence[float], columns: int = 0) -> None:
+        """The header row and column widths, before the first row (no header: no row 1 kept in view, no filter).
+
+        `columns` is how many columns the rows may fill, when more than the header has."""
+        self.header, self.widths = list(header), list(widths)
+        self.letters = [_column(i) for i in range(max(len(header), columns))]
+
+    def append(self, values: Sequence[Any], styles: Sequence[int] | None = None) -> None:
+        """A row: text, Decimal or int per column (None leaves the cell empty); `styles` per column, else text and General."""
+        if self._file is None or self._row >= MAX_ROWS:
+            self._start()
+        self._row += 1
+        self._write(self._row, values, styles)
+
+    def _start(self) -> None:
+        if self._file is not None:
+            self.parts.append((self._file, self._row))
+        self._file = tempfile.TemporaryFile(dir=self.book.folder)
+        self._row = 0
+        if self.header:
+            self._row = 1
+            self._write(1, self.header, [HEADER] * len(self.header))
+
+    def _write(self, n: int, values: Sequence[Any], styles: Sequence[int] | None) -> None:
+        # Cells go in column order without their own reference (which is optional); an empty one is <c/>.
+        cells = [f'<row r="{n}">']
+        append = cells.append
+        for value, style in zip(values[: len(self.letters)], styles or _NO_STYLES):
+            if value is None:
+                append("<c/>")
+            elif isinstance(value, str):
+                append(_text_cell(value, style))
+            else:
+                text = format(value, "f") if isinstance(value, Decimal) else str(int(value))
+                append(f'<c{_STYLE[style]}><v>{"0" if text == "-0" else text}</v></c>')
+        append("</row>")
+        assert self._file is not None
+        self._file.write("".join(cells).encode())
+
+    def finished_parts(self) -> list[tuple[IO[bytes], int]]:
+        if self._file is None:
+            self._start()  # an empty sheet still has its header
+        assert self._file is not None
+        return [*self.parts, (self._file, self._row)]
+
+    def part_xml(self, rows: int) -> tuple[str, str]:
+        """The text before and after the rows of one sheet."""
+        cols = "".join(f'<col min="{i + 1}" max="{i + 1}" width="{w:g}" customWidth="1"/>' for i, w in enumerate(self.widths))
+        frozen = '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' if self.header else ""
+        extent = f"A1:{self.letters[-1]}{rows}" if self.letters and rows else "A1"
+        head = (f'{_HEAD}<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}"><dimension ref="{extent}"/>'
+                f'<sheetViews><sheetView workbookViewId="0">{frozen}'
+                f'</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>{"<cols>" + cols + "</cols>" if cols else ""}<sheetData>')
+        tail = "</sheetData>"
+        if self.filter and rows > 1 and self.header:
+            tail += f'<autoFilter ref="A1:{self.letters[len(self.header) - 1]}{rows}"/>'
+        return head, tail + "</worksheet>"
+
+
+class Book:
+    """The workbook: sheets in the order they were added, saved as one .xlsx stream."""
+
+    def __init__(self, title: str, folder: str | None = None):
+        self.title, self.folder = title, folder
+        self.sheets: list[Sheet] = []
+
+    def sheet(self, name: str, header: Sequence[str], widths: Sequence[float], filter: bool = True) -> Sheet:
+        sheet = Sheet(self, name, header, widths, filter)
+        self.sheets.append(sheet)
+        return sheet
+
+    def save(self, target: IO[bytes]) -> None:
+        """Write the .xlsx to `target`; each sheet's rows are copied from its temporary file, never held in memory."""
+        parts = [(sheet, f"{sheet.name}（{k + 1}）" if k else sheet.name, file, rows)
+                 for sheet in self.sheets for k, (file, rows) in enumerate(sheet.finished_parts())]
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+            _put(archive, "[Content_Types].xml", _content_types(len(parts)))
+            _put(archive, "_rels/.rels", f'{_HEAD}<Relationships xmlns="{_PKG}">'
+                 f'<Relationship Id="rId1" Type="{_REL}/officeDocument" Target="xl/workbook.xml"/>'
+                 f'<Relationship Id="rId2" Type="{_PKG}/metadata/core-properties" Target="docProps/core.xml"/></Relationships>')
+            _put(archive, "docProps/core.xml", f'{_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
+                 f'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>scoring-engine</dc:creator>'
+                 f"<dc:title>{escape(self.title)}</dc:title></cp:coreProperties>")
+            sheets = "".join(f'<sheet name={quoteattr(name)} sheetId="{i + 1}" r:id="rId{i + 1}"/>' for i, (_, name, _, _) in enumerate(parts))
+            _put(archive, "xl/workbook.xml", f'{_HEAD}<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><bookViews><workbookView/></bookViews>'
+                 f"<sheets>{sheets}</sheets></workbook>")
+            rels = "".join(f'<Relationship Id="rId{i + 1}" Type="{_REL}/worksheet" Target="worksheets/sheet{i + 1}.xml"/>'
+                           for i in range(len(parts)))
+            _put(archive, "xl/_rels/workbook.xml.rels", f'{_HEAD}<Relationships xmlns="{_PKG}">{rels}'
+                 f'<Relationship Id="rId{len(parts) + 1}" Type="{_REL}/styles" Target="styles.xml"/></Relationships>')
+            _put(archive, "xl/styles.xml", _STYLES)
+            for i, (sheet, _, file, rows) in enumerate(parts):
+                head, tail = sheet.part_xml(rows)
+                _stream(archive, f"xl/worksheets/sheet{i + 1}.xml", head.encode(), file, tail.encode())
+
+    def close(self) -> None:
+        """Remove the temporary files (saving does not)."""
+        for sheet in self.sheets:
+            for file, _ in sheet.parts:
+                file.close()
+            if sheet._file is not None:
+                sheet._file.close()
+
+
+def _content_types(sheets: int) -> str:
+    kinds = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+    overrides = "".join(f'<Override PartName="/xl/worksheets/sheet{i + 1}.xml" ContentType="{kinds}.worksheet+xml"/>' for i in range(sheets))
+    return (f'{_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            f'<Override PartName="/xl/workbook.xml" ContentType="{kinds}.sheet.main+xml"/>'
+            f'<Override PartName="/xl/styles.xml" ContentType="{kinds}.styles+xml"/>{overrides}'
+            '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>')
+
+
+def _info(name: str, size: int = 0) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=_ZIP_EPOCH)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o600 << 16
+    info.file_size = size  # lets zipfile choose ZIP64 for a sheet over 4 GB
+    return info
+
+
+def _put(archive: zipfile.ZipFile, name: str, text: str) -> None:
+    archive.writestr(_info(name), text.encode())
+
+
+def _stream(archive: zipfile.ZipFile, name: str, head: bytes, file: IO[bytes], tail: bytes) -> None:
+    size = file.seek(0, 2)
+    file.seek(0)
+    with archive.open(_info(name, len(head) + size + len(tail)), "w") as out:
+        out.write(head)
+        shutil.copyfileobj(file, out, 1 << 20)
+        out.write(tail)
+

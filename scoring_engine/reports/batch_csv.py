@@ -1,0 +1,60 @@
+"""The batch's 汇总 sheet as CSV for Excel and WPS: UTF-8 with a byte-order mark, one row per scored project."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from .._atomic import AtomicFile
+from ..batch.rows import ProjectRow
+from ..batch.summary import Summary
+from .batch_tables import Rate, Score, cell_text, summary_cells, summary_table, top_names
+from .csv_text import _FORMULA_START, BOM
+
+__all__ = ["BatchCsv"]
+
+
+class BatchCsv:
+    """Writes the 汇总 rows once the batch is done (its columns depend on every set seen)."""
+
+    def __init__(self, path: Path, against: str | None):
+        self.output = AtomicFile(path)
+        self.against = against
+
+    def add(self, row: ProjectRow, json: str | None) -> None:
+        pass  # everything comes from the rows kept on disk
+
+    def finish(self, summary: Summary, rows: Callable[[], Iterable[ProjectRow]]) -> None:
+        text = _Utf8(self.output)
+        text.write(BOM)
+        writer = csv.writer(text, lineterminator="\r\n")
+        writer.writerow(summary_table(summary).header)
+        tops = top_names(summary)
+        for row in rows():
+            if row.ok and not row.batch:
+                writer.writerow(_csv_cell(c) for c in summary_cells(row, tops, self.against))
+
+    def commit(self) -> None:
+        self.output.commit()
+
+    def discard(self) -> None:
+        self.output.discard()
+
+
+def _csv_cell(cell: object) -> str:
+    text = cell_text(cell)
+    # A text cell starting with = + - @ would run as a formula: a project name or a flag must not (numbers may be negative).
+    if not isinstance(cell, (Score, Rate, int)) and text.startswith(_FORMULA_START):
+        return "'" + text
+    return text
+
+
+class _Utf8:
+    """The output as a text stream for csv.writer: each row encoded as it is written."""
+
+    def __init__(self, output: AtomicFile):
+        self.output = output
+
+    def write(self, text: str) -> None:
+        self.output.write(text.encode("utf-8"))

@@ -1,0 +1,168 @@
+"""The batch as one self-contained HTML page: figures, charts, rankings, and the projects to explain or in error.
+
+Like the single report it has no script and loads nothing: its Content
+Security Policy is the same (everything forbidden but its own stylesheet, by
+hash). The lists are written from the rows kept on disk, one row at a time.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections.abc import Callable, Iterable
+from html import escape
+from pathlib import Path
+
+from .._atomic import AtomicFile
+from .._version import __version__
+from ..batch.compare import RECHECK
+from ..batch.rows import ProjectRow
+from ..batch.summary import Placed, Ranked, SetSummary, Summary
+from .batch_charts import grade_chart, histogram_chart, rate_chart
+from .batch_tables import EXPLAIN, PROBLEMS, Score, cell_text, explain_rows, problem_rows
+from .html_page import _CSP
+
+__all__ = ["BatchPage", "TITLE"]
+
+TITLE = "项目支出绩效评价汇总"
+
+_CSS = """
+:root { --ink: #1d2733; --muted: #5b6675; --line: #c9d0d9; --shade: #eef1f5; --accent: #1f4e79; --warn: #9a5b00; }
+* { box-sizing: border-box; }
+body { margin: 0; background: #f4f6f8; color: var(--ink); line-height: 1.55;
+  font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei",
+    "WenQuanYi Micro Hei", "SimHei", sans-serif; font-size: 14px; }
+main { max-width: 1120px; margin: 24px auto; padding: 28px 36px; background: #fff; box-shadow: 0 1px 4px rgba(0,0,0,.08); }
+h1 { font-size: 22px; margin: 0 0 8px; }
+h2 { font-size: 17px; margin: 28px 0 10px; padding-bottom: 4px; border-bottom: 2px solid var(--accent); }
+h3 { font-size: 15px; margin: 18px 0 8px; }
+.figures { display: flex; flex-wrap: wrap; gap: 12px; margin: 12px 0; }
+.figures > div { border: 1px solid var(--line); border-radius: 6px; padding: 8px 18px; text-align: center; min-width: 110px; }
+.figures .label { display: block; color: var(--muted); font-size: 13px; }
+.figures .value { font-size: 26px; font-weight: bold; }
+.figures .alert .value { color: var(--warn); }
+svg { display: block; max-width: 100%; height: auto; font-family: inherit; margin: 6px 0 14px; }
+svg text { fill: var(--ink); }
+table { width: 100%; border-collapse: collapse; font-size: 13px; margin: 6px 0 14px; }
+th, td { border: 1px solid var(--line); padding: 4px 7px; text-align: left; vertical-align: top; }
+thead th { background: var(--shade); white-space: nowrap; }
+td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.source { color: var(--muted); word-break: break-all; min-width: 10em; }
+p.note { color: var(--muted); }
+footer { margin-top: 28px; color: var(--muted); font-size: 12px; }
+@page { size: A4; margin: 14mm 12mm; }
+@media print {
+  body { background: #fff; font-size: 10pt; }
+  main { max-width: none; margin: 0; padding: 0; box-shadow: none; }
+  h2 { break-after: avoid; }
+  tr, svg { break-inside: avoid; }
+  thead { display: table-header-group; }
+}
+""".strip()
+
+
+class BatchPage:
+    """Writes the page once the batch is done."""
+
+    def __init__(self, path: Path, against: str | None):
+        self.output = AtomicFile(path)
+        self.against = against
+
+    def add(self, row: ProjectRow, json: str | None) -> None:
+        pass  # everything comes from the summary and the rows kept on disk
+
+    def finish(self, summary: Summary, rows: Callable[[], Iterable[ProjectRow]]) -> None:
+        write = self.output.write
+        csp = _CSP.format(base64.b64encode(hashlib.sha256(_CSS.encode()).digest()).decode())
+        write((f'<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
+               f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n'
+               '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+               f'<meta name="generator" content="scoring-engine {escape(__version__)}">\n'
+               f"<title>{TITLE}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n<main>\n<h1>{TITLE}</h1>\n").encode())
+        write(_figures(summary).encode())
+        for s in summary.sets:
+            write(_set_section(s).encode())
+        write(_rankings(summary).encode())
+        self._list(write, rows, "explain", "需说明的项目", EXPLAIN.header, lambda row: explain_rows(row) if row.ok and not row.batch else ())
+        self._list(write, rows, "problems", "评分失败的项目", PROBLEMS.header, lambda row: problem_rows(row))
+        write(f'<footer id="provenance">scoring-engine {escape(__version__)}</footer>\n</main>\n</body>\n</html>\n'.encode())
+
+    @staticmethod
+    def _list(write: Callable[[bytes], None], rows: Callable[[], Iterable[ProjectRow]], anchor: str, title: str,
+              header: tuple[str, ...], lines: Callable[[ProjectRow], Iterable[list[object]]]) -> None:
+        numeric = {"序号", "总分"}
+        head = "".join(f'<th class="num">{h}</th>' if h in numeric else f"<th>{h}</th>" for h in header)
+        write(f'<section id="{anchor}">\n<h2>{title}</h2>\n<table class="{anchor}">\n<thead><tr>{head}</tr></thead>\n<tbody>\n'.encode())
+        count = 0
+        for row in rows():
+            for cells in lines(row):
+                count += 1
+                write(("<tr>" + "".join(_cell(h, c) for h, c in zip(header, cells)) + "</tr>\n").encode())
+        write(b"</tbody>\n</table>\n" + ('<p class="note">无。</p>\n'.encode() if not count else b"") + b"</section>\n")
+
+    def commit(self) -> None:
+        self.output.commit()
+
+    def discard(self) -> None:
+        self.output.discard()
+
+
+def _cell(header: str, cell: object) -> str:
+    if header in ("序号", "总分"):
+        return f'<td class="num">{escape(cell_text(cell))}</td>'
+    if header == "来源":
+        return f'<td class="source">{escape(cell_text(cell))}</td>'
+    return "<td>" + "<br>".join(escape(line) for line in cell_text(cell).split("\n")) + "</td>"
+
+
+def _figure(label: str, value: object, alert: bool = False) -> str:
+    css = ' class="alert"' if alert else ""
+    return f'<div{css}><span class="label">{label}</span><span class="value">{escape(str(value))}</span></div>'
+
+
+def _figures(summary: Summary) -> str:
+    parts = [_figure("输入文档", summary.documents), _figure("已评分", summary.scored),
+             _figure("评分失败", summary.failed, summary.failed > 0), _figure("需说明", summary.flagged, summary.flagged > 0)]
+    if summary.against:
+        who = "复核" if summary.against == RECHECK else summary.against
+        parts += [_figure(f"已与{who}对比", summary.compared), _figure("对比标记", summary.compare_flagged, summary.compare_flagged > 0)]
+        if summary.mean_difference is not None:
+            parts.append(_figure("平均总分差", summary.mean_difference))
+    return f'<section id="figures">\n<div class="figures">{"".join(parts)}</div>\n</section>\n'
+
+
+def _set_section(s: SetSummary) -> str:
+    p = s.precision
+    figures = "".join(_figure(label, cell_text(Score(value, p))) for label, value in
+                      (("平均分", s.mean), ("中位数", s.median), ("最高分", s.highest), ("最低分", s.lowest)))
+    return (f'<section class="set" data-set="{escape(s.set_id)}">\n<h2>{escape(s.set_name)}（{escape(s.set_id)} {escape(s.set_version)}）：'
+            f'{s.count}个项目</h2>\n<div class="figures">{figures}</div>\n'
+            f'<h3>等级分布</h3>\n{grade_chart(s)}\n<h3>总分分布</h3>\n{histogram_chart(s)}\n'
+            f'<h3>各指标平均得分率</h3>\n{rate_chart(s)}\n</section>\n')
+
+
+def _rankings(summary: Summary) -> str:
+    parts = ['<section id="ranking">\n<h2>排名</h2>\n']
+    for title, ranked in (("实施单位", summary.units), ("主管部门", summary.departments)):
+        if ranked:
+            parts.append(f"<h3>{title}（按平均分）</h3>\n" + _ranked_table(title, ranked))
+    for title, placed in (("得分最高的项目", summary.best), ("得分最低的项目", summary.worst)):
+        parts.append(f"<h3>{title}</h3>\n" + _placed_table(placed))
+    parts.append("</section>\n")
+    return "".join(parts)
+
+
+def _ranked_table(title: str, ranked: tuple[Ranked, ...]) -> str:
+    rows = "".join(f'<tr><td class="num">{n + 1}</td><td>{escape(r.name)}</td><td class="num">{r.count}</td>'
+                   f'<td class="num">{cell_text(Score(r.mean, r.places))}</td><td class="num">{r.flagged}</td></tr>\n' for n, r in enumerate(ranked))
+    return (f'<table class="ranking"><thead><tr><th class="num">名次</th><th>{title}</th><th class="num">项目数</th>'
+            f'<th class="num">平均分</th><th class="num">需说明</th></tr></thead>\n<tbody>\n{rows}</tbody></table>\n')
+
+
+def _placed_table(placed: tuple[Placed, ...]) -> str:
+    rows = "".join(f'<tr><td class="num">{p.index + 1}</td><td>{escape(p.name)}</td><td>{escape(p.unit)}</td>'
+                   f'<td class="num">{cell_text(Score(p.total, p.places))}</td><td>{escape(p.grade)}</td><td class="source">{escape(p.source)}</td></tr>\n'
+                   for p in placed)
+    return ('<table class="placed"><thead><tr><th class="num">序号</th><th>项目名称</th><th>实施单位</th><th class="num">总分</th>'
+            f'<th>等级</th><th>来源</th></tr></thead>\n<tbody>\n{rows}</tbody></table>\n')
+

@@ -1,0 +1,70 @@
+"""The batch as JSON Lines: one line per project of the input, in input order.
+
+A scored project's line holds its full result document (schemas/result.schema.json):
+``{"index":0,"source":"a.json","result":{…},"need_explanation":[…]}``; a
+project that failed holds its problems with their fields:
+``{"index":1,"source":"b.json","problems":[{"message":…,"file":…}]}``. With a
+comparison each line also has ``"compare"`` (null when nothing matched).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from .. import _json
+from .._atomic import AtomicFile
+from ..batch.compare import Comparison
+from ..batch.rows import ProjectRow
+from ..batch.summary import Summary
+
+__all__ = ["BatchJsonl", "compare_document"]
+
+
+class BatchJsonl:
+    """Writes each line as its project arrives (the JSON itself was made where the project was scored)."""
+
+    wants_json = True
+
+    def __init__(self, path: Path, against: str | None):
+        self.output = AtomicFile(path)
+        self.against = against
+
+    def add(self, row: ProjectRow, json_text: str | None) -> None:
+        if row.batch:
+            return  # the compared batch's projects are in the other outputs' 问题 lists
+        assert json_text is not None, "the worker makes the JSON of each project when a .jsonl output is asked for"
+        parts = [f'{{"index":{row.index},"source":{json.dumps(row.source, ensure_ascii=False)},']
+        parts.append(f'"result":{json_text},"need_explanation":{json.dumps(list(row.flags), ensure_ascii=False)}' if row.ok
+                     else f'"problems":{json_text}')
+        if self.against is not None:
+            parts.append(f',"compare":{_json.dumps(compare_document(row.compare), indent=None)}')
+        self.output.write(("".join(parts) + "}\n").encode("utf-8"))
+
+    def finish(self, summary: Summary, rows: Callable[[], Iterable[ProjectRow]]) -> None:
+        pass
+
+    def commit(self) -> None:
+        self.output.commit()
+
+    def discard(self) -> None:
+        self.output.discard()
+
+
+def compare_document(comparison: Comparison | None) -> dict[str, Any] | None:
+    """A comparison as plain data; None when the project had no counterpart."""
+    if comparison is None:
+        return None
+    return {
+        "against": comparison.against,
+        "source": comparison.source,
+        "total": comparison.total,
+        "grade": comparison.grade,
+        "difference": comparison.difference,
+        "grade_dropped": comparison.grade_dropped,
+        "flagged": comparison.flagged,
+        "reasons": list(comparison.reasons),
+        "indicators": {k: {"score": d.score, "difference": d.difference} for k, d in comparison.indicators.items()},
+    }

@@ -1,0 +1,242 @@
+"""The tables of a batch summary, built once and printed by every batch writer (xlsx, CSV, HTML, text).
+
+汇总 (one row per scored project), 指标明细 (one row per project and
+indicator), 统计 (the statistics by set, the ranking of units), 需说明 (one row
+per project and reason to explain) and 问题 (one row per project that could
+not be scored, with its error lines). A cell is text, an int, a Score (shown with
+its set's decimals) or a Rate (a percentage); the writers decide how each
+looks. Nothing here recomputes a score.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+from .._arith import fixed, percent, plain, round_half_up
+from ..batch.compare import RECHECK
+from ..batch.rows import ProjectRow
+from ..batch.summary import SetSummary, Summary
+
+__all__ = ["Score", "Rate", "Heading", "Table", "summary_table", "summary_cells", "summary_text", "detail_header", "detail_rows",
+           "explain_rows", "problem_rows", "statistics", "cell_text", "top_names", "EXPLAIN", "PROBLEMS", "MAIN_BATCH"]
+
+#: What the 问题 sheet calls the batch being summarised (the others are 复核, or the other set's id).
+MAIN_BATCH = "本批"
+_RATE_PLACES = 4  # 得分率 kept to 0.01%
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """A score or total, shown with its set's decimals."""
+
+    value: Decimal
+    places: int
+
+
+@dataclass(frozen=True, slots=True)
+class Rate:
+    """A share, shown as a percentage."""
+
+    value: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A line of the statistics that names what follows."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[str, ...]
+    widths: tuple[float, ...]  # in spreadsheet characters (a Chinese character is two)
+    kinds: tuple[str, ...] = ()  # for tables of plain values: "text", "int", "score" or "rate" per column
+
+
+def cell_text(cell: Any) -> str:
+    """A cell as printed text: 81.33, 80.00%, 2, the text itself."""
+    if isinstance(cell, Score):
+        return fixed(cell.value, cell.places)
+    if isinstance(cell, Rate):
+        return percent(cell.value)
+    if isinstance(cell, Heading):
+        return cell.text
+    if isinstance(cell, Decimal):
+        return plain(cell)
+    return "" if cell is None else str(cell)
+
+
+def _rate(score: Decimal, weight: Decimal) -> Rate | None:
+    value = _rate_value(score, weight)
+    return Rate(value) if value is not None else None
+
+
+@lru_cache(maxsize=4096)  # the same few score and weight pairs recur on every project; equal pairs give the same quantized rate
+def _rate_value(score: Decimal, weight: Decimal) -> Decimal | None:
+    return round_half_up(score / weight, _RATE_PLACES) if weight else None
+
+
+def _against(against: str) -> str:
+    """How the columns of the other batch are titled: 复核总分, or 'OTHER-SET 总分'."""
+    return RECHECK if against == RECHECK else f"{against} "
+
+
+# ---------------------------------------------------------------- 汇总
+
+
+def top_names(summary: Summary) -> list[str]:
+    """The 一级 indicator names of every set, in the order first seen: the 汇总 columns."""
+    names: list[str] = []
+    for s in summary.sets:
+        names += [i.name for i in s.indicators if i.level == 1 and i.name not in names]
+    return names
+
+
+def summary_table(summary: Summary) -> Table:
+    tops = top_names(summary)
+    header = ["序号", "来源", "项目名称", "项目编号", "实施单位", "主管部门", "年度", "指标体系", "总分", "等级"]
+    header += [f"{name}{what}" for name in tops for what in ("得分", "得分率")]
+    header += ["提示数", "需说明"]
+    widths = [6, 30, 36, 12, 24, 20, 6, 20, 8, 6] + [10] * (2 * len(tops)) + [6, 50]
+    if summary.against:
+        who = _against(summary.against)
+        header += [f"{who}总分", "总分差", f"{who}等级", "对比标记"]
+        widths += [10, 8, 10, 40]
+    return Table(tuple(header), tuple(widths))
+
+
+def summary_cells(row: ProjectRow, tops: Sequence[str], against: str | None) -> list[Any]:
+    """One scored project's 汇总 row; `against` names the compared batch, if any."""
+    p, project = row.precision, row.project
+    assert row.total is not None
+    cells: list[Any] = [row.index + 1, row.source, row.name, project.get("id", ""), project.get("unit", ""),
+                        project.get("department", ""), project.get("year", ""), f"{row.set_id} {row.set_version}",
+                        Score(row.total, p), row.grade]
+    mine = {i.name: i for i in row.tops()}
+    for name in tops:
+        top = mine.get(name)
+        cells += [Score(top.score, p), _rate(top.score, top.weight)] if top else [None, None]
+    cells += [row.warnings, "；".join(row.flags)]
+    if against:
+        c = row.compare
+        missing = "未抽查复核" if against == RECHECK else f"按{against}无法评分"
+        cells += [Score(c.total, p), Score(c.difference, p), c.grade, "；".join(c.reasons)] if c else [None, None, None, missing]
+    return cells
+
+
+# ---------------------------------------------------------------- 指标明细
+
+
+def detail_header(against: str | None) -> Table:
+    """The 指标明细 columns; its rows are plain values (there are millions), shown as `kinds` says."""
+    header = ["序号", "项目名称", "指标编号", "指标名称", "级次", "分值", "得分", "得分率", "说明"]
+    widths = [6, 36, 28, 24, 5, 6, 8, 8, 60]
+    kinds = ["int", "text", "text", "text", "int", "score", "score", "rate", "text"]
+    if against:
+        header += [f"{_against(against)}得分", "差异"]
+        widths += [10, 8]
+        kinds += ["score", "score"]
+    return Table(tuple(header), tuple(widths), tuple(kinds))
+
+
+def detail_rows(row: ProjectRow, compared: bool) -> Iterator[list[Any]]:
+    """One row per indicator of a scored project, in the order of its set, as plain values."""
+    number, name = row.index + 1, row.name
+    differences = row.compare.indicators if row.compare is not None else {}
+    for i in row.indicators:
+        cells: list[Any] = [number, name, i.id, i.name, i.level, i.weight, i.score, _rate_value(i.score, i.weight), i.reason]
+        if compared:
+            d = differences.get(i.id)
+            cells += [d.score, d.difference] if d else [None, None]
+        yield cells
+
+
+# ---------------------------------------------------------------- 需说明 and 问题
+
+#: The 需说明 sheet's columns.
+EXPLAIN = Table(("序号", "来源", "项目名称", "实施单位", "总分", "等级", "需说明事项"), (6, 30, 36, 24, 8, 6, 70))
+#: The 问题 sheet's columns.
+PROBLEMS = Table(("序号", "来源", "批次", "问题"), (6, 30, 12, 100))
+
+
+def explain_rows(row: ProjectRow) -> Iterator[list[Any]]:
+    """One row per reason the project must explain itself (需说明), then one per comparison flag."""
+    assert row.total is not None
+    base = [row.index + 1, row.source, row.name, row.project.get("unit", ""), Score(row.total, row.precision), row.grade]
+    for flag in row.flags:
+        yield [*base, flag]
+    if row.compare is not None and row.compare.flagged:
+        for reason in row.compare.reasons:
+            yield [*base, reason]
+
+
+def problem_rows(row: ProjectRow) -> Iterator[list[Any]]:
+    """One row per project that could not be scored, its error lines in one cell."""
+    if row.problems:
+        yield [row.index + 1, row.source, row.batch or MAIN_BATCH, "\n".join(row.problems)]
+
+
+# ---------------------------------------------------------------- 统计
+
+
+def statistics(summary: Summary) -> list[list[Any]]:
+    """The 统计 sheet: the batch as a whole, each set's figures and indicators (lowest 得分率 first), the rankings."""
+    rows: list[list[Any]] = [[Heading("概况")], ["输入文档", summary.documents], ["已评分", summary.scored],
+                             ["评分失败", summary.failed], ["需说明", summary.flagged]]
+    if summary.internal:
+        rows.append(["其中引擎内部错误", summary.internal])
+    if summary.against:
+        who = _against(summary.against)
+        rows += [[f"已与{who.strip()}对比", summary.compared], ["对比标记", summary.compare_flagged],
+                 ["平均总分差", Score(summary.mean_difference, summary.places) if summary.mean_difference is not None else None], [f"{who.strip()}评分失败", summary.other_failed]]
+        if summary.against == RECHECK:
+            rows.append(["复核中未找到对应项目", summary.unmatched])
+    for s in summary.sets:
+        rows += [[], *_set_statistics(s)]
+    for title, ranked in (("实施单位", summary.units), ("主管部门", summary.departments)):
+        if ranked:
+            rows += [[], [Heading(f"{title}排名（按平均分）")], [Heading("名次"), Heading(title), Heading("项目数"),
+                                                          Heading("平均分"), Heading("需说明")]]
+            rows += [[n + 1, r.name, r.count, Score(r.mean, r.places), r.flagged] for n, r in enumerate(ranked)]
+    return rows
+
+
+def _set_statistics(s: SetSummary) -> list[list[Any]]:
+    p = s.precision
+    rows: list[list[Any]] = [[Heading(f"指标体系：{s.set_name}（{s.set_id} {s.set_version}）")],
+                             ["项目数", s.count], ["平均分", Score(s.mean, p)], ["中位数", Score(s.median, p)],
+                             ["最高分", Score(s.highest, p)], ["最低分", Score(s.lowest, p)], ["需说明", s.flagged],
+                             [Heading("等级"), Heading("项目数"), Heading("占比")]]
+    rows += [[g.label, g.count, Rate(g.share)] for g in s.grades]
+    rows.append([Heading("分数段"), Heading("项目数")])
+    rows += [[f"{plain(b.low)}–{plain(b.high)}", b.count] for b in s.histogram]
+    rows.append([Heading("指标（按平均得分率从低到高）"), Heading("指标名称"), Heading("级次"), Heading("平均得分"), Heading("平均得分率")])
+    ordered = sorted(s.indicators, key=lambda i: (i.mean_rate is None, i.mean_rate or 0))
+    rows += [[i.id, i.name, i.level, Score(i.mean_score, p), Rate(round_half_up(i.mean_rate, _RATE_PLACES)) if i.mean_rate is not None else None]
+             for i in ordered]
+    return rows
+
+
+# ---------------------------------------------------------------- the command line's summary
+
+
+def summary_text(summary: Summary) -> str:
+    """A few lines for the terminal: counts, each set's figures and grades, the comparison."""
+    lines = [f"{summary.documents}个项目：已评分{summary.scored}，评分失败{summary.failed}，需说明{summary.flagged}"]
+    for s in summary.sets:
+        p = s.precision
+        grades = "，".join(f"{g.label}{g.count}" for g in s.grades)
+        lines.append(f"{s.set_name}（{s.set_id} {s.set_version}）：{s.count}个项目，平均分{fixed(s.mean, p)}，中位数{fixed(s.median, p)}，"
+                     f"最高{fixed(s.highest, p)}，最低{fixed(s.lowest, p)}；{grades}")
+    if summary.against:
+        who = _against(summary.against).strip()
+        difference = f"，平均总分差{fixed(summary.mean_difference, summary.places)}" if summary.mean_difference is not None else ""
+        lines.append(f"与{who}对比{summary.compared}个，标记{summary.compare_flagged}个{difference}"
+                     + (f"；{who}评分失败{summary.other_failed}个" if summary.other_failed else "")
+                     + (f"；复核中未找到对应项目{summary.unmatched}个" if summary.against == RECHECK and summary.unmatched else ""))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,97 @@
+"""The batch workbook (.xlsx): 汇总, 指标明细, 统计, 需说明, 问题.
+
+指标明细 is written as the projects arrive; the other sheets when the batch is
+done, from the rows kept on disk (the 汇总 columns depend on every set seen).
+Scores are numbers shown with their set's decimals, 得分率 percentages, text
+always text (never a formula).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from .._atomic import AtomicFile
+from ..batch.rows import ProjectRow
+from ..batch.summary import Summary
+from ..errors import Problem, ScoringEngineError
+from ._xlsx_stream import HEADER, RATE, TEXT, Book, score_style
+from .batch_tables import (EXPLAIN, PROBLEMS, Heading, Rate, Score, detail_header, detail_rows, explain_rows, problem_rows,
+                           statistics, summary_cells, summary_table, top_names)
+
+__all__ = ["BatchWorkbook", "SHEETS"]
+
+#: The sheets, in order.
+SHEETS = ("汇总", "指标明细", "统计", "需说明", "问题")
+_STATISTICS_WIDTHS = (30, 30, 10, 12, 12)
+
+
+class BatchWorkbook:
+    """Writes the workbook to a temporary file beside `path`; commit() puts it in place."""
+
+    def __init__(self, path: Path, against: str | None):
+        self.output = AtomicFile(path)
+        self.against = against
+        self.book = Book("项目支出绩效评价汇总", folder=str(path.parent) if str(path.parent) else ".")
+        self.summary = self.book.sheet(SHEETS[0], (), ())  # its columns are known at the end
+        detail = detail_header(against)
+        self.detail = self.book.sheet(SHEETS[1], detail.header, detail.widths)
+        self.detail_kinds = detail.kinds
+        self.statistics = self.book.sheet(SHEETS[2], (), (), filter=False)
+        self.explain = self.book.sheet(SHEETS[3], EXPLAIN.header, EXPLAIN.widths)
+        self.problems = self.book.sheet(SHEETS[4], PROBLEMS.header, PROBLEMS.widths)
+
+    def add(self, row: ProjectRow, json: str | None) -> None:
+        if row.ok and not row.batch:
+            styles = [score_style(row.precision) if kind == "score" else RATE if kind == "rate" else TEXT for kind in self.detail_kinds]
+            for values in detail_rows(row, self.against is not None):
+                self.detail.append(values, styles)
+
+    def finish(self, summary: Summary, rows: Callable[[], Iterable[ProjectRow]]) -> None:
+        table = summary_table(summary)
+        self.summary.set_header(table.header, table.widths)
+        tops = top_names(summary)
+        for row in rows():
+            if not row.ok:
+                for cells in problem_rows(row):
+                    self.problems.append(cells)
+            elif not row.batch:
+                self.summary.append(*_values_and_styles(summary_cells(row, tops, self.against)))
+                for cells in explain_rows(row):
+                    self.explain.append(*_values_and_styles(cells))
+        self.statistics.set_header((), _STATISTICS_WIDTHS, columns=len(_STATISTICS_WIDTHS))
+        for cells in statistics(summary):
+            self.statistics.append(*_values_and_styles(cells))
+        try:
+            self.book.save(self.output.file)
+        except OSError as err:
+            raise ScoringEngineError(Problem(f"cannot write the output: {err.strerror}", file=str(self.output.path))) from None
+
+    def commit(self) -> None:
+        self.book.close()
+        self.output.commit()
+
+    def discard(self) -> None:
+        self.book.close()
+        self.output.discard()
+
+
+def _values_and_styles(cells: Sequence[Any]) -> tuple[list[Any], list[int]]:
+    values: list[Any] = []
+    styles: list[int] = []
+    for cell in cells:
+        if isinstance(cell, Score):
+            values.append(cell.value)
+            styles.append(score_style(cell.places))
+        elif isinstance(cell, Rate):
+            values.append(cell.value)
+            styles.append(RATE)
+        elif isinstance(cell, Heading):
+            values.append(cell.text)
+            styles.append(HEADER)
+        else:
+            values.append(cell if cell is None or isinstance(cell, (str, int, Decimal)) else str(cell))
+            styles.append(TEXT)
+    return values, styles

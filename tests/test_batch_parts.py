@@ -1,0 +1,398 @@
+"""The parts of a batch a user relies on, each on a few projects: finding inputs, isolation, order, statistics, outputs, errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import random
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT
+from portfolio import SMALL_SET, project, write_folder, write_jsonl
+from scoring_engine import Facts, FactsError, load_facts, score_many, summarise
+from scoring_engine.batch import Document, find_documents
+from scoring_engine.batch.rows import ProjectRow
+from scoring_engine.batch.run import BatchOptions, run_batch
+from scoring_engine.cli import main
+from scoring_engine.reports import _xlsx_stream
+from scoring_engine.reports._xlsx_stream import Book
+
+
+def _write(path: Path, document: dict[str, Any]) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def _cli(*args: str) -> Any:
+    return CliRunner().invoke(main, list(args))
+
+
+def _sheets(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True)
+    sheets = {ws.title: list(ws.iter_rows(values_only=True)) for ws in book.worksheets}
+    book.close()
+    return sheets
+
+
+# ---------------------------------------------------------------- finding the documents
+
+
+def test_a_folder_search_finds_facts_files_and_skips_sets_cases_and_hidden_folders(tmp_path: Path):
+    """Below a folder: .json and YAML facts files and JSONL lines, in sorted order; sets, case files and .hidden folders are left out."""
+    rng = random.Random(1)
+    _write(tmp_path / "b" / "2.json", project(2, rng))
+    _write(tmp_path / "a" / "1.json", project(1, rng))
+    (tmp_path / "a" / "3.yaml").write_text("facts: {budget: {total: 1}}\n", encoding="utf-8")
+    (tmp_path / "a" / "set.yaml").write_text(SMALL_SET.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "a" / "set.cases.yaml").write_text("indicator_set: set.yaml\ncases: []\n", encoding="utf-8")
+    _write(tmp_path / ".git" / "x.json", project(9, rng))
+    write_jsonl(tmp_path / "c.jsonl", 2)
+    with (tmp_path / "c.jsonl").open("a", encoding="utf-8") as out:
+        out.write("\n   \n")  # blank lines are not documents
+    found = list(find_documents([tmp_path]))
+    assert ["a/1.json", "a/3.yaml", "b/2.json", "c.jsonl:1", "c.jsonl:2"] == [d.name for d in found]
+    assert (str(tmp_path / "c.jsonl"), 2) == (str(found[-1].path), found[-1].line)
+
+
+def test_a_missing_input_stops_the_run_before_anything_is_read(tmp_path: Path):
+    """Each input that does not exist is named at once, before any document is scored."""
+    with pytest.raises(FactsError) as caught:
+        find_documents([tmp_path / "nope", tmp_path, tmp_path / "gone.jsonl"])
+    assert [str(tmp_path / "nope"), str(tmp_path / "gone.jsonl")] == [p.file for p in caught.value.problems]
+
+
+def test_a_bad_jsonl_line_fails_alone_and_names_its_line(tmp_path: Path):
+    """A JSONL line that is not UTF-8, or not JSON, fails with the file and its line; the lines around it are scored."""
+    path = tmp_path / "batch.jsonl"
+    write_jsonl(path, 2)
+    lines = path.read_bytes().splitlines(keepends=True)
+    path.write_bytes(lines[0] + b'{"facts": \xff}\n' + b'{"facts": {,}}\n' + lines[1])
+    outcomes = list(score_many(None, find_documents([path])))
+    assert [True, False, False, True] == [o.ok for o in outcomes]
+    assert f"{path}:2: not UTF-8 text (byte 10 of the line) (save the file as UTF-8)" == str(outcomes[1].problems[0])
+    assert str(outcomes[2].problems[0]).startswith(f"{path}:3:12: JSON syntax")
+
+
+# ---------------------------------------------------------------- score_many
+
+
+def test_score_many_keeps_input_order_and_isolates_failures_with_two_processes(tmp_path: Path):
+    """With two worker processes the outcomes come in input order, equal to one process's; bad documents fail alone."""
+    documents: list[Any] = [Path(p) for p in write_folder(tmp_path, 70)]
+    documents.insert(3, tmp_path / "missing.json")
+    documents.insert(40, Facts(values={"budget": {"total": 1}}, source="inline"))  # most facts missing
+    one = list(score_many(SMALL_SET, documents, jobs=1))
+    two = list(score_many(SMALL_SET, documents, jobs=2))
+    assert [o.row for o in one] == [o.row for o in two]
+    assert list(range(72)) == [o.index for o in two]
+    assert [3, 40] == [o.index for o in two if not o.ok]
+    assert all(o.result is not None and o.result.total == o.row.total for o in two if o.ok)
+
+
+def test_spawned_workers_give_the_same_outcomes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Where workers cannot be forked (other platforms, or a parent with threads) they are spawned, with the same outcomes."""
+    from scoring_engine.batch import pool
+
+    paths = write_folder(tmp_path, 40)
+    forked = [o.row for o in score_many(None, paths, jobs=2)]
+    monkeypatch.setattr(pool, "_start_method", lambda: "spawn")
+    assert forked == [o.row for o in score_many(None, paths, jobs=2)]
+
+
+def test_score_many_takes_facts_mappings_and_paths_and_each_documents_own_set(tmp_path: Path):
+    """Without a set each facts file is scored by the set it names; a mapping of fact values needs a set."""
+    path = _write(tmp_path / "p.json", project(1, random.Random(5)))
+    values = load_facts(path).values
+    outcomes = list(score_many(None, [path, load_facts(path), values]))
+    assert [True, True, False] == [o.ok for o in outcomes]
+    assert outcomes[0].result.total == outcomes[1].result.total  # type: ignore[union-attr]
+    assert "no indicator set" in str(outcomes[2].problems[0])
+    assert outcomes[0].result.total == next(iter(score_many(SMALL_SET, [values]))).result.total  # type: ignore[union-attr]
+    with pytest.raises(TypeError):
+        list(score_many(SMALL_SET, [42]))  # type: ignore[list-item]
+
+
+def test_a_set_that_does_not_load_fails_each_of_its_projects_once_loaded(tmp_path: Path):
+    """A document naming a broken set fails with the set's problems, located at the document's indicator_set."""
+    (tmp_path / "bad.yaml").write_text("id: x\n", encoding="utf-8")
+    document = project(1, random.Random(5), indicator_set="bad.yaml")
+    paths = [_write(tmp_path / f"{i}.json", document) for i in range(3)]
+    outcomes = list(score_many(None, paths))
+    assert not any(o.ok for o in outcomes)
+    assert all(p.file == str(paths[0].parent / "bad.yaml") for p in outcomes[0].problems)
+
+
+def test_a_bug_fails_one_project_and_the_batch_exits_3(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """An unexpected exception while scoring one project is that project's internal error; the others are scored; exit code 3."""
+    import scoring_engine.batch.scoring as scoring
+
+    paths = write_folder(tmp_path / "in", 5)
+    real = scoring.score
+
+    def failing(indicator_set: Any, facts: Any) -> Any:
+        if facts.project["id"] == "P00003":
+            raise RuntimeError("boom")
+        return real(indicator_set, facts)
+
+    monkeypatch.setattr(scoring, "score", failing)
+    run = _cli("batch", str(tmp_path / "in"), "--jobs", "1", "--output", str(tmp_path / "out.csv"))
+    assert 3 == run.exit_code
+    assert f"error: {paths[2]}: internal error: RuntimeError: boom (please report it with this document)" in run.stderr
+    assert 5 == len((tmp_path / "out.csv").read_text(encoding="utf-8-sig").splitlines())  # header and 4 projects
+
+
+# ---------------------------------------------------------------- summarise
+
+
+def _row(index: int, total: str, grade: str, unit: str = "", flags: tuple[str, ...] = ()) -> ProjectRow:
+    return ProjectRow(index=index, source=f"{index}.json", project={"unit": unit} if unit else {}, set_id="s",
+                      grades=("优", "良", "中", "差"), total=Decimal(total), grade=grade, flags=flags)
+
+
+def test_summary_median_histogram_and_rankings_are_exact():
+    """Median of an even count is the mean of the middle two; each total falls in its tenth; units rank by mean total."""
+    rows = [_row(0, "95", "优", "甲"), _row(1, "59.99", "差", "乙", ("差",)), _row(2, "60", "中", "乙"), _row(3, "100", "优", "甲")]
+    summary = summarise(rows)
+    s = summary.sets[0]
+    assert (Decimal("77.50"), Decimal("78.75")) == (s.median, s.mean)
+    assert [0, 0, 0, 0, 0, 1, 1, 0, 0, 2] == [b.count for b in s.histogram]
+    assert [("甲", 2, Decimal("97.50")), ("乙", 2, Decimal("60.00"))] == [(u.name, u.count, u.mean) for u in summary.units]
+    assert [3, 0, 2, 1] == [p.index for p in summary.best][:4]
+    assert [1, 2, 0, 3] == [p.index for p in summary.worst][:4]
+    assert 1 == summary.flagged and 1 == s.flagged
+
+
+def test_a_projects_own_target_rows_are_not_summed_across_projects(tmp_path: Path):
+    """Rows of each project's own 绩效目标表 (children_from) are in its details, not in the statistics by indicator."""
+    base = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    paths = []
+    for n in range(3):
+        document = json.loads(json.dumps(base))
+        for row in document["facts"]["targets"]["output"]:
+            row["id"] = f"{row['id']}{n}"  # each project sets its own targets
+        paths.append(_write(tmp_path / f"{n}.json", document | {"indicator_set": "self-evaluation"}))
+    outcomes = list(score_many(None, paths))
+    assert any(not i.in_set for i in outcomes[0].row.indicators)
+    stats = summarise(outcomes).sets[0].indicators
+    assert ["budget", "output", "benefit", "satisfaction"] == [i.id for i in stats]
+
+
+def test_best_and_worst_keep_the_earlier_project_on_a_tie():
+    """Ten best and worst of many equal totals are the first ten in input order, whatever order they are summarised in."""
+    rows = [_row(i, "80", "良") for i in range(30)]
+    summary = summarise(reversed(rows))
+    assert list(range(10)) == [p.index for p in summary.best]
+    assert list(range(10)) == [p.index for p in summary.worst]
+
+
+# ---------------------------------------------------------------- comparing
+
+
+def _recheck(tmp_path: Path, change: dict[str, dict[str, Any]]) -> tuple[Path, Path]:
+    """Self-evaluations of five projects and their re-check, where `change` edits the re-check's facts by project id."""
+    rng = random.Random(11)
+    for number in range(1, 6):
+        document = project(number, rng)
+        _write(tmp_path / "self" / f"{number}.json", document)
+        if document["project"]["id"] in change:
+            for group, values in change[document["project"]["id"]].items():
+                document["facts"][group].update(values)
+        _write(tmp_path / "recheck" / f"r{number}.json", document)
+    return tmp_path / "self", tmp_path / "recheck"
+
+
+def test_compare_with_matches_by_project_id_and_flags_self_scores_that_run_high(tmp_path: Path):
+    """A re-check that takes 6 points off is flagged (threshold 5); one equal is not; differences are self minus re-check."""
+    mine, recheck = _recheck(tmp_path, {"P00002": {"findings": {"compliance": ["一", "二", "三", "四", "五", "六"]}},
+                                        "P00004": {"decision": {"policy_basis": False}}})
+    out = tmp_path / "out.xlsx"
+    run = _cli("batch", str(mine), "--compare-with", str(recheck), "--output", str(out), "--output", str(tmp_path / "out.jsonl"))
+    assert 0 == run.exit_code, run.stderr
+    sheets = _sheets(out)
+    header, *rows = sheets["汇总"]
+    columns = {name: [row[header.index(name)] for row in rows] for name in ("总分差", "对比标记", "复核总分")}
+    differences = [Decimal(str(d)) for d in columns["总分差"]]
+    assert differences[0] == 0 and differences[2] == 0 and differences[4] == 0
+    assert differences[1] >= 5 and "复核得分低" in columns["对比标记"][1]
+    assert 0 < differences[3] < 5 and not columns["对比标记"][3]
+    lines = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert lines[1]["compare"]["flagged"] and "findings.compliance" not in lines[1]["compare"]["indicators"]
+    assert Decimal(str(lines[1]["compare"]["indicators"]["process.compliance"]["difference"])) > 0
+    assert "与复核对比5个，标记1个" in run.stdout
+
+
+def test_compare_with_matches_by_path_below_the_folder_without_ids_and_counts_the_unmatched(tmp_path: Path):
+    """Projects without an id match their re-check by path below the input folder; a re-check of nothing is counted."""
+    rng = random.Random(4)
+    for unit in ("甲", "乙"):
+        document = project(1, rng)
+        del document["project"]["id"]
+        _write(tmp_path / "self" / unit / "项目.json", document)
+        document["facts"]["decision"]["no_overlap"] = unit == "乙"  # 甲's re-check finds an overlap
+        _write(tmp_path / "recheck" / unit / "项目.json", document)
+    _write(tmp_path / "recheck" / "丙" / "项目.json", project(2, rng))
+    summary = run_batch(BatchOptions((str(tmp_path / "self"),), compare_with=(str(tmp_path / "recheck"),)))
+    assert (2, 1) == (summary.compared, summary.unmatched)
+    assert summary.mean_difference is not None and summary.mean_difference > 0
+
+
+def test_compare_set_scores_each_project_under_both_sets(tmp_path: Path):
+    """--compare-set scores every project under the other set too: per-indicator differences, and a grade drop is flagged."""
+    stricter = tmp_path / "stricter.yaml"
+    stricter.write_text(SMALL_SET.read_text(encoding="utf-8").replace("id: example-small", "id: stricter")
+                        .replace("{label: 中, min: 60}", "{label: 中, min: 75}"), encoding="utf-8")
+    paths = write_folder(tmp_path / "in", 12)
+    out = tmp_path / "out.xlsx"
+    run = _cli("batch", str(tmp_path / "in"), "--compare-set", str(stricter), "--output", str(out))
+    assert 0 == run.exit_code, run.stderr
+    header, *rows = _sheets(out)["汇总"]
+    assert len(paths) == len(rows)
+    assert "stricter 总分" in header
+    assert all(0 == Decimal(str(row[header.index("总分差")])) for row in rows)  # same weights: same totals
+    dropped = {row[1] for row in rows if row[header.index("等级")] == "中" and Decimal(str(row[header.index("总分")])) < 75}
+    assert dropped and dropped == {row[1] for row in rows if row[header.index("对比标记")]}
+    assert all("按stricter评分等级由中降为差" == row[header.index("对比标记")] for row in rows if row[1] in dropped)
+
+
+def test_compare_with_and_compare_set_together_is_a_usage_error(tmp_path: Path):
+    """A re-check and a second set cannot both be the other side of the comparison: exit 2, saying so."""
+    run = _cli("batch", str(tmp_path), "--compare-with", str(tmp_path), "--compare-set", "self-evaluation")
+    assert 2 == run.exit_code and "not both" in run.stderr
+
+
+@pytest.mark.parametrize("threshold", ["五", "nan", "-1", "Infinity"])
+def test_a_threshold_that_is_not_points_is_a_usage_error(tmp_path: Path, threshold: str):
+    """--threshold takes a finite number of points, 0 or more; anything else is exit 2 naming the option."""
+    run = _cli("batch", str(tmp_path), "--compare-set", "self-evaluation", "--threshold", threshold)
+    assert 2 == run.exit_code and "--threshold" in run.stderr
+
+
+# ---------------------------------------------------------------- outputs and their failures
+
+
+def test_reports_dir_gets_each_scored_projects_own_report(tmp_path: Path):
+    """--reports DIR writes one report per scored project in the format asked, named by input order and source."""
+    write_folder(tmp_path / "in", 3)
+    (tmp_path / "in" / "坏.json").write_text("{", encoding="utf-8")
+    run = _cli("batch", str(tmp_path / "in"), "--reports", str(tmp_path / "reports"), "--report-format", "markdown")
+    assert 1 == run.exit_code
+    names = sorted(p.name for p in (tmp_path / "reports").iterdir())
+    assert ["000002-P00001.md", "000003-P00002.md", "000004-P00003.md"] == names  # 坏.json is the first document
+    assert (tmp_path / "reports" / names[0]).read_text(encoding="utf-8").startswith("# 第1号项目绩效评价评分表")
+
+
+def test_an_unknown_output_extension_is_a_usage_error(tmp_path: Path):
+    """An --output whose extension is no batch format is exit 2, listing the formats, before anything is scored."""
+    run = _cli("batch", str(tmp_path), "--output", str(tmp_path / "out.pdf"))
+    assert 2 == run.exit_code and ".xlsx, .csv, .jsonl, .html" in run.stderr
+
+
+def test_an_output_that_cannot_be_written_leaves_nothing_behind(tmp_path: Path):
+    """An output in a folder that does not exist is one error line and exit 1; the outputs that could be written are not."""
+    write_folder(tmp_path / "in", 2)
+    run = _cli("batch", str(tmp_path / "in"), "--output", str(tmp_path / "out.csv"), "--output", str(tmp_path / "no" / "out.xlsx"))
+    assert 1 == run.exit_code
+    assert f"error: {tmp_path / 'no' / 'out.xlsx'}: cannot write the output: No such file or directory" == run.stderr.strip()
+    assert ["in"] == sorted(p.name for p in tmp_path.iterdir())
+
+
+def test_a_hostile_project_name_is_text_everywhere(tmp_path: Path):
+    """A project named like markup or a formula stays text: escaped in the page, a text cell in the workbook, quoted in the CSV."""
+    document = project(1, random.Random(2))
+    document["project"]["name"] = '=HYPERLINK("http://x.invalid")<script>alert(1)</script>'
+    _write(tmp_path / "in" / "p.json", document)
+    outputs = [tmp_path / f"out.{ext}" for ext in ("html", "xlsx", "csv")]
+    assert 0 == _cli("batch", str(tmp_path / "in"), *[arg for o in outputs for arg in ("--output", str(o))]).exit_code
+    assert "<script>alert" not in outputs[0].read_text(encoding="utf-8")
+    assert document["project"]["name"] == _sheets(outputs[1])["汇总"][1][2]
+    rows = list(csv.reader(io.StringIO(outputs[2].read_text(encoding="utf-8-sig"))))
+    assert "'" + document["project"]["name"] == rows[1][2]
+
+
+def test_a_sheet_that_fills_up_goes_on_in_a_numbered_sheet(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    """Past the row limit a sheet continues in 'NAME（2）' with its header again; text with control characters is kept readable."""
+    monkeypatch.setattr(_xlsx_stream, "MAX_ROWS", 3)
+    book = Book("测试", str(tmp_path))
+    sheet = book.sheet("明细", ["序号", "说明"], [6, 20])
+    for n in range(5):
+        sheet.append([n, f"第{n}行\x07=1+1"])
+    with (tmp_path / "t.xlsx").open("wb") as out:
+        book.save(out)
+    book.close()
+    sheets = _sheets(tmp_path / "t.xlsx")
+    assert ["明细", "明细（2）", "明细（3）"] == list(sheets)
+    assert [("序号", "说明"), (0, "第0行=1+1"), (1, "第1行=1+1")] == sheets["明细"]
+    assert [("序号", "说明"), (4, "第4行=1+1")] == sheets["明细（3）"]
+
+
+def test_the_progress_line_shows_count_rate_and_failures(tmp_path: Path):
+    """Given a terminal, the batch redraws a line with the count out of the total and the failures, and erases it at the end."""
+    write_folder(tmp_path / "in", 3)
+    (tmp_path / "in" / "坏.json").write_text("{", encoding="utf-8")
+    terminal = io.StringIO()
+    run_batch(BatchOptions((str(tmp_path / "in"),), progress=terminal))
+    shown = terminal.getvalue()
+    assert shown.startswith("\r已评分 1/4（25%）  每秒 ")
+    assert shown.endswith("\r\x1b[K")
+
+
+def test_no_progress_line_when_stderr_is_not_a_terminal_or_with_quiet(tmp_path: Path):
+    """Piped or with --quiet, stderr carries no progress line."""
+    write_folder(tmp_path / "in", 2)
+    for extra in ((), ("--quiet",)):
+        run = _cli("batch", str(tmp_path / "in"), *extra)
+        assert 0 == run.exit_code and "已评分" not in run.stderr
+
+
+def test_a_set_with_explain_when_decides_who_must_explain(tmp_path: Path):
+    """A set's own explain_when replaces the default rule on the 需说明 sheet."""
+    own = tmp_path / "set.yaml"
+    own.write_text(SMALL_SET.read_text(encoding="utf-8") + "\nexplain_when:\n  - {when: total < 60, message: 总分低于60分}\n",
+                   encoding="utf-8")
+    write_folder(tmp_path / "in", 40)
+    out = tmp_path / "out.xlsx"
+    assert 0 == _cli("batch", str(tmp_path / "in"), "--set", str(own), "--output", str(out)).exit_code
+    sheets = _sheets(out)
+    header, *rows = sheets["汇总"]
+    low = {row[1] for row in rows if Decimal(str(row[header.index("总分")])) < 60}
+    assert low and low == {row[1] for row in sheets["需说明"][1:]}
+    assert all(row[-1].startswith("总分低于60分（total < 60；") for row in sheets["需说明"][1:])
+
+
+@pytest.mark.skipif(os.name != "posix", reason="signals")
+def test_ctrl_c_stops_cleanly_and_writes_nothing(tmp_path: Path):
+    """Interrupted (SIGINT to the process group, as Ctrl-C sends it) with two workers: exit 130, a message, no output, no
+    temporary file, no worker left running."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    write_jsonl(tmp_path / "many.jsonl", 20000)
+    out = tmp_path / "out"
+    out.mkdir()
+    command = [sys.executable, "-m", "scoring_engine", "batch", str(tmp_path / "many.jsonl"), "--jobs", "2",
+               "--output", str(out / "s.xlsx"), "--output", str(out / "s.jsonl")]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while not any(out.iterdir()) and time.monotonic() < deadline:  # the outputs' temporary files: scoring has begun
+        time.sleep(0.05)
+    time.sleep(0.5)
+    assert process.poll() is None, "the batch ended before it could be interrupted"
+    os.killpg(process.pid, signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert 130 == process.returncode
+    assert "已中断：没有写出汇总文件" in err.decode("utf-8")
+    assert [] == list(out.iterdir())
+    with pytest.raises(ProcessLookupError):  # no worker outlives the batch
+        os.killpg(process.pid, 0)

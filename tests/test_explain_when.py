@@ -1,0 +1,108 @@
+"""需说明: the set's explain_when conditions become flags on the Result, in its JSON and in every single-project report."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from conftest import EXAMPLE_FACTS, EXAMPLE_SET, ROOT
+from scoring_engine import IndicatorSetError, load_facts, parse_indicator_set, render, score
+from scoring_engine.cases import load_cases, run_case
+
+RESULT_SCHEMA = json.loads((ROOT / "schemas" / "result.schema.json").read_text(encoding="utf-8"))
+BASE = EXAMPLE_SET.read_text(encoding="utf-8")  # the small example scores 79.73, 中, with 预算执行率 93.2%
+
+
+def _with_conditions(conditions: str) -> object:
+    return parse_indicator_set(BASE + "\nexplain_when:\n" + conditions, str(EXAMPLE_SET))
+
+
+def test_a_condition_met_becomes_a_flag_with_the_values_it_read():
+    """A condition that holds gives a flag: the set's message, then the formula and the values it read."""
+    result = score(_with_conditions("  - {when: execution_rate < 0.95, message: 预算执行率低于95%}\n"), load_facts(EXAMPLE_FACTS))
+    assert ["预算执行率低于95%（execution_rate < 0.95；execution_rate = 0.932）"] == [str(f) for f in result.flags]
+    assert "execution_rate < 0.95" == result.flags[0].expression
+
+
+def test_a_condition_not_met_gives_no_flag():
+    """A condition that does not hold leaves the result without flags, and a set without conditions never flags."""
+    flagged = score(_with_conditions("  - {when: execution_rate < 0.9, message: 预算执行率低于90%}\n"), load_facts(EXAMPLE_FACTS))
+    assert () == flagged.flags
+    assert () == score(parse_indicator_set(BASE), load_facts(EXAMPLE_FACTS)).flags
+
+
+def test_conditions_read_the_total_and_the_grade():
+    """`total` and `grade` in a condition are the project's own, so a set can say 中/差 or 'below 80' must explain."""
+    result = score(_with_conditions("  - {when: \"grade == '中'\", message: 评价结果为中}\n"
+                                    "  - {when: total < 80, message: 总分低于80分}\n"
+                                    "  - {when: total < 79, message: 总分低于79分}\n"), load_facts(EXAMPLE_FACTS))
+    assert ["评价结果为中（grade == '中'；grade = 中）", "总分低于80分（total < 80；total = 79.73）"] == [str(f) for f in result.flags]
+
+
+def test_a_condition_that_cannot_be_decided_is_a_warning_not_a_flag():
+    """A condition whose formula fails, or gives no yes/no, adds an explain_when warning saying why, and no flag."""
+    indicator_set = _with_conditions("  - {when: budget.total / (budget.paid - budget.paid) > 1, message: 除零}\n"
+                                     "  - {when: budget.total, message: 不是是或否}\n")
+    result = score(indicator_set, load_facts(EXAMPLE_FACTS))
+    assert () == result.flags
+    undecided = [w.message for w in result.warnings if w.kind == "explain_when"]
+    assert 2 == len(undecided)
+    assert undecided[0].startswith("无法判断是否需说明（") and undecided[0].endswith("：除零")
+    assert "条件必须得出是或否，得到 Decimal('200')" in undecided[1]
+
+
+def test_flags_are_in_the_json_result_and_match_the_schema():
+    """The JSON result lists each flag with message and expression, and still validates against result.schema.json."""
+    result = score(_with_conditions("  - {when: total < 80, message: 总分低于80分}\n"), load_facts(EXAMPLE_FACTS))
+    document = json.loads(result.to_json())
+    jsonschema.Draft202012Validator(RESULT_SCHEMA).validate(document)
+    assert [{"message": "总分低于80分（total < 80；total = 79.73）", "expression": "total < 80"}] == document["flags"]
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "html"])
+def test_text_reports_list_the_flags_under_their_heading(fmt: str):
+    """The table, Markdown and HTML reports show a 需说明 heading with each flag, and no heading when there is none."""
+    flagged = score(_with_conditions("  - {when: total < 80, message: 总分低于80分}\n"), load_facts(EXAMPLE_FACTS))
+    text = render(flagged, fmt)
+    flag = "总分低于80分（total < 80；total = 79.73）"
+    assert "需说明" in text
+    assert (flag.replace("<", "&lt;") if fmt == "html" else flag) in text
+    assert "需说明" not in render(score(parse_indicator_set(BASE), load_facts(EXAMPLE_FACTS)), fmt)
+
+
+def test_the_xlsx_report_lists_the_flags_on_its_facts_sheet():
+    """The workbook's second sheet has a 需说明 section with each flag."""
+    from openpyxl import load_workbook
+
+    from scoring_engine.reports.xlsx import FACTS_SHEET
+
+    flagged = score(_with_conditions("  - {when: total < 80, message: 总分低于80分}\n"), load_facts(EXAMPLE_FACTS))
+    cells = [c for row in load_workbook(io.BytesIO(render(flagged, "xlsx")))[FACTS_SHEET].iter_rows(values_only=True) for c in row]
+    assert "需说明" in cells and "总分低于80分（total < 80；total = 79.73）" in cells
+
+
+def test_a_misspelt_name_in_a_condition_is_refused_with_its_line():
+    """A condition reading an unknown name is a set error at load, with the line and a did-you-mean."""
+    with pytest.raises(IndicatorSetError) as caught:
+        _with_conditions("  - {when: executon_rate < 0.9, message: 预算执行率低于90%}\n")
+    assert "did you mean execution_rate?" == caught.value.hint
+    assert "$.explain_when[0].when" == caught.value.path
+
+
+def test_a_case_can_expect_flags(tmp_path: Path):
+    """A case's `flags:` must each appear in some flag, and `flags: []` fails when the project is flagged."""
+    set_file = tmp_path / "set.yaml"
+    set_file.write_text(BASE + "\nexplain_when:\n  - {when: total < 80, message: 总分低于80分}\n", encoding="utf-8")
+    cases = tmp_path / "set.cases.yaml"
+    cases.write_text(f"indicator_set: set.yaml\nfacts_file: {EXAMPLE_FACTS.as_posix()}\ncases:\n"
+                     "  - {name: 有, expect: {flags: [总分低于80分]}}\n"
+                     "  - {name: 无, expect: {flags: []}}\n"
+                     "  - {name: 别的, expect: {flags: [执行率]}}\n", encoding="utf-8")
+    outcomes = [run_case(case) for case in load_cases(cases)]
+    assert () == outcomes[0].differences
+    assert ("expected no flags, got: 总分低于80分（total < 80；total = 79.73）",) == outcomes[1].differences
+    assert ("no flag contains '执行率' (flags: ['总分低于80分（total < 80；total = 79.73）'])",) == outcomes[2].differences
