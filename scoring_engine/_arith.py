@@ -9,8 +9,12 @@ platforms and Python versions.
 from __future__ import annotations
 
 import decimal
+from collections.abc import Hashable, Mapping
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from typing import TypeVar
 
 # 28 significant digits is far beyond any money amount or rate; the exponent
 # bounds keep every intermediate value small, so no formula can build a giant.
@@ -24,6 +28,7 @@ CONTEXT = decimal.Context(
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
+K = TypeVar("K", bound=Hashable)
 
 
 def scoring_context() -> AbstractContextManager[decimal.Context]:
@@ -75,3 +80,109 @@ def fixed(value: Decimal, places: int) -> str:
 def percent(rate: Decimal, places: int = 2) -> str:
     """A rate as a percentage: 0.67663 → '67.66%'."""
     return fixed(rate * 100, places) + "%"
+
+
+# ---------------------------------------------------------------- fractions written in a set
+
+#: A fraction as a set may write a share or points: 1/3, 5 / 4.
+FRACTION_PATTERN = r"^\s*[0-9]+\s*/\s*[0-9]*[1-9][0-9]*\s*$"
+
+
+def exact(value: Decimal | int | str) -> Fraction:
+    """A number or a fraction written in a set, exactly: '1/3' stays one third, 0.1 stays one tenth.
+
+    >>> exact("1/3"), exact(Decimal("0.25")), exact(2)
+    (Fraction(1, 3), Fraction(1, 4), Fraction(2, 1))
+    """
+    if isinstance(value, str):
+        numerator, _, denominator = value.partition("/")
+        return Fraction(int(numerator), int(denominator or 1))
+    return Fraction(value)
+
+
+def to_decimal(value: Fraction) -> Decimal:
+    """A fraction as a Decimal: exact when it has a finite decimal form (1/4 → 0.25), else to 28 digits (1/3).
+
+    >>> to_decimal(Fraction(3, 3)), to_decimal(Fraction(1, 8))
+    (Decimal('1'), Decimal('0.125'))
+    """
+    return CONTEXT.divide(Decimal(value.numerator), Decimal(value.denominator))
+
+
+#: The longest decimal form `written` shows instead of the fraction.
+_SHORT = 8
+
+
+def written(value: Fraction) -> str:
+    """A fraction as a set author would write it: 1/3, or 0.25 when it has a short decimal form.
+
+    >>> written(Fraction(1, 3)), written(Fraction(1, 4)), written(Fraction(2))
+    ('1/3', '0.25', '2')
+    """
+    text = plain(to_decimal(value))
+    return text if len(text) <= _SHORT and to_decimal(value) == value else f"{value.numerator}/{value.denominator}"
+
+
+# ---------------------------------------------------------------- rounding as evaluators do it
+
+
+@dataclass(frozen=True)
+class Rounding:
+    """Where and how scores are rounded: to `places` decimals, first through `stages` (more decimals, in order).
+
+    Evaluators round half up (四舍五入); some round in stages, 1.7945 → 1.795 → 1.80
+    (straight to two decimals it would be 1.79).
+
+    >>> Rounding(2, (3,)).round(Decimal("1.7945")), Rounding(2).round(Decimal("1.7945"))
+    (Decimal('1.80'), Decimal('1.79'))
+    """
+
+    places: int
+    stages: tuple[int, ...] = ()  # decimals kept before `places`, from the most: (4, 3)
+    elements: bool = False  # round each element (要点) of a checklist before the elements are added
+
+    def round(self, value: Decimal) -> Decimal:
+        """`value` rounded half up through every stage, then to `places`."""
+        return self.chain(value)[-1]
+
+    def chain(self, value: Decimal) -> list[Decimal]:
+        """`value` and each rounding of it, the last being the score: [1.7945, 1.795, 1.80]."""
+        steps = [value]
+        for places in (*self.stages, self.places):
+            steps.append(round_half_up(steps[-1], places))
+        return steps
+
+    def staged(self, value: Decimal) -> bool:
+        """Whether the stages change the result of rounding `value` (1.7945 → 1.80, not 1.79)."""
+        return bool(self.stages) and self.round(value) != round_half_up(value, self.places)
+
+    def words(self) -> str:
+        """How this rounds, as a reason says it: '保留2位小数', or '先保留3位小数、再保留2位小数'."""
+        kept = [*self.stages, self.places]
+        if len(kept) == 1:
+            return f"保留{self.places}位小数"
+        return "、".join(f"{'先' if i == 0 else '再'}保留{places}位小数" for i, places in enumerate(kept))
+
+    def show(self, value: Decimal) -> str:
+        """A number in a reason: at most `places` decimals, without trailing zeros (2, 0.42, 1.5)."""
+        exponent = value.as_tuple().exponent
+        if isinstance(exponent, int) and exponent >= -self.places:  # no more decimals than that (nor a huge number to quantize)
+            return plain(value)
+        return plain(round_half_up(value, self.places))
+
+
+def apportion(weights: Mapping[K, Decimal], total: Decimal, places: int) -> dict[K, Decimal]:
+    """Scale `weights` to add up to `total` exactly at `places` decimals (largest remainder, ties by order).
+
+    >>> apportion({"a": Decimal(1), "b": Decimal(1), "c": Decimal(1)}, Decimal(1), 2)
+    {'a': Decimal('0.34'), 'b': Decimal('0.33'), 'c': Decimal('0.33')}
+    """
+    whole = sum(weights.values(), ZERO)
+    quantum = Decimal(1).scaleb(-places)
+    exact_shares = {k: CONTEXT.divide(w * total, whole) for k, w in weights.items()}
+    shares = {k: v.quantize(quantum, rounding=decimal.ROUND_FLOOR, context=CONTEXT) for k, v in exact_shares.items()}
+    left = int((total - sum(shares.values(), ZERO)) / quantum)
+    order = sorted(weights, key=lambda k: exact_shares[k] - shares[k], reverse=True)  # stable: file order breaks ties
+    for k in order[:left]:
+        shares[k] += quantum
+    return shares

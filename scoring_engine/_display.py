@@ -24,7 +24,7 @@ from ._arith import fixed, plain
 from .formulas import Finding
 from .judgements import Judgement, TierJudgement
 
-__all__ = ["MAX_SHOWN_DECIMALS", "display_width", "equals_text", "show_number", "show_value", "show_written"]
+__all__ = ["MAX_SHOWN_DECIMALS", "display_width", "equals_text", "rounding_chain", "show_number", "show_value", "show_written"]
 
 #: Numbers with more decimals than this are shown rounded, marked ≈ (the exact value is in the JSON result).
 MAX_SHOWN_DECIMALS = 6
@@ -81,6 +81,11 @@ def show_written(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
+
+
+def rounding_chain(chain: list[Decimal]) -> str:
+    """A value and its roundings: '1.7945 → 1.795 → 1.80' (each rounding with the decimals it keeps)."""
+    return " → ".join([show_number(chain[0]), *(format(v, "f") for v in chain[1:])])
 
 
 def equals_text(text: str) -> str:

@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 import jsonschema
 
-from ._arith import plain
+from ._arith import FRACTION_PATTERN, plain
 from ._resources import data_dir
 from .errors import did_you_mean
 
@@ -58,7 +58,11 @@ class _Failed:
     schema: Mapping[str, Any]
     message: str  # jsonschema's own message
     written: str | None  # the value as the file spells it, when YAML read it as something else (no → false)
+    quoted: bool = False  # the value was written in quotes
 
+
+#: What a share or points key takes, besides a number (schemas' $defs/share and $defs/points).
+_FRACTION_WORDS = "a number or a fraction such as 1/3"
 
 _TYPE_NAMES = {"string": "text", "number": "a number", "integer": "a whole number", "boolean": "true or false",
                "object": "a mapping (key: value)", "array": "a list", "null": "empty"}
@@ -82,8 +86,8 @@ def _describe(value: Any) -> str:
     return {"list": "a list", "dict": "a mapping"}.get(type(value).__name__, type(value).__name__)
 
 
-def _number_text_hint(text: str) -> str:
-    """Why a value meant as a number was read as text, and how to write it."""
+def _number_text_hint(text: str, quoted: bool = False) -> str:
+    """Why a value meant as a number was read as text, and how to write it (quotes are mentioned only when written)."""
     if re.fullmatch(r"[-+]?\d+(\.\d*)?[eE][-+]?\d+", text.strip()):
         number = Decimal(text)
         if abs(number.adjusted()) > 15:  # spelt out it would be a huge line (1e999999999: a billion zeros)
@@ -91,10 +95,12 @@ def _number_text_hint(text: str) -> str:
         return f"YAML reads {text} as text; write the number in full, e.g. {format(number, 'f')}"
     if re.fullmatch(r"[-+]?\d+,\d+", text.strip()):
         return f"write a decimal point, not a comma: {text.replace(',', '.')}"
-    return "write a plain number, without quotes, thousands separators, units or %"
+    if re.fullmatch(FRACTION_PATTERN, text):
+        return "fractions such as 1/3 are for shares and points; write a decimal number here"
+    return f"write a plain number, without {'quotes, ' if quoted else ''}thousands separators, units or %"
 
 
-def _type_hint(expected: list[str], instance: Any, written: str | None) -> str | None:
+def _type_hint(expected: list[str], instance: Any, written: str | None, quoted: bool = False) -> str | None:
     """How to write a value of the expected type, from what YAML made of what was written."""
     if "string" in expected and isinstance(instance, (Decimal, int, bool, datetime.date)):
         shown = written or (format(instance, "f") if isinstance(instance, Decimal) else str(instance))
@@ -107,7 +113,7 @@ def _type_hint(expected: list[str], instance: Any, written: str | None) -> str |
     if isinstance(instance, bool):
         return "YAML reads yes/no/on/off as true/false; put text in quotes"
     if isinstance(instance, str) and "number" in expected:
-        return _number_text_hint(instance)
+        return _number_text_hint(instance, quoted)
     return None
 
 
@@ -133,8 +139,10 @@ def _missing_keys(failed: _Failed) -> list[SchemaProblem]:
 def _wrong_type(failed: _Failed) -> list[SchemaProblem]:
     expected: list[str] = failed.expected if isinstance(failed.expected, list) else [failed.expected]
     words = " or ".join(_TYPE_NAMES.get(t, t) for t in expected)
+    if failed.schema.get("pattern") == FRACTION_PATTERN:
+        words, expected = _FRACTION_WORDS, ["number"]
     message = f"{failed.field} must be {words}, got {_describe(failed.instance)}"
-    return [SchemaProblem(failed.path, False, message, _type_hint(expected, failed.instance, failed.written))]
+    return [SchemaProblem(failed.path, False, message, _type_hint(expected, failed.instance, failed.written, failed.quoted))]
 
 
 def _not_a_choice(failed: _Failed) -> list[SchemaProblem]:
@@ -150,6 +158,9 @@ def _id_pattern() -> Any:
 
 
 def _bad_name(failed: _Failed) -> list[SchemaProblem]:
+    if failed.expected == FRACTION_PATTERN:
+        message = f"{failed.field} must be {_FRACTION_WORDS}, got {_describe(failed.instance)}"
+        return [SchemaProblem(failed.path, False, message, _number_text_hint(str(failed.instance), failed.quoted))]
     if failed.expected == _id_pattern():
         return [SchemaProblem(failed.path, False, f"id {failed.instance!r} may use only letters, digits, '.', '_' and '-'",
                               "e.g. process.execution")]
@@ -171,6 +182,12 @@ def _outside(side: str) -> Callable[[_Failed], list[SchemaProblem]]:
         return [SchemaProblem(failed.path, False, message, None)]
 
     return wording
+
+
+def _not_the_constant(failed: _Failed) -> list[SchemaProblem]:
+    shown = str(failed.expected).lower() if isinstance(failed.expected, bool) else repr(failed.expected)
+    hint = "leave the key out when it does not apply" if failed.expected is True else None
+    return [SchemaProblem(failed.path, False, f"{failed.field} must be {shown}, got {_describe(failed.instance)}", hint)]
 
 
 def _too_few_items(failed: _Failed) -> list[SchemaProblem]:
@@ -204,20 +221,22 @@ _WORDING: dict[str, Callable[[_Failed], list[SchemaProblem]]] = {
     "maximum": _outside("at most"),
     "exclusiveMinimum": _outside("above"),
     "exclusiveMaximum": _outside("below"),
+    "const": _not_the_constant,
     "minItems": _too_few_items,
     "minLength": _empty_text,
     "oneOf": _not_an_expression,
 }
 
 
-def schema_problems(error: jsonschema.ValidationError, written: str | None = None) -> list[SchemaProblem]:
+def schema_problems(error: jsonschema.ValidationError, written: str | None = None, quoted: bool = False) -> list[SchemaProblem]:
     """One jsonschema error as the problems a policy editor reads (a missing or unknown key each on its own).
 
-    `written` is the value as the YAML file spells it, when YAML read it as something else (no → false).
+    `written` is the value as the YAML file spells it, when YAML read it as something else (no → false);
+    `quoted` says it was written in quotes.
     """
     path = tuple(error.absolute_path)
     failed = _Failed(path=path, field=str(path[-1]) if path and isinstance(path[-1], str) else "value",
                      expected=error.validator_value, instance=error.instance,
                      schema=error.schema if isinstance(error.schema, Mapping) else {},
-                     message=error.message, written=written)
+                     message=error.message, written=written, quoted=quoted)
     return _WORDING.get(str(error.validator), _as_jsonschema_says)(failed)

@@ -61,6 +61,7 @@ class Located:
     rejected: set[Path] = field(default_factory=set)  # values refused (and so read as None): already reported
     # Plain scalars YAML read as something other than text (no → false, 1.10, 2024-01-01), as written: for hints.
     written: dict[Path, str] = field(default_factory=dict)
+    quoted: set[Path] = field(default_factory=set)  # scalars written in quotes: for hints that mention quotes
 
     def where(self, path: Path, key: bool = False) -> tuple[int, int] | None:
         """Line and column of the value at `path` (or of its key), else of the nearest enclosing value."""
@@ -166,6 +167,8 @@ class _Reader:
             self.out.rejected.add(path)
         elif node.style is None and not isinstance(value, str):
             self.out.written[path] = node.value
+        elif node.style in ("'", '"'):
+            self.out.quoted.add(path)
         return value
 
     def mapping(self, node: MappingNode, path: Path, depth: int) -> dict[str, Any]:

@@ -25,9 +25,11 @@ class DerivedValue:
 
     name: str
     expression: str
-    value: Any
+    value: Any  # as scored: the report's own value when the facts give one (see `used`)
     label: str | None = None
     error: str | None = None
+    used: str | None = None  # the fact holding the value the report used, when the facts gave it
+    stated: Any = None  # then: the value the stated formula gives
 
 
 @dataclass(frozen=True)

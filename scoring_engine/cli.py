@@ -287,6 +287,10 @@ def validate(sets: tuple[str, ...]) -> None:
             continue
         leaves = sum(1 for node in loaded.walk() if node.is_leaf)
         say(one_line(f"{ref}: ok — {loaded.id} {loaded.version}, {leaves} scored indicators, total {loaded.total}") + "\n")
+        for fact in loaded.unused_facts():  # declared, read by nothing: a leftover, or a rule that forgot it
+            where = f"{loaded.source}:{fact.line}: " if loaded.source and fact.line else ""
+            tell(f"warning: {where}fact {fact.title} is declared but read by no rule, derived value, check, cap or form "
+                 "(remove it, or read it where it was meant to count)")
     if failed:
         sys.exit(EXIT_INVALID)
 

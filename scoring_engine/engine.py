@@ -8,18 +8,22 @@ from __future__ import annotations
 
 from dataclasses import replace
 from collections.abc import Iterator, Mapping
-from decimal import ROUND_FLOOR, Decimal, DecimalException
+from decimal import Decimal, DecimalException
 from typing import Any
 
 from ._arith import ZERO, fixed, plain, round_half_up, scoring_context
+from ._arith import apportion as _apportion
 from ._version import __version__
 from .errors import FactsError, Problem, ScoringError, did_you_mean
 from .facts import Facts, check_facts
 from .formulas import Evaluator, Formula
 from .model import Indicator, IndicatorSet
-from .reasons import TEMPLATES, render
+from .reasons import TEMPLATES, render, staged_fields
 from .result import DerivedValue, Flag, IndicatorResult, Result, SetInfo, Warning, fact_values
 from .rules import RULE_KINDS, Outcome
+from .caps import apply_caps
+from .row_flags import row_flags
+from .used_values import used_value
 
 __all__ = ["score"]
 
@@ -156,8 +160,10 @@ class _Run:
                 failed[d.name] = ScoringError(Problem(message, fact=first.fact, expression=d.formula.text, hint=first.hint))
                 shown.append(DerivedValue(d.name, d.formula.text, None, d.label, error=first.message))
                 continue
-            checked[d.name] = value
-            shown.append(DerivedValue(d.name, d.formula.text, value, d.label))
+            entry, warnings = used_value(d, value, checked)  # the report's own value, when the facts give it
+            checked[d.name] = entry.value
+            shown.append(entry)
+            self.warnings.extend(warnings)
         return shown, failed
 
     def _checks(self) -> None:
@@ -186,8 +192,11 @@ class _Run:
             raise ScoringError(self.problems)
         total = sum((t.score for t in tree), ZERO)
         s = self.set
-        grade = s.grade_for(total)
-        flags = self._flags(total, grade)
+        total, grade, capped, problems = apply_caps(s, self.values, self.evaluate, total, s.grade_for(total))
+        if problems:
+            raise ScoringError([p.located(file=self.facts.source) for p in problems])
+        self.warnings.extend(capped)
+        flags = self._flags(total, grade, tree)
         return Result(
             engine_version=engine_version,
             indicator_set=SetInfo(s.id, s.name, s.version, s.sha256),
@@ -205,13 +214,16 @@ class _Run:
             flags=flags,
         )
 
-    def _flags(self, total: Decimal, grade: str) -> tuple[Flag, ...]:
+    def _flags(self, total: Decimal, grade: str, tree: tuple[IndicatorResult, ...]) -> tuple[Flag, ...]:
         """The set's 需说明 conditions the project meets; one that cannot be decided becomes a warning saying so."""
         if not self.set.explain_when:
             return ()
         values = self.values.with_values({"total": total, "grade": grade})
         found = []
         for rule in self.set.explain_when:
+            if rule.formula is None:  # the per-row form: target rows far below their weight, unexplained
+                found.extend(row_flags(rule, self.set, tree, self.values))
+                continue
             try:
                 met = self.evaluate(rule.formula, values)
                 undecided = None if isinstance(met, bool) else f"条件必须得出是或否，得到 {met!r}"
@@ -296,17 +308,25 @@ class _Run:
             return IndicatorResult(**base, score=ZERO, reason="", kind=rule.kind, rule=rule.spec)
         raw = outcome.score
         kept = min(max(raw, ZERO), node.weight)
+        if raw > node.weight and self.set.no_bonus:  # the set declares no bonus points: no clamping them away
+            self.problems.append(Problem(f"computed score {plain(raw)} is above the weight {plain(node.weight)}, and the "
+                                         "set allows no bonus points (weight_rules: no_bonus)", indicator=node.id,
+                                         line=node.line, file=self.set.source, hint="check the rule and the facts"))
         if kept != raw:
             self.warnings.append(Warning("clamp", f"raw score {plain(raw)} is outside 0..{plain(node.weight)}; clamped to {plain(kept)}",
                                          indicator=node.id))
-        points = round_half_up(kept, self.set.precision)
+        points = self.set.rounds.round(kept)
         reason = self._reason(outcome.reason, outcome.fields, node, node.weight, points)
         if kept != raw:
             reason += "；" + self._reason("clamped", {"raw": plain(raw)}, node, node.weight, points)
+        if self.set.rounds.staged(kept):  # the reason says how the score was rounded: 1.7945 gives 1.80, not 1.79
+            reason += "；" + self._reason("rounded.stages", staged_fields(self.set.rounds), node, node.weight, points)
         details = dict(outcome.details)
+        if self.set.rounds.staged(kept):
+            details["staged_rounding"] = self.set.rounds.chain(kept)
         if weight != node.weight:  # not-applicable indicators elsewhere: this one's weight was rescaled
             details["rescaled"] = {"declared_weight": node.weight, "weight": weight, "score_before": points}
-            points = round_half_up(kept * weight / node.weight, self.set.precision)
+            points = self.set.rounds.round(kept * weight / node.weight)
             reason += "；" + self._reason("rescaled", {"declared": plain(node.weight)}, node, weight, points)
         inputs = {name: values[name] for name in sorted(rule.reads) if _readable(values, name)}
         return IndicatorResult(
@@ -339,16 +359,3 @@ def _with_values(message: str, formula: Formula, values: _Values) -> str:
 
 def _show(value: Any) -> str:
     return plain(value) if isinstance(value, Decimal) else str(value)
-
-
-def _apportion(weights: dict[str, Decimal], total: Decimal, places: int) -> dict[str, Decimal]:
-    """Scale weights to add up to `total` exactly at `places` decimals (largest remainder, ties by order)."""
-    whole = sum(weights.values(), ZERO)
-    quantum = Decimal(1).scaleb(-places)
-    exact = {k: w * total / whole for k, w in weights.items()}
-    shares = {k: v.quantize(quantum, rounding=ROUND_FLOOR) for k, v in exact.items()}
-    left = int((total - sum(shares.values(), ZERO)) / quantum)
-    order = sorted(weights, key=lambda k: exact[k] - shares[k], reverse=True)  # stable: file order breaks ties
-    for k in order[:left]:
-        shares[k] += quantum
-    return shares

@@ -23,7 +23,7 @@ from decimal import Decimal
 from typing import Any, Protocol
 
 from ._arith import fixed, percent, plain
-from ._display import equals_text, show_number, show_value, show_written
+from ._display import equals_text, rounding_chain, show_number, show_value, show_written
 from .audit import DerivedValue, FactValue, IndicatorResult, SetInfo
 from .errors import Problem, ScoringEngineError, did_you_mean
 from .rules import RULE_KINDS
@@ -172,7 +172,7 @@ class _Story:
         kind = RULE_KINDS.get(self.kind)
         lines = kind.steps(self) if kind else []
         shown = kind.shown if kind else frozenset()
-        untold = [key for key in self.details if key not in shown and key not in self.handed]
+        untold = [key for key in self.details if key not in shown and key not in self.handed and key not in _ENGINE_KEYS]
         return lines + [f"{key}：{_detail(self.details[key])}" for key in untold]
 
     def value(self, name: str) -> Any:
@@ -256,7 +256,11 @@ class _Story:
                 continue
             lines.append(f"{label} = {d.expression}")
             lines.append(f"    = {self.sub(d.expression)}")
-            lines.append(f"    {equals_text(show_value(d.value))}")
+            if d.used is not None:  # the report used its own value: the formula's is shown beside it
+                lines.append(f"    {equals_text(show_value(d.stated))}（按公式）")
+                lines.append(f"    评分采用报告的值 {d.used} = {show_value(d.value)}")
+            else:
+                lines.append(f"    {equals_text(show_value(d.value))}")
         return tuple(lines)
 
     def steps(self) -> tuple[str, ...]:
@@ -276,7 +280,11 @@ class _Story:
             lines.append(f"超出 0–{plain(n.weight)} 的范围，截取到该范围内（见提示）")
         else:
             lines.append(f"在 0–{plain(n.weight)} 之内，无需截取")
-        lines.append(f"四舍五入保留{p}位小数：{fixed(n.score, p)}")
+        chain = n.details.get("staged_rounding")
+        if chain:  # the set rounds in stages: 1.7945 → 1.795 → 1.80
+            lines.append(f"逐级四舍五入：{rounding_chain(chain)}")
+        else:
+            lines.append(f"四舍五入保留{p}位小数：{fixed(n.score, p)}")
         return tuple(lines)
 
     def children(self) -> tuple[str, ...]:
@@ -305,6 +313,9 @@ class _Story:
             return percent(value)
         return show_value(value)
 
+
+# Detail keys the engine adds to any kind's: told in their own section, not as raw details.
+_ENGINE_KEYS = {"staged_rounding"}
 
 # Rule keys that hold formulas.
 _FORMULA_KEYS = {"value", "target", "rate", "score", "findings", "met", "scores"}

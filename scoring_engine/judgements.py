@@ -56,7 +56,8 @@ class TargetRow:
 
     def values(self) -> dict[str, Any]:
         """The row's fields as the names a row rule reads."""
-        found: dict[str, Any] = {f"row.{k}": getattr(self, k) for k in ("target", "actual", "weight") if getattr(self, k) is not None}
+        found: dict[str, Any] = {f"row.{k}": getattr(self, k) for k in ("target", "actual", "weight", "unit")
+                                 if getattr(self, k) is not None}
         if self.score is not None and self.reason:
             found["row"] = TierJudgement(self.tier, self.score, self.reason) if self.tier else Judgement(self.score, self.reason)
         return found

@@ -8,6 +8,7 @@ from functools import cached_property
 from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
+from ._arith import Rounding
 from .errors import did_you_mean
 from .formulas import Formula
 from .judgements import TargetRow
@@ -16,8 +17,10 @@ __all__ = [
     "FACT_TYPES",
     "FactSpec",
     "Derived",
+    "UsedValue",
     "Check",
     "ExplainRule",
+    "Cap",
     "Grade",
     "Rule",
     "RowGroup",
@@ -45,11 +48,21 @@ class FactSpec:
     default: Any = None
     values: tuple[str, ...] | None = None  # allowed values of a string fact
     items: str = "finding"  # list facts: "finding" (text, optional points) or "number"
+    line: int | None = field(default=None, compare=False)  # where the set declares it, for warnings
 
     @property
     def title(self) -> str:
         """The label with the name, for messages: '预算资金 (budget.total)'."""
         return f"{self.label} ({self.name})" if self.label else self.name
+
+
+@dataclass(frozen=True)
+class UsedValue:
+    """Where a project's facts give the value its report used instead of the one the stated formula gives."""
+
+    fact: str  # the value the report used
+    reason: str | None = None  # a text fact: why the report used it
+    tolerance: Decimal = Decimal(0)  # a difference up to this is none (the report rounded the value)
 
 
 @dataclass(frozen=True)
@@ -59,6 +72,7 @@ class Derived:
     name: str
     formula: Formula
     label: str | None = None
+    used: UsedValue | None = None  # the report's own value, scored instead when the facts give it
 
 
 @dataclass(frozen=True)
@@ -74,11 +88,24 @@ class Check:
 class ExplainRule:
     """A condition under which a project must explain itself (需说明), e.g. 预算执行率 below 90%.
 
-    The formula reads facts, derived values and the project's `total` and `grade`.
+    The formula reads facts, derived values and the project's `total` and `grade`. A rule with
+    `rows_below` instead flags each target row scoring below that share of its weight whose
+    row gives no deviation reason (偏差原因).
     """
+
+    formula: Formula | None
+    message: str
+    rows_below: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Cap:
+    """A cap or veto: when the formula is true, the total is at most `total_at_most`, or the grade at most `grade_at_most`."""
 
     formula: Formula
     message: str
+    total_at_most: Decimal | None = None
+    grade_at_most: str | None = None  # a grade's label (an alias written in the set is resolved to it)
 
 
 #: Names an explain_when condition reads besides facts and derived values, with their types.
@@ -163,7 +190,7 @@ class RowGroup:
 
 
 #: Names a row rule may read, with their types.
-ROW_NAMES = {"row.target": "number", "row.actual": "number", "row.weight": "number"}
+ROW_NAMES = {"row.target": "number", "row.actual": "number", "row.weight": "number", "row.unit": "string"}
 
 
 @dataclass(frozen=True)
@@ -227,6 +254,9 @@ class IndicatorSet:
     not_applicable: str = "full_credit"  # or "rescale"
     reasons: Mapping[str, str] = field(default_factory=dict)
     explain_when: tuple[ExplainRule, ...] = ()
+    rounding: Rounding | None = None  # None: straight to `precision` (per leaf, no stages)
+    caps: tuple[Cap, ...] = ()
+    no_bonus: bool = False  # declared by a weight rule: a score above an indicator's weight is an error, not clamped
     layout: str = "scoresheet"  # the reports' default layout: scoresheet (评分表) or selfeval (the set's 自评表)
     form: FormBinding = field(default_factory=FormBinding)
     sha256: str = ""
@@ -236,6 +266,11 @@ class IndicatorSet:
         """Every indicator, depth first in the order of the file."""
         for top in self.indicators:
             yield from top.walk()
+
+    @property
+    def rounds(self) -> Rounding:
+        """How this set rounds a score: its rounding section, or straight to its precision."""
+        return self.rounding or Rounding(self.precision)
 
     def indicator(self, indicator_id: str) -> Indicator:
         for node in self.walk():
@@ -260,6 +295,17 @@ class IndicatorSet:
         grade = self.grade_named(label)
         return grade.consequence if grade else None
 
+    def unused_facts(self) -> tuple[FactSpec, ...]:
+        """The declared facts nothing reads: no rule, row group, derived value, check, 需说明 condition, cap or form."""
+        read = set(self.readers())
+        for d in self.derived:
+            read |= d.formula.names | _used_names(d)
+        formulas = [c.formula for c in self.checks] + [e.formula for e in self.explain_when] + [c.formula for c in self.caps]
+        read |= {name for f in formulas if f is not None for name in f.names}
+        read |= {name for columns in self.form.funds.values() for name in columns.values()}
+        read |= {t.fact for t in self.form.targets}
+        return tuple(spec for name, spec in self.facts.items() if name not in read)
+
     def readers(self) -> Mapping[str, list[str]]:
         """Fact name → ids of the indicators that read it (directly or through derived values)."""
         return self._readers
@@ -267,7 +313,7 @@ class IndicatorSet:
     @cached_property
     def _readers(self) -> dict[str, list[str]]:
         # Computed once per set (the set is immutable), on first use.
-        through = {d.name: set(d.formula.names) for d in self.derived}
+        through = {d.name: set(d.formula.names) | _used_names(d) for d in self.derived}
         # Expand derived names into the facts they read, in dependency order.
         for d in self.derived:
             for name in list(through[d.name]):
@@ -286,3 +332,9 @@ class IndicatorSet:
                 if name in self.facts:
                     found.setdefault(name, []).append(node.id)
         return found
+
+
+def _used_names(derived: Derived) -> set[str]:
+    """The facts a derived value reads besides its formula: the report's own value and its reason."""
+    used = derived.used
+    return set() if used is None else {used.fact} | ({used.reason} if used.reason else set())

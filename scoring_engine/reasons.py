@@ -12,21 +12,28 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 
+from ._arith import Rounding
 from .rules import RULE_KINDS, Template
 
-__all__ = ["COMMON_FIELDS", "GENERAL", "TEMPLATES", "render", "template_problems"]
+__all__ = ["COMMON_FIELDS", "GENERAL", "TEMPLATES", "render", "staged_fields", "template_problems"]
 
 #: Fields every template can use: the indicator's name, weight, score and points lost.
 COMMON_FIELDS = ("name", "weight", "score", "lost")
 
-#: The templates that belong to no rule kind: not-applicable indicators, parents, clamped and rescaled scores.
+#: The templates that belong to no rule kind: not-applicable indicators, parents, clamped, rescaled and staged-rounded scores.
 GENERAL: dict[str, Template] = {
     "not_applicable.full_credit": Template("不适用（{reason}），按规定得满分{score}分", ("reason",)),
     "not_applicable.rescale": Template("不适用（{reason}），分值按比例分配至其他指标", ("reason",)),
     "parent": Template("{count}项下级指标得分合计{score}分", ("count",)),
     "clamped": Template("计算值{raw}超出0–{weight}分，按{score}分计", ("raw",)),
     "rescaled": Template("因其他指标不适用，分值由{declared}调整为{weight}，折算得{score}分", ("declared",)),
+    "rounded.stages": Template("得分按{stages}逐级四舍五入", ("stages",)),
 }
+
+
+def staged_fields(rounding: Rounding) -> dict[str, object]:
+    """The fields of the ``rounded.stages`` reason: '先保留3位小数、再保留2位小数'."""
+    return {"stages": rounding.words()}
 
 
 class _Templates(Mapping[str, Template]):

@@ -22,7 +22,7 @@ __all__ = ["Result", "IndicatorResult", "DerivedValue", "Warning", "Flag", "SetI
 class Warning:
     """Something the reader of the score must know: a failed check, a clamped score, an ignored fact."""
 
-    kind: str  # check | clamp | undeclared_fact | explain_when
+    kind: str  # check | clamp | undeclared_fact | explain_when | used_value | cap
     message: str
     indicator: str | None = None
     fact: str | None = None
@@ -163,6 +163,9 @@ def _derived(d: DerivedValue) -> dict[str, Any]:
         out["error"] = d.error
     else:
         out["value"] = _plain(d.value)
+    if d.used is not None:  # the report's own value was scored; the formula gave `stated`
+        out["used"] = d.used
+        out["stated"] = _plain(d.stated)
     return out
 
 

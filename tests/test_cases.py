@@ -26,7 +26,7 @@ def test_example_cases_pass_from_the_command_line():
     """`scoring-engine test` on the example folder prints a PASS line per case and exits 0."""
     result = CliRunner().invoke(main, ["test", str(EXAMPLE_CASES.parent)])
     assert 0 == result.exit_code, result.output
-    assert "13 passed, 0 failed" in result.output
+    assert "15 passed, 0 failed" in result.output
     assert all(line.startswith("PASS ") for line in result.output.splitlines()[:-1])
 
 
@@ -41,7 +41,7 @@ def test_changing_an_expected_total_makes_the_run_fail(tmp_path: Path):
     assert 1 == result.exit_code
     assert "FAIL " in result.output
     assert "total expected 79.7, got 79.73 (difference 0.03)" in result.output
-    assert "12 passed, 1 failed" in result.output
+    assert "14 passed, 1 failed" in result.output
 
 
 def test_tolerance_accepts_a_small_difference(tmp_path: Path):

@@ -168,7 +168,7 @@ def test_facts_of_a_not_applicable_indicator_may_be_left_out():
     ("v: {type: list, items: number}", "{kind: panel, method: weighted, trim: 1, parts: [{name: x, share: 1, score: 1}]}",
      "trim goes with method trimmed_mean"),
     ("v: {type: list}", "{kind: checklist, elements: [{name: ①, met: true, points_each: 1}]}",
-     "points_each and share_each go with findings"),
+     "points_each, share_each and zero_at_count go with findings"),
 ])
 def test_keys_that_would_be_ignored_are_refused(facts: str, rule: str, words: str):
     """A key that has no effect where it is written is an error, so a typo never silently does nothing."""
@@ -178,10 +178,10 @@ def test_keys_that_would_be_ignored_are_refused(facts: str, rule: str, words: st
 
 
 def test_linear_reason_rounds_its_numbers():
-    """Reasons show at most four decimals, never 28-digit quotients."""
+    """Reasons show numbers at the set's precision (two decimals here), never 28-digit quotients."""
     rule = "{kind: linear, value: v, target: 100, per: 30, points_each: 2}"
     reason = score(parse_indicator_set(one_indicator(rule)), {"v": 50}).indicator("a").reason
-    assert "计1.6667个单位扣3.3333分" in reason
+    assert "计1.67个单位扣3.33分" in reason
 
 
 def test_row_rule_key_message_names_the_id_pattern():

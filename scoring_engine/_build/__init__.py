@@ -22,6 +22,7 @@ from .form import form_binding
 from .draft import Draft
 from .problems import Path, ProblemLog
 from .tree import IndicatorTree
+from .weight_rules import weight_rules
 
 __all__ = ["build_indicator_set"]
 
@@ -44,9 +45,12 @@ def build_indicator_set(located: Located, file: str | None, sha256: str) -> Indi
     derived = sections.derived(draft)
     checks = sections.checks(draft)
     explain_when = sections.explain_when(draft)
+    draft.rounding = sections.rounding(draft)
     grades = sections.grades(draft)
+    caps = sections.caps(draft, grades)
     reasons = sections.reasons(draft)
     indicators = IndicatorTree(draft).top_level()
+    no_bonus = weight_rules(draft, indicators) if not log.problems else False  # weights that do not add up come first
     form = form_binding(draft, facts, indicators)
     if log.problems:
         raise IndicatorSetError(log.ranked())
@@ -64,6 +68,9 @@ def build_indicator_set(located: Located, file: str | None, sha256: str) -> Indi
         indicators=indicators,
         not_applicable=data.get("not_applicable", "full_credit"),
         reasons=reasons,
+        rounding=draft.rounding,
+        caps=caps,
+        no_bonus=no_bonus,
         layout=data.get("layout", "scoresheet"),
         form=form,
         sha256=sha256,
@@ -81,7 +88,7 @@ def _check_schema(log: ProblemLog) -> None:
         at = tuple(error.absolute_path)
         if at in located.rejected:
             continue  # the YAML reader already said why this value is missing
-        for problem in schema_problems(error, located.written.get(at)):
+        for problem in schema_problems(error, located.written.get(at), at in located.quoted):
             log.broken.add(at)
             if (problem.path, problem.message) not in said:
                 said.add((problem.path, problem.message))

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from .._arith import Rounding
 from .problems import ProblemLog
 
 __all__ = ["Draft"]
@@ -22,6 +23,17 @@ class Draft:
     precision: int
     # Names a formula may read, with their type: facts by declared type, derived values as "derived".
     scope: dict[str, str] = field(default_factory=dict)
+    rounding: Rounding | None = None  # the set's rounding: section, once read (sections.rounding)
+
+    def label(self, name: str) -> str | None:
+        """The label of a declared fact or derived value, for reasons; None when it has none."""
+        for section in ("facts", "derived"):
+            declared = self.data.get(section)
+            entry = declared.get(name) if isinstance(declared, Mapping) else None
+            label = entry.get("label") if isinstance(entry, Mapping) else None
+            if isinstance(label, str):
+                return label
+        return None
 
     def declared_facts(self) -> Mapping[str, Any]:
         """The facts: section as written, or empty when it is not a mapping (the schema check has said so)."""

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
+from .._arith import Rounding
 from ..errors import did_you_mean
 from ..formulas import Formula
 from ..model import ROW_NAMES, Rule
@@ -39,6 +40,7 @@ class RuleBuilder:
     def __init__(self, draft: Draft, spec: Mapping[str, Any], path: Path, weight: Decimal | None, indicator: str | None,
                  rows: bool = False) -> None:
         self.draft, self.spec, self.path, self.weight, self.indicator, self.rows = draft, spec, path, weight, indicator, rows
+        self.rounding = draft.rounding or Rounding(draft.precision)
         self.scope = {**draft.scope, "weight": "weight"}
         if rows:  # a row group's rule also reads the row
             self.scope.update(ROW_NAMES)
@@ -54,6 +56,10 @@ class RuleBuilder:
         """Record a problem at `path` inside the rule."""
         self.failed = True
         self.draft.log.add(self.path + path, message, hint, indicator=self.indicator)
+
+    def label(self, name: str) -> str | None:
+        """The label the set gives fact or derived value `name`, for reasons (None when it has none)."""
+        return self.draft.label(name)
 
     def formula(self, *path: str | int, required: bool = True) -> Formula | None:
         """Compile the formula at `path` inside the rule; None if absent or broken (problem recorded)."""

@@ -11,15 +11,15 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from .._arith import plain, to_decimal_or_none
+from .._arith import Rounding, plain, to_decimal_or_none
 from .._intervals import Interval, gaps_and_overlaps
 from ..errors import did_you_mean
 from ..facts import convert_fact
-from ..model import EXPLAIN_NAMES, Check, Derived, ExplainRule, FactSpec, Grade
+from ..model import EXPLAIN_NAMES, Cap, Check, Derived, ExplainRule, FactSpec, Grade, UsedValue
 from ..reasons import TEMPLATES, template_problems
 from .draft import Draft
 
-__all__ = ["facts", "derived", "checks", "explain_when", "grades", "reasons"]
+__all__ = ["facts", "derived", "checks", "explain_when", "grades", "reasons", "rounding", "caps"]
 
 
 def facts(draft: Draft) -> dict[str, FactSpec]:
@@ -32,7 +32,8 @@ def facts(draft: Draft) -> dict[str, FactSpec]:
         spec = FactSpec(name=name, type=decl["type"], label=decl.get("label"), unit=decl.get("unit"),
                         min=to_decimal_or_none(decl.get("min")), max=to_decimal_or_none(decl.get("max")),
                         required=decl.get("required", "default" not in decl),
-                        values=tuple(decl["values"]) if "values" in decl else None, items=decl.get("items", "finding"))
+                        values=tuple(decl["values"]) if "values" in decl else None, items=decl.get("items", "finding"),
+                        line=(draft.log.located.where(path, key=True) or (None, None))[0])
         if spec.min is not None and spec.max is not None and spec.min > spec.max:
             draft.log.add(path + ("min",), f"min {plain(spec.min)} is above max {plain(spec.max)}", fact=name)
         if (spec.min is not None or spec.max is not None) and not (
@@ -69,9 +70,27 @@ def derived(draft: Draft) -> tuple[Derived, ...]:
         expr, label = (value, None) if not isinstance(value, Mapping) else (value["expr"], value.get("label"))
         scope = {k: v for k, v in draft.scope.items() if k != name}
         formula = draft.log.compile(expr, path if not isinstance(value, Mapping) else path + ("expr",), scope)
+        used = _used(draft, name, value["used"]) if isinstance(value, Mapping) and "used" in value else None
         if formula is not None:
-            compiled[name] = Derived(name, formula, label)
+            compiled[name] = Derived(name, formula, label, used)
     return _in_dependency_order(draft, compiled)
+
+
+def _used(draft: Draft, name: str, raw: Mapping[str, Any]) -> UsedValue | None:
+    """The fact holding the value a report used for derived value `name`, and the text fact with its reason."""
+    path = ("derived", name, "used")
+    for key, types in (("fact", ("number", "integer")), ("reason", ("string",))):
+        fact = raw.get(key)
+        if fact is None:
+            continue
+        declared = draft.scope.get(fact)
+        if declared is None:
+            draft.log.add(path + (key,), f"unknown fact {fact}",
+                          did_you_mean(fact, draft.declared_facts()) or f"declare it under facts: with type: {types[0]}")
+        elif declared not in types:
+            draft.log.add(path + (key,), f"fact {fact} is a {declared} {'value' if declared == 'derived' else 'fact'}; "
+                          f"used {key} needs a {' or '.join(types)} fact", fact=fact)
+    return UsedValue(raw["fact"], raw.get("reason"), Decimal(raw.get("tolerance", 0)))
 
 
 def _in_dependency_order(draft: Draft, compiled: dict[str, Derived]) -> tuple[Derived, ...]:
@@ -119,6 +138,13 @@ def explain_when(draft: Draft) -> tuple[ExplainRule, ...]:
     for i, rule in enumerate(raw if isinstance(raw, list) else []):
         path = ("explain_when", i)
         if not draft.log.ok(path):
+            continue
+        if ("when" in rule) == ("rows_below" in rule):
+            draft.log.add(path, "a 需说明 condition gives exactly one of when (a formula) "
+                          "or rows_below (a share of a row's weight)")
+            continue
+        if "rows_below" in rule:
+            found.append(ExplainRule(None, rule["message"], Decimal(rule["rows_below"])))
             continue
         formula = draft.log.compile(rule["when"], path + ("when",), {**draft.scope, **EXPLAIN_NAMES})
         if formula is None:
@@ -204,3 +230,48 @@ def reasons(draft: Draft) -> dict[str, str]:
             unknown = message.startswith("unknown")
             draft.log.add(("reasons", key), message, did_you_mean(key, TEMPLATES) if unknown else None, key=unknown)
     return dict(raw)
+
+
+def rounding(draft: Draft) -> Rounding:
+    """Where scores are rounded: the stages (more decimals first, each fewer than the last) and per element or not."""
+    raw = draft.data.get("rounding", {})
+    if not isinstance(raw, Mapping) or not draft.log.ok(("rounding",)):
+        return Rounding(draft.precision)
+    stages = tuple(raw.get("stages", ()))
+    kept = (*stages, draft.precision)
+    for i, places in enumerate(stages):
+        if places <= kept[i + 1]:
+            after = "precision" if i + 1 == len(stages) else "the next stage"
+            draft.log.add(("rounding", "stages", i), f"stage {places} keeps no more decimals than {after} ({kept[i + 1]})",
+                          "list the stages from the most decimals to the fewest, each above precision")
+    return Rounding(draft.precision, stages, bool(raw.get("elements", False)))
+
+
+def caps(draft: Draft, grades: tuple[Grade, ...]) -> tuple[Cap, ...]:
+    """The caps and vetoes: a condition on facts and derived values, and a total or grade it limits to."""
+    raw = draft.data.get("caps", [])
+    found = []
+    labels = {name: g.label for g in grades for name in (g.label, *g.aliases)}
+    for i, cap in enumerate(raw if isinstance(raw, list) else []):
+        path = ("caps", i)
+        if not draft.log.ok(path):
+            continue
+        if ("total_at_most" in cap) == ("grade_at_most" in cap):
+            draft.log.add(path, "a cap gives exactly one of total_at_most or grade_at_most")
+            continue
+        total = to_decimal_or_none(cap.get("total_at_most"))
+        if total is not None and total % Decimal(1).scaleb(-draft.precision):
+            draft.log.add(path + ("total_at_most",), f"total_at_most {plain(total)} has more decimal places than precision "
+                          f"{draft.precision} keeps", "round it")
+        elif total is not None and total >= draft.total:
+            draft.log.add(path + ("total_at_most",), f"total_at_most {plain(total)} caps nothing: the total is at most "
+                          f"{plain(draft.total)}", "give a total below the set's total")
+        grade = cap.get("grade_at_most")
+        if grade is not None and grade not in labels and grades:
+            draft.log.add(path + ("grade_at_most",), f"grade_at_most names {grade!r}, which is not a grade of the set",
+                          did_you_mean(grade, list(labels)) or "grades: " + ", ".join(g.label for g in grades))
+            continue
+        formula = draft.log.compile(cap["when"], path + ("when",), draft.scope)
+        if formula is not None:
+            found.append(Cap(formula, cap["message"], total, labels.get(grade) if grade is not None else None))
+    return tuple(found)

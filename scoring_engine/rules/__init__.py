@@ -15,7 +15,7 @@ checks that every piece is there.
 from __future__ import annotations
 
 from ..judgements import Judgement, TargetRow, TierJudgement
-from . import bands, checklist, deduction, formula, judgement, linear, panel, proportional, switch, tiers
+from . import bands, checklist, deduction, equal, formula, judgement, linear, panel, proportional, switch, tiers
 from ._base import MAX_FINDINGS_COUNT, RULE_KINDS, Deduction, FactView, Outcome, Params, RuleKind, RuleSpec, Story, Template
 from .tiers import DEFAULT_TIERS
 
@@ -39,6 +39,7 @@ __all__ = [
 RULE_KINDS.update((kind.name, kind) for kind in (
     formula.KIND,
     proportional.KIND,
+    equal.KIND,
     bands.KIND,
     linear.KIND,
     deduction.KIND,

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Generic, NamedTuple, Protocol, Self, TypeVar
 
-from .._arith import percent, plain, round_half_up
+from fractions import Fraction
+
+from .._arith import Rounding, exact, percent, plain, round_half_up, to_decimal
 from ..errors import ScoringError
 from ..formulas import Finding, Formula
 from ..model import Rule
@@ -70,6 +72,10 @@ class RuleSpec(Protocol):
 
     weight: Decimal | None  # None when unknown: a row group's rule (each row brings its own) or a broken weight
     rows: bool  # the rule scores the rows of a row group
+    rounding: Rounding  # the set's rounding (precision, stages, elements), as this rule uses it
+
+    def label(self, name: str) -> str | None:
+        """The label the set gives fact or derived value `name`, for reasons (None when it has none)."""
 
     def formula(self, *path: str | int, required: bool = True) -> Formula | None:
         """Compile the formula at `path` inside the rule; None if absent or broken (problem recorded)."""
@@ -194,12 +200,19 @@ def dec(value: Any) -> Decimal | None:
 
 @dataclass(frozen=True)
 class Amount:
-    """Points, or a share of a whole that is known only when scoring (a row's weight, an element's points)."""
+    """Points, or a share of a whole that is known only when scoring (a row's weight, an element's points).
 
-    value: Decimal
+    Kept as an exact fraction, so that a share of 1/3 of 3 points is 1 point, not 0.999….
+    """
+
+    value: Fraction
     is_share: bool
 
     def of(self, whole: Decimal) -> Decimal:
+        return to_decimal(self.value * Fraction(whole) if self.is_share else self.value)
+
+    def exactly(self, whole: Fraction) -> Fraction:
+        """The amount of an exact whole, as a fraction (for the checks that parts add up to the whole)."""
         return self.value * whole if self.is_share else self.value
 
 
@@ -215,22 +228,35 @@ def amount(spec: Mapping[str, Any], b: RuleSpec, *path: str | int, points: str =
     if points in spec and b.rows:
         b.problem(f"rules of a row group give {share}, not {points}: each row has its own weight", *path, points)
         return None
-    return Amount(Decimal(spec[given[0]]), given[0] == share)
+    worth = Amount(exact(spec[given[0]]), given[0] == share)
+    if worth.is_share and worth.value > 1:
+        b.problem(f"{share} {spec[share]} is above 1 (the whole)", *path, share)
+        return None
+    return worth
 
 
-def brief(value: Decimal) -> str:
-    """A number for a reason sentence: at most four decimals (1.6666… → 1.6667)."""
-    return plain(round_half_up(value, 4))
+def fraction(spec: Mapping[str, Any], key: str) -> Fraction | None:
+    """A share written as a number or a fraction (1/3), exactly; None when the key is not written."""
+    return None if key not in spec else exact(spec[key])
 
 
 def as_shown(value: Decimal, display: str, places: int = 2) -> str:
-    """A value as a reason shows it: a percentage with `places` decimals, or a number with `places` + 2."""
-    return percent(value, places) if display == "percent" else plain(round_half_up(value, places + 2))
+    """A value as a reason shows it: a percentage with `places` decimals, or a number with at most `places` decimals."""
+    return percent(value, places) if display == "percent" else plain(round_half_up(value, places))
 
 
-def shower(display: str) -> Callable[[Decimal], str]:
-    """`as_shown` for one rule's ``display``."""
-    return lambda value: as_shown(value, display)
+def shower(display: str, places: int = 2) -> Callable[[Decimal], str]:
+    """A value as one rule shows it: a percentage with two decimals, or a number at the set's precision (`places`)."""
+    return lambda value: as_shown(value, display, 2 if display == "percent" else places)
+
+
+def row_unit(facts: FactView) -> str | None:
+    """The unit of the target row being scored ('%' for a rate), or None outside a row group or when it has none."""
+    try:
+        unit = facts.fact("row.unit")
+    except ScoringError:  # not a row, or a row without a unit
+        return None
+    return unit if isinstance(unit, str) else None
 
 
 #: Largest count of findings given as a number (a list of findings is bounded by the facts file's size instead).

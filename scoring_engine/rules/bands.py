@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
-from .._arith import ZERO, percent, plain
+from .._arith import ZERO, Rounding, percent, plain
 from .._display import show_written
 from .._intervals import MIN_INCLUSIVE, Interval, gaps_and_overlaps
 from ..errors import ScoringError
@@ -30,6 +31,7 @@ class Bands:
     bands: tuple[Band, ...]
     boundary: str
     display: str
+    rounding: Rounding
 
     @classmethod
     def build(cls, spec: Mapping[str, Any], b: RuleSpec) -> Bands | None:
@@ -40,24 +42,33 @@ class Bands:
             worth = amount(raw, b, "bands", i)
             if worth is not None and b.weight is not None and not ZERO <= worth.of(b.weight) <= b.weight:
                 b.problem(f"band worth {plain(worth.of(b.weight))} points, outside 0..{plain(b.weight)} (the weight)", "bands", i)
-            bands.append(Band(Interval(dec(raw.get("min")), dec(raw.get("max"))), worth or Amount(ZERO, False), raw.get("label")))
+            bands.append(Band(Interval(dec(raw.get("min")), dec(raw.get("max"))), worth or Amount(Fraction(0), False), raw.get("label")))
         ranges = [band.range for band in bands]
-        for i, message in gaps_and_overlaps(ranges, shower(display)):
+        for i, message in gaps_and_overlaps(ranges, _bounds_shower(display)):
             b.problem(f"band {message}", "bands", i, hint="each band's min must equal the max of the band below it")
         if value is None:
             return None
-        return cls(value, tuple(bands), spec.get("boundary", MIN_INCLUSIVE), display)
+        return cls(value, tuple(bands), spec.get("boundary", MIN_INCLUSIVE), display, b.rounding)
 
     @property
     def reads(self) -> frozenset[str]:
         return reads(self.value)
 
 
-def _unambiguous(value: Decimal, display: str, bounds: tuple[Decimal | None, ...]) -> str:
-    """The value with enough decimals not to print as a band bound it is not (94.995% is not 95.00%)."""
-    for places in (2, 4, 6, 8):
-        text = as_shown(value, display, places)
-        if not any(b is not None and b != value and as_shown(b, display, places) == text for b in bounds):
+def _bounds_shower(display: str) -> Callable[[Decimal], str]:
+    """Band bounds as the set writes them: percentages with two decimals, numbers exactly."""
+    return percent if display == "percent" else plain
+
+
+def _unambiguous(value: Decimal, display: str, bounds: tuple[Decimal | None, ...], places: int) -> str:
+    """The value with enough decimals not to print as a band bound it is not (94.995% is not 95.00%).
+
+    Percentages start at two decimals, numbers at the set's precision (`places`).
+    """
+    first = 2 if display == "percent" else places
+    for kept in (first, first + 2, first + 4, first + 6):
+        text = as_shown(value, display, kept)
+        if not any(b is not None and b != value and as_shown(b, display, kept) == text for b in bounds):
             break
     return text
 
@@ -73,7 +84,7 @@ def _outermost(bands: tuple[Band, ...]) -> tuple[Decimal | None, Decimal | None]
 
 def score(rule: Bands, weight: Decimal, facts: FactView) -> Outcome:
     value = facts.number(rule.value, "value")
-    show = shower(rule.display)
+    show = _bounds_shower(rule.display)
     # The outermost bounds are closed whatever the boundary rule: a lowest band (0, 0.8] still holds 0.
     bottom, top = _outermost(rule.bands)
     for band in rule.bands:
@@ -82,8 +93,9 @@ def score(rule: Bands, weight: Decimal, facts: FactView) -> Outcome:
             text = band.label or band.range.text(show, rule.boundary, closed=at_edge)
             points = band.amount.of(weight)
             details = {"value": value, "band": {"min": band.range.low, "max": band.range.high, "points": points, "text": text}}
-            shown = _unambiguous(value, rule.display, (band.range.low, band.range.high))
-            return Outcome(points, "bands", {"value": plain(value), "value_text": shown, "band": text}, details)
+            shown = _unambiguous(value, rule.display, (band.range.low, band.range.high), rule.rounding.places)
+            fields = {"value": shower(rule.display, rule.rounding.places)(value), "value_text": shown, "band": text}
+            return Outcome(points, "bands", fields, details)
     covered = ", ".join(b.range.text(show, rule.boundary) for b in rule.bands)
     raise ScoringError(f"value {show(value)} falls in no band (bands cover {covered})", expression=rule.value.text)
 

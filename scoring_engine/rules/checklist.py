@@ -1,18 +1,26 @@
-"""Rule kind ``checklist``: elements (要点) each worth part of the weight, decided by an expression or a judgement."""
+"""Rule kind ``checklist``: elements (要点) each worth part of the weight, decided by an expression or a judgement.
+
+An element may carry its own deduction ladder ("each miss deducts 1/3 of the
+element; three or more misses, the element scores 0"), may not apply to a
+project (not deducted, with the reason the facts give), and may be rounded to
+the set's precision before the elements are added (``round_elements``).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
-from .._arith import ONE, ZERO, percent, plain
-from .._display import equals_text
+from .._arith import ONE, ZERO, Rounding, percent, plain, written
+from .._display import equals_text, rounding_chain
 from ..errors import ScoringError
 from ..formulas import Formula
 from ..judgements import Judgement
 from ._base import Amount, Deduction, FactView, Outcome, RuleKind, RuleSpec, Story, Template, amount, findings, reads
+from ._deductions import Ladder, itemised, ladder, settle
 
 
 @dataclass(frozen=True)
@@ -22,8 +30,10 @@ class Element:
     met: Formula | None
     judgement: str | None
     findings: Formula | None
-    each: Amount | None  # of the element's points
+    ladder: Ladder | None  # what each finding deducts from the element
     missed: str | None  # the reason written in the set for a miss
+    met_label: str | None = None  # the label of the fact `met` names, for a miss without a written reason
+    not_applicable: str | None = None  # a text fact: when the facts give it, the element does not apply (the reason)
 
 
 def _element(raw: Mapping[str, Any], i: int, worth: Amount | None, b: RuleSpec) -> Element:
@@ -32,19 +42,22 @@ def _element(raw: Mapping[str, Any], i: int, worth: Amount | None, b: RuleSpec) 
         b.problem("an element needs met (expression), judgement (fact) or findings (fact)", "elements", i)
     if "met" in raw and "judgement" in raw:
         b.problem("give met or judgement, not both", "elements", i)
-    each = None
+    steps = None
     if "findings" in raw:
-        each = amount(raw, b, "elements", i, points="points_each", share="share_each")
-    elif "points_each" in raw or "share_each" in raw:
-        b.problem("points_each and share_each go with findings", "elements", i)
+        steps = ladder(raw, b, "elements", i)
+    elif any(k in raw for k in ("points_each", "share_each", "zero_at_count")):
+        b.problem("points_each, share_each and zero_at_count go with findings", "elements", i)
+    met = b.formula("elements", i, "met") if "met" in raw else None
     return Element(
         name=raw["name"],
-        amount=worth or Amount(ZERO, False),
-        met=b.formula("elements", i, "met") if "met" in raw else None,
+        amount=worth or Amount(Fraction(0), False),
+        met=met,
         judgement=b.fact("elements", i, "judgement", types=("judgement",)) if "judgement" in raw else None,
         findings=b.formula("elements", i, "findings") if "findings" in raw else None,
-        each=each,
+        ladder=steps,
         missed=raw.get("reason"),
+        met_label=b.label(met.text) if met is not None and met.names == {met.text} else None,
+        not_applicable=b.fact("elements", i, "not_applicable", types=("string",)) if "not_applicable" in raw else None,
     )
 
 
@@ -53,6 +66,7 @@ class Checklist:
     """Elements (要点) each worth part of the weight, decided by an expression or an evaluator's judgement."""
 
     elements: tuple[Element, ...]
+    rounding: Rounding
 
     @classmethod
     def build(cls, spec: Mapping[str, Any], b: RuleSpec) -> Checklist | None:
@@ -61,22 +75,25 @@ class Checklist:
         if any(given) and not all(given):
             b.problem("give points (or share) for every element, or for none (equal shares)", "elements")
             return None
-        elements = [_element(raw, i, amount(raw, b, "elements", i) if any(given) else Amount(ONE / len(raws), True), b)
-                    for i, raw in enumerate(raws)]
-        if any(given) and (b.weight is not None or b.rows):  # (a broken weight is reported elsewhere)
-            whole = b.weight if b.weight is not None else ONE
-            total = sum((e.amount.of(whole) for e in elements), ZERO)
+        worths = [amount(raw, b, "elements", i) if any(given) else Amount(Fraction(1, len(raws)), True)
+                  for i, raw in enumerate(raws)]
+        elements = [_element(raw, i, worths[i], b) for i, raw in enumerate(raws)]
+        # A broken weight, or an element's broken points, is reported on its own: no sum to check then.
+        if any(given) and None not in worths and (b.weight is not None or b.rows):
+            whole = Fraction(b.weight) if b.weight is not None else Fraction(1)
+            total = sum((e.amount.exactly(whole) for e in elements), Fraction(0))
             if total != whole:
-                what = (f"points add up to {plain(total)}, not the weight" if b.weight is not None
-                        else f"shares add up to {plain(total)}, not")
-                b.problem(f"element {what} {plain(whole)}", "elements",
+                what = (f"points add up to {written(total)}, not the weight" if b.weight is not None
+                        else f"shares add up to {written(total)}, not")
+                b.problem(f"element {what} {written(whole)}", "elements",
                           hint="make the elements' points add up to the weight, or their shares to 1")
-        return cls(tuple(elements))
+        rounding = replace(b.rounding, elements=spec.get("round_elements", b.rounding.elements))
+        return cls(tuple(elements), rounding)
 
     @property
     def reads(self) -> frozenset[str]:
         names = reads(*(f for e in self.elements for f in (e.met, e.findings)))
-        return names | {e.judgement for e in self.elements if e.judgement}
+        return names | {n for e in self.elements for n in (e.judgement, e.not_applicable) if n}
 
 
 def _share_met(value: Any, element: Element) -> Decimal:
@@ -88,67 +105,105 @@ def _share_met(value: Any, element: Element) -> Decimal:
                        expression=element.met.text if element.met else None)
 
 
-def _earned(e: Element, points: Decimal, facts: FactView) -> tuple[Decimal, list[str]]:
-    """The points element `e` earns out of `points`, and why it lost any."""
-    earned, why = points, []
+def _met(e: Element, points: Decimal, facts: FactView) -> tuple[Decimal, list[str]]:
+    """The points element `e` earns by its `met` expression or its judgement, and why it lost any."""
     if e.met is not None:
         share = _share_met(facts.value(e.met), e)
-        earned = points * share
-        if share < ONE:
-            partly = f"{e.missed or '部分满足'}（得{percent(share)}）"
-            why.append(e.missed or f"未满足（{e.met.text}）" if share == ZERO else partly)
+        if share == ONE:
+            return points, []
+        if share == ZERO:
+            return ZERO, [e.missed or (f"未满足（{e.met_label}）" if e.met_label else "未满足")]
+        return points * share, [f"{e.missed or '部分满足'}（得{percent(share)}）"]
     if e.judgement is not None:
         judged: Judgement = facts.fact(e.judgement)
         if not ZERO <= judged.score <= points:
             raise ScoringError(f"element {e.name}: judged {plain(judged.score)} points, outside 0..{plain(points)}",
                                fact=e.judgement)
-        earned = judged.score
-        if earned < points:
-            why.append(judged.reason)
+        return judged.score, [judged.reason] if judged.score < points else []
+    return points, []
+
+
+def _earned(e: Element, points: Decimal, facts: FactView) -> tuple[Decimal, list[str]]:
+    """The points element `e` earns out of `points`, and why it lost any (floored at 0: no element takes from another)."""
+    earned, why = _met(e, points, facts)
     if e.findings is not None:
-        deducted = []
-        for f in findings(facts.value(e.findings), e.findings):
-            deducted.append(f.points if f.points is not None else e.each.of(points))  # type: ignore[union-attr]
-            why.append(f.text)
-        earned = earned - sum(deducted, ZERO)
-    return max(earned, ZERO), why
+        steps = e.ladder or Ladder(None)
+        taken = steps.climb(findings(facts.value(e.findings), e.findings), points, left=earned)
+        earned -= sum((d.points for d in taken), ZERO)
+        why += [d.reason for d in taken]
+    return earned, why
+
+
+def _not_applicable(e: Element, facts: FactView) -> str | None:
+    """The reason element `e` does not apply, when the facts give one."""
+    if e.not_applicable is None:
+        return None
+    try:
+        reason = facts.fact(e.not_applicable)
+    except ScoringError:  # an optional fact left out: the element applies
+        return None
+    return reason.strip() or None if isinstance(reason, str) else None
 
 
 def score(rule: Checklist, weight: Decimal, facts: FactView) -> Outcome:
     rows: list[dict[str, Any]] = []
-    deductions, missed = [], []
+    deductions, excused = [], []
     for e in rule.elements:
         points = e.amount.of(weight)
+        na = _not_applicable(e, facts)
+        if na is not None:  # not deducted: the element keeps its points
+            rows.append({"name": e.name, "points": points, "earned": points, "not_applicable": na})
+            excused.append(f"{e.name}不适用（{na}），不扣分")
+            continue
         earned, why = _earned(e, points, facts)
-        rows.append({"name": e.name, "points": points, "earned": earned, "reasons": why})
+        row = {"name": e.name, "points": points, "earned": earned, "reasons": why}
+        if rule.rounding.elements and rule.rounding.round(earned) != earned:  # as evaluators do: each element, then the sum
+            chain = rule.rounding.chain(earned)
+            row["rounding"], row["earned"] = chain, chain[-1]
+            earned = chain[-1]
+        rows.append(row)
         if earned < points:
-            lost = points - earned
-            reason = f"{e.name}：{'；'.join(why)}"
-            deductions.append(Deduction(lost, reason))
-            missed.append(f"{reason}（扣{plain(lost)}分）")
+            deductions.append(Deduction(points - earned, f"{e.name}：{'；'.join(why) or '四舍五入'}"))
     total = sum((r["earned"] for r in rows), ZERO)
+    rounded = any("rounding" in r for r in rows)
+    fields: dict[str, object] = {"count": len(rows), "not_applicable": "；".join(excused),
+                                 "rounded": f"（各要点得分{rule.rounding.words()}四舍五入后相加）" if rounded else ""}
+    details: dict[str, Any] = {"elements": rows}
+    if rounded:
+        details["rounded_elements"] = rule.rounding.words()
     if not deductions:
-        return Outcome(total, "checklist.full", {"count": len(rows)}, {"elements": rows})
-    return Outcome(total, "checklist.partial", {"count": len(rows), "missed": "；".join(missed)}, {"elements": rows},
-                   tuple(deductions))
+        return Outcome(total, "checklist.full_not_applicable" if excused else "checklist.full", fields, details)
+    taken = settle(tuple(deductions), weight, total, rule.rounding)
+    fields["missed"] = "；".join([itemised(taken, rule.rounding), *excused])
+    return Outcome(total, "checklist.partial", fields, details, taken)
 
+
+_FIELDS = ("count", "not_applicable", "rounded")
 
 TEMPLATES = {
-    "checklist.full": Template("要点均已满足（共{count}项），得满分{score}分", ("count",)),
-    "checklist.partial": Template("{missed}；扣{lost}分，得{score}分", ("count", "missed")),
+    "checklist.full": Template("要点均已满足（共{count}项），得满分{score}分{rounded}", _FIELDS),
+    "checklist.full_not_applicable": Template("{not_applicable}；其余要点均已满足（共{count}项），得满分{score}分{rounded}",
+                                              _FIELDS),
+    "checklist.partial": Template("{missed}；扣{lost}分，得{score}分{rounded}", (*_FIELDS, "missed")),
 }
 
 
 def steps(s: Story) -> list[str]:
     lines = []
     for element in s.details.get("elements", []):
+        if "not_applicable" in element:
+            lines.append(f"{element['name']}：{plain(element['points'])}分，不适用（{element['not_applicable']}），不扣分")
+            continue
         why = f"：{'；'.join(element.get('reasons', []))}" if element.get("reasons") else ""
-        lines.append(f"{element['name']}：{plain(element['points'])}分，得{plain(element['earned'])}分{why}")
+        rounded = f"（{rounding_chain(element['rounding'])}）" if "rounding" in element else ""
+        lines.append(f"{element['name']}：{plain(element['points'])}分，得{plain(element['earned'])}分{rounded}{why}")
     earned = [plain(e["earned"]) for e in s.details.get("elements", [])]
+    if "rounded_elements" in s.details:
+        lines.append(f"各要点得分{s.details['rounded_elements']}四舍五入后相加")
     if earned:
         lines.append(f"原始得分 = {' + '.join(earned)} {equals_text(s.raw)}")
     return lines
 
 
 KIND = RuleKind(name="checklist", chinese_name="要点计分", params=Checklist, score=score, templates=TEMPLATES,
-                steps=steps, shown=frozenset({"elements"}))
+                steps=steps, shown=frozenset({"elements", "rounded_elements"}))

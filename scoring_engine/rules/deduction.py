@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from .._arith import ZERO, plain
+from .._arith import ZERO, Rounding, plain
 from .._display import equals_text
 from ..formulas import Formula
-from ._base import Amount, Deduction, FactView, Outcome, RuleKind, RuleSpec, Story, Template, amount, brief, findings, reads
+from ._base import FactView, Outcome, RuleKind, RuleSpec, Story, Template, findings, reads
+from ._deductions import Ladder, ladder, settle
 
 
 @dataclass(frozen=True)
@@ -18,16 +19,16 @@ class PerFinding:
     """Each finding (a list with texts, or a count) deducts points; floor 0; optionally N or more → 0."""
 
     findings: Formula
-    each: Amount
-    zero_at: int | None
+    ladder: Ladder
+    rounding: Rounding
 
     @classmethod
     def build(cls, spec: Mapping[str, Any], b: RuleSpec) -> PerFinding | None:
         found = b.formula("findings")
-        each = amount(spec, b, points="points_each", share="share_each")
-        if found is None or each is None:
+        steps = ladder(spec, b)
+        if found is None or steps is None:
             return None
-        return cls(found, each, spec.get("zero_at_count"))
+        return cls(found, steps, b.rounding)
 
     @property
     def reads(self) -> frozenset[str]:
@@ -36,16 +37,18 @@ class PerFinding:
 
 def score(rule: PerFinding, weight: Decimal, facts: FactView) -> Outcome:
     found = findings(facts.value(rule.findings), rule.findings)
-    each = rule.each.of(weight)
-    deductions = tuple(Deduction(f.points if f.points is not None else each, f.text) for f in found)
+    # Each finding deducts until the weight is used up (扣完为止); the deductions shown add up to the points lost.
+    deductions = rule.ladder.climb(found, weight)
     deducted = sum((d.points for d in deductions), ZERO)
+    raw = weight - deducted
+    deductions = settle(deductions, weight, raw, rule.rounding)
     details = {"count": len(found), "deducted": deducted}
-    if rule.zero_at is not None and len(found) >= rule.zero_at:
-        return Outcome(ZERO, "deduction.zero_at", {"count": len(found), "zero_at": rule.zero_at}, details, deductions)
+    if rule.ladder.zero_at is not None and len(found) >= rule.ladder.zero_at:
+        return Outcome(ZERO, "deduction.zero_at", {"count": len(found), "zero_at": rule.ladder.zero_at}, details, deductions)
     if not found:
         return Outcome(weight, "deduction.none", {"count": 0}, details)
-    fields = {"count": len(found), "deducted": brief(min(deducted, weight))}
-    return Outcome(max(weight - deducted, ZERO), "deduction.some", fields, details, deductions)
+    fields = {"count": len(found), "deducted": rule.rounding.show(sum((d.points for d in deductions), ZERO))}
+    return Outcome(raw, "deduction.some", fields, details, deductions)
 
 
 TEMPLATES = {

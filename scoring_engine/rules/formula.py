@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from .._arith import percent, plain
+from .._arith import Rounding, percent, plain
 from .._display import equals_text, show_value
 from ..formulas import Formula
 from ._base import FactView, Outcome, RuleKind, RuleSpec, Story, Template, reads
@@ -19,6 +19,7 @@ class FormulaRule:
 
     expr: Formula
     is_rate: bool
+    rounding: Rounding = field(default_factory=lambda: Rounding(2))  # the set's: the value in the reason at its precision
 
     @classmethod
     def build(cls, spec: Mapping[str, Any], b: RuleSpec) -> FormulaRule | None:
@@ -27,7 +28,7 @@ class FormulaRule:
             return None
         key = "rate" if "rate" in spec else "score"
         expr = b.formula(key)
-        return cls(expr, key == "rate") if expr else None
+        return cls(expr, key == "rate", b.rounding) if expr else None
 
     @property
     def reads(self) -> frozenset[str]:
@@ -38,7 +39,7 @@ def score(rule: FormulaRule, weight: Decimal, facts: FactView) -> Outcome:
     value = facts.number(rule.expr, "the formula")
     if rule.is_rate:
         return Outcome(value * weight, "formula.rate", {"formula": rule.expr.text, "rate": percent(value)}, {"rate": value})
-    return Outcome(value, "formula.score", {"formula": rule.expr.text, "value": plain(value)}, {"value": value})
+    return Outcome(value, "formula.score", {"formula": rule.expr.text, "value": rule.rounding.show(value)}, {"value": value})
 
 
 TEMPLATES = {

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from .._arith import ONE, ZERO, percent, plain
+from .._arith import ONE, ZERO, Rounding, percent, plain
 from .._display import equals_text, show_written
 from ..formulas import Formula
+from ._deductions import settle
 from ._base import (
     Amount,
     Deduction,
@@ -20,7 +21,6 @@ from ._base import (
     Story,
     Template,
     amount,
-    brief,
     dec,
     number,
     reads,
@@ -40,6 +40,7 @@ class Linear:
     lower_is_better: bool
     units: str  # exact | whole | started
     display: str
+    rounding: Rounding
 
     @classmethod
     def build(cls, spec: Mapping[str, Any], b: RuleSpec) -> Linear | None:
@@ -51,7 +52,7 @@ class Linear:
         if value is None or target is None or each is None or per <= 0:
             return None
         return cls(value, target, per, each, dec(spec.get("zero_at")), spec.get("direction") == "lower_is_better",
-                   spec.get("units", "exact"), spec.get("display", "number"))
+                   spec.get("units", "exact"), spec.get("display", "number"), b.rounding)
 
     @property
     def reads(self) -> frozenset[str]:
@@ -70,7 +71,7 @@ def _units(shortfall: Decimal, rule: Linear) -> Decimal:
 
 def score(rule: Linear, weight: Decimal, facts: FactView) -> Outcome:
     value, target = facts.number(rule.value, "value"), facts.number(rule.target, "target")
-    show = shower(rule.display)
+    show = shower(rule.display, rule.rounding.places)
     fields: dict[str, object] = {"value": show(value), "target": show(target)}
     shortfall = value - target if rule.lower_is_better else target - value
     details: dict[str, Any] = {"value": value, "target": target, "shortfall": max(shortfall, ZERO)}
@@ -83,8 +84,11 @@ def score(rule: Linear, weight: Decimal, facts: FactView) -> Outcome:
     each = rule.each.of(weight)
     deducted = min(units * each, weight)
     details.update(units=units, deducted=deducted)
-    fields.update(shortfall=show(shortfall), units=brief(units), per=show(rule.per), each=brief(each), deducted=brief(deducted))
-    return Outcome(weight - deducted, "linear.partial", fields, details, (Deduction(deducted, f"差{show(shortfall)}"),))
+    taken = settle((Deduction(deducted, f"差{show(shortfall)}"),), weight, weight - deducted, rule.rounding)
+    shown = rule.rounding.show
+    fields.update(shortfall=show(shortfall), units=shown(units), per=show(rule.per), each=shown(each),
+                  deducted=shown(taken[0].points))
+    return Outcome(weight - deducted, "linear.partial", fields, details, taken)
 
 
 TEMPLATES = {

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from .._arith import ONE, ZERO, fixed, percent, plain
+from .._arith import ZERO, Rounding, exact, fixed, percent, plain, to_decimal, written
 from .._display import equals_text, show_number
 from ..errors import ScoringError
 from ..formulas import Formula
@@ -30,6 +30,7 @@ class Panel:
     trim: int
     parts: tuple[Part, ...]
     scale: Decimal | None  # the reviewers' full mark; None: the indicator's weight
+    rounding: Rounding = field(default_factory=lambda: Rounding(2))  # the set's: numbers in the reason at its precision
 
     @classmethod
     def build(cls, spec: Mapping[str, Any], b: RuleSpec) -> Panel | None:
@@ -44,7 +45,7 @@ class Panel:
         if method == "mean" and "trim" in spec:
             b.problem("trim goes with method trimmed_mean", "trim")
         scores = b.formula("scores")
-        return cls(method, scores, trim, (), scale) if scores else None
+        return cls(method, scores, trim, (), scale, b.rounding) if scores else None
 
     @classmethod
     def _weighted(cls, spec: Mapping[str, Any], b: RuleSpec, scale: Decimal | None) -> Panel | None:
@@ -53,22 +54,30 @@ class Panel:
         if "parts" not in spec or "scores" in spec:
             b.problem("method weighted takes parts (name, share, score), not scores")
             return None
-        parts = [(p["name"], Decimal(p["share"]), b.formula("parts", i, "score")) for i, p in enumerate(spec["parts"])]
-        total = sum((share for _, share, _ in parts), ZERO)
-        if total != ONE:
-            b.problem(f"part shares add up to {plain(total)}, not 1", "parts")
-        scored = tuple(Part(name, share, formula) for name, share, formula in parts if formula is not None)
-        return cls("weighted", None, 0, scored, scale) if len(scored) == len(parts) else None
+        parts = [(p["name"], exact(p["share"]), b.formula("parts", i, "score")) for i, p in enumerate(spec["parts"])]
+        for i, (_, share, _) in enumerate(parts):
+            if share == 0:
+                b.problem("a part's share must be above 0", "parts", i, "share")
+        total = sum((share for _, share, _ in parts), exact(0))
+        if total != 1:
+            b.problem(f"part shares add up to {written(total)}, not 1", "parts")
+        scored = tuple(Part(name, to_decimal(share), formula) for name, share, formula in parts if formula is not None)
+        return cls("weighted", None, 0, scored, scale, b.rounding) if len(scored) == len(parts) else None
 
     @property
     def reads(self) -> frozenset[str]:
         return reads(self.scores, *(p.score for p in self.parts))
 
 
+def _share(share: Decimal) -> str:
+    """A part's share as a percentage: 60%, or 33.33% for a third."""
+    return percent(share, 0) if share * 100 == (share * 100).to_integral_value() else percent(share)
+
+
 def _weighted(rule: Panel, facts: FactView) -> tuple[Decimal, dict[str, object], dict[str, Any]]:
     values = [(p, facts.number(p.score, f"part {p.name}")) for p in rule.parts]
     combined = sum((p.share * v for p, v in values), ZERO)
-    parts_text = "，".join(f"{p.name}{plain(v)}分×{percent(p.share, 0)}" for p, v in values)
+    parts_text = "，".join(f"{p.name}{rule.rounding.show(v)}分×{_share(p.share)}" for p, v in values)
     details = {"parts": [{"name": p.name, "share": p.share, "score": v} for p, v in values], "combined": combined}
     return combined, {"parts": parts_text}, details
 
@@ -94,7 +103,7 @@ def score(rule: Panel, weight: Decimal, facts: FactView) -> Outcome:
     else:
         combined, fields, details = _reviewers(rule, rule.scores, facts)
         key = "panel.trimmed_mean" if rule.method == "trimmed_mean" else "panel.mean"
-    fields.update(combined=fixed(combined, 2), scale=plain(scale))
+    fields.update(combined=fixed(combined, rule.rounding.places), scale=plain(scale))
     return Outcome(combined / scale * weight, key, fields, details)
 
 

@@ -1,4 +1,8 @@
-"""Rule kind ``proportional``: value / target capped at 1 (or target / value when lower is better), optionally with a floor."""
+"""Rule kind ``proportional``: value / target capped at 1 (or target / value when lower is better), optionally with a floor.
+
+With ``over_target`` a value far past its target loses points by the deviation
+(偏离度调减, 财预〔2020〕10号 第十六条; see ``_over_target``).
+"""
 
 from __future__ import annotations
 
@@ -7,11 +11,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from .._arith import ONE, ZERO, percent, plain
-from .._display import equals_text
+from .._arith import ONE, ZERO, Rounding, percent, plain
+from .._display import equals_text, show_number
 from ..errors import ScoringError
 from ..formulas import Formula
-from ._base import FactView, Outcome, RuleKind, RuleSpec, Story, Template, dec, reads
+from ._base import Deduction, FactView, Outcome, RuleKind, RuleSpec, Story, Template, dec, reads, row_unit, shower
+from ._deductions import settle
+from ._over_target import OverTarget, deviation, over_target
 
 
 @dataclass(frozen=True)
@@ -22,6 +28,9 @@ class Proportional:
     target: Formula | None
     lower_is_better: bool
     floor: Decimal | None
+    rounding: Rounding
+    display: str = "number"
+    over_target: OverTarget | None = None
 
     @classmethod
     def build(cls, spec: Mapping[str, Any], b: RuleSpec) -> Proportional | None:
@@ -30,13 +39,46 @@ class Proportional:
         if floor is not None and not ZERO <= floor < ONE:
             b.problem("floor must be a rate from 0 up to (not including) 1, e.g. 0.6", "floor")
             return None
-        if value is None or ("target" in spec and target is None):
+        beyond = over_target(spec, b)
+        if "over_target" in spec and "target" not in spec:
+            b.problem("over_target needs a target: the deviation is measured from it", "over_target")
             return None
-        return cls(value, target, spec.get("direction") == "lower_is_better", floor)
+        if value is None or ("target" in spec and target is None) or ("over_target" in spec and beyond is None):
+            return None
+        return cls(value, target, spec.get("direction") == "lower_is_better", floor, b.rounding,
+                   spec.get("display", "number"), beyond)
 
     @property
     def reads(self) -> frozenset[str]:
-        return reads(self.value, self.target)
+        return reads(self.value, self.target, self.over_target.when if self.over_target else None)
+
+
+def _fields(rule: Proportional, value: Decimal, target: Decimal, rate: Decimal, actual_rate: Decimal,
+            facts: FactView) -> dict[str, object]:
+    """The reason's fields: rates as percentages; value and target as the rule (or a row in %) displays them."""
+    display = "percent" if row_unit(facts) == "%" else rule.display
+    show = shower(display, rule.rounding.places)
+    fields: dict[str, object] = {"rate": percent(rate), "actual_rate": percent(actual_rate), "value": show(value),
+                                 "target": show(target)}
+    if rule.floor is not None:
+        fields["floor"] = percent(rule.floor)
+    return fields
+
+
+def _reduced(rule: Proportional, weight: Decimal, value: Decimal, target: Decimal, fields: dict[str, object],
+             details: dict[str, Any], facts: FactView) -> Outcome | None:
+    """The outcome when the value is so far past the target that points are reduced (偏离度调减); else None."""
+    if rule.over_target is None:
+        return None
+    taken, found = rule.over_target.reduction(deviation(value, target, rule.lower_is_better), weight, facts)
+    details.update(found)
+    if taken == 0:
+        return None
+    reason = f"完成值偏离指标值{percent(found['deviation'])}，按偏离度调减"
+    deductions = settle((Deduction(taken, reason),), weight, weight - taken, rule.rounding)
+    fields.update(deviation=percent(found["deviation"]), above=percent(rule.over_target.above),
+                  reduced=rule.rounding.show(deductions[0].points), how=rule.over_target.words())
+    return Outcome(weight - taken, "proportional.over_target", fields, details, deductions)
 
 
 def score(rule: Proportional, weight: Decimal, facts: FactView) -> Outcome:
@@ -52,15 +94,17 @@ def score(rule: Proportional, weight: Decimal, facts: FactView) -> Outcome:
     details: dict[str, Any] = {"value": value, "target": target, "rate": rate}
     if actual_rate != rate:
         details["uncapped_rate"] = actual_rate
-    fields: dict[str, object] = {"rate": percent(rate), "actual_rate": percent(actual_rate), "value": plain(value),
-                                 "target": plain(target)}
+    fields = _fields(rule, value, target, rate, actual_rate, facts)
     if rule.floor is not None:
-        fields["floor"] = percent(rule.floor)
         if rate < rule.floor:
             return Outcome(ZERO, "proportional.below_floor", fields, details)
         share = (rate - rule.floor) / (ONE - rule.floor)
         details["share"] = share
+        if share == ONE and (reduced := _reduced(rule, weight, value, target, fields, details, facts)):
+            return reduced
         return Outcome(share * weight, "proportional.above_floor", fields, details)
+    if rate == ONE and (reduced := _reduced(rule, weight, value, target, fields, details, facts)):
+        return reduced
     if rule.lower_is_better:
         return Outcome(rate * weight, "proportional.lower_full" if rate == ONE else "proportional.lower_partial", fields, details)
     return Outcome(rate * weight, "proportional.full" if rate == ONE else "proportional.partial", fields, details)
@@ -77,6 +121,9 @@ TEMPLATES = {
     "proportional.below_floor": Template("完成率{rate}，低于{floor}，不得分", (*_FIELDS, "floor")),
     "proportional.above_floor": Template("完成率{rate}，得分 = {weight} × ({rate} − {floor}) ÷ (100% − {floor}) = {score}分",
                                          (*_FIELDS, "floor")),
+    "proportional.over_target": Template("实际值{value}，目标值{target}，偏离度{deviation}超过{above}，"
+                                         "按偏离度调减{reduced}分（{how}），得{score}分",
+                                         (*_FIELDS, "floor", "deviation", "above", "reduced", "how")),
 }
 
 
@@ -91,6 +138,9 @@ def steps(s: Story) -> list[str]:
     floor = dec(s.spec.get("floor"))
     if "share" in d and floor is not None:
         lines.append(f"得分比例 = (完成率 − {percent(floor)}) ÷ (100% − {percent(floor)}) = {percent(d['share'])}")
+    if "deviation" in d:
+        lines += _over_target_steps(s)
+    elif "share" in d and floor is not None:
         lines.append(f"原始得分 = 分值 {plain(s.weight)} × {percent(d['share'])} {equals_text(s.raw)}")
     elif floor is not None:
         lines.append(f"完成率低于下限 {percent(floor)}，不得分")
@@ -99,5 +149,19 @@ def steps(s: Story) -> list[str]:
     return lines
 
 
+def _over_target_steps(s: Story) -> list[str]:
+    d, spec = s.details, s.spec.get("over_target", {})
+    above = percent(dec(spec.get("above")) or ZERO)
+    lines = [f"偏离度 = |实际值 − 目标值| ÷ 目标值 = {percent(d['deviation'])}，超过调减线 {above}"]
+    if d.get("waived"):
+        lines.append(f"调减条件 {spec.get('when')} 不成立，不调减；原始得分 {equals_text(s.raw)}")
+        return lines
+    lines.append(f"超出部分计 {show_number(d['steps'])} 步（每步 {percent(dec(spec.get('per', 1)) or ONE)}，"
+                 f"units: {spec.get('units', 'exact')}）")
+    reduced = show_number(d["reduced"])
+    lines.append(f"调减 {reduced} 分；原始得分 = 分值 {plain(s.weight)} − {reduced} {equals_text(s.raw)}")
+    return lines
+
+
 KIND = RuleKind(name="proportional", chinese_name="按比例计分", params=Proportional, score=score, templates=TEMPLATES,
-                steps=steps, shown=frozenset({"value", "target", "rate", "share"}))
+                steps=steps, shown=frozenset({"value", "target", "rate", "share", "deviation", "steps", "reduced", "waived"}))

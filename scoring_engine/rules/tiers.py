@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from .._arith import ZERO, percent, plain
+from .._arith import ZERO, Rounding, percent, plain
 from .._intervals import Interval, gaps_and_overlaps
 from ..errors import ScoringError, did_you_mean
 from ..judgements import TierJudgement
@@ -25,6 +25,7 @@ class Tiers:
     fact: str
     tiers: tuple[tuple[str, Interval], ...]
     synonyms: Mapping[str, str] = field(default_factory=dict)  # another wording → the tier's label
+    rounding: Rounding = field(default_factory=lambda: Rounding(2))  # the set's: the tier's range is shown at its precision
 
     def tier_named(self, written: str) -> str | None:
         """The tier label `written` names, directly or as a declared synonym (spaces around it ignored)."""
@@ -49,7 +50,7 @@ class Tiers:
         if len({t[0] for t in tiers}) != len(tiers):
             b.problem("two tiers have the same label", "tiers")
         synonyms = _synonyms(spec.get("synonyms") or {}, [t[0] for t in tiers], b)
-        return cls(fact, tuple(tiers), synonyms) if fact else None
+        return cls(fact, tuple(tiers), synonyms, b.rounding) if fact else None
 
     @property
     def reads(self) -> frozenset[str]:
@@ -95,7 +96,7 @@ def score(rule: Tiers, weight: Decimal, facts: FactView) -> Outcome:
         closing = "]" if iv.high is None else ")"
         raise ScoringError(f"score {plain(judged.score)} is outside tier {judged.tier} [{plain(low)}, {plain(high)}{closing}",
                            fact=rule.fact, hint="pick a score inside the tier or change the tier")
-    fields = {"tier": judged.tier, "low": plain(low), "high": plain(high), "reason": judged.reason}
+    fields = {"tier": judged.tier, "low": rule.rounding.show(low), "high": rule.rounding.show(high), "reason": judged.reason}
     return Outcome(judged.score, "tiers", fields, {"tier": judged.tier, "low": low, "high": high, "reason": judged.reason})
 
 

@@ -1,0 +1,124 @@
+"""Weight rules a set declares about itself (``weight_rules:``), checked when it loads.
+
+The rules that bind an indicator system's weights are written in policy, not in
+the set: "原则上产出、效益指标权重不低于60%" (财预〔2020〕10号 第十四条), "each 一级 at
+least 15" and "integer weights" (Henan's notes), "不设置加分项" (Hubei). A set
+declares the ones it follows; an edit that breaks one is refused like any other
+mistake, at the weight that breaks it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from typing import Any
+
+from .._arith import ZERO, plain
+from ..errors import did_you_mean
+from ..model import Indicator
+from .draft import Draft
+from .problems import Path
+
+__all__ = ["weight_rules"]
+
+_FORMS = ("indicators", "level", "integer", "no_bonus")
+_BOUNDS = ("min", "max", "min_share", "max_share")
+
+
+def weight_rules(draft: Draft, indicators: tuple[Indicator, ...]) -> bool:
+    """Check every declared weight rule against the indicators; True when one of them declares no bonus points."""
+    raw = draft.data.get("weight_rules", [])
+    no_bonus = False
+    paths = _paths(draft)
+    for i, rule in enumerate(raw if isinstance(raw, list) else []):
+        path: Path = ("weight_rules", i)
+        if not draft.log.ok(path) or not _well_formed(draft, rule, path):
+            continue
+        said = f"weight rule {i + 1}" + (f" ({rule['source']})" if "source" in rule else "")
+        if "indicators" in rule:
+            _sum_rule(draft, rule, path, said, {n.id: n for top in indicators for n in top.walk()})
+        elif "level" in rule:
+            for node, at in _at_level(indicators, rule["level"], paths):
+                for message in _outside(draft, rule, node.weight):
+                    draft.log.add(at + ("weight",), f"{said}: {node.name} ({node.id}) weighs {plain(node.weight)}, "
+                                  f"{message} (each indicator at level {rule['level']})", indicator=node.id)
+        elif rule.get("integer"):
+            for top in indicators:
+                for node in top.walk():
+                    if node.weight != node.weight.to_integral_value():
+                        draft.log.add(paths.get(node.id, path) + ("weight",),
+                                      f"{said}: {node.name} ({node.id}) weighs {plain(node.weight)}, not a whole number",
+                                      indicator=node.id)
+        else:
+            no_bonus = True
+    return no_bonus
+
+
+def _well_formed(draft: Draft, rule: Mapping[str, Any], path: Path) -> bool:
+    """One form per rule; bounds with the forms that take them, and at least one of them."""
+    forms = [f for f in _FORMS if f in rule]
+    if len(forms) != 1:
+        draft.log.add(path, "a weight rule gives exactly one of indicators, level, integer or no_bonus")
+        return False
+    bounds = [b for b in _BOUNDS if b in rule]
+    if forms[0] in ("indicators", "level") and not bounds:
+        draft.log.add(path, f"a weight rule with {forms[0]} gives min, max, min_share or max_share")
+        return False
+    if forms[0] in ("integer", "no_bonus") and bounds:
+        draft.log.add(path + (bounds[0],), f"{bounds[0]} goes with indicators or level, not with {forms[0]}", key=True)
+        return False
+    return True
+
+
+def _sum_rule(draft: Draft, rule: Mapping[str, Any], path: Path, said: str, known: Mapping[str, Indicator]) -> None:
+    """The weights of the named indicators together, against the rule's bounds."""
+    ids = rule["indicators"]
+    unknown = [i for i in ids if i not in known]
+    for name in unknown:
+        draft.log.add(path + ("indicators", ids.index(name)), f"{said} names unknown indicator {name}",
+                      did_you_mean(name, list(known)))
+    if unknown:
+        return
+    total = sum((known[i].weight for i in ids), ZERO)
+    names = " + ".join(known[i].name for i in ids) + f" ({' + '.join(ids)})"
+    detail = " + ".join(plain(known[i].weight) for i in ids)
+    for message in _outside(draft, rule, total):
+        draft.log.add(path, f"{said}: {names} weigh {plain(total)} ({detail}), {message}",
+                      "change the weights, or the weight rule if the set really departs from it")
+
+
+def _outside(draft: Draft, rule: Mapping[str, Any], weight: Decimal) -> Iterator[str]:
+    """How `weight` breaks the rule's bounds (nothing when it keeps them)."""
+    total = draft.total
+    for key, below in (("min", True), ("max", False), ("min_share", True), ("max_share", False)):
+        if key not in rule:
+            continue
+        bound = Decimal(str(rule[key])) * (total if key.endswith("share") else 1)
+        of_total = f" ({plain(Decimal(str(rule[key])) * 100)}% of the total {plain(total)})" if key.endswith("share") else ""
+        if below and weight < bound:
+            yield f"below {plain(bound)}{of_total}"
+        elif not below and weight > bound:
+            yield f"above {plain(bound)}{of_total}"
+
+
+def _paths(draft: Draft) -> dict[str, Path]:
+    """Indicator id → its path in the file, to point a problem at the weight that breaks a rule."""
+    found: dict[str, Path] = {}
+
+    def visit(items: Any, path: Path) -> None:
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            if isinstance(item, Mapping) and isinstance(item.get("id"), str):
+                found.setdefault(item["id"], path + (i,))
+                visit(item.get("children"), path + (i, "children"))
+
+    visit(draft.data.get("indicators"), ("indicators",))
+    return found
+
+
+def _at_level(indicators: tuple[Indicator, ...], level: int, paths: Mapping[str, Path]) -> Iterator[tuple[Indicator, Path]]:
+    """The indicators `level` deep (1: the top level), with their paths."""
+    nodes = list(indicators)
+    for _ in range(level - 1):
+        nodes = [c for n in nodes for c in n.children]
+    for node in nodes:
+        yield node, paths.get(node.id, ("indicators",))

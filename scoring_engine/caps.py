@@ -1,0 +1,61 @@
+"""Caps and vetoes (``caps:``): a condition on the facts that limits the total or the grade.
+
+"发生重大安全责任事故的，评价等级最高为中"; "存在虚报冒领的，总分按59分计". Fiscal rules
+say little about such caps (they appear in adjacent 考核 rules), so the block is
+small: each cap is a condition, a message, and either the highest total or the
+highest grade it allows. A cap that applies never raises a score: it lowers the
+total (and with it the grade) or the grade alone, and a warning says so, with
+the indicators' own sum, so that the printed column still adds up for a reader.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from ._arith import fixed, round_half_up
+from .errors import Problem, ScoringError
+from .formulas import Evaluator
+from .model import IndicatorSet
+from .result import Warning
+
+__all__ = ["apply_caps"]
+
+
+def apply_caps(indicator_set: IndicatorSet, values: Mapping[str, Any], evaluate: Evaluator, total: Decimal,
+               grade: str) -> tuple[Decimal, str, list[Warning], list[Problem]]:
+    """The total and grade after every cap whose condition the facts meet, a warning for each, and the problems."""
+    warnings, problems = [], []
+    p = indicator_set.precision
+    summed = total
+    for cap in indicator_set.caps:
+        try:
+            met = evaluate(cap.formula, values)
+        except ScoringError as err:
+            problems.append(Problem(f"cap cannot be decided ({err.problems[0].message}): {cap.message}",
+                                    expression=cap.formula.text))
+            continue
+        if not isinstance(met, bool):
+            problems.append(Problem(f"cap condition must give true or false, got {met!r}: {cap.message}",
+                                    expression=cap.formula.text))
+            continue
+        if not met:
+            continue
+        if cap.total_at_most is not None and total > cap.total_at_most:
+            total = round_half_up(cap.total_at_most, p)
+            before, grade = grade, indicator_set.grade_for(total)
+            said = f"总分由{fixed(summed, p)}分（各项得分合计）调整为{fixed(total, p)}分，等级由{before}调整为{grade}"
+        elif cap.grade_at_most is not None and _rank(indicator_set, grade) < _rank(indicator_set, cap.grade_at_most):
+            said = f"等级由{grade}调整为{cap.grade_at_most}，总分{fixed(total, p)}分不变"
+            grade = cap.grade_at_most
+        else:
+            continue  # met, but the project is already within the cap
+        warnings.append(Warning("cap", f"{cap.message}：{said}（{cap.formula.text}）", expression=cap.formula.text))
+    return total, grade, warnings, problems
+
+
+def _rank(indicator_set: IndicatorSet, label: str) -> int:
+    """0 for the highest grade, 1 for the next…"""
+    return [g.label for g in indicator_set.grades].index(label)
+

@@ -1,0 +1,79 @@
+"""Deductions shared by the kinds: a ladder of deductions per finding, and deductions as a reason shows them.
+
+A *ladder* is how a 评分标准 deducts for findings: "每发现一处扣1分，扣完为止",
+"each miss deducts 1/3 of the element; three or more misses, the element scores
+0". The deduction kind climbs it against the weight, a checklist element against
+its own points.
+
+*Settling* makes the deductions a reason shows add up to the deduction it shows
+for the indicator: each is rounded to the set's precision by largest remainder
+(as rescaled weights are), so 3 × 1/3 of 5/4 shows 0.42 + 0.42 + 0.41 = 1.25,
+not 0.4166… three times.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from .._arith import ZERO, Rounding, apportion
+from ..formulas import Finding
+from ._base import Amount, Deduction, RuleSpec, amount
+
+__all__ = ["Ladder", "itemised", "ladder", "settle"]
+
+#: Below this, a difference between the deductions and the points lost is the last of 28 digits (5/12 three times).
+_NOISE = Decimal("1e-20")
+
+
+@dataclass(frozen=True)
+class Ladder:
+    """Points per finding (or a share of the whole), floored at 0; `zero_at` or more findings take the whole."""
+
+    each: Amount | None  # None: only findings that carry their own points deduct
+    zero_at: int | None = None
+
+    def climb(self, found: tuple[Finding, ...], whole: Decimal, left: Decimal | None = None) -> tuple[Deduction, ...]:
+        """Each finding's deduction from `whole`, in order, never past what is `left` (扣完为止).
+
+        At `zero_at` findings or more, a last deduction takes whatever the findings left.
+        """
+        left = whole if left is None else left
+        taken = []
+        for f in found:
+            points = f.points if f.points is not None else self.each.of(whole) if self.each else ZERO
+            points = min(points, left)
+            left -= points
+            taken.append(Deduction(points, f.text))
+        if self.zero_at is not None and len(found) >= self.zero_at and left > 0:
+            taken.append(Deduction(left, f"达到{self.zero_at}处及以上，不得分"))
+        return tuple(taken)
+
+
+def ladder(spec: Mapping[str, Any], b: RuleSpec, *path: str | int, required: bool = True) -> Ladder | None:
+    """The ladder written at `path`: points_each or share_each, and zero_at_count (None when it is broken)."""
+    each = amount(spec, b, *path, points="points_each", share="share_each", required=required)
+    if required and each is None:
+        return None
+    return Ladder(each, spec.get("zero_at_count"))
+
+
+def settle(deductions: tuple[Deduction, ...], weight: Decimal, raw: Decimal, rounding: Rounding) -> tuple[Deduction, ...]:
+    """The deductions as the reason shows them: each at the set's precision, adding up to weight − the score shown.
+
+    `raw` is the score before rounding; the deductions must account for all that
+    was lost (weight − raw), as the kinds that deduct make sure. Otherwise, or
+    when nothing was lost, they are returned as they are.
+    """
+    lost = weight - raw
+    if not deductions or lost <= 0 or abs(sum((d.points for d in deductions), ZERO) - lost) > _NOISE:
+        return deductions
+    shown = apportion({i: d.points for i, d in enumerate(deductions)}, weight - rounding.round(raw), rounding.places)
+    return tuple(Deduction(shown[i], d.reason) for i, d in enumerate(deductions))
+
+
+def itemised(deductions: tuple[Deduction, ...], rounding: Rounding, separator: str = "；") -> str:
+    """Deductions as a reason lists them: '①…：未满足（扣0.42分）；②…（扣0.41分）'."""
+    return separator.join(f"{d.reason}（扣{rounding.show(d.points)}分）" for d in deductions)

@@ -1,0 +1,99 @@
+"""Rule kind ``equal``: "=" indicators (指标性质 =): full marks when the value equals the target, else per a rule.
+
+Self-evaluation forms mark a target with ≥, ≤ or =; an "=" target ("=1次",
+"=100%") is met only by that value. Within ``tolerance`` (a share of the
+target) it still counts as equal; otherwise the rule under ``otherwise``
+scores it, or it scores 0.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from .._arith import ZERO, Rounding, percent
+from ..formulas import Formula
+from ..model import Rule
+from ._base import RULE_KINDS, FactView, Outcome, RuleKind, RuleSpec, Story, Template, dec, reads, row_unit, shower
+
+
+@dataclass(frozen=True)
+class Equal:
+    """Full marks when the value equals the target (within a tolerance); otherwise a nested rule, or 0."""
+
+    value: Formula
+    target: Formula
+    tolerance: Decimal  # a share of the target
+    otherwise: Rule[Any] | None
+    rounding: Rounding
+    display: str = "number"
+
+    @classmethod
+    def build(cls, spec: Mapping[str, Any], b: RuleSpec) -> Equal | None:
+        value, target = b.formula("value"), b.formula("target")
+        tolerance = dec(spec.get("tolerance", 0)) or ZERO
+        otherwise = b.rule("otherwise") if "otherwise" in spec else None
+        if value is None or target is None or ("otherwise" in spec and otherwise is None):
+            return None
+        return cls(value, target, tolerance, otherwise, b.rounding, spec.get("display", "number"))
+
+    @property
+    def reads(self) -> frozenset[str]:
+        return reads(self.value, self.target) | (self.otherwise.reads if self.otherwise else frozenset())
+
+
+def score(rule: Equal, weight: Decimal, facts: FactView) -> Outcome:
+    value, target = facts.number(rule.value, "value"), facts.number(rule.target, "target")
+    show = shower("percent" if row_unit(facts) == "%" else rule.display, rule.rounding.places)
+    difference = abs(value - target)
+    fields: dict[str, object] = {"value": show(value), "target": show(target), "difference": show(difference),
+                                 "tolerance": percent(rule.tolerance)}
+    details: dict[str, Any] = {"value": value, "target": target, "difference": difference}
+    if difference == 0:
+        return Outcome(weight, "equal.met", fields, {**details, "equal": True})
+    if difference <= rule.tolerance * abs(target):
+        return Outcome(weight, "equal.within", fields, {**details, "equal": True})
+    if rule.otherwise is None:
+        return Outcome(ZERO, "equal.missed", fields, {**details, "equal": False})
+    chosen = rule.otherwise
+    outcome = RULE_KINDS[chosen.kind].score(chosen.params, weight, facts)
+    return Outcome(outcome.score, outcome.reason, outcome.fields,
+                   {**details, "equal": False, "kind": chosen.kind, **outcome.details}, outcome.deductions)
+
+
+_FIELDS = ("value", "target", "difference", "tolerance")
+
+TEMPLATES = {
+    "equal.met": Template("实际值{value}等于目标值{target}，得满分{score}分", _FIELDS),
+    "equal.within": Template("实际值{value}与目标值{target}相差{difference}，在允许偏差{tolerance}以内，得满分{score}分",
+                             _FIELDS),
+    "equal.missed": Template("实际值{value}不等于目标值{target}，不得分", _FIELDS),
+}
+
+#: The detail keys the kind's own steps show; the rule under `otherwise` tells the rest.
+SHOWN = frozenset({"value", "target", "difference", "equal", "kind"})
+
+
+def steps(s: Story) -> list[str]:
+    d = s.details
+    lines = [s.value_line("value", "实际值"), s.value_line("target", "目标值"), f"相差 {s.show(d.get('difference'))}"]
+    tolerance = dec(s.spec.get("tolerance", 0)) or ZERO
+    if tolerance:
+        lines.append(f"允许偏差：目标值的 {percent(tolerance)}")
+    if d.get("equal"):
+        lines.append("视为等于目标值，得满分")
+        return lines
+    otherwise = s.spec.get("otherwise")
+    if not isinstance(otherwise, Mapping) or "kind" not in d:
+        lines.append("不等于目标值，不得分")
+        return lines
+    kind = RULE_KINDS.get(str(d["kind"]))
+    named = f"{kind.chinese_name}（kind: {kind.name}）" if kind else f"kind: {d['kind']}"
+    rest = {key: value for key, value in d.items() if key not in SHOWN}
+    return [*lines, f"不等于目标值，按 otherwise 规则计分，即{named}", *s.variant(otherwise, rest).tell()]
+
+
+KIND = RuleKind(name="equal", chinese_name="等于目标计分", params=Equal, score=score, templates=TEMPLATES,
+                steps=steps, shown=SHOWN)

@@ -1,0 +1,209 @@
+"""Reasons whose numbers add up: at the set's precision, deductions that sum to the deduction shown, fractions exactly.
+
+Every reason of every golden file, example and bundled case is read here: no
+number in it has more decimals than its set's precision (rates, shown as
+percentages, excepted), and wherever a reason lists deductions they add up to
+what the indicator lost as printed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import ROOT
+from scoring_engine import IndicatorSetError, ScoringEngineError, load_indicator_set, parse_indicator_set, score
+from scoring_engine.cases import _facts_for, find_case_files, load_cases
+from scoring_engine.reports.rows import reason_text
+from scoring_engine.result import IndicatorResult, Result
+
+D = Decimal
+GOLDEN_JSON = sorted((ROOT / "tests" / "golden").glob("*/score.json"))
+CASE_FILES = find_case_files([ROOT / "examples", ROOT / "indicator_sets"])
+# A number with a decimal point that is not part of a name (rate_2022.x) and not a percentage (94.74%).
+NUMBER = re.compile(r"(?<![A-Za-z0-9_.])\d+\.(\d+)(?!\d)(?!%)")
+
+
+def too_precise(text: str, precision: int) -> list[str]:
+    """The numbers of `text` with more decimals than `precision`, percentages excepted."""
+    return [m.group(0) for m in NUMBER.finditer(text) if len(m.group(1)) > precision]
+
+
+def test_the_number_reader_sees_long_decimals_and_lets_percentages_and_names_be() -> None:
+    """The check below can fail: it finds 0.9999… and 1.750 at two decimals, not 93.255% nor a name like e1.25."""
+    assert ["0.9999999999999999999999999999", "1.750"] == too_precise(
+        "扣0.9999999999999999999999999999分；扣1.750分；93.255%；要点e1.25；扣0.42分", 2)
+    assert [] == too_precise("扣1分，得4.00分", 2)
+    assert ["4.00"] == too_precise("得4.00分", 0)
+
+
+def _case_results() -> Iterator[tuple[str, Result]]:
+    sets = {}
+    for path in CASE_FILES:
+        for case in load_cases(path):
+            indicator_set = sets.setdefault(case.set_file, load_indicator_set(case.set_file))
+            try:
+                yield case.id, score(indicator_set, _facts_for(case, indicator_set))
+            except ScoringEngineError:
+                continue  # a case that expects an error has no reasons
+
+
+CASE_RESULTS = list(_case_results())
+
+
+def test_the_cases_cover_every_example_and_bundled_set() -> None:
+    """The scored cases come from each example's and each bundled set's case file."""
+    scored = {case_id.split("::")[0] for case_id, _ in CASE_RESULTS}
+    assert {str(p) for p in CASE_FILES} == scored
+    assert len(CASE_RESULTS) > 300
+
+
+@pytest.mark.parametrize("path", GOLDEN_JSON, ids=lambda p: p.parent.name)
+def test_no_golden_reason_prints_more_decimals_than_the_precision(path: Path) -> None:
+    """In each golden result, no reason and no deduction shows more decimals than the set's precision."""
+    document = json.loads(path.read_text(encoding="utf-8"))
+    found = []
+
+    def visit(node: dict) -> None:
+        found.extend(too_precise(node["reason"], document["precision"]))
+        found.extend(too_precise(str(d["points"]), document["precision"]) for d in node.get("deductions", []))
+        for child in node.get("children", []):
+            visit(child)
+
+    for top in document["indicators"]:
+        visit(top)
+    assert [] == [n for n in found if n]
+
+
+def test_no_reason_of_an_example_or_bundled_case_prints_more_decimals_than_the_precision() -> None:
+    """Every reason the reports print (with its deductions) for every example and case keeps to its set's precision."""
+    found = [(case_id, node.id, number) for case_id, result in CASE_RESULTS for node in result.walk()
+             for number in too_precise(reason_text(node), result.precision)]
+    assert [] == found
+
+
+def _deductions_add_up(node: IndicatorResult, precision: int) -> bool:
+    """The deductions shown for a leaf add up to what it lost as printed (before any rescaling)."""
+    if not node.deductions:
+        return True
+    weight = node.declared_weight if node.declared_weight is not None else node.weight
+    score = node.details.get("rescaled", {}).get("score_before", node.score)
+    lost = weight - score
+    shown = sum((d.points for d in node.deductions), D(0))
+    return lost == shown and all(d.points == d.points.quantize(D(1).scaleb(-precision)) for d in node.deductions)
+
+
+def test_the_deductions_shown_add_up_in_every_example_and_case() -> None:
+    """In every example and case, a leaf's deductions, each at the precision, add up to the points it lost as printed."""
+    wrong = [(case_id, node.id, node.reason) for case_id, result in CASE_RESULTS for node in result.walk()
+             if not node.children and not _deductions_add_up(node, result.precision)]
+    assert [] == wrong
+    assert any(node.deductions for _, result in CASE_RESULTS for node in result.walk())
+
+
+def _checklist(weight: str, elements: int, head: str = "") -> str:
+    names = "".join(f"  e{i}: {{type: boolean}}\n" for i in range(elements))
+    listed = ", ".join(f"{{name: 要点{i + 1}, met: e{i}}}" for i in range(elements))
+    return (f"id: t\nname: t\nversion: '1'\n{head}facts:\n{names}grades: [{{label: 合格, min: 0}}]\ntotal: {weight}\n"
+            f"indicators:\n  - {{id: x, name: 要点计分, weight: {weight}, rule: {{kind: checklist, elements: [{listed}]}}}}\n")
+
+
+def test_three_missed_thirds_of_three_points_deduct_one_point_each() -> None:
+    """A checklist of weight 3 with three equal elements deducts exactly 1 per missed element, not 0.9999…."""
+    result = score(parse_indicator_set(_checklist("3", 3)), {"e0": False, "e1": True, "e2": False}).indicator("x")
+    assert [D(1), D(1)] == [d.points for d in result.deductions]
+    assert "要点1：未满足（扣1分）；要点3：未满足（扣1分）；扣2.00分，得1.00分" == result.reason
+    assert D(1) == result.details["elements"][0]["points"]
+
+
+def test_thirds_of_an_odd_weight_are_apportioned_by_largest_remainder() -> None:
+    """Three missed thirds of 1.25 points show 0.42 + 0.42 + 0.41, adding up to the 1.25 lost."""
+    result = score(parse_indicator_set(_checklist("1.25", 3)), {"e0": False, "e1": False, "e2": False}).indicator("x")
+    assert [D("0.42"), D("0.42"), D("0.41")] == [d.points for d in result.deductions]
+    assert result.reason.endswith("扣1.25分，得0.00分")
+    two = score(parse_indicator_set(_checklist("1.25", 3)), {"e0": False, "e1": True, "e2": False}).indicator("x")
+    assert [D("0.42"), D("0.41")] == [d.points for d in two.deductions]
+    assert two.reason.endswith("扣0.83分，得0.42分")
+
+
+@settings(max_examples=60, deadline=None)
+@given(weight=st.integers(min_value=1, max_value=2000), count=st.integers(min_value=2, max_value=7),
+       met=st.lists(st.booleans(), min_size=7, max_size=7), precision=st.integers(min_value=0, max_value=3))
+def test_checklist_deductions_always_add_up(weight: int, count: int, met: list[bool], precision: int) -> None:
+    """For any weight, number of equal elements and misses, the deductions shown add up to weight − score at the precision."""
+    text = _checklist(str(D(weight).scaleb(-precision)), count, head=f"precision: {precision}\n")
+    node = score(parse_indicator_set(text), {f"e{i}": met[i] for i in range(count)}).indicator("x")
+    assert _deductions_add_up(node, precision)
+    assert [] == too_precise(node.reason, precision)
+
+
+DEDUCTION = """
+id: t
+name: t
+version: '1'
+facts:
+  f: {type: list}
+grades: [{label: 合格, min: 0}]
+total: 10
+indicators:
+  - {id: x, name: 合规性, weight: 10, rule: {kind: deduction, findings: f, points_each: 3, zero_at_count: 5}}
+"""
+
+
+def test_findings_past_the_weight_deduct_nothing_more() -> None:
+    """每处扣3分，扣完为止: four findings show 3 + 3 + 3 + 1, the last one taking only what was left."""
+    node = score(parse_indicator_set(DEDUCTION), {"f": ["甲", "乙", "丙", "丁"]}).indicator("x")
+    assert [D(3), D(3), D(3), D(1)] == [d.points for d in node.deductions]
+    assert "发现4处问题，扣10分，得0.00分" == node.reason
+
+
+def test_the_count_that_zeroes_the_score_takes_what_the_findings_left() -> None:
+    """At zero_at_count, a last deduction names the rule and takes the points the findings left."""
+    text = DEDUCTION.replace("points_each: 3", "points_each: 1")
+    node = score(parse_indicator_set(text), {"f": ["甲", "乙", "丙", "丁", "戊"]}).indicator("x")
+    assert [D(1)] * 5 + [D(5)] == [d.points for d in node.deductions]
+    assert "达到5处及以上，不得分" == node.deductions[-1].reason
+
+
+def test_a_share_written_as_a_fraction_is_exact() -> None:
+    """share_each: 1/3 of an element of 3 points deducts exactly 1 per finding."""
+    text = DEDUCTION.replace("points_each: 3, zero_at_count: 5", "share_each: 1/3")
+    node = score(parse_indicator_set(text), {"f": ["甲"]}).indicator("x")
+    assert D("6.67") == node.score
+    assert [D("3.33")] == [d.points for d in node.deductions]
+
+
+def _refusal(text: str) -> str:
+    with pytest.raises(IndicatorSetError) as caught:
+        parse_indicator_set(text, "t.yaml")
+    return str(caught.value)
+
+
+def test_a_fraction_above_one_is_refused_as_a_share() -> None:
+    """share_each: 4/3 is more than the whole: refused when the set loads."""
+    assert "share_each 4/3 is above 1 (the whole)" in _refusal(DEDUCTION.replace("points_each: 3", "share_each: 4/3"))
+
+
+def test_a_fraction_where_a_number_is_needed_gets_a_hint_without_quotes() -> None:
+    """total: 1/3 says fractions are for shares and points; the hint mentions quotes only when quotes were written."""
+    message = _refusal(DEDUCTION.replace("total: 10", "total: 1/3"))
+    assert "total must be a number, got text '1/3'" in message
+    assert "fractions such as 1/3 are for shares and points; write a decimal number here" in message
+    assert "quotes" not in message
+    plain_text = _refusal(DEDUCTION.replace("total: 10", "total: ten"))
+    assert "quotes" not in plain_text and "write a plain number, without thousands separators, units or %" in plain_text
+    quoted = _refusal(DEDUCTION.replace("total: 10", 'total: "ten"'))
+    assert "write a plain number, without quotes, thousands separators, units or %" in quoted
+
+
+def test_text_that_is_no_fraction_is_refused_as_a_share() -> None:
+    """share_each: a third is neither a number nor a fraction: the message says what a share takes."""
+    message = _refusal(DEDUCTION.replace("points_each: 3", "share_each: a third"))
+    assert "share_each must be a number or a fraction such as 1/3, got text 'a third'" in message

@@ -1,0 +1,297 @@
+"""What real scoring standards say inside one rule: rounding as evaluators do it, element ladders, elements that do not apply,
+偏离度调减, "=" targets, and reasons that name facts by their labels; each at its boundaries."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import pytest
+from test_rules import leaf, one_indicator, scoring_error
+
+from scoring_engine import FactsError, IndicatorSetError, parse_indicator_set, score
+
+D = Decimal
+RATE = "  v: {type: number}\n  t: {type: number}"
+
+# ---------------------------------------------------------------- rounding in stages and per element
+
+STAGED = one_indicator("{kind: formula, score: v}", "  v: {type: number}", weight=2, head="rounding: {stages: [3]}")
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("1.7945", "1.80"),  # 1.7945 → 1.795 → 1.80 (straight: 1.79)
+    ("1.7944", "1.79"),  # 1.794 → 1.79
+    ("1.795", "1.80"),
+    ("1.79", "1.79"),
+])
+def test_staged_rounding_rounds_to_three_decimals_first(raw: str, expected: str) -> None:
+    """rounding.stages [3] rounds 1.7945 to 1.795 and then to 1.80; 1.7944 stays 1.79."""
+    assert D(expected) == leaf(STAGED, {"v": D(raw)}).score
+
+
+def test_the_reason_says_when_the_stages_changed_the_score() -> None:
+    """A score the stages changed ends its reason with how it was rounded; one they did not change says nothing."""
+    assert leaf(STAGED, {"v": D("1.7945")}).reason.endswith("；得分按先保留3位小数、再保留2位小数逐级四舍五入")
+    assert "逐级" not in leaf(STAGED, {"v": D("1.7944")}).reason
+
+
+def test_explain_shows_the_chain_of_roundings() -> None:
+    """explain lists 1.7945 → 1.795 → 1.80 under rounding."""
+    text = str(score(STAGED, {"v": D("1.7945")}).explain("x"))
+    assert "逐级四舍五入：1.7945 → 1.795 → 1.80" in text
+
+
+YEARS = """{kind: checklist, elements: [{name: 2022年度, met: a}, {name: 2023年度, met: b}]}"""
+YEAR_FACTS = "  a: {type: number}\n  b: {type: number}"
+
+
+def test_elements_rounded_one_by_one_add_up_to_another_total() -> None:
+    """Each element rounded first: 1.7945 + 1.7945 gives 1.79 + 1.79 = 3.58, where the sum rounded once gives 3.59."""
+    facts = {"a": D("0.89725"), "b": D("0.89725")}
+    assert D("3.59") == leaf(one_indicator(YEARS, YEAR_FACTS, weight=4), facts).score
+    per_element = leaf(one_indicator(YEARS, YEAR_FACTS, weight=4, head="rounding: {elements: true}"), facts)
+    assert D("3.58") == per_element.score
+    assert per_element.reason.endswith("（各要点得分保留2位小数四舍五入后相加）")
+
+
+def test_a_checklist_can_round_its_elements_alone() -> None:
+    """round_elements on one checklist rounds its elements; false there overrides the set's rounding.elements."""
+    facts = {"a": D("0.89725"), "b": D("0.89725")}
+    own = YEARS.replace("{kind: checklist,", "{kind: checklist, round_elements: true,")
+    assert D("3.58") == leaf(one_indicator(own, YEAR_FACTS, weight=4), facts).score
+    off = YEARS.replace("{kind: checklist,", "{kind: checklist, round_elements: false,")
+    assert D("3.59") == leaf(one_indicator(off, YEAR_FACTS, weight=4, head="rounding: {elements: true}"), facts).score
+
+
+def test_stages_and_elements_together_give_the_published_1_80() -> None:
+    """With stages [3] and elements, a year's 1.7945 becomes 1.80, and the reason names both."""
+    node = leaf(one_indicator(YEARS, YEAR_FACTS, weight=4, head="rounding: {stages: [3], elements: true}"),
+                {"a": D("0.89725"), "b": D("0.9")})
+    assert D("3.60") == node.score
+    assert node.reason.endswith("（各要点得分先保留3位小数、再保留2位小数四舍五入后相加）")
+
+
+@pytest.mark.parametrize(("head", "words"), [
+    ("rounding: {stages: [2]}", "stage 2 keeps no more decimals than precision (2)"),
+    ("rounding: {stages: [3, 4]}", "stage 3 keeps no more decimals than the next stage (4)"),
+    ("rounding: {stages: []}", "stages needs at least 1 item"),
+])
+def test_stages_that_keep_no_more_decimals_are_refused(head: str, words: str) -> None:
+    """Each stage keeps more decimals than the next one and than precision."""
+    with pytest.raises(IndicatorSetError, match=re.escape(words)):
+        one_indicator(YEARS, YEAR_FACTS, weight=4, head=head)
+
+
+# ---------------------------------------------------------------- element ladders, not applicable, labels
+
+LADDER = """{kind: checklist, elements: [
+  {name: ①档案, points: 3, findings: f, share_each: 1/3, zero_at_count: 3},
+  {name: ②制度, points: 3, findings: g, share_each: 0.2, zero_at_count: 5}]}"""
+LADDER_FACTS = "  f: {type: list}\n  g: {type: list}"
+
+
+@pytest.mark.parametrize(("misses", "expected"), [(0, "3"), (1, "2"), (2, "1"), (3, "0")])
+def test_each_miss_deducts_a_third_of_the_element(misses: int, expected: str) -> None:
+    """Each miss takes exactly 1/3 of the element's 3 points; three or more, the element scores 0."""
+    node = leaf(one_indicator(LADDER, LADDER_FACTS, weight=6), {"f": ["缺"] * misses, "g": []})
+    assert D(expected) == node.details["elements"][0]["earned"]
+
+
+def test_the_count_that_zeroes_an_element_takes_its_points_though_shares_are_left() -> None:
+    """Three misses at 1/4 each leave a quarter, but three or more score 0, with the rule named in the reason."""
+    rule = LADDER.replace("share_each: 1/3", "share_each: 1/4")
+    node = leaf(one_indicator(rule, LADDER_FACTS, weight=6), {"f": ["甲", "乙", "丙"], "g": []})
+    assert D(0) == node.details["elements"][0]["earned"]
+    assert "①档案：甲；乙；丙；达到3处及以上，不得分（扣3分）" in node.reason
+    two = leaf(one_indicator(rule, LADDER_FACTS, weight=6), {"f": ["甲", "乙"], "g": []})
+    assert D("1.5") == two.details["elements"][0]["earned"]
+
+
+@pytest.mark.parametrize(("misses", "expected"), [(4, "0.6"), (5, "0"), (6, "0")])
+def test_twenty_percent_per_miss_and_five_or_more_score_zero(misses: int, expected: str) -> None:
+    """−20% of the element per miss: four misses leave 20%; five or more, nothing."""
+    node = leaf(one_indicator(LADDER, LADDER_FACTS, weight=6), {"f": [], "g": ["违规"] * misses})
+    assert D(expected) == node.details["elements"][1]["earned"]
+
+
+def test_an_element_ladder_never_takes_from_another_element() -> None:
+    """Many findings empty their own element only."""
+    node = leaf(one_indicator(LADDER, LADDER_FACTS, weight=6), {"f": ["缺"] * 9, "g": []})
+    assert D("3.00") == node.score
+
+
+NOT_APPLICABLE = """{kind: checklist, elements: [
+  {name: ①方案, met: a},
+  {name: ②竞赛, met: b, not_applicable: skipped}]}"""
+NA_FACTS = "  a: {type: boolean}\n  b: {type: boolean, required: false, label: 竞赛按方案组织}\n  skipped: {type: string, required: false}"
+
+
+def test_an_element_that_does_not_apply_keeps_its_points_with_the_reason() -> None:
+    """The facts' text makes element ② not applicable: not deducted, the text in the reason, its fact not needed."""
+    node = leaf(one_indicator(NOT_APPLICABLE, NA_FACTS), {"a": True, "skipped": "2024年度未举办"})
+    assert D("10.00") == node.score
+    assert "②竞赛不适用（2024年度未举办），不扣分；其余要点均已满足（共2项），得满分10.00分" == node.reason
+    partial = leaf(one_indicator(NOT_APPLICABLE, NA_FACTS), {"a": False, "skipped": "2024年度未举办"})
+    assert "①方案：未满足（扣5分）；②竞赛不适用（2024年度未举办），不扣分；扣5.00分，得5.00分" == partial.reason
+
+
+def test_an_element_applies_when_the_facts_give_no_reason() -> None:
+    """Left out, the not-applicable text does not excuse the element: it is scored (and missed); empty text is refused."""
+    node = leaf(one_indicator(NOT_APPLICABLE, NA_FACTS), {"a": True, "b": False})
+    assert D("5.00") == node.score
+    assert "②竞赛：未满足（竞赛按方案组织）（扣5分）" in node.reason
+    with pytest.raises(FactsError, match="expected text, got empty text"):
+        score(one_indicator(NOT_APPLICABLE, NA_FACTS), {"a": True, "b": False, "skipped": ""})
+
+
+def test_an_applicable_element_still_needs_its_fact() -> None:
+    """Without the not-applicable text, the element's own optional fact must be given."""
+    assert "fact b is missing" in str(scoring_error(one_indicator(NOT_APPLICABLE, NA_FACTS), {"a": True}))
+
+
+def test_a_missed_element_without_reason_names_the_label_not_the_fact() -> None:
+    """未满足（a102.e1） becomes 未满足（项目立项符合相关政策）; a fact without label just says 未满足."""
+    rule = "{kind: checklist, elements: [{name: ①, met: a102.e1}, {name: ②, met: b}]}"
+    facts = "  a102.e1: {type: boolean, label: 项目立项符合相关政策}\n  b: {type: boolean}"
+    node = leaf(one_indicator(rule, facts), {"a102.e1": False, "b": False})
+    assert "①：未满足（项目立项符合相关政策）（扣5分）；②：未满足（扣5分）" in node.reason
+    assert "a102" not in node.reason
+
+
+# ---------------------------------------------------------------- 偏离度调减
+
+OVER = ("{kind: proportional, value: v, target: t, "
+        "over_target: {above: 0.2, per: 0.1, share_each: 0.1, units: started, max_share: 0.3}}")
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    (100, "10"), (120, "10"),  # at the target, and exactly at the threshold: no reduction
+    (120.01, "9"), (130, "9"), (130.01, "8"),  # a begun step counts whole
+    (150, "7"), (400, "7"),  # at most 30%
+    (90, "9"),  # below the target: proportional as usual
+])
+def test_over_target_reduction_at_its_boundaries(value: float, expected: str) -> None:
+    """Above 20% deviation, each begun 10 points deducts 10% of the weight, at most 30%; exactly 20% deducts nothing."""
+    assert D(expected) == leaf(one_indicator(OVER, RATE), {"v": D(str(value)), "t": 100}).score
+
+
+def test_over_target_reduction_is_one_deduction_with_its_reason() -> None:
+    """The reduction is listed as one deduction and the reason says the deviation, the threshold and the rule."""
+    node = leaf(one_indicator(OVER, RATE), {"v": 136, "t": 100})
+    assert [D(2)] == [d.points for d in node.deductions]
+    assert ("实际值136，目标值100，偏离度36.00%超过20.00%，按偏离度调减2分"
+            "（超过20.00%的部分每10.00%扣分值的10.00%，最多扣30.00%），得8.00分") == node.reason
+
+
+def test_over_target_by_default_takes_the_whole_excess() -> None:
+    """With only above, the excess deviation itself is taken: 35% above 20% takes 15% of the weight."""
+    node = leaf(one_indicator("{kind: proportional, value: v, target: t, over_target: {above: 0.2}}", RATE), {"v": 135, "t": 100})
+    assert D("8.50") == node.score
+    assert "按超出部分的比例扣减分值" in node.reason
+
+
+def test_over_target_applies_only_when_its_condition_holds() -> None:
+    """when: false (the target was not set too low) leaves full marks; a condition that is no yes/no is an error."""
+    rule = OVER.replace("max_share: 0.3}", "max_share: 0.3, when: low}")
+    facts = RATE + "\n  low: {type: boolean}\n  n: {type: number, default: 1}"
+    assert D("10.00") == leaf(one_indicator(rule, facts), {"v": 150, "t": 100, "low": False}).score
+    assert D("7.00") == leaf(one_indicator(rule, facts), {"v": 150, "t": 100, "low": True}).score
+    other = one_indicator(rule.replace("when: low", "when: n"), facts)
+    assert "over_target when must give true or false" in str(scoring_error(other, {"v": 150, "t": 100, "low": True, "n": 1}))
+
+
+def test_over_target_of_a_lower_is_better_value_measures_how_far_below() -> None:
+    """A cost 40% under its ceiling is 40% off target: 20% beyond the threshold takes 20% with the default rate."""
+    rule = "{kind: proportional, value: v, target: t, direction: lower_is_better, over_target: {above: 0.2}}"
+    assert D("8.00") == leaf(one_indicator(rule, RATE), {"v": 60, "t": 100}).score
+    assert D("10.00") == leaf(one_indicator(rule, RATE), {"v": 80, "t": 100}).score
+
+
+def test_over_target_reduces_each_row_of_a_target_table_by_its_own_target() -> None:
+    """In a row group, the same rule reduces the row far past its own target and leaves the others."""
+    text = """
+id: t
+name: t
+version: '1'
+facts:
+  rows: {type: list, items: target}
+grades: [{label: 合格, min: 0}]
+total: 20
+indicators:
+  - id: g
+    name: 产出
+    weight: 20
+    children_from:
+      fact: rows
+      rules:
+        q: {kind: proportional, value: row.actual, target: row.target, over_target: {above: 0.2, per: 0.1, share_each: 0.1}}
+"""
+    result = score(parse_indicator_set(text), {"rows": [
+        {"name": "甲", "type": "q", "weight": 10, "target": 10, "actual": 15},
+        {"name": "乙", "type": "q", "weight": 10, "target": 10, "actual": 11}]})
+    assert [D("7.00"), D("10.00")] == [c.score for c in result.indicator("g").children]
+
+
+@pytest.mark.parametrize(("rule", "words"), [
+    ("{kind: proportional, value: v, over_target: {above: 0.2}}", "over_target needs a target"),
+    ("{kind: proportional, value: v, target: t, over_target: {above: 0.2, max_share: 3/2}}", "max_share 3/2 is above 1"),
+    ("{kind: proportional, value: v, target: t, over_target: {per: 0.1}}", "missing key 'above'"),
+    ("{kind: bands, value: v, over_target: {above: 0.2}, bands: [{min: 0, points: 10}]}", "unknown key 'over_target'"),
+])
+def test_over_target_misused_is_refused(rule: str, words: str) -> None:
+    """Without a target, with a share above the whole, without its threshold, or on another kind: refused."""
+    with pytest.raises(IndicatorSetError, match=re.escape(words)):
+        one_indicator(rule, RATE)
+
+
+# ---------------------------------------------------------------- "=" targets
+
+EQUAL = one_indicator("{kind: equal, value: v, target: t, tolerance: 0.05}", RATE)
+
+
+@pytest.mark.parametrize(("value", "expected", "key"), [
+    (100, "10", "等于"), (105, "10", "以内"), (95, "10", "以内"), (105.01, "0", "不等于"), (94.99, "0", "不等于"),
+])
+def test_equal_scores_full_within_the_tolerance_and_zero_outside(value: float, expected: str, key: str) -> None:
+    """Equal, or within 5% of the target inclusive, is full marks; a hair outside is 0 without an otherwise rule."""
+    node = leaf(EQUAL, {"v": D(str(value)), "t": 100})
+    assert D(expected) == node.score
+    assert key in node.reason
+
+
+def test_equal_hands_a_value_that_is_not_equal_to_its_otherwise_rule() -> None:
+    """otherwise scores the miss with its own kind and reason; explain tells both steps."""
+    indicator_set = one_indicator("{kind: equal, value: v, target: t, otherwise: {kind: proportional, value: v, target: t}}", RATE)
+    node = leaf(indicator_set, {"v": 3, "t": 4})
+    assert D("7.50") == node.score
+    assert "完成率75.00%，得分 = 10 × 75.00% = 7.50分" == node.reason
+    text = str(score(indicator_set, {"v": 3, "t": 4}).explain("x"))
+    assert "不等于目标值，按 otherwise 规则计分，即按比例计分（kind: proportional）" in text
+
+
+def test_an_equal_row_in_percent_shows_percentages() -> None:
+    """A "=100%" row of a target table says 实际值95.00%不等于目标值100.00%."""
+    text = """
+id: t
+name: t
+version: '1'
+facts:
+  rows: {type: list, items: target}
+grades: [{label: 合格, min: 0}]
+total: 10
+indicators:
+  - id: g
+    name: 质量
+    weight: 10
+    children_from: {fact: rows, comparisons: {"=": exact}, rules: {exact: {kind: equal, value: row.actual, target: row.target}}}
+"""
+    result = score(parse_indicator_set(text), {"rows": [{"name": "验收合格率", "weight": 10, "target": "=100%", "actual": "95%"}]})
+    assert "实际值95.00%不等于目标值100.00%，不得分" == result.indicator("g.1").reason
+
+
+def test_an_equal_rule_with_a_broken_otherwise_is_refused() -> None:
+    """The nested rule is checked like any rule: a missing key there is named at its place."""
+    with pytest.raises(IndicatorSetError, match=r"missing key 'value'"):
+        one_indicator("{kind: equal, value: v, target: t, otherwise: {kind: proportional}}", RATE)
+
