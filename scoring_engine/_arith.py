@@ -84,8 +84,8 @@ def percent(rate: Decimal, places: int = 2) -> str:
 
 # ---------------------------------------------------------------- fractions written in a set
 
-#: A fraction as a set may write a share or points: 1/3, 5 / 4.
-FRACTION_PATTERN = r"^\s*[0-9]+\s*/\s*[0-9]*[1-9][0-9]*\s*$"
+#: A fraction as a set may write a share or points: 1/3, 5 / 4 (at most 15 digits each side, as numbers in a set).
+FRACTION_PATTERN = r"^\s*[0-9]{1,15}\s*/\s*0{0,5}[1-9][0-9]{0,14}\s*$"
 
 
 def exact(value: Decimal | int | str) -> Fraction:

@@ -160,7 +160,8 @@ def _id_pattern() -> Any:
 def _bad_name(failed: _Failed) -> list[SchemaProblem]:
     if failed.expected == FRACTION_PATTERN:
         message = f"{failed.field} must be {_FRACTION_WORDS}, got {_describe(failed.instance)}"
-        return [SchemaProblem(failed.path, False, message, _number_text_hint(str(failed.instance), failed.quoted))]
+        return [SchemaProblem(failed.path, False, message, "write a number such as 0.25, or a fraction of whole numbers "
+                              "such as 1/3 (not over 0)")]
     if failed.expected == _id_pattern():
         return [SchemaProblem(failed.path, False, f"id {failed.instance!r} may use only letters, digits, '.', '_' and '-'",
                               "e.g. process.execution")]
