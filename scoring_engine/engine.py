@@ -14,15 +14,15 @@ from typing import Any
 from ._arith import ZERO, fixed, plain, round_half_up, scoring_context
 from ._arith import apportion as _apportion
 from ._version import __version__
+from .caps import apply_caps
 from .errors import FactsError, Problem, ScoringError, did_you_mean
 from .facts import Facts, check_facts
 from .formulas import Evaluator, Formula
 from .model import Indicator, IndicatorSet
 from .reasons import TEMPLATES, render, staged_fields
 from .result import DerivedValue, Flag, IndicatorResult, Result, SetInfo, Warning, fact_values
-from .rules import RULE_KINDS, Outcome
-from .caps import apply_caps
 from .row_flags import row_flags
+from .rules import RULE_KINDS, Outcome
 from .used_values import used_value
 
 __all__ = ["score"]
@@ -319,10 +319,9 @@ class _Run:
         reason = self._reason(outcome.reason, outcome.fields, node, node.weight, points)
         if kept != raw:
             reason += "；" + self._reason("clamped", {"raw": plain(raw)}, node, node.weight, points)
+        details = dict(outcome.details)
         if self.set.rounds.staged(kept):  # the reason says how the score was rounded: 1.7945 gives 1.80, not 1.79
             reason += "；" + self._reason("rounded.stages", staged_fields(self.set.rounds), node, node.weight, points)
-        details = dict(outcome.details)
-        if self.set.rounds.staged(kept):
             details["staged_rounding"] = self.set.rounds.chain(kept)
         if weight != node.weight:  # not-applicable indicators elsewhere: this one's weight was rescaled
             details["rescaled"] = {"declared_weight": node.weight, "weight": weight, "score_before": points}

@@ -15,7 +15,7 @@ from fractions import Fraction
 from typing import Any
 
 from .._arith import ONE, ZERO, Rounding, percent, plain, written
-from .._display import equals_text, rounding_chain
+from .._display import equals_text, rounding_chain, show_number
 from ..errors import ScoringError
 from ..formulas import Formula
 from ..judgements import Judgement
@@ -192,12 +192,12 @@ def steps(s: Story) -> list[str]:
     lines = []
     for element in s.details.get("elements", []):
         if "not_applicable" in element:
-            lines.append(f"{element['name']}：{plain(element['points'])}分，不适用（{element['not_applicable']}），不扣分")
+            lines.append(f"{element['name']}：{show_number(element['points'])}分，不适用（{element['not_applicable']}），不扣分")
             continue
         why = f"：{'；'.join(element.get('reasons', []))}" if element.get("reasons") else ""
         rounded = f"（{rounding_chain(element['rounding'])}）" if "rounding" in element else ""
-        lines.append(f"{element['name']}：{plain(element['points'])}分，得{plain(element['earned'])}分{rounded}{why}")
-    earned = [plain(e["earned"]) for e in s.details.get("elements", [])]
+        lines.append(f"{element['name']}：{show_number(element['points'])}分，得{show_number(element['earned'])}分{rounded}{why}")
+    earned = [show_number(e["earned"]) for e in s.details.get("elements", [])]
     if "rounded_elements" in s.details:
         lines.append(f"各要点得分{s.details['rounded_elements']}四舍五入后相加")
     if earned:
