@@ -143,7 +143,7 @@ class Rounding:
 
     def round(self, value: Decimal) -> Decimal:
         """`value` rounded half up through every stage, then to `places`."""
-        return self.chain(value)[-1]
+        return self.chain(value)[-1] if self.stages else round_half_up(value, self.places)
 
     def chain(self, value: Decimal) -> list[Decimal]:
         """`value` and each rounding of it, the last being the score: [1.7945, 1.795, 1.80]."""

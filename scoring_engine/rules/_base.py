@@ -207,8 +207,16 @@ class Amount:
 
     value: Fraction
     is_share: bool
+    # The value as a Decimal when that is exact (0.25, 2): then amounts are Decimal products, which are faster.
+    decimal: Decimal | None = field(default=None, init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        as_decimal = to_decimal(self.value)
+        object.__setattr__(self, "decimal", as_decimal if as_decimal == self.value else None)
 
     def of(self, whole: Decimal) -> Decimal:
+        if self.decimal is not None:
+            return self.decimal * whole if self.is_share else self.decimal
         return to_decimal(self.value * Fraction(whole) if self.is_share else self.value)
 
     def exactly(self, whole: Fraction) -> Fraction:

@@ -68,10 +68,16 @@ def settle(deductions: tuple[Deduction, ...], weight: Decimal, raw: Decimal, rou
     when nothing was lost, they are returned as they are.
     """
     lost = weight - raw
-    if not deductions or lost <= 0 or abs(sum((d.points for d in deductions), ZERO) - lost) > _NOISE:
+    points = [d.points for d in deductions]
+    if not points or lost <= 0 or abs(sum(points, ZERO) - lost) > _NOISE:
         return deductions
-    shown = apportion({i: d.points for i, d in enumerate(deductions)}, weight - rounding.round(raw), rounding.places)
-    return tuple(Deduction(shown[i], d.reason) for i, d in enumerate(deductions))
+    lost_shown = weight - rounding.round(raw)
+    quantum = Decimal(1).scaleb(-rounding.places)
+    quantized = [p.quantize(quantum) for p in points]
+    if lost_shown != lost or quantized != points:  # some deduction has more decimals than the precision keeps
+        shown = apportion(dict(enumerate(points)), lost_shown, rounding.places)
+        quantized = [shown[i] for i in range(len(points))]
+    return tuple(Deduction(q, d.reason) for q, d in zip(quantized, deductions, strict=True))
 
 
 def itemised(deductions: tuple[Deduction, ...], rounding: Rounding, separator: str = "；") -> str:

@@ -29,6 +29,7 @@ class Equal:
     otherwise: Rule[Any] | None
     rounding: Rounding
     display: str = "number"
+    rows: bool = False  # scores the rows of a target table, whose unit may make its values rates (%)
 
     @classmethod
     def build(cls, spec: Mapping[str, Any], b: RuleSpec) -> Equal | None:
@@ -37,7 +38,7 @@ class Equal:
         otherwise = b.rule("otherwise") if "otherwise" in spec else None
         if value is None or target is None or ("otherwise" in spec and otherwise is None):
             return None
-        return cls(value, target, tolerance, otherwise, b.rounding, spec.get("display", "number"))
+        return cls(value, target, tolerance, otherwise, b.rounding, spec.get("display", "number"), b.rows)
 
     @property
     def reads(self) -> frozenset[str]:
@@ -46,7 +47,7 @@ class Equal:
 
 def score(rule: Equal, weight: Decimal, facts: FactView) -> Outcome:
     value, target = facts.number(rule.value, "value"), facts.number(rule.target, "target")
-    show = shower("percent" if row_unit(facts) == "%" else rule.display, rule.rounding.places)
+    show = shower("percent" if rule.rows and row_unit(facts) == "%" else rule.display, rule.rounding.places)
     difference = abs(value - target)
     fields: dict[str, object] = {"value": show(value), "target": show(target), "difference": show(difference),
                                  "tolerance": percent(rule.tolerance)}

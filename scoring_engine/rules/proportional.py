@@ -31,6 +31,7 @@ class Proportional:
     rounding: Rounding
     display: str = "number"
     over_target: OverTarget | None = None
+    rows: bool = False  # scores the rows of a target table, whose unit may make its values rates (%)
 
     @classmethod
     def build(cls, spec: Mapping[str, Any], b: RuleSpec) -> Proportional | None:
@@ -46,7 +47,7 @@ class Proportional:
         if value is None or ("target" in spec and target is None) or ("over_target" in spec and beyond is None):
             return None
         return cls(value, target, spec.get("direction") == "lower_is_better", floor, b.rounding,
-                   spec.get("display", "number"), beyond)
+                   spec.get("display", "number"), beyond, b.rows)
 
     @property
     def reads(self) -> frozenset[str]:
@@ -56,7 +57,7 @@ class Proportional:
 def _fields(rule: Proportional, value: Decimal, target: Decimal, rate: Decimal, actual_rate: Decimal,
             facts: FactView) -> dict[str, object]:
     """The reason's fields: rates as percentages; value and target as the rule (or a row in %) displays them."""
-    display = "percent" if row_unit(facts) == "%" else rule.display
+    display = "percent" if rule.rows and row_unit(facts) == "%" else rule.display
     show = shower(display, rule.rounding.places)
     fields: dict[str, object] = {"rate": percent(rate), "actual_rate": percent(actual_rate), "value": show(value),
                                  "target": show(target)}
