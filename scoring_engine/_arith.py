@@ -165,8 +165,7 @@ class Rounding:
 
     def show(self, value: Decimal) -> str:
         """A number in a reason: at most `places` decimals, without trailing zeros (2, 0.42, 1.5)."""
-        exponent = value.as_tuple().exponent
-        if isinstance(exponent, int) and exponent >= -self.places:  # no more decimals than that (nor a huge number to quantize)
+        if value.adjusted() + self.places >= CONTEXT.prec:  # too large to quantize: it has no decimals to round anyway
             return plain(value)
         return plain(round_half_up(value, self.places))
 

@@ -267,7 +267,7 @@ class IndicatorSet:
         for top in self.indicators:
             yield from top.walk()
 
-    @property
+    @cached_property
     def rounds(self) -> Rounding:
         """How this set rounds a score: its rounding section, or straight to its precision."""
         return self.rounding or Rounding(self.precision)
