@@ -19,10 +19,10 @@ from typing import Any
 import click
 
 from . import __version__
-from ._output import drop_stdout, say, tell, write_atomically
+from ._output import drop_stdout, say, stopping_cleanly, tell, write_atomically
 from ._text import one_line, visible
 from .engine import score as score_facts
-from .errors import IndicatorSetError, ScoringEngineError
+from .errors import IndicatorSetError, Problem, ScoringEngineError
 from .loader import bundled_sets, load_facts, load_indicator_set, resolve_set
 from .render import BINARY_FORMATS, RENDERERS
 from .facts import Facts
@@ -258,7 +258,8 @@ def batch(inputs: tuple[str, ...], set_ref: str | None, jobs: int | None, output
                            load_indicator_set(resolve_set(compare_set)) if compare_set else None, points,
                            None if quiet or not sys.stderr.isatty() else sys.stderr)
     try:
-        summary = run_batch(options)
+        with stopping_cleanly():  # SIGTERM or SIGHUP: the outputs are discarded as on Ctrl-C, then the signal ends the process
+            summary = run_batch(options)
     except KeyboardInterrupt:
         tell("\n已中断：没有写出汇总文件")
         sys.exit(130)

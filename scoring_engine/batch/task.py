@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 
 from .. import _json
-from .._atomic import AtomicFile
+from .._output import write_atomically
 from ..model import IndicatorSet
 from ..render import RENDERERS
 from .inputs import Document
@@ -72,13 +72,7 @@ class BatchWorker:
         assert outcome.result is not None and self.config.reports is not None
         content = RENDERERS[self.config.report_format](outcome.result)
         name = report_name(outcome.index, outcome.source, REPORT_EXTENSIONS[self.config.report_format])
-        output = AtomicFile(self.config.reports / name)
-        try:
-            output.write(content if isinstance(content, bytes) else content.encode("utf-8"))
-        except BaseException:
-            output.discard()
-            raise
-        output.commit()
+        write_atomically(self.config.reports / name, content)
 
 
 def report_name(index: int, source: str, extension: str) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from html import escape
 from pathlib import Path
 
-from .._atomic import AtomicFile
+from .._output import AtomicOutput
 from .._version import __version__
 from ..batch.compare import RECHECK
 from ..batch.rows import ProjectRow
@@ -65,7 +65,7 @@ class BatchPage:
     """Writes the page once the batch is done."""
 
     def __init__(self, path: Path, against: str | None):
-        self.output = AtomicFile(path)
+        self.output = AtomicOutput(path)
         self.against = against
 
     def add(self, row: ProjectRow, json: str | None) -> None:

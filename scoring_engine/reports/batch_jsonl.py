@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import _json
-from .._atomic import AtomicFile
+from .._output import AtomicOutput
 from ..batch.compare import Comparison
 from ..batch.rows import ProjectRow
 from ..batch.summary import Summary
@@ -29,7 +29,7 @@ class BatchJsonl:
     wants_json = True
 
     def __init__(self, path: Path, against: str | None):
-        self.output = AtomicFile(path)
+        self.output = AtomicOutput(path)
         self.against = against
 
     def add(self, row: ProjectRow, json_text: str | None) -> None:

@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from .._atomic import AtomicFile
+from .._output import AtomicOutput
 from ..batch.rows import ProjectRow
 from ..batch.summary import Summary
 from ..errors import Problem, ScoringEngineError
@@ -32,7 +32,7 @@ class BatchWorkbook:
     """Writes the workbook to a temporary file beside `path`; commit() puts it in place."""
 
     def __init__(self, path: Path, against: str | None):
-        self.output = AtomicFile(path)
+        self.output = AtomicOutput(path)
         self.against = against
         self.book = Book("项目支出绩效评价汇总", folder=str(path.parent) if str(path.parent) else ".")
         self.summary = self.book.sheet(SHEETS[0], (), ())  # its columns are known at the end
@@ -67,7 +67,7 @@ class BatchWorkbook:
         try:
             self.book.save(self.output.file)
         except OSError as err:
-            raise ScoringEngineError(Problem(f"cannot write the output: {err.strerror}", file=str(self.output.path))) from None
+            raise ScoringEngineError(Problem(f"cannot write the report: {err.strerror}", file=str(self.output.shown))) from None
 
     def commit(self) -> None:
         self.book.close()
