@@ -306,6 +306,34 @@ def test_an_output_that_cannot_be_written_leaves_nothing_behind(tmp_path: Path):
     assert ["in"] == sorted(p.name for p in tmp_path.iterdir())
 
 
+def test_a_reports_folder_that_cannot_be_made_is_one_error_line(tmp_path: Path):
+    """--reports naming a path under a file is one error line naming it and exit 1, before anything is scored."""
+    write_folder(tmp_path / "in", 1)
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    run = _cli("batch", str(tmp_path / "in"), "--reports", str(tmp_path / "file" / "reports"))
+    assert 1 == run.exit_code
+    assert f"error: {tmp_path / 'file' / 'reports'}: cannot create the reports folder: Not a directory" == run.stderr.strip()
+
+
+def test_a_batch_output_onto_a_pipe_is_written_into_it(tmp_path: Path):
+    """A summary --output onto a named pipe streams into it (a reader gets the CSV) and the pipe stays a pipe."""
+    import os
+    import stat
+    import threading
+
+    write_folder(tmp_path / "in", 2)
+    fifo = tmp_path / "summary.csv"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    run = _cli("batch", str(tmp_path / "in"), "--output", str(fifo), "--quiet")
+    reader.join(10)
+    assert 0 == run.exit_code, run.stderr
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert got and got[0].startswith("\ufeff".encode())
+
+
 def test_a_hostile_project_name_is_text_everywhere(tmp_path: Path):
     """A project named like markup or a formula stays text: escaped in the page, a text cell in the workbook, quoted in the CSV."""
     document = project(1, random.Random(2))
