@@ -147,6 +147,12 @@ class IndicatorSet:
     reasons: Mapping[str, str] = field(default_factory=dict)
     sha256: str = ""
     source: str | None = field(default=None, compare=False)
+    # What scoring compiles from the set once (plan.plan_for), kept with it; not part of its value.
+    _compiled: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        # A copy or an unpickled set compiles its own plan (the plan refers to this set's objects by identity).
+        return {**self.__dict__, "_compiled": {}}
 
     def walk(self) -> Iterator[Indicator]:
         """Every indicator, depth first in the order of the file."""

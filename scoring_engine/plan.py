@@ -1,0 +1,116 @@
+"""The scoring plan: an indicator set compiled once for scoring many projects.
+
+Everything about the set that does not depend on a project's facts is worked
+out here, once per set (`plan_for` keeps the plan with the set): the indicator
+tree flattened depth first with each node's level and children, the leaves
+with their rule kind and the names their rule reads, the weights, the reason
+templates split into text and placeholders, the facts to convert. A scoring
+run (engine.py) then walks flat lists; it never walks the tree, copies the
+values, or parses a formula or a template.
+
+The plan holds only what the loader checked: the formulas are the ones
+`formulas.compile_formula` accepted, compiled to closures there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from ._arith import ZERO
+from .model import ROW_NAMES, Indicator, IndicatorSet, Rule
+from .reasons import TEMPLATES, Sentence
+from .rules import RULE_KINDS, RuleKind
+
+__all__ = ["LOCAL_NAMES", "Node", "RuleStep", "ScoringPlan", "plan_for"]
+
+#: Names a rule reads from its own indicator rather than from the project: the weight, and a target row's fields.
+LOCAL_NAMES = frozenset({"weight", "row", *ROW_NAMES})
+
+
+@dataclass(frozen=True)
+class RuleStep:
+    """A rule ready to score: its kind, and the names it reads in the order the audit lists them."""
+
+    rule: Rule[Any]
+    kind: RuleKind[Any]
+    reads: tuple[str, ...]  # sorted
+    local: bool  # reads the indicator's weight or a row: its formulas need values of their own
+
+    @classmethod
+    def of(cls, rule: Rule[Any]) -> RuleStep:
+        return cls(rule, RULE_KINDS[rule.kind], tuple(sorted(rule.reads)), not LOCAL_NAMES.isdisjoint(rule.reads))
+
+
+@dataclass(frozen=True)
+class Node:
+    """One indicator of the flattened tree."""
+
+    index: int  # position, depth first
+    indicator: Indicator
+    level: int  # 1 for 一级
+    children: tuple[int, ...]  # positions of the children written in the set
+    step: RuleStep | None  # a leaf's rule
+    row_steps: Mapping[str, RuleStep] | None  # a row group's rules by row type
+    below: tuple[str, ...]  # ids of this indicator and all below it, depth first
+
+    @property
+    def id(self) -> str:
+        return self.indicator.id
+
+
+class ScoringPlan:
+    """An indicator set flattened and compiled for scoring (see the module's docstring)."""
+
+    def __init__(self, indicator_set: IndicatorSet) -> None:
+        self.set = indicator_set
+        nodes: list[Node] = []
+        self.tops = tuple(self._flatten(top, 1, nodes) for top in indicator_set.indicators)
+        self.nodes = tuple(nodes)
+        self.by_id = {node.id: node for node in self.nodes}
+        #: leaves and row groups in depth-first order; parents deepest first, so that children are summed before them
+        self.leaves = tuple(n for n in self.nodes if not n.children)
+        self.parents = tuple(n for n in reversed(self.nodes) if n.children)
+        self.weights = self.weights_of({n.id: n.indicator.weight for n in self.leaves})
+        self.facts = tuple(indicator_set.facts.items())
+        self.sentences = {key: Sentence.of(indicator_set.reasons.get(key) or TEMPLATES[key].text) for key in TEMPLATES}
+        self.row_groups = tuple(n for n in self.leaves if n.indicator.rows is not None)
+        # rule spec (by identity) → its JSON text, filled on first use by the result writer (_result_json)
+        self.written_rules: dict[int, tuple[Mapping[str, Any], str]] = {}
+
+    def _flatten(self, indicator: Indicator, level: int, nodes: list[Node]) -> int:
+        index = len(nodes)
+        nodes.append(None)  # type: ignore[arg-type]  # held until the children have their places
+        children = tuple(self._flatten(child, level + 1, nodes) for child in indicator.children)
+        step = RuleStep.of(indicator.rule) if indicator.rule is not None and not children else None
+        rows = indicator.rows
+        row_steps = {kind: RuleStep.of(rule) for kind, rule in rows.rules.items()} if rows is not None else None
+        below = (indicator.id, *(i for c in children for i in nodes[c].below))
+        nodes[index] = Node(index, indicator, level, children, step, row_steps, below)
+        return index
+
+    def weights_of(self, leaves: Mapping[str, Decimal]) -> dict[str, Decimal]:
+        """Indicator id → weight, from the leaves' weights: a parent weighs what its children add up to."""
+        weights = dict(leaves)
+        for node in self.parents:
+            weights[node.id] = sum((weights[self.nodes[c].id] for c in node.children), ZERO)
+        return weights
+
+    def sentence(self, key: str) -> Sentence:
+        """The reason template `key`: the set's own, else the default; a kind registered after the set loaded too."""
+        found = self.sentences.get(key)
+        if found is None:
+            found = self.sentences[key] = Sentence.of(self.set.reasons.get(key) or TEMPLATES[key].text)
+        return found
+
+
+def plan_for(indicator_set: IndicatorSet) -> ScoringPlan:
+    """The set's scoring plan, compiled on first use and kept with the set (the loader asks for it as it loads)."""
+    cache = indicator_set._compiled
+    plan = cache.get("plan")
+    if plan is None:
+        plan = cache.setdefault("plan", ScoringPlan(indicator_set))
+    assert isinstance(plan, ScoringPlan)
+    return plan
