@@ -288,6 +288,47 @@ def document_problems(document: Any) -> Iterator[tuple[tuple[str | int, ...], st
                 yield path, *problem
 
 
+def document_is_clean(document: Any) -> bool:
+    """Whether `document_problems` finds nothing in `document`, in one quick pass for the usual clean document.
+
+    False also when a value is of a kind this pass does not know (a tuple, a
+    float NaN…): the caller then asks `document_problems`, which says exactly.
+    """
+    return _clean(document, 0)
+
+
+# A number a document may hold is 0, or between SMALLEST_MAGNITUDE and MAX_FACT_MAGNITUDE in size: any int below this.
+_INT_LIMIT = 10**15
+
+
+def _clean(value: Any, depth: int) -> bool:
+    kind = type(value)
+    if kind is str:
+        return bad_character(value) is None
+    if kind is bool or value is None or kind is datetime.date:
+        return True
+    if kind is int:
+        return -_INT_LIMIT < value < _INT_LIMIT
+    if kind is Decimal:
+        return value.is_finite() and in_range(value)
+    if kind is dict or kind is list:
+        if depth >= MAX_FACTS_DEPTH:
+            return False
+        if kind is dict:
+            try:
+                keys = "".join(value)
+            except TypeError:  # a key that is not text: let document_problems look
+                return False
+            if bad_character(keys) is not None:
+                return False
+            value = value.values()
+        for item in value:
+            if not _clean(item, depth + 1):
+                return False
+        return True
+    return False
+
+
 def _out_of_range(value: int | float | Decimal) -> tuple[str, str] | None:
     if not (value.is_finite() if isinstance(value, Decimal) else isinstance(value, int) or math.isfinite(value)):
         return f"expected a number, got {value}", "NaN and infinity are not numbers"
@@ -314,7 +355,7 @@ def fact_at(path: tuple[str | int, ...]) -> str | None:
 def _row_problems(indicator_set: IndicatorSet, values: Mapping[str, Any]) -> list[tuple[str, str, str | None]]:
     """(fact, message, hint) for target rows that do not fit the group that reads them."""
     found: list[tuple[str, str, str | None]] = []
-    for node in indicator_set.walk():
+    for node in indicator_set.row_groups:
         if node.rows is None or node.rows.fact not in values:
             continue
         rows: tuple[TargetRow, ...] = values[node.rows.fact]
@@ -341,6 +382,17 @@ def _row_problems(indicator_set: IndicatorSet, values: Mapping[str, Any]) -> lis
     return found
 
 
+def _undeclared(given: Mapping[str, Any], declared: Mapping[str, FactSpec], source: str | None) -> list[Problem]:
+    """The warnings for facts the set does not declare (the first few by name, then how many more)."""
+    undeclared = [name for name in given if name not in declared]
+    warnings = [Problem(f"fact {name} is not declared by the set and is ignored", file=source, fact=name,
+                        hint=did_you_mean(name, declared)) for name in undeclared[:_SHOWN]]
+    if len(undeclared) > _SHOWN:
+        warnings.append(Problem(f"{len(undeclared) - _SHOWN} more facts are not declared by the set and are ignored",
+                                file=source, hint="check that the facts file is meant for this set"))
+    return warnings
+
+
 def check_facts(indicator_set: IndicatorSet, facts: Facts, not_applicable: frozenset[str] = frozenset()) -> tuple[dict[str, Any], list[Problem]]:
     """Every fact checked against the set's declarations.
 
@@ -356,7 +408,6 @@ def check_facts(indicator_set: IndicatorSet, facts: Facts, not_applicable: froze
         raise FactsError("facts must be an object of fact names and values", file=facts.source)
     readers = indicator_set.readers()
     problems: list[Problem] = []
-    warnings: list[Problem] = []
     values: dict[str, Any] = {}
 
     def problem(name: str, message: str, hint: str | None = None) -> None:
@@ -366,7 +417,7 @@ def check_facts(indicator_set: IndicatorSet, facts: Facts, not_applicable: froze
         problems.append(Problem(message, file=facts.source, fact=name, path=f"$.facts.{name}", hint=hint))
 
     parts = {"facts": facts.values, "project": facts.project, "not_applicable": facts.not_applicable}
-    for path, message, hint in document_problems(parts):
+    for path, message, hint in () if document_is_clean(parts) else document_problems(parts):
         name = fact_at(path)
         if name is not None and name in declared:
             problem(name, f"{declared[name].title}: {message}", hint)
@@ -379,9 +430,12 @@ def check_facts(indicator_set: IndicatorSet, facts: Facts, not_applicable: froze
     given = _flatten(facts.values, declared)
 
     for name, spec in declared.items():
-        if name in given and given[name] is not None:
+        value = given.get(name)
+        if (value is True or value is False) and spec.type == "boolean":
+            values[name] = value  # what convert_fact makes of a boolean, without asking it
+        elif value is not None:
             try:
-                values[name] = convert_fact(given[name], spec)
+                values[name] = convert_fact(value, spec)
             except ValueError as err:
                 message, hint = err.args
                 problem(name, f"{spec.title}: {message}", hint)
@@ -389,13 +443,7 @@ def check_facts(indicator_set: IndicatorSet, facts: Facts, not_applicable: froze
             values[name] = spec.default
         elif spec.required and not (readers.get(name) and set(readers[name]) <= not_applicable):
             problem(name, f"required fact {spec.title} is missing", "add it to the facts file")
-    undeclared = [name for name in given if name not in declared]
-    for name in undeclared[:_SHOWN]:
-        warnings.append(Problem(f"fact {name} is not declared by the set and is ignored", file=facts.source, fact=name,
-                                hint=did_you_mean(name, declared)))
-    if len(undeclared) > _SHOWN:
-        warnings.append(Problem(f"{len(undeclared) - _SHOWN} more facts are not declared by the set and are ignored",
-                                file=facts.source, hint="check that the facts file is meant for this set"))
+    warnings = _undeclared(given, declared, facts.source)
     for name, message, hint in _row_problems(indicator_set, values):
         problem(name, message, hint)
     if problems:

@@ -159,6 +159,11 @@ class IndicatorSet:
         for top in self.indicators:
             yield from top.walk()
 
+    @cached_property
+    def row_groups(self) -> tuple[Indicator, ...]:
+        """The indicators that take their children from a list fact of target rows, depth first."""
+        return tuple(node for node in self.walk() if node.rows is not None)
+
     def indicator(self, indicator_id: str) -> Indicator:
         for node in self.walk():
             if node.id == indicator_id:

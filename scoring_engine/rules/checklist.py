@@ -12,7 +12,7 @@ from .._display import equals_text
 from ..errors import ScoringError
 from ..formulas import Formula
 from ..judgements import Judgement
-from ._base import Amount, Deduction, FactView, Outcome, RuleKind, RuleSpec, Story, Template, amount, findings, reads
+from ._base import Amount, Deduction, FactView, Outcome, RuleKind, RuleSpec, Story, Template, amount, findings, reads, shown_later
 
 
 @dataclass(frozen=True)
@@ -95,8 +95,7 @@ def _earned(e: Element, points: Decimal, facts: FactView) -> tuple[Decimal, list
         share = _share_met(facts.value(e.met), e)
         earned = points * share
         if share < ONE:
-            partly = f"{e.missed or '部分满足'}（得{percent(share)}）"
-            why.append(e.missed or f"未满足（{e.met.text}）" if share == ZERO else partly)
+            why.append((e.missed or f"未满足（{e.met.text}）") if share == ZERO else f"{e.missed or '部分满足'}（得{percent(share)}）")
     if e.judgement is not None:
         judged: Judgement = facts.fact(e.judgement)
         if not ZERO <= judged.score <= points:
@@ -116,21 +115,19 @@ def _earned(e: Element, points: Decimal, facts: FactView) -> tuple[Decimal, list
 
 def score(rule: Checklist, weight: Decimal, facts: FactView) -> Outcome:
     rows: list[dict[str, Any]] = []
-    deductions, missed = [], []
+    deductions = []
     for e in rule.elements:
         points = e.amount.of(weight)
         earned, why = _earned(e, points, facts)
         rows.append({"name": e.name, "points": points, "earned": earned, "reasons": why})
         if earned < points:
-            lost = points - earned
-            reason = f"{e.name}：{'；'.join(why)}"
-            deductions.append(Deduction(lost, reason))
-            missed.append(f"{reason}（扣{plain(lost)}分）")
+            deductions.append(Deduction(points - earned, f"{e.name}：{'；'.join(why)}"))
     total = sum((r["earned"] for r in rows), ZERO)
     if not deductions:
         return Outcome(total, "checklist.full", {"count": len(rows)}, {"elements": rows})
-    return Outcome(total, "checklist.partial", {"count": len(rows), "missed": "；".join(missed)}, {"elements": rows},
-                   tuple(deductions))
+    missed = shown_later(lambda: {"count": len(rows), "missed": "；".join(f"{d.reason}（扣{plain(d.points)}分）" for d in deductions)},
+                         *(d.points for d in deductions))
+    return Outcome(total, "checklist.partial", missed, {"elements": rows}, tuple(deductions))
 
 
 TEMPLATES = {

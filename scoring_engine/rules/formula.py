@@ -10,7 +10,7 @@ from typing import Any
 from .._arith import percent, plain
 from .._display import equals_text, show_value
 from ..formulas import Formula
-from ._base import FactView, Outcome, RuleKind, RuleSpec, Story, Template, reads
+from ._base import FactView, Outcome, RuleKind, RuleSpec, Story, Template, reads, shown_later
 
 
 @dataclass(frozen=True)
@@ -37,8 +37,9 @@ class FormulaRule:
 def score(rule: FormulaRule, weight: Decimal, facts: FactView) -> Outcome:
     value = facts.number(rule.expr, "the formula")
     if rule.is_rate:
-        return Outcome(value * weight, "formula.rate", {"formula": rule.expr.text, "rate": percent(value)}, {"rate": value})
-    return Outcome(value, "formula.score", {"formula": rule.expr.text, "value": plain(value)}, {"value": value})
+        return Outcome(value * weight, "formula.rate", shown_later(lambda: {"formula": rule.expr.text, "rate": percent(value)}, value),
+                       {"rate": value})
+    return Outcome(value, "formula.score", shown_later(lambda: {"formula": rule.expr.text, "value": plain(value)}, value), {"value": value})
 
 
 TEMPLATES = {

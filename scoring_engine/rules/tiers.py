@@ -11,7 +11,7 @@ from .._arith import ZERO, percent, plain
 from .._intervals import Interval, gaps_and_overlaps
 from ..errors import ScoringError
 from ..judgements import TierJudgement
-from ._base import FactView, Outcome, RuleKind, RuleSpec, Story, Template
+from ._base import FactView, Outcome, RuleKind, RuleSpec, Story, Template, shown_later
 
 #: The tiers of a rule that names none: the national framework's three (达成、部分达成、未达成).
 DEFAULT_TIERS = (("达成年度指标", Decimal("0.8")), ("部分达成并具有一定效果", Decimal("0.6")), ("未达成且效果较差", ZERO))
@@ -61,7 +61,7 @@ def score(rule: Tiers, weight: Decimal, facts: FactView) -> Outcome:
         closing = "]" if iv.high is None else ")"
         raise ScoringError(f"score {plain(judged.score)} is outside tier {judged.tier} [{plain(low)}, {plain(high)}{closing}",
                            fact=rule.fact, hint="pick a score inside the tier or change the tier")
-    fields = {"tier": judged.tier, "low": plain(low), "high": plain(high), "reason": judged.reason}
+    fields = shown_later(lambda: {"tier": judged.tier, "low": plain(low), "high": plain(high), "reason": judged.reason}, low, high)
     return Outcome(judged.score, "tiers", fields, {"tier": judged.tier, "low": low, "high": high, "reason": judged.reason})
 
 
