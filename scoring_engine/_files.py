@@ -14,6 +14,7 @@ from typing import Any
 
 from . import _yaml
 from ._resources import data_dir
+from ._quick_schema import fits
 from ._schema import schema_problems, validator
 from .errors import FactsError, IndicatorSetError, Problem, did_you_mean, json_path
 from .facts import MAX_FACTS_DEPTH, Facts, NotANumber, document_problems, fact_at
@@ -112,8 +113,9 @@ def parse_facts(text: str, source: str | None = None, yaml: bool = False) -> Fac
              for path, message, hint in itertools.islice(document_problems(doc), _SHOWN_DOCUMENT_PROBLEMS)]
     if found:
         raise FactsError(found)
-    problems = [Problem(p.message, file=source, path=json_path(p.path), hint=p.hint)
-                for e in validator("facts.schema.json").iter_errors(doc) for p in schema_problems(e)]
+    problems = [] if fits("facts.schema.json", doc) else [
+        Problem(p.message, file=source, path=json_path(p.path), hint=p.hint)
+        for e in validator("facts.schema.json").iter_errors(doc) for p in schema_problems(e)]
     if problems:
         raise FactsError(problems)
     return Facts(values=doc["facts"], not_applicable=doc.get("not_applicable", {}), project=doc.get("project", {}),

@@ -17,13 +17,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any, NamedTuple
-
-import jsonschema
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ._arith import plain
 from ._resources import data_dir
 from .errors import did_you_mean
+
+if TYPE_CHECKING:
+    import jsonschema
 
 __all__ = ["SchemaProblem", "schema_problems", "validator"]
 
@@ -32,7 +33,9 @@ Path = tuple[str | int, ...]
 
 @lru_cache(maxsize=None)
 def validator(name: str) -> jsonschema.protocols.Validator:
-    """The validator of schema `name` in schemas/, built once per process."""
+    """The validator of schema `name` in schemas/, built once per process (jsonschema is imported then)."""
+    import jsonschema
+
     schema = json.loads((data_dir("schemas") / name).read_text(encoding="utf-8"))
     cls = jsonschema.validators.validator_for(schema)
     return cls(schema)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 
+from .._quick_schema import fits
 from .._schema import schema_problems, validator
 from .._yaml import Located
 from ..errors import IndicatorSetError, Problem
@@ -68,6 +69,8 @@ def build_indicator_set(located: Located, file: str | None, sha256: str) -> Indi
 def _check_schema(log: ProblemLog) -> None:
     """Every schema error, worded, once; the paths they concern are marked broken and not built further."""
     located = log.located
+    if fits("indicator-set.schema.json", located.data):
+        return  # the usual case, answered without jsonschema
     errors = sorted(validator("indicator-set.schema.json").iter_errors(located.data),
                     key=lambda e: (list(map(str, e.absolute_path)), e.validator))
     said: set[tuple[Path, str]] = set()  # jsonschema repeats 'required' once per missing key
@@ -75,7 +78,7 @@ def _check_schema(log: ProblemLog) -> None:
         at = tuple(error.absolute_path)
         if at in located.rejected:
             continue  # the YAML reader already said why this value is missing
-        for problem in schema_problems(error, located.written.get(at)):
+        for problem in schema_problems(error, located.written(at)):
             log.broken.add(at)
             if (problem.path, problem.message) not in said:
                 said.add((problem.path, problem.message))
