@@ -352,16 +352,16 @@ def _compose(text: str, reader: _Reader) -> Node | None:
     """
     if _FAST_LOADER is not yaml.SafeLoader and "&" not in text and _most_values(text) <= 2 * MAX_YAML_NODES:
         try:
-            return yaml.compose(text, Loader=_FAST_LOADER)  # type: ignore[no-any-return]
+            return yaml.compose(text, Loader=_FAST_LOADER)
         except (yaml.YAMLError, UnicodeError):
             pass
     reader.survey(text)
     if _FAST_LOADER is not yaml.SafeLoader:
         try:
-            return yaml.compose(text, Loader=_FAST_LOADER)  # type: ignore[no-any-return]
+            return yaml.compose(text, Loader=_FAST_LOADER)
         except (yaml.YAMLError, UnicodeError):
             pass
-    return yaml.compose(text, Loader=yaml.SafeLoader)  # type: ignore[no-any-return]
+    return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
 def _most_values(text: str) -> int:

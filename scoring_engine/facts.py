@@ -308,9 +308,9 @@ def _clean(value: Any, depth: int) -> bool:
     if kind is bool or value is None or kind is datetime.date:
         return True
     if kind is int:
-        return -_INT_LIMIT < value < _INT_LIMIT
+        return bool(-_INT_LIMIT < value < _INT_LIMIT)
     if kind is Decimal:
-        return value.is_finite() and in_range(value)
+        return bool(value.is_finite() and in_range(value))
     if kind is dict or kind is list:
         if depth >= MAX_FACTS_DEPTH:
             return False
