@@ -15,7 +15,8 @@ from typing import Any
 from . import _yaml
 from ._resources import data_dir
 from ._quick_schema import fits
-from ._schema import schema_problems, validator
+from ._schema import schema_problems
+from ._schema_errors import schema_errors
 from .errors import FactsError, IndicatorSetError, Problem, did_you_mean, json_path
 from .facts import MAX_FACTS_DEPTH, Facts, NotANumber, document_problems, fact_at
 
@@ -115,7 +116,7 @@ def parse_facts(text: str, source: str | None = None, yaml: bool = False) -> Fac
         raise FactsError(found)
     problems = [] if fits("facts.schema.json", doc) else [
         Problem(p.message, file=source, path=json_path(p.path), hint=p.hint)
-        for e in validator("facts.schema.json").iter_errors(doc) for p in schema_problems(e)]
+        for e in schema_errors("facts.schema.json", doc) for p in schema_problems(e)]
     if problems:
         raise FactsError(problems)
     return Facts(values=doc["facts"], not_applicable=doc.get("not_applicable", {}), project=doc.get("project", {}),

@@ -22,13 +22,14 @@ from typing import Any
 
 from ._resources import data_dir
 
-__all__ = ["fits"]
+__all__ = ["TYPES", "fits"]
 
 Check = Callable[[Any], bool]
 
 # Keywords that say nothing about validity.
 _ANNOTATIONS = frozenset({"$schema", "$id", "$comment", "title", "description", "default", "examples", "$defs"})
-_TYPES: dict[str, Check] = {
+#: JSON Schema's types as jsonschema checks them (a Decimal is a number but not an integer; true is neither).
+TYPES: dict[str, Check] = {
     "object": lambda v: isinstance(v, dict),
     "array": lambda v: isinstance(v, list),
     "string": lambda v: isinstance(v, str),
@@ -67,32 +68,61 @@ class _Compiler:
 
     def compile(self, schema: Any) -> Check:
         if schema is True:
-            return lambda v: True
+            return _anything
         if schema is False:
             return lambda v: False
         if not isinstance(schema, Mapping):
             raise _Unsupported
-        checks = [self.keyword(key, value, schema) for key, value in schema.items() if key not in _ANNOTATIONS]
-        found = [c for c in checks if c is not None]
-        if len(found) == 1:
-            return found[0]
-        return lambda v: all(check(v) for check in found)
+        checks: list[Check] = []
+        if "type" in schema:
+            checks.append(self._type(schema["type"]))
+        if any(key in schema for key in _OBJECT_KEYWORDS):
+            checks.append(self._object(schema))
+        for key, value in schema.items():
+            if key in _ANNOTATIONS or key in _OBJECT_KEYWORDS or key in ("type", "then", "else"):
+                continue
+            if key in _ONLY_FOR:
+                kind, make = _ONLY_FOR[key]
+                checks.append(_only_for(TYPES[kind], make(value)))
+                continue
+            method = getattr(self, "_" + key.lstrip("$"), None)
+            if method is None:
+                raise _Unsupported(key)
+            checks.append(method(value, schema))
+        return _every(checks)
 
-    def keyword(self, key: str, value: Any, schema: Mapping[str, Any]) -> Check | None:
-        if key in _ONLY_FOR:
-            kind, make = _ONLY_FOR[key]
-            is_kind, check = _TYPES[kind], make(value)
-            return lambda v: not is_kind(v) or check(v)
-        method = getattr(self, "_" + key.lstrip("$"), None)
-        if method is None:
-            raise _Unsupported(key)
-        return method(value, schema)  # type: ignore[no-any-return]
-
-    # -- keywords that look at the whole schema or at subschemas
-
-    def _type(self, value: Any, schema: Mapping[str, Any]) -> Check:
-        kinds = [_TYPES[t] for t in ([value] if isinstance(value, str) else value)]
+    def _type(self, value: Any) -> Check:
+        kinds = [TYPES[t] for t in ([value] if isinstance(value, str) else value)]
+        if len(kinds) == 1:
+            return kinds[0]
         return lambda v: any(is_kind(v) for is_kind in kinds)
+
+    def _object(self, schema: Mapping[str, Any]) -> Check:
+        """properties, additionalProperties, propertyNames, required and minProperties in one pass over a dict."""
+        if "patternProperties" in schema:
+            raise _Unsupported("patternProperties")
+        named = {name: self.compile(sub) for name, sub in schema.get("properties", {}).items()}
+        extra = self.compile(schema["additionalProperties"]) if "additionalProperties" in schema else _anything
+        key_check = self.compile(schema["propertyNames"]) if "propertyNames" in schema else _anything
+        required = tuple(schema.get("required", ()))
+        fewest = schema.get("minProperties", 0)
+
+        def check(v: Any) -> bool:
+            if not isinstance(v, dict):
+                return True
+            if len(v) < fewest:
+                return False
+            for name in required:
+                if name not in v:
+                    return False
+            for name, item in v.items():
+                if not key_check(name):
+                    return False
+                if not named.get(name, extra)(item):
+                    return False
+            return True
+
+        return check
 
     def _enum(self, value: Any, schema: Mapping[str, Any]) -> Check:
         if not all(isinstance(v, str) for v in value):
@@ -103,43 +133,22 @@ class _Compiler:
     def _const(self, value: Any, schema: Mapping[str, Any]) -> Check:
         return self._enum([value], schema)
 
-    def _properties(self, value: Mapping[str, Any], schema: Mapping[str, Any]) -> Check:
-        checks = {name: self.compile(sub) for name, sub in value.items()}
-
-        def check(v: Any) -> bool:
-            if not isinstance(v, dict):
-                return True
-            for name, item in v.items():
-                known = checks.get(name)
-                if known is not None and not known(item):
-                    return False
-            return True
-
-        return check
-
-    def _additionalProperties(self, value: Any, schema: Mapping[str, Any]) -> Check:
-        if "patternProperties" in schema:
-            raise _Unsupported("patternProperties")
-        named = frozenset(schema.get("properties", ()))
-        extra = self.compile(value)
-        return lambda v: not isinstance(v, dict) or all(extra(item) for name, item in v.items() if name not in named)
-
-    def _propertyNames(self, value: Any, schema: Mapping[str, Any]) -> Check:
-        name = self.compile(value)
-        return lambda v: not isinstance(v, dict) or all(name(key) for key in v)
-
-    def _required(self, value: list[str], schema: Mapping[str, Any]) -> Check:
-        return lambda v: not isinstance(v, dict) or all(name in v for name in value)
-
     def _items(self, value: Any, schema: Mapping[str, Any]) -> Check:
         if "prefixItems" in schema:
             raise _Unsupported("prefixItems")
         item = self.compile(value)
-        return lambda v: not isinstance(v, list) or all(item(x) for x in v)
+
+        def check(v: Any) -> bool:
+            if isinstance(v, list):
+                for x in v:
+                    if not item(x):
+                        return False
+            return True
+
+        return check
 
     def _allOf(self, value: list[Any], schema: Mapping[str, Any]) -> Check:
-        parts = [self.compile(sub) for sub in value]
-        return lambda v: all(part(v) for part in parts)
+        return _every([self.compile(sub) for sub in value])
 
     def _oneOf(self, value: list[Any], schema: Mapping[str, Any]) -> Check:
         parts = [self.compile(sub) for sub in value]
@@ -151,11 +160,6 @@ class _Compiler:
         otherwise = self.compile(schema.get("else", True))
         return lambda v: then(v) if test(v) else otherwise(v)
 
-    def _then(self, value: Any, schema: Mapping[str, Any]) -> None:
-        return None  # part of if
-
-    _else = _then
-
     def _ref(self, value: str, schema: Mapping[str, Any]) -> Check:
         if not value.startswith("#/$defs/") or value.count("/") != 2:
             raise _Unsupported(value)
@@ -164,8 +168,37 @@ class _Compiler:
             self.refs[name] = lambda v: resolved(v)  # a definition may refer to itself (an indicator's children)
             resolved = self.compile(self.root["$defs"][name])
             self.refs[name] = resolved
-        known = self.refs[name]
-        return lambda v: known(v)
+        return self.refs[name]
+
+
+_OBJECT_KEYWORDS = frozenset({"properties", "additionalProperties", "propertyNames", "required", "minProperties",
+                              "patternProperties"})
+
+
+def _anything(v: Any) -> bool:
+    return True
+
+
+def _every(checks: list[Check]) -> Check:
+    if not checks:
+        return _anything
+    if len(checks) == 1:
+        return checks[0]
+    if len(checks) == 2:
+        first, second = checks
+        return lambda v: first(v) and second(v)
+
+    def check(v: Any) -> bool:
+        for part in checks:
+            if not part(v):
+                return False
+        return True
+
+    return check
+
+
+def _only_for(is_kind: Check, check: Check) -> Check:
+    return lambda v: not is_kind(v) or check(v)
 
 
 def _bound(test: Callable[[Any, Any], bool]) -> Callable[[Any], Check]:

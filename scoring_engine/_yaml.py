@@ -21,7 +21,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ._arith import LARGEST_MAGNITUDE, in_range
-from ._text import bad_character
+from ._text import bad_character, has_bad_character as _has_bad_character
 from .errors import Problem
 
 #: Largest YAML file read, in bytes.
@@ -189,65 +189,66 @@ class _Reader:
                                         file=self.file, line=line, column=column, hint="write the value out in full"))
         return problems
 
-    def count(self, node: Node, depth: int) -> None:
+    def refuse(self, node: Node, depth: int) -> None:
         """The bounds the survey keeps, for a file composed without one: one value too many, or too deep, stops the reading."""
-        self.nodes += 1
-        if depth > MAX_YAML_DEPTH or self.nodes > MAX_YAML_NODES:
-            line, column = _mark(node)
-            message, hint = ((f"nested deeper than {MAX_YAML_DEPTH} levels (MAX_YAML_DEPTH)", None) if depth > MAX_YAML_DEPTH
-                             else (f"more than {MAX_YAML_NODES} values (MAX_YAML_NODES)",
-                                   "split the file, or check that it is the file you meant"))
-            raise YamlError([Problem(message, file=self.file, line=line, column=column, hint=hint)])
+        line, column = _mark(node)
+        message, hint = ((f"nested deeper than {MAX_YAML_DEPTH} levels (MAX_YAML_DEPTH)", None) if depth > MAX_YAML_DEPTH
+                         else (f"more than {MAX_YAML_NODES} values (MAX_YAML_NODES)",
+                               "split the file, or check that it is the file you meant"))
+        raise YamlError([Problem(message, file=self.file, line=line, column=column, hint=hint)])
 
     def read(self, node: Node, path: Path, depth: int) -> Any:
-        self.count(node, depth)
+        self.nodes += 1
+        if depth > MAX_YAML_DEPTH or self.nodes > MAX_YAML_NODES:
+            self.refuse(node, depth)
         if self.seen is not None:
             if id(node) in self.seen:  # an alias: already reported by survey(); never expand it
                 self.out.rejected.add(path)
                 return None
             self.seen.add(id(node))
-        if node.tag == _STR and isinstance(node, ScalarNode):  # most values: text, as written
-            bad = bad_character(node.value)
-            if bad is None:
-                return node.value
-        before = len(self.problems)
-        if not isinstance(node, ScalarNode) and node.tag not in _SAFE_COLLECTION_TAGS:
+        kind = type(node)
+        if kind is ScalarNode and node.tag == _STR and not _has_bad_character(node.value):
+            return node.value  # most values: text, as written
+        if kind is MappingNode and node.tag in _SAFE_COLLECTION_TAGS:
+            return self.mapping(node, path, depth)  # type: ignore[arg-type]
+        if kind is SequenceNode and node.tag in _SAFE_COLLECTION_TAGS:
+            return [self.read(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        if kind is not ScalarNode:
             self.problem(node, f"tag {node.tag} is not allowed", "remove the !tag")
             self.out.rejected.add(path)
             return None
-        if isinstance(node, MappingNode):
-            return self.mapping(node, path, depth)
-        if isinstance(node, SequenceNode):
-            return [self.read(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
-        assert isinstance(node, ScalarNode)  # the composer makes no other kind of node
-        value = self.scalar(node)
+        before = len(self.problems)
+        value = self.scalar(node)  # type: ignore[arg-type]
         if value is None and len(self.problems) > before:
             self.out.rejected.add(path)
         return value
 
     def mapping(self, node: MappingNode, path: Path, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        first_line: dict[str, int] = {}
+        first: dict[str, Node] = {}
+        inside = depth + 1
         for key_node, value_node in node.value:
-            self.count(key_node, depth + 1)
-            if key_node.tag == "tag:yaml.org,2002:merge":
+            self.nodes += 1
+            if inside > MAX_YAML_DEPTH or self.nodes > MAX_YAML_NODES:
+                self.refuse(key_node, inside)
+            if type(key_node) is ScalarNode and key_node.tag == _STR and not _has_bad_character(key_node.value):
+                key = key_node.value
+            elif key_node.tag == "tag:yaml.org,2002:merge":
                 self.problem(key_node, "merge keys (<<) are not supported", "write the keys out in full")
                 continue
-            if key_node.tag == _STR and isinstance(key_node, ScalarNode) and bad_character(key_node.value) is None:
-                key = key_node.value
             else:
                 key = self.scalar(key_node) if isinstance(key_node, ScalarNode) else None
             if not isinstance(key, str):
                 self.problem(key_node, f"key {key_node.value if isinstance(key_node, ScalarNode) else '…'!s} must be text",
                              "put the key in quotes")
                 continue
-            line, _ = _mark(key_node)
-            if key in first_line:
-                self.problem(key_node, f"duplicate key {key!r} (first on line {first_line[key]}, again on line {line})",
+            if key in first:
+                line = _mark(key_node)[0]
+                self.problem(key_node, f"duplicate key {key!r} (first on line {_mark(first[key])[0]}, again on line {line})",
                              "keep one of them")
                 continue
-            first_line[key] = line
-            result[key] = self.read(value_node, path + (key,), depth + 1)
+            first[key] = key_node
+            result[key] = self.read(value_node, (*path, key), inside)
         return result
 
     def scalar(self, node: ScalarNode) -> Any:

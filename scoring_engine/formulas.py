@@ -280,6 +280,8 @@ class _TooDeep(Exception):
 
 def _unicode_problems(text: str) -> list[Problem]:
     """Non-ASCII outside text literals (full-width brackets, look-alike letters) and invisible characters."""
+    if text.isascii() and text.isprintable() and "#" not in text:
+        return []  # nothing to look for: the usual formula
     problems = []
     for ch in text:
         if unicodedata.category(ch) in ("Cf", "Co", "Cs") or (unicodedata.category(ch) == "Cc" and ch not in "\n\t\r"):

@@ -14,7 +14,8 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from .._quick_schema import fits
-from .._schema import schema_problems, validator
+from .._schema import schema_problems
+from .._schema_errors import schema_errors
 from .._yaml import Located
 from ..errors import IndicatorSetError, Problem
 from ..model import IndicatorSet
@@ -71,7 +72,7 @@ def _check_schema(log: ProblemLog) -> None:
     located = log.located
     if fits("indicator-set.schema.json", located.data):
         return  # the usual case, answered without jsonschema
-    errors = sorted(validator("indicator-set.schema.json").iter_errors(located.data),
+    errors = sorted(schema_errors("indicator-set.schema.json", located.data),
                     key=lambda e: (list(map(str, e.absolute_path)), e.validator))
     said: set[tuple[Path, str]] = set()  # jsonschema repeats 'required' once per missing key
     for error in errors:
