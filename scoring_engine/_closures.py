@@ -67,14 +67,13 @@ def _facts_named(part: ast.AST) -> str | None:
 
 def _naming(part: ast.AST, run: Reader) -> Reader:
     """`run`, whose failures name the facts of `part` unless an operation inside already named some."""
-    facts = _facts_named(part)
 
     def named(names: Mapping[str, Any]) -> Any:
         try:
             return run(names)
         except Fail as err:
             if err.fact is None:
-                err.fact = facts
+                err.fact = _facts_named(part)
             raise
 
     return named

@@ -17,6 +17,7 @@ import json
 import numbers
 import re
 from collections.abc import Callable, Mapping
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
@@ -35,9 +36,12 @@ TYPES: dict[str, Check] = {
     "string": lambda v: isinstance(v, str),
     "boolean": lambda v: isinstance(v, bool),
     "null": lambda v: v is None,
-    "number": lambda v: isinstance(v, numbers.Number) and not isinstance(v, bool),
+    "number": lambda v: type(v) in _NUMBERS or isinstance(v, numbers.Number) and not isinstance(v, bool),
     "integer": lambda v: isinstance(v, int) and not isinstance(v, bool) or isinstance(v, float) and v.is_integer(),
 }
+
+
+_NUMBERS = frozenset({int, float, Decimal})  # the usual numbers, told at once (a bool is an int, not a number)
 
 
 class _Unsupported(Exception):
@@ -95,7 +99,14 @@ class _Compiler:
         kinds = [TYPES[t] for t in ([value] if isinstance(value, str) else value)]
         if len(kinds) == 1:
             return kinds[0]
-        return lambda v: any(is_kind(v) for is_kind in kinds)
+
+        def check(v: Any) -> bool:
+            for is_kind in kinds:
+                if is_kind(v):
+                    return True
+            return False
+
+        return check
 
     def _object(self, schema: Mapping[str, Any]) -> Check:
         """properties, additionalProperties, propertyNames, required and minProperties in one pass over a dict."""
@@ -115,12 +126,11 @@ class _Compiler:
             for name in required:
                 if name not in v:
                     return False
+            find = named.get
             for name, item in v.items():
-                if not key_check(name):
+                if not find(name, extra)(item):
                     return False
-                if not named.get(name, extra)(item):
-                    return False
-            return True
+            return key_check is _anything or all(key_check(name) for name in v)
 
         return check
 

@@ -110,7 +110,10 @@ def _children(node: Node) -> list[tuple[str | int, tuple[Node, Node]]]:
 def _child(node: Node, part: str | int) -> tuple[Node, Node] | None:
     """The key node and value node under `part` of `node`, as the reader read them (the first of duplicate keys)."""
     if isinstance(node, MappingNode):
-        return next(((k, v) for k, v in node.value if isinstance(k, ScalarNode) and k.tag == _STR and k.value == part), None)
+        for key, value in node.value:
+            if key.value == part and isinstance(key, ScalarNode) and key.tag == _STR:
+                return key, value
+        return None
     if isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
         return node.value[part], node.value[part]
     return None

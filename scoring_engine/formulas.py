@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import ast
 import io
+import keyword
 import re
 import tokenize
 import unicodedata
@@ -334,6 +335,8 @@ def compile_formula(source: str | int | Decimal | bool, scope: Mapping[str, str]
     problems = _unicode_problems(text)
     if problems:
         raise FormulaError(problems)
+    if _DOTTED_NAME.fullmatch(text) and not any(keyword.iskeyword(part) for part in text.split(".")):
+        return _name_only(text, scope)
     try:
         # Parenthesised so that a formula may span lines in a YAML block.
         tree = ast.parse(f"(\n{text}\n)", mode="eval")
@@ -352,6 +355,19 @@ def compile_formula(source: str | int | Decimal | bool, scope: Mapping[str, str]
             expression=text,
             hint="split it into derived values",
         ) from None
+    if checker.problems:
+        raise FormulaError(checker.problems)
+    return _from_checked_tree(text, frozenset(checker.names), body)
+
+
+# The most common formula: one fact or derived value, e.g. ``budget.paid``.
+_DOTTED_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
+
+
+def _name_only(text: str, scope: Mapping[str, str]) -> Formula:
+    """A formula that is one dotted name, checked as the parser's tree of it would be, without parsing."""
+    checker = _Checker(text, scope, original=text)
+    body = checker.name(text, ast.Name(id=text, ctx=ast.Load()))
     if checker.problems:
         raise FormulaError(checker.problems)
     return _from_checked_tree(text, frozenset(checker.names), body)

@@ -75,7 +75,7 @@ class ScoringPlan:
         self.parents = tuple(n for n in reversed(self.nodes) if n.children)
         self.weights = self.weights_of({n.id: n.indicator.weight for n in self.leaves})
         self.facts = tuple(indicator_set.facts.items())
-        self.sentences = {key: Sentence.of(indicator_set.reasons.get(key) or TEMPLATES[key].text) for key in TEMPLATES}
+        self.sentences: dict[str, Sentence] = {}  # reason template key → template, split on first use
         self.row_groups = tuple(n for n in self.leaves if n.indicator.rows is not None)
         # rule spec (by identity) → its JSON text, filled on first use by the result writer (_result_json)
         self.written_rules: dict[int, tuple[Mapping[str, Any], str]] = {}
@@ -99,7 +99,7 @@ class ScoringPlan:
         return weights
 
     def sentence(self, key: str) -> Sentence:
-        """The reason template `key`: the set's own, else the default; a kind registered after the set loaded too."""
+        """The reason template `key`: the set's own, else the default (of a kind registered after the set loaded too)."""
         found = self.sentences.get(key)
         if found is None:
             found = self.sentences[key] = Sentence.of(self.set.reasons.get(key) or TEMPLATES[key].text)

@@ -19,6 +19,7 @@ from .._schema_errors import schema_errors
 from .._yaml import Located
 from ..errors import IndicatorSetError, Problem
 from ..model import IndicatorSet
+from ..plan import plan_for
 from . import sections
 from .draft import Draft
 from .problems import Path, ProblemLog
@@ -49,7 +50,7 @@ def build_indicator_set(located: Located, file: str | None, sha256: str) -> Indi
     indicators = IndicatorTree(draft).top_level()
     if log.problems:
         raise IndicatorSetError(log.ranked())
-    return IndicatorSet(
+    indicator_set = IndicatorSet(
         id=data["id"],
         name=data["name"],
         version=data["version"],
@@ -65,6 +66,8 @@ def build_indicator_set(located: Located, file: str | None, sha256: str) -> Indi
         sha256=sha256,
         source=file,
     )
+    plan_for(indicator_set)  # compiled now, once: scoring finds it ready
+    return indicator_set
 
 
 def _check_schema(log: ProblemLog) -> None:
