@@ -203,6 +203,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=7)
     parser.add_argument("--stream", type=int, default=100_000)
     parser.add_argument("--quick", action="store_true", help="fewer projects and repeats, a shorter stream")
+    parser.add_argument("--only", choices=["scoring", "cli", "loading", "streaming"], help="run one part only")
     parser.add_argument("--stream-child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.stream_child:
@@ -211,10 +212,10 @@ def main() -> None:
     if args.quick:
         args.projects, args.repeats, args.stream = 200, 3, 8000
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
-    scoring(args)
-    command_line(args)
-    loading(args)
-    streaming(args)
+    parts = {"scoring": scoring, "cli": command_line, "loading": loading, "streaming": streaming}
+    for name, part in parts.items():
+        if args.only in (None, name):
+            part(args)
 
 
 if __name__ == "__main__":

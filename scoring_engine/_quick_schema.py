@@ -27,6 +27,8 @@ __all__ = ["TYPES", "fits"]
 
 Check = Callable[[Any], bool]
 
+_NUMBERS: frozenset[type] = frozenset({int, float, Decimal})  # the usual numbers, told at once (a bool is an int, not a number)
+
 # Keywords that say nothing about validity.
 _ANNOTATIONS = frozenset({"$schema", "$id", "$comment", "title", "description", "default", "examples", "$defs"})
 #: JSON Schema's types as jsonschema checks them (a Decimal is a number but not an integer; true is neither).
@@ -41,7 +43,6 @@ TYPES: dict[str, Check] = {
 }
 
 
-_NUMBERS = frozenset({int, float, Decimal})  # the usual numbers, told at once (a bool is an int, not a number)
 
 
 class _Unsupported(Exception):

@@ -11,7 +11,8 @@ all, in one pass when the Result is first read.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field
+from dataclasses import fields as dataclass_fields
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -109,6 +110,20 @@ class IndicatorResult:
 
 # ---------------------------------------------------------------- the trail a scoring run leaves
 
+# Every field in order, with its default (inputs and details get a dict of their own each time).
+_RESULT_DEFAULTS: dict[str, Any] = {f.name: None if f.default is MISSING else f.default for f in dataclass_fields(IndicatorResult)}
+
+
+def _indicator_result(**given: Any) -> IndicatorResult:
+    """An IndicatorResult made in one step, as its generated __init__ would make it (one object.__setattr__ per field).
+
+    Equal to IndicatorResult(**given); a run's trail makes dozens at once.
+    """
+    made = object.__new__(IndicatorResult)
+    made.__dict__.update({**_RESULT_DEFAULTS, "inputs": {}, "details": {}, **given})
+    return made
+
+
 
 class LeafRecord(NamedTuple):
     """What scoring one leaf gave: enough to build its IndicatorResult later."""
@@ -151,7 +166,7 @@ class AuditTrail:
             policy = self.plan.set.not_applicable
             points = weight if policy == "full_credit" else ZERO
             rule = indicator.rule
-            return IndicatorResult(id=node.id, name=indicator.name, level=node.level, weight=weight, score=self.scores[node.index],
+            return _indicator_result(id=node.id, name=indicator.name, level=node.level, weight=weight, score=self.scores[node.index],
                                    reason=self._reason(f"not_applicable.{policy}", {"reason": na}, indicator.name, weight, points),
                                    standard=indicator.standard, kind=rule.kind if rule else None, rule=rule.spec if rule else None,
                                    not_applicable=na, declared_weight=indicator.weight)
@@ -164,7 +179,7 @@ class AuditTrail:
         indicator = node.indicator
         total = self.scores[node.index]
         reason = self._reason("parent", {"count": len(children)}, indicator.name, weight, total)
-        return IndicatorResult(id=node.id, name=indicator.name, level=node.level, weight=weight, score=total, reason=reason,
+        return _indicator_result(id=node.id, name=indicator.name, level=node.level, weight=weight, score=total, reason=reason,
                                standard=indicator.standard, children=children, not_applicable=na,
                                declared_weight=indicator.weight)
 
@@ -182,7 +197,7 @@ class AuditTrail:
             reason = f"{reason}；说明：{record.note}"
         values = record.values
         inputs = {name: values[name] for name in record.step.reads if _readable(values, name)}
-        return IndicatorResult(id=node.id, name=node.name, level=record.level, weight=record.weight, score=record.score,
+        return _indicator_result(id=node.id, name=node.name, level=record.level, weight=record.weight, score=record.score,
                                reason=reason, standard=node.standard, kind=rule.kind, rule=rule.spec, inputs=inputs,
                                details=details, deductions=outcome.deductions, raw_score=raw, clamped=record.kept != raw,
                                declared_weight=declared)

@@ -77,8 +77,10 @@ class ScoringPlan:
         self.facts = tuple(indicator_set.facts.items())
         self.sentences: dict[str, Sentence] = {}  # reason template key → template, split on first use
         self.row_groups = tuple(n for n in self.leaves if n.indicator.rows is not None)
-        # rule spec (by identity) → its JSON text, filled on first use by the result writer (_result_json)
-        self.written_rules: dict[int, tuple[Mapping[str, Any], str]] = {}
+        steps = [n.step for n in self.leaves if n.step] + [s for n in self.row_groups for s in (n.row_steps or {}).values()]
+        self._specs = {id(step.rule.spec): step.rule.spec for step in steps}
+        # the JSON text every result of the set shares (an indicator's id, a rule as written…), kept by _result_json
+        self.written: dict[Any, str] = {}
 
     def _flatten(self, indicator: Indicator, level: int, nodes: list[Node]) -> int:
         index = len(nodes)
@@ -97,6 +99,10 @@ class ScoringPlan:
         for node in self.parents:
             weights[node.id] = sum((weights[self.nodes[c].id] for c in node.children), ZERO)
         return weights
+
+    def owns(self, spec: Mapping[str, Any]) -> bool:
+        """Whether `spec` is the rule as written of one of the set's leaves or row types (this very object)."""
+        return self._specs.get(id(spec)) is spec
 
     def sentence(self, key: str) -> Sentence:
         """The reason template `key`: the set's own, else the default (of a kind registered after the set loaded too)."""
