@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable, Mapping
+from decimal import Decimal
 from typing import Any
 
 from ._formula_functions import FUNCTIONS, OPERATORS, Fail
@@ -35,20 +36,33 @@ class Missing(Exception):
 
 
 def build(node: ast.expr) -> Reader:
-    """The closure that computes `node`, a tree rebuilt by the formula checker."""
+    """The closure that computes `node`, a tree rebuilt by the formula checker; TypeError for anything else."""
     handler = _BUILDERS.get(type(node))
     if handler is None:
-        raise TypeError(f"{type(node).__name__} cannot be compiled: only checked formula trees can")
-    return handler(node)
+        _refuse(node)
+    return handler(node)  # type: ignore[misc]
+
+
+def _refuse(node: ast.AST) -> Any:
+    raise TypeError(f"{type(node).__name__} cannot be compiled: only checked formula trees can")
+
+
+def _operator(op: ast.AST) -> Callable[..., Any]:
+    found = OPERATORS.get(type(op))
+    return found if found is not None else _refuse(op)
 
 
 def _constant(node: ast.expr) -> Reader:
     value = node.value  # type: ignore[attr-defined]
+    if not isinstance(value, (Decimal, str, bool)):  # the checker makes every number a Decimal
+        return _refuse(node)  # type: ignore[no-any-return]
     return lambda names: value
 
 
 def _name(node: ast.expr) -> Reader:
     key: str = node.id  # type: ignore[attr-defined]
+    if not isinstance(node, ast.Name) or not isinstance(node.ctx, ast.Load):
+        return _refuse(node)  # type: ignore[no-any-return]
 
     def read(names: Mapping[str, Any]) -> Any:
         try:
@@ -65,35 +79,82 @@ def _facts_named(part: ast.AST) -> str | None:
     return ", ".join(found) or None
 
 
-def _naming(part: ast.AST, run: Reader) -> Reader:
-    """`run`, whose failures name the facts of `part` unless an operation inside already named some."""
+def _blame(err: Fail, part: ast.AST) -> None:
+    """A failure inside an operation names the facts of `part`, unless an operation inside it already named some."""
+    if err.fact is None:
+        err.fact = _facts_named(part)
 
-    def named(names: Mapping[str, Any]) -> Any:
-        try:
-            return run(names)
-        except Fail as err:
-            if err.fact is None:
-                err.fact = _facts_named(part)
-            raise
 
-    return named
+def _operands(nodes: list[ast.expr]) -> tuple[tuple[bool, Any], ...] | None:
+    """(is a name, the name or the constant) of each operand when every one is a name or a constant; else None.
+
+    Such an operation reads its operands itself: the usual formula, `budget.paid / budget.total`, costs one call.
+    """
+    found: list[tuple[bool, Any]] = []
+    for node in nodes:
+        if isinstance(node, ast.Name):
+            found.append((True, node.id))
+        elif isinstance(node, ast.Constant):
+            found.append((False, node.value))
+        else:
+            return None
+    return tuple(found)
+
+
+def _missing(operands: tuple[tuple[bool, Any], ...], names: Mapping[str, Any]) -> Missing:
+    """The first operand name without a value (the one reading them in order would have stopped at)."""
+    return Missing(next(key for is_name, key in operands if is_name and key not in names))
 
 
 def _binary(node: ast.expr) -> Reader:
-    assert isinstance(node, ast.BinOp)
-    op, left, right = OPERATORS[type(node.op)], build(node.left), build(node.right)
+    if not isinstance(node, ast.BinOp):
+        return _refuse(node)  # type: ignore[no-any-return]
+    op = _operator(node.op)
     part = node.right if isinstance(node.op, ast.Div) else node
-    return _naming(part, lambda names: op(left(names), right(names)))
+    operands = _operands([node.left, node.right])
+    if operands is not None:
+        (left_name, a), (right_name, b) = operands
+
+        def read_both(names: Mapping[str, Any]) -> Any:
+            try:
+                return op(names[a] if left_name else a, names[b] if right_name else b)
+            except KeyError:
+                raise _missing(operands, names) from None
+            except Fail as err:
+                _blame(err, part)
+                raise
+
+        return read_both
+    left, right = build(node.left), build(node.right)
+
+    def run(names: Mapping[str, Any]) -> Any:
+        try:
+            return op(left(names), right(names))
+        except Fail as err:
+            _blame(err, part)
+            raise
+
+    return run
 
 
 def _unary(node: ast.expr) -> Reader:
-    assert isinstance(node, ast.UnaryOp)
-    op, operand = OPERATORS[type(node.op)], build(node.operand)
-    return _naming(node, lambda names: op(operand(names)))
+    if not isinstance(node, ast.UnaryOp):
+        return _refuse(node)  # type: ignore[no-any-return]
+    op, operand = _operator(node.op), build(node.operand)
+
+    def run(names: Mapping[str, Any]) -> Any:
+        try:
+            return op(operand(names))
+        except Fail as err:
+            _blame(err, node)
+            raise
+
+    return run
 
 
 def _boolean(node: ast.expr) -> Reader:
-    assert isinstance(node, ast.BoolOp)
+    if not isinstance(node, ast.BoolOp) or not isinstance(node.op, (ast.And, ast.Or)):
+        return _refuse(node)  # type: ignore[no-any-return]
     values = [build(v) for v in node.values]
     stop_at = not isinstance(node.op, ast.And)  # `and` stops at the first false value, `or` at the first true one
 
@@ -109,34 +170,61 @@ def _boolean(node: ast.expr) -> Reader:
 
 
 def _compare(node: ast.expr) -> Reader:
-    assert isinstance(node, ast.Compare)
+    if not isinstance(node, ast.Compare):
+        return _refuse(node)  # type: ignore[no-any-return]
     first = build(node.left)
-    steps = [(OPERATORS[type(op)], build(c)) for op, c in zip(node.ops, node.comparators)]
+    steps = [(_operator(op), build(c)) for op, c in zip(node.ops, node.comparators)]
 
     def run(names: Mapping[str, Any]) -> Any:
-        right = first(names)
         result: Any = True
-        for op, comparator in steps:  # a < b < c: stops at the first comparison that fails
-            if not result:
-                break
-            left, right = right, comparator(names)
-            result = op(left, right)
+        try:
+            right = first(names)
+            for op, comparator in steps:  # a < b < c: stops at the first comparison that fails
+                if not result:
+                    break
+                left, right = right, comparator(names)
+                result = op(left, right)
+        except Fail as err:
+            _blame(err, node)
+            raise
         return result
 
-    return _naming(node, run)
+    return run
 
 
 def _choice(node: ast.expr) -> Reader:
-    assert isinstance(node, ast.IfExp)
+    if not isinstance(node, ast.IfExp):
+        return _refuse(node)  # type: ignore[no-any-return]
     test, body, orelse = build(node.test), build(node.body), build(node.orelse)
     return lambda names: body(names) if test(names) else orelse(names)
 
 
 def _call(node: ast.expr) -> Reader:
-    assert isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and not node.keywords
-    function = FUNCTIONS[node.func.id][0]  # a KeyError for any name the checker would have refused
+    if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name) or node.keywords or node.func.id not in FUNCTIONS:
+        return _refuse(node)  # type: ignore[no-any-return]
+    function = FUNCTIONS[node.func.id][0]
+    operands = _operands(node.args)
+    if operands is not None:
+        def read_all(names: Mapping[str, Any]) -> Any:
+            try:
+                return function(*[names[key] if is_name else key for is_name, key in operands])
+            except KeyError:
+                raise _missing(operands, names) from None
+            except Fail as err:
+                _blame(err, node)
+                raise
+
+        return read_all
     args = [build(a) for a in node.args]
-    return _naming(node, lambda names: function(*[a(names) for a in args]))
+
+    def run(names: Mapping[str, Any]) -> Any:
+        try:
+            return function(*[a(names) for a in args])
+        except Fail as err:
+            _blame(err, node)
+            raise
+
+    return run
 
 
 _BUILDERS: dict[type[ast.AST], Callable[[ast.expr], Reader]] = {

@@ -168,6 +168,7 @@ class _Run:
         self.weights = self._weights()
         self.failed_messages: dict[str, str] = {}
         self.values = self._derive(checked)
+        self.view = _View(self.values)  # what every leaf reads, but those that read their own weight or row
         self.problems: list[Problem] = []
         self._checks()
         self.records: dict[int, Any] = {}  # leaf position → LeafRecord (a list of them for a row group), when auditing
@@ -299,11 +300,12 @@ class _Run:
     def _leaf(self, node: Indicator, step: RuleStep, level: int, weight: Decimal, row: dict[str, Any] | None,
               note: str | None = None) -> LeafRecord | None:
         """Score a leaf by its rule against its declared weight, then scale to the weight used (rescaling)."""
-        values = self.values
+        values, view = self.values, self.view
         if step.local:  # formulas may read the indicator's weight, and a row rule the row's fields
             values = _Local({**(row or {}), "weight": node.weight}, values)
+            view = _View(values)
         try:
-            outcome = step.kind.score(step.rule.params, node.weight, _View(values))
+            outcome = step.kind.score(step.rule.params, node.weight, view)
         except (ScoringError, DecimalException) as err:
             if not isinstance(err, ScoringError):
                 err = ScoringError("a number is out of range (too large or too small to score)")

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from ._arith import LARGEST_MAGNITUDE, in_range, plain
-from ._text import bad_character
+from ._text import bad_character, has_bad_character
 from .errors import FactsError, Problem, did_you_mean, json_path
 from .formulas import Finding
 from .model import FactSpec, IndicatorSet
@@ -303,14 +303,6 @@ _INT_LIMIT = 10**15
 
 def _clean(value: Any, depth: int) -> bool:
     kind = type(value)
-    if kind is str:
-        return bad_character(value) is None
-    if kind is bool or value is None or kind is datetime.date:
-        return True
-    if kind is int:
-        return bool(-_INT_LIMIT < value < _INT_LIMIT)
-    if kind is Decimal:
-        return bool(value.is_finite() and in_range(value))
     if kind is dict or kind is list:
         if depth >= MAX_FACTS_DEPTH:
             return False
@@ -319,13 +311,30 @@ def _clean(value: Any, depth: int) -> bool:
                 keys = "".join(value)
             except TypeError:  # a key that is not text: let document_problems look
                 return False
-            if bad_character(keys) is not None:
+            if has_bad_character(keys):
                 return False
             value = value.values()
-        for item in value:
-            if not _clean(item, depth + 1):
+        for item in value:  # the values most documents hold are told here, the rest one level down
+            kind = type(item)
+            if kind is bool or item is None:
+                continue
+            if kind is str:
+                if has_bad_character(item):
+                    return False
+            elif kind is int:
+                if not -_INT_LIMIT < item < _INT_LIMIT:
+                    return False
+            elif not _clean(item, depth + 1):
                 return False
         return True
+    if kind is str:
+        return not has_bad_character(value)
+    if kind is bool or value is None or kind is datetime.date:
+        return True
+    if kind is int:
+        return bool(-_INT_LIMIT < value < _INT_LIMIT)
+    if kind is Decimal:
+        return bool(value.is_finite() and in_range(value))
     return False
 
 
@@ -434,8 +443,8 @@ def check_facts(indicator_set: IndicatorSet, facts: Facts, not_applicable: froze
         if (value is True or value is False) and spec.type == "boolean":
             values[name] = value  # what convert_fact makes of a boolean, without asking it
         elif value is not None:
-            try:
-                values[name] = convert_fact(value, spec)
+            try:  # a number as convert_fact makes it, without going through its other types
+                values[name] = _number(value, spec) if spec.type == "number" else convert_fact(value, spec)
             except ValueError as err:
                 message, hint = err.args
                 problem(name, f"{spec.title}: {message}", hint)

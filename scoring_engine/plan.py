@@ -49,16 +49,13 @@ class Node:
     """One indicator of the flattened tree."""
 
     index: int  # position, depth first
+    id: str
     indicator: Indicator
     level: int  # 1 for 一级
     children: tuple[int, ...]  # positions of the children written in the set
     step: RuleStep | None  # a leaf's rule
     row_steps: Mapping[str, RuleStep] | None  # a row group's rules by row type
     below: tuple[str, ...]  # ids of this indicator and all below it, depth first
-
-    @property
-    def id(self) -> str:
-        return self.indicator.id
 
 
 class ScoringPlan:
@@ -90,7 +87,7 @@ class ScoringPlan:
         rows = indicator.rows
         row_steps = {kind: RuleStep.of(rule) for kind, rule in rows.rules.items()} if rows is not None else None
         below = (indicator.id, *(i for c in children for i in nodes[c].below))
-        nodes[index] = Node(index, indicator, level, children, step, row_steps, below)
+        nodes[index] = Node(index, indicator.id, indicator, level, children, step, row_steps, below)
         return index
 
     def weights_of(self, leaves: Mapping[str, Decimal]) -> dict[str, Decimal]:
