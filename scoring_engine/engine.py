@@ -266,10 +266,7 @@ class _Run:
         if node.row_steps is not None:
             return sum(self._rows(node, weight), ZERO)
         assert node.step is not None
-        record = self._leaf(node.indicator, node.step, node.level, weight, None)
-        if self.audit:
-            self.records[node.index] = record
-        return record.score if record is not None else ZERO
+        return self._leaf(node.indicator, node.step, node.level, weight, None, index=node.index)
 
     def _rows(self, group: Node, weight: Decimal) -> list[Decimal]:
         """The group's target rows as leaves, each scored by the rule for its type."""
@@ -284,22 +281,25 @@ class _Run:
         else:
             declared = {i: row.weight for i, row in enumerate(rows)}
         used = declared if weight == indicator.weight else _apportion(declared, weight, self.set.precision)
-        records = []
+        records: list[LeafRecord] = []
+        scores: list[tuple[str, Decimal]] = []
         for i, row in enumerate(rows):
             step = steps[row.type]
             leaf = Indicator(id=f"{indicator.id}.{row.id or i + 1}", name=row.name, weight=declared[i],
                              standard=indicator.rows.standards.get(row.type), rule=step.rule, line=indicator.line)
             note = row.reason if row.reason and "row" not in step.rule.reads else None  # the row's own explanation
-            records.append(self._leaf(leaf, step, group.level + 1, used[i], row.values(), note))
+            scores.append((leaf.id, self._leaf(leaf, step, group.level + 1, used[i], row.values(), note, records)))
         if self.audit:
             self.records[group.index] = records
-        scores = [r.score if r is not None else ZERO for r in records]
-        self.rows[group.index] = [(r.indicator.id, r.score) for r in records if r is not None]
-        return scores
+        self.rows[group.index] = scores
+        return [points for _, points in scores]
 
     def _leaf(self, node: Indicator, step: RuleStep, level: int, weight: Decimal, row: dict[str, Any] | None,
-              note: str | None = None) -> LeafRecord | None:
-        """Score a leaf by its rule against its declared weight, then scale to the weight used (rescaling)."""
+              note: str | None = None, records: list[LeafRecord] | None = None, index: int = -1) -> Decimal:
+        """A leaf's score by its rule against its declared weight, scaled to the weight used (rescaling).
+
+        When auditing, what the rule recorded goes to `records` (a row group's) or to the run's records at `index`.
+        """
         values, view = self.values, self.view
         if step.local:  # formulas may read the indicator's weight, and a row rule the row's fields
             values = _Local({**(row or {}), "weight": node.weight}, values)
@@ -310,7 +310,7 @@ class _Run:
             if not isinstance(err, ScoringError):
                 err = ScoringError("a number is out of range (too large or too small to score)")
             self.problems.extend(p.located(indicator=node.id, line=node.line, file=self.set.source) for p in err.problems)
-            return None
+            return ZERO
         raw = outcome.score
         kept = min(max(raw, ZERO), node.weight)
         if kept != raw:
@@ -319,7 +319,13 @@ class _Run:
         points = before = round_half_up(kept, self.set.precision)
         if weight != node.weight:  # not-applicable indicators elsewhere: this one's weight was rescaled
             points = round_half_up(kept * weight / node.weight, self.set.precision)
-        return LeafRecord(node, step, level, weight, points, outcome, kept, before, values, note)
+        if self.audit:
+            record = LeafRecord(node, step, level, weight, points, outcome, kept, before, values, note)
+            if records is not None:
+                records.append(record)
+            else:
+                self.records[index] = record
+        return points
 
     def scores_by_id(self, scores: list[Decimal]) -> Iterator[tuple[str, Decimal]]:
         """(indicator id, score) of every indicator, depth first, a row group's rows after it."""

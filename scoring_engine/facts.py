@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from ._arith import LARGEST_MAGNITUDE, in_range, plain
@@ -148,10 +149,16 @@ def _text(value: Any, what: str) -> str:
     return value
 
 
+@lru_cache(maxsize=1024)
+def _points_of(name: str) -> FactSpec:
+    """How the numbers inside fact `name` (a score, a finding's points, a row's target) are checked: 0 or more."""
+    return FactSpec(name, "number", min=Decimal(0))
+
+
 def _judged_score(value: Mapping[str, Any], spec: FactSpec) -> Decimal:
     if "score" not in value:
         raise ValueError("missing score", "write {score: …, reason: …}")
-    return _number(value["score"], FactSpec(spec.name, "number", min=Decimal(0)))
+    return _number(value["score"], _points_of(spec.name))
 
 
 def _only_keys(value: Any, keys: tuple[str, ...], required: tuple[str, ...]) -> Mapping[str, Any]:
@@ -214,7 +221,7 @@ def convert_fact(value: Any, spec: FactSpec) -> Any:
                 findings.append(Finding(_text(item, "a finding")))
             else:
                 item = _only_keys(item, ("text", "points"), ("text",))
-                points = _number(item["points"], FactSpec(spec.name, "number", min=Decimal(0))) if "points" in item else None
+                points = _number(item["points"], _points_of(spec.name)) if "points" in item else None
                 findings.append(Finding(_text(item["text"], "a finding's text"), points))
         return tuple(findings)
     if kind == "judgement":
@@ -235,7 +242,7 @@ def _target_row(index: int, item: Any, spec: FactSpec) -> TargetRow:
     try:
         item = _only_keys(item, _ROW_KEYS, ("name", "type"))
         label = f"row {index + 1} ({item['name']})"
-        numbers = {k: _number(item[k], FactSpec(spec.name, "number", min=Decimal(0)))
+        numbers = {k: _number(item[k], _points_of(spec.name))
                    for k in ("weight", "target", "actual", "score") if item.get(k) is not None}
         if numbers.get("weight") == 0:
             raise ValueError("weight must be above 0", "leave weight out of every row for equal shares")
@@ -288,43 +295,62 @@ def document_problems(document: Any) -> Iterator[tuple[tuple[str | int, ...], st
                 yield path, *problem
 
 
-def document_is_clean(document: Any) -> bool:
-    """Whether `document_problems` finds nothing in `document`, in one quick pass for the usual clean document.
-
-    False also when a value is of a kind this pass does not know (a tuple, a
-    float NaN…): the caller then asks `document_problems`, which says exactly.
-    """
-    return _clean(document, 0)
-
-
 # A number a document may hold is 0, or between SMALLEST_MAGNITUDE and MAX_FACT_MAGNITUDE in size: any int below this.
 _INT_LIMIT = 10**15
+
+
+def _flatten_checked(values: Mapping[str, Any], declared: Mapping[str, FactSpec], prefix: str = "",
+                     depth: int = 1) -> tuple[dict[str, Any], bool]:
+    """`_flatten`'s dotted names, and whether `document_problems` would find nothing in the values: one pass for both.
+
+    "Clean" is a quick verdict: False also when a value is of a kind this pass
+    does not know (a tuple, a float…); `document_problems` then says exactly.
+
+    `depth` is that of `values` in the facts document (1 for its facts). Past
+    MAX_FACTS_DEPTH the walk stops: such a document is not clean.
+    """
+    clean = depth < MAX_FACTS_DEPTH and type(values) is dict and _clean_keys(values)
+    if depth >= MAX_FACTS_DEPTH:
+        return {}, False
+    flat: dict[str, Any] = {}
+    for key, value in values.items():
+        name = f"{prefix}{key}"
+        if name not in declared and isinstance(value, Mapping) and value:
+            inner, inner_clean = _flatten_checked(value, declared, name + ".", depth + 1)
+            flat.update(inner)
+            clean = clean and inner_clean
+        else:
+            flat[name] = value
+            clean = clean and _clean_item(value, depth + 1)
+    return flat, clean
+
+
+def _clean_keys(mapping: dict[Any, Any]) -> bool:
+    try:
+        return not has_bad_character("".join(mapping))
+    except TypeError:  # a key that is not text: let document_problems look
+        return False
+
+
+def _clean_item(item: Any, depth: int) -> bool:
+    """`_clean`, with the values most documents hold told at once."""
+    kind = type(item)
+    if kind is bool or item is None:
+        return True
+    if kind is str:
+        return not has_bad_character(item)
+    if kind is int:
+        return bool(-_INT_LIMIT < item < _INT_LIMIT)
+    return _clean(item, depth)
 
 
 def _clean(value: Any, depth: int) -> bool:
     kind = type(value)
     if kind is dict or kind is list:
-        if depth >= MAX_FACTS_DEPTH:
+        if depth >= MAX_FACTS_DEPTH or kind is dict and not _clean_keys(value):
             return False
-        if kind is dict:
-            try:
-                keys = "".join(value)
-            except TypeError:  # a key that is not text: let document_problems look
-                return False
-            if has_bad_character(keys):
-                return False
-            value = value.values()
-        for item in value:  # the values most documents hold are told here, the rest one level down
-            kind = type(item)
-            if kind is bool or item is None:
-                continue
-            if kind is str:
-                if has_bad_character(item):
-                    return False
-            elif kind is int:
-                if not -_INT_LIMIT < item < _INT_LIMIT:
-                    return False
-            elif not _clean(item, depth + 1):
+        for item in value.values() if kind is dict else value:
+            if not _clean_item(item, depth + 1):
                 return False
         return True
     if kind is str:
@@ -425,8 +451,10 @@ def check_facts(indicator_set: IndicatorSet, facts: Facts, not_applicable: froze
             message += f" (read by {', '.join(reading)})"
         problems.append(Problem(message, file=facts.source, fact=name, path=f"$.facts.{name}", hint=hint))
 
+    given, clean = _flatten_checked(facts.values, declared)  # one pass over the facts: their names, and anything wrong
+    clean = clean and _clean({"project": facts.project, "not_applicable": facts.not_applicable}, 0)
     parts = {"facts": facts.values, "project": facts.project, "not_applicable": facts.not_applicable}
-    for path, message, hint in () if document_is_clean(parts) else document_problems(parts):
+    for path, message, hint in () if clean else document_problems(parts):
         name = fact_at(path)
         if name is not None and name in declared:
             problem(name, f"{declared[name].title}: {message}", hint)
@@ -436,7 +464,6 @@ def check_facts(indicator_set: IndicatorSet, facts: Facts, not_applicable: froze
             break
     if problems:
         raise FactsError(problems)
-    given = _flatten(facts.values, declared)
 
     for name, spec in declared.items():
         value = given.get(name)

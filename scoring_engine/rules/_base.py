@@ -100,9 +100,10 @@ def shown_later(make: Callable[[], Mapping[str, Any]], *numbers: Decimal | None)
     Showing a number that large fails (the decimal context has 28 digits): it
     must fail while scoring, as an error for the indicator, not when the reason is read.
     """
-    if all(n is None or n.is_finite() and n.adjusted() < _SAFE_TO_SHOW for n in numbers):
-        return LazyMapping(make)
-    return make()
+    for n in numbers:
+        if n is not None and not (n.is_finite() and n.adjusted() < _SAFE_TO_SHOW):
+            return make()
+    return LazyMapping(make)
 
 
 class Template(NamedTuple):

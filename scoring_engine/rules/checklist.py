@@ -92,7 +92,10 @@ def _earned(e: Element, points: Decimal, facts: FactView) -> tuple[Decimal, list
     """The points element `e` earns out of `points`, and why it lost any."""
     earned, why = points, []
     if e.met is not None:
-        share = _share_met(facts.value(e.met), e)
+        met = facts.value(e.met)
+        if met is True and e.judgement is None and e.findings is None:
+            return points, why  # the usual element: met in full
+        share = _share_met(met, e)
         earned = points * share
         if share < ONE:
             why.append((e.missed or f"未满足（{e.met.text}）") if share == ZERO else f"{e.missed or '部分满足'}（得{percent(share)}）")
