@@ -166,18 +166,18 @@ class AuditTrail:
             policy = self.plan.set.not_applicable
             points = weight if policy == "full_credit" else ZERO
             rule = indicator.rule
-            return _indicator_result(id=node.id, name=indicator.name, level=node.level, weight=weight, score=self.scores[node.index],
+            return _indicator_result(id=node.id, name=indicator.name, level=node.level, weight=weight, score=self.scores[node.position],
                                    reason=self._reason(f"not_applicable.{policy}", {"reason": na}, indicator.name, weight, points),
                                    standard=indicator.standard, kind=rule.kind if rule else None, rule=rule.spec if rule else None,
                                    not_applicable=na, declared_weight=indicator.weight)
-        record = self.records[node.index]
+        record = self.records[node.position]
         if indicator.rows is not None:
             return self._parent(node, weight, tuple(self._leaf(r) for r in record), None)
         return self._leaf(record)
 
     def _parent(self, node: Node, weight: Decimal, children: tuple[IndicatorResult, ...], na: str | None) -> IndicatorResult:
         indicator = node.indicator
-        total = self.scores[node.index]
+        total = self.scores[node.position]
         reason = self._reason("parent", {"count": len(children)}, indicator.name, weight, total)
         return _indicator_result(id=node.id, name=indicator.name, level=node.level, weight=weight, score=total, reason=reason,
                                standard=indicator.standard, children=children, not_applicable=na,

@@ -251,9 +251,9 @@ class _Run:
         """Every indicator's score by its position in the plan: the leaves, then the parents summed from them."""
         scores: list[Decimal] = [ZERO] * len(self.plan.nodes)
         for node in self.plan.leaves:
-            scores[node.index] = self._score(node)
+            scores[node.position] = self._score(node)
         for node in self.plan.parents:
-            scores[node.index] = sum((scores[c] for c in node.children), ZERO)
+            scores[node.position] = sum((scores[c] for c in node.children), ZERO)
         if self.problems:
             raise ScoringError(self.problems)
         return scores
@@ -266,7 +266,7 @@ class _Run:
         if node.row_steps is not None:
             return sum(self._rows(node, weight), ZERO)
         assert node.step is not None
-        return self._leaf(node.indicator, node.step, node.level, weight, None, index=node.index)
+        return self._leaf(node.indicator, node.step, node.level, weight, None, index=node.position)
 
     def _rows(self, group: Node, weight: Decimal) -> list[Decimal]:
         """The group's target rows as leaves, each scored by the rule for its type."""
@@ -290,8 +290,8 @@ class _Run:
             note = row.reason if row.reason and "row" not in step.rule.reads else None  # the row's own explanation
             scores.append((leaf.id, self._leaf(leaf, step, group.level + 1, used[i], row.values(), note, records)))
         if self.audit:
-            self.records[group.index] = records
-        self.rows[group.index] = scores
+            self.records[group.position] = records
+        self.rows[group.position] = scores
         return [points for _, points in scores]
 
     def _leaf(self, node: Indicator, step: RuleStep, level: int, weight: Decimal, row: dict[str, Any] | None,
@@ -330,8 +330,8 @@ class _Run:
     def scores_by_id(self, scores: list[Decimal]) -> Iterator[tuple[str, Decimal]]:
         """(indicator id, score) of every indicator, depth first, a row group's rows after it."""
         for node in self.plan.nodes:
-            yield node.id, scores[node.index]
-            yield from self.rows.get(node.index, ())
+            yield node.id, scores[node.position]
+            yield from self.rows.get(node.position, ())
 
 
 def _readable(values: Mapping[str, Any], name: str) -> bool:

@@ -15,9 +15,8 @@ The plan holds only what the loader checked: the formulas are the ones
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from ._arith import ZERO
 from .model import ROW_NAMES, Indicator, IndicatorSet, Rule
@@ -30,8 +29,7 @@ __all__ = ["LOCAL_NAMES", "Node", "RuleStep", "ScoringPlan", "plan_for"]
 LOCAL_NAMES = frozenset({"weight", "row", *ROW_NAMES})
 
 
-@dataclass(frozen=True)
-class RuleStep:
+class RuleStep(NamedTuple):
     """A rule ready to score: its kind, and the names it reads in the order the audit lists them."""
 
     rule: Rule[Any]
@@ -44,11 +42,10 @@ class RuleStep:
         return cls(rule, RULE_KINDS[rule.kind], tuple(sorted(rule.reads)), not LOCAL_NAMES.isdisjoint(rule.reads))
 
 
-@dataclass(frozen=True)
-class Node:
+class Node(NamedTuple):
     """One indicator of the flattened tree."""
 
-    index: int  # position, depth first
+    position: int  # depth first
     id: str
     indicator: Indicator
     level: int  # 1 for 一级

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .rules import RULE_KINDS, Template
 
@@ -65,8 +65,7 @@ def render(template: str, fields: Mapping[str, object]) -> str:
     return Sentence.of(template).fill(fields.__getitem__)
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     """A reason template split once into literal text and placeholders, to be filled many times.
 
     >>> Sentence.of("得{score}分{{注}}").fill({"score": "4.00"}.__getitem__)

@@ -9,11 +9,14 @@ return bytes, every other format text.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ._arith import fixed, plain
 from ._display import display_width
 from .errors import ScoringEngineError, did_you_mean
-from .result import Result
+
+if TYPE_CHECKING:
+    from .result import Result
 
 __all__ = ["RENDERERS", "BINARY_FORMATS", "render", "render_table", "render_json", "display_width",
            "render_markdown", "render_csv", "render_xlsx", "render_html"]

@@ -14,8 +14,6 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from .._quick_schema import fits
-from .._schema import schema_problems
-from .._schema_errors import schema_errors
 from .._yaml import Located
 from ..errors import IndicatorSetError, Problem
 from ..model import IndicatorSet
@@ -74,7 +72,10 @@ def _check_schema(log: ProblemLog) -> None:
     """Every schema error, worded, once; the paths they concern are marked broken and not built further."""
     located = log.located
     if fits("indicator-set.schema.json", located.data):
-        return  # the usual case, answered without jsonschema
+        return  # the usual case, answered in one quick pass
+    from .._schema import schema_problems  # the wording of schema errors, needed only now
+    from .._schema_errors import schema_errors
+
     errors = sorted(schema_errors("indicator-set.schema.json", located.data),
                     key=lambda e: (list(map(str, e.absolute_path)), e.validator))
     said: set[tuple[Path, str]] = set()  # jsonschema repeats 'required' once per missing key

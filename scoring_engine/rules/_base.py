@@ -243,8 +243,7 @@ def dec(value: Any) -> Decimal | None:
     return None if value is None else number(value)
 
 
-@dataclass(frozen=True)
-class Amount:
+class Amount(NamedTuple):
     """Points, or a share of a whole that is known only when scoring (a row's weight, an element's points)."""
 
     value: Decimal

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from functools import cached_property
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from .._arith import ZERO, percent, plain
 from .._display import show_written
@@ -17,21 +15,21 @@ from ._base import (Amount, FactView, LazyMapping, Outcome, RuleKind, RuleSpec, 
                     reads, shower, shown_later)
 
 
-@dataclass(frozen=True)
-class Band:
+class Band(NamedTuple):
     range: Interval
     amount: Amount
     label: str | None = None
 
 
-@dataclass(frozen=True)
-class Bands:
+class Bands(NamedTuple):
     """Ordered ranges of a value, each worth points or a share of the weight."""
 
     value: Formula
     bands: tuple[Band, ...]
     boundary: str
     display: str
+    # The lowest and the highest bound of the bands (None where a band is open to that side): closed whatever the boundary.
+    outermost: tuple[Decimal | None, Decimal | None] = (None, None)
 
     @classmethod
     def build(cls, spec: Mapping[str, Any], b: RuleSpec) -> Bands | None:
@@ -48,16 +46,11 @@ class Bands:
             b.problem(f"band {message}", "bands", i, hint="each band's min must equal the max of the band below it")
         if value is None:
             return None
-        return cls(value, tuple(bands), spec.get("boundary", MIN_INCLUSIVE), display)
+        return cls(value, tuple(bands), spec.get("boundary", MIN_INCLUSIVE), display, _outermost(tuple(bands)))
 
     @property
     def reads(self) -> frozenset[str]:
         return reads(self.value)
-
-    @cached_property
-    def outermost(self) -> tuple[Decimal | None, Decimal | None]:
-        """The lowest and the highest bound of the bands (None where a band is open to that side)."""
-        return _outermost(self.bands)
 
 
 def _unambiguous(value: Decimal, display: str, bounds: tuple[Decimal | None, ...]) -> str:

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from .._arith import ONE, ZERO, percent, plain
 from .._display import equals_text
@@ -15,8 +14,7 @@ from ..judgements import Judgement
 from ._base import Amount, Deduction, FactView, Outcome, RuleKind, RuleSpec, Story, Template, amount, findings, reads, shown_later
 
 
-@dataclass(frozen=True)
-class Element:
+class Element(NamedTuple):
     name: str
     amount: Amount  # of the indicator's weight
     met: Formula | None
@@ -48,8 +46,7 @@ def _element(raw: Mapping[str, Any], i: int, worth: Amount | None, b: RuleSpec) 
     )
 
 
-@dataclass(frozen=True)
-class Checklist:
+class Checklist(NamedTuple):
     """Elements (要点) each worth part of the weight, decided by an expression or an evaluator's judgement."""
 
     elements: tuple[Element, ...]
@@ -90,7 +87,7 @@ def _share_met(value: Any, element: Element) -> Decimal:
 
 def _earned(e: Element, points: Decimal, facts: FactView) -> tuple[Decimal, list[str]]:
     """The points element `e` earns out of `points`, and why it lost any."""
-    earned, why = points, []
+    earned, why = points, list[str]()
     if e.met is not None:
         met = facts.value(e.met)
         if met is True and e.judgement is None and e.findings is None:

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from .._arith import ZERO, plain
 from .._display import equals_text
@@ -13,8 +12,7 @@ from ..formulas import Formula
 from ._base import Amount, Deduction, FactView, Outcome, RuleKind, RuleSpec, Story, Template, amount, brief, findings, reads, shown_later
 
 
-@dataclass(frozen=True)
-class PerFinding:
+class PerFinding(NamedTuple):
     """Each finding (a list with texts, or a count) deducts points; floor 0; optionally N or more → 0."""
 
     findings: Formula

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from .._arith import percent, plain
 from .._display import equals_text, show_value
@@ -13,8 +12,7 @@ from ..formulas import Formula
 from ._base import FactView, Outcome, RuleKind, RuleSpec, Story, Template, reads, shown_later
 
 
-@dataclass(frozen=True)
-class FormulaRule:
+class FormulaRule(NamedTuple):
     """An expression giving the score, or a rate in [0, 1] times the weight."""
 
     expr: Formula

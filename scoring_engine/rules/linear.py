@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from .._arith import ONE, ZERO, percent, plain
 from .._display import equals_text, show_written
@@ -29,8 +28,7 @@ from ._base import (
 )
 
 
-@dataclass(frozen=True)
-class Linear:
+class Linear(NamedTuple):
     """Full marks at the target, minus points per unit of shortfall, zero at a floor."""
 
     value: Formula

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from .._arith import ONE, ZERO, percent, plain
 from .._display import equals_text
@@ -14,8 +13,7 @@ from ..formulas import Formula
 from ._base import FactView, Outcome, RuleKind, RuleSpec, Story, Template, dec, reads, shown_later
 
 
-@dataclass(frozen=True)
-class Proportional:
+class Proportional(NamedTuple):
     """value / target capped at 1 (or target / value when lower is better), optionally with a floor."""
 
     value: Formula

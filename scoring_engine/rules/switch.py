@@ -8,9 +8,8 @@ chosen variant before telling that rule's story.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from .._display import show_value
 from ..errors import ScoringError
@@ -18,8 +17,7 @@ from ..model import Rule
 from ._base import RULE_KINDS, FactView, LazyMapping, Outcome, RuleKind, RuleSpec, Story, Template
 
 
-@dataclass(frozen=True)
-class Switch:
+class Switch(NamedTuple):
     """One of several rules, chosen by a text fact (e.g. proportional or banded budget execution)."""
 
     by: str

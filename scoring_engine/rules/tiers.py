@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from .._arith import ZERO, percent, plain
 from .._intervals import Interval, gaps_and_overlaps
@@ -17,8 +16,7 @@ from ._base import FactView, Outcome, RuleKind, RuleSpec, Story, Template, shown
 DEFAULT_TIERS = (("达成年度指标", Decimal("0.8")), ("部分达成并具有一定效果", Decimal("0.6")), ("未达成且效果较差", ZERO))
 
 
-@dataclass(frozen=True)
-class Tiers:
+class Tiers(NamedTuple):
     """Qualitative tiers, each a range of shares of the weight; the facts give tier, score and reason."""
 
     fact: str
