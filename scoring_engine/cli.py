@@ -13,16 +13,17 @@ import tempfile
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from . import __version__
-from .engine import score as score_facts
 from .errors import IndicatorSetError, Problem, ScoringEngineError
 from .loader import bundled_sets, load_facts, load_indicator_set, resolve_set
 from .render import BINARY_FORMATS, RENDERERS
-from .result import Result
+
+if TYPE_CHECKING:  # each command imports what it needs when it runs: validate never loads the engine
+    from .result import Result
 
 EXIT_INVALID = 1
 EXIT_INTERNAL = 3
@@ -160,6 +161,8 @@ def _score_file(facts: Path, set_ref: str | None) -> Result:
             raise IndicatorSetError([p.located(file=str(facts), path="$.indicator_set") for p in err.problems]) from None
     else:
         raise click.UsageError("no indicator set: pass --set ID|PATH, or name one in the facts file as \"indicator_set\"")
+    from .engine import score as score_facts
+
     return score_facts(indicator_set, loaded)
 
 
