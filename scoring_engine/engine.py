@@ -159,6 +159,7 @@ class _Run:
     def __init__(self, plan: ScoringPlan, facts: Facts, audit: bool):
         self.plan = plan
         self.set = plan.set
+        self.places = plan.set.precision
         self.facts = facts
         self.audit = audit
         self.not_applicable = self._not_applicable()
@@ -253,7 +254,10 @@ class _Run:
         for node in self.plan.leaves:
             scores[node.position] = self._score(node)
         for node in self.plan.parents:
-            scores[node.position] = sum((scores[c] for c in node.children), ZERO)
+            total = ZERO
+            for child in node.children:
+                total += scores[child]
+            scores[node.position] = total
         if self.problems:
             raise ScoringError(self.problems)
         return scores
@@ -304,21 +308,22 @@ class _Run:
         if step.local:  # formulas may read the indicator's weight, and a row rule the row's fields
             values = _Local({**(row or {}), "weight": node.weight}, values)
             view = _View(values)
+        declared = node.weight
         try:
-            outcome = step.kind.score(step.rule.params, node.weight, view)
+            outcome = step.score(step.params, declared, view)
         except (ScoringError, DecimalException) as err:
             if not isinstance(err, ScoringError):
                 err = ScoringError("a number is out of range (too large or too small to score)")
             self.problems.extend(p.located(indicator=node.id, line=node.line, file=self.set.source) for p in err.problems)
             return ZERO
         raw = outcome.score
-        kept = min(max(raw, ZERO), node.weight)
+        kept = raw if ZERO <= raw <= declared else ZERO if raw < ZERO else declared  # min(max(raw, 0), weight)
         if kept != raw:
-            self.warnings.append(ScoreWarning("clamp", f"raw score {plain(raw)} is outside 0..{plain(node.weight)}; "
+            self.warnings.append(ScoreWarning("clamp", f"raw score {plain(raw)} is outside 0..{plain(declared)}; "
                                                        f"clamped to {plain(kept)}", indicator=node.id))
-        points = before = round_half_up(kept, self.set.precision)
-        if weight != node.weight:  # not-applicable indicators elsewhere: this one's weight was rescaled
-            points = round_half_up(kept * weight / node.weight, self.set.precision)
+        points = before = round_half_up(kept, self.places)
+        if weight != declared:  # not-applicable indicators elsewhere: this one's weight was rescaled
+            points = round_half_up(kept * weight / declared, self.places)
         if self.audit:
             record = LeafRecord(node, step, level, weight, points, outcome, kept, before, values, note)
             if records is not None:

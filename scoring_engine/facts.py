@@ -309,12 +309,13 @@ def _flatten_checked(values: Mapping[str, Any], declared: Mapping[str, FactSpec]
     `depth` is that of `values` in the facts document (1 for its facts). Past
     MAX_FACTS_DEPTH the walk stops: such a document is not clean.
     """
-    clean = depth < MAX_FACTS_DEPTH and type(values) is dict and _clean_keys(values)
     if depth >= MAX_FACTS_DEPTH:
         return {}, False
+    clean = type(values) is dict
     flat: dict[str, Any] = {}
     for key, value in values.items():
         name = f"{prefix}{key}"
+        clean = clean and type(key) is str  # a key that is not text: let document_problems look
         if name not in declared and isinstance(value, Mapping) and value:
             inner, inner_clean = _flatten_checked(value, declared, name + ".", depth + 1)
             flat.update(inner)
@@ -322,6 +323,8 @@ def _flatten_checked(values: Mapping[str, Any], declared: Mapping[str, FactSpec]
         else:
             flat[name] = value
             clean = clean and _clean_item(value, depth + 1)
+    if depth == 1:  # every key read on the way is in a dotted name: their characters are looked at once, here
+        clean = clean and not has_bad_character("".join(flat))
     return flat, clean
 
 

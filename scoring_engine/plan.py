@@ -14,14 +14,14 @@ The plan holds only what the loader checked: the formulas are the ones
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any, NamedTuple
 
 from ._arith import ZERO
 from .model import ROW_NAMES, Indicator, IndicatorSet, Rule
 from .reasons import TEMPLATES, Sentence
-from .rules import RULE_KINDS, RuleKind
+from .rules import RULE_KINDS, Outcome, RuleKind
 
 __all__ = ["LOCAL_NAMES", "Node", "RuleStep", "ScoringPlan", "plan_for"]
 
@@ -36,10 +36,13 @@ class RuleStep(NamedTuple):
     kind: RuleKind[Any]
     reads: tuple[str, ...]  # sorted
     local: bool  # reads the indicator's weight or a row: its formulas need values of their own
+    score: Callable[[Any, Decimal, Any], Outcome]  # the kind's scoring function
+    params: Any  # the rule's checked parameters, as the scoring function takes them
 
     @classmethod
     def of(cls, rule: Rule[Any]) -> RuleStep:
-        return cls(rule, RULE_KINDS[rule.kind], tuple(sorted(rule.reads)), not LOCAL_NAMES.isdisjoint(rule.reads))
+        kind = RULE_KINDS[rule.kind]
+        return cls(rule, kind, tuple(sorted(rule.reads)), not LOCAL_NAMES.isdisjoint(rule.reads), kind.score, rule.params)
 
 
 class Node(NamedTuple):

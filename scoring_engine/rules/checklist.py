@@ -11,7 +11,8 @@ from .._display import equals_text
 from ..errors import ScoringError
 from ..formulas import Formula
 from ..judgements import Judgement
-from ._base import Amount, Deduction, FactView, Outcome, RuleKind, RuleSpec, Story, Template, amount, findings, reads, shown_later
+from ._base import (Amount, Deduction, FactView, LazyMapping, Outcome, RuleKind, RuleSpec, Story, Template, amount, findings, reads,
+                    shown_later)
 
 
 class Element(NamedTuple):
@@ -114,20 +115,23 @@ def _earned(e: Element, points: Decimal, facts: FactView) -> tuple[Decimal, list
 
 
 def score(rule: Checklist, weight: Decimal, facts: FactView) -> Outcome:
-    rows: list[dict[str, Any]] = []
+    found: list[tuple[Element, Decimal, Decimal, list[str]]] = []  # each element with its points, what it earned, and why
     deductions = []
+    total = ZERO
     for e in rule.elements:
         points = e.amount.of(weight)
         earned, why = _earned(e, points, facts)
-        rows.append({"name": e.name, "points": points, "earned": earned, "reasons": why})
+        found.append((e, points, earned, why))
+        total += earned
         if earned < points:
             deductions.append(Deduction(points - earned, f"{e.name}：{'；'.join(why)}"))
-    total = sum((r["earned"] for r in rows), ZERO)
+    details = LazyMapping(lambda: {"elements": [{"name": e.name, "points": points, "earned": earned, "reasons": why}
+                                                for e, points, earned, why in found]})
     if not deductions:
-        return Outcome(total, "checklist.full", {"count": len(rows)}, {"elements": rows})
-    missed = shown_later(lambda: {"count": len(rows), "missed": "；".join(f"{d.reason}（扣{plain(d.points)}分）" for d in deductions)},
+        return Outcome(total, "checklist.full", {"count": len(found)}, details)
+    missed = shown_later(lambda: {"count": len(found), "missed": "；".join(f"{d.reason}（扣{plain(d.points)}分）" for d in deductions)},
                          *(d.points for d in deductions))
-    return Outcome(total, "checklist.partial", missed, {"elements": rows}, tuple(deductions))
+    return Outcome(total, "checklist.partial", missed, details, tuple(deductions))
 
 
 TEMPLATES = {
