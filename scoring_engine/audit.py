@@ -53,8 +53,14 @@ class FactValue:
 
 def fact_values(indicator_set: IndicatorSet, values: Mapping[str, Any]) -> tuple[FactValue, ...]:
     """The set's declared facts that have a value, in the order the set declares them."""
-    return tuple(FactValue(name, spec.type, values[name], spec.label, spec.unit)
-                 for name, spec in indicator_set.facts.items() if name in values)
+    new = object.__new__  # FactValue(name, type, value, label, unit), made in one step each: a result has dozens
+    found = []
+    for name, spec in indicator_set.facts.items():
+        if name in values:
+            made = new(FactValue)
+            made.__dict__.update(name=name, type=spec.type, value=values[name], label=spec.label, unit=spec.unit)
+            found.append(made)
+    return tuple(found)
 
 
 def derived_values(indicator_set: IndicatorSet, values: Mapping[str, Any], failed: Mapping[str, str]) -> tuple[DerivedValue, ...]:
