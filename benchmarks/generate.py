@@ -57,7 +57,7 @@ def national_facts(rng: random.Random) -> dict[str, Any]:
     """One project's facts document for the national framework, varied (see the module's docstring)."""
     yes = lambda chance=0.92: rng.random() < chance  # noqa: E731 - a short local helper
     total = _amount(rng, 50, 5000)
-    arrived = min(Decimal(total) * Decimal(rng.choice([100, 100, 100, 98, 95, 80])) / 100, Decimal(total)).quantize(Decimal("0.01"))
+    arrived = (Decimal(total) * Decimal(rng.choice([100, 100, 100, 98, 95, 80])) / 100).quantize(Decimal("0.01"))
     paid = (arrived * Decimal(rng.choice([100, 99, 96, 93, 88, 75, 60])) / 100).quantize(Decimal("0.01"))
     planned = rng.randint(10, 500)
     actual = max(1, planned - rng.choice([0, 0, 0, 1, 3, planned // 5]) + rng.choice([0, 0, 2]))
@@ -92,7 +92,8 @@ def national_facts(rng: random.Random) -> dict[str, Any]:
             "actual_end": f"{2023 + (month - 1) // 12}-{(month - 1) % 12 + 1:02d}-{rng.randint(1, 28):02d}",
             "cost_planned": cost_planned, "cost_actual": cost_actual.quantize(Decimal("0.01")),
         },
-        "benefit": {"social": _tier(rng, 6), "economic": _tier(rng, 4), "ecological": _tier(rng, 4), "sustainable": _tier(rng, 6)},
+        "benefit": {"social": _tier(rng, 6), "economic": _tier(rng, 4), "ecological": _tier(rng, 4),
+                    "sustainable": _tier(rng, 6)},
         "survey": dict(zip(("very_satisfied", "satisfied", "neutral", "dissatisfied", "very_dissatisfied"), counts)),
     }
     if yes(0.5):  # the sources of the budget, given by half the evaluations
@@ -163,7 +164,8 @@ def _leaf(leaf_id: str, kind: str, facts: list[str]) -> list[str]:
         if kind == "proportional":
             rule = ["              kind: proportional", f"              value: {actual}", f"              target: {target}"]
         else:
-            rule = ["              kind: bands", f"              value: ratio({actual}, {target}, 0)", "              display: percent",
+            rule = ["              kind: bands", f"              value: ratio({actual}, {target}, 0)",
+                    "              display: percent",
                     "              bands:", "                - {min: 0.95, points: 2, label: 完成95%以上}",
                     "                - {min: 0.8, max: 0.95, points: 1.5}", "                - {min: 0.6, max: 0.8, points: 1}",
                     "                - {max: 0.6, points: 0, label: 完成不足60%}"]
@@ -177,7 +179,8 @@ def _leaf(leaf_id: str, kind: str, facts: list[str]) -> list[str]:
                 "              direction: lower_is_better", "              per: 30", "              points_each: 0.5",
                 "              units: started"]
     elif kind == "tiers":
-        rule = ["              kind: tiers", f"              fact: {_fact(facts, n + '.tier', 'type: tier', f'指标{leaf_id}（评价组判断）')}"]
+        tier = _fact(facts, n + ".tier", "type: tier", f"指标{leaf_id}（评价组判断）")
+        rule = ["              kind: tiers", f"              fact: {tier}"]
     elif kind == "judgement":
         rule = ["              kind: judgement",
                 f"              fact: {_fact(facts, n + '.judged', 'type: judgement', f'指标{leaf_id}（评价人判断）')}"]

@@ -192,7 +192,8 @@ def score_national(document: dict[str, Any]) -> Scored:
         rate = (counts[0] + counts[1] * Decimal("0.75") + counts[2] * half + counts[3] * Decimal("0.25")) / valid
     else:
         rate = (counts[0] + counts[1]) / valid
-    points = band(rate, ((Decimal("0.9"), Decimal(10)), (Decimal("0.8"), Decimal(8)), (Decimal("0.7"), six), (Decimal("0.6"), Decimal(4))))
+    points = band(rate, ((Decimal("0.9"), Decimal(10)), (Decimal("0.8"), Decimal(8)), (Decimal("0.7"), six),
+                         (Decimal("0.6"), Decimal(4))))
     raw["benefit.satisfaction.beneficiaries"] = points, f"{pct(rate)}，得{r2(points)}分"
     warnings = _checks(b, o, valid)
     return _totals(raw, document.get("not_applicable", {}), warnings)

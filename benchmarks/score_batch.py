@@ -118,13 +118,14 @@ def scoring(args: argparse.Namespace) -> None:
         "scores_only": lambda: [scores_only(indicator_set, f) for f in facts],
     }, prepare={"to_json": lambda: [score(indicator_set, f) for f in facts]})
     print(f"national framework, {n} varied projects (totals equal to the hand-written scorer's on every one), µs per project:")
-    for name, label in (("hand", "hand-written"), ("score", "score()"), ("scores_only", "scores_only()"), ("to_json", "to_json()")):
+    labels = {"hand": "hand-written", "score": "score()", "scores_only": "scores_only()", "to_json": "to_json()"}
+    for name, label in labels.items():
         print(f"  {label:16} {shown(times[name], n)}")
     print(f"  score() ÷ hand-written         {ratio(times['score'], times['hand'])}   goal ≤ 2×")
     print(f"  scores_only() ÷ hand-written   {ratio(times['scores_only'], times['hand'])}")
     print(f"  to_json() ÷ score()            {ratio(times['to_json'], times['score'])}   goal ≤ 1×")
-    print(f"  projects per second, one core: score() {n / min(times['score']):7.0f} (median {n / statistics.median(times['score']):.0f})"
-          f"   goal ≥ 3,000")
+    print(f"  projects per second, one core: score() {n / min(times['score']):7.0f}"
+          f" (median {n / statistics.median(times['score']):.0f})   goal ≥ 3,000")
     print(f"                                 scores_only() {n / min(times['scores_only']):7.0f}"
           f" (median {n / statistics.median(times['scores_only']):.0f})   goal ≥ 10,000")
 

@@ -169,7 +169,8 @@ _HEADS: list[dict[str, str]] = [{} for _ in _PAD]
 
 def _record(value: Any, out: Out, level: int) -> None:
     """A fact's value as to_dict's _record makes it: any other frozen record (a target row) as an object of its fields."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type) and not isinstance(value, (Finding, Judgement, TierJudgement)):
+    plain_record = isinstance(value, (Finding, Judgement, TierJudgement))
+    if dataclasses.is_dataclass(value) and not isinstance(value, type) and not plain_record:
         _records(((f.name, getattr(value, f.name)) for f in dataclasses.fields(value) if getattr(value, f.name) is not None),
                  out, level)
     elif isinstance(value, (list, tuple)):
@@ -229,8 +230,8 @@ class _Kept:
         spec = self.plan.set.facts.get(f.name) if self.plan is not None else None
         ours = spec is not None and (spec.type, spec.label, spec.unit) == (f.type, f.label, f.unit)
         def make() -> str:
-            return _opened([("name", f.name), ("type", f.type)] + [(k, v) for k, v in (("label", f.label), ("unit", f.unit)) if v],
-                           level)
+            pairs = [("name", f.name), ("type", f.type)] + [(k, v) for k, v in (("label", f.label), ("unit", f.unit)) if v]
+            return _opened(pairs, level)
 
         out.append((self._once(("fact", f.name, level), make) if ours else make()) + "," + _PAD[level + 1] + '"value": ')
         text = _scalar(f.value)
@@ -265,8 +266,8 @@ class _Kept:
             _fields((("inputs", r.inputs), ("details", r.details)), out, level, opened=True)
             out.append("," + _PAD[level + 1] + '"deductions": ')
             _items(r.deductions, out, level + 1, _deduction)
-            _fields(((("raw_score", r.raw_score), ("clamped", r.clamped)) if r.raw_score is not None else (("clamped", r.clamped),)),
-                    out, level, opened=True)
+            last = (("raw_score", r.raw_score), ("clamped", r.clamped)) if r.raw_score is not None else (("clamped", r.clamped),)
+            _fields(last, out, level, opened=True)
         if r.children:
             out.append("," + _PAD[level + 1] + '"children": ')
             _items(r.children, out, level + 1, self.indicator)

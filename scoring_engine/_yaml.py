@@ -369,7 +369,10 @@ def _compose(text: str, reader: _Reader) -> Node | None:
 
 
 def _most_values(text: str) -> int:
-    """At most how many values `text` can hold: each is the document, or comes with one of , : - ? [ { (which brings three at most)."""
+    """At most how many values `text` can hold.
+
+    Each value is the document, or comes with one of , : - ? [ { (and one of those brings three at most).
+    """
     return 1 + 3 * sum(text.count(indicator) for indicator in ",:-?[{")
 
 

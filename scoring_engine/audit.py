@@ -117,7 +117,8 @@ class IndicatorResult:
 # ---------------------------------------------------------------- the trail a scoring run leaves
 
 # Every field in order, with its default (inputs and details get a dict of their own each time).
-_RESULT_DEFAULTS: dict[str, Any] = {f.name: None if f.default is MISSING else f.default for f in dataclass_fields(IndicatorResult)}
+_RESULT_DEFAULTS: dict[str, Any] = {f.name: None if f.default is MISSING else f.default
+                                     for f in dataclass_fields(IndicatorResult)}
 
 
 def _indicator_result(**given: Any) -> IndicatorResult:
@@ -172,10 +173,11 @@ class AuditTrail:
             policy = self.plan.set.not_applicable
             points = weight if policy == "full_credit" else ZERO
             rule = indicator.rule
-            return _indicator_result(id=node.id, name=indicator.name, level=node.level, weight=weight, score=self.scores[node.position],
-                                   reason=self._reason(f"not_applicable.{policy}", {"reason": na}, indicator.name, weight, points),
-                                   standard=indicator.standard, kind=rule.kind if rule else None, rule=rule.spec if rule else None,
-                                   not_applicable=na, declared_weight=indicator.weight)
+            reason = self._reason(f"not_applicable.{policy}", {"reason": na}, indicator.name, weight, points)
+            return _indicator_result(id=node.id, name=indicator.name, level=node.level, weight=weight,
+                                     score=self.scores[node.position], reason=reason, standard=indicator.standard,
+                                     kind=rule.kind if rule else None, rule=rule.spec if rule else None, not_applicable=na,
+                                     declared_weight=indicator.weight)
         record = self.records[node.position]
         if indicator.rows is not None:
             return self._parent(node, weight, tuple(self._leaf(r) for r in record), None)

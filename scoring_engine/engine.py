@@ -64,8 +64,12 @@ def scores_only(indicator_set: IndicatorSet, facts: Facts | Mapping[str, Any]) -
 
 
 def _set_info(plan: ScoringPlan) -> SetInfo:
-    s = plan.set
-    return SetInfo(s.id, s.name, s.version, s.sha256)
+    """Which set scored a result: the same record for every result of the set."""
+    if plan.set_info is None:
+        s = plan.set
+        plan.set_info = SetInfo(s.id, s.name, s.version, s.sha256)
+    info: SetInfo = plan.set_info
+    return info
 
 
 def _result(run: _Run, scores: list[Decimal]) -> Result:
@@ -278,7 +282,8 @@ class _Run:
         assert indicator.rows is not None and steps is not None
         rows = self.values.get(indicator.rows.fact)
         if rows is None:
-            self.problems.append(Problem(f"fact {indicator.rows.fact} is missing", fact=indicator.rows.fact, indicator=indicator.id))
+            self.problems.append(Problem(f"fact {indicator.rows.fact} is missing", fact=indicator.rows.fact,
+                                         indicator=indicator.id))
             return []
         if rows[0].weight is None:  # no weights given: equal shares of the group
             declared = _apportion({i: Decimal(1) for i in range(len(rows))}, indicator.weight, self.set.precision)

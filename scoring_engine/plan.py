@@ -78,6 +78,7 @@ class ScoringPlan:
         self._specs = {id(step.rule.spec): step.rule.spec for step in steps}
         # the JSON text every result of the set shares (an indicator's id, a rule as written…), kept by _result_json
         self.written: dict[Any, str] = {}
+        self.set_info: Any = None  # which set scored a result (audit.SetInfo), made by the engine on first use
 
     def _flatten(self, indicator: Indicator, level: int, nodes: list[Node]) -> int:
         index = len(nodes)

@@ -63,7 +63,8 @@ class Result:
     warnings: tuple[ScoreWarning, ...] = ()
     derived: Deferred[tuple[DerivedValue, ...]] = Deferred(())
     project: Mapping[str, Any] = field(default_factory=dict)
-    facts: Deferred[tuple[FactValue, ...]] = Deferred(())  # the project's facts as read, with the labels and units the set declares
+    # the project's facts as read, with the labels and units the set declares
+    facts: Deferred[tuple[FactValue, ...]] = Deferred(())
 
     def __getstate__(self) -> dict[str, Any]:
         # Pickled (or copied) with every Later read: what crosses a process boundary is plain data.

@@ -1,4 +1,4 @@
-"""A set the size of a province-wide evaluation (500 indicators, about 19,000 values) loads and scores, and the bounds still hold."""
+"""A set the size of a province-wide evaluation (500 indicators, about 19,000 values) loads and scores; the bounds still hold."""
 
 from __future__ import annotations
 

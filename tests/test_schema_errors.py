@@ -56,7 +56,8 @@ _SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-5, 200), st.text(max
                      st.sampled_from(["bands", "checklist", "formula", "switch", "percent", "row", "a.b", "Bad Key", ""]),
                      st.decimals(allow_nan=False, allow_infinity=False, places=2, min_value=-5, max_value=5),
                      st.just(datetime.date(2024, 1, 1)))
-_VALUES = st.recursive(_SCALARS, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+_VALUES = st.recursive(_SCALARS,
+                       lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
                        max_leaves=6)
 
 

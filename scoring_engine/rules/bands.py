@@ -79,8 +79,8 @@ def score(rule: Bands, weight: Decimal, facts: FactView) -> Outcome:
         at_edge = value == bottom == band.range.low or value == top == band.range.high
         if band.range.contains(value, rule.boundary) or at_edge:
             points = band.amount.of(weight)
-            details = LazyMapping(lambda: {"value": value, "band": {"min": band.range.low, "max": band.range.high, "points": points,
-                                                                    "text": _text(rule, band, at_edge)}})
+            details = LazyMapping(lambda: {"value": value, "band": {"min": band.range.low, "max": band.range.high,
+                                                                    "points": points, "text": _text(rule, band, at_edge)}})
             return Outcome(points, "bands", shown_later(lambda: _fields(rule, band, at_edge, value), value), details)
     show = shower(rule.display)
     covered = ", ".join(b.range.text(show, rule.boundary) for b in rule.bands)

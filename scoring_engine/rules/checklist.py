@@ -11,8 +11,8 @@ from .._display import equals_text
 from ..errors import ScoringError
 from ..formulas import Formula
 from ..judgements import Judgement
-from ._base import (Amount, Deduction, FactView, LazyMapping, Outcome, RuleKind, RuleSpec, Story, Template, amount, findings, reads,
-                    shown_later)
+from ._base import (Amount, Deduction, FactView, LazyMapping, Outcome, RuleKind, RuleSpec, Story, Template, amount, findings,
+                    reads, shown_later)
 
 
 class Element(NamedTuple):
@@ -86,13 +86,10 @@ def _share_met(value: Any, element: Element) -> Decimal:
                        expression=element.met.text if element.met else None)
 
 
-def _earned(e: Element, points: Decimal, facts: FactView) -> tuple[Decimal, list[str]]:
-    """The points element `e` earns out of `points`, and why it lost any."""
+def _earned(e: Element, points: Decimal, facts: FactView, met: Any) -> tuple[Decimal, list[str]]:
+    """The points element `e` earns out of `points`, and why it lost any (`met`: the value of its met expression, if any)."""
     earned, why = points, list[str]()
     if e.met is not None:
-        met = facts.value(e.met)
-        if met is True and e.judgement is None and e.findings is None:
-            return points, why  # the usual element: met in full
         share = _share_met(met, e)
         earned = points * share
         if share < ONE:
@@ -120,7 +117,11 @@ def score(rule: Checklist, weight: Decimal, facts: FactView) -> Outcome:
     total = ZERO
     for e in rule.elements:
         points = e.amount.of(weight)
-        earned, why = _earned(e, points, facts)
+        met = facts.value(e.met) if e.met is not None else None
+        if met is True and e.judgement is None and e.findings is None:
+            earned, why = points, list[str]()  # the usual element: met in full
+        else:
+            earned, why = _earned(e, points, facts, met)
         found.append((e, points, earned, why))
         total += earned
         if earned < points:
@@ -129,7 +130,8 @@ def score(rule: Checklist, weight: Decimal, facts: FactView) -> Outcome:
                                                 for e, points, earned, why in found]})
     if not deductions:
         return Outcome(total, "checklist.full", {"count": len(found)}, details)
-    missed = shown_later(lambda: {"count": len(found), "missed": "；".join(f"{d.reason}（扣{plain(d.points)}分）" for d in deductions)},
+    missed = shown_later(lambda: {"count": len(found),
+                                  "missed": "；".join(f"{d.reason}（扣{plain(d.points)}分）" for d in deductions)},
                          *(d.points for d in deductions))
     return Outcome(total, "checklist.partial", missed, details, tuple(deductions))
 

@@ -9,7 +9,8 @@ from typing import Any, NamedTuple
 from .._arith import ZERO, plain
 from .._display import equals_text
 from ..formulas import Formula
-from ._base import Amount, Deduction, FactView, Outcome, RuleKind, RuleSpec, Story, Template, amount, brief, findings, reads, shown_later
+from ._base import (Amount, Deduction, FactView, Outcome, RuleKind, RuleSpec, Story, Template, amount, brief, findings, reads,
+                    shown_later)
 
 
 class PerFinding(NamedTuple):

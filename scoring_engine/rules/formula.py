@@ -35,9 +35,10 @@ class FormulaRule(NamedTuple):
 def score(rule: FormulaRule, weight: Decimal, facts: FactView) -> Outcome:
     value = facts.number(rule.expr, "the formula")
     if rule.is_rate:
-        return Outcome(value * weight, "formula.rate", shown_later(lambda: {"formula": rule.expr.text, "rate": percent(value)}, value),
-                       {"rate": value})
-    return Outcome(value, "formula.score", shown_later(lambda: {"formula": rule.expr.text, "value": plain(value)}, value), {"value": value})
+        fields = shown_later(lambda: {"formula": rule.expr.text, "rate": percent(value)}, value)
+        return Outcome(value * weight, "formula.rate", fields, {"rate": value})
+    fields = shown_later(lambda: {"formula": rule.expr.text, "value": plain(value)}, value)
+    return Outcome(value, "formula.score", fields, {"value": value})
 
 
 TEMPLATES = {

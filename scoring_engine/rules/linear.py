@@ -83,8 +83,8 @@ def score(rule: Linear, weight: Decimal, facts: FactView) -> Outcome:
     each = rule.each.of(weight)
     deducted = min(units * each, weight)
     details.update(units=units, deducted=deducted)
-    fields = shown_later(lambda: {"value": show(value), "target": show(target), "shortfall": show(shortfall), "units": brief(units),
-                                  "per": show(rule.per), "each": brief(each), "deducted": brief(deducted)},
+    fields = shown_later(lambda: {"value": show(value), "target": show(target), "shortfall": show(shortfall),
+                                  "units": brief(units), "per": show(rule.per), "each": brief(each), "deducted": brief(deducted)},
                          value, target, shortfall, units, each)
     return Outcome(weight - deducted, "linear.partial", fields, details, (Deduction(deducted, f"差{show(shortfall)}"),))
 

@@ -59,7 +59,8 @@ def score(rule: Tiers, weight: Decimal, facts: FactView) -> Outcome:
         closing = "]" if iv.high is None else ")"
         raise ScoringError(f"score {plain(judged.score)} is outside tier {judged.tier} [{plain(low)}, {plain(high)}{closing}",
                            fact=rule.fact, hint="pick a score inside the tier or change the tier")
-    fields = shown_later(lambda: {"tier": judged.tier, "low": plain(low), "high": plain(high), "reason": judged.reason}, low, high)
+    fields = shown_later(lambda: {"tier": judged.tier, "low": plain(low), "high": plain(high), "reason": judged.reason},
+                         low, high)
     return Outcome(judged.score, "tiers", fields, {"tier": judged.tier, "low": low, "high": high, "reason": judged.reason})
 
 
