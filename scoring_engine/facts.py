@@ -15,7 +15,8 @@ from functools import lru_cache
 from typing import Any
 
 from ._arith import LARGEST_MAGNITUDE, in_range, plain
-from ._text import bad_character, has_bad_character
+from ._facts_pass import flatten_checked, is_clean
+from ._text import bad_character
 from .errors import FactsError, Problem, did_you_mean, json_path
 from .formulas import Finding
 from .model import FactSpec, IndicatorSet
@@ -295,78 +296,6 @@ def document_problems(document: Any) -> Iterator[tuple[tuple[str | int, ...], st
                 yield path, *problem
 
 
-# A number a document may hold is 0, or between SMALLEST_MAGNITUDE and MAX_FACT_MAGNITUDE in size: any int below this.
-_INT_LIMIT = 10**15
-
-
-def _flatten_checked(values: Mapping[str, Any], declared: Mapping[str, FactSpec], prefix: str = "",
-                     depth: int = 1) -> tuple[dict[str, Any], bool]:
-    """`_flatten`'s dotted names, and whether `document_problems` would find nothing in the values: one pass for both.
-
-    "Clean" is a quick verdict: False also when a value is of a kind this pass
-    does not know (a tuple, a float…); `document_problems` then says exactly.
-
-    `depth` is that of `values` in the facts document (1 for its facts). Past
-    MAX_FACTS_DEPTH the walk stops: such a document is not clean.
-    """
-    if depth >= MAX_FACTS_DEPTH:
-        return {}, False
-    clean = type(values) is dict
-    flat: dict[str, Any] = {}
-    for key, value in values.items():
-        name = f"{prefix}{key}"
-        clean = clean and type(key) is str  # a key that is not text: let document_problems look
-        if name not in declared and isinstance(value, Mapping) and value:
-            inner, inner_clean = _flatten_checked(value, declared, name + ".", depth + 1)
-            flat.update(inner)
-            clean = clean and inner_clean
-        else:
-            flat[name] = value
-            clean = clean and _clean_item(value, depth + 1)
-    if depth == 1:  # every key read on the way is in a dotted name: their characters are looked at once, here
-        clean = clean and not has_bad_character("".join(flat))
-    return flat, clean
-
-
-def _clean_keys(mapping: dict[Any, Any]) -> bool:
-    try:
-        return not has_bad_character("".join(mapping))
-    except TypeError:  # a key that is not text: let document_problems look
-        return False
-
-
-def _clean_item(item: Any, depth: int) -> bool:
-    """`_clean`, with the values most documents hold told at once."""
-    kind = type(item)
-    if kind is bool or item is None:
-        return True
-    if kind is str:
-        return not has_bad_character(item)
-    if kind is int:
-        return bool(-_INT_LIMIT < item < _INT_LIMIT)
-    return _clean(item, depth)
-
-
-def _clean(value: Any, depth: int) -> bool:
-    kind = type(value)
-    if kind is dict or kind is list:
-        if depth >= MAX_FACTS_DEPTH or kind is dict and not _clean_keys(value):
-            return False
-        for item in value.values() if kind is dict else value:
-            if not _clean_item(item, depth + 1):
-                return False
-        return True
-    if kind is str:
-        return not has_bad_character(value)
-    if kind is bool or value is None or kind is datetime.date:
-        return True
-    if kind is int:
-        return bool(-_INT_LIMIT < value < _INT_LIMIT)
-    if kind is Decimal:
-        return bool(value.is_finite() and in_range(value))
-    return False
-
-
 def _out_of_range(value: int | float | Decimal) -> tuple[str, str] | None:
     if not (value.is_finite() if isinstance(value, Decimal) else isinstance(value, int) or math.isfinite(value)):
         return f"expected a number, got {value}", "NaN and infinity are not numbers"
@@ -454,8 +383,9 @@ def check_facts(indicator_set: IndicatorSet, facts: Facts, not_applicable: froze
             message += f" (read by {', '.join(reading)})"
         problems.append(Problem(message, file=facts.source, fact=name, path=f"$.facts.{name}", hint=hint))
 
-    given, clean = _flatten_checked(facts.values, declared)  # one pass over the facts: their names, and anything wrong
-    clean = clean and _clean({"project": facts.project, "not_applicable": facts.not_applicable}, 0)
+    # one pass over the facts: their names, and whether anything in them needs document_problems' closer look
+    given, clean = flatten_checked(facts.values, declared, MAX_FACTS_DEPTH)
+    clean = clean and is_clean({"project": facts.project, "not_applicable": facts.not_applicable}, MAX_FACTS_DEPTH)
     parts = {"facts": facts.values, "project": facts.project, "not_applicable": facts.not_applicable}
     for path, message, hint in () if clean else document_problems(parts):
         name = fact_at(path)

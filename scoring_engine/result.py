@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from . import _json
 from ._later import Deferred, Later
 from .audit import DerivedValue, FactValue, IndicatorResult, SetInfo, fact_values
 from .formulas import Finding

@@ -57,3 +57,16 @@ def test_validating_a_set_does_not_load_the_engine() -> None:
     modules = _loaded_after(code)
     assert not {"scoring_engine.engine", "scoring_engine.result"} & modules
     assert [] == _heavy(modules)
+
+
+def test_the_new_core_modules_stay_in_the_core() -> None:
+    """The plan, the formula closures, the deferred values, the facts pass and the JSON writer import none of the shell."""
+    import ast
+
+    shell = ("loader", "_yaml", "_files", "_schema", "_schema_errors", "_quick_schema", "_build", "_resources", "reports",
+             "render", "cli", "cases", "pytest_plugin", "yaml", "click", "jsonschema", "openpyxl")
+    for module in ("plan", "_closures", "_later", "_facts_pass", "_result_json"):
+        tree = ast.parse((ROOT / "scoring_engine" / f"{module}.py").read_text(encoding="utf-8"))
+        imported = {(node.module or "").lstrip(".").split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+        imported |= {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+        assert not imported & set(shell), module
