@@ -38,14 +38,25 @@ def flatten_checked(values: Mapping[str, Any], declared: Mapping[str, Any], max_
     flat: dict[str, Any] = {}
     for key, value in values.items():
         name = f"{prefix}{key}"
-        clean = clean and type(key) is str  # a key that is not text: let document_problems look
         if name not in declared and isinstance(value, Mapping) and value:
             inner, inner_clean = flatten_checked(value, declared, max_depth, name + ".", depth + 1)
             flat.update(inner)
             clean = clean and inner_clean
-        else:
-            flat[name] = value
-            clean = clean and _clean_item(value, depth + 1, max_depth)
+            continue
+        flat[name] = value
+        if not clean:
+            continue
+        kind = type(value)  # the values most documents hold, told here; the rest by is_clean
+        if type(key) is not str:  # a key that is not text: let document_problems look
+            clean = False
+        elif kind is str:
+            clean = not has_bad_character(value)
+        elif kind is int:
+            clean = -_INT_LIMIT < value < _INT_LIMIT
+        elif kind is Decimal:
+            clean = value.is_finite() and in_range(value)
+        elif kind is not bool and value is not None:
+            clean = is_clean(value, max_depth, depth + 1)
     if depth == 1:  # every key read on the way is in a dotted name: their characters are looked at once, here
         clean = clean and not has_bad_character("".join(flat))
     return flat, clean
