@@ -33,7 +33,11 @@ def scoring_context() -> AbstractContextManager[decimal.Context]:
 
 def round_half_up(value: Decimal, places: int) -> Decimal:
     """Round half up (四舍五入) to `places` decimals: 2.345 → 2.35, not Python's 2.34."""
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP, context=CONTEXT)
+    quantum = _QUANTA[places] if 0 <= places < len(_QUANTA) else Decimal(1).scaleb(-places)
+    return value.quantize(quantum, rounding=ROUND_HALF_UP, context=CONTEXT)
+
+
+_QUANTA = [Decimal(1).scaleb(-places) for places in range(16)]  # 1, 0.1, 0.01…: made once
 
 
 def to_decimal_or_none(value: Decimal | int | str | None) -> Decimal | None:

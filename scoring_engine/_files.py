@@ -14,7 +14,7 @@ from typing import Any
 
 from . import _yaml
 from ._resources import data_dir
-from ._schema import schema_problems, validator
+from ._quick_schema import fits
 from .errors import FactsError, IndicatorSetError, Problem, did_you_mean, json_path
 from .facts import MAX_FACTS_DEPTH, Facts, NotANumber, document_problems, fact_at
 
@@ -112,12 +112,20 @@ def parse_facts(text: str, source: str | None = None, yaml: bool = False) -> Fac
              for path, message, hint in itertools.islice(document_problems(doc), _SHOWN_DOCUMENT_PROBLEMS)]
     if found:
         raise FactsError(found)
-    problems = [Problem(p.message, file=source, path=json_path(p.path), hint=p.hint)
-                for e in validator("facts.schema.json").iter_errors(doc) for p in schema_problems(e)]
+    problems = [] if fits("facts.schema.json", doc) else _schema_problems(doc, source)
     if problems:
         raise FactsError(problems)
     return Facts(values=doc["facts"], not_applicable=doc.get("not_applicable", {}), project=doc.get("project", {}),
                  indicator_set=doc.get("indicator_set"), source=source)
+
+
+def _schema_problems(doc: Any, source: str | None) -> list[Problem]:
+    """The facts document's schema errors in words (their wording is loaded only for a document that has some)."""
+    from ._schema import schema_problems
+    from ._schema_errors import schema_errors
+
+    return [Problem(p.message, file=source, path=json_path(p.path), hint=p.hint)
+            for e in schema_errors("facts.schema.json", doc) for p in schema_problems(e)]
 
 
 def load_facts(path: str | Path) -> Facts:

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 MIN_INCLUSIVE = "min_inclusive"  # [min, max): 90 belongs to 90–95, 95 to the next band up
 MAX_INCLUSIVE = "max_inclusive"  # (min, max]: 95 belongs to 90–95
 
 
-@dataclass(frozen=True)
-class Interval:
+class Interval(NamedTuple):
     """A range of values; None means unbounded on that side."""
 
     low: Decimal | None

@@ -1,6 +1,6 @@
 """The JSON Schema gate, in words a policy editor can act on.
 
-jsonschema's own messages speak of instances and validators; each keyword of
+jsonschema's messages speak of instances and validators; each keyword of
 our schemas gets a small function here that says what is wrong with the value
 as written in the file and, where it can, how to fix it. The table
 `_WORDING` maps a keyword to its function, the way jsonschema's
@@ -11,31 +11,22 @@ jsonschema's message.
 from __future__ import annotations
 
 import datetime
-import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
-from typing import Any, NamedTuple
-
-import jsonschema
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ._arith import plain
-from ._resources import data_dir
+from ._schema_errors import SchemaError, schema, validator
 from .errors import did_you_mean
+
+if TYPE_CHECKING:
+    import jsonschema
 
 __all__ = ["SchemaProblem", "schema_problems", "validator"]
 
 Path = tuple[str | int, ...]
-
-
-@lru_cache(maxsize=None)
-def validator(name: str) -> jsonschema.protocols.Validator:
-    """The validator of schema `name` in schemas/, built once per process."""
-    schema = json.loads((data_dir("schemas") / name).read_text(encoding="utf-8"))
-    cls = jsonschema.validators.validator_for(schema)
-    return cls(schema)
 
 
 class SchemaProblem(NamedTuple):
@@ -145,8 +136,7 @@ def _not_a_choice(failed: _Failed) -> list[SchemaProblem]:
 
 def _id_pattern() -> Any:
     """The pattern of an indicator id (names of facts and derived values have another)."""
-    schema = validator("indicator-set.schema.json").schema
-    return schema["$defs"]["id"]["pattern"] if isinstance(schema, Mapping) else None
+    return schema("indicator-set.schema.json")["$defs"]["id"]["pattern"]
 
 
 def _bad_name(failed: _Failed) -> list[SchemaProblem]:
@@ -210,7 +200,7 @@ _WORDING: dict[str, Callable[[_Failed], list[SchemaProblem]]] = {
 }
 
 
-def schema_problems(error: jsonschema.ValidationError, written: str | None = None) -> list[SchemaProblem]:
+def schema_problems(error: SchemaError | jsonschema.ValidationError, written: str | None = None) -> list[SchemaProblem]:
     """One jsonschema error as the problems a policy editor reads (a missing or unknown key each on its own).
 
     `written` is the value as the YAML file spells it, when YAML read it as something else (no → false).

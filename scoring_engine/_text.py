@@ -79,6 +79,9 @@ def html_escape(text: str) -> str:
 
 _BAD_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
+#: Whether a text holds such a character (a match, or None): the quick test for the many values that hold none.
+has_bad_character = _BAD_CHARACTER.search
+
 
 def bad_character(text: str) -> str | None:
     """What is wrong with `text` if it holds a control character or a lone surrogate, else None.

@@ -14,20 +14,21 @@ import sys
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from . import __version__
 from ._output import drop_stdout, say, stopping_cleanly, tell, write_atomically
 from ._text import one_line, visible
-from .engine import score as score_facts
 from .errors import IndicatorSetError, Problem, ScoringEngineError
 from .loader import bundled_sets, load_facts, load_indicator_set, resolve_set
 from .render import BINARY_FORMATS, RENDERERS
-from .facts import Facts
-from .model import IndicatorSet
-from .result import Result
+
+if TYPE_CHECKING:  # each command imports what it needs when it runs: validate never loads the engine
+    from .facts import Facts
+    from .model import IndicatorSet
+    from .result import Result
 
 EXIT_INVALID = 1
 EXIT_INTERNAL = 3
@@ -86,15 +87,19 @@ def score(facts: Path, set_ref: str | None, fmt: str, output: Path | None, layou
 
     Formats: table (the screen), json (the audit trail), markdown, csv, html, xlsx (needs --output).
     """
-    from .reports.layouts import check_layout, render_layout
+    from .engine import score as score_facts
 
     if fmt in BINARY_FORMATS and output is None:
         raise click.UsageError(f"--format {fmt} writes a binary file: give it with --output FILE (e.g. --output report.{fmt})")
-    if layout is not None:
-        check_layout(layout, fmt)
+    layouts = None
+    if layout is not None or fmt not in ("table", "json"):  # the table and the JSON have one shape each
+        from .reports import layouts
+
+        if layout is not None:
+            layouts.check_layout(layout, fmt)
     indicator_set, loaded = _load_input(facts, set_ref)
     result = score_facts(indicator_set, loaded)
-    content = render_layout(result, indicator_set, fmt, layout)
+    content = RENDERERS[fmt](result) if layouts is None else layouts.render_layout(result, indicator_set, fmt, layout)
     if output is None:
         say(str(content))
     else:
@@ -122,6 +127,8 @@ def explain(facts: Path, indicator_id: str, set_ref: str | None) -> None:
 
 def _score_file(facts: Path, set_ref: str | None) -> Result:
     """Score the facts file (or filled form) against --set, or the set it names."""
+    from .engine import score as score_facts
+
     return score_facts(*_load_input(facts, set_ref))
 
 

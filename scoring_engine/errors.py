@@ -8,7 +8,6 @@ in a file at once; the CLI prints one line per problem.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -85,6 +84,8 @@ def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.6, show: C
     >>> did_you_mean("xyz", ["budget.paid"]) is None
     True
     """
+    import difflib  # loaded with the first mistake to name, not with the package
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
     return f"did you mean {show(close[0])}?" if close else None
 

@@ -11,9 +11,11 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from ._arith import LARGEST_MAGNITUDE, in_range, plain
+from ._facts_pass import flatten_checked, is_clean
 from ._text import bad_character
 from .errors import FactsError, Problem, did_you_mean, json_path
 from .formulas import Finding
@@ -149,10 +151,16 @@ def _text(value: Any, what: str) -> str:
     return value
 
 
+@lru_cache(maxsize=1024)
+def _points_of(name: str) -> FactSpec:
+    """How the numbers inside fact `name` (a score, a finding's points, a row's target) are checked: 0 or more."""
+    return FactSpec(name, "number", min=Decimal(0))
+
+
 def _judged_score(value: Mapping[str, Any], spec: FactSpec) -> Decimal:
     if "score" not in value:
         raise ValueError("missing score", "write {score: …, reason: …}")
-    return _number(value["score"], FactSpec(spec.name, "number", min=Decimal(0)))
+    return _number(value["score"], _points_of(spec.name))
 
 
 def _only_keys(value: Any, keys: tuple[str, ...], required: tuple[str, ...]) -> Mapping[str, Any]:
@@ -215,7 +223,7 @@ def convert_fact(value: Any, spec: FactSpec) -> Any:
                 findings.append(Finding(_text(item, "a finding")))
             else:
                 item = _only_keys(item, ("text", "points"), ("text",))
-                points = _number(item["points"], FactSpec(spec.name, "number", min=Decimal(0))) if "points" in item else None
+                points = _number(item["points"], _points_of(spec.name)) if "points" in item else None
                 findings.append(Finding(_text(item["text"], "a finding's text"), points))
         return tuple(findings)
     if kind == "judgement":
@@ -293,7 +301,7 @@ def fact_at(path: tuple[str | int, ...]) -> str | None:
 def _row_problems(indicator_set: IndicatorSet, values: Mapping[str, Any]) -> list[tuple[str, str, str | None]]:
     """(fact, message, hint) for target rows that do not fit the group that reads them."""
     found: list[tuple[str, str, str | None]] = []
-    for node in indicator_set.walk():
+    for node in indicator_set.row_groups:
         if node.rows is None or node.rows.fact not in values:
             continue
         rows: tuple[TargetRow, ...] = values[node.rows.fact]
@@ -318,6 +326,17 @@ def _row_problems(indicator_set: IndicatorSet, values: Mapping[str, Any]) -> lis
     return found
 
 
+def _undeclared(given: Mapping[str, Any], declared: Mapping[str, FactSpec], source: str | None) -> list[Problem]:
+    """The warnings for facts the set does not declare (the first few by name, then how many more)."""
+    undeclared = [name for name in given if name not in declared]
+    warnings = [Problem(f"fact {name} is not declared by the set and is ignored", file=source, fact=name,
+                        hint=did_you_mean(name, declared)) for name in undeclared[:_SHOWN]]
+    if len(undeclared) > _SHOWN:
+        warnings.append(Problem(f"{len(undeclared) - _SHOWN} more facts are not declared by the set and are ignored",
+                                file=source, hint="check that the facts file is meant for this set"))
+    return warnings
+
+
 def check_facts(indicator_set: IndicatorSet, facts: Facts, not_applicable: frozenset[str] = frozenset()) -> tuple[dict[str, Any], list[Problem]]:
     """Every fact checked against the set's declarations.
 
@@ -333,7 +352,6 @@ def check_facts(indicator_set: IndicatorSet, facts: Facts, not_applicable: froze
         raise FactsError("facts must be an object of fact names and values", file=facts.source)
     readers = indicator_set.readers()
     problems: list[Problem] = []
-    warnings: list[Problem] = []
     values: dict[str, Any] = {}
 
     def problem(name: str, message: str, hint: str | None = None) -> None:
@@ -342,8 +360,11 @@ def check_facts(indicator_set: IndicatorSet, facts: Facts, not_applicable: froze
             message += f" (read by {', '.join(reading)})"
         problems.append(Problem(message, file=facts.source, fact=name, path=f"$.facts.{name}", hint=hint))
 
+    # one pass over the facts: their names, and whether anything in them needs document_problems' closer look
+    given, clean = flatten_checked(facts.values, declared, MAX_FACTS_DEPTH)
+    clean = clean and is_clean({"project": facts.project, "not_applicable": facts.not_applicable}, MAX_FACTS_DEPTH)
     parts = {"facts": facts.values, "project": facts.project, "not_applicable": facts.not_applicable}
-    for path, message, hint in document_problems(parts):
+    for path, message, hint in () if clean else document_problems(parts):
         name = fact_at(path)
         if name is not None and name in declared:
             problem(name, f"{declared[name].title}: {message}", hint)
@@ -353,12 +374,14 @@ def check_facts(indicator_set: IndicatorSet, facts: Facts, not_applicable: froze
             break
     if problems:
         raise FactsError(problems)
-    given = _flatten(facts.values, declared)
 
     for name, spec in declared.items():
-        if name in given and given[name] is not None:
-            try:
-                values[name] = convert_fact(given[name], spec)
+        value = given.get(name)
+        if (value is True or value is False) and spec.type == "boolean":
+            values[name] = value  # what convert_fact makes of a boolean, without asking it
+        elif value is not None:
+            try:  # a number as convert_fact makes it, without going through its other types
+                values[name] = _number(value, spec) if spec.type == "number" else convert_fact(value, spec)
             except ValueError as err:
                 message, hint = err.args
                 problem(name, f"{spec.title}: {message}", hint)
@@ -366,13 +389,7 @@ def check_facts(indicator_set: IndicatorSet, facts: Facts, not_applicable: froze
             values[name] = spec.default
         elif spec.required and not (readers.get(name) and set(readers[name]) <= not_applicable):
             problem(name, f"required fact {spec.title} is missing", "add it to the facts file")
-    undeclared = [name for name in given if name not in declared]
-    for name in undeclared[:_SHOWN]:
-        warnings.append(Problem(f"fact {name} is not declared by the set and is ignored", file=facts.source, fact=name,
-                                hint=did_you_mean(name, declared)))
-    if len(undeclared) > _SHOWN:
-        warnings.append(Problem(f"{len(undeclared) - _SHOWN} more facts are not declared by the set and are ignored",
-                                file=facts.source, hint="check that the facts file is meant for this set"))
+    warnings = _undeclared(given, declared, facts.source)
     for name, message, hint in _row_problems(indicator_set, values):
         problem(name, message, hint)
     if problems:

@@ -231,11 +231,22 @@ class IndicatorSet:
     form: FormBinding = field(default_factory=FormBinding)
     sha256: str = ""
     source: str | None = field(default=None, compare=False)
+    # What scoring compiles from the set once (plan.plan_for), kept with it; not part of its value.
+    _compiled: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        # A copy or an unpickled set compiles its own plan (the plan refers to this set's objects by identity).
+        return {**self.__dict__, "_compiled": {}}
 
     def walk(self) -> Iterator[Indicator]:
         """Every indicator, depth first in the order of the file."""
         for top in self.indicators:
             yield from top.walk()
+
+    @cached_property
+    def row_groups(self) -> tuple[Indicator, ...]:
+        """The indicators that take their children from a list fact of target rows, depth first."""
+        return tuple(node for node in self.walk() if node.rows is not None)
 
     def indicator(self, indicator_id: str) -> Indicator:
         for node in self.walk():

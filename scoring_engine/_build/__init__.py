@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 
-from .._schema import schema_problems, validator
+from .._quick_schema import fits
 from .._yaml import Located
 from ..errors import IndicatorSetError, Problem
 from ..model import IndicatorSet
+from ..plan import plan_for
 from . import sections
 from .form import form_binding
 from .draft import Draft
@@ -50,7 +51,7 @@ def build_indicator_set(located: Located, file: str | None, sha256: str) -> Indi
     form = form_binding(draft, facts, indicators)
     if log.problems:
         raise IndicatorSetError(log.ranked())
-    return IndicatorSet(
+    indicator_set = IndicatorSet(
         id=data["id"],
         name=data["name"],
         version=data["version"],
@@ -69,19 +70,26 @@ def build_indicator_set(located: Located, file: str | None, sha256: str) -> Indi
         sha256=sha256,
         source=file,
     )
+    plan_for(indicator_set)  # compiled now, once: scoring finds it ready
+    return indicator_set
 
 
 def _check_schema(log: ProblemLog) -> None:
     """Every schema error, worded, once; the paths they concern are marked broken and not built further."""
     located = log.located
-    errors = sorted(validator("indicator-set.schema.json").iter_errors(located.data),
+    if fits("indicator-set.schema.json", located.data):
+        return  # the usual case, answered in one quick pass
+    from .._schema import schema_problems  # the wording of schema errors, needed only now
+    from .._schema_errors import schema_errors
+
+    errors = sorted(schema_errors("indicator-set.schema.json", located.data),
                     key=lambda e: (list(map(str, e.absolute_path)), e.validator))
     said: set[tuple[Path, str]] = set()  # jsonschema repeats 'required' once per missing key
     for error in errors:
         at = tuple(error.absolute_path)
         if at in located.rejected:
             continue  # the YAML reader already said why this value is missing
-        for problem in schema_problems(error, located.written.get(at)):
+        for problem in schema_problems(error, located.written(at)):
             log.broken.add(at)
             if (problem.path, problem.message) not in said:
                 said.add((problem.path, problem.message))

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from ..model import ROW_NAMES
 from .problems import ProblemLog
 
 __all__ = ["Draft"]
@@ -22,6 +23,16 @@ class Draft:
     precision: int
     # Names a formula may read, with their type: facts by declared type, derived values as "derived".
     scope: dict[str, str] = field(default_factory=dict)
+    _rule_scopes: dict[bool, dict[str, str]] = field(default_factory=dict)
+
+    def rule_scope(self, rows: bool) -> Mapping[str, str]:
+        """What a rule's formulas may read: the scope and the indicator's weight, and a row's fields in a row group's rule.
+
+        Made once, when the first rule is checked (the scope is complete by then).
+        """
+        if rows not in self._rule_scopes:
+            self._rule_scopes[rows] = {**self.scope, "weight": "weight", **(ROW_NAMES if rows else {})}
+        return self._rule_scopes[rows]
 
     def declared_facts(self) -> Mapping[str, Any]:
         """The facts: section as written, or empty when it is not a mapping (the schema check has said so)."""

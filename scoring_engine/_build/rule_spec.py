@@ -8,7 +8,7 @@ from typing import Any
 
 from ..errors import did_you_mean
 from ..formulas import Formula
-from ..model import ROW_NAMES, Rule
+from ..model import Rule
 from ..rules import RULE_KINDS
 from .draft import Draft
 from .problems import Path
@@ -39,9 +39,7 @@ class RuleBuilder:
     def __init__(self, draft: Draft, spec: Mapping[str, Any], path: Path, weight: Decimal | None, indicator: str | None,
                  rows: bool = False) -> None:
         self.draft, self.spec, self.path, self.weight, self.indicator, self.rows = draft, spec, path, weight, indicator, rows
-        self.scope = {**draft.scope, "weight": "weight"}
-        if rows:  # a row group's rule also reads the row
-            self.scope.update(ROW_NAMES)
+        self.scope = draft.rule_scope(rows)  # a row group's rule also reads the row
         self.failed = False
 
     def _at(self, path: Path) -> Any:

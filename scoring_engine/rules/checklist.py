@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from .._arith import ONE, ZERO, percent, plain
 from .._display import equals_text
 from ..errors import ScoringError
 from ..formulas import Formula
 from ..judgements import Judgement
-from ._base import Amount, Deduction, FactView, Outcome, RuleKind, RuleSpec, Story, Template, amount, findings, reads
+from ._base import (Amount, Deduction, FactView, LazyMapping, Outcome, RuleKind, RuleSpec, Story, Template, amount, findings,
+                    reads, shown_later)
 
 
-@dataclass(frozen=True)
-class Element:
+class Element(NamedTuple):
     name: str
     amount: Amount  # of the indicator's weight
     met: Formula | None
@@ -48,8 +47,7 @@ def _element(raw: Mapping[str, Any], i: int, worth: Amount | None, b: RuleSpec) 
     )
 
 
-@dataclass(frozen=True)
-class Checklist:
+class Checklist(NamedTuple):
     """Elements (要点) each worth part of the weight, decided by an expression or an evaluator's judgement."""
 
     elements: tuple[Element, ...]
@@ -88,15 +86,14 @@ def _share_met(value: Any, element: Element) -> Decimal:
                        expression=element.met.text if element.met else None)
 
 
-def _earned(e: Element, points: Decimal, facts: FactView) -> tuple[Decimal, list[str]]:
-    """The points element `e` earns out of `points`, and why it lost any."""
-    earned, why = points, []
+def _earned(e: Element, points: Decimal, facts: FactView, met: Any) -> tuple[Decimal, list[str]]:
+    """The points element `e` earns out of `points`, and why it lost any (`met`: the value of its met expression, if any)."""
+    earned, why = points, list[str]()
     if e.met is not None:
-        share = _share_met(facts.value(e.met), e)
+        share = _share_met(met, e)
         earned = points * share
         if share < ONE:
-            partly = f"{e.missed or '部分满足'}（得{percent(share)}）"
-            why.append(e.missed or f"未满足（{e.met.text}）" if share == ZERO else partly)
+            why.append((e.missed or f"未满足（{e.met.text}）") if share == ZERO else f"{e.missed or '部分满足'}（得{percent(share)}）")
     if e.judgement is not None:
         judged: Judgement = facts.fact(e.judgement)
         if not ZERO <= judged.score <= points:
@@ -115,22 +112,28 @@ def _earned(e: Element, points: Decimal, facts: FactView) -> tuple[Decimal, list
 
 
 def score(rule: Checklist, weight: Decimal, facts: FactView) -> Outcome:
-    rows: list[dict[str, Any]] = []
-    deductions, missed = [], []
+    found: list[tuple[Element, Decimal, Decimal, list[str]]] = []  # each element with its points, what it earned, and why
+    deductions = []
+    total = ZERO
     for e in rule.elements:
         points = e.amount.of(weight)
-        earned, why = _earned(e, points, facts)
-        rows.append({"name": e.name, "points": points, "earned": earned, "reasons": why})
+        met = facts.value(e.met) if e.met is not None else None
+        if met is True and e.judgement is None and e.findings is None:
+            earned, why = points, list[str]()  # the usual element: met in full
+        else:
+            earned, why = _earned(e, points, facts, met)
+        found.append((e, points, earned, why))
+        total += earned
         if earned < points:
-            lost = points - earned
-            reason = f"{e.name}：{'；'.join(why)}"
-            deductions.append(Deduction(lost, reason))
-            missed.append(f"{reason}（扣{plain(lost)}分）")
-    total = sum((r["earned"] for r in rows), ZERO)
+            deductions.append(Deduction(points - earned, f"{e.name}：{'；'.join(why)}"))
+    details = LazyMapping(lambda: {"elements": [{"name": e.name, "points": points, "earned": earned, "reasons": why}
+                                                for e, points, earned, why in found]})
     if not deductions:
-        return Outcome(total, "checklist.full", {"count": len(rows)}, {"elements": rows})
-    return Outcome(total, "checklist.partial", {"count": len(rows), "missed": "；".join(missed)}, {"elements": rows},
-                   tuple(deductions))
+        return Outcome(total, "checklist.full", {"count": len(found)}, details)
+    missed = shown_later(lambda: {"count": len(found),
+                                  "missed": "；".join(f"{d.reason}（扣{plain(d.points)}分）" for d in deductions)},
+                         *(d.points for d in deductions))
+    return Outcome(total, "checklist.partial", missed, details, tuple(deductions))
 
 
 TEMPLATES = {

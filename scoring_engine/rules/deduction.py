@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from .._arith import ZERO, plain
 from .._display import equals_text
 from ..formulas import Formula
-from ._base import Amount, Deduction, FactView, Outcome, RuleKind, RuleSpec, Story, Template, amount, brief, findings, reads
+from ._base import (Amount, Deduction, FactView, Outcome, RuleKind, RuleSpec, Story, Template, amount, brief, findings, reads,
+                    shown_later)
 
 
-@dataclass(frozen=True)
-class PerFinding:
+class PerFinding(NamedTuple):
     """Each finding (a list with texts, or a count) deducts points; floor 0; optionally N or more → 0."""
 
     findings: Formula
@@ -44,7 +43,7 @@ def score(rule: PerFinding, weight: Decimal, facts: FactView) -> Outcome:
         return Outcome(ZERO, "deduction.zero_at", {"count": len(found), "zero_at": rule.zero_at}, details, deductions)
     if not found:
         return Outcome(weight, "deduction.none", {"count": 0}, details)
-    fields = {"count": len(found), "deducted": brief(min(deducted, weight))}
+    fields = shown_later(lambda: {"count": len(found), "deducted": brief(min(deducted, weight))}, deducted)
     return Outcome(max(weight - deducted, ZERO), "deduction.some", fields, details, deductions)
 
 

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from .._arith import percent, plain
 from .._display import equals_text, show_value
 from ..formulas import Formula
-from ._base import FactView, Outcome, RuleKind, RuleSpec, Story, Template, reads
+from ._base import FactView, Outcome, RuleKind, RuleSpec, Story, Template, reads, shown_later
 
 
-@dataclass(frozen=True)
-class FormulaRule:
+class FormulaRule(NamedTuple):
     """An expression giving the score, or a rate in [0, 1] times the weight."""
 
     expr: Formula
@@ -37,8 +35,10 @@ class FormulaRule:
 def score(rule: FormulaRule, weight: Decimal, facts: FactView) -> Outcome:
     value = facts.number(rule.expr, "the formula")
     if rule.is_rate:
-        return Outcome(value * weight, "formula.rate", {"formula": rule.expr.text, "rate": percent(value)}, {"rate": value})
-    return Outcome(value, "formula.score", {"formula": rule.expr.text, "value": plain(value)}, {"value": value})
+        fields = shown_later(lambda: {"formula": rule.expr.text, "rate": percent(value)}, value)
+        return Outcome(value * weight, "formula.rate", fields, {"rate": value})
+    fields = shown_later(lambda: {"formula": rule.expr.text, "value": plain(value)}, value)
+    return Outcome(value, "formula.score", fields, {"value": value})
 
 
 TEMPLATES = {

@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from .._arith import ONE, ZERO, percent, plain
 from .._display import equals_text
 from ..errors import ScoringError
 from ..formulas import Formula
-from ._base import FactView, Outcome, RuleKind, RuleSpec, Story, Template, dec, reads
+from ._base import FactView, Outcome, RuleKind, RuleSpec, Story, Template, dec, reads, shown_later
 
 
-@dataclass(frozen=True)
-class Proportional:
+class Proportional(NamedTuple):
     """value / target capped at 1 (or target / value when lower is better), optionally with a floor."""
 
     value: Formula
@@ -52,10 +50,8 @@ def score(rule: Proportional, weight: Decimal, facts: FactView) -> Outcome:
     details: dict[str, Any] = {"value": value, "target": target, "rate": rate}
     if actual_rate != rate:
         details["uncapped_rate"] = actual_rate
-    fields: dict[str, object] = {"rate": percent(rate), "actual_rate": percent(actual_rate), "value": plain(value),
-                                 "target": plain(target)}
+    fields = shown_later(lambda: _fields(rule, rate, actual_rate, value, target), actual_rate, value, target)
     if rule.floor is not None:
-        fields["floor"] = percent(rule.floor)
         if rate < rule.floor:
             return Outcome(ZERO, "proportional.below_floor", fields, details)
         share = (rate - rule.floor) / (ONE - rule.floor)
@@ -64,6 +60,14 @@ def score(rule: Proportional, weight: Decimal, facts: FactView) -> Outcome:
     if rule.lower_is_better:
         return Outcome(rate * weight, "proportional.lower_full" if rate == ONE else "proportional.lower_partial", fields, details)
     return Outcome(rate * weight, "proportional.full" if rate == ONE else "proportional.partial", fields, details)
+
+
+def _fields(rule: Proportional, rate: Decimal, actual_rate: Decimal, value: Decimal, target: Decimal) -> dict[str, object]:
+    fields: dict[str, object] = {"rate": percent(rate), "actual_rate": percent(actual_rate), "value": plain(value),
+                                 "target": plain(target)}
+    if rule.floor is not None:
+        fields["floor"] = percent(rule.floor)
+    return fields
 
 
 _FIELDS = ("rate", "actual_rate", "value", "target")
