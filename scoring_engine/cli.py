@@ -91,15 +91,19 @@ def score(facts: Path, set_ref: str | None, fmt: str, output: Path | None, layou
 
     if fmt in BINARY_FORMATS and output is None:
         raise click.UsageError(f"--format {fmt} writes a binary file: give it with --output FILE (e.g. --output report.{fmt})")
-    layouts = None
-    if layout is not None or fmt not in ("table", "json"):  # the table and the JSON have one shape each
-        from .reports import layouts
+    laid_out = layout is not None or fmt not in ("table", "json")  # the table and the JSON have one shape each
+    if layout is not None:
+        from .reports.layouts import check_layout
 
-        if layout is not None:
-            layouts.check_layout(layout, fmt)
+        check_layout(layout, fmt)
     indicator_set, loaded = _load_input(facts, set_ref)
     result = score_facts(indicator_set, loaded)
-    content = RENDERERS[fmt](result) if layouts is None else layouts.render_layout(result, indicator_set, fmt, layout)
+    if laid_out:
+        from .reports.layouts import render_layout
+
+        content = render_layout(result, indicator_set, fmt, layout)
+    else:
+        content = RENDERERS[fmt](result)
     if output is None:
         say(str(content))
     else:

@@ -377,7 +377,7 @@ def _readable(values: Mapping[str, Any], name: str) -> bool:
     return True
 
 
-def _with_values(message: str, formula: Formula, values: _Values) -> str:
+def _with_values(message: str, formula: Formula, values: Mapping[str, Any]) -> str:
     """The message followed by the formula and the values it read: 'X（a < b；a = 1, b = 2）'."""
     shown = ", ".join(f"{n} = {_show(values[n])}" for n in sorted(formula.names) if _readable(values, n))
     return f"{message}（{formula.text}；{shown}）" if shown else message
