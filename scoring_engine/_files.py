@@ -121,8 +121,7 @@ def parse_facts(text: str, source: str | None = None, yaml: bool = False) -> Fac
 
 def _schema_problems(doc: Any, source: str | None) -> list[Problem]:
     """The facts document's schema errors in words (their wording is loaded only for a document that has some)."""
-    from ._schema import schema_problems
-    from ._schema_errors import schema_errors
+    from ._schema import schema_errors, schema_problems
 
     return [Problem(p.message, file=source, path=json_path(p.path), hint=p.hint)
             for e in schema_errors("facts.schema.json", doc) for p in schema_problems(e)]

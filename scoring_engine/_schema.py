@@ -12,21 +12,42 @@ from __future__ import annotations
 
 import datetime
 import re
+import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ._arith import plain
-from ._schema_errors import SchemaError, schema, validator
+from ._resources import data_dir
 from .errors import did_you_mean
 
 if TYPE_CHECKING:
     import jsonschema
 
-__all__ = ["SchemaProblem", "schema_problems", "validator"]
+__all__ = ["SchemaProblem", "schema_errors", "schema_problems", "validator"]
 
 Path = tuple[str | int, ...]
+
+
+@lru_cache(maxsize=None)
+def schema(name: str) -> Any:
+    """Schema `name` of schemas/, read once."""
+    return json.loads((data_dir("schemas") / name).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def validator(name: str) -> jsonschema.protocols.Validator:
+    """jsonschema's validator of schema `name`, built once per process (jsonschema is imported with it)."""
+    import jsonschema
+
+    return jsonschema.validators.validator_for(schema(name))(schema(name))
+
+
+def schema_errors(name: str, document: Any) -> list[jsonschema.ValidationError]:
+    """Every error of `document` against schema `name`, as jsonschema finds them, in path order (ties by keyword)."""
+    return sorted(validator(name).iter_errors(document), key=lambda e: (list(map(str, e.absolute_path)), str(e.validator)))
 
 
 class SchemaProblem(NamedTuple):
@@ -200,7 +221,7 @@ _WORDING: dict[str, Callable[[_Failed], list[SchemaProblem]]] = {
 }
 
 
-def schema_problems(error: SchemaError | jsonschema.ValidationError, written: str | None = None) -> list[SchemaProblem]:
+def schema_problems(error: jsonschema.ValidationError, written: str | None = None) -> list[SchemaProblem]:
     """One jsonschema error as the problems a policy editor reads (a missing or unknown key each on its own).
 
     `written` is the value as the YAML file spells it, when YAML read it as something else (no → false).

@@ -79,11 +79,9 @@ def _check_schema(log: ProblemLog) -> None:
     located = log.located
     if fits("indicator-set.schema.json", located.data):
         return  # the usual case, answered in one quick pass
-    from .._schema import schema_problems  # the wording of schema errors, needed only now
-    from .._schema_errors import schema_errors
+    from .._schema import schema_errors, schema_problems  # jsonschema and the wording, needed only now
 
-    errors = sorted(schema_errors("indicator-set.schema.json", located.data),
-                    key=lambda e: (list(map(str, e.absolute_path)), e.validator))
+    errors = schema_errors("indicator-set.schema.json", located.data)
     said: set[tuple[Path, str]] = set()  # jsonschema repeats 'required' once per missing key
     for error in errors:
         at = tuple(error.absolute_path)
