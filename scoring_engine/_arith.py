@@ -9,6 +9,7 @@ platforms and Python versions.
 from __future__ import annotations
 
 import decimal
+import re
 from contextlib import AbstractContextManager
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -59,6 +60,45 @@ def in_range(number: Decimal) -> bool:
     """
     magnitude = number.copy_abs()  # no context: abs() would overflow on 1E+1000 before we can say so
     return not magnitude or SMALLEST_MAGNITUDE <= magnitude < LARGEST_MAGNITUDE
+
+
+_ZERO_WRITTEN = re.compile(r"[-+]?(0+\.?0*|\.0+)([eE][-+]?\d+)?")
+
+
+def decimal_from_text(written: str) -> Decimal | None:
+    """A number as a file writes it (JSON or YAML number syntax), exactly; None when no Decimal can hold its exponent.
+
+    A zero is 0 whatever its exponent, even one past what a Decimal holds.
+
+    >>> decimal_from_text("1.50"), decimal_from_text("0e-99999999999999999999"), decimal_from_text("1e-99999999999999999999")
+    (Decimal('1.50'), Decimal('0'), None)
+    """
+    if _ZERO_WRITTEN.fullmatch(written):
+        return ZERO
+    try:
+        return Decimal(written)
+    except decimal.DecimalException:
+        return None
+
+
+def normalised(number: Decimal) -> Decimal | None:
+    """The one form a number read from a file is kept in, or None when it is not finite or out of range.
+
+    Every zero becomes 0: ``0e-999999999`` is small to write but would print as a
+    billion zeros. Any other number in range keeps its digits as written, and its
+    exponent is bounded both ways by the range, so it prints in at most 16
+    characters more than it was written in.
+
+    >>> normalised(Decimal("0E-999999999")), normalised(Decimal("-0.00")), normalised(Decimal("86.50"))
+    (Decimal('0'), Decimal('0'), Decimal('86.50'))
+    >>> normalised(Decimal("1E+400")) is None, normalised(Decimal("NaN")) is None
+    (True, True)
+    """
+    if not number.is_finite():
+        return None
+    if not number:
+        return ZERO
+    return number if in_range(number) else None
 
 
 def plain(value: Decimal | int) -> str:

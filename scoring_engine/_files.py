@@ -16,7 +16,8 @@ from . import _yaml
 from ._resources import data_dir
 from ._schema import schema_problems, validator
 from .errors import FactsError, IndicatorSetError, Problem, did_you_mean, json_path
-from .facts import MAX_FACTS_DEPTH, Facts, NotANumber, document_problems, fact_at
+from ._arith import decimal_from_text, scoring_context
+from .facts import MAX_FACTS_DEPTH, Facts, NotANumber, document_problems, fact_at, out_of_range_words
 
 __all__ = ["MAX_FACTS_BYTES", "read_text", "bundled_sets", "resolve_set", "parse_facts", "load_facts"]
 
@@ -90,10 +91,33 @@ def _no_constant(name: str) -> Any:
     return NotANumber(name)  # reported with where it is, by document_problems
 
 
+def _decimal(written: str) -> Decimal | int | NotANumber:
+    """A JSON number with a fraction or an exponent, exactly; any zero as 0, as if written so (``0e-999999999`` would print
+    as a billion zeros).
+
+    A number whose exponent no Decimal can hold (1e99999999999999999999) is kept
+    to be reported where it is, with the fact it belongs to.
+    """
+    number = decimal_from_text(written)
+    if number is None:
+        return NotANumber(written, *out_of_range_words(written))
+    return number if number else 0
+
+
+def _integer(written: str) -> int | NotANumber:
+    """A JSON whole number; one of more than 40 digits is out of range without being converted (a slow conversion past 4300)."""
+    digits = len(written.lstrip("-"))
+    if digits > 40:
+        return NotANumber(written, f"a number of {digits} digits is out of range (MAX_FACT_MAGNITUDE is 1e15)", "check the digits")
+    return int(written)
+
+
 def _read_json(text: str, source: str | None) -> Any:
     """A JSON document with exact decimals, duplicate keys refused and NaN kept to be reported where it is."""
     try:
-        return json.loads(text, parse_float=Decimal, parse_constant=_no_constant, object_pairs_hook=_json_object)
+        with scoring_context():
+            return json.loads(text, parse_float=_decimal, parse_int=_integer, parse_constant=_no_constant,
+                              object_pairs_hook=_json_object)
     except json.JSONDecodeError as err:
         raise FactsError(Problem(f"JSON syntax: {err.msg}", file=source, line=err.lineno, column=err.colno)) from None
     except _Reject as err:
@@ -107,7 +131,10 @@ def _read_json(text: str, source: str | None) -> Any:
 
 def parse_facts(text: str, source: str | None = None, yaml: bool = False) -> Facts:
     """Facts from a facts document in JSON (or YAML) text; no file access."""
-    doc = _yaml.load_strict(text, source, FactsError).data if yaml else _read_json(text, source)
+    if yaml:
+        doc = _yaml.load_strict(text, source, FactsError, lambda path: {"path": json_path(path), "fact": fact_at(path)}).data
+    else:
+        doc = _read_json(text, source)
     found = [Problem(message, file=source, path=json_path(path), fact=fact_at(path), hint=hint)
              for path, message, hint in itertools.islice(document_problems(doc), _SHOWN_DOCUMENT_PROBLEMS)]
     if found:

@@ -11,15 +11,16 @@ Decimal numbers are read as `Decimal`, exactly as written.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ._arith import LARGEST_MAGNITUDE, in_range
+from ._arith import LARGEST_MAGNITUDE, decimal_from_text, in_range
 from ._text import bad_character
 from .errors import Problem
 
@@ -61,6 +62,7 @@ class Located:
     rejected: set[Path] = field(default_factory=set)  # values refused (and so read as None): already reported
     # Plain scalars YAML read as something other than text (no → false, 1.10, 2024-01-01), as written: for hints.
     written: dict[Path, str] = field(default_factory=dict)
+    problem_paths: dict[int, Path] = field(default_factory=dict)  # index in `problems` → the path of the value refused
 
     def where(self, path: Path, key: bool = False) -> tuple[int, int] | None:
         """Line and column of the value at `path` (or of its key), else of the nearest enclosing value."""
@@ -164,6 +166,7 @@ class _Reader:
         value = self.scalar(node)
         if value is None and len(self.problems) > before:
             self.out.rejected.add(path)
+            self.out.problem_paths.update(dict.fromkeys(range(before, len(self.problems)), path))
         elif node.style is None and not isinstance(value, str):
             self.out.written[path] = node.value
         return value
@@ -203,13 +206,14 @@ class _Reader:
             return self.out_of_range(node)  # before int() or Decimal() spend time on a giant
         if node.tag == _FLOAT:
             text = node.value.replace("_", "")
-            try:
-                number = Decimal(text)
-            except InvalidOperation:
-                number = None
-            if number is None or not number.is_finite():
+            number = decimal_from_text(text)
+            if number is None and any(ch.isdigit() for ch in text):  # an exponent no Decimal holds: 1.0e99999999999999999999
+                return self.out_of_range(node)
+            if number is None or not number.is_finite():  # .inf, .nan
                 self.problem(node, f"{_shown(node.value)} is not a finite number")
                 return None
+            if not number:
+                return 0  # 0.0e-999999999 is 0, as if written so: not a billion zeros when printed
             return number if in_range(number) else self.out_of_range(node)
         try:
             value = self.constructor.construct_object(node)
@@ -282,12 +286,17 @@ def load(text: str, file: str | None = None) -> Located:
     return reader.out
 
 
-def load_strict(text: str, file: str | None, error: type[Exception]) -> Located:
-    """Read a YAML document where any problem at all is fatal (facts and case files), raised as `error`."""
+def load_strict(text: str, file: str | None, error: type[Exception],
+                locate: Callable[[Path], Mapping[str, Any]] | None = None) -> Located:
+    """Read a YAML document where any problem at all is fatal (facts and case files), raised as `error`.
+
+    `locate` gives the fields (path, fact…) that name a refused value by where it is in the document.
+    """
     try:
         located = load(text, file)
     except YamlError as err:
         raise error(err.problems) from None
     if located.problems:
-        raise error(located.problems)
+        paths = located.problem_paths
+        raise error([p.located(**locate(paths[i])) if locate and i in paths else p for i, p in enumerate(located.problems)])
     return located

@@ -28,8 +28,8 @@ from . import _yaml
 from ._arith import fixed, plain
 from ._files import read_text
 from .engine import score
-from .errors import Problem, ScoringEngineError
-from .facts import Facts, _flatten
+from .errors import FactsError, Problem, ScoringEngineError
+from .facts import Facts, flatten, spelling
 from .loader import load_facts, load_indicator_set, resolve_set
 from .model import IndicatorSet
 
@@ -172,8 +172,13 @@ def load_cases(path: str | Path) -> list[Case]:
 def _facts_for(case: Case, indicator_set: IndicatorSet) -> Facts:
     if not case.overrides:
         return case.facts
-    values = _flatten(case.facts.values, indicator_set.facts)
-    values.update(_flatten(case.overrides, indicator_set.facts))
+    values, twice = flatten(case.facts.values, indicator_set.facts)
+    overrides, twice_over = flatten(case.overrides, indicator_set.facts)
+    if twice or twice_over:  # the same fact under two spellings, in the facts or in the overrides: neither may win silently
+        raise FactsError([Problem(f"fact {name} is given twice, at {spelling(a, root)} and at {spelling(b, root)}",
+                                  file=case.file, line=case.line, fact=name, hint="keep one of them")
+                          for root, found in (("$.facts", twice), ("overrides", twice_over)) for name, a, b in found])
+    values.update(overrides)  # an override replaces the fact, however the facts spell it
     # Problems now come from the case's facts, not the facts file it started from.
     return Facts(values=values, not_applicable=case.facts.not_applicable, project=case.facts.project, source=case.id)
 

@@ -198,7 +198,7 @@ class _Run:
             indicators=tree,
             warnings=tuple(self.warnings),
             derived=tuple(self.derived),
-            project=dict(self.facts.project),
+            project=self.facts.details(),
             facts=self.facts_read,
         )
 
