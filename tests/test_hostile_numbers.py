@@ -1,4 +1,4 @@
-"""Numbers small to write but huge to print (tests/hostile/numbers.py), each case in a bounded child process.
+"""Numbers small to write but huge to print (tests/hostile/big_numbers.py), each case in a bounded child process.
 
 A zero however written (``0e-999999999``) is 0: the run gives byte for byte what
 a plain ``0`` gives. Any other number scores with output no bigger than the
@@ -15,7 +15,7 @@ import pytest
 
 from hostile.bounded import Outcome, run_all
 from hostile.inputs import Case, clean_run_problems, error_lines, run_case
-from hostile.numbers import number_cases, without_set_hash
+from hostile.big_numbers import number_cases, without_set_hash
 from scoring_engine import Facts, load_indicator_set, score
 from scoring_engine.render import render_json
 

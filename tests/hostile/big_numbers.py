@@ -22,7 +22,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from .inputs import SMALL, Case, cli
+from hostile.inputs import SMALL, Case, cli
 
 PLACEHOLDER = "@@NUMBER@@"
 
