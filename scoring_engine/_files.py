@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
+import stat
+from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from . import _yaml
 from ._resources import data_dir
@@ -19,35 +22,82 @@ from .errors import FactsError, IndicatorSetError, Problem, did_you_mean, json_p
 from ._arith import decimal_from_text, scoring_context
 from .facts import MAX_FACTS_DEPTH, Facts, NotANumber, document_problems, fact_at, out_of_range_words
 
-__all__ = ["MAX_FACTS_BYTES", "read_text", "bundled_sets", "resolve_set", "parse_facts", "load_facts"]
+__all__ = ["MAX_FACTS_BYTES", "STDIN", "read_text", "read_stream", "bundled_sets", "resolve_set", "inside_folder",
+           "parse_facts", "load_facts", "load_facts_from"]
 
 #: Largest facts file read, in bytes (a project's facts take a few kilobytes; a megabyte of numbers decodes to ~40 MB).
 MAX_FACTS_BYTES = 1_000_000
 
 _LIMIT_NAMES = {_yaml.MAX_YAML_BYTES: "MAX_YAML_BYTES", MAX_FACTS_BYTES: "MAX_FACTS_BYTES"}
 _SHOWN_DOCUMENT_PROBLEMS = 20  # bad values listed from one facts document
+#: How standard input is named in messages, when the facts are read from it (`scoring-engine score -`).
+STDIN = "<stdin>"
 
 
 def read_text(path: Path, limit: int, error: type[Exception]) -> tuple[str, bytes]:
-    """A file's text (UTF-8, BOM allowed) and its bytes; clear errors for every way reading can fail."""
-    name = str(path)
+    """A file's text (UTF-8, BOM allowed) and its bytes; clear errors for every way reading can fail.
+
+    Only a regular file is read, and at most `limit` + 1 bytes of it: a device
+    (/dev/zero) would be read until memory runs out, and a pipe nobody writes to
+    would wait for ever. The kind is checked before the file is opened, and the
+    file is opened without waiting, in case it was swapped for a pipe meanwhile.
+    """
+    name = shown_path(path)
     try:
-        if path.is_dir():
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
             raise error(Problem("is a folder, not a file", file=name))
-        size = path.stat().st_size
-        if size > limit:
-            constant = f" ({_LIMIT_NAMES[limit]})" if limit in _LIMIT_NAMES else ""
-            raise error(Problem(f"file is {size} bytes; the limit is {limit}{constant}", file=name))
-        data = path.read_bytes()
+        if not stat.S_ISREG(info.st_mode):
+            raise error(_not_a_file(name))
+        _check_size(info.st_size, limit, name, error)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+        with open(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise error(_not_a_file(name))
+            data = handle.read(limit + 1)
     except FileNotFoundError:
         raise error(Problem("no such file", file=name)) from None
     except OSError as err:
         raise error(Problem(f"cannot read: {err.strerror}", file=name)) from None
+    except ValueError:  # a NUL in the name
+        raise error(Problem("cannot read: the name holds a NUL character", file=name)) from None
+    _check_size(len(data), limit, name, error)  # a file that grew since it was measured
+    return _decoded(data, name, error)
+
+
+def read_stream(stream: BinaryIO, limit: int, error: type[Exception], name: str = STDIN) -> tuple[str, bytes]:
+    """The text of an open stream (standard input), reading at most `limit` + 1 bytes of it."""
+    try:
+        data = stream.read(limit + 1)
+    except OSError as err:
+        raise error(Problem(f"cannot read: {err.strerror}", file=name)) from None
+    _check_size(len(data), limit, name, error, at_least=True)
+    return _decoded(data, name, error)
+
+
+def _not_a_file(name: str) -> Problem:
+    return Problem("is not a regular file (a device, a pipe or a socket)", file=name, hint="give the path of a file")
+
+
+def _check_size(size: int, limit: int, name: str, error: type[Exception], at_least: bool = False) -> None:
+    if size > limit:
+        constant = f" ({_LIMIT_NAMES[limit]})" if limit in _LIMIT_NAMES else ""
+        said = f"more than {limit} bytes" if at_least else f"{size} bytes"
+        raise error(Problem(f"file is {said}; the limit is {limit}{constant}", file=name))
+
+
+def _decoded(data: bytes, name: str, error: type[Exception]) -> tuple[str, bytes]:
     try:
         return data.decode("utf-8-sig"), data
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         raise error(Problem(f"not UTF-8 text (byte {err.start})", file=name, line=line, hint="save the file as UTF-8")) from None
+
+
+def shown_path(path: str | Path) -> str:
+    """A path for a message: as given, or cut short when it is far longer than any file name can be."""
+    text = str(path)
+    return text if len(text) <= 300 else f"{text[:60]}…({len(text)} characters)"
 
 
 def bundled_sets() -> dict[str, Path]:
@@ -59,19 +109,69 @@ def bundled_sets() -> dict[str, Path]:
 
 
 def resolve_set(ref: str, relative_to: Path | None = None) -> Path:
-    """The file of a set named by path (relative to `relative_to` if given) or by bundled id."""
-    candidates = [Path(ref)] if relative_to is None else [relative_to / ref, Path(ref)]
-    for candidate in candidates:
-        if candidate.is_file():
-            return candidate
+    """The file of a set named by bundled id or by path.
+
+    A path given on the command line (`relative_to` None) may be anywhere: the
+    user typed it. A set named inside a facts or case file (`relative_to` is
+    that file's folder) is a bundled set id or a path inside that folder's tree,
+    links followed: see `inside_folder`.
+    """
     bundled = bundled_sets()
+    if relative_to is not None:
+        if ref in bundled and not _exists(relative_to / ref):
+            return bundled[ref]
+        return inside_folder(ref, relative_to, "indicator_set", IndicatorSetError, bundled)
+    path = Path(ref)
+    if _exists(path):
+        if path.is_dir():
+            raise IndicatorSetError(Problem("is a folder, not a file", file=shown_path(path), hint="name the set's YAML file"))
+        return path  # not a regular file: read_text says so
     if ref in bundled:
         return bundled[ref]
-    folder = next((c for c in candidates if c.is_dir()), None)
-    if folder is not None:
-        raise IndicatorSetError(Problem("is a folder, not a file", file=str(folder), hint="name the set's YAML file"))
     hint = did_you_mean(ref, bundled) or ("bundled sets: " + ", ".join(bundled) if bundled else None)
-    raise IndicatorSetError(Problem(f"no indicator set {ref!r}: neither a file nor a bundled set id", hint=hint))
+    raise IndicatorSetError(Problem(f"no indicator set {_quoted(ref)}: neither a file nor a bundled set id", hint=hint))
+
+
+def inside_folder(ref: str, folder: Path, what: str, error: type[Exception], bundled: Mapping[str, Path] | None = None) -> Path:
+    """The path `ref`, named inside a file whose folder is `folder`, if it lies in that folder's tree (links followed).
+
+    Anything else -- an absolute path, ``../``, a link leading out -- is refused
+    with the same words whether or not it exists, and nothing of it is read: a
+    facts file passed between offices must not make the engine read, or say
+    whether there is, a file elsewhere on the machine.
+    """
+    target = folder / ref
+    try:
+        leaves = not target.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError, ValueError) as err:  # a name too long, a loop of links, a NUL
+        reason = err.strerror if isinstance(err, OSError) else "a loop of links" if isinstance(err, RuntimeError) else "a NUL character"
+        raise error(Problem(f"{what} {_quoted(ref)} cannot be used: {reason}")) from None
+    if leaves:
+        hint = ("give a path inside that folder or a bundled set id; a set elsewhere can be given on the command line (--set)"
+                if bundled is not None else "give a path inside that folder")
+        raise error(Problem(f"{what} {_quoted(ref)} is not inside the folder of the file that names it", hint=hint))
+    if not _exists(target):
+        if bundled is None:
+            raise error(Problem(f"{what} {_quoted(ref)}: no such file in the folder of the file that names it"))
+        hint = did_you_mean(ref, bundled) or ("bundled sets: " + ", ".join(bundled) if bundled else None)
+        raise error(Problem(f"no indicator set {_quoted(ref)}: neither a file in the folder of the file that names it "
+                            "nor a bundled set id", hint=hint))
+    if target.is_dir():
+        raise error(Problem("is a folder, not a file", file=shown_path(target), hint=f"name a file as {what}"))
+    return target
+
+
+def _exists(path: Path) -> bool:
+    """Whether something is at `path`; False too for a name the system cannot even look up (too long)."""
+    try:
+        os.stat(path)
+    except (OSError, ValueError):  # ValueError: a NUL in the name
+        return False
+    return True
+
+
+def _quoted(ref: str) -> str:
+    return repr(ref) if len(ref) <= 80 else repr(ref[:40] + "…") + f" ({len(ref)} characters)"
 
 
 class _Reject(Exception):
@@ -151,4 +251,10 @@ def load_facts(path: str | Path) -> Facts:
     """Load a facts file (.json, or .yaml/.yml)."""
     file = Path(path)
     text, _ = read_text(file, MAX_FACTS_BYTES, FactsError)
-    return parse_facts(text, str(path), yaml=file.suffix.lower() in (".yaml", ".yml"))
+    return parse_facts(text, shown_path(path), yaml=file.suffix.lower() in (".yaml", ".yml"))
+
+
+def load_facts_from(stream: BinaryIO, name: str = STDIN) -> Facts:
+    """Facts read from an open stream (standard input), at most MAX_FACTS_BYTES: JSON if the text begins with {, else YAML."""
+    text, _ = read_stream(stream, MAX_FACTS_BYTES, FactsError, name)
+    return parse_facts(text, name, yaml=not text.lstrip().startswith("{"))

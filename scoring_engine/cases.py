@@ -26,7 +26,7 @@ from typing import Any
 
 from . import _yaml
 from ._arith import fixed, plain
-from ._files import read_text
+from ._files import inside_folder, read_text
 from .engine import score
 from .errors import FactsError, Problem, ScoringEngineError
 from .facts import Facts, flatten, spelling
@@ -101,7 +101,7 @@ def find_case_files(paths: Iterable[str | Path]) -> list[Path]:
 
 def _number(value: Any, what: str, file: str, line: int | None) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
-        raise CaseFileError(Problem(f"{what} must be a number, got {value!r}", file=file, line=line))
+        raise CaseFileError(Problem(f"{what} must be a number, got {_kind(value)}", file=file, line=line))
     return Decimal(value)
 
 
@@ -119,7 +119,9 @@ def _expectation(raw: Any, file: str, line: int | None) -> Expectation:
     raw = _check_keys(raw, _EXPECT_KEYS, "expect", file, line)
     if not raw:
         raise CaseFileError(Problem("expect is empty: a case must expect something", file=file, line=line))
-    scores = _check_keys(raw.get("scores", {}), set(raw.get("scores", {})), "scores", file, line)
+    scores = raw.get("scores", {})
+    if not isinstance(scores, Mapping):
+        raise CaseFileError(Problem(f"scores must map indicator ids to scores, got {_kind(scores)}", file=file, line=line))
     warnings = raw.get("warnings", [])
     if not isinstance(warnings, list) or not all(isinstance(w, str) for w in warnings):
         raise CaseFileError(Problem("warnings must be a list of texts", file=file, line=line))
@@ -134,7 +136,11 @@ def _expectation(raw: Any, file: str, line: int | None) -> Expectation:
 
 
 def load_cases(path: str | Path) -> list[Case]:
-    """The cases of one case file; CaseFileError (or the set's own error) when it cannot be used."""
+    """The cases of one case file; CaseFileError (or the set's own error) when it cannot be used.
+
+    The set and the facts files a case file names are bundled set ids or paths
+    inside the case file's folder (`_files.inside_folder`).
+    """
     path = Path(path)
     file = str(path)
     text, _ = read_text(path, _yaml.MAX_YAML_BYTES, CaseFileError)
@@ -142,8 +148,9 @@ def load_cases(path: str | Path) -> list[Case]:
     doc = _check_keys(located.data, _FILE_KEYS, "the case file", file, 1)
     if "indicator_set" not in doc or not isinstance(doc.get("cases"), list) or not doc["cases"]:
         raise CaseFileError(Problem("a case file needs indicator_set and a non-empty list of cases", file=file, line=1))
-    set_file = resolve_set(str(doc["indicator_set"]), relative_to=path.parent)
-    base = load_facts(path.parent / doc["facts_file"]) if "facts_file" in doc else None
+    set_file = resolve_set(_text(doc["indicator_set"], "indicator_set", file, located.where(("indicator_set",))),
+                           relative_to=path.parent)
+    base = _facts_file(doc, path, located.where(("facts_file",))) if "facts_file" in doc else None
     cases, names = [], set()
     for i, raw in enumerate(doc["cases"]):
         line = (located.where(("cases", i)) or (None, None))[0]
@@ -152,21 +159,61 @@ def load_cases(path: str | Path) -> list[Case]:
         if not isinstance(name, str) or not name.strip() or name in names:
             raise CaseFileError(Problem(f"case {i + 1} needs a name of its own", file=file, line=line))
         names.add(name)
-        facts = base
-        if "facts_file" in raw:
-            facts = load_facts(path.parent / raw["facts_file"])
-        if "facts" in raw:
-            facts = Facts(values=raw["facts"], source=f"{file}::{name}")
-        if facts is None:
-            raise CaseFileError(Problem(f"case {name} has no facts: give facts, facts_file, or a facts_file for the whole file",
-                                        file=file, line=line))
-        if "not_applicable" in raw:
-            facts = Facts(values=facts.values, not_applicable=raw["not_applicable"], project=facts.project, source=facts.source)
+        facts = _case_facts(raw, base, path, name, line)
         overrides = raw.get("overrides", {})
         if not isinstance(overrides, Mapping):
             raise CaseFileError(Problem("overrides must map fact names to values", file=file, line=line))
         cases.append(Case(name, file, line, set_file, facts, overrides, _expectation(raw.get("expect"), file, line)))
     return cases
+
+
+def _text(value: Any, what: str, file: str, where: tuple[int, int] | None) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise CaseFileError(Problem(f"{what} must be text (a path or a bundled set id), got {_kind(value)}", file=file,
+                                    line=where[0] if where else None, column=where[1] if where else None))
+    return value
+
+
+def _kind(value: Any) -> str:
+    """What a value is, for a message (never its repr: it may be long)."""
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, Decimal)):
+        return "a number"
+    if isinstance(value, str):
+        return "empty text" if not value.strip() else "text"
+    if value is None:
+        return "nothing"
+    return "a list" if isinstance(value, list) else "a mapping" if isinstance(value, Mapping) else type(value).__name__
+
+
+def _facts_file(raw: Mapping[str, Any], path: Path, where: tuple[int, int] | None) -> Facts:
+    """The facts file a case file (or one case) names, inside the case file's folder."""
+    ref = _text(raw["facts_file"], "facts_file", str(path), where)
+    return load_facts(inside_folder(ref, path.parent, "facts_file", CaseFileError))
+
+
+def _case_facts(raw: Mapping[str, Any], base: Facts | None, path: Path, name: str, line: int | None) -> Facts:
+    """A case's facts: its own, or its facts file's, or the file's; with its not_applicable."""
+    file = str(path)
+    facts = base
+    if "facts_file" in raw:
+        facts = _facts_file(raw, path, (line, None) if line else None)
+    if "facts" in raw:
+        if not isinstance(raw["facts"], Mapping):
+            raise CaseFileError(Problem(f"case {name}: facts must map fact names to values, got {_kind(raw['facts'])}",
+                                        file=file, line=line))
+        facts = Facts(values=raw["facts"], source=f"{file}::{name}")
+    if facts is None:
+        raise CaseFileError(Problem(f"case {name} has no facts: give facts, facts_file, or a facts_file for the whole file",
+                                    file=file, line=line))
+    if "not_applicable" in raw:
+        marked = raw["not_applicable"]
+        if not isinstance(marked, Mapping) or not all(isinstance(v, str) for v in marked.values()):
+            raise CaseFileError(Problem(f"case {name}: not_applicable must map indicator ids to reasons, got {_kind(marked)}",
+                                        file=file, line=line, hint="write {indicator id: reason}"))
+        facts = Facts(values=facts.values, not_applicable=marked, project=facts.project, source=facts.source)
+    return facts
 
 
 def _facts_for(case: Case, indicator_set: IndicatorSet) -> Facts:

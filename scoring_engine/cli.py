@@ -20,6 +20,8 @@ import click
 from . import __version__
 from .engine import score as score_facts
 from .errors import IndicatorSetError, Problem, ScoringEngineError
+from ._files import load_facts_from, read_text
+from ._yaml import MAX_YAML_BYTES
 from .loader import bundled_sets, load_facts, load_indicator_set, resolve_set
 from .render import BINARY_FORMATS, RENDERERS
 from .result import Result
@@ -115,7 +117,7 @@ def main() -> None:
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of the screen.")
 @_guarded
 def score(facts: Path, set_ref: str | None, fmt: str, output: Path | None) -> None:
-    """Score the project in FACTS (a .json or .yaml facts file).
+    """Score the project in FACTS (a .json or .yaml facts file, or - to read the facts from standard input).
 
     Formats: table (the screen), json (the audit trail), markdown, csv, html, xlsx (needs --output).
     """
@@ -139,7 +141,7 @@ def score(facts: Path, set_ref: str | None, fmt: str, output: Path | None) -> No
 @click.option("--set", "set_ref", metavar="ID|PATH", help="Indicator set: a bundled id or a YAML file. Default: the one the facts file names.")
 @_guarded
 def explain(facts: Path, indicator_id: str, set_ref: str | None) -> None:
-    """Tell how one indicator of the project in FACTS got its score.
+    """Tell how one indicator of the project in FACTS (a facts file, or - for standard input) got its score.
 
     The standard, the facts read with values and units, derived values with the
     numbers substituted, the matched band or tier, every deduction, the raw
@@ -149,15 +151,16 @@ def explain(facts: Path, indicator_id: str, set_ref: str | None) -> None:
 
 
 def _score_file(facts: Path, set_ref: str | None) -> Result:
-    """Score the facts file against --set, or the set it names; the result carries the facts with labels and units."""
-    loaded = load_facts(facts)
+    """Score the facts file (or standard input, for -) against --set, or the set it names; the result carries the facts
+    with labels and units. A set the facts name is a bundled id or a path inside their folder (the working folder for -)."""
+    loaded = load_facts_from(click.get_binary_stream("stdin")) if str(facts) == "-" else load_facts(facts)
     if set_ref is not None:
         indicator_set = load_indicator_set(resolve_set(set_ref))
     elif loaded.indicator_set is not None:
         try:
             indicator_set = load_indicator_set(resolve_set(loaded.indicator_set, relative_to=facts.parent))
         except IndicatorSetError as err:
-            raise IndicatorSetError([p.located(file=str(facts), path="$.indicator_set") for p in err.problems]) from None
+            raise IndicatorSetError([p.located(file=loaded.source, path="$.indicator_set") for p in err.problems]) from None
     else:
         raise click.UsageError("no indicator set: pass --set ID|PATH, or name one in the facts file as \"indicator_set\"")
     return score_facts(indicator_set, loaded)
@@ -189,7 +192,7 @@ def sets(set_id: str | None) -> None:
     """List the bundled indicator sets, or print one (to copy and adapt: `sets ID > my-set.yaml`)."""
     found = bundled_sets()
     if set_id is not None:
-        click.echo(resolve_set(set_id).read_text(encoding="utf-8"), nl=False)
+        click.echo(read_text(resolve_set(set_id), MAX_YAML_BYTES, IndicatorSetError)[0], nl=False)
         return
     if not found:
         click.echo("no bundled indicator sets")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import _yaml
 from ._build import build_indicator_set
-from ._files import MAX_FACTS_BYTES, bundled_sets, load_facts, parse_facts, read_text, resolve_set
+from ._files import MAX_FACTS_BYTES, bundled_sets, load_facts, parse_facts, read_text, resolve_set, shown_path
 from .errors import IndicatorSetError
 from .model import IndicatorSet
 
@@ -44,4 +44,4 @@ def load_indicator_set(path: str | Path) -> IndicatorSet:
     """
     file = resolve_set(str(path))
     text, data = read_text(file, _yaml.MAX_YAML_BYTES, IndicatorSetError)
-    return parse_indicator_set(text, str(path) if Path(path).is_file() else str(file), hashlib.sha256(data).hexdigest())
+    return parse_indicator_set(text, shown_path(path) if file == Path(path) else str(file), hashlib.sha256(data).hexdigest())
