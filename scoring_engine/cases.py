@@ -18,6 +18,8 @@ and pytest run it, so an edited set is known to still score as intended::
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -26,7 +28,7 @@ from typing import Any
 
 from . import _yaml
 from ._arith import fixed, plain
-from ._files import inside_folder, read_text
+from ._files import inside_folder, read_text, shown_path
 from .engine import score
 from .errors import FactsError, Problem, ScoringEngineError
 from .facts import Facts, flatten, spelling
@@ -90,12 +92,15 @@ def find_case_files(paths: Iterable[str | Path]) -> list[Path]:
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        try:
+            kind = os.stat(path).st_mode
+        except (OSError, ValueError) as err:  # no such file, a name too long, a NUL
+            reason = "no such file or folder" if isinstance(err, FileNotFoundError) else f"cannot read: {getattr(err, 'strerror', None) or err}"
+            raise CaseFileError(Problem(reason, file=shown_path(path))) from None
+        if stat.S_ISDIR(kind):
             found.extend(sorted(path.rglob(f"*{CASE_SUFFIX}")))
-        elif path.is_file():
-            found.append(path)
         else:
-            raise CaseFileError(Problem("no such file or folder", file=str(path)))
+            found.append(path)  # a device or a pipe is refused when it is read
     return found
 
 
