@@ -16,6 +16,7 @@ import graph has no cycle.
 from __future__ import annotations
 
 import io
+import itertools
 import tokenize
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -200,26 +201,22 @@ class _Story:
     def _read(self) -> list[str]:
         """Names the rule reads directly, then the facts behind each derived value, in order, without repeats."""
         names: dict[str, None] = {}
-
-        def add(name: str) -> None:
-            if name in names or name == "weight":
-                return
-            names[name] = None
-            derived = self.derived_values.get(name)
-            if derived is not None:
-                for inner in _names(derived.expression):
-                    add(inner)
-
-        for expression in self._expressions():
-            for name in _names(expression):
-                add(name)
-        for name in self.node.inputs:
-            add(name)
+        direct = itertools.chain.from_iterable(_names(e) for e in self._expressions())
+        pending = [itertools.chain(direct, self.node.inputs)]  # a stack, not recursion: derived values may chain deep
+        while pending:
+            name = next(pending[-1], None)
+            if name is None:
+                pending.pop()
+            elif name not in names and name != "weight":
+                names[name] = None
+                derived = self.derived_values.get(name)
+                if derived is not None:
+                    pending.append(iter(_names(derived.expression)))
         return list(names)
 
     def sub(self, expression: str) -> str:
-        """The expression with each name it reads replaced by its value."""
-        return _substitute(expression, {n: _in_formula(v) for n, v in self.values.items()})
+        """The expression with each name it reads replaced by its value (each value written out once, not once per line)."""
+        return _substitute(expression, _Written(self.values))
 
     # -- sections
 
@@ -374,6 +371,21 @@ def _substitute(expression: str, values: Mapping[str, str]) -> str:
         if name in values:
             out = out[:start] + values[name] + out[end:]
     return out
+
+
+class _Written(dict[str, str]):
+    """Values by name as they read inside a formula, each written out when first asked for."""
+
+    def __init__(self, values: Mapping[str, Any]):
+        super().__init__()
+        self._values = values
+
+    def __missing__(self, name: str) -> str:
+        self[name] = _in_formula(self._values[name])
+        return self[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._values
 
 
 def _in_formula(value: Any) -> str:
