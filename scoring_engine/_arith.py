@@ -1,17 +1,21 @@
 """Exact decimal arithmetic shared by formulas, rules and the engine.
 
-Every number the engine handles is a `Decimal`; scoring runs inside
-`scoring_context()` so that the caller's own decimal context (precision,
-rounding, traps) can never change a score, and results are identical across
-platforms and Python versions.
+Every number the engine handles is a `Decimal`. Every public entry point runs
+under the engine's own context (`in_engine_context`; scoring inside
+`scoring_context()`), so that the caller's own decimal context (precision,
+rounding, traps) can never change a score, a report or a check, and results
+are identical across platforms and Python versions.
 """
 
 from __future__ import annotations
 
 import decimal
+import functools
 import re
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, TypeVar, cast
 
 # 28 significant digits is far beyond any money amount or rate; the exponent
 # bounds keep every intermediate value small, so no formula can build a giant.
@@ -30,6 +34,25 @@ ONE = Decimal(1)
 def scoring_context() -> AbstractContextManager[decimal.Context]:
     """A thread-local decimal context for one scoring run."""
     return decimal.localcontext(CONTEXT)
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def in_engine_context(function: F) -> F:
+    """`function` run under the engine's own decimal context, whatever context its caller has set.
+
+    Every public entry point (loading, scoring, rendering, explaining, the cases)
+    is wrapped: a program that set six digits rounding down, or traps on every
+    rounding, gets the same bytes as any other.
+    """
+
+    @functools.wraps(function)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        with decimal.localcontext(CONTEXT):
+            return function(*args, **kwargs)
+
+    return cast(F, run)
 
 
 def round_half_up(value: Decimal, places: int) -> Decimal:

@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from . import _yaml
+from ._arith import decimal_from_text, in_engine_context, scoring_context
 from ._resources import data_dir
 from ._schema import schema_problems, validator
 from .errors import FactsError, IndicatorSetError, Problem, did_you_mean, json_path
-from ._arith import decimal_from_text, scoring_context
 from .facts import MAX_FACTS_DEPTH, Facts, NotANumber, document_problems, fact_at, out_of_range_words
 
 __all__ = ["MAX_FACTS_BYTES", "STDIN", "read_text", "read_stream", "bundled_sets", "resolve_set", "inside_folder",
@@ -229,6 +229,7 @@ def _read_json(text: str, source: str | None) -> Any:
                                  hint="check the digits")) from None
 
 
+@in_engine_context
 def parse_facts(text: str, source: str | None = None, yaml: bool = False) -> Facts:
     """Facts from a facts document in JSON (or YAML) text; no file access."""
     if yaml:
@@ -247,6 +248,7 @@ def parse_facts(text: str, source: str | None = None, yaml: bool = False) -> Fac
                  indicator_set=doc.get("indicator_set"), source=source)
 
 
+@in_engine_context
 def load_facts(path: str | Path) -> Facts:
     """Load a facts file (.json, or .yaml/.yml)."""
     file = Path(path)
@@ -254,6 +256,7 @@ def load_facts(path: str | Path) -> Facts:
     return parse_facts(text, shown_path(path), yaml=file.suffix.lower() in (".yaml", ".yml"))
 
 
+@in_engine_context
 def load_facts_from(stream: BinaryIO, name: str = STDIN) -> Facts:
     """Facts read from an open stream (standard input), at most MAX_FACTS_BYTES: JSON if the text begins with {, else YAML."""
     text, _ = read_stream(stream, MAX_FACTS_BYTES, FactsError, name)

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from . import _yaml
-from ._arith import fixed, plain
+from ._arith import fixed, in_engine_context, plain
 from ._files import inside_folder, read_text, shown_path
 from .engine import score
 from .errors import FactsError, Problem, ScoringEngineError
@@ -140,6 +140,7 @@ def _expectation(raw: Any, file: str, line: int | None) -> Expectation:
     )
 
 
+@in_engine_context
 def load_cases(path: str | Path) -> list[Case]:
     """The cases of one case file; CaseFileError (or the set's own error) when it cannot be used.
 
@@ -235,6 +236,7 @@ def _facts_for(case: Case, indicator_set: IndicatorSet) -> Facts:
     return Facts(values=values, not_applicable=case.facts.not_applicable, project=case.facts.project, source=case.id)
 
 
+@in_engine_context
 def run_case(case: Case, sets: dict[Path, IndicatorSet] | None = None) -> CaseOutcome:
     """Score the case's facts and compare with what it expects; `sets` caches loaded sets between cases."""
     sets = {} if sets is None else sets

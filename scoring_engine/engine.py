@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping
 from decimal import ROUND_FLOOR, Decimal, DecimalException
 from typing import Any
 
-from ._arith import ZERO, fixed, plain, round_half_up, scoring_context
+from ._arith import ZERO, fixed, in_engine_context, plain, round_half_up, scoring_context
 from ._version import __version__
 from .errors import FactsError, Problem, ScoringError, did_you_mean
 from .facts import Facts, check_facts
@@ -69,6 +69,7 @@ class _View:
         return self._values[name]
 
 
+@in_engine_context
 def score(indicator_set: IndicatorSet, facts: Facts | Mapping[str, Any]) -> Result:
     """Score `facts` (a Facts, or a mapping of fact name → value) against `indicator_set`.
 

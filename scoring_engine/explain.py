@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Protocol
 
-from ._arith import fixed, percent, plain
+from ._arith import fixed, in_engine_context, percent, plain
 from ._display import equals_text, show_number, show_value, show_written
 from .audit import DerivedValue, FactValue, IndicatorResult, SetInfo
 from .errors import Problem, ScoringEngineError, did_you_mean
@@ -83,6 +83,7 @@ class Explanation:
         return "\n".join(out) + "\n"
 
 
+@in_engine_context
 def explain(result: Scored, indicator_id: str) -> Explanation:
     """The story of indicator `indicator_id` (an id, or a name that only one indicator has) in `result`."""
     paths = {path[-1].id: path for path in result.paths()}

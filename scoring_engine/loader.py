@@ -15,6 +15,7 @@ import hashlib
 from pathlib import Path
 
 from . import _yaml
+from ._arith import in_engine_context
 from ._build import build_indicator_set
 from ._files import MAX_FACTS_BYTES, bundled_sets, load_facts, parse_facts, read_text, resolve_set, shown_path
 from .errors import IndicatorSetError
@@ -24,6 +25,7 @@ __all__ = ["load_indicator_set", "parse_indicator_set", "load_facts", "parse_fac
            "MAX_FACTS_BYTES"]
 
 
+@in_engine_context
 def parse_indicator_set(text: str, source: str | None = None, sha256: str | None = None) -> IndicatorSet:
     """An indicator set from YAML text (no file access); `source` names it in errors.
 
@@ -37,6 +39,7 @@ def parse_indicator_set(text: str, source: str | None = None, sha256: str | None
     return build_indicator_set(located, source, sha256)
 
 
+@in_engine_context
 def load_indicator_set(path: str | Path) -> IndicatorSet:
     """Load and validate an indicator set from a YAML file, or a bundled set by id.
 

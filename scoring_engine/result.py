@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from . import _json
+from ._arith import in_engine_context
 from .audit import DerivedValue, FactValue, IndicatorResult, SetInfo, fact_values
 from .explain import Explanation, explain
 from .formulas import Finding
@@ -78,6 +79,7 @@ class Result:
         """
         return explain(self, indicator_id)
 
+    @in_engine_context
     def to_dict(self) -> dict[str, Any]:
         """The result as plain data (numbers stay Decimal); see schemas/result.schema.json."""
         return {

@@ -12,7 +12,7 @@ import base64
 import hashlib
 from html import escape
 
-from .._arith import fixed, plain
+from .._arith import fixed, in_engine_context, plain
 from .._display import show_value
 from ..result import Result
 from .chart import score_chart
@@ -79,6 +79,7 @@ footer dd { margin: 0; word-break: break-all; }
 _CSP = "default-src 'none'; style-src 'sha256-{}'; img-src data:; base-uri 'none'; form-action 'none'"
 
 
+@in_engine_context
 def render_html(result: Result) -> str:
     """The report page as HTML text."""
     p = result.precision

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .._arith import fixed, plain
+from .._arith import fixed, in_engine_context, plain
 from ..result import Result
 from .rows import project_items, provenance_line, score_table, title
 
@@ -21,6 +21,7 @@ def _cell(text: str) -> str:
     return "<br>".join(part.strip() for part in escaped.splitlines()) if "\n" in escaped else escaped
 
 
+@in_engine_context
 def render_markdown(result: Result) -> str:
     """The 评分表 in Markdown: indicators with weight, standard, score and reason; subtotals; total and grade; warnings; provenance.
 

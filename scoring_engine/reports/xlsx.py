@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from .._arith import in_engine_context
 from .._display import display_width, show_value
 from ..result import Result
 from .rows import ScoreTable, project_items, provenance, score_table, title
@@ -43,6 +44,7 @@ _CORE = "docProps/core.xml"
 _DATES = re.compile(rb"<dcterms:(created|modified)\b[^>]*>[^<]*</dcterms:\1>")  # openpyxl always writes "now"
 
 
+@in_engine_context
 def render_xlsx(result: Result) -> bytes:
     """The workbook as bytes."""
     from openpyxl import Workbook
