@@ -153,9 +153,9 @@ def inside_folder(ref: str, folder: Path, what: str, error: type[Exception], bun
     if not _exists(target):
         if bundled is None:
             raise error(Problem(f"{what} {_quoted(ref)}: no such file in the folder of the file that names it"))
-        hint = did_you_mean(ref, bundled) or ("bundled sets: " + ", ".join(bundled) if bundled else None)
+        close = did_you_mean(ref, bundled) or ("bundled sets: " + ", ".join(bundled) if bundled else None)
         raise error(Problem(f"no indicator set {_quoted(ref)}: neither a file in the folder of the file that names it "
-                            "nor a bundled set id", hint=hint))
+                            "nor a bundled set id", hint=close))
     if target.is_dir():
         raise error(Problem("is a folder, not a file", file=shown_path(target), hint=f"name a file as {what}"))
     return target
@@ -257,7 +257,12 @@ def load_facts(path: str | Path) -> Facts:
 
 
 @in_engine_context
-def load_facts_from(stream: BinaryIO, name: str = STDIN) -> Facts:
-    """Facts read from an open stream (standard input), at most MAX_FACTS_BYTES: JSON if the text begins with {, else YAML."""
+def load_facts_from(stream: BinaryIO | None, name: str = STDIN) -> Facts:
+    """Facts read from an open stream (standard input), at most MAX_FACTS_BYTES: JSON if the text begins with {, else YAML.
+
+    None stands for a standard input the process was started without.
+    """
+    if stream is None:
+        raise FactsError(Problem("standard input is closed", file=name, hint="pipe the facts in, or give the facts file's path"))
     text, _ = read_stream(stream, MAX_FACTS_BYTES, FactsError, name)
     return parse_facts(text, name, yaml=not text.lstrip().startswith("{"))

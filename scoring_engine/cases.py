@@ -165,7 +165,7 @@ def load_cases(path: str | Path) -> list[Case]:
         if not isinstance(name, str) or not name.strip() or name in names:
             raise CaseFileError(Problem(f"case {i + 1} needs a name of its own", file=file, line=line))
         names.add(name)
-        facts = _case_facts(raw, base, path, name, line)
+        facts = _case_facts(raw, base, path, name, line, located.where(("cases", i, "facts_file")))
         overrides = raw.get("overrides", {})
         if not isinstance(overrides, Mapping):
             raise CaseFileError(Problem("overrides must map fact names to values", file=file, line=line))
@@ -199,12 +199,13 @@ def _facts_file(raw: Mapping[str, Any], path: Path, where: tuple[int, int] | Non
     return load_facts(inside_folder(ref, path.parent, "facts_file", CaseFileError))
 
 
-def _case_facts(raw: Mapping[str, Any], base: Facts | None, path: Path, name: str, line: int | None) -> Facts:
-    """A case's facts: its own, or its facts file's, or the file's; with its not_applicable."""
+def _case_facts(raw: Mapping[str, Any], base: Facts | None, path: Path, name: str, line: int | None,
+                where: tuple[int, int] | None) -> Facts:
+    """A case's facts: its own, or its facts file's (written at `where`), or the file's; with its not_applicable."""
     file = str(path)
     facts = base
     if "facts_file" in raw:
-        facts = _facts_file(raw, path, (line, None) if line else None)
+        facts = _facts_file(raw, path, where)
     if "facts" in raw:
         if not isinstance(raw["facts"], Mapping):
             raise CaseFileError(Problem(f"case {name}: facts must map fact names to values, got {_kind(raw['facts'])}",

@@ -18,10 +18,10 @@ from typing import Any
 import click
 
 from . import __version__
-from .engine import score as score_facts
-from .errors import IndicatorSetError, Problem, ScoringEngineError
 from ._files import load_facts_from, read_text
 from ._yaml import MAX_YAML_BYTES
+from .engine import score as score_facts
+from .errors import IndicatorSetError, Problem, ScoringEngineError
 from .loader import bundled_sets, load_facts, load_indicator_set, resolve_set
 from .render import BINARY_FORMATS, RENDERERS
 from .result import Result
@@ -153,7 +153,7 @@ def explain(facts: Path, indicator_id: str, set_ref: str | None) -> None:
 def _score_file(facts: Path, set_ref: str | None) -> Result:
     """Score the facts file (or standard input, for -) against --set, or the set it names; the result carries the facts
     with labels and units. A set the facts name is a bundled id or a path inside their folder (the working folder for -)."""
-    loaded = load_facts_from(click.get_binary_stream("stdin")) if str(facts) == "-" else load_facts(facts)
+    loaded = load_facts_from(getattr(sys.stdin, "buffer", None)) if str(facts) == "-" else load_facts(facts)
     if set_ref is not None:
         indicator_set = load_indicator_set(resolve_set(set_ref))
     elif loaded.indicator_set is not None:

@@ -203,7 +203,7 @@ class _Story:
         """Names the rule reads directly, then the facts behind each derived value, in order, without repeats."""
         names: dict[str, None] = {}
         direct = itertools.chain.from_iterable(_names(e) for e in self._expressions())
-        pending = [itertools.chain(direct, self.node.inputs)]  # a stack, not recursion: derived values may chain deep
+        pending: list[Iterator[str]] = [itertools.chain(direct, self.node.inputs)]  # a stack, not recursion: chains are deep
         while pending:
             name = next(pending[-1], None)
             if name is None:

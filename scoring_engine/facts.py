@@ -129,16 +129,15 @@ def _number(value: Any, spec: FactSpec) -> Decimal:
         raise ValueError(said + (f", which looks like {meant}" if meant else ""), "write a plain number without quotes, commas, % or units")
     if not isinstance(value, Decimal) or not value.is_finite():
         raise ValueError(f"expected a number, got {_brief(value)}", None)
-    kept = normalised(value)
-    if kept is None:
+    number = normalised(value)  # any zero is 0, whatever exponent it was written with
+    if number is None:
         raise ValueError(*out_of_range_words(value))
-    value = kept
-    if spec.min is not None and value < spec.min:
-        raise ValueError(f"{plain(value)} is below the minimum {plain(spec.min)}", None)
-    if spec.max is not None and value > spec.max:
-        hint = "this fact is a ratio: write 0.86, not 86" if spec.max == 1 and value <= 100 else None
-        raise ValueError(f"{plain(value)} is above the maximum {plain(spec.max)}", hint)
-    return value
+    if spec.min is not None and number < spec.min:
+        raise ValueError(f"{plain(number)} is below the minimum {plain(spec.min)}", None)
+    if spec.max is not None and number > spec.max:
+        hint = "this fact is a ratio: write 0.86, not 86" if spec.max == 1 and number <= 100 else None
+        raise ValueError(f"{plain(number)} is above the maximum {plain(spec.max)}", hint)
+    return number
 
 
 def _looks_like(text: str, spec: FactSpec) -> str | None:

@@ -9,7 +9,6 @@ tens of megabytes, and a circle round the whole chain is one line of bounded len
 from __future__ import annotations
 
 import pytest
-
 from hostile.bounded import Outcome, run_all
 from hostile.chains import chain_cases
 from hostile.inputs import Case, clean_run_problems, error_lines, run_case

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import ROOT
+
 from scoring_engine import load_facts, load_indicator_set, parse_facts, parse_indicator_set, render, score
 from scoring_engine.cases import load_cases, run_case
 from scoring_engine.render import RENDERERS

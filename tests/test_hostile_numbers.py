@@ -12,14 +12,13 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-
+from conftest import EXAMPLE_FACTS, EXAMPLE_SET
+from hostile.big_numbers import number_cases, without_set_hash
 from hostile.bounded import Outcome, run_all
 from hostile.inputs import Case, clean_run_problems, error_lines, run_case
-from hostile.big_numbers import number_cases, without_set_hash
+
 from scoring_engine import Facts, load_indicator_set, score
 from scoring_engine.render import render_json
-
-from conftest import EXAMPLE_FACTS, EXAMPLE_SET
 
 CASES = number_cases()
 CPU_SECONDS = 2.0

@@ -10,7 +10,6 @@ working folder; --set on the command line may name any file.
 from __future__ import annotations
 
 import pytest
-
 from hostile.bounded import Outcome, run_all
 from hostile.inputs import Case, clean_run_problems, error_lines, run_case
 from hostile.paths import SECRET, masked, path_cases

@@ -9,7 +9,6 @@ read as a facts file, with the same size limit.
 from __future__ import annotations
 
 import pytest
-
 from hostile.bounded import Outcome, run_all
 from hostile.inputs import Case, clean_run_problems, error_lines, run_case
 from hostile.special_files import special_cases, stdin_cases

@@ -8,13 +8,12 @@ places, in JSON and YAML facts files and in a case file's facts and overrides.
 from __future__ import annotations
 
 import pytest
-
+from conftest import EXAMPLE_SET
 from hostile.bounded import Outcome, run_all
 from hostile.inputs import Case, clean_run_problems, error_lines, run_case
 from hostile.spellings import spelling_cases
-from scoring_engine import FactsError, load_indicator_set, score
 
-from conftest import EXAMPLE_SET
+from scoring_engine import FactsError, load_indicator_set, score
 
 CASES = spelling_cases()
 

@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
 from hostile.inputs import ROOT, SMALL, Case, cli
+
 from scoring_engine.loader import MAX_FACTS_BYTES
 
 
@@ -121,7 +121,7 @@ def _endless_stdin(scratch: Path) -> dict[str, Any]:
     shutil.copy(SMALL / "set.yaml", scratch / "set.yaml")
     started = time.perf_counter()
     with open("/dev/zero", "rb") as zero:
-        done = subprocess.run([sys.executable, "-m", "scoring_engine", "score", "-"], stdin=zero, capture_output=True,
+        done = subprocess.run([sys.executable, "-m", "scoring_engine", "score", "-"], stdin=zero, capture_output=True, check=False,
                               timeout=30, cwd=scratch, env={**os.environ, "PYTHONPATH": str(ROOT)})
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {"stdin": {"code": done.returncode, "stdout": done.stdout.decode(), "stderr": done.stderr.decode(), "exception": None},

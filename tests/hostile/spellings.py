@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
 from hostile.inputs import SMALL, Case, cli
 
 #: name → (keys added to the facts object, the two places the error must name)
