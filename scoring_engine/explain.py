@@ -89,7 +89,11 @@ def explain(result: Scored, indicator_id: str) -> Explanation:
     paths = {path[-1].id: path for path in result.paths()}
     if indicator_id not in paths:
         named = [i for i, path in paths.items() if path[-1].name == indicator_id]
-        if len(named) != 1:
+        if len(named) > 1:
+            shown = ", ".join(named[:12]) + ("…" if len(named) > 12 else "")
+            raise UnknownIndicatorError(Problem(f"{len(named)} indicators are named {indicator_id}, so the name is ambiguous: {shown}",
+                                                indicator=indicator_id, hint=f"give the id, e.g. -i {named[0]}"))
+        if not named:
             raise _unknown(result, indicator_id, paths)
         indicator_id = named[0]
     path = paths[indicator_id]

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from ._arith import LARGEST_MAGNITUDE, ZERO, in_range, normalised, plain
-from ._text import bad_character
+from ._text import bad_character, invisible_character
 from .errors import FactsError, Problem, did_you_mean, json_path
 from .formulas import Finding
 from .model import FactSpec, IndicatorSet
@@ -310,6 +310,9 @@ def document_problems(document: Any) -> Iterator[tuple[tuple[str | int, ...], st
                     yield path, f"a key is {_type_name(key)}, not text", "names and ids are text"
                     continue
                 bad = bad_character(key) if isinstance(key, str) else None
+                if not bad and path[:1] == ("facts",) and isinstance(key, str):  # a fact name: nothing invisible either
+                    bad = invisible_character(key)
+                    bad = f"fact name {bad}" if bad else None
                 if bad:
                     yield path + (key,), bad, "remove it"
             stack.extend((path + (key,), item) for key, item in reversed(items))

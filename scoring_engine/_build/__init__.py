@@ -44,6 +44,7 @@ def build_indicator_set(located: Located, file: str | None, sha256: str) -> Indi
     checks = sections.checks(draft)
     grades = sections.grades(draft)
     reasons = sections.reasons(draft)
+    sections.names(draft)
     indicators = IndicatorTree(draft).top_level()
     if log.problems:
         raise IndicatorSetError(log.ranked())

@@ -1,4 +1,4 @@
-"""The checks of a set's flat sections: facts, derived values, checks, grades and reason templates.
+"""The checks of a set's flat sections: facts, derived values, checks, grades and reason templates; and its names.
 
 Each function reads its section from the draft, records what is wrong in the
 draft's log and returns what it could build; a part the schema check already
@@ -13,13 +13,20 @@ from typing import Any
 
 from .._arith import plain, to_decimal_or_none
 from .._intervals import Interval, gaps_and_overlaps
+from .._text import invisible_character
 from ..errors import did_you_mean
 from ..facts import convert_fact
 from ..model import Check, Derived, FactSpec, Grade
 from ..reasons import TEMPLATES, template_problems
 from .draft import Draft
+from .problems import Path
 
-__all__ = ["facts", "derived", "checks", "grades", "reasons"]
+__all__ = ["facts", "derived", "checks", "grades", "reasons", "names"]
+
+#: Fields that name something a reader sees (the set, an indicator, a fact, a grade…).
+_NAME_FIELDS = ("id", "name", "label")
+#: Sections whose keys are names.
+_NAMED_BY_KEY: dict[Path, str] = {("facts",): "fact name", ("derived",): "derived value name"}
 
 
 def facts(draft: Draft) -> dict[str, FactSpec]:
@@ -207,3 +214,25 @@ def reasons(draft: Draft) -> dict[str, str]:
             unknown = message.startswith("unknown")
             draft.log.add(("reasons", key), message, did_you_mean(key, TEMPLATES) if unknown else None, key=unknown)
     return dict(raw)
+
+
+def names(draft: Draft) -> None:
+    """Ids, names and labels anywhere in the set, and the names of facts and derived values: none may hold an invisible
+    character (a bidi override, a zero-width space), which makes a name look like another or reorders the text around it."""
+    stack: list[tuple[Path, Any]] = [((), draft.data)]
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node, Mapping):
+            for key, value in node.items():
+                if not draft.log.ok(path + (key,)):
+                    continue  # the schema has refused it already (an id or a fact name must be ASCII)
+                what = _NAMED_BY_KEY.get(path)
+                bad = invisible_character(key) if what and isinstance(key, str) else None
+                if bad:
+                    draft.log.add(path + (key,), f"{what} {bad}", "retype the name", key=True)
+                bad = invisible_character(value) if key in _NAME_FIELDS and isinstance(value, str) else None
+                if bad:
+                    draft.log.add(path + (key,), f"{key} {bad}", f"retype the {key}")
+                stack.append((path + (key,), value))
+        elif isinstance(node, list):
+            stack.extend((path + (i,), item) for i, item in enumerate(node))
