@@ -20,7 +20,7 @@ from ._arith import decimal_from_text, in_engine_context, scoring_context
 from ._resources import data_dir
 from ._schema import schema_problems, validator
 from .errors import FactsError, IndicatorSetError, Problem, did_you_mean, json_path
-from .facts import MAX_FACTS_DEPTH, Facts, NotANumber, document_problems, fact_at, out_of_range_words
+from .facts import MAX_FACT_DIGITS, MAX_FACTS_DEPTH, Facts, NotANumber, document_problems, fact_at, out_of_range_words
 
 __all__ = ["MAX_FACTS_BYTES", "STDIN", "read_text", "read_stream", "bundled_sets", "resolve_set", "inside_folder",
            "parse_facts", "load_facts", "load_facts_from"]
@@ -205,9 +205,9 @@ def _decimal(written: str) -> Decimal | int | NotANumber:
 
 
 def _integer(written: str) -> int | NotANumber:
-    """A JSON whole number; one of more than 40 digits is out of range without being converted (a slow conversion past 4300)."""
+    """A JSON whole number; one of more than MAX_FACT_DIGITS digits is out of range without being converted (slow past 4300)."""
     digits = len(written.lstrip("-"))
-    if digits > 40:
+    if digits > MAX_FACT_DIGITS:
         return NotANumber(written, f"a number of {digits} digits is out of range (MAX_FACT_MAGNITUDE is 1e15)", "check the digits")
     return int(written)
 

@@ -21,12 +21,14 @@ from .formulas import Finding
 from .model import FactSpec, IndicatorSet
 from .judgements import Judgement, TargetRow, TierJudgement
 
-__all__ = ["Facts", "check_facts", "convert_fact", "MAX_FACT_MAGNITUDE", "MAX_FACTS_DEPTH"]
+__all__ = ["Facts", "check_facts", "convert_fact", "MAX_FACT_MAGNITUDE", "MAX_FACTS_DEPTH", "MAX_FACT_DIGITS"]
 
 #: Largest magnitude of a number fact: far above any amount in 万元 or count, far below overflow.
 MAX_FACT_MAGNITUDE = LARGEST_MAGNITUDE
 #: Deepest nesting of objects and lists in a facts document (a target row's field sits 4 deep).
 MAX_FACTS_DEPTH = 20
+#: Most digits of a whole number in a facts file: refused as written, before it is converted (past 4,300 Python refuses).
+MAX_FACT_DIGITS = 40
 # A facts document with thousands of bad values reports this many, then says how many more.
 _SHOWN = 20
 
