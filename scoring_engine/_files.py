@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from . import _yaml
-from ._arith import decimal_from_text, in_engine_context, scoring_context
+from ._arith import decimal_from_text, in_engine_context
 from ._resources import data_dir
 from ._schema import schema_problems, validator
 from .errors import FactsError, IndicatorSetError, Problem, did_you_mean, json_path
@@ -144,7 +144,7 @@ def inside_folder(ref: str, folder: Path, what: str, error: type[Exception], bun
     try:
         leaves = not target.resolve().is_relative_to(folder.resolve())
     except (OSError, RuntimeError, ValueError) as err:  # a name too long, a loop of links, a NUL
-        reason = err.strerror if isinstance(err, OSError) else "a loop of links" if isinstance(err, RuntimeError) else "a NUL character"
+        reason = err.strerror if isinstance(err, OSError) else "a loop of links" if isinstance(err, RuntimeError) else "a NUL"
         raise error(Problem(f"{what} {_quoted(ref)} cannot be used: {reason}")) from None
     if leaves:
         hint = ("give a path inside that folder or a bundled set id; a set elsewhere can be given on the command line (--set)"
@@ -208,16 +208,16 @@ def _integer(written: str) -> int | NotANumber:
     """A JSON whole number; one of more than MAX_FACT_DIGITS digits is out of range without being converted (slow past 4300)."""
     digits = len(written.lstrip("-"))
     if digits > MAX_FACT_DIGITS:
-        return NotANumber(written, f"a number of {digits} digits is out of range (MAX_FACT_MAGNITUDE is 1e15)", "check the digits")
+        message = f"a number of {digits} digits is out of range (MAX_FACT_MAGNITUDE is 1e15)"
+        return NotANumber(written, message, "check the digits")
     return int(written)
 
 
 def _read_json(text: str, source: str | None) -> Any:
     """A JSON document with exact decimals, duplicate keys refused and NaN kept to be reported where it is."""
     try:
-        with scoring_context():
-            return json.loads(text, parse_float=_decimal, parse_int=_integer, parse_constant=_no_constant,
-                              object_pairs_hook=_json_object)
+        return json.loads(text, parse_float=_decimal, parse_int=_integer, parse_constant=_no_constant,
+                          object_pairs_hook=_json_object)
     except json.JSONDecodeError as err:
         raise FactsError(Problem(f"JSON syntax: {err.msg}", file=source, line=err.lineno, column=err.colno)) from None
     except _Reject as err:

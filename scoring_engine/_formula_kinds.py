@@ -16,6 +16,7 @@ the same comparisons then.
 from __future__ import annotations
 
 import ast
+import itertools
 from collections.abc import Mapping
 from decimal import Decimal
 
@@ -64,11 +65,11 @@ def comparison_problems(tree: ast.expr, scope: Mapping[str, str], parsed: str, t
         if not isinstance(node, ast.Compare):
             continue
         sides = [node.left, *node.comparators]
-        for left, right in zip(sides, sides[1:]):
-            kinds = kind(left, scope), kind(right, scope)
-            if kinds[0] in _COMPARABLE and kinds[1] in _COMPARABLE and kinds[0] != kinds[1]:
-                message = f"cannot compare {_WORDS[kinds[0]]} ({_shown(left, parsed)}) with {_WORDS[kinds[1]]} ({_shown(right, parsed)})"
-                problems.append(Problem(message, expression=text, hint=_HINTS[frozenset(kinds)]))
+        for left, right in itertools.pairwise(sides):
+            a, b = kind(left, scope), kind(right, scope)
+            if a and b and a != b and {a, b} <= _COMPARABLE:
+                both = f"{_WORDS[a]} ({_shown(left, parsed)}) with {_WORDS[b]} ({_shown(right, parsed)})"
+                problems.append(Problem(f"cannot compare {both}", expression=text, hint=_HINTS[frozenset((a, b))]))
     return problems
 
 

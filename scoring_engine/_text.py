@@ -40,5 +40,6 @@ def invisible_character(name: str) -> str | None:
     """
     for ch in name:
         if unicodedata.category(ch) in ("Cf", "Zl", "Zp"):
-            return f"holds U+{ord(ch):04X} {unicodedata.name(ch, 'FORMAT CHARACTER')}, an invisible character that reorders or hides text"
+            name = unicodedata.name(ch, "FORMAT CHARACTER")
+            return f"holds U+{ord(ch):04X} {name}, an invisible character that reorders or hides text"
     return None

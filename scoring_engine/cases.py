@@ -94,9 +94,10 @@ def find_case_files(paths: Iterable[str | Path]) -> list[Path]:
         path = Path(raw)
         try:
             kind = os.stat(path).st_mode
-        except (OSError, ValueError) as err:  # no such file, a name too long, a NUL
-            reason = "no such file or folder" if isinstance(err, FileNotFoundError) else f"cannot read: {getattr(err, 'strerror', None) or err}"
-            raise CaseFileError(Problem(reason, file=shown_path(path))) from None
+        except FileNotFoundError:
+            raise CaseFileError(Problem("no such file or folder", file=shown_path(path))) from None
+        except (OSError, ValueError) as err:  # a name too long, a NUL
+            raise CaseFileError(Problem(f"cannot read: {getattr(err, 'strerror', None) or err}", file=shown_path(path))) from None
         if stat.S_ISDIR(kind):
             found.extend(sorted(path.rglob(f"*{CASE_SUFFIX}")))
         else:

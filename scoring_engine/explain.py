@@ -91,8 +91,8 @@ def explain(result: Scored, indicator_id: str) -> Explanation:
         named = [i for i, path in paths.items() if path[-1].name == indicator_id]
         if len(named) > 1:
             shown = ", ".join(named[:12]) + ("…" if len(named) > 12 else "")
-            raise UnknownIndicatorError(Problem(f"{len(named)} indicators are named {indicator_id}, so the name is ambiguous: {shown}",
-                                                indicator=indicator_id, hint=f"give the id, e.g. -i {named[0]}"))
+            message = f"{len(named)} indicators are named {indicator_id}, so the name is ambiguous: {shown}"
+            raise UnknownIndicatorError(Problem(message, indicator=indicator_id, hint=f"give the id, e.g. -i {named[0]}"))
         if not named:
             raise _unknown(result, indicator_id, paths)
         indicator_id = named[0]
@@ -220,7 +220,7 @@ class _Story:
         return list(names)
 
     def sub(self, expression: str) -> str:
-        """The expression with each name it reads replaced by its value (each value written out once, not once per line)."""
+        """The expression with each name it reads replaced by its value (only those values are written out, not all)."""
         return _substitute(expression, _Written(self.values))
 
     # -- sections
@@ -379,7 +379,8 @@ def _substitute(expression: str, values: Mapping[str, str]) -> str:
 
 
 class _Written(dict[str, str]):
-    """Values by name as they read inside a formula, each written out when first asked for."""
+    """Values by name as they read inside a formula, each written out only when asked for: a line of a long chain of
+    derived values reads two or three of thousands."""
 
     def __init__(self, values: Mapping[str, Any]):
         super().__init__()

@@ -83,7 +83,8 @@ def _tagged(value: Any) -> Any:
 Spelling = tuple[str, ...]
 
 
-def flatten(values: Mapping[str, Any], declared: Mapping[str, FactSpec]) -> tuple[dict[str, Any], list[tuple[str, Spelling, Spelling]]]:
+def flatten(values: Mapping[str, Any],
+            declared: Mapping[str, FactSpec]) -> tuple[dict[str, Any], list[tuple[str, Spelling, Spelling]]]:
     """Dotted names for nested objects, stopping at declared facts (a judgement is an object itself).
 
     Also returns each name given twice under two spellings (``"budget.paid": 100``

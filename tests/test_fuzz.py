@@ -17,10 +17,10 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from hypothesis import HealthCheck, example, given, settings
 from hostile.bounded import Outcome, run_bounded
 from hostile.fuzz import SET_BYTES, case_inputs, facts_inputs, run_input, set_inputs
 from hostile.inputs import Case, clean_run_problems, run_case
+from hypothesis import HealthCheck, example, given, settings
 
 SEARCH = os.environ.get("SCORING_ENGINE_FUZZ_EXAMPLES")  # a longer search draws new inputs on each run
 FUZZ_EXAMPLES = int(SEARCH or 60)

@@ -62,7 +62,8 @@ def _facts_with(key: str, written: str) -> str:
     return json.dumps(doc, ensure_ascii=False).replace('"@@"', written)
 
 
-def test_the_number_and_file_messages_quoted_in_limits_md_are_the_engines(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_number_and_file_messages_quoted_in_limits_md_are_the_engines(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     """Each message limits.md quotes for numbers, files and paths is, word for word, part of a line the command prints."""
     monkeypatch.chdir(tmp_path)
     shutil.copy(EXAMPLE_SET, "set.yaml")

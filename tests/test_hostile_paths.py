@@ -49,7 +49,7 @@ OUTSIDE = _of("outside")
 
 @pytest.mark.parametrize("case", OUTSIDE, ids=_ids(OUTSIDE))
 def test_a_path_leading_out_is_refused_quoting_nothing(case: Case, outcomes: dict[str, Outcome]) -> None:
-    """As a facts file's set, a case file's set or a case's facts file, the name is refused on one line, no line of the target shown."""
+    """As a facts file's set, a case file's set or a case's facts file, it is refused on one line, nothing of the target shown."""
     seen = outcomes[case.name].value
     for run in ("score", "test", "facts_file"):
         assert 1 == seen[run]["code"], seen[run]
@@ -90,7 +90,7 @@ INSIDE = _of("inside")
 
 @pytest.mark.parametrize("case", INSIDE, ids=_ids(INSIDE))
 def test_a_path_inside_the_folder_scores(case: Case, outcomes: dict[str, Outcome]) -> None:
-    """A set beside the facts, in a sub-folder, through ./ or sub/.., through a link staying inside, or absolute inside, scores."""
+    """A set beside the facts, in a sub-folder, through ./ or sub/.., through a link staying inside, or absolute: it scores."""
     seen = outcomes[case.name].value
     assert (0, 0) == (seen["score"]["code"], seen["test"]["code"]), seen["score"]["stderr"] + seen["test"]["stdout"]
 

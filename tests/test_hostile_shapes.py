@@ -11,11 +11,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from conftest import EXAMPLE_SET
 from hostile.bounded import Outcome, run_all
 from hostile.inputs import Case, clean_run_problems, error_lines, run_case
 from hostile.shapes import shape_cases
 
-from conftest import EXAMPLE_SET
 from scoring_engine import Facts, FactsError, load_indicator_set, score
 
 CASES = shape_cases()

@@ -27,7 +27,7 @@ def outcomes() -> dict[str, Outcome]:
 
 @pytest.mark.parametrize("case", SPECIAL, ids=[c.name for c in SPECIAL])
 def test_a_special_file_is_refused_at_once_in_every_role(case: Case, outcomes: dict[str, Outcome]) -> None:
-    """As facts, set (given, named by facts or by a case file), case file or a case's facts: exit 1, one error or FAIL line, at once."""
+    """As facts, set (given, named by facts or by a case file), case file or case facts: exit 1, one line, at once."""
     outcome = outcomes[case.name]
     assert "returned" == outcome.status, outcome.message
     for role, run in outcome.value.items():

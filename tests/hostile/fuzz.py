@@ -18,9 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from hypothesis import strategies as st
-
 from hostile.inputs import SMALL, cli
+from hypothesis import strategies as st
 
 FACTS_BYTES = (SMALL / "facts.json").read_bytes()
 SET_BYTES = (SMALL / "set.yaml").read_bytes()
@@ -105,14 +104,16 @@ def as_yaml(doc: Any, raw: dict[str, str]) -> bytes:
     return text.encode("utf-8", "surrogatepass")
 
 
+_CHUNKS = [b"\x00", b"\xff", b"{", b"[", b"&a", b"*a", b"!!python/object:os.system", b"\t", b"e-999999999"]
+
+
 @st.composite
 def mutated_bytes(draw: st.DrawFn, original: bytes) -> bytes:
     """`original` with a few bytes inserted, deleted or overwritten."""
     data = bytearray(original)
     for _ in range(draw(st.integers(min_value=1, max_value=6))):
         at = draw(st.integers(min_value=0, max_value=len(data)))
-        chunk = draw(st.one_of(st.binary(min_size=1, max_size=8), st.sampled_from([b"\x00", b"\xff", b"{", b"[", b"&a", b"*a",
-                                                                                     b"!!python/object:os.system", b"\t", b"e-999999999"])))
+        chunk = draw(st.one_of(st.binary(min_size=1, max_size=8), st.sampled_from(_CHUNKS)))
         op = draw(st.sampled_from(["insert", "delete", "overwrite"]))
         if op == "insert":
             data[at:at] = chunk

@@ -75,7 +75,7 @@ def api(call: Callable[[], Any]) -> dict[str, Any]:
 
 
 def clean_run_problems(run: dict[str, Any], codes: tuple[int, ...] = (0, 1)) -> list[str]:
-    """What is wrong with a command-line run of hostile input: an escaped exception, exit 3, a traceback, a code not in `codes`."""
+    """What is wrong with a command-line run of hostile input: an exception, exit 3, a traceback, a code not in `codes`."""
     found = []
     if run["exception"]:
         found.append(f"exception escaped: {run['exception']}")

@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
 from hostile.inputs import SMALL, Case, cli
 
 PROJECT_VALUES: dict[str, Any] = {
@@ -29,6 +28,7 @@ PROJECT_VALUES: dict[str, Any] = {
     "list-of-objects": [{"name": "甲"}],
 }
 #: name → (the case file's text after the header line, the words its error holds)
+F = "facts_file: facts.json\n"  # the file-level facts of most cases below
 CASE_FILES: dict[str, tuple[str, str]] = {
     "facts-file-number": ("facts_file: 5\ncases:\n  - {name: 甲, expect: {total: 1}}\n", "facts_file must be text"),
     "facts-file-list": ("facts_file: [facts.json]\ncases:\n  - {name: 甲, expect: {total: 1}}\n", "facts_file must be text"),
@@ -36,28 +36,29 @@ CASE_FILES: dict[str, tuple[str, str]] = {
     "facts-file-true": ("facts_file: yes\ncases:\n  - {name: 甲, expect: {total: 1}}\n", "facts_file must be text"),
     "facts-file-empty": ("facts_file: ''\ncases:\n  - {name: 甲, expect: {total: 1}}\n", "facts_file must be text"),
     "case-facts-file-number": ("cases:\n  - {name: 甲, facts_file: 7, expect: {total: 1}}\n", "facts_file must be text"),
-    "not-applicable-list": ("facts_file: facts.json\ncases:\n  - {name: 甲, not_applicable: [decision], expect: {total: 1}}\n",
+    "not-applicable-list": (F + "cases:\n  - {name: 甲, not_applicable: [decision], expect: {total: 1}}\n",
                             "not_applicable must map indicator ids to reasons, got a list"),
-    "not-applicable-number": ("facts_file: facts.json\ncases:\n  - {name: 甲, not_applicable: 3, expect: {total: 1}}\n",
+    "not-applicable-number": (F + "cases:\n  - {name: 甲, not_applicable: 3, expect: {total: 1}}\n",
                               "not_applicable must map indicator ids to reasons"),
-    "not-applicable-reason-list": ("facts_file: facts.json\ncases:\n  - {name: 甲, not_applicable: {decision: [a]}, expect: {total: 1}}\n",
+    "not-applicable-reason-list": (F + "cases:\n  - {name: 甲, not_applicable: {decision: [a]}, expect: {total: 1}}\n",
                                    "not_applicable must map indicator ids to reasons"),
-    "facts-list": ("cases:\n  - {name: 甲, facts: [1, 2], expect: {total: 1}}\n", "facts must map fact names to values, got a list"),
+    "facts-list": ("cases:\n  - {name: 甲, facts: [1, 2], expect: {total: 1}}\n",
+                   "facts must map fact names to values, got a list"),
     "facts-number": ("cases:\n  - {name: 甲, facts: 3, expect: {total: 1}}\n", "facts must map fact names to values"),
-    "overrides-list": ("facts_file: facts.json\ncases:\n  - {name: 甲, overrides: [1], expect: {total: 1}}\n",
+    "overrides-list": (F + "cases:\n  - {name: 甲, overrides: [1], expect: {total: 1}}\n",
                        "overrides must map fact names to values"),
-    "scores-list": ("facts_file: facts.json\ncases:\n  - {name: 甲, expect: {scores: [1]}}\n", "scores must map indicator ids"),
-    "scores-number": ("facts_file: facts.json\ncases:\n  - {name: 甲, expect: {scores: 5}}\n", "scores must map indicator ids"),
-    "score-text": ("facts_file: facts.json\ncases:\n  - {name: 甲, expect: {scores: {decision: 高}}}\n", "must be a number, got text"),
-    "total-list": ("facts_file: facts.json\ncases:\n  - {name: 甲, expect: {total: [1, 2]}}\n", "total must be a number, got a list"),
-    "tolerance-text": ("facts_file: facts.json\ncases:\n  - {name: 甲, expect: {total: 1, tolerance: 很小}}\n", "tolerance must be a number"),
-    "warnings-number": ("facts_file: facts.json\ncases:\n  - {name: 甲, expect: {warnings: 5}}\n", "warnings must be a list of texts"),
-    "expect-list": ("facts_file: facts.json\ncases:\n  - {name: 甲, expect: [1]}\n", "expect must be a mapping"),
-    "expect-missing": ("facts_file: facts.json\ncases:\n  - {name: 甲}\n", "expect must be a mapping"),
-    "cases-mapping": ("facts_file: facts.json\ncases: {甲: 1}\n", "a non-empty list of cases"),
-    "case-number": ("facts_file: facts.json\ncases: [5]\n", "case 1 must be a mapping"),
-    "name-number": ("facts_file: facts.json\ncases:\n  - {name: 5, expect: {total: 1}}\n", "needs a name of its own"),
-    "name-twice": ("facts_file: facts.json\ncases:\n  - {name: 甲, expect: {total: 1}}\n  - {name: 甲, expect: {total: 1}}\n",
+    "scores-list": (F + "cases:\n  - {name: 甲, expect: {scores: [1]}}\n", "scores must map indicator ids"),
+    "scores-number": (F + "cases:\n  - {name: 甲, expect: {scores: 5}}\n", "scores must map indicator ids"),
+    "score-text": (F + "cases:\n  - {name: 甲, expect: {scores: {decision: 高}}}\n", "must be a number, got text"),
+    "total-list": (F + "cases:\n  - {name: 甲, expect: {total: [1, 2]}}\n", "total must be a number, got a list"),
+    "tolerance-text": (F + "cases:\n  - {name: 甲, expect: {total: 1, tolerance: 很小}}\n", "tolerance must be a number"),
+    "warnings-number": (F + "cases:\n  - {name: 甲, expect: {warnings: 5}}\n", "warnings must be a list of texts"),
+    "expect-list": (F + "cases:\n  - {name: 甲, expect: [1]}\n", "expect must be a mapping"),
+    "expect-missing": (F + "cases:\n  - {name: 甲}\n", "expect must be a mapping"),
+    "cases-mapping": (F + "cases: {甲: 1}\n", "a non-empty list of cases"),
+    "case-number": (F + "cases: [5]\n", "case 1 must be a mapping"),
+    "name-number": (F + "cases:\n  - {name: 5, expect: {total: 1}}\n", "needs a name of its own"),
+    "name-twice": (F + "cases:\n  - {name: 甲, expect: {total: 1}}\n  - {name: 甲, expect: {total: 1}}\n",
                    "needs a name of its own"),
 }
 #: Formulas (in a check of the small set) comparing kinds that can never be equal.
@@ -135,7 +136,8 @@ def _twin_names(scratch: Path) -> dict[str, Any]:
     _small(scratch)
     text = (SMALL / "set.yaml").read_text(encoding="utf-8").replace("name: 资金使用合规性", "name: 预算执行率", 1)
     (scratch / "set.yaml").write_text(text, encoding="utf-8")
-    return {"run": cli(["explain", "facts.json", "-i", "预算执行率"]), "by_id": cli(["explain", "facts.json", "-i", "process.execution"])}
+    return {"run": cli(["explain", "facts.json", "-i", "预算执行率"]),
+            "by_id": cli(["explain", "facts.json", "-i", "process.execution"])}
 
 
 def _hidden_fact_name(scratch: Path) -> dict[str, Any]:
@@ -158,9 +160,10 @@ def shape_cases() -> list[Case]:
         check = f'checks:\n  - {{expr: "{formula}", message: 比较}}'
         cases.append(Case(f"comparison/{name}", _set_work("checks:", check, ["validate", "set.yaml"]), {"words": words}))
     for name, (before, after) in HIDDEN.items():
-        words = "may use only letters, digits" if name.startswith("set-id") else "an invisible character that reorders or hides text"
+        words = "may use only letters, digits" if name.startswith("set-id") else "an invisible character that reorders"
         cases.append(Case(f"hidden/{name}", _set_work(before, after, ["validate", "set.yaml"]), {"words": words}))
-    cases.append(Case("hidden/fact-names-in-facts", _hidden_fact_name, {"words": "fact name holds U+200B ZERO WIDTH SPACE", "lines": 2}))
+    cases.append(Case("hidden/fact-names-in-facts", _hidden_fact_name,
+                      {"words": "fact name holds U+200B ZERO WIDTH SPACE", "lines": 2}))
     cases.append(Case("explain/two-indicators-one-name", _twin_names,
                       {"words": "the name is ambiguous: process.execution, process.compliance"}))
     return cases

@@ -25,7 +25,8 @@ TWICE: dict[str, tuple[dict[str, Any], tuple[str, str]]] = {
                        ('$.facts.benefit.social', '$.facts["benefit.social"]')),
     "judgement-both-ways": ({"decision.budget_judgement": {"score": 1, "reason": "另一份判断"}},
                             ('$.facts.decision.budget_judgement', '$.facts["decision.budget_judgement"]')),
-    "list-both-ways": ({"benefit.expert_scores": [1, 2, 3]}, ('$.facts.benefit.expert_scores', '$.facts["benefit.expert_scores"]')),
+    "list-both-ways": ({"benefit.expert_scores": [1, 2, 3]},
+                       ('$.facts.benefit.expert_scores', '$.facts["benefit.expert_scores"]')),
     "undeclared-both-ways": ({"extra.note": "甲", "extra": {"note": "乙"}}, ('$.facts["extra.note"]', '$.facts.extra.note')),
     "three-levels": ({"extra": {"a": {"b": 1}}, "extra.a": {"b": 2}}, ('$.facts.extra.a.b', '$.facts["extra.a"].b')),
 }
@@ -71,6 +72,7 @@ def spelling_cases() -> list[Case]:
     for name, (extra, places) in TWICE.items():
         for kind in ("json", "yaml"):
             cases.append(Case(f"{kind}/{name}", _file_work(extra, kind == "yaml"), {"places": places}))
-    cases.append(Case("case-file/overrides", _case_file_work("overrides"), {"places": ('overrides["budget.paid"]', "overrides.budget.paid")}))
+    cases.append(Case("case-file/overrides", _case_file_work("overrides"),
+                      {"places": ('overrides["budget.paid"]', "overrides.budget.paid")}))
     cases.append(Case("case-file/facts", _case_file_work("facts"), {"places": ('$.facts.budget.paid', '$.facts["budget.paid"]')}))
     return cases
