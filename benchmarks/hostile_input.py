@@ -62,7 +62,8 @@ class Row:
         self.escaped += outcome.status != "returned" or _escaped(outcome.value)
         self.cpu = max(self.cpu, (outcome.cpu_seconds, case))
         self.wall = max(self.wall, (outcome.wall_seconds, case))
-        self.peak = max(self.peak, (outcome.peak_mb, case))
+        own = outcome.value.get("process_peak_mb", 0.0) if isinstance(outcome.value, dict) else 0.0  # a process of its own
+        self.peak = max(self.peak, (max(outcome.peak_mb, own), case))
 
     def line(self) -> str:
         return (f"{self.name:22} {self.cases:5} {self.escaped:4}  {self.cpu[0] * 1000:8.1f} ms {self.cpu[1][:28]:>28}  "

@@ -21,7 +21,7 @@ from scoring_engine import Facts, load_indicator_set, score
 from scoring_engine.render import render_json
 
 CASES = number_cases()
-CPU_SECONDS = 2.0
+CPU_SECONDS = 1.0
 PEAK_MB = 60
 
 
@@ -37,41 +37,38 @@ def _ids(cases: list[Case]) -> list[str]:
 
 
 def test_the_corpus_covers_every_kind_of_file() -> None:
-    """Zeros and other numbers are tried in facts JSON, facts YAML, sets and case files: over 100 cases."""
+    """Zeros and other numbers are tried in facts JSON, facts YAML, sets and case files: over 100 of them, each beside its 0 twin."""
     kinds = {case.name.split("/")[0] for case in CASES}
     assert {"facts-json", "facts-yaml", "set", "case-file"} == kinds
-    assert len(CASES) >= 100
+    assert len(ZEROS + OTHERS) >= 100
 
 
 @pytest.mark.parametrize("case", CASES, ids=_ids(CASES))
 def test_runs_cleanly_within_time_and_memory(case: Case, outcomes: dict[str, Outcome]) -> None:
-    """Both runs exit 0 or 1 without a traceback, in under two seconds of CPU and 60 MB."""
+    """Each run exits 0 or 1 without a traceback, in under a second of CPU and 60 MB."""
     outcome = outcomes[case.name]
     assert "returned" == outcome.status, outcome.message
-    for label in ("hostile", "zero"):
-        assert [] == clean_run_problems(outcome.value[label]), label
+    assert [] == clean_run_problems(outcome.value["run"])
     assert outcome.cpu_seconds < CPU_SECONDS
     assert outcome.peak_mb < PEAK_MB
 
 
-ZEROS = [c for c in CASES if c.expect["zero"]]
-OTHERS = [c for c in CASES if not c.expect["zero"]]
+ZEROS = [c for c in CASES if c.expect.get("zero")]
+OTHERS = [c for c in CASES if c.expect.get("zero") is False]
 
 
 @pytest.mark.parametrize("case", ZEROS, ids=_ids(ZEROS))
 def test_a_zero_however_written_is_0(case: Case, outcomes: dict[str, Outcome]) -> None:
     """The run with the zero written hugely prints exactly what the run with 0 prints (the set's own hash aside)."""
-    runs = outcomes[case.name].value
-    hostile, zero = runs["hostile"], runs["zero"]
-    same = without_set_hash if case.expect.get("set") else str
+    hostile, zero = outcomes[case.name].value["run"], outcomes[case.expect["twin"]].value["run"]
+    same = without_set_hash if case.expect["set"] else str
     assert (zero["code"], same(zero["stdout"]), zero["stderr"]) == (hostile["code"], same(hostile["stdout"]), hostile["stderr"])
 
 
 @pytest.mark.parametrize("case", OTHERS, ids=_ids(OTHERS))
 def test_any_other_number_scores_small_or_is_refused_naming_the_place(case: Case, outcomes: dict[str, Outcome]) -> None:
     """Output stays within the 0 run's plus four times the number as written; a refusal names the fact or file on short lines."""
-    runs = outcomes[case.name].value
-    hostile, zero = runs["hostile"], runs["zero"]
+    hostile, zero = outcomes[case.name].value["run"], outcomes[case.expect["twin"]].value["run"]
     written = len(case.expect["written"])
     assert len(hostile["stdout"]) + len(hostile["stderr"]) <= len(zero["stdout"]) + len(zero["stderr"]) + 4 * written + 200
     if hostile["code"] == 1:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -89,42 +90,34 @@ def case_text(place: str, written: str) -> str:
     return "indicator_set: set.yaml\nfacts_file: facts.json\ncases:\n" + CASE_PLACES[place].replace(PLACEHOLDER, written)
 
 
-def _pair(folder: Path, name: str, write: Any, args: list[str], written: str) -> dict[str, Any]:
-    """Run `args` on the file `name` written with `written`, then with 0 in its place; both runs, and the input's size."""
-    shutil.copy(SMALL / "set.yaml", folder / "set.yaml")
-    shutil.copy(SMALL / "facts.json", folder / "facts.json")
-    runs = {}
-    for label, number in (("hostile", written), ("zero", "0")):
-        text = write(number)
+def _work(name: str, text: str, args: list[str], validate: bool = False) -> Callable[[Path], dict[str, Any]]:
+    """Write `text` as `name` beside the small example and run `args` (and `validate` the set)."""
+
+    def work(folder: Path) -> dict[str, Any]:
+        shutil.copy(SMALL / "set.yaml", folder / "set.yaml")
+        shutil.copy(SMALL / "facts.json", folder / "facts.json")
         (folder / name).write_text(text, encoding="utf-8")
-        runs[label] = cli(args)
-        runs[label + "_bytes"] = len(text.encode("utf-8"))
-    return runs
-
-
-def _facts_case(kind: str, place: str, written: str, zero: bool) -> Case:
-    name = "facts.yaml" if kind == "yaml" else "facts.json"
-
-    def work(folder: Path) -> dict[str, Any]:
-        return _pair(folder, name, lambda n: facts_text(FACTS_PLACES[place], n), ["score", name, "--format", "json"], written)
-
-    return Case(f"facts-{kind}/{place}/{_label(written)}", work, {"zero": zero, "written": written, "names": NAMED[place]})
-
-
-def _set_case(place: str, written: str, zero: bool) -> Case:
-    def work(folder: Path) -> dict[str, Any]:
-        runs = _pair(folder, "set.yaml", lambda n: set_text(place, n), ["score", "facts.json", "--format", "json"], written)
-        runs["validate"] = cli(["validate", "set.yaml"])
+        runs = {"run": cli(args), "bytes": len(text.encode("utf-8"))}
+        if validate:
+            runs["validate"] = cli(["validate", "set.yaml"])
         return runs
 
-    return Case(f"set/{place}/{_label(written)}", work, {"zero": zero, "written": written, "names": "set.yaml:", "set": True})
+    return work
 
 
-def _case_file_case(place: str, written: str, zero: bool) -> Case:
-    def work(folder: Path) -> dict[str, Any]:
-        return _pair(folder, "n.cases.yaml", lambda n: case_text(place, n), ["test", "n.cases.yaml"], written)
-
-    return Case(f"case-file/{place}/{_label(written)}", work, {"zero": zero, "written": written, "names": "n.cases.yaml"})
+def _cases(kind: str, place: str, written: str, zero: bool) -> list[Case]:
+    """The case of `written` at `place` in a file of `kind` (facts-json, facts-yaml, set, case-file), and its 0 twin."""
+    if kind.startswith("facts"):
+        name = "facts.yaml" if kind == "facts-yaml" else "facts.json"
+        text, args, names = (lambda n: facts_text(FACTS_PLACES[place], n)), ["score", name, "--format", "json"], NAMED[place]
+    elif kind == "set":
+        name, text, args, names = "set.yaml", (lambda n: set_text(place, n)), ["score", "facts.json", "--format", "json"], "set.yaml:"
+    else:
+        name, text, args, names = "n.cases.yaml", (lambda n: case_text(place, n)), ["test", "n.cases.yaml"], "n.cases.yaml"
+    twin = f"{kind}/{place}/0"
+    expect = {"zero": zero, "written": written, "names": names, "set": kind == "set", "twin": twin}
+    return [Case(f"{kind}/{place}/{_label(written)}", _work(name, text(written), args, kind == "set"), expect),
+            Case(twin, _work(name, text("0"), args, kind == "set"), {"twin": None})]
 
 
 def _label(written: str) -> str:
@@ -132,18 +125,15 @@ def _label(written: str) -> str:
 
 
 def number_cases() -> list[Case]:
-    """Every hostile number in every kind of file, each at two of its places in turn, so that every place meets several."""
-    cases = []
-    for kind, zeros, others in (("json", JSON_ZEROS, JSON_OTHERS), ("yaml", YAML_ZEROS, YAML_OTHERS)):
-        places = list(FACTS_PLACES)
+    """Every hostile number in every kind of file, each at two of its places in turn; and once per place, the file with 0."""
+    cases: dict[str, Case] = {}
+    for kind, zeros, others in (("facts-json", JSON_ZEROS, JSON_OTHERS), ("facts-yaml", YAML_ZEROS, YAML_OTHERS),
+                                ("set", YAML_ZEROS, YAML_OTHERS), ("case-file", YAML_ZEROS, YAML_OTHERS)):
+        places = list(FACTS_PLACES if kind.startswith("facts") else SET_PLACES if kind == "set" else CASE_PLACES)
         for i, written in enumerate(zeros + others):
-            for place in (places[i % len(places)], places[(i + 3) % len(places)]):
-                cases.append(_facts_case(kind, place, written, written in zeros))
-    for i, written in enumerate(YAML_ZEROS + YAML_OTHERS):
-        zero = written in YAML_ZEROS
-        cases += [_set_case(list(SET_PLACES)[(i + k) % len(SET_PLACES)], written, zero) for k in (0, 1)]
-        cases.append(_case_file_case(list(CASE_PLACES)[i % len(CASE_PLACES)], written, zero))
-    return cases
+            for k in (0, 3) if kind.startswith("facts") else (0, 1) if kind == "set" else (0,):
+                cases.update((c.name, c) for c in _cases(kind, places[(i + k) % len(places)], written, written in zeros))
+    return list(cases.values())
 
 
 SHA = re.compile(r'"sha256": "[0-9a-f]{64}"')
