@@ -37,7 +37,7 @@ def _ids(cases: list[Case]) -> list[str]:
 
 
 def test_the_corpus_covers_every_kind_of_file() -> None:
-    """Zeros and other numbers are tried in facts JSON, facts YAML, sets and case files: over 100 of them, each beside its 0 twin."""
+    """Zeros and other numbers are tried in facts JSON, facts YAML, sets and case files: over 100, each beside its 0 twin."""
     kinds = {case.name.split("/")[0] for case in CASES}
     assert {"facts-json", "facts-yaml", "set", "case-file"} == kinds
     assert len(ZEROS + OTHERS) >= 100

@@ -111,7 +111,8 @@ def _cases(kind: str, place: str, written: str, zero: bool) -> list[Case]:
         name = "facts.yaml" if kind == "facts-yaml" else "facts.json"
         text, args, names = (lambda n: facts_text(FACTS_PLACES[place], n)), ["score", name, "--format", "json"], NAMED[place]
     elif kind == "set":
-        name, text, args, names = "set.yaml", (lambda n: set_text(place, n)), ["score", "facts.json", "--format", "json"], "set.yaml:"
+        name, text, names = "set.yaml", (lambda n: set_text(place, n)), "set.yaml:"
+        args = ["score", "facts.json", "--format", "json"]
     else:
         name, text, args, names = "n.cases.yaml", (lambda n: case_text(place, n)), ["test", "n.cases.yaml"], "n.cases.yaml"
     twin = f"{kind}/{place}/0"
