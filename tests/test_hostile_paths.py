@@ -106,3 +106,17 @@ def test_a_bundled_set_id_is_found_wherever_the_facts_are(outcomes: dict[str, Ou
 def test_set_on_the_command_line_may_be_anywhere(case: Case, outcomes: dict[str, Outcome]) -> None:
     """--set naming the valid set in the folder outside scores: the user typed it."""
     assert 0 == outcomes[case.name].value["free"]["code"], outcomes[case.name].value["free"]["stderr"]
+
+
+@pytest.mark.parametrize("args", [["validate", "LONG"], ["score", "LONG"], ["score", "LONG/facts.json"], ["test", "LONG"],
+                                  ["sets", "LONG"], ["explain", "LONG", "-i", "a"], ["score", "-", "--set", "LONG"]],
+                         ids=["validate", "score", "score-folders", "test", "sets", "explain", "set"])
+def test_a_name_too_long_for_the_system_is_one_short_line(args: list[str]) -> None:
+    """A 5,000-character name on the command line is one error line, the name cut short, exit 1 (not ENAMETOOLONG escaping)."""
+    from hostile.inputs import cli
+
+    run = cli([arg.replace("LONG", "x" * 5000) for arg in args], stdin=b'{"facts": {}}')
+    assert [] == clean_run_problems(run, codes=(1,))
+    [line] = error_lines(run)
+    assert "(5000 characters)" in line or "(5011 characters)" in line
+    assert len(line) < 300
