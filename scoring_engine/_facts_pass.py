@@ -1,12 +1,16 @@
 """The one pass over a facts document that every scoring makes: the facts by dotted name, and whether all is well.
 
 `facts.check_facts` asks `flatten_checked` for the flattened facts (what
-`facts._flatten` gives) and, in the same walk, whether `facts.document_problems`
+`facts.flatten` gives) and, in the same walk, whether `facts.document_problems`
 would find anything: a value of a kind it checks (text, a number, a list, an
 object) that holds a control character, a number out of range, nesting past
-the bound. The answer is quick and cautious: anything this pass does not know
-(a float, a tuple, a key that is not text) counts as "look closer", and then
-document_problems walks the document and words every problem.
+the bound, a fact name holding an invisible character; and whether
+`facts.flatten` would find a fact given twice under two spellings
+(``"budget.paid"`` beside ``budget: {paid: …}``). The answer is quick and
+cautious: anything this pass does not know (a float, a tuple, a key that is
+not text, a name that is not all printable) counts as "look closer", and then
+document_problems walks the document and words every problem, and flatten
+names both places of a fact given twice.
 """
 
 from __future__ import annotations
@@ -27,29 +31,32 @@ _INT_LIMIT = 10**15
 
 def flatten_checked(values: Mapping[str, Any], declared: Mapping[str, Any], max_depth: int, prefix: str = "",
                     depth: int = 1) -> tuple[dict[str, Any], bool]:
-    """`facts._flatten`'s dotted names of `values`, and whether the values are clean: one pass for both.
+    """`facts.flatten`'s dotted names of `values`, and whether the values are clean: one pass for both.
 
     `depth` is that of `values` in the facts document (1 for its facts). At
-    `max_depth` the walk stops: such a document is not clean.
+    `max_depth` the walk stops: such a document is not clean, nor is one that
+    gives a fact twice (the names then hold the last of the two).
     """
     if depth >= max_depth:
         return {}, False
     clean = type(values) is dict
     flat: dict[str, Any] = {}
     for key, value in values.items():
+        if type(key) is not str:  # a key that is not text: let document_problems look
+            clean = False
         name = f"{prefix}{key}"
         if name not in declared and isinstance(value, Mapping) and value:
             inner, inner_clean = flatten_checked(value, declared, max_depth, name + ".", depth + 1)
+            clean = clean and inner_clean and flat.keys().isdisjoint(inner)  # else a name given twice
             flat.update(inner)
-            clean = clean and inner_clean
             continue
+        if name in flat:  # given twice under two spellings
+            clean = False
         flat[name] = value
         if not clean:
             continue
         kind = type(value)  # the values most documents hold, told here; the rest by is_clean
-        if type(key) is not str:  # a key that is not text: let document_problems look
-            clean = False
-        elif kind is str:
+        if kind is str:
             clean = not has_bad_character(value)
         elif kind is int:
             clean = -_INT_LIMIT < value < _INT_LIMIT
@@ -58,7 +65,7 @@ def flatten_checked(values: Mapping[str, Any], declared: Mapping[str, Any], max_
         elif kind is not bool and value is not None:
             clean = is_clean(value, max_depth, depth + 1)
     if depth == 1:  # every key read on the way is in a dotted name: their characters are looked at once, here
-        clean = clean and not has_bad_character("".join(flat))
+        clean = clean and "".join(flat).isprintable()  # no control, invisible or other hidden character in a fact name
     return flat, clean
 
 
@@ -85,7 +92,7 @@ def is_clean(value: Any, max_depth: int, depth: int = 0) -> bool:
 
 def _clean_keys(mapping: dict[Any, Any]) -> bool:
     try:
-        return not has_bad_character("".join(mapping))
+        return "".join(mapping).isprintable()  # no control or invisible character in a key (a fact name, at any depth)
     except TypeError:  # a key that is not text: let document_problems look
         return False
 

@@ -125,8 +125,8 @@ def _ordered(op: Callable[[Any, Any], bool], symbol: str) -> Callable[[Any, Any]
 
 
 def _equal(a: Any, b: Any) -> bool:
-    if isinstance(a, str) != isinstance(b, str):
-        raise Fail(f"cannot compare {_describe(a)} with {_describe(b)}")
+    if isinstance(a, str) != isinstance(b, str) or isinstance(a, datetime.date) != isinstance(b, datetime.date):
+        raise Fail(f"cannot compare {_describe(a)} with {_describe(b)}")  # never equal: refused, not silently false
     return bool(a == b)
 
 

@@ -1,6 +1,7 @@
 """Values computed on first read: how a Result carries an audit trail that it builds only when asked.
 
-A `Later` computes its value once, whichever thread reads it first; a
+A `Later` computes its value once, whichever thread reads it first, under
+the engine's own decimal context whatever context that reader has set; a
 `Deferred` field of a frozen dataclass accepts a Later in place of its value
 and gives the value when read. The dataclass keeps what it was given (so
 ``Result(**result.__dict__)`` and ``dataclasses.replace`` work as for any
@@ -10,9 +11,12 @@ its callers.
 
 from __future__ import annotations
 
+import decimal
 import threading
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar, overload
+
+from ._arith import CONTEXT
 
 __all__ = ["Deferred", "Later", "given"]
 
@@ -40,7 +44,8 @@ class Later(Generic[T]):
             with self._lock:
                 make = self._make
                 if make is not None:
-                    self._value = make()
+                    with decimal.localcontext(CONTEXT):  # the reader's context must not change an audit trail
+                        self._value = make()
                     self._make = None  # after the value: a reader outside the lock sees both or neither
         value: T = self._value
         return value

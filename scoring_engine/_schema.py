@@ -19,7 +19,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ._arith import plain
+from ._arith import decimal_from_text, plain
 from ._resources import data_dir
 from .errors import did_you_mean
 
@@ -97,8 +97,8 @@ def _describe(value: Any) -> str:
 def _number_text_hint(text: str) -> str:
     """Why a value meant as a number was read as text, and how to write it."""
     if re.fullmatch(r"[-+]?\d+(\.\d*)?[eE][-+]?\d+", text.strip()):
-        number = Decimal(text)
-        if abs(number.adjusted()) > 15:  # spelt out it would be a huge line (1e999999999: a billion zeros)
+        number = decimal_from_text(text.strip())
+        if number is None or abs(number.adjusted()) > 15:  # spelt out it would be a huge line (1e999999999: a billion zeros)
             return f"YAML reads {text[:40]} as text; write the number in plain digits (this one is far out of range)"
         return f"YAML reads {text} as text; write the number in full, e.g. {format(number, 'f')}"
     if re.fullmatch(r"[-+]?\d+,\d+", text.strip()):
@@ -109,7 +109,8 @@ def _number_text_hint(text: str) -> str:
 def _type_hint(expected: list[str], instance: Any, written: str | None) -> str | None:
     """How to write a value of the expected type, from what YAML made of what was written."""
     if "string" in expected and isinstance(instance, (Decimal, int, bool, datetime.date)):
-        shown = written or (format(instance, "f") if isinstance(instance, Decimal) else str(instance))
+        shown = written or (format(instance, "f") if isinstance(instance, Decimal) else
+                            str(instance).lower() if isinstance(instance, bool) else str(instance))
         hint = f'put it in quotes: "{shown}"'
         if isinstance(instance, bool) and written:
             hint = f'YAML reads {written} as {str(instance).lower()}; {hint}'

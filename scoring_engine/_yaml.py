@@ -12,15 +12,16 @@ exactly as written.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ._arith import LARGEST_MAGNITUDE, in_range
+from ._arith import LARGEST_MAGNITUDE, decimal_from_text, in_range
 from ._text import bad_character, has_bad_character as _has_bad_character
 from .errors import Problem
 
@@ -267,13 +268,14 @@ class _Reader:
             return self.out_of_range(node)  # before int() or Decimal() spend time on a giant
         if node.tag == _FLOAT:
             text = node.value.replace("_", "")
-            try:
-                number = Decimal(text)
-            except InvalidOperation:
-                number = None
-            if number is None or not number.is_finite():
+            number = decimal_from_text(text)
+            if number is None and any(ch.isdigit() for ch in text):  # an exponent no Decimal holds: 1.0e99999999999999999999
+                return self.out_of_range(node)
+            if number is None or not number.is_finite():  # .inf, .nan
                 self.problem(node, f"{_shown(node.value)} is not a finite number")
                 return None
+            if not number:
+                return 0  # 0.0e-999999999 is 0, as if written so: not a billion zeros when printed
             return number if in_range(number) else self.out_of_range(node)
         try:
             value = self.constructor.construct_object(node)
@@ -376,12 +378,21 @@ def _most_values(text: str) -> int:
     return 1 + 3 * sum(text.count(indicator) for indicator in ",:-?[{")
 
 
-def load_strict(text: str, file: str | None, error: type[Exception]) -> Located:
-    """Read a YAML document where any problem at all is fatal (facts and case files), raised as `error`."""
+def load_strict(text: str, file: str | None, error: type[Exception],
+                locate: Callable[[Path], Mapping[str, Any]] | None = None) -> Located:
+    """Read a YAML document where any problem at all is fatal (facts and case files), raised as `error`.
+
+    `locate` gives the fields (path, fact…) that name a refused value by where it is in the document.
+    """
     try:
         located = load(text, file)
     except YamlError as err:
         raise error(err.problems) from None
     if located.problems:
-        raise error(located.problems)
+        at = located.paths() if locate is not None else {}
+        problems = []
+        for problem in located.problems:
+            path = at.get((problem.line or 0, problem.column or 0))
+            problems.append(problem if path is None or locate is None else problem.located(**locate(path)))
+        raise error(problems)
     return located

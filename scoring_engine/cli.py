@@ -19,8 +19,10 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from . import __version__
+from ._files import load_facts_from, read_text
 from ._output import drop_stdout, say, stopping_cleanly, tell, write_atomically
 from ._text import one_line, visible
+from ._yaml import MAX_YAML_BYTES
 from .errors import IndicatorSetError, Problem, ScoringEngineError
 from .loader import bundled_sets, load_facts, load_indicator_set, resolve_set
 from .render import BINARY_FORMATS, RENDERERS
@@ -83,7 +85,7 @@ def main() -> None:
               help="For markdown, csv, xlsx and html: the 评分表 (scoresheet) or the set's 自评表 (selfeval). Default: the set's own.")
 @_guarded
 def score(facts: Path, set_ref: str | None, fmt: str, output: Path | None, layout: str | None) -> None:
-    """Score the project in FACTS (a .json or .yaml facts file, or a filled 自评表 .xlsx).
+    """Score the project in FACTS (a .json or .yaml facts file, a filled 自评表 .xlsx, or - for standard input).
 
     Formats: table (the screen), json (the audit trail), markdown, csv, html, xlsx (needs --output).
     """
@@ -120,7 +122,7 @@ def score(facts: Path, set_ref: str | None, fmt: str, output: Path | None, layou
 @click.option("--set", "set_ref", metavar="ID|PATH", help="Indicator set: a bundled id or a YAML file. Default: the one the facts file names.")
 @_guarded
 def explain(facts: Path, indicator_id: str, set_ref: str | None) -> None:
-    """Tell how one indicator of the project in FACTS got its score.
+    """Tell how one indicator of the project in FACTS (a facts file, or - for standard input) got its score.
 
     The standard, the facts read with values and units, derived values with the
     numbers substituted, the matched band or tier, every deduction, the raw
@@ -130,17 +132,18 @@ def explain(facts: Path, indicator_id: str, set_ref: str | None) -> None:
 
 
 def _score_file(facts: Path, set_ref: str | None) -> Result:
-    """Score the facts file (or filled form) against --set, or the set it names."""
+    """Score the facts file (or filled form, or standard input for -) against --set, or the set it names."""
     from .engine import score as score_facts
 
     return score_facts(*_load_input(facts, set_ref))
 
 
 def _load_input(facts: Path, set_ref: str | None) -> tuple[IndicatorSet, Facts]:
-    """The set and the facts: from a facts file, or from a filled 自评表 (.xlsx) read with the set's form layout."""
+    """The set and the facts: from a facts file (or standard input, for -), or from a filled 自评表 (.xlsx) read with the
+    set's form layout. A set the facts name is a bundled id or a path inside their folder (the working folder for -)."""
     if facts.suffix.lower() in (".xlsx", ".xlsm"):
         return _read_form(facts, set_ref)
-    loaded = load_facts(facts)
+    loaded = load_facts_from(getattr(sys.stdin, "buffer", None)) if str(facts) == "-" else load_facts(facts)
     return _set_for(facts, loaded, set_ref), loaded
 
 
@@ -172,7 +175,7 @@ def _set_for(facts: Path, loaded: Facts, set_ref: str | None) -> IndicatorSet:
         try:
             indicator_set = load_indicator_set(resolve_set(loaded.indicator_set, relative_to=facts.parent))
         except IndicatorSetError as err:
-            raise IndicatorSetError([p.located(file=str(facts), path="$.indicator_set") for p in err.problems]) from None
+            raise IndicatorSetError([p.located(file=loaded.source, path="$.indicator_set") for p in err.problems]) from None
     else:
         raise click.UsageError("no indicator set: pass --set ID|PATH, or name one in the facts file as \"indicator_set\"")
     return indicator_set
@@ -310,7 +313,7 @@ def sets(set_id: str | None) -> None:
     """List the bundled indicator sets, or print one (to copy and adapt: `sets ID > my-set.yaml`)."""
     found = bundled_sets()
     if set_id is not None:
-        say(resolve_set(set_id).read_text(encoding="utf-8"))
+        say(read_text(resolve_set(set_id), MAX_YAML_BYTES, IndicatorSetError)[0])
         return
     if not found:
         say("no bundled indicator sets\n")

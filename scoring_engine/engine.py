@@ -17,7 +17,7 @@ from collections.abc import Iterator, Mapping
 from decimal import ROUND_FLOOR, Decimal, DecimalException
 from typing import Any
 
-from ._arith import ZERO, plain, round_half_up, scoring_context
+from ._arith import ZERO, in_engine_context, plain, round_half_up, scoring_context
 from ._version import __version__
 from .audit import AuditTrail, LeafRecord, SetInfo, derived_values, fact_values
 from .errors import FactsError, Problem, ScoringError, did_you_mean
@@ -31,6 +31,7 @@ from .result import Flag, Result, Scores, ScoreWarning
 __all__ = ["score", "scores_only"]
 
 
+@in_engine_context
 def score(indicator_set: IndicatorSet, facts: Facts | Mapping[str, Any]) -> Result:
     """Score `facts` (a Facts, or a mapping of fact name → value) against `indicator_set`.
 
@@ -48,6 +49,7 @@ def score(indicator_set: IndicatorSet, facts: Facts | Mapping[str, Any]) -> Resu
         return _result(run, run.tree())
 
 
+@in_engine_context
 def scores_only(indicator_set: IndicatorSet, facts: Facts | Mapping[str, Any]) -> Scores:
     """The total, the grade and each indicator's score, without reasons or the rest of the audit trail.
 
@@ -94,7 +96,7 @@ def _result(run: _Run, scores: list[Decimal]) -> Result:
         indicators=Later(trail.indicators, plan),
         warnings=tuple(run.warnings),
         derived=Later(lambda: derived_values(s, values, failed)),
-        project=dict(facts.project),
+        project=facts.details(),
         facts=Later(lambda: fact_values(s, values), plan),
         flags=flags,
     )
@@ -189,6 +191,9 @@ class _Run:
 
     def _not_applicable(self) -> dict[str, str]:
         """Indicator id → reason, for the marked indicators and everything below them."""
+        if not isinstance(self.facts.not_applicable, Mapping):
+            raise FactsError("not_applicable must map indicator ids to reasons", file=self.facts.source, path="$.not_applicable",
+                             hint="write {indicator id: reason}")
         marked = dict(self.facts.not_applicable)
         if not marked:
             return marked

@@ -31,6 +31,7 @@ from typing import Any
 from . import _closures
 from ._arith import scoring_context
 from ._formula_functions import FUNCTIONS, OPERATORS, Fail, Finding
+from ._formula_kinds import comparison_problems
 from .errors import FormulaError, Problem, ScoringError, did_you_mean
 
 __all__ = [
@@ -355,8 +356,9 @@ def compile_formula(source: str | int | Decimal | bool, scope: Mapping[str, str]
             expression=text,
             hint="split it into derived values",
         ) from None
-    if checker.problems:
-        raise FormulaError(checker.problems)
+    problems = checker.problems or comparison_problems(body, scope, checker.text, text)
+    if problems:
+        raise FormulaError(problems)
     return _from_checked_tree(text, frozenset(checker.names), body)
 
 

@@ -15,8 +15,9 @@ import hashlib
 from pathlib import Path
 
 from . import _yaml
+from ._arith import in_engine_context
 from ._build import build_indicator_set
-from ._files import MAX_FACTS_BYTES, bundled_sets, load_facts, parse_facts, read_text, resolve_set
+from ._files import MAX_FACTS_BYTES, bundled_sets, load_facts, parse_facts, read_text, resolve_set, shown_path
 from .errors import IndicatorSetError
 from .model import IndicatorSet
 
@@ -24,6 +25,7 @@ __all__ = ["load_indicator_set", "parse_indicator_set", "load_facts", "parse_fac
            "MAX_FACTS_BYTES"]
 
 
+@in_engine_context
 def parse_indicator_set(text: str, source: str | None = None, sha256: str | None = None) -> IndicatorSet:
     """An indicator set from YAML text (no file access); `source` names it in errors.
 
@@ -37,6 +39,7 @@ def parse_indicator_set(text: str, source: str | None = None, sha256: str | None
     return build_indicator_set(located, source, sha256)
 
 
+@in_engine_context
 def load_indicator_set(path: str | Path) -> IndicatorSet:
     """Load and validate an indicator set from a YAML file, or a bundled set by id.
 
@@ -44,4 +47,4 @@ def load_indicator_set(path: str | Path) -> IndicatorSet:
     """
     file = resolve_set(str(path))
     text, data = read_text(file, _yaml.MAX_YAML_BYTES, IndicatorSetError)
-    return parse_indicator_set(text, str(path) if Path(path).is_file() else str(file), hashlib.sha256(data).hexdigest())
+    return parse_indicator_set(text, shown_path(path) if file == Path(path) else str(file), hashlib.sha256(data).hexdigest())

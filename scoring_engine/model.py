@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from decimal import Decimal
@@ -277,12 +277,13 @@ class IndicatorSet:
 
     @cached_property
     def _readers(self) -> dict[str, list[str]]:
-        # Computed once per set (the set is immutable), on first use.
-        through = {d.name: set(d.formula.names) for d in self.derived}
-        # Expand derived names into the facts they read, in dependency order.
-        for d in self.derived:
-            for name in list(through[d.name]):
-                through[d.name] |= through.get(name, set())
+        # Computed once per set (the set is immutable), on first use. What each derived value reads, directly or
+        # through others, is a bit per fact: a chain of thousands of derived values costs kilobytes, not a set each.
+        bit = {name: 1 << i for i, name in enumerate(self.facts)}
+        reach: dict[str, int] = {}
+        for d in self.derived:  # dependency order: what a derived value reads is known before it is read
+            reach[d.name] = _facts_read(d.formula.names, bit, reach)
+        facts = list(self.facts)
         found: dict[str, list[str]] = {}
         for node in self.walk():
             if node.rows is not None:
@@ -291,9 +292,15 @@ class IndicatorSet:
                 names = set(node.rule.reads)
             else:
                 continue
-            for name in list(names):
-                names |= through.get(name, set())
-            for name in sorted(names):
-                if name in self.facts:
-                    found.setdefault(name, []).append(node.id)
+            mask = _facts_read(names, bit, reach)
+            for name in sorted(facts[i] for i in range(mask.bit_length()) if mask >> i & 1):
+                found.setdefault(name, []).append(node.id)
         return found
+
+
+def _facts_read(names: Iterable[str], bit: Mapping[str, int], reach: Mapping[str, int]) -> int:
+    """The facts `names` read, directly or through derived values, one bit per fact."""
+    mask = 0
+    for name in names:
+        mask |= bit.get(name, 0) | reach.get(name, 0)
+    return mask

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ._arith import fixed, plain
+from ._arith import fixed, in_engine_context, plain
 from ._display import display_width, show_value
 from ._text import escape_char, is_hidden, one_line
 from .errors import ScoringEngineError, did_you_mean
@@ -28,6 +28,7 @@ def _pad(text: str, width: int, right: bool = False) -> str:
     return gap + text if right else text + gap
 
 
+@in_engine_context
 def render_table(result: Result) -> str:
     """The breakdown as an aligned text table: the tree with weights, scores and reasons, then total and grade.
 
@@ -66,6 +67,7 @@ def render_table(result: Result) -> str:
     return "\n".join(lines) + "\n"
 
 
+@in_engine_context
 def render_json(result: Result) -> str:
     """The result document (schemas/result.schema.json).
 
@@ -131,6 +133,7 @@ RENDERERS: dict[str, Callable[[Result], str | bytes]] = {
 BINARY_FORMATS = frozenset({"xlsx"})
 
 
+@in_engine_context
 def render(result: Result, fmt: str) -> str | bytes:
     """`result` in format `fmt` (a key of RENDERERS); a ScoringEngineError with a did-you-mean for an unknown format."""
     if fmt not in RENDERERS:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from ._arith import in_engine_context
 from ._later import Deferred, Later
 from .audit import DerivedValue, FactValue, IndicatorResult, SetInfo, fact_values
 from .formulas import Finding
@@ -112,6 +113,7 @@ class Result:
 
         return explain(self, indicator_id)
 
+    @in_engine_context
     def to_dict(self) -> dict[str, Any]:
         """The result as plain data (numbers stay Decimal); see schemas/result.schema.json."""
         return {
@@ -135,6 +137,7 @@ class Result:
             "indicators": [_indicator(i) for i in self.indicators],
         }
 
+    @in_engine_context
     def to_json(self) -> str:
         """The result as JSON text, identical byte for byte for the same set and facts (and to ``to_dict``'s)."""
         from ._result_json import result_json

@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import ROOT
-from portfolio import SMALL_SET, project, write_folder, write_jsonl
+from portfolio import SET_NAME, SMALL_SET, beside_the_set, project, write_folder, write_jsonl
 from scoring_engine import Facts, FactsError, load_facts, score_many, summarise
 from scoring_engine.batch import Document, find_documents
 from scoring_engine.batch.rows import ProjectRow
@@ -26,7 +26,10 @@ from scoring_engine.reports._xlsx_stream import Book
 
 
 def _write(path: Path, document: dict[str, Any]) -> Path:
+    """`document` written to `path`, with the set beside it when it names the portfolio's set."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    if document.get("indicator_set") == SET_NAME:
+        beside_the_set(path.parent)
     path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     return path
 
@@ -109,9 +112,10 @@ def test_spawned_workers_give_the_same_outcomes(tmp_path: Path, monkeypatch: pyt
     assert forked == [o.row for o in score_many(None, paths, jobs=2)]
 
 
-def test_score_many_takes_facts_mappings_and_paths_and_each_documents_own_set(tmp_path: Path):
+def test_score_many_takes_facts_mappings_and_paths_and_each_documents_own_set(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """Without a set each facts file is scored by the set it names; a mapping of fact values needs a set."""
     path = _write(tmp_path / "p.json", project(1, random.Random(5)))
+    monkeypatch.chdir(tmp_path)  # facts given without their file find the set they name in the working folder, as for score -
     values = load_facts(path).values
     outcomes = list(score_many(None, [path, load_facts(path), values]))
     assert [True, True, False] == [o.ok for o in outcomes]

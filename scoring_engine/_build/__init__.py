@@ -47,6 +47,7 @@ def build_indicator_set(located: Located, file: str | None, sha256: str) -> Indi
     explain_when = sections.explain_when(draft)
     grades = sections.grades(draft)
     reasons = sections.reasons(draft)
+    sections.names(draft)
     indicators = IndicatorTree(draft).top_level()
     form = form_binding(draft, facts, indicators)
     if log.problems:

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .._files import not_a_regular_file
 from ..errors import FactsError, Problem
 from ..facts import Facts
 from ..loader import MAX_FACTS_BYTES
@@ -114,8 +116,18 @@ def _facts_files(folder: Path) -> list[Path]:
     return sorted(found, key=lambda path: path.relative_to(folder).parts)
 
 
+def _regular(path: Path) -> bool:
+    """Whether `path` is a regular file: a pipe or a device is never opened (a pipe nobody writes to would wait for ever)."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
 def _holds_facts(path: Path) -> bool:
     """A YAML file is a facts file when its top level has facts: and neither indicators: nor cases:."""
+    if not _regular(path):
+        return True  # reading it says why it cannot be read
     try:
         with path.open("rb") as handle:
             head = handle.read(MAX_FACTS_BYTES).decode("utf-8", "replace")
@@ -127,6 +139,10 @@ def _holds_facts(path: Path) -> bool:
 
 def _lines(file: Path, name: str) -> Iterator[Document]:
     """One document per non-blank line; a line over MAX_FACTS_BYTES or not UTF-8 is a document that failed."""
+    if not _regular(file):
+        yield Document(source=str(file), name=name, problem=not_a_regular_file(str(file)) if file.exists() else
+                       Problem("no such file", file=str(file)))
+        return
     try:
         handle = file.open("rb")
     except OSError as err:
@@ -157,6 +173,8 @@ def _lines(file: Path, name: str) -> Iterator[Document]:
 
 
 def _count_lines(file: Path) -> int:
+    if not _regular(file):
+        return 1
     count = 0
     try:
         with file.open("rb") as handle:

@@ -14,7 +14,7 @@ from decimal import Decimal
 from pathlib import PurePath
 from typing import Any
 
-from .._arith import percent, plain
+from .._arith import CONTEXT, percent, plain
 from ..errors import Problem
 from ..model import IndicatorSet
 from ..result import Result
@@ -72,7 +72,7 @@ class IndicatorRow:
     @property
     def rate(self) -> Decimal | None:
         """得分率: score ÷ weight, or None for an indicator of weight 0."""
-        return self.score / self.weight if self.weight else None
+        return CONTEXT.divide(self.score, self.weight) if self.weight else None  # whatever context the reader has set
 
 
 @dataclass(frozen=True)

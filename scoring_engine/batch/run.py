@@ -20,6 +20,7 @@ from functools import partial
 from pathlib import Path
 from typing import IO, Any, TextIO
 
+from .._arith import in_engine_context
 from ..model import IndicatorSet
 from ..reports.batch_csv import BatchCsv
 from ..reports.batch_html import BatchPage
@@ -61,6 +62,7 @@ class BatchOptions:
         return RECHECK if self.compare_with else self.other_set.id if self.other_set is not None else None
 
 
+@in_engine_context
 def run_batch(options: BatchOptions) -> Summary:
     """Score, compare and write; the outputs appear only when all of them are complete.
 

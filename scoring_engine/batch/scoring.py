@@ -10,7 +10,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
+from .._arith import in_engine_context
 from ..engine import score
 from ..errors import FactsError, IndicatorSetError, Problem, ScoringEngineError
 from ..facts import Facts
@@ -96,13 +98,19 @@ class Scorer:
         return load_facts(document.path)
 
     def set_for(self, document: Document, facts: Facts) -> IndicatorSet:
-        """The fixed set, or the one the facts name (relative to the document's folder), loaded once."""
+        """The fixed set, or the one the facts name, loaded once.
+
+        A set named inside a document follows `score`'s rule (`resolve_set`): a
+        bundled id or a path inside the document's folder -- the working folder
+        for facts given without a file, as for `score -`.
+        """
         if self.fixed is not None:
             return self.fixed
         if facts.indicator_set is None:
             raise FactsError(Problem(NO_SET, file=document.source))
         try:
-            path = resolve_set(facts.indicator_set, relative_to=document.folder)
+            folder = document.folder if document.folder is not None else Path(".")
+            path = resolve_set(facts.indicator_set, relative_to=folder)
         except IndicatorSetError as err:
             raise _named_by(err, document.source) from None
         key = str(path.resolve())
@@ -123,6 +131,7 @@ class ScoreDocuments:
     def __init__(self, indicator_set: IndicatorSet | None):
         self.scorer = Scorer(indicator_set)
 
+    @in_engine_context
     def __call__(self, chunk: Sequence[tuple[int, Document]]) -> list[Outcome]:
         return [self.scorer.outcome(index, document) for index, document in chunk]
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from .._arith import ZERO, round_half_up, scoring_context
+from .._arith import ZERO, in_engine_context, round_half_up
 from .rows import ProjectRow
 
 __all__ = ["summarise", "Summariser", "Summary", "SetSummary", "GradeCount", "Bin", "IndicatorStat", "Ranked", "Placed",
@@ -166,6 +166,7 @@ class Summariser:
         self.unmatched = 0
         self.problem_lines: list[str] = []
 
+    @in_engine_context  # the caller's decimal context cannot change a sum
     def add(self, row: ProjectRow) -> None:
         if not row.ok:
             room = SHOWN_PROBLEMS - len(self.problem_lines)
@@ -185,16 +186,15 @@ class Summariser:
         totals.grades[row.grade] += 1
         totals.flagged += bool(row.flags)
         self.flagged += bool(row.flags)
-        with scoring_context():
-            for i in row.indicators:
-                if not i.in_set:
-                    continue  # a project's own target row: no other project has it, and there may be millions
-                stat = totals.indicators.setdefault(i.id, [i.name, i.level, 0, ZERO, ZERO, 0])
-                stat[2] += 1
-                stat[3] += i.score
-                if i.weight:
-                    stat[4] += i.score / i.weight
-                    stat[5] += 1
+        for i in row.indicators:
+            if not i.in_set:
+                continue  # a project's own target row: no other project has it, and there may be millions
+            stat = totals.indicators.setdefault(i.id, [i.name, i.level, 0, ZERO, ZERO, 0])
+            stat[2] += 1
+            stat[3] += i.score
+            if i.weight:
+                stat[4] += i.score / i.weight
+                stat[5] += 1
         for name, table in ((row.project.get("unit"), self.units), (row.project.get("department"), self.departments)):
             if name:
                 entry = table.setdefault(name, [0, ZERO, 0])
@@ -216,11 +216,8 @@ class Summariser:
         _keep(self.best, (row.total, -row.index, -self.arrived, placed))
         _keep(self.worst, (-row.total, -row.index, -self.arrived, placed))
 
+    @in_engine_context  # the caller's decimal context cannot change a mean
     def summary(self) -> Summary:
-        with scoring_context():  # the caller's decimal context cannot change a mean
-            return self._summary()
-
-    def _summary(self) -> Summary:
         p = max((s.row.precision for s in self.sets.values()), default=2)
         return Summary(
             documents=self.documents,

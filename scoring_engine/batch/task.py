@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 
 from .. import _json
+from .._arith import in_engine_context
 from .._output import write_atomically
 from ..model import IndicatorSet
 from ..render import RENDERERS
@@ -58,6 +59,7 @@ class BatchWorker:
         self.scorer = Scorer(config.indicator_set, config.batch)
         self.other = Scorer(config.other_set, config.other_set.id) if config.other_set is not None else None
 
+    @in_engine_context  # in a worker process too, whatever context it started with
     def __call__(self, chunk: Sequence[tuple[int, Document]]) -> list[Entry]:
         return [self.entry(index, document) for index, document in chunk]
 

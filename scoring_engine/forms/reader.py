@@ -19,6 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from .._arith import in_engine_context
 from ..errors import FactsError, Problem
 from ..facts import Facts
 from ..model import IndicatorSet, TargetBlock
@@ -100,6 +101,7 @@ class _Reading:
         return str(value).strip() if not isinstance(value, Decimal) else format(value, "f")
 
 
+@in_engine_context
 def read_form(path: str | Path, indicator_set: IndicatorSet) -> ImportedFacts:
     """The facts of the filled form at `path` for `indicator_set`, each with the cell it came from.
 
