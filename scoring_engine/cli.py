@@ -21,7 +21,7 @@ import click
 from . import __version__
 from ._output import drop_stdout, say, stopping_cleanly, tell, write_atomically
 from ._text import one_line, visible
-from .errors import IndicatorSetError, Problem, ScoringEngineError
+from .errors import IndicatorSetError, Problem, ScoringEngineError, did_you_mean
 from .loader import bundled_sets, load_facts, load_indicator_set, resolve_set
 from .render import BINARY_FORMATS, RENDERERS
 
@@ -305,10 +305,17 @@ def validate(sets: tuple[str, ...]) -> None:
 
 @main.command()
 @click.argument("set_id", required=False, metavar="[ID]")
+@click.option("--copy", "copy_to", metavar="DIR", type=click.Path(file_okay=False, path_type=Path),
+              help="Write the set into this folder as ID.yaml, its $schema comment pointing at the installed schema.")
 @_guarded
-def sets(set_id: str | None) -> None:
-    """List the bundled indicator sets, or print one (to copy and adapt: `sets ID > my-set.yaml`)."""
+def sets(set_id: str | None, copy_to: Path | None) -> None:
+    """List the bundled indicator sets, or print one; `sets ID --copy DIR` copies it to adapt."""
     found = bundled_sets()
+    if copy_to is not None:
+        if set_id is None:
+            raise click.UsageError("--copy needs the id of a bundled set: sets ID --copy DIR")
+        _copy_set(set_id, copy_to)
+        return
     if set_id is not None:
         say(resolve_set(set_id).read_text(encoding="utf-8"))
         return
@@ -324,16 +331,38 @@ def sets(set_id: str | None) -> None:
         say("\t".join(one_line(str(field)) for field in fields) + "\n")
 
 
+def _copy_set(set_id: str, folder: Path) -> None:
+    """Write bundled set `set_id` into `folder` as ID.yaml; a file already there is kept, and the copy refused."""
+    from ._set_copy import copied_set_text
+
+    bundled = bundled_sets()
+    if set_id not in bundled:
+        raise IndicatorSetError(Problem(f"no bundled set {set_id!r}", hint=did_you_mean(set_id, bundled)
+                                        or "bundled sets: " + ", ".join(bundled)))
+    if not folder.is_dir():
+        raise ScoringEngineError(Problem("no such folder", file=str(folder), hint="create it first, or give another folder"))
+    target = folder / f"{set_id}.yaml"
+    if target.exists():
+        raise ScoringEngineError(Problem("already exists: the copy would replace it", file=str(target),
+                                         hint="rename or remove it, or copy into another folder"))
+    write_atomically(target, copied_set_text(bundled[set_id], folder))
+    tell(one_line(f"{target}: copied from the bundled set {set_id}"))
+
+
 @main.command(name="test")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @_guarded
 def test_cases(paths: tuple[str, ...]) -> None:
     """Run indicator-set test cases (*.cases.yaml files, or folders holding them)."""
-    from .cases import find_case_files, load_cases, run_case
+    from .cases import CASE_SUFFIX, CaseFileError, find_case_files, load_cases, run_case
 
+    files = find_case_files(paths)
+    if not files:
+        raise CaseFileError(Problem(f"no case files (*{CASE_SUFFIX}) in {', '.join(paths)}",
+                                    hint="write the cases of a set in a file NAME.cases.yaml beside it"))
     passed = failed = 0
     sets: dict[Path, Any] = {}
-    for file in find_case_files(paths):
+    for file in files:
         try:
             cases = load_cases(file)
         except ScoringEngineError as err:
