@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from . import _yaml
+from ._encodings import decode, reading_otherwise
 from ._resources import data_dir
 from ._quick_schema import fits
 from .errors import FactsError, IndicatorSetError, Problem, did_you_mean, json_path
@@ -28,7 +29,7 @@ _SHOWN_DOCUMENT_PROBLEMS = 20  # bad values listed from one facts document
 
 
 def read_text(path: Path, limit: int, error: type[Exception]) -> tuple[str, bytes]:
-    """A file's text (UTF-8, BOM allowed) and its bytes; clear errors for every way reading can fail."""
+    """A file's text (UTF-8, BOM allowed; see _encodings) and its bytes; clear errors for every way reading can fail."""
     name = str(path)
     try:
         if path.is_dir():
@@ -43,10 +44,11 @@ def read_text(path: Path, limit: int, error: type[Exception]) -> tuple[str, byte
     except OSError as err:
         raise error(Problem(f"cannot read: {err.strerror}", file=name)) from None
     try:
-        return data.decode("utf-8-sig"), data
+        return decode(data), data
     except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        raise error(Problem(f"not UTF-8 text (byte {err.start})", file=name, line=line, hint="save the file as UTF-8")) from None
+        from ._typing_slips import encoding_problem  # a GBK file is named as such, with how to save it as UTF-8
+
+        raise error(encoding_problem(data, name, err.start, data[: err.start].count(b"\n") + 1)) from None
 
 
 def bundled_sets() -> dict[str, Path]:
@@ -95,7 +97,9 @@ def _read_json(text: str, source: str | None) -> Any:
     try:
         return json.loads(text, parse_float=Decimal, parse_constant=_no_constant, object_pairs_hook=_json_object)
     except json.JSONDecodeError as err:
-        raise FactsError(Problem(f"JSON syntax: {err.msg}", file=source, line=err.lineno, column=err.colno)) from None
+        from ._typing_slips import json_syntax_problem  # a full-width comma or quote is named, not the parser's words
+
+        raise FactsError(json_syntax_problem(err, source)) from None
     except _Reject as err:
         raise FactsError(Problem(str(err), file=source)) from None
     except RecursionError:
@@ -127,8 +131,9 @@ def _schema_problems(doc: Any, source: str | None) -> list[Problem]:
             for e in schema_errors("facts.schema.json", doc) for p in schema_problems(e)]
 
 
-def load_facts(path: str | Path) -> Facts:
-    """Load a facts file (.json, or .yaml/.yml)."""
+def load_facts(path: str | Path, encoding: str | None = None) -> Facts:
+    """Load a facts file (.json, or .yaml/.yml); one that is not UTF-8 is read in `encoding` if given (e.g. "gb18030")."""
     file = Path(path)
-    text, _ = read_text(file, MAX_FACTS_BYTES, FactsError)
+    with reading_otherwise(encoding):
+        text, _ = read_text(file, MAX_FACTS_BYTES, FactsError)
     return parse_facts(text, str(path), yaml=file.suffix.lower() in (".yaml", ".yml"))

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from . import __version__
+from ._encodings import ENCODINGS, reading_otherwise
+from ._messages import LANG_VARIABLE, Commands, current_language, error_line, said, warning_line
 from ._output import drop_stdout, say, stopping_cleanly, tell, write_atomically
 from ._text import one_line, visible
 from .errors import IndicatorSetError, Problem, ScoringEngineError, did_you_mean
@@ -35,19 +37,27 @@ EXIT_INTERNAL = 3
 
 
 def _report(err: ScoringEngineError) -> None:
+    lang = current_language(err.problems)
     for problem in err.problems:
-        tell(f"error: {one_line(str(problem))}")
+        tell(error_line(problem, lang))
+
+
+def _say(text: str) -> str:
+    """One of the command's own lines (made in English), in the language of the command line."""
+    return one_line(said(text, current_language()))
 
 
 def _guarded(action: Callable[..., Any]) -> Callable[..., Any]:
     """Run a command; user errors become one line per problem and exit code 1.
 
     A reader of standard output that went away (`| head`) is a quiet exit 1.
+    A command's --encoding applies to every file it reads.
     """
 
     def run(*args: Any, **kwargs: Any) -> Any:
         try:
-            return action(*args, **kwargs)
+            with reading_otherwise(kwargs.pop("encoding", None)):
+                return action(*args, **kwargs)
         except ScoringEngineError as err:
             _report(err)
             sys.exit(EXIT_INVALID)
@@ -59,8 +69,8 @@ def _guarded(action: Callable[..., Any]) -> Callable[..., Any]:
         except Exception as err:  # a bug of ours: one line, not a traceback, unless asked for
             if os.environ.get("SCORING_ENGINE_TRACEBACK"):
                 raise
-            tell(f"internal error: {type(err).__name__}: {one_line(str(err))} (please report it with the input files; "
-                 "set SCORING_ENGINE_TRACEBACK=1 for details)")
+            tell(_say(f"internal error: {type(err).__name__}: {one_line(str(err))} (please report it with the input files; "
+                      "set SCORING_ENGINE_TRACEBACK=1 for details)"))
             sys.exit(EXIT_INTERNAL)
 
     run.__name__ = action.__name__
@@ -68,10 +78,18 @@ def _guarded(action: Callable[..., Any]) -> Callable[..., Any]:
     return run
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="scoring-engine")
-def main() -> None:
+@click.option("--lang", type=click.Choice(["en", "zh"]), default=None, envvar=LANG_VARIABLE,
+              help="Language of the messages (or set SCORING_ENGINE_LANG). Default: zh when the locale "
+                   "(LC_ALL, LC_MESSAGES, LANG) is zh or the input is Chinese, else en.")
+def main(lang: str | None) -> None:
     """Score public-spending projects against YAML indicator sets (项目支出绩效评价)."""
+
+
+_encoding_option = click.option(
+    "--encoding", type=click.Choice(ENCODINGS, case_sensitive=False), default=None,
+    help="Read the files that are not UTF-8 in this encoding (gb18030, gbk: files saved as ANSI by an old Notepad).")
 
 
 @main.command()
@@ -81,6 +99,7 @@ def main() -> None:
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of the screen.")
 @click.option("--layout", type=click.Choice(["scoresheet", "selfeval"]), default=None,
               help="For markdown, csv, xlsx and html: the 评分表 (scoresheet) or the set's 自评表 (selfeval). Default: the set's own.")
+@_encoding_option
 @_guarded
 def score(facts: Path, set_ref: str | None, fmt: str, output: Path | None, layout: str | None) -> None:
     """Score the project in FACTS (a .json or .yaml facts file, or a filled 自评表 .xlsx).
@@ -110,14 +129,16 @@ def score(facts: Path, set_ref: str | None, fmt: str, output: Path | None, layou
         write_atomically(output, content)
         tell(one_line(f"{output}: {result.total} {result.grade}"))
     if output is not None or fmt != "table":  # the table lists the warnings itself
+        lang = current_language()
         for warning in result.warnings:
-            tell(f"warning: {one_line(str(warning))}")
+            tell(warning_line(warning, lang))
 
 
 @main.command()
 @click.argument("facts", type=click.Path(dir_okay=True, path_type=Path))
 @click.option("--indicator", "-i", "indicator_id", required=True, metavar="ID", help="The indicator to explain: its id (or its name).")
 @click.option("--set", "set_ref", metavar="ID|PATH", help="Indicator set: a bundled id or a YAML file. Default: the one the facts file names.")
+@_encoding_option
 @_guarded
 def explain(facts: Path, indicator_id: str, set_ref: str | None) -> None:
     """Tell how one indicator of the project in FACTS got its score.
@@ -200,7 +221,7 @@ def import_form(form: Path, set_ref: str | None, output: Path | None) -> None:
         say(text)
     else:
         write_atomically(output, text)
-        tell(one_line(f"{output}: {len(imported.provenance)} cells read"))
+        tell(_say(f"{output}: {len(imported.provenance)} cells read"))
 
 
 @main.command()
@@ -222,7 +243,7 @@ def template(set_ref: str, fmt: str, output: Path | None) -> None:
         say(str(content))
     else:
         write_atomically(output, content)
-        tell(one_line(f"{output}: template for {indicator_set.id} {indicator_set.version}"))
+        tell(_say(f"{output}: template for {indicator_set.id} {indicator_set.version}"))
 
 
 @main.command()
@@ -275,17 +296,19 @@ def batch(inputs: tuple[str, ...], set_ref: str | None, jobs: int | None, output
         tell("\n已中断：没有写出汇总文件")
         sys.exit(130)
     say(summary_text(summary))
+    lang = current_language()
     for line in summary.problem_lines:
-        tell(f"error: {one_line(line)}")
+        tell(f"{'错误：' if lang == 'zh' else 'error: '}{one_line(line)}")
     if summary.failed + summary.other_failed > len(summary.problem_lines):
-        tell("error: … the outputs list every project that could not be scored (问题)")
+        tell(("错误：" if lang == "zh" else "error: ") + said("… the outputs list every project that could not be scored (问题)", lang))
     for path in outputs:
-        tell(one_line(f"{path}: written"))
+        tell(_say(f"{path}: written"))
     sys.exit(exit_code(summary))
 
 
 @main.command()
 @click.argument("sets", nargs=-1, required=True, metavar="SET...")
+@_encoding_option
 @_guarded
 def validate(sets: tuple[str, ...]) -> None:
     """Check indicator sets (files or bundled ids); report every problem of every file."""
@@ -298,7 +321,7 @@ def validate(sets: tuple[str, ...]) -> None:
             failed = True
             continue
         leaves = sum(1 for node in loaded.walk() if node.is_leaf)
-        say(one_line(f"{ref}: ok — {loaded.id} {loaded.version}, {leaves} scored indicators, total {loaded.total}") + "\n")
+        say(_say(f"{ref}: ok — {loaded.id} {loaded.version}, {leaves} scored indicators, total {loaded.total}") + "\n")
     if failed:
         sys.exit(EXIT_INVALID)
 
@@ -320,14 +343,14 @@ def sets(set_id: str | None, copy_to: Path | None) -> None:
         say(resolve_set(set_id).read_text(encoding="utf-8"))
         return
     if not found:
-        say("no bundled indicator sets\n")
+        say(_say("no bundled indicator sets") + "\n")
         return
     for set_id, path in found.items():
         try:
             loaded = load_indicator_set(path)
             fields: tuple[str, ...] = (set_id, loaded.version, loaded.name)
         except ScoringEngineError as err:
-            fields = (set_id, f"invalid: {err.problems[0]}")
+            fields = (set_id, said(f"invalid: {err.problems[0]}", current_language()))
         say("\t".join(one_line(str(field)) for field in fields) + "\n")
 
 
@@ -346,11 +369,12 @@ def _copy_set(set_id: str, folder: Path) -> None:
         raise ScoringEngineError(Problem("already exists: the copy would replace it", file=str(target),
                                          hint="rename or remove it, or copy into another folder"))
     write_atomically(target, copied_set_text(bundled[set_id], folder))
-    tell(one_line(f"{target}: copied from the bundled set {set_id}"))
+    tell(_say(f"{target}: copied from the bundled set {set_id}"))
 
 
 @main.command(name="test")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@_encoding_option
 @_guarded
 def test_cases(paths: tuple[str, ...]) -> None:
     """Run indicator-set test cases (*.cases.yaml files, or folders holding them)."""
@@ -377,10 +401,19 @@ def test_cases(paths: tuple[str, ...]) -> None:
                 differences = tuple(str(p) for p in err.problems)
             if differences:
                 failed += 1
-                say(one_line(f"FAIL {case.id}: " + "; ".join(differences)) + "\n")
             else:
                 passed += 1
-                say(one_line(f"PASS {case.id}") + "\n")
-    say(f"{passed} passed, {failed} failed\n")
+            say(_case_line(case.id, differences) + "\n")
+    say(_say(f"{passed} passed, {failed} failed") + "\n")
     if failed or not passed:
         sys.exit(EXIT_INVALID)
+
+
+def _case_line(case_id: str, differences: tuple[str, ...]) -> str:
+    """PASS id, or FAIL id: each difference (通过 / 未通过 in Chinese)."""
+    lang = current_language()
+    if not differences:
+        return one_line(f"{'通过' if lang == 'zh' else 'PASS'} {case_id}")
+    if lang == "zh":
+        return one_line(f"未通过 {case_id}：" + "；".join(said(d, lang) for d in differences))
+    return one_line(f"FAIL {case_id}: " + "; ".join(differences))
