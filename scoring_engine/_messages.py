@@ -119,9 +119,10 @@ class Commands(click.Group):
 
     def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
                      **extra: Any) -> click.Context:
-        with _usage_errors_in_language(args):
+        given = tuple(args)  # click's parser takes the arguments off the list as it reads them
+        with _usage_errors_in_language(given):
             ctx = super().make_context(info_name, args, parent, **extra)
-        ctx.meta["scoring_engine.args"] = tuple(args)
+        ctx.meta["scoring_engine.args"] = given
         return ctx
 
     def invoke(self, ctx: click.Context) -> Any:

@@ -17,6 +17,7 @@ column, and what to type instead.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -94,50 +95,55 @@ def line_slips(line: str, number: int) -> list[Slip]:
 
 
 def _structure_slips(line: str, start: int, number: int) -> list[Slip]:
-    """Full-width colons in a key, commas and brackets of a flow collection, quotes and brackets opening a value."""
+    """Full-width characters where YAML structure is: a colon after a key, a comma between entries of a flow
+    collection, a bracket or quote opening a value, a bracket closing a flow collection."""
     found: list[Slip] = []
     quote = ""
     depth = 0
-    in_key = True  # before the ':' of the current entry
-    value_start = True  # at the first character of a value (or of a list item)
+    key_from: int | None = start  # where the current key began; None once its ':' is passed
+    value_from = start  # where the current value (or list item) begins
     for i in range(start, len(line)):
         ch = line[i]
         if quote:
             quote = "" if ch == quote else quote
-            continue
-        if ch in "\"'" and value_start:
+        elif ch in "\"'" and not line[value_from:i].strip():
             quote = ch
         elif ch == "#" and (i == 0 or line[i - 1] in " \t"):
             break
         elif ch in "[{":
             depth += 1
-            in_key, value_start = ch == "{", True
-            continue
+            key_from, value_from = (i + 1 if ch == "{" else None), i + 1
         elif ch in "]}":
             depth = max(depth - 1, 0)
-        elif ch == ":" and (i + 1 == len(line) or line[i + 1] in " \t"):
-            in_key, value_start = False, True
-            continue
+        elif ch == ":" and line[i + 1:i + 2] in ("", " ", "\t"):
+            key_from, value_from = None, i + 1
         elif ch == "," and depth:
-            in_key, value_start = line.rfind("[", 0, i) < line.rfind("{", 0, i), True
-            continue
-        elif ch == "-" and value_start and line[i + 1:i + 2] == " ":
-            continue
-        elif ch in FULL_WIDTH and ch != "\u3000" and _structural(ch, in_key, value_start, depth):
+            key_from, value_from = (i + 1 if line.rfind("[", 0, i) < line.rfind("{", 0, i) else None), i + 1
+        elif ch == "-" and not line[value_from:i].strip() and line[i + 1:i + 2] == " ":
+            key_from, value_from = i + 1, i + 1  # a list item, which may be a mapping
+        elif ch in FULL_WIDTH and _structural(line, i, key_from, value_from, depth):
             found.append(Slip(number, i + 1, ch))
-        if ch != " ":
-            value_start = False
     return found
 
 
-def _structural(ch: str, in_key: bool, value_start: bool, depth: int) -> bool:
-    if ch == "：":
-        return in_key
-    if ch == "，":
-        return depth > 0
-    if ch in "【［｛“‘":
-        return value_start
-    return depth > 0 and ch in "】］｝”’"
+_KEY = re.compile(r"[A-Za-z_][\w.\-]*")  # the keys of sets, facts and case files are ASCII
+_NEXT_ENTRY = re.compile(r"\s*(?:[{\[]|[A-Za-z_][\w.\-]*\s*[:：])")
+
+
+def _structural(line: str, i: int, key_from: int | None, value_from: int, depth: int) -> bool:
+    """Whether the full-width character at `i` stands where YAML structure is, not inside Chinese text."""
+    ch = line[i]
+    if ch == "：":  # after a key (ASCII, as every key is): ``name：测试``, ``{type：number}``
+        return key_from is not None and _KEY.fullmatch(line[key_from:i].strip()) is not None
+    if ch == "，":  # between entries: ``{…}，{…}``, ``{type: number，min: 0}``
+        return depth > 0 and (line[:i].rstrip()[-1:] in ("}", "]") or _NEXT_ENTRY.match(line, i + 1) is not None)
+    opening = not line[value_from:i].strip()
+    if ch in "【［｛":
+        return opening
+    if ch in "“‘":  # a whole value in Chinese quotes: ``version: “1.0”``
+        closing = "”" if ch == "“" else "’"
+        return opening and re.match(f"{ch}[^{closing}]*{closing}\\s*(?:[,}}\\]#]|$)", line[i:]) is not None
+    return depth > 0 and ch in "】］｝"
 
 
 def _slips_on(lines: list[str], number: int) -> list[Slip]:

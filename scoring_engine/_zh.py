@@ -5,7 +5,8 @@ structured fields (file, line, indicator, fact, hint…); tools and tests read
 those. For people (`Problem.text("zh")`, the command line), `translate` finds the English pattern a text was made from
 in `_zh_catalog.CATALOG` and fills its Chinese template with the same names,
 numbers and paths. A pattern's ``{name}`` takes any text (``{name:id}`` only a
-name, ``{name:n}`` a number, ``{name:w}`` English words, ``{name:q}`` a text in quotes); the template puts it
+name, ``{name:n}`` a number, ``{name:w}`` English words, ``{name:q}`` a text in quotes, ``{name:s}`` a word without
+spaces); the template puts it
 back as written (``{name}``) or translated in turn (``{name!t}``: the nested
 English of ``grade 良: gap: …``), or with its "or" and "and" in Chinese
 (``{name!o}``). The first pattern that matches the whole text wins; a text no
@@ -31,7 +32,8 @@ __all__ = ["LANGUAGES", "translate"]
 LANGUAGES = ("en", "zh")
 
 #: What a placeholder may take: any text, or (``{name:id}``) a name or id, (``{name:n}``) a number, (``{name:w}``) English words.
-_KINDS = {"": ".+?", "id": r"[A-Za-z_][\w.\-]*", "n": r"[-+]?\d[\d.]*%?", "w": r"[A-Za-z][A-Za-z ()'-]*?", "q": r"'[^']*'"}
+_KINDS = {"": ".+?", "id": r"[A-Za-z_][\w.\-]*", "n": r"[-+]?\d[\d.]*%?", "w": r"[A-Za-z][A-Za-z ()'-]*?", "q": r"'[^']*'",
+          "s": r"\S+"}
 _MAX_TEXT = 5000  # longer texts (a hostile file's) are left as they are: every pattern would be tried on each
 
 

@@ -386,6 +386,7 @@ def test_cases(paths: tuple[str, ...]) -> None:
                                     hint="write the cases of a set in a file NAME.cases.yaml beside it"))
     passed = failed = 0
     sets: dict[Path, Any] = {}
+    lang = current_language()
     for file in files:
         try:
             cases = load_cases(file)
@@ -395,25 +396,23 @@ def test_cases(paths: tuple[str, ...]) -> None:
             continue
         for case in cases:
             try:
-                outcome = run_case(case, sets)
-                differences = outcome.differences
+                differences = run_case(case, sets).described(lang)
             except ScoringEngineError as err:  # the set itself does not load
-                differences = tuple(str(p) for p in err.problems)
+                differences = tuple(p.text(lang) for p in err.problems)
             if differences:
                 failed += 1
             else:
                 passed += 1
-            say(_case_line(case.id, differences) + "\n")
+            say(_case_line(case.id, differences, lang) + "\n")
     say(_say(f"{passed} passed, {failed} failed") + "\n")
     if failed or not passed:
         sys.exit(EXIT_INVALID)
 
 
-def _case_line(case_id: str, differences: tuple[str, ...]) -> str:
+def _case_line(case_id: str, differences: tuple[str, ...], lang: str) -> str:
     """PASS id, or FAIL id: each difference (通过 / 未通过 in Chinese)."""
-    lang = current_language()
     if not differences:
         return one_line(f"{'通过' if lang == 'zh' else 'PASS'} {case_id}")
     if lang == "zh":
-        return one_line(f"未通过 {case_id}：" + "；".join(said(d, lang) for d in differences))
+        return one_line(f"未通过 {case_id}：" + "；".join(differences))
     return one_line(f"FAIL {case_id}: " + "; ".join(differences))
