@@ -1,4 +1,4 @@
-"""The command line: `scoring-engine score | explain | batch | validate | test | sets | import | template`.
+"""The command line: `scoring-engine score | explain | batch | validate | test | diff | sets | import | template`.
 
 The thin shell around the core: it reads files, calls the engine, writes the
 output (through `_output`: a file atomically, a pipe or device streamed, standard
@@ -324,6 +324,34 @@ def validate(sets: tuple[str, ...]) -> None:
         say(_say(f"{ref}: ok — {loaded.id} {loaded.version}, {leaves} scored indicators, total {loaded.total}") + "\n")
     if failed:
         sys.exit(EXIT_INVALID)
+
+
+@main.command()
+@click.argument("old_ref", metavar="OLD")
+@click.argument("new_ref", metavar="NEW")
+@click.option("--facts", "facts_files", multiple=True, metavar="FILE", type=click.Path(dir_okay=False, path_type=Path),
+              help="A project's facts file: show how its total, grade and scores change (repeat for several).")
+@click.option("--format", "fmt", type=click.Choice(["table", "markdown", "xlsx"]), default="table", show_default=True,
+              help="table (the screen), markdown, or xlsx (needs --output).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of the screen.")
+@_encoding_option
+@_guarded
+def diff(old_ref: str, new_ref: str, facts_files: tuple[Path, ...], fmt: str, output: Path | None) -> None:
+    """What changed from set OLD to set NEW (files or bundled ids): indicators added, removed or moved, weights,
+    评分标准, rules and grades; with --facts, each project's total, grade and scores under both (去年 → 今年)."""
+    from .diff import compare_scores, diff_sets
+    from .reports.diff import render_diff
+
+    if fmt == "xlsx" and output is None:
+        raise click.UsageError("--format xlsx writes a binary file: give it with --output FILE (e.g. --output diff.xlsx)")
+    old, new = load_indicator_set(resolve_set(old_ref)), load_indicator_set(resolve_set(new_ref))
+    projects = compare_scores(old, new, [(str(path), load_facts(path)) for path in facts_files])
+    content = render_diff(diff_sets(old, new), projects, fmt)
+    if output is None:
+        say(str(content))
+    else:
+        write_atomically(output, content)
+        tell(_say(f"{output}: written"))
 
 
 @main.command()
