@@ -267,6 +267,7 @@ _SCORING = (
     ("{message} (read by {readers})", "{message!t}（读取它的指标：{readers}）"),
     ("row {number:n} ({name}): {message}", "第 {number} 行（{name}）：{message!t}"),
     ("{title} ({name:id}): {message}", "{title}（{name}）：{message!t}"),
+    ("required fact {label} ({name:id}) is missing", "缺少必填的事实 {label}（{name}）"),
     ("required fact {title} is missing", "缺少必填的事实 {title}"),
     ("add it to the facts file", "在事实文件中补上它"),
     ("fact {name} is missing", "缺少事实 {name}"),
