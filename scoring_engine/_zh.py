@@ -38,19 +38,29 @@ _MAX_TEXT = 5000  # longer texts (a hostile file's) are left as they are: every 
 
 
 class _Entry:
-    """One pattern of the catalog, compiled: a regular expression with a group per placeholder, and the template."""
+    """One pattern of the catalog: the literal text it starts with, and (compiled when first needed) a regular
+    expression with a group per placeholder; and the template."""
 
     def __init__(self, english: str, chinese: str) -> None:
-        parts: list[str] = []
-        seen: set[str] = set()
-        for literal, name, kind, _ in string.Formatter().parse(english):
-            parts.append(re.escape(literal))
-            if name is None:
-                continue
-            parts.append(f"(?P={name})" if name in seen else f"(?P<{name}>{_KINDS[kind or '']})")
-            seen.add(name)
-        self.pattern = re.compile("".join(parts), re.S)
+        self.english = english
         self.chinese = chinese
+        first = next(iter(string.Formatter().parse(english)), ("", None, None, None))
+        self.prefix = first[0]  # a text that does not start with it cannot match: no need to compile the pattern
+        self._pattern: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        if self._pattern is None:
+            parts: list[str] = []
+            seen: set[str] = set()
+            for literal, name, kind, _ in string.Formatter().parse(self.english):
+                parts.append(re.escape(literal))
+                if name is None:
+                    continue
+                parts.append(f"(?P={name})" if name in seen else f"(?P<{name}>{_KINDS[kind or '']})")
+                seen.add(name)
+            self._pattern = re.compile("".join(parts), re.S)
+        return self._pattern
 
 
 class _Filler(string.Formatter):
@@ -80,6 +90,8 @@ def translate(text: str) -> str:
     if not text or len(text) > _MAX_TEXT:
         return text
     for entry in _entries():
+        if not text.startswith(entry.prefix):
+            continue
         found = entry.pattern.fullmatch(text)
         if found:
             return _FILLER.vformat(entry.chinese, (), found.groupdict())
