@@ -326,3 +326,11 @@ def test_a_bundled_set_speaks_chinese(inside: Path) -> None:
 def test_usage_errors_follow_the_locale(env: dict[str, str], first: str) -> None:
     """A wrong command line with no input to look at is told in the locale's language."""
     assert _default(["score"], **env)[0].startswith(first)
+
+
+def test_a_folder_of_chinese_sets_without_cases_says_so_in_chinese(inside: Path) -> None:
+    """`scoring-engine test .` in a folder of Chinese sets with no case file: one Chinese line saying so, exit 1."""
+    shutil.copy(EXAMPLE_SET, inside / "set.yaml")
+    done = CliRunner().invoke(main, ["test", "."], env={"SCORING_ENGINE_LANG": None, "LANG": "C"})  # type: ignore[dict-item]
+    assert 1 == done.exit_code
+    assert ["错误：. 中没有测试用例文件（*.cases.yaml）（把体系的测试用例写在它旁边的 NAME.cases.yaml 文件中）"] == done.stderr.splitlines()
