@@ -18,6 +18,7 @@ from typing import Any, BinaryIO
 
 from . import _yaml
 from ._arith import decimal_from_text, in_engine_context
+from ._encodings import decode, reading_otherwise
 from ._resources import data_dir
 from ._quick_schema import fits
 from .errors import FactsError, IndicatorSetError, Problem, did_you_mean, json_path
@@ -101,10 +102,11 @@ def _too_big(size: int, limit: int, name: str, limit_name: str | None, *, at_lea
 
 def _decoded(data: bytes, name: str, error: type[Exception]) -> tuple[str, bytes]:
     try:
-        return data.decode("utf-8-sig"), data
+        return decode(data), data
     except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        raise error(Problem(f"not UTF-8 text (byte {err.start})", file=name, line=line, hint="save the file as UTF-8")) from None
+        from ._typing_slips import encoding_problem  # a GBK file is named as such, with how to save it as UTF-8
+
+        raise error(encoding_problem(data, name, err.start, data[: err.start].count(b"\n") + 1)) from None
 
 
 def shown_path(path: str | Path) -> str:
@@ -232,7 +234,9 @@ def _read_json(text: str, source: str | None) -> Any:
         return json.loads(text, parse_float=_decimal, parse_int=_integer, parse_constant=_no_constant,
                           object_pairs_hook=_json_object)
     except json.JSONDecodeError as err:
-        raise FactsError(Problem(f"JSON syntax: {err.msg}", file=source, line=err.lineno, column=err.colno)) from None
+        from ._typing_slips import json_syntax_problem  # a full-width comma or quote is named, not the parser's words
+
+        raise FactsError(json_syntax_problem(err, source)) from None
     except _Reject as err:
         raise FactsError(Problem(str(err), file=source)) from None
     except RecursionError:
@@ -278,10 +282,11 @@ def _schema_problems(doc: Any, source: str | None) -> list[Problem]:
 
 
 @in_engine_context
-def load_facts(path: str | Path) -> Facts:
-    """Load a facts file (.json, or .yaml/.yml)."""
+def load_facts(path: str | Path, encoding: str | None = None) -> Facts:
+    """Load a facts file (.json, or .yaml/.yml); one that is not UTF-8 is read in `encoding` if given (e.g. "gb18030")."""
     file = Path(path)
-    text, _ = read_text(file, MAX_FACTS_BYTES, FactsError)
+    with reading_otherwise(encoding):
+        text, _ = read_text(file, MAX_FACTS_BYTES, FactsError)
     return parse_facts(text, shown_path(path), yaml=file.suffix.lower() in (".yaml", ".yml"))
 
 

@@ -128,6 +128,10 @@ class YamlError(Exception):
         self.problems = problems
 
 
+def _line_column(mark: yaml.Mark | None) -> tuple[int, int] | None:
+    return (mark.line + 1, mark.column + 1) if mark is not None else None
+
+
 def _mark(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
@@ -327,10 +331,11 @@ def load(text: str, file: str | None = None) -> Located:
     try:
         root = _compose(text, reader)
     except yaml.MarkedYAMLError as err:
+        from ._typing_slips import yaml_syntax_problem  # a full-width colon or a tab is named, not the parser's words
+
         mark = err.problem_mark or err.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
         message = " ".join(str(part) for part in (err.context, err.problem) if part)
-        raise YamlError([Problem(f"YAML syntax: {message}", file=file, line=line, column=column)]) from None
+        raise YamlError([yaml_syntax_problem(text, file, _line_column(err.context_mark), _line_column(mark), message)]) from None
     except yaml.reader.ReaderError as err:  # a character no YAML file may hold, such as NUL
         line = text.count("\n", 0, err.position) + 1
         column = err.position - text.rfind("\n", 0, err.position)

@@ -82,10 +82,22 @@ class CaseOutcome:
 
     case: Case
     differences: tuple[str, ...]
+    failure: str = ""  # when scoring failed: the difference's lead ("scoring failed"), before the problems
+    problems: tuple[Problem, ...] = ()  # and the problems it failed with
 
     @property
     def passed(self) -> bool:
         return not self.differences
+
+    def described(self, lang: str = "en") -> tuple[str, ...]:
+        """The differences in `lang` ("en" as they are; "zh" in Chinese, a failed scoring's problems each in Chinese)."""
+        if lang != "zh":
+            return self.differences
+        from ._zh import translate
+
+        if self.problems:
+            return (translate(self.failure) + "：" + "；".join(p.text("zh") for p in self.problems),)
+        return tuple(translate(d) for d in self.differences)
 
 
 def find_case_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -254,8 +266,8 @@ def run_case(case: Case, sets: dict[Path, IndicatorSet] | None = None) -> CaseOu
     except ScoringEngineError as err:
         if expect.error is not None and expect.error in str(err):
             return CaseOutcome(case, ())
-        wanted = f"expected an error containing {expect.error!r}, got: " if expect.error else "scoring failed: "
-        return CaseOutcome(case, (wanted + "; ".join(str(p) for p in err.problems),))
+        failure = f"expected an error containing {expect.error!r}, got" if expect.error else "scoring failed"
+        return CaseOutcome(case, (f"{failure}: " + "; ".join(str(p) for p in err.problems),), failure, err.problems)
     if expect.error is not None:
         return CaseOutcome(case, (f"expected an error containing {expect.error!r}, but it scored {result.total} {result.grade}",))
     p = result.precision

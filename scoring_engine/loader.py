@@ -17,6 +17,7 @@ from pathlib import Path
 from . import _yaml
 from ._arith import in_engine_context
 from ._build import build_indicator_set
+from ._encodings import reading_otherwise
 from ._files import MAX_FACTS_BYTES, bundled_sets, load_facts, parse_facts, read_text, resolve_set, shown_path
 from .errors import IndicatorSetError
 from .model import IndicatorSet
@@ -36,15 +37,22 @@ def parse_indicator_set(text: str, source: str | None = None, sha256: str | None
         located = _yaml.load(text, source)
     except _yaml.YamlError as err:
         raise IndicatorSetError(err.problems) from None
-    return build_indicator_set(located, source, sha256)
+    try:
+        return build_indicator_set(located, source, sha256)
+    except IndicatorSetError as err:  # a full-width colon typed in a key reads as a strange key: name it on its line
+        from ._typing_slips import with_slips
+
+        raise IndicatorSetError(with_slips(err.problems, text)) from None
 
 
 @in_engine_context
-def load_indicator_set(path: str | Path) -> IndicatorSet:
+def load_indicator_set(path: str | Path, encoding: str | None = None) -> IndicatorSet:
     """Load and validate an indicator set from a YAML file, or a bundled set by id.
 
+    A file that is not UTF-8 is read in `encoding` if given (e.g. "gb18030").
     Raises IndicatorSetError listing every problem, each with file:line:column.
     """
     file = resolve_set(str(path))
-    text, data = read_text(file, _yaml.MAX_YAML_BYTES, IndicatorSetError)
+    with reading_otherwise(encoding):
+        text, data = read_text(file, _yaml.MAX_YAML_BYTES, IndicatorSetError)
     return parse_indicator_set(text, shown_path(path) if file == Path(path) else str(file), hashlib.sha256(data).hexdigest())

@@ -42,6 +42,15 @@ class ScoreWarning:
         about = self.indicator or self.fact
         return f"{about}: {self.message}" if about and about not in self.message else self.message
 
+    def text(self, lang: str = "en") -> str:
+        """The warning in `lang`: "en" is str(warning), "zh" the same with its English words in Chinese."""
+        if lang != "zh":
+            return str(self)
+        from ._zh import translate
+
+        about = self.indicator or self.fact
+        return f"{about}：{translate(self.message)}" if about and about not in self.message else translate(self.message)
+
 
 @dataclass(frozen=True)
 class Flag:

@@ -130,7 +130,7 @@ def _holds_facts(path: Path) -> bool:
         return True  # reading it says why it cannot be read
     try:
         with path.open("rb") as handle:
-            head = handle.read(MAX_FACTS_BYTES).decode("utf-8", "replace")
+            head = handle.read(MAX_FACTS_BYTES).decode("utf-8-sig", "replace")  # a byte-order mark is no part of the first key
     except OSError:
         return True  # let reading it report why it cannot be read
     keys = set(_TOP_KEY.findall(head))
