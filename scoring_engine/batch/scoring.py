@@ -15,14 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .._arith import in_engine_context
-from ..engine import score
+from ..engine import score, scores_only
 from ..errors import FactsError, IndicatorSetError, Problem, ScoringEngineError
 from ..facts import Facts
 from ..loader import bundled_sets, load_facts, load_indicator_set, parse_facts, resolve_set
 from ..model import IndicatorSet
 from ..result import Result
 from .inputs import Document
-from .rows import ProjectRow, failed_row, project_row, set_indicator_ids
+from .rows import ProjectRow, SetShape, failed_row, project_row, scores_row
 
 __all__ = ["Outcome", "Scorer", "ScoreDocuments", "NO_SET", "NO_FORM_SET"]
 
@@ -32,7 +32,10 @@ NO_FORM_SET = "自评表未注明所用指标体系，请用 --set ID|PATH 指�
 
 @dataclass(frozen=True)
 class Outcome:
-    """One document of score_many: its Result, or the problems that stopped it, and its summary row."""
+    """One document of score_many: its Result, or the problems that stopped it, and its summary row.
+
+    (A Scorer told to keep no results, as the batch's is when no output shows them, gives `result` None.)
+    """
 
     index: int
     source: str
@@ -43,17 +46,26 @@ class Outcome:
 
     @property
     def ok(self) -> bool:
-        return self.result is not None
+        return not self.problems
 
 
 class Scorer:
-    """Scores documents against one set, or each against the set it names; `batch` labels a compared batch's rows."""
+    """Scores documents against one set, or each against the set it names; `batch` labels a compared batch's rows.
 
-    def __init__(self, indicator_set: IndicatorSet | None = None, batch: str = ""):
+    `keep_results` False gives outcomes without their Result (the row only);
+    `reasons` False as well scores with `scores_only` and builds rows without
+    reasons or a target table's rows: same totals, grades and flags, without
+    the cost of the audit trail.
+    """
+
+    def __init__(self, indicator_set: IndicatorSet | None = None, batch: str = "", keep_results: bool = True,
+                 reasons: bool = True):
         self.fixed = indicator_set
         self.batch = batch
+        self.keep_results = keep_results
+        self.lean = not keep_results and not reasons
         self.sets: dict[str, IndicatorSet | IndicatorSetError] = {}
-        self.ids: dict[int, frozenset[str]] = {}
+        self.shapes: dict[int, SetShape] = {}
 
     def outcome(self, index: int, document: Document) -> Outcome:
         """The document scored; any failure, a bug of ours included, is the outcome's problems."""
@@ -66,21 +78,25 @@ class Scorer:
             else:
                 facts = self.facts(document)
                 indicator_set = self.set_for(document, facts)
+            shape = self._shape(indicator_set)
+            if self.lean:
+                row = scores_row(index, source, scores_only(indicator_set, facts), facts, shape, self.batch, document.name)
+                return Outcome(index, source, None, (), row, provenance)
             result = score(indicator_set, facts)
+            row = project_row(index, source, result, shape, self.batch, document.name)
         except ScoringEngineError as err:
             return self._failed(index, document, err.problems, facts)
         except Exception as err:  # a bug: this project fails, the batch goes on, and the line says it is ours
             problem = Problem(f"internal error: {type(err).__name__}: {err} (please report it with this document)", file=source)
             return self._failed(index, document, (problem,), facts, internal=True)
-        row = project_row(index, source, result, indicator_set, self.batch, document.name, self._ids(indicator_set))
-        return Outcome(index, source, result, (), row, provenance)
+        return Outcome(index, source, result if self.keep_results else None, (), row, provenance)
 
-    def _ids(self, indicator_set: IndicatorSet) -> frozenset[str]:
-        """The set's own indicator ids, worked out once per set (the sets are kept, so their id() stays theirs)."""
+    def _shape(self, indicator_set: IndicatorSet) -> SetShape:
+        """What rows take from the set, worked out once per set (the sets are kept, so their id() stays theirs)."""
         key = id(indicator_set)
-        if key not in self.ids:
-            self.ids[key] = set_indicator_ids(indicator_set)
-        return self.ids[key]
+        if key not in self.shapes:
+            self.shapes[key] = SetShape.of(indicator_set)
+        return self.shapes[key]
 
     def _failed(self, index: int, document: Document, problems: tuple[Problem, ...], facts: Facts | None,
                 internal: bool = False) -> Outcome:

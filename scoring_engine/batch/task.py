@@ -41,6 +41,12 @@ class TaskConfig:
     json: bool = False
     reports: Path | None = None
     report_format: str = "html"
+    reasons: bool = True  # rows carry each indicator's reason and a target table's rows (the .xlsx 指标明细 shows them)
+
+    @property
+    def keep_results(self) -> bool:
+        """Whether an output needs each project's whole Result (the .jsonl output, the reports)."""
+        return self.json or self.reports is not None
 
 
 @dataclass(frozen=True)
@@ -57,8 +63,8 @@ class BatchWorker:
 
     def __init__(self, config: TaskConfig):
         self.config = config
-        self.scorer = Scorer(config.indicator_set, config.batch)
-        self.other = Scorer(config.other_set, config.other_set.id) if config.other_set is not None else None
+        self.scorer = Scorer(config.indicator_set, config.batch, config.keep_results, config.reasons)
+        self.other = Scorer(config.other_set, config.other_set.id, False, config.reasons) if config.other_set is not None else None
 
     @in_engine_context  # in a worker process too, whatever context it started with
     def __call__(self, chunk: Sequence[tuple[int, Document]]) -> list[Entry]:

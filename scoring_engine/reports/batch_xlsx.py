@@ -46,8 +46,7 @@ class BatchWorkbook:
     def add(self, row: ProjectRow, json: str | None) -> None:
         if row.ok and not row.batch:
             styles = [score_style(row.precision) if kind == "score" else RATE if kind == "rate" else TEXT for kind in self.detail_kinds]
-            for values in detail_rows(row, self.against is not None):
-                self.detail.append(values, styles)
+            self.detail.append_rows(detail_rows(row, self.against is not None), styles)
 
     def finish(self, summary: Summary, rows: Callable[[], Iterable[ProjectRow]]) -> None:
         table = summary_table(summary)
