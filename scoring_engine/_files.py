@@ -19,6 +19,7 @@ from typing import Any, BinaryIO
 from . import _yaml
 from ._arith import decimal_from_text, in_engine_context
 from ._encodings import decode, reading_otherwise
+from ._facts_pass import is_clean
 from ._resources import data_dir
 from ._quick_schema import fits
 from .errors import FactsError, IndicatorSetError, Problem, did_you_mean, json_path
@@ -253,8 +254,10 @@ def parse_facts(text: str, source: str | None = None, yaml: bool = False) -> Fac
         doc = _yaml.load_strict(text, source, FactsError, lambda path: {"path": json_path(path), "fact": fact_at(path)}).data
     else:
         doc = _read_json(text, source)
-    found = [Problem(message, file=source, path=json_path(path), fact=fact_at(path), hint=hint)
-             for path, message, hint in itertools.islice(document_problems(doc), _SHOWN_DOCUMENT_PROBLEMS)]
+    # The quick pass answers for a clean document; one it is unsure of is walked by document_problems, which words each problem.
+    found = [] if is_clean(doc, MAX_FACTS_DEPTH) else [
+        Problem(message, file=source, path=json_path(path), fact=fact_at(path), hint=hint)
+        for path, message, hint in itertools.islice(document_problems(doc), _SHOWN_DOCUMENT_PROBLEMS)]
     if found:
         raise FactsError(found)
     checked = _dates_as_text(doc)

@@ -182,10 +182,9 @@ def _read_form(form: Path, set_ref: str | None) -> tuple[IndicatorSet, Facts]:
 
 def _form_set(sheets: list[Any]) -> str | None:
     """The bundled set a workbook written by `score --layout selfeval` or `template` names on its side sheet."""
-    from .forms.reader import SIDE_SHEET
+    from .forms.reader import named_set
 
-    side = next((s for s in sheets if s.name == SIDE_SHEET), None)
-    named = next((side.text(r, 2) for r in side.rows if side.text(r, 1) == "指标体系"), None) if side else None
+    named = named_set(sheets)
     return named if named in bundled_sets() else None
 
 
@@ -264,7 +263,7 @@ def template(set_ref: str, fmt: str, output: Path | None) -> None:
 @_guarded
 def batch(inputs: tuple[str, ...], set_ref: str | None, jobs: int | None, outputs: tuple[Path, ...], reports: Path | None,
           report_format: str, compare_with: tuple[str, ...], compare_set: str | None, threshold: str, quiet: bool) -> None:
-    """Score every project in INPUT... (facts files, folders of them, JSONL files) and summarise them.
+    """Score every project in INPUT... (facts files, filled 自评表 .xlsx, folders of them, JSONL files) and summarise them.
 
     A project that cannot be scored is listed with its errors and the others
     are still scored; the exit code is then 1. See docs/batch.md.

@@ -64,7 +64,7 @@ def scores_only(indicator_set: IndicatorSet, facts: Facts | Mapping[str, Any]) -
         total = sum((scores[i] for i in plan.tops), ZERO)
         grade = plan.set.grade_for(total)
         flags = run.flags(total, grade)
-        return Scores(_set_info(plan), total, grade, dict(run.scores_by_id(scores)), tuple(run.warnings), flags)
+        return Scores(_set_info(plan), total, grade, dict(run.scores_by_id(scores)), tuple(run.warnings), flags, run.weights, run.values)
 
 
 def _set_info(plan: ScoringPlan) -> SetInfo:

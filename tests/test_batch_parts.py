@@ -141,17 +141,20 @@ def test_a_bug_fails_one_project_and_the_batch_exits_3(tmp_path: Path, monkeypat
     import scoring_engine.batch.scoring as scoring
 
     paths = write_folder(tmp_path / "in", 5)
-    real = scoring.score
 
-    def failing(indicator_set: Any, facts: Any) -> Any:
-        if facts.project["id"] == "P00003":
-            raise RuntimeError("boom")
-        return real(indicator_set, facts)
+    def failing(real: Any) -> Any:
+        def run(indicator_set: Any, facts: Any) -> Any:
+            if facts.project["id"] == "P00003":
+                raise RuntimeError("boom")
+            return real(indicator_set, facts)
+        return run
 
-    monkeypatch.setattr(scoring, "score", failing)
-    run = _cli("batch", str(tmp_path / "in"), "--jobs", "1", "--output", str(tmp_path / "out.csv"))
-    assert 3 == run.exit_code
-    assert f"error: {paths[2]}: internal error: RuntimeError: boom (please report it with this document)" in run.stderr
+    monkeypatch.setattr(scoring, "score", failing(scoring.score))  # the outputs that show reasons or results
+    monkeypatch.setattr(scoring, "scores_only", failing(scoring.scores_only))  # the summaries alone
+    for output in ("out.csv", "out.xlsx"):
+        run = _cli("batch", str(tmp_path / "in"), "--jobs", "1", "--output", str(tmp_path / output))
+        assert 3 == run.exit_code
+        assert f"error: {paths[2]}: internal error: RuntimeError: boom (please report it with this document)" in run.stderr
     assert 5 == len((tmp_path / "out.csv").read_text(encoding="utf-8-sig").splitlines())  # header and 4 projects
 
 

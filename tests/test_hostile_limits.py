@@ -13,9 +13,10 @@ from click.testing import CliRunner
 
 from conftest import EXAMPLE_FACTS, EXAMPLE_SET, ROOT
 from scoring_engine import _yaml, facts, formulas, loader, rules
+from scoring_engine.forms import workbook
 from scoring_engine.cli import main
 
-MODULES = (formulas, _yaml, loader, facts, rules)
+MODULES = (formulas, _yaml, loader, facts, rules, workbook)
 
 
 def _documented() -> dict[str, Decimal]:
@@ -34,7 +35,7 @@ def _in_code() -> dict[str, Decimal]:
 
 
 def test_every_limit_is_documented_with_its_value() -> None:
-    """Each MAX_ constant of the formula, YAML, facts and rule modules has a row in docs/limits.md giving its value."""
+    """Each MAX_ constant of the formula, YAML, facts, rule and form-reading modules has a row in docs/limits.md giving its value."""
     assert _in_code() == _documented()
 
 

@@ -1,10 +1,12 @@
-"""What a batch reads: facts files, folders of them, and JSONL files of facts documents, in a stable order.
+"""What a batch reads: facts files, filled 自评表 workbooks, folders of them, and JSONL files of facts, in a stable order.
 
 Folders are searched recursively in sorted order; hidden folders and files
-(``.git``, ``.venv``) are skipped, and so are case files (``*.cases.yaml``) and
-indicator sets (a YAML file whose top level has ``indicators:`` or no
-``facts:``). A JSONL file gives one document per non-blank line. Documents are
-produced lazily, so a batch of 10⁵ projects never holds them all.
+(``.git``, ``.venv``) are skipped, and so are the lock files Excel and WPS
+leave beside an open workbook (``~$表.xlsx``), case files (``*.cases.yaml``)
+and indicator sets (a YAML file whose top level has ``indicators:`` or no
+``facts:``). A JSONL file gives one document per non-blank line; a workbook
+(``.xlsx``, ``.xlsm``) is one filled form. Documents are produced lazily, so a
+batch of 10⁵ projects never holds them all.
 """
 
 from __future__ import annotations
@@ -20,22 +22,24 @@ from typing import Any
 from .._files import not_a_regular_file
 from ..errors import FactsError, Problem
 from ..facts import Facts
+from ..forms.reader import FORM_SUFFIXES
 from ..loader import MAX_FACTS_BYTES
 
-__all__ = ["Document", "find_documents", "count_documents", "FACTS_SUFFIXES", "JSONL_SUFFIX"]
+__all__ = ["Document", "find_documents", "count_documents", "FACTS_SUFFIXES", "FORM_SUFFIXES", "JSONL_SUFFIX"]
 
 #: Files a folder search takes as facts files (YAML ones only when they hold facts, not a set).
 FACTS_SUFFIXES = (".json", ".yaml", ".yml")
 #: Files read as one facts document a line.
 JSONL_SUFFIX = ".jsonl"
 _CASES_SUFFIX = ".cases.yaml"
+_LOCK_PREFIX = "~$"  # Excel's and WPS's lock file beside a workbook that is open: not a form
 _TOP_KEY = re.compile(r"^(facts|indicators|cases):", re.M)
 _CHUNK = 1 << 20
 
 
 @dataclass(frozen=True)
 class Document:
-    """One project's facts document, not yet read: a file, a JSONL line, or facts already parsed.
+    """One project's facts document, not yet read: a facts file, a filled form, a JSONL line, or facts already parsed.
 
     `source` names it in every output ("dir/a.json", "batch.jsonl:17"); a
     relative ``indicator_set`` is resolved from `folder`; `problem` is set when
@@ -51,6 +55,11 @@ class Document:
     folder: Path | None = None
     facts: Facts | None = None
     problem: Problem | None = None
+
+    @property
+    def is_form(self) -> bool:
+        """A filled 自评表 workbook, read with the set's form layout."""
+        return self.path is not None and self.line is None and self.path.suffix.lower() in FORM_SUFFIXES
 
     @classmethod
     def of(cls, item: Document | Facts | Mapping[str, Any] | str | os.PathLike[str], number: int = 0) -> Document:
@@ -70,7 +79,7 @@ class Document:
 
 
 def find_documents(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Document]:
-    """The documents of each input in turn: a facts file, every facts file below a folder, each line of a JSONL file.
+    """The documents of each input in turn: a facts file or form, every one below a folder, each line of a JSONL file.
 
     Raises FactsError naming each input that is neither a file nor a folder, at once (before any document is read).
     """
@@ -102,16 +111,17 @@ def count_documents(inputs: Iterable[str | os.PathLike[str]]) -> int:
 
 
 def _facts_files(folder: Path) -> list[Path]:
-    """The facts and JSONL files below `folder`, sorted by their path below it (a/1.json, a/b/2.json, c.jsonl)."""
+    """The facts files, forms and JSONL files below `folder`, sorted by their path below it (a/1.json, a/b/2.xlsx, c.jsonl)."""
     found = []
     for top, dirs, files in os.walk(folder):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
             lower = name.lower()
-            if name.startswith(".") or lower.endswith(_CASES_SUFFIX):
+            if name.startswith((".", _LOCK_PREFIX)) or lower.endswith(_CASES_SUFFIX):
                 continue
             path = Path(top) / name
-            if lower.endswith((".json", JSONL_SUFFIX)) or (lower.endswith((".yaml", ".yml")) and _holds_facts(path)):
+            if lower.endswith((".json", JSONL_SUFFIX, *FORM_SUFFIXES)) or (lower.endswith((".yaml", ".yml"))
+                                                                           and _holds_facts(path)):
                 found.append(path)
     return sorted(found, key=lambda path: path.relative_to(folder).parts)
 

@@ -4,7 +4,8 @@ Per indicator set: count, mean, median, lowest and highest total, the grade
 distribution, a histogram of totals and the mean 得分率 of each indicator (the
 lowest are where points are lost). Across the batch: failures, 需说明 counts,
 units and departments ranked by mean total, the ten best and worst projects,
-and the comparison figures. Totals are kept as a count per distinct total (at
+the comparison figures, and 结果应用 (each grade's consequence, per
+department and unit, with the budgets concerned: consequences.py). Totals are kept as a count per distinct total (at
 most total × 10^precision + 1 of them), so the median is exact.
 
 >>> from decimal import Decimal
@@ -29,6 +30,7 @@ from decimal import Decimal
 from typing import Any
 
 from .._arith import ZERO, in_engine_context, round_half_up
+from .consequences import ConsequenceCount, ConsequenceTally
 from .rows import ProjectRow
 
 __all__ = ["summarise", "Summariser", "Summary", "SetSummary", "GradeCount", "Bin", "IndicatorStat", "Ranked", "Placed",
@@ -137,6 +139,7 @@ class Summary:
     other_failed: int = 0  # projects of the compared batch that could not be scored
     unmatched: int = 0  # projects of the re-check batch that match no project of this one
     problem_lines: tuple[str, ...] = ()  # the first SHOWN_PROBLEMS error lines of failed projects
+    consequences: tuple[ConsequenceCount, ...] = ()  # 结果应用: the batch, then each 主管部门, then each unit
 
 
 @dataclass
@@ -165,6 +168,7 @@ class Summariser:
         self.against: str | None = None
         self.unmatched = 0
         self.problem_lines: list[str] = []
+        self.consequences = ConsequenceTally()
 
     @in_engine_context  # the caller's decimal context cannot change a sum
     def add(self, row: ProjectRow) -> None:
@@ -202,6 +206,9 @@ class Summariser:
                 entry[1] += row.total
                 entry[2] += bool(row.flags)
         self._place(row)
+        if row.consequence:
+            self.consequences.add(row.consequence, row.grade, row.grade_rank or 0, row.budget, row.project.get("department"),
+                                  row.project.get("unit"))
         if row.compare is not None:
             self.against = self.against or row.compare.against
             self.compared += 1
@@ -238,6 +245,7 @@ class Summariser:
             other_failed=self.other_failed,
             unmatched=self.unmatched,
             problem_lines=tuple(self.problem_lines),
+            consequences=self.consequences.counted(),
         )
 
 

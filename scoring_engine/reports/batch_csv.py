@@ -31,9 +31,10 @@ class BatchCsv:
         writer = csv.writer(text, lineterminator="\r\n")
         writer.writerow(summary_table(summary).header)
         tops = top_names(summary)
+        consequences = bool(summary.consequences)
         for row in rows():
             if row.ok and not row.batch:
-                writer.writerow(_csv_cell(c) for c in summary_cells(row, tops, self.against))
+                writer.writerow(_csv_cell(c) for c in summary_cells(row, tops, self.against, consequences))
 
     def commit(self) -> None:
         self.output.commit()
