@@ -299,7 +299,7 @@ def batch(inputs: tuple[str, ...], set_ref: str | None, jobs: int | None, output
         sys.exit(130)
     say(summary_text(summary))
     lang = current_language()
-    for line in summary.problem_lines:
+    for line in summary.problem_lines_zh if lang == "zh" else summary.problem_lines:
         tell(f"{'错误：' if lang == 'zh' else 'error: '}{one_line(line)}")
     if summary.failed + summary.other_failed > len(summary.problem_lines):
         tell(("错误：" if lang == "zh" else "error: ") + said("… the outputs list every project that could not be scored (问题)", lang))

@@ -338,7 +338,8 @@ def test_a_folder_of_chinese_sets_without_cases_says_so_in_chinese(inside: Path)
 
 def _input_side_failures(folder: Path) -> Iterator[tuple[str, list[str], str | None]]:
     """(name, command, standard input) for each kind of input the reading side refuses: paths, special files, stdin,
-    a fact given twice, a project detail of the wrong shape, a huge number, a circle of derived values, an ambiguous name."""
+    a fact given twice, a project detail of the wrong shape, a huge number, a circle of derived values, an ambiguous name,
+    and a batch whose projects fail on those."""
     shutil.copy(EXAMPLE_SET, folder / "set.yaml")
     base = json.loads(EXAMPLE_FACTS.read_text(encoding="utf-8"))
     base["indicator_set"] = "set.yaml"
@@ -364,6 +365,7 @@ def _input_side_failures(folder: Path) -> Iterator[tuple[str, list[str], str | N
         "derived:\n", "derived:\n  loop_a: loop_b + 1\n  loop_b: loop_a + 1\n", 1), encoding="utf-8")
     yield "a circle of derived values", ["validate", "circle.yaml"], None
     yield "a name no indicator has", ["explain", facts("plain.json", {}), "-i", "不存在的指标"], None
+    yield "a batch of projects that cannot be scored", ["batch", "twice.json", "huge.json"], None
 
 
 def test_input_side_refusals_speak_chinese(inside: Path) -> None:

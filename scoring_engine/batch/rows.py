@@ -105,6 +105,7 @@ class ProjectRow:
     warnings: int = 0
     flags: tuple[str, ...] = ()
     problems: tuple[str, ...] = ()
+    problems_zh: tuple[str, ...] = ()  # the same lines in Chinese, for the command line of a Chinese run
     internal: bool = False  # failed on a bug of the engine, not on its input
     batch: str = ""
     compare: Comparison | None = None
@@ -241,7 +242,8 @@ def failed_row(index: int, source: str, problems: tuple[Problem, ...], internal:
                project: Mapping[str, Any] | None = None, file: str = "") -> ProjectRow:
     """The record of a project that could not be scored: one line per problem."""
     return ProjectRow(index=index, source=source, file=file, project=project_details(project or {}),
-                      problems=tuple(str(p) for p in problems), internal=internal, batch=batch)
+                      problems=tuple(str(p) for p in problems), problems_zh=tuple(p.text("zh") for p in problems),
+                      internal=internal, batch=batch)
 
 
 def project_details(project: Mapping[str, Any]) -> dict[str, str]:

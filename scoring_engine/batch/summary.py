@@ -139,6 +139,7 @@ class Summary:
     other_failed: int = 0  # projects of the compared batch that could not be scored
     unmatched: int = 0  # projects of the re-check batch that match no project of this one
     problem_lines: tuple[str, ...] = ()  # the first SHOWN_PROBLEMS error lines of failed projects
+    problem_lines_zh: tuple[str, ...] = ()  # the same in Chinese
     consequences: tuple[ConsequenceCount, ...] = ()  # 结果应用: the batch, then each 主管部门, then each unit
 
 
@@ -168,14 +169,16 @@ class Summariser:
         self.against: str | None = None
         self.unmatched = 0
         self.problem_lines: list[str] = []
+        self.problem_lines_zh: list[str] = []
         self.consequences = ConsequenceTally()
 
     @in_engine_context  # the caller's decimal context cannot change a sum
     def add(self, row: ProjectRow) -> None:
         if not row.ok:
             room = SHOWN_PROBLEMS - len(self.problem_lines)
-            named = [line if line.startswith(row.source) else f"{row.source}: {line}" for line in row.problems[:max(room, 0)]]
-            self.problem_lines += [f"（{row.batch}）{line}" if row.batch else line for line in named]
+            for lines, own in ((self.problem_lines, row.problems), (self.problem_lines_zh, row.problems_zh or row.problems)):
+                named = [line if line.startswith(row.source) else f"{row.source}: {line}" for line in own[:max(room, 0)]]
+                lines += [f"（{row.batch}）{line}" if row.batch else line for line in named]
         if row.batch:
             self.other_failed += not row.ok
             return
@@ -245,6 +248,7 @@ class Summariser:
             other_failed=self.other_failed,
             unmatched=self.unmatched,
             problem_lines=tuple(self.problem_lines),
+            problem_lines_zh=tuple(self.problem_lines_zh),
             consequences=self.consequences.counted(),
         )
 
