@@ -1,63 +1,246 @@
 """How fast scoring is, as ratios against baselines measured in the same run.
 
-    python benchmarks/score_batch.py [N]
+    python benchmarks/score_batch.py [--projects N] [--repeats R] [--stream M] [--quick]
 
-Scores the small example N times (default 2000) with one loaded set, as a
-batch of self-evaluations would, and compares with two baselines that any
-scoring must at least pay for: decoding the facts JSON, and checking the facts
-against the set's declarations. Loading (parsing, validating and compiling)
-the set is timed against reading its YAML with PyYAML's safe loader.
+Prints, in one run (min and median of R interleaved repeats; in-process
+figures are CPU time of this process, so that other work on the machine
+disturbs them less; the command line figures are wall time):
+
+- score() on N varied national-framework projects ÷ the hand-written scorer
+  of the same set (benchmarks/handwritten.py, the floor), whose total is
+  checked equal to the engine's on every project; the same for scores_only();
+- to_json() ÷ score() (to_json builds the audit trail the result deferred);
+- projects per second on one core;
+- `scoring-engine score examples/small/facts.json` ÷ a bare interpreter, and
+  `import scoring_engine`, in milliseconds of wall time;
+- load_indicator_set() of a 500-leaf set (benchmarks/generate.py) and of the
+  national set ÷ composing the same file with PyYAML's C loader;
+- peak memory while streaming M varied projects (default 100,000) through
+  score() in a fresh process, results discarded, with the time of each quarter
+  (equal quarters: linear time).
 """
 
 from __future__ import annotations
 
-import json
+import argparse
+import gc
+import os
+import random
+import resource
+import statistics
+import subprocess
 import sys
+import tempfile
 import time
-from decimal import Decimal
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-import yaml
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
 
-from scoring_engine import load_facts, load_indicator_set, score
-from scoring_engine.facts import check_facts
+import yaml  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
-SET = ROOT / "examples" / "small" / "set.yaml"
-FACTS = ROOT / "examples" / "small" / "facts.json"
+from generate import large_set, national_facts  # noqa: E402
+from handwritten import score_national  # noqa: E402
+from scoring_engine import Facts, load_indicator_set, score  # noqa: E402
+from scoring_engine.engine import scores_only  # noqa: E402
+
+SMALL_FACTS = ROOT / "examples" / "small" / "facts.json"
+NATIONAL = ROOT / "indicator_sets" / "national-framework.yaml"
+CLI = Path(sys.executable).with_name("scoring-engine")
 
 
-def best_of(runs: int, action) -> float:
-    """Best wall time of `runs` runs of `action` (the least disturbed by other work on the machine)."""
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        best = min(best, time.perf_counter() - start)
-    return best
+def interleaved(repeats: int, actions: dict[str, Callable[[], object]], clock: Callable[[], float] = time.process_time,
+                prepare: dict[str, Callable[[], object]] | None = None) -> dict[str, list[float]]:
+    """Seconds of each action in each of `repeats` rounds; the actions take turns, so a slow spell hits them all.
+
+    `prepare` gives, for some actions, what to make before each is timed (it is handed to the action).
+    """
+    times: dict[str, list[float]] = {name: [] for name in actions}
+    for _ in range(repeats):
+        for name, action in actions.items():
+            made = prepare[name]() if prepare and name in prepare else None
+            gc.collect()
+            start = clock()
+            action(made) if made is not None else action()  # type: ignore[call-arg]
+            times[name].append(clock() - start)
+            del made
+    return times
+
+
+def shown(seconds: list[float], per: int = 1, unit: float = 1e6) -> str:
+    return f"min {min(seconds) / per * unit:8.1f}  median {statistics.median(seconds) / per * unit:8.1f}"
+
+
+def ratio(a: list[float], b: list[float]) -> str:
+    return f"{min(a) / min(b):5.2f}× (median {statistics.median(a) / statistics.median(b):5.2f}×)"
+
+
+def projects(count: int, seed: int) -> tuple[list[dict], list[Facts]]:
+    rng = random.Random(seed)
+    documents = [national_facts(rng) for _ in range(count)]
+    facts = [Facts(values=d["facts"], not_applicable=d.get("not_applicable", {}), project=d["project"]) for d in documents]
+    return documents, facts
+
+
+def check_floor(indicator_set: object, documents: list[dict], facts: list[Facts]) -> None:
+    """The hand-written scorer and scores_only agree with score() on every project, or the figures mean nothing."""
+    for document, project in zip(documents, facts):
+        full = score(indicator_set, project)  # type: ignore[arg-type]
+        hand = score_national(document)
+        quick = scores_only(indicator_set, project)  # type: ignore[arg-type]
+        every = {r.id: r.score for r in full.walk()}
+        if not (full.total == hand.total == quick.total and every == dict(quick.scores)
+                and all(every[k] == v for k, v in hand.scores.items())):
+            sys.exit(f"the scorers disagree on {document['project']['name']}: {full.total} {hand.total} {quick.total}")
+
+
+def scoring(args: argparse.Namespace) -> None:
+    indicator_set = load_indicator_set("national-framework")
+    documents, facts = projects(args.projects, seed=1)
+    check_floor(indicator_set, documents, facts)
+    n = len(facts)
+
+    def score_all() -> None:  # each result dropped at once, as a batch that writes it out would
+        for f in facts:
+            score(indicator_set, f)
+
+    def json_all(results: list[Any]) -> None:  # results fresh from score(): their audit trail is built here
+        for r in results:
+            r.to_json()
+
+    times = interleaved(args.repeats, {
+        "hand": lambda: [score_national(d) for d in documents],
+        "score": score_all,
+        "to_json": json_all,
+        "scores_only": lambda: [scores_only(indicator_set, f) for f in facts],
+    }, prepare={"to_json": lambda: [score(indicator_set, f) for f in facts]})
+    print(f"national framework, {n} varied projects (totals equal to the hand-written scorer's on every one), µs per project:")
+    labels = {"hand": "hand-written", "score": "score()", "scores_only": "scores_only()", "to_json": "to_json()"}
+    for name, label in labels.items():
+        print(f"  {label:16} {shown(times[name], n)}")
+    print(f"  score() ÷ hand-written         {ratio(times['score'], times['hand'])}   goal ≤ 2×")
+    print(f"  scores_only() ÷ hand-written   {ratio(times['scores_only'], times['hand'])}")
+    print(f"  to_json() ÷ score()            {ratio(times['to_json'], times['score'])}   goal ≤ 1×")
+    print(f"  projects per second, one core: score() {n / min(times['score']):7.0f}"
+          f" (median {n / statistics.median(times['score']):.0f})   goal ≥ 3,000")
+    print(f"                                 scores_only() {n / min(times['scores_only']):7.0f}"
+          f" (median {n / statistics.median(times['scores_only']):.0f})   goal ≥ 10,000")
+
+
+# As an installed package runs: Python keeps each module's bytecode (pip compiles it at install; PYTHONDONTWRITEBYTECODE,
+# which this machine sets, would make every run compile every module of the package again).
+_INSTALLED = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+
+
+def run_wall(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, cwd=ROOT, env=_INSTALLED)
+    return time.perf_counter() - start
+
+
+def command_line(args: argparse.Namespace) -> None:
+    python = sys.executable
+    score_small = [str(CLI), "score", str(SMALL_FACTS.relative_to(ROOT))]
+    run_wall(score_small)  # once, so that the package's bytecode is there, as after pip install
+    times = interleaved(args.repeats * 2, {
+        "bare": lambda: run_wall([python, "-c", "pass"]),
+        "import": lambda: run_wall([python, "-c", "import scoring_engine"]),
+        "cli": lambda: run_wall(score_small),
+    }, clock=time.perf_counter)
+    print("command line, wall time in ms (bytecode kept, as installed):")
+    for name, label in (("bare", "python -c pass"), ("import", "import scoring_engine"), ("cli", "scoring-engine score small")):
+        print(f"  {label:28} {shown(times[name], unit=1e3)}")
+    print(f"  scoring-engine score ÷ bare interpreter  {ratio(times['cli'], times['bare'])}   goal ≤ 150 ms wall")
+    print(f"  import scoring_engine ÷ bare interpreter {ratio(times['import'], times['bare'])}   goal ≤ 60 ms wall")
+
+
+def loading(args: argparse.Namespace) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        large = Path(folder, "large.yaml")
+        large.write_text(large_set(500), encoding="utf-8")
+        print("loading, ms (load_indicator_set reads, checks, validates and compiles the set):")
+        for label, path in (("500-leaf set", large), ("national framework", NATIONAL)):
+            text = path.read_text(encoding="utf-8")
+            values = _count(yaml.compose(text, Loader=yaml.CSafeLoader))
+            times = interleaved(args.repeats, {
+                "compose": lambda: yaml.compose(text, Loader=yaml.CSafeLoader),
+                "load": lambda: load_indicator_set(path),
+            }, clock=time.perf_counter)
+            print(f"  {label} ({values} YAML values, {len(text.encode()) // 1000} KB)")
+            print(f"    C-loader compose     {shown(times['compose'], unit=1e3)}")
+            print(f"    load_indicator_set   {shown(times['load'], unit=1e3)}")
+            print(f"    load ÷ C compose     {ratio(times['load'], times['compose'])}   goal ≤ 2× (500 leaves: < 200 ms)")
+
+
+def _count(node: yaml.Node) -> int:
+    if isinstance(node, yaml.MappingNode):
+        return 1 + sum(_count(k) + _count(v) for k, v in node.value)
+    if isinstance(node, yaml.SequenceNode):
+        return 1 + sum(_count(v) for v in node.value)
+    return 1
+
+
+def streaming(args: argparse.Namespace) -> None:
+    """Run this script with --stream-child in a fresh process; it prints its peak memory and the time of each quarter."""
+    print(f"streaming {args.stream} varied projects through score() in one process, results discarded:")
+    done = subprocess.run([sys.executable, __file__, "--stream-child", str(args.stream)], capture_output=True, text=True,
+                          check=True)
+    print(done.stdout, end="")
+
+
+def stream_child(count: int) -> None:
+    indicator_set = load_indicator_set("national-framework")
+    rng = random.Random(7)
+    quarter = count // 4
+    quarters: list[float] = []
+    start = time.process_time()
+    for i in range(1, count + 1):
+        document = national_facts(rng)
+        facts = Facts(values=document["facts"], not_applicable=document.get("not_applicable", {}), project=document["project"])
+        score(indicator_set, facts).total  # noqa: B018 - read, then dropped
+        if i % quarter == 0:
+            now = time.process_time()
+            quarters.append(now - start)
+            start = now
+    print(f"  peak RSS {_peak_rss_mb():.0f} MB   goal < 300 MB")
+    print(f"  each quarter of {quarter} projects, s (with generating the facts): "
+          + ", ".join(f"{q:.1f}" for q in quarters) + f"   last ÷ first {quarters[-1] / quarters[0]:.2f}")
+
+
+def _peak_rss_mb() -> float:
+    """This process's peak resident memory: VmHWM, which exec resets (ru_maxrss keeps the parent's peak from before exec)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
 
 
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
-    indicator_set = load_indicator_set(SET)
-    facts = load_facts(FACTS)
-    text = FACTS.read_text(encoding="utf-8")
-    set_text = SET.read_text(encoding="utf-8")
-
-    decode = best_of(5, lambda: [json.loads(text, parse_float=Decimal) for _ in range(n)])
-    check = best_of(5, lambda: [check_facts(indicator_set, facts) for _ in range(n)])
-    scoring = best_of(5, lambda: [score(indicator_set, facts) for _ in range(n)])
-    to_json = best_of(5, lambda: [score(indicator_set, facts).to_json() for _ in range(n)])
-    read_yaml = best_of(5, lambda: [yaml.safe_load(set_text) for _ in range(20)])
-    load = best_of(5, lambda: [load_indicator_set(SET) for _ in range(20)])
-
-    leaves = sum(1 for node in indicator_set.walk() if node.is_leaf)
-    print(f"example set: {leaves} scored indicators, {len(indicator_set.facts)} facts, {len(indicator_set.derived)} derived")
-    print(f"score():               {scoring / n * 1e6:8.1f} µs/project  = {scoring / decode:5.1f} × decoding the facts JSON"
-          f", {scoring / check:4.1f} × checking the facts")
-    print(f"score() + to_json():   {to_json / n * 1e6:8.1f} µs/project  = {to_json / decode:5.1f} × decoding the facts JSON")
-    print(f"projects per second:   {n / scoring:8.0f} (one core)")
-    print(f"load_indicator_set():  {load / 20 * 1e3:8.2f} ms/set      = {load / read_yaml:5.1f} × yaml.safe_load of the same file")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--projects", type=int, default=1000)
+    parser.add_argument("--repeats", type=int, default=7)
+    parser.add_argument("--stream", type=int, default=100_000)
+    parser.add_argument("--quick", action="store_true", help="fewer projects and repeats, a shorter stream")
+    parser.add_argument("--only", choices=["scoring", "cli", "loading", "streaming"], help="run one part only")
+    parser.add_argument("--stream-child", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.stream_child:
+        stream_child(args.stream_child)
+        return
+    if args.quick:
+        args.projects, args.repeats, args.stream = 200, 3, 8000
+    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
+    parts = {"scoring": scoring, "cli": command_line, "loading": loading, "streaming": streaming}
+    for name, part in parts.items():
+        if args.only in (None, name):
+            part(args)
 
 
 if __name__ == "__main__":

@@ -4,32 +4,62 @@
 >>> result = score(load_indicator_set("examples/small/set.yaml"), load_facts("examples/small/facts.json"))  # doctest: +SKIP
 >>> result.total, result.grade  # doctest: +SKIP
 (Decimal('79.73'), '中')
+
+The names below are loaded on first use (PEP 562), so that ``import
+scoring_engine`` stays quick: a command that only validates never loads the
+engine, and the reports, explain, jsonschema and openpyxl load only when used.
 """
 
 from typing import TYPE_CHECKING, Any
 
-from .engine import score
-from .errors import FactsError, FormulaError, IndicatorSetError, Problem, ScoringEngineError, ScoringError
-from .facts import Facts
-from .loader import bundled_sets, load_facts, load_indicator_set, parse_facts, parse_indicator_set
-from .model import IndicatorSet
-from .render import render
-from .batch import score_many, summarise
-from .result import IndicatorResult, Result
-
 from ._version import __version__
+from .errors import FactsError, FormulaError, IndicatorSetError, Problem, ScoringEngineError, ScoringError
+from .render import render
 
 if TYPE_CHECKING:
+    from .batch import score_many, summarise
+    from .engine import score, scores_only
     from .explain import Explanation, UnknownIndicatorError
+    from .facts import Facts
+    from .loader import bundled_sets, load_facts, load_indicator_set, parse_facts, parse_indicator_set
+    from .model import IndicatorSet
+    from .result import IndicatorResult, Result, Scores, ScoreWarning
+
+# name → the module that defines it
+_LAZY = {
+    "score": "engine",
+    "scores_only": "engine",
+    "score_many": "batch",
+    "summarise": "batch",
+    "Facts": "facts",
+    "load_indicator_set": "loader",
+    "parse_indicator_set": "loader",
+    "load_facts": "loader",
+    "parse_facts": "loader",
+    "bundled_sets": "loader",
+    "IndicatorSet": "model",
+    "Result": "result",
+    "IndicatorResult": "result",
+    "Scores": "result",
+    "ScoreWarning": "result",
+    "Explanation": "explain",
+    "UnknownIndicatorError": "explain",
+}
 
 
 def __getattr__(name: str) -> Any:
-    # explain is loaded on first use: most callers score and render, and never explain.
-    if name in ("Explanation", "UnknownIndicatorError"):
-        from . import explain
+    if name in _LAZY:
+        from importlib import import_module
 
-        return getattr(explain, name)
+        value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value  # found once; from then on an ordinary attribute
+        return value
     raise AttributeError(f"module 'scoring_engine' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "__version__",
@@ -39,6 +69,7 @@ __all__ = [
     "parse_facts",
     "bundled_sets",
     "score",
+    "scores_only",
     "score_many",
     "summarise",
     "render",
@@ -46,6 +77,8 @@ __all__ = [
     "IndicatorSet",
     "Result",
     "IndicatorResult",
+    "Scores",
+    "ScoreWarning",
     "Explanation",
     "Problem",
     "ScoringEngineError",

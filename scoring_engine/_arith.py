@@ -1,20 +1,23 @@
 """Exact decimal arithmetic shared by formulas, rules and the engine.
 
-Every number the engine handles is a `Decimal`; scoring runs inside
-`scoring_context()` so that the caller's own decimal context (precision,
-rounding, traps) can never change a score, and results are identical across
-platforms and Python versions.
+Every number the engine handles is a `Decimal`. Every public entry point runs
+under the engine's own context (`in_engine_context`; scoring inside
+`scoring_context()`), so that the caller's own decimal context (precision,
+rounding, traps) can never change a score, a report or a check, and results
+are identical across platforms and Python versions.
 """
 
 from __future__ import annotations
 
 import decimal
-from collections.abc import Hashable, Mapping
+import functools
+import re
+from collections.abc import Callable, Hashable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
 # 28 significant digits is far beyond any money amount or rate; the exponent
 # bounds keep every intermediate value small, so no formula can build a giant.
@@ -36,9 +39,32 @@ def scoring_context() -> AbstractContextManager[decimal.Context]:
     return decimal.localcontext(CONTEXT)
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def in_engine_context(function: F) -> F:
+    """`function` run under the engine's own decimal context, whatever context its caller has set.
+
+    Every public entry point (loading, scoring, rendering, explaining, the cases)
+    is wrapped: a program that set six digits rounding down, or traps on every
+    rounding, gets the same bytes as any other.
+    """
+
+    @functools.wraps(function)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        with decimal.localcontext(CONTEXT):
+            return function(*args, **kwargs)
+
+    return cast(F, run)
+
+
 def round_half_up(value: Decimal, places: int) -> Decimal:
     """Round half up (四舍五入) to `places` decimals: 2.345 → 2.35, not Python's 2.34."""
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP, context=CONTEXT)
+    quantum = _QUANTA[places] if 0 <= places < len(_QUANTA) else Decimal(1).scaleb(-places)
+    return value.quantize(quantum, rounding=ROUND_HALF_UP, context=CONTEXT)
+
+
+_QUANTA = [Decimal(1).scaleb(-places) for places in range(16)]  # 1, 0.1, 0.01…: made once
 
 
 def to_decimal_or_none(value: Decimal | int | str | None) -> Decimal | None:
@@ -64,6 +90,45 @@ def in_range(number: Decimal) -> bool:
     """
     magnitude = number.copy_abs()  # no context: abs() would overflow on 1E+1000 before we can say so
     return not magnitude or SMALLEST_MAGNITUDE <= magnitude < LARGEST_MAGNITUDE
+
+
+_ZERO_WRITTEN = re.compile(r"[-+]?(0+\.?0*|\.0+)([eE][-+]?\d+)?")
+
+
+def decimal_from_text(written: str) -> Decimal | None:
+    """A number as a file writes it (JSON or YAML number syntax), exactly; None when no Decimal can hold its exponent.
+
+    A zero is 0 whatever its exponent, even one past what a Decimal holds.
+
+    >>> decimal_from_text("1.50"), decimal_from_text("0e-99999999999999999999"), decimal_from_text("1e-99999999999999999999")
+    (Decimal('1.50'), Decimal('0'), None)
+    """
+    if _ZERO_WRITTEN.fullmatch(written):
+        return ZERO
+    try:
+        return Decimal(written)
+    except decimal.DecimalException:
+        return None
+
+
+def normalised(number: Decimal) -> Decimal | None:
+    """The one form a number read from a file is kept in, or None when it is not finite or out of range.
+
+    Every zero becomes 0: ``0e-999999999`` is small to write but would print as a
+    billion zeros. Any other number in range keeps its digits as written, and its
+    exponent is bounded both ways by the range, so it prints in at most 16
+    characters more than it was written in.
+
+    >>> normalised(Decimal("0E-999999999")), normalised(Decimal("-0.00")), normalised(Decimal("86.50"))
+    (Decimal('0'), Decimal('0'), Decimal('86.50'))
+    >>> normalised(Decimal("1E+400")) is None, normalised(Decimal("NaN")) is None
+    (True, True)
+    """
+    if not number.is_finite():
+        return None
+    if not number:
+        return ZERO
+    return number if in_range(number) else None
 
 
 def plain(value: Decimal | int) -> str:

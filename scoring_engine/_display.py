@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import Any
 
 from ._arith import fixed, plain
-from .formulas import Finding
+from ._formula_functions import Finding
 from .judgements import Judgement, TierJudgement
 
 __all__ = ["MAX_SHOWN_DECIMALS", "display_width", "equals_text", "rounding_chain", "show_number", "show_value", "show_written"]

@@ -6,47 +6,114 @@ JSON, NaN, a duplicate key) becomes a problem naming the file, never a traceback
 
 from __future__ import annotations
 
+import datetime
 import itertools
 import json
+import os
+import stat
+from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from . import _yaml
+from ._arith import decimal_from_text, in_engine_context
+from ._encodings import decode, reading_otherwise
+from ._facts_pass import is_clean
 from ._resources import data_dir
-from ._schema import schema_problems, validator
+from ._quick_schema import fits
 from .errors import FactsError, IndicatorSetError, Problem, did_you_mean, json_path
-from .facts import MAX_FACTS_DEPTH, Facts, NotANumber, document_problems, fact_at
+from .facts import MAX_FACT_DIGITS, MAX_FACTS_DEPTH, Facts, NotANumber, document_problems, fact_at, out_of_range_words
 
-__all__ = ["MAX_FACTS_BYTES", "read_text", "bundled_sets", "resolve_set", "parse_facts", "load_facts"]
+__all__ = ["MAX_FACTS_BYTES", "STDIN", "read_text", "read_bytes", "read_stream", "not_a_regular_file", "bundled_sets",
+           "resolve_set", "inside_folder", "parse_facts", "load_facts", "load_facts_from"]
 
 #: Largest facts file read, in bytes (a project's facts take a few kilobytes; a megabyte of numbers decodes to ~40 MB).
 MAX_FACTS_BYTES = 1_000_000
 
 _LIMIT_NAMES = {_yaml.MAX_YAML_BYTES: "MAX_YAML_BYTES", MAX_FACTS_BYTES: "MAX_FACTS_BYTES"}
 _SHOWN_DOCUMENT_PROBLEMS = 20  # bad values listed from one facts document
+#: How standard input is named in messages, when the facts are read from it (`scoring-engine score -`).
+STDIN = "<stdin>"
 
 
 def read_text(path: Path, limit: int, error: type[Exception]) -> tuple[str, bytes]:
-    """A file's text (UTF-8, BOM allowed) and its bytes; clear errors for every way reading can fail."""
-    name = str(path)
+    """A file's text (UTF-8, BOM allowed) and its bytes; clear errors for every way reading can fail (see `read_bytes`)."""
+    return _decoded(read_bytes(path, limit, error), shown_path(path), error)
+
+
+def read_bytes(path: Path, limit: int, error: type[Exception], limit_name: str | None = None) -> bytes:
+    """A file's bytes, at most `limit` (named `limit_name` in the message); clear errors for every way reading can fail.
+
+    Only a regular file is read, and at most `limit` + 1 bytes of it: a device
+    (/dev/zero) would be read until memory runs out, and a pipe nobody writes to
+    would wait for ever. The kind is checked before the file is opened, and the
+    file is opened without waiting, in case it was swapped for a pipe meanwhile.
+    """
+    name = shown_path(path)
+    limit_name = limit_name or _LIMIT_NAMES.get(limit)
     try:
-        if path.is_dir():
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
             raise error(Problem("is a folder, not a file", file=name))
-        size = path.stat().st_size
-        if size > limit:
-            constant = f" ({_LIMIT_NAMES[limit]})" if limit in _LIMIT_NAMES else ""
-            raise error(Problem(f"file is {size} bytes; the limit is {limit}{constant}", file=name))
-        data = path.read_bytes()
+        if not stat.S_ISREG(info.st_mode):
+            raise error(not_a_regular_file(name))
+        if too_big := _too_big(info.st_size, limit, name, limit_name):
+            raise error(too_big)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+        with open(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise error(not_a_regular_file(name))
+            data = handle.read(limit + 1)
     except FileNotFoundError:
         raise error(Problem("no such file", file=name)) from None
     except OSError as err:
         raise error(Problem(f"cannot read: {err.strerror}", file=name)) from None
+    except ValueError:  # a NUL in the name
+        raise error(Problem("cannot read: the name holds a NUL character", file=name)) from None
+    if too_big := _too_big(len(data), limit, name, limit_name):  # a file that grew since it was measured
+        raise error(too_big)
+    return data
+
+
+def read_stream(stream: BinaryIO, limit: int, error: type[Exception], name: str = STDIN) -> tuple[str, bytes]:
+    """The text of an open stream (standard input), reading at most `limit` + 1 bytes of it."""
     try:
-        return data.decode("utf-8-sig"), data
+        data = stream.read(limit + 1)
+    except OSError as err:
+        raise error(Problem(f"cannot read: {err.strerror}", file=name)) from None
+    if too_big := _too_big(len(data), limit, name, _LIMIT_NAMES.get(limit), at_least=True):
+        raise error(too_big)
+    return _decoded(data, name, error)
+
+
+def not_a_regular_file(name: str) -> Problem:
+    """The problem of a path that names a device, a pipe or a socket: such a thing is never read."""
+    return Problem("is not a regular file (a device, a pipe or a socket)", file=name, hint="give the path of a file")
+
+
+def _too_big(size: int, limit: int, name: str, limit_name: str | None, *, at_least: bool = False) -> Problem | None:
+    """The problem of a file of `size` bytes (or more, when `at_least`) past `limit`, else None."""
+    if size <= limit:
+        return None
+    constant = f" ({limit_name})" if limit_name else ""
+    said = f"more than {limit} bytes" if at_least else f"{size} bytes"
+    return Problem(f"file is {said}; the limit is {limit}{constant}", file=name)
+
+
+def _decoded(data: bytes, name: str, error: type[Exception]) -> tuple[str, bytes]:
+    try:
+        return decode(data), data
     except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        raise error(Problem(f"not UTF-8 text (byte {err.start})", file=name, line=line, hint="save the file as UTF-8")) from None
+        from ._typing_slips import encoding_problem  # a GBK file is named as such, with how to save it as UTF-8
+
+        raise error(encoding_problem(data, name, err.start, data[: err.start].count(b"\n") + 1)) from None
+
+
+def shown_path(path: str | Path) -> str:
+    """A path for a message: as given, or cut short when it is far longer than any file name can be."""
+    text = str(path)
+    return text if len(text) <= 300 else f"{text[:60]}…({len(text)} characters)"
 
 
 def bundled_sets() -> dict[str, Path]:
@@ -58,19 +125,69 @@ def bundled_sets() -> dict[str, Path]:
 
 
 def resolve_set(ref: str, relative_to: Path | None = None) -> Path:
-    """The file of a set named by path (relative to `relative_to` if given) or by bundled id."""
-    candidates = [Path(ref)] if relative_to is None else [relative_to / ref, Path(ref)]
-    for candidate in candidates:
-        if candidate.is_file():
-            return candidate
+    """The file of a set named by bundled id or by path.
+
+    A path given on the command line (`relative_to` None) may be anywhere: the
+    user typed it. A set named inside a facts or case file (`relative_to` is
+    that file's folder) is a bundled set id or a path inside that folder's tree,
+    links followed: see `inside_folder`.
+    """
     bundled = bundled_sets()
+    if relative_to is not None:
+        if ref in bundled and not _exists(relative_to / ref):
+            return bundled[ref]
+        return inside_folder(ref, relative_to, "indicator_set", IndicatorSetError, bundled)
+    path = Path(ref)
+    if _exists(path):
+        if path.is_dir():
+            raise IndicatorSetError(Problem("is a folder, not a file", file=shown_path(path), hint="name the set's YAML file"))
+        return path  # not a regular file: read_text says so
     if ref in bundled:
         return bundled[ref]
-    folder = next((c for c in candidates if c.is_dir()), None)
-    if folder is not None:
-        raise IndicatorSetError(Problem("is a folder, not a file", file=str(folder), hint="name the set's YAML file"))
     hint = did_you_mean(ref, bundled) or ("bundled sets: " + ", ".join(bundled) if bundled else None)
-    raise IndicatorSetError(Problem(f"no indicator set {ref!r}: neither a file nor a bundled set id", hint=hint))
+    raise IndicatorSetError(Problem(f"no indicator set {_quoted(ref)}: neither a file nor a bundled set id", hint=hint))
+
+
+def inside_folder(ref: str, folder: Path, what: str, error: type[Exception], bundled: Mapping[str, Path] | None = None) -> Path:
+    """The path `ref`, named inside a file whose folder is `folder`, if it lies in that folder's tree (links followed).
+
+    Anything else -- an absolute path, ``../``, a link leading out -- is refused
+    with the same words whether or not it exists, and nothing of it is read: a
+    facts file passed between offices must not make the engine read, or say
+    whether there is, a file elsewhere on the machine.
+    """
+    target = folder / ref
+    try:
+        leaves = not target.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError, ValueError) as err:  # a name too long, a loop of links, a NUL
+        reason = err.strerror if isinstance(err, OSError) else "a loop of links" if isinstance(err, RuntimeError) else "a NUL"
+        raise error(Problem(f"{what} {_quoted(ref)} cannot be used: {reason}")) from None
+    if leaves:
+        hint = ("give a path inside that folder or a bundled set id; a set elsewhere can be given on the command line (--set)"
+                if bundled is not None else "give a path inside that folder")
+        raise error(Problem(f"{what} {_quoted(ref)} is not inside the folder of the file that names it", hint=hint))
+    if not _exists(target):
+        if bundled is None:
+            raise error(Problem(f"{what} {_quoted(ref)}: no such file in the folder of the file that names it"))
+        close = did_you_mean(ref, bundled) or ("bundled sets: " + ", ".join(bundled) if bundled else None)
+        raise error(Problem(f"no indicator set {_quoted(ref)}: neither a file in the folder of the file that names it "
+                            "nor a bundled set id", hint=close))
+    if target.is_dir():
+        raise error(Problem("is a folder, not a file", file=shown_path(target), hint=f"name a file as {what}"))
+    return target
+
+
+def _exists(path: Path) -> bool:
+    """Whether something is at `path`; False too for a name the system cannot even look up (too long)."""
+    try:
+        os.stat(path)
+    except (OSError, ValueError):  # ValueError: a NUL in the name
+        return False
+    return True
+
+
+def _quoted(ref: str) -> str:
+    return repr(ref) if len(ref) <= 80 else repr(ref[:40] + "…") + f" ({len(ref)} characters)"
 
 
 class _Reject(Exception):
@@ -90,12 +207,37 @@ def _no_constant(name: str) -> Any:
     return NotANumber(name)  # reported with where it is, by document_problems
 
 
+def _decimal(written: str) -> Decimal | int | NotANumber:
+    """A JSON number with a fraction or an exponent, exactly; any zero as 0, as if written so (``0e-999999999`` would print
+    as a billion zeros).
+
+    A number whose exponent no Decimal can hold (1e99999999999999999999) is kept
+    to be reported where it is, with the fact it belongs to.
+    """
+    number = decimal_from_text(written)
+    if number is None:
+        return NotANumber(written, *out_of_range_words(written))
+    return number if number else 0
+
+
+def _integer(written: str) -> int | NotANumber:
+    """A JSON whole number; one of more than MAX_FACT_DIGITS digits is out of range without being converted (slow past 4300)."""
+    digits = len(written.lstrip("-"))
+    if digits > MAX_FACT_DIGITS:
+        message = f"a number of {digits} digits is out of range (MAX_FACT_MAGNITUDE is 1e15)"
+        return NotANumber(written, message, "check the digits")
+    return int(written)
+
+
 def _read_json(text: str, source: str | None) -> Any:
     """A JSON document with exact decimals, duplicate keys refused and NaN kept to be reported where it is."""
     try:
-        return json.loads(text, parse_float=Decimal, parse_constant=_no_constant, object_pairs_hook=_json_object)
+        return json.loads(text, parse_float=_decimal, parse_int=_integer, parse_constant=_no_constant,
+                          object_pairs_hook=_json_object)
     except json.JSONDecodeError as err:
-        raise FactsError(Problem(f"JSON syntax: {err.msg}", file=source, line=err.lineno, column=err.colno)) from None
+        from ._typing_slips import json_syntax_problem  # a full-width comma or quote is named, not the parser's words
+
+        raise FactsError(json_syntax_problem(err, source)) from None
     except _Reject as err:
         raise FactsError(Problem(str(err), file=source)) from None
     except RecursionError:
@@ -105,23 +247,59 @@ def _read_json(text: str, source: str | None) -> Any:
                                  hint="check the digits")) from None
 
 
+@in_engine_context
 def parse_facts(text: str, source: str | None = None, yaml: bool = False) -> Facts:
     """Facts from a facts document in JSON (or YAML) text; no file access."""
-    doc = _yaml.load_strict(text, source, FactsError).data if yaml else _read_json(text, source)
-    found = [Problem(message, file=source, path=json_path(path), fact=fact_at(path), hint=hint)
-             for path, message, hint in itertools.islice(document_problems(doc), _SHOWN_DOCUMENT_PROBLEMS)]
+    if yaml:
+        doc = _yaml.load_strict(text, source, FactsError, lambda path: {"path": json_path(path), "fact": fact_at(path)}).data
+    else:
+        doc = _read_json(text, source)
+    # The quick pass answers for a clean document; one it is unsure of is walked by document_problems, which words each problem.
+    found = [] if is_clean(doc, MAX_FACTS_DEPTH) else [
+        Problem(message, file=source, path=json_path(path), fact=fact_at(path), hint=hint)
+        for path, message, hint in itertools.islice(document_problems(doc), _SHOWN_DOCUMENT_PROBLEMS)]
     if found:
         raise FactsError(found)
-    problems = [Problem(p.message, file=source, path=json_path(p.path), hint=p.hint)
-                for e in validator("facts.schema.json").iter_errors(doc) for p in schema_problems(e)]
+    checked = _dates_as_text(doc)
+    problems = [] if fits("facts.schema.json", checked) else _schema_problems(checked, source)
     if problems:
         raise FactsError(problems)
     return Facts(values=doc["facts"], not_applicable=doc.get("not_applicable", {}), project=doc.get("project", {}),
                  indicator_set=doc.get("indicator_set"), source=source)
 
 
-def load_facts(path: str | Path) -> Facts:
-    """Load a facts file (.json, or .yaml/.yml)."""
+def _dates_as_text(doc: Any) -> Any:
+    """The document as the schema sees it: a project detail YAML read as a date (2024-06-30, unquoted) is text."""
+    project = doc.get("project") if isinstance(doc, dict) else None
+    if not isinstance(project, dict) or not any(isinstance(v, datetime.date) for v in project.values()):
+        return doc
+    return {**doc, "project": {k: v.isoformat() if isinstance(v, datetime.date) else v for k, v in project.items()}}
+
+
+def _schema_problems(doc: Any, source: str | None) -> list[Problem]:
+    """The facts document's schema errors in words (their wording is loaded only for a document that has some)."""
+    from ._schema import schema_errors, schema_problems
+
+    return [Problem(p.message, file=source, path=json_path(p.path), hint=p.hint)
+            for e in schema_errors("facts.schema.json", doc) for p in schema_problems(e)]
+
+
+@in_engine_context
+def load_facts(path: str | Path, encoding: str | None = None) -> Facts:
+    """Load a facts file (.json, or .yaml/.yml); one that is not UTF-8 is read in `encoding` if given (e.g. "gb18030")."""
     file = Path(path)
-    text, _ = read_text(file, MAX_FACTS_BYTES, FactsError)
-    return parse_facts(text, str(path), yaml=file.suffix.lower() in (".yaml", ".yml"))
+    with reading_otherwise(encoding):
+        text, _ = read_text(file, MAX_FACTS_BYTES, FactsError)
+    return parse_facts(text, shown_path(path), yaml=file.suffix.lower() in (".yaml", ".yml"))
+
+
+@in_engine_context
+def load_facts_from(stream: BinaryIO | None, name: str = STDIN) -> Facts:
+    """Facts read from an open stream (standard input), at most MAX_FACTS_BYTES: JSON if the text begins with {, else YAML.
+
+    None stands for a standard input the process was started without.
+    """
+    if stream is None:
+        raise FactsError(Problem("standard input is closed", file=name, hint="pipe the facts in, or give the facts file's path"))
+    text, _ = read_stream(stream, MAX_FACTS_BYTES, FactsError, name)
+    return parse_facts(text, name, yaml=not text.lstrip().startswith("{"))

@@ -85,19 +85,30 @@ def _numbers(args: tuple[Any, ...], what: str) -> list[Decimal]:
 # ---------------------------------------------------------------- operators
 
 
+# Each operation tries the usual case first, two numbers, then checks what it was given.
+
+
 def _add(a: Any, b: Any) -> Decimal:
+    if type(a) is Decimal and type(b) is Decimal:
+        return a + b
     return _number(a, "+") + _number(b, "+")
 
 
 def _sub(a: Any, b: Any) -> Decimal:
+    if type(a) is Decimal and type(b) is Decimal:
+        return a - b
     return _number(a, "-") - _number(b, "-")
 
 
 def _mul(a: Any, b: Any) -> Decimal:
+    if type(a) is Decimal and type(b) is Decimal:
+        return a * b
     return _number(a, "*") * _number(b, "*")
 
 
 def _div(a: Any, b: Any) -> Decimal:
+    if type(a) is Decimal and type(b) is Decimal and b:
+        return a / b
     divisor = _number(b, "/")
     if divisor == 0:
         raise Fail("division by zero")
@@ -106,7 +117,7 @@ def _div(a: Any, b: Any) -> Decimal:
 
 def _ordered(op: Callable[[Any, Any], bool], symbol: str) -> Callable[[Any, Any], bool]:
     def compare(a: Any, b: Any) -> bool:
-        if isinstance(a, datetime.date) and isinstance(b, datetime.date):
+        if type(a) is Decimal and type(b) is Decimal or isinstance(a, datetime.date) and isinstance(b, datetime.date):
             return op(a, b)
         return op(_number(a, symbol), _number(b, symbol))
 
@@ -114,8 +125,8 @@ def _ordered(op: Callable[[Any, Any], bool], symbol: str) -> Callable[[Any, Any]
 
 
 def _equal(a: Any, b: Any) -> bool:
-    if isinstance(a, str) != isinstance(b, str):
-        raise Fail(f"cannot compare {_describe(a)} with {_describe(b)}")
+    if isinstance(a, str) != isinstance(b, str) or isinstance(a, datetime.date) != isinstance(b, datetime.date):
+        raise Fail(f"cannot compare {_describe(a)} with {_describe(b)}")  # never equal: refused, not silently false
     return bool(a == b)
 
 
@@ -165,6 +176,8 @@ def _round_half_up(x: Any, places: Any = ZERO) -> Decimal:
 
 
 def _ratio(numerator: Any, denominator: Any, if_zero: Any = ZERO) -> Decimal:
+    if type(numerator) is Decimal and type(denominator) is Decimal and denominator:
+        return numerator / denominator
     below = _number(denominator, "ratio")
     if below == 0:
         return _number(if_zero, "ratio")

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 MIN_INCLUSIVE = "min_inclusive"  # [min, max): 90 belongs to 90–95, 95 to the next band up
 MAX_INCLUSIVE = "max_inclusive"  # (min, max]: 95 belongs to 90–95
 
 
-@dataclass(frozen=True)
-class Interval:
+class Interval(NamedTuple):
     """A range of values; None means unbounded on that side."""
 
     low: Decimal | None
@@ -47,8 +46,9 @@ def gaps_and_overlaps(intervals: Sequence[Interval], show: Callable[[Decimal], s
         a, b = intervals[before], intervals[after]
         if b.low is None or a.low == b.low:
             problems.append((after, f"overlaps another range starting at {show(a.low) if a.low is not None else 'the lowest value'}"))
-        elif a.high is None:
-            problems.append((after, f"overlaps the range starting at {show(a.low)}, which has no max"))  # type: ignore[arg-type]
+        elif a.high is None:  # a range with neither min nor max covers everything
+            start = show(a.low) if a.low is not None else "the lowest value"
+            problems.append((after, f"overlaps the range starting at {start}, which has no max"))
         elif a.high > b.low:
             problems.append((before, f"max {show(a.high)} overlaps the range above it, which starts at {show(b.low)}"))
         elif a.high < b.low:

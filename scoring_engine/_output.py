@@ -6,6 +6,8 @@
 - A pipe or a character device (`mkfifo` pipe, /dev/null, /dev/stdout, a
   terminal) is written into: never replaced by a file.
 - Anything else (a folder, a block device, a socket) is refused.
+- An output written in pieces (a batch summary) follows the same rules
+  through `AtomicOutput`: it appears whole on `commit()` or not at all.
 - Standard output takes the report all at once (`say`); a reader that went
   away is a quiet exit, any other failure a ScoringEngineError, and a closed
   standard output is an error too, not a silent success.
@@ -23,10 +25,11 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 from .errors import Problem, ScoringEngineError
 
-__all__ = ["TEMPORARY_NAME_BYTES", "drop_stdout", "say", "tell", "write_atomically"]
+__all__ = ["TEMPORARY_NAME_BYTES", "AtomicOutput", "drop_stdout", "say", "stopping_cleanly", "tell", "write_atomically"]
 
 #: A temporary report's name takes the report's name cut to fit, plus this many bytes: ".", ".", mkstemp's 8 letters, ".tmp".
 TEMPORARY_NAME_BYTES = 14
@@ -49,18 +52,89 @@ def write_atomically(path: Path, content: str | bytes) -> None:
     file already there stays as it was.
     """
     data = content.encode("utf-8") if isinstance(content, str) else content
-    try:
-        mode: int | None = os.stat(path).st_mode
-    except OSError as err:
-        if err.errno == errno.ELOOP:  # links in a circle name no file at all
-            raise _cannot_write(path, err) from None
-        mode = None  # absent, or out of reach: making the temporary file says why
-    if mode is not None and (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)):
-        _write_into(path, data)
-    elif mode is None or stat.S_ISREG(mode):
-        _replace(Path(os.path.realpath(path)), data, shown=path)
-    else:
-        raise _cannot_write(path, f"it is {_node_kind(mode)}, not a file (give the path of a file)")
+    with stopping_cleanly():
+        output = AtomicOutput(path)
+        try:
+            output.write(data)
+            output.commit()
+        except BaseException:  # a failure, Ctrl-C, or SIGTERM/SIGHUP through stopping_cleanly
+            output.discard()
+            raise
+
+
+class AtomicOutput:
+    """An output at `path` written in pieces: a file appears whole on commit() (fsync, the mode it had, rename), or not at all.
+
+    A pipe or character device is written into as the pieces come; anything else
+    that is not a file is refused. Every failure is a ScoringEngineError naming
+    the path, and discard() leaves no temporary file behind.
+    """
+
+    def __init__(self, path: Path):
+        self.shown = path
+        try:
+            mode: int | None = os.stat(path).st_mode
+        except OSError as err:
+            if err.errno == errno.ELOOP:  # links in a circle name no file at all
+                raise _cannot_write(path, err) from None
+            mode = None  # absent, or out of reach: making the temporary file says why
+        self.temporary: str | None = None
+        if mode is not None and (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)):
+            self.fd = _open_node(path)
+        elif mode is None or stat.S_ISREG(mode):
+            self.target = Path(os.path.realpath(path))  # a link stays a link: the file it names is replaced
+            folder = self.target.parent
+            try:
+                with _signals_held():  # so the signal cannot fall between creating the file and knowing its name
+                    self.fd, self.temporary = tempfile.mkstemp(prefix=_temporary_prefix(self.target.name, folder),
+                                                               suffix=".tmp", dir=folder)
+            except OSError as err:
+                raise _cannot_write(path, err) from None
+            except BaseException:  # a signal held during mkstemp arrives as the hold ends: the file is made, remove it
+                if self.temporary is not None:
+                    os.close(self.fd)
+                    _remove(self.temporary)
+                raise
+        else:
+            raise _cannot_write(path, f"it is {_node_kind(mode)}, not a file (give the path of a file)")
+        self.file: IO[bytes] = os.fdopen(self.fd, "wb", closefd=False)  # for writers that take a file (zipfile)
+
+    def write(self, data: bytes) -> None:
+        try:
+            self.file.write(data)
+        except OSError as err:
+            raise _cannot_write(self.shown, err) from None
+
+    def commit(self) -> None:
+        try:
+            self.file.flush()
+            self.file.close()  # the descriptor stays open (closefd=False) for fsync and close below
+            if self.temporary is not None:
+                os.fsync(self.fd)  # on disk before the rename, or a crash could leave an empty report
+                os.fchmod(self.fd, _report_mode(self.target))
+            os.close(self.fd)
+            self.fd = -1
+            if self.temporary is not None:
+                os.replace(self.temporary, self.target)
+                self.temporary = None
+        except OSError as err:
+            self.discard()
+            raise _cannot_write(self.shown, err) from None
+
+    def discard(self) -> None:
+        try:
+            self.file.close()  # unflushed bytes go nowhere they could be read
+        except OSError:
+            pass
+        if self.fd >= 0:
+            try:
+                os.close(self.fd)
+            except OSError:
+                pass
+            self.fd = -1
+        if self.temporary is not None:
+            _remove(self.temporary)
+            self.temporary = None
 
 
 def _node_kind(mode: int) -> str:
@@ -73,52 +147,21 @@ def _node_kind(mode: int) -> str:
     return "a special file"
 
 
-def _write_into(path: Path, data: bytes) -> None:
-    """Stream `data` into the pipe or character device at `path` (waiting for a reader, as any writer to a pipe does)."""
+def _open_node(path: Path) -> int:
+    """The pipe or character device at `path`, open for writing (waiting for a reader, as any writer to a pipe does)."""
     try:
         fd = os.open(path, os.O_WRONLY | os.O_NOCTTY | os.O_CLOEXEC)  # no O_CREAT, no O_TRUNC: the node stays what it is
     except OSError as err:
         raise _cannot_write(path, err) from None
     try:
         mode = os.fstat(fd).st_mode
-        if not (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)):
-            raise _cannot_write(path, "it was replaced while being opened")
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view):]
     except OSError as err:
+        os.close(fd)
         raise _cannot_write(path, err) from None
-    finally:
-        try:
-            os.close(fd)
-        except OSError:
-            pass
-
-
-def _replace(target: Path, data: bytes, shown: Path) -> None:
-    """Write `data` to a temporary file beside `target`, flush it to disk, rename it over `target`.
-
-    The temporary file is removed on any failure, on Ctrl-C, and on SIGTERM or
-    SIGHUP (which then end the process as they would have).
-    """
-    folder = target.parent
-    tmp: str | None = None
-    with _stopped_cleanly():
-        try:
-            with _signals_held():  # so the signal cannot fall between creating the file and knowing its name
-                fd, tmp = tempfile.mkstemp(prefix=_temporary_prefix(target.name, folder), suffix=".tmp", dir=folder)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())  # on disk before the rename, or a crash could leave an empty report
-            os.chmod(tmp, _report_mode(target))
-            os.replace(tmp, target)
-            tmp = None
-        except OSError as err:
-            raise _cannot_write(shown, err) from None
-        finally:
-            if tmp is not None:
-                _remove(tmp)
+    if not (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)):
+        os.close(fd)
+        raise _cannot_write(path, "it was replaced while being opened")
+    return fd
 
 
 def _remove(path: str) -> None:
@@ -163,7 +206,7 @@ def _raise_stopped(signum: int, frame: object) -> None:
 
 
 @contextmanager
-def _stopped_cleanly() -> Iterator[None]:
+def stopping_cleanly() -> Iterator[None]:
     """While the body runs, SIGTERM and SIGHUP (where they would end the process) raise _Stopped, so that the body
     cleans up; the signal is then raised again with its old handler, ending the process as it would have."""
     if threading.current_thread() is not threading.main_thread():

@@ -1,6 +1,6 @@
 """The JSON Schema gate, in words a policy editor can act on.
 
-jsonschema's own messages speak of instances and validators; each keyword of
+jsonschema's messages speak of instances and validators; each keyword of
 our schemas gets a small function here that says what is wrong with the value
 as written in the file and, where it can, how to fix it. The table
 `_WORDING` maps a keyword to its function, the way jsonschema's
@@ -11,31 +11,43 @@ jsonschema's message.
 from __future__ import annotations
 
 import datetime
-import json
 import re
+import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-import jsonschema
-
-from ._arith import FRACTION_PATTERN, plain
+from ._arith import FRACTION_PATTERN, decimal_from_text, plain
 from ._resources import data_dir
 from .errors import did_you_mean
 
-__all__ = ["SchemaProblem", "schema_problems", "validator"]
+if TYPE_CHECKING:
+    import jsonschema
+
+__all__ = ["SchemaProblem", "schema_errors", "schema_problems", "validator"]
 
 Path = tuple[str | int, ...]
 
 
 @lru_cache(maxsize=None)
+def schema(name: str) -> Any:
+    """Schema `name` of schemas/, read once."""
+    return json.loads((data_dir("schemas") / name).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
 def validator(name: str) -> jsonschema.protocols.Validator:
-    """The validator of schema `name` in schemas/, built once per process."""
-    schema = json.loads((data_dir("schemas") / name).read_text(encoding="utf-8"))
-    cls = jsonschema.validators.validator_for(schema)
-    return cls(schema)
+    """jsonschema's validator of schema `name`, built once per process (jsonschema is imported with it)."""
+    import jsonschema
+
+    return jsonschema.validators.validator_for(schema(name))(schema(name))
+
+
+def schema_errors(name: str, document: Any) -> list[jsonschema.ValidationError]:
+    """Every error of `document` against schema `name`, as jsonschema finds them, in path order (ties by keyword)."""
+    return sorted(validator(name).iter_errors(document), key=lambda e: (list(map(str, e.absolute_path)), str(e.validator)))
 
 
 class SchemaProblem(NamedTuple):
@@ -89,8 +101,8 @@ def _describe(value: Any) -> str:
 def _number_text_hint(text: str, quoted: bool = False) -> str:
     """Why a value meant as a number was read as text, and how to write it (quotes are mentioned only when written)."""
     if re.fullmatch(r"[-+]?\d+(\.\d*)?[eE][-+]?\d+", text.strip()):
-        number = Decimal(text)
-        if abs(number.adjusted()) > 15:  # spelt out it would be a huge line (1e999999999: a billion zeros)
+        number = decimal_from_text(text.strip())
+        if number is None or abs(number.adjusted()) > 15:  # spelt out it would be a huge line (1e999999999: a billion zeros)
             return f"YAML reads {text[:40]} as text; write the number in plain digits (this one is far out of range)"
         return f"YAML reads {text} as text; write the number in full, e.g. {format(number, 'f')}"
     if re.fullmatch(r"[-+]?\d+,\d+", text.strip()):
@@ -103,7 +115,8 @@ def _number_text_hint(text: str, quoted: bool = False) -> str:
 def _type_hint(expected: list[str], instance: Any, written: str | None, quoted: bool = False) -> str | None:
     """How to write a value of the expected type, from what YAML made of what was written."""
     if "string" in expected and isinstance(instance, (Decimal, int, bool, datetime.date)):
-        shown = written or (format(instance, "f") if isinstance(instance, Decimal) else str(instance))
+        shown = written or (format(instance, "f") if isinstance(instance, Decimal) else
+                            str(instance).lower() if isinstance(instance, bool) else str(instance))
         hint = f'put it in quotes: "{shown}"'
         if isinstance(instance, bool) and written:
             hint = f'YAML reads {written} as {str(instance).lower()}; {hint}'
@@ -153,8 +166,7 @@ def _not_a_choice(failed: _Failed) -> list[SchemaProblem]:
 
 def _id_pattern() -> Any:
     """The pattern of an indicator id (names of facts and derived values have another)."""
-    schema = validator("indicator-set.schema.json").schema
-    return schema["$defs"]["id"]["pattern"] if isinstance(schema, Mapping) else None
+    return schema("indicator-set.schema.json")["$defs"]["id"]["pattern"]
 
 
 def _bad_name(failed: _Failed) -> list[SchemaProblem]:

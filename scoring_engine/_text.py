@@ -2,7 +2,10 @@
 
 Reading refuses control characters and lone surrogates outright (`bad_character`,
 for the YAML reader and the facts check alike): they can only come from escapes
-("\\x1b", "\\ud800") or from another system's export.
+("\\x1b", "\\ud800") or from another system's export. Names (ids, names,
+labels, fact names) may not hold invisible characters either
+(`invisible_character`): a bidi override or a zero-width space makes two names
+that look the same differ, or one name look like another.
 
 Names, reasons, project details and fact values come from files that pass
 between offices. Shown as written, a right-to-left override (U+202E) reorders
@@ -38,11 +41,14 @@ import html
 import re
 import unicodedata
 
-__all__ = ["bad_character", "escape_char", "html_escape", "is_hidden", "one_line", "visible"]
+__all__ = ["bad_character", "escape_char", "html_escape", "invisible_character", "is_hidden", "one_line", "visible"]
 
 # Everything str.splitlines() breaks at; "\r\n" first, so that it becomes one line break.
 _BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
-_HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+# Characters invisible in a name: format characters (bidi controls, zero-width characters…) and line separators.
+_INVISIBLE_CATEGORIES = frozenset({"Cf", "Zl", "Zp"})
+# Hidden when shown: those, control characters and lone surrogates (which reading refuses outright).
+_HIDDEN_CATEGORIES = _INVISIBLE_CATEGORIES | {"Cc", "Cs"}
 
 
 def is_hidden(ch: str) -> bool:
@@ -79,6 +85,9 @@ def html_escape(text: str) -> str:
 
 _BAD_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
+#: Whether a text holds such a character (a match, or None): the quick test for the many values that hold none.
+has_bad_character = _BAD_CHARACTER.search
+
 
 def bad_character(text: str) -> str | None:
     """What is wrong with `text` if it holds a control character or a lone surrogate, else None.
@@ -93,3 +102,21 @@ def bad_character(text: str) -> str | None:
         return None
     ch = found.group()
     return f"text holds U+{ord(ch):04X}, {'a lone surrogate' if chr(0xD800) <= ch <= chr(0xDFFF) else 'a control character'}"
+
+
+def invisible_character(name: str) -> str | None:
+    """What is wrong with a name if it holds an invisible character (Unicode format characters: bidi overrides
+    and isolates U+202A–U+202E and U+2066–U+2069, zero-width characters, the byte-order mark; line separators).
+
+    >>> invisible_character("预算\u202e执行率")
+    'holds U+202E RIGHT-TO-LEFT OVERRIDE, an invisible character that reorders or hides text'
+    >>> invisible_character("预算执行率") is None
+    True
+    """
+    if name.isprintable():  # the common case, checked at C speed
+        return None
+    for ch in name:
+        if unicodedata.category(ch) in _INVISIBLE_CATEGORIES:
+            name = unicodedata.name(ch, "FORMAT CHARACTER")
+            return f"holds U+{ord(ch):04X} {name}, an invisible character that reorders or hides text"
+    return None

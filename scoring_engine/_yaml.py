@@ -1,38 +1,41 @@
 """Safe YAML reading that remembers where every value came from.
 
-Built on PyYAML's composer (safe tags only): the node tree is turned into
-plain data while recording the line and column of every value and key, so
-later errors can point at them. Duplicate keys are errors naming both lines;
-anchors and aliases, merge keys and non-standard tags are refused (they have
-no use in an indicator set and are the usual way to blow up a YAML reader).
-Decimal numbers are read as `Decimal`, exactly as written.
+Built on PyYAML's composer (libyaml's, when PyYAML has it; safe tags only):
+the node tree is turned into plain data, and kept, so that later errors can
+point at the line and column of any value or key (`Located.where`). Duplicate
+keys are errors naming both lines; anchors and aliases, merge keys and
+non-standard tags are refused (they have no use in an indicator set and are the
+usual way to blow up a YAML reader). Decimal numbers are read as `Decimal`,
+exactly as written.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ._arith import LARGEST_MAGNITUDE, in_range
-from ._text import bad_character
+from ._arith import LARGEST_MAGNITUDE, decimal_from_text, in_range
+from ._text import bad_character, has_bad_character as _has_bad_character
 from .errors import Problem
 
 #: Largest YAML file read, in bytes.
 MAX_YAML_BYTES = 500_000
 #: Deepest nesting of mappings and lists.
 MAX_YAML_DEPTH = 40
-#: Most values (keys, scalars, mappings and lists) in one file; the largest example set has under 1,000.
-MAX_YAML_NODES = 10_000
+#: Most values (keys, scalars, mappings and lists) in one file: a 500-indicator set with its standards and facts has
+#: about 19,000; the bundled sets have under 1,500.
+MAX_YAML_NODES = 50_000
 #: Numbers must be below this in magnitude (and 0 or at least 1e-15), the same bound as facts.MAX_FACT_MAGNITUDE.
 MAX_YAML_NUMBER = LARGEST_MAGNITUDE
 
-_INT, _FLOAT = "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
+_INT, _FLOAT, _STR = "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:str"
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml, when PyYAML was built with it
 
 Path = tuple[str | int, ...]
@@ -50,26 +53,80 @@ _SAFE_SCALAR_TAGS = {
 
 @dataclass
 class Located:
-    """Data read from YAML with the (line, column) of each value and key, 1-based, by path."""
+    """Data read from YAML, with the node tree it was read from for the (line, column) of any value or key, 1-based."""
 
     data: Any
-    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    root: Node | None = None
     # Problems that leave the rest readable (duplicate keys, aliases, tags): the
     # caller reports them together with its own.
     problems: list[Problem] = field(default_factory=list)
     rejected: set[Path] = field(default_factory=set)  # values refused (and so read as None): already reported
-    # Plain scalars YAML read as something other than text (no → false, 1.10, 2024-01-01), as written: for hints.
-    written: dict[Path, str] = field(default_factory=dict)
-    quoted: set[Path] = field(default_factory=set)  # scalars written in quotes: for hints that mention quotes
 
     def where(self, path: Path, key: bool = False) -> tuple[int, int] | None:
         """Line and column of the value at `path` (or of its key), else of the nearest enclosing value."""
-        if key and path in self.keys:
-            return self.keys[path]
-        while path not in self.values and path:
-            path = path[:-1]
-        return self.values.get(path)
+        if self.root is None:
+            return None
+        node, key_node = self.root, None
+        for part in path:
+            found = _child(node, part)
+            if found is None:
+                return _mark(node)
+            key_node, node = found
+        return _mark(key_node if key and key_node is not None else node)
+
+    def written(self, path: Path) -> str | None:
+        """A plain scalar YAML read as something other than text (no → false, 1.10, 2024-01-01), as written: for hints."""
+        node = self._node(path)
+        if isinstance(node, ScalarNode) and not node.style and node.tag != _STR and path not in self.rejected:
+            return str(node.value)
+        return None
+
+    def quoted(self, path: Path) -> bool:
+        """Whether the value at `path` is a scalar written in quotes: for hints that mention quotes."""
+        node = self._node(path)
+        return isinstance(node, ScalarNode) and node.style in ("'", '"')
+
+    def _node(self, path: Path) -> Node | None:
+        node = self.root
+        for part in path:
+            found = _child(node, part) if node is not None else None
+            node = found[1] if found is not None else None
+        return node
+
+    def paths(self) -> dict[tuple[int, int], Path]:
+        """(line, column) → path of the value read there (an alias repeats a value: the first place counts)."""
+        found: dict[tuple[int, int], Path] = {}
+        seen: set[int] = set()
+        stack: list[tuple[Path, Node]] = [((), self.root)] if self.root is not None else []
+        while stack:  # depth first, in the order of the file
+            path, node = stack.pop()
+            if id(node) in seen:
+                continue
+            seen.add(id(node))
+            found[_mark(node)] = path
+            stack.extend(((*path, part), child) for part, (_, child) in reversed(_children(node)))
+        return found
+
+
+def _children(node: Node) -> list[tuple[str | int, tuple[Node, Node]]]:
+    """(path part, (key node, value node)) of each entry read into the data (text keys, or list positions)."""
+    if isinstance(node, MappingNode):
+        return [(k.value, (k, v)) for k, v in node.value if isinstance(k, ScalarNode) and k.tag == _STR]
+    if isinstance(node, SequenceNode):
+        return [(i, (item, item)) for i, item in enumerate(node.value)]
+    return []
+
+
+def _child(node: Node, part: str | int) -> tuple[Node, Node] | None:
+    """The key node and value node under `part` of `node`, as the reader read them (the first of duplicate keys)."""
+    if isinstance(node, MappingNode):
+        for key, value in node.value:
+            if key.value == part and isinstance(key, ScalarNode) and key.tag == _STR:
+                return key, value
+        return None
+    if isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+        return node.value[part], node.value[part]
+    return None
 
 
 class YamlError(Exception):
@@ -78,6 +135,10 @@ class YamlError(Exception):
     def __init__(self, problems: list[Problem]):
         super().__init__("; ".join(str(p) for p in problems))
         self.problems = problems
+
+
+def _line_column(mark: yaml.Mark | None) -> tuple[int, int] | None:
+    return (mark.line + 1, mark.column + 1) if mark is not None else None
 
 
 def _mark(node: Node) -> tuple[int, int]:
@@ -95,7 +156,8 @@ class _Reader:
         self.file = file
         self.out = Located(None)
         self.problems: list[Problem] = []
-        self.seen: set[int] = set()
+        self.seen: set[int] | None = None  # ids of the nodes read, once the survey has seen anchors (an alias repeats a node)
+        self.nodes = 0
         self.constructor = SafeConstructor()
 
     def problem(self, node: Node, message: str, hint: str | None = None) -> None:
@@ -117,6 +179,7 @@ class _Reader:
             if _FAST_LOADER is yaml.SafeLoader:
                 raise
             self.problems.extend(self._survey(text, yaml.SafeLoader))
+        self.seen = set()
 
     def _survey(self, text: str, loader: type) -> list[Problem]:
         problems = []
@@ -143,61 +206,73 @@ class _Reader:
                                         file=self.file, line=line, column=column, hint="write the value out in full"))
         return problems
 
+    def refuse(self, node: Node, depth: int) -> None:
+        """The bounds the survey keeps, for a file composed without one: one value too many, or too deep, stops the reading."""
+        line, column = _mark(node)
+        message, hint = ((f"nested deeper than {MAX_YAML_DEPTH} levels (MAX_YAML_DEPTH)", None) if depth > MAX_YAML_DEPTH
+                         else (f"more than {MAX_YAML_NODES} values (MAX_YAML_NODES)",
+                               "split the file, or check that it is the file you meant"))
+        raise YamlError([Problem(message, file=self.file, line=line, column=column, hint=hint)])
+
     def read(self, node: Node, path: Path, depth: int) -> Any:
-        if id(node) in self.seen:  # an alias: already reported by survey(); never expand it
-            self.out.rejected.add(path)
-            return None
-        self.seen.add(id(node))
-        if depth > MAX_YAML_DEPTH:
-            self.problem(node, f"nested deeper than {MAX_YAML_DEPTH} levels (MAX_YAML_DEPTH)")
-            return None
-        self.out.values[path] = _mark(node)
-        before = len(self.problems)
-        if not isinstance(node, ScalarNode) and node.tag not in _SAFE_COLLECTION_TAGS:
+        self.nodes += 1
+        if depth > MAX_YAML_DEPTH or self.nodes > MAX_YAML_NODES:
+            self.refuse(node, depth)
+        if self.seen is not None:
+            if id(node) in self.seen:  # an alias: already reported by survey(); never expand it
+                self.out.rejected.add(path)
+                return None
+            self.seen.add(id(node))
+        kind = type(node)
+        if kind is ScalarNode and node.tag == _STR and not _has_bad_character(node.value):
+            return node.value  # most values: text, as written
+        if kind is MappingNode and node.tag in _SAFE_COLLECTION_TAGS:
+            return self.mapping(node, path, depth)  # type: ignore[arg-type]
+        if kind is SequenceNode and node.tag in _SAFE_COLLECTION_TAGS:
+            return [self.read(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        if kind is not ScalarNode:
             self.problem(node, f"tag {node.tag} is not allowed", "remove the !tag")
             self.out.rejected.add(path)
             return None
-        if isinstance(node, MappingNode):
-            return self.mapping(node, path, depth)
-        if isinstance(node, SequenceNode):
-            return [self.read(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
-        assert isinstance(node, ScalarNode)  # the composer makes no other kind of node
-        value = self.scalar(node)
+        before = len(self.problems)
+        value = self.scalar(node)  # type: ignore[arg-type]
         if value is None and len(self.problems) > before:
             self.out.rejected.add(path)
-        elif node.style is None and not isinstance(value, str):
-            self.out.written[path] = node.value
-        elif node.style in ("'", '"'):
-            self.out.quoted.add(path)
         return value
 
     def mapping(self, node: MappingNode, path: Path, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        first_line: dict[str, int] = {}
+        first: dict[str, Node] = {}
+        inside = depth + 1
         for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
+            self.nodes += 1
+            if inside > MAX_YAML_DEPTH or self.nodes > MAX_YAML_NODES:
+                self.refuse(key_node, inside)
+            if type(key_node) is ScalarNode and key_node.tag == _STR and not _has_bad_character(key_node.value):
+                key = key_node.value
+            elif key_node.tag == "tag:yaml.org,2002:merge":
                 self.problem(key_node, "merge keys (<<) are not supported", "write the keys out in full")
                 continue
-            key = self.scalar(key_node) if isinstance(key_node, ScalarNode) else None
+            else:
+                key = self.scalar(key_node) if isinstance(key_node, ScalarNode) else None
             if not isinstance(key, str):
                 self.problem(key_node, f"key {key_node.value if isinstance(key_node, ScalarNode) else '…'!s} must be text",
                              "put the key in quotes")
                 continue
-            line, _ = _mark(key_node)
-            if key in first_line:
-                self.problem(key_node, f"duplicate key {key!r} (first on line {first_line[key]}, again on line {line})",
+            if key in first:
+                line = _mark(key_node)[0]
+                self.problem(key_node, f"duplicate key {key!r} (first on line {_mark(first[key])[0]}, again on line {line})",
                              "keep one of them")
                 continue
-            first_line[key] = line
-            self.out.keys[path + (key,)] = _mark(key_node)
-            result[key] = self.read(value_node, path + (key,), depth + 1)
+            first[key] = key_node
+            result[key] = self.read(value_node, (*path, key), inside)
         return result
 
     def scalar(self, node: ScalarNode) -> Any:
         if node.tag not in _SAFE_SCALAR_TAGS:
             self.problem(node, f"tag {node.tag} is not allowed", "remove the !tag")
             return None
-        if node.tag == _INT and node.style is None:
+        if node.tag == _INT and not node.style:  # plain (libyaml marks it '', PyYAML None)
             surprise = _int_surprise(node.value)
             if surprise:
                 self.problem(node, surprise, f"write it in plain decimal digits, or in quotes ('{_shown(node.value)}') if it is text")
@@ -206,13 +281,14 @@ class _Reader:
             return self.out_of_range(node)  # before int() or Decimal() spend time on a giant
         if node.tag == _FLOAT:
             text = node.value.replace("_", "")
-            try:
-                number = Decimal(text)
-            except InvalidOperation:
-                number = None
-            if number is None or not number.is_finite():
+            number = decimal_from_text(text)
+            if number is None and any(ch.isdigit() for ch in text):  # an exponent no Decimal holds: 1.0e99999999999999999999
+                return self.out_of_range(node)
+            if number is None or not number.is_finite():  # .inf, .nan
                 self.problem(node, f"{_shown(node.value)} is not a finite number")
                 return None
+            if not number:
+                return 0  # 0.0e-999999999 is 0, as if written so: not a billion zeros when printed
             return number if in_range(number) else self.out_of_range(node)
         try:
             value = self.constructor.construct_object(node)
@@ -262,13 +338,13 @@ def load(text: str, file: str | None = None) -> Located:
         raise YamlError([Problem(f"file is larger than {MAX_YAML_BYTES} bytes (MAX_YAML_BYTES)", file=file)])
     reader = _Reader(file)
     try:
-        reader.survey(text)
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = _compose(text, reader)
     except yaml.MarkedYAMLError as err:
+        from ._typing_slips import yaml_syntax_problem  # a full-width colon or a tab is named, not the parser's words
+
         mark = err.problem_mark or err.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
         message = " ".join(str(part) for part in (err.context, err.problem) if part)
-        raise YamlError([Problem(f"YAML syntax: {message}", file=file, line=line, column=column)]) from None
+        raise YamlError([yaml_syntax_problem(text, file, _line_column(err.context_mark), _line_column(mark), message)]) from None
     except yaml.reader.ReaderError as err:  # a character no YAML file may hold, such as NUL
         line = text.count("\n", 0, err.position) + 1
         column = err.position - text.rfind("\n", 0, err.position)
@@ -280,17 +356,57 @@ def load(text: str, file: str | None = None) -> Located:
         raise YamlError([Problem(f"nested deeper than {MAX_YAML_DEPTH} levels (MAX_YAML_DEPTH)", file=file)]) from None
     if root is None:
         raise YamlError([Problem("the file is empty", file=file, line=1, column=1)])
+    reader.out.root = root
     reader.out.data = reader.read(root, (), 0)
     reader.out.problems = reader.problems
     return reader.out
 
 
-def load_strict(text: str, file: str | None, error: type[Exception]) -> Located:
-    """Read a YAML document where any problem at all is fatal (facts and case files), raised as `error`."""
+def _compose(text: str, reader: _Reader) -> Node | None:
+    """The node tree of `text`, composed by libyaml; after the survey when the text may hold anchors or too many values.
+
+    libyaml composes a file that could not be too big straight away (the
+    reader then keeps the survey's bounds as it reads). When it cannot
+    compose the text, the survey and PyYAML's own composer say why, in the
+    words they always have.
+    """
+    if _FAST_LOADER is not yaml.SafeLoader and "&" not in text and _most_values(text) <= 2 * MAX_YAML_NODES:
+        try:
+            return yaml.compose(text, Loader=_FAST_LOADER)
+        except (yaml.YAMLError, UnicodeError):
+            pass
+    reader.survey(text)
+    if _FAST_LOADER is not yaml.SafeLoader:
+        try:
+            return yaml.compose(text, Loader=_FAST_LOADER)
+        except (yaml.YAMLError, UnicodeError):
+            pass
+    return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
+def _most_values(text: str) -> int:
+    """At most how many values `text` can hold.
+
+    Each value is the document, or comes with one of , : - ? [ { (and one of those brings three at most).
+    """
+    return 1 + 3 * sum(text.count(indicator) for indicator in ",:-?[{")
+
+
+def load_strict(text: str, file: str | None, error: type[Exception],
+                locate: Callable[[Path], Mapping[str, Any]] | None = None) -> Located:
+    """Read a YAML document where any problem at all is fatal (facts and case files), raised as `error`.
+
+    `locate` gives the fields (path, fact…) that name a refused value by where it is in the document.
+    """
     try:
         located = load(text, file)
     except YamlError as err:
         raise error(err.problems) from None
     if located.problems:
-        raise error(located.problems)
+        at = located.paths() if locate is not None else {}
+        problems = []
+        for problem in located.problems:
+            path = at.get((problem.line or 0, problem.column or 0))
+            problems.append(problem if path is None or locate is None else problem.located(**locate(path)))
+        raise error(problems)
     return located

@@ -2,21 +2,32 @@
 
 `result.Result` gathers these pieces; `explain` reads them. Both import this
 module, and it imports neither, so explain needs nothing of result.py.
+
+A scoring run keeps only what each rule recorded (a `LeafRecord` per leaf);
+`AuditTrail` builds the indicator results from those records, reasons and
+all, in one pass when the Result is first read.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field
+from dataclasses import fields as dataclass_fields
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .rules import Deduction
+from ._arith import ZERO, fixed, plain, scoring_context
+from .errors import ScoringError
+from .model import Indicator
+from .plan import Node, RuleStep, ScoringPlan
+from .reasons import staged_fields
+from .rules import Deduction, Outcome
 
 if TYPE_CHECKING:
     from .model import IndicatorSet
 
-__all__ = ["DerivedValue", "FactValue", "IndicatorResult", "SetInfo", "fact_values"]
+__all__ = ["AuditTrail", "DerivedValue", "FactValue", "IndicatorResult", "LeafRecord", "SetInfo", "derived_values",
+           "fact_values"]
 
 
 @dataclass(frozen=True)
@@ -45,8 +56,25 @@ class FactValue:
 
 def fact_values(indicator_set: IndicatorSet, values: Mapping[str, Any]) -> tuple[FactValue, ...]:
     """The set's declared facts that have a value, in the order the set declares them."""
-    return tuple(FactValue(name, spec.type, values[name], spec.label, spec.unit)
-                 for name, spec in indicator_set.facts.items() if name in values)
+    new = object.__new__  # FactValue(name, type, value, label, unit), made in one step each: a result has dozens
+    found = []
+    for name, spec in indicator_set.facts.items():
+        if name in values:
+            made = new(FactValue)
+            made.__dict__.update(name=name, type=spec.type, value=values[name], label=spec.label, unit=spec.unit)
+            found.append(made)
+    return tuple(found)
+
+
+def derived_values(indicator_set: IndicatorSet, values: Mapping[str, Any], failed: Mapping[str, str],
+                   used: Mapping[str, DerivedValue]) -> tuple[DerivedValue, ...]:
+    """Each derived value of the set as computed (`values`), or why it could not be (`failed`: name → message).
+
+    `used` holds those scored as the report's own value, beside the value their formula gives.
+    """
+    return tuple(DerivedValue(d.name, d.formula.text, None, d.label, error=failed[d.name]) if d.name in failed
+                 else used[d.name] if d.name in used
+                 else DerivedValue(d.name, d.formula.text, values[d.name], d.label) for d in indicator_set.derived)
 
 
 @dataclass(frozen=True)
@@ -92,3 +120,129 @@ class IndicatorResult:
         yield path
         for child in self.children:
             yield from child.paths(path)
+
+
+# ---------------------------------------------------------------- the trail a scoring run leaves
+
+# Every field in order, with its default (inputs and details get a dict of their own each time).
+_RESULT_DEFAULTS: dict[str, Any] = {f.name: None if f.default is MISSING else f.default
+                                     for f in dataclass_fields(IndicatorResult)}
+
+
+def _indicator_result(**given: Any) -> IndicatorResult:
+    """An IndicatorResult made in one step, as its generated __init__ would make it (one object.__setattr__ per field).
+
+    Equal to IndicatorResult(**given); a run's trail makes dozens at once.
+    """
+    made = object.__new__(IndicatorResult)
+    made.__dict__.update({**_RESULT_DEFAULTS, "inputs": {}, "details": {}, **given})
+    return made
+
+
+
+class LeafRecord(NamedTuple):
+    """What scoring one leaf gave: enough to build its IndicatorResult later."""
+
+    indicator: Indicator  # a target row's leaf is made for its row
+    step: RuleStep
+    level: int
+    weight: Decimal  # used (after rescaling)
+    score: Decimal  # rounded, rescaled
+    outcome: Outcome
+    kept: Decimal  # the raw score within 0..weight
+    before: Decimal  # kept, rounded, before rescaling
+    values: Mapping[str, Any]  # what the rule read
+    note: str | None  # a target row's own reason, added to the reason
+
+
+class AuditTrail:
+    """The indicator results of one run, built from its records: reasons, inputs and details as the rules recorded them."""
+
+    def __init__(self, plan: ScoringPlan, weights: Mapping[str, Decimal], not_applicable: Mapping[str, str],
+                 scores: list[Decimal], records: Mapping[int, Any]):
+        self.plan = plan
+        self.weights = weights
+        self.not_applicable = not_applicable
+        self.scores = scores
+        self.records = records
+
+    def indicators(self) -> tuple[IndicatorResult, ...]:
+        """The top-level indicators' results, with everything below them."""
+        with scoring_context():  # the reasons compute with the engine's context, never the caller's
+            return tuple(self._node(self.plan.nodes[i]) for i in self.plan.tops)
+
+    def _node(self, node: Node) -> IndicatorResult:
+        indicator = node.indicator
+        weight = self.weights[node.id]
+        na = self.not_applicable.get(node.id)
+        if node.children:
+            return self._parent(node, weight, tuple(self._node(self.plan.nodes[c]) for c in node.children), na)
+        if na is not None:
+            policy = self.plan.set.not_applicable
+            points = weight if policy == "full_credit" else ZERO
+            rule = indicator.rule
+            reason = self._reason(f"not_applicable.{policy}", {"reason": na}, indicator.name, weight, points)
+            return _indicator_result(id=node.id, name=indicator.name, level=node.level, weight=weight,
+                                     score=self.scores[node.position], reason=reason, standard=indicator.standard,
+                                     kind=rule.kind if rule else None, rule=rule.spec if rule else None, not_applicable=na,
+                                     declared_weight=indicator.weight)
+        record = self.records[node.position]
+        if indicator.rows is not None:
+            return self._parent(node, weight, tuple(self._leaf(r) for r in record), None)
+        return self._leaf(record)
+
+    def _parent(self, node: Node, weight: Decimal, children: tuple[IndicatorResult, ...], na: str | None) -> IndicatorResult:
+        indicator = node.indicator
+        total = self.scores[node.position]
+        reason = self._reason("parent", {"count": len(children)}, indicator.name, weight, total)
+        return _indicator_result(id=node.id, name=indicator.name, level=node.level, weight=weight, score=total, reason=reason,
+                               standard=indicator.standard, children=children, not_applicable=na,
+                               declared_weight=indicator.weight)
+
+    def _leaf(self, record: LeafRecord) -> IndicatorResult:
+        node, outcome, rule = record.indicator, record.outcome, record.step.rule
+        raw, declared = outcome.score, node.weight
+        reason = self._reason(outcome.reason, outcome.fields, node.name, declared, record.before)
+        if record.kept != raw:
+            reason += "；" + self._reason("clamped", {"raw": plain(raw)}, node.name, declared, record.before)
+        details = dict(outcome.details)
+        rounds = self.plan.set.rounds
+        if rounds.staged(record.kept):  # the reason says how the score was rounded: 1.7945 gives 1.80, not 1.79
+            reason += "；" + self._reason("rounded.stages", staged_fields(rounds), node.name, declared, record.before)
+            details["staged_rounding"] = rounds.chain(record.kept)
+        if record.weight != declared:
+            details["rescaled"] = {"declared_weight": declared, "weight": record.weight, "score_before": record.before}
+            reason += "；" + self._reason("rescaled", {"declared": plain(declared)}, node.name, record.weight, record.score)
+        if record.note:
+            reason = f"{reason}；说明：{record.note}"
+        values = record.values
+        inputs = {name: values[name] for name in record.step.reads if _readable(values, name)}
+        return _indicator_result(id=node.id, name=node.name, level=record.level, weight=record.weight, score=record.score,
+                               reason=reason, standard=node.standard, kind=rule.kind, rule=rule.spec, inputs=inputs,
+                               details=details, deductions=outcome.deductions, raw_score=raw, clamped=record.kept != raw,
+                               declared_weight=declared)
+
+    def _reason(self, key: str, fields: Mapping[str, object], name: str, weight: Decimal, score: Decimal) -> str:
+        """The reason sentence `key` filled from `fields` and the common fields (name, weight, score, lost)."""
+        places = self.plan.set.precision
+
+        def value_of(placeholder: str) -> object:
+            if placeholder == "name":
+                return name
+            if placeholder == "weight":
+                return plain(weight)
+            if placeholder == "score":
+                return fixed(score, places)
+            if placeholder == "lost":
+                return fixed(weight - score, places)
+            return fields[placeholder]
+
+        return self.plan.sentence(key).fill(value_of)
+
+
+def _readable(values: Mapping[str, Any], name: str) -> bool:
+    try:
+        values[name]
+    except (KeyError, ScoringError):
+        return False
+    return True

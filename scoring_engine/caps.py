@@ -16,22 +16,22 @@ from typing import Any
 
 from ._arith import fixed, round_half_up
 from .errors import Problem, ScoringError
-from .formulas import Evaluator
 from .model import IndicatorSet
-from .result import Warning
+from .result import ScoreWarning
 
 __all__ = ["apply_caps"]
 
 
-def apply_caps(indicator_set: IndicatorSet, values: Mapping[str, Any], evaluate: Evaluator, total: Decimal,
-               grade: str) -> tuple[Decimal, str, list[Warning], list[Problem]]:
+def apply_caps(indicator_set: IndicatorSet, values: Mapping[str, Any], total: Decimal,
+               grade: str) -> tuple[Decimal, str, list[ScoreWarning], list[Problem]]:
     """The total and grade after every cap whose condition the facts meet, a warning for each, and the problems."""
-    warnings, problems = [], []
+    warnings: list[ScoreWarning] = []
+    problems: list[Problem] = []
     p = indicator_set.precision
     summed = total
     for cap in indicator_set.caps:
         try:
-            met = evaluate(cap.formula, values)
+            met = cap.formula.evaluate(values)
         except ScoringError as err:
             problems.append(Problem(f"cap cannot be decided ({err.problems[0].message}): {cap.message}",
                                     expression=cap.formula.text))
@@ -51,7 +51,7 @@ def apply_caps(indicator_set: IndicatorSet, values: Mapping[str, Any], evaluate:
             grade = cap.grade_at_most
         else:
             continue  # met, but the project is already within the cap
-        warnings.append(Warning("cap", f"{cap.message}：{said}（{cap.formula.text}）", expression=cap.formula.text))
+        warnings.append(ScoreWarning("cap", f"{cap.message}：{said}（{cap.formula.text}）", expression=cap.formula.text))
     return total, grade, warnings, problems
 
 

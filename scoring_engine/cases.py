@@ -18,6 +18,8 @@ and pytest run it, so an edited set is known to still score as intended::
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -25,11 +27,11 @@ from pathlib import Path
 from typing import Any
 
 from . import _yaml
-from ._arith import fixed, plain
-from ._files import read_text
+from ._arith import fixed, in_engine_context, plain
+from ._files import inside_folder, read_text, shown_path
 from .engine import score
-from .errors import Problem, ScoringEngineError, did_you_mean
-from .facts import Facts, _flatten
+from .errors import FactsError, Problem, ScoringEngineError, did_you_mean
+from .facts import Facts, flatten, spelling
 from .loader import load_facts, load_indicator_set, resolve_set
 from .model import IndicatorSet
 
@@ -80,10 +82,22 @@ class CaseOutcome:
 
     case: Case
     differences: tuple[str, ...]
+    failure: str = ""  # when scoring failed: the difference's lead ("scoring failed"), before the problems
+    problems: tuple[Problem, ...] = ()  # and the problems it failed with
 
     @property
     def passed(self) -> bool:
         return not self.differences
+
+    def described(self, lang: str = "en") -> tuple[str, ...]:
+        """The differences in `lang` ("en" as they are; "zh" in Chinese, a failed scoring's problems each in Chinese)."""
+        if lang != "zh":
+            return self.differences
+        from ._zh import translate
+
+        if self.problems:
+            return (translate(self.failure) + "：" + "；".join(p.text("zh") for p in self.problems),)
+        return tuple(translate(d) for d in self.differences)
 
 
 def find_case_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -91,18 +105,22 @@ def find_case_files(paths: Iterable[str | Path]) -> list[Path]:
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        try:
+            kind = os.stat(path).st_mode
+        except FileNotFoundError:
+            raise CaseFileError(Problem("no such file or folder", file=shown_path(path))) from None
+        except (OSError, ValueError) as err:  # a name too long, a NUL
+            raise CaseFileError(Problem(f"cannot read: {getattr(err, 'strerror', None) or err}", file=shown_path(path))) from None
+        if stat.S_ISDIR(kind):
             found.extend(sorted(path.rglob(f"*{CASE_SUFFIX}")))
-        elif path.is_file():
-            found.append(path)
         else:
-            raise CaseFileError(Problem("no such file or folder", file=str(path)))
+            found.append(path)  # a device or a pipe is refused when it is read
     return found
 
 
 def _number(value: Any, what: str, file: str, line: int | None) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
-        raise CaseFileError(Problem(f"{what} must be a number, got {value!r}", file=file, line=line))
+        raise CaseFileError(Problem(f"{what} must be a number, got {_kind(value)}", file=file, line=line))
     return Decimal(value)
 
 
@@ -120,7 +138,9 @@ def _expectation(raw: Any, file: str, line: int | None) -> Expectation:
     raw = _check_keys(raw, _EXPECT_KEYS, "expect", file, line)
     if not raw:
         raise CaseFileError(Problem("expect is empty: a case must expect something", file=file, line=line))
-    scores = _check_keys(raw.get("scores", {}), set(raw.get("scores", {})), "scores", file, line)
+    scores = raw.get("scores", {})
+    if not isinstance(scores, Mapping):
+        raise CaseFileError(Problem(f"scores must map indicator ids to scores, got {_kind(scores)}", file=file, line=line))
     for key in ("warnings", "flags"):
         texts = raw.get(key, [])
         if not isinstance(texts, list) or not all(isinstance(w, str) for w in texts):
@@ -136,8 +156,13 @@ def _expectation(raw: Any, file: str, line: int | None) -> Expectation:
     )
 
 
+@in_engine_context
 def load_cases(path: str | Path) -> list[Case]:
-    """The cases of one case file; CaseFileError (or the set's own error) when it cannot be used."""
+    """The cases of one case file; CaseFileError (or the set's own error) when it cannot be used.
+
+    The set and the facts files a case file names are bundled set ids or paths
+    inside the case file's folder (`_files.inside_folder`).
+    """
     path = Path(path)
     file = str(path)
     text, _ = read_text(path, _yaml.MAX_YAML_BYTES, CaseFileError)
@@ -145,8 +170,9 @@ def load_cases(path: str | Path) -> list[Case]:
     doc = _check_keys(located.data, _FILE_KEYS, "the case file", file, 1)
     if "indicator_set" not in doc or not isinstance(doc.get("cases"), list) or not doc["cases"]:
         raise CaseFileError(Problem("a case file needs indicator_set and a non-empty list of cases", file=file, line=1))
-    set_file = resolve_set(str(doc["indicator_set"]), relative_to=path.parent)
-    base = load_facts(path.parent / doc["facts_file"]) if "facts_file" in doc else None
+    set_file = resolve_set(_text(doc["indicator_set"], "indicator_set", file, located.where(("indicator_set",))),
+                           relative_to=path.parent)
+    base = _facts_file(doc, path, located.where(("facts_file",))) if "facts_file" in doc else None
     cases, names = [], set()
     for i, raw in enumerate(doc["cases"]):
         line = (located.where(("cases", i)) or (None, None))[0]
@@ -155,16 +181,7 @@ def load_cases(path: str | Path) -> list[Case]:
         if not isinstance(name, str) or not name.strip() or name in names:
             raise CaseFileError(Problem(f"case {i + 1} needs a name of its own", file=file, line=line))
         names.add(name)
-        facts = base
-        if "facts_file" in raw:
-            facts = load_facts(path.parent / raw["facts_file"])
-        if "facts" in raw:
-            facts = Facts(values=raw["facts"], source=f"{file}::{name}")
-        if facts is None:
-            raise CaseFileError(Problem(f"case {name} has no facts: give facts, facts_file, or a facts_file for the whole file",
-                                        file=file, line=line))
-        if "not_applicable" in raw:
-            facts = Facts(values=facts.values, not_applicable=raw["not_applicable"], project=facts.project, source=facts.source)
+        facts = _case_facts(raw, base, path, name, line, located.where(("cases", i, "facts_file")))
         overrides = raw.get("overrides", {})
         if not isinstance(overrides, Mapping):
             raise CaseFileError(Problem("overrides must map fact names to values", file=file, line=line))
@@ -172,15 +189,71 @@ def load_cases(path: str | Path) -> list[Case]:
     return cases
 
 
+def _text(value: Any, what: str, file: str, where: tuple[int, int] | None) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise CaseFileError(Problem(f"{what} must be text (a path or a bundled set id), got {_kind(value)}", file=file,
+                                    line=where[0] if where else None, column=where[1] if where else None))
+    return value
+
+
+def _kind(value: Any) -> str:
+    """What a value is, for a message (never its repr: it may be long)."""
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, Decimal)):
+        return "a number"
+    if isinstance(value, str):
+        return "empty text" if not value.strip() else "text"
+    if value is None:
+        return "nothing"
+    return "a list" if isinstance(value, list) else "a mapping" if isinstance(value, Mapping) else type(value).__name__
+
+
+def _facts_file(raw: Mapping[str, Any], path: Path, where: tuple[int, int] | None) -> Facts:
+    """The facts file a case file (or one case) names, inside the case file's folder."""
+    ref = _text(raw["facts_file"], "facts_file", str(path), where)
+    return load_facts(inside_folder(ref, path.parent, "facts_file", CaseFileError))
+
+
+def _case_facts(raw: Mapping[str, Any], base: Facts | None, path: Path, name: str, line: int | None,
+                where: tuple[int, int] | None) -> Facts:
+    """A case's facts: its own, or its facts file's (written at `where`), or the file's; with its not_applicable."""
+    file = str(path)
+    facts = base
+    if "facts_file" in raw:
+        facts = _facts_file(raw, path, where)
+    if "facts" in raw:
+        if not isinstance(raw["facts"], Mapping):
+            raise CaseFileError(Problem(f"case {name}: facts must map fact names to values, got {_kind(raw['facts'])}",
+                                        file=file, line=line))
+        facts = Facts(values=raw["facts"], source=f"{file}::{name}")
+    if facts is None:
+        raise CaseFileError(Problem(f"case {name} has no facts: give facts, facts_file, or a facts_file for the whole file",
+                                    file=file, line=line))
+    if "not_applicable" in raw:
+        marked = raw["not_applicable"]
+        if not isinstance(marked, Mapping) or not all(isinstance(v, str) for v in marked.values()):
+            raise CaseFileError(Problem(f"case {name}: not_applicable must map indicator ids to reasons, got {_kind(marked)}",
+                                        file=file, line=line, hint="write {indicator id: reason}"))
+        facts = Facts(values=facts.values, not_applicable=marked, project=facts.project, source=facts.source)
+    return facts
+
+
 def _facts_for(case: Case, indicator_set: IndicatorSet) -> Facts:
     if not case.overrides:
         return case.facts
-    values = _flatten(case.facts.values, indicator_set.facts)
-    values.update(_flatten(case.overrides, indicator_set.facts))
+    values, twice = flatten(case.facts.values, indicator_set.facts)
+    overrides, twice_over = flatten(case.overrides, indicator_set.facts)
+    if twice or twice_over:  # the same fact under two spellings, in the facts or in the overrides: neither may win silently
+        raise FactsError([Problem(f"fact {name} is given twice, at {spelling(a, root)} and at {spelling(b, root)}",
+                                  file=case.file, line=case.line, fact=name, hint="keep one of them")
+                          for root, found in (("$.facts", twice), ("overrides", twice_over)) for name, a, b in found])
+    values.update(overrides)  # an override replaces the fact, however the facts spell it
     # Problems now come from the case's facts, not the facts file it started from.
     return Facts(values=values, not_applicable=case.facts.not_applicable, project=case.facts.project, source=case.id)
 
 
+@in_engine_context
 def run_case(case: Case, sets: dict[Path, IndicatorSet] | None = None) -> CaseOutcome:
     """Score the case's facts and compare with what it expects; `sets` caches loaded sets between cases."""
     sets = {} if sets is None else sets
@@ -193,8 +266,8 @@ def run_case(case: Case, sets: dict[Path, IndicatorSet] | None = None) -> CaseOu
     except ScoringEngineError as err:
         if expect.error is not None and expect.error in str(err):
             return CaseOutcome(case, ())
-        wanted = f"expected an error containing {expect.error!r}, got: " if expect.error else "scoring failed: "
-        return CaseOutcome(case, (wanted + "; ".join(str(p) for p in err.problems),))
+        failure = f"expected an error containing {expect.error!r}, got" if expect.error else "scoring failed"
+        return CaseOutcome(case, (f"{failure}: " + "; ".join(str(p) for p in err.problems),), failure, err.problems)
     if expect.error is not None:
         return CaseOutcome(case, (f"expected an error containing {expect.error!r}, but it scored {result.total} {result.grade}",))
     p = result.precision

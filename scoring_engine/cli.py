@@ -1,4 +1,4 @@
-"""The command line: `scoring-engine score | explain | batch | validate | test | sets | import | template`.
+"""The command line: `scoring-engine score | explain | batch | validate | test | diff | sets | import | template`.
 
 The thin shell around the core: it reads files, calls the engine, writes the
 output (through `_output`: a file atomically, a pipe or device streamed, standard
@@ -14,39 +14,52 @@ import sys
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from . import __version__
-from ._output import drop_stdout, say, tell, write_atomically
+from ._encodings import ENCODINGS, reading_otherwise
+from ._files import load_facts_from, read_text
+from ._messages import LANG_VARIABLE, Commands, current_language, error_line, said, warning_line
+from ._output import drop_stdout, say, stopping_cleanly, tell, write_atomically
 from ._text import one_line, visible
-from .engine import score as score_facts
-from .errors import IndicatorSetError, ScoringEngineError
+from ._yaml import MAX_YAML_BYTES
+from .errors import IndicatorSetError, Problem, ScoringEngineError, did_you_mean
 from .loader import bundled_sets, load_facts, load_indicator_set, resolve_set
 from .render import BINARY_FORMATS, RENDERERS
-from .facts import Facts
-from .model import IndicatorSet
-from .result import Result
+
+if TYPE_CHECKING:  # each command imports what it needs when it runs: validate never loads the engine
+    from .facts import Facts
+    from .model import IndicatorSet
+    from .result import Result
 
 EXIT_INVALID = 1
 EXIT_INTERNAL = 3
 
 
 def _report(err: ScoringEngineError) -> None:
+    lang = current_language(err.problems)
     for problem in err.problems:
-        tell(f"error: {one_line(str(problem))}")
+        tell(error_line(problem, lang))
+
+
+def _say(text: str) -> str:
+    """One of the command's own lines (made in English), in the language of the command line."""
+    return one_line(said(text, current_language()))
 
 
 def _guarded(action: Callable[..., Any]) -> Callable[..., Any]:
     """Run a command; user errors become one line per problem and exit code 1.
 
     A reader of standard output that went away (`| head`) is a quiet exit 1.
+    A command's --encoding applies to every file it reads.
     """
 
     def run(*args: Any, **kwargs: Any) -> Any:
         try:
-            return action(*args, **kwargs)
+            with reading_otherwise(kwargs.pop("encoding", None)):
+                return action(*args, **kwargs)
         except ScoringEngineError as err:
             _report(err)
             sys.exit(EXIT_INVALID)
@@ -58,8 +71,8 @@ def _guarded(action: Callable[..., Any]) -> Callable[..., Any]:
         except Exception as err:  # a bug of ours: one line, not a traceback, unless asked for
             if os.environ.get("SCORING_ENGINE_TRACEBACK"):
                 raise
-            tell(f"internal error: {type(err).__name__}: {one_line(str(err))} (please report it with the input files; "
-                 "set SCORING_ENGINE_TRACEBACK=1 for details)")
+            tell(_say(f"internal error: {type(err).__name__}: {one_line(str(err))} (please report it with the input files; "
+                      "set SCORING_ENGINE_TRACEBACK=1 for details)"))
             sys.exit(EXIT_INTERNAL)
 
     run.__name__ = action.__name__
@@ -67,10 +80,18 @@ def _guarded(action: Callable[..., Any]) -> Callable[..., Any]:
     return run
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="scoring-engine")
-def main() -> None:
+@click.option("--lang", type=click.Choice(["en", "zh"]), default=None, envvar=LANG_VARIABLE,
+              help="Language of the messages (or set SCORING_ENGINE_LANG). Default: zh when the locale "
+                   "(LC_ALL, LC_MESSAGES, LANG) is zh or the input is Chinese, else en.")
+def main(lang: str | None) -> None:
     """Score public-spending projects against YAML indicator sets (项目支出绩效评价)."""
+
+
+_encoding_option = click.option(
+    "--encoding", type=click.Choice(ENCODINGS, case_sensitive=False), default=None,
+    help="Read the files that are not UTF-8 in this encoding (gb18030, gbk: files saved as ANSI by an old Notepad).")
 
 
 @main.command()
@@ -80,38 +101,49 @@ def main() -> None:
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of the screen.")
 @click.option("--layout", type=click.Choice(["scoresheet", "selfeval"]), default=None,
               help="For markdown, csv, xlsx and html: the 评分表 (scoresheet) or the set's 自评表 (selfeval). Default: the set's own.")
+@_encoding_option
 @_guarded
 def score(facts: Path, set_ref: str | None, fmt: str, output: Path | None, layout: str | None) -> None:
-    """Score the project in FACTS (a .json or .yaml facts file, or a filled 自评表 .xlsx).
+    """Score the project in FACTS (a .json or .yaml facts file, a filled 自评表 .xlsx, or - for standard input).
 
     Formats: table (the screen), json (the audit trail), markdown, csv, html, xlsx (needs --output).
     """
-    from .reports.layouts import check_layout, render_layout
+    from .engine import score as score_facts
 
     if fmt in BINARY_FORMATS and output is None:
         raise click.UsageError(f"--format {fmt} writes a binary file: give it with --output FILE (e.g. --output report.{fmt})")
+    laid_out = layout is not None or fmt not in ("table", "json")  # the table and the JSON have one shape each
     if layout is not None:
+        from .reports.layouts import check_layout
+
         check_layout(layout, fmt)
     indicator_set, loaded = _load_input(facts, set_ref)
     result = score_facts(indicator_set, loaded)
-    content = render_layout(result, indicator_set, fmt, layout)
+    if laid_out:
+        from .reports.layouts import render_layout
+
+        content = render_layout(result, indicator_set, fmt, layout)
+    else:
+        content = RENDERERS[fmt](result)
     if output is None:
         say(str(content))
     else:
         write_atomically(output, content)
         tell(one_line(f"{output}: {result.total} {result.grade}"))
     if output is not None or fmt != "table":  # the table lists the warnings itself
+        lang = current_language()
         for warning in result.warnings:
-            tell(f"warning: {one_line(str(warning))}")
+            tell(warning_line(warning, lang))
 
 
 @main.command()
 @click.argument("facts", type=click.Path(dir_okay=True, path_type=Path))
 @click.option("--indicator", "-i", "indicator_id", required=True, metavar="ID", help="The indicator to explain: its id (or its name).")
 @click.option("--set", "set_ref", metavar="ID|PATH", help="Indicator set: a bundled id or a YAML file. Default: the one the facts file names.")
+@_encoding_option
 @_guarded
 def explain(facts: Path, indicator_id: str, set_ref: str | None) -> None:
-    """Tell how one indicator of the project in FACTS got its score.
+    """Tell how one indicator of the project in FACTS (a facts file, or - for standard input) got its score.
 
     The standard, the facts read with values and units, derived values with the
     numbers substituted, the matched band or tier, every deduction, the raw
@@ -121,15 +153,18 @@ def explain(facts: Path, indicator_id: str, set_ref: str | None) -> None:
 
 
 def _score_file(facts: Path, set_ref: str | None) -> Result:
-    """Score the facts file (or filled form) against --set, or the set it names."""
+    """Score the facts file (or filled form, or standard input for -) against --set, or the set it names."""
+    from .engine import score as score_facts
+
     return score_facts(*_load_input(facts, set_ref))
 
 
 def _load_input(facts: Path, set_ref: str | None) -> tuple[IndicatorSet, Facts]:
-    """The set and the facts: from a facts file, or from a filled 自评表 (.xlsx) read with the set's form layout."""
+    """The set and the facts: from a facts file (or standard input, for -), or from a filled 自评表 (.xlsx) read with the
+    set's form layout. A set the facts name is a bundled id or a path inside their folder (the working folder for -)."""
     if facts.suffix.lower() in (".xlsx", ".xlsm"):
         return _read_form(facts, set_ref)
-    loaded = load_facts(facts)
+    loaded = load_facts_from(getattr(sys.stdin, "buffer", None)) if str(facts) == "-" else load_facts(facts)
     return _set_for(facts, loaded, set_ref), loaded
 
 
@@ -147,10 +182,9 @@ def _read_form(form: Path, set_ref: str | None) -> tuple[IndicatorSet, Facts]:
 
 def _form_set(sheets: list[Any]) -> str | None:
     """The bundled set a workbook written by `score --layout selfeval` or `template` names on its side sheet."""
-    from .forms.reader import SIDE_SHEET
+    from .forms.reader import named_set
 
-    side = next((s for s in sheets if s.name == SIDE_SHEET), None)
-    named = next((side.text(r, 2) for r in side.rows if side.text(r, 1) == "指标体系"), None) if side else None
+    named = named_set(sheets)
     return named if named in bundled_sets() else None
 
 
@@ -161,7 +195,7 @@ def _set_for(facts: Path, loaded: Facts, set_ref: str | None) -> IndicatorSet:
         try:
             indicator_set = load_indicator_set(resolve_set(loaded.indicator_set, relative_to=facts.parent))
         except IndicatorSetError as err:
-            raise IndicatorSetError([p.located(file=str(facts), path="$.indicator_set") for p in err.problems]) from None
+            raise IndicatorSetError([p.located(file=loaded.source, path="$.indicator_set") for p in err.problems]) from None
     else:
         raise click.UsageError("no indicator set: pass --set ID|PATH, or name one in the facts file as \"indicator_set\"")
     return indicator_set
@@ -189,7 +223,7 @@ def import_form(form: Path, set_ref: str | None, output: Path | None) -> None:
         say(text)
     else:
         write_atomically(output, text)
-        tell(one_line(f"{output}: {len(imported.provenance)} cells read"))
+        tell(_say(f"{output}: {len(imported.provenance)} cells read"))
 
 
 @main.command()
@@ -211,7 +245,7 @@ def template(set_ref: str, fmt: str, output: Path | None) -> None:
         say(str(content))
     else:
         write_atomically(output, content)
-        tell(one_line(f"{output}: template for {indicator_set.id} {indicator_set.version}"))
+        tell(_say(f"{output}: template for {indicator_set.id} {indicator_set.version}"))
 
 
 @main.command()
@@ -229,7 +263,7 @@ def template(set_ref: str, fmt: str, output: Path | None) -> None:
 @_guarded
 def batch(inputs: tuple[str, ...], set_ref: str | None, jobs: int | None, outputs: tuple[Path, ...], reports: Path | None,
           report_format: str, compare_with: tuple[str, ...], compare_set: str | None, threshold: str, quiet: bool) -> None:
-    """Score every project in INPUT... (facts files, folders of them, JSONL files) and summarise them.
+    """Score every project in INPUT... (facts files, filled 自评表 .xlsx, folders of them, JSONL files) and summarise them.
 
     A project that cannot be scored is listed with its errors and the others
     are still scored; the exit code is then 1. See docs/batch.md.
@@ -258,22 +292,25 @@ def batch(inputs: tuple[str, ...], set_ref: str | None, jobs: int | None, output
                            load_indicator_set(resolve_set(compare_set)) if compare_set else None, points,
                            None if quiet or not sys.stderr.isatty() else sys.stderr)
     try:
-        summary = run_batch(options)
+        with stopping_cleanly():  # SIGTERM or SIGHUP: the outputs are discarded as on Ctrl-C, then the signal ends the process
+            summary = run_batch(options)
     except KeyboardInterrupt:
         tell("\n已中断：没有写出汇总文件")
         sys.exit(130)
     say(summary_text(summary))
-    for line in summary.problem_lines:
-        tell(f"error: {one_line(line)}")
+    lang = current_language()
+    for line in summary.problem_lines_zh if lang == "zh" else summary.problem_lines:
+        tell(f"{'错误：' if lang == 'zh' else 'error: '}{one_line(line)}")
     if summary.failed + summary.other_failed > len(summary.problem_lines):
-        tell("error: … the outputs list every project that could not be scored (问题)")
+        tell(("错误：" if lang == "zh" else "error: ") + said("… the outputs list every project that could not be scored (问题)", lang))
     for path in outputs:
-        tell(one_line(f"{path}: written"))
+        tell(_say(f"{path}: written"))
     sys.exit(exit_code(summary))
 
 
 @main.command()
 @click.argument("sets", nargs=-1, required=True, metavar="SET...")
+@_encoding_option
 @_guarded
 def validate(sets: tuple[str, ...]) -> None:
     """Check indicator sets (files or bundled ids); report every problem of every file."""
@@ -286,46 +323,107 @@ def validate(sets: tuple[str, ...]) -> None:
             failed = True
             continue
         leaves = sum(1 for node in loaded.walk() if node.is_leaf)
-        say(one_line(f"{ref}: ok — {loaded.id} {loaded.version}, {leaves} scored indicators, total {loaded.total}") + "\n")
+        say(_say(f"{ref}: ok — {loaded.id} {loaded.version}, {leaves} scored indicators, total {loaded.total}") + "\n")
+        lang = current_language()
         for fact in loaded.unused_facts():  # declared, read by nothing: a leftover, or a rule that forgot it
             where = f"{loaded.source}:{fact.line}: " if loaded.source and fact.line else ""
-            tell(f"warning: {where}fact {fact.title} is declared but read by no rule, derived value, check, cap or form "
-                 "(remove it, or read it where it was meant to count)")
+            text = (f"fact {fact.title} is declared but read by no rule, derived value, check, cap or form "
+                    "(remove it, or read it where it was meant to count)")
+            tell(("提示：" if lang == "zh" else "warning: ") + where + one_line(said(text, lang)))
     if failed:
         sys.exit(EXIT_INVALID)
 
 
 @main.command()
-@click.argument("set_id", required=False, metavar="[ID]")
+@click.argument("old_ref", metavar="OLD")
+@click.argument("new_ref", metavar="NEW")
+@click.option("--facts", "facts_files", multiple=True, metavar="FILE", type=click.Path(dir_okay=False, path_type=Path),
+              help="A project's facts file: show how its total, grade and scores change (repeat for several).")
+@click.option("--format", "fmt", type=click.Choice(["table", "markdown", "xlsx"]), default="table", show_default=True,
+              help="table (the screen), markdown, or xlsx (needs --output).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of the screen.")
+@_encoding_option
 @_guarded
-def sets(set_id: str | None) -> None:
-    """List the bundled indicator sets, or print one (to copy and adapt: `sets ID > my-set.yaml`)."""
+def diff(old_ref: str, new_ref: str, facts_files: tuple[Path, ...], fmt: str, output: Path | None) -> None:
+    """What changed from set OLD to set NEW (files or bundled ids): indicators added, removed or moved, weights,
+    评分标准, rules and grades; with --facts, each project's total, grade and scores under both (去年 → 今年)."""
+    from .diff import compare_scores, diff_sets
+    from .reports.diff import render_diff
+
+    if fmt == "xlsx" and output is None:
+        raise click.UsageError("--format xlsx writes a binary file: give it with --output FILE (e.g. --output diff.xlsx)")
+    old, new = load_indicator_set(resolve_set(old_ref)), load_indicator_set(resolve_set(new_ref))
+    projects = compare_scores(old, new, [(str(path), load_facts(path)) for path in facts_files])
+    content = render_diff(diff_sets(old, new), projects, fmt)
+    if output is None:
+        say(str(content))
+    else:
+        write_atomically(output, content)
+        tell(_say(f"{output}: written"))
+
+
+@main.command()
+@click.argument("set_id", required=False, metavar="[ID]")
+@click.option("--copy", "copy_to", metavar="DIR", type=click.Path(file_okay=False, path_type=Path),
+              help="Write the set into this folder as ID.yaml, its $schema comment pointing at the installed schema.")
+@_guarded
+def sets(set_id: str | None, copy_to: Path | None) -> None:
+    """List the bundled indicator sets, or print one; `sets ID --copy DIR` copies it to adapt."""
     found = bundled_sets()
+    if copy_to is not None:
+        if set_id is None:
+            raise click.UsageError("--copy needs the id of a bundled set: sets ID --copy DIR")
+        _copy_set(set_id, copy_to)
+        return
     if set_id is not None:
-        say(resolve_set(set_id).read_text(encoding="utf-8"))
+        say(read_text(resolve_set(set_id), MAX_YAML_BYTES, IndicatorSetError)[0])
         return
     if not found:
-        say("no bundled indicator sets\n")
+        say(_say("no bundled indicator sets") + "\n")
         return
     for set_id, path in found.items():
         try:
             loaded = load_indicator_set(path)
             fields: tuple[str, ...] = (set_id, loaded.version, loaded.name)
         except ScoringEngineError as err:
-            fields = (set_id, f"invalid: {err.problems[0]}")
+            fields = (set_id, said(f"invalid: {err.problems[0]}", current_language()))
         say("\t".join(one_line(str(field)) for field in fields) + "\n")
+
+
+def _copy_set(set_id: str, folder: Path) -> None:
+    """Write bundled set `set_id` into `folder` as ID.yaml; a file already there is kept, and the copy refused."""
+    from ._set_copy import copied_set_text
+
+    bundled = bundled_sets()
+    if set_id not in bundled:
+        raise IndicatorSetError(Problem(f"no bundled set {set_id!r}", hint=did_you_mean(set_id, bundled)
+                                        or "bundled sets: " + ", ".join(bundled)))
+    if not folder.is_dir():
+        raise ScoringEngineError(Problem("no such folder", file=str(folder), hint="create it first, or give another folder"))
+    target = folder / f"{set_id}.yaml"
+    if target.exists():
+        raise ScoringEngineError(Problem("already exists: the copy would replace it", file=str(target),
+                                         hint="rename or remove it, or copy into another folder"))
+    write_atomically(target, copied_set_text(bundled[set_id], folder))
+    tell(_say(f"{target}: copied from the bundled set {set_id}"))
 
 
 @main.command(name="test")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@_encoding_option
 @_guarded
 def test_cases(paths: tuple[str, ...]) -> None:
     """Run indicator-set test cases (*.cases.yaml files, or folders holding them)."""
-    from .cases import find_case_files, load_cases, run_case
+    from .cases import CASE_SUFFIX, CaseFileError, find_case_files, load_cases, run_case
 
+    files = find_case_files(paths)
+    if not files:
+        raise CaseFileError(Problem(f"no case files (*{CASE_SUFFIX}) in {', '.join(paths)}",
+                                    hint="write the cases of a set in a file NAME.cases.yaml beside it"))
     passed = failed = 0
     sets: dict[Path, Any] = {}
-    for file in find_case_files(paths):
+    lang = current_language()
+    for file in files:
         try:
             cases = load_cases(file)
         except ScoringEngineError as err:
@@ -334,16 +432,23 @@ def test_cases(paths: tuple[str, ...]) -> None:
             continue
         for case in cases:
             try:
-                outcome = run_case(case, sets)
-                differences = outcome.differences
+                differences = run_case(case, sets).described(lang)
             except ScoringEngineError as err:  # the set itself does not load
-                differences = tuple(str(p) for p in err.problems)
+                differences = tuple(p.text(lang) for p in err.problems)
             if differences:
                 failed += 1
-                say(one_line(f"FAIL {case.id}: " + "; ".join(differences)) + "\n")
             else:
                 passed += 1
-                say(one_line(f"PASS {case.id}") + "\n")
-    say(f"{passed} passed, {failed} failed\n")
+            say(_case_line(case.id, differences, lang) + "\n")
+    say(_say(f"{passed} passed, {failed} failed") + "\n")
     if failed or not passed:
         sys.exit(EXIT_INVALID)
+
+
+def _case_line(case_id: str, differences: tuple[str, ...], lang: str) -> str:
+    """PASS id, or FAIL id: each difference (通过 / 未通过 in Chinese)."""
+    if not differences:
+        return one_line(f"{'通过' if lang == 'zh' else 'PASS'} {case_id}")
+    if lang == "zh":
+        return one_line(f"未通过 {case_id}：" + "；".join(differences))
+    return one_line(f"FAIL {case_id}: " + "; ".join(differences))

@@ -1,35 +1,108 @@
 """Scoring: an indicator set applied to a project's facts gives an audited Result.
 
-Pure: no I/O, no global state. Every run uses its own decimal context and its
-own evaluators, so `score` is safe to call from several threads at once.
+Pure: no I/O, no global state. A run follows the set's scoring plan (plan.py):
+the facts are checked, the derived values and checks computed, each leaf scored
+by its rule kind, each parent summed from its children. `score` keeps what each
+rule recorded, and the Result builds its audit trail from that when first read
+(audit.py); `scores_only` keeps the scores alone. Both share every step that
+decides a score, so their totals are the same.
+
+Every run uses its own decimal context and holds no state between runs, so
+both are safe to call from several threads at once.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from collections.abc import Iterator, Mapping
 from decimal import Decimal, DecimalException
 from typing import Any
 
-from ._arith import ZERO, fixed, plain, round_half_up, scoring_context
-from ._arith import apportion as _apportion
+from ._arith import ZERO, apportion, in_engine_context, plain, round_half_up, scoring_context
 from ._version import __version__
+from .audit import AuditTrail, DerivedValue, LeafRecord, SetInfo, derived_values, fact_values
 from .caps import apply_caps
 from .errors import FactsError, Problem, ScoringError, did_you_mean
 from .facts import Facts, check_facts
-from .formulas import Evaluator, Formula
+from .formulas import Formula
 from .model import Indicator, IndicatorSet
-from .reasons import TEMPLATES, render, staged_fields
-from .result import DerivedValue, Flag, IndicatorResult, Result, SetInfo, Warning, fact_values
-from .row_flags import row_flags
-from .rules import RULE_KINDS, Outcome
+from .plan import Node, RuleStep, ScoringPlan, plan_for
+from ._later import Later
+from .result import Flag, Result, Scores, ScoreWarning
+from .row_flags import ScoredRow, row_flags
 from .used_values import used_value
 
-__all__ = ["score"]
+__all__ = ["score", "scores_only"]
+
+
+@in_engine_context
+def score(indicator_set: IndicatorSet, facts: Facts | Mapping[str, Any]) -> Result:
+    """Score `facts` (a Facts, or a mapping of fact name → value) against `indicator_set`.
+
+    The Result carries the whole audit trail; it is built from what the run
+    recorded when first read (its text is the same either way).
+
+    Raises FactsError when the facts do not fit the set's declarations and
+    ScoringError when a formula fails or a check of severity error fails; each
+    lists every problem found.
+    """
+    plan = plan_for(indicator_set)
+    facts = facts if isinstance(facts, Facts) else Facts(values=facts)
+    with scoring_context():
+        run = _Run(plan, facts, audit=True)
+        return _result(run, run.tree())
+
+
+@in_engine_context
+def scores_only(indicator_set: IndicatorSet, facts: Facts | Mapping[str, Any]) -> Scores:
+    """The total, the grade and each indicator's score, without reasons or the rest of the audit trail.
+
+    Decided by the same steps as `score` (same total, grade, scores, warnings
+    and errors), for when only the numbers are wanted, e.g. across a batch.
+    """
+    plan = plan_for(indicator_set)
+    facts = facts if isinstance(facts, Facts) else Facts(values=facts)
+    with scoring_context():
+        run = _Run(plan, facts, audit=False)
+        scores = run.tree()
+        total, grade, flags = run.outcome(scores)
+        return Scores(_set_info(plan), total, grade, dict(run.scores_by_id(scores)), tuple(run.warnings), flags, run.weights, run.values)
+
+
+def _set_info(plan: ScoringPlan) -> SetInfo:
+    """Which set scored a result: the same record for every result of the set."""
+    if plan.set_info is None:
+        s = plan.set
+        plan.set_info = SetInfo(s.id, s.name, s.version, s.sha256)
+    info: SetInfo = plan.set_info
+    return info
+
+
+def _result(run: _Run, scores: list[Decimal]) -> Result:
+    plan, facts, values = run.plan, run.facts, run.values
+    s = plan.set
+    total, grade, flags = run.outcome(scores)
+    trail = AuditTrail(plan, run.weights, run.not_applicable, scores, run.records)
+    failed, used = run.failed_messages, run.used
+    return Result(
+        engine_version=__version__,
+        indicator_set=_set_info(plan),
+        facts_sha256=Later(lambda: facts.sha256),
+        precision=s.precision,
+        max_total=s.total,
+        total=total,
+        grade=grade,
+        grade_consequence=s.consequence_of(grade),
+        indicators=Later(trail.indicators, plan),
+        warnings=tuple(run.warnings),
+        derived=Later(lambda: derived_values(s, values, failed, used)),
+        project=facts.details(),
+        facts=Later(lambda: fact_values(s, values), plan),
+        flags=flags,
+    )
 
 
 class _Values(Mapping[str, Any]):
-    """Fact and derived values by name; reading a derived value that failed raises its error."""
+    """Fact and derived values by name, once a derived value failed: reading it raises its error."""
 
     def __init__(self, values: dict[str, Any], failed: dict[str, ScoringError]):
         self._values = values
@@ -46,23 +119,41 @@ class _Values(Mapping[str, Any]):
     def __len__(self) -> int:
         return len(self._values)
 
-    def with_values(self, extra: Mapping[str, Any]) -> _Values:
-        """These values plus `extra` (a target row's fields)."""
-        return _Values({**self._values, **extra}, self._failed)
+
+class _Local(Mapping[str, Any]):
+    """The project's values seen from one leaf: its own names (the weight, a row's fields) over the project's."""
+
+    def __init__(self, own: dict[str, Any], project: Mapping[str, Any]):
+        self._own = own
+        self._project = project
+
+    def __getitem__(self, name: str) -> Any:
+        own = self._own
+        return own[name] if name in own else self._project[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._own or name in self._project
+
+    def __iter__(self) -> Iterator[str]:
+        return iter({**self._project, **self._own})
+
+    def __len__(self) -> int:
+        return len(set(self._project) | set(self._own))
 
 
 class _View:
     """What a rule's scoring function reads (the rules.FactView protocol)."""
 
-    def __init__(self, values: _Values, evaluate: Evaluator):
+    __slots__ = ("_values",)
+
+    def __init__(self, values: Mapping[str, Any]):
         self._values = values
-        self._evaluate = evaluate
 
     def value(self, formula: Formula) -> Any:
-        return self._evaluate(formula, self._values)
+        return formula.evaluate(self._values)
 
     def number(self, formula: Formula, what: str) -> Decimal:
-        value = self.value(formula)
+        value = formula.evaluate(self._values)
         if not isinstance(value, Decimal):
             raise ScoringError(f"{what} must be a number, got {value!r}", expression=formula.text)
         return value
@@ -73,41 +164,43 @@ class _View:
         return self._values[name]
 
 
-def score(indicator_set: IndicatorSet, facts: Facts | Mapping[str, Any]) -> Result:
-    """Score `facts` (a Facts, or a mapping of fact name → value) against `indicator_set`.
-
-    Raises FactsError when the facts do not fit the set's declarations and
-    ScoringError when a formula fails or a check of severity error fails; each
-    lists every problem found.
-    """
-    if not isinstance(facts, Facts):
-        facts = Facts(values=facts)
-    with scoring_context():
-        return _Run(indicator_set, facts).result(__version__)
-
-
 class _Run:
-    """One scoring run: the facts checked, derived values computed, the tree scored."""
+    """One scoring run: the facts checked, derived values and checks computed; `tree` scores the indicators."""
 
-    def __init__(self, indicator_set: IndicatorSet, facts: Facts):
-        self.set = indicator_set
+    def __init__(self, plan: ScoringPlan, facts: Facts, audit: bool):
+        self.plan = plan
+        self.set = plan.set
+        self.places = plan.set.precision
         self.facts = facts
-        self.evaluate = Evaluator()  # one per run: runs on other threads have their own
+        self.audit = audit
         self.not_applicable = self._not_applicable()
-        checked, undeclared = check_facts(indicator_set, facts, frozenset(self.not_applicable))
-        self.warnings = [Warning("undeclared_fact", p.message + (f" ({p.hint})" if p.hint else ""), fact=p.fact) for p in undeclared]
+        checked, undeclared = check_facts(self.set, facts, frozenset(self.not_applicable))
+        self.warnings = [ScoreWarning("undeclared_fact", p.message + (f" ({p.hint})" if p.hint else ""), fact=p.fact)
+                         for p in undeclared]
         self.weights = self._weights()
-        self.facts_read = fact_values(indicator_set, checked)
-        self.derived, failed = self._derive(checked)
-        self.values = _Values(checked, failed)
+        self.failed_messages: dict[str, str] = {}
+        self.used: dict[str, DerivedValue] = {}  # derived values scored as the report's own value (`used`)
+        self.values = self._derive(checked)
+        self.view = _View(self.values)  # what every leaf reads, but those that read their own weight or row
         self.problems: list[Problem] = []
+        self._checks()
+        self.records: dict[int, Any] = {}  # leaf position → LeafRecord (a list of them for a row group), when auditing
+        self.rows: dict[int, list[tuple[str, Decimal]]] = {}  # row group position → (id, score) of each row
+        self.row_weights: dict[int, dict[int, Decimal]] = {}  # row group position → each row's weight used
+        rounds = self.set.rounds
+        self.rounded = rounds.round if rounds.stages else None  # None: straight to the precision (round_half_up)
 
     # -- not applicable and weights
 
     def _not_applicable(self) -> dict[str, str]:
         """Indicator id → reason, for the marked indicators and everything below them."""
+        if not isinstance(self.facts.not_applicable, Mapping):
+            raise FactsError("not_applicable must map indicator ids to reasons", file=self.facts.source, path="$.not_applicable",
+                             hint="write {indicator id: reason}")
         marked = dict(self.facts.not_applicable)
-        known = {node.id: node for node in self.set.walk()}
+        if not marked:
+            return marked
+        known = self.plan.by_id
         problems = []
         for indicator_id, reason in marked.items():
             if indicator_id not in known:
@@ -118,58 +211,53 @@ class _Run:
                                         path=f"$.not_applicable.{indicator_id}", indicator=indicator_id))
         if problems:
             raise FactsError(problems)
-        found = {}
+        found: dict[str, str] = {}
         for indicator_id, reason in marked.items():
-            for node in known[indicator_id].walk():
-                found.setdefault(node.id, reason)
+            for below in known[indicator_id].below:
+                found.setdefault(below, reason)
         return found
 
-    def _weights(self) -> dict[str, Decimal]:
+    def _weights(self) -> Mapping[str, Decimal]:
         """Indicator id → weight used; with the 'rescale' policy, applicable leaves share the whole total."""
-        leaves = [n for n in self.set.walk() if n.is_leaf]
-        weights = {n.id: n.weight for n in leaves}
-        if self.set.not_applicable == "rescale" and self.not_applicable:
-            applicable = [n for n in leaves if n.id not in self.not_applicable]
-            if not applicable:
-                raise FactsError("every indicator is marked not applicable; nothing is left to score", file=self.facts.source)
-            for n in leaves:
-                weights[n.id] = ZERO
-            weights.update(_apportion({n.id: n.weight for n in applicable}, self.set.total, self.set.precision))
-
-        def total(node: Indicator) -> Decimal:
-            if not node.is_leaf:
-                weights[node.id] = sum((total(c) for c in node.children), ZERO)
-            return weights[node.id]
-
-        for top in self.set.indicators:
-            total(top)
-        return weights
+        if self.set.not_applicable != "rescale" or not self.not_applicable:
+            return self.plan.weights
+        leaves = self.plan.leaves
+        applicable = {n.id: n.indicator.weight for n in leaves if n.id not in self.not_applicable}
+        if not applicable:
+            raise FactsError("every indicator is marked not applicable; nothing is left to score", file=self.facts.source)
+        weights = {n.id: ZERO for n in leaves}
+        weights.update(apportion(applicable, self.set.total, self.set.precision))
+        return self.plan.weights_of(weights)
 
     # -- derived values and checks
 
-    def _derive(self, checked: dict[str, Any]) -> tuple[list[DerivedValue], dict[str, ScoringError]]:
+    def _derive(self, values: dict[str, Any]) -> Mapping[str, Any]:
+        """`values` with the derived values added; reading one that failed raises its error."""
         failed: dict[str, ScoringError] = {}
-        shown = []
-        values = _Values(checked, failed)
+        view: Mapping[str, Any] = values
         for d in self.set.derived:
             try:
-                value = self.evaluate(d.formula, values)
+                value = d.formula.evaluate(view)
             except ScoringError as err:
                 first = err.problems[0]
                 message = f"derived value {d.name}: {first.message}"
                 failed[d.name] = ScoringError(Problem(message, fact=first.fact, expression=d.formula.text, hint=first.hint))
-                shown.append(DerivedValue(d.name, d.formula.text, None, d.label, error=first.message))
+                self.failed_messages[d.name] = first.message
+                view = _Values(values, failed)
                 continue
-            entry, warnings = used_value(d, value, checked)  # the report's own value, when the facts give it
-            checked[d.name] = entry.value
-            shown.append(entry)
-            self.warnings.extend(warnings)
-        return shown, failed
+            if d.used is not None:  # the report's own value, when the facts give it
+                entry, warnings = used_value(d, value, view)
+                value = entry.value
+                if entry.used is not None:
+                    self.used[d.name] = entry
+                self.warnings.extend(warnings)
+            values[d.name] = value
+        return view
 
     def _checks(self) -> None:
         for check in self.set.checks:
             try:
-                passed = self.evaluate(check.formula, self.values)
+                passed = check.formula.evaluate(self.values)
                 failure = None if passed is True else check.message
                 if not isinstance(passed, bool):
                     failure = f"check must give true or false, got {passed!r}"
@@ -181,168 +269,159 @@ class _Run:
             if check.severity == "error":
                 self.problems.append(Problem(message, file=self.facts.source, expression=check.formula.text))
             else:
-                self.warnings.append(Warning("check", message, expression=check.formula.text))
+                self.warnings.append(ScoreWarning("check", message, expression=check.formula.text))
 
     # -- the tree
 
-    def result(self, engine_version: str) -> Result:
-        self._checks()
-        tree = tuple(self._score(node, 1) for node in self.set.indicators)
+    def tree(self) -> list[Decimal]:
+        """Every indicator's score by its position in the plan: the leaves, then the parents summed from them."""
+        scores: list[Decimal] = [ZERO] * len(self.plan.nodes)
+        for node in self.plan.leaves:
+            scores[node.position] = self._score(node)
+        for node in self.plan.parents:
+            total = ZERO
+            for child in node.children:
+                total += scores[child]
+            scores[node.position] = total
         if self.problems:
             raise ScoringError(self.problems)
-        total = sum((t.score for t in tree), ZERO)
-        s = self.set
-        total, grade, capped, problems = apply_caps(s, self.values, self.evaluate, total, s.grade_for(total))
-        if problems:
-            raise ScoringError([p.located(file=self.facts.source) for p in problems])
-        self.warnings.extend(capped)
-        flags = self._flags(total, grade, tree)
-        return Result(
-            engine_version=engine_version,
-            indicator_set=SetInfo(s.id, s.name, s.version, s.sha256),
-            facts_sha256=self.facts.sha256,
-            precision=s.precision,
-            max_total=s.total,
-            total=total,
-            grade=grade,
-            grade_consequence=s.consequence_of(grade),
-            indicators=tree,
-            warnings=tuple(self.warnings),
-            derived=tuple(self.derived),
-            project=dict(self.facts.project),
-            facts=self.facts_read,
-            flags=flags,
-        )
+        return scores
 
-    def _flags(self, total: Decimal, grade: str, tree: tuple[IndicatorResult, ...]) -> tuple[Flag, ...]:
+    def outcome(self, scores: list[Decimal]) -> tuple[Decimal, str, tuple[Flag, ...]]:
+        """The total and the grade (after the set's caps), and the 需说明 flags."""
+        s = self.set
+        total = ZERO
+        for i in self.plan.tops:
+            total += scores[i]
+        grade = s.grade_for(total)
+        if s.caps:
+            total, grade, capped, problems = apply_caps(s, self.values, total, grade)
+            if problems:
+                raise ScoringError([p.located(file=self.facts.source) for p in problems])
+            self.warnings.extend(capped)
+        return total, grade, self.flags(total, grade)
+
+    def flags(self, total: Decimal, grade: str) -> tuple[Flag, ...]:
         """The set's 需说明 conditions the project meets; one that cannot be decided becomes a warning saying so."""
         if not self.set.explain_when:
             return ()
-        values = self.values.with_values({"total": total, "grade": grade})
+        values = _Local({"total": total, "grade": grade}, self.values)
         found = []
         for rule in self.set.explain_when:
             if rule.formula is None:  # the per-row form: target rows far below their weight, unexplained
-                found.extend(row_flags(rule, self.set, tree, self.values))
+                found.extend(row_flags(rule, self.places, self._scored_rows()))
                 continue
             try:
-                met = self.evaluate(rule.formula, values)
+                met = rule.formula.evaluate(values)
                 undecided = None if isinstance(met, bool) else f"条件必须得出是或否，得到 {met!r}"
             except ScoringError as err:
                 met, undecided = False, err.problems[0].message
             if undecided is not None:
-                self.warnings.append(Warning("explain_when", f"无法判断是否需说明（{undecided}）：{rule.message}",
-                                             expression=rule.formula.text))
+                self.warnings.append(ScoreWarning("explain_when", f"无法判断是否需说明（{undecided}）：{rule.message}",
+                                                  expression=rule.formula.text))
             elif met:
                 found.append(Flag(_with_values(rule.message, rule.formula, values), rule.formula.text))
         return tuple(found)
 
-    def _reason(self, key: str, fields: Mapping[str, object], node: Indicator, weight: Decimal, score: Decimal) -> str:
-        template = self.set.reasons.get(key) or TEMPLATES[key][0]
-        p = self.set.precision
-        common = {"name": node.name, "weight": plain(weight), "score": fixed(score, p), "lost": fixed(weight - score, p)}
-        return render(template, {**fields, **common})
-
-    def _score(self, node: Indicator, level: int) -> IndicatorResult:
+    def _score(self, node: Node) -> Decimal:
         weight = self.weights[node.id]
-        base = {"id": node.id, "name": node.name, "level": level, "weight": weight, "standard": node.standard,
-                "declared_weight": node.weight}
-        na = self.not_applicable.get(node.id)
-        if na is not None and node.is_leaf:
-            policy = self.set.not_applicable
-            points = weight if policy == "full_credit" else ZERO
-            reason = self._reason(f"not_applicable.{policy}", {"reason": na}, node, weight, points)
-            return IndicatorResult(**base, score=round_half_up(points, self.set.precision), reason=reason,
-                                   kind=node.rule.kind if node.rule else None, rule=node.rule.spec if node.rule else None,
-                                   not_applicable=na)
-        if not node.is_leaf:
-            children = tuple(self._score(c, level + 1) for c in node.children)
-            return self._parent(node, base, children, weight, na)
-        if node.rows is not None:
-            return self._parent(node, base, self._rows(node, level, weight), weight, na)
-        return self._leaf(node, level, weight, self.values)
+        if node.id in self.not_applicable:
+            points = weight if self.set.not_applicable == "full_credit" else ZERO
+            return round_half_up(points, self.set.precision)
+        if node.row_steps is not None:
+            return sum(self._rows(node, weight), ZERO)
+        assert node.step is not None
+        return self._leaf(node.indicator, node.step, node.level, weight, None, index=node.position)
 
-    def _parent(self, node: Indicator, base: dict[str, Any], children: tuple[IndicatorResult, ...], weight: Decimal,
-                na: str | None) -> IndicatorResult:
-        total = sum((c.score for c in children), ZERO)
-        reason = self._reason("parent", {"count": len(children)}, node, weight, total)
-        return IndicatorResult(**base, score=total, reason=reason, children=children, not_applicable=na)
-
-    def _rows(self, group: Indicator, level: int, weight: Decimal) -> tuple[IndicatorResult, ...]:
+    def _rows(self, group: Node, weight: Decimal) -> list[Decimal]:
         """The group's target rows as leaves, each scored by the rule for its type."""
-        assert group.rows is not None
-        rows = self.values.get(group.rows.fact)
+        indicator, steps = group.indicator, group.row_steps
+        assert indicator.rows is not None and steps is not None
+        rows = self.values.get(indicator.rows.fact)
         if rows is None:
-            self.problems.append(Problem(f"fact {group.rows.fact} is missing", fact=group.rows.fact, indicator=group.id))
-            return ()
+            self.problems.append(Problem(f"fact {indicator.rows.fact} is missing", fact=indicator.rows.fact,
+                                         indicator=indicator.id))
+            return []
         if rows[0].weight is None:  # no weights given: equal shares of the group
-            declared = _apportion({i: Decimal(1) for i in range(len(rows))}, group.weight, self.set.precision)
+            declared = apportion({i: Decimal(1) for i in range(len(rows))}, indicator.weight, self.set.precision)
         else:
             declared = {i: row.weight for i, row in enumerate(rows)}
-        used = declared if weight == group.weight else _apportion(declared, weight, self.set.precision)
-        found = []
+        used = declared if weight == indicator.weight else apportion(declared, weight, self.set.precision)
+        records: list[LeafRecord] = []
+        scores: list[tuple[str, Decimal]] = []
         for i, row in enumerate(rows):
-            kind = group.rows.type_of(row) or ""  # facts checking made sure the group scores it
-            leaf = Indicator(id=f"{group.id}.{row.id or i + 1}", name=row.name, weight=declared[i],
-                             standard=group.rows.standards.get(kind), rule=group.rows.rules[kind], line=group.line)
-            scored = self._leaf(leaf, level + 1, used[i], self.values.with_values(row.values()))
-            if row.reason and "row" not in leaf.rule.reads:  # the row's own explanation of a deviation
-                scored = replace(scored, reason=f"{scored.reason}；说明：{row.reason}")
-            found.append(scored)
-        return tuple(found)
+            kind = indicator.rows.type_of(row) or ""  # facts checking made sure the group scores it
+            step = steps[kind]
+            leaf = Indicator(id=f"{indicator.id}.{row.id or i + 1}", name=row.name, weight=declared[i],
+                             standard=indicator.rows.standards.get(kind), rule=step.rule, line=indicator.line)
+            note = row.reason if row.reason and "row" not in step.rule.reads else None  # the row's own explanation
+            scores.append((leaf.id, self._leaf(leaf, step, group.level + 1, used[i], row.values(), note, records)))
+        if self.audit:
+            self.records[group.position] = records
+        self.rows[group.position] = scores
+        self.row_weights[group.position] = used
+        return [points for _, points in scores]
 
-    def _leaf(self, node: Indicator, level: int, weight: Decimal, values: _Values) -> IndicatorResult:
-        """Score a leaf by its rule against its declared weight, then scale to the weight used (rescaling)."""
-        assert node.rule is not None
-        rule = node.rule
-        base = {"id": node.id, "name": node.name, "level": level, "weight": weight, "standard": node.standard,
-                "declared_weight": node.weight}
-        values = values.with_values({"weight": node.weight})  # formulas may read the indicator's weight
+    def _leaf(self, node: Indicator, step: RuleStep, level: int, weight: Decimal, row: dict[str, Any] | None,
+              note: str | None = None, records: list[LeafRecord] | None = None, index: int = -1) -> Decimal:
+        """A leaf's score by its rule against its declared weight, scaled to the weight used (rescaling).
+
+        When auditing, what the rule recorded goes to `records` (a row group's) or to the run's records at `index`.
+        """
+        values, view = self.values, self.view
+        if step.local:  # formulas may read the indicator's weight, and a row rule the row's fields
+            values = _Local({**(row or {}), "weight": node.weight}, values)
+            view = _View(values)
+        declared = node.weight
         try:
-            outcome: Outcome = RULE_KINDS[rule.kind].score(rule.params, node.weight, _View(values, self.evaluate))
-        except DecimalException:
-            err = ScoringError("a number is out of range (too large or too small to score)")
+            outcome = step.score(step.params, declared, view)
+        except (ScoringError, DecimalException) as err:
+            if not isinstance(err, ScoringError):
+                err = ScoringError("a number is out of range (too large or too small to score)")
             self.problems.extend(p.located(indicator=node.id, line=node.line, file=self.set.source) for p in err.problems)
-            return IndicatorResult(**base, score=ZERO, reason="", kind=rule.kind, rule=rule.spec)
-        except ScoringError as err:
-            self.problems.extend(p.located(indicator=node.id, line=node.line, file=self.set.source) for p in err.problems)
-            return IndicatorResult(**base, score=ZERO, reason="", kind=rule.kind, rule=rule.spec)
+            return ZERO
         raw = outcome.score
-        kept = min(max(raw, ZERO), node.weight)
-        if raw > node.weight and self.set.no_bonus:  # the set declares no bonus points: no clamping them away
-            self.problems.append(Problem(f"computed score {plain(raw)} is above the weight {plain(node.weight)}, and the "
-                                         "set allows no bonus points (weight_rules: no_bonus)", indicator=node.id,
-                                         line=node.line, file=self.set.source, hint="check the rule and the facts"))
+        kept = raw if ZERO <= raw <= declared else ZERO if raw < ZERO else declared  # min(max(raw, 0), weight)
         if kept != raw:
-            self.warnings.append(Warning("clamp", f"raw score {plain(raw)} is outside 0..{plain(node.weight)}; clamped to {plain(kept)}",
-                                         indicator=node.id))
-        points = self.set.rounds.round(kept)
-        reason = self._reason(outcome.reason, outcome.fields, node, node.weight, points)
-        if kept != raw:
-            reason += "；" + self._reason("clamped", {"raw": plain(raw)}, node, node.weight, points)
-        details = dict(outcome.details)
-        if self.set.rounds.staged(kept):  # the reason says how the score was rounded: 1.7945 gives 1.80, not 1.79
-            reason += "；" + self._reason("rounded.stages", staged_fields(self.set.rounds), node, node.weight, points)
-            details["staged_rounding"] = self.set.rounds.chain(kept)
-        if weight != node.weight:  # not-applicable indicators elsewhere: this one's weight was rescaled
-            details["rescaled"] = {"declared_weight": node.weight, "weight": weight, "score_before": points}
-            points = self.set.rounds.round(kept * weight / node.weight)
-            reason += "；" + self._reason("rescaled", {"declared": plain(node.weight)}, node, weight, points)
-        inputs = {name: values[name] for name in sorted(rule.reads) if _readable(values, name)}
-        return IndicatorResult(
-            **base,
-            score=points,
-            reason=reason,
-            kind=rule.kind,
-            rule=rule.spec,
-            inputs=inputs,
-            details=details,
-            deductions=outcome.deductions,
-            raw_score=raw,
-            clamped=kept != raw,
-        )
+            if raw > declared and self.set.no_bonus:  # the set declares no bonus points: no clamping them away
+                self.problems.append(Problem(f"computed score {plain(raw)} is above the weight {plain(declared)}, and the "
+                                             "set allows no bonus points (weight_rules: no_bonus)", indicator=node.id,
+                                             line=node.line, file=self.set.source, hint="check the rule and the facts"))
+            self.warnings.append(ScoreWarning("clamp", f"raw score {plain(raw)} is outside 0..{plain(declared)}; "
+                                                       f"clamped to {plain(kept)}", indicator=node.id))
+        rounded = self.rounded
+        points = before = rounded(kept) if rounded else round_half_up(kept, self.places)
+        if weight != declared:  # not-applicable indicators elsewhere: this one's weight was rescaled
+            exact = kept * weight / declared
+            points = rounded(exact) if rounded else round_half_up(exact, self.places)
+        if self.audit:
+            record = LeafRecord(node, step, level, weight, points, outcome, kept, before, values, note)
+            if records is not None:
+                records.append(record)
+            else:
+                self.records[index] = record
+        return points
+
+    def _scored_rows(self) -> Iterator[ScoredRow]:
+        """Each target row scored, with its id, score and weight used, in the order of the set."""
+        for group in self.plan.row_groups:
+            scored = self.rows.get(group.position)
+            if scored is None:  # not applicable, or its rows are missing
+                continue
+            assert group.indicator.rows is not None
+            rows = self.values[group.indicator.rows.fact]
+            weights = self.row_weights[group.position]
+            for i, (row_id, points) in enumerate(scored):
+                yield ScoredRow(row_id, rows[i], points, weights[i])
+
+    def scores_by_id(self, scores: list[Decimal]) -> Iterator[tuple[str, Decimal]]:
+        """(indicator id, score) of every indicator, depth first, a row group's rows after it."""
+        for node in self.plan.nodes:
+            yield node.id, scores[node.position]
+            yield from self.rows.get(node.position, ())
 
 
-def _readable(values: _Values, name: str) -> bool:
+def _readable(values: Mapping[str, Any], name: str) -> bool:
     try:
         values[name]
     except (KeyError, ScoringError):
@@ -350,7 +429,7 @@ def _readable(values: _Values, name: str) -> bool:
     return True
 
 
-def _with_values(message: str, formula: Formula, values: _Values) -> str:
+def _with_values(message: str, formula: Formula, values: Mapping[str, Any]) -> str:
     """The message followed by the formula and the values it read: 'X（a < b；a = 1, b = 2）'."""
     shown = ", ".join(f"{n} = {_show(values[n])}" for n in sorted(formula.names) if _readable(values, n))
     return f"{message}（{formula.text}；{shown}）" if shown else message

@@ -8,7 +8,6 @@ in a file at once; the CLI prints one line per problem.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -45,15 +44,46 @@ class Problem:
         missing: dict[str, Any] = {k: v for k, v in fields.items() if v is not None and getattr(self, k) is None}
         return replace(self, **missing) if missing else self
 
+    def text(self, lang: str = "en") -> str:
+        """The problem as one line in `lang`: "en" is str(problem); "zh" has the same place and fields, the words in Chinese.
+
+        >>> Problem("missing key 'value'", file="set.yaml", line=25, column=15, indicator="process.execution").text("zh")
+        "set.yaml:25:15: 指标 process.execution：缺少键 'value'"
+        """
+        if lang != "zh":
+            return str(self)
+        from ._zh import translate  # the catalog loads with the first message shown in Chinese
+
+        about = [f"指标 {self.indicator}"] if self.indicator else [self.path] if self.path and self.path != "$" else []
+        if self.fact and not _names(self.message, self.fact):
+            about.append(f"事实 {self.fact}")
+        text = self._where() + (f"{'，'.join(about)}：" if about else "") + translate(self.message)
+        if self._expression_shown():
+            text += f"（公式 `{self._expression_shown()}`）"
+        if self.hint:
+            text += f"（{translate(self.hint)}）"
+        return text
+
+    def _where(self) -> str:
+        """'file:line:column: ', as far as they are known."""
+        if not self.file:
+            return ""
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return where + ": "
+
+    def _expression_shown(self) -> str | None:
+        """The expression, cut to 80 characters, when the message does not quote it already."""
+        expression = self.expression
+        if not expression or f"`{expression}`" in self.message or _names(self.message, expression):
+            return None
+        return expression if len(expression) <= 80 else expression[:77] + "..."
+
     def __str__(self) -> str:
-        where = ""
-        if self.file:
-            where = self.file
-            if self.line is not None:
-                where += f":{self.line}"
-                if self.column is not None:
-                    where += f":{self.column}"
-            where += ": "
+        where = self._where()
         about = []
         if self.indicator:
             about.append(f"indicator {self.indicator}")
@@ -62,8 +92,8 @@ class Problem:
         if self.fact and not _names(self.message, self.fact):
             about.append(f"fact {self.fact}")
         text = where + (f"{', '.join(about)}: " if about else "") + self.message
-        if self.expression and f"`{self.expression}`" not in self.message and not _names(self.message, self.expression):
-            shown = self.expression if len(self.expression) <= 80 else self.expression[:77] + "..."
+        shown = self._expression_shown()
+        if shown:
             text += f" in `{shown}`"
         if self.hint:
             text += f" ({self.hint})"
@@ -85,6 +115,8 @@ def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.6, show: C
     >>> did_you_mean("xyz", ["budget.paid"]) is None
     True
     """
+    import difflib  # loaded with the first mistake to name, not with the package
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
     return f"did you mean {show(close[0])}?" if close else None
 

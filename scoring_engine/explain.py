@@ -16,13 +16,14 @@ import graph has no cycle.
 from __future__ import annotations
 
 import io
+import itertools
 import tokenize
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Protocol
 
-from ._arith import fixed, percent, plain
+from ._arith import fixed, in_engine_context, percent, plain
 from ._display import equals_text, rounding_chain, show_number, show_value, show_written
 from .audit import DerivedValue, FactValue, IndicatorResult, SetInfo
 from .errors import Problem, ScoringEngineError, did_you_mean
@@ -82,12 +83,17 @@ class Explanation:
         return "\n".join(out) + "\n"
 
 
+@in_engine_context
 def explain(result: Scored, indicator_id: str) -> Explanation:
     """The story of indicator `indicator_id` (an id, or a name that only one indicator has) in `result`."""
     paths = {path[-1].id: path for path in result.paths()}
     if indicator_id not in paths:
         named = [i for i, path in paths.items() if path[-1].name == indicator_id]
-        if len(named) != 1:
+        if len(named) > 1:
+            shown = ", ".join(named[:12]) + ("…" if len(named) > 12 else "")
+            message = f"{len(named)} indicators are named {indicator_id}, so the name is ambiguous: {shown}"
+            raise UnknownIndicatorError(Problem(message, indicator=indicator_id, hint=f"give the id, e.g. -i {named[0]}"))
+        if not named:
             raise _unknown(result, indicator_id, paths)
         indicator_id = named[0]
     path = paths[indicator_id]
@@ -200,26 +206,22 @@ class _Story:
     def _read(self) -> list[str]:
         """Names the rule reads directly, then the facts behind each derived value, in order, without repeats."""
         names: dict[str, None] = {}
-
-        def add(name: str) -> None:
-            if name in names or name == "weight":
-                return
-            names[name] = None
-            derived = self.derived_values.get(name)
-            if derived is not None:
-                for inner in _names(derived.expression):
-                    add(inner)
-
-        for expression in self._expressions():
-            for name in _names(expression):
-                add(name)
-        for name in self.node.inputs:
-            add(name)
+        direct = itertools.chain.from_iterable(_names(e) for e in self._expressions())
+        pending: list[Iterator[str]] = [itertools.chain(direct, self.node.inputs)]  # a stack, not recursion: chains are deep
+        while pending:
+            name = next(pending[-1], None)
+            if name is None:
+                pending.pop()
+            elif name not in names and name != "weight":
+                names[name] = None
+                derived = self.derived_values.get(name)
+                if derived is not None:
+                    pending.append(iter(_names(derived.expression)))
         return list(names)
 
     def sub(self, expression: str) -> str:
-        """The expression with each name it reads replaced by its value."""
-        return _substitute(expression, {n: _in_formula(v) for n, v in self.values.items()})
+        """The expression with each name it reads replaced by its value (only those values are written out, not all)."""
+        return _substitute(expression, _Written(self.values))
 
     # -- sections
 
@@ -385,6 +387,22 @@ def _substitute(expression: str, values: Mapping[str, str]) -> str:
         if name in values:
             out = out[:start] + values[name] + out[end:]
     return out
+
+
+class _Written(dict[str, str]):
+    """Values by name as they read inside a formula, each written out only when asked for: a line of a long chain of
+    derived values reads two or three of thousands."""
+
+    def __init__(self, values: Mapping[str, Any]):
+        super().__init__()
+        self._values = values
+
+    def __missing__(self, name: str) -> str:
+        self[name] = _in_formula(self._values[name])
+        return self[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._values
 
 
 def _in_formula(value: Any) -> str:

@@ -4,29 +4,34 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import itertools
 import json
 import math
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
-from ._arith import LARGEST_MAGNITUDE, in_range, plain
-from ._text import bad_character
+from ._arith import LARGEST_MAGNITUDE, ZERO, in_range, normalised, plain
+from ._facts_pass import flatten_checked, is_clean
+from ._text import bad_character, invisible_character
 from .errors import FactsError, Problem, did_you_mean, json_path
 from .formulas import Finding
 from .model import FactSpec, IndicatorSet
 from .judgements import Judgement, TargetRow, TierJudgement
 from .target_rows import target_row
 
-__all__ = ["Facts", "check_facts", "convert_fact", "MAX_FACT_MAGNITUDE", "MAX_FACTS_DEPTH"]
+__all__ = ["Facts", "check_facts", "convert_fact", "MAX_FACT_MAGNITUDE", "MAX_FACTS_DEPTH", "MAX_FACT_DIGITS"]
 
 #: Largest magnitude of a number fact: far above any amount in 万元 or count, far below overflow.
 MAX_FACT_MAGNITUDE = LARGEST_MAGNITUDE
 #: Deepest nesting of objects and lists in a facts document (a target row's field sits 4 deep).
 MAX_FACTS_DEPTH = 20
+#: Most digits of a whole number in a facts file: refused as written, before it is converted (past 4,300 Python refuses).
+MAX_FACT_DIGITS = 40
 # A facts document with thousands of bad values reports this many, then says how many more.
 _SHOWN = 20
 
@@ -56,6 +61,10 @@ class Facts:
             doc["not_applicable"] = dict(self.not_applicable)
         return doc
 
+    def details(self) -> dict[str, Any]:
+        """The project details as a result carries them, a number kept as a fact is (any zero is 0)."""
+        return {key: ZERO if isinstance(value, Decimal) and value.is_zero() else value for key, value in self.project.items()}
+
     @property
     def sha256(self) -> str:
         """Hash of the canonical JSON of the document: the same facts give the same hash from JSON or YAML."""
@@ -66,22 +75,49 @@ class Facts:
 def _tagged(value: Any) -> Any:
     """Values JSON has no type for, as tagged objects (a number written as text stays apart from the text)."""
     if isinstance(value, Decimal):
-        return {"$decimal": format(value, "f")}
+        kept = normalised(value)  # any zero hashes as 0, whatever exponent a caller gave it
+        return {"$decimal": format(kept, "f") if kept is not None else str(value)}
     if isinstance(value, (datetime.date, datetime.datetime)):
         return {"$date": value.isoformat()}
     raise TypeError(f"{type(value).__name__} cannot be a fact value")
 
 
-def _flatten(values: Mapping[str, Any], declared: Mapping[str, FactSpec], prefix: str = "") -> dict[str, Any]:
-    """Dotted names for nested objects, stopping at declared facts (a judgement is an object itself)."""
+#: Where a fact was given: the keys leading to it, ('budget.paid',) or ('budget', 'paid').
+Spelling = tuple[str, ...]
+
+
+def flatten(values: Mapping[str, Any],
+            declared: Mapping[str, FactSpec]) -> tuple[dict[str, Any], list[tuple[str, Spelling, Spelling]]]:
+    """Dotted names for nested objects, stopping at declared facts (a judgement is an object itself).
+
+    Also returns each name given twice under two spellings (``"budget.paid": 100``
+    beside ``budget: {paid: 186.4}``) with both: neither silently wins.
+
+    >>> flatten({"budget": {"paid": 1}, "budget.paid": 2}, {})
+    ({'budget.paid': 1}, [('budget.paid', ('budget', 'paid'), ('budget.paid',))])
+    """
     flat: dict[str, Any] = {}
-    for key, value in values.items():
-        name = f"{prefix}{key}"
-        if name not in declared and isinstance(value, Mapping) and value:
-            flat.update(_flatten(value, declared, name + "."))
-        else:
-            flat[name] = value
-    return flat
+    spelled: dict[str, Spelling] = {}
+    twice: list[tuple[str, Spelling, Spelling]] = []
+
+    def walk(mapping: Mapping[str, Any], keys: Spelling) -> None:  # depth bounded by MAX_FACTS_DEPTH, checked first
+        for key, value in mapping.items():
+            path = keys + (key,)
+            name = ".".join(path)
+            if name not in declared and isinstance(value, Mapping) and value:
+                walk(value, path)
+            elif name in flat:
+                twice.append((name, spelled[name], path))
+            else:
+                flat[name], spelled[name] = value, path
+
+    walk(values, ())
+    return flat, twice
+
+
+def spelling(keys: Spelling, root: str = "$.facts") -> str:
+    """A spelling as a JSON path, a key holding a dot in quotes: $.facts["budget.paid"], $.facts.budget.paid."""
+    return root + "".join(f"[{json.dumps(k, ensure_ascii=False)}]" if "." in k else f".{k}" for k in keys)
 
 
 def _number(value: Any, spec: FactSpec) -> Decimal:
@@ -99,14 +135,15 @@ def _number(value: Any, spec: FactSpec) -> Decimal:
         raise ValueError(said + (f", which looks like {meant}" if meant else ""), "write a plain number without quotes, commas, % or units")
     if not isinstance(value, Decimal) or not value.is_finite():
         raise ValueError(f"expected a number, got {_brief(value)}", None)
-    if not in_range(value):
-        raise ValueError(f"{value} is out of range (MAX_FACT_MAGNITUDE is 1e15, smallest 1e-15)", "check the unit and the digits")
-    if spec.min is not None and value < spec.min:
-        raise ValueError(f"{plain(value)} is below the minimum {plain(spec.min)}", None)
-    if spec.max is not None and value > spec.max:
-        hint = "this fact is a ratio: write 0.86, not 86" if spec.max == 1 and value <= 100 else None
-        raise ValueError(f"{plain(value)} is above the maximum {plain(spec.max)}", hint)
-    return value
+    number = normalised(value)  # any zero is 0, whatever exponent it was written with
+    if number is None:
+        raise ValueError(*out_of_range_words(value))
+    if spec.min is not None and number < spec.min:
+        raise ValueError(f"{plain(number)} is below the minimum {plain(spec.min)}", None)
+    if spec.max is not None and number > spec.max:
+        hint = "this fact is a ratio: write 0.86, not 86" if spec.max == 1 and number <= 100 else None
+        raise ValueError(f"{plain(number)} is above the maximum {plain(spec.max)}", hint)
+    return number
 
 
 def _looks_like(text: str, spec: FactSpec) -> str | None:
@@ -149,10 +186,16 @@ def _text(value: Any, what: str) -> str:
     return value
 
 
+@lru_cache(maxsize=1024)
+def _points_of(name: str) -> FactSpec:
+    """How the numbers inside fact `name` (a score, a finding's points, a row's target) are checked: 0 or more."""
+    return FactSpec(name, "number", min=Decimal(0))
+
+
 def _judged_score(value: Mapping[str, Any], spec: FactSpec) -> Decimal:
     if "score" not in value:
         raise ValueError("missing score", "write {score: …, reason: …}")
-    return _number(value["score"], FactSpec(spec.name, "number", min=Decimal(0)))
+    return _number(value["score"], _points_of(spec.name))
 
 
 def _only_keys(value: Any, keys: tuple[str, ...], required: tuple[str, ...]) -> Mapping[str, Any]:
@@ -215,7 +258,7 @@ def convert_fact(value: Any, spec: FactSpec) -> Any:
                 findings.append(Finding(_text(item, "a finding")))
             else:
                 item = _only_keys(item, ("text", "points"), ("text",))
-                points = _number(item["points"], FactSpec(spec.name, "number", min=Decimal(0))) if "points" in item else None
+                points = _number(item["points"], _points_of(spec.name)) if "points" in item else None
                 findings.append(Finding(_text(item["text"], "a finding's text"), points))
         return tuple(findings)
     if kind == "judgement":
@@ -228,10 +271,12 @@ def convert_fact(value: Any, spec: FactSpec) -> Any:
 
 
 class NotANumber:
-    """A JSON NaN, Infinity or -Infinity literal, kept as written so that the check can name where it is."""
+    """A JSON number that cannot be held (NaN, Infinity, 1e99999999999999999999), kept so that the check can name where it is."""
 
-    def __init__(self, written: str):
+    def __init__(self, written: str, message: str | None = None, hint: str | None = None):
         self.written = written
+        self.message = message or f"{written} is not a number"
+        self.hint = hint or "JSON has no NaN or infinity: leave out a fact that is not known"
 
 
 def document_problems(document: Any) -> Iterator[tuple[tuple[str | int, ...], str, str | None]]:
@@ -251,12 +296,18 @@ def document_problems(document: Any) -> Iterator[tuple[tuple[str | int, ...], st
                 continue
             items = list(value.items()) if isinstance(value, Mapping) else list(enumerate(value))
             for key, _ in items:
+                if isinstance(value, Mapping) and not isinstance(key, str):
+                    yield path, f"a key is {_type_name(key)}, not text", "names and ids are text"
+                    continue
                 bad = bad_character(key) if isinstance(key, str) else None
+                if not bad and path[:1] == ("facts",) and isinstance(key, str):  # a fact name: nothing invisible either
+                    bad = invisible_character(key)
+                    bad = f"fact name {bad}" if bad else None
                 if bad:
                     yield path + (key,), bad, "remove it"
             stack.extend((path + (key,), item) for key, item in reversed(items))
         elif isinstance(value, NotANumber):
-            yield path, f"{value.written} is not a number", "JSON has no NaN or infinity: leave out a fact that is not known"
+            yield path, value.message, value.hint
         elif isinstance(value, str):
             bad = bad_character(value)
             if bad:
@@ -273,9 +324,14 @@ def _out_of_range(value: int | float | Decimal) -> tuple[str, str] | None:
     if isinstance(value, int) and value.bit_length() > 64:  # str() of a giant int is slow, or refused past 4300 digits
         return f"a number of about {int(value.bit_length() * 0.30103) + 1} digits is out of range (MAX_FACT_MAGNITUDE is 1e15)", "check the digits"
     number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-    if not in_range(number):
-        return f"{number} is out of range (MAX_FACT_MAGNITUDE is 1e15, smallest 1e-15)", "check the unit and the digits"
-    return None
+    return None if in_range(number) else out_of_range_words(number)
+
+
+def out_of_range_words(written: object) -> tuple[str, str]:
+    """The message and hint for a number out of range, the number cut short (it may have been written with a million digits)."""
+    shown = str(written)
+    shown = shown if len(shown) <= 40 else f"{shown[:20]}…({len(shown)} characters)"
+    return f"{shown} is out of range (MAX_FACT_MAGNITUDE is 1e15, smallest 1e-15)", "check the unit and the digits"
 
 
 def fact_at(path: tuple[str | int, ...]) -> str | None:
@@ -293,7 +349,7 @@ def fact_at(path: tuple[str | int, ...]) -> str | None:
 def _row_problems(indicator_set: IndicatorSet, values: Mapping[str, Any]) -> list[tuple[str, str, str | None]]:
     """(fact, message, hint) for target rows that do not fit the group that reads them."""
     found: list[tuple[str, str, str | None]] = []
-    for node in indicator_set.walk():
+    for node in indicator_set.row_groups:
         if node.rows is None or node.rows.fact not in values:
             continue
         rows: tuple[TargetRow, ...] = values[node.rows.fact]
@@ -318,6 +374,47 @@ def _row_problems(indicator_set: IndicatorSet, values: Mapping[str, Any]) -> lis
     return found
 
 
+def _undeclared(given: Mapping[str, Any], declared: Mapping[str, FactSpec], source: str | None) -> list[Problem]:
+    """The warnings for facts the set does not declare (the first few by name, then how many more)."""
+    undeclared = [name for name in given if name not in declared]
+    warnings = [Problem(f"fact {name} is not declared by the set and is ignored", file=source, fact=name,
+                        hint=did_you_mean(name, declared)) for name in undeclared[:_SHOWN]]
+    if len(undeclared) > _SHOWN:
+        warnings.append(Problem(f"{len(undeclared) - _SHOWN} more facts are not declared by the set and are ignored",
+                                file=source, hint="check that the facts file is meant for this set"))
+    return warnings
+
+
+def _shape_problems(facts: Facts) -> Iterator[tuple[tuple[str | int, ...], str, str | None]]:
+    """(path, message, hint) for project details that are not text, a number or a date, and a not_applicable that is no mapping.
+
+    The facts schema says the same for files; this holds for facts given to score() directly.
+    """
+    if not isinstance(facts.project, Mapping):
+        yield ("project",), f"project must be an object of details (name, unit, year…), not {_type_name(facts.project)}", None
+    else:
+        for key, value in facts.project.items():
+            if isinstance(value, bool) or not isinstance(value, (str, int, float, Decimal, datetime.date)):
+                yield ("project", key), f"a project detail is text, a number or a date, not {_type_name(value)}", \
+                    "write it as text, or leave it out"
+    if not isinstance(facts.not_applicable, Mapping):
+        yield ("not_applicable",), f"not_applicable must map indicator ids to reasons, not {_type_name(facts.not_applicable)}", \
+            "write {indicator id: reason}"
+
+
+def _type_name(value: Any) -> str:
+    """What a value is, in words, for a message (never its repr: it may be large, or a Python object)."""
+    if isinstance(value, bool):
+        return "true or false"
+    if value is None:
+        return "empty (null)"
+    if isinstance(value, Mapping):
+        return "an object"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    return {str: "text", int: "a number", float: "a number", Decimal: "a number"}.get(type(value), type(value).__name__)
+
+
 def check_facts(indicator_set: IndicatorSet, facts: Facts, not_applicable: frozenset[str] = frozenset()) -> tuple[dict[str, Any], list[Problem]]:
     """Every fact checked against the set's declarations.
 
@@ -333,7 +430,6 @@ def check_facts(indicator_set: IndicatorSet, facts: Facts, not_applicable: froze
         raise FactsError("facts must be an object of fact names and values", file=facts.source)
     readers = indicator_set.readers()
     problems: list[Problem] = []
-    warnings: list[Problem] = []
     values: dict[str, Any] = {}
 
     def problem(name: str, message: str, hint: str | None = None) -> None:
@@ -342,8 +438,44 @@ def check_facts(indicator_set: IndicatorSet, facts: Facts, not_applicable: froze
             message += f" (read by {', '.join(reading)})"
         problems.append(Problem(message, file=facts.source, fact=name, path=f"$.facts.{name}", hint=hint))
 
+    # one pass over the facts: their names, and whether anything in them needs document_problems' closer look
+    given, clean = flatten_checked(facts.values, declared, MAX_FACTS_DEPTH)
+    clean = clean and is_clean({"project": facts.project, "not_applicable": facts.not_applicable}, MAX_FACTS_DEPTH)
+    _check_document(facts, declared, problem, problems, clean)
+    if not clean:  # the pass gives up at a fact given twice under two spellings: flatten says where each is
+        given, twice = flatten(facts.values, declared)
+        for name, first, again in twice:
+            problem(name, f"fact {name} is given twice, at {spelling(first)} and at {spelling(again)}", "keep one of them")
+    for name, spec in declared.items():
+        value = given.get(name)
+        if (value is True or value is False) and spec.type == "boolean":
+            values[name] = value  # what convert_fact makes of a boolean, without asking it
+        elif value is not None:
+            try:  # a number as convert_fact makes it, without going through its other types
+                values[name] = _number(value, spec) if spec.type == "number" else convert_fact(value, spec)
+            except ValueError as err:
+                message, hint = err.args
+                problem(name, f"{spec.title}: {message}", hint)
+        elif spec.default is not None:
+            values[name] = spec.default
+        elif spec.required and not (readers.get(name) and set(readers[name]) <= not_applicable):
+            problem(name, f"required fact {spec.title} is missing", "add it to the facts file")
+    warnings = _undeclared(given, declared, facts.source)
+    for name, message, hint in _row_problems(indicator_set, values):
+        problem(name, message, hint)
+    if problems:
+        raise FactsError(problems)
+    return values, warnings
+
+
+def _check_document(facts: Facts, declared: Mapping[str, FactSpec], problem: Callable[[str, str, str | None], None],
+                    problems: list[Problem], clean: bool) -> None:
+    """Raise FactsError for values no facts document may hold and for details of the wrong shape, each named where it is.
+
+    A document the one pass called `clean` holds no such value; the shape of its details is checked all the same.
+    """
     parts = {"facts": facts.values, "project": facts.project, "not_applicable": facts.not_applicable}
-    for path, message, hint in document_problems(parts):
+    for path, message, hint in itertools.chain(() if clean else document_problems(parts), _shape_problems(facts)):
         name = fact_at(path)
         if name is not None and name in declared:
             problem(name, f"{declared[name].title}: {message}", hint)
@@ -353,28 +485,3 @@ def check_facts(indicator_set: IndicatorSet, facts: Facts, not_applicable: froze
             break
     if problems:
         raise FactsError(problems)
-    given = _flatten(facts.values, declared)
-
-    for name, spec in declared.items():
-        if name in given and given[name] is not None:
-            try:
-                values[name] = convert_fact(given[name], spec)
-            except ValueError as err:
-                message, hint = err.args
-                problem(name, f"{spec.title}: {message}", hint)
-        elif spec.default is not None:
-            values[name] = spec.default
-        elif spec.required and not (readers.get(name) and set(readers[name]) <= not_applicable):
-            problem(name, f"required fact {spec.title} is missing", "add it to the facts file")
-    undeclared = [name for name in given if name not in declared]
-    for name in undeclared[:_SHOWN]:
-        warnings.append(Problem(f"fact {name} is not declared by the set and is ignored", file=facts.source, fact=name,
-                                hint=did_you_mean(name, declared)))
-    if len(undeclared) > _SHOWN:
-        warnings.append(Problem(f"{len(undeclared) - _SHOWN} more facts are not declared by the set and are ignored",
-                                file=facts.source, hint="check that the facts file is meant for this set"))
-    for name, message, hint in _row_problems(indicator_set, values):
-        problem(name, message, hint)
-    if problems:
-        raise FactsError(problems)
-    return values, warnings

@@ -5,9 +5,9 @@ names (dotted, e.g. ``budget.paid``), ``weight``, ``+ - * /``, comparisons,
 ``and / or / not``, ``a if c else b`` and the functions in `FUNCTIONS`. Nothing
 else: no attribute access, indexing, comprehensions, lambdas, f-strings or
 assignment. `compile_formula` checks all of that once, when the set loads, and
-keeps the parsed tree; `evaluate` runs the tree on `simpleeval` with the facts
-as the only names, so scoring never parses again. The operators and functions
-themselves, and the values they accept, are in `_formula_functions`.
+turns the checked tree into closures (`_closures`) whose only inputs are the
+values by name, so scoring never parses or walks a tree again. The operators
+and functions themselves, and the values they accept, are in `_formula_functions`.
 
 >>> f = compile_formula("min(budget.paid / budget.total, 1)", {"budget.paid": "number", "budget.total": "number"})
 >>> from decimal import Decimal
@@ -19,18 +19,19 @@ from __future__ import annotations
 
 import ast
 import io
+import keyword
 import re
 import tokenize
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, DecimalException
 from typing import Any
 
-from simpleeval import NameNotDefined, SimpleEval
-
+from . import _closures
 from ._arith import scoring_context
 from ._formula_functions import FUNCTIONS, OPERATORS, Fail, Finding
+from ._formula_kinds import comparison_problems
 from .errors import FormulaError, Problem, ScoringError, did_you_mean
 
 __all__ = [
@@ -38,7 +39,6 @@ __all__ = [
     "Finding",
     "compile_formula",
     "evaluate",
-    "Evaluator",
     "FUNCTIONS",
     "MAX_FORMULA_LENGTH",
     "MAX_NESTING_DEPTH",
@@ -62,14 +62,40 @@ READABLE_TYPES = {"number", "integer", "boolean", "string", "date", "list", "der
 
 @dataclass(frozen=True)
 class Formula:
-    """A checked formula: its text, the names it reads, and its parsed tree."""
+    """A checked formula: its text, the names it reads, its checked tree and the closures compiled from that tree."""
 
     text: str
     names: frozenset[str]
     tree: ast.expr = field(compare=False, repr=False)
+    reader: _closures.Reader = field(compare=False, repr=False)
 
     def __str__(self) -> str:
         return self.text
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Closures do not pickle: a pickled formula is compiled again from its checked tree.
+        return _from_checked_tree, (self.text, self.names, self.tree)
+
+    def evaluate(self, names: Mapping[str, Any]) -> Any:
+        """The value with `names` as the only inputs, in the decimal context of the caller (the engine's).
+
+        Raises ScoringError naming the formula (and the fact, if one is missing).
+        """
+        try:
+            return self.reader(names)
+        except Fail as err:
+            raise ScoringError(str(err), expression=self.text, fact=err.fact) from None
+        except _closures.Missing as err:
+            raise ScoringError(f"fact {err.name} is missing", expression=self.text, fact=err.name,
+                               hint="add it to the facts file") from None
+        except DecimalException:
+            raise ScoringError("number out of range", expression=self.text) from None
+        except RecursionError:
+            raise ScoringError("formula too deep to evaluate", expression=self.text) from None
+
+
+def _from_checked_tree(text: str, names: frozenset[str], tree: ast.expr) -> Formula:
+    return Formula(text, names, tree, _closures.build(tree))
 
 
 # ---------------------------------------------------------------- checking
@@ -256,6 +282,8 @@ class _TooDeep(Exception):
 
 def _unicode_problems(text: str) -> list[Problem]:
     """Non-ASCII outside text literals (full-width brackets, look-alike letters) and invisible characters."""
+    if text.isascii() and text.isprintable() and "#" not in text:
+        return []  # nothing to look for: the usual formula
     problems = []
     for ch in text:
         if unicodedata.category(ch) in ("Cf", "Co", "Cs") or (unicodedata.category(ch) == "Cc" and ch not in "\n\t\r"):
@@ -308,6 +336,8 @@ def compile_formula(source: str | int | Decimal | bool, scope: Mapping[str, str]
     problems = _unicode_problems(text)
     if problems:
         raise FormulaError(problems)
+    if _DOTTED_NAME.fullmatch(text) and not any(keyword.iskeyword(part) for part in text.split(".")):
+        return _name_only(text, scope)
     try:
         # Parenthesised so that a formula may span lines in a YAML block.
         tree = ast.parse(f"(\n{text}\n)", mode="eval")
@@ -326,59 +356,26 @@ def compile_formula(source: str | int | Decimal | bool, scope: Mapping[str, str]
             expression=text,
             hint="split it into derived values",
         ) from None
+    problems = checker.problems or comparison_problems(body, scope, checker.text, text)
+    if problems:
+        raise FormulaError(problems)
+    return _from_checked_tree(text, frozenset(checker.names), body)
+
+
+# The most common formula: one fact or derived value, e.g. ``budget.paid``.
+_DOTTED_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
+
+
+def _name_only(text: str, scope: Mapping[str, str]) -> Formula:
+    """A formula that is one dotted name, checked as the parser's tree of it would be, without parsing."""
+    checker = _Checker(text, scope, original=text)
+    body = checker.name(text, ast.Name(id=text, ctx=ast.Load()))
     if checker.problems:
         raise FormulaError(checker.problems)
-    return Formula(text=text, names=frozenset(checker.names), tree=body)
-
+    return _from_checked_tree(text, frozenset(checker.names), body)
 
 
 # ---------------------------------------------------------------- evaluation
-
-_EVALUATED_NODES = {ast.Name, ast.Constant, ast.BinOp, ast.UnaryOp, ast.BoolOp, ast.Compare, ast.IfExp, ast.Call}
-_CALLABLES = {name: spec[0] for name, spec in FUNCTIONS.items()}
-
-
-class _Sandbox(SimpleEval):  # type: ignore[misc]  # simpleeval ships no type information
-    """simpleeval restricted to the nodes, operators and functions of the language."""
-
-    def __init__(self, names: Mapping[str, Any]):
-        super().__init__(operators=OPERATORS, functions=_CALLABLES, names=names)
-        # Defence in depth: checked trees hold only these nodes anyway.
-        self.nodes: dict[type[ast.AST], Any] = {kind: handler for kind, handler in self.nodes.items() if kind in _EVALUATED_NODES}
-        for kind in (ast.BinOp, ast.UnaryOp, ast.Compare, ast.Call):
-            self.nodes[kind] = self._naming_facts(self.nodes[kind])
-
-    @staticmethod
-    def _naming_facts(handler: Callable[[ast.AST], Any]) -> Callable[[ast.AST], Any]:
-        """A failing operation names the facts it was given: for a division, those of the divisor."""
-
-        def run(node: ast.AST) -> Any:
-            try:
-                return handler(node)
-            except Fail as err:
-                if err.fact is None:
-                    part = node.right if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div) else node
-                    found = sorted({n.id for n in ast.walk(part) if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Store)}
-                                   - set(FUNCTIONS))
-                    err.fact = ", ".join(found) or None
-                raise
-
-        return run
-
-
-class Evaluator:
-    """Evaluates compiled formulas; one per scoring run (it is cheap to reuse, not safe to share across threads)."""
-
-    def __init__(self) -> None:
-        self._sandbox = _Sandbox({})
-
-    def __call__(self, formula: Formula, names: Mapping[str, Any]) -> Any:
-        """The value of `formula` with `names` (fact and derived values) as its only inputs.
-
-        Raises ScoringError naming the formula (and the fact, if one is missing).
-        """
-        self._sandbox.names = names
-        return _run(self._sandbox, formula)
 
 
 def evaluate(formula: Formula, names: Mapping[str, Any]) -> Any:
@@ -386,19 +383,5 @@ def evaluate(formula: Formula, names: Mapping[str, Any]) -> Any:
 
     Raises ScoringError naming the formula (and the fact, if one is missing).
     """
-    return _run(_Sandbox(names), formula)
-
-
-def _run(sandbox: _Sandbox, formula: Formula) -> Any:
     with scoring_context():
-        try:
-            return sandbox.eval(formula.text, previously_parsed=formula.tree)
-        except Fail as err:
-            raise ScoringError(str(err), expression=formula.text, fact=err.fact) from None
-        except NameNotDefined as err:
-            raise ScoringError(f"fact {err.name} is missing", expression=formula.text, fact=err.name,
-                               hint="add it to the facts file") from None
-        except DecimalException:
-            raise ScoringError("number out of range", expression=formula.text) from None
-        except RecursionError:
-            raise ScoringError("formula too deep to evaluate", expression=formula.text) from None
+        return formula.evaluate(names)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from decimal import Decimal
@@ -261,6 +261,12 @@ class IndicatorSet:
     form: FormBinding = field(default_factory=FormBinding)
     sha256: str = ""
     source: str | None = field(default=None, compare=False)
+    # What scoring compiles from the set once (plan.plan_for), kept with it; not part of its value.
+    _compiled: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        # A copy or an unpickled set compiles its own plan (the plan refers to this set's objects by identity).
+        return {**self.__dict__, "_compiled": {}}
 
     def walk(self) -> Iterator[Indicator]:
         """Every indicator, depth first in the order of the file."""
@@ -271,6 +277,11 @@ class IndicatorSet:
     def rounds(self) -> Rounding:
         """How this set rounds a score: its rounding section, or straight to its precision."""
         return self.rounding or Rounding(self.precision)
+
+    @cached_property
+    def row_groups(self) -> tuple[Indicator, ...]:
+        """The indicators that take their children from a list fact of target rows, depth first."""
+        return tuple(node for node in self.walk() if node.rows is not None)
 
     def indicator(self, indicator_id: str) -> Indicator:
         for node in self.walk():
@@ -312,12 +323,13 @@ class IndicatorSet:
 
     @cached_property
     def _readers(self) -> dict[str, list[str]]:
-        # Computed once per set (the set is immutable), on first use.
-        through = {d.name: set(d.formula.names) | _used_names(d) for d in self.derived}
-        # Expand derived names into the facts they read, in dependency order.
-        for d in self.derived:
-            for name in list(through[d.name]):
-                through[d.name] |= through.get(name, set())
+        # Computed once per set (the set is immutable), on first use. What each derived value reads, directly or
+        # through others, is a bit per fact: a chain of thousands of derived values costs kilobytes, not a set each.
+        bit = {name: 1 << i for i, name in enumerate(self.facts)}
+        reach: dict[str, int] = {}
+        for d in self.derived:  # dependency order: what a derived value reads is known before it is read
+            reach[d.name] = _facts_read(d.formula.names | _used_names(d), bit, reach)
+        facts = list(self.facts)
         found: dict[str, list[str]] = {}
         for node in self.walk():
             if node.rows is not None:
@@ -326,11 +338,9 @@ class IndicatorSet:
                 names = set(node.rule.reads)
             else:
                 continue
-            for name in list(names):
-                names |= through.get(name, set())
-            for name in sorted(names):
-                if name in self.facts:
-                    found.setdefault(name, []).append(node.id)
+            mask = _facts_read(names, bit, reach)
+            for name in sorted(facts[i] for i in range(mask.bit_length()) if mask >> i & 1):
+                found.setdefault(name, []).append(node.id)
         return found
 
 
@@ -338,3 +348,11 @@ def _used_names(derived: Derived) -> set[str]:
     """The facts a derived value reads besides its formula: the report's own value and its reason."""
     used = derived.used
     return set() if used is None else {used.fact} | ({used.reason} if used.reason else set())
+
+
+def _facts_read(names: Iterable[str], bit: Mapping[str, int], reach: Mapping[str, int]) -> int:
+    """The facts `names` read, directly or through derived values, one bit per fact."""
+    mask = 0
+    for name in names:
+        mask |= bit.get(name, 0) | reach.get(name, 0)
+    return mask

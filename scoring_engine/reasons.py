@@ -10,12 +10,13 @@ holds the ones that belong to no kind and reads the rest from the registry.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from typing import NamedTuple
 
 from ._arith import Rounding
 from .rules import RULE_KINDS, Template
 
-__all__ = ["COMMON_FIELDS", "GENERAL", "TEMPLATES", "render", "staged_fields", "template_problems"]
+__all__ = ["COMMON_FIELDS", "GENERAL", "TEMPLATES", "Sentence", "render", "staged_fields", "template_problems"]
 
 #: Fields every template can use: the indicator's name, weight, score and points lost.
 COMMON_FIELDS = ("name", "weight", "score", "lost")
@@ -68,8 +69,36 @@ _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 def render(template: str, fields: Mapping[str, object]) -> str:
     """Fill ``{name}`` placeholders from `fields`; ``{{`` and ``}}`` are literal braces."""
-    text = template.replace("{{", "\0").replace("}}", "\1")
-    text = _PLACEHOLDER.sub(lambda m: str(fields[m.group(1)]), text)
+    return Sentence.of(template).fill(fields.__getitem__)
+
+
+class Sentence(NamedTuple):
+    """A reason template split once into literal text and placeholders, to be filled many times.
+
+    >>> Sentence.of("得{score}分{{注}}").fill({"score": "4.00"}.__getitem__)
+    '得4.00分{注}'
+    """
+
+    parts: tuple[tuple[str, str | None], ...]  # (literal text, then the placeholder's field or None)
+    names: frozenset[str]  # the fields it reads
+
+    @classmethod
+    def of(cls, template: str) -> Sentence:
+        text = template.replace("{{", "\0").replace("}}", "\1")
+        parts: list[tuple[str, str | None]] = []
+        start = 0
+        for match in _PLACEHOLDER.finditer(text):
+            parts.append((_literal(text[start:match.start()]), match.group(1)))
+            start = match.end()
+        parts.append((_literal(text[start:]), None))
+        return cls(tuple(parts), frozenset(name for _, name in parts if name is not None))
+
+    def fill(self, field: Callable[[str], object]) -> str:
+        """The sentence with each placeholder replaced by ``str(field(name))``."""
+        return "".join(text if name is None else text + str(field(name)) for text, name in self.parts)
+
+
+def _literal(text: str) -> str:
     return text.replace("\0", "{").replace("\1", "}")
 
 

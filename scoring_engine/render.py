@@ -2,22 +2,22 @@
 
 `RENDERERS` maps each format name to its renderer: ``table`` and ``json`` here,
 the score-table reports (``markdown``, ``csv``, ``xlsx``, ``html``) in
-`scoring_engine.reports`. `BINARY_FORMATS` return bytes, every other format text.
+`scoring_engine.reports`, each imported when first used. `BINARY_FORMATS`
+return bytes, every other format text.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from ._arith import fixed, plain
+from ._arith import fixed, in_engine_context, plain
 from ._display import display_width, show_value
 from ._text import escape_char, is_hidden, one_line
 from .errors import ScoringEngineError, did_you_mean
-from .reports.csv_text import render_csv
-from .reports.html_page import render_html
-from .reports.markdown import render_markdown
-from .reports.xlsx import render_xlsx
-from .result import Result
+
+if TYPE_CHECKING:
+    from .result import Result
 
 __all__ = ["RENDERERS", "BINARY_FORMATS", "render", "render_table", "render_json", "display_width",
            "render_markdown", "render_csv", "render_xlsx", "render_html"]
@@ -28,6 +28,7 @@ def _pad(text: str, width: int, right: bool = False) -> str:
     return gap + text if right else text + gap
 
 
+@in_engine_context
 def render_table(result: Result) -> str:
     """The breakdown as an aligned text table: the tree with weights, scores and reasons, then total and grade.
 
@@ -66,6 +67,7 @@ def render_table(result: Result) -> str:
     return "\n".join(lines) + "\n"
 
 
+@in_engine_context
 def render_json(result: Result) -> str:
     """The result document (schemas/result.schema.json).
 
@@ -86,6 +88,37 @@ def _json_escape(ch: str) -> str:
     return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
+# The reports are imported on first use: a score printed as a table or JSON needs none of them.
+
+
+def render_markdown(result: Result) -> str:
+    """The score table as Markdown (scoring_engine.reports.markdown)."""
+    from .reports.markdown import render_markdown as markdown
+
+    return markdown(result)
+
+
+def render_csv(result: Result) -> str:
+    """The score table as CSV (scoring_engine.reports.csv_text)."""
+    from .reports.csv_text import render_csv as csv
+
+    return csv(result)
+
+
+def render_xlsx(result: Result) -> bytes:
+    """The score table as an xlsx workbook (scoring_engine.reports.xlsx)."""
+    from .reports.xlsx import render_xlsx as xlsx
+
+    return xlsx(result)
+
+
+def render_html(result: Result) -> str:
+    """The report as one self-contained HTML page (scoring_engine.reports.html_page)."""
+    from .reports.html_page import render_html as html
+
+    return html(result)
+
+
 #: format name → renderer
 RENDERERS: dict[str, Callable[[Result], str | bytes]] = {
     "table": render_table,
@@ -100,6 +133,7 @@ RENDERERS: dict[str, Callable[[Result], str | bytes]] = {
 BINARY_FORMATS = frozenset({"xlsx"})
 
 
+@in_engine_context
 def render(result: Result, fmt: str) -> str | bytes:
     """`result` in format `fmt` (a key of RENDERERS); a ScoringEngineError with a did-you-mean for an unknown format."""
     if fmt not in RENDERERS:

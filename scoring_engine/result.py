@@ -1,4 +1,10 @@
-"""The result of scoring: total, grade, warnings and the audited indicator tree."""
+"""The result of scoring: total, grade, warnings and the audited indicator tree.
+
+`engine.score` hands a Result the indicator tree, the facts and derived values
+and the facts' hash as `Later` values: each is built when first read (the
+whole tree in one pass) and is then the same object for every reader. `to_json`
+writes the document directly (`_result_json`); `to_dict` gives it as plain data.
+"""
 
 from __future__ import annotations
 
@@ -7,19 +13,23 @@ import datetime
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from . import _json
+from ._arith import in_engine_context
+from ._later import Deferred, Later
 from .audit import DerivedValue, FactValue, IndicatorResult, SetInfo, fact_values
-from .explain import Explanation, explain
 from .formulas import Finding
 from .judgements import Judgement, TierJudgement
 
-__all__ = ["Result", "IndicatorResult", "DerivedValue", "Warning", "Flag", "SetInfo", "FactValue", "fact_values"]
+if TYPE_CHECKING:
+    from .explain import Explanation
+
+__all__ = ["Result", "IndicatorResult", "DerivedValue", "ScoreWarning", "Flag", "Scores", "SetInfo", "FactValue", "Later",
+           "fact_values"]
 
 
 @dataclass(frozen=True)
-class Warning:
+class ScoreWarning:
     """Something the reader of the score must know: a failed check, a clamped score, an ignored fact."""
 
     kind: str  # check | clamp | undeclared_fact | explain_when | used_value | cap
@@ -31,6 +41,15 @@ class Warning:
     def __str__(self) -> str:
         about = self.indicator or self.fact
         return f"{about}: {self.message}" if about and about not in self.message else self.message
+
+    def text(self, lang: str = "en") -> str:
+        """The warning in `lang`: "en" is str(warning), "zh" the same with its English words in Chinese."""
+        if lang != "zh":
+            return str(self)
+        from ._zh import translate
+
+        about = self.indicator or self.fact
+        return f"{about}：{translate(self.message)}" if about and about not in self.message else translate(self.message)
 
 
 @dataclass(frozen=True)
@@ -46,22 +65,32 @@ class Flag:
 
 @dataclass(frozen=True)
 class Result:
-    """The score of one project against one indicator set, with its audit trail."""
+    """The score of one project against one indicator set, with its audit trail.
+
+    Immutable and safe to share between threads; the fields given as a Later
+    (the tree, the facts and derived values, the facts' hash) are built on first read.
+    """
 
     engine_version: str
     indicator_set: SetInfo
-    facts_sha256: str
-    precision: int
-    max_total: Decimal
-    total: Decimal
-    grade: str
-    indicators: tuple[IndicatorResult, ...]
-    warnings: tuple[Warning, ...] = ()
-    derived: tuple[DerivedValue, ...] = ()
+    # A Deferred() without a default leaves its field required; mypy takes it for a default, hence the ignores below.
+    facts_sha256: Deferred[str] = Deferred()
+    precision: int  # type: ignore[misc]
+    max_total: Decimal  # type: ignore[misc]
+    total: Decimal  # type: ignore[misc]
+    grade: str  # type: ignore[misc]
+    indicators: Deferred[tuple[IndicatorResult, ...]] = Deferred()
+    warnings: tuple[ScoreWarning, ...] = ()
+    derived: Deferred[tuple[DerivedValue, ...]] = Deferred(())
     project: Mapping[str, Any] = field(default_factory=dict)
-    facts: tuple[FactValue, ...] = ()  # the project's facts as read, with the labels and units the set declares
+    # the project's facts as read, with the labels and units the set declares
+    facts: Deferred[tuple[FactValue, ...]] = Deferred(())
     grade_consequence: str | None = None  # 结果应用: what the set's rules attach to the grade
     flags: tuple[Flag, ...] = ()  # 需说明: the explain_when conditions the project meets
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Pickled (or copied) with every Later read: what crosses a process boundary is plain data.
+        return {name: value.get() if isinstance(value, Later) else value for name, value in self.__dict__.items()}
 
     def walk(self) -> Iterator[IndicatorResult]:
         """Every indicator result, depth first."""
@@ -89,8 +118,11 @@ class Result:
 
         Raises UnknownIndicatorError (a ScoringEngineError) with a did-you-mean for an unknown id.
         """
+        from .explain import explain  # loaded on first use: most callers never explain
+
         return explain(self, indicator_id)
 
+    @in_engine_context
     def to_dict(self) -> dict[str, Any]:
         """The result as plain data (numbers stay Decimal); see schemas/result.schema.json."""
         return {
@@ -114,9 +146,26 @@ class Result:
             "indicators": [_indicator(i) for i in self.indicators],
         }
 
+    @in_engine_context
     def to_json(self) -> str:
-        """The result as JSON text, identical byte for byte for the same set and facts."""
-        return _json.dumps(self.to_dict()) + "\n"
+        """The result as JSON text, identical byte for byte for the same set and facts (and to ``to_dict``'s)."""
+        from ._result_json import result_json
+
+        return result_json(self)
+
+
+@dataclass(frozen=True)
+class Scores:
+    """A project's total, grade and the score of each indicator, without the audit trail (`engine.scores_only`)."""
+
+    indicator_set: SetInfo
+    total: Decimal
+    grade: str
+    scores: Mapping[str, Decimal]  # indicator id → score, depth first (a row group's rows after it), as Result.walk()
+    warnings: tuple[ScoreWarning, ...] = ()
+    flags: tuple[Flag, ...] = ()  # 需说明, as Result.flags
+    weights: Mapping[str, Decimal] = field(default_factory=dict)  # the set's indicator id → weight used (after rescaling)
+    values: Mapping[str, Any] = field(default_factory=dict)  # facts as checked, derived values; reading a failed one raises
 
 
 def _facts(result: Result) -> dict[str, Any]:
@@ -147,7 +196,7 @@ def _record(value: Any) -> Any:
     return _plain(value)
 
 
-def _warning(w: Warning) -> dict[str, Any]:
+def _warning(w: ScoreWarning) -> dict[str, Any]:
     out: dict[str, Any] = {"kind": w.kind, "message": w.message}
     for key in ("indicator", "fact", "expression"):
         if getattr(w, key) is not None:

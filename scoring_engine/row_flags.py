@@ -7,35 +7,35 @@ set may require it filled wherever a row scores below a share of its weight
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any
+from typing import NamedTuple
 
 from ._arith import fixed, percent, plain
 from .judgements import TargetRow
-from .model import ExplainRule, IndicatorSet
-from .result import Flag, IndicatorResult
+from .model import ExplainRule
+from .result import Flag
 
-__all__ = ["row_flags"]
+__all__ = ["ScoredRow", "row_flags"]
 
 
-def row_flags(rule: ExplainRule, indicator_set: IndicatorSet, tree: tuple[IndicatorResult, ...],
-              values: Mapping[str, Any]) -> list[Flag]:
+class ScoredRow(NamedTuple):
+    """A target row as scored: its leaf's id, the row, its score and the weight it was scored against."""
+
+    id: str
+    row: TargetRow
+    score: Decimal
+    weight: Decimal
+
+
+def row_flags(rule: ExplainRule, places: int, rows: Iterable[ScoredRow]) -> list[Flag]:
     """A flag for each target row scoring below `rule.rows_below` of its weight whose row gives no deviation reason."""
     assert rule.rows_below is not None
-    scored = {node.id: node for top in tree for node in top.walk()}
-    found = []
-    for group in indicator_set.walk():
-        if group.rows is None or group.id not in scored:
-            continue
-        rows: tuple[TargetRow, ...] = values.get(group.rows.fact) or ()
-        for result, row in zip(scored[group.id].children, rows, strict=False):
-            if result.score < rule.rows_below * result.weight and not (row.reason or "").strip():
-                found.append(Flag(_message(rule, result, indicator_set.precision), f"rows_below: {plain(rule.rows_below)}"))
-    return found
+    return [Flag(_message(rule, scored, places), f"rows_below: {plain(rule.rows_below)}") for scored in rows
+            if scored.score < rule.rows_below * scored.weight and not (scored.row.reason or "").strip()]
 
 
-def _message(rule: ExplainRule, row: IndicatorResult, places: int) -> str:
+def _message(rule: ExplainRule, scored: ScoredRow, places: int) -> str:
     below = percent(rule.rows_below or Decimal(0), 0)
-    return (f"{rule.message}（{row.name}（{row.id}）得{fixed(row.score, places)}分，低于分值{plain(row.weight)}的{below}，"
-            "未说明偏差原因）")
+    return (f"{rule.message}（{scored.row.name}（{scored.id}）得{fixed(scored.score, places)}分，低于分值{plain(scored.weight)}的"
+            f"{below}，未说明偏差原因）")

@@ -16,12 +16,12 @@ from typing import Any
 from ._display import show_number
 from .audit import DerivedValue
 from .model import Derived
-from .result import Warning
+from .result import ScoreWarning
 
 __all__ = ["used_value"]
 
 
-def used_value(derived: Derived, stated: Any, values: Mapping[str, Any]) -> tuple[DerivedValue, list[Warning]]:
+def used_value(derived: Derived, stated: Any, values: Mapping[str, Any]) -> tuple[DerivedValue, list[ScoreWarning]]:
     """The derived value as scored: the report's own when the facts give it, else `stated` (the formula's)."""
     used = derived.used
     if used is None or values.get(used.fact) is None:
@@ -34,7 +34,7 @@ def used_value(derived: Derived, stated: Any, values: Mapping[str, Any]) -> tupl
     because = f"；理由：{why}" if isinstance(why, str) and why.strip() else "；报告未说明理由"
     message = (f"{derived.label or derived.name}：报告采用{_show(report)}（{used.fact}），"
                f"按公式 {derived.formula.text} 得{_show(stated)}，评分采用报告的值{because}")
-    return entry, [Warning("used_value", message, fact=used.fact, expression=derived.formula.text)]
+    return entry, [ScoreWarning("used_value", message, fact=used.fact, expression=derived.formula.text)]
 
 
 def _same(report: Any, stated: Any, tolerance: Decimal) -> bool:

@@ -5,6 +5,10 @@ judgements, expert scores and survey, drawn from a seeded random generator, so
 the same seed gives the same portfolio; totals spread over 良, 中 and 差, and
 some projects fall under 90% 预算执行率 (需说明). Units and departments repeat,
 so rankings have something to rank.
+
+Each document names its set as ``set.yaml``, and a copy of the small example's
+set lies beside every document written (`beside_the_set`): a set named inside a
+facts file is a bundled id or a path inside that file's folder.
 """
 
 from __future__ import annotations
@@ -18,11 +22,13 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL_SET = ROOT / "examples" / "small" / "set.yaml"
+#: How each generated document names its set: the copy of SMALL_SET beside it.
+SET_NAME = "set.yaml"
 UNITS = 20
 DEPARTMENTS = ("民政局", "卫生健康委", "教育局", "农业农村局", "住房城乡建设局")
 
 
-def project(number: int, rng: random.Random, indicator_set: str = str(SMALL_SET)) -> dict[str, Any]:
+def project(number: int, rng: random.Random, indicator_set: str = SET_NAME) -> dict[str, Any]:
     """One project's facts document (a JSON-ready dict) for the small example set."""
     unit = number % UNITS
     planned = rng.randrange(8000, 14000, 10)
@@ -53,10 +59,17 @@ def project(number: int, rng: random.Random, indicator_set: str = str(SMALL_SET)
     }
 
 
-def projects(count: int, seed: int = 2024, indicator_set: str = str(SMALL_SET)) -> Iterator[dict[str, Any]]:
+def projects(count: int, seed: int = 2024, indicator_set: str = SET_NAME) -> Iterator[dict[str, Any]]:
     rng = random.Random(seed)
     for number in range(1, count + 1):
         yield project(number, rng, indicator_set)
+
+
+def beside_the_set(folder: Path) -> None:
+    """A copy of the small example's set in `folder`, as SET_NAME, for the documents written there to name."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if not (folder / SET_NAME).exists():
+        (folder / SET_NAME).write_bytes(SMALL_SET.read_bytes())
 
 
 def write_folder(folder: Path, count: int, seed: int = 2024) -> list[Path]:
@@ -64,7 +77,7 @@ def write_folder(folder: Path, count: int, seed: int = 2024) -> list[Path]:
     written = []
     for document in projects(count, seed):
         unit = folder / document["project"]["unit"]
-        unit.mkdir(parents=True, exist_ok=True)
+        beside_the_set(unit)
         path = unit / f"{document['project']['id']}.json"
         path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
         written.append(path)
@@ -72,6 +85,7 @@ def write_folder(folder: Path, count: int, seed: int = 2024) -> list[Path]:
 
 
 def write_jsonl(path: Path, count: int, seed: int = 2024) -> None:
+    beside_the_set(path.parent)
     with path.open("w", encoding="utf-8") as out:
         for document in projects(count, seed):
             out.write(json.dumps(document, ensure_ascii=False) + "\n")

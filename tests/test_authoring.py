@@ -34,6 +34,7 @@ file, to the output shown after it.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shlex
 import subprocess
@@ -185,19 +186,21 @@ def _commands(block: Block) -> list[tuple[str, list[str]]]:
     return found
 
 
-def _run(command: str, files: dict[str, str], folder: Path) -> subprocess.CompletedProcess[str]:
-    """Run a `scoring-engine …` command line in `folder` after writing `files` there."""
+def _run(command: str, files: dict[str, str], folder: Path, english: bool = False) -> subprocess.CompletedProcess[str]:
+    """Run a `scoring-engine …` command line in `folder` after writing `files` there, in the language a user gets
+    (Chinese, for the guide's Chinese sets), or in English for the English reference (`english`)."""
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")
     program, *arguments = shlex.split(command)
     assert "scoring-engine" == program, command
+    env = {name: value for name, value in os.environ.items() if english or name != "SCORING_ENGINE_LANG"}
     return subprocess.run([sys.executable, "-m", "scoring_engine", *arguments], cwd=folder,
-                          capture_output=True, text=True, encoding="utf-8", timeout=60)
+                          capture_output=True, text=True, encoding="utf-8", timeout=60, env=env)
 
 
 def _check_output(command: str, shown: list[str], run: subprocess.CompletedProcess[str]) -> None:
     assert shown == run.stdout.splitlines() + run.stderr.splitlines(), command
-    failed = any(line.startswith(("error:", "FAIL ")) for line in shown)
+    failed = any(line.startswith(("error:", "FAIL ", "错误：", "未通过 ")) for line in shown)
     assert (1 if failed else 0) == run.returncode, command
 
 
@@ -284,7 +287,7 @@ def test_command_output_is_reproduced(step: Step, tmp_path: Path) -> None:
 def test_quoted_output_lines_are_real() -> None:
     """Every output line quoted inline in the guide's prose (`error: …`, `FAIL …`) is a line of a shown command output."""
     outputs = {line for s in _of("commands") for _, lines in _commands(s.block) for line in lines}
-    quoted = re.findall(r"`((?:error:|FAIL) [^`]+)`", GUIDE.read_text(encoding="utf-8"))
+    quoted = re.findall(r"`((?:error: |FAIL |错误：|未通过 )[^`]+)`", GUIDE.read_text(encoding="utf-8"))
     assert quoted, "the guide dissects at least one output line"
     assert [] == [q for q in quoted if q not in outputs]
 
@@ -425,4 +428,4 @@ def test_reference_case_file_runs_as_shown(tmp_path: Path) -> None:
     files = {"set.yaml": first_set.body, "facts.json": facts.body, "set.cases.yaml": cases.body}
     assert {"indicator_set": "set.yaml", "facts_file": "facts.json"} == {k: v for k, v in yaml.safe_load(cases.body).items() if k != "cases"}
     for command, shown in _commands(output):
-        _check_output(command, shown, _run(command, files, tmp_path))
+        _check_output(command, shown, _run(command, files, tmp_path, english=True))

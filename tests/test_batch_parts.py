@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import ROOT
-from portfolio import SMALL_SET, project, write_folder, write_jsonl
+from portfolio import SET_NAME, SMALL_SET, beside_the_set, project, write_folder, write_jsonl
 from scoring_engine import Facts, FactsError, load_facts, score_many, summarise
 from scoring_engine.batch import Document, find_documents
 from scoring_engine.batch.rows import ProjectRow
@@ -26,7 +26,10 @@ from scoring_engine.reports._xlsx_stream import Book
 
 
 def _write(path: Path, document: dict[str, Any]) -> Path:
+    """`document` written to `path`, with the set beside it when it names the portfolio's set."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    if document.get("indicator_set") == SET_NAME:
+        beside_the_set(path.parent)
     path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     return path
 
@@ -109,9 +112,10 @@ def test_spawned_workers_give_the_same_outcomes(tmp_path: Path, monkeypatch: pyt
     assert forked == [o.row for o in score_many(None, paths, jobs=2)]
 
 
-def test_score_many_takes_facts_mappings_and_paths_and_each_documents_own_set(tmp_path: Path):
+def test_score_many_takes_facts_mappings_and_paths_and_each_documents_own_set(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """Without a set each facts file is scored by the set it names; a mapping of fact values needs a set."""
     path = _write(tmp_path / "p.json", project(1, random.Random(5)))
+    monkeypatch.chdir(tmp_path)  # facts given without their file find the set they name in the working folder, as for score -
     values = load_facts(path).values
     outcomes = list(score_many(None, [path, load_facts(path), values]))
     assert [True, True, False] == [o.ok for o in outcomes]
@@ -137,17 +141,20 @@ def test_a_bug_fails_one_project_and_the_batch_exits_3(tmp_path: Path, monkeypat
     import scoring_engine.batch.scoring as scoring
 
     paths = write_folder(tmp_path / "in", 5)
-    real = scoring.score
 
-    def failing(indicator_set: Any, facts: Any) -> Any:
-        if facts.project["id"] == "P00003":
-            raise RuntimeError("boom")
-        return real(indicator_set, facts)
+    def failing(real: Any) -> Any:
+        def run(indicator_set: Any, facts: Any) -> Any:
+            if facts.project["id"] == "P00003":
+                raise RuntimeError("boom")
+            return real(indicator_set, facts)
+        return run
 
-    monkeypatch.setattr(scoring, "score", failing)
-    run = _cli("batch", str(tmp_path / "in"), "--jobs", "1", "--output", str(tmp_path / "out.csv"))
-    assert 3 == run.exit_code
-    assert f"error: {paths[2]}: internal error: RuntimeError: boom (please report it with this document)" in run.stderr
+    monkeypatch.setattr(scoring, "score", failing(scoring.score))  # the outputs that show reasons or results
+    monkeypatch.setattr(scoring, "scores_only", failing(scoring.scores_only))  # the summaries alone
+    for output in ("out.csv", "out.xlsx"):
+        run = _cli("batch", str(tmp_path / "in"), "--jobs", "1", "--output", str(tmp_path / output))
+        assert 3 == run.exit_code
+        assert f"error: {paths[2]}: internal error: RuntimeError: boom (please report it with this document)" in run.stderr
     assert 5 == len((tmp_path / "out.csv").read_text(encoding="utf-8-sig").splitlines())  # header and 4 projects
 
 
@@ -302,8 +309,36 @@ def test_an_output_that_cannot_be_written_leaves_nothing_behind(tmp_path: Path):
     write_folder(tmp_path / "in", 2)
     run = _cli("batch", str(tmp_path / "in"), "--output", str(tmp_path / "out.csv"), "--output", str(tmp_path / "no" / "out.xlsx"))
     assert 1 == run.exit_code
-    assert f"error: {tmp_path / 'no' / 'out.xlsx'}: cannot write the output: No such file or directory" == run.stderr.strip()
+    assert f"error: {tmp_path / 'no' / 'out.xlsx'}: cannot write the report: No such file or directory" == run.stderr.strip()
     assert ["in"] == sorted(p.name for p in tmp_path.iterdir())
+
+
+def test_a_reports_folder_that_cannot_be_made_is_one_error_line(tmp_path: Path):
+    """--reports naming a path under a file is one error line naming it and exit 1, before anything is scored."""
+    write_folder(tmp_path / "in", 1)
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    run = _cli("batch", str(tmp_path / "in"), "--reports", str(tmp_path / "file" / "reports"))
+    assert 1 == run.exit_code
+    assert f"error: {tmp_path / 'file' / 'reports'}: cannot create the reports folder: Not a directory" == run.stderr.strip()
+
+
+def test_a_batch_output_onto_a_pipe_is_written_into_it(tmp_path: Path):
+    """A summary --output onto a named pipe streams into it (a reader gets the CSV) and the pipe stays a pipe."""
+    import os
+    import stat
+    import threading
+
+    write_folder(tmp_path / "in", 2)
+    fifo = tmp_path / "summary.csv"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    run = _cli("batch", str(tmp_path / "in"), "--output", str(fifo), "--quiet")
+    reader.join(10)
+    assert 0 == run.exit_code, run.stderr
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert got and got[0].startswith("\ufeff".encode())
 
 
 def test_a_hostile_project_name_is_text_everywhere(tmp_path: Path):

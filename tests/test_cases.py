@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -16,9 +17,16 @@ pytest_plugins = ["pytester"]
 EXAMPLE_CASES = ROOT / "examples" / "small" / "set.cases.yaml"
 
 
+def _beside_the_example(folder: Path) -> None:
+    """The example set and facts copied into `folder`: a case file names only files inside its own folder."""
+    for example in (EXAMPLE_SET, EXAMPLE_FACTS):
+        shutil.copy(example, folder / example.name)
+
+
 def _case_file(tmp_path: Path, body: str) -> Path:
+    _beside_the_example(tmp_path)
     path = tmp_path / "set.cases.yaml"
-    path.write_text(f"indicator_set: {EXAMPLE_SET.as_posix()}\nfacts_file: {EXAMPLE_FACTS.as_posix()}\ncases:\n{body}", encoding="utf-8")
+    path.write_text(f"indicator_set: set.yaml\nfacts_file: facts.json\ncases:\n{body}", encoding="utf-8")
     return path
 
 
@@ -33,8 +41,7 @@ def test_example_cases_pass_from_the_command_line():
 def test_changing_an_expected_total_makes_the_run_fail(tmp_path: Path):
     """An expected value edited away from the truth gives a FAIL line with the difference, and exit 1."""
     text = EXAMPLE_CASES.read_text(encoding="utf-8").replace("total: 79.73", "total: 79.70", 1)
-    text = text.replace("indicator_set: set.yaml", f"indicator_set: {EXAMPLE_SET.as_posix()}")
-    text = text.replace("facts_file: facts.json", f"facts_file: {EXAMPLE_FACTS.as_posix()}")
+    _beside_the_example(tmp_path)
     edited = tmp_path / "edited.cases.yaml"
     edited.write_text(text, encoding="utf-8")
     result = CliRunner().invoke(main, ["test", str(edited)])
@@ -85,9 +92,10 @@ def test_case_file_mistakes_are_errors_with_file_and_line(tmp_path: Path):
 
 def test_pytest_collects_case_files(pytester: pytest.Pytester):
     """Plain pytest runs each case of a *.cases.yaml file as a test and reports a failing one."""
+    _beside_the_example(pytester.path)
     pytester.makefile(
         ".cases.yaml",
-        set=f"indicator_set: {EXAMPLE_SET.as_posix()}\nfacts_file: {EXAMPLE_FACTS.as_posix()}\ncases:\n"
+        set="indicator_set: set.yaml\nfacts_file: facts.json\ncases:\n"
             "  - name: 对\n    expect: {total: 79.73}\n  - name: 错\n    expect: {total: 80}\n",
     )
     result = pytester.runpytest("-p", "no:cacheprovider")  # the plugin loads through its entry point

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -92,7 +93,7 @@ def test_no_set_at_all_is_a_usage_error(tmp_path: Path):
 def test_bad_facts_give_one_line_per_problem_and_exit_1(tmp_path: Path):
     """Every problem in the facts is its own line naming the fact; nothing is scored."""
     facts = json.loads(EXAMPLE_FACTS.read_text(encoding="utf-8"))
-    facts["indicator_set"] = str(EXAMPLE_SET)
+    shutil.copy(EXAMPLE_SET, tmp_path / "set.yaml")  # the set the facts name, beside them
     facts["facts"]["budget"]["total"] = "1,182.33"
     facts["facts"]["output"]["quality_rate"] = 96.5
     path = tmp_path / "facts.json"
@@ -151,7 +152,7 @@ def test_failed_scoring_never_touches_an_existing_report(tmp_path: Path):
     target = tmp_path / "report.json"
     target.write_text("previous good report", encoding="utf-8")
     bad = tmp_path / "facts.json"
-    bad.write_text('{"indicator_set": "%s", "facts": {}}' % EXAMPLE_SET.as_posix(), encoding="utf-8")
+    bad.write_text('{"indicator_set": "self-evaluation", "facts": {}}', encoding="utf-8")
     code, _, _ = run("score", str(bad), "--output", str(target))
     assert 1 == code
     assert "previous good report" == target.read_text(encoding="utf-8")

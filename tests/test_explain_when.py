@@ -97,8 +97,9 @@ def test_a_case_can_expect_flags(tmp_path: Path):
     """A case's `flags:` must each appear in some flag, and `flags: []` fails when the project is flagged."""
     set_file = tmp_path / "set.yaml"
     set_file.write_text(BASE + "\nexplain_when:\n  - {when: total < 80, message: 总分低于80分}\n", encoding="utf-8")
+    (tmp_path / "facts.json").write_bytes(EXAMPLE_FACTS.read_bytes())  # a case file names files inside its own folder
     cases = tmp_path / "set.cases.yaml"
-    cases.write_text(f"indicator_set: set.yaml\nfacts_file: {EXAMPLE_FACTS.as_posix()}\ncases:\n"
+    cases.write_text("indicator_set: set.yaml\nfacts_file: facts.json\ncases:\n"
                      "  - {name: 有, expect: {flags: [总分低于80分]}}\n"
                      "  - {name: 无, expect: {flags: []}}\n"
                      "  - {name: 别的, expect: {flags: [执行率]}}\n", encoding="utf-8")

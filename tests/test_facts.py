@@ -372,13 +372,15 @@ def test_json_syntax_error_has_line_and_column(tmp_path: Path) -> None:
 
 
 def test_invalid_utf8_names_the_line(tmp_path: Path) -> None:
-    """Bytes that are not UTF-8 are reported on the line they sit on, with a hint to save as UTF-8."""
+    """A GBK file is reported as GBK on the line of its first Chinese character, with how to save it as UTF-8 or read it as GB18030."""
     path = tmp_path / "gbk.json"
     path.write_bytes('{\n"facts": {\n"name": "'.encode() + "项目".encode("gbk") + b'"}}')
     with pytest.raises(FactsError) as caught:
         scoring_engine.load_facts(path)
     assert 3 == caught.value.line
-    assert "save the file as UTF-8" == caught.value.hint
+    assert "the file is GBK/GB18030 text, not UTF-8" == caught.value.message
+    assert caught.value.hint is not None and "记事本" in caught.value.hint and "--encoding gb18030" in caught.value.hint
+    assert "项目" == scoring_engine.load_facts(path, encoding="gb18030").values["name"]
 
 
 def test_bom_is_accepted(tmp_path: Path) -> None:

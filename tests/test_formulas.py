@@ -221,15 +221,34 @@ def test_missing_fact_is_a_scoring_error_naming_the_fact() -> None:
     assert "missing" in error.problems[0].message
 
 
-@pytest.mark.parametrize("text", ["project.level == 1", "project.level != 1", "1 == project.level"])
-def test_comparing_text_with_a_number_is_a_scoring_error(text: str) -> None:
-    """Equality between text and a number is an error rather than a silent False."""
-    error = failure(text, project__level="省级")
-    assert "cannot compare" in error.problems[0].message
+@pytest.mark.parametrize(("text", "words"), [
+    ("project.level == 1", "cannot compare text (project.level) with a number (1)"),
+    ("project.level != 1", "cannot compare text (project.level) with a number (1)"),
+    ("1 == project.level", "cannot compare a number (1) with text (project.level)"),
+    ("dates.end == 45000", "cannot compare a date (dates.end) with a number (45000)"),
+    ("dates.end != '2024-01-01'", "cannot compare a date (dates.end) with text ('2024-01-01')"),
+    ("dates.end < budget.paid + 1", "cannot compare a date (dates.end) with a number (budget.paid + 1)"),
+    ("project.level > 1", "cannot compare text (project.level) with a number (1)"),
+    ("1 < output.done <= project.level", "cannot compare a number (output.done) with text (project.level)"),
+    ("(dates.start if project.ok else dates.end) == min(1, 2)", "cannot compare a date"),
+])
+def test_comparing_a_number_a_text_and_a_date_is_refused_when_the_set_loads(text: str, words: str) -> None:
+    """A comparison that could never be true, its sides' kinds known from the declarations, is a FormulaError naming both sides."""
+    error = refusal(text)
+    assert words in error.problems[0].message
     assert text == error.expression
 
 
-@pytest.mark.parametrize("text", ["project.level > 1", "budget.paid + project.level"])
+@pytest.mark.parametrize(("text", "value"), [("d == 1", "省级"), ("d != 1", "省级"), ("d == 45000", datetime.date(2024, 1, 1)),
+                                            ("d == '2024-01-01'", datetime.date(2024, 1, 1))])
+def test_comparing_kinds_known_only_when_scoring_is_a_scoring_error(text: str, value: Any) -> None:
+    """Through a derived value, whose kind is known only when computed, the same comparison is a ScoringError, not a silent False."""
+    with pytest.raises(ScoringError) as caught:
+        evaluate(compile_formula(text, {"d": "derived"}), {"d": value})
+    assert "cannot compare" in caught.value.problems[0].message
+
+
+@pytest.mark.parametrize("text", ["budget.paid + project.level"])
 def test_text_in_arithmetic_or_ordering_is_a_scoring_error(text: str) -> None:
     """Text used where a number belongs raises ScoringError naming the formula."""
     error = failure(text, project__level="省级", budget__paid=D(1))

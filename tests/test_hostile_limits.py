@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
 from decimal import Decimal
+from pathlib import Path
 
-from conftest import ROOT
+import pytest
+from click.testing import CliRunner
+
+from conftest import EXAMPLE_FACTS, EXAMPLE_SET, ROOT
 from scoring_engine import _yaml, facts, formulas, loader, rules
+from scoring_engine.forms import workbook
+from scoring_engine.cli import main
 
-MODULES = (formulas, _yaml, loader, facts, rules)
+MODULES = (formulas, _yaml, loader, facts, rules, workbook)
 
 
 def _documented() -> dict[str, Decimal]:
@@ -27,10 +35,55 @@ def _in_code() -> dict[str, Decimal]:
 
 
 def test_every_limit_is_documented_with_its_value() -> None:
-    """Each MAX_ constant of the formula, YAML, facts and rule modules has a row in docs/limits.md giving its value."""
+    """Each MAX_ constant of the formula, YAML, facts, rule and form-reading modules has a row in docs/limits.md giving its value."""
     assert _in_code() == _documented()
 
 
 def test_the_yaml_number_bound_is_the_fact_bound() -> None:
     """Numbers in a YAML file and numbers in a facts file share one bound, so a set can describe any fact it may receive."""
     assert facts.MAX_FACT_MAGNITUDE == _yaml.MAX_YAML_NUMBER
+
+
+# ---------------------------------------------------------------- the input messages limits.md quotes
+
+
+def _quoted(heading: str) -> list[str]:
+    """The messages quoted (in backticks, holding ': ') in a section of docs/limits.md."""
+    text = (ROOT / "docs" / "limits.md").read_text(encoding="utf-8")
+    start = text.index(f"\n{heading}\n") + len(heading) + 2
+    following = re.search(r"^#{2,3} ", text[start:], re.M)
+    section = text[start: start + following.start()] if following else text[start:]
+    return [m for m in re.findall(r"`([^`]+)`", section) if ": " in m]
+
+
+def _facts_with(key: str, written: str) -> str:
+    """The small example's facts with budget.KEY written as `written` (raw JSON number text)."""
+    doc = json.loads(EXAMPLE_FACTS.read_text(encoding="utf-8"))
+    doc["facts"]["budget"][key] = "@@"
+    return json.dumps(doc, ensure_ascii=False).replace('"@@"', written)
+
+
+def test_the_number_and_file_messages_quoted_in_limits_md_are_the_engines(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each message limits.md quotes for numbers, files and paths is, word for word, part of a line the command prints."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(EXAMPLE_SET, "set.yaml")
+    runs: list[tuple[list[str], str | None, bytes | None]] = [
+        (["score", "/dev/zero"], None, None),
+        (["score", "-"], None, b" " * (loader.MAX_FACTS_BYTES + 1)),
+        (["score", "facts.json"], EXAMPLE_FACTS.read_text(encoding="utf-8").replace('"set.yaml"', '"/etc/passwd"'), None),
+        (["score", "facts.json", "--set", "x" * 5000], EXAMPLE_FACTS.read_text(encoding="utf-8"), None),
+        (["score", "facts.json"], _facts_with("total", "9" * 5000), None),
+        (["score", "facts.json"], _facts_with("paid", "1e99999999999999999999"), None),
+    ]
+    printed = ""
+    for args, facts_text, stdin in runs:
+        if facts_text is not None:
+            Path("facts.json").write_text(facts_text, encoding="utf-8")
+        printed += CliRunner().invoke(main, args, input=stdin).stderr
+    quoted = _quoted("### Numbers are kept in one form") + _quoted("## Files and paths")
+    row = re.search(r"^\| `MAX_FACT_DIGITS` \| \d+ \| `([^`]+)`", (ROOT / "docs" / "limits.md").read_text(encoding="utf-8"), re.M)
+    quoted += [row[1]] if row else []
+    assert len(quoted) >= 6
+    for message in quoted:
+        assert message in printed, message

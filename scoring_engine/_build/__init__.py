@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 
-from .._schema import schema_problems, validator
+from .._quick_schema import fits
 from .._yaml import Located
 from ..errors import IndicatorSetError, Problem
 from ..model import IndicatorSet
+from ..plan import plan_for
 from . import sections
 from .form import form_binding
 from .draft import Draft
@@ -49,12 +50,13 @@ def build_indicator_set(located: Located, file: str | None, sha256: str) -> Indi
     grades = sections.grades(draft)
     caps = sections.caps(draft, grades)
     reasons = sections.reasons(draft)
+    sections.names(draft)
     indicators = IndicatorTree(draft).top_level()
     no_bonus = weight_rules(draft, indicators) if not log.problems else False  # weights that do not add up come first
     form = form_binding(draft, facts, indicators)
     if log.problems:
         raise IndicatorSetError(log.ranked())
-    return IndicatorSet(
+    indicator_set = IndicatorSet(
         id=data["id"],
         name=data["name"],
         version=data["version"],
@@ -76,19 +78,24 @@ def build_indicator_set(located: Located, file: str | None, sha256: str) -> Indi
         sha256=sha256,
         source=file,
     )
+    plan_for(indicator_set)  # compiled now, once: scoring finds it ready
+    return indicator_set
 
 
 def _check_schema(log: ProblemLog) -> None:
     """Every schema error, worded, once; the paths they concern are marked broken and not built further."""
     located = log.located
-    errors = sorted(validator("indicator-set.schema.json").iter_errors(located.data),
-                    key=lambda e: (list(map(str, e.absolute_path)), e.validator))
+    if fits("indicator-set.schema.json", located.data):
+        return  # the usual case, answered in one quick pass
+    from .._schema import schema_errors, schema_problems  # jsonschema and the wording, needed only now
+
+    errors = schema_errors("indicator-set.schema.json", located.data)
     said: set[tuple[Path, str]] = set()  # jsonschema repeats 'required' once per missing key
     for error in errors:
         at = tuple(error.absolute_path)
         if at in located.rejected:
             continue  # the YAML reader already said why this value is missing
-        for problem in schema_problems(error, located.written.get(at), at in located.quoted):
+        for problem in schema_problems(error, located.written(at), located.quoted(at)):
             log.broken.add(at)
             if (problem.path, problem.message) not in said:
                 said.add((problem.path, problem.message))

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from .._arith import Rounding
+from ..model import ROW_NAMES
 from .problems import ProblemLog
 
 __all__ = ["Draft"]
@@ -24,6 +25,16 @@ class Draft:
     # Names a formula may read, with their type: facts by declared type, derived values as "derived".
     scope: dict[str, str] = field(default_factory=dict)
     rounding: Rounding | None = None  # the set's rounding: section, once read (sections.rounding)
+    _rule_scopes: dict[bool, dict[str, str]] = field(default_factory=dict)
+
+    def rule_scope(self, rows: bool) -> Mapping[str, str]:
+        """What a rule's formulas may read: the scope and the indicator's weight, and a row's fields in a row group's rule.
+
+        Made once, when the first rule is checked (the scope is complete by then).
+        """
+        if rows not in self._rule_scopes:
+            self._rule_scopes[rows] = {**self.scope, "weight": "weight", **(ROW_NAMES if rows else {})}
+        return self._rule_scopes[rows]
 
     def label(self, name: str) -> str | None:
         """The label of a declared fact or derived value, for reasons; None when it has none."""

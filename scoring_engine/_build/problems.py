@@ -23,7 +23,7 @@ class ProblemLog:
         self.located = located
         self.file = file
         # The reader's problems (010, 12:30, tags…) carry a position; name the indicator there too.
-        at = {position: path for path, position in located.values.items()}
+        at = located.paths() if located.problems else {}
         self.problems: list[Problem] = [p.located(indicator=self.indicator_at(at.get((p.line or 0, p.column or 0), ())))
                                         for p in located.problems]
         self.broken: set[Path] = set(located.rejected)  # paths with schema errors or refused values: not built further

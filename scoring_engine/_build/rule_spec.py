@@ -9,7 +9,7 @@ from typing import Any
 from .._arith import Rounding
 from ..errors import did_you_mean
 from ..formulas import Formula
-from ..model import ROW_NAMES, Rule
+from ..model import Rule
 from ..rules import RULE_KINDS
 from .draft import Draft
 from .problems import Path
@@ -41,9 +41,7 @@ class RuleBuilder:
                  rows: bool = False) -> None:
         self.draft, self.spec, self.path, self.weight, self.indicator, self.rows = draft, spec, path, weight, indicator, rows
         self.rounding = draft.rounding or Rounding(draft.precision)
-        self.scope = {**draft.scope, "weight": "weight"}
-        if rows:  # a row group's rule also reads the row
-            self.scope.update(ROW_NAMES)
+        self.scope = draft.rule_scope(rows)  # a row group's rule also reads the row
         self.failed = False
 
     def _at(self, path: Path) -> Any:

@@ -1,4 +1,5 @@
-"""The checks of a set's flat sections: facts, derived values, checks, 需说明 conditions, grades and reason templates.
+"""The checks of a set's flat sections: facts, derived values, checks, 需说明 conditions, grades and reason templates;
+and its names.
 
 Each function reads its section from the draft, records what is wrong in the
 draft's log and returns what it could build; a part the schema check already
@@ -7,19 +8,26 @@ refused is skipped, so no mistake is reported twice.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
 from .._arith import Rounding, plain, to_decimal_or_none
 from .._intervals import Interval, gaps_and_overlaps
+from .._text import invisible_character
 from ..errors import did_you_mean
 from ..facts import convert_fact
 from ..model import EXPLAIN_NAMES, Cap, Check, Derived, ExplainRule, FactSpec, Grade, UsedValue
 from ..reasons import TEMPLATES, template_problems
 from .draft import Draft
+from .problems import Path
 
-__all__ = ["facts", "derived", "checks", "explain_when", "grades", "reasons", "rounding", "caps"]
+__all__ = ["facts", "derived", "checks", "explain_when", "grades", "reasons", "names", "rounding", "caps"]
+
+#: Fields that name something a reader sees (the set, an indicator, a fact, a grade…).
+_NAME_FIELDS = ("id", "name", "label")
+#: Sections whose keys are names.
+_NAMED_BY_KEY: dict[Path, str] = {("facts",): "fact name", ("derived",): "derived value name"}
 
 
 def facts(draft: Draft) -> dict[str, FactSpec]:
@@ -68,8 +76,7 @@ def derived(draft: Draft) -> tuple[Derived, ...]:
         if not draft.log.ok(path):
             continue
         expr, label = (value, None) if not isinstance(value, Mapping) else (value["expr"], value.get("label"))
-        scope = {k: v for k, v in draft.scope.items() if k != name}
-        formula = draft.log.compile(expr, path if not isinstance(value, Mapping) else path + ("expr",), scope)
+        formula = draft.log.compile(expr, path if not isinstance(value, Mapping) else path + ("expr",), _Without(draft.scope, name))
         used = _used(draft, name, value["used"]) if isinstance(value, Mapping) and "used" in value else None
         if formula is not None:
             compiled[name] = Derived(name, formula, label, used)
@@ -93,28 +100,67 @@ def _used(draft: Draft, name: str, raw: Mapping[str, Any]) -> UsedValue | None:
     return UsedValue(raw["fact"], raw.get("reason"), Decimal(raw.get("tolerance", 0)))
 
 
+class _Without(Mapping[str, str]):
+    """The scope but one name: a derived value cannot read itself. A view, not a copy per derived value (thousands of them
+    would cost the square of their number)."""
+
+    def __init__(self, scope: Mapping[str, str], hidden: str):
+        self._scope = scope
+        self._hidden = hidden
+
+    def __getitem__(self, name: str) -> str:
+        if name == self._hidden:
+            raise KeyError(name)
+        return self._scope[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return (name for name in self._scope if name != self._hidden)
+
+    def __len__(self) -> int:
+        return len(self._scope) - (self._hidden in self._scope)
+
+
 def _in_dependency_order(draft: Draft, compiled: dict[str, Derived]) -> tuple[Derived, ...]:
-    """Derived values in dependency order; a cycle is a problem."""
+    """Derived values in dependency order (each after the ones it reads, else in file order); a circle is a problem.
+
+    A depth-first walk with its own stack, not recursion: a chain of thousands
+    of derived values, each reading the next, is ordered in linear time and
+    memory instead of exhausting the interpreter's stack.
+    """
     done: list[Derived] = []
     state: dict[str, str] = {}
-
-    def visit(name: str, chain: list[str]) -> None:
-        if state.get(name) == "done" or name not in compiled:
-            return
-        if state.get(name) == "active":
-            cycle = chain[chain.index(name):] + [name]
-            draft.log.add(("derived", name), f"derived values refer to each other in a circle: {' → '.join(cycle)}",
-                          "break the circle")
-            return
-        state[name] = "active"
-        for dep in sorted(compiled[name].formula.names):
-            visit(dep, chain + [name])
-        state[name] = "done"
-        done.append(compiled[name])
-
-    for name in compiled:
-        visit(name, [])
+    for root in compiled:
+        if root in state:
+            continue
+        state[root] = "active"
+        chain = [root]  # the derived values being visited, outermost first
+        stack = [iter(sorted(compiled[root].formula.names))]
+        while stack:
+            dep = next((d for d in stack[-1] if d in compiled and state.get(d) != "done"), None)
+            if dep is None:
+                stack.pop()
+                name = chain.pop()
+                state[name] = "done"
+                done.append(compiled[name])
+            elif state.get(dep) == "active":
+                draft.log.add(("derived", dep), f"derived values refer to each other in a circle: {_circle(chain[chain.index(dep):])}",
+                              "break the circle")
+            else:
+                state[dep] = "active"
+                chain.append(dep)
+                stack.append(iter(sorted(compiled[dep].formula.names)))
     return tuple(done)
+
+
+def _circle(names: list[str], shown: int = 8) -> str:
+    """A circle of derived values as a → b → a, its middle left out when it is long (one line, however big the circle).
+
+    >>> _circle(["a", "b"]), _circle([f"d{i}" for i in range(100)], 4)
+    ('a → b → a', 'd0 → d1 → … (96 more) → d98 → d99 → d0')
+    """
+    if len(names) > shown:
+        names = names[: shown // 2] + [f"… ({len(names) - shown} more)"] + names[-(shown // 2):]
+    return " → ".join(names + [names[0]])
 
 
 def checks(draft: Draft) -> tuple[Check, ...]:
@@ -275,3 +321,25 @@ def caps(draft: Draft, grades: tuple[Grade, ...]) -> tuple[Cap, ...]:
         if formula is not None:
             found.append(Cap(formula, cap["message"], total, labels.get(grade) if grade is not None else None))
     return tuple(found)
+
+
+def names(draft: Draft) -> None:
+    """Ids, names and labels anywhere in the set, and the names of facts and derived values: none may hold an invisible
+    character (a bidi override, a zero-width space), which makes a name look like another or reorders the text around it."""
+    stack: list[tuple[Path, Any]] = [((), draft.data)]
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node, Mapping):
+            for key, value in node.items():
+                if not draft.log.ok(path + (key,)):
+                    continue  # the schema has refused it already (an id or a fact name must be ASCII)
+                what = _NAMED_BY_KEY.get(path)
+                bad = invisible_character(key) if what and isinstance(key, str) else None
+                if bad:
+                    draft.log.add(path + (key,), f"{what} {bad}", "retype the name", key=True)
+                bad = invisible_character(value) if key in _NAME_FIELDS and isinstance(value, str) else None
+                if bad:
+                    draft.log.add(path + (key,), f"{key} {bad}", f"retype the {key}")
+                stack.append((path + (key,), value))
+        elif isinstance(node, list):
+            stack.extend((path + (i,), item) for i, item in enumerate(node))

@@ -44,9 +44,9 @@ def score_many(indicator_set: IndicatorSet | str | os.PathLike[str] | None,
 
     `indicator_set` is a loaded set, a set file or a bundled id, or None to
     score each document against the set its facts file names (each set is
-    loaded once per process). A document is the path of a facts file, a Facts,
-    a mapping of fact values (as score() takes), or a Document (see
-    find_documents for folders and JSONL files). `jobs` above 1 scores in that
+    loaded once per process). A document is the path of a facts file or of a
+    filled 自评表 (.xlsx), a Facts, a mapping of fact values (as score()
+    takes), or a Document (see find_documents for folders and JSONL files). `jobs` above 1 scores in that
     many worker processes (None: one per core); the outcomes are the same.
     Documents are read only as fast as they are scored, so a generator of
     10⁵ documents is never held in memory.

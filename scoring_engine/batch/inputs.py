@@ -1,39 +1,45 @@
-"""What a batch reads: facts files, folders of them, and JSONL files of facts documents, in a stable order.
+"""What a batch reads: facts files, filled 自评表 workbooks, folders of them, and JSONL files of facts, in a stable order.
 
 Folders are searched recursively in sorted order; hidden folders and files
-(``.git``, ``.venv``) are skipped, and so are case files (``*.cases.yaml``) and
-indicator sets (a YAML file whose top level has ``indicators:`` or no
-``facts:``). A JSONL file gives one document per non-blank line. Documents are
-produced lazily, so a batch of 10⁵ projects never holds them all.
+(``.git``, ``.venv``) are skipped, and so are the lock files Excel and WPS
+leave beside an open workbook (``~$表.xlsx``), case files (``*.cases.yaml``)
+and indicator sets (a YAML file whose top level has ``indicators:`` or no
+``facts:``). A JSONL file gives one document per non-blank line; a workbook
+(``.xlsx``, ``.xlsm``) is one filled form. Documents are produced lazily, so a
+batch of 10⁵ projects never holds them all.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .._files import not_a_regular_file
 from ..errors import FactsError, Problem
 from ..facts import Facts
+from ..forms.reader import FORM_SUFFIXES
 from ..loader import MAX_FACTS_BYTES
 
-__all__ = ["Document", "find_documents", "count_documents", "FACTS_SUFFIXES", "JSONL_SUFFIX"]
+__all__ = ["Document", "find_documents", "count_documents", "FACTS_SUFFIXES", "FORM_SUFFIXES", "JSONL_SUFFIX"]
 
 #: Files a folder search takes as facts files (YAML ones only when they hold facts, not a set).
 FACTS_SUFFIXES = (".json", ".yaml", ".yml")
 #: Files read as one facts document a line.
 JSONL_SUFFIX = ".jsonl"
 _CASES_SUFFIX = ".cases.yaml"
+_LOCK_PREFIX = "~$"  # Excel's and WPS's lock file beside a workbook that is open: not a form
 _TOP_KEY = re.compile(r"^(facts|indicators|cases):", re.M)
 _CHUNK = 1 << 20
 
 
 @dataclass(frozen=True)
 class Document:
-    """One project's facts document, not yet read: a file, a JSONL line, or facts already parsed.
+    """One project's facts document, not yet read: a facts file, a filled form, a JSONL line, or facts already parsed.
 
     `source` names it in every output ("dir/a.json", "batch.jsonl:17"); a
     relative ``indicator_set`` is resolved from `folder`; `problem` is set when
@@ -49,6 +55,11 @@ class Document:
     folder: Path | None = None
     facts: Facts | None = None
     problem: Problem | None = None
+
+    @property
+    def is_form(self) -> bool:
+        """A filled 自评表 workbook, read with the set's form layout."""
+        return self.path is not None and self.line is None and self.path.suffix.lower() in FORM_SUFFIXES
 
     @classmethod
     def of(cls, item: Document | Facts | Mapping[str, Any] | str | os.PathLike[str], number: int = 0) -> Document:
@@ -68,7 +79,7 @@ class Document:
 
 
 def find_documents(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Document]:
-    """The documents of each input in turn: a facts file, every facts file below a folder, each line of a JSONL file.
+    """The documents of each input in turn: a facts file or form, every one below a folder, each line of a JSONL file.
 
     Raises FactsError naming each input that is neither a file nor a folder, at once (before any document is read).
     """
@@ -100,25 +111,36 @@ def count_documents(inputs: Iterable[str | os.PathLike[str]]) -> int:
 
 
 def _facts_files(folder: Path) -> list[Path]:
-    """The facts and JSONL files below `folder`, sorted by their path below it (a/1.json, a/b/2.json, c.jsonl)."""
+    """The facts files, forms and JSONL files below `folder`, sorted by their path below it (a/1.json, a/b/2.xlsx, c.jsonl)."""
     found = []
     for top, dirs, files in os.walk(folder):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
             lower = name.lower()
-            if name.startswith(".") or lower.endswith(_CASES_SUFFIX):
+            if name.startswith((".", _LOCK_PREFIX)) or lower.endswith(_CASES_SUFFIX):
                 continue
             path = Path(top) / name
-            if lower.endswith((".json", JSONL_SUFFIX)) or (lower.endswith((".yaml", ".yml")) and _holds_facts(path)):
+            if lower.endswith((".json", JSONL_SUFFIX, *FORM_SUFFIXES)) or (lower.endswith((".yaml", ".yml"))
+                                                                           and _holds_facts(path)):
                 found.append(path)
     return sorted(found, key=lambda path: path.relative_to(folder).parts)
 
 
+def _regular(path: Path) -> bool:
+    """Whether `path` is a regular file: a pipe or a device is never opened (a pipe nobody writes to would wait for ever)."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
 def _holds_facts(path: Path) -> bool:
     """A YAML file is a facts file when its top level has facts: and neither indicators: nor cases:."""
+    if not _regular(path):
+        return True  # reading it says why it cannot be read
     try:
         with path.open("rb") as handle:
-            head = handle.read(MAX_FACTS_BYTES).decode("utf-8", "replace")
+            head = handle.read(MAX_FACTS_BYTES).decode("utf-8-sig", "replace")  # a byte-order mark is no part of the first key
     except OSError:
         return True  # let reading it report why it cannot be read
     keys = set(_TOP_KEY.findall(head))
@@ -127,6 +149,10 @@ def _holds_facts(path: Path) -> bool:
 
 def _lines(file: Path, name: str) -> Iterator[Document]:
     """One document per non-blank line; a line over MAX_FACTS_BYTES or not UTF-8 is a document that failed."""
+    if not _regular(file):
+        yield Document(source=str(file), name=name, problem=not_a_regular_file(str(file)) if file.exists() else
+                       Problem("no such file", file=str(file)))
+        return
     try:
         handle = file.open("rb")
     except OSError as err:
@@ -157,6 +183,8 @@ def _lines(file: Path, name: str) -> Iterator[Document]:
 
 
 def _count_lines(file: Path) -> int:
+    if not _regular(file):
+        return 1
     count = 0
     try:
         with file.open("rb") as handle:

@@ -2,8 +2,10 @@
 
 A Result carries the whole audit trail; the batch outputs need a fraction of it
 (project details, total, grade, each indicator's score and reason, the warnings
-count, the 需说明 flags). Building the record where the project is scored keeps
-what crosses between processes, and what a summary holds, small.
+count, the 需说明 flags, the grade's consequence and the budget it concerns).
+Building the record where the project is scored keeps what crosses between
+processes, and what a summary holds, small. Summaries that show no reasons
+build it from `scores_only` (scores_row), without the audit trail.
 """
 
 from __future__ import annotations
@@ -12,16 +14,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import PurePath
-from typing import Any
+from typing import Any, NamedTuple
 
-from .._arith import percent, plain
-from ..errors import Problem
-from ..model import IndicatorSet
-from ..result import Result
+from .._arith import CONTEXT, percent, plain
+from ..errors import Problem, ScoringError
+from ..facts import Facts
+from ..model import Indicator, IndicatorSet
+from ..result import Result, Scores
+from .consequences import budget_share
 
 
-__all__ = ["IndicatorRow", "ProjectRow", "project_row", "failed_row", "set_indicator_ids", "explain_flags", "PROJECT_KEYS",
-           "DEFAULT_EXECUTION_RATE", "DEFAULT_GRADE_SHARE"]
+__all__ = ["IndicatorRow", "ProjectRow", "SetShape", "project_row", "scores_row", "failed_row", "PROJECT_KEYS",
+           "DEFAULT_EXECUTION_RATE", "DEFAULT_GRADE_SHARE", "BUDGET_ROW", "BUDGET_COLUMN"]
 
 #: The project details a summary shows, from the facts file's "project" section.
 PROJECT_KEYS = ("id", "name", "unit", "department", "year")
@@ -32,6 +36,8 @@ DEFAULT_EXECUTION_RATE = Decimal("0.9")
 DEFAULT_GRADE_SHARE = Decimal("0.8")
 _EXECUTION_NAMES = ("execution_rate",)
 _EXECUTION_LABEL = "预算执行率"
+#: Where a set's form names the year's budget (全年预算数): the funds block's row and column.
+BUDGET_ROW, BUDGET_COLUMN = "total", "budget"
 
 
 @dataclass(frozen=True)
@@ -57,8 +63,7 @@ class Comparison:
     indicators: Mapping[str, IndicatorDifference]
 
 
-@dataclass(frozen=True)  # not slots: a slotted dataclass pickles at half the speed
-class IndicatorRow:
+class IndicatorRow(NamedTuple):  # a tuple: a project has dozens, made, pickled and read many times faster than a dataclass's
     """One indicator of one project: the weight used, the score and the reason as the result gives them."""
 
     id: str
@@ -72,7 +77,7 @@ class IndicatorRow:
     @property
     def rate(self) -> Decimal | None:
         """得分率: score ÷ weight, or None for an indicator of weight 0."""
-        return self.score / self.weight if self.weight else None
+        return CONTEXT.divide(self.score, self.weight) if self.weight else None  # whatever context the reader has set
 
 
 @dataclass(frozen=True)
@@ -100,9 +105,12 @@ class ProjectRow:
     warnings: int = 0
     flags: tuple[str, ...] = ()
     problems: tuple[str, ...] = ()
+    problems_zh: tuple[str, ...] = ()  # the same lines in Chinese, for the command line of a Chinese run
     internal: bool = False  # failed on a bug of the engine, not on its input
     batch: str = ""
     compare: Comparison | None = None
+    consequence: str | None = None  # 结果应用: what the set attaches to the grade
+    budget: Decimal | None = None  # the year's budget (万元), when the consequence names a share of it and the set names the fact
 
     @property
     def ok(self) -> bool:
@@ -141,44 +149,101 @@ class ProjectRow:
         return replace(self, indicators=self.tops(), compare=compare)
 
 
-def project_row(index: int, source: str, result: Result, indicator_set: IndicatorSet, batch: str = "", file: str = "",
-                in_set: frozenset[str] | None = None) -> ProjectRow:
-    """The record of a scored project; its flags are the set's explain_when flags, or the default rule's.
+@dataclass(frozen=True)
+class SetShape:
+    """What the rows of one set's projects take from the set, worked out once per set.
 
-    `in_set` is the ids of the set's own indicators (computed when not given).
+    Its indicators as (id, name, level), depth first; its grade labels; where
+    the default rule finds the 预算执行率 (derived values, then facts, named
+    execution_rate or labelled 预算执行率); the fact its form's funds block
+    shows as the year's budget (全年预算数); the consequence of each grade.
     """
-    ids = in_set if in_set is not None else set_indicator_ids(indicator_set)
+
+    set: IndicatorSet
+    nodes: tuple[tuple[str, str, int], ...]
+    ids: frozenset[str]
+    grades: tuple[str, ...]
+    rate_derived: tuple[str, ...]
+    rate_facts: tuple[str, ...]
+    budget_fact: str | None
+    consequences: Mapping[str, str]  # grade label → consequence (结果应用)
+    row_fields: Mapping[str, Any]  # what every row of the set has: its id, name, version, precision, total and grades
+
+    @classmethod
+    def of(cls, indicator_set: IndicatorSet) -> SetShape:
+        nodes: list[tuple[str, str, int]] = []
+
+        def add(indicator: Indicator, level: int) -> None:
+            nodes.append((indicator.id, indicator.name, level))
+            for child in indicator.children:
+                add(child, level + 1)
+
+        for top in indicator_set.indicators:
+            add(top, 1)
+        s = indicator_set
+        grades = tuple(g.label for g in s.grades)
+        return cls(s, tuple(nodes), frozenset(n[0] for n in nodes), grades,
+                   tuple(d.name for d in s.derived if _is_rate(d.name, d.label)),
+                   tuple(name for name, spec in s.facts.items() if _is_rate(name, spec.label)),
+                   s.form.funds.get(BUDGET_ROW, {}).get(BUDGET_COLUMN), {g.label: g.consequence for g in s.grades if g.consequence},
+                   {"set_id": s.id, "set_name": s.name, "set_version": s.version, "precision": s.precision, "max_total": s.total,
+                    "grades": grades})
+
+    def budget_needed(self, grade: str) -> bool:
+        """Whether a project of `grade` needs its budget: its consequence names a share of it, and the set names the fact."""
+        consequence = self.consequences.get(grade)
+        return consequence is not None and self.budget_fact is not None and budget_share(consequence) is not None
+
+
+def _is_rate(name: str, label: str | None) -> bool:
+    return name in _EXECUTION_NAMES or label == _EXECUTION_LABEL
+
+
+def project_row(index: int, source: str, result: Result, shape: SetShape, batch: str = "", file: str = "") -> ProjectRow:
+    """The record of a scored project from its Result: every indicator with its reason, a target table's rows too."""
+    ids = shape.ids
     indicators = tuple(IndicatorRow(n.id, n.name, n.level, n.weight, n.score, n.reason, n.id in ids) for n in result.walk())
-    return ProjectRow(
-        index=index,
-        source=source,
-        file=file,
-        project=project_details(result.project),
-        set_id=result.indicator_set.id,
-        set_name=result.indicator_set.name,
-        set_version=result.indicator_set.version,
-        precision=result.precision,
-        max_total=result.max_total,
-        grades=tuple(g.label for g in indicator_set.grades),
-        total=result.total,
-        grade=result.grade,
-        indicators=indicators,
-        warnings=len(result.warnings),
-        flags=explain_flags(result, indicator_set),
-        batch=batch,
-    )
+    rate = None
+    if not shape.set.explain_when and (shape.rate_derived or shape.rate_facts):  # the default rule, for a set that has a rate
+        rate = _first_number([d.value for d in result.derived if d.name in shape.rate_derived]
+                             + [f.value for f in result.facts if f.name in shape.rate_facts])
+    budget = None
+    if shape.budget_needed(result.grade):
+        fact = result.fact(shape.budget_fact or "")
+        budget = fact.value if fact is not None and isinstance(fact.value, Decimal) else None
+    return ProjectRow(index=index, source=source, file=file, project=project_details(result.project), total=result.total,
+                      grade=result.grade, indicators=indicators, warnings=len(result.warnings),
+                      flags=_flags(shape, result.flags, result.grade, rate), batch=batch,
+                      consequence=shape.consequences.get(result.grade), budget=budget, **shape.row_fields)
 
 
-def set_indicator_ids(indicator_set: IndicatorSet) -> frozenset[str]:
-    """The ids of the indicators the set itself declares (a project's target rows are not among them)."""
-    return frozenset(node.id for node in indicator_set.walk())
+def scores_row(index: int, source: str, scores: Scores, facts: Facts, shape: SetShape, batch: str = "", file: str = "") -> ProjectRow:
+    """The record of a scored project from its scores alone (`scores_only`): the set's indicators, without reasons.
+
+    What the summaries need (the 汇总, 统计 and page figures), at a fraction
+    of the cost of the audit trail; a target table's rows are left out.
+    """
+    score_of, weight_of = scores.scores, scores.weights
+    indicators = tuple(IndicatorRow(key, name, level, weight_of[key], score_of[key], "") for key, name, level in shape.nodes)
+    rate = None
+    if not shape.set.explain_when:
+        rate = _first_number([_value(scores.values, name) for name in (*shape.rate_derived, *shape.rate_facts)])
+    budget = None
+    if shape.budget_needed(scores.grade):
+        found = _value(scores.values, shape.budget_fact or "")
+        budget = found if isinstance(found, Decimal) else None
+    return ProjectRow(index=index, source=source, file=file, project=project_details(facts.details()), total=scores.total,
+                      grade=scores.grade, indicators=indicators, warnings=len(scores.warnings),
+                      flags=_flags(shape, scores.flags, scores.grade, rate), batch=batch,
+                      consequence=shape.consequences.get(scores.grade), budget=budget, **shape.row_fields)
 
 
 def failed_row(index: int, source: str, problems: tuple[Problem, ...], internal: bool = False, batch: str = "",
                project: Mapping[str, Any] | None = None, file: str = "") -> ProjectRow:
     """The record of a project that could not be scored: one line per problem."""
     return ProjectRow(index=index, source=source, file=file, project=project_details(project or {}),
-                      problems=tuple(str(p) for p in problems), internal=internal, batch=batch)
+                      problems=tuple(str(p) for p in problems), problems_zh=tuple(p.text("zh") for p in problems),
+                      internal=internal, batch=batch)
 
 
 def project_details(project: Mapping[str, Any]) -> dict[str, str]:
@@ -186,30 +251,33 @@ def project_details(project: Mapping[str, Any]) -> dict[str, str]:
     return {k: plain(v) if isinstance(v, Decimal) else str(v) for k in PROJECT_KEYS if (v := project.get(k)) not in (None, "")}
 
 
-def explain_flags(result: Result, indicator_set: IndicatorSet) -> tuple[str, ...]:
+def _flags(shape: SetShape, flags: tuple[Any, ...], grade: str, rate: Decimal | None) -> tuple[str, ...]:
     """需说明: the flags of the set's explain_when; for a set without any, the usual rule.
 
     The usual rule: a grade that starts below 80% of the total (中 and 差 in the
-    national scheme), or a 预算执行率 below 90% where the set has one (a derived
-    value or fact named execution_rate or labelled 预算执行率).
+    national scheme), or a 预算执行率 (`rate`) below 90% where the set has one
+    (a derived value or fact named execution_rate or labelled 预算执行率).
     """
+    indicator_set = shape.set
     if indicator_set.explain_when:
-        return tuple(str(f) for f in result.flags)
+        return tuple(str(f) for f in flags)
     found = []
-    grade = next((g for g in indicator_set.grades if g.label == result.grade), None)
-    if grade is not None and grade.min < indicator_set.total * DEFAULT_GRADE_SHARE:
-        found.append(f"评价结果为{result.grade}，需说明原因（默认规则：{plain(indicator_set.total * DEFAULT_GRADE_SHARE)}分以下的等级）")
-    rate = _execution_rate(result)
+    limit = indicator_set.total * DEFAULT_GRADE_SHARE
+    named = next((g for g in indicator_set.grades if g.label == grade), None)
+    if named is not None and named.min < limit:
+        found.append(f"评价结果为{grade}，需说明原因（默认规则：{plain(limit)}分以下的等级）")
     if rate is not None and rate < DEFAULT_EXECUTION_RATE:
         found.append(f"预算执行率{percent(rate)}，低于{percent(DEFAULT_EXECUTION_RATE, 0)}，需说明原因（默认规则）")
     return tuple(found)
 
 
-def _execution_rate(result: Result) -> Decimal | None:
-    for d in result.derived:
-        if (d.name in _EXECUTION_NAMES or d.label == _EXECUTION_LABEL) and isinstance(d.value, Decimal):
-            return d.value
-    for f in result.facts:
-        if (f.name in _EXECUTION_NAMES or f.label == _EXECUTION_LABEL) and isinstance(f.value, Decimal):
-            return f.value
-    return None
+def _value(values: Mapping[str, Any], name: str) -> Any:
+    """A fact or derived value by name; None when it has none, or failed."""
+    try:
+        return values.get(name)
+    except ScoringError:  # a derived value that could not be computed
+        return None
+
+
+def _first_number(values: list[Any]) -> Decimal | None:
+    return next((v for v in values if isinstance(v, Decimal)), None)

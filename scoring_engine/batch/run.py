@@ -20,6 +20,7 @@ from functools import partial
 from pathlib import Path
 from typing import IO, Any, TextIO
 
+from .._arith import in_engine_context
 from ..model import IndicatorSet
 from ..reports.batch_csv import BatchCsv
 from ..reports.batch_html import BatchPage
@@ -61,6 +62,7 @@ class BatchOptions:
         return RECHECK if self.compare_with else self.other_set.id if self.other_set is not None else None
 
 
+@in_engine_context
 def run_batch(options: BatchOptions) -> Summary:
     """Score, compare and write; the outputs appear only when all of them are complete.
 
@@ -75,7 +77,8 @@ def run_batch(options: BatchOptions) -> Summary:
         for path in options.outputs:
             sinks.append(OUTPUTS[path.suffix.lower()](path, options.against))  # one at a time: a failure discards those made
         config = TaskConfig(options.indicator_set, options.other_set, json=any(isinstance(s, BatchJsonl) for s in sinks),
-                            reports=options.reports, report_format=options.report_format)
+                            reports=options.reports, report_format=options.report_format,
+                            reasons=any(isinstance(s, BatchWorkbook) for s in sinks))
         with _Rows() as kept:
             summary = _score(options, config, documents, recheck_documents, sinks, kept)
             for sink in sinks:
@@ -106,7 +109,7 @@ def _score(options: BatchOptions, config: TaskConfig, documents: Iterator[Any], 
         progress = Progress(options.progress, total)
     with _Recheck() as recheck:
         if recheck_documents is not None:
-            worker = partial(BatchWorker, TaskConfig(options.indicator_set, batch=RECHECK))
+            worker = partial(BatchWorker, TaskConfig(options.indicator_set, batch=RECHECK, reasons=config.reasons))
             for entry in ordered_map(worker, enumerate(recheck_documents), options.jobs):
                 recheck.add(entry.row)
                 if not entry.row.ok:

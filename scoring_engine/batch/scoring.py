@@ -2,75 +2,101 @@
 
 A Scorer holds the set (or, without one, each set the documents name, loaded
 once and kept, a set that fails to load included), so a worker process loads
-each set once however many projects it scores.
+each set once however many projects it scores. A filled 自评表 is read with
+the set's form layout: the set given, else the bundled set the form names on
+its side sheet; the cell each fact came from goes with the outcome.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
 
-from ..engine import score
+from .._arith import in_engine_context
+from ..engine import score, scores_only
 from ..errors import FactsError, IndicatorSetError, Problem, ScoringEngineError
 from ..facts import Facts
-from ..loader import load_facts, load_indicator_set, parse_facts, resolve_set
+from ..loader import bundled_sets, load_facts, load_indicator_set, parse_facts, resolve_set
 from ..model import IndicatorSet
 from ..result import Result
 from .inputs import Document
-from .rows import ProjectRow, failed_row, project_row, set_indicator_ids
+from .rows import ProjectRow, SetShape, failed_row, project_row, scores_row
 
-__all__ = ["Outcome", "Scorer", "ScoreDocuments", "NO_SET"]
+__all__ = ["Outcome", "Scorer", "ScoreDocuments", "NO_SET", "NO_FORM_SET"]
 
 NO_SET = 'no indicator set: pass --set ID|PATH, or name one in the facts file as "indicator_set"'
+NO_FORM_SET = "自评表未注明所用指标体系，请用 --set ID|PATH 指定（no indicator set: the form names none; pass --set ID|PATH）"
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """One document of score_many: its Result, or the problems that stopped it, and its summary row."""
+    """One document of score_many: its Result, or the problems that stopped it, and its summary row.
+
+    (A Scorer told to keep no results, as the batch's is when no output shows them, gives `result` None.)
+    """
 
     index: int
     source: str
     result: Result | None
     problems: tuple[Problem, ...]
     row: ProjectRow
+    provenance: Mapping[str, str] = field(default_factory=dict)  # a filled form's: fact path → the cell it came from
 
     @property
     def ok(self) -> bool:
-        return self.result is not None
+        return not self.problems
 
 
 class Scorer:
-    """Scores documents against one set, or each against the set it names; `batch` labels a compared batch's rows."""
+    """Scores documents against one set, or each against the set it names; `batch` labels a compared batch's rows.
 
-    def __init__(self, indicator_set: IndicatorSet | None = None, batch: str = ""):
+    `keep_results` False gives outcomes without their Result (the row only);
+    `reasons` False as well scores with `scores_only` and builds rows without
+    reasons or a target table's rows: same totals, grades and flags, without
+    the cost of the audit trail.
+    """
+
+    def __init__(self, indicator_set: IndicatorSet | None = None, batch: str = "", keep_results: bool = True,
+                 reasons: bool = True):
         self.fixed = indicator_set
         self.batch = batch
+        self.keep_results = keep_results
+        self.lean = not keep_results and not reasons
         self.sets: dict[str, IndicatorSet | IndicatorSetError] = {}
-        self.ids: dict[int, frozenset[str]] = {}
+        self.shapes: dict[int, SetShape] = {}
 
     def outcome(self, index: int, document: Document) -> Outcome:
         """The document scored; any failure, a bug of ours included, is the outcome's problems."""
         source = document.source
         facts: Facts | None = None
+        provenance: Mapping[str, str] = {}
         try:
-            facts = self.facts(document)
-            indicator_set = self.set_for(document, facts)
+            if document.is_form:
+                facts, indicator_set, provenance = self.form(document)
+            else:
+                facts = self.facts(document)
+                indicator_set = self.set_for(document, facts)
+            shape = self._shape(indicator_set)
+            if self.lean:
+                row = scores_row(index, source, scores_only(indicator_set, facts), facts, shape, self.batch, document.name)
+                return Outcome(index, source, None, (), row, provenance)
             result = score(indicator_set, facts)
+            row = project_row(index, source, result, shape, self.batch, document.name)
         except ScoringEngineError as err:
             return self._failed(index, document, err.problems, facts)
         except Exception as err:  # a bug: this project fails, the batch goes on, and the line says it is ours
             problem = Problem(f"internal error: {type(err).__name__}: {err} (please report it with this document)", file=source)
             return self._failed(index, document, (problem,), facts, internal=True)
-        row = project_row(index, source, result, indicator_set, self.batch, document.name, self._ids(indicator_set))
-        return Outcome(index, source, result, (), row)
+        return Outcome(index, source, result if self.keep_results else None, (), row, provenance)
 
-    def _ids(self, indicator_set: IndicatorSet) -> frozenset[str]:
-        """The set's own indicator ids, worked out once per set (the sets are kept, so their id() stays theirs)."""
+    def _shape(self, indicator_set: IndicatorSet) -> SetShape:
+        """What rows take from the set, worked out once per set (the sets are kept, so their id() stays theirs)."""
         key = id(indicator_set)
-        if key not in self.ids:
-            self.ids[key] = set_indicator_ids(indicator_set)
-        return self.ids[key]
+        if key not in self.shapes:
+            self.shapes[key] = SetShape.of(indicator_set)
+        return self.shapes[key]
 
     def _failed(self, index: int, document: Document, problems: tuple[Problem, ...], facts: Facts | None,
                 internal: bool = False) -> Outcome:
@@ -95,16 +121,46 @@ class Scorer:
             raise FactsError(Problem("the document has neither a file nor facts", file=document.source))
         return load_facts(document.path)
 
+    def form(self, document: Document) -> tuple[Facts, IndicatorSet, Mapping[str, str]]:
+        """A filled 自评表's facts, its set (the fixed one, else the bundled set it names) and the cell of each fact."""
+        from ..forms.reader import named_set, read_form
+        from ..forms.workbook import open_workbook
+
+        assert document.path is not None
+        sheets = open_workbook(document.path)  # once: for the set it names and for its cells
+        indicator_set = self.fixed
+        if indicator_set is None:
+            named = named_set(sheets)
+            if named is None:
+                raise FactsError(Problem(NO_FORM_SET, file=document.source))
+            if named not in bundled_sets():
+                raise FactsError(Problem(f"自评表注明的指标体系 {named} 不是内置指标体系，请用 --set ID|PATH 指定其文件"
+                                         f"（the form names the set {named}, which is not bundled: pass --set ID|PATH）",
+                                         file=document.source))
+            indicator_set = self._load(resolve_set(named), document.source)
+        imported = read_form(document.path, indicator_set, sheets)
+        return dataclasses.replace(imported.facts, source=document.source), indicator_set, imported.provenance
+
     def set_for(self, document: Document, facts: Facts) -> IndicatorSet:
-        """The fixed set, or the one the facts name (relative to the document's folder), loaded once."""
+        """The fixed set, or the one the facts name, loaded once.
+
+        A set named inside a document follows `score`'s rule (`resolve_set`): a
+        bundled id or a path inside the document's folder -- the working folder
+        for facts given without a file, as for `score -`.
+        """
         if self.fixed is not None:
             return self.fixed
         if facts.indicator_set is None:
             raise FactsError(Problem(NO_SET, file=document.source))
         try:
-            path = resolve_set(facts.indicator_set, relative_to=document.folder)
+            folder = document.folder if document.folder is not None else Path(".")
+            path = resolve_set(facts.indicator_set, relative_to=folder)
         except IndicatorSetError as err:
             raise _named_by(err, document.source) from None
+        return self._load(path, document.source)
+
+    def _load(self, path: Path, source: str) -> IndicatorSet:
+        """The set at `path`, loaded once (a set that fails to load fails each document naming it)."""
         key = str(path.resolve())
         if key not in self.sets:
             try:
@@ -113,7 +169,7 @@ class Scorer:
                 self.sets[key] = err
         found = self.sets[key]
         if isinstance(found, IndicatorSetError):
-            raise _named_by(found, document.source)
+            raise _named_by(found, source)
         return found
 
 
@@ -123,6 +179,7 @@ class ScoreDocuments:
     def __init__(self, indicator_set: IndicatorSet | None):
         self.scorer = Scorer(indicator_set)
 
+    @in_engine_context
     def __call__(self, chunk: Sequence[tuple[int, Document]]) -> list[Outcome]:
         return [self.scorer.outcome(index, document) for index, document in chunk]
 

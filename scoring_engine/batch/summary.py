@@ -4,7 +4,8 @@ Per indicator set: count, mean, median, lowest and highest total, the grade
 distribution, a histogram of totals and the mean 得分率 of each indicator (the
 lowest are where points are lost). Across the batch: failures, 需说明 counts,
 units and departments ranked by mean total, the ten best and worst projects,
-and the comparison figures. Totals are kept as a count per distinct total (at
+the comparison figures, and 结果应用 (each grade's consequence, per
+department and unit, with the budgets concerned: consequences.py). Totals are kept as a count per distinct total (at
 most total × 10^precision + 1 of them), so the median is exact.
 
 >>> from decimal import Decimal
@@ -28,7 +29,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from .._arith import ZERO, round_half_up, scoring_context
+from .._arith import ZERO, in_engine_context, round_half_up
+from .consequences import ConsequenceCount, ConsequenceTally
 from .rows import ProjectRow
 
 __all__ = ["summarise", "Summariser", "Summary", "SetSummary", "GradeCount", "Bin", "IndicatorStat", "Ranked", "Placed",
@@ -137,6 +139,8 @@ class Summary:
     other_failed: int = 0  # projects of the compared batch that could not be scored
     unmatched: int = 0  # projects of the re-check batch that match no project of this one
     problem_lines: tuple[str, ...] = ()  # the first SHOWN_PROBLEMS error lines of failed projects
+    problem_lines_zh: tuple[str, ...] = ()  # the same in Chinese
+    consequences: tuple[ConsequenceCount, ...] = ()  # 结果应用: the batch, then each 主管部门, then each unit
 
 
 @dataclass
@@ -165,12 +169,16 @@ class Summariser:
         self.against: str | None = None
         self.unmatched = 0
         self.problem_lines: list[str] = []
+        self.problem_lines_zh: list[str] = []
+        self.consequences = ConsequenceTally()
 
+    @in_engine_context  # the caller's decimal context cannot change a sum
     def add(self, row: ProjectRow) -> None:
         if not row.ok:
             room = SHOWN_PROBLEMS - len(self.problem_lines)
-            named = [line if line.startswith(row.source) else f"{row.source}: {line}" for line in row.problems[:max(room, 0)]]
-            self.problem_lines += [f"（{row.batch}）{line}" if row.batch else line for line in named]
+            for lines, own in ((self.problem_lines, row.problems), (self.problem_lines_zh, row.problems_zh or row.problems)):
+                named = [line if line.startswith(row.source) else f"{row.source}: {line}" for line in own[:max(room, 0)]]
+                lines += [f"（{row.batch}）{line}" if row.batch else line for line in named]
         if row.batch:
             self.other_failed += not row.ok
             return
@@ -185,16 +193,15 @@ class Summariser:
         totals.grades[row.grade] += 1
         totals.flagged += bool(row.flags)
         self.flagged += bool(row.flags)
-        with scoring_context():
-            for i in row.indicators:
-                if not i.in_set:
-                    continue  # a project's own target row: no other project has it, and there may be millions
-                stat = totals.indicators.setdefault(i.id, [i.name, i.level, 0, ZERO, ZERO, 0])
-                stat[2] += 1
-                stat[3] += i.score
-                if i.weight:
-                    stat[4] += i.score / i.weight
-                    stat[5] += 1
+        for i in row.indicators:
+            if not i.in_set:
+                continue  # a project's own target row: no other project has it, and there may be millions
+            stat = totals.indicators.setdefault(i.id, [i.name, i.level, 0, ZERO, ZERO, 0])
+            stat[2] += 1
+            stat[3] += i.score
+            if i.weight:
+                stat[4] += i.score / i.weight
+                stat[5] += 1
         for name, table in ((row.project.get("unit"), self.units), (row.project.get("department"), self.departments)):
             if name:
                 entry = table.setdefault(name, [0, ZERO, 0])
@@ -202,6 +209,9 @@ class Summariser:
                 entry[1] += row.total
                 entry[2] += bool(row.flags)
         self._place(row)
+        if row.consequence:
+            self.consequences.add(row.consequence, row.grade, row.grade_rank or 0, row.budget, row.project.get("department"),
+                                  row.project.get("unit"))
         if row.compare is not None:
             self.against = self.against or row.compare.against
             self.compared += 1
@@ -216,11 +226,8 @@ class Summariser:
         _keep(self.best, (row.total, -row.index, -self.arrived, placed))
         _keep(self.worst, (-row.total, -row.index, -self.arrived, placed))
 
+    @in_engine_context  # the caller's decimal context cannot change a mean
     def summary(self) -> Summary:
-        with scoring_context():  # the caller's decimal context cannot change a mean
-            return self._summary()
-
-    def _summary(self) -> Summary:
         p = max((s.row.precision for s in self.sets.values()), default=2)
         return Summary(
             documents=self.documents,
@@ -241,6 +248,8 @@ class Summariser:
             other_failed=self.other_failed,
             unmatched=self.unmatched,
             problem_lines=tuple(self.problem_lines),
+            problem_lines_zh=tuple(self.problem_lines_zh),
+            consequences=self.consequences.counted(),
         )
 
 

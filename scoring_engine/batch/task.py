@@ -7,6 +7,7 @@ share that work; the parent only writes what comes back, in order.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -14,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 
 from .. import _json
-from .._atomic import AtomicFile
+from .._arith import in_engine_context
+from .._output import write_atomically
 from ..model import IndicatorSet
 from ..render import RENDERERS
 from .inputs import Document
@@ -39,6 +41,12 @@ class TaskConfig:
     json: bool = False
     reports: Path | None = None
     report_format: str = "html"
+    reasons: bool = True  # rows carry each indicator's reason and a target table's rows (the .xlsx 指标明细 shows them)
+
+    @property
+    def keep_results(self) -> bool:
+        """Whether an output needs each project's whole Result (the .jsonl output, the reports)."""
+        return self.json or self.reports is not None
 
 
 @dataclass(frozen=True)
@@ -46,7 +54,7 @@ class Entry:
     """One document done: its row, its JSON line's content (result or problems), and its row under the compared set."""
 
     row: ProjectRow
-    json: str | None = None
+    json: str | None = None  # its JSON line's members but index, source and compare: "result":…,"need_explanation":… or "problems":…
     other: ProjectRow | None = None
 
 
@@ -55,9 +63,10 @@ class BatchWorker:
 
     def __init__(self, config: TaskConfig):
         self.config = config
-        self.scorer = Scorer(config.indicator_set, config.batch)
-        self.other = Scorer(config.other_set, config.other_set.id) if config.other_set is not None else None
+        self.scorer = Scorer(config.indicator_set, config.batch, config.keep_results, config.reasons)
+        self.other = Scorer(config.other_set, config.other_set.id, False, config.reasons) if config.other_set is not None else None
 
+    @in_engine_context  # in a worker process too, whatever context it started with
     def __call__(self, chunk: Sequence[tuple[int, Document]]) -> list[Entry]:
         return [self.entry(index, document) for index, document in chunk]
 
@@ -72,13 +81,7 @@ class BatchWorker:
         assert outcome.result is not None and self.config.reports is not None
         content = RENDERERS[self.config.report_format](outcome.result)
         name = report_name(outcome.index, outcome.source, REPORT_EXTENSIONS[self.config.report_format])
-        output = AtomicFile(self.config.reports / name)
-        try:
-            output.write(content if isinstance(content, bytes) else content.encode("utf-8"))
-        except BaseException:
-            output.discard()
-            raise
-        output.commit()
+        write_atomically(self.config.reports / name, content)
 
 
 def report_name(index: int, source: str, extension: str) -> str:
@@ -102,8 +105,11 @@ def report_name(index: int, source: str, extension: str) -> str:
 
 
 def _json_text(outcome: Outcome) -> str:
-    """The result as one line of JSON, or the problems as a list of objects with their fields."""
+    """The members of the project's JSON line: the result, the 需说明 flags and a form's cells, or the problems with their fields."""
     if outcome.result is not None:
-        return _json.dumps(outcome.result.to_dict(), indent=None)
+        text = (f'"result":{_json.dumps(outcome.result.to_dict(), indent=None)},'
+                f'"need_explanation":{json.dumps(list(outcome.row.flags), ensure_ascii=False)}')
+        return text + (f',"provenance":{_json.dumps(dict(outcome.provenance), indent=None)}' if outcome.provenance else "")
     fields = ("message", "file", "line", "column", "path", "indicator", "fact", "expression", "hint")
-    return _json.dumps([{k: getattr(p, k) for k in fields if getattr(p, k) is not None} for p in outcome.problems], indent=None)
+    return '"problems":' + _json.dumps([{k: getattr(p, k) for k in fields if getattr(p, k) is not None} for p in outcome.problems],
+                                       indent=None)

@@ -19,6 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from .._arith import in_engine_context
 from ..errors import FactsError, Problem
 from ..facts import Facts
 from ..model import IndicatorSet, TargetBlock
@@ -26,9 +27,11 @@ from ..target_rows import parse_quantity, target_row
 from .layout import FormLayout, Labelled, form_layout, same_label
 from .workbook import Formula, Sheet, open_workbook
 
-__all__ = ["ImportedFacts", "SIDE_SHEET", "read_form"]
+__all__ = ["ImportedFacts", "SIDE_SHEET", "read_form", "named_set", "FORM_SUFFIXES"]
 
 SIDE_SHEET = "表外事实"
+#: The files read as filled forms (by `score`, `import` and `batch`).
+FORM_SUFFIXES = (".xlsx", ".xlsm")
 _WEIGHT_IN_LABEL = re.compile(r"\s*[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$")
 _YEAR = re.compile(r"[(（]\s*(\d{4})\s*年度?\s*[)）]")
 NO_REASON = "自评表未填写理由"
@@ -100,13 +103,15 @@ class _Reading:
         return str(value).strip() if not isinstance(value, Decimal) else format(value, "f")
 
 
-def read_form(path: str | Path, indicator_set: IndicatorSet) -> ImportedFacts:
+@in_engine_context
+def read_form(path: str | Path, indicator_set: IndicatorSet, sheets: list[Sheet] | None = None) -> ImportedFacts:
     """The facts of the filled form at `path` for `indicator_set`, each with the cell it came from.
 
+    `sheets` is the workbook already opened (`open_workbook(path)`), when the caller has it.
     Raises FactsError listing every cell it could not read, each naming the cell and what it expected.
     """
     path = Path(path)
-    sheets = open_workbook(path)
+    sheets = open_workbook(path) if sheets is None else sheets
     form_sheets = [s for s in sheets if s.name != SIDE_SHEET]
     if not form_sheets:
         raise FactsError(Problem("the workbook has no form sheet", file=str(path)))
@@ -122,6 +127,12 @@ def read_form(path: str | Path, indicator_set: IndicatorSet) -> ImportedFacts:
     facts = Facts(values=reading.values, not_applicable=not_applicable, project=reading.project,
                   indicator_set=indicator_set.id, source=str(path))
     return ImportedFacts(facts, reading.provenance)
+
+
+def named_set(sheets: list[Sheet]) -> str | None:
+    """The set a workbook written by `score --layout selfeval` or `template` names on its side sheet (指标体系), if any."""
+    side = next((s for s in sheets if s.name == SIDE_SHEET), None)
+    return next((side.text(r, 2) or None for r in side.rows if side.text(r, 1) == "指标体系"), None) if side else None
 
 
 def _header(reading: _Reading) -> None:

@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from .. import _json
+from .._arith import in_engine_context
 from ..model import FactSpec, IndicatorSet
 from ..target_rows import ROW_KEYS
 
@@ -37,6 +38,7 @@ def _skeleton(indicator_set: IndicatorSet) -> dict[str, Any]:
             "facts": {name: None for name in indicator_set.facts}}
 
 
+@in_engine_context
 def facts_skeleton(indicator_set: IndicatorSet, fmt: str) -> str:
     """The skeleton as JSON or YAML text."""
     doc = _skeleton(indicator_set)

@@ -17,6 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from .._files import read_bytes, shown_path
 from ..errors import FactsError, Problem
 
 __all__ = ["MAX_FORM_BYTES", "MAX_FORM_COLUMNS", "MAX_FORM_ENTRIES", "MAX_FORM_RATIO", "MAX_FORM_ROWS", "MAX_FORM_UNPACKED",
@@ -71,8 +72,6 @@ def _check_archive(data: bytes, name: str) -> None:
     def refuse(message: str, hint: str | None = None) -> FactsError:
         return FactsError(Problem(message, file=name, hint=hint))
 
-    if len(data) > MAX_FORM_BYTES:
-        raise refuse(f"file is {len(data)} bytes; the limit is {MAX_FORM_BYTES} (MAX_FORM_BYTES)")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         entries = archive.infolist()
@@ -90,17 +89,12 @@ def _check_archive(data: bytes, name: str) -> None:
 
 
 def open_workbook(path: Path) -> list[Sheet]:
-    """Every sheet of the workbook at `path` as cells; FactsError naming the file for anything it cannot read."""
-    name = str(path)
-    try:
-        if path.is_dir():
-            raise FactsError(Problem("is a folder, not a file", file=name))
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FORM_BYTES + 1)
-    except FileNotFoundError:
-        raise FactsError(Problem("no such file", file=name)) from None
-    except OSError as err:
-        raise FactsError(Problem(f"cannot read: {err.strerror}", file=name)) from None
+    """Every sheet of the workbook at `path` as cells; FactsError naming the file for anything it cannot read.
+
+    Read as every file is (`_files.read_bytes`): a regular file only, at most MAX_FORM_BYTES.
+    """
+    name = shown_path(path)
+    data = read_bytes(path, MAX_FORM_BYTES, FactsError, "MAX_FORM_BYTES")
     _check_archive(data, name)
     from openpyxl import load_workbook
 

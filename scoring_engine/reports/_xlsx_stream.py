@@ -18,7 +18,7 @@ import re
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from functools import lru_cache
 from typing import IO, Any
@@ -88,6 +88,23 @@ def _text_cell(value: str, style: int) -> str:
     return f'<c{_STYLE[style]} t="inlineStr"><is><t xml:space="preserve">{escape(value)}</t></is></c>'
 
 
+def _row_xml(n: int, values: Sequence[Any], styles: Sequence[int]) -> str:
+    """A row's XML. Cells go in column order without their own reference (which is optional); an empty one is <c/>."""
+    cells = [f'<row r="{n}">']
+    append = cells.append
+    for value, style in zip(values, styles):
+        kind = type(value)  # told by type first: the cells are nearly all text and Decimals
+        if kind is str or (kind is not Decimal and isinstance(value, str)):
+            append(_text_cell(value, style))
+        elif value is None:
+            append("<c/>")
+        else:
+            text = format(value, "f") if kind is Decimal else str(int(value))
+            append(f'<c{_STYLE[style]}><v>{"0" if text == "-0" else text}</v></c>')
+    append("</row>")
+    return "".join(cells)
+
+
 class Sheet:
     """One sheet (and its continuations): a header row, then rows appended one at a time to a temporary file."""
 
@@ -107,10 +124,25 @@ class Sheet:
 
     def append(self, values: Sequence[Any], styles: Sequence[int] | None = None) -> None:
         """A row: text, Decimal or int per column (None leaves the cell empty); `styles` per column, else text and General."""
-        if self._file is None or self._row >= MAX_ROWS:
-            self._start()
-        self._row += 1
-        self._write(self._row, values, styles)
+        self.append_rows((values,), styles)
+
+    def append_rows(self, rows: Iterable[Sequence[Any]], styles: Sequence[int] | None = None) -> None:
+        """Rows as `append` writes them, all with the same `styles`, written to the file in one piece (a project's 指标明细)."""
+        parts: list[str] = []
+        width = len(self.letters)
+        for values in rows:
+            if self._file is None or self._row >= MAX_ROWS:
+                self._flush(parts)
+                self._start()
+            self._row += 1
+            parts.append(_row_xml(self._row, values[:width], styles or _NO_STYLES))
+        self._flush(parts)
+
+    def _flush(self, parts: list[str]) -> None:
+        if parts:
+            assert self._file is not None
+            self._file.write("".join(parts).encode())
+            parts.clear()
 
     def _start(self) -> None:
         if self._file is not None:
@@ -119,23 +151,7 @@ class Sheet:
         self._row = 0
         if self.header:
             self._row = 1
-            self._write(1, self.header, [HEADER] * len(self.header))
-
-    def _write(self, n: int, values: Sequence[Any], styles: Sequence[int] | None) -> None:
-        # Cells go in column order without their own reference (which is optional); an empty one is <c/>.
-        cells = [f'<row r="{n}">']
-        append = cells.append
-        for value, style in zip(values[: len(self.letters)], styles or _NO_STYLES):
-            if value is None:
-                append("<c/>")
-            elif isinstance(value, str):
-                append(_text_cell(value, style))
-            else:
-                text = format(value, "f") if isinstance(value, Decimal) else str(int(value))
-                append(f'<c{_STYLE[style]}><v>{"0" if text == "-0" else text}</v></c>')
-        append("</row>")
-        assert self._file is not None
-        self._file.write("".join(cells).encode())
+            self._file.write(_row_xml(1, self.header, [HEADER] * len(self.header)).encode())
 
     def finished_parts(self) -> list[tuple[IO[bytes], int]]:
         if self._file is None:

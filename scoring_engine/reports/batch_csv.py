@@ -6,7 +6,7 @@ import csv
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .._atomic import AtomicFile
+from .._output import AtomicOutput
 from ..batch.rows import ProjectRow
 from ..batch.summary import Summary
 from .batch_tables import Rate, Score, cell_text, summary_cells, summary_table, top_names
@@ -19,7 +19,7 @@ class BatchCsv:
     """Writes the 汇总 rows once the batch is done (its columns depend on every set seen)."""
 
     def __init__(self, path: Path, against: str | None):
-        self.output = AtomicFile(path)
+        self.output = AtomicOutput(path)
         self.against = against
 
     def add(self, row: ProjectRow, json: str | None) -> None:
@@ -31,9 +31,10 @@ class BatchCsv:
         writer = csv.writer(text, lineterminator="\r\n")
         writer.writerow(summary_table(summary).header)
         tops = top_names(summary)
+        consequences = bool(summary.consequences)
         for row in rows():
             if row.ok and not row.batch:
-                writer.writerow(_csv_cell(c) for c in summary_cells(row, tops, self.against))
+                writer.writerow(_csv_cell(c) for c in summary_cells(row, tops, self.against, consequences))
 
     def commit(self) -> None:
         self.output.commit()
@@ -53,7 +54,7 @@ def _csv_cell(cell: object) -> str:
 class _Utf8:
     """The output as a text stream for csv.writer: each row encoded as it is written."""
 
-    def __init__(self, output: AtomicFile):
+    def __init__(self, output: AtomicOutput):
         self.output = output
 
     def write(self, text: str) -> None:

@@ -1,4 +1,4 @@
-"""The batch as one self-contained HTML page: figures, charts, rankings, and the projects to explain or in error.
+"""The batch as one self-contained HTML page: figures, charts, rankings, 结果应用, and the projects to explain or in error.
 
 Like the single report it has no script and loads nothing: its Content
 Security Policy is the same (everything forbidden but its own stylesheet, by
@@ -13,13 +13,14 @@ from collections.abc import Callable, Iterable
 from html import escape
 from pathlib import Path
 
-from .._atomic import AtomicFile
+from .._output import AtomicOutput
 from .._version import __version__
 from ..batch.compare import RECHECK
+from ..batch.consequences import BATCH, DEPARTMENT, UNIT
 from ..batch.rows import ProjectRow
 from ..batch.summary import Placed, Ranked, SetSummary, Summary
 from .batch_charts import grade_chart, histogram_chart, rate_chart
-from .batch_tables import EXPLAIN, PROBLEMS, Score, cell_text, explain_rows, problem_rows
+from .batch_tables import CONSEQUENCES, EXPLAIN, PROBLEMS, Score, cell_text, consequence_rows, explain_rows, problem_rows
 from .html_page import _CSP
 
 __all__ = ["BatchPage", "TITLE"]
@@ -65,7 +66,7 @@ class BatchPage:
     """Writes the page once the batch is done."""
 
     def __init__(self, path: Path, against: str | None):
-        self.output = AtomicFile(path)
+        self.output = AtomicOutput(path)
         self.against = against
 
     def add(self, row: ProjectRow, json: str | None) -> None:
@@ -83,6 +84,8 @@ class BatchPage:
         for s in summary.sets:
             write(_set_section(s).encode())
         write(_rankings(summary).encode())
+        if summary.consequences:
+            write(_consequences(summary).encode())
         self._list(write, rows, "explain", "需说明的项目", EXPLAIN.header, lambda row: explain_rows(row) if row.ok and not row.batch else ())
         self._list(write, rows, "problems", "评分失败的项目", PROBLEMS.header, lambda row: problem_rows(row))
         write(f'<footer id="provenance">scoring-engine {escape(__version__)}</footer>\n</main>\n</body>\n</html>\n'.encode())
@@ -148,6 +151,23 @@ def _rankings(summary: Summary) -> str:
             parts.append(f"<h3>{title}（按平均分）</h3>\n" + _ranked_table(title, ranked))
     for title, placed in (("得分最高的项目", summary.best), ("得分最低的项目", summary.worst)):
         parts.append(f"<h3>{title}</h3>\n" + _placed_table(placed))
+    parts.append("</section>\n")
+    return "".join(parts)
+
+
+def _consequences(summary: Summary) -> str:
+    """结果应用: for the batch, each 主管部门 and each unit, the projects of each grade with a consequence and the budgets."""
+    rows = consequence_rows(summary)
+    numeric = {"项目数", "涉及预算（万元）", "按比例金额下限（万元）", "按比例金额上限（万元）"}
+    parts = ['<section id="consequences">\n<h2>结果应用</h2>\n']
+    for scope, title in ((BATCH, "全部项目"), (DEPARTMENT, "按主管部门"), (UNIT, "按实施单位")):
+        skip = 2 if scope == BATCH else 1  # the scope is the table's title; the batch's rows have no name either
+        header = CONSEQUENCES.header[skip:]
+        head = "".join(f'<th class="num">{h}</th>' if h in numeric else f"<th>{h}</th>" for h in header)
+        body = "".join("<tr>" + "".join(f'<td class="num">{escape(cell_text(c))}</td>' if h in numeric else f"<td>{escape(cell_text(c))}</td>"
+                                        for h, c in zip(header, row[skip:])) + "</tr>\n"
+                       for row in rows if row[0] == scope)
+        parts.append(f'<h3>{title}</h3>\n<table class="consequences"><thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody></table>\n')
     parts.append("</section>\n")
     return "".join(parts)
 

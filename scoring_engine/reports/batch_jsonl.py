@@ -1,10 +1,11 @@
 """The batch as JSON Lines: one line per project of the input, in input order.
 
 A scored project's line holds its full result document (schemas/result.schema.json):
-``{"index":0,"source":"a.json","result":{…},"need_explanation":[…]}``; a
-project that failed holds its problems with their fields:
-``{"index":1,"source":"b.json","problems":[{"message":…,"file":…}]}``. With a
-comparison each line also has ``"compare"`` (null when nothing matched).
+``{"index":0,"source":"a.json","result":{…},"need_explanation":[…]}``, and
+for a filled form the cell each fact came from (``"provenance":{"budget.total":
+"项目支出绩效自评表!D6",…}``); a project that failed holds its problems with
+their fields: ``{"index":1,"source":"b.json","problems":[{"message":…,"file":…}]}``.
+With a comparison each line also has ``"compare"`` (null when nothing matched).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import _json
-from .._atomic import AtomicFile
+from .._output import AtomicOutput
 from ..batch.compare import Comparison
 from ..batch.rows import ProjectRow
 from ..batch.summary import Summary
@@ -29,16 +30,14 @@ class BatchJsonl:
     wants_json = True
 
     def __init__(self, path: Path, against: str | None):
-        self.output = AtomicFile(path)
+        self.output = AtomicOutput(path)
         self.against = against
 
     def add(self, row: ProjectRow, json_text: str | None) -> None:
         if row.batch:
             return  # the compared batch's projects are in the other outputs' 问题 lists
         assert json_text is not None, "the worker makes the JSON of each project when a .jsonl output is asked for"
-        parts = [f'{{"index":{row.index},"source":{json.dumps(row.source, ensure_ascii=False)},']
-        parts.append(f'"result":{json_text},"need_explanation":{json.dumps(list(row.flags), ensure_ascii=False)}' if row.ok
-                     else f'"problems":{json_text}')
+        parts = [f'{{"index":{row.index},"source":{json.dumps(row.source, ensure_ascii=False)},', json_text]
         if self.against is not None:
             parts.append(f',"compare":{_json.dumps(compare_document(row.compare), indent=None)}')
         self.output.write(("".join(parts) + "}\n").encode("utf-8"))

@@ -2,8 +2,9 @@
 
 汇总 (one row per scored project), 指标明细 (one row per project and
 indicator), 统计 (the statistics by set, the ranking of units), 需说明 (one row
-per project and reason to explain) and 问题 (one row per project that could
-not be scored, with its error lines). A cell is text, an int, a Score (shown with
+per project and reason to explain), 问题 (one row per project that could
+not be scored, with its error lines) and 结果应用 (each grade's consequence by
+主管部门 and unit, with the budgets concerned). A cell is text, an int, a Score (shown with
 its set's decimals) or a Rate (a percentage); the writers decide how each
 looks. Nothing here recomputes a score.
 """
@@ -18,11 +19,13 @@ from typing import Any
 
 from .._arith import fixed, percent, plain, round_half_up
 from ..batch.compare import RECHECK
+from ..batch.consequences import BATCH, ConsequenceCount
 from ..batch.rows import ProjectRow
 from ..batch.summary import SetSummary, Summary
 
 __all__ = ["Score", "Rate", "Heading", "Table", "summary_table", "summary_cells", "summary_text", "detail_header", "detail_rows",
-           "explain_rows", "problem_rows", "statistics", "cell_text", "top_names", "EXPLAIN", "PROBLEMS", "MAIN_BATCH"]
+           "explain_rows", "problem_rows", "statistics", "consequence_rows", "consequence_note", "cell_text", "top_names", "EXPLAIN",
+           "PROBLEMS", "CONSEQUENCES", "MAIN_BATCH"]
 
 #: What the 问题 sheet calls the batch being summarised (the others are 复核, or the other set's id).
 MAIN_BATCH = "本批"
@@ -100,9 +103,13 @@ def top_names(summary: Summary) -> list[str]:
 def summary_table(summary: Summary) -> Table:
     tops = top_names(summary)
     header = ["序号", "来源", "项目名称", "项目编号", "实施单位", "主管部门", "年度", "指标体系", "总分", "等级"]
+    widths = [6, 30, 36, 12, 24, 20, 6, 20, 8, 6]
+    if summary.consequences:  # 结果应用 beside the grade, when a set attaches consequences to its grades
+        header += ["结果应用", "涉及预算（万元）"]
+        widths += [36, 14]
     header += [f"{name}{what}" for name in tops for what in ("得分", "得分率")]
     header += ["提示数", "需说明"]
-    widths = [6, 30, 36, 12, 24, 20, 6, 20, 8, 6] + [10] * (2 * len(tops)) + [6, 50]
+    widths += [10] * (2 * len(tops)) + [6, 50]
     if summary.against:
         who = _against(summary.against)
         header += [f"{who}总分", "总分差", f"{who}等级", "对比标记"]
@@ -110,13 +117,15 @@ def summary_table(summary: Summary) -> Table:
     return Table(tuple(header), tuple(widths))
 
 
-def summary_cells(row: ProjectRow, tops: Sequence[str], against: str | None) -> list[Any]:
-    """One scored project's 汇总 row; `against` names the compared batch, if any."""
+def summary_cells(row: ProjectRow, tops: Sequence[str], against: str | None, consequences: bool = False) -> list[Any]:
+    """One scored project's 汇总 row; `against` names the compared batch, if any; `consequences`: with the 结果应用 columns."""
     p, project = row.precision, row.project
     assert row.total is not None
     cells: list[Any] = [row.index + 1, row.source, row.name, project.get("id", ""), project.get("unit", ""),
                         project.get("department", ""), project.get("year", ""), f"{row.set_id} {row.set_version}",
                         Score(row.total, p), row.grade]
+    if consequences:
+        cells += [row.consequence, row.budget]
     mine = {i.name: i for i in row.tops()}
     for name in tops:
         top = mine.get(name)
@@ -181,6 +190,47 @@ def problem_rows(row: ProjectRow) -> Iterator[list[Any]]:
         yield [row.index + 1, row.source, row.batch or MAIN_BATCH, "\n".join(row.problems)]
 
 
+# ---------------------------------------------------------------- 结果应用
+
+#: The 结果应用 sheet's columns.
+CONSEQUENCES = Table(("范围", "名称", "等级", "结果应用", "项目数", "预算比例", "涉及预算（万元）", "按比例金额下限（万元）",
+                      "按比例金额上限（万元）", "说明"), (10, 24, 8, 36, 8, 12, 16, 18, 18, 60))
+
+
+def consequence_rows(summary: Summary) -> list[list[Any]]:
+    """One row per scope (the batch, each 主管部门, each unit), grade and consequence: the count, the budgets, the amounts."""
+    return [[c.scope, c.name, c.grade, c.consequence, c.count, c.share.text() if c.share else None, c.budget, c.amount_low,
+             c.amount_high, consequence_note(c)] for c in summary.consequences]
+
+
+def consequence_note(c: ConsequenceCount) -> str:
+    """What the amounts leave out: a consequence that names no share, budgets not known, a share with no upper bound."""
+    if c.share is None:
+        return "结果应用未规定预算比例，不计金额"
+    notes = []
+    if c.unbudgeted:
+        notes.append(f"{c.unbudgeted}个项目预算数未知（指标体系的自评表未指明全年预算数，或项目未填写），未计入金额")
+    if c.share.high is None and c.budget is not None:
+        notes.append("比例未规定上限，不计上限金额")
+    return "；".join(notes)
+
+
+def _consequence_line(c: ConsequenceCount) -> str:
+    """结果应用 of one grade across the batch, for the terminal."""
+    line = f"{c.grade}（{c.consequence}）{c.count}个项目"
+    if c.share is not None and c.budget is not None and c.amount_low is not None:
+        if c.amount_high is None:
+            amount = f"{plain(c.amount_low)}万元以上"
+        elif c.amount_high == c.amount_low:
+            amount = f"{plain(c.amount_low)}万元"
+        else:
+            amount = f"{plain(c.amount_low)}–{plain(c.amount_high)}万元"
+        line += f"，涉及预算{plain(c.budget)}万元，按{c.share.text()}为{amount}"
+    if c.unbudgeted:
+        line += f"，其中{c.unbudgeted}个项目预算数未知"
+    return line
+
+
 # ---------------------------------------------------------------- 统计
 
 
@@ -239,4 +289,7 @@ def summary_text(summary: Summary) -> str:
         lines.append(f"与{who}对比{summary.compared}个，标记{summary.compare_flagged}个{difference}"
                      + (f"；{who}评分失败{summary.other_failed}个" if summary.other_failed else "")
                      + (f"；复核中未找到对应项目{summary.unmatched}个" if summary.against == RECHECK and summary.unmatched else ""))
+    applied = [_consequence_line(c) for c in summary.consequences if c.scope == BATCH]
+    if applied:
+        lines.append("结果应用：" + "；".join(applied))
     return "\n".join(lines) + "\n"

@@ -1,4 +1,4 @@
-"""The batch workbook (.xlsx): 汇总, 指标明细, 统计, 需说明, 问题.
+"""The batch workbook (.xlsx): 汇总, 指标明细, 统计, 需说明, 问题, and 结果应用 when a set's grades carry consequences.
 
 指标明细 is written as the projects arrive; the other sheets when the batch is
 done, from the rows kept on disk (the 汇总 columns depend on every set seen).
@@ -13,18 +13,20 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from .._atomic import AtomicFile
+from .._output import AtomicOutput
 from ..batch.rows import ProjectRow
 from ..batch.summary import Summary
 from ..errors import Problem, ScoringEngineError
 from ._xlsx_stream import HEADER, RATE, TEXT, Book, score_style
-from .batch_tables import (EXPLAIN, PROBLEMS, Heading, Rate, Score, detail_header, detail_rows, explain_rows, problem_rows,
-                           statistics, summary_cells, summary_table, top_names)
+from .batch_tables import (CONSEQUENCES, EXPLAIN, PROBLEMS, Heading, Rate, Score, consequence_rows, detail_header, detail_rows,
+                           explain_rows, problem_rows, statistics, summary_cells, summary_table, top_names)
 
-__all__ = ["BatchWorkbook", "SHEETS"]
+__all__ = ["BatchWorkbook", "SHEETS", "CONSEQUENCE_SHEET"]
 
 #: The sheets, in order.
 SHEETS = ("汇总", "指标明细", "统计", "需说明", "问题")
+#: The sheet after them when any project's grade carries a consequence (结果应用).
+CONSEQUENCE_SHEET = "结果应用"
 _STATISTICS_WIDTHS = (30, 30, 10, 12, 12)
 
 
@@ -32,7 +34,7 @@ class BatchWorkbook:
     """Writes the workbook to a temporary file beside `path`; commit() puts it in place."""
 
     def __init__(self, path: Path, against: str | None):
-        self.output = AtomicFile(path)
+        self.output = AtomicOutput(path)
         self.against = against
         self.book = Book("项目支出绩效评价汇总", folder=str(path.parent) if str(path.parent) else ".")
         self.summary = self.book.sheet(SHEETS[0], (), ())  # its columns are known at the end
@@ -46,28 +48,32 @@ class BatchWorkbook:
     def add(self, row: ProjectRow, json: str | None) -> None:
         if row.ok and not row.batch:
             styles = [score_style(row.precision) if kind == "score" else RATE if kind == "rate" else TEXT for kind in self.detail_kinds]
-            for values in detail_rows(row, self.against is not None):
-                self.detail.append(values, styles)
+            self.detail.append_rows(detail_rows(row, self.against is not None), styles)
 
     def finish(self, summary: Summary, rows: Callable[[], Iterable[ProjectRow]]) -> None:
         table = summary_table(summary)
         self.summary.set_header(table.header, table.widths)
         tops = top_names(summary)
+        consequences = bool(summary.consequences)
         for row in rows():
             if not row.ok:
                 for cells in problem_rows(row):
                     self.problems.append(cells)
             elif not row.batch:
-                self.summary.append(*_values_and_styles(summary_cells(row, tops, self.against)))
+                self.summary.append(*_values_and_styles(summary_cells(row, tops, self.against, consequences)))
                 for cells in explain_rows(row):
                     self.explain.append(*_values_and_styles(cells))
         self.statistics.set_header((), _STATISTICS_WIDTHS, columns=len(_STATISTICS_WIDTHS))
         for cells in statistics(summary):
             self.statistics.append(*_values_and_styles(cells))
+        if consequences:
+            applied = self.book.sheet(CONSEQUENCE_SHEET, CONSEQUENCES.header, CONSEQUENCES.widths)
+            for cells in consequence_rows(summary):
+                applied.append(*_values_and_styles(cells))
         try:
             self.book.save(self.output.file)
         except OSError as err:
-            raise ScoringEngineError(Problem(f"cannot write the output: {err.strerror}", file=str(self.output.path))) from None
+            raise ScoringEngineError(Problem(f"cannot write the report: {err.strerror}", file=str(self.output.shown))) from None
 
     def commit(self) -> None:
         self.book.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
+from .._arith import in_engine_context
 from .._text import visible
 from ..result import Result
 from .rows import score_table
@@ -20,6 +21,7 @@ BOM = "\ufeff"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+@in_engine_context
 def render_csv(result: Result) -> str:
     """The 评分表 rows as CSV: header, one row per indicator, subtotals, the total with the grade.
 

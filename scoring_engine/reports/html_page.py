@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 
-from .._arith import fixed, plain
+from .._arith import fixed, in_engine_context, plain
 from .._display import show_value
 from .._text import html_escape as escape
 from .._text import visible
@@ -83,6 +83,7 @@ footer dd { margin: 0; word-break: break-all; }
 _CSP = "default-src 'none'; style-src 'sha256-{}'; img-src data:; base-uri 'none'; form-action 'none'"
 
 
+@in_engine_context
 def render_html(result: Result) -> str:
     """The report page as HTML text."""
     p = result.precision

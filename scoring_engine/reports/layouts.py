@@ -8,6 +8,7 @@ have one shape each and take no layout.
 
 from __future__ import annotations
 
+from .._arith import in_engine_context
 from ..errors import ScoringEngineError, did_you_mean
 from ..forms.content import blank_content, result_content
 from ..forms.grid import Grid
@@ -46,6 +47,7 @@ def result_grid(result: Result, indicator_set: IndicatorSet) -> Grid:
     return form_grid(layout, result_content(result, indicator_set.form, layout, groups))  # type: ignore[arg-type]
 
 
+@in_engine_context
 def render_layout(result: Result, indicator_set: IndicatorSet, fmt: str, layout: str | None = None) -> str | bytes:
     """`result` in format `fmt` and `layout` (default: the set's own layout)."""
     from ..render import render
@@ -59,6 +61,7 @@ def render_layout(result: Result, indicator_set: IndicatorSet, fmt: str, layout:
     return _draw(grid, result, indicator_set, fmt)
 
 
+@in_engine_context
 def blank_form(indicator_set: IndicatorSet, fmt: str) -> str | bytes:
     """The set's empty 自评表 in `fmt` (xlsx, html, markdown or csv): the template a unit fills in."""
     layout = form_layout(indicator_set.form.layout)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .._arith import fixed, plain
+from .._arith import fixed, in_engine_context, plain
 from .._text import visible
 from ..result import Result
 from .rows import project_items, provenance_line, score_table, title
@@ -39,6 +39,7 @@ def _inline(line: str) -> str:
     return "\\" + escaped
 
 
+@in_engine_context
 def render_markdown(result: Result) -> str:
     """The 评分表 in Markdown: indicators with weight, standard, score and reason; subtotals; total and grade; warnings; provenance.
 

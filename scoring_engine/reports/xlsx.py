@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from .._arith import in_engine_context
 from .._display import display_width, show_value
 from .._text import visible
 from ..result import Result
@@ -48,6 +49,7 @@ _CORE = "docProps/core.xml"
 _DATES = re.compile(rb"<dcterms:(created|modified)\b[^>]*>[^<]*</dcterms:\1>")  # openpyxl always writes "now"
 
 
+@in_engine_context
 def render_xlsx(result: Result) -> bytes:
     """The workbook as bytes."""
     from openpyxl import Workbook

@@ -8,12 +8,12 @@ detail keys they show, and its Chinese name. The engine, the reasons table and
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Generic, NamedTuple, Protocol, Self, TypeVar
-
 from fractions import Fraction
+from types import MappingProxyType
+from typing import Any, Generic, NamedTuple, Protocol, Self, TypeVar
 
 from .._arith import Rounding, exact, percent, plain, round_half_up, to_decimal
 from ..errors import ScoringError
@@ -26,12 +26,14 @@ __all__ = [
     "Amount",
     "Deduction",
     "FactView",
+    "LazyMapping",
     "Outcome",
     "Params",
     "RuleKind",
     "RuleSpec",
     "Story",
     "Template",
+    "shown_later",
 ]
 
 
@@ -46,15 +48,63 @@ class Deduction:
     reason: str
 
 
-@dataclass(frozen=True)
-class Outcome:
+_NOTHING: Mapping[str, Any] = MappingProxyType({})
+
+
+class Outcome(NamedTuple):
     """A rule's raw score with everything needed to audit it."""
 
     score: Decimal
     reason: str  # key of a reason template (reasons.TEMPLATES)
-    fields: Mapping[str, object] = field(default_factory=dict)  # for the reason template
-    details: Mapping[str, Any] = field(default_factory=dict)  # the values in between
+    fields: Mapping[str, object] = _NOTHING  # for the reason template
+    details: Mapping[str, Any] = _NOTHING  # the values in between
     deductions: tuple[Deduction, ...] = ()
+
+
+class LazyMapping(Mapping[str, Any]):
+    """Fields or details worked out only when they are read (for a reason or the audit): scoring alone never formats them.
+
+    >>> later = LazyMapping(lambda: {"rate": "86.00%"})
+    >>> later["rate"], dict(later)
+    ('86.00%', {'rate': '86.00%'})
+    """
+
+    __slots__ = ("_make", "_made")
+
+    def __init__(self, make: Callable[[], Mapping[str, Any]]):
+        self._make = make
+        self._made: Mapping[str, Any] | None = None
+
+    def _mapping(self) -> Mapping[str, Any]:
+        made = self._made
+        if made is None:  # two threads may both make it: the same values either way
+            made = self._made = self._make()
+        return made
+
+    def __getitem__(self, key: str) -> Any:
+        return self._mapping()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._mapping())
+
+    def __len__(self) -> int:
+        return len(self._mapping())
+
+
+#: Below this size every way a reason shows a number (percent, 10 decimals at most) fits the decimal context.
+_SAFE_TO_SHOW = 15
+
+
+def shown_later(make: Callable[[], Mapping[str, Any]], *numbers: Decimal | None) -> Mapping[str, Any]:
+    """`make`'s reason fields, worked out when read; now, if one of `numbers` is too large for that to be sure to work.
+
+    Showing a number that large fails (the decimal context has 28 digits): it
+    must fail while scoring, as an error for the indicator, not when the reason is read.
+    """
+    for n in numbers:
+        if n is not None and not (n.is_finite() and n.adjusted() < _SAFE_TO_SHOW):
+            return make()
+    return LazyMapping(make)
 
 
 class Template(NamedTuple):
@@ -198,21 +248,16 @@ def dec(value: Any) -> Decimal | None:
     return None if value is None else number(value)
 
 
-@dataclass(frozen=True)
-class Amount:
+class Amount(NamedTuple):
     """Points, or a share of a whole that is known only when scoring (a row's weight, an element's points).
 
-    Kept as an exact fraction, so that a share of 1/3 of 3 points is 1 point, not 0.999….
+    Kept as an exact fraction, so that a share of 1/3 of 3 points is 1 point, not 0.999…. Made by `amount_of`.
     """
 
     value: Fraction
     is_share: bool
     # The value as a Decimal when that is exact (0.25, 2): then amounts are Decimal products, which are faster.
-    decimal: Decimal | None = field(default=None, init=False, compare=False, repr=False)
-
-    def __post_init__(self) -> None:
-        as_decimal = to_decimal(self.value)
-        object.__setattr__(self, "decimal", as_decimal if as_decimal == self.value else None)
+    decimal: Decimal | None = None
 
     def of(self, whole: Decimal) -> Decimal:
         if self.decimal is not None:
@@ -222,6 +267,12 @@ class Amount:
     def exactly(self, whole: Fraction) -> Fraction:
         """The amount of an exact whole, as a fraction (for the checks that parts add up to the whole)."""
         return self.value * whole if self.is_share else self.value
+
+
+def amount_of(value: Fraction, is_share: bool) -> Amount:
+    """An Amount of `value`, with its Decimal form when that is exact."""
+    as_decimal = to_decimal(value)
+    return Amount(value, is_share, as_decimal if as_decimal == value else None)
 
 
 def amount(spec: Mapping[str, Any], b: RuleSpec, *path: str | int, points: str = "points", share: str = "share",
@@ -236,7 +287,7 @@ def amount(spec: Mapping[str, Any], b: RuleSpec, *path: str | int, points: str =
     if points in spec and b.rows:
         b.problem(f"rules of a row group give {share}, not {points}: each row has its own weight", *path, points)
         return None
-    worth = Amount(exact(spec[given[0]]), given[0] == share)
+    worth = amount_of(exact(spec[given[0]]), given[0] == share)
     if worth.is_share and worth.value > 1:
         b.problem(f"{share} {spec[share]} is above 1 (the whole)", *path, share)
         return None

@@ -14,9 +14,8 @@ not 0.4166… three times.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from .._arith import ZERO, Rounding, apportion
 from ..formulas import Finding
@@ -28,8 +27,7 @@ __all__ = ["Ladder", "itemised", "ladder", "settle"]
 _NOISE = Decimal("1e-20")
 
 
-@dataclass(frozen=True)
-class Ladder:
+class Ladder(NamedTuple):
     """Points per finding (or a share of the whole), floored at 0; `zero_at` or more findings take the whole."""
 
     each: Amount | None  # None: only findings that carry their own points deduct

@@ -11,10 +11,9 @@ and so the rows of a target table).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, NamedTuple
 
 from .._arith import ONE, ZERO, exact, percent, to_decimal
 from ..errors import ScoringError
@@ -24,8 +23,7 @@ from ._base import FactView, RuleSpec, dec, fraction
 __all__ = ["OverTarget", "deviation", "over_target"]
 
 
-@dataclass(frozen=True)
-class OverTarget:
+class OverTarget(NamedTuple):
     """偏离度调减: above a deviation of `above`, each `per` of deviation beyond it takes `each` of the weight."""
 
     above: Decimal  # 偏离度 beyond which the target counts as set too low: 0.2 for 20%

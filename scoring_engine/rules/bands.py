@@ -3,35 +3,35 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, NamedTuple
 
 from .._arith import ZERO, Rounding, percent, plain
 from .._display import show_written
 from .._intervals import MIN_INCLUSIVE, Interval, gaps_and_overlaps
 from ..errors import ScoringError
 from ..formulas import Formula
-from ._base import Amount, FactView, Outcome, RuleKind, RuleSpec, Story, Template, amount, as_shown, dec, number, reads, shower
+from ._base import (Amount, FactView, LazyMapping, Outcome, RuleKind, RuleSpec, Story, Template, amount, amount_of, as_shown, dec,
+                    number, reads, shower, shown_later)
 
 
-@dataclass(frozen=True)
-class Band:
+class Band(NamedTuple):
     range: Interval
     amount: Amount
     label: str | None = None
 
 
-@dataclass(frozen=True)
-class Bands:
+class Bands(NamedTuple):
     """Ordered ranges of a value, each worth points or a share of the weight."""
 
     value: Formula
     bands: tuple[Band, ...]
     boundary: str
     display: str
-    rounding: Rounding
+    rounding: Rounding = Rounding(2)  # the set's: the value in the reason at its precision
+    # The lowest and the highest bound of the bands (None where a band is open to that side): closed whatever the boundary.
+    outermost: tuple[Decimal | None, Decimal | None] = (None, None)
 
     @classmethod
     def build(cls, spec: Mapping[str, Any], b: RuleSpec) -> Bands | None:
@@ -42,13 +42,14 @@ class Bands:
             worth = amount(raw, b, "bands", i)
             if worth is not None and b.weight is not None and not ZERO <= worth.of(b.weight) <= b.weight:
                 b.problem(f"band worth {plain(worth.of(b.weight))} points, outside 0..{plain(b.weight)} (the weight)", "bands", i)
-            bands.append(Band(Interval(dec(raw.get("min")), dec(raw.get("max"))), worth or Amount(Fraction(0), False), raw.get("label")))
+            bands.append(Band(Interval(dec(raw.get("min")), dec(raw.get("max"))), worth or amount_of(Fraction(0), False),
+                              raw.get("label")))
         ranges = [band.range for band in bands]
         for i, message in gaps_and_overlaps(ranges, _bounds_shower(display)):
             b.problem(f"band {message}", "bands", i, hint="each band's min must equal the max of the band below it")
         if value is None:
             return None
-        return cls(value, tuple(bands), spec.get("boundary", MIN_INCLUSIVE), display, b.rounding)
+        return cls(value, tuple(bands), spec.get("boundary", MIN_INCLUSIVE), display, b.rounding, _outermost(tuple(bands)))
 
     @property
     def reads(self) -> frozenset[str]:
@@ -84,20 +85,28 @@ def _outermost(bands: tuple[Band, ...]) -> tuple[Decimal | None, Decimal | None]
 
 def score(rule: Bands, weight: Decimal, facts: FactView) -> Outcome:
     value = facts.number(rule.value, "value")
-    show = _bounds_shower(rule.display)
     # The outermost bounds are closed whatever the boundary rule: a lowest band (0, 0.8] still holds 0.
-    bottom, top = _outermost(rule.bands)
+    bottom, top = rule.outermost
     for band in rule.bands:
         at_edge = value == bottom == band.range.low or value == top == band.range.high
         if band.range.contains(value, rule.boundary) or at_edge:
-            text = band.label or band.range.text(show, rule.boundary, closed=at_edge)
             points = band.amount.of(weight)
-            details = {"value": value, "band": {"min": band.range.low, "max": band.range.high, "points": points, "text": text}}
-            shown = _unambiguous(value, rule.display, (band.range.low, band.range.high), rule.rounding.places)
-            fields = {"value": shower(rule.display, rule.rounding.places)(value), "value_text": shown, "band": text}
-            return Outcome(points, "bands", fields, details)
+            details = LazyMapping(lambda: {"value": value, "band": {"min": band.range.low, "max": band.range.high,
+                                                                    "points": points, "text": _text(rule, band, at_edge)}})
+            return Outcome(points, "bands", shown_later(lambda: _fields(rule, band, at_edge, value), value), details)
+    show = _bounds_shower(rule.display)
     covered = ", ".join(b.range.text(show, rule.boundary) for b in rule.bands)
     raise ScoringError(f"value {show(value)} falls in no band (bands cover {covered})", expression=rule.value.text)
+
+
+def _text(rule: Bands, band: Band, at_edge: bool) -> str:
+    """The matched band as a reason names it: its label, or its range."""
+    return band.label or band.range.text(_bounds_shower(rule.display), rule.boundary, closed=at_edge)
+
+
+def _fields(rule: Bands, band: Band, at_edge: bool, value: Decimal) -> dict[str, object]:
+    shown = _unambiguous(value, rule.display, (band.range.low, band.range.high), rule.rounding.places)
+    return {"value": shower(rule.display, rule.rounding.places)(value), "value_text": shown, "band": _text(rule, band, at_edge)}
 
 
 TEMPLATES = {

@@ -9,22 +9,22 @@ the set's precision before the elements are added (``round_elements``).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, NamedTuple
 
 from .._arith import ONE, ZERO, Rounding, percent, plain, written
 from .._display import equals_text, rounding_chain, show_number
 from ..errors import ScoringError
 from ..formulas import Formula
 from ..judgements import Judgement
-from ._base import Amount, Deduction, FactView, Outcome, RuleKind, RuleSpec, Story, Template, amount, findings, reads
+from ._base import (Amount, Deduction, FactView, LazyMapping, Outcome, RuleKind, RuleSpec, Story, Template, amount, amount_of,
+                    findings, reads, shown_later)
 from ._deductions import Ladder, itemised, ladder, settle
 
 
-@dataclass(frozen=True)
-class Element:
+class Element(NamedTuple):
     name: str
     amount: Amount  # of the indicator's weight
     met: Formula | None
@@ -50,7 +50,7 @@ def _element(raw: Mapping[str, Any], i: int, worth: Amount | None, b: RuleSpec) 
     met = b.formula("elements", i, "met") if "met" in raw else None
     return Element(
         name=raw["name"],
-        amount=worth or Amount(Fraction(0), False),
+        amount=worth or amount_of(Fraction(0), False),
         met=met,
         judgement=b.fact("elements", i, "judgement", types=("judgement",)) if "judgement" in raw else None,
         findings=b.formula("elements", i, "findings") if "findings" in raw else None,
@@ -61,8 +61,7 @@ def _element(raw: Mapping[str, Any], i: int, worth: Amount | None, b: RuleSpec) 
     )
 
 
-@dataclass(frozen=True)
-class Checklist:
+class Checklist(NamedTuple):
     """Elements (要点) each worth part of the weight, decided by an expression or an evaluator's judgement."""
 
     elements: tuple[Element, ...]
@@ -75,7 +74,7 @@ class Checklist:
         if any(given) and not all(given):
             b.problem("give points (or share) for every element, or for none (equal shares)", "elements")
             return None
-        worths = [amount(raw, b, "elements", i) if any(given) else Amount(Fraction(1, len(raws)), True)
+        worths = [amount(raw, b, "elements", i) if any(given) else amount_of(Fraction(1, len(raws)), True)
                   for i, raw in enumerate(raws)]
         elements = [_element(raw, i, worths[i], b) for i, raw in enumerate(raws)]
         # A broken weight, or an element's broken points, is reported on its own: no sum to check then.
@@ -105,10 +104,10 @@ def _share_met(value: Any, element: Element) -> Decimal:
                        expression=element.met.text if element.met else None)
 
 
-def _met(e: Element, points: Decimal, facts: FactView) -> tuple[Decimal, list[str]]:
-    """The points element `e` earns by its `met` expression or its judgement, and why it lost any."""
+def _met(e: Element, points: Decimal, facts: FactView, met: Any) -> tuple[Decimal, list[str]]:
+    """The points element `e` earns by its `met` expression (`met`: its value) or its judgement, and why it lost any."""
     if e.met is not None:
-        share = _share_met(facts.value(e.met), e)
+        share = _share_met(met, e)
         if share == ONE:
             return points, []
         if share == ZERO:
@@ -123,9 +122,9 @@ def _met(e: Element, points: Decimal, facts: FactView) -> tuple[Decimal, list[st
     return points, []
 
 
-def _earned(e: Element, points: Decimal, facts: FactView) -> tuple[Decimal, list[str]]:
+def _earned(e: Element, points: Decimal, facts: FactView, met: Any) -> tuple[Decimal, list[str]]:
     """The points element `e` earns out of `points`, and why it lost any (floored at 0: no element takes from another)."""
-    earned, why = _met(e, points, facts)
+    earned, why = _met(e, points, facts, met)
     if e.findings is not None:
         steps = e.ladder or Ladder(None)
         taken = steps.climb(findings(facts.value(e.findings), e.findings), points, left=earned)
@@ -145,37 +144,78 @@ def _not_applicable(e: Element, facts: FactView) -> str | None:
     return reason.strip() or None if isinstance(reason, str) else None
 
 
+class _Scored(NamedTuple):
+    """An element as scored: its points, what it earned, why it lost any, and how it was rounded."""
+
+    element: Element
+    points: Decimal
+    earned: Decimal
+    why: list[str]
+    not_applicable: str | None = None  # the reason it does not apply (then it keeps its points)
+    rounding: list[Decimal] | None = None  # the earned points and each rounding of them, when rounded per element
+
+
+def _scored(e: Element, points: Decimal, facts: FactView, rounding: Rounding) -> _Scored:
+    na = _not_applicable(e, facts)
+    if na is not None:  # not deducted: the element keeps its points
+        return _Scored(e, points, points, [], na)
+    met = facts.value(e.met) if e.met is not None else None
+    if met is True and e.judgement is None and e.findings is None:
+        earned, why = points, list[str]()  # the usual element: met in full
+    else:
+        earned, why = _earned(e, points, facts, met)
+    if rounding.elements and rounding.round(earned) != earned:  # as evaluators do: each element, then the sum
+        chain = rounding.chain(earned)
+        return _Scored(e, points, chain[-1], why, None, chain)
+    return _Scored(e, points, earned, why)
+
+
 def score(rule: Checklist, weight: Decimal, facts: FactView) -> Outcome:
-    rows: list[dict[str, Any]] = []
-    deductions, excused = [], []
+    found: list[_Scored] = []
+    deductions = []
+    total = ZERO
     for e in rule.elements:
-        points = e.amount.of(weight)
-        na = _not_applicable(e, facts)
-        if na is not None:  # not deducted: the element keeps its points
-            rows.append({"name": e.name, "points": points, "earned": points, "not_applicable": na})
-            excused.append(f"{e.name}不适用（{na}），不扣分")
-            continue
-        earned, why = _earned(e, points, facts)
-        row = {"name": e.name, "points": points, "earned": earned, "reasons": why}
-        if rule.rounding.elements and rule.rounding.round(earned) != earned:  # as evaluators do: each element, then the sum
-            chain = rule.rounding.chain(earned)
-            row["rounding"], row["earned"] = chain, chain[-1]
-            earned = chain[-1]
-        rows.append(row)
-        if earned < points:
-            deductions.append(Deduction(points - earned, f"{e.name}：{'；'.join(why) or '四舍五入'}"))
-    total = sum((r["earned"] for r in rows), ZERO)
-    rounded = any("rounding" in r for r in rows)
-    fields: dict[str, object] = {"count": len(rows), "not_applicable": "；".join(excused),
-                                 "rounded": f"（各要点得分{rule.rounding.words()}四舍五入后相加）" if rounded else ""}
-    details: dict[str, Any] = {"elements": rows}
-    if rounded:
-        details["rounded_elements"] = rule.rounding.words()
+        scored = _scored(e, e.amount.of(weight), facts, rule.rounding)
+        found.append(scored)
+        total += scored.earned
+        if scored.earned < scored.points and scored.not_applicable is None:
+            deductions.append(Deduction(scored.points - scored.earned, f"{e.name}：{'；'.join(scored.why) or '四舍五入'}"))
+    details = LazyMapping(lambda: _details(found, rule.rounding))
     if not deductions:
+        excused = any(f.not_applicable is not None for f in found)
+        fields = LazyMapping(lambda: _fields(found, rule.rounding))
         return Outcome(total, "checklist.full_not_applicable" if excused else "checklist.full", fields, details)
     taken = settle(tuple(deductions), weight, total, rule.rounding)
-    fields["missed"] = "；".join([itemised(taken, rule.rounding), *excused])
-    return Outcome(total, "checklist.partial", fields, details, taken)
+    missed = shown_later(lambda: {**_fields(found, rule.rounding), "missed": "；".join([itemised(taken, rule.rounding),
+                                                                                       *_excused(found)])},
+                         *(d.points for d in taken))
+    return Outcome(total, "checklist.partial", missed, details, taken)
+
+
+def _excused(found: list[_Scored]) -> list[str]:
+    return [f"{f.element.name}不适用（{f.not_applicable}），不扣分" for f in found if f.not_applicable is not None]
+
+
+def _fields(found: list[_Scored], rounding: Rounding) -> dict[str, object]:
+    rounded = any(f.rounding is not None for f in found)
+    return {"count": len(found), "not_applicable": "；".join(_excused(found)),
+            "rounded": f"（各要点得分{rounding.words()}四舍五入后相加）" if rounded else ""}
+
+
+def _details(found: list[_Scored], rounding: Rounding) -> dict[str, Any]:
+    rows: list[dict[str, Any]] = []
+    for f in found:
+        if f.not_applicable is not None:
+            rows.append({"name": f.element.name, "points": f.points, "earned": f.earned, "not_applicable": f.not_applicable})
+            continue
+        row = {"name": f.element.name, "points": f.points, "earned": f.earned, "reasons": f.why}
+        if f.rounding is not None:
+            row["rounding"] = f.rounding
+        rows.append(row)
+    details: dict[str, Any] = {"elements": rows}
+    if any(f.rounding is not None for f in found):
+        details["rounded_elements"] = rounding.words()
+    return details
 
 
 _FIELDS = ("count", "not_applicable", "rounded")

@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from .._arith import ZERO, Rounding, plain
 from .._display import equals_text
 from ..formulas import Formula
-from ._base import FactView, Outcome, RuleKind, RuleSpec, Story, Template, findings, reads
+from ._base import FactView, Outcome, RuleKind, RuleSpec, Story, Template, findings, reads, shown_later
 from ._deductions import Ladder, ladder, settle
 
 
-@dataclass(frozen=True)
-class PerFinding:
+class PerFinding(NamedTuple):
     """Each finding (a list with texts, or a count) deducts points; floor 0; optionally N or more → 0."""
 
     findings: Formula
@@ -47,7 +45,8 @@ def score(rule: PerFinding, weight: Decimal, facts: FactView) -> Outcome:
         return Outcome(ZERO, "deduction.zero_at", {"count": len(found), "zero_at": rule.ladder.zero_at}, details, deductions)
     if not found:
         return Outcome(weight, "deduction.none", {"count": 0}, details)
-    fields = {"count": len(found), "deducted": rule.rounding.show(sum((d.points for d in deductions), ZERO))}
+    fields = shown_later(lambda: {"count": len(found), "deducted": rule.rounding.show(sum((d.points for d in deductions), ZERO))},
+                         deducted)
     return Outcome(raw, "deduction.some", fields, details, deductions)
 
 

@@ -9,18 +9,17 @@ scores it, or it scores 0.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from .._arith import ZERO, Rounding, percent
 from ..formulas import Formula
 from ..model import Rule
-from ._base import RULE_KINDS, FactView, Outcome, RuleKind, RuleSpec, Story, Template, dec, reads, row_unit, shower
+from ._base import (RULE_KINDS, FactView, LazyMapping, Outcome, RuleKind, RuleSpec, Story, Template, dec, reads, row_unit, shower,
+                    shown_later)
 
 
-@dataclass(frozen=True)
-class Equal:
+class Equal(NamedTuple):
     """Full marks when the value equals the target (within a tolerance); otherwise a nested rule, or 0."""
 
     value: Formula
@@ -47,10 +46,9 @@ class Equal:
 
 def score(rule: Equal, weight: Decimal, facts: FactView) -> Outcome:
     value, target = facts.number(rule.value, "value"), facts.number(rule.target, "target")
-    show = shower("percent" if rule.rows and row_unit(facts) == "%" else rule.display, rule.rounding.places)
+    unit = row_unit(facts) if rule.rows else None  # a row in % shows its values as percentages
     difference = abs(value - target)
-    fields: dict[str, object] = {"value": show(value), "target": show(target), "difference": show(difference),
-                                 "tolerance": percent(rule.tolerance)}
+    fields = shown_later(lambda: _fields(rule, unit, value, target, difference), value, target, difference)
     details: dict[str, Any] = {"value": value, "target": target, "difference": difference}
     if difference == 0:
         return Outcome(weight, "equal.met", fields, {**details, "equal": True})
@@ -60,8 +58,13 @@ def score(rule: Equal, weight: Decimal, facts: FactView) -> Outcome:
         return Outcome(ZERO, "equal.missed", fields, {**details, "equal": False})
     chosen = rule.otherwise
     outcome = RULE_KINDS[chosen.kind].score(chosen.params, weight, facts)
-    return Outcome(outcome.score, outcome.reason, outcome.fields,
-                   {**details, "equal": False, "kind": chosen.kind, **outcome.details}, outcome.deductions)
+    told = LazyMapping(lambda: {**details, "equal": False, "kind": chosen.kind, **outcome.details})
+    return Outcome(outcome.score, outcome.reason, outcome.fields, told, outcome.deductions)
+
+
+def _fields(rule: Equal, unit: str | None, value: Decimal, target: Decimal, difference: Decimal) -> dict[str, object]:
+    show = shower("percent" if unit == "%" else rule.display, rule.rounding.places)
+    return {"value": show(value), "target": show(target), "difference": show(difference), "tolerance": percent(rule.tolerance)}
 
 
 _FIELDS = ("value", "target", "difference", "tolerance")

@@ -3,23 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from .._arith import Rounding, percent, plain
 from .._display import equals_text, show_value
 from ..formulas import Formula
-from ._base import FactView, Outcome, RuleKind, RuleSpec, Story, Template, reads
+from ._base import FactView, Outcome, RuleKind, RuleSpec, Story, Template, reads, shown_later
 
 
-@dataclass(frozen=True)
-class FormulaRule:
+class FormulaRule(NamedTuple):
     """An expression giving the score, or a rate in [0, 1] times the weight."""
 
     expr: Formula
     is_rate: bool
-    rounding: Rounding = field(default_factory=lambda: Rounding(2))  # the set's: the value in the reason at its precision
+    rounding: Rounding = Rounding(2)  # the set's: the value in the reason at its precision
 
     @classmethod
     def build(cls, spec: Mapping[str, Any], b: RuleSpec) -> FormulaRule | None:
@@ -38,8 +36,10 @@ class FormulaRule:
 def score(rule: FormulaRule, weight: Decimal, facts: FactView) -> Outcome:
     value = facts.number(rule.expr, "the formula")
     if rule.is_rate:
-        return Outcome(value * weight, "formula.rate", {"formula": rule.expr.text, "rate": percent(value)}, {"rate": value})
-    return Outcome(value, "formula.score", {"formula": rule.expr.text, "value": rule.rounding.show(value)}, {"value": value})
+        fields = shown_later(lambda: {"formula": rule.expr.text, "rate": percent(value)}, value)
+        return Outcome(value * weight, "formula.rate", fields, {"rate": value})
+    fields = shown_later(lambda: {"formula": rule.expr.text, "value": rule.rounding.show(value)}, value)
+    return Outcome(value, "formula.score", fields, {"value": value})
 
 
 TEMPLATES = {

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from .._arith import ZERO, plain
 from ..errors import ScoringError
@@ -13,8 +12,7 @@ from ..judgements import Judgement
 from ._base import FactView, Outcome, RuleKind, RuleSpec, Story, Template
 
 
-@dataclass(frozen=True)
-class JudgementRule:
+class JudgementRule(NamedTuple):
     """The evaluator's score from the facts, within [0, weight], with a reason."""
 
     fact: str

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from .._arith import ONE, ZERO, Rounding, percent, plain
 from .._display import equals_text, show_written
 from ..formulas import Formula
-from ._deductions import settle
 from ._base import (
     Amount,
     Deduction,
@@ -25,11 +23,12 @@ from ._base import (
     number,
     reads,
     shower,
+    shown_later,
 )
+from ._deductions import settle
 
 
-@dataclass(frozen=True)
-class Linear:
+class Linear(NamedTuple):
     """Full marks at the target, minus points per unit of shortfall, zero at a floor."""
 
     value: Formula
@@ -72,22 +71,25 @@ def _units(shortfall: Decimal, rule: Linear) -> Decimal:
 def score(rule: Linear, weight: Decimal, facts: FactView) -> Outcome:
     value, target = facts.number(rule.value, "value"), facts.number(rule.target, "target")
     show = shower(rule.display, rule.rounding.places)
-    fields: dict[str, object] = {"value": show(value), "target": show(target)}
     shortfall = value - target if rule.lower_is_better else target - value
     details: dict[str, Any] = {"value": value, "target": target, "shortfall": max(shortfall, ZERO)}
     if rule.zero_at is not None and (value >= rule.zero_at if rule.lower_is_better else value <= rule.zero_at):
-        fields["zero_at"] = show(rule.zero_at)
-        return Outcome(ZERO, "linear.zero", fields, details)
+        zero_at = rule.zero_at
+        return Outcome(ZERO, "linear.zero", shown_later(lambda: {"value": show(value), "target": show(target),
+                                                                  "zero_at": show(zero_at)}, value, target), details)
     if shortfall <= 0:
-        return Outcome(weight, "linear.full", fields, details)
+        return Outcome(weight, "linear.full", shown_later(lambda: {"value": show(value), "target": show(target)}, value, target),
+                       details)
     units = _units(shortfall, rule)
     each = rule.each.of(weight)
     deducted = min(units * each, weight)
     details.update(units=units, deducted=deducted)
     taken = settle((Deduction(deducted, f"差{show(shortfall)}"),), weight, weight - deducted, rule.rounding)
     shown = rule.rounding.show
-    fields.update(shortfall=show(shortfall), units=shown(units), per=show(rule.per), each=shown(each),
-                  deducted=shown(taken[0].points))
+    fields = shown_later(lambda: {"value": show(value), "target": show(target), "shortfall": show(shortfall),
+                                  "units": shown(units), "per": show(rule.per), "each": shown(each),
+                                  "deducted": shown(taken[0].points)},
+                         value, target, shortfall, units, each)
     return Outcome(weight - deducted, "linear.partial", fields, details, taken)
 
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from .._arith import ZERO, Rounding, exact, fixed, percent, plain, to_decimal, written
 from .._display import equals_text, show_number
@@ -14,15 +13,13 @@ from ..formulas import Formula
 from ._base import FactView, Outcome, RuleKind, RuleSpec, Story, Template, dec, number, reads
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(NamedTuple):
     name: str
     share: Decimal
     score: Formula
 
 
-@dataclass(frozen=True)
-class Panel:
+class Panel(NamedTuple):
     """Reviewers' scores combined: mean, trimmed mean, or weighted parts (现场 60% + 材料 40%)."""
 
     method: str
@@ -30,7 +27,7 @@ class Panel:
     trim: int
     parts: tuple[Part, ...]
     scale: Decimal | None  # the reviewers' full mark; None: the indicator's weight
-    rounding: Rounding = field(default_factory=lambda: Rounding(2))  # the set's: numbers in the reason at its precision
+    rounding: Rounding = Rounding(2)  # the set's: numbers in the reason at its precision
 
     @classmethod
     def build(cls, spec: Mapping[str, Any], b: RuleSpec) -> Panel | None:

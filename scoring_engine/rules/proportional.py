@@ -7,21 +7,19 @@ With ``over_target`` a value far past its target loses points by the deviation
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from .._arith import ONE, ZERO, Rounding, percent, plain
 from .._display import equals_text, show_number
 from ..errors import ScoringError
 from ..formulas import Formula
-from ._base import Deduction, FactView, Outcome, RuleKind, RuleSpec, Story, Template, dec, reads, row_unit, shower
+from ._base import Deduction, FactView, Outcome, RuleKind, RuleSpec, Story, Template, dec, reads, row_unit, shower, shown_later
 from ._deductions import settle
 from ._over_target import OverTarget, deviation, over_target
 
 
-@dataclass(frozen=True)
-class Proportional:
+class Proportional(NamedTuple):
     """value / target capped at 1 (or target / value when lower is better), optionally with a floor."""
 
     value: Formula
@@ -55,10 +53,9 @@ class Proportional:
 
 
 def _fields(rule: Proportional, value: Decimal, target: Decimal, rate: Decimal, actual_rate: Decimal,
-            facts: FactView) -> dict[str, object]:
+            unit: str | None) -> dict[str, object]:
     """The reason's fields: rates as percentages; value and target as the rule (or a row in %) displays them."""
-    display = "percent" if rule.rows and row_unit(facts) == "%" else rule.display
-    show = shower(display, rule.rounding.places)
+    show = shower("percent" if unit == "%" else rule.display, rule.rounding.places)
     fields: dict[str, object] = {"rate": percent(rate), "actual_rate": percent(actual_rate), "value": show(value),
                                  "target": show(target)}
     if rule.floor is not None:
@@ -66,20 +63,21 @@ def _fields(rule: Proportional, value: Decimal, target: Decimal, rate: Decimal, 
     return fields
 
 
-def _reduced(rule: Proportional, weight: Decimal, value: Decimal, target: Decimal, fields: dict[str, object],
+def _reduced(rule: Proportional, weight: Decimal, value: Decimal, target: Decimal, fields: Mapping[str, object],
              details: dict[str, Any], facts: FactView) -> Outcome | None:
     """The outcome when the value is so far past the target that points are reduced (偏离度调减); else None."""
     if rule.over_target is None:
         return None
-    taken, found = rule.over_target.reduction(deviation(value, target, rule.lower_is_better), weight, facts)
+    beyond = rule.over_target
+    taken, found = beyond.reduction(deviation(value, target, rule.lower_is_better), weight, facts)
     details.update(found)
     if taken == 0:
         return None
     reason = f"完成值偏离指标值{percent(found['deviation'])}，按偏离度调减"
     deductions = settle((Deduction(taken, reason),), weight, weight - taken, rule.rounding)
-    fields.update(deviation=percent(found["deviation"]), above=percent(rule.over_target.above),
-                  reduced=rule.rounding.show(deductions[0].points), how=rule.over_target.words())
-    return Outcome(weight - taken, "proportional.over_target", fields, details, deductions)
+    more = shown_later(lambda: {**fields, "deviation": percent(found["deviation"]), "above": percent(beyond.above),
+                                "reduced": rule.rounding.show(deductions[0].points), "how": beyond.words()}, found["deviation"])
+    return Outcome(weight - taken, "proportional.over_target", more, details, deductions)
 
 
 def score(rule: Proportional, weight: Decimal, facts: FactView) -> Outcome:
@@ -95,7 +93,8 @@ def score(rule: Proportional, weight: Decimal, facts: FactView) -> Outcome:
     details: dict[str, Any] = {"value": value, "target": target, "rate": rate}
     if actual_rate != rate:
         details["uncapped_rate"] = actual_rate
-    fields = _fields(rule, value, target, rate, actual_rate, facts)
+    unit = row_unit(facts) if rule.rows else None  # a row in % shows its values as percentages
+    fields = shown_later(lambda: _fields(rule, value, target, rate, actual_rate, unit), actual_rate, value, target)
     if rule.floor is not None:
         if rate < rule.floor:
             return Outcome(ZERO, "proportional.below_floor", fields, details)

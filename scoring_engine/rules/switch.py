@@ -8,18 +8,16 @@ chosen variant before telling that rule's story.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from .._display import show_value
 from ..errors import ScoringError
 from ..model import Rule
-from ._base import RULE_KINDS, FactView, Outcome, RuleKind, RuleSpec, Story, Template
+from ._base import RULE_KINDS, FactView, LazyMapping, Outcome, RuleKind, RuleSpec, Story, Template
 
 
-@dataclass(frozen=True)
-class Switch:
+class Switch(NamedTuple):
     """One of several rules, chosen by a text fact (e.g. proportional or banded budget execution)."""
 
     by: str
@@ -45,8 +43,8 @@ def score(rule: Switch, weight: Decimal, facts: FactView) -> Outcome:
         raise ScoringError(f"{rule.by} is {choice!r}; the rule has variants {', '.join(rule.rules)}", fact=rule.by)
     chosen = rule.rules[choice]
     outcome = RULE_KINDS[chosen.kind].score(chosen.params, weight, facts)
-    return Outcome(outcome.score, outcome.reason, outcome.fields, {"variant": choice, "kind": chosen.kind, **outcome.details},
-                   outcome.deductions)
+    details = LazyMapping(lambda: {"variant": choice, "kind": chosen.kind, **outcome.details})
+    return Outcome(outcome.score, outcome.reason, outcome.fields, details, outcome.deductions)
 
 
 #: None: the reason is the chosen rule's, from its own kind's templates.

@@ -2,30 +2,28 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from .._arith import ZERO, Rounding, percent, plain
 from .._intervals import Interval, gaps_and_overlaps
 from ..errors import ScoringError, did_you_mean
 from ..judgements import TierJudgement
-from ._base import FactView, Outcome, RuleKind, RuleSpec, Story, Template
+from ._base import FactView, Outcome, RuleKind, RuleSpec, Story, Template, shown_later
 
 #: The tiers of a rule that names none: the national framework's three (达成、部分达成、未达成).
 DEFAULT_TIERS = (("达成年度指标", Decimal("0.8")), ("部分达成并具有一定效果", Decimal("0.6")), ("未达成且效果较差", ZERO))
 
 
-@dataclass(frozen=True)
-class Tiers:
+class Tiers(NamedTuple):
     """Qualitative tiers, each a range of shares of the weight; the facts give tier, score and reason."""
 
     fact: str
     tiers: tuple[tuple[str, Interval], ...]
-    synonyms: Mapping[str, str] = field(default_factory=dict)  # another wording → the tier's label
-    rounding: Rounding = field(default_factory=lambda: Rounding(2))  # the set's: the tier's range is shown at its precision
+    synonyms: Mapping[str, str] = MappingProxyType({})  # another wording → the tier's label
+    rounding: Rounding = Rounding(2)  # the set's: the tier's range is shown at its precision
 
     def tier_named(self, written: str) -> str | None:
         """The tier label `written` names, directly or as a declared synonym (spaces around it ignored)."""
@@ -80,11 +78,10 @@ def score(rule: Tiers, weight: Decimal, facts: FactView) -> Outcome:
     ranges = dict(rule.tiers)
     tier = rule.tier_named(judged.tier)
     if tier is None:
-        close = difflib.get_close_matches(judged.tier.strip(), [*ranges, *rule.synonyms], n=1, cutoff=0.5)
-        hint = None
-        if close:
-            wording = f" (a wording of {rule.synonyms[close[0]]})" if close[0] in rule.synonyms else ""
-            hint = f"did you mean {close[0]!r}{wording}?"
+        def wording(close: str) -> str:  # a close synonym is shown with the tier it stands for
+            return f"{close!r} (a wording of {rule.synonyms[close]})" if close in rule.synonyms else repr(close)
+
+        hint = did_you_mean(judged.tier.strip(), [*ranges, *rule.synonyms], cutoff=0.5, show=wording)
         raise ScoringError(f"tier {judged.tier!r} is not one of: {', '.join(ranges)}", fact=rule.fact,
                            hint=hint or ("synonyms the set accepts: " + ", ".join(rule.synonyms) if rule.synonyms else None))
     judged = TierJudgement(tier, judged.score, judged.reason) if tier != judged.tier else judged
@@ -96,7 +93,8 @@ def score(rule: Tiers, weight: Decimal, facts: FactView) -> Outcome:
         closing = "]" if iv.high is None else ")"
         raise ScoringError(f"score {plain(judged.score)} is outside tier {judged.tier} [{plain(low)}, {plain(high)}{closing}",
                            fact=rule.fact, hint="pick a score inside the tier or change the tier")
-    fields = {"tier": judged.tier, "low": rule.rounding.show(low), "high": rule.rounding.show(high), "reason": judged.reason}
+    shown = rule.rounding.show
+    fields = shown_later(lambda: {"tier": judged.tier, "low": shown(low), "high": shown(high), "reason": judged.reason}, low, high)
     return Outcome(judged.score, "tiers", fields, {"tier": judged.tier, "low": low, "high": high, "reason": judged.reason})
 
 

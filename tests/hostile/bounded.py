@@ -21,7 +21,8 @@ import resource
 import select
 import signal
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -137,3 +138,12 @@ def run_bounded(work: Callable[[], Any], cpu_limit: float = 5.0, memory_mb: int 
         how = f"signal {os.WTERMSIG(status)}" if os.WIFSIGNALED(status) else f"exit status {os.WEXITSTATUS(status)}"
         return Outcome("killed", wall_seconds=wall, message=f"the child died ({how})")
     return pickle.loads(b"".join(chunks))
+
+
+def run_all(works: Sequence[Callable[[], Any]], jobs: int | None = None, **limits: Any) -> list[Outcome]:
+    """`run_bounded` for each work, up to `jobs` children at a time (one per CPU); the outcomes in the order of `works`.
+
+    The parent's threads only wait on their children's pipes, so forking from them is safe.
+    """
+    with ThreadPoolExecutor(jobs or os.cpu_count() or 1) as pool:
+        return list(pool.map(lambda work: run_bounded(work, **limits), works))

@@ -117,6 +117,8 @@ def stream_cases() -> list[OutputCase]:
 #: Text that would forge a line or hide in one; facts and case files refuse control characters, so they get FACT_FORGERIES.
 FORGERIES = ["\nerror: 伪造的错误", "\rerror: 伪造", "\r\nPASS 伪造", "\u2028warning: 伪造", "\u202e甲乙", "\u200b", "\x1b[2K"]
 FACT_FORGERIES = FORGERIES[:-1]
+#: A fact name may hold a line break (shown escaped) but no invisible character: a name holding one is refused.
+NAME_FORGERIES, INVISIBLE_IN_NAMES = FACT_FORGERIES[:3], FACT_FORGERIES[3:]
 
 
 def _facts_with(folder: Path, extra: dict[str, Any], project: dict[str, Any] | None = None) -> Path:
@@ -139,21 +141,32 @@ def _terminal_lines(done: dict[str, Any], prefixes: tuple[str, ...], stream: str
 
 
 def _undeclared_fact_names(fmt: str) -> Callable[[Path], list[str]]:
-    """Undeclared facts named with line breaks and bidi controls: each warning stays one `warning:` line."""
+    """Undeclared facts named with line breaks: each warning stays one `warning:` line."""
 
     def check(folder: Path) -> list[str]:
-        facts = _facts_with(folder, {f"甲{forged}": 1 for forged in FACT_FORGERIES})
+        facts = _facts_with(folder, {f"甲{forged}": 1 for forged in NAME_FORGERIES})
         done = cli("score", facts, "--format", fmt, "--output", folder / f"report.{fmt}")
         found = success(done) + _terminal_lines(done, ("warning: ", f"{folder / f'report.{fmt}'}: "))
         warnings = [line for line in done["stderr"].splitlines() if line.startswith("warning: ")]
-        return found + ([] if len(warnings) == len(FACT_FORGERIES) + 1 else [f"{len(warnings)} warning lines"])
+        return found + ([] if len(warnings) == len(NAME_FORGERIES) + 1 else [f"{len(warnings)} warning lines"])
 
     return check
 
 
+def _invisible_fact_names(folder: Path) -> list[str]:
+    """Fact names holding a line separator, a bidi override or a zero-width space are refused, one `error:` line each."""
+    facts = _facts_with(folder, {f"甲{forged}": 1 for forged in INVISIBLE_IN_NAMES})
+    done = cli("score", facts)
+    errors = done["stderr"].splitlines()
+    found = [] if done["code"] == 1 else [f"exit {done['code']}, not 1"]
+    found += [] if len(errors) == len(INVISIBLE_IN_NAMES) else [f"{len(errors)} error lines for {len(INVISIBLE_IN_NAMES)} names"]
+    return found + _terminal_lines(done, ("error: ",))
+
+
 def _table_on_the_terminal(folder: Path) -> list[str]:
-    """The table, the terminal's own view, keeps one line per indicator and warning with forging project and fact names."""
-    facts = _facts_with(folder, {f"乙{forged}": 1 for forged in FACT_FORGERIES}, {"name": "项目" + "".join(FACT_FORGERIES)})
+    """The table, the terminal's own view, keeps one line per indicator and warning with forging project and fact names
+    (a project detail may hold invisible characters, shown escaped; a fact name only line breaks)."""
+    facts = _facts_with(folder, {f"乙{forged}": 1 for forged in NAME_FORGERIES}, {"name": "项目" + "".join(FACT_FORGERIES)})
     done = cli("score", facts)
     lines = done["stdout"].splitlines()
     found = success(done) + table_violations(done["stdout"], score(load_indicator_set(SET), load_facts(facts)))
@@ -219,6 +232,7 @@ def line_cases() -> list[OutputCase]:
     return [
         checked_case("lines", "undeclared_fact_names_json", _undeclared_fact_names("json")),
         checked_case("lines", "undeclared_fact_names_markdown", _undeclared_fact_names("markdown")),
+        checked_case("lines", "invisible_fact_names_refused", _invisible_fact_names),
         checked_case("lines", "table_on_the_terminal", _table_on_the_terminal),
         checked_case("lines", "refused_value_quoting_a_forgery", _bad_value_quoting_a_forgery),
         checked_case("lines", "output_name_forging", _output_name_forging),

@@ -1,0 +1,49 @@
+"""Which encoding a file that is not UTF-8 is read in: none unless asked (`--encoding gb18030`, `encoding=` of the loaders).
+
+UTF-8 (with or without a byte-order mark) is always tried first: a GBK file is
+practically never valid UTF-8, and a UTF-8 file read as GB18030 would give
+wrong characters without a word of complaint. So one option serves a folder in
+which some files were saved by an old Notepad and some by a modern editor.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+__all__ = ["ENCODINGS", "decode", "reading_otherwise"]
+
+#: The encodings a file that is not UTF-8 may be read in (GBK is a part of GB18030).
+ENCODINGS = ("utf-8", "gb18030", "gbk")
+
+_otherwise: ContextVar[str | None] = ContextVar("otherwise", default=None)
+
+
+@contextmanager
+def reading_otherwise(encoding: str | None) -> Iterator[None]:
+    """While the body runs, a file that is not UTF-8 is read in `encoding` (None: as around it, by default an error)."""
+    if encoding is None:
+        yield
+        return
+    token = _otherwise.set(None if codecs.lookup(encoding).name == "utf-8" else encoding)  # LookupError: no such encoding
+    try:
+        yield
+    finally:
+        _otherwise.reset(token)
+
+
+def decode(data: bytes) -> str:
+    """`data` as text: UTF-8 (a byte-order mark dropped), else the encoding asked for; UnicodeDecodeError of UTF-8 else."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        otherwise = _otherwise.get()
+        if otherwise is None:
+            raise
+        try:
+            return data.decode(otherwise)
+        except UnicodeDecodeError:
+            pass
+        raise

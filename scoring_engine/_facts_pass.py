@@ -1,0 +1,109 @@
+"""The one pass over a facts document that every scoring makes: the facts by dotted name, and whether all is well.
+
+`facts.check_facts` asks `flatten_checked` for the flattened facts (what
+`facts.flatten` gives) and, in the same walk, whether `facts.document_problems`
+would find anything: a value of a kind it checks (text, a number, a list, an
+object) that holds a control character, a number out of range, nesting past
+the bound, a fact name holding an invisible character; and whether
+`facts.flatten` would find a fact given twice under two spellings
+(``"budget.paid"`` beside ``budget: {paid: …}``). The answer is quick and
+cautious: anything this pass does not know (a float, a tuple, a key that is
+not text, a name that is not all printable) counts as "look closer", and then
+document_problems walks the document and words every problem, and flatten
+names both places of a fact given twice.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from ._arith import in_range
+from ._text import has_bad_character
+
+__all__ = ["flatten_checked", "is_clean"]
+
+# A number a document may hold is 0, or between SMALLEST_MAGNITUDE and MAX_FACT_MAGNITUDE in size: any int below this.
+_INT_LIMIT = 10**15
+
+
+def flatten_checked(values: Mapping[str, Any], declared: Mapping[str, Any], max_depth: int, prefix: str = "",
+                    depth: int = 1) -> tuple[dict[str, Any], bool]:
+    """`facts.flatten`'s dotted names of `values`, and whether the values are clean: one pass for both.
+
+    `depth` is that of `values` in the facts document (1 for its facts). At
+    `max_depth` the walk stops: such a document is not clean, nor is one that
+    gives a fact twice (the names then hold the last of the two).
+    """
+    if depth >= max_depth:
+        return {}, False
+    clean = type(values) is dict
+    flat: dict[str, Any] = {}
+    for key, value in values.items():
+        if type(key) is not str:  # a key that is not text: let document_problems look
+            clean = False
+        name = f"{prefix}{key}"
+        if name not in declared and isinstance(value, Mapping) and value:
+            inner, inner_clean = flatten_checked(value, declared, max_depth, name + ".", depth + 1)
+            clean = clean and inner_clean and flat.keys().isdisjoint(inner)  # else a name given twice
+            flat.update(inner)
+            continue
+        if name in flat:  # given twice under two spellings
+            clean = False
+        flat[name] = value
+        if not clean:
+            continue
+        kind = type(value)  # the values most documents hold, told here; the rest by is_clean
+        if kind is str:
+            clean = not has_bad_character(value)
+        elif kind is int:
+            clean = -_INT_LIMIT < value < _INT_LIMIT
+        elif kind is Decimal:
+            clean = value.is_finite() and in_range(value)
+        elif kind is not bool and value is not None:
+            clean = is_clean(value, max_depth, depth + 1)
+    if depth == 1:  # every key read on the way is in a dotted name: their characters are looked at once, here
+        clean = clean and "".join(flat).isprintable()  # no control, invisible or other hidden character in a fact name
+    return flat, clean
+
+
+def is_clean(value: Any, max_depth: int, depth: int = 0) -> bool:
+    """Whether document_problems finds nothing in `value` (at `depth` in its document); False also when unsure."""
+    kind = type(value)
+    if kind is dict or kind is list:
+        if depth >= max_depth or kind is dict and not _clean_keys(value):
+            return False
+        for item in value.values() if kind is dict else value:
+            if not _clean_item(item, depth + 1, max_depth):
+                return False
+        return True
+    if kind is str:
+        return not has_bad_character(value)
+    if kind is bool or value is None or kind is datetime.date:
+        return True
+    if kind is int:
+        return bool(-_INT_LIMIT < value < _INT_LIMIT)
+    if kind is Decimal:
+        return bool(value.is_finite() and in_range(value))
+    return False
+
+
+def _clean_keys(mapping: dict[Any, Any]) -> bool:
+    try:
+        return "".join(mapping).isprintable()  # no control or invisible character in a key (a fact name, at any depth)
+    except TypeError:  # a key that is not text: let document_problems look
+        return False
+
+
+def _clean_item(item: Any, depth: int, max_depth: int) -> bool:
+    """`is_clean`, with the values most documents hold told at once."""
+    kind = type(item)
+    if kind is bool or item is None:
+        return True
+    if kind is str:
+        return not has_bad_character(item)
+    if kind is int:
+        return bool(-_INT_LIMIT < item < _INT_LIMIT)
+    return is_clean(item, max_depth, depth)

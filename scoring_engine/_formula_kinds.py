@@ -1,0 +1,79 @@
+"""What kind of value each part of a checked formula gives, to refuse comparisons that can never be true.
+
+``output.planned_end == 45000`` compares a date with a number: it would always
+be false, silently. Where both sides' kinds are known when the set loads -- a
+literal, a declared fact, arithmetic, a function, a comparison -- comparing a
+number, a text and a date with one another is refused then, with the fix. A
+derived value's kind is known only when it is computed: the evaluator refuses
+the same comparisons then.
+
+>>> import ast
+>>> tree = ast.parse("d == 45000", mode="eval").body
+>>> [p.message for p in comparison_problems(tree, {"d": "date"}, "d == 45000", "d == 45000")]
+['cannot compare a date (d) with a number (45000)']
+"""
+
+from __future__ import annotations
+
+import ast
+import itertools
+from collections.abc import Mapping
+from decimal import Decimal
+
+from .errors import Problem
+
+__all__ = ["comparison_problems"]
+
+# Declared types as the kinds a comparison tells apart; a derived value's kind is not known before scoring.
+_DECLARED = {"number": "number", "integer": "number", "weight": "number", "string": "text", "date": "date", "boolean": "boolean"}
+_COMPARABLE = {"number", "text", "date"}
+_WORDS = {"number": "a number", "text": "text", "date": "a date"}
+_HINTS = {
+    frozenset({"date", "number"}): "compare a date with a date, or count days with days_between(start, end)",
+    frozenset({"text", "number"}): "write the number without quotes, or compare text with text in quotes",
+    frozenset({"text", "date"}): "a date fact is compared with another date fact, or counted with days_between",
+}
+
+
+def kind(node: ast.expr, scope: Mapping[str, str]) -> str | None:
+    """The kind of value `node` gives (number, text, date, boolean), or None when it is known only when scoring."""
+    if isinstance(node, ast.Constant):
+        value = node.value
+        return "boolean" if isinstance(value, bool) else "text" if isinstance(value, str) else \
+            "number" if isinstance(value, (int, float, Decimal)) else None
+    if isinstance(node, ast.Name):
+        return _DECLARED.get(scope.get(node.id, ""))
+    if isinstance(node, (ast.BinOp, ast.Call)):
+        return "number"  # + - * / and every function give numbers, or fail
+    if isinstance(node, ast.UnaryOp):
+        return "boolean" if isinstance(node.op, ast.Not) else "number"
+    if isinstance(node, ast.Compare):
+        return "boolean"
+    if isinstance(node, ast.IfExp):
+        both = kind(node.body, scope), kind(node.orelse, scope)
+        return both[0] if both[0] == both[1] else None
+    return None  # and / or give one of their operands
+
+
+def comparison_problems(tree: ast.expr, scope: Mapping[str, str], parsed: str, text: str) -> list[Problem]:
+    """A problem for each comparison of a number, a text and a date with one another, each side named as written.
+
+    `tree` was parsed from `parsed` (the positions of its nodes are in it); `text` is the formula the problems name.
+    """
+    problems = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Compare):
+            continue
+        sides = [node.left, *node.comparators]
+        for left, right in itertools.pairwise(sides):
+            a, b = kind(left, scope), kind(right, scope)
+            if a and b and a != b and {a, b} <= _COMPARABLE:
+                both = f"{_WORDS[a]} ({_shown(left, parsed)}) with {_WORDS[b]} ({_shown(right, parsed)})"
+                problems.append(Problem(f"cannot compare {both}", expression=text, hint=_HINTS[frozenset((a, b))]))
+    return problems
+
+
+def _shown(node: ast.expr, text: str) -> str:
+    """A side of a comparison as written, on one line and cut short."""
+    written = " ".join((ast.get_source_segment(text, node) or ast.unparse(node)).split())
+    return written if len(written) <= 40 else written[:37] + "..."

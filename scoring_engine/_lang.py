@@ -1,0 +1,86 @@
+"""The language the command line speaks: `--lang`, else Chinese for a Chinese locale or Chinese input, else English.
+
+A policy editor on a Chinese system sees Chinese; so does one whose terminal
+says nothing of its language (Windows sets no LANG) but whose indicator set is
+Chinese. The input is Chinese when a file the command reads (an argument, the
+set given with --set, or the file a problem is in) holds Chinese characters,
+or names a bundled set (all of which are Chinese).
+
+>>> language("en", [], {"LANG": "zh_CN.UTF-8"})
+'en'
+>>> language(None, [], {"LANG": "zh_CN.UTF-8"})
+'zh'
+>>> language(None, [], {"LC_ALL": "C", "LANG": "zh_CN.UTF-8"})
+'en'
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+__all__ = ["LOCALE_VARIABLES", "is_chinese", "language", "locale_is_chinese"]
+
+#: The variables that say the language of messages, the first one set deciding (as POSIX has it).
+LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HEAD = 65536  # bytes of a file looked at
+_TEXT_SUFFIXES = (".yaml", ".yml", ".json", ".jsonl")
+_FILES_IN_A_FOLDER = 20
+
+
+def locale_is_chinese(environ: Mapping[str, str]) -> bool:
+    """Whether the locale's messages are Chinese (LC_ALL, else LC_MESSAGES, else LANG, starting with zh)."""
+    for name in LOCALE_VARIABLES:
+        value = environ.get(name)
+        if value:
+            return value.lower().startswith("zh")
+    return False
+
+
+def is_chinese(text: str) -> bool:
+    """Whether `text` holds Chinese characters."""
+    return _HAN.search(text) is not None
+
+
+def _file_is_chinese(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_HEAD)
+    except OSError:
+        return False
+    if is_chinese(head.decode("utf-8", "ignore")):
+        return True
+    try:
+        return is_chinese(head.decode("gb18030"))  # a GBK file is Chinese too, the more so on a Chinese Windows
+    except UnicodeDecodeError:
+        return False
+
+
+def _input_is_chinese(ref: str | Path) -> bool:
+    """Whether the file (or a text file in the folder, or the bundled set) that `ref` names holds Chinese."""
+    from ._files import bundled_sets
+
+    path = Path(ref)
+    try:
+        if path.is_file():
+            return path.suffix.lower() in _TEXT_SUFFIXES and _file_is_chinese(path)
+        if path.is_dir():
+            found = (p for p in sorted(path.iterdir()) if p.suffix.lower() in _TEXT_SUFFIXES and p.is_file())
+            return any(_file_is_chinese(p) for p in itertools.islice(found, _FILES_IN_A_FOLDER))
+    except OSError:
+        return False
+    return isinstance(ref, str) and ref in bundled_sets()
+
+
+def language(chosen: str | None, inputs: Iterable[str | Path], environ: Mapping[str, str] | None = None) -> str:
+    """"en" or "zh": `chosen` (--lang) if given, else "zh" for a Chinese locale or any Chinese input, else "en"."""
+    if chosen is not None:
+        return chosen
+    if locale_is_chinese(os.environ if environ is None else environ):
+        return "zh"
+    return "zh" if any(_input_is_chinese(ref) for ref in inputs) else "en"

@@ -1,0 +1,130 @@
+"""The command line's lines in the user's language: errors, warnings, its own lines and click's usage errors.
+
+Which language is decided by `_lang.language` from `--lang`, the locale and the
+command's input; this module finds the input in click's context (the command's
+arguments, the files of the problems reported) and writes each line in that
+language: ``error: …`` / ``错误：…``, ``warning: …`` / ``提示：…``, and a usage error
+with click's usage line and its message in Chinese.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ._lang import language
+from ._text import one_line
+from .errors import Problem
+
+__all__ = ["LANG_VARIABLE", "Commands", "current_language", "error_line", "said", "warning_line"]
+
+#: The environment variable that gives --lang when the command line does not.
+LANG_VARIABLE = "SCORING_ENGINE_LANG"
+
+_OUTPUT_PARAMETERS = frozenset({"output", "outputs", "reports", "copy_to"})  # where the command writes, not what it reads
+_LANG_ARGUMENT = re.compile(r"--lang(?:=(\w+))?$")
+
+
+def _inputs(ctx: click.Context | None) -> list[str | Path]:
+    """The paths and set ids the command was given (each argument and option value that may name one)."""
+    found: list[str | Path] = []
+    while ctx is not None:
+        for name, value in ctx.params.items():
+            if name in _OUTPUT_PARAMETERS:
+                continue
+            values = value if isinstance(value, (tuple, list)) else (value,)
+            found += [v for v in values if isinstance(v, (str, Path))]
+        ctx = ctx.parent
+    return found
+
+
+def current_language(problems: Iterable[Problem] = ()) -> str:
+    """The language of the command running now, its input counting the files `problems` are in."""
+    ctx = click.get_current_context(silent=True)
+    chosen = ctx.find_root().params.get("lang") if ctx is not None else None
+    return language(chosen, [*_inputs(ctx), *(p.file for p in problems if p.file)])
+
+
+def error_line(problem: Problem, lang: str) -> str:
+    """One line for one problem: ``error: …`` in English, ``错误：…`` in Chinese."""
+    return f"错误：{one_line(problem.text('zh'))}" if lang == "zh" else f"error: {one_line(str(problem))}"
+
+
+def warning_line(warning: Any, lang: str) -> str:
+    """One line for a scoring warning (a ScoreWarning or a Problem): ``warning: …``, or ``提示：…``."""
+    return f"提示：{one_line(warning.text('zh'))}" if lang == "zh" else f"warning: {one_line(str(warning))}"
+
+
+def said(text: str, lang: str) -> str:
+    """One of the command line's own lines (made in English) in `lang`."""
+    if lang != "zh":
+        return text
+    from ._zh import translate
+
+    return translate(text)
+
+
+# ---------------------------------------------------------------- click's usage errors
+
+
+def _chosen_in(args: Sequence[str]) -> str | None:
+    """The --lang of a command line not yet parsed (a usage error may come before the option is read), or of the environment."""
+    for i, arg in enumerate(args):
+        found = _LANG_ARGUMENT.match(arg)
+        if found:
+            value = found.group(1) or (args[i + 1] if i + 1 < len(args) else None)
+            return value if value in ("en", "zh") else None
+    value = os.environ.get(LANG_VARIABLE)
+    return value if value in ("en", "zh") else None
+
+
+def _show_in_chinese(err: click.ClickException, file: Any = None) -> None:
+    """What click shows for a usage error, in Chinese: the usage line, how to get help, and the message."""
+    from ._zh import translate
+
+    ctx = getattr(err, "ctx", None)
+    lines = []
+    if ctx is not None:
+        lines.append(ctx.get_usage().replace("Usage: ", "用法：", 1))
+        if ctx.command.get_help_option(ctx) is not None:
+            lines.append(f"运行 '{ctx.command_path} {max(ctx.command.get_help_option_names(ctx), key=len)}' 查看帮助。")
+        lines.append("")
+    lines.append(f"错误：{one_line(translate(err.format_message()))}")
+    click.echo("\n".join(lines), file=file, err=file is None)
+
+
+@contextmanager
+def _usage_errors_in_language(args: Sequence[str]) -> Iterator[None]:
+    """A usage error raised in the body is shown in Chinese when the command line is Chinese."""
+    try:
+        yield
+    except click.ClickException as err:
+        ctx = click.get_current_context(silent=True)
+        arguments = [a for a in args if not a.startswith("-")]
+        chosen = _chosen_in(args) or (ctx.find_root().params.get("lang") if ctx is not None else None)
+        if language(chosen, arguments) == "zh":
+            err.show = functools.partial(_show_in_chinese, err)  # type: ignore[method-assign]
+        raise
+
+
+class Commands(click.Group):
+    """The `scoring-engine` group: click's own, but its usage errors speak the user's language."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+                     **extra: Any) -> click.Context:
+        given = tuple(args)  # click's parser takes the arguments off the list as it reads them
+        with _usage_errors_in_language(given):
+            ctx = super().make_context(info_name, args, parent, **extra)
+        ctx.meta["scoring_engine.args"] = given
+        return ctx
+
+    def invoke(self, ctx: click.Context) -> Any:
+        with _usage_errors_in_language(ctx.meta.get("scoring_engine.args", ())):
+            return super().invoke(ctx)

@@ -1,0 +1,305 @@
+"""The result document as JSON text, written straight from the Result: byte for byte ``_json.dumps(result.to_dict())``.
+
+to_dict builds a tree of plain dicts and _json walks it again; for a batch of
+projects that is most of the cost of writing the audit trail. This writer
+walks the Result once, appending text: the layout (two spaces a level), the
+order of keys and the keys left out are to_dict's, numbers are written
+exactly, and text goes through the json module's own escaping. What is the
+same in every result of a set (an indicator's id, name and level, its
+standard and rule as written, a fact's name, type, label and unit) is written
+once per set and kept in the scoring plan (`ScoringPlan.written`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
+from json.encoder import encode_basestring as _quote  # the C function json.dumps uses for text, without ASCII escapes
+from typing import Any
+
+from ._later import Later, given
+from .audit import FactValue, IndicatorResult
+from .formulas import Finding
+from .judgements import Judgement, TierJudgement
+
+__all__ = ["result_json"]
+
+_PAD = ["\n" + "  " * level for level in range(64)]
+Out = list[str]
+
+
+def result_json(result: Any) -> str:
+    """The result document of `result` (a result.Result) as JSON text, ending with a newline."""
+    tree = given(result, "indicators")
+    kept = _Kept(tree.plan if isinstance(tree, Later) else None)
+    out: Out = []
+    put = out.append
+    s = result.indicator_set
+    put('{\n  "engine": {\n    "name": "scoring-engine",\n    "version": ')
+    _plain(result.engine_version, out, 2)
+    put('\n  },\n  "indicator_set": ')
+    _fields((("id", s.id), ("name", s.name), ("version", s.version), ("sha256", s.sha256)), out, 1)
+    put(',\n  "facts": {\n    "sha256": ')
+    _plain(result.facts_sha256, out, 2)
+    if result.facts:
+        put(',\n    "values": ')
+        _items(result.facts, out, 2, kept.fact)
+    put('\n  },\n  "project": ')
+    _plain(result.project, out, 1)
+    grading = [("precision", result.precision), ("max_total", result.max_total), ("total", result.total), ("grade", result.grade)]
+    if result.grade_consequence:
+        grading.append(("grade_consequence", result.grade_consequence))
+    _fields(grading, out, 0, opened=True)
+    put(',\n  "warnings": ')
+    _items(result.warnings, out, 1, _warning)
+    put(',\n  "flags": ')
+    _items(result.flags, out, 1, _flag)
+    put(',\n  "derived": ')
+    _items(result.derived, out, 1, _derived)
+    put(',\n  "indicators": ')
+    _items(result.indicators, out, 1, kept.indicator)
+    put("\n}\n")
+    return "".join(out)
+
+
+# ---------------------------------------------------------------- values, as to_dict's _plain makes them
+
+
+def _scalar(value: Any) -> str | None:
+    """The text of a plain value (text, number, true, false, null, date); None for anything else."""
+    kind = type(value)
+    if kind is str:
+        return _quote(value)
+    if kind is Decimal:
+        text = format(value, "f")
+        return "0" if text == "-0" else text
+    if kind is bool:
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if kind is int:
+        return str(value)
+    if kind is datetime.date or kind is datetime.datetime:
+        return _quote(value.isoformat())
+    return None
+
+
+def _plain(value: Any, out: Out, level: int) -> None:
+    """`value` as _json writes what to_dict's _plain makes of it: findings and judgements as objects, dates as text."""
+    text = _scalar(value)
+    if text is not None:
+        out.append(text)
+    elif isinstance(value, Mapping):
+        if all(type(k) is str for k in value):
+            _fields(value.items(), out, level)
+        else:  # keys that are not text are written as text, and the last of two that read alike wins, as in to_dict
+            _fields({str(k): v for k, v in value.items()}.items(), out, level)
+    elif isinstance(value, (list, tuple)):
+        _items(value, out, level, _plain)
+    elif isinstance(value, Finding):
+        _fields((("text", value.text),) if value.points is None else (("text", value.text), ("points", value.points)), out, level)
+    elif isinstance(value, Judgement):
+        _fields((("score", value.score), ("reason", value.reason)), out, level)
+    elif isinstance(value, TierJudgement):
+        _fields((("tier", value.tier), ("score", value.score), ("reason", value.reason)), out, level)
+    else:
+        _other(value, out, level)
+
+
+def _other(value: Any, out: Out, level: int) -> None:
+    """What _json writes of the rest: a float exactly as its shortest text, a subclass of a plain type as that type."""
+    from . import _json
+
+    if isinstance(value, float):
+        value = Decimal(repr(value))
+    elif isinstance(value, (datetime.date, datetime.datetime)):
+        value = value.isoformat()
+    out.append(_json.dumps(value).replace("\n", _PAD[level]))
+
+
+def _items(items: Iterable[Any], out: Out, level: int, write: Callable[[Any, Out, int], None]) -> None:
+    """A list whose items `write` writes, at nesting `level`."""
+    first = True
+    inner = _PAD[level + 1]
+    for item in items:
+        out.append(("[" if first else ",") + inner)
+        first = False
+        text = _scalar(item) if write is _plain else None
+        if text is not None:
+            out.append(text)
+        else:
+            write(item, out, level + 1)
+    out.append("[]" if first else _PAD[level] + "]")
+
+
+def _fields(pairs: Iterable[tuple[str, Any]], out: Out, level: int, opened: bool = False) -> None:
+    """An object of `pairs` (key, value), each value as _plain writes it; `opened`: more fields of an object already begun."""
+    heads = _HEADS[level + 1]
+    first = not opened
+    for key, value in pairs:
+        head = heads.get(key)
+        if head is None:
+            head = "," + _PAD[level + 1] + _quote(key) + ": "
+            if len(heads) < 5000:  # keys are few (a set's fact names, the kinds' detail keys); a project's own are not kept
+                heads[key] = head
+        if first:
+            head = "{" + head[1:]
+            first = False
+        kind = type(value)
+        if kind is str:
+            out.append(head + _quote(value))
+        elif kind is Decimal:
+            number = format(value, "f")
+            out.append(head + ("0" if number == "-0" else number))
+        else:
+            text = _scalar(value)
+            if text is not None:
+                out.append(head + text)
+            else:
+                out.append(head)
+                _plain(value, out, level + 1)
+    if not opened:
+        out.append("{}" if first else _PAD[level] + "}")
+
+
+# level → key → ',\n<indent>"key": ', the text before a value under that key
+_HEADS: list[dict[str, str]] = [{} for _ in _PAD]
+
+
+# ---------------------------------------------------------------- the facts, as to_dict's _record makes them
+
+
+def _record(value: Any, out: Out, level: int) -> None:
+    """A fact's value as to_dict's _record makes it: any other frozen record (a target row) as an object of its fields."""
+    plain_record = isinstance(value, (Finding, Judgement, TierJudgement))
+    if dataclasses.is_dataclass(value) and not isinstance(value, type) and not plain_record:
+        _records(((f.name, getattr(value, f.name)) for f in dataclasses.fields(value) if getattr(value, f.name) is not None),
+                 out, level)
+    elif isinstance(value, (list, tuple)):
+        _items(value, out, level, _record)
+    elif isinstance(value, Mapping):
+        _records({str(k): v for k, v in value.items()}.items(), out, level)
+    else:
+        _plain(value, out, level)
+
+
+def _records(pairs: Iterable[tuple[str, Any]], out: Out, level: int) -> None:
+    inner = _PAD[level + 1]
+    first = True
+    for key, item in pairs:
+        out.append(("{" if first else ",") + inner + _quote(key) + ": ")
+        first = False
+        _record(item, out, level + 1)
+    out.append("{}" if first else _PAD[level] + "}")
+
+
+def _warning(w: Any, out: Out, level: int) -> None:
+    pairs = [("kind", w.kind), ("message", w.message)]
+    pairs += [(key, getattr(w, key)) for key in ("indicator", "fact", "expression") if getattr(w, key) is not None]
+    _fields(pairs, out, level)
+
+
+def _flag(f: Any, out: Out, level: int) -> None:
+    _fields((("message", f.message), ("expression", f.expression)), out, level)
+
+
+def _derived(d: Any, out: Out, level: int) -> None:
+    pairs: list[tuple[str, Any]] = [("name", d.name), ("expression", d.expression)]
+    if d.label:
+        pairs.append(("label", d.label))
+    pairs.append(("error", d.error) if d.error is not None else ("value", d.value))
+    if d.used is not None:  # the report's own value was scored; the formula gave `stated`
+        pairs += [("used", d.used), ("stated", d.stated)]
+    _fields(pairs, out, level)
+
+
+# ---------------------------------------------------------------- what every result of a set shares
+
+
+class _Kept:
+    """Writes facts and indicators, keeping the text every result of the plan's set shares in the plan (when there is one).
+
+    Only text made from the set's own declarations and rules is kept, so what
+    is kept is bounded by the set: a target row's leaf (its id comes from the
+    facts) is written anew each time.
+    """
+
+    def __init__(self, plan: Any):
+        self.plan = plan
+        self.written: dict[Any, str] = plan.written if plan is not None else {}
+
+    def _once(self, key: Any, make: Callable[[], str]) -> str:
+        text = self.written.get(key)
+        if text is None:
+            text = self.written[key] = make()
+        return text
+
+    def fact(self, f: FactValue, out: Out, level: int) -> None:
+        spec = self.plan.set.facts.get(f.name) if self.plan is not None else None
+        ours = spec is not None and (spec.type, spec.label, spec.unit) == (f.type, f.label, f.unit)
+        def make() -> str:
+            pairs = [("name", f.name), ("type", f.type)] + [(k, v) for k, v in (("label", f.label), ("unit", f.unit)) if v]
+            return _opened(pairs, level)
+
+        out.append((self._once(("fact", f.name, level), make) if ours else make()) + "," + _PAD[level + 1] + '"value": ')
+        text = _scalar(f.value)
+        if text is not None:
+            out.append(text)
+        else:
+            _record(f.value, out, level + 1)
+        out.append(_PAD[level] + "}")
+
+    def indicator(self, r: IndicatorResult, out: Out, level: int) -> None:
+        """One indicator as to_dict's _indicator lays it out, with its children."""
+        node = self.plan.by_id.get(r.id) if self.plan is not None else None
+        ours = node is not None and node.indicator.name == r.name and node.level == r.level
+        def make() -> str:
+            return _opened([("id", r.id), ("name", r.name), ("level", r.level)], level)
+
+        out.append(self._once(("head", r.id, level), make) if ours else make())
+        weight, score, reason = _scalar(r.weight), _scalar(r.score), _scalar(r.reason)
+        if weight is not None and score is not None and reason is not None:  # the usual: numbers and text
+            pad = _PAD[level + 1]
+            out.append(f',{pad}"weight": {weight},{pad}"score": {score},{pad}"reason": {reason}')
+        else:
+            _fields((("weight", r.weight), ("score", r.score), ("reason", r.reason)), out, level, opened=True)
+        if r.declared_weight is not None and r.declared_weight != r.weight:
+            _fields((("declared_weight", r.declared_weight),), out, level, opened=True)
+        if r.standard:
+            _fields((("standard", r.standard),), out, level, opened=True)
+        if r.not_applicable is not None:
+            _fields((("not_applicable", r.not_applicable),), out, level, opened=True)
+        if r.kind is not None:
+            self.rule(r, out, level)
+            _fields((("inputs", r.inputs), ("details", r.details)), out, level, opened=True)
+            out.append("," + _PAD[level + 1] + '"deductions": ')
+            _items(r.deductions, out, level + 1, _deduction)
+            last = (("raw_score", r.raw_score), ("clamped", r.clamped)) if r.raw_score is not None else (("clamped", r.clamped),)
+            _fields(last, out, level, opened=True)
+        if r.children:
+            out.append("," + _PAD[level + 1] + '"children": ')
+            _items(r.children, out, level + 1, self.indicator)
+        out.append(_PAD[level] + "}")
+
+    def rule(self, r: IndicatorResult, out: Out, level: int) -> None:
+        """The kind and the rule as written; a rule of the set itself is written once (its text kept by identity)."""
+        def make() -> str:
+            text: Out = []
+            _fields((("kind", r.kind), ("rule", r.rule)), text, level, opened=True)
+            return "".join(text)
+
+        ours = self.plan is not None and r.rule is not None and self.plan.owns(r.rule)
+        out.append(self._once(("rule", id(r.rule), r.kind, level), make) if ours else make())
+
+
+def _opened(pairs: list[tuple[str, Any]], level: int) -> str:
+    """An object of `pairs` begun, to be continued and closed by the caller."""
+    text: Out = []
+    _fields(pairs, text, level)
+    return "".join(text)[: -len(_PAD[level]) - 1]
+
+
+def _deduction(d: Any, out: Out, level: int) -> None:
+    _fields((("points", d.points), ("reason", d.reason)), out, level)

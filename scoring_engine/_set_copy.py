@@ -1,0 +1,49 @@
+"""A bundled set copied out to adapt: its text with a `$schema` comment that still reaches the schema from where it lands.
+
+A bundled set's first line tells editors (VS Code's YAML extension, through
+yaml-language-server) where its schema is: ``$schema=../schemas/…``, a path
+that holds only inside the package. The copy names the installed schema by a
+path relative to the folder it is written to (an absolute ``file://`` address
+where no relative path exists, as between two Windows drives), so that
+completion and checking in the editor keep working on the copy.
+
+>>> text = "# yaml-language-server: $schema=../schemas/indicator-set.schema.json\\nid: x\\n"
+>>> with_schema_comment(text, "../lib/scoring_engine/schemas/indicator-set.schema.json").splitlines()[0]
+'# yaml-language-server: $schema=../lib/scoring_engine/schemas/indicator-set.schema.json'
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from ._resources import data_dir
+
+__all__ = ["SCHEMA_COMMENT", "copied_set_text", "schema_reference", "with_schema_comment"]
+
+#: The comment editors read the schema from, without the path.
+SCHEMA_COMMENT = "# yaml-language-server: $schema="
+_COMMENT_LINE = re.compile(r"^# yaml-language-server: \$schema=\S*[ \t]*$", re.M)
+
+
+def schema_reference(folder: Path) -> str:
+    """The installed indicator-set schema as `folder` reaches it: a relative POSIX path, or a file:// address."""
+    schema = (data_dir("schemas") / "indicator-set.schema.json").resolve()
+    try:
+        return Path(os.path.relpath(schema, folder.resolve())).as_posix()
+    except ValueError:  # another drive: no relative path leads there
+        return schema.as_uri()
+
+
+def with_schema_comment(text: str, reference: str) -> str:
+    """`text` with its `$schema` comment pointing at `reference` (the comment added as the first line if it had none)."""
+    line = SCHEMA_COMMENT + reference
+    if _COMMENT_LINE.search(text):
+        return _COMMENT_LINE.sub(lambda _: line, text, count=1)
+    return line + "\n" + text
+
+
+def copied_set_text(bundled: Path, folder: Path) -> str:
+    """The text of the bundled set file `bundled` as copied into `folder`."""
+    return with_schema_comment(bundled.read_text(encoding="utf-8"), schema_reference(folder))

@@ -1,0 +1,218 @@
+"""The slips behind most reading errors of a file typed on a Chinese system, found in the text and named with their fix.
+
+A Chinese input method types full-width punctuation (``：，“”【】``) and a full-width
+space where YAML and JSON need ``: , " [ ]`` and a space; an editor may indent
+with a tab; Notepad and WPS may save a file as GBK. The parsers then report
+what they could not read ("could not find expected ':'", "Expecting ','
+delimiter", "not UTF-8"), which says nothing of the real cause. These
+functions look at the text where the parser stopped and, when one of these
+slips is there, give the problem that names it: the character, its line and
+column, and what to type instead.
+
+>>> slip = yaml_syntax_problem("id: x\\nname：测试\\nversion: '1'\\n", "set.yaml", (2, 1), (3, 1), "could not find expected ':'")
+>>> (slip.line, slip.column, slip.message)
+(2, 5, "full-width colon '：' where YAML expects ':'")
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from .errors import Problem
+
+__all__ = ["FULL_WIDTH", "encoding_problem", "json_syntax_problem", "line_slips", "with_slips", "yaml_syntax_problem"]
+
+
+class FullWidth(NamedTuple):
+    """A full-width character that stands where YAML or JSON structure needs an ASCII one."""
+
+    what: str  # its name in a message: "full-width colon"
+    ascii: str  # what to type instead
+
+
+FULL_WIDTH: dict[str, FullWidth] = {
+    "：": FullWidth("full-width colon", ":"),
+    "，": FullWidth("full-width comma", ","),
+    "“": FullWidth("Chinese quotation mark", '"'),
+    "”": FullWidth("Chinese quotation mark", '"'),
+    "‘": FullWidth("Chinese quotation mark", "'"),
+    "’": FullWidth("Chinese quotation mark", "'"),
+    "【": FullWidth("Chinese bracket", "["),
+    "】": FullWidth("Chinese bracket", "]"),
+    "［": FullWidth("full-width bracket", "["),
+    "］": FullWidth("full-width bracket", "]"),
+    "｛": FullWidth("full-width brace", "{"),
+    "｝": FullWidth("full-width brace", "}"),
+    "－": FullWidth("full-width hyphen", "-"),
+    "\u3000": FullWidth("full-width space", " "),
+}
+_TAB_HINT = "replace it with spaces; an editor can be set to type spaces for the Tab key"
+_SAVE_AS_UTF8 = ("save it as UTF-8 — 记事本: 文件 → 另存为, 编码 UTF-8; WPS: 文件 → 另存为, 纯文本, 编码 UTF-8 — "
+                 "or read it with --encoding gb18030")
+
+
+class Slip(NamedTuple):
+    """A slip found in a line: where (1-based), the character, and the problem it makes."""
+
+    line: int
+    column: int
+    char: str
+
+    def problem(self, file: str | None, syntax: str) -> Problem:
+        """The problem this slip makes, in a file of `syntax` ("YAML" or "JSON")."""
+        if self.char == "\t":
+            return Problem(f"a tab where {syntax} expects spaces: {syntax} indents with spaces only", file=file,
+                           line=self.line, column=self.column, hint=_TAB_HINT)
+        shape = FULL_WIDTH[self.char]
+        shown = "'\\u3000'" if self.char == "\u3000" else f"'{self.char}'"
+        expected = "a space" if self.char == "\u3000" else f"'{shape.ascii}'"
+        return Problem(f"{shape.what} {shown} where {syntax} expects {expected}", file=file, line=self.line,
+                       column=self.column, hint=f"type {expected} instead, with the input method on English punctuation")
+
+
+# ---------------------------------------------------------------- YAML
+
+
+def line_slips(line: str, number: int) -> list[Slip]:
+    """The full-width characters and tabs of one YAML line that stand where its structure is (outside quotes and comments).
+
+    >>> [(s.column, s.char) for s in line_slips("  budget.paid：{type: number}", 1)]
+    [(14, '：')]
+    >>> line_slips("standard: 得分 = 执行率 × 分值，最高不超过分值。", 1)
+    []
+    """
+    found: list[Slip] = []
+    indent = len(line) - len(line.lstrip(" \t\u3000"))
+    found += [Slip(number, i + 1, ch) for i, ch in enumerate(line[:indent]) if ch in "\t\u3000"]
+    rest = line[indent:]
+    if rest.startswith("－ "):
+        found.append(Slip(number, indent + 1, "－"))
+    found += _structure_slips(line, indent, number)
+    return found
+
+
+def _structure_slips(line: str, start: int, number: int) -> list[Slip]:
+    """Full-width characters where YAML structure is: a colon after a key, a comma between entries of a flow
+    collection, a bracket or quote opening a value, a bracket closing a flow collection."""
+    found: list[Slip] = []
+    quote = ""
+    depth = 0
+    key_from: int | None = start  # where the current key began; None once its ':' is passed
+    value_from = start  # where the current value (or list item) begins
+    for i in range(start, len(line)):
+        ch = line[i]
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "\"'" and not line[value_from:i].strip():
+            quote = ch
+        elif ch == "#" and (i == 0 or line[i - 1] in " \t"):
+            break
+        elif ch in "[{":
+            depth += 1
+            key_from, value_from = (i + 1 if ch == "{" else None), i + 1
+        elif ch in "]}":
+            depth = max(depth - 1, 0)
+        elif ch == ":" and line[i + 1:i + 2] in ("", " ", "\t"):
+            key_from, value_from = None, i + 1
+        elif ch == "," and depth:
+            key_from, value_from = (i + 1 if line.rfind("[", 0, i) < line.rfind("{", 0, i) else None), i + 1
+        elif ch == "-" and not line[value_from:i].strip() and line[i + 1:i + 2] == " ":
+            key_from, value_from = i + 1, i + 1  # a list item, which may be a mapping
+        elif ch in FULL_WIDTH and _structural(line, i, key_from, value_from, depth):
+            found.append(Slip(number, i + 1, ch))
+    return found
+
+
+_KEY = re.compile(r"[A-Za-z_][\w.\-]*")  # the keys of sets, facts and case files are ASCII
+_NEXT_ENTRY = re.compile(r"\s*(?:[{\[]|[A-Za-z_][\w.\-]*\s*[:：])")
+
+
+def _structural(line: str, i: int, key_from: int | None, value_from: int, depth: int) -> bool:
+    """Whether the full-width character at `i` stands where YAML structure is, not inside Chinese text."""
+    ch = line[i]
+    if ch == "：":  # after a key (ASCII, as every key is): ``name：测试``, ``{type：number}``
+        return key_from is not None and _KEY.fullmatch(line[key_from:i].strip()) is not None
+    if ch == "，":  # between entries: ``{…}，{…}``, ``{type: number，min: 0}``
+        return depth > 0 and (line[:i].rstrip()[-1:] in ("}", "]") or _NEXT_ENTRY.match(line, i + 1) is not None)
+    opening = not line[value_from:i].strip()
+    if ch in "【［｛":
+        return opening
+    if ch in "“‘":  # a whole value in Chinese quotes: ``version: “1.0”``
+        closing = "”" if ch == "“" else "’"
+        return opening and re.match(f"{ch}[^{closing}]*{closing}\\s*(?:[,}}\\]#]|$)", line[i:]) is not None
+    return depth > 0 and ch in "】］｝"
+
+
+def _slips_on(lines: list[str], number: int) -> list[Slip]:
+    if not 1 <= number <= len(lines):
+        return []
+    return line_slips(lines[number - 1], number)
+
+
+def yaml_syntax_problem(text: str, file: str | None, context: tuple[int, int] | None, mark: tuple[int, int] | None,
+                        parser_says: str) -> Problem:
+    """The problem of a YAML syntax error: the slip that caused it when one is there, else the parser's words.
+
+    The slip is looked for on the lines from the one where the parser began
+    the construct it could not finish (`context`) to the one where it stopped
+    (`mark`), and on the line before that.
+    """
+    line, column = mark if mark else (None, None)
+    if line is not None:
+        lines = text.splitlines()
+        first = min(context[0] if context else line, line - 1)
+        for number in range(max(first, 1), line + 1):
+            slips = _slips_on(lines, number)
+            if slips:
+                return slips[0].problem(file, "YAML")
+    return Problem(f"YAML syntax: {parser_says}", file=file, line=line, column=column)
+
+
+def with_slips(problems: Iterable[Problem], text: str) -> list[Problem]:
+    """`problems`, and before the first problem of each line that holds a slip, the problem that names the slip.
+
+    A full-width colon in a key YAML reads without complaint (``a：{type: number}``
+    is a key 'a：{type'); the schema then finds an unknown key there, and the
+    slip is what to fix.
+    """
+    lines = text.splitlines()
+    out: list[Problem] = []
+    named: set[int] = set()
+    for problem in problems:
+        if problem.line is not None and problem.line not in named and not _about_a_slip(problem):
+            named.add(problem.line)
+            out += [s.problem(problem.file, "YAML") for s in _slips_on(lines, problem.line)[:1]]
+        out.append(problem)
+    return out
+
+
+def _about_a_slip(problem: Problem) -> bool:
+    return problem.message.startswith("a tab where") or any(shape.what in problem.message for shape in FULL_WIDTH.values())
+
+
+# ---------------------------------------------------------------- JSON
+
+
+def json_syntax_problem(err: json.JSONDecodeError, file: str | None) -> Problem:
+    """The problem of a JSON syntax error: the full-width character where the reader stopped, if there is one, else its words."""
+    char = err.doc[err.pos] if err.pos < len(err.doc) else ""
+    if char in FULL_WIDTH:
+        return Slip(err.lineno, err.colno, char).problem(file, "JSON")
+    return Problem(f"JSON syntax: {err.msg}", file=file, line=err.lineno, column=err.colno)
+
+
+# ---------------------------------------------------------------- encodings
+
+
+def encoding_problem(data: bytes, file: str | None, start: int, line: int) -> Problem:
+    """The problem of a file that is not UTF-8: named as GBK/GB18030 when it reads as Chinese text in that encoding."""
+    try:
+        chinese = any("\u4e00" <= ch <= "\u9fff" for ch in data.decode("gb18030"))
+    except UnicodeDecodeError:
+        chinese = False
+    if chinese:
+        return Problem("the file is GBK/GB18030 text, not UTF-8", file=file, line=line, hint=_SAVE_AS_UTF8)
+    return Problem(f"not UTF-8 text (byte {start})", file=file, line=line, hint="save the file as UTF-8")

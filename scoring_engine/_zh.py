@@ -1,0 +1,98 @@
+"""Messages in Chinese: the English text of a problem, warning or difference, matched against a catalog of its patterns.
+
+Every message is made in English at the place that finds the mistake, with its
+structured fields (file, line, indicator, fact, hint…); tools and tests read
+those. For people (`Problem.text("zh")`, the command line), `translate` finds the English pattern a text was made from
+in `_zh_catalog.CATALOG` and fills its Chinese template with the same names,
+numbers and paths. A pattern's ``{name}`` takes any text (``{name:id}`` only a
+name, ``{name:n}`` a number, ``{name:w}`` English words, ``{name:q}`` a text in quotes, ``{name:s}`` a word without
+spaces); the template puts it
+back as written (``{name}``) or translated in turn (``{name!t}``: the nested
+English of ``grade 良: gap: …``), or with its "or" and "and" in Chinese
+(``{name!o}``). The first pattern that matches the whole text wins; a text no
+pattern matches is left as it is (tests/test_zh.py finds any such text in
+what a user can cause).
+
+>>> translate("did you mean budget.paid?")
+'是否想写 budget.paid？'
+>>> translate("weights of the children of process add up to 90 (60 + 30), not 100")
+'process 的下级指标分值合计为 90（60 + 30），不等于 100'
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from functools import lru_cache
+from typing import Any
+
+__all__ = ["LANGUAGES", "translate"]
+
+#: The languages messages are shown in: English as made, Chinese through the catalog.
+LANGUAGES = ("en", "zh")
+
+#: What a placeholder may take: any text, or (``{name:id}``) a name or id, (``{name:n}``) a number, (``{name:w}``) English words.
+_KINDS = {"": ".+?", "id": r"[A-Za-z_][\w.\-]*", "n": r"[-+]?\d[\d.]*%?", "w": r"[A-Za-z][A-Za-z ()'-]*?", "q": r"'[^']*'",
+          "s": r"\S+"}
+_MAX_TEXT = 5000  # longer texts (a hostile file's) are left as they are: every pattern would be tried on each
+
+
+class _Entry:
+    """One pattern of the catalog: the literal text it starts with, and (compiled when first needed) a regular
+    expression with a group per placeholder; and the template."""
+
+    def __init__(self, english: str, chinese: str) -> None:
+        self.english = english
+        self.chinese = chinese
+        first = next(iter(string.Formatter().parse(english)), ("", None, None, None))
+        self.prefix = first[0]  # a text that does not start with it cannot match: no need to compile the pattern
+        self._pattern: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        if self._pattern is None:
+            parts: list[str] = []
+            seen: set[str] = set()
+            for literal, name, kind, _ in string.Formatter().parse(self.english):
+                parts.append(re.escape(literal))
+                if name is None:
+                    continue
+                parts.append(f"(?P={name})" if name in seen else f"(?P<{name}>{_KINDS[kind or '']})")
+                seen.add(name)
+            self._pattern = re.compile("".join(parts), re.S)
+        return self._pattern
+
+
+class _Filler(string.Formatter):
+    """Fills a template: `!t` translates the value, `!o` gives its "or"/"and" in Chinese."""
+
+    def convert_field(self, value: Any, conversion: str | None) -> Any:
+        if conversion == "t":
+            return translate(str(value))
+        if conversion == "o":
+            return re.sub(r",? (or|and) ", lambda m: " 或 " if m.group(1) == "or" else " 和 ", str(value))
+        return super().convert_field(value, conversion)
+
+
+_FILLER = _Filler()
+
+
+@lru_cache(maxsize=1)
+def _entries() -> tuple[_Entry, ...]:
+    from ._zh_catalog import CATALOG
+
+    return tuple(_Entry(english, chinese) for english, chinese in CATALOG)
+
+
+@lru_cache(maxsize=4096)
+def translate(text: str) -> str:
+    """`text` in Chinese when the catalog has its pattern, else as it is."""
+    if not text or len(text) > _MAX_TEXT:
+        return text
+    for entry in _entries():
+        if not text.startswith(entry.prefix):
+            continue
+        found = entry.pattern.fullmatch(text)
+        if found:
+            return _FILLER.vformat(entry.chinese, (), found.groupdict())
+    return text

@@ -1,0 +1,214 @@
+"""What changed from one indicator set to another (去年 → 今年, the national framework → a province's profile).
+
+`diff_sets` lists the changes: indicators removed, then in the order of the
+new set's tree those added, moved to another parent or renamed; weights, 评分标准 and rules
+changed; grades added, removed or moved; the total and the precision.
+`compare_scores` scores the same projects under both sets and keeps, for
+each, the totals, the grades and the indicators whose score changed. Both are
+pure: the sets and facts come loaded, and the renderers (reports/diff.py)
+turn the result into a table, Markdown or a workbook.
+
+>>> from scoring_engine import load_indicator_set
+>>> old = load_indicator_set("national-framework")
+>>> [(c.kind, c.indicator) for c in diff_sets(old, old).changes]
+[]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from . import _json
+from ._arith import plain
+from .errors import Problem, ScoringEngineError
+from .facts import Facts
+from .model import Indicator, IndicatorSet
+
+__all__ = ["CHANGE_KINDS", "Change", "ProjectComparison", "ScoreChange", "SetDiff", "compare_scores", "diff_sets"]
+
+#: The kinds of change, with the word the reports show for each.
+CHANGE_KINDS = {
+    "added": "新增指标", "removed": "删除指标", "moved": "移动", "renamed": "改名", "weight": "分值",
+    "standard": "评分标准", "rule": "评分规则", "grade_added": "新增等级", "grade_removed": "删除等级", "grade": "等级",
+    "total": "总分", "precision": "精度",
+}
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change: its kind (a key of CHANGE_KINDS), what it is about, and the value before and after as text."""
+
+    kind: str
+    indicator: str | None  # the indicator's id; None for a grade, the total, the precision
+    name: str  # the indicator's (or grade's) name as the reports show it
+    old: str | None
+    new: str | None
+
+
+@dataclass(frozen=True)
+class SetDiff:
+    """Every change from `old` to `new`: the total, the indicators removed, the new tree's changes in order, the grades."""
+
+    old: IndicatorSet
+    new: IndicatorSet
+    changes: tuple[Change, ...]
+
+    def of(self, kind: str) -> list[Change]:
+        return [c for c in self.changes if c.kind == kind]
+
+
+@dataclass(frozen=True)
+class ScoreChange:
+    """An indicator of one project whose score differs between the sets (None where the set has no such indicator)."""
+
+    indicator: str
+    name: str
+    old: Decimal | None
+    new: Decimal | None
+
+
+@dataclass(frozen=True)
+class ProjectComparison:
+    """One project scored under both sets: totals, grades, the indicators whose score changed, or why it could not be scored."""
+
+    source: str
+    name: str
+    old_total: Decimal | None
+    new_total: Decimal | None
+    old_grade: str | None
+    new_grade: str | None
+    scores: tuple[ScoreChange, ...]
+    old_problems: tuple[Problem, ...] = ()  # why the project could not be scored under the old set
+    new_problems: tuple[Problem, ...] = ()
+
+
+# ---------------------------------------------------------------- the sets
+
+
+def _parents(indicator_set: IndicatorSet) -> dict[str, tuple[Indicator, str | None]]:
+    """Indicator id → (the indicator, its parent's id), depth first in the order of the file."""
+    found: dict[str, tuple[Indicator, str | None]] = {}
+
+    def visit(node: Indicator, parent: str | None) -> None:
+        found[node.id] = (node, parent)
+        for child in node.children:
+            visit(child, node.id)
+
+    for top in indicator_set.indicators:
+        visit(top, None)
+    return found
+
+
+def _rule_text(node: Indicator) -> str | None:
+    """The rule as written, as one line of JSON (a row group: each row type's rule)."""
+    if node.rule is not None:
+        return _json.dumps(_plain(node.rule.spec), indent=None)
+    if node.rows is not None:
+        return _json.dumps({kind: _plain(rule.spec) for kind, rule in node.rows.rules.items()}, indent=None)
+    return None
+
+
+def _plain(value: Any) -> Any:
+    """A rule as written, with its numbers as written (1.0 stays 1.0: the rule did not change)."""
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _place(parent: str | None, parents: Mapping[str, tuple[Indicator, str | None]]) -> str:
+    return "一级指标" if parent is None else f"{parents[parent][0].name} ({parent})"
+
+
+def _indicator_changes(node: Indicator, parent: str | None, before: tuple[Indicator, str | None],
+                       old_parents: Mapping[str, tuple[Indicator, str | None]],
+                       new_parents: Mapping[str, tuple[Indicator, str | None]]) -> list[Change]:
+    old, old_parent = before
+    found = []
+    if old_parent != parent:
+        found.append(Change("moved", node.id, node.name, _place(old_parent, old_parents), _place(parent, new_parents)))
+    if old.name != node.name:
+        found.append(Change("renamed", node.id, node.name, old.name, node.name))
+    if old.weight != node.weight:
+        found.append(Change("weight", node.id, node.name, plain(old.weight), plain(node.weight)))
+    if (old.standard or "") != (node.standard or ""):
+        found.append(Change("standard", node.id, node.name, old.standard, node.standard))
+    if _rule_text(old) != _rule_text(node):
+        found.append(Change("rule", node.id, node.name, _rule_text(old), _rule_text(node)))
+    return found
+
+
+def _tree_changes(old: IndicatorSet, new: IndicatorSet) -> list[Change]:
+    old_parents, new_parents = _parents(old), _parents(new)
+    changes: list[Change] = []
+    for removed, (node, parent) in old_parents.items():  # what was removed first, with its children
+        if removed not in new_parents and (parent is None or parent in new_parents):
+            changes.append(Change("removed", removed, node.name, plain(node.weight), None))
+    for node_id, (node, parent) in new_parents.items():
+        if node_id not in old_parents:
+            if parent is None or parent in old_parents:  # the children of an added indicator come with it
+                changes.append(Change("added", node_id, node.name, None, plain(node.weight)))
+        else:
+            changes += _indicator_changes(node, parent, old_parents[node_id], old_parents, new_parents)
+    return changes
+
+
+def _grade_changes(old: IndicatorSet, new: IndicatorSet) -> list[Change]:
+    before = {g.label: g for g in old.grades}
+    after = {g.label: g for g in new.grades}
+    changes = [Change("grade_removed", None, label, f"≥ {plain(g.min)}", None)
+               for label, g in before.items() if label not in after]
+    for label, grade in after.items():
+        if label not in before:
+            changes.append(Change("grade_added", None, label, None, f"≥ {plain(grade.min)}"))
+        elif before[label].min != grade.min:
+            changes.append(Change("grade", None, label, f"≥ {plain(before[label].min)}", f"≥ {plain(grade.min)}"))
+    return changes
+
+
+def diff_sets(old: IndicatorSet, new: IndicatorSet) -> SetDiff:
+    """Every change from `old` to `new`: the total and precision, the indicators, then the grades."""
+    changes = []
+    if old.total != new.total:
+        changes.append(Change("total", None, "总分", plain(old.total), plain(new.total)))
+    if old.precision != new.precision:
+        changes.append(Change("precision", None, "小数位数", str(old.precision), str(new.precision)))
+    return SetDiff(old, new, tuple(changes + _tree_changes(old, new) + _grade_changes(old, new)))
+
+
+# ---------------------------------------------------------------- the projects
+
+
+def _scored(indicator_set: IndicatorSet, facts: Facts) -> tuple[Any, tuple[Problem, ...]]:
+    from .engine import score
+
+    try:
+        return score(indicator_set, facts), ()
+    except ScoringEngineError as err:
+        return None, err.problems
+
+
+def _compared(old: IndicatorSet, new: IndicatorSet, facts: Facts, source: str) -> ProjectComparison:
+    before, old_error = _scored(old, facts)
+    after, new_error = _scored(new, facts)
+    old_scores = {n.id: (n.name, n.score) for n in before.walk()} if before else {}
+    new_scores = {n.id: (n.name, n.score) for n in after.walk()} if after else {}
+    changed = []
+    if before and after:
+        for node_id in [*new_scores, *(i for i in old_scores if i not in new_scores)]:
+            was, now = old_scores.get(node_id, (None, None)), new_scores.get(node_id, (None, None))
+            if was[1] != now[1]:
+                changed.append(ScoreChange(node_id, now[0] or was[0] or node_id, was[1], now[1]))
+    return ProjectComparison(source, str(facts.project.get("name") or source),
+                             before.total if before else None, after.total if after else None,
+                             before.grade if before else None, after.grade if after else None,
+                             tuple(changed), old_error, new_error)
+
+
+def compare_scores(old: IndicatorSet, new: IndicatorSet, projects: Iterable[tuple[str, Facts]]) -> list[ProjectComparison]:
+    """Each project (its source and facts) scored under `old` and under `new`."""
+    return [_compared(old, new, facts, source) for source, facts in projects]

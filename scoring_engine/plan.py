@@ -1,0 +1,122 @@
+"""The scoring plan: an indicator set compiled once for scoring many projects.
+
+Everything about the set that does not depend on a project's facts is worked
+out here, once per set (`plan_for` keeps the plan with the set): the indicator
+tree flattened depth first with each node's level and children, the leaves
+with their rule kind and the names their rule reads, the weights, the reason
+templates split into text and placeholders, the facts to convert. A scoring
+run (engine.py) then walks flat lists; it never walks the tree, copies the
+values, or parses a formula or a template.
+
+The plan holds only what the loader checked: the formulas are the ones
+`formulas.compile_formula` accepted, compiled to closures there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+from ._arith import ZERO
+from .model import ROW_NAMES, Indicator, IndicatorSet, Rule
+from .reasons import TEMPLATES, Sentence
+from .rules import RULE_KINDS, Outcome, RuleKind
+
+__all__ = ["LOCAL_NAMES", "Node", "RuleStep", "ScoringPlan", "plan_for"]
+
+#: Names a rule reads from its own indicator rather than from the project: the weight, and a target row's fields.
+LOCAL_NAMES = frozenset({"weight", "row", *ROW_NAMES})
+
+
+class RuleStep(NamedTuple):
+    """A rule ready to score: its kind, and the names it reads in the order the audit lists them."""
+
+    rule: Rule[Any]
+    kind: RuleKind[Any]
+    reads: tuple[str, ...]  # sorted
+    local: bool  # reads the indicator's weight or a row: its formulas need values of their own
+    score: Callable[[Any, Decimal, Any], Outcome]  # the kind's scoring function
+    params: Any  # the rule's checked parameters, as the scoring function takes them
+
+    @classmethod
+    def of(cls, rule: Rule[Any], row: bool = False) -> RuleStep:
+        """The step of `rule`; a row's rule (`row`) always sees the row's fields (a kind may read its unit)."""
+        kind = RULE_KINDS[rule.kind]
+        local = row or not LOCAL_NAMES.isdisjoint(rule.reads)
+        return cls(rule, kind, tuple(sorted(rule.reads)), local, kind.score, rule.params)
+
+
+class Node(NamedTuple):
+    """One indicator of the flattened tree."""
+
+    position: int  # depth first
+    id: str
+    indicator: Indicator
+    level: int  # 1 for 一级
+    children: tuple[int, ...]  # positions of the children written in the set
+    step: RuleStep | None  # a leaf's rule
+    row_steps: Mapping[str, RuleStep] | None  # a row group's rules by row type
+    below: tuple[str, ...]  # ids of this indicator and all below it, depth first
+
+
+class ScoringPlan:
+    """An indicator set flattened and compiled for scoring (see the module's docstring)."""
+
+    def __init__(self, indicator_set: IndicatorSet) -> None:
+        self.set = indicator_set
+        nodes: list[Node] = []
+        self.tops = tuple(self._flatten(top, 1, nodes) for top in indicator_set.indicators)
+        self.nodes = tuple(nodes)
+        self.by_id = {node.id: node for node in self.nodes}
+        #: leaves and row groups in depth-first order; parents deepest first, so that children are summed before them
+        self.leaves = tuple(n for n in self.nodes if not n.children)
+        self.parents = tuple(n for n in reversed(self.nodes) if n.children)
+        self.weights = self.weights_of({n.id: n.indicator.weight for n in self.leaves})
+        self.facts = tuple(indicator_set.facts.items())
+        self.sentences: dict[str, Sentence] = {}  # reason template key → template, split on first use
+        self.row_groups = tuple(n for n in self.leaves if n.indicator.rows is not None)
+        steps = [n.step for n in self.leaves if n.step] + [s for n in self.row_groups for s in (n.row_steps or {}).values()]
+        self._specs = {id(step.rule.spec): step.rule.spec for step in steps}
+        # the JSON text every result of the set shares (an indicator's id, a rule as written…), kept by _result_json
+        self.written: dict[Any, str] = {}
+        self.set_info: Any = None  # which set scored a result (audit.SetInfo), made by the engine on first use
+
+    def _flatten(self, indicator: Indicator, level: int, nodes: list[Node]) -> int:
+        index = len(nodes)
+        nodes.append(None)  # type: ignore[arg-type]  # held until the children have their places
+        children = tuple(self._flatten(child, level + 1, nodes) for child in indicator.children)
+        step = RuleStep.of(indicator.rule) if indicator.rule is not None and not children else None
+        rows = indicator.rows
+        row_steps = {kind: RuleStep.of(rule, row=True) for kind, rule in rows.rules.items()} if rows is not None else None
+        below = (indicator.id, *(i for c in children for i in nodes[c].below))
+        nodes[index] = Node(index, indicator.id, indicator, level, children, step, row_steps, below)
+        return index
+
+    def weights_of(self, leaves: Mapping[str, Decimal]) -> dict[str, Decimal]:
+        """Indicator id → weight, from the leaves' weights: a parent weighs what its children add up to."""
+        weights = dict(leaves)
+        for node in self.parents:
+            weights[node.id] = sum((weights[self.nodes[c].id] for c in node.children), ZERO)
+        return weights
+
+    def owns(self, spec: Mapping[str, Any]) -> bool:
+        """Whether `spec` is the rule as written of one of the set's leaves or row types (this very object)."""
+        return self._specs.get(id(spec)) is spec
+
+    def sentence(self, key: str) -> Sentence:
+        """The reason template `key`: the set's own, else the default (of a kind registered after the set loaded too)."""
+        found = self.sentences.get(key)
+        if found is None:
+            found = self.sentences[key] = Sentence.of(self.set.reasons.get(key) or TEMPLATES[key].text)
+        return found
+
+
+def plan_for(indicator_set: IndicatorSet) -> ScoringPlan:
+    """The set's scoring plan, compiled on first use and kept with the set (the loader asks for it as it loads)."""
+    cache = indicator_set._compiled
+    plan = cache.get("plan")
+    if plan is None:
+        plan = cache.setdefault("plan", ScoringPlan(indicator_set))
+    assert isinstance(plan, ScoringPlan)
+    return plan

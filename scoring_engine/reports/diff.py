@@ -1,0 +1,154 @@
+"""The comparison of two indicator sets (scoring-engine diff) as a terminal table, Markdown or a workbook.
+
+Pure: a SetDiff and the project comparisons in, text or bytes out. Every view
+holds the same rows: the changes (变化, 指标, 原, 新), then for each project its
+totals and grades under both sets and the indicators whose score changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from .._arith import fixed
+from .._display import display_width
+from .._text import one_line
+from ..diff import CHANGE_KINDS, ProjectComparison, SetDiff
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+__all__ = ["DIFF_FORMATS", "change_rows", "render_diff", "score_rows"]
+
+DIFF_FORMATS = ("table", "markdown", "xlsx")
+CHANGE_HEADER = ("变化", "指标", "原", "新")
+SCORE_HEADER = ("项目", "指标", "原得分", "新得分", "差")
+_SAME = "两个指标体系的指标、分值、评分标准、规则和等级都相同。"
+_TERMINAL_CELL = 60  # characters of a rule or a standard shown in a terminal cell; the other views show it whole
+
+
+def _set_title(diff: SetDiff, which: str) -> str:
+    s = diff.old if which == "old" else diff.new
+    return f"{s.name}（{s.id} {s.version}）"
+
+
+def change_rows(diff: SetDiff) -> list[tuple[str, str, str, str]]:
+    """One row per change: what changed, the indicator (or grade) it is about, the value before and after ("—": none)."""
+    rows = []
+    for change in diff.changes:
+        about = f"{change.name} ({change.indicator})" if change.indicator else change.name
+        rows.append((CHANGE_KINDS[change.kind], about, change.old or "—", change.new or "—"))
+    return rows
+
+
+def _number(value: Decimal | None, places: int) -> str:
+    return "—" if value is None else fixed(value, places)
+
+
+def _difference(old: Decimal | None, new: Decimal | None, places: int) -> str:
+    if old is None or new is None:
+        return "—"
+    change = new - old
+    return ("+" if change > 0 else "") + fixed(change, places)
+
+
+def score_rows(diff: SetDiff, projects: Sequence[ProjectComparison]) -> list[tuple[str, str, str, str, str]]:
+    """Per project: the total (with the grades), then each indicator whose score changed; a project that failed, why."""
+    places = max(diff.old.precision, diff.new.precision)
+    rows = []
+    for p in projects:
+        if p.old_problems or p.new_problems:
+            why = "；".join(f"{side}评分失败：" + "；".join(problem.text("zh") for problem in problems)
+                           for side, problems in (("原", p.old_problems), ("新", p.new_problems)) if problems)
+            rows.append((p.name, "总分", _number(p.old_total, places), _number(p.new_total, places), why))
+            continue
+        old, new = f"{_number(p.old_total, places)}（{p.old_grade}）", f"{_number(p.new_total, places)}（{p.new_grade}）"
+        rows.append((p.name, "总分（等级）", old, new, _difference(p.old_total, p.new_total, places)))
+        rows += [(p.name, f"{c.name} ({c.indicator})", _number(c.old, places), _number(c.new, places),
+                  _difference(c.old, c.new, places)) for c in p.scores]
+    return rows
+
+
+# ---------------------------------------------------------------- the views
+
+
+def _terminal(text: str) -> str:
+    shown = one_line(text)
+    return shown if len(shown) <= _TERMINAL_CELL else shown[:_TERMINAL_CELL - 1] + "…"
+
+
+def _aligned(header: Sequence[str], rows: Sequence[Sequence[str]], cut: Sequence[int] = ()) -> list[str]:
+    """The rows under the header, each column as wide as its widest cell; the columns `cut` cut to _TERMINAL_CELL."""
+    cells = [list(header)] + [[_terminal(c) if i in cut else one_line(c) for i, c in enumerate(row)] for row in rows]
+    widths = [max(display_width(row[i]) for row in cells) for i in range(len(header))]
+    lines = ["  ".join(c + " " * (w - display_width(c)) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
+    return [lines[0], "-" * max(display_width(line) for line in lines), *lines[1:]]
+
+
+def render_diff_table(diff: SetDiff, projects: Sequence[ProjectComparison] = ()) -> str:
+    """The comparison for the terminal: the two sets, the changes, then the projects' scores."""
+    lines = [f"原：{_set_title(diff, 'old')}", f"新：{_set_title(diff, 'new')}", ""]
+    changes = change_rows(diff)
+    lines += _aligned(CHANGE_HEADER, changes, cut=(2, 3)) if changes else [_SAME]
+    if projects:
+        lines += ["", *_aligned(SCORE_HEADER, score_rows(diff, projects))]
+    return "\n".join(lines) + "\n"
+
+
+def render_diff_markdown(diff: SetDiff, projects: Sequence[ProjectComparison] = ()) -> str:
+    """The comparison as Markdown tables, ready to paste into a note on this year's changes."""
+    from .markdown import _cell
+
+    def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+        body = ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+        return ["| " + " | ".join(header) + " |", "|" + "---|" * len(header), *body]
+
+    lines = ["# 指标体系对比", "", f"原：{_cell(_set_title(diff, 'old'))}  ", f"新：{_cell(_set_title(diff, 'new'))}",
+             "", "## 变化", ""]
+    changes = change_rows(diff)
+    lines += table(CHANGE_HEADER, changes) if changes else [_SAME]
+    if projects:
+        lines += ["", "## 项目得分", "", *table(SCORE_HEADER, score_rows(diff, projects))]
+    return "\n".join(lines) + "\n"
+
+
+def render_diff_xlsx(diff: SetDiff, projects: Sequence[ProjectComparison] = ()) -> bytes:
+    """The comparison as a workbook: a sheet 变化, and a sheet 项目得分 when projects were compared."""
+    from openpyxl import Workbook
+
+    from .xlsx import _save
+
+    book = Workbook()
+    book.properties.creator = "scoring-engine"
+    heading = f"原：{_set_title(diff, 'old')}    新：{_set_title(diff, 'new')}"
+    _diff_sheet(book.worksheets[0], heading, ("变化", CHANGE_HEADER, (12, 36, 50, 50)), change_rows(diff))
+    if projects:
+        _diff_sheet(book.create_sheet(), heading, ("项目得分", SCORE_HEADER, (36, 36, 16, 16, 12)), score_rows(diff, projects))
+    return _save(book)
+
+
+def _diff_sheet(ws: Worksheet, heading: str, shape: tuple[str, Sequence[str], Sequence[int]],
+                rows: Sequence[Sequence[str]]) -> None:
+    """A sheet: the two sets on its first line, then the header (title, column names, widths) and the rows."""
+    from openpyxl.styles import Alignment, Font
+
+    from .xlsx import _text, _widths
+
+    title, header, widths = shape
+    ws.title = title
+    _text(ws, 1, 1, heading)
+    for col, name in enumerate(header, 1):
+        _text(ws, 3, col, name).font = Font(bold=True)
+    for r, row in enumerate(rows, 4):
+        for col, value in enumerate(row, 1):
+            _text(ws, r, col, value).alignment = Alignment(wrap_text=True, vertical="top")
+    _widths(ws, widths)
+    ws.freeze_panes = "A4"
+
+
+def render_diff(diff: SetDiff, projects: Sequence[ProjectComparison], fmt: str) -> str | bytes:
+    """The comparison in `fmt`: table, markdown or xlsx."""
+    if fmt == "xlsx":
+        return render_diff_xlsx(diff, projects)
+    return render_diff_markdown(diff, projects) if fmt == "markdown" else render_diff_table(diff, projects)

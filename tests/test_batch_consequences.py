@@ -1,0 +1,198 @@
+"""结果应用 in batch summaries: each grade's consequence counted per 主管部门 and unit, with the budgets it concerns.
+
+The set is the bundled self-evaluation set with the grades Henan gives
+consequences (豫财效〔2020〕10号: 中 → 核减10%–30%, 差 → 核减30%以上直至取消);
+projects sit exactly on the grade boundaries (60.00 is 中等, 59.99 is 差),
+one has no 主管部门, and a second copy of the set has no funds block, so its
+budgets are not known.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT
+from scoring_engine.batch.consequences import BATCH, DEPARTMENT, NOT_GIVEN, UNIT, ConsequenceTally, Share, budget_share
+from scoring_engine.cli import main
+from test_render import Chromium, chromium  # noqa: F401  (the module's browser fixture)
+
+BASE = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+SET = (ROOT / "indicator_sets" / "self-evaluation.yaml").read_text(encoding="utf-8")
+GRADES = """grades:  # 第十八条; self-evaluation reports say 优秀 for 优, and cases and forms may use either
+  - {label: 优秀, min: 90, aliases: [优]}
+  - {label: 良好, min: 80, aliases: [良]}
+  - {label: 中等, min: 60, aliases: [中]}
+  - {label: 差, min: 0, aliases: [较差]}
+"""
+HENAN = """grades:
+  - {label: 优秀, min: 90, aliases: [优]}
+  - {label: 良好, min: 80, aliases: [良]}
+  - {label: 中等, min: 60, aliases: [中], consequence: 核减该项目下一年度预算10%–30%}
+  - {label: 差, min: 0, aliases: [较差], consequence: 核减该项目下一年度预算30%以上，直至取消}
+"""
+
+
+@pytest.mark.parametrize("words,share", [
+    ("核减该项目预算10%–30%", Share(Decimal("0.1"), Decimal("0.3"))),
+    ("核减１０％～３０％", Share(Decimal("0.1"), Decimal("0.3"))),  # full-width digits and signs
+    ("压减10-30%", Share(Decimal("0.1"), Decimal("0.3"))),
+    ("核减12.5%至30%", Share(Decimal("0.125"), Decimal("0.3"))),
+    ("核减30%以上", Share(Decimal("0.3"), None)),
+    ("按不低于30%的比例核减", Share(Decimal("0.3"), None)),
+    ("核减30%以上，直至取消该项目", Share(Decimal("0.3"), Decimal("1"))),
+    ("核减不超过15%", Share(Decimal("0"), Decimal("0.15"))),
+    ("核减10%", Share(Decimal("0.1"), Decimal("0.1"))),
+    ("核减0%–100%", Share(Decimal("0"), Decimal("1"))),  # both ends of the scale
+])
+def test_a_share_the_words_name_is_read(words: str, share: Share):
+    """Ranges, bounds and single percentages, as rules word them, are read as shares of the budget (0–1)."""
+    assert share == budget_share(words)
+
+
+@pytest.mark.parametrize("words", ["下一年度预算按一定比例核减", "取消或暂停项目资金", "核减10%或20%", "核减120%", "核减30%–10%"])
+def test_words_naming_no_single_share_give_none(words: str):
+    """No percentage, two of them, one above 100%, or a range written backwards: no share, so no amount is made up."""
+    assert budget_share(words) is None
+
+
+def test_the_tally_adds_exact_budgets_and_counts_those_without():
+    """Budgets add exactly; a project without a budget is counted and said to be; a project without a 主管部门 goes under 未填写."""
+    tally = ConsequenceTally()
+    tally.add("核减10%–30%", "中", 2, Decimal("0.01"), "民政局", "甲")
+    tally.add("核减10%–30%", "中", 2, Decimal("712.42"), None, "甲")
+    tally.add("核减10%–30%", "中", 2, None, "民政局", "乙")
+    counted = {(c.scope, c.name): c for c in tally.counted()}
+    whole = counted[(BATCH, BATCH)]
+    assert (3, Decimal("712.43"), 2, 1) == (whole.count, whole.budget, whole.budgeted, whole.unbudgeted)
+    assert (Decimal("71.243"), Decimal("213.729")) == (whole.amount_low, whole.amount_high)
+    assert 1 == counted[(DEPARTMENT, NOT_GIVEN)].count
+    assert (None, 1) == (counted[(UNIT, "乙")].budget, counted[(UNIT, "乙")].unbudgeted)
+    assert [BATCH, DEPARTMENT, DEPARTMENT, UNIT, UNIT] == [c.scope for c in tally.counted()]
+
+
+def _project(name: str, department: str | None, unit: str, budget: float, changes: dict[str, Any]) -> dict[str, Any]:
+    document = copy.deepcopy(BASE)
+    document["indicator_set"] = "henan.yaml"
+    document["project"] = {"name": name, "unit": unit, **({"department": department} if department else {})}
+    document["facts"]["budget"] = {"total": budget, "paid": budget}
+    rows = {row["id"]: row for group in document["facts"]["targets"].values() for row in group}
+    for key, value in changes.items():
+        if key == "paid":
+            document["facts"]["budget"]["paid"] = value
+        else:
+            rows[key].update(value)
+    return document
+
+
+# Losing 20 (no pipes laid) and 20 (acceptance failed, scored 0 in the lowest tier) leaves exactly 60.00.
+SIXTY = {"pipes": {"actual": 0}, "quality": {"tier": "未达成且效果较差", "score": 0}}
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    folder = tmp_path_factory.mktemp("henan")
+    (folder / "henan.yaml").write_text(SET.replace("id: self-evaluation", "id: henan-self-evaluation").replace(GRADES, HENAN),
+                                       encoding="utf-8")
+    no_funds = SET.replace("id: self-evaluation", "id: henan-no-funds").replace(GRADES, HENAN)
+    no_funds = no_funds[:no_funds.index("  funds:")] + no_funds[no_funds.index("  targets: {output"):]
+    (folder / "no-funds.yaml").write_text(no_funds, encoding="utf-8")
+    projects = {
+        "a": _project("恰好60分", "民政局", "甲单位", 200, SIXTY),
+        "b": _project("59.99分", "民政局", "甲单位", 100, {**SIXTY, "paid": 99.9}),
+        "c": _project("满分", "民政局", "乙单位", 300.5, {}),
+        "d": _project("教育局60分", "教育局", "丙单位", 50, SIXTY),
+        "e": _project("未填主管部门", None, "丁单位", 100, SIXTY),
+        "f": {**_project("无资金块", "教育局", "丙单位", 80, SIXTY), "indicator_set": "no-funds.yaml"},
+    }
+    for key, document in projects.items():
+        (folder / f"{key}.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path_factory.mktemp("out")
+    run = CliRunner().invoke(main, ["batch", str(folder), "--jobs", "1", *[a for ext in ("xlsx", "csv", "html", "jsonl")
+                                                                           for a in ("-o", str(out / f"b.{ext}"))]])
+    assert 0 == run.exit_code, run.output
+    return {"run": run, "out": out, "folder": folder}
+
+
+def _sheet(data: bytes, name: str) -> list[dict[str, Any]]:
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(data), read_only=True)
+    rows = list(book[name].iter_rows(values_only=True))
+    return [dict(zip(rows[0], row)) for row in rows[1:]]
+
+
+def test_the_grades_on_the_boundaries_carry_their_consequences(batch: dict[str, Any]):
+    """60.00 is 中等 (核减10%–30%), 59.99 is 差 (30%以上直至取消), 100 is 优秀 with none: the 汇总 shows each beside the grade."""
+    summary = {row["项目名称"]: row for row in _sheet((batch["out"] / "b.xlsx").read_bytes(), "汇总")}
+    assert ("中等", "核减该项目下一年度预算10%–30%", 200) == tuple(summary["恰好60分"][k] for k in ("等级", "结果应用", "涉及预算（万元）"))
+    assert (Decimal("59.99"), "差") == (Decimal(str(summary["59.99分"]["总分"])), summary["59.99分"]["等级"])
+    assert ("优秀", None, None) == tuple(summary["满分"][k] for k in ("等级", "结果应用", "涉及预算（万元）"))
+    assert summary["无资金块"]["涉及预算（万元）"] is None  # its set names no budget fact
+
+
+def test_the_consequence_sheet_adds_up_per_department_and_unit(batch: dict[str, Any]):
+    """结果应用: per scope and grade, the count, the exact sum of budgets, the amounts of the share, and what is left out."""
+    rows = {(r["范围"], r["名称"], r["等级"]): r for r in _sheet((batch["out"] / "b.xlsx").read_bytes(), "结果应用")}
+    middle = rows[(BATCH, BATCH, "中等")]
+    assert (4, "10%–30%", 350, 35, 105) == (middle["项目数"], middle["预算比例"], middle["涉及预算（万元）"],
+                                           middle["按比例金额下限（万元）"], middle["按比例金额上限（万元）"])
+    assert "1个项目预算数未知" in middle["说明"]  # the project under the set without a funds block
+    low = rows[(BATCH, BATCH, "差")]
+    assert (1, "30%–100%", 100, 30, 100) == (low["项目数"], low["预算比例"], low["涉及预算（万元）"], low["按比例金额下限（万元）"],
+                                            low["按比例金额上限（万元）"])
+    assert (1, 200) == (rows[(DEPARTMENT, "民政局", "中等")]["项目数"], rows[(DEPARTMENT, "民政局", "中等")]["涉及预算（万元）"])
+    assert (2, 50) == (rows[(DEPARTMENT, "教育局", "中等")]["项目数"], rows[(DEPARTMENT, "教育局", "中等")]["涉及预算（万元）"])
+    assert 1 == rows[(DEPARTMENT, NOT_GIVEN, "中等")]["项目数"]
+    assert {("甲单位", "中等"), ("甲单位", "差"), ("丙单位", "中等"), ("丁单位", "中等")} == {(k[1], k[2]) for k in rows if k[0] == UNIT}
+    assert not any(k[2] == "优秀" for k in rows)  # a grade without a consequence is not listed
+
+
+def test_the_page_the_csv_and_the_printed_lines_show_it(batch: dict[str, Any]):
+    """The HTML page has a 结果应用 section, the CSV the two columns, and the summary line the batch's figures."""
+    page = (batch["out"] / "b.html").read_text(encoding="utf-8")
+    assert '<section id="consequences">' in page and "按主管部门" in page and "民政局" in page
+    header = (batch["out"] / "b.csv").read_text(encoding="utf-8-sig").splitlines()[0].split(",")
+    assert ["等级", "结果应用", "涉及预算（万元）"] == header[9:12]
+    assert ("结果应用：中等（核减该项目下一年度预算10%–30%）4个项目，涉及预算350万元，按10%–30%为35–105万元，其中1个项目预算数未知；"
+            "差（核减该项目下一年度预算30%以上，直至取消）1个项目，涉及预算100万元，按30%–100%为30–100万元") in batch["run"].stdout
+
+
+def test_without_consequences_the_outputs_are_as_before(tmp_path: Path):
+    """A batch whose sets attach no consequence has no 结果应用 sheet, columns, section or line."""
+    facts = ROOT / "indicator_sets" / "self-evaluation.facts.json"
+    run = CliRunner().invoke(main, ["batch", str(facts), "--jobs", "1", "-o", str(tmp_path / "b.xlsx"), "-o", str(tmp_path / "b.html")])
+    assert 0 == run.exit_code, run.output
+    from openpyxl import load_workbook
+
+    assert ["汇总", "指标明细", "统计", "需说明", "问题"] == load_workbook(tmp_path / "b.xlsx", read_only=True).sheetnames
+    assert "结果应用" not in run.stdout and "consequences" not in (tmp_path / "b.html").read_text(encoding="utf-8")
+
+
+def test_a_consequence_naming_no_share_is_counted_without_an_amount(tmp_path: Path):
+    """The Sichuan-style set's 中 (按一定比例核减) names no share: its projects are counted, with no budget or amount."""
+    document = json.loads((ROOT / "indicator_sets" / "sichuan-self-evaluation.facts.json").read_text(encoding="utf-8"))
+    document["facts"]["targets"]["output"][0]["actual"] = 0  # 20 points lost
+    document["facts"]["targets"]["benefit"][0]["actual"] = 0  # and 15 more: 65, 中
+    (tmp_path / "p.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    run = CliRunner().invoke(main, ["batch", str(tmp_path / "p.json"), "--jobs", "1", "-o", str(tmp_path / "b.xlsx")])
+    assert "结果应用：中（下一年度预算按一定比例核减）1个项目" in run.stdout
+    row = _sheet((tmp_path / "b.xlsx").read_bytes(), "结果应用")[0]
+    assert (None, None, "结果应用未规定预算比例，不计金额") == (row["涉及预算（万元）"], row["预算比例"], row["说明"])
+
+
+def test_the_page_with_its_consequences_loads_in_a_browser(batch: dict[str, Any], chromium: Chromium):
+    """Headless Chromium opens the page with no error or request; the 结果应用 tables have a row per scope and grade."""
+    page = chromium.open((batch["out"] / "b.html").as_uri())
+    assert [] == page.requests()
+    assert [] == page.errors()
+    counts = json.loads(page.evaluate(
+        "JSON.stringify(Array.from(document.querySelectorAll('#consequences table')).map(t => t.tBodies[0].rows.length))"))
+    assert [2, 4, 4] == counts  # the batch's two grades; 教育局, 民政局 (中等, 差), （未填写）; 丁, 丙, 甲 (中等, 差)

@@ -1,0 +1,175 @@
+"""Filled 自评表 workbooks as batch input: alone or in folders, beside facts files and JSONL, read as `score FORM.xlsx` reads them.
+
+The forms are the selfeval workbooks of projects under the bundled sets, some
+edited through openpyxl as a unit would (a value typed as text with its unit,
+the weight written into the 一级 label, a changed 实际完成值); one is broken
+in a cell, one is not a workbook at all, one names no set.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT
+from scoring_engine import load_facts, load_indicator_set, score, score_many
+from scoring_engine.batch import find_documents
+from scoring_engine.batch.scoring import NO_FORM_SET
+from scoring_engine.cli import main
+from scoring_engine.forms.reader import SIDE_SHEET
+from scoring_engine.loader import resolve_set
+from scoring_engine.reports.layouts import render_layout
+
+HOUSING = ROOT / "examples" / "resettlement-housing" / "facts.json"
+BASES = sorted((ROOT / "indicator_sets").glob("*.facts.json"))
+
+
+def _form(facts_path: Path, target: Path) -> Path:
+    """The selfeval workbook `score --layout selfeval` writes for the project in `facts_path`."""
+    facts = load_facts(facts_path)
+    indicator_set = load_indicator_set(resolve_set(facts.indicator_set, relative_to=facts_path.parent))
+    target.write_bytes(render_layout(score(indicator_set, facts), indicator_set, "xlsx", "selfeval"))
+    return target
+
+
+def _edit(path: Path, change: Any) -> None:
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)
+    change(book)
+    book.save(path)
+
+
+def _cell(ws: Any, text: str) -> tuple[int, int]:
+    return next((c.row, c.column) for row in ws.iter_rows() for c in row if c.value == text)
+
+
+def _as_a_unit_fills_it(book: Any) -> None:
+    """The housing form as a unit edits it: 19 buildings done (typed "19栋"), the budget typed "712.42万元", "产出指标(50分)"."""
+    ws = book.worksheets[0]
+    row, _ = _cell(ws, "安置房桩基及主体封顶栋数")
+    ws.cell(row, _cell(ws, "实际完成值")[1], "19栋")
+    total_row, _ = _cell(ws, "年度资金总额")
+    ws.cell(total_row, _cell(ws, "全年预算数")[1], "712.42万元")
+    ws.cell(*_cell(ws, "产出指标"), "产出指标(50分)")
+    ws.cell(_cell(ws, "主管部门")[0], _cell(ws, "主管部门")[1] + 1, "某区住房和城乡建设局")
+
+
+def _weight_column(ws: Any) -> int:
+    """The 分值 column of the indicator block (the funds block has one too, above it)."""
+    head = _cell(ws, "三级指标")[0]
+    return next(c.column for c in ws[head] if c.value == "分值")
+
+
+def _no_set_named(book: Any) -> None:
+    side = book[SIDE_SHEET]
+    row, _ = _cell(side, "指标体系")
+    side.delete_rows(row)
+
+
+@pytest.fixture(scope="module")
+def forms(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """A folder of forms (one per bundled base project, the housing one edited), a broken form, a facts file and a JSONL file."""
+    folder = tmp_path_factory.mktemp("forms")
+    (folder / "单位甲").mkdir()
+    made = [_form(path, folder / "单位甲" / f"{path.name.split('.')[0]}.xlsx") for path in BASES]
+    housing = _form(HOUSING, folder / "单位乙.xlsx")
+    _edit(housing, _as_a_unit_fills_it)
+    broken = _form(HOUSING, folder / "单位甲" / "分值写成汉字.xlsx")
+    _edit(broken, lambda book: book.worksheets[0].cell(_cell(book.worksheets[0], "安置房桩基及主体封顶栋数")[0],
+                                                         _weight_column(book.worksheets[0]), "十九"))
+    (folder / "单位甲" / "损坏.xlsx").write_bytes(b"PK\x03\x04 not really a zip archive")
+    (folder / "单位甲" / "~$分值写成汉字.xlsx").write_bytes(b"\x00lock")  # Excel's lock file beside an open workbook
+    (folder / "facts.json").write_text(HOUSING.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "projects.jsonl").write_text(json.dumps(json.loads(HOUSING.read_text(encoding="utf-8")), ensure_ascii=False) + "\n",
+                                           encoding="utf-8")
+    out = tmp_path_factory.mktemp("out")
+    run = CliRunner().invoke(main, ["batch", str(folder), "--jobs", "1", "-o", str(out / "b.jsonl"), "-o", str(out / "b.xlsx")])
+    lines = [json.loads(line) for line in (out / "b.jsonl").read_text(encoding="utf-8").splitlines()]
+    return {"folder": folder, "forms": [*made, housing], "housing": housing, "broken": broken, "run": run,
+            "lines": {line["source"]: line for line in lines}, "xlsx": (out / "b.xlsx").read_bytes()}
+
+
+def test_the_folder_search_takes_forms_beside_facts_and_jsonl_and_skips_lock_files(forms: dict[str, Any]):
+    """Every .xlsx below the folder is a document, in path order with the facts file and the JSONL line; ~$ lock files are not."""
+    folder = forms["folder"]
+    found = [d.name for d in find_documents([folder])]
+    assert ["facts.json", "projects.jsonl:1", "单位乙.xlsx", "单位甲/national-framework.xlsx", "单位甲/self-evaluation.xlsx",
+            "单位甲/sichuan-self-evaluation.xlsx", "单位甲/分值写成汉字.xlsx", "单位甲/损坏.xlsx"] == found
+    assert all(d.is_form == d.name.endswith(".xlsx") for d in find_documents([folder]))
+
+
+def test_each_form_scores_as_score_form_xlsx_does(forms: dict[str, Any]):
+    """The batch total and grade of every form are those `scoring-engine score FORM.xlsx` prints for it."""
+    for form in forms["forms"]:
+        alone = CliRunner().invoke(main, ["score", str(form), "--format", "json"])
+        assert 0 == alone.exit_code, alone.output
+        expected = json.loads(alone.stdout)
+        result = forms["lines"][str(form)]["result"]
+        assert (expected["total"], expected["grade"]) == (result["total"], result["grade"]), form
+
+
+def test_the_edits_a_unit_made_are_what_is_scored(forms: dict[str, Any]):
+    """The housing form with 19 of 19 buildings typed as "19栋" scores 92 (91 on the example), its 主管部门 is the one typed."""
+    result = forms["lines"][str(forms["housing"])]["result"]
+    assert Decimal("92") == Decimal(str(result["total"]))
+    assert "某区住房和城乡建设局" == result["project"]["department"]
+    assert Decimal("712.42") == next(Decimal(str(f["value"])) for f in result["facts"]["values"] if f["name"] == "budget.total")
+
+
+def test_the_jsonl_keeps_the_cell_each_fact_came_from(forms: dict[str, Any]):
+    """A form's line has "provenance": fact path → sheet!cell; a facts file's line has none."""
+    line = forms["lines"][str(forms["housing"])]
+    assert "项目支出绩效自评表!E6" == line["provenance"]["budget.total"]
+    assert line["provenance"]["targets.output[1].actual"].startswith("项目支出绩效自评表!F")
+    assert "provenance" not in forms["lines"][str(forms["folder"] / "facts.json")]
+
+
+def test_a_broken_form_is_one_problem_row_naming_its_cell(forms: dict[str, Any]):
+    """The form whose weight reads 十九 and the file that is no workbook are one 问题 row each; the others are scored; exit 1."""
+    from openpyxl import load_workbook
+
+    assert 1 == forms["run"].exit_code
+    book = load_workbook(io.BytesIO(forms["xlsx"]), read_only=True)
+    problems = [row for row in book["问题"].iter_rows(values_only=True)][1:]
+    assert [str(forms["broken"]), str(forms["folder"] / "单位甲" / "损坏.xlsx")] == [row[1] for row in problems]
+    assert "项目支出绩效自评表!G13: expected the row's weight (分值)" in problems[0][3]
+    assert "not an .xlsx workbook" in problems[1][3]
+    assert len(forms["forms"]) + 2 == len(list(book["汇总"].iter_rows())) - 1  # each form, the facts file and the JSONL line
+
+
+def test_a_form_naming_no_set_fails_alone_unless_a_set_is_given(tmp_path: Path):
+    """Without --set, a form whose side sheet names no set is one failed project with a Chinese and English line; with it, scored."""
+    form = _form(HOUSING, tmp_path / "无体系.xlsx")
+    _edit(form, _no_set_named)
+    other = _form(BASES[1], tmp_path / "有体系.xlsx")
+    run = CliRunner().invoke(main, ["batch", str(tmp_path), "--jobs", "1"])
+    assert 1 == run.exit_code
+    assert f"error: {form}: {NO_FORM_SET}" in run.stderr
+    assert "已评分1，评分失败1" in run.stdout
+    given = CliRunner().invoke(main, ["batch", str(form), str(other), "--set", "self-evaluation", "--jobs", "1"])
+    assert 0 == given.exit_code, given.output
+    assert "2个项目：已评分2，评分失败0" in given.stdout
+
+
+def test_a_form_naming_a_set_that_is_not_bundled_says_so(tmp_path: Path):
+    """A side sheet naming a set id that is not bundled fails that form, naming the id and --set."""
+    form = _form(HOUSING, tmp_path / "自定义.xlsx")
+    _edit(form, lambda book: book[SIDE_SHEET].cell(_cell(book[SIDE_SHEET], "指标体系")[0], 2, "my-province-2024"))
+    run = CliRunner().invoke(main, ["batch", str(form), "--jobs", "1"])
+    assert 1 == run.exit_code
+    assert "my-province-2024" in run.stderr and "--set" in run.stderr
+
+
+def test_score_many_gives_a_forms_provenance(forms: dict[str, Any]):
+    """score_many over a form yields its Result and the cells its facts came from; a facts file has none."""
+    outcomes = list(score_many(None, [forms["housing"], forms["folder"] / "facts.json"]))
+    assert [True, True] == [o.ok for o in outcomes]
+    assert "项目支出绩效自评表!E6" == outcomes[0].provenance["budget.total"]
+    assert {} == dict(outcomes[1].provenance)

@@ -1,0 +1,85 @@
+"""The two ways a batch builds a project's row agree: from its Result (reasons, a target table's rows) or from scores_only.
+
+The summaries that show no reasons (.csv, .html, the lines printed) take the
+second, cheaper way; they must not change by a byte when a workbook or a
+.jsonl output makes the batch take the first.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT
+from portfolio import projects, write_jsonl
+from scoring_engine import Facts, load_facts, load_indicator_set, score
+from scoring_engine.batch.rows import ProjectRow, SetShape, project_row, scores_row
+from scoring_engine.cli import main
+from scoring_engine.engine import scores_only
+from scoring_engine.loader import resolve_set
+
+FACTS = sorted(ROOT.glob("examples/*/facts.json")) + sorted((ROOT / "indicator_sets").glob("*.facts.json"))
+
+
+def _cases() -> list[tuple[str, Any, Facts]]:
+    cases = []
+    for path in FACTS:
+        facts = load_facts(path)
+        cases.append((path.parent.name if path.name == "facts.json" else path.stem, path, facts))
+    sichuan = load_facts(ROOT / "indicator_sets" / "sichuan-self-evaluation.facts.json")
+    cases.append(("sichuan-rescaled", ROOT / "indicator_sets" / "sichuan-self-evaluation.facts.json",
+                  Facts(values=sichuan.values, not_applicable={"benefit": "本年度无效益指标"}, project=sichuan.project,
+                        indicator_set=sichuan.indicator_set)))
+    small = ROOT / "examples" / "small" / "facts.json"
+    for number, document in enumerate(projects(30, seed=11)):
+        cases.append((f"generated-{number}", small, Facts(values=document["facts"], project=document["project"],
+                                                          indicator_set="set.yaml")))
+    return cases
+
+
+def _without_reasons(row: ProjectRow) -> ProjectRow:
+    """The row as scores_row builds it: no reasons, and only the set's own indicators."""
+    from dataclasses import replace
+
+    return replace(row, indicators=tuple(i._replace(reason="") for i in row.indicators if i.in_set))
+
+
+@pytest.mark.parametrize("name,path,facts", _cases(), ids=[c[0] for c in _cases()])
+def test_a_row_from_scores_only_is_the_row_from_the_result_without_reasons(name: str, path: Path, facts: Facts):
+    """Same total, grade, weights used (rescaled too), scores, warnings count and 需说明 flags; no reasons, no target rows."""
+    indicator_set = load_indicator_set(resolve_set(facts.indicator_set or "", relative_to=path.parent))
+    shape = SetShape.of(indicator_set)
+    full = project_row(3, "p.json", score(indicator_set, facts), shape, file="p.json")
+    lean = scores_row(3, "p.json", scores_only(indicator_set, facts), facts, shape, file="p.json")
+    assert _without_reasons(full) == lean
+    assert any(i.reason for i in full.indicators)
+
+
+def test_the_rescaled_weights_are_the_ones_used(tmp_path: Path):
+    """With 效益指标 not applicable under the rescale policy, the remaining 一级 weights add up to 100 in both rows."""
+    case = next(c for c in _cases() if c[0] == "sichuan-rescaled")
+    indicator_set = load_indicator_set(resolve_set("sichuan-self-evaluation"))
+    lean = scores_row(0, "p", scores_only(indicator_set, case[2]), case[2], SetShape.of(indicator_set))
+    assert 100 == sum(i.weight for i in lean.tops())
+    assert 0 == next(i.weight for i in lean.tops() if i.id == "benefit")
+
+
+def test_summaries_are_the_same_bytes_whatever_other_outputs_are_asked_for(tmp_path: Path):
+    """The .csv and .html written alone (rows from scores_only) equal those written beside .xlsx and .jsonl (rows from results)."""
+    source = tmp_path / "p.jsonl"
+    write_jsonl(source, 120, seed=5)
+    with source.open("a", encoding="utf-8") as out:
+        out.write(json.dumps({"indicator_set": "set.yaml", "facts": {}}) + "\n")  # a project that fails
+    runs = {}
+    for name, extra in (("alone", ()), ("beside", ("b.xlsx", "b.jsonl"))):
+        folder = tmp_path / name
+        folder.mkdir()
+        outputs = [arg for out in ("b.csv", "b.html", *extra) for arg in ("-o", str(folder / out))]
+        run = CliRunner().invoke(main, ["batch", str(source), "--jobs", "1", *outputs])
+        assert 1 == run.exit_code
+        runs[name] = (run.stdout, (folder / "b.csv").read_bytes(), (folder / "b.html").read_bytes())
+    assert runs["alone"] == runs["beside"]

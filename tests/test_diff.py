@@ -1,0 +1,192 @@
+"""scoring-engine diff: what changed from one set to another, and how the same projects score under each (去年 → 今年)."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from conftest import EXAMPLE_FACTS, EXAMPLE_SET
+from scoring_engine import load_facts, load_indicator_set, parse_indicator_set
+from scoring_engine.cli import main
+from scoring_engine.diff import compare_scores, diff_sets
+from scoring_engine.reports.diff import change_rows, render_diff_markdown, render_diff_table
+
+LAST_YEAR = """
+id: water
+name: 农村供水
+version: "2024"
+facts:
+  paid: {type: number, min: 0}
+  total: {type: number, min: 0}
+  done: {type: integer, min: 0}
+grades: [{label: 优, min: 90}, {label: 良, min: 80}, {label: 差, min: 0}]
+indicators:
+  - id: process
+    name: 过程
+    weight: 40
+    children:
+      - {id: process.execution, name: 预算执行率, weight: 30, standard: 按比例得分。, rule: {kind: proportional, value: paid, target: total}}
+      - {id: process.rules, name: 制度健全性, weight: 10, rule: {kind: formula, score: 10}}
+  - id: output
+    name: 产出
+    weight: 60
+    children:
+      - {id: output.quantity, name: 完成数量, weight: 40, rule: {kind: formula, score: "min(done, 40)"}}
+      - {id: output.old, name: 旧指标, weight: 20, rule: {kind: formula, score: 20}}
+"""
+
+THIS_YEAR = """
+id: water
+name: 农村供水
+version: "2025"
+facts:
+  paid: {type: number, min: 0}
+  total: {type: number, min: 0}
+  done: {type: integer, min: 0}
+grades: [{label: 优, min: 90}, {label: 良, min: 75}, {label: 差, min: 0}]
+indicators:
+  - id: process
+    name: 过程
+    weight: 25
+    children:
+      - {id: process.execution, name: 预算执行率, weight: 25, standard: 按比例得分，低于60%不得分。, rule: {kind: proportional, value: paid, target: total, floor: 0.6}}
+  - id: output
+    name: 产出指标
+    weight: 75
+    children:
+      - {id: output.quantity, name: 完成数量, weight: 40, rule: {kind: formula, score: "min(done, 40)"}}
+      - {id: process.rules, name: 制度健全性, weight: 10, rule: {kind: formula, score: 10}}
+      - {id: output.new, name: 新指标, weight: 25, rule: {kind: formula, score: 25}}
+"""
+
+FACTS = {"project": {"name": "某村供水工程"}, "facts": {"paid": 50, "total": 100, "done": 40}}
+
+
+@pytest.fixture
+def sets(tmp_path: Path) -> tuple[Path, Path, Path]:
+    old, new, facts = tmp_path / "2024.yaml", tmp_path / "2025.yaml", tmp_path / "facts.json"
+    old.write_text(LAST_YEAR, encoding="utf-8")
+    new.write_text(THIS_YEAR, encoding="utf-8")
+    facts.write_text(json.dumps(FACTS, ensure_ascii=False), encoding="utf-8")
+    return old, new, facts
+
+
+def test_a_set_compared_with_itself_has_no_changes() -> None:
+    """The same set twice: no change, and the table says so."""
+    national = load_indicator_set("national-framework")
+    diff = diff_sets(national, national)
+    assert () == diff.changes
+    assert "两个指标体系的指标、分值、评分标准、规则和等级都相同。" in render_diff_table(diff)
+
+
+def test_every_kind_of_change_is_listed_with_both_values() -> None:
+    """Removed, added, moved, renamed, weights, standard, rule and grade changes each name the indicator and the old and new value."""
+    diff = diff_sets(parse_indicator_set(LAST_YEAR), parse_indicator_set(THIS_YEAR))
+    assert [
+        ("删除指标", "旧指标 (output.old)", "20", "—"),
+        ("分值", "过程 (process)", "40", "25"),
+        ("分值", "预算执行率 (process.execution)", "30", "25"),
+        ("评分标准", "预算执行率 (process.execution)", "按比例得分。", "按比例得分，低于60%不得分。"),
+        ("评分规则", "预算执行率 (process.execution)", '{"kind":"proportional","value":"paid","target":"total"}',
+         '{"kind":"proportional","value":"paid","target":"total","floor":0.6}'),
+        ("改名", "产出指标 (output)", "产出", "产出指标"),
+        ("分值", "产出指标 (output)", "60", "75"),
+        ("移动", "制度健全性 (process.rules)", "过程 (process)", "产出指标 (output)"),
+        ("新增指标", "新指标 (output.new)", "—", "25"),
+        ("等级", "良", "≥ 80", "≥ 75"),
+    ] == change_rows(diff)
+
+
+def test_a_changed_weight_names_the_indicator_and_both_weights(tmp_path: Path) -> None:
+    """`diff` of the example and a copy with two weights moved names those indicators and both weights of each, and nothing else."""
+    changed = tmp_path / "set.yaml"
+    text = EXAMPLE_SET.read_text(encoding="utf-8")
+    for name, was, now in (("process.execution", 10, 12), ("process.compliance", 10, 8)):
+        written = f"      - id: {name}\n        name: {'预算执行率' if name.endswith('execution') else '资金使用合规性'}\n        weight: "
+        assert written + str(was) in text
+        text = text.replace(written + str(was), written + str(now))
+    changed.write_text(text, encoding="utf-8")
+    done = CliRunner().invoke(main, ["diff", str(EXAMPLE_SET), str(changed)])
+    assert 0 == done.exit_code, done.stderr
+    rows = [line.split() for line in done.stdout.splitlines()[5:]]
+    assert [["分值", "预算执行率", "(process.execution)", "10", "12"], ["分值", "资金使用合规性", "(process.compliance)", "10", "8"]] == rows
+
+
+def test_facts_show_each_project_under_both_sets(sets: tuple[Path, Path, Path]) -> None:
+    """With --facts, a project's total and grade under each set, and every indicator whose score changed, with the difference."""
+    old, new, facts = sets
+    projects = compare_scores(load_indicator_set(old), load_indicator_set(new), [(str(facts), load_facts(facts))])
+    [project] = projects
+    assert ("某村供水工程", "85.00", "良", "75.00", "良") == (project.name, format(project.old_total, "f"), project.old_grade,
+                                                 format(project.new_total, "f"), project.new_grade)
+    done = CliRunner().invoke(main, ["diff", str(old), str(new), "--facts", str(facts)])
+    assert 0 == done.exit_code
+    scores = done.stdout.split("\n\n")[-1].splitlines()
+    assert ["某村供水工程", "总分（等级）", "85.00（良）", "75.00（良）", "-10.00"] == scores[2].split()
+    assert ["某村供水工程", "过程", "(process)", "25.00", "0.00", "-25.00"] == scores[3].split()
+    assert any(line.split()[1:3] == ["旧指标", "(output.old)"] and line.split()[3:] == ["20.00", "—", "—"] for line in scores)
+
+
+def test_a_project_that_fails_under_one_set_says_why(sets: tuple[Path, Path, Path], tmp_path: Path) -> None:
+    """Facts one set cannot score are shown with the reason in Chinese, not as a crash."""
+    old, new, _ = sets
+    facts = tmp_path / "bad.json"
+    facts.write_text('{"facts": {"paid": 50, "done": 40}}', encoding="utf-8")
+    done = CliRunner().invoke(main, ["diff", str(old), str(new), "--facts", str(facts)])
+    assert 0 == done.exit_code
+    assert "原评分失败：" in done.stdout and "缺少必填的事实 total" in done.stdout
+
+
+def test_markdown_holds_the_same_rows(sets: tuple[Path, Path, Path]) -> None:
+    """--format markdown gives the changes and the projects as Markdown tables."""
+    old, new, facts = sets
+    done = CliRunner().invoke(main, ["diff", str(old), str(new), "--facts", str(facts), "--format", "markdown"])
+    assert 0 == done.exit_code
+    text = done.stdout
+    assert text.startswith("# 指标体系对比\n")
+    assert "| 分值 | 过程 (process) | 40 | 25 |" in text
+    assert "| 某村供水工程 | 总分（等级） | 85.00（良） | 75.00（良） | -10.00 |" in text
+    diff = diff_sets(load_indicator_set(old), load_indicator_set(new))
+    assert render_diff_markdown(diff) == render_diff_markdown(diff)
+
+
+def test_xlsx_is_written_with_both_sheets_and_the_same_bytes_each_time(sets: tuple[Path, Path, Path], tmp_path: Path) -> None:
+    """--format xlsx -o FILE writes sheets 变化 and 项目得分 holding the rows the table shows, byte-identical across runs."""
+    old, new, facts = sets
+    outputs = []
+    for name in ("a.xlsx", "b.xlsx"):
+        done = CliRunner().invoke(main, ["diff", str(old), str(new), "--facts", str(facts), "--format", "xlsx", "-o", str(tmp_path / name)])
+        assert 0 == done.exit_code, done.stderr
+        outputs.append((tmp_path / name).read_bytes())
+    assert outputs[0] == outputs[1]
+    book = openpyxl.load_workbook(io.BytesIO(outputs[0]))
+    assert ["变化", "项目得分"] == book.sheetnames
+    changes = [[c.value for c in row] for row in book["变化"].iter_rows(min_row=3)]
+    assert ["变化", "指标", "原", "新"] == changes[0]
+    assert ["分值", "过程 (process)", "40", "25"] in changes
+    assert ["某村供水工程", "总分（等级）", "85.00（良）", "75.00（良）", "-10.00"] in [[c.value for c in r] for r in book["项目得分"].iter_rows()]
+
+
+@pytest.mark.parametrize(("args", "code", "words"), [
+    (["diff", "national-framework", "national-framework", "--format", "xlsx"], 2, "--format xlsx writes a binary file"),
+    (["diff", "national-framework", "nowhere.yaml"], 1, "no indicator set 'nowhere.yaml'"),
+    (["diff", "national-framework", "national-framework", "--facts", "nowhere.json"], 1, "nowhere.json: no such file"),
+])
+def test_wrong_diffs_are_one_line(args: list[str], code: int, words: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A missing set or facts file is one error line with exit 1; xlsx without --output is a wrong command line."""
+    monkeypatch.chdir(tmp_path)
+    done = CliRunner().invoke(main, args)
+    assert code == done.exit_code
+    assert words in done.stderr
+
+
+def test_diff_of_the_example_against_itself_with_its_facts(tmp_path: Path) -> None:
+    """The example set against itself with its facts: no change, and the project's total unchanged at 79.73 (中)."""
+    done = CliRunner().invoke(main, ["diff", str(EXAMPLE_SET), str(EXAMPLE_SET), "--facts", str(EXAMPLE_FACTS)])
+    assert 0 == done.exit_code
+    assert "79.73（中）  79.73（中）  0.00" in done.stdout

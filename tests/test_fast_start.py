@@ -1,0 +1,72 @@
+"""Starting is quick: importing the package or running a command loads only what it needs (checked by module, not by clock)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from conftest import EXAMPLE_FACTS, ROOT
+
+# Loaded only when used: the schema library, the spreadsheet library, the reports, explain and the test cases.
+HEAVY = ("jsonschema", "openpyxl", "scoring_engine.reports", "scoring_engine.explain", "scoring_engine.cases", "simpleeval")
+
+
+def _loaded_after(code: str) -> set[str]:
+    """The modules loaded by a fresh interpreter that runs `code`."""
+    probe = f"{code}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT)
+    return set(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def _heavy(modules: set[str]) -> list[str]:
+    return sorted(m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY))
+
+
+def test_importing_the_package_loads_neither_the_engine_nor_the_shell() -> None:
+    """import scoring_engine loads no library and none of the engine, the loader, the reports or explain."""
+    modules = _loaded_after("import scoring_engine")
+    assert [] == _heavy(modules)
+    assert not {"yaml", "click", "scoring_engine.engine", "scoring_engine.loader"} & modules
+
+
+def test_a_name_of_the_package_loads_its_module_on_first_use() -> None:
+    """scoring_engine.score is the engine's function, loaded when first asked for; explain only when asked for."""
+    modules = _loaded_after("import scoring_engine\nscoring_engine.score")
+    assert "scoring_engine.engine" in modules
+    assert [] == _heavy(modules)
+    assert "scoring_engine.explain" in _loaded_after("from scoring_engine import Explanation")
+
+
+def test_scoring_a_project_from_the_command_line_loads_nothing_it_does_not_use() -> None:
+    """scoring-engine score FACTS (a table) reads, checks and scores without the schema library, the reports or explain."""
+    code = ("import sys\nfrom scoring_engine.cli import main\nsys.argv = ['scoring-engine', 'score', sys.argv[-1]]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass")
+    probe = f"{code}\nimport json\nprint(json.dumps(sorted(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", probe, str(EXAMPLE_FACTS)], capture_output=True, text=True, check=True,
+                          cwd=ROOT)
+    modules = set(json.loads(done.stdout.strip().splitlines()[-1]))
+    assert "scoring_engine.engine" in modules and "总分" in done.stdout
+    assert [] == _heavy(modules)
+
+
+def test_validating_a_set_does_not_load_the_engine() -> None:
+    """scoring-engine validate loads and checks the set (its plan included) but never the engine, results or reports."""
+    code = ("import sys\nfrom scoring_engine.cli import main\nsys.argv = ['scoring-engine', 'validate', 'national-framework']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass")
+    modules = _loaded_after(code)
+    assert not {"scoring_engine.engine", "scoring_engine.result"} & modules
+    assert [] == _heavy(modules)
+
+
+def test_the_new_core_modules_stay_in_the_core() -> None:
+    """The plan, the formula closures, the deferred values, the facts pass and the JSON writer import none of the shell."""
+    import ast
+
+    shell = ("loader", "_yaml", "_files", "_schema", "_quick_schema", "_build", "_resources", "reports",
+             "render", "cli", "cases", "pytest_plugin", "yaml", "click", "jsonschema", "openpyxl")
+    for module in ("plan", "_closures", "_later", "_facts_pass", "_result_json"):
+        tree = ast.parse((ROOT / "scoring_engine" / f"{module}.py").read_text(encoding="utf-8"))
+        imported = {(node.module or "").lstrip(".").split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+        imported |= {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+        assert not imported & set(shell), module

@@ -1,0 +1,71 @@
+"""A set the size of a province-wide evaluation (500 indicators, about 19,000 values) loads and scores; the bounds still hold."""
+
+from __future__ import annotations
+
+import random
+import sys
+from decimal import Decimal
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import ROOT
+from scoring_engine import IndicatorSetError, parse_indicator_set, score
+from scoring_engine._yaml import MAX_YAML_NODES, _most_values
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from generate import large_facts, large_set  # noqa: E402
+
+
+def _values(text: str) -> int:
+    return sum(isinstance(e, yaml.NodeEvent) for e in yaml.parse(text, Loader=yaml.CSafeLoader))
+
+
+@pytest.fixture(scope="module")
+def large() -> str:
+    return large_set(500)
+
+
+def test_a_500_indicator_set_loads_and_scores(large: str) -> None:
+    """The generated set, with a standard for each indicator and labels for its 2,000 facts, loads and scores a project."""
+    assert 18_000 < _values(large) < MAX_YAML_NODES
+    indicator_set = parse_indicator_set(large, "large.yaml")
+    assert 500 == sum(1 for node in indicator_set.walk() if node.is_leaf)
+    result = score(indicator_set, large_facts(large, random.Random(1))["facts"])
+    assert sum((r.score for r in result.indicators), Decimal(0)) == result.total
+    assert 0 < result.total <= 1000
+
+
+def test_one_value_past_the_bound_is_still_refused(large: str) -> None:
+    """MAX_YAML_NODES is a bound: a file with one value more than it allows is refused, naming it."""
+    room = MAX_YAML_NODES - _values(large) - 2  # the key description and its list are two values
+    filled = large + "description: [" + ", ".join(["1"] * room) + "]\n"
+    with pytest.raises(IndicatorSetError) as err:
+        parse_indicator_set(filled.replace("[1", "[1, 1", 1), "too_many.yaml")
+    assert any("MAX_YAML_NODES" in p.message for p in err.value.problems)
+
+
+_DATA = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=4),
+                     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=3), inner, max_size=4),
+                     max_leaves=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_DATA, st.sampled_from([True, False, None]), st.integers(1, 80))
+def test_the_count_that_decides_on_the_survey_never_falls_short(data: object, flow: bool | None, width: int) -> None:
+    """_most_values(text) is at least the number of values in text, whatever its layout, so no file skips the survey it needs."""
+    text = yaml.safe_dump(data, default_flow_style=flow, width=width, allow_unicode=True)
+    assert _most_values(text) >= _values(text)
+
+
+def test_the_count_holds_for_every_file_of_the_repository() -> None:
+    """The bundled sets, examples, case files and the bad and hostile sets: no file holds more values than the count."""
+    for path in (p for folder in ("indicator_sets", "examples", "tests") for p in (ROOT / folder).rglob("*.yaml")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        try:
+            found = _values(text)
+        except (yaml.YAMLError, UnicodeError):
+            continue
+        assert _most_values(text) >= found, path

@@ -1,0 +1,100 @@
+"""The audit trail a Result builds on first read is the one it always had: the same document, immutable, one for every thread."""
+
+from __future__ import annotations
+
+import dataclasses
+import pickle
+import random
+import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from conftest import EXAMPLE_FACTS, EXAMPLE_SET, ROOT
+from scoring_engine import Facts, Result, load_facts, load_indicator_set, score
+from scoring_engine import _json
+from scoring_engine.cases import _facts_for, find_case_files, load_cases
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from generate import national_facts  # noqa: E402
+
+
+def _reference(result: Result) -> str:
+    """The document as it was written before to_json had a writer of its own: to_dict, then the generic writer."""
+    return _json.dumps(result.to_dict()) + "\n"
+
+
+def test_to_json_is_to_dict_written_out_for_every_bundled_case() -> None:
+    """Every case of every bundled set and example that scores gives the same bytes from to_json as from to_dict."""
+    compared = 0
+    for file in find_case_files([str(ROOT / "indicator_sets"), str(ROOT / "examples")]):
+        for case in load_cases(file):
+            indicator_set = load_indicator_set(case.set_file)
+            try:
+                result = score(indicator_set, _facts_for(case, indicator_set))
+            except Exception:  # noqa: BLE001 - a case that expects an error has no document
+                continue
+            assert _reference(result) == result.to_json()
+            compared += 1
+    assert compared > 50
+
+
+def test_to_json_is_to_dict_written_out_for_varied_projects() -> None:
+    """Three hundred generated projects (rescaled weights, clamped and missing values, warnings) give the same bytes."""
+    indicator_set = load_indicator_set("national-framework")
+    rng = random.Random(5)
+    for _ in range(300):
+        document = national_facts(rng)
+        result = score(indicator_set, Facts(values=document["facts"], not_applicable=document.get("not_applicable", {}),
+                                            project=document["project"]))
+        assert _reference(result) == result.to_json()
+
+
+def test_a_result_changed_by_the_caller_is_written_as_changed() -> None:
+    """A result rebuilt with other indicators, project or facts is written from what it holds, not from the set's cache."""
+    result = score(load_indicator_set(EXAMPLE_SET), load_facts(EXAMPLE_FACTS))
+    top = result.indicators[0]
+    changed = dataclasses.replace(result, project={"name": "另一个项目", 1: "键不是文本"},
+                                  indicators=(dataclasses.replace(top, name="改过的名称", rule={"kind": "x"}), *result.indicators[1:]))
+    assert _reference(changed) == changed.to_json()
+    assert '"name": "改过的名称"' in changed.to_json()
+
+
+def test_the_audit_trail_is_built_once_and_shared_by_every_thread() -> None:
+    """Forty threads reading a fresh result's indicators at once all get the very same tuple."""
+    result = score(load_indicator_set(EXAMPLE_SET), load_facts(EXAMPLE_FACTS))
+    start = threading.Barrier(8)
+
+    def read(_: int) -> int:
+        start.wait() if _ < 8 else None
+        return id(result.indicators)
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        seen = set(pool.map(read, range(40)))
+    assert {id(result.indicators)} == seen
+
+
+def test_a_result_stays_immutable() -> None:
+    """Neither a field given now nor one built on first read can be replaced in place."""
+    result = score(load_indicator_set(EXAMPLE_SET), load_facts(EXAMPLE_FACTS))
+    for name in ("total", "indicators", "facts", "facts_sha256"):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(result, name, None)
+
+
+def test_a_result_pickles_as_plain_data() -> None:
+    """A result sent to another process carries its whole audit trail and writes the same document there."""
+    result = score(load_indicator_set(EXAMPLE_SET), load_facts(EXAMPLE_FACTS))
+    again = pickle.loads(pickle.dumps(result))
+    assert result == again
+    assert result.to_json() == again.to_json()
+
+
+def test_a_pickled_set_scores_the_same() -> None:
+    """An indicator set sent to another process (its plan left behind and compiled there) gives the same document."""
+    indicator_set = load_indicator_set("national-framework")
+    facts = load_facts(ROOT / "indicator_sets" / "national-framework.facts.json")
+    copied = pickle.loads(pickle.dumps(indicator_set))
+    assert indicator_set == copied
+    assert score(indicator_set, facts).to_json() == score(copied, facts).to_json()

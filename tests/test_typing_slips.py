@@ -1,0 +1,192 @@
+"""The mistakes a Chinese system makes most, each told in one Chinese line naming the line and the fix.
+
+A full-width colon, comma, bracket or quote typed with a Chinese input method
+where YAML or JSON structure is, a tab or a full-width space in the
+indentation, a file saved as GBK, a byte-order mark: the parsers' own words
+("could not find expected ':'") are never what the user reads for these.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import EXAMPLE_FACTS, EXAMPLE_SET
+from scoring_engine import FactsError, IndicatorSetError, load_facts, load_indicator_set, parse_indicator_set
+from scoring_engine._typing_slips import line_slips
+from scoring_engine.cli import main
+
+SET = EXAMPLE_SET.read_text(encoding="utf-8")
+
+
+def run(*args: str, lang: str = "zh") -> tuple[int, list[str]]:
+    done = CliRunner().invoke(main, ["--lang", lang, *args], prog_name="scoring-engine")
+    return done.exit_code, done.stdout.splitlines() + done.stderr.splitlines()
+
+
+def _broken(folder: Path, old: str, new: str, name: str = "set.yaml") -> str:
+    """The example set with `old` replaced by `new`, saved in `folder`; its name."""
+    assert old in SET
+    (folder / name).write_text(SET.replace(old, new, 1), encoding="utf-8")
+    return name
+
+
+def _line_of(text: str, words: str) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), 1) if words in line)
+
+
+# ---------------------------------------------------------------- YAML
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ("name: 示例指标体系", "name：示例指标体系", "'：' 是全角冒号，YAML 在这里要的是半角的 ':'（改为半角的 ':'，输入时把输入法切换到英文标点）"),
+    ("  budget.total:      {type: number", "  budget.total：      {type: number",
+     "'：' 是全角冒号，YAML 在这里要的是半角的 ':'（改为半角的 ':'，输入时把输入法切换到英文标点）"),
+    ("  budget.total:      {type: number, min: 0", "  budget.total:      {type: number，min: 0",
+     "'，' 是全角逗号，YAML 在这里要的是半角的 ','（改为半角的 ','，输入时把输入法切换到英文标点）"),
+    ("id: example-small", "id: 【example-small】", "'【' 是中文方括号，YAML 在这里要的是半角的 '['（改为半角的 '['，输入时把输入法切换到英文标点）"),
+    ("\nfacts:\n  budget.total", "\nfacts:\n\tbudget.total",
+     "这里是制表符（Tab），YAML 只能用空格缩进（换成空格；编辑器可以设置为按 Tab 键时输入空格）"),
+    ("\nfacts:\n  budget.total", "\nfacts:\n\u3000budget.total",
+     "'\\u3000' 是全角空格，YAML 在这里要的是半角空格（改为半角空格，输入时把输入法切换到英文标点）"),
+])
+def test_a_slip_in_a_set_is_one_chinese_line_at_its_place(old: str, new: str, message: str, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full-width colon, comma or bracket, a tab or a full-width space is named at its line and column, with the fix."""
+    monkeypatch.chdir(tmp_path)
+    name = _broken(tmp_path, old, new)
+    line = _line_of(SET, old.strip("\n").split("\n")[-1])
+    typed = new.rsplit("\n", 1)[-1]
+    column = 1 + next(i for i, ch in enumerate(typed) if ch in "：，【\t\u3000")
+    code, lines = run("validate", name)
+    assert 1 == code
+    assert f"错误：{name}:{line}:{column}: {message}" == lines[0]
+    assert not any("could not find expected" in shown or "while scanning" in shown for shown in lines)
+
+
+def test_the_english_line_names_the_slip_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In English the slip is named the same way: the character, what YAML expects there, what to type."""
+    monkeypatch.chdir(tmp_path)
+    name = _broken(tmp_path, "name: 示例指标体系", "name：示例指标体系")
+    _, lines = run("validate", name, lang="en")
+    assert [f"error: {name}:4:5: full-width colon '：' where YAML expects ':' "
+            "(type ':' instead, with the input method on English punctuation)"] == lines
+
+
+def test_chinese_punctuation_inside_text_is_not_a_slip() -> None:
+    """Full-width punctuation in Chinese text (a standard, a message, a list item) is text, not a slip."""
+    for line in ("standard: 得分 = 执行率 × 分值，最高不超过分值：满分10分。", "- {when: \"total < 80\", message: 总分低于80分，需说明}",
+                 "- 未附发票：3张", "values: [是，否]", "standard: “三公”经费压减情况"):
+        assert [] == line_slips(line, 1), line
+
+
+def test_a_problem_on_a_line_of_chinese_text_gets_no_slip(tmp_path: Path) -> None:
+    """A real mistake on a line whose Chinese text holds ，and ： is reported as itself, with no slip invented."""
+    text = SET.replace("label: 预算资金}", "label: 预算资金，单位：万元, lable: x}", 1)
+    with pytest.raises(IndicatorSetError) as caught:
+        parse_indicator_set(text, "set.yaml")
+    assert ["unknown key 'lable'"] == [p.message for p in caught.value.problems]
+
+
+def test_a_weight_error_is_one_chinese_line_with_the_fix(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Weights that do not add up: the line of the parent, the sum with its parts, and what to change, in Chinese."""
+    monkeypatch.chdir(tmp_path)
+    name = _broken(tmp_path, "      - id: process.execution\n        name: 预算执行率\n        weight: 10",
+                   "      - id: process.execution\n        name: 预算执行率\n        weight: 12")
+    code, lines = run("validate", name)
+    assert 1 == code
+    assert [f"错误：{name}:85:13: 指标 process：process 的下级指标分值合计为 27（5 + 12 + 10），不等于 25"
+            "（调整下级指标的分值或本指标的分值，使两者相等）"] == lines
+
+
+# ---------------------------------------------------------------- JSON
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ('{"facts": {"budget": {"total": 1000，"paid": 800}}}', "'，' 是全角逗号，JSON 在这里要的是半角的 ','"),
+    ('{"facts": {"budget"：{"total": 1000}}}', "'：' 是全角冒号，JSON 在这里要的是半角的 ':'"),
+    ('{"facts": {“budget”: {"total": 1000}}}', "'“' 是中文引号，JSON 在这里要的是半角的 '\"'"),
+    ('{"facts": 【1, 2】}', "'【' 是中文方括号，JSON 在这里要的是半角的 '['"),
+])
+def test_a_slip_in_json_is_one_chinese_line_at_its_place(text: str, message: str, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full-width comma, colon, quote or bracket in a facts file is named at its line and column, with the fix."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "facts.json").write_text(text, encoding="utf-8")
+    where = f"1:{1 + next(i for i, ch in enumerate(text) if ch in '，：“【')}"
+    code, lines = run("score", "facts.json", "--set", str(EXAMPLE_SET))
+    assert 1 == code
+    assert [f"错误：facts.json:{where}: {message}（改为半角的 {message.split('半角的 ')[1]}，输入时把输入法切换到英文标点）"] == lines
+
+
+# ---------------------------------------------------------------- GBK, and --encoding
+
+
+def test_a_gbk_set_is_named_with_how_to_save_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A set saved as GBK: one Chinese line on the line of its first Chinese character, saying how to save it as UTF-8."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "set.yaml").write_bytes(SET.replace("−", "-").encode("gbk"))
+    code, lines = run("validate", "set.yaml")
+    assert 1 == code
+    line = _line_of(SET, "示例")
+    assert [f"错误：set.yaml:{line}: 文件是 GBK/GB18030 编码，不是 UTF-8（请另存为 UTF-8 编码：记事本中点“文件 → 另存为”，编码选“UTF-8”；"
+            "WPS 中点“文件 → 另存为”，文件类型选“纯文本”，编码选“UTF-8”；或在命令中加 --encoding gb18030 按 GB18030 读取）"] == lines
+
+
+def test_encoding_option_reads_gbk_sets_facts_and_cases(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With --encoding gb18030 a GBK set, facts file and case file are read, and a UTF-8 file beside them still reads as UTF-8."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "set.yaml").write_bytes(SET.replace("−", "-").encode("gb18030"))
+    facts = json.loads(EXAMPLE_FACTS.read_text(encoding="utf-8"))
+    facts["indicator_set"] = "set.yaml"
+    (tmp_path / "facts.json").write_bytes(json.dumps(facts, ensure_ascii=False).encode("gb18030"))
+    (tmp_path / "utf8.json").write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "set.cases.yaml").write_bytes("indicator_set: set.yaml\nfacts_file: facts.json\ncases:\n"
+                                              "  - name: 原样评分\n    expect: {total: 79.73}\n".encode("gb18030"))
+    assert (0, ["set.yaml：通过 — example-small 1.0，14 个末级指标，总分 100"]) == run("validate", "set.yaml", "--encoding", "gb18030")
+    for facts_file in ("facts.json", "utf8.json"):
+        code, lines = run("score", facts_file, "--encoding", "gb18030")
+        assert 0 == code and "总分 79.73 / 100    等级 中" in lines
+    assert (0, ["通过 set.cases.yaml::原样评分", "1 个通过，0 个失败"]) == run("test", ".", "--encoding", "GB18030")
+    assert "社区养老服务补助项目" in load_indicator_set("set.yaml", encoding="gb18030").name
+    assert "社区养老服务补助项目" in load_facts("facts.json", encoding="gbk").project["name"]
+
+
+def test_bytes_that_are_no_encoding_stay_an_error(tmp_path: Path) -> None:
+    """A file that is neither UTF-8 nor Chinese text in GB18030 is "not UTF-8", with or without --encoding."""
+    path = tmp_path / "facts.json"
+    path.write_bytes(b'{"facts": {"a": "\xff\xff"}}')
+    for encoding in (None, "gb18030"):
+        with pytest.raises(FactsError) as caught:
+            load_facts(path, encoding=encoding)
+        assert "not UTF-8 text (byte 17)" == caught.value.message
+
+
+# ---------------------------------------------------------------- a byte-order mark
+
+
+def test_a_byte_order_mark_is_read_by_every_reader(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Notepad's byte-order mark is accepted in a set, a JSON, YAML and JSONL facts file, a case file and a folder for batch."""
+    monkeypatch.chdir(tmp_path)
+    bom = "\ufeff"
+    (tmp_path / "set.yaml").write_text(bom + SET, encoding="utf-8")
+    facts = json.loads(EXAMPLE_FACTS.read_text(encoding="utf-8"))
+    facts["indicator_set"] = "set.yaml"
+    (tmp_path / "facts.json").write_text(bom + json.dumps(facts, ensure_ascii=False), encoding="utf-8")
+    yaml_facts = "facts:\n" + "".join(f"  {k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in facts["facts"].items())
+    (tmp_path / "facts.yaml").write_text(bom + "indicator_set: set.yaml\n" + yaml_facts, encoding="utf-8")
+    (tmp_path / "more.jsonl").write_text(bom + json.dumps(facts, ensure_ascii=False) + "\n", encoding="utf-8")
+    (tmp_path / "set.cases.yaml").write_text(bom + "indicator_set: set.yaml\nfacts_file: facts.json\ncases:\n"
+                                             "  - name: 原样评分\n    expect: {total: 79.73}\n", encoding="utf-8")
+    assert 0 == run("validate", "set.yaml")[0]
+    for name in ("facts.json", "facts.yaml"):
+        assert 0 == run("score", name)[0], name
+    assert 0 == run("test", "set.cases.yaml")[0]
+    shutil.rmtree(tmp_path / "out", ignore_errors=True)
+    code, lines = run("batch", ".", "-o", "summary.csv", "-q")
+    assert 0 == code
+    assert lines[0].startswith("3个项目：已评分3"), lines

@@ -1,0 +1,380 @@
+"""Chinese messages: every line a user can cause reads as Chinese, and the command line chooses its language as documented.
+
+The corpora of bad input the repository keeps (tests/bad_sets/, the hostile
+sets, facts files and formulas, the facts and case files the other tests
+refuse, the wrong command lines) are run through the command line with
+``--lang zh``; a line that still holds an English sentence fails. Names, ids,
+paths, formulas, quoted values, numbers and constants may stay as written:
+`english_sentences` takes them out before it looks for two English words in a row.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import string
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import EXAMPLE_FACTS, EXAMPLE_SET, ROOT
+from hostile.corpus import FACTS, FACTS_DIR, facts_cases, formula_cases, formula_set, set_cases
+from scoring_engine import Problem, ScoringEngineError, score
+from scoring_engine._zh import translate
+from scoring_engine._zh_catalog import CATALOG
+from scoring_engine.cli import main
+from test_facts import BAD_FILES, SET, with_fact
+from test_forms import HOSTILE
+
+BAD_SETS = ROOT / "tests" / "bad_sets"
+
+# What may stay as written in a Chinese line: quoted text, formulas, paths, ids and names, constants, code points, options.
+_AS_WRITTEN = [r"`[^`]*`", r"'[^']*'", r'"[^"]*"', r"“[^”]*”", r"\$\.[^\s：，（）]*", r"(?:[\w.~-]*/)+[\w.-]*",
+               r"[\w.-]+\.(?:ya?ml|json|jsonl|xlsx|csv|md|html|txt)\b", r"\bU\+[0-9A-F]+\b", r"\b[A-Z][A-Z0-9_]+\b",
+               r"\b\w+(?:\.\w+)+\b", r"\b\w*_\w*\b", r"\[[A-Z]+\]", r"--?[\w-]+", r"scoring-engine(?: \w+)?"]
+_SENTENCE = re.compile(r"[A-Za-z]{2,}(?: [A-Za-z]{2,})+")
+
+
+def english_sentences(line: str) -> list[str]:
+    """The runs of two or more English words in `line`, once everything that may stay as written is taken out."""
+    for kept in _AS_WRITTEN:
+        line = re.sub(kept, " ", line)
+    return _SENTENCE.findall(line)
+
+
+def zh(*args: str, env: dict[str, str] | None = None) -> tuple[int, list[str]]:
+    """Run the command line in Chinese: exit code and the lines it printed (standard output, then standard error)."""
+    done = CliRunner().invoke(main, ["--lang", "zh", *args], env=env, prog_name="scoring-engine")
+    assert done.exception is None or isinstance(done.exception, SystemExit), repr(done.exception)
+    return done.exit_code, done.stdout.splitlines() + done.stderr.splitlines()
+
+
+def _english_in(lines: list[str]) -> list[str]:
+    return [line for line in lines if english_sentences(line)]
+
+
+@pytest.fixture
+def inside(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+# ---------------------------------------------------------------- the detector itself
+
+
+@pytest.mark.parametrize(("line", "found"), [
+    ("错误：set.yaml:3:10: $.version：version 应为文字，实际是 数字 2024.10（加上引号：\"2024.10\"）", []),
+    ("错误：set.yaml:8: 指标 process.execution：未知的名称 budget.piad（是否想写 budget.paid？）", []),
+    ("错误：a.yaml:1: 公式中不允许使用 推导式：`[x for x in l]`", []),
+    ("error: set.yaml:3: version must be text", ["version must be text"]),
+    ("错误：set.yaml:3: 指标 x：weights of the children add up to 90", ["weights of the children add up to"]),
+])
+def test_the_detector_finds_english_sentences_only(line: str, found: list[str]) -> None:
+    """The check below can fail: an English sentence is found, ids, paths, formulas and quoted values are not."""
+    assert found == english_sentences(line)
+
+
+# ---------------------------------------------------------------- the catalog
+
+
+def test_every_template_fills_from_its_pattern() -> None:
+    """Each Chinese template of the catalog uses only the placeholders of its English pattern, and formats."""
+    wrong = []
+    for english, chinese in CATALOG:
+        named = {name for _, name, _, _ in string.Formatter().parse(english) if name}
+        used = {name for _, name, _, _ in string.Formatter().parse(chinese) if name}
+        if not used <= named:
+            wrong.append(english)
+    assert [] == wrong
+
+
+def test_a_text_no_pattern_matches_is_left_as_it_is() -> None:
+    """Text the catalog does not know (a set's own Chinese message, a name) comes back unchanged."""
+    assert "中央与地方资金之和不等于预算资金" == translate("中央与地方资金之和不等于预算资金")
+
+
+def test_english_text_of_a_problem_is_unchanged() -> None:
+    """Problem.text("en") is str(problem), so tools and tests keep reading the English."""
+    problem = Problem("missing key 'value'", file="a.yaml", line=3, column=5, indicator="x", hint="did you mean value?")
+    assert str(problem) == problem.text("en")
+    assert "a.yaml:3:5: 指标 x：缺少键 'value'（是否想写 value？）" == problem.text("zh")
+
+
+# ---------------------------------------------------------------- the corpora, in Chinese
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in BAD_SETS.glob("*.yaml")))
+def test_bad_sets_speak_chinese(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`validate` of every broken set in tests/bad_sets/ prints Chinese lines only, one per problem."""
+    monkeypatch.chdir(BAD_SETS)
+    code, lines = zh("validate", name)
+    assert 1 == code
+    assert lines and all(line.startswith("错误：") for line in lines)
+    assert [] == _english_in(lines)
+
+
+@pytest.mark.parametrize("case", set_cases(), ids=lambda c: c.name)
+def test_hostile_sets_speak_chinese(case, inside: Path) -> None:  # type: ignore[no-untyped-def]
+    """`validate` of every hostile set (kept and generated) prints Chinese lines only."""
+    path = case.path(inside)
+    code, lines = zh("validate", path.name if path.parent == inside else str(path))
+    assert 1 == code
+    assert [] == _english_in(lines)
+
+
+@pytest.mark.parametrize("case", facts_cases(), ids=lambda c: c.name)
+def test_hostile_facts_speak_chinese(case, inside: Path) -> None:  # type: ignore[no-untyped-def]
+    """`score` of every hostile facts file prints Chinese lines only."""
+    path = case.path(inside)
+    code, lines = zh("score", path.name if path.parent == inside else str(path), "--set", str(FACTS_DIR / "set.yaml"))
+    assert 1 == code
+    assert [] == _english_in(lines)
+
+
+def test_hostile_formulas_speak_chinese(inside: Path) -> None:
+    """Every hostile formula refused when its set loads, or when it scores, is refused in Chinese."""
+    (inside / "facts.json").write_text(json.dumps({"facts": FACTS}), encoding="utf-8")
+    found: dict[str, list[str]] = {}
+    for case in formula_cases():
+        if case.stage == "ok":
+            continue
+        (inside / "set.yaml").write_text(formula_set(case.formula), encoding="utf-8")
+        command = ["validate", "set.yaml"] if case.stage == "load" else ["score", "facts.json", "--set", "set.yaml"]
+        found[case.id] = _english_in(zh(*command)[1])
+    assert {} == {case: lines for case, lines in found.items() if lines}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_FILES))
+def test_unreadable_facts_files_speak_chinese(name: str, inside: Path) -> None:
+    """Every facts file tests/test_facts.py refuses is refused in Chinese."""
+    (inside / name).write_bytes(BAD_FILES[name][0])
+    code, lines = zh("score", name, "--set", str(EXAMPLE_SET))
+    assert 1 == code
+    assert [] == _english_in(lines)
+
+
+BAD_VALUES = {
+    "budget.paid": ["86%", "80", "1,200", "", "1200万元", True, -1, float("nan"), "1e400"],
+    "quality.rate": [86, "86%", "0,86"],
+    "output.done": [1.5, "3"],
+    "project.level": ["省", "乡镇", False, ""],
+    "project.on_time": ["是", 1],
+    "dates.end": ["2020/11/30", "2020-13-01", 20201130],
+    "decision.budget": [{"score": 8}, {"reason": "很好"}, {"score": 8, "reason": "很好", "tier": "达成"},
+                        {"score": 8, "reason": "  "}, {"score": -1, "reason": "很好"}, {"score": "8", "reason": "很好"}, 8,
+                        {"score": 30, "reason": "超出分值"}],
+    "benefit.social": [{"tier": "达成年度指标", "score": 9}, {"score": 9, "reason": "好"}, "达成年度指标",
+                       {"tier": "没有这档", "score": 9, "reason": "好"}, {"tier": "达成年度指标", "score": 1, "reason": "好"}],
+    "findings": ["无", [""], [{"txt": "未附发票"}], [{"text": "未附发票", "points": -1}]],
+    "budget.total": [..., 0],
+}
+
+
+def _facts_problems() -> Iterator[tuple[str, Problem]]:
+    for name, values in BAD_VALUES.items():
+        for value in values:
+            try:
+                score(SET, with_fact(name, value))
+            except ScoringEngineError as err:
+                yield from ((f"{name}={value!r}", problem) for problem in err.problems)
+
+
+def test_refused_fact_values_speak_chinese() -> None:
+    """Every value tests/test_facts.py shows refused (text for numbers, bad dates, judgements, tiers, findings…) is refused in Chinese."""
+    found = [(what, problem.text("zh")) for what, problem in _facts_problems()]
+    assert len(found) >= 30
+    assert [] == [(what, line) for what, line in found if english_sentences(line)]
+
+
+def test_undeclared_facts_warn_in_chinese() -> None:
+    """A fact the set does not declare is a warning, and the warning is Chinese."""
+    result = score(SET, {**with_fact("budget.paid", 80), "budget": {"total": 100, "paid": 80, "piad": 1}})
+    assert result.warnings
+    assert [] == [w.text("zh") for w in result.warnings if english_sentences(w.text("zh"))]
+
+
+CASE_FILES = {
+    "unknown_key.cases.yaml": "  - name: 拼错\n    expekt: {total: 1}\n",
+    "empty_expect.cases.yaml": "  - name: 空\n    expect: {}\n",
+    "not_mapping.cases.yaml": "  - 只是文字\n",
+    "no_name.cases.yaml": "  - expect: {total: 1}\n",
+    "bad_total.cases.yaml": "  - name: 总分不是数\n    expect: {total: 很多}\n",
+    "bad_overrides.cases.yaml": "  - name: 改动\n    overrides: [1, 2]\n    expect: {total: 1}\n",
+    "bad_warnings.cases.yaml": "  - name: 提示\n    expect: {warnings: 有}\n",
+    "failing.cases.yaml": "  - name: 总分\n    expect: {total: 80}\n  - name: 等级\n    expect: {grade: 优}\n"
+                          "  - name: 未知等级\n    expect: {grade: 极好}\n  - name: 得分\n    expect: {scores: {process.execution: 9, nope: 1}}\n"
+                          "  - name: 没有的提示\n    expect: {warnings: [没有这条]}\n  - name: 不应有提示\n    expect: {warnings: []}\n"
+                          "  - name: 没有的需说明\n    expect: {flags: [没有这条]}\n"
+                          "  - name: 应当报错\n    expect: {error: 不会出现}\n"
+                          "  - name: 错误的报错\n    overrides: {budget.total: null}\n    expect: {error: 另一个错误}\n"
+                          "  - name: 意外报错\n    overrides: {budget.total: '很多'}\n    expect: {total: 1}\n",
+}
+
+
+def test_case_files_speak_chinese(inside: Path) -> None:
+    """`test` of case files with every kind of mistake, and of cases that fail every way, prints Chinese lines only."""
+    shutil.copy(EXAMPLE_SET, inside / "set.yaml")
+    shutil.copy(EXAMPLE_FACTS, inside / "facts.json")
+    for name, cases in CASE_FILES.items():
+        (inside / name).write_text(f"indicator_set: set.yaml\nfacts_file: facts.json\ncases:\n{cases}", encoding="utf-8")
+    (inside / "no_cases.cases.yaml").write_text("indicator_set: set.yaml\n", encoding="utf-8")
+    code, lines = zh("test", ".")
+    assert 1 == code
+    assert len(lines) >= len(CASE_FILES) + 10
+    assert [] == _english_in(lines)
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_workbooks_speak_chinese(name: str, inside: Path) -> None:
+    """A file that is no workbook the form reader can read is refused in Chinese."""
+    (inside / "form.xlsx").write_bytes(HOSTILE[name][0])
+    code, lines = zh("score", "form.xlsx", "--set", "self-evaluation")
+    assert 1 == code
+    assert [] == _english_in(lines)
+
+
+USAGE = [
+    ["score"], ["scor"], ["score", "{facts}", "--formt", "table"], ["score", "{facts}", "--format", "pdf"],
+    ["score", "{facts}", "extra"], ["score", "{facts}", "--set"], ["score", "{facts}", "--format", "xlsx"],
+    ["score", "{bare}"], ["score", "{facts}", "--layout", "selfeval"], ["explain", "{facts}"],
+    ["batch", "{facts}", "--jobs", "0"], ["batch", "{facts}", "--threshold", "很多"], ["batch", "{facts}", "-o", "a.pdf"],
+    ["batch", "{facts}", "--compare-with", "{facts}", "--compare-set", "national-framework"], ["sets", "--copy", "."],
+    ["sets", "nope"], ["validate"], ["test", "nowhere"], ["template", "self-evaluation"], ["score", "{facts}", "--encoding", "big5"],
+]
+
+
+@pytest.mark.parametrize("args", USAGE, ids=" ".join)
+def test_wrong_command_lines_speak_chinese(args: list[str], inside: Path) -> None:
+    """Every wrong command line (click's own refusals and ours) is explained in Chinese: the usage line, the help hint and the error."""
+    (inside / "bare.json").write_text('{"facts": {}}', encoding="utf-8")
+    filled = [a.format(facts=EXAMPLE_FACTS, bare="bare.json") for a in args]
+    code, lines = zh(*filled)
+    assert code in (1, 2)
+    assert any(line.startswith("错误：") for line in lines)
+    assert [] == _english_in(lines)
+
+
+def test_an_unknown_lang_is_refused_in_both_languages() -> None:
+    """`--lang fr` is a wrong command line: exit 2 naming the choices."""
+    done = CliRunner().invoke(main, ["--lang", "fr", "sets"])
+    assert 2 == done.exit_code
+    assert "'en', 'zh'" in done.stderr
+
+
+# ---------------------------------------------------------------- which language
+
+
+ENGLISH_SET = """id: plain
+name: Plain set
+version: "1"
+grades: [{label: pass, min: 0}]
+indicators:
+  - {id: a, name: A, weight: 60, rule: {kind: formula, score: 60}}
+"""
+
+
+def _default(args: list[str], **env: str) -> list[str]:
+    """The lines of a command run without --lang or SCORING_ENGINE_LANG, in the locale `env` gives."""
+    unset = {name: None for name in ("SCORING_ENGINE_LANG", "LC_ALL", "LC_MESSAGES", "LANG")}
+    done = CliRunner().invoke(main, args, env={**unset, **env}, prog_name="scoring-engine")  # type: ignore[dict-item]
+    return done.stdout.splitlines() + done.stderr.splitlines()
+
+
+@pytest.mark.parametrize(("env", "chinese"), [
+    ({"LANG": "C.UTF-8"}, False), ({}, False), ({"LANG": "zh_CN.UTF-8"}, True), ({"LC_MESSAGES": "zh_TW.UTF-8"}, True),
+    ({"LC_ALL": "en_US.UTF-8", "LANG": "zh_CN.UTF-8"}, False), ({"SCORING_ENGINE_LANG": "zh"}, True),
+])
+def test_an_english_set_speaks_the_locale(env: dict[str, str], chinese: bool, inside: Path) -> None:
+    """A set with no Chinese in it: Chinese when LC_ALL, else LC_MESSAGES, else LANG starts with zh (or SCORING_ENGINE_LANG=zh)."""
+    (inside / "plain.yaml").write_text(ENGLISH_SET, encoding="utf-8")
+    [line] = _default(["validate", "plain.yaml"], **env)
+    assert line.startswith("错误：" if chinese else "error: "), line
+    assert chinese == (not english_sentences(line))
+
+
+@pytest.mark.parametrize("env", [{"LANG": "C.UTF-8"}, {"LC_ALL": "en_US.UTF-8"}])
+def test_a_chinese_set_speaks_chinese_whatever_the_locale(env: dict[str, str], inside: Path) -> None:
+    """A Chinese set's problems are told in Chinese even where the locale says nothing of Chinese (as on Windows)."""
+    (inside / "set.yaml").write_text(EXAMPLE_SET.read_text(encoding="utf-8").replace("weight: 25", "weight: 27", 1), encoding="utf-8")
+    lines = _default(["validate", "set.yaml"], **env)
+    assert lines and all(line.startswith("错误：") for line in lines)
+    (inside / "gbk.yaml").write_bytes(EXAMPLE_SET.read_text(encoding="utf-8").replace("−", "-").encode("gbk"))
+    [line] = _default(["validate", "gbk.yaml"], **env)
+    assert line.startswith("错误：gbk.yaml:"), line
+
+
+def test_lang_en_overrides_a_chinese_set_and_locale(inside: Path) -> None:
+    """--lang en gives English for a Chinese set in a Chinese locale; --lang zh Chinese for an English set."""
+    (inside / "plain.yaml").write_text(ENGLISH_SET, encoding="utf-8")
+    [line] = _default(["--lang", "en", "validate", str(EXAMPLE_SET), "plain.yaml"], LANG="zh_CN.UTF-8")[1:]
+    assert line.startswith("error: plain.yaml:")
+    assert _default(["--lang", "zh", "validate", "plain.yaml"])[0].startswith("错误：plain.yaml:")
+
+
+def test_a_bundled_set_speaks_chinese(inside: Path) -> None:
+    """A command on a bundled set (all of them Chinese) speaks Chinese."""
+    (inside / "facts.json").write_text('{"facts": {"budget": {"total": "很多"}}}', encoding="utf-8")
+    lines = _default(["score", "facts.json", "--set", "national-framework"], LANG="C")
+    assert lines and all(line.startswith("错误：") for line in lines)
+    assert [] == _english_in(lines)
+
+
+@pytest.mark.parametrize(("env", "first"), [({"LANG": "zh_CN.UTF-8"}, "用法：scoring-engine score"), ({"LANG": "C"}, "Usage: ")])
+def test_usage_errors_follow_the_locale(env: dict[str, str], first: str) -> None:
+    """A wrong command line with no input to look at is told in the locale's language."""
+    assert _default(["score"], **env)[0].startswith(first)
+
+
+def test_a_folder_of_chinese_sets_without_cases_says_so_in_chinese(inside: Path) -> None:
+    """`scoring-engine test .` in a folder of Chinese sets with no case file: one Chinese line saying so, exit 1."""
+    shutil.copy(EXAMPLE_SET, inside / "set.yaml")
+    done = CliRunner().invoke(main, ["test", "."], env={"SCORING_ENGINE_LANG": None, "LANG": "C"})  # type: ignore[dict-item]
+    assert 1 == done.exit_code
+    assert ["错误：. 中没有测试用例文件（*.cases.yaml）（把体系的测试用例写在它旁边的 NAME.cases.yaml 文件中）"] == done.stderr.splitlines()
+
+
+def _input_side_failures(folder: Path) -> Iterator[tuple[str, list[str], str | None]]:
+    """(name, command, standard input) for each kind of input the reading side refuses: paths, special files, stdin,
+    a fact given twice, a project detail of the wrong shape, a huge number, a circle of derived values, an ambiguous name,
+    and a batch whose projects fail on those."""
+    shutil.copy(EXAMPLE_SET, folder / "set.yaml")
+    base = json.loads(EXAMPLE_FACTS.read_text(encoding="utf-8"))
+    base["indicator_set"] = "set.yaml"
+
+    def facts(name: str, change: dict[str, object]) -> str:
+        (folder / name).write_text(json.dumps({**base, **change}, ensure_ascii=False), encoding="utf-8")
+        return name
+
+    yield "set outside the folder", ["score", facts("outside.json", {"indicator_set": "../../etc/x.yaml"})], None
+    yield "absolute set path", ["score", facts("absolute.json", {"indicator_set": "/etc/passwd"})], None
+    yield "a device as facts", ["score", "/dev/zero", "--set", "set.yaml"], None
+    yield "a folder as facts", ["score", str(folder), "--set", "set.yaml"], None
+    yield "empty stdin", ["score", "-", "--set", "set.yaml"], ""
+    yield "stdin not JSON", ["score", "-", "--set", "set.yaml"], "{nope"
+    twice = {**base["facts"], "budget.paid": 100}
+    yield "a fact given twice", ["score", facts("twice.json", {"facts": twice})], None
+    yield "project of the wrong shape", ["score", facts("project.json", {"project": {"name": {"a": [1]}}})], None
+    big = json.loads(json.dumps(base["facts"]))
+    big["budget"]["total"] = "HUGE"
+    (folder / "huge.json").write_text(json.dumps({**base, "facts": big}).replace('"HUGE"', "1e999999999"), encoding="utf-8")
+    yield "a huge exponent", ["score", "huge.json"], None
+    (folder / "circle.yaml").write_text((folder / "set.yaml").read_text(encoding="utf-8").replace(
+        "derived:\n", "derived:\n  loop_a: loop_b + 1\n  loop_b: loop_a + 1\n", 1), encoding="utf-8")
+    yield "a circle of derived values", ["validate", "circle.yaml"], None
+    yield "a name no indicator has", ["explain", facts("plain.json", {}), "-i", "不存在的指标"], None
+    yield "a batch of projects that cannot be scored", ["batch", "twice.json", "huge.json"], None
+
+
+def test_input_side_refusals_speak_chinese(inside: Path) -> None:
+    """Paths outside the facts file's folder, devices, standard input, a fact given twice, a project detail of the wrong
+    shape, a huge exponent, a circle of derived values and an unknown name are each refused in Chinese lines only."""
+    found = {}
+    for name, command, stdin in _input_side_failures(inside):
+        done = CliRunner().invoke(main, ["--lang", "zh", *command], input=stdin, prog_name="scoring-engine")
+        assert done.exit_code in (1, 2), f"{name}: exit {done.exit_code}: {done.output}"
+        assert done.exception is None or isinstance(done.exception, SystemExit), f"{name}: {done.exception!r}"
+        found[name] = _english_in(done.stdout.splitlines() + done.stderr.splitlines())
+    assert {} == {name: lines for name, lines in found.items() if lines}
