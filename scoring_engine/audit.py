@@ -219,7 +219,7 @@ class AuditTrail:
         inputs = {name: values[name] for name in record.step.reads if _readable(values, name)}
         return _indicator_result(id=node.id, name=node.name, level=record.level, weight=record.weight, score=record.score,
                                reason=reason, standard=node.standard, kind=rule.kind, rule=rule.spec, inputs=inputs,
-                               details=details, deductions=outcome.deductions, raw_score=raw, clamped=record.kept != raw,
+                               details=details, deductions=tuple(outcome.deductions), raw_score=raw, clamped=record.kept != raw,
                                declared_weight=declared)
 
     def _reason(self, key: str, fields: Mapping[str, object], name: str, weight: Decimal, score: Decimal) -> str:

@@ -8,7 +8,7 @@ detail keys they show, and its Chinese name. The engine, the reasons table and
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -58,7 +58,7 @@ class Outcome(NamedTuple):
     reason: str  # key of a reason template (reasons.TEMPLATES)
     fields: Mapping[str, object] = _NOTHING  # for the reason template
     details: Mapping[str, Any] = _NOTHING  # the values in between
-    deductions: tuple[Deduction, ...] = ()
+    deductions: Sequence[Deduction] = ()  # a tuple, or one worked out when read (rules/_deductions.settle_later)
 
 
 class LazyMapping(Mapping[str, Any]):

@@ -13,7 +13,7 @@ not 0.4166… three times.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -21,7 +21,7 @@ from .._arith import ZERO, Rounding, apportion
 from ..formulas import Finding
 from ._base import Amount, Deduction, RuleSpec, amount
 
-__all__ = ["Ladder", "itemised", "ladder", "settle"]
+__all__ = ["Ladder", "itemised", "ladder", "settle", "settle_later"]
 
 #: Below this, a difference between the deductions and the points lost is the last of 28 digits (5/12 three times).
 _NOISE = Decimal("1e-20")
@@ -78,6 +78,40 @@ def settle(deductions: tuple[Deduction, ...], weight: Decimal, raw: Decimal, rou
     return tuple(Deduction(q, d.reason) for q, d in zip(quantized, deductions, strict=True))
 
 
-def itemised(deductions: tuple[Deduction, ...], rounding: Rounding, separator: str = "；") -> str:
+class _Settled(Sequence[Deduction]):
+    """`settle`'s deductions, worked out on first read (the audit trail, a reason): scoring alone never needs them.
+
+    Every number in them is at most the weight, and the weight and the precision are bounded (below 1e15, at most 6
+    decimals), so settling later cannot fail where settling now would not.
+    """
+
+    __slots__ = ("_given", "_made")
+
+    def __init__(self, deductions: tuple[Deduction, ...], weight: Decimal, raw: Decimal, rounding: Rounding):
+        self._given = (deductions, weight, raw, rounding)
+        self._made: tuple[Deduction, ...] | None = None
+
+    def _settled(self) -> tuple[Deduction, ...]:
+        made = self._made
+        if made is None:  # two threads may both make it: the same deductions either way
+            made = self._made = settle(*self._given)
+        return made
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._settled()[index]
+
+    def __iter__(self) -> Iterator[Deduction]:
+        return iter(self._settled())
+
+    def __len__(self) -> int:
+        return len(self._given[0])
+
+
+def settle_later(deductions: tuple[Deduction, ...], weight: Decimal, raw: Decimal, rounding: Rounding) -> Sequence[Deduction]:
+    """`settle(deductions, weight, raw, rounding)`, worked out when first read."""
+    return _Settled(deductions, weight, raw, rounding)
+
+
+def itemised(deductions: Sequence[Deduction], rounding: Rounding, separator: str = "；") -> str:
     """Deductions as a reason lists them: '①…：未满足（扣0.42分）；②…（扣0.41分）'."""
     return separator.join(f"{d.reason}（扣{rounding.show(d.points)}分）" for d in deductions)

@@ -21,7 +21,7 @@ from ..formulas import Formula
 from ..judgements import Judgement
 from ._base import (Amount, Deduction, FactView, LazyMapping, Outcome, RuleKind, RuleSpec, Story, Template, amount, amount_of,
                     findings, reads, shown_later)
-from ._deductions import Ladder, itemised, ladder, settle
+from ._deductions import Ladder, itemised, ladder, settle_later
 
 
 class Element(NamedTuple):
@@ -144,76 +144,79 @@ def _not_applicable(e: Element, facts: FactView) -> str | None:
     return reason.strip() or None if isinstance(reason, str) else None
 
 
-class _Scored(NamedTuple):
-    """An element as scored: its points, what it earned, why it lost any, and how it was rounded."""
+# An element as scored, a plain tuple (one per element of every checklist scored, so made cheaply):
+# (element, its points, what it earned, why it lost any, why it does not apply or None,
+#  the earned points and each rounding of them when rounded per element or None).
+_Scored = tuple[Element, Decimal, Decimal, list[str], str | None, list[Decimal] | None]
 
-    element: Element
-    points: Decimal
-    earned: Decimal
-    why: list[str]
-    not_applicable: str | None = None  # the reason it does not apply (then it keeps its points)
-    rounding: list[Decimal] | None = None  # the earned points and each rounding of them, when rounded per element
-
-
-def _scored(e: Element, points: Decimal, facts: FactView, rounding: Rounding) -> _Scored:
-    na = _not_applicable(e, facts)
-    if na is not None:  # not deducted: the element keeps its points
-        return _Scored(e, points, points, [], na)
-    met = facts.value(e.met) if e.met is not None else None
-    if met is True and e.judgement is None and e.findings is None:
-        earned, why = points, list[str]()  # the usual element: met in full
-    else:
-        earned, why = _earned(e, points, facts, met)
-    if rounding.elements and rounding.round(earned) != earned:  # as evaluators do: each element, then the sum
-        chain = rounding.chain(earned)
-        return _Scored(e, points, chain[-1], why, None, chain)
-    return _Scored(e, points, earned, why)
+_MET: list[str] = []  # why an element met in full lost nothing (shared: never changed)
 
 
 def score(rule: Checklist, weight: Decimal, facts: FactView) -> Outcome:
+    rounding = rule.rounding
+    per_element = rounding.elements
     found: list[_Scored] = []
     deductions = []
     total = ZERO
+    plain_full = True  # no element excused or rounded: the usual fields
     for e in rule.elements:
-        scored = _scored(e, e.amount.of(weight), facts, rule.rounding)
-        found.append(scored)
-        total += scored.earned
-        if scored.earned < scored.points and scored.not_applicable is None:
-            deductions.append(Deduction(scored.points - scored.earned, f"{e.name}：{'；'.join(scored.why) or '四舍五入'}"))
-    details = LazyMapping(lambda: _details(found, rule.rounding))
+        points = e.amount.of(weight)
+        if e.not_applicable is not None and (na := _not_applicable(e, facts)) is not None:
+            found.append((e, points, points, _MET, na, None))  # not deducted: the element keeps its points
+            total += points
+            plain_full = False
+            continue
+        met = facts.value(e.met) if e.met is not None else None
+        if met is True and e.judgement is None and e.findings is None:
+            earned, why = points, _MET  # the usual element: met in full
+        else:
+            earned, why = _earned(e, points, facts, met)
+        chain = None
+        if per_element and rounding.round(earned) != earned:  # as evaluators do: each element, then the sum
+            chain = rounding.chain(earned)
+            earned = chain[-1]
+            plain_full = False
+        found.append((e, points, earned, why, None, chain))
+        total += earned
+        if earned < points:
+            deductions.append(Deduction(points - earned, f"{e.name}：{'；'.join(why) or '四舍五入'}"))
+    details = LazyMapping(lambda: _details(found, rounding))
     if not deductions:
-        excused = any(f.not_applicable is not None for f in found)
-        fields = LazyMapping(lambda: _fields(found, rule.rounding))
-        return Outcome(total, "checklist.full_not_applicable" if excused else "checklist.full", fields, details)
-    taken = settle(tuple(deductions), weight, total, rule.rounding)
-    missed = shown_later(lambda: {**_fields(found, rule.rounding), "missed": "；".join([itemised(taken, rule.rounding),
-                                                                                       *_excused(found)])},
-                         *(d.points for d in taken))
+        if plain_full:
+            return Outcome(total, "checklist.full", {"count": len(found), "not_applicable": "", "rounded": ""}, details)
+        excused = any(f[4] is not None for f in found)
+        return Outcome(total, "checklist.full_not_applicable" if excused else "checklist.full",
+                       LazyMapping(lambda: _fields(found, rounding)), details)
+    taken = settle_later(tuple(deductions), weight, total, rounding)
+    missed = shown_later(lambda: {**_fields(found, rounding), "missed": "；".join([itemised(taken, rounding), *_excused(found)])},
+                         *(d.points for d in deductions))
     return Outcome(total, "checklist.partial", missed, details, taken)
 
 
 def _excused(found: list[_Scored]) -> list[str]:
-    return [f"{f.element.name}不适用（{f.not_applicable}），不扣分" for f in found if f.not_applicable is not None]
+    return [f"{e.name}不适用（{na}），不扣分" for e, _, _, _, na, _ in found if na is not None]
 
 
 def _fields(found: list[_Scored], rounding: Rounding) -> dict[str, object]:
-    rounded = any(f.rounding is not None for f in found)
+    rounded = any(f[5] is not None for f in found)
     return {"count": len(found), "not_applicable": "；".join(_excused(found)),
             "rounded": f"（各要点得分{rounding.words()}四舍五入后相加）" if rounded else ""}
 
 
 def _details(found: list[_Scored], rounding: Rounding) -> dict[str, Any]:
     rows: list[dict[str, Any]] = []
-    for f in found:
-        if f.not_applicable is not None:
-            rows.append({"name": f.element.name, "points": f.points, "earned": f.earned, "not_applicable": f.not_applicable})
+    rounded = False
+    for e, points, earned, why, na, chain in found:
+        if na is not None:
+            rows.append({"name": e.name, "points": points, "earned": earned, "not_applicable": na})
             continue
-        row = {"name": f.element.name, "points": f.points, "earned": f.earned, "reasons": f.why}
-        if f.rounding is not None:
-            row["rounding"] = f.rounding
+        row = {"name": e.name, "points": points, "earned": earned, "reasons": list(why)}
+        if chain is not None:
+            row["rounding"] = chain
+            rounded = True
         rows.append(row)
     details: dict[str, Any] = {"elements": rows}
-    if any(f.rounding is not None for f in found):
+    if rounded:
         details["rounded_elements"] = rounding.words()
     return details
 

@@ -10,7 +10,7 @@ from .._arith import ZERO, Rounding, plain
 from .._display import equals_text
 from ..formulas import Formula
 from ._base import FactView, Outcome, RuleKind, RuleSpec, Story, Template, findings, reads, shown_later
-from ._deductions import Ladder, ladder, settle
+from ._deductions import Ladder, ladder, settle_later
 
 
 class PerFinding(NamedTuple):
@@ -36,10 +36,10 @@ class PerFinding(NamedTuple):
 def score(rule: PerFinding, weight: Decimal, facts: FactView) -> Outcome:
     found = findings(facts.value(rule.findings), rule.findings)
     # Each finding deducts until the weight is used up (扣完为止); the deductions shown add up to the points lost.
-    deductions = rule.ladder.climb(found, weight)
-    deducted = sum((d.points for d in deductions), ZERO)
+    taken = rule.ladder.climb(found, weight)
+    deducted = sum((d.points for d in taken), ZERO)
     raw = weight - deducted
-    deductions = settle(deductions, weight, raw, rule.rounding)
+    deductions = settle_later(taken, weight, raw, rule.rounding)
     details = {"count": len(found), "deducted": deducted}
     if rule.ladder.zero_at is not None and len(found) >= rule.ladder.zero_at:
         return Outcome(ZERO, "deduction.zero_at", {"count": len(found), "zero_at": rule.ladder.zero_at}, details, deductions)

@@ -25,7 +25,7 @@ from ._base import (
     shower,
     shown_later,
 )
-from ._deductions import settle
+from ._deductions import settle_later
 
 
 class Linear(NamedTuple):
@@ -84,7 +84,7 @@ def score(rule: Linear, weight: Decimal, facts: FactView) -> Outcome:
     each = rule.each.of(weight)
     deducted = min(units * each, weight)
     details.update(units=units, deducted=deducted)
-    taken = settle((Deduction(deducted, f"差{show(shortfall)}"),), weight, weight - deducted, rule.rounding)
+    taken = settle_later((Deduction(deducted, f"差{show(shortfall)}"),), weight, weight - deducted, rule.rounding)
     shown = rule.rounding.show
     fields = shown_later(lambda: {"value": show(value), "target": show(target), "shortfall": show(shortfall),
                                   "units": shown(units), "per": show(rule.per), "each": shown(each),

@@ -15,7 +15,7 @@ from .._display import equals_text, show_number
 from ..errors import ScoringError
 from ..formulas import Formula
 from ._base import Deduction, FactView, Outcome, RuleKind, RuleSpec, Story, Template, dec, reads, row_unit, shower, shown_later
-from ._deductions import settle
+from ._deductions import settle_later
 from ._over_target import OverTarget, deviation, over_target
 
 
@@ -74,7 +74,7 @@ def _reduced(rule: Proportional, weight: Decimal, value: Decimal, target: Decima
     if taken == 0:
         return None
     reason = f"完成值偏离指标值{percent(found['deviation'])}，按偏离度调减"
-    deductions = settle((Deduction(taken, reason),), weight, weight - taken, rule.rounding)
+    deductions = settle_later((Deduction(taken, reason),), weight, weight - taken, rule.rounding)
     more = shown_later(lambda: {**fields, "deviation": percent(found["deviation"]), "above": percent(beyond.above),
                                 "reduced": rule.rounding.show(deductions[0].points), "how": beyond.words()}, found["deviation"])
     return Outcome(weight - taken, "proportional.over_target", more, details, deductions)
@@ -100,10 +100,10 @@ def score(rule: Proportional, weight: Decimal, facts: FactView) -> Outcome:
             return Outcome(ZERO, "proportional.below_floor", fields, details)
         share = (rate - rule.floor) / (ONE - rule.floor)
         details["share"] = share
-        if share == ONE and (reduced := _reduced(rule, weight, value, target, fields, details, facts)):
+        if share == ONE and rule.over_target and (reduced := _reduced(rule, weight, value, target, fields, details, facts)):
             return reduced
         return Outcome(share * weight, "proportional.above_floor", fields, details)
-    if rate == ONE and (reduced := _reduced(rule, weight, value, target, fields, details, facts)):
+    if rate == ONE and rule.over_target and (reduced := _reduced(rule, weight, value, target, fields, details, facts)):
         return reduced
     if rule.lower_is_better:
         return Outcome(rate * weight, "proportional.lower_full" if rate == ONE else "proportional.lower_partial", fields, details)
