@@ -12,7 +12,7 @@ from __future__ import annotations
 import decimal
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, TypeVar, cast
@@ -37,6 +37,7 @@ def scoring_context() -> AbstractContextManager[decimal.Context]:
 
 
 F = TypeVar("F", bound=Callable[..., Any])
+K = TypeVar("K")
 
 
 def in_engine_context(function: F) -> F:
@@ -142,3 +143,20 @@ def fixed(value: Decimal, places: int) -> str:
 def percent(rate: Decimal, places: int = 2) -> str:
     """A rate as a percentage: 0.67663 → '67.66%'."""
     return fixed(rate * 100, places) + "%"
+
+
+def apportion(weights: Mapping[K, Decimal], total: Decimal, places: int) -> dict[K, Decimal]:
+    """Scale `weights` to add up to `total` exactly at `places` decimals (largest remainder, ties by order).
+
+    >>> apportion({"a": Decimal(1), "b": Decimal(1), "c": Decimal(1)}, Decimal(1), 2)
+    {'a': Decimal('0.34'), 'b': Decimal('0.33'), 'c': Decimal('0.33')}
+    """
+    whole = sum(weights.values(), ZERO)
+    quantum = Decimal(1).scaleb(-places)
+    exact_shares = {k: CONTEXT.divide(w * total, whole) for k, w in weights.items()}
+    shares = {k: v.quantize(quantum, rounding=decimal.ROUND_FLOOR, context=CONTEXT) for k, v in exact_shares.items()}
+    left = int((total - sum(shares.values(), ZERO)) / quantum)
+    order = sorted(weights, key=lambda k: exact_shares[k] - shares[k], reverse=True)  # stable: file order breaks ties
+    for k in order[:left]:
+        shares[k] += quantum
+    return shares

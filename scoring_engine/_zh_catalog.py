@@ -11,6 +11,7 @@ doubled, as in str.format.
 from __future__ import annotations
 
 from ._zh_commands import COMMANDS, FRAGMENTS, PARSERS
+from ._zh_profiles import PROFILES
 
 __all__ = ["CATALOG"]
 
@@ -456,4 +457,4 @@ _SCORING = (
 )
 
 #: Every pattern, in the order they are tried.
-CATALOG = _READING + _SETS + _SCORING + COMMANDS + PARSERS + FRAGMENTS
+CATALOG = _READING + _SETS + _SCORING + PROFILES + COMMANDS + PARSERS + FRAGMENTS

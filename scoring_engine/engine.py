@@ -14,10 +14,10 @@ both are safe to call from several threads at once.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from decimal import ROUND_FLOOR, Decimal, DecimalException
+from decimal import Decimal, DecimalException
 from typing import Any
 
-from ._arith import ZERO, in_engine_context, plain, round_half_up, scoring_context
+from ._arith import ZERO, apportion, in_engine_context, plain, round_half_up, scoring_context
 from ._version import __version__
 from .audit import AuditTrail, LeafRecord, SetInfo, derived_values, fact_values
 from .errors import FactsError, Problem, ScoringError, did_you_mean
@@ -223,7 +223,7 @@ class _Run:
         if not applicable:
             raise FactsError("every indicator is marked not applicable; nothing is left to score", file=self.facts.source)
         weights = {n.id: ZERO for n in leaves}
-        weights.update(_apportion(applicable, self.set.total, self.set.precision))
+        weights.update(apportion(applicable, self.set.total, self.set.precision))
         return self.plan.weights_of(weights)
 
     # -- derived values and checks
@@ -315,10 +315,10 @@ class _Run:
                                          indicator=indicator.id))
             return []
         if rows[0].weight is None:  # no weights given: equal shares of the group
-            declared = _apportion({i: Decimal(1) for i in range(len(rows))}, indicator.weight, self.set.precision)
+            declared = apportion({i: Decimal(1) for i in range(len(rows))}, indicator.weight, self.set.precision)
         else:
             declared = {i: row.weight for i, row in enumerate(rows)}
-        used = declared if weight == indicator.weight else _apportion(declared, weight, self.set.precision)
+        used = declared if weight == indicator.weight else apportion(declared, weight, self.set.precision)
         records: list[LeafRecord] = []
         scores: list[tuple[str, Decimal]] = []
         for i, row in enumerate(rows):
@@ -390,16 +390,3 @@ def _with_values(message: str, formula: Formula, values: Mapping[str, Any]) -> s
 
 def _show(value: Any) -> str:
     return plain(value) if isinstance(value, Decimal) else str(value)
-
-
-def _apportion(weights: dict[Any, Decimal], total: Decimal, places: int) -> dict[Any, Decimal]:
-    """Scale weights to add up to `total` exactly at `places` decimals (largest remainder, ties by order)."""
-    whole = sum(weights.values(), ZERO)
-    quantum = Decimal(1).scaleb(-places)
-    exact = {k: w * total / whole for k, w in weights.items()}
-    shares = {k: v.quantize(quantum, rounding=ROUND_FLOOR) for k, v in exact.items()}
-    left = int((total - sum(shares.values(), ZERO)) / quantum)
-    order = sorted(weights, key=lambda k: exact[k] - shares[k], reverse=True)  # stable: file order breaks ties
-    for k in order[:left]:
-        shares[k] += quantum
-    return shares

@@ -14,6 +14,7 @@ from .judgements import TargetRow
 
 __all__ = [
     "FACT_TYPES",
+    "ProfileChange",
     "FactSpec",
     "Derived",
     "Check",
@@ -211,6 +212,22 @@ class Indicator:
 
 
 @dataclass(frozen=True)
+class ProfileChange:
+    """One change a profile (a set that extends another) makes to its base, for `validate` and `resolve` to explain.
+
+    `what` is weight, rescaled, added, removed, the name of a changed indicator
+    field (rule, standard…) or section (a top-level key the profile replaces);
+    `target` the indicator id or the section; `old` and `new` the weights, as text.
+    """
+
+    what: str
+    target: str
+    old: str | None
+    new: str | None
+    line: int | None
+
+
+@dataclass(frozen=True)
 class IndicatorSet:
     """A validated indicator set, ready to score facts."""
 
@@ -231,6 +248,9 @@ class IndicatorSet:
     form: FormBinding = field(default_factory=FormBinding)
     sha256: str = ""
     source: str | None = field(default=None, compare=False)
+    # A profile's bases, nearest first, and what it changed in them (empty for a set written out in full).
+    extends: tuple[str, ...] = ()
+    changes: tuple[ProfileChange, ...] = field(default=(), compare=False)
     # What scoring compiles from the set once (plan.plan_for), kept with it; not part of its value.
     _compiled: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 

@@ -154,4 +154,5 @@ def steps(s: Story) -> list[str]:
 
 
 KIND = RuleKind(name="checklist", chinese_name="要点计分", params=Checklist, score=score, templates=TEMPLATES,
-                steps=steps, shown=frozenset({"elements"}))
+                steps=steps, shown=frozenset({"elements"}),
+                points=(("elements", "points"),))
