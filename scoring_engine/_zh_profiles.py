@@ -50,7 +50,8 @@ PROFILES = (
     ("removed {id:id} (line {line:n})", "已删除 {id}（第 {line} 行）"),
     ("sections it replaces: {names}", "整段替换的部分：{names}"),
     ("sections it merges by name: {names}", "按名称合并的部分：{names}"),
-    ("{id} {version}, resolved by scoring-engine resolve from {name}", "{id} {version}，由 scoring-engine resolve 从 {name} 展开"),
+    # the header of `resolve`: the pattern with (extends …) first, or the other would take it all as the name
     ("{id} {version}, resolved by scoring-engine resolve from {name} (extends {bases})",
      "{id} {version}，由 scoring-engine resolve 从 {name} 展开（基于 {bases}）"),
+    ("{id} {version}, resolved by scoring-engine resolve from {name}", "{id} {version}，由 scoring-engine resolve 从 {name} 展开"),
 )

@@ -376,3 +376,11 @@ def test_validate_tells_merged_sections_from_replaced_ones(tmp_path: Path) -> No
     lines = [line.strip() for line in out.output.splitlines()]
     assert "output 产出指标 50  ← children_from 已修改（第 4 行）" in lines
     assert ["整段替换的部分：grades", "按名称合并的部分：facts"] == lines[-2:]
+
+
+def test_the_resolved_file_says_where_it_comes_from_in_the_users_language(tmp_path: Path) -> None:
+    """The comment `resolve` puts on top names the profile and its base, in Chinese with --lang zh."""
+    path = _write(tmp_path, "p.yaml", "extends: self-evaluation\nid: mine\nversion: \"2\"\n")
+    out = CliRunner().invoke(main, ["--lang", "zh", "resolve", str(path)])
+    assert 0 == out.exit_code, out.output
+    assert f"# mine 2，由 scoring-engine resolve 从 {path} 展开（基于 self-evaluation）" == out.output.splitlines()[0]
