@@ -32,8 +32,8 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import _yaml
-from . import _yaml_nodes as nodes
 from ._arith import ZERO, apportion, plain, round_half_up
+from ._profile_nodes import STR, copy_node, entries, get, key_of, moved, number, own, places, put, weight_node
 from ._yaml import Located
 from .errors import IndicatorSetError, Problem, did_you_mean
 from ._build import check_schema
@@ -41,13 +41,13 @@ from ._build.problems import ProblemLog
 from .model import ProfileChange
 from .rules import RULE_KINDS
 
-__all__ = ["MAX_EXTENDS_DEPTH", "DIRECTIVES", "Resolved", "blamed", "resolve", "resolved_yaml"]
+__all__ = ["MAX_EXTENDS_DEPTH", "DIRECTIVES", "MERGED_BY_NAME", "Resolved", "blamed", "resolve", "resolved_yaml"]
 
 #: Most profiles on top of one another (a county's profile of a province's profile of the national framework is 2).
 MAX_EXTENDS_DEPTH = 8
 #: The keys only a profile has; they are gone once it is resolved.
 DIRECTIVES = ("extends", "change", "add", "remove")
-_MERGED_BY_NAME = ("facts", "derived")
+MERGED_BY_NAME = ("facts", "derived")
 
 
 @dataclass
@@ -144,7 +144,7 @@ def _no_directives(located: Located, file: str | None) -> None:
 def _check_profile(located: Located, file: str | None) -> ProblemLog:
     """The profile's own keys against the schema, worded as any set's (the base is not read until they are right)."""
     # `name: null` under facts or derived removes a base's entry: not a declaration for the schema to check
-    data = {key: {k: v for k, v in value.items() if v is not None} if key in _MERGED_BY_NAME and isinstance(value, dict)
+    data = {key: {k: v for k, v in value.items() if v is not None} if key in MERGED_BY_NAME and isinstance(value, dict)
             else value for key, value in located.data.items()}
     log = ProblemLog(Located(data, located.root, located.problems, located.rejected), file)
     check_schema(log)  # the reader's problems (duplicate keys…) too: a profile stops here, before its base is read
@@ -181,18 +181,18 @@ class _Merge:
 
     def run(self) -> MappingNode:
         assert isinstance(self.base, MappingNode) and isinstance(self.profile.root, MappingNode)
-        self.root = nodes.copy(self.base)  # type: ignore[assignment]
-        for name, key, value in nodes.entries(self.profile.root):
+        self.root = copy_node(self.base)  # type: ignore[assignment]
+        for name, key, value in entries(self.profile.root):
             if name not in DIRECTIVES:
                 self.section(name, key, value)
-        top = nodes.get(self.root, "indicators")
+        top = get(self.root, "indicators")
         if isinstance(top, SequenceNode):
-            nodes.put(self.root, nodes.key_of(self.root, "indicators"), nodes.own(top))
+            put(self.root, key_of(self.root, "indicators"), own(top))
         self.index()
-        self.base_weights = {k: w for k, place in self.places.items() if (w := nodes.number(nodes.get(place.node, "weight"))) is not None}
-        precision = nodes.number(nodes.get(self.root, "precision"))
+        self.base_weights = {k: w for k, place in self.places.items() if (w := number(get(place.node, "weight"))) is not None}
+        precision = number(get(self.root, "precision"))
         self.precision = int(precision) if precision is not None and 0 <= precision <= 6 else 2
-        ops = {name: value for name, _, value in nodes.entries(self.profile.root)}
+        ops = {name: value for name, _, value in entries(self.profile.root)}
         if "remove" in ops:
             self.remove(ops["remove"])
         if "add" in ops:
@@ -204,17 +204,17 @@ class _Merge:
     # -- sections
 
     def section(self, name: str, key: ScalarNode, value: Node) -> None:
-        old = nodes.get(self.root, name)
-        if name in _MERGED_BY_NAME and isinstance(old, MappingNode) and isinstance(value, MappingNode):
-            merged = nodes.copy(old)
+        old = get(self.root, name)
+        if name in MERGED_BY_NAME and isinstance(old, MappingNode) and isinstance(value, MappingNode):
+            merged = copy_node(old)
             assert isinstance(merged, MappingNode)
-            for entry, entry_key, entry_value in nodes.entries(value):
+            for entry, entry_key, entry_value in entries(value):
                 if isinstance(entry_value, ScalarNode) and entry_value.tag == "tag:yaml.org,2002:null":
                     merged.value = [(k, v) for k, v in merged.value if getattr(k, "value", None) != entry]
                 else:
-                    nodes.put(merged, entry_key, entry_value)
+                    put(merged, entry_key, entry_value)
             value = merged
-        nodes.put(self.root, key, value)
+        put(self.root, key, value)
         self.changes.append(ProfileChange("section", name, None, None, key.start_mark.line + 1))
 
     # -- the indicator tree
@@ -222,17 +222,17 @@ class _Merge:
     def index(self) -> None:
         """Where each indicator sits now (after every removal and addition)."""
         self.places.clear()
-        top = nodes.get(self.root, "indicators")
+        top = get(self.root, "indicators")
         if isinstance(top, SequenceNode):
             self._index(top, None)
 
     def _index(self, siblings: SequenceNode, parent: MappingNode | None) -> None:
         for item in siblings.value:
             if isinstance(item, MappingNode):
-                node_id = nodes.get(item, "id")
+                node_id = get(item, "id")
                 if isinstance(node_id, ScalarNode):
                     self.places[node_id.value] = _Place(item, siblings, parent)
-                children = nodes.get(item, "children")
+                children = get(item, "children")
                 if isinstance(children, SequenceNode):
                     self._index(children, item)
 
@@ -263,7 +263,7 @@ class _Merge:
         for i, item in enumerate(items.value):
             if not isinstance(item, MappingNode):
                 continue
-            under, after = nodes.get(item, "under"), nodes.get(item, "after")
+            under, after = get(item, "under"), get(item, "after")
             siblings, parent = self.siblings_under(under, ("add", i, "under"))
             if siblings is None:
                 continue
@@ -278,22 +278,22 @@ class _Merge:
                     continue
                 position = siblings.value.index(place.node) + 1 if place is not None else position
             siblings.value.insert(position, new)
-            node_id = nodes.get(new, "id")
+            node_id = get(new, "id")
             if isinstance(node_id, ScalarNode):
                 self.explicit.add(node_id.value)
-                self.changes.append(ProfileChange("added", node_id.value, None, plain(nodes.number(nodes.get(new, "weight")) or ZERO),
+                self.changes.append(ProfileChange("added", node_id.value, None, plain(number(get(new, "weight")) or ZERO),
                                                   item.start_mark.line + 1))
             self.blame(parent, item.start_mark)
             self.index()
 
     def siblings_under(self, under: Node | None, path: tuple[str | int, ...]) -> tuple[SequenceNode | None, MappingNode | None]:
         if under is None:
-            top = nodes.get(self.root, "indicators")
+            top = get(self.root, "indicators")
             return (top if isinstance(top, SequenceNode) else None), None
         place = self.find(under.value, path) if isinstance(under, ScalarNode) else None
         if place is None:
             return None, None
-        children = nodes.get(place.node, "children")
+        children = get(place.node, "children")
         if not isinstance(children, SequenceNode):
             self.log.add(path, f"{under.value} has no children to add to (it is scored by a rule)",
                          "change it with children: [...] instead")
@@ -304,27 +304,27 @@ class _Merge:
         if not isinstance(changes, MappingNode):
             return
         todo: list[tuple[str, Node]] = []
-        for node_id, key, fields in nodes.entries(changes):
+        for node_id, key, fields in entries(changes):
             place = self.find(node_id, ("change", node_id), key=True)
             if place is None or not isinstance(fields, MappingNode):
                 continue
-            for name, field_key, value in nodes.entries(fields):
+            for name, field_key, value in entries(fields):
                 if name == "rescale":
                     if not (isinstance(value, ScalarNode) and value.value == "false"):
                         todo.append((node_id, value))
                     continue
-                old = nodes.get(place.node, name)
-                nodes.put(place.node, field_key, value)
+                old = get(place.node, name)
+                put(place.node, field_key, value)
                 if name == "weight":
                     self.explicit.add(node_id)
                     self.blame(place.parent, value.start_mark)
-                    old_weight, new_weight = nodes.number(old), nodes.number(value)
+                    old_weight, new_weight = number(old), number(value)
                     self.changes.append(ProfileChange("weight", node_id, plain(old_weight) if old_weight is not None else None,
                                                       plain(new_weight) if new_weight is not None else None,
                                                       value.start_mark.line + 1))
                 else:
                     self.changes.append(ProfileChange(name, node_id, None, None, field_key.start_mark.line + 1))
-            if any(name == "children" for name, _, _ in nodes.entries(fields)):
+            if any(name == "children" for name, _, _ in entries(fields)):
                 self.index()
         order = list(self.places)  # top down, so that a parent's rescale comes before its children's
         for node_id, how in sorted(todo, key=lambda t: order.index(t[0]) if t[0] in order else 0):
@@ -335,13 +335,13 @@ class _Merge:
     def rescale(self, place: _Place, node_id: str, how: Node) -> None:
         mark, path = how.start_mark, ("change", node_id, "rescale")
         if isinstance(how, ScalarNode) and how.value == "siblings":
-            total = nodes.number(nodes.get(place.parent, "weight")) if place.parent is not None else \
-                (nodes.number(nodes.get(self.root, "total")) or Decimal(100))
+            total = number(get(place.parent, "weight")) if place.parent is not None else \
+                (number(get(self.root, "total")) or Decimal(100))
             self.scale(place.siblings, total, mark, path, place.parent)
-        weight, old = nodes.number(nodes.get(place.node, "weight")), self.base_weights.get(node_id)
+        weight, old = number(get(place.node, "weight")), self.base_weights.get(node_id)
         if weight is None:
             return
-        if isinstance(nodes.get(place.node, "children"), SequenceNode) or isinstance(nodes.get(place.node, "rule"), MappingNode):
+        if isinstance(get(place.node, "children"), SequenceNode) or isinstance(get(place.node, "rule"), MappingNode):
             self.follow(place.node, old if old is not None else weight, weight, mark, path)
         else:
             self.log.add(path, f"{node_id} has nothing below it to rescale",
@@ -349,28 +349,28 @@ class _Merge:
 
     def follow(self, node: MappingNode, old: Decimal, new: Decimal, mark: Any, path: tuple[str | int, ...]) -> None:
         """What lies below an indicator whose weight went from `old` to `new` follows it: children, or its rule's points."""
-        children = nodes.get(node, "children")
+        children = get(node, "children")
         if isinstance(children, SequenceNode):
             self.scale(children, new, mark, path, node)
             return
-        rule = nodes.get(node, "rule")
+        rule = get(node, "rule")
         if isinstance(rule, MappingNode) and old and old != new and self.scale_points(rule, old, new, mark):
             self.changes.append(ProfileChange("points", self.id_of(node), plain(old), plain(new), mark.line + 1))
 
     def scale_points(self, rule: MappingNode, old: Decimal, new: Decimal, mark: Any) -> bool:
         """The points a rule writes out of its weight, scaled from `old` to `new` (those that add up to it by largest
         remainder, so that they still do); True when any changed. Its 评分标准 text is the profile's to restate."""
-        kind = nodes.get(rule, "kind")
+        kind = get(rule, "kind")
         spec = RULE_KINDS.get(kind.value) if isinstance(kind, ScalarNode) else None
         changed = False
         for holder_key, item_key in spec.points if spec else ():
-            holder = nodes.get(rule, holder_key)
+            holder = get(rule, holder_key)
             if item_key == "*" and isinstance(holder, MappingNode):  # rules of their own (a switch's)
-                for _, _, inner in nodes.entries(holder):
+                for _, _, inner in entries(holder):
                     changed |= isinstance(inner, MappingNode) and self.scale_points(inner, old, new, mark)
                 continue
             items = [n for n in holder.value if isinstance(n, MappingNode)] if isinstance(holder, SequenceNode) else []
-            written = {i: nodes.number(nodes.get(n, item_key)) for i, n in enumerate(items) if nodes.get(n, item_key) is not None}
+            written = {i: number(get(n, item_key)) for i, n in enumerate(items) if get(n, item_key) is not None}
             points = {i: p for i, p in written.items() if p is not None}
             if not points or len(points) != len(written):
                 continue
@@ -380,7 +380,7 @@ class _Merge:
                 scaled = {i: round_half_up(p * new / old, self.precision) for i, p in points.items()}
             for i, value in scaled.items():
                 if value != points[i]:
-                    nodes.put(items[i], ScalarNode(nodes.STR, item_key, mark, mark), nodes.weight_node(value, mark))
+                    put(items[i], ScalarNode(STR, item_key, mark, mark), weight_node(value, mark))
                     changed = True
         return changed
 
@@ -388,7 +388,7 @@ class _Merge:
               parent: MappingNode | None) -> None:
         """Weights of the indicators in `siblings` the profile does not set, scaled so that all add up to `total`."""
         kids = {self.id_of(n): n for n in siblings.value if isinstance(n, MappingNode)}
-        weights = {k: nodes.number(nodes.get(n, "weight")) for k, n in kids.items()}
+        weights = {k: number(get(n, "weight")) for k, n in kids.items()}
         if total is None or any(w is None for w in weights.values()):
             return  # a weight that is not a number: the schema says so
         fixed = sum((w for k, w in weights.items() if k in self.explicit and w is not None), ZERO)
@@ -401,7 +401,7 @@ class _Merge:
             self.log.add(path, f"the weights this profile sets under {owner} already make {plain(fixed)} of {plain(total)}: "
                                "nothing is left to rescale the others to", "lower those weights, or remove indicators")
             return
-        new = apportion(free, left, nodes.places(total, fixed, *free.values()))
+        new = apportion(free, left, places(total, fixed, *free.values()))
         for kid, weight in new.items():
             if weight == free[kid]:
                 continue
@@ -409,24 +409,24 @@ class _Merge:
                 self.log.add(path, f"rescaling the indicators under {owner} to {plain(left)} leaves {kid} with 0 points",
                              f"remove {kid} (remove: [{kid}]), or set the weights under {owner} yourself")
                 continue
-            nodes.put(kids[kid], ScalarNode(nodes.STR, "weight", mark, mark), nodes.weight_node(weight, mark))
+            put(kids[kid], ScalarNode(STR, "weight", mark, mark), weight_node(weight, mark))
             self.changes.append(ProfileChange("rescaled", kid, plain(free[kid]), plain(weight), mark.line + 1))
             self.follow(kids[kid], free[kid], weight, mark, path)
 
     @staticmethod
     def id_of(node: Node | None) -> str:
-        found = nodes.get(node, "id")
+        found = get(node, "id")
         return found.value if isinstance(found, ScalarNode) else "?"
 
     def blame(self, parent: MappingNode | None, mark: Any) -> None:
         """The sum of `parent`'s children is now the profile's doing: a sum that no longer adds up points at `mark`."""
         if parent is not None:
-            weight = nodes.get(parent, "weight")
+            weight = get(parent, "weight")
             if weight is not None and weight.start_mark.name != mark.name:
                 for i, (key, value) in enumerate(parent.value):
                     if value is weight:
-                        parent.value[i] = (key, nodes.moved(weight, mark))
+                        parent.value[i] = (key, moved(weight, mark))
             return
         for i, (key, value) in enumerate(self.root.value):
             if getattr(key, "value", None) == "indicators" and key.start_mark.name != mark.name:
-                self.root.value[i] = (nodes.moved(key, mark), value)
+                self.root.value[i] = (moved(key, mark), value)

@@ -46,10 +46,12 @@ PROFILES = (
     ("added (line {line:n})", "新增（第 {line} 行）"),
     ("its rule's points scaled from {old} to {new}: restate its standard (line {line:n})",
      "评分规则中的分数已按 {old} 分到 {new} 分的比例调整，请重写其评分标准（第 {line} 行）"),
-    ("{what:w} changed (line {line:n})", "{what} 已修改（第 {line} 行）"),
+    ("{what:id} changed (line {line:n})", "{what} 已修改（第 {line} 行）"),
     ("removed {id:id} (line {line:n})", "已删除 {id}（第 {line} 行）"),
     ("sections it replaces: {names}", "整段替换的部分：{names}"),
-    ("{id} {version}, resolved by scoring-engine resolve from {name}", "{id} {version}，由 scoring-engine resolve 从 {name} 展开"),
+    ("sections it merges by name: {names}", "按名称合并的部分：{names}"),
+    # the header of `resolve`: the pattern with (extends …) first, or the other would take it all as the name
     ("{id} {version}, resolved by scoring-engine resolve from {name} (extends {bases})",
      "{id} {version}，由 scoring-engine resolve 从 {name} 展开（基于 {bases}）"),
+    ("{id} {version}, resolved by scoring-engine resolve from {name}", "{id} {version}，由 scoring-engine resolve 从 {name} 展开"),
 )

@@ -344,8 +344,9 @@ def resolve(set_ref: str, output: Path | None) -> None:
 
     loaded = load_indicator_set(set_ref)  # every problem first, as validate reports them
     resolved, name = resolve_profile(set_ref)
-    header = (f"{loaded.id} {loaded.version}, resolved by scoring-engine resolve from {name}"
-              + (f" (extends {' → '.join(resolved.bases)})" if resolved.bases else "") + f"\nsha256 {loaded.sha256}")
+    origin = (f"{loaded.id} {loaded.version}, resolved by scoring-engine resolve from {name}"
+              + (f" (extends {' → '.join(resolved.bases)})" if resolved.bases else ""))
+    header = _say(origin) + f"\nsha256 {loaded.sha256}"
     text = resolved_yaml(resolved.located, header)
     if output is None:
         say(text)

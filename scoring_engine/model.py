@@ -198,6 +198,8 @@ class Indicator:
     children: tuple[Indicator, ...] = ()
     rows: RowGroup | None = None
     line: int | None = field(default=None, compare=False)
+    # The file `line` is in when it is not the set's own: a profile's indicator written in its base set.
+    file: str | None = field(default=None, compare=False)
 
     @property
     def is_leaf(self) -> bool:

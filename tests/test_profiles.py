@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import ROOT
-from scoring_engine import IndicatorSetError, load_facts, load_indicator_set, parse_indicator_set, score
+from scoring_engine import IndicatorSetError, ScoringEngineError, load_facts, load_indicator_set, parse_indicator_set, score
 from scoring_engine.cli import main
 from scoring_engine.diff import diff_sets
 from scoring_engine.model import Indicator, IndicatorSet
@@ -310,3 +310,77 @@ def test_a_result_of_a_profile_names_the_profile(tmp_path: Path) -> None:
     result = json.loads(score(load_indicator_set(path), load_facts(NATIONAL_FACTS)).to_json())
     text = json.dumps(result, ensure_ascii=False)
     assert "county" in text and "2025" in text
+
+
+def test_a_profile_can_add_a_row_group(tmp_path: Path) -> None:
+    """add: takes children_from like any indicator: 成本指标 becomes a 一级 of its own, scored from the project's rows."""
+    path = _write(tmp_path, "p.yaml", """
+        extends: self-evaluation
+        change:
+          output: {weight: 40}
+          benefit: {weight: 20}
+        add:
+          - after: budget
+            id: cost
+            name: 成本指标
+            weight: 20
+            children_from:
+              fact: targets.cost
+              rules:
+                lower: {kind: proportional, value: row.actual, target: row.target, direction: lower_is_better}
+        facts:
+          targets.cost: {type: list, items: target, label: 成本指标（绩效目标表）}
+        """)
+    profile = load_indicator_set(path)
+    assert ["budget", "cost", "output", "benefit", "satisfaction"] == [i.id for i in profile.indicators]
+    facts = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    facts["facts"]["targets"]["cost"] = [{"id": "build", "name": "建设成本", "type": "lower", "target": 100, "actual": 125}]
+    facts["facts"]["targets"]["output"][0]["weight"] = 10  # the 产出 rows now add up to 40, the 效益 rows to 20
+    facts["facts"]["targets"]["benefit"][0]["weight"] = 5
+    result = score(profile, load_facts(_write(tmp_path, "f.json", json.dumps(facts, ensure_ascii=False))))
+    assert Decimal(16) == result.indicator("cost.build").score
+
+
+def test_a_scoring_error_in_an_inherited_indicator_names_the_base_file(tmp_path: Path) -> None:
+    """A row the profile's inherited 产出 group cannot score is reported at 产出's line in the base set, not at that
+    line number in the profile (which the profile may not even have)."""
+    path = _write(tmp_path, "p.yaml", "extends: self-evaluation\nid: short\n")
+    facts = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    facts["facts"]["targets"]["output"][2]["score"] = 15.99  # below the 达成年度指标 tier of a 20-point row
+    with pytest.raises(ScoringEngineError) as caught:
+        score(load_indicator_set(path), load_facts(_write(tmp_path, "f.json", json.dumps(facts, ensure_ascii=False))))
+    [problem] = caught.value.problems
+    base = (ROOT / "indicator_sets" / "self-evaluation.yaml").read_text(encoding="utf-8").splitlines()
+    assert ("self-evaluation.yaml", "  - id: output") == (Path(problem.file or "").name, base[(problem.line or 0) - 1])
+
+
+def test_validate_tells_merged_sections_from_replaced_ones(tmp_path: Path) -> None:
+    """facts and derived are merged by name, other sections replaced: validate says which is which, in Chinese too,
+    and a changed children_from is named in Chinese."""
+    path = _write(tmp_path, "p.yaml", """
+        extends: self-evaluation
+        change:
+          output:
+            children_from:
+              fact: targets.output
+              rules:
+                quantitative: {kind: proportional, value: row.actual, target: row.target}
+        facts:
+          note.extra: {type: string, label: 备注, required: false}
+        grades:
+          - {label: 合格, min: 60}
+          - {label: 不合格, min: 0}
+        """)
+    out = CliRunner().invoke(main, ["--lang", "zh", "validate", str(path)])
+    assert 0 == out.exit_code, out.output
+    lines = [line.strip() for line in out.output.splitlines()]
+    assert "output 产出指标 50  ← children_from 已修改（第 4 行）" in lines
+    assert ["整段替换的部分：grades", "按名称合并的部分：facts"] == lines[-2:]
+
+
+def test_the_resolved_file_says_where_it_comes_from_in_the_users_language(tmp_path: Path) -> None:
+    """The comment `resolve` puts on top names the profile and its base, in Chinese with --lang zh."""
+    path = _write(tmp_path, "p.yaml", "extends: self-evaluation\nid: mine\nversion: \"2\"\n")
+    out = CliRunner().invoke(main, ["--lang", "zh", "resolve", str(path)])
+    assert 0 == out.exit_code, out.output
+    assert f"# mine 2，由 scoring-engine resolve 从 {path} 展开（基于 self-evaluation）" == out.output.splitlines()[0]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from .._arith import plain
+from .._profiles import MERGED_BY_NAME
 from ..model import Indicator, IndicatorSet, ProfileChange
 
 __all__ = ["profile_lines"]
@@ -18,13 +19,17 @@ def profile_lines(indicator_set: IndicatorSet, say: Callable[[str], str]) -> Ite
     for change in indicator_set.changes:
         by_target.setdefault(change.target, []).append(change)
     removed = [c for c in indicator_set.changes if c.what == "removed"]
-    sections = [c for c in indicator_set.changes if c.what == "section"]
+    sections = [c.target for c in indicator_set.changes if c.what == "section"]
+    replaced = [name for name in sections if name not in MERGED_BY_NAME]
+    merged = [name for name in sections if name in MERGED_BY_NAME]
     for top in indicator_set.indicators:
         yield from _tree(top, 1, by_target, say)
     for change in removed:
         yield "  " + say(f"removed {change.target} (line {change.line})")
-    if sections:
-        yield "  " + say(f"sections it replaces: {', '.join(c.target for c in sections)}")
+    if replaced:
+        yield "  " + say(f"sections it replaces: {', '.join(replaced)}")
+    if merged:  # facts and derived values: the profile's entries are added to the base's, or replace those of the same name
+        yield "  " + say(f"sections it merges by name: {', '.join(merged)}")
 
 
 def _tree(node: Indicator, depth: int, by_target: dict[str, list[ProfileChange]], say: Callable[[str], str]) -> Iterator[str]:

@@ -1,4 +1,10 @@
-"""Small operations on PyYAML node trees, for resolving a profile onto its base without losing where each value was written."""
+"""The YAML node trees a profile is resolved on: reading, copying and writing the entries of mapping and list nodes.
+
+Resolution (`_profiles`) works on nodes rather than plain data so that every
+value keeps the file and line it was written on; these helpers never change a
+node of the base set in place (`copy_node`, `own`), and what they write is marked
+with the profile's line that made the change (`weight_node`, `moved`).
+"""
 
 from __future__ import annotations
 
@@ -10,9 +16,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ._arith import plain
 
-__all__ = ["STR", "entries", "get", "put", "number", "places", "copy", "own", "key_of", "weight_node", "moved"]
+__all__ = ["STR", "copy_node", "entries", "get", "key_of", "moved", "number", "own", "places", "put", "weight_node"]
 
-STR, _INT, _FLOAT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
+STR, INT, FLOAT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
 
 
 def entries(node: MappingNode) -> Iterator[tuple[str, ScalarNode, Node]]:
@@ -39,7 +45,7 @@ def put(node: MappingNode, key: ScalarNode, value: Node) -> None:
 
 
 def number(node: Node | None) -> Decimal | None:
-    if isinstance(node, ScalarNode) and node.tag in (_INT, _FLOAT):
+    if isinstance(node, ScalarNode) and node.tag in (INT, FLOAT):
         try:
             return Decimal(node.value.replace("_", ""))
         except InvalidOperation:
@@ -52,7 +58,7 @@ def places(*numbers: Decimal) -> int:
     return max((max(0, -n.normalize().as_tuple().exponent) for n in numbers), default=0)  # type: ignore[operator]
 
 
-def copy(node: Node) -> Node:
+def copy_node(node: Node) -> Node:
     """A copy of a mapping or list node (its entries shared), so that the base's tree is never changed."""
     if isinstance(node, MappingNode):
         return MappingNode(node.tag, list(node.value), node.start_mark, node.end_mark, node.flow_style)
@@ -63,11 +69,11 @@ def copy(node: Node) -> Node:
 
 def own(siblings: SequenceNode) -> SequenceNode:
     """A copy of an indicator list and of every indicator and list below it: the merge changes these, never the base."""
-    copied = copy(siblings)
+    copied = copy_node(siblings)
     assert isinstance(copied, SequenceNode)
     for i, item in enumerate(copied.value):
         if isinstance(item, MappingNode):
-            item = copy(item)
+            item = copy_node(item)
             copied.value[i] = item
             children = get(item, "children")
             if isinstance(children, SequenceNode):
@@ -81,13 +87,13 @@ def key_of(node: MappingNode, key: str) -> ScalarNode:
 
 def weight_node(value: Decimal, mark: Any) -> ScalarNode:
     """A number written by the profile's rescale (as the YAML reader reads numbers: whole ones as int)."""
-    return ScalarNode(_INT if value == value.to_integral_value() else _FLOAT, plain(value), mark, mark)
+    return ScalarNode(INT if value == value.to_integral_value() else FLOAT, plain(value), mark, mark)
 
 
 def moved(node: Node, mark: Any) -> Node:
     """`node` as if written at `mark`: where an error it causes is reported."""
     if isinstance(node, ScalarNode):
         return ScalarNode(node.tag, node.value, mark, mark, node.style)
-    copied = copy(node)
+    copied = copy_node(node)
     copied.start_mark = mark
     return copied
