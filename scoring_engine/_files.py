@@ -124,7 +124,7 @@ def bundled_sets() -> dict[str, Path]:
     return {p.stem: p for p in sorted(folder.glob("*.yaml")) if not p.name.endswith(".cases.yaml")}
 
 
-def resolve_set(ref: str, relative_to: Path | None = None) -> Path:
+def resolve_set(ref: str, relative_to: Path | None = None, what: str = "indicator_set") -> Path:
     """The file of a set named by bundled id or by path.
 
     A path given on the command line (`relative_to` None) may be anywhere: the
@@ -136,7 +136,7 @@ def resolve_set(ref: str, relative_to: Path | None = None) -> Path:
     if relative_to is not None:
         if ref in bundled and not _exists(relative_to / ref):
             return bundled[ref]
-        return inside_folder(ref, relative_to, "indicator_set", IndicatorSetError, bundled)
+        return inside_folder(ref, relative_to, what, IndicatorSetError, bundled)
     path = Path(ref)
     if _exists(path):
         if path.is_dir():

@@ -61,6 +61,8 @@ class Located:
     # caller reports them together with its own.
     problems: list[Problem] = field(default_factory=list)
     rejected: set[Path] = field(default_factory=set)  # values refused (and so read as None): already reported
+    # A profile resolved onto its base (`_profiles`) mixes nodes of several files: each node's mark names its file.
+    several_files: bool = False
 
     def where(self, path: Path, key: bool = False) -> tuple[int, int] | None:
         """Line and column of the value at `path` (or of its key), else of the nearest enclosing value."""
@@ -73,6 +75,19 @@ class Located:
                 return _mark(node)
             key_node, node = found
         return _mark(key_node if key and key_node is not None else node)
+
+    def file_at(self, path: Path, key: bool = False) -> str | None:
+        """The file the value at `path` (or its key) was written in, when the data comes from several files."""
+        if self.root is None or not self.several_files:
+            return None
+        node, key_node = self.root, None
+        for part in path:
+            found = _child(node, part)
+            if found is None:
+                break
+            key_node, node = found
+        name = (key_node if key and key_node is not None else node).start_mark.name
+        return name if isinstance(name, str) else None
 
     def written(self, path: Path) -> str | None:
         """A plain scalar YAML read as something other than text (no → false, 1.10, 2024-01-01), as written: for hints."""
@@ -360,6 +375,29 @@ def load(text: str, file: str | None = None) -> Located:
     reader.out.data = reader.read(root, (), 0)
     reader.out.problems = reader.problems
     return reader.out
+
+
+def from_nodes(root: Node) -> Located:
+    """Data with positions from a node tree already read once (a profile resolved onto its base): marks name the files."""
+    reader = _Reader(None)
+    out = reader.out
+    out.root, out.several_files = root, True
+    out.data = reader.read(root, (), 0)
+    out.problems = reader.problems
+    return out
+
+
+def name_file(root: Node, file: str | None) -> None:
+    """Write `file` into the mark of every node of `root`, so that a tree mixing files still says where each part came from."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        mark = node.start_mark  # libyaml's marks cannot be written to: each node gets a new one
+        node.start_mark = yaml.Mark(file, mark.index, mark.line, mark.column, None, None)  # type: ignore[arg-type]
+        if isinstance(node, MappingNode):
+            stack.extend(part for pair in node.value for part in pair)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
 
 
 def _compose(text: str, reader: _Reader) -> Node | None:

@@ -11,6 +11,7 @@ doubled, as in str.format.
 from __future__ import annotations
 
 from ._zh_commands import COMMANDS, FRAGMENTS, PARSERS
+from ._zh_profiles import PROFILES
 from ._zh_rules import RULES
 
 __all__ = ["CATALOG"]
@@ -446,4 +447,4 @@ _SCORING = (
 )
 
 #: Every pattern, in the order they are tried.
-CATALOG = _READING + _SETS + RULES + _SCORING + COMMANDS + PARSERS + FRAGMENTS
+CATALOG = _READING + _SETS + RULES + _SCORING + PROFILES + COMMANDS + PARSERS + FRAGMENTS

@@ -326,12 +326,40 @@ def validate(sets: tuple[str, ...]) -> None:
         say(_say(f"{ref}: ok — {loaded.id} {loaded.version}, {leaves} scored indicators, total {loaded.total}") + "\n")
         lang = current_language()
         for fact in loaded.unused_facts():  # declared, read by nothing: a leftover, or a rule that forgot it
-            where = f"{loaded.source}:{fact.line}: " if loaded.source and fact.line else ""
+            file = fact.file or loaded.source  # a fact a profile's base declares is in the base's file
+            where = f"{file}:{fact.line}: " if file and fact.line else ""
             text = (f"fact {fact.title} is declared but read by no rule, derived value, check, cap or form "
                     "(remove it, or read it where it was meant to count)")
             tell(("提示：" if lang == "zh" else "warning: ") + where + one_line(said(text, lang)))
+        if loaded.extends:  # a profile: the tree it resolves to, and what it changed
+            from .reports.profile import profile_lines
+
+            say("".join(f"  {line}\n" for line in profile_lines(loaded, _say)))
     if failed:
         sys.exit(EXIT_INVALID)
+
+
+@main.command()
+@click.argument("set_ref", metavar="SET")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of the screen.")
+@_encoding_option
+@_guarded
+def resolve(set_ref: str, output: Path | None) -> None:
+    """Print SET (a profile, which says extends:) as one whole set: its base with the profile's changes applied."""
+    from ._profiles import resolved_yaml
+    from .loader import resolve_profile
+
+    loaded = load_indicator_set(set_ref)  # every problem first, as validate reports them
+    resolved, name = resolve_profile(set_ref)
+    origin = (f"{loaded.id} {loaded.version}, resolved by scoring-engine resolve from {name}"
+              + (f" (extends {' → '.join(resolved.bases)})" if resolved.bases else ""))
+    header = _say(origin) + f"\nsha256 {loaded.sha256}"
+    text = resolved_yaml(resolved.located, header)
+    if output is None:
+        say(text)
+    else:
+        write_atomically(output, text)
+        tell(_say(f"{output}: written"))
 
 
 @main.command()

@@ -19,7 +19,8 @@ from ._arith import in_engine_context
 from ._build import build_indicator_set
 from ._encodings import reading_otherwise
 from ._files import MAX_FACTS_BYTES, bundled_sets, load_facts, parse_facts, read_text, resolve_set, shown_path
-from .errors import IndicatorSetError
+from ._profiles import Resolved, blamed, resolve
+from .errors import IndicatorSetError, Problem
 from .model import IndicatorSet
 
 __all__ = ["load_indicator_set", "parse_indicator_set", "load_facts", "parse_facts", "bundled_sets", "resolve_set",
@@ -27,10 +28,13 @@ __all__ = ["load_indicator_set", "parse_indicator_set", "load_facts", "parse_fac
 
 
 @in_engine_context
-def parse_indicator_set(text: str, source: str | None = None, sha256: str | None = None) -> IndicatorSet:
-    """An indicator set from YAML text (no file access); `source` names it in errors.
+def parse_indicator_set(text: str, source: str | None = None, sha256: str | None = None,
+                        folder: Path | None = None) -> IndicatorSet:
+    """An indicator set from YAML text; `source` names it in errors.
 
-    `sha256` identifies the set in results; by default the hash of the text in UTF-8.
+    `sha256` identifies the set in results; by default the hash of the text in
+    UTF-8. A profile (`extends:`) is resolved onto its base: a bundled set, or a
+    file inside `folder` (the profile's own folder; without it only bundled sets).
     """
     sha256 = sha256 or hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()  # a lone surrogate is refused below
     try:
@@ -38,11 +42,43 @@ def parse_indicator_set(text: str, source: str | None = None, sha256: str | None
     except _yaml.YamlError as err:
         raise IndicatorSetError(err.problems) from None
     try:
-        return build_indicator_set(located, source, sha256)
+        resolved = resolve(located, source, sha256, folder, _base_set)
+        try:
+            return build_indicator_set(resolved.located, source, resolved.sha256, resolved.bases, resolved.changes)
+        except IndicatorSetError as err:
+            raise IndicatorSetError(blamed(err.problems, resolved, source)) from None
     except IndicatorSetError as err:  # a full-width colon typed in a key reads as a strange key: name it on its line
         from ._typing_slips import with_slips
 
         raise IndicatorSetError(with_slips(err.problems, text)) from None
+
+
+def resolve_profile(path: str | Path, encoding: str | None = None) -> tuple[Resolved, str]:
+    """A set file resolved onto the sets it extends (unchanged if it extends none), with its name for messages."""
+    file = resolve_set(str(path))
+    with reading_otherwise(encoding):
+        text, data = read_text(file, _yaml.MAX_YAML_BYTES, IndicatorSetError)
+    name = shown_path(path) if file == Path(path) else str(file)
+    try:
+        located = _yaml.load(text, name)
+    except _yaml.YamlError as err:
+        raise IndicatorSetError(err.problems) from None
+    return resolve(located, name, hashlib.sha256(data).hexdigest(), file.parent, _base_set), name
+
+
+def _base_set(ref: str, folder: Path | None) -> tuple[_yaml.Located, str, str]:
+    """The set a profile extends: a bundled id, or a file inside the profile's folder (as for a set a facts file names)."""
+    bundled = bundled_sets()
+    if folder is None and ref not in bundled:
+        hint = "extends: a file works for a set read from a file; here use a bundled set id: " + ", ".join(bundled)
+        raise IndicatorSetError(Problem(f"no bundled indicator set {ref!r}", hint=hint))
+    file = bundled[ref] if folder is None else resolve_set(ref, folder, "extends")
+    text, data = read_text(file, _yaml.MAX_YAML_BYTES, IndicatorSetError)
+    name = str(file) if ref in bundled and file == bundled[ref] else shown_path(file)
+    try:
+        return _yaml.load(text, name), name, hashlib.sha256(data).hexdigest()
+    except _yaml.YamlError as err:
+        raise IndicatorSetError(err.problems) from None
 
 
 @in_engine_context
@@ -55,4 +91,5 @@ def load_indicator_set(path: str | Path, encoding: str | None = None) -> Indicat
     file = resolve_set(str(path))
     with reading_otherwise(encoding):
         text, data = read_text(file, _yaml.MAX_YAML_BYTES, IndicatorSetError)
-    return parse_indicator_set(text, shown_path(path) if file == Path(path) else str(file), hashlib.sha256(data).hexdigest())
+    return parse_indicator_set(text, shown_path(path) if file == Path(path) else str(file), hashlib.sha256(data).hexdigest(),
+                               file.parent)

@@ -15,6 +15,7 @@ from .judgements import TargetRow
 
 __all__ = [
     "FACT_TYPES",
+    "ProfileChange",
     "FactSpec",
     "Derived",
     "UsedValue",
@@ -49,6 +50,7 @@ class FactSpec:
     values: tuple[str, ...] | None = None  # allowed values of a string fact
     items: str = "finding"  # list facts: "finding" (text, optional points) or "number"
     line: int | None = field(default=None, compare=False)  # where the set declares it, for warnings
+    file: str | None = field(default=None, compare=False)  # the file that declares it, when a profile's base does
 
     @property
     def title(self) -> str:
@@ -224,6 +226,8 @@ class Indicator:
     children: tuple[Indicator, ...] = ()
     rows: RowGroup | None = None
     line: int | None = field(default=None, compare=False)
+    # The file `line` is in when it is not the set's own: a profile's indicator written in its base set.
+    file: str | None = field(default=None, compare=False)
 
     @property
     def is_leaf(self) -> bool:
@@ -235,6 +239,24 @@ class Indicator:
         yield self
         for child in self.children:
             yield from child.walk()
+
+
+@dataclass(frozen=True)
+class ProfileChange:
+    """One change a profile (a set that extends another) makes to its base, for `validate` and `resolve` to explain.
+
+    `what` is weight, rescaled, points, added, removed, the name of a changed
+    indicator field (rule, standard…), section (a top-level key the profile
+    replaces), or "removed facts" / "removed derived" (an entry a profile removes
+    with `name: null`); `target` the indicator id, the section or the entry;
+    `old` and `new` the weights, as text.
+    """
+
+    what: str
+    target: str
+    old: str | None
+    new: str | None
+    line: int | None
 
 
 @dataclass(frozen=True)
@@ -261,6 +283,9 @@ class IndicatorSet:
     form: FormBinding = field(default_factory=FormBinding)
     sha256: str = ""
     source: str | None = field(default=None, compare=False)
+    # A profile's bases, nearest first, and what it changed in them (empty for a set written out in full).
+    extends: tuple[str, ...] = ()
+    changes: tuple[ProfileChange, ...] = field(default=(), compare=False)
     # What scoring compiles from the set once (plan.plan_for), kept with it; not part of its value.
     _compiled: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 

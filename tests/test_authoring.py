@@ -9,8 +9,10 @@ The guide is read top to bottom, as a policy editor follows it:
   load as written), a fragment (only top-level set keys and no ``id``: it is
   completed with an id, a name, a version, one grade and ``total`` = the sum of
   its top-level weights, and must then load) or a case file (top-level
-  ``cases``: a ``scoring-engine test`` command below runs it); a ```yaml invalid
-  block is a set that must be refused, followed by its validation output;
+  ``cases``: a ``scoring-engine test`` command below runs it); a ```yaml block
+  with a top-level ``extends`` is a profile (it must load, resolved onto its base:
+  a bundled set, or a file saved before it); a ```yaml invalid block is a set or
+  a profile that must be refused, followed by its validation output;
 - a ```json block is a facts file, scored against the saved set it names in
   ``indicator_set``, else against the last set or fragment above it. The prose
   after it shows a ``结果：总分 **T**，等级 **G**。`` line with the ``提示：`` lines
@@ -39,6 +41,7 @@ import re
 import shlex
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -47,9 +50,10 @@ from typing import Any
 import pytest
 import yaml
 
-from scoring_engine import IndicatorSetError, parse_facts, parse_indicator_set, score
+from scoring_engine import IndicatorSetError, load_indicator_set, parse_facts, parse_indicator_set, score
 from scoring_engine.cases import _CASE_KEYS, _EXPECT_KEYS, _FILE_KEYS
 from scoring_engine.formulas import FUNCTIONS
+from scoring_engine.model import IndicatorSet
 from scoring_engine.result import Result
 from scoring_engine.rules import RULE_KINDS
 from test_docs import FENCE, SCHEMA, Block, _blocks, _section
@@ -89,6 +93,8 @@ def _kind(block: Block) -> str:
         data = yaml.safe_load(block.body)
         if isinstance(data, dict) and "cases" in data:
             return "cases"
+        if isinstance(data, dict) and "extends" in data:
+            return "profile"
         if isinstance(data, dict) and "id" in data and "indicators" in data:
             return "set"
         if isinstance(data, dict) and "id" not in data and set(data) <= TOP_LEVEL:
@@ -136,7 +142,7 @@ def _steps(path: Path) -> list[Step]:
         if name is not None:
             files[name] = block.body
         set_text = None
-        if kind in ("set", "fragment"):
+        if kind in ("set", "fragment", "profile"):
             current = text
         elif kind == "facts":
             named = json.loads(block.body).get("indicator_set")
@@ -147,6 +153,16 @@ def _steps(path: Path) -> list[Step]:
 
 
 STEPS = _steps(GUIDE)
+
+
+def _load_set(text: str, files: dict[str, str] | None = None) -> IndicatorSet:
+    """A set shown in the guide; a profile is resolved in a folder holding the files saved so far (its base may be one)."""
+    if "extends" not in (yaml.safe_load(text) or {}):
+        return parse_indicator_set(text)
+    with tempfile.TemporaryDirectory() as folder:
+        for name, body in {**(files or {}), "shown-profile.yaml": text}.items():
+            (Path(folder) / name).write_text(body, encoding="utf-8")
+        return load_indicator_set(Path(folder) / "shown-profile.yaml")
 
 
 def _of(kind: str) -> list[Step]:
@@ -213,11 +229,14 @@ def test_every_block_follows_a_convention() -> None:
     assert [] == unknown, "blocks that follow no convention (see the docstring of tests/test_authoring.py)"
 
 
-@pytest.mark.parametrize("step", _of("set") + _of("fragment"), ids=_ids(_of("set") + _of("fragment")))
+LOADED = _of("set") + _of("fragment") + _of("profile")
+
+
+@pytest.mark.parametrize("step", LOADED, ids=_ids(LOADED))
 def test_yaml_example_loads(step: Step) -> None:
-    """A set, or a fragment completed into a set, shown in the guide loads without any problem."""
+    """A set, a fragment completed into a set, or a profile shown in the guide loads without any problem."""
     try:
-        parse_indicator_set(step.text, step.block.where)
+        _load_set(step.text, step.files) if step.kind == "profile" else parse_indicator_set(step.text, step.block.where)
     except IndicatorSetError as err:
         pytest.fail(f"{step.kind} at {step.block.where} does not load:\n{err}\n--- loaded text ---\n{step.text}")
 
@@ -226,7 +245,7 @@ def test_yaml_example_loads(step: Step) -> None:
 def test_broken_set_is_refused_and_its_output_shown(step: Step) -> None:
     """A set the guide shows as broken is refused when it loads, and is followed by the `scoring-engine validate` of its saved copy."""
     with pytest.raises(IndicatorSetError):
-        parse_indicator_set(step.block.body)
+        _load_set(step.block.body, step.files)
     shown = _next(step)
     assert shown is not None and "commands" == shown.kind, f"{step.block.where}: show the validation output after a broken set"
     assert any(f"validate {name}" in shown.block.body for name, body in shown.files.items() if body == step.block.body), \
@@ -255,7 +274,7 @@ def test_case_file_is_run_by_a_command(step: Step) -> None:
 def test_facts_score_as_shown(step: Step) -> None:
     """A facts file in the guide scores against its set to the total, grade, warnings, indicator rows and derived values shown after it."""
     assert step.set_text is not None
-    result: Result = score(parse_indicator_set(step.set_text), parse_facts(step.block.body, step.block.where))
+    result: Result = score(_load_set(step.set_text, step.files), parse_facts(step.block.body, step.block.where))
     prose = step.block.after
     shown = RESULT.search(prose)
     rows = _table(prose, TABLE_HEAD)
@@ -324,8 +343,9 @@ def test_links_of_the_guide_reach_a_heading() -> None:
 def _scored_rules() -> list[dict[str, Any]]:
     """Every rule as written (switch variants and row-group rules included) in the sets that some facts block scores."""
     rules: list[dict[str, Any]] = []
-    for text in {s.set_text for s in _of("facts") if s.set_text}:
-        for node in parse_indicator_set(text).walk():
+    first_use = {s.set_text: s for s in reversed(_of("facts")) if s.set_text}  # each set once, with the files saved by then
+    for text, step in first_use.items():
+        for node in _load_set(text, step.files).walk():
             pending = [node.rule] if node.rule else list(node.rows.rules.values()) if node.rows else []
             specs = [r.spec for r in pending]
             while specs:

@@ -51,13 +51,16 @@ def _sheets(path: Path) -> dict[str, list[tuple[Any, ...]]]:
 
 
 def test_a_folder_search_finds_facts_files_and_skips_sets_cases_and_hidden_folders(tmp_path: Path):
-    """Below a folder: .json and YAML facts files and JSONL lines, in sorted order; sets, case files and .hidden folders are left out."""
+    """Below a folder: .json and YAML facts files and JSONL lines, in sorted order; sets (profiles too), case files and
+    .hidden folders are left out."""
     rng = random.Random(1)
     _write(tmp_path / "b" / "2.json", project(2, rng))
     _write(tmp_path / "a" / "1.json", project(1, rng))
     (tmp_path / "a" / "3.yaml").write_text("facts: {budget: {total: 1}}\n", encoding="utf-8")
     (tmp_path / "a" / "set.yaml").write_text(SMALL_SET.read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "a" / "set.cases.yaml").write_text("indicator_set: set.yaml\ncases: []\n", encoding="utf-8")
+    (tmp_path / "a" / "profile.yaml").write_text("extends: set.yaml\nfacts:\n  note: {type: string, required: false}\n",
+                                                 encoding="utf-8")  # a profile that adds a fact: a set, not facts
     _write(tmp_path / ".git" / "x.json", project(9, rng))
     write_jsonl(tmp_path / "c.jsonl", 2)
     with (tmp_path / "c.jsonl").open("a", encoding="utf-8") as out:

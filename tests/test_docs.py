@@ -120,6 +120,8 @@ def _kind(block: Block) -> str:
     data = yaml.safe_load(block.body)
     if not isinstance(data, dict):
         return "unknown"
+    if "extends" in data:
+        return "profile"  # loaded onto its bundled base, as written
     if "indicators" in data:
         first = block.body.lstrip().splitlines()[0]
         return "set" if first.startswith(("id:", "# yaml-language-server:")) else "unknown"
@@ -180,13 +182,13 @@ def test_every_yaml_block_follows_a_convention() -> None:
     """Every yaml block of indicator-sets.md is a complete set, one indicator, a fragment of top-level keys, or marked invalid."""
     unknown = [c.block.where for c in YAML_CASES if c.kind == "unknown"]
     assert not unknown, f"yaml blocks that follow no convention (see tests/test_docs.py): {unknown}"
-    assert {c.kind for c in YAML_CASES} == {"set", "indicator", "fragment", "invalid"}
+    assert {c.kind for c in YAML_CASES} == {"set", "indicator", "fragment", "invalid", "profile"}
 
 
-@pytest.mark.parametrize("case", [c for c in YAML_CASES if c.kind in ("set", "indicator", "fragment")],
-                         ids=_ids([c for c in YAML_CASES if c.kind in ("set", "indicator", "fragment")]))
+@pytest.mark.parametrize("case", [c for c in YAML_CASES if c.kind in ("set", "indicator", "fragment", "profile")],
+                         ids=_ids([c for c in YAML_CASES if c.kind in ("set", "indicator", "fragment", "profile")]))
 def test_yaml_example_loads(case: YamlCase) -> None:
-    """A set, indicator or fragment shown in indicator-sets.md loads without any problem."""
+    """A set, indicator, fragment or profile shown in indicator-sets.md loads without any problem."""
     try:
         parse_indicator_set(case.text, case.block.where)
     except IndicatorSetError as err:

@@ -16,7 +16,7 @@ from decimal import Decimal
 from .._quick_schema import fits
 from .._yaml import Located
 from ..errors import IndicatorSetError, Problem
-from ..model import IndicatorSet
+from ..model import IndicatorSet, ProfileChange
 from ..plan import plan_for
 from . import sections
 from .form import form_binding
@@ -25,17 +25,18 @@ from .problems import Path, ProblemLog
 from .tree import IndicatorTree
 from .weight_rules import weight_rules
 
-__all__ = ["build_indicator_set"]
+__all__ = ["build_indicator_set", "check_schema"]
 
 
-def build_indicator_set(located: Located, file: str | None, sha256: str) -> IndicatorSet:
+def build_indicator_set(located: Located, file: str | None, sha256: str, extends: tuple[str, ...] = (),
+                        changes: tuple[ProfileChange, ...] = ()) -> IndicatorSet:
     """The set the YAML data describes; raises IndicatorSetError listing every problem in file order."""
     log = ProblemLog(located, file)
     data = located.data
     if not isinstance(data, Mapping):
         shape = Problem("an indicator set must be a mapping with id, name, version, grades and indicators", file=file)
         raise IndicatorSetError([*log.problems, shape])
-    _check_schema(log)
+    check_schema(log)
     total = Decimal(data.get("total", 100)) if log.ok(("total",)) else Decimal(100)
     draft = Draft(data, log, total, precision=data.get("precision", 2) if log.ok(("precision",)) else 2)
     facts = sections.facts(draft)
@@ -77,12 +78,14 @@ def build_indicator_set(located: Located, file: str | None, sha256: str) -> Indi
         form=form,
         sha256=sha256,
         source=file,
+        extends=extends,
+        changes=changes,
     )
     plan_for(indicator_set)  # compiled now, once: scoring finds it ready
     return indicator_set
 
 
-def _check_schema(log: ProblemLog) -> None:
+def check_schema(log: ProblemLog) -> None:
     """Every schema error, worded, once; the paths they concern are marked broken and not built further."""
     located = log.located
     if fits("indicator-set.schema.json", located.data):

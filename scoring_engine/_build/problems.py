@@ -33,7 +33,8 @@ class ProblemLog:
         """Record a problem at `path` (at its key when `key`); the indicator defaults to the one `path` lies in."""
         where = self.located.where(path, key=key)
         line, column = where if where else (None, None)
-        self.problems.append(Problem(message, file=self.file, line=line, column=column, path=json_path(path),
+        file = self.located.file_at(path, key) or self.file  # a profile's change points into the profile, the rest into its base
+        self.problems.append(Problem(message, file=file, line=line, column=column, path=json_path(path),
                                      indicator=indicator or self.indicator_at(path), hint=hint, expression=expression, fact=fact))
 
     def compile(self, source: Any, path: Path, scope: Mapping[str, str], indicator: str | None = None) -> Formula | None:

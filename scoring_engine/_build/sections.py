@@ -41,7 +41,8 @@ def facts(draft: Draft) -> dict[str, FactSpec]:
                         min=to_decimal_or_none(decl.get("min")), max=to_decimal_or_none(decl.get("max")),
                         required=decl.get("required", "default" not in decl),
                         values=tuple(decl["values"]) if "values" in decl else None, items=decl.get("items", "finding"),
-                        line=(draft.log.located.where(path, key=True) or (None, None))[0])
+                        line=(draft.log.located.where(path, key=True) or (None, None))[0],
+                        file=draft.log.located.file_at(path, key=True))
         if spec.min is not None and spec.max is not None and spec.min > spec.max:
             draft.log.add(path + ("min",), f"min {plain(spec.min)} is above max {plain(spec.max)}", fact=name)
         if (spec.min is not None or spec.max is not None) and not (

@@ -46,7 +46,8 @@ class IndicatorTree:
             return None
         line = self.log.located.where(path)
         return Indicator(id=node_id, name=raw["name"], weight=weight, standard=raw.get("standard"), rule=rule,
-                         children=tuple(c for c in children if c is not None), rows=rows, line=line[0] if line else None)
+                         children=tuple(c for c in children if c is not None), rows=rows, line=line[0] if line else None,
+                         file=self.log.located.file_at(path))
 
     def _id(self, raw: Mapping[str, Any], path: Path) -> str | None:
         node_id: str | None = raw.get("id") if isinstance(raw.get("id"), str) else None

@@ -3,8 +3,8 @@
 Folders are searched recursively in sorted order; hidden folders and files
 (``.git``, ``.venv``) are skipped, and so are the lock files Excel and WPS
 leave beside an open workbook (``~$表.xlsx``), case files (``*.cases.yaml``)
-and indicator sets (a YAML file whose top level has ``indicators:`` or no
-``facts:``). A JSONL file gives one document per non-blank line; a workbook
+and indicator sets (a YAML file whose top level has ``indicators:`` or
+``extends:``, a profile, or no ``facts:``). A JSONL file gives one document per non-blank line; a workbook
 (``.xlsx``, ``.xlsm``) is one filled form. Documents are produced lazily, so a
 batch of 10⁵ projects never holds them all.
 """
@@ -33,7 +33,7 @@ FACTS_SUFFIXES = (".json", ".yaml", ".yml")
 JSONL_SUFFIX = ".jsonl"
 _CASES_SUFFIX = ".cases.yaml"
 _LOCK_PREFIX = "~$"  # Excel's and WPS's lock file beside a workbook that is open: not a form
-_TOP_KEY = re.compile(r"^(facts|indicators|cases):", re.M)
+_TOP_KEY = re.compile(r"^(facts|indicators|cases|extends):", re.M)
 _CHUNK = 1 << 20
 
 
@@ -135,7 +135,8 @@ def _regular(path: Path) -> bool:
 
 
 def _holds_facts(path: Path) -> bool:
-    """A YAML file is a facts file when its top level has facts: and neither indicators: nor cases:."""
+    """A YAML file is a facts file when its top level has facts: and none of indicators:, cases: and extends: (a profile
+    that changes its base's facts has facts: too)."""
     if not _regular(path):
         return True  # reading it says why it cannot be read
     try:

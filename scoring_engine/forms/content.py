@@ -95,7 +95,8 @@ def _lines(result: Result, binding: FormBinding, layout: FormLayout, groups: Map
         scored = result.indicator(block.indicator)
         rows: tuple[TargetRow, ...] = _value(result, block.fact) or ()
         pairs = list(zip(scored.children, rows))
-        lines += _group_lines(block.label, layout.skeleton.get(block.label, ()), pairs, groups[block.indicator])
+        group = groups[block.indicator]
+        lines += _group_lines(block.label, _skeleton(layout, block.label, group), pairs, group)
     for path in result.paths():
         node = path[-1]
         if path[0].id in shown or node.children:
@@ -104,6 +105,12 @@ def _lines(result: Result, binding: FormBinding, layout: FormLayout, groups: Map
         lines.append(IndicatorLine(names[0], names[1] if len(names) > 2 else "", " › ".join(names[2:]) or names[-1],
                                    weight=node.weight, score=node.score, reason=_reason(node), key=node.id))
     return lines
+
+
+def _skeleton(layout: FormLayout, label: str, group: RowGroup | None) -> tuple[str, ...]:
+    """The 二级 a block prints: those the set's row group declares (a profile's own 成本指标 group, or 产出 without
+    成本指标), else the layout's for that 一级."""
+    return group.categories if group is not None and group.categories else layout.skeleton.get(label, ())
 
 
 def _reason(node: IndicatorResult) -> str:
@@ -139,7 +146,7 @@ def blank_content(indicator_set: IndicatorSet, layout: FormLayout, rows: int = B
     lines = []
     shown = {binding.funds_indicator} | {t.indicator for t in binding.targets}
     for block in binding.targets:
-        for category in layout.skeleton.get(block.label, ("",)):
+        for category in _skeleton(layout, block.label, indicator_set.indicator(block.indicator).rows) or ("",):
             lines += [IndicatorLine(block.label, category)] * rows
     for top in indicator_set.indicators:
         if top.id in shown:

@@ -220,6 +220,9 @@ class RuleKind(Generic[P]):
     templates: Mapping[str, Template]  # the reason keys its outcomes use
     steps: Callable[[Story], list[str]]  # the steps of its computation, told from the recorded details
     shown: frozenset[str]  # the detail keys its steps show (explain lists any other as it is)
+    # Where the rule writes points out of its weight, as (list or mapping key, key of each item): a profile that
+    # rescales the indicator scales them too. An item key "*" means each item is a rule of its own (switch).
+    points: tuple[tuple[str, str], ...] = ()
 
 
 #: kind name → kind, in the order the schema and the docs list them; filled by the package's __init__.

@@ -132,4 +132,5 @@ def steps(s: Story) -> list[str]:
 
 
 KIND = RuleKind(name="bands", chinese_name="分档计分", params=Bands, score=score, templates=TEMPLATES,
-                steps=steps, shown=frozenset({"value", "band"}))
+                steps=steps, shown=frozenset({"value", "band"}),
+                points=(("bands", "points"),))

@@ -249,4 +249,5 @@ def steps(s: Story) -> list[str]:
 
 
 KIND = RuleKind(name="checklist", chinese_name="要点计分", params=Checklist, score=score, templates=TEMPLATES,
-                steps=steps, shown=frozenset({"elements", "rounded_elements"}))
+                steps=steps, shown=frozenset({"elements", "rounded_elements"}),
+                points=(("elements", "points"),))

@@ -1,0 +1,99 @@
+"""The YAML node trees a profile is resolved on: reading, copying and writing the entries of mapping and list nodes.
+
+Resolution (`_profiles`) works on nodes rather than plain data so that every
+value keeps the file and line it was written on; these helpers never change a
+node of the base set in place (`copy_node`, `own`), and what they write is marked
+with the profile's line that made the change (`weight_node`, `moved`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from ._arith import plain
+
+__all__ = ["STR", "copy_node", "entries", "get", "key_of", "moved", "number", "own", "places", "put", "weight_node"]
+
+STR, INT, FLOAT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
+
+
+def entries(node: MappingNode) -> Iterator[tuple[str, ScalarNode, Node]]:
+    for key, value in node.value:
+        if isinstance(key, ScalarNode) and key.tag == STR:
+            yield key.value, key, value
+
+
+def get(node: Node | None, key: str) -> Node | None:
+    if isinstance(node, MappingNode):
+        for name, _, value in entries(node):
+            if name == key:
+                return value
+    return None
+
+
+def put(node: MappingNode, key: ScalarNode, value: Node) -> None:
+    """Set `key` in `node`: in place of the same key (keeping its position), or last."""
+    for i, (name, _, _) in enumerate(entries(node)):
+        if name == key.value:
+            node.value[i] = (key, value)
+            return
+    node.value.append((key, value))
+
+
+def number(node: Node | None) -> Decimal | None:
+    if isinstance(node, ScalarNode) and node.tag in (INT, FLOAT):
+        try:
+            return Decimal(node.value.replace("_", ""))
+        except InvalidOperation:
+            return None
+    return None
+
+
+def places(*numbers: Decimal) -> int:
+    """The decimals the finest of `numbers` is written with: rescaled weights keep the base's grain (whole points stay whole)."""
+    return max((max(0, -n.normalize().as_tuple().exponent) for n in numbers), default=0)  # type: ignore[operator]
+
+
+def copy_node(node: Node) -> Node:
+    """A copy of a mapping or list node (its entries shared), so that the base's tree is never changed."""
+    if isinstance(node, MappingNode):
+        return MappingNode(node.tag, list(node.value), node.start_mark, node.end_mark, node.flow_style)
+    if isinstance(node, SequenceNode):
+        return SequenceNode(node.tag, list(node.value), node.start_mark, node.end_mark, node.flow_style)
+    return node
+
+
+def own(siblings: SequenceNode) -> SequenceNode:
+    """A copy of an indicator list and of every indicator and list below it: the merge changes these, never the base."""
+    copied = copy_node(siblings)
+    assert isinstance(copied, SequenceNode)
+    for i, item in enumerate(copied.value):
+        if isinstance(item, MappingNode):
+            item = copy_node(item)
+            copied.value[i] = item
+            children = get(item, "children")
+            if isinstance(children, SequenceNode):
+                put(item, key_of(item, "children"), own(children))  # type: ignore[arg-type]
+    return copied
+
+
+def key_of(node: MappingNode, key: str) -> ScalarNode:
+    return next(k for name, k, _ in entries(node) if name == key)
+
+
+def weight_node(value: Decimal, mark: Any) -> ScalarNode:
+    """A number written by the profile's rescale (as the YAML reader reads numbers: whole ones as int)."""
+    return ScalarNode(INT if value == value.to_integral_value() else FLOAT, plain(value), mark, mark)
+
+
+def moved(node: Node, mark: Any) -> Node:
+    """`node` as if written at `mark`: where an error it causes is reported."""
+    if isinstance(node, ScalarNode):
+        return ScalarNode(node.tag, node.value, mark, mark, node.style)
+    copied = copy_node(node)
+    copied.start_mark = mark
+    return copied

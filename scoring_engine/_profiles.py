@@ -1,0 +1,440 @@
+"""Profiles: a set that says `extends: BASE` and then only what changes, resolved onto its base before it is built.
+
+A province's or a programme's profile of the national framework changes a few
+weights, rules and standards. Resolution works on the YAML node trees, not on
+plain data, so that every value keeps the file and line it was written on: an
+error in an inherited indicator points into the base file, an error caused by
+the profile points at the profile's line that made the change (a weight that
+no longer adds up points at the changed weight, a rescaled weight at its
+`rescale:`). The resolved tree then goes through the same gates as any set.
+
+What a profile may say, besides `extends`:
+- `change: {ID: {field: value, …, rescale: …}}`: replace fields of an indicator;
+  `rescale: true` (or `children`) scales its children to its weight in
+  proportion, by largest remainder, and so on down; `siblings` also scales the
+  indicators beside it that the profile does not set, to keep their parent's sum;
+- `add: [{under: ID, after: ID, id: …, name: …, weight: …, …}]`;
+- `remove: [ID, …]`;
+- any other section replaces the base's, except `facts` and `derived`, which are
+  merged by name (`name: null` removes one).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from . import _yaml
+from ._arith import ZERO, apportion, plain, round_half_up
+from ._profile_nodes import STR, copy_node, entries, get, key_of, moved, number, own, places, put, weight_node
+from ._yaml import Located
+from .errors import IndicatorSetError, Problem, did_you_mean
+from ._build import check_schema
+from ._build.problems import ProblemLog
+from .model import ProfileChange
+from .rules import RULE_KINDS
+
+__all__ = ["MAX_EXTENDS_DEPTH", "DIRECTIVES", "MERGED_BY_NAME", "Resolved", "blamed", "resolve", "resolved_yaml"]
+
+#: Most profiles on top of one another (a county's profile of a province's profile of the national framework is 2).
+MAX_EXTENDS_DEPTH = 8
+#: The keys only a profile has; they are gone once it is resolved.
+DIRECTIVES = ("extends", "change", "add", "remove")
+MERGED_BY_NAME = ("facts", "derived")
+
+
+@dataclass
+class Resolved:
+    """A set's data with positions, resolved onto its bases; the bases it was built on and what the profile changed."""
+
+    located: Located
+    sha256: str
+    bases: tuple[str, ...] = ()
+    changes: tuple[ProfileChange, ...] = ()
+
+
+def resolve(located: Located, file: str | None, sha256: str, folder: Path | None,
+            read: Any, chain: tuple[str, ...] = ()) -> Resolved:
+    """`located` resolved onto the set it extends, if any; raises IndicatorSetError naming the profile's lines.
+
+    `read(ref, folder)` gives (Located, shown name, sha256) of a base set named by
+    bundled id or by a path inside `folder`; `chain` holds the sets already on the
+    way down, to refuse a loop.
+    """
+    data = located.data
+    if not isinstance(data, dict):
+        return Resolved(located, sha256)
+    if "extends" not in data:
+        _no_directives(located, file)
+        return Resolved(located, sha256)
+    log = _check_profile(located, file)
+    _yaml.name_file(located.root, file)  # type: ignore[arg-type]
+    ref = data["extends"]
+    if len(chain) >= MAX_EXTENDS_DEPTH or (file is not None and file in chain):
+        what = (f"extends {ref!r} makes a loop: {' → '.join((*chain, file or '?'))}" if file in chain
+                else f"more than {MAX_EXTENDS_DEPTH} profiles on top of one another (MAX_EXTENDS_DEPTH)")
+        log.add(("extends",), what, "extend the set the loop started from, or the bundled set itself")
+        raise IndicatorSetError(log.ranked())
+    base_located, base_file, base_sha = read(ref, folder)
+    base = resolve(base_located, base_file, base_sha, Path(base_file).parent if base_file else None, read,
+                   (*chain, file or "?"))
+    if base_located.problems:
+        raise IndicatorSetError(base_located.problems)
+    if not base.bases:  # a set read on its own: its nodes learn their file (a resolved profile's know theirs)
+        _yaml.name_file(base_located.root, base_file)
+    merge = _Merge(base.located.root, located, log)
+    root = merge.run()
+    if log.problems:
+        raise IndicatorSetError(log.ranked())
+    resolved = _yaml.from_nodes(root)
+    digest = hashlib.sha256(f"{sha256}\n{base.sha256}".encode()).hexdigest()  # the profile and everything below it
+    return Resolved(resolved, digest, (ref, *base.bases), tuple(merge.changes))
+
+
+def blamed(problems: Sequence[Problem], resolved: Resolved, file: str | None) -> list[Problem]:
+    """Problems in a base that the profile caused, moved to the profile's line that made the change.
+
+    A rule written with points of its own that cannot follow a weight the
+    profile changed, or a formula of the base that reads a fact the profile
+    removed: the author fixes that in the profile, so that is where the problem
+    is shown, naming the base's line.
+    """
+    made = {c.target: c for c in resolved.changes if c.what in ("weight", "rescaled")}
+    gone = {c.target: c for c in resolved.changes if c.what in ("removed facts", "removed derived")}
+    out = []
+    for problem in problems:
+        change = made.get(problem.indicator or "")
+        removed = gone.get(problem.fact or "")
+        if problem.file == file or (change is None and removed is None):
+            out.append(problem)
+        elif removed is not None:  # the base still reads a fact or value the profile removed
+            hint = (f"this profile removes {removed.target}, which {problem.file} line {problem.line} still reads: "
+                    "remove or change what reads it too, or keep the fact")
+            out.append(replace(problem, file=file, line=removed.line, column=None, hint=hint))
+        elif change is not None:
+            how = "rescaled" if change.what == "rescaled" else "changed"
+            hint = (f"the weight of {change.target} is {how} from {change.old} to {change.new} here; its rule "
+                    f"({problem.file} line {problem.line}) was written for {change.old}: give it a rule for {change.new} "
+                    "under change:, or set its weight yourself")
+            out.append(replace(problem, file=file, line=change.line, column=None, hint=hint))
+    return out
+
+
+def resolved_yaml(located: Located, header: str) -> str:
+    """The resolved set as YAML text (the flattened set `scoring-engine resolve` prints), after a comment `header`."""
+    assert located.root is not None
+    body = yaml.serialize(located.root, Dumper=yaml.SafeDumper, allow_unicode=True, width=120)
+    comment = "".join(f"# {line}\n" for line in header.splitlines())
+    return comment + str(body)
+
+
+# ---------------------------------------------------------------- checking the profile's own keys
+
+
+def _no_directives(located: Located, file: str | None) -> None:
+    stray = [key for key in DIRECTIVES[1:] if key in located.data]
+    if stray:
+        log = ProblemLog(Located(located.data, located.root), file)  # without the reader's problems: those come with the build's
+        for key in stray:
+            log.add((key,), f"{key}: is for a profile, a set that says extends: <base set>", key=True,
+                    hint="add extends: with the set this one builds on, or write the indicators out in full")
+        raise IndicatorSetError(log.ranked())
+
+
+def _check_profile(located: Located, file: str | None) -> ProblemLog:
+    """The profile's own keys against the schema, worded as any set's (the base is not read until they are right)."""
+    # `name: null` under facts or derived removes a base's entry: not a declaration for the schema to check
+    data = {key: {k: v for k, v in value.items() if v is not None} if key in MERGED_BY_NAME and isinstance(value, dict)
+            else value for key, value in located.data.items()}
+    log = ProblemLog(Located(data, located.root, located.problems, located.rejected), file)
+    check_schema(log)  # the reader's problems (duplicate keys…) too: a profile stops here, before its base is read
+    if log.problems:
+        raise IndicatorSetError(log.ranked())
+    return ProblemLog(Located(located.data, located.root), file)
+
+
+# ---------------------------------------------------------------- merging the node trees
+
+
+@dataclass
+class _Place:
+    """Where an indicator sits: its mapping node, the list holding it and the indicator that list belongs to."""
+
+    node: MappingNode
+    siblings: SequenceNode
+    parent: MappingNode | None  # None: top level
+
+
+@dataclass
+class _Merge:
+    """The base's node tree with the profile's changes applied; problems go to the profile's log."""
+
+    base: Node | None
+    profile: Located
+    log: ProblemLog
+    changes: list[ProfileChange] = field(default_factory=list)
+    root: MappingNode = field(init=False)
+    places: dict[str, _Place] = field(init=False, default_factory=dict)
+    explicit: set[str] = field(init=False, default_factory=set)  # indicators whose weight the profile writes
+    base_weights: dict[str, Decimal] = field(init=False, default_factory=dict)  # before the profile changed them
+    precision: int = field(init=False, default=2)
+
+    def run(self) -> MappingNode:
+        assert isinstance(self.base, MappingNode) and isinstance(self.profile.root, MappingNode)
+        self.root = copy_node(self.base)  # type: ignore[assignment]
+        for name, key, value in entries(self.profile.root):
+            if name not in DIRECTIVES:
+                self.section(name, key, value)
+        top = get(self.root, "indicators")
+        if isinstance(top, SequenceNode):
+            put(self.root, key_of(self.root, "indicators"), own(top))
+        self.index()
+        self.base_weights = {k: w for k, place in self.places.items() if (w := number(get(place.node, "weight"))) is not None}
+        precision = number(get(self.root, "precision"))
+        self.precision = int(precision) if precision is not None and 0 <= precision <= 6 else 2
+        ops = {name: value for name, _, value in entries(self.profile.root)}
+        if "remove" in ops:
+            self.remove(ops["remove"])
+        if "add" in ops:
+            self.add(ops["add"])
+        if "change" in ops:
+            self.change(ops["change"])
+        return self.root
+
+    # -- sections
+
+    def section(self, name: str, key: ScalarNode, value: Node) -> None:
+        old = get(self.root, name)
+        if name in MERGED_BY_NAME and isinstance(old, MappingNode) and isinstance(value, MappingNode):
+            merged = copy_node(old)
+            assert isinstance(merged, MappingNode)
+            for entry, entry_key, entry_value in entries(value):
+                if isinstance(entry_value, ScalarNode) and entry_value.tag == "tag:yaml.org,2002:null":
+                    merged.value = [(k, v) for k, v in merged.value if getattr(k, "value", None) != entry]
+                    self.changes.append(ProfileChange("removed " + name, entry, None, None, entry_key.start_mark.line + 1))
+                else:
+                    put(merged, entry_key, entry_value)
+            value = merged
+        put(self.root, key, value)
+        self.changes.append(ProfileChange("section", name, None, None, key.start_mark.line + 1))
+
+    # -- the indicator tree
+
+    def index(self) -> None:
+        """Where each indicator sits now (after every removal and addition)."""
+        self.places.clear()
+        top = get(self.root, "indicators")
+        if isinstance(top, SequenceNode):
+            self._index(top, None)
+
+    def _index(self, siblings: SequenceNode, parent: MappingNode | None) -> None:
+        for item in siblings.value:
+            if isinstance(item, MappingNode):
+                node_id = get(item, "id")
+                if isinstance(node_id, ScalarNode):
+                    self.places[node_id.value] = _Place(item, siblings, parent)
+                children = get(item, "children")
+                if isinstance(children, SequenceNode):
+                    self._index(children, item)
+
+    def find(self, node_id: str, path: tuple[str | int, ...], key: bool = False) -> _Place | None:
+        place = self.places.get(node_id)
+        if place is None:
+            self.log.add(path, f"no indicator {node_id} in the base set", did_you_mean(node_id, self.places), key=key)
+        return place
+
+    def remove(self, ids: Node) -> None:
+        if not isinstance(ids, SequenceNode):
+            return
+        for i, item in enumerate(ids.value):
+            place = self.find(item.value, ("remove", i)) if isinstance(item, ScalarNode) else None
+            if place is None:
+                continue
+            place.siblings.value = [n for n in place.siblings.value if n is not place.node]
+            if not place.siblings.value:
+                self.log.add(("remove", i), f"removing {item.value} leaves its parent without indicators",
+                             "remove the parent instead, or add an indicator in its place")
+            self.blame(place.parent, item.start_mark)
+            self.changes.append(ProfileChange("removed", item.value, None, None, item.start_mark.line + 1))
+            self.index()
+
+    def add(self, items: Node) -> None:
+        if not isinstance(items, SequenceNode):
+            return
+        for i, item in enumerate(items.value):
+            if not isinstance(item, MappingNode):
+                continue
+            under, after = get(item, "under"), get(item, "after")
+            siblings, parent = self.siblings_under(under, ("add", i, "under"))
+            if siblings is None:
+                continue
+            new = MappingNode(item.tag, [(k, v) for k, v in item.value if getattr(k, "value", None) not in ("under", "after")],
+                              item.start_mark, item.end_mark, item.flow_style)
+            position = len(siblings.value)
+            if isinstance(after, ScalarNode):
+                place = self.find(after.value, ("add", i, "after"))
+                if place is not None and place.siblings is not siblings:
+                    self.log.add(("add", i, "after"), f"{after.value} is not under {under.value if under else 'the top level'}",
+                                 "name a sibling of the new indicator, or leave after: out")
+                    continue
+                position = siblings.value.index(place.node) + 1 if place is not None else position
+            siblings.value.insert(position, new)
+            node_id = get(new, "id")
+            if isinstance(node_id, ScalarNode):
+                self.explicit.add(node_id.value)
+                self.changes.append(ProfileChange("added", node_id.value, None, plain(number(get(new, "weight")) or ZERO),
+                                                  item.start_mark.line + 1))
+            self.blame(parent, item.start_mark)
+            self.index()
+
+    def siblings_under(self, under: Node | None, path: tuple[str | int, ...]) -> tuple[SequenceNode | None, MappingNode | None]:
+        if under is None:
+            top = get(self.root, "indicators")
+            return (top if isinstance(top, SequenceNode) else None), None
+        place = self.find(under.value, path) if isinstance(under, ScalarNode) else None
+        if place is None:
+            return None, None
+        children = get(place.node, "children")
+        if not isinstance(children, SequenceNode):
+            self.log.add(path, f"{under.value} has no children to add to (it is scored by a rule)",
+                         "change it with children: [...] instead")
+            return None, None
+        return children, place.node
+
+    def change(self, changes: Node) -> None:
+        if not isinstance(changes, MappingNode):
+            return
+        todo: list[tuple[str, Node]] = []
+        for node_id, key, fields in entries(changes):
+            place = self.find(node_id, ("change", node_id), key=True)
+            if place is None or not isinstance(fields, MappingNode):
+                continue
+            for name, field_key, value in entries(fields):
+                if name == "rescale":
+                    if not (isinstance(value, ScalarNode) and value.value == "false"):
+                        todo.append((node_id, value))
+                    continue
+                old = get(place.node, name)
+                put(place.node, field_key, value)
+                if name == "weight":
+                    self.explicit.add(node_id)
+                    self.blame(place.parent, value.start_mark)
+                    old_weight, new_weight = number(old), number(value)
+                    self.changes.append(ProfileChange("weight", node_id, plain(old_weight) if old_weight is not None else None,
+                                                      plain(new_weight) if new_weight is not None else None,
+                                                      value.start_mark.line + 1))
+                else:
+                    self.changes.append(ProfileChange(name, node_id, None, None, field_key.start_mark.line + 1))
+            if any(name == "children" for name, _, _ in entries(fields)):
+                self.index()
+        order = list(self.places)  # top down, so that a parent's rescale comes before its children's
+        for node_id, how in sorted(todo, key=lambda t: order.index(t[0]) if t[0] in order else 0):
+            self.rescale(self.places[node_id], node_id, how)
+
+    # -- rescaling
+
+    def rescale(self, place: _Place, node_id: str, how: Node) -> None:
+        mark, path = how.start_mark, ("change", node_id, "rescale")
+        if isinstance(how, ScalarNode) and how.value == "siblings":
+            total = number(get(place.parent, "weight")) if place.parent is not None else \
+                (number(get(self.root, "total")) or Decimal(100))
+            self.scale(place.siblings, total, mark, path, place.parent)
+        weight, old = number(get(place.node, "weight")), self.base_weights.get(node_id)
+        if weight is None:
+            return
+        if isinstance(get(place.node, "children"), SequenceNode) or isinstance(get(place.node, "rule"), MappingNode):
+            self.follow(place.node, old if old is not None else weight, weight, mark, path)
+        else:
+            self.log.add(path, f"{node_id} has nothing below it to rescale",
+                         "leave rescale out for an indicator scored by target rows")
+
+    def follow(self, node: MappingNode, old: Decimal, new: Decimal, mark: Any, path: tuple[str | int, ...]) -> None:
+        """What lies below an indicator whose weight went from `old` to `new` follows it: children, or its rule's points."""
+        children = get(node, "children")
+        if isinstance(children, SequenceNode):
+            self.scale(children, new, mark, path, node)
+            return
+        rule = get(node, "rule")
+        if isinstance(rule, MappingNode) and old and old != new and self.scale_points(rule, old, new, mark):
+            self.changes.append(ProfileChange("points", self.id_of(node), plain(old), plain(new), mark.line + 1))
+
+    def scale_points(self, rule: MappingNode, old: Decimal, new: Decimal, mark: Any) -> bool:
+        """The points a rule writes out of its weight, scaled from `old` to `new` (those that add up to it by largest
+        remainder, so that they still do); True when any changed. Its 评分标准 text is the profile's to restate."""
+        kind = get(rule, "kind")
+        spec = RULE_KINDS.get(kind.value) if isinstance(kind, ScalarNode) else None
+        changed = False
+        for holder_key, item_key in spec.points if spec else ():
+            holder = get(rule, holder_key)
+            if item_key == "*" and isinstance(holder, MappingNode):  # rules of their own (a switch's)
+                for _, _, inner in entries(holder):
+                    changed |= isinstance(inner, MappingNode) and self.scale_points(inner, old, new, mark)
+                continue
+            items = [n for n in holder.value if isinstance(n, MappingNode)] if isinstance(holder, SequenceNode) else []
+            written = {i: number(get(n, item_key)) for i, n in enumerate(items) if get(n, item_key) is not None}
+            points = {i: p for i, p in written.items() if p is not None}
+            if not points or len(points) != len(written):
+                continue
+            if sum(points.values(), ZERO) == old:  # parts of the weight: they must still add up to it
+                scaled = apportion(points, new, self.precision)
+            else:  # alternatives (bands): each in proportion
+                scaled = {i: round_half_up(p * new / old, self.precision) for i, p in points.items()}
+            for i, value in scaled.items():
+                if value != points[i]:
+                    put(items[i], ScalarNode(STR, item_key, mark, mark), weight_node(value, mark))
+                    changed = True
+        return changed
+
+    def scale(self, siblings: SequenceNode, total: Decimal | None, mark: Any, path: tuple[str | int, ...],
+              parent: MappingNode | None) -> None:
+        """Weights of the indicators in `siblings` the profile does not set, scaled so that all add up to `total`."""
+        kids = {self.id_of(n): n for n in siblings.value if isinstance(n, MappingNode)}
+        weights = {k: number(get(n, "weight")) for k, n in kids.items()}
+        if total is None or any(w is None for w in weights.values()):
+            return  # a weight that is not a number: the schema says so
+        fixed = sum((w for k, w in weights.items() if k in self.explicit and w is not None), ZERO)
+        free = {k: w for k, w in weights.items() if k not in self.explicit and w is not None}
+        if not free:
+            return
+        left = total - fixed
+        owner = self.id_of(parent) if parent is not None else "the set"
+        if left <= 0:
+            self.log.add(path, f"the weights this profile sets under {owner} already make {plain(fixed)} of {plain(total)}: "
+                               "nothing is left to rescale the others to", "lower those weights, or remove indicators")
+            return
+        new = apportion(free, left, places(total, fixed, *free.values()))
+        for kid, weight in new.items():
+            if weight == free[kid]:
+                continue
+            if weight <= 0:
+                self.log.add(path, f"rescaling the indicators under {owner} to {plain(left)} leaves {kid} with 0 points",
+                             f"remove {kid} (remove: [{kid}]), or set the weights under {owner} yourself")
+                continue
+            put(kids[kid], ScalarNode(STR, "weight", mark, mark), weight_node(weight, mark))
+            self.changes.append(ProfileChange("rescaled", kid, plain(free[kid]), plain(weight), mark.line + 1))
+            self.follow(kids[kid], free[kid], weight, mark, path)
+
+    @staticmethod
+    def id_of(node: Node | None) -> str:
+        found = get(node, "id")
+        return found.value if isinstance(found, ScalarNode) else "?"
+
+    def blame(self, parent: MappingNode | None, mark: Any) -> None:
+        """The sum of `parent`'s children is now the profile's doing: a sum that no longer adds up points at `mark`."""
+        if parent is not None:
+            weight = get(parent, "weight")
+            if weight is not None and weight.start_mark.name != mark.name:
+                for i, (key, value) in enumerate(parent.value):
+                    if value is weight:
+                        parent.value[i] = (key, moved(weight, mark))
+            return
+        for i, (key, value) in enumerate(self.root.value):
+            if getattr(key, "value", None) == "indicators" and key.start_mark.name != mark.name:
+                self.root.value[i] = (moved(key, mark), value)

@@ -1,0 +1,52 @@
+"""A profile's resolved tree, as `validate` explains it: every indicator with its weight, and what the profile changed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from .._arith import plain
+from .._profiles import MERGED_BY_NAME
+from ..model import Indicator, IndicatorSet, ProfileChange
+
+__all__ = ["profile_lines"]
+
+
+def profile_lines(indicator_set: IndicatorSet, say: Callable[[str], str]) -> Iterator[str]:
+    """The lines under validate's "ok" for a set that extends another; `say` puts the English notes in the user's language."""
+    file = indicator_set.source or "?"
+    yield say(f"extends {' → '.join(indicator_set.extends)}; the resolved tree, with what {file} changes:")
+    by_target: dict[str, list[ProfileChange]] = {}
+    for change in indicator_set.changes:
+        by_target.setdefault(change.target, []).append(change)
+    removed = [c for c in indicator_set.changes if c.what == "removed"]
+    sections = [c.target for c in indicator_set.changes if c.what == "section"]
+    replaced = [name for name in sections if name not in MERGED_BY_NAME]
+    merged = [name for name in sections if name in MERGED_BY_NAME]
+    for top in indicator_set.indicators:
+        yield from _tree(top, 1, by_target, say)
+    for change in removed:
+        yield "  " + say(f"removed {change.target} (line {change.line})")
+    if replaced:
+        yield "  " + say(f"sections it replaces: {', '.join(replaced)}")
+    if merged:  # facts and derived values: the profile's entries are added to the base's, or replace those of the same name
+        yield "  " + say(f"sections it merges by name: {', '.join(merged)}")
+
+
+def _tree(node: Indicator, depth: int, by_target: dict[str, list[ProfileChange]], say: Callable[[str], str]) -> Iterator[str]:
+    notes = [say(_note(c)) for c in by_target.get(node.id, ())]
+    shown = f"{'  ' * depth}{node.id} {node.name} {plain(node.weight)}"
+    yield shown + (f"  ← {'; '.join(notes)}" if notes else "")
+    for child in node.children:
+        yield from _tree(child, depth + 1, by_target, say)
+
+
+def _note(change: ProfileChange) -> str:
+    if change.what == "weight":
+        return f"was {change.old} (line {change.line})"
+    if change.what == "rescaled":
+        return f"rescaled from {change.old} (line {change.line})"
+    if change.what == "points":
+        return f"its rule's points scaled from {change.old} to {change.new}: restate its standard (line {change.line})"
+    if change.what == "added":
+        return f"added (line {change.line})"
+    return f"{change.what} changed (line {change.line})"

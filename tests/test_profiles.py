@@ -1,0 +1,394 @@
+"""Profiles (`extends:`): a set that says only what it changes in its base, resolved, explained and refused line by line."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT
+from scoring_engine import IndicatorSetError, ScoringEngineError, load_facts, load_indicator_set, parse_indicator_set, score
+from scoring_engine.cli import main
+from scoring_engine.diff import diff_sets
+from scoring_engine.model import Indicator, IndicatorSet
+
+NATIONAL_FACTS = ROOT / "indicator_sets" / "national-framework.facts.json"
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return path
+
+
+def _problems(path: Path) -> list[tuple[str | None, int | None, str, str | None]]:
+    with pytest.raises(IndicatorSetError) as caught:
+        load_indicator_set(path)
+    return [(Path(p.file).name if p.file else None, p.line, p.message, p.hint) for p in caught.value.problems]
+
+
+def _adds_up(node: Indicator) -> bool:
+    return not node.children or (sum((c.weight for c in node.children), Decimal(0)) == node.weight
+                                 and all(_adds_up(c) for c in node.children))
+
+
+def _every_level_adds_up(indicator_set: IndicatorSet) -> bool:
+    top = sum((i.weight for i in indicator_set.indicators), Decimal(0))
+    return top == indicator_set.total and all(_adds_up(i) for i in indicator_set.indicators)
+
+
+def test_a_profile_that_only_extends_scores_exactly_as_its_base(tmp_path: Path) -> None:
+    """`extends: national-framework` and nothing else gives the national set's scores, reasons, total and grade."""
+    profile = load_indicator_set(_write(tmp_path, "p.yaml", "extends: national-framework\n"))
+    national = load_indicator_set("national-framework")
+    facts = load_facts(NATIONAL_FACTS)
+    mine, theirs = score(profile, facts), score(national, facts)
+    assert [(r.id, r.score, r.reason) for r in theirs.walk()] == [(r.id, r.score, r.reason) for r in mine.walk()]
+    assert (theirs.total, theirs.grade) == (mine.total, mine.grade)
+    assert (national.id, national.version) == (profile.id, profile.version)
+    assert ("national-framework",) == profile.extends
+
+
+def test_the_hash_of_a_profile_covers_its_base(tmp_path: Path) -> None:
+    """A result's sha256 changes when the base file changes, though the profile's own text did not."""
+    base = (ROOT / "examples" / "small" / "set.yaml").read_text(encoding="utf-8")
+    (tmp_path / "base.yaml").write_text(base, encoding="utf-8")
+    profile = _write(tmp_path, "p.yaml", "extends: base.yaml\n")
+    before = load_indicator_set(profile).sha256
+    (tmp_path / "base.yaml").write_text(base.replace('version: "', 'version: "9'), encoding="utf-8")
+    assert before != load_indicator_set(profile).sha256
+
+
+def test_changing_one_top_level_weight_with_rescaling_keeps_every_level_adding_up(tmp_path: Path) -> None:
+    """决策 15 → 10 with rescale: siblings: 决策's children follow it, 过程/产出/效益 take the 5 points, all in whole points."""
+    path = _write(tmp_path, "p.yaml", """
+        extends: national-framework
+        change:
+          decision: {weight: 10, rescale: siblings}
+          decision.project.procedure:
+            rule:
+              kind: checklist
+              elements:
+                - {name: 程序, met: decision.procedure.followed}
+                - {name: 文件, met: decision.procedure.documents}
+          decision.goals.clear: {weight: 2}
+          decision.goals.reasonable: {weight: 1}
+        """)
+    profile = load_indicator_set(path)
+    weights = {i.id: i.weight for i in profile.walk()}
+    assert {"decision": 10, "process": 26, "output": 32, "benefit": 32} == {i.id: i.weight for i in profile.indicators}
+    assert _every_level_adds_up(profile)
+    assert all(w == w.to_integral_value() for w in weights.values())
+    assert score(profile, load_facts(NATIONAL_FACTS)).total <= 100
+
+
+def test_rescaling_the_children_follows_the_new_weight_down_the_tree(tmp_path: Path) -> None:
+    """rescale: true on 产出 30 → 40 scales its 二级 and 三级 indicators in proportion; 效益 gives up the 10 explicitly."""
+    path = _write(tmp_path, "p.yaml", """
+        extends: national-framework
+        change:
+          output: {weight: 40, rescale: true}
+          benefit: {weight: 20, rescale: true}
+        """)
+    profile = load_indicator_set(path)
+    assert _every_level_adds_up(profile)
+    output = next(i for i in profile.indicators if i.id == "output")
+    assert [13, 11, 8, 8] == [c.weight for c in output.children]  # 10, 8, 6, 6 of 30 → 40, largest remainder
+
+
+def test_diff_of_base_and_profile_names_the_changed_indicator_and_both_weights(tmp_path: Path) -> None:
+    """`diff national-framework profile.yaml` of a profile that moves 决策 15 → 10 lists decision with 15 and 10."""
+    path = _write(tmp_path, "p.yaml", "extends: national-framework\nchange:\n  decision: {weight: 10, rescale: siblings}\n")
+    changes = diff_sets(load_indicator_set("national-framework"), load_indicator_set(path)).changes
+    assert any(c.indicator == "decision" and (c.old, c.new) == ("15", "10") for c in changes)
+    out = CliRunner().invoke(main, ["diff", "national-framework", str(path)])
+    assert 0 == out.exit_code, out.output
+    line = next(l for l in out.output.splitlines() if "决策" in l and "15" in l)
+    assert "10" in line
+
+
+def test_a_weight_that_no_longer_adds_up_points_at_the_profiles_line(tmp_path: Path) -> None:
+    """Changing 决策 to 10 without rescaling: the top level adds up to 95, reported at the changed weight in the profile."""
+    path = _write(tmp_path, "p.yaml", """
+        extends: national-framework
+        change:
+          decision:
+            weight: 10
+            rescale: true
+        """)
+    found = [p for p in _problems(path) if "add up to 95" in p[2]]
+    assert [("p.yaml", 4)] == [(file, line) for file, line, _, _ in found]
+
+
+def test_a_rescaled_indicators_rule_points_follow_its_weight(tmp_path: Path) -> None:
+    """决策 15 → 10 with siblings: a checklist of three 1-point elements becomes 0.67 + 0.67 + 0.66 (still its weight 2), and
+    服务对象满意度's bands 10/8/5/0 become 11/8.8/5.5/0 for its weight 11; validate says to restate their standards."""
+    path = _write(tmp_path, "p.yaml", """
+        extends: national-framework
+        change:
+          decision:
+            weight: 10
+            rescale: siblings
+        """)
+    profile = load_indicator_set(path)
+    procedure = next(i for i in profile.walk() if i.id == "decision.project.procedure")
+    assert [Decimal("0.67"), Decimal("0.67"), Decimal("0.66")] == [e.amount.value for e in procedure.rule.params.elements]
+    satisfaction = next(i for i in profile.walk() if i.id == "benefit.satisfaction.beneficiaries")
+    assert Decimal(11) == satisfaction.weight
+    out = CliRunner().invoke(main, ["validate", str(path)])
+    assert "its rule's points scaled from 10 to 11: restate its standard (line 5)" in out.output
+
+
+def test_a_base_rule_that_cannot_follow_a_rescaled_weight_is_reported_at_the_rescale(tmp_path: Path) -> None:
+    """Points that cannot be scaled exactly (1 + 1 + half the weight, to 3 at one decimal): the error is at the profile's
+    rescale line, naming the base's line and the fix."""
+    _write(tmp_path, "base.yaml", """
+        id: base
+        name: 基础
+        version: "1"
+        precision: 1
+        facts: {a: {type: boolean}, b: {type: boolean}, c: {type: boolean}}
+        grades: [{label: 合格, min: 0}]
+        indicators:
+          - id: top
+            name: 一级
+            weight: 100
+            children:
+              - id: top.list
+                name: 要点
+                weight: 4
+                rule:
+                  kind: checklist
+                  elements:
+                    - {name: 甲, points: 1, met: a}
+                    - {name: 乙, points: 1, met: b}
+                    - {name: 丙, share: 0.5, met: c}
+              - {id: top.rest, name: 其他, weight: 96, rule: {kind: formula, score: weight}}
+        """)
+    path = _write(tmp_path, "p.yaml", "extends: base.yaml\nchange:\n  top.list:\n    weight: 3\n    rescale: siblings\n")
+    problems = [p for p in _problems(path) if p[2].startswith("element points add up")]
+    assert [("p.yaml", 4)] == [(file, line) for file, line, _, _ in problems]  # the weight the profile wrote
+    assert "base.yaml line 18" in (problems[0][3] or "") and "under change:" in (problems[0][3] or "")
+
+
+@pytest.mark.parametrize("text, line, words", [
+    ("change:\n  decison: {weight: 10}\n", 3, "no indicator decison in the base set"),
+    ("remove: [benefit.effect]\n", 2, "no indicator benefit.effect in the base set"),
+    ("add:\n  - {under: output.quantity.completion, id: x, name: 新, weight: 1, rule: {kind: formula, score: 1}}\n", 3,
+     "has no children to add to"),
+    ("add:\n  - {under: output, after: process.funds, id: x, name: 新, weight: 1, rule: {kind: formula, score: 1}}\n", 3,
+     "process.funds is not under output"),
+    ("remove: [output.quantity.completion]\n", 2, "leaves its parent without indicators"),
+    ("change:\n  decision: {weight: 120, rescale: siblings}\n", 3, "nothing is left to rescale the others to"),
+    ("change:\n  decision: {weight: 97, rescale: siblings}\n", 3, "with 0 points"),
+])
+def test_a_change_the_base_cannot_take_is_refused_at_its_line(tmp_path: Path, text: str, line: int, words: str) -> None:
+    """Unknown ids, additions under a leaf or beside a stranger, rescales that leave nothing: each one line in the profile."""
+    path = _write(tmp_path, "p.yaml", "extends: national-framework\n" + text)
+    problems = _problems(path)
+    assert any(file == "p.yaml" and at == line and words in message for file, at, message, _ in problems), problems
+
+
+def test_rescaling_an_indicator_scored_by_target_rows_is_refused(tmp_path: Path) -> None:
+    """产出 of the self-evaluation set takes its rows from the facts: there is nothing below it to rescale."""
+    path = _write(tmp_path, "p.yaml", "extends: self-evaluation\nchange:\n  output: {weight: 40, rescale: true}\n"
+                                      "  budget: {weight: 20}\n")
+    assert any(file == "p.yaml" and line == 3 and "has nothing below it to rescale" in m for file, line, m, _ in _problems(path))
+
+
+def test_a_misspelt_id_gets_a_did_you_mean(tmp_path: Path) -> None:
+    """change: {decison: …} suggests decision."""
+    path = _write(tmp_path, "p.yaml", "extends: national-framework\nchange:\n  decison: {weight: 15}\n")
+    assert [("did you mean decision?")] == [hint for _, _, _, hint in _problems(path)]
+
+
+def test_removing_a_fact_the_base_still_reads_is_reported_at_the_removal(tmp_path: Path) -> None:
+    """facts: {budget.total: null} while the base's 资金到位率 reads it: the error is on the profile's line, naming the base's."""
+    path = _write(tmp_path, "p.yaml", "extends: national-framework\nfacts:\n  budget.total: null\n")
+    problems = [p for p in _problems(path) if "budget.total" in p[2]]
+    assert problems and {("p.yaml", 3)} == {(file, line) for file, line, _, _ in problems}
+    assert all("national-framework.yaml line" in (hint or "") for _, _, _, hint in problems)
+
+
+def test_profile_keys_without_extends_are_refused(tmp_path: Path) -> None:
+    """A set with change: but no extends: is told what change: is for."""
+    base = (ROOT / "examples" / "small" / "set.yaml").read_text(encoding="utf-8")
+    path = _write(tmp_path, "s.yaml", base + "\nremove: [x]\n")
+    assert any("remove: is for a profile" in message for _, _, message, _ in _problems(path))
+
+
+def test_a_profile_loop_and_a_base_outside_the_folder_are_refused(tmp_path: Path) -> None:
+    """a.yaml → b.yaml → a.yaml names the loop; ../x.yaml is outside the profile's folder."""
+    (tmp_path / "in").mkdir()
+    _write(tmp_path / "in", "a.yaml", "extends: b.yaml\n")
+    _write(tmp_path / "in", "b.yaml", "extends: a.yaml\n")
+    assert any("makes a loop" in m for _, _, m, _ in _problems(tmp_path / "in" / "a.yaml"))
+    _write(tmp_path, "x.yaml", "extends: national-framework\n")
+    _write(tmp_path / "in", "c.yaml", "extends: ../x.yaml\n")
+    assert any("not inside the folder" in m for _, _, m, _ in _problems(tmp_path / "in" / "c.yaml"))
+
+
+def test_a_profile_given_as_text_extends_only_bundled_sets() -> None:
+    """parse_indicator_set without a folder resolves a bundled id, and refuses a file with a hint naming the bundled ids."""
+    assert "national-framework" == parse_indicator_set("extends: national-framework\n").id
+    with pytest.raises(IndicatorSetError) as caught:
+        parse_indicator_set("extends: mine.yaml\n", "p.yaml")
+    assert "national-framework" in (caught.value.problems[0].hint or "")
+
+
+def test_facts_and_derived_merge_by_name_and_null_removes(tmp_path: Path) -> None:
+    """A profile adds a fact, replaces a derived value and removes a fact nothing reads any more; other sections replace."""
+    path = _write(tmp_path, "p.yaml", """
+        extends: national-framework
+        remove: [benefit.effects.ecological]
+        change:
+          benefit.effects.social: {weight: 10}
+        facts:
+          benefit.ecological: null
+          note.extra: {type: string, label: 备注}
+        derived:
+          quality_rate: {expr: "ratio(output.qualified, output.planned, 0)", label: 质量达标率（按计划数）}
+        grades:
+          - {label: 合格, min: 60}
+          - {label: 不合格, min: 0}
+        """)
+    profile = load_indicator_set(path)
+    assert "benefit.ecological" not in profile.facts and "note.extra" in profile.facts and "budget.total" in profile.facts
+    assert "output.planned" in next(d for d in profile.derived if d.name == "quality_rate").formula.text
+    assert ["合格", "不合格"] == [g.label for g in profile.grades]
+
+
+def test_resolve_prints_a_whole_set_that_scores_as_the_profile(tmp_path: Path) -> None:
+    """`scoring-engine resolve` writes YAML without extends that loads on its own and scores the same."""
+    path = _write(tmp_path, "p.yaml", """
+        extends: national-framework
+        id: county
+        change:
+          output: {weight: 40, rescale: true}
+          process: {weight: 15, rescale: true}
+        """)
+    out = CliRunner().invoke(main, ["resolve", str(path), "--output", str(tmp_path / "flat.yaml")])
+    assert 0 == out.exit_code, out.output
+    flat_text = (tmp_path / "flat.yaml").read_text(encoding="utf-8")
+    assert "extends:" not in flat_text and flat_text.startswith("# county")
+    flat, profile = load_indicator_set(tmp_path / "flat.yaml"), load_indicator_set(path)
+    facts = load_facts(NATIONAL_FACTS)
+    assert [(r.id, r.score) for r in score(profile, facts).walk()] == [(r.id, r.score) for r in score(flat, facts).walk()]
+
+
+def test_validate_explains_the_resolved_tree(tmp_path: Path) -> None:
+    """validate on a profile prints each indicator's weight and, beside it, what the profile changed and on which line."""
+    path = _write(tmp_path, "p.yaml", """
+        extends: national-framework
+        change:
+          output: {weight: 40, rescale: true}
+          benefit: {weight: 20, rescale: true}
+        remove: [benefit.effects.ecological]
+        add:
+          - {under: benefit.effects, id: benefit.effects.jobs, name: 带动就业, weight: 4, rule: {kind: formula, score: 4}}
+        """)
+    out = CliRunner().invoke(main, ["validate", str(path)])
+    assert 0 == out.exit_code, out.output
+    lines = out.stdout.splitlines()  # the unused-fact warning (生态效益 is no longer read) goes to stderr
+    assert "extends national-framework" in lines[1]
+    assert any(l.strip() == "output 产出 40  ← was 30 (line 3)" for l in lines)
+    assert any(l.strip() == "output.quantity 产出数量 13  ← rescaled from 10 (line 3)" for l in lines)
+    assert any(l.strip() == "benefit.effects.jobs 带动就业 4  ← added (line 7)" for l in lines)
+    assert any(l.strip() == "removed benefit.effects.ecological (line 5)" for l in lines)
+
+
+def test_profile_errors_speak_chinese(tmp_path: Path) -> None:
+    """With --lang zh, a profile's errors and validate's tree notes are Chinese."""
+    path = _write(tmp_path, "p.yaml", "extends: national-framework\nchange:\n  decison: {weight: 10}\n")
+    out = CliRunner().invoke(main, ["--lang", "zh", "validate", str(path)])
+    assert "基础指标体系中没有指标 decison（是否想写 decision？）" in out.output
+    good = _write(tmp_path, "q.yaml", "extends: national-framework\nchange:\n  output: {weight: 40, rescale: true}\n"
+                                      "  benefit: {weight: 20, rescale: true}\n")
+    out = CliRunner().invoke(main, ["--lang", "zh", "validate", str(good)])
+    assert "output 产出 40  ← 原为 30（第 3 行）" in out.output
+
+
+def test_a_result_of_a_profile_names_the_profile(tmp_path: Path) -> None:
+    """The result's provenance is the profile's id and version, and its hash that of profile and base together."""
+    path = _write(tmp_path, "p.yaml", "extends: national-framework\nid: county\nversion: \"2025\"\n")
+    result = json.loads(score(load_indicator_set(path), load_facts(NATIONAL_FACTS)).to_json())
+    text = json.dumps(result, ensure_ascii=False)
+    assert "county" in text and "2025" in text
+
+
+def test_a_profile_can_add_a_row_group(tmp_path: Path) -> None:
+    """add: takes children_from like any indicator: 成本指标 becomes a 一级 of its own, scored from the project's rows."""
+    path = _write(tmp_path, "p.yaml", """
+        extends: self-evaluation
+        change:
+          output: {weight: 40}
+          benefit: {weight: 20}
+        add:
+          - after: budget
+            id: cost
+            name: 成本指标
+            weight: 20
+            children_from:
+              fact: targets.cost
+              rules:
+                lower: {kind: proportional, value: row.actual, target: row.target, direction: lower_is_better}
+        facts:
+          targets.cost: {type: list, items: target, label: 成本指标（绩效目标表）}
+        """)
+    profile = load_indicator_set(path)
+    assert ["budget", "cost", "output", "benefit", "satisfaction"] == [i.id for i in profile.indicators]
+    facts = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    facts["facts"]["targets"]["cost"] = [{"id": "build", "name": "建设成本", "type": "lower", "target": 100, "actual": 125}]
+    facts["facts"]["targets"]["output"][0]["weight"] = 10  # the 产出 rows now add up to 40, the 效益 rows to 20
+    facts["facts"]["targets"]["benefit"][0]["weight"] = 5
+    result = score(profile, load_facts(_write(tmp_path, "f.json", json.dumps(facts, ensure_ascii=False))))
+    assert Decimal(16) == result.indicator("cost.build").score
+
+
+def test_a_scoring_error_in_an_inherited_indicator_names_the_base_file(tmp_path: Path) -> None:
+    """A row the profile's inherited 产出 group cannot score is reported at 产出's line in the base set, not at that
+    line number in the profile (which the profile may not even have)."""
+    path = _write(tmp_path, "p.yaml", "extends: self-evaluation\nid: short\n")
+    facts = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    facts["facts"]["targets"]["output"][2]["score"] = 15.99  # below the 达成年度指标 tier of a 20-point row
+    with pytest.raises(ScoringEngineError) as caught:
+        score(load_indicator_set(path), load_facts(_write(tmp_path, "f.json", json.dumps(facts, ensure_ascii=False))))
+    [problem] = caught.value.problems
+    base = (ROOT / "indicator_sets" / "self-evaluation.yaml").read_text(encoding="utf-8").splitlines()
+    assert ("self-evaluation.yaml", "  - id: output") == (Path(problem.file or "").name, base[(problem.line or 0) - 1])
+
+
+def test_validate_tells_merged_sections_from_replaced_ones(tmp_path: Path) -> None:
+    """facts and derived are merged by name, other sections replaced: validate says which is which, in Chinese too,
+    and a changed children_from is named in Chinese."""
+    path = _write(tmp_path, "p.yaml", """
+        extends: self-evaluation
+        change:
+          output:
+            children_from:
+              fact: targets.output
+              rules:
+                quantitative: {kind: proportional, value: row.actual, target: row.target}
+        facts:
+          note.extra: {type: string, label: 备注, required: false}
+        grades:
+          - {label: 合格, min: 60}
+          - {label: 不合格, min: 0}
+        """)
+    out = CliRunner().invoke(main, ["--lang", "zh", "validate", str(path)])
+    assert 0 == out.exit_code, out.output
+    lines = [line.strip() for line in out.output.splitlines()]
+    assert "output 产出指标 50  ← children_from 已修改（第 4 行）" in lines
+    assert ["整段替换的部分：grades", "按名称合并的部分：facts"] == lines[-2:]
+
+
+def test_the_resolved_file_says_where_it_comes_from_in_the_users_language(tmp_path: Path) -> None:
+    """The comment `resolve` puts on top names the profile and its base, in Chinese with --lang zh."""
+    path = _write(tmp_path, "p.yaml", "extends: self-evaluation\nid: mine\nversion: \"2\"\n")
+    out = CliRunner().invoke(main, ["--lang", "zh", "resolve", str(path)])
+    assert 0 == out.exit_code, out.output
+    assert f"# mine 2，由 scoring-engine resolve 从 {path} 展开（基于 self-evaluation）" == out.output.splitlines()[0]
