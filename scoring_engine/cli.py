@@ -1,4 +1,4 @@
-"""The command line: `scoring-engine score | explain | batch | validate | test | sets | import | template`.
+"""The command line: `scoring-engine score | explain | batch | validate | lint | test | sets | import | template`.
 
 The thin shell around the core: it reads files, calls the engine, writes the
 output (through `_output`: a file atomically, a pipe or device streamed, standard
@@ -293,6 +293,25 @@ def validate(sets: tuple[str, ...]) -> None:
                  "(remove it, or read it where it was meant to count)")
     if failed:
         sys.exit(EXIT_INVALID)
+
+
+@main.command()
+@click.argument("sets", nargs=-1, required=True, metavar="SET...")
+@click.option("--strict", is_flag=True, help="Exit 1 when there are warnings, not only on invalid sets.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: one line per warning; json: every set with its errors and warnings, for tools.")
+@_guarded
+def lint(sets: tuple[str, ...], strict: bool, fmt: str) -> None:
+    """Check indicator sets as validate does, then warn about what is valid but likely a mistake.
+
+    Unused facts, bands and variants no project reaches, checks that can never
+    fail, 评分标准 text whose numbers disagree with the rule, and weights against
+    what the set declares. Exit 0 with warnings only (1 with --strict), 1 on an
+    invalid set.
+    """
+    from .lint.command import run_lint
+
+    sys.exit(run_lint(sets, strict, fmt))
 
 
 @main.command()
