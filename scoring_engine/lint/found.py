@@ -44,12 +44,12 @@ class LintWarning:
     fields: Mapping[str, str] = field(default_factory=dict)
 
     def __str__(self) -> str:
-        """'file:line:column: warning: indicator X: message (hint)': one line."""
+        """'file:line:column: warning: indicator X: message (hint)': one line (the message names the fact or check itself)."""
         p = self.problem
         where = ""
         if p.file:
             where = p.file + (f":{p.line}" if p.line is not None else "") + (f":{p.column}" if p.line and p.column else "") + ": "
-        return f"{where}warning: {replace(p, file=None)}"
+        return f"{where}warning: {replace(p, file=None, path=None)}"
 
     def document(self) -> dict[str, Any]:
         """The warning as JSON data, for tools."""

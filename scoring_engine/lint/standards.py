@@ -170,7 +170,7 @@ def _checklist(p: Any, standard: Standard, weight: Decimal | None) -> list[Compa
     found = []
     if chunks and len(chunks) != len(elements):
         quote = f"{chunks[0][0][0]}…{chunks[-1][0][0]}"
-        return [Compared(chunks[0][1], quote, "number of elements", str(len(chunks)), str(len(elements)), False)]
+        return [Compared(chunks[0][1], quote, "elements", str(len(chunks)), str(len(elements)), False)]
     for i, (chunk, start) in enumerate(chunks):
         stated, worth = standard.element_points(chunk, start), points[i]
         if stated is not None and worth is not None:
@@ -181,7 +181,7 @@ def _checklist(p: Any, standard: Standard, weight: Decimal | None) -> list[Compa
     if None not in points:
         shown = ", ".join(plain(x) for x in points if x is not None)
         for s in standard.each_item():
-            found.append(Compared(s.start, s.quote, "points of each element", plain(s.value), shown, all(x == s.value for x in points)))
+            found.append(Compared(s.start, s.quote, "elements[*].points", plain(s.value), shown, all(x == s.value for x in points)))
     return found
 
 
@@ -200,7 +200,7 @@ def _bands(p: Any, standard: Standard, weight: Decimal | None) -> list[Compared]
         actual = amount.of(weight) if weight is not None else None if amount.is_share else amount.of(Decimal(0))
         points = stated.points if stated.points is not None else weight
         if actual is not None and points is not None:
-            found.append(Compared(stated.start, stated.quote, f"bands[{j}] points", plain(points), plain(actual), points == actual))
+            found.append(Compared(stated.start, stated.quote, f"bands[{j}].points", plain(points), plain(actual), points == actual))
     return found
 
 
@@ -212,11 +212,11 @@ def _tiers(p: Any, standard: Standard, weight: Decimal | None) -> list[Compared]
         if stated.percent:
             actual, unit = (low * 100, high * 100), "%"
         elif weight is not None:
-            actual, unit = (low * weight, high * weight), " points"
+            actual, unit = (low * weight, high * weight), "分"
         else:
             continue
         shown = f"{plain(stated.low)}–{plain(stated.high)}{unit}"
-        found.append(Compared(stated.start, stated.quote, f"tier {stated.label}", shown,
+        found.append(Compared(stated.start, stated.quote, f"tiers[{stated.label}]", shown,
                               f"{plain(actual[0])}–{plain(actual[1])}{unit}", (stated.low, stated.high) == actual))
     return found
 

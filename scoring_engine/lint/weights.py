@@ -129,7 +129,7 @@ def _form_labels(indicator_set: IndicatorSet, locator: Locator) -> Iterator[Lint
     blocks: list[tuple[str, str, Decimal, tuple[str, ...]]] = []
     if form.funds_indicator in nodes:
         node = nodes[form.funds_indicator]
-        blocks.append((layout.funds.label, f"indicator {node.id}", node.weight, ("form", "funds", "indicator")))
+        blocks.append((layout.funds.label, node.id, node.weight, ("form", "funds", "indicator")))
     if form.targets:
         shown = [nodes[t.indicator] for t in form.targets if t.indicator in nodes]
         what = " + ".join(n.id for n in shown)
