@@ -197,6 +197,16 @@ def test_full_marks_the_standard_states_are_the_weight(tmp_path: Path) -> None:
     assert 'the 评分标准 says "× 8分" (8 points at most), but the indicator weighs 10' == w.problem.message
 
 
+def test_the_points_of_parts_are_not_taken_for_full_marks(tmp_path: Path) -> None:
+    """'2022、2023年度各2分，各年得分 = 当年资金到位率 × 2分' on a weight of 4 states the parts' points: no warning."""
+    text = _standard("2022、2023年度各2分，各年得分 = 当年资金到位率 × 2分，两年相加。", "{kind: proportional, value: rate}",
+                     facts="  rate: {type: number, min: 0}\n", weight=4)
+    assert () == _lint(tmp_path, text)
+    twice = _standard("得分 = 上半年完成率 × 2分 + 下半年完成率 × 2分。", "{kind: proportional, value: rate}",
+                      facts="  rate: {type: number, min: 0}\n", weight=4)
+    assert () == _lint(tmp_path, twice)
+
+
 CHECKLIST = """{kind: checklist, elements: [{name: ①, points: 1, met: a}, {name: ②, points: 1, met: b},
                  {name: ③, points: 1, findings: found, points_each: 0.2}]}"""
 FLAGS = "  a: {type: boolean}\n  b: {type: boolean}\n  found: {type: list}\n"

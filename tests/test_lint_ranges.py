@@ -82,3 +82,25 @@ def test_the_ranges_are_tight_where_the_bounds_decide() -> None:
 
     assert ("[-5, 105]", "[-500, 500]", "[-3, 83]", "[0, 1]") == (of("a + b"), of("a * b"), of("grown"), of("clamp(a, 0, 1)"))
     assert (True, False, None) == tuple(ranges.of(compile_formula(t, SCOPE).tree).truth for t in ("b >= 0", "a > 5", "a < b"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="每发现一处问题扣分值的得满否则不最高按计各项①②③（）()含–-~至≥≤<>低于以上下及，；。%×0123456789.−十三", max_size=60))
+def test_any_standard_text_is_read_without_failing(text: str) -> None:
+    """Whatever a 评分标准 says, reading its numbers never fails: lint cannot be stopped by the text of a set."""
+    from scoring_engine.lint.standard_text import Standard
+
+    standard = Standard(text)
+    standard.per_finding(), standard.zero_at_count(), standard.full_marks(), standard.each_item(), standard.bands()
+    standard.tiers(["达成年度指标", "达成"]), standard.zero_lines(), standard.trim(), standard.scale(), standard.tolerance()
+    for chunk, start in standard.elements():
+        standard.element_points(chunk, start)
+        standard.per_finding(chunk)
+
+
+def test_a_long_chain_of_derived_values_is_worked_out_without_recursion() -> None:
+    """Derived values are taken in dependency order, so a chain of 900 of them is no deeper than one."""
+    chain = "\n".join(f"  d{i}: d{i - 1} + 1" for i in range(1, 900))
+    text = SET.replace("derived:\n", f"derived:\n  d0: n\n{chain}\n").replace("score: \"a + b", "score: \"d899 * 0 + a + b")
+    ranges = Ranges(parse_indicator_set(text, "chain.yaml"))
+    assert "[899, 939]" == shown_range(ranges.name("d899"), str)

@@ -32,29 +32,23 @@ class Ranges:
 
     def __init__(self, indicator_set: IndicatorSet, names: Mapping[str, Value] | None = None) -> None:
         self.facts = indicator_set.facts
-        self.derived = {d.name: d for d in indicator_set.derived}
         self.names: dict[str, Value] = dict(names or {})
+        for d in indicator_set.derived:  # in dependency order: each reads only names worked out before it
+            value = self.of(d.formula.tree)
+            if d.used is not None:  # the report's own value may stand in for it
+                value = join([value, self.name(d.used.fact)])
+            self.names.setdefault(d.name, value)
 
     def of(self, tree: ast.expr) -> Value:
         """The Value of a compiled formula's tree."""
         return self._value(tree)
 
     def name(self, name: str) -> Value:
-        """The Value of fact or derived value `name`."""
+        """The Value of fact or derived value `name` (a name the set does not declare, such as row.actual, is unknown)."""
         if name not in self.names:
-            self.names[name] = UNKNOWN  # a derived value reading itself cannot be: the loader refuses circles
-            self.names[name] = self._name(name)
+            spec = self.facts.get(name)
+            self.names[name] = UNKNOWN if spec is None else _fact(spec)
         return self.names[name]
-
-    def _name(self, name: str) -> Value:
-        if name in self.derived:
-            d = self.derived[name]
-            value = self.of(d.formula.tree)
-            if d.used is not None:  # the report's own value may stand in for it
-                value = join([value, self.name(d.used.fact)])
-            return value
-        spec = self.facts.get(name)
-        return UNKNOWN if spec is None else _fact(spec)
 
     def _value(self, node: ast.expr) -> Value:
         if isinstance(node, ast.Constant):

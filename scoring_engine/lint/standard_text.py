@@ -133,8 +133,18 @@ class Standard:
         return [Stated(_count(m.group("n")), _quote(m.group(0)), start=m.start()) for m in _ZERO_AT_COUNT.finditer(self.text)]
 
     def full_marks(self) -> list[Stated]:
-        """The points the text gives at most: '× 4分', '最高10分', '按10分计', '得3分，否则不得分'."""
-        found = [Stated(_number(m.group("n")), _quote(m.group(0)), start=m.start()) for p in _FULL_MARKS for m in p.finditer(self.text)]
+        """The points the text gives at most: '× 4分', '最高10分', '按10分计', '得3分，否则不得分'.
+
+        None when the text splits the points into parts ('各2分'), and no '× N分' when it multiplies more than once
+        ('当年资金到位率 × 2分' for each of two years): then each is a part's points, not the whole's.
+        """
+        if self.each_item():
+            return []
+        found = []
+        for i, pattern in enumerate(_FULL_MARKS):
+            matches = list(pattern.finditer(self.text))
+            if i > 0 or len(matches) == 1:
+                found += [Stated(_number(m.group("n")), _quote(m.group(0)), start=m.start()) for m in matches]
         return sorted(found, key=lambda s: s.start)
 
     def elements(self) -> list[tuple[str, int]]:
