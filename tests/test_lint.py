@@ -228,6 +228,15 @@ def test_a_checklist_standard_is_read_element_by_element(tmp_path: Path, standar
     assert fields == w.fields
 
 
+def test_elements_are_matched_to_the_text_by_their_marker(tmp_path: Path) -> None:
+    """Elements written in another order than ①②③ are compared with the text of their own marker."""
+    rule = CHECKLIST.replace("{name: ①, points: 1, met: a}, {name: ②, points: 1, met: b}", "{name: ②, points: 1, met: b}, {name: ①, points: 1, met: a}")
+    text = _standard("①按程序申请（1分）；②审批文件齐全（1分）；③事前论证（1分，每缺一项扣0.2分）。", rule, facts=FLAGS, weight=3)
+    assert () == _lint(tmp_path, text)
+    w = _only(_lint(tmp_path, text.replace("②审批文件齐全（1分）", "②审批文件齐全（2分）")), "standard-mismatch")
+    assert ("elements[0].points", "2") == (w.fields["param"], w.fields["stated"])
+
+
 def test_a_band_of_the_standard_is_compared_with_the_band_of_the_same_range(tmp_path: Path) -> None:
     """'80%（含）–90%得7分' against the rule's band [0.8, 0.9) worth 8; the other bands of the text agree."""
     rule = ("{kind: bands, value: rate, display: percent, bands: [{min: 0.9, points: 10}, {min: 0.8, max: 0.9, points: 8},"

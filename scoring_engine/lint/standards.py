@@ -171,7 +171,8 @@ def _checklist(p: Any, standard: Standard, weight: Decimal | None) -> list[Compa
     if chunks and len(chunks) != len(elements):
         quote = f"{chunks[0][0][0]}…{chunks[-1][0][0]}"
         return [Compared(chunks[0][1], quote, "elements", str(len(chunks)), str(len(elements)), False)]
-    for i, (chunk, start) in enumerate(chunks):
+    order = _by_marker([e.name for e in elements], [chunk[0] for chunk, _ in chunks])
+    for (chunk, start), i in zip(chunks, order, strict=True):
         stated, worth = standard.element_points(chunk, start), points[i]
         if stated is not None and worth is not None:
             found.append(Compared(start, stated.quote, f"elements[{i}].points", plain(stated.value), plain(worth),
@@ -183,6 +184,14 @@ def _checklist(p: Any, standard: Standard, weight: Decimal | None) -> list[Compa
         for s in standard.each_item():
             found.append(Compared(s.start, s.quote, "elements[*].points", plain(s.value), shown, all(x == s.value for x in points)))
     return found
+
+
+def _by_marker(names: list[str], markers: list[str]) -> list[int]:
+    """The element each ①, ②… of the text describes: the one whose name starts with that marker, else the one in its place."""
+    starts = [name[:1] for name in names]
+    if sorted(starts) == sorted(markers) and len(set(starts)) == len(starts):
+        return [starts.index(marker) for marker in markers]
+    return list(range(len(markers)))
 
 
 def _bands(p: Any, standard: Standard, weight: Decimal | None) -> list[Compared]:
