@@ -22,6 +22,7 @@ from ..model import Check, IndicatorSet
 from .found import LintWarning, Locator
 from .ranges import Ranges
 from .values import NUMERIC, shown_range
+import itertools
 
 __all__ = ["ALWAYS_FAILS", "NEVER_FAILS_BOUNDS", "NEVER_FAILS_CONSTANT", "NEVER_FAILS_ITSELF", "checks"]
 
@@ -58,7 +59,7 @@ def _why(check: Check, ranges: Ranges) -> tuple[str, dict[str, str]]:
     for node in ast.walk(check.formula.tree):
         if isinstance(node, ast.Compare):
             sides = [node.left, *node.comparators]
-            for left, right in zip(sides, sides[1:]):
+            for left, right in itertools.pairwise(sides):
                 if ast.dump(left) == ast.dump(right):
                     return NEVER_FAILS_ITSELF, {"side": _source(left)}
     bounds = []

@@ -86,7 +86,7 @@ class Locator:
     def warning(self, code: str, path: Path, message: str, fields: Mapping[str, object], hint: str | None = None, *,
                 indicator: str | None = None, fact: str | None = None, expression: str | None = None,
                 key: bool = False) -> LintWarning:
-        """A warning of class `code` at `path` (at its key when `key`); `message` and `hint` are templates filled with `fields`."""
+        """A warning of class `code` at `path` (at its key when `key`); `message` and `hint` are templates of `fields`."""
         shown = {name: str(value) for name, value in fields.items()}
         line, column = self._position(path, indicator, fact, key)
         problem = Problem(message.format(**shown), file=self.set.source, line=line, column=column, path=json_path(path),

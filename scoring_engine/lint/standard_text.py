@@ -37,8 +37,10 @@ _CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "
 _PER_FINDING = re.compile(r"每(?P<what>[^，,。；;（）()每扣]{1,20}?)扣(?:分值的(?P<share>" + _NUMBER + r")%|(?P<points>"
                           + _NUMBER + r")分)")
 _ZERO_AT_COUNT = re.compile(r"(?P<n>" + _COUNT + r")(?:处|项|次|起|个)(?:及|或)?以上(?:问题|违规|缺陷)?" + _ZERO)
-_FULL_MARKS = (re.compile(r"[×xX*]\s*(?P<n>" + _NUMBER + r")\s*分"), re.compile(r"最高(?:得)?(?P<n>" + _NUMBER + r")分"),
-               re.compile(r"按(?P<n>" + _NUMBER + r")分计"), re.compile(r"得(?P<n>" + _NUMBER + r")分[，,]\s*否则(?:不得分|得0分)"))
+_FULL_MARKS = (re.compile(r"[×xX*]\s*(?P<n>" + _NUMBER + r")\s*分"),
+               re.compile(r"最高(?:得)?(?P<n>" + _NUMBER + r")分"),
+               re.compile(r"按(?P<n>" + _NUMBER + r")分计"),
+               re.compile(r"得(?P<n>" + _NUMBER + r")分[，,]\s*否则(?:不得分|得0分)"))
 _EACH_ITEM = re.compile(r"(?:每项|各)(?P<n>" + _NUMBER + r")分")
 _ELEMENT_POINTS = re.compile(r"[（(](?P<n>" + _NUMBER + r")分")
 _POINTS_AT_END = re.compile(r"(?:得|为)?\s*(?:(?P<n>" + _NUMBER + r")分|(?P<zero>不得分)|(?P<full>满分))\s*$")
@@ -107,7 +109,8 @@ def _count(text: str) -> Decimal:
         return Decimal(text)
     if text.startswith("十"):  # 十, 十二
         return Decimal(10 + (_CHINESE_DIGITS[text[1]] if len(text) > 1 else 0))
-    return Decimal(_CHINESE_DIGITS[text[0]] * (10 if text[1:2] == "十" else 1) + (_CHINESE_DIGITS[text[2]] if len(text) > 2 else 0))
+    tens = _CHINESE_DIGITS[text[0]] * (10 if text[1:2] == "十" else 1)  # 三, 二十, 二十五
+    return Decimal(tens + (_CHINESE_DIGITS[text[2]] if len(text) > 2 else 0))
 
 
 def _quote(text: str) -> str:

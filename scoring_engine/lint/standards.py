@@ -94,7 +94,8 @@ def _first_of_each_value(stated: list[Stated]) -> list[Stated]:
 
 
 def _share(value: Decimal | Fraction) -> str:
-    return plain(Decimal(value.numerator) / Decimal(value.denominator) * 100 if isinstance(value, Fraction) else value * 100) + "%"
+    exact = Decimal(value.numerator) / Decimal(value.denominator) if isinstance(value, Fraction) else value
+    return plain(exact * 100) + "%"
 
 
 def _shown(stated: Stated) -> str:
@@ -182,7 +183,8 @@ def _checklist(p: Any, standard: Standard, weight: Decimal | None) -> list[Compa
     if None not in points:
         shown = ", ".join(plain(x) for x in points if x is not None)
         for s in standard.each_item():
-            found.append(Compared(s.start, s.quote, "elements[*].points", plain(s.value), shown, all(x == s.value for x in points)))
+            same = all(x == s.value for x in points)
+            found.append(Compared(s.start, s.quote, "elements[*].points", plain(s.value), shown, same))
     return found
 
 
@@ -198,18 +200,19 @@ def _bands(p: Any, standard: Standard, weight: Decimal | None) -> list[Compared]
     found = []
     for stated in standard.bands():
         def bound(value: Decimal | None, actual: Decimal | None, percent: bool = stated.percent) -> bool:
-            return value is None and actual is None or (
-                value is not None and actual is not None and (actual == value or percent and actual == value / 100))
+            return (value is None and actual is None) or (
+                value is not None and actual is not None and (actual == value or (percent and actual == value / 100)))
 
-        j = next((j for j, band in enumerate(p.bands) if bound(stated.low, band.range.low) and bound(stated.high, band.range.high)),
-                 None)
+        j = next((j for j, band in enumerate(p.bands)
+                  if bound(stated.low, band.range.low) and bound(stated.high, band.range.high)), None)
         if j is None:
             continue
         amount = p.bands[j].amount
         actual = amount.of(weight) if weight is not None else None if amount.is_share else amount.of(Decimal(0))
         points = stated.points if stated.points is not None else weight
         if actual is not None and points is not None:
-            found.append(Compared(stated.start, stated.quote, f"bands[{j}].points", plain(points), plain(actual), points == actual))
+            found.append(Compared(stated.start, stated.quote, f"bands[{j}].points", plain(points), plain(actual),
+                                  points == actual))
     return found
 
 
