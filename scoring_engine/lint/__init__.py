@@ -25,6 +25,7 @@ from ..loader import load_indicator_set, resolve_set
 from ..model import IndicatorSet
 from .checks import checks
 from .found import CODES, LintWarning, Locator, rules_of
+from .ranges import Ranges
 from .reach import unreachable
 from .standards import standards
 from .weights import weights
@@ -39,8 +40,10 @@ def lint_set(indicator_set: IndicatorSet, located: _yaml.Located | None = None) 
     """Every warning about `indicator_set`, in file order; `located` (the YAML read with positions) gives lines and columns."""
     locator = Locator(indicator_set, located)
     rules = list(rules_of(indicator_set, locator))
-    found = [*_unused(indicator_set, locator), *unreachable(indicator_set, rules, locator), *checks(indicator_set, locator),
-             *standards(indicator_set, rules, locator), *weights(indicator_set, rules, locator)]
+    ranges = Ranges(indicator_set)
+    found = [*_unused(indicator_set, locator), *unreachable(indicator_set, rules, ranges, locator),
+             *checks(indicator_set, ranges, locator), *standards(indicator_set, rules, locator),
+             *weights(indicator_set, rules, ranges, locator)]
     return tuple(sorted(found, key=lambda w: (w.problem.line or 0, w.problem.column or 0)))
 
 

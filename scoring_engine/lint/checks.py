@@ -34,9 +34,8 @@ ALWAYS_FAILS = "check {number} fails for every project: it can never be true"
 ALWAYS_FAILS_HINT = "correct the condition: as written every project gets its message ({message})"
 
 
-def checks(indicator_set: IndicatorSet, locator: Locator) -> Iterator[LintWarning]:
+def checks(indicator_set: IndicatorSet, ranges: Ranges, locator: Locator) -> Iterator[LintWarning]:
     """A warning for each check that can never fail, and each that always fails."""
-    ranges = Ranges(indicator_set)
     for i, check in enumerate(indicator_set.checks):
         value = ranges.of(check.formula.tree)
         if value.kind != "bool" or value.truth is None:

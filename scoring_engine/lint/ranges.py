@@ -16,6 +16,7 @@ before any formula runs.
 from __future__ import annotations
 
 import ast
+import copy
 from collections.abc import Mapping
 from dataclasses import replace
 from decimal import Decimal
@@ -38,6 +39,12 @@ class Ranges:
             if d.used is not None:  # the report's own value may stand in for it
                 value = join([value, self.name(d.used.fact)])
             self.names.setdefault(d.name, value)
+
+    def weighing(self, weight: Decimal | None) -> Ranges:
+        """These ranges with the name `weight` a rule's formulas read: the indicator's weight (None: a row's, unknown)."""
+        weighed = copy.copy(self)
+        weighed.names = {**self.names, "weight": number(weight, weight) if weight is not None else number(Decimal(0), INFINITY)}
+        return weighed
 
     def of(self, tree: ast.expr) -> Value:
         """The Value of a compiled formula's tree."""

@@ -20,7 +20,7 @@ from .._intervals import MAX_INCLUSIVE, MIN_INCLUSIVE
 from ..model import IndicatorSet
 from .found import LintWarning, Locator, RuleAt
 from .ranges import Ranges
-from .values import INFINITY, NUMERIC, Value, number, shown_range
+from .values import INFINITY, NUMERIC, Value, shown_range
 
 __all__ = ["UNREACHABLE_BAND", "UNREACHABLE_VARIANT", "unreachable"]
 
@@ -30,19 +30,18 @@ UNREACHABLE_VARIANT = "variant {variant} can never be chosen: {fact} takes only 
 UNREACHABLE_VARIANT_HINT = "remove the variant, or add {variant} to the values of {fact}"
 
 
-def unreachable(indicator_set: IndicatorSet, rules: list[RuleAt], locator: Locator) -> Iterator[LintWarning]:
+def unreachable(indicator_set: IndicatorSet, rules: list[RuleAt], ranges: Ranges, locator: Locator) -> Iterator[LintWarning]:
     """A warning for each band and each switch variant that no project can reach."""
     for at in rules:
         if at.rule.kind == "bands":
-            yield from _bands(indicator_set, at, locator)
+            yield from _bands(ranges.weighing(at.weight), at, locator)
         elif at.rule.kind == "switch":
             yield from _variants(indicator_set, at, locator)
 
 
-def _bands(indicator_set: IndicatorSet, at: RuleAt, locator: Locator) -> Iterator[LintWarning]:
+def _bands(ranges: Ranges, at: RuleAt, locator: Locator) -> Iterator[LintWarning]:
     params: Any = at.rule.params
-    names = {"weight": number(at.weight, at.weight)} if at.weight is not None else {}
-    value = Ranges(indicator_set, names).of(params.value.tree)
+    value = ranges.of(params.value.tree)
     if value.kind not in NUMERIC:
         return
     show: Callable[[Decimal], str] = percent if params.display == "percent" else plain

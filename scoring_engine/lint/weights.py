@@ -25,7 +25,7 @@ from .._arith import plain
 from ..model import Indicator, IndicatorSet
 from .found import LintWarning, Locator, RuleAt
 from .ranges import Ranges
-from .values import NUMERIC, Value, number
+from .values import NUMERIC, Value
 
 __all__ = ["BONUS", "BONUS_UNBOUNDED", "EMPTY_LEVEL", "LABEL_FORM", "LABEL_NAME", "weights"]
 
@@ -43,14 +43,14 @@ LABEL_HINT = "make the label and the weight agree"
 _POINTS_IN_LABEL = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
 
 
-def weights(indicator_set: IndicatorSet, rules: list[RuleAt], locator: Locator) -> Iterator[LintWarning]:
+def weights(indicator_set: IndicatorSet, rules: list[RuleAt], ranges: Ranges, locator: Locator) -> Iterator[LintWarning]:
     """A warning for each score that no_bonus would refuse, each empty level rule, each weight a label contradicts."""
     raw = locator.located.data.get("weight_rules") if locator.located and isinstance(locator.located.data, Mapping) else None
     declared = [r for r in raw if isinstance(r, Mapping)] if isinstance(raw, list) else []
     if indicator_set.no_bonus:
         said = next((_said(i, r) for i, r in enumerate(declared) if r.get("no_bonus")), "no_bonus")
         for at in rules:
-            yield from _bonus(indicator_set, at, said, locator)
+            yield from _bonus(ranges.weighing(at.weight), at, said, locator)
     depth = _depth(indicator_set.indicators)
     for i, rule in enumerate(declared):
         level = rule.get("level")
@@ -69,11 +69,11 @@ def _depth(nodes: tuple[Indicator, ...]) -> int:
     return max((1 + _depth(n.children) for n in nodes), default=0)
 
 
-def _bonus(indicator_set: IndicatorSet, at: RuleAt, said: str, locator: Locator) -> Iterator[LintWarning]:
+def _bonus(ranges: Ranges, at: RuleAt, said: str, locator: Locator) -> Iterator[LintWarning]:
     """The score's highest value, when it can pass the weight: formulas and panels (other kinds stay within it)."""
     if at.weight is None:
         return
-    high = _highest(indicator_set, at)
+    high = _highest(ranges, at)
     if high is None or high <= at.weight:
         return
     fields = {"weight": plain(at.weight), "rule": said}
@@ -83,11 +83,10 @@ def _bonus(indicator_set: IndicatorSet, at: RuleAt, said: str, locator: Locator)
     yield locator.warning("weight-bonus", at.path, message, fields, BONUS_HINT, indicator=at.indicator)
 
 
-def _highest(indicator_set: IndicatorSet, at: RuleAt) -> Decimal | None:
+def _highest(ranges: Ranges, at: RuleAt) -> Decimal | None:
     """The highest raw score the rule can give (∞ when unbounded), or None for kinds that never pass the weight."""
     params: Any = at.rule.params
     weight = at.weight if at.weight is not None else Decimal(0)
-    ranges = Ranges(indicator_set, {"weight": number(weight, weight)})
     if at.rule.kind == "formula":
         value = ranges.of(params.expr.tree)
         return _times(value, weight) if params.is_rate else value.high if value.kind in NUMERIC else None
