@@ -224,8 +224,9 @@ FLAGS = "  a: {type: boolean}\n  b: {type: boolean}\n  found: {type: list}\n"
 ])
 def test_a_checklist_standard_is_read_element_by_element(tmp_path: Path, standard: str, fields: dict[str, str]) -> None:
     """The elements ①②③ of the text against the rule's: their number, their points, their own deductions, '每项N分'."""
-    w = _only(_lint(tmp_path, _standard(standard, CHECKLIST, facts=FLAGS, weight=3)), "standard-mismatch")
-    assert fields == w.fields
+    text = _standard(standard, CHECKLIST, facts=FLAGS, weight=3)
+    w = _only(_lint(tmp_path, text), "standard-mismatch")
+    assert (fields, _line(text, "standard:")) == (w.fields, w.problem.line)
 
 
 def test_elements_are_matched_to_the_text_by_their_marker(tmp_path: Path) -> None:
@@ -241,8 +242,10 @@ def test_a_band_of_the_standard_is_compared_with_the_band_of_the_same_range(tmp_
     """'80%（含）–90%得7分' against the rule's band [0.8, 0.9) worth 8; the other bands of the text agree."""
     rule = ("{kind: bands, value: rate, display: percent, bands: [{min: 0.9, points: 10}, {min: 0.8, max: 0.9, points: 8},"
             " {max: 0.8, points: 0}]}")
-    w = _only(_lint(tmp_path, _standard("≥90%得满分；80%（含）–90%得7分；低于80%不得分。", rule)), "standard-mismatch")
+    text = _standard("≥90%得满分；80%（含）–90%得7分；低于80%不得分。", rule)
+    w = _only(_lint(tmp_path, text), "standard-mismatch")
     assert {"quote": "80%（含）–90%得7分", "stated": "7", "param": "bands[1].points", "actual": "8"} == w.fields
+    assert (_line(text, "standard:"), "only") == (w.problem.line, w.problem.indicator)
 
 
 def test_a_tier_range_of_the_standard_is_compared_with_the_tier(tmp_path: Path) -> None:
@@ -252,6 +255,7 @@ def test_a_tier_range_of_the_standard_is_compared_with_the_tier(tmp_path: Path) 
     w = _only(_lint(tmp_path, text), "standard-mismatch")
     assert {"quote": "达成年度指标得分值的70%–100%", "stated": "70–100%", "param": "tiers[达成年度指标]",
             "actual": "80–100%"} == w.fields
+    assert _line(text, "standard:") == w.problem.line
 
 
 def test_a_panel_standard_names_shares_trimming_and_scale(tmp_path: Path) -> None:
@@ -313,7 +317,7 @@ def test_a_weight_in_an_indicator_name_is_its_weight(tmp_path: Path) -> None:
     """An indicator named '产出指标（50分）' that weighs 10 is named with both."""
     text = _set("  - {id: only, name: 产出指标（50分）, weight: 10, rule: {kind: formula, score: 10}}\n")
     w = _only(_lint(tmp_path, text), "weight-label")
-    assert {"name": "产出指标（50分）", "stated": "50", "weight": "10"} == w.fields
+    assert ({"name": "产出指标（50分）", "stated": "50", "weight": "10"}, _line(text, "name: 产出")) == (w.fields, w.problem.line)
 
 
 def test_the_form_labels_state_the_weights_of_the_blocks(tmp_path: Path) -> None:
@@ -321,10 +325,12 @@ def test_the_form_labels_state_the_weights_of_the_blocks(tmp_path: Path) -> None
     text = (ROOT / "indicator_sets" / "sichuan-self-evaluation.yaml").read_text(encoding="utf-8")
     text = text.replace("  - id: budget\n    name: 预算执行率\n    weight: 10", "  - id: budget\n    name: 预算执行率\n    weight: 20")
     text = text.replace("  - id: output\n    name: 产出指标\n    weight: 50", "  - id: output\n    name: 产出指标\n    weight: 40")
-    found = [w.fields for w in _lint(tmp_path, text) if w.code == "weight-label"]
-    assert [{"layout": "selfeval-sichuan", "label": "预算执行情况（10分）", "what": "budget", "weight": "20"},
-            {"layout": "selfeval-sichuan", "label": "绩效指标（90分）", "what": "output + benefit + satisfaction", "weight": "80"}] \
-        == found
+    found = [(w.fields, w.problem.line) for w in _lint(tmp_path, text) if w.code == "weight-label"]
+    assert [({"layout": "selfeval-sichuan", "label": "预算执行情况（10分）", "what": "budget", "weight": "20"},
+             _line(text, "indicator: budget")),
+            ({"layout": "selfeval-sichuan", "label": "绩效指标（90分）", "what": "output + benefit + satisfaction", "weight": "80"},
+             _line(text, "targets: {output")),
+            ] == found
 
 
 # ---------------------------------------------------------------- the bundled sets, and the messages' Chinese
