@@ -11,6 +11,7 @@ doubled, as in str.format.
 from __future__ import annotations
 
 from ._zh_commands import COMMANDS, FRAGMENTS, PARSERS
+from ._zh_lint import LINT
 from ._zh_profiles import PROFILES
 from ._zh_rules import RULES
 
@@ -446,5 +447,5 @@ _SCORING = (
     ("{what} of an empty list", "对空列表求 {what}"),
 )
 
-#: Every pattern, in the order they are tried.
-CATALOG = _READING + _SETS + RULES + _SCORING + PROFILES + COMMANDS + PARSERS + FRAGMENTS
+#: Every pattern, in the order they are tried (lint's particular "band … can never be reached" before the rules' general "band …").
+CATALOG = _READING + _SETS + LINT + RULES + _SCORING + PROFILES + COMMANDS + PARSERS + FRAGMENTS

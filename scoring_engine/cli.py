@@ -1,4 +1,4 @@
-"""The command line: `scoring-engine score | explain | batch | validate | test | diff | sets | import | template`.
+"""The command line: `scoring-engine score | explain | batch | validate | lint | resolve | test | diff | sets | import | template`.
 
 The thin shell around the core: it reads files, calls the engine, writes the
 output (through `_output`: a file atomically, a pipe or device streamed, standard
@@ -337,6 +337,21 @@ def validate(sets: tuple[str, ...]) -> None:
             say("".join(f"  {line}\n" for line in profile_lines(loaded, _say)))
     if failed:
         sys.exit(EXIT_INVALID)
+
+
+@main.command()
+@click.argument("sets", nargs=-1, required=True, metavar="SET...")
+@click.option("--strict", is_flag=True, help="Exit 1 when there are warnings, not only on invalid sets.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: one line per warning; json: every set with its errors and warnings, for tools.")
+@_encoding_option
+@_guarded
+def lint(sets: tuple[str, ...], strict: bool, fmt: str) -> None:
+    """Check indicator sets as validate does, then warn about what is valid but likely a mistake: unused facts, bands no
+    project reaches, checks that cannot fail, 评分标准 text against the rule, weights against the set's declarations."""
+    from .lint.command import run_lint
+
+    sys.exit(run_lint(sets, strict, fmt))
 
 
 @main.command()

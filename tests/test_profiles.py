@@ -392,3 +392,15 @@ def test_the_resolved_file_says_where_it_comes_from_in_the_users_language(tmp_pa
     out = CliRunner().invoke(main, ["--lang", "zh", "resolve", str(path)])
     assert 0 == out.exit_code, out.output
     assert f"# mine 2，由 scoring-engine resolve 从 {path} 展开（基于 self-evaluation）" == out.output.splitlines()[0]
+
+
+def test_lint_of_a_profile_places_an_inherited_warning_in_the_base_file(tmp_path: Path) -> None:
+    """A profile removing 生态效益 leaves its fact unread: lint warns at the fact's line in the national framework's file."""
+    path = _write(tmp_path, "p.yaml", "extends: national-framework\nremove: [benefit.effects.ecological]\nchange:\n"
+                                      "  benefit.effects.social: {weight: 10}\n")
+    from scoring_engine.lint import lint_file
+
+    _, warnings = lint_file(path)
+    unused = [w.problem for w in warnings if w.code == "unused-fact"]
+    assert [("national-framework.yaml", "benefit.ecological")] == [(Path(p.file or "").name, p.fact) for p in unused]
+    assert all(p.line for p in unused)

@@ -1,0 +1,63 @@
+"""The Chinese of `scoring-engine lint`'s messages: (English pattern, Chinese template) pairs, for the catalog.
+
+Each English pattern is a message template of `scoring_engine.lint` (or a
+fragment of one), with the same named fields as the template that makes it;
+the Chinese template puts the fields back, ``{name!t}`` translated in turn.
+Add ``LINT`` to ``_zh_catalog.CATALOG`` (a more particular pattern before a more
+general one: the "no warnings" line before the count of warnings).
+"""
+
+from __future__ import annotations
+
+__all__ = ["LINT"]
+
+LINT = (
+    # unused facts (lint/__init__.py; validate words the same warning)
+    ("fact {fact} is declared but read by no rule, derived value, check, cap or form",
+     "事实 {fact} 已声明，但没有任何规则、派生值、校验、封顶规则或表格读取它"),
+    ("remove it, or read it where it was meant to count", "删去它，或在本应计入的地方读取它"),
+    # parts of rules no project reaches (lint/reach.py)
+    ("band {band} can never be reached: {value} always lies in {range}",
+     "分档 {band} 永远不会命中：{value} 的取值总在 {range} 之内"),
+    ("by the declared min and max of the facts it reads; remove the band, or correct the bounds",
+     "这是它所读事实声明的 min 和 max 决定的；删去该档，或改正取值范围"),
+    ("variant {variant} can never be chosen: {fact} takes only {values}",
+     "算法 {variant} 永远不会被选用：{fact} 只能取 {values}"),
+    ("remove the variant, or add {variant} to the values of {fact}", "删去该算法，或把 {variant} 加入 {fact} 的 values"),
+    # checks (lint/checks.py)
+    ("check {number} can never fail: it compares {side} with itself", "第 {number} 条校验永远不会不通过：它拿 {side} 与自身比较"),
+    ("check {number} can never fail: the declared bounds already guarantee it ({bounds})",
+     "第 {number} 条校验永远不会不通过：事实声明的取值范围已保证它成立（{bounds}）"),
+    ("check {number} can never fail: it reads no facts and is always true",
+     "第 {number} 条校验永远不会不通过：它不读取任何事实，总是成立"),
+    ("correct the condition, or remove the check: it warns about nothing", "改正条件，或删去这条校验：它不会提示任何问题"),
+    ("check {number} fails for every project: it can never be true", "第 {number} 条校验对每个项目都不通过：它永远不成立"),
+    ("correct the condition: as written every project gets its message ({message})",
+     "改正条件：按现在的写法，每个项目都会收到这条提示（{message}）"),
+    # 评分标准 text against the rule (lint/standards.py)
+    ("the 评分标准 says \"{quote}\" ({stated} points at most), but the indicator weighs {weight}",
+     "评分标准写的是“{quote}”（最高 {stated} 分），而该指标的分值是 {weight}"),
+    ("the 评分标准 says \"{quote}\" ({stated}), but the rule's {param} is {actual}",
+     "评分标准写的是“{quote}”（{stated}），而规则的 {param} 是 {actual!t}"),
+    ("make the standard text and the rule say the same", "请让评分标准的文字与规则一致"),
+    ("not set", "未设置"),
+    # weights (lint/weights.py)
+    ("may score {high}, above its weight {weight}: the set declares no bonus points (weight rule {rule}), "
+     "so such a project is refused",
+     "得分可能达到 {high}，超过分值 {weight}：本体系声明不设加分项（分值规则 {rule}），这样的项目评分时会被拒绝"),
+    ("nothing keeps its score at or below its weight {weight}: the set declares no bonus points (weight rule {rule}), "
+     "so a project scoring more is refused",
+     "没有任何条件使其得分不超过分值 {weight}：本体系声明不设加分项（分值规则 {rule}），得分超过分值的项目评分时会被拒绝"),
+    ("cap the score, e.g. min(…, {weight})", "给得分封顶，例如 min(…, {weight})"),
+    ("weight rule {rule} is about the indicators at level {level}, but the set's deepest level is {depth}",
+     "分值规则 {rule} 针对第 {level} 级指标，但本体系最深只有 {depth} 级"),
+    ("correct the level, or remove the rule: it checks nothing", "改正级别，或删去该规则：它什么也不检查"),
+    ("its name {name} says {stated} points, but it weighs {weight}", "名称 {name} 写的是 {stated} 分，但其分值是 {weight}"),
+    ("form {layout} labels the block showing it {label}, but {what} weigh {weight}",
+     "表样 {layout} 中显示它的栏目标为 {label}，但 {what} 的分值合计为 {weight}"),
+    ("make the label and the weight agree", "请让标注与分值一致"),
+    # the command's summary line (lint/command.py)
+    ("{ref}: {id} {version}, no warnings", "{ref}：{id} {version}，没有提示"),
+    ("{ref}: {id} {version}, 1 warning", "{ref}：{id} {version}，1 条提示"),
+    ("{ref}: {id} {version}, {count:n} warnings", "{ref}：{id} {version}，{count} 条提示"),
+)

@@ -1,0 +1,72 @@
+"""`scoring-engine lint`: warnings about a valid indicator set, beyond what `validate` refuses.
+
+A set that does not load is not linted (its errors are `validate`'s). A set
+that loads is looked at for what is legal but almost surely a mistake, each a
+`LintWarning` with a code (`found.CODES`):
+
+- ``unused-fact``: a declared fact that nothing reads (`IndicatorSet.unused_facts`);
+- ``unreachable-band``, ``unreachable-variant``: parts of rules no project reaches (`reach`);
+- ``check-never-fails``, ``check-always-fails``: checks decided by the facts' declared bounds alone (`checks`);
+- ``standard-mismatch``: a number in the 评分标准 text the rule does not use (`standards`);
+- ``weight-bonus``, ``weight-rule-empty``, ``weight-label``: weights against what the set declares (`weights`).
+
+Everything is reasoned from the set alone, conservatively: a warning says
+something true of every project (a band no project reaches, a check no
+project fails), never a guess.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from .. import _yaml
+from ..errors import ScoringEngineError
+from ..loader import load_indicator_set, resolve_profile
+from ..model import IndicatorSet
+from .checks import checks
+from .found import CODES, LintWarning, Locator, rules_of
+from .ranges import Ranges
+from .reach import unreachable
+from .standards import standards
+from .weights import weights
+
+__all__ = ["CODES", "LintWarning", "lint_file", "lint_set"]
+
+UNUSED_FACT = "fact {fact} is declared but read by no rule, derived value, check, cap or form"
+UNUSED_FACT_HINT = "remove it, or read it where it was meant to count"
+
+
+def lint_set(indicator_set: IndicatorSet, located: _yaml.Located | None = None) -> tuple[LintWarning, ...]:
+    """Every warning about `indicator_set`, in file order; `located` (the YAML read with positions) gives lines and columns."""
+    locator = Locator(indicator_set, located)
+    rules = list(rules_of(indicator_set, locator))
+    ranges = Ranges(indicator_set)
+    found = [*_unused(indicator_set, locator), *unreachable(indicator_set, rules, ranges, locator),
+             *checks(indicator_set, ranges, locator), *standards(indicator_set, rules, locator),
+             *weights(indicator_set, rules, ranges, locator)]
+    return tuple(sorted(found, key=lambda w: (w.problem.line or 0, w.problem.column or 0)))
+
+
+def lint_file(ref: str | Path) -> tuple[IndicatorSet, tuple[LintWarning, ...]]:
+    """Load the set `ref` (a file or a bundled id) as `validate` does, then lint it.
+
+    Raises IndicatorSetError, with every problem, when the set does not load.
+    """
+    indicator_set = load_indicator_set(ref)
+    return indicator_set, lint_set(indicator_set, _positions(ref))
+
+
+def _positions(ref: str | Path) -> _yaml.Located | None:
+    """The set's YAML read again with the position of every value (a profile's resolved onto its base, each value with its
+    file); None if it cannot be (then lines come from the model)."""
+    try:
+        return resolve_profile(ref)[0].located
+    except ScoringEngineError:
+        return None
+
+
+def _unused(indicator_set: IndicatorSet, locator: Locator) -> Iterator[LintWarning]:
+    for spec in indicator_set.unused_facts():
+        yield locator.warning("unused-fact", ("facts", spec.name), UNUSED_FACT, {"fact": spec.title}, UNUSED_FACT_HINT,
+                              fact=spec.name, key=True)

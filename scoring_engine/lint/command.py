@@ -1,0 +1,59 @@
+"""What `scoring-engine lint SET...` prints and the exit code it gives.
+
+Each set is loaded as `validate` loads it: a set that does not load gives
+validate's errors (one ``error:`` line each, on standard error) and exit code 1.
+A set that loads gives one ``file:line:column: warning: …`` line per warning on
+standard output, then a summary line. Warnings alone exit 0, or 1 with
+``--strict``. ``--format json`` prints one JSON document instead: every set with
+its errors and warnings and their fields.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import _json
+from .._messages import current_language, error_line, said
+from .._output import say, tell
+from .._text import one_line
+from ..errors import Problem, ScoringEngineError
+from . import LintWarning, lint_file
+
+__all__ = ["run_lint"]
+
+
+def run_lint(refs: tuple[str, ...], strict: bool, fmt: str) -> int:
+    """Lint every set of `refs`, print the outcome in `fmt` (text or json), and give the exit code."""
+    documents = []
+    invalid = warned = False
+    for ref in refs:
+        try:
+            indicator_set, warnings = lint_file(ref)
+        except ScoringEngineError as err:
+            invalid = True
+            documents.append({"set": ref, "valid": False, "errors": [_problem(p) for p in err.problems], "warnings": []})
+            if fmt == "text":
+                for problem in err.problems:
+                    tell(error_line(problem, current_language(err.problems)))
+            continue
+        warned = warned or bool(warnings)
+        documents.append({"set": ref, "valid": True, "id": indicator_set.id, "version": indicator_set.version, "errors": [],
+                          "warnings": [w.document() for w in warnings]})
+        if fmt == "text":
+            say(_text(ref, indicator_set.id, indicator_set.version, warnings, current_language()))
+    if fmt == "json":
+        say(_json.dumps({"sets": documents}) + "\n")
+    return 1 if invalid or (strict and warned) else 0
+
+
+def _text(ref: str, set_id: str, version: str, warnings: tuple[LintWarning, ...], lang: str) -> str:
+    lines = [one_line(w.text(lang)) for w in warnings]
+    count = f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}" if warnings else "no warnings"
+    lines.append(one_line(said(f"{ref}: {set_id} {version}, {count}", lang)))
+    return "\n".join(lines) + "\n"
+
+
+def _problem(problem: Problem) -> dict[str, Any]:
+    return {"file": problem.file, "line": problem.line, "column": problem.column, "path": problem.path,
+            "indicator": problem.indicator, "fact": problem.fact, "expression": problem.expression,
+            "message": problem.message, "hint": problem.hint}

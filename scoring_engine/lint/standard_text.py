@@ -1,0 +1,262 @@
+"""The numbers a 评分标准 states, read from the phrasings real scoring standards use.
+
+Each reader finds one kind of statement and returns what it states with the
+words that state it (`Stated.quote`), for lint to compare with the rule:
+
+- per finding: "每发现一处问题扣1分", "每缺一项扣0.2分", "每延期1个月扣1分", "每低1个百分点扣分值的5%";
+- a count that takes the whole: "发现4处及以上问题的，该项不得分", "5处及以上不得分";
+- full marks: "得分 = 资金到位率 × 4分", "最高10分", "超额完成的按10分计", "合格得4分，否则不得分";
+- the elements (要点) ①②③…, each with its points "（1分）" and its own deduction, and "每项0.6分", "各2分";
+- bands: "≥90%得10分", "80%（含）–90%得8分", "低于60%不得分", "−5%（含）至0）得4分";
+- tiers: "达成年度指标得分值的80%–100%", "部分达成并具有一定效果得2.4–3.2分";
+- a zero line: "完成率低于60%不得分", "80%及以下不得分";
+- a panel's parts "现场核查占60%", its trimming "去掉一个最高分和一个最低分", its scale "百分制";
+- a tolerance "允许偏差5%".
+
+A number written with % is kept as written (60 for "60%") with `percent` set:
+the comparison decides whether the rule says 0.6 or 60.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+__all__ = ["BandStated", "Stated", "Standard", "TierStated"]
+
+_NUMBER = r"[−-]?\d+(?:\.\d+)?"
+_COUNT = r"\d+|[一二两三四五六七八九十]+"
+_DASH = r"\s*(?:[–—~～\-至]|到)\s*"
+_INCLUSIVE = r"(?:[（(]含[）)])?"
+_ZERO = r"(?:的)?[，,]?\s*(?:该项|该指标)?(?:不得分|得0分)"
+_MARKERS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+_PER_FINDING = re.compile(r"每(?P<what>[^，,。；;（）()每扣]{1,20}?)扣(?:分值的(?P<share>" + _NUMBER + r")%|(?P<points>"
+                          + _NUMBER + r")分)")
+_ZERO_AT_COUNT = re.compile(r"(?P<n>" + _COUNT + r")(?:处|项|次|起|个)(?:及|或)?以上(?:问题|违规|缺陷)?" + _ZERO)
+_FULL_MARKS = (re.compile(r"[×xX*]\s*(?P<n>" + _NUMBER + r")\s*分"),
+               re.compile(r"最高(?:得)?(?P<n>" + _NUMBER + r")分"),
+               re.compile(r"按(?P<n>" + _NUMBER + r")分计"),
+               re.compile(r"得(?P<n>" + _NUMBER + r")分[，,]\s*否则(?:不得分|得0分)"))
+_EACH_ITEM = re.compile(r"(?:每项|各)(?P<n>" + _NUMBER + r")分")
+_ELEMENT_POINTS = re.compile(r"[（(](?P<n>" + _NUMBER + r")分")
+_POINTS_AT_END = re.compile(r"(?:得|为)?\s*(?:(?P<n>" + _NUMBER + r")分|(?P<zero>不得分)|(?P<full>满分))\s*$")
+_ZERO_LINE = (re.compile(r"(?:低于|小于|不足|未达到)\s*(?P<n>" + _NUMBER + r")(?P<pct>%)?" + _ZERO),
+              re.compile(r"(?P<n>" + _NUMBER + r")(?P<pct>%)?" + _INCLUSIVE + r"(?:及)?以下" + _ZERO),
+              re.compile(r"(?:超过|高于|大于)\s*(?P<n>" + _NUMBER + r")(?P<pct>%)?" + _ZERO),
+              re.compile(r"(?P<n>" + _NUMBER + r")(?P<pct>%)?" + _INCLUSIVE + r"(?:及)?以上" + _ZERO))
+_TRIM = re.compile(r"去掉(?P<n>" + _COUNT + r")个最高分")
+_SCALE = re.compile(r"百分制|满分(?:为)?(?P<n>" + _NUMBER + r")分")
+_TOLERANCE = re.compile(r"(?:允许|容许)(?:偏差|误差)(?:为|不超过)?\s*(?P<n>" + _NUMBER + r")%")
+
+# A range of values before the points of a band: (pattern, which bound each of its two numbers is).
+_A = r"(?P<a>" + _NUMBER + r")(?P<ap>%)?"
+_B = r"(?P<b>" + _NUMBER + r")(?P<bp>%)?"
+_RANGES = (
+    re.compile(_A + _INCLUSIVE + _DASH + _B),
+    re.compile(r"(?:≥|>=|＞=|不低于|不少于|大于等于|达到)\s*" + _A),
+    re.compile(_A + _INCLUSIVE + r"(?:及)?以上"),
+    re.compile(r"(?:>|＞|高于|超过|大于)\s*" + _A),
+    re.compile(r"(?:<|＜|低于|小于|不足|未达到|未满)\s*" + _B),
+    re.compile(_B + _INCLUSIVE + r"(?:及)?以下"),
+    re.compile(r"(?:≤|<=|不超过|不高于|小于等于)\s*" + _B),
+)
+
+
+@dataclass(frozen=True)
+class Stated:
+    """A number the text states: as written (60 for "60%"), whether with %, the words stating it, and where they start."""
+
+    value: Decimal
+    quote: str
+    percent: bool = False
+    start: int = 0
+
+
+@dataclass(frozen=True)
+class BandStated:
+    """A band the text states: its range (None for an open side) and its points (None: full marks)."""
+
+    low: Decimal | None
+    high: Decimal | None
+    percent: bool
+    points: Decimal | None
+    quote: str
+    start: int
+
+
+@dataclass(frozen=True)
+class TierStated:
+    """A tier's range as the text states it: shares of the weight (`percent`) or points."""
+
+    label: str
+    low: Decimal
+    high: Decimal
+    percent: bool
+    quote: str
+    start: int
+
+
+def _number(text: str) -> Decimal:
+    return Decimal(text.replace("−", "-"))
+
+
+def _count(text: str) -> Decimal:
+    if text.isdigit():
+        return Decimal(text)
+    if text.startswith("十"):  # 十, 十二
+        return Decimal(10 + (_CHINESE_DIGITS[text[1]] if len(text) > 1 else 0))
+    tens = _CHINESE_DIGITS[text[0]] * (10 if text[1:2] == "十" else 1)  # 三, 二十, 二十五
+    return Decimal(tens + (_CHINESE_DIGITS[text[2]] if len(text) > 2 else 0))
+
+
+def _quote(text: str) -> str:
+    text = text.strip(" ，,；;。")
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+class Standard:
+    """One 评分标准 text and the readers of what it states."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text.replace("％", "%")
+
+    def per_finding(self, text: str | None = None) -> list[Stated]:
+        """What each finding deducts: points, or (percent) a share of the weight."""
+        found = []
+        for m in _PER_FINDING.finditer(self.text if text is None else text):
+            share = m.group("share")
+            found.append(Stated(_number(share or m.group("points")), _quote(m.group(0)), share is not None, m.start()))
+        return found
+
+    def zero_at_count(self) -> list[Stated]:
+        return [Stated(_count(m.group("n")), _quote(m.group(0)), start=m.start()) for m in _ZERO_AT_COUNT.finditer(self.text)]
+
+    def full_marks(self) -> list[Stated]:
+        """The points the text gives at most: '× 4分', '最高10分', '按10分计', '得3分，否则不得分'.
+
+        None when the text splits the points into parts ('各2分'), and no '× N分' when it multiplies more than once
+        ('当年资金到位率 × 2分' for each of two years): then each is a part's points, not the whole's.
+        """
+        if self.each_item():
+            return []
+        found = []
+        for i, pattern in enumerate(_FULL_MARKS):
+            matches = list(pattern.finditer(self.text))
+            if i > 0 or len(matches) == 1:
+                found += [Stated(_number(m.group("n")), _quote(m.group(0)), start=m.start()) for m in matches]
+        return sorted(found, key=lambda s: s.start)
+
+    def elements(self) -> list[tuple[str, int]]:
+        """The text of each element ①, ②, … with where it starts; none unless they run from ① in order."""
+        found: list[int] = []
+        for start in (self.text.find(mark) for mark in _MARKERS):
+            if start < 0:
+                break
+            if found and start < found[-1]:
+                return []
+            found.append(start)
+        if not found or any(self.text.count(mark) > 1 for mark in _MARKERS[: len(found)]):
+            return []
+        end = self.text.find("。", found[-1])
+        ends = [*found[1:], end if end >= 0 else len(self.text)]
+        return [(self.text[start:stop], start) for start, stop in zip(found, ends, strict=True)]
+
+    def element_points(self, chunk: str, start: int) -> Stated | None:
+        m = _ELEMENT_POINTS.search(chunk)
+        return Stated(_number(m.group("n")), _quote(chunk[: m.end() + 1]), start=start) if m else None
+
+    def each_item(self) -> list[Stated]:
+        """'每项0.6分', '各2分' outside the elements' own text."""
+        outside = self.text
+        for chunk, start in self.elements():
+            outside = outside[:start] + " " * len(chunk) + outside[start + len(chunk):]
+        return [Stated(_number(m.group("n")), _quote(m.group(0)), start=m.start()) for m in _EACH_ITEM.finditer(outside)]
+
+    def bands(self) -> list[BandStated]:
+        """Each part of the text that ends with points and holds a range before them."""
+        found: list[BandStated] = []
+        for segment, start in _segments(self.text):
+            points = _POINTS_AT_END.search(segment)
+            if not points:
+                continue
+            band = _range(segment[: points.start()])
+            if band is None:
+                continue
+            low, high, percent = band
+            worth = Decimal(0) if points.group("zero") else None if points.group("full") else _number(points.group("n"))
+            found.append(BandStated(low, high, percent, worth, _quote(segment), start))
+        return found
+
+    def tiers(self, labels: list[str]) -> list[TierStated]:
+        """'<label>得(分值的)A–B(%|分)' for each tier label, longest first (one label may hold another)."""
+        found: list[TierStated] = []
+        taken: set[int] = set()
+        for label in sorted(labels, key=len, reverse=True):
+            pattern = re.escape(label) + r"得(?:分值的)?\s*" + _A + _DASH + _B + r"(?P<points>分)?"
+            for m in re.finditer(pattern, self.text):
+                if m.start() in taken:
+                    continue
+                taken.update(range(m.start(), m.start() + len(label)))
+                low, high = sorted((_number(m.group("a")), _number(m.group("b"))))
+                percent = bool(m.group("ap") or m.group("bp"))
+                found.append(TierStated(label, low, high, percent, _quote(m.group(0)), m.start()))
+        return sorted(found, key=lambda t: t.start)
+
+    def zero_lines(self) -> list[tuple[Stated, bool]]:
+        """A value beyond which nothing is scored, and whether below it ('低于60%不得分', '80%及以下不得分') or above it."""
+        found = [(Stated(_number(m.group("n")), _quote(m.group(0)), bool(m.group("pct")), m.start()), i < 2)
+                 for i, p in enumerate(_ZERO_LINE) for m in p.finditer(self.text)]
+        return sorted(found, key=lambda s: s[0].start)
+
+    def part_shares(self, names: list[str]) -> list[tuple[str, Stated]]:
+        found = []
+        for name in names:
+            m = re.search(re.escape(name) + r"(?:占|权重|比重)\s*(?P<n>" + _NUMBER + r")%", self.text)
+            if m:
+                found.append((name, Stated(_number(m.group("n")), _quote(m.group(0)), True, m.start())))
+        return found
+
+    def trim(self) -> Stated | None:
+        m = _TRIM.search(self.text)
+        return Stated(_count(m.group("n")), _quote(m.group(0)), start=m.start()) if m else None
+
+    def scale(self) -> Stated | None:
+        m = _SCALE.search(self.text)
+        if not m:
+            return None
+        return Stated(_number(m.group("n")) if m.group("n") else Decimal(100), _quote(m.group(0)), start=m.start())
+
+    def tolerance(self) -> Stated | None:
+        m = _TOLERANCE.search(self.text)
+        return Stated(_number(m.group("n")), _quote(m.group(0)), True, m.start()) if m else None
+
+
+def _segments(text: str) -> Iterator[tuple[str, int]]:
+    """The parts of `text` between ；，。 (and their half-width forms) outside brackets, with where each starts."""
+    depth, start = 0, 0
+    for i, ch in enumerate(text):
+        depth += ch in "（("
+        depth -= ch in "）)" and depth > 0
+        if depth == 0 and ch in "；;，,。\n":
+            yield text[start:i], start
+            start = i + 1
+    yield text[start:], start
+
+
+def _range(text: str) -> tuple[Decimal | None, Decimal | None, bool] | None:
+    """The last range written in `text` (the one next to the points), as (low, high, percent)."""
+    best = None
+    for pattern in _RANGES:
+        for m in pattern.finditer(text):
+            if best is None or m.end() > best.end() or (m.end() == best.end() and m.start() < best.start()):
+                best = m
+    if best is None:
+        return None
+    groups = best.groupdict()
+    low = _number(groups["a"]) if groups.get("a") else None
+    high = _number(groups["b"]) if groups.get("b") else None
+    return low, high, bool(groups.get("ap") or groups.get("bp"))

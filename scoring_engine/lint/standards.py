@@ -1,0 +1,266 @@
+"""The 评分标准 text against the rule: a number the text states for a parameter the rule has, and the rule's differs.
+
+Each kind compares what `standard_text` reads with its own parameters:
+
+| kind | what the text states | the rule's parameter |
+|---|---|---|
+| any (with a weight) | "× 4分", "最高10分", "按10分计", "得3分，否则不得分" | the indicator's weight |
+| deduction | "每发现一处问题扣1分", "发现4处及以上…不得分" | points_each / share_each, zero_at_count |
+| linear | "每延期1个月扣1分", "每低1个百分点扣分值的5%", "80%及以下不得分" | points_each / share_each, zero_at |
+| proportional | "完成率低于60%不得分" | floor |
+| checklist | ①②③ with "（1分）" and "每缺一项扣0.2分", "每项0.6分", "各2分" | the elements, their points and points_each |
+| bands | "80%（含）–90%得8分" | the points of the band with that range |
+| tiers | "达成年度指标得分值的80%–100%", "…得3.2–4分" | the tier's range |
+| panel | "现场核查占60%", "去掉一个最高分…", "百分制" | parts' shares, trim, scale |
+| equal | "允许偏差5%" | tolerance |
+
+A switch (and an equal's ``otherwise``) is described by one text for all its
+variants: a statement is reported only when no variant agrees with it. Where
+the text states several amounts per finding (1 point, and 5 for a 挪用), the
+rule agrees when it deducts one of them (the others are findings with their own
+points). A statement the rule has no parameter for is not reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from .._arith import plain
+from ..model import IndicatorSet
+from .found import LintWarning, Locator, RuleAt
+from .standard_text import Stated, Standard
+
+__all__ = ["STANDARD", "STANDARD_WEIGHT", "standards"]
+
+STANDARD = "the 评分标准 says \"{quote}\" ({stated}), but the rule's {param} is {actual}"
+STANDARD_WEIGHT = "the 评分标准 says \"{quote}\" ({stated} points at most), but the indicator weighs {weight}"
+STANDARD_HINT = "make the standard text and the rule say the same"
+NOT_SET = "not set"
+
+
+@dataclass(frozen=True)
+class Compared:
+    """A statement of the text set against the rule: whether they agree, and both numbers as shown."""
+
+    start: int
+    quote: str
+    param: str
+    stated: str
+    actual: str
+    agrees: bool
+
+
+def standards(indicator_set: IndicatorSet, rules: list[RuleAt], locator: Locator) -> Iterator[LintWarning]:
+    """A warning for each number of a 评分标准 that its rule does not use."""
+    groups: dict[tuple[str, tuple[str | int, ...]], list[RuleAt]] = {}
+    for at in rules:
+        if at.standard:
+            groups.setdefault((at.indicator, at.standard_path), []).append(at)
+    for (indicator, path), ats in groups.items():
+        standard = Standard(ats[0].standard or "")
+        weight = ats[0].weight
+        if weight is not None:
+            for stated in _first_of_each_value(standard.full_marks()):
+                if stated.value != weight:
+                    yield locator.warning("standard-mismatch", path, STANDARD_WEIGHT,
+                                          {"quote": stated.quote, "stated": plain(stated.value), "weight": plain(weight)},
+                                          STANDARD_HINT, indicator=indicator)
+        claims: dict[tuple[int, str], list[Compared]] = {}
+        for at in ats:
+            checker = _CHECKERS.get(at.rule.kind)
+            for compared in checker(at.rule.params, standard, at.weight) if checker else []:
+                claims.setdefault((compared.start, compared.quote), []).append(compared)
+        for found in claims.values():
+            if not any(c.agrees for c in found):
+                c = found[0]
+                yield locator.warning("standard-mismatch", path, STANDARD,
+                                      {"quote": c.quote, "stated": c.stated, "param": c.param, "actual": c.actual},
+                                      STANDARD_HINT, indicator=indicator)
+
+
+def _first_of_each_value(stated: list[Stated]) -> list[Stated]:
+    """'× 4分，最高4分' states 4 once."""
+    firsts: dict[Decimal, Stated] = {}
+    for s in stated:
+        firsts.setdefault(s.value, s)
+    return list(firsts.values())
+
+
+# ---------------------------------------------------------------- how numbers are shown and compared
+
+
+def _share(value: Decimal | Fraction) -> str:
+    exact = Decimal(value.numerator) / Decimal(value.denominator) if isinstance(value, Fraction) else value
+    return plain(exact * 100) + "%"
+
+
+def _shown(stated: Stated) -> str:
+    return plain(stated.value) + ("%" if stated.percent else "")
+
+
+def _same(stated: Stated, actual: Decimal | None) -> bool:
+    """Whether the rule's value is the stated one: as written, or (for "60%") its share 0.6."""
+    return actual is not None and (actual == stated.value or (stated.percent and actual == stated.value / 100))
+
+
+def _amount(stated: Stated, amount: Any, whole: Decimal | None) -> tuple[bool, str] | None:
+    """Whether a stated deduction (points, or % of the whole) is the rule's amount, with the amount as shown; None when
+    they cannot be compared (a share of a whole known only when scoring)."""
+    if amount is None:
+        return False, NOT_SET
+    actual = _share(amount.value) if amount.is_share else plain(Decimal(amount.value.numerator) / amount.value.denominator)
+    if stated.percent and amount.is_share:
+        return amount.value == Fraction(stated.value / 100), actual
+    if not stated.percent and not amount.is_share:
+        return amount.value == Fraction(stated.value), actual
+    if whole is None:
+        return None
+    points = stated.value / 100 * whole if stated.percent else stated.value
+    return amount.of(whole) == points, actual
+
+
+def _amounts(stated: list[Stated], amount: Any, whole: Decimal | None, param: str) -> list[Compared]:
+    """Deductions per finding: the rule agrees with all of them when it deducts one of them."""
+    found = [(s, _amount(s, amount, whole)) for s in stated]
+    known = [(s, result) for s, result in found if result is not None]
+    any_agrees = any(agrees for _, (agrees, _) in known)
+    key = param + ("share_each" if amount is not None and amount.is_share else "points_each")
+    # When none agrees, the first is the rule's amount as the text says it; the others may be findings' own points.
+    return [Compared(s.start, s.quote, key, _shown(s), actual, agrees or any_agrees or i > 0)
+            for i, (s, (agrees, actual)) in enumerate(known)]
+
+
+def _lines(stated: list[tuple[Stated, bool]], below: bool, actual: Decimal | None, param: str) -> list[Compared]:
+    """Zero lines ('低于60%不得分') on the side the rule scores 0 against its parameter; one agreeing is enough."""
+    kept = [s for s, is_below in stated if is_below == below]
+    any_agrees = any(_same(s, actual) for s in kept)
+    shown = plain(actual) if actual is not None else NOT_SET
+    return [Compared(s.start, s.quote, param, _shown(s), shown, any_agrees) for s in kept]
+
+
+# ---------------------------------------------------------------- each kind
+
+
+def _deduction(p: Any, standard: Standard, weight: Decimal | None) -> list[Compared]:
+    found = _amounts(standard.per_finding(), p.ladder.each, weight, "")
+    for s in standard.zero_at_count():
+        zero_at = p.ladder.zero_at
+        found.append(Compared(s.start, s.quote, "zero_at_count", plain(s.value), NOT_SET if zero_at is None else str(zero_at),
+                              zero_at is not None and Decimal(zero_at) == s.value))
+    return found
+
+
+def _linear(p: Any, standard: Standard, weight: Decimal | None) -> list[Compared]:
+    return _amounts(standard.per_finding(), p.each, weight, "") + _lines(standard.zero_lines(), not p.lower_is_better,
+                                                                         p.zero_at, "zero_at")
+
+
+def _proportional(p: Any, standard: Standard, weight: Decimal | None) -> list[Compared]:
+    return _lines(standard.zero_lines(), True, p.floor, "floor")
+
+
+def _checklist(p: Any, standard: Standard, weight: Decimal | None) -> list[Compared]:
+    elements = p.elements
+    points = [e.amount.of(weight) if weight is not None else None if e.amount.is_share else e.amount.of(Decimal(0))
+              for e in elements]
+    chunks = standard.elements()
+    found = []
+    if chunks and len(chunks) != len(elements):
+        quote = f"{chunks[0][0][0]}…{chunks[-1][0][0]}"
+        return [Compared(chunks[0][1], quote, "elements", str(len(chunks)), str(len(elements)), False)]
+    order = _by_marker([e.name for e in elements], [chunk[0] for chunk, _ in chunks])
+    for (chunk, start), i in zip(chunks, order, strict=True):
+        stated, worth = standard.element_points(chunk, start), points[i]
+        if stated is not None and worth is not None:
+            found.append(Compared(start, stated.quote, f"elements[{i}].points", plain(stated.value), plain(worth),
+                                  stated.value == worth))
+        ladder = elements[i].ladder
+        found += _amounts(standard.per_finding(chunk), ladder.each if ladder else None, points[i], f"elements[{i}].")
+    if None not in points:
+        shown = ", ".join(plain(x) for x in points if x is not None)
+        for s in standard.each_item():
+            same = all(x == s.value for x in points)
+            found.append(Compared(s.start, s.quote, "elements[*].points", plain(s.value), shown, same))
+    return found
+
+
+def _by_marker(names: list[str], markers: list[str]) -> list[int]:
+    """The element each ①, ②… of the text describes: the one whose name starts with that marker, else the one in its place."""
+    starts = [name[:1] for name in names]
+    if sorted(starts) == sorted(markers) and len(set(starts)) == len(starts):
+        return [starts.index(marker) for marker in markers]
+    return list(range(len(markers)))
+
+
+def _bands(p: Any, standard: Standard, weight: Decimal | None) -> list[Compared]:
+    found = []
+    for stated in standard.bands():
+        def bound(value: Decimal | None, actual: Decimal | None, percent: bool = stated.percent) -> bool:
+            return (value is None and actual is None) or (
+                value is not None and actual is not None and (actual == value or (percent and actual == value / 100)))
+
+        j = next((j for j, band in enumerate(p.bands)
+                  if bound(stated.low, band.range.low) and bound(stated.high, band.range.high)), None)
+        if j is None:
+            continue
+        amount = p.bands[j].amount
+        actual = amount.of(weight) if weight is not None else None if amount.is_share else amount.of(Decimal(0))
+        points = stated.points if stated.points is not None else weight
+        if actual is not None and points is not None:
+            found.append(Compared(stated.start, stated.quote, f"bands[{j}].points", plain(points), plain(actual),
+                                  points == actual))
+    return found
+
+
+def _tiers(p: Any, standard: Standard, weight: Decimal | None) -> list[Compared]:
+    ranges = dict(p.tiers)
+    found = []
+    for stated in standard.tiers(list(ranges)):
+        low, high = ranges[stated.label].low, ranges[stated.label].high or Decimal(1)
+        if stated.percent:
+            actual, unit = (low * 100, high * 100), "%"
+        elif weight is not None:
+            actual, unit = (low * weight, high * weight), "分"
+        else:
+            continue
+        shown = f"{plain(stated.low)}–{plain(stated.high)}{unit}"
+        found.append(Compared(stated.start, stated.quote, f"tiers[{stated.label}]", shown,
+                              f"{plain(actual[0])}–{plain(actual[1])}{unit}", (stated.low, stated.high) == actual))
+    return found
+
+
+def _panel(p: Any, standard: Standard, weight: Decimal | None) -> list[Compared]:
+    found = [Compared(s.start, s.quote, f"parts[{name}].share", _shown(s), _share(part.share), part.share * 100 == s.value)
+             for name, s in standard.part_shares([part.name for part in p.parts])
+             for part in p.parts if part.name == name]
+    trim = standard.trim()
+    if trim is not None:
+        found.append(Compared(trim.start, trim.quote, "trim", plain(trim.value), str(p.trim), trim.value == p.trim))
+    scale = standard.scale()
+    actual = p.scale if p.scale is not None else weight
+    if scale is not None and actual is not None:
+        found.append(Compared(scale.start, scale.quote, "scale", plain(scale.value), plain(actual), scale.value == actual))
+    return found
+
+
+def _equal(p: Any, standard: Standard, weight: Decimal | None) -> list[Compared]:
+    stated = standard.tolerance()
+    if stated is None:
+        return []
+    return [Compared(stated.start, stated.quote, "tolerance", _shown(stated), _share(p.tolerance), _same(stated, p.tolerance))]
+
+
+_CHECKERS: dict[str, Callable[[Any, Standard, Decimal | None], list[Compared]]] = {
+    "deduction": _deduction,
+    "linear": _linear,
+    "proportional": _proportional,
+    "checklist": _checklist,
+    "bands": _bands,
+    "tiers": _tiers,
+    "panel": _panel,
+    "equal": _equal,
+}

@@ -1,0 +1,375 @@
+"""`scoring-engine lint`: each class of warning on a set that has it, with its fields and its line; the bundled sets clean."""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from scoring_engine import IndicatorSetError
+from scoring_engine._zh_lint import LINT
+from scoring_engine.lint import LintWarning, lint_file
+
+GRADES = "grades:\n  - {label: 合格, min: 0}\n"
+
+
+def _set(indicators: str, facts: str = "", extra: str = "", total: int = 10) -> str:
+    """A set with one grade, the given facts, top-level keys and indicators (indented as list items)."""
+    head = f'id: lint-demo\nname: 示例\nversion: "1"\ntotal: {total}\n'
+    return head + (f"facts:\n{facts}" if facts else "") + extra + GRADES + "indicators:\n" + indicators
+
+
+def _lint(tmp_path: Path, text: str) -> tuple[LintWarning, ...]:
+    path = tmp_path / "set.yaml"
+    path.write_text(text, encoding="utf-8")
+    return lint_file(path)[1]
+
+
+def _line(text: str, needle: str) -> int:
+    """The 1-based line of `text` where `needle` first appears."""
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def _only(warnings: tuple[LintWarning, ...], code: str) -> LintWarning:
+    found = [w for w in warnings if w.code == code]
+    assert 1 == len(found), [str(w) for w in warnings]
+    return found[0]
+
+
+# ---------------------------------------------------------------- unused facts
+
+
+def test_an_unused_fact_is_named_at_its_declaration(tmp_path: Path) -> None:
+    """A declared fact no rule, derived value, check or form reads is a warning on the line that declares it."""
+    text = _set("  - {id: only, name: 唯一, weight: 10, rule: {kind: proportional, value: done}}\n",
+                facts="  done: {type: number, min: 0}\n  leftover: {type: number, label: 剩余资金}\n")
+    w = _only(_lint(tmp_path, text), "unused-fact")
+    assert ("leftover", _line(text, "leftover"), 3) == (w.problem.fact, w.problem.line, w.problem.column)
+    assert {"fact": "剩余资金 (leftover)"} == w.fields
+    assert str(w).startswith(f"{tmp_path / 'set.yaml'}:{_line(text, 'leftover')}:3: warning: fact 剩余资金 (leftover) is declared")
+
+
+# ---------------------------------------------------------------- bands and variants no project reaches
+
+
+BANDS = """  - id: rate
+    name: 完成率
+    weight: 10
+    rule:
+      kind: bands
+      value: done
+      display: percent
+      bands:
+        - {min: 1.2, points: 10, label: 超额20%以上}
+        - {min: 0.9, max: 1.2, points: 8}
+        - {max: 0.9, points: 0}
+"""
+
+
+def test_a_band_beyond_the_declared_maximum_is_unreachable(tmp_path: Path) -> None:
+    """A band from 120 % of a rate declared at most 1 is named, with the value and the range the bounds give it."""
+    text = _set(BANDS, facts="  done: {type: number, min: 0, max: 1}\n")
+    w = _only(_lint(tmp_path, text), "unreachable-band")
+    assert {"band": "超额20%以上", "value": "done", "range": "[0.00%, 100.00%]"} == w.fields
+    assert ("rate", _line(text, "{min: 1.2"), "$.indicators[0].rule.bands[0]") == (w.problem.indicator, w.problem.line, w.problem.path)
+
+
+def test_a_band_the_maximum_reaches_at_its_edge_is_reachable(tmp_path: Path) -> None:
+    """The top band [1.2, ∞) of a rate declared at most 1.2 holds 1.2: no warning (the bound is inclusive)."""
+    assert () == _lint(tmp_path, _set(BANDS, facts="  done: {type: number, min: 0, max: 1.2}\n"))
+
+
+def test_a_band_holding_no_whole_number_of_a_count_is_unreachable(tmp_path: Path) -> None:
+    """A count (an integer fact) never falls in [1.2, 1.5): the band between whole numbers is named."""
+    bands = """  - id: cases
+    name: 案例数
+    weight: 10
+    rule:
+      kind: bands
+      value: count.cases
+      bands:
+        - {min: 1.5, points: 10}
+        - {min: 1.2, max: 1.5, points: 5}
+        - {max: 1.2, points: 0}
+"""
+    text = _set(bands, facts="  count.cases: {type: integer, min: 0}\n")
+    w = _only(_lint(tmp_path, text), "unreachable-band")
+    assert ("1.2 ≤ x < 1.5", _line(text, "{min: 1.2")) == (w.fields["band"], w.problem.line)
+
+
+def test_a_switch_variant_the_fact_cannot_name_is_unreachable(tmp_path: Path) -> None:
+    """A variant whose name is not among the values its text fact may take can never be chosen."""
+    rule = """  - id: exec
+    name: 预算执行率
+    weight: 10
+    rule:
+      kind: switch
+      by: method
+      rules:
+        ratio: {kind: proportional, value: rate}
+        banded: {kind: formula, score: 10}
+"""
+    text = _set(rule, facts="  method: {type: string, values: [ratio, bands]}\n  rate: {type: number, min: 0}\n")
+    w = _only(_lint(tmp_path, text), "unreachable-variant")
+    assert {"variant": "banded", "fact": "method", "values": "ratio, bands"} == w.fields
+    assert (_line(text, "banded:"), "method") == (w.problem.line, w.problem.fact)
+
+
+# ---------------------------------------------------------------- checks
+
+
+ONE = "  - {id: only, name: 唯一, weight: 10, rule: {kind: formula, score: 'min(paid / total * 10, 10)'}}\n"
+FACTS = "  paid: {type: number, min: 0}\n  total: {type: number, min: 0}\n  free: {type: number}\n"
+
+
+@pytest.mark.parametrize(("check", "fields"), [
+    ("paid <= paid", {"number": "1", "side": "paid"}),
+    ("paid >= 0", {"number": "1", "bounds": "paid in [0, ∞)"}),
+    ("1 == 1", {"number": "1"}),
+    ("paid < 0 or total >= 0", {"number": "1", "bounds": "paid in [0, ∞); total in [0, ∞)"}),
+])
+def test_a_check_that_can_never_fail_is_named_with_why(tmp_path: Path, check: str, fields: dict[str, str]) -> None:
+    """A check true for every project: itself against itself, guaranteed by the declared bounds, or with no facts."""
+    text = _set(ONE, facts=FACTS, extra=f'checks:\n  - {{expr: "{check}", message: 请核对}}\n')
+    w = _only(_lint(tmp_path, text), "check-never-fails")
+    assert (fields, _line(text, check), check) == (w.fields, w.problem.line, w.problem.expression)
+
+
+def test_a_check_that_always_fails_is_named(tmp_path: Path) -> None:
+    """A check no project can pass (a bound below the declared minimum) is named with its message."""
+    text = _set(ONE, facts=FACTS, extra='checks:\n  - {expr: "paid < 0", message: 支出为负}\n')
+    w = _only(_lint(tmp_path, text), "check-always-fails")
+    assert ({"number": "1", "message": "支出为负"}, _line(text, "paid < 0")) == (w.fields, w.problem.line)
+
+
+@pytest.mark.parametrize("check", [
+    "paid <= total",  # depends on the project
+    "free >= 0",  # no declared minimum
+    "paid / total >= 0",  # fails (cannot be checked) when total is 0
+    "paid >= 0 or paid / total > 1",  # true at its first operand, which needs nothing after it: never fails…
+])
+def test_a_check_that_can_fail_is_never_named(tmp_path: Path, check: str) -> None:
+    """Conservative: a check some project can fail gives no warning (the last one cannot fail, and is named)."""
+    text = _set(ONE, facts=FACTS, extra=f'checks:\n  - {{expr: "{check}", message: 请核对}}\n')
+    codes = [w.code for w in _lint(tmp_path, text) if w.code.startswith("check")]
+    assert (["check-never-fails"] if " or " in check else []) == codes
+
+
+# ---------------------------------------------------------------- 评分标准 text against the rule
+
+
+def _standard(standard: str, rule: str, facts: str = "  found: {type: list}\n  rate: {type: number, min: 0}\n",
+              weight: int = 10) -> str:
+    return _set(f"  - id: only\n    name: 唯一\n    weight: {weight}\n    standard: {standard}\n    rule: {rule}\n",
+                facts=facts, total=weight)
+
+
+@pytest.mark.parametrize(("standard", "rule", "fields"), [
+    ("每发现一处问题扣1分，扣完为止。", "{kind: deduction, findings: found, points_each: 2}",
+     {"quote": "每发现一处问题扣1分", "stated": "1", "param": "points_each", "actual": "2"}),
+    ("每发现一处问题扣1分；发现3处及以上问题的，该项不得分。", "{kind: deduction, findings: found, points_each: 1, zero_at_count: 4}",
+     {"quote": "3处及以上问题的，该项不得分", "stated": "3", "param": "zero_at_count", "actual": "4"}),
+    ("每发现一处问题扣分值的10%。", "{kind: deduction, findings: found, share_each: 0.2}",
+     {"quote": "每发现一处问题扣分值的10%", "stated": "10%", "param": "share_each", "actual": "20%"}),
+    ("完成率低于60%不得分，其余按比例得分。", "{kind: proportional, value: rate}",
+     {"quote": "低于60%不得分", "stated": "60%", "param": "floor", "actual": "not set"}),
+    ("每延期1个月扣2分，扣完为止。", "{kind: linear, value: rate, target: 0, direction: lower_is_better, points_each: 1}",
+     {"quote": "每延期1个月扣2分", "stated": "2", "param": "points_each", "actual": "1"}),
+    ("每低1个百分点扣分值的5%；80%及以下不得分。", "{kind: linear, value: rate, target: 1, per: 0.01, share_each: 0.05, zero_at: 0.7}",
+     {"quote": "80%及以下不得分", "stated": "80%", "param": "zero_at", "actual": "0.7"}),
+])
+def test_a_number_of_the_standard_the_rule_does_not_use_is_named(tmp_path: Path, standard: str, rule: str,
+                                                                  fields: dict[str, str]) -> None:
+    """The text's number for a parameter the rule has, and the rule's, both in the warning, on the standard's line."""
+    text = _standard(standard, rule)
+    w = _only(_lint(tmp_path, text), "standard-mismatch")
+    assert (fields, _line(text, "standard:"), "only") == (w.fields, w.problem.line, w.problem.indicator)
+
+
+def test_full_marks_the_standard_states_are_the_weight(tmp_path: Path) -> None:
+    """'得分 = 完成率 × 8分，最高8分' on an indicator weighing 10 is named once, with both numbers."""
+    text = _standard("得分 = 完成率 × 8分，最高8分。", "{kind: proportional, value: rate}")
+    w = _only(_lint(tmp_path, text), "standard-mismatch")
+    assert {"quote": "× 8分", "stated": "8", "weight": "10"} == w.fields
+    assert 'the 评分标准 says "× 8分" (8 points at most), but the indicator weighs 10' == w.problem.message
+
+
+def test_the_points_of_parts_are_not_taken_for_full_marks(tmp_path: Path) -> None:
+    """'2022、2023年度各2分，各年得分 = 当年资金到位率 × 2分' on a weight of 4 states the parts' points: no warning."""
+    text = _standard("2022、2023年度各2分，各年得分 = 当年资金到位率 × 2分，两年相加。", "{kind: proportional, value: rate}",
+                     facts="  rate: {type: number, min: 0}\n", weight=4)
+    assert () == _lint(tmp_path, text)
+    twice = _standard("得分 = 上半年完成率 × 2分 + 下半年完成率 × 2分。", "{kind: proportional, value: rate}",
+                      facts="  rate: {type: number, min: 0}\n", weight=4)
+    assert () == _lint(tmp_path, twice)
+
+
+CHECKLIST = """{kind: checklist, elements: [{name: ①, points: 1, met: a}, {name: ②, points: 1, met: b},
+                 {name: ③, points: 1, findings: found, points_each: 0.2}]}"""
+FLAGS = "  a: {type: boolean}\n  b: {type: boolean}\n  found: {type: list}\n"
+
+
+@pytest.mark.parametrize(("standard", "fields"), [
+    ("①按程序申请（1分）；②审批文件齐全（2分）；③事前论证（1分，每缺一项扣0.2分）。",
+     {"quote": "②审批文件齐全（2分）", "stated": "2", "param": "elements[1].points", "actual": "1"}),
+    ("①按程序申请（1分）；②审批文件齐全（1分）；③事前论证（1分，每缺一项扣0.25分）。",
+     {"quote": "每缺一项扣0.25分", "stated": "0.25", "param": "elements[2].points_each", "actual": "0.2"}),
+    ("①按程序申请；②审批文件齐全；③事前论证；④集体决策。每项0.75分。",
+     {"quote": "①…④", "stated": "4", "param": "elements", "actual": "3"}),
+    ("①按程序申请；②审批文件齐全；③事前论证。每项0.5分。",
+     {"quote": "每项0.5分", "stated": "0.5", "param": "elements[*].points", "actual": "1, 1, 1"}),
+])
+def test_a_checklist_standard_is_read_element_by_element(tmp_path: Path, standard: str, fields: dict[str, str]) -> None:
+    """The elements ①②③ of the text against the rule's: their number, their points, their own deductions, '每项N分'."""
+    text = _standard(standard, CHECKLIST, facts=FLAGS, weight=3)
+    w = _only(_lint(tmp_path, text), "standard-mismatch")
+    assert (fields, _line(text, "standard:")) == (w.fields, w.problem.line)
+
+
+def test_elements_are_matched_to_the_text_by_their_marker(tmp_path: Path) -> None:
+    """Elements written in another order than ①②③ are compared with the text of their own marker."""
+    rule = CHECKLIST.replace("{name: ①, points: 1, met: a}, {name: ②, points: 1, met: b}", "{name: ②, points: 1, met: b}, {name: ①, points: 1, met: a}")
+    text = _standard("①按程序申请（1分）；②审批文件齐全（1分）；③事前论证（1分，每缺一项扣0.2分）。", rule, facts=FLAGS, weight=3)
+    assert () == _lint(tmp_path, text)
+    w = _only(_lint(tmp_path, text.replace("②审批文件齐全（1分）", "②审批文件齐全（2分）")), "standard-mismatch")
+    assert ("elements[0].points", "2") == (w.fields["param"], w.fields["stated"])
+
+
+def test_a_band_of_the_standard_is_compared_with_the_band_of_the_same_range(tmp_path: Path) -> None:
+    """'80%（含）–90%得7分' against the rule's band [0.8, 0.9) worth 8; the other bands of the text agree."""
+    rule = ("{kind: bands, value: rate, display: percent, bands: [{min: 0.9, points: 10}, {min: 0.8, max: 0.9, points: 8},"
+            " {max: 0.8, points: 0}]}")
+    text = _standard("≥90%得满分；80%（含）–90%得7分；低于80%不得分。", rule)
+    w = _only(_lint(tmp_path, text), "standard-mismatch")
+    assert {"quote": "80%（含）–90%得7分", "stated": "7", "param": "bands[1].points", "actual": "8"} == w.fields
+    assert (_line(text, "standard:"), "only") == (w.problem.line, w.problem.indicator)
+
+
+def test_a_tier_range_of_the_standard_is_compared_with_the_tier(tmp_path: Path) -> None:
+    """'达成年度指标得分值的70%–100%' against the default tiers (80 %–100 %): both ranges are named."""
+    text = _standard("达成年度指标得分值的70%–100%；部分达成并具有一定效果得60%–80%；未达成且效果较差得0–60%。",
+                     "{kind: tiers, fact: judged}", facts="  judged: {type: tier}\n")
+    w = _only(_lint(tmp_path, text), "standard-mismatch")
+    assert {"quote": "达成年度指标得分值的70%–100%", "stated": "70–100%", "param": "tiers[达成年度指标]",
+            "actual": "80–100%"} == w.fields
+    assert _line(text, "standard:") == w.problem.line
+
+
+def test_a_panel_standard_names_shares_trimming_and_scale(tmp_path: Path) -> None:
+    """'现场核查占70%' against a part of 60 %, and '百分制' against a scale of 10."""
+    rule = ("{kind: panel, method: weighted, scale: 10, parts: [{name: 现场核查, share: 0.6, score: site},"
+            " {name: 材料审核, share: 0.4, score: files}]}")
+    text = _standard("现场核查占70%，材料审核占30%，按百分制折算。", rule,
+                     facts="  site: {type: number, min: 0, max: 10}\n  files: {type: number, min: 0, max: 10}\n")
+    found = {w.fields["param"]: (w.fields["stated"], w.fields["actual"]) for w in _lint(tmp_path, text)}
+    assert {"parts[现场核查].share": ("70%", "60%"), "parts[材料审核].share": ("30%", "40%"), "scale": ("100", "10")} == found
+
+
+def test_a_switch_standard_is_reported_only_when_no_variant_agrees(tmp_path: Path) -> None:
+    """One text describes both variants: its bands agree with the banded variant, its '× 10分' with the weight."""
+    rule = """
+      kind: switch
+      by: method
+      rules:
+        ratio: {kind: proportional, value: rate}
+        bands: {kind: bands, value: rate, display: percent, bands: [{min: 1, points: 10}, {min: 0.8, max: 1, points: 7}, {max: 0.8, points: 0}]}"""
+    facts = "  method: {type: string}\n  rate: {type: number, min: 0}\n"
+    good = "按比例计分：得分 = 执行率 × 10分；或分档计分：80%（含）–100% 7分，80%以下0分。"
+    assert () == _lint(tmp_path, _standard(good, rule, facts=facts))
+    w = _only(_lint(tmp_path, _standard(good.replace("7分", "6分"), rule, facts=facts)), "standard-mismatch")
+    assert ("6", "7") == (w.fields["stated"], w.fields["actual"])
+
+
+def test_a_standard_stating_no_number_of_the_rule_gives_no_warning(tmp_path: Path) -> None:
+    """Text that states nothing the rule has a parameter for ('由评价组判断', a formula in words) is not reported."""
+    text = _standard("预算编制经过科学论证，由评价组判断；每发现一处问题扣1分。", "{kind: proportional, value: rate}",
+                     facts="  rate: {type: number, min: 0}\n")
+    assert () == _lint(tmp_path, text)
+
+
+# ---------------------------------------------------------------- weights
+
+
+def test_a_formula_above_its_weight_is_named_when_the_set_declares_no_bonus(tmp_path: Path) -> None:
+    """With no_bonus, a formula that can pass its weight (a rate without a cap) is named with its bound."""
+    text = _set("  - {id: only, name: 唯一, weight: 10, rule: {kind: formula, rate: done}}\n",
+                facts="  done: {type: number, min: 0, max: 1.2}\n",
+                extra="weight_rules:\n  - {no_bonus: true, source: 不设置加分项}\n")
+    w = _only(_lint(tmp_path, text), "weight-bonus")
+    assert ({"high": "12", "weight": "10", "rule": "1 (不设置加分项)"}, _line(text, "rule: {kind: formula")) \
+        == (w.fields, w.problem.line)
+    capped = text.replace("rate: done", "rate: \"min(done, 1)\"")
+    assert () == _lint(tmp_path, capped)
+
+
+def test_a_level_rule_deeper_than_the_tree_is_named(tmp_path: Path) -> None:
+    """A weight rule about level 3 of a one-level set checks nothing."""
+    text = _set("  - {id: only, name: 唯一, weight: 10, rule: {kind: formula, score: 10}}\n",
+                extra="weight_rules:\n  - {level: 3, min: 1}\n")
+    w = _only(_lint(tmp_path, text), "weight-rule-empty")
+    assert ({"rule": "1", "level": "3", "depth": "1"}, _line(text, "level: 3")) == (w.fields, w.problem.line)
+
+
+def test_a_weight_in_an_indicator_name_is_its_weight(tmp_path: Path) -> None:
+    """An indicator named '产出指标（50分）' that weighs 10 is named with both."""
+    text = _set("  - {id: only, name: 产出指标（50分）, weight: 10, rule: {kind: formula, score: 10}}\n")
+    w = _only(_lint(tmp_path, text), "weight-label")
+    assert ({"name": "产出指标（50分）", "stated": "50", "weight": "10"}, _line(text, "name: 产出")) == (w.fields, w.problem.line)
+
+
+def test_the_form_labels_state_the_weights_of_the_blocks(tmp_path: Path) -> None:
+    """The Sichuan form labels 预算执行情况（10分） and 绩效指标（90分）: a set giving the funds 20 is told about both."""
+    text = (ROOT / "indicator_sets" / "sichuan-self-evaluation.yaml").read_text(encoding="utf-8")
+    text = text.replace("  - id: budget\n    name: 预算执行率\n    weight: 10", "  - id: budget\n    name: 预算执行率\n    weight: 20")
+    text = text.replace("  - id: output\n    name: 产出指标\n    weight: 50", "  - id: output\n    name: 产出指标\n    weight: 40")
+    found = [(w.fields, w.problem.line) for w in _lint(tmp_path, text) if w.code == "weight-label"]
+    assert [({"layout": "selfeval-sichuan", "label": "预算执行情况（10分）", "what": "budget", "weight": "20"},
+             _line(text, "indicator: budget")),
+            ({"layout": "selfeval-sichuan", "label": "绩效指标（90分）", "what": "output + benefit + satisfaction", "weight": "80"},
+             _line(text, "targets: {output")),
+            ] == found
+
+
+# ---------------------------------------------------------------- the bundled sets, and the messages' Chinese
+
+
+BUNDLED = sorted((ROOT / "indicator_sets").glob("*.yaml"))
+SETS = [p for p in BUNDLED if not p.name.endswith(".cases.yaml")] + sorted((ROOT / "examples").glob("*/set.yaml"))
+
+
+@pytest.mark.parametrize("path", SETS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_bundled_set_and_example_lints_clean(path: Path) -> None:
+    """The sets shipped and the examples have no warning: their standards, bands, checks and weights agree."""
+    assert [] == [str(w) for w in lint_file(path)[1]]
+
+
+def test_an_invalid_set_gives_validates_errors(tmp_path: Path) -> None:
+    """lint loads a set as validate does: one that does not load raises its errors, nothing is linted."""
+    path = tmp_path / "broken.yaml"
+    path.write_text(_set("  - {id: only, name: 唯一, weight: 9, rule: {kind: formula, score: 9}}\n"), encoding="utf-8")
+    with pytest.raises(IndicatorSetError, match="add up to 9"):
+        lint_file(path)
+
+
+def _pattern(english: str) -> re.Pattern[str]:
+    parts = [re.escape(literal) + (f"(?P<{name}>.+?)" if name else "") for literal, name, _, _ in string.Formatter().parse(english)]
+    return re.compile("".join(parts), re.S)
+
+
+def test_every_message_lint_gives_has_its_chinese(tmp_path: Path) -> None:
+    """Each message and hint of the warnings above matches an English pattern of _zh_lint.LINT, whose Chinese has the same fields."""
+    for english, chinese in LINT:
+        names = {n for _, n, _, _ in string.Formatter().parse(english) if n}
+        assert {n for _, n, _, _ in string.Formatter().parse(chinese) if n} <= names, english
+    texts = set()
+    for test_set in (_set(BANDS, facts="  done: {type: number, min: 0, max: 1}\n  x: {type: number}\n",
+                          extra='checks:\n  - {expr: "1 == 1", message: m}\n  - {expr: "done < 0", message: m}\n'),
+                     _standard("每发现一处问题扣1分；3处及以上不得分；最高5分。", "{kind: deduction, findings: found, points_each: 2}")):
+        for w in _lint(tmp_path, test_set):
+            texts |= {w.problem.message, w.problem.hint or ""}
+    assert len(texts) >= 10
+    patterns = [_pattern(english) for english, _ in LINT]
+    assert [] == [t for t in sorted(texts) if t and not any(p.fullmatch(t) for p in patterns)]
