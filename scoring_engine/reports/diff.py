@@ -73,14 +73,28 @@ def score_rows(diff: SetDiff, projects: Sequence[ProjectComparison]) -> list[tup
 # ---------------------------------------------------------------- the views
 
 
-def _terminal(text: str) -> str:
+def _terminal(text: str, start: int = 0) -> str:
     shown = one_line(text)
+    if start:
+        shown = "…" + shown[start:]
     return shown if len(shown) <= _TERMINAL_CELL else shown[:_TERMINAL_CELL - 1] + "…"
+
+
+def _first_difference(row: Sequence[str], cut: Sequence[int]) -> int:
+    """Where two long values cut side by side start to differ, less a little context: both are shown from there, so that
+    two rules alike in their first fifty characters do not look the same."""
+    if len(cut) != 2:
+        return 0
+    old, new = (one_line(row[i]) for i in cut)
+    same = next((i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b), min(len(old), len(new)))
+    return max(0, same - 12) if same > _TERMINAL_CELL - 12 else 0
 
 
 def _aligned(header: Sequence[str], rows: Sequence[Sequence[str]], cut: Sequence[int] = ()) -> list[str]:
     """The rows under the header, each column as wide as its widest cell; the columns `cut` cut to _TERMINAL_CELL."""
-    cells = [list(header)] + [[_terminal(c) if i in cut else one_line(c) for i, c in enumerate(row)] for row in rows]
+    starts = [_first_difference(row, cut) for row in rows]
+    cells = [list(header)] + [[_terminal(c, start) if i in cut else one_line(c) for i, c in enumerate(row)]
+                              for row, start in zip(rows, starts, strict=True)]
     widths = [max(display_width(row[i]) for row in cells) for i in range(len(header))]
     lines = ["  ".join(c + " " * (w - display_width(c)) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
     return [lines[0], "-" * max(display_width(line) for line in lines), *lines[1:]]
