@@ -133,6 +133,13 @@ def test_thirds_of_an_odd_weight_are_apportioned_by_largest_remainder() -> None:
     assert two.reason.endswith("扣0.83分，得0.42分")
 
 
+def test_every_element_met_scores_the_weight_exactly() -> None:
+    """Six equal sixths of 1921 points, all met: full marks, 1921 exactly (not 1921.000…001 clamped back to the weight)."""
+    result = score(parse_indicator_set(_checklist("1921", 6, head="precision: 0\n")), {f"e{i}": True for i in range(6)})
+    assert "要点均已满足（共6项），得满分1921分" == result.indicator("x").reason
+    assert D(1921) == result.indicator("x").raw_score
+
+
 @settings(max_examples=60, deadline=None)
 @given(weight=st.integers(min_value=1, max_value=2000), count=st.integers(min_value=2, max_value=7),
        met=st.lists(st.booleans(), min_size=7, max_size=7), precision=st.integers(min_value=0, max_value=3))

@@ -159,8 +159,7 @@ def score(rule: Checklist, weight: Decimal, facts: FactView) -> Outcome:
     deductions = []
     total = ZERO
     plain_full = True  # no element excused or rounded: the usual fields
-    for e in rule.elements:
-        points = e.amount.of(weight)
+    for e, points in zip(rule.elements, _points(rule, weight), strict=True):
         if e.not_applicable is not None and (na := _not_applicable(e, facts)) is not None:
             found.append((e, points, points, _MET, na, None))  # not deducted: the element keeps its points
             total += points
@@ -191,6 +190,17 @@ def score(rule: Checklist, weight: Decimal, facts: FactView) -> Outcome:
     missed = shown_later(lambda: {**_fields(found, rounding), "missed": "；".join([itemised(taken, rounding), *_excused(found)])},
                          *(d.points for d in deductions))
     return Outcome(total, "checklist.partial", missed, details, taken)
+
+
+def _points(rule: Checklist, weight: Decimal) -> list[Decimal]:
+    """Each element's points out of `weight`. They add up to it exactly (checked as fractions when the set loads); a
+    share such as 1/6 is not exact in decimals, so the last element takes the rest: six sixths of 1921 are 1921."""
+    points = [e.amount.of(weight) for e in rule.elements]
+    if any(e.amount.decimal is None for e in rule.elements):
+        whole = Fraction(weight)  # points written out of the declared weight cover a different one only partly
+        if sum((e.amount.exactly(whole) for e in rule.elements), Fraction(0)) == whole:
+            points[-1] = weight - sum(points[:-1], ZERO)
+    return points
 
 
 def _excused(found: list[_Scored]) -> list[str]:
