@@ -66,6 +66,7 @@ class Checklist(NamedTuple):
 
     elements: tuple[Element, ...]
     rounding: Rounding
+    inexact: bool = False  # an element's amount has no exact decimal form (a sixth): the last takes the rest
 
     @classmethod
     def build(cls, spec: Mapping[str, Any], b: RuleSpec) -> Checklist | None:
@@ -87,7 +88,7 @@ class Checklist(NamedTuple):
                 b.problem(f"element {what} {written(whole)}", "elements",
                           hint="make the elements' points add up to the weight, or their shares to 1")
         rounding = replace(b.rounding, elements=spec.get("round_elements", b.rounding.elements))
-        return cls(tuple(elements), rounding)
+        return cls(tuple(elements), rounding, any(e.amount.decimal is None for e in elements))
 
     @property
     def reads(self) -> frozenset[str]:
@@ -196,7 +197,7 @@ def _points(rule: Checklist, weight: Decimal) -> list[Decimal]:
     """Each element's points out of `weight`. They add up to it exactly (checked as fractions when the set loads); a
     share such as 1/6 is not exact in decimals, so the last element takes the rest: six sixths of 1921 are 1921."""
     points = [e.amount.of(weight) for e in rule.elements]
-    if any(e.amount.decimal is None for e in rule.elements):
+    if rule.inexact:
         whole = Fraction(weight)  # points written out of the declared weight cover a different one only partly
         if sum((e.amount.exactly(whole) for e in rule.elements), Fraction(0)) == whole:
             points[-1] = weight - sum(points[:-1], ZERO)
