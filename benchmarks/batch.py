@@ -38,12 +38,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))  # the generated portfolio the batch tests use
 
-from portfolio import SMALL_SET, write_jsonl  # noqa: E402
+from portfolio import SMALL_SET, write_jsonl
 
-from scoring_engine import load_facts, load_indicator_set, parse_facts, score  # noqa: E402
-from scoring_engine.batch import find_documents, score_many  # noqa: E402
-from scoring_engine.batch.run import BatchOptions, run_batch  # noqa: E402
-from scoring_engine.reports.batch_tables import detail_header, detail_rows  # noqa: E402
+from scoring_engine import load_indicator_set, parse_facts, score
+from scoring_engine.batch import find_documents, score_many
+from scoring_engine.batch.run import BatchOptions, run_batch
+from scoring_engine.reports.batch_tables import detail_header, detail_rows
 
 RUNS = 5
 
@@ -144,7 +144,7 @@ def jobs(n: int, folder: Path) -> None:
 
 
 def big(count: int, folder: Path) -> None:
-    print(f"4. streamed from JSONL with --jobs 2 and .xlsx .csv .html (peak RSS is the largest process's):")
+    print("4. streamed from JSONL with --jobs 2 and .xlsx .csv .html (peak RSS is the largest process's):")
     for n in (count // 10, count):
         source = folder / f"big{n}.jsonl"
         write_jsonl(source, n)

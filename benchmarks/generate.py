@@ -55,7 +55,7 @@ def _tier(rng: random.Random, weight: int) -> dict[str, Any]:
 
 def national_facts(rng: random.Random) -> dict[str, Any]:
     """One project's facts document for the national framework, varied (see the module's docstring)."""
-    yes = lambda chance=0.92: rng.random() < chance  # noqa: E731 - a short local helper
+    yes = lambda chance=0.92: rng.random() < chance
     total = _amount(rng, 50, 5000)
     arrived = (Decimal(total) * Decimal(rng.choice([100, 100, 100, 98, 95, 80])) / 100).quantize(Decimal("0.01"))
     paid = (arrived * Decimal(rng.choice([100, 99, 96, 93, 88, 75, 60])) / 100).quantize(Decimal("0.01"))

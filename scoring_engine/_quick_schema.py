@@ -18,7 +18,7 @@ import numbers
 import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from ._resources import data_dir
@@ -38,8 +38,8 @@ TYPES: dict[str, Check] = {
     "string": lambda v: isinstance(v, str),
     "boolean": lambda v: isinstance(v, bool),
     "null": lambda v: v is None,
-    "number": lambda v: type(v) in _NUMBERS or isinstance(v, numbers.Number) and not isinstance(v, bool),
-    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool) or isinstance(v, float) and v.is_integer(),
+    "number": lambda v: type(v) in _NUMBERS or (isinstance(v, numbers.Number) and not isinstance(v, bool)),
+    "integer": lambda v: (isinstance(v, int) and not isinstance(v, bool)) or (isinstance(v, float) and v.is_integer()),
 }
 
 
@@ -55,7 +55,7 @@ def fits(schema_name: str, document: Any) -> bool:
     return check is not None and check(document)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compiled(schema_name: str) -> Check | None:
     schema = json.loads((data_dir("schemas") / schema_name).read_text(encoding="utf-8"))
     try:

@@ -321,7 +321,6 @@ class _Reader:
     def out_of_range(self, node: ScalarNode) -> None:
         self.problem(node, f"{_shown(node.value)} is out of range (MAX_YAML_NUMBER is 1e15, smallest 1e-15)",
                      "check the unit and the digits")
-        return None
 
 
 def _shown(text: str) -> str:

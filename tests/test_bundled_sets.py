@@ -7,7 +7,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +32,7 @@ def _cases_file(set_id: str) -> Path:
     return BUNDLED[set_id].with_name(f"{set_id}.cases.yaml")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _scored(set_id: str) -> tuple[IndicatorSet, tuple[Result, ...]]:
     """The set and the result of every case of its case file that scores (cases expecting an error are left out)."""
     indicator_set = load_indicator_set(BUNDLED[set_id])

@@ -88,7 +88,7 @@ def _blocks(path: Path) -> list[Block]:
 def _section(path: Path, heading: str) -> str:
     """The text of the section under `heading` (a Markdown heading line), up to the next heading of the same level."""
     text = path.read_text(encoding="utf-8")
-    level = heading.split(" ")[0]
+    level = heading.split(" ", maxsplit=1)[0]
     start = text.index(f"\n{heading}\n")
     following = re.search(rf"^{re.escape(level)} ", text[start + len(heading) + 2:], re.M)
     return text[start: start + len(heading) + 2 + following.start()] if following else text[start:]

@@ -77,7 +77,7 @@ class _Reading:
     def number(self, row: int, col: int, what: str, unit: str | None = None) -> Decimal | None:
         """A number cell, or text holding one ('712.42', '712.42万元'); None when empty; a problem otherwise."""
         value = self.sheet.get(row, col)
-        if value is None or isinstance(value, str) and value.strip() in ("", "—", "-", "/"):
+        if value is None or (isinstance(value, str) and value.strip() in ("", "—", "-", "/")):
             return None
         if isinstance(value, Decimal):
             return value

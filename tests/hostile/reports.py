@@ -391,7 +391,7 @@ def xlsx_violations(data: bytes, result: Result) -> list[str]:
 
     try:
         book = load_workbook(io.BytesIO(data))
-    except Exception as err:  # noqa: BLE001 - any failure to reopen is the finding
+    except Exception as err:
         return [f"openpyxl cannot reopen it: {type(err).__name__}: {err}"]
     found = [] if book.sheetnames == [SCORE_SHEET, SUMMARY_SHEET, FACTS_SHEET] else [f"sheets {book.sheetnames}"]
     texts = [book.properties.title or ""]
