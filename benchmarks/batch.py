@@ -38,12 +38,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))  # the generated portfolio the batch tests use
 
-from portfolio import SMALL_SET, write_jsonl
+from portfolio import SMALL_SET, write_jsonl  # noqa: E402
 
-from scoring_engine import load_indicator_set, parse_facts, score
-from scoring_engine.batch import find_documents, score_many
-from scoring_engine.batch.run import BatchOptions, run_batch
-from scoring_engine.reports.batch_tables import detail_header, detail_rows
+from scoring_engine import load_indicator_set, parse_facts, score  # noqa: E402
+from scoring_engine.batch import find_documents, score_many  # noqa: E402
+from scoring_engine.batch.run import BatchOptions, run_batch  # noqa: E402
+from scoring_engine.reports.batch_tables import detail_header, detail_rows  # noqa: E402
 
 RUNS = 5
 

@@ -55,7 +55,7 @@ def _tier(rng: random.Random, weight: int) -> dict[str, Any]:
 
 def national_facts(rng: random.Random) -> dict[str, Any]:
     """One project's facts document for the national framework, varied (see the module's docstring)."""
-    yes = lambda chance=0.92: rng.random() < chance
+    yes = lambda chance=0.92: rng.random() < chance  # noqa: E731 - a short local helper
     total = _amount(rng, 50, 5000)
     arrived = (Decimal(total) * Decimal(rng.choice([100, 100, 100, 98, 95, 80])) / 100).quantize(Decimal("0.01"))
     paid = (arrived * Decimal(rng.choice([100, 99, 96, 93, 88, 75, 60])) / 100).quantize(Decimal("0.01"))
@@ -94,7 +94,7 @@ def national_facts(rng: random.Random) -> dict[str, Any]:
         },
         "benefit": {"social": _tier(rng, 6), "economic": _tier(rng, 4), "ecological": _tier(rng, 4),
                     "sustainable": _tier(rng, 6)},
-        "survey": dict(zip(("very_satisfied", "satisfied", "neutral", "dissatisfied", "very_dissatisfied"), counts)),
+        "survey": dict(zip(("very_satisfied", "satisfied", "neutral", "dissatisfied", "very_dissatisfied"), counts, strict=True)),
     }
     if yes(0.5):  # the sources of the budget, given by half the evaluations
         central = (Decimal(total) * Decimal(rng.choice([0, 30, 40, 100])) / 100).quantize(Decimal("0.01"))

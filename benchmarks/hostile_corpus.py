@@ -26,8 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from hostile.bounded import Outcome, run_bounded
-from hostile.corpus import (
+from hostile.bounded import Outcome, run_bounded  # noqa: E402
+from hostile.corpus import (  # noqa: E402
     CLASSES,
     facts_cases,
     formula_cases,

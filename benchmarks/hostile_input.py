@@ -25,16 +25,16 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from hostile.big_numbers import number_cases
-from hostile.bounded import Outcome, run_bounded
-from hostile.chains import chain_cases
-from hostile.fuzz import case_inputs, facts_inputs, run_input, set_inputs
-from hostile.inputs import Case, clean_run_problems, run_case
-from hostile.paths import path_cases
-from hostile.shapes import shape_cases
-from hostile.special_files import special_cases, stdin_cases
-from hostile.spellings import spelling_cases
-from hypothesis import HealthCheck, given, settings
+from hostile.big_numbers import number_cases  # noqa: E402
+from hostile.bounded import Outcome, run_bounded  # noqa: E402
+from hostile.chains import chain_cases  # noqa: E402
+from hostile.fuzz import case_inputs, facts_inputs, run_input, set_inputs  # noqa: E402
+from hostile.inputs import Case, clean_run_problems, run_case  # noqa: E402
+from hostile.paths import path_cases  # noqa: E402
+from hostile.shapes import shape_cases  # noqa: E402
+from hostile.special_files import special_cases, stdin_cases  # noqa: E402
+from hostile.spellings import spelling_cases  # noqa: E402
+from hypothesis import HealthCheck, given, settings  # noqa: E402
 
 
 def _escaped(value: Any) -> bool:
@@ -85,7 +85,7 @@ def _contexts() -> Row:
     for example in contexts.EXAMPLES:
         expected = contexts._everything(example)
         for name, context in contexts.HOSTILE.items():
-            def work(context: decimal.Context = context, example: Path = example) -> dict[str, Any]:
+            def work(context: decimal.Context = context, example: Path = example, expected: dict[str, Any] = expected) -> dict[str, Any]:
                 with decimal.localcontext(context):
                     seen = contexts._everything(example)
                 return {"differs": [k for k, v in expected.items() if seen[k] != v]}

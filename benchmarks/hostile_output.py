@@ -24,13 +24,13 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from hostile.bounded import Outcome, run_bounded
-from hostile.output import CLASSES as OUTPUT_CLASSES
-from hostile.output import OutputCase, output_cases
-from hostile.terminal import CLASSES as TERMINAL_CLASSES
-from hostile.terminal import terminal_cases
-from hostile.reports import CLASSES as REPORT_CLASSES
-from hostile.reports import example_result, poisoned, render_all, text_cases, violations
+from hostile.bounded import Outcome, run_bounded  # noqa: E402
+from hostile.output import CLASSES as OUTPUT_CLASSES  # noqa: E402
+from hostile.output import OutputCase, output_cases  # noqa: E402
+from hostile.terminal import CLASSES as TERMINAL_CLASSES  # noqa: E402
+from hostile.terminal import terminal_cases  # noqa: E402
+from hostile.reports import CLASSES as REPORT_CLASSES  # noqa: E402
+from hostile.reports import example_result, poisoned, render_all, text_cases, violations  # noqa: E402
 
 
 class Tally:

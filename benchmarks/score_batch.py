@@ -40,12 +40,12 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-import yaml
+import yaml  # noqa: E402
 
-from generate import large_set, national_facts
-from handwritten import score_national
-from scoring_engine import Facts, load_indicator_set, score
-from scoring_engine.engine import scores_only
+from generate import large_set, national_facts  # noqa: E402
+from handwritten import score_national  # noqa: E402
+from scoring_engine import Facts, load_indicator_set, score  # noqa: E402
+from scoring_engine.engine import scores_only  # noqa: E402
 
 SMALL_FACTS = ROOT / "examples" / "small" / "facts.json"
 NATIONAL = ROOT / "indicator_sets" / "national-framework.yaml"
@@ -87,7 +87,7 @@ def projects(count: int, seed: int) -> tuple[list[dict], list[Facts]]:
 
 def check_floor(indicator_set: object, documents: list[dict], facts: list[Facts]) -> None:
     """The hand-written scorer and scores_only agree with score() on every project, or the figures mean nothing."""
-    for document, project in zip(documents, facts):
+    for document, project in zip(documents, facts, strict=True):
         full = score(indicator_set, project)  # type: ignore[arg-type]
         hand = score_national(document)
         quick = scores_only(indicator_set, project)  # type: ignore[arg-type]
@@ -166,8 +166,8 @@ def loading(args: argparse.Namespace) -> None:
             text = path.read_text(encoding="utf-8")
             values = _count(yaml.compose(text, Loader=yaml.CSafeLoader))
             times = interleaved(args.repeats, {
-                "compose": lambda: yaml.compose(text, Loader=yaml.CSafeLoader),
-                "load": lambda: load_indicator_set(path),
+                "compose": lambda text=text: yaml.compose(text, Loader=yaml.CSafeLoader),
+                "load": lambda path=path: load_indicator_set(path),
             }, clock=time.perf_counter)
             print(f"  {label} ({values} YAML values, {len(text.encode()) // 1000} KB)")
             print(f"    C-loader compose     {shown(times['compose'], unit=1e3)}")
@@ -200,7 +200,7 @@ def stream_child(count: int) -> None:
     for i in range(1, count + 1):
         document = national_facts(rng)
         facts = Facts(values=document["facts"], not_applicable=document.get("not_applicable", {}), project=document["project"])
-        score(indicator_set, facts).total
+        score(indicator_set, facts).total  # noqa: B018 - read, then dropped
         if i % quarter == 0:
             now = time.process_time()
             quarters.append(now - start)

@@ -424,12 +424,12 @@ def sets(set_id: str | None, copy_to: Path | None) -> None:
     if not found:
         say(_say("no bundled indicator sets") + "\n")
         return
-    for set_id, path in found.items():
+    for found_id, path in found.items():
         try:
             loaded = load_indicator_set(path)
-            fields: tuple[str, ...] = (set_id, loaded.version, loaded.name)
+            fields: tuple[str, ...] = (found_id, loaded.version, loaded.name)
         except ScoringEngineError as err:
-            fields = (set_id, said(f"invalid: {err.problems[0]}", current_language()))
+            fields = (found_id, said(f"invalid: {err.problems[0]}", current_language()))
         say("\t".join(one_line(str(field)) for field in fields) + "\n")
 
 

@@ -257,9 +257,9 @@ def convert_fact(value: Any, spec: FactSpec) -> Any:
             if isinstance(item, str):
                 findings.append(Finding(_text(item, "a finding")))
             else:
-                item = _only_keys(item, ("text", "points"), ("text",))
-                points = _number(item["points"], _points_of(spec.name)) if "points" in item else None
-                findings.append(Finding(_text(item["text"], "a finding's text"), points))
+                entry = _only_keys(item, ("text", "points"), ("text",))
+                points = _number(entry["points"], _points_of(spec.name)) if "points" in entry else None
+                findings.append(Finding(_text(entry["text"], "a finding's text"), points))
         return tuple(findings)
     if kind == "judgement":
         value = _only_keys(value, ("score", "reason"), ("score", "reason"))

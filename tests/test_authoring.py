@@ -122,7 +122,7 @@ def _blocks_with_prose(path: Path) -> list[tuple[Block, str]]:
     text = path.read_text(encoding="utf-8")
     matches = list(FENCE.finditer(text))
     ends = [0] + [m.end() for m in matches]
-    return [(block, text[ends[i]:m.start()]) for i, (block, m) in enumerate(zip(_blocks(path), matches))]
+    return [(block, text[ends[i]:m.start()]) for i, (block, m) in enumerate(zip(_blocks(path), matches, strict=True))]
 
 
 def _saved_as(before: str) -> str | None:

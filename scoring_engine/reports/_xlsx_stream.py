@@ -92,7 +92,7 @@ def _row_xml(n: int, values: Sequence[Any], styles: Sequence[int]) -> str:
     """A row's XML. Cells go in column order without their own reference (which is optional); an empty one is <c/>."""
     cells = [f'<row r="{n}">']
     append = cells.append
-    for value, style in zip(values, styles):
+    for value, style in zip(values, styles, strict=False):  # _NO_STYLES is longer than any row
         kind = type(value)  # told by type first: the cells are nearly all text and Decimals
         if kind is str or (kind is not Decimal and isinstance(value, str)):
             append(_text_cell(value, style))

@@ -100,7 +100,7 @@ class BatchPage:
         for row in rows():
             for cells in lines(row):
                 count += 1
-                write(("<tr>" + "".join(_cell(h, c) for h, c in zip(header, cells)) + "</tr>\n").encode())
+                write(("<tr>" + "".join(_cell(h, c) for h, c in zip(header, cells, strict=True)) + "</tr>\n").encode())
         write(b"</tbody>\n</table>\n" + ('<p class="note">无。</p>\n'.encode() if not count else b"") + b"</section>\n")
 
     def commit(self) -> None:
@@ -165,7 +165,7 @@ def _consequences(summary: Summary) -> str:
         header = CONSEQUENCES.header[skip:]
         head = "".join(f'<th class="num">{h}</th>' if h in numeric else f"<th>{h}</th>" for h in header)
         body = "".join("<tr>" + "".join(f'<td class="num">{escape(cell_text(c))}</td>' if h in numeric else f"<td>{escape(cell_text(c))}</td>"
-                                        for h, c in zip(header, row[skip:])) + "</tr>\n"
+                                        for h, c in zip(header, row[skip:], strict=True)) + "</tr>\n"
                        for row in rows if row[0] == scope)
         parts.append(f'<h3>{title}</h3>\n<table class="consequences"><thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody></table>\n')
     parts.append("</section>\n")

@@ -142,7 +142,7 @@ def _fit_and_print(ws: Worksheet, result: Result, table: ScoreTable, after: int)
     _widths(ws, widths)
     # Row heights for the wrapped text: spreadsheets do not fit them on opening (nor ever, for merged cells).
     for i, row in enumerate(table.rows):
-        lines = max(_lines(text, width) for text, width in zip(table.cells(row), widths))
+        lines = max(_lines(text, width) for text, width in zip(table.cells(row), widths, strict=True))
         ws.row_dimensions[FIRST_ROW + 1 + i].height = _LINE_HEIGHT * lines + 4
     for r in (2, *range(after, after + len(result.warnings))):
         ws.row_dimensions[r].height = _LINE_HEIGHT * _lines(str(ws.cell(r, 1).value), sum(widths)) + 4
@@ -206,7 +206,8 @@ def _facts_sheet(ws: Worksheet, result: Result, score_format: str) -> None:
     _widths(ws, widths)
     for r, values in enumerate(rows, 1):
         spans = [sum(widths)] if len(values) == 1 else widths
-        ws.row_dimensions[r].height = _LINE_HEIGHT * max(_lines(_shown(v), w) for v, w in zip(values, spans)) + 4 if values else None
+        lines = max((_lines(_shown(v), w) for v, w in zip(values, spans, strict=False)), default=0)  # short rows leave columns empty
+        ws.row_dimensions[r].height = _LINE_HEIGHT * lines + 4 if values else None
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     from openpyxl.worksheet.properties import PageSetupProperties

@@ -63,8 +63,8 @@ def _synonyms(raw: Mapping[str, Any], labels: list[str], b: RuleSpec) -> dict[st
             b.problem(f"synonyms name tier {label!r}, which the rule does not have", "synonyms", label,
                       hint=did_you_mean(label, labels, show=repr) or "tiers: " + ", ".join(labels))
             continue
-        for word in words:
-            word = word.strip()
+        for given in words:
+            word = given.strip()
             if word in labels:
                 b.problem(f"synonym {word!r} of tier {label} is the label of a tier", "synonyms", label)
             elif word in found and found[word] != label:

@@ -293,7 +293,7 @@ def markdown_violations(text: str, result: Result) -> list[str]:
     if len(rows) != len(table.rows) + 1:
         found.append(f"{len(rows)} table rows instead of {len(table.rows) + 1}")
     repeated = table.continued()
-    for r, (row, shown) in enumerate(zip(table.rows, rows[1:])):
+    for r, (row, shown) in enumerate(zip(table.rows, rows[1:], strict=False)):  # a wrong row count is reported above
         if len(shown) != len(table.header):
             found.append(f"row {r + 1} has {len(shown)} cells instead of {len(table.header)}")
             continue
