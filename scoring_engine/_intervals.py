@@ -46,7 +46,8 @@ def gaps_and_overlaps(intervals: Sequence[Interval], show: Callable[[Decimal], s
     for before, after in pairwise(order):
         a, b = intervals[before], intervals[after]
         if b.low is None or a.low == b.low:
-            problems.append((after, f"overlaps another range starting at {show(a.low) if a.low is not None else 'the lowest value'}"))
+            problems.append((after,
+                             f"overlaps another range starting at {show(a.low) if a.low is not None else 'the lowest value'}"))
         elif a.high is None:  # a range with neither min nor max covers everything
             start = show(a.low) if a.low is not None else "the lowest value"
             problems.append((after, f"overlaps the range starting at {start}, which has no max"))

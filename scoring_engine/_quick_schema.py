@@ -102,7 +102,7 @@ class _Compiler:
             return kinds[0]
 
         def check(v: Any) -> bool:
-            for is_kind in kinds:
+            for is_kind in kinds:  # noqa: SIM110 - the loop is faster than any(); this is the quick check
                 if is_kind(v):
                     return True
             return False
@@ -178,7 +178,7 @@ class _Compiler:
             raise _Unsupported(value)
         name = value.rsplit("/", 1)[1]
         if name not in self.refs:
-            self.refs[name] = lambda v: resolved(v)  # a definition may refer to itself (an indicator's children)
+            self.refs[name] = lambda v: resolved(v)  # noqa: PLW0108 - `resolved` is bound below; a definition may refer to itself (an indicator's children)
             resolved = self.compile(self.root["$defs"][name])
             self.refs[name] = resolved
         return self.refs[name]
@@ -202,7 +202,7 @@ def _every(checks: list[Check]) -> Check:
         return lambda v: first(v) and second(v)
 
     def check(v: Any) -> bool:
-        for part in checks:
+        for part in checks:  # noqa: SIM110 - the loop is faster than all(); this is the quick check
             if not part(v):
                 return False
         return True

@@ -141,7 +141,7 @@ def _unknown_keys(failed: _Failed) -> list[SchemaProblem]:
         hint = close or (f"allowed keys: {', '.join(k for k in known if k != 'kind')}" if known else None)
         if not close and not _KEY.fullmatch(key):
             hint = _COMMA_HINT
-        found.append(SchemaProblem(failed.path + (key,), True, f"unknown key {key!r}", hint))
+        found.append(SchemaProblem((*failed.path, key), True, f"unknown key {key!r}", hint))
     return found
 
 
@@ -182,7 +182,7 @@ def _bad_name(failed: _Failed) -> list[SchemaProblem]:
 
 
 def _bad_key(failed: _Failed) -> list[SchemaProblem]:
-    path = failed.path + (str(failed.instance),) if isinstance(failed.instance, str) else failed.path
+    path = (*failed.path, str(failed.instance)) if isinstance(failed.instance, str) else failed.path
     return [SchemaProblem(path, True, failed.message, None)]
 
 

@@ -44,7 +44,7 @@ class Chromium:
         with log.open("wb") as stderr:
             self.process = subprocess.Popen([executable, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "about:blank"],
                                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=stderr,
-                                            preexec_fn=wire, pass_fds=(3, 4))
+                                            preexec_fn=wire, pass_fds=(3, 4))  # noqa: PLW1509 - only a child-side dup2 puts the pipes on fds 3 and 4
         os.close(commands_r)
         os.close(events_w)
         self._buffer = b""

@@ -158,7 +158,7 @@ def test_every_row_type_of_a_row_group_is_scored_by_a_case(set_id: str):
 
 def _score_json(facts: Path, cwd: Path, *options: str) -> dict[str, Any]:
     done = subprocess.run([sys.executable, "-m", "scoring_engine", "score", str(facts), "--format", "json", *options],
-                          cwd=cwd, capture_output=True, text=True, encoding="utf-8")
+                          cwd=cwd, capture_output=True, text=True, encoding="utf-8", check=False)
     assert 0 == done.returncode, done.stderr
     return json.loads(done.stdout)
 
@@ -184,7 +184,7 @@ def test_the_self_evaluation_set_is_found_by_id_from_any_folder(tmp_path: Path):
     """`score FACTS --set self-evaluation` reproduces the resettlement housing self-evaluation (91, 优秀)."""
     facts = ROOT / "examples" / "resettlement-housing" / "facts.json"
     done = subprocess.run([sys.executable, "-m", "scoring_engine", "score", str(facts), "--set", "self-evaluation"],
-                          cwd=tmp_path, capture_output=True, text=True, encoding="utf-8")
+                          cwd=tmp_path, capture_output=True, text=True, encoding="utf-8", check=False)
     assert 0 == done.returncode, done.stderr
     assert "总分 91.00 / 100    等级 优秀" in done.stdout
 
