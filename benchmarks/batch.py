@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT / "tests"))  # the generated portfolio the batch tes
 
 from portfolio import SMALL_SET, write_jsonl  # noqa: E402
 
-from scoring_engine import load_facts, load_indicator_set, parse_facts, score  # noqa: E402
+from scoring_engine import load_indicator_set, parse_facts, score  # noqa: E402
 from scoring_engine.batch import find_documents, score_many  # noqa: E402
 from scoring_engine.batch.run import BatchOptions, run_batch  # noqa: E402
 from scoring_engine.reports.batch_tables import detail_header, detail_rows  # noqa: E402
@@ -80,7 +80,8 @@ def throughput(n: int, folder: Path) -> None:
             times[name].append(cpu(action))
     measured = {name: (min(found), statistics.median(found)) for name, found in times.items()}
     base = measured["score() on loaded facts"][0]
-    print(f"1. throughput, {n} projects of the small example set ({sum(1 for _ in indicator_set.walk())} indicators), one process, CPU time")
+    print(f"1. throughput, {n} projects of the small example set ({sum(1 for _ in indicator_set.walk())} indicators), "
+          "one process, CPU time")
     for name, (best, median) in measured.items():
         print(f"   {name:28} {best / n * 1e6:7.0f} µs/project (median {median / n * 1e6:7.0f})  = {best / base:4.2f} × score()")
 
@@ -139,26 +140,28 @@ def jobs(n: int, folder: Path) -> None:
     (wall1, median1, cpu1), (wall2, median2, cpu2) = found[1], found[2]
     print(f"3. --jobs 2 against --jobs 1, {n} projects, {os.cpu_count()} cores (load average {os.getloadavg()[0]:.1f}): "
           f"wall {wall1:.1f} s → {wall2:.1f} s (medians {median1:.1f} → {median2:.1f}), speed-up {wall1 / wall2:.2f} ×")
-    print(f"   CPU {cpu1 / n * 1e6:.0f} → {cpu2 / n * 1e6:.0f} µs/project; cores kept busy {cpu1 / wall1:.2f} → {cpu2 / wall2:.2f}; "
+    print(f"   CPU {cpu1 / n * 1e6:.0f} → {cpu2 / n * 1e6:.0f} µs/project; "
+          f"cores kept busy {cpu1 / wall1:.2f} → {cpu2 / wall2:.2f}; "
           f"with two free cores the speed-up would be {cpu1 / (cpu2 / 2):.2f} ×")
 
 
 def big(count: int, folder: Path) -> None:
-    print(f"4. streamed from JSONL with --jobs 2 and .xlsx .csv .html (peak RSS is the largest process's):")
+    print("4. streamed from JSONL with --jobs 2 and .xlsx .csv .html (peak RSS is the largest process's):")
     for n in (count // 10, count):
         source = folder / f"big{n}.jsonl"
         write_jsonl(source, n)
         outputs = [arg for ext in ("xlsx", "csv", "html") for arg in ("--output", str(folder / f"big.{ext}"))]
         wall, used, rss = _fresh_command([str(source), "--set", str(SMALL_SET), "--jobs", "2", *outputs])
         size = sum((folder / f"big.{ext}").stat().st_size for ext in ("xlsx", "csv", "html")) / 1e6
-        print(f"   {n:7} projects: {wall:6.1f} s wall, {used / n * 1e6:5.0f} µs CPU/project, peak RSS {rss:5.0f} MB, outputs {size:.0f} MB")
+        print(f"   {n:7} projects: {wall:6.1f} s wall, {used / n * 1e6:5.0f} µs CPU/project,"
+              f" peak RSS {rss:5.0f} MB, outputs {size:.0f} MB")
         source.unlink()
 
 
 def _fresh_command(args: list[str]) -> tuple[float, float, float]:
     """command() in a child of its own, so the peak RSS is this run's and not an earlier one's."""
-    code = ("import sys, json; sys.path.insert(0, %r); from batch import command; print(json.dumps(command(%r)))"
-            % (str(Path(__file__).parent), args))
+    here = str(Path(__file__).parent)
+    code = f"import sys, json; sys.path.insert(0, {here!r}); from batch import command; print(json.dumps(command({args!r})))"
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
     import json
 

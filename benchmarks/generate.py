@@ -27,7 +27,8 @@ from typing import Any
 
 TIERS = (("达成年度指标", Decimal("0.8"), Decimal(1)), ("部分达成并具有一定效果", Decimal("0.6"), Decimal("0.8")),
          ("未达成且效果较差", Decimal(0), Decimal("0.6")))
-FINDINGS = ("资金拨付审批手续不全", "部分支出未按预算批复用途使用", "会计凭证附件不完整", "合同签订晚于开工", "验收资料未及时归档",
+FINDINGS = ("资金拨付审批手续不全", "部分支出未按预算批复用途使用", "会计凭证附件不完整", "合同签订晚于开工",
+            "验收资料未及时归档",
             "专项资金未单独核算", "项目变更未报批")
 
 
@@ -94,7 +95,7 @@ def national_facts(rng: random.Random) -> dict[str, Any]:
         },
         "benefit": {"social": _tier(rng, 6), "economic": _tier(rng, 4), "ecological": _tier(rng, 4),
                     "sustainable": _tier(rng, 6)},
-        "survey": dict(zip(("very_satisfied", "satisfied", "neutral", "dissatisfied", "very_dissatisfied"), counts)),
+        "survey": dict(zip(("very_satisfied", "satisfied", "neutral", "dissatisfied", "very_dissatisfied"), counts, strict=True)),
     }
     if yes(0.5):  # the sources of the budget, given by half the evaluations
         central = (Decimal(total) * Decimal(rng.choice([0, 30, 40, 100])) / 100).quantize(Decimal("0.01"))
@@ -126,14 +127,16 @@ def large_set(leaves: int = 500, seed: int = 1) -> str:
     groups: list[tuple[int, list[str]]] = []  # (weight, lines) of each 二级 indicator
     for g in range((leaves + 9) // 10):
         count = min(10, leaves - g * 10)
-        lines = [f"      - id: g{g}", f"        name: {_q(f'二级指标{g + 1}')}", f"        weight: {count * 2}", "        children:"]
+        lines = [f"      - id: g{g}", f"        name: {_q(f'二级指标{g + 1}')}", f"        weight: {count * 2}",
+                 "        children:"]
         for i in range(count):
             lines.extend(_leaf(f"g{g}.i{i}", rng.choice(_KINDS), facts))
         groups.append((count * 2, lines))
     total = leaves * 2
     out = ["id: large", f"name: {_q('大型指标体系（基准测试用）')}", 'version: "1"', "precision: 2", f"total: {total}",
-           "facts:", *facts, "grades:", f"  - {{label: 优, min: {total * 9 // 10}}}", f"  - {{label: 良, min: {total * 8 // 10}}}",
-           f"  - {{label: 中, min: {total * 6 // 10}}}", "  - {label: 差, min: 0}", "indicators:"]
+           "facts:", *facts, "grades:", f"  - {{label: 优, min: {total * 9 // 10}}}",
+           f"  - {{label: 良, min: {total * 8 // 10}}}", f"  - {{label: 中, min: {total * 6 // 10}}}", "  - {label: 差, min: 0}",
+           "indicators:"]
     for t, name in enumerate(("决策", "过程", "产出", "效益")):  # the groups sit under four 一级 indicators, as in the framework
         mine = groups[t::4]
         out.extend([f"  - id: top{t}", f"    name: {name}", f"    weight: {sum(w for w, _ in mine)}", "    children:"])
@@ -151,7 +154,8 @@ def _leaf(leaf_id: str, kind: str, facts: list[str]) -> list[str]:
     """An indicator worth 2 points scored by `kind`, with its standard, declaring the facts it reads."""
     n = leaf_id.replace(".", "_")
     head = [f"          - id: {leaf_id}", f"            name: {_q(f'三级指标 {leaf_id}')}", "            weight: 2"]
-    standard = f"            standard: {_q(f'评价要点：指标 {leaf_id} 的评分标准，说明评价依据、计算方法、扣分规则和不得分的情形。')}"
+    text = f"评价要点：指标 {leaf_id} 的评分标准，说明评价依据、计算方法、扣分规则和不得分的情形。"
+    standard = f"            standard: {_q(text)}"
     if kind == "checklist":
         elements = []
         for e in range(4):

@@ -208,7 +208,7 @@ def _checks(b: dict[str, Any], o: dict[str, Any], valid: Decimal) -> list[str]:
         warnings.append("实际到位资金超过预算资金，请核对")
     if paid > arrived:
         warnings.append("实际支出资金超过实际到位资金，请核对")
-    if given != 0 and given != total:
+    if given not in (0, total):
         warnings.append("资金来源合计与预算资金不一致，请核对")
     if num(o["qualified"]) > num(o["actual"]):
         warnings.append("质量达标产出数超过实际产出数，请核对")

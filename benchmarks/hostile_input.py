@@ -85,7 +85,8 @@ def _contexts() -> Row:
     for example in contexts.EXAMPLES:
         expected = contexts._everything(example)
         for name, context in contexts.HOSTILE.items():
-            def work(context: decimal.Context = context, example: Path = example) -> dict[str, Any]:
+            def work(context: decimal.Context = context, example: Path = example,
+                     expected: dict[str, Any] = expected) -> dict[str, Any]:
                 with decimal.localcontext(context):
                     seen = contexts._everything(example)
                 return {"differs": [k for k, v in expected.items() if seen[k] != v]}

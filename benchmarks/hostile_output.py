@@ -87,9 +87,11 @@ def main() -> None:
         row = rows[name]
         total.cases, total.skipped, total.failed = total.cases + row.cases, total.skipped + row.skipped, total.failed + row.failed
         total.slowest, total.peak = max(total.slowest, row.slowest), max(total.peak, row.peak)
-        print(f"{name:20} {row.cases:5} {row.skipped:4} {row.failed:4}  {row.slowest[0] * 1000:8.1f} ms {row.slowest[1][:30]:>30}  "
+        print(f"{name:20} {row.cases:5} {row.skipped:4} {row.failed:4}  {row.slowest[0] * 1000:8.1f}"
+              f" ms {row.slowest[1][:30]:>30}  "
               f"{row.peak[0]:6.1f} {row.peak[1][:23]:>23}")
-    print(f"{'all':20} {total.cases:5} {total.skipped:4} {total.failed:4}  {total.slowest[0] * 1000:8.1f} ms {total.slowest[1][:30]:>30}  "
+    print(f"{'all':20} {total.cases:5} {total.skipped:4} {total.failed:4}  {total.slowest[0] * 1000:8.1f}"
+          f" ms {total.slowest[1][:30]:>30}  "
           f"{total.peak[0]:6.1f} {total.peak[1][:23]:>23}")
     print(f"\nwall time for all {total.cases} cases: {time.perf_counter() - started:.1f} s")
     if failures:

@@ -87,7 +87,7 @@ def projects(count: int, seed: int) -> tuple[list[dict], list[Facts]]:
 
 def check_floor(indicator_set: object, documents: list[dict], facts: list[Facts]) -> None:
     """The hand-written scorer and scores_only agree with score() on every project, or the figures mean nothing."""
-    for document, project in zip(documents, facts):
+    for document, project in zip(documents, facts, strict=True):
         full = score(indicator_set, project)  # type: ignore[arg-type]
         hand = score_national(document)
         quick = scores_only(indicator_set, project)  # type: ignore[arg-type]
@@ -166,8 +166,8 @@ def loading(args: argparse.Namespace) -> None:
             text = path.read_text(encoding="utf-8")
             values = _count(yaml.compose(text, Loader=yaml.CSafeLoader))
             times = interleaved(args.repeats, {
-                "compose": lambda: yaml.compose(text, Loader=yaml.CSafeLoader),
-                "load": lambda: load_indicator_set(path),
+                "compose": lambda text=text: yaml.compose(text, Loader=yaml.CSafeLoader),
+                "load": lambda path=path: load_indicator_set(path),
             }, clock=time.perf_counter)
             print(f"  {label} ({values} YAML values, {len(text.encode()) // 1000} KB)")
             print(f"    C-loader compose     {shown(times['compose'], unit=1e3)}")

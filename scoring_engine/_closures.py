@@ -173,7 +173,7 @@ def _compare(node: ast.expr) -> Reader:
     if not isinstance(node, ast.Compare):
         return _refuse(node)  # type: ignore[no-any-return]
     first = build(node.left)
-    steps = [(_operator(op), build(c)) for op, c in zip(node.ops, node.comparators)]
+    steps = [(_operator(op), build(c)) for op, c in zip(node.ops, node.comparators, strict=True)]
 
     def run(names: Mapping[str, Any]) -> Any:
         result: Any = True

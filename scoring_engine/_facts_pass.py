@@ -73,9 +73,9 @@ def is_clean(value: Any, max_depth: int, depth: int = 0) -> bool:
     """Whether document_problems finds nothing in `value` (at `depth` in its document); False also when unsure."""
     kind = type(value)
     if kind is dict or kind is list:
-        if depth >= max_depth or kind is dict and not _clean_keys(value):
+        if depth >= max_depth or (kind is dict and not _clean_keys(value)):
             return False
-        for item in value.values() if kind is dict else value:
+        for item in value.values() if kind is dict else value:  # noqa: SIM110 - the loop is faster than all(); this is the fast pass
             if not _clean_item(item, depth + 1, max_depth):
                 return False
         return True

@@ -117,7 +117,7 @@ def _div(a: Any, b: Any) -> Decimal:
 
 def _ordered(op: Callable[[Any, Any], bool], symbol: str) -> Callable[[Any, Any], bool]:
     def compare(a: Any, b: Any) -> bool:
-        if type(a) is Decimal and type(b) is Decimal or isinstance(a, datetime.date) and isinstance(b, datetime.date):
+        if (type(a) is Decimal and type(b) is Decimal) or (isinstance(a, datetime.date) and isinstance(b, datetime.date)):
             return op(a, b)
         return op(_number(a, symbol), _number(b, symbol))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from decimal import Decimal
+from itertools import pairwise
 from typing import NamedTuple
 
 MIN_INCLUSIVE = "min_inclusive"  # [min, max): 90 belongs to 90–95, 95 to the next band up
@@ -42,10 +43,11 @@ def gaps_and_overlaps(intervals: Sequence[Interval], show: Callable[[Decimal], s
         if iv.low is not None and iv.high is not None and iv.low >= iv.high:
             problems.append((i, f"range min {show(iv.low)} is not below its max {show(iv.high)}"))
     order = sorted(range(len(intervals)), key=lambda i: (intervals[i].low is not None, intervals[i].low or 0))
-    for before, after in zip(order, order[1:]):
+    for before, after in pairwise(order):
         a, b = intervals[before], intervals[after]
         if b.low is None or a.low == b.low:
-            problems.append((after, f"overlaps another range starting at {show(a.low) if a.low is not None else 'the lowest value'}"))
+            problems.append((after,
+                             f"overlaps another range starting at {show(a.low) if a.low is not None else 'the lowest value'}"))
         elif a.high is None:  # a range with neither min nor max covers everything
             start = show(a.low) if a.low is not None else "the lowest value"
             problems.append((after, f"overlaps the range starting at {start}, which has no max"))

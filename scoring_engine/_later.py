@@ -31,7 +31,7 @@ class Later(Generic[T]):
     writers use the plan's caches for what every result of a set shares.
     """
 
-    __slots__ = ("_make", "_value", "_lock", "plan")
+    __slots__ = ("_lock", "_make", "_value", "plan")
 
     def __init__(self, make: Callable[[], T], plan: Any = None):
         self._make: Callable[[], T] | None = make

@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import signal
@@ -122,15 +123,11 @@ class AtomicOutput:
             raise _cannot_write(self.shown, err) from None
 
     def discard(self) -> None:
-        try:
+        with contextlib.suppress(OSError):
             self.file.close()  # unflushed bytes go nowhere they could be read
-        except OSError:
-            pass
         if self.fd >= 0:
-            try:
+            with contextlib.suppress(OSError):
                 os.close(self.fd)
-            except OSError:
-                pass
             self.fd = -1
         if self.temporary is not None:
             _remove(self.temporary)
@@ -165,10 +162,8 @@ def _open_node(path: Path) -> int:
 
 
 def _remove(path: str) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(path)
-    except OSError:
-        pass
 
 
 def _temporary_prefix(name: str, folder: Path) -> str:
@@ -283,7 +278,7 @@ def tell(line: str) -> None:
 
 
 def drop_stdout() -> None:
-    """Send what is still waiting for the process's standard output to /dev/null, so that the exit, flushing it, does not fail again."""
+    """Send what still waits for the process's standard output to /dev/null, so the exit, flushing it, does not fail again."""
     stream = sys.__stdout__
     if stream is None or sys.stdout is not stream:
         return  # none, or not the process's own (a test's capture): nothing is flushed at exit

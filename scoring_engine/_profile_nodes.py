@@ -71,9 +71,9 @@ def own(siblings: SequenceNode) -> SequenceNode:
     """A copy of an indicator list and of every indicator and list below it: the merge changes these, never the base."""
     copied = copy_node(siblings)
     assert isinstance(copied, SequenceNode)
-    for i, item in enumerate(copied.value):
-        if isinstance(item, MappingNode):
-            item = copy_node(item)
+    for i, original in enumerate(copied.value):
+        if isinstance(original, MappingNode):
+            item = copy_node(original)
             copied.value[i] = item
             children = get(item, "children")
             if isinstance(children, SequenceNode):

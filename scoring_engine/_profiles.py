@@ -312,7 +312,7 @@ class _Merge:
         if not isinstance(changes, MappingNode):
             return
         todo: list[tuple[str, Node]] = []
-        for node_id, key, fields in entries(changes):
+        for node_id, _key, fields in entries(changes):
             place = self.find(node_id, ("change", node_id), key=True)
             if place is None or not isinstance(fields, MappingNode):
                 continue

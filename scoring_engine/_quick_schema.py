@@ -18,7 +18,7 @@ import numbers
 import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from ._resources import data_dir
@@ -38,8 +38,8 @@ TYPES: dict[str, Check] = {
     "string": lambda v: isinstance(v, str),
     "boolean": lambda v: isinstance(v, bool),
     "null": lambda v: v is None,
-    "number": lambda v: type(v) in _NUMBERS or isinstance(v, numbers.Number) and not isinstance(v, bool),
-    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool) or isinstance(v, float) and v.is_integer(),
+    "number": lambda v: type(v) in _NUMBERS or (isinstance(v, numbers.Number) and not isinstance(v, bool)),
+    "integer": lambda v: (isinstance(v, int) and not isinstance(v, bool)) or (isinstance(v, float) and v.is_integer()),
 }
 
 
@@ -55,7 +55,7 @@ def fits(schema_name: str, document: Any) -> bool:
     return check is not None and check(document)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compiled(schema_name: str) -> Check | None:
     schema = json.loads((data_dir("schemas") / schema_name).read_text(encoding="utf-8"))
     try:
@@ -102,7 +102,7 @@ class _Compiler:
             return kinds[0]
 
         def check(v: Any) -> bool:
-            for is_kind in kinds:
+            for is_kind in kinds:  # noqa: SIM110 - the loop is faster than any(); this is the quick check
                 if is_kind(v):
                     return True
             return False
@@ -178,7 +178,7 @@ class _Compiler:
             raise _Unsupported(value)
         name = value.rsplit("/", 1)[1]
         if name not in self.refs:
-            self.refs[name] = lambda v: resolved(v)  # a definition may refer to itself (an indicator's children)
+            self.refs[name] = lambda v: resolved(v)  # noqa: PLW0108 - `resolved` is bound below; a definition may refer to itself (an indicator's children)
             resolved = self.compile(self.root["$defs"][name])
             self.refs[name] = resolved
         return self.refs[name]
@@ -202,7 +202,7 @@ def _every(checks: list[Check]) -> Check:
         return lambda v: first(v) and second(v)
 
     def check(v: Any) -> bool:
-        for part in checks:
+        for part in checks:  # noqa: SIM110 - the loop is faster than all(); this is the quick check
             if not part(v):
                 return False
         return True

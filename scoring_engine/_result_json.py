@@ -26,6 +26,7 @@ from .judgements import Judgement, TierJudgement
 
 __all__ = ["result_json"]
 
+_MOST_HEADS = 5000  # keys kept with their text ready: they are few (a set's fact names, the kinds' detail keys)
 _PAD = ["\n" + "  " * level for level in range(64)]
 Out = list[str]
 
@@ -142,7 +143,7 @@ def _fields(pairs: Iterable[tuple[str, Any]], out: Out, level: int, opened: bool
         head = heads.get(key)
         if head is None:
             head = "," + _PAD[level + 1] + _quote(key) + ": "
-            if len(heads) < 5000:  # keys are few (a set's fact names, the kinds' detail keys); a project's own are not kept
+            if len(heads) < _MOST_HEADS:  # a project's own keys are not kept
                 heads[key] = head
         if first:
             head = "{" + head[1:]

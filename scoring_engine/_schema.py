@@ -16,7 +16,7 @@ import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ._arith import FRACTION_PATTERN, decimal_from_text, plain
@@ -31,13 +31,13 @@ __all__ = ["SchemaProblem", "schema_errors", "schema_problems", "validator"]
 Path = tuple[str | int, ...]
 
 
-@lru_cache(maxsize=None)
+@cache
 def schema(name: str) -> Any:
     """Schema `name` of schemas/, read once."""
     return json.loads((data_dir("schemas") / name).read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def validator(name: str) -> jsonschema.protocols.Validator:
     """jsonschema's validator of schema `name`, built once per process (jsonschema is imported with it)."""
     import jsonschema
@@ -141,7 +141,7 @@ def _unknown_keys(failed: _Failed) -> list[SchemaProblem]:
         hint = close or (f"allowed keys: {', '.join(k for k in known if k != 'kind')}" if known else None)
         if not close and not _KEY.fullmatch(key):
             hint = _COMMA_HINT
-        found.append(SchemaProblem(failed.path + (key,), True, f"unknown key {key!r}", hint))
+        found.append(SchemaProblem((*failed.path, key), True, f"unknown key {key!r}", hint))
     return found
 
 
@@ -182,7 +182,7 @@ def _bad_name(failed: _Failed) -> list[SchemaProblem]:
 
 
 def _bad_key(failed: _Failed) -> list[SchemaProblem]:
-    path = failed.path + (str(failed.instance),) if isinstance(failed.instance, str) else failed.path
+    path = (*failed.path, str(failed.instance)) if isinstance(failed.instance, str) else failed.path
     return [SchemaProblem(path, True, failed.message, None)]
 
 

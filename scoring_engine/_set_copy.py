@@ -18,9 +18,12 @@ import os
 import re
 from pathlib import Path
 
+from ._output import write_atomically
 from ._resources import data_dir
+from .errors import IndicatorSetError, Problem, ScoringEngineError, did_you_mean
+from .loader import bundled_sets
 
-__all__ = ["SCHEMA_COMMENT", "copied_set_text", "schema_reference", "with_schema_comment"]
+__all__ = ["SCHEMA_COMMENT", "copied_set_text", "copy_bundled_set", "schema_reference", "with_schema_comment"]
 
 #: The comment editors read the schema from, without the path.
 SCHEMA_COMMENT = "# yaml-language-server: $schema="
@@ -47,3 +50,19 @@ def with_schema_comment(text: str, reference: str) -> str:
 def copied_set_text(bundled: Path, folder: Path) -> str:
     """The text of the bundled set file `bundled` as copied into `folder`."""
     return with_schema_comment(bundled.read_text(encoding="utf-8"), schema_reference(folder))
+
+
+def copy_bundled_set(set_id: str, folder: Path) -> Path:
+    """Write bundled set `set_id` into `folder` as ID.yaml and return its path; a file already there is kept, the copy refused."""
+    bundled = bundled_sets()
+    if set_id not in bundled:
+        raise IndicatorSetError(Problem(f"no bundled set {set_id!r}", hint=did_you_mean(set_id, bundled)
+                                        or "bundled sets: " + ", ".join(bundled)))
+    if not folder.is_dir():
+        raise ScoringEngineError(Problem("no such folder", file=str(folder), hint="create it first, or give another folder"))
+    target = folder / f"{set_id}.yaml"
+    if target.exists():
+        raise ScoringEngineError(Problem("already exists: the copy would replace it", file=str(target),
+                                         hint="rename or remove it, or copy into another folder"))
+    write_atomically(target, copied_set_text(bundled[set_id], folder))
+    return target

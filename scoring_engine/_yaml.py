@@ -35,6 +35,9 @@ MAX_YAML_NODES = 50_000
 #: Numbers must be below this in magnitude (and 0 or at least 1e-15), the same bound as facts.MAX_FACT_MAGNITUDE.
 MAX_YAML_NUMBER = LARGEST_MAGNITUDE
 
+# More digits than any number in range needs: such a number is refused before it is converted.
+_MOST_NUMBER_DIGITS = 40
+
 _INT, _FLOAT, _STR = "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:str"
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml, when PyYAML was built with it
 
@@ -190,7 +193,8 @@ class _Reader:
         """
         try:
             self.problems.extend(self._survey(text, _FAST_LOADER))
-        except (yaml.YAMLError, UnicodeError):  # libyaml takes UTF-8: a lone surrogate stops it before PyYAML's reader can say why
+        except (yaml.YAMLError, UnicodeError):
+            # libyaml takes UTF-8: a lone surrogate stops it before PyYAML's reader can say why
             if _FAST_LOADER is yaml.SafeLoader:
                 raise
             self.problems.extend(self._survey(text, yaml.SafeLoader))
@@ -211,8 +215,8 @@ class _Reader:
                 raise YamlError([Problem(f"nested deeper than {MAX_YAML_DEPTH} levels (MAX_YAML_DEPTH)",
                                          file=self.file, line=line, column=column)])
             if nodes > MAX_YAML_NODES:
-                raise YamlError([Problem(f"more than {MAX_YAML_NODES} values (MAX_YAML_NODES)", file=self.file,
-                                         line=line, column=column, hint="split the file, or check that it is the file you meant")])
+                raise YamlError([Problem(f"more than {MAX_YAML_NODES} values (MAX_YAML_NODES)", file=self.file, line=line,
+                                         column=column, hint="split the file, or check that it is the file you meant")])
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
             if isinstance(event, yaml.AliasEvent) or event.anchor:
@@ -290,9 +294,10 @@ class _Reader:
         if node.tag == _INT and not node.style:  # plain (libyaml marks it '', PyYAML None)
             surprise = _int_surprise(node.value)
             if surprise:
-                self.problem(node, surprise, f"write it in plain decimal digits, or in quotes ('{_shown(node.value)}') if it is text")
+                self.problem(node, surprise,
+                             f"write it in plain decimal digits, or in quotes ('{_shown(node.value)}') if it is text")
                 return None
-        if node.tag in (_INT, _FLOAT) and sum(ch.isdigit() for ch in node.value) > 40:
+        if node.tag in (_INT, _FLOAT) and sum(ch.isdigit() for ch in node.value) > _MOST_NUMBER_DIGITS:
             return self.out_of_range(node)  # before int() or Decimal() spend time on a giant
         if node.tag == _FLOAT:
             text = node.value.replace("_", "")
@@ -321,7 +326,6 @@ class _Reader:
     def out_of_range(self, node: ScalarNode) -> None:
         self.problem(node, f"{_shown(node.value)} is out of range (MAX_YAML_NUMBER is 1e15, smallest 1e-15)",
                      "check the unit and the digits")
-        return None
 
 
 def _shown(text: str) -> str:

@@ -10,7 +10,8 @@ PROFILES = (
     ("add extends: with the set this one builds on, or write the indicators out in full",
      "加上 extends: 写明所基于的指标体系，或写出完整的指标"),
     ("extends {ref} makes a loop: {chain}", "extends {ref} 形成了循环：{chain}"),
-    ("more than {limit} profiles on top of one another (MAX_EXTENDS_DEPTH)", "方案层层基于其他方案，超过 {limit} 层（MAX_EXTENDS_DEPTH）"),
+    ("more than {limit} profiles on top of one another (MAX_EXTENDS_DEPTH)",
+     "方案层层基于其他方案，超过 {limit} 层（MAX_EXTENDS_DEPTH）"),
     ("extend the set the loop started from, or the bundled set itself", "改为基于循环开始处的指标体系，或直接基于内置指标体系"),
     ("no bundled indicator set {ref:q}", "没有内置指标体系 {ref}"),
     ("extends: a file works for a set read from a file; here use a bundled set id: {ids}",
@@ -55,5 +56,6 @@ PROFILES = (
     # the header of `resolve`: the pattern with (extends …) first, or the other would take it all as the name
     ("{id} {version}, resolved by scoring-engine resolve from {name} (extends {bases})",
      "{id} {version}，由 scoring-engine resolve 从 {name} 展开（基于 {bases}）"),
-    ("{id} {version}, resolved by scoring-engine resolve from {name}", "{id} {version}，由 scoring-engine resolve 从 {name} 展开"),
+    ("{id} {version}, resolved by scoring-engine resolve from {name}",
+     "{id} {version}，由 scoring-engine resolve 从 {name} 展开"),
 )

@@ -174,9 +174,9 @@ def load_cases(path: str | Path) -> list[Case]:
                            relative_to=path.parent)
     base = _facts_file(doc, path, located.where(("facts_file",))) if "facts_file" in doc else None
     cases, names = [], set()
-    for i, raw in enumerate(doc["cases"]):
+    for i, given in enumerate(doc["cases"]):
         line = (located.where(("cases", i)) or (None, None))[0]
-        raw = _check_keys(raw, _CASE_KEYS, f"case {i + 1}", file, line)
+        raw = _check_keys(given, _CASE_KEYS, f"case {i + 1}", file, line)
         name = raw.get("name")
         if not isinstance(name, str) or not name.strip() or name in names:
             raise CaseFileError(Problem(f"case {i + 1} needs a name of its own", file=file, line=line))
@@ -301,4 +301,5 @@ def _missing_texts(kind: str, wanted: tuple[str, ...] | None, texts: list[str]) 
     """How the warnings (or flags) differ from the words expected: () means none at all."""
     if wanted == () and texts:
         return [f"expected no {kind}s, got: {'; '.join(texts)}"]
-    return [f"no {kind} contains {words!r} ({kind}s: {texts or 'none'})" for words in wanted or () if not any(words in t for t in texts)]
+    return [f"no {kind} contains {words!r} ({kind}s: {texts or 'none'})"
+            for words in wanted or () if not any(words in t for t in texts)]

@@ -1,4 +1,4 @@
-"""The command line: `scoring-engine score | explain | batch | validate | lint | resolve | test | diff | sets | import | template`.
+"""The command line, `scoring-engine COMMAND`: score, explain, batch, validate, lint, resolve, test, diff, sets, import, template.
 
 The thin shell around the core: it reads files, calls the engine, writes the
 output (through `_output`: a file atomically, a pipe or device streamed, standard
@@ -25,7 +25,7 @@ from ._messages import LANG_VARIABLE, Commands, current_language, error_line, sa
 from ._output import drop_stdout, say, stopping_cleanly, tell, write_atomically
 from ._text import one_line, visible
 from ._yaml import MAX_YAML_BYTES
-from .errors import IndicatorSetError, Problem, ScoringEngineError, did_you_mean
+from .errors import IndicatorSetError, Problem, ScoringEngineError
 from .loader import bundled_sets, load_facts, load_indicator_set, resolve_set
 from .render import BINARY_FORMATS, RENDERERS
 
@@ -96,11 +96,13 @@ _encoding_option = click.option(
 
 @main.command()
 @click.argument("facts", type=click.Path(dir_okay=True, path_type=Path))
-@click.option("--set", "set_ref", metavar="ID|PATH", help="Indicator set: a bundled id or a YAML file. Default: the one the facts file names.")
+@click.option("--set", "set_ref", metavar="ID|PATH",
+              help="Indicator set: a bundled id or a YAML file. Default: the one the facts file names.")
 @click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="table", show_default=True, help="Output format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of the screen.")
 @click.option("--layout", type=click.Choice(["scoresheet", "selfeval"]), default=None,
-              help="For markdown, csv, xlsx and html: the 评分表 (scoresheet) or the set's 自评表 (selfeval). Default: the set's own.")
+              help="For markdown, csv, xlsx and html: the 评分表 (scoresheet) or the set's 自评表 (selfeval)."
+                   " Default: the set's own.")
 @_encoding_option
 @_guarded
 def score(facts: Path, set_ref: str | None, fmt: str, output: Path | None, layout: str | None) -> None:
@@ -138,8 +140,10 @@ def score(facts: Path, set_ref: str | None, fmt: str, output: Path | None, layou
 
 @main.command()
 @click.argument("facts", type=click.Path(dir_okay=True, path_type=Path))
-@click.option("--indicator", "-i", "indicator_id", required=True, metavar="ID", help="The indicator to explain: its id (or its name).")
-@click.option("--set", "set_ref", metavar="ID|PATH", help="Indicator set: a bundled id or a YAML file. Default: the one the facts file names.")
+@click.option("--indicator", "-i", "indicator_id", required=True, metavar="ID",
+              help="The indicator to explain: its id (or its name).")
+@click.option("--set", "set_ref", metavar="ID|PATH",
+              help="Indicator set: a bundled id or a YAML file. Default: the one the facts file names.")
 @_encoding_option
 @_guarded
 def explain(facts: Path, indicator_id: str, set_ref: str | None) -> None:
@@ -204,7 +208,8 @@ def _set_for(facts: Path, loaded: Facts, set_ref: str | None) -> IndicatorSet:
 @main.command(name="import")
 @click.argument("form", type=click.Path(dir_okay=True, path_type=Path))
 @click.option("--set", "set_ref", metavar="ID|PATH", help="The indicator set the form is for. Default: the one the form names.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the facts file here instead of the screen.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the facts file here instead of the screen.")
 @_guarded
 def import_form(form: Path, set_ref: str | None, output: Path | None) -> None:
     """Read a filled 自评表 (FORM.xlsx) into a facts file for review, with the cell (sheet!cell) of every fact."""
@@ -228,7 +233,8 @@ def import_form(form: Path, set_ref: str | None, output: Path | None) -> None:
 
 @main.command()
 @click.argument("set_ref", metavar="SET")
-@click.option("--format", "fmt", type=click.Choice(["xlsx", "json", "yaml", "html", "markdown", "csv"]), default="xlsx", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(["xlsx", "json", "yaml", "html", "markdown", "csv"]), default="xlsx",
+              show_default=True,
               help="xlsx (and html, markdown, csv): the blank 自评表; json or yaml: a facts skeleton with every fact.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of the screen.")
 @_guarded
@@ -250,15 +256,20 @@ def template(set_ref: str, fmt: str, output: Path | None) -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@click.option("--set", "set_ref", metavar="ID|PATH", help="Indicator set for every project. Default: the one each facts file names.")
+@click.option("--set", "set_ref", metavar="ID|PATH",
+              help="Indicator set for every project. Default: the one each facts file names.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes. Default: one per core.")
 @click.option("--output", "-o", "outputs", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
               help="A summary file: .xlsx, .csv, .jsonl or .html (repeat for several).")
-@click.option("--reports", type=click.Path(file_okay=False, path_type=Path), help="Also write each project's own report into this folder.")
-@click.option("--report-format", type=click.Choice(sorted(RENDERERS)), default="html", show_default=True, help="Format of those reports.")
-@click.option("--compare-with", "compare_with", multiple=True, metavar="INPUT", help="The re-check (复核) of the same projects (repeat for several).")
+@click.option("--reports", type=click.Path(file_okay=False, path_type=Path),
+              help="Also write each project's own report into this folder.")
+@click.option("--report-format", type=click.Choice(sorted(RENDERERS)), default="html", show_default=True,
+              help="Format of those reports.")
+@click.option("--compare-with", "compare_with", multiple=True, metavar="INPUT",
+              help="The re-check (复核) of the same projects (repeat for several).")
 @click.option("--compare-set", metavar="ID|PATH", help="Also score every project under this set, and compare.")
-@click.option("--threshold", default="5", show_default=True, metavar="POINTS", help="Flag a score above the compared one by this many points.")
+@click.option("--threshold", default="5", show_default=True, metavar="POINTS",
+              help="Flag a score above the compared one by this many points.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress line.")
 @_guarded
 def batch(inputs: tuple[str, ...], set_ref: str | None, jobs: int | None, outputs: tuple[Path, ...], reports: Path | None,
@@ -302,7 +313,8 @@ def batch(inputs: tuple[str, ...], set_ref: str | None, jobs: int | None, output
     for line in summary.problem_lines_zh if lang == "zh" else summary.problem_lines:
         tell(f"{'错误：' if lang == 'zh' else 'error: '}{one_line(line)}")
     if summary.failed + summary.other_failed > len(summary.problem_lines):
-        tell(("错误：" if lang == "zh" else "error: ") + said("… the outputs list every project that could not be scored (问题)", lang))
+        more = said("… the outputs list every project that could not be scored (问题)", lang)
+        tell(("错误：" if lang == "zh" else "error: ") + more)
     for path in outputs:
         tell(_say(f"{path}: written"))
     sys.exit(exit_code(summary))
@@ -416,7 +428,9 @@ def sets(set_id: str | None, copy_to: Path | None) -> None:
     if copy_to is not None:
         if set_id is None:
             raise click.UsageError("--copy needs the id of a bundled set: sets ID --copy DIR")
-        _copy_set(set_id, copy_to)
+        from ._set_copy import copy_bundled_set
+
+        tell(_say(f"{copy_bundled_set(set_id, copy_to)}: copied from the bundled set {set_id}"))
         return
     if set_id is not None:
         say(read_text(resolve_set(set_id), MAX_YAML_BYTES, IndicatorSetError)[0])
@@ -424,31 +438,13 @@ def sets(set_id: str | None, copy_to: Path | None) -> None:
     if not found:
         say(_say("no bundled indicator sets") + "\n")
         return
-    for set_id, path in found.items():
+    for found_id, path in found.items():
         try:
             loaded = load_indicator_set(path)
-            fields: tuple[str, ...] = (set_id, loaded.version, loaded.name)
+            fields: tuple[str, ...] = (found_id, loaded.version, loaded.name)
         except ScoringEngineError as err:
-            fields = (set_id, said(f"invalid: {err.problems[0]}", current_language()))
+            fields = (found_id, said(f"invalid: {err.problems[0]}", current_language()))
         say("\t".join(one_line(str(field)) for field in fields) + "\n")
-
-
-def _copy_set(set_id: str, folder: Path) -> None:
-    """Write bundled set `set_id` into `folder` as ID.yaml; a file already there is kept, and the copy refused."""
-    from ._set_copy import copied_set_text
-
-    bundled = bundled_sets()
-    if set_id not in bundled:
-        raise IndicatorSetError(Problem(f"no bundled set {set_id!r}", hint=did_you_mean(set_id, bundled)
-                                        or "bundled sets: " + ", ".join(bundled)))
-    if not folder.is_dir():
-        raise ScoringEngineError(Problem("no such folder", file=str(folder), hint="create it first, or give another folder"))
-    target = folder / f"{set_id}.yaml"
-    if target.exists():
-        raise ScoringEngineError(Problem("already exists: the copy would replace it", file=str(target),
-                                         hint="rename or remove it, or copy into another folder"))
-    write_atomically(target, copied_set_text(bundled[set_id], folder))
-    tell(_say(f"{target}: copied from the bundled set {set_id}"))
 
 
 @main.command(name="test")

@@ -65,7 +65,8 @@ def scores_only(indicator_set: IndicatorSet, facts: Facts | Mapping[str, Any]) -
         run = _Run(plan, facts, audit=False)
         scores = run.tree()
         total, grade, flags = run.outcome(scores)
-        return Scores(_set_info(plan), total, grade, dict(run.scores_by_id(scores)), tuple(run.warnings), flags, run.weights, run.values)
+        return Scores(_set_info(plan), total, grade, dict(run.scores_by_id(scores)), tuple(run.warnings), flags, run.weights,
+                      run.values)
 
 
 def _set_info(plan: ScoringPlan) -> SetInfo:
@@ -353,7 +354,8 @@ class _Run:
             kind = indicator.rows.type_of(row) or ""  # facts checking made sure the group scores it
             step = steps[kind]
             leaf = Indicator(id=f"{indicator.id}.{row.id or i + 1}", name=row.name, weight=declared[i],
-                             standard=indicator.rows.standards.get(kind), rule=step.rule, line=indicator.line, file=indicator.file)
+                             standard=indicator.rows.standards.get(kind), rule=step.rule, line=indicator.line,
+                             file=indicator.file)
             note = row.reason if row.reason and "row" not in step.rule.reads else None  # the row's own explanation
             scores.append((leaf.id, self._leaf(leaf, step, group.level + 1, used[i], row.values(), note, records)))
         if self.audit:
@@ -378,7 +380,8 @@ class _Run:
         except (ScoringError, DecimalException) as err:
             if not isinstance(err, ScoringError):
                 err = ScoringError("a number is out of range (too large or too small to score)")
-            self.problems.extend(p.located(indicator=node.id, line=node.line, file=node.file or self.set.source) for p in err.problems)
+            self.problems.extend(p.located(indicator=node.id, line=node.line,
+                                           file=node.file or self.set.source) for p in err.problems)
             return ZERO
         raw = outcome.score
         kept = raw if ZERO <= raw <= declared else ZERO if raw < ZERO else declared  # min(max(raw, 0), weight)

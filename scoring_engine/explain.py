@@ -303,7 +303,9 @@ class _Story:
         shown = self.show(self.details.get(key))
         substituted = self.sub(expression)
         middle = f" = {substituted}" if substituted not in (expression, shown) else ""
-        return f"{what} {key} = {expression}{middle} = {shown}" if expression and expression != shown else f"{what} {key} = {shown}"
+        if expression and expression != shown:
+            return f"{what} {key} = {expression}{middle} = {shown}"
+        return f"{what} {key} = {shown}"
 
     @property
     def raw(self) -> str:
@@ -365,7 +367,8 @@ def _name_spans(expression: str) -> list[tuple[str, int, int]]:
         if tok.type == tokenize.NAME and tok.string not in _KEYWORDS:
             parts, end = [tok.string], tok.end
             j = i + 1
-            while j + 1 < len(tokens) and tokens[j].string == "." and tokens[j + 1].type == tokenize.NAME and tokens[j].start == end:
+            while (j + 1 < len(tokens) and tokens[j].string == "." and tokens[j + 1].type == tokenize.NAME
+                   and tokens[j].start == end):
                 parts.append(tokens[j + 1].string)
                 end = tokens[j + 1].end
                 j += 2

@@ -32,6 +32,10 @@ MAX_FACT_MAGNITUDE = LARGEST_MAGNITUDE
 MAX_FACTS_DEPTH = 20
 #: Most digits of a whole number in a facts file: refused as written, before it is converted (past 4,300 Python refuses).
 MAX_FACT_DIGITS = 40
+# Longest text read as a number ('86.5%', '1,234.56'): longer text is no number a form holds.
+_LONGEST_NUMBER_TEXT = 30
+# Bits of a whole number checked against MAX_FACT_MAGNITUDE without converting it: more is out of range at once.
+_MOST_INT_BITS = 64
 # A facts document with thousands of bad values reports this many, then says how many more.
 _SHOWN = 20
 
@@ -102,7 +106,7 @@ def flatten(values: Mapping[str, Any],
 
     def walk(mapping: Mapping[str, Any], keys: Spelling) -> None:  # depth bounded by MAX_FACTS_DEPTH, checked first
         for key, value in mapping.items():
-            path = keys + (key,)
+            path = (*keys, key)
             name = ".".join(path)
             if name not in declared and isinstance(value, Mapping) and value:
                 walk(value, path)
@@ -124,7 +128,7 @@ def _number(value: Any, spec: FactSpec) -> Decimal:
     if isinstance(value, bool):
         raise ValueError(f"expected a number, got {str(value).lower()}", "write the number itself")
     if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
+        if not math.isfinite(value):
             raise ValueError(f"expected a number, got {value}", "NaN and infinity are not numbers")
         value = Decimal(repr(value))
     elif isinstance(value, int):
@@ -132,7 +136,8 @@ def _number(value: Any, spec: FactSpec) -> Decimal:
     elif isinstance(value, str):
         meant = _looks_like(value, spec)
         said = f"expected a number, got {'empty ' if not value.strip() else ''}text {_short(value)!r}"
-        raise ValueError(said + (f", which looks like {meant}" if meant else ""), "write a plain number without quotes, commas, % or units")
+        raise ValueError(said + (f", which looks like {meant}" if meant else ""),
+                         "write a plain number without quotes, commas, % or units")
     if not isinstance(value, Decimal) or not value.is_finite():
         raise ValueError(f"expected a number, got {_brief(value)}", None)
     number = normalised(value)  # any zero is 0, whatever exponent it was written with
@@ -160,7 +165,7 @@ def _looks_like(text: str, spec: FactSpec) -> str | None:
         written = written.replace(",", "")  # thousands separators
     elif re.fullmatch(r"[-+]?\d+,\d{1,2}", written):
         written = written.replace(",", ".")  # a decimal comma
-    if len(written) > 30 or not re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d)?", written):
+    if len(written) > _LONGEST_NUMBER_TEXT or not re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d)?", written):
         return None
     number = Decimal(written)
     if not percent:
@@ -225,7 +230,8 @@ def convert_fact(value: Any, spec: FactSpec) -> Any:
         return value
     if kind == "string":
         if isinstance(value, bool):  # YAML 1.1: no, yes, on, off
-            raise ValueError(f"expected text, got {str(value).lower()}", "YAML reads no, yes, on and off as false or true: put the text in quotes")
+            raise ValueError(f"expected text, got {str(value).lower()}",
+                             "YAML reads no, yes, on and off as false or true: put the text in quotes")
         if not isinstance(value, str):
             raise ValueError(f"expected text, got {_brief(value)}", "put the value in quotes")
         if not value.strip():
@@ -257,9 +263,9 @@ def convert_fact(value: Any, spec: FactSpec) -> Any:
             if isinstance(item, str):
                 findings.append(Finding(_text(item, "a finding")))
             else:
-                item = _only_keys(item, ("text", "points"), ("text",))
-                points = _number(item["points"], _points_of(spec.name)) if "points" in item else None
-                findings.append(Finding(_text(item["text"], "a finding's text"), points))
+                entry = _only_keys(item, ("text", "points"), ("text",))
+                points = _number(entry["points"], _points_of(spec.name)) if "points" in entry else None
+                findings.append(Finding(_text(entry["text"], "a finding's text"), points))
         return tuple(findings)
     if kind == "judgement":
         value = _only_keys(value, ("score", "reason"), ("score", "reason"))
@@ -290,7 +296,7 @@ def document_problems(document: Any) -> Iterator[tuple[tuple[str | int, ...], st
     stack: list[tuple[tuple[str | int, ...], Any]] = [((), document)]
     while stack:
         path, value = stack.pop()
-        if isinstance(value, Mapping) or isinstance(value, (list, tuple)):
+        if isinstance(value, (Mapping, list, tuple)):
             if len(path) >= MAX_FACTS_DEPTH:
                 yield path, f"nested deeper than {MAX_FACTS_DEPTH} levels (MAX_FACTS_DEPTH)", "facts nest a few levels at most"
                 continue
@@ -304,8 +310,8 @@ def document_problems(document: Any) -> Iterator[tuple[tuple[str | int, ...], st
                     bad = invisible_character(key)
                     bad = f"fact name {bad}" if bad else None
                 if bad:
-                    yield path + (key,), bad, "remove it"
-            stack.extend((path + (key,), item) for key, item in reversed(items))
+                    yield (*path, key), bad, "remove it"
+            stack.extend(((*path, key), item) for key, item in reversed(items))
         elif isinstance(value, NotANumber):
             yield path, value.message, value.hint
         elif isinstance(value, str):
@@ -321,8 +327,10 @@ def document_problems(document: Any) -> Iterator[tuple[tuple[str | int, ...], st
 def _out_of_range(value: int | float | Decimal) -> tuple[str, str] | None:
     if not (value.is_finite() if isinstance(value, Decimal) else isinstance(value, int) or math.isfinite(value)):
         return f"expected a number, got {value}", "NaN and infinity are not numbers"
-    if isinstance(value, int) and value.bit_length() > 64:  # str() of a giant int is slow, or refused past 4300 digits
-        return f"a number of about {int(value.bit_length() * 0.30103) + 1} digits is out of range (MAX_FACT_MAGNITUDE is 1e15)", "check the digits"
+    # str() of a giant int is slow, or refused past 4300 digits
+    if isinstance(value, int) and value.bit_length() > _MOST_INT_BITS:
+        digits = int(value.bit_length() * 0.30103) + 1
+        return f"a number of about {digits} digits is out of range (MAX_FACT_MAGNITUDE is 1e15)", "check the digits"
     number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     return None if in_range(number) else out_of_range_words(number)
 
@@ -364,7 +372,8 @@ def _row_problems(indicator_set: IndicatorSet, values: Mapping[str, Any]) -> lis
         weights = [row.weight for row in rows if row.weight is not None]
         for i, row in enumerate(rows):
             if row.weight is not None and row.weight % Decimal(1).scaleb(-indicator_set.precision):
-                found.append((fact, f"row {i + 1} ({row.name}): weight {plain(row.weight)} has more decimal places than the set's "
+                found.append((fact,
+                              f"row {i + 1} ({row.name}): weight {plain(row.weight)} has more decimal places than the set's "
                                     f"precision {indicator_set.precision} keeps", "round the weight"))
         if weights and len(weights) != len(rows):
             found.append((fact, "some rows have a weight and some do not", "give every row a weight, or none for equal shares"))
@@ -415,7 +424,8 @@ def _type_name(value: Any) -> str:
     return {str: "text", int: "a number", float: "a number", Decimal: "a number"}.get(type(value), type(value).__name__)
 
 
-def check_facts(indicator_set: IndicatorSet, facts: Facts, not_applicable: frozenset[str] = frozenset()) -> tuple[dict[str, Any], list[Problem]]:
+def check_facts(indicator_set: IndicatorSet, facts: Facts,
+                not_applicable: frozenset[str] = frozenset()) -> tuple[dict[str, Any], list[Problem]]:
     """Every fact checked against the set's declarations.
 
     A required fact may be left out when every indicator that reads it is in

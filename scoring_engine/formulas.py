@@ -287,7 +287,8 @@ def _unicode_problems(text: str) -> list[Problem]:
     problems = []
     for ch in text:
         if unicodedata.category(ch) in ("Cf", "Co", "Cs") or (unicodedata.category(ch) == "Cc" and ch not in "\n\t\r"):
-            problems.append(Problem(f"invisible character U+{ord(ch):04X} ({unicodedata.name(ch, 'control')}) in formula", expression=text, hint="retype the formula"))
+            problems.append(Problem(f"invisible character U+{ord(ch):04X} ({unicodedata.name(ch, 'control')}) in formula",
+                                    expression=text, hint="retype the formula"))
             return problems
     try:
         tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
@@ -306,8 +307,10 @@ def _unicode_problems(text: str) -> list[Problem]:
         for ch in token.string:
             if ord(ch) > 127:
                 ascii_twin = unicodedata.normalize("NFKC", ch)
-                hint = f"type {ascii_twin!r} instead" if ascii_twin.isascii() and ascii_twin != ch else "names and operators must be ASCII"
-                problems.append(Problem(f"character {ch!r} (U+{ord(ch):04X} {unicodedata.name(ch, '?')}) outside a text literal", expression=text, hint=hint))
+                typed = ascii_twin.isascii() and ascii_twin != ch
+                hint = f"type {ascii_twin!r} instead" if typed else "names and operators must be ASCII"
+                problems.append(Problem(f"character {ch!r} (U+{ord(ch):04X} {unicodedata.name(ch, '?')}) outside a text literal",
+                                        expression=text, hint=hint))
                 return problems
     return problems
 
@@ -346,7 +349,8 @@ def compile_formula(source: str | int | Decimal | bool, scope: Mapping[str, str]
         detail = re.sub(r" \(detected at line \d+\)", "", detail)  # a line of the text as wrapped for parsing
         raise FormulaError(f"syntax error: {detail}", expression=text) from None
     except (RecursionError, MemoryError, ValueError) as err:
-        raise FormulaError(f"formula cannot be parsed: {type(err).__name__}", expression=text, hint="simplify or split it") from None
+        raise FormulaError(f"formula cannot be parsed: {type(err).__name__}", expression=text,
+                           hint="simplify or split it") from None
     checker = _Checker(f"(\n{text}\n)", scope, original=text)
     try:
         body = checker.check(tree.body, 0)

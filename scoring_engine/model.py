@@ -175,7 +175,8 @@ class RowGroup:
         kind = self.type_of(row)
         found: list[tuple[str, str | None]] = []
         if kind is None:
-            said = f"comparison {row.comparison}" if row.comparison else "a numeric target" if row.target is not None else "a qualitative target"
+            said = (f"comparison {row.comparison}" if row.comparison
+                    else "a numeric target" if row.target is not None else "a qualitative target")
             ways = ", ".join(self.comparisons) if self.comparisons else "none (the set maps no comparison to a row type)"
             found.append((f"has no type, and the group scores no row with {said}",
                           f"give type: one of {', '.join(kinds)}; comparisons the group maps: {ways}"))

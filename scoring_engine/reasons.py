@@ -111,7 +111,8 @@ def template_problems(key: str, template: str) -> list[str]:
     problems = []
     for name in _PLACEHOLDER.findall(text):
         if name not in allowed:
-            problems.append(f"placeholder {{{name}}} is not available; use one of {', '.join('{' + f + '}' for f in sorted(allowed))}")
+            fields = ", ".join("{" + f + "}" for f in sorted(allowed))
+            problems.append(f"placeholder {{{name}}} is not available; use one of {fields}")
     if _PLACEHOLDER.sub("", text).count("{") or _PLACEHOLDER.sub("", text).count("}"):
         problems.append("unbalanced { or }; write {{ and }} for literal braces")
     return problems

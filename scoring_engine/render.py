@@ -47,7 +47,8 @@ def render_table(result: Result) -> str:
         lines.append(f"项目：{one_line(show_value(result.project['name']))}")
     lines.append("")
     for i, (label, weight, score, reason) in enumerate(rows):
-        lines.append(f"{_pad(label, widths[0])}  {_pad(weight, widths[1], True)}  {_pad(score, widths[2], True)}  {reason}".rstrip())
+        lines.append(f"{_pad(label, widths[0])}  {_pad(weight, widths[1], True)}  {_pad(score, widths[2], True)}"
+                     f"  {reason}".rstrip())
         if i == 0:
             lines.append("-" * (sum(widths) + 4 + 2 + display_width("说明")))
     lines.append("")
@@ -63,7 +64,8 @@ def render_table(result: Result) -> str:
         lines.append("需说明：")
         lines.extend(f"  - {one_line(str(f))}" for f in result.flags)
     lines.append("")
-    lines.append(f"指标体系 sha256 {s.sha256[:16]}…  事实 sha256 {result.facts_sha256[:16]}…  scoring-engine {result.engine_version}")
+    lines.append(f"指标体系 sha256 {s.sha256[:16]}…  事实 sha256 {result.facts_sha256[:16]}…  "
+                 f"scoring-engine {result.engine_version}")
     return "\n".join(lines) + "\n"
 
 
@@ -137,5 +139,6 @@ BINARY_FORMATS = frozenset({"xlsx"})
 def render(result: Result, fmt: str) -> str | bytes:
     """`result` in format `fmt` (a key of RENDERERS); a ScoringEngineError with a did-you-mean for an unknown format."""
     if fmt not in RENDERERS:
-        raise ScoringEngineError(f"unknown format {fmt!r}", hint=did_you_mean(fmt, RENDERERS) or "one of: " + ", ".join(RENDERERS))
+        raise ScoringEngineError(f"unknown format {fmt!r}",
+                                 hint=did_you_mean(fmt, RENDERERS) or "one of: " + ", ".join(RENDERERS))
     return RENDERERS[fmt](result)

@@ -187,7 +187,8 @@ def _fact(f: FactValue) -> dict[str, Any]:
 
 def _record(value: Any) -> Any:
     """_plain, and any other frozen record (a fact type added later) as an object of its fields."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type) and not isinstance(value, (Finding, Judgement, TierJudgement)):
+    if (dataclasses.is_dataclass(value) and not isinstance(value, type)
+            and not isinstance(value, (Finding, Judgement, TierJudgement))):
         return {f.name: _record(getattr(value, f.name)) for f in dataclasses.fields(value) if getattr(value, f.name) is not None}
     if isinstance(value, (list, tuple)):
         return [_record(v) for v in value]

@@ -19,6 +19,7 @@ True
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -29,7 +30,8 @@ from typing import Any
 from ._arith import in_range, plain
 from .judgements import TargetRow
 
-__all__ = ["COMPARISONS", "QUALITATIVE", "ROW_KEYS", "Quantity", "parse_comparison", "parse_quantity", "row_document", "target_row"]
+__all__ = ["COMPARISONS", "QUALITATIVE", "ROW_KEYS", "Quantity", "parse_comparison", "parse_quantity", "row_document",
+           "target_row"]
 
 #: The comparisons of the 指标性质 column, as the engine writes them.
 COMPARISONS = ("≥", "≤", "=")
@@ -41,7 +43,8 @@ ROW_KEYS = ("id", "name", "category", "type", "comparison", "target", "actual", 
 # Signs as forms write them, after NFKC (which turns ＞＝ into >= and ＝ into =).
 _SIGNS = {"≥": "≥", ">=": "≥", "≧": "≥", "≤": "≤", "<=": "≤", "≦": "≤", "=": "=", "==": "="}
 _STRICT = {">": "≥", "<": "≤", "＞": "≥", "＜": "≤"}
-_QUANTITY = re.compile(r"(?P<sign>>=|<=|==|[≥≤≧≦=><])?\s*(?P<number>[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?|[-+]?\.\d+)\s*(?P<unit>\D*)")
+_QUANTITY = re.compile(r"(?P<sign>>=|<=|==|[≥≤≧≦=><])?\s*(?P<number>[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?|[-+]?\.\d+)"
+                       r"\s*(?P<unit>\D*)")
 _UNIT = re.compile(r"[^\d\s,.;:，；：。()（）<>=≥≤]{1,12}")
 
 
@@ -104,7 +107,7 @@ def _number_or_quantity(value: Any, key: str) -> Quantity | str:
     if isinstance(value, (int, Decimal)):
         return Quantity(None, Decimal(value), None)
     if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
+        if not math.isfinite(value):
             raise ValueError(f"{key} must be a number, got {value}", "NaN and infinity are not numbers")
         return Quantity(None, Decimal(repr(value)), None)
     if isinstance(value, str) and value.strip():
@@ -137,7 +140,8 @@ def _unit(*units: str | None) -> str | None:
     """The row's unit: the ones written must agree."""
     written = [u for u in units if u]
     if len(set(written)) > 1:
-        raise ValueError(f"units disagree: {' / '.join(dict.fromkeys(written))}", "write the target and the actual in the same unit")
+        raise ValueError(f"units disagree: {' / '.join(dict.fromkeys(written))}",
+                         "write the target and the actual in the same unit")
     return written[0] if written else None
 
 
@@ -175,7 +179,8 @@ def _row(item: Mapping[str, Any]) -> TargetRow:
     tier = _text(given.get("tier"), "tier")
     if isinstance(actual, str):
         if target_number is not None:
-            raise ValueError(f"actual must be a number for a numeric target, got text {actual!r}", "write the value reached, e.g. 18")
+            raise ValueError(f"actual must be a number for a numeric target, got text {actual!r}",
+                             "write the value reached, e.g. 18")
         if tier is not None and tier != actual:
             raise ValueError(f"actual {actual!r} and tier {tier!r} disagree", "give the tier once")
         tier = actual

@@ -6,9 +6,12 @@ test asks for Chinese (`--lang zh`, or the variable removed: tests/test_zh.py).
 """
 
 import os
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from browser import Chromium, in_ci
 
 os.environ["SCORING_ENGINE_LANG"] = "en"  # subprocesses inherit it; tests of the default language remove it
 
@@ -20,3 +23,17 @@ EXAMPLE_FACTS = ROOT / "examples" / "small" / "facts.json"
 @pytest.fixture
 def root() -> Path:
     return ROOT
+
+
+@pytest.fixture(scope="module")
+def chromium(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Chromium]:
+    """A headless Chromium for the module that asks for it; skipped only outside CI when it is not installed."""
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if executable is None:
+        if in_ci():
+            pytest.fail("chromium is not installed, and CI must run the browser test: .ci/run installs it (apt-get install chromium)")
+        pytest.skip("chromium is not installed (apt-get install chromium fonts-noto-cjk); CI runs this test")
+    home = tmp_path_factory.mktemp("chromium")
+    browser = Chromium(executable, home / "profile", home / "chromium.log")
+    yield browser
+    browser.close()

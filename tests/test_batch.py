@@ -18,13 +18,13 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
+from browser import Chromium
 from conftest import ROOT
 from portfolio import SMALL_SET, write_folder, write_jsonl
 from scoring_engine import load_facts, load_indicator_set, score
 from scoring_engine.cli import main
 from scoring_engine.reports.batch_xlsx import SHEETS
 from scoring_engine.reports.csv_text import BOM
-from test_render import Chromium, chromium  # noqa: F401  (the module's browser fixture)
 
 PROJECTS = 2000
 OUTPUTS = ("summary.xlsx", "summary.csv", "summary.jsonl", "summary.html")
@@ -82,7 +82,7 @@ def book(portfolio: dict[str, Any]) -> dict[str, list[tuple[Any, ...]]]:
 
 def _sheet_rows(book: dict[str, list[tuple[Any, ...]]], name: str) -> list[dict[str, Any]]:
     rows = book[name]
-    return [dict(zip(rows[0], row)) for row in rows[1:]]
+    return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
 
 
 def test_the_batch_exits_1_and_writes_every_output(portfolio: dict[str, Any]):

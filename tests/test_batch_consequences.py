@@ -19,10 +19,10 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from browser import Chromium
 from conftest import ROOT
 from scoring_engine.batch.consequences import BATCH, DEPARTMENT, NOT_GIVEN, UNIT, ConsequenceTally, Share, budget_share
 from scoring_engine.cli import main
-from test_render import Chromium, chromium  # noqa: F401  (the module's browser fixture)
 
 BASE = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
 SET = (ROOT / "indicator_sets" / "self-evaluation.yaml").read_text(encoding="utf-8")
@@ -126,7 +126,7 @@ def _sheet(data: bytes, name: str) -> list[dict[str, Any]]:
 
     book = load_workbook(io.BytesIO(data), read_only=True)
     rows = list(book[name].iter_rows(values_only=True))
-    return [dict(zip(rows[0], row)) for row in rows[1:]]
+    return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
 
 
 def test_the_grades_on_the_boundaries_carry_their_consequences(batch: dict[str, Any]):

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from conftest import ROOT
 from portfolio import SET_NAME, SMALL_SET, beside_the_set, project, write_folder, write_jsonl
 from scoring_engine import Facts, FactsError, load_facts, score_many, summarise
-from scoring_engine.batch import Document, find_documents
+from scoring_engine.batch import find_documents
 from scoring_engine.batch.rows import ProjectRow
 from scoring_engine.batch.run import BatchOptions, run_batch
 from scoring_engine.cli import main
@@ -141,7 +141,7 @@ def test_a_set_that_does_not_load_fails_each_of_its_projects_once_loaded(tmp_pat
 
 def test_a_bug_fails_one_project_and_the_batch_exits_3(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """An unexpected exception while scoring one project is that project's internal error; the others are scored; exit code 3."""
-    import scoring_engine.batch.scoring as scoring
+    from scoring_engine.batch import scoring
 
     paths = write_folder(tmp_path / "in", 5)
 

@@ -7,7 +7,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +32,7 @@ def _cases_file(set_id: str) -> Path:
     return BUNDLED[set_id].with_name(f"{set_id}.cases.yaml")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _scored(set_id: str) -> tuple[IndicatorSet, tuple[Result, ...]]:
     """The set and the result of every case of its case file that scores (cases expecting an error are left out)."""
     indicator_set = load_indicator_set(BUNDLED[set_id])
@@ -158,7 +158,7 @@ def test_every_row_type_of_a_row_group_is_scored_by_a_case(set_id: str):
 
 def _score_json(facts: Path, cwd: Path, *options: str) -> dict[str, Any]:
     done = subprocess.run([sys.executable, "-m", "scoring_engine", "score", str(facts), "--format", "json", *options],
-                          cwd=cwd, capture_output=True, text=True, encoding="utf-8")
+                          cwd=cwd, capture_output=True, text=True, encoding="utf-8", check=False)
     assert 0 == done.returncode, done.stderr
     return json.loads(done.stdout)
 
@@ -184,7 +184,7 @@ def test_the_self_evaluation_set_is_found_by_id_from_any_folder(tmp_path: Path):
     """`score FACTS --set self-evaluation` reproduces the resettlement housing self-evaluation (91, 优秀)."""
     facts = ROOT / "examples" / "resettlement-housing" / "facts.json"
     done = subprocess.run([sys.executable, "-m", "scoring_engine", "score", str(facts), "--set", "self-evaluation"],
-                          cwd=tmp_path, capture_output=True, text=True, encoding="utf-8")
+                          cwd=tmp_path, capture_output=True, text=True, encoding="utf-8", check=False)
     assert 0 == done.returncode, done.stderr
     assert "总分 91.00 / 100    等级 优秀" in done.stdout
 

@@ -374,7 +374,7 @@ def test_json_syntax_error_has_line_and_column(tmp_path: Path) -> None:
 def test_invalid_utf8_names_the_line(tmp_path: Path) -> None:
     """A GBK file is reported as GBK on the line of its first Chinese character, with how to save it as UTF-8 or read it as GB18030."""
     path = tmp_path / "gbk.json"
-    path.write_bytes('{\n"facts": {\n"name": "'.encode() + "项目".encode("gbk") + b'"}}')
+    path.write_bytes(b'{\n"facts": {\n"name": "' + "项目".encode("gbk") + b'"}}')
     with pytest.raises(FactsError) as caught:
         scoring_engine.load_facts(path)
     assert 3 == caught.value.line

@@ -17,7 +17,6 @@ from scoring_engine.forms.layout import form_layout, form_layouts
 from scoring_engine.forms.reader import read_form
 from scoring_engine.loader import bundled_sets, resolve_set
 from scoring_engine.reports.layouts import blank_form, render_layout, result_grid
-from test_render import chromium  # noqa: F401  (the headless Chromium fixture)
 
 ROOT = Path(__file__).resolve().parent.parent
 HOUSING = ROOT / "examples" / "resettlement-housing" / "facts.json"
@@ -102,7 +101,7 @@ def _fill_blank_template(path: Path) -> None:
         category = next((ws.cell(r2, spots["二级指标"][1]).value for r2 in range(row, head, -1)
                          if ws.cell(r2, spots["二级指标"][1]).value), None)
         if category in fills and not ws.cell(row, cols["三级指标"]).value:
-            for key, value in zip(cols, fills.pop(category)):
+            for key, value in zip(cols, fills.pop(category), strict=True):
                 if value is not None:
                     ws.cell(row, cols[key], value)  # text, as typed: "50", "≥19栋"
     assert not fills

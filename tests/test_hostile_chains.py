@@ -22,7 +22,7 @@ CASES = chain_cases()
 def outcomes() -> dict[str, Outcome]:
     """Every case run once, each in its own bounded child."""
     runs = run_all([lambda case=case: run_case(case) for case in CASES], cpu_limit=20, timeout=60)
-    return {case.name: outcome for case, outcome in zip(CASES, runs)}
+    return {case.name: outcome for case, outcome in zip(CASES, runs, strict=True)}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])

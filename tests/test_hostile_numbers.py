@@ -29,7 +29,7 @@ PEAK_MB = 60
 def outcomes() -> dict[str, Outcome]:
     """Every case run once, each in its own bounded child."""
     runs = run_all([lambda case=case: run_case(case) for case in CASES], cpu_limit=10, timeout=60)
-    return {case.name: outcome for case, outcome in zip(CASES, runs)}
+    return {case.name: outcome for case, outcome in zip(CASES, runs, strict=True)}
 
 
 def _ids(cases: list[Case]) -> list[str]:

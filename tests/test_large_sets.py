@@ -16,7 +16,7 @@ from scoring_engine import IndicatorSetError, parse_indicator_set, score
 from scoring_engine._yaml import MAX_YAML_NODES, _most_values
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from generate import large_facts, large_set  # noqa: E402
+from generate import large_facts, large_set
 
 
 def _values(text: str) -> int:

@@ -13,7 +13,7 @@ from conftest import ROOT
 def test_wheel_installs_schemas_and_bundled_sets_inside_the_package(tmp_path: Path):
     """A wheel built from the checkout holds every schema and every bundled set under scoring_engine/."""
     done = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(tmp_path), str(ROOT)],
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, check=False)
     assert 0 == done.returncode, done.stderr
     [wheel] = tmp_path.glob("scoring_engine-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())

@@ -107,7 +107,7 @@ def test_diff_of_base_and_profile_names_the_changed_indicator_and_both_weights(t
     assert any(c.indicator == "decision" and (c.old, c.new) == ("15", "10") for c in changes)
     out = CliRunner().invoke(main, ["diff", "national-framework", str(path)])
     assert 0 == out.exit_code, out.output
-    line = next(l for l in out.output.splitlines() if "决策" in l and "15" in l)
+    line = next(text for text in out.output.splitlines() if "决策" in text and "15" in text)
     assert "10" in line
 
 
@@ -295,10 +295,10 @@ def test_validate_explains_the_resolved_tree(tmp_path: Path) -> None:
     assert 0 == out.exit_code, out.output
     lines = out.stdout.splitlines()  # the unused-fact warning (生态效益 is no longer read) goes to stderr
     assert "extends national-framework" in lines[1]
-    assert any(l.strip() == "output 产出 40  ← was 30 (line 3)" for l in lines)
-    assert any(l.strip() == "output.quantity 产出数量 13  ← rescaled from 10 (line 3)" for l in lines)
-    assert any(l.strip() == "benefit.effects.jobs 带动就业 4  ← added (line 7)" for l in lines)
-    assert any(l.strip() == "removed benefit.effects.ecological (line 5)" for l in lines)
+    assert any(line.strip() == "output 产出 40  ← was 30 (line 3)" for line in lines)
+    assert any(line.strip() == "output.quantity 产出数量 13  ← rescaled from 10 (line 3)" for line in lines)
+    assert any(line.strip() == "benefit.effects.jobs 带动就业 4  ← added (line 7)" for line in lines)
+    assert any(line.strip() == "removed benefit.effects.ecological (line 5)" for line in lines)
 
 
 def test_profile_errors_speak_chinese(tmp_path: Path) -> None:

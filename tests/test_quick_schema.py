@@ -38,7 +38,7 @@ def _agree(schema: str, document: Any) -> None:
 def test_the_files_of_the_repository_give_the_same_answer() -> None:
     """Every YAML file here (bundled sets, examples, the bad and hostile sets, case files), against both schemas: the same verdict."""
     assert len(DOCUMENTS) > 80
-    for name, document in DOCUMENTS:
+    for _name, document in DOCUMENTS:
         for schema in SCHEMAS:
             _agree(schema, document)
 

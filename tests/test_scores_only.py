@@ -15,7 +15,7 @@ from scoring_engine.cases import find_case_files, load_cases
 from scoring_engine.cases import _facts_for  # the facts a case scores
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from generate import national_facts  # noqa: E402
+from generate import national_facts
 
 
 def _same(indicator_set, facts) -> None:

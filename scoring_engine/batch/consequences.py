@@ -150,5 +150,6 @@ class ConsequenceTally:
             known = budget if share is not None and budgeted else None
             low = known * share.low if known is not None and share is not None else None
             high = known * share.high if known is not None and share is not None and share.high is not None else None
-            found.append(ConsequenceCount(scope, name, grade, consequence, count, share, known, budgeted if share else 0, low, high))
+            found.append(ConsequenceCount(scope, name, grade, consequence, count, share, known,
+                                          budgeted if share else 0, low, high))
         return tuple(found)

@@ -170,13 +170,15 @@ def _lines(file: Path, name: str) -> Iterator[Document]:
             if len(raw) > MAX_FACTS_BYTES and not raw.endswith(b"\n"):
                 while raw and not raw.endswith(b"\n"):  # skip the rest of the oversized line
                     raw = handle.readline(_CHUNK)
-                yield Document(source=source, name=line_name, problem=Problem(f"line is over {MAX_FACTS_BYTES} bytes (MAX_FACTS_BYTES)",
+                yield Document(source=source, name=line_name,
+                               problem=Problem(f"line is over {MAX_FACTS_BYTES} bytes (MAX_FACTS_BYTES)",
                                                               file=str(file), line=number))
                 continue
             try:
                 text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
             except UnicodeDecodeError as err:
-                yield Document(source=source, name=line_name, problem=Problem(f"not UTF-8 text (byte {err.start} of the line)", file=str(file),
+                yield Document(source=source, name=line_name,
+                               problem=Problem(f"not UTF-8 text (byte {err.start} of the line)", file=str(file),
                                                               line=number, hint="save the file as UTF-8"))
                 continue
             if text.strip():

@@ -75,7 +75,7 @@ def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 
 def _start(make_worker: Callable[[], Callable[[Sequence[Any]], list[Any]]]) -> None:
-    global _worker
+    global _worker  # noqa: PLW0603 - one per worker process, made by the pool's initializer
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt stops
     _worker = make_worker()
 

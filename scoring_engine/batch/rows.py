@@ -72,7 +72,8 @@ class IndicatorRow(NamedTuple):  # a tuple: a project has dozens, made, pickled 
     weight: Decimal
     score: Decimal
     reason: str
-    in_set: bool = True  # False for a row of the project's own target table (children_from): not the same indicator across projects
+    # False for a row of the project's own target table (children_from): not the same indicator across projects
+    in_set: bool = True
 
     @property
     def rate(self) -> Decimal | None:
@@ -121,7 +122,7 @@ class ProjectRow:
         """The project's name, else its file name."""
         return self.project.get("name") or PurePath(self.source).name
 
-    def keys(self) -> tuple[str, ...]:
+    def match_keys(self) -> tuple[str, ...]:
         """What a re-check is matched by, first choice first: the project's id, then its file's path below its input folder."""
         file = f"file:{self.file or PurePath(self.source).name}"
         project_id = self.project.get("id")
@@ -185,7 +186,8 @@ class SetShape:
         return cls(s, tuple(nodes), frozenset(n[0] for n in nodes), grades,
                    tuple(d.name for d in s.derived if _is_rate(d.name, d.label)),
                    tuple(name for name, spec in s.facts.items() if _is_rate(name, spec.label)),
-                   s.form.funds.get(BUDGET_ROW, {}).get(BUDGET_COLUMN), {g.label: g.consequence for g in s.grades if g.consequence},
+                   s.form.funds.get(BUDGET_ROW, {}).get(BUDGET_COLUMN),
+                   {g.label: g.consequence for g in s.grades if g.consequence},
                    {"set_id": s.id, "set_name": s.name, "set_version": s.version, "precision": s.precision, "max_total": s.total,
                     "grades": grades})
 
@@ -217,7 +219,8 @@ def project_row(index: int, source: str, result: Result, shape: SetShape, batch:
                       consequence=shape.consequences.get(result.grade), budget=budget, **shape.row_fields)
 
 
-def scores_row(index: int, source: str, scores: Scores, facts: Facts, shape: SetShape, batch: str = "", file: str = "") -> ProjectRow:
+def scores_row(index: int, source: str, scores: Scores, facts: Facts, shape: SetShape, batch: str = "",
+               file: str = "") -> ProjectRow:
     """The record of a scored project from its scores alone (`scores_only`): the set's indicators, without reasons.
 
     What the summaries need (the 汇总, 统计 and page figures), at a fraction

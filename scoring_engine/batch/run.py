@@ -149,7 +149,7 @@ class _Rows:
     """Project rows kept in a temporary file as they come, read back in order as often as needed."""
 
     def __init__(self) -> None:
-        self.file: IO[bytes] = tempfile.TemporaryFile()
+        self.file: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115 - open as long as the rows are; closed by __exit__
 
     def __enter__(self) -> _Rows:
         return self
@@ -197,11 +197,11 @@ class _Recheck:
             return
         offset = self.kept.add(row)
         self.scored += 1
-        for key in row.keys():
+        for key in row.match_keys():
             self.offsets.setdefault(key, offset)  # the first project with a key keeps it
 
     def match(self, row: ProjectRow) -> ProjectRow | None:
-        for key in row.keys():
+        for key in row.match_keys():
             offset = self.offsets.get(key)
             if offset is not None:
                 self.matched.add(offset)

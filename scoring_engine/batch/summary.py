@@ -220,7 +220,8 @@ class Summariser:
 
     def _place(self, row: ProjectRow) -> None:
         assert row.total is not None and row.grade is not None
-        placed = Placed(row.index, row.source, row.name, row.project.get("unit", ""), row.set_id, row.total, row.grade, row.precision)
+        placed = Placed(row.index, row.source, row.name, row.project.get("unit", ""), row.set_id, row.total, row.grade,
+                        row.precision)
         # Ties go to the earlier project, in both lists.
         self.arrived += 1
         _keep(self.best, (row.total, -row.index, -self.arrived, placed))
@@ -276,7 +277,8 @@ def _set_summary(s: _SetTotals) -> SetSummary:
     indicators = tuple(IndicatorStat(key, name, level, n, round_half_up(scores / n, p), rates / rated if rated else None)
                        for key, (name, level, n, scores, rates, rated) in s.indicators.items())
     return SetSummary(row.set_id, row.set_name, row.set_version, p, row.max_total, count, round_half_up(total / count, p),
-                      _median(s.totals, count, p), min(s.totals), max(s.totals), tuple(shares), _histogram(s.totals, row.max_total),
+                      _median(s.totals, count, p), min(s.totals), max(s.totals), tuple(shares),
+                      _histogram(s.totals, row.max_total),
                       indicators, s.flagged)
 
 

@@ -54,7 +54,8 @@ class Entry:
     """One document done: its row, its JSON line's content (result or problems), and its row under the compared set."""
 
     row: ProjectRow
-    json: str | None = None  # its JSON line's members but index, source and compare: "result":…,"need_explanation":… or "problems":…
+    # its JSON line's members but index, source and compare: "result":…,"need_explanation":… or "problems":…
+    json: str | None = None
     other: ProjectRow | None = None
 
 
@@ -64,7 +65,8 @@ class BatchWorker:
     def __init__(self, config: TaskConfig):
         self.config = config
         self.scorer = Scorer(config.indicator_set, config.batch, config.keep_results, config.reasons)
-        self.other = Scorer(config.other_set, config.other_set.id, False, config.reasons) if config.other_set is not None else None
+        self.other = (Scorer(config.other_set, config.other_set.id, False, config.reasons)
+                      if config.other_set is not None else None)
 
     @in_engine_context  # in a worker process too, whatever context it started with
     def __call__(self, chunk: Sequence[tuple[int, Document]]) -> list[Entry]:
@@ -105,11 +107,11 @@ def report_name(index: int, source: str, extension: str) -> str:
 
 
 def _json_text(outcome: Outcome) -> str:
-    """The members of the project's JSON line: the result, the 需说明 flags and a form's cells, or the problems with their fields."""
+    """The members of the project's JSON line: the result, the 需说明 flags and a form's cells, or the problems, with fields."""
     if outcome.result is not None:
         text = (f'"result":{_json.dumps(outcome.result.to_dict(), indent=None)},'
                 f'"need_explanation":{json.dumps(list(outcome.row.flags), ensure_ascii=False)}')
         return text + (f',"provenance":{_json.dumps(dict(outcome.provenance), indent=None)}' if outcome.provenance else "")
     fields = ("message", "file", "line", "column", "path", "indicator", "fact", "expression", "hint")
-    return '"problems":' + _json.dumps([{k: getattr(p, k) for k in fields if getattr(p, k) is not None} for p in outcome.problems],
-                                       indent=None)
+    problems = [{k: getattr(p, k) for k in fields if getattr(p, k) is not None} for p in outcome.problems]
+    return '"problems":' + _json.dumps(problems, indent=None)

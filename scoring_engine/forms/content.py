@@ -94,7 +94,8 @@ def _lines(result: Result, binding: FormBinding, layout: FormLayout, groups: Map
     for block in binding.targets:
         scored = result.indicator(block.indicator)
         rows: tuple[TargetRow, ...] = _value(result, block.fact) or ()
-        pairs = list(zip(scored.children, rows))
+        # one child per row, but none when the group is not applicable: its rows are then not shown
+        pairs = list(zip(scored.children, rows, strict=False))
         group = groups[block.indicator]
         lines += _group_lines(block.label, _skeleton(layout, block.label, group), pairs, group)
     for path in result.paths():

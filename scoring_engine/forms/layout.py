@@ -90,7 +90,8 @@ def form_layout(layout_id: str) -> FormLayout:
     """The bundled form layout `layout_id`; a ScoringEngineError with a did-you-mean for an unknown one."""
     known = form_layouts()
     if layout_id not in known:
-        raise ScoringEngineError(f"unknown form layout {layout_id!r}", hint=did_you_mean(layout_id, known) or "one of: " + ", ".join(known))
+        raise ScoringEngineError(f"unknown form layout {layout_id!r}",
+                                 hint=did_you_mean(layout_id, known) or "one of: " + ", ".join(known))
     return _load(layout_id)
 
 

@@ -77,7 +77,7 @@ class _Reading:
     def number(self, row: int, col: int, what: str, unit: str | None = None) -> Decimal | None:
         """A number cell, or text holding one ('712.42', '712.42万元'); None when empty; a problem otherwise."""
         value = self.sheet.get(row, col)
-        if value is None or isinstance(value, str) and value.strip() in ("", "—", "-", "/"):
+        if value is None or (isinstance(value, str) and value.strip() in ("", "—", "-", "/")):
             return None
         if isinstance(value, Decimal):
             return value
@@ -89,7 +89,8 @@ class _Reading:
         except ValueError:
             quantity = None
         if quantity is None or quantity.comparison or quantity.unit not in (None, unit):
-            self.problem(row, col, f"expected {what}, got {str(value)[:40]!r}", f"write a number{'' if unit is None else f' in {unit}'}")
+            self.problem(row, col, f"expected {what}, got {str(value)[:40]!r}",
+                         f"write a number{'' if unit is None else f' in {unit}'}")
             return None
         return quantity.value
 
@@ -167,20 +168,23 @@ def _funds(reading: _Reading) -> None:
         return
     heading = _heading_row(reading, block.columns, 3)
     if heading is None:
-        reading.problems.append(Problem(f"{reading.sheet.name}: no funds block (a row with {', '.join(c.label for c in block.columns[:3])})",
+        reading.problems.append(Problem(f"{reading.sheet.name}: no funds block"
+                                        f" (a row with {', '.join(c.label for c in block.columns[:3])})",
                                         file=str(reading.path), hint=f"the form {reading.layout.title} has one"))
         return
     row_at, columns = heading
     first_column = min(columns.values())
     for r in [r for r in reading.sheet.rows if row_at < r <= row_at + len(block.rows) + 5]:
-        label = next((item for c in range(1, first_column) for item in block.rows if item.matches(reading.sheet.text(r, c))), None)
+        label = next((item for c in range(1, first_column) for item in block.rows if item.matches(reading.sheet.text(r, c))),
+                     None)
         if label is None or label.key not in binding.funds:
             continue
         for column, fact in binding.funds[label.key].items():
             col = columns.get(column)
             if col is None:
                 continue
-            value = reading.text(r, col) if column == "reason" else reading.number(r, col, f"an amount in 万元 ({label.label})", "万元")
+            value = (reading.text(r, col) if column == "reason"
+                     else reading.number(r, col, f"an amount in 万元 ({label.label})", "万元"))
             if value is not None:
                 reading.values[fact] = value
                 reading.provenance[fact] = reading.sheet.ref(r, col)
@@ -238,7 +242,8 @@ def _block(reading: _Reading, row: int, col: int, written: str) -> TargetBlock |
     if block is None:
         if any(same_label(label, top.name) for top in reading.set.indicators):
             return None  # an indicator of the set's own tree: scored from its facts, not read from the form
-        reading.problem(row, col, f"一级指标 {written!r} is not one of the form's: {', '.join(t.label for t in reading.set.form.targets)}")
+        reading.problem(row, col,
+                        f"一级指标 {written!r} is not one of the form's: {', '.join(t.label for t in reading.set.form.targets)}")
         return None
     declared = reading.set.indicator(block.indicator).weight
     if weight and Decimal(weight.group(1)) != declared:
@@ -266,7 +271,8 @@ def _row(reading: _Reading, r: int, at: Mapping[str, int], name: str, category: 
     if "weight" in at:
         weight = reading.number(r, at["weight"], "the row's weight (分值), a number above 0")
         if weight is None and len(reading.problems) == before:
-            reading.problem(r, at["weight"], "expected the row's weight (分值), got an empty cell", "write the points the row carries")
+            reading.problem(r, at["weight"], "expected the row's weight (分值), got an empty cell",
+                            "write the points the row carries")
         item["weight"] = weight
         reading.provenance[f"{where}.weight"] = reading.sheet.ref(r, at["weight"])
     if isinstance(item.get("actual"), str) and not _numeric(item.get("actual")) and "score" in at:
@@ -283,7 +289,8 @@ def _row(reading: _Reading, r: int, at: Mapping[str, int], name: str, category: 
     except ValueError as err:
         first, last = min(at.values()), max(at.values())
         message = str(err.args[0]).split(": ", 1)[-1]
-        reading.problem(r, first, f"row {name}: {message} (cells {reading.sheet.ref(r, first)}–{reading.sheet.ref(r, last).split('!')[1]})",
+        reading.problem(r, first,
+                        f"row {name}: {message} (cells {reading.sheet.ref(r, first)}–{reading.sheet.ref(r, last).split('!')[1]})",
                         err.args[1] if len(err.args) > 1 else None)
         return None
     return {k: v for k, v in item.items() if v is not None}

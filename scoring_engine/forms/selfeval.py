@@ -55,13 +55,13 @@ def _funds(b: GridBuilder, layout: FormLayout, content: FormContent) -> None:
     b.put(0, block.label, "label", rowspan=1 + len(block.rows))
     spots = b.spread(1, 1 + len(block.columns), flexible=(0,))
     b.put(spots[0][0], None, "head", colspan=spots[0][1])
-    for (col, span), column in zip(spots[1:], block.columns):
+    for (col, span), column in zip(spots[1:], block.columns, strict=True):
         b.put(col, column.label, "head", colspan=span)
     b.next_row()
     for row in block.rows:
         values = content.funds.get(row.key, {})
         b.put(spots[0][0], row.label, "label", colspan=spots[0][1])
-        for (col, span), column in zip(spots[1:], block.columns):
+        for (col, span), column in zip(spots[1:], block.columns, strict=True):
             value = values.get(column.key)
             key = f"funds.{row.key}.{column.key}"
             if column.key in ("weight", "score") and row.key != "total":
@@ -79,10 +79,10 @@ def _goals(b: GridBuilder, layout: FormLayout, content: FormContent) -> None:
     block = layout.goals
     b.put(0, block.label, "label", rowspan=2)
     spots = b.spread(1, len(block.columns), flexible=tuple(range(len(block.columns))))
-    for (col, span), column in zip(spots, block.columns):
+    for (col, span), column in zip(spots, block.columns, strict=True):
         b.put(col, column.label, "head", colspan=span)
     b.next_row()
-    for (col, span), column in zip(spots, block.columns):
+    for (col, span), column in zip(spots, block.columns, strict=True):
         b.put(col, content.project.get(column.key), "text", colspan=span, key=f"project.{column.key}")
     b.next_row()
 

@@ -31,6 +31,8 @@ MAX_FORM_UNPACKED = 50_000_000
 MAX_FORM_ENTRIES = 500
 #: Most an entry may expand (unpacked ÷ packed) once it is larger than a megabyte: zip bombs expand a thousandfold.
 MAX_FORM_RATIO = 100
+# Parts smaller than this (bytes unpacked) may compress far better than MAX_FORM_RATIO: a sheet of empty cells does.
+_RATIO_CHECKED_FROM = 1_000_000
 #: Most rows and columns of a sheet read; a sheet with content beyond them is refused.
 MAX_FORM_ROWS = 2000
 MAX_FORM_COLUMNS = 40
@@ -83,7 +85,7 @@ def _check_archive(data: bytes, name: str) -> None:
     if unpacked > MAX_FORM_UNPACKED:
         raise refuse(f"the workbook unpacks to {unpacked} bytes; the limit is {MAX_FORM_UNPACKED} (MAX_FORM_UNPACKED)")
     for entry in entries:
-        if entry.file_size > 1_000_000 and entry.file_size > MAX_FORM_RATIO * max(entry.compress_size, 1):
+        if entry.file_size > _RATIO_CHECKED_FROM and entry.file_size > MAX_FORM_RATIO * max(entry.compress_size, 1):
             raise refuse(f"part {entry.filename} expands {entry.file_size // max(entry.compress_size, 1)}-fold; "
                          f"the limit is {MAX_FORM_RATIO} (MAX_FORM_RATIO)", "this is not a form a spreadsheet program saved")
 

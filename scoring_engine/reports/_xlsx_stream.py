@@ -55,7 +55,8 @@ _HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _FORMATS = [f'<numFmt numFmtId="{164 + p}" formatCode="{"0." + "0" * p if p else "0"}"/>' for p in range(SCORE_STYLES)]
 _STYLES = (
     f'{_HEAD}<styleSheet xmlns="{_MAIN}"><numFmts count="{SCORE_STYLES}">{"".join(_FORMATS)}</numFmts>'
-    '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
+    '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>'
+    '<font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
     '<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>'
     '<fill><patternFill patternType="solid"><fgColor rgb="FFEDEFF2"/><bgColor indexed="64"/></patternFill></fill></fills>'
     '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
@@ -63,7 +64,8 @@ _STYLES = (
     f'<cellXfs count="{3 + SCORE_STYLES}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
     '<xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1"/>'
     '<xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-    + "".join(f'<xf numFmtId="{164 + p}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' for p in range(SCORE_STYLES))
+    + "".join(f'<xf numFmtId="{164 + p}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+              for p in range(SCORE_STYLES))
     + '</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>'
 )
 
@@ -92,7 +94,7 @@ def _row_xml(n: int, values: Sequence[Any], styles: Sequence[int]) -> str:
     """A row's XML. Cells go in column order without their own reference (which is optional); an empty one is <c/>."""
     cells = [f'<row r="{n}">']
     append = cells.append
-    for value, style in zip(values, styles):
+    for value, style in zip(values, styles, strict=False):  # _NO_STYLES is longer than any row
         kind = type(value)  # told by type first: the cells are nearly all text and Decimals
         if kind is str or (kind is not Decimal and isinstance(value, str)):
             append(_text_cell(value, style))
@@ -147,7 +149,7 @@ class Sheet:
     def _start(self) -> None:
         if self._file is not None:
             self.parts.append((self._file, self._row))
-        self._file = tempfile.TemporaryFile(dir=self.book.folder)
+        self._file = tempfile.TemporaryFile(dir=self.book.folder)  # noqa: SIM115 - a sheet part, open until it is full
         self._row = 0
         if self.header:
             self._row = 1
@@ -166,7 +168,8 @@ class Sheet:
         extent = f"A1:{self.letters[-1]}{rows}" if self.letters and rows else "A1"
         head = (f'{_HEAD}<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}"><dimension ref="{extent}"/>'
                 f'<sheetViews><sheetView workbookViewId="0">{frozen}'
-                f'</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>{"<cols>" + cols + "</cols>" if cols else ""}<sheetData>')
+                f'</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>'
+                f'{"<cols>" + cols + "</cols>" if cols else ""}<sheetData>')
         tail = "</sheetData>"
         if self.filter and rows > 1 and self.header:
             tail += f'<autoFilter ref="A1:{self.letters[len(self.header) - 1]}{rows}"/>'
@@ -197,8 +200,10 @@ class Book:
             _put(archive, "docProps/core.xml", f'{_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
                  f'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>scoring-engine</dc:creator>'
                  f"<dc:title>{escape(self.title)}</dc:title></cp:coreProperties>")
-            sheets = "".join(f'<sheet name={quoteattr(name)} sheetId="{i + 1}" r:id="rId{i + 1}"/>' for i, (_, name, _, _) in enumerate(parts))
-            _put(archive, "xl/workbook.xml", f'{_HEAD}<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><bookViews><workbookView/></bookViews>'
+            sheets = "".join(f'<sheet name={quoteattr(name)} sheetId="{i + 1}" r:id="rId{i + 1}"/>'
+                             for i, (_, name, _, _) in enumerate(parts))
+            _put(archive, "xl/workbook.xml",
+                 f'{_HEAD}<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><bookViews><workbookView/></bookViews>'
                  f"<sheets>{sheets}</sheets></workbook>")
             rels = "".join(f'<Relationship Id="rId{i + 1}" Type="{_REL}/worksheet" Target="worksheets/sheet{i + 1}.xml"/>'
                            for i in range(len(parts)))
@@ -220,13 +225,15 @@ class Book:
 
 def _content_types(sheets: int) -> str:
     kinds = "application/vnd.openxmlformats-officedocument.spreadsheetml"
-    overrides = "".join(f'<Override PartName="/xl/worksheets/sheet{i + 1}.xml" ContentType="{kinds}.worksheet+xml"/>' for i in range(sheets))
+    overrides = "".join(f'<Override PartName="/xl/worksheets/sheet{i + 1}.xml"'
+                        f' ContentType="{kinds}.worksheet+xml"/>' for i in range(sheets))
     return (f'{_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
             '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
             '<Default Extension="xml" ContentType="application/xml"/>'
             f'<Override PartName="/xl/workbook.xml" ContentType="{kinds}.sheet.main+xml"/>'
             f'<Override PartName="/xl/styles.xml" ContentType="{kinds}.styles+xml"/>{overrides}'
-            '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>')
+            '<Override PartName="/docProps/core.xml" '
+            'ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>')
 
 
 def _info(name: str, size: int = 0) -> zipfile.ZipInfo:

@@ -39,8 +39,10 @@ def grade_chart(s: SetSummary) -> str:
         y = 6 + i * 26
         length = _BAR_AREA * g.count / biggest
         parts.append(f'<g class="grade" data-grade="{escape(g.label)}"><text x="0" y="{_num(y + 9)}" dominant-baseline="middle">'
-                     f'{escape(g.label)}</text><rect x="{_num(label_width)}" y="{y}" width="{_num(length)}" height="18" fill="{_FILL}"/>'
-                     f'<text x="{_num(label_width + length + 6)}" y="{_num(y + 9)}" dominant-baseline="middle">{g.count}（{percent(g.share, 1)}）'
+                     f'{escape(g.label)}</text>'
+                     f'<rect x="{_num(label_width)}" y="{y}" width="{_num(length)}" height="18" fill="{_FILL}"/>'
+                     f'<text x="{_num(label_width + length + 6)}" y="{_num(y + 9)}" dominant-baseline="middle">'
+                     f'{g.count}（{percent(g.share, 1)}）'
                      "</text></g>")
     return _svg("grade-chart", f"{s.set_name}：等级分布", label_width + _BAR_AREA + 110, 12 + 26 * len(s.grades), "".join(parts))
 
@@ -53,11 +55,14 @@ def histogram_chart(s: SetSummary) -> str:
     for i, b in enumerate(s.histogram):
         x = 8 + i * (column + gap)
         tall = height * b.count / biggest
-        parts.append(f'<g class="bin" data-count="{b.count}"><rect x="{x}" y="{_num(base - tall)}" width="{column}" height="{_num(tall)}" '
-                     f'fill="{_FILL}"/><text x="{_num(x + column / 2)}" y="{_num(base - tall - 4)}" text-anchor="middle">{b.count}</text>'
-                     f'<text x="{_num(x + column / 2)}" y="{base + 16}" text-anchor="middle" font-size="11">{plain(b.low)}–{plain(b.high)}</text></g>')
+        parts.append(f'<g class="bin" data-count="{b.count}"><rect x="{x}" y="{_num(base - tall)}"'
+                     f' width="{column}" height="{_num(tall)}" fill="{_FILL}"/>'
+                     f'<text x="{_num(x + column / 2)}" y="{_num(base - tall - 4)}" text-anchor="middle">{b.count}</text>'
+                     f'<text x="{_num(x + column / 2)}" y="{base + 16}" text-anchor="middle" font-size="11">'
+                     f'{plain(b.low)}–{plain(b.high)}</text></g>')
     width = 16 + len(s.histogram) * (column + gap)
-    return _svg("histogram", f"{s.set_name}：总分分布", width, base + 26, f'<line x1="4" y1="{base}" x2="{width - 4}" y2="{base}" '
+    return _svg("histogram", f"{s.set_name}：总分分布", width, base + 26,
+                f'<line x1="4" y1="{base}" x2="{width - 4}" y2="{base}" '
                 f'stroke="#5b6675"/>{"".join(parts)}')
 
 
@@ -72,9 +77,13 @@ def rate_chart(s: SetSummary) -> str:
         indent = 16 if i.level > 1 else 0
         colour = _LOW if i.mean_rate < 0.8 else _FILL
         bold = ' font-weight="bold"' if i.level == 1 else ""
-        parts.append(f'<g class="rate level{i.level}" data-indicator="{escape(i.id)}"><title>{escape(i.name)}：平均得分率 {percent(i.mean_rate)}'
+        parts.append(f'<g class="rate level{i.level}" data-indicator="{escape(i.id)}">'
+                     f'<title>{escape(i.name)}：平均得分率 {percent(i.mean_rate)}'
                      f'</title><text x="{indent}" y="{y + 8}" dominant-baseline="middle"{bold}>{escape(i.name)}</text>'
                      f'<rect x="{_num(label_width)}" y="{y}" width="{_BAR_AREA}" height="16" fill="{_TRACK}"/>'
-                     f'<rect x="{_num(label_width)}" y="{y}" width="{_num(_BAR_AREA * float(i.mean_rate))}" height="16" fill="{colour}"/>'
-                     f'<text x="{_num(label_width + _BAR_AREA + 8)}" y="{y + 8}" dominant-baseline="middle">{percent(i.mean_rate)}</text></g>')
-    return _svg("rate-chart", f"{s.set_name}：各指标平均得分率", label_width + _BAR_AREA + 80, 8 + 24 * len(shown), "".join(parts))
+                     f'<rect x="{_num(label_width)}" y="{y}" width="{_num(_BAR_AREA * float(i.mean_rate))}"'
+                     f' height="16" fill="{colour}"/>'
+                     f'<text x="{_num(label_width + _BAR_AREA + 8)}" y="{y + 8}" dominant-baseline="middle">'
+                     f'{percent(i.mean_rate)}</text></g>')
+    return _svg("rate-chart", f"{s.set_name}：各指标平均得分率", label_width + _BAR_AREA + 80, 8 + 24 * len(shown),
+                "".join(parts))

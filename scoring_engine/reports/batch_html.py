@@ -86,8 +86,9 @@ class BatchPage:
         write(_rankings(summary).encode())
         if summary.consequences:
             write(_consequences(summary).encode())
-        self._list(write, rows, "explain", "需说明的项目", EXPLAIN.header, lambda row: explain_rows(row) if row.ok and not row.batch else ())
-        self._list(write, rows, "problems", "评分失败的项目", PROBLEMS.header, lambda row: problem_rows(row))
+        self._list(write, rows, "explain", "需说明的项目", EXPLAIN.header,
+                   lambda row: explain_rows(row) if row.ok and not row.batch else ())
+        self._list(write, rows, "problems", "评分失败的项目", PROBLEMS.header, problem_rows)
         write(f'<footer id="provenance">scoring-engine {escape(__version__)}</footer>\n</main>\n</body>\n</html>\n'.encode())
 
     @staticmethod
@@ -95,12 +96,13 @@ class BatchPage:
               header: tuple[str, ...], lines: Callable[[ProjectRow], Iterable[list[object]]]) -> None:
         numeric = {"序号", "总分"}
         head = "".join(f'<th class="num">{h}</th>' if h in numeric else f"<th>{h}</th>" for h in header)
-        write(f'<section id="{anchor}">\n<h2>{title}</h2>\n<table class="{anchor}">\n<thead><tr>{head}</tr></thead>\n<tbody>\n'.encode())
+        write(f'<section id="{anchor}">\n<h2>{title}</h2>\n<table class="{anchor}">\n'
+              f'<thead><tr>{head}</tr></thead>\n<tbody>\n'.encode())
         count = 0
         for row in rows():
             for cells in lines(row):
                 count += 1
-                write(("<tr>" + "".join(_cell(h, c) for h, c in zip(header, cells)) + "</tr>\n").encode())
+                write(("<tr>" + "".join(_cell(h, c) for h, c in zip(header, cells, strict=True)) + "</tr>\n").encode())
         write(b"</tbody>\n</table>\n" + ('<p class="note">无。</p>\n'.encode() if not count else b"") + b"</section>\n")
 
     def commit(self) -> None:
@@ -128,7 +130,8 @@ def _figures(summary: Summary) -> str:
              _figure("评分失败", summary.failed, summary.failed > 0), _figure("需说明", summary.flagged, summary.flagged > 0)]
     if summary.against:
         who = "复核" if summary.against == RECHECK else summary.against
-        parts += [_figure(f"已与{who}对比", summary.compared), _figure("对比标记", summary.compare_flagged, summary.compare_flagged > 0)]
+        parts += [_figure(f"已与{who}对比", summary.compared),
+                  _figure("对比标记", summary.compare_flagged, summary.compare_flagged > 0)]
         if summary.mean_difference is not None:
             parts.append(_figure("平均总分差", summary.mean_difference))
     return f'<section id="figures">\n<div class="figures">{"".join(parts)}</div>\n</section>\n'
@@ -138,7 +141,8 @@ def _set_section(s: SetSummary) -> str:
     p = s.precision
     figures = "".join(_figure(label, cell_text(Score(value, p))) for label, value in
                       (("平均分", s.mean), ("中位数", s.median), ("最高分", s.highest), ("最低分", s.lowest)))
-    return (f'<section class="set" data-set="{escape(s.set_id)}">\n<h2>{escape(s.set_name)}（{escape(s.set_id)} {escape(s.set_version)}）：'
+    return (f'<section class="set" data-set="{escape(s.set_id)}">\n'
+            f'<h2>{escape(s.set_name)}（{escape(s.set_id)} {escape(s.set_version)}）：'
             f'{s.count}个项目</h2>\n<div class="figures">{figures}</div>\n'
             f'<h3>等级分布</h3>\n{grade_chart(s)}\n<h3>总分分布</h3>\n{histogram_chart(s)}\n'
             f'<h3>各指标平均得分率</h3>\n{rate_chart(s)}\n</section>\n')
@@ -164,25 +168,29 @@ def _consequences(summary: Summary) -> str:
         skip = 2 if scope == BATCH else 1  # the scope is the table's title; the batch's rows have no name either
         header = CONSEQUENCES.header[skip:]
         head = "".join(f'<th class="num">{h}</th>' if h in numeric else f"<th>{h}</th>" for h in header)
-        body = "".join("<tr>" + "".join(f'<td class="num">{escape(cell_text(c))}</td>' if h in numeric else f"<td>{escape(cell_text(c))}</td>"
-                                        for h, c in zip(header, row[skip:])) + "</tr>\n"
+        body = "".join("<tr>" + "".join(f'<td class="num">{escape(cell_text(c))}</td>' if h in numeric
+                                        else f"<td>{escape(cell_text(c))}</td>"
+                                        for h, c in zip(header, row[skip:], strict=True)) + "</tr>\n"
                        for row in rows if row[0] == scope)
-        parts.append(f'<h3>{title}</h3>\n<table class="consequences"><thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody></table>\n')
+        parts.append(f'<h3>{title}</h3>\n<table class="consequences"><thead><tr>{head}</tr></thead>'
+                     f'\n<tbody>\n{body}</tbody></table>\n')
     parts.append("</section>\n")
     return "".join(parts)
 
 
 def _ranked_table(title: str, ranked: tuple[Ranked, ...]) -> str:
     rows = "".join(f'<tr><td class="num">{n + 1}</td><td>{escape(r.name)}</td><td class="num">{r.count}</td>'
-                   f'<td class="num">{cell_text(Score(r.mean, r.places))}</td><td class="num">{r.flagged}</td></tr>\n' for n, r in enumerate(ranked))
+                   f'<td class="num">{cell_text(Score(r.mean, r.places))}</td><td class="num">{r.flagged}</td></tr>\n'
+                   for n, r in enumerate(ranked))
     return (f'<table class="ranking"><thead><tr><th class="num">名次</th><th>{title}</th><th class="num">项目数</th>'
             f'<th class="num">平均分</th><th class="num">需说明</th></tr></thead>\n<tbody>\n{rows}</tbody></table>\n')
 
 
 def _placed_table(placed: tuple[Placed, ...]) -> str:
     rows = "".join(f'<tr><td class="num">{p.index + 1}</td><td>{escape(p.name)}</td><td>{escape(p.unit)}</td>'
-                   f'<td class="num">{cell_text(Score(p.total, p.places))}</td><td>{escape(p.grade)}</td><td class="source">{escape(p.source)}</td></tr>\n'
+                   f'<td class="num">{cell_text(Score(p.total, p.places))}</td><td>{escape(p.grade)}</td>'
+                   f'<td class="source">{escape(p.source)}</td></tr>\n'
                    for p in placed)
-    return ('<table class="placed"><thead><tr><th class="num">序号</th><th>项目名称</th><th>实施单位</th><th class="num">总分</th>'
-            f'<th>等级</th><th>来源</th></tr></thead>\n<tbody>\n{rows}</tbody></table>\n')
+    return ('<table class="placed"><thead><tr><th class="num">序号</th><th>项目名称</th><th>实施单位</th>'
+            f'<th class="num">总分</th><th>等级</th><th>来源</th></tr></thead>\n<tbody>\n{rows}</tbody></table>\n')
 

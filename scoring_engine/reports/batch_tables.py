@@ -24,8 +24,8 @@ from ..batch.rows import ProjectRow
 from ..batch.summary import SetSummary, Summary
 
 __all__ = ["Score", "Rate", "Heading", "Table", "summary_table", "summary_cells", "summary_text", "detail_header", "detail_rows",
-           "explain_rows", "problem_rows", "statistics", "consequence_rows", "consequence_note", "cell_text", "top_names", "EXPLAIN",
-           "PROBLEMS", "CONSEQUENCES", "MAIN_BATCH"]
+           "explain_rows", "problem_rows", "statistics", "consequence_rows", "consequence_note", "cell_text", "top_names",
+           "EXPLAIN", "PROBLEMS", "CONSEQUENCES", "MAIN_BATCH"]
 
 #: What the 问题 sheet calls the batch being summarised (the others are 复核, or the other set's id).
 MAIN_BATCH = "本批"
@@ -242,8 +242,9 @@ def statistics(summary: Summary) -> list[list[Any]]:
         rows.append(["其中引擎内部错误", summary.internal])
     if summary.against:
         who = _against(summary.against)
-        rows += [[f"已与{who.strip()}对比", summary.compared], ["对比标记", summary.compare_flagged],
-                 ["平均总分差", Score(summary.mean_difference, summary.places) if summary.mean_difference is not None else None], [f"{who.strip()}评分失败", summary.other_failed]]
+        difference = Score(summary.mean_difference, summary.places) if summary.mean_difference is not None else None
+        rows += [[f"已与{who.strip()}对比", summary.compared], ["对比标记", summary.compare_flagged], ["平均总分差", difference],
+                 [f"{who.strip()}评分失败", summary.other_failed]]
         if summary.against == RECHECK:
             rows.append(["复核中未找到对应项目", summary.unmatched])
     for s in summary.sets:
@@ -265,9 +266,11 @@ def _set_statistics(s: SetSummary) -> list[list[Any]]:
     rows += [[g.label, g.count, Rate(g.share)] for g in s.grades]
     rows.append([Heading("分数段"), Heading("项目数")])
     rows += [[f"{plain(b.low)}–{plain(b.high)}", b.count] for b in s.histogram]
-    rows.append([Heading("指标（按平均得分率从低到高）"), Heading("指标名称"), Heading("级次"), Heading("平均得分"), Heading("平均得分率")])
+    rows.append([Heading("指标（按平均得分率从低到高）"), Heading("指标名称"), Heading("级次"), Heading("平均得分"),
+                 Heading("平均得分率")])
     ordered = sorted(s.indicators, key=lambda i: (i.mean_rate is None, i.mean_rate or 0))
-    rows += [[i.id, i.name, i.level, Score(i.mean_score, p), Rate(round_half_up(i.mean_rate, _RATE_PLACES)) if i.mean_rate is not None else None]
+    rows += [[i.id, i.name, i.level, Score(i.mean_score, p),
+              Rate(round_half_up(i.mean_rate, _RATE_PLACES)) if i.mean_rate is not None else None]
              for i in ordered]
     return rows
 
@@ -281,14 +284,16 @@ def summary_text(summary: Summary) -> str:
     for s in summary.sets:
         p = s.precision
         grades = "，".join(f"{g.label}{g.count}" for g in s.grades)
-        lines.append(f"{s.set_name}（{s.set_id} {s.set_version}）：{s.count}个项目，平均分{fixed(s.mean, p)}，中位数{fixed(s.median, p)}，"
-                     f"最高{fixed(s.highest, p)}，最低{fixed(s.lowest, p)}；{grades}")
+        lines.append(f"{s.set_name}（{s.set_id} {s.set_version}）：{s.count}个项目，平均分{fixed(s.mean, p)}，"
+                     f"中位数{fixed(s.median, p)}，最高{fixed(s.highest, p)}，最低{fixed(s.lowest, p)}；{grades}")
     if summary.against:
         who = _against(summary.against).strip()
-        difference = f"，平均总分差{fixed(summary.mean_difference, summary.places)}" if summary.mean_difference is not None else ""
+        difference = (f"，平均总分差{fixed(summary.mean_difference, summary.places)}"
+                      if summary.mean_difference is not None else "")
+        unmatched = summary.unmatched if summary.against == RECHECK else 0
         lines.append(f"与{who}对比{summary.compared}个，标记{summary.compare_flagged}个{difference}"
                      + (f"；{who}评分失败{summary.other_failed}个" if summary.other_failed else "")
-                     + (f"；复核中未找到对应项目{summary.unmatched}个" if summary.against == RECHECK and summary.unmatched else ""))
+                     + (f"；复核中未找到对应项目{unmatched}个" if unmatched else ""))
     applied = [_consequence_line(c) for c in summary.consequences if c.scope == BATCH]
     if applied:
         lines.append("结果应用：" + "；".join(applied))

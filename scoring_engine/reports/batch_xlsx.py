@@ -47,7 +47,8 @@ class BatchWorkbook:
 
     def add(self, row: ProjectRow, json: str | None) -> None:
         if row.ok and not row.batch:
-            styles = [score_style(row.precision) if kind == "score" else RATE if kind == "rate" else TEXT for kind in self.detail_kinds]
+            styles = [score_style(row.precision) if kind == "score" else RATE if kind == "rate" else TEXT
+                      for kind in self.detail_kinds]
             self.detail.append_rows(detail_rows(row, self.against is not None), styles)
 
     def finish(self, summary: Summary, rows: Callable[[], Iterable[ProjectRow]]) -> None:

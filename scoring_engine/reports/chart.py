@@ -51,7 +51,8 @@ def score_chart(result: Result) -> str:
             f'<g class="bar level{n.level}" data-indicator="{escape(n.id)}">'
             f"<title>{escape(n.name)}：得分 {figures}</title>"
             f'<text x="{indent}" y="{_num(mid)}" dominant-baseline="middle"{emphasis}>{escape(n.name)}</text>'
-            f'<rect x="{_num(label_width)}" y="{_num(bar_y)}" width="{_num(float(n.weight) * scale)}" height="{bar}" fill="{_TRACK}"/>'
+            f'<rect x="{_num(label_width)}" y="{_num(bar_y)}" width="{_num(float(n.weight) * scale)}"'
+            f' height="{bar}" fill="{_TRACK}"/>'
             f'<rect x="{_num(label_width)}" y="{_num(bar_y)}" width="{_num(float(n.score) * scale)}" height="{bar}" '
             f'fill="{_FILL[min(n.level, 2)]}"/>'
             f'<text x="{_num(label_width + _BAR_AREA + 10)}" y="{_num(mid)}" dominant-baseline="middle">{escape(figures)}</text>'

@@ -35,7 +35,8 @@ SIDE_COLUMNS = ("类别", "名称", "值", "单位", "说明")
 FONT = "宋体"
 _LINE_HEIGHT = 15
 _STYLES = {"title": (16, True, "center"), "subtitle": (11, False, "center"), "label": (11, True, "center"),
-           "head": (11, True, "center"), "text": (11, False, "left"), "level": (11, False, "center"), "number": (11, False, "center"),
+           "head": (11, True, "center"), "text": (11, False, "left"), "level": (11, False, "center"),
+           "number": (11, False, "center"),
            "score": (11, False, "center"), "percent": (11, False, "center"), "dash": (11, False, "center")}
 
 

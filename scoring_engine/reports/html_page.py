@@ -103,7 +103,8 @@ def render_html(result: Result) -> str:
         f'<div class="grade" id="grade"><span class="label">等级</span><span class="value">{escape(result.grade)}</span></div>'
         f'<div class="total" id="total"><span class="label">总分</span><span class="value">{fixed(result.total, p)}</span>'
         f'<span class="max">/ {plain(result.max_total)}</span></div>'
-        + (f'<div class="consequence" id="consequence"><span class="label">结果应用</span>{escape(result.grade_consequence)}</div>'
+        + (f'<div class="consequence" id="consequence"><span class="label">结果应用</span>'
+           f'{escape(result.grade_consequence)}</div>'
            if result.grade_consequence else "")
         + "</div>"
     )
@@ -142,7 +143,8 @@ def _table(table: ScoreTable) -> str:
              for level in range(1, table.levels + 1) for first, last in table.groups(level)}
     hidden = table.continued()
     numeric = (table.weight_column, table.score_column)
-    head = "".join(f'<th class="num">{escape(h)}</th>' if i in numeric else f"<th>{escape(h)}</th>" for i, h in enumerate(table.header))
+    head = "".join(f'<th class="num">{escape(h)}</th>' if i in numeric else f"<th>{escape(h)}</th>"
+                   for i, h in enumerate(table.header))
     lines = [f"<table class=\"score-table\">\n<thead><tr>{head}</tr></thead>\n<tbody>"]
     for i, row in enumerate(table.rows):
         cells = table.cells(row)

@@ -31,7 +31,8 @@ LAYOUT_FORMATS = ("markdown", "csv", "xlsx", "html")
 def check_layout(layout: str, fmt: str) -> None:
     """A ScoringEngineError for an unknown layout, or a layout asked of a format that has none."""
     if layout not in LAYOUTS:
-        raise ScoringEngineError(f"unknown layout {layout!r}", hint=did_you_mean(layout, LAYOUTS) or "one of: " + ", ".join(LAYOUTS))
+        raise ScoringEngineError(f"unknown layout {layout!r}",
+                                 hint=did_you_mean(layout, LAYOUTS) or "one of: " + ", ".join(LAYOUTS))
     if fmt not in LAYOUT_FORMATS:
         raise ScoringEngineError(f"--layout applies to {', '.join(LAYOUT_FORMATS)}, not to {fmt}",
                                  hint="leave --layout out for table and json")

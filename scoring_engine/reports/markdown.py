@@ -41,7 +41,7 @@ def _inline(line: str) -> str:
 
 @in_engine_context
 def render_markdown(result: Result) -> str:
-    """The 评分表 in Markdown: indicators with weight, standard, score and reason; subtotals; total and grade; warnings; provenance.
+    """The 评分表 in Markdown: indicators with weight, standard, score and reason; subtotals; total, grade; warnings; provenance.
 
     A 一级 or 二级 name is written once, on the first row of its group, as in hand-made tables.
     """

@@ -14,14 +14,16 @@ SUMMARY_HEADER = ("一级指标", "分值", "得分", "得分率")
 
 def level_one_summary(result: Result) -> list[tuple[str, Decimal, Decimal, str]]:
     """(name, weight, score, 得分率 as text) per 一级 indicator, then the total; 得分率 is '—' for a weight of 0."""
-    rows = [(top.name, top.weight, top.score, percent(top.score / top.weight) if top.weight else "—") for top in result.indicators]
+    rows = [(top.name, top.weight, top.score, percent(top.score / top.weight) if top.weight else "—")
+            for top in result.indicators]
     rows.append(("合计", result.max_total, result.total, percent(result.total / result.max_total)))
     return rows
 
 
 def summary_cells(result: Result) -> list[tuple[str, str, str, str]]:
     """The summary as printed text."""
-    return [(name, plain(weight), fixed(score, result.precision), rate) for name, weight, score, rate in level_one_summary(result)]
+    return [(name, plain(weight), fixed(score, result.precision), rate)
+            for name, weight, score, rate in level_one_summary(result)]
 
 
 def grade_text(result: Result) -> str:

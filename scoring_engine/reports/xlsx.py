@@ -123,7 +123,8 @@ def _score_sheet(ws: Worksheet, result: Result, table: ScoreTable, score_format:
     for level in range(1, table.levels + 1):
         for first, last in table.groups(level):
             if last > first:
-                ws.merge_cells(start_row=FIRST_ROW + 1 + first, start_column=level, end_row=FIRST_ROW + 1 + last, end_column=level)
+                ws.merge_cells(start_row=FIRST_ROW + 1 + first, start_column=level, end_row=FIRST_ROW + 1 + last,
+                               end_column=level)
 
     after = FIRST_ROW + len(table.rows) + 2
     for j, warning in enumerate(result.warnings):
@@ -142,7 +143,7 @@ def _fit_and_print(ws: Worksheet, result: Result, table: ScoreTable, after: int)
     _widths(ws, widths)
     # Row heights for the wrapped text: spreadsheets do not fit them on opening (nor ever, for merged cells).
     for i, row in enumerate(table.rows):
-        lines = max(_lines(text, width) for text, width in zip(table.cells(row), widths))
+        lines = max(_lines(text, width) for text, width in zip(table.cells(row), widths, strict=True))
         ws.row_dimensions[FIRST_ROW + 1 + i].height = _LINE_HEIGHT * lines + 4
     for r in (2, *range(after, after + len(result.warnings))):
         ws.row_dimensions[r].height = _LINE_HEIGHT * _lines(str(ws.cell(r, 1).value), sum(widths)) + 4
@@ -182,7 +183,8 @@ def _facts_sheet(ws: Worksheet, result: Result, score_format: str) -> None:
         section("事实", ("事实", "值", "单位", "名称"),
                 [(f.label or f.name, _cell_value(f.value), f.unit or "", f.name) for f in result.facts])
     section("计算值", ("计算值", "值", "", "公式"),
-            [(d.label or d.name, _cell_value(d.value) if d.error is None else f"无法计算：{d.error}", "", f"{d.name} = {d.expression}")
+            [(d.label or d.name, _cell_value(d.value) if d.error is None else f"无法计算：{d.error}", "",
+              f"{d.name} = {d.expression}")
              for d in result.derived])
     section("提示", None, [(str(w),) for w in result.warnings] or [("（无）",)])
     if result.flags:
@@ -206,7 +208,9 @@ def _facts_sheet(ws: Worksheet, result: Result, score_format: str) -> None:
     _widths(ws, widths)
     for r, values in enumerate(rows, 1):
         spans = [sum(widths)] if len(values) == 1 else widths
-        ws.row_dimensions[r].height = _LINE_HEIGHT * max(_lines(_shown(v), w) for v, w in zip(values, spans)) + 4 if values else None
+        # a short row leaves its last columns empty
+        lines = max((_lines(_shown(v), w) for v, w in zip(values, spans, strict=False)), default=0)
+        ws.row_dimensions[r].height = _LINE_HEIGHT * lines + 4 if values else None
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     from openpyxl.worksheet.properties import PageSetupProperties

@@ -69,7 +69,7 @@ class LazyMapping(Mapping[str, Any]):
     ('86.00%', {'rate': '86.00%'})
     """
 
-    __slots__ = ("_make", "_made")
+    __slots__ = ("_made", "_make")
 
     def __init__(self, make: Callable[[], Mapping[str, Any]]):
         self._make = make

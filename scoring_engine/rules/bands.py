@@ -90,13 +90,17 @@ def score(rule: Bands, weight: Decimal, facts: FactView) -> Outcome:
     for band in rule.bands:
         at_edge = value == bottom == band.range.low or value == top == band.range.high
         if band.range.contains(value, rule.boundary) or at_edge:
-            points = band.amount.of(weight)
-            details = LazyMapping(lambda: {"value": value, "band": {"min": band.range.low, "max": band.range.high,
-                                                                    "points": points, "text": _text(rule, band, at_edge)}})
-            return Outcome(points, "bands", shown_later(lambda: _fields(rule, band, at_edge, value), value), details)
+            return _matched(rule, band, at_edge, value, band.amount.of(weight))
     show = _bounds_shower(rule.display)
     covered = ", ".join(b.range.text(show, rule.boundary) for b in rule.bands)
     raise ScoringError(f"value {show(value)} falls in no band (bands cover {covered})", expression=rule.value.text)
+
+
+def _matched(rule: Bands, band: Band, at_edge: bool, value: Decimal, points: Decimal) -> Outcome:
+    """The outcome of the band `value` falls in; its details and reason fields are made only when read."""
+    details = LazyMapping(lambda: {"value": value, "band": {"min": band.range.low, "max": band.range.high,
+                                                            "points": points, "text": _text(rule, band, at_edge)}})
+    return Outcome(points, "bands", shown_later(lambda: _fields(rule, band, at_edge, value), value), details)
 
 
 def _text(rule: Bands, band: Band, at_edge: bool) -> str:

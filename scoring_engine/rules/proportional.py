@@ -85,10 +85,7 @@ def score(rule: Proportional, weight: Decimal, facts: FactView) -> Outcome:
     target = facts.number(rule.target, "target") if rule.target else ONE
     if target <= 0:
         raise ScoringError(f"target must be above 0, got {plain(target)}", expression=rule.target.text if rule.target else None)
-    if rule.lower_is_better:
-        rate = ONE if value <= target else target / value
-    else:
-        rate = value / target
+    rate = (ONE if value <= target else target / value) if rule.lower_is_better else value / target
     actual_rate, rate = rate, min(rate, ONE)
     details: dict[str, Any] = {"value": value, "target": target, "rate": rate}
     if actual_rate != rate:

@@ -63,8 +63,8 @@ def _synonyms(raw: Mapping[str, Any], labels: list[str], b: RuleSpec) -> dict[st
             b.problem(f"synonyms name tier {label!r}, which the rule does not have", "synonyms", label,
                       hint=did_you_mean(label, labels, show=repr) or "tiers: " + ", ".join(labels))
             continue
-        for word in words:
-            word = word.strip()
+        for given in words:
+            word = given.strip()
             if word in labels:
                 b.problem(f"synonym {word!r} of tier {label} is the label of a tier", "synonyms", label)
             elif word in found and found[word] != label:
@@ -94,7 +94,8 @@ def score(rule: Tiers, weight: Decimal, facts: FactView) -> Outcome:
         raise ScoringError(f"score {plain(judged.score)} is outside tier {judged.tier} [{plain(low)}, {plain(high)}{closing}",
                            fact=rule.fact, hint="pick a score inside the tier or change the tier")
     shown = rule.rounding.show
-    fields = shown_later(lambda: {"tier": judged.tier, "low": shown(low), "high": shown(high), "reason": judged.reason}, low, high)
+    fields = shown_later(lambda: {"tier": judged.tier, "low": shown(low), "high": shown(high), "reason": judged.reason},
+                         low, high)
     return Outcome(judged.score, "tiers", fields, {"tier": judged.tier, "low": low, "high": high, "reason": judged.reason})
 
 

@@ -78,7 +78,7 @@ def _child(work: Callable[[], Any], cpu_limit: float, memory_mb: int, out: int) 
         cpu_before, wall_before = _cpu(), time.perf_counter()
         try:
             outcome.value = work()
-        except BaseException as err:  # noqa: BLE001 - everything the work raises is the result
+        except BaseException as err:
             from scoring_engine import ScoringEngineError
 
             outcome.status = "raised"
@@ -91,7 +91,7 @@ def _child(work: Callable[[], Any], cpu_limit: float, memory_mb: int, out: int) 
         outcome.peak_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_before) / 1024
         try:
             data = pickle.dumps(outcome)
-        except Exception:  # noqa: BLE001 - a value that cannot be pickled is shown by its repr
+        except Exception:
             outcome.value = repr(outcome.value)[:2000]
             data = pickle.dumps(outcome)
         view = memoryview(data)

@@ -104,7 +104,7 @@ def formula_cases(path: Path = FORMULAS_FILE) -> list[FormulaCase]:
     cases = []
     for cls, entries in yaml.safe_load(path.read_text(encoding="utf-8")).items():
         for number, entry in enumerate(entries, 1):
-            formula = entry["formula"] if "formula" in entry else eval(entry["expand"], {"__builtins__": {}})  # noqa: S307 - our own file
+            formula = entry["formula"] if "formula" in entry else eval(entry["expand"], {"__builtins__": {}})
             stage = "load" if "load" in entry else "score" if "score" in entry else "ok"
             words = _words(entry.get(stage)) if stage != "ok" else ()
             cases.append(FormulaCase(cls, number, formula, stage, words, _words(entry.get("set")) or words, entry.get("value")))
@@ -150,7 +150,7 @@ def try_formula(formula: str, value_expected: bool = False) -> dict[str, Any]:
         seen["compiled"] = True
         seen["value"] = evaluate(compiled, NAMES)
         seen["same_again"] = seen["value"] == evaluate(compiled, dict(reversed(list(NAMES.items()))))
-    except BaseException as err:  # noqa: BLE001 - what it was is the result
+    except BaseException as err:
         seen["error"] = _error(err)
     seen["formula_seconds"], clock = time.perf_counter() - clock, time.perf_counter()
     text = formula_set(formula)
@@ -159,7 +159,7 @@ def try_formula(formula: str, value_expected: bool = False) -> dict[str, Any]:
         seen["set_loaded"] = True
         if not value_expected or isinstance(seen.get("value"), Decimal):
             seen["set_total"] = score(indicator_set, FACTS).total
-    except BaseException as err:  # noqa: BLE001
+    except BaseException as err:
         seen["set_error"] = _error(err)
     seen["set_seconds"] = time.perf_counter() - clock
     with tempfile.TemporaryDirectory() as folder:
@@ -284,7 +284,7 @@ def try_set_file(case: FileCase) -> dict[str, Any]:
             try:
                 load_indicator_set(path.name)
                 seen["loaded"] = True
-            except BaseException as err:  # noqa: BLE001
+            except BaseException as err:
                 seen["error"] = _error(err)
             seen["load_seconds"] = time.perf_counter() - started
             seen["cli"] = _cli(["validate", path.name])
@@ -301,7 +301,7 @@ def try_facts_file(case: FileCase) -> dict[str, Any]:
             started = time.perf_counter()
             try:
                 seen["total"] = score(indicator_set, load_facts(path.name)).total
-            except BaseException as err:  # noqa: BLE001
+            except BaseException as err:
                 seen["error"] = _error(err)
             seen["load_seconds"] = time.perf_counter() - started
             seen["cli"] = _cli(["score", path.name, "--set", str(FACTS_DIR / "set.yaml")])

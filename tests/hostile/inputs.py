@@ -68,7 +68,7 @@ def api(call: Callable[[], Any]) -> dict[str, Any]:
     """What a call of the Python API did: returned (with the value) or raised (which error, ours or not, and its text)."""
     try:
         return {"returned": call()}
-    except Exception as err:  # noqa: BLE001 - what it was is the result
+    except Exception as err:
         ours = isinstance(err, ScoringEngineError)
         return {"raised": type(err).__name__, "ours": ours, "text": str(err)[:20_000],
                 "problems": [dict(p.__dict__) for p in err.problems] if isinstance(err, ScoringEngineError) else []}

@@ -105,7 +105,8 @@ def stream_cases() -> list[OutputCase]:
         cases += [checked_case("streams", f"closed_pipe_{name}", _closed_pipe(args)),
                   checked_case("streams", f"dev_full_{name}", _full(args)),
                   checked_case("streams", f"closed_stdout_{name}", _closed(args))]
-    return cases + [
+    return [
+        *cases,
         checked_case("streams", "ascii_only_stdout", _ascii_terminal),
         checked_case("streams", "closed_stdout_with_output_file", _closed_but_not_needed),
         checked_case("streams", "closed_stderr_with_an_error", _closed_stderr),
