@@ -241,16 +241,6 @@ def reads(*formulas: Formula | None) -> frozenset[str]:
     return frozenset(names)
 
 
-def number(value: Any) -> Decimal:
-    """A number written in the set as a Decimal (YAML gives whole numbers as int)."""
-    return Decimal(str(value))
-
-
-def dec(value: Any) -> Decimal | None:
-    """`number`, with None (a key not written) staying None."""
-    return None if value is None else number(value)
-
-
 class Amount(NamedTuple):
     """Points, or a share of a whole that is known only when scoring (a row's weight, an element's points).
 

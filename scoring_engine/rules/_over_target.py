@@ -15,10 +15,10 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from fractions import Fraction
 from typing import Any, NamedTuple
 
-from .._arith import ONE, ZERO, exact, percent, to_decimal
+from .._arith import ONE, ZERO, exact, percent, to_decimal, to_decimal_or_none
 from ..errors import ScoringError
 from ..formulas import Formula
-from ._base import FactView, RuleSpec, dec, fraction
+from ._base import FactView, RuleSpec, fraction
 
 __all__ = ["OverTarget", "deviation", "over_target"]
 
@@ -66,7 +66,7 @@ def over_target(spec: Mapping[str, Any], b: RuleSpec) -> OverTarget | None:
     raw = spec.get("over_target")
     if not isinstance(raw, Mapping):
         return None
-    above, per = dec(raw["above"]), dec(raw.get("per", 1))
+    above, per = to_decimal_or_none(raw["above"]), to_decimal_or_none(raw.get("per", 1))
     each, most = fraction(raw, "share_each"), fraction(raw, "max_share")
     when = b.formula("over_target", "when") if "when" in raw else None
     broken = False

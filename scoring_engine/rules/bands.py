@@ -7,13 +7,13 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, NamedTuple
 
-from .._arith import ZERO, Rounding, percent, plain
+from .._arith import ZERO, Rounding, percent, plain, to_decimal_or_none
 from .._display import show_written
 from .._intervals import MIN_INCLUSIVE, Interval, gaps_and_overlaps
 from ..errors import ScoringError
 from ..formulas import Formula
-from ._base import (Amount, FactView, LazyMapping, Outcome, RuleKind, RuleSpec, Story, Template, amount, amount_of, as_shown, dec,
-                    number, reads, shower, shown_later)
+from ._base import (Amount, FactView, LazyMapping, Outcome, RuleKind, RuleSpec, Story, Template, amount, amount_of, as_shown,
+                    reads, shower, shown_later)
 
 
 class Band(NamedTuple):
@@ -42,8 +42,8 @@ class Bands(NamedTuple):
             worth = amount(raw, b, "bands", i)
             if worth is not None and b.weight is not None and not ZERO <= worth.of(b.weight) <= b.weight:
                 b.problem(f"band worth {plain(worth.of(b.weight))} points, outside 0..{plain(b.weight)} (the weight)", "bands", i)
-            bands.append(Band(Interval(dec(raw.get("min")), dec(raw.get("max"))), worth or amount_of(Fraction(0), False),
-                              raw.get("label")))
+            interval = Interval(to_decimal_or_none(raw.get("min")), to_decimal_or_none(raw.get("max")))
+            bands.append(Band(interval, worth or amount_of(Fraction(0), False), raw.get("label")))
         ranges = [band.range for band in bands]
         for i, message in gaps_and_overlaps(ranges, _bounds_shower(display)):
             b.problem(f"band {message}", "bands", i, hint="each band's min must equal the max of the band below it")
@@ -125,9 +125,9 @@ def steps(s: Story) -> list[str]:
     matched = s.details.get("band") or {}
     lines.append("分档：")
     for band in s.spec.get("bands", []):
-        low, high = dec(band.get("min")), dec(band.get("max"))
+        low, high = to_decimal_or_none(band.get("min")), to_decimal_or_none(band.get("max"))
         text = band.get("label") or Interval(low, high).text(show, boundary)
-        worth = f"{show_written(band['points'])}分" if "points" in band else f"分值的{percent(number(band.get('share', 0)))}"
+        worth = f"{show_written(band['points'])}分" if "points" in band else f"分值的{percent(Decimal(band.get('share', 0)))}"
         hit = low == matched.get("min") and high == matched.get("max")
         lines.append(f"  {'→' if hit else ' '} {text}：{worth}{'（命中）' if hit else ''}")
     if matched:

@@ -12,10 +12,10 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from .._arith import ZERO, Rounding, percent
+from .._arith import ZERO, Rounding, percent, to_decimal_or_none
 from ..formulas import Formula
 from ..model import Rule
-from ._base import (RULE_KINDS, FactView, LazyMapping, Outcome, RuleKind, RuleSpec, Story, Template, dec, reads, row_unit, shower,
+from ._base import (RULE_KINDS, FactView, LazyMapping, Outcome, RuleKind, RuleSpec, Story, Template, reads, row_unit, shower,
                     shown_later)
 
 
@@ -33,7 +33,7 @@ class Equal(NamedTuple):
     @classmethod
     def build(cls, spec: Mapping[str, Any], b: RuleSpec) -> Equal | None:
         value, target = b.formula("value"), b.formula("target")
-        tolerance = dec(spec.get("tolerance", 0)) or ZERO
+        tolerance = to_decimal_or_none(spec.get("tolerance", 0)) or ZERO
         otherwise = b.rule("otherwise") if "otherwise" in spec else None
         if value is None or target is None or ("otherwise" in spec and otherwise is None):
             return None
@@ -83,7 +83,7 @@ SHOWN = frozenset({"value", "target", "difference", "equal", "kind"})
 def steps(s: Story) -> list[str]:
     d = s.details
     lines = [s.value_line("value", "实际值"), s.value_line("target", "目标值"), f"相差 {s.show(d.get('difference'))}"]
-    tolerance = dec(s.spec.get("tolerance", 0)) or ZERO
+    tolerance = to_decimal_or_none(s.spec.get("tolerance", 0)) or ZERO
     if tolerance:
         lines.append(f"允许偏差：目标值的 {percent(tolerance)}")
     if d.get("equal"):

@@ -6,25 +6,11 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from .._arith import ONE, ZERO, Rounding, percent, plain
+from .._arith import ONE, ZERO, Rounding, percent, plain, to_decimal_or_none
 from .._display import equals_text, show_written
 from ..formulas import Formula
-from ._base import (
-    Amount,
-    Deduction,
-    FactView,
-    Outcome,
-    RuleKind,
-    RuleSpec,
-    Story,
-    Template,
-    amount,
-    dec,
-    number,
-    reads,
-    shower,
-    shown_later,
-)
+from ._base import (Amount, Deduction, FactView, Outcome, RuleKind, RuleSpec, Story, Template, amount, reads, shower,
+                    shown_later)
 from ._deductions import settle_later
 
 
@@ -44,13 +30,13 @@ class Linear(NamedTuple):
     @classmethod
     def build(cls, spec: Mapping[str, Any], b: RuleSpec) -> Linear | None:
         value, target = b.formula("value"), b.formula("target")
-        per = number(spec.get("per", ONE))
+        per = Decimal(spec.get("per", ONE))
         if per <= 0:
             b.problem("per must be above 0 (the size of one unit of shortfall)", "per")
         each = amount(spec, b, points="points_each", share="share_each")
         if value is None or target is None or each is None or per <= 0:
             return None
-        return cls(value, target, per, each, dec(spec.get("zero_at")), spec.get("direction") == "lower_is_better",
+        return cls(value, target, per, each, to_decimal_or_none(spec.get("zero_at")), spec.get("direction") == "lower_is_better",
                    spec.get("units", "exact"), spec.get("display", "number"), b.rounding)
 
     @property
@@ -106,11 +92,11 @@ def steps(s: Story) -> list[str]:
     d = s.details
     lines = [s.value_line("value", "实际值"), s.value_line("target", "目标值"), f"差距 = {s.show(d.get('shortfall'))}"]
     if "zero_at" in s.spec and "deducted" not in d and s.raw_score == 0:
-        lines.append(f"达到零分线 {s.show(number(s.spec['zero_at']))}，不得分")
+        lines.append(f"达到零分线 {s.show(Decimal(s.spec['zero_at']))}，不得分")
     elif "deducted" in d:
-        per = s.show(number(s.spec.get("per", 1)))
+        per = s.show(Decimal(s.spec.get("per", 1)))
         each = (f"{show_written(s.spec['points_each'])}分" if "points_each" in s.spec
-                else f"分值的{percent(number(s.spec.get('share_each', 0)))}")
+                else f"分值的{percent(Decimal(s.spec.get('share_each', 0)))}")
         units = f"{plain(d['units'])} 个单位（units: {s.spec.get('units', 'exact')}）"
         lines.append(f"每差 {per} 扣 {each}，计 {units}，扣 {plain(d['deducted'])} 分")
         lines.append(f"原始得分 = 分值 {plain(s.weight)} − {plain(d['deducted'])} {equals_text(s.raw)}")

@@ -6,11 +6,11 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from .._arith import ZERO, Rounding, exact, fixed, percent, plain, to_decimal, written
+from .._arith import ZERO, Rounding, exact, fixed, percent, plain, to_decimal, to_decimal_or_none, written
 from .._display import equals_text, show_number
 from ..errors import ScoringError
 from ..formulas import Formula
-from ._base import FactView, Outcome, RuleKind, RuleSpec, Story, Template, dec, number, reads
+from ._base import FactView, Outcome, RuleKind, RuleSpec, Story, Template, reads
 
 
 class Part(NamedTuple):
@@ -32,7 +32,7 @@ class Panel(NamedTuple):
     @classmethod
     def build(cls, spec: Mapping[str, Any], b: RuleSpec) -> Panel | None:
         method = spec["method"]
-        scale = dec(spec.get("scale"))
+        scale = to_decimal_or_none(spec.get("scale"))
         if method == "weighted":
             return cls._weighted(spec, b, scale)
         if "scores" not in spec or "parts" in spec:
@@ -114,7 +114,7 @@ TEMPLATES = {
 
 def steps(s: Story) -> list[str]:
     d = s.details
-    scale = plain(number(s.spec["scale"])) if "scale" in s.spec else plain(s.weight)
+    scale = plain(Decimal(s.spec["scale"])) if "scale" in s.spec else plain(s.weight)
     lines = []
     if "parts" in d:
         for part in d["parts"]:

@@ -10,11 +10,11 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from .._arith import ONE, ZERO, Rounding, percent, plain
+from .._arith import ONE, ZERO, Rounding, percent, plain, to_decimal_or_none
 from .._display import equals_text, show_number
 from ..errors import ScoringError
 from ..formulas import Formula
-from ._base import Deduction, FactView, Outcome, RuleKind, RuleSpec, Story, Template, dec, reads, row_unit, shower, shown_later
+from ._base import Deduction, FactView, Outcome, RuleKind, RuleSpec, Story, Template, reads, row_unit, shower, shown_later
 from ._deductions import settle_later
 from ._over_target import OverTarget, deviation, over_target
 
@@ -34,7 +34,7 @@ class Proportional(NamedTuple):
     @classmethod
     def build(cls, spec: Mapping[str, Any], b: RuleSpec) -> Proportional | None:
         value, target = b.formula("value"), b.formula("target", required=False)
-        floor = dec(spec.get("floor"))
+        floor = to_decimal_or_none(spec.get("floor"))
         if floor is not None and not ZERO <= floor < ONE:
             b.problem("floor must be a rate from 0 up to (not including) 1, e.g. 0.6", "floor")
             return None
@@ -132,7 +132,7 @@ def steps(s: Story) -> list[str]:
         lines.append(f"完成率 = 目标值 ÷ 实际值（越低越好；不超过目标为100%）= {percent(d['rate'])}")
     else:
         lines.append(f"完成率 = 实际值 ÷ 目标值（最高100%）= {percent(d['rate'])}")
-    floor = dec(s.spec.get("floor"))
+    floor = to_decimal_or_none(s.spec.get("floor"))
     if "share" in d and floor is not None:
         lines.append(f"得分比例 = (完成率 − {percent(floor)}) ÷ (100% − {percent(floor)}) = {percent(d['share'])}")
     if "deviation" in d:
@@ -148,12 +148,12 @@ def steps(s: Story) -> list[str]:
 
 def _over_target_steps(s: Story) -> list[str]:
     d, spec = s.details, s.spec.get("over_target", {})
-    above = percent(dec(spec.get("above")) or ZERO)
+    above = percent(to_decimal_or_none(spec.get("above")) or ZERO)
     lines = [f"偏离度 = |实际值 − 目标值| ÷ 目标值 = {percent(d['deviation'])}，超过调减线 {above}"]
     if d.get("waived"):
         lines.append(f"调减条件 {spec.get('when')} 不成立，不调减；原始得分 {equals_text(s.raw)}")
         return lines
-    lines.append(f"超出部分计 {show_number(d['steps'])} 步（每步 {percent(dec(spec.get('per', 1)) or ONE)}，"
+    lines.append(f"超出部分计 {show_number(d['steps'])} 步（每步 {percent(to_decimal_or_none(spec.get('per', 1)) or ONE)}，"
                  f"units: {spec.get('units', 'exact')}）")
     reduced = show_number(d["reduced"])
     lines.append(f"调减 {reduced} 分；原始得分 = 分值 {plain(s.weight)} − {reduced} {equals_text(s.raw)}")
