@@ -61,7 +61,7 @@ class ProblemLog:
 
     def ok(self, path: Path) -> bool:
         """No schema error at or inside `path`."""
-        return not any(bad[: len(path)] == path for bad in self.broken)
+        return not self.broken or not any(bad[: len(path)] == path for bad in self.broken)  # a valid set: no search
 
     def ranked(self) -> list[Problem]:
         """In file order, so the editor can walk down the file; a hostile file's ten thousand problems are not all listed."""
