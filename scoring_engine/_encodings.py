@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-__all__ = ["ENCODINGS", "decode", "reading_otherwise"]
+__all__ = ["ENCODINGS", "decode", "reading_otherwise", "read_otherwise", "read_otherwise_from_now"]
 
 #: The encodings a file that is not UTF-8 may be read in (GBK is a part of GB18030).
 ENCODINGS = ("utf-8", "gb18030", "gbk")
@@ -32,6 +32,16 @@ def reading_otherwise(encoding: str | None) -> Iterator[None]:
         yield
     finally:
         _otherwise.reset(token)
+
+
+def read_otherwise() -> str | None:
+    """The encoding asked for here (None: UTF-8 only), to hand to a worker process that reads files for this one."""
+    return _otherwise.get()
+
+
+def read_otherwise_from_now(encoding: str) -> None:
+    """From now on in this context, a file that is not UTF-8 is read in `encoding`: for a worker process, all its life."""
+    _otherwise.set(None if codecs.lookup(encoding).name == "utf-8" else encoding)
 
 
 def decode(data: bytes) -> str:

@@ -271,6 +271,7 @@ def template(set_ref: str, fmt: str, output: Path | None) -> None:
 @click.option("--threshold", default="5", show_default=True, metavar="POINTS",
               help="Flag a score above the compared one by this many points.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress line.")
+@_encoding_option
 @_guarded
 def batch(inputs: tuple[str, ...], set_ref: str | None, jobs: int | None, outputs: tuple[Path, ...], reports: Path | None,
           report_format: str, compare_with: tuple[str, ...], compare_set: str | None, threshold: str, quiet: bool) -> None:

@@ -7,6 +7,7 @@ import io
 import json
 import os
 import random
+import threading
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -434,3 +435,30 @@ def test_ctrl_c_stops_cleanly_and_writes_nothing(tmp_path: Path):
     assert [] == list(out.iterdir())
     with pytest.raises(ProcessLookupError):  # no worker outlives the batch
         os.killpg(process.pid, 0)
+
+
+@pytest.mark.parametrize("jobs, spawned", [("1", False), ("2", False), ("2", True)])
+def test_batch_reads_gbk_facts_files_with_encoding_in_every_worker(tmp_path: Path, jobs: str, spawned: bool) -> None:
+    """A folder of facts files saved as GBK by an old Notepad scores with --encoding gb18030, in one process or in workers
+    (forked, or spawned as on Windows and macOS, where nothing of the parent's state is inherited); without it each file is
+    a problem naming the encoding."""
+    if spawned:  # a second thread makes the pool spawn its workers rather than fork them
+        stop = threading.Event()
+        waiting = threading.Thread(target=stop.wait, daemon=True)
+        waiting.start()
+        request_stop = stop.set
+    else:
+        request_stop = None
+    beside_the_set(tmp_path)
+    for i in range(3):
+        document = project(i + 1, random.Random(i))
+        (tmp_path / f"p{i}.facts.json").write_bytes(json.dumps(document, ensure_ascii=False).encode("gb18030"))
+    out = CliRunner().invoke(main, ["batch", str(tmp_path), "--jobs", jobs, "--encoding", "gb18030", "-q",
+                                    "--output", str(tmp_path / "s.csv")])
+    assert 0 == out.exit_code, out.output
+    assert 4 == len((tmp_path / "s.csv").read_text(encoding="utf-8-sig").splitlines())  # the header and three projects
+    refused = CliRunner().invoke(main, ["batch", str(tmp_path), "--jobs", jobs, "-q"])
+    if request_stop is not None:
+        request_stop()
+    assert 1 == refused.exit_code
+    assert "gb18030" in refused.output.lower() or "GBK" in refused.output

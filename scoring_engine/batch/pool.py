@@ -20,6 +20,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, TypeVar
 
+from .._encodings import read_otherwise, read_otherwise_from_now
+
 __all__ = ["ordered_map", "CHUNK", "WINDOW"]
 
 T = TypeVar("T")
@@ -47,7 +49,7 @@ def ordered_map(make_worker: Callable[[], Callable[[Sequence[T]], list[R]]], ite
             yield from worker(part)
         return
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(_start_method()), initializer=_start,
-                               initargs=(make_worker,))
+                               initargs=(make_worker, read_otherwise()))
     pending: deque[Future[list[R]]] = deque()
     try:
         for part in _chunks(items, chunk):
@@ -74,10 +76,12 @@ def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield part
 
 
-def _start(make_worker: Callable[[], Callable[[Sequence[Any]], list[Any]]]) -> None:
+def _start(make_worker: Callable[[], Callable[[Sequence[Any]], list[Any]]], encoding: str | None) -> None:
     global _worker  # noqa: PLW0603 - one per worker process, made by the pool's initializer
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt stops
     _worker = make_worker()
+    if encoding is not None:  # the parent's --encoding: files that are not UTF-8 are read in it here too
+        read_otherwise_from_now(encoding)
 
 
 def _work(part: Sequence[Any]) -> list[Any]:
