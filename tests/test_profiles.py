@@ -404,3 +404,19 @@ def test_lint_of_a_profile_places_an_inherited_warning_in_the_base_file(tmp_path
     unused = [w.problem for w in warnings if w.code == "unused-fact"]
     assert [("national-framework.yaml", "benefit.ecological")] == [(Path(p.file or "").name, p.fact) for p in unused]
     assert all(p.line for p in unused)
+
+
+def test_validate_asks_to_restate_a_standard_only_where_the_profile_did_not(tmp_path: Path) -> None:
+    """Rescaled points ask for the 评分标准 to be restated, unless the profile wrote it anew; Chinese notes take '；'."""
+    path = _write(tmp_path, "p.yaml", """
+        extends: national-framework
+        change:
+          decision: {weight: 10, rescale: siblings}
+          benefit.satisfaction.beneficiaries:
+            standard: 满意度≥90%得满分11分，80%–90%得8.8分，60%–80%得5.5分，60%以下不得分。
+        """)
+    lines = CliRunner().invoke(main, ["--lang", "zh", "validate", str(path)]).stdout.splitlines()
+    satisfaction = next(line for line in lines if "benefit.satisfaction.beneficiaries" in line)
+    procedure = next(line for line in lines if "decision.project.procedure" in line)
+    assert "请重写其评分标准" not in satisfaction and "评分标准已修改（第 5 行）；" in satisfaction
+    assert "请重写其评分标准" in procedure

@@ -33,18 +33,23 @@ def profile_lines(indicator_set: IndicatorSet, say: Callable[[str], str]) -> Ite
 
 
 def _tree(node: Indicator, depth: int, by_target: dict[str, list[ProfileChange]], say: Callable[[str], str]) -> Iterator[str]:
-    notes = [say(_note(c)) for c in by_target.get(node.id, ())]
+    changes = by_target.get(node.id, ())
+    restated = any(c.what == "standard" for c in changes)  # the profile wrote the standard anew: no need to ask for it
+    notes = [say(_note(c, restated)) for c in changes]
     shown = f"{'  ' * depth}{node.id} {node.name} {plain(node.weight)}"
-    yield shown + (f"  ← {'; '.join(notes)}" if notes else "")
+    separator = "；" if any(not note.isascii() for note in notes) else "; "  # Chinese notes take a Chinese semicolon
+    yield shown + (f"  ← {separator.join(notes)}" if notes else "")
     for child in node.children:
         yield from _tree(child, depth + 1, by_target, say)
 
 
-def _note(change: ProfileChange) -> str:
+def _note(change: ProfileChange, restated: bool) -> str:
     if change.what == "weight":
         return f"was {change.old} (line {change.line})"
     if change.what == "rescaled":
         return f"rescaled from {change.old} (line {change.line})"
+    if change.what == "points" and restated:
+        return f"its rule's points scaled from {change.old} to {change.new} (line {change.line})"
     if change.what == "points":
         return f"its rule's points scaled from {change.old} to {change.new}: restate its standard (line {change.line})"
     if change.what == "added":
