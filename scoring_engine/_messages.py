@@ -23,10 +23,13 @@ from ._lang import language
 from ._text import one_line
 from .errors import Problem
 
-__all__ = ["LANG_VARIABLE", "Commands", "current_language", "error_line", "said", "warning_line"]
+__all__ = ["ARGS_KEY", "LANG_VARIABLE", "Commands", "command_line_language", "current_language", "error_line", "said",
+           "warning_line"]
 
 #: The environment variable that gives --lang when the command line does not.
 LANG_VARIABLE = "SCORING_ENGINE_LANG"
+#: Where the group's context keeps its command line as given (its `meta` is shared with the command's context).
+ARGS_KEY = "scoring_engine.args"
 
 _OUTPUT_PARAMETERS = frozenset({"output", "outputs", "reports", "copy_to"})  # where the command writes, not what it reads
 _LANG_ARGUMENT = re.compile(r"--lang(?:=(\w+))?$")
@@ -100,16 +103,25 @@ def _show_in_chinese(err: click.ClickException, file: Any = None) -> None:
     click.echo("\n".join(lines), file=file, err=file is None)
 
 
+def command_line_language(args: Sequence[str], ctx: click.Context | None) -> str:
+    """The language of a command line that may not be parsed yet (a usage error, --help): its --lang, the
+    environment's, the --lang already read, else the locale and the arguments that may name input."""
+    chosen = _chosen_in(args) or (ctx.find_root().params.get("lang") if ctx is not None else None)
+    return language(chosen, [a for a in args if not a.startswith("-")])
+
+
+_SHOWS_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())  # click 8.2+: no arguments show the (translated) help
+
+
 @contextmanager
 def _usage_errors_in_language(args: Sequence[str]) -> Iterator[None]:
     """A usage error raised in the body is shown in Chinese when the command line is Chinese."""
     try:
         yield
+    except _SHOWS_HELP:
+        raise
     except click.ClickException as err:
-        ctx = click.get_current_context(silent=True)
-        arguments = [a for a in args if not a.startswith("-")]
-        chosen = _chosen_in(args) or (ctx.find_root().params.get("lang") if ctx is not None else None)
-        if language(chosen, arguments) == "zh":
+        if command_line_language(args, click.get_current_context(silent=True)) == "zh":
             err.show = functools.partial(_show_in_chinese, err)  # type: ignore[method-assign]
         raise
 
@@ -119,12 +131,14 @@ class Commands(click.Group):
 
     def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
                      **extra: Any) -> click.Context:
-        given = tuple(args)  # click's parser takes the arguments off the list as it reads them
-        with _usage_errors_in_language(given):
-            ctx = super().make_context(info_name, args, parent, **extra)
-        ctx.meta["scoring_engine.args"] = given
-        return ctx
+        with _usage_errors_in_language(tuple(args)):
+            return super().make_context(info_name, args, parent, **extra)
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        # kept before parsing, which takes the arguments off the list: --help is answered while it parses
+        ctx.meta[ARGS_KEY] = tuple(args)
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> Any:
-        with _usage_errors_in_language(ctx.meta.get("scoring_engine.args", ())):
+        with _usage_errors_in_language(ctx.meta.get(ARGS_KEY, ())):
             return super().invoke(ctx)

@@ -21,7 +21,8 @@ import click
 from . import __version__
 from ._encodings import ENCODINGS, reading_otherwise
 from ._files import load_facts_from, read_text
-from ._messages import LANG_VARIABLE, Commands, current_language, error_line, said, warning_line
+from ._help import HelpGroup
+from ._messages import LANG_VARIABLE, current_language, error_line, said, warning_line
 from ._output import drop_stdout, say, stopping_cleanly, tell, write_atomically
 from ._text import one_line, visible
 from ._yaml import MAX_YAML_BYTES
@@ -80,7 +81,7 @@ def _guarded(action: Callable[..., Any]) -> Callable[..., Any]:
     return run
 
 
-@click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=HelpGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="scoring-engine")
 @click.option("--lang", type=click.Choice(["en", "zh"]), default=None, envvar=LANG_VARIABLE,
               help="Language of the messages (or set SCORING_ENGINE_LANG). Default: zh when the locale "
