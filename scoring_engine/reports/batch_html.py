@@ -7,8 +7,6 @@ hash). The lists are written from the rows kept on disk, one row at a time.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 from collections.abc import Callable, Iterable
 from html import escape
 from pathlib import Path
@@ -21,21 +19,14 @@ from ..batch.rows import ProjectRow
 from ..batch.summary import Placed, Ranked, SetSummary, Summary
 from .batch_charts import grade_chart, histogram_chart, rate_chart
 from .batch_tables import CONSEQUENCES, EXPLAIN, PROBLEMS, Score, cell_text, consequence_rows, explain_rows, problem_rows
-from .html_page import _CSP
+from ._page import BASE_CSS
+from ._page import head as page_head
 
 __all__ = ["BatchPage", "TITLE"]
 
 TITLE = "项目支出绩效评价汇总"
 
-_CSS = """
-:root { --ink: #1d2733; --muted: #5b6675; --line: #c9d0d9; --shade: #eef1f5; --accent: #1f4e79; --warn: #9a5b00; }
-* { box-sizing: border-box; }
-body { margin: 0; background: #f4f6f8; color: var(--ink); line-height: 1.55;
-  font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei",
-    "WenQuanYi Micro Hei", "SimHei", sans-serif; font-size: 14px; }
-main { max-width: 1120px; margin: 24px auto; padding: 28px 36px; background: #fff; box-shadow: 0 1px 4px rgba(0,0,0,.08); }
-h1 { font-size: 22px; margin: 0 0 8px; }
-h2 { font-size: 17px; margin: 28px 0 10px; padding-bottom: 4px; border-bottom: 2px solid var(--accent); }
+_CSS = (BASE_CSS + """
 h3 { font-size: 15px; margin: 18px 0 8px; }
 .figures { display: flex; flex-wrap: wrap; gap: 12px; margin: 12px 0; }
 .figures > div { border: 1px solid var(--line); border-radius: 6px; padding: 8px 18px; text-align: center; min-width: 110px; }
@@ -59,7 +50,7 @@ footer { margin-top: 28px; color: var(--muted); font-size: 12px; }
   tr, svg { break-inside: avoid; }
   thead { display: table-header-group; }
 }
-""".strip()
+""").strip()
 
 
 class BatchPage:
@@ -74,12 +65,7 @@ class BatchPage:
 
     def finish(self, summary: Summary, rows: Callable[[], Iterable[ProjectRow]]) -> None:
         write = self.output.write
-        csp = _CSP.format(base64.b64encode(hashlib.sha256(_CSS.encode()).digest()).decode())
-        write((f'<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
-               f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n'
-               '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-               f'<meta name="generator" content="scoring-engine {escape(__version__)}">\n'
-               f"<title>{TITLE}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n<main>\n<h1>{TITLE}</h1>\n").encode())
+        write((page_head(TITLE, _CSS, f"scoring-engine {__version__}") + f"<body>\n<main>\n<h1>{TITLE}</h1>\n").encode())
         write(_figures(summary).encode())
         for s in summary.sets:
             write(_set_section(s).encode())

@@ -8,13 +8,11 @@ then the indicator block, whose heading the browser repeats on each printed page
 
 from __future__ import annotations
 
-import base64
-import hashlib
-
 from .._text import html_escape as escape
 from .._text import visible
 from ..forms.grid import Cell, Grid, shown
 from ..result import Result
+from ._page import head as page_head
 from .rows import provenance
 
 __all__ = ["render_form_html"]
@@ -50,20 +48,12 @@ footer dd { margin: 0; word-break: break-all; }
 }
 """.strip()
 
-_CSP = "default-src 'none'; style-src 'sha256-{}'; img-src data:; base-uri 'none'; form-action 'none'"
-
-
 def render_form_html(grid: Grid, result: Result | None) -> str:
     """The form page as HTML text (a blank form when `result` is None)."""
     total = sum(grid.widths) or 1  # the column widths go into the stylesheet: the policy refuses style attributes
     css = _CSS + "\n" + "\n".join(f".form col.c{i} {{ width: {w * 100 / total:.2f}%; }}" for i, w in enumerate(grid.widths))
-    csp = _CSP.format(base64.b64encode(hashlib.sha256(css.encode()).digest()).decode())
     generator = f"scoring-engine {result.engine_version}" if result else "scoring-engine"
-    head = ('<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
-            f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n'
-            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f'<meta name="generator" content="{escape(generator)}">\n'
-            f"<title>{escape(grid.title)}</title>\n<style>{css}</style>\n</head>\n")
+    head = page_head(grid.title, css, generator)
     split = grid.repeat[0] if grid.repeat else grid.height
     cols = _colgroup(grid)
     body = [f'<body>\n<main>\n<table class="form" id="form-top">{cols}\n<tbody>\n{_rows(grid, 0, split)}</tbody>\n</table>\n']

@@ -8,29 +8,20 @@ on every page) and uses the Chinese fonts the reader's system has.
 
 from __future__ import annotations
 
-import base64
-import hashlib
-
 from .._arith import fixed, in_engine_context, plain
 from .._display import show_value
 from .._text import html_escape as escape
 from .._text import visible
 from ..result import Result
+from ._page import BASE_CSS
+from ._page import head as page_head
 from .chart import score_chart
 from .rows import ScoreTable, losses, project_items, provenance, score_table, title
 from .summary import SUMMARY_HEADER, summary_cells
 
 __all__ = ["render_html"]
 
-_CSS = """
-:root { --ink: #1d2733; --muted: #5b6675; --line: #c9d0d9; --shade: #eef1f5; --accent: #1f4e79; --warn: #9a5b00; }
-* { box-sizing: border-box; }
-body { margin: 0; background: #f4f6f8; color: var(--ink); line-height: 1.55;
-  font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei",
-    "WenQuanYi Micro Hei", "SimHei", sans-serif; font-size: 14px; }
-main { max-width: 1120px; margin: 24px auto; padding: 28px 36px; background: #fff; box-shadow: 0 1px 4px rgba(0,0,0,.08); }
-h1 { font-size: 22px; margin: 0 0 8px; }
-h2 { font-size: 17px; margin: 28px 0 10px; padding-bottom: 4px; border-bottom: 2px solid var(--accent); }
+_CSS = (BASE_CSS + """
 dl.project { display: flex; flex-wrap: wrap; gap: 4px 24px; margin: 0 0 16px; color: var(--muted); }
 dl.project div { display: flex; gap: 4px; }
 dl.project dt::after { content: "："; }
@@ -77,24 +68,14 @@ footer dd { margin: 0; word-break: break-all; }
   .grade { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   tr.subtotal > *, tr.total > *, thead th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
-""".strip()
+""").strip()
 
 # Everything is forbidden but this page's own stylesheet (by its hash): no request can leave the page.
-_CSP = "default-src 'none'; style-src 'sha256-{}'; img-src data:; base-uri 'none'; form-action 'none'"
-
-
 @in_engine_context
 def render_html(result: Result) -> str:
     """The report page as HTML text."""
     p = result.precision
-    csp = _CSP.format(base64.b64encode(hashlib.sha256(_CSS.encode()).digest()).decode())
-    head = (
-        '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f'<meta name="generator" content="scoring-engine {escape(result.engine_version)}">\n'
-        f"<title>{escape(title(result))}</title>\n<style>{_CSS}</style>\n</head>\n"
-    )
+    head = page_head(title(result), _CSS, f"scoring-engine {result.engine_version}")
     project = "".join(f"<div><dt>{escape(label)}</dt><dd>{escape(text)}</dd></div>" for label, text in project_items(result))
     s = result.indicator_set
     project += f"<div><dt>指标体系</dt><dd>{escape(s.name)}（{escape(s.id)} {escape(s.version)}）</dd></div>"
