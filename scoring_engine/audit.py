@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from .model import IndicatorSet
 
 __all__ = ["AuditTrail", "DerivedValue", "FactValue", "IndicatorResult", "LeafRecord", "SetInfo", "derived_values",
-           "fact_values"]
+           "fact_values", "readable"]
 
 
 @dataclass(frozen=True)
@@ -216,7 +216,7 @@ class AuditTrail:
         if record.note:
             reason = f"{reason}；说明：{record.note}"
         values = record.values
-        inputs = {name: values[name] for name in record.step.reads if _readable(values, name)}
+        inputs = {name: values[name] for name in record.step.reads if readable(values, name)}
         return _indicator_result(id=node.id, name=node.name, level=record.level, weight=record.weight, score=record.score,
                                reason=reason, standard=node.standard, kind=rule.kind, rule=rule.spec, inputs=inputs,
                                details=details, deductions=tuple(outcome.deductions), raw_score=raw, clamped=record.kept != raw,
@@ -240,7 +240,8 @@ class AuditTrail:
         return self.plan.sentence(key).fill(value_of)
 
 
-def _readable(values: Mapping[str, Any], name: str) -> bool:
+def readable(values: Mapping[str, Any], name: str) -> bool:
+    """Whether `name` has a value in `values` (a derived value that failed, or a fact left out, has none)."""
     try:
         values[name]
     except (KeyError, ScoringError):

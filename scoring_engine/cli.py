@@ -50,6 +50,15 @@ def _say(text: str) -> str:
     return one_line(said(text, current_language()))
 
 
+def _deliver(content: str | bytes, output: Path | None, written: str) -> None:
+    """`content` on the screen, or written whole into `output` (never half a file) with the line `written` saying so."""
+    if output is None:
+        say(str(content))
+    else:
+        write_atomically(output, content)
+        tell(written)
+
+
 def _guarded(action: Callable[..., Any]) -> Callable[..., Any]:
     """Run a command; user errors become one line per problem and exit code 1.
 
@@ -128,11 +137,7 @@ def score(facts: Path, set_ref: str | None, fmt: str, output: Path | None, layou
         content = render_layout(result, indicator_set, fmt, layout)
     else:
         content = RENDERERS[fmt](result)
-    if output is None:
-        say(str(content))
-    else:
-        write_atomically(output, content)
-        tell(one_line(f"{output}: {result.total} {result.grade}"))
+    _deliver(content, output, one_line(f"{output}: {result.total} {result.grade}"))
     if output is not None or fmt != "table":  # the table lists the warnings itself
         lang = current_language()
         for warning in result.warnings:
@@ -225,11 +230,7 @@ def import_form(form: Path, set_ref: str | None, output: Path | None) -> None:
             raise click.UsageError("no indicator set: pass --set ID|PATH to read this form")
     imported = read_form(form, load_indicator_set(resolve_set(set_ref)))
     text = _json.dumps(fact_document(imported.document())) + "\n"
-    if output is None:
-        say(text)
-    else:
-        write_atomically(output, text)
-        tell(_say(f"{output}: {len(imported.provenance)} cells read"))
+    _deliver(text, output, _say(f"{output}: {len(imported.provenance)} cells read"))
 
 
 @main.command()
@@ -248,11 +249,7 @@ def template(set_ref: str, fmt: str, output: Path | None) -> None:
         raise click.UsageError("--format xlsx writes a binary file: give it with --output FILE (e.g. --output form.xlsx)")
     indicator_set = load_indicator_set(resolve_set(set_ref))
     content = facts_skeleton(indicator_set, fmt) if fmt in ("json", "yaml") else blank_form(indicator_set, fmt)
-    if output is None:
-        say(str(content))
-    else:
-        write_atomically(output, content)
-        tell(_say(f"{output}: template for {indicator_set.id} {indicator_set.version}"))
+    _deliver(content, output, _say(f"{output}: template for {indicator_set.id} {indicator_set.version}"))
 
 
 @main.command()
@@ -384,11 +381,7 @@ def resolve(set_ref: str, output: Path | None) -> None:
               + (f" (extends {' → '.join(resolved.bases)})" if resolved.bases else ""))
     header = _say(origin) + f"\nsha256 {loaded.sha256}"
     text = resolved_yaml(resolved.located, header)
-    if output is None:
-        say(text)
-    else:
-        write_atomically(output, text)
-        tell(_say(f"{output}: written"))
+    _deliver(text, output, _say(f"{output}: written"))
 
 
 @main.command()
@@ -412,11 +405,7 @@ def diff(old_ref: str, new_ref: str, facts_files: tuple[Path, ...], fmt: str, ou
     old, new = load_indicator_set(resolve_set(old_ref)), load_indicator_set(resolve_set(new_ref))
     projects = compare_scores(old, new, [(str(path), load_facts(path)) for path in facts_files])
     content = render_diff(diff_sets(old, new), projects, fmt)
-    if output is None:
-        say(str(content))
-    else:
-        write_atomically(output, content)
-        tell(_say(f"{output}: written"))
+    _deliver(content, output, _say(f"{output}: written"))
 
 
 @main.command()

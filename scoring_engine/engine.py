@@ -19,7 +19,7 @@ from typing import Any
 
 from ._arith import ZERO, apportion, in_engine_context, plain, round_half_up, scoring_context
 from ._version import __version__
-from .audit import AuditTrail, DerivedValue, LeafRecord, SetInfo, derived_values, fact_values
+from .audit import AuditTrail, DerivedValue, LeafRecord, SetInfo, derived_values, fact_values, readable
 from .caps import apply_caps
 from .errors import FactsError, Problem, ScoringError, did_you_mean
 from .facts import Facts, check_facts
@@ -424,17 +424,9 @@ class _Run:
             yield from self.rows.get(node.position, ())
 
 
-def _readable(values: Mapping[str, Any], name: str) -> bool:
-    try:
-        values[name]
-    except (KeyError, ScoringError):
-        return False
-    return True
-
-
 def _with_values(message: str, formula: Formula, values: Mapping[str, Any]) -> str:
     """The message followed by the formula and the values it read: 'X（a < b；a = 1, b = 2）'."""
-    shown = ", ".join(f"{n} = {_show(values[n])}" for n in sorted(formula.names) if _readable(values, n))
+    shown = ", ".join(f"{n} = {_show(values[n])}" for n in sorted(formula.names) if readable(values, n))
     return f"{message}（{formula.text}；{shown}）" if shown else message
 
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from hostile.bounded import Outcome, run_all
+from hostile.bounded import Outcome
 from hostile.chains import chain_cases
-from hostile.inputs import ROOT, Case, clean_run_problems, error_lines, run_case
+from hostile.inputs import Case, ROOT, clean_run_problems, error_lines, run_each
 
 CASES = chain_cases()
 
@@ -21,8 +21,7 @@ CASES = chain_cases()
 @pytest.fixture(scope="module")
 def outcomes() -> dict[str, Outcome]:
     """Every case run once, each in its own bounded child."""
-    runs = run_all([lambda case=case: run_case(case) for case in CASES], cpu_limit=20, timeout=60)
-    return {case.name: outcome for case, outcome in zip(CASES, runs, strict=True)}
+    return run_each(CASES, cpu_limit=20)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])

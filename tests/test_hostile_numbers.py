@@ -14,8 +14,8 @@ from decimal import Decimal
 import pytest
 from conftest import EXAMPLE_FACTS, EXAMPLE_SET
 from hostile.big_numbers import number_cases, without_set_hash
-from hostile.bounded import Outcome, run_all
-from hostile.inputs import Case, clean_run_problems, error_lines, run_case
+from hostile.bounded import Outcome
+from hostile.inputs import Case, case_ids, clean_run_problems, error_lines, run_each
 
 from scoring_engine import Facts, load_indicator_set, score
 from scoring_engine.render import render_json
@@ -28,12 +28,8 @@ PEAK_MB = 60
 @pytest.fixture(scope="module")
 def outcomes() -> dict[str, Outcome]:
     """Every case run once, each in its own bounded child."""
-    runs = run_all([lambda case=case: run_case(case) for case in CASES], cpu_limit=10, timeout=60)
-    return {case.name: outcome for case, outcome in zip(CASES, runs, strict=True)}
+    return run_each(CASES)
 
-
-def _ids(cases: list[Case]) -> list[str]:
-    return [c.name for c in cases]
 
 
 def test_the_corpus_covers_every_kind_of_file() -> None:
@@ -43,7 +39,7 @@ def test_the_corpus_covers_every_kind_of_file() -> None:
     assert len(ZEROS + OTHERS) >= 100
 
 
-@pytest.mark.parametrize("case", CASES, ids=_ids(CASES))
+@pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
 def test_runs_cleanly_within_time_and_memory(case: Case, outcomes: dict[str, Outcome]) -> None:
     """Each run exits 0 or 1 without a traceback, in under a second of CPU and 60 MB."""
     outcome = outcomes[case.name]
@@ -57,7 +53,7 @@ ZEROS = [c for c in CASES if c.expect.get("zero")]
 OTHERS = [c for c in CASES if c.expect.get("zero") is False]
 
 
-@pytest.mark.parametrize("case", ZEROS, ids=_ids(ZEROS))
+@pytest.mark.parametrize("case", ZEROS, ids=case_ids(ZEROS))
 def test_a_zero_however_written_is_0(case: Case, outcomes: dict[str, Outcome]) -> None:
     """The run with the zero written hugely prints exactly what the run with 0 prints (the set's own hash aside)."""
     hostile, zero = outcomes[case.name].value["run"], outcomes[case.expect["twin"]].value["run"]
@@ -65,7 +61,7 @@ def test_a_zero_however_written_is_0(case: Case, outcomes: dict[str, Outcome]) -
     assert (zero["code"], same(zero["stdout"]), zero["stderr"]) == (hostile["code"], same(hostile["stdout"]), hostile["stderr"])
 
 
-@pytest.mark.parametrize("case", OTHERS, ids=_ids(OTHERS))
+@pytest.mark.parametrize("case", OTHERS, ids=case_ids(OTHERS))
 def test_any_other_number_scores_small_or_is_refused_naming_the_place(case: Case, outcomes: dict[str, Outcome]) -> None:
     """Output stays within the 0 run's plus four times the number as written; a refusal names the fact or file on short lines."""
     hostile, zero = outcomes[case.name].value["run"], outcomes[case.expect["twin"]].value["run"]

@@ -10,8 +10,8 @@ working folder; --set on the command line may name any file.
 from __future__ import annotations
 
 import pytest
-from hostile.bounded import Outcome, run_all
-from hostile.inputs import Case, clean_run_problems, error_lines, run_case
+from hostile.bounded import Outcome
+from hostile.inputs import Case, case_ids, clean_run_problems, error_lines, run_each
 from hostile.paths import SECRET, masked, path_cases
 
 CASES = path_cases()
@@ -21,19 +21,15 @@ RUNS = ("score", "test", "facts_file", "free")
 @pytest.fixture(scope="module")
 def outcomes() -> dict[str, Outcome]:
     """Every case run once, each in its own bounded child."""
-    runs = run_all([lambda case=case: run_case(case) for case in CASES], cpu_limit=10, timeout=60)
-    return {case.name: outcome for case, outcome in zip(CASES, runs, strict=True)}
+    return run_each(CASES)
 
-
-def _ids(cases: list[Case]) -> list[str]:
-    return [c.name for c in cases]
 
 
 def _of(verdict: str) -> list[Case]:
     return [c for c in CASES if c.expect["verdict"] == verdict]
 
 
-@pytest.mark.parametrize("case", CASES, ids=_ids(CASES))
+@pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
 def test_every_run_is_clean_and_quick(case: Case, outcomes: dict[str, Outcome]) -> None:
     """Scoring, testing and the free --set run each exit 0 or 1 without a traceback, in under two seconds of CPU and 60 MB."""
     outcome = outcomes[case.name]
@@ -47,7 +43,7 @@ def test_every_run_is_clean_and_quick(case: Case, outcomes: dict[str, Outcome]) 
 OUTSIDE = _of("outside")
 
 
-@pytest.mark.parametrize("case", OUTSIDE, ids=_ids(OUTSIDE))
+@pytest.mark.parametrize("case", OUTSIDE, ids=case_ids(OUTSIDE))
 def test_a_path_leading_out_is_refused_quoting_nothing(case: Case, outcomes: dict[str, Outcome]) -> None:
     """As a facts file's set, a case file's set or a case's facts file, it is refused on one line, nothing of the target shown."""
     seen = outcomes[case.name].value
@@ -69,7 +65,7 @@ def test_whether_the_target_exists_is_not_revealed(outcomes: dict[str, Outcome])
 ODD = _of("odd")
 
 
-@pytest.mark.parametrize("case", ODD, ids=_ids(ODD))
+@pytest.mark.parametrize("case", ODD, ids=case_ids(ODD))
 def test_a_name_that_is_no_set_inside_is_refused_in_its_own_words(case: Case, outcomes: dict[str, Outcome]) -> None:
     """A folder, a missing file, a name too long for the system, a set only in the working folder: one line each, exit 1."""
     seen = outcomes[case.name].value
@@ -88,7 +84,7 @@ def test_no_fallback_to_the_working_folder(outcomes: dict[str, Outcome]) -> None
 INSIDE = _of("inside")
 
 
-@pytest.mark.parametrize("case", INSIDE, ids=_ids(INSIDE))
+@pytest.mark.parametrize("case", INSIDE, ids=case_ids(INSIDE))
 def test_a_path_inside_the_folder_scores(case: Case, outcomes: dict[str, Outcome]) -> None:
     """A set beside the facts, in a sub-folder, through ./ or sub/.., through a link staying inside, or absolute: it scores."""
     seen = outcomes[case.name].value
@@ -102,7 +98,7 @@ def test_a_bundled_set_id_is_found_wherever_the_facts_are(outcomes: dict[str, Ou
     assert "$.facts." in seen["stderr"] and "indicator_set" not in seen["stderr"]
 
 
-@pytest.mark.parametrize("case", CASES, ids=_ids(CASES))
+@pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
 def test_set_on_the_command_line_may_be_anywhere(case: Case, outcomes: dict[str, Outcome]) -> None:
     """--set naming the valid set in the folder outside scores: the user typed it."""
     assert 0 == outcomes[case.name].value["free"]["code"], outcomes[case.name].value["free"]["stderr"]

@@ -12,8 +12,8 @@ from decimal import Decimal
 
 import pytest
 from conftest import EXAMPLE_SET
-from hostile.bounded import Outcome, run_all
-from hostile.inputs import Case, clean_run_problems, error_lines, run_case
+from hostile.bounded import Outcome
+from hostile.inputs import Case, clean_run_problems, error_lines, run_each
 from hostile.shapes import shape_cases
 
 from scoring_engine import Facts, FactsError, load_indicator_set, score
@@ -24,8 +24,7 @@ CASES = shape_cases()
 @pytest.fixture(scope="module")
 def outcomes() -> dict[str, Outcome]:
     """Every case run once, each in its own bounded child."""
-    runs = run_all([lambda case=case: run_case(case) for case in CASES], cpu_limit=10, timeout=30)
-    return {case.name: outcome for case, outcome in zip(CASES, runs, strict=True)}
+    return run_each(CASES, timeout=30)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])

@@ -9,8 +9,8 @@ read as a facts file, with the same size limit.
 from __future__ import annotations
 
 import pytest
-from hostile.bounded import Outcome, run_all
-from hostile.inputs import Case, clean_run_problems, error_lines, run_case
+from hostile.bounded import Outcome
+from hostile.inputs import Case, clean_run_problems, error_lines, run_each
 from hostile.special_files import special_cases, stdin_cases
 
 SPECIAL = special_cases()
@@ -21,8 +21,7 @@ CASES = SPECIAL + STDIN
 @pytest.fixture(scope="module")
 def outcomes() -> dict[str, Outcome]:
     """Every case run once, each in its own bounded child (a hang is killed after 30 seconds and fails)."""
-    runs = run_all([lambda case=case: run_case(case) for case in CASES], cpu_limit=10, timeout=30)
-    return {case.name: outcome for case, outcome in zip(CASES, runs, strict=True)}
+    return run_each(CASES, timeout=30)
 
 
 @pytest.mark.parametrize("case", SPECIAL, ids=[c.name for c in SPECIAL])

@@ -18,12 +18,10 @@ from __future__ import annotations
 
 import datetime
 import json
-import os
 import tempfile
 import time
 import unicodedata
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -32,7 +30,10 @@ from typing import Any
 import yaml
 from click.testing import CliRunner
 
+from hostile.inputs import inside
+
 from scoring_engine import ScoringEngineError, load_facts, load_indicator_set, parse_indicator_set, score
+from scoring_engine._schema import validator
 from scoring_engine._yaml import MAX_YAML_BYTES, MAX_YAML_NODES
 from scoring_engine.cli import main
 from scoring_engine.formulas import compile_formula, evaluate
@@ -264,22 +265,13 @@ def generated_facts_cases() -> list[FileCase]:
     ]
 
 
-@contextmanager
-def _inside(folder: Path) -> Iterator[None]:
-    before = os.getcwd()
-    os.chdir(folder)
-    try:
-        yield
-    finally:
-        os.chdir(before)
-
-
 def try_set_file(case: FileCase) -> dict[str, Any]:
     """Load the set file by its bare name from its folder (so errors print NAME.yaml:LINE:), then `validate` it."""
     seen: dict[str, Any] = {}
+    validator("indicator-set.schema.json")  # jsonschema imported and its validator built once per process: not timed
     with tempfile.TemporaryDirectory() as scratch:
         path = case.path(Path(scratch))
-        with _inside(path.parent):
+        with inside(path.parent):
             started = time.perf_counter()
             try:
                 load_indicator_set(path.name)
@@ -297,7 +289,7 @@ def try_facts_file(case: FileCase) -> dict[str, Any]:
     indicator_set = load_indicator_set(FACTS_DIR / "set.yaml")
     with tempfile.TemporaryDirectory() as scratch:
         path = case.path(Path(scratch))
-        with _inside(path.parent):
+        with inside(path.parent):
             started = time.perf_counter()
             try:
                 seen["total"] = score(indicator_set, load_facts(path.name)).total

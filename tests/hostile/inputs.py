@@ -12,6 +12,7 @@ prints, per class, how many there are and the worst time and memory of any.
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from click.testing import CliRunner
+from hostile.bounded import Outcome, run_all
 
 from scoring_engine import ScoringEngineError
 from scoring_engine.cli import EXIT_INTERNAL, main
@@ -36,6 +38,17 @@ class Case:
     name: str
     work: Callable[[Path], dict[str, Any]]
     expect: dict[str, Any] = field(default_factory=dict)  # what the class's tests check, beyond a clean run
+
+
+def run_each(cases: Sequence[Case], cpu_limit: int = 10, timeout: int = 60) -> dict[str, Outcome]:
+    """Every case run once, each in its own bounded child (a hang is killed after `timeout` seconds): outcomes by name."""
+    runs = run_all([functools.partial(run_case, case) for case in cases], cpu_limit=cpu_limit, timeout=timeout)
+    return {case.name: outcome for case, outcome in zip(cases, runs, strict=True)}
+
+
+def case_ids(cases: Sequence[Case]) -> list[str]:
+    """The cases' names, as pytest's ids."""
+    return [c.name for c in cases]
 
 
 def run_case(case: Case) -> dict[str, Any]:
