@@ -37,3 +37,13 @@ def chromium(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Chromium]:
     browser = Chromium(executable, home / "profile", home / "chromium.log")
     yield browser
     browser.close()
+
+
+def row_group_set(weight: int, name: str, children_from: str, head: str = "") -> str:
+    """The text of a set whose one indicator `g` (`name`, `weight`) scores the target rows of fact `rows`;
+    `children_from` is its children_from mapping as YAML (flow style, or a block indented for `    children_from:`),
+    `head` top-level keys added before the grades."""
+    block = children_from if children_from.startswith("\n") else " " + children_from
+    return (f"id: t\nname: t\nversion: '1'\nfacts:\n  rows: {{type: list, items: target}}\n{head}"
+            f"grades: [{{label: 合格, min: 0}}]\ntotal: {weight}\nindicators:\n  - id: g\n    name: {name}\n"
+            f"    weight: {weight}\n    children_from:{block}\n")

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -16,6 +18,7 @@ from scoring_engine.errors import FactsError
 from scoring_engine.forms.layout import form_layout, form_layouts
 from scoring_engine.forms.reader import read_form
 from scoring_engine.loader import bundled_sets, resolve_set
+from scoring_engine.model import IndicatorSet
 from scoring_engine.reports.layouts import blank_form, render_layout, result_grid
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -134,18 +137,24 @@ def test_import_names_the_cell_of_each_fact(tmp_path: Path):
     assert [18] == [row["actual"] for row in imported.facts.values["targets.output"] if row["name"] == "安置房桩基及主体封顶栋数"]
 
 
-def test_a_cell_it_cannot_read_is_named(tmp_path: Path):
-    """A weight that is not a number is an error naming the cell and what was expected."""
+def _housing_form_with(tmp_path: Path, found: Callable[[Any], bool], value: str) -> tuple[IndicatorSet, Path, Any]:
+    """The resettlement-housing project's filled form, with the first cell whose value is `found` rewritten as `value`
+    (as a user would type it in Excel); the set, the form and that cell."""
     from openpyxl import load_workbook
 
     indicator_set, result = _scored(HOUSING)
     form = tmp_path / "form.xlsx"
     form.write_bytes(render_layout(result, indicator_set, "xlsx"))
     book = load_workbook(form)
-    ws = book.worksheets[0]
-    cell = next(c for row in ws.iter_rows() for c in row if c.value == 19)
-    cell.value = "十九"
+    cell = next(c for row in book.worksheets[0].iter_rows() for c in row if found(c.value))
+    cell.value = value
     book.save(form)
+    return indicator_set, form, cell
+
+
+def test_a_cell_it_cannot_read_is_named(tmp_path: Path):
+    """A weight that is not a number is an error naming the cell and what was expected."""
+    indicator_set, form, cell = _housing_form_with(tmp_path, lambda value: value == 19, "十九")
     with pytest.raises(FactsError) as caught:
         read_form(form, indicator_set)
     assert f"项目支出绩效自评表!{cell.coordinate}" in str(caught.value) and "weight" in str(caught.value)
@@ -210,16 +219,7 @@ def test_hostile_workbooks_are_clean_errors(name: str, tmp_path: Path):
 
 def test_a_formula_where_a_value_belongs_is_refused(tmp_path: Path):
     """A cell the reader needs that holds a formula is an error naming the cell: formulas are never evaluated."""
-    from openpyxl import load_workbook
-
-    indicator_set, result = _scored(HOUSING)
-    form = tmp_path / "form.xlsx"
-    form.write_bytes(render_layout(result, indicator_set, "xlsx"))
-    book = load_workbook(form)
-    ws = book.worksheets[0]
-    cell = next(c for row in ws.iter_rows() for c in row if c.value == Decimal("712.42") or c.value == 712.42)
-    cell.value = "=700+12.42"
-    book.save(form)
+    indicator_set, form, cell = _housing_form_with(tmp_path, lambda value: value in (Decimal("712.42"), 712.42), "=700+12.42")
     with pytest.raises(FactsError) as caught:
         read_form(form, indicator_set)
     assert "holds a formula" in str(caught.value) and cell.coordinate in str(caught.value)

@@ -7,6 +7,7 @@ import re
 from decimal import Decimal
 
 import pytest
+from conftest import row_group_set
 from test_rules import leaf, one_indicator, scoring_error
 
 from scoring_engine import FactsError, IndicatorSetError, parse_indicator_set, score
@@ -210,23 +211,10 @@ def test_over_target_of_a_lower_is_better_value_measures_how_far_below() -> None
 
 def test_over_target_reduces_each_row_of_a_target_table_by_its_own_target() -> None:
     """In a row group, the same rule reduces the row far past its own target and leaves the others."""
-    text = """
-id: t
-name: t
-version: '1'
-facts:
-  rows: {type: list, items: target}
-grades: [{label: 合格, min: 0}]
-total: 20
-indicators:
-  - id: g
-    name: 产出
-    weight: 20
-    children_from:
+    text = row_group_set(20, "产出", """
       fact: rows
       rules:
-        q: {kind: proportional, value: row.actual, target: row.target, over_target: {above: 0.2, per: 0.1, share_each: 0.1}}
-"""
+        q: {kind: proportional, value: row.actual, target: row.target, over_target: {above: 0.2, per: 0.1, share_each: 0.1}}""")
     result = score(parse_indicator_set(text), {"rows": [
         {"name": "甲", "type": "q", "weight": 10, "target": 10, "actual": 15},
         {"name": "乙", "type": "q", "weight": 10, "target": 10, "actual": 11}]})
@@ -272,20 +260,8 @@ def test_equal_hands_a_value_that_is_not_equal_to_its_otherwise_rule() -> None:
 
 def test_an_equal_row_in_percent_shows_percentages() -> None:
     """A "=100%" row of a target table says 实际值95.00%不等于目标值100.00%."""
-    text = """
-id: t
-name: t
-version: '1'
-facts:
-  rows: {type: list, items: target}
-grades: [{label: 合格, min: 0}]
-total: 10
-indicators:
-  - id: g
-    name: 质量
-    weight: 10
-    children_from: {fact: rows, comparisons: {"=": exact}, rules: {exact: {kind: equal, value: row.actual, target: row.target}}}
-"""
+    rules = '{fact: rows, comparisons: {"=": exact}, rules: {exact: {kind: equal, value: row.actual, target: row.target}}}'
+    text = row_group_set(10, "质量", rules)
     result = score(parse_indicator_set(text), {"rows": [{"name": "验收合格率", "weight": 10, "target": "=100%", "actual": "95%"}]})
     assert "实际值95.00%不等于目标值100.00%，不得分" == result.indicator("g.1").reason
 

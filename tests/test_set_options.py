@@ -12,7 +12,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from conftest import ROOT
+from conftest import ROOT, row_group_set
 from scoring_engine import IndicatorSetError, ScoringError, load_indicator_set, parse_indicator_set, score
 from scoring_engine.cli import main
 
@@ -264,22 +264,8 @@ def test_misused_report_values_are_refused(used: str, words: str) -> None:
 
 # ---------------------------------------------------------------- rows that must explain themselves
 
-ROWS = """
-id: t
-name: t
-version: '1'
-facts:
-  rows: {type: list, items: target}
-explain_when:
-  - {rows_below: 0.8, message: 须说明偏差原因}
-grades: [{label: 合格, min: 0}]
-total: 20
-indicators:
-  - id: g
-    name: 产出
-    weight: 20
-    children_from: {fact: rows, rules: {q: {kind: proportional, value: row.actual, target: row.target}}}
-"""
+ROWS = row_group_set(20, "产出", "{fact: rows, rules: {q: {kind: proportional, value: row.actual, target: row.target}}}",
+                     head="explain_when:\n  - {rows_below: 0.8, message: 须说明偏差原因}\n")
 
 
 def _rows(*rows: dict[str, Any]) -> list[str]:
