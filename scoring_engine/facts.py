@@ -16,13 +16,13 @@ from functools import lru_cache
 from typing import Any
 
 from ._arith import LARGEST_MAGNITUDE, ZERO, in_range, normalised, plain
-from ._facts_pass import flatten_checked, is_clean
+from ._facts_pass import DeclaredShape, flatten_checked, is_clean
 from ._text import bad_character, invisible_character
 from .errors import FactsError, Problem, did_you_mean, json_path
 from .formulas import Finding
 from .model import FactSpec, IndicatorSet
-from .judgements import Judgement, TargetRow, TierJudgement
-from .target_rows import target_row
+from .judgements import Judgement, TierJudgement
+from .target_rows import row_problems, target_row
 
 __all__ = ["Facts", "check_facts", "convert_fact", "MAX_FACT_MAGNITUDE", "MAX_FACTS_DEPTH", "MAX_FACT_DIGITS"]
 
@@ -204,6 +204,8 @@ def _judged_score(value: Mapping[str, Any], spec: FactSpec) -> Decimal:
 
 
 def _only_keys(value: Any, keys: tuple[str, ...], required: tuple[str, ...]) -> Mapping[str, Any]:
+    if type(value) is dict and len(value) == len(required) and all(k in value for k in required):
+        return value  # the usual: the keys required, and no others
     shape = "{" + ", ".join(f"{k}: …" for k in required) + "}"
     if not isinstance(value, Mapping):
         raise ValueError(f"expected an object {shape}, got {type(value).__name__}", None)
@@ -354,35 +356,6 @@ def fact_at(path: tuple[str | int, ...]) -> str | None:
     return ".".join(names) or None
 
 
-def _row_problems(indicator_set: IndicatorSet, values: Mapping[str, Any]) -> list[tuple[str, str, str | None]]:
-    """(fact, message, hint) for target rows that do not fit the group that reads them."""
-    found: list[tuple[str, str, str | None]] = []
-    for node in indicator_set.row_groups:
-        if node.rows is None or node.rows.fact not in values:
-            continue
-        rows: tuple[TargetRow, ...] = values[node.rows.fact]
-        fact = node.rows.fact
-        if not rows:
-            found.append((fact, f"group {node.id} needs at least one row", None))
-        for i, row in enumerate(rows):
-            found.extend((fact, f"row {i + 1} ({row.name}): {message}", hint) for message, hint in node.rows.row_problems(row))
-        ids = [row.id for row in rows if row.id is not None]
-        for dup in sorted({i for i in ids if ids.count(i) > 1}):
-            found.append((fact, f"row id {dup} is used twice", "give each row its own id"))
-        weights = [row.weight for row in rows if row.weight is not None]
-        for i, row in enumerate(rows):
-            if row.weight is not None and row.weight % Decimal(1).scaleb(-indicator_set.precision):
-                found.append((fact,
-                              f"row {i + 1} ({row.name}): weight {plain(row.weight)} has more decimal places than the set's "
-                                    f"precision {indicator_set.precision} keeps", "round the weight"))
-        if weights and len(weights) != len(rows):
-            found.append((fact, "some rows have a weight and some do not", "give every row a weight, or none for equal shares"))
-        elif weights and sum(weights, Decimal(0)) != node.weight:
-            found.append((fact, f"rows' weights add up to {plain(sum(weights, Decimal(0)))}, "
-                                f"not the weight {plain(node.weight)} of group {node.id}", None))
-    return found
-
-
 def _undeclared(given: Mapping[str, Any], declared: Mapping[str, FactSpec], source: str | None) -> list[Problem]:
     """The warnings for facts the set does not declare (the first few by name, then how many more)."""
     undeclared = [name for name in given if name not in declared]
@@ -448,10 +421,15 @@ def check_facts(indicator_set: IndicatorSet, facts: Facts,
             message += f" (read by {', '.join(reading)})"
         problems.append(Problem(message, file=facts.source, fact=name, path=f"$.facts.{name}", hint=hint))
 
+    details_clean = is_clean({"project": facts.project, "not_applicable": facts.not_applicable}, MAX_FACTS_DEPTH)
+    plain_values = _shape_of(indicator_set).read(facts.values, lambda name: _excused(name, readers, not_applicable)) \
+        if details_clean else None
+    if plain_values is not None:  # the usual document, read in one walk: nothing in it to word
+        _check_document(facts, declared, problem, problems, clean=True)
+        return _with_rows(indicator_set, plain_values, [], problem, problems)
     # one pass over the facts: their names, and whether anything in them needs document_problems' closer look
     given, clean = flatten_checked(facts.values, declared, MAX_FACTS_DEPTH)
-    clean = clean and is_clean({"project": facts.project, "not_applicable": facts.not_applicable}, MAX_FACTS_DEPTH)
-    _check_document(facts, declared, problem, problems, clean)
+    _check_document(facts, declared, problem, problems, clean and details_clean)
     if not clean:  # the pass gives up at a fact given twice under two spellings: flatten says where each is
         given, twice = flatten(facts.values, declared)
         for name, first, again in twice:
@@ -468,14 +446,34 @@ def check_facts(indicator_set: IndicatorSet, facts: Facts,
                 problem(name, f"{spec.title}: {message}", hint)
         elif spec.default is not None:
             values[name] = spec.default
-        elif spec.required and not (readers.get(name) and set(readers[name]) <= not_applicable):
+        elif spec.required and not _excused(name, readers, not_applicable):
             problem(name, f"required fact {spec.title} is missing", "add it to the facts file")
-    warnings = _undeclared(given, declared, facts.source)
-    for name, message, hint in _row_problems(indicator_set, values):
+    return _with_rows(indicator_set, values, _undeclared(given, declared, facts.source), problem, problems)
+
+
+def _excused(name: str, readers: Mapping[str, list[str]], not_applicable: frozenset[str]) -> bool:
+    """Whether required fact `name` may be left out: every indicator that reads it is not applicable."""
+    return bool(readers.get(name)) and set(readers[name]) <= not_applicable
+
+
+def _with_rows(indicator_set: IndicatorSet, values: dict[str, Any], warnings: list[Problem],
+               problem: Callable[[str, str, str | None], None], problems: list[Problem]) -> tuple[dict[str, Any], list[Problem]]:
+    """`values` and `warnings` once the target rows are checked too; else FactsError with every problem found."""
+    for name, message, hint in row_problems(indicator_set, values):
         problem(name, message, hint)
     if problems:
         raise FactsError(problems)
     return values, warnings
+
+
+def _shape_of(indicator_set: IndicatorSet) -> DeclaredShape:
+    """The set's declared facts as a document nests them, made on first use and kept with the set."""
+    shape = indicator_set._compiled.get("facts_shape")
+    if shape is None:
+        shape = indicator_set._compiled.setdefault("facts_shape", DeclaredShape(indicator_set.facts, convert_fact,
+                                                                                 MAX_FACTS_DEPTH, _number))
+    assert isinstance(shape, DeclaredShape)
+    return shape
 
 
 def _check_document(facts: Facts, declared: Mapping[str, FactSpec], problem: Callable[[str, str, str | None], None],

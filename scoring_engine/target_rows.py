@@ -25,13 +25,16 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._arith import in_range, plain
 from .judgements import TargetRow
 
+if TYPE_CHECKING:
+    from .model import IndicatorSet
+
 __all__ = ["COMPARISONS", "QUALITATIVE", "ROW_KEYS", "Quantity", "parse_comparison", "parse_quantity", "row_document",
-           "target_row"]
+           "row_problems", "target_row"]
 
 #: The comparisons of the 指标性质 column, as the engine writes them.
 COMPARISONS = ("≥", "≤", "=")
@@ -207,3 +210,32 @@ def row_document(row: TargetRow) -> dict[str, Any]:
                                "actual": row.actual, "unit": row.unit, "weight": row.weight, "tier": row.tier,
                                "score": row.score, "reason": row.reason}
     return {key: written[key] for key in ROW_KEYS if written[key] is not None}
+
+
+def row_problems(indicator_set: IndicatorSet, values: Mapping[str, Any]) -> list[tuple[str, str, str | None]]:
+    """(fact, message, hint) for target rows that do not fit the group that reads them."""
+    found: list[tuple[str, str, str | None]] = []
+    for node in indicator_set.row_groups:
+        if node.rows is None or node.rows.fact not in values:
+            continue
+        rows: tuple[TargetRow, ...] = values[node.rows.fact]
+        fact = node.rows.fact
+        if not rows:
+            found.append((fact, f"group {node.id} needs at least one row", None))
+        for i, row in enumerate(rows):
+            found.extend((fact, f"row {i + 1} ({row.name}): {message}", hint) for message, hint in node.rows.row_problems(row))
+        ids = [row.id for row in rows if row.id is not None]
+        for dup in sorted({i for i in ids if ids.count(i) > 1}):
+            found.append((fact, f"row id {dup} is used twice", "give each row its own id"))
+        weights = [row.weight for row in rows if row.weight is not None]
+        for i, row in enumerate(rows):
+            if row.weight is not None and row.weight % Decimal(1).scaleb(-indicator_set.precision):
+                found.append((fact,
+                              f"row {i + 1} ({row.name}): weight {plain(row.weight)} has more decimal places than the set's "
+                                    f"precision {indicator_set.precision} keeps", "round the weight"))
+        if weights and len(weights) != len(rows):
+            found.append((fact, "some rows have a weight and some do not", "give every row a weight, or none for equal shares"))
+        elif weights and sum(weights, Decimal(0)) != node.weight:
+            found.append((fact, f"rows' weights add up to {plain(sum(weights, Decimal(0)))}, "
+                                f"not the weight {plain(node.weight)} of group {node.id}", None))
+    return found

@@ -4,15 +4,27 @@ and flatten finds no fact given twice in."""
 from __future__ import annotations
 
 import datetime
+import json
+import random
+import sys
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
+from unittest.mock import patch
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scoring_engine.facts import MAX_FACTS_DEPTH, document_problems, flatten
-from scoring_engine._facts_pass import flatten_checked
+from hostile.fuzz import mutated_document
+from hostile.inputs import SMALL
+from scoring_engine import Facts, FactsError, load_indicator_set
+from scoring_engine import facts as facts_module
+from scoring_engine._facts_pass import DeclaredShape, flatten_checked
+from scoring_engine.facts import MAX_FACTS_DEPTH, check_facts, document_problems, flatten
 from scoring_engine.model import FactSpec
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from generate import national_facts
 
 DECLARED = {name: FactSpec(name, "number") for name in ("a", "b.c", "b.d", "e")}
 _KEYS = st.sampled_from(["a", "b", "c", "d", "e", "x", "b.c", "x.y", "y", "预算", "bad\x1bkey", "预\u202e算", ""]) | st.integers(0, 3)
@@ -62,3 +74,68 @@ def test_a_usual_document_is_clean() -> None:
               "when": datetime.date(2024, 1, 1)}
     assert (True, {"a", "b.c", "b.d", "e", "when"}) == (flatten_checked(values, DECLARED, MAX_FACTS_DEPTH)[1],
                                                        set(flatten_checked(values, DECLARED, MAX_FACTS_DEPTH)[0]))
+
+
+# ---------------------------------------------------------------- the one walk over a plain document (DeclaredShape)
+
+_SMALL_SET = load_indicator_set(SMALL / "set.yaml")
+_SMALL_FACTS = json.loads((SMALL / "facts.json").read_text(encoding="utf-8"), parse_float=Decimal)
+
+
+class _NeverShape(DeclaredShape):
+    """A shape that always sends the document the long way: check_facts as it was before the one walk."""
+
+    def __init__(self) -> None:
+        pass
+
+    def read(self, values: Any, excused: Any) -> None:
+        return None
+
+
+def _checked(facts: Facts) -> tuple[str, Any, list[str]]:
+    """What check_facts gives: the values and the warnings, or the problems it words."""
+    try:
+        values, warnings = check_facts(_SMALL_SET, facts, frozenset(facts.not_applicable) if isinstance(
+            facts.not_applicable, dict) else frozenset())
+    except FactsError as err:
+        return "error", None, [str(p) for p in err.problems]
+    return "ok", list(values.items()), [str(w) for w in warnings]
+
+
+def _as_read(node: Any) -> Any:
+    """A document as a facts file reads it: numbers with a fraction as Decimal (hypothesis's floats, NaN too)."""
+    if isinstance(node, dict):
+        return {key: _as_read(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_as_read(value) for value in node]
+    return Decimal(repr(node)) if isinstance(node, float) else node
+
+
+@settings(max_examples=400, deadline=None)
+@given(mutated_document(json.loads((SMALL / "facts.json").read_text(encoding="utf-8"))))
+def test_the_one_walk_reads_what_the_long_way_reads(mutated: tuple[Any, dict[str, str]]) -> None:
+    """Whatever the document, check_facts gives the same values, warnings and problems with or without the one walk:
+    the walk reads only documents the long way passes, and reads them the same."""
+    document = _as_read(mutated[0])
+    if not isinstance(document, dict) or not isinstance(document.get("facts"), dict):
+        return
+    facts = Facts(values=document["facts"], project=document.get("project") or {},
+                  not_applicable=document.get("not_applicable") or {})
+    walked = _checked(facts)
+    with patch.object(facts_module, "_shape_of", lambda _set: _NeverShape()):
+        assert walked == _checked(facts)
+
+
+def test_usual_documents_take_the_one_walk() -> None:
+    """The bundled example and generated national projects are read in one walk (the property above is not idle),
+    and a fact written dotted, an undeclared fact or a number as text each send the document the long way."""
+    small = facts_module._shape_of(_SMALL_SET)
+    assert small.read(_SMALL_FACTS["facts"], lambda name: False) is not None
+    national = load_indicator_set("national-framework")
+    rng = random.Random(7)
+    for _ in range(20):
+        document = national_facts(rng)
+        assert facts_module._shape_of(national).read(document["facts"], lambda name: False) is not None
+    for odd in ({"budget.paid": Decimal(1)}, {"extra": 1}, {"budget": {"paid": "186.4"}}):
+        values = {**_SMALL_FACTS["facts"], **odd}
+        assert small.read(values, lambda name: False) is None
