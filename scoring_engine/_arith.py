@@ -60,8 +60,12 @@ def in_engine_context(function: F) -> F:
 
 def round_half_up(value: Decimal, places: int) -> Decimal:
     """Round half up (四舍五入) to `places` decimals: 2.345 → 2.35, not Python's 2.34."""
-    quantum = _QUANTA[places] if 0 <= places < len(_QUANTA) else Decimal(1).scaleb(-places)
-    return value.quantize(quantum, rounding=ROUND_HALF_UP, context=CONTEXT)
+    return value.quantize(quantum(places), rounding=ROUND_HALF_UP, context=CONTEXT)
+
+
+def quantum(places: int) -> Decimal:
+    """The unit of the last of `places` decimals: 1, 0.1, 0.01…"""
+    return _QUANTA[places] if 0 <= places < len(_QUANTA) else Decimal(1).scaleb(-places)
 
 
 _QUANTA = [Decimal(1).scaleb(-places) for places in range(16)]  # 1, 0.1, 0.01…: made once

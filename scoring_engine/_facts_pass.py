@@ -20,6 +20,8 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
+from ._arith import LARGEST_MAGNITUDE as _LARGEST
+from ._arith import SMALLEST_MAGNITUDE as _SMALLEST
 from ._arith import in_range
 from ._text import has_bad_character
 
@@ -109,6 +111,11 @@ def _clean_item(item: Any, depth: int, max_depth: int) -> bool:
     return is_clean(item, max_depth, depth)
 
 
+# How a declared fact's usual values are read in the walk (DeclaredShape._walk), by its type.
+_OTHER, _BOOLEAN, _NUMBER, _INTEGER, _LIST = range(5)
+_HOW = {"boolean": _BOOLEAN, "number": _NUMBER, "integer": _INTEGER, "list": _LIST}
+
+
 class DeclaredShape:
     """A set's declared facts nested as a facts document writes them, to read a plain document in one walk.
 
@@ -128,7 +135,8 @@ class DeclaredShape:
         self.declared = tuple(declared.items())
         self.names = [name for name, _ in self.declared]
         self.max_depth = max_depth
-        # key → a nested shape (dict), or the declared fact written under that key: (name, spec, its converter, boolean?)
+        # key → a nested shape (dict), or the declared fact written under that key: (name, spec, its converter, how its
+        # usual values are read, its min and max)
         self.root: dict[str, Any] = {}
         for name, spec in self.declared:
             if not name.isprintable():  # read the long way, which words what is wrong with it
@@ -142,7 +150,8 @@ class DeclaredShape:
                 shape = inner
             else:
                 # a declared name is read whole, even where longer names go on below it
-                shape[last] = (name, spec, number if spec.type == "number" else convert, spec.type == "boolean")
+                how = _HOW.get(spec.type, _OTHER)
+                shape[last] = (name, spec, number if how == _NUMBER else convert, how, spec.min, spec.max)
 
     def read(self, values: Any, excused: Callable[[str], bool]) -> dict[str, Any] | None:
         """The engine's value of every declared fact, by name in the order declared, or None: take the long way.
@@ -176,12 +185,27 @@ class DeclaredShape:
                 if type(value) is not dict or not value or not self._walk(value, entry, depth + 1, found):
                     return False
                 continue
-            name, spec, convert, boolean = entry
+            name, spec, convert, how, low, high = entry
             kind = type(value)
-            if kind is bool and boolean:
-                found[name] = value
+            # the values most facts hold, kept as convert keeps them: a boolean, a number in range and bounds, no items
+            if how == _BOOLEAN:
+                if kind is bool:
+                    found[name] = value
+                    continue
+            elif how in (_NUMBER, _INTEGER):
+                if kind is int:
+                    if -_INT_LIMIT < value < _INT_LIMIT and (low is None or value >= low) and (high is None or value <= high):
+                        found[name] = Decimal(value)
+                        continue
+                elif kind is Decimal and how == _NUMBER and value.is_finite():
+                    size = value.copy_abs()
+                    if _SMALLEST <= size < _LARGEST and (low is None or value >= low) and (high is None or value <= high):
+                        found[name] = value
+                        continue
+            elif how == _LIST and kind is list and not value:
+                found[name] = ()
                 continue
-            # a number is range-checked as it converts; anything else is looked at as flatten_checked would
+            # the rest as flatten_checked looks and convert converts (a number is range-checked as it converts)
             if not (kind is Decimal or kind is int) and (value is None or not is_clean(value, self.max_depth, depth + 1)):
                 return False
             try:

@@ -16,7 +16,7 @@ from dataclasses import fields as dataclass_fields
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ._arith import ZERO, fixed, plain, scoring_context
+from ._arith import ZERO, plain, scoring_context
 from .errors import ScoringError
 from .model import Indicator
 from .plan import Node, RuleStep, ScoringPlan
@@ -223,21 +223,27 @@ class AuditTrail:
                                declared_weight=declared)
 
     def _reason(self, key: str, fields: Mapping[str, object], name: str, weight: Decimal, score: Decimal) -> str:
-        """The reason sentence `key` filled from `fields` and the common fields (name, weight, score, lost)."""
-        places = self.plan.set.precision
+        """The reason sentence `key` filled from `fields` and the common fields (name, weight, score, lost).
 
-        def value_of(placeholder: str) -> object:
-            if placeholder == "name":
-                return name
-            if placeholder == "weight":
-                return plain(weight)
+        As `Sentence.fill` fills it, written out: a run fills a few dozen, and the numbers repeat from project to project.
+        """
+        plan = self.plan
+        pieces = []
+        for text, placeholder in plan.sentence(key).parts:
+            pieces.append(text)
+            if placeholder is None:
+                continue
             if placeholder == "score":
-                return fixed(score, places)
-            if placeholder == "lost":
-                return fixed(weight - score, places)
-            return fields[placeholder]
-
-        return self.plan.sentence(key).fill(value_of)
+                pieces.append(plan.fixed(score))
+            elif placeholder == "name":
+                pieces.append(name)
+            elif placeholder == "weight":
+                pieces.append(plan.plain(weight))
+            elif placeholder == "lost":
+                pieces.append(plan.fixed(weight - score))
+            else:
+                pieces.append(str(fields[placeholder]))
+        return "".join(pieces)
 
 
 def readable(values: Mapping[str, Any], name: str) -> bool:

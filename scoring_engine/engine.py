@@ -14,10 +14,10 @@ both are safe to call from several threads at once.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from decimal import Decimal, DecimalException
+from decimal import ROUND_HALF_UP, Decimal, DecimalException
 from typing import Any
 
-from ._arith import ZERO, apportion, in_engine_context, plain, round_half_up, scoring_context
+from ._arith import ZERO, apportion, in_engine_context, plain, quantum, round_half_up
 from ._version import __version__
 from .audit import AuditTrail, DerivedValue, LeafRecord, SetInfo, derived_values, fact_values, readable
 from .caps import apply_caps
@@ -33,6 +33,8 @@ from .used_values import used_value
 
 __all__ = ["score", "scores_only"]
 
+_new_tuple = tuple.__new__
+
 
 @in_engine_context
 def score(indicator_set: IndicatorSet, facts: Facts | Mapping[str, Any]) -> Result:
@@ -47,9 +49,8 @@ def score(indicator_set: IndicatorSet, facts: Facts | Mapping[str, Any]) -> Resu
     """
     plan = plan_for(indicator_set)
     facts = facts if isinstance(facts, Facts) else Facts(values=facts)
-    with scoring_context():
-        run = _Run(plan, facts, audit=True)
-        return _result(run, run.tree())
+    run = _Run(plan, facts, audit=True)  # in the engine's own decimal context (in_engine_context)
+    return _result(run, run.tree())
 
 
 @in_engine_context
@@ -61,12 +62,11 @@ def scores_only(indicator_set: IndicatorSet, facts: Facts | Mapping[str, Any]) -
     """
     plan = plan_for(indicator_set)
     facts = facts if isinstance(facts, Facts) else Facts(values=facts)
-    with scoring_context():
-        run = _Run(plan, facts, audit=False)
-        scores = run.tree()
-        total, grade, flags = run.outcome(scores)
-        return Scores(_set_info(plan), total, grade, dict(run.scores_by_id(scores)), tuple(run.warnings), flags, run.weights,
-                      run.values)
+    run = _Run(plan, facts, audit=False)
+    scores = run.tree()
+    total, grade, flags = run.outcome(scores)
+    return Scores(_set_info(plan), total, grade, dict(run.scores_by_id(scores)), tuple(run.warnings), flags, run.weights,
+                  run.values)
 
 
 def _set_info(plan: ScoringPlan) -> SetInfo:
@@ -151,6 +151,12 @@ class _View:
         self._values = values
 
     def value(self, formula: Formula) -> Any:
+        name = formula.bare
+        if name is not None:  # most formulas a rule reads are one name: read it straight
+            try:
+                return self._values[name]
+            except KeyError:
+                pass  # evaluate words it
         return formula.evaluate(self._values)
 
     def number(self, formula: Formula, what: str) -> Decimal:
@@ -190,6 +196,7 @@ class _Run:
         self.row_weights: dict[int, dict[int, Decimal]] = {}  # row group position → each row's weight used
         rounds = self.set.rounds
         self.rounded = rounds.round if rounds.stages else None  # None: straight to the precision (round_half_up)
+        self.quantum = quantum(self.places)
 
     # -- not applicable and weights
 
@@ -277,8 +284,14 @@ class _Run:
     def tree(self) -> list[Decimal]:
         """Every indicator's score by its position in the plan: the leaves, then the parents summed from them."""
         scores: list[Decimal] = [ZERO] * len(self.plan.nodes)
+        weights, not_applicable, leaf = self.weights, self.not_applicable, self._leaf
         for node in self.plan.leaves:
-            scores[node.position] = self._score(node)
+            step = node.step
+            if step is not None and node.id not in not_applicable:  # the usual leaf, scored at once
+                scores[node.position] = leaf(node.indicator, step, node.level, weights[node.id], None, None, None,
+                                             node.position)
+            else:
+                scores[node.position] = self._score(node)
         for node in self.plan.parents:
             total = ZERO
             for child in node.children:
@@ -393,12 +406,12 @@ class _Run:
             self.warnings.append(ScoreWarning("clamp", f"raw score {plain(raw)} is outside 0..{plain(declared)}; "
                                                        f"clamped to {plain(kept)}", indicator=node.id))
         rounded = self.rounded
-        points = before = rounded(kept) if rounded else round_half_up(kept, self.places)
+        points = before = rounded(kept) if rounded else kept.quantize(self.quantum, ROUND_HALF_UP)  # round_half_up
         if weight != declared:  # not-applicable indicators elsewhere: this one's weight was rescaled
             exact = kept * weight / declared
             points = rounded(exact) if rounded else round_half_up(exact, self.places)
-        if self.audit:
-            record = LeafRecord(node, step, level, weight, points, outcome, kept, before, values, note)
+        if self.audit:  # a LeafRecord, made as its generated __new__ makes it, a frame less
+            record = _new_tuple(LeafRecord, (node, step, level, weight, points, outcome, kept, before, values, note))
             if records is not None:
                 records.append(record)
             else:

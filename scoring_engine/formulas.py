@@ -68,6 +68,7 @@ class Formula:
     names: frozenset[str]
     tree: ast.expr = field(compare=False, repr=False)
     reader: _closures.Reader = field(compare=False, repr=False)
+    bare: str | None = field(default=None, compare=False, repr=False)  # the name, when the formula is one name alone
 
     def __str__(self) -> str:
         return self.text
@@ -95,7 +96,7 @@ class Formula:
 
 
 def _from_checked_tree(text: str, names: frozenset[str], tree: ast.expr) -> Formula:
-    return Formula(text, names, tree, _closures.build(tree))
+    return Formula(text, names, tree, _closures.build(tree), tree.id if type(tree) is ast.Name else None)
 
 
 # ---------------------------------------------------------------- checking

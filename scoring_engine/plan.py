@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from ._arith import ZERO
+from ._arith import ZERO, fixed, plain
 from .model import ROW_NAMES, Indicator, IndicatorSet, Rule
 from .reasons import TEMPLATES, Sentence
 from .rules import RULE_KINDS, Outcome, RuleKind
@@ -27,6 +27,8 @@ __all__ = ["LOCAL_NAMES", "Node", "RuleStep", "ScoringPlan", "plan_for"]
 
 #: Names a rule reads from its own indicator rather than from the project: the weight, and a target row's fields.
 LOCAL_NAMES = frozenset({"weight", "row", *ROW_NAMES})
+#: Most numbers whose reason text a plan keeps (ScoringPlan.fixed, .plain): a few kilobytes per set.
+_MOST_KEPT = 4096
 
 
 class RuleStep(NamedTuple):
@@ -81,6 +83,9 @@ class ScoringPlan:
         # the JSON text every result of the set shares (an indicator's id, a rule as written…), kept by _result_json
         self.written: dict[Any, str] = {}
         self.set_info: Any = None  # which set scored a result (audit.SetInfo), made by the engine on first use
+        # number → its text in reasons (fixed, plain): the same value reads the same whatever its exponent
+        self._fixed: dict[Decimal, str] = {}
+        self._plain: dict[Decimal, str] = {}
 
     def _flatten(self, indicator: Indicator, level: int, nodes: list[Node]) -> int:
         index = len(nodes)
@@ -103,6 +108,24 @@ class ScoringPlan:
     def owns(self, spec: Mapping[str, Any]) -> bool:
         """Whether `spec` is the rule as written of one of the set's leaves or row types (this very object)."""
         return self._specs.get(id(spec)) is spec
+
+    def fixed(self, value: Decimal) -> str:
+        """`_arith.fixed(value, precision)`, kept for the next result: scores and weights repeat across projects."""
+        text = self._fixed.get(value)
+        if text is None:
+            text = fixed(value, self.set.precision)
+            if value and len(self._fixed) < _MOST_KEPT:  # a zero may be -0, which reads "-0.00": never kept
+                self._fixed[value] = text
+        return text
+
+    def plain(self, value: Decimal) -> str:
+        """`_arith.plain(value)`, kept as `fixed` keeps its text."""
+        text = self._plain.get(value)
+        if text is None:
+            text = plain(value)
+            if value and len(self._plain) < _MOST_KEPT:
+                self._plain[value] = text
+        return text
 
     def sentence(self, key: str) -> Sentence:
         """The reason template `key`: the set's own, else the default (of a kind registered after the set loaded too)."""
