@@ -319,7 +319,9 @@ class _Run:
         """The set's 需说明 conditions the project meets; one that cannot be decided becomes a warning saying so."""
         if not self.set.explain_when:
             return ()
-        values = _Local({"total": total, "grade": grade}, self.values)
+        own = {"total": total, "grade": grade}
+        # a plain dict when the values are one (read at C speed); else a view that keeps a failed value's error
+        values = {**self.values, **own} if type(self.values) is dict else _Local(own, self.values)
         found = []
         for rule in self.set.explain_when:
             if rule.formula is None:  # the per-row form: target rows far below their weight, unexplained

@@ -76,7 +76,8 @@ def _synonyms(raw: Mapping[str, Any], labels: list[str], b: RuleSpec) -> dict[st
 def score(rule: Tiers, weight: Decimal, facts: FactView) -> Outcome:
     judged: TierJudgement = facts.fact(rule.fact)
     ranges = dict(rule.tiers)
-    tier = rule.tier_named(judged.tier)
+    word = judged.tier.strip()
+    tier = word if word in ranges else rule.synonyms.get(word)  # rule.tier_named, with the ranges at hand
     if tier is None:
         def wording(close: str) -> str:  # a close synonym is shown with the tier it stands for
             return f"{close!r} (a wording of {rule.synonyms[close]})" if close in rule.synonyms else repr(close)
