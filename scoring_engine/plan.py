@@ -42,11 +42,13 @@ class RuleStep(NamedTuple):
     params: Any  # the rule's checked parameters, as the scoring function takes them
 
     @classmethod
-    def of(cls, rule: Rule[Any], row: bool = False) -> RuleStep:
-        """The step of `rule`; a row's rule (`row`) always sees the row's fields (a kind may read its unit)."""
+    def of(cls, rule: Rule[Any], row: bool = False, weight: Decimal | None = None) -> RuleStep:
+        """The step of `rule`, its parameters ready for `weight` when it is known; a row's rule (`row`) always sees
+        the row's fields (a kind may read its unit)."""
         kind = RULE_KINDS[rule.kind]
         local = row or not LOCAL_NAMES.isdisjoint(rule.reads)
-        return cls(rule, kind, tuple(sorted(rule.reads)), local, kind.score, rule.params)
+        params = kind.at_weight(rule.params, weight) if kind.at_weight is not None and weight is not None else rule.params
+        return cls(rule, kind, tuple(sorted(rule.reads)), local, kind.score, params)
 
 
 class Node(NamedTuple):
@@ -91,7 +93,7 @@ class ScoringPlan:
         index = len(nodes)
         nodes.append(None)  # type: ignore[arg-type]  # held until the children have their places
         children = tuple(self._flatten(child, level + 1, nodes) for child in indicator.children)
-        step = RuleStep.of(indicator.rule) if indicator.rule is not None and not children else None
+        step = RuleStep.of(indicator.rule, weight=indicator.weight) if indicator.rule is not None and not children else None
         rows = indicator.rows
         row_steps = {kind: RuleStep.of(rule, row=True) for kind, rule in rows.rules.items()} if rows is not None else None
         below = (indicator.id, *(i for c in children for i in nodes[c].below))

@@ -223,6 +223,9 @@ class RuleKind(Generic[P]):
     # Where the rule writes points out of its weight, as (list or mapping key, key of each item): a profile that
     # rescales the indicator scales them too. An item key "*" means each item is a rule of its own (switch).
     points: tuple[tuple[str, str], ...] = ()
+    # The parameters made ready to score at a weight known when the set loads (an indicator's own): the work that
+    # depends on the weight alone, done once per set. The scoring function must still take any other weight.
+    at_weight: Callable[[P, Decimal], P] | None = None
 
 
 #: kind name → kind, in the order the schema and the docs list them; filled by the package's __init__.

@@ -67,6 +67,7 @@ class Checklist(NamedTuple):
     elements: tuple[Element, ...]
     rounding: Rounding
     inexact: bool = False  # an element's amount has no exact decimal form (a sixth): the last takes the rest
+    ready: tuple[Decimal, tuple[Decimal, ...]] | None = None  # (a weight, each element's points of it): `at_weight`
 
     @classmethod
     def build(cls, spec: Mapping[str, Any], b: RuleSpec) -> Checklist | None:
@@ -160,7 +161,9 @@ def score(rule: Checklist, weight: Decimal, facts: FactView) -> Outcome:
     deductions = []
     total = ZERO
     plain_full = True  # no element excused or rounded: the usual fields
-    for e, points in zip(rule.elements, _points(rule, weight), strict=True):
+    ready = rule.ready
+    for e, points in zip(rule.elements, ready[1] if ready is not None and ready[0] is weight else _points(rule, weight),
+                         strict=True):
         if e.not_applicable is not None and (na := _not_applicable(e, facts)) is not None:
             found.append((e, points, points, _MET, na, None))  # not deducted: the element keeps its points
             total += points
@@ -191,6 +194,11 @@ def score(rule: Checklist, weight: Decimal, facts: FactView) -> Outcome:
     missed = shown_later(lambda: {**_fields(found, rounding), "missed": "；".join([itemised(taken, rounding), *_excused(found)])},
                          *(d.points for d in deductions))
     return Outcome(total, "checklist.partial", missed, details, taken)
+
+
+def _at_weight(rule: Checklist, weight: Decimal) -> Checklist:
+    """`rule` with its elements' points out of `weight` worked out, for an indicator that scores at that very weight."""
+    return rule._replace(ready=(weight, tuple(_points(rule, weight))))
 
 
 def _points(rule: Checklist, weight: Decimal) -> list[Decimal]:
@@ -261,4 +269,4 @@ def steps(s: Story) -> list[str]:
 
 KIND = RuleKind(name="checklist", chinese_name="要点计分", params=Checklist, score=score, templates=TEMPLATES,
                 steps=steps, shown=frozenset({"elements", "rounded_elements"}),
-                points=(("elements", "points"),))
+                points=(("elements", "points"),), at_weight=_at_weight)
