@@ -400,7 +400,7 @@ class _Run:
             return ZERO
         raw = outcome.score
         kept = raw if ZERO <= raw <= declared else ZERO if raw < ZERO else declared  # min(max(raw, 0), weight)
-        if kept != raw:
+        if kept is not raw and kept != raw:
             if raw > declared and self.set.no_bonus:  # the set declares no bonus points: no clamping them away
                 self.problems.append(Problem(f"computed score {plain(raw)} is above the weight {plain(declared)}, and the "
                                              "set allows no bonus points (weight_rules: no_bonus)", indicator=node.id,
@@ -409,7 +409,7 @@ class _Run:
                                                        f"clamped to {plain(kept)}", indicator=node.id))
         rounded = self.rounded
         points = before = rounded(kept) if rounded else kept.quantize(self.quantum, ROUND_HALF_UP)  # round_half_up
-        if weight != declared:  # not-applicable indicators elsewhere: this one's weight was rescaled
+        if weight is not declared and weight != declared:  # not-applicable indicators elsewhere: its weight was rescaled
             exact = kept * weight / declared
             points = rounded(exact) if rounded else round_half_up(exact, self.places)
         if self.audit:  # a LeafRecord, made as its generated __new__ makes it, a frame less
