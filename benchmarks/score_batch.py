@@ -10,6 +10,8 @@ disturbs them less; the command line figures are wall time):
   of the same set (benchmarks/handwritten.py, the floor), whose total is
   checked equal to the engine's on every project; the same for scores_only();
 - to_json() ÷ score() (to_json builds the audit trail the result deferred);
+- score() with every result kept in a list ÷ score() with each dropped: the
+  garbage collector walks the results kept (and how many objects each holds);
 - projects per second on one core;
 - `scoring-engine score examples/small/facts.json` ÷ a bare interpreter, and
   `import scoring_engine`, in milliseconds of wall time;
@@ -107,6 +109,14 @@ def scoring(args: argparse.Namespace) -> None:
         for f in facts:
             score(indicator_set, f)
 
+    def scores_all() -> None:
+        for f in facts:
+            scores_only(indicator_set, f)
+
+    def keep_all() -> None:  # every result kept, as a caller that collects them: the garbage collector walks them all
+        kept = [score(indicator_set, f) for f in facts]
+        del kept
+
     def json_all(results: list[Any]) -> None:  # results fresh from score(): their audit trail is built here
         for r in results:
             r.to_json()
@@ -114,20 +124,35 @@ def scoring(args: argparse.Namespace) -> None:
     times = interleaved(args.repeats, {
         "hand": lambda: [score_national(d) for d in documents],
         "score": score_all,
+        "kept": keep_all,
         "to_json": json_all,
-        "scores_only": lambda: [scores_only(indicator_set, f) for f in facts],
+        "scores_only": scores_all,
     }, prepare={"to_json": lambda: [score(indicator_set, f) for f in facts]})
     print(f"national framework, {n} varied projects (totals equal to the hand-written scorer's on every one), µs per project:")
-    labels = {"hand": "hand-written", "score": "score()", "scores_only": "scores_only()", "to_json": "to_json()"}
+    labels = {"hand": "hand-written", "score": "score()", "kept": "score(), kept", "scores_only": "scores_only()",
+              "to_json": "to_json()"}
     for name, label in labels.items():
         print(f"  {label:16} {shown(times[name], n)}")
     print(f"  score() ÷ hand-written         {ratio(times['score'], times['hand'])}   goal ≤ 2×")
     print(f"  scores_only() ÷ hand-written   {ratio(times['scores_only'], times['hand'])}")
     print(f"  to_json() ÷ score()            {ratio(times['to_json'], times['score'])}   goal ≤ 1×")
+    print(f"  score(), results kept ÷ score(), each dropped  {ratio(times['kept'], times['score'])}"
+          f"   ({_tracked_per_result(indicator_set, facts[:100]):.0f} objects per kept result for the garbage collector)")
     print(f"  projects per second, one core: score() {n / min(times['score']):7.0f}"
           f" (median {n / statistics.median(times['score']):.0f})   goal ≥ 3,000")
     print(f"                                 scores_only() {n / min(times['scores_only']):7.0f}"
           f" (median {n / statistics.median(times['scores_only']):.0f})   goal ≥ 10,000")
+
+
+def _tracked_per_result(indicator_set: Any, facts: list[Facts]) -> float:
+    """How many objects the garbage collector tracks for each result kept: what makes keeping results cost time."""
+    gc.collect()
+    before = len(gc.get_objects())
+    kept = [score(indicator_set, f) for f in facts]
+    gc.collect()
+    grown = len(gc.get_objects()) - before - 1  # the list itself
+    del kept
+    return grown / len(facts)
 
 
 # As an installed package runs: Python keeps each module's bytecode (pip compiles it at install; PYTHONDONTWRITEBYTECODE,

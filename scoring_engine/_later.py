@@ -25,16 +25,17 @@ _NOT_YET = object()
 
 
 class Later(Generic[T]):
-    """A value computed by `make` on first read, once.
+    """A value computed by `make(*args)` on first read, once.
 
     `plan` is the scoring plan the value comes from, when it comes from one:
     writers use the plan's caches for what every result of a set shares.
     """
 
-    __slots__ = ("_lock", "_make", "_value", "plan")
+    __slots__ = ("_args", "_lock", "_make", "_value", "plan")
 
-    def __init__(self, make: Callable[[], T], plan: Any = None):
-        self._make: Callable[[], T] | None = make
+    def __init__(self, make: Callable[..., T], *args: Any, plan: Any = None):
+        self._make: Callable[..., T] | None = make
+        self._args = args  # make(*args): a function and its arguments, not a closure (fewer objects for a kept result)
         self._value: Any = _NOT_YET
         self._lock = threading.Lock()
         self.plan = plan
@@ -45,8 +46,9 @@ class Later(Generic[T]):
                 make = self._make
                 if make is not None:
                     with decimal.localcontext(CONTEXT):  # the reader's context must not change an audit trail
-                        self._value = make()
+                        self._value = make(*self._args)
                     self._make = None  # after the value: a reader outside the lock sees both or neither
+                    self._args = ()
         value: T = self._value
         return value
 

@@ -87,19 +87,23 @@ def _result(run: _Run, scores: list[Decimal]) -> Result:
     return Result(
         engine_version=__version__,
         indicator_set=_set_info(plan),
-        facts_sha256=Later(lambda: facts.sha256),
+        facts_sha256=Later(_sha256, facts),
         precision=s.precision,
         max_total=s.total,
         total=total,
         grade=grade,
         grade_consequence=s.consequence_of(grade),
-        indicators=Later(trail.indicators, plan),
+        indicators=Later(trail.indicators, plan=plan),
         warnings=tuple(run.warnings),
-        derived=Later(lambda: derived_values(s, values, failed, used)),
+        derived=Later(derived_values, s, values, failed, used),
         project=facts.details(),
-        facts=Later(lambda: fact_values(s, values), plan),
+        facts=Later(fact_values, s, values, plan=plan),
         flags=flags,
     )
+
+
+def _sha256(facts: Facts) -> str:
+    return facts.sha256
 
 
 class _Values(Mapping[str, Any]):

@@ -64,21 +64,28 @@ class Outcome(NamedTuple):
 class LazyMapping(Mapping[str, Any]):
     """Fields or details worked out only when they are read (for a reason or the audit): scoring alone never formats them.
 
-    >>> later = LazyMapping(lambda: {"rate": "86.00%"})
+    `make(*args)` makes them. A module-level function and its arguments, not a
+    closure: a run leaves dozens of these, and a result someone keeps holds them
+    all, so each is one object for the garbage collector to look at, not a
+    function, its cells and their tuple.
+
+    >>> later = LazyMapping(dict, rate="86.00%")
     >>> later["rate"], dict(later)
     ('86.00%', {'rate': '86.00%'})
     """
 
-    __slots__ = ("_made", "_make")
+    __slots__ = ("_args", "_made", "_make", "_named")
 
-    def __init__(self, make: Callable[[], Mapping[str, Any]]):
+    def __init__(self, make: Callable[..., Mapping[str, Any]], *args: Any, **named: Any):
         self._make = make
+        self._args = args
+        self._named = named
         self._made: Mapping[str, Any] | None = None
 
     def _mapping(self) -> Mapping[str, Any]:
         made = self._made
         if made is None:  # two threads may both make it: the same values either way
-            made = self._made = self._make()
+            made = self._made = self._make(*self._args, **self._named)
         return made
 
     def __getitem__(self, key: str) -> Any:
@@ -95,16 +102,18 @@ class LazyMapping(Mapping[str, Any]):
 _SAFE_TO_SHOW = 15
 
 
-def shown_later(make: Callable[[], Mapping[str, Any]], *numbers: Decimal | None) -> Mapping[str, Any]:
-    """`make`'s reason fields, worked out when read; now, if one of `numbers` is too large for that to be sure to work.
+def shown_later(numbers: tuple[Decimal | None, ...], make: Callable[..., Mapping[str, Any]], *args: Any,
+                **named: Any) -> Mapping[str, Any]:
+    """`make(*args, **named)`, the reason fields, worked out when read; now, if one of `numbers` is too large for that to be sure
+    to work.
 
     Showing a number that large fails (the decimal context has 28 digits): it
     must fail while scoring, as an error for the indicator, not when the reason is read.
     """
     for n in numbers:
         if n is not None and not (n.is_finite() and n.adjusted() < _SAFE_TO_SHOW):
-            return make()
-    return LazyMapping(make)
+            return make(*args, **named)
+    return LazyMapping(make, *args, **named)
 
 
 class Template(NamedTuple):

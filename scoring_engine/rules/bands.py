@@ -98,9 +98,13 @@ def score(rule: Bands, weight: Decimal, facts: FactView) -> Outcome:
 
 def _matched(rule: Bands, band: Band, at_edge: bool, value: Decimal, points: Decimal) -> Outcome:
     """The outcome of the band `value` falls in; its details and reason fields are made only when read."""
-    details = LazyMapping(lambda: {"value": value, "band": {"min": band.range.low, "max": band.range.high,
-                                                            "points": points, "text": _text(rule, band, at_edge)}})
-    return Outcome(points, "bands", shown_later(lambda: _fields(rule, band, at_edge, value), value), details)
+    details = LazyMapping(_details, rule, band, at_edge, value, points)
+    return Outcome(points, "bands", shown_later((value,), _fields, rule, band, at_edge, value), details)
+
+
+def _details(rule: Bands, band: Band, at_edge: bool, value: Decimal, points: Decimal) -> dict[str, Any]:
+    return {"value": value, "band": {"min": band.range.low, "max": band.range.high, "points": points,
+                                     "text": _text(rule, band, at_edge)}}
 
 
 def _text(rule: Bands, band: Band, at_edge: bool) -> str:

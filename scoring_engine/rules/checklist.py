@@ -8,7 +8,7 @@ the set's precision before the elements are added (``round_elements``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
@@ -157,43 +157,56 @@ _MET: list[str] = []  # why an element met in full lost nothing (shared: never c
 def score(rule: Checklist, weight: Decimal, facts: FactView) -> Outcome:
     rounding = rule.rounding
     per_element = rounding.elements
-    found: list[_Scored] = []
+    odd: dict[int, _Scored] = {}  # position → each element not simply met in full (the rest are told by _found)
     deductions = []
     total = ZERO
-    plain_full = True  # no element excused or rounded: the usual fields
     ready = rule.ready
-    for e, points in zip(rule.elements, ready[1] if ready is not None and ready[0] is weight else _points(rule, weight),
-                         strict=True):
+    points_each = ready[1] if ready is not None and ready[0] is weight else _points(rule, weight)
+    for i, (e, points) in enumerate(zip(rule.elements, points_each, strict=True)):
         if e.not_applicable is not None and (na := _not_applicable(e, facts)) is not None:
-            found.append((e, points, points, _MET, na, None))  # not deducted: the element keeps its points
+            odd[i] = (e, points, points, _MET, na, None)  # not deducted: the element keeps its points
             total += points
-            plain_full = False
             continue
         met = facts.value(e.met) if e.met is not None else None
-        if met is True and e.judgement is None and e.findings is None:
-            earned, why = points, _MET  # the usual element: met in full
-        else:
-            earned, why = _earned(e, points, facts, met)
+        if met is True and e.judgement is None and e.findings is None and not per_element:
+            total += points  # the usual element: met in full
+            continue
+        earned, why = _earned(e, points, facts, met)
         chain = None
         if per_element and rounding.round(earned) != earned:  # as evaluators do: each element, then the sum
             chain = rounding.chain(earned)
             earned = chain[-1]
-            plain_full = False
-        found.append((e, points, earned, why, None, chain))
+        if earned != points or why or chain is not None:
+            odd[i] = (e, points, earned, why, None, chain)
         total += earned
         if earned < points:
             deductions.append(Deduction(points - earned, f"{e.name}：{'；'.join(why) or '四舍五入'}"))
-    details = LazyMapping(lambda: _details(found, rounding))
+    found = (rule.elements, points_each, odd)
+    details = LazyMapping(_details, found, rounding)
     if not deductions:
-        if plain_full:
-            return Outcome(total, "checklist.full", {"count": len(found), "not_applicable": "", "rounded": ""}, details)
-        excused = any(f[4] is not None for f in found)
+        if not odd:
+            return Outcome(total, "checklist.full", {"count": len(points_each), "not_applicable": "", "rounded": ""}, details)
+        excused = any(f[4] is not None for f in odd.values())
         return Outcome(total, "checklist.full_not_applicable" if excused else "checklist.full",
-                       LazyMapping(lambda: _fields(found, rounding)), details)
+                       LazyMapping(_fields, found, rounding), details)
     taken = settle_later(tuple(deductions), weight, total, rounding)
-    missed = shown_later(lambda: {**_fields(found, rounding), "missed": "；".join([itemised(taken, rounding), *_excused(found)])},
-                         *(d.points for d in deductions))
+    missed = shown_later(tuple(d.points for d in deductions), _missed_fields, found, rounding, taken)
     return Outcome(total, "checklist.partial", missed, details, taken)
+
+
+# What score found, kept for the reason and the details: (the elements, their points, the odd ones by position).
+_Found = tuple[tuple[Element, ...], Sequence[Decimal], dict[int, _Scored]]
+
+
+def _each(found: _Found) -> list[_Scored]:
+    """Every element as scored, in order: an element not among the odd ones was met in full."""
+    elements, points, odd = found
+    return [odd.get(i) or (e, p, p, _MET, None, None) for i, (e, p) in enumerate(zip(elements, points, strict=True))]
+
+
+def _missed_fields(found: _Found, rounding: Rounding, taken: Sequence[Deduction]) -> dict[str, object]:
+    each = _each(found)
+    return {**_fields_of(each, rounding), "missed": "；".join([itemised(taken, rounding), *_excused(each)])}
 
 
 def _at_weight(rule: Checklist, weight: Decimal) -> Checklist:
@@ -216,16 +229,20 @@ def _excused(found: list[_Scored]) -> list[str]:
     return [f"{e.name}不适用（{na}），不扣分" for e, _, _, _, na, _ in found if na is not None]
 
 
-def _fields(found: list[_Scored], rounding: Rounding) -> dict[str, object]:
+def _fields(found: _Found, rounding: Rounding) -> dict[str, object]:
+    return _fields_of(_each(found), rounding)
+
+
+def _fields_of(found: list[_Scored], rounding: Rounding) -> dict[str, object]:
     rounded = any(f[5] is not None for f in found)
     return {"count": len(found), "not_applicable": "；".join(_excused(found)),
             "rounded": f"（各要点得分{rounding.words()}四舍五入后相加）" if rounded else ""}
 
 
-def _details(found: list[_Scored], rounding: Rounding) -> dict[str, Any]:
+def _details(found: _Found, rounding: Rounding) -> dict[str, Any]:
     rows: list[dict[str, Any]] = []
     rounded = False
-    for e, points, earned, why, na, chain in found:
+    for e, points, earned, why, na, chain in _each(found):
         if na is not None:
             rows.append({"name": e.name, "points": points, "earned": earned, "not_applicable": na})
             continue

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any, NamedTuple
 
 from .._arith import ZERO, Rounding, plain
 from .._display import equals_text
 from ..formulas import Formula
-from ._base import FactView, Outcome, RuleKind, RuleSpec, Story, Template, findings, reads, shown_later
+from ._base import Deduction, FactView, Outcome, RuleKind, RuleSpec, Story, Template, findings, reads, shown_later
 from ._deductions import Ladder, ladder, settle_later
 
 
@@ -45,9 +45,11 @@ def score(rule: PerFinding, weight: Decimal, facts: FactView) -> Outcome:
         return Outcome(ZERO, "deduction.zero_at", {"count": len(found), "zero_at": rule.ladder.zero_at}, details, deductions)
     if not found:
         return Outcome(weight, "deduction.none", {"count": 0}, details)
-    fields = shown_later(lambda: {"count": len(found), "deducted": rule.rounding.show(sum((d.points for d in deductions), ZERO))},
-                         deducted)
-    return Outcome(raw, "deduction.some", fields, details, deductions)
+    return Outcome(raw, "deduction.some", shown_later((deducted,), _fields, rule, len(found), deductions), details, deductions)
+
+
+def _fields(rule: PerFinding, count: int, deductions: Sequence[Deduction]) -> dict[str, object]:
+    return {"count": count, "deducted": rule.rounding.show(sum((d.points for d in deductions), ZERO))}
 
 
 TEMPLATES = {

@@ -48,7 +48,7 @@ def score(rule: Equal, weight: Decimal, facts: FactView) -> Outcome:
     value, target = facts.number(rule.value, "value"), facts.number(rule.target, "target")
     unit = row_unit(facts) if rule.rows else None  # a row in % shows its values as percentages
     difference = abs(value - target)
-    fields = shown_later(lambda: _fields(rule, unit, value, target, difference), value, target, difference)
+    fields = shown_later((value, target, difference), _fields, rule, unit, value, target, difference)
     details: dict[str, Any] = {"value": value, "target": target, "difference": difference}
     if difference == 0:
         return Outcome(weight, "equal.met", fields, {**details, "equal": True})
@@ -58,8 +58,13 @@ def score(rule: Equal, weight: Decimal, facts: FactView) -> Outcome:
         return Outcome(ZERO, "equal.missed", fields, {**details, "equal": False})
     chosen = rule.otherwise
     outcome = RULE_KINDS[chosen.kind].score(chosen.params, weight, facts)
-    told = LazyMapping(lambda: {**details, "equal": False, "kind": chosen.kind, **outcome.details})
+    told = LazyMapping(_otherwise, details, chosen.kind, outcome.details)
     return Outcome(outcome.score, outcome.reason, outcome.fields, told, outcome.deductions)
+
+
+def _otherwise(details: Mapping[str, Any], kind: str, chosen: Mapping[str, Any]) -> dict[str, Any]:
+    """The details when the value missed and the rule for otherwise scored it."""
+    return {**details, "equal": False, "kind": kind, **chosen}
 
 
 def _fields(rule: Equal, unit: str | None, value: Decimal, target: Decimal, difference: Decimal) -> dict[str, object]:

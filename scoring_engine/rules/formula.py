@@ -36,10 +36,16 @@ class FormulaRule(NamedTuple):
 def score(rule: FormulaRule, weight: Decimal, facts: FactView) -> Outcome:
     value = facts.number(rule.expr, "the formula")
     if rule.is_rate:
-        fields = shown_later(lambda: {"formula": rule.expr.text, "rate": percent(value)}, value)
-        return Outcome(value * weight, "formula.rate", fields, {"rate": value})
-    fields = shown_later(lambda: {"formula": rule.expr.text, "value": rule.rounding.show(value)}, value)
-    return Outcome(value, "formula.score", fields, {"value": value})
+        return Outcome(value * weight, "formula.rate", shown_later((value,), _rate_fields, rule, value), {"rate": value})
+    return Outcome(value, "formula.score", shown_later((value,), _value_fields, rule, value), {"value": value})
+
+
+def _rate_fields(rule: FormulaRule, value: Decimal) -> dict[str, object]:
+    return {"formula": rule.expr.text, "rate": percent(value)}
+
+
+def _value_fields(rule: FormulaRule, value: Decimal) -> dict[str, object]:
+    return {"formula": rule.expr.text, "value": rule.rounding.show(value)}
 
 
 TEMPLATES = {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -61,22 +61,30 @@ def score(rule: Linear, weight: Decimal, facts: FactView) -> Outcome:
     details: dict[str, Any] = {"value": value, "target": target, "shortfall": max(shortfall, ZERO)}
     if rule.zero_at is not None and (value >= rule.zero_at if rule.lower_is_better else value <= rule.zero_at):
         zero_at = rule.zero_at
-        return Outcome(ZERO, "linear.zero", shown_later(lambda: {"value": show(value), "target": show(target),
-                                                                  "zero_at": show(zero_at)}, value, target), details)
+        return Outcome(ZERO, "linear.zero", shown_later((value, target), _shown, show, value=value, target=target,
+                                                         zero_at=zero_at), details)
     if shortfall <= 0:
-        return Outcome(weight, "linear.full", shown_later(lambda: {"value": show(value), "target": show(target)}, value, target),
-                       details)
+        return Outcome(weight, "linear.full", shown_later((value, target), _shown, show, value=value, target=target), details)
     units = _units(shortfall, rule)
     each = rule.each.of(weight)
     deducted = min(units * each, weight)
     details.update(units=units, deducted=deducted)
     taken = settle_later((Deduction(deducted, f"差{show(shortfall)}"),), weight, weight - deducted, rule.rounding)
-    shown = rule.rounding.show
-    fields = shown_later(lambda: {"value": show(value), "target": show(target), "shortfall": show(shortfall),
-                                  "units": shown(units), "per": show(rule.per), "each": shown(each),
-                                  "deducted": shown(taken[0].points)},
-                         value, target, shortfall, units, each)
+    fields = shown_later((value, target, shortfall, units, each), _partial_fields, rule, show, value, target, shortfall,
+                         units, each, taken)
     return Outcome(weight - deducted, "linear.partial", fields, details, taken)
+
+
+def _shown(show: Callable[[Decimal], str], **numbers: Decimal) -> dict[str, object]:
+    """The numbers as the rule displays them, by field."""
+    return {key: show(number) for key, number in numbers.items()}
+
+
+def _partial_fields(rule: Linear, show: Callable[[Decimal], str], value: Decimal, target: Decimal, shortfall: Decimal,
+                    units: Decimal, each: Decimal, taken: Sequence[Deduction]) -> dict[str, object]:
+    shown = rule.rounding.show
+    return {"value": show(value), "target": show(target), "shortfall": show(shortfall), "units": shown(units),
+            "per": show(rule.per), "each": shown(each), "deducted": shown(taken[0].points)}
 
 
 TEMPLATES = {

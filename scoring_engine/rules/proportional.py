@@ -6,7 +6,7 @@ With ``over_target`` a value far past its target loses points by the deviation
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -63,6 +63,14 @@ def _fields(rule: Proportional, value: Decimal, target: Decimal, rate: Decimal, 
     return fields
 
 
+def _reduced_fields(rule: Proportional, fields: Mapping[str, object], found: Decimal,
+                    deductions: Sequence[Deduction]) -> dict[str, object]:
+    beyond = rule.over_target
+    assert beyond is not None
+    return {**fields, "deviation": percent(found), "above": percent(beyond.above),
+            "reduced": rule.rounding.show(deductions[0].points), "how": beyond.words()}
+
+
 def _reduced(rule: Proportional, weight: Decimal, value: Decimal, target: Decimal, fields: Mapping[str, object],
              details: dict[str, Any], facts: FactView) -> Outcome | None:
     """The outcome when the value is so far past the target that points are reduced (偏离度调减); else None."""
@@ -75,8 +83,7 @@ def _reduced(rule: Proportional, weight: Decimal, value: Decimal, target: Decima
         return None
     reason = f"完成值偏离指标值{percent(found['deviation'])}，按偏离度调减"
     deductions = settle_later((Deduction(taken, reason),), weight, weight - taken, rule.rounding)
-    more = shown_later(lambda: {**fields, "deviation": percent(found["deviation"]), "above": percent(beyond.above),
-                                "reduced": rule.rounding.show(deductions[0].points), "how": beyond.words()}, found["deviation"])
+    more = shown_later((found["deviation"],), _reduced_fields, rule, fields, found["deviation"], deductions)
     return Outcome(weight - taken, "proportional.over_target", more, details, deductions)
 
 
@@ -91,7 +98,7 @@ def score(rule: Proportional, weight: Decimal, facts: FactView) -> Outcome:
     if actual_rate != rate:
         details["uncapped_rate"] = actual_rate
     unit = row_unit(facts) if rule.rows else None  # a row in % shows its values as percentages
-    fields = shown_later(lambda: _fields(rule, value, target, rate, actual_rate, unit), actual_rate, value, target)
+    fields = shown_later((actual_rate, value, target), _fields, rule, value, target, rate, actual_rate, unit)
     if rule.floor is not None:
         if rate < rule.floor:
             return Outcome(ZERO, "proportional.below_floor", fields, details)

@@ -43,8 +43,12 @@ def score(rule: Switch, weight: Decimal, facts: FactView) -> Outcome:
         raise ScoringError(f"{rule.by} is {choice!r}; the rule has variants {', '.join(rule.rules)}", fact=rule.by)
     chosen = rule.rules[choice]
     outcome = RULE_KINDS[chosen.kind].score(chosen.params, weight, facts)
-    details = LazyMapping(lambda: {"variant": choice, "kind": chosen.kind, **outcome.details})
+    details = LazyMapping(_details, choice, chosen.kind, outcome.details)
     return Outcome(outcome.score, outcome.reason, outcome.fields, details, outcome.deductions)
+
+
+def _details(choice: str, kind: str, chosen: Mapping[str, Any]) -> dict[str, Any]:
+    return {"variant": choice, "kind": kind, **chosen}
 
 
 #: None: the reason is the chosen rule's, from its own kind's templates.

@@ -94,10 +94,13 @@ def score(rule: Tiers, weight: Decimal, facts: FactView) -> Outcome:
         closing = "]" if iv.high is None else ")"
         raise ScoringError(f"score {plain(judged.score)} is outside tier {judged.tier} [{plain(low)}, {plain(high)}{closing}",
                            fact=rule.fact, hint="pick a score inside the tier or change the tier")
-    shown = rule.rounding.show
-    fields = shown_later(lambda: {"tier": judged.tier, "low": shown(low), "high": shown(high), "reason": judged.reason},
-                         low, high)
+    fields = shown_later((low, high), _fields, rule, judged, low, high)
     return Outcome(judged.score, "tiers", fields, {"tier": judged.tier, "low": low, "high": high, "reason": judged.reason})
+
+
+def _fields(rule: Tiers, judged: TierJudgement, low: Decimal, high: Decimal) -> dict[str, object]:
+    shown = rule.rounding.show
+    return {"tier": judged.tier, "low": shown(low), "high": shown(high), "reason": judged.reason}
 
 
 TEMPLATES = {
