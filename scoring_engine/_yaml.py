@@ -66,6 +66,9 @@ class Located:
     rejected: set[Path] = field(default_factory=set)  # values refused (and so read as None): already reported
     # A profile resolved onto its base (`_profiles`) mixes nodes of several files: each node's mark names its file.
     several_files: bool = False
+    # id of a large mapping node → (its entries, their count, key → position), made on first look: a set asks where
+    # each of a thousand facts is
+    _entries: dict[int, tuple[Any, int, dict[str, int]]] = field(default_factory=dict, repr=False, compare=False)
 
     def where(self, path: Path, key: bool = False) -> tuple[int, int] | None:
         """Line and column of the value at `path` (or of its key), else of the nearest enclosing value."""
@@ -73,7 +76,7 @@ class Located:
             return None
         node, key_node = self.root, None
         for part in path:
-            found = _child(node, part)
+            found = self._child(node, part)
             if found is None:
                 return _mark(node)
             key_node, node = found
@@ -85,7 +88,7 @@ class Located:
             return None
         node, key_node = self.root, None
         for part in path:
-            found = _child(node, part)
+            found = self._child(node, part)
             if found is None:
                 break
             key_node, node = found
@@ -107,9 +110,30 @@ class Located:
     def _node(self, path: Path) -> Node | None:
         node = self.root
         for part in path:
-            found = _child(node, part) if node is not None else None
+            found = self._child(node, part) if node is not None else None
             node = found[1] if found is not None else None
         return node
+
+    def _child(self, node: Node, part: str | int) -> tuple[Node, Node] | None:
+        """`_child(node, part)`, a large mapping's entries looked up by key rather than one by one.
+
+        The index is checked against the node as it is now: resolving a profile changes nodes in place.
+        """
+        if not isinstance(node, MappingNode) or len(node.value) < _INDEXED or not isinstance(part, str):
+            return _child(node, part)
+        made = self._entries.get(id(node))
+        if made is None or made[0] is not node.value or made[1] != len(node.value):
+            index: dict[str, int] = {}
+            for i, (key, _) in enumerate(node.value):
+                if isinstance(key, ScalarNode) and key.tag == _STR:
+                    index.setdefault(key.value, i)  # the first of duplicate keys, as _child finds it
+            made = self._entries[id(node)] = (node.value, len(node.value), index)
+        at = made[2].get(part)
+        if at is not None:
+            key, value = node.value[at]
+            if key.value == part and isinstance(key, ScalarNode) and key.tag == _STR:
+                return key, value
+        return _child(node, part)  # not there, or changed in place since the index was made
 
     def paths(self) -> dict[tuple[int, int], Path]:
         """(line, column) → path of the value read there (an alias repeats a value: the first place counts)."""
@@ -133,6 +157,10 @@ def _children(node: Node) -> list[tuple[str | int, tuple[Node, Node]]]:
     if isinstance(node, SequenceNode):
         return [(i, (item, item)) for i, item in enumerate(node.value)]
     return []
+
+
+#: A mapping of this many entries or more is looked up through an index of its keys (Located._child).
+_INDEXED = 16
 
 
 def _child(node: Node, part: str | int) -> tuple[Node, Node] | None:

@@ -324,9 +324,29 @@ def caps(draft: Draft, grades: tuple[Grade, ...]) -> tuple[Cap, ...]:
     return tuple(found)
 
 
+def _all_printable(data: Any) -> bool:
+    """Whether every text key anywhere in `data`, and every id, name and label, is printable: one quick walk, no paths."""
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Mapping):
+            for key, value in node.items():
+                if isinstance(key, str) and not key.isprintable():
+                    return False
+                if key in _NAME_FIELDS and isinstance(value, str) and not value.isprintable():
+                    return False
+                if isinstance(value, (Mapping, list)):
+                    stack.append(value)
+        elif isinstance(node, list):
+            stack.extend(item for item in node if isinstance(item, (Mapping, list)))
+    return True
+
+
 def names(draft: Draft) -> None:
     """Ids, names and labels anywhere in the set, and the names of facts and derived values: none may hold an invisible
     character (a bidi override, a zero-width space), which makes a name look like another or reorders the text around it."""
+    if _all_printable(draft.data):  # the usual set: nothing to look closer at (an invisible character is not printable)
+        return
     stack: list[tuple[Path, Any]] = [((), draft.data)]
     while stack:
         path, node = stack.pop()
