@@ -27,7 +27,10 @@ __all__ = ["LOCALE_VARIABLES", "is_chinese", "language", "locale_is_chinese"]
 #: The variables that say the language of messages, the first one set deciding (as POSIX has it).
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Han characters (U+3400–U+4DBF, U+4E00–U+9FFF, U+F900–U+FAFF) as their UTF-8 bytes: this pattern compiles at once,
+# where the same ranges written as text took milliseconds at every start of the command.
+_HAN_UTF8 = re.compile(rb"\xe3[\x90-\xbf][\x80-\xbf]|\xe4[\x80-\xb6\xb8-\xbf][\x80-\xbf]|[\xe5-\xe9][\x80-\xbf]{2}"
+                       rb"|\xef[\xa4-\xab][\x80-\xbf]")
 _HEAD = 65536  # bytes of a file looked at
 _TEXT_SUFFIXES = (".yaml", ".yml", ".json", ".jsonl")
 _FILES_IN_A_FOLDER = 20
@@ -44,7 +47,7 @@ def locale_is_chinese(environ: Mapping[str, str]) -> bool:
 
 def is_chinese(text: str) -> bool:
     """Whether `text` holds Chinese characters."""
-    return _HAN.search(text) is not None
+    return _HAN_UTF8.search(text.encode("utf-8", "surrogatepass")) is not None
 
 
 def _file_is_chinese(path: Path) -> bool:
@@ -53,7 +56,7 @@ def _file_is_chinese(path: Path) -> bool:
             head = handle.read(_HEAD)
     except OSError:
         return False
-    if is_chinese(head.decode("utf-8", "ignore")):
+    if _HAN_UTF8.search(head):  # as searching the text decoded from UTF-8: a match starts at a character's first byte
         return True
     try:
         return is_chinese(head.decode("gb18030"))  # a GBK file is Chinese too, the more so on a Chinese Windows

@@ -21,7 +21,6 @@ import os
 import signal
 import stat
 import sys
-import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -85,6 +84,8 @@ class AtomicOutput:
         elif mode is None or stat.S_ISREG(mode):
             self.target = Path(os.path.realpath(path))  # a link stays a link: the file it names is replaced
             folder = self.target.parent
+            import tempfile  # only a command that writes a file needs it (4 ms to load): printing needs none
+
             try:
                 with _signals_held():  # so the signal cannot fall between creating the file and knowing its name
                     self.fd, self.temporary = tempfile.mkstemp(prefix=_temporary_prefix(self.target.name, folder),

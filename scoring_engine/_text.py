@@ -37,7 +37,6 @@ hidden, so `visible` text always fits in a workbook.
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 
@@ -81,6 +80,8 @@ def one_line(text: str) -> str:
 
 def html_escape(text: str) -> str:
     """`text` for an HTML page (text or attribute value): `visible`, then &, <, > and quotes escaped."""
+    import html  # loaded by the HTML reports only: a command that writes none starts without it
+
     return html.escape(visible(text))
 
 _BAD_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")

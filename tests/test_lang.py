@@ -1,0 +1,52 @@
+"""The language of messages follows the input: a file or text holding Han characters is Chinese, one without is not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from scoring_engine._lang import _file_is_chinese, is_chinese
+
+#: The Han blocks the detector knows: (first, last) code point of each.
+HAN = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+
+
+def _han(code_point: int) -> bool:
+    return any(first <= code_point <= last for first, last in HAN)
+
+
+def test_every_han_block_is_chinese_to_its_edges() -> None:
+    """Each block's first and last character counts, and the characters just outside do not (U+4DC0, a hexagram, sits
+    between two blocks)."""
+    for first, last in HAN:
+        for code_point in (first - 1, first, first + 1, last - 1, last, last + 1):
+            assert is_chinese(chr(code_point)) is _han(code_point), hex(code_point)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=20))
+def test_text_is_chinese_when_it_holds_a_han_character(text: str) -> None:
+    """Any text, lone surrogates too: Chinese exactly when one of its characters is in a Han block."""
+    assert is_chinese(text) is any(_han(ord(c)) for c in text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=24) | st.lists(st.sampled_from([b"\xe3\x90\x80", b"\xe4\xb7\x80", b"\xe4\xb8\x80", b"\xef\xa4\x80",
+                                                           b"\xe9", b"\xbf", b"\x80", b"a", b"\xf0\x9f\x98\x80"]),
+                                         max_size=6).map(b"".join))
+def test_a_file_is_chinese_as_its_text_read_as_utf8_is(tmp_path_factory: object, data: bytes) -> None:
+    """The file's bytes are searched without decoding them; the answer is that for the text decoded from UTF-8 (bad bytes
+    left out), or else from GB18030."""
+    folder: Path = tmp_path_factory.mktemp("lang")  # type: ignore[attr-defined]
+    path = folder / "facts.json"
+    path.write_bytes(data)
+    decoded = data.decode("utf-8", "ignore")
+    expected = any(_han(ord(c)) for c in decoded)
+    if not expected:
+        try:
+            expected = any(_han(ord(c)) for c in data.decode("gb18030"))
+        except UnicodeDecodeError:
+            expected = False
+    assert _file_is_chinese(path) is expected
