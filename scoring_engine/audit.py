@@ -216,7 +216,10 @@ class AuditTrail:
         if record.note:
             reason = f"{reason}；说明：{record.note}"
         values = record.values
-        inputs = {name: values[name] for name in record.step.reads if readable(values, name)}
+        if type(values) is dict:  # every value read is there or not: no failed derived value to stand for
+            inputs = {name: values[name] for name in record.step.reads if name in values}
+        else:
+            inputs = {name: values[name] for name in record.step.reads if readable(values, name)}
         return _indicator_result(id=node.id, name=node.name, level=record.level, weight=record.weight, score=record.score,
                                reason=reason, standard=node.standard, kind=rule.kind, rule=rule.spec, inputs=inputs,
                                details=details, deductions=tuple(outcome.deductions), raw_score=raw, clamped=record.kept != raw,
