@@ -20,7 +20,7 @@ from json.encoder import encode_basestring as _quote  # the C function json.dump
 from typing import Any
 
 from ._later import Later, given
-from .audit import FactValue, IndicatorResult
+from .audit import LEAF_KEY, MAX_SHARED_JSON, FactValue, IndicatorResult
 from .formulas import Finding
 from .judgements import Judgement, TierJudgement
 
@@ -253,7 +253,25 @@ class _Kept:
         out.append(_PAD[level] + "}")
 
     def indicator(self, r: IndicatorResult, out: Out, level: int) -> None:
-        """One indicator as to_dict's _indicator lays it out, with its children."""
+        """One indicator as to_dict's _indicator lays it out, with its children.
+
+        A leaf result the audit made from one of the set's leaves carries its key (audit.leaf_key): equal keys give
+        equal text, kept with the plan and written again as it is.
+        """
+        key = r.__dict__.get(LEAF_KEY) if self.plan is not None else None
+        if key is None:
+            self._indicator(r, out, level)
+            return
+        text = self.plan.leaf_texts.get((key, level))
+        if text is None:
+            made: Out = []
+            self._indicator(r, made, level)
+            text = "".join(made)
+            if len(text) <= MAX_SHARED_JSON:  # a long one (long reasons) is written anew: what the plan keeps stays small
+                self.plan.keep(self.plan.leaf_texts, (key, level), text)
+        out.append(text)
+
+    def _indicator(self, r: IndicatorResult, out: Out, level: int) -> None:
         node = self.plan.by_id.get(r.id) if self.plan is not None else None
         ours = node is not None and node.indicator.name == r.name and node.level == r.level
         def make() -> str:

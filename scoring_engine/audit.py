@@ -10,6 +10,7 @@ all, in one pass when the Result is first read.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator, Mapping
 from dataclasses import MISSING, dataclass, field
 from dataclasses import fields as dataclass_fields
@@ -26,8 +27,8 @@ from .rules import Deduction, Outcome
 if TYPE_CHECKING:
     from .model import IndicatorSet
 
-__all__ = ["AuditTrail", "DerivedValue", "FactValue", "IndicatorResult", "LeafRecord", "SetInfo", "derived_values",
-           "fact_values", "readable"]
+__all__ = ["LEAF_KEY", "MAX_SHARED_JSON", "MAX_SHARED_TEXT", "AuditTrail", "DerivedValue", "FactValue", "IndicatorResult",
+           "LeafRecord", "SetInfo", "derived_values", "fact_values", "leaf_key", "readable"]
 
 
 @dataclass(frozen=True)
@@ -189,7 +190,7 @@ class AuditTrail:
         record = self.records[node.position]
         if indicator.rows is not None:
             return self._parent(node, weight, tuple(self._leaf(r) for r in record), None)
-        return self._leaf(record)
+        return self._leaf(record, shared=True)
 
     def _parent(self, node: Node, weight: Decimal, children: tuple[IndicatorResult, ...], na: str | None) -> IndicatorResult:
         indicator = node.indicator
@@ -199,31 +200,53 @@ class AuditTrail:
                                standard=indicator.standard, children=children, not_applicable=na,
                                declared_weight=indicator.weight)
 
-    def _leaf(self, record: LeafRecord) -> IndicatorResult:
+    def _leaf(self, record: LeafRecord, shared: bool = False) -> IndicatorResult:
+        """A leaf's result. One of the set's own leaves (`shared`, not a target row's) is a function of the values its
+        rule read and the weight it scored at: its reason and deductions are kept with the plan for the next project
+        that gives the same, and its result carries that key so that writers may keep its text too."""
         node, outcome, rule = record.indicator, record.outcome, record.step.rule
         raw, declared = outcome.score, node.weight
-        reason = self._reason(outcome.reason, outcome.fields, node.name, declared, record.before)
-        if record.kept != raw:
-            reason += "；" + self._reason("clamped", {"raw": plain(raw)}, node.name, declared, record.before)
-        details = dict(outcome.details)
-        rounds = self.plan.set.rounds
-        if rounds.staged(record.kept):  # the reason says how the score was rounded: 1.7945 gives 1.80, not 1.79
-            reason += "；" + self._reason("rounded.stages", staged_fields(rounds), node.name, declared, record.before)
-            details["staged_rounding"] = rounds.chain(record.kept)
-        if record.weight != declared:
-            details["rescaled"] = {"declared_weight": declared, "weight": record.weight, "score_before": record.before}
-            reason += "；" + self._reason("rescaled", {"declared": plain(declared)}, node.name, record.weight, record.score)
-        if record.note:
-            reason = f"{reason}；说明：{record.note}"
         values = record.values
         if type(values) is dict:  # every value read is there or not: no failed derived value to stand for
             inputs = {name: values[name] for name in record.step.reads if name in values}
         else:
             inputs = {name: values[name] for name in record.step.reads if readable(values, name)}
-        return _indicator_result(id=node.id, name=node.name, level=record.level, weight=record.weight, score=record.score,
-                               reason=reason, standard=node.standard, kind=rule.kind, rule=rule.spec, inputs=inputs,
-                               details=details, deductions=tuple(outcome.deductions), raw_score=raw, clamped=record.kept != raw,
-                               declared_weight=declared)
+        key = leaf_key(node.id, record.weight, inputs) if shared else None
+        kept = self.plan.leaf_parts.get(key) if key is not None else None
+        if kept is None:
+            kept = (self._leaf_reason(record), tuple(outcome.deductions))
+            if key is not None:
+                self.plan.keep(self.plan.leaf_parts, key, kept)
+        reason, deductions = kept
+        details = dict(outcome.details)
+        rounds = self.plan.set.rounds
+        if rounds.staged(record.kept):
+            details["staged_rounding"] = rounds.chain(record.kept)
+        if record.weight != declared:
+            details["rescaled"] = {"declared_weight": declared, "weight": record.weight, "score_before": record.before}
+        made = _indicator_result(id=node.id, name=node.name, level=record.level, weight=record.weight, score=record.score,
+                                 reason=reason, standard=node.standard, kind=rule.kind, rule=rule.spec, inputs=inputs,
+                                 details=details, deductions=deductions, raw_score=raw, clamped=record.kept != raw,
+                                 declared_weight=declared)
+        if key is not None:
+            made.__dict__[LEAF_KEY] = key  # not a field: replace() and a result made by hand carry none
+        return made
+
+    def _leaf_reason(self, record: LeafRecord) -> str:
+        """The reason of a leaf: its rule's, then why it was clamped, how it was rounded, that it was rescaled, its note."""
+        node, outcome = record.indicator, record.outcome
+        raw, declared = outcome.score, node.weight
+        reason = self._reason(outcome.reason, outcome.fields, node.name, declared, record.before)
+        if record.kept != raw:
+            reason += "；" + self._reason("clamped", {"raw": plain(raw)}, node.name, declared, record.before)
+        rounds = self.plan.set.rounds
+        if rounds.staged(record.kept):  # the reason says how the score was rounded: 1.7945 gives 1.80, not 1.79
+            reason += "；" + self._reason("rounded.stages", staged_fields(rounds), node.name, declared, record.before)
+        if record.weight != declared:
+            reason += "；" + self._reason("rescaled", {"declared": plain(declared)}, node.name, record.weight, record.score)
+        if record.note:
+            reason = f"{reason}；说明：{record.note}"
+        return reason
 
     def _reason(self, key: str, fields: Mapping[str, object], name: str, weight: Decimal, score: Decimal) -> str:
         """The reason sentence `key` filled from `fields` and the common fields (name, weight, score, lost).
@@ -247,6 +270,35 @@ class AuditTrail:
             else:
                 pieces.append(str(fields[placeholder]))
         return "".join(pieces)
+
+
+#: Longest value (as text) a shared leaf result may have read, and longest JSON text of one a plan keeps.
+MAX_SHARED_TEXT = 2_000
+MAX_SHARED_JSON = 8_000
+
+#: The attribute under which an indicator result made from one of its set's leaves carries its `leaf_key`.
+LEAF_KEY = "_leaf_key"
+
+
+def leaf_key(indicator_id: str, weight: Decimal, inputs: Mapping[str, Any]) -> tuple[Any, ...] | None:
+    """What a leaf's result is made from, besides its set: the weight it scored at and each value its rule read, each
+    exactly as it is written (1.0 and 1.00 differ), so that equal keys give the same result, text and all.
+
+    None when a value is long (a long list of findings, a long text): such a result is not shared, so what a plan
+    keeps stays small whatever the facts hold.
+    """
+    key: list[Any] = [indicator_id, str(weight)]
+    for name, value in inputs.items():
+        kind = type(value)
+        if kind is bool or kind is datetime.date:
+            key += (name, kind, value)
+            continue
+        # text as it is; a number as written; a list of findings or numbers, a judgement: its repr, every field exact
+        written = value if kind is str else str(value) if kind is Decimal else repr(value)
+        if len(written) > MAX_SHARED_TEXT:
+            return None
+        key += (name, kind, written)
+    return tuple(key)
 
 
 def readable(values: Mapping[str, Any], name: str) -> bool:

@@ -27,8 +27,9 @@ __all__ = ["LOCAL_NAMES", "Node", "RuleStep", "ScoringPlan", "plan_for"]
 
 #: Names a rule reads from its own indicator rather than from the project: the weight, and a target row's fields.
 LOCAL_NAMES = frozenset({"weight", "row", *ROW_NAMES})
-#: Most numbers whose reason text a plan keeps (ScoringPlan.fixed, .plain): a few kilobytes per set.
-_MOST_KEPT = 4096
+#: Most entries a plan keeps in each of its shared tables (ScoringPlan.fixed, .plain, .leaf_parts, .leaf_texts): with
+#: audit.MAX_SHARED_TEXT and MAX_SHARED_JSON, at most some tens of megabytes per set, a few in practice.
+_MOST_KEPT = 2048
 
 
 class RuleStep(NamedTuple):
@@ -85,6 +86,10 @@ class ScoringPlan:
         # the JSON text every result of the set shares (an indicator's id, a rule as written…), kept by _result_json
         self.written: dict[Any, str] = {}
         self.set_info: Any = None  # which set scored a result (audit.SetInfo), made by the engine on first use
+        # What results of the set share, kept for the next project (each bounded by _MOST_KEPT): a leaf's reason and
+        # deductions, and a leaf's JSON text by nesting, both by audit.leaf_key (the weight and values it read).
+        self.leaf_parts: dict[Any, Any] = {}
+        self.leaf_texts: dict[Any, str] = {}
         # number → its text in reasons (fixed, plain): the same value reads the same whatever its exponent
         self._fixed: dict[Decimal, str] = {}
         self._plain: dict[Decimal, str] = {}
@@ -110,6 +115,12 @@ class ScoringPlan:
     def owns(self, spec: Mapping[str, Any]) -> bool:
         """Whether `spec` is the rule as written of one of the set's leaves or row types (this very object)."""
         return self._specs.get(id(spec)) is spec
+
+    @staticmethod
+    def keep(kept: dict[Any, Any], key: Any, value: Any) -> None:
+        """`value` kept under `key` in one of the plan's shared tables, while it has room: they never grow past a bound."""
+        if len(kept) < _MOST_KEPT:
+            kept[key] = value
 
     def fixed(self, value: Decimal) -> str:
         """`_arith.fixed(value, precision)`, kept for the next result: scores and weights repeat across projects."""

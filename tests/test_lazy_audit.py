@@ -5,16 +5,22 @@ from __future__ import annotations
 import dataclasses
 import pickle
 import random
+import re
 import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from decimal import Decimal
+from unittest.mock import patch
 
 import pytest
 
 from conftest import EXAMPLE_FACTS, EXAMPLE_SET, ROOT
 from scoring_engine import Facts, Result, load_facts, load_indicator_set, score
 from scoring_engine import _json
+from scoring_engine.audit import leaf_key
 from scoring_engine.cases import _facts_for, find_case_files, load_cases
+from scoring_engine.formulas import Finding
+from scoring_engine.plan import ScoringPlan
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import national_facts
@@ -98,3 +104,55 @@ def test_a_pickled_set_scores_the_same() -> None:
     copied = pickle.loads(pickle.dumps(indicator_set))
     assert indicator_set == copied
     assert score(indicator_set, facts).to_json() == score(copied, facts).to_json()
+
+
+def _documents(indicator_set: object, seed: int, count: int) -> list[str]:
+    rng = random.Random(seed)
+    found = []
+    for _ in range(count):
+        document = national_facts(rng)
+        result = score(indicator_set, Facts(values=document["facts"],  # type: ignore[arg-type]
+                                            not_applicable=document.get("not_applicable", {}), project=document["project"]))
+        found.append(result.to_json())
+    return found
+
+
+def test_what_results_of_a_set_share_changes_no_document() -> None:
+    """A leaf's reason, deductions and text are kept with the set for the next project that gives the same values at the
+    same weight: four hundred varied projects, scored with those tables at work and with them kept empty, give the same
+    bytes, and the tables did work (some leaves were found in them)."""
+    shared = load_indicator_set("national-framework")
+    with_tables = _documents(shared, 11, 400)
+    plan = shared._compiled["plan"]
+    assert plan.leaf_parts and plan.leaf_texts
+    with patch.object(ScoringPlan, "keep", staticmethod(lambda kept, key, value: None)):
+        alone = load_indicator_set("national-framework")
+        without = _documents(alone, 11, 400)
+        assert not alone._compiled["plan"].leaf_parts
+    assert with_tables == without
+
+
+def test_a_number_written_otherwise_is_never_taken_for_a_kept_one() -> None:
+    """186.4 and 186.40 are equal, but the audit shows each as written: the second project's leaf is not the first's."""
+    indicator_set = load_indicator_set(EXAMPLE_SET)
+    first = load_facts(EXAMPLE_FACTS)
+    values = {**first.values, "output": {**first.values["output"], "cost_actual": Decimal("186.40")}}
+    second = dataclasses.replace(first, values=values)
+    texts = [score(indicator_set, facts).to_json() for facts in (first, second, first)]
+    written = r'"output\.cost_actual": 186\.4{}[,\n]'
+    assert re.search(written.format(""), texts[0]) and re.search(written.format("0"), texts[1])
+    assert not re.search(written.format("0"), texts[0])
+    assert texts[0] == texts[2]
+    with patch.object(ScoringPlan, "keep", staticmethod(lambda kept, key, value: None)):
+        assert texts[1] == score(load_indicator_set(EXAMPLE_SET), second).to_json()
+
+
+def test_a_leaf_that_read_a_long_value_is_not_shared() -> None:
+    """What a plan keeps stays small whatever the facts hold: a value longer than MAX_SHARED_TEXT as text gives no key;
+    equal values as written give equal keys, and a number written otherwise or a text for a number another."""
+    findings = tuple(Finding("问题" * 20) for _ in range(50))
+    assert leaf_key("x", Decimal(5), {"f": findings}) is None
+    assert leaf_key("x", Decimal(5), {"f": findings[:2]}) == leaf_key("x", Decimal(5), {"f": findings[:2]})
+    assert leaf_key("x", Decimal(5), {"a": Decimal("1.0")}) != leaf_key("x", Decimal(5), {"a": Decimal("1.00")})
+    assert leaf_key("x", Decimal(5), {"a": Decimal("1")}) != leaf_key("x", Decimal(5), {"a": "1"})
+    assert leaf_key("x", Decimal("5.0"), {}) != leaf_key("x", Decimal(5), {})
