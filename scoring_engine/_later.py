@@ -40,6 +40,11 @@ class Later(Generic[T]):
         self._lock = threading.Lock()
         self.plan = plan
 
+    def pending(self) -> tuple[Any, ...] | None:
+        """The arguments `make` will be called with, while the value is not made yet (None once it is)."""
+        args = self._args
+        return args if self._make is not None else None
+
     def get(self) -> T:
         if self._make is not None:
             with self._lock:

@@ -20,7 +20,7 @@ from json.encoder import encode_basestring as _quote  # the C function json.dump
 from typing import Any
 
 from ._later import Later, given
-from .audit import LEAF_KEY, MAX_SHARED_JSON, FactValue, IndicatorResult
+from .audit import LEAF_KEY, MAX_SHARED_JSON, AuditTrail, FactValue, IndicatorResult, SharedLeaf
 from .formulas import Finding
 from .judgements import Judgement, TierJudgement
 
@@ -60,7 +60,10 @@ def result_json(result: Any) -> str:
     put(',\n  "derived": ')
     _items(result.derived, out, 1, _derived)
     put(',\n  "indicators": ')
-    _items(result.indicators, out, 1, kept.indicator)
+    waiting = tree.pending() if isinstance(tree, Later) else None
+    # not read yet: written from the audit trail, each of the set's leaves as text kept for it where there is some
+    indicators = waiting[0].to_write() if waiting and isinstance(waiting[0], AuditTrail) else result.indicators
+    _items(indicators, out, 1, kept.indicator)
     put("\n}\n")
     return "".join(out)
 
@@ -252,12 +255,19 @@ class _Kept:
             _record(f.value, out, level + 1)
         out.append(_PAD[level] + "}")
 
-    def indicator(self, r: IndicatorResult, out: Out, level: int) -> None:
+    def indicator(self, r: IndicatorResult | SharedLeaf, out: Out, level: int) -> None:
         """One indicator as to_dict's _indicator lays it out, with its children.
 
-        A leaf result the audit made from one of the set's leaves carries its key (audit.leaf_key): equal keys give
-        equal text, kept with the plan and written again as it is.
+        A leaf result the audit made from one of the set's leaves carries its key (audit.leaf_key), as does a
+        SharedLeaf (the audit trail written without being kept, `AuditTrail.to_write`): equal keys give equal text,
+        kept with the plan and written again as it is.
         """
+        if isinstance(r, SharedLeaf):  # one of the set's leaves, not made into its result yet: made only if need be
+            text = self.plan.leaf_texts.get((r.key, level))
+            if text is not None:
+                out.append(text)
+                return
+            r = r.made()
         key = r.__dict__.get(LEAF_KEY) if self.plan is not None else None
         if key is None:
             self._indicator(r, out, level)

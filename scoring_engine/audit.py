@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from .model import IndicatorSet
 
 __all__ = ["LEAF_KEY", "MAX_SHARED_JSON", "MAX_SHARED_TEXT", "AuditTrail", "DerivedValue", "FactValue", "IndicatorResult",
-           "LeafRecord", "SetInfo", "derived_values", "fact_values", "leaf_key", "readable"]
+           "LeafRecord", "SetInfo", "SharedLeaf", "derived_values", "fact_values", "leaf_key", "readable"]
 
 
 @dataclass(frozen=True)
@@ -172,12 +172,18 @@ class AuditTrail:
         with scoring_context():  # the reasons compute with the engine's context, never the caller's
             return tuple(self._node(self.plan.nodes[i]) for i in self.plan.tops)
 
-    def _node(self, node: Node) -> IndicatorResult:
+    def to_write(self) -> tuple[IndicatorResult, ...]:
+        """The results as `indicators` gives them, for a writer that reads each once: each of the set's own leaves is a
+        `SharedLeaf` instead, which the writer turns into text it keeps, or into the result (`SharedLeaf.made`)."""
+        with scoring_context():
+            return tuple(self._node(self.plan.nodes[i], sharing=True) for i in self.plan.tops)
+
+    def _node(self, node: Node, sharing: bool = False) -> Any:
         indicator = node.indicator
         weight = self.weights[node.id]
         na = self.not_applicable.get(node.id)
         if node.children:
-            return self._parent(node, weight, tuple(self._node(self.plan.nodes[c]) for c in node.children), na)
+            return self._parent(node, weight, tuple(self._node(self.plan.nodes[c], sharing) for c in node.children), na)
         if na is not None:
             policy = self.plan.set.not_applicable
             points = weight if policy == "full_credit" else ZERO
@@ -190,6 +196,11 @@ class AuditTrail:
         record = self.records[node.position]
         if indicator.rows is not None:
             return self._parent(node, weight, tuple(self._leaf(r) for r in record), None)
+        if sharing:
+            inputs = _inputs(record)
+            key = leaf_key(node.id, record.weight, inputs)
+            if key is not None:
+                return SharedLeaf(key, self, record, inputs)
         return self._leaf(record, shared=True)
 
     def _parent(self, node: Node, weight: Decimal, children: tuple[IndicatorResult, ...], na: str | None) -> IndicatorResult:
@@ -200,18 +211,15 @@ class AuditTrail:
                                standard=indicator.standard, children=children, not_applicable=na,
                                declared_weight=indicator.weight)
 
-    def _leaf(self, record: LeafRecord, shared: bool = False) -> IndicatorResult:
+    def _leaf(self, record: LeafRecord, shared: bool = False, made_key: tuple[Any, ...] | None = None,
+              made_inputs: dict[str, Any] | None = None) -> IndicatorResult:
         """A leaf's result. One of the set's own leaves (`shared`, not a target row's) is a function of the values its
         rule read and the weight it scored at: its reason and deductions are kept with the plan for the next project
         that gives the same, and its result carries that key so that writers may keep its text too."""
         node, outcome, rule = record.indicator, record.outcome, record.step.rule
         raw, declared = outcome.score, node.weight
-        values = record.values
-        if type(values) is dict:  # every value read is there or not: no failed derived value to stand for
-            inputs = {name: values[name] for name in record.step.reads if name in values}
-        else:
-            inputs = {name: values[name] for name in record.step.reads if readable(values, name)}
-        key = leaf_key(node.id, record.weight, inputs) if shared else None
+        inputs = _inputs(record) if made_inputs is None else made_inputs
+        key = (leaf_key(node.id, record.weight, inputs) if made_key is None else made_key) if shared else None
         kept = self.plan.leaf_parts.get(key) if key is not None else None
         if kept is None:
             kept = (self._leaf_reason(record), tuple(outcome.deductions))
@@ -270,6 +278,28 @@ class AuditTrail:
             else:
                 pieces.append(str(fields[placeholder]))
         return "".join(pieces)
+
+
+class SharedLeaf(NamedTuple):
+    """One of the set's own leaves, not made into its result yet: its key (`leaf_key`) and what it is made from."""
+
+    key: tuple[Any, ...]
+    trail: AuditTrail
+    record: LeafRecord
+    inputs: dict[str, Any]
+
+    def made(self) -> IndicatorResult:
+        """The leaf's result, as `AuditTrail.indicators` makes it."""
+        with scoring_context():
+            return self.trail._leaf(self.record, shared=True, made_key=self.key, made_inputs=self.inputs)
+
+
+def _inputs(record: LeafRecord) -> dict[str, Any]:
+    """The values the leaf's rule read, by name (a value that was missing, or failed, is left out)."""
+    values = record.values
+    if type(values) is dict:  # every value read is there or not: no failed derived value to stand for
+        return {name: values[name] for name in record.step.reads if name in values}
+    return {name: values[name] for name in record.step.reads if readable(values, name)}
 
 
 #: Longest value (as text) a shared leaf result may have read, and longest JSON text of one a plan keeps.

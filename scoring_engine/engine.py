@@ -93,7 +93,7 @@ def _result(run: _Run, scores: list[Decimal]) -> Result:
         total=total,
         grade=grade,
         grade_consequence=s.consequence_of(grade),
-        indicators=Later(trail.indicators, plan=plan),
+        indicators=Later(AuditTrail.indicators, trail, plan=plan),
         warnings=tuple(run.warnings),
         derived=Later(derived_values, s, values, failed, used),
         project=facts.details(),
