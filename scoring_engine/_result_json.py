@@ -278,7 +278,7 @@ class _Kept:
             self._indicator(r, made, level)
             text = "".join(made)
             if len(text) <= MAX_SHARED_JSON:  # a long one (long reasons) is written anew: what the plan keeps stays small
-                self.plan.keep(self.plan.leaf_texts, (key, level), text)
+                self.plan.leaf_texts.put((key, level), text)
         out.append(text)
 
     def _indicator(self, r: IndicatorResult, out: Out, level: int) -> None:

@@ -224,7 +224,7 @@ class AuditTrail:
         if kept is None:
             kept = (self._leaf_reason(record), tuple(outcome.deductions))
             if key is not None:
-                self.plan.keep(self.plan.leaf_parts, key, kept)
+                self.plan.leaf_parts.put(key, kept)
         reason, deductions = kept
         details = dict(outcome.details)
         rounds = self.plan.set.rounds

@@ -14,6 +14,8 @@ The plan holds only what the loader checked: the formulas are the ones
 
 from __future__ import annotations
 
+import contextlib
+from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any, NamedTuple
@@ -23,7 +25,7 @@ from .model import ROW_NAMES, Indicator, IndicatorSet, Rule
 from .reasons import TEMPLATES, Sentence
 from .rules import RULE_KINDS, Outcome, RuleKind
 
-__all__ = ["LOCAL_NAMES", "Node", "RuleStep", "ScoringPlan", "plan_for"]
+__all__ = ["LOCAL_NAMES", "Node", "RuleStep", "ScoringPlan", "SharedTable", "plan_for"]
 
 #: Names a rule reads from its own indicator rather than from the project: the weight, and a target row's fields.
 LOCAL_NAMES = frozenset({"weight", "row", *ROW_NAMES})
@@ -65,6 +67,39 @@ class Node(NamedTuple):
     below: tuple[str, ...]  # ids of this indicator and all below it, depth first
 
 
+class SharedTable:
+    """What results of a set share, by key, at most `size` entries: when it is full, the entry read least recently goes.
+
+    So the values most projects give (a checklist met in full) stay, and the rest come and go. Each step is one
+    operation of the C OrderedDict, which the GIL keeps whole: threads may share the table (a key another thread let go
+    is simply not found).
+    """
+
+    __slots__ = ("_entries", "_size")
+
+    def __init__(self, size: int):
+        self._entries: OrderedDict[Any, Any] = OrderedDict()
+        self._size = size
+
+    def get(self, key: Any) -> Any:
+        entries = self._entries
+        value = entries.get(key)
+        if value is not None:
+            with contextlib.suppress(KeyError):  # let go by another thread meanwhile: it is read all the same
+                entries.move_to_end(key)
+        return value
+
+    def put(self, key: Any, value: Any) -> None:
+        entries = self._entries
+        entries[key] = value
+        if len(entries) > self._size:
+            with contextlib.suppress(KeyError):  # another thread let one go first
+                entries.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
 class ScoringPlan:
     """An indicator set flattened and compiled for scoring (see the module's docstring)."""
 
@@ -86,10 +121,10 @@ class ScoringPlan:
         # the JSON text every result of the set shares (an indicator's id, a rule as written…), kept by _result_json
         self.written: dict[Any, str] = {}
         self.set_info: Any = None  # which set scored a result (audit.SetInfo), made by the engine on first use
-        # What results of the set share, kept for the next project (each bounded by _MOST_KEPT): a leaf's reason and
+        # What results of the set share, kept for the next project (SharedTable, _MOST_KEPT entries): a leaf's reason and
         # deductions, and a leaf's JSON text by nesting, both by audit.leaf_key (the weight and values it read).
-        self.leaf_parts: dict[Any, Any] = {}
-        self.leaf_texts: dict[Any, str] = {}
+        self.leaf_parts = SharedTable(_MOST_KEPT)
+        self.leaf_texts = SharedTable(_MOST_KEPT)
         # number → its text in reasons (fixed, plain): the same value reads the same whatever its exponent
         self._fixed: dict[Decimal, str] = {}
         self._plain: dict[Decimal, str] = {}
@@ -115,12 +150,6 @@ class ScoringPlan:
     def owns(self, spec: Mapping[str, Any]) -> bool:
         """Whether `spec` is the rule as written of one of the set's leaves or row types (this very object)."""
         return self._specs.get(id(spec)) is spec
-
-    @staticmethod
-    def keep(kept: dict[Any, Any], key: Any, value: Any) -> None:
-        """`value` kept under `key` in one of the plan's shared tables, while it has room: they never grow past a bound."""
-        if len(kept) < _MOST_KEPT:
-            kept[key] = value
 
     def fixed(self, value: Decimal) -> str:
         """`_arith.fixed(value, precision)`, kept for the next result: scores and weights repeat across projects."""

@@ -20,7 +20,7 @@ from scoring_engine import _json
 from scoring_engine.audit import leaf_key
 from scoring_engine.cases import _facts_for, find_case_files, load_cases
 from scoring_engine.formulas import Finding
-from scoring_engine.plan import ScoringPlan
+from scoring_engine.plan import SharedTable
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import national_facts
@@ -128,11 +128,11 @@ def test_what_results_of_a_set_share_changes_no_document() -> None:
     shared = load_indicator_set("national-framework")
     with_tables = _documents(shared, 11, 400)
     plan = shared._compiled["plan"]
-    assert plan.leaf_parts and plan.leaf_texts
-    with patch.object(ScoringPlan, "keep", staticmethod(lambda kept, key, value: None)):
+    assert len(plan.leaf_parts) and len(plan.leaf_texts)
+    with patch.object(SharedTable, "put", lambda table, key, value: None):
         alone = load_indicator_set("national-framework")
         without = _documents(alone, 11, 400)
-        assert not alone._compiled["plan"].leaf_parts
+        assert not len(alone._compiled["plan"].leaf_parts)
     assert with_tables == without
 
 
@@ -147,7 +147,7 @@ def test_a_number_written_otherwise_is_never_taken_for_a_kept_one() -> None:
     assert re.search(written.format(""), texts[0]) and re.search(written.format("0"), texts[1])
     assert not re.search(written.format("0"), texts[0])
     assert texts[0] == texts[2]
-    with patch.object(ScoringPlan, "keep", staticmethod(lambda kept, key, value: None)):
+    with patch.object(SharedTable, "put", lambda table, key, value: None):
         assert texts[1] == score(load_indicator_set(EXAMPLE_SET), second).to_json()
 
 
@@ -160,3 +160,14 @@ def test_a_leaf_that_read_a_long_value_is_not_shared() -> None:
     assert leaf_key("x", Decimal(5), {"a": Decimal("1.0")}) != leaf_key("x", Decimal(5), {"a": Decimal("1.00")})
     assert leaf_key("x", Decimal(5), {"a": Decimal("1")}) != leaf_key("x", Decimal(5), {"a": "1"})
     assert leaf_key("x", Decimal("5.0"), {}) != leaf_key("x", Decimal(5), {})
+
+
+def test_a_shared_table_keeps_what_is_read_and_never_grows_past_its_size() -> None:
+    """When the table is full, the entry read least recently goes: values most projects give stay, the rest come and go."""
+    table = SharedTable(3)
+    for key in "abc":
+        table.put(key, key.upper())
+    assert table.get("a") == "A"  # read: now the most recent
+    table.put("d", "D")
+    assert len(table) == 3 and table.get("b") is None
+    assert [table.get(k) for k in "acd"] == ["A", "C", "D"]
