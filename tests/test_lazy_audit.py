@@ -20,7 +20,7 @@ from scoring_engine import _json
 from scoring_engine.audit import leaf_key
 from scoring_engine.cases import _facts_for, find_case_files, load_cases
 from scoring_engine.formulas import Finding
-from scoring_engine.plan import SharedTable
+from scoring_engine.plan import SharedTable, plan_for
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import national_facts
@@ -171,3 +171,19 @@ def test_a_shared_table_keeps_what_is_read_and_never_grows_past_its_size() -> No
     table.put("d", "D")
     assert len(table) == 3 and table.get("b") is None
     assert [table.get(k) for k in "acd"] == ["A", "C", "D"]
+
+
+def test_threads_sharing_a_set_write_what_one_thread_writes() -> None:
+    """Several threads scoring and writing the same projects with one set, its shared tables filling and letting entries
+    go under them (a table of 8 entries here), write the documents one thread writes with tables of its own."""
+    rng = random.Random(13)
+    documents = [national_facts(rng) for _ in range(60)]
+    facts = [Facts(values=d["facts"], not_applicable=d.get("not_applicable", {}), project=d["project"]) for d in documents]
+    alone = load_indicator_set("national-framework")
+    expected = [score(alone, f).to_json() for f in facts]
+    shared = load_indicator_set("national-framework")
+    plan = plan_for(shared)
+    plan.leaf_parts, plan.leaf_texts = SharedTable(8), SharedTable(8)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        for _ in range(3):
+            assert list(pool.map(lambda f: score(shared, f).to_json(), facts)) == expected
