@@ -68,7 +68,7 @@ def result_json(result: Any) -> str:
     return "".join(out)
 
 
-# ---------------------------------------------------------------- values, as to_dict's _plain makes them
+# ---------------------------------------------------------------- values, as result.plain_data makes them
 
 
 def _scalar(value: Any) -> str | None:
@@ -91,7 +91,7 @@ def _scalar(value: Any) -> str | None:
 
 
 def _plain(value: Any, out: Out, level: int) -> None:
-    """`value` as _json writes what to_dict's _plain makes of it: findings and judgements as objects, dates as text."""
+    """`value` as _json writes what result.plain_data makes of it: findings and judgements as objects, dates as text."""
     text = _scalar(value)
     if text is not None:
         out.append(text)

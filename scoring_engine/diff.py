@@ -26,6 +26,7 @@ from ._arith import plain
 from .errors import Problem, ScoringEngineError
 from .facts import Facts
 from .model import Indicator, IndicatorSet
+from .result import plain_data
 
 __all__ = ["CHANGE_KINDS", "Change", "ProjectComparison", "ScoreChange", "SetDiff", "compare_scores", "diff_sets"]
 
@@ -105,19 +106,10 @@ def _parents(indicator_set: IndicatorSet) -> dict[str, tuple[Indicator, str | No
 def _rule_text(node: Indicator) -> str | None:
     """The rule as written, as one line of JSON (a row group: each row type's rule)."""
     if node.rule is not None:
-        return _json.dumps(_plain(node.rule.spec), indent=None)
+        return _json.dumps(plain_data(node.rule.spec), indent=None)
     if node.rows is not None:
-        return _json.dumps({kind: _plain(rule.spec) for kind, rule in node.rows.rules.items()}, indent=None)
+        return _json.dumps({kind: plain_data(rule.spec) for kind, rule in node.rows.rules.items()}, indent=None)
     return None
-
-
-def _plain(value: Any) -> Any:
-    """A rule as written, with its numbers as written (1.0 stays 1.0: the rule did not change)."""
-    if isinstance(value, Mapping):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    return value
 
 
 def _place(parent: str | None, parents: Mapping[str, tuple[Indicator, str | None]]) -> str:

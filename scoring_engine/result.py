@@ -134,7 +134,7 @@ class Result:
                 "sha256": self.indicator_set.sha256,
             },
             "facts": _facts(self),
-            "project": _plain(self.project),
+            "project": plain_data(self.project),
             "precision": self.precision,
             "max_total": self.max_total,
             "total": self.total,
@@ -186,7 +186,7 @@ def _fact(f: FactValue) -> dict[str, Any]:
 
 
 def _record(value: Any) -> Any:
-    """_plain, and any other frozen record (a fact type added later) as an object of its fields."""
+    """plain_data, and any other frozen record (a fact type added later) as an object of its fields."""
     if (dataclasses.is_dataclass(value) and not isinstance(value, type)
             and not isinstance(value, (Finding, Judgement, TierJudgement))):
         return {f.name: _record(getattr(value, f.name)) for f in dataclasses.fields(value) if getattr(value, f.name) is not None}
@@ -194,7 +194,7 @@ def _record(value: Any) -> Any:
         return [_record(v) for v in value]
     if isinstance(value, Mapping):
         return {str(k): _record(v) for k, v in value.items()}
-    return _plain(value)
+    return plain_data(value)
 
 
 def _warning(w: ScoreWarning) -> dict[str, Any]:
@@ -212,10 +212,10 @@ def _derived(d: DerivedValue) -> dict[str, Any]:
     if d.error is not None:
         out["error"] = d.error
     else:
-        out["value"] = _plain(d.value)
+        out["value"] = plain_data(d.value)
     if d.used is not None:  # the report's own value was scored; the formula gave `stated`
         out["used"] = d.used
-        out["stated"] = _plain(d.stated)
+        out["stated"] = plain_data(d.stated)
     return out
 
 
@@ -236,9 +236,9 @@ def _indicator(r: IndicatorResult) -> dict[str, Any]:
         out["not_applicable"] = r.not_applicable
     if r.kind is not None:
         out["kind"] = r.kind
-        out["rule"] = _plain(r.rule)
-        out["inputs"] = _plain(r.inputs)
-        out["details"] = _plain(r.details)
+        out["rule"] = plain_data(r.rule)
+        out["inputs"] = plain_data(r.inputs)
+        out["details"] = plain_data(r.details)
         out["deductions"] = [{"points": d.points, "reason": d.reason} for d in r.deductions]
         if r.raw_score is not None:
             out["raw_score"] = r.raw_score
@@ -248,12 +248,13 @@ def _indicator(r: IndicatorResult) -> dict[str, Any]:
     return out
 
 
-def _plain(value: Any) -> Any:
-    """Engine values as JSON-shaped data: findings and judgements become objects, dates ISO text."""
+def plain_data(value: Any) -> Any:
+    """Engine values as JSON-shaped data: findings and judgements become objects, dates ISO text; numbers stay as
+    written (1.0 stays 1.0). `to_dict` writes a result with it, `diff` a rule as written."""
     if isinstance(value, Mapping):
-        return {str(k): _plain(v) for k, v in value.items()}
+        return {str(k): plain_data(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
+        return [plain_data(v) for v in value]
     if isinstance(value, Finding):
         return {"text": value.text} if value.points is None else {"text": value.text, "points": value.points}
     if isinstance(value, Judgement):

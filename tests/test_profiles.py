@@ -25,6 +25,13 @@ def _write(folder: Path, name: str, text: str) -> Path:
     return path
 
 
+def _decision_rescaled(folder: Path, more: str = "") -> Path:
+    """A profile of the national framework that moves 决策 15 → 10 (rescale: siblings), with `more` entries of change
+    (written as they sit under change:, one level in). The profile's first line is its `extends:`."""
+    head = "extends: national-framework\nchange:\n  decision: {weight: 10, rescale: siblings}\n"
+    return _write(folder, "p.yaml", head + textwrap.indent(textwrap.dedent(more).lstrip("\n"), "  "))
+
+
 def _problems(path: Path) -> list[tuple[str | None, int | None, str, str | None]]:
     with pytest.raises(IndicatorSetError) as caught:
         load_indicator_set(path)
@@ -65,18 +72,15 @@ def test_the_hash_of_a_profile_covers_its_base(tmp_path: Path) -> None:
 
 def test_changing_one_top_level_weight_with_rescaling_keeps_every_level_adding_up(tmp_path: Path) -> None:
     """决策 15 → 10 with rescale: siblings: 决策's children follow it, 过程/产出/效益 take the 5 points, all in whole points."""
-    path = _write(tmp_path, "p.yaml", """
-        extends: national-framework
-        change:
-          decision: {weight: 10, rescale: siblings}
-          decision.project.procedure:
-            rule:
-              kind: checklist
-              elements:
-                - {name: 程序, met: decision.procedure.followed}
-                - {name: 文件, met: decision.procedure.documents}
-          decision.goals.clear: {weight: 2}
-          decision.goals.reasonable: {weight: 1}
+    path = _decision_rescaled(tmp_path, """
+        decision.project.procedure:
+          rule:
+            kind: checklist
+            elements:
+              - {name: 程序, met: decision.procedure.followed}
+              - {name: 文件, met: decision.procedure.documents}
+        decision.goals.clear: {weight: 2}
+        decision.goals.reasonable: {weight: 1}
         """)
     profile = load_indicator_set(path)
     weights = {i.id: i.weight for i in profile.walk()}
@@ -102,7 +106,7 @@ def test_rescaling_the_children_follows_the_new_weight_down_the_tree(tmp_path: P
 
 def test_diff_of_base_and_profile_names_the_changed_indicator_and_both_weights(tmp_path: Path) -> None:
     """`diff national-framework profile.yaml` of a profile that moves 决策 15 → 10 lists decision with 15 and 10."""
-    path = _write(tmp_path, "p.yaml", "extends: national-framework\nchange:\n  decision: {weight: 10, rescale: siblings}\n")
+    path = _decision_rescaled(tmp_path)
     changes = diff_sets(load_indicator_set("national-framework"), load_indicator_set(path)).changes
     assert any(c.indicator == "decision" and (c.old, c.new) == ("15", "10") for c in changes)
     out = CliRunner().invoke(main, ["diff", "national-framework", str(path)])
@@ -408,12 +412,9 @@ def test_lint_of_a_profile_places_an_inherited_warning_in_the_base_file(tmp_path
 
 def test_validate_asks_to_restate_a_standard_only_where_the_profile_did_not(tmp_path: Path) -> None:
     """Rescaled points ask for the 评分标准 to be restated, unless the profile wrote it anew; Chinese notes take '；'."""
-    path = _write(tmp_path, "p.yaml", """
-        extends: national-framework
-        change:
-          decision: {weight: 10, rescale: siblings}
-          benefit.satisfaction.beneficiaries:
-            standard: 满意度≥90%得满分11分，80%–90%得8.8分，60%–80%得5.5分，60%以下不得分。
+    path = _decision_rescaled(tmp_path, """
+        benefit.satisfaction.beneficiaries:
+          standard: 满意度≥90%得满分11分，80%–90%得8.8分，60%–80%得5.5分，60%以下不得分。
         """)
     lines = CliRunner().invoke(main, ["--lang", "zh", "validate", str(path)]).stdout.splitlines()
     satisfaction = next(line for line in lines if "benefit.satisfaction.beneficiaries" in line)

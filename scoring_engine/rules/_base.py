@@ -61,41 +61,48 @@ class Outcome(NamedTuple):
     deductions: Sequence[Deduction] = ()  # a tuple, or one worked out when read (rules/_deductions.settle_later)
 
 
-class LazyMapping(Mapping[str, Any]):
-    """Fields or details worked out only when they are read (for a reason or the audit): scoring alone never formats them.
+class OnFirstRead:
+    """A value made by `make(*args, **named)` when it is first read, then kept: what the lazy containers share.
 
-    `make(*args)` makes them. A module-level function and its arguments, not a
-    closure: a run leaves dozens of these, and a result someone keeps holds them
-    all, so each is one object for the garbage collector to look at, not a
-    function, its cells and their tuple.
+    A module-level function and its arguments, not a closure: a run leaves
+    dozens of these, and a result someone keeps holds them all, so each is one
+    object for the garbage collector to look at, not a function, its cells and
+    their tuple. Two threads may both make it: the same value either way.
+    """
+
+    __slots__ = ("_args", "_made", "_make", "_named")
+
+    def __init__(self, make: Callable[..., Any], *args: Any, **named: Any):
+        self._make = make
+        self._args = args
+        self._named = named
+        self._made: Any = None
+
+    def _value(self) -> Any:
+        made = self._made
+        if made is None:
+            made = self._made = self._make(*self._args, **self._named)
+        return made
+
+
+class LazyMapping(OnFirstRead, Mapping[str, Any]):
+    """Fields or details worked out only when they are read (for a reason or the audit): scoring alone never formats them.
 
     >>> later = LazyMapping(dict, rate="86.00%")
     >>> later["rate"], dict(later)
     ('86.00%', {'rate': '86.00%'})
     """
 
-    __slots__ = ("_args", "_made", "_make", "_named")
-
-    def __init__(self, make: Callable[..., Mapping[str, Any]], *args: Any, **named: Any):
-        self._make = make
-        self._args = args
-        self._named = named
-        self._made: Mapping[str, Any] | None = None
-
-    def _mapping(self) -> Mapping[str, Any]:
-        made = self._made
-        if made is None:  # two threads may both make it: the same values either way
-            made = self._made = self._make(*self._args, **self._named)
-        return made
+    __slots__ = ()
 
     def __getitem__(self, key: str) -> Any:
-        return self._mapping()[key]
+        return self._value()[key]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._mapping())
+        return iter(self._value())
 
     def __len__(self) -> int:
-        return len(self._mapping())
+        return len(self._value())
 
 
 #: Below this size every way a reason shows a number (percent, 10 decimals at most) fits the decimal context.

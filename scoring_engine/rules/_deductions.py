@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 from .._arith import ZERO, Rounding, apportion
 from ..formulas import Finding
-from ._base import Amount, Deduction, RuleSpec, amount
+from ._base import Amount, Deduction, OnFirstRead, RuleSpec, amount
 
 __all__ = ["Ladder", "itemised", "ladder", "settle", "settle_later"]
 
@@ -78,33 +78,26 @@ def settle(deductions: tuple[Deduction, ...], weight: Decimal, raw: Decimal, rou
     return tuple(Deduction(q, d.reason) for q, d in zip(quantized, deductions, strict=True))
 
 
-class _Settled(Sequence[Deduction]):
+class _Settled(OnFirstRead, Sequence[Deduction]):
     """`settle`'s deductions, worked out on first read (the audit trail, a reason): scoring alone never needs them.
 
     Every number in them is at most the weight, and the weight and the precision are bounded (below 1e15, at most 6
     decimals), so settling later cannot fail where settling now would not.
     """
 
-    __slots__ = ("_given", "_made")
+    __slots__ = ()
 
     def __init__(self, deductions: tuple[Deduction, ...], weight: Decimal, raw: Decimal, rounding: Rounding):
-        self._given = (deductions, weight, raw, rounding)
-        self._made: tuple[Deduction, ...] | None = None
-
-    def _settled(self) -> tuple[Deduction, ...]:
-        made = self._made
-        if made is None:  # two threads may both make it: the same deductions either way
-            made = self._made = settle(*self._given)
-        return made
+        super().__init__(settle, deductions, weight, raw, rounding)
 
     def __getitem__(self, index: Any) -> Any:
-        return self._settled()[index]
+        return self._value()[index]
 
     def __iter__(self) -> Iterator[Deduction]:
-        return iter(self._settled())
+        return iter(self._value())
 
     def __len__(self) -> int:
-        return len(self._given[0])
+        return len(self._args[0])  # as many as given: known without settling them
 
 
 def settle_later(deductions: tuple[Deduction, ...], weight: Decimal, raw: Decimal, rounding: Rounding) -> Sequence[Deduction]:
