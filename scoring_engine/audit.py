@@ -27,8 +27,8 @@ from .rules import Deduction, Outcome
 if TYPE_CHECKING:
     from .model import IndicatorSet
 
-__all__ = ["LEAF_KEY", "MAX_SHARED_JSON", "MAX_SHARED_TEXT", "AuditTrail", "DerivedValue", "FactValue", "IndicatorResult",
-           "LeafRecord", "SetInfo", "SharedLeaf", "derived_values", "fact_values", "leaf_key", "readable"]
+__all__ = ["LEAF_KEY", "MAX_SHARED_JSON", "MAX_SHARED_TEXT", "AuditTrail", "Brief", "DerivedValue", "FactValue",
+           "IndicatorResult", "LeafRecord", "SetInfo", "SharedLeaf", "derived_values", "fact_values", "leaf_key", "readable"]
 
 
 @dataclass(frozen=True)
@@ -156,6 +156,10 @@ class LeafRecord(NamedTuple):
     note: str | None  # a target row's own reason, added to the reason
 
 
+#: An indicator as a batch's rows show it: (id, name, level, weight used, score, reason).
+Brief = tuple[str, str, int, Decimal, Decimal, str]
+
+
 class AuditTrail:
     """The indicator results of one run, built from its records: reasons, inputs and details as the rules recorded them."""
 
@@ -178,6 +182,47 @@ class AuditTrail:
         with scoring_context():
             return tuple(self._node(self.plan.nodes[i], sharing=True) for i in self.plan.tops)
 
+    def briefs(self) -> tuple[Brief, ...]:
+        """(id, name, level, weight, score, reason) of every indicator, depth first, as `indicators` walked gives them:
+        for a reader that wants no more (a batch's rows), without making the results."""
+        found: list[Any] = []
+        with scoring_context():
+            for i in self.plan.tops:
+                self._brief(self.plan.nodes[i], found)
+        return tuple(found)
+
+    def _brief(self, node: Node, found: list[Any]) -> None:
+        indicator = node.indicator
+        weight = self.weights[node.id]
+        if node.children:
+            found.append(self._parent_brief(node, weight, len(node.children)))
+            for c in node.children:
+                self._brief(self.plan.nodes[c], found)
+            return
+        na = self.not_applicable.get(node.id)
+        if na is not None:
+            reason = self._na_reason(node, weight, na)
+            found.append((node.id, indicator.name, node.level, weight, self.scores[node.position], reason))
+            return
+        record = self.records[node.position]
+        if indicator.rows is not None:
+            found.append(self._parent_brief(node, weight, len(record)))
+            found.extend((r.indicator.id, r.indicator.name, r.level, r.weight, r.score, self._leaf_reason(r)) for r in record)
+            return
+        inputs = _inputs(record)
+        reason = self._parts(record, leaf_key(node.id, record.weight, inputs))[0]
+        found.append((node.id, indicator.name, node.level, record.weight, record.score, reason))
+
+    def _parent_brief(self, node: Node, weight: Decimal, count: int) -> Brief:
+        total = self.scores[node.position]
+        return node.id, node.indicator.name, node.level, weight, total, self._reason("parent", {"count": count},
+                                                                                      node.indicator.name, weight, total)
+
+    def _na_reason(self, node: Node, weight: Decimal, na: str) -> str:
+        policy = self.plan.set.not_applicable
+        points = weight if policy == "full_credit" else ZERO
+        return self._reason(f"not_applicable.{policy}", {"reason": na}, node.indicator.name, weight, points)
+
     def _node(self, node: Node, sharing: bool = False) -> Any:
         indicator = node.indicator
         weight = self.weights[node.id]
@@ -185,10 +230,8 @@ class AuditTrail:
         if node.children:
             return self._parent(node, weight, tuple(self._node(self.plan.nodes[c], sharing) for c in node.children), na)
         if na is not None:
-            policy = self.plan.set.not_applicable
-            points = weight if policy == "full_credit" else ZERO
             rule = indicator.rule
-            reason = self._reason(f"not_applicable.{policy}", {"reason": na}, indicator.name, weight, points)
+            reason = self._na_reason(node, weight, na)
             return _indicator_result(id=node.id, name=indicator.name, level=node.level, weight=weight,
                                      score=self.scores[node.position], reason=reason, standard=indicator.standard,
                                      kind=rule.kind if rule else None, rule=rule.spec if rule else None, not_applicable=na,
@@ -220,12 +263,7 @@ class AuditTrail:
         raw, declared = outcome.score, node.weight
         inputs = _inputs(record) if made_inputs is None else made_inputs
         key = (leaf_key(node.id, record.weight, inputs) if made_key is None else made_key) if shared else None
-        kept = self.plan.leaf_parts.get(key) if key is not None else None
-        if kept is None:
-            kept = (self._leaf_reason(record), tuple(outcome.deductions))
-            if key is not None:
-                self.plan.leaf_parts.put(key, kept)
-        reason, deductions = kept
+        reason, deductions = self._parts(record, key)
         details = dict(outcome.details)
         rounds = self.plan.set.rounds
         if rounds.staged(record.kept):
@@ -239,6 +277,15 @@ class AuditTrail:
         if key is not None:
             made.__dict__[LEAF_KEY] = key  # not a field: replace() and a result made by hand carry none
         return made
+
+    def _parts(self, record: LeafRecord, key: tuple[Any, ...] | None) -> tuple[str, tuple[Deduction, ...]]:
+        """A leaf's reason and deductions, kept with the plan under its `key` (None: not to be shared)."""
+        kept = self.plan.leaf_parts.get(key) if key is not None else None
+        if kept is None:
+            kept = (self._leaf_reason(record), tuple(record.outcome.deductions))
+            if key is not None:
+                self.plan.leaf_parts.put(key, kept)
+        return kept
 
     def _leaf_reason(self, record: LeafRecord) -> str:
         """The reason of a leaf: its rule's, then why it was clamped, how it was rounded, that it was rescaled, its note."""

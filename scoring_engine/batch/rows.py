@@ -10,13 +10,15 @@ build it from `scores_only` (scores_row), without the audit trail.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import PurePath
 from typing import Any, NamedTuple
 
 from .._arith import CONTEXT, percent, plain
+from .._later import Later, given
+from ..audit import AuditTrail, Brief
 from ..errors import Problem, ScoringError
 from ..facts import Facts
 from ..model import Indicator, IndicatorSet
@@ -197,6 +199,16 @@ class SetShape:
         return consequence is not None and self.budget_fact is not None and budget_share(consequence) is not None
 
 
+def _briefs(result: Result) -> Iterable[Brief]:
+    """(id, name, level, weight, score, reason) of each indicator, depth first: from the audit trail while the result
+    has not made its indicator results (making them costs more than the rows need), else from those results."""
+    tree = given(result, "indicators")
+    waiting = tree.pending() if isinstance(tree, Later) else None
+    if waiting and isinstance(waiting[0], AuditTrail):
+        return waiting[0].briefs()
+    return ((n.id, n.name, n.level, n.weight, n.score, n.reason) for n in result.walk())
+
+
 def _is_rate(name: str, label: str | None) -> bool:
     return name in _EXECUTION_NAMES or label == _EXECUTION_LABEL
 
@@ -204,7 +216,7 @@ def _is_rate(name: str, label: str | None) -> bool:
 def project_row(index: int, source: str, result: Result, shape: SetShape, batch: str = "", file: str = "") -> ProjectRow:
     """The record of a scored project from its Result: every indicator with its reason, a target table's rows too."""
     ids = shape.ids
-    indicators = tuple(IndicatorRow(n.id, n.name, n.level, n.weight, n.score, n.reason, n.id in ids) for n in result.walk())
+    indicators = tuple(IndicatorRow(*brief, brief[0] in ids) for brief in _briefs(result))
     rate = None
     if not shape.set.explain_when and (shape.rate_derived or shape.rate_facts):  # the default rule, for a set that has a rate
         rate = _first_number([d.value for d in result.derived if d.name in shape.rate_derived]
