@@ -195,13 +195,14 @@ def test_threads_sharing_a_set_write_what_one_thread_writes() -> None:
 def _rows_both_ways(indicator_set: Any, facts: Facts) -> tuple[ProjectRow, ProjectRow]:
     shape = SetShape.of(indicator_set)
     fresh, read = score(indicator_set, facts), score(indicator_set, facts)
-    read.indicators  # noqa: B018 - made now: the row is then taken from the results
+    read.indicators, read.facts, read.derived  # noqa: B018 - made now: the row is then taken from them
     return project_row(0, "p.json", fresh, shape), project_row(0, "p.json", read, shape)
 
 
 def test_a_batch_row_from_the_audit_trail_is_the_row_from_the_results() -> None:
-    """A batch row (每个指标的得分、权重和理由) is read straight from the audit trail when the result has not made its
-    indicator results: for every bundled case (target rows, 不适用, rescaled weights, staged rounding) and for varied
+    """A batch row (每个指标的得分、权重和理由, the 预算执行率 and the budget it reads) is read straight from the audit
+    trail and the values scored while the result has not made its indicator results and facts section: for every
+    bundled case (target rows, 不适用, rescaled weights, staged rounding, 结果应用 with a budget) and for varied
     national projects, the row is the one the made results give."""
     compared = 0
     for file in find_case_files([str(ROOT / "indicator_sets"), str(ROOT / "examples")]):

@@ -217,14 +217,7 @@ def project_row(index: int, source: str, result: Result, shape: SetShape, batch:
     """The record of a scored project from its Result: every indicator with its reason, a target table's rows too."""
     ids = shape.ids
     indicators = tuple(IndicatorRow(*brief, brief[0] in ids) for brief in _briefs(result))
-    rate = None
-    if not shape.set.explain_when and (shape.rate_derived or shape.rate_facts):  # the default rule, for a set that has a rate
-        rate = _first_number([d.value for d in result.derived if d.name in shape.rate_derived]
-                             + [f.value for f in result.facts if f.name in shape.rate_facts])
-    budget = None
-    if shape.budget_needed(result.grade):
-        fact = result.fact(shape.budget_fact or "")
-        budget = fact.value if fact is not None and isinstance(fact.value, Decimal) else None
+    rate, budget = _rate_and_budget(shape, result.grade, _scored_values(result))
     return ProjectRow(index=index, source=source, file=file, project=project_details(result.project), total=result.total,
                       grade=result.grade, indicators=indicators, warnings=len(result.warnings),
                       flags=_flags(shape, result.flags, result.grade, rate), batch=batch,
@@ -240,13 +233,7 @@ def scores_row(index: int, source: str, scores: Scores, facts: Facts, shape: Set
     """
     score_of, weight_of = scores.scores, scores.weights
     indicators = tuple(IndicatorRow(key, name, level, weight_of[key], score_of[key], "") for key, name, level in shape.nodes)
-    rate = None
-    if not shape.set.explain_when:
-        rate = _first_number([_value(scores.values, name) for name in (*shape.rate_derived, *shape.rate_facts)])
-    budget = None
-    if shape.budget_needed(scores.grade):
-        found = _value(scores.values, shape.budget_fact or "")
-        budget = found if isinstance(found, Decimal) else None
+    rate, budget = _rate_and_budget(shape, scores.grade, scores.values)
     return ProjectRow(index=index, source=source, file=file, project=project_details(facts.details()), total=scores.total,
                       grade=scores.grade, indicators=indicators, warnings=len(scores.warnings),
                       flags=_flags(shape, scores.flags, scores.grade, rate), batch=batch,
@@ -284,6 +271,30 @@ def _flags(shape: SetShape, flags: tuple[Any, ...], grade: str, rate: Decimal | 
     if rate is not None and rate < DEFAULT_EXECUTION_RATE:
         found.append(f"预算执行率{percent(rate)}，低于{percent(DEFAULT_EXECUTION_RATE, 0)}，需说明原因（默认规则）")
     return tuple(found)
+
+
+def _scored_values(result: Result) -> Mapping[str, Any]:
+    """The fact and derived values `result` was scored with, by name: those its facts section is made from, while it is
+    not made yet (making it costs more than the two values a row reads), else its facts and derived values as made."""
+    section = given(result, "facts")
+    waiting = section.pending() if isinstance(section, Later) else None
+    if waiting:  # Later(fact_values, indicator_set, values)
+        values: Mapping[str, Any] = waiting[1]
+        return values
+    return {**{f.name: f.value for f in result.facts}, **{d.name: d.value for d in result.derived}}
+
+
+def _rate_and_budget(shape: SetShape, grade: str, values: Mapping[str, Any]) -> tuple[Decimal | None, Decimal | None]:
+    """The 预算执行率 the default 需说明 rule reads (when the set declares no rule of its own), and the year's budget
+    when the grade's consequence needs it (None when the set or the project gives none)."""
+    rate = None
+    if not shape.set.explain_when:
+        rate = _first_number([_value(values, name) for name in (*shape.rate_derived, *shape.rate_facts)])
+    budget = None
+    if shape.budget_needed(grade):
+        found = _value(values, shape.budget_fact or "")
+        budget = found if isinstance(found, Decimal) else None
+    return rate, budget
 
 
 def _value(values: Mapping[str, Any], name: str) -> Any:
