@@ -8,6 +8,9 @@ second, cheaper way; they must not change by a byte when a workbook or a
 from __future__ import annotations
 
 import json
+import pickle
+from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +20,11 @@ from click.testing import CliRunner
 from conftest import ROOT
 from portfolio import projects, write_jsonl
 from scoring_engine import Facts, load_facts, load_indicator_set, score
-from scoring_engine.batch.rows import ProjectRow, SetShape, project_row, scores_row
+from scoring_engine.batch.rows import (Comparison, IndicatorDifference, IndicatorRow, ProjectRow, SetShape, failed_row,
+                                       project_row, scores_row)
 from scoring_engine.cli import main
 from scoring_engine.engine import scores_only
+from scoring_engine.errors import Problem
 from scoring_engine.loader import resolve_set
 
 FACTS = sorted(ROOT.glob("examples/*/facts.json")) + sorted((ROOT / "indicator_sets").glob("*.facts.json"))
@@ -43,8 +48,6 @@ def _cases() -> list[tuple[str, Any, Facts]]:
 
 def _without_reasons(row: ProjectRow) -> ProjectRow:
     """The row as scores_row builds it: no reasons, and only the set's own indicators."""
-    from dataclasses import replace
-
     return replace(row, indicators=tuple(i._replace(reason="") for i in row.indicators if i.in_set))
 
 
@@ -83,3 +86,25 @@ def test_summaries_are_the_same_bytes_whatever_other_outputs_are_asked_for(tmp_p
         assert 1 == run.exit_code
         runs[name] = (run.stdout, (folder / "b.csv").read_bytes(), (folder / "b.html").read_bytes())
     assert runs["alone"] == runs["beside"]
+
+
+def test_a_row_read_back_from_its_file_or_a_worker_is_the_same_row():
+    """A batch keeps each row on disk and reads it back for every output, and rows come back from worker processes,
+    pickled: every field comes back, each Decimal with its digits (14.50 stays 14.50), a comparison and a failure too."""
+    rows = []
+    for _, path, facts in _cases():
+        indicator_set = load_indicator_set(resolve_set(facts.indicator_set or "", relative_to=path.parent))
+        shape = SetShape.of(indicator_set)
+        full = project_row(3, "p.json", score(indicator_set, facts), shape, batch="复核", file="p.json")
+        rows += [full, full.summary_only(), scores_row(3, "p.json", scores_only(indicator_set, facts), facts, shape)]
+    first = rows[0]
+    difference = IndicatorDifference(Decimal("12.50"), Decimal("-0.00"))
+    rows.append(first.with_compare(Comparison("复核", "r.json", Decimal("88.10"), "良", Decimal("-1.0"), True, True,
+                                              ("复核得分低",), {first.indicators[0].id: difference})))
+    rows.append(replace(first, budget=Decimal("1.2E+3"), total=Decimal("0E-2"), consequence="核减10%"))
+    rows.append(failed_row(7, "bad.json", (Problem("fact x is missing", fact="x"),), internal=True, project={"name": "某项目"}))
+    assert any(not i.in_set for row in rows for i in row.indicators)  # a target table's rows
+    for row in rows:
+        back = pickle.loads(pickle.dumps(row, pickle.HIGHEST_PROTOCOL))
+        assert type(back) is ProjectRow and back == row and repr(back) == repr(row)
+        assert [type(i) for i in back.indicators] == [IndicatorRow] * len(row.indicators)
