@@ -36,7 +36,9 @@ from .task import BatchWorker, Entry, TaskConfig
 
 __all__ = ["BatchOptions", "run_batch", "OUTPUTS", "EXIT_FAILED", "EXIT_INTERNAL"]
 
-#: The batch outputs by file extension.
+#: The batch outputs by file extension. Each takes every project as it is scored (add), then, once the batch is done,
+#: the summary (start), the rows kept on disk one by one in input order when it `reads_kept` (kept), and the end (finish);
+#: commit() puts it in place, discard() removes what it wrote.
 OUTPUTS: dict[str, Any] = {".xlsx": BatchWorkbook, ".csv": BatchCsv, ".jsonl": BatchJsonl, ".html": BatchPage}
 EXIT_FAILED = 1
 EXIT_INTERNAL = 3
@@ -82,7 +84,14 @@ def run_batch(options: BatchOptions) -> Summary:
         with _Rows() as kept:
             summary = _score(options, config, documents, recheck_documents, sinks, kept)
             for sink in sinks:
-                sink.finish(summary, kept.rows)
+                sink.start(summary)
+            readers = [sink.kept for sink in sinks if sink.reads_kept]
+            if readers:
+                for row in kept.rows():  # read back once, whatever the outputs: each takes every row in turn
+                    for read in readers:
+                        read(row)
+            for sink in sinks:
+                sink.finish(summary)
         for sink in sinks:
             sink.commit()
         return summary

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .._output import AtomicOutput
@@ -22,19 +21,25 @@ class BatchCsv:
         self.output = AtomicOutput(path)
         self.against = against
 
+    reads_kept = True
+
     def add(self, row: ProjectRow, json: str | None) -> None:
         pass  # everything comes from the rows kept on disk
 
-    def finish(self, summary: Summary, rows: Callable[[], Iterable[ProjectRow]]) -> None:
+    def start(self, summary: Summary) -> None:
         text = _Utf8(self.output)
         text.write(BOM)
-        writer = csv.writer(text, lineterminator="\r\n")
-        writer.writerow(summary_table(summary).header)
-        tops = top_names(summary)
-        consequences = bool(summary.consequences)
-        for row in rows():
-            if row.ok and not row.batch:
-                writer.writerow(_csv_cell(c) for c in summary_cells(row, tops, self.against, consequences))
+        self.writer = csv.writer(text, lineterminator="\r\n")
+        self.writer.writerow(summary_table(summary).header)
+        self.tops = top_names(summary)
+        self.consequences = bool(summary.consequences)
+
+    def kept(self, row: ProjectRow) -> None:
+        if row.ok and not row.batch:
+            self.writer.writerow(_csv_cell(c) for c in summary_cells(row, self.tops, self.against, self.consequences))
+
+    def finish(self, summary: Summary) -> None:
+        pass
 
     def commit(self) -> None:
         self.output.commit()

@@ -7,7 +7,7 @@ hash). The lists are written from the rows kept on disk, one row at a time.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from typing import IO
 from html import escape
 from pathlib import Path
 
@@ -56,14 +56,20 @@ footer { margin-top: 28px; color: var(--muted); font-size: 12px; }
 class BatchPage:
     """Writes the page once the batch is done."""
 
+    reads_kept = True
+
     def __init__(self, path: Path, against: str | None):
         self.output = AtomicOutput(path)
         self.against = against
+        self.explained = self.failed = 0
+        self.waiting: IO[bytes] | None = None
 
     def add(self, row: ProjectRow, json: str | None) -> None:
         pass  # everything comes from the summary and the rows kept on disk
 
-    def finish(self, summary: Summary, rows: Callable[[], Iterable[ProjectRow]]) -> None:
+    def start(self, summary: Summary) -> None:
+        import tempfile
+
         write = self.output.write
         write((page_head(TITLE, _CSS, f"scoring-engine {__version__}") + f"<body>\n<main>\n<h1>{TITLE}</h1>\n").encode())
         write(_figures(summary).encode())
@@ -72,34 +78,65 @@ class BatchPage:
         write(_rankings(summary).encode())
         if summary.consequences:
             write(_consequences(summary).encode())
-        self._list(write, rows, "explain", "需说明的项目", EXPLAIN.header,
-                   lambda row: explain_rows(row) if row.ok and not row.batch else ())
-        self._list(write, rows, "problems", "评分失败的项目", PROBLEMS.header, problem_rows)
+        write(_list_head("explain", "需说明的项目", EXPLAIN.header))
+        # the projects in error are listed after the projects to explain, from the same read of the rows: they wait here
+        self.waiting = tempfile.TemporaryFile()  # noqa: SIM115 - closed by finish, commit or discard
+
+    def kept(self, row: ProjectRow) -> None:
+        assert self.waiting is not None
+        if row.ok and not row.batch:
+            for cells in explain_rows(row):
+                self.explained += 1
+                self.output.write(_list_row(EXPLAIN.header, cells))
+        for cells in problem_rows(row):
+            self.failed += 1
+            self.waiting.write(_list_row(PROBLEMS.header, cells))
+
+    def finish(self, summary: Summary) -> None:
+        assert self.waiting is not None
+        write = self.output.write
+        write(_list_end(self.explained))
+        write(_list_head("problems", "评分失败的项目", PROBLEMS.header))
+        self.waiting.seek(0)
+        while block := self.waiting.read(1 << 20):
+            write(block)
+        self._close()
+        write(_list_end(self.failed))
         write(f'<footer id="provenance">scoring-engine {escape(__version__)}</footer>\n</main>\n</body>\n</html>\n'.encode())
 
-    @staticmethod
-    def _list(write: Callable[[bytes], None], rows: Callable[[], Iterable[ProjectRow]], anchor: str, title: str,
-              header: tuple[str, ...], lines: Callable[[ProjectRow], Iterable[list[object]]]) -> None:
-        numeric = {"序号", "总分"}
-        head = "".join(f'<th class="num">{h}</th>' if h in numeric else f"<th>{h}</th>" for h in header)
-        write(f'<section id="{anchor}">\n<h2>{title}</h2>\n<table class="{anchor}">\n'
-              f'<thead><tr>{head}</tr></thead>\n<tbody>\n'.encode())
-        count = 0
-        for row in rows():
-            for cells in lines(row):
-                count += 1
-                write(("<tr>" + "".join(_cell(h, c) for h, c in zip(header, cells, strict=True)) + "</tr>\n").encode())
-        write(b"</tbody>\n</table>\n" + ('<p class="note">无。</p>\n'.encode() if not count else b"") + b"</section>\n")
+    def _close(self) -> None:
+        if self.waiting is not None:
+            self.waiting.close()
+            self.waiting = None
 
     def commit(self) -> None:
+        self._close()
         self.output.commit()
 
     def discard(self) -> None:
+        self._close()
         self.output.discard()
 
 
+def _list_head(anchor: str, title: str, header: tuple[str, ...]) -> bytes:
+    head = "".join(f'<th class="num">{h}</th>' if h in _NUMERIC else f"<th>{h}</th>" for h in header)
+    return (f'<section id="{anchor}">\n<h2>{title}</h2>\n<table class="{anchor}">\n'
+            f'<thead><tr>{head}</tr></thead>\n<tbody>\n').encode()
+
+
+def _list_row(header: tuple[str, ...], cells: list[object]) -> bytes:
+    return ("<tr>" + "".join(_cell(h, c) for h, c in zip(header, cells, strict=True)) + "</tr>\n").encode()
+
+
+def _list_end(count: int) -> bytes:
+    return b"</tbody>\n</table>\n" + ('<p class="note">无。</p>\n'.encode() if not count else b"") + b"</section>\n"
+
+
+_NUMERIC = ("序号", "总分")
+
+
 def _cell(header: str, cell: object) -> str:
-    if header in ("序号", "总分"):
+    if header in _NUMERIC:
         return f'<td class="num">{escape(cell_text(cell))}</td>'
     if header == "来源":
         return f'<td class="source">{escape(cell_text(cell))}</td>'

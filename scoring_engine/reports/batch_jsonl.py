@@ -11,7 +11,6 @@ With a comparison each line also has ``"compare"`` (null when nothing matched).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +27,7 @@ class BatchJsonl:
     """Writes each line as its project arrives (the JSON itself was made where the project was scored)."""
 
     wants_json = True
+    reads_kept = False  # every line is written as its project arrives
 
     def __init__(self, path: Path, against: str | None):
         self.output = AtomicOutput(path)
@@ -42,7 +42,13 @@ class BatchJsonl:
             parts.append(f',"compare":{_json.dumps(compare_document(row.compare), indent=None)}')
         self.output.write(("".join(parts) + "}\n").encode("utf-8"))
 
-    def finish(self, summary: Summary, rows: Callable[[], Iterable[ProjectRow]]) -> None:
+    def start(self, summary: Summary) -> None:
+        pass
+
+    def kept(self, row: ProjectRow) -> None:
+        pass
+
+    def finish(self, summary: Summary) -> None:
         pass
 
     def commit(self) -> None:

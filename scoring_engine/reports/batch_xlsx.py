@@ -8,7 +8,7 @@ always text (never a formula).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -33,6 +33,8 @@ _STATISTICS_WIDTHS = (30, 30, 10, 12, 12)
 class BatchWorkbook:
     """Writes the workbook to a temporary file beside `path`; commit() puts it in place."""
 
+    reads_kept = True
+
     def __init__(self, path: Path, against: str | None):
         self.output = AtomicOutput(path)
         self.against = against
@@ -51,23 +53,26 @@ class BatchWorkbook:
                       for kind in self.detail_kinds]
             self.detail.append_rows(detail_rows(row, self.against is not None), styles)
 
-    def finish(self, summary: Summary, rows: Callable[[], Iterable[ProjectRow]]) -> None:
+    def start(self, summary: Summary) -> None:
         table = summary_table(summary)
         self.summary.set_header(table.header, table.widths)
-        tops = top_names(summary)
-        consequences = bool(summary.consequences)
-        for row in rows():
-            if not row.ok:
-                for cells in problem_rows(row):
-                    self.problems.append(cells)
-            elif not row.batch:
-                self.summary.append(*_values_and_styles(summary_cells(row, tops, self.against, consequences)))
-                for cells in explain_rows(row):
-                    self.explain.append(*_values_and_styles(cells))
+        self.tops = top_names(summary)
+        self.consequences = bool(summary.consequences)
+
+    def kept(self, row: ProjectRow) -> None:
+        if not row.ok:
+            for cells in problem_rows(row):
+                self.problems.append(cells)
+        elif not row.batch:
+            self.summary.append(*_values_and_styles(summary_cells(row, self.tops, self.against, self.consequences)))
+            for cells in explain_rows(row):
+                self.explain.append(*_values_and_styles(cells))
+
+    def finish(self, summary: Summary) -> None:
         self.statistics.set_header((), _STATISTICS_WIDTHS, columns=len(_STATISTICS_WIDTHS))
         for cells in statistics(summary):
             self.statistics.append(*_values_and_styles(cells))
-        if consequences:
+        if summary.consequences:
             applied = self.book.sheet(CONSEQUENCE_SHEET, CONSEQUENCES.header, CONSEQUENCES.widths)
             for cells in consequence_rows(summary):
                 applied.append(*_values_and_styles(cells))
