@@ -1,4 +1,5 @@
-"""The result document as JSON text, written straight from the Result: byte for byte ``_json.dumps(result.to_dict())``.
+"""The result document as JSON text, written straight from the Result: byte for byte ``_json.dumps(result.to_dict())``,
+or with ``indent=None`` in its compact form (one line without spaces, as a .jsonl line holds it).
 
 to_dict builds a tree of plain dicts and _json walks it again; for a batch of
 projects that is most of the cost of writing the audit trail. This writer
@@ -24,47 +25,54 @@ from .audit import LEAF_KEY, MAX_SHARED_JSON, AuditTrail, FactValue, IndicatorRe
 from .formulas import Finding
 from .judgements import Judgement, TierJudgement
 
-__all__ = ["result_json"]
+__all__ = ["COMPACT", "result_json"]
 
 _MOST_HEADS = 5000  # keys kept with their text ready: they are few (a set's fact names, the kinds' detail keys)
-_PAD = ["\n" + "  " * level for level in range(64)]
+#: Level COMPACT + n is depth n written on one line without spaces (``_json.dumps(..., indent=None)``); below it,
+#: depth n indented by two spaces a level. A result is never that deep: its facts nest at most MAX_FACTS_DEPTH levels.
+COMPACT = 100
+_PAD = ["\n" + "  " * level for level in range(COMPACT)] + [""] * COMPACT  # what goes before a member at each level
+_COLON = [": "] * COMPACT + [":"] * COMPACT  # what goes between a key and its value
 Out = list[str]
 
 
-def result_json(result: Any) -> str:
-    """The result document of `result` (a result.Result) as JSON text, ending with a newline."""
+def result_json(result: Any, compact: bool = False) -> str:
+    """The result document of `result` (a result.Result) as JSON text, ending with a newline; `compact`: on one line
+    without spaces and without the newline."""
+    base = COMPACT if compact else 0
+    first, second, colon = _PAD[base + 1], _PAD[base + 2], _COLON[base]
     tree = given(result, "indicators")
     kept = _Kept(tree.plan if isinstance(tree, Later) else None)
     out: Out = []
     put = out.append
     s = result.indicator_set
-    put('{\n  "engine": {\n    "name": "scoring-engine",\n    "version": ')
-    _plain(result.engine_version, out, 2)
-    put('\n  },\n  "indicator_set": ')
-    _fields((("id", s.id), ("name", s.name), ("version", s.version), ("sha256", s.sha256)), out, 1)
-    put(',\n  "facts": {\n    "sha256": ')
-    _plain(result.facts_sha256, out, 2)
+    put(f'{{{first}"engine"{colon}{{{second}"name"{colon}"scoring-engine",{second}"version"{colon}')
+    _plain(result.engine_version, out, base + 2)
+    put(f'{first}}},{first}"indicator_set"{colon}')
+    _fields((("id", s.id), ("name", s.name), ("version", s.version), ("sha256", s.sha256)), out, base + 1)
+    put(f',{first}"facts"{colon}{{{second}"sha256"{colon}')
+    _plain(result.facts_sha256, out, base + 2)
     if result.facts:
-        put(',\n    "values": ')
-        _items(result.facts, out, 2, kept.fact)
-    put('\n  },\n  "project": ')
-    _plain(result.project, out, 1)
+        put(f',{second}"values"{colon}')
+        _items(result.facts, out, base + 2, kept.fact)
+    put(f'{first}}},{first}"project"{colon}')
+    _plain(result.project, out, base + 1)
     grading = [("precision", result.precision), ("max_total", result.max_total), ("total", result.total), ("grade", result.grade)]
     if result.grade_consequence:
         grading.append(("grade_consequence", result.grade_consequence))
-    _fields(grading, out, 0, opened=True)
-    put(',\n  "warnings": ')
-    _items(result.warnings, out, 1, _warning)
-    put(',\n  "flags": ')
-    _items(result.flags, out, 1, _flag)
-    put(',\n  "derived": ')
-    _items(result.derived, out, 1, _derived)
-    put(',\n  "indicators": ')
+    _fields(grading, out, base, opened=True)
+    put(f',{first}"warnings"{colon}')
+    _items(result.warnings, out, base + 1, _warning)
+    put(f',{first}"flags"{colon}')
+    _items(result.flags, out, base + 1, _flag)
+    put(f',{first}"derived"{colon}')
+    _items(result.derived, out, base + 1, _derived)
+    put(f',{first}"indicators"{colon}')
     waiting = tree.pending() if isinstance(tree, Later) else None
     # not read yet: written from the audit trail, each of the set's leaves as text kept for it where there is some
     indicators = waiting[0].to_write() if waiting and isinstance(waiting[0], AuditTrail) else result.indicators
-    _items(indicators, out, 1, kept.indicator)
-    put("\n}\n")
+    _items(indicators, out, base + 1, kept.indicator)
+    put("}" if compact else "\n}\n")
     return "".join(out)
 
 
@@ -120,7 +128,7 @@ def _other(value: Any, out: Out, level: int) -> None:
         value = Decimal(repr(value))
     elif isinstance(value, (datetime.date, datetime.datetime)):
         value = value.isoformat()
-    out.append(_json.dumps(value).replace("\n", _PAD[level]))
+    out.append(_json.dumps(value, indent=None) if level >= COMPACT else _json.dumps(value).replace("\n", _PAD[level]))
 
 
 def _items(items: Iterable[Any], out: Out, level: int, write: Callable[[Any, Out, int], None]) -> None:
@@ -145,7 +153,7 @@ def _fields(pairs: Iterable[tuple[str, Any]], out: Out, level: int, opened: bool
     for key, value in pairs:
         head = heads.get(key)
         if head is None:
-            head = "," + _PAD[level + 1] + _quote(key) + ": "
+            head = "," + _PAD[level + 1] + _quote(key) + _COLON[level + 1]
             if len(heads) < _MOST_HEADS:  # a project's own keys are not kept
                 heads[key] = head
         if first:
@@ -193,7 +201,7 @@ def _records(pairs: Iterable[tuple[str, Any]], out: Out, level: int) -> None:
     inner = _PAD[level + 1]
     first = True
     for key, item in pairs:
-        out.append(("{" if first else ",") + inner + _quote(key) + ": ")
+        out.append(("{" if first else ",") + inner + _quote(key) + _COLON[level + 1])
         first = False
         _record(item, out, level + 1)
     out.append("{}" if first else _PAD[level] + "}")
@@ -247,7 +255,8 @@ class _Kept:
             pairs = [("name", f.name), ("type", f.type)] + [(k, v) for k, v in (("label", f.label), ("unit", f.unit)) if v]
             return _opened(pairs, level)
 
-        out.append((self._once(("fact", f.name, level), make) if ours else make()) + "," + _PAD[level + 1] + '"value": ')
+        head = self._once(("fact", f.name, level), make) if ours else make()
+        out.append(head + "," + _PAD[level + 1] + '"value"' + _COLON[level + 1])
         text = _scalar(f.value)
         if text is not None:
             out.append(text)
@@ -290,8 +299,8 @@ class _Kept:
         out.append(self._once(("head", r.id, level), make) if ours else make())
         weight, score, reason = _scalar(r.weight), _scalar(r.score), _scalar(r.reason)
         if weight is not None and score is not None and reason is not None:  # the usual: numbers and text
-            pad = _PAD[level + 1]
-            out.append(f',{pad}"weight": {weight},{pad}"score": {score},{pad}"reason": {reason}')
+            pad, colon = _PAD[level + 1], _COLON[level + 1]
+            out.append(f',{pad}"weight"{colon}{weight},{pad}"score"{colon}{score},{pad}"reason"{colon}{reason}')
         else:
             _fields((("weight", r.weight), ("score", r.score), ("reason", r.reason)), out, level, opened=True)
         if r.declared_weight is not None and r.declared_weight != r.weight:
@@ -303,12 +312,12 @@ class _Kept:
         if r.kind is not None:
             self.rule(r, out, level)
             _fields((("inputs", r.inputs), ("details", r.details)), out, level, opened=True)
-            out.append("," + _PAD[level + 1] + '"deductions": ')
+            out.append("," + _PAD[level + 1] + '"deductions"' + _COLON[level + 1])
             _items(r.deductions, out, level + 1, _deduction)
             last = (("raw_score", r.raw_score), ("clamped", r.clamped)) if r.raw_score is not None else (("clamped", r.clamped),)
             _fields(last, out, level, opened=True)
         if r.children:
-            out.append("," + _PAD[level + 1] + '"children": ')
+            out.append("," + _PAD[level + 1] + '"children"' + _COLON[level + 1])
             _items(r.children, out, level + 1, self.indicator)
         out.append(_PAD[level] + "}")
 

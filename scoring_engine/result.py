@@ -147,11 +147,15 @@ class Result:
         }
 
     @in_engine_context
-    def to_json(self) -> str:
-        """The result as JSON text, identical byte for byte for the same set and facts (and to ``to_dict``'s)."""
+    def to_json(self, compact: bool = False) -> str:
+        """The result as JSON text, identical byte for byte for the same set and facts (and to ``to_dict``'s).
+
+        Indented by two spaces, ending with a newline; `compact`: on one line, without spaces or the newline, as a
+        line of a JSON Lines file.
+        """
         from ._result_json import result_json
 
-        return result_json(self)
+        return result_json(self, compact)
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,11 @@ def _reference(result: Result) -> str:
     return _json.dumps(result.to_dict()) + "\n"
 
 
+def _one_line(result: Result) -> str:
+    """The compact document as it was written before (a .jsonl line's result): to_dict, then the generic writer."""
+    return _json.dumps(result.to_dict(), indent=None)
+
+
 def test_to_json_is_to_dict_written_out_for_every_bundled_case() -> None:
     """Every case of every bundled set and example that scores gives the same bytes from to_json as from to_dict."""
     compared = 0
@@ -46,22 +51,28 @@ def test_to_json_is_to_dict_written_out_for_every_bundled_case() -> None:
                 continue
             written = result.to_json()  # from the audit trail, before anything read it
             assert _reference(result) == written == result.to_json()  # and from the results it built
+            assert _one_line(result) == result.to_json(compact=True)
             compared += 1
     assert compared > 50
 
 
 def test_to_json_is_to_dict_written_out_for_varied_projects() -> None:
     """Three hundred generated projects (rescaled weights, clamped and missing values, warnings) give the same bytes,
-    written straight from the audit trail (to_json first) and from the results it built (to_json after to_dict)."""
+    written straight from the audit trail (to_json first) and from the results it built (to_json after to_dict),
+    indented and on one line (compact, first for half of them)."""
     indicator_set = load_indicator_set("national-framework")
     rng = random.Random(5)
-    for _ in range(300):
+    for number in range(300):
         document = national_facts(rng)
         facts = Facts(values=document["facts"], not_applicable=document.get("not_applicable", {}),
                       project=document["project"])
         result = score(indicator_set, facts)
-        written = result.to_json()
-        assert _reference(result) == written == result.to_json()
+        if number % 2:
+            line = result.to_json(compact=True)
+            assert _reference(result) == result.to_json() and _one_line(result) == line == result.to_json(compact=True)
+        else:
+            written = result.to_json()
+            assert _reference(result) == written == result.to_json() and _one_line(result) == result.to_json(compact=True)
 
 
 def test_a_result_changed_by_the_caller_is_written_as_changed() -> None:
@@ -70,7 +81,7 @@ def test_a_result_changed_by_the_caller_is_written_as_changed() -> None:
     top = result.indicators[0]
     changed = dataclasses.replace(result, project={"name": "另一个项目", 1: "键不是文本"},
                                   indicators=(dataclasses.replace(top, name="改过的名称", rule={"kind": "x"}), *result.indicators[1:]))
-    assert _reference(changed) == changed.to_json()
+    assert _reference(changed) == changed.to_json() and _one_line(changed) == changed.to_json(compact=True)
     assert '"name": "改过的名称"' in changed.to_json()
 
 

@@ -109,7 +109,7 @@ def report_name(index: int, source: str, extension: str) -> str:
 def _json_text(outcome: Outcome) -> str:
     """The members of the project's JSON line: the result, the 需说明 flags and a form's cells, or the problems, with fields."""
     if outcome.result is not None:
-        text = (f'"result":{_json.dumps(outcome.result.to_dict(), indent=None)},'
+        text = (f'"result":{outcome.result.to_json(compact=True)},'
                 f'"need_explanation":{json.dumps(list(outcome.row.flags), ensure_ascii=False)}')
         return text + (f',"provenance":{_json.dumps(dict(outcome.provenance), indent=None)}' if outcome.provenance else "")
     fields = ("message", "file", "line", "column", "path", "indicator", "fact", "expression", "hint")
