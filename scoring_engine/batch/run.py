@@ -32,7 +32,8 @@ from .pool import ordered_map
 from .progress import Progress
 from .rows import ProjectRow
 from .summary import Summariser, Summary
-from .task import BatchWorker, Entry, TaskConfig
+from .entry import Entry
+from .task import BatchWorker, TaskConfig
 
 __all__ = ["BatchOptions", "run_batch", "OUTPUTS", "EXIT_FAILED", "EXIT_INTERNAL"]
 
@@ -78,9 +79,10 @@ def run_batch(options: BatchOptions) -> Summary:
     try:
         for path in options.outputs:
             sinks.append(OUTPUTS[path.suffix.lower()](path, options.against))  # one at a time: a failure discards those made
+        workbook = any(isinstance(s, BatchWorkbook) for s in sinks)
         config = TaskConfig(options.indicator_set, options.other_set, json=any(isinstance(s, BatchJsonl) for s in sinks),
-                            reports=options.reports, report_format=options.report_format,
-                            reasons=any(isinstance(s, BatchWorkbook) for s in sinks))
+                            reports=options.reports, report_format=options.report_format, reasons=workbook,
+                            details=workbook and options.against is None)
         with _Rows() as kept:
             summary = _score(options, config, documents, recheck_documents, sinks, kept)
             for sink in sinks:
@@ -131,7 +133,7 @@ def _score(options: BatchOptions, config: TaskConfig, documents: Iterator[Any], 
             summariser.add(row)
             kept.add(row.summary_only())
             for sink in sinks:
-                sink.add(row, entry.json)
+                sink.add(row, entry)
             if progress:
                 progress.tick(not row.ok)
         if progress:

@@ -19,11 +19,12 @@ from .._arith import in_engine_context
 from .._output import write_atomically
 from ..model import IndicatorSet
 from ..render import RENDERERS
+from ..reports.batch_xlsx import detail_cells
 from .inputs import Document
-from .rows import ProjectRow
+from .entry import Entry
 from .scoring import Outcome, Scorer
 
-__all__ = ["TaskConfig", "Entry", "BatchWorker", "report_name", "REPORT_EXTENSIONS"]
+__all__ = ["TaskConfig", "BatchWorker", "report_name", "REPORT_EXTENSIONS"]
 
 #: The file extension of each single-project report format.
 REPORT_EXTENSIONS = {"table": "txt", "json": "json", "markdown": "md", "csv": "csv", "xlsx": "xlsx", "html": "html"}
@@ -42,21 +43,12 @@ class TaskConfig:
     reports: Path | None = None
     report_format: str = "html"
     reasons: bool = True  # rows carry each indicator's reason and a target table's rows (the .xlsx 指标明细 shows them)
+    details: bool = False  # the worker makes each project's 指标明细 rows (an .xlsx output, nothing compared)
 
     @property
     def keep_results(self) -> bool:
         """Whether an output needs each project's whole Result (the .jsonl output, the reports)."""
         return self.json or self.reports is not None
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One document done: its row, its JSON line's content (result or problems), and its row under the compared set."""
-
-    row: ProjectRow
-    # its JSON line's members but index, source and compare: "result":…,"need_explanation":… or "problems":…
-    json: str | None = None
-    other: ProjectRow | None = None
 
 
 class BatchWorker:
@@ -77,7 +69,9 @@ class BatchWorker:
         if outcome.result is not None and self.config.reports is not None:
             self.write_report(outcome)
         other = self.other.outcome(index, document).row if self.other is not None else None
-        return Entry(outcome.row, _json_text(outcome) if self.config.json else None, other)
+        row = outcome.row
+        details = tuple(detail_cells(row, None)) if self.config.details and row.ok and not row.batch else None
+        return Entry(row, _json_text(outcome) if self.config.json else None, other, details)
 
     def write_report(self, outcome: Outcome) -> None:
         assert outcome.result is not None and self.config.reports is not None

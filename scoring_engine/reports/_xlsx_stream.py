@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import IO, Any
 from xml.sax.saxutils import escape, quoteattr
 
-__all__ = ["Book", "Sheet", "MAX_ROWS", "TEXT", "HEADER", "RATE", "score_style", "SCORE_STYLES"]
+__all__ = ["Book", "Sheet", "cells_xml", "MAX_ROWS", "TEXT", "HEADER", "RATE", "score_style", "SCORE_STYLES"]
 
 #: Rows of one sheet (Excel's limit); the header row counts.
 MAX_ROWS = 1_048_576
@@ -92,7 +92,12 @@ def _text_cell(value: str, style: int) -> str:
 
 def _row_xml(n: int, values: Sequence[Any], styles: Sequence[int]) -> str:
     """A row's XML. Cells go in column order without their own reference (which is optional); an empty one is <c/>."""
-    cells = [f'<row r="{n}">']
+    return f'<row r="{n}">{cells_xml(values, styles)}</row>'
+
+
+def cells_xml(values: Sequence[Any], styles: Sequence[int]) -> str:
+    """The cells of a row as XML, for `Sheet.append_cells` (a worker process makes them for the parent to write)."""
+    cells: list[str] = []
     append = cells.append
     for value, style in zip(values, styles, strict=False):  # _NO_STYLES is longer than any row
         kind = type(value)  # told by type first: the cells are nearly all text and Decimals
@@ -103,7 +108,6 @@ def _row_xml(n: int, values: Sequence[Any], styles: Sequence[int]) -> str:
         else:
             text = format(value, "f") if kind is Decimal else str(int(value))
             append(f'<c{_STYLE[style]}><v>{"0" if text == "-0" else text}</v></c>')
-    append("</row>")
     return "".join(cells)
 
 
@@ -138,6 +142,17 @@ class Sheet:
                 self._start()
             self._row += 1
             parts.append(_row_xml(self._row, values[:width], styles or _NO_STYLES))
+        self._flush(parts)
+
+    def append_cells(self, rows: Iterable[str]) -> None:
+        """Rows given as their cells' XML (`cells_xml`, of at most as many columns as the sheet has), in one piece."""
+        parts: list[str] = []
+        for cells in rows:
+            if self._file is None or self._row >= MAX_ROWS:
+                self._flush(parts)
+                self._start()
+            self._row += 1
+            parts.append(f'<row r="{self._row}">{cells}</row>')
         self._flush(parts)
 
     def _flush(self, parts: list[str]) -> None:

@@ -6,10 +6,12 @@ import csv
 from pathlib import Path
 
 from .._output import AtomicOutput
+from ..batch.entry import Entry
 from ..batch.rows import ProjectRow
 from ..batch.summary import Summary
 from .batch_tables import Rate, Score, cell_text, summary_cells, summary_table, top_names
 from .csv_text import _FORMULA_START, BOM
+
 
 __all__ = ["BatchCsv"]
 
@@ -23,7 +25,7 @@ class BatchCsv:
 
     reads_kept = True
 
-    def add(self, row: ProjectRow, json: str | None) -> None:
+    def add(self, row: ProjectRow, entry: Entry) -> None:
         pass  # everything comes from the rows kept on disk
 
     def start(self, summary: Summary) -> None:

@@ -7,20 +7,22 @@ hash). The lists are written from the rows kept on disk, one row at a time.
 
 from __future__ import annotations
 
-from typing import IO
 from html import escape
 from pathlib import Path
+from typing import IO
 
 from .._output import AtomicOutput
 from .._version import __version__
 from ..batch.compare import RECHECK
 from ..batch.consequences import BATCH, DEPARTMENT, UNIT
+from ..batch.entry import Entry
 from ..batch.rows import ProjectRow
 from ..batch.summary import Placed, Ranked, SetSummary, Summary
 from .batch_charts import grade_chart, histogram_chart, rate_chart
 from .batch_tables import CONSEQUENCES, EXPLAIN, PROBLEMS, Score, cell_text, consequence_rows, explain_rows, problem_rows
 from ._page import BASE_CSS
 from ._page import head as page_head
+
 
 __all__ = ["BatchPage", "TITLE"]
 
@@ -64,7 +66,7 @@ class BatchPage:
         self.explained = self.failed = 0
         self.waiting: IO[bytes] | None = None
 
-    def add(self, row: ProjectRow, json: str | None) -> None:
+    def add(self, row: ProjectRow, entry: Entry) -> None:
         pass  # everything comes from the summary and the rows kept on disk
 
     def start(self, summary: Summary) -> None:

@@ -17,8 +17,10 @@ from typing import Any
 from .. import _json
 from .._output import AtomicOutput
 from ..batch.compare import Comparison
+from ..batch.entry import Entry
 from ..batch.rows import ProjectRow
 from ..batch.summary import Summary
+
 
 __all__ = ["BatchJsonl", "compare_document"]
 
@@ -33,9 +35,10 @@ class BatchJsonl:
         self.output = AtomicOutput(path)
         self.against = against
 
-    def add(self, row: ProjectRow, json_text: str | None) -> None:
+    def add(self, row: ProjectRow, entry: Entry) -> None:
         if row.batch:
             return  # the compared batch's projects are in the other outputs' 问题 lists
+        json_text = entry.json
         assert json_text is not None, "the worker makes the JSON of each project when a .jsonl output is asked for"
         parts = [f'{{"index":{row.index},"source":{json.dumps(row.source, ensure_ascii=False)},', json_text]
         if self.against is not None:

@@ -14,14 +14,15 @@ from pathlib import Path
 from typing import Any
 
 from .._output import AtomicOutput
+from ..batch.entry import Entry
 from ..batch.rows import ProjectRow
 from ..batch.summary import Summary
 from ..errors import Problem, ScoringEngineError
-from ._xlsx_stream import HEADER, RATE, TEXT, Book, score_style
+from ._xlsx_stream import HEADER, RATE, TEXT, Book, cells_xml, score_style
 from .batch_tables import (CONSEQUENCES, EXPLAIN, PROBLEMS, Heading, Rate, Score, consequence_rows, detail_header, detail_rows,
                            explain_rows, problem_rows, statistics, summary_cells, summary_table, top_names)
 
-__all__ = ["BatchWorkbook", "SHEETS", "CONSEQUENCE_SHEET"]
+__all__ = ["BatchWorkbook", "SHEETS", "CONSEQUENCE_SHEET", "detail_cells"]
 
 #: The sheets, in order.
 SHEETS = ("汇总", "指标明细", "统计", "需说明", "问题")
@@ -42,16 +43,13 @@ class BatchWorkbook:
         self.summary = self.book.sheet(SHEETS[0], (), ())  # its columns are known at the end
         detail = detail_header(against)
         self.detail = self.book.sheet(SHEETS[1], detail.header, detail.widths)
-        self.detail_kinds = detail.kinds
         self.statistics = self.book.sheet(SHEETS[2], (), (), filter=False)
         self.explain = self.book.sheet(SHEETS[3], EXPLAIN.header, EXPLAIN.widths)
         self.problems = self.book.sheet(SHEETS[4], PROBLEMS.header, PROBLEMS.widths)
 
-    def add(self, row: ProjectRow, json: str | None) -> None:
+    def add(self, row: ProjectRow, entry: Entry) -> None:
         if row.ok and not row.batch:
-            styles = [score_style(row.precision) if kind == "score" else RATE if kind == "rate" else TEXT
-                      for kind in self.detail_kinds]
-            self.detail.append_rows(detail_rows(row, self.against is not None), styles)
+            self.detail.append_cells(entry.details if entry.details is not None else detail_cells(row, self.against))
 
     def start(self, summary: Summary) -> None:
         table = summary_table(summary)
@@ -88,6 +86,14 @@ class BatchWorkbook:
     def discard(self) -> None:
         self.book.close()
         self.output.discard()
+
+
+def detail_cells(row: ProjectRow, against: str | None) -> list[str]:
+    """Each 指标明细 row of a scored project as its cells' XML: made where the project is scored when nothing is
+    compared (the parent then only writes them), else by the workbook, which knows each project's re-check."""
+    kinds = detail_header(against).kinds
+    styles = [score_style(row.precision) if kind == "score" else RATE if kind == "rate" else TEXT for kind in kinds]
+    return [cells_xml(values[:len(kinds)], styles) for values in detail_rows(row, against is not None)]
 
 
 def _values_and_styles(cells: Sequence[Any]) -> tuple[list[Any], list[int]]:
