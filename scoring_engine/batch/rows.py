@@ -174,7 +174,20 @@ def _as_text(value: Any) -> Any:
 
 
 def _as_number(value: Any) -> Any:
-    return Decimal(value) if type(value) is str else value
+    if type(value) is not str:
+        return value
+    number = _NUMBERS.get(value)
+    if number is None:
+        if len(_NUMBERS) >= _MOST_NUMBERS:
+            _NUMBERS.clear()
+        number = _NUMBERS[value] = Decimal(value)
+    return number
+
+
+# The Decimal of each text read back, shared (a Decimal never changes): the same weights and scores recur in every row.
+_NUMBERS: dict[str, Decimal] = {}
+_MOST_NUMBERS = 10_000
+_new_tuple = tuple.__new__
 
 
 def _unpickled_row(values: tuple[Any, ...]) -> ProjectRow:
@@ -183,7 +196,9 @@ def _unpickled_row(values: tuple[Any, ...]) -> ProjectRow:
     for i in _ROW_DECIMALS:
         name = _ROW_FIELDS[i]
         state[name] = _as_number(state[name])
-    state["indicators"] = tuple(IndicatorRow(key, name, level, _as_number(weight), _as_number(points), reason, in_set)
+    number = _as_number
+    # each IndicatorRow made as its generated __new__ makes it, a frame less
+    state["indicators"] = tuple(_new_tuple(IndicatorRow, (key, name, level, number(weight), number(points), reason, in_set))
                                 for key, name, level, weight, points, reason, in_set in values[_ROW_INDICATORS])
     row = object.__new__(ProjectRow)
     row.__dict__.update(state)  # as pickle itself restores a dataclass: its fields, without __init__
