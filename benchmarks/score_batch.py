@@ -12,7 +12,9 @@ disturbs them less; the command line figures are wall time):
 - to_json() ÷ score() (to_json builds the audit trail the result deferred), on
   results all kept while they are written, and streamed (each result scored,
   written and dropped, as a batch writes .jsonl; to_json's share is score() +
-  to_json() less score() in the same round);
+  to_json() less score() in the same round); and, for scale, CPython's C
+  JSON encoder writing the same documents already made (the floor of any
+  writer);
 - score() with every result kept in a list ÷ score() with each dropped: the
   garbage collector walks the results kept (and how many objects each holds);
 - projects per second on one core;
@@ -29,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import json
 import os
 import random
 import resource
@@ -128,8 +131,17 @@ def scoring(args: argparse.Namespace) -> None:
         for f in facts:
             score(indicator_set, f).to_json()
 
+    # The floor of any writer: CPython's C encoder (json.dumps on one line, its fastest form) on the same documents,
+    # already made as plain lists, dicts, text and numbers, so that only the writing is timed.
+    made = [json.loads(score(indicator_set, f).to_json()) for f in facts]
+
+    def c_encoder() -> None:
+        for document in made:
+            json.dumps(document, ensure_ascii=False)
+
     times = interleaved(args.repeats, {
         "hand": lambda: [score_national(d) for d in documents],
+        "c_json": c_encoder,
         "score": score_all,
         "kept": keep_all,
         "to_json": json_all,
@@ -138,7 +150,7 @@ def scoring(args: argparse.Namespace) -> None:
     }, prepare={"to_json": lambda: [score(indicator_set, f) for f in facts]})
     print(f"national framework, {n} varied projects (totals equal to the hand-written scorer's on every one), µs per project:")
     labels = {"hand": "hand-written", "score": "score()", "kept": "score(), kept", "scores_only": "scores_only()",
-              "to_json": "to_json()", "score+to_json": "score()+to_json()"}
+              "to_json": "to_json()", "score+to_json": "score()+to_json()", "c_json": "C json.dumps"}
     for name, label in labels.items():
         print(f"  {label:16} {shown(times[name], n)}")
     print(f"  score() ÷ hand-written         {ratio(times['score'], times['hand'])}   goal ≤ 2×")
@@ -148,6 +160,8 @@ def scoring(args: argparse.Namespace) -> None:
     streamed = [both - alone for both, alone in zip(times["score+to_json"], times["score"], strict=True)]
     print(f"  to_json() ÷ score(), streamed  {ratio(streamed, times['score'])}   goal ≤ 1×"
           "   (each result written, then dropped, as a batch writes .jsonl: score()+to_json() − score() in each round)")
+    print(f"  C json.dumps ÷ score()         {ratio(times['c_json'], times['score'])}"
+          "   (the floor of writing: CPython's C encoder on the same documents already made, on one line)")
     print(f"  score(), results kept ÷ score(), each dropped  {ratio(times['kept'], times['score'])}"
           f"   ({_tracked_per_result(indicator_set, facts[:100]):.0f} objects per kept result for the garbage collector)")
     print(f"  projects per second, one core: score() {n / min(times['score']):7.0f}"
