@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -136,6 +137,68 @@ def facts_inputs() -> st.SearchStrategy[tuple[str, bytes]]:
     )
 
 
+def batch_inputs() -> st.SearchStrategy[bytes]:
+    """The bytes of a JSONL file of one to four facts documents, each a structured mutation (project details included)
+    or the small example's facts on one line with bytes mutated (a mutation may split or join lines)."""
+    original = json.loads(FACTS_BYTES)
+    one_line = json.dumps(original, ensure_ascii=False).encode("utf-8")
+    line = st.one_of(mutated_document(original).map(lambda d: as_json(*d)), mutated_bytes(one_line), st.just(one_line))
+    return st.lists(line, min_size=1, max_size=4).map(lambda lines: b"\n".join(lines) + b"\n")
+
+
+#: What a person (or a program) may type into a form's cell: numbers with units, signs and commas, formulas, dates,
+#: errors Excel shows, hostile text; openpyxl writes each as its kind (a text starting with = as a formula).
+CELL_VALUES = st.one_of(
+    st.none(), st.booleans(), st.integers(min_value=-(10**20), max_value=10**20),
+    st.floats(allow_nan=False, allow_infinity=False, width=64),
+    st.sampled_from(("712.42万元", "１２３", "≥19栋", "95%", "-", "—", "无", "=1/0", "=SUM(A1:A9)", "=HYPERLINK(\"x\")",
+                     "#DIV/0!", "#REF!", "1,182.33", "2024-06-30", "0e-999999999", "1e99999", "9" * 40)),
+    st.sampled_from(TEXTS).filter(lambda text: "\ud800" not in text), st.dates(), st.text(max_size=30).filter(
+        lambda text: not any(0xD800 <= ord(c) <= 0xDFFF for c in text)),
+)
+
+
+@cache
+def form_bytes() -> bytes:
+    """The resettlement-housing project's filled 自评表, as `score --format xlsx` writes it (the set named on its side
+    sheet)."""
+    from scoring_engine import load_facts, load_indicator_set, score
+    from scoring_engine.loader import resolve_set
+    from scoring_engine.reports.layouts import render_layout
+
+    facts_path = SMALL.parent / "resettlement-housing" / "facts.json"
+    facts = load_facts(facts_path)
+    indicator_set = load_indicator_set(resolve_set(facts.indicator_set, relative_to=facts_path.parent))
+    return render_layout(score(indicator_set, facts), indicator_set, "xlsx", "selfeval")
+
+
+@st.composite
+def form_inputs(draw: st.DrawFn) -> bytes:
+    """A filled 自评表 with a few cells of either sheet retyped, emptied or filled, rows inserted or deleted."""
+    import io
+
+    from openpyxl import load_workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    book = load_workbook(io.BytesIO(form_bytes()))
+    for _ in range(draw(st.integers(min_value=1, max_value=5))):
+        sheet = book.worksheets[draw(st.integers(min_value=0, max_value=len(book.worksheets) - 1))]
+        row = draw(st.integers(min_value=1, max_value=sheet.max_row + 1))
+        action = draw(st.sampled_from(["cell", "cell", "cell", "insert row", "delete row"]))
+        if action == "insert row":
+            sheet.insert_rows(row)
+        elif action == "delete row":
+            sheet.delete_rows(row)
+        else:
+            cell = sheet.cell(row, draw(st.integers(min_value=1, max_value=sheet.max_column + 1)))
+            value = draw(CELL_VALUES)
+            if type(cell).__name__ != "MergedCell" and not (isinstance(value, str) and ILLEGAL_CHARACTERS_RE.search(value)):
+                cell.value = value  # (the inner cells of a merge hold nothing; no workbook holds a control character)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
 def set_inputs() -> st.SearchStrategy[bytes]:
     """The bytes of a set file: mutated bytes of the small set, or a structured mutation of it as YAML."""
     original = yaml.safe_load(SET_BYTES)
@@ -152,6 +215,12 @@ COMMANDS: dict[str, Callable[[str], list[list[str]]]] = {
     "facts": lambda name: [["score", name, "--set", "set.yaml", "--format", "json"], ["score", name]],
     "set": lambda name: [["validate", name], ["score", "facts.json", "--set", name, "--format", "markdown"]],
     "cases": lambda name: [["test", name]],
+    "form": lambda name: [["score", name, "--format", "json"], ["import", name], ["batch", name, "-q", "-o", "out.csv"]],
+    # every output and each project's report, then the same documents as their own re-check (matched by project id)
+    "batch": lambda name: [["batch", name, "--set", "set.yaml", "-j", "1", "-q", "-o", "out.xlsx", "-o", "out.csv",
+                            "-o", "out.html", "-o", "out.jsonl", "--reports", "reports", "--report-format", "xlsx"],
+                           ["batch", name, "--set", "set.yaml", "-j", "1", "-q", "--compare-with", name, "-o", "compared.xlsx",
+                            "-o", "compared.html"]],
 }
 
 
@@ -162,6 +231,20 @@ def run_input(kind: str, name: str, data: bytes) -> Callable[[Path], dict[str, A
         for example in ("set.yaml", "facts.json"):
             shutil.copy(SMALL / example, scratch / example)
         (scratch / name).write_bytes(data)
-        return {" ".join(args): cli(args) for args in COMMANDS[kind](name)}
+        runs = {" ".join(args): cli(args) for args in COMMANDS[kind](name)}
+        if kind == "batch":  # what the batch left: its outputs, and whether each workbook opens with every sheet
+            runs["written"] = {path.name: _sheets(path) if path.suffix == ".xlsx" else [] for path in scratch.glob("*.*")
+                               if path.stem in ("out", "compared")}
+        return runs
 
     return work
+
+
+def _sheets(path: Path) -> list[str]:
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True)
+    try:
+        return list(book.sheetnames)
+    finally:
+        book.close()
