@@ -108,3 +108,29 @@ def test_a_row_read_back_from_its_file_or_a_worker_is_the_same_row():
         back = pickle.loads(pickle.dumps(row, pickle.HIGHEST_PROTOCOL))
         assert type(back) is ProjectRow and back == row and repr(back) == repr(row)
         assert [type(i) for i in back.indicators] == [IndicatorRow] * len(row.indicators)
+
+
+def test_the_detail_rows_kept_between_projects_are_the_rows_made_afresh():
+    """Each worker keeps the 指标明细 cells of an indicator it has shown, for the next project that shows the same: every
+    row is the same XML as made from the row's own values, and a score written 8.0 is never shown as an 8.00 seen before."""
+    from scoring_engine.reports._xlsx_stream import RATE, TEXT, cells_xml, score_style
+    from scoring_engine.reports.batch_tables import detail_header, detail_rows
+    from scoring_engine.reports.batch_xlsx import detail_cells
+
+    def afresh(row: ProjectRow) -> list[str]:
+        styles = [score_style(row.precision) if k == "score" else RATE if k == "rate" else TEXT for k in detail_header(None).kinds]
+        return [cells_xml(values, styles) for values in detail_rows(row, False)]
+
+    rows = []
+    for _, path, facts in _cases() * 2:  # twice: the second time, every indicator has been shown before
+        indicator_set = load_indicator_set(resolve_set(facts.indicator_set or "", relative_to=path.parent))
+        rows.append(project_row(len(rows), "p.json", score(indicator_set, facts), SetShape.of(indicator_set)))
+    first = rows[0]
+    for written in ("8.00", "8.0", "8"):
+        shown = first.indicators[1]._replace(score=Decimal(written), weight=Decimal(written))
+        rows.append(replace(first, indicators=(first.indicators[0], shown)))
+    for row in rows:
+        assert afresh(row) == detail_cells(row, None)
+    shown_rows = [detail_cells(row, None)[1] for row in rows[-3:]]
+    for written, xml in zip(("8.00", "8.0", "8"), shown_rows, strict=True):
+        assert 2 == xml.count(f"<v>{written}</v>")  # its weight and its score, as written

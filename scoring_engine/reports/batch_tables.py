@@ -20,12 +20,12 @@ from typing import Any
 from .._arith import fixed, percent, plain, round_half_up
 from ..batch.compare import RECHECK
 from ..batch.consequences import BATCH, ConsequenceCount
-from ..batch.rows import ProjectRow
+from ..batch.rows import IndicatorRow, ProjectRow
 from ..batch.summary import SetSummary, Summary
 
 __all__ = ["Score", "Rate", "Heading", "Table", "summary_table", "summary_cells", "summary_text", "detail_header", "detail_rows",
-           "explain_rows", "problem_rows", "statistics", "consequence_rows", "consequence_note", "cell_text", "top_names",
-           "EXPLAIN", "PROBLEMS", "CONSEQUENCES", "MAIN_BATCH"]
+           "indicator_details", "explain_rows", "problem_rows", "statistics", "consequence_rows", "consequence_note", "cell_text",
+           "top_names", "EXPLAIN", "PROBLEMS", "CONSEQUENCES", "MAIN_BATCH"]
 
 #: What the 问题 sheet calls the batch being summarised (the others are 复核, or the other set's id).
 MAIN_BATCH = "本批"
@@ -153,12 +153,18 @@ def detail_header(against: str | None) -> Table:
     return Table(tuple(header), tuple(widths), tuple(kinds))
 
 
+def indicator_details(i: IndicatorRow) -> list[Any]:
+    """The 指标明细 cells of one indicator, after the project's number and name: the same for every project that gives
+    the indicator the same weight, score and reason."""
+    return [i.id, i.name, i.level, i.weight, i.score, _rate_value(i.score, i.weight), i.reason]
+
+
 def detail_rows(row: ProjectRow, compared: bool) -> Iterator[list[Any]]:
     """One row per indicator of a scored project, in the order of its set, as plain values."""
     number, name = row.index + 1, row.name
     differences = row.compare.indicators if row.compare is not None else {}
     for i in row.indicators:
-        cells: list[Any] = [number, name, i.id, i.name, i.level, i.weight, i.score, _rate_value(i.score, i.weight), i.reason]
+        cells: list[Any] = [number, name, *indicator_details(i)]
         if compared:
             d = differences.get(i.id)
             cells += [d.score, d.difference] if d else [None, None]

@@ -15,12 +15,13 @@ from typing import Any
 
 from .._output import AtomicOutput
 from ..batch.entry import Entry
-from ..batch.rows import ProjectRow
+from ..batch.rows import IndicatorRow, ProjectRow
 from ..batch.summary import Summary
 from ..errors import Problem, ScoringEngineError
+from ..plan import SharedTable
 from ._xlsx_stream import HEADER, RATE, TEXT, Book, cells_xml, score_style
 from .batch_tables import (CONSEQUENCES, EXPLAIN, PROBLEMS, Heading, Rate, Score, consequence_rows, detail_header, detail_rows,
-                           explain_rows, problem_rows, statistics, summary_cells, summary_table, top_names)
+                           explain_rows, indicator_details, problem_rows, statistics, summary_cells, summary_table, top_names)
 
 __all__ = ["BatchWorkbook", "SHEETS", "CONSEQUENCE_SHEET", "detail_cells"]
 
@@ -92,8 +93,26 @@ def detail_cells(row: ProjectRow, against: str | None) -> list[str]:
     """Each 指标明细 row of a scored project as its cells' XML: made where the project is scored when nothing is
     compared (the parent then only writes them), else by the workbook, which knows each project's re-check."""
     kinds = detail_header(against).kinds
-    styles = [score_style(row.precision) if kind == "score" else RATE if kind == "rate" else TEXT for kind in kinds]
-    return [cells_xml(values[:len(kinds)], styles) for values in detail_rows(row, against is not None)]
+    styles = tuple(score_style(row.precision) if kind == "score" else RATE if kind == "rate" else TEXT for kind in kinds)
+    if against is not None:
+        return [cells_xml(values, styles) for values in detail_rows(row, True)]
+    project, details = cells_xml((row.index + 1, row.name), styles[:2]), styles[2:]
+    return [project + _indicator_cells(i, details) for i in row.indicators]
+
+
+#: An indicator's 指标明细 cells by what they show, for the projects that show the same (a checklist met in full).
+_INDICATOR_CELLS = SharedTable(4096)
+
+
+def _indicator_cells(indicator: IndicatorRow, styles: tuple[int, ...]) -> str:
+    """The cells of `indicator_details`, as XML: kept by the numbers as written (10.0 and 10.00 show differently)."""
+    i = indicator
+    key = (i.id, i.name, i.level, str(i.weight), str(i.score), i.reason, styles)
+    cells: str | None = _INDICATOR_CELLS.get(key)
+    if cells is None:
+        cells = cells_xml(indicator_details(i), styles)
+        _INDICATOR_CELLS.put(key, cells)
+    return cells
 
 
 def _values_and_styles(cells: Sequence[Any]) -> tuple[list[Any], list[int]]:
