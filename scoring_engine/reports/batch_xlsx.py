@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .._output import AtomicOutput
+from ..audit import MAX_SHARED_JSON
 from ..batch.entry import Entry
 from ..batch.rows import IndicatorRow, ProjectRow
 from ..batch.summary import Summary
@@ -100,8 +101,9 @@ def detail_cells(row: ProjectRow, against: str | None) -> list[str]:
     return [project + _indicator_cells(i, details) for i in row.indicators]
 
 
-#: An indicator's 指标明细 cells by what they show, for the projects that show the same (a checklist met in full).
-_INDICATOR_CELLS = SharedTable(4096)
+#: An indicator's 指标明细 cells by what they show, for the projects that show the same (a checklist met in full); as
+#: bounded as the plan's tables, and never the cells of a long reason.
+_INDICATOR_CELLS = SharedTable(2048)
 
 
 def _indicator_cells(indicator: IndicatorRow, styles: tuple[int, ...]) -> str:
@@ -111,7 +113,8 @@ def _indicator_cells(indicator: IndicatorRow, styles: tuple[int, ...]) -> str:
     cells: str | None = _INDICATOR_CELLS.get(key)
     if cells is None:
         cells = cells_xml(indicator_details(i), styles)
-        _INDICATOR_CELLS.put(key, cells)
+        if len(cells) <= MAX_SHARED_JSON:
+            _INDICATOR_CELLS.put(key, cells)
     return cells
 
 
