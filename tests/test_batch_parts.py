@@ -437,6 +437,50 @@ def test_ctrl_c_stops_cleanly_and_writes_nothing(tmp_path: Path):
         os.killpg(process.pid, 0)
 
 
+@pytest.mark.skipif(os.name != "posix", reason="signals, fork")
+def test_ctrl_c_as_the_workers_start_still_stops_the_batch(tmp_path: Path):
+    """Ctrl-C that comes just as a worker process is forked (where Python's own fork handlers would swallow it, and the
+    batch would write its outputs anyway, or hang as it exits) stops the batch: exit 130, nothing written."""
+    import subprocess
+    import sys
+
+    write_jsonl(tmp_path / "many.jsonl", 300)
+    script = (
+        "import os, signal, sys\n"
+        "sent = []\n"
+        "def interrupt():\n"
+        "    if not sent:\n"
+        "        sent.append(1)\n"
+        "        os.kill(os.getpid(), signal.SIGINT)\n"
+        "os.register_at_fork(after_in_parent=interrupt)\n"
+        "from scoring_engine.cli import main\n"
+        f"sys.argv = ['scoring-engine', 'batch', {str(tmp_path / 'many.jsonl')!r}, '--jobs', '2', '-o', {str(tmp_path / 'o.csv')!r}]\n"
+        "main()\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], check=False, capture_output=True, timeout=120, cwd=ROOT)
+    err = run.stderr.decode("utf-8")
+    assert 130 == run.returncode, err
+    assert "已中断：没有写出汇总文件" in err and "Exception ignored" not in err and "Traceback" not in err
+    assert ["many.jsonl", "set.yaml"] == sorted(p.name for p in tmp_path.iterdir())  # no output, no temporary file
+
+
+def test_an_interrupt_while_work_is_handed_out_comes_just_after():
+    """The pool's guard holds Ctrl-C while a chunk is handed out and raises it once, right after, with the usual handler."""
+    import signal
+
+    from scoring_engine.batch.pool import _interrupt_after
+
+    before = signal.getsignal(signal.SIGINT)
+    reached = []
+    with pytest.raises(KeyboardInterrupt), _interrupt_after():
+        signal.raise_signal(signal.SIGINT)
+        signal.raise_signal(signal.SIGINT)
+        reached.append("the end of the block")
+    assert ["the end of the block"] == reached and before is signal.getsignal(signal.SIGINT)
+    with _interrupt_after():  # nothing held: nothing raised
+        pass
+
+
 @pytest.mark.parametrize("jobs, spawned", [("1", False), ("2", False), ("2", True)])
 def test_batch_reads_gbk_facts_files_with_encoding_in_every_worker(tmp_path: Path, jobs: str, spawned: bool) -> None:
     """A folder of facts files saved as GBK by an old Notepad scores with --encoding gb18030, in one process or in workers

@@ -5,7 +5,8 @@ and then takes chunk after chunk. At most WINDOW chunks per process are
 waiting at any time, so neither the input nor the results pile up in memory
 however long the stream; the input is read only as fast as it is scored.
 Workers ignore Ctrl-C: the parent stops handing out work, waits for the chunks
-under way, and lets the interrupt through.
+under way, and lets the interrupt through (one that comes while a chunk is
+handed out, and workers may be starting, takes effect just after).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, TypeVar
 
@@ -53,7 +55,8 @@ def ordered_map(make_worker: Callable[[], Callable[[Sequence[T]], list[R]]], ite
     pending: deque[Future[list[R]]] = deque()
     try:
         for part in _chunks(items, chunk):
-            pending.append(pool.submit(_work, part))
+            with _interrupt_after():
+                pending.append(pool.submit(_work, part))
             while len(pending) >= jobs * WINDOW:
                 yield from pending.popleft().result()
         while pending:
@@ -62,6 +65,30 @@ def ordered_map(make_worker: Callable[[], Callable[[Sequence[T]], list[R]]], ite
         for future in pending:
             future.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+@contextmanager
+def _interrupt_after() -> Iterator[None]:
+    """Ctrl-C while work is handed out takes effect just after. The first chunks start the worker processes: raised
+    in the middle of a fork, the interrupt would be swallowed by the fork's own handlers (the batch would go on to the
+    end and write its outputs), or would leave workers that nothing stops (the batch would hang as it exits).
+
+    The signal is also held (where it can be) while workers start, so that each starts with it held until it ignores it.
+    """
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGINT) is None:
+        yield  # only the main thread is interrupted; a handler set outside Python is left alone
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if hasattr(signal, "pthread_sigmask") else None
+    try:
+        yield
+    finally:
+        if held is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        signal.signal(signal.SIGINT, previous)
+        if caught:
+            signal.raise_signal(signal.SIGINT)  # as the interrupt would have been, with the handler it would have met
 
 
 def _start_method() -> str:
@@ -79,6 +106,11 @@ def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
 def _start(make_worker: Callable[[], Callable[[Sequence[Any]], list[Any]]], encoding: str | None) -> None:
     global _worker  # noqa: PLW0603 - one per worker process, made by the pool's initializer
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt stops
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held while the worker started; now ignored
+    for name in ("SIGTERM", "SIGHUP"):  # a forked worker had the parent's handlers: a worker told to end just ends
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
     _worker = make_worker()
     if encoding is not None:  # the parent's --encoding: files that are not UTF-8 are read in it here too
         read_otherwise_from_now(encoding)
