@@ -437,6 +437,35 @@ def test_ctrl_c_stops_cleanly_and_writes_nothing(tmp_path: Path):
         os.killpg(process.pid, 0)
 
 
+@pytest.mark.skipif(os.name != "posix", reason="signals")
+def test_sigterm_to_the_whole_batch_stops_it_cleanly(tmp_path: Path):
+    """SIGTERM to the process group (a service manager stopping the job): the workers finish their chunk and leave it
+    to the batch, which writes nothing and ends as SIGTERM ends a process, with no traceback and no worker left. (A worker
+    killed as it sent a result back would leave the batch waiting for ever.)"""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    write_jsonl(tmp_path / "many.jsonl", 20000)
+    out = tmp_path / "out"
+    out.mkdir()
+    command = [sys.executable, "-m", "scoring_engine", "batch", str(tmp_path / "many.jsonl"), "--jobs", "2",
+               "--output", str(out / "s.xlsx"), "--output", str(out / "s.jsonl")]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while not any(out.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)
+    assert process.poll() is None, "the batch ended before it could be stopped"
+    os.killpg(process.pid, signal.SIGTERM)
+    _, err = process.communicate(timeout=60)
+    assert -signal.SIGTERM == process.returncode, err.decode("utf-8")
+    assert "Traceback" not in err.decode("utf-8") and [] == list(out.iterdir())
+    with pytest.raises(ProcessLookupError):  # no worker outlives the batch
+        os.killpg(process.pid, 0)
+
+
 @pytest.mark.skipif(os.name != "posix", reason="signals, fork")
 def test_ctrl_c_as_the_workers_start_still_stops_the_batch(tmp_path: Path):
     """Ctrl-C that comes just as a worker process is forked (where Python's own fork handlers would swallow it, and the
@@ -468,16 +497,16 @@ def test_an_interrupt_while_work_is_handed_out_comes_just_after():
     """The pool's guard holds Ctrl-C while a chunk is handed out and raises it once, right after, with the usual handler."""
     import signal
 
-    from scoring_engine.batch.pool import _interrupt_after
+    from scoring_engine.batch.pool import _stops_after
 
     before = signal.getsignal(signal.SIGINT)
     reached = []
-    with pytest.raises(KeyboardInterrupt), _interrupt_after():
+    with pytest.raises(KeyboardInterrupt), _stops_after():
         signal.raise_signal(signal.SIGINT)
         signal.raise_signal(signal.SIGINT)
         reached.append("the end of the block")
     assert ["the end of the block"] == reached and before is signal.getsignal(signal.SIGINT)
-    with _interrupt_after():  # nothing held: nothing raised
+    with _stops_after():  # nothing held: nothing raised
         pass
 
 

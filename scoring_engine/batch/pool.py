@@ -4,9 +4,10 @@ Each worker process builds its worker once (loading the indicator set once)
 and then takes chunk after chunk. At most WINDOW chunks per process are
 waiting at any time, so neither the input nor the results pile up in memory
 however long the stream; the input is read only as fast as it is scored.
-Workers ignore Ctrl-C: the parent stops handing out work, waits for the chunks
-under way, and lets the interrupt through (one that comes while a chunk is
-handed out, and workers may be starting, takes effect just after).
+Workers ignore Ctrl-C (and SIGTERM and SIGHUP, when the parent cleans up after
+them): the parent stops handing out work, waits for the chunks under way, and
+lets the interrupt through (one that comes while a chunk is
+handed out, as workers may be starting, takes effect just after).
 """
 
 from __future__ import annotations
@@ -51,11 +52,11 @@ def ordered_map(make_worker: Callable[[], Callable[[Sequence[T]], list[R]]], ite
             yield from worker(part)
         return
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(_start_method()), initializer=_start,
-                               initargs=(make_worker, read_otherwise()))
+                               initargs=(make_worker, read_otherwise(), _handled_here()))
     pending: deque[Future[list[R]]] = deque()
     try:
         for part in _chunks(items, chunk):
-            with _interrupt_after():
+            with _stops_after():
                 pending.append(pool.submit(_work, part))
             while len(pending) >= jobs * WINDOW:
                 yield from pending.popleft().result()
@@ -67,28 +68,36 @@ def ordered_map(make_worker: Callable[[], Callable[[Sequence[T]], list[R]]], ite
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-@contextmanager
-def _interrupt_after() -> Iterator[None]:
-    """Ctrl-C while work is handed out takes effect just after. The first chunks start the worker processes: raised
-    in the middle of a fork, the interrupt would be swallowed by the fork's own handlers (the batch would go on to the
-    end and write its outputs), or would leave workers that nothing stops (the batch would hang as it exits).
+#: What stops a batch: Ctrl-C, and SIGTERM and SIGHUP where the command line cleans up after them (_output.stopping_cleanly).
+_STOPS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 
-    The signal is also held (where it can be) while workers start, so that each starts with it held until it ignores it.
+
+@contextmanager
+def _stops_after() -> Iterator[None]:
+    """Ctrl-C (or a stop the batch cleans up after) while work is handed out takes effect just after. The first chunks
+    start the worker processes: raised in the middle of a fork, the exception would be swallowed by the fork's own
+    handlers (the batch would go on to the end and write its outputs), or would leave workers that nothing stops (the
+    batch would hang as it exits). Only a handler written in Python can be swallowed so; the others are left alone.
+
+    The signals are also held (where they can be) while workers start, so that each starts with them held until it has
+    its own handlers.
     """
-    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGINT) is None:
-        yield  # only the main thread is interrupted; a handler set outside Python is left alone
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread runs signal handlers
         return
+    held = [signum for signum in _STOPS if callable(signal.getsignal(signum))]
     caught: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if hasattr(signal, "pthread_sigmask") else None
+    previous = {signum: signal.signal(signum, lambda signum, frame: caught.append(signum)) for signum in held}
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, held) if held and hasattr(signal, "pthread_sigmask") else None
     try:
         yield
     finally:
-        if held is not None:
-            signal.pthread_sigmask(signal.SIG_SETMASK, held)
-        signal.signal(signal.SIGINT, previous)
-        if caught:
-            signal.raise_signal(signal.SIGINT)  # as the interrupt would have been, with the handler it would have met
+        if mask is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        for signum in dict.fromkeys(caught):
+            signal.raise_signal(signum)  # as it would have come, to the handler it would have met
 
 
 def _start_method() -> str:
@@ -103,14 +112,20 @@ def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield part
 
 
-def _start(make_worker: Callable[[], Callable[[Sequence[Any]], list[Any]]], encoding: str | None) -> None:
+def _handled_here() -> tuple[int, ...]:
+    """The stops this process handles itself (Ctrl-C always: the parent decides what an interrupt stops; SIGTERM and
+    SIGHUP when it cleans up after them): its workers ignore them, and finish their chunk when the pool shuts down. A
+    worker killed on the way could die in the middle of sending a result, which leaves the pool waiting for ever."""
+    return tuple(s for s in _STOPS if s == signal.SIGINT or callable(signal.getsignal(s)))
+
+
+def _start(make_worker: Callable[[], Callable[[Sequence[Any]], list[Any]]], encoding: str | None,
+           handled: tuple[int, ...] = (signal.SIGINT,)) -> None:
     global _worker  # noqa: PLW0603 - one per worker process, made by the pool's initializer
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt stops
+    for signum in _STOPS:  # (a forked worker had the parent's handlers: one the parent does not handle just ends it)
+        signal.signal(signum, signal.SIG_IGN if signum in handled else signal.SIG_DFL)
     if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held while the worker started; now ignored
-    for name in ("SIGTERM", "SIGHUP"):  # a forked worker had the parent's handlers: a worker told to end just ends
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), signal.SIG_DFL)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)  # held while the worker started (_stops_after)
     _worker = make_worker()
     if encoding is not None:  # the parent's --encoding: files that are not UTF-8 are read in it here too
         read_otherwise_from_now(encoding)
