@@ -408,20 +408,32 @@ def test_a_set_with_explain_when_decides_who_must_explain(tmp_path: Path):
     assert all(row[-1].startswith("总分低于60分（total < 60；") for row in sheets["需说明"][1:])
 
 
+# Ctrl-C and SIGTERM do what they do for a command typed at a terminal, even when the tests run in the background
+# (where the shell has Ctrl-C ignored, and a child inherits that).
+_TERMINAL = "import signal\nsignal.signal(signal.SIGINT, signal.default_int_handler)\nsignal.signal(signal.SIGTERM, signal.SIG_DFL)\n"
+
+
+def _as_from_a_terminal(*args: str) -> list[str]:
+    """The command line `scoring-engine ARGS`, run as from a terminal."""
+    import sys
+
+    run = f"import runpy, sys\nsys.argv = {['scoring-engine', *args]!r}\nrunpy.run_module('scoring_engine', run_name='__main__')\n"
+    return [sys.executable, "-c", _TERMINAL + run]
+
+
 @pytest.mark.skipif(os.name != "posix", reason="signals")
 def test_ctrl_c_stops_cleanly_and_writes_nothing(tmp_path: Path):
     """Interrupted (SIGINT to the process group, as Ctrl-C sends it) with two workers: exit 130, a message, no output, no
     temporary file, no worker left running."""
     import signal
     import subprocess
-    import sys
     import time
 
     write_jsonl(tmp_path / "many.jsonl", 20000)
     out = tmp_path / "out"
     out.mkdir()
-    command = [sys.executable, "-m", "scoring_engine", "batch", str(tmp_path / "many.jsonl"), "--jobs", "2",
-               "--output", str(out / "s.xlsx"), "--output", str(out / "s.jsonl")]
+    command = _as_from_a_terminal("batch", str(tmp_path / "many.jsonl"), "--jobs", "2", "--output", str(out / "s.xlsx"),
+                                  "--output", str(out / "s.jsonl"))
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     deadline = time.monotonic() + 60
     while not any(out.iterdir()) and time.monotonic() < deadline:  # the outputs' temporary files: scoring has begun
@@ -444,14 +456,13 @@ def test_sigterm_to_the_whole_batch_stops_it_cleanly(tmp_path: Path):
     killed as it sent a result back would leave the batch waiting for ever.)"""
     import signal
     import subprocess
-    import sys
     import time
 
     write_jsonl(tmp_path / "many.jsonl", 20000)
     out = tmp_path / "out"
     out.mkdir()
-    command = [sys.executable, "-m", "scoring_engine", "batch", str(tmp_path / "many.jsonl"), "--jobs", "2",
-               "--output", str(out / "s.xlsx"), "--output", str(out / "s.jsonl")]
+    command = _as_from_a_terminal("batch", str(tmp_path / "many.jsonl"), "--jobs", "2", "--output", str(out / "s.xlsx"),
+                                  "--output", str(out / "s.jsonl"))
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     deadline = time.monotonic() + 60
     while not any(out.iterdir()) and time.monotonic() < deadline:
@@ -486,7 +497,7 @@ def test_ctrl_c_as_the_workers_start_still_stops_the_batch(tmp_path: Path):
         f"sys.argv = ['scoring-engine', 'batch', {str(tmp_path / 'many.jsonl')!r}, '--jobs', '2', '-o', {str(tmp_path / 'o.csv')!r}]\n"
         "main()\n"
     )
-    run = subprocess.run([sys.executable, "-c", script], check=False, capture_output=True, timeout=120, cwd=ROOT)
+    run = subprocess.run([sys.executable, "-c", _TERMINAL + script], check=False, capture_output=True, timeout=120, cwd=ROOT)
     err = run.stderr.decode("utf-8")
     assert 130 == run.returncode, err
     assert "已中断：没有写出汇总文件" in err and "Exception ignored" not in err and "Traceback" not in err
@@ -499,15 +510,18 @@ def test_an_interrupt_while_work_is_handed_out_comes_just_after():
 
     from scoring_engine.batch.pool import _stops_after
 
-    before = signal.getsignal(signal.SIGINT)
-    reached = []
-    with pytest.raises(KeyboardInterrupt), _stops_after():
-        signal.raise_signal(signal.SIGINT)
-        signal.raise_signal(signal.SIGINT)
-        reached.append("the end of the block")
-    assert ["the end of the block"] == reached and before is signal.getsignal(signal.SIGINT)
-    with _stops_after():  # nothing held: nothing raised
-        pass
+    outside = signal.signal(signal.SIGINT, signal.default_int_handler)  # as from a terminal, even when the tests are not
+    try:
+        reached = []
+        with pytest.raises(KeyboardInterrupt), _stops_after():
+            signal.raise_signal(signal.SIGINT)
+            signal.raise_signal(signal.SIGINT)
+            reached.append("the end of the block")
+        assert ["the end of the block"] == reached and signal.default_int_handler is signal.getsignal(signal.SIGINT)
+        with _stops_after():  # nothing held: nothing raised
+            pass
+    finally:
+        signal.signal(signal.SIGINT, outside)
 
 
 @pytest.mark.parametrize("jobs, spawned", [("1", False), ("2", False), ("2", True)])

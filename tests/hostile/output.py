@@ -384,7 +384,10 @@ def _signalled(name: str, step: str, ignored: bool = False) -> Callable[[Path], 
         (folder / "report.json").write_bytes(PREVIOUS)
         (folder / "driver.py").write_text(_DRIVER, encoding="utf-8")
         which = getattr(signal, name)
-        ignore = (lambda: signal.signal(which, signal.SIG_IGN)) if ignored else None
+
+        def ignore() -> None:  # ignored, or as from a terminal even when the tests run in the background (where a
+            signal.signal(which, signal.SIG_IGN if ignored else signal.SIG_DFL)  # shell has Ctrl-C ignored)
+
         done = run_watched([sys.executable, "driver.py", name, step, str(FACTS)], cwd=folder, stdout=subprocess.PIPE,
                            stderr=subprocess.PIPE, timeout=30, preexec_fn=ignore)
         written = (folder / "report.json").read_bytes()
