@@ -422,9 +422,12 @@ def _as_from_a_terminal(*args: str) -> list[str]:
 
 
 @pytest.mark.skipif(os.name != "posix", reason="signals")
-def test_ctrl_c_stops_cleanly_and_writes_nothing(tmp_path: Path):
-    """Interrupted (SIGINT to the process group, as Ctrl-C sends it) with two workers: exit 130, a message, no output, no
-    temporary file, no worker left running."""
+@pytest.mark.parametrize("stop", ["SIGINT", "SIGTERM"])
+def test_ctrl_c_or_sigterm_stops_cleanly_and_writes_nothing(tmp_path: Path, stop: str):
+    """Ctrl-C (SIGINT to the process group) or SIGTERM to it (a service manager stopping the job) with two workers: the
+    workers finish their chunk and leave the stopping to the batch (a worker killed as it sent a result back would leave
+    it waiting for ever), which writes nothing, leaves no temporary file and no worker running, prints no traceback, and
+    exits 130 with a message (Ctrl-C) or ends as SIGTERM ends a process."""
     import signal
     import subprocess
     import time
@@ -439,40 +442,15 @@ def test_ctrl_c_stops_cleanly_and_writes_nothing(tmp_path: Path):
     while not any(out.iterdir()) and time.monotonic() < deadline:  # the outputs' temporary files: scoring has begun
         time.sleep(0.05)
     time.sleep(0.5)
-    assert process.poll() is None, "the batch ended before it could be interrupted"
-    os.killpg(process.pid, signal.SIGINT)
-    _, err = process.communicate(timeout=60)
-    assert 130 == process.returncode
-    assert "已中断：没有写出汇总文件" in err.decode("utf-8")
-    assert [] == list(out.iterdir())
-    with pytest.raises(ProcessLookupError):  # no worker outlives the batch
-        os.killpg(process.pid, 0)
-
-
-@pytest.mark.skipif(os.name != "posix", reason="signals")
-def test_sigterm_to_the_whole_batch_stops_it_cleanly(tmp_path: Path):
-    """SIGTERM to the process group (a service manager stopping the job): the workers finish their chunk and leave it
-    to the batch, which writes nothing and ends as SIGTERM ends a process, with no traceback and no worker left. (A worker
-    killed as it sent a result back would leave the batch waiting for ever.)"""
-    import signal
-    import subprocess
-    import time
-
-    write_jsonl(tmp_path / "many.jsonl", 20000)
-    out = tmp_path / "out"
-    out.mkdir()
-    command = _as_from_a_terminal("batch", str(tmp_path / "many.jsonl"), "--jobs", "2", "--output", str(out / "s.xlsx"),
-                                  "--output", str(out / "s.jsonl"))
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    deadline = time.monotonic() + 60
-    while not any(out.iterdir()) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    time.sleep(0.5)
     assert process.poll() is None, "the batch ended before it could be stopped"
-    os.killpg(process.pid, signal.SIGTERM)
+    os.killpg(process.pid, getattr(signal, stop))
     _, err = process.communicate(timeout=60)
-    assert -signal.SIGTERM == process.returncode, err.decode("utf-8")
-    assert "Traceback" not in err.decode("utf-8") and [] == list(out.iterdir())
+    said = err.decode("utf-8")
+    if stop == "SIGINT":
+        assert 130 == process.returncode and "已中断：没有写出汇总文件" in said, said
+    else:
+        assert -signal.SIGTERM == process.returncode, said
+    assert "Traceback" not in said and [] == list(out.iterdir())
     with pytest.raises(ProcessLookupError):  # no worker outlives the batch
         os.killpg(process.pid, 0)
 
