@@ -216,10 +216,11 @@ COMMANDS: dict[str, Callable[[str], list[list[str]]]] = {
     "set": lambda name: [["validate", name], ["score", "facts.json", "--set", name, "--format", "markdown"]],
     "cases": lambda name: [["test", name]],
     "form": lambda name: [["score", name, "--format", "json"], ["import", name], ["batch", name, "-q", "-o", "out.csv"]],
-    # every output and each project's report, then the same documents as their own re-check (matched by project id)
+    # every output and each project's report, then the same documents as their own re-check (matched by project id) in
+    # two worker processes, whose rows come back pickled
     "batch": lambda name: [["batch", name, "--set", "set.yaml", "-j", "1", "-q", "-o", "out.xlsx", "-o", "out.csv",
                             "-o", "out.html", "-o", "out.jsonl", "--reports", "reports", "--report-format", "xlsx"],
-                           ["batch", name, "--set", "set.yaml", "-j", "1", "-q", "--compare-with", name, "-o", "compared.xlsx",
+                           ["batch", name, "--set", "set.yaml", "-j", "2", "-q", "--compare-with", name, "-o", "compared.xlsx",
                             "-o", "compared.html"]],
 }
 
