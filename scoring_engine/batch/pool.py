@@ -6,8 +6,8 @@ waiting at any time, so neither the input nor the results pile up in memory
 however long the stream; the input is read only as fast as it is scored.
 Workers ignore Ctrl-C (and SIGTERM and SIGHUP, when the parent cleans up after
 them): the parent stops handing out work, waits for the chunks under way, and
-lets the interrupt through (one that comes while a chunk is
-handed out, as workers may be starting, takes effect just after).
+lets the interrupt through. One that comes while a chunk is handed out, as
+workers may be starting, takes effect just after.
 """
 
 from __future__ import annotations
