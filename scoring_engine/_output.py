@@ -29,7 +29,8 @@ from typing import IO
 
 from .errors import Problem, ScoringEngineError
 
-__all__ = ["TEMPORARY_NAME_BYTES", "AtomicOutput", "drop_stdout", "say", "stopping_cleanly", "tell", "write_atomically"]
+__all__ = ["TEMPORARY_NAME_BYTES", "STOPS", "AtomicOutput", "drop_stdout", "say", "stopping_cleanly", "stops_deferred", "tell",
+           "write_atomically"]
 
 #: A temporary report's name takes the report's name cut to fit, plus this many bytes: ".", ".", mkstemp's 8 letters, ".tmp".
 TEMPORARY_NAME_BYTES = 14
@@ -58,7 +59,8 @@ def write_atomically(path: Path, content: str | bytes) -> None:
             output.write(data)
             output.commit()
         except BaseException:  # a failure, Ctrl-C, or SIGTERM/SIGHUP through stopping_cleanly
-            output.discard()
+            with stops_deferred(deliver=False):  # a second Ctrl-C must not leave the temporary file
+                output.discard()
             raise
 
 
@@ -223,6 +225,39 @@ def stopping_cleanly() -> Iterator[None]:
     finally:
         for signum in ours:
             signal.signal(signum, previous[signum])
+
+
+#: What stops a run: Ctrl-C, and SIGTERM and SIGHUP where it cleans up after them (stopping_cleanly).
+STOPS = (signal.SIGINT, *_STOP_SIGNALS)
+
+
+@contextmanager
+def stops_deferred(deliver: bool = True) -> Iterator[None]:
+    """Ctrl-C (or a stop the run cleans up after) that comes while the body runs takes effect just after it.
+
+    For work that must not be cut short: outputs being discarded, a batch's worker processes being started or shut
+    down. Raised in the middle of a fork, the exception would be swallowed by the fork's own handlers (the batch would
+    go on to the end and write its outputs); a shutdown or a discard cut short would leave workers that nothing stops,
+    or temporary files. Only a handler written in Python is deferred; the others are left alone. The signals are also
+    held (where they can be), so that a worker process started in the body starts with them held until it has its own
+    handlers. `deliver` False drops those that came: the run is stopping already.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread runs signal handlers
+        return
+    held = [signum for signum in STOPS if callable(signal.getsignal(signum))]
+    caught: list[int] = []
+    previous = {signum: signal.signal(signum, lambda signum, frame: caught.append(signum)) for signum in held}
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, held) if held and hasattr(signal, "pthread_sigmask") else None
+    try:
+        yield
+    finally:
+        if mask is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        for signum in dict.fromkeys(caught) if deliver else ():
+            signal.raise_signal(signum)  # as it would have come, to the handler it would have met
 
 
 @contextmanager

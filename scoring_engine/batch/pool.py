@@ -19,11 +19,11 @@ import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, TypeVar
 
 from .._encodings import read_otherwise, read_otherwise_from_now
+from .._output import STOPS, stops_deferred
 
 __all__ = ["ordered_map", "CHUNK", "WINDOW"]
 
@@ -56,48 +56,26 @@ def ordered_map(make_worker: Callable[[], Callable[[Sequence[T]], list[R]]], ite
     pending: deque[Future[list[R]]] = deque()
     try:
         for part in _chunks(items, chunk):
-            with _stops_after():
+            with stops_deferred():
                 pending.append(pool.submit(_work, part))
             while len(pending) >= jobs * WINDOW:
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
-    finally:
-        for future in pending:
-            future.cancel()
-        pool.shutdown(wait=True, cancel_futures=True)
+    except BaseException:  # stopping already (Ctrl-C, an error, the reader closing the stream): a second stop adds nothing
+        with stops_deferred(deliver=False):
+            _shut_down(pool, pending)
+        raise
+    with stops_deferred():
+        _shut_down(pool, pending)
 
 
-#: What stops a batch: Ctrl-C, and SIGTERM and SIGHUP where the command line cleans up after them (_output.stopping_cleanly).
-_STOPS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
-
-
-@contextmanager
-def _stops_after() -> Iterator[None]:
-    """Ctrl-C (or a stop the batch cleans up after) while work is handed out takes effect just after. The first chunks
-    start the worker processes: raised in the middle of a fork, the exception would be swallowed by the fork's own
-    handlers (the batch would go on to the end and write its outputs), or would leave workers that nothing stops (the
-    batch would hang as it exits). Only a handler written in Python can be swallowed so; the others are left alone.
-
-    The signals are also held (where they can be) while workers start, so that each starts with them held until it has
-    its own handlers.
-    """
-    if threading.current_thread() is not threading.main_thread():
-        yield  # only the main thread runs signal handlers
-        return
-    held = [signum for signum in _STOPS if callable(signal.getsignal(signum))]
-    caught: list[int] = []
-    previous = {signum: signal.signal(signum, lambda signum, frame: caught.append(signum)) for signum in held}
-    mask = signal.pthread_sigmask(signal.SIG_BLOCK, held) if held and hasattr(signal, "pthread_sigmask") else None
-    try:
-        yield
-    finally:
-        if mask is not None:
-            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
-        for signum in dict.fromkeys(caught):
-            signal.raise_signal(signum)  # as it would have come, to the handler it would have met
+def _shut_down(pool: ProcessPoolExecutor, pending: deque[Future[Any]]) -> None:
+    """Cancel what has not started and wait for the workers to finish their chunk and end. Cut short (by a second
+    Ctrl-C), a shutdown would leave workers that nothing stops, and the batch would hang as it exits."""
+    for future in pending:
+        future.cancel()
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _start_method() -> str:
@@ -116,16 +94,16 @@ def _handled_here() -> tuple[int, ...]:
     """The stops this process handles itself (Ctrl-C always: the parent decides what an interrupt stops; SIGTERM and
     SIGHUP when it cleans up after them): its workers ignore them, and finish their chunk when the pool shuts down. A
     worker killed on the way could die in the middle of sending a result, which leaves the pool waiting for ever."""
-    return tuple(s for s in _STOPS if s == signal.SIGINT or callable(signal.getsignal(s)))
+    return tuple(s for s in STOPS if s == signal.SIGINT or callable(signal.getsignal(s)))
 
 
 def _start(make_worker: Callable[[], Callable[[Sequence[Any]], list[Any]]], encoding: str | None,
            handled: tuple[int, ...] = (signal.SIGINT,)) -> None:
     global _worker  # noqa: PLW0603 - one per worker process, made by the pool's initializer
-    for signum in _STOPS:  # (a forked worker had the parent's handlers: one the parent does not handle just ends it)
+    for signum in STOPS:  # (a forked worker had the parent's handlers: one the parent does not handle just ends it)
         signal.signal(signum, signal.SIG_IGN if signum in handled else signal.SIG_DFL)
     if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)  # held while the worker started (_stops_after)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPS)  # held while the worker started (stops_deferred)
     _worker = make_worker()
     if encoding is not None:  # the parent's --encoding: files that are not UTF-8 are read in it here too
         read_otherwise_from_now(encoding)

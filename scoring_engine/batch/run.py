@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import IO, Any, TextIO
 
 from .._arith import in_engine_context
+from .._output import stops_deferred
 from ..model import IndicatorSet
 from ..reports.batch_csv import BatchCsv
 from ..reports.batch_html import BatchPage
@@ -98,8 +99,9 @@ def run_batch(options: BatchOptions) -> Summary:
             sink.commit()
         return summary
     except BaseException:
-        for sink in sinks:
-            sink.discard()
+        with stops_deferred(deliver=False):  # stopping already: a second Ctrl-C must not leave a temporary file
+            for sink in sinks:
+                sink.discard()
         raise
 
 
