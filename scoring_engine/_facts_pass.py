@@ -23,7 +23,11 @@ from typing import Any
 from ._arith import LARGEST_MAGNITUDE as _LARGEST
 from ._arith import SMALLEST_MAGNITUDE as _SMALLEST
 from ._arith import in_range
+from ._formula_functions import Finding
 from ._text import has_bad_character
+from .judgements import Judgement, TierJudgement
+
+_date = datetime.date.fromisoformat
 
 __all__ = ["DeclaredShape", "flatten_checked", "is_clean"]
 
@@ -112,8 +116,9 @@ def _clean_item(item: Any, depth: int, max_depth: int) -> bool:
 
 
 # How a declared fact's usual values are read in the walk (DeclaredShape._walk), by its type.
-_OTHER, _BOOLEAN, _NUMBER, _INTEGER, _LIST = range(5)
-_HOW = {"boolean": _BOOLEAN, "number": _NUMBER, "integer": _INTEGER, "list": _LIST}
+_OTHER, _BOOLEAN, _NUMBER, _INTEGER, _LIST, _FINDINGS, _DATE, _JUDGEMENT, _TIER = range(9)
+_HOW = {"boolean": _BOOLEAN, "number": _NUMBER, "integer": _INTEGER, "list": _LIST, "date": _DATE,
+        "judgement": _JUDGEMENT, "tier": _TIER}
 
 
 class DeclaredShape:
@@ -151,6 +156,8 @@ class DeclaredShape:
             else:
                 # a declared name is read whole, even where longer names go on below it
                 how = _HOW.get(spec.type, _OTHER)
+                if how == _LIST and spec.items == "finding":
+                    how = _FINDINGS
                 shape[last] = (name, spec, number if how == _NUMBER else convert, how, spec.min, spec.max)
 
     def read(self, values: Any, excused: Callable[[str], bool]) -> dict[str, Any] | None:
@@ -202,9 +209,27 @@ class DeclaredShape:
                     if _SMALLEST <= size < _LARGEST and (low is None or value >= low) and (high is None or value <= high):
                         found[name] = value
                         continue
-            elif how == _LIST and kind is list and not value:
-                found[name] = ()
-                continue
+            elif how in (_LIST, _FINDINGS):
+                if kind is list and not value:
+                    found[name] = ()
+                    continue
+                if how == _FINDINGS and kind is list and depth + 1 < self.max_depth:
+                    findings = _findings(value)
+                    if findings is not None:
+                        found[name] = findings
+                        continue
+            elif how == _DATE:
+                if kind is str and len(value) == 10:
+                    try:  # as convert keeps it: text that is no date is read the long way, which words it
+                        found[name] = _date(value)
+                        continue
+                    except ValueError:
+                        return False
+            elif how in (_TIER, _JUDGEMENT):
+                judged = _judged(value, how == _TIER) if kind is dict and depth + 1 < self.max_depth else None
+                if judged is not None:
+                    found[name] = judged
+                    continue
             # the rest as flatten_checked looks and convert converts (a number is range-checked as it converts)
             if not (kind is Decimal or kind is int) and (value is None or not is_clean(value, self.max_depth, depth + 1)):
                 return False
@@ -213,3 +238,28 @@ class DeclaredShape:
             except ValueError:
                 return False
         return True
+
+
+def _findings(items: list[Any]) -> tuple[Finding, ...] | None:
+    """A list fact of findings written as text, as convert keeps it; None for anything else (read the long way)."""
+    for item in items:
+        if type(item) is not str or not item.strip() or has_bad_character(item):
+            return None
+    return tuple([Finding(item) for item in items])
+
+
+def _judged(value: dict[Any, Any], tiered: bool) -> Judgement | TierJudgement | None:
+    """A judgement {score, reason} or {tier, score, reason} as convert keeps it, when it is plain: text that is
+    clean and not empty, a score in range and not below 0. None for anything else (read the long way)."""
+    if len(value) != (3 if tiered else 2):
+        return None
+    score, reason = value.get("score"), value.get("reason")
+    tier = value.get("tier") if tiered else "-"
+    if (type(reason) is not str or type(tier) is not str or not reason.strip() or not tier.strip()
+            or has_bad_character(reason) or has_bad_character(tier)):
+        return None
+    if type(score) is int and 0 <= score < _INT_LIMIT:
+        score = Decimal(score)
+    elif not (type(score) is Decimal and score.is_finite() and _SMALLEST <= score < _LARGEST):
+        return None
+    return TierJudgement(tier, score, reason) if tiered else Judgement(score, reason)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import json
+from copy import deepcopy
 import random
 import sys
 from decimal import Decimal
@@ -139,3 +140,55 @@ def test_usual_documents_take_the_one_walk() -> None:
     for odd in ({"budget.paid": Decimal(1)}, {"extra": 1}, {"budget": {"paid": "186.4"}}):
         values = {**_SMALL_FACTS["facts"], **odd}
         assert small.read(values, lambda name: False) is None
+
+
+_EDGE_TEXTS = ["原因", "", "  ", "\u3000", "含\x1b控制符", "\ud800", "a" * 70, 0, None, True, ["x"], {"text": "x"}]
+_EDGE_SCORES = [Decimal("8.8"), Decimal("0"), Decimal("0.00"), Decimal("-1"), Decimal("1E-16"), Decimal("1E+15"),
+                Decimal("NaN"), Decimal("Infinity"), 0, 3, -2, 10**15, 10**40, True, "8.8", None]
+
+
+def _edge_values() -> list[tuple[str, Any]]:
+    """Values for each fact the one walk reads at once (a date, a judgement, a tier, a list of findings) at and past the
+    edge of what it takes: the usual, then empty, blank, hostile, out of range, of another type, a key too many or missing."""
+    values: list[tuple[str, Any]] = []
+    for text in _EDGE_TEXTS:
+        values += [("decision.budget_judgement", {"score": Decimal("3.5"), "reason": text}),
+                   ("benefit.social", {"tier": text, "score": Decimal("8.8"), "reason": "原因"}),
+                   ("benefit.social", {"tier": "达成年度指标", "score": Decimal("8.8"), "reason": text}),
+                   ("decision.goal_findings", [text]), ("decision.goal_findings", ["年度目标未细化", text])]
+    for points in _EDGE_SCORES:
+        values += [("decision.budget_judgement", {"score": points, "reason": "原因"}),
+                   ("benefit.social", {"tier": "达成年度指标", "score": points, "reason": "原因"})]
+    values += [("decision.budget_judgement", {"score": 1, "reason": "r", "extra": 1}),
+               ("decision.budget_judgement", {"score": 1}), ("decision.budget_judgement", {"reason": "r", "tier": "t"}),
+               ("benefit.social", {"tier": "t", "score": 1}), ("benefit.social", {"tier": "t", "score": 1, "reason": "r", "x": 1}),
+               ("benefit.social", {"tier": "t", "points": 1, "reason": "r"}), ("benefit.social", {1: "t", "score": 1, "reason": "r"}),
+               ("benefit.social", "达成年度指标"), ("benefit.social", []), ("decision.goal_findings", "一条"),
+               ("decision.goal_findings", [{"text": "x", "points": 1}, "y"]), ("decision.goal_findings", [[]])]
+    for date in ["2024-10-31", "2024-13-01", "2024-02-30", "20241031", "2024-W01-1", "2024/10/31", "2024-10-3１",
+                 "２０２４-10-31", " 2024-10-3", "2024-10-31T00:00", "", 20241031, None]:
+        values.append(("output.planned_end", date))
+    return values
+
+
+def _set_fact(document: dict[str, Any], name: str, value: Any) -> dict[str, Any]:
+    copy = deepcopy(document)
+    *path, last = name.split(".")
+    inner = copy
+    for key in path:
+        inner = inner[key]
+    inner[last] = value
+    return copy
+
+
+def test_dates_judgements_tiers_and_findings_read_at_once_are_read_as_the_long_way_reads_them() -> None:
+    """A date, a judgement, a tier and a list of findings are taken at once by the one walk when plain; whatever their
+    value, check_facts gives the same values, warnings and problems as the long way (nothing passed that it refuses)."""
+    taken = 0
+    for name, value in _edge_values():
+        facts = Facts(values=_set_fact(_SMALL_FACTS["facts"], name, value))
+        walked = _checked(facts)
+        taken += facts_module._shape_of(_SMALL_SET).read(facts.values, lambda name: False) is not None
+        with patch.object(facts_module, "_shape_of", lambda _set: _NeverShape()):
+            assert walked == _checked(facts), (name, value)
+    assert taken >= 20  # the usual values are taken at once, so the comparison is not idle
