@@ -233,6 +233,15 @@ class _Run:
         """Indicator id → weight used; with the 'rescale' policy, applicable leaves share the whole total."""
         if self.set.not_applicable != "rescale" or not self.not_applicable:
             return self.plan.weights
+        marked = frozenset(self.not_applicable)
+        weights: Mapping[str, Decimal] | None = self.plan.rescaled.get(marked)
+        if weights is None:
+            weights = self._rescaled()
+            self.plan.rescaled.put(marked, weights)
+        return weights
+
+    def _rescaled(self) -> Mapping[str, Decimal]:
+        """The applicable leaves' weights scaled to add up to the set's total, the rest 0, and the parents' sums."""
         leaves = self.plan.leaves
         applicable = {n.id: n.indicator.weight for n in leaves if n.id not in self.not_applicable}
         if not applicable:

@@ -125,6 +125,9 @@ class ScoringPlan:
         # deductions, and a leaf's JSON text by nesting, both by audit.leaf_key (the weight and values it read).
         self.leaf_parts = SharedTable(_MOST_KEPT)
         self.leaf_texts = SharedTable(_MOST_KEPT)
+        # the weights rescaled over the applicable leaves (not_applicable: rescale), by the ids marked not applicable:
+        # a portfolio's projects mark the same few indicators again and again
+        self.rescaled = SharedTable(_MOST_KEPT)
         # number → its text in reasons (fixed, plain): the same value reads the same whatever its exponent
         self._fixed: dict[Decimal, str] = {}
         self._plain: dict[Decimal, str] = {}

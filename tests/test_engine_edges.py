@@ -6,7 +6,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from scoring_engine import FactsError, IndicatorSetError, ScoringError, parse_indicator_set, score
+from scoring_engine import Facts, FactsError, IndicatorSetError, ScoringError, parse_indicator_set, score
 
 
 def one_indicator(rule: str, facts: str = "v: {type: number}", weight: str = "10") -> str:
@@ -207,3 +207,27 @@ def test_a_check_that_cannot_be_evaluated_says_so_first():
     )
     [warning] = score(parse_indicator_set(text), {"v": 1}).warnings
     assert warning.message.startswith("cannot be checked (fact w is missing): 乙不得超过甲")
+
+
+def test_projects_marking_different_indicators_not_applicable_each_get_their_own_rescaled_weights():
+    """Under not_applicable: rescale, the weights worked out for one project's marks are kept for the next project with the
+    same marks: projects with other marks (or none, or every one), scored in between on the same set, each get the weights
+    and scores a freshly loaded set gives them."""
+    text = (
+        "id: t\nname: t\nversion: '1'\nnot_applicable: rescale\nfacts:\n  v: {type: number}\n"
+        "grades: [{label: 优, min: 9}, {label: 差, min: 0}]\ntotal: 10\nindicators:\n"
+        "  - id: a\n    name: 甲\n    weight: 5\n    rule: {kind: formula, score: weight * v}\n"
+        "  - id: b\n    name: 乙\n    weight: 3\n    rule: {kind: formula, score: weight * v}\n"
+        "  - id: c\n    name: 丙\n    weight: 2\n    rule: {kind: formula, score: weight * v}\n"
+    )
+    shared = parse_indicator_set(text)
+    marks = [{"b": "不涉及"}, {}, {"a": "不涉及", "c": "不涉及"}, {"b": "不涉及"}, {"c": "不涉及"}, {"a": "不涉及", "c": "不涉及"}]
+    for marked in marks:
+        facts = {"values": {"v": D("0.5")}, "not_applicable": marked}
+        kept = score(shared, Facts(**facts))
+        fresh = score(parse_indicator_set(text), Facts(**facts))
+        assert [(r.id, r.weight, r.score) for r in fresh.walk()] == [(r.id, r.weight, r.score) for r in kept.walk()]
+        assert fresh.total == kept.total
+    for _ in range(2):  # the second time too: an error is not kept as weights
+        with pytest.raises(FactsError, match="every indicator"):
+            score(shared, Facts(values={"v": D("0.5")}, not_applicable={"a": "x", "b": "x", "c": "x"}))
