@@ -161,7 +161,37 @@ class _Compiler:
         return check
 
     def _allOf(self, value: list[Any], schema: Mapping[str, Any]) -> Check:
-        return _every([self.compile(sub) for sub in value])
+        return self._by_const(value) or _every([self.compile(sub) for sub in value])
+
+    def _by_const(self, subs: list[Any]) -> Check | None:
+        """allOf of ``if: {properties: {F: {const: text}}, required: [F]}, then: …`` (a rule's parameters by its kind) as
+        one lookup of the instance's F; None for any other allOf.
+
+        What the `if`s decide, exactly: an object without F, or whose F is no such text, passes them all; one whose F
+        is one of the texts meets that `then`; anything else is no object, which every `if` lets through to its `then`.
+        """
+        field, thens = None, {}
+        for sub in subs:
+            test = sub.get("if") if isinstance(sub, Mapping) and set(sub) == {"if", "then"} else None
+            if not isinstance(test, Mapping) or set(test) != {"properties", "required"} or len(test["properties"]) != 1:
+                return None
+            (name, const), = test["properties"].items()
+            if (field not in (None, name) or test["required"] != [name] or not isinstance(const, Mapping)
+                    or set(const) != {"const"} or not isinstance(const["const"], str) or const["const"] in thens):
+                return None
+            field, thens[const["const"]] = name, self.compile(sub["then"])
+        if field is None:
+            return None
+        every = _every(list(thens.values()))
+
+        def check(v: Any) -> bool:
+            if not isinstance(v, dict):
+                return every(v)
+            kind = v.get(field)
+            then = thens.get(kind) if isinstance(kind, str) else None
+            return then is None or then(v)
+
+        return check
 
     def _oneOf(self, value: list[Any], schema: Mapping[str, Any]) -> Check:
         parts = [self.compile(sub) for sub in value]

@@ -37,9 +37,24 @@ MAX_YAML_NUMBER = LARGEST_MAGNITUDE
 
 # More digits than any number in range needs: such a number is refused before it is converted.
 _MOST_NUMBER_DIGITS = 40
+_PLAIN_INT_DIGITS = 16  # a whole number of fewer digits is in range (below 1e15) as written: read at once by scalar()
 
 _INT, _FLOAT, _STR = "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:str"
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml, when PyYAML was built with it
+
+
+class _Composer(_FAST_LOADER):  # type: ignore[misc,valid-type]
+    """libyaml's loader, each plain scalar's tag kept for the rest of the file: the resolver tries its patterns in Python,
+    and a set writes the same keys and values hundreds of times. A tag depends on the text alone (no path resolvers)."""
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._tags: dict[str, str] = {}
+
+    def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is not ScalarNode or not implicit[0] or self.yaml_path_resolvers:
+            return str(super().resolve(kind, value, implicit))
+        return self._tags.get(value) or self._tags.setdefault(value, super().resolve(kind, value, implicit))
+
 
 Path = tuple[str | int, ...]
 
@@ -316,6 +331,9 @@ class _Reader:
         return result
 
     def scalar(self, node: ScalarNode) -> Any:
+        text = node.value
+        if node.tag == _INT and text.isdigit() and text.isascii() and len(text) < _PLAIN_INT_DIGITS and text[0] != "0":
+            return int(text)  # the usual whole number (a weight, points): plain digits, no sign, base or leading zero
         if node.tag not in _SAFE_SCALAR_TAGS:
             self.problem(node, f"tag {node.tag} is not allowed", "remove the !tag")
             return None
@@ -325,7 +343,7 @@ class _Reader:
                 self.problem(node, surprise,
                              f"write it in plain decimal digits, or in quotes ('{_shown(node.value)}') if it is text")
                 return None
-        if node.tag in (_INT, _FLOAT) and sum(ch.isdigit() for ch in node.value) > _MOST_NUMBER_DIGITS:
+        if node.tag in (_INT, _FLOAT) and len(text) > _MOST_NUMBER_DIGITS and sum(map(str.isdigit, text)) > _MOST_NUMBER_DIGITS:
             return self.out_of_range(node)  # before int() or Decimal() spend time on a giant
         if node.tag == _FLOAT:
             text = node.value.replace("_", "")
@@ -442,13 +460,13 @@ def _compose(text: str, reader: _Reader) -> Node | None:
     """
     if _FAST_LOADER is not yaml.SafeLoader and "&" not in text and _most_values(text) <= 2 * MAX_YAML_NODES:
         try:
-            return yaml.compose(text, Loader=_FAST_LOADER)
+            return yaml.compose(text, Loader=_Composer)
         except (yaml.YAMLError, UnicodeError):
             pass
     reader.survey(text)
     if _FAST_LOADER is not yaml.SafeLoader:
         try:
-            return yaml.compose(text, Loader=_FAST_LOADER)
+            return yaml.compose(text, Loader=_Composer)
         except (yaml.YAMLError, UnicodeError):
             pass
     return yaml.compose(text, Loader=yaml.SafeLoader)

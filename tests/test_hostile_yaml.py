@@ -128,3 +128,52 @@ def test_text_holding_a_character_yaml_forbids_is_refused_at_its_place(character
         parse_indicator_set(f"id: a\nname: x{character}y\n", "s.yaml")
     assert (2, 8) == (caught.value.line, caught.value.column)
     assert f"character U+{ord(character):04X} is not allowed in a YAML file" in str(caught.value)
+
+
+@pytest.mark.parametrize("text", ["1", "7", "10", "100", "999999999999999", "1000000000000000", "99999999999999999999",
+                                  "0", "00", "0100", "-5", "+5", "1_000", "0x1f", "0b11", "1:30", "１２", "٣", "1.5",
+                                  "1e3", "yes", "2024-01-01"])
+def test_plain_numbers_are_read_as_pyyaml_reads_them_or_refused_saying_why(text: str) -> None:
+    """A plain whole number (a weight, points) is read at once as the int PyYAML makes of it; what PyYAML reads in another
+    base, or out of range, is refused with a problem; text and other numbers are read as before."""
+    from scoring_engine import _yaml
+
+    located = _yaml.load(f"v: {text}\n", "s.yaml")
+    expected = yaml.safe_load(f"v: {text}\n")["v"]
+    value = located.data["v"]
+    refused = text in ("00", "0100", "0x1f", "0b11", "1:30", "1000000000000000", "99999999999999999999")
+    assert refused == bool(located.problems)
+    if refused:
+        assert value is None
+    elif isinstance(expected, int) and not isinstance(expected, bool):
+        assert (int, expected) == (type(value), value)
+    else:
+        assert str(expected) == str(value)
+
+
+def test_scalar_tags_kept_for_the_file_are_the_tags_pyyaml_resolves() -> None:
+    """The loader keeps each plain scalar's tag once resolved: every node of the bundled sets and of a 500-leaf set gets
+    the same tag as PyYAML's own loader gives it."""
+    import sys
+    from pathlib import Path
+
+    from scoring_engine import _yaml
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from generate import large_set
+
+    def tags(node: yaml.Node) -> list[tuple[str, str]]:
+        found, stack = [], [node]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, yaml.ScalarNode):
+                found.append((node.tag, node.value))
+            elif isinstance(node, yaml.MappingNode):
+                stack.extend(part for pair in node.value for part in pair)
+            else:
+                stack.extend(node.value)
+        return found
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).resolve().parents[1] / "indicator_sets").glob("*.yaml"))]
+    for text in [*texts, large_set(500)]:
+        assert tags(yaml.compose(text, Loader=yaml.SafeLoader)) == tags(yaml.compose(text, Loader=_yaml._Composer))

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from scoring_engine import _yaml
-from scoring_engine._quick_schema import fits
+from scoring_engine._quick_schema import _Compiler, fits
 from scoring_engine._schema import validator
 
 SCHEMAS = ("indicator-set.schema.json", "facts.schema.json")
@@ -100,3 +100,26 @@ def test_booleans_and_numbers_keep_their_types(value: Any) -> None:
     for field in ("precision", "total", "not_applicable", "version"):
         _agree("indicator-set.schema.json", {"id": "a", "name": "n", "version": "1", "grades": [], "indicators": [],
                                              field: value})
+
+
+
+# Parameters by kind, as the set schema checks a rule's, without the enum and `required` that would hide what the if/then
+# decide for an object of another kind, of none, or that is no object.
+_BY_KIND = {"$schema": "https://json-schema.org/draft/2020-12/schema", "allOf": [
+    {"if": {"properties": {"kind": {"const": "a"}}, "required": ["kind"]},
+     "then": {"required": ["x"], "properties": {"x": {"type": "integer"}}}},
+    {"if": {"properties": {"kind": {"const": "b"}}, "required": ["kind"]},
+     "then": {"additionalProperties": False, "properties": {"kind": True, "y": {"type": "string"}}}},
+    {"if": {"properties": {"kind": {"const": "c"}}, "required": ["kind"]}, "then": {"type": "object"}}]}
+
+
+@pytest.mark.parametrize("document", [
+    {"kind": "a", "x": 1}, {"kind": "a"}, {"kind": "a", "x": "1"}, {"kind": "b"}, {"kind": "b", "y": "t"},
+    {"kind": "b", "x": 1}, {"kind": "c"}, {"kind": "d"}, {"kind": ""}, {"kind": 1}, {"kind": None}, {"kind": ["a"]},
+    {"kind": {"a": 1}}, {"kind": True}, {}, {"x": "1"}, [], "a", 1, None, ["kind", "a"]])
+def test_an_allof_of_ifs_on_one_kind_is_decided_as_jsonschema_decides_it(document: Any) -> None:
+    """The quick check finds the `then` of an object's kind at once (a rule's parameters by its kind): an object of each
+    kind, of another kind, of none, of a kind that is no text, and what is no object get jsonschema's verdict."""
+    import jsonschema
+
+    assert jsonschema.Draft202012Validator(_BY_KIND).is_valid(document) == _Compiler(_BY_KIND).compile(_BY_KIND)(document)

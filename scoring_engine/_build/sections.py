@@ -329,16 +329,16 @@ def _all_printable(data: Any) -> bool:
     stack = [data]
     while stack:
         node = stack.pop()
-        if isinstance(node, Mapping):
+        if isinstance(node, dict):  # the reader makes dicts and lists (a dict's check is quicker than Mapping's)
             for key, value in node.items():
                 if isinstance(key, str) and not key.isprintable():
                     return False
                 if key in _NAME_FIELDS and isinstance(value, str) and not value.isprintable():
                     return False
-                if isinstance(value, (Mapping, list)):
+                if isinstance(value, (dict, list)):
                     stack.append(value)
         elif isinstance(node, list):
-            stack.extend(item for item in node if isinstance(item, (Mapping, list)))
+            stack.extend(item for item in node if isinstance(item, (dict, list)))
     return True
 
 
