@@ -1,0 +1,162 @@
+"""The speed ratios counted in machine instructions, which other work on a shared machine does not disturb.
+
+    python benchmarks/instructions.py [--projects N]     (about 3 minutes for the default N = 30)
+
+Timings on a shared two-core machine move by a factor of two from one run
+to the next (benchmarks/score_batch.py and batch.py take the min and median of
+repeats for that reason). Valgrind's callgrind counts the instructions a
+process executes instead: the same code on the same input gives the same count
+to within a few thousandths, run after run, busy machine or not. A count is not
+a time (an instruction that waits for memory costs more than one that does
+not), but a ratio of counts moves only when the code does.
+
+Each figure is per project: a fresh process does the work for N projects,
+another for 3N (the same inputs made for both, the first N or all 3N taken),
+and the difference is divided by 2N. What both processes do alike (starting
+Python, loading the set, making the inputs, the first project's lazy imports,
+a batch's workbook opened and closed) cancels out. The actions:
+
+- hand: the hand-written scorer of the national set (benchmarks/handwritten.py);
+- score, scores_only: score() and scores_only() on the same national projects;
+- score+to_json: score() and its .to_json(), as a batch writes .jsonl;
+- small score: score() on the small example set's generated portfolio
+  (tests/portfolio.py), facts already read;
+- batch: `scoring-engine batch` in one process on the same portfolio as JSONL,
+  with .xlsx .csv .html (the summaries), and with .csv .html alone;
+- load, compose: load_indicator_set() of a 500-leaf set (benchmarks/generate.py)
+  and of the national set, and composing the same file with PyYAML's C loader,
+  per load (from 1 and 3 loads).
+
+It needs valgrind (`apt-get install valgrind`); without it, it says so and stops.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from decimal import Decimal
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT / "tests"))  # the generated portfolio the batch tests use
+
+ACTIONS = ("hand", "score", "scores_only", "score+to_json", "small score", "batch summaries", "batch .csv .html")
+LOADS = ("load 500-leaf", "compose 500-leaf", "load national", "compose national")  # counted per load, from 1 and 3
+
+
+def _inner(action: str, count: int, most: int, folder: Path) -> None:
+    """Do `action` for the first `count` of `most` projects (the inputs for all `most` are made either way)."""
+    from scoring_engine import Facts, load_indicator_set, parse_facts, score
+
+    if action in LOADS:
+        import yaml
+        from generate import large_set
+
+        path = folder / "set.yaml"
+        path.write_text(large_set(500) if "500" in action else (ROOT / "indicator_sets" / "national-framework.yaml")
+                        .read_text(encoding="utf-8"), encoding="utf-8")
+        for _ in range(count):
+            if action.startswith("load"):
+                load_indicator_set(path)
+            else:
+                yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+        return
+    if action in ("hand", "score", "scores_only", "score+to_json"):
+        from generate import national_facts
+        from handwritten import score_national
+        from scoring_engine.engine import scores_only
+
+        national = load_indicator_set("national-framework")
+        rng = random.Random(1)
+        documents = [national_facts(rng) for _ in range(most)][:count]
+        facts = [Facts(values=d["facts"], not_applicable=d.get("not_applicable", {}), project=d["project"])
+                 for d in documents]
+        if action == "hand":
+            for document in documents:
+                score_national(document)
+        elif action == "score":
+            for f in facts:
+                score(national, f)
+        elif action == "scores_only":
+            for f in facts:
+                scores_only(national, f)
+        else:
+            for f in facts:
+                score(national, f).to_json()
+        return
+    from portfolio import SMALL_SET, write_jsonl
+
+    source = folder / f"projects-{count}.jsonl"
+    write_jsonl(folder / "all.jsonl", most)
+    lines = (folder / "all.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    source.write_text("".join(lines[:count]), encoding="utf-8")
+    small = load_indicator_set(SMALL_SET)
+    if action == "small score":
+        facts = [parse_facts(line) for line in lines]  # all of them read either way: only the scoring is counted
+        for f in facts[:count]:
+            score(small, f)
+        return
+    from scoring_engine.batch.run import BatchOptions, run_batch
+
+    outputs = ("xlsx", "csv", "html") if action == "batch summaries" else ("csv", "html")
+    run_batch(BatchOptions((str(source),), small, 1, tuple(folder / f"out-{count}.{ext}" for ext in outputs)))
+
+
+def _instructions(action: str, count: int, most: int) -> int:
+    """What the process doing `action` for `count` projects executes, counted by callgrind."""
+    with tempfile.TemporaryDirectory() as folder:
+        done = subprocess.run(
+            ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, __file__,
+             "--inner", action, str(count), str(most), folder],
+            capture_output=True, text=True, check=False)
+    found = re.search(r"Collected : (\d+)", done.stderr)
+    if done.returncode != 0 or found is None:
+        sys.exit(f"{action}: valgrind failed\n{done.stderr[-2000:]}")
+    return int(found.group(1))
+
+
+def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "--inner":
+        action, count, most, folder = sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), Path(sys.argv[5])
+        _inner(action, count, most, folder)
+        return
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--projects", type=int, default=30, help="N: the counts are of N and 3N projects (default 30)")
+    args = parser.parse_args()
+    if shutil.which("valgrind") is None:
+        sys.exit("valgrind is not installed: this benchmark counts instructions with it (apt-get install valgrind)")
+    n = args.projects
+    jobs = [(action, count, 3 * n) for action in ACTIONS for count in (n, 3 * n)]
+    jobs += [(action, count, 3) for action in LOADS for count in (1, 3)]
+    with ThreadPoolExecutor(max_workers=2) as pool:  # each count runs in its own process under valgrind
+        counts = dict(zip(jobs, pool.map(lambda job: _instructions(*job), jobs), strict=True))
+    each = {action: Decimal(counts[action, 3 * n, 3 * n] - counts[action, n, 3 * n]) / (2 * n) for action in ACTIONS}
+    each.update({action: Decimal(counts[action, 3, 3] - counts[action, 1, 3]) / 2 for action in LOADS})
+    print(f"Python {sys.version.split()[0]}; instructions per project (callgrind), from {n} and {3 * n} projects:")
+    for action in ACTIONS:
+        print(f"  {action:18} {each[action] / 1000:9.1f} k")
+    to_json = each["score+to_json"] - each["score"]
+    print("national framework:")
+    print(f"  score() ÷ hand-written        {each['score'] / each['hand']:5.2f}×   goal ≤ 2×")
+    print(f"  scores_only() ÷ hand-written  {each['scores_only'] / each['hand']:5.2f}×")
+    print(f"  to_json() ÷ score()           {to_json / each['score']:5.2f}×   goal ≤ 1×")
+    print("small example set, the batch in one process:")
+    for name in ("batch summaries", "batch .csv .html"):
+        print(f"  {name} ÷ score()   {each[name] / each['small score']:5.2f}×   goal ≤ 1.5×")
+    print("loading a set, per load:")
+    for name in ("500-leaf", "national"):
+        load, compose = each[f"load {name}"], each[f"compose {name}"]
+        print(f"  {name:9} load_indicator_set {load / 1e6:6.1f} M, C-loader compose {compose / 1e6:6.1f} M:"
+              f"  load ÷ compose {load / compose:5.2f}×   goal ≤ 2×")
+
+
+if __name__ == "__main__":
+    main()
