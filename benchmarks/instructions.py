@@ -154,7 +154,7 @@ def main() -> None:
     print("loading a set, per load:")
     for name in ("500-leaf", "national"):
         load, compose = each[f"load {name}"], each[f"compose {name}"]
-        print(f"  {name:9} load_indicator_set {load / 1e6:6.1f} M, C-loader compose {compose / 1e6:6.1f} M:"
+        print(f"  {name:9} load_indicator_set {load / 1000000:6.1f} M, C-loader compose {compose / 1000000:6.1f} M:"
               f"  load ÷ compose {load / compose:5.2f}×   goal ≤ 2×")
 
 
