@@ -37,7 +37,7 @@ MAX_YAML_NUMBER = LARGEST_MAGNITUDE
 
 # More digits than any number in range needs: such a number is refused before it is converted.
 _MOST_NUMBER_DIGITS = 40
-_PLAIN_INT_DIGITS = 16  # a whole number of fewer digits is in range (below 1e15) as written: read at once by scalar()
+_PLAIN_INT = re.compile(r"0|[1-9][0-9]{0,14}")  # a whole number in range (below 1e15) as written: read at once by scalar()
 
 _INT, _FLOAT, _STR = "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:str"
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml, when PyYAML was built with it
@@ -332,7 +332,7 @@ class _Reader:
 
     def scalar(self, node: ScalarNode) -> Any:
         text = node.value
-        if node.tag == _INT and text.isdigit() and text.isascii() and len(text) < _PLAIN_INT_DIGITS and text[0] != "0":
+        if node.tag == _INT and _PLAIN_INT.fullmatch(text):
             return int(text)  # the usual whole number (a weight, points): plain digits, no sign, base or leading zero
         if node.tag not in _SAFE_SCALAR_TAGS:
             self.problem(node, f"tag {node.tag} is not allowed", "remove the !tag")
