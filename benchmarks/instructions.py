@@ -1,14 +1,16 @@
 """The speed ratios counted in machine instructions, which other work on a shared machine does not disturb.
 
-    python benchmarks/instructions.py [--projects N]     (about 3 minutes for the default N = 30)
+    python benchmarks/instructions.py [--projects N] [--seeds K]     (about 10 minutes by default)
 
 Timings on a shared two-core machine move by a factor of two from one run
 to the next (benchmarks/score_batch.py and batch.py take the min and median of
 repeats for that reason). Valgrind's callgrind counts the instructions a
-process executes instead: the same code on the same input gives the same count
-to within a few thousandths, run after run, busy machine or not. A count is not
-a time (an instruction that waits for memory costs more than one that does
-not), but a ratio of counts moves only when the code does.
+process executes instead, busy machine or not. What still moves a count is the
+process itself: its hash seed and where objects land in memory change how
+dicts and sets probe, by up to about 3% per project. So each count is taken
+with several hash seeds (--seeds, default 3) and the median is shown. A count
+is not a time (an instruction that waits for memory costs more than one that
+does not), but it says whether a change made a step cheaper.
 
 Each figure is per project: a fresh process does the work for N projects,
 another for 3N (the same inputs made for both, the first N or all 3N taken),
@@ -33,9 +35,11 @@ It needs valgrind (`apt-get install valgrind`); without it, it says so and stops
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -110,13 +114,13 @@ def _inner(action: str, count: int, most: int, folder: Path) -> None:
     run_batch(BatchOptions((str(source),), small, 1, tuple(folder / f"out-{count}.{ext}" for ext in outputs)))
 
 
-def _instructions(action: str, count: int, most: int) -> int:
-    """What the process doing `action` for `count` projects executes, counted by callgrind."""
+def _instructions(action: str, count: int, most: int, seed: int) -> int:
+    """What the process doing `action` for `count` projects executes, counted by callgrind, with hash seed `seed`."""
     with tempfile.TemporaryDirectory() as folder:
         done = subprocess.run(
             ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, __file__,
              "--inner", action, str(count), str(most), folder],
-            capture_output=True, text=True, check=False)
+            capture_output=True, text=True, check=False, env={**os.environ, "PYTHONHASHSEED": str(seed)})
     found = re.search(r"Collected : (\d+)", done.stderr)
     if done.returncode != 0 or found is None:
         sys.exit(f"{action}: valgrind failed\n{done.stderr[-2000:]}")
@@ -129,20 +133,26 @@ def main() -> None:
         _inner(action, count, most, folder)
         return
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--projects", type=int, default=30, help="N: the counts are of N and 3N projects (default 30)")
+    parser.add_argument("--projects", type=int, default=20, help="N: the counts are of N and 3N projects (default 20)")
+    parser.add_argument("--seeds", type=int, default=3, help="hash seeds each count is taken with; the median is shown")
     args = parser.parse_args()
     if shutil.which("valgrind") is None:
         sys.exit("valgrind is not installed: this benchmark counts instructions with it (apt-get install valgrind)")
-    n = args.projects
-    jobs = [(action, count, 3 * n) for action in ACTIONS for count in (n, 3 * n)]
-    jobs += [(action, count, 3) for action in LOADS for count in (1, 3)]
+    n, seeds = args.projects, range(1, args.seeds + 1)
+    jobs = [(action, count, 3 * n, seed) for action in ACTIONS for count in (n, 3 * n) for seed in seeds]
+    jobs += [(action, count, 3, seed) for action in LOADS for count in (1, 3) for seed in seeds]
     with ThreadPoolExecutor(max_workers=2) as pool:  # each count runs in its own process under valgrind
         counts = dict(zip(jobs, pool.map(lambda job: _instructions(*job), jobs), strict=True))
-    each = {action: Decimal(counts[action, 3 * n, 3 * n] - counts[action, n, 3 * n]) / (2 * n) for action in ACTIONS}
-    each.update({action: Decimal(counts[action, 3, 3] - counts[action, 1, 3]) / 2 for action in LOADS})
-    print(f"Python {sys.version.split()[0]}; instructions per project (callgrind), from {n} and {3 * n} projects:")
+    found = {action: [Decimal(counts[action, 3 * n, 3 * n, seed] - counts[action, n, 3 * n, seed]) / (2 * n)
+                      for seed in seeds] for action in ACTIONS}
+    found.update({action: [Decimal(counts[action, 3, 3, seed] - counts[action, 1, 3, seed]) / 2 for seed in seeds]
+                  for action in LOADS})
+    each = {action: statistics.median(values) for action, values in found.items()}
+    print(f"Python {sys.version.split()[0]}; instructions per project (callgrind), from {n} and {3 * n} projects,"
+          f" median of {len(seeds)} hash seeds (min–max):")
     for action in ACTIONS:
-        print(f"  {action:18} {each[action] / 1000:9.1f} k")
+        low, high = min(found[action]), max(found[action])
+        print(f"  {action:18} {each[action] / 1000:9.1f} k  ({low / 1000:.1f}–{high / 1000:.1f})")
     to_json = each["score+to_json"] - each["score"]
     print("national framework:")
     print(f"  score() ÷ hand-written        {each['score'] / each['hand']:5.2f}×   goal ≤ 2×")
