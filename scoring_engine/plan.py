@@ -31,6 +31,8 @@ LOCAL_NAMES = frozenset({"weight", "row", *ROW_NAMES})
 #: Most entries a plan keeps in each of its shared tables (ScoringPlan.fixed, .plain, .leaf_parts, .leaf_texts): with
 #: audit.MAX_SHARED_TEXT and MAX_SHARED_JSON, at most some tens of megabytes per set, a few in practice.
 _MOST_KEPT = 2048
+#: Most combinations of indicators marked not applicable whose rescaled weights a plan keeps (ScoringPlan.rescaled).
+_MOST_RESCALED = 256
 
 
 class RuleStep(NamedTuple):
@@ -129,8 +131,8 @@ class ScoringPlan:
         self.leaf_parts = SharedTable(_MOST_KEPT)
         self.leaf_texts = SharedTable(_MOST_KEPT)
         # the weights rescaled over the applicable leaves (not_applicable: rescale), by the ids marked not applicable:
-        # a portfolio's projects mark the same few indicators again and again
-        self.rescaled = SharedTable(_MOST_KEPT)
+        # a portfolio's projects mark the same few indicators again and again (each entry weighs every indicator)
+        self.rescaled = SharedTable(_MOST_RESCALED)
         # number → its text in reasons (fixed, plain): the same value reads the same whatever its exponent
         self._fixed: dict[Decimal, str] = {}
         self._plain: dict[Decimal, str] = {}
