@@ -140,6 +140,24 @@ def test_a_set_that_does_not_load_fails_each_of_its_projects_once_loaded(tmp_pat
     assert all(p.file == str(paths[0].parent / "bad.yaml") for p in outcomes[0].problems)
 
 
+def test_a_set_named_by_path_is_found_in_each_documents_own_folder(tmp_path: Path):
+    """The same name in documents of different folders means each folder's own file; a folder without it fails alone."""
+    document = project(1, random.Random(5))
+    first = _write(tmp_path / "a" / "p1.json", document)
+    second = _write(tmp_path / "b" / "p2.json", document)
+    changed = (tmp_path / "b" / SET_NAME).read_text(encoding="utf-8").replace("precision: 2", "precision: 1", 1)
+    assert "precision: 1" in changed
+    (tmp_path / "b" / SET_NAME).write_text(changed, encoding="utf-8")
+    (tmp_path / "c").mkdir()
+    third = tmp_path / "c" / "p3.json"
+    third.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    outcomes = list(score_many(None, [first, second, first, third, second]))
+    assert [2, 1, 2] == [o.result.precision for o in outcomes[:3]]  # type: ignore[union-attr]
+    assert outcomes[4].result.precision == 1  # type: ignore[union-attr]
+    assert not outcomes[3].ok and "no indicator set" in str(outcomes[3].problems[0])
+    assert outcomes[3].problems[0].file == str(third)
+
+
 def test_a_bug_fails_one_project_and_the_batch_exits_3(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """An unexpected exception while scoring one project is that project's internal error; the others are scored; exit code 3."""
     from scoring_engine.batch import scoring

@@ -64,7 +64,8 @@ class Scorer:
         self.batch = batch
         self.keep_results = keep_results
         self.lean = not keep_results and not reasons
-        self.sets: dict[str, IndicatorSet | IndicatorSetError] = {}
+        self.sets: dict[str, IndicatorSet | IndicatorSetError] = {}  # by the file's resolved path
+        self.named: dict[tuple[str, Path], IndicatorSet | IndicatorSetError] = {}  # by the name and the document's folder
         self.shapes: dict[int, SetShape] = {}
 
     def outcome(self, index: int, document: Document) -> Outcome:
@@ -152,25 +153,27 @@ class Scorer:
             return self.fixed
         if facts.indicator_set is None:
             raise FactsError(Problem(NO_SET, file=document.source))
-        try:
-            folder = document.folder if document.folder is not None else Path(".")
-            path = resolve_set(facts.indicator_set, relative_to=folder)
-        except IndicatorSetError as err:
-            raise _named_by(err, document.source) from None
-        return self._load(path, document.source)
+        folder = document.folder if document.folder is not None else Path(".")
+        named = (facts.indicator_set, folder)
+        if named not in self.named:  # resolved once: the files of a folder, or the lines of a JSONL file, name one set
+            try:
+                self.named[named] = self._loaded(resolve_set(facts.indicator_set, relative_to=folder))
+            except IndicatorSetError as err:
+                self.named[named] = err
+        return _found(self.named[named], document.source)
 
     def _load(self, path: Path, source: str) -> IndicatorSet:
         """The set at `path`, loaded once (a set that fails to load fails each document naming it)."""
+        return _found(self._loaded(path), source)
+
+    def _loaded(self, path: Path) -> IndicatorSet | IndicatorSetError:
         key = str(path.resolve())
         if key not in self.sets:
             try:
                 self.sets[key] = load_indicator_set(path)
             except IndicatorSetError as err:
                 self.sets[key] = err
-        found = self.sets[key]
-        if isinstance(found, IndicatorSetError):
-            raise _named_by(found, source)
-        return found
+        return self.sets[key]
 
 
 class ScoreDocuments:
@@ -187,6 +190,12 @@ class ScoreDocuments:
 def _on_line(problem: Problem, line: int | None) -> Problem:
     """A problem of a JSONL line's text (always line 1 of it) placed on the line of the file."""
     return dataclasses.replace(problem, line=line) if line is not None else problem
+
+
+def _found(found: IndicatorSet | IndicatorSetError, source: str) -> IndicatorSet:
+    if isinstance(found, IndicatorSetError):
+        raise _named_by(found, source) from None
+    return found
 
 
 def _named_by(err: IndicatorSetError, source: str) -> IndicatorSetError:
