@@ -11,7 +11,10 @@ live in ``_files``.
 
 from __future__ import annotations
 
+import gc
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from . import _yaml
@@ -37,6 +40,11 @@ def parse_indicator_set(text: str, source: str | None = None, sha256: str | None
     file inside `folder` (the profile's own folder; without it only bundled sets).
     """
     sha256 = sha256 or hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()  # a lone surrogate is refused below
+    with _collector_paused():
+        return _parsed(text, source, sha256, folder)
+
+
+def _parsed(text: str, source: str | None, sha256: str, folder: Path | None) -> IndicatorSet:
     try:
         located = _yaml.load(text, source)
     except _yaml.YamlError as err:
@@ -51,6 +59,28 @@ def parse_indicator_set(text: str, source: str | None = None, sha256: str | None
         from ._typing_slips import with_slips
 
         raise IndicatorSetError(with_slips(err.problems, text)) from None
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector held off while a set is read, then let run again as it was.
+
+    Reading a set makes tens of thousands of objects that all stay alive (the
+    YAML nodes, then the indicators and compiled formulas), and every few
+    hundred of them the collector would walk the young ones again in vain: a
+    tenth of the instructions of loading a 500-leaf set. What reading throws
+    away is freed as it goes by reference counting, and any cycle left is
+    collected once the collector runs again. (A switch of the whole process:
+    if another thread turns the collector off meanwhile, it is turned back on.)
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def resolve_profile(path: str | Path, encoding: str | None = None) -> tuple[Resolved, str]:

@@ -69,3 +69,28 @@ def test_the_count_holds_for_every_file_of_the_repository() -> None:
         except (yaml.YAMLError, UnicodeError):
             continue
         assert _most_values(text) >= found, path
+
+
+def test_loading_holds_off_the_garbage_collector_and_leaves_it_as_it_was(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A set is read with Python's cyclic collector paused (it would walk the set's objects again and again), and the
+    collector is left as the caller had it: running after a set loads or fails to load, off if the caller turned it off."""
+    import gc
+
+    from scoring_engine import _yaml
+
+    seen: list[bool] = []
+    real = _yaml.load
+    monkeypatch.setattr(_yaml, "load", lambda *args: seen.append(gc.isenabled()) or real(*args))
+    assert gc.isenabled()
+    parse_indicator_set((ROOT / "examples" / "small" / "set.yaml").read_text(encoding="utf-8"))
+    assert gc.isenabled()
+    with pytest.raises(IndicatorSetError):
+        parse_indicator_set("id: x\n")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        parse_indicator_set((ROOT / "examples" / "small" / "set.yaml").read_text(encoding="utf-8"))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert [False, False, False] == seen
