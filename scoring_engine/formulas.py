@@ -373,6 +373,8 @@ _DOTTED_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*"
 
 def _name_only(text: str, scope: Mapping[str, str]) -> Formula:
     """A formula that is one dotted name, checked as the parser's tree of it would be, without parsing."""
+    if scope.get(text) in READABLE_TYPES and not text.startswith("_") and "._" not in text:  # a value it may read
+        return _from_checked_tree(text, frozenset((text,)), ast.Name(id=text, ctx=ast.Load()))
     checker = _Checker(text, scope, original=text)
     body = checker.name(text, ast.Name(id=text, ctx=ast.Load()))
     if checker.problems:

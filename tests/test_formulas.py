@@ -450,3 +450,22 @@ def test_formula_is_parsed_once_and_evaluated_many_times(monkeypatch: pytest.Mon
     monkeypatch.setattr(ast, "parse", no_parsing)
     results = [evaluate(formula, {"budget.paid": D(paid), "budget.total": D(200)}) for paid in range(0, 201, 25)]
     assert [D(p) / 2 for p in range(0, 201, 25)] == results
+
+
+@pytest.mark.parametrize("text", ["budget.paid", "rate", "project.ok", "dates.end", "scores", "budget.unknown", "_private",
+                                  "budget._paid", "judged", "min", "budget.paid.more", "_hidden", "budget._kept"])
+def test_a_formula_of_one_name_is_checked_as_the_same_name_parsed(text: str) -> None:
+    """A formula that is one dotted name skips the parser: it reads, names and refuses exactly as the parsed formula
+    `(name)` does (same names, tree and value; same problems)."""
+    scope = {**SCOPE, "judged": "judgement", "_hidden": "number", "budget._kept": "number"}  # (a set cannot declare those)
+    values = {"budget.paid": D("12.5"), "rate": D("0.9"), "project.ok": True, "dates.end": DAY(2024, 5, 1), "scores": [1]}
+    try:
+        parsed = compile_formula(f"({text})", scope)
+    except FormulaError as err:
+        with pytest.raises(FormulaError) as quick:
+            compile_formula(text, scope)
+        assert [(p.message, p.hint, p.fact) for p in quick.value.problems] == [(p.message, p.hint, p.fact) for p in err.problems]
+        return
+    quick_formula = compile_formula(text, scope)
+    assert (quick_formula.names, ast.dump(quick_formula.tree), quick_formula.bare) == (parsed.names, ast.dump(parsed.tree), parsed.bare)
+    assert quick_formula.evaluate(values) == parsed.evaluate(values)
