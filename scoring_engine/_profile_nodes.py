@@ -12,11 +12,12 @@ from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ._arith import plain
 
-__all__ = ["STR", "copy_node", "entries", "get", "key_of", "moved", "number", "own", "places", "put", "weight_node"]
+__all__ = ["STR", "copy_node", "entries", "get", "key_of", "moved", "name_file", "number", "own", "places", "put", "weight_node"]
 
 STR, INT, FLOAT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
 
@@ -97,3 +98,16 @@ def moved(node: Node, mark: Any) -> Node:
     copied = copy_node(node)
     copied.start_mark = mark
     return copied
+
+
+def name_file(root: Node, file: str | None) -> None:
+    """Write `file` into the mark of every node of `root`, so that a tree mixing files still says where each part came from."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        mark = node.start_mark  # libyaml's marks cannot be written to: each node gets a new one
+        node.start_mark = yaml.Mark(file, mark.index, mark.line, mark.column, None, None)  # type: ignore[arg-type]
+        if isinstance(node, MappingNode):
+            stack.extend(part for pair in node.value for part in pair)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)

@@ -33,7 +33,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import _yaml
 from ._arith import ZERO, apportion, plain, round_half_up
-from ._profile_nodes import STR, copy_node, entries, get, key_of, moved, number, own, places, put, weight_node
+from ._profile_nodes import STR, copy_node, entries, get, key_of, moved, name_file, number, own, places, put, weight_node
 from ._yaml import Located
 from .errors import IndicatorSetError, Problem, did_you_mean
 from ._build import check_schema
@@ -75,7 +75,7 @@ def resolve(located: Located, file: str | None, sha256: str, folder: Path | None
         _no_directives(located, file)
         return Resolved(located, sha256)
     log = _check_profile(located, file)
-    _yaml.name_file(located.root, file)  # type: ignore[arg-type]
+    name_file(located.root, file)  # type: ignore[arg-type]
     ref = data["extends"]
     if len(chain) >= MAX_EXTENDS_DEPTH or (file is not None and file in chain):
         what = (f"extends {ref!r} makes a loop: {' → '.join((*chain, file or '?'))}" if file in chain
@@ -88,7 +88,7 @@ def resolve(located: Located, file: str | None, sha256: str, folder: Path | None
     if base_located.problems:
         raise IndicatorSetError(base_located.problems)
     if not base.bases:  # a set read on its own: its nodes learn their file (a resolved profile's know theirs)
-        _yaml.name_file(base_located.root, base_file)
+        name_file(base_located.root, base_file)
     merge = _Merge(base.located.root, located, log)
     root = merge.run()
     if log.problems:

@@ -40,25 +40,31 @@ _MOST_NUMBER_DIGITS = 40
 _PLAIN_INT = re.compile(r"0|[1-9][0-9]{0,14}")  # a whole number in range (below 1e15) as written: read at once by scalar()
 
 _INT, _FLOAT, _STR = "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:str"
+_MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml, when PyYAML was built with it
 
 
 class _Composer(_FAST_LOADER):  # type: ignore[misc,valid-type]
     """libyaml's loader, each plain scalar's tag kept for the rest of the file: the resolver tries its patterns in Python,
-    and a set writes the same keys and values hundreds of times. A tag depends on the text alone (no path resolvers)."""
+    and a set writes the same keys and values hundreds of times. A tag depends on the text alone (no path resolvers);
+    quoted text and collections get the resolver's default tags without a call into it (it is called for every node)."""
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self._tags: dict[str, str] = {}
 
     def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
-        if kind is not ScalarNode or not implicit[0] or self.yaml_path_resolvers:
+        if self.yaml_path_resolvers:
             return str(super().resolve(kind, value, implicit))
+        if kind is not ScalarNode:
+            return _MAP if kind is MappingNode else _SEQ
+        if not implicit[0]:
+            return _STR
         return self._tags.get(value) or self._tags.setdefault(value, super().resolve(kind, value, implicit))
 
 
 Path = tuple[str | int, ...]
 
-_SAFE_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+_SAFE_COLLECTION_TAGS = {_MAP, _SEQ}
 _SAFE_SCALAR_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -435,19 +441,6 @@ def from_nodes(root: Node) -> Located:
     out.data = reader.read(root, (), 0)
     out.problems = reader.problems
     return out
-
-
-def name_file(root: Node, file: str | None) -> None:
-    """Write `file` into the mark of every node of `root`, so that a tree mixing files still says where each part came from."""
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        mark = node.start_mark  # libyaml's marks cannot be written to: each node gets a new one
-        node.start_mark = yaml.Mark(file, mark.index, mark.line, mark.column, None, None)  # type: ignore[arg-type]
-        if isinstance(node, MappingNode):
-            stack.extend(part for pair in node.value for part in pair)
-        elif isinstance(node, SequenceNode):
-            stack.extend(node.value)
 
 
 def _compose(text: str, reader: _Reader) -> Node | None:

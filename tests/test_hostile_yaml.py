@@ -152,8 +152,8 @@ def test_plain_numbers_are_read_as_pyyaml_reads_them_or_refused_saying_why(text:
 
 
 def test_scalar_tags_kept_for_the_file_are_the_tags_pyyaml_resolves() -> None:
-    """The loader keeps each plain scalar's tag once resolved: every node of the bundled sets and of a 500-leaf set gets
-    the same tag as PyYAML's own loader gives it."""
+    """The loader keeps each plain scalar's tag once resolved, and gives quoted text and collections theirs at once: every
+    node of the bundled sets, of a 500-leaf set and of a file of odd scalars gets the same tag as PyYAML's own loader."""
     import sys
     from pathlib import Path
 
@@ -169,11 +169,14 @@ def test_scalar_tags_kept_for_the_file_are_the_tags_pyyaml_resolves() -> None:
             if isinstance(node, yaml.ScalarNode):
                 found.append((node.tag, node.value))
             elif isinstance(node, yaml.MappingNode):
+                found.append((node.tag, "{}"))
                 stack.extend(part for pair in node.value for part in pair)
             else:
+                found.append((node.tag, "[]"))
                 stack.extend(node.value)
         return found
 
     texts = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).resolve().parents[1] / "indicator_sets").glob("*.yaml"))]
-    for text in [*texts, large_set(500)]:
+    odd = "a:\nb: ''\nc: 'yes'\nd: \"1\"\ne: yes\nf: [1, '1', null, ~, 1.5, .inf, 2024-01-01, {}, [[]]]\n? [x]\n: |\n  text\n"
+    for text in [*texts, large_set(500), odd]:
         assert tags(yaml.compose(text, Loader=yaml.SafeLoader)) == tags(yaml.compose(text, Loader=_yaml._Composer))
