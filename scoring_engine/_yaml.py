@@ -11,6 +11,7 @@ exactly as written.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -51,6 +52,11 @@ class _Composer(_FAST_LOADER):  # type: ignore[misc,valid-type]
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self._tags: dict[str, str] = {}
+        if not self.yaml_path_resolvers:  # the composer calls these around every node, to follow the path for path
+            # resolvers; without any there is nothing to follow, and C callables that do nothing cost far less than the
+            # resolver's methods, which return at once
+            self.descend_resolver = operator.is_  # (parent, index)
+            self.ascend_resolver = tuple  # ()
 
     def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
         if self.yaml_path_resolvers:
