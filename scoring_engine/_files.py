@@ -229,11 +229,18 @@ def _integer(written: str) -> int | NotANumber:
     return int(written)
 
 
+_HOOKS: dict[str, Any] = {"parse_float": _decimal, "parse_int": _integer, "parse_constant": _no_constant,
+                          "object_pairs_hook": _json_object}
+# One decoder for every document, as json.loads keeps one for its defaults (for ours it would make one each call).
+_DECODER = json.JSONDecoder(**_HOOKS)
+
+
 def _read_json(text: str, source: str | None) -> Any:
     """A JSON document with exact decimals, duplicate keys refused and NaN kept to be reported where it is."""
     try:
-        return json.loads(text, parse_float=_decimal, parse_int=_integer, parse_constant=_no_constant,
-                          object_pairs_hook=_json_object)
+        if type(text) is str and not text.startswith("\ufeff"):
+            return _DECODER.decode(text)
+        return json.loads(text, **_HOOKS)  # bytes, or a byte-order mark json.loads names
     except json.JSONDecodeError as err:
         from ._typing_slips import json_syntax_problem  # a full-width comma or quote is named, not the parser's words
 

@@ -361,6 +361,16 @@ def test_unreadable_facts_file_is_a_facts_error(name: str, tmp_path: Path) -> No
     assert str(path) == caught.value.file
 
 
+def test_json_text_is_read_as_json_loads_reads_it() -> None:
+    """parse_facts reads JSON text with one decoder kept for every document, and still says what json.loads says of a
+    byte-order mark left in the text (a JSONL line after the first), and takes bytes as json.loads does."""
+    with pytest.raises(FactsError) as caught:
+        scoring_engine.parse_facts('\ufeff{"facts": {}}')
+    assert "Unexpected UTF-8 BOM" in str(caught.value)
+    assert scoring_engine.parse_facts(b'{"facts": {"a": 1.50}}').values == {"a": Decimal("1.50")}  # type: ignore[arg-type]
+    assert scoring_engine.parse_facts('{"facts": {"a": 1.50, "b": [1, 2]}}').values == {"a": Decimal("1.50"), "b": [1, 2]}
+
+
 def test_json_syntax_error_has_line_and_column(tmp_path: Path) -> None:
     """A JSON syntax error is located by line and column."""
     path = tmp_path / "broken.json"
