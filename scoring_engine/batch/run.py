@@ -163,6 +163,8 @@ class _Rows:
 
     def __init__(self) -> None:
         self.file: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115 - open as long as the rows are; closed by __exit__
+        self.end = 0  # where the next row goes: counted, as seeking to the end would write out the buffer each time
+        self.writing = True  # the file is where the last row ended
 
     def __enter__(self) -> _Rows:
         return self
@@ -172,16 +174,21 @@ class _Rows:
 
     def add(self, row: ProjectRow) -> int:
         """Keep `row`; its offset finds it again."""
-        offset = self.file.seek(0, 2)
-        pickle.dump(row, self.file, pickle.HIGHEST_PROTOCOL)
+        if not self.writing:
+            self.file.seek(self.end)
+            self.writing = True
+        offset = self.end
+        self.end += self.file.write(pickle.dumps(row, pickle.HIGHEST_PROTOCOL))
         return offset
 
     def at(self, offset: int) -> ProjectRow:
+        self.writing = False
         self.file.seek(offset)
         row: ProjectRow = pickle.load(self.file)
         return row
 
     def rows(self) -> Iterator[ProjectRow]:
+        self.writing = False
         self.file.seek(0)
         while True:
             try:
