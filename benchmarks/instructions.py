@@ -83,6 +83,7 @@ def _inner(action: str, count: int, most: int, folder: Path) -> None:
         documents = [national_facts(rng) for _ in range(most)][:count]
         facts = [Facts(values=d["facts"], not_applicable=d.get("not_applicable", {}), project=d["project"])
                  for d in documents]
+        _settled()
         if action == "hand":
             for document in documents:
                 score_national(document)
@@ -105,13 +106,25 @@ def _inner(action: str, count: int, most: int, folder: Path) -> None:
     small = load_indicator_set(SMALL_SET)
     if action == "small score":
         facts = [parse_facts(line) for line in lines]  # all of them read either way: only the scoring is counted
+        _settled()
         for f in facts[:count]:
             score(small, f)
         return
     from scoring_engine.batch.run import BatchOptions, run_batch
 
     outputs = ("xlsx", "csv", "html") if action == "batch summaries" else ("csv", "html")
+    _settled()
     run_batch(BatchOptions((str(source),), small, 1, tuple(folder / f"out-{count}.{ext}" for ext in outputs)))
+
+
+def _settled() -> None:
+    """Python's collector run once over what was made before the counted work (the set, the inputs), as in a process
+    that has been scoring a while: there they sit in the oldest generation. Otherwise one of the two processes may walk
+    all of them in a full collection and the other not, which moved a count by half (a set loads with the collector
+    held off, so its objects are all still young when the work begins)."""
+    import gc
+
+    gc.collect()
 
 
 def _instructions(action: str, count: int, most: int, seed: int) -> int:
