@@ -21,7 +21,7 @@ from json.encoder import encode_basestring as _quote  # the C function json.dump
 from typing import Any
 
 from ._later import Later, given
-from .audit import LEAF_KEY, MAX_SHARED_JSON, AuditTrail, FactValue, IndicatorResult, SharedLeaf
+from .audit import LEAF_KEY, MAX_SHARED_JSON, AuditTrail, FactValue, IndicatorResult, SharedLeaf, SharedParent
 from .formulas import Finding
 from .judgements import Judgement, TierJudgement
 
@@ -264,13 +264,24 @@ class _Kept:
             _record(f.value, out, level + 1)
         out.append(_PAD[level] + "}")
 
-    def indicator(self, r: IndicatorResult | SharedLeaf, out: Out, level: int) -> None:
+    def indicator(self, r: IndicatorResult | SharedLeaf | SharedParent, out: Out, level: int) -> None:
         """One indicator as to_dict's _indicator lays it out, with its children.
 
         A leaf result the audit made from one of the set's leaves carries its key (audit.leaf_key), as does a
         SharedLeaf (the audit trail written without being kept, `AuditTrail.to_write`): equal keys give equal text,
-        kept with the plan and written again as it is.
+        kept with the plan and written again as it is. A SharedParent's own text (all but its children) is kept so too.
         """
+        if isinstance(r, SharedParent):
+            text = self.plan.parent_texts.get((r.key, level))
+            if text is None:
+                own: Out = []
+                self._own(r.own(), own, level)
+                text = "".join(own)
+                if len(text) <= MAX_SHARED_JSON:
+                    self.plan.parent_texts.put((r.key, level), text)
+            out.append(text)
+            self._children(r.children, out, level)
+            return
         if isinstance(r, SharedLeaf):  # one of the set's leaves, not made into its result yet: made only if need be
             text = self.plan.leaf_texts.get((r.key, level))
             if text is not None:
@@ -291,6 +302,18 @@ class _Kept:
         out.append(text)
 
     def _indicator(self, r: IndicatorResult, out: Out, level: int) -> None:
+        self._own(r, out, level)
+        self._children(r.children, out, level)
+
+    def _children(self, children: tuple[Any, ...], out: Out, level: int) -> None:
+        """An indicator's children, and its end."""
+        if children:
+            out.append("," + _PAD[level + 1] + '"children"' + _COLON[level + 1])
+            _items(children, out, level + 1, self.indicator)
+        out.append(_PAD[level] + "}")
+
+    def _own(self, r: IndicatorResult, out: Out, level: int) -> None:
+        """An indicator begun, without its children and its end."""
         node = self.plan.by_id.get(r.id) if self.plan is not None else None
         ours = node is not None and node.indicator.name == r.name and node.level == r.level
         def make() -> str:
@@ -316,10 +339,6 @@ class _Kept:
             _items(r.deductions, out, level + 1, _deduction)
             last = (("raw_score", r.raw_score), ("clamped", r.clamped)) if r.raw_score is not None else (("clamped", r.clamped),)
             _fields(last, out, level, opened=True)
-        if r.children:
-            out.append("," + _PAD[level + 1] + '"children"' + _COLON[level + 1])
-            _items(r.children, out, level + 1, self.indicator)
-        out.append(_PAD[level] + "}")
 
     def rule(self, r: IndicatorResult, out: Out, level: int) -> None:
         """The kind and the rule as written; a rule of the set itself is written once (its text kept by identity)."""

@@ -28,7 +28,8 @@ if TYPE_CHECKING:
     from .model import IndicatorSet
 
 __all__ = ["LEAF_KEY", "MAX_SHARED_JSON", "MAX_SHARED_TEXT", "AuditTrail", "Brief", "DerivedValue", "FactValue",
-           "IndicatorResult", "LeafRecord", "SetInfo", "SharedLeaf", "derived_values", "fact_values", "leaf_key", "readable"]
+           "IndicatorResult", "LeafRecord", "SetInfo", "SharedLeaf", "SharedParent", "derived_values", "fact_values",
+           "leaf_key", "readable"]
 
 
 @dataclass(frozen=True)
@@ -178,7 +179,8 @@ class AuditTrail:
 
     def to_write(self) -> tuple[IndicatorResult, ...]:
         """The results as `indicators` gives them, for a writer that reads each once: each of the set's own leaves is a
-        `SharedLeaf` instead, which the writer turns into text it keeps, or into the result (`SharedLeaf.made`)."""
+        `SharedLeaf` instead, which the writer turns into text it keeps, or into the result (`SharedLeaf.made`), and
+        each of its parents a `SharedParent`, whose own text (all but its children) the writer keeps the same way."""
         with scoring_context():
             return tuple(self._node(self.plan.nodes[i], sharing=True) for i in self.plan.tops)
 
@@ -228,7 +230,11 @@ class AuditTrail:
         weight = self.weights[node.id]
         na = self.not_applicable.get(node.id)
         if node.children:
-            return self._parent(node, weight, tuple(self._node(self.plan.nodes[c], sharing) for c in node.children), na)
+            children = tuple(self._node(self.plan.nodes[c], sharing) for c in node.children)
+            if sharing:  # all but its children are the same whenever its weight, score and mark are
+                return SharedParent((node.position, str(weight), str(self.scores[node.position]), na), self, node, weight,
+                                    na, children)
+            return self._parent(node, weight, children, na)
         if na is not None:
             rule = indicator.rule
             reason = self._na_reason(node, weight, na)
@@ -246,10 +252,11 @@ class AuditTrail:
                 return SharedLeaf(key, self, record, inputs)
         return self._leaf(record, shared=True)
 
-    def _parent(self, node: Node, weight: Decimal, children: tuple[IndicatorResult, ...], na: str | None) -> IndicatorResult:
+    def _parent(self, node: Node, weight: Decimal, children: tuple[IndicatorResult, ...], na: str | None,
+                count: int | None = None) -> IndicatorResult:
         indicator = node.indicator
         total = self.scores[node.position]
-        reason = self._reason("parent", {"count": len(children)}, indicator.name, weight, total)
+        reason = self._reason("parent", {"count": len(children) if count is None else count}, indicator.name, weight, total)
         return _indicator_result(id=node.id, name=indicator.name, level=node.level, weight=weight, score=total, reason=reason,
                                standard=indicator.standard, children=children, not_applicable=na,
                                declared_weight=indicator.weight)
@@ -339,6 +346,23 @@ class SharedLeaf(NamedTuple):
         """The leaf's result, as `AuditTrail.indicators` makes it."""
         with scoring_context():
             return self.trail._leaf(self.record, shared=True, made_key=self.key, made_inputs=self.inputs)
+
+
+class SharedParent(NamedTuple):
+    """One of the set's indicators with children, for a writer (`AuditTrail.to_write`): its key (its place, the weight
+    and score as written, why it is not applicable), its children as to_write gives them, and what it is made from."""
+
+    key: tuple[Any, ...]
+    trail: AuditTrail
+    node: Node
+    weight: Decimal
+    na: str | None
+    children: tuple[Any, ...]
+
+    def own(self) -> IndicatorResult:
+        """Its result without its children (its reason counts them)."""
+        with scoring_context():
+            return self.trail._parent(self.node, self.weight, (), self.na, count=len(self.children))
 
 
 def _inputs(record: LeafRecord) -> dict[str, Any]:

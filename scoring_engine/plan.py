@@ -28,8 +28,9 @@ __all__ = ["LOCAL_NAMES", "Node", "RuleStep", "ScoringPlan", "SharedTable", "pla
 
 #: Names a rule reads from its own indicator rather than from the project: the weight, and a target row's fields.
 LOCAL_NAMES = frozenset({"weight", "row", *ROW_NAMES})
-#: Most entries a plan keeps in each of its shared tables (ScoringPlan.fixed, .plain, .leaf_parts, .leaf_texts): with
-#: audit.MAX_SHARED_TEXT and MAX_SHARED_JSON, at most some tens of megabytes per set, a few in practice.
+#: Most entries a plan keeps in each of its shared tables (ScoringPlan.fixed, .plain, .leaf_parts, .leaf_texts,
+#: .parent_texts): with audit.MAX_SHARED_TEXT and MAX_SHARED_JSON, at most some tens of megabytes per set, a few in
+#: practice.
 _MOST_KEPT = 2048
 #: Most combinations of indicators marked not applicable whose rescaled weights a plan keeps (ScoringPlan.rescaled).
 _MOST_RESCALED = 256
@@ -130,6 +131,7 @@ class ScoringPlan:
         # deductions, and a leaf's JSON text by nesting, both by audit.leaf_key (the weight and values it read).
         self.leaf_parts = SharedTable(_MOST_KEPT)
         self.leaf_texts = SharedTable(_MOST_KEPT)
+        self.parent_texts = SharedTable(_MOST_KEPT)  # an indicator's with children, all but its children (audit.SharedParent)
         # the weights rescaled over the applicable leaves (not_applicable: rescale), by the ids marked not applicable:
         # a portfolio's projects mark the same few indicators again and again (each entry weighs every indicator)
         self.rescaled = SharedTable(_MOST_RESCALED)

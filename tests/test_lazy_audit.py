@@ -137,17 +137,29 @@ def _documents(indicator_set: object, seed: int, count: int) -> list[str]:
 
 def test_what_results_of_a_set_share_changes_no_document() -> None:
     """A leaf's reason, deductions and text are kept with the set for the next project that gives the same values at the
-    same weight: four hundred varied projects, scored with those tables at work and with them kept empty, give the same
-    bytes, and the tables did work (some leaves were found in them)."""
+    same weight, and a parent's own text for the next with the same weight and score: four hundred varied projects,
+    scored with those tables at work and with them kept empty, give the same bytes, and the tables did work."""
     shared = load_indicator_set("national-framework")
     with_tables = _documents(shared, 11, 400)
     plan = shared._compiled["plan"]
-    assert len(plan.leaf_parts) and len(plan.leaf_texts)
+    assert len(plan.leaf_parts) and len(plan.leaf_texts) and len(plan.parent_texts)
     with patch.object(SharedTable, "put", lambda table, key, value: None):
         alone = load_indicator_set("national-framework")
         without = _documents(alone, 11, 400)
         assert not len(alone._compiled["plan"].leaf_parts)
     assert with_tables == without
+
+
+def test_a_parent_marked_not_applicable_for_another_reason_is_written_with_its_own() -> None:
+    """Two projects mark the same 二级指标 not applicable for different reasons (its weight and score are then the same):
+    each document shows its own reason, as with nothing kept."""
+    indicator_set = load_indicator_set("national-framework")
+    first = load_facts(ROOT / "indicator_sets" / "national-framework.facts.json")
+    marked = [dataclasses.replace(first, not_applicable={"output.quality": reason}) for reason in ("本年度无质量指标", "已并入数量指标")]
+    texts = [score(indicator_set, facts).to_json() for facts in marked]
+    assert "本年度无质量指标" in texts[0] and "已并入数量指标" in texts[1]
+    with patch.object(SharedTable, "put", lambda table, key, value: None):
+        assert texts == [score(load_indicator_set("national-framework"), facts).to_json() for facts in marked]
 
 
 def test_a_number_written_otherwise_is_never_taken_for_a_kept_one() -> None:
@@ -197,7 +209,7 @@ def test_threads_sharing_a_set_write_what_one_thread_writes() -> None:
     expected = [score(alone, f).to_json() for f in facts]
     shared = load_indicator_set("national-framework")
     plan = plan_for(shared)
-    plan.leaf_parts, plan.leaf_texts = SharedTable(8), SharedTable(8)
+    plan.leaf_parts, plan.leaf_texts, plan.parent_texts = SharedTable(8), SharedTable(8), SharedTable(8)
     with ThreadPoolExecutor(max_workers=4) as pool:
         for _ in range(3):
             assert list(pool.map(lambda f: score(shared, f).to_json(), facts)) == expected
