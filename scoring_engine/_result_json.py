@@ -52,7 +52,11 @@ def result_json(result: Any, compact: bool = False) -> str:
     _fields((("id", s.id), ("name", s.name), ("version", s.version), ("sha256", s.sha256)), out, base + 1)
     put(f',{first}"facts"{colon}{{{second}"sha256"{colon}')
     _plain(result.facts_sha256, out, base + 2)
-    if result.facts:
+    facts = given(result, "facts")
+    waiting = facts.pending() if isinstance(facts, Later) else None
+    if waiting is not None and kept.plan is not None and waiting[0] is kept.plan.set:  # not read yet: see _Kept.values
+        kept.values(waiting[1], f',{second}"values"{colon}', out, base + 2)
+    elif result.facts:
         put(f',{second}"values"{colon}')
         _items(result.facts, out, base + 2, kept.fact)
     put(f'{first}}},{first}"project"{colon}')
@@ -251,17 +255,35 @@ class _Kept:
     def fact(self, f: FactValue, out: Out, level: int) -> None:
         spec = self.plan.set.facts.get(f.name) if self.plan is not None else None
         ours = spec is not None and (spec.type, spec.label, spec.unit) == (f.type, f.label, f.unit)
-        def make() -> str:
-            pairs = [("name", f.name), ("type", f.type)] + [(k, v) for k, v in (("label", f.label), ("unit", f.unit)) if v]
-            return _opened(pairs, level)
+        self._fact(f.name, f.type, f.label, f.unit, f.value, ours, out, level)
 
-        head = self._once(("fact", f.name, level), make) if ours else make()
-        out.append(head + "," + _PAD[level + 1] + '"value"' + _COLON[level + 1])
-        text = _scalar(f.value)
+    def values(self, values: Mapping[str, Any], before: str, out: Out, level: int) -> None:
+        """The facts section's values as `fact` writes the FactValues audit.fact_values makes of the plan's set and
+        `values`, without making them: the set's declared facts that have a value, in the order declared, after `before`
+        (nothing at all when none has one)."""
+        inner = _PAD[level + 1]
+        first = True
+        for name, spec in self.plan.set.facts.items():
+            if name in values:
+                out.append((before + "[" if first else ",") + inner)
+                first = False
+                self._fact(name, spec.type, spec.label, spec.unit, values[name], True, out, level + 1)
+        if not first:
+            out.append(_PAD[level] + "]")
+
+    def _fact(self, name: str, kind: str, label: str | None, unit: str | None, value: Any, ours: bool, out: Out,
+              level: int) -> None:
+        """A fact; `ours`: as the plan's set declares it, its text up to the value kept."""
+        def make() -> str:
+            pairs = [("name", name), ("type", kind)] + [(k, v) for k, v in (("label", label), ("unit", unit)) if v]
+            return _opened(pairs, level) + "," + _PAD[level + 1] + '"value"' + _COLON[level + 1]
+
+        out.append(self._once(("fact", name, level), make) if ours else make())
+        text = _scalar(value)
         if text is not None:
             out.append(text)
         else:
-            _record(f.value, out, level + 1)
+            _record(value, out, level + 1)
         out.append(_PAD[level] + "}")
 
     def indicator(self, r: IndicatorResult | SharedLeaf | SharedParent, out: Out, level: int) -> None:
