@@ -261,13 +261,24 @@ class _Kept:
         """The facts section's values as `fact` writes the FactValues audit.fact_values makes of the plan's set and
         `values`, without making them: the set's declared facts that have a value, in the order declared, after `before`
         (nothing at all when none has one)."""
-        inner = _PAD[level + 1]
+        inner, end = _PAD[level + 1], _PAD[level + 1] + "}"
+        heads = self.plan.fact_heads.setdefault(level, {})  # name → its text up to the value, at this nesting
         first = True
         for name, spec in self.plan.set.facts.items():
             if name in values:
                 out.append((before + "[" if first else ",") + inner)
                 first = False
-                self._fact(name, spec.type, spec.label, spec.unit, values[name], True, out, level + 1)
+                head = heads.get(name)
+                if head is None:
+                    head = heads[name] = _fact_head(name, spec.type, spec.label, spec.unit, level + 1)
+                value = values[name]
+                text = _scalar(value)
+                if text is not None:
+                    out.append(head + text + end)
+                else:
+                    out.append(head)
+                    _record(value, out, level + 2)
+                    out.append(end)
         if not first:
             out.append(_PAD[level] + "]")
 
@@ -275,8 +286,7 @@ class _Kept:
               level: int) -> None:
         """A fact; `ours`: as the plan's set declares it, its text up to the value kept."""
         def make() -> str:
-            pairs = [("name", name), ("type", kind)] + [(k, v) for k, v in (("label", label), ("unit", unit)) if v]
-            return _opened(pairs, level) + "," + _PAD[level + 1] + '"value"' + _COLON[level + 1]
+            return _fact_head(name, kind, label, unit, level)
 
         out.append(self._once(("fact", name, level), make) if ours else make())
         text = _scalar(value)
@@ -371,6 +381,12 @@ class _Kept:
 
         ours = self.plan is not None and r.rule is not None and self.plan.owns(r.rule)
         out.append(self._once(("rule", id(r.rule), r.kind, level), make) if ours else make())
+
+
+def _fact_head(name: str, kind: str, label: str | None, unit: str | None, level: int) -> str:
+    """A fact's object begun, up to its value."""
+    pairs = [("name", name), ("type", kind)] + [(k, v) for k, v in (("label", label), ("unit", unit)) if v]
+    return _opened(pairs, level) + "," + _PAD[level + 1] + '"value"' + _COLON[level + 1]
 
 
 def _opened(pairs: list[tuple[str, Any]], level: int) -> str:

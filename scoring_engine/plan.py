@@ -126,6 +126,7 @@ class ScoringPlan:
         self._specs = {id(step.rule.spec): step.rule.spec for step in steps}
         # the JSON text every result of the set shares (an indicator's id, a rule as written…), kept by _result_json
         self.written: dict[Any, str] = {}
+        self.fact_heads: dict[int, dict[str, str]] = {}  # a declared fact's text up to its value, by nesting and name
         self.set_info: Any = None  # which set scored a result (audit.SetInfo), made by the engine on first use
         # What results of the set share, kept for the next project (SharedTable, _MOST_KEPT entries): a leaf's reason and
         # deductions, and a leaf's JSON text by nesting, both by audit.leaf_key (the weight and values it read).
