@@ -34,7 +34,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from . import _yaml
 from ._arith import ZERO, apportion, plain, round_half_up
 from ._profile_nodes import STR, copy_node, entries, get, key_of, moved, name_file, number, own, places, put, weight_node
-from ._yaml import Located
+from ._located import Located
 from .errors import IndicatorSetError, Problem, did_you_mean
 from ._build import check_schema
 from ._build.problems import ProblemLog

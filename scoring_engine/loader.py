@@ -21,6 +21,7 @@ from . import _yaml
 from ._arith import in_engine_context
 from ._build import build_indicator_set
 from ._encodings import reading_otherwise
+from ._located import Located
 from ._files import MAX_FACTS_BYTES, bundled_sets, load_facts, parse_facts, read_text, resolve_set, shown_path
 from ._profiles import Resolved, blamed, resolve
 from .errors import IndicatorSetError, Problem
@@ -96,7 +97,7 @@ def resolve_profile(path: str | Path, encoding: str | None = None) -> tuple[Reso
     return resolve(located, name, hashlib.sha256(data).hexdigest(), file.parent, _base_set), name
 
 
-def _base_set(ref: str, folder: Path | None) -> tuple[_yaml.Located, str, str]:
+def _base_set(ref: str, folder: Path | None) -> tuple[Located, str, str]:
     """The set a profile extends: a bundled id, or a file inside the profile's folder (as for a set a facts file names)."""
     bundled = bundled_sets()
     if folder is None and ref not in bundled:

@@ -78,7 +78,7 @@ CORE = ("model", "judgements", "target_rows", "errors", "_arith", "_intervals", 
         "plan", "engine", "facts", "_facts_pass", "result", "audit", "_later", "_json", "_result_json",
         "caps", "used_values", "row_flags")
 # What the core must never import: the shell's modules, and the libraries only the shell needs.
-SHELL_MODULES = ("loader", "_yaml", "_files", "_quick_schema", "_schema", "_build", "_resources", "reports", "render",
+SHELL_MODULES = ("loader", "_yaml", "_located", "_files", "_quick_schema", "_schema", "_build", "_resources", "reports", "render",
                  "_output", "cli", "cases", "pytest_plugin", "batch", "forms")
 SHELL_LIBRARIES = ("click", "jsonschema", "openpyxl", "yaml")
 

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from .._quick_schema import fits
-from .._yaml import Located
+from .._located import Located
 from ..errors import IndicatorSetError, Problem
 from ..model import IndicatorSet, ProfileChange
 from ..plan import plan_for

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .._yaml import Located
+from .._located import Located
 from ..errors import FormulaError, Problem, json_path
 from ..formulas import Formula, compile_formula
 

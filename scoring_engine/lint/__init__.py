@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from .. import _yaml
+from .._located import Located
 from ..errors import ScoringEngineError
 from ..loader import load_indicator_set, resolve_profile
 from ..model import IndicatorSet
@@ -37,7 +37,7 @@ UNUSED_FACT = "fact {fact} is declared but read by no rule, derived value, check
 UNUSED_FACT_HINT = "remove it, or read it where it was meant to count"
 
 
-def lint_set(indicator_set: IndicatorSet, located: _yaml.Located | None = None) -> tuple[LintWarning, ...]:
+def lint_set(indicator_set: IndicatorSet, located: Located | None = None) -> tuple[LintWarning, ...]:
     """Every warning about `indicator_set`, in file order; `located` (the YAML read with positions) gives lines and columns."""
     locator = Locator(indicator_set, located)
     rules = list(rules_of(indicator_set, locator))
@@ -57,7 +57,7 @@ def lint_file(ref: str | Path) -> tuple[IndicatorSet, tuple[LintWarning, ...]]:
     return indicator_set, lint_set(indicator_set, _positions(ref))
 
 
-def _positions(ref: str | Path) -> _yaml.Located | None:
+def _positions(ref: str | Path) -> Located | None:
     """The set's YAML read again with the position of every value (a profile's resolved onto its base, each value with its
     file); None if it cannot be (then lines come from the model)."""
     try:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
-from .._yaml import Located
+from .._located import Located
 from ..errors import Problem, json_path
 from ..model import IndicatorSet, Rule
 

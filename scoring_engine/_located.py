@@ -1,0 +1,146 @@
+"""Data read from YAML with the node tree it came from: where each value and key was written (file, line, column).
+
+`_yaml` reads a file into a Located; the set builder, profiles and lint ask it
+where a value is, to name the line in a message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .errors import Problem
+
+__all__ = ["Located", "Path", "mark"]
+
+Path = tuple[str | int, ...]
+
+_STR = "tag:yaml.org,2002:str"
+
+
+@dataclass
+class Located:
+    """Data read from YAML, with the node tree it was read from for the (line, column) of any value or key, 1-based."""
+
+    data: Any
+    root: Node | None = None
+    # Problems that leave the rest readable (duplicate keys, aliases, tags): the
+    # caller reports them together with its own.
+    problems: list[Problem] = field(default_factory=list)
+    rejected: set[Path] = field(default_factory=set)  # values refused (and so read as None): already reported
+    # A profile resolved onto its base (`_profiles`) mixes nodes of several files: each node's mark names its file.
+    several_files: bool = False
+    # id of a large mapping node → (its entries, their count, key → position), made on first look: a set asks where
+    # each of a thousand facts is
+    _entries: dict[int, tuple[Any, int, dict[str, int]]] = field(default_factory=dict, repr=False, compare=False)
+
+    def where(self, path: Path, key: bool = False) -> tuple[int, int] | None:
+        """Line and column of the value at `path` (or of its key), else of the nearest enclosing value."""
+        if self.root is None:
+            return None
+        node, key_node = self.root, None
+        for part in path:
+            found = self._child(node, part)
+            if found is None:
+                return mark(node)
+            key_node, node = found
+        return mark(key_node if key and key_node is not None else node)
+
+    def file_at(self, path: Path, key: bool = False) -> str | None:
+        """The file the value at `path` (or its key) was written in, when the data comes from several files."""
+        if self.root is None or not self.several_files:
+            return None
+        node, key_node = self.root, None
+        for part in path:
+            found = self._child(node, part)
+            if found is None:
+                break
+            key_node, node = found
+        name = (key_node if key and key_node is not None else node).start_mark.name
+        return name if isinstance(name, str) else None
+
+    def written(self, path: Path) -> str | None:
+        """A plain scalar YAML read as something other than text (no → false, 1.10, 2024-01-01), as written: for hints."""
+        node = self._node(path)
+        if isinstance(node, ScalarNode) and not node.style and node.tag != _STR and path not in self.rejected:
+            return str(node.value)
+        return None
+
+    def quoted(self, path: Path) -> bool:
+        """Whether the value at `path` is a scalar written in quotes: for hints that mention quotes."""
+        node = self._node(path)
+        return isinstance(node, ScalarNode) and node.style in ("'", '"')
+
+    def _node(self, path: Path) -> Node | None:
+        node = self.root
+        for part in path:
+            found = self._child(node, part) if node is not None else None
+            node = found[1] if found is not None else None
+        return node
+
+    def _child(self, node: Node, part: str | int) -> tuple[Node, Node] | None:
+        """`_child(node, part)`, a large mapping's entries looked up by key rather than one by one.
+
+        The index is checked against the node as it is now: resolving a profile changes nodes in place.
+        """
+        if not isinstance(node, MappingNode) or len(node.value) < _INDEXED or not isinstance(part, str):
+            return _child(node, part)
+        made = self._entries.get(id(node))
+        if made is None or made[0] is not node.value or made[1] != len(node.value):
+            index: dict[str, int] = {}
+            for i, (key, _) in enumerate(node.value):
+                if isinstance(key, ScalarNode) and key.tag == _STR:
+                    index.setdefault(key.value, i)  # the first of duplicate keys, as _child finds it
+            made = self._entries[id(node)] = (node.value, len(node.value), index)
+        at = made[2].get(part)
+        if at is not None:
+            key, value = node.value[at]
+            if key.value == part and isinstance(key, ScalarNode) and key.tag == _STR:
+                return key, value
+        return _child(node, part)  # not there, or changed in place since the index was made
+
+    def paths(self) -> dict[tuple[int, int], Path]:
+        """(line, column) → path of the value read there (an alias repeats a value: the first place counts)."""
+        found: dict[tuple[int, int], Path] = {}
+        seen: set[int] = set()
+        stack: list[tuple[Path, Node]] = [((), self.root)] if self.root is not None else []
+        while stack:  # depth first, in the order of the file
+            path, node = stack.pop()
+            if id(node) in seen:
+                continue
+            seen.add(id(node))
+            found[mark(node)] = path
+            stack.extend(((*path, part), child) for part, (_, child) in reversed(_children(node)))
+        return found
+
+
+def _children(node: Node) -> list[tuple[str | int, tuple[Node, Node]]]:
+    """(path part, (key node, value node)) of each entry read into the data (text keys, or list positions)."""
+    if isinstance(node, MappingNode):
+        return [(k.value, (k, v)) for k, v in node.value if isinstance(k, ScalarNode) and k.tag == _STR]
+    if isinstance(node, SequenceNode):
+        return [(i, (item, item)) for i, item in enumerate(node.value)]
+    return []
+
+
+#: A mapping of this many entries or more is looked up through an index of its keys (Located._child).
+_INDEXED = 16
+
+
+def _child(node: Node, part: str | int) -> tuple[Node, Node] | None:
+    """The key node and value node under `part` of `node`, as the reader read them (the first of duplicate keys)."""
+    if isinstance(node, MappingNode):
+        for key, value in node.value:
+            if key.value == part and isinstance(key, ScalarNode) and key.tag == _STR:
+                return key, value
+        return None
+    if isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+        return node.value[part], node.value[part]
+    return None
+
+
+def mark(node: Node) -> tuple[int, int]:
+    """Line and column (from 1) where `node` starts."""
+    return node.start_mark.line + 1, node.start_mark.column + 1
