@@ -32,6 +32,9 @@ class Located:
     rejected: set[Path] = field(default_factory=set)  # values refused (and so read as None): already reported
     # A profile resolved onto its base (`_profiles`) mixes nodes of several files: each node's mark names its file.
     several_files: bool = False
+    # The reader saw that every key and every text it read is printable: nothing is hidden in any name (a bidi override,
+    # a zero-width space). False when it saw one that is not, and for data it did not read.
+    printable: bool = False
     # id of a large mapping node → (its entries, their count, key → position), made on first look: a set asks where
     # each of a thousand facts is
     _entries: dict[int, tuple[Any, int, dict[str, int]]] = field(default_factory=dict, repr=False, compare=False)

@@ -100,7 +100,7 @@ def _mark_of(event: yaml.Event) -> tuple[int, int]:
 class _Reader:
     def __init__(self, file: str | None):
         self.file = file
-        self.out = Located(None)
+        self.out = Located(None, printable=True)  # until a key or a text that is not printable is read
         self.problems: list[Problem] = []
         self.seen: set[int] | None = None  # ids of the nodes read, once the survey has seen anchors (an alias repeats a node)
         self.nodes = 0
@@ -171,7 +171,7 @@ class _Reader:
                 return None
             self.seen.add(id(node))
         kind = type(node)
-        if kind is ScalarNode and node.tag == _STR and not _has_bad_character(node.value):
+        if kind is ScalarNode and node.tag == _STR and (node.value.isprintable() or self.kept_unprintable(node.value)):
             return node.value  # most values: text, as written
         if kind is MappingNode and node.tag in _SAFE_COLLECTION_TAGS:
             return self.mapping(node, path, depth)  # type: ignore[arg-type]
@@ -187,6 +187,12 @@ class _Reader:
             self.out.rejected.add(path)
         return value
 
+    def kept_unprintable(self, text: str) -> bool:
+        """Whether text that is not printable is kept as written: it holds no control character or lone surrogate (a line
+        break, a tab, an invisible character). Either way the data is no longer all printable (Located.printable)."""
+        self.out.printable = False
+        return not _has_bad_character(text)
+
     def mapping(self, node: MappingNode, path: Path, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first: dict[str, Node] = {}
@@ -195,7 +201,8 @@ class _Reader:
             self.nodes += 1
             if inside > MAX_YAML_DEPTH or self.nodes > MAX_YAML_NODES:
                 self.refuse(key_node, inside)
-            if type(key_node) is ScalarNode and key_node.tag == _STR and not _has_bad_character(key_node.value):
+            if type(key_node) is ScalarNode and key_node.tag == _STR and (key_node.value.isprintable()
+                                                                         or self.kept_unprintable(key_node.value)):
                 key = key_node.value
             elif key_node.tag == "tag:yaml.org,2002:merge":
                 self.problem(key_node, "merge keys (<<) are not supported", "write the keys out in full")

@@ -182,3 +182,26 @@ def test_scalar_tags_kept_for_the_file_are_the_tags_pyyaml_resolves() -> None:
     odd = "a:\nb: ''\nc: 'yes'\nd: \"1\"\ne: yes\nf: [1, '1', null, ~, 1.5, .inf, 2024-01-01, {}, [[]]]\n? [x]\n: |\n  text\n"
     for text in [*texts, large_set(500), odd]:
         assert tags(yaml.compose(text, Loader=yaml.SafeLoader)) == tags(yaml.compose(text, Loader=_yaml._Composer))
+
+
+def test_names_are_looked_at_unless_the_reader_saw_every_text_printable() -> None:
+    """The reader notes that every key and text it read is printable, and only then is the look for hidden characters
+    in names skipped: a line break anywhere in the file, or data the reader did not make, and the names are looked at."""
+    from pathlib import Path
+
+    from scoring_engine import _yaml
+    from scoring_engine._build import build_indicator_set
+    from scoring_engine._located import Located
+
+    text = (Path(__file__).resolve().parents[1] / "examples" / "small" / "set.yaml").read_text(encoding="utf-8")
+    assert _yaml.load(text).printable
+    assert not _yaml.load(text.replace("version:", "description: |\n  两行\n  说明\nversion:", 1)).printable
+    assert not _yaml.load(text.replace("name: 示例指标体系", "name: 示例\u200b指标体系", 1)).printable
+    data = _yaml.load(text).data
+    data["indicators"][0]["name"] = "决策\u202e指标"
+    with pytest.raises(IndicatorSetError) as caught:
+        build_indicator_set(Located(data), "set.yaml", "0" * 64)
+    assert "an invisible character that reorders" in str(caught.value)
+    hidden = text.replace("version:", "description: |\n  两行\n  说明\nversion:", 1).replace("- id: decision\n    name: ", "- id: decision\n    name: 决策\u202e", 1)
+    with pytest.raises(IndicatorSetError, match="an invisible character that reorders"):
+        parse_indicator_set(hidden)

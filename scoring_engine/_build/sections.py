@@ -345,8 +345,8 @@ def _all_printable(data: Any) -> bool:
 def names(draft: Draft) -> None:
     """Ids, names and labels anywhere in the set, and the names of facts and derived values: none may hold an invisible
     character (a bidi override, a zero-width space), which makes a name look like another or reorders the text around it."""
-    if _all_printable(draft.data):  # the usual set: nothing to look closer at (an invisible character is not printable)
-        return
+    if draft.log.located.printable or _all_printable(draft.data):  # the usual set: nothing to look closer at (an
+        return  # invisible character is not printable; the reader saw every key and text, else the quick walk looks)
     stack: list[tuple[Path, Any]] = [((), draft.data)]
     while stack:
         path, node = stack.pop()
