@@ -162,6 +162,7 @@ class _Checker:
         self.scope = scope
         self.problems: list[Problem] = []
         self.names: set[str] = set()
+        self.compares = False  # whether the formula holds a comparison (only then are its sides' kinds looked at)
 
     def fail(self, message: str, hint: str | None = None, fact: str | None = None) -> None:
         self.problems.append(Problem(message, expression=self.original, hint=hint, fact=fact))
@@ -216,6 +217,7 @@ class _Checker:
         elif isinstance(node, ast.BoolOp):
             new = ast.BoolOp(node.op, [self.check(v, down) for v in node.values])
         elif isinstance(node, ast.Compare):
+            self.compares = True
             for op in node.ops:
                 self.operator(op)
             new = ast.Compare(self.check(node.left, down), node.ops, [self.check(c, down) for c in node.comparators])
@@ -361,7 +363,7 @@ def compile_formula(source: str | int | Decimal | bool, scope: Mapping[str, str]
             expression=text,
             hint="split it into derived values",
         ) from None
-    problems = checker.problems or comparison_problems(body, scope, checker.text, text)
+    problems = checker.problems or (comparison_problems(body, scope, checker.text, text) if checker.compares else [])
     if problems:
         raise FormulaError(problems)
     return _from_checked_tree(text, frozenset(checker.names), body)
