@@ -65,9 +65,11 @@ def test_hostile_set_stays_within_time_and_memory(case: FileCase, outcomes: dict
 
 
 def test_billion_laughs_is_refused_in_milliseconds(outcomes: dict[str, Outcome]) -> None:
-    """The 342-byte billion-laughs file is refused in well under 50 ms: its aliases are reported, never expanded."""
+    """The 342-byte billion-laughs file is refused at once: its aliases are reported, never expanded. It takes a few
+    milliseconds; the bound is half a second, so that a busy machine does not fail it, and a billion values expanded
+    would still be far past it."""
     assert 342 == (SETS_DIR / "billion_laughs.yaml").stat().st_size
-    assert outcomes["billion_laughs.yaml"].value["load_seconds"] < 0.05
+    assert outcomes["billion_laughs.yaml"].value["load_seconds"] < 0.5
 
 
 def test_depth_and_size_bounds_are_exact() -> None:
