@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from conftest import ROOT
 from portfolio import SET_NAME, SMALL_SET, beside_the_set, project, write_folder, write_jsonl
-from scoring_engine import Facts, FactsError, load_facts, score_many, summarise
+from scoring_engine import Facts, FactsError, load_facts, load_indicator_set, score_many, summarise
 from scoring_engine.batch import find_documents
 from scoring_engine.batch.rows import ProjectRow
 from scoring_engine.batch.run import BatchOptions, run_batch
@@ -104,6 +104,26 @@ def test_score_many_keeps_input_order_and_isolates_failures_with_two_processes(t
     assert list(range(72)) == [o.index for o in two]
     assert [3, 40] == [o.index for o in two if not o.ok]
     assert all(o.result is not None and o.result.total == o.row.total for o in two if o.ok)
+
+
+def test_score_many_makes_each_row_when_first_read_the_same_as_the_batch_makes_it(tmp_path: Path):
+    """A caller of score_many who reads only the Results does not pay for the rows; a row read (or pickled) is the one
+    the batch makes at once, reasons included."""
+    import pickle
+
+    from scoring_engine._later import Later, given
+    from scoring_engine.batch.inputs import Document
+    from scoring_engine.batch.scoring import Scorer
+
+    paths = write_folder(tmp_path, 6)
+    outcomes = list(score_many(SMALL_SET, paths))
+    assert all(isinstance(given(o, "row"), Later) for o in outcomes)  # nothing made yet
+    eager = Scorer(load_indicator_set(SMALL_SET))
+    made = [eager.outcome(i, Document.of(path, i)).row for i, path in enumerate(paths)]
+    copied = pickle.loads(pickle.dumps(outcomes[0]))
+    assert made[0] == copied.row and not isinstance(given(copied, "row"), Later)  # crosses a process boundary made
+    assert made == [o.row for o in outcomes]
+    assert any(i.reason for i in made[0].indicators)
 
 
 def test_spawned_workers_give_the_same_outcomes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):

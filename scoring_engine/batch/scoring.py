@@ -13,8 +13,10 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .._arith import in_engine_context
+from .._later import Deferred, Later
 from ..engine import score, scores_only
 from ..errors import FactsError, IndicatorSetError, Problem, ScoringEngineError
 from ..facts import Facts
@@ -35,18 +37,23 @@ class Outcome:
     """One document of score_many: its Result, or the problems that stopped it, and its summary row.
 
     (A Scorer told to keep no results, as the batch's is when no output shows them, gives `result` None.)
+    A scored document's row may be made when first read (see Scorer), as a Result's audit trail is.
     """
 
     index: int
     source: str
     result: Result | None
     problems: tuple[Problem, ...]
-    row: ProjectRow
+    row: Deferred[ProjectRow] = Deferred()  # required: a Deferred() without a default
     provenance: Mapping[str, str] = field(default_factory=dict)  # a filled form's: fact path → the cell it came from
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Pickled with its row made: a worker process makes it, and what crosses to the caller is plain data.
+        return {name: value.get() if isinstance(value, Later) else value for name, value in self.__dict__.items()}
 
 
 class Scorer:
@@ -55,14 +62,17 @@ class Scorer:
     `keep_results` False gives outcomes without their Result (the row only);
     `reasons` False as well scores with `scores_only` and builds rows without
     reasons or a target table's rows: same totals, grades and flags, without
-    the cost of the audit trail.
+    the cost of the audit trail. `rows_later` makes a scored document's row
+    when first read (score_many: a caller who reads only the Results does not
+    pay for rows made from their audit trails).
     """
 
     def __init__(self, indicator_set: IndicatorSet | None = None, batch: str = "", keep_results: bool = True,
-                 reasons: bool = True):
+                 reasons: bool = True, rows_later: bool = False):
         self.fixed = indicator_set
         self.batch = batch
         self.keep_results = keep_results
+        self.rows_later = rows_later and keep_results
         self.lean = not keep_results and not reasons
         self.sets: dict[str, IndicatorSet | IndicatorSetError] = {}  # by the file's resolved path
         self.named: dict[tuple[str, Path], IndicatorSet | IndicatorSetError] = {}  # by the name and the document's folder
@@ -84,6 +94,9 @@ class Scorer:
                 row = scores_row(index, source, scores_only(indicator_set, facts), facts, shape, self.batch, document.name)
                 return Outcome(index, source, None, (), row, provenance)
             result = score(indicator_set, facts)
+            if self.rows_later:
+                later = Later(project_row, index, source, result, shape, self.batch, document.name)
+                return Outcome(index, source, result, (), later, provenance)
             row = project_row(index, source, result, shape, self.batch, document.name)
         except ScoringEngineError as err:
             return self._failed(index, document, err.problems, facts)
@@ -180,7 +193,7 @@ class ScoreDocuments:
     """score_many's work in one process: a chunk of (index, document) pairs to their outcomes."""
 
     def __init__(self, indicator_set: IndicatorSet | None):
-        self.scorer = Scorer(indicator_set)
+        self.scorer = Scorer(indicator_set, rows_later=True)
 
     @in_engine_context
     def __call__(self, chunk: Sequence[tuple[int, Document]]) -> list[Outcome]:
