@@ -206,7 +206,7 @@ class _Run:
 
     def _not_applicable(self) -> dict[str, str]:
         """Indicator id → reason, for the marked indicators and everything below them."""
-        if not isinstance(self.facts.not_applicable, Mapping):
+        if type(self.facts.not_applicable) is not dict and not isinstance(self.facts.not_applicable, Mapping):
             raise FactsError("not_applicable must map indicator ids to reasons", file=self.facts.source, path="$.not_applicable",
                              hint="write {indicator id: reason}")
         marked = dict(self.facts.not_applicable)

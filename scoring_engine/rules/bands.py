@@ -88,7 +88,9 @@ def score(rule: Bands, weight: Decimal, facts: FactView) -> Outcome:
     # The outermost bounds are closed whatever the boundary rule: a lowest band (0, 0.8] still holds 0.
     bottom, top = rule.outermost
     for band in rule.bands:
-        at_edge = value == bottom == band.range.low or value == top == band.range.high
+        # (a bound that is None is not compared: a Decimal compared with None asks the numbers ABCs, slowly)
+        at_edge = ((bottom is not None and value == bottom == band.range.low)
+                   or (top is not None and value == top == band.range.high))
         if band.range.contains(value, rule.boundary) or at_edge:
             return _matched(rule, band, at_edge, value, band.amount.of(weight))
     show = _bounds_shower(rule.display)
