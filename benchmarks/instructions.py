@@ -23,11 +23,16 @@ a batch's workbook opened and closed) cancels out. The actions:
 - score+to_json: score() and its .to_json(), as a batch writes .jsonl;
 - small score: score() on the small example set's generated portfolio
   (tests/portfolio.py), facts already read;
+- score_many: score_many() over the same portfolio as JSONL, each outcome
+  dropped once made (its Result and row not read);
 - batch: `scoring-engine batch` in one process on the same portfolio as JSONL,
   with .xlsx .csv .html (the summaries), and with .csv .html alone;
 - load, compose: load_indicator_set() of a 500-leaf set (benchmarks/generate.py)
   and of the national set, and composing the same file with PyYAML's C loader,
-  per load (from 1 and 3 loads).
+  per load (from 1 and 3 loads);
+- the command line: a whole `scoring-engine score examples/small/facts.json`
+  process, `import scoring_engine` alone, and a bare interpreter, counted
+  once each (what the 150 ms goal is about, in instructions).
 
 It needs valgrind (`apt-get install valgrind`); without it, it says so and stops.
 """
@@ -52,8 +57,14 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT / "tests"))  # the generated portfolio the batch tests use
 
-ACTIONS = ("hand", "score", "scores_only", "score+to_json", "small score", "batch summaries", "batch .csv .html")
+ACTIONS = ("hand", "score", "scores_only", "score+to_json", "small score", "score_many", "batch summaries",
+           "batch .csv .html")
 LOADS = ("load 500-leaf", "compose 500-leaf", "load national", "compose national")  # counted per load, from 1 and 3
+PROCESSES = {  # counted whole, once each
+    "cli score": ["-m", "scoring_engine", "score", "examples/small/facts.json"],
+    "import": ["-c", "import scoring_engine"],
+    "bare": ["-c", "pass"],
+}
 
 
 def _inner(action: str, count: int, most: int, folder: Path) -> None:
@@ -110,6 +121,15 @@ def _inner(action: str, count: int, most: int, folder: Path) -> None:
         for f in facts[:count]:
             score(small, f)
         return
+    if action == "score_many":
+        from collections import deque
+
+        from scoring_engine import score_many
+        from scoring_engine.batch import find_documents
+
+        _settled()
+        deque(score_many(small, find_documents([source])), maxlen=0)
+        return
     from scoring_engine.batch.run import BatchOptions, run_batch
 
     outputs = ("xlsx", "csv", "html") if action == "batch summaries" else ("csv", "html")
@@ -130,10 +150,10 @@ def _settled() -> None:
 def _instructions(action: str, count: int, most: int, seed: int) -> int:
     """What the process doing `action` for `count` projects executes, counted by callgrind, with hash seed `seed`."""
     with tempfile.TemporaryDirectory() as folder:
+        arguments = PROCESSES.get(action) or [__file__, "--inner", action, str(count), str(most), folder]
         done = subprocess.run(
-            ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, __file__,
-             "--inner", action, str(count), str(most), folder],
-            capture_output=True, text=True, check=False, env={**os.environ, "PYTHONHASHSEED": str(seed)})
+            ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, *arguments],
+            capture_output=True, text=True, check=False, env={**os.environ, "PYTHONHASHSEED": str(seed)}, cwd=ROOT)
     found = re.search(r"Collected : (\d+)", done.stderr)
     if done.returncode != 0 or found is None:
         sys.exit(f"{action}: valgrind failed\n{done.stderr[-2000:]}")
@@ -154,12 +174,14 @@ def main() -> None:
     n, seeds = args.projects, range(1, args.seeds + 1)
     jobs = [(action, count, 3 * n, seed) for action in ACTIONS for count in (n, 3 * n) for seed in seeds]
     jobs += [(action, count, 3, seed) for action in LOADS for count in (1, 3) for seed in seeds]
+    jobs += [(action, 1, 1, seed) for action in PROCESSES for seed in seeds]
     with ThreadPoolExecutor(max_workers=2) as pool:  # each count runs in its own process under valgrind
         counts = dict(zip(jobs, pool.map(lambda job: _instructions(*job), jobs), strict=True))
     found = {action: [Decimal(counts[action, 3 * n, 3 * n, seed] - counts[action, n, 3 * n, seed]) / (2 * n)
                       for seed in seeds] for action in ACTIONS}
     found.update({action: [Decimal(counts[action, 3, 3, seed] - counts[action, 1, 3, seed]) / 2 for seed in seeds]
                   for action in LOADS})
+    found.update({action: [Decimal(counts[action, 1, 1, seed]) for seed in seeds] for action in PROCESSES})
     each = {action: statistics.median(values) for action, values in found.items()}
     print(f"Python {sys.version.split()[0]}; instructions per project (callgrind), from {n} and {3 * n} projects,"
           f" median of {len(seeds)} hash seeds (min–max):")
@@ -174,11 +196,16 @@ def main() -> None:
     print("small example set, the batch in one process:")
     for name in ("batch summaries", "batch .csv .html"):
         print(f"  {name} ÷ score()   {each[name] / each['small score']:5.2f}×   goal ≤ 1.5×")
+    print(f"  score_many() ÷ score()        {each['score_many'] / each['small score']:5.2f}×   (reading the facts included)")
     print("loading a set, per load:")
     for name in ("500-leaf", "national"):
         load, compose = each[f"load {name}"], each[f"compose {name}"]
         print(f"  {name:9} load_indicator_set {load / 1000000:6.1f} M, C-loader compose {compose / 1000000:6.1f} M:"
               f"  load ÷ compose {load / compose:5.2f}×   goal ≤ 2×")
+    cli, imported, bare = each["cli score"], each["import"], each["bare"]
+    print(f"the command line, whole processes: score examples/small/facts.json {cli / 1000000:6.1f} M,"
+          f" import scoring_engine {imported / 1000000:6.1f} M, a bare interpreter {bare / 1000000:6.1f} M:"
+          f"  score ÷ bare {cli / bare:5.1f}×")
 
 
 if __name__ == "__main__":
