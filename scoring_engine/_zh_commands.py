@@ -252,6 +252,7 @@ FRAGMENTS = (
     ("empty", "空"),
     ("nothing (empty value)", "空值"),
     ("{value} (a yes/no value)", "{value}（是/否值）"),
+    ("text or a number", "文字或数字"),
     ("text {value}… ({length} characters)", "文字 {value}…（共 {length} 个字符）"),
     ("text {value}", "文字 {value}"),
     ("the number {value}", "数字 {value}"),
@@ -261,7 +262,6 @@ FRAGMENTS = (
     ("boolean {value}", "布尔值 {value}"),
     ("finding {value}", "问题 {value}"),
     ("a finding", "问题描述"),
-    ("{one:w} or {other:w}", "{one!t}或{other!t}"),
     ("{fewest:n} to {most:n}", "{fewest} 到 {most}"),
     ("total", "总分"),
     ("score of {id}", "{id} 的得分"),
@@ -323,4 +323,6 @@ FRAGMENTS = (
     ("full-width space", "全角空格"),
     # the general form, tried last
     ("{about}: {message}", "{about}：{message!t}"),
+    # last: a whole phrase with "or" in it (No such file or directory) has its own entry above
+    ("{one:w} or {other:w}", "{one!t}或{other!t}"),
 )

@@ -96,6 +96,19 @@ def test_a_text_no_pattern_matches_is_left_as_it_is() -> None:
     assert "中央与地方资金之和不等于预算资金" == translate("中央与地方资金之和不等于预算资金")
 
 
+@pytest.mark.parametrize(("english", "chinese"), [
+    ("cannot write the report: No such file or directory", "无法写出报告：没有这个文件或文件夹"),
+    ("cannot read: Permission denied", "无法读取：没有权限"),
+    ("$.project.id: id must be text or a number, got a list", None),
+])
+def test_the_systems_reasons_with_or_in_them_are_translated_whole(english: str, chinese: str | None) -> None:
+    """A reason such as "No such file or directory" reads as one Chinese phrase, not "No such file或directory"."""
+    found = translate(english)
+    if chinese is not None:
+        assert chinese == found
+    assert " or " not in found and "或directory" not in found
+
+
 def test_english_text_of_a_problem_is_unchanged() -> None:
     """Problem.text("en") is str(problem), so tools and tests keep reading the English."""
     problem = Problem("missing key 'value'", file="a.yaml", line=3, column=5, indicator="x", hint="did you mean value?")
