@@ -37,6 +37,11 @@ if TYPE_CHECKING:  # each command imports what it needs when it runs: validate n
 
 EXIT_INVALID = 1
 EXIT_INTERNAL = 3
+#: batch --jobs: more worker processes than this would only compete for the cores (and each holds the set)
+MAX_JOBS = 4 * (os.cpu_count() or 1)
+#: batch --threshold: the largest, and the finest step (it is printed in every flag's reason)
+MAX_THRESHOLD = Decimal(1000)
+THRESHOLD_QUANTUM = Decimal("0.000001")
 
 
 def _report(err: ScoringEngineError) -> None:
@@ -256,7 +261,8 @@ def template(set_ref: str, fmt: str, output: Path | None) -> None:
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("--set", "set_ref", metavar="ID|PATH",
               help="Indicator set for every project. Default: the one each facts file names.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes. Default: one per core.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1, max=MAX_JOBS),
+              help=f"Worker processes (at most {MAX_JOBS}: four per core). Default: one per core.")
 @click.option("--output", "-o", "outputs", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
               help="A summary file: .xlsx, .csv, .jsonl or .html (repeat for several).")
 @click.option("--reports", type=click.Path(file_okay=False, path_type=Path),
@@ -284,6 +290,7 @@ def batch(inputs: tuple[str, ...], set_ref: str | None, jobs: int | None, output
     for path in outputs:
         if path.suffix.lower() not in OUTPUTS:
             raise click.UsageError(f"--output {path}: the extension says the format; use one of {', '.join(OUTPUTS)}")
+    _outputs_apart(outputs, (*inputs, *compare_with))
     if compare_with and compare_set:
         raise click.UsageError("give --compare-with (a re-check) or --compare-set (another set), not both")
     try:
@@ -292,6 +299,9 @@ def batch(inputs: tuple[str, ...], set_ref: str | None, jobs: int | None, output
         points = Decimal("NaN")
     if not points.is_finite() or points < 0:
         raise click.BadParameter(f"{threshold!r} is not a number of points (0 or more)", param_hint="--threshold")
+    if points > MAX_THRESHOLD or points != points.quantize(THRESHOLD_QUANTUM):  # it is printed in every flag's reason
+        raise click.BadParameter(f"{threshold!r}: give at most {MAX_THRESHOLD} points, with at most 6 decimals",
+                                 param_hint="--threshold")
     if reports is not None:
         try:
             reports.mkdir(parents=True, exist_ok=True)
@@ -317,6 +327,19 @@ def batch(inputs: tuple[str, ...], set_ref: str | None, jobs: int | None, output
     for path in outputs:
         tell(_say(f"{path}: written"))
     sys.exit(exit_code(summary))
+
+
+def _outputs_apart(outputs: tuple[Path, ...], inputs: tuple[str, ...]) -> None:
+    """Refuse an output given twice, or one that is an input file: writing it would replace the facts or the form."""
+    seen: set[str] = set()
+    read = {os.path.realpath(i) for i in inputs}
+    for path in outputs:
+        real = os.path.realpath(path)
+        if real in seen:
+            raise click.UsageError(f"--output {path} is given twice")
+        if real in read:
+            raise click.UsageError(f"--output {path} is also an input: writing it would replace what it holds")
+        seen.add(real)
 
 
 @main.command()

@@ -326,7 +326,68 @@ def test_a_threshold_that_is_not_points_is_a_usage_error(tmp_path: Path, thresho
     assert 2 == run.exit_code and "--threshold" in run.stderr
 
 
+@pytest.mark.parametrize("threshold", ["1e-99999", "0.0000001", "1001", "1e9"])
+def test_a_threshold_too_fine_or_too_large_is_a_usage_error(tmp_path: Path, threshold: str):
+    """--threshold is printed in every flag's reason: more than 6 decimals or above 1000 points is exit 2, not a reason
+    of 100,000 zeros (or a MemoryError)."""
+    run = _cli("batch", str(tmp_path), "--compare-set", "self-evaluation", "--threshold", threshold)
+    assert 2 == run.exit_code and "at most 1000 points, with at most 6 decimals" in run.stderr
+
+
+def test_more_jobs_than_four_per_core_is_a_usage_error(tmp_path: Path):
+    """--jobs beyond four per core would only start processes that compete for the cores: exit 2 before any starts."""
+    run = _cli("batch", str(tmp_path), "--jobs", str(4 * (os.cpu_count() or 1) + 1))
+    assert 2 == run.exit_code and "--jobs" in run.stderr
+
+
 # ---------------------------------------------------------------- outputs and their failures
+
+
+def test_an_output_that_is_an_input_is_refused_and_the_input_kept(tmp_path: Path):
+    """--output naming an input file (the JSONL of facts, a filled form) would replace it: exit 2, the file untouched."""
+    write_jsonl(tmp_path / "in.jsonl", 2)
+    before = (tmp_path / "in.jsonl").read_bytes()
+    run = _cli("batch", str(tmp_path / "in.jsonl"), "--output", str(tmp_path / "." / "in.jsonl"))
+    assert 2 == run.exit_code and "is also an input" in run.stderr
+    assert before == (tmp_path / "in.jsonl").read_bytes()
+    run = _cli("batch", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "s.csv"), "-o", str(tmp_path / "s.csv"))
+    assert 2 == run.exit_code and "is given twice" in run.stderr
+
+
+def test_a_full_temporary_folder_is_one_error_line_not_an_internal_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The batch's temporary file of rows cannot be written (TMPDIR full): exit 1 naming the folder and what to do."""
+    import errno
+    import tempfile
+
+    def full(*args: Any, **kwargs: Any) -> Any:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    write_jsonl(tmp_path / "in.jsonl", 2)
+    monkeypatch.setattr(tempfile, "TemporaryFile", full)
+    run = _cli("batch", str(tmp_path / "in.jsonl"), "--output", str(tmp_path / "s.csv"))
+    assert 1 == run.exit_code, run.output
+    assert "cannot write the batch's temporary file: No space left on device" in run.stderr
+    assert "internal error" not in run.stderr and not (tmp_path / "s.csv").exists()
+
+
+def test_ctrl_c_while_the_outputs_are_put_in_place_puts_them_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A stop that comes once the outputs are complete and being put in place comes too late to stop it: every output
+    is written, none is left old beside a new one."""
+    import signal
+
+    from scoring_engine.reports.batch_csv import BatchCsv
+
+    commit = BatchCsv.commit
+
+    def interrupted(self: Any) -> None:
+        commit(self)
+        signal.raise_signal(signal.SIGINT)  # as Ctrl-C pressed just then
+
+    write_jsonl(tmp_path / "in.jsonl", 3)
+    monkeypatch.setattr(BatchCsv, "commit", interrupted)
+    outputs = tuple(tmp_path / f"s.{ext}" for ext in ("csv", "html", "jsonl"))
+    summary = run_batch(BatchOptions((str(tmp_path / "in.jsonl"),), load_indicator_set(SMALL_SET), 1, outputs))
+    assert 3 == summary.scored and all(path.exists() for path in outputs)
 
 
 def test_reports_dir_gets_each_scored_projects_own_report(tmp_path: Path):
