@@ -40,7 +40,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["bad_character", "escape_char", "html_escape", "invisible_character", "is_hidden", "one_line", "visible"]
+__all__ = ["bad_character", "escape_char", "html_escape", "invisible_character", "is_hidden", "one_line", "visible",
+           "without_surrogates"]
 
 # Everything str.splitlines() breaks at; "\r\n" first, so that it becomes one line break.
 _BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
@@ -76,6 +77,17 @@ def visible(text: str) -> str:
 def one_line(text: str) -> str:
     """`text` as one line: line breaks and tabs as spaces, every other hidden character as its escape."""
     return _escaped(_BREAK.sub(" ", text).replace("\t", " "), "")
+
+
+def without_surrogates(text: str) -> str:
+    """`text` that any output can hold: a file name's byte that is not UTF-8 (a GBK name from a Windows zip, which
+    Python reads as a lone surrogate) as its escape, ``\\xbb``; any other lone surrogate as ``\\udc00``."""
+    if text.isascii():
+        return text
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def html_escape(text: str) -> str:

@@ -76,6 +76,9 @@ _READING = (
     ("not UTF-8 text (byte {at} of the line)", "不是 UTF-8 文本（该行第 {at} 字节）"),
     ("not UTF-8 text (byte {at})", "不是 UTF-8 文本（第 {at} 字节）"),
     ("save the file as UTF-8", "把文件另存为 UTF-8 编码"),
+    ("save the file as UTF-8, or give --encoding gb18030 for one saved as GBK",
+     "把文件另存为 UTF-8 编码；若文件是 GBK 编码，可在命令中加 --encoding gb18030"),
+    ("cannot read this folder: {why}", "无法读取此文件夹：{why!t}"),
     ("the file is GBK/GB18030 text, not UTF-8", "文件是 GBK/GB18030 编码，不是 UTF-8"),
     ("save it as UTF-8 — 记事本: 文件 → 另存为, 编码 UTF-8; WPS: 文件 → 另存为, 纯文本, 编码 UTF-8 — "
      "or read it with --encoding {encoding}",

@@ -19,6 +19,7 @@ from conftest import ROOT
 from portfolio import SET_NAME, SMALL_SET, beside_the_set, project, write_folder, write_jsonl
 from scoring_engine import Facts, FactsError, load_facts, load_indicator_set, score_many, summarise
 from scoring_engine.batch import find_documents
+from scoring_engine.batch.inputs import count_documents
 from scoring_engine.batch.rows import ProjectRow
 from scoring_engine.batch.run import BatchOptions, run_batch
 from scoring_engine.cli import main
@@ -78,6 +79,56 @@ def test_a_missing_input_stops_the_run_before_anything_is_read(tmp_path: Path):
     assert [str(tmp_path / "nope"), str(tmp_path / "gone.jsonl")] == [p.file for p in caught.value.problems]
 
 
+def test_a_folder_that_cannot_be_listed_fails_as_a_project_and_overlapping_inputs_are_read_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A folder below an input that cannot be listed (no permission) is a failed document naming it, not projects
+    missing without a word; a folder given again inside another input is read once."""
+    from scoring_engine.batch import inputs
+
+    write_folder(tmp_path / "in", 4)
+    units = sorted(p for p in (tmp_path / "in").iterdir() if p.is_dir())
+    locked = units[-1]
+    walk = os.walk
+
+    def refusing(top: Any, onerror: Any = None, **kwargs: Any) -> Any:
+        for found in walk(top, onerror=onerror, **kwargs):
+            if Path(found[0]) == locked:
+                onerror(PermissionError(13, "Permission denied", str(locked)))
+                continue
+            yield found
+
+    monkeypatch.setattr(inputs.os, "walk", refusing)
+    found = list(find_documents([tmp_path / "in", units[0]]))
+    assert ["cannot read this folder: Permission denied"] == [d.problem.message for d in found if d.problem]
+    assert str(locked) == found[0].source
+    monkeypatch.undo()
+    assert 4 == sum(1 for d in find_documents([tmp_path / "in", units[0], tmp_path / "in"]) if d.problem is None)
+    assert 4 == count_documents([tmp_path / "in", units[0]])
+
+
+def test_a_file_name_that_is_not_utf8_is_scored_and_shown_escaped_in_every_output(tmp_path: Path):
+    """A GBK file name (as unzipping a Windows zip leaves it) is scored; the outputs show its bytes as escapes."""
+    write_jsonl(tmp_path / "all.jsonl", 1)
+    line = (tmp_path / "all.jsonl").read_text(encoding="utf-8")
+    beside_the_set(tmp_path / "in")
+    with open(os.path.join(os.fsencode(tmp_path / "in"), "紫霞.json".encode("gbk")), "w", encoding="utf-8") as out:
+        out.write(line)
+    outputs = [str(tmp_path / f"s.{ext}") for ext in ("csv", "html", "jsonl", "xlsx")]
+    run = _cli("batch", str(tmp_path / "in"), *[arg for o in outputs for arg in ("--output", o)], "--quiet")
+    assert 0 == run.exit_code, run.output
+    assert "\\xd7\\xcf" in (tmp_path / "s.csv").read_text(encoding="utf-8-sig")
+
+
+def test_a_gbk_jsonl_file_is_read_with_encoding(tmp_path: Path):
+    """--encoding gb18030 reads a JSONL file saved as GBK, line by line; without it each line says how to read it."""
+    write_jsonl(tmp_path / "u.jsonl", 2)
+    beside_the_set(tmp_path / "g")
+    (tmp_path / "g" / "g.jsonl").write_bytes((tmp_path / "u.jsonl").read_text(encoding="utf-8").encode("gb18030"))
+    assert 0 == _cli("batch", str(tmp_path / "g" / "g.jsonl"), "--encoding", "gb18030", "--quiet").exit_code
+    run = _cli("batch", str(tmp_path / "g" / "g.jsonl"), "--quiet")
+    assert 1 == run.exit_code and "--encoding gb18030" in run.stderr
+
+
 def test_a_bad_jsonl_line_fails_alone_and_names_its_line(tmp_path: Path):
     """A JSONL line that is not UTF-8, or not JSON, fails with the file and its line; the lines around it are scored."""
     path = tmp_path / "batch.jsonl"
@@ -86,7 +137,8 @@ def test_a_bad_jsonl_line_fails_alone_and_names_its_line(tmp_path: Path):
     path.write_bytes(lines[0] + b'{"facts": \xff}\n' + b'{"facts": {,}}\n' + lines[1])
     outcomes = list(score_many(None, find_documents([path])))
     assert [True, False, False, True] == [o.ok for o in outcomes]
-    assert f"{path}:2: not UTF-8 text (byte 10 of the line) (save the file as UTF-8)" == str(outcomes[1].problems[0])
+    assert (f"{path}:2: not UTF-8 text (byte 10 of the line) (save the file as UTF-8, or give --encoding gb18030 for one "
+            "saved as GBK)") == str(outcomes[1].problems[0])
     assert str(outcomes[2].problems[0]).startswith(f"{path}:3:12: JSON syntax")
 
 

@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .._encodings import decode
 from .._files import not_a_regular_file
+from .._text import without_surrogates
 from ..errors import FactsError, Problem
 from ..facts import Facts
 from ..forms.reader import FORM_SUFFIXES
@@ -84,36 +86,63 @@ def find_documents(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Documen
     Raises FactsError naming each input that is neither a file nor a folder, at once (before any document is read).
     """
     paths = [Path(p) for p in inputs]
-    missing = [Problem("no such file or folder", file=str(p)) for p in paths if not p.exists()]
+    missing = [problem for problem in map(_unreachable, paths) if problem is not None]
     if missing:
         raise FactsError(missing)
     return _documents(paths)
 
 
+def _unreachable(path: Path) -> Problem | None:
+    """Why an input cannot be read at all (it does not exist, or a folder on the way cannot be entered), or None."""
+    try:
+        if path.exists():
+            return None
+    except OSError as err:
+        return Problem(f"cannot read: {err.strerror or err}", file=without_surrogates(str(path)))
+    return Problem("no such file or folder", file=without_surrogates(str(path)))
+
+
 def _documents(paths: list[Path]) -> Iterator[Document]:
+    read: set[str] = set()  # each file once, however the inputs overlap (a folder and a folder inside it)
     for path in paths:
-        files = _facts_files(path) if path.is_dir() else [path]
+        unreadable: list[OSError] = []
+        files = _facts_files(path, unreadable) if path.is_dir() else [path]
+        for err in unreadable:  # a folder below that cannot be listed: its projects would be missing without a word
+            where = without_surrogates(str(err.filename))
+            yield Document(source=where, problem=Problem(f"cannot read this folder: {err.strerror or err}", file=where))
         for file in files:
-            name = file.relative_to(path).as_posix() if path.is_dir() else file.name
+            real = os.path.realpath(file)
+            if real in read:
+                continue
+            read.add(real)
+            name = without_surrogates(file.relative_to(path).as_posix() if path.is_dir() else file.name)
             if file.suffix.lower() == JSONL_SUFFIX:
                 yield from _lines(file, name)
             else:
-                yield Document(source=str(file), name=name, path=file, folder=file.parent)
+                yield Document(source=without_surrogates(str(file)), name=name, path=file, folder=file.parent)
 
 
 def count_documents(inputs: Iterable[str | os.PathLike[str]]) -> int:
     """How many documents find_documents gives, reading JSONL files only to count their lines (for the progress line)."""
     total = 0
+    read: set[str] = set()
     for path in (Path(p) for p in inputs):
-        for file in _facts_files(path) if path.is_dir() else [path]:
-            total += _count_lines(file) if file.suffix.lower() == JSONL_SUFFIX else 1
+        unreadable: list[OSError] = []
+        files = _facts_files(path, unreadable) if path.is_dir() else [path]
+        total += len(unreadable)
+        for file in files:
+            real = os.path.realpath(file)
+            if real not in read:
+                read.add(real)
+                total += _count_lines(file) if file.suffix.lower() == JSONL_SUFFIX else 1
     return total
 
 
-def _facts_files(folder: Path) -> list[Path]:
-    """The facts files, forms and JSONL files below `folder`, sorted by their path below it (a/1.json, a/b/2.xlsx, c.jsonl)."""
+def _facts_files(folder: Path, unreadable: list[OSError]) -> list[Path]:
+    """The facts files, forms and JSONL files below `folder`, sorted by their path below it (a/1.json, a/b/2.xlsx, c.jsonl);
+    each folder that cannot be listed is added to `unreadable`."""
     found = []
-    for top, dirs, files in os.walk(folder):
+    for top, dirs, files in os.walk(folder, onerror=unreadable.append):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
             lower = name.lower()
@@ -150,14 +179,15 @@ def _holds_facts(path: Path) -> bool:
 
 def _lines(file: Path, name: str) -> Iterator[Document]:
     """One document per non-blank line; a line over MAX_FACTS_BYTES or not UTF-8 is a document that failed."""
+    shown = without_surrogates(str(file))
     if not _regular(file):
-        yield Document(source=str(file), name=name, problem=not_a_regular_file(str(file)) if file.exists() else
-                       Problem("no such file", file=str(file)))
+        yield Document(source=shown, name=name, problem=not_a_regular_file(shown) if file.exists() else
+                       Problem("no such file", file=shown))
         return
     try:
         handle = file.open("rb")
     except OSError as err:
-        yield Document(source=str(file), problem=Problem(f"cannot read: {err.strerror}", file=str(file)))
+        yield Document(source=shown, problem=Problem(f"cannot read: {err.strerror}", file=shown))
         return
     with handle:
         number = 0
@@ -166,20 +196,21 @@ def _lines(file: Path, name: str) -> Iterator[Document]:
             if not raw:
                 return
             number += 1
-            source, line_name = f"{file}:{number}", f"{name}:{number}"
+            source, line_name = f"{shown}:{number}", f"{name}:{number}"
             if len(raw) > MAX_FACTS_BYTES and not raw.endswith(b"\n"):
                 while raw and not raw.endswith(b"\n"):  # skip the rest of the oversized line
                     raw = handle.readline(_CHUNK)
                 yield Document(source=source, name=line_name,
                                problem=Problem(f"line is over {MAX_FACTS_BYTES} bytes (MAX_FACTS_BYTES)",
-                                                              file=str(file), line=number))
+                                                              file=shown, line=number))
                 continue
-            try:
-                text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            try:  # UTF-8 (a byte-order mark dropped, as where files were joined), else the --encoding asked for
+                text = decode(raw)
             except UnicodeDecodeError as err:
                 yield Document(source=source, name=line_name,
-                               problem=Problem(f"not UTF-8 text (byte {err.start} of the line)", file=str(file),
-                                                              line=number, hint="save the file as UTF-8"))
+                               problem=Problem(f"not UTF-8 text (byte {err.start} of the line)", file=shown,
+                                                              line=number, hint="save the file as UTF-8, or give "
+                                                                                "--encoding gb18030 for one saved as GBK"))
                 continue
             if text.strip():
                 yield Document(source=source, name=line_name, path=file, line=number, text=text, folder=file.parent)
