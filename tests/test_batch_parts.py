@@ -347,6 +347,20 @@ def test_compare_with_matches_by_path_below_the_folder_without_ids_and_counts_th
     assert summary.mean_difference is not None and summary.mean_difference > 0
 
 
+def test_a_sampled_recheck_is_matched_by_id_only_not_by_line(tmp_path: Path):
+    """A re-check of a sample (P00003 and P00005 of five, on lines 1 and 2 of its JSONL): projects that name their id are
+    compared only with the re-check of that id, never with another project's re-check on the same line."""
+    write_jsonl(tmp_path / "self.jsonl", 5)
+    lines = (tmp_path / "self.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    (tmp_path / "check.jsonl").write_text(lines[2] + lines[4], encoding="utf-8")
+    run = _cli("batch", str(tmp_path / "self.jsonl"), "--compare-with", str(tmp_path / "check.jsonl"),
+               "--output", str(tmp_path / "out.jsonl"), "--quiet")
+    assert 0 == run.exit_code, run.output
+    compared = [json.loads(line).get("compare") for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [None, None, "check.jsonl:1", None, "check.jsonl:2"] == [c and Path(c["source"]).name for c in compared]
+    assert "与复核对比2个" in run.stdout
+
+
 def test_compare_set_scores_each_project_under_both_sets(tmp_path: Path):
     """--compare-set scores every project under the other set too: per-indicator differences, and a grade drop is flagged."""
     stricter = tmp_path / "stricter.yaml"

@@ -224,11 +224,12 @@ def _temporary_file_error(err: OSError) -> ScoringEngineError:
 
 
 class _Recheck:
-    """The re-check batch's scored rows on disk, found by project id, else by file path below the input folder."""
+    """The re-check batch's scored rows on disk, found by project id, else (where either has no id) by file path below
+    the input folder, or line of the JSONL file."""
 
     def __init__(self) -> None:
         self.kept = _Rows()
-        self.offsets: dict[str, int] = {}
+        self.offsets: dict[str, tuple[int, bool]] = {}  # match key → the row's offset, and whether the row has an id
         self.scored = 0
         self.matched: set[int] = set()
 
@@ -243,15 +244,21 @@ class _Recheck:
             return
         offset = self.kept.add(row)
         self.scored += 1
+        identified = bool(row.project.get("id"))
         for key in row.match_keys():
-            self.offsets.setdefault(key, offset)  # the first project with a key keeps it
+            self.offsets.setdefault(key, (offset, identified))  # the first project with a key keeps it
 
     def match(self, row: ProjectRow) -> ProjectRow | None:
+        identified = bool(row.project.get("id"))
         for key in row.match_keys():
-            offset = self.offsets.get(key)
-            if offset is not None:
-                self.matched.add(offset)
-                return self.kept.at(offset)
+            found = self.offsets.get(key)
+            if found is None:
+                continue
+            offset, other_identified = found
+            if identified and other_identified and key.startswith("file:"):
+                continue  # both name their project, and not the same one: a sampled re-check has others at its lines
+            self.matched.add(offset)
+            return self.kept.at(offset)
         return None
 
     def unmatched(self) -> int:
