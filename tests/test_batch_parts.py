@@ -202,6 +202,16 @@ def test_score_many_takes_facts_mappings_and_paths_and_each_documents_own_set(tm
         list(score_many(SMALL_SET, [42]))  # type: ignore[list-item]
 
 
+def test_score_many_refuses_one_path_for_its_documents_and_a_set_of_the_wrong_type(tmp_path: Path):
+    """One path string for the documents would be read a character at a time, and a number for the set would fail every
+    project as a bug of the engine: both are TypeErrors saying what to pass."""
+    write_jsonl(tmp_path / "p.jsonl", 1)
+    with pytest.raises(TypeError, match=r"find_documents\(\[path\]\)"):
+        score_many(SMALL_SET, str(tmp_path / "p.jsonl"))
+    with pytest.raises(TypeError, match="indicator_set is a loaded IndicatorSet"):
+        score_many(42, find_documents([tmp_path / "p.jsonl"]))  # type: ignore[arg-type]
+
+
 def test_a_set_that_does_not_load_fails_each_of_its_projects_once_loaded(tmp_path: Path):
     """A document naming a broken set fails with the set's problems, located at the document's indicator_set."""
     (tmp_path / "bad.yaml").write_text("id: x\n", encoding="utf-8")

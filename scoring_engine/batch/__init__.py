@@ -51,8 +51,14 @@ def score_many(indicator_set: IndicatorSet | str | os.PathLike[str] | None,
     Documents are read only as fast as they are scored, so a generator of
     10⁵ documents is never held in memory.
     """
+    if isinstance(documents, (str, bytes, os.PathLike)):  # a string is iterable: each character would be a document
+        raise TypeError("documents is a list of documents, not one path: to score a file, folder or JSONL file, pass "
+                        "find_documents([path])")
     if isinstance(indicator_set, (str, os.PathLike)):
         indicator_set = load_indicator_set(resolve_set(str(indicator_set)))
+    elif indicator_set is not None and not isinstance(indicator_set, IndicatorSet):
+        raise TypeError(f"indicator_set is a loaded IndicatorSet, a set file or a bundled id, or None, "
+                        f"not {type(indicator_set).__name__}")
     items = ((index, Document.of(item, index)) for index, item in enumerate(documents))
     return ordered_map(partial(ScoreDocuments, indicator_set), items, jobs=jobs or os.cpu_count() or 1)
 
