@@ -79,6 +79,8 @@ _READING = (
     ("save the file as UTF-8, or give --encoding gb18030 for one saved as GBK",
      "把文件另存为 UTF-8 编码；若文件是 GBK 编码，可在命令中加 --encoding gb18030"),
     ("cannot read this folder: {why}", "无法读取此文件夹：{why!t}"),
+    ("nothing to score below this folder: no facts file, filled form or JSONL file",
+     "此文件夹下没有可评分的项目：没有事实文件、填好的自评表或 JSONL 文件"),
     ("the file is GBK/GB18030 text, not UTF-8", "文件是 GBK/GB18030 编码，不是 UTF-8"),
     ("save it as UTF-8 — 记事本: 文件 → 另存为, 编码 UTF-8; WPS: 文件 → 另存为, 纯文本, 编码 UTF-8 — "
      "or read it with --encoding {encoding}",

@@ -106,6 +106,20 @@ def test_a_folder_that_cannot_be_listed_fails_as_a_project_and_overlapping_input
     assert 4 == count_documents([tmp_path / "in", units[0]])
 
 
+def test_an_empty_folder_fails_and_a_second_run_does_not_read_the_first_runs_outputs(tmp_path: Path):
+    """A folder with nothing to score (empty, or sets only) is a failed document saying so, not a batch of nothing that
+    exits 0; outputs and reports written inside an input folder are not read back as projects by the next run."""
+    (tmp_path / "empty").mkdir()
+    run = _cli("batch", str(tmp_path / "empty"), "--quiet")
+    assert 1 == run.exit_code and "nothing to score below this folder" in run.stderr
+    write_folder(tmp_path / "in", 3)
+    args = ["batch", str(tmp_path / "in"), "-o", str(tmp_path / "in" / "s.jsonl"), "-o", str(tmp_path / "in" / "s.xlsx"),
+            "--reports", str(tmp_path / "in" / "r"), "--report-format", "json", "--quiet"]
+    first, second = _cli(*args), _cli(*args)
+    assert (0, 0) == (first.exit_code, second.exit_code), second.output
+    assert first.stdout == second.stdout and second.stdout.startswith("3个项目")
+
+
 def test_a_file_name_that_is_not_utf8_is_scored_and_shown_escaped_in_every_output(tmp_path: Path):
     """A GBK file name (as unzipping a Windows zip leaves it) is scored; the outputs show its bytes as escapes."""
     write_jsonl(tmp_path / "all.jsonl", 1)

@@ -37,6 +37,7 @@ _CASES_SUFFIX = ".cases.yaml"
 _LOCK_PREFIX = "~$"  # Excel's and WPS's lock file beside a workbook that is open: not a form
 _TOP_KEY = re.compile(r"^(facts|indicators|cases|extends):", re.M)
 _CHUNK = 1 << 20
+NOTHING_FOUND = "nothing to score below this folder: no facts file, filled form or JSONL file"
 
 
 @dataclass(frozen=True)
@@ -80,16 +81,33 @@ class Document:
                         f"not {type(item).__name__}")
 
 
-def find_documents(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Document]:
+def find_documents(inputs: Iterable[str | os.PathLike[str]],
+                   skip: Iterable[str | os.PathLike[str]] = ()) -> Iterator[Document]:
     """The documents of each input in turn: a facts file or form, every one below a folder, each line of a JSONL file.
 
-    Raises FactsError naming each input that is neither a file nor a folder, at once (before any document is read).
+    A folder below which nothing is found (no facts file, form or JSONL file)
+    gives a document that failed, saying so. A folder search leaves out the
+    files and folders in `skip` (a batch's own outputs and reports folder,
+    which a second run would otherwise read as projects). Raises FactsError
+    naming each input that is neither a file nor a folder, at once (before any
+    document is read).
     """
     paths = [Path(p) for p in inputs]
     missing = [problem for problem in map(_unreachable, paths) if problem is not None]
     if missing:
         raise FactsError(missing)
-    return _documents(paths)
+    return _documents(paths, _Skipped(skip))
+
+
+class _Skipped:
+    """The files and folders a folder search leaves out, by their real path."""
+
+    def __init__(self, skip: Iterable[str | os.PathLike[str]]):
+        self.paths = {os.path.realpath(p) for p in skip}
+        self.folders = tuple(p + os.sep for p in self.paths)
+
+    def __contains__(self, real: str) -> bool:
+        return bool(self.paths) and (real in self.paths or real.startswith(self.folders))
 
 
 def _unreachable(path: Path) -> Problem | None:
@@ -102,17 +120,21 @@ def _unreachable(path: Path) -> Problem | None:
     return Problem("no such file or folder", file=without_surrogates(str(path)))
 
 
-def _documents(paths: list[Path]) -> Iterator[Document]:
+def _documents(paths: list[Path], skip: _Skipped) -> Iterator[Document]:
     read: set[str] = set()  # each file once, however the inputs overlap (a folder and a folder inside it)
     for path in paths:
         unreadable: list[OSError] = []
-        files = _facts_files(path, unreadable) if path.is_dir() else [path]
+        folder = path.is_dir()
+        files = _facts_files(path, unreadable) if folder else [path]
         for err in unreadable:  # a folder below that cannot be listed: its projects would be missing without a word
             where = without_surrogates(str(err.filename))
             yield Document(source=where, problem=Problem(f"cannot read this folder: {err.strerror or err}", file=where))
+        if folder and not files and not unreadable:  # an empty folder, or one of sets only: not a batch of nothing
+            where = without_surrogates(str(path))
+            yield Document(source=where, problem=Problem(NOTHING_FOUND, file=where))
         for file in files:
             real = os.path.realpath(file)
-            if real in read:
+            if real in read or (folder and real in skip):
                 continue
             read.add(real)
             name = without_surrogates(file.relative_to(path).as_posix() if path.is_dir() else file.name)
@@ -122,17 +144,19 @@ def _documents(paths: list[Path]) -> Iterator[Document]:
                 yield Document(source=without_surrogates(str(file)), name=name, path=file, folder=file.parent)
 
 
-def count_documents(inputs: Iterable[str | os.PathLike[str]]) -> int:
+def count_documents(inputs: Iterable[str | os.PathLike[str]], skip: Iterable[str | os.PathLike[str]] = ()) -> int:
     """How many documents find_documents gives, reading JSONL files only to count their lines (for the progress line)."""
     total = 0
     read: set[str] = set()
+    skipped = _Skipped(skip)
     for path in (Path(p) for p in inputs):
         unreadable: list[OSError] = []
-        files = _facts_files(path, unreadable) if path.is_dir() else [path]
-        total += len(unreadable)
+        folder = path.is_dir()
+        files = _facts_files(path, unreadable) if folder else [path]
+        total += len(unreadable) + (folder and not files and not unreadable)
         for file in files:
             real = os.path.realpath(file)
-            if real not in read:
+            if real not in read and not (folder and real in skipped):
                 read.add(real)
                 total += _count_lines(file) if file.suffix.lower() == JSONL_SUFFIX else 1
     return total

@@ -64,6 +64,12 @@ class BatchOptions:
     progress: TextIO | None = None  # the terminal to show progress on
 
     @property
+    def written(self) -> tuple[Path, ...]:
+        """What the batch writes (its outputs, its reports folder): a folder search of its inputs leaves them out, so
+        that the next run does not read them back as projects."""
+        return (*self.outputs, *((self.reports,) if self.reports is not None else ()))
+
+    @property
     def against(self) -> str | None:
         return RECHECK if self.compare_with else self.other_set.id if self.other_set is not None else None
 
@@ -76,8 +82,9 @@ def run_batch(options: BatchOptions) -> Summary:
     that cannot be written, and lets KeyboardInterrupt through; either way no
     output is left half-written.
     """
-    documents = find_documents(options.inputs)  # a missing input stops the run before anything is written
-    recheck_documents = find_documents(options.compare_with) if options.compare_with else None
+    own = options.written
+    documents = find_documents(options.inputs, own)  # a missing input stops the run before anything is written
+    recheck_documents = find_documents(options.compare_with, own) if options.compare_with else None
     sinks: list[Any] = []
     try:
         for path in options.outputs:
@@ -121,7 +128,9 @@ def _score(options: BatchOptions, config: TaskConfig, documents: Iterator[Any], 
     summariser.against = options.against  # the comparison's columns are shown even if nothing matched
     progress = None
     if options.progress is not None:
-        total = count_documents(options.inputs) + (count_documents(options.compare_with) if options.compare_with else 0)
+        own = options.written
+        total = count_documents(options.inputs, own) + (count_documents(options.compare_with, own) if options.compare_with
+                                                        else 0)
         progress = Progress(options.progress, total)
     with _Recheck() as recheck:
         if recheck_documents is not None:
