@@ -59,6 +59,7 @@ COMMANDS = (
     ("{value:q} is not a number of points (0 or more)", "{value} 不是分数（0 或以上）"),
     ("{value:q}: give at most {most:n} points, with at most 6 decimals", "{value}：阈值最多 {most} 分，最多 6 位小数"),
     ("--output {path} is given twice", "--output {path} 给了两次"),
+    ("{jobs:n} is more than four per core ({most:n})", "{jobs} 超过每核四个（{most}）"),
     ("--output {path} is also an input: writing it would replace what it holds",
      "--output {path} 也是输入文件：写出它会覆盖其中的内容"),
     ("cannot create the reports folder: {why}", "无法创建报告文件夹：{why!t}"),

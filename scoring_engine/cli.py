@@ -39,9 +39,6 @@ EXIT_INVALID = 1
 EXIT_INTERNAL = 3
 #: batch --jobs: more worker processes than this would only compete for the cores (and each holds the set)
 MAX_JOBS = 4 * (os.cpu_count() or 1)
-#: batch --threshold: the largest, and the finest step (it is printed in every flag's reason)
-MAX_THRESHOLD = Decimal(1000)
-THRESHOLD_QUANTUM = Decimal("0.000001")
 
 
 def _report(err: ScoringEngineError) -> None:
@@ -261,8 +258,7 @@ def template(set_ref: str, fmt: str, output: Path | None) -> None:
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("--set", "set_ref", metavar="ID|PATH",
               help="Indicator set for every project. Default: the one each facts file names.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1, max=MAX_JOBS),
-              help=f"Worker processes (at most {MAX_JOBS}: four per core). Default: one per core.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes. Default: one per core.")
 @click.option("--output", "-o", "outputs", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
               help="A summary file: .xlsx, .csv, .jsonl or .html (repeat for several).")
 @click.option("--reports", type=click.Path(file_okay=False, path_type=Path),
@@ -284,13 +280,19 @@ def batch(inputs: tuple[str, ...], set_ref: str | None, jobs: int | None, output
     A project that cannot be scored is listed with its errors and the others
     are still scored; the exit code is then 1. See docs/batch.md.
     """
-    from .batch.run import OUTPUTS, BatchOptions, exit_code, run_batch
+    from .batch.compare import MAX_THRESHOLD, threshold_shown
+    from .batch.run import OUTPUTS, BatchOptions, exit_code, outputs_clash, run_batch
+    from .batch.pool import usable_cores
     from .reports.batch_tables import summary_text
 
     for path in outputs:
         if path.suffix.lower() not in OUTPUTS:
             raise click.UsageError(f"--output {path}: the extension says the format; use one of {', '.join(OUTPUTS)}")
-    _outputs_apart(outputs, (*inputs, *compare_with))
+    if jobs is not None and jobs > MAX_JOBS:  # more would only compete for the cores, each holding the set
+        raise click.BadParameter(f"{jobs} is more than four per core ({MAX_JOBS})", param_hint="--jobs")
+    clash = outputs_clash(outputs, (*inputs, *compare_with))
+    if clash is not None:
+        raise click.UsageError(clash)
     if compare_with and compare_set:
         raise click.UsageError("give --compare-with (a re-check) or --compare-set (another set), not both")
     try:
@@ -299,7 +301,7 @@ def batch(inputs: tuple[str, ...], set_ref: str | None, jobs: int | None, output
         points = Decimal("NaN")
     if not points.is_finite() or points < 0:
         raise click.BadParameter(f"{threshold!r} is not a number of points (0 or more)", param_hint="--threshold")
-    if points > MAX_THRESHOLD or points != points.quantize(THRESHOLD_QUANTUM):  # it is printed in every flag's reason
+    if not threshold_shown(points):
         raise click.BadParameter(f"{threshold!r}: give at most {MAX_THRESHOLD} points, with at most 6 decimals",
                                  param_hint="--threshold")
     if reports is not None:
@@ -307,7 +309,7 @@ def batch(inputs: tuple[str, ...], set_ref: str | None, jobs: int | None, output
             reports.mkdir(parents=True, exist_ok=True)
         except OSError as err:
             raise ScoringEngineError(Problem(f"cannot create the reports folder: {err.strerror}", file=str(reports))) from None
-    options = BatchOptions(inputs, load_indicator_set(resolve_set(set_ref)) if set_ref else None, jobs or os.cpu_count() or 1,
+    options = BatchOptions(inputs, load_indicator_set(resolve_set(set_ref)) if set_ref else None, jobs or usable_cores(),
                            outputs, reports, report_format, compare_with,
                            load_indicator_set(resolve_set(compare_set)) if compare_set else None, points,
                            None if quiet or not sys.stderr.isatty() else sys.stderr)
@@ -327,19 +329,6 @@ def batch(inputs: tuple[str, ...], set_ref: str | None, jobs: int | None, output
     for path in outputs:
         tell(_say(f"{path}: written"))
     sys.exit(exit_code(summary))
-
-
-def _outputs_apart(outputs: tuple[Path, ...], inputs: tuple[str, ...]) -> None:
-    """Refuse an output given twice, or one that is an input file: writing it would replace the facts or the form."""
-    seen: set[str] = set()
-    read = {os.path.realpath(i) for i in inputs}
-    for path in outputs:
-        real = os.path.realpath(path)
-        if real in seen:
-            raise click.UsageError(f"--output {path} is given twice")
-        if real in read:
-            raise click.UsageError(f"--output {path} is also an input: writing it would replace what it holds")
-        seen.add(real)
 
 
 @main.command()

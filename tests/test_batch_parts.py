@@ -192,6 +192,31 @@ def test_score_many_makes_each_row_when_first_read_the_same_as_the_batch_makes_i
     assert any(i.reason for i in made[0].indicators)
 
 
+def test_no_more_worker_processes_start_than_the_batch_has_chunks(monkeypatch: pytest.MonkeyPatch):
+    """-j 8 on one chunk of work starts no process (the work is done here); on three chunks it starts three, not eight."""
+    from scoring_engine.batch import pool
+
+    started: list[int] = []
+
+    class Counting(pool.ProcessPoolExecutor):
+        def __init__(self, max_workers: int, **kwargs: Any):
+            started.append(max_workers)
+            super().__init__(max_workers=max_workers, **kwargs)
+
+    monkeypatch.setattr(pool, "ProcessPoolExecutor", Counting)
+    assert [0, 2, 4, 6, 8] == list(pool.ordered_map(_Doubling, range(5), jobs=8))
+    assert [] == started
+    assert [2 * i for i in range(3 * pool.CHUNK)] == list(pool.ordered_map(_Doubling, range(3 * pool.CHUNK), jobs=8))
+    assert [3] == started
+
+
+class _Doubling:
+    """A worker for ordered_map: each item twice over (picklable, as a worker process receives it)."""
+
+    def __call__(self, chunk: list[int]) -> list[int]:
+        return [2 * item for item in chunk]
+
+
 def test_spawned_workers_give_the_same_outcomes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """Where workers cannot be forked (other platforms, or a parent with threads) they are spawned, with the same outcomes."""
     from scoring_engine.batch import pool

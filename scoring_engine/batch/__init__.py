@@ -29,7 +29,7 @@ from ..facts import Facts
 from ..loader import load_indicator_set, resolve_set
 from ..model import IndicatorSet
 from .inputs import Document, find_documents
-from .pool import ordered_map
+from .pool import ordered_map, usable_cores
 from .rows import ProjectRow
 from .scoring import Outcome, ScoreDocuments
 from .summary import Summary, summarise
@@ -60,5 +60,5 @@ def score_many(indicator_set: IndicatorSet | str | os.PathLike[str] | None,
         raise TypeError(f"indicator_set is a loaded IndicatorSet, a set file or a bundled id, or None, "
                         f"not {type(indicator_set).__name__}")
     items = ((index, Document.of(item, index)) for index, item in enumerate(documents))
-    return ordered_map(partial(ScoreDocuments, indicator_set), items, jobs=jobs or os.cpu_count() or 1)
+    return ordered_map(partial(ScoreDocuments, indicator_set), items, jobs=jobs or usable_cores())
 

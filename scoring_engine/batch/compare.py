@@ -12,12 +12,20 @@ from decimal import Decimal
 
 from .rows import Comparison, IndicatorDifference, ProjectRow
 
-__all__ = ["Comparison", "IndicatorDifference", "compare", "DEFAULT_THRESHOLD", "RECHECK"]
+__all__ = ["Comparison", "IndicatorDifference", "compare", "threshold_shown", "DEFAULT_THRESHOLD", "MAX_THRESHOLD", "RECHECK"]
 
 #: Points by which a self-score may exceed its re-check before it is flagged.
 DEFAULT_THRESHOLD = Decimal(5)
+#: The largest threshold, and its finest step: it is printed in the reason of every flag.
+MAX_THRESHOLD = Decimal(1000)
+_THRESHOLD_STEP = Decimal("0.000001")
 #: The name of the re-check batch in every output.
 RECHECK = "复核"
+
+
+def threshold_shown(points: Decimal) -> bool:
+    """Whether a threshold (finite, 0 or more) is one a reason can print: at most MAX_THRESHOLD, at most 6 decimals."""
+    return points <= MAX_THRESHOLD and points == points.quantize(_THRESHOLD_STEP)
 
 
 def compare(mine: ProjectRow, other: ProjectRow, against: str, threshold: Decimal = DEFAULT_THRESHOLD) -> Comparison | None:

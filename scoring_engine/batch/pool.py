@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing
+import os
 import signal
 import sys
 import threading
@@ -25,7 +26,7 @@ from typing import Any, TypeVar
 from .._encodings import read_otherwise, read_otherwise_from_now
 from .._output import STOPS, stops_deferred
 
-__all__ = ["ordered_map", "CHUNK", "WINDOW"]
+__all__ = ["ordered_map", "usable_cores", "CHUNK", "WINDOW"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -42,20 +43,25 @@ def ordered_map(make_worker: Callable[[], Callable[[Sequence[T]], list[R]]], ite
                 chunk: int = CHUNK) -> Iterator[R]:
     """The results of `make_worker()` applied to `items` in chunks, in the order of `items`.
 
-    With `jobs` above 1 the chunks go to that many worker processes, each of
-    which calls `make_worker` once (it must be picklable: a top-level class or
-    a functools.partial of one, as a spawned worker receives it pickled).
+    With `jobs` above 1 the chunks go to that many worker processes (fewer
+    when the first chunks handed out are fewer; all in this process when the
+    work is one chunk), each of which calls `make_worker` once (it must be
+    picklable: a top-level class or a functools.partial of one, as a spawned
+    worker receives it pickled).
     """
-    if jobs <= 1:
+    parts = _chunks(items, chunk)
+    first = list(itertools.islice(parts, jobs * WINDOW)) if jobs > 1 else []
+    if len(first) <= 1:  # one process: asked for, or all the work is one chunk (a worker would cost more than it saves)
         worker = make_worker()
-        for part in _chunks(items, chunk):
+        for part in itertools.chain(first, parts):
             yield from worker(part)
         return
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(_start_method()), initializer=_start,
-                               initargs=(make_worker, read_otherwise(), _handled_here()))
+    # no more processes than there are chunks to give them: a small batch with -j 8 starts as many as it can use
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(first)), mp_context=multiprocessing.get_context(_start_method()),
+                               initializer=_start, initargs=(make_worker, read_otherwise(), _handled_here()))
     pending: deque[Future[list[R]]] = deque()
     try:
-        for part in _chunks(items, chunk):
+        for part in itertools.chain(first, parts):
             with stops_deferred():
                 pending.append(pool.submit(_work, part))
             while len(pending) >= jobs * WINDOW:
@@ -76,6 +82,14 @@ def _shut_down(pool: ProcessPoolExecutor, pending: deque[Future[Any]]) -> None:
     for future in pending:
         future.cancel()
     pool.shutdown(wait=True, cancel_futures=True)
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (taskset, a container's CPU set), which the default number of workers is."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # a platform without it
+        return os.cpu_count() or 1
 
 
 def _start_method() -> str:

@@ -12,9 +12,10 @@ under both sets in the same worker.
 from __future__ import annotations
 
 import contextlib
+import os
 import pickle
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
@@ -113,6 +114,21 @@ def run_batch(options: BatchOptions) -> Summary:
             for sink in sinks:
                 sink.discard()
         raise
+
+
+def outputs_clash(outputs: Iterable[Path], inputs: Iterable[str]) -> str | None:
+    """Why the outputs cannot be written as given: one given twice, or one that is an input file (writing it would
+    replace the facts or the filled form it holds); None when they can."""
+    seen: set[str] = set()
+    read = {os.path.realpath(i) for i in inputs}
+    for path in outputs:
+        real = os.path.realpath(path)
+        if real in seen:
+            return f"--output {path} is given twice"
+        if real in read:
+            return f"--output {path} is also an input: writing it would replace what it holds"
+        seen.add(real)
+    return None
 
 
 def exit_code(summary: Summary) -> int:
