@@ -120,6 +120,17 @@ def test_an_empty_folder_fails_and_a_second_run_does_not_read_the_first_runs_out
     assert first.stdout == second.stdout and second.stdout.startswith("3个项目")
 
 
+def test_a_set_or_a_case_file_given_as_input_is_one_line_saying_what_it_is(tmp_path: Path):
+    """An indicator set or a case file named as INPUT fails with one line saying what it is and where a set goes, not
+    every key the facts schema does not know."""
+    run = _cli("batch", str(SMALL_SET), str(ROOT / "indicator_sets" / "self-evaluation.cases.yaml"), "--quiet")
+    assert 1 == run.exit_code
+    lines = run.stderr.strip().splitlines()
+    assert [f"error: {SMALL_SET}: this file is an indicator set, not a facts file (give facts files, forms, folders or "
+            "JSONL files as INPUT, and a set with --set)"] == lines[:1] and 2 == len(lines)
+    assert "this file is a case file" in lines[1]
+
+
 def test_a_file_name_that_is_not_utf8_is_scored_and_shown_escaped_in_every_output(tmp_path: Path):
     """A GBK file name (as unzipping a Windows zip leaves it) is scored; the outputs show its bytes as escapes."""
     write_jsonl(tmp_path / "all.jsonl", 1)

@@ -27,7 +27,7 @@ from ..facts import Facts
 from ..forms.reader import FORM_SUFFIXES
 from ..loader import MAX_FACTS_BYTES
 
-__all__ = ["Document", "find_documents", "count_documents", "FACTS_SUFFIXES", "FORM_SUFFIXES", "JSONL_SUFFIX"]
+__all__ = ["Document", "find_documents", "count_documents", "not_facts", "FACTS_SUFFIXES", "FORM_SUFFIXES", "JSONL_SUFFIX"]
 
 #: Files a folder search takes as facts files (YAML ones only when they hold facts, not a set).
 FACTS_SUFFIXES = (".json", ".yaml", ".yml")
@@ -190,15 +190,30 @@ def _regular(path: Path) -> bool:
 def _holds_facts(path: Path) -> bool:
     """A YAML file is a facts file when its top level has facts: and none of indicators:, cases: and extends: (a profile
     that changes its base's facts has facts: too)."""
+    keys = _top_keys(path)
+    return keys is None or keys == {"facts"}
+
+
+def not_facts(path: Path) -> str | None:
+    """What a YAML file given as an input is when it is plainly no facts file ("an indicator set", "a case file"), so
+    that one line says so instead of every key the facts schema does not know; None otherwise."""
+    keys = _top_keys(path) if path.suffix.lower() in (".yaml", ".yml") else None
+    if not keys or keys == {"facts"}:
+        return None
+    return "a case file" if "cases" in keys else "an indicator set"
+
+
+def _top_keys(path: Path) -> set[str] | None:
+    """Which of facts:, indicators:, cases: and extends: a YAML file has at the top level; None when it cannot be read
+    (reading it says why)."""
     if not _regular(path):
-        return True  # reading it says why it cannot be read
+        return None
     try:
         with path.open("rb") as handle:
             head = handle.read(MAX_FACTS_BYTES).decode("utf-8-sig", "replace")  # a byte-order mark is no part of the first key
     except OSError:
-        return True  # let reading it report why it cannot be read
-    keys = set(_TOP_KEY.findall(head))
-    return keys == {"facts"}
+        return None
+    return set(_TOP_KEY.findall(head))
 
 
 def _lines(file: Path, name: str) -> Iterator[Document]:

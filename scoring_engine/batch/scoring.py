@@ -23,7 +23,7 @@ from ..facts import Facts
 from ..loader import bundled_sets, load_facts, load_indicator_set, parse_facts, resolve_set
 from ..model import IndicatorSet
 from ..result import Result
-from .inputs import Document
+from .inputs import Document, not_facts
 from .rows import ProjectRow, SetShape, failed_row, project_row, scores_row
 
 __all__ = ["Outcome", "Scorer", "ScoreDocuments", "NO_SET", "NO_FORM_SET"]
@@ -133,6 +133,10 @@ class Scorer:
             return dataclasses.replace(facts, source=document.source)
         if document.path is None:
             raise FactsError(Problem("the document has neither a file nor facts", file=document.source))
+        kind = not_facts(document.path)
+        if kind is not None:
+            raise FactsError(Problem(f"this file is {kind}, not a facts file", file=document.source,
+                                     hint="give facts files, forms, folders or JSONL files as INPUT, and a set with --set"))
         return load_facts(document.path)
 
     def form(self, document: Document) -> tuple[Facts, IndicatorSet, Mapping[str, str]]:
