@@ -304,11 +304,6 @@ def batch(inputs: tuple[str, ...], set_ref: str | None, jobs: int | None, output
     if not threshold_shown(points):
         raise click.BadParameter(f"{threshold!r}: give at most {MAX_THRESHOLD} points, with at most 6 decimals",
                                  param_hint="--threshold")
-    if reports is not None:
-        try:
-            reports.mkdir(parents=True, exist_ok=True)
-        except OSError as err:
-            raise ScoringEngineError(Problem(f"cannot create the reports folder: {err.strerror}", file=str(reports))) from None
     options = BatchOptions(inputs, load_indicator_set(resolve_set(set_ref)) if set_ref else None, jobs or usable_cores(),
                            outputs, reports, report_format, compare_with,
                            load_indicator_set(resolve_set(compare_set)) if compare_set else None, points,

@@ -551,6 +551,21 @@ def test_a_reports_folder_that_cannot_be_made_is_one_error_line(tmp_path: Path):
     assert f"error: {tmp_path / 'file' / 'reports'}: cannot create the reports folder: Not a directory" == run.stderr.strip()
 
 
+def test_a_run_that_fails_leaves_no_empty_reports_folder_of_its_own(tmp_path: Path):
+    """--reports DIR made by a run that then fails (an output that cannot be written) is taken away while empty; a
+    folder that was there before is left as it was."""
+    write_folder(tmp_path / "in", 1)
+    run = _cli("batch", str(tmp_path / "in"), "--reports", str(tmp_path / "r"), "--report-format", "json",
+               "--output", str(tmp_path / "no" / "s.csv"))
+    assert 1 == run.exit_code and "cannot write the report" in run.stderr
+    assert not (tmp_path / "r").exists()
+    (tmp_path / "kept").mkdir()
+    _cli("batch", str(tmp_path / "missing.json"), "--reports", str(tmp_path / "kept"))
+    assert (tmp_path / "kept").is_dir()
+    assert 1 == _cli("batch", str(tmp_path / "missing.json"), "--reports", str(tmp_path / "r2")).exit_code
+    assert not (tmp_path / "r2").exists()
+
+
 def test_a_batch_output_onto_a_pipe_is_written_into_it(tmp_path: Path):
     """A summary --output onto a named pipe streams into it (a reader gets the CSV) and the pipe stays a pipe."""
     import os

@@ -86,6 +86,7 @@ def run_batch(options: BatchOptions) -> Summary:
     own = options.written
     documents = find_documents(options.inputs, own)  # a missing input stops the run before anything is written
     recheck_documents = find_documents(options.compare_with, own) if options.compare_with else None
+    made = _reports_folder(options.reports)
     sinks: list[Any] = []
     try:
         for path in options.outputs:
@@ -113,7 +114,22 @@ def run_batch(options: BatchOptions) -> Summary:
         with stops_deferred(deliver=False):  # stopping already: a second Ctrl-C must not leave a temporary file
             for sink in sinks:
                 sink.discard()
+            if made and options.reports is not None:
+                with contextlib.suppress(OSError):  # taken away only while empty: reports written are kept
+                    options.reports.rmdir()
         raise
+
+
+def _reports_folder(reports: Path | None) -> bool:
+    """The folder for each project's own report, made if missing; whether this run made it (a run that fails takes it
+    away again while it is empty, rather than leave an empty folder behind)."""
+    if reports is None or reports.is_dir():
+        return False
+    try:
+        reports.mkdir(parents=True)
+    except OSError as err:
+        raise ScoringEngineError(Problem(f"cannot create the reports folder: {err.strerror}", file=str(reports))) from None
+    return True
 
 
 def outputs_clash(outputs: Iterable[Path], inputs: Iterable[str]) -> str | None:
