@@ -203,6 +203,22 @@ def test_score_many_makes_each_row_when_first_read_the_same_as_the_batch_makes_i
     assert any(i.reason for i in made[0].indicators)
 
 
+def test_a_document_too_deep_to_send_to_a_worker_fails_alone_as_with_one_process(tmp_path: Path):
+    """A mapping nested thousands deep cannot be pickled to a worker process: its chunk is scored here instead, so with
+    two processes it fails alone, as with one, and no other project is lost."""
+    deep: dict[str, Any] = {}
+    inner = deep
+    for _ in range(5000):
+        inner["x"] = {}
+        inner = inner["x"]
+    documents: list[Any] = [Path(p) for p in write_folder(tmp_path, 70)]
+    documents.insert(40, {"budget": deep})
+    one = list(score_many(SMALL_SET, documents, jobs=1))
+    two = list(score_many(SMALL_SET, documents, jobs=2))
+    assert [o.row for o in one] == [o.row for o in two]
+    assert [40] == [o.index for o in two if not o.ok]
+
+
 def test_no_more_worker_processes_start_than_the_batch_has_chunks(monkeypatch: pytest.MonkeyPatch):
     """-j 8 on one chunk of work starts no process (the work is done here); on three chunks it starts three, not eight."""
     from scoring_engine.batch import pool

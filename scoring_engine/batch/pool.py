@@ -15,13 +15,14 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
+import pickle
 import signal
 import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from .._encodings import read_otherwise, read_otherwise_from_now
 from .._output import STOPS, stops_deferred
@@ -59,24 +60,43 @@ def ordered_map(make_worker: Callable[[], Callable[[Sequence[T]], list[R]]], ite
     # no more processes than there are chunks to give them: a small batch with -j 8 starts as many as it can use
     pool = ProcessPoolExecutor(max_workers=min(jobs, len(first)), mp_context=multiprocessing.get_context(_start_method()),
                                initializer=_start, initargs=(make_worker, read_otherwise(), _handled_here()))
-    pending: deque[Future[list[R]]] = deque()
+    pending: deque[tuple[Future[list[R]], Sequence[T]]] = deque()
+    here = _Here(make_worker)
     try:
         for part in itertools.chain(first, parts):
             with stops_deferred():
-                pending.append(pool.submit(_work, part))
+                pending.append((pool.submit(_work, part), part))
             while len(pending) >= jobs * WINDOW:
-                yield from pending.popleft().result()
+                yield from here.result(*pending.popleft())
         while pending:
-            yield from pending.popleft().result()
+            yield from here.result(*pending.popleft())
     except BaseException:  # stopping already (Ctrl-C, an error, the reader closing the stream): a second stop adds nothing
         with stops_deferred(deliver=False):
-            _shut_down(pool, pending)
+            _shut_down(pool, [future for future, _ in pending])
         raise
     with stops_deferred():
-        _shut_down(pool, pending)
+        _shut_down(pool, [])
 
 
-def _shut_down(pool: ProcessPoolExecutor, pending: deque[Future[Any]]) -> None:
+class _Here(Generic[T, R]):
+    """The worker of this process, made when first needed: for a chunk that cannot cross to a worker process."""
+
+    def __init__(self, make_worker: Callable[[], Callable[[Sequence[T]], list[R]]]):
+        self.make_worker = make_worker
+        self.worker: Callable[[Sequence[T]], list[R]] | None = None
+
+    def result(self, future: Future[list[R]], part: Sequence[T]) -> list[R]:
+        """The chunk's results from its worker process; done here instead when the chunk, or its results, could not be
+        pickled to cross (a document nested thousands deep): the outcomes are those of one process, as they must be."""
+        try:
+            return future.result()
+        except (RecursionError, pickle.PicklingError):
+            if self.worker is None:
+                self.worker = self.make_worker()
+            return self.worker(part)
+
+
+def _shut_down(pool: ProcessPoolExecutor, pending: Iterable[Future[Any]]) -> None:
     """Cancel what has not started and wait for the workers to finish their chunk and end. Cut short (by a second
     Ctrl-C), a shutdown would leave workers that nothing stops, and the batch would hang as it exits."""
     for future in pending:
