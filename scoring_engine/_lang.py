@@ -70,11 +70,13 @@ def _input_is_chinese(ref: str | Path) -> bool:
 
     path = Path(ref)
     try:
-        if path.is_file():
-            return path.suffix.lower() in _TEXT_SUFFIXES and _file_is_chinese(path)
-        if path.is_dir():
-            found = (p for p in sorted(path.iterdir()) if p.suffix.lower() in _TEXT_SUFFIXES and p.is_file())
-            return any(_file_is_chinese(p) for p in itertools.islice(found, _FILES_IN_A_FOLDER))
+        if path.is_file():  # a form (.xlsx) is not read for this: its name tells (自评表-紫霞安置小区.xlsx)
+            return is_chinese(path.name) or (path.suffix.lower() in _TEXT_SUFFIXES and _file_is_chinese(path))
+        if path.is_dir():  # the usual portfolio: a folder per unit (单位/), forms named in Chinese, facts files
+            entries = sorted(itertools.islice(path.iterdir(), _FILES_IN_A_FOLDER * 10))
+            found = (p for p in entries if p.suffix.lower() in _TEXT_SUFFIXES and p.is_file())
+            return (is_chinese(path.name) or any(is_chinese(p.name) for p in entries)
+                    or any(_file_is_chinese(p) for p in itertools.islice(found, _FILES_IN_A_FOLDER)))
     except OSError:
         return False
     return isinstance(ref, str) and ref in bundled_sets()

@@ -50,3 +50,20 @@ def test_a_file_is_chinese_as_its_text_read_as_utf8_is(tmp_path_factory: object,
         except UnicodeDecodeError:
             expected = False
     assert _file_is_chinese(path) is expected
+
+
+def test_a_portfolio_folder_of_units_or_forms_named_in_chinese_speaks_chinese(tmp_path: Path) -> None:
+    """The usual portfolio (a folder per 单位, 自评表 workbooks named in Chinese) is Chinese input even when no text file
+    sits at its top, so its error lines are Chinese like its summary; a folder of English names and text is not."""
+    from scoring_engine._lang import language
+
+    empty: dict[str, str] = {}
+    (tmp_path / "portfolio" / "第1实施单位").mkdir(parents=True)
+    (tmp_path / "forms").mkdir()
+    (tmp_path / "forms" / "自评表-紫霞安置小区.xlsx").write_bytes(b"PK")
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "plain" / "a.json").write_text('{"facts": {"x": 1}}', encoding="utf-8")
+    assert "zh" == language(None, [tmp_path / "portfolio"], empty)
+    assert "zh" == language(None, [tmp_path / "forms"], empty)
+    assert "zh" == language(None, [tmp_path / "forms" / "自评表-紫霞安置小区.xlsx"], empty)
+    assert "en" == language(None, [tmp_path / "plain"], empty)
