@@ -237,6 +237,14 @@ def test_no_more_worker_processes_start_than_the_batch_has_chunks(monkeypatch: p
     assert [3] == started
 
 
+def test_the_default_number_of_workers_is_the_cores_the_process_may_run_on(monkeypatch: pytest.MonkeyPatch):
+    """Under `taskset -c 0` (or a container's CPU set) the default is one worker, not one per core of the machine."""
+    from scoring_engine.batch import pool
+
+    monkeypatch.setattr(pool.os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    assert 1 == pool.usable_cores()
+
+
 class _Doubling:
     """A worker for ordered_map: each item twice over (picklable, as a worker process receives it)."""
 
