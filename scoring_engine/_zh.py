@@ -6,7 +6,7 @@ those. For people (`Problem.text("zh")`, the command line), `translate` finds th
 in `_zh_catalog.CATALOG` and fills its Chinese template with the same names,
 numbers and paths. A pattern's ``{name}`` takes any text (``{name:id}`` only a
 name, ``{name:n}`` a number, ``{name:w}`` English words, ``{name:q}`` a text in quotes, ``{name:s}`` a word without
-spaces); the template puts it
+spaces, ``{name:sheet}`` and ``{name:cell}`` a worksheet's name and a cell's column and row); the template puts it
 back as written (``{name}``) or translated in turn (``{name!t}``: the nested
 English of ``grade 良: gap: …``), or with its "or" and "and" in Chinese
 (``{name!o}``). The first pattern that matches the whole text wins; a text no
@@ -33,7 +33,7 @@ LANGUAGES = ("en", "zh")
 
 #: What a placeholder may take: any text, or (``{name:id}``) a name or id, (``{name:n}``) a number, (``{name:w}``) English words.
 _KINDS = {"": ".+?", "id": r"[A-Za-z_][\w.\-]*", "n": r"[-+]?\d[\d.]*%?", "w": r"[A-Za-z][A-Za-z ()'-]*?", "q": r"'[^']*'",
-          "s": r"\S+"}
+          "s": r"\S+", "sheet": r"[^:\n]{1,31}?", "cell": r"[A-Z]{1,3}[0-9]{1,7}"}
 _MAX_TEXT = 5000  # longer texts (a hostile file's) are left as they are: every pattern would be tried on each
 
 

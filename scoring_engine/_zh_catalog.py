@@ -18,6 +18,8 @@ from ._zh_rules import RULES
 __all__ = ["CATALOG"]
 
 _READING = (
+    # a problem placed on a form's cell (forms/): the cell first, whatever the message it places
+    ("{sheet:sheet}!{cell:cell}: {message}", "{sheet}!{cell}：{message!t}"),
     # files, encodings and the slips of a Chinese input method (_files, _encodings, _typing_slips)
     ("is a folder, not a file", "这是文件夹，不是文件"),
     ("is not a regular file (a device, a pipe or a socket)", "不是普通文件（是设备、管道或套接字），不会读取"),

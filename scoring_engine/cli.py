@@ -122,7 +122,6 @@ def score(facts: Path, set_ref: str | None, fmt: str, output: Path | None, layou
 
     Formats: table (the screen), json (the audit trail), markdown, csv, html, xlsx (needs --output).
     """
-    from .engine import score as score_facts
 
     if fmt in BINARY_FORMATS and output is None:
         raise click.UsageError(f"--format {fmt} writes a binary file: give it with --output FILE (e.g. --output report.{fmt})")
@@ -131,8 +130,7 @@ def score(facts: Path, set_ref: str | None, fmt: str, output: Path | None, layou
         from .reports.layouts import check_layout
 
         check_layout(layout, fmt)
-    indicator_set, loaded = _load_input(facts, set_ref)
-    result = score_facts(indicator_set, loaded)
+    indicator_set, result = _scored(facts, set_ref)
     if laid_out:
         from .reports.layouts import render_layout
 
@@ -161,35 +159,39 @@ def explain(facts: Path, indicator_id: str, set_ref: str | None) -> None:
     numbers substituted, the matched band or tier, every deduction, the raw
     score, clamping and rounding, and how it adds into its parent.
     """
-    say(visible(str(_score_file(facts, set_ref).explain(indicator_id))))
+    say(visible(str(_scored(facts, set_ref)[1].explain(indicator_id))))
 
 
-def _score_file(facts: Path, set_ref: str | None) -> Result:
-    """Score the facts file (or filled form, or standard input for -) against --set, or the set it names."""
+def _scored(facts: Path, set_ref: str | None) -> tuple[IndicatorSet, Result]:
+    """The set and the project scored: from a facts file (or standard input, for -), or from a filled 自评表 (.xlsx)
+    read with the set's form layout, its problems naming the form's cells. A set the facts name is a bundled id or a
+    path inside their folder (the working folder for -)."""
     from .engine import score as score_facts
 
-    return score_facts(*_load_input(facts, set_ref))
-
-
-def _load_input(facts: Path, set_ref: str | None) -> tuple[IndicatorSet, Facts]:
-    """The set and the facts: from a facts file (or standard input, for -), or from a filled 自评表 (.xlsx) read with the
-    set's form layout. A set the facts name is a bundled id or a path inside their folder (the working folder for -)."""
     if facts.suffix.lower() in (".xlsx", ".xlsm"):
-        return _read_form(facts, set_ref)
+        return _score_form(facts, set_ref)
     loaded = load_facts_from(getattr(sys.stdin, "buffer", None)) if str(facts) == "-" else load_facts(facts)
-    return _set_for(facts, loaded, set_ref), loaded
+    indicator_set = _set_for(facts, loaded, set_ref)
+    return indicator_set, score_facts(indicator_set, loaded)
 
 
-def _read_form(form: Path, set_ref: str | None) -> tuple[IndicatorSet, Facts]:
+def _score_form(form: Path, set_ref: str | None) -> tuple[IndicatorSet, Result]:
+    from .engine import score as score_facts
+    from .forms.cells import on_cells
     from .forms.reader import read_form
     from .forms.workbook import open_workbook
 
+    sheets = open_workbook(form)
     if set_ref is None:
-        set_ref = _form_set(open_workbook(form))
+        set_ref = _form_set(sheets)
         if set_ref is None:
             raise click.UsageError("no indicator set: pass --set ID|PATH to read this form")
     indicator_set = load_indicator_set(resolve_set(set_ref))
-    return indicator_set, read_form(form, indicator_set).facts
+    imported = read_form(form, indicator_set, sheets)
+    try:
+        return indicator_set, score_facts(indicator_set, imported.facts)
+    except ScoringEngineError as err:
+        raise on_cells(err, imported, indicator_set) from None
 
 
 def _form_set(sheets: list[Any]) -> str | None:

@@ -21,7 +21,7 @@ from ._arith import ZERO, apportion, in_engine_context, plain, quantum, round_ha
 from ._version import __version__
 from .audit import AuditTrail, DerivedValue, LeafRecord, SetInfo, derived_values, fact_values, readable
 from .caps import apply_caps
-from .errors import FactsError, Problem, ScoringError, did_you_mean
+from .errors import ADD_THE_FACT, FactsError, Problem, ScoringError, did_you_mean
 from .facts import Facts, check_facts
 from .formulas import Formula
 from .model import Indicator, IndicatorSet
@@ -171,7 +171,7 @@ class _View:
 
     def fact(self, name: str) -> Any:
         if name not in self._values:
-            raise ScoringError(f"fact {name} is missing", fact=name, hint="add it to the facts file")
+            raise ScoringError(f"fact {name} is missing", fact=name, hint=ADD_THE_FACT)
         return self._values[name]
 
 

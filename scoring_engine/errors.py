@@ -22,7 +22,11 @@ __all__ = [
     "ScoringError",
     "did_you_mean",
     "json_path",
+    "ADD_THE_FACT",
 ]
+
+#: The hint of every problem about a fact the facts do not give (a filled form names the cell to fill instead).
+ADD_THE_FACT = "add it to the facts file"
 
 
 @dataclass(frozen=True)

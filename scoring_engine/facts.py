@@ -18,7 +18,7 @@ from typing import Any
 from ._arith import LARGEST_MAGNITUDE, ZERO, in_range, normalised, plain
 from ._facts_pass import DeclaredShape, flatten_checked, is_clean
 from ._text import bad_character, invisible_character
-from .errors import FactsError, Problem, did_you_mean, json_path
+from .errors import ADD_THE_FACT, FactsError, Problem, did_you_mean, json_path
 from .formulas import Finding
 from .model import FactSpec, IndicatorSet
 from .judgements import Judgement, TierJudgement
@@ -448,7 +448,7 @@ def check_facts(indicator_set: IndicatorSet, facts: Facts,
         elif spec.default is not None:
             values[name] = spec.default
         elif spec.required and not _excused(name, readers, not_applicable):
-            problem(name, f"required fact {spec.title} is missing", "add it to the facts file")
+            problem(name, f"required fact {spec.title} is missing", ADD_THE_FACT)
     return _with_rows(indicator_set, values, _undeclared(given, declared, facts.source), problem, problems)
 
 

@@ -32,7 +32,7 @@ from . import _closures
 from ._arith import scoring_context
 from ._formula_functions import FUNCTIONS, OPERATORS, Fail, Finding
 from ._formula_kinds import comparison_problems
-from .errors import FormulaError, Problem, ScoringError, did_you_mean
+from .errors import ADD_THE_FACT, FormulaError, Problem, ScoringError, did_you_mean
 
 __all__ = [
     "Formula",
@@ -88,7 +88,7 @@ class Formula:
             raise ScoringError(str(err), expression=self.text, fact=err.fact) from None
         except _closures.Missing as err:
             raise ScoringError(f"fact {err.name} is missing", expression=self.text, fact=err.name,
-                               hint="add it to the facts file") from None
+                               hint=ADD_THE_FACT) from None
         except DecimalException:
             raise ScoringError("number out of range", expression=self.text) from None
         except RecursionError:

@@ -13,7 +13,7 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._arith import in_engine_context
 from .._later import Deferred, Later
@@ -25,6 +25,9 @@ from ..model import IndicatorSet
 from ..result import Result
 from .inputs import Document, not_facts
 from .rows import ProjectRow, SetShape, failed_row, project_row, scores_row
+
+if TYPE_CHECKING:
+    from ..forms.reader import ImportedFacts
 
 __all__ = ["Outcome", "Scorer", "ScoreDocuments", "NO_SET", "NO_FORM_SET"]
 
@@ -82,10 +85,12 @@ class Scorer:
         """The document scored; any failure, a bug of ours included, is the outcome's problems."""
         source = document.source
         facts: Facts | None = None
+        imported: ImportedFacts | None = None
         provenance: Mapping[str, str] = {}
         try:
             if document.is_form:
-                facts, indicator_set, provenance = self.form(document)
+                imported, indicator_set = self.form(document)
+                facts, provenance = imported.facts, imported.provenance
             else:
                 facts = self.facts(document)
                 indicator_set = self.set_for(document, facts)
@@ -99,6 +104,10 @@ class Scorer:
                 return Outcome(index, source, result, (), later, provenance)
             row = project_row(index, source, result, shape, self.batch, document.name)
         except ScoringEngineError as err:
+            if imported is not None:  # the problems of a filled form's facts name its cells
+                from ..forms.cells import on_cells
+
+                err = on_cells(err, imported, indicator_set)
             return self._failed(index, document, err.problems, facts)
         except Exception as err:  # a bug: this project fails, the batch goes on, and the line says it is ours
             problem = Problem(f"internal error: {type(err).__name__}: {err} (please report it with this document)", file=source)
@@ -139,8 +148,8 @@ class Scorer:
                                      hint="give facts files, forms, folders or JSONL files as INPUT, and a set with --set"))
         return load_facts(document.path)
 
-    def form(self, document: Document) -> tuple[Facts, IndicatorSet, Mapping[str, str]]:
-        """A filled 自评表's facts, its set (the fixed one, else the bundled set it names) and the cell of each fact."""
+    def form(self, document: Document) -> tuple[ImportedFacts, IndicatorSet]:
+        """A filled 自评表's facts with the cell of each, and its set (the fixed one, else the bundled set it names)."""
         from ..forms.reader import named_set, read_form
         from ..forms.workbook import open_workbook
 
@@ -157,7 +166,7 @@ class Scorer:
                                          file=document.source))
             indicator_set = self._load(resolve_set(named), document.source)
         imported = read_form(document.path, indicator_set, sheets)
-        return dataclasses.replace(imported.facts, source=document.source), indicator_set, imported.provenance
+        return dataclasses.replace(imported, facts=dataclasses.replace(imported.facts, source=document.source)), indicator_set
 
     def set_for(self, document: Document, facts: Facts) -> IndicatorSet:
         """The fixed set, or the one the facts name, loaded once.

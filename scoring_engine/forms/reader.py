@@ -39,10 +39,17 @@ NO_REASON = "自评表未填写理由"
 
 @dataclass(frozen=True)
 class ImportedFacts:
-    """The facts a form holds, and where each came from: fact path → sheet!cell."""
+    """The facts a form holds, and where each came from: fact path → sheet!cell.
+
+    `empty` holds the places the reader found blank: fact path → (sheet!cell, what the cell is for), so that a fact
+    the set needs and the form left empty is named by its cell (`forms.cells`). `names_set` is the set the
+    workbook's side sheet names, if any.
+    """
 
     facts: Facts
     provenance: Mapping[str, str] = field(default_factory=dict)
+    empty: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    names_set: str | None = None
 
     def document(self) -> dict[str, Any]:
         """The facts file `import` writes: the facts document with a provenance section."""
@@ -57,6 +64,7 @@ class _Reading:
         self.values: dict[str, Any] = {}
         self.project: dict[str, Any] = {}
         self.provenance: dict[str, str] = {}
+        self.empty: dict[str, tuple[str, str]] = {}
         self.problems: list[Problem] = []
 
     def problem(self, row: int, col: int, message: str, hint: str | None = None) -> None:
@@ -127,7 +135,7 @@ def read_form(path: str | Path, indicator_set: IndicatorSet, sheets: list[Sheet]
         raise FactsError(reading.problems)
     facts = Facts(values=reading.values, not_applicable=not_applicable, project=reading.project,
                   indicator_set=indicator_set.id, source=str(path))
-    return ImportedFacts(facts, reading.provenance)
+    return ImportedFacts(facts, reading.provenance, reading.empty, named_set(sheets))
 
 
 def named_set(sheets: list[Sheet]) -> str | None:
@@ -188,6 +196,9 @@ def _funds(reading: _Reading) -> None:
             if value is not None:
                 reading.values[fact] = value
                 reading.provenance[fact] = reading.sheet.ref(r, col)
+            else:
+                column_label = next(c.label for c in block.columns if c.key == column)
+                reading.empty[fact] = (reading.sheet.ref(r, col), f"{label.label}的{column_label}")
 
 
 def _heading_row(reading: _Reading, columns: tuple[Labelled, ...], at_least: int) -> tuple[int, dict[str, int]] | None:
@@ -214,12 +225,15 @@ def _indicators(reading: _Reading) -> None:
     row_at, at = heading
     total = reading.find(Labelled(reading.layout.total), [r for r in reading.sheet.rows if r > row_at])
     rows: dict[str, list[dict[str, Any]]] = {t.fact: [] for t in targets}
+    first_row: dict[str, str] = {}  # a block's first 三级指标 cell: where an empty block is to be filled
     level1: tuple[int, TargetBlock | None] | None = None
     level2 = ""
     for r in [r for r in reading.sheet.rows if row_at < r < (total[0] if total else 10**9)]:
         written1 = reading.sheet.text(r, at["level1"])
         if written1:
             level1, level2 = (r, _block(reading, r, at["level1"], written1)), ""
+            if level1[1] is not None:
+                first_row.setdefault(level1[1].fact, reading.sheet.ref(r, at["level3"]))
         if "level2" in at and reading.sheet.text(r, at["level2"]):
             level2 = reading.sheet.text(r, at["level2"])
         name = reading.text(r, at["level3"])
@@ -232,6 +246,9 @@ def _indicators(reading: _Reading) -> None:
     for block in targets:
         if rows[block.fact]:
             reading.values[block.fact] = rows[block.fact]
+        else:
+            cell = first_row.get(block.fact, reading.sheet.ref(row_at + 1, at["level3"]))
+            reading.empty[block.fact] = (cell, f"{block.label}的三级指标")
 
 
 def _block(reading: _Reading, row: int, col: int, written: str) -> TargetBlock | None:
@@ -259,6 +276,7 @@ def _row(reading: _Reading, r: int, at: Mapping[str, int], name: str, category: 
     if category:
         item["category"] = category
     before = len(reading.problems)
+    blank: dict[str, tuple[str, str]] = {}
     for key, field_name in (("target", "target"), ("target_value", "target"), ("comparison", "comparison"), ("unit", "unit"),
                             ("actual", "actual"), ("actual_value", "actual"), ("reason", "reason")):
         if key in at:
@@ -268,6 +286,10 @@ def _row(reading: _Reading, r: int, at: Mapping[str, int], name: str, category: 
             elif value is not None:
                 item[field_name] = value.strip() if isinstance(value, str) else value
                 reading.provenance[f"{where}.{field_name}"] = reading.sheet.ref(r, at[key])
+            else:
+                column = reading.layout.column(key)
+                blank.setdefault(field_name, (reading.sheet.ref(r, at[key]), column.label if column else field_name))
+    reading.empty.update((f"{where}.{name}", place) for name, place in blank.items() if name not in item)
     if "weight" in at:
         weight = reading.number(r, at["weight"], "the row's weight (分值), a number above 0")
         if weight is None and len(reading.problems) == before:
@@ -309,6 +331,8 @@ def _side(reading: _Reading, side: Sheet) -> dict[str, str]:
     for r in side.rows:
         kind, name, value = side.text(r, 1), side.text(r, 2), side.get(r, 3)
         if not name or value is None:
+            if kind == "事实" and name in reading.set.facts:
+                reading.empty[name] = (side.ref(r, 3), reading.set.facts[name].label or name)
             continue
         if isinstance(value, Formula):
             reading.problems.append(Problem(f"{side.ref(r, 3)}: holds a formula; expected a value", file=str(reading.path)))

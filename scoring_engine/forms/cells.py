@@ -1,0 +1,92 @@
+"""The problems of scoring a filled form, placed on the form's cells.
+
+Facts read from a form are checked and scored as any facts are, so their
+problems name facts (``budget.total``, a target row's ``row.actual``) and, for
+a rule, the line of the set's YAML. Whoever fills the form needs the cell: a
+problem about a fact the form has a place for names that cell, and a missing
+fact the form has no place for says to add it on the side sheet.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from ..errors import ADD_THE_FACT, Problem, ScoringEngineError
+from ..model import IndicatorSet
+from .reader import SIDE_SHEET, ImportedFacts
+
+__all__ = ["FILL_THE_CELL", "on_cells"]
+
+FILL_THE_CELL = "fill in the cell"
+_NO_CELL = "the form has no cell for it"
+_ROW_IN_MESSAGE = re.compile(r"row (\d+) \(")
+
+
+def on_cells(err: ScoringEngineError, imported: ImportedFacts, indicator_set: IndicatorSet) -> ScoringEngineError:
+    """`err`, raised scoring the facts of a form, with each problem placed on the cell it is about.
+
+    A form the side sheet says was written for another set than the one it is read with gets a first line saying so:
+    that, and not each fact it lacks, is what to fix.
+    """
+    problems = [_placed(p, imported, indicator_set) for p in err.problems]
+    named = imported.names_set
+    lacking = [p.fact for p in problems if p.hint is not None and p.hint.startswith(_NO_CELL) and p.fact]
+    if named is not None and named != indicator_set.id and lacking:
+        shown = ", ".join(lacking[:5]) + ("…" if len(lacking) > 5 else "")
+        mismatch = Problem(f"the form was written for the set {named}, and is read here with {indicator_set.id}, "
+                           f"which reads {len(lacking)} facts the form does not hold ({shown})",
+                           file=imported.facts.source, hint="leave out --set to read it with the set it names")
+        problems = [mismatch] + [p for p in problems if p.fact not in lacking]
+    return type(err)(problems)
+
+
+def _placed(problem: Problem, imported: ImportedFacts, indicator_set: IndicatorSet) -> Problem:
+    form = imported.facts.source
+    row = _row_field(problem, imported, indicator_set)
+    if row is not None:
+        key, name = row
+        if key in imported.empty and problem.hint == ADD_THE_FACT:
+            cell, what = imported.empty[key]
+            return Problem(f"{cell}: row {name}: {what} is empty", file=form, hint=FILL_THE_CELL)
+        return _on(problem, imported.provenance.get(key.rsplit(".", 1)[0] + ".name"), form)
+    fact: str | None = problem.fact
+    if fact is None and problem.path is not None and problem.path.startswith("$.facts."):
+        fact = problem.path.removeprefix("$.facts.")
+    if fact is None:
+        return problem
+    if fact in imported.empty and problem.hint == ADD_THE_FACT:
+        cell, what = imported.empty[fact]
+        return Problem(f"{cell}: {what} is empty (fact {fact})", file=form, fact=fact, hint=FILL_THE_CELL)
+    if fact in imported.provenance:
+        return _on(problem, imported.provenance[fact], form)
+    found = _ROW_IN_MESSAGE.match(problem.message)  # a facts check of a target table: "row 2 (name): …"
+    if found is not None and f"{fact}[{found.group(1)}].name" in imported.provenance:
+        return _on(problem, imported.provenance[f"{fact}[{found.group(1)}].name"], form)
+    if problem.hint == ADD_THE_FACT and fact in indicator_set.facts:
+        return dataclasses.replace(problem, file=form, line=None, column=None, path=None,
+                                   hint=f"{_NO_CELL}: add a row 事实 | {fact} | its value on the sheet {SIDE_SHEET}")
+    return problem
+
+
+def _row_field(problem: Problem, imported: ImportedFacts, indicator_set: IndicatorSet) -> tuple[str, str] | None:
+    """For a problem of a target row's rule (indicator 'output.2', fact 'row.actual'): ('targets.output[2].actual', its
+    name), when the row was read from the form."""
+    if problem.indicator is None or problem.fact is None or not problem.fact.startswith("row."):
+        return None
+    group, _, number = problem.indicator.rpartition(".")
+    block = next((b for b in indicator_set.form.targets if b.indicator == group), None)
+    rows = imported.facts.values.get(block.fact) if block is not None else None
+    if block is None or not number.isdigit() or not isinstance(rows, (list, tuple)) or not 0 < int(number) <= len(rows):
+        return None
+    row = rows[int(number) - 1]
+    name = row.get("name") if isinstance(row, dict) else getattr(row, "name", None)
+    return f"{block.fact}[{number}].{problem.fact.removeprefix('row.')}", str(name)
+
+
+def _on(problem: Problem, cell: str | None, form: str | None) -> Problem:
+    """The problem said of the form's cell: the set's file and line, or the facts path, give way to the cell."""
+    if cell is None:
+        return problem
+    return dataclasses.replace(problem, message=f"{cell}: {problem.message}", file=form, line=None, column=None,
+                               path=None, indicator=None)

@@ -1,0 +1,125 @@
+"""A filled 自评表 that cannot be scored says which cell to fix, in `score` and in `batch`, not a fact name and a line of
+the bundled set's YAML that whoever filled the form never saw."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT
+from scoring_engine import load_facts, load_indicator_set, score
+from scoring_engine.cli import main
+from scoring_engine.errors import ADD_THE_FACT, FactsError, Problem
+from scoring_engine.forms.cells import FILL_THE_CELL, on_cells
+from scoring_engine.forms.reader import SIDE_SHEET, ImportedFacts, read_form
+from scoring_engine.loader import resolve_set
+from scoring_engine.reports.layouts import render_layout
+
+HOUSING = ROOT / "examples" / "resettlement-housing" / "facts.json"
+SHEET = "项目支出绩效自评表"
+
+
+def _form(tmp_path: Path, *blank: str, **values: Any) -> Path:
+    """The housing project's filled form, with the cells named in `blank` emptied and `values` written."""
+    from openpyxl import load_workbook
+
+    facts = load_facts(HOUSING)
+    indicator_set = load_indicator_set(resolve_set(facts.indicator_set, relative_to=HOUSING.parent))
+    form = tmp_path / "form.xlsx"
+    form.write_bytes(render_layout(score(indicator_set, facts), indicator_set, "xlsx"))
+    book = load_workbook(form)
+    sheet = book.worksheets[0]
+    for cell in blank:
+        sheet[cell] = None
+    for cell, value in values.items():
+        sheet[cell] = value
+    book.save(form)
+    return form
+
+
+def _lines(*args: str) -> tuple[int, list[str]]:
+    run = CliRunner().invoke(main, ["--lang", "zh", *args])
+    return run.exit_code, [line for line in run.output.splitlines() if line.startswith("错误")]
+
+
+def _cell_of(form: Path, label: str) -> str:
+    """The cell to the right of the indicator row named `label` that holds its 实际完成值 (the housing form's F column)."""
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(form).worksheets[0]
+    row = next(c.row for line in sheet.iter_rows() for c in line if c.value == label)
+    return f"F{row}"
+
+
+def test_an_empty_actual_cell_is_named_with_its_row_in_score_and_batch(tmp_path: Path):
+    """实际完成值 left empty: the line names the cell and the row, says to fill it in, and not the set's file or line."""
+    form = _form(tmp_path)
+    cell = _cell_of(form, "安置房桩基及主体封顶栋数")
+    form = _form(tmp_path, cell)
+    for command in (["score", str(form)], ["batch", str(form), "-q"]):
+        code, lines = _lines(*command)
+        assert 1 == code and 1 == len(lines), lines
+        assert f"{SHEET}!{cell}：行 安置房桩基及主体封顶栋数：实际完成值未填写（填写该单元格）" in lines[0]
+        assert "self-evaluation.yaml" not in lines[0] and "事实文件" not in lines[0]
+
+
+def test_an_empty_funds_cell_is_named_with_what_it_holds(tmp_path: Path):
+    """全年预算数 of 年度资金总额 left empty: the cell (E6), what it holds and the fact, in English and in Chinese."""
+    form = _form(tmp_path, "E6")
+    code, lines = _lines("score", str(form))
+    assert 1 == code and [f"错误：{form}: {SHEET}!E6：年度资金总额的全年预算数未填写（事实 budget.total）（填写该单元格）"] == lines
+    run = CliRunner().invoke(main, ["--lang", "en", "score", str(form)])
+    assert f"{SHEET}!E6: 年度资金总额的全年预算数 is empty (fact budget.total) (fill in the cell)" in run.output
+
+
+def test_a_value_the_facts_check_refuses_names_its_cell(tmp_path: Path):
+    """A negative 全年预算数 fails the facts check: the line names the cell it was read from, not `$.facts.budget.total`."""
+    form = _form(tmp_path, E6=-5)
+    code, lines = _lines("score", str(form))
+    assert 1 == code and 1 == len(lines), lines
+    assert f"{SHEET}!E6：" in lines[0] and "$.facts" not in lines[0]
+
+
+def test_a_blank_template_scored_names_every_block_to_fill(tmp_path: Path):
+    """The blank template scored as it is: each line a cell to fill (funds, and each block's first 三级指标 cell)."""
+    blank = tmp_path / "blank.xlsx"
+    assert 0 == CliRunner().invoke(main, ["template", "self-evaluation", "-o", str(blank)]).exit_code
+    code, lines = _lines("score", str(blank))
+    assert 1 == code and len(lines) == 5, lines
+    assert all(f"{SHEET}!" in line and "填写该单元格" in line for line in lines)
+    assert any("产出指标的三级指标未填写（事实 targets.output）" in line for line in lines)
+
+
+def test_a_form_read_with_another_set_says_so_in_one_line(tmp_path: Path):
+    """A self-evaluation form with --set example-small: one line naming both sets and what to do, not 27 missing facts."""
+    form = _form(tmp_path)
+    code, lines = _lines("batch", str(form), "--set", str(ROOT / "examples" / "small" / "set.yaml"), "-q")
+    assert 1 == code and 1 == len(lines), lines
+    assert "这张表是为指标体系 self-evaluation 填写的，这里却用 example-small 读取" in lines[0]
+    assert "去掉 --set" in lines[0]
+
+
+def test_a_missing_fact_the_form_has_no_cell_for_points_to_the_side_sheet(tmp_path: Path):
+    """A fact the set needs and neither the form nor its side sheet holds: add it as a row of the side sheet."""
+    form = _form(tmp_path)
+    indicator_set = load_indicator_set(resolve_set("self-evaluation"))
+    imported = read_form(form, indicator_set)
+    fact = next(name for name in indicator_set.facts if name not in imported.provenance and name not in imported.empty)
+    err = on_cells(FactsError(Problem(f"required fact {fact} is missing", file=str(form), path=f"$.facts.{fact}",
+                                      fact=fact, hint=ADD_THE_FACT)), imported, indicator_set)
+    assert err.hint is not None and SIDE_SHEET in err.hint and fact in err.hint and err.path is None
+
+
+@pytest.mark.parametrize("problem", [
+    Problem("division by zero", file="set.yaml", line=12, indicator="decision.basis", expression="a / b"),
+    Problem("required fact x is missing", file="f.xlsx", fact="no.such.fact", hint=ADD_THE_FACT),
+])
+def test_a_problem_about_nothing_on_the_form_is_left_as_it_is(problem: Problem, tmp_path: Path):
+    """A rule's own problem (a formula's division by zero at the set's line) stays where it is: the form cannot fix it."""
+    indicator_set = load_indicator_set(resolve_set("self-evaluation"))
+    imported = ImportedFacts(read_form(_form(tmp_path), indicator_set).facts)
+    assert (problem,) == on_cells(FactsError(problem), imported, indicator_set).problems
+    assert FILL_THE_CELL not in str(problem)
