@@ -31,6 +31,7 @@ from ..reports.batch_html import BatchPage
 from ..reports.batch_jsonl import BatchJsonl
 from ..reports.batch_xlsx import BatchWorkbook
 from .compare import DEFAULT_THRESHOLD, RECHECK, compare
+from .duplicates import IdTally
 from .inputs import count_documents, find_documents
 from .pool import ordered_map
 from .progress import Progress
@@ -185,6 +186,7 @@ def _score(options: BatchOptions, config: TaskConfig, documents: Iterator[Any], 
         if progress:
             progress.close()
         summariser.unmatched = recheck.unmatched()
+        summariser.recheck_ids = recheck.ids if recheck_documents is not None else None
     return summariser.summary()
 
 
@@ -273,6 +275,7 @@ class _Recheck:
         self.offsets: dict[str, tuple[int, bool]] = {}  # match key → the row's offset, and whether the row has an id
         self.scored = 0
         self.matched: set[int] = set()
+        self.ids = IdTally(RECHECK)  # an id given twice: only the first is compared
 
     def __enter__(self) -> _Recheck:
         return self
@@ -281,6 +284,7 @@ class _Recheck:
         self.kept.file.close()
 
     def add(self, row: ProjectRow) -> None:
+        self.ids.add(row.project, row.source)
         if not row.ok:
             return
         offset = self.kept.add(row)

@@ -31,6 +31,7 @@ from typing import Any
 
 from .._arith import ZERO, in_engine_context, round_half_up
 from .consequences import ConsequenceCount, ConsequenceTally
+from .duplicates import Duplicate, IdTally
 from .rows import ProjectRow
 
 __all__ = ["summarise", "Summariser", "Summary", "SetSummary", "GradeCount", "Bin", "IndicatorStat", "Ranked", "Placed",
@@ -141,6 +142,9 @@ class Summary:
     problem_lines: tuple[str, ...] = ()  # the first SHOWN_PROBLEMS error lines of failed projects
     problem_lines_zh: tuple[str, ...] = ()  # the same in Chinese
     consequences: tuple[ConsequenceCount, ...] = ()  # 结果应用: the batch, then each 主管部门, then each unit
+    duplicated: int = 0  # project ids (in one year) that more than one document of the batch gives
+    recheck_duplicated: int = 0  # the same in the re-check batch
+    duplicates: tuple[Duplicate, ...] = ()  # the first of them, the batch's then the re-check's
 
 
 @dataclass
@@ -171,6 +175,8 @@ class Summariser:
         self.problem_lines: list[str] = []
         self.problem_lines_zh: list[str] = []
         self.consequences = ConsequenceTally()
+        self.ids = IdTally()
+        self.recheck_ids: IdTally | None = None  # the re-check batch's, given when it is done
 
     @in_engine_context  # the caller's decimal context cannot change a sum
     def add(self, row: ProjectRow) -> None:
@@ -182,6 +188,7 @@ class Summariser:
         if row.batch:
             self.other_failed += not row.ok
             return
+        self.ids.add(row.project, row.source)
         self.documents += 1
         if not row.ok:
             self.failed += 1
@@ -251,6 +258,9 @@ class Summariser:
             problem_lines=tuple(self.problem_lines),
             problem_lines_zh=tuple(self.problem_lines_zh),
             consequences=self.consequences.counted(),
+            duplicated=self.ids.count,
+            recheck_duplicated=self.recheck_ids.count if self.recheck_ids is not None else 0,
+            duplicates=self.ids.found() + (self.recheck_ids.found() if self.recheck_ids is not None else ()),
         )
 
 

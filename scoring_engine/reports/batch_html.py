@@ -19,7 +19,8 @@ from ..batch.entry import Entry
 from ..batch.rows import ProjectRow
 from ..batch.summary import Placed, Ranked, SetSummary, Summary
 from .batch_charts import grade_chart, histogram_chart, rate_chart
-from .batch_tables import CONSEQUENCES, EXPLAIN, PROBLEMS, Score, cell_text, consequence_rows, explain_rows, problem_rows
+from .batch_tables import (CONSEQUENCES, DUPLICATES_HEADER, DUPLICATES_TITLE, EXPLAIN, PROBLEMS, Score, cell_text,
+                           consequence_rows, duplicate_rows, explain_rows, problem_rows)
 from ._page import BASE_CSS
 from ._page import head as page_head
 
@@ -159,6 +160,8 @@ def _figures(summary: Summary) -> str:
                   _figure("对比标记", summary.compare_flagged, summary.compare_flagged > 0)]
         if summary.mean_difference is not None:
             parts.append(_figure("平均总分差", summary.mean_difference))
+    if summary.duplicated:
+        parts.append(_figure("项目编号重复", summary.duplicated, True))
     return f'<section id="figures">\n<div class="figures">{"".join(parts)}</div>\n</section>\n'
 
 
@@ -180,6 +183,13 @@ def _rankings(summary: Summary) -> str:
             parts.append(f"<h3>{title}（按平均分）</h3>\n" + _ranked_table(title, ranked))
     for title, placed in (("得分最高的项目", summary.best), ("得分最低的项目", summary.worst)):
         parts.append(f"<h3>{title}</h3>\n" + _placed_table(placed))
+    if summary.duplicates:
+        head = "".join(f'<th class="num">{h}</th>' if h == "文档数" else f"<th>{h}</th>" for h in DUPLICATES_HEADER)
+        body = "".join("<tr>" + "".join(f'<td class="num">{c}</td>' if h == "文档数" else f"<td>{escape(cell_text(c))}</td>"
+                                        for h, c in zip(DUPLICATES_HEADER, cells, strict=True)) + "</tr>\n"
+                       for cells in duplicate_rows(summary))
+        parts.append(f'<h3 id="duplicates">{DUPLICATES_TITLE}</h3>\n<table class="duplicates"><thead><tr>{head}</tr></thead>'
+                     f'\n<tbody>\n{body}</tbody></table>\n')
     parts.append("</section>\n")
     return "".join(parts)
 

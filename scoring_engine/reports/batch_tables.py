@@ -20,12 +20,14 @@ from typing import Any
 from .._arith import fixed, percent, plain, round_half_up
 from ..batch.compare import RECHECK
 from ..batch.consequences import BATCH, ConsequenceCount
+from ..batch.duplicates import Duplicate
 from ..batch.rows import IndicatorRow, ProjectRow
 from ..batch.summary import SetSummary, Summary
 
 __all__ = ["Score", "Rate", "Heading", "Table", "summary_table", "summary_cells", "summary_text", "detail_header", "detail_rows",
            "indicator_details", "explain_rows", "problem_rows", "statistics", "consequence_rows", "consequence_note", "cell_text",
-           "top_names", "EXPLAIN", "PROBLEMS", "CONSEQUENCES", "MAIN_BATCH"]
+           "top_names", "EXPLAIN", "PROBLEMS", "CONSEQUENCES", "MAIN_BATCH",
+           "duplicate_rows", "DUPLICATES_HEADER", "DUPLICATES_TITLE"]
 
 #: What the 问题 sheet calls the batch being summarised (the others are 复核, or the other set's id).
 MAIN_BATCH = "本批"
@@ -253,6 +255,10 @@ def statistics(summary: Summary) -> list[list[Any]]:
                  [f"{who.strip()}评分失败", summary.other_failed]]
         if summary.against == RECHECK:
             rows.append(["复核中未找到对应项目", summary.unmatched])
+    if summary.duplicated:
+        rows.append(["项目编号重复", summary.duplicated])
+    if summary.recheck_duplicated:
+        rows.append(["复核中项目编号重复", summary.recheck_duplicated])
     for s in summary.sets:
         rows += [[], *_set_statistics(s)]
     for title, ranked in (("实施单位", summary.units), ("主管部门", summary.departments)):
@@ -260,7 +266,19 @@ def statistics(summary: Summary) -> list[list[Any]]:
             rows += [[], [Heading(f"{title}排名（按平均分）")], [Heading("名次"), Heading(title), Heading("项目数"),
                                                           Heading("平均分"), Heading("需说明")]]
             rows += [[n + 1, r.name, r.count, Score(r.mean, r.places), r.flagged] for n, r in enumerate(ranked)]
+    if summary.duplicates:
+        rows += [[], [Heading(DUPLICATES_TITLE)], [Heading(h) for h in DUPLICATES_HEADER], *duplicate_rows(summary)]
     return rows
+
+
+DUPLICATES_TITLE = "项目编号重复（每份文档都已评分并计入统计；复核只与第一份对比）"
+DUPLICATES_HEADER = ("项目编号", "年度", "文档数", "批次", "文档")
+
+
+def duplicate_rows(summary: Summary) -> list[list[Any]]:
+    """The ids more than one document gives (the first SHOWN_DUPLICATES of each batch): id, year, how many, which."""
+    return [[d.id, d.year, d.count, d.batch or MAIN_BATCH, "、".join(d.sources) + ("…" if d.count > len(d.sources) else "")]
+            for d in summary.duplicates]
 
 
 def _set_statistics(s: SetSummary) -> list[list[Any]]:
@@ -284,6 +302,14 @@ def _set_statistics(s: SetSummary) -> list[list[Any]]:
 # ---------------------------------------------------------------- the command line's summary
 
 
+_TERMINAL_DUPLICATES = 3
+
+
+def _duplicate_text(d: Duplicate) -> str:
+    year = f"（{d.year}年度）" if d.year is not None else ""
+    return f"{d.id}{year}{d.count}份：{'、'.join(d.sources)}{'…' if d.count > len(d.sources) else ''}"
+
+
 def summary_text(summary: Summary) -> str:
     """A few lines for the terminal: counts, each set's figures and grades, the comparison."""
     lines = [f"{summary.documents}个项目：已评分{summary.scored}，评分失败{summary.failed}，需说明{summary.flagged}"]
@@ -300,6 +326,11 @@ def summary_text(summary: Summary) -> str:
         lines.append(f"与{who}对比{summary.compared}个，标记{summary.compare_flagged}个{difference}"
                      + (f"；{who}评分失败{summary.other_failed}个" if summary.other_failed else "")
                      + (f"；复核中未找到对应项目{unmatched}个" if unmatched else ""))
+    for count, batch in ((summary.duplicated, ""), (summary.recheck_duplicated, RECHECK)):
+        if count:
+            shown = [d for d in summary.duplicates if d.batch == batch][:_TERMINAL_DUPLICATES]
+            lines.append(f"{'复核中' if batch else ''}项目编号重复{count}个：" + "；".join(_duplicate_text(d) for d in shown)
+                         + ("……" if count > len(shown) else ""))
     applied = [_consequence_line(c) for c in summary.consequences if c.scope == BATCH]
     if applied:
         lines.append("结果应用：" + "；".join(applied))

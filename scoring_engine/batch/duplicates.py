@@ -1,0 +1,74 @@
+"""Project ids that more than one document of a batch gives, in the same year.
+
+A unit that sends its project twice (its form and its facts file, or two
+exports), or two projects given one 项目编号, count twice in every figure of the
+batch; in a re-check batch only the first is compared. Neither is an error a
+document can be failed for (which one is right?), so the batch scores both and
+says so: each id given more than once, how often and by which documents.
+The same id in another year is another project-year, not a duplicate.
+
+>>> tally = IdTally()
+>>> for source, project in [("a.json", {"id": "P1", "year": 2024}), ("b.json", {"id": "P1", "year": 2024}),
+...                         ("c.json", {"id": "P1", "year": 2023}), ("d.json", {"id": "P2"})]:
+...     tally.add(project, source)
+>>> [(d.id, d.year, d.count, d.sources) for d in tally.found()]
+[('P1', 2024, 2, ('a.json', 'b.json'))]
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["Duplicate", "IdTally", "SHOWN_DUPLICATES", "SHOWN_SOURCES"]
+
+#: Ids the summary lists (the count covers them all).
+SHOWN_DUPLICATES = 20
+#: Documents named for each id.
+SHOWN_SOURCES = 5
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """A project id given by more than one document, in one year (None when they give none)."""
+
+    id: str
+    year: Any
+    count: int
+    sources: tuple[str, ...]  # the first SHOWN_SOURCES documents that give it, in input order
+    batch: str = ""  # the compared batch's name (复核) for its own duplicates
+
+
+class IdTally:
+    """The ids of a batch's projects as they come: the first document giving each, and those that repeat one."""
+
+    def __init__(self, batch: str = "") -> None:
+        self.batch = batch
+        self.first: dict[tuple[str, str], str] = {}  # (id, year) → the first document giving it
+        self.repeated: dict[tuple[str, str], tuple[Any, list[str], list[int]]] = {}  # → year, sources shown, [count]
+
+    def add(self, project: Mapping[str, Any] | None, source: str) -> None:
+        project_id = project.get("id") if project else None
+        if project is None or project_id is None or project_id == "":
+            return
+        year = project.get("year")
+        key = (str(project_id), "" if year is None else str(year))
+        if key not in self.first:
+            self.first[key] = source
+            return
+        _, sources, count = self.repeated.setdefault(key, (year, [self.first[key]], [1]))
+        count[0] += 1
+        if len(sources) < SHOWN_SOURCES:
+            sources.append(source)
+
+    @property
+    def count(self) -> int:
+        """How many ids are given more than once."""
+        return len(self.repeated)
+
+    def found(self) -> tuple[Duplicate, ...]:
+        """The first SHOWN_DUPLICATES ids given more than once, in the order their second document came."""
+        shown = itertools.islice(self.repeated.items(), SHOWN_DUPLICATES)
+        return tuple(Duplicate(key[0], year, count[0], tuple(sources), self.batch) for key, (year, sources, count) in shown)

@@ -1,0 +1,83 @@
+"""A project id given by more than one document of a batch, in the same year, is reported: on the terminal, in the 统计
+sheet and on the page; every document is still scored, and a re-check given twice is compared with its first."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+from click.testing import CliRunner
+
+from portfolio import beside_the_set, project
+from scoring_engine.cli import main
+
+
+def _jsonl(path: Path, *numbers: int, year: dict[int, int] | None = None) -> Path:
+    """A JSONL file of the portfolio's projects with these numbers (a number twice: the same project twice)."""
+    beside_the_set(path.parent)
+    lines = []
+    for line, number in enumerate(numbers):
+        document = project(number, random.Random(number))
+        if year and line in year:
+            document["project"]["year"] = year[line]
+        lines.append(json.dumps(document, ensure_ascii=False))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _run(*args: str) -> Any:
+    return CliRunner().invoke(main, ["--lang", "zh", "batch", "-q", *args])
+
+
+def _statistics(path: Path) -> list[tuple[Any, ...]]:
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True)
+    rows = [row for row in book["统计"].iter_rows(values_only=True) if any(cell is not None for cell in row)]
+    book.close()
+    return rows
+
+
+def test_a_project_given_twice_is_scored_twice_and_reported_in_every_output(tmp_path: Path):
+    """P00002 twice: 4 documents scored (exit 0), and the terminal, the 统计 sheet and the page name the id and both lines."""
+    facts = _jsonl(tmp_path / "in" / "p.jsonl", 1, 2, 3, 2)
+    book, page = tmp_path / "s.xlsx", tmp_path / "s.html"
+    run = _run(str(facts), "-o", str(book), "-o", str(page))
+    assert 0 == run.exit_code, run.output
+    assert "4个项目：已评分4" in run.output
+    assert "项目编号重复1个：P00002（2024年度）2份：" in run.output and "p.jsonl:2、" in run.output and "p.jsonl:4" in run.output
+    rows = _statistics(book)
+    assert ("项目编号重复", 1, None, None, None) in rows
+    listed = [row for row in rows if row[0] == "P00002"]
+    assert 1 == len(listed) and 2 == listed[0][2] and "本批" == listed[0][3]
+    html = page.read_text(encoding="utf-8")
+    assert 'id="duplicates"' in html and "P00002" in html.split('id="duplicates"')[1]
+
+
+def test_the_same_id_in_another_year_is_another_project_year(tmp_path: Path):
+    """P00001 in 2023 and in 2024 are two project-years: nothing is reported, and no output has the table."""
+    facts = _jsonl(tmp_path / "in" / "p.jsonl", 1, 1, year={0: 2023})
+    book = tmp_path / "s.xlsx"
+    run = _run(str(facts), "-o", str(book))
+    assert 0 == run.exit_code and "重复" not in run.output
+    assert not [row for row in _statistics(book) if "重复" in str(row[0])]
+
+
+def test_a_recheck_holding_a_project_twice_is_reported_and_compared_with_the_first(tmp_path: Path):
+    """The re-check gives P00001 twice, the second differently: reported as the re-check's, and P00001 compared with the
+    first (a difference of 0), not with the second."""
+    own = _jsonl(tmp_path / "self" / "p.jsonl", 1, 2)
+    recheck = _jsonl(tmp_path / "check" / "p.jsonl", 1, 2, 1)
+    lines = recheck.read_text(encoding="utf-8").splitlines()
+    changed = json.loads(lines[2])
+    changed["facts"]["budget"]["paid"] = 20  # a much lower 执行率: a big difference, were it compared
+    recheck.write_text("\n".join([*lines[:2], json.dumps(changed, ensure_ascii=False)]) + "\n", encoding="utf-8")
+    out = tmp_path / "c.jsonl"
+    run = _run(str(own), "--compare-with", str(recheck), "-o", str(out))
+    assert 0 == run.exit_code, run.output
+    assert "复核中项目编号重复1个：P00001（2024年度）2份：" in run.output
+    assert not [line for line in run.output.splitlines() if line.startswith("项目编号重复")]  # the batch's own are not
+    compared = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert all(entry["compare"]["difference"] == 0 for entry in compared)
