@@ -34,6 +34,7 @@ _HAN_UTF8 = re.compile(rb"\xe3[\x90-\xbf][\x80-\xbf]|\xe4[\x80-\xb6\xb8-\xbf][\x
 _HEAD = 65536  # bytes of a file looked at
 _TEXT_SUFFIXES = (".yaml", ".yml", ".json", ".jsonl")
 _FILES_IN_A_FOLDER = 20
+_FOLDERS_LOOKED_INTO = 3
 
 
 def locale_is_chinese(environ: Mapping[str, str]) -> bool:
@@ -72,14 +73,24 @@ def _input_is_chinese(ref: str | Path) -> bool:
     try:
         if path.is_file():  # a form (.xlsx) is not read for this: its name tells (自评表-紫霞安置小区.xlsx)
             return is_chinese(path.name) or (path.suffix.lower() in _TEXT_SUFFIXES and _file_is_chinese(path))
-        if path.is_dir():  # the usual portfolio: a folder per unit (单位/), forms named in Chinese, facts files
-            entries = sorted(itertools.islice(path.iterdir(), _FILES_IN_A_FOLDER * 10))
-            found = (p for p in entries if p.suffix.lower() in _TEXT_SUFFIXES and p.is_file())
-            return (is_chinese(path.name) or any(is_chinese(p.name) for p in entries)
-                    or any(_file_is_chinese(p) for p in itertools.islice(found, _FILES_IN_A_FOLDER)))
+        if path.is_dir():
+            return _folder_is_chinese(path, depth=1)
     except OSError:
         return False
     return isinstance(ref, str) and ref in bundled_sets()
+
+
+def _folder_is_chinese(path: Path, depth: int) -> bool:
+    """The usual portfolio: a folder per unit (单位/), forms named in Chinese, facts files; or a folder of project folders
+    (examples/), whose first few are looked into when the folder holds no text file of its own."""
+    entries = sorted(itertools.islice(path.iterdir(), _FILES_IN_A_FOLDER * 10))
+    texts = [p for p in entries if p.suffix.lower() in _TEXT_SUFFIXES and p.is_file()][:_FILES_IN_A_FOLDER]
+    if is_chinese(path.name) or any(is_chinese(p.name) for p in entries) or any(_file_is_chinese(p) for p in texts):
+        return True
+    if texts or depth == 0:
+        return False
+    folders = (p for p in entries if p.is_dir() and not p.name.startswith("."))
+    return any(_folder_is_chinese(p, depth - 1) for p in itertools.islice(folders, _FOLDERS_LOOKED_INTO))
 
 
 def language(chosen: str | None, inputs: Iterable[str | Path], environ: Mapping[str, str] | None = None) -> str:

@@ -85,6 +85,7 @@ COMMANDS = (
     ("leave --layout out for table and json", "table 和 json 格式不要写 --layout"),
     ("the result was scored by {id} {version}, not by the set given ({given})",
      "结果是按 {id} {version} 评分的，不是给定的体系（{given}）"),
+    ("interrupted: no summary file was written", "已中断：没有写出汇总文件"),
     # forms (forms/)
     ("row {name}: {what} is empty", "行 {name}：{what}未填写"),
     ("{what} is empty (fact {fact})", "{what}未填写（事实 {fact}）"),

@@ -285,7 +285,7 @@ def batch(inputs: tuple[str, ...], set_ref: str | None, jobs: int | None, output
     from .batch.compare import MAX_THRESHOLD, threshold_shown
     from .batch.run import OUTPUTS, BatchOptions, exit_code, outputs_clash, run_batch
     from .batch.pool import usable_cores
-    from .reports.batch_tables import summary_text
+    from .reports.batch_text import summary_text
 
     for path in outputs:
         if path.suffix.lower() not in OUTPUTS:
@@ -306,18 +306,18 @@ def batch(inputs: tuple[str, ...], set_ref: str | None, jobs: int | None, output
     if not threshold_shown(points):
         raise click.BadParameter(f"{threshold!r}: give at most {MAX_THRESHOLD} points, with at most 6 decimals",
                                  param_hint="--threshold")
+    lang = current_language()
     options = BatchOptions(inputs, load_indicator_set(resolve_set(set_ref)) if set_ref else None, jobs or usable_cores(),
                            outputs, reports, report_format, compare_with,
                            load_indicator_set(resolve_set(compare_set)) if compare_set else None, points,
-                           None if quiet or not sys.stderr.isatty() else sys.stderr)
+                           None if quiet or not sys.stderr.isatty() else sys.stderr, lang)
     try:
         with stopping_cleanly():  # SIGTERM or SIGHUP: the outputs are discarded as on Ctrl-C, then the signal ends the process
             summary = run_batch(options)
     except KeyboardInterrupt:
-        tell("\n已中断：没有写出汇总文件")
+        tell("\n" + said("interrupted: no summary file was written", lang))
         sys.exit(130)
-    say(summary_text(summary))
-    lang = current_language()
+    say(summary_text(summary, lang))
     for line in summary.problem_lines_zh if lang == "zh" else summary.problem_lines:
         tell(f"{'错误：' if lang == 'zh' else 'error: '}{one_line(line)}")
     if summary.failed + summary.other_failed > len(summary.problem_lines):

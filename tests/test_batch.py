@@ -90,7 +90,7 @@ def test_the_batch_exits_1_and_writes_every_output(portfolio: dict[str, Any]):
     for jobs, run in portfolio["runs"].items():
         assert 1 == run["code"], run["stderr"]
         assert set(OUTPUTS) == set(run["files"]), jobs
-        assert f"{PROJECTS + 3 + 4}个项目：已评分{PROJECTS + 3}，评分失败4" in run["stdout"]
+        assert f"{PROJECTS + 3 + 4} projects: {PROJECTS + 3} scored, 4 failed" in run["stdout"]
 
 
 def test_outputs_are_byte_identical_for_one_and_two_jobs(portfolio: dict[str, Any]):

@@ -115,7 +115,7 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     for key, document in projects.items():
         (folder / f"{key}.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     out = tmp_path_factory.mktemp("out")
-    run = CliRunner().invoke(main, ["batch", str(folder), "--jobs", "1", *[a for ext in ("xlsx", "csv", "html", "jsonl")
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", str(folder), "--jobs", "1", *[a for ext in ("xlsx", "csv", "html", "jsonl")
                                                                            for a in ("-o", str(out / f"b.{ext}"))]])
     assert 0 == run.exit_code, run.output
     return {"run": run, "out": out, "folder": folder}
@@ -182,7 +182,8 @@ def test_a_consequence_naming_no_share_is_counted_without_an_amount(tmp_path: Pa
     document["facts"]["targets"]["output"][0]["actual"] = 0  # 20 points lost
     document["facts"]["targets"]["benefit"][0]["actual"] = 0  # and 15 more: 65, 中
     (tmp_path / "p.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
-    run = CliRunner().invoke(main, ["batch", str(tmp_path / "p.json"), "--jobs", "1", "-o", str(tmp_path / "b.xlsx")])
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", str(tmp_path / "p.json"), "--jobs", "1", "-o",
+                                    str(tmp_path / "b.xlsx")])
     assert "结果应用：中（下一年度预算按一定比例核减）1个项目" in run.stdout
     row = _sheet((tmp_path / "b.xlsx").read_bytes(), "结果应用")[0]
     assert (None, None, "结果应用未规定预算比例，不计金额") == (row["涉及预算（万元）"], row["预算比例"], row["说明"])

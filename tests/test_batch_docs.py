@@ -18,6 +18,8 @@ from click.testing import CliRunner
 
 from conftest import ROOT
 from scoring_engine.cli import main
+from scoring_engine._lang import LOCALE_VARIABLES
+from scoring_engine._messages import LANG_VARIABLE
 from test_docs import _blocks
 
 DOC = ROOT / "docs" / "batch.md"
@@ -48,6 +50,9 @@ def test_the_command_shown_prints_what_the_document_shows(block, monkeypatch: py
     """`scoring-engine batch …` run from the root prints exactly the lines shown, and exits 0."""
     command, *lines = block.body.splitlines()
     monkeypatch.chdir(ROOT)
+    monkeypatch.delenv(LANG_VARIABLE)  # the language a user gets: Chinese, for Chinese input whatever the locale
+    for name in LOCALE_VARIABLES:
+        monkeypatch.setenv(name, "C.UTF-8")
     run = CliRunner().invoke(main, shlex.split(command)[2:])  # after "$ scoring-engine"
     assert 0 == run.exit_code, run.stderr
     assert "\n".join(lines) + "\n" == run.stdout

@@ -153,10 +153,10 @@ def test_a_form_naming_no_set_fails_alone_unless_a_set_is_given(tmp_path: Path):
     run = CliRunner().invoke(main, ["batch", str(tmp_path), "--jobs", "1"])
     assert 1 == run.exit_code
     assert f"error: {form}: {NO_FORM_SET}" in run.stderr
-    assert "已评分1，评分失败1" in run.stdout
+    assert "1 scored, 1 failed" in run.stdout
     given = CliRunner().invoke(main, ["batch", str(form), str(other), "--set", "self-evaluation", "--jobs", "1"])
     assert 0 == given.exit_code, given.output
-    assert "2个项目：已评分2，评分失败0" in given.stdout
+    assert "2 projects: 2 scored, 0 failed" in given.stdout
 
 
 def test_a_form_naming_a_set_that_is_not_bundled_says_so(tmp_path: Path):

@@ -117,7 +117,7 @@ def test_an_empty_folder_fails_and_a_second_run_does_not_read_the_first_runs_out
             "--reports", str(tmp_path / "in" / "r"), "--report-format", "json", "--quiet"]
     first, second = _cli(*args), _cli(*args)
     assert (0, 0) == (first.exit_code, second.exit_code), second.output
-    assert first.stdout == second.stdout and second.stdout.startswith("3个项目")
+    assert first.stdout == second.stdout and second.stdout.startswith("3 projects")
 
 
 def test_a_set_or_a_case_file_given_as_input_is_one_line_saying_what_it_is(tmp_path: Path):
@@ -413,7 +413,7 @@ def test_compare_with_matches_by_project_id_and_flags_self_scores_that_run_high(
     lines = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
     assert lines[1]["compare"]["flagged"] and "findings.compliance" not in lines[1]["compare"]["indicators"]
     assert Decimal(str(lines[1]["compare"]["indicators"]["process.compliance"]["difference"])) > 0
-    assert "与复核对比5个，标记1个" in run.stdout
+    assert "compared with the re-check (复核): 5, flagged 1," in run.stdout
 
 
 def test_compare_with_matches_by_path_below_the_folder_without_ids_and_counts_the_unmatched(tmp_path: Path):
@@ -442,7 +442,7 @@ def test_a_sampled_recheck_is_matched_by_id_only_not_by_line(tmp_path: Path):
     assert 0 == run.exit_code, run.output
     compared = [json.loads(line).get("compare") for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [None, None, "check.jsonl:1", None, "check.jsonl:2"] == [c and Path(c["source"]).name for c in compared]
-    assert "与复核对比2个" in run.stdout
+    assert "compared with the re-check (复核): 2," in run.stdout
 
 
 def test_compare_set_scores_each_project_under_both_sets(tmp_path: Path):
@@ -649,6 +649,22 @@ def test_the_progress_line_shows_count_rate_and_failures(tmp_path: Path):
     assert shown.endswith("\r\x1b[K")
 
 
+def test_the_summary_and_the_progress_line_speak_the_runs_language(tmp_path: Path):
+    """--lang en: the summary, the comparison and the progress line in English (the set's own words as written);
+    --lang zh: in Chinese, word for word as before."""
+    write_folder(tmp_path / "in", 3)
+    args = ["batch", str(tmp_path / "in"), "--compare-with", str(tmp_path / "in"), "--quiet"]
+    english, chinese = _cli("--lang", "en", *args), _cli("--lang", "zh", *args)
+    assert (0, 0) == (english.exit_code, chinese.exit_code), english.output
+    assert english.stdout.startswith("3 projects: 3 scored, 0 failed, ")
+    assert "(example-small 1.0): 3 projects, mean " in english.stdout
+    assert "compared with the re-check (复核): 3, flagged 0, mean difference 0.00" in english.stdout
+    assert chinese.stdout.startswith("3个项目：已评分3，评分失败0，") and "与复核对比3个，标记0个，平均总分差0.00" in chinese.stdout
+    terminal = io.StringIO()
+    run_batch(BatchOptions((str(tmp_path / "in"),), progress=terminal, lang="en"))
+    assert terminal.getvalue().startswith("\rscored 1/3 (33%)  ") and "已评分" not in terminal.getvalue()
+
+
 def test_no_progress_line_when_stderr_is_not_a_terminal_or_with_quiet(tmp_path: Path):
     """Piped or with --quiet, stderr carries no progress line."""
     write_folder(tmp_path / "in", 2)
@@ -717,7 +733,7 @@ def test_ctrl_c_or_sigterm_stops_cleanly_and_writes_nothing(tmp_path: Path, stop
     if stop == "SIGINT twice":  # the second may find Python already exiting: then it ends the process, as Ctrl-C does
         assert process.returncode in (130, -signal.SIGINT), said
     elif stop == "SIGINT":
-        assert 130 == process.returncode and "已中断：没有写出汇总文件" in said, said
+        assert 130 == process.returncode and "interrupted: no summary file was written" in said, said
     else:
         assert -signal.SIGTERM == process.returncode, said
     assert "Traceback" not in said and [] == list(out.iterdir())
@@ -748,7 +764,7 @@ def test_ctrl_c_as_the_workers_start_still_stops_the_batch(tmp_path: Path):
     run = subprocess.run([sys.executable, "-c", _TERMINAL + script], check=False, capture_output=True, timeout=120, cwd=ROOT)
     err = run.stderr.decode("utf-8")
     assert 130 == run.returncode, err
-    assert "已中断：没有写出汇总文件" in err and "Exception ignored" not in err and "Traceback" not in err
+    assert "interrupted: no summary file was written" in err and "Exception ignored" not in err and "Traceback" not in err
     assert ["many.jsonl", "set.yaml"] == sorted(p.name for p in tmp_path.iterdir())  # no output, no temporary file
 
 

@@ -8,6 +8,8 @@
 >>> progress.tick(failed=True)
 >>> out.getvalue().split("\\r")[-1].rstrip("\\x1b[K")
 '已评分 2/100（2%）  每秒 1 个  预计剩余 1分38秒  失败 1'
+>>> Progress(out, total=100, clock=iter([0.0]).__next__, lang="en").line(2.0)
+'scored 0/100 (0%)  0 a second  failed 0'
 """
 
 from __future__ import annotations
@@ -25,8 +27,9 @@ _CLEAR = "\x1b[K"  # erase to the end of the line
 class Progress:
     """Redraws one line of `stream` at most five times a second; close() erases it."""
 
-    def __init__(self, stream: TextIO, total: int | None = None, clock: Callable[[], float] = time.monotonic):
-        self.stream, self.total, self.clock = stream, total, clock
+    def __init__(self, stream: TextIO, total: int | None = None, clock: Callable[[], float] = time.monotonic,
+                 lang: str = "zh"):
+        self.stream, self.total, self.clock, self.lang = stream, total, clock, lang
         self.done = self.failed = 0
         self.started = clock()
         self.shown = float("-inf")
@@ -43,28 +46,34 @@ class Progress:
     def line(self, now: float) -> str:
         elapsed = max(now - self.started, 1e-9)
         rate = self.done / elapsed
-        count = f"已评分 {self.done}"
+        zh = self.lang == "zh"
+        count = f"{'已评分' if zh else 'scored'} {self.done}"
         left = ""
         if self.total:
-            count += f"/{self.total}（{min(self.done * 100 // self.total, 100)}%）"
+            share = min(self.done * 100 // self.total, 100)
+            count += f"/{self.total}（{share}%）" if zh else f"/{self.total} ({share}%)"
             if rate > 0 and self.total > self.done:
-                left = f"  预计剩余 {duration((self.total - self.done) / rate)}"
-        return f"{count}  每秒 {rate:.0f} 个{left}  失败 {self.failed}"
+                time_left = duration((self.total - self.done) / rate, self.lang)
+                left = f"  预计剩余 {time_left}" if zh else f"  {time_left} left"
+        if zh:
+            return f"{count}  每秒 {rate:.0f} 个{left}  失败 {self.failed}"
+        return f"{count}  {rate:.0f} a second{left}  failed {self.failed}"
 
     def close(self) -> None:
         self.stream.write("\r" + _CLEAR)
         self.stream.flush()
 
 
-def duration(seconds: float) -> str:
-    """'12秒', '1分38秒', '2时05分'.
+def duration(seconds: float, lang: str = "zh") -> str:
+    """'12秒', '1分38秒', '2时05分'; in English '12s', '1m38s', '2h05m'.
 
-    >>> duration(3725)
-    '1时02分'
+    >>> duration(3725), duration(98, "en")
+    ('1时02分', '1m38s')
     """
     whole = int(seconds + 0.5)
+    units = ("秒", "分", "时") if lang == "zh" else ("s", "m", "h")
     if whole < 60:
-        return f"{whole}秒"
+        return f"{whole}{units[0]}"
     if whole < 3600:
-        return f"{whole // 60}分{whole % 60:02d}秒"
-    return f"{whole // 3600}时{whole % 3600 // 60:02d}分"
+        return f"{whole // 60}{units[1]}{whole % 60:02d}{units[0]}"
+    return f"{whole // 3600}{units[2]}{whole % 3600 // 60:02d}{units[1]}"

@@ -64,6 +64,7 @@ class BatchOptions:
     other_set: IndicatorSet | None = None
     threshold: Decimal = DEFAULT_THRESHOLD
     progress: TextIO | None = None  # the terminal to show progress on
+    lang: str = "zh"  # the language of the progress line
 
     @property
     def written(self) -> tuple[Path, ...]:
@@ -164,7 +165,7 @@ def _score(options: BatchOptions, config: TaskConfig, documents: Iterator[Any], 
         own = options.written
         total = count_documents(options.inputs, own) + (count_documents(options.compare_with, own) if options.compare_with
                                                         else 0)
-        progress = Progress(options.progress, total)
+        progress = Progress(options.progress, total, lang=options.lang)
     with _Recheck() as recheck:
         if recheck_documents is not None:
             worker = partial(BatchWorker, TaskConfig(options.indicator_set, batch=RECHECK, reasons=config.reasons))

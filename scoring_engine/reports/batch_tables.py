@@ -19,12 +19,11 @@ from typing import Any
 
 from .._arith import fixed, percent, plain, round_half_up
 from ..batch.compare import RECHECK
-from ..batch.consequences import BATCH, ConsequenceCount
-from ..batch.duplicates import Duplicate
+from ..batch.consequences import ConsequenceCount
 from ..batch.rows import IndicatorRow, ProjectRow
 from ..batch.summary import SetSummary, Summary
 
-__all__ = ["Score", "Rate", "Heading", "Table", "summary_table", "summary_cells", "summary_text", "detail_header", "detail_rows",
+__all__ = ["Score", "Rate", "Heading", "Table", "summary_table", "summary_cells", "detail_header", "detail_rows",
            "indicator_details", "explain_rows", "problem_rows", "statistics", "consequence_rows", "consequence_note", "cell_text",
            "top_names", "EXPLAIN", "PROBLEMS", "CONSEQUENCES", "MAIN_BATCH",
            "duplicate_rows", "DUPLICATES_HEADER", "DUPLICATES_TITLE"]
@@ -223,22 +222,6 @@ def consequence_note(c: ConsequenceCount) -> str:
     return "；".join(notes)
 
 
-def _consequence_line(c: ConsequenceCount) -> str:
-    """结果应用 of one grade across the batch, for the terminal."""
-    line = f"{c.grade}（{c.consequence}）{c.count}个项目"
-    if c.share is not None and c.budget is not None and c.amount_low is not None:
-        if c.amount_high is None:
-            amount = f"{plain(c.amount_low)}万元以上"
-        elif c.amount_high == c.amount_low:
-            amount = f"{plain(c.amount_low)}万元"
-        else:
-            amount = f"{plain(c.amount_low)}–{plain(c.amount_high)}万元"
-        line += f"，涉及预算{plain(c.budget)}万元，按{c.share.text()}为{amount}"
-    if c.unbudgeted:
-        line += f"，其中{c.unbudgeted}个项目预算数未知"
-    return line
-
-
 # ---------------------------------------------------------------- 统计
 
 
@@ -297,41 +280,3 @@ def _set_statistics(s: SetSummary) -> list[list[Any]]:
               Rate(round_half_up(i.mean_rate, _RATE_PLACES)) if i.mean_rate is not None else None]
              for i in ordered]
     return rows
-
-
-# ---------------------------------------------------------------- the command line's summary
-
-
-_TERMINAL_DUPLICATES = 3
-
-
-def _duplicate_text(d: Duplicate) -> str:
-    year = f"（{d.year}年度）" if d.year is not None else ""
-    return f"{d.id}{year}{d.count}份：{'、'.join(d.sources)}{'…' if d.count > len(d.sources) else ''}"
-
-
-def summary_text(summary: Summary) -> str:
-    """A few lines for the terminal: counts, each set's figures and grades, the comparison."""
-    lines = [f"{summary.documents}个项目：已评分{summary.scored}，评分失败{summary.failed}，需说明{summary.flagged}"]
-    for s in summary.sets:
-        p = s.precision
-        grades = "，".join(f"{g.label}{g.count}" for g in s.grades)
-        lines.append(f"{s.set_name}（{s.set_id} {s.set_version}）：{s.count}个项目，平均分{fixed(s.mean, p)}，"
-                     f"中位数{fixed(s.median, p)}，最高{fixed(s.highest, p)}，最低{fixed(s.lowest, p)}；{grades}")
-    if summary.against:
-        who = _against(summary.against).strip()
-        difference = (f"，平均总分差{fixed(summary.mean_difference, summary.places)}"
-                      if summary.mean_difference is not None else "")
-        unmatched = summary.unmatched if summary.against == RECHECK else 0
-        lines.append(f"与{who}对比{summary.compared}个，标记{summary.compare_flagged}个{difference}"
-                     + (f"；{who}评分失败{summary.other_failed}个" if summary.other_failed else "")
-                     + (f"；复核中未找到对应项目{unmatched}个" if unmatched else ""))
-    for count, batch in ((summary.duplicated, ""), (summary.recheck_duplicated, RECHECK)):
-        if count:
-            shown = [d for d in summary.duplicates if d.batch == batch][:_TERMINAL_DUPLICATES]
-            lines.append(f"{'复核中' if batch else ''}项目编号重复{count}个：" + "；".join(_duplicate_text(d) for d in shown)
-                         + ("……" if count > len(shown) else ""))
-    applied = [_consequence_line(c) for c in summary.consequences if c.scope == BATCH]
-    if applied:
-        lines.append("结果应用：" + "；".join(applied))
-    return "\n".join(lines) + "\n"

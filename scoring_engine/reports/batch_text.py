@@ -1,0 +1,138 @@
+"""A batch's summary on the terminal, in the run's language: the counts, each set's figures, the comparison, the
+project ids given twice, 结果应用.
+
+Chinese is what policy staff read; `--lang en` gives the same lines in English.
+The set's own words (its name, grade labels and consequences) stay as the set
+writes them in both.
+
+>>> from decimal import Decimal
+>>> from scoring_engine.batch.rows import ProjectRow
+>>> from scoring_engine.batch.summary import summarise
+>>> rows = [ProjectRow(index=i, source=f"{i}.json", set_id="s", set_name="示例", grades=("优", "良"), total=Decimal(t),
+...                    grade=g, precision=2) for i, (t, g) in enumerate([("91", "优"), ("85.5", "良")])]
+>>> print(summary_text(summarise(rows), "zh"), end="")
+2个项目：已评分2，评分失败0，需说明0
+示例（s ）：2个项目，平均分88.25，中位数88.25，最高91.00，最低85.50；优1，良1
+>>> print(summary_text(summarise(rows), "en"), end="")
+2 projects: 2 scored, 0 failed, 0 to explain (需说明)
+示例 (s ): 2 projects, mean 88.25, median 88.25, highest 91.00, lowest 85.50; 优 1, 良 1
+>>> print(summary_text(summarise(rows[:1]), "en"), end="")
+1 project: 1 scored, 0 failed, 0 to explain (需说明)
+示例 (s ): 1 project, mean 91.00, median 91.00, highest 91.00, lowest 91.00; 优 1, 良 0
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .._arith import fixed, plain
+from ..batch.compare import RECHECK
+from ..batch.consequences import BATCH, ConsequenceCount
+from ..batch.duplicates import Duplicate
+from ..batch.summary import Summary
+
+__all__ = ["summary_text"]
+
+_ONE = re.compile(r"(?<![\d.,])(1) (project|document)s\b")  # English: "1 project", "2 projects"
+#: Ids given twice named on the terminal for each batch (the outputs list SHOWN_DUPLICATES).
+TERMINAL_DUPLICATES = 3
+
+_ZH = {
+    "counts": "{documents}个项目：已评分{scored}，评分失败{failed}，需说明{flagged}",
+    "set": "{name}（{id} {version}）：{count}个项目，平均分{mean}，中位数{median}，最高{highest}，最低{lowest}；{grades}",
+    "grade": "{label}{count}", "and": "，",
+    "compared": "与{who}对比{compared}个，标记{flagged}个", "difference": "，平均总分差{difference}",
+    "other_failed": "；{who}评分失败{count}个", "unmatched": "；复核中未找到对应项目{count}个",
+    "recheck": "复核", "other_set": "{id}",
+    "duplicated": "项目编号重复{count}个：", "recheck_duplicated": "复核中项目编号重复{count}个：", "more_ids": "……",
+    "duplicate": "{id}{year}{count}份：{sources}", "year": "（{year}年度）", "listed": "、", "items": "；", "more": "…",
+    "applied": "结果应用：", "consequence": "{grade}（{consequence}）{count}个项目",
+    "budget": "，涉及预算{budget}万元，按{share}为{amount}", "unbudgeted": "，其中{count}个项目预算数未知",
+    "at_least": "{low}万元以上", "amount": "{low}万元", "between": "{low}–{high}万元", "share_at_least": "{low}以上",
+}
+_EN = {
+    "counts": "{documents} projects: {scored} scored, {failed} failed, {flagged} to explain (需说明)",
+    "set": "{name} ({id} {version}): {count} projects, mean {mean}, median {median}, highest {highest}, lowest {lowest}; "
+           "{grades}",
+    "grade": "{label} {count}", "and": ", ",
+    "compared": "compared with {who}: {compared}, flagged {flagged}", "difference": ", mean difference {difference}",
+    "other_failed": "; {who} could not score {count}", "unmatched": "; re-checked projects that matched none: {count}",
+    "recheck": "the re-check (复核)", "other_set": "the set {id}",
+    "duplicated": "project ids given more than once: {count}: ",
+    "recheck_duplicated": "project ids given more than once in the re-check: {count}: ", "more_ids": "; …",
+    "duplicate": "{id}{year} in {count} documents: {sources}", "year": " ({year})", "listed": ", ", "items": "; ",
+    "more": ", …",
+    "applied": "consequences (结果应用): ", "consequence": "{grade} ({consequence}): {count} projects",
+    "budget": ", budget {budget} 万元, {share} of it: {amount}", "unbudgeted": ", of which {count} with no budget known",
+    "at_least": "{low} 万元 or more", "amount": "{low} 万元", "between": "{low}–{high} 万元", "share_at_least": "{low} or more",
+}
+
+
+def summary_text(summary: Summary, lang: str = "zh") -> str:
+    """A few lines for the terminal: counts, each set's figures and grades, the comparison, ids given twice, 结果应用."""
+    words = _ZH if lang == "zh" else _EN
+    lines = [words["counts"].format(documents=summary.documents, scored=summary.scored, failed=summary.failed,
+                                    flagged=summary.flagged)]
+    for s in summary.sets:
+        p = s.precision
+        grades = words["and"].join(words["grade"].format(label=g.label, count=g.count) for g in s.grades)
+        lines.append(words["set"].format(name=s.set_name, id=s.set_id, version=s.set_version, count=s.count,
+                                         mean=fixed(s.mean, p), median=fixed(s.median, p), highest=fixed(s.highest, p),
+                                         lowest=fixed(s.lowest, p), grades=grades))
+    if summary.against:
+        lines.append(_compared(summary, words))
+    for count, batch, title in ((summary.duplicated, "", "duplicated"),
+                                (summary.recheck_duplicated, RECHECK, "recheck_duplicated")):
+        if count:
+            shown = [d for d in summary.duplicates if d.batch == batch][:TERMINAL_DUPLICATES]
+            lines.append(words[title].format(count=count) + words["items"].join(_duplicate(d, words) for d in shown)
+                         + (words["more_ids"] if count > len(shown) else ""))
+    applied = [_consequence(c, words) for c in summary.consequences if c.scope == BATCH]
+    if applied:
+        lines.append(words["applied"] + words["items"].join(applied))
+    text = "\n".join(lines) + "\n"
+    return text if lang == "zh" else _ONE.sub(r"\1 \2", text)
+
+
+def _compared(summary: Summary, words: dict[str, str]) -> str:
+    assert summary.against is not None
+    who = words["recheck"] if summary.against == RECHECK else words["other_set"].format(id=summary.against)
+    line = words["compared"].format(who=who, compared=summary.compared, flagged=summary.compare_flagged)
+    if summary.mean_difference is not None:
+        line += words["difference"].format(difference=fixed(summary.mean_difference, summary.places))
+    if summary.other_failed:
+        line += words["other_failed"].format(who=who, count=summary.other_failed)
+    unmatched = summary.unmatched if summary.against == RECHECK else 0
+    if unmatched:
+        line += words["unmatched"].format(count=unmatched)
+    return line
+
+
+def _duplicate(d: Duplicate, words: dict[str, str]) -> str:
+    year = words["year"].format(year=d.year) if d.year is not None else ""
+    sources = words["listed"].join(d.sources) + (words["more"] if d.count > len(d.sources) else "")
+    return words["duplicate"].format(id=d.id, year=year, count=d.count, sources=sources)
+
+
+def _consequence(c: ConsequenceCount, words: dict[str, str]) -> str:
+    """结果应用 of one grade across the batch: how many projects, and the budgets and amounts concerned."""
+    line = words["consequence"].format(grade=c.grade, consequence=c.consequence, count=c.count)
+    if c.share is not None and c.budget is not None and c.amount_low is not None:
+        low = plain(c.amount_low)
+        if c.amount_high is None:
+            amount = words["at_least"].format(low=low)
+        elif c.amount_high == c.amount_low:
+            amount = words["amount"].format(low=low)
+        else:
+            amount = words["between"].format(low=low, high=plain(c.amount_high))
+        share = (words["share_at_least"].format(low=_percent(c.share.low)) if c.share.high is None
+                 else c.share.text())
+        line += words["budget"].format(budget=plain(c.budget), share=share, amount=amount)
+    if c.unbudgeted:
+        line += words["unbudgeted"].format(count=c.unbudgeted)
+    return line
+
+
+def _percent(share: Decimal) -> str:
+    return f"{plain(share * 100)}%"
