@@ -72,6 +72,19 @@ def test_a_folder_search_finds_facts_files_and_skips_sets_cases_and_hidden_folde
     assert (str(tmp_path / "c.jsonl"), 2) == (str(found[-1].path), found[-1].line)
 
 
+def test_a_facts_file_saved_as_yaml_in_json_style_is_found_and_scored(tmp_path: Path):
+    """JSON is YAML: a facts document written by a JSON tool into a .yaml file (one line, or quoted keys) is a facts file;
+    a set written the same way is still left out."""
+    document = project(1, random.Random(1))
+    _write(tmp_path / "in" / "one-line.yaml", document)
+    (tmp_path / "in" / "quoted.yaml").write_text(json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8")
+    (tmp_path / "in" / "set-as-json.yaml").write_text(json.dumps({"id": "x", "indicators": []}), encoding="utf-8")
+    found = list(find_documents([tmp_path / "in"]))
+    assert ["one-line.yaml", "quoted.yaml"] == [d.name for d in found]
+    outcomes = list(score_many(None, found))
+    assert all(o.ok for o in outcomes) and outcomes[0].result.total == outcomes[1].result.total
+
+
 def test_a_missing_input_stops_the_run_before_anything_is_read(tmp_path: Path):
     """Each input that does not exist is named at once, before any document is scored."""
     with pytest.raises(FactsError) as caught:
@@ -165,6 +178,16 @@ def test_a_bad_jsonl_line_fails_alone_and_names_its_line(tmp_path: Path):
     assert (f"{path}:2: not UTF-8 text (byte 10 of the line) (save the file as UTF-8, or give --encoding gb18030 for one "
             "saved as GBK)") == str(outcomes[1].problems[0])
     assert str(outcomes[2].problems[0]).startswith(f"{path}:3:12: JSON syntax")
+
+
+def test_the_progress_total_counts_the_documents_a_jsonl_file_gives_not_its_blank_lines(tmp_path: Path):
+    """Blank and whitespace-only lines (CRLF too) give no document, so the progress line's total does not count them
+    and reaches 100%; a last line without its newline, and a line longer than a read, count once."""
+    path = tmp_path / "batch.jsonl"
+    write_jsonl(path, 3)
+    first, second, third = path.read_bytes().splitlines()
+    path.write_bytes(b"\n" + first + b"\r\n \n\n" + second + b" " * (3 << 20) + b"\n\t\r\n" + third)
+    assert 3 == len(list(find_documents([path]))) == count_documents([path])
 
 
 # ---------------------------------------------------------------- score_many

@@ -11,6 +11,7 @@ batch of 10⁵ projects never holds them all.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import stat
@@ -35,7 +36,8 @@ FACTS_SUFFIXES = (".json", ".yaml", ".yml")
 JSONL_SUFFIX = ".jsonl"
 _CASES_SUFFIX = ".cases.yaml"
 _LOCK_PREFIX = "~$"  # Excel's and WPS's lock file beside a workbook that is open: not a form
-_TOP_KEY = re.compile(r"^(facts|indicators|cases|extends):", re.M)
+_KEYS = ("facts", "indicators", "cases", "extends")
+_TOP_KEY = re.compile(r"^[\"']?(facts|indicators|cases|extends)[\"']?[ \t]*:", re.M)
 _CHUNK = 1 << 20
 NOTHING_FOUND = "nothing to score below this folder: no facts file, filled form or JSONL file"
 
@@ -213,6 +215,13 @@ def _top_keys(path: Path) -> set[str] | None:
             head = handle.read(MAX_FACTS_BYTES).decode("utf-8-sig", "replace")  # a byte-order mark is no part of the first key
     except OSError:
         return None
+    if head.lstrip().startswith("{"):  # JSON is YAML too: a facts file saved as .yaml by a tool that writes JSON
+        try:
+            document = json.loads(head)
+        except ValueError:
+            document = None
+        if isinstance(document, dict):
+            return {key for key in document if key in _KEYS}
     return set(_TOP_KEY.findall(head))
 
 
@@ -256,15 +265,18 @@ def _lines(file: Path, name: str) -> Iterator[Document]:
 
 
 def _count_lines(file: Path) -> int:
+    """The documents of a JSONL file: its lines that are not blank (as `_lines` gives them)."""
     if not _regular(file):
         return 1
-    count = 0
+    count, begun = 0, False  # begun: the line that runs on from the chunk before has more than blanks
     try:
         with file.open("rb") as handle:
-            last = b"\n"
-            while chunk := handle.read(_CHUNK):
-                count += chunk.count(b"\n")
-                last = chunk[-1:]
+            while chunk := handle.read(_CHUNK):  # in chunks: a line may be as long as the file
+                *ended, last = chunk.split(b"\n")
+                for line in ended:
+                    count += begun or not (line.isspace() or not line)
+                    begun = False
+                begun = begun or not (last.isspace() or not last)
     except OSError:
         return 1
-    return count + (last != b"\n")
+    return count + begun
