@@ -20,7 +20,11 @@ __all__ = ["CATALOG"]
 _READING = (
     # a problem placed on a form's cell (forms/): the cell first, whatever the message it places
     ("{sheet:sheet}!{cell:cell}: {message}", "{sheet}!{cell}：{message!t}"),
+    ("row {name}: {message} (cells {first}–{last})", "行 {name}：{message!t}（单元格 {first}–{last}）"),
+    ("actual must be a number for a numeric target, got text {value}", "数值型指标的实际值应为数字，实际是文字 {value}"),
     # files, encodings and the slips of a Chinese input method (_files, _encodings, _typing_slips)
+    ("not enough memory to finish (MemoryError): close other programs, or give a smaller input",
+     "内存不足，无法完成（MemoryError）：关闭其他程序，或减小输入"),
     ("is a folder, not a file", "这是文件夹，不是文件"),
     ("is not a regular file (a device, a pipe or a socket)", "不是普通文件（是设备、管道或套接字），不会读取"),
     ("give the path of a file", "请给出文件的路径"),
@@ -162,7 +166,7 @@ _READING = (
     ("{field} must be at most {bound}, got {value}", "{field} 应不大于 {bound}，实际是 {value!t}"),
     ("{field} must be above {bound}, got {value}", "{field} 应大于 {bound}，实际是 {value!t}"),
     ("{field} must be below {bound}, got {value}", "{field} 应小于 {bound}，实际是 {value!t}"),
-    ("{field} must be a number or non-empty text, got {value}", "{field} 应为数字或非空文字，实际是 {value}"),
+    ("{field} must be a number or non-empty text, got {value}", "{field} 应为数字或非空文字，实际是 {value!t}"),
     ("{field} must be a number or text, got {value}", "{field} 应为数字或文字，实际是 {value}"),
     ("{field} must be an expression, or a mapping with expr (and label)", "{field} 应为公式，或含 expr（和 label）的映射"),
     ("{field} must be {words}, got {value}", "{field} 应为{words!t}，实际是 {value!t}"),
@@ -387,7 +391,6 @@ _SCORING = (
     ("write the target and the actual in the same unit", "指标值和实际值用同一单位"),
     ("actual {value} has a comparison sign", "实际值 {value} 带有比较符号"),
     ("write the value reached, without ≥, ≤ or =", "只写达到的值，不带 ≥、≤ 或 ="),
-    ("actual must be a number for a numeric target, got text {value}", "数值型指标的实际值应为数字，实际是文字 {value}"),
     ("write the value reached, e.g. 18", "写达到的值，例如 18"),
     ("actual {value} and tier {tier} disagree", "实际值 {value} 与档次 {tier} 不一致"),
     ("give the tier once", "档次只写一次"),

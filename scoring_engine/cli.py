@@ -80,10 +80,14 @@ def _guarded(action: Callable[..., Any]) -> Callable[..., Any]:
             sys.exit(EXIT_INVALID)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except MemoryError:  # the machine's limit, as a full disk is: said as such, not as a bug
+            tell(_say("not enough memory to finish (MemoryError): close other programs, or give a smaller input"))
+            sys.exit(EXIT_INVALID)
         except Exception as err:  # a bug of ours: one line, not a traceback, unless asked for
             if os.environ.get("SCORING_ENGINE_TRACEBACK"):
                 raise
-            tell(_say(f"internal error: {type(err).__name__}: {one_line(str(err))} (please report it with the input files; "
+            detail = one_line(str(err)) or "-"
+            tell(_say(f"internal error: {type(err).__name__}: {detail} (please report it with the input files; "
                       "set SCORING_ENGINE_TRACEBACK=1 for details)"))
             sys.exit(EXIT_INTERNAL)
 

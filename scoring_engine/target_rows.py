@@ -19,6 +19,7 @@ True
 
 from __future__ import annotations
 
+import datetime
 import math
 import re
 import unicodedata
@@ -116,7 +117,9 @@ def _number_or_quantity(value: Any, key: str) -> Quantity | str:
     if isinstance(value, str) and value.strip():
         quantity = parse_quantity(value)
         return quantity if quantity is not None else value.strip()
-    raise ValueError(f"{key} must be a number or non-empty text, got {type(value).__name__}", None)
+    got = ("a date" if isinstance(value, datetime.date) else "empty text" if isinstance(value, str)
+           else type(value).__name__)  # a form's date cell, or a blank one
+    raise ValueError(f"{key} must be a number or non-empty text, got {got}", None)
 
 
 def _plain_number(value: Any, key: str) -> Decimal:

@@ -123,3 +123,26 @@ def test_a_problem_about_nothing_on_the_form_is_left_as_it_is(problem: Problem, 
     imported = ImportedFacts(read_form(_form(tmp_path), indicator_set).facts)
     assert (problem,) == on_cells(FactsError(problem), imported, indicator_set).problems
     assert FILL_THE_CELL not in str(problem)
+
+
+@pytest.mark.parametrize(("value", "words"), [
+    ("1e400", "数值型指标的实际值应为数字，实际是文字 '1e400'"),
+    ("date", "actual 应为数字或非空文字，实际是 日期"),
+])
+def test_a_cell_the_reader_refuses_is_said_in_chinese_throughout(tmp_path: Path, value: str, words: str):
+    """A date typed where 实际完成值 belongs, or a number too large, is one Chinese line naming the row and its cells,
+    with no English left in it (no Python type name)."""
+    import datetime
+
+    form = _form(tmp_path)
+    cell = _cell_of(form, "安置房桩基及主体封顶栋数")
+    form = _form(tmp_path, **{cell: datetime.datetime(2024, 1, 1) if value == "date" else value})
+    code, lines = _lines("score", str(form))
+    assert 1 == code and 1 == len(lines), lines
+    assert f"行 安置房桩基及主体封顶栋数：{words}" in lines[0] and "datetime" not in lines[0]
+
+
+def test_an_option_that_is_not_a_whole_number_is_said_in_chinese():
+    """`batch -j abc`: click's own words for a bad integer range come out in Chinese too."""
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", "x.jsonl", "-j", "abc"])
+    assert 2 == run.exit_code and "'abc' 不是有效的整数。" in run.output and "is not a valid" not in run.output

@@ -72,6 +72,23 @@ def test_a_renderer_that_fails_leaves_the_old_report(report: Path, monkeypatch: 
     assert_untouched(report)
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_running_out_of_memory_is_said_as_the_machines_limit_not_a_bug(report: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                       lang: str) -> None:
+    """MemoryError (an input too large for this machine) is one line saying so, in the run's language, exit 1, not
+    "internal error" with an empty detail; the old report stays."""
+
+    def too_big(result: Any) -> str:
+        raise MemoryError
+
+    monkeypatch.setitem(cli.RENDERERS, "json", too_big)
+    monkeypatch.setenv("SCORING_ENGINE_LANG", lang)
+    code, err = run_score(report)
+    assert cli.EXIT_INVALID == code and 1 == len(err.splitlines())
+    assert ("内存不足，无法完成" if lang == "zh" else "not enough memory to finish") in err and "internal" not in err
+    assert_untouched(report)
+
+
 class _FullDisk(io.RawIOBase):
     """A file that takes the first half of what is written, then fails as a full disk does."""
 
