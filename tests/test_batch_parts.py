@@ -285,6 +285,22 @@ def test_spawned_workers_give_the_same_outcomes(tmp_path: Path, monkeypatch: pyt
     assert forked == [o.row for o in score_many(None, paths, jobs=2)]
 
 
+def test_score_many_takes_a_parsed_facts_document_and_says_what_to_do_with_a_jsonl_path(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """json.loads of a JSONL line (a whole facts document, with its set and project) scores as the line does, and a
+    JSONL file's path given as one document says to go through find_documents, not "JSON syntax: Extra data"."""
+    path = tmp_path / "p.jsonl"
+    write_jsonl(path, 2)
+    monkeypatch.chdir(tmp_path)  # a set named inside a document given without a file is found from the working folder
+    parsed = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    from_lines = [o.result.total for o in score_many(None, find_documents([path]))]
+    assert from_lines == [o.result.total for o in score_many(None, parsed)]
+    assert parsed[0]["project"]["id"] == next(iter(score_many(None, parsed[:1]))).row.project["id"]
+    (outcome,) = score_many(SMALL_SET, [path])
+    assert not outcome.ok and "one facts document a line" in str(outcome.problems[0]) and "find_documents" in str(
+        outcome.problems[0])
+
+
 def test_score_many_takes_facts_mappings_and_paths_and_each_documents_own_set(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """Without a set each facts file is scored by the set it names; a mapping of fact values needs a set."""
     path = _write(tmp_path / "p.json", project(1, random.Random(5)))

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .. import _json
 from .._encodings import decode
 from .._files import not_a_regular_file
 from .._text import without_surrogates
@@ -37,6 +38,7 @@ JSONL_SUFFIX = ".jsonl"
 _CASES_SUFFIX = ".cases.yaml"
 _LOCK_PREFIX = "~$"  # Excel's and WPS's lock file beside a workbook that is open: not a form
 _KEYS = ("facts", "indicators", "cases", "extends")
+_DOCUMENT_KEYS = ("indicator_set", "project", "facts", "provenance", "about", "not_applicable")  # a facts file's top level
 _TOP_KEY = re.compile(r"^[\"']?(facts|indicators|cases|extends)[\"']?[ \t]*:", re.M)
 _CHUNK = 1 << 20
 NOTHING_FOUND = "nothing to score below this folder: no facts file, filled form or JSONL file"
@@ -69,11 +71,17 @@ class Document:
     @classmethod
     def of(cls, item: Document | Facts | Mapping[str, Any] | str | os.PathLike[str], number: int = 0) -> Document:
         """A document from what the Python API accepts: a Document, a Facts, a mapping of fact values (as score()
-        takes), or the path of a facts file; `number` names one that has no source of its own."""
+        takes), a whole facts document as parsed (a mapping with `facts` and only the other keys of a facts file:
+        indicator_set, project…), or the path of a facts file; `number` names one that has no source of its own."""
         if isinstance(item, Document):
             return item
         if isinstance(item, Facts):
             return cls(source=item.source or f"#{number + 1}", facts=item)
+        if isinstance(item, Mapping) and _whole_document(item):  # json.loads of a facts file, or of a JSONL line
+            try:
+                return cls(source=f"#{number + 1}", text=_json.dumps(item, indent=None))
+            except (TypeError, ValueError, RecursionError) as err:
+                return cls(source=f"#{number + 1}", problem=Problem(f"cannot read this facts document: {err}"))
         if isinstance(item, Mapping):
             return cls(source=f"#{number + 1}", facts=Facts(values=item))
         if isinstance(item, (str, os.PathLike)):
@@ -81,6 +89,10 @@ class Document:
             return cls(source=str(path), name=path.name, path=path, folder=path.parent)
         raise TypeError(f"a document is a Document, a Facts, a mapping of fact values or the path of a facts file, "
                         f"not {type(item).__name__}")
+
+
+def _whole_document(item: Mapping[str, Any]) -> bool:
+    return isinstance(item.get("facts"), Mapping) and all(key in _DOCUMENT_KEYS for key in item)
 
 
 def find_documents(inputs: Iterable[str | os.PathLike[str]],

@@ -23,7 +23,7 @@ from ..facts import Facts
 from ..loader import bundled_sets, load_facts, load_indicator_set, parse_facts, resolve_set
 from ..model import IndicatorSet
 from ..result import Result
-from .inputs import Document, not_facts
+from .inputs import JSONL_SUFFIX, Document, not_facts
 from .rows import ProjectRow, SetShape, failed_row, project_row, scores_row
 
 if TYPE_CHECKING:
@@ -142,6 +142,9 @@ class Scorer:
             return dataclasses.replace(facts, source=document.source)
         if document.path is None:
             raise FactsError(Problem("the document has neither a file nor facts", file=document.source))
+        if document.path.suffix.lower() == JSONL_SUFFIX:  # the Python API given a JSONL file's path as one document
+            raise FactsError(Problem("a JSONL file holds one facts document a line, not one document", file=document.source,
+                                     hint="give score_many find_documents([path]), which gives each line as a document"))
         kind = not_facts(document.path)
         if kind is not None:
             raise FactsError(Problem(f"this file is {kind}, not a facts file", file=document.source,
