@@ -21,7 +21,13 @@ _READING = (
     # a problem placed on a form's cell (forms/): the cell first, whatever the message it places
     ("{sheet:sheet}!{cell:cell}: {message}", "{sheet}!{cell}：{message!t}"),
     ("row {name}: {message} (cells {first}–{last})", "行 {name}：{message!t}（单元格 {first}–{last}）"),
+    ("row {name}: {what} is empty", "行 {name}：{what}未填写"),
+    ("row {name}: {label} is empty, and the target {target} has no sign",
+     "行 {name}：{label}未填写，而指标值 {target} 没有写 ≥、≤ 或 ="),
+    ("row {name}: {message}", "行 {name}：{message!t}"),
+    ("write ≥ for a target to reach, ≤ for a ceiling, = for an exact value", "要达到的目标写 ≥，上限写 ≤，须恰好相等写 ="),
     ("actual must be a number for a numeric target, got text {value}", "数值型指标的实际值应为数字，实际是文字 {value}"),
+    ("{field} must be a number for a numeric target, got text {value}", "{field}应为数字（数值型指标），实际是文字 {value}"),
     # files, encodings and the slips of a Chinese input method (_files, _encodings, _typing_slips)
     ("not enough memory to finish (MemoryError): close other programs, or give a smaller input",
      "内存不足，无法完成（MemoryError）：关闭其他程序，或减小输入"),

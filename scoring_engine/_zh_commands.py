@@ -91,7 +91,6 @@ COMMANDS = (
      "结果是按 {id} {version} 评分的，不是给定的体系（{given}）"),
     ("interrupted: no summary file was written", "已中断：没有写出汇总文件"),
     # forms (forms/)
-    ("row {name}: {what} is empty", "行 {name}：{what}未填写"),
     ("{what} is empty (fact {fact})", "{what}未填写（事实 {fact}）"),
     ("fill in the cell", "填写该单元格"),
     ("the form has no cell for it: add a row 事实 | {fact} | its value on the sheet {sheet}",

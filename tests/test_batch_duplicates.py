@@ -81,3 +81,20 @@ def test_a_recheck_holding_a_project_twice_is_reported_and_compared_with_the_fir
     assert not [line for line in run.output.splitlines() if line.startswith("项目编号重复")]  # the batch's own are not
     compared = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert all(entry["compare"]["difference"] == 0 for entry in compared)
+
+
+def test_a_recheck_of_another_year_is_not_compared_with_this_years_project(tmp_path: Path):
+    """P00001 of 2024 and a re-check of P00001 of 2023 are two project-years: not compared (the re-check counts as
+    unmatched); a re-check that gives no year is compared, as is one of the same year."""
+    own = _jsonl(tmp_path / "self" / "p.jsonl", 1)
+    for year, compared in ((2023, False), (2024, True), (None, True)):
+        recheck = _jsonl(tmp_path / f"check{year}" / "p.jsonl", 1)
+        document = json.loads(recheck.read_text(encoding="utf-8"))
+        if year is None:
+            del document["project"]["year"]
+        else:
+            document["project"]["year"] = year
+        recheck.write_text(json.dumps(document, ensure_ascii=False) + "\n", encoding="utf-8")
+        run = _run(str(own), "--compare-with", str(recheck))
+        assert 0 == run.exit_code, run.output
+        assert ("与复核对比1个" if compared else "与复核对比0个，标记0个；复核中未找到对应项目1个") in run.output, year

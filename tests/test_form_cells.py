@@ -126,12 +126,12 @@ def test_a_problem_about_nothing_on_the_form_is_left_as_it_is(problem: Problem, 
 
 
 @pytest.mark.parametrize(("value", "words"), [
-    ("1e400", "数值型指标的实际值应为数字，实际是文字 '1e400'"),
-    ("date", "actual 应为数字或非空文字，实际是 日期"),
+    ("1e400", "实际完成值应为数字（数值型指标），实际是文字 '1e400'"),
+    ("date", "实际完成值 应为数字或非空文字，实际是 日期"),
 ])
 def test_a_cell_the_reader_refuses_is_said_in_chinese_throughout(tmp_path: Path, value: str, words: str):
-    """A date typed where 实际完成值 belongs, or a number too large, is one Chinese line naming the row and its cells,
-    with no English left in it (no Python type name)."""
+    """A date typed where 实际完成值 belongs, or a number too large, is one Chinese line naming the cell and the row,
+    with no English left in it (no Python type name, the column as printed)."""
     import datetime
 
     form = _form(tmp_path)
@@ -139,10 +139,43 @@ def test_a_cell_the_reader_refuses_is_said_in_chinese_throughout(tmp_path: Path,
     form = _form(tmp_path, **{cell: datetime.datetime(2024, 1, 1) if value == "date" else value})
     code, lines = _lines("score", str(form))
     assert 1 == code and 1 == len(lines), lines
-    assert f"行 安置房桩基及主体封顶栋数：{words}" in lines[0] and "datetime" not in lines[0]
+    assert f"{SHEET}!{cell}：行 安置房桩基及主体封顶栋数：{words}" in lines[0] and "datetime" not in lines[0]
 
 
 def test_an_option_that_is_not_a_whole_number_is_said_in_chinese():
     """`batch -j abc`: click's own words for a bad integer range come out in Chinese too."""
     run = CliRunner().invoke(main, ["--lang", "zh", "batch", "x.jsonl", "-j", "abc"])
     assert 2 == run.exit_code and "'abc' 不是有效的整数。" in run.output and "is not a valid" not in run.output
+
+
+def test_a_target_in_another_unit_than_the_actual_cells_format_is_refused(tmp_path: Path):
+    """The actual 18 is formatted to show 18栋; a target typed as 100% (or ≥19个) is in another unit, so the row is
+    refused at the actual's cell, as for a typed '18个', instead of scoring 18 against 1 (1800%) for full marks."""
+    form = _form(tmp_path)
+    target, actual = "E" + _cell_of(form, "安置房桩基及主体封顶栋数")[1:], _cell_of(form, "安置房桩基及主体封顶栋数")
+    for typed in ("100%", "≥19个"):
+        changed = _form(tmp_path, **{target: typed})
+        code, lines = _lines("score", str(changed))
+        assert 1 == code and 1 == len(lines), lines
+        assert f"{SHEET}!{actual}：行 安置房桩基及主体封顶栋数：单位不一致" in lines[0]
+
+
+def test_a_blank_comparison_on_a_form_with_its_own_column_is_refused_not_taken_as_at_least(tmp_path: Path):
+    """The Sichuan form has a 指标性质 column: a cost row (≤ 100) whose 指标性质 is left blank is refused at that cell,
+    not read as ≥, which gave an overrun of 120 full marks."""
+    from openpyxl import load_workbook
+
+    facts = ROOT / "indicator_sets" / "sichuan-self-evaluation.facts.json"
+    indicator_set = load_indicator_set(resolve_set("sichuan-self-evaluation"))
+    form = tmp_path / "sc.xlsx"
+    form.write_bytes(render_layout(score(indicator_set, load_facts(facts)), indicator_set, "xlsx"))
+    book = load_workbook(form)
+    sheet = book.worksheets[0]
+    row = next(c.row for line in sheet.iter_rows() for c in line if c.value == "每公里管网造价")
+    heads = {c.value: c.column_letter for line in sheet.iter_rows() for c in line if c.value in ("指标性质", "完成值")}
+    sheet[f"{heads['指标性质']}{row}"] = None
+    sheet[f"{heads['完成值']}{row}"] = 120
+    book.save(form)
+    code, lines = _lines("score", str(form))
+    assert 1 == code and 1 == len(lines), lines
+    assert f"!{heads['指标性质']}{row}：行 每公里管网造价：指标性质未填写，而指标值 100 没有写 ≥、≤ 或 =" in lines[0]

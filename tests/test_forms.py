@@ -127,14 +127,15 @@ def test_a_blank_template_filled_like_a_user_scores(tmp_path: Path):
 
 
 def test_import_names_the_cell_of_each_fact(tmp_path: Path):
-    """`import FORM.xlsx` writes the facts with the sheet!cell each came from."""
+    """`import FORM.xlsx` writes the facts with the sheet!cell each came from; a number cell keeps the unit its format
+    shows (18 formatted General"栋" is 18栋, as printed)."""
     indicator_set, result = _scored(HOUSING)
     form = tmp_path / "form.xlsx"
     form.write_bytes(render_layout(result, indicator_set, "xlsx"))
     imported = read_form(form, indicator_set)
     assert imported.provenance["budget.total"].startswith("项目支出绩效自评表!")
     assert "targets.output[1].actual" in imported.provenance
-    assert [18] == [row["actual"] for row in imported.facts.values["targets.output"] if row["name"] == "安置房桩基及主体封顶栋数"]
+    assert ["18栋"] == [row["actual"] for row in imported.facts.values["targets.output"] if row["name"] == "安置房桩基及主体封顶栋数"]
 
 
 def _housing_form_with(tmp_path: Path, found: Callable[[Any], bool], value: str) -> tuple[IndicatorSet, Path, Any]:

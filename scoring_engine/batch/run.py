@@ -260,6 +260,16 @@ class _Rows:
                 return
 
 
+def _same_year(years: dict[str, int], year: str) -> int | None:
+    """The re-check of a project's id for its year: the one of that year, else one that gives no year; for a project
+    that gives no year, the first of any year."""
+    if year in years:
+        return years[year]
+    if "" in years:
+        return years[""]
+    return next(iter(years.values()), None) if not year else None
+
+
 def _temporary_file_error(err: OSError) -> ScoringEngineError:
     """A system error of the batch's temporary file of rows, said as the batch's own, with where the file is."""
     return ScoringEngineError(Problem(f"cannot write the batch's temporary file: {err.strerror or err}",
@@ -268,12 +278,14 @@ def _temporary_file_error(err: OSError) -> ScoringEngineError:
 
 
 class _Recheck:
-    """The re-check batch's scored rows on disk, found by project id, else (where either has no id) by file path below
-    the input folder, or line of the JSONL file."""
+    """The re-check batch's scored rows on disk, found by project id (and year, where both give one: another year is
+    another project-year), else (where either has no id) by file path below the input folder, or line of the JSONL
+    file."""
 
     def __init__(self) -> None:
         self.kept = _Rows()
-        self.offsets: dict[str, tuple[int, bool]] = {}  # match key → the row's offset, and whether the row has an id
+        self.offsets: dict[str, tuple[int, bool]] = {}  # file key → the row's offset, and whether the row has an id
+        self.years: dict[str, dict[str, int]] = {}  # id key → year ("" for none) → the offset of the first with them
         self.scored = 0
         self.matched: set[int] = set()
         self.ids = IdTally(RECHECK)  # an id given twice: only the first is compared
@@ -291,18 +303,26 @@ class _Recheck:
         offset = self.kept.add(row)
         self.scored += 1
         identified = bool(row.project.get("id"))
-        for key in row.match_keys():
-            self.offsets.setdefault(key, (offset, identified))  # the first project with a key keeps it
+        for key in row.match_keys():  # the first project with a key keeps it
+            if key.startswith("id:"):
+                self.years.setdefault(key, {}).setdefault(row.project.get("year", ""), offset)
+            else:
+                self.offsets.setdefault(key, (offset, identified))
 
     def match(self, row: ProjectRow) -> ProjectRow | None:
         identified = bool(row.project.get("id"))
         for key in row.match_keys():
-            found = self.offsets.get(key)
-            if found is None:
-                continue
-            offset, other_identified = found
-            if identified and other_identified and key.startswith("file:"):
-                continue  # both name their project, and not the same one: a sampled re-check has others at its lines
+            if key.startswith("id:"):
+                offset = _same_year(self.years.get(key, {}), row.project.get("year", ""))
+                if offset is None:
+                    continue
+            else:
+                found = self.offsets.get(key)
+                if found is None:
+                    continue
+                offset, other_identified = found
+                if identified and other_identified:
+                    continue  # both name their project, and not the same one: a sampled re-check has others at its lines
             self.matched.add(offset)
             return self.kept.at(offset)
         return None

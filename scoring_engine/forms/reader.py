@@ -19,7 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from .._arith import in_engine_context
+from .._arith import in_engine_context, plain
 from ..errors import FactsError, Problem
 from ..facts import Facts
 from ..model import IndicatorSet, TargetBlock
@@ -282,14 +282,19 @@ def _row(reading: _Reading, r: int, at: Mapping[str, int], name: str, category: 
         if key in at:
             value = reading.sheet.get(r, at[key])
             if isinstance(value, Formula):
-                reading.problem(r, at[key], f"holds a formula ({value.text[:40]}); expected the {field_name} itself")
+                column = reading.layout.column(key)
+                shown = column.label if column else field_name
+                reading.problem(r, at[key], f"holds a formula ({value.text[:40]}); expected the {shown} itself")
             elif value is not None:
-                item[field_name] = value.strip() if isinstance(value, str) else value
+                item[field_name] = value.strip() if isinstance(value, str) else _with_unit(reading, r, at[key], value)
                 reading.provenance[f"{where}.{field_name}"] = reading.sheet.ref(r, at[key])
             else:
                 column = reading.layout.column(key)
                 blank.setdefault(field_name, (reading.sheet.ref(r, at[key]), column.label if column else field_name))
     reading.empty.update((f"{where}.{name}", place) for name, place in blank.items() if name not in item)
+    if "comparison" in at and "comparison" not in item and _unsigned_number(item.get("target")):
+        _row_problem(reading, r, at, name, f"comparison is empty, and the target {item['target']} has no sign",
+                     "write ≥ for a target to reach, ≤ for a ceiling, = for an exact value")
     if "weight" in at:
         weight = reading.number(r, at["weight"], "the row's weight (分值), a number above 0")
         if weight is None and len(reading.problems) == before:
@@ -309,13 +314,51 @@ def _row(reading: _Reading, r: int, at: Mapping[str, int], name: str, category: 
     try:
         target_row(0, item)
     except ValueError as err:
-        first, last = min(at.values()), max(at.values())
-        message = str(err.args[0]).split(": ", 1)[-1]
-        reading.problem(r, first,
-                        f"row {name}: {message} (cells {reading.sheet.ref(r, first)}–{reading.sheet.ref(r, last).split('!')[1]})",
-                        err.args[1] if len(err.args) > 1 else None)
+        _row_problem(reading, r, at, name, str(err.args[0]).split(": ", 1)[-1], err.args[1] if len(err.args) > 1 else None)
         return None
     return {k: v for k, v in item.items() if v is not None}
+
+
+# What a row's problem is about, by its first word, and the columns that hold it (the first the form has).
+_ABOUT = {"actual": ("actual", "actual_value"), "units": ("actual", "actual_value", "unit"), "target": ("target", "target_value"),
+          "comparison": ("comparison", "target"), "unit": ("unit", "actual"), "weight": ("weight",), "score": ("score",),
+          "tier": ("actual", "actual_value")}
+
+
+def _row_problem(reading: _Reading, r: int, at: Mapping[str, int], name: str, message: str, hint: str | None) -> None:
+    """A problem of a row read from the form, on the cell it is about, with the field named as the form prints it
+    ('actual' is 实际完成值); on the whole row when no one cell is."""
+    word = message.split(" ", 1)[0]
+    key = next((k for k in _ABOUT.get(word, ()) if k in at), None)
+    if key is None:
+        first, last = min(at.values()), max(at.values())
+        reading.problem(r, first, f"row {name}: {message} (cells {reading.sheet.ref(r, first)}–"
+                                  f"{reading.sheet.ref(r, last).split('!')[1]})", hint)
+        return
+    column = reading.layout.column(key)
+    if column is not None and word in ("actual", "target", "comparison", "unit", "weight", "score"):
+        message = column.label + message[len(word):]
+    reading.problem(r, at[key], f"row {name}: {message}", hint)
+
+
+def _with_unit(reading: _Reading, row: int, col: int, value: Any) -> Any:
+    """A number cell as the form shows it: with the unit its format prints after it (18 as '18栋', 0.95 as '95%'), so
+    that it is checked against the target's unit as typed text is."""
+    unit = reading.sheet.units.get((row, col))
+    if unit is None or not isinstance(value, Decimal):
+        return value
+    return f"{plain(value * 100)}%" if unit == "%" else f"{plain(value)}{unit}"
+
+
+def _unsigned_number(target: Any) -> bool:
+    """Whether a target is a number written without ≥, ≤ or = (a plain 19, or '19栋')."""
+    if isinstance(target, Decimal):
+        return True
+    try:
+        quantity = parse_quantity(target) if isinstance(target, str) else None
+    except ValueError:
+        return False
+    return quantity is not None and quantity.comparison is None
 
 
 def _numeric(value: Any) -> bool:

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from .._files import read_bytes, shown_path
 from ..errors import FactsError, Problem
 
 __all__ = ["MAX_FORM_BYTES", "MAX_FORM_COLUMNS", "MAX_FORM_ENTRIES", "MAX_FORM_RATIO", "MAX_FORM_ROWS", "MAX_FORM_UNPACKED",
-           "Formula", "Sheet", "open_workbook"]
+           "Formula", "Sheet", "format_unit", "open_workbook"]
 
 #: Largest form file read (bytes): a filled 自评表 is a few dozen kilobytes.
 MAX_FORM_BYTES = 5_000_000
@@ -51,6 +52,8 @@ class Sheet:
 
     name: str
     cells: dict[tuple[int, int], Any]
+    # The unit a number cell's format shows after it: General"栋" shows 18 as 18栋, 0% shows 0.95 as 95%.
+    units: dict[tuple[int, int], str] = field(default_factory=dict)
 
     def ref(self, row: int, col: int) -> str:
         """The cell's reference as people write it: 项目支出绩效自评表!F14."""
@@ -115,6 +118,7 @@ def open_workbook(path: Path) -> list[Sheet]:
 
 def _sheet(ws: Any, name: str) -> Sheet:
     cells: dict[tuple[int, int], Any] = {}
+    units: dict[tuple[int, int], str] = {}
     for row in ws.iter_rows():
         for cell in row:
             value = cell.value
@@ -130,5 +134,28 @@ def _sheet(ws: Any, name: str) -> Sheet:
                 value = Decimal(repr(value))
             elif isinstance(value, int) and not isinstance(value, bool):
                 value = Decimal(value)
+            if isinstance(value, Decimal):
+                unit = format_unit(getattr(cell, "number_format", None))
+                if unit is not None:
+                    units[(r, c)] = unit
             cells[(r, c)] = value
-    return Sheet(str(ws.title), cells)
+    return Sheet(str(ws.title), cells, units)
+
+
+_QUOTED_SUFFIX = re.compile(r'"([^"\d]{1,12})"\s*$')
+
+
+def format_unit(number_format: Any) -> str | None:
+    """The unit a number format shows after the number: '栋' for General"栋" or 0.00"栋", '%' for 0% or 0.00%; None when
+    it shows none. Only the format's first section (positive numbers) counts.
+
+    >>> format_unit('General"栋"'), format_unit("0.00%"), format_unit("0.00"), format_unit('#,##0.00" 万元";-#,##0.00')
+    ('栋', '%', None, '万元')
+    """
+    if not isinstance(number_format, str):
+        return None
+    first = number_format.split(";", 1)[0].strip()
+    if first.endswith("%") and not first.endswith('"%'):
+        return "%"
+    found = _QUOTED_SUFFIX.search(first)
+    return found.group(1).strip() or None if found else None
