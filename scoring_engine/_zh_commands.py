@@ -91,6 +91,8 @@ COMMANDS = (
      "结果是按 {id} {version} 评分的，不是给定的体系（{given}）"),
     ("interrupted: no summary file was written", "已中断：没有写出汇总文件"),
     # forms (forms/)
+    ("the indicator block's heading has no column {label}", "指标块的表头没有“{label}”列"),
+    ("write the heading as the form prints it: {label}", "按表格原样写表头：{label}"),
     ("{what} is empty (fact {fact})", "{what}未填写（事实 {fact}）"),
     ("fill in the cell", "填写该单元格"),
     ("the form has no cell for it: add a row 事实 | {fact} | its value on the sheet {sheet}",
@@ -330,6 +332,7 @@ FRAGMENTS = (
     ("Disk quota exceeded", "超出磁盘配额"),
     ("Broken pipe", "管道已断开"),
     # hints that name an alternative
+    ("did you mean {choice} (a wording of {tier})?", "是否想写 {choice}（{tier} 的写法）？"),
     ("did you mean {choice}?", "是否想写 {choice}？"),
     ("one of: {choices}", "可选：{choices}"),
     # the slips of a Chinese input method (_typing_slips)

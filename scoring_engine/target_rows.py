@@ -80,12 +80,16 @@ def parse_comparison(text: str) -> str:
 
 
 def parse_quantity(text: str) -> Quantity | None:
-    """The quantity a text writes ('≥50个', '≤90万元', '100%', '=1次', '1,182.33'), or None when it is no quantity.
+    """The quantity a text writes ('≥50个', '≤90万元', '100%', '=1次', '1,182.33', and in words '不少于50个', '50个以上',
+    '不超过90万元'), or None when it is no quantity.
 
     ValueError(message, hint) for text that starts like a quantity but is not one
-    ('>50个' is strict; '50个以上' is not a unit).
+    ('>50个' and '超过50个' are strict).
+
+    >>> parse_quantity("不少于19栋"), parse_quantity("90%以上")
+    (Quantity(comparison='≥', value=Decimal('19'), unit='栋'), Quantity(comparison='≥', value=Decimal('0.9'), unit='%'))
     """
-    written = _normal(text)
+    written = _in_signs(_normal(text))
     match = _QUANTITY.fullmatch(written)
     if match is None:
         return None
@@ -102,6 +106,26 @@ def parse_quantity(text: str) -> Quantity | None:
     if not in_range(value):
         raise ValueError(f"{text!r} is out of range (MAX_FACT_MAGNITUDE is 1e15, smallest 1e-15)", "check the digits")
     return Quantity(comparison, value, unit)
+
+
+# Comparisons as 绩效目标表 write them in words, before the number or after it; the strict ones are refused as > and <.
+_WORDS_BEFORE = (("大于或等于", "≥"), ("大于等于", "≥"), ("不少于", "≥"), ("不低于", "≥"), ("不小于", "≥"), ("至少", "≥"),
+                 ("小于或等于", "≤"), ("小于等于", "≤"), ("不超过", "≤"), ("不高于", "≤"), ("不大于", "≤"), ("不多于", "≤"),
+                 ("至多", "≤"), ("最多", "≤"), ("等于", "="),
+                 ("大于", ">"), ("高于", ">"), ("超过", ">"), ("多于", ">"), ("小于", "<"), ("低于", "<"), ("少于", "<"))
+_WORDS_AFTER = (("及以上", "≥"), ("以上", "≥"), ("及以下", "≤"), ("以下", "≤"), ("以内", "≤"))
+_DIGIT_OR_POINT = re.compile(r"[\d.]")
+
+
+def _in_signs(written: str) -> str:
+    """'不少于19栋' and '19栋以上' as '≥19栋'; text that does not write a number after the words is left as it is."""
+    for word, sign in _WORDS_BEFORE:
+        if written.startswith(word) and _DIGIT_OR_POINT.match(written[len(word):].lstrip()):
+            return sign + written[len(word):].lstrip()
+    for word, sign in _WORDS_AFTER:
+        if written.endswith(word) and written[:1].isdigit():
+            return sign + written[:-len(word)].rstrip()
+    return written
 
 
 def _number_or_quantity(value: Any, key: str) -> Quantity | str:
@@ -183,6 +207,9 @@ def _row(item: Mapping[str, Any]) -> TargetRow:
     if isinstance(actual, Quantity) and actual.comparison:
         raise ValueError(f"actual {given['actual']!r} has a comparison sign", "write the value reached, without ≥, ≤ or =")
     tier = _text(given.get("tier"), "tier")
+    if isinstance(target, str) and isinstance(actual, Quantity) and given.get("type") is None:
+        raise ValueError(f"target {target!r} is no number, so the row is qualitative, but actual is a number",
+                         "write the target as a number (≥19栋, 不少于19栋), or the actual as a tier (达成年度指标)")
     if isinstance(actual, str):
         if target_number is not None:
             raise ValueError(f"actual must be a number for a numeric target, got text {actual!r}",

@@ -179,3 +179,57 @@ def test_a_blank_comparison_on_a_form_with_its_own_column_is_refused_not_taken_a
     code, lines = _lines("score", str(form))
     assert 1 == code and 1 == len(lines), lines
     assert f"!{heads['指标性质']}{row}：行 每公里管网造价：指标性质未填写，而指标值 100 没有写 ≥、≤ 或 =" in lines[0]
+
+
+def _cells_of(form: Path, label: str) -> dict[str, str]:
+    """The cells of the indicator row named `label`, by the column heading above them."""
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(form).worksheets[0]
+    row = next(c.row for line in sheet.iter_rows() for c in line if c.value == label)
+    heads = {c.column_letter: c.value for line in sheet.iter_rows() for c in line if c.value in
+             ("年度指标值", "实际完成值", "分值", "得分")}
+    return {head: f"{letter}{row}" for letter, head in heads.items()}
+
+
+def test_a_target_in_words_scores_as_with_its_sign(tmp_path: Path):
+    """不少于19栋 is ≥19栋, and 19栋以上 too: the form scores 91 as printed, not a qualitative row without a tier."""
+    cells = _cells_of(_form(tmp_path), "安置房桩基及主体封顶栋数")
+    for words in ("不少于19栋", "19栋以上"):
+        run = CliRunner().invoke(main, ["score", str(_form(tmp_path, **{cells["年度指标值"]: words})), "--format", "json"])
+        assert 0 == run.exit_code, run.output
+        assert '"total": 91.00' in run.stdout
+
+
+@pytest.mark.parametrize(("column", "value", "words"), [
+    ("年度指标值", "18-20栋", "年度指标值 '18-20栋' 不是数字，所以这是定性指标，但实际完成值是数字"),
+    ("实际完成值", None, "实际完成值未填写"),
+    ("实际完成值", "基本达成", "档次 '基本达成' 不是以下之一"),
+    ("得分", 20, "得分 20 不在档次 达成年度指标 的范围 [12, 15] 内"),
+])
+def test_a_rows_rule_problem_names_the_cell_not_the_sets_file(tmp_path: Path, column: str, value: Any, words: str):
+    """A target the engine cannot read, a qualitative row's tier left blank or not one of the tiers, a score outside
+    its tier: each is one line naming the workbook, the cell at fault and the row, not the set's YAML line."""
+    label = "安置房桩基及主体封顶栋数" if column == "年度指标值" else "小区基础设施配套"
+    form = _form(tmp_path)
+    cell = _cells_of(form, label)[column]
+    form = _form(tmp_path, cell) if value is None else _form(tmp_path, **{cell: value})
+    code, lines = _lines("score", str(form))
+    assert 1 == code and 1 == len(lines), lines
+    assert lines[0].startswith(f"错误：{form}: {SHEET}!{cell}：行 {label}：{words}"), lines[0]
+    assert ".yaml" not in lines[0]
+
+
+def test_a_heading_the_reader_cannot_find_is_named_once(tmp_path: Path):
+    """实际完成值 cleared from the heading: one line naming the heading's row, not one per row about the set's rules; the
+    Sichuan wordings of the headings (指标值, 完成值) are read as the national ones."""
+    from openpyxl import load_workbook
+
+    form = _form(tmp_path)
+
+    sheet = load_workbook(form).worksheets[0]
+    heads = {c.value: c.coordinate for line in sheet.iter_rows() for c in line if c.value in ("年度指标值", "实际完成值")}
+    code, lines = _lines("score", str(_form(tmp_path, heads["实际完成值"])))
+    assert 1 == code and 1 == len(lines) and "指标块的表头没有“实际完成值”列" in lines[0], lines
+    renamed = _form(tmp_path, **{heads["年度指标值"]: "指标值", heads["实际完成值"]: "完成值"})
+    assert '"total": 91.00' in CliRunner().invoke(main, ["score", str(renamed), "--format", "json"]).stdout

@@ -47,9 +47,10 @@ def _placed(problem: Problem, imported: ImportedFacts, indicator_set: IndicatorS
     if row is not None:
         key, name = row
         if key in imported.empty and problem.hint == ADD_THE_FACT:
-            cell, what = imported.empty[key]
-            return Problem(f"{cell}: row {name}: {what} is empty", file=form, hint=FILL_THE_CELL)
-        return _on(problem, imported.provenance.get(key.rsplit(".", 1)[0] + ".name"), form)
+            empty, what = imported.empty[key]
+            return Problem(f"{empty}: row {name}: {what} is empty", file=form, hint=FILL_THE_CELL)
+        cell = imported.provenance.get(key) or imported.provenance.get(key.rsplit(".", 1)[0] + ".name")
+        return _on(dataclasses.replace(problem, message=f"row {name}: {problem.message}"), cell, form)
     fact: str | None = problem.fact
     if fact is None and problem.path is not None and problem.path.startswith("$.facts."):
         fact = problem.path.removeprefix("$.facts.")
@@ -71,8 +72,9 @@ def _placed(problem: Problem, imported: ImportedFacts, indicator_set: IndicatorS
 
 def _row_field(problem: Problem, imported: ImportedFacts, indicator_set: IndicatorSet) -> tuple[str, str] | None:
     """For a problem of a target row's rule (indicator 'output.2', fact 'row.actual'): ('targets.output[2].actual', its
-    name), when the row was read from the form."""
-    if problem.indicator is None or problem.fact is None or not problem.fact.startswith("row."):
+    name), when the row was read from the form. A rule that reads the row itself (fact 'row': a tier and its score) is
+    about its score when the message says so, else about its tier, the 实际完成值."""
+    if problem.indicator is None or problem.fact is None or not problem.fact.startswith("row"):
         return None
     group, _, number = problem.indicator.rpartition(".")
     block = next((b for b in indicator_set.form.targets if b.indicator == group), None)
@@ -81,7 +83,9 @@ def _row_field(problem: Problem, imported: ImportedFacts, indicator_set: Indicat
         return None
     row = rows[int(number) - 1]
     name = row.get("name") if isinstance(row, dict) else getattr(row, "name", None)
-    return f"{block.fact}[{number}].{problem.fact.removeprefix('row.')}", str(name)
+    field = problem.fact.removeprefix("row.") if problem.fact != "row" else (
+        "score" if problem.message.startswith("score") else "actual")
+    return f"{block.fact}[{number}].{field}", str(name)
 
 
 def _on(problem: Problem, cell: str | None, form: str | None) -> Problem:

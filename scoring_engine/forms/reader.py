@@ -35,6 +35,8 @@ FORM_SUFFIXES = (".xlsx", ".xlsm")
 _WEIGHT_IN_LABEL = re.compile(r"\s*[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$")
 _YEAR = re.compile(r"[(（]\s*(\d{4})\s*年度?\s*[)）]")
 NO_REASON = "自评表未填写理由"
+# The indicator block's columns a form cannot be scored without, when its layout has them.
+_NEEDED_COLUMNS = ("level3", "target", "target_value", "actual", "actual_value", "weight", "score")
 
 
 @dataclass(frozen=True)
@@ -223,6 +225,10 @@ def _indicators(reading: _Reading) -> None:
                                         file=str(reading.path)))
         return
     row_at, at = heading
+    for column in columns:  # without them every row would be scored wrong, or fail on the set's rules far from here
+        if column.key in _NEEDED_COLUMNS and column.key not in at:
+            reading.problem(row_at, min(at.values()), f"the indicator block's heading has no column {column.label}",
+                            f"write the heading as the form prints it: {column.label}")
     total = reading.find(Labelled(reading.layout.total), [r for r in reading.sheet.rows if r > row_at])
     rows: dict[str, list[dict[str, Any]]] = {t.fact: [] for t in targets}
     first_row: dict[str, str] = {}  # a block's first 三级指标 cell: where an empty block is to be filled
