@@ -133,15 +133,16 @@ def test_the_jsonl_keeps_the_cell_each_fact_came_from(forms: dict[str, Any]):
 
 
 def test_a_broken_form_is_one_problem_row_naming_its_cell(forms: dict[str, Any]):
-    """The form whose weight reads 十九 and the file that is no workbook are one 问题 row each; the others are scored; exit 1."""
+    """The form whose weight reads 十九 and the file that is no workbook are one 问题 row each (in Chinese, naming the
+    cell); the others are scored; exit 1."""
     from openpyxl import load_workbook
 
     assert 1 == forms["run"].exit_code
     book = load_workbook(io.BytesIO(forms["xlsx"]), read_only=True)
     problems = [row for row in book["问题"].iter_rows(values_only=True)][1:]
     assert [str(forms["broken"]), str(forms["folder"] / "单位甲" / "损坏.xlsx")] == [row[1] for row in problems]
-    assert "项目支出绩效自评表!G13: expected the row's weight (分值)" in problems[0][3]
-    assert "not an .xlsx workbook" in problems[1][3]
+    assert "项目支出绩效自评表!G13：应为该行的分值（大于 0 的数），实际是 '十九'" in problems[0][3]
+    assert "不是 .xlsx 工作簿" in problems[1][3]
     assert len(forms["forms"]) + 2 == len(list(book["汇总"].iter_rows())) - 1  # each form, the facts file and the JSONL line
 
 

@@ -192,9 +192,9 @@ def explain_rows(row: ProjectRow) -> Iterator[list[Any]]:
 
 
 def problem_rows(row: ProjectRow) -> Iterator[list[Any]]:
-    """One row per project that could not be scored, its error lines in one cell."""
+    """One row per project that could not be scored, its error lines in one cell, in Chinese as every sheet is."""
     if row.problems:
-        yield [row.index + 1, row.source, row.batch or MAIN_BATCH, "\n".join(row.problems)]
+        yield [row.index + 1, row.source, row.batch or MAIN_BATCH, "\n".join(row.problems_zh or row.problems)]
 
 
 # ---------------------------------------------------------------- 结果应用
