@@ -33,6 +33,8 @@ _HAN_UTF8 = re.compile(rb"\xe3[\x90-\xbf][\x80-\xbf]|\xe4[\x80-\xb6\xb8-\xbf][\x
                        rb"|\xef[\xa4-\xab][\x80-\xbf]")
 _HEAD = 65536  # bytes of a file looked at
 _TEXT_SUFFIXES = (".yaml", ".yml", ".json", ".jsonl")
+_FORM_SUFFIXES = (".xlsx", ".xlsm")
+_READ_SUFFIXES = _TEXT_SUFFIXES + _FORM_SUFFIXES
 _FILES_IN_A_FOLDER = 20
 _FOLDERS_LOOKED_INTO = 3
 
@@ -49,6 +51,30 @@ def locale_is_chinese(environ: Mapping[str, str]) -> bool:
 def is_chinese(text: str) -> bool:
     """Whether `text` holds Chinese characters."""
     return _HAN_UTF8.search(text.encode("utf-8", "surrogatepass")) is not None
+
+
+def _holds_chinese(path: Path) -> bool:
+    """Whether a facts, set or JSONL file, or a filled form, holds Chinese text."""
+    suffix = path.suffix.lower()
+    return _file_is_chinese(path) if suffix in _TEXT_SUFFIXES else _form_is_chinese(path) if suffix in _FORM_SUFFIXES else False
+
+
+def _form_is_chinese(path: Path) -> bool:
+    """A workbook's text is in its shared strings, or inline in its first sheet: the first _HEAD bytes of each,
+    unpacked (never more, whatever the archive claims)."""
+    import zipfile  # loaded only for a workbook given as input
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            for part in ("xl/sharedStrings.xml", "xl/worksheets/sheet1.xml"):
+                if part in names:
+                    with archive.open(part) as unpacked:
+                        if _HAN_UTF8.search(unpacked.read(_HEAD)):
+                            return True
+    except (OSError, KeyError, ValueError, RuntimeError, EOFError, zipfile.BadZipFile, NotImplementedError):
+        return False
+    return False
 
 
 def _file_is_chinese(path: Path) -> bool:
@@ -71,8 +97,8 @@ def _input_is_chinese(ref: str | Path) -> bool:
 
     path = Path(ref)
     try:
-        if path.is_file():  # a form (.xlsx) is not read for this: its name tells (自评表-紫霞安置小区.xlsx)
-            return is_chinese(path.name) or (path.suffix.lower() in _TEXT_SUFFIXES and _file_is_chinese(path))
+        if path.is_file():
+            return is_chinese(path.name) or _holds_chinese(path)
         if path.is_dir():
             return _folder_is_chinese(path, depth=1)
     except OSError:
@@ -84,8 +110,8 @@ def _folder_is_chinese(path: Path, depth: int) -> bool:
     """The usual portfolio: a folder per unit (单位/), forms named in Chinese, facts files; or a folder of project folders
     (examples/), whose first few are looked into when the folder holds no text file of its own."""
     entries = sorted(itertools.islice(path.iterdir(), _FILES_IN_A_FOLDER * 10))
-    texts = [p for p in entries if p.suffix.lower() in _TEXT_SUFFIXES and p.is_file()][:_FILES_IN_A_FOLDER]
-    if is_chinese(path.name) or any(is_chinese(p.name) for p in entries) or any(_file_is_chinese(p) for p in texts):
+    texts = [p for p in entries if p.suffix.lower() in _READ_SUFFIXES and p.is_file()][:_FILES_IN_A_FOLDER]
+    if is_chinese(path.name) or any(is_chinese(p.name) for p in entries) or any(_holds_chinese(p) for p in texts):
         return True
     if texts or depth == 0:
         return False
