@@ -95,6 +95,10 @@ COMMANDS = (
     ("write the heading as the form prints it: {label}", "按表格原样写表头：{label}"),
     ("{what} is empty (fact {fact})", "{what}未填写（事实 {fact}）"),
     ("fill in the cell", "填写该单元格"),
+    ("put the row back as the form prints it, and fill it in", "按表格原样补回这一行并填写"),
+    ("the 三级指标 is empty, but the row has {columns}", "三级指标未填写，但这一行填了{columns}"),
+    ("write the indicator's name, or clear the row", "填写指标名称，或清空这一行"),
+    ("rows' weights add up to {sum}, not the weight {weight} of {label}", "各行分值合计 {sum}，不等于{label}的分值 {weight}"),
     ("the form has no cell for it: add a row 事实 | {fact} | its value on the sheet {sheet}",
      "表上没有填写它的单元格：在工作表 {sheet} 加一行“事实 | {fact} | 值”"),
     ("the form was written for the set {named}, and is read here with {id}, which reads {count} facts the form does not "

@@ -33,7 +33,8 @@ def _form(tmp_path: Path, *blank: str, **values: Any) -> Path:
     book = load_workbook(form)
     sheet = book.worksheets[0]
     for cell in blank:
-        sheet[cell] = None
+        if type(sheet[cell]).__name__ != "MergedCell":  # the rest of a merged range holds nothing
+            sheet[cell] = None
     for cell, value in values.items():
         sheet[cell] = value
     book.save(form)
@@ -233,3 +234,56 @@ def test_a_heading_the_reader_cannot_find_is_named_once(tmp_path: Path):
     assert 1 == code and 1 == len(lines) and "指标块的表头没有“实际完成值”列" in lines[0], lines
     renamed = _form(tmp_path, **{heads["年度指标值"]: "指标值", heads["实际完成值"]: "完成值"})
     assert '"total": 91.00' in CliRunner().invoke(main, ["score", str(renamed), "--format", "json"]).stdout
+
+
+def _coordinates(form: Path, *texts: str) -> dict[str, tuple[int, int]]:
+    """Where each text is on the form's first sheet: (row, column)."""
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(form).worksheets[0]
+    return {c.value: (c.row, c.column) for line in sheet.iter_rows() for c in line if c.value in texts}
+
+
+def test_row_weights_that_do_not_add_up_name_the_weight_cells_and_the_block(tmp_path: Path):
+    """A row added under 产出指标 with 5 points makes 55 of 50: the line names the 分值 cells and 产出指标, not
+    `$.facts.targets.output` and the group's id."""
+    from openpyxl.utils import get_column_letter
+
+    form = _form(tmp_path)
+    spots = _coordinates(form, "小区基础设施配套", "房屋设计、超前钻探及报建", "时效指标", "分值")
+    row, weight = spots["时效指标"][0], get_column_letter(spots["分值"][1])
+    name = get_column_letter(spots["小区基础设施配套"][1])
+    form = _form(tmp_path, **{f"{name}{row}": "按时完工率", f"{get_column_letter(spots['分值'][1] - 1)}{row}": "达成年度指标",
+                              f"{weight}{row}": 5, f"{get_column_letter(spots['分值'][1] + 1)}{row}": 5})
+    code, lines = _lines("score", str(form))
+    assert 1 == code and 1 == len(lines), lines
+    assert f"{SHEET}!{weight}13–{weight}{row}：各行分值合计 55，不等于产出指标的分值 50" in lines[0] and "$.facts" not in lines[0]
+
+
+def test_a_row_with_values_but_no_name_is_named_not_dropped(tmp_path: Path):
+    """The 三级指标 of a row cleared while its 实际完成值, 分值 and 得分 stay: that cell is named, not 35 of 50 points."""
+    form = _form(tmp_path)
+    row, col = _coordinates(form, "小区基础设施配套")["小区基础设施配套"]
+    from openpyxl.utils import get_column_letter
+
+    cell = f"{get_column_letter(col)}{row}"
+    code, lines = _lines("score", str(_form(tmp_path, cell)))
+    assert 1 == code and 1 == len(lines), lines
+    assert f"{SHEET}!{cell}：三级指标未填写，但这一行填了实际完成值, 分值, 得分" in lines[0]
+
+
+def test_a_block_or_a_funds_row_taken_off_the_form_says_to_put_it_back(tmp_path: Path):
+    """满意度指标 (its label and its row) or the 年度资金总额 row taken off: the line says which is missing and to put it
+    back, not to fill a cell of another block, nor to add the fact on the side sheet."""
+    from openpyxl.utils import get_column_letter
+
+    form = _form(tmp_path)
+    spots = _coordinates(form, "满意度指标", "安置户满意度", "年度资金总额")
+    satisfaction = [f"{get_column_letter(c)}{spots['安置户满意度'][0]}" for c in range(2, 10)]
+    label = f"{get_column_letter(spots['满意度指标'][1])}{spots['满意度指标'][0]}"
+    code, lines = _lines("score", str(_form(tmp_path, label, *satisfaction)))
+    assert 1 == code and any("满意度指标的三级指标（表上没有“满意度指标”一栏）未填写" in line and "按表格原样补回这一行并填写" in line
+                             for line in lines), lines
+    funds = [f"{get_column_letter(c)}{spots['年度资金总额'][0]}" for c in range(2, 10)]
+    code, lines = _lines("score", str(_form(tmp_path, *funds)))
+    assert 1 == code and lines and all("表上没有“年度资金总额”这一行" in line and "表外事实" not in line for line in lines), lines

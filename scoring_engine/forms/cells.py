@@ -14,11 +14,10 @@ import re
 
 from ..errors import ADD_THE_FACT, Problem, ScoringEngineError
 from ..model import IndicatorSet
-from .reader import SIDE_SHEET, ImportedFacts
+from .reader import FILL_THE_CELL, SIDE_SHEET, ImportedFacts
 
 __all__ = ["FILL_THE_CELL", "on_cells"]
 
-FILL_THE_CELL = "fill in the cell"
 _NO_CELL = "the form has no cell for it"
 _ROW_IN_MESSAGE = re.compile(r"row (\d+) \(")
 
@@ -47,8 +46,8 @@ def _placed(problem: Problem, imported: ImportedFacts, indicator_set: IndicatorS
     if row is not None:
         key, name = row
         if key in imported.empty and problem.hint == ADD_THE_FACT:
-            empty, what = imported.empty[key]
-            return Problem(f"{empty}: row {name}: {what} is empty", file=form, hint=FILL_THE_CELL)
+            blank = imported.empty[key]
+            return Problem(f"{blank.cell}: row {name}: {blank.what} is empty", file=form, hint=blank.hint)
         cell = imported.provenance.get(key) or imported.provenance.get(key.rsplit(".", 1)[0] + ".name")
         return _on(dataclasses.replace(problem, message=f"row {name}: {problem.message}"), cell, form)
     fact: str | None = problem.fact
@@ -57,13 +56,19 @@ def _placed(problem: Problem, imported: ImportedFacts, indicator_set: IndicatorS
     if fact is None:
         return problem
     if fact in imported.empty and problem.hint == ADD_THE_FACT:
-        cell, what = imported.empty[fact]
-        return Problem(f"{cell}: {what} is empty (fact {fact})", file=form, fact=fact, hint=FILL_THE_CELL)
+        blank = imported.empty[fact]
+        return Problem(f"{blank.cell}: {blank.what} is empty (fact {fact})", file=form, fact=fact, hint=blank.hint)
     if fact in imported.provenance:
         return _on(problem, imported.provenance[fact], form)
     found = _ROW_IN_MESSAGE.match(problem.message)  # a facts check of a target table: "row 2 (name): …"
     if found is not None and f"{fact}[{found.group(1)}].name" in imported.provenance:
         return _on(problem, imported.provenance[f"{fact}[{found.group(1)}].name"], form)
+    weights = [cell for key, cell in imported.provenance.items() if key.startswith(f"{fact}[") and key.endswith("].weight")]
+    block = next((b for b in indicator_set.form.targets if b.fact == fact), None)
+    if weights and block is not None and problem.message.startswith(("rows' weights", "some rows have a weight")):
+        shown = weights[0] if len(weights) == 1 else f"{weights[0]}–{weights[-1].split('!', 1)[1]}"
+        message = problem.message.replace(f"of group {block.indicator}", f"of {block.label}")
+        return _on(dataclasses.replace(problem, message=message, fact=None), shown, form)
     if problem.hint == ADD_THE_FACT and fact in indicator_set.facts:
         return dataclasses.replace(problem, file=form, line=None, column=None, path=None,
                                    hint=f"{_NO_CELL}: add a row 事实 | {fact} | its value on the sheet {SIDE_SHEET}")

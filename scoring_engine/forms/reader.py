@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .._arith import in_engine_context, plain
 from ..errors import FactsError, Problem
@@ -27,7 +27,7 @@ from ..target_rows import parse_quantity, target_row
 from .layout import FormLayout, Labelled, form_layout, same_label
 from .workbook import Formula, Sheet, open_workbook
 
-__all__ = ["ImportedFacts", "SIDE_SHEET", "read_form", "named_set", "FORM_SUFFIXES"]
+__all__ = ["Blank", "FILL_THE_CELL", "ImportedFacts", "SIDE_SHEET", "read_form", "named_set", "FORM_SUFFIXES"]
 
 SIDE_SHEET = "表外事实"
 #: The files read as filled forms (by `score`, `import` and `batch`).
@@ -35,6 +35,16 @@ FORM_SUFFIXES = (".xlsx", ".xlsm")
 _WEIGHT_IN_LABEL = re.compile(r"\s*[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$")
 _YEAR = re.compile(r"[(（]\s*(\d{4})\s*年度?\s*[)）]")
 NO_REASON = "自评表未填写理由"
+FILL_THE_CELL = "fill in the cell"
+PUT_THE_ROW_BACK = "put the row back as the form prints it, and fill it in"
+
+
+class Blank(NamedTuple):
+    """A place on the form the reader found empty: its cell, what it is for, and how to fill it."""
+
+    cell: str
+    what: str
+    hint: str = FILL_THE_CELL
 # The indicator block's columns a form cannot be scored without, when its layout has them.
 _NEEDED_COLUMNS = ("level3", "target", "target_value", "actual", "actual_value", "weight", "score")
 
@@ -50,7 +60,7 @@ class ImportedFacts:
 
     facts: Facts
     provenance: Mapping[str, str] = field(default_factory=dict)
-    empty: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    empty: Mapping[str, Blank] = field(default_factory=dict)
     names_set: str | None = None
 
     def document(self) -> dict[str, Any]:
@@ -66,7 +76,7 @@ class _Reading:
         self.values: dict[str, Any] = {}
         self.project: dict[str, Any] = {}
         self.provenance: dict[str, str] = {}
-        self.empty: dict[str, tuple[str, str]] = {}
+        self.empty: dict[str, Blank] = {}
         self.problems: list[Problem] = []
 
     def problem(self, row: int, col: int, message: str, hint: str | None = None) -> None:
@@ -184,11 +194,13 @@ def _funds(reading: _Reading) -> None:
         return
     row_at, columns = heading
     first_column = min(columns.values())
+    found: set[str] = set()
     for r in [r for r in reading.sheet.rows if row_at < r <= row_at + len(block.rows) + 5]:
         label = next((item for c in range(1, first_column) for item in block.rows if item.matches(reading.sheet.text(r, c))),
                      None)
         if label is None or label.key not in binding.funds:
             continue
+        found.add(label.key)
         for column, fact in binding.funds[label.key].items():
             col = columns.get(column)
             if col is None:
@@ -200,7 +212,13 @@ def _funds(reading: _Reading) -> None:
                 reading.provenance[fact] = reading.sheet.ref(r, col)
             else:
                 column_label = next(c.label for c in block.columns if c.key == column)
-                reading.empty[fact] = (reading.sheet.ref(r, col), f"{label.label}的{column_label}")
+                reading.empty[fact] = Blank(reading.sheet.ref(r, col), f"{label.label}的{column_label}")
+    for row in block.rows:  # a row taken off the form: its facts are to be written there, not on the side sheet
+        if row.key in binding.funds and row.key not in found:
+            for column, fact in binding.funds[row.key].items():
+                column_label = next((c.label for c in block.columns if c.key == column), column)
+                reading.empty[fact] = Blank(reading.sheet.ref(row_at, first_column),
+                                            f"{row.label}的{column_label}（表上没有“{row.label}”这一行）", PUT_THE_ROW_BACK)
 
 
 def _heading_row(reading: _Reading, columns: tuple[Labelled, ...], at_least: int) -> tuple[int, dict[str, int]] | None:
@@ -243,6 +261,13 @@ def _indicators(reading: _Reading) -> None:
         if "level2" in at and reading.sheet.text(r, at["level2"]):
             level2 = reading.sheet.text(r, at["level2"])
         name = reading.text(r, at["level3"])
+        if not name and level1 is not None and level1[1] is not None:
+            filled = [reading.layout.column(k) for k in ("target", "target_value", "actual", "actual_value", "weight", "score")
+                      if k in at and reading.sheet.get(r, at[k]) is not None]
+            if filled:
+                reading.problem(r, at["level3"], f"the 三级指标 is empty, but the row has "
+                                                 f"{', '.join(c.label for c in filled if c)}",
+                                "write the indicator's name, or clear the row")
         if not name or level1 is None or level1[1] is None:
             continue
         fact = level1[1].fact
@@ -252,9 +277,11 @@ def _indicators(reading: _Reading) -> None:
     for block in targets:
         if rows[block.fact]:
             reading.values[block.fact] = rows[block.fact]
-        else:
-            cell = first_row.get(block.fact, reading.sheet.ref(row_at + 1, at["level3"]))
-            reading.empty[block.fact] = (cell, f"{block.label}的三级指标")
+        elif block.fact in first_row:
+            reading.empty[block.fact] = Blank(first_row[block.fact], f"{block.label}的三级指标")
+        else:  # its 一级 label is not on the form: the rows were taken off with it
+            reading.empty[block.fact] = Blank(reading.sheet.ref(row_at, at["level1"]),
+                                              f"{block.label}的三级指标（表上没有“{block.label}”一栏）", PUT_THE_ROW_BACK)
 
 
 def _block(reading: _Reading, row: int, col: int, written: str) -> TargetBlock | None:
@@ -282,7 +309,7 @@ def _row(reading: _Reading, r: int, at: Mapping[str, int], name: str, category: 
     if category:
         item["category"] = category
     before = len(reading.problems)
-    blank: dict[str, tuple[str, str]] = {}
+    blank: dict[str, Blank] = {}
     for key, field_name in (("target", "target"), ("target_value", "target"), ("comparison", "comparison"), ("unit", "unit"),
                             ("actual", "actual"), ("actual_value", "actual"), ("reason", "reason")):
         if key in at:
@@ -296,7 +323,7 @@ def _row(reading: _Reading, r: int, at: Mapping[str, int], name: str, category: 
                 reading.provenance[f"{where}.{field_name}"] = reading.sheet.ref(r, at[key])
             else:
                 column = reading.layout.column(key)
-                blank.setdefault(field_name, (reading.sheet.ref(r, at[key]), column.label if column else field_name))
+                blank.setdefault(field_name, Blank(reading.sheet.ref(r, at[key]), column.label if column else field_name))
     reading.empty.update((f"{where}.{name}", place) for name, place in blank.items() if name not in item)
     if "comparison" in at and "comparison" not in item and _unsigned_number(item.get("target")):
         _row_problem(reading, r, at, name, f"comparison is empty, and the target {item['target']} has no sign",
@@ -381,7 +408,7 @@ def _side(reading: _Reading, side: Sheet) -> dict[str, str]:
         kind, name, value = side.text(r, 1), side.text(r, 2), side.get(r, 3)
         if not name or value is None:
             if kind == "事实" and name in reading.set.facts:
-                reading.empty[name] = (side.ref(r, 3), reading.set.facts[name].label or name)
+                reading.empty[name] = Blank(side.ref(r, 3), reading.set.facts[name].label or name)
             continue
         if isinstance(value, Formula):
             reading.problems.append(Problem(f"{side.ref(r, 3)}: holds a formula; expected a value", file=str(reading.path)))
