@@ -47,7 +47,7 @@ def test_a_project_given_twice_is_scored_twice_and_reported_in_every_output(tmp_
     run = _run(str(facts), "-o", str(book), "-o", str(page))
     assert 0 == run.exit_code, run.output
     assert "4个项目：已评分4" in run.output
-    assert "项目编号重复1个：P00002（2024年度）2份：" in run.output and "p.jsonl:2、" in run.output and "p.jsonl:4" in run.output
+    assert "项目编号重复1个：P00002（2024年度）共2份：" in run.output and "p.jsonl:2、" in run.output and "p.jsonl:4" in run.output
     rows = _statistics(book)
     assert ("项目编号重复", 1, None, None, None) in rows
     listed = [row for row in rows if row[0] == "P00002"]
@@ -77,7 +77,7 @@ def test_a_recheck_holding_a_project_twice_is_reported_and_compared_with_the_fir
     out = tmp_path / "c.jsonl"
     run = _run(str(own), "--compare-with", str(recheck), "-o", str(out))
     assert 0 == run.exit_code, run.output
-    assert "复核中项目编号重复1个：P00001（2024年度）2份：" in run.output
+    assert "复核中项目编号重复1个：P00001（2024年度）共2份：" in run.output
     assert not [line for line in run.output.splitlines() if line.startswith("项目编号重复")]  # the batch's own are not
     compared = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert all(entry["compare"]["difference"] == 0 for entry in compared)
@@ -98,3 +98,16 @@ def test_a_recheck_of_another_year_is_not_compared_with_this_years_project(tmp_p
         run = _run(str(own), "--compare-with", str(recheck))
         assert 0 == run.exit_code, run.output
         assert ("与复核对比1个" if compared else "与复核对比0个，标记0个；复核中未找到对应项目1个") in run.output, year
+
+
+def test_an_id_typed_with_spaces_or_full_width_is_the_same_id_and_no_year_reads_clearly(tmp_path: Path):
+    """' P00001 ' and 'Ｐ００００１' are P00001 (a duplicate, and matched by a re-check); without a year the line reads
+    'P00001共3份', not 'P000013份'."""
+    facts = _jsonl(tmp_path / "in" / "p.jsonl", 1, 2, 3)
+    documents = [json.loads(line) for line in facts.read_text(encoding="utf-8").splitlines()]
+    for document, written in zip(documents, ("P00001", " P00001 ", "Ｐ００００１"), strict=True):
+        document["project"]["id"] = written
+        del document["project"]["year"]
+    facts.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in documents) + "\n", encoding="utf-8")
+    run = _run(str(facts))
+    assert "项目编号重复1个：P00001共3份：" in run.output, run.output

@@ -5,24 +5,28 @@ exports), or two projects given one 项目编号, count twice in every figure of
 batch; in a re-check batch only the first is compared. Neither is an error a
 document can be failed for (which one is right?), so the batch scores both and
 says so: each id given more than once, how often and by which documents.
-The same id in another year is another project-year, not a duplicate.
+The same id in another year is another project-year, not a duplicate; ids are
+compared as typed on a Chinese system may differ (spaces around, full-width
+letters and digits).
 
 >>> tally = IdTally()
 >>> for source, project in [("a.json", {"id": "P1", "year": 2024}), ("b.json", {"id": "P1", "year": 2024}),
-...                         ("c.json", {"id": "P1", "year": 2023}), ("d.json", {"id": "P2"})]:
+...                         ("c.json", {"id": "P1", "year": 2023}), ("d.json", {"id": "P2"}),
+...                         ("e.json", {"id": " Ｐ1 ", "year": 2024})]:
 ...     tally.add(project, source)
 >>> [(d.id, d.year, d.count, d.sources) for d in tally.found()]
-[('P1', 2024, 2, ('a.json', 'b.json'))]
+[('P1', 2024, 3, ('a.json', 'b.json', 'e.json'))]
 """
 
 from __future__ import annotations
 
 import itertools
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Duplicate", "IdTally", "SHOWN_DUPLICATES", "SHOWN_SOURCES"]
+__all__ = ["Duplicate", "IdTally", "same_id", "SHOWN_DUPLICATES", "SHOWN_SOURCES"]
 
 #: Ids the summary lists (the count covers them all).
 SHOWN_DUPLICATES = 20
@@ -41,6 +45,12 @@ class Duplicate:
     batch: str = ""  # the compared batch's name (复核) for its own duplicates
 
 
+def same_id(project_id: Any) -> str:
+    """An id as it is compared: ' P00001 ' and the full-width 'Ｐ００００１' are 'P00001' (a clerk's typing, not
+    another project)."""
+    return unicodedata.normalize("NFKC", str(project_id)).strip()
+
+
 class IdTally:
     """The ids of a batch's projects as they come: the first document giving each, and those that repeat one."""
 
@@ -54,7 +64,7 @@ class IdTally:
         if project is None or project_id is None or project_id == "":
             return
         year = project.get("year")
-        key = (str(project_id), "" if year is None else str(year))
+        key = (same_id(project_id), "" if year is None else str(year))
         if key not in self.first:
             self.first[key] = source
             return

@@ -24,6 +24,7 @@ from ..facts import Facts
 from ..model import Indicator, IndicatorSet
 from ..result import Result, Scores
 from .consequences import budget_share
+from .duplicates import same_id
 
 
 __all__ = ["IndicatorRow", "ProjectRow", "SetShape", "project_row", "scores_row", "failed_row", "PROJECT_KEYS",
@@ -127,7 +128,7 @@ class ProjectRow:
     def match_keys(self) -> tuple[str, ...]:
         """What a re-check is matched by, first choice first: the project's id, then its file's path below its input folder."""
         file = f"file:{self.file or PurePath(self.source).name}"
-        project_id = self.project.get("id")
+        project_id = same_id(self.project.get("id") or "")  # typed with spaces or full-width, it still finds its re-check
         return (f"id:{project_id}", file) if project_id else (file,)
 
     @property

@@ -46,7 +46,7 @@ _ZH = {
     "other_failed": "；{who}评分失败{count}个", "unmatched": "；复核中未找到对应项目{count}个",
     "recheck": "复核", "other_set": "{id}",
     "duplicated": "项目编号重复{count}个：", "recheck_duplicated": "复核中项目编号重复{count}个：", "more_ids": "……",
-    "duplicate": "{id}{year}{count}份：{sources}", "year": "（{year}年度）", "listed": "、", "items": "；", "more": "…",
+    "duplicate": "{id}{year}共{count}份：{sources}", "year": "（{year}年度）", "listed": "、", "items": "；", "more": "…",
     "applied": "结果应用：", "consequence": "{grade}（{consequence}）{count}个项目",
     "budget": "，涉及预算{budget}万元，按{share}为{amount}", "unbudgeted": "，其中{count}个项目预算数未知",
     "at_least": "{low}万元以上", "amount": "{low}万元", "between": "{low}–{high}万元", "share_at_least": "{low}以上",
