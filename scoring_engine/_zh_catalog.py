@@ -32,6 +32,7 @@ _READING = (
     ("write ≥ for a target to reach, ≤ for a ceiling, = for an exact value", "要达到的目标写 ≥，上限写 ≤，须恰好相等写 ="),
     ("actual must be a number for a numeric target, got text {value}", "数值型指标的实际值应为数字，实际是文字 {value}"),
     ("{field} must be a number for a numeric target, got text {value}", "{field}应为数字（数值型指标），实际是文字 {value}"),
+    ("value must be {what}, got {got}", "整份文档应为{what!t}，实际是 {got!t}"),
     # files, encodings and the slips of a Chinese input method (_files, _encodings, _typing_slips)
     ("not enough memory to finish (MemoryError): close other programs, or give a smaller input",
      "内存不足，无法完成（MemoryError）：关闭其他程序，或减小输入"),
@@ -358,7 +359,7 @@ _SCORING = (
     ("expected an object {shape}, got {type}", "应为对象 {shape}，实际是 {type}"),
     ("expected the row's weight (分值), got an empty cell", "应填该行的分值，实际是空单元格"),
     ("expected the score the unit gave this qualitative row, got an empty cell", "应填单位给这个定性行打的分，实际是空单元格"),
-    ("expected {what}, got {value}", "应为{what!t}，实际是 {value}"),
+    ("expected {what}, got {value}", "应为{what!t}，实际是 {value!t}"),
     ("write the number itself", "直接写数字"),
     ("NaN and infinity are not numbers", "NaN 和无穷大不是数字"),
     ("{value} is below the minimum {low}", "{value} 小于最小值 {low}"),

@@ -287,3 +287,38 @@ def test_a_block_or_a_funds_row_taken_off_the_form_says_to_put_it_back(tmp_path:
     funds = [f"{get_column_letter(c)}{spots['年度资金总额'][0]}" for c in range(2, 10)]
     code, lines = _lines("score", str(_form(tmp_path, *funds)))
     assert 1 == code and lines and all("表上没有“年度资金总额”这一行" in line and "表外事实" not in line for line in lines), lines
+
+
+def test_the_ways_clerks_write_amounts_points_and_years_are_read(tmp_path: Path):
+    """712.42万 (and full-width ７１２．４２万) is 万元, 19分 is 19 points, （二〇二一年度） is 2021: the form scores as
+    printed and keeps its year."""
+    from scoring_engine import load_indicator_set as load
+
+    form = _form(tmp_path)
+    spots = _coordinates(form, "全年执行数", "年度资金总额", "分值", "安置房桩基及主体封顶栋数", "（2021年度）")
+    from openpyxl.utils import get_column_letter
+
+    paid = f"{get_column_letter(spots['全年执行数'][1])}{spots['年度资金总额'][0]}"
+    weight = f"{get_column_letter(spots['分值'][1])}{spots['安置房桩基及主体封顶栋数'][0]}"
+    year = f"{get_column_letter(spots['（2021年度）'][1])}{spots['（2021年度）'][0]}"
+    for amount in ("712.42万", "７１２．４２万"):
+        written = _form(tmp_path, **{paid: amount, weight: "19分", year: "（二〇二一年度）"})
+        imported = read_form(written, load(resolve_set("self-evaluation")))
+        assert 2021 == imported.facts.project["year"]
+        run = CliRunner().invoke(main, ["score", str(written), "--format", "json"])
+        assert '"total": 91.00' in run.stdout, run.output
+
+
+def test_a_true_false_or_date_cell_where_an_amount_belongs_is_said_in_words(tmp_path: Path):
+    """A TRUE cell or a date where 全年执行数 belongs: the line says what the cell holds in words, not 'True' or
+    '2021-01-01 00:00:00'."""
+    import datetime
+
+    from openpyxl.utils import get_column_letter
+
+    form = _form(tmp_path)
+    spots = _coordinates(form, "全年执行数", "年度资金总额")
+    paid = f"{get_column_letter(spots['全年执行数'][1])}{spots['年度资金总额'][0]}"
+    for value, words in ((True, "逻辑值（TRUE/FALSE）单元格"), (datetime.datetime(2021, 1, 1), "日期")):
+        code, lines = _lines("score", str(_form(tmp_path, **{paid: value})))
+        assert 1 == code and f"{SHEET}!{paid}：应为以万元计的金额（年度资金总额），实际是 {words}" in lines[0], lines

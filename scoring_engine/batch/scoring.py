@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 __all__ = ["Outcome", "Scorer", "ScoreDocuments", "NO_SET", "NO_FORM_SET"]
 
 NO_SET = 'no indicator set: pass --set ID|PATH, or name one in the facts file as "indicator_set"'
-NO_FORM_SET = "自评表未注明所用指标体系，请用 --set ID|PATH 指定（no indicator set: the form names none; pass --set ID|PATH）"
+NO_FORM_SET = "no indicator set: the form names none; pass --set ID|PATH"
 
 
 @dataclass(frozen=True)
@@ -164,8 +164,7 @@ class Scorer:
             if named is None:
                 raise FactsError(Problem(NO_FORM_SET, file=document.source))
             if named not in bundled_sets():
-                raise FactsError(Problem(f"自评表注明的指标体系 {named} 不是内置指标体系，请用 --set ID|PATH 指定其文件"
-                                         f"（the form names the set {named}, which is not bundled: pass --set ID|PATH）",
+                raise FactsError(Problem(f"the form names the set {named}, which is not bundled: pass --set ID|PATH",
                                          file=document.source))
             indicator_set = self._load(resolve_set(named), document.source)
         imported = read_form(document.path, indicator_set, sheets)

@@ -33,8 +33,11 @@ SIDE_SHEET = "表外事实"
 #: The files read as filled forms (by `score`, `import` and `batch`).
 FORM_SUFFIXES = (".xlsx", ".xlsm")
 _WEIGHT_IN_LABEL = re.compile(r"\s*[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$")
-_YEAR = re.compile(r"[(（]\s*(\d{4})\s*年度?\s*[)）]")
+_YEAR = re.compile(r"[(（]\s*([\d〇零一二三四五六七八九]{4})\s*年度?\s*[)）]")
+_CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")  # （二〇二一年度） is 2021
 NO_REASON = "自评表未填写理由"
+# The ways a unit is written beside a number on a form: 712.42万 is in 万元, 20分 in points.
+_SAME_UNIT = {"万元": ("万元", "万"), "分": ("分",)}
 FILL_THE_CELL = "fill in the cell"
 PUT_THE_ROW_BACK = "put the row back as the form prints it, and fill it in"
 
@@ -108,9 +111,10 @@ class _Reading:
             quantity = parse_quantity(value) if isinstance(value, str) else None
         except ValueError:
             quantity = None
-        if quantity is None or quantity.comparison or quantity.unit not in (None, unit):
-            self.problem(row, col, f"expected {what}, got {str(value)[:40]!r}",
-                         f"write a number{'' if unit is None else f' in {unit}'}")
+        if quantity is None or quantity.comparison or quantity.unit not in (None, *_SAME_UNIT.get(unit, (unit,))):
+            got = ("a true/false cell" if isinstance(value, bool) else "a date" if hasattr(value, "isoformat")
+                   else repr(str(value)[:40]))
+            self.problem(row, col, f"expected {what}, got {got}", f"write a number{'' if unit is None else f' in {unit}'}")
             return None
         return quantity.value
 
@@ -161,7 +165,7 @@ def _header(reading: _Reading) -> None:
     for (r, c), value in sorted(reading.sheet.cells.items()):
         found = _YEAR.search(value) if isinstance(value, str) and r <= 5 else None
         if found:
-            reading.project["year"] = int(found.group(1))
+            reading.project["year"] = int(found.group(1).translate(_CHINESE_DIGITS))
             reading.provenance["project.year"] = reading.sheet.ref(r, c)
             break
     for item in [i for line in reading.layout.header for i in line] + list(reading.layout.closing):
@@ -329,14 +333,14 @@ def _row(reading: _Reading, r: int, at: Mapping[str, int], name: str, category: 
         _row_problem(reading, r, at, name, f"comparison is empty, and the target {item['target']} has no sign",
                      "write ≥ for a target to reach, ≤ for a ceiling, = for an exact value")
     if "weight" in at:
-        weight = reading.number(r, at["weight"], "the row's weight (分值), a number above 0")
+        weight = reading.number(r, at["weight"], "the row's weight (分值), a number above 0", "分")
         if weight is None and len(reading.problems) == before:
             reading.problem(r, at["weight"], "expected the row's weight (分值), got an empty cell",
                             "write the points the row carries")
         item["weight"] = weight
         reading.provenance[f"{where}.weight"] = reading.sheet.ref(r, at["weight"])
     if isinstance(item.get("actual"), str) and not _numeric(item.get("actual")) and "score" in at:
-        score = reading.number(r, at["score"], "the score the unit gave this qualitative row")
+        score = reading.number(r, at["score"], "the score the unit gave this qualitative row", "分")
         if score is None and len(reading.problems) == before:
             reading.problem(r, at["score"], "expected the score the unit gave this qualitative row, got an empty cell")
         item["score"] = score
