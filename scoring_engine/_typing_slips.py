@@ -208,7 +208,11 @@ def json_syntax_problem(err: json.JSONDecodeError, file: str | None) -> Problem:
 
 
 def encoding_problem(data: bytes, file: str | None, start: int, line: int) -> Problem:
-    """The problem of a file that is not UTF-8: named as GBK/GB18030 when it reads as Chinese text in that encoding."""
+    """The problem of a file that is not UTF-8: named as GBK/GB18030 when it reads as Chinese text in that encoding, and
+    as a workbook when it is one (a filled 自评表 given where a YAML or JSON file belongs)."""
+    if data.startswith(b"PK\x03\x04"):
+        return Problem("this is an Excel workbook (.xlsx) or another zip archive, not a YAML or JSON text file", file=file,
+                       hint="a filled 自评表 is read by score, import and batch, given by its path")
     try:
         chinese = any("\u4e00" <= ch <= "\u9fff" for ch in data.decode("gb18030"))
     except UnicodeDecodeError:

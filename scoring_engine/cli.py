@@ -253,9 +253,9 @@ def template(set_ref: str, fmt: str, output: Path | None) -> None:
     from .forms.template import facts_skeleton
     from .reports.layouts import blank_form
 
+    indicator_set = load_indicator_set(resolve_set(set_ref))  # a set that does not exist is the first thing to say
     if fmt == "xlsx" and output is None:
         raise click.UsageError("--format xlsx writes a binary file: give it with --output FILE (e.g. --output form.xlsx)")
-    indicator_set = load_indicator_set(resolve_set(set_ref))
     content = facts_skeleton(indicator_set, fmt) if fmt in ("json", "yaml") else blank_form(indicator_set, fmt)
     _deliver(content, output, _say(f"{output}: template for {indicator_set.id} {indicator_set.version}"))
 

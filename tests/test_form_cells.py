@@ -322,3 +322,20 @@ def test_a_true_false_or_date_cell_where_an_amount_belongs_is_said_in_words(tmp_
     for value, words in ((True, "逻辑值（TRUE/FALSE）单元格"), (datetime.datetime(2021, 1, 1), "日期")):
         code, lines = _lines("score", str(_form(tmp_path, **{paid: value})))
         assert 1 == code and f"{SHEET}!{paid}：应为以万元计的金额（年度资金总额），实际是 {words}" in lines[0], lines
+
+
+@pytest.mark.parametrize("command", [["validate", "{form}"], ["lint", "{form}"], ["score", "-"], ["test", "{form}"]])
+def test_a_workbook_given_where_a_text_file_belongs_is_named_as_a_workbook(tmp_path: Path, command: list[str]):
+    """validate, lint, test, or score from standard input, given a 自评表: one line saying it is a workbook and which
+    commands read forms, not 'not UTF-8 text (byte 15)'."""
+    form = _form(tmp_path)
+    args = [part.format(form=form) for part in command]
+    run = CliRunner().invoke(main, ["--lang", "zh", *args], input=form.read_bytes() if "-" in args else None)
+    assert 1 == run.exit_code, run.output
+    assert "这是 Excel 工作簿（.xlsx）或其他 zip 压缩包，不是 YAML 或 JSON 文本文件" in run.output and "UTF-8" not in run.output
+
+
+def test_template_of_a_set_that_does_not_exist_says_so_first():
+    """`template nope` (xlsx by default, no --output) names the missing set, not the missing --output."""
+    run = CliRunner().invoke(main, ["--lang", "en", "template", "nope"])
+    assert 1 == run.exit_code and "no indicator set 'nope'" in run.output and "--output" not in run.output
