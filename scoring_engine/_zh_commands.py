@@ -96,7 +96,8 @@ COMMANDS = (
     # forms (forms/)
     ("this is an Excel workbook (.xlsx) or another zip archive, not a YAML or JSON text file",
      "这是 Excel 工作簿（.xlsx）或其他 zip 压缩包，不是 YAML 或 JSON 文本文件"),
-    ("a filled 自评表 is read by score, import and batch, given by its path", "填好的自评表由 score、import 和 batch 读取，请给出它的路径"),
+    ("a filled 自评表 is read by score, import and batch, given by its path",
+     "填好的自评表由 score、import 和 batch 读取，请给出它的路径"),
     ("the indicator block's heading has no column {label}", "指标块的表头没有“{label}”列"),
     ("write the heading as the form prints it: {label}", "按表格原样写表头：{label}"),
     ("{what} is empty (fact {fact})", "{what}未填写（事实 {fact}）"),

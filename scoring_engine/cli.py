@@ -180,30 +180,25 @@ def _scored(facts: Path, set_ref: str | None) -> tuple[IndicatorSet, Result]:
 
 
 def _score_form(form: Path, set_ref: str | None) -> tuple[IndicatorSet, Result]:
-    from .engine import score as score_facts
-    from .forms.cells import on_cells
-    from .forms.reader import read_form
+    from .forms.cells import score_form
+
+    indicator_set, imported = _read_form(form, set_ref)
+    return indicator_set, score_form(imported, indicator_set)
+
+
+def _read_form(form: Path, set_ref: str | None) -> tuple[IndicatorSet, Any]:
+    """The set (--set, else the bundled set the form names on its side sheet) and the facts read from the form."""
+    from .forms.reader import named_set, read_form
     from .forms.workbook import open_workbook
 
     sheets = open_workbook(form)
     if set_ref is None:
-        set_ref = _form_set(sheets)
+        named = named_set(sheets)
+        set_ref = named if named in bundled_sets() else None
         if set_ref is None:
             raise click.UsageError("no indicator set: pass --set ID|PATH to read this form")
     indicator_set = load_indicator_set(resolve_set(set_ref))
-    imported = read_form(form, indicator_set, sheets)
-    try:
-        return indicator_set, score_facts(indicator_set, imported.facts)
-    except ScoringEngineError as err:
-        raise on_cells(err, imported, indicator_set) from None
-
-
-def _form_set(sheets: list[Any]) -> str | None:
-    """The bundled set a workbook written by `score --layout selfeval` or `template` names on its side sheet."""
-    from .forms.reader import named_set
-
-    named = named_set(sheets)
-    return named if named in bundled_sets() else None
+    return indicator_set, read_form(form, indicator_set, sheets)
 
 
 def _set_for(facts: Path, loaded: Facts, set_ref: str | None) -> IndicatorSet:
@@ -228,17 +223,16 @@ def _set_for(facts: Path, loaded: Facts, set_ref: str | None) -> IndicatorSet:
 def import_form(form: Path, set_ref: str | None, output: Path | None) -> None:
     """Read a filled 自评表 (FORM.xlsx) into a facts file for review, with the cell (sheet!cell) of every fact."""
     from . import _json
+    from .forms.cells import form_problems
     from .forms.documents import fact_document
-    from .forms.reader import read_form
-    from .forms.workbook import open_workbook
 
-    if set_ref is None:
-        set_ref = _form_set(open_workbook(form))
-        if set_ref is None:
-            raise click.UsageError("no indicator set: pass --set ID|PATH to read this form")
-    imported = read_form(form, load_indicator_set(resolve_set(set_ref)))
+    indicator_set, imported = _read_form(form, set_ref)
+    found = form_problems(imported, indicator_set)  # raises when the form is for another set: its facts would be empty
     text = _json.dumps(fact_document(imported.document())) + "\n"
     _deliver(text, output, _say(f"{output}: {len(imported.provenance)} cells read"))
+    lang = current_language(found)
+    for problem in found:  # written all the same, for review: what scoring it would still need
+        tell(warning_line(problem, lang))
 
 
 @main.command()

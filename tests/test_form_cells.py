@@ -339,3 +339,20 @@ def test_template_of_a_set_that_does_not_exist_says_so_first():
     """`template nope` (xlsx by default, no --output) names the missing set, not the missing --output."""
     run = CliRunner().invoke(main, ["--lang", "en", "template", "nope"])
     assert 1 == run.exit_code and "no indicator set 'nope'" in run.output and "--output" not in run.output
+
+
+def test_import_warns_of_what_the_form_lacks_and_refuses_another_sets_form(tmp_path: Path):
+    """`import` of a form with a blank 实际完成值 writes the facts for review and warns, naming the cell (exit 0);
+    `import --set national-framework` of a self-evaluation form writes nothing and says the form is another set's
+    (exit 1), where it wrote an empty facts file."""
+    form = _form(tmp_path)
+    cell = _cell_of(form, "安置房桩基及主体封顶栋数")
+    out = tmp_path / "facts.json"
+    run = CliRunner().invoke(main, ["--lang", "zh", "import", str(_form(tmp_path, cell)), "-o", str(out)])
+    assert 0 == run.exit_code and out.is_file(), run.output
+    assert f"提示：{tmp_path / 'form.xlsx'}: {SHEET}!{cell}：行 安置房桩基及主体封顶栋数：实际完成值未填写" in run.output
+    other = tmp_path / "other.json"
+    run = CliRunner().invoke(main, ["--lang", "zh", "import", str(_form(tmp_path)), "--set", "national-framework",
+                                    "-o", str(other)])
+    assert 1 == run.exit_code and not other.exists()
+    assert "这张表是为指标体系 self-evaluation 填写的，这里却用 national-framework 读取" in run.output

@@ -12,11 +12,13 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from ..engine import score
 from ..errors import ADD_THE_FACT, Problem, ScoringEngineError
 from ..model import IndicatorSet
+from ..result import Result
 from .reader import FILL_THE_CELL, SIDE_SHEET, ImportedFacts
 
-__all__ = ["FILL_THE_CELL", "on_cells"]
+__all__ = ["FILL_THE_CELL", "form_problems", "on_cells", "score_form"]
 
 _NO_CELL = "the form has no cell for it"
 _ROW_IN_MESSAGE = re.compile(r"row (\d+) \(")
@@ -38,6 +40,28 @@ def on_cells(err: ScoringEngineError, imported: ImportedFacts, indicator_set: In
                            file=imported.facts.source, hint="leave out --set to read it with the set it names")
         problems = [mismatch] + [p for p in problems if p.fact not in lacking]
     return type(err)(problems)
+
+
+def score_form(imported: ImportedFacts, indicator_set: IndicatorSet) -> Result:
+    """The project of a filled form scored; its problems, raised, name the form's cells."""
+    try:
+        return score(indicator_set, imported.facts)
+    except ScoringEngineError as err:
+        raise on_cells(err, imported, indicator_set) from None
+
+
+def form_problems(imported: ImportedFacts, indicator_set: IndicatorSet) -> list[Problem]:
+    """What scoring the facts of a form would fail on, placed on its cells (none when it scores): what `import` warns of.
+
+    Raises the error instead when the form was written for another set: its facts are then not this set's at all.
+    """
+    try:
+        score_form(imported, indicator_set)
+    except ScoringEngineError as err:
+        if imported.names_set not in (None, indicator_set.id):
+            raise
+        return list(err.problems)
+    return []
 
 
 def _placed(problem: Problem, imported: ImportedFacts, indicator_set: IndicatorSet) -> Problem:

@@ -111,7 +111,8 @@ class _Reading:
             quantity = parse_quantity(value) if isinstance(value, str) else None
         except ValueError:
             quantity = None
-        if quantity is None or quantity.comparison or quantity.unit not in (None, *_SAME_UNIT.get(unit, (unit,))):
+        allowed = (None, *(_SAME_UNIT.get(unit, (unit,)) if unit else ()))
+        if quantity is None or quantity.comparison or quantity.unit not in allowed:
             got = ("a true/false cell" if isinstance(value, bool) else "a date" if hasattr(value, "isoformat")
                    else repr(str(value)[:40]))
             self.problem(row, col, f"expected {what}, got {got}", f"write a number{'' if unit is None else f' in {unit}'}")
