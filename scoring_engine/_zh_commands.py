@@ -94,6 +94,9 @@ COMMANDS = (
      "结果是按 {id} {version} 评分的，不是给定的体系（{given}）"),
     ("interrupted: no summary file was written", "已中断：没有写出汇总文件"),
     # forms (forms/)
+    ("the workbook holds {count} form sheets ({names}); one workbook is one project's form",
+     "工作簿里有 {count} 张自评表（{names}）；一个工作簿只能是一个项目的自评表"),
+    ("delete the extra sheets, or give each project its own workbook", "删去多余的工作表，或每个项目各用一个工作簿"),
     ("this is an Excel workbook (.xlsx) or another zip archive, not a YAML or JSON text file",
      "这是 Excel 工作簿（.xlsx）或其他 zip 压缩包，不是 YAML 或 JSON 文本文件"),
     ("a filled 自评表 is read by score, import and batch, given by its path",

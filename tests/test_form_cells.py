@@ -356,3 +356,17 @@ def test_import_warns_of_what_the_form_lacks_and_refuses_another_sets_form(tmp_p
                                     "-o", str(other)])
     assert 1 == run.exit_code and not other.exists()
     assert "这张表是为指标体系 self-evaluation 填写的，这里却用 national-framework 读取" in run.output
+
+
+def test_a_workbook_with_two_form_sheets_is_refused_not_read_by_its_first(tmp_path: Path):
+    """A copy of the form sheet, edited, in the same workbook: which one is the project is not guessed (the first was
+    read without a word); the line names both sheets."""
+    from openpyxl import load_workbook
+
+    form = _form(tmp_path)
+    book = load_workbook(form)
+    copy = book.copy_worksheet(book.worksheets[0])
+    copy.title = "项目支出绩效自评表(2)"
+    book.save(form)
+    code, lines = _lines("score", str(form))
+    assert 1 == code and 1 == len(lines) and "工作簿里有 2 张自评表（项目支出绩效自评表, 项目支出绩效自评表(2)）" in lines[0]

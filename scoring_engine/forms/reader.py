@@ -142,7 +142,14 @@ def read_form(path: str | Path, indicator_set: IndicatorSet, sheets: list[Sheet]
     if not form_sheets:
         raise FactsError(Problem("the workbook has no form sheet", file=str(path)))
     layout = form_layout(indicator_set.form.layout)
-    reading = _Reading(path, form_sheets[0], layout, indicator_set)
+    level3 = layout.column("level3")
+    forms = [s for s in form_sheets if level3 is not None and any(isinstance(v, str) and level3.matches(v)
+                                                                    for v in s.cells.values())]
+    if len(forms) > 1:  # a copy of the sheet, or two projects in one workbook: which one is the project is not ours to guess
+        raise FactsError(Problem(f"the workbook holds {len(forms)} form sheets ({', '.join(s.name for s in forms)}); "
+                                 "one workbook is one project's form", file=str(path),
+                                 hint="delete the extra sheets, or give each project its own workbook"))
+    reading = _Reading(path, forms[0] if forms else form_sheets[0], layout, indicator_set)
     _header(reading)
     _funds(reading)
     _indicators(reading)
