@@ -249,3 +249,21 @@ def test_both_layouts_in_a_real_browser(chromium, layout: str, tmp_path: Path):
         assert "table-header-group" == page.evaluate("getComputedStyle(document.querySelector('#form-indicators thead')).display")
     else:
         assert page.evaluate("document.querySelectorAll('#summary tr').length") == len(result.indicators) + 2
+
+
+@pytest.mark.parametrize("set_id", sorted(bundled_sets()))
+def test_the_templates_a_unit_fills_in_speak_chinese(set_id: str, tmp_path: Path):
+    """The facts skeleton's comments and the blank form's side sheet (说明) tell the type, bounds and whether a fact is
+    required in Chinese, not 'number', 'optional (default …)' or 'Fill in each value'."""
+    import re
+
+    from openpyxl import load_workbook
+
+    english = re.compile(r"\b(required|optional|number|string|boolean|integer|list of|one of|each row|Fill in)\b")
+    yaml_text = CliRunner().invoke(main, ["template", set_id, "--format", "yaml"]).stdout
+    comments = [line.split("#", 1)[1] for line in yaml_text.splitlines() if "#" in line]
+    assert comments and not [c for c in comments if english.search(c)]
+    form = tmp_path / "blank.xlsx"
+    assert 0 == CliRunner().invoke(main, ["template", set_id, "-o", str(form)]).exit_code
+    notes = [row[4] for row in load_workbook(form)["表外事实"].iter_rows(min_row=3, values_only=True) if row[0] == "事实"]
+    assert not [n for n in notes if n and english.search(n)]

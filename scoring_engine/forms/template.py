@@ -15,21 +15,38 @@ from .._arith import in_engine_context
 from ..model import FactSpec, IndicatorSet
 from ..target_rows import ROW_KEYS
 
-__all__ = ["describe", "facts_skeleton"]
+__all__ = ["TYPE_WORDS", "describe", "facts_skeleton", "type_words"]
+
+
+#: A fact's type, as the person filling it in reads it.
+TYPE_WORDS = {"number": "数字", "integer": "整数", "boolean": "true 或 false", "string": "文字", "date": "日期 YYYY-MM-DD",
+              "list": "列表", "judgement": "评价组判断 {score, reason}", "tier": "档次 {tier, score, reason}"}
+_ITEM_WORDS = {"finding": "问题（文字，或 {text, points}）", "number": "数字", "target": "目标行"}
+
+
+def type_words(spec: FactSpec) -> str:
+    """'数字', '目标行列表', … — the fact's type in words."""
+    if spec.type == "list" and spec.items:
+        return f"{_ITEM_WORDS.get(spec.items, spec.items)}列表"
+    return TYPE_WORDS.get(spec.type, spec.type)
 
 
 def describe(spec: FactSpec) -> str:
-    """'全年预算数；number, 万元, ≥ 0；required' — what a person filling the fact needs to know."""
+    """'全年预算数；数字，万元，≥ 0；必填' — what a person filling the fact needs to know, in Chinese.
+
+    >>> from decimal import Decimal
+    >>> describe(FactSpec(name="budget.total", type="number", label="全年预算数", unit="万元", min=Decimal(0)))
+    '全年预算数；数字，万元，≥ 0；必填'
+    """
     parts = [spec.label or spec.name]
-    kind = spec.type if spec.type != "list" else f"list of {spec.items}s"
     bounds = [f"≥ {spec.min}" if spec.min is not None else "", f"≤ {spec.max}" if spec.max is not None else ""]
-    parts.append(", ".join(p for p in (kind, spec.unit or "", *bounds) if p))
+    parts.append("，".join(p for p in (type_words(spec), spec.unit or "", *bounds) if p))
     if spec.values:
-        parts.append("one of: " + " / ".join(spec.values))
+        parts.append("可选值：" + " / ".join(spec.values))
     if spec.type == "list" and spec.items == "target":
-        parts.append("each row: " + ", ".join(ROW_KEYS))
-    parts.append("required" if spec.required and spec.default is None else f"optional (default {spec.default})"
-                 if spec.default is not None else "optional")
+        parts.append("每行的键：" + ", ".join(ROW_KEYS))
+    parts.append("必填" if spec.required and spec.default is None else f"选填（默认 {spec.default}）"
+                 if spec.default is not None else "选填")
     return "；".join(parts)
 
 
@@ -46,7 +63,7 @@ def facts_skeleton(indicator_set: IndicatorSet, fmt: str) -> str:
         doc["about"] = {name: describe(spec) for name, spec in indicator_set.facts.items()}
         return _json.dumps(doc) + "\n"
     lines = [f"# {indicator_set.name}（{indicator_set.id} {indicator_set.version}）：事实模板",
-             "# Fill in each value; leave a fact empty (null) if it is not known. `scoring-engine score FILE` reads it.",
+             "# 逐项填写；不知道的事实留空（null）。`scoring-engine score 文件名` 读取并评分。",
              f"indicator_set: {indicator_set.id}", "project:"]
     labels = {"name": "项目名称", "department": "主管部门", "unit": "实施单位", "year": "年度"}
     lines += [f"  {key}:  # {label}" for key, label in labels.items()]
