@@ -201,6 +201,11 @@ def json_syntax_problem(err: json.JSONDecodeError, file: str | None) -> Problem:
     char = err.doc[err.pos] if err.pos < len(err.doc) else ""
     if char in FULL_WIDTH:
         return Slip(err.lineno, err.colno, char).problem(file, "JSON")
+    if not err.doc.strip():
+        return Problem("JSON syntax: the text is empty", file=file, hint="write the facts document in it")
+    if not err.doc[err.pos:].strip():  # nothing after where the reader stopped: the text was cut short
+        return Problem("JSON syntax: the text ends before the document is complete", file=file, line=err.lineno,
+                       column=err.colno, hint="the file (or line) was cut short: write it out again whole")
     return Problem(f"JSON syntax: {err.msg}", file=file, line=err.lineno, column=err.colno)
 
 

@@ -190,3 +190,14 @@ def test_a_byte_order_mark_is_read_by_every_reader(tmp_path: Path, monkeypatch: 
     code, lines = run("batch", ".", "-o", "summary.csv", "-q")
     assert 0 == code
     assert lines[0].startswith("3个项目：已评分3"), lines
+
+
+def test_a_cut_short_or_empty_json_file_says_so_not_to_drop_a_trailing_comma(tmp_path: Path):
+    """A facts file (or JSONL line) that ends inside its object was cut short: said so, at its end, instead of the
+    parser's 'expecting property name' and a guess about a trailing comma; an empty file is said to be empty."""
+    (tmp_path / "cut.json").write_text('{"indicator_set": "set.yaml", "facts": {', encoding="utf-8")
+    (tmp_path / "empty.json").write_text("\n", encoding="utf-8")
+    code, lines = run("score", str(tmp_path / "cut.json"), "--set", str(EXAMPLE_SET))
+    assert 1 == code and "cut.json:1:41: JSON 语法错误：文本在文档写完之前就结束了（文件（或这一行）被截断了：请重新完整写出）" in lines[0]
+    code, lines = run("score", str(tmp_path / "empty.json"), "--set", str(EXAMPLE_SET))
+    assert 1 == code and "JSON 语法错误：内容是空的" in lines[0] and "逗号" not in lines[0]

@@ -265,7 +265,7 @@ def _lines(file: Path, name: str) -> Iterator[Document]:
                                                               file=shown, line=number))
                 continue
             try:  # UTF-8 (a byte-order mark dropped, as where files were joined), else the --encoding asked for
-                text = decode(raw)
+                text = decode(raw).rstrip("\r\n")  # the line alone: a place in it is on this line
             except UnicodeDecodeError as err:
                 yield Document(source=source, name=line_name,
                                problem=Problem(f"not UTF-8 text (byte {err.start} of the line)", file=shown,
