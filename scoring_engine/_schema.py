@@ -64,7 +64,7 @@ class _Failed:
     """What a keyword's wording reads from one jsonschema error."""
 
     path: Path
-    field: str  # the key the value sits under, or "value" in a list
+    field: str  # the key the value sits under, "value" in a list, "the document" for the whole of it
     expected: Any  # the keyword's value in the schema (the type, the enum, the minimum…)
     instance: Any  # the value as read
     schema: Mapping[str, Any]
@@ -248,7 +248,8 @@ def schema_problems(error: jsonschema.ValidationError, written: str | None = Non
     `quoted` says it was written in quotes.
     """
     path = tuple(error.absolute_path)
-    failed = _Failed(path=path, field=str(path[-1]) if path and isinstance(path[-1], str) else "value",
+    field = str(path[-1]) if path and isinstance(path[-1], str) else "value" if path else "the document"
+    failed = _Failed(path=path, field=field,
                      expected=error.validator_value, instance=error.instance,
                      schema=error.schema if isinstance(error.schema, Mapping) else {},
                      message=error.message, written=written, quoted=quoted)

@@ -32,7 +32,7 @@ _READING = (
     ("write ≥ for a target to reach, ≤ for a ceiling, = for an exact value", "要达到的目标写 ≥，上限写 ≤，须恰好相等写 ="),
     ("actual must be a number for a numeric target, got text {value}", "数值型指标的实际值应为数字，实际是文字 {value}"),
     ("{field} must be a number for a numeric target, got text {value}", "{field}应为数字（数值型指标），实际是文字 {value}"),
-    ("value must be {what}, got {got}", "整份文档应为{what!t}，实际是 {got!t}"),
+    ("the document must be {what}, got {got}", "整份文档应为{what!t}，实际是 {got!t}"),
     # files, encodings and the slips of a Chinese input method (_files, _encodings, _typing_slips)
     ("not enough memory to finish (MemoryError): close other programs, or give a smaller input",
      "内存不足，无法完成（MemoryError）：关闭其他程序，或减小输入"),
