@@ -22,7 +22,7 @@ from decimal import Decimal
 
 from .errors import Problem
 
-__all__ = ["comparison_problems"]
+__all__ = ["choice_problems", "comparison_problems"]
 
 # Declared types as the kinds a comparison tells apart; a derived value's kind is not known before scoring.
 _DECLARED = {"number": "number", "integer": "number", "weight": "number", "string": "text", "date": "date", "boolean": "boolean"}
@@ -77,3 +77,29 @@ def _shown(node: ast.expr, text: str) -> str:
     """A side of a comparison as written, on one line and cut short."""
     written = " ".join((ast.get_source_segment(text, node) or ast.unparse(node)).split())
     return written if len(written) <= 40 else written[:37] + "..."
+
+
+def choice_problems(tree: ast.expr, choices: Mapping[str, tuple[str, ...]], text: str) -> list[Problem]:
+    """A problem for each text a fact with declared values (``values:``) is compared with that is none of them:
+    ``budget.method == '按比列'`` would be false for every project, silently.
+
+    >>> tree = ast.parse("1 if m == '按比列' else 0", mode="eval").body
+    >>> [(p.message, p.hint) for p in choice_problems(tree, {"m": ("按比例", "分档")}, "…")]
+    [("'按比列' is not one of the values of m: 按比例, 分档", "did you mean '按比例'?")]
+    """
+    from .errors import did_you_mean
+
+    problems = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Compare):
+            continue
+        for left, right in itertools.pairwise([node.left, *node.comparators]):
+            for name, other in ((left, right), (right, left)):
+                if not isinstance(name, ast.Name) or not isinstance(other, ast.Constant) or not isinstance(other.value, str):
+                    continue
+                values = choices.get(name.id)
+                if values and other.value not in values:
+                    problems.append(Problem(f"{other.value!r} is not one of the values of {name.id}: {', '.join(values)}",
+                                            expression=text, fact=name.id,
+                                            hint=did_you_mean(other.value, values, show=repr) or "compare with one of them"))
+    return problems

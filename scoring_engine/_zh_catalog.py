@@ -33,6 +33,10 @@ _READING = (
     ("actual must be a number for a numeric target, got text {value}", "数值型指标的实际值应为数字，实际是文字 {value}"),
     ("{field} must be a number for a numeric target, got text {value}", "{field}应为数字（数值型指标），实际是文字 {value}"),
     ("the document must be {what}, got {got}", "整份文档应为{what!t}，实际是 {got!t}"),
+    ("{value} is not one of the values of {name}: {values}", "{value} 不是 {name} 的取值之一：{values}"),
+    ("compare with one of them", "与其中之一比较"),
+    ("override {name} is not a fact of the set", "覆盖项 {name} 不是体系中的事实"),
+    ("override a fact the set declares", "只覆盖体系中声明的事实"),
     # files, encodings and the slips of a Chinese input method (_files, _encodings, _typing_slips)
     ("not enough memory to finish (MemoryError): close other programs, or give a smaller input",
      "内存不足，无法完成（MemoryError）：关闭其他程序，或减小输入"),

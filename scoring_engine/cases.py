@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from . import _yaml
-from ._arith import fixed, in_engine_context, plain
+from ._arith import fixed, in_engine_context, plain, round_half_up
 from ._files import inside_folder, read_text, shown_path
 from .engine import score
 from .errors import FactsError, Problem, ScoringEngineError, did_you_mean
@@ -248,6 +248,14 @@ def _facts_for(case: Case, indicator_set: IndicatorSet) -> Facts:
         raise FactsError([Problem(f"fact {name} is given twice, at {spelling(a, root)} and at {spelling(b, root)}",
                                   file=case.file, line=case.line, fact=name, hint="keep one of them")
                           for root, found in (("$.facts", twice), ("overrides", twice_over)) for name, a, b in found])
+    # An override of a fact the set does not declare would leave the case testing what it did not mean to, and passing;
+    # unless the case is about just that, and expects the warning that the fact is ignored.
+    expected = " ".join(case.expect.warnings or ())
+    unknown = [name for name in overrides if name not in indicator_set.facts and name not in expected]
+    if unknown:
+        raise FactsError([Problem(f"override {name} is not a fact of the set", file=case.file, line=case.line, fact=name,
+                                  hint=did_you_mean(name, indicator_set.facts) or "override a fact the set declares")
+                          for name in unknown])
     values.update(overrides)  # an override replaces the fact, however the facts spell it
     # Problems now come from the case's facts, not the facts file it started from.
     return Facts(values=values, not_applicable=case.facts.not_applicable, project=case.facts.project, source=case.id)
@@ -275,7 +283,9 @@ def run_case(case: Case, sets: dict[Path, IndicatorSet] | None = None) -> CaseOu
 
     def compare(what: str, wanted: Decimal, got: Decimal) -> None:
         if abs(got - wanted) > expect.tolerance:
-            differences.append(f"{what} expected {plain(wanted)}, got {fixed(got, p)} (difference {fixed(got - wanted, p)})")
+            off = got - wanted  # shown exactly: 79.73 against 79.725 is 0.005 off, not 0.01
+            shown = fixed(off, p) if off == round_half_up(off, p) else plain(off)
+            differences.append(f"{what} expected {plain(wanted)}, got {fixed(got, p)} (difference {shown})")
 
     if expect.total is not None:
         compare("total", expect.total, result.total)

@@ -81,6 +81,26 @@ def test_null_override_removes_a_fact(tmp_path: Path):
     assert run_case(case).passed
 
 
+def test_an_override_of_a_fact_the_set_does_not_declare_fails_the_case(tmp_path: Path):
+    """`overrides: {budget.piad: 190}` (a typo) used to be ignored and the case passed without testing anything: it
+    fails, naming the case's line and the closest fact; a case that expects the 'not declared' warning may do it."""
+    path = _case_file(tmp_path, "  - name: 错拼\n    overrides: {budget.piad: 190}\n    expect: {total: 79.73}\n"
+                                "  - name: 有意\n    overrides: {budget.extra: 1}\n"
+                                "    expect: {total: 79.73, warnings: [fact budget.extra is not declared by the set]}\n")
+    typo, meant = load_cases(path)
+    failed = run_case(typo)
+    assert not failed.passed
+    assert f"{path}:4: override budget.piad is not a fact of the set (did you mean budget.paid?)" in failed.differences[0]
+    assert run_case(meant).passed
+
+
+def test_a_difference_below_the_sets_precision_is_shown_exactly(tmp_path: Path):
+    """A total of 79.73 against an expected 79.725 is 0.005 off: said so, not rounded to 'difference 0.01'."""
+    path = _case_file(tmp_path, "  - name: 精度\n    expect: {total: 79.725}\n")
+    [case] = load_cases(path)
+    assert ("total expected 79.725, got 79.73 (difference 0.005)",) == run_case(case).differences
+
+
 def test_case_file_mistakes_are_errors_with_file_and_line(tmp_path: Path):
     """An unknown key in a case is a CaseFileError naming the file and the line."""
     path = _case_file(tmp_path, "  - name: 拼错\n    expekt: {total: 1}\n")

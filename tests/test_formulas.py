@@ -469,3 +469,20 @@ def test_a_formula_of_one_name_is_checked_as_the_same_name_parsed(text: str) -> 
     quick_formula = compile_formula(text, scope)
     assert (quick_formula.names, ast.dump(quick_formula.tree), quick_formula.bare) == (parsed.names, ast.dump(parsed.tree), parsed.bare)
     assert quick_formula.evaluate(values) == parsed.evaluate(values)
+
+
+def test_a_text_a_fact_with_declared_values_can_never_equal_is_refused_when_the_set_loads(tmp_path) -> None:
+    """`budget.base == '调整后预算'` (for 调整后预算数) would be false for every project: the set does not load, and the
+    line names the file and line, the values and the closest one."""
+    from pathlib import Path
+
+    from scoring_engine import IndicatorSetError, load_indicator_set
+
+    source = Path(__file__).resolve().parent.parent / "indicator_sets" / "self-evaluation.yaml"
+    text = source.read_text(encoding="utf-8").replace("budget.base == '调整后预算数'", "budget.base == '调整后预算'")
+    (tmp_path / "self-evaluation.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(IndicatorSetError) as caught:
+        load_indicator_set(tmp_path / "self-evaluation.yaml")
+    (problem,) = caught.value.problems
+    assert "'调整后预算' is not one of the values of budget.base: 全年预算数, 调整后预算数" == problem.message
+    assert (82, "did you mean '调整后预算数'?") == (problem.line, problem.hint)

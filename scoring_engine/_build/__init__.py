@@ -41,6 +41,7 @@ def build_indicator_set(located: Located, file: str | None, sha256: str, extends
     draft = Draft(data, log, total, precision=data.get("precision", 2) if log.ok(("precision",)) else 2)
     facts = sections.facts(draft)
     draft.scope = {name: spec.type for name, spec in facts.items()}
+    log.choices = {name: spec.values for name, spec in facts.items() if spec.values}
     # A broken declaration still counts as declared, so its readers are not reported twice.
     for name in draft.declared_facts():
         draft.scope.setdefault(name, "number")

@@ -7,6 +7,7 @@ from typing import Any
 
 from .._located import Located
 from ..errors import FormulaError, Problem, json_path
+from .._formula_kinds import choice_problems
 from ..formulas import Formula, compile_formula
 
 __all__ = ["Path", "ProblemLog"]
@@ -27,6 +28,8 @@ class ProblemLog:
         self.problems: list[Problem] = [p.located(indicator=self.indicator_at(at.get((p.line or 0, p.column or 0), ())))
                                         for p in located.problems]
         self.broken: set[Path] = set(located.rejected)  # paths with schema errors or refused values: not built further
+        # The declared values of each fact that has them (values:): a formula compares such a fact with one of them.
+        self.choices: dict[str, tuple[str, ...]] = {}
 
     def add(self, path: Path, message: str, hint: str | None = None, key: bool = False,
             indicator: str | None = None, expression: str | None = None, fact: str | None = None) -> None:
@@ -40,11 +43,14 @@ class ProblemLog:
     def compile(self, source: Any, path: Path, scope: Mapping[str, str], indicator: str | None = None) -> Formula | None:
         """The formula written at `path`; None, with its problems recorded there, if it is not valid."""
         try:
-            return compile_formula(source, scope)
+            formula = compile_formula(source, scope)
         except FormulaError as err:
             for p in err.problems:
                 self.add(path, p.message, p.hint, indicator=indicator, expression=p.expression, fact=p.fact)
             return None
+        for p in choice_problems(formula.tree, self.choices, formula.text) if self.choices else ():
+            self.add(path, p.message, p.hint, indicator=indicator, expression=p.expression, fact=p.fact)
+        return formula
 
     def indicator_at(self, path: Path) -> str | None:
         """Id of the innermost indicator that `path` lies in."""
