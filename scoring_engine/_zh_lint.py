@@ -24,6 +24,10 @@ LINT = (
     ("variant {variant} can never be chosen: {fact} takes only {values}",
      "算法 {variant} 永远不会被选用：{fact} 只能取 {values}"),
     ("remove the variant, or add {variant} to the values of {fact}", "删去该算法，或把 {variant} 加入 {fact} 的 values"),
+    # bounds written as percentages (lint/percents.py)
+    ("band bound {bound} is shown as {shown}: with display: percent a bound is a ratio",
+     "分档界限 {bound} 会显示为 {shown}：display: percent 时界限应写比率"),
+    ("write {ratio} for {bound}%", "{bound}% 应写成 {ratio}"),
     # checks (lint/checks.py)
     ("check {number} can never fail: it compares {side} with itself", "第 {number} 条校验永远不会不通过：它拿 {side} 与自身比较"),
     ("check {number} can never fail: the declared bounds already guarantee it ({bounds})",

@@ -373,3 +373,24 @@ def test_every_message_lint_gives_has_its_chinese(tmp_path: Path) -> None:
     assert len(texts) >= 10
     patterns = [_pattern(english) for english, _ in LINT]
     assert [] == [t for t in sorted(texts) if t and not any(p.fullmatch(t) for p in patterns)]
+
+
+def test_band_bounds_written_as_percentages_for_a_ratio_are_warned_once_each(tmp_path: Path) -> None:
+    """`min: 95` in a bands rule with display: percent is 9500%: every project falls in the lowest band and scores 0,
+    silently. Each such bound is warned of once, at its first place, with the ratio to write; 0.95 is not."""
+    from scoring_engine.lint import lint_file
+
+    source = ROOT / "examples" / "small" / "set.yaml"
+    text = source.read_text(encoding="utf-8")
+    start = text.index("id: process.execution")
+    end = text.index("- id:", start + 10)
+    block = text[start:end]
+    assert "display: percent" in block and "min: 0.95" in block, "the example's 预算执行率 bands show percentages"
+    edited = text[:start] + block.replace("0.95", "95").replace("0.9", "90").replace("0.8", "80") + text[end:]
+    (tmp_path / "set.yaml").write_text(edited, encoding="utf-8")
+    _, warnings = lint_file(tmp_path / "set.yaml")
+    found = [w for w in warnings if w.code == "percent-bound"]
+    assert ["95", "90", "80"] == [w.fields["bound"] for w in found]
+    assert "write 0.95 for 95%" == found[0].problem.hint
+    _, clean = lint_file(source)
+    assert not [w for w in clean if w.code == "percent-bound"]

@@ -6,6 +6,7 @@ that loads is looked at for what is legal but almost surely a mistake, each a
 
 - ``unused-fact``: a declared fact that nothing reads (`IndicatorSet.unused_facts`);
 - ``unreachable-band``, ``unreachable-variant``: parts of rules no project reaches (`reach`);
+- ``percent-bound``: a band bound written as a percentage where the rule reads a ratio (`percents`);
 - ``check-never-fails``, ``check-always-fails``: checks decided by the facts' declared bounds alone (`checks`);
 - ``standard-mismatch``: a number in the 评分标准 text the rule does not use (`standards`);
 - ``weight-bonus``, ``weight-rule-empty``, ``weight-label``: weights against what the set declares (`weights`).
@@ -26,6 +27,7 @@ from ..loader import load_indicator_set, resolve_profile
 from ..model import IndicatorSet
 from .checks import checks
 from .found import CODES, LintWarning, Locator, rules_of
+from .percents import percent_bounds
 from .ranges import Ranges
 from .reach import unreachable
 from .standards import standards
@@ -43,6 +45,7 @@ def lint_set(indicator_set: IndicatorSet, located: Located | None = None) -> tup
     rules = list(rules_of(indicator_set, locator))
     ranges = Ranges(indicator_set)
     found = [*_unused(indicator_set, locator), *unreachable(indicator_set, rules, ranges, locator),
+             *percent_bounds(rules, locator),
              *checks(indicator_set, ranges, locator), *standards(indicator_set, rules, locator),
              *weights(indicator_set, rules, ranges, locator)]
     return tuple(sorted(found, key=lambda w: (w.problem.line or 0, w.problem.column or 0)))

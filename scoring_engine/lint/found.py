@@ -25,6 +25,7 @@ Path = tuple[str | int, ...]
 CODES = {
     "unused-fact": "a declared fact that nothing reads",
     "unreachable-band": "a band no value of the facts' declared range falls in",
+    "percent-bound": "a band bound written as a percentage (95) where the rule reads a ratio (0.95)",
     "unreachable-variant": "a variant of a switch that the fact choosing it can never name",
     "check-never-fails": "a check that is true for every project",
     "check-always-fails": "a check that is false for every project",
