@@ -350,6 +350,14 @@ def test_tier_reason_carries_the_range_and_the_evaluators_reason() -> None:
     assert "达成年度指标（8–10分），得8.80分：评价组意见" == leaf(TIERS, judged_tier(TOP, "8.8")).reason
 
 
+def test_a_tier_is_enforced_as_it_is_printed_at_the_sets_decimals() -> None:
+    """Weight 13.33: 80% is 10.664, printed 10.66–13.33. A unit that picks the printed floor 10.66 is inside the tier
+    (it was refused as below 10.664); 10.65 is not, and the refusal names the printed bounds."""
+    rule = one_indicator("{kind: tiers, fact: s}", "  s: {type: tier}", weight="13.33")
+    assert "达成年度指标（10.66–13.33分），得10.66分：评价组意见" == leaf(rule, judged_tier(TOP, "10.66")).reason
+    assert "score 10.65 is outside tier 达成年度指标 [10.66, 13.33]" in str(scoring_error(rule, judged_tier(TOP, "10.65")))
+
+
 def test_unknown_tier_label_is_a_scoring_error() -> None:
     """A tier label the set does not define is refused, listing the defined tiers."""
     error = scoring_error(TIERS, judged_tier("基本达成", "7"))

@@ -7,7 +7,7 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
-from .._arith import ZERO, Rounding, percent, plain
+from .._arith import ZERO, Rounding, percent, plain, round_half_up
 from .._intervals import Interval, gaps_and_overlaps
 from ..errors import ScoringError, did_you_mean
 from ..judgements import TierJudgement
@@ -89,11 +89,16 @@ def score(rule: Tiers, weight: Decimal, facts: FactView) -> Outcome:
     iv = ranges[tier]
     low = iv.low * weight  # type: ignore[operator]
     high = weight if iv.high is None else iv.high * weight
-    inside = low <= judged.score <= high if iv.high is None else low <= judged.score < high
+    # The tier is enforced as the reports print it, at the rule's decimals: 80% of 13.33 is 10.664, shown and
+    # accepted as 10.66.
+    places = rule.rounding.places
+    low_shown, high_shown = round_half_up(low, places), round_half_up(high, places)  # as Rounding.show prints them
+    inside = low_shown <= judged.score <= high_shown if iv.high is None else low_shown <= judged.score < high_shown
     if not inside:
         closing = "]" if iv.high is None else ")"
-        raise ScoringError(f"score {plain(judged.score)} is outside tier {judged.tier} [{plain(low)}, {plain(high)}{closing}",
-                           fact=rule.fact, hint="pick a score inside the tier or change the tier")
+        raise ScoringError(f"score {plain(judged.score)} is outside tier {judged.tier} [{plain(low_shown)}, "
+                           f"{plain(high_shown)}{closing}", fact=rule.fact,
+                           hint="pick a score inside the tier or change the tier")
     fields = shown_later((low, high), _fields, rule, judged, low, high)
     return Outcome(judged.score, "tiers", fields, {"tier": judged.tier, "low": low, "high": high, "reason": judged.reason})
 
