@@ -76,6 +76,18 @@ def test_proportional_reason_shows_the_rate_and_the_arithmetic() -> None:
     assert "完成率86.00%，得分 = 10 × 86.00% = 8.60分" == leaf(PROPORTIONAL, {"v": 86, "t": 100}).reason
 
 
+@pytest.mark.parametrize(("value", "shown", "score"), [("12.345", "12.345%", "6.17"), ("98.765", "98.765%", "49.38"),
+                                                       ("0.005", "0.005%", "0.00"), ("86", "86.00%", "43.00")])
+def test_the_rate_in_a_proportional_reason_makes_the_equation_hold_on_paper(value: str, shown: str, score: str) -> None:
+    """Weight 50 and a rate of 12.345%: '50 × 12.35% = 6.17' does not hold by hand (6.175 → 6.18), so the rate is
+    shown with the decimals the equation needs, and two when two suffice."""
+    rule = one_indicator("{kind: proportional, value: v, target: t}", VALUE_AND_TARGET, weight=50)
+    reason = leaf(rule, {"v": D(value), "t": 100}).reason
+    assert f"完成率{shown}，得分 = 50 × {shown} = {score}分" == reason
+    rate = D(shown.rstrip("%")) / 100
+    assert D(score) == (50 * rate).quantize(D("0.01"), rounding="ROUND_HALF_UP")
+
+
 def test_proportional_with_zero_target_is_a_scoring_error() -> None:
     """A target of 0 cannot give a rate and is reported for the indicator."""
     error = scoring_error(PROPORTIONAL, {"v": 1, "t": 0})

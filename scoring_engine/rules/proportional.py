@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from .._arith import ONE, ZERO, Rounding, percent, plain, to_decimal_or_none
+from .._arith import ONE, ZERO, Rounding, fixed, percent, plain, round_half_up, to_decimal_or_none
 from .._display import equals_text, show_number
 from ..errors import ScoringError
 from ..formulas import Formula
@@ -53,14 +53,34 @@ class Proportional(NamedTuple):
 
 
 def _fields(rule: Proportional, value: Decimal, target: Decimal, rate: Decimal, actual_rate: Decimal,
-            unit: str | None) -> dict[str, object]:
+            unit: str | None, weight: Decimal) -> dict[str, object]:
     """The reason's fields: rates as percentages; value and target as the rule (or a row in %) displays them."""
     show = shower("percent" if unit == "%" else rule.display, rule.rounding.places)
-    fields: dict[str, object] = {"rate": percent(rate), "actual_rate": percent(actual_rate), "value": show(value),
-                                 "target": show(target)}
+    fields: dict[str, object] = {"rate": _rate_shown(rule, rate, weight), "actual_rate": percent(actual_rate),
+                                 "value": show(value), "target": show(target)}
     if rule.floor is not None:
         fields["floor"] = percent(rule.floor)
     return fields
+
+
+def _rate_shown(rule: Proportional, rate: Decimal, weight: Decimal) -> str:
+    """The rate as a percentage with two decimals, or as many more (up to six) as the reason's equation needs to hold
+    on paper: 50 × 12.35% = 6.175 rounds to 6.18, but the score of a rate of 12.345% is 6.17, so it shows 12.345%."""
+    def scored(r: Decimal) -> Decimal:
+        share = r if rule.floor is None else (r - rule.floor) / (ONE - rule.floor)
+        return rule.rounding.round(weight * share)
+
+    if rate >= ONE or (rule.floor is not None and rate < rule.floor):
+        return percent(rate)
+    score = scored(rate)
+    for places in range(2, _MOST_RATE_PLACES + 1):
+        shown = round_half_up(rate * 100, places)
+        if scored(shown / 100) == score:
+            return f"{plain(shown) if places > 2 else fixed(shown, 2)}%"
+    return percent(rate, _MOST_RATE_PLACES)
+
+
+_MOST_RATE_PLACES = 6
 
 
 def _reduced_fields(rule: Proportional, fields: Mapping[str, object], found: Decimal,
@@ -98,7 +118,7 @@ def score(rule: Proportional, weight: Decimal, facts: FactView) -> Outcome:
     if actual_rate != rate:
         details["uncapped_rate"] = actual_rate
     unit = row_unit(facts) if rule.rows else None  # a row in % shows its values as percentages
-    fields = shown_later((actual_rate, value, target), _fields, rule, value, target, rate, actual_rate, unit)
+    fields = shown_later((actual_rate, value, target), _fields, rule, value, target, rate, actual_rate, unit, weight)
     if rule.floor is not None:
         if rate < rule.floor:
             return Outcome(ZERO, "proportional.below_floor", fields, details)
