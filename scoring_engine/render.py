@@ -58,7 +58,7 @@ def render_table(result: Result) -> str:
     if result.warnings:
         lines.append("")
         lines.append("提示：")
-        lines.extend(f"  - {one_line(str(w))}" for w in result.warnings)
+        lines.extend(f"  - {one_line(w.text('zh'))}" for w in result.warnings)
     if result.flags:
         lines.append("")
         lines.append("需说明：")

@@ -452,3 +452,22 @@ def test_the_python_example_of_the_reports_doc_runs(monkeypatch: pytest.MonkeyPa
     namespace: dict[str, Any] = {}
     exec(compile(blocks[0], "docs/reports.md", "exec"), namespace)
     assert isinstance(namespace["workbook"], bytes) and namespace["markdown"].startswith("# ")
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "html"])
+def test_a_reports_warnings_are_in_chinese_as_the_report_is(fmt: str, tmp_path: Path) -> None:
+    """A fact the set does not declare (budget.payd) is warned of in the report in Chinese, like every other line of it,
+    not as 'fact budget.payd is not declared by the set and is ignored'."""
+    import json
+
+    from click.testing import CliRunner
+
+    from scoring_engine.cli import main
+
+    document = json.loads((ROOT / "examples" / "small" / "facts.json").read_text(encoding="utf-8"))
+    document["facts"]["budget"]["payd"] = 190
+    (tmp_path / "facts.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "en", "score", str(tmp_path / "facts.json"), "--set",
+                                    str(ROOT / "examples" / "small" / "set.yaml"), "--format", fmt])
+    assert 0 == run.exit_code, run.output
+    assert "事实 budget.payd 没有在体系中声明，已忽略" in run.stdout and "is not declared" not in run.stdout

@@ -107,7 +107,7 @@ def render_html(result: Result) -> str:
 def _warnings(result: Result) -> str:
     if not result.warnings:
         return ""
-    items = "".join(f"<li>{escape(str(w))}</li>" for w in result.warnings)
+    items = "".join(f"<li>{escape(w.text('zh'))}</li>" for w in result.warnings)
     return f'<section class="warnings" id="warnings">\n<h2>提示</h2>\n<ul>{items}</ul>\n</section>\n'
 
 

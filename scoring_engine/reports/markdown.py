@@ -73,7 +73,7 @@ def render_markdown(result: Result) -> str:
     lines.append("")
     if result.warnings:
         lines += ["## 提示", ""]
-        lines += [f"- {_cell(str(w))}" for w in result.warnings]
+        lines += [f"- {_cell(w.text('zh'))}" for w in result.warnings]
         lines.append("")
     if result.flags:
         lines += ["## 需说明", ""]

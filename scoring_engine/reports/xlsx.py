@@ -128,7 +128,7 @@ def _score_sheet(ws: Worksheet, result: Result, table: ScoreTable, score_format:
 
     after = FIRST_ROW + len(table.rows) + 2
     for j, warning in enumerate(result.warnings):
-        _text(ws, after + j, 1, f"提示：{warning}").alignment = Alignment(wrap_text=True, vertical="top")
+        _text(ws, after + j, 1, f"提示：{warning.text('zh')}").alignment = Alignment(wrap_text=True, vertical="top")
         ws.merge_cells(start_row=after + j, start_column=1, end_row=after + j, end_column=columns)
     _fit_and_print(ws, result, table, after)
 
@@ -186,7 +186,7 @@ def _facts_sheet(ws: Worksheet, result: Result, score_format: str) -> None:
             [(d.label or d.name, _cell_value(d.value) if d.error is None else f"无法计算：{d.error}", "",
               f"{d.name} = {d.expression}")
              for d in result.derived])
-    section("提示", None, [(str(w),) for w in result.warnings] or [("（无）",)])
+    section("提示", None, [(w.text('zh'),) for w in result.warnings] or [("（无）",)])
     if result.flags:
         section("需说明", None, [(str(f),) for f in result.flags])
     section("来源", None, provenance(result))
