@@ -342,11 +342,12 @@ class _Run:
                 continue
             try:
                 met = rule.formula.evaluate(values)
-                undecided = None if isinstance(met, bool) else f"条件必须得出是或否，得到 {met!r}"
+                got = plain(met) if isinstance(met, Decimal) else repr(met) if isinstance(met, str) else str(met)
+                undecided = None if isinstance(met, bool) else f"the condition must give true or false, got {got}"
             except ScoringError as err:
                 met, undecided = False, err.problems[0].message
             if undecided is not None:
-                self.warnings.append(ScoreWarning("explain_when", f"无法判断是否需说明（{undecided}）：{rule.message}",
+                self.warnings.append(ScoreWarning("explain_when", f"cannot tell whether to explain ({undecided}): {rule.message}",
                                                   expression=rule.formula.text))
             elif met:
                 found.append(Flag(_with_values(rule.message, rule.formula, values), rule.formula.text))

@@ -51,8 +51,10 @@ def test_a_condition_that_cannot_be_decided_is_a_warning_not_a_flag():
     assert () == result.flags
     undecided = [w.message for w in result.warnings if w.kind == "explain_when"]
     assert 2 == len(undecided)
-    assert undecided[0].startswith("无法判断是否需说明（") and undecided[0].endswith("：除零")
-    assert "条件必须得出是或否，得到 Decimal('200')" in undecided[1]
+    assert undecided[0].startswith("cannot tell whether to explain (") and undecided[0].endswith("): 除零")
+    assert "the condition must give true or false, got 200" in undecided[1]
+    chinese = [w.text("zh") for w in result.warnings if w.kind == "explain_when"]
+    assert chinese[0].startswith("无法判断是否需说明（") and "条件必须得出是或否，得到 200" in chinese[1]
 
 
 def test_flags_are_in_the_json_result_and_match_the_schema():
