@@ -20,6 +20,8 @@ __all__ = ["CATALOG"]
 _READING = (
     # a problem placed on a form's cell (forms/): the cell first, whatever the message it places
     ("{sheet:sheet}!{cell:cell}: {message}", "{sheet}!{cell}：{message!t}"),
+    ("{message} (read by {readers})", "{message!t}（读取它的指标：{readers}）"),
+    ("{title} ({fact}): row {number:n} ({name}): {message}", "{title}（{fact}）：第 {number} 行（{name}）：{message!t}"),
     ("row {name}: {message} (cells {first}–{last})", "行 {name}：{message!t}（单元格 {first}–{last}）"),
     ("row {name}: {what} is empty", "行 {name}：{what}未填写"),
     ("row {name}: {label} is empty, and the target {target} has no sign",
@@ -328,7 +330,6 @@ _SETS = (
 
 _SCORING = (
     # facts (facts.py, target_rows.py, engine.py)
-    ("{message} (read by {readers})", "{message!t}（读取它的指标：{readers}）"),
     ("row {number:n} ({name}): {message}", "第 {number} 行（{name}）：{message!t}"),
     ("{title} ({name:id}): {message}", "{title}（{name}）：{message!t}"),
     ("required fact {label} ({name:id}) is missing", "缺少必填的事实 {label}（{name}）"),

@@ -15,7 +15,7 @@ from fractions import Fraction
 from types import MappingProxyType
 from typing import Any, Generic, NamedTuple, Protocol, Self, TypeVar
 
-from .._arith import Rounding, exact, percent, plain, round_half_up, to_decimal
+from .._arith import Rounding, exact, fixed, percent, plain, round_half_up, to_decimal
 from ..errors import ScoringError
 from ..formulas import Finding, Formula
 from ..model import Rule
@@ -33,6 +33,7 @@ __all__ = [
     "RuleSpec",
     "Story",
     "Template",
+    "equation_rate",
     "shown_later",
 ]
 
@@ -121,6 +122,25 @@ def shown_later(numbers: tuple[Decimal | None, ...], make: Callable[..., Mapping
         if n is not None and not (n.is_finite() and n.adjusted() < _SAFE_TO_SHOW):
             return make(*args, **named)
     return LazyMapping(make, *args, **named)
+
+
+def equation_rate(rate: Decimal, scored: Callable[[Decimal], Decimal]) -> str:
+    """A rate as a percentage for a reason whose equation gives the score from it: two decimals, or as many more (up to
+    six) as make the equation hold on paper. 50 × 12.35% = 6.175 rounds to 6.18, but the score of a rate of 12.345% is
+    6.17, so it is shown as 12.345%.
+
+    >>> equation_rate(Decimal("0.12345"), lambda r: round_half_up(50 * r, 2)), equation_rate(Decimal("0.86"), lambda r: r)
+    ('12.345%', '86.00%')
+    """
+    score = scored(rate)
+    for places in range(2, _MOST_RATE_PLACES + 1):
+        shown = round_half_up(rate * 100, places)
+        if scored(shown / 100) == score:
+            return f"{fixed(shown, 2) if places == 2 else plain(shown)}%"
+    return percent(rate, _MOST_RATE_PLACES)
+
+
+_MOST_RATE_PLACES = 6
 
 
 class Template(NamedTuple):

@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 from .._arith import Rounding, percent, plain
 from .._display import equals_text, show_value
 from ..formulas import Formula
-from ._base import FactView, Outcome, RuleKind, RuleSpec, Story, Template, reads, shown_later
+from ._base import FactView, Outcome, RuleKind, RuleSpec, Story, Template, equation_rate, reads, shown_later
 
 
 class FormulaRule(NamedTuple):
@@ -36,12 +36,12 @@ class FormulaRule(NamedTuple):
 def score(rule: FormulaRule, weight: Decimal, facts: FactView) -> Outcome:
     value = facts.number(rule.expr, "the formula")
     if rule.is_rate:
-        return Outcome(value * weight, "formula.rate", shown_later((value,), _rate_fields, rule, value), {"rate": value})
+        return Outcome(value * weight, "formula.rate", shown_later((value,), _rate_fields, rule, value, weight), {"rate": value})
     return Outcome(value, "formula.score", shown_later((value,), _value_fields, rule, value), {"value": value})
 
 
-def _rate_fields(rule: FormulaRule, value: Decimal) -> dict[str, object]:
-    return {"formula": rule.expr.text, "rate": percent(value)}
+def _rate_fields(rule: FormulaRule, value: Decimal, weight: Decimal) -> dict[str, object]:
+    return {"formula": rule.expr.text, "rate": equation_rate(value, lambda r: rule.rounding.round(weight * r))}
 
 
 def _value_fields(rule: FormulaRule, value: Decimal) -> dict[str, object]:

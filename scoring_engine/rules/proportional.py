@@ -10,11 +10,12 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from .._arith import ONE, ZERO, Rounding, fixed, percent, plain, round_half_up, to_decimal_or_none
+from .._arith import ONE, ZERO, Rounding, percent, plain, to_decimal_or_none
 from .._display import equals_text, show_number
 from ..errors import ScoringError
 from ..formulas import Formula
-from ._base import Deduction, FactView, Outcome, RuleKind, RuleSpec, Story, Template, reads, row_unit, shower, shown_later
+from ._base import (Deduction, FactView, Outcome, RuleKind, RuleSpec, Story, Template, equation_rate, reads, row_unit, shower,
+                    shown_later)
 from ._deductions import settle_later
 from ._over_target import OverTarget, deviation, over_target
 
@@ -64,23 +65,11 @@ def _fields(rule: Proportional, value: Decimal, target: Decimal, rate: Decimal, 
 
 
 def _rate_shown(rule: Proportional, rate: Decimal, weight: Decimal) -> str:
-    """The rate as a percentage with two decimals, or as many more (up to six) as the reason's equation needs to hold
-    on paper: 50 × 12.35% = 6.175 rounds to 6.18, but the score of a rate of 12.345% is 6.17, so it shows 12.345%."""
-    def scored(r: Decimal) -> Decimal:
-        share = r if rule.floor is None else (r - rule.floor) / (ONE - rule.floor)
-        return rule.rounding.round(weight * share)
-
+    """The rate for the reason's equation (weight × rate, or the share above the floor): see `equation_rate`."""
     if rate >= ONE or (rule.floor is not None and rate < rule.floor):
         return percent(rate)
-    score = scored(rate)
-    for places in range(2, _MOST_RATE_PLACES + 1):
-        shown = round_half_up(rate * 100, places)
-        if scored(shown / 100) == score:
-            return f"{plain(shown) if places > 2 else fixed(shown, 2)}%"
-    return percent(rate, _MOST_RATE_PLACES)
-
-
-_MOST_RATE_PLACES = 6
+    floor = rule.floor
+    return equation_rate(rate, lambda r: rule.rounding.round(weight * (r if floor is None else (r - floor) / (ONE - floor))))
 
 
 def _reduced_fields(rule: Proportional, fields: Mapping[str, object], found: Decimal,
