@@ -88,6 +88,8 @@ HELP = (
      "评分标准, rules and grades; with --facts, each project's total, grade and scores under both (去年 → 今年).",
      "列出从体系 OLD 到体系 NEW（文件或内置体系的 id）的变化。包括：增加、删除或移动的指标，分值，评分标准，"
      "规则和等级；给出 --facts 时，还列出每个项目在两个体系下的总分、等级和各项得分（去年 → 今年）。"),
+    ("The exit code is 1 when a project cannot be scored under either set.",
+     "有项目在任一体系下无法评分时，退出码为 1。"),
     ("A project's facts file: show how its total, grade and scores change (repeat for several).",
      "一个项目的事实文件：显示它的总分、等级和各项得分怎样变化（可重复给出多个）。"),
     ("table (the screen), markdown, or xlsx (needs --output).", "table（屏幕显示）、markdown 或 xlsx（需要 --output）。"),

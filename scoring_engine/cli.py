@@ -403,7 +403,10 @@ def resolve(set_ref: str, output: Path | None) -> None:
 @_guarded
 def diff(old_ref: str, new_ref: str, facts_files: tuple[Path, ...], fmt: str, output: Path | None) -> None:
     """What changed from set OLD to set NEW (files or bundled ids): indicators added, removed or moved, weights,
-    评分标准, rules and grades; with --facts, each project's total, grade and scores under both (去年 → 今年)."""
+    评分标准, rules and grades; with --facts, each project's total, grade and scores under both (去年 → 今年).
+
+    The exit code is 1 when a project cannot be scored under either set.
+    """
     from .diff import compare_scores, diff_sets
     from .reports.diff import render_diff
 
@@ -413,6 +416,8 @@ def diff(old_ref: str, new_ref: str, facts_files: tuple[Path, ...], fmt: str, ou
     projects = compare_scores(old, new, [(str(path), load_facts(path)) for path in facts_files])
     content = render_diff(diff_sets(old, new), projects, fmt)
     _deliver(content, output, _say(f"{output}: written"))
+    if any(p.old_problems or p.new_problems for p in projects):  # the report says which; the exit code says so too
+        sys.exit(EXIT_INVALID)
 
 
 @main.command()

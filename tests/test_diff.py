@@ -133,12 +133,13 @@ def test_facts_show_each_project_under_both_sets(sets: tuple[Path, Path, Path]) 
 
 
 def test_a_project_that_fails_under_one_set_says_why(sets: tuple[Path, Path, Path], tmp_path: Path) -> None:
-    """Facts one set cannot score are shown with the reason in Chinese, not as a crash."""
+    """Facts one set cannot score are shown with the reason in Chinese, not as a crash; the exit code is 1, so that a
+    script comparing a portfolio under two sets knows some project was not compared."""
     old, new, _ = sets
     facts = tmp_path / "bad.json"
     facts.write_text('{"facts": {"paid": 50, "done": 40}}', encoding="utf-8")
     done = CliRunner().invoke(main, ["diff", str(old), str(new), "--facts", str(facts)])
-    assert 0 == done.exit_code
+    assert 1 == done.exit_code
     assert "原评分失败：" in done.stdout and "缺少必填的事实 total" in done.stdout
 
 
