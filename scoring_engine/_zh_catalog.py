@@ -39,6 +39,12 @@ _READING = (
     ("compare with one of them", "与其中之一比较"),
     ("override {name} is not a fact of the set", "覆盖项 {name} 不是体系中的事实"),
     ("override a fact the set declares", "只覆盖体系中声明的事实"),
+    ("= sets a value; to compare, write ==", "= 是赋值；比较是否相等要写 =="),
+    ("e.g. budget.method == '按比例'", "例如 budget.method == '按比例'"),
+    ("syntax error: {number}% is not a number in a formula", "语法错误：公式里的 {number}% 不是数字"),
+    ("write the ratio: {ratio} for {number}%", "写成比率：{number}% 写作 {ratio}"),
+    ("<> is not an operator", "<> 不是运算符"),
+    ("write != for 'not equal'", "“不等于”写作 !="),
     # files, encodings and the slips of a Chinese input method (_files, _encodings, _typing_slips)
     ("not enough memory to finish (MemoryError): close other programs, or give a smaller input",
      "内存不足，无法完成（MemoryError）：关闭其他程序，或减小输入"),

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import ast
 import io
+import itertools
 import keyword
 import re
 import tokenize
@@ -283,6 +284,10 @@ class _TooDeep(Exception):
     pass
 
 
+# Operators as a Chinese input method or a word processor types them, and what to type instead.
+_TYPED_OPERATORS = {"≥": ">=", "≤": "<=", "≠": "!=", "÷": "/", "×": "*", "—": "-", "－": "-", "＝": "=="}
+
+
 def _unicode_problems(text: str) -> list[Problem]:
     """Non-ASCII outside text literals (full-width brackets, look-alike letters) and invisible characters."""
     if text.isascii() and text.isprintable() and "#" not in text:
@@ -309,13 +314,37 @@ def _unicode_problems(text: str) -> list[Problem]:
             continue
         for ch in token.string:
             if ord(ch) > 127:
-                ascii_twin = unicodedata.normalize("NFKC", ch)
+                ascii_twin = _TYPED_OPERATORS.get(ch) or unicodedata.normalize("NFKC", ch)
                 typed = ascii_twin.isascii() and ascii_twin != ch
                 hint = f"type {ascii_twin!r} instead" if typed else "names and operators must be ASCII"
                 problems.append(Problem(f"character {ch!r} (U+{ord(ch):04X} {unicodedata.name(ch, '?')}) outside a text literal",
                                         expression=text, hint=hint))
                 return problems
     return problems
+
+
+def _syntax_slip(text: str) -> Problem | None:
+    """The likely slip in a formula that does not parse, in words a set author acts on, rather than Python's: = for ==,
+    90% for 0.9, <> for !=. None when it is none of them."""
+    try:
+        tokens = [t for t in tokenize.generate_tokens(io.StringIO(text).readline) if t.type in (tokenize.OP, tokenize.NUMBER)]
+    except (tokenize.TokenError, SyntaxError):
+        return None
+    for before, token in itertools.pairwise([None, *tokens]):
+        if token is None:
+            continue
+        if token.string == "=":
+            return Problem("syntax error: = sets a value; to compare, write ==", expression=text,
+                           hint="e.g. budget.method == '按比例'")
+        if token.string == "%" and before is not None and before.type == tokenize.NUMBER:
+            written = before.string
+            ratio = format(Decimal(written) / 100, "f") if written.replace(".", "", 1).isdigit() else "0.9"
+            return Problem(f"syntax error: {written}% is not a number in a formula", expression=text,
+                           hint=f"write the ratio: {ratio} for {written}%")
+        if token.string == "<>" or (token.string == ">" and before is not None and before.string == "<"
+                                    and before.end == token.start):
+            return Problem("syntax error: <> is not an operator", expression=text, hint="write != for 'not equal'")
+    return None
 
 
 def compile_formula(source: str | int | Decimal | bool, scope: Mapping[str, str]) -> Formula:
@@ -348,6 +377,9 @@ def compile_formula(source: str | int | Decimal | bool, scope: Mapping[str, str]
         # Parenthesised so that a formula may span lines in a YAML block.
         tree = ast.parse(f"(\n{text}\n)", mode="eval")
     except SyntaxError as err:
+        slip = _syntax_slip(text)
+        if slip is not None:
+            raise FormulaError(slip) from None
         detail = (err.msg or "invalid syntax").replace("'(' was never closed", "unbalanced parentheses")
         detail = re.sub(r" \(detected at line \d+\)", "", detail)  # a line of the text as wrapped for parsing
         raise FormulaError(f"syntax error: {detail}", expression=text) from None

@@ -486,3 +486,20 @@ def test_a_text_a_fact_with_declared_values_can_never_equal_is_refused_when_the_
     (problem,) = caught.value.problems
     assert "'调整后预算' is not one of the values of budget.base: 全年预算数, 调整后预算数" == problem.message
     assert (82, "did you mean '调整后预算数'?") == (problem.line, problem.hint)
+
+
+@pytest.mark.parametrize(("text", "words", "hint"), [
+    ("1 if x = 2 else 0", "= sets a value; to compare, write ==", "e.g. budget.method == '按比例'"),
+    ("x >= 90%", "90% is not a number in a formula", "write the ratio: 0.9 for 90%"),
+    ("x <> 2", "<> is not an operator", "write != for 'not equal'"),
+    ("x ≥ 0.9", "character '≥'", "type '>=' instead"),
+    ("x ÷ 2", "character '÷'", "type '/' instead"),
+])
+def test_the_slips_a_set_author_makes_in_a_formula_are_named_with_the_fix(text: str, words: str, hint: str) -> None:
+    """= for ==, 90% for 0.9, <> for !=, ≥ and ÷ typed by an input method: each is said in words an author acts on,
+    with what to write instead, not Python's 'Maybe you meant …' or 'invalid syntax'."""
+    with pytest.raises(FormulaError) as caught:
+        compile_formula(text, {"x": "number"})
+    problem = caught.value.problems[0]
+    assert words in problem.message and hint == problem.hint
+    assert "Maybe" not in problem.text("zh") and "invalid syntax" not in problem.text("zh")
