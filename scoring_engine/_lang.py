@@ -53,10 +53,34 @@ def is_chinese(text: str) -> bool:
     return _HAN_UTF8.search(text.encode("utf-8", "surrogatepass")) is not None
 
 
-def _holds_chinese(path: Path) -> bool:
-    """Whether a facts, set or JSONL file, or a filled form, holds Chinese text."""
+def _holds_chinese(path: Path, depth: int = 0) -> bool:
+    """Whether a facts, set or JSONL file, or a filled form, holds Chinese text; a profile, when the set it extends does."""
     suffix = path.suffix.lower()
-    return _file_is_chinese(path) if suffix in _TEXT_SUFFIXES else _form_is_chinese(path) if suffix in _FORM_SUFFIXES else False
+    if suffix in _FORM_SUFFIXES:
+        return _form_is_chinese(path)
+    if suffix not in _TEXT_SUFFIXES:
+        return False
+    if _file_is_chinese(path):
+        return True
+    base = _extends(path) if suffix in (".yaml", ".yml") and depth < 3 else None
+    if base is None:
+        return False
+    from ._files import bundled_sets
+
+    return base in bundled_sets() or _holds_chinese(path.parent / base, depth + 1)
+
+
+_EXTENDS = re.compile(rb"^extends:[ \t]*[\"']?([^\"'#\s]+)", re.M)
+
+
+def _extends(path: Path) -> str | None:
+    """The set a profile extends (`extends: self-evaluation`), as written; None for a file that extends none."""
+    try:
+        with path.open("rb") as handle:
+            found = _EXTENDS.search(handle.read(_HEAD))
+    except OSError:
+        return None
+    return found.group(1).decode("utf-8", "replace") if found else None
 
 
 def _form_is_chinese(path: Path) -> bool:

@@ -95,3 +95,17 @@ def test_a_form_or_a_folder_of_project_folders_is_chinese_by_what_it_holds(tmp_p
     (tmp_path / "examples" / "small").mkdir(parents=True)
     (tmp_path / "examples" / "small" / "facts.json").write_text('{"project": {"name": "社区养老"}}', encoding="utf-8")
     assert "zh" == language(None, [tmp_path / "examples"], empty)
+
+
+def test_a_profile_is_chinese_when_the_set_it_extends_is(tmp_path: Path) -> None:
+    """A profile that writes no Chinese of its own (`extends: self-evaluation` and a weight) builds a Chinese set: its
+    messages are Chinese, whether it extends a bundled set or a Chinese set beside it; a plain English file is not."""
+    from scoring_engine._lang import language
+
+    empty: dict[str, str] = {}
+    (tmp_path / "bundled.yaml").write_text("extends: self-evaluation\nchange:\n  budget: {weight: 15}\n", encoding="utf-8")
+    (tmp_path / "base.yaml").write_text("id: base\nname: 基础体系\n", encoding="utf-8")
+    (tmp_path / "local.yaml").write_text("extends: 'base.yaml'\n", encoding="utf-8")
+    (tmp_path / "plain.yaml").write_text("id: plain\nname: plain\n", encoding="utf-8")
+    assert ["zh", "zh", "en"] == [language(None, [tmp_path / name], empty) for name in ("bundled.yaml", "local.yaml",
+                                                                                        "plain.yaml")]
