@@ -83,6 +83,10 @@ def line_slips(line: str, number: int) -> list[Slip]:
     [(14, '：')]
     >>> line_slips("standard: 得分 = 执行率 × 分值，最高不超过分值。", 1)
     []
+    >>> [(s.column, s.char) for s in line_slips("        weight:\u300015", 1)]
+    [(16, '\u3000')]
+    >>> [(s.column, s.char) for s in line_slips('version: "1.0”', 5)]
+    [(14, '”')]
     """
     found: list[Slip] = []
     indent = len(line) - len(line.lstrip(" \t\u3000"))
@@ -115,6 +119,9 @@ def _structure_slips(line: str, start: int, number: int) -> list[Slip]:
             key_from, value_from = (i + 1 if ch == "{" else None), i + 1
         elif ch in "]}":
             depth = max(depth - 1, 0)
+        elif ch == ":" and line[i + 1:i + 2] == "\u3000" and key_from is not None:  # 'weight:　15', an input method's space
+            found.append(Slip(number, i + 2, "\u3000"))
+            key_from, value_from = None, i + 1
         elif ch == ":" and line[i + 1:i + 2] in ("", " ", "\t"):
             key_from, value_from = None, i + 1
         elif ch == "," and depth:
@@ -123,6 +130,11 @@ def _structure_slips(line: str, start: int, number: int) -> list[Slip]:
             key_from, value_from = i + 1, i + 1  # a list item, which may be a mapping
         elif ch in FULL_WIDTH and _structural(line, i, key_from, value_from, depth):
             found.append(Slip(number, i + 1, ch))
+    if quote:  # a value opened with an ASCII quote and closed with a Chinese one ("1.0”): YAML reads on to a later line
+        opened = line.rfind(quote)
+        closing = next((i for i in range(opened + 1, len(line)) if line[i] in "“”‘’"), None)
+        if closing is not None and line[closing + 1:].strip() in ("", "}", "]", ","):
+            found.append(Slip(number, closing + 1, line[closing]))
     return found
 
 

@@ -201,3 +201,18 @@ def test_a_cut_short_or_empty_json_file_says_so_not_to_drop_a_trailing_comma(tmp
     assert 1 == code and "cut.json:1:41: JSON 语法错误：文本在文档写完之前就结束了（文件（或这一行）被截断了：请重新完整写出）" in lines[0]
     code, lines = run("score", str(tmp_path / "empty.json"), "--set", str(EXAMPLE_SET))
     assert 1 == code and "JSON 语法错误：内容是空的" in lines[0] and "逗号" not in lines[0]
+
+
+def test_a_chinese_closing_quote_and_a_full_width_space_after_a_colon_are_named_where_typed(tmp_path: Path):
+    """`version: "1.0”` (an ASCII quote closed by a Chinese one) was reported 37 lines later as an indentation error,
+    and `weight:　15` (an input method's full-width space) on the next line as a missing colon: each is named at its
+    own line and column, with what to type."""
+    text = EXAMPLE_SET.read_text(encoding="utf-8")
+    quoted = text.replace('version: "1.0"', 'version: "1.0”', 1)
+    spaced = text.replace("weight: 15\n", "weight:\u300015\n", 1)
+    assert text not in (quoted, spaced)
+    for name, edited, words in (("quote.yaml", quoted, "'”' 是中文引号"), ("space.yaml", spaced, "全角空格")):
+        (tmp_path / name).write_text(edited, encoding="utf-8")
+        code, lines = run("validate", str(tmp_path / name))
+        line = next(i + 1 for i, row in enumerate(edited.splitlines()) if "”" in row or "\u3000" in row)
+        assert 1 == code and f"{name}:{line}:" in lines[0] and words in lines[0], lines
