@@ -150,6 +150,8 @@ PARSERS = (
     # PyYAML: "while <context> <problem>"
     ("while scanning a simple key could not find expected ':'", "这一行缺少键后面的冒号 ':'（键和值之间写 ': '）"),
     ("mapping values are not allowed here", "这里不能出现“键: 值”（检查这一行和上一行的冒号与缩进）"),
+    ("sequence entries are not allowed here",
+     "这里不能开始列表项 '- '（检查这一行的缩进；文字以 - 开头时给它加上引号）"),
     ("expected a single document in the stream but found another document",
      "文件中有不止一个文档（用 --- 分隔）；一个文件只能写一个"),
     ("while scanning for the next token found character {char} that cannot start any token",
@@ -198,6 +200,7 @@ PARSERS = (
     ("'<key>'", "一个键"),
     ("'<value>'", "一个值"),
     ("'<anchor>'", "一个锚点"),
+    ("'?'", "问号 '?'（它在行首表示复杂键；文字以 ? 开头时加上引号）"),
     ("'<alias>'", "一个别名"),
     ("'<tag>'", "一个标签"),
     ("'-'", "列表符号 '-'"),
