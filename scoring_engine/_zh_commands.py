@@ -70,6 +70,7 @@ COMMANDS = (
     ("internal error: {type}: {detail} (please report it with this document)",
      "内部错误：{type}: {detail}（请连同这份文档报告这个问题）"),
     ("the document has neither a file nor facts", "文档既没有文件也没有事实"),
+    ("{file}: {count} cases not run: the set does not load", "{file}：{count} 个用例未运行：指标体系无法加载"),
     ("no indicator set: the form names none; pass --set ID|PATH", "自评表未注明所用指标体系，请用 --set ID|PATH 指定"),
     ("the form names the set {named}, which is not bundled: pass --set ID|PATH",
      "自评表注明的指标体系 {named} 不是内置指标体系，请用 --set ID|PATH 指定其文件"),

@@ -472,11 +472,14 @@ def test_cases(paths: tuple[str, ...]) -> None:
             _report(err)
             failed += 1
             continue
-        for case in cases:
+        for number, case in enumerate(cases):
             try:
                 differences = run_case(case, sets).described(lang)
-            except ScoringEngineError as err:  # the set itself does not load
-                differences = tuple(p.text(lang) for p in err.problems)
+            except ScoringEngineError as err:  # the set itself does not load: its errors once, not once per case
+                _report(err)
+                failed += len(cases) - number
+                say(_say(f"{file}: {len(cases) - number} cases not run: the set does not load") + "\n")
+                break
             if differences:
                 failed += 1
             else:

@@ -121,3 +121,16 @@ def test_pytest_collects_case_files(pytester: pytest.Pytester):
     result = pytester.runpytest("-p", "no:cacheprovider")  # the plugin loads through its entry point
     result.assert_outcomes(passed=1, failed=1)
     result.stdout.fnmatch_lines(["*total expected 80, got 79.73*"])
+
+
+def test_a_set_that_does_not_load_is_reported_once_not_once_per_case(tmp_path: Path):
+    """A cases file whose set has an error: the set's error lines come once, then one line saying how many cases were
+    not run (they were repeated for each of 118 cases, joined on one line each); exit 1."""
+    path = _case_file(tmp_path, "".join(f"  - name: 用例{i}\n    expect: {{total: 79.73}}\n" for i in range(3)))
+    (tmp_path / "set.yaml").write_text((tmp_path / "set.yaml").read_text(encoding="utf-8").replace("weight: 15", "weight: 16", 1),
+                                       encoding="utf-8")
+    result = CliRunner().invoke(main, ["--lang", "en", "test", str(path)])
+    assert 1 == result.exit_code
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert errors and len(errors) == len(set(errors)) and f"{path}: 3 cases not run: the set does not load" in result.output
+    assert "0 passed, 3 failed" in result.output
