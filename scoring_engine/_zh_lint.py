@@ -28,6 +28,10 @@ LINT = (
     ("band bound {bound} is shown as {shown}: with display: percent a bound is a ratio",
      "分档界限 {bound} 会显示为 {shown}：display: percent 时界限应写比率"),
     ("write {ratio} for {bound}%", "{bound}% 应写成 {ratio}"),
+    # formulas that read nothing and fail (lint/constants.py)
+    ("formula {formula} reads no facts and fails for every project: {why}",
+     "公式 {formula} 不读任何事实，对每个项目都会出错：{why!t}"),
+    ("correct the formula", "请改正公式"),
     # checks (lint/checks.py)
     ("check {number} can never fail: it compares {side} with itself", "第 {number} 条校验永远不会不通过：它拿 {side} 与自身比较"),
     ("check {number} can never fail: the declared bounds already guarantee it ({bounds})",

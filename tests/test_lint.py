@@ -394,3 +394,22 @@ def test_band_bounds_written_as_percentages_for_a_ratio_are_warned_once_each(tmp
     assert "write 0.95 for 95%" == found[0].problem.hint
     _, clean = lint_file(source)
     assert not [w for w in clean if w.code == "percent-bound"]
+
+
+@pytest.mark.parametrize("formula", ["1/0", '"abc" + 1', "'a' * 1000000"])
+def test_a_formula_that_reads_nothing_and_cannot_be_computed_is_warned_of(formula: str, tmp_path: Path) -> None:
+    """A rate of `1/0` (or arithmetic on text) reads no facts, so it fails for every project scored, while the set
+    loads: lint says so, at the formula, with why."""
+    from scoring_engine.lint import lint_file
+
+    import json
+
+    text = (ROOT / "examples" / "small" / "set.yaml").read_text(encoding="utf-8")
+    old = 'rule: {kind: formula, rate: "1 if cost_saving_rate >= 0 else output.cost_planned / output.cost_actual"}'
+    assert old in text
+    (tmp_path / "set.yaml").write_text(text.replace(old, f"rule: {{kind: formula, rate: {json.dumps(formula)}}}"),
+                                       encoding="utf-8")
+    _, warnings = lint_file(tmp_path / "set.yaml")
+    found = [w for w in warnings if w.code == "formula-fails"]
+    assert 1 == len(found) and "output.cost" == found[0].problem.indicator
+    assert f"`{formula}` reads no facts and fails for every project" in found[0].problem.message

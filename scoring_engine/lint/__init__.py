@@ -8,6 +8,7 @@ that loads is looked at for what is legal but almost surely a mistake, each a
 - ``unreachable-band``, ``unreachable-variant``: parts of rules no project reaches (`reach`);
 - ``percent-bound``: a band bound written as a percentage where the rule reads a ratio (`percents`);
 - ``check-never-fails``, ``check-always-fails``: checks decided by the facts' declared bounds alone (`checks`);
+- ``formula-fails``: a formula that reads no facts and cannot be computed (`constants`);
 - ``standard-mismatch``: a number in the 评分标准 text the rule does not use (`standards`);
 - ``weight-bonus``, ``weight-rule-empty``, ``weight-label``: weights against what the set declares (`weights`).
 
@@ -26,6 +27,7 @@ from ..errors import ScoringEngineError
 from ..loader import load_indicator_set, resolve_profile
 from ..model import IndicatorSet
 from .checks import checks
+from .constants import constant_failures
 from .found import CODES, LintWarning, Locator, rules_of
 from .percents import percent_bounds
 from .ranges import Ranges
@@ -45,7 +47,7 @@ def lint_set(indicator_set: IndicatorSet, located: Located | None = None) -> tup
     rules = list(rules_of(indicator_set, locator))
     ranges = Ranges(indicator_set)
     found = [*_unused(indicator_set, locator), *unreachable(indicator_set, rules, ranges, locator),
-             *percent_bounds(rules, locator),
+             *percent_bounds(rules, locator), *constant_failures(indicator_set, rules, locator),
              *checks(indicator_set, ranges, locator), *standards(indicator_set, rules, locator),
              *weights(indicator_set, rules, ranges, locator)]
     return tuple(sorted(found, key=lambda w: (w.problem.line or 0, w.problem.column or 0)))

@@ -1,0 +1,46 @@
+"""Formulas that read no facts and fail for every project: ``1/0``, ``"abc" + 1``.
+
+A formula that reads nothing gives the same outcome for every project, so one
+that fails (a division by zero, arithmetic on text) fails each project scored
+with the set, while the set itself loads. Evaluating it once here says so
+before any project is scored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ..errors import ScoringError
+from ..formulas import Formula
+from ..model import IndicatorSet
+from .found import LintWarning, Locator, RuleAt
+
+__all__ = ["FAILS_ALWAYS", "constant_failures"]
+
+FAILS_ALWAYS = "formula {formula} reads no facts and fails for every project: {why}"
+FAILS_ALWAYS_HINT = "correct the formula"
+
+
+def constant_failures(indicator_set: IndicatorSet, rules: list[RuleAt], locator: Locator) -> Iterator[LintWarning]:
+    """A warning for each formula of a rule, a derived value or a check that reads nothing and cannot be computed."""
+    for at in rules:
+        params: Any = at.rule.params
+        for key, value in zip(getattr(params, "_fields", ()), params if hasattr(params, "_fields") else (), strict=False):
+            if isinstance(value, Formula):
+                yield from _failing(value, (*at.path, key), locator, at.indicator)
+    for derived in indicator_set.derived:
+        yield from _failing(derived.formula, ("derived", derived.name), locator, None)
+    for i, check in enumerate(indicator_set.checks):
+        yield from _failing(check.formula, ("checks", i), locator, None)
+
+
+def _failing(formula: Formula, path: tuple[str | int, ...], locator: Locator, indicator: str | None) -> Iterator[LintWarning]:
+    if formula.names:
+        return
+    try:
+        formula.evaluate({})
+    except ScoringError as err:
+        yield locator.warning("formula-fails", path, FAILS_ALWAYS, {"formula": f"`{formula.text}`",
+                                                                     "why": err.problems[0].message},
+                              FAILS_ALWAYS_HINT, indicator=indicator, expression=formula.text)
