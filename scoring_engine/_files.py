@@ -148,6 +148,15 @@ def resolve_set(ref: str, relative_to: Path | None = None, what: str = "indicato
     raise IndicatorSetError(Problem(f"no indicator set {_quoted(ref)}: neither a file nor a bundled set id", hint=hint))
 
 
+def _files_beside(folder: Path) -> list[str]:
+    """The names of the YAML and JSON files in `folder` (at most a few hundred looked at), for a did-you-mean."""
+    try:
+        names = [entry.name for _, entry in zip(range(500), os.scandir(folder), strict=False)]
+    except OSError:
+        return []
+    return [n for n in names if n.lower().endswith((".yaml", ".yml", ".json"))]
+
+
 def inside_folder(ref: str, folder: Path, what: str, error: type[Exception], bundled: Mapping[str, Path] | None = None) -> Path:
     """The path `ref`, named inside a file whose folder is `folder`, if it lies in that folder's tree (links followed).
 
@@ -167,9 +176,12 @@ def inside_folder(ref: str, folder: Path, what: str, error: type[Exception], bun
                 if bundled is not None else "give a path inside that folder")
         raise error(Problem(f"{what} {_quoted(ref)} is not inside the folder of the file that names it", hint=hint))
     if not _exists(target):
+        nearby = _files_beside(target.parent)  # a misspelt name of a file there: 'sett.yaml' for set.yaml
         if bundled is None:
-            raise error(Problem(f"{what} {_quoted(ref)}: no such file in the folder of the file that names it"))
-        close = did_you_mean(ref, bundled) or ("bundled sets: " + ", ".join(bundled) if bundled else None)
+            raise error(Problem(f"{what} {_quoted(ref)}: no such file in the folder of the file that names it",
+                                hint=did_you_mean(ref, [str(Path(ref).parent / n) if Path(ref).parent != Path(".") else n
+                                                        for n in nearby])))
+        close = (did_you_mean(ref, [*bundled, *nearby]) or ("bundled sets: " + ", ".join(bundled) if bundled else None))
         raise error(Problem(f"no indicator set {_quoted(ref)}: neither a file in the folder of the file that names it "
                             "nor a bundled set id", hint=close))
     if target.is_dir():

@@ -82,7 +82,12 @@ def resolve(located: Located, file: str | None, sha256: str, folder: Path | None
                 else f"more than {MAX_EXTENDS_DEPTH} profiles on top of one another (MAX_EXTENDS_DEPTH)")
         log.add(("extends",), what, "extend the set the loop started from, or the bundled set itself")
         raise IndicatorSetError(log.ranked())
-    base_located, base_file, base_sha = read(ref, folder)
+    try:
+        base_located, base_file, base_sha = read(ref, folder)
+    except IndicatorSetError as err:  # a base that does not exist or cannot be read: said at the profile's extends:
+        where = located.where(("extends",)) or (None, None)
+        raise IndicatorSetError([p.located(file=file, line=where[0], column=where[1], path="$.extends")
+                                 for p in err.problems]) from None
     base = resolve(base_located, base_file, base_sha, Path(base_file).parent if base_file else None, read,
                    (*chain, file or "?"))
     if base_located.problems:

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -170,9 +171,11 @@ def load_cases(path: str | Path) -> list[Case]:
     doc = _check_keys(located.data, _FILE_KEYS, "the case file", file, 1)
     if "indicator_set" not in doc or not isinstance(doc.get("cases"), list) or not doc["cases"]:
         raise CaseFileError(Problem("a case file needs indicator_set and a non-empty list of cases", file=file, line=1))
-    set_file = resolve_set(_text(doc["indicator_set"], "indicator_set", file, located.where(("indicator_set",))),
-                           relative_to=path.parent)
-    base = _facts_file(doc, path, located.where(("facts_file",))) if "facts_file" in doc else None
+    with _at(file, located.where(("indicator_set",))):
+        set_file = resolve_set(_text(doc["indicator_set"], "indicator_set", file, located.where(("indicator_set",))),
+                               relative_to=path.parent)
+    with _at(file, located.where(("facts_file",))):
+        base = _facts_file(doc, path, located.where(("facts_file",))) if "facts_file" in doc else None
     cases, names = [], set()
     for i, given in enumerate(doc["cases"]):
         line = (located.where(("cases", i)) or (None, None))[0]
@@ -187,6 +190,17 @@ def load_cases(path: str | Path) -> list[Case]:
             raise CaseFileError(Problem("overrides must map fact names to values", file=file, line=line))
         cases.append(Case(name, file, line, set_file, facts, overrides, _expectation(raw.get("expect"), file, line)))
     return cases
+
+
+@contextmanager
+def _at(file: str, where: tuple[int, int] | None) -> Iterator[None]:
+    """A problem of a file the case file names (a set, a facts file that does not exist) placed where it names it."""
+    try:
+        yield
+    except ScoringEngineError as err:
+        line, column = where if where else (None, None)
+        raise CaseFileError([p.located(file=file, line=line, column=column) if p.file is None else p
+                             for p in err.problems]) from None
 
 
 def _text(value: Any, what: str, file: str, where: tuple[int, int] | None) -> str:

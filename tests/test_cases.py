@@ -134,3 +134,26 @@ def test_a_set_that_does_not_load_is_reported_once_not_once_per_case(tmp_path: P
     errors = [line for line in result.output.splitlines() if line.startswith("error:")]
     assert errors and len(errors) == len(set(errors)) and f"{path}: 3 cases not run: the set does not load" in result.output
     assert "0 passed, 3 failed" in result.output
+
+
+def test_a_set_or_facts_file_a_case_file_names_wrongly_is_said_at_its_line_with_the_closest_name(tmp_path: Path):
+    """`indicator_set: sett.yaml` and `facts_file: fact.json` name files that are not there: each is one line at the
+    case file's line and column, suggesting set.yaml and facts.json (it named neither the file nor the line)."""
+    _beside_the_example(tmp_path)
+    for first, second, words in (("indicator_set: sett.yaml", "facts_file: facts.json", "did you mean set.yaml?"),
+                                 ("indicator_set: set.yaml", "facts_file: fact.json", "did you mean facts.json?")):
+        path = tmp_path / "t.cases.yaml"
+        path.write_text(f"{first}\n{second}\ncases:\n  - name: 一\n    expect: {{total: 79.73}}\n", encoding="utf-8")
+        result = CliRunner().invoke(main, ["--lang", "en", "test", str(path)])
+        line = 1 if "sett" in first else 2
+        assert 1 == result.exit_code and f"{path}:{line}:" in result.output and words in result.output, result.output
+
+
+def test_a_profile_extending_a_set_that_does_not_exist_is_said_at_its_extends_line(tmp_path: Path):
+    """`extends: self-evaluaton` names the profile's file, line and column, and the bundled id meant."""
+    profile = tmp_path / "profile.yaml"
+    profile.write_text("# 省级方案\nextends: self-evaluaton\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--lang", "en", "validate", str(profile)])
+    assert 1 == result.exit_code
+    assert f"{profile}:2:10: $.extends: no indicator set 'self-evaluaton'" in result.output
+    assert "did you mean self-evaluation?" in result.output
