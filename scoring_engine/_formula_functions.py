@@ -16,7 +16,7 @@ from typing import Any
 
 from ._arith import ONE, ZERO, round_half_up
 
-__all__ = ["Finding", "Fail", "OPERATORS", "FUNCTIONS"]
+__all__ = ["Finding", "Fail", "OPERATORS", "FUNCTIONS", "describe_value"]
 
 
 @dataclass(frozen=True)
@@ -43,10 +43,11 @@ def _number(value: Any, what: str) -> Decimal:
         return ONE if value else ZERO
     if isinstance(value, Decimal):
         return value
-    raise Fail(f"{what} needs a number, got {_describe(value)}")
+    raise Fail(f"{what} needs a number, got {describe_value(value)}")
 
 
-def _describe(value: Any) -> str:
+def describe_value(value: Any) -> str:
+    """A value in a message, in words and never as a Python repr: text '是', boolean false, number 3, a list."""
     if isinstance(value, str):
         return f"text {value!r}"
     if isinstance(value, tuple):
@@ -54,7 +55,7 @@ def _describe(value: Any) -> str:
     if isinstance(value, datetime.date):
         return f"date {value.isoformat()}"
     if isinstance(value, bool):
-        return f"boolean {value}"
+        return f"boolean {str(value).lower()}"
     if isinstance(value, Decimal):
         return f"number {value}"
     if isinstance(value, Finding):
@@ -65,13 +66,13 @@ def _describe(value: Any) -> str:
 def _date(value: Any, what: str) -> datetime.date:
     if isinstance(value, datetime.date):
         return value
-    raise Fail(f"{what} needs a date, got {_describe(value)}")
+    raise Fail(f"{what} needs a date, got {describe_value(value)}")
 
 
 def _list(value: Any, what: str) -> tuple[Any, ...]:
     if isinstance(value, tuple):
         return value
-    raise Fail(f"{what} needs a list fact, got {_describe(value)}")
+    raise Fail(f"{what} needs a list fact, got {describe_value(value)}")
 
 
 def _numbers(args: tuple[Any, ...], what: str) -> list[Decimal]:
@@ -126,7 +127,7 @@ def _ordered(op: Callable[[Any, Any], bool], symbol: str) -> Callable[[Any, Any]
 
 def _equal(a: Any, b: Any) -> bool:
     if isinstance(a, str) != isinstance(b, str) or isinstance(a, datetime.date) != isinstance(b, datetime.date):
-        raise Fail(f"cannot compare {_describe(a)} with {_describe(b)}")  # never equal: refused, not silently false
+        raise Fail(f"cannot compare {describe_value(a)} with {describe_value(b)}")  # never equal: refused, not silently false
     return bool(a == b)
 
 

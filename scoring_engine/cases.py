@@ -325,5 +325,5 @@ def _missing_texts(kind: str, wanted: tuple[str, ...] | None, texts: list[str]) 
     """How the warnings (or flags) differ from the words expected: () means none at all."""
     if wanted == () and texts:
         return [f"expected no {kind}s, got: {'; '.join(texts)}"]
-    return [f"no {kind} contains {words!r} ({kind}s: {texts or 'none'})"
-            for words in wanted or () if not any(words in t for t in texts)]
+    shown = "; ".join(texts) if texts else "none"  # the texts as they read, not as a Python list
+    return [f"no {kind} contains {words!r} ({kind}s: {shown})" for words in wanted or () if not any(words in t for t in texts)]

@@ -21,6 +21,7 @@ from ._arith import ZERO, apportion, in_engine_context, plain, quantum, round_ha
 from ._version import __version__
 from .audit import AuditTrail, DerivedValue, LeafRecord, SetInfo, derived_values, fact_values, readable
 from .caps import apply_caps
+from ._formula_functions import describe_value
 from .errors import ADD_THE_FACT, FactsError, Problem, ScoringError, did_you_mean
 from .facts import Facts, check_facts
 from .formulas import Formula
@@ -166,7 +167,7 @@ class _View:
     def number(self, formula: Formula, what: str) -> Decimal:
         value = formula.evaluate(self._values)
         if not isinstance(value, Decimal):
-            raise ScoringError(f"{what} must be a number, got {value!r}", expression=formula.text)
+            raise ScoringError(f"{what} must be a number, got {describe_value(value)}", expression=formula.text)
         return value
 
     def fact(self, name: str) -> Any:

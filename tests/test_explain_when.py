@@ -108,4 +108,4 @@ def test_a_case_can_expect_flags(tmp_path: Path):
     outcomes = [run_case(case) for case in load_cases(cases)]
     assert () == outcomes[0].differences
     assert ("expected no flags, got: 总分低于80分（total < 80；total = 79.73）",) == outcomes[1].differences
-    assert ("no flag contains '执行率' (flags: ['总分低于80分（total < 80；total = 79.73）'])",) == outcomes[2].differences
+    assert ("no flag contains '执行率' (flags: 总分低于80分（total < 80；total = 79.73）)",) == outcomes[2].differences

@@ -503,3 +503,14 @@ def test_the_slips_a_set_author_makes_in_a_formula_are_named_with_the_fix(text: 
     problem = caught.value.problems[0]
     assert words in problem.message and hint == problem.hint
     assert "Maybe" not in problem.text("zh") and "invalid syntax" not in problem.text("zh")
+
+
+def test_a_value_of_the_wrong_kind_is_named_in_words_not_as_a_python_repr() -> None:
+    """A rate that gives True, or a boolean compared with text: 'boolean true', never Python's True or False."""
+    from scoring_engine._formula_functions import describe_value
+
+    assert ["boolean true", "boolean false", "text '是'", "number 3"] == [
+        describe_value(v) for v in (True, False, "是", Decimal(3))]
+    with pytest.raises(ScoringError) as caught:
+        compile_formula("b == '是'", {"b": "derived"}).evaluate({"b": True})
+    assert "cannot compare boolean true with text '是'" in str(caught.value)
