@@ -71,6 +71,7 @@ class _Failed:
     message: str  # jsonschema's own message
     written: str | None  # the value as the file spells it, when YAML read it as something else (no → false)
     quoted: bool = False  # the value was written in quotes
+    key: bool = False  # the value is a key of the mapping at `path` (propertyNames), not a value in it
 
 
 #: What a share or points key takes, besides a number (schemas' $defs/share and $defs/points).
@@ -177,7 +178,8 @@ def _bad_name(failed: _Failed) -> list[SchemaProblem]:
     if failed.expected == _id_pattern():
         return [SchemaProblem(failed.path, False, f"id {failed.instance!r} may use only letters, digits, '.', '_' and '-'",
                               "e.g. process.execution")]
-    return [SchemaProblem(failed.path, False, f"name {failed.instance!r} must be ASCII words joined by dots",
+    at = (*failed.path, failed.instance) if failed.key else failed.path  # a bad key is pointed at, not its mapping
+    return [SchemaProblem(at, failed.key, f"name {failed.instance!r} must be ASCII words joined by dots",
                           "e.g. budget.paid (labels carry the Chinese)")]
 
 
@@ -252,5 +254,6 @@ def schema_problems(error: jsonschema.ValidationError, written: str | None = Non
     failed = _Failed(path=path, field=field,
                      expected=error.validator_value, instance=error.instance,
                      schema=error.schema if isinstance(error.schema, Mapping) else {},
-                     message=error.message, written=written, quoted=quoted)
+                     message=error.message, written=written, quoted=quoted,
+                     key="propertyNames" in error.schema_path and isinstance(error.instance, str))
     return _WORDING.get(str(error.validator), _as_jsonschema_says)(failed)

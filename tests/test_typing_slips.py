@@ -216,3 +216,15 @@ def test_a_chinese_closing_quote_and_a_full_width_space_after_a_colon_are_named_
         code, lines = run("validate", str(tmp_path / name))
         line = next(i + 1 for i, row in enumerate(edited.splitlines()) if "”" in row or "\u3000" in row)
         assert 1 == code and f"{name}:{line}:" in lines[0] and words in lines[0], lines
+
+
+def test_a_fact_name_that_is_not_ascii_is_named_at_its_own_line(tmp_path: Path):
+    """`survey.一般:` declared on its own line was reported at the first fact's line: the line is the key's."""
+    text = EXAMPLE_SET.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    number = next(i for i, row in enumerate(lines) if row.lstrip().startswith("survey.neutral:"))
+    lines[number] = lines[number].replace("survey.neutral:", "survey.一般:", 1)
+    (tmp_path / "set.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, found = run("validate", str(tmp_path / "set.yaml"))
+    assert 1 == code and found[0].startswith(f"错误：{tmp_path / 'set.yaml'}:{number + 1}:"), found
+    assert "名称 'survey.一般' 应为用点连接的英文单词" in found[0]
