@@ -22,6 +22,7 @@ _READING = (
     ("{sheet:sheet}!{cell:cell}: {message}", "{sheet}!{cell}：{message!t}"),
     ("{message} (read by {readers})", "{message!t}（读取它的指标：{readers}）"),
     ("{title} ({fact}): row {number:n} ({name}): {message}", "{title}（{fact}）：第 {number} 行（{name}）：{message!t}"),
+    ("row {number:n} ({name}): {message}", "第 {number} 行（{name}）：{message!t}"),
     ("row {name}: {message} (cells {first}–{last})", "行 {name}：{message!t}（单元格 {first}–{last}）"),
     ("row {name}: {what} is empty", "行 {name}：{what}未填写"),
     ("row {name}: {label} is empty, and the target {target} has no sign",

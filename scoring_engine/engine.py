@@ -13,6 +13,8 @@ both are safe to call from several threads at once.
 
 from __future__ import annotations
 
+import dataclasses
+
 from collections.abc import Iterator, Mapping
 from decimal import ROUND_HALF_UP, Decimal, DecimalException
 from typing import Any
@@ -387,12 +389,28 @@ class _Run:
                              standard=indicator.rows.standards.get(kind), rule=step.rule, line=indicator.line,
                              file=indicator.file)
             note = row.reason if row.reason and "row" not in step.rule.reads else None  # the row's own explanation
+            before = len(self.problems)
             scores.append((leaf.id, self._leaf(leaf, step, group.level + 1, used[i], row.values(), note, records)))
+            if len(self.problems) > before:
+                self._on_row(before, indicator.rows.fact, i, row.name)
         if self.audit:
             self.records[group.position] = records
         self.rows[group.position] = scores
         self.row_weights[group.position] = used
         return [points for _, points in scores]
+
+    def _on_row(self, start: int, fact: str, i: int, name: str) -> None:
+        """The problems from `start` on are about target row `i` of `fact` when they name its fields: said of that row of
+        the facts (its place in them, its number and name), not of the line of the set whose rule scored it."""
+        for k in range(start, len(self.problems)):
+            p = self.problems[k]
+            read = p.fact if p.fact is not None else p.expression  # a rule's formula `row.target` that gave 0
+            if read is None or not (read == "row" or (read.startswith("row.") and read[4:].isidentifier())):
+                continue
+            field = read.removeprefix("row").removeprefix(".")
+            self.problems[k] = dataclasses.replace(p, message=f"row {i + 1} ({name}): {p.message}", file=self.facts.source,
+                                                   line=None, column=None,
+                                                   path=f"$.facts.{fact}[{i}]" + (f".{field}" if field else ""))
 
     def _leaf(self, node: Indicator, step: RuleStep, level: int, weight: Decimal, row: dict[str, Any] | None,
               note: str | None = None, records: list[LeafRecord] | None = None, index: int = -1) -> Decimal:

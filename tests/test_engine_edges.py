@@ -231,3 +231,27 @@ def test_projects_marking_different_indicators_not_applicable_each_get_their_own
     for _ in range(2):  # the second time too: an error is not kept as weights
         with pytest.raises(FactsError, match="every indicator"):
             score(shared, Facts(values={"v": D("0.5")}, not_applicable={"a": "x", "b": "x", "c": "x"}))
+
+
+def test_a_target_rows_problem_is_said_of_the_row_in_the_facts_not_of_the_sets_line(tmp_path) -> None:
+    """A row whose target is 0 (or that lacks what its rule reads) is a problem of the facts: it names the facts file,
+    the row's number and name and its place ($.facts.targets.output[0].target), not the line of the bundled set."""
+    import json
+
+    from scoring_engine import ScoringError, load_facts, load_indicator_set, score
+    from scoring_engine.loader import resolve_set
+
+    from conftest import ROOT
+
+    source = ROOT / "indicator_sets" / "self-evaluation.facts.json"
+    document = json.loads(source.read_text(encoding="utf-8"))
+    row = next(r for r in document["facts"]["targets"]["output"] if isinstance(r.get("target"), (int, float, str)))
+    index = document["facts"]["targets"]["output"].index(row)
+    row["target"] = 0
+    (tmp_path / "facts.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ScoringError) as caught:
+        score(load_indicator_set(resolve_set("self-evaluation")), load_facts(tmp_path / "facts.json"))
+    problem = caught.value.problems[0]
+    assert (str(tmp_path / "facts.json"), None) == (problem.file, problem.line)
+    assert f"$.facts.targets.output[{index}].target" == problem.path
+    assert problem.message.startswith(f"row {index + 1} ({row['name']}): target must be above 0")

@@ -22,6 +22,7 @@ __all__ = ["FILL_THE_CELL", "form_problems", "on_cells", "score_form"]
 
 _NO_CELL = "the form has no cell for it"
 _ROW_IN_MESSAGE = re.compile(r"row (\d+) \(")
+_ROW_IN_MESSAGE_WHOLE = re.compile(r"^row \d+ \(.*?\): ")
 
 
 def on_cells(err: ScoringEngineError, imported: ImportedFacts, indicator_set: IndicatorSet) -> ScoringEngineError:
@@ -73,7 +74,8 @@ def _placed(problem: Problem, imported: ImportedFacts, indicator_set: IndicatorS
             blank = imported.empty[key]
             return Problem(f"{blank.cell}: row {name}: {blank.what} is empty", file=form, hint=blank.hint)
         cell = imported.provenance.get(key) or imported.provenance.get(key.rsplit(".", 1)[0] + ".name")
-        return _on(dataclasses.replace(problem, message=f"row {name}: {problem.message}"), cell, form)
+        said = _ROW_IN_MESSAGE_WHOLE.sub("", problem.message, count=1)  # the engine's 'row 1 (name): ' for facts files
+        return _on(dataclasses.replace(problem, message=f"row {name}: {said}"), cell, form)
     fact: str | None = problem.fact
     if fact is None and problem.path is not None and problem.path.startswith("$.facts."):
         fact = problem.path.removeprefix("$.facts.")
@@ -113,7 +115,7 @@ def _row_field(problem: Problem, imported: ImportedFacts, indicator_set: Indicat
     row = rows[int(number) - 1]
     name = row.get("name") if isinstance(row, dict) else getattr(row, "name", None)
     field = problem.fact.removeprefix("row.") if problem.fact != "row" else (
-        "score" if problem.message.startswith("score") else "actual")
+        "score" if _ROW_IN_MESSAGE_WHOLE.sub("", problem.message, count=1).startswith("score") else "actual")
     return f"{block.fact}[{number}].{field}", str(name)
 
 
