@@ -16,7 +16,7 @@ turn the result into a table, Markdown or a workbook.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -129,9 +129,44 @@ def _indicator_changes(node: Indicator, parent: str | None, before: tuple[Indica
         found.append(Change("weight", node.id, node.name, plain(old.weight), plain(node.weight)))
     if (old.standard or "") != (node.standard or ""):
         found.append(Change("standard", node.id, node.name, old.standard, node.standard))
-    if _rule_text(old) != _rule_text(node):
-        found.append(Change("rule", node.id, node.name, _rule_text(old), _rule_text(node)))
+    before_text, after_text = _rule_text(old), _rule_text(node)
+    if before_text != after_text:
+        found += [Change("rule", node.id, node.name, a, b) for a, b in _rule_parts(old, node, before_text, after_text)]
     return found
+
+
+def _rule_parts(old: Indicator, new: Indicator, before: str | None, after: str | None) -> list[tuple[str | None, str | None]]:
+    """What changed in a rule: each value that differs, by where it is in the rule (bands[0].min: 0.95 → 95), when the
+    rule keeps its kind and only a few values change; else the whole rule before and after."""
+    old_spec, new_spec = _rule_data(old), _rule_data(new)
+    if not isinstance(old_spec, Mapping) or not isinstance(new_spec, Mapping) or old_spec.get("kind") != new_spec.get("kind"):
+        return [(before, after)]
+    changed = list(_differences(old_spec, new_spec, ""))
+    if not changed or len(changed) > _RULE_PARTS:
+        return [(before, after)]
+    return [(f"{where}: {a}" if a is not None else None, f"{where}: {b}" if b is not None else None) for where, a, b in changed]
+
+
+_RULE_PARTS = 6  # more values changed than this: the rule was rewritten, shown whole
+
+
+def _rule_data(node: Indicator) -> Any:
+    if node.rule is not None:
+        return plain_data(node.rule.spec)
+    return {kind: plain_data(rule.spec) for kind, rule in node.rows.rules.items()} if node.rows is not None else None
+
+
+def _differences(a: Any, b: Any, where: str) -> Iterator[tuple[str, str | None, str | None]]:
+    """(where, before, after) for each value that differs between two rules as written; a value added or removed has
+    None on the side that lacks it."""
+    if isinstance(a, Mapping) and isinstance(b, Mapping):
+        for key in [*a, *(k for k in b if k not in a)]:
+            yield from _differences(a.get(key), b.get(key), f"{where}.{key}" if where else str(key))
+    elif isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
+        for i, (x, y) in enumerate(zip(a, b, strict=True)):
+            yield from _differences(x, y, f"{where}[{i}]")
+    elif a != b:
+        yield where, None if a is None else _json.dumps(a, indent=None), None if b is None else _json.dumps(b, indent=None)
 
 
 def _tree_changes(old: IndicatorSet, new: IndicatorSet) -> list[Change]:

@@ -92,8 +92,7 @@ def test_every_kind_of_change_is_listed_with_both_values() -> None:
         ("分值", "过程 (process)", "40", "25"),
         ("分值", "预算执行率 (process.execution)", "30", "25"),
         ("评分标准", "预算执行率 (process.execution)", "按比例得分。", "按比例得分，低于60%不得分。"),
-        ("评分规则", "预算执行率 (process.execution)", '{"kind":"proportional","value":"paid","target":"total"}',
-         '{"kind":"proportional","value":"paid","target":"total","floor":0.6}'),
+        ("评分规则", "预算执行率 (process.execution)", "—", "floor: 0.6"),  # what changed in it, not the whole rule
         ("改名", "产出指标 (output)", "产出", "产出指标"),
         ("分值", "产出指标 (output)", "60", "75"),
         ("移动", "制度健全性 (process.rules)", "过程 (process)", "产出指标 (output)"),
@@ -191,3 +190,17 @@ def test_diff_of_the_example_against_itself_with_its_facts(tmp_path: Path) -> No
     done = CliRunner().invoke(main, ["diff", str(EXAMPLE_SET), str(EXAMPLE_SET), "--facts", str(EXAMPLE_FACTS)])
     assert 0 == done.exit_code
     assert "79.73（中）  79.73（中）  0.00" in done.stdout
+
+
+def test_a_rule_rewritten_or_of_another_kind_is_shown_whole_and_a_few_values_changed_one_by_one() -> None:
+    """Bands whose bounds were rewritten as percentages (0.95 → 95): each bound that changed, by where it is in the
+    rule, instead of two lines of JSON cut short; a rule of another kind is shown whole, before and after."""
+    bands = "{kind: bands, value: paid, bands: [{min: 0.9, points: 30}, {max: 0.9, points: 0}]}"
+    old = parse_indicator_set(LAST_YEAR)
+    edited = LAST_YEAR.replace("{kind: proportional, value: paid, target: total}", bands)
+    assert edited != LAST_YEAR
+    changed = parse_indicator_set(edited.replace("min: 0.9,", "min: 90,").replace("max: 0.9,", "max: 90,"))
+    rows = [row for row in change_rows(diff_sets(parse_indicator_set(edited), changed)) if row[0] == "评分规则"]
+    assert [("bands[0].min: 0.9", "bands[0].min: 90"), ("bands[1].max: 0.9", "bands[1].max: 90")] == [r[2:] for r in rows]
+    whole = [row for row in change_rows(diff_sets(old, parse_indicator_set(edited))) if row[0] == "评分规则"]
+    assert 1 == len(whole) and whole[0][2].startswith('{"kind":"proportional"') and whole[0][3].startswith('{"kind":"bands"')
