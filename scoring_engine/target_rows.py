@@ -115,16 +115,21 @@ _WORDS_BEFORE = (("大于或等于", "≥"), ("大于等于", "≥"), ("不少�
                  ("大于", ">"), ("高于", ">"), ("超过", ">"), ("多于", ">"), ("小于", "<"), ("低于", "<"), ("少于", "<"))
 _WORDS_AFTER = (("及以上", "≥"), ("以上", "≥"), ("及以下", "≤"), ("以下", "≤"), ("以内", "≤"))
 _DIGIT_OR_POINT = re.compile(r"[\d.]")
+_WORD_STARTS = frozenset(word[0] for word, _ in _WORDS_BEFORE)
+_WORD_ENDS = frozenset(word[-1] for word, _ in _WORDS_AFTER)
 
 
 def _in_signs(written: str) -> str:
     """'不少于19栋' and '19栋以上' as '≥19栋'; text that does not write a number after the words is left as it is."""
-    for word, sign in _WORDS_BEFORE:
-        if written.startswith(word) and _DIGIT_OR_POINT.match(written[len(word):].lstrip()):
-            return sign + written[len(word):].lstrip()
-    for word, sign in _WORDS_AFTER:
-        if written.endswith(word) and written[:1].isdigit():
-            return sign + written[:-len(word)].rstrip()
+    first = written[:1]
+    if first in _WORD_STARTS:  # most targets start with a digit or a sign: no word to look for then
+        for word, sign in _WORDS_BEFORE:
+            if written.startswith(word) and _DIGIT_OR_POINT.match(written[len(word):].lstrip()):
+                return sign + written[len(word):].lstrip()
+    elif written[-1:] in _WORD_ENDS and first.isdigit():
+        for word, sign in _WORDS_AFTER:
+            if written.endswith(word):
+                return sign + written[:-len(word)].rstrip()
     return written
 
 

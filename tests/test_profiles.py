@@ -353,17 +353,18 @@ def test_a_profile_can_add_a_row_group(tmp_path: Path) -> None:
     assert Decimal(16) == result.indicator("cost.build").score
 
 
-def test_a_scoring_error_in_an_inherited_indicator_names_the_base_file(tmp_path: Path) -> None:
-    """A row the profile's inherited 产出 group cannot score is reported at 产出's line in the base set, not at that
-    line number in the profile (which the profile may not even have)."""
+def test_a_scoring_error_in_an_inherited_row_group_names_the_facts_row_not_the_profile(tmp_path: Path) -> None:
+    """A row the profile's inherited 产出 group cannot score (a score below its tier) is a problem of that row of the
+    facts: it names the facts file and the row's place, not a line number in the profile (which the profile may not
+    even have)."""
     path = _write(tmp_path, "p.yaml", "extends: self-evaluation\nid: short\n")
     facts = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
     facts["facts"]["targets"]["output"][2]["score"] = 15.99  # below the 达成年度指标 tier of a 20-point row
     with pytest.raises(ScoringEngineError) as caught:
         score(load_indicator_set(path), load_facts(_write(tmp_path, "f.json", json.dumps(facts, ensure_ascii=False))))
     [problem] = caught.value.problems
-    base = (ROOT / "indicator_sets" / "self-evaluation.yaml").read_text(encoding="utf-8").splitlines()
-    assert ("self-evaluation.yaml", "  - id: output") == (Path(problem.file or "").name, base[(problem.line or 0) - 1])
+    assert ("f.json", None, "$.facts.targets.output[2]") == (Path(problem.file or "").name, problem.line, problem.path)
+    assert problem.message.startswith("row 3 (")
 
 
 def test_validate_tells_merged_sections_from_replaced_ones(tmp_path: Path) -> None:
