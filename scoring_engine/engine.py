@@ -178,6 +178,11 @@ class _View:
         return self._values[name]
 
 
+def _shown(value: Any) -> str:
+    """A value a condition gave, for a message: a number as written, text in quotes."""
+    return plain(value) if isinstance(value, Decimal) else repr(value) if isinstance(value, str) else str(value)
+
+
 class _Run:
     """One scoring run: the facts checked, derived values and checks computed; `tree` scores the indicators."""
 
@@ -345,8 +350,7 @@ class _Run:
                 continue
             try:
                 met = rule.formula.evaluate(values)
-                got = plain(met) if isinstance(met, Decimal) else repr(met) if isinstance(met, str) else str(met)
-                undecided = None if isinstance(met, bool) else f"the condition must give true or false, got {got}"
+                undecided = None if isinstance(met, bool) else f"the condition must give true or false, got {_shown(met)}"
             except ScoringError as err:
                 met, undecided = False, err.problems[0].message
             if undecided is not None:

@@ -24,6 +24,8 @@ class Tiers(NamedTuple):
     tiers: tuple[tuple[str, Interval], ...]
     synonyms: Mapping[str, str] = MappingProxyType({})  # another wording → the tier's label
     rounding: Rounding = Rounding(2)  # the set's: the tier's range is shown at its precision
+    # (a weight, each tier's low and high points of it and the same as printed): `at_weight`, worked out once per set
+    ready: tuple[Decimal, Mapping[str, tuple[Decimal, Decimal, Decimal, Decimal]]] | None = None
 
     def tier_named(self, written: str) -> str | None:
         """The tier label `written` names, directly or as a declared synonym (spaces around it ignored)."""
@@ -87,12 +89,12 @@ def score(rule: Tiers, weight: Decimal, facts: FactView) -> Outcome:
                            hint=hint or ("synonyms the set accepts: " + ", ".join(rule.synonyms) if rule.synonyms else None))
     judged = TierJudgement(tier, judged.score, judged.reason) if tier != judged.tier else judged
     iv = ranges[tier]
-    low = iv.low * weight  # type: ignore[operator]
-    high = weight if iv.high is None else iv.high * weight
     # The tier is enforced as the reports print it, at the rule's decimals: 80% of 13.33 is 10.664, shown and
     # accepted as 10.66.
-    places = rule.rounding.places
-    low_shown, high_shown = round_half_up(low, places), round_half_up(high, places)  # as Rounding.show prints them
+    if rule.ready is not None and rule.ready[0] == weight:
+        low, high, low_shown, high_shown = rule.ready[1][tier]
+    else:
+        low, high, low_shown, high_shown = _bounds(iv, weight, rule.rounding.places)
     inside = low_shown <= judged.score <= high_shown if iv.high is None else low_shown <= judged.score < high_shown
     if not inside:
         closing = "]" if iv.high is None else ")"
@@ -101,6 +103,19 @@ def score(rule: Tiers, weight: Decimal, facts: FactView) -> Outcome:
                            hint="pick a score inside the tier or change the tier")
     fields = shown_later((low, high), _fields, rule, judged, low, high)
     return Outcome(judged.score, "tiers", fields, {"tier": judged.tier, "low": low, "high": high, "reason": judged.reason})
+
+
+def _bounds(iv: Interval, weight: Decimal, places: int) -> tuple[Decimal, Decimal, Decimal, Decimal]:
+    """A tier's low and high points out of `weight`, and the same as printed at `places` decimals."""
+    low = iv.low * weight  # type: ignore[operator]
+    high = weight if iv.high is None else iv.high * weight
+    return low, high, round_half_up(low, places), round_half_up(high, places)
+
+
+def _at_weight(rule: Tiers, weight: Decimal) -> Tiers:
+    """`rule` with each tier's bounds out of `weight` worked out, for an indicator that scores at that very weight."""
+    places = rule.rounding.places
+    return rule._replace(ready=(weight, MappingProxyType({label: _bounds(iv, weight, places) for label, iv in rule.tiers})))
 
 
 def _fields(rule: Tiers, judged: TierJudgement, low: Decimal, high: Decimal) -> dict[str, object]:
@@ -120,4 +135,4 @@ def steps(s: Story) -> list[str]:
 
 
 KIND = RuleKind(name="tiers", chinese_name="定性分档", params=Tiers, score=score, templates=TEMPLATES,
-                steps=steps, shown=frozenset({"tier", "low", "high", "reason"}))
+                steps=steps, shown=frozenset({"tier", "low", "high", "reason"}), at_weight=_at_weight)
