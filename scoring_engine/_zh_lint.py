@@ -24,6 +24,13 @@ LINT = (
     ("variant {variant} can never be chosen: {fact} takes only {values}",
      "算法 {variant} 永远不会被选用：{fact} 只能取 {values}"),
     ("remove the variant, or add {variant} to the values of {fact}", "删去该算法，或把 {variant} 加入 {fact} 的 values"),
+    ("{value} may lie {side} {bound}, where no band is (it lies in {range}): such a project cannot be scored",
+     "{value} 可能{side!t} {bound}，那里没有任何分档（其取值在 {range} 之内）：这样的项目无法评分"),
+    ("add a lowest band without min, e.g. {{max: {written}, points: 0}}",
+     "加一个不写 min 的最低档，例如 {{max: {written}, points: 0}}"),
+    ("add a highest band without max", "加一个不写 max 的最高档"),
+    ("below", "低于"),
+    ("above", "高于"),
     # bounds written as percentages (lint/percents.py)
     ("band bound {bound} is shown as {shown}: with display: percent a bound is a ratio",
      "分档界限 {bound} 会显示为 {shown}：display: percent 时界限应写比率"),

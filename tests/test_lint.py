@@ -413,3 +413,21 @@ def test_a_formula_that_reads_nothing_and_cannot_be_computed_is_warned_of(formul
     found = [w for w in warnings if w.code == "formula-fails"]
     assert 1 == len(found) and "output.cost" == found[0].problem.indicator
     assert f"`{formula}` reads no facts and fails for every project" in found[0].problem.message
+
+
+def test_a_bands_rule_whose_lowest_band_has_a_min_is_warned_of_values_below_it(tmp_path: Path) -> None:
+    """预算执行率 bands from 80% up only: a project at 50% falls in no band and cannot be scored. lint says so, with the
+    band to add; the example's own rule (a lowest band without min) is not warned of."""
+    from scoring_engine.lint import lint_file
+
+    source = ROOT / "examples" / "small" / "set.yaml"
+    text = source.read_text(encoding="utf-8")
+    assert "            - {max: 0.8, points: 0}\n" in text
+    (tmp_path / "set.yaml").write_text(text.replace("            - {max: 0.8, points: 0}\n", "", 1), encoding="utf-8")
+    _, warnings = lint_file(tmp_path / "set.yaml")
+    found = [w for w in warnings if w.code == "uncovered-value"]
+    assert 1 == len(found) and "process.execution" == found[0].problem.indicator
+    assert "execution_rate may lie below 80.00%, where no band is" in found[0].problem.message
+    assert "{max: 0.8, points: 0}" in (found[0].problem.hint or "")
+    _, clean = lint_file(source)
+    assert not [w for w in clean if w.code == "uncovered-value"]

@@ -25,6 +25,7 @@ Path = tuple[str | int, ...]
 CODES = {
     "unused-fact": "a declared fact that nothing reads",
     "unreachable-band": "a band no value of the facts' declared range falls in",
+    "uncovered-value": "a value a bands rule can be given that lies in none of its bands",
     "percent-bound": "a band bound written as a percentage (95) where the rule reads a ratio (0.95)",
     "unreachable-variant": "a variant of a switch that the fact choosing it can never name",
     "formula-fails": "a formula that reads no facts and cannot be computed, so it fails for every project",

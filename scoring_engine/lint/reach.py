@@ -22,10 +22,13 @@ from .found import LintWarning, Locator, RuleAt
 from .ranges import Ranges
 from .values import INFINITY, NUMERIC, Value, shown_range
 
-__all__ = ["UNREACHABLE_BAND", "UNREACHABLE_VARIANT", "unreachable"]
+__all__ = ["UNCOVERED", "UNREACHABLE_BAND", "UNREACHABLE_VARIANT", "unreachable"]
 
 UNREACHABLE_BAND = "band {band} can never be reached: {value} always lies in {range}"
 UNREACHABLE_BAND_HINT = "by the declared min and max of the facts it reads; remove the band, or correct the bounds"
+UNCOVERED = "{value} may lie {side} {bound}, where no band is (it lies in {range}): such a project cannot be scored"
+UNCOVERED_HINT_BELOW = "add a lowest band without min, e.g. {{max: {written}, points: 0}}"
+UNCOVERED_HINT_ABOVE = "add a highest band without max"
 UNREACHABLE_VARIANT = "variant {variant} can never be chosen: {fact} takes only {values}"
 UNREACHABLE_VARIANT_HINT = "remove the variant, or add {variant} to the values of {fact}"
 
@@ -49,6 +52,14 @@ def _bands(ranges: Ranges, at: RuleAt, locator: Locator) -> Iterator[LintWarning
     highs = [b.range.high for b in params.bands]
     bottom = None if None in lows else min(low for low in lows if low is not None)
     top = None if None in highs else max(high for high in highs if high is not None)
+    for side, bound, beyond in (("below", bottom, value.low < bottom if bottom is not None else False),
+                                ("above", top, value.high > top if top is not None else False)):
+        if beyond:  # a value there lies in no band: such a project cannot be scored
+            yield locator.warning("uncovered-value", (*at.path, "bands"), UNCOVERED,
+                                  {"value": params.value.text, "side": side, "bound": show(bound),  # type: ignore[arg-type]
+                                   "written": plain(bound), "range": shown_range(value, show)},  # type: ignore[arg-type]
+                                  UNCOVERED_HINT_BELOW if side == "below" else UNCOVERED_HINT_ABOVE,
+                                  indicator=at.indicator, expression=params.value.text)
     for j, band in enumerate(params.bands):
         low, high = band.range.low, band.range.high
         # The outermost bounds hold their edge whatever the boundary rule (as the kind scores).
