@@ -148,6 +148,8 @@ def steps(s: Story) -> list[str]:
         lines.append(f"完成率 = 目标值 ÷ 实际值（越低越好；不超过目标为100%）= {percent(d['rate'])}")
     else:
         lines.append(f"完成率 = 实际值 ÷ 目标值（最高100%）= {percent(d['rate'])}")
+    if "uncapped_rate" in d:
+        lines.append(f"（实际值 ÷ 目标值为 {percent(d['uncapped_rate'])}，超过100%的按100%计）")
     floor = to_decimal_or_none(s.spec.get("floor"))
     if "share" in d and floor is not None:
         lines.append(f"得分比例 = (完成率 − {percent(floor)}) ÷ (100% − {percent(floor)}) = {percent(d['share'])}")
@@ -177,4 +179,5 @@ def _over_target_steps(s: Story) -> list[str]:
 
 
 KIND = RuleKind(name="proportional", chinese_name="按比例计分", params=Proportional, score=score, templates=TEMPLATES,
-                steps=steps, shown=frozenset({"value", "target", "rate", "share", "deviation", "steps", "reduced", "waived"}))
+                steps=steps, shown=frozenset({"value", "target", "rate", "uncapped_rate", "share", "deviation", "steps",
+                                              "reduced", "waived"}))
