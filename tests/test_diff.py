@@ -204,3 +204,20 @@ def test_a_rule_rewritten_or_of_another_kind_is_shown_whole_and_a_few_values_cha
     assert [("bands[0].min: 0.9", "bands[0].min: 90"), ("bands[1].max: 0.9", "bands[1].max: 90")] == [r[2:] for r in rows]
     whole = [row for row in change_rows(diff_sets(old, parse_indicator_set(edited))) if row[0] == "评分规则"]
     assert 1 == len(whole) and whole[0][2].startswith('{"kind":"proportional"') and whole[0][3].startswith('{"kind":"bands"')
+
+
+def test_each_score_is_printed_at_its_own_sets_precision() -> None:
+    """A set of 2 decimals against one of 0: the old scores print with 2 (2.35), the new with none (2, not 2.00),
+    the difference at the finer (-0.35)."""
+    from scoring_engine.diff import ProjectComparison, ScoreChange
+    from scoring_engine.reports.diff import score_rows
+
+    from decimal import Decimal as D
+
+    old, new = parse_indicator_set(LAST_YEAR), parse_indicator_set(LAST_YEAR.replace("id: water", "id: water\nprecision: 0"))
+    assert 0 == new.precision
+    project = ProjectComparison("p.json", "p", D("2.35"), D("2"), "良", "良",
+                                (ScoreChange("g1.a", "甲", D("2.35"), D("2")),))
+    rows = score_rows(diff_sets(old, new), [project])
+    assert ("p", "总分（等级）", "2.35（良）", "2（良）", "-0.35") == rows[0]
+    assert ("2.35", "2", "-0.35") == rows[1][2:]

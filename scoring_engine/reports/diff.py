@@ -55,17 +55,18 @@ def _difference(old: Decimal | None, new: Decimal | None, places: int) -> str:
 
 def score_rows(diff: SetDiff, projects: Sequence[ProjectComparison]) -> list[tuple[str, str, str, str, str]]:
     """Per project: the total (with the grades), then each indicator whose score changed; a project that failed, why."""
-    places = max(diff.old.precision, diff.new.precision)
+    places = max(diff.old.precision, diff.new.precision)  # the difference, finer of the two
+    before, after = diff.old.precision, diff.new.precision  # each score as its own set prints it
     rows = []
     for p in projects:
         if p.old_problems or p.new_problems:
             why = "；".join(f"{side}评分失败：" + "；".join(problem.text("zh") for problem in problems)
                            for side, problems in (("原", p.old_problems), ("新", p.new_problems)) if problems)
-            rows.append((p.name, "总分", _number(p.old_total, places), _number(p.new_total, places), why))
+            rows.append((p.name, "总分", _number(p.old_total, before), _number(p.new_total, after), why))
             continue
-        old, new = f"{_number(p.old_total, places)}（{p.old_grade}）", f"{_number(p.new_total, places)}（{p.new_grade}）"
+        old, new = f"{_number(p.old_total, before)}（{p.old_grade}）", f"{_number(p.new_total, after)}（{p.new_grade}）"
         rows.append((p.name, "总分（等级）", old, new, _difference(p.old_total, p.new_total, places)))
-        rows += [(p.name, f"{c.name} ({c.indicator})", _number(c.old, places), _number(c.new, places),
+        rows += [(p.name, f"{c.name} ({c.indicator})", _number(c.old, before), _number(c.new, after),
                   _difference(c.old, c.new, places)) for c in p.scores]
     return rows
 
