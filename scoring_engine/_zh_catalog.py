@@ -483,6 +483,8 @@ _SCORING = (
     ("{what} needs a date, got {value}", "{what} 需要日期，实际是 {value!t}"),
     ("{what} needs a list fact, got {value}", "{what} 需要列表类事实，实际是 {value!t}"),
     ("division by zero", "除数为零"),
+    ("when the divisor can be 0, write ratio(a, b) for a / b: it gives 0 then (ratio(a, b, 1) gives 1)",
+     "除数可能为 0 时，把 a / b 写成 ratio(a, b)：除数为 0 时得 0（ratio(a, b, 1) 得 1）"),
     ("cannot compare {a} ({x}) with {b} ({y})", "无法比较{a!t}（{x}）和{b!t}（{y}）"),
     ("cannot compare {one} with {other}", "无法比较{one!t}和{other!t}"),
     ("write the number without quotes, or compare text with text in quotes", "数字不要加引号；文字只与加引号的文字比较"),

@@ -61,6 +61,10 @@ MAX_TEXT_LENGTH = 200
 READABLE_TYPES = {"number", "integer", "boolean", "string", "date", "list", "derived", "weight"}
 
 
+# A division whose divisor was 0 for this project: the function that says what a zero divisor scores.
+_DIVISION_HINT = "when the divisor can be 0, write ratio(a, b) for a / b: it gives 0 then (ratio(a, b, 1) gives 1)"
+
+
 @dataclass(frozen=True)
 class Formula:
     """A checked formula: its text, the names it reads, its checked tree and the closures compiled from that tree."""
@@ -86,7 +90,8 @@ class Formula:
         try:
             return self.reader(names)
         except Fail as err:
-            raise ScoringError(str(err), expression=self.text, fact=err.fact) from None
+            hint = _DIVISION_HINT if str(err) == "division by zero" and "ratio(" not in self.text else None
+            raise ScoringError(str(err), expression=self.text, fact=err.fact, hint=hint) from None
         except _closures.Missing as err:
             raise ScoringError(f"fact {err.name} is missing", expression=self.text, fact=err.name,
                                hint=ADD_THE_FACT) from None
