@@ -39,6 +39,7 @@ __all__ = [
     "Formula",
     "Finding",
     "compile_formula",
+    "DIVISION_HINT",
     "evaluate",
     "FUNCTIONS",
     "MAX_FORMULA_LENGTH",
@@ -62,7 +63,7 @@ READABLE_TYPES = {"number", "integer", "boolean", "string", "date", "list", "der
 
 
 # A division whose divisor was 0 for this project: the function that says what a zero divisor scores.
-_DIVISION_HINT = "when the divisor can be 0, write ratio(a, b) for a / b: it gives 0 then (ratio(a, b, 1) gives 1)"
+DIVISION_HINT = "when the divisor can be 0, write ratio(a, b) for a / b: it gives 0 then (ratio(a, b, 1) gives 1)"
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ class Formula:
         try:
             return self.reader(names)
         except Fail as err:
-            hint = _DIVISION_HINT if str(err) == "division by zero" and "ratio(" not in self.text else None
+            hint = DIVISION_HINT if str(err) == "division by zero" and "ratio(" not in self.text else None
             raise ScoringError(str(err), expression=self.text, fact=err.fact, hint=hint) from None
         except _closures.Missing as err:
             raise ScoringError(f"fact {err.name} is missing", expression=self.text, fact=err.name,

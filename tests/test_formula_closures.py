@@ -17,7 +17,7 @@ from scoring_engine import _closures
 from scoring_engine._arith import scoring_context
 from scoring_engine._formula_functions import FUNCTIONS, OPERATORS, Fail
 from scoring_engine.errors import FormulaError, ScoringError
-from scoring_engine.formulas import Formula, compile_formula, evaluate
+from scoring_engine.formulas import DIVISION_HINT, Formula, compile_formula, evaluate
 
 SCOPE = {"a": "number", "b": "number", "zero": "number", "s": "string", "flag": "boolean", "l": "list", "empty": "list",
          "d": "date", "e": "date", "x.y": "number", "gone": "number"}
@@ -54,8 +54,9 @@ def _reference(formula: Formula, names: Mapping[str, Any]) -> Any:
     with scoring_context():
         try:
             return _Reference(names).eval(formula.text, previously_parsed=formula.tree)
-        except Fail as err:
-            raise ScoringError(str(err), expression=formula.text, fact=err.fact) from None
+        except Fail as err:  # worded as Formula.evaluate words it, hint included
+            hint = DIVISION_HINT if str(err) == "division by zero" and "ratio(" not in formula.text else None
+            raise ScoringError(str(err), expression=formula.text, fact=err.fact, hint=hint) from None
         except NameNotDefined as err:
             raise ScoringError(f"fact {err.name} is missing", expression=formula.text, fact=err.name,
                                hint="add it to the facts file") from None

@@ -1,0 +1,32 @@
+"""The Chinese of the places a message is said of, tried before every other pattern of the catalog.
+
+A problem placed on a form's cell (``项目支出绩效自评表!F13: …``), on a target
+row (``row 2 (管网): …``) or said with the indicators that read a fact
+(``… (read by output)``) wraps the message it places. These patterns take the
+place first and translate what they wrap in turn; a more general pattern of
+the catalog would otherwise take the place into its own fields.
+"""
+
+from __future__ import annotations
+
+__all__ = ["PLACES"]
+
+PLACES = (
+    # a problem placed on a form's cell (forms/): the cell first, whatever the message it places
+    ("{sheet:sheet}!{cell:cell}: {message}", "{sheet}!{cell}：{message!t}"),
+    ("{message} (read by {readers})", "{message!t}（读取它的指标：{readers}）"),
+    ("{title} ({fact}): row {number:n} ({name}): {message}", "{title}（{fact}）：第 {number} 行（{name}）：{message!t}"),
+    ("row {number:n} ({name}): {message}", "第 {number} 行（{name}）：{message!t}"),
+    ("row {name}: {message} (cells {first}–{last})", "行 {name}：{message!t}（单元格 {first}–{last}）"),
+    ("row {name}: {what} is empty", "行 {name}：{what}未填写"),
+    ("row {name}: {label} is empty, and the target {target} has no sign",
+     "行 {name}：{label}未填写，而指标值 {target} 没有写 ≥、≤ 或 ="),
+    ("row {name}: {message}", "行 {name}：{message!t}"),
+    ("{label} {target} is no number, so the row is qualitative, but actual is a number",
+     "{label} {target} 不是数字，所以这是定性指标，但实际完成值是数字"),
+    ("write the target as a number (≥19栋, 不少于19栋), or the actual as a tier (达成年度指标)",
+     "把指标值写成数字（≥19栋、不少于19栋），或把实际完成值写成档次（达成年度指标）"),
+    ("write ≥ for a target to reach, ≤ for a ceiling, = for an exact value", "要达到的目标写 ≥，上限写 ≤，须恰好相等写 ="),
+    ("actual must be a number for a numeric target, got text {value}", "数值型指标的实际值应为数字，实际是文字 {value}"),
+    ("{field} must be a number for a numeric target, got text {value}", "{field}应为数字（数值型指标），实际是文字 {value}"),
+)
