@@ -207,25 +207,3 @@ def test_substitution_replaces_names_only():
     assert '“城区” == "budget.paid"' == _substitute('region == "budget.paid"', values)
     assert ["budget.paid", "budget.total"] == _names("round_half_up(budget.paid / budget.total, 2)")
     assert [] == _names("min(a.b")  # does not tokenize: nothing to substitute
-
-
-def test_a_rate_above_100_percent_is_told_in_words_not_as_an_internal_key() -> None:
-    """Actual 120 against target 100: the story says the rate of 120% counts as 100%, and no 'uncapped_rate：1.2'
-    line (an internal name) is left at the end."""
-    indicator_set = parse_indicator_set("""
-id: t
-name: 测试
-version: "1"
-total: 10
-facts:
-  v: {type: number}
-  t: {type: number}
-grades:
-  - {label: 合格, min: 0}
-indicators:
-  - {id: x, name: 完成率, weight: 10, rule: {kind: proportional, value: v, target: t}}
-""")
-    from scoring_engine import Facts
-
-    told = str(score(indicator_set, Facts(values={"v": Decimal(120), "t": Decimal(100)})).explain("x"))
-    assert "（实际值 ÷ 目标值为 120.00%，超过100%的按100%计）" in told and "uncapped_rate" not in told

@@ -88,6 +88,13 @@ def test_the_rate_in_a_proportional_reason_makes_the_equation_hold_on_paper(valu
     assert D(score) == (50 * rate).quantize(D("0.01"), rounding="ROUND_HALF_UP")
 
 
+def test_a_rate_above_100_percent_is_explained_in_words_not_as_an_internal_key() -> None:
+    """Actual 120 against target 100: the story says the rate of 120% counts as 100%, and no 'uncapped_rate：1.2'
+    line (an internal name) is left at the end."""
+    told = str(scoring_engine.score(PROPORTIONAL, {"v": 120, "t": 100}).explain("x"))
+    assert "（实际值 ÷ 目标值为 120.00%，超过100%的按100%计）" in told and "uncapped_rate" not in told
+
+
 def test_proportional_with_zero_target_is_a_scoring_error() -> None:
     """A target of 0 cannot give a rate and is reported for the indicator."""
     error = scoring_error(PROPORTIONAL, {"v": 1, "t": 0})
