@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 from collections.abc import Callable
 from decimal import Decimal
@@ -170,6 +171,24 @@ def test_the_sichuan_form_has_its_own_columns_and_consequence():
         assert words in text
     assert "结果应用" in render_layout(result, indicator_set, "html", "scoresheet")
 
+
+def test_the_sichuan_reason_cell_is_blank_unless_the_unit_gave_a_reason(tmp_path: Path):
+    """At 100% 执行率 the form's 执行率未达到90%的原因 cell stays blank (the set's 未说明 only stands for a blank cell);
+    a reason the unit gave is printed; and the printed form reads back to the same reason fact."""
+    base = ROOT / "indicator_sets" / "sichuan-self-evaluation.facts.json"
+    indicator_set, result = _scored(base)
+    assert "未说明" not in render_layout(result, indicator_set, "markdown")
+    form = tmp_path / "form.xlsx"
+    form.write_bytes(render_layout(result, indicator_set, "xlsx"))
+    again = score(indicator_set, read_form(form, indicator_set).facts)
+    assert "未说明" == again.fact("budget.reason").value and result.total == again.total
+
+    document = json.loads(base.read_text(encoding="utf-8"))
+    document["facts"]["budget"].update(paid=85, reason="部分工程款待竣工结算后支付")
+    explained = tmp_path / "explained.json"
+    explained.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    indicator_set, result = _scored(explained)
+    assert "部分工程款待竣工结算后支付" in render_layout(result, indicator_set, "markdown")
 
 def test_blank_forms_in_every_format():
     """The blank template comes as xlsx, html, markdown and csv, with the form's labels and no score."""

@@ -56,14 +56,20 @@ class FormContent:
     notes: tuple[str, ...] = field(default_factory=tuple)
 
 
-def result_content(result: Result, binding: FormBinding, layout: FormLayout, groups: Mapping[str, RowGroup]) -> FormContent:
-    """The form as the scored project fills it."""
+def result_content(result: Result, binding: FormBinding, layout: FormLayout, groups: Mapping[str, RowGroup],
+                   placeholders: Mapping[str, str] | None = None) -> FormContent:
+    """The form as the scored project fills it.
+
+    `placeholders` are the text defaults the set supplies for the funds block (Sichuan's 未说明 for the reason):
+    they stand for a cell the unit left blank, so the form leaves it blank, and reading the form back gives them again.
+    """
     project = {str(k): show_value(v) for k, v in result.project.items()}
     if "conclusion" in {c.key for c in layout.closing} and "conclusion" not in project:
         project["conclusion"] = f"总分{result.total}分，等级：{result.grade}"
     notes = [f"等级：{result.grade}" + (f"（结果应用：{result.grade_consequence}）" if result.grade_consequence else "")]
     notes += [f"提示：{w}" for w in result.warnings]
-    return FormContent(project, _funds(result, binding), tuple(_lines(result, binding, layout, groups)), result.precision,
+    lines = tuple(_lines(result, binding, layout, groups))
+    return FormContent(project, _funds(result, binding, placeholders or {}), lines, result.precision,
                        result.max_total, result.total, tuple(notes))
 
 
@@ -72,13 +78,14 @@ def _value(result: Result, name: str | None) -> Any:
     return fact.value if fact is not None else None
 
 
-def _funds(result: Result, binding: FormBinding) -> dict[str, dict[str, Any]]:
+def _funds(result: Result, binding: FormBinding, placeholders: Mapping[str, str]) -> dict[str, dict[str, Any]]:
     if binding.funds_indicator is None:
         return {}
     scored = result.indicator(binding.funds_indicator)
     found: dict[str, dict[str, Any]] = {}
     for row_key, columns in binding.funds.items():
-        cells = {column: _value(result, name) for column, name in columns.items()}
+        cells = {column: None if placeholders.get(name) == (value := _value(result, name)) else value
+                 for column, name in columns.items()}
         budget, paid = cells.get("budget"), cells.get("paid")
         if isinstance(budget, Decimal) and isinstance(paid, Decimal) and budget > 0:
             cells["rate"] = paid / budget

@@ -45,7 +45,10 @@ def result_grid(result: Result, indicator_set: IndicatorSet) -> Grid:
                                  f"not by the set given ({indicator_set.id} {indicator_set.version})")
     layout = form_layout(indicator_set.form.layout)
     groups = {t.indicator: indicator_set.indicator(t.indicator).rows for t in indicator_set.form.targets}
-    return form_grid(layout, result_content(result, indicator_set.form, layout, groups))  # type: ignore[arg-type]
+    placeholders = {name: spec.default for columns in indicator_set.form.funds.values() for name in columns.values()
+                    if isinstance((spec := indicator_set.facts[name]).default, str)}
+    content = result_content(result, indicator_set.form, layout, groups, placeholders)  # type: ignore[arg-type]
+    return form_grid(layout, content)
 
 
 @in_engine_context
