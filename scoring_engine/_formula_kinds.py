@@ -3,7 +3,8 @@
 ``output.planned_end == 45000`` compares a date with a number: it would always
 be false, silently. Where both sides' kinds are known when the set loads -- a
 literal, a declared fact, arithmetic, a function, a comparison -- comparing a
-number, a text and a date with one another is refused then, with the fix. A
+number, a text and a date with one another, or a true/false value with a text
+or a date (``project.ok == '是'``), is refused then, with the fix. A
 derived value's kind is known only when it is computed: the evaluator refuses
 the same comparisons then.
 
@@ -26,9 +27,12 @@ __all__ = ["choice_problems", "comparison_problems"]
 
 # Declared types as the kinds a comparison tells apart; a derived value's kind is not known before scoring.
 _DECLARED = {"number": "number", "integer": "number", "weight": "number", "string": "text", "date": "date", "boolean": "boolean"}
-_COMPARABLE = {"number", "text", "date"}
-_WORDS = {"number": "a number", "text": "text", "date": "a date"}
+_WORDS = {"number": "a number", "text": "text", "date": "a date", "boolean": "a true/false value"}
+_BOOLEAN_HINT = "a true/false fact is never text or a date: write the fact alone for 是 (true), or not FACT for 否 (false)"
+# The pairs of kinds that are never equal (the evaluator refuses them too); a boolean with a number is 1 or 0, as in Python.
 _HINTS = {
+    frozenset({"boolean", "text"}): _BOOLEAN_HINT,
+    frozenset({"boolean", "date"}): _BOOLEAN_HINT,
     frozenset({"date", "number"}): "compare a date with a date, or count days with days_between(start, end)",
     frozenset({"text", "number"}): "write the number without quotes, or compare text with text in quotes",
     frozenset({"text", "date"}): "a date fact is compared with another date fact, or counted with days_between",
@@ -67,7 +71,7 @@ def comparison_problems(tree: ast.expr, scope: Mapping[str, str], parsed: str, t
         sides = [node.left, *node.comparators]
         for left, right in itertools.pairwise(sides):
             a, b = kind(left, scope), kind(right, scope)
-            if a and b and a != b and {a, b} <= _COMPARABLE:
+            if a and b and frozenset((a, b)) in _HINTS:
                 both = f"{_WORDS[a]} ({_shown(left, parsed)}) with {_WORDS[b]} ({_shown(right, parsed)})"
                 problems.append(Problem(f"cannot compare {both}", expression=text, hint=_HINTS[frozenset((a, b))]))
     return problems

@@ -474,6 +474,8 @@ _SCORING = (
     ("write the number without quotes, or compare text with text in quotes", "数字不要加引号；文字只与加引号的文字比较"),
     ("compare a date with a date, or count days with days_between(start, end)",
      "日期只与日期比较，或用 days_between(start, end) 计算天数"),
+    ("a true/false fact is never text or a date: write the fact alone for 是 (true), or not FACT for 否 (false)",
+     "逻辑值事实（true/false）不与文字或日期比较：“是”直接写事实名，“否”写 not 事实名"),
     ("a date fact is compared with another date fact, or counted with days_between",
      "日期事实只与另一个日期事实比较，或用 days_between 计算天数"),
     ("clamp: lower bound {low} is above upper bound {high}", "clamp：下限 {low} 大于上限 {high}"),

@@ -287,6 +287,7 @@ FRAGMENTS = (
     ("a number", "数字"),
     ("a date", "日期"),
     ("a true/false cell", "逻辑值（TRUE/FALSE）单元格"),
+    ("a true/false value", "逻辑值"),
     ("a whole number", "整数"),
     ("true or false", "true 或 false"),
     ("a mapping (key: value)", "映射（键: 值）"),

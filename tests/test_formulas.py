@@ -231,8 +231,11 @@ def test_missing_fact_is_a_scoring_error_naming_the_fact() -> None:
     ("project.level > 1", "cannot compare text (project.level) with a number (1)"),
     ("1 < output.done <= project.level", "cannot compare a number (output.done) with text (project.level)"),
     ("(dates.start if project.ok else dates.end) == min(1, 2)", "cannot compare a date"),
+    ("project.ok == '是'", "cannot compare a true/false value (project.ok) with text ('是')"),
+    ("'否' != project.ok", "cannot compare text ('否') with a true/false value (project.ok)"),
+    ("project.ok == dates.end", "cannot compare a true/false value (project.ok) with a date (dates.end)"),
 ])
-def test_comparing_a_number_a_text_and_a_date_is_refused_when_the_set_loads(text: str, words: str) -> None:
+def test_comparing_a_number_a_text_a_date_and_a_boolean_is_refused_when_the_set_loads(text: str, words: str) -> None:
     """A comparison that could never be true, its sides' kinds known from the declarations, is a FormulaError naming both sides."""
     error = refusal(text)
     assert words in error.problems[0].message
