@@ -16,7 +16,7 @@ from typing import Any
 
 from ._arith import ONE, ZERO, round_half_up
 
-__all__ = ["Finding", "Fail", "OPERATORS", "FUNCTIONS", "describe_value"]
+__all__ = ["Finding", "Fail", "OPERATORS", "FUNCTIONS", "constant_argument_problem", "describe_value"]
 
 
 @dataclass(frozen=True)
@@ -162,18 +162,27 @@ def _abs(x: Any) -> Decimal:
     return abs(_number(x, "abs"))
 
 
-def _clamp(x: Any, low: Any, high: Any) -> Decimal:
+def _bounds(low: Any, high: Any) -> tuple[Decimal, Decimal]:
     lo, hi = _number(low, "clamp"), _number(high, "clamp")
     if lo > hi:
         raise Fail(f"clamp: lower bound {lo} is above upper bound {hi}")
+    return lo, hi
+
+
+def _clamp(x: Any, low: Any, high: Any) -> Decimal:
+    lo, hi = _bounds(low, high)
     return min(max(_number(x, "clamp"), lo), hi)
 
 
-def _round_half_up(x: Any, places: Any = ZERO) -> Decimal:
+def _places(places: Any) -> int:
     digits = _number(places, "round_half_up")
     if digits != digits.to_integral_value() or not 0 <= digits <= 10:
         raise Fail("round_half_up: places must be a whole number from 0 to 10")
-    return round_half_up(_number(x, "round_half_up"), int(digits))
+    return int(digits)
+
+
+def _round_half_up(x: Any, places: Any = ZERO) -> Decimal:
+    return round_half_up(_number(x, "round_half_up"), _places(places))
 
 
 def _ratio(numerator: Any, denominator: Any, if_zero: Any = ZERO) -> Decimal:
@@ -229,3 +238,24 @@ FUNCTIONS: dict[str, tuple[Callable[..., Any], int, int, str]] = {
     "days_between": (_days_between, 2, 2, "days_between(start, end): days from start to end"),
     "months_between": (_months_between, 2, 2, "months_between(start, end): whole calendar months"),
 }
+
+
+def constant_argument_problem(name: str, constants: list[Any]) -> str | None:
+    """What is wrong with the arguments of a call to `name` written as constants (None: an argument computed when
+    scoring), said as scoring would: ``round_half_up(x, 2.5)`` fails for every project, so the set says so when it loads.
+    """
+    try:
+        if name in ("days_between", "months_between"):
+            return None  # dates: a constant is never one
+        for value in constants:
+            if name in ("sum", "count", "mean") and value is not None:
+                _list(value, name)
+            elif isinstance(value, str):
+                _number(value, name)
+        if name == "round_half_up" and len(constants) == 2 and constants[1] is not None:
+            _places(constants[1])
+        elif name == "clamp" and constants[1] is not None and constants[2] is not None:
+            _bounds(constants[1], constants[2])
+    except Fail as failed:
+        return str(failed)
+    return None

@@ -38,6 +38,7 @@ LINT = (
     # formulas that read nothing and fail (lint/constants.py)
     ("formula {formula} reads no facts and fails for every project: {why}",
      "公式 {formula} 不读任何事实，对每个项目都会出错：{why!t}"),
+    ("formula {formula} fails for every project: {why}", "公式 {formula} 对每个项目都会出错：{why!t}"),
     ("correct the formula", "请改正公式"),
     # checks (lint/checks.py)
     ("check {number} can never fail: it compares {side} with itself", "第 {number} 条校验永远不会不通过：它拿 {side} 与自身比较"),

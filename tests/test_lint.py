@@ -415,6 +415,33 @@ def test_a_formula_that_reads_nothing_and_cannot_be_computed_is_warned_of(formul
     assert f"`{formula}` reads no facts and fails for every project" in found[0].problem.message
 
 
+@pytest.mark.parametrize(("formula", "why"), [
+    ("round_half_up(output.cost_planned / output.cost_actual, 2.5)", "places must be a whole number from 0 to 10"),
+    ("clamp(output.cost_planned / output.cost_actual, 1, 0)", "lower bound 1 is above upper bound 0"),
+    ("min(output.cost_planned, '1')", "min needs a number, got text '1'"),
+    ("sum(3) + output.cost_planned", "sum needs a list fact"),
+])
+def test_a_function_given_a_constant_it_refuses_is_warned_of(formula: str, why: str, tmp_path: Path) -> None:
+    """`round_half_up(x, 2.5)` reads facts, yet fails for every project: the places are refused whatever x is. lint
+    says so at the formula, with the function's own words; a valid constant (places 2) is not warned of."""
+    from scoring_engine.lint import lint_file
+
+    import json
+
+    text = (ROOT / "examples" / "small" / "set.yaml").read_text(encoding="utf-8")
+    old = 'rule: {kind: formula, rate: "1 if cost_saving_rate >= 0 else output.cost_planned / output.cost_actual"}'
+
+    def failing(written: str) -> list:
+        (tmp_path / "set.yaml").write_text(text.replace(old, f"rule: {{kind: formula, rate: {json.dumps(written)}}}"),
+                                           encoding="utf-8")
+        return [w for w in lint_file(tmp_path / "set.yaml")[1] if w.code == "formula-fails"]
+
+    found = failing(formula)
+    assert 1 == len(found) and "output.cost" == found[0].problem.indicator
+    assert f"`{formula}` fails for every project" in found[0].problem.message and why in found[0].problem.message
+    assert [] == failing("round_half_up(output.cost_planned / output.cost_actual, 2)")
+
+
 def test_a_bands_rule_whose_lowest_band_has_a_min_is_warned_of_values_below_it(tmp_path: Path) -> None:
     """预算执行率 bands from 80% up only: a project at 50% falls in no band and cannot be scored. lint says so, with the
     band to add; the example's own rule (a lowest band without min) is not warned of."""

@@ -9,7 +9,8 @@ that loads is looked at for what is legal but almost surely a mistake, each a
 - ``uncovered-value``: a value a bands rule may be given that lies in none of its bands (`reach`);
 - ``percent-bound``: a band bound written as a percentage where the rule reads a ratio (`percents`);
 - ``check-never-fails``, ``check-always-fails``: checks decided by the facts' declared bounds alone (`checks`);
-- ``formula-fails``: a formula that reads no facts and cannot be computed (`constants`);
+- ``formula-fails``: a formula that fails for every project: it reads no facts and cannot be computed, or a
+  function refuses an argument written as a constant (`constants`);
 - ``standard-mismatch``: a number in the 评分标准 text the rule does not use (`standards`);
 - ``weight-bonus``, ``weight-rule-empty``, ``weight-label``: weights against what the set declares (`weights`).
 

@@ -1,16 +1,20 @@
-"""Formulas that read no facts and fail for every project: ``1/0``, ``"abc" + 1``.
+"""Formulas that fail for every project: ``1/0``, ``"abc" + 1``, ``round_half_up(x, 2.5)``.
 
 A formula that reads nothing gives the same outcome for every project, so one
 that fails (a division by zero, arithmetic on text) fails each project scored
 with the set, while the set itself loads. Evaluating it once here says so
-before any project is scored.
+before any project is scored. So does a call whose arguments written as
+constants are ones the function refuses (places of 2.5, clamp's bounds the
+wrong way round), whatever the facts it reads.
 """
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Iterator
 from typing import Any
 
+from .._formula_functions import constant_argument_problem
 from ..errors import ScoringError
 from ..formulas import Formula
 from ..model import IndicatorSet
@@ -20,6 +24,7 @@ __all__ = ["FAILS_ALWAYS", "constant_failures"]
 
 FAILS_ALWAYS = "formula {formula} reads no facts and fails for every project: {why}"
 FAILS_ALWAYS_HINT = "correct the formula"
+FAILS_BY_ARGUMENTS = "formula {formula} fails for every project: {why}"
 
 
 def constant_failures(indicator_set: IndicatorSet, rules: list[RuleAt], locator: Locator) -> Iterator[LintWarning]:
@@ -37,10 +42,20 @@ def constant_failures(indicator_set: IndicatorSet, rules: list[RuleAt], locator:
 
 def _failing(formula: Formula, path: tuple[str | int, ...], locator: Locator, indicator: str | None) -> Iterator[LintWarning]:
     if formula.names:
-        return
-    try:
-        formula.evaluate({})
-    except ScoringError as err:
-        yield locator.warning("formula-fails", path, FAILS_ALWAYS, {"formula": f"`{formula.text}`",
-                                                                     "why": err.problems[0].message},
+        why = next(filter(None, (_refused_arguments(node) for node in ast.walk(formula.tree))), None)
+        message = FAILS_BY_ARGUMENTS
+    else:
+        try:
+            formula.evaluate({})
+            return
+        except ScoringError as err:
+            why, message = err.problems[0].message, FAILS_ALWAYS
+    if why is not None:
+        yield locator.warning("formula-fails", path, message, {"formula": f"`{formula.text}`", "why": why},
                               FAILS_ALWAYS_HINT, indicator=indicator, expression=formula.text)
+
+
+def _refused_arguments(node: ast.AST) -> str | None:
+    if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
+        return None
+    return constant_argument_problem(node.func.id, [a.value if isinstance(a, ast.Constant) else None for a in node.args])

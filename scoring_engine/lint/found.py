@@ -28,7 +28,8 @@ CODES = {
     "uncovered-value": "a value a bands rule can be given that lies in none of its bands",
     "percent-bound": "a band bound written as a percentage (95) where the rule reads a ratio (0.95)",
     "unreachable-variant": "a variant of a switch that the fact choosing it can never name",
-    "formula-fails": "a formula that reads no facts and cannot be computed, so it fails for every project",
+    "formula-fails": "a formula that fails for every project: it reads no facts and cannot be computed, or a function "
+                     "refuses an argument written as a constant",
     "check-never-fails": "a check that is true for every project",
     "check-always-fails": "a check that is false for every project",
     "standard-mismatch": "a number in the 评分标准 text that the rule does not use",
