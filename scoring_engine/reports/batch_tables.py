@@ -123,7 +123,7 @@ def summary_cells(row: ProjectRow, tops: Sequence[str], against: str | None, con
     p, project = row.precision, row.project
     assert row.total is not None
     cells: list[Any] = [row.index + 1, row.source, row.name, project.get("id", ""), project.get("unit", ""),
-                        project.get("department", ""), project.get("year", ""), f"{row.set_id} {row.set_version}",
+                        project.get("department", ""), _year(project.get("year", "")), f"{row.set_id} {row.set_version}",
                         Score(row.total, p), row.grade]
     if consequences:
         cells += [row.consequence, row.budget]
@@ -256,6 +256,11 @@ def statistics(summary: Summary) -> list[list[Any]]:
 
 DUPLICATES_TITLE = "项目编号重复（每份文档都已评分并计入统计；复核只与第一份对比）"
 DUPLICATES_HEADER = ("项目编号", "年度", "文档数", "批次", "文档")
+
+
+def _year(written: str) -> int | str:
+    """年度 as a number where it is one (2024), so that a spreadsheet sorts and filters it as one; else as written."""
+    return int(written) if written.isascii() and written.isdigit() and len(written) <= 4 else written
 
 
 def duplicate_rows(summary: Summary) -> list[list[Any]]:
