@@ -315,6 +315,7 @@ FRAGMENTS = (
     ("expect", "expect"),
     ("the case file", "用例文件"),
     ("case {number}", "第 {number} 个用例"),
+    ("the expect of case {number}", "第 {number} 个用例的 expect 部分"),
     ("none", "无"),
     ("comparison {sign}", "指标性质 {sign} "),
     ("none (the set maps no comparison to a row type)", "无（体系没有把指标性质对应到行类型）"),

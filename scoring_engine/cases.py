@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -125,18 +125,21 @@ def _number(value: Any, what: str, file: str, line: int | None) -> Decimal:
     return Decimal(value)
 
 
-def _check_keys(raw: Any, allowed: set[str], what: str, file: str, line: int | None) -> Mapping[str, Any]:
+def _check_keys(raw: Any, allowed: set[str], what: str, file: str, line: int | None,
+                key_line: Callable[[str], int | None] = lambda key: None) -> Mapping[str, Any]:
+    """`raw` as a mapping of allowed keys; else one problem per unknown key, at its line when `key_line` knows it."""
     if not isinstance(raw, Mapping):
         raise CaseFileError(Problem(f"{what} must be a mapping", file=file, line=line))
-    unknown = sorted(set(raw) - allowed)
+    unknown = sorted((k for k in raw if k not in allowed), key=str)
     if unknown:
-        raise CaseFileError(Problem(f"unknown key {unknown[0]!r} in {what}", file=file, line=line,
-                                    hint="allowed: " + ", ".join(sorted(allowed))))
+        raise CaseFileError([Problem(f"unknown key {key!r} in {what}", file=file, line=key_line(key) or line,
+                                     hint=did_you_mean(str(key), allowed) or "allowed: " + ", ".join(sorted(allowed)))
+                             for key in unknown])
     return raw
 
 
-def _expectation(raw: Any, file: str, line: int | None) -> Expectation:
-    raw = _check_keys(raw, _EXPECT_KEYS, "expect", file, line)
+def _expectation(raw: Any, what: str, file: str, line: int | None) -> Expectation:
+    raw = _check_keys(raw, _EXPECT_KEYS, what, file, line)
     if not raw:
         raise CaseFileError(Problem("expect is empty: a case must expect something", file=file, line=line))
     scores = raw.get("scores", {})
@@ -176,20 +179,38 @@ def load_cases(path: str | Path) -> list[Case]:
                                relative_to=path.parent)
     with _at(file, located.where(("facts_file",))):
         base = _facts_file(doc, path, located.where(("facts_file",))) if "facts_file" in doc else None
-    cases, names = [], set()
+    cases: list[Case] = []
+    names: set[str] = set()
+    failed: list[ScoringEngineError] = []
     for i, given in enumerate(doc["cases"]):
-        line = (located.where(("cases", i)) or (None, None))[0]
-        raw = _check_keys(given, _CASE_KEYS, f"case {i + 1}", file, line)
-        name = raw.get("name")
-        if not isinstance(name, str) or not name.strip() or name in names:
-            raise CaseFileError(Problem(f"case {i + 1} needs a name of its own", file=file, line=line))
-        names.add(name)
-        facts = _case_facts(raw, base, path, name, line, located.where(("cases", i, "facts_file")))
-        overrides = raw.get("overrides", {})
-        if not isinstance(overrides, Mapping):
-            raise CaseFileError(Problem("overrides must map fact names to values", file=file, line=line))
-        cases.append(Case(name, file, line, set_file, facts, overrides, _expectation(raw.get("expect"), file, line)))
+        try:
+            cases.append(_case(i, given, names, path, located, set_file, base))
+        except ScoringEngineError as err:  # every case's problems in one run, not one per run
+            failed.append(err)
+    if len(failed) == 1:
+        raise failed[0]
+    if failed:
+        raise CaseFileError([p for err in failed for p in err.problems])
     return cases
+
+
+def _case(i: int, given: Any, names: set[str], path: Path, located: Any, set_file: Path, base: Facts | None) -> Case:
+    """Case number `i` of the file as written (`given`), its name not one of `names` (to which it is added)."""
+    file = str(path)
+    line = (located.where(("cases", i)) or (None, None))[0]
+    raw = _check_keys(given, _CASE_KEYS, f"case {i + 1}", file, line,
+                      lambda key: (located.where(("cases", i, key), key=True) or (None, None))[0])
+    name = raw.get("name")
+    if not isinstance(name, str) or not name.strip() or name in names:
+        raise CaseFileError(Problem(f"case {i + 1} needs a name of its own", file=file, line=line))
+    names.add(name)
+    facts = _case_facts(raw, base, path, name, line, located.where(("cases", i, "facts_file")))
+    overrides = raw.get("overrides", {})
+    if not isinstance(overrides, Mapping):
+        raise CaseFileError(Problem("overrides must map fact names to values", file=file, line=line))
+    expect_line = (located.where(("cases", i, "expect")) or (line, None))[0]
+    expectation = _expectation(raw.get("expect"), f"the expect of case {i + 1}", file, expect_line)
+    return Case(name, file, line, set_file, facts, overrides, expectation)
 
 
 @contextmanager

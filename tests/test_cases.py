@@ -102,12 +102,25 @@ def test_a_difference_below_the_sets_precision_is_shown_exactly(tmp_path: Path):
 
 
 def test_case_file_mistakes_are_errors_with_file_and_line(tmp_path: Path):
-    """An unknown key in a case is a CaseFileError naming the file and the line."""
+    """An unknown key in a case is a CaseFileError naming the file, the key's own line and the key meant."""
     path = _case_file(tmp_path, "  - name: 拼错\n    expekt: {total: 1}\n")
     with pytest.raises(CaseFileError) as err:
         load_cases(path)
-    assert str(path) == err.value.file and 4 == err.value.line
-    assert "unknown key 'expekt'" in str(err.value)
+    assert str(path) == err.value.file and 5 == err.value.line
+    assert "unknown key 'expekt' in case 1 (did you mean expect?)" in str(err.value)
+
+
+def test_every_cases_mistakes_come_in_one_run(tmp_path: Path):
+    """Three cases with a mistake each (a misspelt key, a misspelt expectation, a missing name): all three are reported
+    at once, each at its line, where the editor used to fix them one run at a time."""
+    path = _case_file(tmp_path, "  - name: 一\n    overides: {budget.paid: 190}\n    expect: {total: 1}\n"
+                                "  - name: 二\n    expect: {scroes: {process.execution: 8}}\n"
+                                "  - nam: 三\n    expect: {total: 1}\n"
+                                "  - name: 四\n    expect: {total: 79.73}\n")
+    with pytest.raises(CaseFileError) as err:
+        load_cases(path)
+    assert [(5, "unknown key 'overides' in case 1"), (8, "unknown key 'scroes' in the expect of case 2"),
+            (9, "unknown key 'nam' in case 3")] == [(p.line, p.message) for p in err.value.problems]
 
 
 def test_pytest_collects_case_files(pytester: pytest.Pytester):
