@@ -180,6 +180,18 @@ def _unit(*units: str | None) -> str | None:
     return written[0] if written else None
 
 
+def _bare_beside_percent(*sides: tuple[str, Quantity, Any]) -> None:
+    """A number written without a unit beside a percentage is read as a ratio (0.88 beside ≥90%); one above 1 (88 beside
+    ≥90%) is a percentage without its sign, and read as a ratio it is 8800%: refused, with the number to write."""
+    percent = next((written for _, q, written in sides if q.unit == "%"), None)
+    for key, quantity, _ in sides:
+        if quantity.unit is None and quantity.value > 1 and percent is not None:
+            number = plain(quantity.value)
+            raise ValueError(f"{key} {number} has no unit, beside the percentage {percent}",
+                             f"write {number}% for a percentage; a number without a unit is read as a ratio "
+                             f"({plain(quantity.value / 100)} is {number}%)")
+
+
 def target_row(index: int, item: Any) -> TargetRow:
     """One row of a target table from its written form, or ValueError(message, hint) naming the row."""
     label = f"row {index + 1}"
@@ -230,6 +242,8 @@ def _row(item: Mapping[str, Any]) -> TargetRow:
         raise ValueError("weight must be above 0", "leave weight out of every row for equal shares")
     unit = _unit(_text(given.get("unit"), "unit"), target_number.unit if target_number else None,
                  actual.unit if isinstance(actual, Quantity) else None)
+    if unit == "%" and isinstance(actual, Quantity) and target_number is not None:
+        _bare_beside_percent(("target", target_number, given.get("target")), ("actual", actual, given.get("actual")))
     return TargetRow(
         name=_text(given["name"], "name") or "", type=_text(given.get("type"), "type"), id=_text(given.get("id"), "id"),
         weight=numbers.get("weight"), target=target_number.value if target_number else None,

@@ -255,3 +255,34 @@ def test_a_target_rows_problem_is_said_of_the_row_in_the_facts_not_of_the_sets_l
     assert (str(tmp_path / "facts.json"), None) == (problem.file, problem.line)
     assert f"$.facts.targets.output[{index}].target" == problem.path
     assert problem.message.startswith(f"row {index + 1} ({row['name']}): target must be above 0")
+
+
+@pytest.mark.parametrize(("target", "actual", "words"), [
+    ("≥90%", 88, "actual 88 has no unit, beside the percentage ≥90%"),
+    (90, "88%", "target 90 has no unit, beside the percentage 88%"),
+])
+def test_a_number_without_a_unit_beside_a_percentage_is_refused_not_read_as_8800_percent(target, actual, words,
+                                                                                       tmp_path) -> None:
+    """满意度 ≥90% with an actual of 88: read as a ratio, 88 is 8800% and took full marks (target 90 with 88%: 0.10
+    points). A bare number above 1 beside a percentage is refused with the percentage to write; 0.88 is still 88%."""
+    import json
+
+    from scoring_engine import load_facts, load_indicator_set
+    from scoring_engine.loader import resolve_set
+
+    from conftest import ROOT
+
+    indicator_set = load_indicator_set(resolve_set("self-evaluation"))
+    document = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+
+    def scored(t, a):
+        document["facts"]["targets"]["satisfaction"] = [{"name": "受益群众满意度", "type": "quantitative", "target": t,
+                                                         "actual": a}]
+        (tmp_path / "facts.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+        return score(indicator_set, load_facts(tmp_path / "facts.json"))
+
+    with pytest.raises(FactsError) as caught:
+        scored(target, actual)
+    assert words in caught.value.problems[0].message
+    assert "write 88%" in str(caught.value) if actual == 88 else "write 90%" in str(caught.value)
+    assert scored("≥90%", 0.88).indicator("satisfaction").score == scored("≥90%", "88%").indicator("satisfaction").score

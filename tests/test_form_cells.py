@@ -207,14 +207,21 @@ def test_a_target_in_words_scores_as_with_its_sign(tmp_path: Path):
     ("实际完成值", None, "实际完成值未填写"),
     ("实际完成值", "基本达成", "档次 '基本达成' 不是以下之一"),
     ("得分", 20, "得分 20 不在档次 达成年度指标 的范围 [12, 15] 内"),
+    ("年度指标值", ">19栋", "年度指标值不能用 '>'（指标性质只有 ≥、≤、=：改写为 ≥）"),
+    ("实际完成值", "≥19栋", "实际完成值 '≥19栋' 带有比较符号（只写达到的值，不带 ≥、≤ 或 =）"),
+    ("分值", 0, "分值应大于 0（填写该行的分值）"),
+    ("实际完成值", "88", "实际完成值 88 没有单位，而对应的值是百分数 ≥90%（百分数应写成 88%；不带单位的数字按比率读（0.88 即 88%））"),
 ])
 def test_a_rows_rule_problem_names_the_cell_not_the_sets_file(tmp_path: Path, column: str, value: Any, words: str):
     """A target the engine cannot read, a qualitative row's tier left blank or not one of the tiers, a score outside
-    its tier: each is one line naming the workbook, the cell at fault and the row, not the set's YAML line."""
-    label = "安置房桩基及主体封顶栋数" if column == "年度指标值" else "小区基础设施配套"
+    its tier, a strict sign, an actual with a sign, a 分值 of 0, a number without its % beside a percentage: each is one
+    Chinese line naming the workbook, the cell at fault (by its column as printed) and the row, not the set's YAML line."""
+    label = "小区基础设施配套" if column == "得分" or value in (None, "基本达成") else "安置房桩基及主体封顶栋数"
     form = _form(tmp_path)
-    cell = _cells_of(form, label)[column]
-    form = _form(tmp_path, cell) if value is None else _form(tmp_path, **{cell: value})
+    cells = _cells_of(form, label)
+    cell = cells[column]
+    percent = {cells["年度指标值"]: "≥90%"} if value == "88" else {}  # a percentage target, and an actual without a unit
+    form = _form(tmp_path, cell) if value is None else _form(tmp_path, **{cell: value}, **percent)
     code, lines = _lines("score", str(form))
     assert 1 == code and 1 == len(lines), lines
     assert lines[0].startswith(f"错误：{form}: {SHEET}!{cell}：行 {label}：{words}"), lines[0]

@@ -383,6 +383,8 @@ def _row_problem(reading: _Reading, r: int, at: Mapping[str, int], name: str, me
     column = reading.layout.column(key)
     if column is not None and word in ("actual", "target", "comparison", "unit", "weight", "score"):
         message = column.label + message[len(word):]
+    if word == "weight":  # a form has no "leave weight out": every row prints its 分值
+        hint = "write the points the row carries"
     reading.problem(r, at[key], f"row {name}: {message}", hint)
 
 
