@@ -20,6 +20,7 @@ from decimal import ROUND_HALF_UP, Decimal, DecimalException
 from typing import Any
 
 from ._arith import ZERO, apportion, in_engine_context, plain, quantum, round_half_up
+from ._display import equals_text, show_number
 from ._version import __version__
 from .audit import AuditTrail, DerivedValue, LeafRecord, SetInfo, derived_values, fact_values, readable
 from .caps import apply_caps
@@ -478,9 +479,10 @@ class _Run:
 
 def _with_values(message: str, formula: Formula, values: Mapping[str, Any]) -> str:
     """The message followed by the formula and the values it read: 'X（a < b；a = 1, b = 2）'."""
-    shown = ", ".join(f"{n} = {_show(values[n])}" for n in sorted(formula.names) if readable(values, n))
+    shown = ", ".join(f"{n} {_show(values[n])}" for n in sorted(formula.names) if readable(values, n))
     return f"{message}（{formula.text}；{shown}）" if shown else message
 
 
 def _show(value: Any) -> str:
-    return plain(value) if isinstance(value, Decimal) else str(value)
+    """'= value', or '≈ value' where it has more decimals than a reader takes in (0.750002383017662926… ≈ 0.750002)."""
+    return equals_text(show_number(value)) if isinstance(value, Decimal) else f"= {value}"

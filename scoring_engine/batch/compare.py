@@ -43,7 +43,7 @@ def compare(mine: ProjectRow, other: ProjectRow, against: str, threshold: Decima
     mine_rank, other_rank = mine.grade_rank, other.grade_rank
     dropped = mine_rank is not None and other_rank is not None and other_rank > mine_rank
     reasons = []
-    if difference >= threshold:
+    if difference > 0 and difference >= threshold:  # a threshold of 0 flags every self-score above its re-check
         reasons.append(f"{_name(against)}低{difference:f}分（阈值{threshold:f}分）")
     if dropped:
         reasons.append(f"{_name(against)}等级由{mine.grade}降为{other.grade}")

@@ -151,7 +151,9 @@ def _documents(paths: list[Path], skip: _Skipped) -> Iterator[Document]:
             if real in read or (folder and real in skip):
                 continue
             read.add(real)
-            name = without_surrogates(file.relative_to(path).as_posix() if path.is_dir() else file.name)
+            name = without_surrogates(file.relative_to(path).as_posix() if folder else file.name)
+            if folder and len(paths) > 1:  # the folder's own name tells 甲/p1.json from 乙/p1.json
+                name = f"{without_surrogates(path.resolve().name)}/{name}"
             if file.suffix.lower() == JSONL_SUFFIX:
                 yield from _lines(file, name)
             else:

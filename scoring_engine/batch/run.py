@@ -279,8 +279,8 @@ def _temporary_file_error(err: OSError) -> ScoringEngineError:
 
 class _Recheck:
     """The re-check batch's scored rows on disk, found by project id (and year, where both give one: another year is
-    another project-year), else (where either has no id) by file path below the input folder, or line of the JSONL
-    file."""
+    another project-year); a re-check that gives no id, by its file's path below its input folder (or line of the
+    JSONL file), for one project only."""
 
     def __init__(self) -> None:
         self.kept = _Rows()
@@ -310,7 +310,6 @@ class _Recheck:
                 self.offsets.setdefault(key, (offset, identified))
 
     def match(self, row: ProjectRow) -> ProjectRow | None:
-        identified = bool(row.project.get("id"))
         for key in row.match_keys():
             if key.startswith("id:"):
                 offset = _same_year(self.years.get(key, {}), row.project.get("year", ""))
@@ -321,8 +320,8 @@ class _Recheck:
                 if found is None:
                     continue
                 offset, other_identified = found
-                if identified and other_identified:
-                    continue  # both name their project, and not the same one: a sampled re-check has others at its lines
+                if other_identified or offset in self.matched:
+                    continue  # a re-check that names its project is that project's only; one without is matched once
             self.matched.add(offset)
             return self.kept.at(offset)
         return None

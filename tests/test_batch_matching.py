@@ -1,0 +1,90 @@
+"""`batch --compare-with`: each project meets its own re-check, and a re-check is used for one project only; the flags
+and 需说明 texts a bureau reads say what was found, in numbers it can read."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+from click.testing import CliRunner
+
+from portfolio import beside_the_set, project
+from scoring_engine.cli import main
+
+
+def _write(path: Path, number: int, *, project_id: str | None = None, paid: float | None = None) -> Path:
+    """Project `number` of the portfolio at `path`, with its id (None: none) and, if given, its 实际支出."""
+    beside_the_set(path.parent)
+    document = project(number, random.Random(number))
+    document["project"].pop("id", None)
+    if project_id is not None:
+        document["project"]["id"] = project_id
+    if paid is not None:
+        document["facts"]["budget"]["paid"] = paid
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def _summary(tmp_path: Path, *args: str) -> dict[str, dict[str, str]]:
+    """The 汇总 rows of `batch ARGS -o summary.csv`, by the project's file path below tmp_path."""
+    out = tmp_path / "summary.csv"
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", "-q", *args, "-o", str(out)])
+    assert run.exit_code in (0, 1), run.output
+    rows = csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig")))
+    return {Path(row["来源"]).relative_to(tmp_path).as_posix(): row for row in rows}
+
+
+def test_a_recheck_that_names_its_project_is_not_matched_to_another_by_its_path(tmp_path: Path):
+    """re/x.json is the re-check of P1 (self/z.json): it is compared with P1 only, not also with self/x.json, a project
+    without an id that happens to lie at the same path."""
+    _write(tmp_path / "self" / "x.json", 1)
+    _write(tmp_path / "self" / "z.json", 2, project_id="P1")
+    _write(tmp_path / "re" / "x.json", 2, project_id="P1", paid=1)
+    rows = _summary(tmp_path, str(tmp_path / "self"), "--compare-with", str(tmp_path / "re"))
+    assert "未抽查复核" == rows["self/x.json"]["对比标记"]
+    assert rows["self/z.json"]["复核总分"] and "复核得分低" in rows["self/z.json"]["对比标记"]
+
+
+def test_folders_given_side_by_side_match_their_own_rechecks_not_the_first_at_that_path(tmp_path: Path):
+    """单位甲/p1.json and 单位乙/p1.json, given as two folders, each meet their own re-check, whether the re-check comes
+    as two folders or as one holding both: 乙's unchanged re-check is never taken for 甲's (a false 得分虚高 flag)."""
+    _write(tmp_path / "self" / "单位甲" / "p1.json", 1)
+    _write(tmp_path / "self" / "单位乙" / "p1.json", 2)
+    _write(tmp_path / "re" / "单位甲" / "p1.json", 1, paid=1)
+    _write(tmp_path / "re" / "单位乙" / "p1.json", 2)
+    own = [str(tmp_path / "self" / "单位甲"), str(tmp_path / "self" / "单位乙")]
+    for rechecks in (["--compare-with", str(tmp_path / "re" / "单位甲"), "--compare-with", str(tmp_path / "re" / "单位乙")],
+                     ["--compare-with", str(tmp_path / "re")]):
+        rows = _summary(tmp_path, *own, *rechecks)
+        assert "复核得分低" in rows["self/单位甲/p1.json"]["对比标记"], rechecks
+        assert ("0.00", "") == (rows["self/单位乙/p1.json"]["总分差"], rows["self/单位乙/p1.json"]["对比标记"]), rechecks
+
+
+def test_a_threshold_of_0_flags_a_self_score_above_its_recheck_but_not_an_equal_one(tmp_path: Path):
+    """`--threshold 0`: a re-check equal to the self-evaluation is no 复核得分低0.00分; one below it is flagged."""
+    _write(tmp_path / "self" / "a.json", 1, project_id="A")
+    _write(tmp_path / "self" / "b.json", 2, project_id="B")
+    _write(tmp_path / "re" / "a.json", 1, project_id="A")
+    _write(tmp_path / "re" / "b.json", 2, project_id="B", paid=1)
+    rows = _summary(tmp_path, str(tmp_path / "self"), "--compare-with", str(tmp_path / "re"), "--threshold", "0")
+    assert "" == rows["self/a.json"]["对比标记"]
+    assert rows["self/b.json"]["对比标记"].startswith("复核得分低")
+
+
+def test_a_flags_values_are_shown_at_a_readable_precision(tmp_path: Path):
+    """预算执行率 75.0002383…% under the national framework's 需说明 rule: the flag shows execution_rate ≈ 0.750002,
+    not 0.7500023830… with 28 digits; a value with few decimals is shown as it is (= 0.75)."""
+    from conftest import ROOT
+
+    document: Any = json.loads((ROOT / "indicator_sets" / "national-framework.facts.json").read_text(encoding="utf-8"))
+    for paid, shown in ((750.0023830176, "execution_rate ≈ 0.750002"), (750, "execution_rate = 0.75")):
+        document["facts"]["budget"]["paid"] = paid
+        path = tmp_path / "facts.json"
+        path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+        run = CliRunner().invoke(main, ["--lang", "zh", "score", str(path), "--format", "json"])
+        messages = [flag["message"] for flag in json.loads(run.stdout)["flags"]]
+        assert any(shown in message for message in messages), messages
