@@ -126,6 +126,10 @@ def _usage_errors_in_language(args: Sequence[str]) -> Iterator[None]:
         raise
 
 
+#: An argument given as empty text, which a path would read as the working folder.
+EMPTY_ARGUMENT = "an argument is empty (an unset variable in a script?): give the file, folder or value"
+
+
 class Commands(click.Group):
     """The `scoring-engine` group: click's own, but its usage errors speak the user's language."""
 
@@ -137,6 +141,8 @@ class Commands(click.Group):
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         # kept before parsing, which takes the arguments off the list: --help is answered while it parses
         ctx.meta[ARGS_KEY] = tuple(args)
+        if "" in args:  # `batch "$DIR"` with DIR unset would read the working folder as the input: never meant
+            raise click.UsageError(EMPTY_ARGUMENT, ctx)
         return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> Any:

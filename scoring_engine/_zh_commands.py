@@ -148,6 +148,8 @@ COMMANDS = (
 )
 
 PARSERS = (
+    ("an argument is empty (an unset variable in a script?): give the file, folder or value",
+     "有一个参数是空的（脚本里的变量没有赋值？）：写出文件、文件夹或取值"),
     # PyYAML: "while <context> <problem>"
     ("while scanning a simple key could not find expected ':'", "这一行缺少键后面的冒号 ':'（键和值之间写 ': '）"),
     ("mapping values are not allowed here", "这里不能出现“键: 值”（检查这一行和上一行的冒号与缩进）"),

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import jsonschema
+import pytest
 from click.testing import CliRunner
 
 from conftest import EXAMPLE_FACTS, EXAMPLE_SET, ROOT
@@ -191,3 +192,13 @@ def test_sets_prints_one_bundled_set_to_copy(tmp_path: Path):
         assert path.read_text(encoding="utf-8") == out
     code, _, err = run("sets", "no-such-set")
     assert 1 == code and "no indicator set 'no-such-set'" in err
+
+
+@pytest.mark.parametrize("args", [["batch", ""], ["score", ""], ["batch", "x.jsonl", "--compare-with", ""], ["score", "x", "-o", ""]])
+def test_an_empty_argument_is_a_usage_error_not_the_working_folder(args: list[str], tmp_path, monkeypatch) -> None:
+    """`batch "$DIR"` with DIR unset scored everything below the working folder and exited 0; an empty argument is now a
+    usage error (exit 2) that says so, and nothing is read or written."""
+    monkeypatch.chdir(tmp_path)
+    run = CliRunner().invoke(main, ["--lang", "en", *args])
+    assert 2 == run.exit_code and "an argument is empty" in run.output
+    assert [] == list(tmp_path.iterdir())
