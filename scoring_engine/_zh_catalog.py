@@ -440,6 +440,8 @@ _SCORING = (
     ("write the number without quotes, or compare text with text in quotes", "数字不要加引号；文字只与加引号的文字比较"),
     ("compare a date with a date, or count days with days_between(start, end)",
      "日期只与日期比较，或用 days_between(start, end) 计算天数"),
+    ("compare grade with one of the set's grades; a profile that renames the grades gives its own explain_when",
+     "grade 只与本体系的等级比较；方案改了等级名称时，要在方案中写出自己的 explain_when"),
     ("a true/false fact is never text or a date: write the fact alone for 是 (true), or not FACT for 否 (false)",
      "逻辑值事实（true/false）不与文字或日期比较：“是”直接写事实名，“否”写 not 事实名"),
     ("a date fact is compared with another date fact, or counted with days_between",

@@ -259,6 +259,8 @@ def test_facts_and_derived_merge_by_name_and_null_removes(tmp_path: Path) -> Non
         grades:
           - {label: 合格, min: 60}
           - {label: 不合格, min: 0}
+        explain_when:
+          - {when: "grade == '不合格'", message: 评价结果为不合格，需说明原因}
         """)
     profile = load_indicator_set(path)
     assert "benefit.ecological" not in profile.facts and "note.extra" in profile.facts and "budget.total" in profile.facts
@@ -383,12 +385,14 @@ def test_validate_tells_merged_sections_from_replaced_ones(tmp_path: Path) -> No
         grades:
           - {label: 合格, min: 60}
           - {label: 不合格, min: 0}
+        explain_when:
+          - {when: "grade == '不合格'", message: 评价结果为不合格，需说明原因}
         """)
     out = CliRunner().invoke(main, ["--lang", "zh", "validate", str(path)])
     assert 0 == out.exit_code, out.output
     lines = [line.strip() for line in out.output.splitlines()]
     assert "output 产出指标 50  ← children_from 已修改（第 4 行）" in lines
-    assert ["整段替换的部分：grades", "按名称合并的部分：facts"] == lines[-2:]
+    assert ["整段替换的部分：grades, explain_when", "按名称合并的部分：facts"] == lines[-2:]
 
 
 def test_the_resolved_file_says_where_it_comes_from_in_the_users_language(tmp_path: Path) -> None:
@@ -422,3 +426,24 @@ def test_validate_asks_to_restate_a_standard_only_where_the_profile_did_not(tmp_
     procedure = next(line for line in lines if "decision.project.procedure" in line)
     assert "请重写其评分标准" not in satisfaction and "评分标准已修改（第 5 行）；" in satisfaction
     assert "请重写其评分标准" in procedure
+
+
+def test_a_profile_that_renames_the_grades_must_say_its_own_explain_when(tmp_path: Path) -> None:
+    """Grades renamed 优秀/良好/合格/不合格 with the base's `grade == '中等' or grade == '差'` kept: no project would ever
+    be listed 需说明, silently. The set is refused, naming each grade compared that is not one, the grades there are,
+    and that the profile gives its own explain_when; with it, the profile loads."""
+    grades = """
+        extends: self-evaluation
+        grades:
+          - {label: 优秀, min: 90}
+          - {label: 良好, min: 80}
+          - {label: 合格, min: 60}
+          - {label: 不合格, min: 0}
+        """
+    with pytest.raises(IndicatorSetError) as caught:
+        load_indicator_set(_write(tmp_path, "p.yaml", grades))
+    messages = [p.message for p in caught.value.problems]
+    assert [f"'{g}' is not one of the values of grade: 优秀, 良好, 合格, 不合格" for g in ("中等", "差")] == messages
+    assert "a profile that renames the grades gives its own explain_when" in caught.value.problems[0].hint
+    own = grades.rstrip(" ") + "        explain_when:\n          - {when: \"grade == '不合格'\", message: 不合格需说明原因}\n"
+    assert ["不合格需说明原因"] == [r.message for r in load_indicator_set(_write(tmp_path, "q.yaml", own)).explain_when]

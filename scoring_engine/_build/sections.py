@@ -8,7 +8,8 @@ refused is skipped, so no mistake is reported twice.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -17,6 +18,7 @@ from .._intervals import Interval, gaps_and_overlaps
 from .._text import invisible_character
 from ..errors import did_you_mean
 from ..facts import convert_fact
+from ..formulas import Formula
 from ..model import EXPLAIN_NAMES, Cap, Check, Derived, ExplainRule, FactSpec, Grade, UsedValue
 from ..reasons import TEMPLATES, template_problems
 from .draft import Draft
@@ -193,7 +195,8 @@ def explain_when(draft: Draft) -> tuple[ExplainRule, ...]:
         if "rows_below" in rule:
             found.append(ExplainRule(None, rule["message"], Decimal(rule["rows_below"])))
             continue
-        formula = draft.log.compile(rule["when"], path + ("when",), {**draft.scope, **EXPLAIN_NAMES})
+        formula = _with_grade_labels(draft, lambda: draft.log.compile(rule["when"], path + ("when",),
+                                                                       {**draft.scope, **EXPLAIN_NAMES}))
         if formula is None:
             continue
         for name in sorted(formula.names & set(EXPLAIN_NAMES) & set(draft.scope)):
@@ -201,6 +204,27 @@ def explain_when(draft: Draft) -> tuple[ExplainRule, ...]:
                           f"derived value {name}", f"rename the fact or derived value {name}", fact=name)
         found.append(ExplainRule(formula, rule["message"]))
     return tuple(found)
+
+
+GRADE_HINT = "compare grade with one of the set's grades; a profile that renames the grades gives its own explain_when"
+
+
+def _with_grade_labels(draft: Draft, compile_it: Callable[[], Formula | None]) -> Formula | None:
+    """`compile_it()` with the grade labels as the values of `grade`: `grade == '中等'` in a set whose grades are
+    合格/不合格 (a profile that renamed them) is never true, so no project would be flagged, silently."""
+    raw = draft.data.get("grades")
+    labels = tuple(g["label"] for g in raw if isinstance(g, Mapping) and isinstance(g.get("label"), str)) \
+        if isinstance(raw, list) and draft.log.ok(("grades",)) else ()
+    if not labels or "grade" in draft.scope:
+        return compile_it()
+    draft.log.choices["grade"] = labels
+    before = len(draft.log.problems)
+    try:
+        return compile_it()
+    finally:
+        del draft.log.choices["grade"]
+        draft.log.problems[before:] = [replace(p, hint=GRADE_HINT) if p.fact == "grade" else p
+                                       for p in draft.log.problems[before:]]
 
 
 def grades(draft: Draft) -> tuple[Grade, ...]:
