@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
+from fractions import Fraction
 from typing import Any
 
 import yaml
@@ -17,7 +18,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ._arith import plain
 
-__all__ = ["STR", "copy_node", "entries", "get", "key_of", "moved", "name_file", "number", "own", "places", "put", "weight_node"]
+__all__ = ["STR", "as_share", "copy_node", "entries", "get", "key_of", "moved", "name_file", "number", "own", "places", "put",
+           "weight_node"]
 
 STR, INT, FLOAT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
 
@@ -89,6 +91,22 @@ def key_of(node: MappingNode, key: str) -> ScalarNode:
 def weight_node(value: Decimal, mark: Any) -> ScalarNode:
     """A number written by the profile's rescale (as the YAML reader reads numbers: whole ones as int)."""
     return ScalarNode(INT if value == value.to_integral_value() else FLOAT, plain(value), mark, mark)
+
+
+def as_share(node: MappingNode, whole: Decimal, mark: Any) -> bool:
+    """`points_each` of `node` (points deducted per finding, out of `whole`) rewritten as the `share_each` of `whole` it
+    is, in its place: when a rescale changes `whole`, each finding still takes the same share of it. True if rewritten."""
+    each = number(get(node, "points_each"))
+    if each is None or not whole:
+        return False
+    share = Fraction(each) / Fraction(whole)
+    as_decimal = Decimal(share.numerator) / Decimal(share.denominator)
+    exactly = Fraction(as_decimal) == share and -as_decimal.normalize().as_tuple().exponent <= 6  # type: ignore[operator]
+    value = weight_node(as_decimal, mark) if exactly else ScalarNode(STR, f"{share.numerator}/{share.denominator}", mark, mark)
+    for i, (name, _, _) in enumerate(entries(node)):
+        if name == "points_each":
+            node.value[i] = (ScalarNode(STR, "share_each", mark, mark), value)
+    return True
 
 
 def moved(node: Node, mark: Any) -> Node:

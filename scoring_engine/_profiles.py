@@ -33,7 +33,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import _yaml
 from ._arith import ZERO, apportion, plain, round_half_up
-from ._profile_nodes import STR, copy_node, entries, get, key_of, moved, name_file, number, own, places, put, weight_node
+from ._profile_nodes import (STR, as_share, copy_node, entries, get, key_of, moved, name_file, number, own, places, put,
+                             weight_node)
 from ._located import Located
 from .errors import IndicatorSetError, Problem, did_you_mean
 from ._build import check_schema
@@ -375,7 +376,7 @@ class _Merge:
         remainder, so that they still do); True when any changed. Its 评分标准 text is the profile's to restate."""
         kind = get(rule, "kind")
         spec = RULE_KINDS.get(kind.value) if isinstance(kind, ScalarNode) else None
-        changed = False
+        changed = as_share(rule, old, mark)  # a deduction ladder of the weight (deduction, linear)
         for holder_key, item_key in spec.points if spec else ():
             holder = get(rule, holder_key)
             if item_key == "*" and isinstance(holder, MappingNode):  # rules of their own (a switch's)
@@ -394,6 +395,7 @@ class _Merge:
             for i, value in scaled.items():
                 if value != points[i]:
                     put(items[i], ScalarNode(STR, item_key, mark, mark), weight_node(value, mark))
+                    as_share(items[i], points[i], mark)  # a checklist element's ladder of its points
                     changed = True
         return changed
 

@@ -447,3 +447,20 @@ def test_a_profile_that_renames_the_grades_must_say_its_own_explain_when(tmp_pat
     assert "a profile that renames the grades gives its own explain_when" in caught.value.problems[0].hint
     own = grades.rstrip(" ") + "        explain_when:\n          - {when: \"grade == '不合格'\", message: 不合格需说明原因}\n"
     assert ["不合格需说明原因"] == [r.message for r in load_indicator_set(_write(tmp_path, "q.yaml", own)).explain_when]
+
+
+def test_a_rescaled_rule_deducts_the_same_share_per_finding(tmp_path: Path) -> None:
+    """立项程序规范性 3 → 2: element ③ (1 point, 0.2 per missing item of 5) becomes 0.66 points, and each missing item
+    still takes a fifth of it (share_each 0.2), not 0.2 points: three gaps score 1.60, not 1.40, and five zero the
+    element, as the standard says. The base set is left as it was."""
+    profile = load_indicator_set(_decision_rescaled(tmp_path))
+    facts = json.loads((ROOT / "indicator_sets" / "national-framework.facts.json").read_text(encoding="utf-8"))
+
+    def procedure(indicator_set: IndicatorSet, gaps: int) -> Decimal:
+        facts["facts"]["decision"]["procedure"]["review_gaps"] = [f"缺{i}" for i in range(gaps)]
+        (tmp_path / "f.json").write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
+        return score(indicator_set, load_facts(tmp_path / "f.json")).indicator("decision.project.procedure").score
+
+    assert (Decimal("1.60"), Decimal("1.34")) == (procedure(profile, 3), procedure(profile, 5))
+    base = load_indicator_set("national-framework")
+    assert (Decimal("2.40"), Decimal("2.00")) == (procedure(base, 3), procedure(base, 5))
