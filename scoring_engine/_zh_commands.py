@@ -318,6 +318,8 @@ FRAGMENTS = (
     ("the case file", "用例文件"),
     ("case {number}", "第 {number} 个用例"),
     ("the expect of case {number}", "第 {number} 个用例的 expect 部分"),
+    ("tolerance must not be negative, got {value}", "tolerance 不能为负数，实际是 {value}"),
+    ("the largest difference allowed, 0 for exact", "写允许的最大差值，要求完全相等时写 0"),
     ("none", "无"),
     ("comparison {sign}", "指标性质 {sign} "),
     ("none (the set maps no comparison to a row type)", "无（体系没有把指标性质对应到行类型）"),

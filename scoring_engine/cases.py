@@ -149,11 +149,15 @@ def _expectation(raw: Any, what: str, file: str, line: int | None) -> Expectatio
         texts = raw.get(key, [])
         if not isinstance(texts, list) or not all(isinstance(w, str) for w in texts):
             raise CaseFileError(Problem(f"{key} must be a list of texts", file=file, line=line))
+    tolerance = _number(raw.get("tolerance", 0), "tolerance", file, line)
+    if tolerance < 0:
+        raise CaseFileError(Problem(f"tolerance must not be negative, got {plain(tolerance)}", file=file, line=line,
+                                    hint="the largest difference allowed, 0 for exact"))
     return Expectation(
         total=_number(raw["total"], "total", file, line) if "total" in raw else None,
         grade=str(raw["grade"]) if "grade" in raw else None,
         scores={k: _number(v, f"score of {k}", file, line) for k, v in scores.items()},
-        tolerance=_number(raw.get("tolerance", 0), "tolerance", file, line),
+        tolerance=tolerance,
         error=str(raw["error"]) if "error" in raw else None,
         warnings=tuple(raw["warnings"]) if "warnings" in raw else None,
         flags=tuple(raw["flags"]) if "flags" in raw else None,
@@ -307,7 +311,7 @@ def run_case(case: Case, sets: dict[Path, IndicatorSet] | None = None) -> CaseOu
     try:
         result = score(indicator_set, _facts_for(case, indicator_set))
     except ScoringEngineError as err:
-        if expect.error is not None and expect.error in str(err):
+        if expect.error is not None and _contains(expect.error, [(str(err), err.problems)]):
             return CaseOutcome(case, ())
         failure = f"expected an error containing {expect.error!r}, got" if expect.error else "scoring failed"
         return CaseOutcome(case, (f"{failure}: " + "; ".join(str(p) for p in err.problems),), failure, err.problems)
@@ -337,14 +341,22 @@ def run_case(case: Case, sets: dict[Path, IndicatorSet] | None = None) -> CaseOu
             compare(indicator_id, expected, result.indicator(indicator_id).score)
         except KeyError:
             differences.append(f"no indicator {indicator_id} in the result")
-    differences += _missing_texts("warning", expect.warnings, [str(w) for w in result.warnings])
-    differences += _missing_texts("flag", expect.flags, [str(f) for f in result.flags])
+    differences += _missing_texts("warning", expect.warnings, [(str(w), (w,)) for w in result.warnings])
+    differences += _missing_texts("flag", expect.flags, [(str(f), ()) for f in result.flags])
     return CaseOutcome(case, tuple(differences))
 
 
-def _missing_texts(kind: str, wanted: tuple[str, ...] | None, texts: list[str]) -> list[str]:
+def _contains(words: str, texts: list[tuple[str, Iterable[Any]]]) -> bool:
+    """Whether one of the texts contains `words`, as written in English or as printed in Chinese (each text's problems
+    or warnings, translated only when the English does not contain them: an editor copies the line the tool printed)."""
+    if any(words in text for text, _ in texts):
+        return True
+    return not words.isascii() and any(words in said.text("zh") for _, parts in texts for said in parts)
+
+
+def _missing_texts(kind: str, wanted: tuple[str, ...] | None, texts: list[tuple[str, Iterable[Any]]]) -> list[str]:
     """How the warnings (or flags) differ from the words expected: () means none at all."""
     if wanted == () and texts:
-        return [f"expected no {kind}s, got: {'; '.join(texts)}"]
-    shown = "; ".join(texts) if texts else "none"  # the texts as they read, not as a Python list
-    return [f"no {kind} contains {words!r} ({kind}s: {shown})" for words in wanted or () if not any(words in t for t in texts)]
+        return [f"expected no {kind}s, got: {'; '.join(t for t, _ in texts)}"]
+    shown = "; ".join(t for t, _ in texts) if texts else "none"  # the texts as they read, not as a Python list
+    return [f"no {kind} contains {words!r} ({kind}s: {shown})" for words in wanted or () if not _contains(words, texts)]

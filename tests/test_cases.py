@@ -170,3 +170,26 @@ def test_a_profile_extending_a_set_that_does_not_exist_is_said_at_its_extends_li
     assert 1 == result.exit_code
     assert f"{profile}:2:10: $.extends: no indicator set 'self-evaluaton'" in result.output
     assert "did you mean self-evaluation?" in result.output
+
+
+def test_an_expected_error_or_warning_may_be_written_in_chinese_as_printed(tmp_path: Path):
+    """An editor copies the words of the line the tool printed, in Chinese: `error: 除数为零` and `warnings:
+    [没有在体系中声明]` hold as their English do; words that appear in neither language still fail the case."""
+    path = _case_file(tmp_path, "  - name: 错误\n    overrides: {budget.total: 0, budget.arrived: 0}\n"
+                                "    expect: {error: 除数为零}\n"
+                                "  - name: 提示\n    overrides: {budget.extra: 1}\n"
+                                "    expect: {total: 79.73, warnings: [事实 budget.extra 没有在体系中声明]}\n"
+                                "  - name: 不含\n    overrides: {budget.extra: 1}\n"
+                                "    expect: {total: 79.73, warnings: [budget.extra 不存在的字样]}\n")
+    error, warning, absent = load_cases(path)
+    assert run_case(error).passed, run_case(error).differences
+    assert run_case(warning).passed, run_case(warning).differences
+    assert not run_case(absent).passed
+
+
+def test_a_negative_tolerance_is_refused_at_its_case(tmp_path: Path):
+    """`tolerance: -1` made the case fail with 'difference 0.00': it is refused when the file loads, at its case."""
+    path = _case_file(tmp_path, "  - name: 负容差\n    expect: {total: 79.73, tolerance: -1}\n")
+    with pytest.raises(CaseFileError) as err:
+        load_cases(path)
+    assert "tolerance must not be negative, got -1" in str(err.value) and 5 == err.value.line
