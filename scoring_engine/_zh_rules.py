@@ -52,6 +52,8 @@ RULES = (
      "method weighted 用 parts（name、share、score），不用 scores"),
     ("part shares add up to {total}, not 1", "各部分比例合计 {total}，不等于 1"),
     ("target must be above 0, got {value}", "target 应大于 0，实际是 {value}"),
+    ("a target to reach is above 0; a ceiling of 0 (≤0起, 零事故) is written with ≤",
+     "要达到的目标应大于 0；上限为 0（≤0起、零事故）时写 ≤"),
     ("floor must be a rate from 0 up to (not including) 1, e.g. 0.6", "floor 应为 0 到 1（不含 1）之间的比率，例如 0.6"),
     ("{fact} is {value}; the rule has variants {names}", "{fact} 为 {value}；规则的可选算法有：{names}"),
     ("tier {tier} is not one of: {names}", "档次 {tier} 不是以下之一：{names}"),

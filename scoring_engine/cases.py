@@ -139,6 +139,8 @@ def _check_keys(raw: Any, allowed: set[str], what: str, file: str, line: int | N
 
 
 def _expectation(raw: Any, what: str, file: str, line: int | None) -> Expectation:
+    if not isinstance(raw, Mapping):
+        raise CaseFileError(Problem("expect must be a mapping", file=file, line=line))
     raw = _check_keys(raw, _EXPECT_KEYS, what, file, line)
     if not raw:
         raise CaseFileError(Problem("expect is empty: a case must expect something", file=file, line=line))

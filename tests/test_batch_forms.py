@@ -128,7 +128,7 @@ def test_the_jsonl_keeps_the_cell_each_fact_came_from(forms: dict[str, Any]):
     """A form's line has "provenance": fact path → sheet!cell; a facts file's line has none."""
     line = forms["lines"][str(forms["housing"])]
     assert "项目支出绩效自评表!E6" == line["provenance"]["budget.total"]
-    assert line["provenance"]["targets.output[1].actual"].startswith("项目支出绩效自评表!F")
+    assert line["provenance"]["targets.output[0].actual"].startswith("项目支出绩效自评表!F")
     assert "provenance" not in forms["lines"][str(forms["folder"] / "facts.json")]
 
 

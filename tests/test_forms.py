@@ -135,7 +135,7 @@ def test_import_names_the_cell_of_each_fact(tmp_path: Path):
     form.write_bytes(render_layout(result, indicator_set, "xlsx"))
     imported = read_form(form, indicator_set)
     assert imported.provenance["budget.total"].startswith("项目支出绩效自评表!")
-    assert "targets.output[1].actual" in imported.provenance
+    assert "targets.output[0].actual" in imported.provenance
     assert ["18栋"] == [row["actual"] for row in imported.facts.values["targets.output"] if row["name"] == "安置房桩基及主体封顶栋数"]
 
 

@@ -707,3 +707,32 @@ indicators:
 """)
     error = scoring_error(tree, {"v": 1, "t": 0})
     assert ["one", "two"] == [p.indicator for p in error.problems]
+
+
+def test_a_ceiling_of_zero_is_a_target_lower_is_better() -> None:
+    """安全事故 ≤0起 (零事故): a target of 0 with lower_is_better scores full marks at 0 and nothing above it, with a
+    reason that holds; a target of 0 to reach (≥0) is still refused."""
+    from scoring_engine import parse_indicator_set, score
+
+    text = """
+id: zero
+name: 零事故
+version: "1"
+facts:
+  accidents: {type: number, min: 0, label: 安全事故}
+grades:
+  - {label: 合格, min: 60}
+  - {label: 不合格, min: 0}
+indicators:
+  - {id: safety, name: 安全事故, weight: 100, rule: {kind: proportional, value: accidents, target: 0, direction: DIRECTION}}
+"""
+    lower, higher = (parse_indicator_set(text.replace("DIRECTION", d)) for d in ("lower_is_better", "higher_is_better"))
+
+    def safety(indicator_set: IndicatorSet, accidents: int) -> IndicatorResult:
+        return score(indicator_set, Facts(values={"accidents": Decimal(accidents)})).indicator("safety")
+
+    assert (Decimal("100.00"), "实际值0未超过目标值0，得满分100.00分") == (safety(lower, 0).score, safety(lower, 0).reason)
+    assert (Decimal("0.00"), "实际值2超过目标值0，得分 = 100 × 0 ÷ 2 = 0.00分") == (safety(lower, 2).score,
+                                                                                   safety(lower, 2).reason)
+    with pytest.raises(ScoringError, match="target must be above 0"):
+        safety(higher, 0)

@@ -16,6 +16,7 @@ from ..engine import score
 from ..errors import ADD_THE_FACT, Problem, ScoringEngineError
 from ..model import IndicatorSet
 from ..result import Result
+from .layout import form_layout
 from .reader import FILL_THE_CELL, SIDE_SHEET, ImportedFacts
 
 __all__ = ["FILL_THE_CELL", "form_problems", "on_cells", "score_form"]
@@ -23,6 +24,8 @@ __all__ = ["FILL_THE_CELL", "form_problems", "on_cells", "score_form"]
 _NO_CELL = "the form has no cell for it"
 _ROW_IN_MESSAGE = re.compile(r"row (\d+) \(")
 _ROW_IN_MESSAGE_WHOLE = re.compile(r"^row \d+ \(.*?\): ")
+_ROW_IN_MESSAGE_NAMED = re.compile(r"^row \d+ \((.*?)\): ")
+_ROW_FIELD = re.compile(r"\[\d+\]\.(\w+)$")  # targets.output[1].target: the row's field
 
 
 def on_cells(err: ScoringEngineError, imported: ImportedFacts, indicator_set: IndicatorSet) -> ScoringEngineError:
@@ -85,10 +88,11 @@ def _placed(problem: Problem, imported: ImportedFacts, indicator_set: IndicatorS
         blank = imported.empty[fact]
         return Problem(f"{blank.cell}: {blank.what} is empty (fact {fact})", file=form, fact=fact, hint=blank.hint)
     if fact in imported.provenance:
-        return _on(problem, imported.provenance[fact], form)
+        return _on(_of_row(problem, fact, indicator_set), imported.provenance[fact], form)
     found = _ROW_IN_MESSAGE.match(problem.message)  # a facts check of a target table: "row 2 (name): …"
-    if found is not None and f"{fact}[{found.group(1)}].name" in imported.provenance:
-        return _on(problem, imported.provenance[f"{fact}[{found.group(1)}].name"], form)
+    row_key = f"{fact}[{int(found.group(1)) - 1}].name" if found is not None else ""
+    if row_key in imported.provenance:
+        return _on(problem, imported.provenance[row_key], form)
     weights = [cell for key, cell in imported.provenance.items() if key.startswith(f"{fact}[") and key.endswith("].weight")]
     block = next((b for b in indicator_set.form.targets if b.fact == fact), None)
     if weights and block is not None and problem.message.startswith(("rows' weights", "some rows have a weight")):
@@ -116,7 +120,21 @@ def _row_field(problem: Problem, imported: ImportedFacts, indicator_set: Indicat
     name = row.get("name") if isinstance(row, dict) else getattr(row, "name", None)
     field = problem.fact.removeprefix("row.") if problem.fact != "row" else (
         "score" if _ROW_IN_MESSAGE_WHOLE.sub("", problem.message, count=1).startswith("score") else "actual")
-    return f"{block.fact}[{number}].{field}", str(name)
+    return f"{block.fact}[{int(number) - 1}].{field}", str(name)
+
+
+def _of_row(problem: Problem, fact: str, indicator_set: IndicatorSet) -> Problem:
+    """A problem of a target row's field (``targets.output[1].target``, 'row 2 (名称): target must be above 0') said as
+    the form shows that row: by its name and the field's column as printed ('row 名称: 年度指标值 must be above 0')."""
+    field, row = _ROW_FIELD.search(fact), _ROW_IN_MESSAGE_NAMED.match(problem.message)
+    if field is None or row is None:
+        return problem
+    said = problem.message[row.end():]
+    layout = form_layout(indicator_set.form.layout)
+    column = next(filter(None, (layout.column(key) for key in (field.group(1), f"{field.group(1)}_value"))), None)
+    if column is not None and said.startswith(field.group(1) + " "):
+        said = column.label + said[len(field.group(1)):]
+    return dataclasses.replace(problem, message=f"row {row.group(1)}: {said}")
 
 
 def _on(problem: Problem, cell: str | None, form: str | None) -> Problem:
@@ -124,4 +142,4 @@ def _on(problem: Problem, cell: str | None, form: str | None) -> Problem:
     if cell is None:
         return problem
     return dataclasses.replace(problem, message=f"{cell}: {problem.message}", file=form, line=None, column=None,
-                               path=None, indicator=None)
+                               path=None, indicator=None, expression=None)  # the set's formula: not the clerk's to fix

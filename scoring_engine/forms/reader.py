@@ -283,7 +283,7 @@ def _indicators(reading: _Reading) -> None:
         if not name or level1 is None or level1[1] is None:
             continue
         fact = level1[1].fact
-        row = _row(reading, r, at, name, level2, f"{fact}[{len(rows[fact]) + 1}]")
+        row = _row(reading, r, at, name, level2, f"{fact}[{len(rows[fact])}]")  # numbered from 0, as $.facts paths are
         if row is not None:
             rows[fact].append(row)
     for block in targets:

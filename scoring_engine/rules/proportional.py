@@ -83,7 +83,7 @@ def _reduced_fields(rule: Proportional, fields: Mapping[str, object], found: Dec
 def _reduced(rule: Proportional, weight: Decimal, value: Decimal, target: Decimal, fields: Mapping[str, object],
              details: dict[str, Any], facts: FactView) -> Outcome | None:
     """The outcome when the value is so far past the target that points are reduced (偏离度调减); else None."""
-    if rule.over_target is None:
+    if rule.over_target is None or target == 0:  # 0 against a ceiling of 0 deviates by nothing
         return None
     beyond = rule.over_target
     taken, found = beyond.reduction(deviation(value, target, rule.lower_is_better), weight, facts)
@@ -96,11 +96,15 @@ def _reduced(rule: Proportional, weight: Decimal, value: Decimal, target: Decima
     return Outcome(weight - taken, "proportional.over_target", more, details, deductions)
 
 
+ZERO_TARGET_HINT = "a target to reach is above 0; a ceiling of 0 (≤0起, 零事故) is written with ≤"
+
+
 def score(rule: Proportional, weight: Decimal, facts: FactView) -> Outcome:
     value = facts.number(rule.value, "value")
     target = facts.number(rule.target, "target") if rule.target else ONE
-    if target <= 0:
-        raise ScoringError(f"target must be above 0, got {plain(target)}", expression=rule.target.text if rule.target else None)
+    if target < 0 or (target == 0 and not rule.lower_is_better):  # ≤0起 (零事故) is a target; ≥0 is none
+        raise ScoringError(f"target must be above 0, got {plain(target)}", expression=rule.target.text if rule.target else None,
+                           hint=ZERO_TARGET_HINT if target == 0 else None)
     rate = (ONE if value <= target else target / value) if rule.lower_is_better else value / target
     actual_rate, rate = rate, min(rate, ONE)
     details: dict[str, Any] = {"value": value, "target": target, "rate": rate}
