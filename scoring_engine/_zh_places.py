@@ -15,6 +15,8 @@ PLACES = (
     # a problem placed on a form's cell (forms/): the cell first, whatever the message it places
     ("{sheet:sheet}!{cell:cell}: {message}", "{sheet}!{cell}：{message!t}"),
     ("{message} (read by {readers})", "{message!t}（读取它的指标：{readers}）"),
+    ("{message}; the form gives {values}", "{message!t}；表上填写的是 {values}"),
+    ("check what these cells hold", "核对这些单元格填写的值"),
     ("{title} ({fact}): row {number:n} ({name}): {message}", "{title}（{fact}）：第 {number} 行（{name}）：{message!t}"),
     ("row {number:n} ({name}): {message}", "第 {number} 行（{name}）：{message!t}"),
     ("row {name}: {message} (cells {first}–{last})", "行 {name}：{message!t}（单元格 {first}–{last}）"),

@@ -378,3 +378,13 @@ def test_a_workbook_with_two_form_sheets_is_refused_not_read_by_its_first(tmp_pa
     book.save(form)
     code, lines = _lines("score", str(form))
     assert 1 == code and 1 == len(lines) and "工作簿里有 2 张自评表（项目支出绩效自评表, 项目支出绩效自评表(2)）" in lines[0]
+
+
+def test_a_set_formula_failing_on_the_forms_values_names_their_cells(tmp_path: Path):
+    """全年预算数 0: the set's 预算执行率 divides by it. The line names the cell E6 and what it holds, not the bundled set's
+    YAML line with a fix to its formula (ratio(a, b)), which the clerk cannot make."""
+    form = _form(tmp_path, E6=0)
+    code, lines = _lines("score", str(form))
+    assert 1 == code and 1 == len(lines), lines
+    assert lines[0].startswith(f"错误：{form}: {SHEET}!E6：派生值 execution_rate：除数为零；表上填写的是 全年预算数 0"), lines[0]
+    assert ".yaml" not in lines[0] and "ratio" not in lines[0]

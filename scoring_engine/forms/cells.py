@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from decimal import Decimal
 
+from .._display import show_value
 from ..engine import score
 from ..errors import ADD_THE_FACT, Problem, ScoringEngineError
+from ..facts import flatten
 from ..model import IndicatorSet
 from ..result import Result
 from .layout import form_layout
@@ -22,6 +25,7 @@ from .reader import FILL_THE_CELL, SIDE_SHEET, ImportedFacts
 __all__ = ["FILL_THE_CELL", "form_problems", "on_cells", "score_form"]
 
 _NO_CELL = "the form has no cell for it"
+CHECK_THE_CELLS = "check what these cells hold"
 _ROW_IN_MESSAGE = re.compile(r"row (\d+) \(")
 _ROW_IN_MESSAGE_WHOLE = re.compile(r"^row \d+ \(.*?\): ")
 _ROW_IN_MESSAGE_NAMED = re.compile(r"^row \d+ \((.*?)\): ")
@@ -102,7 +106,30 @@ def _placed(problem: Problem, imported: ImportedFacts, indicator_set: IndicatorS
     if problem.hint == ADD_THE_FACT and fact in indicator_set.facts:
         return dataclasses.replace(problem, file=form, line=None, column=None, path=None,
                                    hint=f"{_NO_CELL}: add a row 事实 | {fact} | its value on the sheet {SIDE_SHEET}")
-    return problem
+    return _on_cells_read(problem, fact, imported, indicator_set)
+
+
+def _on_cells_read(problem: Problem, fact: str, imported: ImportedFacts, indicator_set: IndicatorSet) -> Problem:
+    """A formula of the set that fails on what the form gives (全年预算数 0: the 执行率 divides by it), placed on the
+    cells of the facts it failed on (a derived value: the facts it reads), with their values; not on the set's YAML,
+    and without a fix to the set's formula, which is not the clerk's to make."""
+    derived = {d.name: d.formula.names for d in indicator_set.derived}
+    names, seen = [fact], set()
+    while names:
+        name = names.pop()
+        if name not in seen:
+            seen.add(name)
+            names.extend(sorted(derived.get(name, ())))
+    values, _ = flatten(imported.facts.values, indicator_set.facts)
+    read = sorted((imported.provenance[n], n) for n in seen if n in imported.provenance and isinstance(values.get(n), Decimal))
+    if not read:  # numbers only: a text fact (which base to divide by) chooses, it does not fail
+        return problem
+    given = ", ".join(f"{indicator_set.facts[n].label or n} {show_value(values[n])}" for _, n in read)
+    sheets = {cell.split("!", 1)[0] for cell, _ in read}
+    cells = read[0][0] + "".join(f", {cell.split('!', 1)[-1] if len(sheets) == 1 else cell}" for cell, _ in read[1:])
+    return _on(dataclasses.replace(problem, message=f"{problem.message}; the form gives {given}", hint=CHECK_THE_CELLS,
+                                   fact=None),
+               cells, imported.facts.source)
 
 
 def _row_field(problem: Problem, imported: ImportedFacts, indicator_set: IndicatorSet) -> tuple[str, str] | None:
