@@ -347,7 +347,9 @@ def _row(reading: _Reading, r: int, at: Mapping[str, int], name: str, category: 
                             "write the points the row carries")
         item["weight"] = weight
         reading.provenance[f"{where}.weight"] = reading.sheet.ref(r, at["weight"])
-    if isinstance(item.get("actual"), str) and not _numeric(item.get("actual")) and "score" in at:
+    target = item.get("target")
+    numeric_target = isinstance(target, Decimal) or _numeric(target)  # '约9.5公里' beside ≥10公里: a slip, not a tier
+    if isinstance(item.get("actual"), str) and not _numeric(item.get("actual")) and not numeric_target and "score" in at:
         score = reading.number(r, at["score"], "the score the unit gave this qualitative row", "分")
         if score is None and len(reading.problems) == before:
             reading.problem(r, at["score"], "expected the score the unit gave this qualitative row, got an empty cell")
