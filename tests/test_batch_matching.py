@@ -88,3 +88,17 @@ def test_a_flags_values_are_shown_at_a_readable_precision(tmp_path: Path):
         run = CliRunner().invoke(main, ["--lang", "zh", "score", str(path), "--format", "json"])
         messages = [flag["message"] for flag in json.loads(run.stdout)["flags"]]
         assert any(shown in message for message in messages), messages
+
+
+def test_a_project_whose_recheck_failed_is_not_said_to_have_none(tmp_path: Path):
+    """P3's re-check exists but cannot be scored (实际支出 −1): 汇总 says 复核评分失败 with the re-check's file, and the
+    .jsonl says failed, not 未抽查复核 / null, which told the bureau P3 was never sampled."""
+    _write(tmp_path / "self" / "c.json", 3, project_id="P3")
+    _write(tmp_path / "self" / "d.json", 4, project_id="P4")
+    _write(tmp_path / "re" / "x3.json", 3, project_id="P3", paid=-1)
+    jsonl = tmp_path / "out.jsonl"
+    rows = _summary(tmp_path, str(tmp_path / "self"), "--compare-with", str(tmp_path / "re"), "-o", str(jsonl))
+    assert f"复核评分失败（{tmp_path / 're' / 'x3.json'}）" == rows["self/c.json"]["对比标记"]
+    assert "未抽查复核" == rows["self/d.json"]["对比标记"]
+    compared = [json.loads(line)["compare"] for line in jsonl.read_text(encoding="utf-8").splitlines()]
+    assert [True, None] == [c and c.get("failed") for c in compared]

@@ -115,6 +115,7 @@ class ProjectRow:
     compare: Comparison | None = None
     consequence: str | None = None  # 结果应用: what the set attaches to the grade
     budget: Decimal | None = None  # the year's budget (万元), when the consequence names a share of it and the set names the fact
+    compare_failed: str = ""  # the source of the re-check found for this project that could not be scored
 
     @property
     def ok(self) -> bool:

@@ -16,7 +16,7 @@ import os
 import pickle
 import tempfile
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import partial
 from pathlib import Path
@@ -196,6 +196,8 @@ def _compared(entry: Entry, recheck: _Recheck | None, options: BatchOptions, kep
     row = entry.row
     if recheck is not None:
         other = recheck.match(row) if row.ok else None
+        if other is not None and not other.ok:
+            return replace(row, compare_failed=other.source)
         return row.with_compare(compare(row, other, RECHECK, options.threshold) if other is not None else None)
     if entry.other is not None:
         if not entry.other.ok:
@@ -298,10 +300,8 @@ class _Recheck:
 
     def add(self, row: ProjectRow) -> None:
         self.ids.add(row.project, row.source)
-        if not row.ok:
-            return
-        offset = self.kept.add(row)
-        self.scored += 1
+        offset = self.kept.add(row)  # one that failed too: its project is told the re-check failed, not that it had none
+        self.scored += row.ok
         identified = bool(row.project.get("id"))
         for key in row.match_keys():  # the first project with a key keeps it
             if key.startswith("id:"):
@@ -322,8 +322,10 @@ class _Recheck:
                 offset, other_identified = found
                 if other_identified or offset in self.matched:
                     continue  # a re-check that names its project is that project's only; one without is matched once
-            self.matched.add(offset)
-            return self.kept.at(offset)
+            counterpart = self.kept.at(offset)
+            if counterpart.ok:
+                self.matched.add(offset)
+            return counterpart
         return None
 
     def unmatched(self) -> int:

@@ -42,7 +42,9 @@ class BatchJsonl:
         assert json_text is not None, "the worker makes the JSON of each project when a .jsonl output is asked for"
         parts = [f'{{"index":{row.index},"source":{json.dumps(row.source, ensure_ascii=False)},', json_text]
         if self.against is not None:
-            parts.append(f',"compare":{_json.dumps(compare_document(row.compare), indent=None)}')
+            found = compare_document(row.compare) if not row.compare_failed else \
+                {"against": self.against, "source": row.compare_failed, "failed": True}  # found, and could not be scored
+            parts.append(f',"compare":{_json.dumps(found, indent=None)}')
         self.output.write(("".join(parts) + "}\n").encode("utf-8"))
 
     def start(self, summary: Summary) -> None:

@@ -134,7 +134,8 @@ def summary_cells(row: ProjectRow, tops: Sequence[str], against: str | None, con
     cells += [row.warnings, "；".join(row.flags)]
     if against:
         c = row.compare
-        missing = "未抽查复核" if against == RECHECK else f"按{against}无法评分"
+        missing = f"复核评分失败（{row.compare_failed}）" if row.compare_failed else \
+            "未抽查复核" if against == RECHECK else f"按{against}无法评分"
         cells += [Score(c.total, p), Score(c.difference, p), c.grade, "；".join(c.reasons)] if c else [None, None, None, missing]
     return cells
 
