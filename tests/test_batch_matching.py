@@ -102,3 +102,22 @@ def test_a_project_whose_recheck_failed_is_not_said_to_have_none(tmp_path: Path)
     assert "未抽查复核" == rows["self/d.json"]["对比标记"]
     compared = [json.loads(line)["compare"] for line in jsonl.read_text(encoding="utf-8").splitlines()]
     assert [True, None] == [c and c.get("failed") for c in compared]
+
+
+def test_a_recheck_that_matches_nothing_is_named_not_only_counted(tmp_path: Path):
+    """A re-check whose 项目编号 was mistyped (PX999) matches no project: the terminal, 统计 and the page name its file
+    and id, so that the bureau can find it, where they only counted it."""
+    from openpyxl import load_workbook
+
+    _write(tmp_path / "self" / "a.json", 1, project_id="P1")
+    _write(tmp_path / "re" / "a.json", 1, project_id="P1")
+    _write(tmp_path / "re" / "extra.json", 2, project_id="PX999")
+    book, page = tmp_path / "s.xlsx", tmp_path / "s.html"
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", "-q", str(tmp_path / "self"), "--compare-with",
+                                    str(tmp_path / "re"), "-o", str(book), "-o", str(page)])
+    extra = str(tmp_path / "re" / "extra.json")
+    assert f"复核中未找到对应项目1个：{extra}（PX999）" in run.output
+    statistics = [row for row in load_workbook(book, read_only=True)["统计"].iter_rows(values_only=True)]
+    assert (extra, "PX999") in [row[:2] for row in statistics]
+    html = page.read_text(encoding="utf-8")
+    assert "复核中未找到对应项目" in html and "PX999" in html

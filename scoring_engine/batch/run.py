@@ -12,6 +12,7 @@ under both sets in the same worker.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import pickle
 import tempfile
@@ -187,6 +188,7 @@ def _score(options: BatchOptions, config: TaskConfig, documents: Iterator[Any], 
         if progress:
             progress.close()
         summariser.unmatched = recheck.unmatched()
+        summariser.unmatched_shown = recheck.unmatched_shown()
         summariser.recheck_ids = recheck.ids if recheck_documents is not None else None
     return summariser.summary()
 
@@ -279,6 +281,10 @@ def _temporary_file_error(err: OSError) -> ScoringEngineError:
                                       hint="free some space there, or point TMPDIR at a folder with room"))
 
 
+#: Re-checks that matched nothing named in the outputs (the rest are counted).
+SHOWN_UNMATCHED = 20
+
+
 class _Recheck:
     """The re-check batch's scored rows on disk, found by project id (and year, where both give one: another year is
     another project-year); a re-check that gives no id, by its file's path below its input folder (or line of the
@@ -290,6 +296,7 @@ class _Recheck:
         self.years: dict[str, dict[str, int]] = {}  # id key → year ("" for none) → the offset of the first with them
         self.scored = 0
         self.matched: set[int] = set()
+        self.scored_at: list[int] = []  # the offset of each scored one, to name those that match nothing
         self.ids = IdTally(RECHECK)  # an id given twice: only the first is compared
 
     def __enter__(self) -> _Recheck:
@@ -302,6 +309,8 @@ class _Recheck:
         self.ids.add(row.project, row.source)
         offset = self.kept.add(row)  # one that failed too: its project is told the re-check failed, not that it had none
         self.scored += row.ok
+        if row.ok:
+            self.scored_at.append(offset)
         identified = bool(row.project.get("id"))
         for key in row.match_keys():  # the first project with a key keeps it
             if key.startswith("id:"):
@@ -331,3 +340,10 @@ class _Recheck:
     def unmatched(self) -> int:
         """Scored re-check projects that matched no project of the batch."""
         return self.scored - len(self.matched)
+
+    def unmatched_shown(self) -> tuple[tuple[str, str, str], ...]:
+        """Source, id and year of the first SHOWN_UNMATCHED re-checks that matched nothing (a mistyped 项目编号 is found by
+        its file)."""
+        offsets = itertools.islice((offset for offset in self.scored_at if offset not in self.matched), SHOWN_UNMATCHED)
+        rows = [self.kept.at(offset) for offset in offsets]
+        return tuple((r.source, r.project.get("id", ""), r.project.get("year", "")) for r in rows)

@@ -139,6 +139,7 @@ class Summary:
     against: str | None = None
     other_failed: int = 0  # projects of the compared batch that could not be scored
     unmatched: int = 0  # projects of the re-check batch that match no project of this one
+    unmatched_shown: tuple[tuple[str, str, str], ...] = ()  # the first SHOWN_UNMATCHED of them: source, id, year
     problem_lines: tuple[str, ...] = ()  # the first SHOWN_PROBLEMS error lines of failed projects
     problem_lines_zh: tuple[str, ...] = ()  # the same in Chinese
     consequences: tuple[ConsequenceCount, ...] = ()  # 结果应用: the batch, then each 主管部门, then each unit
@@ -172,6 +173,7 @@ class Summariser:
         self.difference = ZERO
         self.against: str | None = None
         self.unmatched = 0
+        self.unmatched_shown: tuple[tuple[str, str, str], ...] = ()
         self.problem_lines: list[str] = []
         self.problem_lines_zh: list[str] = []
         self.consequences = ConsequenceTally()
@@ -255,6 +257,7 @@ class Summariser:
             against=self.against,
             other_failed=self.other_failed,
             unmatched=self.unmatched,
+            unmatched_shown=self.unmatched_shown,
             problem_lines=tuple(self.problem_lines),
             problem_lines_zh=tuple(self.problem_lines_zh),
             consequences=self.consequences.counted(),

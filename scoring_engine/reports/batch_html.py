@@ -19,8 +19,8 @@ from ..batch.entry import Entry
 from ..batch.rows import ProjectRow
 from ..batch.summary import Placed, Ranked, SetSummary, Summary
 from .batch_charts import grade_chart, histogram_chart, rate_chart
-from .batch_tables import (CONSEQUENCES, DUPLICATES_HEADER, DUPLICATES_TITLE, EXPLAIN, PROBLEMS, Score, cell_text,
-                           consequence_rows, duplicate_rows, explain_rows, problem_rows)
+from .batch_tables import (CONSEQUENCES, DUPLICATES_HEADER, DUPLICATES_TITLE, EXPLAIN, PROBLEMS, UNMATCHED_HEADER,
+                           UNMATCHED_TITLE, Score, cell_text, consequence_rows, duplicate_rows, explain_rows, problem_rows)
 from ._page import BASE_CSS
 from ._page import head as page_head
 
@@ -160,6 +160,8 @@ def _figures(summary: Summary) -> str:
                   _figure("对比标记", summary.compare_flagged, summary.compare_flagged > 0)]
         if summary.mean_difference is not None:
             parts.append(_figure("平均总分差", summary.mean_difference))
+        if summary.against == RECHECK and summary.unmatched:
+            parts.append(_figure("复核中未找到对应项目", summary.unmatched, True))
     if summary.duplicated:
         parts.append(_figure("项目编号重复", summary.duplicated, True))
     return f'<section id="figures">\n<div class="figures">{"".join(parts)}</div>\n</section>\n'
@@ -189,6 +191,11 @@ def _rankings(summary: Summary) -> str:
                                         for h, c in zip(DUPLICATES_HEADER, cells, strict=True)) + "</tr>\n"
                        for cells in duplicate_rows(summary))
         parts.append(f'<h3 id="duplicates">{DUPLICATES_TITLE}</h3>\n<table class="duplicates"><thead><tr>{head}</tr></thead>'
+                     f'\n<tbody>\n{body}</tbody></table>\n')
+    if summary.unmatched_shown:
+        head = "".join(f"<th>{h}</th>" for h in UNMATCHED_HEADER)
+        body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>\n" for cells in summary.unmatched_shown)
+        parts.append(f'<h3 id="unmatched">{UNMATCHED_TITLE}</h3>\n<table class="unmatched"><thead><tr>{head}</tr></thead>'
                      f'\n<tbody>\n{body}</tbody></table>\n')
     parts.append("</section>\n")
     return "".join(parts)

@@ -24,6 +24,7 @@ from ..batch.rows import IndicatorRow, ProjectRow
 from ..batch.summary import SetSummary, Summary
 
 __all__ = ["Score", "Rate", "Heading", "Table", "summary_table", "summary_cells", "detail_header", "detail_rows",
+           "UNMATCHED_TITLE", "UNMATCHED_HEADER",
            "indicator_details", "explain_rows", "problem_rows", "statistics", "consequence_rows", "consequence_note", "cell_text",
            "top_names", "EXPLAIN", "PROBLEMS", "CONSEQUENCES", "MAIN_BATCH",
            "duplicate_rows", "DUPLICATES_HEADER", "DUPLICATES_TITLE"]
@@ -252,7 +253,13 @@ def statistics(summary: Summary) -> list[list[Any]]:
             rows += [[n + 1, r.name, r.count, Score(r.mean, r.places), r.flagged] for n, r in enumerate(ranked)]
     if summary.duplicates:
         rows += [[], [Heading(DUPLICATES_TITLE)], [Heading(h) for h in DUPLICATES_HEADER], *duplicate_rows(summary)]
+    if summary.unmatched_shown:
+        rows += [[], [Heading(UNMATCHED_TITLE)], [Heading(h) for h in UNMATCHED_HEADER], *map(list, summary.unmatched_shown)]
     return rows
+
+
+UNMATCHED_TITLE = "复核中未找到对应项目的文档（项目编号、年度或文件路径与本批次都不对应；最多列出前20份）"
+UNMATCHED_HEADER = ("复核文档", "项目编号", "年度")
 
 
 DUPLICATES_TITLE = "项目编号重复（每份文档都已评分并计入统计；复核只与第一份对比）"

@@ -44,7 +44,7 @@ _ZH = {
     "grade": "{label}{count}", "and": "，",
     "compared": "与{who}对比{compared}个，标记{flagged}个", "difference": "，平均总分差{difference}",
     "other_failed": "；{who}评分失败{count}个", "unmatched": "；复核中未找到对应项目{count}个",
-    "recheck": "复核", "other_set": "{id}",
+    "named": "：{named}", "id": "（{id}）", "recheck": "复核", "other_set": "{id}",
     "duplicated": "项目编号重复{count}个：", "recheck_duplicated": "复核中项目编号重复{count}个：", "more_ids": "……",
     "duplicate": "{id}{year}共{count}份：{sources}", "year": "（{year}年度）", "listed": "、", "items": "；", "more": "…",
     "applied": "结果应用：", "consequence": "{grade}（{consequence}）{count}个项目",
@@ -58,7 +58,7 @@ _EN = {
     "grade": "{label} {count}", "and": ", ",
     "compared": "compared with {who}: {compared}, flagged {flagged}", "difference": ", mean difference {difference}",
     "other_failed": "; {who} could not score {count}", "unmatched": "; re-checked projects that matched none: {count}",
-    "recheck": "the re-check (复核)", "other_set": "the set {id}",
+    "named": ": {named}", "id": " ({id})", "recheck": "the re-check (复核)", "other_set": "the set {id}",
     "duplicated": "project ids given more than once: {count}: ",
     "recheck_duplicated": "project ids given more than once in the re-check: {count}: ", "more_ids": "; …",
     "duplicate": "{id}{year} in {count} documents: {sources}", "year": " ({year})", "listed": ", ", "items": "; ",
@@ -106,6 +106,9 @@ def _compared(summary: Summary, words: dict[str, str]) -> str:
     unmatched = summary.unmatched if summary.against == RECHECK else 0
     if unmatched:
         line += words["unmatched"].format(count=unmatched)
+        named = [source + (words["id"].format(id=project_id) if project_id else "")
+                 for source, project_id, _ in summary.unmatched_shown[:TERMINAL_DUPLICATES]]
+        line += words["named"].format(named=words["listed"].join(named)) + (words["more"] if unmatched > len(named) else "")
     return line
 
 
