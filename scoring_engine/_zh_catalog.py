@@ -316,6 +316,9 @@ _SETS = (
     ("funds cell {column} needs a {wanted} fact; {name} is a {type} fact",
      "资金单元格 {column} 需要 {wanted!o} 类事实；{name} 是 {type} 类事实"),
     ("form targets name {id}, which is not a row group (children_from)", "表格的 targets 指向 {id}，它不是行组（children_from）"),
+    ("form targets name {id}, which the set does not have", "表格的 targets 指向 {id}，但体系中没有这个指标"),
+    ("take it out of form.targets; a profile that removes it gives its own form:",
+     "把它从 form.targets 中去掉；方案删去了它时，要写出自己的 form:"),
     ("column key {key} is not one of {allowed}", "列键 {key} 不是 {allowed} 之一"),
     ("form layout {layout} is malformed: {detail}", "表格版式 {layout} 格式有误：{detail}"),
 )

@@ -464,3 +464,18 @@ def test_a_rescaled_rule_deducts_the_same_share_per_finding(tmp_path: Path) -> N
     assert (Decimal("1.60"), Decimal("1.34")) == (procedure(profile, 3), procedure(profile, 5))
     base = load_indicator_set("national-framework")
     assert (Decimal("2.40"), Decimal("2.00")) == (procedure(base, 3), procedure(base, 5))
+
+
+def test_a_profile_that_removes_a_block_of_the_form_is_told_to_give_its_own_form(tmp_path: Path) -> None:
+    """remove: [satisfaction] (湖北 folds 满意度 into 效益): the base's form still shows it. The error says the set no
+    longer has it and to write the profile's own form:, not that satisfaction 'is not a row group'."""
+    path = _write(tmp_path, "p.yaml", """
+        extends: self-evaluation
+        remove: [satisfaction]
+        change:
+          benefit: {weight: 40}
+        """)
+    problems = _problems(path)
+    assert 1 == len(problems)
+    assert "form targets name satisfaction, which the set does not have" == problems[0][2]
+    assert "a profile that removes it gives its own form:" in (problems[0][3] or "")

@@ -63,7 +63,12 @@ def _targets(draft: Draft, raw: Mapping[str, str], nodes: Mapping[str, Indicator
     found = []
     for indicator, label in raw.items():
         node = nodes.get(indicator)
-        if node is None or node.rows is None:
+        if node is None:  # a profile that removes an indicator the base's form shows: the form is the profile's to say
+            draft.log.add(("form", "targets", indicator), f"form targets name {indicator}, which the set does not have",
+                          did_you_mean(indicator, [n for n, v in nodes.items() if v.rows is not None]) or
+                          "take it out of form.targets; a profile that removes it gives its own form:", key=True)
+            continue
+        if node.rows is None:
             draft.log.add(("form", "targets", indicator), f"form targets name {indicator}, which is not a row group (children_from)",
                           did_you_mean(indicator, [n for n, v in nodes.items() if v.rows is not None]), key=True)
             continue
