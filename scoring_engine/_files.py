@@ -274,13 +274,13 @@ def parse_facts(text: str, source: str | None = None, yaml: bool = False) -> Fac
     else:
         doc = _read_json(text, source)
     # The quick pass answers for a clean document; one it is unsure of is walked by document_problems, which words each problem.
-    found = [] if is_clean(doc, MAX_FACTS_DEPTH) else [
+    found = [] if is_clean(doc, MAX_FACTS_DEPTH) else _other_kind(doc, source) or [
         Problem(message, file=source, path=json_path(path), fact=fact_at(path), hint=hint)
         for path, message, hint in itertools.islice(document_problems(doc), _SHOWN_DOCUMENT_PROBLEMS)]
     if found:
         raise FactsError(found)
     checked = _dates_as_text(doc)
-    problems = [] if fits("facts.schema.json", checked) else _schema_problems(checked, source)
+    problems = [] if fits("facts.schema.json", checked) else _other_kind(doc, source) or _schema_problems(checked, source)
     if problems:
         raise FactsError(problems)
     return Facts(values=doc["facts"], not_applicable=doc.get("not_applicable", {}), project=doc.get("project", {}),
@@ -293,6 +293,19 @@ def _dates_as_text(doc: Any) -> Any:
     if not isinstance(project, dict) or not any(isinstance(v, datetime.date) for v in project.values()):
         return doc
     return {**doc, "project": {k: v.isoformat() if isinstance(v, datetime.date) else v for k, v in project.items()}}
+
+
+def _other_kind(doc: Any, source: str | None) -> list[Problem]:
+    """One problem saying what a file given as facts is instead, when its top-level keys tell: an indicator set, cases."""
+    if not isinstance(doc, dict):
+        return []
+    if "indicators" in doc or "extends" in doc:
+        return [Problem("this is an indicator set (it has indicators: or extends:), not a facts file", file=source,
+                        hint="give it with --set, and the project's facts file as the argument")]
+    if "cases" in doc:
+        return [Problem("this is a test cases file (it has cases:), not a facts file", file=source,
+                        hint="run it with scoring-engine test")]
+    return []
 
 
 def _schema_problems(doc: Any, source: str | None) -> list[Problem]:

@@ -202,3 +202,17 @@ def test_an_empty_argument_is_a_usage_error_not_the_working_folder(args: list[st
     run = CliRunner().invoke(main, ["--lang", "en", *args])
     assert 2 == run.exit_code and "an argument is empty" in run.output
     assert [] == list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize(("command", "path", "words"), [
+    ("score", ROOT / "examples" / "small" / "set.yaml", "this is an indicator set (it has indicators: or extends:), not a facts file"),
+    ("score", ROOT / "examples" / "small" / "set.cases.yaml", "this is a test cases file (it has cases:), not a facts file"),
+    ("validate", ROOT / "examples" / "small" / "set.cases.yaml", "this is a test cases file (it has cases:), not an indicator set"),
+    ("validate", ROOT / "examples" / "small" / "facts.json", "this is a facts file (it has facts:), not an indicator set"),
+])
+def test_a_file_of_the_wrong_kind_is_named_as_what_it_is_in_one_line(command: str, path: Path, words: str) -> None:
+    """A set given to score, or cases or facts to validate, is one line saying what the file is and which command takes
+    it, where it was 7–8 lines of unknown keys with did-you-means such as 'cases → caps'."""
+    run = CliRunner().invoke(main, ["--lang", "en", command, str(path)])
+    lines = [line for line in run.output.splitlines() if line.startswith("error")]
+    assert 1 == run.exit_code and 1 == len(lines) and words in lines[0], run.output

@@ -93,6 +93,10 @@ def check_schema(log: ProblemLog) -> None:
         return  # the usual case, answered in one quick pass
     from .._schema import schema_errors, schema_problems  # jsonschema and the wording, needed only now
 
+    other = _other_kind(located.data)
+    if other is not None:  # one line saying what the file is, not each of its keys unknown to a set
+        log.add((), *other)
+        raise IndicatorSetError(log.ranked())
     errors = schema_errors("indicator-set.schema.json", located.data)
     said: set[tuple[Path, str]] = set()  # jsonschema repeats 'required' once per missing key
     for error in errors:
@@ -104,3 +108,14 @@ def check_schema(log: ProblemLog) -> None:
             if (problem.path, problem.message) not in said:
                 said.add((problem.path, problem.message))
                 log.add(problem.path, problem.message, problem.hint, key=problem.at_key)
+
+
+def _other_kind(data: object) -> tuple[str, str] | None:
+    """What a file given as an indicator set is instead (message, hint), when its top-level keys tell: test cases, facts."""
+    if not isinstance(data, dict) or "indicators" in data or "extends" in data:
+        return None
+    if "cases" in data:
+        return "this is a test cases file (it has cases:), not an indicator set", "run it with scoring-engine test"
+    if "facts" in data and ("indicator_set" in data or "project" in data):
+        return "this is a facts file (it has facts:), not an indicator set", "score it with scoring-engine score"
+    return None
