@@ -121,3 +121,18 @@ def test_a_recheck_that_matches_nothing_is_named_not_only_counted(tmp_path: Path
     assert (extra, "PX999") in [row[:2] for row in statistics]
     html = page.read_text(encoding="utf-8")
     assert "复核中未找到对应项目" in html and "PX999" in html
+
+
+def test_an_earlier_runs_summaries_in_the_folder_are_not_read_as_projects(tmp_path: Path):
+    """A second run over a folder holding the first run's summary.jsonl and summary.xlsx reads only the projects (it
+    read each summary line as a failed project and exited 1); a summary given by name is one line saying what it is."""
+    folder = tmp_path / "in"
+    for number in (1, 2):
+        _write(folder / f"p{number}.json", number)
+    first = CliRunner().invoke(main, ["--lang", "en", "batch", "-q", str(folder), "-o", str(folder / "summary.jsonl"),
+                                      "-o", str(folder / "summary.xlsx")])
+    assert 0 == first.exit_code, first.output
+    again = CliRunner().invoke(main, ["--lang", "en", "batch", "-q", str(folder), "-o", str(tmp_path / "again.csv")])
+    assert 0 == again.exit_code and "2 projects: 2 scored, 0 failed" in again.output, again.output
+    named = CliRunner().invoke(main, ["--lang", "en", "batch", "-q", str(folder / "summary.jsonl")])
+    assert 1 == named.exit_code and "this is a summary written by scoring-engine batch, not facts" in named.output

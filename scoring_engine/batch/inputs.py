@@ -15,6 +15,7 @@ import json
 import os
 import re
 import stat
+import zipfile
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -151,6 +152,11 @@ def _documents(paths: list[Path], skip: _Skipped) -> Iterator[Document]:
             if real in read or (folder and real in skip):
                 continue
             read.add(real)
+            if batch_summary(file):  # an earlier run's output: below a folder left out, given by name said so
+                if not folder:
+                    shown = without_surrogates(str(file))
+                    yield Document(source=shown, problem=Problem(A_SUMMARY, file=shown, hint=A_SUMMARY_HINT))
+                continue
             name = without_surrogates(file.relative_to(path).as_posix() if folder else file.name)
             if folder and len(paths) > 1:  # the folder's own name tells 甲/p1.json from 乙/p1.json
                 name = f"{without_surrogates(path.resolve().name)}/{name}"
@@ -174,7 +180,7 @@ def count_documents(inputs: Iterable[str | os.PathLike[str]], skip: Iterable[str
             real = os.path.realpath(file)
             if real not in read and not (folder and real in skipped):
                 read.add(real)
-                total += _count_lines(file) if file.suffix.lower() == JSONL_SUFFIX else 1
+                total += 1 if batch_summary(file) else _count_lines(file) if file.suffix.lower() == JSONL_SUFFIX else 1
     return total
 
 
@@ -193,6 +199,30 @@ def _facts_files(folder: Path, unreadable: list[OSError]) -> list[Path]:
                                                                            and _holds_facts(path)):
                 found.append(path)
     return sorted(found, key=lambda path: path.relative_to(folder).parts)
+
+
+#: A summary `batch` wrote, found where its projects are looked for.
+A_SUMMARY = "this is a summary written by scoring-engine batch, not facts"
+A_SUMMARY_HINT = "give the facts files it summarised; a folder search leaves such summaries out"
+_SUMMARY_LINE = re.compile(rb'\{"index":\d+,"source":')
+_SUMMARY_SHEETS = ('name="汇总"'.encode(), 'name="指标明细"'.encode())
+
+
+def batch_summary(path: Path) -> bool:
+    """Whether a .jsonl or .xlsx file is a summary `batch` wrote (its lines start {"index":…,"source":…; its workbook has
+    the sheets 汇总 and 指标明细): an earlier run's output left in the folder, not projects."""
+    suffix = path.suffix.lower()
+    if suffix not in (JSONL_SUFFIX, ".xlsx") or not _regular(path):
+        return False
+    try:
+        if suffix == JSONL_SUFFIX:
+            with path.open("rb") as handle:
+                return _SUMMARY_LINE.match(handle.read(64).lstrip()) is not None
+        with zipfile.ZipFile(path) as book:
+            info = book.getinfo("xl/workbook.xml")
+            return info.file_size < 1_000_000 and all(name in book.read(info) for name in _SUMMARY_SHEETS)
+    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, ValueError):
+        return False  # reading it as facts or as a form says what is wrong with it
 
 
 def _regular(path: Path) -> bool:
