@@ -6,8 +6,8 @@ from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from .._arith import ONE, ZERO, Rounding, percent, plain, to_decimal_or_none
-from .._display import equals_text, show_written
+from .._arith import ONE, ZERO, Rounding, percent, plain, round_half_up, to_decimal_or_none
+from .._display import equals_text, show_number, show_written
 from ..formulas import Formula
 from ._base import (Amount, Deduction, FactView, Outcome, RuleKind, RuleSpec, Story, Template, amount, reads, shower,
                     shown_later)
@@ -83,8 +83,14 @@ def _shown(show: Callable[[Decimal], str], **numbers: Decimal) -> dict[str, obje
 def _partial_fields(rule: Linear, show: Callable[[Decimal], str], value: Decimal, target: Decimal, shortfall: Decimal,
                     units: Decimal, each: Decimal, taken: Sequence[Deduction]) -> dict[str, object]:
     shown = rule.rounding.show
-    return {"value": show(value), "target": show(target), "shortfall": show(shortfall), "units": shown(units),
-            "per": show(rule.per), "each": shown(each), "deducted": shown(taken[0].points)}
+    return {"value": show(value), "target": show(target), "shortfall": show(shortfall), "units": _as_given(rule, units),
+            "per": show(rule.per), "each": _as_given(rule, each), "deducted": shown(taken[0].points)}
+
+
+def _as_given(rule: Linear, number: Decimal) -> str:
+    """The units counted and the points each, as the reason's equation needs them: at the set's precision where that
+    keeps them, else as they are (0.5 points each at precision 0 is 0.5, not 1: '计3.5个单位', not '计4个单位')."""
+    return rule.rounding.show(number) if round_half_up(number, rule.rounding.places) == number else show_number(number)
 
 
 TEMPLATES = {
