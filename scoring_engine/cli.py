@@ -20,7 +20,7 @@ import click
 
 from . import __version__
 from ._encodings import ENCODINGS, reading_otherwise
-from ._files import load_facts_from, read_text
+from ._files import load_facts_from, read_text, shown_path
 from ._help import HelpGroup
 from ._messages import LANG_VARIABLE, current_language, error_line, said, warning_line
 from ._output import drop_stdout, say, stopping_cleanly, tell, write_atomically
@@ -188,16 +188,11 @@ def _score_form(form: Path, set_ref: str | None) -> tuple[IndicatorSet, Result]:
 
 def _read_form(form: Path, set_ref: str | None) -> tuple[IndicatorSet, Any]:
     """The set (--set, else the bundled set the form names on its side sheet) and the facts read from the form."""
-    from .forms.reader import named_set, read_form
+    from .forms.reader import bundled_set_named, read_form
     from .forms.workbook import open_workbook
 
     sheets = open_workbook(form)
-    if set_ref is None:
-        named = named_set(sheets)
-        set_ref = named if named in bundled_sets() else None
-        if set_ref is None:
-            raise click.UsageError("no indicator set: pass --set ID|PATH to read this form")
-    indicator_set = load_indicator_set(resolve_set(set_ref))
+    indicator_set = load_indicator_set(resolve_set(set_ref or bundled_set_named(sheets, shown_path(form))))
     return indicator_set, read_form(form, indicator_set, sheets)
 
 

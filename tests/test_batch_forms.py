@@ -20,7 +20,7 @@ from click.testing import CliRunner
 from conftest import ROOT
 from scoring_engine import load_facts, load_indicator_set, score, score_many
 from scoring_engine.batch import find_documents
-from scoring_engine.batch.scoring import NO_FORM_SET
+from scoring_engine.forms.reader import NO_FORM_SET
 from scoring_engine.cli import main
 from scoring_engine.forms.reader import SIDE_SHEET
 from scoring_engine.loader import resolve_set

@@ -218,7 +218,7 @@ def _zip(entries: dict[str, bytes]) -> bytes:
 HOSTILE = {
     "not a zip": (b"PK\x03\x04 this is not a workbook", "not an .xlsx workbook"),
     "zip bomb": (_zip({"xl/worksheets/sheet1.xml": b"0" * 40_000_000}), "MAX_FORM_RATIO"),
-    "zip without a workbook": (_zip({"hello.txt": b"hi"}), "cannot read the workbook"),
+    "zip without a workbook": (_zip({"hello.txt": b"hi"}), "not an .xlsx workbook (a zip archive without a workbook's parts)"),
     "billion laughs": (_zip({"[Content_Types].xml": b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa">'
                              + b"".join(b'<!ENTITY %c "&%c;&%c;&%c;&%c;&%c;&%c;&%c;&%c;&%c;&%c;">' % ((98 + i,) + (97 + i,) * 10)
                                         for i in range(8)) + b"]><Types>&i;</Types>"}), "cannot read the workbook"),

@@ -20,7 +20,7 @@ from .._later import Deferred, Later
 from ..engine import score, scores_only
 from ..errors import FactsError, IndicatorSetError, Problem, ScoringEngineError
 from ..facts import Facts
-from ..loader import bundled_sets, load_facts, load_indicator_set, parse_facts, resolve_set
+from ..loader import load_facts, load_indicator_set, parse_facts, resolve_set
 from ..model import IndicatorSet
 from ..result import Result
 from .inputs import JSONL_SUFFIX, Document, not_facts
@@ -29,10 +29,9 @@ from .rows import ProjectRow, SetShape, failed_row, project_row, scores_row
 if TYPE_CHECKING:
     from ..forms.reader import ImportedFacts
 
-__all__ = ["Outcome", "Scorer", "ScoreDocuments", "NO_SET", "NO_FORM_SET"]
+__all__ = ["Outcome", "Scorer", "ScoreDocuments", "NO_SET"]
 
 NO_SET = 'no indicator set: pass --set ID|PATH, or name one in the facts file as "indicator_set"'
-NO_FORM_SET = "no indicator set: the form names none; pass --set ID|PATH"
 
 
 @dataclass(frozen=True)
@@ -153,20 +152,14 @@ class Scorer:
 
     def form(self, document: Document) -> tuple[ImportedFacts, IndicatorSet]:
         """A filled 自评表's facts with the cell of each, and its set (the fixed one, else the bundled set it names)."""
-        from ..forms.reader import named_set, read_form
+        from ..forms.reader import bundled_set_named, read_form
         from ..forms.workbook import open_workbook
 
         assert document.path is not None
         sheets = open_workbook(document.path)  # once: for the set it names and for its cells
         indicator_set = self.fixed
         if indicator_set is None:
-            named = named_set(sheets)
-            if named is None:
-                raise FactsError(Problem(NO_FORM_SET, file=document.source))
-            if named not in bundled_sets():
-                raise FactsError(Problem(f"the form names the set {named}, which is not bundled: pass --set ID|PATH",
-                                         file=document.source))
-            indicator_set = self._load(resolve_set(named), document.source)
+            indicator_set = self._load(resolve_set(bundled_set_named(sheets, document.source)), document.source)
         imported = read_form(document.path, indicator_set, sheets)
         return dataclasses.replace(imported, facts=dataclasses.replace(imported.facts, source=document.source)), indicator_set
 

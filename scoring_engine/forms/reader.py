@@ -168,6 +168,23 @@ def named_set(sheets: list[Sheet]) -> str | None:
     return next((side.text(r, 2) or None for r in side.rows if side.text(r, 1) == "指标体系"), None) if side else None
 
 
+#: A form with no set named on its side sheet, read without --set.
+NO_FORM_SET = "no indicator set: the form names none; pass --set ID|PATH"
+
+
+def bundled_set_named(sheets: list[Sheet], source: str) -> str:
+    """The bundled set the form names on its side sheet, to read it with when no --set is given; FactsError when it
+    names none, or a set that is not bundled (a province's own file, which only --set can give)."""
+    from ..loader import bundled_sets
+
+    named = named_set(sheets)
+    if named is None:
+        raise FactsError(Problem(NO_FORM_SET, file=source))
+    if named not in bundled_sets():
+        raise FactsError(Problem(f"the form names the set {named}, which is not bundled: pass --set ID|PATH", file=source))
+    return named
+
+
 def _header(reading: _Reading) -> None:
     """项目名称, 主管部门, 实施单位, the year, the goals and the closing rows, into the project details."""
     for (r, c), value in sorted(reading.sheet.cells.items()):

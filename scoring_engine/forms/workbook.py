@@ -91,6 +91,9 @@ def _check_archive(data: bytes, name: str) -> None:
         if entry.file_size > _RATIO_CHECKED_FROM and entry.file_size > MAX_FORM_RATIO * max(entry.compress_size, 1):
             raise refuse(f"part {entry.filename} expands {entry.file_size // max(entry.compress_size, 1)}-fold; "
                          f"the limit is {MAX_FORM_RATIO} (MAX_FORM_RATIO)", "this is not a form a spreadsheet program saved")
+    if "[Content_Types].xml" not in {e.filename for e in entries}:  # a zip of something else (a .docx renamed, an archive)
+        raise refuse("not an .xlsx workbook (a zip archive without a workbook's parts)",
+                     "save the form as Excel Workbook (.xlsx)")
 
 
 def open_workbook(path: Path) -> list[Sheet]:
