@@ -185,7 +185,7 @@ def inside_folder(ref: str, folder: Path, what: str, error: type[Exception], bun
         raise error(Problem(f"no indicator set {_quoted(ref)}: neither a file in the folder of the file that names it "
                             "nor a bundled set id", hint=close))
     if target.is_dir():
-        raise error(Problem("is a folder, not a file", file=shown_path(target), hint=f"name a file as {what}"))
+        raise error(Problem(f"{what} {_quoted(ref)} is a folder, not a file", hint=f"name a file as {what}"))
     return target
 
 

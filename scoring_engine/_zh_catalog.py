@@ -35,6 +35,7 @@ _READING = (
     ("not enough memory to finish (MemoryError): close other programs, or give a smaller input",
      "内存不足，无法完成（MemoryError）：关闭其他程序，或减小输入"),
     ("is a folder, not a file", "这是文件夹，不是文件"),
+    ("{what} {ref} is a folder, not a file", "{what} {ref} 是文件夹，不是文件"),
     ("is not a regular file (a device, a pipe or a socket)", "不是普通文件（是设备、管道或套接字），不会读取"),
     ("give the path of a file", "请给出文件的路径"),
     ("name the set's YAML file", "请写指标体系的 YAML 文件"),
