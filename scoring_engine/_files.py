@@ -320,6 +320,9 @@ def _schema_problems(doc: Any, source: str | None) -> list[Problem]:
 def load_facts(path: str | Path, encoding: str | None = None) -> Facts:
     """Load a facts file (.json, or .yaml/.yml); one that is not UTF-8 is read in `encoding` if given (e.g. "gb18030")."""
     file = Path(path)
+    if file.suffix.lower() == ".jsonl":  # `score` or `diff --facts` given what `batch` takes
+        raise FactsError(Problem("a JSONL file holds one facts document a line, not one document", file=shown_path(path),
+                                 hint="score its lines with scoring-engine batch; --compare-set scores them under two sets"))
     with reading_otherwise(encoding):
         text, _ = read_text(file, MAX_FACTS_BYTES, FactsError)
     return parse_facts(text, shown_path(path), yaml=file.suffix.lower() in (".yaml", ".yml"))

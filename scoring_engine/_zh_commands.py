@@ -74,6 +74,8 @@ COMMANDS = (
     ("the form names the set {named}, which is not bundled: pass --set ID|PATH",
      "自评表注明的指标体系 {named} 不是内置指标体系，请用 --set ID|PATH 指定其文件"),
     ("a JSONL file holds one facts document a line, not one document", "JSONL 文件每行是一份事实文档，整个文件不是一份文档"),
+    ("score its lines with scoring-engine batch; --compare-set scores them under two sets",
+     "用 scoring-engine batch 为各行评分；--compare-set 可按两个体系分别评分"),
     ("give score_many find_documents([path]), which gives each line as a document",
      "把 find_documents([路径]) 交给 score_many，它把每行作为一份文档"),
     ("cannot read this facts document: {detail}", "无法读取这份事实文档：{detail}"),

@@ -216,3 +216,14 @@ def test_a_file_of_the_wrong_kind_is_named_as_what_it_is_in_one_line(command: st
     run = CliRunner().invoke(main, ["--lang", "en", command, str(path)])
     lines = [line for line in run.output.splitlines() if line.startswith("error")]
     assert 1 == run.exit_code and 1 == len(lines) and words in lines[0], run.output
+
+
+def test_a_jsonl_file_given_to_score_or_diff_says_to_use_batch(tmp_path: Path) -> None:
+    """`score p.jsonl` and `diff A B --facts p.jsonl` said 'JSON syntax: Extra data' at line 2: one line now says a JSONL
+    file holds a document a line, and that batch scores them."""
+    lines = tmp_path / "p.jsonl"
+    lines.write_text(EXAMPLE_FACTS.read_text(encoding="utf-8").replace("\n", " ") + "\n" * 2, encoding="utf-8")
+    for args in (["score", str(lines)], ["diff", str(EXAMPLE_SET), str(EXAMPLE_SET), "--facts", str(lines)]):
+        run = CliRunner().invoke(main, ["--lang", "en", *args])
+        assert 1 == run.exit_code and "a JSONL file holds one facts document a line" in run.output, run.output
+        assert "scoring-engine batch" in run.output and "Extra data" not in run.output
