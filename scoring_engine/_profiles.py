@@ -259,10 +259,16 @@ class _Merge:
     def remove(self, ids: Node) -> None:
         if not isinstance(ids, SequenceNode):
             return
+        removed: dict[str, int] = {}  # id → its place in the list
         for i, item in enumerate(ids.value):
+            if isinstance(item, ScalarNode) and item.value in removed:
+                self.log.add(("remove", i), f"{item.value} is removed twice (remove[{removed[item.value]}])",
+                             "list it once")
+                continue
             place = self.find(item.value, ("remove", i)) if isinstance(item, ScalarNode) else None
             if place is None:
                 continue
+            removed[item.value] = i
             place.siblings.value = [n for n in place.siblings.value if n is not place.node]
             if not place.siblings.value:
                 self.log.add(("remove", i), f"removing {item.value} leaves its parent without indicators",

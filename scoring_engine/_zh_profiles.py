@@ -5,6 +5,8 @@ from __future__ import annotations
 __all__ = ["PROFILES"]
 
 PROFILES = (
+    ("{id} is removed twice (remove[{at}])", "{id} 删去了两次（remove[{at}]）"),
+    ("list it once", "只写一次"),
     ("{key}: is for a profile, a set that says extends: <base set>",
      "{key}: 只能用于方案（写了 extends: <基础指标体系> 的指标体系）"),
     ("add extends: with the set this one builds on, or write the indicators out in full",

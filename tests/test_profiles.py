@@ -479,3 +479,15 @@ def test_a_profile_that_removes_a_block_of_the_form_is_told_to_give_its_own_form
     assert 1 == len(problems)
     assert "form targets name satisfaction, which the set does not have" == problems[0][2]
     assert "a profile that removes it gives its own form:" in (problems[0][3] or "")
+
+
+def test_an_indicator_removed_twice_is_said_so(tmp_path: Path) -> None:
+    """remove: [decision.funds, decision.funds] said 'no indicator decision.funds in the base set', which it has: it now
+    says the id is listed twice, at the second."""
+    path = _write(tmp_path, "p.yaml", """
+        extends: national-framework
+        remove: [decision.funds.allocation, decision.funds.allocation]
+        """)
+    problems = _problems(path)
+    assert ("p.yaml", 2, "decision.funds.allocation is removed twice (remove[0])", "list it once") in problems
+    assert not any("in the base set" in p[2] for p in problems)
