@@ -219,11 +219,13 @@ def import_form(form: Path, set_ref: str | None, output: Path | None) -> None:
     """Read a filled 自评表 (FORM.xlsx) into a facts file for review, with the cell (sheet!cell) of every fact."""
     from . import _json
     from .forms.cells import form_problems
-    from .forms.documents import fact_document
+    from .forms.documents import fact_document, naming_the_set
 
     indicator_set, imported = _read_form(form, set_ref)
     found = form_problems(imported, indicator_set)  # raises when the form is for another set: its facts would be empty
-    text = _json.dumps(fact_document(imported.document())) + "\n"
+    document, unnamed = naming_the_set(imported.document(), set_ref, output.parent if output else Path.cwd())
+    found += [unnamed] if unnamed else []
+    text = _json.dumps(fact_document(document)) + "\n"
     _deliver(text, output, _say(f"{output}: {len(imported.provenance)} cells read"))
     lang = current_language(found)
     for problem in found:  # written all the same, for review: what scoring it would still need

@@ -389,3 +389,24 @@ def test_a_set_formula_failing_on_the_forms_values_names_their_cells(tmp_path: P
     assert 1 == code and 1 == len(lines), lines
     assert lines[0].startswith(f"错误：{form}: {SHEET}!E6：派生值 execution_rate：除数为零；表上填写的是 全年预算数 0"), lines[0]
     assert ".yaml" not in lines[0] and "ratio" not in lines[0]
+
+
+def test_import_with_a_set_file_names_it_so_that_the_facts_file_scores_as_it_stands(tmp_path: Path):
+    """`import --set 省方案.yaml` wrote the set's id, which `score` could not find (and suggested the national set): a
+    set file in the facts file's folder is named by its path; one elsewhere keeps the id, with a warning to give --set."""
+    import shutil
+
+    from scoring_engine.loader import bundled_sets
+
+    province = tmp_path / "province.yaml"
+    shutil.copy(bundled_sets()["self-evaluation"], province)
+    form = _form(tmp_path)
+    out = tmp_path / "facts.json"
+    run = CliRunner().invoke(main, ["--lang", "en", "import", str(form), "--set", str(province), "-o", str(out)])
+    assert 0 == run.exit_code and '"indicator_set": "province.yaml"' in out.read_text(encoding="utf-8"), run.output
+    scored = CliRunner().invoke(main, ["score", str(out), "--format", "json"])
+    assert 0 == scored.exit_code and '"total": 91.00' in scored.stdout, scored.output
+    (tmp_path / "sub").mkdir()
+    run = CliRunner().invoke(main, ["--lang", "en", "import", str(form), "--set", str(province),
+                                    "-o", str(tmp_path / "sub" / "facts.json")])
+    assert 0 == run.exit_code and f"score it with --set {province}" in run.output

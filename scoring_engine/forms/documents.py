@@ -5,13 +5,31 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
+from ..errors import Problem
 from ..formulas import Finding
 from ..judgements import Judgement, TargetRow, TierJudgement
 from ..target_rows import row_document
 
-__all__ = ["fact_document"]
+__all__ = ["fact_document", "naming_the_set"]
+
+
+def naming_the_set(document: dict[str, Any], set_ref: str | None, folder: Path) -> tuple[dict[str, Any], Problem | None]:
+    """The facts document `import` writes into `folder`, naming its set so that `score` finds it from there: a bundled
+    set by its id; a set file inside `folder` by its path from there. A file elsewhere cannot be named (a facts file
+    names sets inside its folder only): the document keeps the set's id, and the problem says to give --set."""
+    from ..loader import bundled_sets
+
+    if set_ref is None or set_ref in bundled_sets():
+        return document, None
+    try:
+        inside = Path(set_ref).resolve().relative_to(folder.resolve())
+    except (OSError, ValueError):
+        return document, Problem(f"the facts file names its set by the id {document.get('indicator_set')}, which is not "
+                                 "bundled, as the set's file is not in its folder", hint=f"score it with --set {set_ref}")
+    return {**document, "indicator_set": inside.as_posix()}, None
 
 
 def fact_document(value: Any) -> Any:
