@@ -278,6 +278,12 @@ class _Story:
         if n.raw_score is None:
             return (f"得分 {fixed(n.score, p)}",)
         lines = [f"原始得分 {show_number(n.raw_score)}"]
+        rescaled = n.details.get("rescaled")
+        if isinstance(rescaled, Mapping):  # not applicable: rescale: the rule scored out of the declared weight
+            before, declared, weight = rescaled["score_before"], rescaled["declared_weight"], rescaled["weight"]
+            lines.append(f"因其他指标不适用，分值由 {plain(declared)} 按比例调整为 {plain(weight)}：折算得分 = "
+                         f"{show_number(before)} × {plain(weight)} ÷ {plain(declared)} "
+                         f"{equals_text(show_number(before * weight / declared))}")
         if n.clamped:
             lines.append(f"超出 0–{plain(n.weight)} 的范围，截取到该范围内（见提示）")
         else:
@@ -319,7 +325,7 @@ class _Story:
 
 
 # Detail keys the engine adds to any kind's: told in their own section, not as raw details.
-_ENGINE_KEYS = {"staged_rounding"}
+_ENGINE_KEYS = {"staged_rounding", "rescaled"}  # told in the rounding section
 
 # Rule keys that hold formulas.
 _FORMULA_KEYS = {"value", "target", "rate", "score", "findings", "met", "scores"}

@@ -207,3 +207,23 @@ def test_substitution_replaces_names_only():
     assert '“城区” == "budget.paid"' == _substitute('region == "budget.paid"', values)
     assert ["budget.paid", "budget.total"] == _names("round_half_up(budget.paid / budget.total, 2)")
     assert [] == _names("min(a.b")  # does not tokenize: nothing to substitute
+
+
+def test_a_rescaled_indicator_tells_the_scaling_step_in_words():
+    """满意度 not applicable with not_applicable: rescale: an indicator's score 14 of 15 becomes 15.55 of 16.66. The
+    story says how (14 × 16.66 ÷ 15 ≈ 15.549333, then 四舍五入), in Chinese, not the raw keys declared_weight and
+    score_before, and not a rounding of 14 to 15.55."""
+    import json
+
+    source = ROOT / "indicator_sets" / "self-evaluation.facts.json"
+    document = json.loads(source.read_text(encoding="utf-8"))
+    document["not_applicable"] = {"satisfaction": "本项目无直接服务对象"}
+    indicator_set = load_indicator_set(resolve_set("self-evaluation"))
+    from scoring_engine.facts import Facts
+
+    rescaled = score(indicator_set, Facts(values=load_facts(source).values, not_applicable=document["not_applicable"]))
+    node = next(n for n in rescaled.walk() if "rescaled" in n.details and n.details["rescaled"]["score_before"] != n.score)
+    text = str(rescaled.explain(node.id))
+    declared, weight = node.details["rescaled"]["declared_weight"], node.weight
+    assert f"因其他指标不适用，分值由 {declared} 按比例调整为 {weight}：折算得分 = " in text, text
+    assert "declared_weight" not in text and "score_before" not in text
