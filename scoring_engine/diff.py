@@ -2,7 +2,9 @@
 
 `diff_sets` lists the changes: indicators removed, then in the order of the
 new set's tree those added, moved to another parent or renamed; weights, 评分标准 and rules
-changed; grades added, removed or moved; the total and the precision.
+changed; grades added, removed or moved, and their 结果应用 and aliases; checks and 需说明 conditions added or
+removed; how an indicator that does not apply is treated; the total and the precision. (Weight rules, caps and the
+form are not compared.)
 `compare_scores` scores the same projects under both sets and keeps, for
 each, the totals, the grades and the indicators whose score changed. Both are
 pure: the sets and facts come loaded, and the renderers (reports/diff.py)
@@ -34,7 +36,9 @@ __all__ = ["CHANGE_KINDS", "Change", "ProjectComparison", "ScoreChange", "SetDif
 CHANGE_KINDS = {
     "added": "新增指标", "removed": "删除指标", "moved": "移动", "renamed": "改名", "weight": "分值",
     "standard": "评分标准", "rule": "评分规则", "grade_added": "新增等级", "grade_removed": "删除等级", "grade": "等级",
-    "total": "总分", "precision": "精度",
+    "total": "总分", "precision": "精度", "consequence": "结果应用", "aliases": "等级别名", "check_added": "新增核对",
+    "check_removed": "删除核对", "explain_added": "新增需说明条件", "explain_removed": "删除需说明条件",
+    "not_applicable": "不适用指标的处理",
 }
 
 
@@ -194,7 +198,35 @@ def _grade_changes(old: IndicatorSet, new: IndicatorSet) -> list[Change]:
             changes.append(Change("grade_added", None, label, None, f"≥ {plain(grade.min)}"))
         elif before[label].min != grade.min:
             changes.append(Change("grade", None, label, f"≥ {plain(before[label].min)}", f"≥ {plain(grade.min)}"))
+        if label in before and before[label].consequence != grade.consequence:
+            changes.append(Change("consequence", None, label, before[label].consequence or "无", grade.consequence or "无"))
+        if label in before and before[label].aliases != grade.aliases:
+            was, now = "、".join(before[label].aliases) or "无", "、".join(grade.aliases) or "无"
+            changes.append(Change("aliases", None, label, was, now))
     return changes
+
+
+def _listed_changes(old: IndicatorSet, new: IndicatorSet) -> list[Change]:
+    """Checks and 需说明 conditions removed and added (compared by what they test and say), and how a set treats an
+    indicator that does not apply."""
+    changes = []
+    for kind, before, after in (("check", _checks(old), _checks(new)), ("explain", _explained(old), _explained(new))):
+        changes += [Change(f"{kind}_removed", None, said, test, None) for test, said in before if (test, said) not in after]
+        changes += [Change(f"{kind}_added", None, said, None, test) for test, said in after if (test, said) not in before]
+    if old.not_applicable != new.not_applicable:
+        words = {"full_credit": "得满分（full_credit）", "rescale": "分值按比例分给其他指标（rescale）"}
+        changes.append(Change("not_applicable", None, "不适用指标", words.get(old.not_applicable, old.not_applicable),
+                              words.get(new.not_applicable, new.not_applicable)))
+    return changes
+
+
+def _checks(indicator_set: IndicatorSet) -> list[tuple[str, str]]:
+    return [(c.formula.text + ("（error）" if c.severity == "error" else ""), c.message) for c in indicator_set.checks]
+
+
+def _explained(indicator_set: IndicatorSet) -> list[tuple[str, str]]:
+    return [(r.formula.text if r.formula is not None else f"rows_below: {plain(r.rows_below or 0)}", r.message)
+            for r in indicator_set.explain_when]
 
 
 def diff_sets(old: IndicatorSet, new: IndicatorSet) -> SetDiff:
@@ -204,7 +236,7 @@ def diff_sets(old: IndicatorSet, new: IndicatorSet) -> SetDiff:
         changes.append(Change("total", None, "总分", plain(old.total), plain(new.total)))
     if old.precision != new.precision:
         changes.append(Change("precision", None, "小数位数", str(old.precision), str(new.precision)))
-    return SetDiff(old, new, tuple(changes + _tree_changes(old, new) + _grade_changes(old, new)))
+    return SetDiff(old, new, tuple(changes + _tree_changes(old, new) + _grade_changes(old, new) + _listed_changes(old, new)))
 
 
 # ---------------------------------------------------------------- the projects

@@ -81,7 +81,7 @@ def test_a_set_compared_with_itself_has_no_changes() -> None:
     national = load_indicator_set("national-framework")
     diff = diff_sets(national, national)
     assert () == diff.changes
-    assert "两个指标体系的指标、分值、评分标准、规则和等级都相同。" in render_diff_table(diff)
+    assert "两个指标体系的指标、分值、评分标准、规则、等级及其结果应用、核对、需说明条件都相同" in render_diff_table(diff)
 
 
 def test_every_kind_of_change_is_listed_with_both_values() -> None:
@@ -221,3 +221,26 @@ def test_each_score_is_printed_at_its_own_sets_precision() -> None:
     rows = score_rows(diff_sets(old, new), [project])
     assert ("p", "总分（等级）", "2.35（良）", "2（良）", "-0.35") == rows[0]
     assert ("2.35", "2", "-0.35") == rows[1][2:]
+
+
+def test_a_profile_that_changes_consequences_checks_or_explain_when_is_not_said_to_be_the_same() -> None:
+    """A profile that changed only the grades' 结果应用 was 'the same in every respect'; one that dropped a check and
+    moved the 需说明 threshold from 90% to 60% showed only its precision. Each is listed now, with both values."""
+    base = load_indicator_set("self-evaluation")
+    grades = "\n".join(f"  - {{label: {g.label}, min: {g.min}, consequence: 结果应用{i}}}" for i, g in enumerate(base.grades))
+    profile = parse_indicator_set(f"""
+extends: self-evaluation
+id: p
+name: 方案
+version: "1"
+grades:
+{grades}
+checks: []
+explain_when:
+  - {{when: execution_rate < 0.6, message: 预算执行率低于60%，需说明原因}}
+""", "p.yaml", folder=Path("."))
+    rows = change_rows(diff_sets(base, profile))
+    assert ("结果应用", base.grades[0].label, base.grades[0].consequence or "无", "结果应用0") in rows
+    assert ("删除核对", base.checks[0].message, base.checks[0].formula.text, "—") in rows
+    assert ("新增需说明条件", "预算执行率低于60%，需说明原因", "—", "execution_rate < 0.6") in rows
+    assert any(row[0] == "删除需说明条件" and row[2] == "execution_rate < 0.9" for row in rows)
