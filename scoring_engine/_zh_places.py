@@ -17,6 +17,8 @@ PLACES = (
     ("{message} (read by {readers})", "{message!t}（读取它的指标：{readers}）"),
     ("{message}; the form gives {values}", "{message!t}；表上填写的是 {values}"),
     ("check what these cells hold", "核对这些单元格填写的值"),
+    ("the form gives {typed} points where the set scores {computed}; the set's score counts",
+     "表上填写的得分 {typed} 与按体系计算的 {computed} 不同，以计算结果为准"),
     ("{title} ({fact}): row {number:n} ({name}): {message}", "{title}（{fact}）：第 {number} 行（{name}）：{message!t}"),
     ("row {number:n} ({name}): {message}", "第 {number} 行（{name}）：{message!t}"),
     ("row {name}: {message} (cells {first}–{last})", "行 {name}：{message!t}（单元格 {first}–{last}）"),

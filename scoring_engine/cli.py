@@ -180,10 +180,13 @@ def _scored(facts: Path, set_ref: str | None) -> tuple[IndicatorSet, Result]:
 
 
 def _score_form(form: Path, set_ref: str | None) -> tuple[IndicatorSet, Result]:
-    from .forms.cells import score_form
+    from .forms.cells import score_form, typed_scores
 
     indicator_set, imported = _read_form(form, set_ref)
-    return indicator_set, score_form(imported, indicator_set)
+    result = score_form(imported, indicator_set)
+    for typed in typed_scores(imported, result, indicator_set):  # the unit's own 得分 where the set's differs
+        tell(warning_line(typed, current_language([typed])))
+    return indicator_set, result
 
 
 def _read_form(form: Path, set_ref: str | None) -> tuple[IndicatorSet, Any]:

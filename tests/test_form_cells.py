@@ -410,3 +410,18 @@ def test_import_with_a_set_file_names_it_so_that_the_facts_file_scores_as_it_sta
     run = CliRunner().invoke(main, ["--lang", "en", "import", str(form), "--set", str(province),
                                     "-o", str(tmp_path / "sub" / "facts.json")])
     assert 0 == run.exit_code and f"score it with --set {province}" in run.output
+
+
+def test_a_score_the_unit_typed_where_the_set_computes_it_is_warned_of(tmp_path: Path):
+    """The form as `score` writes it reads back without a word; a 得分 the clerk raised on a quantitative row (or 总分)
+    is named with both numbers, the set's counting, where it was dropped silently: what a re-check looks for."""
+    clean = _form(tmp_path)
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(clean)])
+    assert 0 == run.exit_code and "表上填写的得分" not in run.output, run.output
+    cell = _cells_of(clean, "安置房桩基及主体封顶栋数")["得分"]
+    raised = _form(tmp_path, **{cell: 99})
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(raised)])
+    assert 0 == run.exit_code
+    assert f"提示：{raised}: {SHEET}!{cell}：表上填写的得分 99 与按体系计算的" in run.output, run.output
+    assert "以计算结果为准" in run.output and '"total": 91.00' in CliRunner().invoke(
+        main, ["score", str(raised), "--format", "json"]).stdout

@@ -13,6 +13,7 @@ import dataclasses
 import re
 from decimal import Decimal
 
+from .._arith import fixed, plain
 from .._display import show_value
 from ..engine import score
 from ..errors import ADD_THE_FACT, Problem, ScoringEngineError
@@ -22,7 +23,7 @@ from ..result import Result
 from .layout import form_layout
 from .reader import FILL_THE_CELL, SIDE_SHEET, ImportedFacts
 
-__all__ = ["FILL_THE_CELL", "form_problems", "on_cells", "score_form"]
+__all__ = ["FILL_THE_CELL", "form_problems", "on_cells", "score_form", "typed_scores"]
 
 _NO_CELL = "the form has no cell for it"
 CHECK_THE_CELLS = "check what these cells hold"
@@ -170,3 +171,21 @@ def _on(problem: Problem, cell: str | None, form: str | None) -> Problem:
         return problem
     return dataclasses.replace(problem, message=f"{cell}: {problem.message}", file=form, line=None, column=None,
                                path=None, indicator=None, expression=None)  # the set's formula: not the clerk's to fix
+
+
+def typed_scores(imported: ImportedFacts, result: Result, indicator_set: IndicatorSet) -> list[Problem]:
+    """A warning for each score the unit typed on the form that the set computes otherwise (the funds' 得分, a
+    quantitative row's 得分, 总分): the set's score counts, and the self-score that ran high is what a re-check wants."""
+    rows = {b.fact: b.indicator for b in indicator_set.form.targets}
+    found = []
+    for key, (cell, typed) in imported.typed.items():
+        fact, _, position = key.partition("[")
+        indicator = f"{rows[fact]}.{int(position.rstrip(']')) + 1}" if fact in rows and position else key
+        try:
+            computed = result.total if key == "total" else result.indicator(indicator).score
+        except KeyError:
+            continue
+        if typed != computed:
+            found.append(Problem(f"{cell}: the form gives {plain(typed)} points where the set scores "
+                                 f"{fixed(computed, result.precision)}; the set's score counts", file=imported.facts.source))
+    return found

@@ -65,6 +65,9 @@ class ImportedFacts:
     provenance: Mapping[str, str] = field(default_factory=dict)
     empty: Mapping[str, Blank] = field(default_factory=dict)
     names_set: str | None = None
+    # Scores the unit typed where the set computes them (the funds' 得分, a quantitative row's 得分, 总分): what the
+    # score is compared with, by the fact path of a row, the funds indicator's id, or "total" → (cell, the number).
+    typed: Mapping[str, tuple[str, Decimal]] = field(default_factory=dict)
 
     def document(self) -> dict[str, Any]:
         """The facts file `import` writes: the facts document with a provenance section."""
@@ -80,7 +83,14 @@ class _Reading:
         self.project: dict[str, Any] = {}
         self.provenance: dict[str, str] = {}
         self.empty: dict[str, Blank] = {}
+        self.typed: dict[str, tuple[str, Decimal]] = {}
         self.problems: list[Problem] = []
+
+    def typed_score(self, key: str, row: int, col: int) -> None:
+        """A score typed in the cell, kept under `key` to compare with the set's (a text or a blank cell is none)."""
+        value = self.sheet.get(row, col)
+        if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+            self.typed[key] = (self.sheet.ref(row, col), Decimal(str(value)))
 
     def problem(self, row: int, col: int, message: str, hint: str | None = None) -> None:
         self.problems.append(Problem(f"{self.sheet.ref(row, col)}: {message}", file=str(self.path), hint=hint))
@@ -159,7 +169,7 @@ def read_form(path: str | Path, indicator_set: IndicatorSet, sheets: list[Sheet]
         raise FactsError(reading.problems)
     facts = Facts(values=reading.values, not_applicable=not_applicable, project=reading.project,
                   indicator_set=indicator_set.id, source=str(path))
-    return ImportedFacts(facts, reading.provenance, reading.empty, named_set(sheets))
+    return ImportedFacts(facts, reading.provenance, reading.empty, named_set(sheets), reading.typed)
 
 
 def named_set(sheets: list[Sheet]) -> str | None:
@@ -242,6 +252,8 @@ def _funds(reading: _Reading) -> None:
             else:
                 column_label = next(c.label for c in block.columns if c.key == column)
                 reading.empty[fact] = Blank(reading.sheet.ref(r, col), f"{label.label}的{column_label}")
+        if label.key == "total" and "score" in columns and binding.funds_indicator is not None:
+            reading.typed_score(binding.funds_indicator, r, columns["score"])
     for row in block.rows:  # a row taken off the form: its facts are to be written there, not on the side sheet
         if row.key in binding.funds and row.key not in found:
             for column, fact in binding.funds[row.key].items():
@@ -277,6 +289,8 @@ def _indicators(reading: _Reading) -> None:
             reading.problem(row_at, min(at.values()), f"the indicator block's heading has no column {column.label}",
                             f"write the heading as the form prints it: {column.label}")
     total = reading.find(Labelled(reading.layout.total), [r for r in reading.sheet.rows if r > row_at])
+    if total and "score" in at:  # 总分 in the 得分 column
+        reading.typed_score("total", total[0], at["score"])
     rows: dict[str, list[dict[str, Any]]] = {t.fact: [] for t in targets}
     first_row: dict[str, str] = {}  # a block's first 三级指标 cell: where an empty block is to be filled
     level1: tuple[int, TargetBlock | None] | None = None
@@ -366,6 +380,8 @@ def _row(reading: _Reading, r: int, at: Mapping[str, int], name: str, category: 
         reading.provenance[f"{where}.weight"] = reading.sheet.ref(r, at["weight"])
     target = item.get("target")
     numeric_target = isinstance(target, Decimal) or _numeric(target)  # '约9.5公里' beside ≥10公里: a slip, not a tier
+    if numeric_target and "score" in at:  # the set scores a quantitative row: a score typed there is compared with it
+        reading.typed_score(where, r, at["score"])
     if isinstance(item.get("actual"), str) and not _numeric(item.get("actual")) and not numeric_target and "score" in at:
         score = reading.number(r, at["score"], "the score the unit gave this qualitative row", "分")
         if score is None and len(reading.problems) == before:
