@@ -283,7 +283,11 @@ class _Merge:
         for i, item in enumerate(items.value):
             if not isinstance(item, MappingNode):
                 continue
-            under, after = get(item, "under"), get(item, "after")
+            under, after, given_id = get(item, "under"), get(item, "after"), get(item, "id")
+            if isinstance(given_id, ScalarNode) and given_id.value in self.places:  # its sums would fail first, far off
+                self.log.add(("add", i, "id"), f"{given_id.value} is already an indicator of the set",
+                             f"change it under change: {given_id.value}, or give the new indicator an id of its own")
+                continue
             siblings, parent = self.siblings_under(under, ("add", i, "under"))
             if siblings is None:
                 continue

@@ -7,6 +7,9 @@ __all__ = ["PROFILES"]
 PROFILES = (
     ("{id} is removed twice (remove[{at}])", "{id} 删去了两次（remove[{at}]）"),
     ("list it once", "只写一次"),
+    ("{id} is already an indicator of the set", "{id} 已经是体系中的指标"),
+    ("change it under change: {id}, or give the new indicator an id of its own",
+     "要修改它，写在 change: {id} 下；要新增指标，另起一个 id"),
     ("{key}: is for a profile, a set that says extends: <base set>",
      "{key}: 只能用于方案（写了 extends: <基础指标体系> 的指标体系）"),
     ("add extends: with the set this one builds on, or write the indicators out in full",

@@ -491,3 +491,15 @@ def test_an_indicator_removed_twice_is_said_so(tmp_path: Path) -> None:
     problems = _problems(path)
     assert ("p.yaml", 2, "decision.funds.allocation is removed twice (remove[0])", "list it once") in problems
     assert not any("in the base set" in p[2] for p in problems)
+
+
+def test_adding_an_indicator_the_set_already_has_is_one_error_at_its_id(tmp_path: Path) -> None:
+    """add: [{under: decision, id: decision.project, …}] reported a missing rule and a sum of 16 before the duplicate
+    id: it is now one error at the id, saying to change the indicator or give the new one its own id."""
+    path = _write(tmp_path, "p.yaml", """
+        extends: national-framework
+        add:
+          - {under: decision, id: decision.project, name: x, weight: 1}
+        """)
+    problems = _problems(path)
+    assert [("p.yaml", 3, "decision.project is already an indicator of the set")] == [p[:3] for p in problems]
