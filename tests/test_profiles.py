@@ -503,3 +503,14 @@ def test_adding_an_indicator_the_set_already_has_is_one_error_at_its_id(tmp_path
         """)
     problems = _problems(path)
     assert [("p.yaml", 3, "decision.project is already an indicator of the set")] == [p[:3] for p in problems]
+
+
+def test_a_base_weight_rule_broken_by_the_profiles_rescale_points_at_the_profile(tmp_path: Path) -> None:
+    """决策 15 → 20 with rescale: siblings takes 产出 + 效益 below the base's 60 (财预〔2020〕10号 第十四条). The error was
+    placed in the installed national-framework.yaml, which the editor cannot change; it is placed at the profile's
+    rescale: line, still naming the rule and its source."""
+    path = _write(tmp_path, "p.yaml", "extends: national-framework\nchange:\n  decision: {weight: 20, rescale: siblings}\n")
+    problems = _problems(path)
+    assert 1 == len(problems), problems
+    file, line, message, _ = problems[0]
+    assert ("p.yaml", 3) == (file, line) and "weight rule 1 (财预〔2020〕10号 第十四条)" in message and "below 60" in message

@@ -36,7 +36,7 @@ def weight_rules(draft: Draft, indicators: tuple[Indicator, ...]) -> bool:
             continue
         said = f"weight rule {i + 1}" + (f" ({rule['source']})" if "source" in rule else "")
         if "indicators" in rule:
-            _sum_rule(draft, rule, path, said, {n.id: n for top in indicators for n in top.walk()})
+            _sum_rule(draft, rule, path, said, {n.id: n for top in indicators for n in top.walk()}, paths)
         elif "level" in rule:
             for node, at in _at_level(indicators, rule["level"], paths):
                 for message in _outside(draft, rule, node.weight):
@@ -70,8 +70,10 @@ def _well_formed(draft: Draft, rule: Mapping[str, Any], path: Path) -> bool:
     return True
 
 
-def _sum_rule(draft: Draft, rule: Mapping[str, Any], path: Path, said: str, known: Mapping[str, Indicator]) -> None:
-    """The weights of the named indicators together, against the rule's bounds."""
+def _sum_rule(draft: Draft, rule: Mapping[str, Any], path: Path, said: str, known: Mapping[str, Indicator],
+              paths: Mapping[str, Path]) -> None:
+    """The weights of the named indicators together, against the rule's bounds; a rule a profile's base declares is
+    broken by a weight the profile set, so the problem is placed there."""
     ids = rule["indicators"]
     unknown = [i for i in ids if i not in known]
     for name in unknown:
@@ -82,8 +84,13 @@ def _sum_rule(draft: Draft, rule: Mapping[str, Any], path: Path, said: str, know
     total = sum((known[i].weight for i in ids), ZERO)
     names = " + ".join(known[i].name for i in ids) + f" ({' + '.join(ids)})"
     detail = " + ".join(plain(known[i].weight) for i in ids)
+    located, own = draft.log.located, draft.log.file
+    at = path
+    if located.file_at(path) not in (None, own):  # the rule is the base's: point at a weight the profile wrote
+        at = next((paths[i] + ("weight",) for i in ids if i in paths
+                   and located.file_at(paths[i] + ("weight",)) in (None, own)), path)
     for message in _outside(draft, rule, total):
-        draft.log.add(path, f"{said}: {names} weigh {plain(total)} ({detail}), {message}",
+        draft.log.add(at, f"{said}: {names} weigh {plain(total)} ({detail}), {message}",
                       "change the weights, or the weight rule if the set really departs from it")
 
 
