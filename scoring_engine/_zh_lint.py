@@ -35,6 +35,11 @@ LINT = (
     ("band bound {bound} is shown as {shown}: with display: percent a bound is a ratio",
      "分档界限 {bound} 会显示为 {shown}：display: percent 时界限应写比率"),
     ("write {ratio} for {bound}%", "{bound}% 应写成 {ratio}"),
+    # texts cut at ' #' (lint/comments.py)
+    ("the text of {key} stops before '{comment}': YAML reads a # after a space as the start of a comment",
+     "{key} 的文字在 '{comment}' 之前就结束了：YAML 把空格后的 # 当作注释的开始"),
+    ("put the whole text in quotes if it goes on; move a comment to a line of its own",
+     "文字若要继续，给整段文字加上引号；注释请另起一行"),
     # formulas that read nothing and fail (lint/constants.py)
     ("formula {formula} reads no facts and fails for every project: {why}",
      "公式 {formula} 不读任何事实，对每个项目都会出错：{why!t}"),

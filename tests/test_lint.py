@@ -458,3 +458,22 @@ def test_a_bands_rule_whose_lowest_band_has_a_min_is_warned_of_values_below_it(t
     assert "{max: 0.8, points: 0}" in (found[0].problem.hint or "")
     _, clean = lint_file(source)
     assert not [w for w in clean if w.code == "uncovered-value"]
+
+
+def test_a_text_cut_by_a_yaml_comment_is_warned_of(tmp_path: Path) -> None:
+    """`standard: 目标明确 #每发现一处问题扣1分` loads as the standard 目标明确: YAML took the rest for a comment. lint
+    says so at that line, with the words cut off; the same text in quotes is not warned of, nor is any bundled set."""
+    from scoring_engine.lint import lint_file
+
+    text = (ROOT / "examples" / "small" / "set.yaml").read_text(encoding="utf-8")
+    old = "        standard: 目标明确、细化、量化。每发现一处问题扣1分，扣完为止。\n"
+    assert old in text
+    for written, expected in (("        standard: 目标明确 #每发现一处问题扣1分，扣完为止。\n", 1),
+                              ("        standard: \"目标明确 #每发现一处问题扣1分，扣完为止。\"\n", 0)):
+        (tmp_path / "set.yaml").write_text(text.replace(old, written), encoding="utf-8")
+        found = [w for w in lint_file(tmp_path / "set.yaml")[1] if w.code == "comment-cut"]
+        assert expected == len(found), written
+    (tmp_path / "set.yaml").write_text(text.replace(old, "        standard: 目标明确 #每发现一处问题扣1分\n"), encoding="utf-8")
+    [warning] = [w for w in lint_file(tmp_path / "set.yaml")[1] if w.code == "comment-cut"]
+    assert "the text of standard stops before '#每发现一处问题扣1分'" in warning.problem.message
+    assert text.splitlines().index(old.rstrip("\n")) + 1 == warning.problem.line

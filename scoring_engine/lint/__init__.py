@@ -12,6 +12,7 @@ that loads is looked at for what is legal but almost surely a mistake, each a
 - ``formula-fails``: a formula that fails for every project: it reads no facts and cannot be computed, or a
   function refuses an argument written as a constant (`constants`);
 - ``standard-mismatch``: a number in the 评分标准 text the rule does not use (`standards`);
+- ``comment-cut``: a text (a 评分标准, a name, a message) that YAML cut at a ` #` (`comments`);
 - ``weight-bonus``, ``weight-rule-empty``, ``weight-label``: weights against what the set declares (`weights`).
 
 Everything is reasoned from the set alone, conservatively: a warning says
@@ -29,6 +30,7 @@ from ..errors import ScoringEngineError
 from ..loader import load_indicator_set, resolve_profile
 from ..model import IndicatorSet
 from .checks import checks
+from .comments import cut_texts
 from .constants import constant_failures
 from .found import CODES, LintWarning, Locator, rules_of
 from .percents import percent_bounds
@@ -51,7 +53,7 @@ def lint_set(indicator_set: IndicatorSet, located: Located | None = None) -> tup
     found = [*_unused(indicator_set, locator), *unreachable(indicator_set, rules, ranges, locator),
              *percent_bounds(rules, locator), *constant_failures(indicator_set, rules, locator),
              *checks(indicator_set, ranges, locator), *standards(indicator_set, rules, locator),
-             *weights(indicator_set, rules, ranges, locator)]
+             *weights(indicator_set, rules, ranges, locator), *cut_texts(located, locator)]
     return tuple(sorted(found, key=lambda w: (w.problem.line or 0, w.problem.column or 0)))
 
 
