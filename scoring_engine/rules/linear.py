@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from .._arith import ONE, ZERO, Rounding, percent, plain, round_half_up, to_decimal_or_none
-from .._display import equals_text, show_number, show_written
+from .._display import equals_text, show_written
 from ..formulas import Formula
 from ._base import (Amount, Deduction, FactView, Outcome, RuleKind, RuleSpec, Story, Template, amount, reads, shower,
                     shown_later)
@@ -89,8 +89,10 @@ def _partial_fields(rule: Linear, show: Callable[[Decimal], str], value: Decimal
 
 def _as_given(rule: Linear, number: Decimal) -> str:
     """The units counted and the points each, as the reason's equation needs them: at the set's precision where that
-    keeps them, else as they are (0.5 points each at precision 0 is 0.5, not 1: '计3.5个单位', not '计4个单位')."""
-    return rule.rounding.show(number) if round_half_up(number, rule.rounding.places) == number else show_number(number)
+    keeps them or they do not end (1.666…), else as they are (0.5 points each at precision 0 is 0.5, not 1: '计3.5个单位',
+    not '计4个单位')."""
+    at_precision = round_half_up(number, rule.rounding.places) == number or round_half_up(number, 6) != number
+    return rule.rounding.show(number) if at_precision else plain(number)  # a repeating quotient (50 ÷ 30) at the precision
 
 
 TEMPLATES = {
