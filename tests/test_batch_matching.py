@@ -136,3 +136,29 @@ def test_an_earlier_runs_summaries_in_the_folder_are_not_read_as_projects(tmp_pa
     assert 0 == again.exit_code and "2 projects: 2 scored, 0 failed" in again.output, again.output
     named = CliRunner().invoke(main, ["--lang", "en", "batch", "-q", str(folder / "summary.jsonl")])
     assert 1 == named.exit_code and "this is a summary written by scoring-engine batch, not facts" in named.output
+
+
+def test_a_recheck_without_an_id_meets_the_project_whose_path_it_ends_like(tmp_path: Path):
+    """Re-checks without ids, in 复核/单位甲/p1.json and 复核/单位乙/p1.json: each unit's p1.json meets its own, however the
+    folders are given (the units' folders one by one, a single unit, the re-check as one folder or as two, files by
+    name); where two projects share a file name, the name alone matches neither (单位乙/p1.json is not compared with
+    单位甲's re-check when only that one is given)."""
+    for unit, number in (("单位甲", 1), ("单位乙", 2)):
+        _write(tmp_path / "self" / unit / "p1.json", number)
+        _write(tmp_path / "re" / unit / "p1.json", number, paid=1 if unit == "单位甲" else None)
+    self_, re = tmp_path / "self", tmp_path / "re"
+    runs = {
+        "units, one re-check folder": [str(self_ / "单位甲"), str(self_ / "单位乙"), "--compare-with", str(re)],
+        "units, two re-check folders": [str(self_ / "单位甲"), str(self_ / "单位乙"), "--compare-with", str(re / "单位甲"),
+                                        "--compare-with", str(re / "单位乙")],
+        "one unit": [str(self_ / "单位甲"), "--compare-with", str(re)],
+    }
+    for what, args in runs.items():
+        rows = _summary(tmp_path, *args)
+        assert "复核得分低" in rows["self/单位甲/p1.json"]["对比标记"], what
+        if "self/单位乙/p1.json" in rows:
+            assert ("0.00", "") == (rows["self/单位乙/p1.json"]["总分差"], rows["self/单位乙/p1.json"]["对比标记"]), what
+    rows = _summary(tmp_path, str(self_ / "单位乙" / "p1.json"), str(self_ / "单位甲" / "p1.json"),
+                    "--compare-with", str(re / "单位甲" / "p1.json"))
+    assert "未抽查复核" == rows["self/单位乙/p1.json"]["对比标记"]
+    assert "复核得分低" in rows["self/单位甲/p1.json"]["对比标记"]

@@ -16,6 +16,7 @@ import os
 import re
 import stat
 import zipfile
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +31,8 @@ from ..facts import Facts
 from ..forms.reader import FORM_SUFFIXES
 from ..loader import MAX_FACTS_BYTES
 
-__all__ = ["Document", "find_documents", "count_documents", "not_facts", "FACTS_SUFFIXES", "FORM_SUFFIXES", "JSONL_SUFFIX"]
+__all__ = ["Document", "find_documents", "count_documents", "file_names", "not_facts", "FACTS_SUFFIXES", "FORM_SUFFIXES",
+           "JSONL_SUFFIX"]
 
 #: Files a folder search takes as facts files (YAML ones only when they hold facts, not a set).
 FACTS_SUFFIXES = (".json", ".yaml", ".yml")
@@ -56,13 +58,21 @@ class Document:
     """
 
     source: str
-    name: str = ""  # its path below the folder named as input (or its file name): what a re-check is matched by
+    name: str = ""  # its path below the folder named as input (or its file name)
     path: Path | None = None
     line: int | None = None  # a JSONL line: `path` is its file, `text` the line
     text: str | None = None
     folder: Path | None = None
     facts: Facts | None = None
     problem: Problem | None = None
+
+    @property
+    def matched_by(self) -> str:
+        """Its whole path (a JSONL line's with :N), or its name: a re-check without an id is matched by how it ends."""
+        if self.path is None:
+            return self.name
+        whole = without_surrogates(Path(os.path.abspath(self.path)).as_posix())
+        return f"{whole}:{self.line}" if self.line is not None else whole
 
     @property
     def is_form(self) -> bool:
@@ -158,12 +168,26 @@ def _documents(paths: list[Path], skip: _Skipped) -> Iterator[Document]:
                     yield Document(source=shown, problem=Problem(A_SUMMARY, file=shown, hint=A_SUMMARY_HINT))
                 continue
             name = without_surrogates(file.relative_to(path).as_posix() if folder else file.name)
-            if folder and len(paths) > 1:  # the folder's own name tells 甲/p1.json from 乙/p1.json
-                name = f"{without_surrogates(path.resolve().name)}/{name}"
             if file.suffix.lower() == JSONL_SUFFIX:
                 yield from _lines(file, name)
             else:
                 yield Document(source=without_surrogates(str(file)), name=name, path=file, folder=file.parent)
+
+
+def file_names(inputs: Iterable[str | os.PathLike[str]], skip: Iterable[str | os.PathLike[str]] = ()) -> dict[str, int]:
+    """How many of the files find_documents reads have each file name (a JSONL file's lines count once): where two
+    have the same (单位甲/p1.json, 单位乙/p1.json), the file name alone does not say which project a re-check is of."""
+    counted: Counter[str] = Counter()
+    read: set[str] = set()
+    skipped = _Skipped(skip)
+    for path in (Path(p) for p in inputs):
+        folder = path.is_dir()
+        for file in _facts_files(path, []) if folder else [path]:
+            real = os.path.realpath(file)
+            if real not in read and not (folder and real in skipped):
+                read.add(real)
+                counted[without_surrogates(file.name)] += 1
+    return dict(counted)
 
 
 def count_documents(inputs: Iterable[str | os.PathLike[str]], skip: Iterable[str | os.PathLike[str]] = ()) -> int:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from decimal import Decimal
-from pathlib import PurePath
+from pathlib import PurePath, PurePosixPath
 from typing import Any, NamedTuple
 
 from .._arith import CONTEXT, percent, plain
@@ -126,11 +126,15 @@ class ProjectRow:
         """The project's name, else its file name."""
         return self.project.get("name") or PurePath(self.source).name
 
-    def match_keys(self) -> tuple[str, ...]:
-        """What a re-check is matched by, first choice first: the project's id, then its file's path below its input folder."""
-        file = f"file:{self.file or PurePath(self.source).name}"
-        project_id = same_id(self.project.get("id") or "")  # typed with spaces or full-width, it still finds its re-check
-        return (f"id:{project_id}", file) if project_id else (file,)
+    @property
+    def id_key(self) -> str:
+        """The project's id as a re-check is matched by it ("" for none): typed with spaces or full-width, it is the same."""
+        return same_id(self.project.get("id") or "")
+
+    def path_parts(self) -> tuple[str, ...]:
+        """The folders and file name of its document's path ("/…/单位甲/p1.json", a JSONL line's "…/p.jsonl:17"), last
+        one last: a re-check without an id is matched by the longest stretch of them its path ends with."""
+        return tuple(part for part in PurePosixPath(self.file or PurePath(self.source).name).parts if part != "/")
 
     @property
     def grade_rank(self) -> int | None:

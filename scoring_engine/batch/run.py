@@ -16,7 +16,7 @@ import itertools
 import os
 import pickle
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import partial
@@ -33,7 +33,7 @@ from ..reports.batch_jsonl import BatchJsonl
 from ..reports.batch_xlsx import BatchWorkbook
 from .compare import DEFAULT_THRESHOLD, RECHECK, compare
 from .duplicates import IdTally
-from .inputs import count_documents, find_documents
+from .inputs import count_documents, file_names, find_documents
 from .pool import ordered_map
 from .progress import Progress
 from .rows import ProjectRow
@@ -167,7 +167,7 @@ def _score(options: BatchOptions, config: TaskConfig, documents: Iterator[Any], 
         total = count_documents(options.inputs, own) + (count_documents(options.compare_with, own) if options.compare_with
                                                         else 0)
         progress = Progress(options.progress, total, lang=options.lang)
-    with _Recheck() as recheck:
+    with _Recheck(file_names(options.inputs, options.written) if recheck_documents is not None else {}) as recheck:
         if recheck_documents is not None:
             worker = partial(BatchWorker, TaskConfig(options.indicator_set, batch=RECHECK, reasons=config.reasons))
             for entry in ordered_map(worker, enumerate(recheck_documents), options.jobs):
@@ -287,13 +287,16 @@ SHOWN_UNMATCHED = 20
 
 class _Recheck:
     """The re-check batch's scored rows on disk, found by project id (and year, where both give one: another year is
-    another project-year); a re-check that gives no id, by its file's path below its input folder (or line of the
-    JSONL file), for one project only."""
+    another project-year); a re-check that gives no id, by its document's path: of the re-checks at the project's
+    file name, the one whose path ends with the longest stretch of the project's, for one project only. Where the
+    batch has several documents of that file name (单位甲/p1.json, 单位乙/p1.json), the file name alone matches none:
+    the folder above it must agree too."""
 
-    def __init__(self) -> None:
+    def __init__(self, names: Mapping[str, int]) -> None:
         self.kept = _Rows()
-        self.offsets: dict[str, tuple[int, bool]] = {}  # file key → the row's offset, and whether the row has an id
-        self.years: dict[str, dict[str, int]] = {}  # id key → year ("" for none) → the offset of the first with them
+        self.names = names  # file name → how many documents of the batch have it
+        self.paths: dict[str, list[tuple[tuple[str, ...], int]]] = {}  # file name → (path parts, offset) of each re-check
+        self.years: dict[str, dict[str, int]] = {}  # id → year ("" for none) → the offset of the first with them
         self.scored = 0
         self.matched: set[int] = set()
         self.scored_at: list[int] = []  # the offset of each scored one, to name those that match nothing
@@ -311,31 +314,35 @@ class _Recheck:
         self.scored += row.ok
         if row.ok:
             self.scored_at.append(offset)
-        identified = bool(row.project.get("id"))
-        for key in row.match_keys():  # the first project with a key keeps it
-            if key.startswith("id:"):
-                self.years.setdefault(key, {}).setdefault(row.project.get("year", ""), offset)
-            else:
-                self.offsets.setdefault(key, (offset, identified))
+        if row.id_key:  # a re-check that names its project is that project's only
+            self.years.setdefault(row.id_key, {}).setdefault(row.project.get("year", ""), offset)
+        else:
+            parts = row.path_parts()
+            self.paths.setdefault(parts[-1], []).append((parts, offset))
 
     def match(self, row: ProjectRow) -> ProjectRow | None:
-        for key in row.match_keys():
-            if key.startswith("id:"):
-                offset = _same_year(self.years.get(key, {}), row.project.get("year", ""))
-                if offset is None:
-                    continue
-            else:
-                found = self.offsets.get(key)
-                if found is None:
-                    continue
-                offset, other_identified = found
-                if other_identified or offset in self.matched:
-                    continue  # a re-check that names its project is that project's only; one without is matched once
-            counterpart = self.kept.at(offset)
-            if counterpart.ok:
-                self.matched.add(offset)
-            return counterpart
-        return None
+        offset = _same_year(self.years.get(row.id_key, {}), row.project.get("year", "")) if row.id_key else None
+        if offset is None:
+            offset = self._by_path(row.path_parts())
+        if offset is None:
+            return None
+        counterpart = self.kept.at(offset)
+        if counterpart.ok:
+            self.matched.add(offset)
+        return counterpart
+
+    def _by_path(self, parts: tuple[str, ...]) -> int | None:
+        """The re-check without an id whose path ends with the longest stretch of `parts` (the first of equals), not yet
+        matched; at least the file name, and the folder above it too where the batch has that file name twice."""
+        name = parts[-1].rsplit(":", 1)[0] if parts[-1].rsplit(":", 1)[-1].isdigit() else parts[-1]  # a JSONL line
+        needed = 1 if self.names.get(name, 0) <= 1 else 2
+        best, found = needed - 1, None
+        for theirs, offset in self.paths.get(parts[-1], ()):
+            shared = next((n for n in range(1, min(len(parts), len(theirs)) + 1) if parts[-n] != theirs[-n]),
+                          min(len(parts), len(theirs)) + 1) - 1
+            if shared > best and offset not in self.matched:
+                best, found = shared, offset
+        return found
 
     def unmatched(self) -> int:
         """Scored re-check projects that matched no project of the batch."""

@@ -95,13 +95,13 @@ class Scorer:
                 indicator_set = self.set_for(document, facts)
             shape = self._shape(indicator_set)
             if self.lean:
-                row = scores_row(index, source, scores_only(indicator_set, facts), facts, shape, self.batch, document.name)
+                row = scores_row(index, source, scores_only(indicator_set, facts), facts, shape, self.batch, document.matched_by)
                 return Outcome(index, source, None, (), row, provenance)
             result = score(indicator_set, facts)
             if self.rows_later:
-                later = Later(project_row, index, source, result, shape, self.batch, document.name)
+                later = Later(project_row, index, source, result, shape, self.batch, document.matched_by)
                 return Outcome(index, source, result, (), later, provenance)
-            row = project_row(index, source, result, shape, self.batch, document.name)
+            row = project_row(index, source, result, shape, self.batch, document.matched_by)
         except ScoringEngineError as err:
             if imported is not None:  # the problems of a filled form's facts name its cells
                 from ..forms.cells import on_cells
@@ -123,7 +123,7 @@ class Scorer:
     def _failed(self, index: int, document: Document, problems: tuple[Problem, ...], facts: Facts | None,
                 internal: bool = False) -> Outcome:
         project = facts.project if facts is not None else None
-        row = failed_row(index, document.source, problems, internal, self.batch, project, document.name)
+        row = failed_row(index, document.source, problems, internal, self.batch, project, document.matched_by)
         return Outcome(index, document.source, None, problems, row)
 
     def facts(self, document: Document) -> Facts:
