@@ -162,3 +162,17 @@ def test_a_recheck_without_an_id_meets_the_project_whose_path_it_ends_like(tmp_p
                     "--compare-with", str(re / "单位甲" / "p1.json"))
     assert "未抽查复核" == rows["self/单位乙/p1.json"]["对比标记"]
     assert "复核得分低" in rows["self/单位甲/p1.json"]["对比标记"]
+
+
+def test_a_jsonl_mixing_result_lines_and_facts_keeps_its_facts(tmp_path: Path):
+    """A .jsonl in the folder whose first line is an earlier run's result and whose other lines are facts: the result
+    line is left out and the facts lines are scored (the whole file was skipped without a word)."""
+    folder = tmp_path / "in"
+    _write(folder / "p1.json", 1)
+    first = CliRunner().invoke(main, ["--lang", "en", "batch", "-q", str(folder), "-o", str(tmp_path / "r.jsonl")])
+    assert 0 == first.exit_code, first.output
+    result_line = (tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines()[0]
+    facts_lines = [json.dumps(project(n, random.Random(n)), ensure_ascii=False) for n in (2, 3)]
+    (folder / "mixed.jsonl").write_text("\n".join([result_line, *facts_lines]) + "\n", encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "en", "batch", "-q", str(folder), "-o", str(tmp_path / "again.csv")])
+    assert 0 == run.exit_code and "3 projects: 3 scored, 0 failed" in run.output, run.output

@@ -162,14 +162,15 @@ def _documents(paths: list[Path], skip: _Skipped) -> Iterator[Document]:
             if real in read or (folder and real in skip):
                 continue
             read.add(real)
-            if batch_summary(file):  # an earlier run's output: below a folder left out, given by name said so
+            jsonl = file.suffix.lower() == JSONL_SUFFIX
+            if (not folder or not jsonl) and batch_summary(file):  # an earlier run's output: given by name said so
                 if not folder:
                     shown = without_surrogates(str(file))
                     yield Document(source=shown, problem=Problem(A_SUMMARY, file=shown, hint=A_SUMMARY_HINT))
                 continue
             name = without_surrogates(file.relative_to(path).as_posix() if folder else file.name)
-            if file.suffix.lower() == JSONL_SUFFIX:
-                yield from _lines(file, name)
+            if jsonl:  # below a folder, each line of an earlier run's results is left out, and every other line read
+                yield from _lines(file, name, skip_results=folder)
             else:
                 yield Document(source=without_surrogates(str(file)), name=name, path=file, folder=file.parent)
 
@@ -204,7 +205,9 @@ def count_documents(inputs: Iterable[str | os.PathLike[str]], skip: Iterable[str
             real = os.path.realpath(file)
             if real not in read and not (folder and real in skipped):
                 read.add(real)
-                total += 1 if batch_summary(file) else _count_lines(file) if file.suffix.lower() == JSONL_SUFFIX else 1
+                jsonl = file.suffix.lower() == JSONL_SUFFIX
+                total += _count_lines(file) if jsonl and not (not folder and batch_summary(file)) else \
+                    0 if folder and batch_summary(file) else 1  # an earlier output: left out, or one error
     return total
 
 
@@ -293,8 +296,9 @@ def _top_keys(path: Path) -> set[str] | None:
     return set(_TOP_KEY.findall(head))
 
 
-def _lines(file: Path, name: str) -> Iterator[Document]:
-    """One document per non-blank line; a line over MAX_FACTS_BYTES or not UTF-8 is a document that failed."""
+def _lines(file: Path, name: str, skip_results: bool = False) -> Iterator[Document]:
+    """One document per non-blank line; a line over MAX_FACTS_BYTES or not UTF-8 is a document that failed.
+    `skip_results` leaves out the lines of a batch's .jsonl output ({"index":…,"source":…), found in a folder."""
     shown = without_surrogates(str(file))
     if not _regular(file):
         yield Document(source=shown, name=name, problem=not_a_regular_file(shown) if file.exists() else
@@ -328,7 +332,7 @@ def _lines(file: Path, name: str) -> Iterator[Document]:
                                                               line=number, hint="save the file as UTF-8, or give "
                                                                                 "--encoding gb18030 for one saved as GBK"))
                 continue
-            if text.strip():
+            if text.strip() and not (skip_results and _SUMMARY_LINE.match(raw.lstrip())):
                 yield Document(source=source, name=line_name, path=file, line=number, text=text, folder=file.parent)
 
 
