@@ -420,6 +420,8 @@ def test_a_formula_that_reads_nothing_and_cannot_be_computed_is_warned_of(formul
     ("clamp(output.cost_planned / output.cost_actual, 1, 0)", "lower bound 1 is above upper bound 0"),
     ("min(output.cost_planned, '1')", "min needs a number, got text '1'"),
     ("sum(3) + output.cost_planned", "sum needs a list fact"),
+    ("round_half_up(output.cost_planned / output.cost_actual, -1)", "places must be a whole number from 0 to 10"),
+    ("clamp(output.cost_planned / output.cost_actual, 0, -1)", "lower bound 0 is above upper bound -1"),
 ])
 def test_a_function_given_a_constant_it_refuses_is_warned_of(formula: str, why: str, tmp_path: Path) -> None:
     """`round_half_up(x, 2.5)` reads facts, yet fails for every project: the places are refused whatever x is. lint

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import Any
 
 from .._formula_functions import constant_argument_problem
@@ -58,4 +59,12 @@ def _failing(formula: Formula, path: tuple[str | int, ...], locator: Locator, in
 def _refused_arguments(node: ast.AST) -> str | None:
     if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
         return None
-    return constant_argument_problem(node.func.id, [a.value if isinstance(a, ast.Constant) else None for a in node.args])
+    return constant_argument_problem(node.func.id, [_constant(a) for a in node.args])
+
+
+def _constant(node: ast.expr) -> Any:
+    """The value of an argument written as a constant (-1 too), else None."""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant) \
+            and isinstance(node.operand.value, Decimal):
+        return -node.operand.value
+    return node.value if isinstance(node, ast.Constant) else None
