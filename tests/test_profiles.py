@@ -514,3 +514,17 @@ def test_a_base_weight_rule_broken_by_the_profiles_rescale_points_at_the_profile
     assert 1 == len(problems), problems
     file, line, message, _ = problems[0]
     assert ("p.yaml", 3) == (file, line) and "weight rule 1 (财预〔2020〕10号 第十四条)" in message and "below 60" in message
+
+
+def test_a_grade_compared_by_its_alias_is_told_the_label_to_write() -> None:
+    """grade == '良好' where 良好 is an alias of 良: the grade a condition reads is the label, so the set says to compare
+    with '良', and says nothing of profiles, which this set is not."""
+    text = (ROOT / "examples" / "small" / "set.yaml").read_text(encoding="utf-8")
+    set_text = text + "explain_when:\n  - {when: \"grade == '良好'\", message: 良好需说明}\n"
+    labels = [g.label for g in load_indicator_set(ROOT / "examples" / "small" / "set.yaml").grades]
+    set_text = set_text.replace(f"label: {labels[1]}, ", f"label: {labels[1]}, aliases: [良好], ", 1)
+    assert "aliases: [良好]" in set_text
+    with pytest.raises(IndicatorSetError) as caught:
+        parse_indicator_set(set_text, "s.yaml")
+    [problem] = caught.value.problems
+    assert f"良好 is another name of the grade {labels[1]}; grade holds the label: compare with '{labels[1]}'" == problem.hint

@@ -212,19 +212,31 @@ GRADE_HINT = "compare grade with one of the set's grades; a profile that renames
 def _with_grade_labels(draft: Draft, compile_it: Callable[[], Formula | None]) -> Formula | None:
     """`compile_it()` with the grade labels as the values of `grade`: `grade == '中等'` in a set whose grades are
     合格/不合格 (a profile that renamed them) is never true, so no project would be flagged, silently."""
-    raw = draft.data.get("grades")
-    labels = tuple(g["label"] for g in raw if isinstance(g, Mapping) and isinstance(g.get("label"), str)) \
-        if isinstance(raw, list) and draft.log.ok(("grades",)) else ()
+    written = draft.data.get("grades")
+    raw: list[Any] = written if isinstance(written, list) and draft.log.ok(("grades",)) else []
+    labels = tuple(g["label"] for g in raw if isinstance(g, Mapping) and isinstance(g.get("label"), str))
     if not labels or "grade" in draft.scope:
         return compile_it()
     draft.log.choices["grade"] = labels
+    aliases = {alias: g["label"] for g in raw if isinstance(g, Mapping) and isinstance(g.get("aliases"), list)
+               for alias in g["aliases"] if isinstance(alias, str)}
+    profile = draft.log.located.several_files
     before = len(draft.log.problems)
     try:
         return compile_it()
     finally:
         del draft.log.choices["grade"]
-        draft.log.problems[before:] = [replace(p, hint=GRADE_HINT) if p.fact == "grade" else p
+        draft.log.problems[before:] = [replace(p, hint=_grade_hint(p.message, aliases, profile)) if p.fact == "grade" else p
                                        for p in draft.log.problems[before:]]
+
+
+def _grade_hint(message: str, aliases: Mapping[str, str], profile: bool) -> str:
+    """What to write instead of a grade that is not one of the labels: the label an alias stands for, else a label."""
+    written = message.split("'")[1] if message.startswith("'") else ""
+    if written in aliases:
+        return f"{written} is another name of the grade {aliases[written]}; grade holds the label: compare with " \
+               f"'{aliases[written]}'"
+    return GRADE_HINT if profile else GRADE_HINT.split(";")[0]
 
 
 def grades(draft: Draft) -> tuple[Grade, ...]:
