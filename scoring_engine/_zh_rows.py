@@ -46,6 +46,7 @@ ROWS = (
     # a number without a unit beside a percentage
     ("{field:s} {value} has no unit, beside the percentage {percent}",
      "{field!t} {value} 没有单位，而对应的值是百分数 {percent}"),
+    ("write {a}% if it is {b} percent, or {c}% for the ratio {d}", "百分之{b}写成 {a}%；比率 {d} 写成 {c}%"),
     ("write {a}% for a percentage; a number without a unit is read as a ratio ({ratio} is {b}%)",
      "百分数应写成 {a}%；不带单位的数字按比率读（{ratio} 即 {b}%）"),
     ("missing name", "缺少 name"),

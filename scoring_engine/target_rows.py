@@ -187,9 +187,10 @@ def _bare_beside_percent(*sides: tuple[str, Quantity, Any]) -> None:
     for key, quantity, _ in sides:
         if quantity.unit is None and quantity.value > 1 and percent is not None:
             number = plain(quantity.value)
-            raise ValueError(f"{key} {number} has no unit, beside the percentage {percent}",
-                             f"write {number}% for a percentage; a number without a unit is read as a ratio "
-                             f"({plain(quantity.value / 100)} is {number}%)")
+            hint = (f"write {number}% for a percentage; a number without a unit is read as a ratio "
+                    f"({plain(quantity.value / 100)} is {number}%)") if quantity.value >= 10 else \
+                f"write {number}% if it is {number} percent, or {plain(quantity.value * 100)}% for the ratio {number}"
+            raise ValueError(f"{key} {number} has no unit, beside the percentage {percent}", hint)
 
 
 def target_row(index: int, item: Any) -> TargetRow:

@@ -286,3 +286,6 @@ def test_a_number_without_a_unit_beside_a_percentage_is_refused_not_read_as_8800
     assert words in caught.value.problems[0].message
     assert "write 88%" in str(caught.value) if actual == 88 else "write 90%" in str(caught.value)
     assert scored("≥90%", 0.88).indicator("satisfaction").score == scored("≥90%", "88%").indicator("satisfaction").score
+    with pytest.raises(FactsError) as caught:  # 1.05: 1.05% or 105%? Both are named
+        scored("≥90%", 1.05)
+    assert "write 1.05% if it is 1.05 percent, or 105% for the ratio 1.05" in str(caught.value)
