@@ -425,3 +425,6 @@ def test_a_score_the_unit_typed_where_the_set_computes_it_is_warned_of(tmp_path:
     assert f"提示：{raised}: {SHEET}!{cell}：表上填写的得分 99 与按体系计算的" in run.output, run.output
     assert "以计算结果为准" in run.output and '"total": 91.00' in CliRunner().invoke(
         main, ["score", str(raised), "--format", "json"]).stdout
+    typed = _form(tmp_path, **{cell: "９９分"})  # a cell formatted as text, typed on a Chinese input method
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(typed)])
+    assert f"{SHEET}!{cell}：表上填写的得分 99 与按体系计算的" in run.output, run.output

@@ -186,6 +186,7 @@ def typed_scores(imported: ImportedFacts, result: Result, indicator_set: Indicat
         except KeyError:
             continue
         if typed != computed:
-            found.append(Problem(f"{cell}: the form gives {plain(typed)} points where the set scores "
+            shown = plain(typed) if abs(typed) < 10**9 else f"{typed:.3E}"  # a slip of 1e300 is not 301 digits
+            found.append(Problem(f"{cell}: the form gives {shown} points where the set scores "
                                  f"{fixed(computed, result.precision)}; the set's score counts", file=imported.facts.source))
     return found

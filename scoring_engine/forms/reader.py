@@ -12,7 +12,9 @@ selfeval workbook) gives the facts the form has no place for.
 from __future__ import annotations
 
 import json
+import math
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -89,7 +91,10 @@ class _Reading:
     def typed_score(self, key: str, row: int, col: int) -> None:
         """A score typed in the cell, kept under `key` to compare with the set's (a text or a blank cell is none)."""
         value = self.sheet.get(row, col)
-        if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        if isinstance(value, str):  # a cell formatted as text: '19', '19分', '１９'
+            value = unicodedata.normalize("NFKC", value).strip().removesuffix("分").strip()
+            value = Decimal(value) if re.fullmatch(r"-?\d+(\.\d+)?", value) else None
+        if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool) and math.isfinite(value):
             self.typed[key] = (self.sheet.ref(row, col), Decimal(str(value)))
 
     def problem(self, row: int, col: int, message: str, hint: str | None = None) -> None:
