@@ -324,6 +324,8 @@ FRAGMENTS = (
     ("the facts file names its set by the id {id}, which is not bundled, as the set's file is not in its folder",
      "事实文件只能按编号 {id} 写明指标体系（它不是内置体系，且体系文件不在事实文件所在的文件夹中）"),
     ("score it with --set {ref}", "评分时用 --set {ref} 指定体系"),
+    ("the facts file names its set by the id {id}, which is the bundled set's, not this file's",
+     "事实文件按编号 {id} 写明指标体系，这是内置体系的编号，不是这个文件的（直接评分会用内置体系）"),
     ("this is a summary written by scoring-engine batch, not facts", "这是 scoring-engine batch 写出的汇总，不是事实文件"),
     ("give the facts files it summarised; a folder search leaves such summaries out",
      "给出它所汇总的事实文件；在文件夹中查找时会跳过这类汇总"),

@@ -410,6 +410,9 @@ def test_import_with_a_set_file_names_it_so_that_the_facts_file_scores_as_it_sta
     run = CliRunner().invoke(main, ["--lang", "en", "import", str(form), "--set", str(province),
                                     "-o", str(tmp_path / "sub" / "facts.json")])
     assert 0 == run.exit_code and f"score it with --set {province}" in run.output
+    bundled = CliRunner().invoke(main, ["--lang", "en", "import", str(form), "--set", str(bundled_sets()["self-evaluation"]),
+                                        "-o", str(tmp_path / "sub" / "bundled.json")])
+    assert 0 == bundled.exit_code and "score it with" not in bundled.output, bundled.output  # the bundled set's own file
 
 
 def test_a_score_the_unit_typed_where_the_set_computes_it_is_warned_of(tmp_path: Path):

@@ -22,13 +22,20 @@ def naming_the_set(document: dict[str, Any], set_ref: str | None, folder: Path) 
     names sets inside its folder only): the document keeps the set's id, and the problem says to give --set."""
     from ..loader import bundled_sets
 
-    if set_ref is None or set_ref in bundled_sets():
+    bundled = bundled_sets()
+    named = document.get("indicator_set")
+    if set_ref is None or set_ref in bundled:
         return document, None
     try:
+        if named in bundled and Path(set_ref).resolve() == bundled[named].resolve():
+            return document, None  # the bundled set's own file, given by its path
         inside = Path(set_ref).resolve().relative_to(folder.resolve())
     except (OSError, ValueError):
-        return document, Problem(f"the facts file names its set by the id {document.get('indicator_set')}, which is not "
-                                 "bundled, as the set's file is not in its folder", hint=f"score it with --set {set_ref}")
+        if named in bundled:  # an edited copy that kept the bundled id: scored as it stands, the bundled set would count
+            return document, Problem(f"the facts file names its set by the id {named}, which is the bundled set's, not "
+                                     "this file's", hint=f"score it with --set {set_ref}")
+        return document, Problem(f"the facts file names its set by the id {named}, which is not bundled, as the set's "
+                                 "file is not in its folder", hint=f"score it with --set {set_ref}")
     return {**document, "indicator_set": inside.as_posix()}, None
 
 
