@@ -139,8 +139,9 @@ def _check_keys(raw: Any, allowed: set[str], what: str, file: str, line: int | N
 
 
 def _expectation(raw: Any, what: str, file: str, line: int | None) -> Expectation:
-    if not isinstance(raw, Mapping):
-        raise CaseFileError(Problem("expect must be a mapping", file=file, line=line))
+    if not isinstance(raw, Mapping):  # left out too: a case must expect something
+        raise CaseFileError(Problem("expect must be a mapping", file=file, line=line, hint=None if raw is not None else
+                                    "the case has no expect: write expect: {total: …}, {scores: {…}} or {error: …}"))
     raw = _check_keys(raw, _EXPECT_KEYS, what, file, line)
     if not raw:
         raise CaseFileError(Problem("expect is empty: a case must expect something", file=file, line=line))
