@@ -91,6 +91,20 @@ def test_every_template_fills_from_its_pattern() -> None:
     assert [] == wrong
 
 
+def test_every_pattern_compiles_so_that_no_message_fails_to_translate() -> None:
+    """A brace meant as text ({total: …}) reads as a placeholder of an unknown kind, and translating any message that
+    reaches that pattern failed as an internal error: every pattern compiles."""
+    from scoring_engine._zh import _entries
+
+    broken = []
+    for entry in _entries():
+        try:
+            entry.pattern
+        except (KeyError, ValueError, re.error):
+            broken.append(entry.english)
+    assert [] == broken
+
+
 def test_a_text_no_pattern_matches_is_left_as_it_is() -> None:
     """Text the catalog does not know (a set's own Chinese message, a name) comes back unchanged."""
     assert "中央与地方资金之和不等于预算资金" == translate("中央与地方资金之和不等于预算资金")
