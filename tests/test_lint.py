@@ -479,3 +479,6 @@ def test_a_text_cut_by_a_yaml_comment_is_warned_of(tmp_path: Path) -> None:
     [warning] = [w for w in lint_file(tmp_path / "set.yaml")[1] if w.code == "comment-cut"]
     assert "the text of standard stops before '#每发现一处问题扣1分'" in warning.problem.message
     assert text.splitlines().index(old.rstrip("\n")) + 1 == warning.problem.line
+    over_two_lines = "        standard: 目标明确、细化、\n          量化 #每发现一处问题扣1分\n"  # cut on its last line
+    (tmp_path / "set.yaml").write_text(text.replace(old, over_two_lines), encoding="utf-8")
+    assert 1 == len([w for w in lint_file(tmp_path / "set.yaml")[1] if w.code == "comment-cut"])

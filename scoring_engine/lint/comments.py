@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .._encodings import decode
 from .._located import Located, Path
 from .found import LintWarning, Locator
 
@@ -47,7 +48,8 @@ def cut_texts(located: Located | None, locator: Locator) -> Iterator[LintWarning
 
 
 def _texts(node: Node, path: Path) -> Iterator[tuple[Path, str, ScalarNode]]:
-    """Every plain (unquoted, one-line) text under one of the text keys, with its path; a stack, not recursion."""
+    """Every plain (unquoted) text under one of the text keys, with its path (a text over several lines ends on the
+    line its end mark names); a stack, not recursion."""
     pending: list[tuple[Node, Path]] = [(node, path)]
     while pending:
         current, at = pending.pop()
@@ -55,8 +57,7 @@ def _texts(node: Node, path: Path) -> Iterator[tuple[Path, str, ScalarNode]]:
             for key, value in current.value:
                 if not isinstance(key, ScalarNode):
                     continue
-                if (key.value in _TEXT_KEYS and isinstance(value, ScalarNode) and not value.style  # plain: None or ""
-                        and value.start_mark.line == value.end_mark.line):
+                if key.value in _TEXT_KEYS and isinstance(value, ScalarNode) and not value.style:  # plain: None or ""
                     yield (*at, key.value), key.value, value
                 else:
                     pending.append((value, (*at, key.value)))
@@ -66,7 +67,7 @@ def _texts(node: Node, path: Path) -> Iterator[tuple[Path, str, ScalarNode]]:
 
 def _lines(file: str) -> tuple[str, ...] | None:
     try:
-        with open(file, encoding="utf-8-sig") as handle:
-            return tuple(handle.read().splitlines())
+        with open(file, "rb") as handle:
+            return tuple(decode(handle.read()).splitlines())  # in the --encoding the set was read with
     except (OSError, UnicodeDecodeError, ValueError):
         return None  # a set read from a string, or gone: nothing to look at
