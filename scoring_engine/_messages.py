@@ -128,6 +128,7 @@ def _usage_errors_in_language(args: Sequence[str]) -> Iterator[None]:
 
 #: An argument given as empty text, which a path would read as the working folder.
 EMPTY_ARGUMENT = "an argument is empty (an unset variable in a script?): give the file, folder or value"
+EMPTY_OPTION = "the value of {option} is empty (an unset variable in a script?): give the file, folder or value"
 
 
 class Commands(click.Group):
@@ -142,7 +143,9 @@ class Commands(click.Group):
         # kept before parsing, which takes the arguments off the list: --help is answered while it parses
         ctx.meta[ARGS_KEY] = tuple(args)
         if "" in args:  # `batch "$DIR"` with DIR unset would read the working folder as the input: never meant
-            raise click.UsageError(EMPTY_ARGUMENT, ctx)
+            at = args.index("")
+            option = args[at - 1] if at > 0 and args[at - 1].startswith("-") else None
+            raise click.UsageError(EMPTY_OPTION.format(option=option) if option else EMPTY_ARGUMENT, ctx)
         return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> Any:

@@ -153,6 +153,8 @@ COMMANDS = (
 )
 
 PARSERS = (
+    ("the value of {option} is empty (an unset variable in a script?): give the file, folder or value",
+     "{option} 的值是空的（脚本里的变量没有赋值？）：写出文件、文件夹或取值"),
     ("an argument is empty (an unset variable in a script?): give the file, folder or value",
      "有一个参数是空的（脚本里的变量没有赋值？）：写出文件、文件夹或取值"),
     # PyYAML: "while <context> <problem>"

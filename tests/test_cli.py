@@ -200,7 +200,8 @@ def test_an_empty_argument_is_a_usage_error_not_the_working_folder(args: list[st
     usage error (exit 2) that says so, and nothing is read or written."""
     monkeypatch.chdir(tmp_path)
     run = CliRunner().invoke(main, ["--lang", "en", *args])
-    assert 2 == run.exit_code and "an argument is empty" in run.output
+    option = args[-2] if args[-2].startswith("-") else None
+    assert 2 == run.exit_code and (f"the value of {option} is empty" if option else "an argument is empty") in run.output
     assert [] == list(tmp_path.iterdir())
 
 
