@@ -258,7 +258,8 @@ def statistics(summary: Summary) -> list[list[Any]]:
     return rows
 
 
-UNMATCHED_TITLE = "复核中未找到对应项目的文档（项目编号、年度或文件路径与本批次都不对应，或是已对比项目的又一份复核；最多列出前20份）"
+UNMATCHED_TITLE = ("复核中未找到对应项目的文档（项目编号、年度或文件路径与本批次都不对应，"
+                   "或是已对比项目的又一份复核；最多列出前20份）")
 UNMATCHED_HEADER = ("复核文档", "项目编号", "年度")
 
 
