@@ -281,6 +281,8 @@ def _temporary_file_error(err: OSError) -> ScoringEngineError:
                                       hint="free some space there, or point TMPDIR at a folder with room"))
 
 
+#: The longest stretch of path (folders and file name) a re-check without an id is looked up by.
+_SUFFIXES = 3
 #: Re-checks that matched nothing named in the outputs (the rest are counted).
 SHOWN_UNMATCHED = 20
 
@@ -295,7 +297,9 @@ class _Recheck:
     def __init__(self, names: Mapping[str, int]) -> None:
         self.kept = _Rows()
         self.names = names  # file name → how many documents of the batch have it
-        self.paths: dict[str, list[tuple[tuple[str, ...], int]]] = {}  # file name → (path parts, offset) of each re-check
+        # the last 1, 2 and 3 parts of each re-check's path → (its parts, offset): a batch of 10⁵ project folders that
+        # each hold facts.json is looked up by folder and name, not compared with every facts.json
+        self.paths: dict[tuple[str, ...], list[tuple[tuple[str, ...], int]]] = {}
         self.years: dict[str, dict[str, int]] = {}  # id → year ("" for none) → the offset of the first with them
         self.scored = 0
         self.matched: set[int] = set()
@@ -318,7 +322,8 @@ class _Recheck:
             self.years.setdefault(row.id_key, {}).setdefault(row.project.get("year", ""), offset)
         else:
             parts = row.path_parts()
-            self.paths.setdefault(parts[-1], []).append((parts, offset))
+            for length in range(1, min(len(parts), _SUFFIXES) + 1):
+                self.paths.setdefault(parts[-length:], []).append((parts, offset))
 
     def match(self, row: ProjectRow) -> ProjectRow | None:
         offset = _same_year(self.years.get(row.id_key, {}), row.project.get("year", "")) if row.id_key else None
@@ -336,13 +341,16 @@ class _Recheck:
         matched; at least the file name, and the folder above it too where the batch has that file name twice."""
         name = parts[-1].rsplit(":", 1)[0] if parts[-1].rsplit(":", 1)[-1].isdigit() else parts[-1]  # a JSONL line
         needed = 1 if self.names.get(name, 0) <= 1 else 2
-        best, found = needed - 1, None
-        for theirs, offset in self.paths.get(parts[-1], ()):
-            shared = next((n for n in range(1, min(len(parts), len(theirs)) + 1) if parts[-n] != theirs[-n]),
-                          min(len(parts), len(theirs)) + 1) - 1
-            if shared > best and offset not in self.matched:
-                best, found = shared, offset
-        return found
+        for length in range(min(len(parts), _SUFFIXES), needed - 1, -1):  # the longest stretch first
+            best, found = length - 1, None
+            for theirs, offset in self.paths.get(parts[-length:], ()):
+                shared = next((n for n in range(1, min(len(parts), len(theirs)) + 1) if parts[-n] != theirs[-n]),
+                              min(len(parts), len(theirs)) + 1) - 1
+                if shared > best and offset not in self.matched:
+                    best, found = shared, offset
+            if found is not None:
+                return found
+        return None
 
     def unmatched(self) -> int:
         """Scored re-check projects that matched no project of the batch."""
