@@ -177,7 +177,10 @@ def load_cases(path: str | Path) -> list[Case]:
     path = Path(path)
     file = str(path)
     text, _ = read_text(path, _yaml.MAX_YAML_BYTES, CaseFileError)
-    located = _yaml.load_strict(text, file, CaseFileError)
+    try:  # values the reader refuses (.nan, a tag) are said with the cases' own mistakes, not one round before them
+        located = _yaml.load(text, file)
+    except _yaml.YamlError as err:
+        raise CaseFileError(err.problems) from None
     doc = _check_keys(located.data, _FILE_KEYS, "the case file", file, 1)
     if "indicator_set" not in doc or not isinstance(doc.get("cases"), list) or not doc["cases"]:
         raise CaseFileError(Problem("a case file needs indicator_set and a non-empty list of cases", file=file, line=1))
@@ -188,16 +191,20 @@ def load_cases(path: str | Path) -> list[Case]:
         base = _facts_file(doc, path, located.where(("facts_file",))) if "facts_file" in doc else None
     cases: list[Case] = []
     names: set[str] = set()
-    failed: list[ScoringEngineError] = []
+    failed: list[ScoringEngineError] = [CaseFileError(located.problems)] if located.problems else []
+    refused = {path[1] for path in located.rejected if len(path) > 1 and path[0] == "cases"}
     for i, given in enumerate(doc["cases"]):
         try:
-            cases.append(_case(i, given, names, path, located, set_file, base))
+            case = _case(i, given, names, path, located, set_file, base)
+            if i not in refused:  # a case with a value refused is said once, by the reader
+                cases.append(case)
         except ScoringEngineError as err:  # every case's problems in one run, not one per run
-            failed.append(err)
+            if i not in refused:
+                failed.append(err)
     if len(failed) == 1:
         raise failed[0]
     if failed:
-        raise CaseFileError([p for err in failed for p in err.problems])
+        raise CaseFileError(sorted((p for err in failed for p in err.problems), key=lambda p: (p.line or 0, p.column or 0)))
     return cases
 
 

@@ -193,3 +193,14 @@ def test_a_negative_tolerance_is_refused_at_its_case(tmp_path: Path):
     with pytest.raises(CaseFileError) as err:
         load_cases(path)
     assert "tolerance must not be negative, got -1" in str(err.value) and 5 == err.value.line
+
+
+def test_a_value_the_reader_refuses_comes_with_the_other_mistakes(tmp_path: Path):
+    """`tolerance: .nan` in one case and a misspelt key in another: both are said in one run, in file order (the .nan
+    came alone, the rest only once it was fixed)."""
+    path = _case_file(tmp_path, "  - name: 一\n    expect: {total: 79.73, tolerance: .nan}\n"
+                                "  - name: 二\n    expekt: {total: 1}\n")
+    with pytest.raises(CaseFileError) as err:
+        load_cases(path)
+    assert [5, 7] == [p.line for p in err.value.problems]
+    assert ".nan" in err.value.problems[0].message and "expekt" in err.value.problems[1].message
