@@ -60,6 +60,8 @@ LINT = (
      "评分标准写的是“{quote}”（最高 {stated} 分），而该指标的分值是 {weight}"),
     ("the 评分标准 says \"{quote}\" ({stated}), but the rule's {param} is {actual}",
      "评分标准写的是“{quote}”（{stated}），而规则的 {param} 是 {actual!t}"),
+    ("the profile changed this indicator's weight: restate its 评分标准 under change: {indicator}",
+     "方案改了这个指标的分值：在 change: {indicator} 下重写它的评分标准"),
     ("make the standard text and the rule say the same", "请让评分标准的文字与规则一致"),
     ("not set", "未设置"),
     # weights (lint/weights.py)

@@ -482,3 +482,17 @@ def test_a_text_cut_by_a_yaml_comment_is_warned_of(tmp_path: Path) -> None:
     over_two_lines = "        standard: 目标明确、细化、\n          量化 #每发现一处问题扣1分\n"  # cut on its last line
     (tmp_path / "set.yaml").write_text(text.replace(old, over_two_lines), encoding="utf-8")
     assert 1 == len([w for w in lint_file(tmp_path / "set.yaml")[1] if w.code == "comment-cut"])
+
+
+def test_a_base_standard_a_profiles_rescale_no_longer_fits_is_said_at_the_profile(tmp_path: Path) -> None:
+    """决策 15 → 10 with rescale: siblings: 立项程序规范性's standard (①…（1分）) no longer fits its 0.67-point elements.
+    lint said so at the installed national-framework.yaml; it now says it at the profile's line, with the fix there
+    (restate the standard under change:)."""
+    from scoring_engine.lint import lint_file
+
+    profile = tmp_path / "p.yaml"
+    profile.write_text("extends: national-framework\nchange:\n  decision: {weight: 10, rescale: siblings}\n",
+                       encoding="utf-8")
+    found = [w for w in lint_file(profile)[1] if w.code == "standard-mismatch"]
+    assert found and all(w.problem.file == str(profile) and 3 == w.problem.line for w in found)
+    assert any("restate its 评分标准 under change: decision.project.procedure" in (w.problem.hint or "") for w in found)

@@ -39,6 +39,7 @@ __all__ = ["STANDARD", "STANDARD_WEIGHT", "standards"]
 STANDARD = "the 评分标准 says \"{quote}\" ({stated}), but the rule's {param} is {actual}"
 STANDARD_WEIGHT = "the 评分标准 says \"{quote}\" ({stated} points at most), but the indicator weighs {weight}"
 STANDARD_HINT = "make the standard text and the rule say the same"
+PROFILE_HINT = "the profile changed this indicator's weight: restate its 评分标准 under change: {indicator}"
 NOT_SET = "not set"
 
 
@@ -54,13 +55,26 @@ class Compared:
     agrees: bool
 
 
+def _placed(locator: Locator, indicator: str, written: tuple[str | int, ...]) -> tuple[tuple[str | int, ...], str]:
+    """Where a mismatch is said, and the fix: at the standard; but a base's standard that a profile's new weight (or
+    rescale) no longer fits is said at the profile's weight, where the editor can restate it."""
+    located = locator.located
+    if located is None or not located.several_files or located.file_at(written) in (None, locator.set.source):
+        return written, STANDARD_HINT
+    weight = (*locator.indicator(indicator), "weight")
+    if located.file_at(weight) not in (None, locator.set.source):
+        return written, STANDARD_HINT
+    return weight, PROFILE_HINT.format(indicator=indicator)
+
+
 def standards(indicator_set: IndicatorSet, rules: list[RuleAt], locator: Locator) -> Iterator[LintWarning]:
     """A warning for each number of a 评分标准 that its rule does not use."""
     groups: dict[tuple[str, tuple[str | int, ...]], list[RuleAt]] = {}
     for at in rules:
         if at.standard:
             groups.setdefault((at.indicator, at.standard_path), []).append(at)
-    for (indicator, path), ats in groups.items():
+    for (indicator, written), ats in groups.items():
+        path, hint = _placed(locator, indicator, written)
         standard = Standard(ats[0].standard or "")
         weight = ats[0].weight
         if weight is not None:
@@ -68,7 +82,7 @@ def standards(indicator_set: IndicatorSet, rules: list[RuleAt], locator: Locator
                 if stated.value != weight:
                     yield locator.warning("standard-mismatch", path, STANDARD_WEIGHT,
                                           {"quote": stated.quote, "stated": plain(stated.value), "weight": plain(weight)},
-                                          STANDARD_HINT, indicator=indicator)
+                                          hint, indicator=indicator)
         claims: dict[tuple[int, str], list[Compared]] = {}
         for at in ats:
             checker = _CHECKERS.get(at.rule.kind)
@@ -79,7 +93,7 @@ def standards(indicator_set: IndicatorSet, rules: list[RuleAt], locator: Locator
                 c = found[0]
                 yield locator.warning("standard-mismatch", path, STANDARD,
                                       {"quote": c.quote, "stated": c.stated, "param": c.param, "actual": c.actual},
-                                      STANDARD_HINT, indicator=indicator)
+                                      hint, indicator=indicator)
 
 
 def _first_of_each_value(stated: list[Stated]) -> list[Stated]:
