@@ -431,3 +431,28 @@ def test_a_score_the_unit_typed_where_the_set_computes_it_is_warned_of(tmp_path:
     typed = _form(tmp_path, **{cell: "９９分"})  # a cell formatted as text, typed on a Chinese input method
     run = CliRunner().invoke(main, ["--lang", "zh", "score", str(typed)])
     assert f"{SHEET}!{cell}：表上填写的得分 99 与按体系计算的" in run.output, run.output
+
+
+def test_a_batch_of_forms_shows_the_total_each_unit_typed_beside_the_total_scored(tmp_path: Path):
+    """The bureau's arithmetic check over a year's forms: 汇总 holds 表上总分 and 计算总分−表上总分 for each form, and
+    the terminal counts the forms whose typed 总分 differs (a batch of facts files has no such columns)."""
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    as_written = _form(tmp_path)
+    sheet = load_workbook(as_written).worksheets[0]
+    total_row = next(c.row for line in sheet.iter_rows() for c in line if c.value == "总分")
+    score_column = _cells_of(as_written, "安置房桩基及主体封顶栋数")["得分"].rstrip("0123456789")
+    typed = tmp_path / "typed.xlsx"
+    typed.write_bytes(_form(tmp_path, **{f"{score_column}{total_row}": 95}).read_bytes())
+    written = _form(tmp_path)
+    out = tmp_path / "s.csv"
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", "-q", str(written), str(typed), "-o", str(out)])
+    assert 0 == run.exit_code, run.output
+    assert "表上填写了总分的2个，其中与计算总分不同1个" in run.output
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert [("91", "0.00"), ("95", "-4.00")] == [(r["表上总分"], r["计算总分−表上总分"]) for r in rows]
+    plain_facts = CliRunner().invoke(main, ["batch", "-q", str(HOUSING), "-o", str(tmp_path / "f.csv")])
+    assert 0 == plain_facts.exit_code and "表上总分" not in (tmp_path / "f.csv").read_text(encoding="utf-8-sig")

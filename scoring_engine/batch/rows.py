@@ -116,6 +116,7 @@ class ProjectRow:
     consequence: str | None = None  # 结果应用: what the set attaches to the grade
     budget: Decimal | None = None  # the year's budget (万元), when the consequence names a share of it and the set names the fact
     compare_failed: str = ""  # the source of the re-check found for this project that could not be scored
+    form_total: Decimal | None = None  # the 总分 the unit typed on its filled form, where it typed one
 
     @property
     def ok(self) -> bool:
@@ -171,7 +172,7 @@ class ProjectRow:
 
 
 _ROW_FIELDS = tuple(f.name for f in fields(ProjectRow))
-_ROW_DECIMALS = tuple(_ROW_FIELDS.index(name) for name in ("max_total", "total", "budget"))
+_ROW_DECIMALS = tuple(_ROW_FIELDS.index(name) for name in ("max_total", "total", "budget", "form_total"))
 _ROW_INDICATORS = _ROW_FIELDS.index("indicators")
 
 
@@ -272,7 +273,8 @@ def _is_rate(name: str, label: str | None) -> bool:
     return name in _EXECUTION_NAMES or label == _EXECUTION_LABEL
 
 
-def project_row(index: int, source: str, result: Result, shape: SetShape, batch: str = "", file: str = "") -> ProjectRow:
+def project_row(index: int, source: str, result: Result, shape: SetShape, batch: str = "", file: str = "",
+                form_total: Decimal | None = None) -> ProjectRow:
     """The record of a scored project from its Result: every indicator with its reason, a target table's rows too."""
     ids = shape.ids
     indicators = tuple(IndicatorRow(*brief, brief[0] in ids) for brief in _briefs(result))
@@ -280,11 +282,12 @@ def project_row(index: int, source: str, result: Result, shape: SetShape, batch:
     return ProjectRow(index=index, source=source, file=file, project=project_details(result.project), total=result.total,
                       grade=result.grade, indicators=indicators, warnings=len(result.warnings),
                       flags=_flags(shape, result.flags, result.grade, rate), batch=batch,
-                      consequence=shape.consequences.get(result.grade), budget=budget, **shape.row_fields)
+                      consequence=shape.consequences.get(result.grade), budget=budget, form_total=form_total,
+                      **shape.row_fields)
 
 
 def scores_row(index: int, source: str, scores: Scores, facts: Facts, shape: SetShape, batch: str = "",
-               file: str = "") -> ProjectRow:
+               file: str = "", form_total: Decimal | None = None) -> ProjectRow:
     """The record of a scored project from its scores alone (`scores_only`): the set's indicators, without reasons.
 
     What the summaries need (the 汇总, 统计 and page figures), at a fraction
@@ -296,7 +299,8 @@ def scores_row(index: int, source: str, scores: Scores, facts: Facts, shape: Set
     return ProjectRow(index=index, source=source, file=file, project=project_details(facts.details()), total=scores.total,
                       grade=scores.grade, indicators=indicators, warnings=len(scores.warnings),
                       flags=_flags(shape, scores.flags, scores.grade, rate), batch=batch,
-                      consequence=shape.consequences.get(scores.grade), budget=budget, **shape.row_fields)
+                      consequence=shape.consequences.get(scores.grade), budget=budget, form_total=form_total,
+                      **shape.row_fields)
 
 
 def failed_row(index: int, source: str, problems: tuple[Problem, ...], internal: bool = False, batch: str = "",

@@ -94,14 +94,17 @@ class Scorer:
                 facts = self.facts(document)
                 indicator_set = self.set_for(document, facts)
             shape = self._shape(indicator_set)
+            typed = imported.typed.get("total", ("", None))[1] if imported is not None else None  # the form's 总分
+            matched_by = document.matched_by
             if self.lean:
-                row = scores_row(index, source, scores_only(indicator_set, facts), facts, shape, self.batch, document.matched_by)
+                scores = scores_only(indicator_set, facts)
+                row = scores_row(index, source, scores, facts, shape, self.batch, matched_by, typed)
                 return Outcome(index, source, None, (), row, provenance)
             result = score(indicator_set, facts)
             if self.rows_later:
-                later = Later(project_row, index, source, result, shape, self.batch, document.matched_by)
+                later = Later(project_row, index, source, result, shape, self.batch, matched_by, typed)
                 return Outcome(index, source, result, (), later, provenance)
-            row = project_row(index, source, result, shape, self.batch, document.matched_by)
+            row = project_row(index, source, result, shape, self.batch, matched_by, typed)
         except ScoringEngineError as err:
             if imported is not None:  # the problems of a filled form's facts name its cells
                 from ..forms.cells import on_cells

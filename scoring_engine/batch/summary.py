@@ -140,6 +140,8 @@ class Summary:
     other_failed: int = 0  # projects of the compared batch that could not be scored
     unmatched: int = 0  # projects of the re-check batch that match no project of this one
     unmatched_shown: tuple[tuple[str, str, str], ...] = ()  # the first SHOWN_UNMATCHED of them: source, id, year
+    form_totals: int = 0  # filled forms whose 总分 the unit typed: 汇总 shows it beside the total scored
+    form_totals_differ: int = 0  # of them, those where the two differ
     problem_lines: tuple[str, ...] = ()  # the first SHOWN_PROBLEMS error lines of failed projects
     problem_lines_zh: tuple[str, ...] = ()  # the same in Chinese
     consequences: tuple[ConsequenceCount, ...] = ()  # 结果应用: the batch, then each 主管部门, then each unit
@@ -174,6 +176,7 @@ class Summariser:
         self.against: str | None = None
         self.unmatched = 0
         self.unmatched_shown: tuple[tuple[str, str, str], ...] = ()
+        self.form_totals = self.form_totals_differ = 0
         self.problem_lines: list[str] = []
         self.problem_lines_zh: list[str] = []
         self.consequences = ConsequenceTally()
@@ -221,6 +224,9 @@ class Summariser:
         if row.consequence:
             self.consequences.add(row.consequence, row.grade, row.grade_rank or 0, row.budget, row.project.get("department"),
                                   row.project.get("unit"))
+        if row.form_total is not None:
+            self.form_totals += 1
+            self.form_totals_differ += row.form_total != row.total
         if row.compare is not None:
             self.against = self.against or row.compare.against
             self.compared += 1
@@ -258,6 +264,8 @@ class Summariser:
             other_failed=self.other_failed,
             unmatched=self.unmatched,
             unmatched_shown=self.unmatched_shown,
+            form_totals=self.form_totals,
+            form_totals_differ=self.form_totals_differ,
             problem_lines=tuple(self.problem_lines),
             problem_lines_zh=tuple(self.problem_lines_zh),
             consequences=self.consequences.counted(),

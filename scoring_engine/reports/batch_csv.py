@@ -35,10 +35,12 @@ class BatchCsv:
         self.writer.writerow(summary_table(summary).header)
         self.tops = top_names(summary)
         self.consequences = bool(summary.consequences)
+        self.form_totals = bool(summary.form_totals)
 
     def kept(self, row: ProjectRow) -> None:
         if row.ok and not row.batch:
-            self.writer.writerow(_csv_cell(c) for c in summary_cells(row, self.tops, self.against, self.consequences))
+            self.writer.writerow(_csv_cell(c) for c in summary_cells(row, self.tops, self.against, self.consequences,
+                                                                     self.form_totals))
 
     def finish(self, summary: Summary) -> None:
         pass

@@ -106,6 +106,9 @@ def summary_table(summary: Summary) -> Table:
     tops = top_names(summary)
     header = ["序号", "来源", "项目名称", "项目编号", "实施单位", "主管部门", "年度", "指标体系", "总分", "等级"]
     widths = [6, 30, 36, 12, 24, 20, 6, 20, 8, 6]
+    if summary.form_totals:  # filled forms whose 总分 the unit typed: its arithmetic checked
+        header += ["表上总分", "计算总分−表上总分"]
+        widths += [10, 10]
     if summary.consequences:  # 结果应用 beside the grade, when a set attaches consequences to its grades
         header += ["结果应用", "涉及预算（万元）"]
         widths += [36, 14]
@@ -119,13 +122,18 @@ def summary_table(summary: Summary) -> Table:
     return Table(tuple(header), tuple(widths))
 
 
-def summary_cells(row: ProjectRow, tops: Sequence[str], against: str | None, consequences: bool = False) -> list[Any]:
-    """One scored project's 汇总 row; `against` names the compared batch, if any; `consequences`: with the 结果应用 columns."""
+def summary_cells(row: ProjectRow, tops: Sequence[str], against: str | None, consequences: bool = False,
+                  form_totals: bool = False) -> list[Any]:
+    """One scored project's 汇总 row; `against` names the compared batch, if any; `consequences`: with the 结果应用 columns;
+    `form_totals`: with the 总分 typed on the form and the difference."""
     p, project = row.precision, row.project
     assert row.total is not None
     cells: list[Any] = [row.index + 1, row.source, row.name, project.get("id", ""), project.get("unit", ""),
                         project.get("department", ""), _year(project.get("year", "")), f"{row.set_id} {row.set_version}",
                         Score(row.total, p), row.grade]
+    if form_totals:
+        typed = row.form_total
+        cells += [typed, Score(row.total - typed, p)] if typed is not None else [None, None]
     if consequences:
         cells += [row.consequence, row.budget]
     mine = {i.name: i for i in row.tops()}

@@ -44,7 +44,8 @@ _ZH = {
     "grade": "{label}{count}", "and": "，",
     "compared": "与{who}对比{compared}个，标记{flagged}个", "difference": "，平均总分差{difference}",
     "other_failed": "；{who}评分失败{count}个", "unmatched": "；复核中未找到对应项目{count}个",
-    "named": "：{named}", "id": "（{id}）", "recheck": "复核", "other_set": "{id}",
+    "named": "：{named}", "id": "（{id}）", "recheck": "复核",
+    "form_totals": "表上填写了总分的{count}个，其中与计算总分不同{differ}个（汇总“表上总分”一栏）", "other_set": "{id}",
     "duplicated": "项目编号重复{count}个：", "recheck_duplicated": "复核中项目编号重复{count}个：", "more_ids": "……",
     "duplicate": "{id}{year}共{count}份：{sources}", "year": "（{year}年度）", "listed": "、", "items": "；", "more": "…",
     "applied": "结果应用：", "consequence": "{grade}（{consequence}）{count}个项目",
@@ -58,7 +59,9 @@ _EN = {
     "grade": "{label} {count}", "and": ", ",
     "compared": "compared with {who}: {compared}, flagged {flagged}", "difference": ", mean difference {difference}",
     "other_failed": "; {who} could not score {count}", "unmatched": "; re-checked projects that matched none: {count}",
-    "named": ": {named}", "id": " ({id})", "recheck": "the re-check (复核)", "other_set": "the set {id}",
+    "named": ": {named}", "id": " ({id})", "recheck": "the re-check (复核)",
+    "form_totals": "forms with a 总分 typed on them: {count}, of which {differ} differ from the total scored "
+                   "(汇总, column 表上总分)", "other_set": "the set {id}",
     "duplicated": "project ids given more than once: {count}: ",
     "recheck_duplicated": "project ids given more than once in the re-check: {count}: ", "more_ids": "; …",
     "duplicate": "{id}{year} in {count} documents: {sources}", "year": " ({year})", "listed": ", ", "items": "; ",
@@ -82,6 +85,8 @@ def summary_text(summary: Summary, lang: str = "zh") -> str:
                                          lowest=fixed(s.lowest, p), grades=grades))
     if summary.against:
         lines.append(_compared(summary, words))
+    if summary.form_totals:
+        lines.append(words["form_totals"].format(count=summary.form_totals, differ=summary.form_totals_differ))
     for count, batch, title in ((summary.duplicated, "", "duplicated"),
                                 (summary.recheck_duplicated, RECHECK, "recheck_duplicated")):
         if count:

@@ -58,13 +58,15 @@ class BatchWorkbook:
         self.summary.set_header(table.header, table.widths)
         self.tops = top_names(summary)
         self.consequences = bool(summary.consequences)
+        self.form_totals = bool(summary.form_totals)
 
     def kept(self, row: ProjectRow) -> None:
         if not row.ok:
             for cells in problem_rows(row):
                 self.problems.append(cells)
         elif not row.batch:
-            self.summary.append(*_values_and_styles(summary_cells(row, self.tops, self.against, self.consequences)))
+            self.summary.append(*_values_and_styles(summary_cells(row, self.tops, self.against, self.consequences,
+                                                                  self.form_totals)))
             for cells in explain_rows(row):
                 self.explain.append(*_values_and_styles(cells))
 
