@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,7 +30,10 @@ from .rows import ProjectRow, SetShape, failed_row, project_row, scores_row
 if TYPE_CHECKING:
     from ..forms.reader import ImportedFacts
 
-__all__ = ["Outcome", "Scorer", "ScoreDocuments", "NO_SET"]
+__all__ = ["Outcome", "Scorer", "ScoreDocuments", "NO_SET", "MOST_TYPED"]
+
+#: A 总分 typed on a form at or beyond this is a slip of the keyboard: 汇总 leaves it out rather than compare it.
+MOST_TYPED = Decimal(10) ** 9
 
 NO_SET = 'no indicator set: pass --set ID|PATH, or name one in the facts file as "indicator_set"'
 
@@ -95,6 +99,7 @@ class Scorer:
                 indicator_set = self.set_for(document, facts)
             shape = self._shape(indicator_set)
             typed = imported.typed.get("total", ("", None))[1] if imported is not None else None  # the form's 总分
+            typed = typed if typed is not None and abs(typed) < MOST_TYPED else None  # 1e27 is a slip, not a total
             matched_by = document.matched_by
             if self.lean:
                 scores = scores_only(indicator_set, facts)

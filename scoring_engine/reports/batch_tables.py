@@ -133,7 +133,7 @@ def summary_cells(row: ProjectRow, tops: Sequence[str], against: str | None, con
                         Score(row.total, p), row.grade]
     if form_totals:
         typed = row.form_total
-        cells += [typed, Score(row.total - typed, p)] if typed is not None else [None, None]
+        cells += [Score(typed, p), Score(row.total - typed, p)] if typed is not None else [None, None]
     if consequences:
         cells += [row.consequence, row.budget]
     mine = {i.name: i for i in row.tops()}
