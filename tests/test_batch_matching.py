@@ -176,3 +176,31 @@ def test_a_jsonl_mixing_result_lines_and_facts_keeps_its_facts(tmp_path: Path):
     (folder / "mixed.jsonl").write_text("\n".join([result_line, *facts_lines]) + "\n", encoding="utf-8")
     run = CliRunner().invoke(main, ["--lang", "en", "batch", "-q", str(folder), "-o", str(tmp_path / "again.csv")])
     assert 0 == run.exit_code and "3 projects: 3 scored, 0 failed" in run.output, run.output
+
+
+def test_a_recheck_goes_to_the_project_whose_path_it_ends_like_the_longest_whatever_the_order(tmp_path: Path):
+    """Only 复核/2024/甲/p1.json is re-checked: 2024/甲/p1.json meets it, never 2023/甲/p1.json, in whichever order the
+    folders are given; and a re-check that two projects are as near (x/甲/p1.json, y/甲/p1.json beside 复核/甲/p1.json)
+    is neither's, where the first took it."""
+    for year in ("2023", "2024"):
+        _write(tmp_path / "self" / year / "甲" / "p1.json", int(year) - 2020)
+    _write(tmp_path / "re" / "2024" / "甲" / "p1.json", 4, paid=1)
+    for order in ((tmp_path / "self",), (tmp_path / "self" / "2024", tmp_path / "self" / "2023"),
+                  (tmp_path / "self" / "2023", tmp_path / "self" / "2024")):
+        rows = _summary(tmp_path, *map(str, order), "--compare-with", str(tmp_path / "re"))
+        assert "未抽查复核" == rows["self/2023/甲/p1.json"]["对比标记"], order
+        assert "复核得分低" in rows["self/2024/甲/p1.json"]["对比标记"], order
+    for unit in ("x", "y"):
+        _write(tmp_path / "near" / unit / "甲" / "p1.json", 1)
+    _write(tmp_path / "near-re" / "甲" / "p1.json", 1, paid=1)
+    rows = _summary(tmp_path, str(tmp_path / "near"), "--compare-with", str(tmp_path / "near-re"))
+    assert ["未抽查复核", "未抽查复核"] == [rows[f"near/{u}/甲/p1.json"]["对比标记"] for u in ("x", "y")]
+
+
+def test_a_recheck_that_could_not_be_scored_is_given_to_one_project_only(tmp_path: Path):
+    """A broken re-check is one project's 复核评分失败, not every project's that would match it."""
+    for unit in ("单位甲", "单位乙"):
+        _write(tmp_path / "self" / unit / "p1.json", 1)
+    _write(tmp_path / "re" / "单位甲" / "p1.json", 1, paid=-1)
+    rows = _summary(tmp_path, str(tmp_path / "self"), "--compare-with", str(tmp_path / "re"))
+    assert ["复核评分失败", "未抽查复核"] == [rows[f"self/{u}/p1.json"]["对比标记"][:6] for u in ("单位甲", "单位乙")]

@@ -16,7 +16,6 @@ import os
 import re
 import stat
 import zipfile
-from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,8 +29,9 @@ from ..errors import FactsError, Problem
 from ..facts import Facts
 from ..forms.reader import FORM_SUFFIXES
 from ..loader import MAX_FACTS_BYTES
+from .matching import Paths, parts
 
-__all__ = ["Document", "find_documents", "count_documents", "file_names", "not_facts", "FACTS_SUFFIXES", "FORM_SUFFIXES",
+__all__ = ["Document", "find_documents", "count_documents", "batch_paths", "not_facts", "FACTS_SUFFIXES", "FORM_SUFFIXES",
            "JSONL_SUFFIX"]
 
 #: Files a folder search takes as facts files (YAML ones only when they hold facts, not a set).
@@ -71,7 +71,7 @@ class Document:
         """Its whole path (a JSONL line's with :N), or its name: a re-check without an id is matched by how it ends."""
         if self.path is None:
             return self.name
-        whole = without_surrogates(Path(os.path.abspath(self.path)).as_posix())
+        whole = without_surrogates(Path(os.path.realpath(self.path)).as_posix())  # a folder given through a link: its own name
         return f"{whole}:{self.line}" if self.line is not None else whole
 
     @property
@@ -175,10 +175,10 @@ def _documents(paths: list[Path], skip: _Skipped) -> Iterator[Document]:
                 yield Document(source=without_surrogates(str(file)), name=name, path=file, folder=file.parent)
 
 
-def file_names(inputs: Iterable[str | os.PathLike[str]], skip: Iterable[str | os.PathLike[str]] = ()) -> dict[str, int]:
-    """How many of the files find_documents reads have each file name (a JSONL file's lines count once): where two
-    have the same (单位甲/p1.json, 单位乙/p1.json), the file name alone does not say which project a re-check is of."""
-    counted: Counter[str] = Counter()
+def batch_paths(inputs: Iterable[str | os.PathLike[str]], skip: Iterable[str | os.PathLike[str]] = ()) -> Paths:
+    """The whole path of each file find_documents reads (a JSONL file once, for its lines): what tells which project a
+    re-check without an id is of (`matching`)."""
+    found = Paths()
     read: set[str] = set()
     skipped = _Skipped(skip)
     for path in (Path(p) for p in inputs):
@@ -187,8 +187,8 @@ def file_names(inputs: Iterable[str | os.PathLike[str]], skip: Iterable[str | os
             real = os.path.realpath(file)
             if real not in read and not (folder and real in skipped):
                 read.add(real)
-                counted[without_surrogates(file.name)] += 1
-    return dict(counted)
+                found.add(parts(without_surrogates(Path(real).as_posix())))
+    return found
 
 
 def count_documents(inputs: Iterable[str | os.PathLike[str]], skip: Iterable[str | os.PathLike[str]] = ()) -> int:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from decimal import Decimal
-from pathlib import PurePath, PurePosixPath
+from pathlib import PurePath
 from typing import Any, NamedTuple
 
 from .._arith import CONTEXT, percent, plain
@@ -25,6 +25,7 @@ from ..model import Indicator, IndicatorSet
 from ..result import Result, Scores
 from .consequences import budget_share
 from .duplicates import same_id
+from .matching import parts
 
 
 __all__ = ["IndicatorRow", "ProjectRow", "SetShape", "project_row", "scores_row", "failed_row", "PROJECT_KEYS",
@@ -133,9 +134,9 @@ class ProjectRow:
         return same_id(self.project.get("id") or "")
 
     def path_parts(self) -> tuple[str, ...]:
-        """The folders and file name of its document's path ("/…/单位甲/p1.json", a JSONL line's "…/p.jsonl:17"), last
-        one last: a re-check without an id is matched by the longest stretch of them its path ends with."""
-        return tuple(part for part in PurePosixPath(self.file or PurePath(self.source).name).parts if part != "/")
+        """The folders and file name of its document's path ("/…/单位甲/p1.json", a JSONL line's "…/p.jsonl:17"): what a
+        re-check without an id is matched by (`matching`)."""
+        return parts(self.file or PurePath(self.source).name)
 
     @property
     def grade_rank(self) -> int | None:

@@ -16,7 +16,7 @@ import itertools
 import os
 import pickle
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import partial
@@ -33,7 +33,8 @@ from ..reports.batch_jsonl import BatchJsonl
 from ..reports.batch_xlsx import BatchWorkbook
 from .compare import DEFAULT_THRESHOLD, RECHECK, compare
 from .duplicates import IdTally
-from .inputs import count_documents, file_names, find_documents
+from .inputs import batch_paths, count_documents, find_documents
+from .matching import Paths
 from .pool import ordered_map
 from .progress import Progress
 from .rows import ProjectRow
@@ -167,7 +168,7 @@ def _score(options: BatchOptions, config: TaskConfig, documents: Iterator[Any], 
         total = count_documents(options.inputs, own) + (count_documents(options.compare_with, own) if options.compare_with
                                                         else 0)
         progress = Progress(options.progress, total, lang=options.lang)
-    with _Recheck(file_names(options.inputs, options.written) if recheck_documents is not None else {}) as recheck:
+    with _Recheck(batch_paths(options.inputs, options.written) if recheck_documents is not None else Paths()) as recheck:
         if recheck_documents is not None:
             worker = partial(BatchWorker, TaskConfig(options.indicator_set, batch=RECHECK, reasons=config.reasons))
             for entry in ordered_map(worker, enumerate(recheck_documents), options.jobs):
@@ -281,28 +282,22 @@ def _temporary_file_error(err: OSError) -> ScoringEngineError:
                                       hint="free some space there, or point TMPDIR at a folder with room"))
 
 
-#: The longest stretch of path (folders and file name) a re-check without an id is looked up by.
-_SUFFIXES = 3
 #: Re-checks that matched nothing named in the outputs (the rest are counted).
 SHOWN_UNMATCHED = 20
 
 
 class _Recheck:
     """The re-check batch's scored rows on disk, found by project id (and year, where both give one: another year is
-    another project-year); a re-check that gives no id, by its document's path: of the re-checks at the project's
-    file name, the one whose path ends with the longest stretch of the project's, for one project only. Where the
-    batch has several documents of that file name (单位甲/p1.json, 单位乙/p1.json), the file name alone matches none:
-    the folder above it must agree too."""
+    another project-year); a re-check that gives no id, by how its path ends (`matching`), for one project only."""
 
-    def __init__(self, names: Mapping[str, int]) -> None:
+    def __init__(self, batch: Paths) -> None:
         self.kept = _Rows()
-        self.names = names  # file name → how many documents of the batch have it
-        # the last 1, 2 and 3 parts of each re-check's path → (its parts, offset): a batch of 10⁵ project folders that
-        # each hold facts.json is looked up by folder and name, not compared with every facts.json
-        self.paths: dict[tuple[str, ...], list[tuple[tuple[str, ...], int]]] = {}
+        self.batch = batch  # the whole path of each document of the batch compared
+        self.paths = Paths()  # those of the re-checks without an id, each with its offset
         self.years: dict[str, dict[str, int]] = {}  # id → year ("" for none) → the offset of the first with them
         self.scored = 0
-        self.matched: set[int] = set()
+        self.matched: set[int] = set()  # the scored ones compared
+        self.taken: set[int] = set()  # every one given to a project, a failed one too
         self.scored_at: list[int] = []  # the offset of each scored one, to name those that match nothing
         self.ids = IdTally(RECHECK)  # an id given twice: only the first is compared
 
@@ -321,36 +316,19 @@ class _Recheck:
         if row.id_key:  # a re-check that names its project is that project's only
             self.years.setdefault(row.id_key, {}).setdefault(row.project.get("year", ""), offset)
         else:
-            parts = row.path_parts()
-            for length in range(1, min(len(parts), _SUFFIXES) + 1):
-                self.paths.setdefault(parts[-length:], []).append((parts, offset))
+            self.paths.add(row.path_parts(), offset)
 
     def match(self, row: ProjectRow) -> ProjectRow | None:
         offset = _same_year(self.years.get(row.id_key, {}), row.project.get("year", "")) if row.id_key else None
         if offset is None:
-            offset = self._by_path(row.path_parts())
+            offset = self.paths.best(row.path_parts(), self.batch, self.taken)
         if offset is None:
             return None
         counterpart = self.kept.at(offset)
+        self.taken.add(offset)
         if counterpart.ok:
             self.matched.add(offset)
         return counterpart
-
-    def _by_path(self, parts: tuple[str, ...]) -> int | None:
-        """The re-check without an id whose path ends with the longest stretch of `parts` (the first of equals), not yet
-        matched; at least the file name, and the folder above it too where the batch has that file name twice."""
-        name = parts[-1].rsplit(":", 1)[0] if parts[-1].rsplit(":", 1)[-1].isdigit() else parts[-1]  # a JSONL line
-        needed = 1 if self.names.get(name, 0) <= 1 else 2
-        for length in range(min(len(parts), _SUFFIXES), needed - 1, -1):  # the longest stretch first
-            best, found = length - 1, None
-            for theirs, offset in self.paths.get(parts[-length:], ()):
-                shared = next((n for n in range(1, min(len(parts), len(theirs)) + 1) if parts[-n] != theirs[-n]),
-                              min(len(parts), len(theirs)) + 1) - 1
-                if shared > best and offset not in self.matched:
-                    best, found = shared, offset
-            if found is not None:
-                return found
-        return None
 
     def unmatched(self) -> int:
         """Scored re-check projects that matched no project of the batch."""
