@@ -496,3 +496,7 @@ def test_a_base_standard_a_profiles_rescale_no_longer_fits_is_said_at_the_profil
     found = [w for w in lint_file(profile)[1] if w.code == "standard-mismatch"]
     assert found and all(w.problem.file == str(profile) and 3 == w.problem.line for w in found)
     assert any("restate its 评分标准 under change: decision.project.procedure" in (w.problem.hint or "") for w in found)
+    on_top = tmp_path / "q.yaml"  # a profile of that profile: still said where the weight was set
+    on_top.write_text("extends: p.yaml\nid: q\n", encoding="utf-8")
+    found = [w for w in lint_file(on_top)[1] if w.code == "standard-mismatch"]
+    assert found and all(w.problem.file == str(profile) and 3 == w.problem.line for w in found)

@@ -57,12 +57,14 @@ class Compared:
 
 def _placed(locator: Locator, indicator: str, written: tuple[str | int, ...]) -> tuple[tuple[str | int, ...], str]:
     """Where a mismatch is said, and the fix: at the standard; but a base's standard that a profile's new weight (or
-    rescale) no longer fits is said at the profile's weight, where the editor can restate it."""
+    rescale) no longer fits is said at the weight that profile set (the middle one of a profile of a profile), where
+    the editor can restate it."""
     located = locator.located
-    if located is None or not located.several_files or located.file_at(written) in (None, locator.set.source):
+    if located is None or not located.several_files:
         return written, STANDARD_HINT
     weight = (*locator.indicator(indicator), "weight")
-    if located.file_at(weight) not in (None, locator.set.source):
+    own = locator.set.source
+    if (located.file_at(weight) or own) == (located.file_at(written) or own):  # the weight is as the standard's file left it
         return written, STANDARD_HINT
     return weight, PROFILE_HINT.format(indicator=indicator)
 
