@@ -181,14 +181,12 @@ def load_cases(path: str | Path) -> list[Case]:
         located = _yaml.load(text, file)
     except _yaml.YamlError as err:
         raise CaseFileError(err.problems) from None
-    doc = _check_keys(located.data, _FILE_KEYS, "the case file", file, 1)
-    if "indicator_set" not in doc or not isinstance(doc.get("cases"), list) or not doc["cases"]:
-        raise CaseFileError(Problem("a case file needs indicator_set and a non-empty list of cases", file=file, line=1))
-    with _at(file, located.where(("indicator_set",))):
-        set_file = resolve_set(_text(doc["indicator_set"], "indicator_set", file, located.where(("indicator_set",))),
-                               relative_to=path.parent)
-    with _at(file, located.where(("facts_file",))):
-        base = _facts_file(doc, path, located.where(("facts_file",))) if "facts_file" in doc else None
+    try:
+        doc, set_file, base = _head(located, path)
+    except ScoringEngineError as err:  # a value the reader refused up there (.nan, a tag) is what to say, with the rest
+        if any(len(at) == 1 for at in located.rejected):
+            raise CaseFileError(located.problems) from None
+        raise CaseFileError([*located.problems, *err.problems]) if located.problems else err from None
     cases: list[Case] = []
     names: set[str] = set()
     failed: list[ScoringEngineError] = [CaseFileError(located.problems)] if located.problems else []
@@ -206,6 +204,20 @@ def load_cases(path: str | Path) -> list[Case]:
     if failed:
         raise CaseFileError(sorted((p for err in failed for p in err.problems), key=lambda p: (p.line or 0, p.column or 0)))
     return cases
+
+
+def _head(located: Any, path: Path) -> tuple[Mapping[str, Any], Path, Facts | None]:
+    """The case file's top level: its keys, the set it names and the facts file it names for every case, if any."""
+    file = str(path)
+    doc = _check_keys(located.data, _FILE_KEYS, "the case file", file, 1)
+    if "indicator_set" not in doc or not isinstance(doc.get("cases"), list) or not doc["cases"]:
+        raise CaseFileError(Problem("a case file needs indicator_set and a non-empty list of cases", file=file, line=1))
+    with _at(file, located.where(("indicator_set",))):
+        set_file = resolve_set(_text(doc["indicator_set"], "indicator_set", file, located.where(("indicator_set",))),
+                               relative_to=path.parent)
+    with _at(file, located.where(("facts_file",))):
+        base = _facts_file(doc, path, located.where(("facts_file",))) if "facts_file" in doc else None
+    return doc, set_file, base
 
 
 def _case(i: int, given: Any, names: set[str], path: Path, located: Any, set_file: Path, base: Facts | None) -> Case:

@@ -204,3 +204,16 @@ def test_a_value_the_reader_refuses_comes_with_the_other_mistakes(tmp_path: Path
         load_cases(path)
     assert [5, 7] == [p.line for p in err.value.problems]
     assert ".nan" in err.value.problems[0].message and "expekt" in err.value.problems[1].message
+
+
+def test_a_refused_value_at_the_top_of_a_cases_file_is_said_as_the_reader_says_it(tmp_path: Path):
+    """`facts_file: .nan` was reported as 'facts_file must be text …, got nothing' (the reader had read it as nothing):
+    the reader's own words are said, at the line."""
+    _beside_the_example(tmp_path)
+    path = tmp_path / "set.cases.yaml"
+    path.write_text("indicator_set: set.yaml\nfacts_file: .nan\ncases:\n  - name: 一\n    expect: {total: 1}\n",
+                    encoding="utf-8")
+    with pytest.raises(CaseFileError) as err:
+        load_cases(path)
+    assert [(2, True)] == [(p.line, ".nan" in p.message) for p in err.value.problems]
+    assert "got nothing" not in str(err.value)
