@@ -190,20 +190,30 @@ def load_cases(path: str | Path) -> list[Case]:
     cases: list[Case] = []
     names: set[str] = set()
     failed: list[ScoringEngineError] = [CaseFileError(located.problems)] if located.problems else []
-    refused = {path[1] for path in located.rejected if len(path) > 1 and path[0] == "cases"}
+    for at in located.rejected:  # a value the reader refused is said by it: the case is read without it, for the rest
+        holder = _holding(doc, at) if len(at) > 2 and at[0] == "cases" else None
+        if isinstance(holder, dict):
+            holder.pop(at[-1], None)
     for i, given in enumerate(doc["cases"]):
         try:
-            case = _case(i, given, names, path, located, set_file, base)
-            if i not in refused:  # a case with a value refused is said once, by the reader
-                cases.append(case)
+            cases.append(_case(i, given, names, path, located, set_file, base))
         except ScoringEngineError as err:  # every case's problems in one run, not one per run
-            if i not in refused:
-                failed.append(err)
+            failed.append(err)
     if len(failed) == 1:
         raise failed[0]
     if failed:
         raise CaseFileError(sorted((p for err in failed for p in err.problems), key=lambda p: (p.line or 0, p.column or 0)))
     return cases
+
+
+def _holding(data: Any, at: tuple[str | int, ...]) -> Any:
+    """What holds the value at path `at` in the read data (None when the path leads nowhere)."""
+    for part in at[:-1]:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
 
 
 def _head(located: Any, path: Path) -> tuple[Mapping[str, Any], Path, Facts | None]:

@@ -217,3 +217,14 @@ def test_a_refused_value_at_the_top_of_a_cases_file_is_said_as_the_reader_says_i
         load_cases(path)
     assert [(2, True)] == [(p.line, ".nan" in p.message) for p in err.value.problems]
     assert "got nothing" not in str(err.value)
+
+
+def test_a_case_with_a_refused_value_shows_its_other_mistakes_too(tmp_path: Path):
+    """A case with `tolerance: .nan` and a misspelt key: both are said in one run; the case is read without the
+    refused value, so nothing says 'got nothing' of it."""
+    path = _case_file(tmp_path, "  - name: 一\n    expect: {total: 79.73, tolerance: .nan}\n    extra_key: 1\n")
+    with pytest.raises(CaseFileError) as err:
+        load_cases(path)
+    messages = [p.message for p in err.value.problems]
+    assert 2 == len(messages) and ".nan" in messages[0] and "unknown key 'extra_key'" in messages[1], messages
+    assert "got nothing" not in str(err.value)
