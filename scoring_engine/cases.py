@@ -190,15 +190,22 @@ def load_cases(path: str | Path) -> list[Case]:
     cases: list[Case] = []
     names: set[str] = set()
     failed: list[ScoringEngineError] = [CaseFileError(located.problems)] if located.problems else []
-    for at in located.rejected:  # a value the reader refused is said by it: the case is read without it, for the rest
-        holder = _holding(doc, at) if len(at) > 2 and at[0] == "cases" else None
+    # A value the reader refused is said by it. Deep in a case (expect's tolerance) the case is read without it, for
+    # its other mistakes; as a case's own key (its expect, its name) the case is not checked further: it would be blamed
+    # for lacking what it has.
+    refused = {at[1] for at in located.rejected if at[:1] == ("cases",) and len(at) in (2, 3)}
+    for at in located.rejected:
+        holder = _holding(doc, at) if len(at) > 3 and at[0] == "cases" else None
         if isinstance(holder, dict):
             holder.pop(at[-1], None)
+        if holder is not None and not (isinstance(holder, dict) and holder):  # an item of a list, the only key of expect
+            refused.add(at[1])
     for i, given in enumerate(doc["cases"]):
         try:
             cases.append(_case(i, given, names, path, located, set_file, base))
         except ScoringEngineError as err:  # every case's problems in one run, not one per run
-            failed.append(err)
+            if i not in refused:
+                failed.append(err)
     if len(failed) == 1:
         raise failed[0]
     if failed:

@@ -204,3 +204,30 @@ def test_a_recheck_that_could_not_be_scored_is_given_to_one_project_only(tmp_pat
     _write(tmp_path / "re" / "单位甲" / "p1.json", 1, paid=-1)
     rows = _summary(tmp_path, str(tmp_path / "self"), "--compare-with", str(tmp_path / "re"))
     assert ["复核评分失败", "未抽查复核"] == [rows[f"self/{u}/p1.json"]["对比标记"][:6] for u in ("单位甲", "单位乙")]
+
+
+def test_a_recheck_folder_inside_the_batchs_folder_is_the_rechecks_only(tmp_path: Path, monkeypatch):
+    """`batch 绩效 --compare-with 绩效/复核`: the re-checks were read as projects too and compared with themselves; the
+    re-check folder is now left out of the batch's own search. `--compare-with .` of a folder with nothing to score
+    is a failed re-check, not an internal error."""
+    _write(tmp_path / "绩效" / "自评" / "单位甲" / "p1.json", 1)
+    _write(tmp_path / "绩效" / "复核" / "单位甲" / "p1.json", 1, paid=1)
+    rows = _summary(tmp_path, str(tmp_path / "绩效"), "--compare-with", str(tmp_path / "绩效" / "复核"))
+    assert ["绩效/自评/单位甲/p1.json"] == list(rows) and "复核得分低" in rows["绩效/自评/单位甲/p1.json"]["对比标记"]
+    (tmp_path / "empty").mkdir()
+    monkeypatch.chdir(tmp_path / "empty")
+    run = CliRunner().invoke(main, ["--lang", "en", "batch", "-q", str(tmp_path / "绩效" / "自评"), "--compare-with", "."])
+    assert 1 == run.exit_code and "internal error" not in run.output, run.output
+
+
+def test_a_recheck_file_that_is_a_link_keeps_its_own_name(tmp_path: Path):
+    """Re-check files kept as links into a content store (git-annex): matched by the names they were given, with the
+    folders they lie in, not by the store's file names."""
+    import os
+
+    _write(tmp_path / "self" / "单位甲" / "p1.json", 1)
+    stored = _write(tmp_path / "store" / "SHA256-aaa.json", 1, paid=1)
+    beside_the_set(tmp_path / "re" / "单位甲")
+    os.symlink(stored, tmp_path / "re" / "单位甲" / "p1.json")
+    rows = _summary(tmp_path, str(tmp_path / "self"), "--compare-with", str(tmp_path / "re"))
+    assert "复核得分低" in rows["self/单位甲/p1.json"]["对比标记"]

@@ -447,13 +447,16 @@ def test_a_batch_of_forms_shows_the_total_each_unit_typed_beside_the_total_score
     score_column = _cells_of(as_written, "安置房桩基及主体封顶栋数")["得分"].rstrip("0123456789")
     typed = tmp_path / "typed.xlsx"
     typed.write_bytes(_form(tmp_path, **{f"{score_column}{total_row}": 95}).read_bytes())
+    close = tmp_path / "close.xlsx"  # 91.004: shown with its own decimals, not as 91.00 beside a difference of 0.00
+    close.write_bytes(_form(tmp_path, **{f"{score_column}{total_row}": 91.004}).read_bytes())
     written = _form(tmp_path)
     out = tmp_path / "s.csv"
-    run = CliRunner().invoke(main, ["--lang", "zh", "batch", "-q", str(written), str(typed), "-o", str(out)])
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", "-q", str(written), str(typed), str(close), "-o", str(out)])
     assert 0 == run.exit_code, run.output
-    assert "表上填写了总分的2个，其中与计算总分不同1个" in run.output
+    assert "表上填写了总分的3个，其中与计算总分不同2个" in run.output
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
-    assert [("91.00", "0.00"), ("95.00", "-4.00")] == [(r["表上总分"], r["计算总分−表上总分"]) for r in rows]
+    assert [("91.00", "0.00"), ("95.00", "-4.00"), ("91.004", "-0.004")] == [(r["表上总分"], r["计算总分−表上总分"])
+                                                                            for r in rows]
     plain_facts = CliRunner().invoke(main, ["batch", "-q", str(HOUSING), "-o", str(tmp_path / "f.csv")])
     assert 0 == plain_facts.exit_code and "表上总分" not in (tmp_path / "f.csv").read_text(encoding="utf-8-sig")
 

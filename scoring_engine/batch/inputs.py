@@ -71,7 +71,7 @@ class Document:
         """Its whole path (a JSONL line's with :N), or its name: a re-check without an id is matched by how it ends."""
         if self.path is None:
             return self.name
-        whole = without_surrogates(Path(os.path.realpath(self.path)).as_posix())  # a folder given through a link: its own name
+        whole = without_surrogates(_through_links(self.path).as_posix())
         return f"{whole}:{self.line}" if self.line is not None else whole
 
     @property
@@ -175,6 +175,12 @@ def _documents(paths: list[Path], skip: _Skipped) -> Iterator[Document]:
                 yield Document(source=without_surrogates(str(file)), name=name, path=file, folder=file.parent)
 
 
+def _through_links(file: Path) -> Path:
+    """The file's whole path with its folders' links followed (a folder given through a link is matched by the folder
+    it links to) and its own name kept (a file that is a link into a content store keeps the name it was given)."""
+    return Path(os.path.realpath(file.parent)) / file.name
+
+
 def batch_paths(inputs: Iterable[str | os.PathLike[str]], skip: Iterable[str | os.PathLike[str]] = ()) -> Paths:
     """The whole path of each file find_documents reads (a JSONL file once, for its lines): what tells which project a
     re-check without an id is of (`matching`)."""
@@ -187,7 +193,7 @@ def batch_paths(inputs: Iterable[str | os.PathLike[str]], skip: Iterable[str | o
             real = os.path.realpath(file)
             if real not in read and not (folder and real in skipped):
                 read.add(real)
-                found.add(parts(without_surrogates(Path(real).as_posix())))
+                found.add(parts(without_surrogates(_through_links(file).as_posix())))
     return found
 
 

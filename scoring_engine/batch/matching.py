@@ -66,6 +66,8 @@ class Paths:
         self.names: Counter[str] = Counter()  # file name → how many paths have it (a JSONL file's lines count once)
 
     def add(self, path: tuple[str, ...], item: int = -1) -> None:
+        if not path:
+            return  # a document with no path (an input that could not be read): nothing to match by
         self.names[_file(path)[-1]] += 1
         for length in range(1, min(len(path), SUFFIXES) + 1):
             self.index.setdefault(path[-length:], []).append((path, item))
@@ -80,6 +82,8 @@ class Paths:
         """The item of the path not yet `taken` that ends like `path` the longest (the first of equals), and that no
         other path of the `batch` ends like as long or longer (two projects as near one re-check: it is neither's);
         None when there is none."""
+        if not path:
+            return None
         needed = 1 if batch.names.get(_file(path)[-1], 0) <= 1 else 2
         for length in range(min(len(path), SUFFIXES), needed - 1, -1):  # the longest stretch first
             found, most = None, length - 1

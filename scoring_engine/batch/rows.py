@@ -129,6 +129,13 @@ class ProjectRow:
         return self.project.get("name") or PurePath(self.source).name
 
     @property
+    def form_places(self) -> int:
+        """The decimals 表上总分 and its difference are shown with: the set's, or the typed total's where it has more
+        (99.995 is no 100.00), at most six."""
+        exponent = self.form_total.normalize().as_tuple().exponent if self.form_total is not None else 0
+        return min(max(self.precision, -exponent if isinstance(exponent, int) else 0), 6)
+
+    @property
     def id_key(self) -> str:
         """The project's id as a re-check is matched by it ("" for none): typed with spaces or full-width, it is the same."""
         return same_id(self.project.get("id") or "")

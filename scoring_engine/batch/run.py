@@ -88,7 +88,8 @@ def run_batch(options: BatchOptions) -> Summary:
     output is left half-written.
     """
     own = options.written
-    documents = find_documents(options.inputs, own)  # a missing input stops the run before anything is written
+    # a re-check folder inside the batch's folder is the re-check's, not projects compared with themselves
+    documents = find_documents(options.inputs, (*own, *_nested(options)))  # a missing input stops the run first
     recheck_documents = find_documents(options.compare_with, own) if options.compare_with else None
     made = _reports_folder(options.reports)
     sinks: list[Any] = []
@@ -165,10 +166,11 @@ def _score(options: BatchOptions, config: TaskConfig, documents: Iterator[Any], 
     progress = None
     if options.progress is not None:
         own = options.written
-        total = count_documents(options.inputs, own) + (count_documents(options.compare_with, own) if options.compare_with
-                                                        else 0)
+        total = count_documents(options.inputs, (*own, *_nested(options)))
+        total += count_documents(options.compare_with, own) if options.compare_with else 0
         progress = Progress(options.progress, total, lang=options.lang)
-    with _Recheck(batch_paths(options.inputs, options.written) if recheck_documents is not None else Paths()) as recheck:
+    with _Recheck(batch_paths(options.inputs, (*options.written, *_nested(options))) if recheck_documents is not None
+                  else Paths()) as recheck:
         if recheck_documents is not None:
             worker = partial(BatchWorker, TaskConfig(options.indicator_set, batch=RECHECK, reasons=config.reasons))
             for entry in ordered_map(worker, enumerate(recheck_documents), options.jobs):
@@ -263,6 +265,18 @@ class _Rows:
                 yield pickle.load(self.file)
             except EOFError:
                 return
+
+
+def _nested(options: BatchOptions) -> tuple[str, ...]:
+    """The re-check folders inside a folder of the batch (`batch 绩效 --compare-with 绩效/复核`): the batch's search
+    leaves them out, or each re-check would be a project compared with itself. A folder compared with itself stays."""
+    inputs = [os.path.realpath(i) for i in options.inputs]
+    nested = []
+    for other in options.compare_with:
+        real = os.path.realpath(other)
+        if real not in inputs and any(real.startswith(i + os.sep) for i in inputs):
+            nested.append(other)
+    return tuple(nested)
 
 
 def _same_year(years: dict[str, int], year: str) -> int | None:

@@ -226,7 +226,7 @@ class Summariser:
                                   row.project.get("unit"))
         if row.form_total is not None:
             self.form_totals += 1
-            self.form_totals_differ += round_half_up(row.total - row.form_total, row.precision) != 0  # as 汇总 shows it
+            self.form_totals_differ += round_half_up(row.total - row.form_total, row.form_places) != 0  # as 汇总 shows it
         if row.compare is not None:
             self.against = self.against or row.compare.against
             self.compared += 1

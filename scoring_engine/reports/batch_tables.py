@@ -133,7 +133,11 @@ def summary_cells(row: ProjectRow, tops: Sequence[str], against: str | None, con
                         Score(row.total, p), row.grade]
     if form_totals:
         typed = row.form_total
-        cells += [Score(typed, p), Score(row.total - typed, p)] if typed is not None else [None, None]
+        if typed is None:
+            cells += [None, None]
+        else:  # -0 typed is 0
+            places = row.form_places
+            cells += [Score(typed if typed else typed.copy_abs(), places), Score(row.total - typed, places)]
     if consequences:
         cells += [row.consequence, row.budget]
     mine = {i.name: i for i in row.tops()}
