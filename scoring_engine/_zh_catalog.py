@@ -115,7 +115,6 @@ _READING = (
     ("type a space instead, with the input method on English punctuation", "改为半角空格，输入时把输入法切换到英文标点"),
     ("type {wanted} instead, with the input method on English punctuation", "改为半角的 {wanted}，输入时把输入法切换到英文标点"),
     ("no indicator set {ref}: neither a file nor a bundled set id", "没有指标体系 {ref}：既不是文件，也不是内置体系的 id"),
-    ("name the set's YAML file", "请写指标体系的 YAML 文件名"),
     ("bundled sets: {ids}", "内置体系：{ids}"),
     ("no bundled set {ref}", "没有内置体系 {ref}"),
     ("duplicate key {key} (first on line {first}, again on line {again})", "重复的键 {key}（第 {first} 行和第 {again} 行）"),
@@ -301,7 +300,6 @@ _SETS = (
     ("derived value {name} has the name of a fact", "派生值 {name} 与一个事实同名"),
     ("rename one of them", "给其中一个改名"),
     ("derived values refer to each other in a circle: {names}", "派生值相互引用，形成循环：{names}"),
-    ("break the circle", "打破循环"),
     ("{name} here is the project's {name}, but the set also declares a fact or derived value {name}",
      "这里的 {name} 指项目的 {name}，但体系还声明了名为 {name} 的事实或派生值"),
     ("rename the fact or derived value {name}", "给事实或派生值 {name} 改名"),
@@ -334,7 +332,6 @@ _SETS = (
 
 _SCORING = (
     # facts (facts.py, target_rows.py, engine.py)
-    ("row {number:n} ({name}): {message}", "第 {number} 行（{name}）：{message!t}"),
     ("{title} ({name:id}): {message}", "{title}（{name}）：{message!t}"),
     ("required fact {label} ({name:id}) is missing", "缺少必填的事实 {label}（{name}）"),
     ("required fact {title} is missing", "缺少必填的事实 {title}"),
@@ -376,7 +373,6 @@ _SCORING = (
     ("this fact is a ratio: write 0.86, not 86", "这个事实是比率：写 0.86，不是 86"),
     ("a number of about {digits} digits is out of range ({name} is 1e15)", "约 {digits} 位的数超出范围（{name} 为 1e15）"),
     ("a number of {digits} digits is out of range ({name} is 1e15)", "{digits} 位的数超出范围（{name} 为 1e15）"),
-    ("{value} is out of range ({name} is 1e15, smallest 1e-15)", "{value} 超出范围（{name} 为 1e15，最小 1e-15）"),
     ("{written} is not a number", "{written} 不是数字"),
     ("JSON has no NaN or infinity: leave out a fact that is not known", "JSON 没有 NaN 或无穷大：不知道的事实不写"),
     ("write true or false without quotes", "写 true 或 false，不加引号"),

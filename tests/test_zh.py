@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 import shutil
 import string
 from collections.abc import Iterator
@@ -103,6 +104,13 @@ def test_every_pattern_compiles_so_that_no_message_fails_to_translate() -> None:
         except (KeyError, ValueError, re.error):
             broken.append(entry.english)
     assert [] == broken
+
+
+def test_no_pattern_is_given_twice() -> None:
+    """The first pattern that matches is the one used: a second copy of a pattern is dead text, and one with other
+    words misleads whoever edits it."""
+    counted = Counter(english for english, _ in CATALOG)
+    assert [] == [english for english, n in counted.items() if n > 1]
 
 
 def test_a_text_no_pattern_matches_is_left_as_it_is() -> None:
