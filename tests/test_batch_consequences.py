@@ -64,7 +64,8 @@ def test_words_naming_no_single_share_give_none(words: str):
 
 
 def test_the_tally_adds_exact_budgets_and_counts_those_without():
-    """Budgets add exactly; a project without a budget is counted and said to be; a project without a 主管部门 goes under 未填写."""
+    """Budgets add exactly; a project without a budget is counted and said to be; a project without a 主管部门 goes under 未填写;
+    a unit is named with its 主管部门, so that 甲 of 民政局 and 甲 with none given are two units."""
     tally = ConsequenceTally()
     tally.add("核减10%–30%", "中", 2, Decimal("0.01"), "民政局", "甲")
     tally.add("核减10%–30%", "中", 2, Decimal("712.42"), None, "甲")
@@ -74,8 +75,9 @@ def test_the_tally_adds_exact_budgets_and_counts_those_without():
     assert (3, Decimal("712.43"), 2, 1) == (whole.count, whole.budget, whole.budgeted, whole.unbudgeted)
     assert (Decimal("71.243"), Decimal("213.729")) == (whole.amount_low, whole.amount_high)
     assert 1 == counted[(DEPARTMENT, NOT_GIVEN)].count
-    assert (None, 1) == (counted[(UNIT, "乙")].budget, counted[(UNIT, "乙")].unbudgeted)
-    assert [BATCH, DEPARTMENT, DEPARTMENT, UNIT, UNIT] == [c.scope for c in tally.counted()]
+    assert (None, 1) == (counted[(UNIT, "乙（民政局）")].budget, counted[(UNIT, "乙（民政局）")].unbudgeted)
+    assert [1, 1] == [counted[(UNIT, "甲（民政局）")].count, counted[(UNIT, "甲")].count]
+    assert [BATCH, DEPARTMENT, DEPARTMENT, UNIT, UNIT, UNIT] == [c.scope for c in tally.counted()]
 
 
 def _project(name: str, department: str | None, unit: str, budget: float, changes: dict[str, Any]) -> dict[str, Any]:
@@ -151,7 +153,8 @@ def test_the_consequence_sheet_adds_up_per_department_and_unit(batch: dict[str, 
     assert (1, 200) == (rows[(DEPARTMENT, "民政局", "中等")]["项目数"], rows[(DEPARTMENT, "民政局", "中等")]["涉及预算（万元）"])
     assert (2, 50) == (rows[(DEPARTMENT, "教育局", "中等")]["项目数"], rows[(DEPARTMENT, "教育局", "中等")]["涉及预算（万元）"])
     assert 1 == rows[(DEPARTMENT, NOT_GIVEN, "中等")]["项目数"]
-    assert {("甲单位", "中等"), ("甲单位", "差"), ("丙单位", "中等"), ("丁单位", "中等")} == {(k[1], k[2]) for k in rows if k[0] == UNIT}
+    assert {("甲单位（民政局）", "中等"), ("甲单位（民政局）", "差"), ("丙单位（教育局）", "中等"), ("丁单位", "中等")} == \
+        {(k[1], k[2]) for k in rows if k[0] == UNIT}  # a unit with its 主管部门, when the project gives one
     assert not any(k[2] == "优秀" for k in rows)  # a grade without a consequence is not listed
 
 

@@ -38,8 +38,9 @@ def compare(mine: ProjectRow, other: ProjectRow, against: str, threshold: Decima
     if not mine.ok or not other.ok or mine.total is None or other.total is None:
         return None
     difference = mine.total - other.total
-    theirs = {i.id: i.score for i in other.indicators}
-    indicators = {i.id: IndicatorDifference(theirs[i.id], i.score - theirs[i.id]) for i in mine.indicators if i.id in theirs}
+    theirs = {i.id: i for i in other.indicators}
+    indicators = {i.id: IndicatorDifference(t.score, i.score - t.score, t.weight)
+                  for i in mine.indicators if (t := theirs.get(i.id)) is not None}
     mine_rank, other_rank = mine.grade_rank, other.grade_rank
     dropped = mine_rank is not None and other_rank is not None and other_rank > mine_rank
     reasons = []

@@ -133,7 +133,9 @@ class ConsequenceTally:
 
     def add(self, consequence: str, grade: str, rank: int, budget: Decimal | None, department: str | None,
             unit: str | None) -> None:
-        for scope, name in ((BATCH, BATCH), (DEPARTMENT, department or NOT_GIVEN), (UNIT, unit or NOT_GIVEN)):
+        # a unit is named with its 主管部门: 机关服务中心 of two departments are two units
+        unit_name = f"{unit}（{department}）" if unit and department else unit or NOT_GIVEN
+        for scope, name in ((BATCH, BATCH), (DEPARTMENT, department or NOT_GIVEN), (UNIT, unit_name)):
             entry = self.counts.setdefault((scope, name, grade, consequence), [rank, 0, ZERO, 0])
             entry[1] += 1
             if budget is not None:

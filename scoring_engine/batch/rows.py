@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 from pathlib import PurePath
 from typing import Any, NamedTuple
 
-from .._arith import CONTEXT, percent, plain
+from .._arith import CONTEXT, fixed, percent, plain, round_half_up
 from .._later import Later, given
 from ..audit import AuditTrail, Brief
 from ..errors import Problem, ScoringError
@@ -46,10 +46,12 @@ BUDGET_ROW, BUDGET_COLUMN = "total", "budget"
 
 @dataclass(frozen=True)
 class IndicatorDifference:
-    """One indicator's score in the other batch and this score minus it."""
+    """One indicator's score in the other batch and this score minus it, and its weight there (another set, or a
+    re-check that found it not applicable, may weigh it otherwise: a difference of score may be one of weight)."""
 
     score: Decimal
     difference: Decimal
+    weight: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -340,8 +342,17 @@ def _flags(shape: SetShape, flags: tuple[Any, ...], grade: str, rate: Decimal | 
     if named is not None and named.min < limit:
         found.append(f"评价结果为{grade}，需说明原因（默认规则：{plain(limit)}分以下的等级）")
     if rate is not None and rate < DEFAULT_EXECUTION_RATE:
-        found.append(f"预算执行率{percent(rate)}，低于{percent(DEFAULT_EXECUTION_RATE, 0)}，需说明原因（默认规则）")
+        least = percent(DEFAULT_EXECUTION_RATE, 0)
+        found.append(f"预算执行率{_below(rate, DEFAULT_EXECUTION_RATE)}，低于{least}，需说明原因（默认规则）")
     return tuple(found)
+
+
+def _below(rate: Decimal, limit: Decimal) -> str:
+    """`rate` as a percentage with the decimals that show it below `limit` (89.995%, not 90.00%): two, up to six."""
+    for places in range(2, 7):
+        if round_half_up(rate * 100, places) < limit * 100:
+            return percent(rate, places)
+    return "约" + fixed((rate * 100).quantize(Decimal(1).scaleb(-6), ROUND_DOWN), 6) + "%"
 
 
 def _scored_values(result: Result) -> Mapping[str, Any]:

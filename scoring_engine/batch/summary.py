@@ -18,15 +18,19 @@ most total × 10^precision + 1 of them), so the median is exact.
 (3, Decimal('82.83'), Decimal('85.50'), Decimal('72'), Decimal('91'))
 >>> [(g.label, g.count) for g in s.grades]
 [('优', 1), ('良', 1), ('中', 1), ('差', 0)]
+>>> [(p.rank, str(p.total)) for p in summary.best]
+[(1, '91'), (2, '85.5'), (3, '72')]
 """
 
 from __future__ import annotations
 
+import dataclasses
 import heapq
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from .._arith import ZERO, in_engine_context, round_half_up
@@ -43,6 +47,9 @@ HISTOGRAM_BINS = 10
 RANKED = 10
 #: Error lines of failed projects the summary keeps for the command line (the outputs list them all).
 SHOWN_PROBLEMS = 20
+_RATE_PLACES = 4  # a mean 得分率 as a share, to 0.01%
+#: Distinct 年度 the summary keeps (a year is what a project writes: there is no bound but this one).
+MOST_YEARS = 50
 
 
 @dataclass(frozen=True)
@@ -63,7 +70,8 @@ class Bin:
 
 @dataclass(frozen=True)
 class IndicatorStat:
-    """One indicator across the projects that have it: mean score and mean 得分率 (score ÷ weight)."""
+    """One indicator across the projects that have it: mean score and mean 得分率 (score ÷ weight), both over the
+    projects that score it (a project where it does not apply, weight 0, is left out of both)."""
 
     id: str
     name: str
@@ -95,13 +103,20 @@ class SetSummary:
 
 @dataclass(frozen=True)
 class Ranked:
-    """A unit or department: its projects' count and mean total, and how many must explain themselves."""
+    """A unit or department: its projects' count, mean total and mean 得分率, and how many must explain themselves.
+
+    Ranked by the mean 得分率 (each total ÷ its set's total): a set scored out
+    of 80 ranks beside one out of 100. Equal means share a 名次 (1, 1, 3).
+    """
 
     name: str
     count: int
     mean: Decimal
     flagged: int
     places: int  # decimals the mean is shown with
+    rank: int = 1
+    department: str = ""  # a unit's 主管部门: units of one name in two departments are two units
+    mean_rate: Decimal = ZERO  # 0–1, rounded to 0.01%
 
 
 @dataclass(frozen=True)
@@ -116,6 +131,7 @@ class Placed:
     total: Decimal
     grade: str
     places: int  # decimals of its set
+    rank: int = 1  # 名次 among every project scored, by 得分率 (equal ones share it)
 
 
 @dataclass(frozen=True)
@@ -132,6 +148,11 @@ class Summary:
     departments: tuple[Ranked, ...]
     best: tuple[Placed, ...]
     worst: tuple[Placed, ...]  # lowest first
+    best_tied: int = 0  # projects as good as the last of the best that the list leaves out (a tie cut by the ten)
+    worst_tied: int = 0  # the same for the worst
+    unranked_units: int = 0  # projects that name no 实施单位: in no unit's ranking
+    unranked_departments: int = 0  # projects that name no 主管部门
+    years: tuple[str, ...] = ()  # the 年度 the projects give (at most MOST_YEARS): more than one, and the figures mix years
     places: int = 2  # decimals of the batch-wide figures (the finest of its sets)
     compared: int = 0
     compare_flagged: int = 0
@@ -165,12 +186,16 @@ class Summariser:
     def __init__(self) -> None:
         self.documents = self.failed = self.internal = self.flagged = self.other_failed = 0
         self.sets: dict[tuple[str, str], _SetTotals] = {}
-        self.units: dict[str, list[Any]] = {}
-        self.departments: dict[str, list[Any]] = {}
-        # (score, -index, -arrival, project): rows merged from several score_many runs may share an index.
+        # (主管部门, name) → [count, total sum, flagged, {the set's total: the sum of totals out of it}]
+        self.units: dict[tuple[str, str], list[Any]] = {}
+        self.departments: dict[tuple[str, str], list[Any]] = {}
+        self.unranked_units = self.unranked_departments = 0
+        # (得分率, -index, -arrival, project): rows merged from several score_many runs may share an index.
         self.best: list[tuple[Decimal, int, int, Placed]] = []
         self.worst: list[tuple[Decimal, int, int, Placed]] = []
+        self.rates: Counter[Decimal] = Counter()  # each project's 得分率, for the 名次 (there are as many as distinct totals)
         self.arrived = 0
+        self.years: set[str] = set()
         self.compared = self.compare_flagged = 0
         self.difference = ZERO
         self.against: str | None = None
@@ -203,23 +228,20 @@ class Summariser:
         totals = self.sets.setdefault(row.set_key, _SetTotals(row))
         totals.totals[row.total] += 1
         totals.grades[row.grade] += 1
-        totals.flagged += bool(row.flags)
-        self.flagged += bool(row.flags)
+        # on the 需说明 list: by the set's own rules, or flagged by the comparison
+        flagged = bool(row.flags) or (row.compare is not None and row.compare.flagged)
+        totals.flagged += flagged
+        self.flagged += flagged
         for i in row.indicators:
             if not i.in_set:
                 continue  # a project's own target row: no other project has it, and there may be millions
             stat = totals.indicators.setdefault(i.id, [i.name, i.level, 0, ZERO, ZERO, 0])
             stat[2] += 1
-            stat[3] += i.score
-            if i.weight:
+            if i.weight:  # one that does not apply (weight 0) is left out of both means
+                stat[3] += i.score
                 stat[4] += i.score / i.weight
                 stat[5] += 1
-        for name, table in ((row.project.get("unit"), self.units), (row.project.get("department"), self.departments)):
-            if name:
-                entry = table.setdefault(name, [0, ZERO, 0])
-                entry[0] += 1
-                entry[1] += row.total
-                entry[2] += bool(row.flags)
+        self._rank(row, flagged)
         self._place(row)
         if row.consequence:
             self.consequences.add(row.consequence, row.grade, row.grade_rank or 0, row.budget, row.project.get("department"),
@@ -233,14 +255,38 @@ class Summariser:
             self.compare_flagged += row.compare.flagged
             self.difference += row.compare.difference
 
+    def _rank(self, row: ProjectRow, flagged: bool) -> None:
+        """Count the project in its unit and its 主管部门 (a unit by its department and name), and its year."""
+        assert row.total is not None
+        project = row.project
+        department = project.get("department") or ""
+        for name, table, key in ((project.get("unit"), self.units, (department, project.get("unit"))),
+                                 (department, self.departments, ("", department))):
+            if not name:
+                if table is self.units:
+                    self.unranked_units += 1
+                else:
+                    self.unranked_departments += 1
+                continue
+            entry = table.setdefault(key, [0, ZERO, 0, {}])
+            entry[0] += 1
+            entry[1] += row.total
+            entry[2] += flagged
+            entry[3][row.max_total] = entry[3].get(row.max_total, ZERO) + row.total
+        year = project.get("year")
+        if year not in (None, "") and len(self.years) < MOST_YEARS:
+            self.years.add(str(year))
+
     def _place(self, row: ProjectRow) -> None:
         assert row.total is not None and row.grade is not None
         placed = Placed(row.index, row.source, row.name, row.project.get("unit", ""), row.set_id, row.total, row.grade,
                         row.precision)
+        rate = row.total / row.max_total if row.max_total else ZERO
+        self.rates[rate] += 1
         # Ties go to the earlier project, in both lists.
         self.arrived += 1
-        _keep(self.best, (row.total, -row.index, -self.arrived, placed))
-        _keep(self.worst, (-row.total, -row.index, -self.arrived, placed))
+        _keep(self.best, (rate, -row.index, -self.arrived, placed))
+        _keep(self.worst, (-rate, -row.index, -self.arrived, placed))
 
     @in_engine_context  # the caller's decimal context cannot change a mean
     def summary(self) -> Summary:
@@ -254,8 +300,10 @@ class Summariser:
             sets=tuple(_set_summary(s) for s in self.sets.values()),
             units=_ranked(self.units, p),
             departments=_ranked(self.departments, p),
-            best=tuple(entry[3] for entry in sorted(self.best, key=lambda e: e[:3], reverse=True)),
-            worst=tuple(entry[3] for entry in sorted(self.worst, key=lambda e: e[:3], reverse=True)),
+            **self._placed(),
+            unranked_units=self.unranked_units,
+            unranked_departments=self.unranked_departments,
+            years=tuple(sorted(self.years)),
             places=p,
             compared=self.compared,
             compare_flagged=self.compare_flagged,
@@ -273,6 +321,21 @@ class Summariser:
             recheck_duplicated=self.recheck_ids.count if self.recheck_ids is not None else 0,
             duplicates=self.ids.found() + (self.recheck_ids.found() if self.recheck_ids is not None else ()),
         )
+
+    def _placed(self) -> dict[str, Any]:
+        """The best and the worst, each with its 名次, and how many projects each list leaves out that tie with its last."""
+        above: dict[Decimal, int] = {}  # 得分率 → how many projects score above it
+        seen = 0
+        for rate in sorted(self.rates, reverse=True):
+            above[rate] = seen
+            seen += self.rates[rate]
+        found: dict[str, Any] = {}
+        for name, heap, sign in (("best", self.best, 1), ("worst", self.worst, -1)):
+            entries = sorted(heap, key=lambda e: e[:3], reverse=True)
+            found[name] = tuple(dataclasses.replace(e[3], rank=above[e[0] * sign] + 1) for e in entries)
+            last = entries[-1][0] * sign if entries else None
+            found[f"{name}_tied"] = self.rates[last] - sum(1 for e in entries if e[0] * sign == last) if entries else 0
+        return found
 
 
 def summarise(rows: Iterable[Any]) -> Summary:
@@ -295,7 +358,8 @@ def _set_summary(s: _SetTotals) -> SetSummary:
     count = sum(s.totals.values())
     total = sum((value * n for value, n in s.totals.items()), ZERO)
     shares = [GradeCount(label, s.grades[label], Decimal(s.grades[label]) / count) for label in row.grades]
-    indicators = tuple(IndicatorStat(key, name, level, n, round_half_up(scores / n, p), rates / rated if rated else None)
+    indicators = tuple(IndicatorStat(key, name, level, n, round_half_up(scores / rated, p) if rated else ZERO,
+                                     rates / rated if rated else None)
                        for key, (name, level, n, scores, rates, rated) in s.indicators.items())
     return SetSummary(row.set_id, row.set_name, row.set_version, p, row.max_total, count, round_half_up(total / count, p),
                       _median(s.totals, count, p), min(s.totals), max(s.totals), tuple(shares),
@@ -323,6 +387,16 @@ def _histogram(totals: Counter[Decimal], max_total: Decimal) -> tuple[Bin, ...]:
     return tuple(Bin(width * i, width * (i + 1), counts[i]) for i in range(HISTOGRAM_BINS))
 
 
-def _ranked(table: dict[str, list[Any]], places: int) -> tuple[Ranked, ...]:
-    found = [Ranked(name, n, round_half_up(total / n, places), flagged, places) for name, (n, total, flagged) in table.items()]
-    return tuple(sorted(found, key=lambda r: (-r.mean, r.name)))
+def _ranked(table: dict[tuple[str, str], list[Any]], places: int) -> tuple[Ranked, ...]:
+    """Units or departments, by mean 得分率 (exact: as fractions), highest first; equal ones share a 名次, named in order."""
+    rated = []
+    for (department, name), (n, total, flagged, by_set) in table.items():
+        rate = sum((Fraction(points) / Fraction(out_of) for out_of, points in by_set.items() if out_of), Fraction(0)) / n
+        rated.append((-rate, name, department, n, total, flagged))
+    rated.sort()
+    found: list[Ranked] = []
+    for i, (rate, name, department, n, total, flagged) in enumerate(rated):
+        rank = found[-1].rank if found and rated[i - 1][0] == rate else i + 1
+        share = round_half_up(Decimal(-rate.numerator) / rate.denominator, _RATE_PLACES)
+        found.append(Ranked(name, n, round_half_up(total / n, places), flagged, places, rank, department, share))
+    return tuple(found)

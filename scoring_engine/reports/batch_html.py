@@ -19,8 +19,9 @@ from ..batch.entry import Entry
 from ..batch.rows import ProjectRow
 from ..batch.summary import Placed, Ranked, SetSummary, Summary
 from .batch_charts import grade_chart, histogram_chart, rate_chart
-from .batch_tables import (CONSEQUENCES, DUPLICATES_HEADER, DUPLICATES_TITLE, EXPLAIN, PROBLEMS, UNMATCHED_HEADER,
-                           UNMATCHED_TITLE, Score, cell_text, consequence_rows, duplicate_rows, explain_rows, problem_rows)
+from .batch_tables import (CONSEQUENCES, DUPLICATES_HEADER, DUPLICATES_TITLE, EXPLAIN, MIXED_YEARS, PROBLEMS, RANKED_BY,
+                           RANKED_NOTE, UNMATCHED_HEADER, UNMATCHED_TITLE, Score, cell_text, consequence_rows, duplicate_rows,
+                           explain_rows, problem_rows, ranking_cells, ranking_header, tie_note, unranked_note)
 from ._page import BASE_CSS
 from ._page import head as page_head
 
@@ -180,11 +181,21 @@ def _set_section(s: SetSummary) -> str:
 
 def _rankings(summary: Summary) -> str:
     parts = ['<section id="ranking">\n<h2>排名</h2>\n']
-    for title, ranked in (("实施单位", summary.units), ("主管部门", summary.departments)):
+    if len(summary.years) > 1:
+        parts.append(f'<p class="note">{MIXED_YEARS}（{escape("、".join(summary.years))}）</p>\n')
+    if summary.units or summary.departments:
+        parts.append(f'<p class="note">{RANKED_NOTE}</p>\n')
+    for title, ranked, left_out in (("实施单位", summary.units, summary.unranked_units),
+                                    ("主管部门", summary.departments, summary.unranked_departments)):
         if ranked:
-            parts.append(f"<h3>{title}（按平均分）</h3>\n" + _ranked_table(title, ranked))
-    for title, placed in (("得分最高的项目", summary.best), ("得分最低的项目", summary.worst)):
+            parts.append(f"<h3>{title}（{RANKED_BY}）</h3>\n" + _ranked_table(title, ranked))
+            if left_out:
+                parts.append(f'<p class="note">{unranked_note(title, left_out)}</p>\n')
+    for title, placed, tied in (("得分最高的项目", summary.best, summary.best_tied),
+                                ("得分最低的项目", summary.worst, summary.worst_tied)):
         parts.append(f"<h3>{title}</h3>\n" + _placed_table(placed))
+        if tied:
+            parts.append(f'<p class="note">{tie_note(placed, tied)}</p>\n')
     if summary.duplicates:
         head = "".join(f'<th class="num">{h}</th>' if h == "文档数" else f"<th>{h}</th>" for h in DUPLICATES_HEADER)
         body = "".join("<tr>" + "".join(f'<td class="num">{c}</td>' if h == "文档数" else f"<td>{escape(cell_text(c))}</td>"
@@ -221,18 +232,23 @@ def _consequences(summary: Summary) -> str:
 
 
 def _ranked_table(title: str, ranked: tuple[Ranked, ...]) -> str:
-    rows = "".join(f'<tr><td class="num">{n + 1}</td><td>{escape(r.name)}</td><td class="num">{r.count}</td>'
-                   f'<td class="num">{cell_text(Score(r.mean, r.places))}</td><td class="num">{r.flagged}</td></tr>\n'
-                   for n, r in enumerate(ranked))
-    return (f'<table class="ranking"><thead><tr><th class="num">名次</th><th>{title}</th><th class="num">项目数</th>'
-            f'<th class="num">平均分</th><th class="num">需说明</th></tr></thead>\n<tbody>\n{rows}</tbody></table>\n')
+    header = ranking_header(title)
+    numeric = {"名次", "项目数", "平均分", "平均得分率", "需说明"}
+    head = "".join(f'<th class="num">{h}</th>' if h in numeric else f"<th>{h}</th>" for h in header)
+    rows = "".join("<tr>" + "".join(f'<td class="num">{escape(cell_text(c))}</td>' if h in numeric
+                                    else f"<td>{escape(cell_text(c))}</td>"
+                                    for h, c in zip(header, ranking_cells(r, title), strict=True)) + "</tr>\n"
+                   for r in ranked)
+    return f'<table class="ranking"><thead><tr>{head}</tr></thead>\n<tbody>\n{rows}</tbody></table>\n'
 
 
 def _placed_table(placed: tuple[Placed, ...]) -> str:
-    rows = "".join(f'<tr><td class="num">{p.index + 1}</td><td>{escape(p.name)}</td><td>{escape(p.unit)}</td>'
+    rows = "".join(f'<tr><td class="num">{p.rank}</td><td class="num">{p.index + 1}</td><td>{escape(p.name)}</td>'
+                   f'<td>{escape(p.unit)}</td>'
                    f'<td class="num">{cell_text(Score(p.total, p.places))}</td><td>{escape(p.grade)}</td>'
                    f'<td class="source">{escape(p.source)}</td></tr>\n'
                    for p in placed)
-    return ('<table class="placed"><thead><tr><th class="num">序号</th><th>项目名称</th><th>实施单位</th>'
-            f'<th class="num">总分</th><th>等级</th><th>来源</th></tr></thead>\n<tbody>\n{rows}</tbody></table>\n')
+    return ('<table class="placed"><thead><tr><th class="num">名次</th><th class="num">序号</th><th>项目名称</th>'
+            '<th>实施单位</th><th class="num">总分</th><th>等级</th><th>来源</th></tr></thead>\n'
+            f'<tbody>\n{rows}</tbody></table>\n')
 

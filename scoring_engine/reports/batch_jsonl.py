@@ -76,5 +76,6 @@ def compare_document(comparison: Comparison | None) -> dict[str, Any] | None:
         "grade_dropped": comparison.grade_dropped,
         "flagged": comparison.flagged,
         "reasons": list(comparison.reasons),
-        "indicators": {k: {"score": d.score, "difference": d.difference} for k, d in comparison.indicators.items()},
+        "indicators": {k: {"weight": d.weight, "score": d.score, "difference": d.difference}
+                       for k, d in comparison.indicators.items()},
     }

@@ -21,13 +21,14 @@ from .._arith import fixed, percent, plain, round_half_up
 from ..batch.compare import RECHECK
 from ..batch.consequences import ConsequenceCount
 from ..batch.rows import IndicatorRow, ProjectRow
-from ..batch.summary import SetSummary, Summary
+from ..batch.summary import Placed, Ranked, SetSummary, Summary
 
 __all__ = ["Score", "Rate", "Heading", "Table", "summary_table", "summary_cells", "detail_header", "detail_rows",
            "UNMATCHED_TITLE", "UNMATCHED_HEADER",
            "indicator_details", "explain_rows", "problem_rows", "statistics", "consequence_rows", "consequence_note", "cell_text",
            "top_names", "EXPLAIN", "PROBLEMS", "CONSEQUENCES", "MAIN_BATCH",
-           "duplicate_rows", "DUPLICATES_HEADER", "DUPLICATES_TITLE"]
+           "duplicate_rows", "DUPLICATES_HEADER", "DUPLICATES_TITLE", "RANKED_BY", "RANKED_NOTE", "MIXED_YEARS", "ranking_header",
+           "ranking_cells", "unranked_note", "tie_note"]
 
 #: What the 问题 sheet calls the batch being summarised (the others are 复核, or the other set's id).
 MAIN_BATCH = "本批"
@@ -162,9 +163,9 @@ def detail_header(against: str | None) -> Table:
     widths = [6, 36, 28, 24, 5, 6, 8, 8, 60]
     kinds = ["int", "text", "text", "text", "int", "score", "score", "rate", "text"]
     if against:
-        header += [f"{_against(against)}得分", "差异"]
-        widths += [10, 8]
-        kinds += ["score", "score"]
+        header += [f"{_against(against)}分值", f"{_against(against)}得分", "差异"]
+        widths += [10, 10, 8]
+        kinds += ["score", "score", "score"]
     return Table(tuple(header), tuple(widths), tuple(kinds))
 
 
@@ -182,7 +183,7 @@ def detail_rows(row: ProjectRow, compared: bool) -> Iterator[list[Any]]:
         cells: list[Any] = [number, name, *indicator_details(i)]
         if compared:
             d = differences.get(i.id)
-            cells += [d.score, d.difference] if d else [None, None]
+            cells += [d.weight, d.score, d.difference] if d else [None, None, None]
         yield cells
 
 
@@ -252,22 +253,53 @@ def statistics(summary: Summary) -> list[list[Any]]:
                  [f"{who.strip()}评分失败", summary.other_failed]]
         if summary.against == RECHECK:
             rows.append(["复核中未找到对应项目", summary.unmatched])
+    if summary.years:
+        rows.append(["年度", "、".join(summary.years)])
+        if len(summary.years) > 1:
+            rows.append(["注意", MIXED_YEARS])
     if summary.duplicated:
         rows.append(["项目编号重复", summary.duplicated])
     if summary.recheck_duplicated:
         rows.append(["复核中项目编号重复", summary.recheck_duplicated])
     for s in summary.sets:
         rows += [[], *_set_statistics(s)]
-    for title, ranked in (("实施单位", summary.units), ("主管部门", summary.departments)):
+    for title, ranked, left_out in (("实施单位", summary.units, summary.unranked_units),
+                                    ("主管部门", summary.departments, summary.unranked_departments)):
         if ranked:
-            rows += [[], [Heading(f"{title}排名（按平均分）")], [Heading("名次"), Heading(title), Heading("项目数"),
-                                                          Heading("平均分"), Heading("需说明")]]
-            rows += [[n + 1, r.name, r.count, Score(r.mean, r.places), r.flagged] for n, r in enumerate(ranked)]
+            header = ranking_header(title)
+            rows += [[], [Heading(f"{title}排名（{RANKED_BY}）")], [RANKED_NOTE], [Heading(h) for h in header]]
+            rows += [ranking_cells(r, title) for r in ranked]
+            if left_out:
+                rows.append([unranked_note(title, left_out)])
     if summary.duplicates:
         rows += [[], [Heading(DUPLICATES_TITLE)], [Heading(h) for h in DUPLICATES_HEADER], *duplicate_rows(summary)]
     if summary.unmatched_shown:
         rows += [[], [Heading(UNMATCHED_TITLE)], [Heading(h) for h in UNMATCHED_HEADER], *map(list, summary.unmatched_shown)]
     return rows
+
+
+RANKED_BY = "按平均得分率"
+RANKED_NOTE = "平均得分率是各项目总分÷所用指标体系满分的平均数（满分不同的指标体系也可比较）；平均得分率相同的名次并列"
+MIXED_YEARS = "本批次含多个年度的项目，统计和排名把各年度合在一起；按年度分别统计，请按年度分批运行"
+
+
+def ranking_header(title: str) -> list[str]:
+    """The columns of a ranking of units (with their 主管部门) or of 主管部门."""
+    return ["名次", title, *(["主管部门"] if title == "实施单位" else []), "项目数", "平均分", "平均得分率", "需说明"]
+
+
+def ranking_cells(r: Ranked, title: str) -> list[Any]:
+    return [r.rank, r.name, *([r.department] if title == "实施单位" else []), r.count, Score(r.mean, r.places),
+            Rate(r.mean_rate), r.flagged]
+
+
+def unranked_note(title: str, count: int) -> str:
+    return f"未填写{title}的{count}个项目不在此排名中"
+
+
+def tie_note(placed: Sequence[Placed], tied: int) -> str:
+    """What a list of the ten best or worst leaves out: projects as good as its last one."""
+    return f"另有{tied}个项目与第{placed[-1].rank}名同分，未列出" if tied and placed else ""
 
 
 UNMATCHED_TITLE = ("复核中未找到对应项目的文档（项目编号、年度或文件路径与本批次都不对应，"

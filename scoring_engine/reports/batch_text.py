@@ -51,6 +51,7 @@ _ZH = {
     "applied": "结果应用：", "consequence": "{grade}（{consequence}）{count}个项目",
     "budget": "，涉及预算{budget}万元，按{share}为{amount}", "unbudgeted": "，其中{count}个项目预算数未知",
     "at_least": "{low}万元以上", "amount": "{low}万元", "between": "{low}–{high}万元", "share_at_least": "{low}以上",
+    "years": "注意：本批次含{years}多个年度的项目，统计和排名把各年度合在一起（按年度分别统计，请按年度分批运行）",
 }
 _EN = {
     "counts": "{documents} projects: {scored} scored, {failed} failed, {flagged} to explain (需说明)",
@@ -69,6 +70,8 @@ _EN = {
     "applied": "consequences (结果应用): ", "consequence": "{grade} ({consequence}): {count} projects",
     "budget": ", budget {budget} 万元, {share} of it: {amount}", "unbudgeted": ", of which {count} with no budget known",
     "at_least": "{low} 万元 or more", "amount": "{low} 万元", "between": "{low}–{high} 万元", "share_at_least": "{low} or more",
+    "years": "note: the batch holds projects of several years ({years}); the statistics and rankings put them together "
+             "(run one batch a year for each year's figures)",
 }
 
 
@@ -83,6 +86,8 @@ def summary_text(summary: Summary, lang: str = "zh") -> str:
         lines.append(words["set"].format(name=s.set_name, id=s.set_id, version=s.set_version, count=s.count,
                                          mean=fixed(s.mean, p), median=fixed(s.median, p), highest=fixed(s.highest, p),
                                          lowest=fixed(s.lowest, p), grades=grades))
+    if len(summary.years) > 1:
+        lines.append(words["years"].format(years=words["listed"].join(summary.years)))
     if summary.against:
         lines.append(_compared(summary, words))
     if summary.form_totals:

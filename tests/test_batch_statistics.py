@@ -1,0 +1,117 @@
+"""What a finance bureau reads off 统计 and the rankings: means over the projects an indicator applies to, units told
+apart by their 主管部门, sets of other totals ranked by 得分率, ties sharing a 名次, and nothing left out unsaid."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+
+from scoring_engine.batch import summarise
+from scoring_engine.batch.rows import Comparison, IndicatorRow, ProjectRow, _flags
+from scoring_engine.reports.batch_tables import statistics, tie_note
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _row(index: int, total: str, *, unit: str = "", department: str = "", max_total: str = "100", year: str = "",
+         indicators: tuple[IndicatorRow, ...] = (), flags: tuple[str, ...] = (), compare: Comparison | None = None,
+         set_id: str = "s") -> ProjectRow:
+    project = {k: v for k, v in (("unit", unit), ("department", department), ("year", year)) if v}
+    return ProjectRow(index=index, source=f"{index}.json", project=project, set_id=set_id, max_total=Decimal(max_total),
+                      grades=("优", "良", "中", "差"), total=Decimal(total), grade="良", indicators=indicators, flags=flags,
+                      compare=compare)
+
+
+def _economic(weight: str, score: str) -> tuple[IndicatorRow, ...]:
+    return (IndicatorRow("economic", "经济效益", 3, Decimal(weight), Decimal(score), ""),)
+
+
+def test_an_indicator_that_does_not_apply_is_left_out_of_its_mean_score_as_of_its_mean_rate():
+    """经济效益 scored 3 and 4 of 4 in two projects and not applicable (weight 0) in a third: 平均得分 3.50 beside
+    平均得分率 87.5%, not 2.33 (the not applicable project counted as 0 points)."""
+    rows = [_row(0, "80", indicators=_economic("4", "3")), _row(1, "90", indicators=_economic("4", "4")),
+            _row(2, "85", indicators=_economic("0", "0"))]
+    stat = summarise(rows).sets[0].indicators[0]
+    assert (3, Decimal("3.50"), Decimal("0.875")) == (stat.count, stat.mean_score, stat.mean_rate)
+
+
+def test_units_of_one_name_in_two_departments_are_ranked_apart_with_their_department():
+    """机关服务中心 of 教育厅 and of 卫生健康委 are two units, each ranked with its own projects and department."""
+    rows = [_row(0, "90", unit="机关服务中心", department="教育厅"), _row(1, "70", unit="机关服务中心", department="卫生健康委")]
+    units = summarise(rows).units
+    assert [("机关服务中心", "教育厅", 1, Decimal("90.00")), ("机关服务中心", "卫生健康委", 1, Decimal("70.00"))] == \
+        [(u.name, u.department, u.count, u.mean) for u in units]
+
+
+def test_units_scored_under_sets_of_other_totals_rank_by_mean_rate():
+    """A unit scoring 76 of 80 (95%) ranks above one scoring 90 of 100 (90%), and a unit with both has their mean rate."""
+    rows = [_row(0, "76", unit="甲", max_total="80"), _row(1, "90", unit="乙"), _row(2, "76", unit="丙", max_total="80"),
+            _row(3, "85", unit="丙")]
+    units = summarise(rows).units
+    assert [("甲", Decimal("0.95")), ("丙", Decimal("0.9")), ("乙", Decimal("0.9"))] == [(u.name, u.mean_rate) for u in units]
+    assert [1, 2, 2] == [u.rank for u in units]  # 丙 (95% and 85%) and 乙 (90%) share the second place
+    best = summarise(rows).best
+    assert [0, 2, 1, 3] == [p.index for p in best] and [1, 1, 3, 4] == [p.rank for p in best]
+
+
+def test_equal_means_share_a_rank_and_the_next_rank_skips():
+    """Two units at 100.00 are both 1st (in the order of their names' characters); the next is 3rd. Ranks follow the
+    exact mean, not the one shown: 丙 (90.003) ranks above 丁 (90.0025), though both show 90.00."""
+    rows = [_row(0, "100", unit="乙"), _row(1, "100", unit="甲"), _row(2, "90.006", unit="丙"), _row(3, "90", unit="丙"),
+            _row(4, "90.0025", unit="丁")]
+    units = summarise(rows).units
+    assert [("乙", 1), ("甲", 1), ("丙", 3), ("丁", 4)] == [(u.name, u.rank) for u in units]
+    assert Decimal("90.00") == units[2].mean == units[3].mean
+
+
+def test_a_list_of_the_ten_best_cut_inside_a_tie_says_how_many_it_leaves_out():
+    """Twelve projects at 100: the ten best are all 1st, and two more as good are named as left out."""
+    summary = summarise([_row(i, "100") for i in range(12)])
+    assert [1] * 10 == [p.rank for p in summary.best] and (2, 2) == (summary.best_tied, summary.worst_tied)
+    assert "另有2个项目与第1名同分，未列出" == tie_note(summary.best, summary.best_tied)
+    assert 0 == summarise([_row(i, str(90 + i)) for i in range(12)]).best_tied
+
+
+def test_projects_flagged_only_by_their_re_check_are_counted_as_to_explain():
+    """The 需说明 count is the number of projects on the 需说明 sheet: those flagged by the set's rules or by the re-check."""
+    flagged = Comparison(against="复核", source="r.json", total=Decimal(80), grade="良", difference=Decimal(10),
+                         grade_dropped=False, flagged=True, reasons=("复核得分低10分（阈值5分）",), indicators={})
+    rows = [_row(0, "90", unit="甲", compare=flagged), _row(1, "70", unit="甲", flags=("执行率低",)), _row(2, "80", unit="甲")]
+    summary = summarise(rows)
+    assert (2, 2, 2) == (summary.flagged, summary.sets[0].flagged, summary.units[0].flagged)
+
+
+def test_projects_without_a_unit_and_several_years_are_said_on_the_statistics_sheet():
+    """The ranking says how many projects name no unit (they are in no unit's ranking), and 统计 names the years mixed."""
+    rows = [_row(0, "90", unit="甲", department="厅", year="2023"), _row(1, "80", year="2024"), _row(2, "70", year="2024")]
+    summary = summarise(rows)
+    assert (2, 2, ("2023", "2024")) == (summary.unranked_units, summary.unranked_departments, summary.years)
+    cells = [cell for row in statistics(summary) for cell in row]
+    assert "未填写实施单位的2个项目不在此排名中" in cells and "2023、2024" in cells
+    assert any(isinstance(c, str) and c.startswith("本批次含多个年度") for c in cells)
+
+
+def test_an_execution_rate_just_below_90_percent_is_shown_below_it():
+    """89.995% is not printed as 90.00% in the reason it is below 90%."""
+    from scoring_engine import load_indicator_set
+    from scoring_engine.batch.rows import SetShape
+
+    shape = SetShape.of(load_indicator_set(ROOT / "examples" / "small" / "set.yaml"))
+    assert ("预算执行率89.995%，低于90%，需说明原因（默认规则）",) == _flags(shape, (), "良", Decimal("0.89995"))
+    assert ("预算执行率72.50%，低于90%，需说明原因（默认规则）",) == _flags(shape, (), "良", Decimal("0.725"))
+    assert ("预算执行率约89.999999%，低于90%，需说明原因（默认规则）",) == _flags(shape, (), "良", Decimal("0.8999999999"))
+
+
+def test_a_comparison_gives_each_indicators_weight_in_the_other_set_beside_its_score():
+    """决策 full in both sets, 15 points in one and 10 in the other: 指标明细 shows the other set's 分值 10 beside its
+    得分 10 and the 差异 5, so that a weight moved is not read as a self-score 5 points high."""
+    from scoring_engine.batch.compare import compare
+    from scoring_engine.reports.batch_tables import detail_header, detail_rows
+
+    mine = _row(0, "100", indicators=(IndicatorRow("decision", "决策", 1, Decimal(15), Decimal(15), ""),))
+    other = _row(0, "100", indicators=(IndicatorRow("decision", "决策", 1, Decimal(10), Decimal(10), ""),), set_id="county")
+    row = replace(mine, compare=compare(mine, other, "county"))
+    header = detail_header("county").header
+    cells = dict(zip(header, next(detail_rows(row, True)), strict=True))
+    assert (Decimal(10), Decimal(10), Decimal(5)) == (cells["county 分值"], cells["county 得分"], cells["差异"])
