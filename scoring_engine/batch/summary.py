@@ -259,9 +259,8 @@ class Summariser:
         """Count the project in its unit and its 主管部门 (a unit by its department and name), and its year."""
         assert row.total is not None
         project = row.project
-        department = project.get("department") or ""
-        for name, table, key in ((project.get("unit"), self.units, (department, project.get("unit"))),
-                                 (department, self.departments, ("", department))):
+        department, unit = project.get("department") or "", project.get("unit") or ""
+        for name, table, key in ((unit, self.units, (department, unit)), (department, self.departments, ("", department))):
             if not name:
                 if table is self.units:
                     self.unranked_units += 1
@@ -333,8 +332,10 @@ class Summariser:
         for name, heap, sign in (("best", self.best, 1), ("worst", self.worst, -1)):
             entries = sorted(heap, key=lambda e: e[:3], reverse=True)
             found[name] = tuple(dataclasses.replace(e[3], rank=above[e[0] * sign] + 1) for e in entries)
-            last = entries[-1][0] * sign if entries else None
-            found[f"{name}_tied"] = self.rates[last] - sum(1 for e in entries if e[0] * sign == last) if entries else 0
+            found[f"{name}_tied"] = 0
+            if entries:
+                last = entries[-1][0] * sign
+                found[f"{name}_tied"] = self.rates[last] - sum(1 for e in entries if e[0] * sign == last)
         return found
 
 
