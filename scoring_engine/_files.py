@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from . import _yaml
+from . import _reads, _yaml
 from ._arith import decimal_from_text, in_engine_context
 from ._encodings import decode, reading_otherwise
 from ._facts_pass import is_clean
@@ -62,9 +62,11 @@ def read_bytes(path: Path, limit: int, error: type[Exception], limit_name: str |
             raise error(too_big)
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
         with open(fd, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            opened = os.fstat(handle.fileno())
+            if not stat.S_ISREG(opened.st_mode):
                 raise error(not_a_regular_file(name))
             data = handle.read(limit + 1)
+            _reads.note(opened)
     except FileNotFoundError:
         raise error(Problem("no such file", file=name)) from None
     except OSError as err:

@@ -27,6 +27,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
+from ._reads import was_read
 from .errors import Problem, ScoringEngineError
 
 __all__ = ["TEMPORARY_NAME_BYTES", "STOPS", "AtomicOutput", "drop_stdout", "say", "stopping_cleanly", "stops_deferred", "tell",
@@ -35,6 +36,8 @@ __all__ = ["TEMPORARY_NAME_BYTES", "STOPS", "AtomicOutput", "drop_stdout", "say"
 #: A temporary report's name takes the report's name cut to fit, plus this many bytes: ".", ".", mkstemp's 8 letters, ".tmp".
 TEMPORARY_NAME_BYTES = 14
 _NAME_MAX = 255  # bytes in a file name, where the file system does not say
+#: Why an output is not written over a file the command read (its facts, its set, its form).
+READ_BY_THIS_COMMAND = "it is a file this command read, and writing would replace what it holds (give another file name)"
 _STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
@@ -84,6 +87,8 @@ class AtomicOutput:
         if mode is not None and (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)):
             self.fd = _open_node(path)
         elif mode is None or stat.S_ISREG(mode):
+            if mode is not None and was_read(path):
+                raise _cannot_write(path, READ_BY_THIS_COMMAND)
             self.target = Path(os.path.realpath(path))  # a link stays a link: the file it names is replaced
             folder = self.target.parent
             import tempfile  # only a command that writes a file needs it (4 ms to load): printing needs none

@@ -53,13 +53,18 @@ def copied_set_text(bundled: Path, folder: Path) -> str:
 
 
 def copy_bundled_set(set_id: str, folder: Path) -> Path:
-    """Write bundled set `set_id` into `folder` as ID.yaml and return its path; a file already there is kept, the copy refused."""
+    """Write bundled set `set_id` into `folder` (made if missing) as ID.yaml and return its path; a file already there is
+    kept, the copy refused."""
     bundled = bundled_sets()
     if set_id not in bundled:
         raise IndicatorSetError(Problem(f"no bundled set {set_id!r}", hint=did_you_mean(set_id, bundled)
                                         or "bundled sets: " + ", ".join(bundled)))
-    if not folder.is_dir():
-        raise ScoringEngineError(Problem("no such folder", file=str(folder), hint="create it first, or give another folder"))
+    if not folder.is_dir():  # made, as batch --reports makes its folder; a file of that name is refused
+        try:
+            folder.mkdir(parents=True)
+        except OSError as err:
+            raise ScoringEngineError(Problem(f"cannot create the folder: {err.strerror or err}", file=str(folder),
+                                             hint="give another folder")) from None
     target = folder / f"{set_id}.yaml"
     if target.exists():
         raise ScoringEngineError(Problem("already exists: the copy would replace it", file=str(target),

@@ -61,6 +61,7 @@ COMMANDS = (
     ("--output {path} is also an input: writing it would replace what it holds",
      "--output {path} 也是输入文件：写出它会覆盖其中的内容"),
     ("cannot create the reports folder: {why}", "无法创建报告文件夹：{why!t}"),
+    ("cannot create the folder: {why}", "无法创建文件夹：{why!t}"),
     ("cannot write the batch's temporary file: {why}", "无法写入批量评分的临时文件：{why!t}"),
     ("free some space there, or point TMPDIR at a folder with room", "请腾出空间，或把 TMPDIR 指向有空间的文件夹"),
     ("internal error: {type}: {detail} (please report it with the input files; set SCORING_ENGINE_TRACEBACK=1 for details)",
@@ -79,6 +80,8 @@ COMMANDS = (
      "把 find_documents([路径]) 交给 score_many，它把每行作为一份文档"),
     ("cannot read this facts document: {detail}", "无法读取这份事实文档：{detail}"),
     ("line is over {limit} bytes ({name})", "这一行超过 {limit} 字节（{name}）"),
+    ("cannot write the report: it is a file this command read, and writing would replace what it holds "
+     "(give another file name)", "无法写出报告：它是本命令读取的输入文件，写出会覆盖其中的内容（换一个文件名）"),
     ("cannot write the report: {why}", "无法写出报告：{why!t}"),
     ("it is {kind}, not a file (give the path of a file)", "它是{kind!t}，不是文件（请给出文件的路径）"),
     ("it was replaced while being opened", "打开时被替换了"),

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from . import __version__
+from . import __version__, _reads
 from ._encodings import ENCODINGS, reading_otherwise
 from ._files import load_facts_from, read_text, shown_path
 from ._help import HelpGroup
@@ -70,7 +70,7 @@ def _guarded(action: Callable[..., Any]) -> Callable[..., Any]:
 
     def run(*args: Any, **kwargs: Any) -> Any:
         try:
-            with reading_otherwise(kwargs.pop("encoding", None)):
+            with reading_otherwise(kwargs.pop("encoding", None)), _reads.remembering(action.__name__ != "batch"):
                 return action(*args, **kwargs)
         except ScoringEngineError as err:
             _report(err)

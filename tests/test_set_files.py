@@ -74,15 +74,23 @@ def test_copy_never_replaces_a_file(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("args", "words"), [
     (["sets", "national-framwork", "--copy", "."], "no bundled set 'national-framwork' (did you mean national-framework?)"),
-    (["sets", "national-framework", "--copy", "no/such/folder"], "no/such/folder: no such folder"),
+    (["sets", "national-framework", "--copy", "a-file/sets"], "a-file/sets: cannot create the folder: Not a directory"),
 ])
 def test_copy_errors_name_the_mistake(args: list[str], words: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A misspelt id or a folder that is not there is one error line naming it, and nothing is written."""
+    """A misspelt id, or a folder that cannot be made (below a file), is one error line naming it, and nothing is written."""
     monkeypatch.chdir(tmp_path)
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
     code, _, err = run(*args)
     assert 1 == code
     assert words in err
-    assert [] == list(tmp_path.iterdir())
+    assert ["a-file"] == [p.name for p in tmp_path.iterdir()]
+
+
+def test_copy_makes_a_folder_that_is_missing(tmp_path: Path) -> None:
+    """`sets ID --copy 我的体系/2025` makes the folders, as batch --reports does, and the copy loads."""
+    code, _, _ = run("sets", "national-framework", "--copy", str(tmp_path / "我的体系" / "2025"))
+    assert 0 == code
+    assert load_indicator_set(tmp_path / "我的体系" / "2025" / "national-framework.yaml").id == "national-framework"
 
 
 def test_copy_without_an_id_is_a_usage_error() -> None:

@@ -1,0 +1,65 @@
+"""An output never replaces a file the command read: `score facts.json -o facts.json` would lose the facts, `import
+form.xlsx -o form.xlsx` the filled form. Each is refused with one line and exit 1, and the input stays as it was."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT
+from scoring_engine.cli import main
+
+REFUSED = "cannot write the report: it is a file this command read"
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "examples" / "small", tmp_path / "small")
+    return tmp_path / "small"
+
+
+@pytest.mark.parametrize("args", [
+    ["score", "{d}/facts.json", "--format", "json", "-o", "{d}/facts.json"],
+    ["score", "{d}/facts.json", "--format", "json", "-o", "{d}/set.yaml"],  # the set the facts name
+    ["score", "{d}/facts.json", "--format", "json", "-o", "{d}/link.json"],  # a link to the facts
+    ["resolve", "{d}/set.yaml", "-o", "{d}/set.yaml"],
+    ["template", "{d}/set.yaml", "--format", "yaml", "-o", "{d}/set.yaml"],
+    ["diff", "{d}/set.yaml", "{d}/set.yaml", "--facts", "{d}/facts.json", "--format", "markdown", "-o", "{d}/facts.json"],
+], ids=["score facts", "score set", "score link", "resolve", "template", "diff facts"])
+def test_an_output_naming_a_file_the_command_read_is_refused_and_the_file_kept(small: Path, args: list[str]):
+    (small / "link.json").symlink_to("facts.json")
+    before = {p.name: p.read_bytes() for p in small.iterdir()}
+    run = CliRunner().invoke(main, ["--lang", "en", *(a.format(d=small) for a in args)])
+    assert 1 == run.exit_code and REFUSED in run.output
+    assert before == {p.name: p.read_bytes() for p in small.iterdir()}
+    assert (small / "link.json").is_symlink()
+
+
+def test_an_output_beside_the_inputs_is_written(small: Path):
+    """Only the files read are kept from being replaced: a new file, or an old report, is written as before."""
+    (small / "old.json").write_text("{}", encoding="utf-8")
+    for name in ("new.json", "old.json"):
+        run = CliRunner().invoke(main, ["score", str(small / "facts.json"), "--format", "json", "-o", str(small / name)])
+        assert 0 == run.exit_code and '"total"' in (small / name).read_text(encoding="utf-8")
+
+
+def test_the_python_api_keeps_no_record_of_the_files_it_reads(small: Path):
+    """A program that embeds the engine may write its results over anything: the record is the command line's."""
+    from scoring_engine import load_facts
+    from scoring_engine._reads import was_read
+
+    load_facts(small / "facts.json")
+    assert not was_read(small / "facts.json")
+
+
+def test_import_does_not_write_the_facts_over_the_filled_form(tmp_path: Path):
+    """`import form.xlsx -o form.xlsx` would turn the unit's 自评表 into JSON text: refused, the workbook kept."""
+    form = tmp_path / "form.xlsx"
+    facts = ROOT / "indicator_sets" / "self-evaluation.facts.json"
+    assert 0 == CliRunner().invoke(main, ["score", str(facts), "--format", "xlsx", "-o", str(form)]).exit_code
+    before = form.read_bytes()
+    run = CliRunner().invoke(main, ["--lang", "en", "import", str(form), "-o", str(form)])
+    assert 1 == run.exit_code and REFUSED in run.output and before == form.read_bytes()
