@@ -290,7 +290,7 @@ def batch(inputs: tuple[str, ...], set_ref: str | None, jobs: int | None, output
             raise click.UsageError(f"--output {path}: the extension says the format; use one of {', '.join(OUTPUTS)}")
     if jobs is not None and jobs > MAX_JOBS:  # more would only compete for the cores, each holding the set
         raise click.BadParameter(f"{jobs} is more than four per core ({MAX_JOBS})", param_hint="--jobs")
-    clash = outputs_clash(outputs, (*inputs, *compare_with))
+    clash = outputs_clash(outputs, (*inputs, *compare_with), reports)
     if clash is not None:
         raise click.UsageError(clash)
     if compare_with and compare_set:

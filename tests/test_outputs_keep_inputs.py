@@ -63,3 +63,53 @@ def test_import_does_not_write_the_facts_over_the_filled_form(tmp_path: Path):
     before = form.read_bytes()
     run = CliRunner().invoke(main, ["--lang", "en", "import", str(form), "-o", str(form)])
     assert 1 == run.exit_code and REFUSED in run.output and before == form.read_bytes()
+
+
+# ---------------------------------------------------------------- batch: outputs, reports and input folders
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    (tmp_path / "in").mkdir()
+    for name in ("national-framework", "self-evaluation"):
+        shutil.copy(ROOT / "indicator_sets" / f"{name}.facts.json", tmp_path / "in" / f"{name}.json")
+    return tmp_path / "in"
+
+
+def test_batch_refuses_an_output_that_is_a_project_file_of_its_input_folder(folder: Path, tmp_path: Path):
+    """`batch in -o in/projects.jsonl`, where projects.jsonl holds projects: the search would leave it out as the run's
+    own output and then replace it. Refused (exit 2) before anything is read; an earlier summary there is replaced."""
+    projects = folder / "projects.jsonl"
+    projects.write_text((ROOT / "indicator_sets" / "national-framework.facts.json").read_text(encoding="utf-8")
+                        .replace("\n", "") + "\n", encoding="utf-8")
+    before = projects.read_bytes()
+    run = CliRunner().invoke(main, ["--lang", "en", "batch", str(folder), "-q", "-o", str(projects)])
+    assert 2 == run.exit_code and f"is a file the search of {folder} reads as a project" in run.output
+    assert before == projects.read_bytes()
+    summary = folder / "summary.jsonl"
+    for _ in range(2):  # the second run writes over the first run's summary, which the search leaves out
+        run = CliRunner().invoke(main, ["batch", str(folder), "-q", "-o", str(summary)])
+        assert 0 == run.exit_code
+    assert 3 == len(summary.read_text(encoding="utf-8").splitlines())
+
+
+@pytest.mark.parametrize("reports", ["in", "."])
+def test_batch_refuses_a_reports_folder_that_holds_an_input_folder(folder: Path, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch, reports: str):
+    """--reports equal to the input folder, or above it, would leave every project out as a report: 0 projects, exit 0.
+    Refused (exit 2); a reports folder inside the input folder is fine (its reports are left out of the search)."""
+    monkeypatch.chdir(tmp_path)
+    run = CliRunner().invoke(main, ["--lang", "en", "batch", "in", "-q", "--reports", reports])
+    assert 2 == run.exit_code and "holds the input folder in: its projects would be left out as reports" in run.output
+    run = CliRunner().invoke(main, ["batch", "in", "-q", "--reports", "in/报告", "-o", "s.csv"])
+    assert 0 == run.exit_code and 3 == len((tmp_path / "s.csv").read_text(encoding="utf-8-sig").splitlines())
+
+
+def test_batch_refuses_an_output_named_as_a_report_in_the_reports_folder(folder: Path, tmp_path: Path):
+    """`-o reports/000001-x.html` with `--reports reports` would replace a project's report with the summary."""
+    reports = tmp_path / "reports"
+    run = CliRunner().invoke(main, ["--lang", "en", "batch", str(folder), "-q", "--reports", str(reports),
+                                    "-o", str(reports / "000001-national-framework.html")])
+    assert 2 == run.exit_code and "has the name of a project's report" in run.output
+    run = CliRunner().invoke(main, ["batch", str(folder), "-q", "--reports", str(reports), "-o", str(reports / "汇总.html")])
+    assert 0 == run.exit_code and 3 == len(list(reports.iterdir()))

@@ -31,8 +31,8 @@ from ..forms.reader import FORM_SUFFIXES
 from ..loader import MAX_FACTS_BYTES
 from .matching import Paths, parts
 
-__all__ = ["Document", "find_documents", "count_documents", "batch_paths", "not_facts", "FACTS_SUFFIXES", "FORM_SUFFIXES",
-           "JSONL_SUFFIX"]
+__all__ = ["Document", "find_documents", "count_documents", "batch_paths", "not_facts", "searched", "FACTS_SUFFIXES",
+           "FORM_SUFFIXES", "JSONL_SUFFIX"]
 
 #: Files a folder search takes as facts files (YAML ones only when they hold facts, not a set).
 FACTS_SUFFIXES = (".json", ".yaml", ".yml")
@@ -228,10 +228,23 @@ def _facts_files(folder: Path, unreadable: list[OSError]) -> list[Path]:
             if name.startswith((".", _LOCK_PREFIX)) or lower.endswith(_CASES_SUFFIX):
                 continue
             path = Path(top) / name
-            if lower.endswith((".json", JSONL_SUFFIX, *FORM_SUFFIXES)) or (lower.endswith((".yaml", ".yml"))
-                                                                           and _holds_facts(path)):
+            if _read_in_search(path, lower):
                 found.append(path)
     return sorted(found, key=lambda path: path.relative_to(folder).parts)
+
+
+def _read_in_search(path: Path, lower: str) -> bool:
+    """Whether a folder search reads the file at `path` (its name in lower case `lower`), when it meets it."""
+    return lower.endswith((".json", JSONL_SUFFIX, *FORM_SUFFIXES)) or (lower.endswith((".yaml", ".yml")) and _holds_facts(path))
+
+
+def searched(path: Path) -> bool:
+    """Whether `path` is a file that a search of a folder above it reads as projects: a facts file, a form, a JSONL
+    file, that is not a summary an earlier run wrote (nor hidden, a lock file or a cases file)."""
+    name = path.name
+    if not _regular(path) or name.startswith((".", _LOCK_PREFIX)) or name.lower().endswith(_CASES_SUFFIX):
+        return False
+    return _read_in_search(path, name.lower()) and not batch_summary(path)
 
 
 #: A summary `batch` wrote, found where its projects are looked for.

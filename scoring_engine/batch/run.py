@@ -33,14 +33,14 @@ from ..reports.batch_jsonl import BatchJsonl
 from ..reports.batch_xlsx import BatchWorkbook
 from .compare import DEFAULT_THRESHOLD, RECHECK, compare
 from .duplicates import IdTally
-from .inputs import batch_paths, count_documents, find_documents
+from .inputs import batch_paths, count_documents, find_documents, searched
 from .matching import Paths
 from .pool import ordered_map
 from .progress import Progress
 from .rows import ProjectRow
 from .summary import Summariser, Summary
 from .entry import Entry
-from .task import BatchWorker, TaskConfig
+from .task import REPORT_NAME, BatchWorker, TaskConfig
 
 __all__ = ["BatchOptions", "run_batch", "OUTPUTS", "EXIT_FAILED", "EXIT_INTERNAL"]
 
@@ -137,18 +137,32 @@ def _reports_folder(reports: Path | None) -> bool:
     return True
 
 
-def outputs_clash(outputs: Iterable[Path], inputs: Iterable[str]) -> str | None:
-    """Why the outputs cannot be written as given: one given twice, or one that is an input file (writing it would
-    replace the facts or the filled form it holds); None when they can."""
+def outputs_clash(outputs: Iterable[Path], inputs: Iterable[str], reports: Path | None = None) -> str | None:
+    """Why the outputs cannot be written as given, or None when they can: one given twice; one that is an input file,
+    or a file an input folder's search reads (writing it would replace the facts or the filled form it holds); a
+    --reports folder that holds an input folder (whose projects would be left out as reports); an output in the
+    reports folder under a report's name (it would replace that project's report)."""
     seen: set[str] = set()
-    read = {os.path.realpath(i) for i in inputs}
+    given = [(i, os.path.realpath(i)) for i in inputs]
+    read = {real for _, real in given}
+    folders = [(i, real) for i, real in given if os.path.isdir(real)]
     for path in outputs:
         real = os.path.realpath(path)
         if real in seen:
             return f"--output {path} is given twice"
         if real in read:
             return f"--output {path} is also an input: writing it would replace what it holds"
+        holder = next((i for i, folder in folders if real.startswith(folder + os.sep)), None)
+        if holder is not None and searched(Path(real)):
+            return f"--output {path} is a file the search of {holder} reads as a project: writing it would replace what it holds"
+        if reports is not None and os.path.dirname(real) == os.path.realpath(reports) and REPORT_NAME.match(Path(real).name):
+            return f"--output {path} has the name of a project's report in --reports {reports}: it would replace it"
         seen.add(real)
+    if reports is not None:
+        kept = os.path.realpath(reports)
+        for i, folder in folders:
+            if folder == kept or folder.startswith(kept + os.sep):
+                return f"--reports {reports} holds the input folder {i}: its projects would be left out as reports"
     return None
 
 
