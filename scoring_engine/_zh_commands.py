@@ -103,6 +103,7 @@ COMMANDS = (
     ("the result was scored by {id} {version}, not by the set given ({given})",
      "结果是按 {id} {version} 评分的，不是给定的体系（{given}）"),
     ("interrupted: no summary file was written", "已中断：没有写出汇总文件"),
+    ("interrupted", "已中断"),
     # forms (forms/)
     ("the workbook holds {count} form sheets ({names}); one workbook is one project's form",
      "工作簿里有 {count} 张自评表（{names}）；一个工作簿只能是一个项目的自评表"),

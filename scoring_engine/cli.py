@@ -11,19 +11,22 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from . import __version__, _reads
-from ._encodings import ENCODINGS, reading_otherwise
+from . import __version__
+from ._cli_guard import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID
+from ._cli_guard import guarded as _guarded
+from ._cli_guard import report as _report
+from ._cli_guard import said_line as _say
+from ._encodings import ENCODINGS
 from ._files import load_facts_from, read_text, shown_path
 from ._help import HelpGroup
-from ._messages import LANG_VARIABLE, current_language, error_line, said, warning_line
-from ._output import drop_stdout, say, stopping_cleanly, tell, write_atomically
+from ._messages import LANG_VARIABLE, current_language, said, warning_line
+from ._output import say, stopping_cleanly, tell, write_atomically
 from ._text import one_line, visible
 from ._yaml import MAX_YAML_BYTES
 from .errors import IndicatorSetError, Problem, ScoringEngineError
@@ -35,21 +38,10 @@ if TYPE_CHECKING:  # each command imports what it needs when it runs: validate n
     from .model import IndicatorSet
     from .result import Result
 
-EXIT_INVALID = 1
-EXIT_INTERNAL = 3
+__all__ = ["main", "EXIT_INVALID", "EXIT_INTERNAL"]
+
 #: batch --jobs: more worker processes than this would only compete for the cores (and each holds the set)
 MAX_JOBS = 4 * (os.cpu_count() or 1)
-
-
-def _report(err: ScoringEngineError) -> None:
-    lang = current_language(err.problems)
-    for problem in err.problems:
-        tell(error_line(problem, lang))
-
-
-def _say(text: str) -> str:
-    """One of the command's own lines (made in English), in the language of the command line."""
-    return one_line(said(text, current_language()))
 
 
 def _deliver(content: str | bytes, output: Path | None, written: str) -> None:
@@ -59,41 +51,6 @@ def _deliver(content: str | bytes, output: Path | None, written: str) -> None:
     else:
         write_atomically(output, content)
         tell(written)
-
-
-def _guarded(action: Callable[..., Any]) -> Callable[..., Any]:
-    """Run a command; user errors become one line per problem and exit code 1.
-
-    A reader of standard output that went away (`| head`) is a quiet exit 1.
-    A command's --encoding applies to every file it reads.
-    """
-
-    def run(*args: Any, **kwargs: Any) -> Any:
-        try:
-            with reading_otherwise(kwargs.pop("encoding", None)), _reads.remembering(action.__name__ != "batch"):
-                return action(*args, **kwargs)
-        except ScoringEngineError as err:
-            _report(err)
-            sys.exit(EXIT_INVALID)
-        except BrokenPipeError:
-            drop_stdout()
-            sys.exit(EXIT_INVALID)
-        except (click.ClickException, click.exceptions.Exit, click.Abort):
-            raise
-        except MemoryError:  # the machine's limit, as a full disk is: said as such, not as a bug
-            tell(_say("not enough memory to finish (MemoryError): close other programs, or give a smaller input"))
-            sys.exit(EXIT_INVALID)
-        except Exception as err:  # a bug of ours: one line, not a traceback, unless asked for
-            if os.environ.get("SCORING_ENGINE_TRACEBACK"):
-                raise
-            detail = one_line(str(err)) or "-"
-            tell(_say(f"internal error: {type(err).__name__}: {detail} (please report it with the input files; "
-                      "set SCORING_ENGINE_TRACEBACK=1 for details)"))
-            sys.exit(EXIT_INTERNAL)
-
-    run.__name__ = action.__name__
-    run.__doc__ = action.__doc__
-    return run
 
 
 @click.group(cls=HelpGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -314,7 +271,7 @@ def batch(inputs: tuple[str, ...], set_ref: str | None, jobs: int | None, output
             summary = run_batch(options)
     except KeyboardInterrupt:
         tell("\n" + said("interrupted: no summary file was written", lang))
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
     say(summary_text(summary, lang))
     for line in summary.problem_lines_zh if lang == "zh" else summary.problem_lines:
         tell(f"{'错误：' if lang == 'zh' else 'error: '}{one_line(line)}")

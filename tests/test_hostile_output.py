@@ -34,7 +34,8 @@ from hostile.output import OutputCase, output_cases
 from hostile.terminal import CLASSES as TERMINAL_CLASSES
 from hostile.terminal import terminal_cases
 
-from scoring_engine import cli
+from scoring_engine import _reads, cli
+from scoring_engine._files import read_bytes
 from scoring_engine._output import TEMPORARY_NAME_BYTES, say, write_atomically
 from scoring_engine.reports.xlsx import CUT_MARK, XLSX_CELL_CHARACTERS
 
@@ -270,8 +271,16 @@ def test_the_errors_quoted_in_reports_md_are_the_ones_printed(tmp_path: Path, mo
             write_atomically(Path("FILE"), "报告")
     finally:
         server.close()
+    (tmp_path / "facts").mkdir()
+    read = tmp_path / "facts" / "FILE"  # a file the command read: refused as an output (`_reads`)
+    read.write_text("{}", encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "facts")
+    with _reads.remembering(), pytest.raises(cli.ScoringEngineError) as replacing:
+        read_bytes(Path("FILE"), 10, cli.ScoringEngineError)
+        write_atomically(Path("FILE"), "报告")
     printed = {
         f"error: {caught.value.first}",
+        f"error: {replacing.value.first}",
         _printed_error(None, monkeypatch),
         _printed_error(io.TextIOWrapper(io.BufferedWriter(_Refusing()), encoding="utf-8"), monkeypatch),
         _printed_error(io.TextIOWrapper(io.BytesIO(), encoding="ascii"), monkeypatch),

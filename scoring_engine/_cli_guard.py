@@ -1,0 +1,80 @@
+"""How every command of the command line ends: user errors as one line per problem and exit code 1, never a traceback.
+
+A reader of standard output that went away (`| head`) is a quiet exit 1,
+Ctrl-C a line saying so in the run's language and exit 1 (batch, which
+stops its workers, exits 130 as a shell counts it), a lack of
+memory is said as the machine's limit, and a bug of ours is one line asking
+for a report (exit 3), unless SCORING_ENGINE_TRACEBACK asks for the traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from . import _reads
+from ._encodings import reading_otherwise
+from ._messages import current_language, error_line, said
+from ._output import drop_stdout, tell
+from ._text import one_line
+from .errors import ScoringEngineError
+
+__all__ = ["EXIT_INVALID", "EXIT_INTERNAL", "EXIT_INTERRUPTED", "guarded", "report", "said_line"]
+
+EXIT_INVALID = 1
+EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, what a shell reports for a program stopped by Ctrl-C: batch's
+
+
+def report(err: ScoringEngineError) -> None:
+    lang = current_language(err.problems)
+    for problem in err.problems:
+        tell(error_line(problem, lang))
+
+
+def said_line(text: str) -> str:
+    """One of the command's own lines (made in English), in the language of the command line."""
+    return one_line(said(text, current_language()))
+
+
+def guarded(action: Callable[..., Any]) -> Callable[..., Any]:
+    """Run a command; user errors become one line per problem and exit code 1.
+
+    A command's --encoding applies to every file it reads, and the files it
+    reads are noted, so that no output replaces one (`_reads`; not for batch,
+    which checks its outputs against its inputs itself).
+    """
+
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            with reading_otherwise(kwargs.pop("encoding", None)), _reads.remembering(action.__name__ != "batch"):
+                return action(*args, **kwargs)
+        except ScoringEngineError as err:
+            report(err)
+            sys.exit(EXIT_INVALID)
+        except BrokenPipeError:
+            drop_stdout()
+            sys.exit(EXIT_INVALID)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except KeyboardInterrupt:  # an output being written was left as it was (_output.write_atomically)
+            tell("\n" + said_line("interrupted"))
+            sys.exit(EXIT_INVALID)
+        except MemoryError:  # the machine's limit, as a full disk is: said as such, not as a bug
+            tell(said_line("not enough memory to finish (MemoryError): close other programs, or give a smaller input"))
+            sys.exit(EXIT_INVALID)
+        except Exception as err:  # a bug of ours: one line, not a traceback, unless asked for
+            if os.environ.get("SCORING_ENGINE_TRACEBACK"):
+                raise
+            detail = one_line(str(err)) or "-"
+            tell(said_line(f"internal error: {type(err).__name__}: {detail} (please report it with the input files; "
+                           "set SCORING_ENGINE_TRACEBACK=1 for details)"))
+            sys.exit(EXIT_INTERNAL)
+
+    run.__name__ = action.__name__
+    run.__doc__ = action.__doc__
+    return run
