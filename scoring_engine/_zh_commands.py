@@ -57,6 +57,12 @@ COMMANDS = (
     ("{value:q} is not a number of points (0 or more)", "{value} 不是分数（0 或以上）"),
     ("{value:q}: give at most {most:n} points, with at most 6 decimals", "{value}：阈值最多 {most} 分，最多 6 位小数"),
     ("--output {path} is given twice", "--output {path} 给了两次"),
+    ("--output {path}: the extension {ext} names the format {named}, but --format is {fmt} (leave --format out, or change "
+     "the extension)", "--output {path}：扩展名 {ext} 表示 {named} 格式，但 --format 是 {fmt}（去掉 --format，或改扩展名）"),
+    ("--output {path}: this command does not write {named} (the extension {ext}); give one of {known}",
+     "--output {path}：这个命令不写出 {named} 格式（扩展名 {ext}）；可用的扩展名：{known}"),
+    ("a name ending in / names a folder ({path}): give the name of a file", "以 / 结尾的名字是文件夹（{path}）：请给出文件名"),
+    ("'-' is standard output: leave --output out to print on the screen", "'-' 表示标准输出：要显示在屏幕上，不写 --output 即可"),
     ("{jobs:n} is more than four per core ({most:n})", "{jobs} 超过每核四个（{most}）"),
     ("--output {path} is also an input: writing it would replace what it holds",
      "--output {path} 也是输入文件：写出它会覆盖其中的内容"),

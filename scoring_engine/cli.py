@@ -22,6 +22,7 @@ from ._cli_guard import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID
 from ._cli_guard import guarded as _guarded
 from ._cli_guard import report as _report
 from ._cli_guard import said_line as _say
+from ._cli_output import OutputFile, format_by_extension
 from ._encodings import ENCODINGS
 from ._files import load_facts_from, read_text, shown_path
 from ._help import HelpGroup
@@ -40,6 +41,7 @@ if TYPE_CHECKING:  # each command imports what it needs when it runs: validate n
 
 __all__ = ["main", "EXIT_INVALID", "EXIT_INTERNAL"]
 
+TEMPLATE_FORMATS, DIFF_FORMATS = ["xlsx", "json", "yaml", "html", "markdown", "csv"], ["table", "markdown", "xlsx"]
 #: batch --jobs: more worker processes than this would only compete for the cores (and each holds the set)
 MAX_JOBS = 4 * (os.cpu_count() or 1)
 
@@ -72,11 +74,12 @@ _encoding_option = click.option(
 @click.option("--set", "set_ref", metavar="ID|PATH",
               help="Indicator set: a bundled id or a YAML file. Default: the one the facts file names.")
 @click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="table", show_default=True, help="Output format.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of the screen.")
+@click.option("--output", "-o", type=OutputFile(), help="Write to this file instead of the screen.")
 @click.option("--layout", type=click.Choice(["scoresheet", "selfeval"]), default=None,
               help="For markdown, csv, xlsx and html: the 评分表 (scoresheet) or the set's 自评表 (selfeval)."
                    " Default: the set's own.")
 @_encoding_option
+@format_by_extension(sorted(RENDERERS))
 @_guarded
 def score(facts: Path, set_ref: str | None, fmt: str, output: Path | None, layout: str | None) -> None:
     """Score the project in FACTS (a .json or .yaml facts file, a filled 自评表 .xlsx, or - for standard input).
@@ -172,8 +175,9 @@ def _set_for(facts: Path, loaded: Facts, set_ref: str | None) -> IndicatorSet:
 @main.command(name="import")
 @click.argument("form", type=click.Path(dir_okay=True, path_type=Path))
 @click.option("--set", "set_ref", metavar="ID|PATH", help="The indicator set the form is for. Default: the one the form names.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--output", "-o", type=OutputFile(),
               help="Write the facts file here instead of the screen.")
+@format_by_extension(["json", "yaml"], option=None)
 @_guarded
 def import_form(form: Path, set_ref: str | None, output: Path | None) -> None:
     """Read a filled 自评表 (FORM.xlsx) into a facts file for review, with the cell (sheet!cell) of every fact."""
@@ -194,10 +198,11 @@ def import_form(form: Path, set_ref: str | None, output: Path | None) -> None:
 
 @main.command()
 @click.argument("set_ref", metavar="SET")
-@click.option("--format", "fmt", type=click.Choice(["xlsx", "json", "yaml", "html", "markdown", "csv"]), default="xlsx",
+@click.option("--format", "fmt", type=click.Choice(TEMPLATE_FORMATS), default="xlsx",
               show_default=True,
               help="xlsx (and html, markdown, csv): the blank 自评表; json or yaml: a facts skeleton with every fact.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of the screen.")
+@click.option("--output", "-o", type=OutputFile(), help="Write here instead of the screen.")
+@format_by_extension(TEMPLATE_FORMATS)
 @_guarded
 def template(set_ref: str, fmt: str, output: Path | None) -> None:
     """A blank form or facts skeleton for SET (a bundled id or a YAML file) that a unit fills in and `score` reads back."""
@@ -216,7 +221,7 @@ def template(set_ref: str, fmt: str, output: Path | None) -> None:
 @click.option("--set", "set_ref", metavar="ID|PATH",
               help="Indicator set for every project. Default: the one each facts file names.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes. Default: one per core.")
-@click.option("--output", "-o", "outputs", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--output", "-o", "outputs", multiple=True, type=OutputFile(),
               help="A summary file: .xlsx, .csv, .jsonl or .html (repeat for several).")
 @click.option("--reports", type=click.Path(file_okay=False, path_type=Path),
               help="Also write each project's own report into this folder.")
@@ -331,8 +336,9 @@ def lint(sets: tuple[str, ...], strict: bool, fmt: str) -> None:
 
 @main.command()
 @click.argument("set_ref", metavar="SET")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of the screen.")
+@click.option("--output", "-o", type=OutputFile(), help="Write to this file instead of the screen.")
 @_encoding_option
+@format_by_extension(["yaml"], option=None)
 @_guarded
 def resolve(set_ref: str, output: Path | None) -> None:
     """Print SET (a profile, which says extends:) as one whole set: its base with the profile's changes applied."""
@@ -353,10 +359,11 @@ def resolve(set_ref: str, output: Path | None) -> None:
 @click.argument("new_ref", metavar="NEW")
 @click.option("--facts", "facts_files", multiple=True, metavar="FILE", type=click.Path(dir_okay=False, path_type=Path),
               help="A project's facts file: show how its total, grade and scores change (repeat for several).")
-@click.option("--format", "fmt", type=click.Choice(["table", "markdown", "xlsx"]), default="table", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(DIFF_FORMATS), default="table", show_default=True,
               help="table (the screen), markdown, or xlsx (needs --output).")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of the screen.")
+@click.option("--output", "-o", type=OutputFile(), help="Write to this file instead of the screen.")
 @_encoding_option
+@format_by_extension(DIFF_FORMATS)
 @_guarded
 def diff(old_ref: str, new_ref: str, facts_files: tuple[Path, ...], fmt: str, output: Path | None) -> None:
     """What changed from set OLD to set NEW (files or bundled ids): indicators added, removed or moved, weights,

@@ -1,0 +1,82 @@
+"""`--output FILE` on the command line: the name of a file, and the format its extension names.
+
+`score facts.json -o report.xlsx` without `--format` used to write the
+terminal table into report.xlsx, which Excel then called corrupt; `template
+SET -o t.json` wrote a workbook into t.json. A known extension now says the
+format when `--format` is not given, and one that names another format than
+`--format`, or a format the command does not write, is a wrong command line
+(exit 2). An extension the table does not know (`report.out`) keeps the format
+given or the default.
+
+A name ending in `/` names a folder, and `-` names standard output: neither is
+a file to write, so both are refused rather than written as a file called
+`newdir` or `-`.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+from click.core import ParameterSource
+
+__all__ = ["EXTENSIONS", "OutputFile", "format_by_extension"]
+
+#: The format each extension names, in the words of the commands' --format.
+EXTENSIONS = {".txt": "table", ".json": "json", ".md": "markdown", ".markdown": "markdown", ".csv": "csv", ".html": "html",
+              ".htm": "html", ".xlsx": "xlsx", ".yaml": "yaml", ".yml": "yaml"}
+
+
+class OutputFile(click.Path):
+    """A file to write: not a folder (nor a name ending in /), not `-`."""
+
+    name = "file"
+
+    def __init__(self) -> None:
+        super().__init__(dir_okay=False, path_type=Path)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        text = os.fspath(value) if isinstance(value, os.PathLike) else value
+        if text == "-":
+            self.fail("'-' is standard output: leave --output out to print on the screen", param, ctx)
+        if isinstance(text, str) and text.endswith(("/", os.sep)):
+            self.fail(f"a name ending in / names a folder ({text}): give the name of a file", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+def format_by_extension(formats: Sequence[str], option: str | None = "fmt") -> Callable[[Callable[..., Any]], Any]:
+    """A command whose `--output`'s extension says the format: taken when `--format` (the parameter `option`) is not
+    given, refused when it names another one or one of none of `formats` (the formats the command writes). A command
+    without `--format` (`option` None) writes the first of `formats`."""
+
+    def wrap(action: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(action)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            output: Path | None = kwargs.get("output")
+            named = EXTENSIONS.get(output.suffix.lower()) if output is not None else None
+            if output is not None and named is not None:
+                _check(output, named, formats, kwargs, option)
+            return action(*args, **kwargs)
+
+        return run
+
+    return wrap
+
+
+def _check(output: Path, named: str, formats: Sequence[str], kwargs: dict[str, Any], option: str | None) -> None:
+    extension = output.suffix
+    if named not in formats:
+        known = ", ".join(sorted({e for e, f in EXTENSIONS.items() if f in formats}))
+        raise click.UsageError(f"--output {output}: this command does not write {named} (the extension {extension}); "
+                               f"give one of {known}")
+    if option is None:
+        return
+    given = click.get_current_context().get_parameter_source(option) not in (ParameterSource.DEFAULT, None)
+    if given and kwargs[option] != named:
+        raise click.UsageError(f"--output {output}: the extension {extension} names the format {named}, but --format is "
+                               f"{kwargs[option]} (leave --format out, or change the extension)")
+    kwargs[option] = named

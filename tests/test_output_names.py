@@ -1,0 +1,59 @@
+"""`--output`'s name says what is written: a known extension gives the format when --format is not given, and one that
+disagrees with --format, or names a format the command does not write, is a wrong command line (exit 2) with nothing
+written. A name ending in / (a folder) and `-` (standard output) are no files to write."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT
+from scoring_engine.cli import main
+
+FACTS = str(ROOT / "examples" / "small" / "facts.json")
+
+
+def _run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *args: str):
+    monkeypatch.chdir(tmp_path)
+    return CliRunner().invoke(main, ["--lang", "en", *args])
+
+
+@pytest.mark.parametrize(("args", "name", "starts"), [
+    (["score", FACTS], "report.xlsx", b"PK"),  # a workbook, not the terminal table Excel would call corrupt
+    (["score", FACTS], "report.JSON", b"{"),
+    (["score", FACTS], "report.html", b"<!DOCTYPE html>"),
+    (["template", "national-framework"], "skeleton.json", b"{"),  # the facts skeleton, not a workbook
+    (["template", "national-framework"], "form.xlsx", b"PK"),
+    (["diff", "national-framework", "national-framework"], "diff.xlsx", b"PK"),
+])
+def test_a_known_extension_gives_the_format(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], name: str,
+                                            starts: bytes):
+    run = _run(tmp_path, monkeypatch, *args, "-o", name)
+    assert 0 == run.exit_code, run.output
+    assert (tmp_path / name).read_bytes().startswith(starts)
+
+
+def test_an_unknown_extension_keeps_the_format_given_or_the_default(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    assert 0 == _run(tmp_path, monkeypatch, "score", FACTS, "-o", "report.out").exit_code
+    assert "example-small" in (tmp_path / "report.out").read_text(encoding="utf-8").splitlines()[0]
+    assert 0 == _run(tmp_path, monkeypatch, "score", FACTS, "--format", "json", "-o", "report.out").exit_code
+    assert (tmp_path / "report.out").read_text(encoding="utf-8").startswith("{")
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (["score", FACTS, "--format", "csv", "-o", "r.json"], "the extension .json names the format json, but --format is csv"),
+    (["score", FACTS, "-o", "r.yaml"], "this command does not write yaml (the extension .yaml)"),
+    (["diff", "national-framework", "national-framework", "-o", "d.html"], "this command does not write html"),
+    (["resolve", "national-framework", "-o", "whole.json"], "this command does not write json"),
+    (["import", FACTS, "-o", "facts.xlsx"], "this command does not write xlsx"),
+    (["score", FACTS, "-o", "newdir/"], "a name ending in / names a folder (newdir/): give the name of a file"),
+    (["score", FACTS, "--format", "json", "-o", "-"], "'-' is standard output: leave --output out to print on the screen"),
+    (["batch", FACTS, "-o", "-"], "'-' is standard output"),
+])
+def test_an_output_name_that_contradicts_the_command_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                args: list[str], words: str):
+    run = _run(tmp_path, monkeypatch, *args)
+    assert 2 == run.exit_code and words in run.output
+    assert [] == list(tmp_path.iterdir())
