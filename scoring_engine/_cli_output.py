@@ -3,10 +3,11 @@
 `score facts.json -o report.xlsx` without `--format` used to write the
 terminal table into report.xlsx, which Excel then called corrupt; `template
 SET -o t.json` wrote a workbook into t.json. A known extension now says the
-format when `--format` is not given, and one that names another format than
-`--format`, or a format the command does not write, is a wrong command line
-(exit 2). An extension the table does not know (`report.out`) keeps the format
-given or the default.
+format when `--format` is not given, and one that names a format the command
+does not write is then a wrong command line (exit 2). A `--format` given is
+followed, with a warning when the extension names another format. An
+extension the table does not know (`report.out`) keeps the format given or
+the default.
 
 A name ending in `/` names a folder, and `-` names standard output: neither is
 a file to write, so both are refused rather than written as a file called
@@ -49,9 +50,9 @@ class OutputFile(click.Path):
 
 
 def format_by_extension(formats: Sequence[str], option: str | None = "fmt") -> Callable[[Callable[..., Any]], Any]:
-    """A command whose `--output`'s extension says the format: taken when `--format` (the parameter `option`) is not
-    given, refused when it names another one or one of none of `formats` (the formats the command writes). A command
-    without `--format` (`option` None) writes the first of `formats`."""
+    """A command whose `--output`'s extension says the format when `--format` (the parameter `option`) is not given,
+    refused when it names none of `formats` (the formats the command writes); a `--format` given is followed, with a
+    warning when the extension names another. A command without `--format` (`option` None) has one format."""
 
     def wrap(action: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(action)
@@ -69,14 +70,21 @@ def format_by_extension(formats: Sequence[str], option: str | None = "fmt") -> C
 
 def _check(output: Path, named: str, formats: Sequence[str], kwargs: dict[str, Any], option: str | None) -> None:
     extension = output.suffix
+    given = option is not None and click.get_current_context().get_parameter_source(option) not in (
+        ParameterSource.DEFAULT, None)
+    if given and option is not None:  # said in so many words: written as asked, with a line saying the name suggests otherwise
+        if kwargs[option] != named:
+            from ._messages import current_language, warning_line
+            from ._output import tell
+            from .errors import Problem
+
+            problem = Problem(f"the extension {extension} names the format {named}; written as --format {kwargs[option]} "
+                              "says", file=str(output))
+            tell(warning_line(problem, current_language([problem])))
+        return
     if named not in formats:
         known = ", ".join(sorted({e for e, f in EXTENSIONS.items() if f in formats}))
         raise click.UsageError(f"--output {output}: this command does not write {named} (the extension {extension}); "
-                               f"give one of {known}")
-    if option is None:
-        return
-    given = click.get_current_context().get_parameter_source(option) not in (ParameterSource.DEFAULT, None)
-    if given and kwargs[option] != named:
-        raise click.UsageError(f"--output {output}: the extension {extension} names the format {named}, but --format is "
-                               f"{kwargs[option]} (leave --format out, or change the extension)")
-    kwargs[option] = named
+                               f"give one of {known}" + (" or --format" if option is not None else ""))
+    if option is not None:
+        kwargs[option] = named

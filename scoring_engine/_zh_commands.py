@@ -57,8 +57,10 @@ COMMANDS = (
     ("{value:q} is not a number of points (0 or more)", "{value} 不是分数（0 或以上）"),
     ("{value:q}: give at most {most:n} points, with at most 6 decimals", "{value}：阈值最多 {most} 分，最多 6 位小数"),
     ("--output {path} is given twice", "--output {path} 给了两次"),
-    ("--output {path}: the extension {ext} names the format {named}, but --format is {fmt} (leave --format out, or change "
-     "the extension)", "--output {path}：扩展名 {ext} 表示 {named} 格式，但 --format 是 {fmt}（去掉 --format，或改扩展名）"),
+    ("the extension {ext} names the format {named}; written as --format {fmt} says",
+     "扩展名 {ext} 表示 {named} 格式；已按 --format {fmt} 写出"),
+    ("--output {path}: this command does not write {named} (the extension {ext}); give one of {known} or --format",
+     "--output {path}：这个命令不写出 {named} 格式（扩展名 {ext}）；可用的扩展名：{known}，或用 --format 指定格式"),
     ("--output {path}: this command does not write {named} (the extension {ext}); give one of {known}",
      "--output {path}：这个命令不写出 {named} 格式（扩展名 {ext}）；可用的扩展名：{known}"),
     ("a name ending in / names a folder ({path}): give the name of a file", "以 / 结尾的名字是文件夹（{path}）：请给出文件名"),

@@ -1,6 +1,7 @@
 """`--output`'s name says what is written: a known extension gives the format when --format is not given, and one that
-disagrees with --format, or names a format the command does not write, is a wrong command line (exit 2) with nothing
-written. A name ending in / (a folder) and `-` (standard output) are no files to write."""
+names a format the command does not write is then a wrong command line (exit 2) with nothing written; a --format given
+is followed, with a warning when the name says otherwise. A name ending in / (a folder) and `-` (standard output) are no
+files to write."""
 
 from __future__ import annotations
 
@@ -35,6 +36,14 @@ def test_a_known_extension_gives_the_format(tmp_path: Path, monkeypatch: pytest.
     assert (tmp_path / name).read_bytes().startswith(starts)
 
 
+def test_a_format_given_is_followed_with_a_warning_when_the_extension_names_another(tmp_path: Path,
+                                                                                    monkeypatch: pytest.MonkeyPatch):
+    run = _run(tmp_path, monkeypatch, "score", FACTS, "--format", "csv", "-o", "r.json")
+    assert 0 == run.exit_code and "warning: r.json: the extension .json names the format json; written as --format csv says" \
+        in run.output
+    assert (tmp_path / "r.json").read_text(encoding="utf-8-sig").startswith("一级指标,")
+
+
 def test_an_unknown_extension_keeps_the_format_given_or_the_default(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     assert 0 == _run(tmp_path, monkeypatch, "score", FACTS, "-o", "report.out").exit_code
     assert "example-small" in (tmp_path / "report.out").read_text(encoding="utf-8").splitlines()[0]
@@ -43,7 +52,6 @@ def test_an_unknown_extension_keeps_the_format_given_or_the_default(tmp_path: Pa
 
 
 @pytest.mark.parametrize(("args", "words"), [
-    (["score", FACTS, "--format", "csv", "-o", "r.json"], "the extension .json names the format json, but --format is csv"),
     (["score", FACTS, "-o", "r.yaml"], "this command does not write yaml (the extension .yaml)"),
     (["diff", "national-framework", "national-framework", "-o", "d.html"], "this command does not write html"),
     (["resolve", "national-framework", "-o", "whole.json"], "this command does not write json"),
