@@ -177,6 +177,7 @@ def _set_for(facts: Path, loaded: Facts, set_ref: str | None) -> IndicatorSet:
 @click.option("--set", "set_ref", metavar="ID|PATH", help="The indicator set the form is for. Default: the one the form names.")
 @click.option("--output", "-o", type=OutputFile(),
               help="Write the facts file here instead of the screen.")
+@_encoding_option
 @format_by_extension(["json", "yaml"], option=None)
 @_guarded
 def import_form(form: Path, set_ref: str | None, output: Path | None) -> None:
@@ -202,6 +203,7 @@ def import_form(form: Path, set_ref: str | None, output: Path | None) -> None:
               show_default=True,
               help="xlsx (and html, markdown, csv): the blank 自评表; json or yaml: a facts skeleton with every fact.")
 @click.option("--output", "-o", type=OutputFile(), help="Write here instead of the screen.")
+@_encoding_option
 @format_by_extension(TEMPLATE_FORMATS)
 @_guarded
 def template(set_ref: str, fmt: str, output: Path | None) -> None:

@@ -152,6 +152,9 @@ def test_encoding_option_reads_gbk_sets_facts_and_cases(tmp_path: Path, monkeypa
         code, lines = run("score", facts_file, "--encoding", "gb18030")
         assert 0 == code and "总分 79.73 / 100    等级 中" in lines
     assert (0, ["通过 set.cases.yaml::原样评分", "1 个通过，0 个失败"]) == run("test", ".", "--encoding", "GB18030")
+    # the commands whose error advises --encoding take it too: a form and a skeleton for a GBK set
+    assert 0 == run("template", "set.yaml", "--encoding", "gb18030", "-o", "form.xlsx")[0]
+    assert 0 == run("template", "set.yaml", "--encoding", "gb18030", "--format", "json")[0]
     assert "社区养老服务补助项目" in load_indicator_set("set.yaml", encoding="gb18030").name
     assert "社区养老服务补助项目" in load_facts("facts.json", encoding="gbk").project["name"]
 
