@@ -224,12 +224,21 @@ def json_syntax_problem(err: json.JSONDecodeError, file: str | None) -> Problem:
 # ---------------------------------------------------------------- encodings
 
 
+_OLD_OFFICE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the compound file of .xls, .doc and WPS's .et
+_WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+
+
 def encoding_problem(data: bytes, file: str | None, start: int, line: int) -> Problem:
     """The problem of a file that is not UTF-8: named as GBK/GB18030 when it reads as Chinese text in that encoding, and
     as a workbook when it is one (a filled 自评表 given where a YAML or JSON file belongs)."""
     if data.startswith(b"PK\x03\x04"):
+        named = file is not None and file.lower().endswith(_WORKBOOK_SUFFIXES)
         return Problem("this is an Excel workbook (.xlsx) or another zip archive, not a YAML or JSON text file", file=file,
-                       hint="a filled 自评表 is read by score, import and batch, given by its path")
+                       hint="a filled 自评表 is read by score, import and batch, given by its path"
+                       if named else "rename it to end in .xlsx: a filled 自评表 is read by score, import and batch")
+    if data.startswith(_OLD_OFFICE):
+        return Problem("this is an Excel 97-2003 workbook (.xls) or another old Office file, which is not read", file=file,
+                       hint="open it in Excel or WPS and save it as Excel Workbook (.xlsx)")
     try:
         chinese = any("\u4e00" <= ch <= "\u9fff" for ch in data.decode("gb18030"))
     except UnicodeDecodeError:

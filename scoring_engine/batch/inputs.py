@@ -234,8 +234,10 @@ def _facts_files(folder: Path, unreadable: list[OSError]) -> list[Path]:
 
 
 def _read_in_search(path: Path, lower: str) -> bool:
-    """Whether a folder search reads the file at `path` (its name in lower case `lower`), when it meets it."""
-    return lower.endswith((".json", JSONL_SUFFIX, *FORM_SUFFIXES)) or (lower.endswith((".yaml", ".yml")) and _holds_facts(path))
+    """Whether a folder search reads the file at `path` (its name in lower case `lower`), when it meets it: an old
+    workbook (.xls, WPS's .et) too, which fails saying to save it as .xlsx (a unit's form is never left out unsaid)."""
+    return lower.endswith((".json", JSONL_SUFFIX, *FORM_SUFFIXES, *OLD_FORM_SUFFIXES)) or (
+        lower.endswith((".yaml", ".yml")) and _holds_facts(path))
 
 
 def searched(path: Path) -> bool:
@@ -247,6 +249,8 @@ def searched(path: Path) -> bool:
     return _read_in_search(path, name.lower()) and not batch_summary(path)
 
 
+#: Workbooks of old Excel and of WPS, which are not read: a folder search finds them, to say so.
+OLD_FORM_SUFFIXES = (".xls", ".et")
 #: A summary `batch` wrote, found where its projects are looked for.
 A_SUMMARY = "this is a summary written by scoring-engine batch, not facts"
 A_SUMMARY_HINT = "give the facts files it summarised; a folder search leaves such summaries out"

@@ -1,0 +1,41 @@
+"""A unit's form saved as Excel 97-2003 (.xls), or an .xlsx renamed: said so with the fix, never left out unsaid."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from conftest import ROOT
+from scoring_engine.cli import main
+
+OLD_OFFICE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)) * 8
+
+
+def _form(tmp_path: Path) -> bytes:
+    form = tmp_path / "made.xlsx"
+    facts = ROOT / "indicator_sets" / "self-evaluation.facts.json"
+    assert 0 == CliRunner().invoke(main, ["score", str(facts), "-o", str(form)]).exit_code
+    return form.read_bytes()
+
+
+def test_a_folder_search_names_an_old_workbook_as_a_failed_project(tmp_path: Path):
+    """单位A.xls (Excel 97-2003) and 单位B.xls (an .xlsx renamed) beside 单位C.xlsx: the batch scores C, and each .xls is a
+    failed project saying what to do; before, both were left out without a word and the run exited 0."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "单位A.xls").write_bytes(OLD_OFFICE)
+    (tmp_path / "in" / "单位B.xls").write_bytes(_form(tmp_path))
+    (tmp_path / "in" / "单位C.xlsx").write_bytes(_form(tmp_path))
+    run = CliRunner().invoke(main, ["--lang", "en", "batch", str(tmp_path / "in"), "-q"])
+    assert 1 == run.exit_code and "3 projects: 1 scored, 2 failed" in run.output
+    assert "单位A.xls: this is an Excel 97-2003 workbook (.xls) or another old Office file, which is not read (open it in " \
+           "Excel or WPS and save it as Excel Workbook (.xlsx))" in run.output
+    assert "单位B.xls: this is an Excel workbook (.xlsx) or another zip archive, not a YAML or JSON text file (rename it to " \
+           "end in .xlsx" in run.output
+
+
+def test_an_old_workbook_given_to_score_says_to_save_it_as_xlsx(tmp_path: Path):
+    """Not 'not UTF-8 text (byte 0) (save the file as UTF-8)', advice for a text file."""
+    (tmp_path / "form.xls").write_bytes(OLD_OFFICE)
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(tmp_path / "form.xls"), "--set", "national-framework"])
+    assert 1 == run.exit_code and "这是 Excel 97-2003 工作簿（.xls）" in run.output and "另存为 Excel 工作簿（.xlsx）" in run.output
