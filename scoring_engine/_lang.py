@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-__all__ = ["LOCALE_VARIABLES", "is_chinese", "language", "locale_is_chinese"]
+__all__ = ["LOCALE_VARIABLES", "is_chinese", "language", "locale_is_chinese", "spoken"]
 
 #: The variables that say the language of messages, the first one set deciding (as POSIX has it).
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
@@ -141,6 +141,15 @@ def _folder_is_chinese(path: Path, depth: int) -> bool:
         return False
     folders = (p for p in entries if p.is_dir() and not p.name.startswith("."))
     return any(_folder_is_chinese(p, depth - 1) for p in itertools.islice(folders, _FOLDERS_LOOKED_INTO))
+
+
+def spoken(value: str) -> str | None:
+    """"en" or "zh" for a language written as --lang or as a locale is (zh, ZH, zh_CN.UTF-8, en_US); None for any other."""
+    lowered = value.strip().lower()
+    for code in ("en", "zh"):
+        if lowered == code or lowered.startswith((code + "_", code + "-", code + ".")):
+            return code
+    return None
 
 
 def language(chosen: str | None, inputs: Iterable[str | Path], environ: Mapping[str, str] | None = None) -> str:

@@ -19,7 +19,7 @@ from typing import Any
 
 import click
 
-from ._lang import language
+from ._lang import language, spoken
 from ._text import one_line
 from .errors import Problem
 
@@ -83,9 +83,9 @@ def _chosen_in(args: Sequence[str]) -> str | None:
         found = _LANG_ARGUMENT.match(arg)
         if found:
             value = found.group(1) or (args[i + 1] if i + 1 < len(args) else None)
-            return value if value in ("en", "zh") else None
+            return spoken(value) if value else None
     value = os.environ.get(LANG_VARIABLE)
-    return value if value in ("en", "zh") else None
+    return spoken(value) if value else None
 
 
 def _show_in_chinese(err: click.ClickException, file: Any = None) -> None:

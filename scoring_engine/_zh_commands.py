@@ -112,6 +112,8 @@ COMMANDS = (
      "结果是按 {id} {version} 评分的，不是给定的体系（{given}）"),
     ("interrupted: no summary file was written", "已中断：没有写出汇总文件"),
     ("interrupted", "已中断"),
+    ("SCORING_ENGINE_LANG={value}: give en or zh (or unset it)",
+     "SCORING_ENGINE_LANG={value}：应为 en 或 zh（或删除这个环境变量）"),
     # forms (forms/)
     ("the workbook holds {count} form sheets ({names}); one workbook is one project's form",
      "工作簿里有 {count} 张自评表（{names}）；一个工作簿只能是一个项目的自评表"),

@@ -22,7 +22,7 @@ from ._cli_guard import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID
 from ._cli_guard import guarded as _guarded
 from ._cli_guard import report as _report
 from ._cli_guard import said_line as _say
-from ._cli_output import OutputFile, format_by_extension
+from ._cli_params import LanguageChoice, OutputFile, format_by_extension
 from ._encodings import ENCODINGS
 from ._files import load_facts_from, read_text, shown_path
 from ._help import HelpGroup
@@ -57,7 +57,7 @@ def _deliver(content: str | bytes, output: Path | None, written: str) -> None:
 
 @click.group(cls=HelpGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="scoring-engine")
-@click.option("--lang", type=click.Choice(["en", "zh"]), default=None, envvar=LANG_VARIABLE,
+@click.option("--lang", type=LanguageChoice(), default=None, envvar=LANG_VARIABLE,
               help="Language of the messages (or set SCORING_ENGINE_LANG). Default: zh when the locale "
                    "(LC_ALL, LC_MESSAGES, LANG) is zh or the input is Chinese, else en.")
 def main(lang: str | None) -> None:

@@ -228,3 +228,17 @@ def test_a_jsonl_file_given_to_score_or_diff_says_to_use_batch(tmp_path: Path) -
         run = CliRunner().invoke(main, ["--lang", "en", *args])
         assert 1 == run.exit_code and "a JSONL file holds one facts document a line" in run.output, run.output
         assert "scoring-engine batch" in run.output and "Extra data" not in run.output
+
+
+@pytest.mark.parametrize(("value", "said"), [("ZH", "通过"), ("zh_CN.UTF-8", "通过"), ("en_US.UTF-8", "ok")])
+def test_the_language_variable_may_be_written_as_a_locale_is(value: str, said: str):
+    """SCORING_ENGINE_LANG=zh_CN.UTF-8 (copied from LANG) or ZH speaks Chinese, en_US English; before, every command failed
+    with a message about --lang, which the user never typed."""
+    run = CliRunner().invoke(main, ["validate", "national-framework"], env={"SCORING_ENGINE_LANG": value})
+    assert 0 == run.exit_code and said in run.output
+
+
+def test_a_language_variable_that_names_no_language_is_named_as_the_variable():
+    """The set named is Chinese, so the line is too."""
+    run = CliRunner().invoke(main, ["validate", "national-framework"], env={"SCORING_ENGINE_LANG": "fr"})
+    assert 2 == run.exit_code and "错误：SCORING_ENGINE_LANG='fr'：应为 en 或 zh（或删除这个环境变量）" == run.output.splitlines()[-1]

@@ -1,4 +1,4 @@
-"""`--output FILE` on the command line: the name of a file, and the format its extension names.
+"""Parameters of the command line: `--output FILE`, the name of a file and the format its extension names; `--lang`.
 
 `score facts.json -o report.xlsx` without `--format` used to write the
 terminal table into report.xlsx, which Excel then called corrupt; `template
@@ -25,7 +25,7 @@ from typing import Any
 import click
 from click.core import ParameterSource
 
-__all__ = ["EXTENSIONS", "OutputFile", "format_by_extension"]
+__all__ = ["EXTENSIONS", "LanguageChoice", "OutputFile", "format_by_extension"]
 
 #: The format each extension names, in the words of the commands' --format.
 EXTENSIONS = {".txt": "table", ".json": "json", ".md": "markdown", ".markdown": "markdown", ".csv": "csv", ".html": "html",
@@ -88,3 +88,23 @@ def _check(output: Path, named: str, formats: Sequence[str], kwargs: dict[str, A
                                f"give one of {known}" + (" or --format" if option is not None else ""))
     if option is not None:
         kwargs[option] = named
+
+
+class LanguageChoice(click.Choice[str]):
+    """`--lang`, or SCORING_ENGINE_LANG: en or zh, also written as a locale (zh_CN.UTF-8, ZH, en_US). A value that is
+    neither, from the environment, is named as the variable's: the user never typed --lang."""
+
+    def __init__(self) -> None:
+        super().__init__(["en", "zh"])
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from ._lang import spoken
+        from ._messages import LANG_VARIABLE
+
+        found = spoken(value) if isinstance(value, str) else None
+        if found is not None:
+            return found
+        if ctx is not None and param is not None and param.name and \
+                ctx.get_parameter_source(param.name) is ParameterSource.ENVIRONMENT:
+            raise click.UsageError(f"{LANG_VARIABLE}={value!r}: give en or zh (or unset it)")
+        return super().convert(value, param, ctx)
