@@ -301,6 +301,9 @@ def _other_kind(doc: Any, source: str | None) -> list[Problem]:
     """One problem saying what a file given as facts is instead, when its top-level keys tell: an indicator set, cases."""
     if not isinstance(doc, dict):
         return []
+    if "engine" in doc and "total" in doc:  # a result has indicators: too, but it is no set
+        return [Problem("this is a result written by scoring-engine score (it has engine: and total:), not a facts file",
+                        file=source, hint="score the facts file it was made from")]
     if "indicators" in doc or "extends" in doc:
         return [Problem("this is an indicator set (it has indicators: or extends:), not a facts file", file=source,
                         hint="give it with --set, and the project's facts file as the argument")]

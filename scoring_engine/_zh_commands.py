@@ -112,6 +112,9 @@ COMMANDS = (
      "结果是按 {id} {version} 评分的，不是给定的体系（{given}）"),
     ("interrupted: no summary file was written", "已中断：没有写出汇总文件"),
     ("interrupted", "已中断"),
+    ("this is a result written by scoring-engine score (it has engine: and total:), not a facts file",
+     "这是 scoring-engine score 写出的评分结果（有 engine: 和 total:），不是事实文件"),
+    ("score the facts file it was made from", "请对生成它的事实文件评分"),
     ("SCORING_ENGINE_LANG={value}: give en or zh (or unset it)",
      "SCORING_ENGINE_LANG={value}：应为 en 或 zh（或删除这个环境变量）"),
     # forms (forms/)

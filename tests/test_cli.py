@@ -242,3 +242,13 @@ def test_a_language_variable_that_names_no_language_is_named_as_the_variable():
     """The set named is Chinese, so the line is too."""
     run = CliRunner().invoke(main, ["validate", "national-framework"], env={"SCORING_ENGINE_LANG": "fr"})
     assert 2 == run.exit_code and "错误：SCORING_ENGINE_LANG='fr'：应为 en 或 zh（或删除这个环境变量）" == run.output.splitlines()[-1]
+
+
+def test_a_result_given_as_facts_is_named_as_a_result(tmp_path: Path):
+    """`score result.json` (the JSON a score wrote) was told it is an indicator set, to give with --set."""
+    result = tmp_path / "result.json"
+    assert 0 == CliRunner().invoke(main, ["score", str(EXAMPLE_FACTS), "-o", str(result)]).exit_code
+    run = CliRunner().invoke(main, ["--lang", "en", "score", str(result)])
+    assert 1 == run.exit_code
+    assert "this is a result written by scoring-engine score (it has engine: and total:), not a facts file (score the " \
+           "facts file it was made from)" in run.output

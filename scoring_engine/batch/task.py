@@ -93,13 +93,15 @@ def report_name(index: int, source: str, extension: str) -> str:
     '000017-batch-17.md'
     >>> report_name(2, "a/..\\\\<con>:?.json", "html")
     '000003-con.html'
+    >>> report_name(4, "national-framework.facts.json", "json")  # a report is not named as a facts file
+    '000005-national-framework.json'
     """
     name = PurePath(source.replace("\\", "/")).name
     if ":" in name and name.rsplit(":", 1)[1].isdigit():  # a JSONL line: file.jsonl:17
         file, line = name.rsplit(":", 1)
         name = f"{PurePath(file).stem}-{line}"
     else:
-        name = PurePath(name).stem
+        name = PurePath(name).stem.removesuffix(".facts")
     safe = _UNSAFE.sub("-", unicodedata.normalize("NFC", name)).strip("-")[:_NAME_LENGTH]
     return f"{index + 1:06d}-{safe or 'project'}.{extension}"
 
