@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-__all__ = ["ENCODINGS", "decode", "reading_otherwise", "read_otherwise", "read_otherwise_from_now"]
+__all__ = ["ENCODINGS", "UTF16_MARKS", "decode", "reading_otherwise", "read_otherwise", "read_otherwise_from_now"]
 
 #: The encodings a file that is not UTF-8 may be read in (GBK is a part of GB18030).
 ENCODINGS = ("utf-8", "gb18030", "gbk")
@@ -44,8 +44,18 @@ def read_otherwise_from_now(encoding: str) -> None:
     _otherwise.set(None if codecs.lookup(encoding).name == "utf-8" else encoding)
 
 
+#: The byte-order marks of UTF-16, which Notepad writes for a file saved as "Unicode": no UTF-8 text begins so.
+UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def decode(data: bytes) -> str:
-    """`data` as text: UTF-8 (a byte-order mark dropped), else the encoding asked for; UnicodeDecodeError of UTF-8 else."""
+    """`data` as text: UTF-8 (a byte-order mark dropped), UTF-16 after its byte-order mark (Notepad's "Unicode"), else
+    the encoding asked for; UnicodeDecodeError of UTF-8 else."""
+    if data.startswith(UTF16_MARKS):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass  # not UTF-16 after all: said as not UTF-8
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import _json
-from .._encodings import decode
+from .._encodings import UTF16_MARKS, decode
 from .._files import not_a_regular_file
 from .._text import without_surrogates
 from ..errors import FactsError, Problem
@@ -249,6 +249,9 @@ def searched(path: Path) -> bool:
     return _read_in_search(path, name.lower()) and not batch_summary(path)
 
 
+#: A JSONL file saved as UTF-16 (Notepad's "Unicode"): its lines are not read one by one.
+UTF16_JSONL = "this JSONL file is UTF-16 text (Notepad's 'Unicode'), not UTF-8"
+UTF16_HINT = "save it as UTF-8: in Notepad, File → Save As, Encoding: UTF-8"
 #: Workbooks of old Excel and of WPS, which are not read: a folder search finds them, to say so.
 OLD_FORM_SUFFIXES = (".xls", ".et")
 #: A summary `batch` wrote, found where its projects are looked for.
@@ -306,7 +309,8 @@ def _top_keys(path: Path) -> set[str] | None:
         return None
     try:
         with path.open("rb") as handle:
-            head = handle.read(MAX_FACTS_BYTES).decode("utf-8-sig", "replace")  # a byte-order mark is no part of the first key
+            data = handle.read(MAX_FACTS_BYTES)  # a byte-order mark is no part of the first key
+            head = data.decode("utf-16" if data.startswith(UTF16_MARKS) else "utf-8-sig", "replace")
     except OSError:
         return None
     if head.lstrip().startswith("{"):  # JSON is YAML too: a facts file saved as .yaml by a tool that writes JSON
@@ -333,6 +337,10 @@ def _lines(file: Path, name: str, skip_results: bool = False) -> Iterator[Docume
         yield Document(source=shown, problem=Problem(f"cannot read: {err.strerror}", file=shown))
         return
     with handle:
+        if handle.read(2) in UTF16_MARKS:  # its lines are not split at the byte \n: one problem for the file
+            yield Document(source=shown, name=name, problem=Problem(UTF16_JSONL, file=shown, hint=UTF16_HINT))
+            return
+        handle.seek(0)
         number = 0
         while True:
             raw = handle.readline(MAX_FACTS_BYTES + 1)
@@ -366,6 +374,9 @@ def _count_lines(file: Path) -> int:
     count, begun = 0, False  # begun: the line that runs on from the chunk before has more than blanks
     try:
         with file.open("rb") as handle:
+            if handle.read(2) in UTF16_MARKS:
+                return 1  # one problem, as _lines gives it
+            handle.seek(0)
             while chunk := handle.read(_CHUNK):  # in chunks: a line may be as long as the file
                 *ended, last = chunk.split(b"\n")
                 for line in ended:
