@@ -11,6 +11,7 @@ import itertools
 import json
 import os
 import stat
+from contextvars import ContextVar
 from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
@@ -208,13 +209,41 @@ class _Reject(Exception):
     """A JSON document the standard reader accepts but a facts file may not hold."""
 
 
+# Each object of the document being read that gives a key twice, with the key and the value the second one replaced
+# (walked too: it may give keys twice itself): named by its path once the document is read.
+_twice: ContextVar[list[tuple[dict[str, Any], str, Any]] | None] = ContextVar("twice", default=None)
+
+
 def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise _Reject(f"duplicate key {key!r}")
+            twice = _twice.get()
+            if twice is None:
+                raise _Reject(f"duplicate key {key!r}")
+            twice.append((result, key, result[key]))
         result[key] = value
     return result
+
+
+def _given_twice(doc: Any, twice: list[tuple[dict[str, Any], str, Any]], source: str | None) -> list[Problem]:
+    """The keys given twice, each at its path in the document (`$.facts.budget.paid`), in the document's order."""
+    keys: dict[int, list[tuple[str, Any]]] = {}
+    for mapping, key, replaced in twice:
+        keys.setdefault(id(mapping), []).append((key, replaced))
+    found = []
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(doc, ())]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, dict):
+            given = keys.get(id(value), ())
+            found += [Problem(f"duplicate key {key!r}", file=source, path=json_path((*path, key)), fact=fact_at((*path, key)),
+                              hint="keep one of them") for key, _ in given]
+            stack += [(item, (*path, k)) for k, item in reversed(value.items())]
+            stack += [(replaced, (*path, key)) for key, replaced in reversed(given)]  # read first: it came first
+        elif isinstance(value, list):
+            stack += [(item, (*path, i)) for i, item in reversed(list(enumerate(value)))]
+    return found
 
 
 def _no_constant(name: str) -> Any:
@@ -250,11 +279,16 @@ _DECODER = json.JSONDecoder(**_HOOKS)
 
 
 def _read_json(text: str, source: str | None) -> Any:
-    """A JSON document with exact decimals, duplicate keys refused and NaN kept to be reported where it is."""
+    """A JSON document with exact decimals, duplicate keys refused (each named by its path) and NaN kept to be reported
+    where it is."""
+    twice: list[tuple[dict[str, Any], str, Any]] = []
+    token = _twice.set(twice)
     try:
-        if type(text) is str and not text.startswith("\ufeff"):
-            return _DECODER.decode(text)
-        return json.loads(text, **_HOOKS)  # bytes, or a byte-order mark json.loads names
+        plain = type(text) is str and not text.startswith("\ufeff")  # else bytes, or a byte-order mark json.loads names
+        doc = _DECODER.decode(text) if plain else json.loads(text, **_HOOKS)
+        if twice:
+            raise FactsError(_given_twice(doc, twice, source))
+        return doc
     except json.JSONDecodeError as err:
         from ._typing_slips import json_syntax_problem  # a full-width comma or quote is named, not the parser's words
 
@@ -266,6 +300,8 @@ def _read_json(text: str, source: str | None) -> Any:
     except ValueError as err:  # an integer of more than 4300 digits
         raise FactsError(Problem(f"a number cannot be read: {str(err).split(';')[0]}", file=source,
                                  hint="check the digits")) from None
+    finally:
+        _twice.reset(token)
 
 
 @in_engine_context

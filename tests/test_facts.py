@@ -439,3 +439,15 @@ def test_example_facts_file_loads_and_scores() -> None:
     facts = scoring_engine.load_facts(root / "examples" / "small" / "facts.json")
     result = scoring_engine.score(scoring_engine.load_indicator_set(root / "examples" / "small" / "set.yaml"), facts)
     assert "某市社区养老服务补助项目" == result.project["name"]
+
+
+def test_keys_given_twice_in_json_are_each_named_by_their_path() -> None:
+    """A facts file exported from another system may hold hundreds of keys named paid or total: each key given twice is
+    named with its place ($.facts.budget.paid, $.facts.rows[1].total) and the fact, all of them in one run."""
+    text = ('{"facts": {"budget": {"total": 1, "paid": 2, "paid": 3},'
+            ' "rows": [{"total": 1}, {"total": 2, "total": 3}]}, "facts": {}}')
+    with pytest.raises(FactsError) as caught:
+        scoring_engine.parse_facts(text, "f.json")
+    assert ["$.facts", "$.facts.budget.paid", "$.facts.rows[1].total"] == [p.path for p in caught.value.problems]
+    assert "budget.paid" == caught.value.problems[1].fact
+    assert all(p.message.startswith("duplicate key") and p.hint == "keep one of them" for p in caught.value.problems)
