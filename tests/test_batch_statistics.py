@@ -115,3 +115,34 @@ def test_a_comparison_gives_each_indicators_weight_in_the_other_set_beside_its_s
     header = detail_header("county").header
     cells = dict(zip(header, next(detail_rows(row, True)), strict=True))
     assert (Decimal(10), Decimal(10), Decimal(5)) == (cells["county 分值"], cells["county 得分"], cells["差异"])
+
+
+def test_the_funds_of_the_projects_are_added_up_as_a_summary_report_states_them():
+    """预算执行情况: 预算数 added up over the projects that give it, 执行数 over those that give both, the overall rate of
+    the same projects, and the projects under 90%. A project without its 执行数 is counted apart, not as paid 0."""
+    rows = [replace(_row(0, "90"), budget_total=Decimal("100"), budget_paid=Decimal("95"), execution_rate=Decimal("0.95"),
+                    funds_unit="万元"),
+            replace(_row(1, "80"), budget_total=Decimal("200.5"), budget_paid=Decimal("150"), execution_rate=Decimal("0.748"),
+                    funds_unit="万元"),
+            replace(_row(2, "70"), budget_total=Decimal("50"), funds_unit="万元"), _row(3, "60")]
+    f = summarise(rows).funds
+    assert f is not None
+    assert (3, Decimal("350.5"), 2, Decimal("245"), Decimal("300.5"), 2, 1, "万元") == (
+        f.budgeted, f.budget, f.paid_count, f.paid, f.budget_of_paid, f.rated, f.below, f.unit)
+    assert Decimal("0.8153") == f.rate.quantize(Decimal("0.0001"))
+    cells = {row[0]: row[1] for row in statistics(summarise(rows)) if len(row) == 2}
+    assert (Decimal("350.5"), 2, Decimal("300.5"), Decimal("245")) == (
+        cells["预算数合计（万元）"], cells["同时填报执行数的项目"], cells["其预算数合计（万元）"], cells["执行数合计（万元）"])
+    assert summarise([_row(0, "90")]).funds is None  # no funds: no funds columns or figures
+
+
+def test_the_funds_are_read_where_the_set_keeps_them():
+    """The totals row of the set's form (全年预算数, 全年执行数); a set without a form's funds block, budget.total and
+    budget.paid; the rate is the set's own execution_rate."""
+    from scoring_engine import load_indicator_set
+    from scoring_engine.batch.rows import SetShape
+
+    assert ("budget.total", "budget.paid") == SetShape.of(load_indicator_set("self-evaluation")).funds
+    assert ("budget.total", "budget.paid") == SetShape.of(load_indicator_set(ROOT / "examples" / "small" / "set.yaml")).funds
+    channel = SetShape.of(load_indicator_set(ROOT / "examples" / "channel-restoration" / "set.yaml"))
+    assert ("budget.total", None) == channel.funds and ("execution_rate",) == channel.rate_derived

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from decimal import ROUND_DOWN, Decimal
 from pathlib import PurePath
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypedDict
 
 from .._arith import CONTEXT, fixed, percent, plain, round_half_up
 from .._later import Later, given
@@ -40,8 +40,9 @@ DEFAULT_EXECUTION_RATE = Decimal("0.9")
 DEFAULT_GRADE_SHARE = Decimal("0.8")
 _EXECUTION_NAMES = ("execution_rate",)
 _EXECUTION_LABEL = "预算执行率"
-#: Where a set's form names the year's budget (全年预算数): the funds block's row and column.
-BUDGET_ROW, BUDGET_COLUMN = "total", "budget"
+#: Where a set's form names the year's budget (全年预算数): the funds block's row and column; and its 全年执行数.
+BUDGET_ROW, BUDGET_COLUMN, PAID_COLUMN = "total", "budget", "paid"
+_BUDGET_FACT, _PAID_FACT = "budget.total", "budget.paid"  # where a set without a form's funds block keeps them
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,12 @@ class ProjectRow:
     budget: Decimal | None = None  # the year's budget (万元), when the consequence names a share of it and the set names the fact
     compare_failed: str = ""  # the source of the re-check found for this project that could not be scored
     form_total: Decimal | None = None  # the 总分 the unit typed on its filled form, where it typed one
+    # The project's funds, where the set gives them (`SetShape.funds`): 预算数, 执行数 and 预算执行率, for the 汇总's
+    # columns and the batch's totals a 自评总结报告 states
+    budget_total: Decimal | None = None
+    budget_paid: Decimal | None = None
+    execution_rate: Decimal | None = None
+    funds_unit: str = ""  # the unit the set declares for its 预算数 (万元)
 
     @property
     def ok(self) -> bool:
@@ -182,7 +189,8 @@ class ProjectRow:
 
 
 _ROW_FIELDS = tuple(f.name for f in fields(ProjectRow))
-_ROW_DECIMALS = tuple(_ROW_FIELDS.index(name) for name in ("max_total", "total", "budget", "form_total"))
+_ROW_DECIMALS = tuple(_ROW_FIELDS.index(name) for name in ("max_total", "total", "budget", "form_total", "budget_total",
+                                                            "budget_paid", "execution_rate"))
 _ROW_INDICATORS = _ROW_FIELDS.index("indicators")
 
 
@@ -239,6 +247,7 @@ class SetShape:
     rate_derived: tuple[str, ...]
     rate_facts: tuple[str, ...]
     budget_fact: str | None
+    funds: tuple[str | None, str | None]  # the facts of the year's 预算数 and 执行数: the form's, else budget.total and .paid
     consequences: Mapping[str, str]  # grade label → consequence (结果应用)
     row_fields: Mapping[str, Any]  # what every row of the set has: its id, name, version, precision, total and grades
 
@@ -258,15 +267,30 @@ class SetShape:
         return cls(s, tuple(nodes), frozenset(n[0] for n in nodes), grades,
                    tuple(d.name for d in s.derived if _is_rate(d.name, d.label)),
                    tuple(name for name, spec in s.facts.items() if _is_rate(name, spec.label)),
-                   s.form.funds.get(BUDGET_ROW, {}).get(BUDGET_COLUMN),
+                   s.form.funds.get(BUDGET_ROW, {}).get(BUDGET_COLUMN), _funds_facts(s),
                    {g.label: g.consequence for g in s.grades if g.consequence},
                    {"set_id": s.id, "set_name": s.name, "set_version": s.version, "precision": s.precision, "max_total": s.total,
-                    "grades": grades})
+                    "grades": grades, "funds_unit": _unit(s)})
 
     def budget_needed(self, grade: str) -> bool:
         """Whether a project of `grade` needs its budget: its consequence names a share of it, and the set names the fact."""
         consequence = self.consequences.get(grade)
         return consequence is not None and self.budget_fact is not None and budget_share(consequence) is not None
+
+
+def _unit(s: IndicatorSet) -> str:
+    name = _funds_facts(s)[0]
+    spec = s.facts.get(name) if name else None
+    return spec.unit or "" if spec is not None else ""
+
+
+def _funds_facts(s: IndicatorSet) -> tuple[str | None, str | None]:
+    """The facts that hold the year's 预算数 and 执行数: the form's funds block's totals, else the facts budget.total and
+    budget.paid (the names every bundled set gives them), where the set declares them."""
+    row = s.form.funds.get(BUDGET_ROW, {})
+    budget, paid = row.get(BUDGET_COLUMN), row.get(PAID_COLUMN)
+    return (budget or (_BUDGET_FACT if _BUDGET_FACT in s.facts else None),
+            paid or (_PAID_FACT if _PAID_FACT in s.facts else None))
 
 
 def _briefs(result: Result) -> Iterable[Brief]:
@@ -288,12 +312,13 @@ def project_row(index: int, source: str, result: Result, shape: SetShape, batch:
     """The record of a scored project from its Result: every indicator with its reason, a target table's rows too."""
     ids = shape.ids
     indicators = tuple(IndicatorRow(*brief, brief[0] in ids) for brief in _briefs(result))
-    rate, budget = _rate_and_budget(shape, result.grade, _scored_values(result))
+    values = _scored_values(result)
+    rate, budget = _rate_and_budget(shape, result.grade, values)
     return ProjectRow(index=index, source=source, file=file, project=project_details(result.project), total=result.total,
                       grade=result.grade, indicators=indicators, warnings=len(result.warnings),
                       flags=_flags(shape, result.flags, result.grade, rate), batch=batch,
                       consequence=shape.consequences.get(result.grade), budget=budget, form_total=form_total,
-                      **shape.row_fields)
+                      **_funds(shape, values), **shape.row_fields)
 
 
 def scores_row(index: int, source: str, scores: Scores, facts: Facts, shape: SetShape, batch: str = "",
@@ -310,7 +335,7 @@ def scores_row(index: int, source: str, scores: Scores, facts: Facts, shape: Set
                       grade=scores.grade, indicators=indicators, warnings=len(scores.warnings),
                       flags=_flags(shape, scores.flags, scores.grade, rate), batch=batch,
                       consequence=shape.consequences.get(scores.grade), budget=budget, form_total=form_total,
-                      **shape.row_fields)
+                      **_funds(shape, scores.values), **shape.row_fields)
 
 
 def failed_row(index: int, source: str, problems: tuple[Problem, ...], internal: bool = False, batch: str = "",
@@ -377,6 +402,21 @@ def _rate_and_budget(shape: SetShape, grade: str, values: Mapping[str, Any]) -> 
         found = _value(values, shape.budget_fact or "")
         budget = found if isinstance(found, Decimal) else None
     return rate, budget
+
+
+class Funds(TypedDict):
+    budget_total: Decimal | None
+    budget_paid: Decimal | None
+    execution_rate: Decimal | None
+
+
+def _funds(shape: SetShape, values: Mapping[str, Any]) -> Funds:
+    """The project's 预算数, 执行数 and 预算执行率 (the set's own, a derived value or fact named execution_rate or
+    labelled 预算执行率), each None where the set or the project gives none."""
+    budget, paid = (_value(values, name) if name else None for name in shape.funds)
+    rate = _first_number([_value(values, name) for name in (*shape.rate_derived, *shape.rate_facts)])
+    return Funds(budget_total=budget if isinstance(budget, Decimal) else None,
+                 budget_paid=paid if isinstance(paid, Decimal) else None, execution_rate=rate)
 
 
 def _value(values: Mapping[str, Any], name: str) -> Any:

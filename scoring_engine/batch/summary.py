@@ -36,9 +36,9 @@ from typing import Any
 from .._arith import ZERO, in_engine_context, round_half_up
 from .consequences import ConsequenceCount, ConsequenceTally
 from .duplicates import Duplicate, IdTally
-from .rows import ProjectRow
+from .rows import DEFAULT_EXECUTION_RATE, ProjectRow
 
-__all__ = ["summarise", "Summariser", "Summary", "SetSummary", "GradeCount", "Bin", "IndicatorStat", "Ranked", "Placed",
+__all__ = ["summarise", "Summariser", "Summary", "SetSummary", "GradeCount", "Bin", "IndicatorStat", "Ranked", "Placed", "Funds",
            "HISTOGRAM_BINS", "RANKED", "SHOWN_PROBLEMS"]
 
 #: Bins of the histogram of totals (each a tenth of the set's total).
@@ -153,6 +153,7 @@ class Summary:
     unranked_units: int = 0  # projects that name no 实施单位: in no unit's ranking
     unranked_departments: int = 0  # projects that name no 主管部门
     years: tuple[str, ...] = ()  # the 年度 the projects give (at most MOST_YEARS): more than one, and the figures mix years
+    funds: Funds | None = None  # the projects' 预算数 and 执行数 added up, where any gives them
     places: int = 2  # decimals of the batch-wide figures (the finest of its sets)
     compared: int = 0
     compare_flagged: int = 0
@@ -169,6 +170,25 @@ class Summary:
     duplicated: int = 0  # project ids (in one year) that more than one document of the batch gives
     recheck_duplicated: int = 0  # the same in the re-check batch
     duplicates: tuple[Duplicate, ...] = ()  # the first of them, the batch's then the re-check's
+
+
+@dataclass(frozen=True)
+class Funds:
+    """The funds of the projects that give them, as a 自评总结报告 states them (预算执行情况)."""
+
+    budgeted: int  # projects that give their 预算数
+    budget: Decimal  # their 预算数 added up
+    paid_count: int  # projects that give both 预算数 and 执行数
+    paid: Decimal  # the 执行数 of those added up
+    budget_of_paid: Decimal  # and their 预算数: the overall rate is paid ÷ this
+    rated: int  # projects with a 预算执行率
+    below: int  # of them, those under DEFAULT_EXECUTION_RATE (90%)
+    unit: str  # the unit of every 预算数, when the sets agree on one (万元); else ""
+
+    @property
+    def rate(self) -> Decimal | None:
+        """执行数合计 ÷ 预算数合计, over the projects that give both."""
+        return self.paid / self.budget_of_paid if self.budget_of_paid else None
 
 
 @dataclass
@@ -196,6 +216,9 @@ class Summariser:
         self.rates: Counter[Decimal] = Counter()  # each project's 得分率, for the 名次 (there are as many as distinct totals)
         self.arrived = 0
         self.years: set[str] = set()
+        # budgeted, budget, paid_count, paid, budget_of_paid, rated, below; the units seen
+        self.funds: list[Any] = [0, ZERO, 0, ZERO, ZERO, 0, 0]
+        self.units_of_funds: set[str] = set()
         self.compared = self.compare_flagged = 0
         self.difference = ZERO
         self.against: str | None = None
@@ -243,6 +266,7 @@ class Summariser:
                 stat[5] += 1
         self._rank(row, flagged)
         self._place(row)
+        self._add_funds(row)
         if row.consequence:
             self.consequences.add(row.consequence, row.grade, row.grade_rank or 0, row.budget, row.project.get("department"),
                                   row.project.get("unit"))
@@ -276,6 +300,27 @@ class Summariser:
         if year not in (None, "") and len(self.years) < MOST_YEARS:
             self.years.add(str(year))
 
+    def _add_funds(self, row: ProjectRow) -> None:
+        funds = self.funds
+        if row.budget_total is not None:
+            funds[0] += 1
+            funds[1] += row.budget_total
+            self.units_of_funds.add(row.funds_unit)
+            if row.budget_paid is not None:
+                funds[2] += 1
+                funds[3] += row.budget_paid
+                funds[4] += row.budget_total
+        if row.execution_rate is not None:
+            funds[5] += 1
+            funds[6] += row.execution_rate < DEFAULT_EXECUTION_RATE
+
+    def _funds_summary(self) -> Funds | None:
+        budgeted, budget, paid_count, paid, budget_of_paid, rated, below = self.funds
+        if not budgeted and not rated:
+            return None
+        unit = next(iter(self.units_of_funds)) if len(self.units_of_funds) == 1 else ""
+        return Funds(budgeted, budget, paid_count, paid, budget_of_paid, rated, below, unit)
+
     def _place(self, row: ProjectRow) -> None:
         assert row.total is not None and row.grade is not None
         placed = Placed(row.index, row.source, row.name, row.project.get("unit", ""), row.set_id, row.total, row.grade,
@@ -303,6 +348,7 @@ class Summariser:
             unranked_units=self.unranked_units,
             unranked_departments=self.unranked_departments,
             years=tuple(sorted(self.years)),
+            funds=self._funds_summary(),
             places=p,
             compared=self.compared,
             compare_flagged=self.compare_flagged,

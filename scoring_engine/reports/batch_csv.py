@@ -9,7 +9,7 @@ from .._output import AtomicOutput
 from ..batch.entry import Entry
 from ..batch.rows import ProjectRow
 from ..batch.summary import Summary
-from .batch_tables import Rate, Score, cell_text, summary_cells, summary_table, top_names
+from .batch_tables import Rate, Score, cell_text, summary_cells, summary_columns, summary_table
 from .csv_text import _FORMULA_START, BOM
 
 
@@ -33,14 +33,11 @@ class BatchCsv:
         text.write(BOM)
         self.writer = csv.writer(text, lineterminator="\r\n")
         self.writer.writerow(summary_table(summary).header)
-        self.tops = top_names(summary)
-        self.consequences = bool(summary.consequences)
-        self.form_totals = bool(summary.form_totals)
+        self.columns = summary_columns(summary)
 
     def kept(self, row: ProjectRow) -> None:
         if row.ok and not row.batch:
-            self.writer.writerow(_csv_cell(c) for c in summary_cells(row, self.tops, self.against, self.consequences,
-                                                                     self.form_totals))
+            self.writer.writerow(_csv_cell(c) for c in summary_cells(row, self.columns))
 
     def finish(self, summary: Summary) -> None:
         pass

@@ -11,6 +11,7 @@ from html import escape
 from pathlib import Path
 from typing import IO
 
+from .._arith import percent, plain
 from .._output import AtomicOutput
 from .._version import __version__
 from ..batch.compare import RECHECK
@@ -163,6 +164,12 @@ def _figures(summary: Summary) -> str:
             parts.append(_figure("平均总分差", summary.mean_difference))
         if summary.against == RECHECK and summary.unmatched:
             parts.append(_figure("复核中未找到对应项目", summary.unmatched, True))
+    f = summary.funds
+    if f is not None and f.budgeted:
+        unit = f.unit or ""
+        parts += [_figure("预算数合计", f"{plain(f.budget)}{unit}"), _figure("执行数合计", f"{plain(f.paid)}{unit}")]
+        if f.rate is not None:
+            parts.append(_figure("总体预算执行率", percent(f.rate)))
     if summary.duplicated:
         parts.append(_figure("项目编号重复", summary.duplicated, True))
     return f'<section id="figures">\n<div class="figures">{"".join(parts)}</div>\n</section>\n'

@@ -20,15 +20,16 @@ from typing import Any
 from .._arith import fixed, percent, plain, round_half_up
 from ..batch.compare import RECHECK
 from ..batch.consequences import ConsequenceCount
-from ..batch.rows import IndicatorRow, ProjectRow
-from ..batch.summary import Placed, Ranked, SetSummary, Summary
+from ..batch.rows import DEFAULT_EXECUTION_RATE, IndicatorRow, ProjectRow
+from ..batch.summary import Funds, Placed, Ranked, SetSummary, Summary
 
-__all__ = ["Score", "Rate", "Heading", "Table", "summary_table", "summary_cells", "detail_header", "detail_rows",
+__all__ = ["Score", "Rate", "Heading", "Table", "Columns", "summary_columns", "summary_table", "summary_cells", "detail_header",
+           "detail_rows",
            "UNMATCHED_TITLE", "UNMATCHED_HEADER",
            "indicator_details", "explain_rows", "problem_rows", "statistics", "consequence_rows", "consequence_note", "cell_text",
            "top_names", "EXPLAIN", "PROBLEMS", "CONSEQUENCES", "MAIN_BATCH",
            "duplicate_rows", "DUPLICATES_HEADER", "DUPLICATES_TITLE", "RANKED_BY", "RANKED_NOTE", "MIXED_YEARS", "ranking_header",
-           "ranking_cells", "unranked_note", "tie_note"]
+           "ranking_cells", "unranked_note", "tie_note", "funds_rows"]
 
 #: What the 问题 sheet calls the batch being summarised (the others are 复核, or the other set's id).
 MAIN_BATCH = "本批"
@@ -103,44 +104,69 @@ def top_names(summary: Summary) -> list[str]:
     return names
 
 
+@dataclass(frozen=True)
+class Columns:
+    """Which columns 汇总 has, as the whole batch decides: every set's 一级 indicators (`tops`), the compared batch
+    (`against`), 结果应用 (`consequences`), the 总分 typed on forms (`form_totals`), the projects' funds (`funds`: the
+    unit of 预算数 and 执行数, "" for none or several, None for no funds columns)."""
+
+    tops: tuple[str, ...] = ()
+    against: str | None = None
+    consequences: bool = False
+    form_totals: bool = False
+    funds: str | None = None
+
+
+def summary_columns(summary: Summary) -> Columns:
+    funds = summary.funds.unit if summary.funds is not None else None
+    return Columns(tuple(top_names(summary)), summary.against, bool(summary.consequences), bool(summary.form_totals), funds)
+
+
 def summary_table(summary: Summary) -> Table:
-    tops = top_names(summary)
+    columns = summary_columns(summary)
+    tops = columns.tops
     header = ["序号", "来源", "项目名称", "项目编号", "实施单位", "主管部门", "年度", "指标体系", "总分", "等级"]
     widths = [6, 30, 36, 12, 24, 20, 6, 20, 8, 6]
-    if summary.form_totals:  # filled forms whose 总分 the unit typed: its arithmetic checked
+    if columns.form_totals:  # filled forms whose 总分 the unit typed: its arithmetic checked
         header += ["表上总分", "计算总分−表上总分"]
         widths += [10, 10]
-    if summary.consequences:  # 结果应用 beside the grade, when a set attaches consequences to its grades
+    if columns.consequences:  # 结果应用 beside the grade, when a set attaches consequences to its grades
         header += ["结果应用", "涉及预算（万元）"]
         widths += [36, 14]
+    if columns.funds is not None:  # 预算执行情况, which a 自评总结报告 states
+        unit = f"（{columns.funds}）" if columns.funds else ""
+        header += [f"预算数{unit}", f"执行数{unit}", "预算执行率"]
+        widths += [14, 14, 10]
     header += [f"{name}{what}" for name in tops for what in ("得分", "得分率")]
     header += ["提示数", "需说明"]
     widths += [10] * (2 * len(tops)) + [6, 50]
-    if summary.against:
-        who = _against(summary.against)
+    if columns.against:
+        who = _against(columns.against)
         header += [f"{who}总分", "总分差", f"{who}等级", "对比标记"]
         widths += [10, 8, 10, 40]
     return Table(tuple(header), tuple(widths))
 
 
-def summary_cells(row: ProjectRow, tops: Sequence[str], against: str | None, consequences: bool = False,
-                  form_totals: bool = False) -> list[Any]:
-    """One scored project's 汇总 row; `against` names the compared batch, if any; `consequences`: with the 结果应用 columns;
-    `form_totals`: with the 总分 typed on the form and the difference."""
+def summary_cells(row: ProjectRow, columns: Columns) -> list[Any]:
+    """One scored project's 汇总 row, with the `columns` the batch has."""
     p, project = row.precision, row.project
+    tops, against = columns.tops, columns.against
     assert row.total is not None
     cells: list[Any] = [row.index + 1, row.source, row.name, project.get("id", ""), project.get("unit", ""),
                         project.get("department", ""), _year(project.get("year", "")), f"{row.set_id} {row.set_version}",
                         Score(row.total, p), row.grade]
-    if form_totals:
+    if columns.form_totals:
         typed = row.form_total
         if typed is None:
             cells += [None, None]
         else:  # -0 typed is 0
             places = row.form_places
             cells += [Score(typed if typed else typed.copy_abs(), places), Score(row.total - typed, places)]
-    if consequences:
+    if columns.consequences:
         cells += [row.consequence, row.budget]
+    if columns.funds is not None:
+        rate = row.execution_rate
+        cells += [row.budget_total, row.budget_paid, Rate(round_half_up(rate, _RATE_PLACES)) if rate is not None else None]
     mine = {i.name: i for i in row.tops()}
     for name in tops:
         top = mine.get(name)
@@ -257,6 +283,8 @@ def statistics(summary: Summary) -> list[list[Any]]:
         rows.append(["年度", "、".join(summary.years)])
         if len(summary.years) > 1:
             rows.append(["注意", MIXED_YEARS])
+    if summary.funds is not None:
+        rows += funds_rows(summary.funds)
     if summary.duplicated:
         rows.append(["项目编号重复", summary.duplicated])
     if summary.recheck_duplicated:
@@ -275,6 +303,20 @@ def statistics(summary: Summary) -> list[list[Any]]:
         rows += [[], [Heading(DUPLICATES_TITLE)], [Heading(h) for h in DUPLICATES_HEADER], *duplicate_rows(summary)]
     if summary.unmatched_shown:
         rows += [[], [Heading(UNMATCHED_TITLE)], [Heading(h) for h in UNMATCHED_HEADER], *map(list, summary.unmatched_shown)]
+    return rows
+
+
+def funds_rows(f: Funds) -> list[list[Any]]:
+    """预算执行情况 across the batch: the 预算数 and 执行数 added up, the overall rate, the projects under 90%."""
+    unit = f"（{f.unit}）" if f.unit else ""
+    rows: list[list[Any]] = [[Heading("预算执行情况")], ["填报预算数的项目", f.budgeted], [f"预算数合计{unit}", f.budget]]
+    if f.paid_count:
+        rate = Rate(round_half_up(f.rate, _RATE_PLACES)) if f.rate is not None else None
+        if f.paid_count < f.budgeted:  # the rate is over the projects that give both
+            rows += [["同时填报执行数的项目", f.paid_count], [f"其预算数合计{unit}", f.budget_of_paid]]
+        rows += [[f"执行数合计{unit}", f.paid], ["总体预算执行率（执行数合计÷其预算数合计）", rate]]
+    if f.rated:
+        rows.append([f"预算执行率低于{percent(DEFAULT_EXECUTION_RATE, 0)}的项目（{f.rated}个有执行率）", f.below])
     return rows
 
 

@@ -22,7 +22,8 @@ from ..errors import Problem, ScoringEngineError
 from ..plan import SharedTable
 from ._xlsx_stream import HEADER, RATE, TEXT, Book, cells_xml, score_style
 from .batch_tables import (CONSEQUENCES, EXPLAIN, PROBLEMS, Heading, Rate, Score, consequence_rows, detail_header, detail_rows,
-                           explain_rows, indicator_details, problem_rows, statistics, summary_cells, summary_table, top_names)
+                           explain_rows, indicator_details, problem_rows, statistics, summary_cells, summary_columns,
+                           summary_table)
 
 __all__ = ["BatchWorkbook", "SHEETS", "CONSEQUENCE_SHEET", "detail_cells"]
 
@@ -56,17 +57,14 @@ class BatchWorkbook:
     def start(self, summary: Summary) -> None:
         table = summary_table(summary)
         self.summary.set_header(table.header, table.widths)
-        self.tops = top_names(summary)
-        self.consequences = bool(summary.consequences)
-        self.form_totals = bool(summary.form_totals)
+        self.columns = summary_columns(summary)
 
     def kept(self, row: ProjectRow) -> None:
         if not row.ok:
             for cells in problem_rows(row):
                 self.problems.append(cells)
         elif not row.batch:
-            self.summary.append(*_values_and_styles(summary_cells(row, self.tops, self.against, self.consequences,
-                                                                  self.form_totals)))
+            self.summary.append(*_values_and_styles(summary_cells(row, self.columns)))
             for cells in explain_rows(row):
                 self.explain.append(*_values_and_styles(cells))
 
