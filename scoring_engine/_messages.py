@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -52,7 +53,21 @@ def current_language(problems: Iterable[Problem] = ()) -> str:
     """The language of the command running now, its input counting the files `problems` are in."""
     ctx = click.get_current_context(silent=True)
     chosen = ctx.find_root().params.get("lang") if ctx is not None else None
+    if chosen is None and not _takes_chinese(sys.stderr):  # PYTHONIOENCODING=latin-1: Chinese would print as \uXXXX
+        return "en"
     return language(chosen, [*_inputs(ctx), *(p.file for p in problems if p.file)])
+
+
+def _takes_chinese(stream: Any) -> bool:
+    """Whether a text stream (standard error) can hold Chinese; True when there is none to ask."""
+    encoding = getattr(stream, "encoding", None)
+    if not isinstance(encoding, str):
+        return True
+    try:
+        "错误".encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
 
 
 def error_line(problem: Problem, lang: str) -> str:
@@ -107,6 +122,8 @@ def command_line_language(args: Sequence[str], ctx: click.Context | None) -> str
     """The language of a command line that may not be parsed yet (a usage error, --help): its --lang, the
     environment's, the --lang already read, else the locale and the arguments that may name input."""
     chosen = _chosen_in(args) or (ctx.find_root().params.get("lang") if ctx is not None else None)
+    if chosen is None and not _takes_chinese(sys.stderr):
+        return "en"
     return language(chosen, [a for a in args if not a.startswith("-")])
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import os
 import signal
 import stat
@@ -293,8 +294,13 @@ def say(text: str) -> None:
         raise ScoringEngineError(Problem("cannot print the output: standard output is closed",
                                          hint="redirect it to a file, or give --output FILE"))
     try:
-        stream.write(text)
-        stream.flush()
+        raw = getattr(stream, "buffer", None)
+        if isinstance(raw, io.RawIOBase):  # python -u (PYTHONUNBUFFERED): a write to a pipe may take only part of it
+            stream.flush()
+            _write_all(raw, text.encode(stream.encoding, stream.errors or "strict"))
+        else:
+            stream.write(text)
+            stream.flush()
     except BrokenPipeError:
         raise
     except OSError as err:
@@ -304,6 +310,16 @@ def say(text: str) -> None:
         drop_stdout()
         raise ScoringEngineError(Problem(f"cannot print the output: standard output takes {stream.encoding} text only",
                                          hint="set PYTHONIOENCODING=utf-8, or give --output FILE")) from None
+
+
+def _write_all(raw: io.RawIOBase, data: bytes) -> None:
+    """Every byte of `data` into a raw stream, which may take fewer than given in one write (a pipe's 64 KiB)."""
+    view = memoryview(data)
+    while view:
+        written = raw.write(view)
+        if not written:  # a stream that takes nothing more: as a full disk
+            raise OSError(errno.EIO, "standard output took no more bytes")
+        view = view[written:]
 
 
 def tell(line: str) -> None:

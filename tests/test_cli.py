@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -252,3 +253,12 @@ def test_a_result_given_as_facts_is_named_as_a_result(tmp_path: Path):
     assert 1 == run.exit_code
     assert "this is a result written by scoring-engine score (it has engine: and total:), not a facts file (score the " \
            "facts file it was made from)" in run.output
+
+
+def test_an_error_is_in_english_when_standard_error_cannot_hold_chinese(tmp_path: Path):
+    """PYTHONIOENCODING=latin-1: a Chinese line would print as \\u9519\\u8bef…; without --lang the run speaks English."""
+    env = {**os.environ, "PYTHONIOENCODING": "latin-1", "LANG": "zh_CN.UTF-8"}
+    env.pop("SCORING_ENGINE_LANG", None)
+    done = subprocess.run([sys.executable, "-m", "scoring_engine", "score", str(EXAMPLE_FACTS), "--set", "没有"],
+                          check=False, capture_output=True, env=env, timeout=60)
+    assert 1 == done.returncode and done.stderr.startswith(b"error: no indicator set")

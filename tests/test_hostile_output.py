@@ -310,3 +310,31 @@ def test_the_temporary_file_takes_the_documented_bytes(tmp_path: Path, monkeypat
     assert temporary.startswith("." + "评" * 80) and temporary.endswith(".tmp")
     assert TEMPORARY_NAME_BYTES == len(os.fsencode(temporary)) - len(os.fsencode(temporary[1:].split(".")[0]))
     assert "报告" == (tmp_path / name).read_text(encoding="utf-8")
+
+
+class _Taking(io.RawIOBase):
+    """A pipe under `python -u`: each write takes at most `most` bytes, as a pipe whose reader is slow or gone does."""
+
+    def __init__(self, most: int):
+        self.most, self.taken = most, bytearray()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        piece = bytes(data[: self.most])
+        self.taken += piece
+        return len(piece)
+
+
+def test_an_unbuffered_standard_output_takes_every_byte_or_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With PYTHONUNBUFFERED=1 a write to a pipe may take 64 KiB of 1.3 MB and the rest was lost with exit 0: say writes
+    until every byte is taken, and a stream that takes none is an error, not a silent success."""
+    raw = _Taking(65536)
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(raw, encoding="utf-8", write_through=True))  # type: ignore[arg-type]
+    text = "评分" * 300_000
+    say(text)
+    assert text.encode("utf-8") == bytes(raw.taken)
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(_Taking(0), encoding="utf-8", write_through=True))  # type: ignore[arg-type]
+    with pytest.raises(cli.ScoringEngineError):
+        say(text)
