@@ -25,7 +25,7 @@ from typing import Any
 import click
 from click.core import ParameterSource
 
-__all__ = ["EXTENSIONS", "LanguageChoice", "OutputFile", "format_by_extension"]
+__all__ = ["EXTENSIONS", "LanguageChoice", "OutputFile", "at_most_once", "format_by_extension"]
 
 #: The format each extension names, in the words of the commands' --format.
 EXTENSIONS = {".txt": "table", ".json": "json", ".md": "markdown", ".markdown": "markdown", ".csv": "csv", ".html": "html",
@@ -47,6 +47,14 @@ class OutputFile(click.Path):
         if isinstance(text, str) and text.endswith(("/", os.sep)):
             self.fail(f"a name ending in / names a folder ({text}): give the name of a file", param, ctx)
         return super().convert(value, param, ctx)
+
+
+def at_most_once(ctx: click.Context, param: click.Parameter, values: tuple[Any, ...]) -> Any:
+    """The one value of an option a command takes once (`-o a.json -o b.json` wrote b.json alone, without a word)."""
+    if len(values) > 1:
+        raise click.BadParameter(f"given {len(values)} times ({', '.join(map(str, values))}): this command writes one file",
+                                 ctx=ctx, param=param)
+    return values[0] if values else None
 
 
 def format_by_extension(formats: Sequence[str], option: str | None = "fmt") -> Callable[[Callable[..., Any]], Any]:

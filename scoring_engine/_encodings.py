@@ -44,18 +44,13 @@ def read_otherwise_from_now(encoding: str) -> None:
     _otherwise.set(None if codecs.lookup(encoding).name == "utf-8" else encoding)
 
 
-#: The byte-order marks of UTF-16, which Notepad writes for a file saved as "Unicode": no UTF-8 text begins so.
+#: The byte-order marks of UTF-16, which Notepad writes for a file saved as "Unicode": no UTF-8 text begins so. Such a
+#: file is refused, named as what it is (`_typing_slips.encoding_problem`).
 UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
 
 
 def decode(data: bytes) -> str:
-    """`data` as text: UTF-8 (a byte-order mark dropped), UTF-16 after its byte-order mark (Notepad's "Unicode"), else
-    the encoding asked for; UnicodeDecodeError of UTF-8 else."""
-    if data.startswith(UTF16_MARKS):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            pass  # not UTF-16 after all: said as not UTF-8
+    """`data` as text: UTF-8 (a byte-order mark dropped), else the encoding asked for; UnicodeDecodeError of UTF-8 else."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

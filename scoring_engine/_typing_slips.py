@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from ._encodings import UTF16_MARKS
 from .errors import Problem
 
 __all__ = ["FULL_WIDTH", "encoding_problem", "json_syntax_problem", "line_slips", "with_slips", "yaml_syntax_problem"]
@@ -50,6 +51,8 @@ FULL_WIDTH: dict[str, FullWidth] = {
     "\u3000": FullWidth("full-width space", " "),
 }
 _TAB_HINT = "replace it with spaces; an editor can be set to type spaces for the Tab key"
+#: How to save a file that Notepad saved as "Unicode" (UTF-16).
+UTF16_HINT = "save it as UTF-8: in Notepad, File → Save As, Encoding: UTF-8"
 _SAVE_AS_UTF8 = ("save it as UTF-8 — 记事本: 文件 → 另存为, 编码 UTF-8; WPS: 文件 → 另存为, 纯文本, 编码 UTF-8 — "
                  "or read it with --encoding gb18030")
 
@@ -236,6 +239,9 @@ def encoding_problem(data: bytes, file: str | None, start: int, line: int) -> Pr
         return Problem("this is an Excel workbook (.xlsx) or another zip archive, not a YAML or JSON text file", file=file,
                        hint="a filled 自评表 is read by score, import and batch, given by its path"
                        if named else "rename it to end in .xlsx: a filled 自评表 is read by score, import and batch")
+    if data.startswith(UTF16_MARKS):  # before GB18030, which reads these bytes as Chinese of a sort
+        return Problem("not UTF-8 text (byte 0): the file is UTF-16, as Notepad saves 'Unicode'", file=file, line=1,
+                       hint=UTF16_HINT)
     if data.startswith(_OLD_OFFICE):
         return Problem("this is an Excel 97-2003 workbook (.xls) or another old Office file, which is not read", file=file,
                        hint="open it in Excel or WPS and save it as Excel Workbook (.xlsx)")

@@ -22,7 +22,7 @@ from ._cli_guard import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID
 from ._cli_guard import guarded as _guarded
 from ._cli_guard import report as _report
 from ._cli_guard import said_line as _say
-from ._cli_params import LanguageChoice, OutputFile, format_by_extension
+from ._cli_params import LanguageChoice, OutputFile, at_most_once, format_by_extension
 from ._encodings import ENCODINGS
 from ._files import load_facts_from, read_text, shown_path
 from ._help import HelpGroup
@@ -74,7 +74,8 @@ _encoding_option = click.option(
 @click.option("--set", "set_ref", metavar="ID|PATH",
               help="Indicator set: a bundled id or a YAML file. Default: the one the facts file names.")
 @click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="table", show_default=True, help="Output format.")
-@click.option("--output", "-o", type=OutputFile(), help="Write to this file instead of the screen.")
+@click.option("--output", "-o", type=OutputFile(), multiple=True, callback=at_most_once,
+              help="Write to this file instead of the screen.")
 @click.option("--layout", type=click.Choice(["scoresheet", "selfeval"]), default=None,
               help="For markdown, csv, xlsx and html: the 评分表 (scoresheet) or the set's 自评表 (selfeval)."
                    " Default: the set's own.")
@@ -175,7 +176,7 @@ def _set_for(facts: Path, loaded: Facts, set_ref: str | None) -> IndicatorSet:
 @main.command(name="import")
 @click.argument("form", type=click.Path(dir_okay=True, path_type=Path))
 @click.option("--set", "set_ref", metavar="ID|PATH", help="The indicator set the form is for. Default: the one the form names.")
-@click.option("--output", "-o", type=OutputFile(),
+@click.option("--output", "-o", type=OutputFile(), multiple=True, callback=at_most_once,
               help="Write the facts file here instead of the screen.")
 @_encoding_option
 @format_by_extension(["json", "yaml"], option=None)
@@ -202,7 +203,7 @@ def import_form(form: Path, set_ref: str | None, output: Path | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(TEMPLATE_FORMATS), default="xlsx",
               show_default=True,
               help="xlsx (and html, markdown, csv): the blank 自评表; json or yaml: a facts skeleton with every fact.")
-@click.option("--output", "-o", type=OutputFile(), help="Write here instead of the screen.")
+@click.option("--output", "-o", type=OutputFile(), multiple=True, callback=at_most_once, help="Write here instead of the screen.")
 @_encoding_option
 @format_by_extension(TEMPLATE_FORMATS)
 @_guarded
@@ -338,7 +339,8 @@ def lint(sets: tuple[str, ...], strict: bool, fmt: str) -> None:
 
 @main.command()
 @click.argument("set_ref", metavar="SET")
-@click.option("--output", "-o", type=OutputFile(), help="Write to this file instead of the screen.")
+@click.option("--output", "-o", type=OutputFile(), multiple=True, callback=at_most_once,
+              help="Write to this file instead of the screen.")
 @_encoding_option
 @format_by_extension(["yaml"], option=None)
 @_guarded
@@ -363,7 +365,8 @@ def resolve(set_ref: str, output: Path | None) -> None:
               help="A project's facts file: show how its total, grade and scores change (repeat for several).")
 @click.option("--format", "fmt", type=click.Choice(DIFF_FORMATS), default="table", show_default=True,
               help="table (the screen), markdown, or xlsx (needs --output).")
-@click.option("--output", "-o", type=OutputFile(), help="Write to this file instead of the screen.")
+@click.option("--output", "-o", type=OutputFile(), multiple=True, callback=at_most_once,
+              help="Write to this file instead of the screen.")
 @_encoding_option
 @format_by_extension(DIFF_FORMATS)
 @_guarded

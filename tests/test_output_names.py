@@ -59,6 +59,7 @@ def test_an_unknown_extension_keeps_the_format_given_or_the_default(tmp_path: Pa
     (["score", FACTS, "-o", "newdir/"], "a name ending in / names a folder (newdir/): give the name of a file"),
     (["score", FACTS, "--format", "json", "-o", "-"], "'-' is standard output: leave --output out to print on the screen"),
     (["batch", FACTS, "-o", "-"], "'-' is standard output"),
+    (["score", FACTS, "-o", "a.json", "-o", "b.json"], "given 2 times (a.json, b.json): this command writes one file"),
 ])
 def test_an_output_name_that_contradicts_the_command_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                                 args: list[str], words: str):

@@ -233,22 +233,18 @@ def test_a_fact_name_that_is_not_ascii_is_named_at_its_own_line(tmp_path: Path):
     assert "名称 'survey.一般' 应为用点连接的英文单词" in found[0]
 
 
-def test_a_file_saved_as_notepads_unicode_is_read_and_a_jsonl_one_is_said_to_be(tmp_path: Path) -> None:
-    """A facts file and a set saved as UTF-16 with its byte-order mark (Notepad's "Unicode") read as they are; a JSONL
-    file so saved is one problem saying what to do (its lines are not split at the byte \\n), not one per half-line."""
+def test_a_file_saved_as_notepads_unicode_is_said_to_be_utf16(tmp_path: Path) -> None:
+    """A facts file or a set saved as UTF-16 with its byte-order mark (Notepad's "Unicode") is named as such, with how to
+    save it as UTF-8 (not GB18030 advice); a JSONL file so saved is one problem, not one per half-line."""
     facts = json.loads(EXAMPLE_FACTS.read_text(encoding="utf-8"))
     facts["indicator_set"] = "set.yaml"
     (tmp_path / "set.yaml").write_bytes(SET.replace("−", "-").encode("utf-16"))
     (tmp_path / "facts.json").write_bytes(json.dumps(facts, ensure_ascii=False).encode("utf-16"))
-    assert "79.73" == str(load_facts_score(tmp_path / "facts.json"))
+    said = "不是 UTF-8 文本（第 0 字节）：文件是 UTF-16 编码（记事本的“Unicode”）（请另存为 UTF-8：记事本中点“文件 → 另存为”，编码选“UTF-8”）"
+    for name, command in (("set.yaml", "validate"), ("facts.json", "score")):
+        code, lines = run(command, str(tmp_path / name))
+        assert (1, [f"错误：{tmp_path / name}:1: {said}"]) == (code, lines)
     (tmp_path / "p.jsonl").write_bytes((json.dumps(facts, ensure_ascii=False) + "\n" + "{}\n").encode("utf-16"))
     code, lines = run("batch", str(tmp_path / "p.jsonl"), "-q")
     assert 1 == code and [f"错误：{tmp_path / 'p.jsonl'}: 这个 JSONL 文件是 UTF-16 编码（记事本的“Unicode”），不是 UTF-8"
                           "（请另存为 UTF-8：记事本中点“文件 → 另存为”，编码选“UTF-8”）"] == [x for x in lines if x.startswith("错误")]
-
-
-def load_facts_score(path: Path) -> object:
-    from scoring_engine import score
-
-    facts = load_facts(path)
-    return score(load_indicator_set(path.parent / "set.yaml"), facts).total

@@ -23,6 +23,7 @@ from typing import Any
 
 from .. import _json
 from .._encodings import UTF16_MARKS, decode
+from .._typing_slips import UTF16_HINT
 from .._files import not_a_regular_file
 from .._text import without_surrogates
 from ..errors import FactsError, Problem
@@ -251,7 +252,6 @@ def searched(path: Path) -> bool:
 
 #: A JSONL file saved as UTF-16 (Notepad's "Unicode"): its lines are not read one by one.
 UTF16_JSONL = "this JSONL file is UTF-16 text (Notepad's 'Unicode'), not UTF-8"
-UTF16_HINT = "save it as UTF-8: in Notepad, File → Save As, Encoding: UTF-8"
 #: Workbooks of old Excel and of WPS, which are not read: a folder search finds them, to say so.
 OLD_FORM_SUFFIXES = (".xls", ".et")
 #: A summary `batch` wrote, found where its projects are looked for.
