@@ -7,6 +7,7 @@ JSON, NaN, a duplicate key) becomes a problem naming the file, never a traceback
 from __future__ import annotations
 
 import datetime
+import io
 import itertools
 import json
 import os
@@ -83,8 +84,14 @@ def read_stream(stream: BinaryIO, limit: int, error: type[Exception], name: str 
     """The text of an open stream (standard input), reading at most `limit` + 1 bytes of it."""
     try:
         data = stream.read(limit + 1)
+        opened = os.fstat(stream.fileno())
     except OSError as err:
         raise error(Problem(f"cannot read: {err.strerror}", file=name)) from None
+    except (AttributeError, ValueError, io.UnsupportedOperation):  # a stream that is no file (in memory): nothing to note
+        pass
+    else:
+        if stat.S_ISREG(opened.st_mode):  # `score - -o f.json < f.json`: standard input is that file
+            _reads.note(opened)
     if too_big := _too_big(len(data), limit, name, _LIMIT_NAMES.get(limit), at_least=True):
         raise error(too_big)
     return _decoded(data, name, error)
@@ -227,20 +234,23 @@ def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _given_twice(doc: Any, twice: list[tuple[dict[str, Any], str, Any]], source: str | None) -> list[Problem]:
-    """The keys given twice, each at its path in the document (`$.facts.budget.paid`), in the document's order."""
-    keys: dict[int, list[tuple[str, Any]]] = {}
+    """The keys given twice, each once at its path in the document (`$.facts.budget.paid`), with how many times when more
+    than twice; the first _SHOWN_DOCUMENT_PROBLEMS of them, as for the document's other problems."""
+    keys: dict[int, dict[str, list[Any]]] = {}  # object → key → the values its later copies replaced
     for mapping, key, replaced in twice:
-        keys.setdefault(id(mapping), []).append((key, replaced))
-    found = []
+        keys.setdefault(id(mapping), {}).setdefault(key, []).append(replaced)
+    found: list[Problem] = []
     stack: list[tuple[Any, tuple[str | int, ...]]] = [(doc, ())]
-    while stack:
+    while stack and len(found) < _SHOWN_DOCUMENT_PROBLEMS:
         value, path = stack.pop()
         if isinstance(value, dict):
-            given = keys.get(id(value), ())
-            found += [Problem(f"duplicate key {key!r}", file=source, path=json_path((*path, key)), fact=fact_at((*path, key)),
-                              hint="keep one of them") for key, _ in given]
+            given = keys.get(id(value), {})
+            found += [Problem(f"duplicate key {key!r}" + (f" (given {len(replaced) + 1} times)" if len(replaced) > 1 else ""),
+                              file=source, path=json_path((*path, key)), fact=fact_at((*path, key)), hint="keep one of them")
+                      for key, replaced in given.items()]
             stack += [(item, (*path, k)) for k, item in reversed(value.items())]
-            stack += [(replaced, (*path, key)) for key, replaced in reversed(given)]  # read first: it came first
+            # the values replaced, read first (they came first): they may give keys twice themselves
+            stack += [(item, (*path, key)) for key, replaced in reversed(given.items()) for item in reversed(replaced)]
         elif isinstance(value, list):
             stack += [(item, (*path, i)) for i, item in reversed(list(enumerate(value)))]
     return found
@@ -287,7 +297,7 @@ def _read_json(text: str, source: str | None) -> Any:
         plain = type(text) is str and not text.startswith("\ufeff")  # else bytes, or a byte-order mark json.loads names
         doc = _DECODER.decode(text) if plain else json.loads(text, **_HOOKS)
         if twice:
-            raise FactsError(_given_twice(doc, twice, source))
+            raise FactsError(_given_twice(doc, twice, source)[:_SHOWN_DOCUMENT_PROBLEMS])
         return doc
     except json.JSONDecodeError as err:
         from ._typing_slips import json_syntax_problem  # a full-width comma or quote is named, not the parser's words

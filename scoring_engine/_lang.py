@@ -158,4 +158,5 @@ def language(chosen: str | None, inputs: Iterable[str | Path], environ: Mapping[
         return chosen
     if locale_is_chinese(os.environ if environ is None else environ):
         return "zh"
-    return "zh" if any(_input_is_chinese(ref) for ref in inputs) else "en"
+    # each input looked at once: the problems of one file may be thousands, each naming it
+    return "zh" if any(_input_is_chinese(ref) for ref in dict.fromkeys(inputs)) else "en"

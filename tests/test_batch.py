@@ -132,7 +132,7 @@ def test_the_workbook_reopens_with_every_sheet(book: dict[str, Any]):
     assert list(SHEETS) == list(book)
     summary = _sheet_rows(book, "汇总")
     assert PROJECTS + 3 == len(summary)
-    assert ["预算数（万元）", "执行数（万元）", "预算执行率", "决策得分", "决策得分率"] == list(summary[0])[10:15]
+    assert ["预算数（万元）", "执行数（万元）", "预算执行率（指标体系口径）", "决策得分", "决策得分率"] == list(summary[0])[10:15]
     assert {2024} == {row["年度"] for row in summary}  # a number, so that the sheet sorts and filters by year
     details = _sheet_rows(book, "指标明细")
     indicators = sum(1 for _ in load_indicator_set(SMALL_SET).walk())

@@ -49,7 +49,7 @@ def test_a_project_given_twice_is_scored_twice_and_reported_in_every_output(tmp_
     assert "4个项目：已评分4" in run.output
     assert "项目编号重复1个：P00002（2024年度）共2份：" in run.output and "p.jsonl:2、" in run.output and "p.jsonl:4" in run.output
     rows = _statistics(book)
-    assert ("项目编号重复", 1, None, None, None) in rows
+    assert ("项目编号重复", 1) in [row[:2] for row in rows]
     listed = [row for row in rows if row[0] == "P00002"]
     assert 1 == len(listed) and 2 == listed[0][2] and "本批" == listed[0][3]
     html = page.read_text(encoding="utf-8")

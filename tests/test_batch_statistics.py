@@ -69,7 +69,7 @@ def test_a_list_of_the_ten_best_cut_inside_a_tie_says_how_many_it_leaves_out():
     """Twelve projects at 100: the ten best are all 1st, and two more as good are named as left out."""
     summary = summarise([_row(i, "100") for i in range(12)])
     assert [1] * 10 == [p.rank for p in summary.best] and (2, 2) == (summary.best_tied, summary.worst_tied)
-    assert "另有2个项目与第1名同分，未列出" == tie_note(summary.best, summary.best_tied)
+    assert "另有2个项目与第1名得分率相同，未列出" == tie_note(summary.best, summary.best_tied)
     assert 0 == summarise([_row(i, str(90 + i)) for i in range(12)]).best_tied
 
 

@@ -77,8 +77,8 @@ class IndicatorStat:
     name: str
     level: int
     count: int
-    mean_score: Decimal
-    mean_rate: Decimal | None  # None when every project gave it weight 0
+    mean_score: Decimal | None  # None, as the rate, when it applies to no project (weight 0 in every one)
+    mean_rate: Decimal | None
 
 
 @dataclass(frozen=True)
@@ -132,6 +132,7 @@ class Placed:
     grade: str
     places: int  # decimals of its set
     rank: int = 1  # 名次 among every project scored, by 得分率 (equal ones share it)
+    max_total: Decimal = Decimal(100)  # its set's total: the 得分率 it is ranked by is total ÷ this
 
 
 @dataclass(frozen=True)
@@ -324,7 +325,7 @@ class Summariser:
     def _place(self, row: ProjectRow) -> None:
         assert row.total is not None and row.grade is not None
         placed = Placed(row.index, row.source, row.name, row.project.get("unit", ""), row.set_id, row.total, row.grade,
-                        row.precision)
+                        row.precision, max_total=row.max_total)
         rate = row.total / row.max_total if row.max_total else ZERO
         self.rates[rate] += 1
         # Ties go to the earlier project, in both lists.
@@ -405,7 +406,7 @@ def _set_summary(s: _SetTotals) -> SetSummary:
     count = sum(s.totals.values())
     total = sum((value * n for value, n in s.totals.items()), ZERO)
     shares = [GradeCount(label, s.grades[label], Decimal(s.grades[label]) / count) for label in row.grades]
-    indicators = tuple(IndicatorStat(key, name, level, n, round_half_up(scores / rated, p) if rated else ZERO,
+    indicators = tuple(IndicatorStat(key, name, level, n, round_half_up(scores / rated, p) if rated else None,
                                      rates / rated if rated else None)
                        for key, (name, level, n, scores, rates, rated) in s.indicators.items())
     return SetSummary(row.set_id, row.set_name, row.set_version, p, row.max_total, count, round_half_up(total / count, p),

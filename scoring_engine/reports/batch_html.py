@@ -11,7 +11,7 @@ from html import escape
 from pathlib import Path
 from typing import IO
 
-from .._arith import percent, plain
+from .._arith import percent, plain, round_half_up
 from .._output import AtomicOutput
 from .._version import __version__
 from ..batch.compare import RECHECK
@@ -21,8 +21,8 @@ from ..batch.rows import ProjectRow
 from ..batch.summary import Placed, Ranked, SetSummary, Summary
 from .batch_charts import grade_chart, histogram_chart, rate_chart
 from .batch_tables import (CONSEQUENCES, DUPLICATES_HEADER, DUPLICATES_TITLE, EXPLAIN, MIXED_YEARS, PROBLEMS, RANKED_BY,
-                           RANKED_NOTE, UNMATCHED_HEADER, UNMATCHED_TITLE, Score, cell_text, consequence_rows, duplicate_rows,
-                           explain_rows, problem_rows, ranking_cells, ranking_header, tie_note, unranked_note)
+                           RANKED_NOTE, UNMATCHED_HEADER, UNMATCHED_TITLE, Rate, Score, cell_text, consequence_rows,
+                           duplicate_rows, explain_rows, problem_rows, ranking_cells, ranking_header, tie_note, unranked_note)
 from ._page import BASE_CSS
 from ._page import head as page_head
 
@@ -167,9 +167,11 @@ def _figures(summary: Summary) -> str:
     f = summary.funds
     if f is not None and f.budgeted:
         unit = f.unit or ""
-        parts += [_figure("预算数合计", f"{plain(f.budget)}{unit}"), _figure("执行数合计", f"{plain(f.paid)}{unit}")]
-        if f.rate is not None:
-            parts.append(_figure("总体预算执行率", percent(f.rate)))
+        parts.append(_figure(f"预算数合计（{f.budgeted}个项目）", f"{plain(f.budget)}{unit}"))
+        if f.paid_count and f.rate is not None:
+            apart = f"，其预算数{plain(f.budget_of_paid)}{unit}" if f.paid_count < f.budgeted else ""
+            parts += [_figure(f"执行数合计（{f.paid_count}个项目{apart}）", f"{plain(f.paid)}{unit}"),
+                      _figure("总体预算执行率（执行数合计÷其预算数合计）", percent(f.rate))]
     if summary.duplicated:
         parts.append(_figure("项目编号重复", summary.duplicated, True))
     return f'<section id="figures">\n<div class="figures">{"".join(parts)}</div>\n</section>\n'
@@ -252,10 +254,17 @@ def _ranked_table(title: str, ranked: tuple[Ranked, ...]) -> str:
 def _placed_table(placed: tuple[Placed, ...]) -> str:
     rows = "".join(f'<tr><td class="num">{p.rank}</td><td class="num">{p.index + 1}</td><td>{escape(p.name)}</td>'
                    f'<td>{escape(p.unit)}</td>'
-                   f'<td class="num">{cell_text(Score(p.total, p.places))}</td><td>{escape(p.grade)}</td>'
+                   f'<td class="num">{cell_text(Score(p.total, p.places))}</td><td class="num">{plain(p.max_total)}</td>'
+                   f'<td class="num">{cell_text(_placed_rate(p))}</td><td>{escape(p.grade)}</td>'
                    f'<td class="source">{escape(p.source)}</td></tr>\n'
                    for p in placed)
     return ('<table class="placed"><thead><tr><th class="num">名次</th><th class="num">序号</th><th>项目名称</th>'
-            '<th>实施单位</th><th class="num">总分</th><th>等级</th><th>来源</th></tr></thead>\n'
+            '<th>实施单位</th><th class="num">总分</th><th class="num">满分</th><th class="num">得分率</th><th>等级</th>'
+            '<th>来源</th></tr></thead>\n'
             f'<tbody>\n{rows}</tbody></table>\n')
+
+
+def _placed_rate(p: Placed) -> Rate | None:
+    """The 得分率 a project is ranked by: its total ÷ its set's total."""
+    return Rate(round_half_up(p.total / p.max_total, 4)) if p.max_total else None
 

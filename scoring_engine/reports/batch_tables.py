@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 from functools import lru_cache
 from typing import Any
 
@@ -34,6 +34,7 @@ __all__ = ["Score", "Rate", "Heading", "Table", "Columns", "summary_columns", "s
 #: What the 问题 sheet calls the batch being summarised (the others are 复核, or the other set's id).
 MAIN_BATCH = "本批"
 _RATE_PLACES = 4  # 得分率 kept to 0.01%
+_RATE_STEP = Decimal("0.0001")
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +136,7 @@ def summary_table(summary: Summary) -> Table:
         widths += [36, 14]
     if columns.funds is not None:  # 预算执行情况, which a 自评总结报告 states
         unit = f"（{columns.funds}）" if columns.funds else ""
-        header += [f"预算数{unit}", f"执行数{unit}", "预算执行率"]
+        header += [f"预算数{unit}", f"执行数{unit}", EXECUTION_RATE]
         widths += [14, 14, 10]
     header += [f"{name}{what}" for name in tops for what in ("得分", "得分率")]
     header += ["提示数", "需说明"]
@@ -166,7 +167,7 @@ def summary_cells(row: ProjectRow, columns: Columns) -> list[Any]:
         cells += [row.consequence, row.budget]
     if columns.funds is not None:
         rate = row.execution_rate
-        cells += [row.budget_total, row.budget_paid, Rate(round_half_up(rate, _RATE_PLACES)) if rate is not None else None]
+        cells += [row.budget_total, row.budget_paid, Rate(cut_rate(rate)) if rate is not None else None]
     mine = {i.name: i for i in row.tops()}
     for name in tops:
         top = mine.get(name)
@@ -306,6 +307,16 @@ def statistics(summary: Summary) -> list[list[Any]]:
     return rows
 
 
+#: The 汇总 column of each project's 预算执行率: the set's own (paid ÷ arrived in the national framework, paid ÷ budget
+#: in others), which may not be the 执行数 ÷ 预算数 beside it.
+EXECUTION_RATE = "预算执行率（指标体系口径）"
+
+
+def cut_rate(rate: Decimal) -> Decimal:
+    """A 预算执行率 to 0.01%, cut rather than rounded: 89.999% is no 90.00%, the line the 需说明 rule draws."""
+    return rate.quantize(_RATE_STEP, ROUND_DOWN)
+
+
 def funds_rows(f: Funds) -> list[list[Any]]:
     """预算执行情况 across the batch: the 预算数 and 执行数 added up, the overall rate, the projects under 90%."""
     unit = f"（{f.unit}）" if f.unit else ""
@@ -341,7 +352,7 @@ def unranked_note(title: str, count: int) -> str:
 
 def tie_note(placed: Sequence[Placed], tied: int) -> str:
     """What a list of the ten best or worst leaves out: projects as good as its last one."""
-    return f"另有{tied}个项目与第{placed[-1].rank}名同分，未列出" if tied and placed else ""
+    return f"另有{tied}个项目与第{placed[-1].rank}名得分率相同，未列出" if tied and placed else ""
 
 
 UNMATCHED_TITLE = ("复核中未找到对应项目的文档（项目编号、年度或文件路径与本批次都不对应，"
@@ -376,7 +387,7 @@ def _set_statistics(s: SetSummary) -> list[list[Any]]:
     rows.append([Heading("指标（按平均得分率从低到高）"), Heading("指标名称"), Heading("级次"), Heading("平均得分"),
                  Heading("平均得分率")])
     ordered = sorted(s.indicators, key=lambda i: (i.mean_rate is None, i.mean_rate or 0))
-    rows += [[i.id, i.name, i.level, Score(i.mean_score, p),
+    rows += [[i.id, i.name, i.level, Score(i.mean_score, p) if i.mean_score is not None else "不适用",
               Rate(round_half_up(i.mean_rate, _RATE_PLACES)) if i.mean_rate is not None else None]
              for i in ordered]
     return rows
