@@ -125,15 +125,31 @@ def test_the_funds_of_the_projects_are_added_up_as_a_summary_report_states_them(
             replace(_row(1, "80"), budget_total=Decimal("200.5"), budget_paid=Decimal("150"), execution_rate=Decimal("0.748"),
                     funds_unit="万元"),
             replace(_row(2, "70"), budget_total=Decimal("50"), funds_unit="万元"), _row(3, "60")]
-    f = summarise(rows).funds
-    assert f is not None
+    (f,) = summarise(rows).funds
     assert (3, Decimal("350.5"), 2, Decimal("245"), Decimal("300.5"), 2, 1, "万元") == (
         f.budgeted, f.budget, f.paid_count, f.paid, f.budget_of_paid, f.rated, f.below, f.unit)
     assert Decimal("0.8153") == f.rate.quantize(Decimal("0.0001"))
     cells = {row[0]: row[1] for row in statistics(summarise(rows)) if len(row) == 2}
     assert (Decimal("350.5"), 2, Decimal("300.5"), Decimal("245")) == (
         cells["预算数合计（万元）"], cells["同时填报执行数的项目"], cells["其预算数合计（万元）"], cells["执行数合计（万元）"])
-    assert summarise([_row(0, "90")]).funds is None  # no funds: no funds columns or figures
+    assert () == summarise([_row(0, "90")]).funds  # no funds: no funds columns or figures
+
+
+def test_amounts_in_other_units_are_never_added_together():
+    """A set in 元 beside one in 万元: two totals, each in its unit, and 汇总 names each row's unit (200 万元 and
+    2,000,000 元 made '2000200')."""
+    from scoring_engine.reports.batch_tables import summary_cells, summary_columns, summary_table
+
+    rows = [replace(_row(0, "90"), budget_total=Decimal(200), budget_paid=Decimal(190), funds_unit="万元"),
+            replace(_row(1, "80"), budget_total=Decimal(2_000_000), budget_paid=Decimal(1_500_000), funds_unit="元")]
+    summary = summarise(rows)
+    assert [("万元", Decimal(200), Decimal("0.95")), ("元", Decimal(2_000_000), Decimal("0.75"))] == [
+        (f.unit, f.budget, f.rate) for f in summary.funds]
+    header = summary_table(summary).header
+    assert ("预算数", "执行数", "预算执行率（指标体系口径）", "金额单位") == header[10:14]
+    assert "元" == summary_cells(rows[1], summary_columns(summary))[13]
+    titles = [row[0].text for row in statistics(summary) if row and hasattr(row[0], "text")]
+    assert "预算执行情况（金额单位为万元的项目）" in titles and "预算执行情况（金额单位为元的项目）" in titles
 
 
 def test_the_funds_are_read_where_the_set_keeps_them():

@@ -154,7 +154,9 @@ class Summary:
     unranked_units: int = 0  # projects that name no 实施单位: in no unit's ranking
     unranked_departments: int = 0  # projects that name no 主管部门
     years: tuple[str, ...] = ()  # the 年度 the projects give (at most MOST_YEARS): more than one, and the figures mix years
-    funds: Funds | None = None  # the projects' 预算数 and 执行数 added up, where any gives them
+    # the projects' 预算数 and 执行数 added up, where any gives them: one Funds per unit the sets declare (万元, 元),
+    # amounts of two units never added together
+    funds: tuple[Funds, ...] = ()
     places: int = 2  # decimals of the batch-wide figures (the finest of its sets)
     compared: int = 0
     compare_flagged: int = 0
@@ -184,7 +186,7 @@ class Funds:
     budget_of_paid: Decimal  # and their 预算数: the overall rate is paid ÷ this
     rated: int  # projects with a 预算执行率
     below: int  # of them, those under DEFAULT_EXECUTION_RATE (90%)
-    unit: str  # the unit of every 预算数, when the sets agree on one (万元); else ""
+    unit: str  # the unit the sets of these projects declare for their 预算数 (万元), or "" for none
 
     @property
     def rate(self) -> Decimal | None:
@@ -217,9 +219,8 @@ class Summariser:
         self.rates: Counter[Decimal] = Counter()  # each project's 得分率, for the 名次 (there are as many as distinct totals)
         self.arrived = 0
         self.years: set[str] = set()
-        # budgeted, budget, paid_count, paid, budget_of_paid, rated, below; the units seen
-        self.funds: list[Any] = [0, ZERO, 0, ZERO, ZERO, 0, 0]
-        self.units_of_funds: set[str] = set()
+        # unit → budgeted, budget, paid_count, paid, budget_of_paid, rated, below
+        self.funds: dict[str, list[Any]] = {}
         self.compared = self.compare_flagged = 0
         self.difference = ZERO
         self.against: str | None = None
@@ -302,11 +303,12 @@ class Summariser:
             self.years.add(str(year))
 
     def _add_funds(self, row: ProjectRow) -> None:
-        funds = self.funds
+        if row.budget_total is None and row.execution_rate is None:
+            return
+        funds = self.funds.setdefault(row.funds_unit, [0, ZERO, 0, ZERO, ZERO, 0, 0])
         if row.budget_total is not None:
             funds[0] += 1
             funds[1] += row.budget_total
-            self.units_of_funds.add(row.funds_unit)
             if row.budget_paid is not None:
                 funds[2] += 1
                 funds[3] += row.budget_paid
@@ -315,12 +317,9 @@ class Summariser:
             funds[5] += 1
             funds[6] += row.execution_rate < DEFAULT_EXECUTION_RATE
 
-    def _funds_summary(self) -> Funds | None:
-        budgeted, budget, paid_count, paid, budget_of_paid, rated, below = self.funds
-        if not budgeted and not rated:
-            return None
-        unit = next(iter(self.units_of_funds)) if len(self.units_of_funds) == 1 else ""
-        return Funds(budgeted, budget, paid_count, paid, budget_of_paid, rated, below, unit)
+    def _funds_summary(self) -> tuple[Funds, ...]:
+        return tuple(Funds(budgeted, budget, paid_count, paid, budget_of_paid, rated, below, unit)
+                     for unit, (budgeted, budget, paid_count, paid, budget_of_paid, rated, below) in self.funds.items())
 
     def _place(self, row: ProjectRow) -> None:
         assert row.total is not None and row.grade is not None

@@ -164,14 +164,16 @@ def _figures(summary: Summary) -> str:
             parts.append(_figure("平均总分差", summary.mean_difference))
         if summary.against == RECHECK and summary.unmatched:
             parts.append(_figure("复核中未找到对应项目", summary.unmatched, True))
-    f = summary.funds
-    if f is not None and f.budgeted:
+    for f in summary.funds:  # one group for each unit the sets declare: amounts of two units are not added
+        if not f.budgeted:
+            continue
         unit = f.unit or ""
         parts.append(_figure(f"预算数合计（{f.budgeted}个项目）", f"{plain(f.budget)}{unit}"))
         if f.paid_count and f.rate is not None:
             apart = f"，其预算数{plain(f.budget_of_paid)}{unit}" if f.paid_count < f.budgeted else ""
             parts += [_figure(f"执行数合计（{f.paid_count}个项目{apart}）", f"{plain(f.paid)}{unit}"),
-                      _figure("总体预算执行率（执行数合计÷其预算数合计）", percent(f.rate))]
+                      _figure(f"总体预算执行率（{unit + '，' if len(summary.funds) > 1 else ''}执行数合计÷其预算数合计）",
+                              percent(f.rate))]
     if summary.duplicated:
         parts.append(_figure("项目编号重复", summary.duplicated, True))
     return f'<section id="figures">\n<div class="figures">{"".join(parts)}</div>\n</section>\n'

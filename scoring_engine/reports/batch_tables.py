@@ -116,11 +116,14 @@ class Columns:
     consequences: bool = False
     form_totals: bool = False
     funds: str | None = None
+    funds_units: bool = False  # the sets declare several units for 预算数: each row names its own (金额单位)
 
 
 def summary_columns(summary: Summary) -> Columns:
-    funds = summary.funds.unit if summary.funds is not None else None
-    return Columns(tuple(top_names(summary)), summary.against, bool(summary.consequences), bool(summary.form_totals), funds)
+    units = [f.unit for f in summary.funds]
+    funds = (units[0] if len(units) == 1 else "") if units else None  # several units: a column names each row's
+    return Columns(tuple(top_names(summary)), summary.against, bool(summary.consequences), bool(summary.form_totals), funds,
+                   len(units) > 1)
 
 
 def summary_table(summary: Summary) -> Table:
@@ -136,8 +139,8 @@ def summary_table(summary: Summary) -> Table:
         widths += [36, 14]
     if columns.funds is not None:  # 预算执行情况, which a 自评总结报告 states
         unit = f"（{columns.funds}）" if columns.funds else ""
-        header += [f"预算数{unit}", f"执行数{unit}", EXECUTION_RATE]
-        widths += [14, 14, 10]
+        header += [f"预算数{unit}", f"执行数{unit}", EXECUTION_RATE, *(["金额单位"] if columns.funds_units else [])]
+        widths += [14, 14, 10, *([8] if columns.funds_units else [])]
     header += [f"{name}{what}" for name in tops for what in ("得分", "得分率")]
     header += ["提示数", "需说明"]
     widths += [10] * (2 * len(tops)) + [6, 50]
@@ -168,6 +171,8 @@ def summary_cells(row: ProjectRow, columns: Columns) -> list[Any]:
     if columns.funds is not None:
         rate = row.execution_rate
         cells += [row.budget_total, row.budget_paid, Rate(cut_rate(rate)) if rate is not None else None]
+        if columns.funds_units:
+            cells.append(row.funds_unit if row.budget_total is not None else None)
     mine = {i.name: i for i in row.tops()}
     for name in tops:
         top = mine.get(name)
@@ -284,8 +289,8 @@ def statistics(summary: Summary) -> list[list[Any]]:
         rows.append(["年度", "、".join(summary.years)])
         if len(summary.years) > 1:
             rows.append(["注意", MIXED_YEARS])
-    if summary.funds is not None:
-        rows += funds_rows(summary.funds)
+    for f in summary.funds:
+        rows += funds_rows(f, len(summary.funds) > 1)
     if summary.duplicated:
         rows.append(["项目编号重复", summary.duplicated])
     if summary.recheck_duplicated:
@@ -317,10 +322,12 @@ def cut_rate(rate: Decimal) -> Decimal:
     return rate.quantize(_RATE_STEP, ROUND_DOWN)
 
 
-def funds_rows(f: Funds) -> list[list[Any]]:
-    """预算执行情况 across the batch: the 预算数 and 执行数 added up, the overall rate, the projects under 90%."""
+def funds_rows(f: Funds, apart: bool = False) -> list[list[Any]]:
+    """预算执行情况 across the batch: the 预算数 and 执行数 added up, the overall rate, the projects under 90%;
+    `apart`: one of several groups, by the unit the sets declare (amounts of two units are not added)."""
     unit = f"（{f.unit}）" if f.unit else ""
-    rows: list[list[Any]] = [[Heading("预算执行情况")], ["填报预算数的项目", f.budgeted], [f"预算数合计{unit}", f.budget]]
+    title = f"预算执行情况（金额单位为{f.unit or '未注明'}的项目）" if apart else "预算执行情况"
+    rows: list[list[Any]] = [[Heading(title)], ["填报预算数的项目", f.budgeted], [f"预算数合计{unit}", f.budget]]
     if f.paid_count:
         rate = Rate(round_half_up(f.rate, _RATE_PLACES)) if f.rate is not None else None
         if f.paid_count < f.budgeted:  # the rate is over the projects that give both

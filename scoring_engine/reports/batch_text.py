@@ -92,8 +92,7 @@ def summary_text(summary: Summary, lang: str = "zh") -> str:
         lines.append(words["set"].format(name=s.set_name, id=s.set_id, version=s.set_version, count=s.count,
                                          mean=fixed(s.mean, p), median=fixed(s.median, p), highest=fixed(s.highest, p),
                                          lowest=fixed(s.lowest, p), grades=grades))
-    if summary.funds is not None:
-        lines.append(_funds(summary.funds, words))
+    lines += [_funds(f, words) for f in summary.funds]
     if len(summary.years) > 1:
         lines.append(words["years"].format(years=words["listed"].join(summary.years)))
     if summary.against:
