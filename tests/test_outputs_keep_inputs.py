@@ -110,11 +110,28 @@ def test_batch_refuses_a_reports_folder_that_holds_an_input_folder(folder: Path,
     assert 0 == run.exit_code and 3 == len((tmp_path / "s.csv").read_text(encoding="utf-8-sig").splitlines())
 
 
-def test_batch_refuses_an_output_named_as_a_report_in_the_reports_folder(folder: Path, tmp_path: Path):
-    """`-o reports/000001-x.html` with `--reports reports` would replace a project's report with the summary."""
+def test_batch_stops_before_an_output_replaces_a_report_of_the_same_name(folder: Path, tmp_path: Path):
+    """`-o reports/000001-national-framework.html` with `--reports reports` would replace that project's report with the
+    summary: the run stops (exit 1) and writes no summary. A name only like a report's (`202312-汇总.html`, a report the
+    batch does not write) is written."""
     reports = tmp_path / "reports"
-    run = CliRunner().invoke(main, ["--lang", "en", "batch", str(folder), "-q", "--reports", str(reports),
-                                    "-o", str(reports / "000001-national-framework.html")])
-    assert 2 == run.exit_code and "has the name of a project's report" in run.output
-    run = CliRunner().invoke(main, ["batch", str(folder), "-q", "--reports", str(reports), "-o", str(reports / "汇总.html")])
-    assert 0 == run.exit_code and 3 == len(list(reports.iterdir()))
+    summary = reports / "000001-national-framework.html"
+    run = CliRunner().invoke(main, ["--lang", "en", "batch", str(folder), "-q", "--reports", str(reports), "-o", str(summary)])
+    assert 1 == run.exit_code and f"--output {summary} would replace the report of" in run.output
+    assert "<h2>排名</h2>" not in summary.read_text(encoding="utf-8")  # the project's report, not the summary
+    for name in ("汇总.html", "202312-汇总.html", "000009-national-framework.html"):
+        run = CliRunner().invoke(main, ["batch", str(folder), "-q", "--reports", str(reports), "-o", str(reports / name)])
+        assert 0 == run.exit_code, (name, run.output)
+    assert "<h2>排名</h2>" in (reports / "202312-汇总.html").read_text(encoding="utf-8")
+
+
+def test_an_output_in_a_folder_the_search_does_not_enter_is_written(folder: Path):
+    """A hidden folder and the reports folder below the input folder are not searched: an output there replaces no
+    project, so it is written even over a file that holds facts."""
+    for below in (".out", "报告"):
+        (folder / below).mkdir()
+        kept = folder / below / "s.jsonl"
+        kept.write_text('{"facts": {}}\n', encoding="utf-8")
+        args = ["batch", str(folder), "-q", "-o", str(kept), *(["--reports", str(folder / "报告")] if below == "报告" else [])]
+        assert 0 == CliRunner().invoke(main, args).exit_code
+        assert '"index":0' in kept.read_text(encoding="utf-8")

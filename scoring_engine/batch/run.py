@@ -40,7 +40,7 @@ from .progress import Progress
 from .rows import ProjectRow
 from .summary import Summariser, Summary
 from .entry import Entry
-from .task import REPORT_NAME, BatchWorker, TaskConfig
+from .task import REPORT_EXTENSIONS, BatchWorker, TaskConfig, report_name
 
 __all__ = ["BatchOptions", "run_batch", "OUTPUTS", "EXIT_FAILED", "EXIT_INTERNAL"]
 
@@ -140,23 +140,25 @@ def _reports_folder(reports: Path | None) -> bool:
 def outputs_clash(outputs: Iterable[Path], inputs: Iterable[str], reports: Path | None = None) -> str | None:
     """Why the outputs cannot be written as given, or None when they can: one given twice; one that is an input file,
     or a file an input folder's search reads (writing it would replace the facts or the filled form it holds); a
-    --reports folder that holds an input folder (whose projects would be left out as reports); an output in the
-    reports folder under a report's name (it would replace that project's report)."""
+    --reports folder that holds an input folder (whose projects would be left out as reports). An output in the
+    reports folder under a report's name is found as the reports are written (`_not_over_a_report`)."""
     seen: set[str] = set()
     given = [(i, os.path.realpath(i)) for i in inputs]
     read = {real for _, real in given}
     folders = [(i, real) for i, real in given if os.path.isdir(real)]
+    left_out = os.path.realpath(reports) + os.sep if reports is not None else None  # the search does not enter it
     for path in outputs:
         real = os.path.realpath(path)
         if real in seen:
             return f"--output {path} is given twice"
         if real in read:
             return f"--output {path} is also an input: writing it would replace what it holds"
-        holder = next((i for i, folder in folders if real.startswith(folder + os.sep)), None)
-        if holder is not None and searched(Path(real)):
-            return f"--output {path} is a file the search of {holder} reads as a project: writing it would replace what it holds"
-        if reports is not None and os.path.dirname(real) == os.path.realpath(reports) and REPORT_NAME.match(Path(real).name):
-            return f"--output {path} has the name of a project's report in --reports {reports}: it would replace it"
+        holder = next(((i, folder) for i, folder in folders if real.startswith(folder + os.sep)), None)
+        # as the search goes: not into hidden folders, nor into the reports folder
+        hidden = holder is not None and any(p.startswith(".") for p in Path(real).relative_to(holder[1]).parts[:-1])
+        if holder is not None and not hidden and not (left_out and real.startswith(left_out)) and searched(Path(real)):
+            return (f"--output {path} is a file the search of {holder[0]} reads as a project: writing it would replace what it "
+                    "holds")
         seen.add(real)
     if reports is not None:
         kept = os.path.realpath(reports)
@@ -164,6 +166,23 @@ def outputs_clash(outputs: Iterable[Path], inputs: Iterable[str], reports: Path 
             if folder == kept or folder.startswith(kept + os.sep):
                 return f"--reports {reports} holds the input folder {i}: its projects would be left out as reports"
     return None
+
+
+def _outputs_among_reports(options: BatchOptions) -> dict[str, Path]:
+    """The outputs written into the reports folder, by file name: each must not be the name of a project's report."""
+    if options.reports is None:
+        return {}
+    folder = os.path.realpath(options.reports)
+    return {os.path.basename(real): path for path in options.outputs
+            if os.path.dirname(real := os.path.realpath(path)) == folder}
+
+
+def _not_over_a_report(row: ProjectRow, outputs: dict[str, Path], options: BatchOptions) -> None:
+    """Stop the run (its outputs discarded) when a summary would replace this project's report, written under its name."""
+    name = report_name(row.index, row.source, REPORT_EXTENSIONS[options.report_format])
+    if name in outputs:
+        raise ScoringEngineError(Problem(f"--output {outputs[name]} would replace the report of {row.source}, written "
+                                         "under the same name", hint="give the summary another name"))
 
 
 def exit_code(summary: Summary) -> int:
@@ -194,7 +213,10 @@ def _score(options: BatchOptions, config: TaskConfig, documents: Iterator[Any], 
                     summariser.add(entry.row)
                 if progress:
                     progress.tick(not entry.row.ok)
+        over_reports = _outputs_among_reports(options)
         for entry in ordered_map(partial(BatchWorker, config), enumerate(documents), options.jobs):
+            if over_reports and entry.row.ok:
+                _not_over_a_report(entry.row, over_reports, options)
             row = _compared(entry, recheck if recheck_documents is not None else None, options, kept, summariser)
             summariser.add(row)
             kept.add(row.summary_only())

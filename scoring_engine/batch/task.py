@@ -24,7 +24,7 @@ from .inputs import Document
 from .entry import Entry
 from .scoring import Outcome, Scorer
 
-__all__ = ["TaskConfig", "BatchWorker", "report_name", "REPORT_NAME", "REPORT_EXTENSIONS"]
+__all__ = ["TaskConfig", "BatchWorker", "report_name", "REPORT_EXTENSIONS"]
 
 #: The file extension of each single-project report format.
 REPORT_EXTENSIONS = {"table": "txt", "json": "json", "markdown": "md", "csv": "csv", "xlsx": "xlsx", "html": "html"}
@@ -78,10 +78,6 @@ class BatchWorker:
         content = RENDERERS[self.config.report_format](outcome.result)
         name = report_name(outcome.index, outcome.source, REPORT_EXTENSIONS[self.config.report_format])
         write_atomically(self.config.reports / name, content)
-
-
-#: The name of a project's own report, as report_name makes it.
-REPORT_NAME = re.compile(r"^[0-9]{6,}-.+\.[a-z]+$")
 
 
 def report_name(index: int, source: str, extension: str) -> str:
