@@ -374,9 +374,25 @@ def load_facts(path: str | Path, encoding: str | None = None) -> Facts:
     if file.suffix.lower() == ".jsonl":  # `score` or `diff --facts` given what `batch` takes
         raise FactsError(Problem("a JSONL file holds one facts document a line, not one document", file=shown_path(path),
                                  hint="score its lines with scoring-engine batch; --compare-set scores them under two sets"))
+    if file.suffix.lower() in (".xls", ".et") and not _zip_inside(file):  # an .xlsx renamed is told to be renamed back
+        from ._typing_slips import old_workbook
+
+        raise FactsError(old_workbook(shown_path(path)))  # whatever it holds: OLE, a table saved as HTML, nothing
     with reading_otherwise(encoding):
         text, _ = read_text(file, MAX_FACTS_BYTES, FactsError)
     return parse_facts(text, shown_path(path), yaml=file.suffix.lower() in (".yaml", ".yml"))
+
+
+def _zip_inside(file: Path) -> bool:
+    """Whether `file` begins as a zip archive (an .xlsx) does; False for one that cannot be read, or is no regular file (a
+    pipe is never opened: nobody may write to it)."""
+    try:
+        if not stat.S_ISREG(os.stat(file).st_mode):
+            return False
+        with open(file, "rb") as handle:
+            return handle.read(4) == b"PK\x03\x04"
+    except (OSError, ValueError):
+        return False
 
 
 @in_engine_context

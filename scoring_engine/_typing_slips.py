@@ -231,6 +231,12 @@ _OLD_OFFICE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the compound file of .xls, 
 _WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 
 
+def old_workbook(file: str | None) -> Problem:
+    """The problem of a workbook of old Excel or WPS (.xls, .et; or a table saved as HTML under that name)."""
+    return Problem("this is an Excel 97-2003 workbook (.xls) or another old Office file, which is not read", file=file,
+                   hint="open it in Excel or WPS and save it as Excel Workbook (.xlsx)")
+
+
 def encoding_problem(data: bytes, file: str | None, start: int, line: int) -> Problem:
     """The problem of a file that is not UTF-8: named as GBK/GB18030 when it reads as Chinese text in that encoding, and
     as a workbook when it is one (a filled 自评表 given where a YAML or JSON file belongs)."""
@@ -243,8 +249,7 @@ def encoding_problem(data: bytes, file: str | None, start: int, line: int) -> Pr
         return Problem("not UTF-8 text (byte 0): the file is UTF-16, as Notepad saves 'Unicode'", file=file, line=1,
                        hint=UTF16_HINT)
     if data.startswith(_OLD_OFFICE):
-        return Problem("this is an Excel 97-2003 workbook (.xls) or another old Office file, which is not read", file=file,
-                       hint="open it in Excel or WPS and save it as Excel Workbook (.xlsx)")
+        return old_workbook(file)
     try:
         chinese = any("\u4e00" <= ch <= "\u9fff" for ch in data.decode("gb18030"))
     except UnicodeDecodeError:

@@ -39,3 +39,15 @@ def test_an_old_workbook_given_to_score_says_to_save_it_as_xlsx(tmp_path: Path):
     (tmp_path / "form.xls").write_bytes(OLD_OFFICE)
     run = CliRunner().invoke(main, ["--lang", "zh", "score", str(tmp_path / "form.xls"), "--set", "national-framework"])
     assert 1 == run.exit_code and "这是 Excel 97-2003 工作簿（.xls）" in run.output and "另存为 Excel 工作簿（.xlsx）" in run.output
+
+
+def test_an_xls_that_is_a_table_saved_as_html_or_empty_is_said_to_be_an_old_workbook(tmp_path: Path):
+    """Systems export 'xls' files that are HTML tables, and WPS leaves empty ones: named as workbooks not read, with the
+    fix, not as a JSON syntax error or a facts document to write."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "导出.xls").write_text("<html><body><table><tr><td>项目</td></tr></table></body></html>",
+                                            encoding="utf-8")
+    (tmp_path / "in" / "空.et").write_bytes(b"")
+    run = CliRunner().invoke(main, ["--lang", "en", "batch", str(tmp_path / "in"), "-q"])
+    assert 1 == run.exit_code
+    assert 2 == run.output.count("this is an Excel 97-2003 workbook (.xls) or another old Office file, which is not read")
