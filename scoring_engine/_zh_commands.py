@@ -78,6 +78,7 @@ COMMANDS = (
      "--reports {folder} 包含输入文件夹 {path}：其中的项目会被当作报告而不被评分（换一个报告文件夹）"),
     ("cannot create the reports folder: {why}", "无法创建报告文件夹：{why!t}"),
     ("cannot create the folder: {why}", "无法创建文件夹：{why!t}"),
+    ("give another folder", "换一个文件夹"),
     ("cannot write the batch's temporary file: {why}", "无法写入批量评分的临时文件：{why!t}"),
     ("free some space there, or point TMPDIR at a folder with room", "请腾出空间，或把 TMPDIR 指向有空间的文件夹"),
     ("internal error: {type}: {detail} (please report it with the input files; set SCORING_ENGINE_TRACEBACK=1 for details)",

@@ -47,7 +47,8 @@ __all__ = ["BatchOptions", "run_batch", "OUTPUTS", "EXIT_FAILED", "EXIT_INTERNAL
 #: The batch outputs by file extension. Each takes every project as it is scored (add), then, once the batch is done,
 #: the summary (start), the rows kept on disk one by one in input order when it `reads_kept` (kept), and the end (finish);
 #: commit() puts it in place, discard() removes what it wrote.
-OUTPUTS: dict[str, Any] = {".xlsx": BatchWorkbook, ".csv": BatchCsv, ".jsonl": BatchJsonl, ".html": BatchPage}
+OUTPUTS: dict[str, Any] = {".xlsx": BatchWorkbook, ".csv": BatchCsv, ".jsonl": BatchJsonl, ".html": BatchPage,
+                           ".htm": BatchPage}
 EXIT_FAILED = 1
 EXIT_INTERNAL = 3
 
