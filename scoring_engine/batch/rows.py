@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
+from functools import cached_property
 from decimal import ROUND_DOWN, Decimal
 from pathlib import PurePath
 from typing import Any, NamedTuple, TypedDict
@@ -272,6 +273,11 @@ class SetShape:
                    {"set_id": s.id, "set_name": s.name, "set_version": s.version, "precision": s.precision, "max_total": s.total,
                     "grades": grades, "funds_unit": _unit(s)})
 
+    @cached_property
+    def rate_names(self) -> tuple[str, ...]:
+        """Where the 预算执行率 is: the derived values, then the facts, named execution_rate or labelled 预算执行率."""
+        return (*self.rate_derived, *self.rate_facts)
+
     def budget_needed(self, grade: str) -> bool:
         """Whether a project of `grade` needs its budget: its consequence names a share of it, and the set names the fact."""
         consequence = self.consequences.get(grade)
@@ -313,12 +319,12 @@ def project_row(index: int, source: str, result: Result, shape: SetShape, batch:
     ids = shape.ids
     indicators = tuple(IndicatorRow(*brief, brief[0] in ids) for brief in _briefs(result))
     values = _scored_values(result)
-    rate, budget = _rate_and_budget(shape, result.grade, values)
+    funds = _funds(shape, values)
     return ProjectRow(index=index, source=source, file=file, project=project_details(result.project), total=result.total,
                       grade=result.grade, indicators=indicators, warnings=len(result.warnings),
-                      flags=_flags(shape, result.flags, result.grade, rate), batch=batch,
-                      consequence=shape.consequences.get(result.grade), budget=budget, form_total=form_total,
-                      **_funds(shape, values), **shape.row_fields)
+                      flags=_flags(shape, result.flags, result.grade, funds["execution_rate"]), batch=batch,
+                      consequence=shape.consequences.get(result.grade), budget=_budget(shape, result.grade, values),
+                      form_total=form_total, **funds, **shape.row_fields)
 
 
 def scores_row(index: int, source: str, scores: Scores, facts: Facts, shape: SetShape, batch: str = "",
@@ -330,12 +336,12 @@ def scores_row(index: int, source: str, scores: Scores, facts: Facts, shape: Set
     """
     score_of, weight_of = scores.scores, scores.weights
     indicators = tuple(IndicatorRow(key, name, level, weight_of[key], score_of[key], "") for key, name, level in shape.nodes)
-    rate, budget = _rate_and_budget(shape, scores.grade, scores.values)
+    funds = _funds(shape, scores.values)
     return ProjectRow(index=index, source=source, file=file, project=project_details(facts.details()), total=scores.total,
                       grade=scores.grade, indicators=indicators, warnings=len(scores.warnings),
-                      flags=_flags(shape, scores.flags, scores.grade, rate), batch=batch,
-                      consequence=shape.consequences.get(scores.grade), budget=budget, form_total=form_total,
-                      **_funds(shape, scores.values), **shape.row_fields)
+                      flags=_flags(shape, scores.flags, scores.grade, funds["execution_rate"]), batch=batch,
+                      consequence=shape.consequences.get(scores.grade), budget=_budget(shape, scores.grade, scores.values),
+                      form_total=form_total, **funds, **shape.row_fields)
 
 
 def failed_row(index: int, source: str, problems: tuple[Problem, ...], internal: bool = False, batch: str = "",
@@ -391,17 +397,12 @@ def _scored_values(result: Result) -> Mapping[str, Any]:
     return {**{f.name: f.value for f in result.facts}, **{d.name: d.value for d in result.derived}}
 
 
-def _rate_and_budget(shape: SetShape, grade: str, values: Mapping[str, Any]) -> tuple[Decimal | None, Decimal | None]:
-    """The 预算执行率 the default 需说明 rule reads (when the set declares no rule of its own), and the year's budget
-    when the grade's consequence needs it (None when the set or the project gives none)."""
-    rate = None
-    if not shape.set.explain_when:
-        rate = _first_number([_value(values, name) for name in (*shape.rate_derived, *shape.rate_facts)])
-    budget = None
-    if shape.budget_needed(grade):
-        found = _value(values, shape.budget_fact or "")
-        budget = found if isinstance(found, Decimal) else None
-    return rate, budget
+def _budget(shape: SetShape, grade: str, values: Mapping[str, Any]) -> Decimal | None:
+    """The year's budget when the grade's consequence needs it (None when the set or the project gives none)."""
+    if not shape.budget_needed(grade):
+        return None
+    found = _value(values, shape.budget_fact or "")
+    return found if isinstance(found, Decimal) else None
 
 
 class Funds(TypedDict):
@@ -414,7 +415,7 @@ def _funds(shape: SetShape, values: Mapping[str, Any]) -> Funds:
     """The project's 预算数, 执行数 and 预算执行率 (the set's own, a derived value or fact named execution_rate or
     labelled 预算执行率), each None where the set or the project gives none."""
     budget, paid = (_value(values, name) if name else None for name in shape.funds)
-    rate = _first_number([_value(values, name) for name in (*shape.rate_derived, *shape.rate_facts)])
+    rate = next((v for name in shape.rate_names if isinstance(v := _value(values, name), Decimal)), None)
     return Funds(budget_total=budget if isinstance(budget, Decimal) else None,
                  budget_paid=paid if isinstance(paid, Decimal) else None, execution_rate=rate)
 
@@ -427,5 +428,4 @@ def _value(values: Mapping[str, Any], name: str) -> Any:
         return None
 
 
-def _first_number(values: list[Any]) -> Decimal | None:
-    return next((v for v in values if isinstance(v, Decimal)), None)
+

@@ -283,21 +283,16 @@ class Summariser:
 
     def _rank(self, row: ProjectRow, flagged: bool) -> None:
         """Count the project in its unit and its 主管部门 (a unit by its department and name), and its year."""
-        assert row.total is not None
         project = row.project
         department, unit = project.get("department") or "", project.get("unit") or ""
-        for name, table, key in ((unit, self.units, (department, unit)), (department, self.departments, ("", department))):
-            if not name:
-                if table is self.units:
-                    self.unranked_units += 1
-                else:
-                    self.unranked_departments += 1
-                continue
-            entry = table.setdefault(key, [0, ZERO, 0, {}])
-            entry[0] += 1
-            entry[1] += row.total
-            entry[2] += flagged
-            entry[3][row.max_total] = entry[3].get(row.max_total, ZERO) + row.total
+        if unit:
+            _count(self.units, (department, unit), row, flagged)
+        else:
+            self.unranked_units += 1
+        if department:
+            _count(self.departments, ("", department), row, flagged)
+        else:
+            self.unranked_departments += 1
         year = project.get("year")
         if year not in (None, "") and len(self.years) < MOST_YEARS:
             self.years.add(str(year))
@@ -391,6 +386,19 @@ def summarise(rows: Iterable[Any]) -> Summary:
     for item in rows:
         summariser.add(item if isinstance(item, ProjectRow) else item.row)
     return summariser.summary()
+
+
+def _count(table: dict[tuple[str, str], list[Any]], key: tuple[str, str], row: ProjectRow, flagged: bool) -> None:
+    """Count the project in a unit's or department's entry: [count, total sum, flagged, {its set's total: total sum}]."""
+    assert row.total is not None
+    entry = table.get(key)
+    if entry is None:
+        entry = table[key] = [0, ZERO, 0, {}]
+    entry[0] += 1
+    entry[1] += row.total
+    entry[2] += flagged
+    by_set = entry[3]
+    by_set[row.max_total] = by_set.get(row.max_total, ZERO) + row.total
 
 
 def _keep(heap: list[tuple[Decimal, int, int, Placed]], entry: tuple[Decimal, int, int, Placed]) -> None:
