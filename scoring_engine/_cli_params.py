@@ -25,6 +25,8 @@ from typing import Any
 import click
 from click.core import ParameterSource
 
+from ._output import extension_of
+
 __all__ = ["EXTENSIONS", "LanguageChoice", "OutputFile", "at_most_once", "format_by_extension"]
 
 #: The format each extension names, in the words of the commands' --format.
@@ -66,7 +68,7 @@ def format_by_extension(formats: Sequence[str], option: str | None = "fmt") -> C
         @functools.wraps(action)
         def run(*args: Any, **kwargs: Any) -> Any:
             output: Path | None = kwargs.get("output")
-            named = EXTENSIONS.get(_extension(output)) if output is not None else None
+            named = EXTENSIONS.get(extension_of(output)) if output is not None else None
             if output is not None and named is not None:
                 _check(output, named, formats, kwargs, option)
             return action(*args, **kwargs)
@@ -76,14 +78,8 @@ def format_by_extension(formats: Sequence[str], option: str | None = "fmt") -> C
     return wrap
 
 
-def _extension(output: Path) -> str:
-    """The extension of an output's name, in lower case: `.json` is one too (a name that is all extension)."""
-    name = output.name.lower()
-    return output.suffix.lower() or (name if name.startswith(".") and name.count(".") == 1 else "")
-
-
 def _check(output: Path, named: str, formats: Sequence[str], kwargs: dict[str, Any], option: str | None) -> None:
-    extension = _extension(output)
+    extension = extension_of(output)
     given = option is not None and click.get_current_context().get_parameter_source(option) not in (
         ParameterSource.DEFAULT, None)
     if given and option is not None:  # said in so many words: written as asked, with a line saying the name suggests otherwise

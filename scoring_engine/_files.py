@@ -235,25 +235,31 @@ def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def _given_twice(doc: Any, twice: list[tuple[dict[str, Any], str, Any]], source: str | None) -> list[Problem]:
     """The keys given twice, each once at its path in the document (`$.facts.budget.paid`), with how many times when more
-    than twice; the first _SHOWN_DOCUMENT_PROBLEMS of them, as for the document's other problems."""
+    than twice: each line once, the first _SHOWN_DOCUMENT_PROBLEMS of them (as for the document's other problems), then how
+    many more there are."""
     keys: dict[int, dict[str, list[Any]]] = {}  # object → key → the values its later copies replaced
     for mapping, key, replaced in twice:
         keys.setdefault(id(mapping), {}).setdefault(key, []).append(replaced)
-    found: list[Problem] = []
+    found: dict[tuple[str | None, str], Problem] = {}  # a line once, however many objects give it (each `k` of a list)
     stack: list[tuple[Any, tuple[str | int, ...]]] = [(doc, ())]
-    while stack and len(found) < _SHOWN_DOCUMENT_PROBLEMS:
+    while stack:
         value, path = stack.pop()
         if isinstance(value, dict):
             given = keys.get(id(value), {})
-            found += [Problem(f"duplicate key {key!r}" + (f" (given {len(replaced) + 1} times)" if len(replaced) > 1 else ""),
-                              file=source, path=json_path((*path, key)), fact=fact_at((*path, key)), hint="keep one of them")
-                      for key, replaced in given.items()]
+            for key, replaced in given.items():
+                problem = Problem(f"duplicate key {key!r}" + (f" (given {len(replaced) + 1} times)" if len(replaced) > 1 else ""),
+                                  file=source, path=json_path((*path, key)), fact=fact_at((*path, key)), hint="keep one of them")
+                found.setdefault((problem.path, problem.message), problem)
             stack += [(item, (*path, k)) for k, item in reversed(value.items())]
             # the values replaced, read first (they came first): they may give keys twice themselves
             stack += [(item, (*path, key)) for key, replaced in reversed(given.items()) for item in reversed(replaced)]
         elif isinstance(value, list):
             stack += [(item, (*path, i)) for i, item in reversed(list(enumerate(value)))]
-    return found
+    shown = list(found.values())
+    if len(shown) > _SHOWN_DOCUMENT_PROBLEMS:  # the last line says how many more
+        more = len(shown) - _SHOWN_DOCUMENT_PROBLEMS + 1
+        shown[_SHOWN_DOCUMENT_PROBLEMS - 1:] = [Problem(f"{more} more keys given twice are not shown", file=source)]
+    return shown
 
 
 def _no_constant(name: str) -> Any:
@@ -297,7 +303,7 @@ def _read_json(text: str, source: str | None) -> Any:
         plain = type(text) is str and not text.startswith("\ufeff")  # else bytes, or a byte-order mark json.loads names
         doc = _DECODER.decode(text) if plain else json.loads(text, **_HOOKS)
         if twice:
-            raise FactsError(_given_twice(doc, twice, source)[:_SHOWN_DOCUMENT_PROBLEMS])
+            raise FactsError(_given_twice(doc, twice, source))
         return doc
     except json.JSONDecodeError as err:
         from ._typing_slips import json_syntax_problem  # a full-width comma or quote is named, not the parser's words
@@ -374,7 +380,7 @@ def load_facts(path: str | Path, encoding: str | None = None) -> Facts:
     if file.suffix.lower() == ".jsonl":  # `score` or `diff --facts` given what `batch` takes
         raise FactsError(Problem("a JSONL file holds one facts document a line, not one document", file=shown_path(path),
                                  hint="score its lines with scoring-engine batch; --compare-set scores them under two sets"))
-    if file.suffix.lower() in (".xls", ".et") and not _zip_inside(file):  # an .xlsx renamed is told to be renamed back
+    if file.suffix.lower() in (".xls", ".et") and _old_workbook(file):  # an .xlsx renamed is told to be renamed back
         from ._typing_slips import old_workbook
 
         raise FactsError(old_workbook(shown_path(path)))  # whatever it holds: OLE, a table saved as HTML, nothing
@@ -383,14 +389,15 @@ def load_facts(path: str | Path, encoding: str | None = None) -> Facts:
     return parse_facts(text, shown_path(path), yaml=file.suffix.lower() in (".yaml", ".yml"))
 
 
-def _zip_inside(file: Path) -> bool:
-    """Whether `file` begins as a zip archive (an .xlsx) does; False for one that cannot be read, or is no regular file (a
-    pipe is never opened: nobody may write to it)."""
+def _old_workbook(file: Path) -> bool:
+    """Whether `file`, named as an old workbook, is a regular file that is not a zip archive (an .xlsx renamed). One
+    that is no regular file (a folder, a pipe, which is never opened: nobody may write to it) or cannot be read is
+    left to read_text, which says what it is."""
     try:
         if not stat.S_ISREG(os.stat(file).st_mode):
             return False
         with open(file, "rb") as handle:
-            return handle.read(4) == b"PK\x03\x04"
+            return handle.read(4) != b"PK\x03\x04"
     except (OSError, ValueError):
         return False
 

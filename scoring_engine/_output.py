@@ -31,7 +31,8 @@ from typing import IO
 from ._reads import was_read
 from .errors import Problem, ScoringEngineError
 
-__all__ = ["TEMPORARY_NAME_BYTES", "STOPS", "AtomicOutput", "drop_stdout", "say", "stopping_cleanly", "stops_deferred", "tell",
+__all__ = ["TEMPORARY_NAME_BYTES", "STOPS", "AtomicOutput", "drop_stdout", "extension_of", "say", "stopping_cleanly",
+           "stops_deferred", "tell",
            "write_atomically"]
 
 #: A temporary report's name takes the report's name cut to fit, plus this many bytes: ".", ".", mkstemp's 8 letters, ".tmp".
@@ -40,6 +41,13 @@ _NAME_MAX = 255  # bytes in a file name, where the file system does not say
 #: Why an output is not written over a file the command read (its facts, its set, its form).
 READ_BY_THIS_COMMAND = "it is a file this command read, and writing would replace what it holds (give another file name)"
 _STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+def extension_of(path: Path) -> str:
+    """The extension of an output's name, in lower case, which says its format: `.json` is one too (a name that is all
+    extension)."""
+    name = path.name.lower()
+    return path.suffix.lower() or (name if name.startswith(".") and name.count(".") == 1 else "")
 
 
 def _cannot_write(path: Path | str, why: str | OSError) -> ScoringEngineError:

@@ -119,6 +119,7 @@ _READING = (
     ("no bundled set {ref}", "没有内置体系 {ref}"),
     ("duplicate key {key} (first on line {first}, again on line {again})", "重复的键 {key}（第 {first} 行和第 {again} 行）"),
     ("duplicate key {key} (given {count:n} times)", "重复的键 {key}（共 {count} 次）"),
+    ("{count:n} more keys given twice are not shown", "另有 {count} 处重复的键未列出"),
     ("duplicate key {key}", "重复的键 {key}"),
     ("keep one of them", "只保留一个"),
     # JSON (_files) and YAML (_yaml)

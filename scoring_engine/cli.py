@@ -27,7 +27,7 @@ from ._encodings import ENCODINGS
 from ._files import load_facts_from, read_text, shown_path
 from ._help import HelpGroup
 from ._messages import LANG_VARIABLE, current_language, said, warning_line
-from ._output import say, stopping_cleanly, tell, write_atomically
+from ._output import extension_of, say, stopping_cleanly, tell, write_atomically
 from ._text import one_line, visible
 from ._yaml import MAX_YAML_BYTES
 from .errors import IndicatorSetError, Problem, ScoringEngineError
@@ -251,7 +251,7 @@ def batch(inputs: tuple[str, ...], set_ref: str | None, jobs: int | None, output
     from .reports.batch_text import summary_text
 
     for path in outputs:
-        if path.suffix.lower() not in OUTPUTS:
+        if extension_of(path) not in OUTPUTS:
             raise click.UsageError(f"--output {path}: the extension says the format; use one of {', '.join(OUTPUTS)}")
     if jobs is not None and jobs > MAX_JOBS:  # more would only compete for the cores, each holding the set
         raise click.BadParameter(f"{jobs} is more than four per core ({MAX_JOBS})", param_hint="--jobs")

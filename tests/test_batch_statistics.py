@@ -162,3 +162,40 @@ def test_the_funds_are_read_where_the_set_keeps_them():
     assert ("budget.total", "budget.paid") == SetShape.of(load_indicator_set(ROOT / "examples" / "small" / "set.yaml")).funds
     channel = SetShape.of(load_indicator_set(ROOT / "examples" / "channel-restoration" / "set.yaml"))
     assert ("budget.total", None) == channel.funds and ("execution_rate",) == channel.rate_derived
+
+
+def test_an_overall_rate_under_90_percent_is_not_shown_as_90():
+    """899.996 of 1000 is 89.99%, cut, in 统计 as in the project's own column; the terminal line says so too."""
+    from scoring_engine.reports.batch_text import summary_text
+
+    rows = [replace(_row(0, "90"), budget_total=Decimal(1000), budget_paid=Decimal("899.996"),
+                    execution_rate=Decimal("0.899996"), funds_unit="万元")]
+    summary = summarise(rows)
+    cells = {row[0]: row[1] for row in statistics(summary) if len(row) == 2}
+    assert Decimal("0.8999") == cells["总体预算执行率（执行数合计÷其预算数合计）"].value
+    assert "总体执行率89.99%；执行率低于90%的项目1个" in summary_text(summary)
+
+
+def test_a_set_with_a_rate_and_no_budget_says_what_its_line_is_about():
+    from scoring_engine.reports.batch_text import summary_text
+
+    summary = summarise([replace(_row(0, "90"), execution_rate=Decimal("0.8"))])
+    assert "预算执行：执行率低于90%的项目1个" in summary_text(summary)
+    assert [] == [row for row in statistics(summary) if row and row[0] == "预算数合计"]
+
+
+def test_the_budgets_of_consequences_are_added_in_wan_whatever_unit_a_set_keeps_them_in():
+    """结果应用 adds budgets in 万元: a set that keeps them in 元 gives 100 万元 for 1,000,000 元, not 1000000万元; a unit of
+    no known size leaves the budget out (counted as not known)."""
+    from scoring_engine import load_indicator_set
+    from scoring_engine.batch.rows import SetShape, _budget
+
+    shape = replace(SetShape.of(load_indicator_set("sichuan-self-evaluation")), consequences={"中": "下一年度预算核减10%"})
+    fact = shape.budget_fact
+    assert fact is not None and "万元" == shape.set.facts[fact].unit
+    values = {fact: Decimal(1_000_000)}
+    assert Decimal(1_000_000) == _budget(shape, "中", values)
+    for written, wan in (("元", Decimal(100)), ("亿元", Decimal(10_000_000_000)), ("美元", None)):
+        spec = replace(shape.set.facts[fact], unit=written)
+        other = replace(shape, set=replace(shape.set, facts={**shape.set.facts, fact: spec}))
+        assert wan == _budget(other, "中", values)

@@ -451,3 +451,16 @@ def test_keys_given_twice_in_json_are_each_named_by_their_path() -> None:
     assert ["$.facts", "$.facts.budget.paid", "$.facts.rows[1].total"] == [p.path for p in caught.value.problems]
     assert "budget.paid" == caught.value.problems[1].fact
     assert all(p.message.startswith("duplicate key") and p.hint == "keep one of them" for p in caught.value.problems)
+
+
+def test_many_keys_given_twice_are_each_said_once_and_the_rest_counted() -> None:
+    """Thirty keys given twice: twenty lines, the last saying how many more; a key given twice in each of 2,000 objects
+    of one key is one line, not 2,000."""
+    text = '{"facts": {' + ",".join(f'"k{i}": 1, "k{i}": 2' for i in range(30)) + "}}"
+    with pytest.raises(FactsError) as caught:
+        scoring_engine.parse_facts(text, "f.json")
+    assert 20 == len(caught.value.problems) and "11 more keys given twice are not shown" == caught.value.problems[-1].message
+    inner = '{"q": 1, "q": 2}'
+    with pytest.raises(FactsError) as caught:
+        scoring_engine.parse_facts('{"facts": {' + ",".join(f'"k": {inner}' for _ in range(2000)) + "}}", "f.json")
+    assert ["duplicate key 'k' (given 2000 times)", "duplicate key 'q'"] == [p.message for p in caught.value.problems]

@@ -135,3 +135,16 @@ def test_an_output_in_a_folder_the_search_does_not_enter_is_written(folder: Path
         args = ["batch", str(folder), "-q", "-o", str(kept), *(["--reports", str(folder / "报告")] if below == "报告" else [])]
         assert 0 == CliRunner().invoke(main, args).exit_code
         assert '"index":0' in kept.read_text(encoding="utf-8")
+
+
+def test_an_output_one_input_folder_hides_but_another_searches_is_refused(folder: Path):
+    """`batch in in/.more -o in/.more/b.jsonl`: hidden from the search of in, but in/.more, given too, reads it. Refused
+    (the first fix looked at the first folder only, and b.jsonl's projects were replaced)."""
+    (folder / ".more").mkdir()
+    kept = folder / ".more" / "b.jsonl"
+    kept.write_text((ROOT / "indicator_sets" / "national-framework.facts.json").read_text(encoding="utf-8").replace("\n", "")
+                    + "\n", encoding="utf-8")
+    before = kept.read_bytes()
+    for order in ([folder, folder / ".more"], [folder / ".more", folder]):
+        run = CliRunner().invoke(main, ["--lang", "en", "batch", *map(str, order), "-q", "-o", str(kept)])
+        assert 2 == run.exit_code and "reads as a project" in run.output and before == kept.read_bytes()

@@ -44,6 +44,8 @@ _EXECUTION_LABEL = "预算执行率"
 #: Where a set's form names the year's budget (全年预算数): the funds block's row and column; and its 全年执行数.
 BUDGET_ROW, BUDGET_COLUMN, PAID_COLUMN = "total", "budget", "paid"
 _BUDGET_FACT, _PAID_FACT = "budget.total", "budget.paid"  # where a set without a form's funds block keeps them
+# What one of each unit of money is in 万元, the unit of 结果应用's amounts (exact: a power of ten)
+_IN_WAN = {"万元": Decimal(1), "元": Decimal("0.0001"), "千元": Decimal("0.1"), "百万元": Decimal(100), "亿元": Decimal(10000)}
 
 
 @dataclass(frozen=True)
@@ -398,11 +400,14 @@ def _scored_values(result: Result) -> Mapping[str, Any]:
 
 
 def _budget(shape: SetShape, grade: str, values: Mapping[str, Any]) -> Decimal | None:
-    """The year's budget when the grade's consequence needs it (None when the set or the project gives none)."""
+    """The year's budget in 万元 when the grade's consequence needs it (None when the set or the project gives none, or
+    the set's unit is one of no known size): 结果应用 adds the budgets of every set's projects."""
     if not shape.budget_needed(grade):
         return None
     found = _value(values, shape.budget_fact or "")
-    return found if isinstance(found, Decimal) else None
+    spec = shape.set.facts.get(shape.budget_fact or "")
+    per_wan = _IN_WAN.get(spec.unit or "万元" if spec is not None else "万元")  # a set that names no unit: 万元, as forms do
+    return found * per_wan if isinstance(found, Decimal) and per_wan is not None else None
 
 
 class Funds(TypedDict):

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import IO, Any, TextIO
 
 from .._arith import in_engine_context
-from .._output import stops_deferred
+from .._output import extension_of, stops_deferred
 from ..errors import Problem, ScoringEngineError
 from ..model import IndicatorSet
 from ..reports.batch_csv import BatchCsv
@@ -96,7 +96,7 @@ def run_batch(options: BatchOptions) -> Summary:
     sinks: list[Any] = []
     try:
         for path in options.outputs:
-            sinks.append(OUTPUTS[path.suffix.lower()](path, options.against))  # one at a time: a failure discards those made
+            sinks.append(OUTPUTS[extension_of(path)](path, options.against))  # one at a time: a failure discards those made
         workbook = any(isinstance(s, BatchWorkbook) for s in sinks)
         config = TaskConfig(options.indicator_set, options.other_set, json=any(isinstance(s, BatchJsonl) for s in sinks),
                             reports=options.reports, report_format=options.report_format, reasons=workbook,
@@ -154,12 +154,12 @@ def outputs_clash(outputs: Iterable[Path], inputs: Iterable[str], reports: Path 
             return f"--output {path} is given twice"
         if real in read:
             return f"--output {path} is also an input: writing it would replace what it holds"
-        holder = next(((i, folder) for i, folder in folders if real.startswith(folder + os.sep)), None)
-        # as the search goes: not into hidden folders, nor into the reports folder
-        hidden = holder is not None and any(p.startswith(".") for p in Path(real).relative_to(holder[1]).parts[:-1])
-        if holder is not None and not hidden and not (left_out and real.startswith(left_out)) and searched(Path(real)):
-            return (f"--output {path} is a file the search of {holder[0]} reads as a project: writing it would replace what it "
-                    "holds")
+        # every input folder above it whose search reaches it: not through hidden folders, nor into the reports folder
+        holders = [i for i, folder in folders if real.startswith(folder + os.sep)
+                   and not any(p.startswith(".") for p in Path(real).relative_to(folder).parts[:-1])]
+        if holders and not (left_out and real.startswith(left_out)) and searched(Path(real)):
+            return (f"--output {path} is a file the search of {holders[0]} reads as a project: writing it would replace what "
+                    "it holds")
         seen.add(real)
     if reports is not None:
         kept = os.path.realpath(reports)

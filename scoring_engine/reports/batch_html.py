@@ -11,7 +11,7 @@ from html import escape
 from pathlib import Path
 from typing import IO
 
-from .._arith import percent, plain, round_half_up
+from .._arith import plain, round_half_up
 from .._output import AtomicOutput
 from .._version import __version__
 from ..batch.compare import RECHECK
@@ -22,7 +22,8 @@ from ..batch.summary import Placed, Ranked, SetSummary, Summary
 from .batch_charts import grade_chart, histogram_chart, rate_chart
 from .batch_tables import (CONSEQUENCES, DUPLICATES_HEADER, DUPLICATES_TITLE, EXPLAIN, MIXED_YEARS, PROBLEMS, RANKED_BY,
                            RANKED_NOTE, UNMATCHED_HEADER, UNMATCHED_TITLE, Rate, Score, cell_text, consequence_rows,
-                           duplicate_rows, explain_rows, problem_rows, ranking_cells, ranking_header, tie_note, unranked_note)
+                           cut_percent, duplicate_rows, explain_rows, problem_rows, ranking_cells, ranking_header, tie_note,
+                           unranked_note)
 from ._page import BASE_CSS
 from ._page import head as page_head
 
@@ -165,15 +166,16 @@ def _figures(summary: Summary) -> str:
         if summary.against == RECHECK and summary.unmatched:
             parts.append(_figure("复核中未找到对应项目", summary.unmatched, True))
     for f in summary.funds:  # one group for each unit the sets declare: amounts of two units are not added
-        if not f.budgeted:
-            continue
         unit = f.unit or ""
-        parts.append(_figure(f"预算数合计（{f.budgeted}个项目）", f"{plain(f.budget)}{unit}"))
-        if f.paid_count and f.rate is not None:
+        named = f"{unit or '未注明金额单位'}，" if len(summary.funds) > 1 else ""
+        if f.budgeted:
+            parts.append(_figure(f"预算数合计（{named}{f.budgeted}个项目）", f"{plain(f.budget)}{unit}"))
+        if f.budgeted and f.paid_count and f.rate is not None:
             apart = f"，其预算数{plain(f.budget_of_paid)}{unit}" if f.paid_count < f.budgeted else ""
-            parts += [_figure(f"执行数合计（{f.paid_count}个项目{apart}）", f"{plain(f.paid)}{unit}"),
-                      _figure(f"总体预算执行率（{unit + '，' if len(summary.funds) > 1 else ''}执行数合计÷其预算数合计）",
-                              percent(f.rate))]
+            parts += [_figure(f"执行数合计（{named}{f.paid_count}个项目{apart}）", f"{plain(f.paid)}{unit}"),
+                      _figure(f"总体预算执行率（{named}执行数合计÷其预算数合计）", cut_percent(f.rate))]
+        if f.rated:
+            parts.append(_figure(f"预算执行率低于90%的项目（{named}{f.rated}个有执行率）", f.below, f.below > 0))
     if summary.duplicated:
         parts.append(_figure("项目编号重复", summary.duplicated, True))
     return f'<section id="figures">\n<div class="figures">{"".join(parts)}</div>\n</section>\n'

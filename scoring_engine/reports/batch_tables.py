@@ -29,7 +29,7 @@ __all__ = ["Score", "Rate", "Heading", "Table", "Columns", "summary_columns", "s
            "indicator_details", "explain_rows", "problem_rows", "statistics", "consequence_rows", "consequence_note", "cell_text",
            "top_names", "EXPLAIN", "PROBLEMS", "CONSEQUENCES", "MAIN_BATCH",
            "duplicate_rows", "DUPLICATES_HEADER", "DUPLICATES_TITLE", "RANKED_BY", "RANKED_NOTE", "MIXED_YEARS", "ranking_header",
-           "ranking_cells", "unranked_note", "tie_note", "funds_rows"]
+           "ranking_cells", "unranked_note", "tie_note", "funds_rows", "cut_percent"]
 
 #: What the 问题 sheet calls the batch being summarised (the others are 复核, or the other set's id).
 MAIN_BATCH = "本批"
@@ -263,7 +263,8 @@ def consequence_note(c: ConsequenceCount) -> str:
         return "结果应用未规定预算比例，不计金额"
     notes = []
     if c.unbudgeted:
-        notes.append(f"{c.unbudgeted}个项目预算数未知（指标体系的自评表未指明全年预算数，或项目未填写），未计入金额")
+        notes.append(f"{c.unbudgeted}个项目预算数未知（指标体系的自评表未指明全年预算数，或项目未填写，或金额单位不是"
+                     "元、千元、万元、百万元、亿元之一），未计入金额")
     if c.share.high is None and c.budget is not None:
         notes.append("比例未规定上限，不计上限金额")
     return "；".join(notes)
@@ -317,6 +318,11 @@ def statistics(summary: Summary) -> list[list[Any]]:
 EXECUTION_RATE = "预算执行率（指标体系口径）"
 
 
+def cut_percent(rate: Decimal) -> str:
+    """`cut_rate` as printed: 89.99%."""
+    return percent(cut_rate(rate))
+
+
 def cut_rate(rate: Decimal) -> Decimal:
     """A 预算执行率 to 0.01%, cut rather than rounded: 89.999% is no 90.00%, the line the 需说明 rule draws."""
     return rate.quantize(_RATE_STEP, ROUND_DOWN)
@@ -326,10 +332,13 @@ def funds_rows(f: Funds, apart: bool = False) -> list[list[Any]]:
     """预算执行情况 across the batch: the 预算数 and 执行数 added up, the overall rate, the projects under 90%;
     `apart`: one of several groups, by the unit the sets declare (amounts of two units are not added)."""
     unit = f"（{f.unit}）" if f.unit else ""
-    title = f"预算执行情况（金额单位为{f.unit or '未注明'}的项目）" if apart else "预算执行情况"
-    rows: list[list[Any]] = [[Heading(title)], ["填报预算数的项目", f.budgeted], [f"预算数合计{unit}", f.budget]]
+    group = f"（金额单位为{f.unit}的项目）" if f.unit else "（未注明金额单位的项目）"
+    title = "预算执行情况" + (group if apart else "")
+    rows: list[list[Any]] = [[Heading(title)]]
+    if f.budgeted:
+        rows += [["填报预算数的项目", f.budgeted], [f"预算数合计{unit}", f.budget]]
     if f.paid_count:
-        rate = Rate(round_half_up(f.rate, _RATE_PLACES)) if f.rate is not None else None
+        rate = Rate(cut_rate(f.rate)) if f.rate is not None else None
         if f.paid_count < f.budgeted:  # the rate is over the projects that give both
             rows += [["同时填报执行数的项目", f.paid_count], [f"其预算数合计{unit}", f.budget_of_paid]]
         rows += [[f"执行数合计{unit}", f.paid], ["总体预算执行率（执行数合计÷其预算数合计）", rate]]

@@ -26,7 +26,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .._arith import fixed, percent, plain
+from .._arith import fixed, plain
+from .batch_tables import cut_percent
 from ..batch.compare import RECHECK
 from ..batch.consequences import BATCH, ConsequenceCount
 from ..batch.duplicates import Duplicate
@@ -53,7 +54,8 @@ _ZH = {
     "at_least": "{low}万元以上", "amount": "{low}万元", "between": "{low}–{high}万元", "share_at_least": "{low}以上",
     "funds": "预算执行：{budgeted}个项目预算数合计{budget}{unit}", "paid": "，执行数合计{paid}{unit}，总体执行率{rate}",
     "paid_part": "；其中{count}个项目填报了执行数，合计{paid}{unit}，为其预算数{of}{unit}的{rate}",
-    "below": "；执行率低于90%的项目{below}个",
+    "below": "；执行率低于90%的项目{below}个", "funds_rated": "预算执行：", "in_unit": "（金额单位：{unit}）",
+    "no_unit": "未注明",
     "years": "注意：本批次含{years}多个年度的项目，统计和排名把各年度合在一起（按年度分别统计，请按年度分批运行）",
 }
 _EN = {
@@ -75,7 +77,8 @@ _EN = {
     "at_least": "{low} 万元 or more", "amount": "{low} 万元", "between": "{low}–{high} 万元", "share_at_least": "{low} or more",
     "funds": "funds: {budgeted} projects budgeted {budget}{unit}", "paid": ", paid {paid}{unit}, overall rate {rate}",
     "paid_part": "; {count} of them give what was paid: {paid}{unit}, {rate} of their budget {of}{unit}",
-    "below": "; {below} projects under 90% execution",
+    "below": "; {below} projects under 90% execution", "funds_rated": "funds: ", "in_unit": " (amounts in {unit})",
+    "no_unit": "no unit given",
     "years": "note: the batch holds projects of several years ({years}); the statistics and rankings put them together "
              "(run one batch a year for each year's figures)",
 }
@@ -92,7 +95,7 @@ def summary_text(summary: Summary, lang: str = "zh") -> str:
         lines.append(words["set"].format(name=s.set_name, id=s.set_id, version=s.set_version, count=s.count,
                                          mean=fixed(s.mean, p), median=fixed(s.median, p), highest=fixed(s.highest, p),
                                          lowest=fixed(s.lowest, p), grades=grades))
-    lines += [_funds(f, words) for f in summary.funds]
+    lines += [_funds(f, words, len(summary.funds) > 1) for f in summary.funds]
     if len(summary.years) > 1:
         lines.append(words["years"].format(years=words["listed"].join(summary.years)))
     if summary.against:
@@ -112,16 +115,19 @@ def summary_text(summary: Summary, lang: str = "zh") -> str:
     return text if lang == "zh" else _ONE.sub(r"\1 \2", text)
 
 
-def _funds(f: Funds, words: dict[str, str]) -> str:
+def _funds(f: Funds, words: dict[str, str], apart: bool) -> str:
+    """One unit's 预算执行情况; `apart`: one of several units, named."""
     unit = f.unit and (f.unit if words is _ZH else f" {f.unit}")
     line = words["funds"].format(budgeted=f.budgeted, budget=plain(f.budget), unit=unit) if f.budgeted else ""
     if f.paid_count and f.rate is not None:
         part = "paid" if f.paid_count == f.budgeted else "paid_part"  # the rate is over the projects that give both
-        line += words[part].format(paid=plain(f.paid), unit=unit, rate=percent(f.rate), count=f.paid_count,
+        line += words[part].format(paid=plain(f.paid), unit=unit, rate=cut_percent(f.rate), count=f.paid_count,
                                    of=plain(f.budget_of_paid))
     if f.rated:
         line += words["below"].format(below=f.below)
-    return line.lstrip("；; ")
+    if not f.budgeted:  # a set with a rate and no 预算数: the line still says what it is about
+        line = words["funds_rated"] + line.lstrip("；; ")
+    return line + (words["in_unit"].format(unit=f.unit or words["no_unit"]) if apart else "")
 
 
 def _compared(summary: Summary, words: dict[str, str]) -> str:
