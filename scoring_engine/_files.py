@@ -7,7 +7,6 @@ JSON, NaN, a duplicate key) becomes a problem naming the file, never a traceback
 from __future__ import annotations
 
 import datetime
-import io
 import itertools
 import json
 import os
@@ -84,17 +83,23 @@ def read_stream(stream: BinaryIO, limit: int, error: type[Exception], name: str 
     """The text of an open stream (standard input), reading at most `limit` + 1 bytes of it."""
     try:
         data = stream.read(limit + 1)
-        opened = os.fstat(stream.fileno())
     except OSError as err:
         raise error(Problem(f"cannot read: {err.strerror}", file=name)) from None
-    except (AttributeError, ValueError, io.UnsupportedOperation):  # a stream that is no file (in memory): nothing to note
-        pass
-    else:
-        if stat.S_ISREG(opened.st_mode):  # `score - -o f.json < f.json`: standard input is that file
-            _reads.note(opened)
+    _note_stream(stream)
     if too_big := _too_big(len(data), limit, name, _LIMIT_NAMES.get(limit), at_least=True):
         raise error(too_big)
     return _decoded(data, name, error)
+
+
+def _note_stream(stream: BinaryIO) -> None:
+    """Note standard input as a file read when it is one (`score - -o f.json < f.json`); a pipe or a stream in memory
+    (io.UnsupportedOperation, an OSError, for fileno) is no file an output could replace."""
+    try:
+        opened = os.fstat(stream.fileno())
+    except (AttributeError, ValueError, OSError):
+        return
+    if stat.S_ISREG(opened.st_mode):
+        _reads.note(opened)
 
 
 def not_a_regular_file(name: str) -> Problem:

@@ -148,3 +148,16 @@ def test_an_output_one_input_folder_hides_but_another_searches_is_refused(folder
     for order in ([folder, folder / ".more"], [folder / ".more", folder]):
         run = CliRunner().invoke(main, ["--lang", "en", "batch", *map(str, order), "-q", "-o", str(kept)])
         assert 2 == run.exit_code and "reads as a project" in run.output and before == kept.read_bytes()
+
+
+def test_standard_input_redirected_from_the_output_file_is_kept(small: Path):
+    """`score - -o facts.json < facts.json`: standard input is that file, and an output does not replace it."""
+    import subprocess
+    import sys
+
+    facts = small / "facts.json"
+    before = facts.read_bytes()
+    with facts.open("rb") as given:
+        done = subprocess.run([sys.executable, "-m", "scoring_engine", "--lang", "en", "score", "-", "--format", "json",
+                               "-o", str(facts)], stdin=given, capture_output=True, cwd=small, timeout=60, check=False)
+    assert 1 == done.returncode and REFUSED.encode() in done.stderr and before == facts.read_bytes()
