@@ -385,25 +385,30 @@ def load_facts(path: str | Path, encoding: str | None = None) -> Facts:
     if file.suffix.lower() == ".jsonl":  # `score` or `diff --facts` given what `batch` takes
         raise FactsError(Problem("a JSONL file holds one facts document a line, not one document", file=shown_path(path),
                                  hint="score its lines with scoring-engine batch; --compare-set scores them under two sets"))
-    if file.suffix.lower() in (".xls", ".et") and _old_workbook(file):  # an .xlsx renamed is told to be renamed back
-        from ._typing_slips import old_workbook
+    if file.suffix.lower() in (".xls", ".et") and _regular_file(file):  # a workbook's name, whatever it holds
+        from ._typing_slips import encoding_problem, old_workbook
 
-        raise FactsError(old_workbook(shown_path(path)))  # whatever it holds: OLE, a table saved as HTML, nothing
+        zipped = _starts_as_zip(file)  # an .xlsx renamed (or a damaged one): told to be renamed back
+        raise FactsError(encoding_problem(b"PK\x03\x04", shown_path(path), 0, 1) if zipped else old_workbook(shown_path(path)))
     with reading_otherwise(encoding):
         text, _ = read_text(file, MAX_FACTS_BYTES, FactsError)
     return parse_facts(text, shown_path(path), yaml=file.suffix.lower() in (".yaml", ".yml"))
 
 
-def _old_workbook(file: Path) -> bool:
-    """Whether `file`, named as an old workbook, is a regular file that is not a zip archive (an .xlsx renamed). One
-    that is no regular file (a folder, a pipe, which is never opened: nobody may write to it) or cannot be read is
-    left to read_text, which says what it is."""
+def _regular_file(file: Path) -> bool:
+    """Whether `file` is a regular file; one that is not (a folder, a pipe, which is never opened: nobody may write to
+    it) is left to read_text, which says what it is."""
     try:
-        if not stat.S_ISREG(os.stat(file).st_mode):
-            return False
-        with open(file, "rb") as handle:
-            return handle.read(4) != b"PK\x03\x04"
+        return stat.S_ISREG(os.stat(file).st_mode)
     except (OSError, ValueError):
+        return False
+
+
+def _starts_as_zip(file: Path) -> bool:
+    try:
+        with open(file, "rb") as handle:
+            return handle.read(4) == b"PK\x03\x04"
+    except OSError:
         return False
 
 

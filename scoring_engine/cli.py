@@ -250,6 +250,8 @@ def batch(inputs: tuple[str, ...], set_ref: str | None, jobs: int | None, output
     from .batch.pool import usable_cores
     from .reports.batch_text import summary_text
 
+    if "-" in (*inputs, *compare_with) and not os.path.exists("-"):
+        raise click.UsageError("batch does not read standard input: give the facts files, folders or JSONL files by path")
     for path in outputs:
         if extension_of(path) not in OUTPUTS:
             raise click.UsageError(f"--output {path}: the extension says the format; use one of {', '.join(OUTPUTS)}")

@@ -186,7 +186,7 @@ def test_a_set_with_a_rate_and_no_budget_says_what_its_line_is_about():
 
 def test_the_budgets_of_consequences_are_added_in_wan_whatever_unit_a_set_keeps_them_in():
     """结果应用 adds budgets in 万元: a set that keeps them in 元 gives 100 万元 for 1,000,000 元, not 1000000万元; a unit of
-    no known size leaves the budget out (counted as not known)."""
+    no known size, or none, leaves the budget out (counted as not known): an amount is never made up."""
     from scoring_engine import load_indicator_set
     from scoring_engine.batch.rows import SetShape, _budget
 
@@ -195,7 +195,7 @@ def test_the_budgets_of_consequences_are_added_in_wan_whatever_unit_a_set_keeps_
     assert fact is not None and "万元" == shape.set.facts[fact].unit
     values = {fact: Decimal(1_000_000)}
     assert Decimal(1_000_000) == _budget(shape, "中", values)
-    for written, wan in (("元", Decimal(100)), ("亿元", Decimal(10_000_000_000)), ("美元", None)):
+    for written, wan in (("元", Decimal(100)), ("亿元", Decimal(10_000_000_000)), ("美元", None), ("", None), (None, None)):
         spec = replace(shape.set.facts[fact], unit=written)
         other = replace(shape, set=replace(shape.set, facts={**shape.set.facts, fact: spec}))
         assert wan == _budget(other, "中", values)

@@ -161,3 +161,38 @@ def test_standard_input_redirected_from_the_output_file_is_kept(small: Path):
         done = subprocess.run([sys.executable, "-m", "scoring_engine", "--lang", "en", "score", "-", "--format", "json",
                                "-o", str(facts)], stdin=given, capture_output=True, cwd=small, timeout=60, check=False)
     assert 1 == done.returncode and REFUSED.encode() in done.stderr and before == facts.read_bytes()
+
+
+def test_an_input_in_the_reports_folder_named_as_a_report_is_refused(tmp_path: Path):
+    """`batch r/x.json r/000001-x.json --reports r --report-format json`: x.json's report would replace the facts file
+    000001-x.json before it is read. Refused (exit 2), the file kept; other inputs there are fine."""
+    (tmp_path / "r").mkdir()
+    for name in ("x.json", "000001-x.json"):
+        shutil.copy(ROOT / "indicator_sets" / "national-framework.facts.json", tmp_path / "r" / name)
+    before = (tmp_path / "r" / "000001-x.json").read_bytes()
+    args = ["--lang", "en", "batch", "-q", str(tmp_path / "r" / "x.json"), str(tmp_path / "r" / "000001-x.json"),
+            "--reports", str(tmp_path / "r"), "--report-format", "json"]
+    run = CliRunner().invoke(main, args)
+    assert 2 == run.exit_code and "named as a project's report may be" in run.output
+    assert before == (tmp_path / "r" / "000001-x.json").read_bytes()
+    run = CliRunner().invoke(main, ["batch", "-q", str(tmp_path / "r" / "x.json"), "--reports", str(tmp_path / "r")])
+    assert 0 == run.exit_code and (tmp_path / "r" / "000001-x.html").exists()
+
+
+def test_a_summary_given_as_a_link_with_a_reports_name_is_stopped(folder: Path, tmp_path: Path):
+    """`-o R/000001-national-framework.html`, a link to a file elsewhere: the report is written through the link, and the
+    summary would replace it. Found by the name in the reports folder, not where the link points."""
+    reports, elsewhere = tmp_path / "R", tmp_path / "el"
+    reports.mkdir()
+    elsewhere.mkdir()
+    (elsewhere / "sum.html").write_text("old", encoding="utf-8")
+    (reports / "000001-national-framework.html").symlink_to(elsewhere / "sum.html")
+    run = CliRunner().invoke(main, ["--lang", "en", "batch", "-q", "--jobs", "1", str(folder), "--reports", str(reports),
+                                    "-o", str(reports / "000001-national-framework.html")])
+    assert 1 == run.exit_code and "would replace the report of" in run.output
+
+
+def test_batch_says_it_does_not_read_standard_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(tmp_path)
+    run = CliRunner().invoke(main, ["--lang", "en", "batch", "-q", "-"])
+    assert 2 == run.exit_code and "batch does not read standard input" in run.output

@@ -401,12 +401,12 @@ def _scored_values(result: Result) -> Mapping[str, Any]:
 
 def _budget(shape: SetShape, grade: str, values: Mapping[str, Any]) -> Decimal | None:
     """The year's budget in 万元 when the grade's consequence needs it (None when the set or the project gives none, or
-    the set's unit is one of no known size): 结果应用 adds the budgets of every set's projects."""
+    the set names no unit, or one of no known size: an amount is never made up): 结果应用 adds every set's budgets."""
     if not shape.budget_needed(grade):
         return None
     found = _value(values, shape.budget_fact or "")
     spec = shape.set.facts.get(shape.budget_fact or "")
-    per_wan = _IN_WAN.get(spec.unit or "万元" if spec is not None else "万元")  # a set that names no unit: 万元, as forms do
+    per_wan = _IN_WAN.get(spec.unit or "") if spec is not None else None
     return found * per_wan if isinstance(found, Decimal) and per_wan is not None else None
 
 

@@ -15,6 +15,7 @@ import contextlib
 import itertools
 import os
 import pickle
+import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -166,7 +167,13 @@ def outputs_clash(outputs: Iterable[Path], inputs: Iterable[str], reports: Path 
         for i, folder in folders:
             if folder == kept or folder.startswith(kept + os.sep):
                 return f"--reports {reports} holds the input folder {i}: its projects would be left out as reports"
+        for i, real in given:  # a report is written as NNNNNN-name.ext: an input of that shape there could be replaced
+            if os.path.dirname(real) == kept and _REPORT_SHAPE.match(os.path.basename(real)):
+                return f"--reports {reports} holds the input {i}, named as a project's report may be: give another folder"
     return None
+
+
+_REPORT_SHAPE = re.compile(r"^[0-9]{6,}-")  # the names report_name gives
 
 
 def _outputs_among_reports(options: BatchOptions) -> dict[str, Path]:
@@ -174,8 +181,8 @@ def _outputs_among_reports(options: BatchOptions) -> dict[str, Path]:
     if options.reports is None:
         return {}
     folder = os.path.realpath(options.reports)
-    return {os.path.basename(real): path for path in options.outputs
-            if os.path.dirname(real := os.path.realpath(path)) == folder}
+    # by the folder it is in, not where a link of that name points: the report is written under that name, through it
+    return {path.name: path for path in options.outputs if os.path.realpath(path.parent) == folder}
 
 
 def _not_over_a_report(row: ProjectRow, outputs: dict[str, Path], options: BatchOptions) -> None:
