@@ -101,6 +101,8 @@ COMMANDS = (
     ("line is over {limit} bytes ({name})", "这一行超过 {limit} 字节（{name}）"),
     ("cannot write the report: it is a file this command read, and writing would replace what it holds "
      "(give another file name)", "无法写出报告：它是本命令读取的输入文件，写出会覆盖其中的内容（换一个文件名）"),
+    ("cannot write the report: it is not a file (a report is written as a file in the reports folder)",
+     "无法写出报告：这不是文件（报告要作为文件写进报告文件夹）"),
     ("cannot write the report: {why}", "无法写出报告：{why!t}"),
     ("it is {kind}, not a file (give the path of a file)", "它是{kind!t}，不是文件（请给出文件的路径）"),
     ("it was replaced while being opened", "打开时被替换了"),

@@ -196,3 +196,40 @@ def test_batch_says_it_does_not_read_standard_input(tmp_path: Path, monkeypatch:
     monkeypatch.chdir(tmp_path)
     run = CliRunner().invoke(main, ["--lang", "en", "batch", "-q", "-"])
     assert 2 == run.exit_code and "batch does not read standard input" in run.output
+
+
+def test_an_output_that_is_a_linked_project_file_of_an_input_folder_is_refused(folder: Path, tmp_path: Path):
+    """in/p.jsonl links to elsewhere/q.jsonl: `-o in/p.jsonl` and `-o elsewhere/q.jsonl` would both replace the projects
+    the search reads through the link (and the search left them out as the run's own output). Both are refused, found by
+    the file itself, through the link either way."""
+    (tmp_path / "elsewhere").mkdir()
+    target = tmp_path / "elsewhere" / "q.jsonl"
+    target.write_text((ROOT / "indicator_sets" / "national-framework.facts.json").read_text(encoding="utf-8").replace("\n", "")
+                      + "\n", encoding="utf-8")
+    (folder / "p.jsonl").symlink_to(target)
+    before = target.read_bytes()
+    for output in (folder / "p.jsonl", target):
+        run = CliRunner().invoke(main, ["--lang", "en", "batch", str(folder), "-q", "-o", str(output)])
+        assert 2 == run.exit_code and "reads as a project" in run.output and before == target.read_bytes()
+
+
+def test_an_earlier_summary_that_also_holds_projects_is_not_replaced(folder: Path):
+    """A .jsonl that begins with an earlier run's result lines but holds project lines too: the search reads those, so
+    it is no summary to write over."""
+    summary = folder / "m.jsonl"
+    assert 0 == CliRunner().invoke(main, ["batch", str(folder / "national-framework.json"), "-q", "-o", str(summary)]).exit_code
+    summary.write_text(summary.read_text(encoding="utf-8") + (ROOT / "indicator_sets" / "national-framework.facts.json")
+                       .read_text(encoding="utf-8").replace("\n", "") + "\n", encoding="utf-8")
+    before = summary.read_bytes()
+    run = CliRunner().invoke(main, ["--lang", "en", "batch", str(folder), "-q", "-o", str(summary)])
+    assert 2 == run.exit_code and before == summary.read_bytes()
+
+
+def test_a_pipe_named_as_a_report_in_the_reports_folder_is_said_and_never_waited_for(folder: Path, tmp_path: Path):
+    import os
+
+    reports = tmp_path / "R"
+    reports.mkdir()
+    os.mkfifo(reports / "000001-national-framework.html")
+    run = CliRunner().invoke(main, ["--lang", "en", "batch", str(folder), "-q", "--jobs", "1", "--reports", str(reports)])
+    assert 1 == run.exit_code and "cannot write the report: it is not a file" in run.output

@@ -11,6 +11,7 @@ batch of 10⁵ projects never holds them all.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -32,7 +33,7 @@ from ..forms.reader import FORM_SUFFIXES
 from ..loader import MAX_FACTS_BYTES
 from .matching import Paths, parts
 
-__all__ = ["Document", "find_documents", "count_documents", "batch_paths", "not_facts", "searched", "FACTS_SUFFIXES",
+__all__ = ["Document", "find_documents", "count_documents", "batch_paths", "not_facts", "searched_files", "FACTS_SUFFIXES",
            "FORM_SUFFIXES", "JSONL_SUFFIX"]
 
 #: Files a folder search takes as facts files (YAML ones only when they hold facts, not a set).
@@ -241,13 +242,31 @@ def _read_in_search(path: Path, lower: str) -> bool:
         lower.endswith((".yaml", ".yml")) and _holds_facts(path))
 
 
-def searched(path: Path) -> bool:
-    """Whether `path` is a file that a search of a folder above it reads as projects: a facts file, a form, a JSONL
-    file, that is not a summary an earlier run wrote (nor hidden, a lock file or a cases file)."""
-    name = path.name
-    if not _regular(path) or name.startswith((".", _LOCK_PREFIX)) or name.lower().endswith(_CASES_SUFFIX):
-        return False
-    return _read_in_search(path, name.lower()) and not batch_summary(path)
+def searched_files(folders: Iterable[str | os.PathLike[str]],
+                   skip: Iterable[str | os.PathLike[str]] = ()) -> set[tuple[int, int]]:
+    """The files the search of `folders` reads as projects, by device and inode (a file reached through a link, or
+    linked from elsewhere, is the same file): what no output of the batch may replace. An earlier run's summary is
+    not among them, unless it holds project lines too (a .jsonl the search still reads)."""
+    found = set()
+    skipped = _Skipped(skip)
+    for folder in (Path(p) for p in folders):
+        for file in _facts_files(folder, []):
+            if os.path.realpath(file) in skipped or not (_holds_projects(file) if file.suffix.lower() == JSONL_SUFFIX
+                                                          else not batch_summary(file)):
+                continue
+            with contextlib.suppress(OSError):
+                info = os.stat(file)
+                found.add((info.st_dev, info.st_ino))
+    return found
+
+
+def _holds_projects(file: Path) -> bool:
+    """Whether a .jsonl file has a line the search reads: one that is not blank nor an earlier run's result."""
+    try:
+        with file.open("rb") as handle:
+            return any(line.strip() and not _SUMMARY_LINE.match(line.lstrip()) for line in handle)
+    except OSError:
+        return True  # unread: as if it held projects, so that no output replaces it
 
 
 #: A JSONL file saved as UTF-16 (Notepad's "Unicode"): its lines are not read one by one.

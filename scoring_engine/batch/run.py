@@ -16,6 +16,7 @@ import itertools
 import os
 import pickle
 import re
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -34,7 +35,7 @@ from ..reports.batch_jsonl import BatchJsonl
 from ..reports.batch_xlsx import BatchWorkbook
 from .compare import DEFAULT_THRESHOLD, RECHECK, compare
 from .duplicates import IdTally
-from .inputs import batch_paths, count_documents, find_documents, searched
+from .inputs import batch_paths, count_documents, find_documents, searched_files
 from .matching import Paths
 from .pool import ordered_map
 from .progress import Progress
@@ -141,35 +142,52 @@ def _reports_folder(reports: Path | None) -> bool:
 
 def outputs_clash(outputs: Iterable[Path], inputs: Iterable[str], reports: Path | None = None) -> str | None:
     """Why the outputs cannot be written as given, or None when they can: one given twice; one that is an input file,
-    or a file an input folder's search reads (writing it would replace the facts or the filled form it holds); a
-    --reports folder that holds an input folder (whose projects would be left out as reports). An output in the
-    reports folder under a report's name is found as the reports are written (`_not_over_a_report`)."""
+    or a file an input folder's search reads (writing it would replace the facts or the filled form it holds: found
+    by device and inode, through links either way); a --reports folder that holds an input folder (whose projects
+    would be left out as reports) or an input named as a report may be (which a report could replace). An output in
+    the reports folder under a report's name is found as the reports are written (`_not_over_a_report`)."""
     seen: set[str] = set()
     given = [(i, os.path.realpath(i)) for i in inputs]
     read = {real for _, real in given}
     folders = [(i, real) for i, real in given if os.path.isdir(real)]
-    left_out = os.path.realpath(reports) + os.sep if reports is not None else None  # the search does not enter it
+    in_search: set[tuple[int, int]] | None = None  # walked only when an output is already there
     for path in outputs:
         real = os.path.realpath(path)
         if real in seen:
             return f"--output {path} is given twice"
         if real in read:
             return f"--output {path} is also an input: writing it would replace what it holds"
-        # every input folder above it whose search reaches it: not through hidden folders, nor into the reports folder
-        holders = [i for i, folder in folders if real.startswith(folder + os.sep)
-                   and not any(p.startswith(".") for p in Path(real).relative_to(folder).parts[:-1])]
-        if holders and not (left_out and real.startswith(left_out)) and searched(Path(real)):
-            return (f"--output {path} is a file the search of {holders[0]} reads as a project: writing it would replace what "
-                    "it holds")
         seen.add(real)
-    if reports is not None:
-        kept = os.path.realpath(reports)
-        for i, folder in folders:
-            if folder == kept or folder.startswith(kept + os.sep):
-                return f"--reports {reports} holds the input folder {i}: its projects would be left out as reports"
-        for i, real in given:  # a report is written as NNNNNN-name.ext: an input of that shape there could be replaced
-            if os.path.dirname(real) == kept and _REPORT_SHAPE.match(os.path.basename(real)):
-                return f"--reports {reports} holds the input {i}, named as a project's report may be: give another folder"
+        there = _file_id(real)
+        if there is None or not folders:
+            continue
+        if in_search is None:
+            in_search = searched_files([real for _, real in folders], (reports,) if reports is not None else ())
+        if there in in_search:
+            holder = next((i for i, folder in folders if real.startswith(folder + os.sep)), folders[0][0])
+            return (f"--output {path} is a file the search of {holder} reads as a project: writing it would replace what "
+                    "it holds")
+    return _reports_clash(reports, given, folders) if reports is not None else None
+
+
+def _file_id(path: str) -> tuple[int, int] | None:
+    """A regular file's device and inode, or None (absent, or no regular file)."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return (info.st_dev, info.st_ino) if stat.S_ISREG(info.st_mode) else None
+
+
+def _reports_clash(reports: Path, given: list[tuple[str, str]], folders: list[tuple[str, str]]) -> str | None:
+    kept = os.path.realpath(reports)
+    for i, folder in folders:
+        if folder == kept or folder.startswith(kept + os.sep):
+            return f"--reports {reports} holds the input folder {i}: its projects would be left out as reports"
+    for i, real in given:  # a report is written as NNNNNN-name.ext: an input of that shape there could be replaced
+        named = os.path.join(os.path.realpath(os.path.dirname(os.path.abspath(i))), os.path.basename(i))  # a link too
+        if any(os.path.dirname(p) == kept and _REPORT_SHAPE.match(os.path.basename(p)) for p in (real, named)):
+            return f"--reports {reports} holds the input {i}, named as a project's report may be: give another folder"
     return None
 
 

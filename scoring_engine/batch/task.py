@@ -17,6 +17,7 @@ from pathlib import Path, PurePath
 from .. import _json
 from .._arith import in_engine_context
 from .._output import write_atomically
+from ..errors import Problem, ScoringEngineError
 from ..model import IndicatorSet
 from ..render import RENDERERS
 from ..reports.batch_xlsx import detail_cells
@@ -77,7 +78,11 @@ class BatchWorker:
         assert outcome.result is not None and self.config.reports is not None
         content = RENDERERS[self.config.report_format](outcome.result)
         name = report_name(outcome.index, outcome.source, REPORT_EXTENSIONS[self.config.report_format])
-        write_atomically(self.config.reports / name, content)
+        target = self.config.reports / name
+        if target.exists() and not target.is_file():  # a pipe there would wait for a reader for ever: reports are files
+            raise ScoringEngineError(Problem("cannot write the report: it is not a file (a report is written as a file in "
+                                             "the reports folder)", file=str(target)))
+        write_atomically(target, content)
 
 
 def report_name(index: int, source: str, extension: str) -> str:
