@@ -27,7 +27,7 @@ from .errors import FactsError, IndicatorSetError, Problem, did_you_mean, json_p
 from .facts import MAX_FACT_DIGITS, MAX_FACTS_DEPTH, Facts, NotANumber, document_problems, fact_at, out_of_range_words
 
 __all__ = ["MAX_FACTS_BYTES", "STDIN", "read_text", "read_bytes", "read_stream", "not_a_regular_file", "bundled_sets",
-           "resolve_set", "inside_folder", "parse_facts", "load_facts", "load_facts_from"]
+           "old_workbook_problem", "resolve_set", "inside_folder", "parse_facts", "load_facts", "load_facts_from"]
 
 #: Largest facts file read, in bytes (a project's facts take a few kilobytes; a megabyte of numbers decodes to ~40 MB).
 MAX_FACTS_BYTES = 1_000_000
@@ -385,14 +385,25 @@ def load_facts(path: str | Path, encoding: str | None = None) -> Facts:
     if file.suffix.lower() == ".jsonl":  # `score` or `diff --facts` given what `batch` takes
         raise FactsError(Problem("a JSONL file holds one facts document a line, not one document", file=shown_path(path),
                                  hint="score its lines with scoring-engine batch; --compare-set scores them under two sets"))
-    if file.suffix.lower() in (".xls", ".et") and _regular_file(file):  # a workbook's name, whatever it holds
-        from ._typing_slips import encoding_problem, old_workbook
-
-        zipped = _starts_as_zip(file)  # an .xlsx renamed (or a damaged one): told to be renamed back
-        raise FactsError(encoding_problem(b"PK\x03\x04", shown_path(path), 0, 1) if zipped else old_workbook(shown_path(path)))
+    refused = old_workbook_problem(file)
+    if refused is not None:
+        raise FactsError(refused)
     with reading_otherwise(encoding):
         text, _ = read_text(file, MAX_FACTS_BYTES, FactsError)
     return parse_facts(text, shown_path(path), yaml=file.suffix.lower() in (".yaml", ".yml"))
+
+
+def old_workbook_problem(file: Path) -> Problem | None:
+    """Why a file named as an old workbook (.xls, WPS's .et) is not read, whatever it holds; None for any other name.
+
+    An .xlsx renamed (or a damaged one) is told to be renamed back, the same by score, import and batch."""
+    if file.suffix.lower() not in (".xls", ".et") or not _regular_file(file):
+        return None
+    from ._typing_slips import encoding_problem, old_workbook
+
+    if _starts_as_zip(file):
+        return encoding_problem(b"PK\x03\x04", shown_path(file), 0, 1)
+    return old_workbook(shown_path(file))
 
 
 def _regular_file(file: Path) -> bool:

@@ -51,3 +51,13 @@ def test_an_xls_that_is_a_table_saved_as_html_or_empty_is_said_to_be_an_old_work
     run = CliRunner().invoke(main, ["--lang", "en", "batch", str(tmp_path / "in"), "-q"])
     assert 1 == run.exit_code
     assert 2 == run.output.count("this is an Excel 97-2003 workbook (.xls) or another old Office file, which is not read")
+
+
+def test_import_says_of_a_renamed_or_old_workbook_what_score_says(tmp_path: Path):
+    """import read an .xlsx renamed .xls where score and batch ask to rename it; the same file gets the same answer."""
+    (tmp_path / "renamed.xls").write_bytes(_form(tmp_path))
+    (tmp_path / "old.et").write_bytes(OLD_OFFICE)
+    renamed = CliRunner().invoke(main, ["--lang", "en", "import", str(tmp_path / "renamed.xls")])
+    assert 1 == renamed.exit_code and "rename it to end in .xlsx" in renamed.output
+    old = CliRunner().invoke(main, ["--lang", "en", "import", str(tmp_path / "old.et"), "--set", "national-framework"])
+    assert 1 == old.exit_code and "save it as Excel Workbook (.xlsx)" in old.output

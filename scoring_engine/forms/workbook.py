@@ -18,7 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from .._files import read_bytes, shown_path
+from .._files import old_workbook_problem, read_bytes, shown_path
 from ..errors import FactsError, Problem
 
 __all__ = ["MAX_FORM_BYTES", "MAX_FORM_COLUMNS", "MAX_FORM_ENTRIES", "MAX_FORM_RATIO", "MAX_FORM_ROWS", "MAX_FORM_UNPACKED",
@@ -102,6 +102,9 @@ def open_workbook(path: Path) -> list[Sheet]:
     Read as every file is (`_files.read_bytes`): a regular file only, at most MAX_FORM_BYTES.
     """
     name = shown_path(path)
+    refused = old_workbook_problem(path)  # as score and batch say it of the same file
+    if refused is not None:
+        raise FactsError(refused)
     data = read_bytes(path, MAX_FORM_BYTES, FactsError, "MAX_FORM_BYTES")
     _check_archive(data, name)
     from openpyxl import load_workbook
