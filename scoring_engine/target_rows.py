@@ -193,6 +193,20 @@ def _bare_beside_percent(*sides: tuple[str, Quantity, Any]) -> None:
             raise ValueError(f"{key} {number} has no unit, beside the percentage {percent}", hint)
 
 
+#: A bare number of a row whose unit is % is a ratio (0.95 is 95%); one this large is a percentage without its sign.
+_PERCENT_WITHOUT_SIGN = Decimal(10)
+
+
+def _bare_in_percent_row(*sides: tuple[str, Quantity | None]) -> None:
+    """In a row written {unit: "%"}, numbers without a unit are ratios (as import writes them: 0.95); 95 there is 9500%,
+    which scored a 96% actual at 1% of its points (95 beside 0.96) or 60% at full marks (0.95 beside 60): refused."""
+    for key, quantity in sides:
+        if quantity is not None and quantity.unit is None and quantity.value >= _PERCENT_WITHOUT_SIGN:
+            number = plain(quantity.value)
+            raise ValueError(f"{key} {number} is read as the ratio {number} ({plain(quantity.value * 100)}%) in a row "
+                             "whose unit is %", f"write \"{number}%\", or the ratio {plain(quantity.value / 100)}")
+
+
 def target_row(index: int, item: Any) -> TargetRow:
     """One row of a target table from its written form, or ValueError(message, hint) naming the row."""
     label = f"row {index + 1}"
@@ -245,6 +259,8 @@ def _row(item: Mapping[str, Any]) -> TargetRow:
                  actual.unit if isinstance(actual, Quantity) else None)
     if unit == "%" and isinstance(actual, Quantity) and target_number is not None:
         _bare_beside_percent(("target", target_number, given.get("target")), ("actual", actual, given.get("actual")))
+    if unit == "%":
+        _bare_in_percent_row(("target", target_number), ("actual", actual if isinstance(actual, Quantity) else None))
     return TargetRow(
         name=_text(given["name"], "name") or "", type=_text(given.get("type"), "type"), id=_text(given.get("id"), "id"),
         weight=numbers.get("weight"), target=target_number.value if target_number else None,

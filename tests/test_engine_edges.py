@@ -289,3 +289,34 @@ def test_a_number_without_a_unit_beside_a_percentage_is_refused_not_read_as_8800
     with pytest.raises(FactsError) as caught:  # 1.05: 1.05% or 105%? Both are named
         scored("≥90%", 1.05)
     assert "write 1.05% if it is 1.05 percent, or 105% for the ratio 1.05" in str(caught.value)
+
+
+@pytest.mark.parametrize(("target", "actual", "words"), [
+    (95, 0.96, "target 95 is read as the ratio 95 (9500%) in a row whose unit is %"),
+    (0.95, 60, "actual 60 is read as the ratio 60 (6000%) in a row whose unit is %"),
+    (100, 99.999, "target 100 is read as the ratio 100 (10000%) in a row whose unit is %"),
+])
+def test_a_percentage_without_its_sign_in_a_row_whose_unit_is_percent_is_refused(target, actual, words, tmp_path) -> None:
+    """{target: 95, actual: 0.96, unit: "%"} scored 0.25 of 25 points, and {target: 0.95, actual: 60} full marks at
+    "完成率6315.79%", without a word: in a row whose unit is %, numbers are ratios (as import writes them), and one of 10
+    or more is a percentage written without its sign. Ratios (0.95 beside 1.2, 120%) are still read."""
+    import json
+
+    from scoring_engine import load_facts, load_indicator_set
+    from scoring_engine.loader import resolve_set
+
+    from conftest import ROOT
+
+    indicator_set = load_indicator_set(resolve_set("self-evaluation"))
+    document = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+
+    def scored(t, a):
+        document["facts"]["targets"]["satisfaction"] = [{"name": "受益群众满意度", "type": "quantitative", "target": t,
+                                                         "actual": a, "unit": "%"}]
+        (tmp_path / "facts.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+        return score(indicator_set, load_facts(tmp_path / "facts.json"))
+
+    with pytest.raises(FactsError) as caught:
+        scored(target, actual)
+    assert words in caught.value.problems[0].message
+    assert scored(0.95, 1.2).indicator("satisfaction").score == scored("95%", "120%").indicator("satisfaction").score
