@@ -169,6 +169,8 @@ COMMANDS = (
     ("type the value itself", "直接填写值"),
     ("type the text itself", "直接填写文字"),
     ("write a number in {unit}", "填写以 {unit} 计的数字"),
+    ("the cell's number format shows {shown}: write a number in {unit}, in a cell formatted as a number",
+     "单元格的数字格式显示为 {shown}：请填写以 {unit} 计的数字，单元格设为常规或数值格式"),
     ("write a number", "填写数字"),
     ("write the points the row carries", "填写该行的分值"),
     ("the workbook has no form sheet", "工作簿中没有自评表工作表"),

@@ -333,6 +333,28 @@ def test_a_true_false_or_date_cell_where_an_amount_belongs_is_said_in_words(tmp_
         assert 1 == code and f"{SHEET}!{paid}：应为以万元计的金额（年度资金总额），实际是 {words}" in lines[0], lines
 
 
+def test_an_amount_whose_cell_format_shows_another_unit_than_wan_yuan_is_refused(tmp_path: Path):
+    """全年执行数 7124200 in a cell formatted #,##0"元" (Excel shows 7,124,200元) was read as 7124200万元: the rate
+    read 10,000 times too high, and a batch's 预算数合计 with it. A cell formatted 0.00"万元" is still read."""
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    form = _form(tmp_path)
+    spots = _coordinates(form, "全年执行数", "年度资金总额")
+    paid = f"{get_column_letter(spots['全年执行数'][1])}{spots['年度资金总额'][0]}"
+    for number_format, refused in (('#,##0"元"', True), ('0.00"万元"', False)):
+        book = load_workbook(form)
+        book.worksheets[0][paid] = 7124200 if refused else 712.42
+        book.worksheets[0][paid].number_format = number_format
+        book.save(tmp_path / "formatted.xlsx")
+        code, lines = _lines("score", str(tmp_path / "formatted.xlsx"))
+        if refused:
+            assert 1 == code and f"{SHEET}!{paid}：应为以万元计的金额（年度资金总额），实际是 7124200元" in lines[0], lines
+            assert "单元格的数字格式显示为 元" in lines[0]
+        else:
+            assert (0, []) == (code, lines)
+
+
 @pytest.mark.parametrize("command", [["validate", "{form}"], ["lint", "{form}"], ["score", "-"], ["test", "{form}"]])
 def test_a_workbook_given_where_a_text_file_belongs_is_named_as_a_workbook(tmp_path: Path, command: list[str]):
     """validate, lint, test, or score from standard input, given a 自评表: one line saying it is a workbook and which

@@ -117,7 +117,13 @@ class _Reading:
         value = self.sheet.get(row, col)
         if value is None or (isinstance(value, str) and value.strip() in ("", "—", "-", "/")):
             return None
+        allowed = (None, *(_SAME_UNIT.get(unit, (unit,)) if unit else ()))
         if isinstance(value, Decimal):
+            shown = self.sheet.units.get((row, col))  # 12345000 formatted #,##0"元" is no amount in 万元
+            if shown not in allowed:
+                self.problem(row, col, f"expected {what}, got {plain(value)}{shown}",
+                             f"the cell's number format shows {shown}: write a number in {unit}, in a cell formatted as a number")
+                return None
             return value
         if isinstance(value, Formula):
             self.problem(row, col, f"holds a formula ({value.text[:40]}); expected {what}", "type the value itself")
@@ -126,7 +132,6 @@ class _Reading:
             quantity = parse_quantity(value) if isinstance(value, str) else None
         except ValueError:
             quantity = None
-        allowed = (None, *(_SAME_UNIT.get(unit, (unit,)) if unit else ()))
         if quantity is None or quantity.comparison or quantity.unit not in allowed:
             got = ("a true/false cell" if isinstance(value, bool) else "a date" if hasattr(value, "isoformat")
                    else repr(str(value)[:40]))
