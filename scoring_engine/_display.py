@@ -49,7 +49,7 @@ def show_value(value: Any, unit: str | None = None) -> str:
     if isinstance(value, Decimal):
         return show_number(value) + (unit or "")
     if isinstance(value, float) and math.isfinite(value):
-        return show_number(Decimal(repr(value))) + (unit or "")  # via the shortest repr: 0.1 stays 0.1
+        return show_number(Decimal(float.__repr__(value))) + (unit or "")  # via the shortest repr: 0.1 stays 0.1
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat()
     if isinstance(value, Finding):

@@ -129,7 +129,7 @@ def _other(value: Any, out: Out, level: int) -> None:
     from . import _json
 
     if isinstance(value, float):
-        value = Decimal(repr(value))
+        value = Decimal(float.__repr__(value))
     elif isinstance(value, (datetime.date, datetime.datetime)):
         value = value.isoformat()
     out.append(_json.dumps(value, indent=None) if level >= COMPACT else _json.dumps(value).replace("\n", _PAD[level]))

@@ -66,6 +66,8 @@ _READING = (
      "project 应是项目信息的对象（名称、单位、年度…），而不是{kind!t}"),
     ("a project detail is text, a number or a date, not {kind}", "项目信息应为文字、数字或日期，而不是{kind!t}"),
     ("not_applicable must map indicator ids to reasons, not {kind}", "not_applicable 应为“指标编号: 原因”的映射，而不是{kind!t}"),
+    ("not_applicable must map indicator ids to reasons; a key is {kind:s}",
+     "not_applicable 应为“指标编号: 原因”的映射，其中一个键是{kind!t}"),
     ("not_applicable must map indicator ids to reasons", "not_applicable 应为“指标编号: 原因”的映射"),
     ("write {{indicator id: reason}}", "写成 {{指标编号: 原因}}"),
     ("case {name} has no facts: give facts, facts_file, or a facts_file for the whole file",

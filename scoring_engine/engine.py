@@ -45,7 +45,9 @@ def score(indicator_set: IndicatorSet, facts: Facts | Mapping[str, Any]) -> Resu
     """Score `facts` (a Facts, or a mapping of fact name → value) against `indicator_set`.
 
     The Result carries the whole audit trail; it is built from what the run
-    recorded when first read (its text is the same either way).
+    recorded when first read (its text is the same either way). Its facts
+    section and their sha256 are made from `facts` then: leave the mapping
+    unchanged until the result is written, or pass a copy.
 
     Raises FactsError when the facts do not fit the set's declarations and
     ScoringError when a formula fails or a check of severity error fails; each
@@ -224,7 +226,11 @@ class _Run:
         known = self.plan.by_id
         problems = []
         for indicator_id, reason in marked.items():
-            if indicator_id not in known:
+            if type(indicator_id) is not str:  # from the Python API: a file's keys are text
+                problems.append(Problem(f"not_applicable must map indicator ids to reasons; a key is "
+                                        f"{type(indicator_id).__name__}", file=self.facts.source, path="$.not_applicable",
+                                        hint="write {indicator id: reason}"))
+            elif indicator_id not in known:
                 problems.append(Problem(f"not_applicable names unknown indicator {indicator_id}", file=self.facts.source,
                                         path=f"$.not_applicable.{indicator_id}", hint=did_you_mean(indicator_id, known)))
             elif not isinstance(reason, str) or not reason.strip():

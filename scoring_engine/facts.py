@@ -130,7 +130,7 @@ def _number(value: Any, spec: FactSpec) -> Decimal:
     if isinstance(value, float):
         if not math.isfinite(value):
             raise ValueError(f"expected a number, got {value}", "NaN and infinity are not numbers")
-        value = Decimal(repr(value))
+        value = Decimal(float.__repr__(value))
     elif isinstance(value, int):
         value = Decimal(value)
     elif isinstance(value, str):
@@ -333,7 +333,7 @@ def _out_of_range(value: int | float | Decimal) -> tuple[str, str] | None:
     if isinstance(value, int) and value.bit_length() > _MOST_INT_BITS:
         digits = int(value.bit_length() * 0.30103) + 1
         return f"a number of about {digits} digits is out of range (MAX_FACT_MAGNITUDE is 1e15)", "check the digits"
-    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    number = Decimal(float.__repr__(value)) if isinstance(value, float) else Decimal(value)
     return None if in_range(number) else out_of_range_words(number)
 
 

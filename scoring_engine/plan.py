@@ -190,7 +190,11 @@ class ScoringPlan:
 
 def plan_for(indicator_set: IndicatorSet) -> ScoringPlan:
     """The set's scoring plan, compiled on first use and kept with the set (the loader asks for it as it loads)."""
-    cache = indicator_set._compiled
+    try:
+        cache = indicator_set._compiled
+    except AttributeError:  # the one thing a caller can pass wrong here, said as such (score_many also takes a path)
+        raise TypeError("indicator_set is a loaded IndicatorSet (load_indicator_set(path), or "
+                        f"load_indicator_set(resolve_set(id)) for a bundled set), not {type(indicator_set).__name__}") from None
     plan = cache.get("plan")
     if plan is None:
         plan = cache.setdefault("plan", ScoringPlan(indicator_set))

@@ -142,7 +142,7 @@ def _number_or_quantity(value: Any, key: str) -> Quantity | str:
     if isinstance(value, float):
         if not math.isfinite(value):
             raise ValueError(f"{key} must be a number, got {value}", "NaN and infinity are not numbers")
-        return Quantity(None, Decimal(repr(value)), None)
+        return Quantity(None, Decimal(float.__repr__(value)), None)
     if isinstance(value, str) and value.strip():
         quantity = parse_quantity(value)
         return quantity if quantity is not None else value.strip()

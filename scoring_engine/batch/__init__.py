@@ -49,11 +49,17 @@ def score_many(indicator_set: IndicatorSet | str | os.PathLike[str] | None,
     takes), or a Document (see find_documents for folders and JSONL files). `jobs` above 1 scores in that
     many worker processes (None: one per core); the outcomes are the same.
     Documents are read only as fast as they are scored, so a generator of
-    10⁵ documents is never held in memory.
+    10⁵ documents is never held in memory; they are read a chunk ahead, and
+    each mapping is copied as it is read, so a generator may refill one
+    mapping for each project.
     """
     if isinstance(documents, (str, bytes, os.PathLike)):  # a string is iterable: each character would be a document
         raise TypeError("documents is a list of documents, not one path: to score a file, folder or JSONL file, pass "
                         "find_documents([path])")
+    if isinstance(documents, (Mapping, Facts)):  # a mapping is iterable: each of its keys would be a path
+        raise TypeError("documents is a list of documents, not one: pass [facts]")
+    if jobs is not None and (type(jobs) is not int or jobs < 1):
+        raise TypeError(f"jobs is a whole number from 1, or None for one per core, not {jobs!r}")
     if isinstance(indicator_set, (str, os.PathLike)):
         indicator_set = load_indicator_set(resolve_set(str(indicator_set)))
     elif indicator_set is not None and not isinstance(indicator_set, IndicatorSet):

@@ -18,7 +18,7 @@ import re
 import stat
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -88,20 +88,38 @@ class Document:
         indicator_set, project…), or the path of a facts file; `number` names one that has no source of its own."""
         if isinstance(item, Document):
             return item
-        if isinstance(item, Facts):
-            return cls(source=item.source or f"#{number + 1}", facts=item)
+        if isinstance(item, Facts):  # its mappings may be the caller's, refilled for the next project: copied as read
+            return cls(source=item.source or f"#{number + 1}",
+                       facts=replace(item, values=snapshot(item.values), project=snapshot(item.project),
+                                                 not_applicable=snapshot(item.not_applicable)))
         if isinstance(item, Mapping) and _whole_document(item):  # json.loads of a facts file, or of a JSONL line
             try:
                 return cls(source=f"#{number + 1}", text=_json.dumps(item, indent=None))
             except (TypeError, ValueError, RecursionError) as err:
                 return cls(source=f"#{number + 1}", problem=Problem(f"cannot read this facts document: {err}"))
         if isinstance(item, Mapping):
-            return cls(source=f"#{number + 1}", facts=Facts(values=item))
+            return cls(source=f"#{number + 1}", facts=Facts(values=snapshot(item)))
         if isinstance(item, (str, os.PathLike)):
             path = Path(item)
             return cls(source=str(path), name=path.name, path=path, folder=path.parent)
         raise TypeError(f"a document is a Document, a Facts, a mapping of fact values or the path of a facts file, "
                         f"not {type(item).__name__}")
+
+
+#: How deep snapshot copies: a facts document deeper than this is refused when it is checked, whatever it holds below.
+_SNAPSHOT_DEPTH = 64
+
+
+def snapshot(value: Any, depth: int = 0) -> Any:
+    """`value` with every mapping and list in it copied: what a document holds when it is read, since documents are read
+    ahead of scoring (in chunks) and a caller's generator may yield one mapping refilled for each project."""
+    if depth > _SNAPSHOT_DEPTH:
+        return value
+    if isinstance(value, Mapping):
+        return {key: snapshot(item, depth + 1) for key, item in value.items()}
+    if isinstance(value, list):
+        return [snapshot(item, depth + 1) for item in value]
+    return value
 
 
 def _whole_document(item: Mapping[str, Any]) -> bool:
@@ -119,6 +137,8 @@ def find_documents(inputs: Iterable[str | os.PathLike[str]],
     naming each input that is neither a file nor a folder, at once (before any
     document is read).
     """
+    if isinstance(inputs, (str, bytes, os.PathLike)):  # a string is iterable: each character would be an input
+        raise TypeError("inputs is a list of paths, not one: pass [path]")
     paths = [Path(p) for p in inputs]
     missing = [problem for problem in map(_unreachable, paths) if problem is not None]
     if missing:

@@ -87,10 +87,12 @@ class _Here(Generic[T, R]):
 
     def result(self, future: Future[list[R]], part: Sequence[T]) -> list[R]:
         """The chunk's results from its worker process; done here instead when the chunk, or its results, could not be
-        pickled to cross (a document nested thousands deep): the outcomes are those of one process, as they must be."""
+        pickled to cross (a document nested thousands deep, a value such as a lock in a mapping a caller passed): the
+        outcomes are those of one process, as they must be. The worker turns its own errors into outcomes, so an error
+        here is the crossing's: pickle raises TypeError and AttributeError for objects it cannot take."""
         try:
             return future.result()
-        except (RecursionError, pickle.PicklingError):
+        except (RecursionError, pickle.PicklingError, TypeError, AttributeError):
             if self.worker is None:
                 self.worker = self.make_worker()
             return self.worker(part)

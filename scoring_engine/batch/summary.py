@@ -384,7 +384,12 @@ def summarise(rows: Iterable[Any]) -> Summary:
     """The Summary of the project rows (or of score_many's outcomes, which carry their rows)."""
     summariser = Summariser()
     for item in rows:
-        summariser.add(item if isinstance(item, ProjectRow) else item.row)
+        if isinstance(item, ProjectRow):
+            summariser.add(item)
+        elif isinstance(getattr(item, "row", None), ProjectRow):
+            summariser.add(item.row)
+        else:  # a Result or Scores holds no row: what the batch reads of each project (source, unit, funds…)
+            raise TypeError(f"summarise takes score_many's outcomes (or their rows), not {type(item).__name__}")
     return summariser.summary()
 
 

@@ -56,5 +56,5 @@ def fact_document(value: Any) -> Any:
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat()
     if isinstance(value, float):
-        return Decimal(repr(value))
+        return Decimal(float.__repr__(value))
     return value

@@ -1,0 +1,101 @@
+"""What a program embedding the engine gets for the ways it may call it wrong, or feed it what pandas or a row buffer
+gives: the right totals or a clear exception, never another project's numbers or an error from deep inside."""
+
+from __future__ import annotations
+
+import copy
+import json
+import threading
+
+import pytest
+
+from conftest import ROOT
+from scoring_engine import Facts, FactsError, load_facts, load_indicator_set, score, score_many, scores_only, summarise
+
+SMALL = ROOT / "examples" / "small"
+
+
+@pytest.fixture(scope="module")
+def small():
+    return load_indicator_set(SMALL / "set.yaml")
+
+
+def _base() -> dict:
+    return json.loads((SMALL / "facts.json").read_text(encoding="utf-8"))["facts"]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_score_many_scores_each_document_as_it_was_yielded_though_the_caller_refills_one_mapping(small, jobs):
+    """score_many reads documents ahead in chunks; a generator that refills one row buffer for each project (a CSV
+    reader, a database cursor) got each chunk scored with its last row's values: 30 of 40 totals wrong, no warning."""
+    paid = [150 + i for i in range(40)]
+
+    def rows():
+        row = _base()
+        for amount in paid:
+            row["budget"]["paid"] = amount
+            yield row
+
+    def facts_objects():
+        row = _base()
+        for amount in paid:
+            row["budget"]["paid"] = amount
+            yield Facts(values=row)
+
+    expected = []
+    for amount in paid:
+        values = _base()
+        values["budget"]["paid"] = amount
+        expected.append(score(small, values).total)
+    assert expected == [o.result.total for o in score_many(small, rows(), jobs=jobs)]
+    assert expected == [o.result.total for o in score_many(small, facts_objects(), jobs=jobs)]
+    assert len(set(expected)) > 1
+
+
+def test_a_float_subclass_such_as_numpy_float64_is_read_as_its_number(small):
+    """numpy 2 writes np.float64(186.4) as its repr, and the engine read floats by their repr: decimal.InvalidOperation
+    escaped score() for every row of a DataFrame. A float subclass is read as the float it is."""
+
+    class Float64(float):
+        def __repr__(self):
+            return f"np.float64({float(self)!r})"
+
+    values = _base()
+    plain = score(small, values)
+    values["budget"]["paid"] = Float64(values["budget"]["paid"])
+    assert plain.to_json() == score(small, values).to_json()
+    assert plain.total == scores_only(small, values).total
+
+
+def test_a_document_that_cannot_cross_to_a_worker_is_one_failed_outcome_not_the_end_of_the_run(small):
+    """A lock left in a mapping (a value the caller forgot to unwrap) cannot be pickled: with jobs=2 the TypeError ended
+    the run after 96 of 200 outcomes; with jobs=1 it was one failed document. Now it is that with any jobs."""
+    documents = [_base() for _ in range(200)]
+    documents[100]["budget"]["paid"] = threading.Lock()
+    outcomes = list(score_many(small, documents, jobs=2))
+    assert 200 == len(outcomes) and [100] == [i for i, o in enumerate(outcomes) if not o.ok]
+    assert [o.problems for o in outcomes] == [o.problems for o in score_many(small, documents, jobs=1)]
+
+
+def test_wrong_arguments_are_said_as_such(small):
+    """A bundled id given to score(), a Result given to summarise(), one mapping or a float given to score_many: a
+    TypeError saying what to pass, not AttributeError: '_compiled' or each key of the mapping read as a path."""
+    facts = load_facts(SMALL / "facts.json")
+    with pytest.raises(TypeError, match="indicator_set is a loaded IndicatorSet"):
+        score("national-framework", facts)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="summarise takes score_many's outcomes"):
+        summarise([score(small, facts)])
+    with pytest.raises(TypeError, match="not one: pass \\[facts\\]"):
+        list(score_many(small, facts.values))  # type: ignore[arg-type]
+    for jobs in (2.5, "2", 0):
+        with pytest.raises(TypeError, match="jobs is a whole number from 1"):
+            list(score_many(small, [facts], jobs=jobs))  # type: ignore[arg-type]
+
+
+def test_a_not_applicable_key_that_is_not_text_is_a_facts_error(small):
+    """Facts(not_applicable={1: ...}) raised TypeError from deep inside (the did-you-mean of an unknown id)."""
+    facts = load_facts(SMALL / "facts.json")
+    with pytest.raises(FactsError, match="a key is int"):
+        score(small, Facts(values=copy.deepcopy(facts.values), not_applicable={1: "不适用"}))  # type: ignore[dict-item]
+    outcome = next(score_many(small, [Facts(values=facts.values, not_applicable={1: "不适用"})]))  # type: ignore[dict-item]
+    assert not outcome.ok and "a key is int" in outcome.problems[0].message
