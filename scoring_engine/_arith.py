@@ -115,6 +115,22 @@ def decimal_from_text(written: str) -> Decimal | None:
         return None
 
 
+def too_many_digits(written: str, number: Decimal) -> tuple[str, str] | None:
+    """(message, hint) for a number written with more significant digits than the engine computes with (CONTEXT.prec):
+    179.99999999999999999999999999, just under 90% of 200, would be shown as written but scored as 180.
+
+    >>> too_many_digits("1.5", Decimal("1.5")) is None, too_many_digits("1." + "0" * 28, Decimal("1." + "0" * 28))[0]
+    (True, 'a number of 29 significant digits: the engine computes with 28')
+    """
+    if len(written) <= CONTEXT.prec + 1:  # 28 digits and a point: the usual number is told by its length alone
+        return None
+    digits = len(number.as_tuple().digits)
+    if digits <= CONTEXT.prec:
+        return None
+    return (f"a number of {digits} significant digits: the engine computes with {CONTEXT.prec}",
+            f"round it to at most {CONTEXT.prec} digits")
+
+
 def normalised(number: Decimal) -> Decimal | None:
     """The one form a number read from a file is kept in, or None when it is not finite or out of range.
 

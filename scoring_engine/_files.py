@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from . import _reads, _yaml
-from ._arith import decimal_from_text, in_engine_context
+from ._arith import decimal_from_text, in_engine_context, too_many_digits
 from ._encodings import decode, reading_otherwise
 from ._facts_pass import is_clean
 from ._resources import data_dir
@@ -281,6 +281,9 @@ def _decimal(written: str) -> Decimal | int | NotANumber:
     number = decimal_from_text(written)
     if number is None:
         return NotANumber(written, *out_of_range_words(written))
+    refused = too_many_digits(written, number)
+    if refused is not None:
+        return NotANumber(written, *refused)
     return number if number else 0
 
 

@@ -21,7 +21,7 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ._arith import LARGEST_MAGNITUDE, decimal_from_text, in_range
+from ._arith import LARGEST_MAGNITUDE, decimal_from_text, in_range, too_many_digits
 from ._located import Located, Path, mark as _mark
 from ._text import bad_character, has_bad_character as _has_bad_character
 from .errors import Problem
@@ -247,6 +247,10 @@ class _Reader:
                 return None
             if not number:
                 return 0  # 0.0e-999999999 is 0, as if written so: not a billion zeros when printed
+            refused = too_many_digits(text, number)
+            if refused is not None:
+                self.problem(node, *refused)
+                return None
             return number if in_range(number) else self.out_of_range(node)
         try:
             value = self.constructor.construct_object(node)

@@ -99,3 +99,20 @@ def test_a_not_applicable_key_that_is_not_text_is_a_facts_error(small):
         score(small, Facts(values=copy.deepcopy(facts.values), not_applicable={1: "不适用"}))  # type: ignore[dict-item]
     outcome = next(score_many(small, [Facts(values=facts.values, not_applicable={1: "不适用"})]))  # type: ignore[dict-item]
     assert not outcome.ok and "a key is int" in outcome.problems[0].message
+
+
+@pytest.mark.parametrize("suffix", [".json", ".yaml"])
+def test_a_number_with_more_digits_than_the_engine_computes_with_is_refused(tmp_path, suffix):
+    """budget.paid 179.99999999999999999999999999 of 200 (29 significant digits, just under 90%) was shown as written but
+    scored as 180 (90.00%, the band above); the file now says to round it. 28 digits are read."""
+    from scoring_engine.errors import ScoringEngineError
+
+    facts = tmp_path / f"facts{suffix}"
+    for paid, refused in (("179.99999999999999999999999999", True), ("179.9999999999999999999999999", False)):
+        text = f'{{"indicator_set": "{(SMALL / "set.yaml").as_posix()}", "facts": {{"budget": {{"paid": {paid}}}}}}}'
+        facts.write_text(text if suffix == ".json" else text.replace("{", "{ ").replace(":", ": "), encoding="utf-8")
+        if refused:
+            with pytest.raises(ScoringEngineError, match="a number of 29 significant digits: the engine computes with 28"):
+                load_facts(facts)
+        else:
+            assert str(load_facts(facts).values["budget"]["paid"]) == paid
