@@ -184,7 +184,14 @@ def _bare_beside_percent(*sides: tuple[str, Quantity, Any]) -> None:
     """A number written without a unit beside a percentage is read as a ratio (0.88 beside ≥90%); one above 1 (88 beside
     ≥90%) is a percentage without its sign, and read as a ratio it is 8800%: refused, with the number to write."""
     percent = next((written for _, q, written in sides if q.unit == "%"), None)
+    ratio = next((q.value for _, q, _ in sides if q.unit == "%"), None)
     for key, quantity, _ in sides:
+        if quantity.unit is None and percent is not None and ratio and quantity.value <= 1 and quantity.value >= 10 * ratio:
+            # 0.5 beside ≤2% (a 漏损率, 事故率): read as a ratio it is 50%, 25 times the target; 0.5% is what was meant
+            number = plain(quantity.value)
+            raise ValueError(f"{key} {number} has no unit, beside the percentage {percent}",
+                             f"write {number}% if it is {number} percent, or {plain(quantity.value * 100)}% for the ratio "
+                             f"{number}")
         if quantity.unit is None and quantity.value > 1 and percent is not None:
             number = plain(quantity.value)
             hint = (f"write {number}% for a percentage; a number without a unit is read as a ratio "

@@ -289,6 +289,9 @@ def test_a_number_without_a_unit_beside_a_percentage_is_refused_not_read_as_8800
     with pytest.raises(FactsError) as caught:  # 1.05: 1.05% or 105%? Both are named
         scored("≥90%", 1.05)
     assert "write 1.05% if it is 1.05 percent, or 105% for the ratio 1.05" in str(caught.value)
+    with pytest.raises(FactsError) as caught:  # 0.5 beside ≤2% (a 漏损率): 50% read as a ratio, 25 times the target
+        scored("≤2%", 0.5)
+    assert "write 0.5% if it is 0.5 percent, or 50% for the ratio 0.5" in str(caught.value)
 
 
 @pytest.mark.parametrize(("target", "actual", "words"), [
