@@ -355,6 +355,40 @@ def test_an_amount_whose_cell_format_shows_another_unit_than_wan_yuan_is_refused
             assert (0, []) == (code, lines)
 
 
+def test_a_cost_row_without_a_sign_is_refused_and_a_sign_in_the_cells_format_is_read(tmp_path: Path):
+    """The national 自评表 has no 指标性质 column: a 成本指标 row whose 年度指标值 was typed 100万元 was scored as a target
+    to reach, and an actual of 125万元 took full marks. It is refused, saying to write ≤; a target cell holding 100
+    formatted "≤"0"万元" (Excel shows ≤100万元) is read with its sign, as typed."""
+    import json
+
+    from openpyxl import load_workbook
+
+    rows = [{"name": "新建供水管网长度", "category": "数量指标", "weight": 40, "target": "≥10公里", "actual": "9公里"},
+            {"name": "每公里管网造价", "category": "成本指标", "weight": 10, "target": "≤100万元", "actual": "125万元"}]
+    document = {"indicator_set": "self-evaluation", "project": {"name": "供水工程"},
+                "facts": {"budget": {"total": 100, "paid": 95},
+                          "targets": {"output": rows,
+                                      "benefit": [{"name": "新增受益人口", "target": "≥5000人", "actual": "4000人"}],
+                                      "satisfaction": [{"name": "满意度", "target": "≥90%", "actual": "85%"}]}}}
+    (tmp_path / "facts.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    form = tmp_path / "form.xlsx"
+    assert 0 == CliRunner().invoke(main, ["score", str(tmp_path / "facts.json"), "--layout", "selfeval", "-o", str(form)]).exit_code
+    typed = CliRunner().invoke(main, ["score", str(form), "--format", "json"])
+    assert 0 == typed.exit_code, typed.output
+    cell = next(c.coordinate for line in load_workbook(form).worksheets[0].iter_rows() for c in line if c.value == "≤100万元")
+    for value, number_format in (("100万元", "General"), (100, '"≤"0"万元"')):
+        book = load_workbook(form)
+        book.worksheets[0][cell] = value
+        book.worksheets[0][cell].number_format = number_format
+        book.save(tmp_path / "edited.xlsx")
+        if number_format == "General":
+            code, lines = _lines("score", str(tmp_path / "edited.xlsx"))
+            assert 1 == code and f"{SHEET}!{cell}：行 每公里管网造价：年度指标值 100万元 没有写 ≥ 或 ≤" in lines[0], lines
+        else:
+            run = CliRunner().invoke(main, ["score", str(tmp_path / "edited.xlsx"), "--format", "json"])
+            assert json.loads(run.stdout)["total"] == json.loads(typed.stdout)["total"], run.output
+
+
 @pytest.mark.parametrize("command", [["validate", "{form}"], ["lint", "{form}"], ["score", "-"], ["test", "{form}"]])
 def test_a_workbook_given_where_a_text_file_belongs_is_named_as_a_workbook(tmp_path: Path, command: list[str]):
     """validate, lint, test, or score from standard input, given a 自评表: one line saying it is a workbook and which

@@ -381,6 +381,11 @@ def _row(reading: _Reading, r: int, at: Mapping[str, int], name: str, category: 
     if "comparison" in at and "comparison" not in item and _unsigned_number(item.get("target")):
         _row_problem(reading, r, at, name, f"comparison is empty, and the target {item['target']} has no sign",
                      "write ≥ for a target to reach, ≤ for a ceiling, = for an exact value")
+    if "comparison" not in at and "成本" in category and _unsigned_number(item.get("target")):
+        # the national form has no 指标性质 column: a 成本指标 written 100万元 was scored as ≥, and 125万元 took full marks
+        _row_problem(reading, r, at, name, f"target {item['target']} has no sign, and a {category} row without one is "
+                                           "scored as a target to reach (≥)",
+                     f"write ≤{item['target']} for a ceiling (the usual 成本指标), or ≥{item['target']}")
     if "weight" in at:
         weight = reading.number(r, at["weight"], "the row's weight (分值), a number above 0", "分")
         if weight is None and len(reading.problems) == before:
@@ -437,9 +442,10 @@ def _with_unit(reading: _Reading, row: int, col: int, value: Any) -> Any:
     """A number cell as the form shows it: with the unit its format prints after it (18 as '18栋', 0.95 as '95%'), so
     that it is checked against the target's unit as typed text is."""
     unit = reading.sheet.units.get((row, col))
-    if unit is None or not isinstance(value, Decimal):
+    sign = reading.sheet.signs.get((row, col), "")  # "≤"0% shows 0.1 as ≤10%: read with its sign, as typed
+    if (unit is None and not sign) or not isinstance(value, Decimal):
         return value
-    return f"{plain(value * 100)}%" if unit == "%" else f"{plain(value)}{unit}"
+    return sign + (f"{plain(value * 100)}%" if unit == "%" else f"{plain(value)}{unit or ''}")
 
 
 def _unsigned_number(target: Any) -> bool:

@@ -22,7 +22,7 @@ from .._files import old_workbook_problem, read_bytes, shown_path
 from ..errors import FactsError, Problem
 
 __all__ = ["MAX_FORM_BYTES", "MAX_FORM_COLUMNS", "MAX_FORM_ENTRIES", "MAX_FORM_RATIO", "MAX_FORM_ROWS", "MAX_FORM_UNPACKED",
-           "Formula", "Sheet", "format_unit", "open_workbook"]
+           "Formula", "Sheet", "format_sign", "format_unit", "open_workbook"]
 
 #: Largest form file read (bytes): a filled 自评表 is a few dozen kilobytes.
 MAX_FORM_BYTES = 5_000_000
@@ -54,6 +54,8 @@ class Sheet:
     cells: dict[tuple[int, int], Any]
     # The unit a number cell's format shows after it: General"栋" shows 18 as 18栋, 0% shows 0.95 as 95%.
     units: dict[tuple[int, int], str] = field(default_factory=dict)
+    # The comparison sign a number cell's format shows before it: "≤"0% shows 0.1 as ≤10%.
+    signs: dict[tuple[int, int], str] = field(default_factory=dict)
 
     def ref(self, row: int, col: int) -> str:
         """The cell's reference as people write it: 项目支出绩效自评表!F14."""
@@ -125,6 +127,7 @@ def open_workbook(path: Path) -> list[Sheet]:
 def _sheet(ws: Any, name: str) -> Sheet:
     cells: dict[tuple[int, int], Any] = {}
     units: dict[tuple[int, int], str] = {}
+    signs: dict[tuple[int, int], str] = {}
     for row in ws.iter_rows():
         for cell in row:
             value = cell.value
@@ -141,14 +144,31 @@ def _sheet(ws: Any, name: str) -> Sheet:
             elif isinstance(value, int) and not isinstance(value, bool):
                 value = Decimal(value)
             if isinstance(value, Decimal):
-                unit = format_unit(getattr(cell, "number_format", None))
+                number_format = getattr(cell, "number_format", None)
+                unit, sign = format_unit(number_format), format_sign(number_format)
                 if unit is not None:
                     units[(r, c)] = unit
+                if sign is not None:
+                    signs[(r, c)] = sign
             cells[(r, c)] = value
-    return Sheet(str(ws.title), cells, units)
+    return Sheet(str(ws.title), cells, units, signs)
 
 
+_QUOTED_SIGN = re.compile(r'^"\s*([≥≤=＝≧≦]|>=|<=|＞＝|＜＝)\s*"')  # the signs a target may be written with
 _QUOTED_SUFFIX = re.compile(r'"([^"\d]{1,12})"\s*$')
+
+
+def format_sign(number_format: Any) -> str | None:
+    """The comparison sign a number format shows before the number ('≤' for "≤"0%, as a form may show 年度指标值 ≤10%),
+    None when it shows none: the target is read with it, as when the sign is typed.
+
+    >>> format_sign('"≤"0%'), format_sign('"≥"General"栋"'), format_sign("0.00"), format_sign('"约"0')
+    ('≤', '≥', None, None)
+    """
+    if not isinstance(number_format, str):
+        return None
+    found = _QUOTED_SIGN.match(number_format.split(";", 1)[0].strip())
+    return found.group(1).strip() if found else None
 
 
 def format_unit(number_format: Any) -> str | None:
