@@ -389,6 +389,28 @@ def test_a_cost_row_without_a_sign_is_refused_and_a_sign_in_the_cells_format_is_
             assert json.loads(run.stdout)["total"] == json.loads(typed.stdout)["total"], run.output
 
 
+def test_a_level1_name_filled_down_every_row_keeps_each_rows_level2(tmp_path: Path):
+    """Unmerging column B and writing 产出指标 on every row (as a clerk does to sort or filter) started each row afresh:
+    rows below a 二级 cell lost their 二级 (数量指标) without a word. The same 一级 again goes on as an empty cell does."""
+    from openpyxl import load_workbook
+
+    form = _form(tmp_path)
+    expected = [row.get("category") for row in read_form(form, load_indicator_set(resolve_set("self-evaluation")))
+                .facts.values["targets.output"]]
+    book = load_workbook(form)
+    sheet = book.worksheets[0]
+    spots = _coordinates(form, "一级指标")
+    column = spots["一级指标"][1]
+    for merged in [m for m in sheet.merged_cells.ranges if m.min_col == column and m.max_col == column]:
+        text = sheet.cell(merged.min_row, column).value
+        sheet.unmerge_cells(str(merged))
+        for r in range(merged.min_row, merged.max_row + 1):
+            sheet.cell(r, column).value = text
+    book.save(tmp_path / "filled.xlsx")
+    got = read_form(tmp_path / "filled.xlsx", load_indicator_set(resolve_set("self-evaluation"))).facts.values
+    assert expected == [row.get("category") for row in got["targets.output"]] and None not in expected
+
+
 @pytest.mark.parametrize("command", [["validate", "{form}"], ["lint", "{form}"], ["score", "-"], ["test", "{form}"]])
 def test_a_workbook_given_where_a_text_file_belongs_is_named_as_a_workbook(tmp_path: Path, command: list[str]):
     """validate, lint, test, or score from standard input, given a 自评表: one line saying it is a workbook and which

@@ -304,11 +304,12 @@ def _indicators(reading: _Reading) -> None:
     rows: dict[str, list[dict[str, Any]]] = {t.fact: [] for t in targets}
     first_row: dict[str, str] = {}  # a block's first 三级指标 cell: where an empty block is to be filled
     level1: tuple[int, TargetBlock | None] | None = None
-    level2 = ""
+    level2 = written_before = ""
     for r in [r for r in reading.sheet.rows if row_at < r < (total[0] if total else 10**9)]:
         written1 = reading.sheet.text(r, at["level1"])
-        if written1:
-            level1, level2 = (r, _block(reading, r, at["level1"], written1)), ""
+        # the same 一级 written again (its merged cells unmerged and filled down, to sort or filter) goes on as an empty one
+        if written1 and written1 != written_before:
+            level1, level2, written_before = (r, _block(reading, r, at["level1"], written1)), "", written1
             if level1[1] is not None:
                 first_row.setdefault(level1[1].fact, reading.sheet.ref(r, at["level3"]))
         if "level2" in at and reading.sheet.text(r, at["level2"]):
