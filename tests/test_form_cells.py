@@ -459,6 +459,24 @@ def test_a_workbook_with_two_form_sheets_is_refused_not_read_by_its_first(tmp_pa
     assert 1 == code and 1 == len(lines) and "工作簿里有 2 张自评表（项目支出绩效自评表, 项目支出绩效自评表(2)）" in lines[0]
 
 
+def test_a_targets_table_kept_in_the_workbook_is_no_second_form(tmp_path: Path):
+    """Units keep the 绩效目标表 (三级指标 and 指标值, no 实际完成值) as the workbook's first sheet: it made the workbook
+    '2 张自评表' and the form was refused. The sheet with 实际完成值 is the form."""
+    from openpyxl import load_workbook
+
+    form = _form(tmp_path)
+    expected = CliRunner().invoke(main, ["score", str(form), "--format", "json"]).stdout
+    book = load_workbook(form)
+    targets = book.create_sheet("绩效目标表", 0)
+    for column, (heading, value) in enumerate(zip(("一级指标", "二级指标", "三级指标", "指标值"),
+                                                  ("产出指标", "数量指标", "安置房桩基及主体封顶栋数", "≥19栋")), start=1):
+        targets.cell(1, column, heading)
+        targets.cell(2, column, value)
+    book.save(form)
+    run = CliRunner().invoke(main, ["score", str(form), "--format", "json"])
+    assert 0 == run.exit_code and expected.replace("form.xlsx", "") == run.stdout.replace("form.xlsx", ""), run.output
+
+
 def test_a_set_formula_failing_on_the_forms_values_names_their_cells(tmp_path: Path):
     """全年预算数 0: the set's 预算执行率 divides by it. The line names the cell E6 and what it holds, not the bundled set's
     YAML line with a fix to its formula (ratio(a, b)), which the clerk cannot make."""

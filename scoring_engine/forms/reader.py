@@ -162,9 +162,10 @@ def read_form(path: str | Path, indicator_set: IndicatorSet, sheets: list[Sheet]
     if not form_sheets:
         raise FactsError(Problem("the workbook has no form sheet", file=str(path)))
     layout = form_layout(indicator_set.form.layout)
-    level3 = layout.column("level3")
-    forms = [s for s in form_sheets if level3 is not None and any(isinstance(v, str) and level3.matches(v)
-                                                                    for v in s.cells.values())]
+    # a form sheet heads its indicators with 三级指标 and 实际完成值: a 绩效目标表 kept beside it has no 实际完成值
+    needed = [c for c in (layout.column("level3"), layout.column("actual") or layout.column("actual_value")) if c is not None]
+    forms = [s for s in form_sheets if needed and all(any(isinstance(v, str) and c.matches(v) for v in s.cells.values())
+                                                      for c in needed)]
     if len(forms) > 1:  # a copy of the sheet, or two projects in one workbook: which one is the project is not ours to guess
         raise FactsError(Problem(f"the workbook holds {len(forms)} form sheets ({', '.join(s.name for s in forms)}); "
                                  "one workbook is one project's form", file=str(path),
