@@ -469,7 +469,7 @@ def test_a_targets_table_kept_in_the_workbook_is_no_second_form(tmp_path: Path):
     book = load_workbook(form)
     targets = book.create_sheet("绩效目标表", 0)
     for column, (heading, value) in enumerate(zip(("一级指标", "二级指标", "三级指标", "指标值"),
-                                                  ("产出指标", "数量指标", "安置房桩基及主体封顶栋数", "≥19栋")), start=1):
+                                                  ("产出指标", "数量指标", "安置房桩基及主体封顶栋数", "≥19栋"), strict=True), start=1):
         targets.cell(1, column, heading)
         targets.cell(2, column, value)
     book.save(form)
