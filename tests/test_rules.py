@@ -377,6 +377,23 @@ def test_a_tier_is_enforced_as_it_is_printed_at_the_sets_decimals() -> None:
     assert "score 10.65 is outside tier 达成年度指标 [10.66, 13.33]" in str(scoring_error(rule, judged_tier(TOP, "10.65")))
 
 
+def test_a_tier_score_is_enforced_as_it_is_printed_too() -> None:
+    """7.995 in 部分达成 [6, 8) printed as 8.00, the least of the tier above, beside a refusal of 8 itself: the score is
+    checked as printed. 5.996 prints 6.00, inside the tier, and is kept."""
+    error = scoring_error(TIERS, judged_tier(MIDDLE, "7.995"))
+    assert f"score 7.995 (8.00 as printed) is outside tier {MIDDLE} [6, 8)" in str(error)
+    assert D("6.00") == points(TIERS, judged_tier(MIDDLE, "5.996"))
+
+
+def test_an_unknown_tier_is_never_offered_a_tier_of_the_opposite_sense() -> None:
+    """全部达成 is one character from 部分达成 (a wording of the middle tier): a clerk who followed that suggestion
+    would lower the project's tier. Suggestions agree on 部分, 未, 不."""
+    rule = one_indicator("{kind: tiers, fact: s, synonyms: {达成年度指标: [达成], 部分达成并具有一定效果: [部分达成]}}",
+                         "  s: {type: tier}")
+    error = scoring_error(rule, judged_tier("全部达成", "9"))
+    assert "部分达成" not in (error.problems[0].hint or "") and "'达成' (a wording of 达成年度指标)" in (error.problems[0].hint or "")
+
+
 def test_unknown_tier_label_is_a_scoring_error() -> None:
     """A tier label the set does not define is refused, listing the defined tiers."""
     error = scoring_error(TIERS, judged_tier("基本达成", "7"))

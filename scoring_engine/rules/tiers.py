@@ -84,7 +84,9 @@ def score(rule: Tiers, weight: Decimal, facts: FactView) -> Outcome:
         def wording(close: str) -> str:  # a close synonym is shown with the tier it stands for
             return f"{close!r} (a wording of {rule.synonyms[close]})" if close in rule.synonyms else repr(close)
 
-        hint = did_you_mean(judged.tier.strip(), [*ranges, *rule.synonyms], cutoff=0.5, show=wording)
+        said = judged.tier.strip()
+        alike = [c for c in [*ranges, *rule.synonyms] if all((m in said) == (m in c) for m in _SENSE_MARKS)]
+        hint = did_you_mean(said, alike, cutoff=0.5, show=wording)
         raise ScoringError(f"tier {judged.tier!r} is not one of: {', '.join(ranges)}", fact=rule.fact,
                            hint=hint or ("synonyms the set accepts: " + ", ".join(rule.synonyms) if rule.synonyms else None))
     judged = TierJudgement(tier, judged.score, judged.reason) if tier != judged.tier else judged
@@ -95,14 +97,21 @@ def score(rule: Tiers, weight: Decimal, facts: FactView) -> Outcome:
         low, high, low_shown, high_shown = rule.ready[1][tier]
     else:
         low, high, low_shown, high_shown = _bounds(iv, weight, rule.rounding.places)
-    inside = low_shown <= judged.score <= high_shown if iv.high is None else low_shown <= judged.score < high_shown
+    # ... and so is the score: 7.995 in [6, 8) prints as 8.00, the least of the tier above
+    printed = round_half_up(judged.score, rule.rounding.places)
+    inside = low_shown <= printed <= high_shown if iv.high is None else low_shown <= printed < high_shown
     if not inside:
         closing = "]" if iv.high is None else ")"
-        raise ScoringError(f"score {plain(judged.score)} is outside tier {judged.tier} [{plain(low_shown)}, "
+        given = plain(judged.score) if printed == judged.score else f"{plain(judged.score)} ({printed:f} as printed)"
+        raise ScoringError(f"score {given} is outside tier {judged.tier} [{plain(low_shown)}, "
                            f"{plain(high_shown)}{closing}", fact=rule.fact,
                            hint="pick a score inside the tier or change the tier")
     fields = shown_later((low, high), _fields, rule, judged, low, high)
     return Outcome(judged.score, "tiers", fields, {"tier": judged.tier, "low": low, "high": high, "reason": judged.reason})
+
+
+#: Words that turn a tier's sense: a suggestion must agree on each (全部达成 is one character from 部分达成, and its opposite).
+_SENSE_MARKS = ("部分", "未", "不", "没")
 
 
 def _bounds(iv: Interval, weight: Decimal, places: int) -> tuple[Decimal, Decimal, Decimal, Decimal]:
