@@ -69,6 +69,10 @@ def _normal(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip()
 
 
+#: The 指标性质 of a row whose target is written in words.
+QUALITATIVE = "定性"
+
+
 def parse_comparison(text: str) -> str:
     """'≥', '≤' or '=' for a comparison as written ('>=', '＞＝', '≧'…); ValueError(message, hint) otherwise."""
     written = _normal(text)
@@ -233,7 +237,10 @@ def target_row(index: int, item: Any) -> TargetRow:
 
 def _row(item: Mapping[str, Any]) -> TargetRow:
     given = {k: v for k, v in item.items() if v is not None}
-    comparison = parse_comparison(given["comparison"]) if isinstance(given.get("comparison"), str) else None
+    written = given.get("comparison")
+    # 定性 is the 指标性质 of a row whose target is words (the set maps it to a row type, as it maps ≥, ≤ and =)
+    comparison = QUALITATIVE if isinstance(written, str) and written.strip() == QUALITATIVE else \
+        parse_comparison(written) if isinstance(written, str) else None
     if "comparison" in given and not isinstance(given["comparison"], str):
         raise ValueError("comparison must be ≥, ≤ or =", None)
     target = _number_or_quantity(given["target"], "target") if "target" in given else None
@@ -243,6 +250,9 @@ def _row(item: Mapping[str, Any]) -> TargetRow:
         if comparison and comparison != target_number.comparison:
             raise ValueError(f"comparison {comparison} disagrees with the target {given['target']!r}", "write the sign once")
         comparison = target_number.comparison
+    if comparison == QUALITATIVE and target_number is not None:
+        raise ValueError(f"comparison {QUALITATIVE} is for a target in words, but the target {given['target']!r} is a number",
+                         "write ≥, ≤ or = for a numeric target")
     if isinstance(actual, Quantity) and actual.comparison:
         raise ValueError(f"actual {given['actual']!r} has a comparison sign", "write the value reached, without ≥, ≤ or =")
     tier = _text(given.get("tier"), "tier")

@@ -323,3 +323,14 @@ def test_a_percentage_without_its_sign_in_a_row_whose_unit_is_percent_is_refused
         scored(target, actual)
     assert words in caught.value.problems[0].message
     assert scored(0.95, 1.2).indicator("satisfaction").score == scored("95%", "120%").indicator("satisfaction").score
+
+
+def test_a_row_whose_comparison_is_qualitative_is_read_as_the_set_maps_it() -> None:
+    """A Sichuan clerk marks a qualitative row's 指标性质 定性, as the 绩效目标表 does; it was refused with 'write ≥, ≤ or
+    ='. 定性 is kept for the group to map (定性: qualitative); beside a numeric target it is refused, saying why."""
+    from scoring_engine.target_rows import target_row
+
+    row = target_row(0, {"name": "按期完工", "comparison": " 定性 ", "target": "按期完成", "actual": "达成年度指标"})
+    assert ("定性", "达成年度指标") == (row.comparison, row.tier)
+    with pytest.raises(ValueError, match="comparison 定性 is for a target in words, but the target '95%' is a number"):
+        target_row(0, {"name": "合格率", "comparison": "定性", "target": "95%", "actual": "96%"})
