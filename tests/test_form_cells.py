@@ -529,6 +529,25 @@ def test_a_score_the_unit_typed_where_the_set_computes_it_is_warned_of(tmp_path:
     assert f"{SHEET}!{cell}：表上填写的得分 99 与按体系计算的" in run.output, run.output
 
 
+def test_a_score_typed_on_a_row_of_the_sets_own_tree_is_warned_of(tmp_path: Path):
+    """On the national framework's form every 三级 row is scored from the facts (表外事实): a 得分 the unit lowered there
+    (立项依据充分性 3 → 1) was dropped without a word. It is named with both numbers, as a target row's is."""
+    from openpyxl import load_workbook
+
+    form = tmp_path / "national.xlsx"
+    facts = ROOT / "indicator_sets" / "national-framework.facts.json"
+    assert 0 == CliRunner().invoke(main, ["score", str(facts), "--layout", "selfeval", "-o", str(form)]).exit_code
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
+    assert 0 == run.exit_code and "表上填写的得分" not in run.output, run.output
+    cell = _cells_of(form, "立项依据充分性")["得分"]
+    book = load_workbook(form)
+    book.worksheets[0][cell] = 1
+    book.save(form)
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
+    assert 0 == run.exit_code and f"{SHEET}!{cell}：表上填写的得分 1 与按体系计算的 3.00 不同，以计算结果为准" in run.output, \
+        run.output
+
+
 def test_a_batch_of_forms_shows_the_total_each_unit_typed_beside_the_total_scored(tmp_path: Path):
     """The bureau's arithmetic check over a year's forms: 汇总 holds 表上总分 and 计算总分−表上总分 for each form, and
     the terminal counts the forms whose typed 总分 differs (a batch of facts files has no such columns)."""

@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 from .._arith import in_engine_context, plain
 from ..errors import FactsError, Problem
 from ..facts import Facts
-from ..model import IndicatorSet, TargetBlock
+from ..model import Indicator, IndicatorSet, TargetBlock
 from ..target_rows import parse_quantity, target_row
 from .layout import FormLayout, Labelled, form_layout, same_label
 from .workbook import Formula, Sheet, open_workbook
@@ -286,10 +286,12 @@ def _heading_row(reading: _Reading, columns: tuple[Labelled, ...], at_least: int
 def _indicators(reading: _Reading) -> None:
     """The indicator block: each 三级 row under the 一级 of a row group becomes a target row of that group's fact."""
     targets = reading.set.form.targets
-    if not targets:
-        return
     columns = reading.layout.indicators.columns
     heading = _heading_row(reading, columns, 4)
+    if heading is not None and {"level1", "level3", "score"} <= set(heading[1]):
+        _typed_own_scores(reading, *heading)
+    if not targets:
+        return
     if heading is None or not {"level1", "level3"} <= set(heading[1]):
         reading.problems.append(Problem(f"{reading.sheet.name}: no indicator block (a row with 一级指标, 二级指标, 三级指标…)",
                                         file=str(reading.path)))
@@ -337,6 +339,22 @@ def _indicators(reading: _Reading) -> None:
         else:  # its 一级 label is not on the form: the rows were taken off with it
             reading.empty[block.fact] = Blank(reading.sheet.ref(row_at, at["level1"]),
                                               f"{block.label}的三级指标（表上没有“{block.label}”一栏）", PUT_THE_ROW_BACK)
+
+
+def _typed_own_scores(reading: _Reading, row_at: int, at: Mapping[str, int]) -> None:
+    """The 得分 typed on the rows of the set's own tree (scored from the facts, on the side sheet too), each kept to be
+    compared with the set's score: a unit that lowers one, or fills them all, is told its own do not count."""
+    own: Indicator | None = None  # the 一级 of the set's own tree the rows are under, when they are
+    for r in [r for r in reading.sheet.rows if r > row_at]:
+        written1 = reading.sheet.text(r, at["level1"])
+        if written1:
+            label = _WEIGHT_IN_LABEL.sub("", written1)
+            own = next((top for top in reading.set.indicators if same_label(label, top.name)), None)
+        name = reading.sheet.text(r, at["level3"])
+        if own is not None and name:
+            indicator = next((i for i in own.walk() if i.is_leaf and same_label(name, i.name)), None)
+            if indicator is not None:
+                reading.typed_score(indicator.id, r, at["score"])
 
 
 def _block(reading: _Reading, row: int, col: int, written: str) -> TargetBlock | None:
