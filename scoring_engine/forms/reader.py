@@ -12,21 +12,20 @@ selfeval workbook) gives the facts the form has no place for.
 from __future__ import annotations
 
 import json
-import math
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from .._arith import in_engine_context, plain
 from ..errors import FactsError, Problem
 from ..facts import Facts
 from ..model import Indicator, IndicatorSet, TargetBlock
 from ..target_rows import parse_quantity, target_row
-from .layout import FormLayout, Labelled, form_layout, same_label
+from .layout import Labelled, form_layout, same_label
+from .reading import FILL_THE_CELL, Blank, FormReading
 from .workbook import Formula, Sheet, open_workbook
 
 __all__ = ["Blank", "FILL_THE_CELL", "ImportedFacts", "SIDE_SHEET", "read_form", "named_set", "FORM_SUFFIXES"]
@@ -38,18 +37,9 @@ _WEIGHT_IN_LABEL = re.compile(r"\s*[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$")
 _YEAR = re.compile(r"[(（]\s*([\d〇零一二三四五六七八九]{4})\s*年度?\s*[)）]")
 _CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")  # （二〇二一年度） is 2021
 NO_REASON = "自评表未填写理由"
-# The ways a unit is written beside a number on a form: 712.42万 is in 万元, 20分 in points.
-_SAME_UNIT = {"万元": ("万元", "万"), "分": ("分",)}
-FILL_THE_CELL = "fill in the cell"
 PUT_THE_ROW_BACK = "put the row back as the form prints it, and fill it in"
 
 
-class Blank(NamedTuple):
-    """A place on the form the reader found empty: its cell, what it is for, and how to fill it."""
-
-    cell: str
-    what: str
-    hint: str = FILL_THE_CELL
 # The indicator block's columns a form cannot be scored without, when its layout has them.
 _NEEDED_COLUMNS = ("level3", "target", "target_value", "actual", "actual_value", "weight", "score")
 
@@ -76,79 +66,6 @@ class ImportedFacts:
         return {**self.facts.document(), "provenance": dict(self.provenance)}
 
 
-class _Reading:
-    """One form being read: its sheet, what was found, and every problem (all reported together)."""
-
-    def __init__(self, path: Path, sheet: Sheet, layout: FormLayout, indicator_set: IndicatorSet):
-        self.path, self.sheet, self.layout, self.set = path, sheet, layout, indicator_set
-        self.values: dict[str, Any] = {}
-        self.project: dict[str, Any] = {}
-        self.provenance: dict[str, str] = {}
-        self.empty: dict[str, Blank] = {}
-        self.typed: dict[str, tuple[str, Decimal]] = {}
-        self.problems: list[Problem] = []
-
-    def typed_score(self, key: str, row: int, col: int) -> None:
-        """A score typed in the cell, kept under `key` to compare with the set's (a text or a blank cell is none)."""
-        value = self.sheet.get(row, col)
-        if isinstance(value, str):  # a cell formatted as text: '19', '19分', '１９'
-            value = unicodedata.normalize("NFKC", value).strip().removesuffix("分").strip()
-            value = Decimal(value) if re.fullmatch(r"-?\d+(\.\d+)?", value) else None
-        if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool) and math.isfinite(value):
-            self.typed[key] = (self.sheet.ref(row, col), Decimal(str(value)))
-
-    def problem(self, row: int, col: int, message: str, hint: str | None = None) -> None:
-        self.problems.append(Problem(f"{self.sheet.ref(row, col)}: {message}", file=str(self.path), hint=hint))
-
-    def find(self, label: Labelled, rows: list[int] | None = None) -> tuple[int, int] | None:
-        """The first cell holding `label` (in `rows`, else anywhere), reading row by row."""
-        for (r, c), value in sorted(self.sheet.cells.items()):
-            if (rows is None or r in rows) and isinstance(value, str) and label.matches(value):
-                return r, c
-        return None
-
-    def right_of(self, row: int, col: int) -> tuple[int, int] | None:
-        """The next non-empty cell to the right in the row (a merged value cell starts there)."""
-        later = sorted(c for r, c in self.sheet.cells if r == row and c > col)
-        return (row, later[0]) if later else None
-
-    def number(self, row: int, col: int, what: str, unit: str | None = None) -> Decimal | None:
-        """A number cell, or text holding one ('712.42', '712.42万元'); None when empty; a problem otherwise."""
-        value = self.sheet.get(row, col)
-        if value is None or (isinstance(value, str) and value.strip() in ("", "—", "-", "/")):
-            return None
-        allowed = (None, *(_SAME_UNIT.get(unit, (unit,)) if unit else ()))
-        if isinstance(value, Decimal):
-            shown = self.sheet.units.get((row, col))  # 12345000 formatted #,##0"元" is no amount in 万元
-            if shown not in allowed:
-                self.problem(row, col, f"expected {what}, got {plain(value)}{shown}",
-                             f"the cell's number format shows {shown}: write a number in {unit}, in a cell formatted as a number")
-                return None
-            return value
-        if isinstance(value, Formula):
-            self.problem(row, col, f"holds a formula ({value.text[:40]}); expected {what}", "type the value itself")
-            return None
-        try:
-            quantity = parse_quantity(value) if isinstance(value, str) else None
-        except ValueError:
-            quantity = None
-        if quantity is None or quantity.comparison or quantity.unit not in allowed:
-            got = ("a true/false cell" if isinstance(value, bool) else "a date" if hasattr(value, "isoformat")
-                   else repr(str(value)[:40]))
-            self.problem(row, col, f"expected {what}, got {got}", f"write a number{'' if unit is None else f' in {unit}'}")
-            return None
-        return quantity.value
-
-    def text(self, row: int, col: int) -> str | None:
-        value = self.sheet.get(row, col)
-        if value is None:
-            return None
-        if isinstance(value, Formula):
-            self.problem(row, col, f"holds a formula ({value.text[:40]}); expected text", "type the text itself")
-            return None
-        return str(value).strip() if not isinstance(value, Decimal) else format(value, "f")
-
-
 @in_engine_context
 def read_form(path: str | Path, indicator_set: IndicatorSet, sheets: list[Sheet] | None = None) -> ImportedFacts:
     """The facts of the filled form at `path` for `indicator_set`, each with the cell it came from.
@@ -170,7 +87,7 @@ def read_form(path: str | Path, indicator_set: IndicatorSet, sheets: list[Sheet]
         raise FactsError(Problem(f"the workbook holds {len(forms)} form sheets ({', '.join(s.name for s in forms)}); "
                                  "one workbook is one project's form", file=str(path),
                                  hint="delete the extra sheets, or give each project its own workbook"))
-    reading = _Reading(path, forms[0] if forms else form_sheets[0], layout, indicator_set)
+    reading = FormReading(path, forms[0] if forms else form_sheets[0], layout, indicator_set)
     _header(reading)
     _funds(reading)
     _indicators(reading)
@@ -206,7 +123,7 @@ def bundled_set_named(sheets: list[Sheet], source: str) -> str:
     return named
 
 
-def _header(reading: _Reading) -> None:
+def _header(reading: FormReading) -> None:
     """项目名称, 主管部门, 实施单位, the year, the goals and the closing rows, into the project details."""
     for (r, c), value in sorted(reading.sheet.cells.items()):
         found = _YEAR.search(value) if isinstance(value, str) and r <= 5 else None
@@ -225,14 +142,14 @@ def _header(reading: _Reading) -> None:
             _project(reading, item.key, at[0] + 1, at[1])
 
 
-def _project(reading: _Reading, key: str, row: int, col: int) -> None:
+def _project(reading: FormReading, key: str, row: int, col: int) -> None:
     text = reading.text(row, col)
     if text:
         reading.project[key] = text
         reading.provenance[f"project.{key}"] = reading.sheet.ref(row, col)
 
 
-def _funds(reading: _Reading) -> None:
+def _funds(reading: FormReading) -> None:
     binding, block = reading.set.form, reading.layout.funds
     if not binding.funds:
         return
@@ -273,7 +190,7 @@ def _funds(reading: _Reading) -> None:
                                             f"{row.label}的{column_label}（表上没有“{row.label}”这一行）", PUT_THE_ROW_BACK)
 
 
-def _heading_row(reading: _Reading, columns: tuple[Labelled, ...], at_least: int) -> tuple[int, dict[str, int]] | None:
+def _heading_row(reading: FormReading, columns: tuple[Labelled, ...], at_least: int) -> tuple[int, dict[str, int]] | None:
     """The first row holding at least `at_least` of the column labels, with the column of each label found."""
     for r in reading.sheet.rows:
         found = {column.key: c for (row, c), value in reading.sheet.cells.items() if row == r and isinstance(value, str)
@@ -283,7 +200,7 @@ def _heading_row(reading: _Reading, columns: tuple[Labelled, ...], at_least: int
     return None
 
 
-def _indicators(reading: _Reading) -> None:
+def _indicators(reading: FormReading) -> None:
     """The indicator block: each 三级 row under the 一级 of a row group becomes a target row of that group's fact."""
     targets = reading.set.form.targets
     columns = reading.layout.indicators.columns
@@ -341,7 +258,7 @@ def _indicators(reading: _Reading) -> None:
                                               f"{block.label}的三级指标（表上没有“{block.label}”一栏）", PUT_THE_ROW_BACK)
 
 
-def _typed_own_scores(reading: _Reading, row_at: int, at: Mapping[str, int]) -> None:
+def _typed_own_scores(reading: FormReading, row_at: int, at: Mapping[str, int]) -> None:
     """The 得分 typed on the rows of the set's own tree (scored from the facts, on the side sheet too), each kept to be
     compared with the set's score: a unit that lowers one, or fills them all, is told its own do not count."""
     own: Indicator | None = None  # the 一级 of the set's own tree the rows are under, when they are
@@ -357,7 +274,7 @@ def _typed_own_scores(reading: _Reading, row_at: int, at: Mapping[str, int]) -> 
                 reading.typed_score(indicator.id, r, at["score"])
 
 
-def _block(reading: _Reading, row: int, col: int, written: str) -> TargetBlock | None:
+def _block(reading: FormReading, row: int, col: int, written: str) -> TargetBlock | None:
     """The row group a 一级 label names ('产出指标(50分)' too); a problem when it names none, or another weight."""
     weight = _WEIGHT_IN_LABEL.search(written)
     label = _WEIGHT_IN_LABEL.sub("", written)
@@ -375,7 +292,7 @@ def _block(reading: _Reading, row: int, col: int, written: str) -> TargetBlock |
     return block
 
 
-def _row(reading: _Reading, r: int, at: Mapping[str, int], name: str, category: str, where: str) -> dict[str, Any] | None:
+def _row(reading: FormReading, r: int, at: Mapping[str, int], name: str, category: str, where: str) -> dict[str, Any] | None:
     """One 三级 row as a target row; each cell checked and its place recorded."""
     item: dict[str, Any] = {"name": name}
     reading.provenance[f"{where}.name"] = reading.sheet.ref(r, at["level3"])
@@ -440,7 +357,7 @@ _ABOUT = {"actual": ("actual", "actual_value"), "units": ("actual", "actual_valu
           "tier": ("actual", "actual_value")}
 
 
-def _row_problem(reading: _Reading, r: int, at: Mapping[str, int], name: str, message: str, hint: str | None) -> None:
+def _row_problem(reading: FormReading, r: int, at: Mapping[str, int], name: str, message: str, hint: str | None) -> None:
     """A problem of a row read from the form, on the cell it is about, with the field named as the form prints it
     ('actual' is 实际完成值); on the whole row when no one cell is."""
     word = message.split(" ", 1)[0]
@@ -458,7 +375,7 @@ def _row_problem(reading: _Reading, r: int, at: Mapping[str, int], name: str, me
     reading.problem(r, at[key], f"row {name}: {message}", hint)
 
 
-def _with_unit(reading: _Reading, row: int, col: int, value: Any) -> Any:
+def _with_unit(reading: FormReading, row: int, col: int, value: Any) -> Any:
     """A number cell as the form shows it: with the unit its format prints after it (18 as '18栋', 0.95 as '95%'), so
     that it is checked against the target's unit as typed text is."""
     unit = reading.sheet.units.get((row, col))
@@ -486,7 +403,7 @@ def _numeric(value: Any) -> bool:
         return True
 
 
-def _side(reading: _Reading, side: Sheet) -> dict[str, str]:
+def _side(reading: FormReading, side: Sheet) -> dict[str, str]:
     """The side sheet: facts not on the form, indicators not applicable, other project details."""
     not_applicable: dict[str, str] = {}
     for r in side.rows:
@@ -510,7 +427,7 @@ def _side(reading: _Reading, side: Sheet) -> dict[str, str]:
     return not_applicable
 
 
-def _side_value(reading: _Reading, side: Sheet, r: int, value: Any, kind: str) -> Any:
+def _side_value(reading: FormReading, side: Sheet, r: int, value: Any, kind: str) -> Any:
     """A side-sheet value by the fact's declared type: lists and objects are JSON text."""
     if kind in ("list", "judgement", "tier") and isinstance(value, str):
         try:

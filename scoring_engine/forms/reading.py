@@ -1,0 +1,105 @@
+"""One form being read: the sheet, what was found on it so far, and every problem (all reported together), with the
+reading of a single cell (a number with its unit, text, a score the unit typed)."""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from .._arith import plain
+from ..errors import Problem
+from ..model import IndicatorSet
+from ..target_rows import parse_quantity
+from .layout import FormLayout, Labelled
+from .workbook import Formula, Sheet
+
+__all__ = ["Blank", "FILL_THE_CELL", "FormReading"]
+
+FILL_THE_CELL = "fill in the cell"
+# The ways a unit is written beside a number on a form: 712.42万 is in 万元, 20分 in points.
+_SAME_UNIT = {"万元": ("万元", "万"), "分": ("分",)}
+
+
+class Blank(NamedTuple):
+    """A place on the form the reader found empty: its cell, what it is for, and how to fill it."""
+
+    cell: str
+    what: str
+    hint: str = FILL_THE_CELL
+
+
+class FormReading:
+    """One form being read: its sheet, what was found, and every problem (all reported together)."""
+
+    def __init__(self, path: Path, sheet: Sheet, layout: FormLayout, indicator_set: IndicatorSet):
+        self.path, self.sheet, self.layout, self.set = path, sheet, layout, indicator_set
+        self.values: dict[str, Any] = {}
+        self.project: dict[str, Any] = {}
+        self.provenance: dict[str, str] = {}
+        self.empty: dict[str, Blank] = {}
+        self.typed: dict[str, tuple[str, Decimal]] = {}
+        self.problems: list[Problem] = []
+
+    def typed_score(self, key: str, row: int, col: int) -> None:
+        """A score typed in the cell, kept under `key` to compare with the set's (a text or a blank cell is none)."""
+        value = self.sheet.get(row, col)
+        if isinstance(value, str):  # a cell formatted as text: '19', '19分', '１９'
+            value = unicodedata.normalize("NFKC", value).strip().removesuffix("分").strip()
+            value = Decimal(value) if re.fullmatch(r"-?\d+(\.\d+)?", value) else None
+        if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool) and math.isfinite(value):
+            self.typed[key] = (self.sheet.ref(row, col), Decimal(str(value)))
+
+    def problem(self, row: int, col: int, message: str, hint: str | None = None) -> None:
+        self.problems.append(Problem(f"{self.sheet.ref(row, col)}: {message}", file=str(self.path), hint=hint))
+
+    def find(self, label: Labelled, rows: list[int] | None = None) -> tuple[int, int] | None:
+        """The first cell holding `label` (in `rows`, else anywhere), reading row by row."""
+        for (r, c), value in sorted(self.sheet.cells.items()):
+            if (rows is None or r in rows) and isinstance(value, str) and label.matches(value):
+                return r, c
+        return None
+
+    def right_of(self, row: int, col: int) -> tuple[int, int] | None:
+        """The next non-empty cell to the right in the row (a merged value cell starts there)."""
+        later = sorted(c for r, c in self.sheet.cells if r == row and c > col)
+        return (row, later[0]) if later else None
+
+    def number(self, row: int, col: int, what: str, unit: str | None = None) -> Decimal | None:
+        """A number cell, or text holding one ('712.42', '712.42万元'); None when empty; a problem otherwise."""
+        value = self.sheet.get(row, col)
+        if value is None or (isinstance(value, str) and value.strip() in ("", "—", "-", "/")):
+            return None
+        allowed = (None, *(_SAME_UNIT.get(unit, (unit,)) if unit else ()))
+        if isinstance(value, Decimal):
+            shown = self.sheet.units.get((row, col))  # 12345000 formatted #,##0"元" is no amount in 万元
+            if shown not in allowed:
+                self.problem(row, col, f"expected {what}, got {plain(value)}{shown}",
+                             f"the cell's number format shows {shown}: write a number in {unit}, in a cell formatted as a number")
+                return None
+            return value
+        if isinstance(value, Formula):
+            self.problem(row, col, f"holds a formula ({value.text[:40]}); expected {what}", "type the value itself")
+            return None
+        try:
+            quantity = parse_quantity(value) if isinstance(value, str) else None
+        except ValueError:
+            quantity = None
+        if quantity is None or quantity.comparison or quantity.unit not in allowed:
+            got = ("a true/false cell" if isinstance(value, bool) else "a date" if hasattr(value, "isoformat")
+                   else repr(str(value)[:40]))
+            self.problem(row, col, f"expected {what}, got {got}", f"write a number{'' if unit is None else f' in {unit}'}")
+            return None
+        return quantity.value
+
+    def text(self, row: int, col: int) -> str | None:
+        value = self.sheet.get(row, col)
+        if value is None:
+            return None
+        if isinstance(value, Formula):
+            self.problem(row, col, f"holds a formula ({value.text[:40]}); expected text", "type the text itself")
+            return None
+        return str(value).strip() if not isinstance(value, Decimal) else format(value, "f")
