@@ -240,7 +240,8 @@ class AuditTrail:
             reason = self._na_reason(node, weight, na)
             return _indicator_result(id=node.id, name=indicator.name, level=node.level, weight=weight,
                                      score=self.scores[node.position], reason=reason, standard=indicator.standard,
-                                     kind=rule.kind if rule else None, rule=rule.spec if rule else None, not_applicable=na,
+                                     kind=rule.kind if rule else None,
+                                     rule=self.plan.rule_as_written(rule.spec) if rule else None, not_applicable=na,
                                      declared_weight=indicator.weight)
         record = self.records[node.position]
         if indicator.rows is not None:
@@ -278,7 +279,8 @@ class AuditTrail:
         if record.weight != declared:
             details["rescaled"] = {"declared_weight": declared, "weight": record.weight, "score_before": record.before}
         made = _indicator_result(id=node.id, name=node.name, level=record.level, weight=record.weight, score=record.score,
-                                 reason=reason, standard=node.standard, kind=rule.kind, rule=rule.spec, inputs=inputs,
+                                 reason=reason, standard=node.standard, kind=rule.kind,
+                                 rule=self.plan.rule_as_written(rule.spec), inputs=inputs,
                                  details=details, deductions=deductions, raw_score=raw, clamped=record.kept != raw,
                                  declared_weight=declared)
         if key is not None:

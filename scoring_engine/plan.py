@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from ._arith import ZERO, fixed, plain
@@ -123,7 +124,10 @@ class ScoringPlan:
         self.sentences: dict[str, Sentence] = {}  # reason template key → template, split on first use
         self.row_groups = tuple(n for n in self.leaves if n.indicator.rows is not None)
         steps = [n.step for n in self.leaves if n.step] + [s for n in self.row_groups for s in (n.row_steps or {}).values()]
-        self._specs = {id(step.rule.spec): step.rule.spec for step in steps}
+        # each rule as written, as results hand it out: read-only views (a caller changing one would change the set's own
+        # dict, and with it the audit trail of every later result), by the id of the set's dict and of the view
+        self._frozen = {id(step.rule.spec): frozen_data(step.rule.spec) for step in steps}
+        self._specs = {id(view): view for view in self._frozen.values()}
         # the JSON text every result of the set shares (an indicator's id, a rule as written…), kept by _result_json
         self.written: dict[Any, str] = {}
         self.fact_heads: dict[int, dict[str, str]] = {}  # a declared fact's text up to its value, by nesting and name
@@ -159,8 +163,16 @@ class ScoringPlan:
         return weights
 
     def owns(self, spec: Mapping[str, Any]) -> bool:
-        """Whether `spec` is the rule as written of one of the set's leaves or row types (this very object)."""
+        """Whether `spec` is the rule as written of one of the set's leaves or row types, as results hand it out (this
+        very object)."""
         return self._specs.get(id(spec)) is spec
+
+    def rule_as_written(self, spec: Mapping[str, Any]) -> Mapping[str, Any]:
+        """The read-only view results hand out of the set's rule `spec`."""
+        view: Mapping[str, Any] | None = self._frozen.get(id(spec))
+        if view is None:  # not one of the set's own: made as the set's are
+            view = frozen_data(spec)
+        return view
 
     def fixed(self, value: Decimal) -> str:
         """`_arith.fixed(value, precision)`, kept for the next result: scores and weights repeat across projects."""
@@ -186,6 +198,15 @@ class ScoringPlan:
         if found is None:
             found = self.sentences[key] = Sentence.of(self.set.reasons.get(key) or TEMPLATES[key].text)
         return found
+
+
+def frozen_data(value: Any) -> Any:
+    """`value` with every mapping in it a read-only view and every list a tuple (JSON writes them alike)."""
+    if isinstance(value, Mapping):
+        return MappingProxyType({key: frozen_data(item) for key, item in value.items()})
+    if isinstance(value, (list, tuple)):
+        return tuple(frozen_data(item) for item in value)
+    return value
 
 
 def plan_for(indicator_set: IndicatorSet) -> ScoringPlan:

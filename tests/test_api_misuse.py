@@ -116,3 +116,17 @@ def test_a_number_with_more_digits_than_the_engine_computes_with_is_refused(tmp_
                 load_facts(facts)
         else:
             assert str(load_facts(facts).values["budget"]["paid"]) == paid
+
+
+def test_a_rule_as_a_result_hands_it_out_cannot_be_changed(small):
+    """result.indicator(id).rule was the loaded set's own dict: a caller annotating it changed the rule as written in the
+    audit trail (to_json, explain, diff) of every project scored after, while scoring went on with the original."""
+    facts = load_facts(SMALL / "facts.json")
+    first = score(small, facts)
+    rule = first.indicator("process.execution").rule
+    assert rule is not None
+    with pytest.raises(TypeError):
+        rule["bands"][0]["points"] = 99  # type: ignore[index]
+    with pytest.raises(TypeError):
+        rule["kind"] = "formula"  # type: ignore[index]
+    assert score(small, facts).to_json() == first.to_json()
