@@ -15,9 +15,8 @@ The plan holds only what the loader checked: the formulas are the ones
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
-from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from ._arith import ZERO, fixed, plain
@@ -200,10 +199,34 @@ class ScoringPlan:
         return found
 
 
+class ReadOnly(Mapping[str, Any]):
+    """A mapping that cannot be changed, and crosses to a worker process as results do (a MappingProxyType cannot)."""
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: dict[str, Any]):
+        self._data = data
+
+    def __getitem__(self, key: str) -> Any:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __repr__(self) -> str:
+        return repr(self._data)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return ReadOnly, (self._data,)
+
+
 def frozen_data(value: Any) -> Any:
-    """`value` with every mapping in it a read-only view and every list a tuple (JSON writes them alike)."""
+    """`value` with every mapping in it read-only and every list a tuple (JSON writes them alike)."""
     if isinstance(value, Mapping):
-        return MappingProxyType({key: frozen_data(item) for key, item in value.items()})
+        return ReadOnly({key: frozen_data(item) for key, item in value.items()})
     if isinstance(value, (list, tuple)):
         return tuple(frozen_data(item) for item in value)
     return value

@@ -131,6 +131,15 @@ def test_proportional_lower_is_better(cost: int, expected: Decimal) -> None:
     assert expected == points(LOWER_IS_BETTER, {"v": cost, "t": 100})
 
 
+def test_a_value_past_or_beside_its_target_keeps_the_decimals_that_tell_them_apart() -> None:
+    """'实际值90超过目标值90' and '实际值4不等于目标值4' were false once rounded to the set's precision: a value that
+    differs from the target is shown with the decimals that tell it apart, as a band bound's is."""
+    assert leaf(LOWER_IS_BETTER, {"v": D("100.004"), "t": 100}).reason.startswith("实际值100.004超过目标值100，")
+    equal = one_indicator("{kind: equal, value: v, target: t}", VALUE_AND_TARGET)
+    assert "实际值4.0000001不等于目标值4，不得分" == leaf(equal, {"v": D("4.0000001"), "t": 4}).reason
+    assert "实际值4.5不等于目标值4，不得分" == leaf(equal, {"v": D("4.5"), "t": 4}).reason
+
+
 # ---------------------------------------------------------------- bands
 
 BANDS = """

@@ -35,6 +35,7 @@ __all__ = [
     "Template",
     "equation_rate",
     "shown_later",
+    "unambiguous",
 ]
 
 
@@ -334,6 +335,20 @@ def fraction(spec: Mapping[str, Any], key: str) -> Fraction | None:
 def as_shown(value: Decimal, display: str, places: int = 2) -> str:
     """A value as a reason shows it: a percentage with `places` decimals, or a number with at most `places` decimals."""
     return percent(value, places) if display == "percent" else plain(round_half_up(value, places))
+
+
+def unambiguous(value: Decimal, display: str, bounds: tuple[Decimal | None, ...], places: int) -> str:
+    """The value with enough decimals not to print as a bound or target it is not (94.995% is not 95.00%; 4.0000001
+    is not 4).
+
+    Percentages start at two decimals, numbers at the set's precision (`places`).
+    """
+    first = 2 if display == "percent" else places
+    for kept in (first, first + 2, first + 4, first + 6):
+        text = as_shown(value, display, kept)
+        if not any(b is not None and b != value and as_shown(b, display, kept) == text for b in bounds):
+            break
+    return text
 
 
 def shower(display: str, places: int = 2) -> Callable[[Decimal], str]:

@@ -12,8 +12,8 @@ from .._display import show_written
 from .._intervals import MIN_INCLUSIVE, Interval, gaps_and_overlaps
 from ..errors import ScoringError
 from ..formulas import Formula
-from ._base import (Amount, FactView, LazyMapping, Outcome, RuleKind, RuleSpec, Story, Template, amount, amount_of, as_shown,
-                    reads, shower, shown_later)
+from ._base import (Amount, FactView, LazyMapping, Outcome, RuleKind, RuleSpec, Story, Template, amount, amount_of, reads,
+                    shower, shown_later, unambiguous)
 
 
 class Band(NamedTuple):
@@ -61,19 +61,6 @@ def _bounds_shower(display: str) -> Callable[[Decimal], str]:
     return percent if display == "percent" else plain
 
 
-def _unambiguous(value: Decimal, display: str, bounds: tuple[Decimal | None, ...], places: int) -> str:
-    """The value with enough decimals not to print as a band bound it is not (94.995% is not 95.00%).
-
-    Percentages start at two decimals, numbers at the set's precision (`places`).
-    """
-    first = 2 if display == "percent" else places
-    for kept in (first, first + 2, first + 4, first + 6):
-        text = as_shown(value, display, kept)
-        if not any(b is not None and b != value and as_shown(b, display, kept) == text for b in bounds):
-            break
-    return text
-
-
 def _outermost(bands: tuple[Band, ...]) -> tuple[Decimal | None, Decimal | None]:
     """The lowest and the highest bound of the bands (None where a band is open to that side)."""
     lows = [b.range.low for b in bands]
@@ -115,7 +102,7 @@ def _text(rule: Bands, band: Band, at_edge: bool) -> str:
 
 
 def _fields(rule: Bands, band: Band, at_edge: bool, value: Decimal) -> dict[str, object]:
-    shown = _unambiguous(value, rule.display, (band.range.low, band.range.high), rule.rounding.places)
+    shown = unambiguous(value, rule.display, (band.range.low, band.range.high), rule.rounding.places)
     return {"value": shower(rule.display, rule.rounding.places)(value), "value_text": shown, "band": _text(rule, band, at_edge)}
 
 

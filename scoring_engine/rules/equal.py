@@ -16,7 +16,7 @@ from .._arith import ZERO, Rounding, percent, to_decimal_or_none
 from ..formulas import Formula
 from ..model import Rule
 from ._base import (RULE_KINDS, FactView, LazyMapping, Outcome, RuleKind, RuleSpec, Story, Template, reads, row_unit, shower,
-                    shown_later)
+                    shown_later, unambiguous)
 
 
 class Equal(NamedTuple):
@@ -68,8 +68,11 @@ def _otherwise(details: Mapping[str, Any], kind: str, chosen: Mapping[str, Any])
 
 
 def _fields(rule: Equal, unit: str | None, value: Decimal, target: Decimal, difference: Decimal) -> dict[str, object]:
-    show = shower("percent" if unit == "%" else rule.display, rule.rounding.places)
-    return {"value": show(value), "target": show(target), "difference": show(difference), "tolerance": percent(rule.tolerance)}
+    display = "percent" if unit == "%" else rule.display
+    show = shower(display, rule.rounding.places)
+    # a value that differs from the target keeps the decimals that tell them apart: not '实际值4不等于目标值4'
+    return {"value": unambiguous(value, display, (target,), rule.rounding.places), "target": show(target),
+            "difference": show(difference), "tolerance": percent(rule.tolerance)}
 
 
 _FIELDS = ("value", "target", "difference", "tolerance")

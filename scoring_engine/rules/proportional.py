@@ -15,7 +15,7 @@ from .._display import equals_text, show_number
 from ..errors import ScoringError
 from ..formulas import Formula
 from ._base import (Deduction, FactView, Outcome, RuleKind, RuleSpec, Story, Template, equation_rate, reads, row_unit, shower,
-                    shown_later)
+                    shown_later, unambiguous)
 from ._deductions import settle_later
 from ._over_target import OverTarget, deviation, over_target
 
@@ -56,9 +56,11 @@ class Proportional(NamedTuple):
 def _fields(rule: Proportional, value: Decimal, target: Decimal, rate: Decimal, actual_rate: Decimal,
             unit: str | None, weight: Decimal) -> dict[str, object]:
     """The reason's fields: rates as percentages; value and target as the rule (or a row in %) displays them."""
-    show = shower("percent" if unit == "%" else rule.display, rule.rounding.places)
+    display = "percent" if unit == "%" else rule.display
+    show = shower(display, rule.rounding.places)
+    # a value past the target keeps the decimals that tell them apart: not '实际值90超过目标值90'
     fields: dict[str, object] = {"rate": _rate_shown(rule, rate, weight), "actual_rate": percent(actual_rate),
-                                 "value": show(value), "target": show(target)}
+                                 "value": unambiguous(value, display, (target,), rule.rounding.places), "target": show(target)}
     if rule.floor is not None:
         fields["floor"] = percent(rule.floor)
     return fields
