@@ -34,6 +34,8 @@ LINT = (
     # bounds written as percentages (lint/percents.py)
     ("band bound {bound} is shown as {shown}: with display: percent a bound is a ratio",
      "分档界限 {bound} 会显示为 {shown}：display: percent 时界限应写比率"),
+    ("{key} {bound} is shown as {shown}: with display: percent it is a ratio",
+     "{key} {bound} 会显示为 {shown}：display: percent 时应写比率"),
     ("write {ratio} for {bound}%", "{bound}% 应写成 {ratio}"),
     # texts cut at ' #' (lint/comments.py)
     ("the text of {key} stops before '{comment}': YAML reads a # after a space as the start of a comment",

@@ -396,6 +396,34 @@ def test_band_bounds_written_as_percentages_for_a_ratio_are_warned_once_each(tmp
     assert not [w for w in clean if w.code == "percent-bound"]
 
 
+def test_a_linear_rules_zero_line_or_step_written_as_a_percentage_is_warned_of(tmp_path: Path) -> None:
+    """zero_at: 80 in a linear rule with display: percent gave every project 0 ('96.50%达到零分线8000.00%'), and per: 1
+    deducted per 100 percentage points; validate and lint said nothing. Each is warned of with the ratio to write."""
+    from scoring_engine.lint import lint_file
+
+    rule = "{kind: linear, value: r, target: 1, per: %s, share_each: 0.05, zero_at: %s, display: percent}"
+    for per, zero_at, expected in (("0.01", "80", ["zero_at"]), ("1", "0.8", ["per"]), ("0.01", "0.8", [])):
+        (tmp_path / "set.yaml").write_text(f"""id: t
+name: 测试
+version: "1"
+total: 10
+facts:
+  r: {{type: number, min: 0, max: 1}}
+grades:
+  - {{label: 合格, min: 0}}
+indicators:
+  - id: x
+    name: 质量达标率
+    weight: 10
+    rule: {rule % (per, zero_at)}
+""", encoding="utf-8")
+        _, warnings = lint_file(tmp_path / "set.yaml")
+        found = [w for w in warnings if w.code == "percent-bound"]
+        assert expected == [w.fields["key"] for w in found]
+        if zero_at == "80":
+            assert "write 0.8 for 80%" == found[0].problem.hint
+
+
 @pytest.mark.parametrize("formula", ["1/0", '"abc" + 1', "'a' * 1000000"])
 def test_a_formula_that_reads_nothing_and_cannot_be_computed_is_warned_of(formula: str, tmp_path: Path) -> None:
     """A rate of `1/0` (or arithmetic on text) reads no facts, so it fails for every project scored, while the set

@@ -7,7 +7,7 @@ that loads is looked at for what is legal but almost surely a mistake, each a
 - ``unused-fact``: a declared fact that nothing reads (`IndicatorSet.unused_facts`);
 - ``unreachable-band``, ``unreachable-variant``: parts of rules no project reaches (`reach`);
 - ``uncovered-value``: a value a bands rule may be given that lies in none of its bands (`reach`);
-- ``percent-bound``: a band bound written as a percentage where the rule reads a ratio (`percents`);
+- ``percent-bound``: a band bound, target or zero line written as a percentage where the rule reads a ratio (`percents`);
 - ``check-never-fails``, ``check-always-fails``: checks decided by the facts' declared bounds alone (`checks`);
 - ``formula-fails``: a formula that fails for every project: it reads no facts and cannot be computed, or a
   function refuses an argument written as a constant (`constants`);

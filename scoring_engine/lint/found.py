@@ -26,7 +26,7 @@ CODES = {
     "unused-fact": "a declared fact that nothing reads",
     "unreachable-band": "a band no value of the facts' declared range falls in",
     "uncovered-value": "a value a bands rule can be given that lies in none of its bands",
-    "percent-bound": "a band bound written as a percentage (95) where the rule reads a ratio (0.95)",
+    "percent-bound": "a band bound, target or zero line written as a percentage (95) where the rule reads a ratio (0.95)",
     "unreachable-variant": "a variant of a switch that the fact choosing it can never name",
     "formula-fails": "a formula that fails for every project: it reads no facts and cannot be computed, or a function "
                      "refuses an argument written as a constant",

@@ -19,14 +19,21 @@ from .found import LintWarning, Locator, RuleAt
 __all__ = ["PERCENT_BOUND", "percent_bounds"]
 
 PERCENT_BOUND = "band bound {bound} is shown as {shown}: with display: percent a bound is a ratio"
+PERCENT_VALUE = "{key} {bound} is shown as {shown}: with display: percent it is a ratio"
+# The numbers of a linear or proportional rule that are rates like the value when it is shown as a percentage.
+_RATE_KEYS = {"linear": ("target", "zero_at", "per"), "proportional": ("target",), "equal": ("target",)}
 PERCENT_BOUND_HINT = "write {ratio} for {bound}%"
 _IMPLAUSIBLE = Decimal(10)
 
 
 def percent_bounds(rules: list[RuleAt], locator: Locator) -> Iterator[LintWarning]:
-    """A warning for each bound of a percent-displayed bands rule that is written as a percentage."""
+    """A warning for each bound of a percent-displayed bands rule that is written as a percentage, and for each target,
+    zero line or step of a percent-displayed linear, proportional or equal rule (zero_at: 80 gave every project 0,
+    '96.50%达到零分线8000.00%')."""
     for at in rules:
         params: Any = at.rule.params
+        if at.rule.kind in _RATE_KEYS and getattr(params, "display", None) == "percent":
+            yield from _rate_values(at, locator)
         if at.rule.kind != "bands" or params.display != "percent":
             continue
         said: set[Decimal] = set()  # a bound two bands share is said once, at its first place
@@ -40,3 +47,15 @@ def percent_bounds(rules: list[RuleAt], locator: Locator) -> Iterator[LintWarnin
                                           {"bound": plain(bound), "shown": f"{plain(bound * 100)}%",
                                            "ratio": plain(bound / 100)},
                                           PERCENT_BOUND_HINT, indicator=at.indicator)
+
+
+def _rate_values(at: RuleAt, locator: Locator) -> Iterator[LintWarning]:
+    for key in _RATE_KEYS[at.rule.kind]:
+        written = at.rule.spec.get(key)
+        if isinstance(written, bool) or not isinstance(written, (int, Decimal)) or written < 1:
+            continue  # a formula, or a ratio; per: 1 (every 100 percentage points) is a percentage point written as 1
+        number = Decimal(written)
+        if number >= _IMPLAUSIBLE or key == "per" or f"{plain(number)}%" in (at.standard or ""):
+            yield locator.warning("percent-bound", (*at.path, key), PERCENT_VALUE,
+                                  {"key": key, "bound": plain(number), "shown": f"{plain(number * 100)}%",
+                                   "ratio": plain(number / 100)}, PERCENT_BOUND_HINT, indicator=at.indicator)
