@@ -180,6 +180,8 @@ def _standard(standard: str, rule: str, facts: str = "  found: {type: list}\n  r
      {"quote": "每延期1个月扣2分", "stated": "2", "param": "points_each", "actual": "1"}),
     ("每低1个百分点扣分值的5%；80%及以下不得分。", "{kind: linear, value: rate, target: 1, per: 0.01, share_each: 0.05, zero_at: 0.7}",
      {"quote": "80%及以下不得分", "stated": "80%", "param": "zero_at", "actual": "0.7"}),
+    ("每缺一项扣分值的1/3，扣完为止。", "{kind: deduction, findings: found, share_each: 0.33}",  # 0.33 is not a third
+     {"quote": "每缺一项扣分值的1/3", "stated": "1/3", "param": "share_each", "actual": "33%"}),
 ])
 def test_a_number_of_the_standard_the_rule_does_not_use_is_named(tmp_path: Path, standard: str, rule: str,
                                                                   fields: dict[str, str]) -> None:
@@ -187,6 +189,12 @@ def test_a_number_of_the_standard_the_rule_does_not_use_is_named(tmp_path: Path,
     text = _standard(standard, rule)
     w = _only(_lint(tmp_path, text), "standard-mismatch")
     assert (fields, _line(text, "standard:"), "only") == (w.fields, w.problem.line, w.problem.indicator)
+
+
+def test_a_third_the_standard_states_agrees_with_a_third_written_exactly(tmp_path: Path) -> None:
+    """"扣分值的1/3" against share_each: 1/3 (the guide's way) is no mismatch; against 0.33 it is (above)."""
+    text = _standard("每缺一项扣分值的1/3，扣完为止。", '{kind: deduction, findings: found, share_each: "1/3"}')
+    assert not [w for w in _lint(tmp_path, text) if w.code == "standard-mismatch"]
 
 
 def test_full_marks_the_standard_states_are_the_weight(tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 
 __all__ = ["BandStated", "Stated", "Standard", "TierStated"]
 
@@ -34,8 +35,8 @@ _ZERO = r"(?:的)?[，,]?\s*(?:该项|该指标)?(?:不得分|得0分)"
 _MARKERS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
-_PER_FINDING = re.compile(r"每(?P<what>[^，,。；;（）()每扣]{1,20}?)扣(?:分值的(?P<share>" + _NUMBER + r")%|(?P<points>"
-                          + _NUMBER + r")分)")
+_PER_FINDING = re.compile(r"每(?P<what>[^，,。；;（）()每扣]{1,20}?)扣(?:分值的(?:(?P<fraction>\d+/[1-9]\d*)|(?P<share>"
+                          + _NUMBER + r")%)|(?P<points>" + _NUMBER + r")分)")
 _ZERO_AT_COUNT = re.compile(r"(?P<n>" + _COUNT + r")(?:处|项|次|起|个)(?:及|或)?以上(?:问题|违规|缺陷)?" + _ZERO)
 _FULL_MARKS = (re.compile(r"[×xX*]\s*(?P<n>" + _NUMBER + r")\s*分"),
                re.compile(r"最高(?:得)?(?P<n>" + _NUMBER + r")分"),
@@ -74,6 +75,7 @@ class Stated:
     quote: str
     percent: bool = False
     start: int = 0
+    fraction: Fraction | None = None  # a share written as a fraction ("扣分值的1/3"), exactly
 
 
 @dataclass(frozen=True)
@@ -128,7 +130,12 @@ class Standard:
         """What each finding deducts: points, or (percent) a share of the weight."""
         found = []
         for m in _PER_FINDING.finditer(self.text if text is None else text):
-            share = m.group("share")
+            share, fraction = m.group("share"), m.group("fraction")
+            if fraction is not None:  # 1/3 of the weight: never 0.33, which the text does not say
+                exact = Fraction(fraction)
+                found.append(Stated(Decimal(exact.numerator) / exact.denominator * 100, _quote(m.group(0)), True, m.start(),
+                                    exact))
+                continue
             found.append(Stated(_number(share or m.group("points")), _quote(m.group(0)), share is not None, m.start()))
         return found
 

@@ -115,6 +115,8 @@ def _share(value: Decimal | Fraction) -> str:
 
 
 def _shown(stated: Stated) -> str:
+    if stated.fraction is not None:
+        return str(stated.fraction)
     return plain(stated.value) + ("%" if stated.percent else "")
 
 
@@ -129,6 +131,10 @@ def _amount(stated: Stated, amount: Any, whole: Decimal | None) -> tuple[bool, s
     if amount is None:
         return False, NOT_SET
     actual = _share(amount.value) if amount.is_share else plain(Decimal(amount.value.numerator) / amount.value.denominator)
+    if stated.fraction is not None:  # compared exactly: 0.33 is not the 1/3 the text says
+        if amount.is_share:
+            return amount.value == stated.fraction, actual
+        return (None if whole is None else (Fraction(amount.of(whole)) == stated.fraction * Fraction(whole), actual))
     if stated.percent and amount.is_share:
         return amount.value == Fraction(stated.value / 100), actual
     if not stated.percent and not amount.is_share:
