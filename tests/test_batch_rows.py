@@ -134,3 +134,23 @@ def test_the_detail_rows_kept_between_projects_are_the_rows_made_afresh():
     shown_rows = [detail_cells(row, None)[1] for row in rows[-3:]]
     for written, xml in zip(("8.00", "8.0", "8"), shown_rows, strict=True):
         assert 2 == xml.count(f"<v>{written}</v>")  # its weight and its score, as written
+
+
+def test_a_low_rate_the_unit_explained_on_its_form_says_so_on_the_flag():
+    """Two Sichuan projects at 72.9%, one that wrote why in the form's reason column and one that did not, were listed on
+    需说明 alike: the bureau had to open every form to find those that still owe their reason. The reason given ends the
+    flag; the default a set gives to a reason left blank (未说明) is none."""
+    indicator_set = load_indicator_set(resolve_set("sichuan-self-evaluation"))
+    document = json.loads((ROOT / "indicator_sets" / "sichuan-self-evaluation.facts.json").read_text(encoding="utf-8"))
+    shape = SetShape.of(indicator_set)
+    flags = []
+    for reason in ("项目尾款未支付", None):
+        values = json.loads(json.dumps(document["facts"]))
+        values["budget"].update({"paid": 72.9} if reason is None else {"paid": 72.9, "reason": reason})
+        facts = Facts(values=values, project=document.get("project", {}))
+        for made in (score(indicator_set, facts), scores_only(indicator_set, facts)):
+            row = (project_row(0, "p.json", made, shape) if hasattr(made, "walk")
+                   else scores_row(0, "p.json", made, facts, shape))
+            flags.append([f for f in row.flags if f.startswith("预算执行率")])
+    assert [["预算执行率72.90%，低于90%，需说明原因（默认规则）；单位已说明：项目尾款未支付"]] * 2 + \
+           [["预算执行率72.90%，低于90%，需说明原因（默认规则）"]] * 2 == flags

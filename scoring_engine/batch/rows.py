@@ -324,7 +324,7 @@ def project_row(index: int, source: str, result: Result, shape: SetShape, batch:
     funds = _funds(shape, values)
     return ProjectRow(index=index, source=source, file=file, project=project_details(result.project), total=result.total,
                       grade=result.grade, indicators=indicators, warnings=len(result.warnings),
-                      flags=_flags(shape, result.flags, result.grade, funds["execution_rate"]), batch=batch,
+                      flags=_flags(shape, result.flags, result.grade, funds["execution_rate"], values), batch=batch,
                       consequence=shape.consequences.get(result.grade), budget=_budget(shape, result.grade, values),
                       form_total=form_total, **funds, **shape.row_fields)
 
@@ -341,7 +341,8 @@ def scores_row(index: int, source: str, scores: Scores, facts: Facts, shape: Set
     funds = _funds(shape, scores.values)
     return ProjectRow(index=index, source=source, file=file, project=project_details(facts.details()), total=scores.total,
                       grade=scores.grade, indicators=indicators, warnings=len(scores.warnings),
-                      flags=_flags(shape, scores.flags, scores.grade, funds["execution_rate"]), batch=batch,
+                      flags=_flags(shape, scores.flags, scores.grade, funds["execution_rate"], scores.values),
+                      batch=batch,
                       consequence=shape.consequences.get(scores.grade), budget=_budget(shape, scores.grade, scores.values),
                       form_total=form_total, **funds, **shape.row_fields)
 
@@ -359,7 +360,8 @@ def project_details(project: Mapping[str, Any]) -> dict[str, str]:
     return {k: plain(v) if isinstance(v, Decimal) else str(v) for k in PROJECT_KEYS if (v := project.get(k)) not in (None, "")}
 
 
-def _flags(shape: SetShape, flags: tuple[Any, ...], grade: str, rate: Decimal | None) -> tuple[str, ...]:
+def _flags(shape: SetShape, flags: tuple[Any, ...], grade: str, rate: Decimal | None,
+           values: Mapping[str, Any] | None = None) -> tuple[str, ...]:
     """需说明: the flags of the set's explain_when; for a set without any, the usual rule.
 
     The usual rule: a grade that starts below 80% of the total (中 and 差 in the
@@ -376,8 +378,22 @@ def _flags(shape: SetShape, flags: tuple[Any, ...], grade: str, rate: Decimal | 
         found.append(f"评价结果为{grade}，需说明原因（默认规则：{plain(limit)}分以下的等级）")
     if rate is not None and rate < DEFAULT_EXECUTION_RATE:
         least = percent(DEFAULT_EXECUTION_RATE, 0)
-        found.append(f"预算执行率{_below(rate, DEFAULT_EXECUTION_RATE)}，低于{least}，需说明原因（默认规则）")
+        found.append(f"预算执行率{_below(rate, DEFAULT_EXECUTION_RATE)}，低于{least}，需说明原因（默认规则）"
+                     + _reason_given(indicator_set, values or {}))
     return tuple(found)
+
+
+def _reason_given(indicator_set: Any, values: Mapping[str, Any]) -> str:
+    """The reason the unit gave on its form's funds block for the rate (a Sichuan form's 偏差原因), as the flag's end;
+    "" when none was given: the bureau sees which projects still owe theirs without opening every form."""
+    for columns in indicator_set.form.funds.values():
+        fact = columns.get("reason")
+        if fact is None:
+            continue
+        given, spec = values.get(fact), indicator_set.facts.get(fact)
+        if isinstance(given, str) and given.strip() and (spec is None or given != spec.default):
+            return f"；单位已说明：{given.strip()}"
+    return ""
 
 
 def _below(rate: Decimal, limit: Decimal) -> str:
