@@ -15,7 +15,7 @@ The plan holds only what the loader checked: the formulas are the ones
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -199,28 +199,19 @@ class ScoringPlan:
         return found
 
 
-class ReadOnly(Mapping[str, Any]):
-    """A mapping that cannot be changed, and crosses to a worker process as results do (a MappingProxyType cannot)."""
+class ReadOnly(dict):  # type: ignore[type-arg]
+    """A dict that cannot be changed: what JSON writers and callers take as a dict, and crosses to a worker process as
+    results do (a MappingProxyType does neither)."""
 
-    __slots__ = ("_data",)
+    __slots__ = ()
 
-    def __init__(self, data: dict[str, Any]):
-        self._data = data
+    def _refuse(self, *args: Any, **kwargs: Any) -> None:
+        raise TypeError("a rule as written is read-only: copy it (dict(rule)) to change it")
 
-    def __getitem__(self, key: str) -> Any:
-        return self._data[key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._data)
-
-    def __len__(self) -> int:
-        return len(self._data)
-
-    def __repr__(self) -> str:
-        return repr(self._data)
+    __setitem__ = __delitem__ = __ior__ = clear = pop = popitem = setdefault = update = _refuse  # type: ignore[assignment]
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return ReadOnly, (self._data,)
+        return ReadOnly, (dict(self),)
 
 
 def frozen_data(value: Any) -> Any:
