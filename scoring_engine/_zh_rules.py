@@ -15,6 +15,10 @@ RULES = (
     ("band worth {points} points, outside 0..{weight} (the weight)", "档次分值 {points} 超出 0..{weight}（指标分值）"),
     ("band {message}", "档次：{message!t}"),
     ("each band's min must equal the max of the band below it", "每档的 min 应等于下一档的 max"),
+    ("a band of one value is scored by kind: equal (target: that value), with the bands under its otherwise: "
+     "see 'A value scored apart' in docs/indicator-sets.md",
+     "恰好等于某个值的一档不是区间：用 kind: equal（target 写这个值），把其余分档写在它的 otherwise 下；"
+     "见 docs/authoring.md 的“分档给分”一节"),
     ("value {value} falls in no band (bands cover {covered})", "值 {value} 不在任何档次内（档次覆盖 {covered}）"),
     ("gap: no range covers values from {low} to {high}", "有空隙：{low} 到 {high} 之间的值不在任何区间内"),
     ("max {high} overlaps the range above it, which starts at {low}", "max {high} 与上一个区间重叠（它从 {low} 开始）"),

@@ -762,3 +762,13 @@ indicators:
                                                                                    safety(lower, 2).reason)
     with pytest.raises(ScoringError, match="target must be above 0"):
         safety(higher, 0)
+
+
+def test_a_band_of_one_value_is_refused_with_the_way_to_score_it() -> None:
+    """'执行完毕且在预算内得10分' wants a band at exactly 100%: {min: 1, max: 1} is an empty range, and the hint said only
+    'each band's min must equal the max of the band below it'. It now names kind: equal with the bands under otherwise."""
+    with pytest.raises(scoring_engine.IndicatorSetError) as caught:
+        one_indicator("{kind: bands, value: v, bands: [{min: 1, max: 1, points: 10}, {min: 1, points: 0}, {max: 1, points: 5}]}",
+                      "  v: {type: number}")
+    first = caught.value.problems[0]
+    assert "range min 1 is not below its max 1" in first.message and "kind: equal" in (first.hint or "")

@@ -16,6 +16,11 @@ from ._base import (Amount, FactView, LazyMapping, Outcome, RuleKind, RuleSpec, 
                     shower, shown_later, unambiguous)
 
 
+#: A band of one value (执行完毕 at exactly 100%) is no range: the kind for it is equal, with the bands under otherwise.
+ONE_VALUE_HINT = ("a band of one value is scored by kind: equal (target: that value), with the bands under its otherwise: "
+                  "see 'A value scored apart' in docs/indicator-sets.md")
+
+
 class Band(NamedTuple):
     range: Interval
     amount: Amount
@@ -46,7 +51,9 @@ class Bands(NamedTuple):
             bands.append(Band(interval, worth or amount_of(Fraction(0), False), raw.get("label")))
         ranges = [band.range for band in bands]
         for i, message in gaps_and_overlaps(ranges, _bounds_shower(display)):
-            b.problem(f"band {message}", "bands", i, hint="each band's min must equal the max of the band below it")
+            one_value = ranges[i].low is not None and ranges[i].low == ranges[i].high
+            b.problem(f"band {message}", "bands", i, hint=ONE_VALUE_HINT if one_value else
+                      "each band's min must equal the max of the band below it")
         if value is None:
             return None
         return cls(value, tuple(bands), spec.get("boundary", MIN_INCLUSIVE), display, b.rounding, _outermost(tuple(bands)))
