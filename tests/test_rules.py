@@ -772,3 +772,12 @@ def test_a_band_of_one_value_is_refused_with_the_way_to_score_it() -> None:
                       "  v: {type: number}")
     first = caught.value.problems[0]
     assert "range min 1 is not below its max 1" in first.message and "kind: equal" in (first.hint or "")
+
+
+def test_a_linear_deduction_that_takes_all_the_points_says_so() -> None:
+    """'24与目标0相差24，每1扣2分，计24个单位扣6分' read as a sum gone wrong (24 × 2 is 48): a deduction capped at the
+    weight ends with 扣完为止; one that is not reads as before."""
+    late = one_indicator("{kind: linear, value: v, target: 0, direction: lower_is_better, points_each: 2}", VALUE, weight=6)
+    assert "24与目标0相差24，每1扣2分，计24个单位扣6分，扣完为止，得0.00分" == leaf(late, {"v": 24}).reason
+    assert "1与目标0相差1，每1扣2分，计1个单位扣2分，得4.00分" == leaf(late, {"v": 1}).reason
+    assert "3与目标0相差3，每1扣2分，计3个单位扣6分，得0.00分" == leaf(late, {"v": 3}).reason

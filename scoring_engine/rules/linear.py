@@ -71,7 +71,7 @@ def score(rule: Linear, weight: Decimal, facts: FactView) -> Outcome:
     details.update(units=units, deducted=deducted)
     taken = settle_later((Deduction(deducted, f"差{show(shortfall)}"),), weight, weight - deducted, rule.rounding)
     fields = shown_later((value, target, shortfall, units, each), _partial_fields, rule, show, value, target, shortfall,
-                         units, each, taken)
+                         units, each, taken, units * each > weight)
     return Outcome(weight - deducted, "linear.partial", fields, details, taken)
 
 
@@ -81,10 +81,12 @@ def _shown(show: Callable[[Decimal], str], **numbers: Decimal) -> dict[str, obje
 
 
 def _partial_fields(rule: Linear, show: Callable[[Decimal], str], value: Decimal, target: Decimal, shortfall: Decimal,
-                    units: Decimal, each: Decimal, taken: Sequence[Deduction]) -> dict[str, object]:
+                    units: Decimal, each: Decimal, taken: Sequence[Deduction], exhausted: bool) -> dict[str, object]:
     shown = rule.rounding.show
     return {"value": show(value), "target": show(target), "shortfall": show(shortfall), "units": _as_given(rule, units),
-            "per": show(rule.per), "each": _as_given(rule, each), "deducted": shown(taken[0].points)}
+            "per": show(rule.per), "each": _as_given(rule, each), "deducted": shown(taken[0].points),
+            # 24 units at 2 points took the 6 there were: said, or '计24个单位扣6分' reads as a sum gone wrong
+            "exhausted": "，扣完为止" if exhausted else ""}
 
 
 def _as_given(rule: Linear, number: Decimal) -> str:
@@ -98,8 +100,8 @@ def _as_given(rule: Linear, number: Decimal) -> str:
 TEMPLATES = {
     "linear.full": Template("{value}达到目标{target}，得满分{score}分", ("value", "target")),
     "linear.partial": Template("{value}与目标{target}相差{shortfall}，"
-                               "每{per}扣{each}分，计{units}个单位扣{deducted}分，得{score}分",
-                               ("value", "target", "shortfall", "units", "per", "each", "deducted")),
+                               "每{per}扣{each}分，计{units}个单位扣{deducted}分{exhausted}，得{score}分",
+                               ("value", "target", "shortfall", "units", "per", "each", "deducted", "exhausted")),
     "linear.zero": Template("{value}达到零分线{zero_at}，不得分", ("value", "target", "zero_at")),
 }
 
