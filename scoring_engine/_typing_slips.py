@@ -48,6 +48,8 @@ FULL_WIDTH: dict[str, FullWidth] = {
     "｛": FullWidth("full-width brace", "{"),
     "｝": FullWidth("full-width brace", "}"),
     "－": FullWidth("full-width hyphen", "-"),
+    "—": FullWidth("Chinese dash", "-"),  # a list item typed with the input method's dash: only at the start of an item
+    "–": FullWidth("en dash", "-"),
     "\u3000": FullWidth("full-width space", " "),
 }
 _TAB_HINT = "replace it with spaces; an editor can be set to type spaces for the Tab key"
@@ -95,8 +97,8 @@ def line_slips(line: str, number: int) -> list[Slip]:
     indent = len(line) - len(line.lstrip(" \t\u3000"))
     found += [Slip(number, i + 1, ch) for i, ch in enumerate(line[:indent]) if ch in "\t\u3000"]
     rest = line[indent:]
-    if rest.startswith("－ "):
-        found.append(Slip(number, indent + 1, "－"))
+    if rest[:1] in "－—–" and rest[1:2] in (" ", "{", "["):  # '－ ', '— {min: 0.8…}': a list item's dash, typed in Chinese
+        found.append(Slip(number, indent + 1, rest[0]))
     found += _structure_slips(line, indent, number)
     return found
 

@@ -251,7 +251,9 @@ PARSERS = (
     ("'<key>'", "一个键"),
     ("'<value>'", "一个值"),
     ("'<anchor>'", "一个锚点"),
-    ("'?'", "问号 '?'（它在行首表示复杂键；文字以 ? 开头时加上引号）"),
+    # PyYAML names a key it did not expect by '?' (the token of a complex key), though the file has none: a key whose
+    # indentation differs from the keys beside it, almost always
+    ("'?'", "一个键，它的缩进与同一层的其他键不一致（同一层的键要左对齐；若文字以 ? 开头，给它加上引号）"),
     ("'<alias>'", "一个别名"),
     ("'<tag>'", "一个标签"),
     ("'-'", "列表符号 '-'"),
@@ -427,6 +429,8 @@ FRAGMENTS = (
     ("full-width bracket", "全角方括号"),
     ("full-width brace", "全角花括号"),
     ("full-width hyphen", "全角连字符"),
+    ("Chinese dash", "中文破折号"),
+    ("en dash", "短破折号"),
     ("full-width space", "全角空格"),
     # the general form, tried last
     ("{about}: {message}", "{about}：{message!t}"),

@@ -53,6 +53,8 @@ def _line_of(text: str, words: str) -> int:
      "这里是制表符（Tab），YAML 只能用空格缩进（换成空格；编辑器可以设置为按 Tab 键时输入空格）"),
     ("\nfacts:\n  budget.total", "\nfacts:\n\u3000budget.total",
      "'\\u3000' 是全角空格，YAML 在这里要的是半角空格（改为半角空格，输入时把输入法切换到英文标点）"),
+    ("            - {min: 0.9, max: 0.95", "            — {min: 0.9, max: 0.95",  # the input method's dash as a list item's
+     "'—' 是中文破折号，YAML 在这里要的是半角的 '-'（改为半角的 '-'，输入时把输入法切换到英文标点）"),
 ])
 def test_a_slip_in_a_set_is_one_chinese_line_at_its_place(old: str, new: str, message: str, tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
@@ -61,7 +63,7 @@ def test_a_slip_in_a_set_is_one_chinese_line_at_its_place(old: str, new: str, me
     name = _broken(tmp_path, old, new)
     line = _line_of(SET, old.strip("\n").split("\n")[-1])
     typed = new.rsplit("\n", 1)[-1]
-    column = 1 + next(i for i, ch in enumerate(typed) if ch in "：，【\t\u3000")
+    column = 1 + next(i for i, ch in enumerate(typed) if ch in "：，【—\t\u3000")
     code, lines = run("validate", name)
     assert 1 == code
     assert f"错误：{name}:{line}:{column}: {message}" == lines[0]
