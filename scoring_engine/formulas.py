@@ -56,6 +56,9 @@ MAX_NESTING_DEPTH = 100
 MAX_NUMBER_DIGITS = 30
 #: Longest text literal, in characters.
 MAX_TEXT_LENGTH = 200
+#: The names spreadsheets and Python give functions the language has under other names.
+_FAMILIAR = {"round": "round_half_up", "average": "mean", "avg": "mean", "len": "count", "datedif": "days_between",
+             "datediff": "days_between"}
 
 # Fact types a formula may read; judgement and tier facts carry an
 # evaluator's score and reason and belong to their own rule kinds.
@@ -273,7 +276,9 @@ class _Checker:
         elif name is None:
             self.fail(f"only the listed functions can be called: {self.shown(node.func)}(...) is not one")
         elif name not in FUNCTIONS:
-            hint = did_you_mean(name, FUNCTIONS) or "functions: " + ", ".join(FUNCTIONS)
+            familiar = _FAMILIAR.get(name.lower())  # round( of Excel and Python is no near miss of round_half_up
+            hint = (f"did you mean {familiar}?" if familiar else did_you_mean(name, FUNCTIONS)) or \
+                "functions: " + ", ".join(FUNCTIONS)
             self.fail(f"unknown function {name}", hint=hint)
         if node.keywords:
             self.fail(f"{name or 'call'}: keyword arguments are not allowed")

@@ -497,6 +497,8 @@ def test_a_text_a_fact_with_declared_values_can_never_equal_is_refused_when_the_
     ("x <> 2", "<> is not an operator", "write != for 'not equal'"),
     ("x ≥ 0.9", "character '≥'", "type '>=' instead"),
     ("x ÷ 2", "character '÷'", "type '/' instead"),
+    ("round(x, 2)", "unknown function round", "did you mean round_half_up?"),  # difflib's nearest was count
+    ("AVERAGE(x)", "unknown function AVERAGE", "did you mean mean?"),
 ])
 def test_the_slips_a_set_author_makes_in_a_formula_are_named_with_the_fix(text: str, words: str, hint: str) -> None:
     """= for ==, 90% for 0.9, <> for !=, ≥ and ÷ typed by an input method: each is said in words an author acts on,
