@@ -162,7 +162,19 @@ def _wrong_type(failed: _Failed) -> list[SchemaProblem]:
 def _not_a_choice(failed: _Failed) -> list[SchemaProblem]:
     choices = [str(v) for v in failed.expected]
     message = f"{failed.field} is {_describe(failed.instance)}; it must be one of: {', '.join(choices)}"
-    return [SchemaProblem(failed.path, False, message, did_you_mean(str(failed.instance), choices))]
+    said = str(failed.instance).strip()
+    # a rule kind named as the guide names it in Chinese (按比例 for proportional): the word to write instead
+    named = next((kind for words, kind in _KIND_NAMES if any(w in said for w in words)), None) if failed.field == "kind" else None
+    hint = f"did you mean {named}?" if named in choices else did_you_mean(str(failed.instance), choices)
+    return [SchemaProblem(failed.path, False, message, hint)]
+
+
+#: The Chinese names the authoring guide gives the rule kinds, with the words that name each.
+#: (定性分档 is tiers, not bands: the first that matches counts)
+_KIND_NAMES = ((("定性",), "tiers"), (("按比例", "比例"), "proportional"), (("等于",), "equal"),
+               (("分档给分", "区间", "分档"), "bands"), (("按差距", "差距", "线性"), "linear"), (("按问题", "扣分"), "deduction"),
+               (("要点", "清单"), "checklist"), (("评价组", "判断"), "judgement"), (("专家",), "panel"), (("公式",), "formula"),
+               (("可选", "算法"), "switch"))
 
 
 def _id_pattern() -> Any:

@@ -519,3 +519,24 @@ def test_a_value_of_the_wrong_kind_is_named_in_words_not_as_a_python_repr() -> N
     with pytest.raises(ScoringError) as caught:
         compile_formula("b == '是'", {"b": "derived"}).evaluate({"b": True})
     assert "cannot compare boolean true with text '是'" in str(caught.value)
+
+
+@pytest.mark.parametrize(("written", "kind"), [("按比例", "proportional"), ("定性分档", "tiers"), ("分档给分", "bands"),
+                                               ("按问题扣分", "deduction"), ("按差距扣分", "linear")])
+def test_a_rule_kind_written_by_its_chinese_name_is_offered_the_kind(written: str, kind: str) -> None:
+    """kind: 按比例 listed the English kinds without a word on which is 按比例 (the guide's table names them in Chinese)."""
+    from scoring_engine import IndicatorSetError, parse_indicator_set
+
+    with pytest.raises(IndicatorSetError) as caught:
+        parse_indicator_set(f"""id: t
+name: t
+version: "1"
+total: 10
+facts:
+  r: {{type: number}}
+grades:
+  - {{label: a, min: 0}}
+indicators:
+  - {{id: x, name: x, weight: 10, rule: {{kind: {written}, value: r, target: 1}}}}
+""")
+    assert f"did you mean {kind}?" == caught.value.problems[0].hint
