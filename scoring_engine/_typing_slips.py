@@ -185,7 +185,34 @@ def yaml_syntax_problem(text: str, file: str | None, context: tuple[int, int] | 
             slips = _slips_on(lines, number)
             if slips:
                 return slips[0].problem(file, "YAML")
+        colon = _colon_slip(lines, max(first, 1), line, parser_says, file)
+        if colon is not None:
+            return colon
     return Problem(f"YAML syntax: {parser_says}", file=file, line=line, column=column)
+
+
+_NO_SPACE = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][\w.\-]*):(?![\s:/])(\S.*)$")  # weight:5
+_COLON_IN_TEXT = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w.\-]*):\s+(?![\"'{\[|>&*!])(.*?):\s")  # standard: 得分: 执行率 × 5分
+
+
+def _colon_slip(lines: list[str], first: int, last: int, parser_says: str, file: str | None) -> Problem | None:
+    """A key written without the space after its colon ('weight:5', read as one text), or a text value holding ': '
+    (read as a key inside it): the line and what to type, not the parser's 'could not find expected ':''."""
+    for number in range(first, min(last, len(lines)) + 1):
+        found = _NO_SPACE.match(lines[number - 1])
+        if found is not None:
+            key, value = found.group(2), found.group(3)
+            return Problem(f"no space after the ':' of {key}: YAML reads '{key}:{value}' as one text", file=file,
+                           line=number, column=len(found.group(1)) + len(key) + 1,
+                           hint=f"put a space after the colon: '{key}: {value}'")
+    if "mapping values are not allowed" in parser_says and 1 <= last <= len(lines):
+        found = _COLON_IN_TEXT.match(lines[last - 1])
+        if found is not None:
+            key = found.group(1)
+            return Problem(f"the text of {key} holds ': ', which YAML reads as the start of another key", file=file,
+                           line=last, column=lines[last - 1].index(":", found.end(1) + 1) + 1,
+                           hint="put the whole text in quotes, or write the colon as '：'")
+    return None
 
 
 def with_slips(problems: Iterable[Problem], text: str) -> list[Problem]:

@@ -250,3 +250,17 @@ def test_a_file_saved_as_notepads_unicode_is_said_to_be_utf16(tmp_path: Path) ->
     code, lines = run("batch", str(tmp_path / "p.jsonl"), "-q")
     assert 1 == code and [f"错误：{tmp_path / 'p.jsonl'}: 这个 JSONL 文件是 UTF-16 编码（记事本的“Unicode”），不是 UTF-8"
                           "（请另存为 UTF-8：记事本中点“文件 → 另存为”，编码选“UTF-8”）"] == [x for x in lines if x.startswith("错误")]
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ("    weight: 10\n", "    weight:10\n", "weight 的冒号后面没有空格：YAML 把 'weight:10' 当作一整段文字（在冒号后面加一个空格：'weight: 10'）"),
+    ("    standard: ", "    standard: 得分: ",
+     "standard 的文字里有半角冒号加空格（': '），YAML 把它当作另一个键的开始（给整段文字加上引号，或把冒号写成全角的“：”）"),
+])
+def test_a_colon_without_its_space_or_inside_a_text_is_named_with_the_fix(old: str, new: str, message: str,
+                                                                           tmp_path: Path) -> None:
+    """'weight:5' was '缺少冒号' (there is one), and '标准: 得分: …' was '这里不能出现“键: 值”': the line says which colon
+    and what to type."""
+    name = _broken(tmp_path, old, new)
+    code, lines = run("validate", str(tmp_path / name))
+    assert 1 == code and lines[0].endswith(message), lines
