@@ -208,10 +208,10 @@ def _colon_slip(lines: list[str], first: int, last: int, parser_says: str, file:
     if "mapping values are not allowed" in parser_says and 1 <= last <= len(lines):
         found = _COLON_IN_TEXT.match(lines[last - 1])
         if found is not None:
-            key = found.group(1)
-            return Problem(f"the text of {key} holds ': ', which YAML reads as the start of another key", file=file,
-                           line=last, column=lines[last - 1].index(":", found.end(1) + 1) + 1,
-                           hint="put the whole text in quotes, or write the colon as '：'")
+            return Problem(f"YAML syntax: {parser_says}", file=file, line=last,
+                           column=lines[last - 1].index(":", found.end(1) + 1) + 1,
+                           hint=f"the text of {found.group(1)} holds ': ', which YAML reads as the start of another key: put "
+                                "the whole text in quotes, or write the colon as '：'")
     return None
 
 

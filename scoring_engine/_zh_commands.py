@@ -203,9 +203,9 @@ PARSERS = (
     ("mapping values are not allowed here", "这里不能出现“键: 值”（检查这一行和上一行的冒号与缩进）"),
     ("no space after the ':' of {key}: YAML reads {text} as one text", "{key} 的冒号后面没有空格：YAML 把 {text} 当作一整段文字"),
     ("put a space after the colon: {fixed}", "在冒号后面加一个空格：{fixed}"),
-    ("the text of {key} holds ': ', which YAML reads as the start of another key",
-     "{key} 的文字里有半角冒号加空格（': '），YAML 把它当作另一个键的开始"),
-    ("put the whole text in quotes, or write the colon as '：'", "给整段文字加上引号，或把冒号写成全角的“：”"),
+    ("the text of {key} holds ': ', which YAML reads as the start of another key: put the whole text in quotes, or write "
+     "the colon as '：'",
+     "{key} 的文字里有半角冒号加空格（': '），YAML 把它当作另一个键的开始：给整段文字加上引号，或把冒号写成全角的“：”"),
     ("sequence entries are not allowed here",
      "这里不能开始列表项 '- '（检查这一行的缩进；文字以 - 开头时给它加上引号）"),
     ("expected a single document in the stream but found another document",

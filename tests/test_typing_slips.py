@@ -255,7 +255,7 @@ def test_a_file_saved_as_notepads_unicode_is_said_to_be_utf16(tmp_path: Path) ->
 @pytest.mark.parametrize(("old", "new", "message"), [
     ("    weight: 10\n", "    weight:10\n", "weight 的冒号后面没有空格：YAML 把 'weight:10' 当作一整段文字（在冒号后面加一个空格：'weight: 10'）"),
     ("    standard: ", "    standard: 得分: ",
-     "standard 的文字里有半角冒号加空格（': '），YAML 把它当作另一个键的开始（给整段文字加上引号，或把冒号写成全角的“：”）"),
+     "这里不能出现“键: 值”（检查这一行和上一行的冒号与缩进）（standard 的文字里有半角冒号加空格（': '），YAML 把它当作另一个键的开始：给整段文字加上引号，或把冒号写成全角的“：”）"),
 ])
 def test_a_colon_without_its_space_or_inside_a_text_is_named_with_the_fix(old: str, new: str, message: str,
                                                                            tmp_path: Path) -> None:
