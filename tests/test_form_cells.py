@@ -477,6 +477,32 @@ def test_a_targets_table_kept_in_the_workbook_is_no_second_form(tmp_path: Path):
     assert 0 == run.exit_code and expected.replace("form.xlsx", "") == run.stdout.replace("form.xlsx", ""), run.output
 
 
+def test_the_wordings_and_line_breaks_clerks_type_in_labels_and_cells_are_read(tmp_path: Path):
+    """合计 where the form prints 总分 (it was '三级指标未填写…清空这一行', the total row), 年度资金总额（万元） for
+    年度资金总额 (a missing row, twice), and a 二级 or a tier broken over two lines with Alt+Enter ('质量\\n指标' was
+    no 二级 of the group): each reads as the form prints it, and the form scores as before."""
+    from openpyxl import load_workbook
+
+    form = _form(tmp_path)
+    expected = CliRunner().invoke(main, ["score", str(form), "--format", "json"]).stdout
+    book = load_workbook(form)
+    sheet = book.worksheets[0]
+    for line in sheet.iter_rows():
+        for cell in line:
+            if type(cell).__name__ == "MergedCell" or not isinstance(cell.value, str):
+                continue
+            if cell.value == "总分":
+                cell.value = "合计"
+            elif cell.value == "年度资金总额":
+                cell.value = "年度资金总额（万元）"
+            elif cell.value in ("数量指标", "达成年度指标"):
+                cell.value = cell.value[:2] + "\n" + cell.value[2:]
+    book.save(tmp_path / "typed.xlsx")
+    run = CliRunner().invoke(main, ["score", str(tmp_path / "typed.xlsx"), "--format", "json"])
+    assert 0 == run.exit_code, run.output
+    assert expected.replace("form.xlsx", "") == run.stdout.replace("typed.xlsx", ""), run.output
+
+
 def test_a_set_formula_failing_on_the_forms_values_names_their_cells(tmp_path: Path):
     """全年预算数 0: the set's 预算执行率 divides by it. The line names the cell E6 and what it holds, not the bundled set's
     YAML line with a fix to its formula (ratio(a, b)), which the clerk cannot make."""

@@ -8,6 +8,7 @@ provincial variant is one more YAML file in ``layouts/``, not new code.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -67,6 +68,7 @@ class FormLayout:
     skeleton: Mapping[str, tuple[str, ...]]  # 一级 label → its 二级 categories
     total: str
     closing: tuple[Labelled, ...]
+    total_also: tuple[str, ...] = ()  # other wordings of the total's label filled forms use (合计)
 
     def column(self, key: str) -> Column | None:
         return next((c for c in self.indicators.columns if c.key == key), None)
@@ -78,7 +80,11 @@ def same_label(written: str, label: str) -> bool:
 
 
 def _normal(text: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", text).split()).rstrip(":")
+    # a label with its unit written after it ('年度资金总额（万元）', '分值(分)') is the label: the unit is the form's own
+    return _UNIT_AFTER.sub("", "".join(unicodedata.normalize("NFKC", text).split()).rstrip(":"))
+
+
+_UNIT_AFTER = re.compile(r"\((?:万元|分)\)$")
 
 
 def form_layouts() -> dict[str, Path]:
@@ -125,4 +131,5 @@ def _build(data: Mapping[str, Any]) -> FormLayout:
         skeleton={str(k): tuple(v) for k, v in indicators["skeleton"].items()},
         total=data["total"]["label"],
         closing=tuple(_labelled(c) for c in data.get("closing") or ()),
+        total_also=tuple(data["total"].get("also") or ()),
     )

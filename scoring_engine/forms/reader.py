@@ -218,7 +218,8 @@ def _indicators(reading: FormReading) -> None:
         if column.key in _NEEDED_COLUMNS and column.key not in at:
             reading.problem(row_at, min(at.values()), f"the indicator block's heading has no column {column.label}",
                             f"write the heading as the form prints it: {column.label}")
-    total = reading.find(Labelled(reading.layout.total), [r for r in reading.sheet.rows if r > row_at])
+    total = reading.find(Labelled(reading.layout.total, also=reading.layout.total_also),
+                         [r for r in reading.sheet.rows if r > row_at])
     if total and "score" in at:  # 总分 in the 得分 column
         reading.typed_score("total", total[0], at["score"])
     rows: dict[str, list[dict[str, Any]]] = {t.fact: [] for t in targets}
@@ -233,7 +234,7 @@ def _indicators(reading: FormReading) -> None:
             if level1[1] is not None:
                 first_row.setdefault(level1[1].fact, reading.sheet.ref(r, at["level3"]))
         if "level2" in at and reading.sheet.text(r, at["level2"]):
-            level2 = reading.sheet.text(r, at["level2"])
+            level2 = "".join(reading.sheet.text(r, at["level2"]).split())  # '质量\n指标' (Alt+Enter in the cell)
         name = reading.text(r, at["level3"])
         if not name and level1 is not None and level1[1] is not None:
             filled = [reading.layout.column(k) for k in ("target", "target_value", "actual", "actual_value", "weight", "score")
@@ -309,7 +310,8 @@ def _row(reading: FormReading, r: int, at: Mapping[str, int], name: str, categor
                 shown = column.label if column else field_name
                 reading.problem(r, at[key], f"holds a formula ({value.text[:40]}); expected the {shown} itself")
             elif value is not None:
-                item[field_name] = value.strip() if isinstance(value, str) else _with_unit(reading, r, at[key], value)
+                item[field_name] = _one_line(value, field_name) if isinstance(value, str) else \
+                    _with_unit(reading, r, at[key], value)
                 reading.provenance[f"{where}.{field_name}"] = reading.sheet.ref(r, at[key])
             else:
                 column = reading.layout.column(key)
@@ -373,6 +375,12 @@ def _row_problem(reading: FormReading, r: int, at: Mapping[str, int], name: str,
     if word == "weight":  # a form has no "leave weight out": every row prints its 分值
         hint = "write the points the row carries"
     reading.problem(r, at[key], f"row {name}: {message}", hint)
+
+
+def _one_line(text: str, field_name: str) -> str:
+    """A cell's text as the row holds it: a value or a tier broken over lines in its cell ('达成\n年度指标', typed with
+    Alt+Enter to fit the column) is one line; a reason keeps its lines."""
+    return text.strip() if field_name == "reason" else "".join(line.strip() for line in text.strip().splitlines())
 
 
 def _with_unit(reading: FormReading, row: int, col: int, value: Any) -> Any:
