@@ -314,6 +314,9 @@ def test_the_ways_clerks_write_amounts_points_and_years_are_read(tmp_path: Path)
         written = _form(tmp_path, **{paid: amount, weight: "19分", year: "（二〇二一年度）"})
         imported = read_form(written, load(resolve_set("self-evaluation")))
         assert 2021 == imported.facts.project["year"]
+    for written_year in ("2021年度", "2021年度项目支出绩效自评表"):  # without brackets: it was dropped without a word
+        imported = read_form(_form(tmp_path, **{year: written_year}), load(resolve_set("self-evaluation")))
+        assert 2021 == imported.facts.project["year"]
         run = CliRunner().invoke(main, ["score", str(written), "--format", "json"])
         assert '"total": 91.00' in run.stdout, run.output
 
