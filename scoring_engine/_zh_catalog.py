@@ -180,7 +180,7 @@ _READING = (
     ("{field} must be above {bound}, got {value}", "{field} 应大于 {bound}，实际是 {value!t}"),
     ("{field} must be below {bound}, got {value}", "{field} 应小于 {bound}，实际是 {value!t}"),
     ("{field} must be a number or non-empty text, got {value}", "{field} 应为数字或非空文字，实际是 {value!t}"),
-    ("{field} must be a number or text, got {value}", "{field} 应为数字或文字，实际是 {value}"),
+    ("{field} must be a number or text, got {value}", "{field} 应为数字或文字，实际是{value!t}"),
     ("{field} must be an expression, or a mapping with expr (and label)", "{field} 应为公式，或含 expr（和 label）的映射"),
     ("{field} must be {words}, got {value}", "{field} 应为{words!t}，实际是 {value!t}"),
     ("{field} is {value}; it must be one of: {choices}", "{field} 为{value!t}，应为以下之一：{choices}"),

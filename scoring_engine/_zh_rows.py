@@ -55,6 +55,8 @@ ROWS = (
     ("write \"{a}%\", or the ratio {ratio}", "百分数写成 \"{a}%\"，或写比率 {ratio}"),
     ("write {a}% for a percentage; a number without a unit is read as a ratio ({ratio} is {b}%)",
      "百分数应写成 {a}%；不带单位的数字按比率读（{ratio} 即 {b}%）"),
+    ("write the value reached, or for a row judged in words its tier (达成年度指标…)",
+     "填写实际完成的数值；定性指标填写档次（达成年度指标…）"),
     ("missing name", "缺少 name"),
     ("give the 三级指标 its name", "写出三级指标的名称"),
     ("a target row may have: {keys}", "绩效目标行可以有：{keys}"),

@@ -140,7 +140,8 @@ def _in_signs(written: str) -> str:
 def _number_or_quantity(value: Any, key: str) -> Quantity | str:
     """A number field of a row: a number, or text holding a quantity; text that holds none is returned as text."""
     if isinstance(value, bool):
-        raise ValueError(f"{key} must be a number or text, got {str(value).lower()}", None)
+        raise ValueError(f"{key} must be a number or text, got a true/false value",
+                         "write the value reached, or for a row judged in words its tier (达成年度指标…)")
     if isinstance(value, (int, Decimal)):
         return Quantity(None, Decimal(value), None)
     if isinstance(value, float):
