@@ -334,3 +334,13 @@ def test_a_row_whose_comparison_is_qualitative_is_read_as_the_set_maps_it() -> N
     assert ("定性", "达成年度指标") == (row.comparison, row.tier)
     with pytest.raises(ValueError, match="comparison 定性 is for a target in words, but the target '95%' is a number"):
         target_row(0, {"name": "合格率", "comparison": "定性", "target": "95%", "actual": "96%"})
+
+
+def test_a_true_false_value_in_a_row_is_said_in_words() -> None:
+    """A TRUE cell in 实际完成值 read 'got true' (English, and no fix): it is 'a true/false value', with what to write."""
+    from scoring_engine.target_rows import target_row
+
+    with pytest.raises(ValueError) as caught:
+        target_row(0, {"name": "按期完工", "target": "按期完成", "actual": True})
+    assert ("row 1 (按期完工): actual must be a number or text, got a true/false value",
+            "write the value reached, or for a row judged in words its tier (达成年度指标…)") == caught.value.args
