@@ -269,4 +269,6 @@ def plain_data(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, float):
         return Decimal(float.__repr__(value))
+    if isinstance(value, Decimal) and value.is_finite() and value.as_tuple().exponent > 0:  # type: ignore[operator]
+        return Decimal(format(value, "f"))  # 1E+1 (a quotient) as to_json writes it, 10: str() of it would give '1E+1'
     return value

@@ -130,3 +130,12 @@ def test_a_rule_as_a_result_hands_it_out_cannot_be_changed(small):
     with pytest.raises(TypeError):
         rule["kind"] = "formula"  # type: ignore[index]
     assert score(small, facts).to_json() == first.to_json()
+
+
+def test_to_dict_holds_numbers_as_to_json_writes_them(small):
+    """A quotient such as 0.1 ÷ 0.01 is Decimal('1E+1'): to_dict held it so, and a pipeline writing to_dict() with
+    default=str wrote "1E+1" where to_json writes 10."""
+    values = json.loads((SMALL / "facts.json").read_text(encoding="utf-8"))["facts"]
+    values["output"]["quality_rate"] = 0.9
+    result = score(small, values)
+    assert "1E+" not in json.dumps(result.to_dict(), default=str)
