@@ -24,8 +24,7 @@ from ._display import equals_text, show_number
 from ._version import __version__
 from .audit import AuditTrail, DerivedValue, LeafRecord, SetInfo, derived_values, fact_values, readable
 from .caps import apply_caps
-from ._formula_functions import describe_value
-from .errors import ADD_THE_FACT, FactsError, Problem, ScoringError, did_you_mean
+from .errors import FactsError, Problem, ScoringError, did_you_mean
 from .facts import Facts, check_facts
 from .formulas import Formula
 from .model import Indicator, IndicatorSet
@@ -34,6 +33,7 @@ from ._later import Later
 from .result import Flag, Result, Scores, ScoreWarning
 from .row_flags import ScoredRow, row_flags
 from .used_values import used_value
+from ._views import FailedValues, LocalValues, RuleView
 
 __all__ = ["score", "scores_only"]
 
@@ -54,7 +54,7 @@ def score(indicator_set: IndicatorSet, facts: Facts | Mapping[str, Any]) -> Resu
     lists every problem found.
     """
     plan = plan_for(indicator_set)
-    facts = facts if isinstance(facts, Facts) else Facts(values=facts)
+    facts = facts if isinstance(facts, Facts) else _values(facts, plan)
     run = _Run(plan, facts, audit=True)  # in the engine's own decimal context (in_engine_context)
     return _result(run, run.tree())
 
@@ -67,12 +67,23 @@ def scores_only(indicator_set: IndicatorSet, facts: Facts | Mapping[str, Any]) -
     and errors), for when only the numbers are wanted, e.g. across a batch.
     """
     plan = plan_for(indicator_set)
-    facts = facts if isinstance(facts, Facts) else Facts(values=facts)
+    facts = facts if isinstance(facts, Facts) else _values(facts, plan)
     run = _Run(plan, facts, audit=False)
     scores = run.tree()
     total, grade, flags = run.outcome(scores)
     return Scores(_set_info(plan), total, grade, dict(run.scores_by_id(scores)), tuple(run.warnings), flags, run.weights,
                   run.values)
+
+
+def _values(values: Mapping[str, Any], plan: ScoringPlan) -> Facts:
+    """The Facts of a mapping of fact values; a whole facts document given instead (json.load of a facts file) is said
+    as such, not as every required fact missing."""
+    inner = values.get("facts") if isinstance(values, Mapping) else None
+    if isinstance(inner, Mapping) and not any(name == "facts" or name.startswith("facts.") for name in plan.set.facts):
+        raise FactsError("this mapping is a whole facts document (it has facts:), not the facts' values",
+                         hint="pass Facts(values=document['facts'], project=document.get('project', {})), or load the file "
+                              "with load_facts")
+    return Facts(values=values)
 
 
 def _set_info(plan: ScoringPlan) -> SetInfo:
@@ -112,75 +123,6 @@ def _sha256(facts: Facts) -> str:
     return facts.sha256
 
 
-class _Values(Mapping[str, Any]):
-    """Fact and derived values by name, once a derived value failed: reading it raises its error."""
-
-    def __init__(self, values: dict[str, Any], failed: dict[str, ScoringError]):
-        self._values = values
-        self._failed = failed
-
-    def __getitem__(self, name: str) -> Any:
-        if name in self._failed:
-            raise self._failed[name]
-        return self._values[name]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._values)
-
-    def __len__(self) -> int:
-        return len(self._values)
-
-
-class _Local(Mapping[str, Any]):
-    """The project's values seen from one leaf: its own names (the weight, a row's fields) over the project's."""
-
-    def __init__(self, own: dict[str, Any], project: Mapping[str, Any]):
-        self._own = own
-        self._project = project
-
-    def __getitem__(self, name: str) -> Any:
-        own = self._own
-        return own[name] if name in own else self._project[name]
-
-    def __contains__(self, name: object) -> bool:
-        return name in self._own or name in self._project
-
-    def __iter__(self) -> Iterator[str]:
-        return iter({**self._project, **self._own})
-
-    def __len__(self) -> int:
-        return len(set(self._project) | set(self._own))
-
-
-class _View:
-    """What a rule's scoring function reads (the rules.FactView protocol)."""
-
-    __slots__ = ("_values",)
-
-    def __init__(self, values: Mapping[str, Any]):
-        self._values = values
-
-    def value(self, formula: Formula) -> Any:
-        name = formula.bare
-        if name is not None:  # most formulas a rule reads are one name: read it straight
-            try:
-                return self._values[name]
-            except KeyError:
-                pass  # evaluate words it
-        return formula.evaluate(self._values)
-
-    def number(self, formula: Formula, what: str) -> Decimal:
-        value = formula.evaluate(self._values)
-        if not isinstance(value, Decimal):
-            raise ScoringError(f"{what} must be a number, got {describe_value(value)}", expression=formula.text)
-        return value
-
-    def fact(self, name: str) -> Any:
-        if name not in self._values:
-            raise ScoringError(f"fact {name} is missing", fact=name, hint=ADD_THE_FACT)
-        return self._values[name]
-
-
 def _shown(value: Any) -> str:
     """A value a condition gave, for a message: a number as written, text in quotes."""
     return plain(value) if isinstance(value, Decimal) else repr(value) if isinstance(value, str) else str(value)
@@ -203,7 +145,7 @@ class _Run:
         self.failed_messages: dict[str, str] = {}
         self.used: dict[str, DerivedValue] = {}  # derived values scored as the report's own value (`used`)
         self.values = self._derive(checked)
-        self.view = _View(self.values)  # what every leaf reads, but those that read their own weight or row
+        self.view = RuleView(self.values)  # what every leaf reads, but those that read their own weight or row
         self.problems: list[Problem] = []
         self._checks()
         self.records: dict[int, Any] = {}  # leaf position → LeafRecord (a list of them for a row group), when auditing
@@ -279,7 +221,7 @@ class _Run:
                 message = f"derived value {d.name}: {first.message}"
                 failed[d.name] = ScoringError(Problem(message, fact=first.fact, expression=d.formula.text, hint=first.hint))
                 self.failed_messages[d.name] = first.message
-                view = _Values(values, failed)
+                view = FailedValues(values, failed)
                 continue
             if d.used is not None:  # the report's own value, when the facts give it
                 entry, warnings = used_value(d, value, view)
@@ -349,7 +291,7 @@ class _Run:
             return ()
         own = {"total": total, "grade": grade}
         # a plain dict when the values are one (read at C speed); else a view that keeps a failed value's error
-        values = {**self.values, **own} if type(self.values) is dict else _Local(own, self.values)
+        values = {**self.values, **own} if type(self.values) is dict else LocalValues(own, self.values)
         found = []
         for rule in self.set.explain_when:
             if rule.formula is None:  # the per-row form: target rows far below their weight, unexplained
@@ -431,8 +373,8 @@ class _Run:
         """
         values, view = self.values, self.view
         if step.local:  # formulas may read the indicator's weight, and a row rule the row's fields
-            values = _Local({**(row or {}), "weight": node.weight}, values)
-            view = _View(values)
+            values = LocalValues({**(row or {}), "weight": node.weight}, values)
+            view = RuleView(values)
         declared = node.weight
         try:
             outcome = step.score(step.params, declared, view)

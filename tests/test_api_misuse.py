@@ -139,3 +139,14 @@ def test_to_dict_holds_numbers_as_to_json_writes_them(small):
     values["output"]["quality_rate"] = 0.9
     result = score(small, values)
     assert "1E+" not in json.dumps(result.to_dict(), default=str)
+
+
+def test_a_whole_facts_document_given_as_the_values_is_said_as_such(small):
+    """json.load of a facts file passed to score() gave every required fact as missing (27 lines) and no word on what
+    to pass."""
+    document = json.loads((SMALL / "facts.json").read_text(encoding="utf-8"))
+    with pytest.raises(FactsError) as caught:
+        score(small, document)
+    assert 1 == len(caught.value.problems) and "whole facts document" in caught.value.problems[0].message
+    with pytest.raises(FactsError, match="whole facts document"):
+        scores_only(small, document)
