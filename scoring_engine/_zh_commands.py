@@ -26,6 +26,7 @@ COMMANDS = (
     ("{what} expected {wanted}, got {got} (difference {difference})", "{what!t} 预期 {wanted}，实际 {got}（相差 {difference}）"),
     ("grade {grade} is not a grade of the set ({known})", "等级 {grade} 不是本体系的等级（{known!t}）"),
     ("grade expected {wanted}, got {got}", "等级预期 {wanted}，实际 {got}"),
+    ("no indicator {id} in the result ({close})", "结果中没有指标 {id}（{close!t}）"),
     ("no indicator {id} in the result", "结果中没有指标 {id}"),
     ("expected no warnings, got: {texts}", "预期没有提示，实际有：{texts}"),
     ("expected no flags, got: {texts}", "预期没有需说明，实际有：{texts}"),

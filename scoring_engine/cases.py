@@ -379,7 +379,9 @@ def run_case(case: Case, sets: dict[Path, IndicatorSet] | None = None) -> CaseOu
         try:
             compare(indicator_id, expected, result.indicator(indicator_id).score)
         except KeyError:
-            differences.append(f"no indicator {indicator_id} in the result")
+            close = did_you_mean(indicator_id, [r.id for r in result.walk()])
+            differences.append(f"no indicator {indicator_id} in the result ({close})" if close else
+                               f"no indicator {indicator_id} in the result")
     differences += _missing_texts("warning", expect.warnings, [(str(w), (w,)) for w in result.warnings])
     differences += _missing_texts("flag", expect.flags, [(str(f), ()) for f in result.flags])
     return CaseOutcome(case, tuple(differences))
