@@ -177,8 +177,8 @@ def _text(value: Any, key: str) -> str | None:
 
 
 def _unit(*units: str | None) -> str | None:
-    """The row's unit: the ones written must agree."""
-    written = [u for u in units if u]
+    """The row's unit: the ones written must agree (％, as an input method types it, is %)."""
+    written = [unicodedata.normalize("NFKC", u) for u in units if u]
     if len(set(written)) > 1:
         raise ValueError(f"units disagree: {' / '.join(dict.fromkeys(written))}",
                          "write the target and the actual in the same unit")

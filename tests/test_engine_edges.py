@@ -299,7 +299,9 @@ def test_a_number_without_a_unit_beside_a_percentage_is_refused_not_read_as_8800
     (0.95, 60, "actual 60 is read as the ratio 60 (6000%) in a row whose unit is %"),
     (100, 99.999, "target 100 is read as the ratio 100 (10000%) in a row whose unit is %"),
 ])
-def test_a_percentage_without_its_sign_in_a_row_whose_unit_is_percent_is_refused(target, actual, words, tmp_path) -> None:
+@pytest.mark.parametrize("unit", ["%", "％"])  # ％: as a Chinese input method types it
+def test_a_percentage_without_its_sign_in_a_row_whose_unit_is_percent_is_refused(target, actual, words, unit,
+                                                                                 tmp_path) -> None:
     """{target: 95, actual: 0.96, unit: "%"} scored 0.25 of 25 points, and {target: 0.95, actual: 60} full marks at
     "完成率6315.79%", without a word: in a row whose unit is %, numbers are ratios (as import writes them), and one of 10
     or more is a percentage written without its sign. Ratios (0.95 beside 1.2, 120%) are still read."""
@@ -315,7 +317,7 @@ def test_a_percentage_without_its_sign_in_a_row_whose_unit_is_percent_is_refused
 
     def scored(t, a):
         document["facts"]["targets"]["satisfaction"] = [{"name": "受益群众满意度", "type": "quantitative", "target": t,
-                                                         "actual": a, "unit": "%"}]
+                                                         "actual": a, "unit": unit}]
         (tmp_path / "facts.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
         return score(indicator_set, load_facts(tmp_path / "facts.json"))
 

@@ -506,6 +506,39 @@ def test_the_wordings_and_line_breaks_clerks_type_in_labels_and_cells_are_read(t
     assert expected.replace("form.xlsx", "") == run.stdout.replace("typed.xlsx", ""), run.output
 
 
+def test_a_number_beside_a_percent_in_the_unit_column_is_a_percentage(tmp_path: Path):
+    """The Sichuan form has its own 度量单位 column: 指标值 95 and 完成值 90 beside % (or ％) are 95% and 90%, as the
+    一体化 system shows them; read as ratios they were 9500% (refused), and 95 beside 0.9 scored 0.09 of 10."""
+    import json
+
+    from openpyxl import load_workbook
+
+    rows = [{"name": "新建供水管网长度", "category": "数量指标", "weight": 40, "target": "≥10公里", "actual": "9公里"},
+            {"name": "工程验收合格率", "category": "质量指标", "weight": 10, "target": "≥95%", "actual": "90%"}]
+    document = {"indicator_set": "sichuan-self-evaluation", "project": {"name": "供水工程"},
+                "facts": {"budget": {"total": 100, "paid": 95},
+                          "targets": {"output": rows,
+                                      "benefit": [{"name": "新增受益人口", "target": "≥5000人", "actual": "4000人"}],
+                                      "satisfaction": [{"name": "满意度", "target": "≥90%", "actual": "85%"}]}}}
+    (tmp_path / "facts.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    form = tmp_path / "form.xlsx"
+    assert 0 == CliRunner().invoke(main, ["score", str(tmp_path / "facts.json"), "-o", str(form)]).exit_code
+    expected = json.loads(CliRunner().invoke(main, ["score", str(tmp_path / "facts.json"), "--format", "json"]).stdout)
+    sheet = load_workbook(form).worksheets[0]
+    row = next(c.row for line in sheet.iter_rows() for c in line if c.value == "工程验收合格率")
+    heads = {c.value: c.column_letter for line in sheet.iter_rows() for c in line if c.value in ("指标值", "度量单位", "完成值")}
+    for unit, target, actual in (("%", 95, 90), ("％", "95", 90), ("%", 95, 0.9)):
+        book = load_workbook(form)
+        cells = book.worksheets[0]
+        for head, value in (("指标值", target), ("度量单位", unit), ("完成值", actual)):
+            cells[f"{heads[head]}{row}"] = value
+            cells[f"{heads[head]}{row}"].number_format = "General"
+        book.save(tmp_path / "edited.xlsx")
+        run = CliRunner().invoke(main, ["score", str(tmp_path / "edited.xlsx"), "--format", "json"])
+        assert 0 == run.exit_code, run.output
+        assert expected["total"] == json.loads(run.stdout)["total"]
+
+
 def test_a_set_formula_failing_on_the_forms_values_names_their_cells(tmp_path: Path):
     """全年预算数 0: the set's 预算执行率 divides by it. The line names the cell E6 and what it holds, not the bundled set's
     YAML line with a fix to its formula (ratio(a, b)), which the clerk cannot make."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -319,6 +320,10 @@ def _row(reading: FormReading, r: int, at: Mapping[str, int], name: str, categor
                 column = reading.layout.column(key)
                 blank.setdefault(field_name, Blank(reading.sheet.ref(r, at[key]), column.label if column else field_name))
     reading.empty.update((f"{where}.{name}", place) for name, place in blank.items() if name not in item)
+    if "unit" in at and isinstance(item.get("unit"), str) and unicodedata.normalize("NFKC", item["unit"]) == "%":
+        # a form with its own 度量单位 column: 95 beside % is 95%, as the 一体化 system shows it (0.95 stays the ratio)
+        for key in [k for k in ("target", "actual") if k in item]:
+            item[key] = _percent_by_column(item[key])
     if "comparison" in at and "comparison" not in item and _unsigned_number(item.get("target")):
         _row_problem(reading, r, at, name, f"comparison is empty, and the target {item['target']} has no sign",
                      "write ≥ for a target to reach, ≤ for a ceiling, = for an exact value")
@@ -377,6 +382,17 @@ def _row_problem(reading: FormReading, r: int, at: Mapping[str, int], name: str,
     if word == "weight":  # a form has no "leave weight out": every row prints its 分值
         hint = "write the points the row carries"
     reading.problem(r, at[key], f"row {name}: {message}", hint)
+
+
+def _percent_by_column(value: Any) -> Any:
+    """A value beside a 度量单位 of %: a bare number above 1 ('95', 95, '≥95') is a percentage; the rest as written."""
+    if isinstance(value, Decimal):
+        return f"{plain(value)}%" if value > 1 else value
+    try:
+        quantity = parse_quantity(value) if isinstance(value, str) else None
+    except ValueError:  # said when the row is read
+        return value
+    return f"{value}%" if quantity is not None and quantity.unit is None and quantity.value > 1 else value
 
 
 def _one_line(text: str, field_name: str) -> str:
