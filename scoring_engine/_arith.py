@@ -124,7 +124,8 @@ def too_many_digits(written: str, number: Decimal) -> tuple[str, str] | None:
     """
     if len(written) <= CONTEXT.prec + 1:  # 28 digits and a point: the usual number is told by its length alone
         return None
-    digits = len(number.as_tuple().digits)
+    # trailing zeros hold nothing (186.400000000000000000000000000000, a NUMERIC(38,30) export, is 186.4)
+    digits = len("".join(map(str, number.as_tuple().digits)).rstrip("0"))
     if digits <= CONTEXT.prec:
         return None
     return (f"a number of {digits} significant digits: the engine computes with {CONTEXT.prec}",

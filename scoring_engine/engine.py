@@ -168,7 +168,7 @@ class _Run:
         known = self.plan.by_id
         problems = []
         for indicator_id, reason in marked.items():
-            if type(indicator_id) is not str:  # from the Python API: a file's keys are text
+            if not isinstance(indicator_id, str):  # from the Python API (numpy.str_ is text): a file's keys are text
                 problems.append(Problem(f"not_applicable must map indicator ids to reasons; a key is "
                                         f"{type(indicator_id).__name__}", file=self.facts.source, path="$.not_applicable",
                                         hint="write {indicator id: reason}"))

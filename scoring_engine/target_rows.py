@@ -166,6 +166,11 @@ def _plain_number(value: Any, key: str) -> Decimal:
     return found.value
 
 
+def _shown(value: Any) -> str:
+    """A value as written in a row, for a message: a number as the cell shows it, text in quotes."""
+    return plain(value) if isinstance(value, Decimal) else repr(value) if isinstance(value, str) else str(value)
+
+
 def _text(value: Any, key: str) -> str | None:
     if value is None:
         return None
@@ -252,7 +257,8 @@ def _row(item: Mapping[str, Any]) -> TargetRow:
             raise ValueError(f"comparison {comparison} disagrees with the target {given['target']!r}", "write the sign once")
         comparison = target_number.comparison
     if comparison == QUALITATIVE and target_number is not None:
-        raise ValueError(f"comparison {QUALITATIVE} is for a target in words, but the target {given['target']!r} is a number",
+        raise ValueError(f"comparison {QUALITATIVE} is for a target in words, but the target {_shown(given['target'])} is a "
+                         "number",
                          "write ≥, ≤ or = for a numeric target")
     if isinstance(actual, Quantity) and actual.comparison:
         raise ValueError(f"actual {given['actual']!r} has a comparison sign", "write the value reached, without ≥, ≤ or =")

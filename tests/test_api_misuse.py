@@ -108,7 +108,8 @@ def test_a_number_with_more_digits_than_the_engine_computes_with_is_refused(tmp_
     from scoring_engine.errors import ScoringEngineError
 
     facts = tmp_path / f"facts{suffix}"
-    for paid, refused in (("179.99999999999999999999999999", True), ("179.9999999999999999999999999", False)):
+    for paid, refused in (("179.99999999999999999999999999", True), ("179.9999999999999999999999999", False),
+                          ("186.400000000000000000000000000000", False)):  # a NUMERIC(38,30) export: exactly 186.4
         text = f'{{"indicator_set": "{(SMALL / "set.yaml").as_posix()}", "facts": {{"budget": {{"paid": {paid}}}}}}}'
         facts.write_text(text if suffix == ".json" else text.replace("{", "{ ").replace(":", ": "), encoding="utf-8")
         if refused:
@@ -150,3 +151,14 @@ def test_a_whole_facts_document_given_as_the_values_is_said_as_such(small):
     assert 1 == len(caught.value.problems) and "whole facts document" in caught.value.problems[0].message
     with pytest.raises(FactsError, match="whole facts document"):
         scores_only(small, document)
+
+
+def test_a_not_applicable_key_of_a_str_subclass_is_text(small):
+    """numpy.str_ (ids read with pandas) is text: it was refused as 'a key is Str' after the check for keys that are not."""
+
+    class Str(str):
+        pass
+
+    facts = load_facts(SMALL / "facts.json")
+    result = score(small, Facts(values=facts.values, not_applicable={Str("process.execution"): "不适用"}))
+    assert result.indicator("process.execution").not_applicable == "不适用"

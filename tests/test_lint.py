@@ -411,6 +411,7 @@ def test_a_linear_rules_zero_line_or_step_written_as_a_percentage_is_warned_of(t
 
     rule = "{kind: linear, value: r, target: 1, per: %s, share_each: 0.05, zero_at: %s, display: percent}"
     for per, zero_at, expected in (("0.01", "80", ["zero_at"]), ("1", "0.8", ["per"]), ("0.01", "0.8", [])):
+        # (the standard's '每低1%' says nothing of target: 1, which is 100%)
         (tmp_path / "set.yaml").write_text(f"""id: t
 name: 测试
 version: "1"
@@ -423,6 +424,7 @@ indicators:
   - id: x
     name: 质量达标率
     weight: 10
+    standard: 达标率100%得满分；每低1%扣分值的5%。
     rule: {rule % (per, zero_at)}
 """, encoding="utf-8")
         _, warnings = lint_file(tmp_path / "set.yaml")

@@ -392,6 +392,7 @@ def test_a_tier_score_is_enforced_as_it_is_printed_too() -> None:
     error = scoring_error(TIERS, judged_tier(MIDDLE, "7.995"))
     assert f"score 7.995 (8.00 as printed) is outside tier {MIDDLE} [6, 8)" in str(error)
     assert D("6.00") == points(TIERS, judged_tier(MIDDLE, "5.996"))
+    assert "score 10.004 (10.00 as printed) is outside tier" in str(scoring_error(TIERS, judged_tier(TOP, "10.004")))
 
 
 def test_an_unknown_tier_is_never_offered_a_tier_of_the_opposite_sense() -> None:
@@ -401,6 +402,9 @@ def test_an_unknown_tier_is_never_offered_a_tier_of_the_opposite_sense() -> None
                          "  s: {type: tier}")
     error = scoring_error(rule, judged_tier("全部达成", "9"))
     assert "部分达成" not in (error.problems[0].hint or "") and "'达成' (a wording of 达成年度指标)" in (error.problems[0].hint or "")
+    for partly in ("部份达成", "未全部达成"):  # 部份 is a common variant of 部分; 未全部达成 is partly, not 未达成
+        hint = scoring_error(rule, judged_tier(partly, "7")).problems[0].hint or ""
+        assert "'部分达成' (a wording of 部分达成并具有一定效果)" in hint, (partly, hint)
 
 
 def test_unknown_tier_label_is_a_scoring_error() -> None:

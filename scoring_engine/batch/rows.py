@@ -383,6 +383,10 @@ def _flags(shape: SetShape, flags: tuple[Any, ...], grade: str, rate: Decimal | 
     return tuple(found)
 
 
+#: What a form's reason cell holds when no reason is given.
+_NO_REASON = frozenset({"", "—", "——", "-", "--", "/", "无", "暂无", "未说明"})
+
+
 def _reason_given(indicator_set: Any, values: Mapping[str, Any]) -> str:
     """The reason the unit gave on its form's funds block for the rate (a Sichuan form's 偏差原因), as the flag's end;
     "" when none was given: the bureau sees which projects still owe theirs without opening every form."""
@@ -391,7 +395,7 @@ def _reason_given(indicator_set: Any, values: Mapping[str, Any]) -> str:
         if fact is None:
             continue
         given, spec = values.get(fact), indicator_set.facts.get(fact)
-        if isinstance(given, str) and given.strip() and (spec is None or given != spec.default):
+        if isinstance(given, str) and given.strip() not in _NO_REASON and (spec is None or given != spec.default):
             return f"；单位已说明：{given.strip()}"
     return ""
 

@@ -55,7 +55,9 @@ def _rate_values(at: RuleAt, locator: Locator) -> Iterator[LintWarning]:
         if isinstance(written, bool) or not isinstance(written, (int, Decimal)) or written < 1:
             continue  # a formula, or a ratio; per: 1 (every 100 percentage points) is a percentage point written as 1
         number = Decimal(written)
-        if number >= _IMPLAUSIBLE or key == "per" or f"{plain(number)}%" in (at.standard or ""):
+        # target: 1 is 100%, and '每降低1%' in the standard says nothing of it: a percentage named there counts above 1
+        named = number > 1 and f"{plain(number)}%" in (at.standard or "")
+        if number >= _IMPLAUSIBLE or key == "per" or named:
             yield locator.warning("percent-bound", (*at.path, key), PERCENT_VALUE,
                                   {"key": key, "bound": plain(number), "shown": f"{plain(number * 100)}%",
                                    "ratio": plain(number / 100)}, PERCENT_BOUND_HINT, indicator=at.indicator)

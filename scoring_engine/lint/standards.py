@@ -110,6 +110,8 @@ def _first_of_each_value(stated: list[Stated]) -> list[Stated]:
 
 
 def _share(value: Decimal | Fraction) -> str:
+    if isinstance(value, Fraction) and any(value.denominator % p == 0 for p in (3, 7, 9, 11, 13)):
+        return str(value)  # 1/3, not 33.33333333333333333333333333%
     exact = Decimal(value.numerator) / Decimal(value.denominator) if isinstance(value, Fraction) else value
     return plain(exact * 100) + "%"
 

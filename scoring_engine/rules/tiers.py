@@ -85,7 +85,7 @@ def score(rule: Tiers, weight: Decimal, facts: FactView) -> Outcome:
             return f"{close!r} (a wording of {rule.synonyms[close]})" if close in rule.synonyms else repr(close)
 
         said = judged.tier.strip()
-        alike = [c for c in [*ranges, *rule.synonyms] if all((m in said) == (m in c) for m in _SENSE_MARKS)]
+        alike = [c for c in [*ranges, *rule.synonyms] if _sense(said) == _sense(c)]
         hint = did_you_mean(said, alike, cutoff=0.5, show=wording)
         raise ScoringError(f"tier {judged.tier!r} is not one of: {', '.join(ranges)}", fact=rule.fact,
                            hint=hint or ("synonyms the set accepts: " + ", ".join(rule.synonyms) if rule.synonyms else None))
@@ -99,7 +99,9 @@ def score(rule: Tiers, weight: Decimal, facts: FactView) -> Outcome:
         low, high, low_shown, high_shown = _bounds(iv, weight, rule.rounding.places)
     # ... and so is the score: 7.995 in [6, 8) prints as 8.00, the least of the tier above
     printed = round_half_up(judged.score, rule.rounding.places)
-    inside = low_shown <= printed <= high_shown if iv.high is None else low_shown <= printed < high_shown
+    # (the top tier's end is the weight itself: 10.004 of 10 prints 10.00, but no one scores above the weight)
+    inside = low_shown <= printed <= high_shown and judged.score <= high if iv.high is None else \
+        low_shown <= printed < high_shown
     if not inside:
         closing = "]" if iv.high is None else ")"
         given = plain(judged.score) if printed == judged.score else f"{plain(judged.score)} ({printed:f} as printed)"
@@ -112,6 +114,15 @@ def score(rule: Tiers, weight: Decimal, facts: FactView) -> Outcome:
 
 #: Words that turn a tier's sense: a suggestion must agree on each (全部达成 is one character from 部分达成, and its opposite).
 _SENSE_MARKS = ("部分", "未", "不", "没")
+#: Wordings of 'partly' that the marks alone would read as 'not' (未全部达成 is not 未达成) or miss (部份, a common variant).
+_PARTLY = ("部份", "未全部", "未完全", "不完全", "没有全部")
+
+
+def _sense(text: str) -> frozenset[str]:
+    """The sense marks of a tier's wording, by which a suggestion is kept to tiers of the same sense."""
+    if any(word in text for word in _PARTLY):
+        return frozenset({"部分"})
+    return frozenset(mark for mark in _SENSE_MARKS if mark in text)
 
 
 def _bounds(iv: Interval, weight: Decimal, places: int) -> tuple[Decimal, Decimal, Decimal, Decimal]:
