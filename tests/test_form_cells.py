@@ -345,7 +345,8 @@ def test_an_amount_whose_cell_format_shows_another_unit_than_wan_yuan_is_refused
     form = _form(tmp_path)
     spots = _coordinates(form, "全年执行数", "年度资金总额")
     paid = f"{get_column_letter(spots['全年执行数'][1])}{spots['年度资金总额'][0]}"
-    for number_format, refused in (('#,##0"元"', True), ('0.00"万元"', False)):
+    for number_format, refused in (('#,##0"元"', True), ('#,##0\\元', True), ('#,##0元', True), ('#,##0"元"_ ', True),
+                                   ('0.00"万元"', False), ('_ * #,##0.00_ ;_ * -#,##0.00_ ;_ * "-"??_ ;_ @_ ', False)):
         book = load_workbook(form)
         book.worksheets[0][paid] = 7124200 if refused else 712.42
         book.worksheets[0][paid].number_format = number_format
@@ -379,7 +380,8 @@ def test_a_cost_row_without_a_sign_is_refused_and_a_sign_in_the_cells_format_is_
     typed = CliRunner().invoke(main, ["score", str(form), "--format", "json"])
     assert 0 == typed.exit_code, typed.output
     cell = next(c.coordinate for line in load_workbook(form).worksheets[0].iter_rows() for c in line if c.value == "≤100万元")
-    for value, number_format in (("100万元", "General"), (100, '"≤"0"万元"')):
+    for value, number_format in (("100万元", "General"), (100, '"≤"0"万元"'), (100, '[$-804]"≤"0"万元"'),
+                                 (100, '[Red]\\≤0"万元"'), (100, '"不高于"0"万元"')):
         book = load_workbook(form)
         book.worksheets[0][cell] = value
         book.worksheets[0][cell].number_format = number_format

@@ -405,10 +405,22 @@ def _with_unit(reading: FormReading, row: int, col: int, value: Any) -> Any:
     """A number cell as the form shows it: with the unit its format prints after it (18 as '18栋', 0.95 as '95%'), so
     that it is checked against the target's unit as typed text is."""
     unit = reading.sheet.units.get((row, col))
-    sign = reading.sheet.signs.get((row, col), "")  # "≤"0% shows 0.1 as ≤10%: read with its sign, as typed
+    sign = _comparison(reading.sheet.signs.get((row, col), ""))  # "≤"0% shows 0.1 as ≤10%: read with its sign, as typed
     if (unit is None and not sign) or not isinstance(value, Decimal):
         return value
     return sign + (f"{plain(value * 100)}%" if unit == "%" else f"{plain(value)}{unit or ''}")
+
+
+def _comparison(shown_before: str) -> str:
+    """The text a cell's format shows before its number, when it is a comparison ('≤', '不高于', and '<', which reading
+    refuses as strict); '' for any other ('¥', '约')."""
+    if not shown_before:
+        return ""
+    try:
+        quantity = parse_quantity(shown_before + "1")
+    except ValueError:  # a strict sign: kept, to be refused as typed text is
+        return shown_before
+    return shown_before if quantity is not None and quantity.comparison else ""
 
 
 def _unsigned_number(target: Any) -> bool:

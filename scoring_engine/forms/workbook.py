@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -154,21 +153,57 @@ def _sheet(ws: Any, name: str) -> Sheet:
     return Sheet(str(ws.title), cells, units, signs)
 
 
-_QUOTED_SIGN = re.compile(r'^"\s*([≥≤=＝≧≦]|>=|<=|＞＝|＜＝)\s*"')  # the signs a target may be written with
-_QUOTED_SUFFIX = re.compile(r'"([^"\d]{1,12})"\s*$')
+def _around(number_format: Any) -> tuple[str, str, bool]:
+    """The text a number format's first section (positive numbers) shows before the number and after it, and whether
+    it shows the number as a percentage.
+
+    Literal text is quoted ("元"), escaped (\\元, !元) or, for characters that are no format codes, written bare
+    (元, ≤); [$-804] and [Red] sections, _x spacers and *x fills show no text.
+    """
+    if not isinstance(number_format, str):
+        return "", "", False
+    parts: list[tuple[bool, str]] = []  # (literal?, text) in order
+    i, text = 0, number_format
+    while i < len(text):
+        ch = text[i]
+        if ch == ";":
+            break
+        if ch == '"':
+            end = text.find('"', i + 1)
+            end = len(text) if end < 0 else end
+            parts.append((True, text[i + 1:end]))
+            i = end + 1
+        elif ch in "\\!" and i + 1 < len(text):
+            parts.append((True, text[i + 1]))
+            i += 2
+        elif ch in "_*" and i + 1 < len(text):
+            i += 2
+        elif ch == "[":
+            end = text.find("]", i)
+            i = len(text) if end < 0 else end + 1
+        elif ch.isascii():
+            parts.append((False, ch))
+            i += 1
+        else:  # ≤, 元, 万元 written bare: shown as they are
+            parts.append((True, ch))
+            i += 1
+    codes = [k for k, (literal, _) in enumerate(parts) if not literal and parts[k][1].strip()]
+    if not codes:
+        return "", "", False
+    before = "".join(t for literal, t in parts[:codes[0]] if literal)
+    after = "".join(t for literal, t in parts[codes[-1] + 1:] if literal)
+    return before.strip(), after.strip(), any(t == "%" for literal, t in parts if not literal)
 
 
 def format_sign(number_format: Any) -> str | None:
-    """The comparison sign a number format shows before the number ('≤' for "≤"0%, as a form may show 年度指标值 ≤10%),
-    None when it shows none: the target is read with it, as when the sign is typed.
+    """The text a number format shows before the number ('≤' for "≤"0%, as a form may show 年度指标值 ≤10%; '不高于'),
+    None when it shows none: a target is read with it, as when it is typed (the reader keeps it only when it is a
+    comparison).
 
-    >>> format_sign('"≤"0%'), format_sign('"≥"General"栋"'), format_sign("0.00"), format_sign('"约"0')
-    ('≤', '≥', None, None)
+    >>> format_sign('"≤"0%'), format_sign('[$-804]"≥"General"栋"'), format_sign("0.00"), format_sign('\\≤0%')
+    ('≤', '≥', None, '≤')
     """
-    if not isinstance(number_format, str):
-        return None
-    found = _QUOTED_SIGN.match(number_format.split(";", 1)[0].strip())
-    return found.group(1).strip() if found else None
+    return _around(number_format)[0] or None
 
 
 def format_unit(number_format: Any) -> str | None:
@@ -177,11 +212,8 @@ def format_unit(number_format: Any) -> str | None:
 
     >>> format_unit('General"栋"'), format_unit("0.00%"), format_unit("0.00"), format_unit('#,##0.00" 万元";-#,##0.00')
     ('栋', '%', None, '万元')
+    >>> format_unit('#,##0\\元'), format_unit('#,##0元'), format_unit('0.00"元"_ '), format_unit('_ * #,##0.00_ ')
+    ('元', '元', '元', None)
     """
-    if not isinstance(number_format, str):
-        return None
-    first = number_format.split(";", 1)[0].strip()
-    if first.endswith("%") and not first.endswith('"%'):
-        return "%"
-    found = _QUOTED_SUFFIX.search(first)
-    return found.group(1).strip() or None if found else None
+    _, after, percent = _around(number_format)
+    return after or ("%" if percent else None)
