@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
-from ._arith import in_range, plain
+from ._arith import in_range, plain, too_many_digits
 from .judgements import TargetRow
 
 if TYPE_CHECKING:
@@ -101,10 +101,14 @@ def parse_quantity(text: str) -> Quantity | None:
     comparison = parse_comparison(sign) if sign else None
     if unit is not None and not _UNIT.fullmatch(unit):
         raise ValueError(f"{text!r} is not a number with a unit", "write e.g. ≥50个, ≤90万元, 100%")
+    number = match.group("number").replace(",", "")
     try:
-        value = Decimal(match.group("number").replace(",", ""))
+        value = Decimal(number)
     except InvalidOperation:
         return None
+    refused = too_many_digits(number, value)  # 9.999…公里 of 31 digits would be scored as 10公里
+    if refused is not None:
+        raise ValueError(f"{text!r}: {refused[0]}", refused[1])
     if unit == "%":
         value = value / 100
     if not in_range(value):

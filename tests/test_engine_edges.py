@@ -346,3 +346,12 @@ def test_a_true_false_value_in_a_row_is_said_in_words() -> None:
         target_row(0, {"name": "按期完工", "target": "按期完成", "actual": True})
     assert ("row 1 (按期完工): actual must be a number or text, got a true/false value",
             "write the value reached, or for a row judged in words its tier (达成年度指标…)") == caught.value.args
+
+
+def test_a_quantity_written_with_more_digits_than_the_engine_computes_with_is_refused() -> None:
+    """'9.999999999999999999999999999999公里' (31 digits) beside ≥10公里 took full marks: rounded to 28 digits it is 10."""
+    from scoring_engine.target_rows import parse_quantity
+
+    with pytest.raises(ValueError, match="a number of 31 significant digits: the engine computes with 28"):
+        parse_quantity("9.999999999999999999999999999999公里")
+    assert D("9.5") == parse_quantity("9.50000000000000000000000000000公里").value  # trailing zeros are no digits
