@@ -409,8 +409,8 @@ def test_a_level1_name_filled_down_every_row_keeps_each_rows_level2(tmp_path: Pa
     for merged in [m for m in sheet.merged_cells.ranges if m.min_col == column and m.max_col == column]:
         text = sheet.cell(merged.min_row, column).value
         sheet.unmerge_cells(str(merged))
-        for r in range(merged.min_row, merged.max_row + 1):
-            sheet.cell(r, column).value = text
+        for r in range(merged.min_row, merged.max_row + 1):  # the same 一级, as same_label reads it ('产出\n指标' too)
+            sheet.cell(r, column).value = text if r == merged.min_row else text[:2] + "\n" + text[2:]
     book.save(tmp_path / "filled.xlsx")
     got = read_form(tmp_path / "filled.xlsx", load_indicator_set(resolve_set("self-evaluation"))).facts.values
     assert expected == [row.get("category") for row in got["targets.output"]] and None not in expected

@@ -232,7 +232,7 @@ def _indicators(reading: FormReading) -> None:
     for r in [r for r in reading.sheet.rows if row_at < r < (total[0] if total else 10**9)]:
         written1 = reading.sheet.text(r, at["level1"])
         # the same 一级 written again (its merged cells unmerged and filled down, to sort or filter) goes on as an empty one
-        if written1 and written1 != written_before:
+        if written1 and not same_label(_WEIGHT_IN_LABEL.sub("", written1), _WEIGHT_IN_LABEL.sub("", written_before)):
             level1, level2, written_before = (r, _block(reading, r, at["level1"], written1)), "", written1
             if level1[1] is not None:
                 first_row.setdefault(level1[1].fact, reading.sheet.ref(r, at["level3"]))
