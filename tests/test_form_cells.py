@@ -604,12 +604,15 @@ def test_a_score_typed_on_a_row_of_the_sets_own_tree_is_warned_of(tmp_path: Path
     run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
     assert 0 == run.exit_code and "表上填写的得分" not in run.output, run.output
     cell = _cells_of(form, "立项依据充分性")["得分"]
+    total = _cells_of(form, "总分")["得分"]  # and 总分, which this form's reading never looked at
     book = load_workbook(form)
     book.worksheets[0][cell] = 1
+    book.worksheets[0][total] = 98
     book.save(form)
     run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
     assert 0 == run.exit_code and f"{SHEET}!{cell}：表上填写的得分 1 与按体系计算的 3.00 不同，以计算结果为准" in run.output, \
         run.output
+    assert f"{SHEET}!{total}：表上填写的得分 98 与按体系计算的 100.00 不同" in run.output
 
 
 def test_a_batch_of_forms_shows_the_total_each_unit_typed_beside_the_total_scored(tmp_path: Path):

@@ -208,8 +208,14 @@ def _indicators(reading: FormReading) -> None:
     targets = reading.set.form.targets
     columns = reading.layout.indicators.columns
     heading = _heading_row(reading, columns, 4)
-    if heading is not None and {"level1", "level3", "score"} <= set(heading[1]):
-        _typed_own_scores(reading, *heading)
+    total = None
+    if heading is not None and "score" in heading[1]:  # 总分 and each row's 得分, typed where the set computes them
+        total = reading.find(Labelled(reading.layout.total, also=reading.layout.total_also),
+                             [r for r in reading.sheet.rows if r > heading[0]])
+        if total:
+            reading.typed_score("total", total[0], heading[1]["score"])
+        if {"level1", "level3"} <= set(heading[1]):
+            _typed_own_scores(reading, *heading)
     if not targets:
         return
     if heading is None or not {"level1", "level3"} <= set(heading[1]):
@@ -221,10 +227,9 @@ def _indicators(reading: FormReading) -> None:
         if column.key in _NEEDED_COLUMNS and column.key not in at:
             reading.problem(row_at, min(at.values()), f"the indicator block's heading has no column {column.label}",
                             f"write the heading as the form prints it: {column.label}")
-    total = reading.find(Labelled(reading.layout.total, also=reading.layout.total_also),
-                         [r for r in reading.sheet.rows if r > row_at])
-    if total and "score" in at:  # 总分 in the 得分 column
-        reading.typed_score("total", total[0], at["score"])
+    if total is None:
+        total = reading.find(Labelled(reading.layout.total, also=reading.layout.total_also),
+                             [r for r in reading.sheet.rows if r > row_at])
     rows: dict[str, list[dict[str, Any]]] = {t.fact: [] for t in targets}
     first_row: dict[str, str] = {}  # a block's first 三级指标 cell: where an empty block is to be filled
     level1: tuple[int, TargetBlock | None] | None = None
