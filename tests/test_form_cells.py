@@ -541,6 +541,25 @@ def test_a_number_beside_a_percent_in_the_unit_column_is_a_percentage(tmp_path: 
         assert expected["total"] == json.loads(run.stdout)["total"]
 
 
+def test_rows_without_a_level2_are_printed_where_they_read_back_without_one(tmp_path: Path):
+    """Rows without a 二级 were printed after the last 二级 heading (成本指标) and read back as 成本指标; now they are
+    printed first under their 一级, and the form reads back as the facts were."""
+    import json
+
+    rows = [{"name": "新建供水管网长度", "weight": 25, "target": "≥10公里", "actual": "9公里"},
+            {"name": "每公里管网造价", "category": "成本指标", "weight": 25, "target": "≤100万元", "actual": "90万元"}]
+    document = {"indicator_set": "self-evaluation", "project": {"name": "供水工程"},
+                "facts": {"budget": {"total": 100, "paid": 95},
+                          "targets": {"output": rows,
+                                      "benefit": [{"name": "新增受益人口", "target": "≥5000人", "actual": "4000人"}],
+                                      "satisfaction": [{"name": "满意度", "target": "≥90%", "actual": "85%"}]}}}
+    (tmp_path / "facts.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    form = tmp_path / "form.xlsx"
+    assert 0 == CliRunner().invoke(main, ["score", str(tmp_path / "facts.json"), "--layout", "selfeval", "-o", str(form)]).exit_code
+    read = read_form(form, load_indicator_set(resolve_set("self-evaluation"))).facts.values["targets.output"]
+    assert {"新建供水管网长度": None, "每公里管网造价": "成本指标"} == {row["name"]: row.get("category") for row in read}
+
+
 def test_a_set_formula_failing_on_the_forms_values_names_their_cells(tmp_path: Path):
     """全年预算数 0: the set's 预算执行率 divides by it. The line names the cell E6 and what it holds, not the bundled set's
     YAML line with a fix to its formula (ratio(a, b)), which the clerk cannot make."""
