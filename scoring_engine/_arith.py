@@ -119,8 +119,10 @@ def too_many_digits(written: str, number: Decimal) -> tuple[str, str] | None:
     """(message, hint) for a number written with more significant digits than the engine computes with (CONTEXT.prec):
     179.99999999999999999999999999, just under 90% of 200, would be shown as written but scored as 180.
 
-    >>> too_many_digits("1.5", Decimal("1.5")) is None, too_many_digits("1." + "0" * 28, Decimal("1." + "0" * 28))[0]
+    >>> too_many_digits("1.5", Decimal("1.5")) is None, too_many_digits("1." + "0" * 27 + "1", Decimal("1." + "0" * 27 + "1"))[0]
     (True, 'a number of 29 significant digits: the engine computes with 28')
+    >>> too_many_digits("1." + "0" * 40, Decimal("1." + "0" * 40)) is None  # trailing zeros hold nothing
+    True
     """
     if len(written) <= CONTEXT.prec + 1:  # 28 digits and a point: the usual number is told by its length alone
         return None

@@ -208,14 +208,7 @@ def _indicators(reading: FormReading) -> None:
     targets = reading.set.form.targets
     columns = reading.layout.indicators.columns
     heading = _heading_row(reading, columns, 4)
-    total = None
-    if heading is not None and "score" in heading[1]:  # 总分 and each row's 得分, typed where the set computes them
-        total = reading.find(Labelled(reading.layout.total, also=reading.layout.total_also),
-                             [r for r in reading.sheet.rows if r > heading[0]])
-        if total:
-            reading.typed_score("total", total[0], heading[1]["score"])
-        if {"level1", "level3"} <= set(heading[1]):
-            _typed_own_scores(reading, *heading)
+    total = _typed_scores(reading, heading) if heading is not None else None
     if not targets:
         return
     if heading is None or not {"level1", "level3"} <= set(heading[1]):
@@ -227,9 +220,6 @@ def _indicators(reading: FormReading) -> None:
         if column.key in _NEEDED_COLUMNS and column.key not in at:
             reading.problem(row_at, min(at.values()), f"the indicator block's heading has no column {column.label}",
                             f"write the heading as the form prints it: {column.label}")
-    if total is None:
-        total = reading.find(Labelled(reading.layout.total, also=reading.layout.total_also),
-                             [r for r in reading.sheet.rows if r > row_at])
     rows: dict[str, list[dict[str, Any]]] = {t.fact: [] for t in targets}
     first_row: dict[str, str] = {}  # a block's first 三级指标 cell: where an empty block is to be filled
     level1: tuple[int, TargetBlock | None] | None = None
@@ -265,6 +255,20 @@ def _indicators(reading: FormReading) -> None:
         else:  # its 一级 label is not on the form: the rows were taken off with it
             reading.empty[block.fact] = Blank(reading.sheet.ref(row_at, at["level1"]),
                                               f"{block.label}的三级指标（表上没有“{block.label}”一栏）", PUT_THE_ROW_BACK)
+
+
+def _typed_scores(reading: FormReading, heading: tuple[int, dict[str, int]]) -> tuple[int, int] | None:
+    """总分 and each own row's 得分, typed where the set computes them, kept to be compared; the 总分 cell, if any."""
+    row_at, at = heading
+    total = reading.find(Labelled(reading.layout.total, also=reading.layout.total_also),
+                         [r for r in reading.sheet.rows if r > row_at])
+    if "score" not in at:
+        return total
+    if total:
+        reading.typed_score("total", total[0], at["score"])
+    if {"level1", "level3"} <= set(at):
+        _typed_own_scores(reading, row_at, at)
+    return total
 
 
 def _typed_own_scores(reading: FormReading, row_at: int, at: Mapping[str, int]) -> None:
@@ -325,18 +329,7 @@ def _row(reading: FormReading, r: int, at: Mapping[str, int], name: str, categor
                 column = reading.layout.column(key)
                 blank.setdefault(field_name, Blank(reading.sheet.ref(r, at[key]), column.label if column else field_name))
     reading.empty.update((f"{where}.{name}", place) for name, place in blank.items() if name not in item)
-    if "unit" in at and isinstance(item.get("unit"), str) and unicodedata.normalize("NFKC", item["unit"]) == "%":
-        # a form with its own 度量单位 column: 95 beside % is 95%, as the 一体化 system shows it (0.95 stays the ratio)
-        for key in [k for k in ("target", "actual") if k in item]:
-            item[key] = _percent_by_column(item[key])
-    if "comparison" in at and "comparison" not in item and _unsigned_number(item.get("target")):
-        _row_problem(reading, r, at, name, f"comparison is empty, and the target {item['target']} has no sign",
-                     "write ≥ for a target to reach, ≤ for a ceiling, = for an exact value")
-    if "comparison" not in at and "成本" in category and _unsigned_number(item.get("target")):
-        # the national form has no 指标性质 column: a 成本指标 written 100万元 was scored as ≥, and 125万元 took full marks
-        _row_problem(reading, r, at, name, f"target {item['target']} has no sign, and a {category} row without one is "
-                                           "scored as a target to reach (≥)",
-                     f"write ≤{item['target']} for a ceiling (the usual 成本指标), or ≥{item['target']}")
+    _signs_and_percents(reading, r, at, item, category)
     if "weight" in at:
         weight = reading.number(r, at["weight"], "the row's weight (分值), a number above 0", "分")
         if weight is None and len(reading.problems) == before:
@@ -363,6 +356,23 @@ def _row(reading: FormReading, r: int, at: Mapping[str, int], name: str, categor
         _row_problem(reading, r, at, name, str(err.args[0]).split(": ", 1)[-1], err.args[1] if len(err.args) > 1 else None)
         return None
     return {k: v for k, v in item.items() if v is not None}
+
+
+def _signs_and_percents(reading: FormReading, r: int, at: Mapping[str, int], item: dict[str, Any], category: str) -> None:
+    """A row's numbers beside a 度量单位 of %, and a target whose sign the form leaves to be guessed."""
+    name = item["name"]
+    if "unit" in at and isinstance(item.get("unit"), str) and unicodedata.normalize("NFKC", item["unit"]) == "%":
+        # a form with its own 度量单位 column: 95 beside % is 95%, as the 一体化 system shows it (0.95 stays the ratio)
+        for key in [k for k in ("target", "actual") if k in item]:
+            item[key] = _percent_by_column(item[key])
+    if "comparison" in at and "comparison" not in item and _unsigned_number(item.get("target")):
+        _row_problem(reading, r, at, name, f"comparison is empty, and the target {item['target']} has no sign",
+                     "write ≥ for a target to reach, ≤ for a ceiling, = for an exact value")
+    if "comparison" not in at and "成本" in category and _unsigned_number(item.get("target")):
+        # the national form has no 指标性质 column: a 成本指标 written 100万元 was scored as ≥, and 125万元 took full marks
+        _row_problem(reading, r, at, name, f"target {item['target']} has no sign, and a {category} row without one is "
+                                           "scored as a target to reach (≥)",
+                     f"write ≤{item['target']} for a ceiling (the usual 成本指标), or ≥{item['target']}")
 
 
 # What a row's problem is about, by its first word, and the columns that hold it (the first the form has).
