@@ -49,6 +49,8 @@ RULES = (
     ("scores must be a list fact of numbers", "scores 应为数字列表类事实"),
     ("{count} reviewers' scores leave none after trimming {trim} from each end",
      "{count} 位专家的评分，两端各去掉 {trim} 个后没有剩余"),
+    ("give at least {least} reviewers' scores: the panel's standard drops the highest and the lowest {trim}",
+     "至少给出 {least} 位专家的评分：评分标准要去掉最高和最低各 {trim} 个"),
     ("method {method} takes scores (a list fact of the reviewers' scores), not parts",
      "method {method} 用 scores（专家评分的列表事实），不用 parts"),
     ("trim goes with method trimmed_mean", "trim 只用于 method trimmed_mean"),

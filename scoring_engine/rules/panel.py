@@ -87,7 +87,9 @@ def _reviewers(rule: Panel, scores: Formula, facts: FactView) -> tuple[Decimal, 
     kept = ordered[rule.trim: len(ordered) - rule.trim] if rule.trim else ordered
     if not kept:
         raise ScoringError(f"{len(raw)} reviewers' scores leave none after trimming {rule.trim} from each end",
-                           expression=scores.text)
+                           expression=scores.text,
+                           hint=f"give at least {2 * rule.trim + 1} reviewers' scores: the panel's standard drops the highest "
+                                f"and the lowest {rule.trim}")
     combined = sum(kept, ZERO) / len(kept)
     return combined, {"count": len(raw), "trim": rule.trim}, {"scores": list(raw), "kept": kept, "combined": combined}
 
