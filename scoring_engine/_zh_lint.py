@@ -16,6 +16,8 @@ LINT = (
     ("fact {fact} is declared but read by no rule, derived value, check, cap or form",
      "事实 {fact} 已声明，但没有任何规则、派生值、校验、封顶规则或表格读取它"),
     ("remove it, or read it where it was meant to count", "删去它，或在本应计入的地方读取它"),
+    ("the set it extends declares it: remove it in this profile with facts: {{{name}: null}}, or read it",
+     "它由所扩展的指标体系声明：在本配置中写 facts: {{{name}: null}} 删去它，或读取它"),
     # parts of rules no project reaches (lint/reach.py)
     ("band {band} can never be reached: {value} always lies in {range}",
      "分档 {band} 永远不会命中：{value} 的取值总在 {range} 之内"),

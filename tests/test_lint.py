@@ -538,3 +538,18 @@ def test_a_base_standard_a_profiles_rescale_no_longer_fits_is_said_at_the_profil
     on_top.write_text("extends: p.yaml\nid: q\n", encoding="utf-8")
     found = [w for w in lint_file(on_top)[1] if w.code == "standard-mismatch"]
     assert found and all(w.problem.file == str(profile) and 3 == w.problem.line for w in found)
+
+
+def test_an_unused_fact_of_the_base_a_profile_extends_says_how_to_remove_it_in_the_profile(tmp_path: Path) -> None:
+    """A profile removing 生态效益 left its fact unread: lint said to delete it from the bundled base file, which the
+    editor cannot edit. It says to remove it in the profile with facts: {name: null}, which lint then finds clean."""
+    from scoring_engine.lint import lint_file
+
+    profile = tmp_path / "prof.yaml"
+    text = ('extends: national-framework\nid: prof-test\nname: 测试配置\nversion: "1"\nremove: [benefit.effects.ecological]\n'
+            "change:\n  benefit.effects.social: {weight: 10}\n")
+    profile.write_text(text, encoding="utf-8")
+    found = [w for w in lint_file(profile)[1] if w.code == "unused-fact"]
+    assert 1 == len(found) and "facts: {benefit.ecological: null}" in (found[0].problem.hint or "")
+    profile.write_text(text + "facts:\n  benefit.ecological: null\n", encoding="utf-8")
+    assert not [w for w in lint_file(profile)[1] if w.code == "unused-fact"]

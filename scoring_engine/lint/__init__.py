@@ -43,6 +43,7 @@ __all__ = ["CODES", "LintWarning", "lint_file", "lint_set"]
 
 UNUSED_FACT = "fact {fact} is declared but read by no rule, derived value, check, cap or form"
 UNUSED_FACT_HINT = "remove it, or read it where it was meant to count"
+UNUSED_BASE_FACT_HINT = "the set it extends declares it: remove it in this profile with facts: {{{name}: null}}, or read it"
 
 
 def lint_set(indicator_set: IndicatorSet, located: Located | None = None) -> tuple[LintWarning, ...]:
@@ -77,5 +78,10 @@ def _positions(ref: str | Path) -> Located | None:
 
 def _unused(indicator_set: IndicatorSet, locator: Locator) -> Iterator[LintWarning]:
     for spec in indicator_set.unused_facts():
-        yield locator.warning("unused-fact", ("facts", spec.name), UNUSED_FACT, {"fact": spec.title}, UNUSED_FACT_HINT,
-                              fact=spec.name, key=True)
+        found = locator.warning("unused-fact", ("facts", spec.name), UNUSED_FACT, {"fact": spec.title}, UNUSED_FACT_HINT,
+                                fact=spec.name, key=True)
+        if indicator_set.source and found.problem.file and found.problem.file != indicator_set.source:
+            # declared by the base a profile extends (a bundled file, not the editor's): removed from the profile
+            found = locator.warning("unused-fact", ("facts", spec.name), UNUSED_FACT, {"fact": spec.title, "name": spec.name},
+                                    UNUSED_BASE_FACT_HINT, fact=spec.name, key=True)
+        yield found
