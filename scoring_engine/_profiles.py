@@ -419,6 +419,12 @@ class _Merge:
         fixed = sum((w for k, w in weights.items() if k in self.explicit and w is not None), ZERO)
         free = {k: w for k, w in weights.items() if k not in self.explicit and w is not None}
         if not free:
+            if path[-1] == "rescale" and fixed != total:  # rescale: siblings on an indicator that has none to take it up
+                owner = self.id_of(parent) if parent is not None else "the set"
+                self.log.add(path, f"{path[1]} has no sibling under {owner} whose weight this profile leaves free to take up "
+                                   f"the difference ({plain(fixed)} of {plain(total)})",
+                             f"change {owner}'s weight instead, with rescale: true" if parent is not None else
+                             "set the weights of the indicators beside it")
             return
         left = total - fixed
         owner = self.id_of(parent) if parent is not None else "the set"

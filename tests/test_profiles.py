@@ -528,3 +528,14 @@ def test_a_grade_compared_by_its_alias_is_told_the_label_to_write() -> None:
         parse_indicator_set(set_text, "s.yaml")
     [problem] = caught.value.problems
     assert f"良好 is another name of the grade {labels[1]}; grade holds the label: compare with '{labels[1]}'" == problem.hint
+
+
+def test_rescale_siblings_on_an_only_child_says_it_has_none(tmp_path: Path) -> None:
+    """output.cost.saving is output.cost's only child: rescale: siblings had nothing to take up 8 of 6, and the line said
+    only that the children add up to 8, not 6. It says the indicator has no free sibling, and what to change instead."""
+    path = _write(tmp_path, "p.yaml", "extends: national-framework\nchange:\n"
+                                      "  output.cost.saving: {weight: 8, rescale: siblings}\n")
+    (problem, *_) = _problems(path)
+    assert ("p.yaml", 3) == problem[:2]
+    assert "output.cost.saving has no sibling under output.cost whose weight this profile leaves free" in problem[2]
+    assert "change output.cost's weight instead, with rescale: true" == problem[3]
