@@ -57,6 +57,8 @@ ROWS = (
      "百分数应写成 {a}%；不带单位的数字按比率读（{ratio} 即 {b}%）"),
     ("write the value reached, or for a row judged in words its tier (达成年度指标…)",
      "填写实际完成的数值；定性指标填写档次（达成年度指标…）"),
+    ("a row judged by a date (按期完成) is written as its tier (达成年度指标…), or the date as text",
+     "按日期判断的指标（按期完成）填写档次（达成年度指标…），或把日期写成文字"),
     ("missing name", "缺少 name"),
     ("give the 三级指标 its name", "写出三级指标的名称"),
     ("a target row may have: {keys}", "绩效目标行可以有：{keys}"),

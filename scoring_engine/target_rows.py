@@ -157,7 +157,9 @@ def _number_or_quantity(value: Any, key: str) -> Quantity | str:
         return quantity if quantity is not None else value.strip()
     got = ("a date" if isinstance(value, datetime.date) else "empty text" if isinstance(value, str)
            else type(value).__name__)  # a form's date cell, or a blank one
-    raise ValueError(f"{key} must be a number or non-empty text, got {got}", None)
+    hint = "a row judged by a date (按期完成) is written as its tier (达成年度指标…), or the date as text" \
+        if isinstance(value, datetime.date) else None
+    raise ValueError(f"{key} must be a number or non-empty text, got {got}", hint)
 
 
 def _plain_number(value: Any, key: str) -> Decimal:

@@ -128,7 +128,7 @@ def test_a_problem_about_nothing_on_the_form_is_left_as_it_is(problem: Problem, 
 
 @pytest.mark.parametrize(("value", "words"), [
     ("1e400", "实际完成值应为数字（数值型指标），实际是文字 '1e400'"),
-    ("date", "实际完成值 应为数字或非空文字，实际是 日期"),
+    ("date", "实际完成值 应为数字或非空文字，实际是 日期（按日期判断的指标（按期完成）填写档次（达成年度指标…），或把日期写成文字）"),
 ])
 def test_a_cell_the_reader_refuses_is_said_in_chinese_throughout(tmp_path: Path, value: str, words: str):
     """A date typed where 实际完成值 belongs, or a number too large, is one Chinese line naming the cell and the row,
