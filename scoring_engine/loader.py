@@ -40,6 +40,9 @@ def parse_indicator_set(text: str, source: str | None = None, sha256: str | None
     UTF-8. A profile (`extends:`) is resolved onto its base: a bundled set, or a
     file inside `folder` (the profile's own folder; without it only bundled sets).
     """
+    if not isinstance(text, str):  # bytes read from a file: its encoding is the caller's to say
+        raise TypeError(f"text is the set's YAML as str, not {type(text).__name__}: decode it (data.decode('utf-8')), or "
+                        "load the file with load_indicator_set(path)")
     sha256 = sha256 or hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()  # a lone surrogate is refused below
     with _collector_paused():
         return _parsed(text, source, sha256, folder)

@@ -162,3 +162,11 @@ def test_a_not_applicable_key_of_a_str_subclass_is_text(small):
     facts = load_facts(SMALL / "facts.json")
     result = score(small, Facts(values=facts.values, not_applicable={Str("process.execution"): "不适用"}))
     assert result.indicator("process.execution").not_applicable == "不适用"
+
+
+def test_a_set_given_as_bytes_is_a_type_error_saying_what_to_pass():
+    """parse_indicator_set(b"...") raised AttributeError: 'bytes' object has no attribute 'encode'."""
+    from scoring_engine import parse_indicator_set
+
+    with pytest.raises(TypeError, match="decode it"):
+        parse_indicator_set((SMALL / "set.yaml").read_bytes())  # type: ignore[arg-type]
