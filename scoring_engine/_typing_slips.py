@@ -191,21 +191,24 @@ def yaml_syntax_problem(text: str, file: str | None, context: tuple[int, int] | 
     return Problem(f"YAML syntax: {parser_says}", file=file, line=line, column=column)
 
 
-_NO_SPACE = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][\w.\-]*):(?![\s:/])(\S.*)$")  # weight:5
-_COLON_IN_TEXT = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w.\-]*):\s+(?![\"'{\[|>&*!])(.*?):\s")  # standard: 得分: 执行率 × 5分
+# (spaces are matched only where nothing else can take them, so that a long line is read once, never in quadratic time)
+_NO_SPACE = re.compile(r"^([ \t]*(?:-[ \t]+)?)([A-Za-z_][\w.\-]*):(?![\s:/])(\S.*)$")  # weight:5
+_COLON_IN_TEXT = re.compile(r"^[ \t]*(?:-[ \t]+)?([A-Za-z_][\w.\-]*):[ \t]+(?=[^\s\"'{\[|>&*!])([^:\n]*):\s")  # 得分: 执行率
+#: Longest line these are looked for on: a set's line is a few hundred characters.
+_LONGEST_SLIP_LINE = 2000
 
 
 def _colon_slip(lines: list[str], first: int, last: int, parser_says: str, file: str | None) -> Problem | None:
     """A key written without the space after its colon ('weight:5', read as one text), or a text value holding ': '
     (read as a key inside it): the line and what to type, not the parser's 'could not find expected ':''."""
     for number in range(first, min(last, len(lines)) + 1):
-        found = _NO_SPACE.match(lines[number - 1])
+        found = _NO_SPACE.match(lines[number - 1]) if len(lines[number - 1]) <= _LONGEST_SLIP_LINE else None
         if found is not None:
             key, value = found.group(2), found.group(3)
             return Problem(f"no space after the ':' of {key}: YAML reads '{key}:{value}' as one text", file=file,
                            line=number, column=len(found.group(1)) + len(key) + 1,
                            hint=f"put a space after the colon: '{key}: {value}'")
-    if "mapping values are not allowed" in parser_says and 1 <= last <= len(lines):
+    if "mapping values are not allowed" in parser_says and 1 <= last <= len(lines) and len(lines[last - 1]) <= _LONGEST_SLIP_LINE:
         found = _COLON_IN_TEXT.match(lines[last - 1])
         if found is not None:
             return Problem(f"YAML syntax: {parser_says}", file=file, line=last,

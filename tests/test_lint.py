@@ -553,3 +553,12 @@ def test_an_unused_fact_of_the_base_a_profile_extends_says_how_to_remove_it_in_t
     assert 1 == len(found) and "facts: {benefit.ecological: null}" in (found[0].problem.hint or "")
     profile.write_text(text + "facts:\n  benefit.ecological: null\n", encoding="utf-8")
     assert not [w for w in lint_file(profile)[1] if w.code == "unused-fact"]
+
+
+@pytest.mark.parametrize("stated", ["每发现一处问题扣分值的" + "9" * 4400 + "/3", "每发现一处问题扣" + "9" * 1000 + "分",
+                                    "1/" + "9" * 4400])
+def test_a_standard_stating_a_number_of_thousands_of_digits_is_no_crash(tmp_path: Path, stated: str) -> None:
+    """lint read the numbers of a 评分标准 whatever their length: a fraction of 4400 digits hit Python's limit on integer
+    conversion and one of 1000 overflowed the decimal context (exit 3); such a number is no statement to compare."""
+    text = _standard(stated + "，扣完为止。", "{kind: deduction, findings: found, points_each: 1}")
+    assert not [w for w in _lint(tmp_path, text) if w.code == "standard-mismatch"]

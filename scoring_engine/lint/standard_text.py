@@ -27,15 +27,18 @@ from fractions import Fraction
 
 __all__ = ["BandStated", "Stated", "Standard", "TierStated"]
 
-_NUMBER = r"[−-]?\d+(?:\.\d+)?"
-_COUNT = r"\d+|[一二两三四五六七八九十]+"
+# A number as standards write them: at most 15 digits each side of the point, never part of a longer run of digits
+# (a standard stating a number of thousands of digits is no standard to compare, and would overflow the arithmetic)
+_NUMBER = r"(?<![\d.])[−-]?\d{1,15}(?:\.\d{1,15})?(?![\d.])"
+_COUNT = r"(?<!\d)\d{1,15}(?!\d)|[一二两三四五六七八九十]+"
 _DASH = r"\s*(?:[–—~～\-至]|到)\s*"
 _INCLUSIVE = r"(?:[（(]含[）)])?"
 _ZERO = r"(?:的)?[，,]?\s*(?:该项|该指标)?(?:不得分|得0分)"
 _MARKERS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
-_PER_FINDING = re.compile(r"每(?P<what>[^，,。；;（）()每扣]{1,20}?)扣(?:分值的(?:(?P<fraction>\d+/[1-9]\d*)|(?P<share>"
+_FRACTION = r"(?<!\d)\d{1,15}/[1-9]\d{0,14}(?!\d)"
+_PER_FINDING = re.compile(r"每(?P<what>[^，,。；;（）()每扣]{1,20}?)扣(?:分值的(?:(?P<fraction>" + _FRACTION + r")|(?P<share>"
                           + _NUMBER + r")%)|(?P<points>" + _NUMBER + r")分)")
 _ZERO_AT_COUNT = re.compile(r"(?P<n>" + _COUNT + r")(?:处|项|次|起|个)(?:及|或)?以上(?:问题|违规|缺陷)?" + _ZERO)
 _FULL_MARKS = (re.compile(r"[×xX*]\s*(?P<n>" + _NUMBER + r")\s*分"),
