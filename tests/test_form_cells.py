@@ -317,6 +317,9 @@ def test_the_ways_clerks_write_amounts_points_and_years_are_read(tmp_path: Path)
     for written_year in ("2021年度", "2021年度项目支出绩效自评表"):  # without brackets: it was dropped without a word
         imported = read_form(_form(tmp_path, **{year: written_year}), load(resolve_set("self-evaluation")))
         assert 2021 == imported.facts.project["year"]
+    for no_year in ("某县2021年度专项资金项目", "0000年度", "（    年度）"):  # a name's 2021年度, no year: none is made up
+        imported = read_form(_form(tmp_path, **{year: no_year}), load(resolve_set("self-evaluation")))
+        assert "year" not in imported.facts.project, no_year
         run = CliRunner().invoke(main, ["score", str(written), "--format", "json"])
         assert '"total": 91.00' in run.stdout, run.output
 

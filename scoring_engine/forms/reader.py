@@ -36,7 +36,7 @@ SIDE_SHEET = "表外事实"
 FORM_SUFFIXES = (".xlsx", ".xlsm")
 _WEIGHT_IN_LABEL = re.compile(r"\s*[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$")
 _YEAR = re.compile(r"[(（]\s*([\d〇零一二三四五六七八九]{4})\s*年度?\s*[)）]")
-_YEAR_PLAIN = re.compile(r"(?<![\d〇零一二三四五六七八九])([\d〇零一二三四五六七八九]{4})\s*年度")
+_YEAR_PLAIN = re.compile(r"^\s*([\d〇零一二三四五六七八九]{4})\s*年度")  # at the start: a title, not a name's 2021年度
 _CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")  # （二〇二一年度） is 2021
 NO_REASON = "自评表未填写理由"
 PUT_THE_ROW_BACK = "put the row back as the form prints it, and fill it in"
@@ -129,10 +129,11 @@ def _header(reading: FormReading) -> None:
     """项目名称, 主管部门, 实施单位, the year, the goals and the closing rows, into the project details."""
     head = [(r, c, value) for (r, c), value in sorted(reading.sheet.cells.items()) if isinstance(value, str) and r <= 5]
     # （2023年度） first; else 2023年度 written without brackets ('2023年度项目支出绩效自评表'), never a date's 2023年
-    found = next(((r, c, m) for pattern in (_YEAR, _YEAR_PLAIN) for r, c, value in head if (m := pattern.search(value))),
+    found = next(((r, c, year) for pattern in (_YEAR, _YEAR_PLAIN) for r, c, value in head
+                  if (m := pattern.search(value)) and 1900 <= (year := int(m.group(1).translate(_CHINESE_DIGITS))) <= 2100),
                  None)
     if found:
-        reading.project["year"] = int(found[2].group(1).translate(_CHINESE_DIGITS))
+        reading.project["year"] = found[2]
         reading.provenance["project.year"] = reading.sheet.ref(found[0], found[1])
     for item in [i for line in reading.layout.header for i in line] + list(reading.layout.closing):
         at = reading.find(item)
