@@ -228,6 +228,14 @@ def _bare_in_percent_row(*sides: tuple[str, Quantity | None]) -> None:
             number = plain(quantity.value)
             raise ValueError(f"{key} {number} is read as the ratio {number} ({plain(quantity.value * 100)}%) in a row "
                              "whose unit is %", f"write \"{number}%\", or the ratio {plain(quantity.value / 100)}")
+    (_, target), (_, actual) = sides
+    if (target is not None and actual is not None and target.unit is None and actual.unit is None
+            and target.value > 1 >= actual.value > 0):  # 5 beside 0.08: 500% and 8%, or 5% and 0.08%? not ours to guess
+        t, a = plain(target.value), plain(actual.value)
+        raise ValueError(f"target {t} and actual {a} are on two scales in a row whose unit is % (as ratios, "
+                         f"{plain(target.value * 100)}% and {plain(actual.value * 100)}%)",
+                         f"write both as percentages (\"{t}%\" / \"{plain(actual.value * 100)}%\", or \"{a}%\"), "
+                         "or both as ratios")
 
 
 def target_row(index: int, item: Any) -> TargetRow:

@@ -298,6 +298,7 @@ def test_a_number_without_a_unit_beside_a_percentage_is_refused_not_read_as_8800
     (95, 0.96, "target 95 is read as the ratio 95 (9500%) in a row whose unit is %"),
     (0.95, 60, "actual 60 is read as the ratio 60 (6000%) in a row whose unit is %"),
     (100, 99.999, "target 100 is read as the ratio 100 (10000%) in a row whose unit is %"),
+    (5, 0.08, "target 5 and actual 0.08 are on two scales in a row whose unit is % (as ratios, 500% and 8%)"),
 ])
 @pytest.mark.parametrize("unit", ["%", "％"])  # ％: as a Chinese input method types it
 def test_a_percentage_without_its_sign_in_a_row_whose_unit_is_percent_is_refused(target, actual, words, unit,

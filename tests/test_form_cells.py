@@ -362,6 +362,26 @@ def test_an_amount_whose_cell_format_shows_another_unit_than_wan_yuan_is_refused
             assert (0, []) == (code, lines)
 
 
+def test_a_percent_sign_written_as_text_in_a_number_format_shows_the_number_as_it_is(tmp_path: Path):
+    """95 formatted 0"%" (or 0\\%) shows as 95% in Excel, where 0% shows it as 9500%: it was read as 9500%, and an actual
+    below its target took full marks. A percent sign the format writes as text reads the number as the percentage."""
+    from openpyxl import load_workbook
+
+    form = _form(tmp_path)
+    cell = _cell_of(form, "安置房桩基及主体封顶栋数")
+    book = load_workbook(form)
+    sheet = book.worksheets[0]
+    target = sheet[cell.replace("F", "E")]
+    target.value, target.number_format = "≥96%", "General"
+    results = []
+    for number_format in ('0"%"', "0\\%", 'General"%"'):
+        sheet[cell].value, sheet[cell].number_format = 95, number_format
+        book.save(tmp_path / "edited.xlsx")
+        run = CliRunner().invoke(main, ["score", str(tmp_path / "edited.xlsx")])
+        results.append(next(line for line in run.stdout.splitlines() if "安置房桩基及主体封顶栋数" in line).split(None, 3)[-1])
+    assert 3 == len(results) and all("完成率98.96%" in r for r in results), results
+
+
 def test_a_cost_row_without_a_sign_is_refused_and_a_sign_in_the_cells_format_is_read(tmp_path: Path):
     """The national 自评表 has no 指标性质 column: a 成本指标 row whose 年度指标值 was typed 100万元 was scored as a target
     to reach, and an actual of 125万元 took full marks. It is refused, saying to write ≤; a target cell holding 100
@@ -532,7 +552,7 @@ def test_a_number_beside_a_percent_in_the_unit_column_is_a_percentage(tmp_path: 
     sheet = load_workbook(form).worksheets[0]
     row = next(c.row for line in sheet.iter_rows() for c in line if c.value == "工程验收合格率")
     heads = {c.value: c.column_letter for line in sheet.iter_rows() for c in line if c.value in ("指标值", "度量单位", "完成值")}
-    for unit, target, actual in (("%", 95, 90), ("％", "95", 90), ("%", 95, 0.9)):
+    for unit, target, actual in (("%", 95, 90), ("％", "95", 90), ("%", 95, 0.9), ("%", 0.95, 96)):
         book = load_workbook(form)
         cells = book.worksheets[0]
         for head, value in (("指标值", target), ("度量单位", unit), ("完成值", actual)):
@@ -540,8 +560,14 @@ def test_a_number_beside_a_percent_in_the_unit_column_is_a_percentage(tmp_path: 
             cells[f"{heads[head]}{row}"].number_format = "General"
         book.save(tmp_path / "edited.xlsx")
         run = CliRunner().invoke(main, ["score", str(tmp_path / "edited.xlsx"), "--format", "json"])
+        if actual == 0.9:  # 0.9 beside 95%: 0.9% or 90%? both readings are named, none is guessed
+            assert 1 == run.exit_code and "write 0.9% if it is 0.9 percent, or 90% for the ratio 0.9" in run.output
+            continue
         assert 0 == run.exit_code, run.output
-        assert expected["total"] == json.loads(run.stdout)["total"]
+        if actual == 96:  # 0.95 and 96 beside %: the ratio 95% and 96%, which reaches it
+            assert "完成率101.05%，达到目标" in CliRunner().invoke(main, ["score", str(tmp_path / "edited.xlsx")]).stdout
+        else:
+            assert expected["total"] == json.loads(run.stdout)["total"]
 
 
 def test_rows_without_a_level2_are_printed_where_they_read_back_without_one(tmp_path: Path):

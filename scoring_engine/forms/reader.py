@@ -364,8 +364,20 @@ def _signs_and_percents(reading: FormReading, r: int, at: Mapping[str, int], ite
     name = item["name"]
     if "unit" in at and isinstance(item.get("unit"), str) and unicodedata.normalize("NFKC", item["unit"]) == "%":
         # a form with its own 度量单位 column: 95 beside % is 95%, as the 一体化 system shows it (0.95 stays the ratio)
+        # one scale for the row: a target above 1 (20 beside %) makes its actual a percentage too (1 is 1%, not 100%);
+        # beside a ratio target (0.95) an actual of 10 or more is a percentage (96), one below stays a ratio (1.2, 120%)
+        bare_target = _bare_value(item.get("target"))
+        target = bare_target if bare_target is not None and bare_target > 1 else None  # a percentage: 20 is 20%
         for key in [k for k in ("target", "actual") if k in item]:
-            item[key] = _percent_by_column(item[key])
+            bare = _bare_value(item[key])
+            if bare is None:
+                continue
+            if key == "actual" and target is not None and 0 < bare <= 1:  # 1 beside 95 and %: 1% or 100%? not ours
+                number = plain(bare)
+                _row_problem(reading, r, at, name, f"actual {number} has no unit, beside the percentage {plain(target)}%",
+                             f"write {number}% if it is {number} percent, or {plain(bare * 100)}% for the ratio {number}")
+            elif bare > 1 if key == "target" else target is not None or bare >= _PERCENT_ONLY_FROM:
+                item[key] = f"{plain(item[key])}%" if isinstance(item[key], Decimal) else f"{item[key]}%"
     if "comparison" in at and "comparison" not in item and _unsigned_number(item.get("target")):
         _row_problem(reading, r, at, name, f"comparison is empty, and the target {item['target']} has no sign",
                      "write ≥ for a target to reach, ≤ for a ceiling, = for an exact value")
@@ -400,15 +412,19 @@ def _row_problem(reading: FormReading, r: int, at: Mapping[str, int], name: str,
     reading.problem(r, at[key], f"row {name}: {message}", hint)
 
 
-def _percent_by_column(value: Any) -> Any:
-    """A value beside a 度量单位 of %: a bare number above 1 ('95', 95, '≥95') is a percentage; the rest as written."""
+#: Beside a ratio target in a row of %, an actual from which it is a percentage (96 is 96%; 1.2 stays 120%).
+_PERCENT_ONLY_FROM = Decimal(10)
+
+
+def _bare_value(value: Any) -> Decimal | None:
+    """The number of a value written without a unit ('95', 95, '≥95'); None for text that is no quantity, or has one."""
     if isinstance(value, Decimal):
-        return f"{plain(value)}%" if value > 1 else value
+        return value
     try:
         quantity = parse_quantity(value) if isinstance(value, str) else None
     except ValueError:  # said when the row is read
-        return value
-    return f"{value}%" if quantity is not None and quantity.unit is None and quantity.value > 1 else value
+        return None
+    return quantity.value if quantity is not None and quantity.unit is None else None
 
 
 def _one_line(text: str, field_name: str) -> str:

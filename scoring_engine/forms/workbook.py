@@ -143,12 +143,14 @@ def _sheet(ws: Any, name: str) -> Sheet:
             elif isinstance(value, int) and not isinstance(value, bool):
                 value = Decimal(value)
             if isinstance(value, Decimal):
-                number_format = getattr(cell, "number_format", None)
-                unit, sign = format_unit(number_format), format_sign(number_format)
+                before, after, percent = _around(getattr(cell, "number_format", None))
+                if after in ("%", "％") and not percent:  # 95 in 0"%" shows 95% as typed: the ratio 0.95, as 0% would hold it
+                    value, after = value.scaleb(-2), "%"
+                unit = after or ("%" if percent else None)
                 if unit is not None:
                     units[(r, c)] = unit
-                if sign is not None:
-                    signs[(r, c)] = sign
+                if before:
+                    signs[(r, c)] = before
             cells[(r, c)] = value
     return Sheet(str(ws.title), cells, units, signs)
 
