@@ -83,8 +83,9 @@ def test_wrong_arguments_are_said_as_such(small):
     facts = load_facts(SMALL / "facts.json")
     with pytest.raises(TypeError, match="indicator_set is a loaded IndicatorSet"):
         score("national-framework", facts)  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match="summarise takes score_many's outcomes"):
-        summarise([score(small, facts)])
+    for wrong in ([score(small, facts)], None):
+        with pytest.raises(TypeError, match="summarise takes score_many's outcomes"):
+            summarise(wrong)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="not one: pass \\[facts\\]"):
         list(score_many(small, facts.values))  # type: ignore[arg-type]
     for jobs in (2.5, "2", 0):

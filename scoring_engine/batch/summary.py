@@ -382,6 +382,8 @@ class Summariser:
 
 def summarise(rows: Iterable[Any]) -> Summary:
     """The Summary of the project rows (or of score_many's outcomes, which carry their rows)."""
+    if isinstance(rows, (str, bytes, ProjectRow)) or not hasattr(rows, "__iter__"):
+        raise TypeError(f"summarise takes score_many's outcomes (or their rows), not {type(rows).__name__}")
     summariser = Summariser()
     for item in rows:
         if isinstance(item, ProjectRow):
