@@ -67,11 +67,12 @@ def score(rule: Linear, weight: Decimal, facts: FactView) -> Outcome:
         return Outcome(weight, "linear.full", shown_later((value, target), _shown, show, value=value, target=target), details)
     units = _units(shortfall, rule)
     each = rule.each.of(weight)
-    deducted = min(units * each, weight)
+    owed = units * each
+    deducted = min(owed, weight)
     details.update(units=units, deducted=deducted)
     taken = settle_later((Deduction(deducted, f"差{show(shortfall)}"),), weight, weight - deducted, rule.rounding)
     fields = shown_later((value, target, shortfall, units, each), _partial_fields, rule, show, value, target, shortfall,
-                         units, each, taken, units * each > weight)
+                         units, each, taken, owed > weight)
     return Outcome(weight - deducted, "linear.partial", fields, details, taken)
 
 
