@@ -198,11 +198,26 @@ _COLON_IN_TEXT = re.compile(r"^[ \t]*(?:-[ \t]+)?([A-Za-z_][\w.\-]*):[ \t]+(?=[^
 _LONGEST_SLIP_LINE = 2000
 
 
+_BLOCK_TEXT = re.compile(r":\s*[|>][+-]?\d?\s*(?:#.*)?$")  # 'description: |' begins a text of the lines below it
+
+
+def _in_block_text(lines: list[str], number: int) -> bool:
+    """Whether line `number` is a line of a block text (under 'key: |' or 'key: >', more indented than the key)."""
+    indent = len(lines[number - 1]) - len(lines[number - 1].lstrip(" "))
+    for above in range(number - 1, max(number - 200, 0), -1):
+        line = lines[above - 1]
+        if line.strip() and len(line) - len(line.lstrip(" ")) < indent:
+            return _BLOCK_TEXT.search(line) is not None
+    return False
+
+
 def _colon_slip(lines: list[str], first: int, last: int, parser_says: str, file: str | None) -> Problem | None:
     """A key written without the space after its colon ('weight:5', read as one text), or a text value holding ': '
     (read as a key inside it): the line and what to type, not the parser's 'could not find expected ':''."""
     for number in range(first, min(last, len(lines)) + 1):
         found = _NO_SPACE.match(lines[number - 1]) if len(lines[number - 1]) <= _LONGEST_SLIP_LINE else None
+        if found is not None and _in_block_text(lines, number):
+            continue  # a line of a | or > text: 'key:value' is its words
         if found is not None:
             key, value = found.group(2), found.group(3)
             return Problem(f"no space after the ':' of {key}: YAML reads '{key}:{value}' as one text", file=file,

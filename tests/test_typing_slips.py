@@ -278,3 +278,13 @@ def test_a_long_line_with_a_colon_at_its_end_is_said_as_any_other() -> None:
     problem = yaml_syntax_problem("id: t\n" + line + "\n", "set.yaml", (2, 1), (2, len(line)),
                                   "mapping values are not allowed here")
     assert "YAML syntax: mapping values are not allowed here" == problem.message and problem.hint is None
+
+
+def test_a_key_value_inside_a_block_text_is_no_slip() -> None:
+    """'note:value' on a line of a `description: |` text is its words: it was named as the slip of the YAML error on the
+    line after it, and the real error was not said."""
+    from scoring_engine._typing_slips import yaml_syntax_problem
+
+    text = 'id: t\nname: t\ndescription: |\n  note:value here\nversion: "1"\n  bad: [\n'
+    problem = yaml_syntax_problem(text, "set.yaml", (4, 1), (6, 3), "expected <block end>, but found '<block mapping start>'")
+    assert problem.message.startswith("YAML syntax:") and 6 == problem.line
