@@ -24,9 +24,10 @@ from .._arith import in_engine_context, plain
 from ..errors import FactsError, Problem
 from ..facts import Facts
 from ..model import Indicator, IndicatorSet, TargetBlock
-from ..target_rows import parse_quantity, target_row
+from ..target_rows import target_row
 from .layout import Labelled, form_layout, same_label
-from .reading import FILL_THE_CELL, Blank, FormReading
+from .reading import (FILL_THE_CELL, PERCENT_ONLY_FROM, Blank, FormReading, bare_value, numeric, one_line, unsigned_number,
+                      with_unit)
 from .workbook import Formula, Sheet, open_workbook
 
 __all__ = ["Blank", "FILL_THE_CELL", "ImportedFacts", "SIDE_SHEET", "read_form", "named_set", "FORM_SUFFIXES"]
@@ -323,8 +324,8 @@ def _row(reading: FormReading, r: int, at: Mapping[str, int], name: str, categor
                 shown = column.label if column else field_name
                 reading.problem(r, at[key], f"holds a formula ({value.text[:40]}); expected the {shown} itself")
             elif value is not None:
-                item[field_name] = _one_line(value, field_name) if isinstance(value, str) else \
-                    _with_unit(reading, r, at[key], value)
+                item[field_name] = one_line(value, field_name) if isinstance(value, str) else \
+                    with_unit(reading, r, at[key], value)
                 reading.provenance[f"{where}.{field_name}"] = reading.sheet.ref(r, at[key])
             else:
                 column = reading.layout.column(key)
@@ -339,10 +340,10 @@ def _row(reading: FormReading, r: int, at: Mapping[str, int], name: str, categor
         item["weight"] = weight
         reading.provenance[f"{where}.weight"] = reading.sheet.ref(r, at["weight"])
     target = item.get("target")
-    numeric_target = isinstance(target, Decimal) or _numeric(target)  # '约9.5公里' beside ≥10公里: a slip, not a tier
+    numeric_target = isinstance(target, Decimal) or numeric(target)  # '约9.5公里' beside ≥10公里: a slip, not a tier
     if numeric_target and "score" in at:  # the set scores a quantitative row: a score typed there is compared with it
         reading.typed_score(where, r, at["score"])
-    if isinstance(item.get("actual"), str) and not _numeric(item.get("actual")) and not numeric_target and "score" in at:
+    if isinstance(item.get("actual"), str) and not numeric(item.get("actual")) and not numeric_target and "score" in at:
         score = reading.number(r, at["score"], "the score the unit gave this qualitative row", "分")
         if score is None and len(reading.problems) == before:
             reading.problem(r, at["score"], "expected the score the unit gave this qualitative row, got an empty cell")
@@ -366,22 +367,22 @@ def _signs_and_percents(reading: FormReading, r: int, at: Mapping[str, int], ite
         # a form with its own 度量单位 column: 95 beside % is 95%, as the 一体化 system shows it (0.95 stays the ratio)
         # one scale for the row: a target above 1 (20 beside %) makes its actual a percentage too (1 is 1%, not 100%);
         # beside a ratio target (0.95) an actual of 10 or more is a percentage (96), one below stays a ratio (1.2, 120%)
-        bare_target = _bare_value(item.get("target"))
+        bare_target = bare_value(item.get("target"))
         target = bare_target if bare_target is not None and bare_target > 1 else None  # a percentage: 20 is 20%
         for key in [k for k in ("target", "actual") if k in item]:
-            bare = _bare_value(item[key])
+            bare = bare_value(item[key])
             if bare is None:
                 continue
             if key == "actual" and target is not None and 0 < bare <= 1:  # 1 beside 95 and %: 1% or 100%? not ours
                 number = plain(bare)
                 _row_problem(reading, r, at, name, f"actual {number} has no unit, beside the percentage {plain(target)}%",
                              f"write {number}% if it is {number} percent, or {plain(bare * 100)}% for the ratio {number}")
-            elif bare > 1 if key == "target" else target is not None or bare >= _PERCENT_ONLY_FROM:
+            elif bare > 1 if key == "target" else target is not None or bare >= PERCENT_ONLY_FROM:
                 item[key] = f"{plain(item[key])}%" if isinstance(item[key], Decimal) else f"{item[key]}%"
-    if "comparison" in at and "comparison" not in item and _unsigned_number(item.get("target")):
+    if "comparison" in at and "comparison" not in item and unsigned_number(item.get("target")):
         _row_problem(reading, r, at, name, f"comparison is empty, and the target {item['target']} has no sign",
                      "write ≥ for a target to reach, ≤ for a ceiling, = for an exact value")
-    if "comparison" not in at and "成本" in category and _unsigned_number(item.get("target")):
+    if "comparison" not in at and "成本" in category and unsigned_number(item.get("target")):
         # the national form has no 指标性质 column: a 成本指标 written 100万元 was scored as ≥, and 125万元 took full marks
         _row_problem(reading, r, at, name, f"target {item['target']} has no sign, and a {category} row without one is "
                                            "scored as a target to reach (≥)",
@@ -410,67 +411,6 @@ def _row_problem(reading: FormReading, r: int, at: Mapping[str, int], name: str,
     if word == "weight":  # a form has no "leave weight out": every row prints its 分值
         hint = "write the points the row carries"
     reading.problem(r, at[key], f"row {name}: {message}", hint)
-
-
-#: Beside a ratio target in a row of %, an actual from which it is a percentage (96 is 96%; 1.2 stays 120%).
-_PERCENT_ONLY_FROM = Decimal(10)
-
-
-def _bare_value(value: Any) -> Decimal | None:
-    """The number of a value written without a unit ('95', 95, '≥95'); None for text that is no quantity, or has one."""
-    if isinstance(value, Decimal):
-        return value
-    try:
-        quantity = parse_quantity(value) if isinstance(value, str) else None
-    except ValueError:  # said when the row is read
-        return None
-    return quantity.value if quantity is not None and quantity.unit is None else None
-
-
-def _one_line(text: str, field_name: str) -> str:
-    """A cell's text as the row holds it: a value or a tier broken over lines in its cell ('达成\n年度指标', typed with
-    Alt+Enter to fit the column) is one line; a reason keeps its lines."""
-    return text.strip() if field_name == "reason" else "".join(line.strip() for line in text.strip().splitlines())
-
-
-def _with_unit(reading: FormReading, row: int, col: int, value: Any) -> Any:
-    """A number cell as the form shows it: with the unit its format prints after it (18 as '18栋', 0.95 as '95%'), so
-    that it is checked against the target's unit as typed text is."""
-    unit = reading.sheet.units.get((row, col))
-    sign = _comparison(reading.sheet.signs.get((row, col), ""))  # "≤"0% shows 0.1 as ≤10%: read with its sign, as typed
-    if (unit is None and not sign) or not isinstance(value, Decimal):
-        return value
-    return sign + (f"{plain(value * 100)}%" if unit == "%" else f"{plain(value)}{unit or ''}")
-
-
-def _comparison(shown_before: str) -> str:
-    """The text a cell's format shows before its number, when it is a comparison ('≤', '不高于', and '<', which reading
-    refuses as strict); '' for any other ('¥', '约')."""
-    if not shown_before:
-        return ""
-    try:
-        quantity = parse_quantity(shown_before + "1")
-    except ValueError:  # a strict sign: kept, to be refused as typed text is
-        return shown_before
-    return shown_before if quantity is not None and quantity.comparison else ""
-
-
-def _unsigned_number(target: Any) -> bool:
-    """Whether a target is a number written without ≥, ≤ or = (a plain 19, or '19栋')."""
-    if isinstance(target, Decimal):
-        return True
-    try:
-        quantity = parse_quantity(target) if isinstance(target, str) else None
-    except ValueError:
-        return False
-    return quantity is not None and quantity.comparison is None
-
-
-def _numeric(value: Any) -> bool:
-    try:
-        return isinstance(value, str) and parse_quantity(value) is not None
-    except ValueError:
-        return True
 
 
 def _side(reading: FormReading, side: Sheet) -> dict[str, str]:

@@ -17,7 +17,8 @@ from ..target_rows import parse_quantity
 from .layout import FormLayout, Labelled
 from .workbook import Formula, Sheet
 
-__all__ = ["Blank", "FILL_THE_CELL", "FormReading"]
+__all__ = ["Blank", "FILL_THE_CELL", "FormReading", "PERCENT_ONLY_FROM", "bare_value", "numeric", "one_line", "shown_comparison",
+           "unsigned_number", "with_unit"]
 
 FILL_THE_CELL = "fill in the cell"
 # The ways a unit is written beside a number on a form: 712.42万 is in 万元, 20分 in points.
@@ -103,3 +104,64 @@ class FormReading:
             self.problem(row, col, f"holds a formula ({value.text[:40]}); expected text", "type the text itself")
             return None
         return str(value).strip() if not isinstance(value, Decimal) else format(value, "f")
+
+
+#: Beside a ratio target in a row of %, an actual from which it is a percentage (96 is 96%; 1.2 stays 120%).
+PERCENT_ONLY_FROM = Decimal(10)
+
+
+def bare_value(value: Any) -> Decimal | None:
+    """The number of a value written without a unit ('95', 95, '≥95'); None for text that is no quantity, or has one."""
+    if isinstance(value, Decimal):
+        return value
+    try:
+        quantity = parse_quantity(value) if isinstance(value, str) else None
+    except ValueError:  # said when the row is read
+        return None
+    return quantity.value if quantity is not None and quantity.unit is None else None
+
+
+def one_line(text: str, field_name: str) -> str:
+    """A cell's text as the row holds it: a value or a tier broken over lines in its cell ('达成\\n年度指标', typed with
+    Alt+Enter to fit the column) is one line; a reason keeps its lines."""
+    return text.strip() if field_name == "reason" else "".join(line.strip() for line in text.strip().splitlines())
+
+
+def with_unit(reading: FormReading, row: int, col: int, value: Any) -> Any:
+    """A number cell as the form shows it: with the unit its format prints after it (18 as '18栋', 0.95 as '95%'), so
+    that it is checked against the target's unit as typed text is."""
+    unit = reading.sheet.units.get((row, col))
+    sign = shown_comparison(reading.sheet.signs.get((row, col), ""))  # "≤"0% shows 0.1 as ≤10%: read with its sign, as typed
+    if (unit is None and not sign) or not isinstance(value, Decimal):
+        return value
+    return sign + (f"{plain(value * 100)}%" if unit == "%" else f"{plain(value)}{unit or ''}")
+
+
+def shown_comparison(shown_before: str) -> str:
+    """The text a cell's format shows before its number, when it is a comparison ('≤', '不高于', and '<', which reading
+    refuses as strict); '' for any other ('¥', '约')."""
+    if not shown_before:
+        return ""
+    try:
+        quantity = parse_quantity(shown_before + "1")
+    except ValueError:  # a strict sign: kept, to be refused as typed text is
+        return shown_before
+    return shown_before if quantity is not None and quantity.comparison else ""
+
+
+def unsigned_number(target: Any) -> bool:
+    """Whether a target is a number written without ≥, ≤ or = (a plain 19, or '19栋')."""
+    if isinstance(target, Decimal):
+        return True
+    try:
+        quantity = parse_quantity(target) if isinstance(target, str) else None
+    except ValueError:
+        return False
+    return quantity is not None and quantity.comparison is None
+
+
+def numeric(value: Any) -> bool:
+    try:
+        return isinstance(value, str) and parse_quantity(value) is not None
+    except ValueError:
+        return True
