@@ -41,6 +41,22 @@ def _form(tmp_path: Path, *blank: str, **values: Any) -> Path:
     return form
 
 
+def _water_form(tmp_path: Path, set_id: str, output: list[dict[str, Any]], *layout: str) -> tuple[Path, Path]:
+    """A water-supply project's facts (its 产出 rows `output`, one row each for 效益 and 满意度) under `set_id`, and the
+    form `score` writes of them (`layout`: e.g. --layout selfeval): (facts file, form)."""
+    import json
+
+    document = {"indicator_set": set_id, "project": {"name": "供水工程"},
+                "facts": {"budget": {"total": 100, "paid": 95},
+                          "targets": {"output": output,
+                                      "benefit": [{"name": "新增受益人口", "target": "≥5000人", "actual": "4000人"}],
+                                      "satisfaction": [{"name": "满意度", "target": "≥90%", "actual": "85%"}]}}}
+    facts, form = tmp_path / "facts.json", tmp_path / "form.xlsx"
+    facts.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    assert 0 == CliRunner().invoke(main, ["score", str(facts), *layout, "-o", str(form)]).exit_code
+    return facts, form
+
+
 def _lines(*args: str) -> tuple[int, list[str]]:
     run = CliRunner().invoke(main, ["--lang", "zh", *args])
     return run.exit_code, [line for line in run.output.splitlines() if line.startswith("错误")]
@@ -392,14 +408,7 @@ def test_a_cost_row_without_a_sign_is_refused_and_a_sign_in_the_cells_format_is_
 
     rows = [{"name": "新建供水管网长度", "category": "数量指标", "weight": 40, "target": "≥10公里", "actual": "9公里"},
             {"name": "每公里管网造价", "category": "成本指标", "weight": 10, "target": "≤100万元", "actual": "125万元"}]
-    document = {"indicator_set": "self-evaluation", "project": {"name": "供水工程"},
-                "facts": {"budget": {"total": 100, "paid": 95},
-                          "targets": {"output": rows,
-                                      "benefit": [{"name": "新增受益人口", "target": "≥5000人", "actual": "4000人"}],
-                                      "satisfaction": [{"name": "满意度", "target": "≥90%", "actual": "85%"}]}}}
-    (tmp_path / "facts.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
-    form = tmp_path / "form.xlsx"
-    assert 0 == CliRunner().invoke(main, ["score", str(tmp_path / "facts.json"), "--layout", "selfeval", "-o", str(form)]).exit_code
+    _, form = _water_form(tmp_path, "self-evaluation", rows, "--layout", "selfeval")
     typed = CliRunner().invoke(main, ["score", str(form), "--format", "json"])
     assert 0 == typed.exit_code, typed.output
     cell = next(c.coordinate for line in load_workbook(form).worksheets[0].iter_rows() for c in line if c.value == "≤100万元")
@@ -540,15 +549,8 @@ def test_a_number_beside_a_percent_in_the_unit_column_is_a_percentage(tmp_path: 
 
     rows = [{"name": "新建供水管网长度", "category": "数量指标", "weight": 40, "target": "≥10公里", "actual": "9公里"},
             {"name": "工程验收合格率", "category": "质量指标", "weight": 10, "target": "≥95%", "actual": "90%"}]
-    document = {"indicator_set": "sichuan-self-evaluation", "project": {"name": "供水工程"},
-                "facts": {"budget": {"total": 100, "paid": 95},
-                          "targets": {"output": rows,
-                                      "benefit": [{"name": "新增受益人口", "target": "≥5000人", "actual": "4000人"}],
-                                      "satisfaction": [{"name": "满意度", "target": "≥90%", "actual": "85%"}]}}}
-    (tmp_path / "facts.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
-    form = tmp_path / "form.xlsx"
-    assert 0 == CliRunner().invoke(main, ["score", str(tmp_path / "facts.json"), "-o", str(form)]).exit_code
-    expected = json.loads(CliRunner().invoke(main, ["score", str(tmp_path / "facts.json"), "--format", "json"]).stdout)
+    facts, form = _water_form(tmp_path, "sichuan-self-evaluation", rows)
+    expected = json.loads(CliRunner().invoke(main, ["score", str(facts), "--format", "json"]).stdout)
     sheet = load_workbook(form).worksheets[0]
     row = next(c.row for line in sheet.iter_rows() for c in line if c.value == "工程验收合格率")
     heads = {c.value: c.column_letter for line in sheet.iter_rows() for c in line if c.value in ("指标值", "度量单位", "完成值")}
@@ -573,18 +575,10 @@ def test_a_number_beside_a_percent_in_the_unit_column_is_a_percentage(tmp_path: 
 def test_rows_without_a_level2_are_printed_where_they_read_back_without_one(tmp_path: Path):
     """Rows without a 二级 were printed after the last 二级 heading (成本指标) and read back as 成本指标; now they are
     printed first under their 一级, and the form reads back as the facts were."""
-    import json
 
     rows = [{"name": "新建供水管网长度", "weight": 25, "target": "≥10公里", "actual": "9公里"},
             {"name": "每公里管网造价", "category": "成本指标", "weight": 25, "target": "≤100万元", "actual": "90万元"}]
-    document = {"indicator_set": "self-evaluation", "project": {"name": "供水工程"},
-                "facts": {"budget": {"total": 100, "paid": 95},
-                          "targets": {"output": rows,
-                                      "benefit": [{"name": "新增受益人口", "target": "≥5000人", "actual": "4000人"}],
-                                      "satisfaction": [{"name": "满意度", "target": "≥90%", "actual": "85%"}]}}}
-    (tmp_path / "facts.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
-    form = tmp_path / "form.xlsx"
-    assert 0 == CliRunner().invoke(main, ["score", str(tmp_path / "facts.json"), "--layout", "selfeval", "-o", str(form)]).exit_code
+    _, form = _water_form(tmp_path, "self-evaluation", rows, "--layout", "selfeval")
     read = read_form(form, load_indicator_set(resolve_set("self-evaluation"))).facts.values["targets.output"]
     assert {"新建供水管网长度": None, "每公里管网造价": "成本指标"} == {row["name"]: row.get("category") for row in read}
 
