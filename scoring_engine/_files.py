@@ -148,6 +148,9 @@ def resolve_set(ref: str, relative_to: Path | None = None, what: str = "indicato
     links followed: see `inside_folder`.
     """
     bundled = bundled_sets()
+    if not str(ref).strip():  # Path('') is the current folder: an empty name is no set
+        raise IndicatorSetError(Problem("no indicator set named: the name is empty",
+                                        hint="bundled sets: " + ", ".join(bundled) if bundled else None))
     if relative_to is not None:
         if ref in bundled and not _exists(relative_to / ref):
             return bundled[ref]

@@ -377,6 +377,7 @@ _SCORING = (
     ("this fact is a ratio: write 0.86, not 86", "这个事实是比率：写 0.86，不是 86"),
     ("a number of about {digits} digits is out of range ({name} is 1e15)", "约 {digits} 位的数超出范围（{name} 为 1e15）"),
     ("a number of {digits} digits is out of range ({name} is 1e15)", "{digits} 位的数超出范围（{name} 为 1e15）"),
+    ("no indicator set named: the name is empty", "没有给出指标体系：名称为空"),
     ("a number of {digits} significant digits: the engine computes with {most}",
      "有效数字有 {digits} 位：评分按 {most} 位有效数字计算"),
     ("round it to at most {most} digits", "四舍五入到至多 {most} 位有效数字"),

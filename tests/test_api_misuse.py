@@ -171,3 +171,11 @@ def test_a_set_given_as_bytes_is_a_type_error_saying_what_to_pass():
 
     with pytest.raises(TypeError, match="decode it"):
         parse_indicator_set((SMALL / "set.yaml").read_bytes())  # type: ignore[arg-type]
+
+
+def test_an_empty_set_name_is_said_as_such():
+    """load_indicator_set("") said '.: is a folder, not a file' (Path('') is the current folder)."""
+    from scoring_engine import IndicatorSetError
+
+    with pytest.raises(IndicatorSetError, match="the name is empty"):
+        load_indicator_set("")
