@@ -62,6 +62,7 @@ ROWS = (
      "填写实际完成的数值；定性指标填写档次（达成年度指标…）"),
     ("a row judged by a date (按期完成) is written as its tier (达成年度指标…), or the date as text",
      "按日期判断的指标（按期完成）填写档次（达成年度指标…），或把日期写成文字"),
+    ("{field:s} {value} beside % has two readings in this row", "{field} {value} 在度量单位为 % 的这一行中有两种读法"),
     ("missing name", "缺少 name"),
     ("give the 三级指标 its name", "写出三级指标的名称"),
     ("a target row may have: {keys}", "绩效目标行可以有：{keys}"),

@@ -218,6 +218,9 @@ def _bare_beside_percent(*sides: tuple[str, Quantity, Any]) -> None:
 
 #: A bare number of a row whose unit is % is a ratio (0.95 is 95%); one this large is a percentage without its sign.
 _PERCENT_WITHOUT_SIGN = Decimal(10)
+#: The largest ratio a target of a row in % plausibly is (a completion rate of 120% is 1.2): above it, beside an actual
+#: of 1 or less, the two are on two scales.
+_RATIO_TARGET_MOST = Decimal(2)
 
 
 def _bare_in_percent_row(*sides: tuple[str, Quantity | None]) -> None:
@@ -230,7 +233,7 @@ def _bare_in_percent_row(*sides: tuple[str, Quantity | None]) -> None:
                              "whose unit is %", f"write \"{number}%\", or the ratio {plain(quantity.value / 100)}")
     (_, target), (_, actual) = sides
     if (target is not None and actual is not None and target.unit is None and actual.unit is None
-            and target.value > 1 >= actual.value > 0):  # 5 beside 0.08: 500% and 8%, or 5% and 0.08%? not ours to guess
+            and target.value > _RATIO_TARGET_MOST and 1 >= actual.value > 0):  # 5 beside 0.08: 500% and 8%, or 5%?
         t, a = plain(target.value), plain(actual.value)
         raise ValueError(f"target {t} and actual {a} are on two scales in a row whose unit is % (as ratios, "
                          f"{plain(target.value * 100)}% and {plain(actual.value * 100)}%)",

@@ -326,6 +326,7 @@ def test_a_percentage_without_its_sign_in_a_row_whose_unit_is_percent_is_refused
         scored(target, actual)
     assert words in caught.value.problems[0].message
     assert scored(0.95, 1.2).indicator("satisfaction").score == scored("95%", "120%").indicator("satisfaction").score
+    assert scored(1.2, 1).indicator("satisfaction").score == scored("120%", "100%").indicator("satisfaction").score
 
 
 def test_a_row_whose_comparison_is_qualitative_is_read_as_the_set_maps_it() -> None:

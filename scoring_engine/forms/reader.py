@@ -26,7 +26,7 @@ from ..facts import Facts
 from ..model import Indicator, IndicatorSet, TargetBlock
 from ..target_rows import target_row
 from .layout import Labelled, form_layout, same_label
-from .reading import (FILL_THE_CELL, PERCENT_ONLY_FROM, Blank, FormReading, bare_value, numeric, one_line, unsigned_number,
+from .reading import (FILL_THE_CELL, Blank, FormReading, bare_value, is_percentage, numeric, one_line, unsigned_number,
                       with_unit)
 from .workbook import Formula, Sheet, open_workbook
 
@@ -364,21 +364,7 @@ def _signs_and_percents(reading: FormReading, r: int, at: Mapping[str, int], ite
     """A row's numbers beside a 度量单位 of %, and a target whose sign the form leaves to be guessed."""
     name = item["name"]
     if "unit" in at and isinstance(item.get("unit"), str) and unicodedata.normalize("NFKC", item["unit"]) == "%":
-        # a form with its own 度量单位 column: 95 beside % is 95%, as the 一体化 system shows it (0.95 stays the ratio)
-        # one scale for the row: a target above 1 (20 beside %) makes its actual a percentage too (1 is 1%, not 100%);
-        # beside a ratio target (0.95) an actual of 10 or more is a percentage (96), one below stays a ratio (1.2, 120%)
-        bare_target = bare_value(item.get("target"))
-        target = bare_target if bare_target is not None and bare_target > 1 else None  # a percentage: 20 is 20%
-        for key in [k for k in ("target", "actual") if k in item]:
-            bare = bare_value(item[key])
-            if bare is None:
-                continue
-            if key == "actual" and target is not None and 0 < bare <= 1:  # 1 beside 95 and %: 1% or 100%? not ours
-                number = plain(bare)
-                _row_problem(reading, r, at, name, f"actual {number} has no unit, beside the percentage {plain(target)}%",
-                             f"write {number}% if it is {number} percent, or {plain(bare * 100)}% for the ratio {number}")
-            elif bare > 1 if key == "target" else target is not None or bare >= PERCENT_ONLY_FROM:
-                item[key] = f"{plain(item[key])}%" if isinstance(item[key], Decimal) else f"{item[key]}%"
+        _beside_percent_column(reading, r, at, item)
     if "comparison" in at and "comparison" not in item and unsigned_number(item.get("target")):
         _row_problem(reading, r, at, name, f"comparison is empty, and the target {item['target']} has no sign",
                      "write ≥ for a target to reach, ≤ for a ceiling, = for an exact value")
@@ -387,6 +373,27 @@ def _signs_and_percents(reading: FormReading, r: int, at: Mapping[str, int], ite
         _row_problem(reading, r, at, name, f"target {item['target']} has no sign, and a {category} row without one is "
                                            "scored as a target to reach (≥)",
                      f"write ≤{item['target']} for a ceiling (the usual 成本指标), or ≥{item['target']}")
+
+
+def _beside_percent_column(reading: FormReading, r: int, at: Mapping[str, int], item: dict[str, Any]) -> None:
+    """A row whose 度量单位 column says %: its bare numbers read on one scale, or none guessed.
+
+    All above 1 (95 and 90) are percentages, as the 一体化 system shows them; all of 1 or less (0.95 and 0.9) are
+    ratios, as a cell formatted 0% holds them. A bare number of 1 or less beside one above 1, or beside a percentage
+    written with its sign (1 beside 20, 0.3 beside 5%), is 1% or 100%: not ours to guess, so both readings are named.
+    """
+    keys = [k for k in ("target", "actual") if k in item]
+    bare = {k: v for k in keys if (v := bare_value(item[k])) is not None and v != 0}
+    if bare and all(v > 1 for v in bare.values()):
+        for key in bare:
+            item[key] = f"{plain(item[key])}%" if isinstance(item[key], Decimal) else f"{item[key]}%"
+        return
+    small = next((k for k, v in bare.items() if v <= 1), None)
+    written = any(k not in bare and is_percentage(item[k]) for k in keys)
+    if small is not None and (written or any(v > 1 for v in bare.values())):
+        number = plain(bare[small])
+        _row_problem(reading, r, at, item["name"], f"{small} {number} beside % has two readings in this row",
+                     f"write {number}% if it is {number} percent, or {plain(bare[small] * 100)}% for the ratio {number}")
 
 
 # What a row's problem is about, by its first word, and the columns that hold it (the first the form has).

@@ -17,7 +17,7 @@ from ..target_rows import parse_quantity
 from .layout import FormLayout, Labelled
 from .workbook import Formula, Sheet
 
-__all__ = ["Blank", "FILL_THE_CELL", "FormReading", "PERCENT_ONLY_FROM", "bare_value", "numeric", "one_line", "shown_comparison",
+__all__ = ["Blank", "FILL_THE_CELL", "FormReading", "bare_value", "is_percentage", "numeric", "one_line", "shown_comparison",
            "unsigned_number", "with_unit"]
 
 FILL_THE_CELL = "fill in the cell"
@@ -106,10 +106,6 @@ class FormReading:
         return str(value).strip() if not isinstance(value, Decimal) else format(value, "f")
 
 
-#: Beside a ratio target in a row of %, an actual from which it is a percentage (96 is 96%; 1.2 stays 120%).
-PERCENT_ONLY_FROM = Decimal(10)
-
-
 def bare_value(value: Any) -> Decimal | None:
     """The number of a value written without a unit ('95', 95, '≥95'); None for text that is no quantity, or has one."""
     if isinstance(value, Decimal):
@@ -119,6 +115,15 @@ def bare_value(value: Any) -> Decimal | None:
     except ValueError:  # said when the row is read
         return None
     return quantity.value if quantity is not None and quantity.unit is None else None
+
+
+def is_percentage(value: Any) -> bool:
+    """Whether a value is written as a percentage ('5%', '≤5%'; a number shown by a 0% format reads so)."""
+    try:
+        quantity = parse_quantity(value) if isinstance(value, str) else None
+    except ValueError:  # said when the row is read
+        return False
+    return quantity is not None and quantity.unit == "%"
 
 
 def one_line(text: str, field_name: str) -> str:
