@@ -130,9 +130,10 @@ def _header(reading: FormReading) -> None:
     """项目名称, 主管部门, 实施单位, the year, the goals and the closing rows, into the project details."""
     head = [(r, c, value) for (r, c), value in sorted(reading.sheet.cells.items()) if isinstance(value, str) and r <= 5]
     # （2023年度） first; else 2023年度 written without brackets ('2023年度项目支出绩效自评表'), never a date's 2023年
-    found = next(((r, c, year) for pattern in (_YEAR, _YEAR_PLAIN) for r, c, value in head
-                  if (m := pattern.search(value)) and 1900 <= (year := int(m.group(1).translate(_CHINESE_DIGITS))) <= 2100),
-                 None)
+    # the title's rows first (a project name below may hold a year of its own: 2021年度…补助资金项目)
+    found = next(((r, c, year) for pattern, rows in ((_YEAR, 2), (_YEAR_PLAIN, 2), (_YEAR, 5)) for r, c, value in head
+                  if r <= rows and (m := pattern.search(value))
+                  and 1900 <= (year := int(m.group(1).translate(_CHINESE_DIGITS))) <= 2100), None)
     if found:
         reading.project["year"] = found[2]
         reading.provenance["project.year"] = reading.sheet.ref(found[0], found[1])
