@@ -63,6 +63,7 @@ RULES = (
     ("floor must be a rate from 0 up to (not including) 1, e.g. 0.6", "floor 应为 0 到 1（不含 1）之间的比率，例如 0.6"),
     ("{fact} is {value}; the rule has variants {names}", "{fact} 为 {value}；规则的可选算法有：{names}"),
     ("tier {tier} is not one of: {names}", "档次 {tier} 不是以下之一：{names}"),
+    ("score {score} is above the weight {weight}", "得分 {score} 高于分值 {weight}"),
     ("score {score} ({printed} as printed) is outside tier {tier} [{low}, {high}",
      "得分 {score}（四舍五入为 {printed}）不在档次 {tier} 的范围 [{low}, {high} 内"),
     ("score {score} is outside tier {tier} [{low}, {high}", "得分 {score} 不在档次 {tier} 的范围 [{low}, {high} 内"),

@@ -65,8 +65,12 @@ class Quantity:
 
 
 def _normal(text: str) -> str:
-    """Full-width digits, signs and ％ as their ASCII forms; surrounding spaces gone."""
-    return unicodedata.normalize("NFKC", text).strip()
+    """Full-width digits, signs and ％ as their ASCII forms, the signs of GB standards and engineering (⩽, 不大于 ≯) as
+    ≤ and ≥; surrounding spaces gone."""
+    return unicodedata.normalize("NFKC", text).strip().translate(_OTHER_SIGNS)
+
+
+_OTHER_SIGNS = str.maketrans({"⩽": "≤", "≯": "≤", "⩾": "≥", "≮": "≥"})
 
 
 #: The 指标性质 of a row whose target is written in words.

@@ -357,3 +357,13 @@ def test_a_quantity_written_with_more_digits_than_the_engine_computes_with_is_re
     with pytest.raises(ValueError, match="a number of 31 significant digits: the engine computes with 28"):
         parse_quantity("9.999999999999999999999999999999公里")
     assert D("9.5") == parse_quantity("9.50000000000000000000000000000公里").value  # trailing zeros are no digits
+
+
+@pytest.mark.parametrize(("written", "sign"), [("⩽5000人", "≤"), ("≯5000人", "≤"), ("⩾90%", "≥"), ("≮90%", "≥")])
+def test_the_signs_of_gb_standards_are_read(written: str, sign: str) -> None:
+    """⩽ and ⩾ (as GB standards print them) and ≯ ≮ (不大于, 不小于 in engineering specs) were read as no sign, and a
+    number format showing ⩽ gave a target to reach."""
+    from scoring_engine.target_rows import parse_quantity
+
+    found = parse_quantity(written)
+    assert found is not None and sign == found.comparison

@@ -534,7 +534,7 @@ def test_the_wordings_and_line_breaks_clerks_type_in_labels_and_cells_are_read(t
             if type(cell).__name__ == "MergedCell" or not isinstance(cell.value, str):
                 continue
             if cell.value == "总分":
-                cell.value = "合计（100分）"
+                cell.value = "得分合计（满分100分）"
             elif cell.value == "年度资金总额":
                 cell.value = "年度资金总额（万元）"
             elif cell.value in ("数量指标", "达成年度指标"):

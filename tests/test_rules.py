@@ -392,7 +392,7 @@ def test_a_tier_score_is_enforced_as_it_is_printed_too() -> None:
     error = scoring_error(TIERS, judged_tier(MIDDLE, "7.995"))
     assert f"score 7.995 (8.00 as printed) is outside tier {MIDDLE} [6, 8)" in str(error)
     assert D("6.00") == points(TIERS, judged_tier(MIDDLE, "5.996"))
-    assert "score 10.004 (10.00 as printed) is outside tier" in str(scoring_error(TIERS, judged_tier(TOP, "10.004")))
+    assert "score 10.004 is above the weight 10" in str(scoring_error(TIERS, judged_tier(TOP, "10.004")))
 
 
 def test_an_unknown_tier_is_never_offered_a_tier_of_the_opposite_sense() -> None:

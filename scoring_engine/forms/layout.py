@@ -84,7 +84,7 @@ def _normal(text: str) -> str:
     return _UNIT_AFTER.sub("", "".join(unicodedata.normalize("NFKC", text).split()).rstrip(":"))
 
 
-_UNIT_AFTER = re.compile(r"\((?:万元|\d*(?:\.\d+)?分)\)$")  # (万元), (分), 总分(100分)
+_UNIT_AFTER = re.compile(r"\((?:万元|满分)?(?:\d+(?:\.\d+)?)?分?\)$")  # (万元), (分), 总分(100分), (满分100分), (100)
 
 
 def form_layouts() -> dict[str, Path]:

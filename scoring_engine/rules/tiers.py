@@ -102,6 +102,9 @@ def score(rule: Tiers, weight: Decimal, facts: FactView) -> Outcome:
     # (the top tier's end is the weight itself: 10.004 of 10 prints 10.00, but no one scores above the weight)
     inside = low_shown <= printed <= high_shown and judged.score <= high if iv.high is None else \
         low_shown <= printed < high_shown
+    if not inside and iv.high is None and printed <= high_shown and judged.score > high:  # 20.004 of 20: above the weight
+        raise ScoringError(f"score {plain(judged.score)} is above the weight {plain(high)}", fact=rule.fact,
+                           hint="pick a score inside the tier or change the tier")
     if not inside:
         closing = "]" if iv.high is None else ")"
         given = plain(judged.score) if printed == judged.score else f"{plain(judged.score)} ({printed:f} as printed)"
