@@ -97,7 +97,9 @@ def line_slips(line: str, number: int) -> list[Slip]:
     indent = len(line) - len(line.lstrip(" \t\u3000"))
     found += [Slip(number, i + 1, ch) for i, ch in enumerate(line[:indent]) if ch in "\t\u3000"]
     rest = line[indent:]
-    if rest[:1] in "－—–" and rest[1:2] in (" ", "{", "["):  # '－ ', '— {min: 0.8…}': a list item's dash, typed in Chinese
+    dashes = len(rest) - len(rest.lstrip("－—–"))
+    if dashes and (rest[dashes:dashes + 1] in (" ", "{", "[") or _KEY_START.match(rest, dashes)):
+        # '－ ', '— {min: 0.8…}', '—id: …', '——id': a list item's dash, typed in Chinese
         found.append(Slip(number, indent + 1, rest[0]))
     found += _structure_slips(line, indent, number)
     return found
@@ -144,6 +146,7 @@ def _structure_slips(line: str, start: int, number: int) -> list[Slip]:
 
 
 _KEY = re.compile(r"[A-Za-z_][\w.\-]*")  # the keys of sets, facts and case files are ASCII
+_KEY_START = re.compile(r"[A-Za-z_][\w.\-]*\s*[:：]")  # a key and its colon, right after a dash: '—id:
 _NEXT_ENTRY = re.compile(r"\s*(?:[{\[]|[A-Za-z_][\w.\-]*\s*[:：])")
 
 

@@ -55,6 +55,8 @@ def _line_of(text: str, words: str) -> int:
      "'\\u3000' 是全角空格，YAML 在这里要的是半角空格（改为半角空格，输入时把输入法切换到英文标点）"),
     ("            - {min: 0.9, max: 0.95", "            — {min: 0.9, max: 0.95",  # the input method's dash as a list item's
      "'—' 是中文破折号，YAML 在这里要的是半角的 '-'（改为半角的 '-'，输入时把输入法切换到英文标点）"),
+    ("  - id: decision", "  —id: decision",  # and glued to the item's first key
+     "'—' 是中文破折号，YAML 在这里要的是半角的 '-'（改为半角的 '-'，输入时把输入法切换到英文标点）"),
 ])
 def test_a_slip_in_a_set_is_one_chinese_line_at_its_place(old: str, new: str, message: str, tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
