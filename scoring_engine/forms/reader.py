@@ -373,7 +373,8 @@ def _signs_and_percents(reading: FormReading, r: int, at: Mapping[str, int], ite
         # the national form has no 指标性质 column: a 成本指标 written 100万元 was scored as ≥, and 125万元 took full marks
         _row_problem(reading, r, at, name, f"target {item['target']} has no sign, and a {category} row without one is "
                                            "scored as a target to reach (≥)",
-                     f"write ≤{item['target']} for a ceiling (the usual 成本指标), or ≥{item['target']}")
+                     f"write ≤{item['target']} for a ceiling (the usual 成本指标), ={item['target']} for an exact value, "
+                     f"or ≥{item['target']}")
 
 
 def _beside_percent_column(reading: FormReading, r: int, at: Mapping[str, int], item: dict[str, Any]) -> None:
