@@ -663,6 +663,29 @@ def test_a_score_typed_on_a_row_of_the_sets_own_tree_is_warned_of(tmp_path: Path
     assert f"{SHEET}!{total}：表上填写的得分 98 与按体系计算的 100.00 不同" in run.output
 
 
+def test_a_batch_counts_each_typed_score_apart_among_the_projects_notes(tmp_path: Path):
+    """A unit that lowered a row's 得分 on the national form and left 总分 as computed was told so by `score` only:
+    汇总's 提示数 said 0. Each typed score the set computes otherwise is one of the project's 提示, with both outputs'
+    figures the same whatever --jobs."""
+    import csv
+
+    from openpyxl import load_workbook
+
+    (tmp_path / "in").mkdir()
+    form = tmp_path / "in" / "national.xlsx"
+    facts = ROOT / "indicator_sets" / "national-framework.facts.json"
+    assert 0 == CliRunner().invoke(main, ["score", str(facts), "--layout", "selfeval", "-o", str(form)]).exit_code
+    book = load_workbook(form)
+    book.worksheets[0][_cells_of(form, "立项依据充分性")["得分"]] = 1
+    book.worksheets[0][_cells_of(form, "资金使用合规性")["得分"]] = 2
+    book.save(form)
+    for jobs in ("1", "2"):
+        out = tmp_path / f"summary{jobs}.csv"
+        assert 0 == CliRunner().invoke(main, ["batch", str(tmp_path / "in"), "-q", "-j", jobs, "-o", str(out)]).exit_code
+        (row,) = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
+        assert "2" == row["提示数"], row
+
+
 def test_a_batch_of_forms_shows_the_total_each_unit_typed_beside_the_total_scored(tmp_path: Path):
     """The bureau's arithmetic check over a year's forms: 汇总 holds 表上总分 and 计算总分−表上总分 for each form, and
     the terminal counts the forms whose typed 总分 differs (a batch of facts files has no such columns)."""

@@ -10,7 +10,7 @@ its side sheet; the cell each fact came from goes with the outcome.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -104,12 +104,14 @@ class Scorer:
             if self.lean:
                 scores = scores_only(indicator_set, facts)
                 row = scores_row(index, source, scores, facts, shape, self.batch, matched_by, typed)
+                row = _counting(row, _typed_apart(imported, indicator_set, scores.total, scores.scores.get))
                 return Outcome(index, source, None, (), row, provenance)
             result = score(indicator_set, facts)
+            apart = _typed_apart(imported, indicator_set, result.total, lambda i: _score_of(result, i))
             if self.rows_later:
-                later = Later(project_row, index, source, result, shape, self.batch, matched_by, typed)
+                later = Later(_counted_row, apart, index, source, result, shape, self.batch, matched_by, typed)
                 return Outcome(index, source, result, (), later, provenance)
-            row = project_row(index, source, result, shape, self.batch, matched_by, typed)
+            row = _counting(project_row(index, source, result, shape, self.batch, matched_by, typed), apart)
         except ScoringEngineError as err:
             if imported is not None:  # the problems of a filled form's facts name its cells
                 from ..forms.cells import on_cells
@@ -229,3 +231,30 @@ def _found(found: IndicatorSet | IndicatorSetError, source: str) -> IndicatorSet
 
 def _named_by(err: IndicatorSetError, source: str) -> IndicatorSetError:
     return IndicatorSetError([p.located(file=source, path="$.indicator_set") for p in err.problems])
+
+
+def _typed_apart(imported: ImportedFacts | None, indicator_set: IndicatorSet, total: Decimal,
+                 score_of: Callable[[str], Decimal | None]) -> int:
+    """How many scores the unit typed on its form the set computes otherwise: each a 提示 of `score`, so one of 汇总's
+    提示数 too (a lowered row with 总分 left as computed was seen only on the terminal)."""
+    if imported is None or not imported.typed:
+        return 0
+    from ..forms.cells import typed_differences
+
+    return len(typed_differences(imported, indicator_set, total, score_of))
+
+
+def _score_of(result: Result, indicator: str) -> Decimal | None:
+    try:
+        return result.indicator(indicator).score
+    except KeyError:
+        return None
+
+
+def _counting(row: ProjectRow, apart: int) -> ProjectRow:
+    return dataclasses.replace(row, warnings=row.warnings + apart) if apart else row
+
+
+def _counted_row(apart: int, *args: Any) -> ProjectRow:
+    """project_row(*args), with the typed scores apart counted among its 提示 (made when first read)."""
+    return _counting(project_row(*args), apart)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from decimal import Decimal
 
 from .._arith import fixed, plain
@@ -23,7 +24,7 @@ from ..result import Result
 from .layout import form_layout
 from .reader import FILL_THE_CELL, SIDE_SHEET, ImportedFacts
 
-__all__ = ["FILL_THE_CELL", "form_problems", "on_cells", "score_form", "typed_scores"]
+__all__ = ["FILL_THE_CELL", "form_problems", "on_cells", "score_form", "typed_differences", "typed_scores"]
 
 _NO_CELL = "the form has no cell for it"
 CHECK_THE_CELLS = "check what these cells hold"
@@ -175,18 +176,32 @@ def _on(problem: Problem, cell: str | None, form: str | None) -> Problem:
 
 def typed_scores(imported: ImportedFacts, result: Result, indicator_set: IndicatorSet) -> list[Problem]:
     """A warning for each score the unit typed on the form that the set computes otherwise (the funds' 得分, a
-    quantitative row's 得分, 总分): the set's score counts, and the self-score that ran high is what a re-check wants."""
+    quantitative row's 得分, a row of the set's own tree, 总分): the set's score counts, and the self-score that ran
+    high is what a re-check wants."""
+    def score_of(indicator: str) -> Decimal | None:
+        try:
+            return result.indicator(indicator).score
+        except KeyError:
+            return None
+
+    found = []
+    for cell, typed, computed in typed_differences(imported, indicator_set, result.total, score_of):
+        shown = plain(typed) if abs(typed) < 10**9 else f"{typed:.3E}"  # a slip of 1e300 is not 301 digits
+        found.append(Problem(f"{cell}: the form gives {shown} points where the set scores "
+                             f"{fixed(computed, result.precision)}; the set's score counts", file=imported.facts.source))
+    return found
+
+
+def typed_differences(imported: ImportedFacts, indicator_set: IndicatorSet, total: Decimal,
+                      score_of: Callable[[str], Decimal | None]) -> list[tuple[str, Decimal, Decimal]]:
+    """(cell, typed, computed) for each score typed on the form that the set computes otherwise; `score_of` gives an
+    indicator's score by id (None for one the result lacks)."""
     rows = {b.fact: b.indicator for b in indicator_set.form.targets}
     found = []
     for key, (cell, typed) in imported.typed.items():
         fact, _, position = key.partition("[")
         indicator = f"{rows[fact]}.{int(position.rstrip(']')) + 1}" if fact in rows and position else key
-        try:
-            computed = result.total if key == "total" else result.indicator(indicator).score
-        except KeyError:
-            continue
-        if typed != computed:
-            shown = plain(typed) if abs(typed) < 10**9 else f"{typed:.3E}"  # a slip of 1e300 is not 301 digits
-            found.append(Problem(f"{cell}: the form gives {shown} points where the set scores "
-                                 f"{fixed(computed, result.precision)}; the set's score counts", file=imported.facts.source))
+        computed = total if key == "total" else score_of(indicator)
+        if computed is not None and typed != computed:
+            found.append((cell, typed, computed))
     return found
