@@ -115,6 +115,20 @@ def decimal_from_text(written: str) -> Decimal | None:
         return None
 
 
+def within_precision(number: Decimal) -> bool:
+    """Whether a finite number holds at most the engine's 28 significant digits (trailing zeros hold nothing).
+
+    Files are checked as they are read (too_many_digits, which names the digits); this is for a Decimal a program passes.
+
+    >>> within_precision(Decimal("179.99")), within_precision(Decimal("179.99999999999999999999999999"))
+    (True, False)
+    """
+    return _PLUS(number) == number
+
+
+_PLUS = CONTEXT.plus  # rounds to CONTEXT.prec digits: a number it changes held more
+
+
 def too_many_digits(written: str, number: Decimal) -> tuple[str, str] | None:
     """(message, hint) for a number written with more significant digits than the engine computes with (CONTEXT.prec):
     179.99999999999999999999999999, just under 90% of 200, would be shown as written but scored as 180.

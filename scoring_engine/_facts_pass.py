@@ -22,7 +22,7 @@ from typing import Any
 
 from ._arith import LARGEST_MAGNITUDE as _LARGEST
 from ._arith import SMALLEST_MAGNITUDE as _SMALLEST
-from ._arith import in_range
+from ._arith import in_range, within_precision
 from ._formula_functions import Finding
 from ._text import has_bad_character
 from .judgements import Judgement, TierJudgement
@@ -67,7 +67,7 @@ def flatten_checked(values: Mapping[str, Any], declared: Mapping[str, Any], max_
         elif kind is int:
             clean = -_INT_LIMIT < value < _INT_LIMIT
         elif kind is Decimal:
-            clean = value.is_finite() and in_range(value)
+            clean = value.is_finite() and in_range(value) and within_precision(value)
         elif kind is not bool and value is not None:
             clean = is_clean(value, max_depth, depth + 1)
     if depth == 1:  # every key read on the way is in a dotted name: their characters are looked at once, here
@@ -92,7 +92,7 @@ def is_clean(value: Any, max_depth: int, depth: int = 0) -> bool:
     if kind is int:
         return bool(-_INT_LIMIT < value < _INT_LIMIT)
     if kind is Decimal:
-        return bool(value.is_finite() and in_range(value))
+        return bool(value.is_finite() and in_range(value) and within_precision(value))
     return False
 
 
@@ -206,7 +206,8 @@ class DeclaredShape:
                         continue
                 elif kind is Decimal and how == _NUMBER and value.is_finite():
                     size = value.copy_abs()
-                    if _SMALLEST <= size < _LARGEST and (low is None or value >= low) and (high is None or value <= high):
+                    if (_SMALLEST <= size < _LARGEST and (low is None or value >= low) and (high is None or value <= high)
+                            and within_precision(value)):
                         found[name] = value
                         continue
             elif how in (_LIST, _FINDINGS):

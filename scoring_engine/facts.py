@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from ._arith import LARGEST_MAGNITUDE, ZERO, in_range, normalised, plain
+from ._arith import LARGEST_MAGNITUDE, ZERO, in_range, normalised, plain, too_many_digits
 from ._facts_pass import DeclaredShape, flatten_checked, is_clean
 from ._text import bad_character, invisible_character
 from .errors import ADD_THE_FACT, FactsError, Problem, did_you_mean, json_path
@@ -143,6 +143,9 @@ def _number(value: Any, spec: FactSpec) -> Decimal:
     number = normalised(value)  # any zero is 0, whatever exponent it was written with
     if number is None:
         raise ValueError(*out_of_range_words(value))
+    refused = too_many_digits(str(number), number)  # a Decimal a program passes; files are checked as they are read
+    if refused:
+        raise ValueError(*refused)
     if spec.min is not None and number < spec.min:
         raise ValueError(f"{plain(number)} is below the minimum {plain(spec.min)}", None)
     if spec.max is not None and number > spec.max:
@@ -334,7 +337,9 @@ def _out_of_range(value: int | float | Decimal) -> tuple[str, str] | None:
         digits = int(value.bit_length() * 0.30103) + 1
         return f"a number of about {digits} digits is out of range (MAX_FACT_MAGNITUDE is 1e15)", "check the digits"
     number = Decimal(float.__repr__(value)) if isinstance(value, float) else Decimal(value)
-    return None if in_range(number) else out_of_range_words(number)
+    if not in_range(number):
+        return out_of_range_words(number)
+    return too_many_digits(str(number), number)
 
 
 def out_of_range_words(written: object) -> tuple[str, str]:

@@ -120,6 +120,29 @@ def test_a_number_with_more_digits_than_the_engine_computes_with_is_refused(tmp_
             assert str(load_facts(facts).values["budget"]["paid"]) == paid
 
 
+def test_a_decimal_a_program_passes_with_more_digits_than_the_engine_computes_with_is_refused(small):
+    """A Decimal from a database driver (NUMERIC(38,26)) of 29 significant digits was scored rounded to 28, as a file's
+    was before it was refused: 179.99999999999999999999999999 of 200 took the band of 90%. The fact and an undeclared
+    detail are refused alike, in score, scores_only and score_many; trailing zeros and 28 digits are read."""
+    from decimal import Decimal
+
+    def facts(paid, detail=Decimal(1)):
+        values = _base()
+        values["budget"]["paid"] = paid
+        values["budget"]["detail"] = {"note": detail}
+        return Facts(values=values)
+
+    too_many = Decimal("179.99999999999999999999999999")
+    for refused in (facts(too_many), facts(Decimal(180), detail=Decimal("1.0000000000000000000000000001"))):
+        with pytest.raises(FactsError, match="a number of 29 significant digits: the engine computes with 28"):
+            score(small, refused)
+        with pytest.raises(FactsError, match="29 significant digits"):
+            scores_only(small, refused)
+        assert not next(score_many(small, [refused])).ok
+    assert score(small, facts(Decimal("179.9999999999999999999999999"))).total is not None  # 28 digits
+    assert score(small, facts(Decimal("186.400000000000000000000000000000"))).total == score(small, facts(Decimal("186.4"))).total
+
+
 def test_a_rule_as_a_result_hands_it_out_cannot_be_changed(small):
     """result.indicator(id).rule was the loaded set's own dict: a caller annotating it changed the rule as written in the
     audit trail (to_json, explain, diff) of every project scored after, while scoring went on with the original."""
