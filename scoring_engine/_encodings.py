@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-__all__ = ["ENCODINGS", "UTF16_MARKS", "decode", "reading_otherwise", "read_otherwise", "read_otherwise_from_now"]
+__all__ = ["ENCODINGS", "UTF16_MARKS", "UTF32_MARKS", "decode", "reading_otherwise", "read_otherwise", "read_otherwise_from_now"]
 
 #: The encodings a file that is not UTF-8 may be read in (GBK is a part of GB18030).
 ENCODINGS = ("utf-8", "gb18030", "gbk")
@@ -47,6 +47,8 @@ def read_otherwise_from_now(encoding: str) -> None:
 #: The byte-order marks of UTF-16, which Notepad writes for a file saved as "Unicode": no UTF-8 text begins so. Such a
 #: file is refused, named as what it is (`_typing_slips.encoding_problem`).
 UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
+#: The byte-order marks of UTF-32, the first of which begins as UTF-16's: told apart to name the file what it is.
+UTF32_MARKS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
 
 
 def decode(data: bytes) -> str:

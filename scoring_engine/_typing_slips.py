@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from ._encodings import UTF16_MARKS
+from ._encodings import UTF16_MARKS, UTF32_MARKS
 from .errors import Problem
 
 __all__ = ["FULL_WIDTH", "encoding_problem", "json_syntax_problem", "line_slips", "with_slips", "yaml_syntax_problem"]
@@ -295,6 +295,8 @@ def encoding_problem(data: bytes, file: str | None, start: int, line: int) -> Pr
         return Problem("this is an Excel workbook (.xlsx) or another zip archive, not a YAML or JSON text file", file=file,
                        hint="a filled 自评表 is read by score, import and batch, given by its path"
                        if named else "rename it to end in .xlsx: a filled 自评表 is read by score, import and batch")
+    if data.startswith(UTF32_MARKS):  # before UTF-16, whose mark begins UTF-32's little-endian one
+        return Problem("not UTF-8 text (byte 0): the file is UTF-32", file=file, line=1, hint=UTF16_HINT)
     if data.startswith(UTF16_MARKS):  # before GB18030, which reads these bytes as Chinese of a sort
         return Problem("not UTF-8 text (byte 0): the file is UTF-16, as Notepad saves 'Unicode'", file=file, line=1,
                        hint=UTF16_HINT)

@@ -124,6 +124,8 @@ COMMANDS = (
      "batch 不读取标准输入：请给出事实文件、文件夹或 JSONL 文件的路径"),
     ("not UTF-8 text (byte 0): the file is UTF-16, as Notepad saves 'Unicode'",
      "不是 UTF-8 文本（第 0 字节）：文件是 UTF-16 编码（记事本的“Unicode”）"),
+    ("not UTF-8 text (byte 0): the file is UTF-32", "不是 UTF-8 文本（第 0 字节）：文件是 UTF-32 编码"),
+    ("this JSONL file is UTF-32 text, not UTF-8", "这个 JSONL 文件是 UTF-32 编码，不是 UTF-8"),
     ("this JSONL file is UTF-16 text (Notepad's 'Unicode'), not UTF-8",
      "这个 JSONL 文件是 UTF-16 编码（记事本的“Unicode”），不是 UTF-8"),
     ("save it as UTF-8: in Notepad, File → Save As, Encoding: UTF-8", "请另存为 UTF-8：记事本中点“文件 → 另存为”，编码选“UTF-8”"),

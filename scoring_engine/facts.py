@@ -143,8 +143,7 @@ def _number(value: Any, spec: FactSpec) -> Decimal:
     number = normalised(value)  # any zero is 0, whatever exponent it was written with
     if number is None:
         raise ValueError(*out_of_range_words(value))
-    refused = too_many_digits(str(number), number)  # a Decimal a program passes; files are checked as they are read
-    if refused:
+    if refused := too_many_digits(str(number), number):  # a Decimal a program passes (files are checked as they are read)
         raise ValueError(*refused)
     if spec.min is not None and number < spec.min:
         raise ValueError(f"{plain(number)} is below the minimum {plain(spec.min)}", None)

@@ -290,3 +290,22 @@ def test_a_key_value_inside_a_block_text_is_no_slip() -> None:
     text = 'id: t\nname: t\ndescription: |\n  note:value here\nversion: "1"\n  bad: [\n'
     problem = yaml_syntax_problem(text, "set.yaml", (4, 1), (6, 3), "expected <block end>, but found '<block mapping start>'")
     assert problem.message.startswith("YAML syntax:") and 6 == problem.line
+
+
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-32-be"])
+def test_a_file_saved_as_utf32_is_said_to_be_utf32_not_utf16(tmp_path: Path, encoding: str) -> None:
+    """UTF-32's little-endian mark begins with UTF-16's: such a file was called UTF-16, and a big-endian JSONL file gave a
+    problem per line. Each is named UTF-32, a JSONL file in one problem."""
+    facts = json.loads(EXAMPLE_FACTS.read_text(encoding="utf-8"))
+    facts["indicator_set"] = "set.yaml"
+    (tmp_path / "set.yaml").write_bytes(SET.replace("−", "-").encode("utf-8"))
+    data = json.dumps(facts, ensure_ascii=False)
+    mark = "\ufeff" if encoding.endswith("-be") else ""  # Python writes the mark only for utf-32 itself
+    (tmp_path / "facts.json").write_bytes((mark + data).encode(encoding))
+    code, lines = run("score", str(tmp_path / "facts.json"))
+    assert (1, [f"错误：{tmp_path / 'facts.json'}:1: 不是 UTF-8 文本（第 0 字节）：文件是 UTF-32 编码"
+                "（请另存为 UTF-8：记事本中点“文件 → 另存为”，编码选“UTF-8”）"]) == (code, lines)
+    (tmp_path / "p.jsonl").write_bytes((mark + data + "\n{}\n").encode(encoding))
+    code, lines = run("batch", str(tmp_path / "p.jsonl"), "-q")
+    assert 1 == code and [f"错误：{tmp_path / 'p.jsonl'}: 这个 JSONL 文件是 UTF-32 编码，不是 UTF-8"
+                          "（请另存为 UTF-8：记事本中点“文件 → 另存为”，编码选“UTF-8”）"] == [x for x in lines if x.startswith("错误")]

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import _json
-from .._encodings import UTF16_MARKS, decode
+from .._encodings import UTF16_MARKS, UTF32_MARKS, decode
 from .._typing_slips import UTF16_HINT
 from .._files import not_a_regular_file
 from .._text import without_surrogates
@@ -291,6 +291,7 @@ def _holds_projects(file: Path) -> bool:
 
 #: A JSONL file saved as UTF-16 (Notepad's "Unicode"): its lines are not read one by one.
 UTF16_JSONL = "this JSONL file is UTF-16 text (Notepad's 'Unicode'), not UTF-8"
+UTF32_JSONL = "this JSONL file is UTF-32 text, not UTF-8"
 #: Workbooks of old Excel and of WPS, which are not read: a folder search finds them, to say so.
 OLD_FORM_SUFFIXES = (".xls", ".et")
 #: A summary `batch` wrote, found where its projects are looked for.
@@ -376,8 +377,10 @@ def _lines(file: Path, name: str, skip_results: bool = False) -> Iterator[Docume
         yield Document(source=shown, problem=Problem(f"cannot read: {err.strerror}", file=shown))
         return
     with handle:
-        if handle.read(2) in UTF16_MARKS:  # its lines are not split at the byte \n: one problem for the file
-            yield Document(source=shown, name=name, problem=Problem(UTF16_JSONL, file=shown, hint=UTF16_HINT))
+        mark = handle.read(4)
+        if mark.startswith(UTF32_MARKS + UTF16_MARKS):  # its lines are not split at the byte \n: one problem for the file
+            said = UTF32_JSONL if mark.startswith(UTF32_MARKS) else UTF16_JSONL
+            yield Document(source=shown, name=name, problem=Problem(said, file=shown, hint=UTF16_HINT))
             return
         handle.seek(0)
         number = 0
@@ -413,7 +416,7 @@ def _count_lines(file: Path) -> int:
     count, begun = 0, False  # begun: the line that runs on from the chunk before has more than blanks
     try:
         with file.open("rb") as handle:
-            if handle.read(2) in UTF16_MARKS:
+            if handle.read(4).startswith(UTF32_MARKS + UTF16_MARKS):
                 return 1  # one problem, as _lines gives it
             handle.seek(0)
             while chunk := handle.read(_CHUNK):  # in chunks: a line may be as long as the file
