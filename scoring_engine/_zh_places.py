@@ -29,6 +29,8 @@ PLACES = (
      "行 {name}：{label} {target} 没有写 ≥ 或 ≤，{category}不写符号会按“越高越好”（≥）计分"),
     ("write ≤{target} for a ceiling (the usual 成本指标), ={target} for an exact value, or ≥{target}",
      "上限写 ≤{target}（成本指标通常如此），须恰好相等写 ={target}，要达到的目标写 ≥{target}"),
+    ("write ≤{target} for a time limit (完成时限), ={target} for an exact value, or ≥{target}",
+     "时限写 ≤{target}（完成时限通常如此），须恰好相等写 ={target}，要达到的目标写 ≥{target}"),
     ("row {name}: {message}", "行 {name}：{message!t}"),
     ("{label} {target} is no number, so the row is qualitative, but actual is a number",
      "{label} {target} 不是数字，所以这是定性指标，但实际完成值是数字"),

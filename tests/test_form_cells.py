@@ -431,6 +431,31 @@ def test_a_cost_row_without_a_sign_is_refused_and_a_sign_in_the_cells_format_is_
             assert json.loads(run.stdout)["total"] == json.loads(typed.stdout)["total"], run.output
 
 
+@pytest.mark.parametrize(("typed", "refused"), [("30天", True), ("30个工作日", True), ("24小时", True), ("6个月", True),
+                                              ("≤30天", False), ("100%", False)])
+def test_a_time_limit_row_without_a_sign_is_refused(tmp_path: Path, typed: str, refused: bool):
+    """A 时效指标 written 30天 on the national form (no 指标性质 column) was scored as a target to reach: finished in 45天,
+    the project took full marks at 150%. A duration without its sign is refused, saying to write ≤ for a time limit; a
+    rate (及时率 100%) is still a target to reach."""
+    from openpyxl import load_workbook
+
+    actual = "95%" if typed.endswith("%") else typed.lstrip("≤").replace("30", "45").replace("24", "36").replace("6", "9")
+    written = typed if typed[0] in "≤≥" else ("≥" if typed.endswith("%") else "≤") + typed  # as the form is written
+    rows = [{"name": "新建供水管网长度", "category": "数量指标", "weight": 40, "target": "≥10公里", "actual": "10公里"},
+            {"name": "工程完工时间", "category": "时效指标", "weight": 10, "target": written, "actual": actual}]
+    _, form = _water_form(tmp_path, "self-evaluation", rows)
+    book = load_workbook(form)
+    cell = next(c for line in book.worksheets[0].iter_rows() for c in line if c.value == written)
+    cell.value = typed
+    book.save(tmp_path / "edited.xlsx")
+    code, lines = _lines("score", str(tmp_path / "edited.xlsx"))
+    if refused:
+        assert 1 == code and f"{SHEET}!{cell.coordinate}：行 工程完工时间：年度指标值 {typed} 没有写 ≥ 或 ≤" in lines[0], lines
+        assert f"时限写 ≤{typed}" in lines[0]
+    else:
+        assert (0, []) == (code, lines)
+
+
 def test_a_level1_name_filled_down_every_row_keeps_each_rows_level2(tmp_path: Path):
     """Unmerging column B and writing 产出指标 on every row (as a clerk does to sort or filter) started each row afresh:
     rows below a 二级 cell lost their 二级 (数量指标) without a word. The same 一级 again goes on as an empty cell does."""

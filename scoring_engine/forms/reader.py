@@ -369,12 +369,21 @@ def _signs_and_percents(reading: FormReading, r: int, at: Mapping[str, int], ite
     if "comparison" in at and "comparison" not in item and unsigned_number(item.get("target")):
         _row_problem(reading, r, at, name, f"comparison is empty, and the target {item['target']} has no sign",
                      "write ≥ for a target to reach, ≤ for a ceiling, = for an exact value")
-    if "comparison" not in at and "成本" in category and unsigned_number(item.get("target")):
-        # the national form has no 指标性质 column: a 成本指标 written 100万元 was scored as ≥, and 125万元 took full marks
-        _row_problem(reading, r, at, name, f"target {item['target']} has no sign, and a {category} row without one is "
-                                           "scored as a target to reach (≥)",
-                     f"write ≤{item['target']} for a ceiling (the usual 成本指标), ={item['target']} for an exact value, "
-                     f"or ≥{item['target']}")
+    if "comparison" in at or not unsigned_number(target := item.get("target")):
+        return
+    # the national form has no 指标性质 column: a 成本指标 written 100万元 was scored as ≥, and 125万元 took full marks;
+    # a 时效指标 of 30天 likewise, and 45天 took full marks (150%)
+    said = f"target {target} has no sign, and a {category} row without one is scored as a target to reach (≥)"
+    if "成本" in category:
+        _row_problem(reading, r, at, name, said, f"write ≤{target} for a ceiling (the usual 成本指标), ={target} for an "
+                                                 f"exact value, or ≥{target}")
+    elif "时效" in category and _DURATION.search(unicodedata.normalize("NFKC", f"{target}{item.get('unit') or ''}")):
+        _row_problem(reading, r, at, name, said, f"write ≤{target} for a time limit (完成时限), ={target} for an exact "
+                                                 f"value, or ≥{target}")
+
+
+#: A time a 时效指标 gives in days, hours or months: as often a limit (≤30天) as not, so its sign is not guessed.
+_DURATION = re.compile(r"(工作日|天|日|小时|分钟|周|月)\s*$")
 
 
 def _beside_percent_column(reading: FormReading, r: int, at: Mapping[str, int], item: dict[str, Any]) -> None:
