@@ -391,15 +391,17 @@ def _beside_percent_column(reading: FormReading, r: int, at: Mapping[str, int], 
 
     All above 1 (95 and 90) are percentages, as the 一体化 system shows them; all of 1 or less (0.95 and 0.9) are
     ratios, as a cell formatted 0% holds them. A bare number of 1 or less beside one above 1, or beside a percentage
-    written with its sign (1 beside 20, 0.3 beside 5%), is 1% or 100%: not ours to guess, so both readings are named.
+    written with its sign (1 beside 20, 0.3 beside 5%), is 1% or 100%: not ours to guess, so both readings are named;
+    so is one up to 2 beside one of 10 or more (1.05 beside 95: 1.05%, or 105% from a system that exports ratios).
     """
     keys = [k for k in ("target", "actual") if k in item]
     bare = {k: v for k in keys if (v := bare_value(item[k])) is not None and v != 0}
-    if bare and all(v > 1 for v in bare.values()):
+    # 1.05 beside 95 is 1.05% or the ratio 105% (an export of ratios): told apart from 5 beside 95, a low rate
+    small = next((k for k, v in bare.items() if v <= 1 or (v <= 2 and max(bare.values()) >= 10)), None)
+    if bare and small is None:
         for key in bare:
             item[key] = f"{plain(item[key])}%" if isinstance(item[key], Decimal) else f"{item[key]}%"
         return
-    small = next((k for k, v in bare.items() if v <= 1), None)
     written = any(k not in bare and is_percentage(item[k]) for k in keys)
     if small is not None and (written or any(v > 1 for v in bare.values())):
         number = plain(bare[small])
