@@ -39,6 +39,8 @@ RULES = (
     ("give points (or share) for every element, or for none (equal shares)",
      "每个要点都写 points（或 share），或都不写（平均分配）"),
     ("element points add up to {total}, not the weight {weight}", "要点分值合计 {total}，不等于分值 {weight}"),
+    ("element {name} is worth 0 points: not meeting it would cost nothing", "要点 {name} 的分值为 0：不满足它也不扣分"),
+    ("give it points (or a share), or remove it", "给它分值（或比例），或删去它"),
     ("element shares add up to {total}, not 1", "要点比例合计 {total}，不等于 1"),
     ("make the elements' points add up to the weight, or their shares to 1", "使要点分值合计等于分值，或比例合计为 1"),
     ("element {name}: met must be true/false or a share from 0 to 1, got {value}",

@@ -179,6 +179,17 @@ def test_a_base_rule_that_cannot_follow_a_rescaled_weight_is_reported_at_the_res
     assert "base.yaml line 18" in (problems[0][3] or "") and "under change:" in (problems[0][3] or "")
 
 
+def test_a_rescale_that_rounds_a_checklist_element_to_0_points_is_refused_at_the_rescale(tmp_path: Path) -> None:
+    """决策 15 → 10 at precision 0 took ③事前论证评估 (1 of 3 points) to 0: five missing pre-appraisals cost nothing and
+    the reason said every element was met. The element worth 0 is refused at the profile's line, with the fix."""
+    path = _write(tmp_path, "p.yaml", "extends: national-framework\nprecision: 0\nchange:\n"
+                                      "  decision: {weight: 10, rescale: siblings}\n")
+    problems = [p for p in _problems(path) if "is worth 0 points" in p[2]]
+    assert {("p.yaml", 4)} == {(file, line) for file, line, _, _ in problems}
+    assert any("element ③事前论证评估 is worth 0 points" in message for _, _, message, _ in problems), problems
+    assert all("under change:" in (hint or "") for _, _, _, hint in problems)
+
+
 @pytest.mark.parametrize("text, line, words", [
     ("change:\n  decison: {weight: 10}\n", 3, "no indicator decison in the base set"),
     ("remove: [benefit.effect]\n", 2, "no indicator benefit.effect in the base set"),

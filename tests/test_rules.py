@@ -335,6 +335,16 @@ def test_checklist_judgement_above_the_element_is_a_scoring_error() -> None:
     assert "x" == error.indicator
 
 
+@pytest.mark.parametrize("worth", ["points: 0", "share: 0"])
+def test_a_checklist_element_worth_0_points_is_refused(worth: str) -> None:
+    """An element of 0 points could never cost anything, and a project that missed it read '要点均已满足': refused."""
+    with pytest.raises(scoring_engine.IndicatorSetError) as caught:
+        one_indicator(f"{{kind: checklist, elements: [{{name: ①甲, points: 2, met: a}}, {{name: ②乙, {worth}, met: b}}]}}"
+                      .replace("points: 2", "points: 2" if worth.startswith("points") else "share: 1"),
+                      "  a: {type: boolean}\n  b: {type: boolean}", weight=2)
+    assert ["element ②乙 is worth 0 points: not meeting it would cost nothing"] == [p.message for p in caught.value.problems]
+
+
 def test_checklist_with_points_per_element() -> None:
     """Elements with their own points earn exactly those points when met."""
     rule = one_indicator("{kind: checklist, elements: [{name: ①, points: 4, met: a}, {name: ②, points: 2, met: b}]}",

@@ -48,6 +48,9 @@ def _element(raw: Mapping[str, Any], i: int, worth: Amount | None, b: RuleSpec) 
     elif any(k in raw for k in ("points_each", "share_each", "zero_at_count")):
         b.problem("points_each, share_each and zero_at_count go with findings", "elements", i)
     met = b.formula("elements", i, "met") if "met" in raw else None
+    if worth is not None and worth.value == 0:  # a miss would take nothing, and the reason say every element was met
+        b.problem(f"element {raw['name']} is worth 0 points: not meeting it would cost nothing", "elements", i,
+                  hint="give it points (or a share), or remove it")
     return Element(
         name=raw["name"],
         amount=worth or amount_of(Fraction(0), False),
