@@ -226,8 +226,12 @@ def _empty_text(failed: _Failed) -> list[SchemaProblem]:
 
 
 def _not_an_expression(failed: _Failed) -> list[SchemaProblem]:
-    # the schemas' only oneOf: a derived value is an expression, or {expr, label}
+    # the schemas' oneOf: a derived value is an expression, or {expr, label}; a profile's rescale is true or a word
     instance = failed.instance
+    if failed.field == "rescale":
+        choices = ["true", "children", "siblings"]
+        return [SchemaProblem(failed.path, False, f"rescale is {_describe(instance)}; it must be one of: {', '.join(choices)}",
+                              did_you_mean(str(instance).lower(), choices))]
     comma = isinstance(instance, Mapping) and any(not _KEY.fullmatch(str(k)) for k in instance)
     return [SchemaProblem(failed.path, False, f"{failed.field} must be an expression, or a mapping with expr (and label)",
                           _COMMA_HINT if comma else None)]

@@ -550,3 +550,11 @@ def test_rescale_siblings_on_an_only_child_says_it_has_none(tmp_path: Path) -> N
     assert ("p.yaml", 3) == problem[:2]
     assert "output.cost.saving has no sibling under output.cost whose weight this profile leaves free" in problem[2]
     assert "change output.cost's weight instead, with rescale: true" == problem[3]
+
+
+@pytest.mark.parametrize("written, hint", [("sibling", "did you mean siblings?"), ("ture", "did you mean true?"), ("1", None)])
+def test_a_rescale_that_is_no_choice_names_the_choices(tmp_path: Path, written: str, hint: str | None) -> None:
+    """rescale: sibling was told 'must be an expression, or a mapping with expr (and label)', the words of a derived value."""
+    path = _write(tmp_path, "p.yaml", f"extends: national-framework\nchange:\n  decision: {{weight: 10, rescale: {written}}}\n")
+    [(_, line, message, said)] = _problems(path)
+    assert 3 == line and message.endswith("it must be one of: true, children, siblings") and hint == said, message
