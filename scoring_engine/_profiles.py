@@ -191,6 +191,8 @@ class _Merge:
     explicit: set[str] = field(init=False, default_factory=set)  # indicators whose weight the profile writes
     base_weights: dict[str, Decimal] = field(init=False, default_factory=dict)  # before the profile changed them
     precision: int = field(init=False, default=2)
+    removed: dict[str, tuple[str, int]] = field(init=False, default_factory=dict)  # id → (the id removed with it, line)
+    added: dict[str, int] = field(init=False, default_factory=dict)  # id → its place in add:
 
     def run(self) -> MappingNode:
         assert isinstance(self.base, MappingNode) and isinstance(self.profile.root, MappingNode)
@@ -250,10 +252,17 @@ class _Merge:
                 if isinstance(children, SequenceNode):
                     self._index(children, item)
 
-    def find(self, node_id: str, path: tuple[str | int, ...], key: bool = False) -> _Place | None:
+    def find(self, node_id: str, path: tuple[str | int, ...], key: bool = False, among: list[str] | None = None) -> _Place | None:
+        """Where `node_id` sits; else it is said why not (this profile removed it, or no such id: the nearest of `among`)."""
         place = self.places.get(node_id)
-        if place is None:
-            self.log.add(path, f"no indicator {node_id} in the base set", did_you_mean(node_id, self.places), key=key)
+        if place is None and node_id in self.removed:  # in the base, but this profile took it out
+            gone, line = self.removed[node_id]
+            with_it = "" if gone == node_id else f" with {gone}"
+            self.log.add(path, f"{node_id} is removed by this profile{with_it} (remove:, line {line})",
+                         "leave it out of remove:, or leave this entry out", key=key)
+        elif place is None:
+            self.log.add(path, f"no indicator {node_id} in the base set",
+                         did_you_mean(node_id, self.places if among is None else among), key=key)
         return place
 
     def remove(self, ids: Node) -> None:
@@ -269,6 +278,8 @@ class _Merge:
             if place is None:
                 continue
             removed[item.value] = i
+            for gone in _ids_in(place.node):
+                self.removed[gone] = (item.value, item.start_mark.line + 1)
             place.siblings.value = [n for n in place.siblings.value if n is not place.node]
             if not place.siblings.value:
                 self.log.add(("remove", i), f"removing {item.value} leaves its parent without indicators",
@@ -284,6 +295,10 @@ class _Merge:
             if not isinstance(item, MappingNode):
                 continue
             under, after, given_id = get(item, "under"), get(item, "after"), get(item, "id")
+            if isinstance(given_id, ScalarNode) and given_id.value in self.added:
+                self.log.add(("add", i, "id"), f"{given_id.value} is added twice (add[{self.added[given_id.value]}])",
+                             "add it once")
+                continue
             if isinstance(given_id, ScalarNode) and given_id.value in self.places:  # its sums would fail first, far off
                 self.log.add(("add", i, "id"), f"{given_id.value} is already an indicator of the set",
                              f"change it under change: {given_id.value}, or give the new indicator an id of its own")
@@ -295,7 +310,7 @@ class _Merge:
                               item.start_mark, item.end_mark, item.flow_style)
             position = len(siblings.value)
             if isinstance(after, ScalarNode):
-                place = self.find(after.value, ("add", i, "after"))
+                place = self.find(after.value, ("add", i, "after"), among=[self.id_of(n) for n in siblings.value])
                 if place is not None and place.siblings is not siblings:
                     self.log.add(("add", i, "after"), f"{after.value} is not under {under.value if under else 'the top level'}",
                                  "name a sibling of the new indicator, or leave after: out")
@@ -305,6 +320,7 @@ class _Merge:
             node_id = get(new, "id")
             if isinstance(node_id, ScalarNode):
                 self.explicit.add(node_id.value)
+                self.added[node_id.value] = i
                 self.changes.append(ProfileChange("added", node_id.value, None, plain(number(get(new, "weight")) or ZERO),
                                                   item.start_mark.line + 1))
             self.blame(parent, item.start_mark)
@@ -461,3 +477,14 @@ class _Merge:
         for i, (key, value) in enumerate(self.root.value):
             if getattr(key, "value", None) == "indicators" and key.start_mark.name != mark.name:
                 self.root.value[i] = (moved(key, mark), value)
+
+
+def _ids_in(node: MappingNode) -> list[str]:
+    """The ids of an indicator and of every indicator below it, as written."""
+    found = get(node, "id")
+    ids = [found.value] if isinstance(found, ScalarNode) else []
+    children = get(node, "children")
+    for child in children.value if isinstance(children, SequenceNode) else ():
+        if isinstance(child, MappingNode):
+            ids += _ids_in(child)
+    return ids

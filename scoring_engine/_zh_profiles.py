@@ -7,6 +7,12 @@ __all__ = ["PROFILES"]
 PROFILES = (
     ("{id} is removed twice (remove[{at}])", "{id} 删去了两次（remove[{at}]）"),
     ("list it once", "只写一次"),
+    ("{id} is added twice (add[{at}])", "{id} 添加了两次（add[{at}]）"),
+    ("add it once", "只添加一次"),
+    ("{id} is removed by this profile with {gone} (remove:, line {line})",
+     "本方案已删除 {id}（随 {gone} 一并删除，remove: 第 {line} 行）"),
+    ("{id} is removed by this profile (remove:, line {line})", "本方案已删除 {id}（remove: 第 {line} 行）"),
+    ("leave it out of remove:, or leave this entry out", "把它从 remove: 中去掉，或去掉这一项"),
     ("{id} is already an indicator of the set", "{id} 已经是体系中的指标"),
     ("change it under change: {id}, or give the new indicator an id of its own",
      "要修改它，写在 change: {id} 下；要新增指标，另起一个 id"),

@@ -558,3 +558,26 @@ def test_a_rescale_that_is_no_choice_names_the_choices(tmp_path: Path, written: 
     path = _write(tmp_path, "p.yaml", f"extends: national-framework\nchange:\n  decision: {{weight: 10, rescale: {written}}}\n")
     [(_, line, message, said)] = _problems(path)
     assert 3 == line and message.endswith("it must be one of: true, children, siblings") and hint == said, message
+
+
+@pytest.mark.parametrize("text, line, words", [
+    ("remove: [output.cost]\nchange:\n  output.cost.saving: {weight: 6}\n", 4,
+     "output.cost.saving is removed by this profile with output.cost (remove:, line 2)"),
+    ("remove: [output.cost]\nadd:\n  - {under: output.cost, id: output.cost.x, name: 新, weight: 1, rule: {kind: formula, score: 1}}\n",
+     4, "output.cost is removed by this profile (remove:, line 2)"),
+    ("add:\n  - {under: benefit, id: benefit.x, name: 新, weight: 1, rule: {kind: formula, score: 1}}\n"
+     "  - {under: benefit, id: benefit.x, name: 新, weight: 1, rule: {kind: formula, score: 1}}\n", 4,
+     "benefit.x is added twice (add[0])"),
+])
+def test_a_profile_at_odds_with_itself_is_told_so_not_blamed_on_the_base(tmp_path: Path, text: str, line: int, words: str) -> None:
+    """Changing or adding under an indicator the profile removed read 'no indicator … in the base set' (it is there), with
+    a did-you-mean of the profile's own new id; adding one id twice read 'is already an indicator of the set'."""
+    problems = _problems(_write(tmp_path, "p.yaml", "extends: national-framework\n" + text))
+    assert any(file == "p.yaml" and at == line and message == words for file, at, message, _ in problems), problems
+
+
+def test_the_did_you_mean_of_add_after_names_a_sibling(tmp_path: Path) -> None:
+    """after: output.quality.rat under output was offered output.quality.rate, which is not under output (a new error)."""
+    text = "add:\n  - {under: output, after: output.quality.rat, id: output.x, name: 新, weight: 1, rule: {kind: formula, score: 1}}\n"
+    problems = _problems(_write(tmp_path, "p.yaml", "extends: national-framework\n" + text))
+    assert ("no indicator output.quality.rat in the base set", "did you mean output.quality?") in [(m, h) for _, _, m, h in problems]
