@@ -118,7 +118,11 @@ def blamed(problems: Sequence[Problem], resolved: Resolved, file: str | None) ->
     for problem in problems:
         change = made.get(problem.indicator or "")
         removed = gone.get(problem.fact or "")
-        if problem.file == file or (change is None and removed is None):
+        if problem.file == file and change is not None and change.what == "weight" and \
+                problem.message.startswith("weights of the children of"):  # the base's children cannot be edited here
+            out.append(replace(problem, hint=f"add rescale: true under change: {change.target}, so that its children "
+                                             "follow the new weight, or set their weights under change:"))
+        elif problem.file == file or (change is None and removed is None):
             out.append(problem)
         elif removed is not None:  # the base still reads a fact or value the profile removed
             hint = (f"this profile removes {removed.target}, which {problem.file} line {problem.line} still reads: "

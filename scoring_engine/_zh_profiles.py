@@ -7,6 +7,8 @@ __all__ = ["PROFILES"]
 PROFILES = (
     ("{id} is removed twice (remove[{at}])", "{id} 删去了两次（remove[{at}]）"),
     ("list it once", "只写一次"),
+    ("add rescale: true under change: {id}, so that its children follow the new weight, or set their weights under change:",
+     "在 change: {id} 下加 rescale: true，下级指标按比例随之调整；或在 change: 中逐个写出下级指标的分值"),
     ("{id} is added twice (add[{at}])", "{id} 添加了两次（add[{at}]）"),
     ("add it once", "只添加一次"),
     ("{id} is removed by this profile with {gone} (remove:, line {line})",

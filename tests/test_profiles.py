@@ -581,3 +581,15 @@ def test_the_did_you_mean_of_add_after_names_a_sibling(tmp_path: Path) -> None:
     text = "add:\n  - {under: output, after: output.quality.rat, id: output.x, name: 新, weight: 1, rule: {kind: formula, score: 1}}\n"
     problems = _problems(_write(tmp_path, "p.yaml", "extends: national-framework\n" + text))
     assert ("no indicator output.quality.rat in the base set", "did you mean output.quality?") in [(m, h) for _, _, m, h in problems]
+
+
+def test_a_parents_weight_changed_without_its_children_is_told_to_rescale(tmp_path: Path) -> None:
+    """'change the children's weights or this weight' cannot be done in a profile, whose base the editor does not edit:
+    the hint names rescale: true (and following it loads)."""
+    text = "change:\n  process: {weight: 20}\n  output: {weight: 35}\n"
+    problems = _problems(_write(tmp_path, "p.yaml", "extends: national-framework\n" + text))
+    assert [(3, "add rescale: true under change: process, so that its children follow the new weight, or set their "
+                "weights under change:")] == [(line, hint) for _, line, message, hint in problems if "process" in message]
+    fixed = _write(tmp_path, "p.yaml", "extends: national-framework\n" + text.replace("20}", "20, rescale: true}")
+                   .replace("35}", "35, rescale: true}"))
+    assert _every_level_adds_up(load_indicator_set(fixed))
