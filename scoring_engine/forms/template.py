@@ -50,21 +50,21 @@ def describe(spec: FactSpec) -> str:
     return "；".join(parts)
 
 
-def _skeleton(indicator_set: IndicatorSet) -> dict[str, Any]:
-    return {"indicator_set": indicator_set.id, "project": {"name": None, "department": None, "unit": None, "year": None},
+def _skeleton(indicator_set: IndicatorSet, named: str | None) -> dict[str, Any]:
+    return {"indicator_set": named or indicator_set.id, "project": {"name": None, "department": None, "unit": None, "year": None},
             "facts": {name: None for name in indicator_set.facts}}
 
 
 @in_engine_context
-def facts_skeleton(indicator_set: IndicatorSet, fmt: str) -> str:
-    """The skeleton as JSON or YAML text."""
-    doc = _skeleton(indicator_set)
+def facts_skeleton(indicator_set: IndicatorSet, fmt: str, named: str | None = None) -> str:
+    """The skeleton as JSON or YAML text; `named`: how it names the set (a file's path), if not by its bundled id."""
+    doc = _skeleton(indicator_set, named)
     if fmt == "json":
         doc["about"] = {name: describe(spec) for name, spec in indicator_set.facts.items()}
         return _json.dumps(doc) + "\n"
     lines = [f"# {indicator_set.name}（{indicator_set.id} {indicator_set.version}）：事实模板",
              "# 逐项填写；不知道的事实留空（null）。`scoring-engine score 文件名` 读取并评分。",
-             f"indicator_set: {indicator_set.id}", "project:"]
+             f"indicator_set: {json.dumps(named, ensure_ascii=False) if named else indicator_set.id}", "project:"]
     labels = {"name": "项目名称", "department": "主管部门", "unit": "实施单位", "year": "年度"}
     lines += [f"  {key}:  # {label}" for key, label in labels.items()]
     lines.append("facts:")
