@@ -312,3 +312,20 @@ def test_the_templates_a_unit_fills_in_speak_chinese(set_id: str, tmp_path: Path
     assert 0 == CliRunner().invoke(main, ["template", set_id, "-o", str(form)]).exit_code
     notes = [row[4] for row in load_workbook(form)["表外事实"].iter_rows(min_row=3, values_only=True) if row[0] == "事实"]
     assert not [n for n in notes if n and english.search(n)]
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "csv"])
+def test_the_warnings_on_a_chinese_form_are_chinese(tmp_path: Path, fmt: str):
+    """The 自评表 layout printed its 提示 in English ('fact extra is not declared by the set and is ignored') inside the
+    Chinese form, where the scoresheet layout prints them in Chinese."""
+    import json
+
+    document = json.loads(HOUSING.read_text(encoding="utf-8"))
+    document["facts"]["extra_undeclared"] = 1
+    document["indicator_set"] = str(HOUSING.parent / document["indicator_set"]) if document["indicator_set"].endswith(
+        ".yaml") else document["indicator_set"]
+    facts = tmp_path / "facts.json"
+    facts.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    run = CliRunner().invoke(main, ["score", str(facts), "--format", fmt, "--layout", "selfeval"])
+    assert 0 == run.exit_code, run.output
+    assert "事实 extra_undeclared 没有在体系中声明，已忽略" in run.stdout and "is not declared" not in run.stdout
