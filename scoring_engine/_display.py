@@ -22,7 +22,7 @@ from typing import Any
 
 from ._arith import fixed, plain
 from ._formula_functions import Finding
-from .judgements import Judgement, TierJudgement
+from .judgements import Judgement, TargetRow, TierJudgement
 
 __all__ = ["MAX_SHOWN_DECIMALS", "display_width", "equals_text", "rounding_chain", "show_number", "show_value", "show_written"]
 
@@ -58,6 +58,8 @@ def show_value(value: Any, unit: str | None = None) -> str:
         return f"{plain(value.score)}分：{value.reason}"
     if isinstance(value, TierJudgement):
         return f"{value.tier}，{plain(value.score)}分：{value.reason}"
+    if isinstance(value, TargetRow):
+        return _target_row(value)
     if isinstance(value, (list, tuple)):
         if not value:
             return "（无）"
@@ -91,6 +93,18 @@ def rounding_chain(chain: list[Decimal]) -> str:
 def equals_text(text: str) -> str:
     """'= 5', or '≈ 4.98927' for a number shown rounded (show_number's '≈4.98927')."""
     return f"≈ {text[1:]}" if text.startswith("≈") else f"= {text}"
+
+
+def _target_row(row: TargetRow) -> str:
+    """A row of a 绩效目标表 as the form prints it: 新建蓄水池：指标值≥19个，实际完成值18个（10分）."""
+    def amount(number: Decimal | None) -> str:
+        if number is None:
+            return "（无）"
+        return show_number(number * 100) + "%" if row.unit == "%" else show_number(number) + (row.unit or "")
+
+    target = row.target_text if row.target_text is not None else (row.comparison or "") + amount(row.target)
+    actual = row.tier if row.tier is not None else amount(row.actual)
+    return f"{row.name}：指标值{target}，实际完成值{actual}" + (f"（{plain(row.weight)}分）" if row.weight is not None else "")
 
 
 def _item(value: Any, unit: str | None) -> str:

@@ -471,3 +471,19 @@ def test_a_reports_warnings_are_in_chinese_as_the_report_is(fmt: str, tmp_path: 
                                     str(ROOT / "examples" / "small" / "set.yaml"), "--format", fmt])
     assert 0 == run.exit_code, run.output
     assert "事实 budget.payd 没有在体系中声明，已忽略" in run.stdout and "is not declared" not in run.stdout
+
+
+def test_a_target_table_in_the_facts_section_reads_as_the_form_writes_it(tmp_path: Path) -> None:
+    """The facts section (html, xlsx) printed a 绩效目标表 as Python's TargetRow(name='新建蓄水池', …Decimal('19')…)."""
+    from scoring_engine import Facts, parse_indicator_set, render, score
+
+    indicator_set = parse_indicator_set(
+        'id: rows\nname: 目标表\nversion: "1"\ntotal: 10\ngrades: [{label: 合格, min: 6}, {label: 不合格, min: 0}]\n'
+        "facts:\n  targets: {type: list, items: target, label: 绩效目标表}\n"
+        "indicators:\n  - id: output\n    name: 产出指标\n    weight: 10\n    children_from:\n      fact: targets\n"
+        "      rules:\n        quantity: {kind: proportional, value: row.actual, target: row.target}\n")
+    rows = [{"name": "新建蓄水池", "type": "quantity", "target": 19, "actual": 18, "unit": "个"},
+            {"name": "验收合格率", "type": "quantity", "target": "95%", "actual": "96%"}]
+    page = render(score(indicator_set, Facts(values={"targets": rows})), "html")
+    assert "TargetRow" not in page and "Decimal(" not in page
+    assert "新建蓄水池：指标值19个，实际完成值18个；验收合格率：指标值95%，实际完成值96%" in page
