@@ -23,6 +23,7 @@ from .model import Indicator
 from .plan import Node, RuleStep, ScoringPlan
 from .reasons import staged_fields
 from .rules import Deduction, Outcome
+from .rules._base import unambiguous
 
 if TYPE_CHECKING:
     from .model import IndicatorSet
@@ -302,7 +303,8 @@ class AuditTrail:
         raw, declared = outcome.score, node.weight
         reason = self._reason(outcome.reason, outcome.fields, node.name, declared, record.before)
         if record.kept != raw:
-            reason += "；" + self._reason("clamped", {"raw": plain(raw)}, node.name, declared, record.before)
+            shown = unambiguous(raw, "number", (declared, ZERO), self.plan.set.precision)  # 13.33, not 26 decimals
+            reason += "；" + self._reason("clamped", {"raw": shown}, node.name, declared, record.before)
         rounds = self.plan.set.rounds
         if rounds.staged(record.kept):  # the reason says how the score was rounded: 1.7945 gives 1.80, not 1.79
             reason += "；" + self._reason("rounded.stages", staged_fields(rounds), node.name, declared, record.before)

@@ -32,6 +32,7 @@ from .plan import Node, RuleStep, ScoringPlan, plan_for
 from ._later import Later
 from .result import Flag, Result, Scores, ScoreWarning
 from .row_flags import ScoredRow, row_flags
+from .rules._base import unambiguous
 from .used_values import used_value
 from ._views import FailedValues, LocalValues, RuleView
 
@@ -391,7 +392,8 @@ class _Run:
                 self.problems.append(Problem(f"computed score {plain(raw)} is above the weight {plain(declared)}, and the "
                                              "set allows no bonus points (weight_rules: no_bonus)", indicator=node.id,
                                              line=node.line, file=self.set.source, hint="check the rule and the facts"))
-            self.warnings.append(ScoreWarning("clamp", f"raw score {plain(raw)} is outside 0..{plain(declared)}; "
+            shown = unambiguous(raw, "number", (declared, ZERO), self.set.precision)  # 13.33, not 26 decimals
+            self.warnings.append(ScoreWarning("clamp", f"raw score {shown} is outside 0..{plain(declared)}; "
                                                        f"clamped to {plain(kept)}", indicator=node.id))
         rounded = self.rounded
         points = before = rounded(kept) if rounded else kept.quantize(self.quantum, ROUND_HALF_UP)  # round_half_up

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Protocol
 
-from ._arith import fixed, in_engine_context, percent, plain
+from ._arith import ZERO, fixed, in_engine_context, percent, plain
 from ._display import equals_text, rounding_chain, show_number, show_value, show_written
 from .audit import DerivedValue, FactValue, IndicatorResult, SetInfo
 from .errors import Problem, ScoringEngineError, did_you_mean
@@ -280,7 +280,8 @@ class _Story:
         lines = [f"原始得分 {show_number(n.raw_score)}"]
         rescaled = n.details.get("rescaled")
         if isinstance(rescaled, Mapping):  # not applicable: rescale: the rule scored out of the declared weight
-            before, declared, weight = rescaled["score_before"], rescaled["declared_weight"], rescaled["weight"]
+            declared, weight = rescaled["declared_weight"], rescaled["weight"]
+            before = min(max(n.raw_score, ZERO), declared)  # as the engine rescales it: the score before rounding
             lines.append(f"因其他指标不适用，分值由 {plain(declared)} 按比例调整为 {plain(weight)}：折算得分 = "
                          f"{show_number(before)} × {plain(weight)} ÷ {plain(declared)} "
                          f"{equals_text(show_number(before * weight / declared))}")

@@ -227,3 +227,17 @@ def test_a_rescaled_indicator_tells_the_scaling_step_in_words():
     declared, weight = node.details["rescaled"]["declared_weight"], node.weight
     assert f"因其他指标不适用，分值由 {declared} 按比例调整为 {weight}：折算得分 = " in text, text
     assert "declared_weight" not in text and "score_before" not in text
+
+
+def test_explain_of_a_rescaled_indicator_multiplies_the_score_the_engine_does(tmp_path: Path) -> None:
+    """'折算得分 = 40 × 100 ÷ 80 = 50' then '四舍五入：50.01': explain multiplied the rounded score, the engine the raw one."""
+    (tmp_path / "set.yaml").write_text(
+        'id: rescale\nname: 不适用折算\nversion: "1"\nnot_applicable: rescale\n'
+        "grades: [{label: 合格, min: 60}, {label: 不合格, min: 0}]\nfacts:\n  v: {type: number}\nindicators:\n"
+        "  - {id: a, name: 甲, weight: 80, rule: {kind: formula, score: v}}\n"
+        "  - {id: b, name: 乙, weight: 20, rule: {kind: formula, score: 20}}\n", encoding="utf-8")
+    (tmp_path / "facts.json").write_text('{"indicator_set": "set.yaml", "facts": {"v": 40.004}, '
+                                         '"not_applicable": {"b": "本年度不适用"}}', encoding="utf-8")
+    run = CliRunner().invoke(main, ["explain", str(tmp_path / "facts.json"), "-i", "a"])
+    assert 0 == run.exit_code, run.output
+    assert "折算得分 = 40.004 × 100 ÷ 80 = 50.005" in run.output and "四舍五入保留2位小数：50.01" in run.output

@@ -795,3 +795,40 @@ def test_a_linear_deduction_that_takes_all_the_points_says_so() -> None:
     assert "24与目标0相差24，每1扣2分，计24个单位扣6分，扣完为止，得0.00分" == leaf(late, {"v": 24}).reason
     assert "1与目标0相差1，每1扣2分，计1个单位扣2分，得4.00分" == leaf(late, {"v": 1}).reason
     assert "3与目标0相差3，每1扣2分，计3个单位扣6分，得0.00分" == leaf(late, {"v": 3}).reason
+
+
+# ---------------------------------------------------------------- reasons an auditor re-does on paper
+
+
+def test_a_rate_just_below_the_floor_is_not_printed_as_the_floor() -> None:
+    """59.995% against a floor of 60% read '完成率60.00%，低于60.00%，不得分'."""
+    rule = one_indicator("{kind: proportional, value: v, target: t, floor: 0.6}", VALUE_AND_TARGET)
+    assert "完成率59.9950%，低于60.00%，不得分" == leaf(rule, {"v": D("11999"), "t": 20000}).reason
+
+
+def test_a_value_a_hair_from_its_bound_keeps_the_digits_that_tell_them_apart() -> None:
+    """With amounts of 10¹² 万元 the decimals added to tell a value from its bound stopped at eight, and reasons read
+    '90.00000000%，处于x < 90.00%区间' and '实际值4不等于目标值4'."""
+    bands = one_indicator("{kind: bands, value: v, display: percent, bands: [{min: 0.9, points: 10}, {max: 0.9, points: 0}]}",
+                          VALUE)
+    rate = D("899999999999.99") / D("1000000000000")
+    assert leaf(bands, {"v": rate}).reason.startswith("89.999999999999%，处于x < 90.00%区间")
+    equal = one_indicator("{kind: equal, value: v, target: 4}", VALUE)
+    assert leaf(equal, {"v": D("4.0000000001")}).reason.startswith("实际值4.0000000001不等于目标值4")
+
+
+def test_a_rate_formula_above_100_percent_states_the_product_then_the_clamp() -> None:
+    """'得分 = 10 × 133.33% = 10.00分' is false on paper; the clamp clause showed 13.33333333333333333333333333."""
+    rule = one_indicator("{kind: formula, rate: v / t}", VALUE_AND_TARGET)
+    result = scoring_engine.score(rule, {"v": 4, "t": 3})
+    assert "按公式 v / t 得比率133.33%，得分 = 10 × 133.33% = 13.33分；计算值13.33超出0–10分，按10.00分计" == \
+        result.indicator("x").reason
+    assert ["x：原始得分 13.33 超出 0..10，取为 10"] == [w.text("zh") for w in result.warnings]
+
+
+def test_a_lower_is_better_percentage_equation_holds_as_printed() -> None:
+    """'得分 = 10 × 0.15% ÷ 0.55% = 2.62分' is 2.73 on paper: the percentages keep the decimals that make it hold."""
+    rule = one_indicator("{kind: proportional, value: v, target: t, direction: lower_is_better, display: percent}",
+                         VALUE_AND_TARGET)
+    reason = leaf(rule, {"v": D("0.005549"), "t": D("0.001452")}).reason
+    assert "实际值0.5549%超过目标值0.1452%，得分 = 10 × 0.1452% ÷ 0.5549% = 2.62分" == reason

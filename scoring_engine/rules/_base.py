@@ -8,6 +8,8 @@ detail keys they show, and its Chinese name. The engine, the reasons table and
 
 from __future__ import annotations
 
+import decimal
+
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -344,11 +346,14 @@ def unambiguous(value: Decimal, display: str, bounds: tuple[Decimal | None, ...]
     Percentages start at two decimals, numbers at the set's precision (`places`).
     """
     first = 2 if display == "percent" else places
-    for kept in (first, first + 2, first + 4, first + 6):
-        text = as_shown(value, display, kept)
-        if not any(b is not None and b != value and as_shown(b, display, kept) == text for b in bounds):
+    for kept in range(first, first + 16, 2):  # 89.999999999999% of 10¹² 万元 is told from 90% only far out
+        try:
+            text = as_shown(value, display, kept)
+        except decimal.InvalidOperation:  # more digits than the engine holds: the value itself is shown
             break
-    return text
+        if not any(b is not None and b != value and as_shown(b, display, kept) == text for b in bounds):
+            return text
+    return f"{plain(value * 100)}%" if display == "percent" else plain(value)
 
 
 def shower(display: str, places: int = 2) -> Callable[[Decimal], str]:

@@ -41,7 +41,9 @@ def score(rule: FormulaRule, weight: Decimal, facts: FactView) -> Outcome:
 
 
 def _rate_fields(rule: FormulaRule, value: Decimal, weight: Decimal) -> dict[str, object]:
-    return {"formula": rule.expr.text, "rate": equation_rate(value, lambda r: rule.rounding.round(weight * r))}
+    # the product as computed: a rate above 100% gives more than the weight, which the reason then says is clamped
+    return {"formula": rule.expr.text, "rate": equation_rate(value, lambda r: rule.rounding.round(weight * r)),
+            "product": rule.rounding.show(weight * value)}
 
 
 def _value_fields(rule: FormulaRule, value: Decimal) -> dict[str, object]:
@@ -50,7 +52,8 @@ def _value_fields(rule: FormulaRule, value: Decimal) -> dict[str, object]:
 
 TEMPLATES = {
     "formula.score": Template("按公式 {formula} 计算得{score}分", ("formula", "value")),
-    "formula.rate": Template("按公式 {formula} 得比率{rate}，得分 = {weight} × {rate} = {score}分", ("formula", "rate")),
+    "formula.rate": Template("按公式 {formula} 得比率{rate}，得分 = {weight} × {rate} = {product}分",
+                             ("formula", "rate", "product")),
 }
 
 

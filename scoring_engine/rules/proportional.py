@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from .._arith import ONE, ZERO, Rounding, percent, plain, to_decimal_or_none
+from .._arith import ONE, ZERO, Rounding, percent, plain, round_half_up, to_decimal_or_none
 from .._display import equals_text, show_number
 from ..errors import ScoringError
 from ..formulas import Formula
@@ -61,15 +61,33 @@ def _fields(rule: Proportional, value: Decimal, target: Decimal, rate: Decimal, 
     # a value past the target keeps the decimals that tell them apart: not '实际值90超过目标值90'
     fields: dict[str, object] = {"rate": _rate_shown(rule, rate, weight), "actual_rate": percent(actual_rate),
                                  "value": unambiguous(value, display, (target,), rule.rounding.places), "target": show(target)}
+    if rule.lower_is_better and value > target and display == "percent":  # the equation holds as printed: see _lower_equation
+        fields["value"], fields["target"] = _lower_equation(rule, value, target, weight, fields["value"])
     if rule.floor is not None:
         fields["floor"] = percent(rule.floor)
     return fields
 
 
+def _lower_equation(rule: Proportional, value: Decimal, target: Decimal, weight: Decimal,
+                    value_text: object) -> tuple[object, object]:
+    """Percentages for '得分 = weight × target ÷ value = score': with two decimals, or as many more (up to six) as
+    make the equation give the score as printed (10 × 0.15% ÷ 0.55% is 2.73, 10 × 0.1452% ÷ 0.5549% is 2.62).
+
+    Numbers keep the set's precision, as every value read from the facts does (a rate is written as a rate)."""
+    score = rule.rounding.round(weight * target / value)
+    for places in range(2, 9):
+        shown_value, shown_target = round_half_up(value, places + 2), round_half_up(target, places + 2)
+        if shown_value and shown_target != shown_value and rule.rounding.round(weight * shown_target / shown_value) == score:
+            return percent(value, places), percent(target, places)
+    return value_text, percent(target, 2)
+
+
 def _rate_shown(rule: Proportional, rate: Decimal, weight: Decimal) -> str:
     """The rate for the reason's equation (weight × rate, or the share above the floor): see `equation_rate`."""
-    if rate >= ONE or (rule.floor is not None and rate < rule.floor):
+    if rate >= ONE:
         return percent(rate)
+    if rule.floor is not None and rate < rule.floor:  # 59.995% is below 60%, not '60.00%，低于60.00%'
+        return unambiguous(rate, "percent", (rule.floor,), 2)
     floor = rule.floor
     return equation_rate(rate, lambda r: rule.rounding.round(weight * (r if floor is None else (r - floor) / (ONE - floor))))
 
