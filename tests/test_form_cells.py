@@ -756,3 +756,30 @@ def test_a_typed_total_far_beyond_any_score_is_left_out_of_the_batch_not_a_crash
     run = CliRunner().invoke(main, ["--lang", "zh", "batch", "-q", str(huge), "-o", str(tmp_path / "s.csv")])
     assert 0 == run.exit_code, run.output
     assert "1.000E+30" in CliRunner().invoke(main, ["--lang", "zh", "score", str(huge)]).output
+
+
+def test_a_date_typed_in_a_date_cell_of_the_side_sheet_imports_as_the_day(tmp_path: Path):
+    """A date cell holds the day at midnight: import wrote 2023-12-15T00:00:00, which score then refused, so the facts
+    file of a national-framework form could not be scored. It is written 2023-12-15 and scores as the form does."""
+    import datetime
+    import json
+
+    from openpyxl import load_workbook
+
+    facts = ROOT / "indicator_sets" / "national-framework.facts.json"
+    form = tmp_path / "form.xlsx"
+    assert 0 == CliRunner().invoke(main, ["score", str(facts), "--layout", "selfeval", "-o", str(form)]).exit_code
+    book = load_workbook(form)
+    side = book[SIDE_SHEET]
+    for row in side.iter_rows():
+        for cell in row:
+            if cell.value in ("2023-12-15", "2023-12-10"):
+                cell.value = datetime.datetime.fromisoformat(cell.value)
+                cell.number_format = "yyyy-mm-dd"
+    book.save(form)
+    imported = tmp_path / "imported.json"
+    assert 0 == CliRunner().invoke(main, ["import", str(form), "-o", str(imported)]).exit_code
+    values = json.loads(imported.read_text(encoding="utf-8"))["facts"]
+    assert ("2023-12-15", "2023-12-10") == (values["output.planned_end"], values["output.actual_end"])
+    totals = [json.loads(CliRunner().invoke(main, ["score", str(f), "--format", "json"]).stdout)["total"] for f in (form, imported)]
+    assert totals[0] == totals[1]

@@ -11,6 +11,7 @@ selfeval workbook) gives the facts the form has no place for.
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import unicodedata
@@ -467,6 +468,6 @@ def _side_value(reading: FormReading, side: Sheet, r: int, value: Any, kind: str
             return None
     if kind == "boolean" and isinstance(value, str) and value.strip().lower() in ("true", "false"):
         return value.strip().lower() == "true"
-    if hasattr(value, "isoformat") and kind == "date":
-        return value
+    if kind == "date" and isinstance(value, datetime.datetime):
+        return value.date()  # a date cell holds the day at midnight: import writes 2023-12-15, as a facts file gives it
     return value
