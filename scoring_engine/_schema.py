@@ -81,6 +81,10 @@ _TYPE_NAMES = {"string": "text", "number": "a number", "integer": "a whole numbe
                "object": "a mapping (key: value)", "array": "a list", "null": "empty"}
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _COMMA_HINT = "a comma inside { … } ends the value there: put a formula that has commas in quotes"
+#: The keys of a facts file and of a set as staff name them in Chinese.
+_CHINESE_KEYS = {"事实": "facts", "项目": "project", "指标体系": "indicator_set", "不适用": "not_applicable",
+                 "指标": "indicators", "分值": "weight", "权重": "weight", "名称": "name", "规则": "rule",
+                 "等级": "grades", "评分标准": "standard"}
 
 
 def _describe(value: Any) -> str:
@@ -138,9 +142,10 @@ def _unknown_keys(failed: _Failed) -> list[SchemaProblem]:
     known = sorted(failed.schema.get("properties", {}))
     found = []
     for key in sorted(k for k in failed.instance if k not in known):
-        close = did_you_mean(key, known)
+        meant = _CHINESE_KEYS.get(str(key).strip())  # 事实: for facts:, as a clerk names it
+        close = f"did you mean {meant}?" if meant in known else did_you_mean(key, known)
         hint = close or (f"allowed keys: {', '.join(k for k in known if k != 'kind')}" if known else None)
-        if not close and not _KEY.fullmatch(key):
+        if not close and not _KEY.fullmatch(key) and any(c in str(key) for c in ",() +-*/<>="):  # a formula cut at a comma
             hint = _COMMA_HINT
         found.append(SchemaProblem((*failed.path, key), True, f"unknown key {key!r}", hint))
     return found

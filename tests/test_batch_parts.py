@@ -872,3 +872,24 @@ def test_rows_kept_on_disk_come_back_in_order_whatever_was_read_between(tmp_path
         offsets.append(kept.add(rows[5]))
         assert list(kept.rows()) == rows
         assert [kept.at(offset) for offset in offsets] == rows
+
+
+def test_a_unit_file_meant_as_facts_but_misspelt_or_left_empty_is_a_failed_project_not_passed_over(tmp_path: Path) -> None:
+    """A .yaml with fact: or 事实: for facts:, an empty one and one holding only a comment were left out of a folder search
+    without a word (a unit that sent them had not filed); the same slips in .json were reported. Each is now a 问题 row
+    (事实 with its did-you-mean); an indicator set or a case file in the folder is still passed over."""
+    document = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    document["indicator_set"] = "self-evaluation"
+    facts = json.dumps(document["facts"], ensure_ascii=False)
+    (tmp_path / "ok.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "typo.yaml").write_text(f"indicator_set: self-evaluation\nfact: {facts}\n", encoding="utf-8")
+    (tmp_path / "cn.yaml").write_text(f"indicator_set: self-evaluation\n事实: {facts}\n", encoding="utf-8")
+    (tmp_path / "empty.yaml").write_text("", encoding="utf-8")
+    (tmp_path / "comment.yaml").write_text("# 待填写\n", encoding="utf-8")
+    (tmp_path / "set.yaml").write_bytes((ROOT / "indicator_sets" / "self-evaluation.yaml").read_bytes())
+    (tmp_path / "notes.yaml").write_text("author: 张三\n", encoding="utf-8")  # no facts file, and not meant as one
+    found = {Path(d.source).name for d in find_documents([tmp_path])}
+    assert {"ok.json", "typo.yaml", "cn.yaml", "empty.yaml", "comment.yaml"} == found
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", str(tmp_path), "-q"])
+    assert 1 == run.exit_code and "5个项目：已评分1，评分失败4" in run.output, run.output
+    assert f"错误：{tmp_path / 'cn.yaml'}: $.事实：未知的键 '事实'（是否想写 facts？）" in run.output

@@ -42,9 +42,12 @@ FACTS_SUFFIXES = (".json", ".yaml", ".yml")
 JSONL_SUFFIX = ".jsonl"
 _CASES_SUFFIX = ".cases.yaml"
 _LOCK_PREFIX = "~$"  # Excel's and WPS's lock file beside a workbook that is open: not a form
-_KEYS = ("facts", "indicators", "cases", "extends")
+_KEYS = ("facts", "indicators", "cases", "extends", "indicator_set", "project", "事实")
+_SET_KEYS = {"indicators", "cases", "extends"}  # an indicator set, a profile or a case file: no facts file
+_MEANT_AS_FACTS = {"facts", "indicator_set", "project", "事实"}  # a facts file, its facts: misspelt or not
 _DOCUMENT_KEYS = ("indicator_set", "project", "facts", "provenance", "about", "not_applicable")  # a facts file's top level
-_TOP_KEY = re.compile(r"^[\"']?(facts|indicators|cases|extends)[\"']?[ \t]*:", re.M)
+_TOP_KEY = re.compile(r"^[\"']?(facts|indicators|cases|extends|indicator_set|project|事实)[\"']?[ \t]*[:：]", re.M)
+_BLANK = re.compile(r"(\s*(#.*)?(\n|$))*")  # nothing but blank lines and comments
 _CHUNK = 1 << 20
 NOTHING_FOUND = "nothing to score below this folder: no facts file, filled form or JSONL file"
 
@@ -327,17 +330,27 @@ def _regular(path: Path) -> bool:
 
 
 def _holds_facts(path: Path) -> bool:
-    """A YAML file is a facts file when its top level has facts: and none of indicators:, cases: and extends: (a profile
-    that changes its base's facts has facts: too)."""
+    """A YAML file is read as facts when its top level has facts: (or names its set or project, its facts: misspelt:
+    reading it says so) and none of indicators:, cases: and extends: (a profile that changes its base's facts has facts:
+    too); and when it holds nothing (a unit's file left empty is a project not filed, not a file to pass over)."""
     keys = _top_keys(path)
-    return keys is None or keys == {"facts"}
+    return keys is None or (not keys & _SET_KEYS and bool(keys & _MEANT_AS_FACTS or _blank(path)))
+
+
+def _blank(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(MAX_FACTS_BYTES).decode("utf-8-sig", "replace")
+    except OSError:
+        return False
+    return bool(_BLANK.fullmatch(head))
 
 
 def not_facts(path: Path) -> str | None:
     """What a YAML file given as an input is when it is plainly no facts file ("an indicator set", "a case file"), so
     that one line says so instead of every key the facts schema does not know; None otherwise."""
     keys = _top_keys(path) if path.suffix.lower() in (".yaml", ".yml") else None
-    if not keys or keys == {"facts"}:
+    if not keys or not keys & _SET_KEYS:
         return None
     return "a case file" if "cases" in keys else "an indicator set"
 
