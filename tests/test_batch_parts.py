@@ -893,3 +893,23 @@ def test_a_unit_file_meant_as_facts_but_misspelt_or_left_empty_is_a_failed_proje
     run = CliRunner().invoke(main, ["--lang", "zh", "batch", str(tmp_path), "-q"])
     assert 1 == run.exit_code and "5个项目：已评分1，评分失败4" in run.output, run.output
     assert f"错误：{tmp_path / 'cn.yaml'}: $.事实：未知的键 '事实'（是否想写 facts？）" in run.output
+
+
+def test_two_sets_of_one_id_and_version_are_summarised_apart(tmp_path: Path) -> None:
+    """A county's edited copy keeps the bundled set's id and version: the two were summarised as one set, and the grade
+    distribution listed only the first set's labels, losing the other's projects (4 projects, grades adding up to 2).
+    Each is summarised on its own, named by the start of its sha256."""
+    text = (ROOT / "indicator_sets" / "self-evaluation.yaml").read_text(encoding="utf-8")
+    (tmp_path / "county").mkdir()
+    (tmp_path / "county" / "set.yaml").write_text(text.replace("{label: 优秀, min: 90,", "{label: 优秀, min: 95,"), encoding="utf-8")
+    document = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    for folder, named in (("county", "set.yaml"), ("city", "self-evaluation")):
+        (tmp_path / folder).mkdir(exist_ok=True)
+        for i in range(2):
+            (tmp_path / folder / f"p{i}.json").write_text(json.dumps({**document, "indicator_set": named}, ensure_ascii=False),
+                                                          encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", str(tmp_path), "-q"])
+    assert 0 == run.exit_code, run.output
+    blocks = [line for line in run.output.splitlines() if "（self-evaluation 1.0，sha256 " in line]
+    assert 2 == len(blocks) and all("2个项目" in line for line in blocks), run.output
+    assert all("优秀2，良好0，中等0，差0" in line for line in blocks)  # every project in its own set's distribution

@@ -107,6 +107,7 @@ class ProjectRow:
     set_id: str = ""
     set_name: str = ""
     set_version: str = ""
+    set_sha256: str = ""  # two sets of one id and version (a county's edited copy) are told apart by it
     precision: int = 2
     max_total: Decimal = Decimal(100)
     grades: tuple[str, ...] = ()  # the set's grade labels, highest first
@@ -163,8 +164,8 @@ class ProjectRow:
         return self.grades.index(self.grade) if self.grade in self.grades else None
 
     @property
-    def set_key(self) -> tuple[str, str]:
-        return self.set_id, self.set_version
+    def set_key(self) -> tuple[str, str, str]:
+        return self.set_id, self.set_version, self.set_sha256
 
     def tops(self) -> tuple[IndicatorRow, ...]:
         """The 一级 indicators."""
@@ -272,8 +273,8 @@ class SetShape:
                    tuple(name for name, spec in s.facts.items() if _is_rate(name, spec.label)),
                    s.form.funds.get(BUDGET_ROW, {}).get(BUDGET_COLUMN), _funds_facts(s),
                    {g.label: g.consequence for g in s.grades if g.consequence},
-                   {"set_id": s.id, "set_name": s.name, "set_version": s.version, "precision": s.precision, "max_total": s.total,
-                    "grades": grades, "funds_unit": _unit(s)})
+                   {"set_id": s.id, "set_name": s.name, "set_version": s.version, "set_sha256": s.sha256,
+                    "precision": s.precision, "max_total": s.total, "grades": grades, "funds_unit": _unit(s)})
 
     @cached_property
     def rate_names(self) -> tuple[str, ...]:

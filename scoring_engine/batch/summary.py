@@ -99,6 +99,13 @@ class SetSummary:
     histogram: tuple[Bin, ...]
     indicators: tuple[IndicatorStat, ...]  # in the order of the set
     flagged: int
+    set_sha256: str = ""
+    same_named: bool = False  # another set of the batch has this id and version (an edited copy): told by its sha256
+
+    @property
+    def version_shown(self) -> str:
+        """The version as the outputs name the set: with the start of its sha256 when another set has its id and version."""
+        return f"{self.set_version}，sha256 {self.set_sha256[:8]}" if self.same_named else self.set_version
 
 
 @dataclass(frozen=True)
@@ -208,7 +215,7 @@ class Summariser:
 
     def __init__(self) -> None:
         self.documents = self.failed = self.internal = self.flagged = self.other_failed = 0
-        self.sets: dict[tuple[str, str], _SetTotals] = {}
+        self.sets: dict[tuple[str, str, str], _SetTotals] = {}
         # (主管部门, name) → [count, total sum, flagged, {the set's total: the sum of totals out of it}]
         self.units: dict[tuple[str, str], list[Any]] = {}
         self.departments: dict[tuple[str, str], list[Any]] = {}
@@ -336,7 +343,7 @@ class Summariser:
             failed=self.failed,
             internal=self.internal,
             flagged=self.flagged,
-            sets=tuple(_set_summary(s) for s in self.sets.values()),
+            sets=_told_apart(tuple(_set_summary(s) for s in self.sets.values())),
             units=_ranked(self.units, p),
             departments=_ranked(self.departments, p),
             **self._placed(),
@@ -426,7 +433,13 @@ def _set_summary(s: _SetTotals) -> SetSummary:
     return SetSummary(row.set_id, row.set_name, row.set_version, p, row.max_total, count, round_half_up(total / count, p),
                       _median(s.totals, count, p), min(s.totals), max(s.totals), tuple(shares),
                       _histogram(s.totals, row.max_total),
-                      indicators, s.flagged)
+                      indicators, s.flagged, row.set_sha256)
+
+
+def _told_apart(sets: tuple[SetSummary, ...]) -> tuple[SetSummary, ...]:
+    """The sets, those that share an id and version with another marked so (their outputs name them by sha256 too)."""
+    named = Counter((s.set_id, s.set_version) for s in sets)
+    return tuple(dataclasses.replace(s, same_named=True) if named[s.set_id, s.set_version] > 1 else s for s in sets)
 
 
 def _median(totals: Counter[Decimal], count: int, places: int) -> Decimal:

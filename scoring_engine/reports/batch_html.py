@@ -186,7 +186,7 @@ def _set_section(s: SetSummary) -> str:
     figures = "".join(_figure(label, cell_text(Score(value, p))) for label, value in
                       (("平均分", s.mean), ("中位数", s.median), ("最高分", s.highest), ("最低分", s.lowest)))
     return (f'<section class="set" data-set="{escape(s.set_id)}">\n'
-            f'<h2>{escape(s.set_name)}（{escape(s.set_id)} {escape(s.set_version)}）：'
+            f'<h2>{escape(s.set_name)}（{escape(s.set_id)} {escape(s.version_shown)}）：'
             f'{s.count}个项目</h2>\n<div class="figures">{figures}</div>\n'
             f'<h3>等级分布</h3>\n{grade_chart(s)}\n<h3>总分分布</h3>\n{histogram_chart(s)}\n'
             f'<h3>各指标平均得分率</h3>\n{rate_chart(s)}\n</section>\n')

@@ -393,7 +393,7 @@ def duplicate_rows(summary: Summary) -> list[list[Any]]:
 
 def _set_statistics(s: SetSummary) -> list[list[Any]]:
     p = s.precision
-    rows: list[list[Any]] = [[Heading(f"指标体系：{s.set_name}（{s.set_id} {s.set_version}）")],
+    rows: list[list[Any]] = [[Heading(f"指标体系：{s.set_name}（{s.set_id} {s.version_shown}）")],
                              ["项目数", s.count], ["平均分", Score(s.mean, p)], ["中位数", Score(s.median, p)],
                              ["最高分", Score(s.highest, p)], ["最低分", Score(s.lowest, p)], ["需说明", s.flagged],
                              [Heading("等级"), Heading("项目数"), Heading("占比")]]

@@ -92,7 +92,7 @@ def summary_text(summary: Summary, lang: str = "zh") -> str:
     for s in summary.sets:
         p = s.precision
         grades = words["and"].join(words["grade"].format(label=g.label, count=g.count) for g in s.grades)
-        lines.append(words["set"].format(name=s.set_name, id=s.set_id, version=s.set_version, count=s.count,
+        lines.append(words["set"].format(name=s.set_name, id=s.set_id, version=s.version_shown, count=s.count,
                                          mean=fixed(s.mean, p), median=fixed(s.median, p), highest=fixed(s.highest, p),
                                          lowest=fixed(s.lowest, p), grades=grades))
     lines += [_funds(f, words, len(summary.funds) > 1) for f in summary.funds]
