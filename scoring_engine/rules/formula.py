@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from .._arith import Rounding, percent, plain
+from .._arith import Rounding, fixed, percent, plain
 from .._display import equals_text, show_value
 from ..formulas import Formula
 from ._base import FactView, Outcome, RuleKind, RuleSpec, Story, Template, equation_rate, reads, shown_later
@@ -43,7 +43,7 @@ def score(rule: FormulaRule, weight: Decimal, facts: FactView) -> Outcome:
 def _rate_fields(rule: FormulaRule, value: Decimal, weight: Decimal) -> dict[str, object]:
     # the product as computed: a rate above 100% gives more than the weight, which the reason then says is clamped
     return {"formula": rule.expr.text, "rate": equation_rate(value, lambda r: rule.rounding.round(weight * r)),
-            "product": rule.rounding.show(weight * value)}
+            "product": fixed(rule.rounding.round(weight * value), rule.rounding.places)}
 
 
 def _value_fields(rule: FormulaRule, value: Decimal) -> dict[str, object]:
