@@ -231,3 +231,27 @@ def test_a_recheck_file_that_is_a_link_keeps_its_own_name(tmp_path: Path):
     os.symlink(stored, tmp_path / "re" / "单位甲" / "p1.json")
     rows = _summary(tmp_path, str(tmp_path / "self"), "--compare-with", str(tmp_path / "re"))
     assert "复核得分低" in rows["self/单位甲/p1.json"]["对比标记"]
+
+
+def test_a_recheck_without_a_year_is_one_project_years_and_a_year_typed_with_年_is_the_year(tmp_path: Path):
+    """P1 of 2023 and of 2024 in the batch; one re-check of P1 giving no year was compared with both, and both were flagged
+    (2 comparisons of 1 re-check). It now goes to one. A re-check of P2 giving '2024年度' (or full-width ２０２４) did not
+    meet P2 of 2024."""
+    for year in (2023, 2024):
+        path = _write(tmp_path / "self" / f"p1-{year}.json", 1, project_id="P1")
+        document = json.loads(path.read_text(encoding="utf-8"))
+        document["project"]["year"] = year
+        path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    _write(tmp_path / "self" / "p2.json", 2, project_id="P2")
+    recheck = _write(tmp_path / "re" / "r1.json", 1, project_id="P1", paid=1)
+    document = json.loads(recheck.read_text(encoding="utf-8"))
+    document["project"].pop("year")
+    recheck.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    for name, typed in (("r2.json", "2024年度"), ("r3.json", "２０２４")):
+        other = _write(tmp_path / "re" / name, 2, project_id="P2", paid=1)
+        document = json.loads(other.read_text(encoding="utf-8"))
+        document["project"]["year"] = typed
+        other.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    rows = _summary(tmp_path, str(tmp_path / "self"), "--compare-with", str(tmp_path / "re"))
+    assert 1 == sum(bool(rows[f"self/p1-{year}.json"]["复核总分"]) for year in (2023, 2024))
+    assert rows["self/p2.json"]["复核总分"] and "复核得分低" in rows["self/p2.json"]["对比标记"]

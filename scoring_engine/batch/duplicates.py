@@ -21,6 +21,7 @@ letters and digits).
 from __future__ import annotations
 
 import itertools
+import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -43,6 +44,11 @@ class Duplicate:
     count: int
     sources: tuple[str, ...]  # the first SHOWN_SOURCES documents that give it, in input order
     batch: str = ""  # the compared batch's name (复核) for its own duplicates
+
+
+def same_year(year: Any) -> str:
+    """A year as projects are matched by it: 2024, '2024年', '2024年度' and the full-width '２０２４' are '2024'."""
+    return re.sub(r"\s*年度?$", "", same_id(year)) if year not in (None, "") else ""
 
 
 def same_id(project_id: Any) -> str:

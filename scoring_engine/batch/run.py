@@ -34,7 +34,7 @@ from ..reports.batch_html import BatchPage
 from ..reports.batch_jsonl import BatchJsonl
 from ..reports.batch_xlsx import BatchWorkbook
 from .compare import DEFAULT_THRESHOLD, RECHECK, compare
-from .duplicates import IdTally
+from .duplicates import IdTally, same_year
 from .inputs import batch_paths, count_documents, find_documents, searched_files
 from .matching import Paths
 from .pool import ordered_map
@@ -341,14 +341,15 @@ def _nested(options: BatchOptions) -> tuple[str, ...]:
     return tuple(nested)
 
 
-def _same_year(years: dict[str, int], year: str) -> int | None:
+def _same_year(years: dict[str, int], year: str, taken: set[int]) -> int | None:
     """The re-check of a project's id for its year: the one of that year, else one that gives no year; for a project
-    that gives no year, the first of any year."""
+    that gives no year, the first of any year. One that gives no year, or is taken for a project without one, is one
+    project-year's: it is not compared with the project of every year that has the id."""
     if year in years:
         return years[year]
-    if "" in years:
+    if "" in years and years[""] not in taken:
         return years[""]
-    return next(iter(years.values()), None) if not year else None
+    return next((offset for offset in years.values() if offset not in taken), None) if not year else None
 
 
 def _temporary_file_error(err: OSError) -> ScoringEngineError:
@@ -390,12 +391,13 @@ class _Recheck:
         if row.ok:
             self.scored_at.append(offset)
         if row.id_key:  # a re-check that names its project is that project's only
-            self.years.setdefault(row.id_key, {}).setdefault(row.project.get("year", ""), offset)
+            self.years.setdefault(row.id_key, {}).setdefault(same_year(row.project.get("year")), offset)
         else:
             self.paths.add(row.path_parts(), offset)
 
     def match(self, row: ProjectRow) -> ProjectRow | None:
-        offset = _same_year(self.years.get(row.id_key, {}), row.project.get("year", "")) if row.id_key else None
+        year = same_year(row.project.get("year"))
+        offset = _same_year(self.years.get(row.id_key, {}), year, self.taken) if row.id_key else None
         if offset is None:
             offset = self.paths.best(row.path_parts(), self.batch, self.taken)
         if offset is None:
