@@ -233,7 +233,7 @@ def test_a_recheck_file_that_is_a_link_keeps_its_own_name(tmp_path: Path):
     assert "复核得分低" in rows["self/单位甲/p1.json"]["对比标记"]
 
 
-def test_a_recheck_without_a_year_is_one_project_years_and_a_year_typed_with_年_is_the_year(tmp_path: Path):
+def test_a_recheck_without_a_year_is_one_project_years_and_a_year_typed_with_its_suffix_is_the_year(tmp_path: Path):
     """P1 of 2023 and of 2024 in the batch; one re-check of P1 giving no year was compared with both, and both were flagged
     (2 comparisons of 1 re-check). It now goes to one. A re-check of P2 giving '2024年度' (or full-width ２０２４) did not
     meet P2 of 2024."""

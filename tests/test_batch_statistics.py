@@ -199,3 +199,11 @@ def test_the_budgets_of_consequences_are_added_in_wan_whatever_unit_a_set_keeps_
         spec = replace(shape.set.facts[fact], unit=written)
         other = replace(shape, set=replace(shape.set, facts={**shape.set.facts, fact: spec}))
         assert wan == _budget(other, "中", values)
+
+
+def test_an_execution_rate_is_rounded_half_up_but_never_up_to_the_90_percent_line() -> None:
+    """The batch's 预算执行率 (and its overall rate) was cut: 83.045% showed 83.04%, where 四舍五入 gives 83.05%. It is
+    rounded half up, except where that would print the 90.00% line a rate below it falls short of."""
+    from scoring_engine.reports.batch_tables import cut_percent
+
+    assert ["83.05%", "89.99%", "90.00%", "99.89%"] == [cut_percent(Decimal(r)) for r in ("0.83045", "0.89999", "0.9", "0.998886")]

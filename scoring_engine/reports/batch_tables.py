@@ -324,8 +324,10 @@ def cut_percent(rate: Decimal) -> str:
 
 
 def cut_rate(rate: Decimal) -> Decimal:
-    """A 预算执行率 to 0.01%, cut rather than rounded: 89.999% is no 90.00%, the line the 需说明 rule draws."""
-    return rate.quantize(_RATE_STEP, ROUND_DOWN)
+    """A 预算执行率 to 0.01%, rounded half up (83.045% is 83.05%), but cut where rounding would reach the 90% line the
+    需说明 rule draws and the rate falls short of: 89.999% is 89.99%, no 90.00%."""
+    rounded = round_half_up(rate, 4)
+    return rate.quantize(_RATE_STEP, ROUND_DOWN) if rate < DEFAULT_EXECUTION_RATE <= rounded else rounded
 
 
 def funds_rows(f: Funds, apart: bool = False) -> list[list[Any]]:
