@@ -322,10 +322,9 @@ def document_problems(document: Any) -> Iterator[tuple[tuple[str | int, ...], st
             bad = bad_character(value)
             if bad:
                 yield path, bad, "remove it"
-        elif isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
-            problem = _out_of_range(value)
-            if problem:
-                yield path, *problem
+        # a 项目编号 of 18 digits is no amount: in quotes, as text, it reads
+        elif isinstance(value, (int, float, Decimal)) and not isinstance(value, bool) and (problem := _out_of_range(value)):
+            yield path, problem[0], "write it in quotes, as text" if path[:1] == ("project",) else problem[1]
 
 
 def _out_of_range(value: int | float | Decimal) -> tuple[str, str] | None:

@@ -309,3 +309,15 @@ def test_a_file_saved_as_utf32_is_said_to_be_utf32_not_utf16(tmp_path: Path, enc
     code, lines = run("batch", str(tmp_path / "p.jsonl"), "-q")
     assert 1 == code and [f"错误：{tmp_path / 'p.jsonl'}: 这个 JSONL 文件是 UTF-32 编码，不是 UTF-8"
                           "（请另存为 UTF-8：记事本中点“文件 → 另存为”，编码选“UTF-8”）"] == [x for x in lines if x.startswith("错误")]
+
+
+def test_a_project_id_of_18_digits_written_as_a_number_is_told_to_be_text(tmp_path: Path) -> None:
+    """A 项目编号 exported as a bare number of 18 digits was refused as an amount, with 'check the unit and the digits'."""
+    facts = json.loads(EXAMPLE_FACTS.read_text(encoding="utf-8"))
+    facts["indicator_set"] = "set.yaml"
+    (tmp_path / "set.yaml").write_bytes(SET.replace("−", "-").encode("utf-8"))
+    text = json.dumps(facts, ensure_ascii=False).replace('"project": {', '"project": {"id": 110101202400000001, ', 1)
+    (tmp_path / "facts.json").write_text(text, encoding="utf-8")
+    code, lines = run("score", str(tmp_path / "facts.json"))
+    assert 1 == code and lines[0].startswith(f"错误：{tmp_path / 'facts.json'}: $.project.id：110101202400000001 超出范围")
+    assert lines[0].endswith("（加上引号，写成文字）")
