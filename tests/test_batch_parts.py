@@ -913,3 +913,17 @@ def test_two_sets_of_one_id_and_version_are_summarised_apart(tmp_path: Path) -> 
     blocks = [line for line in run.output.splitlines() if "（self-evaluation 1.0，sha256 " in line]
     assert 2 == len(blocks) and all("2个项目" in line for line in blocks), run.output
     assert all("优秀2，良好0，中等0，差0" in line for line in blocks)  # every project in its own set's distribution
+
+
+def test_a_pretty_printed_json_saved_as_jsonl_is_one_problem_and_an_empty_jsonl_is_not_passed_over(tmp_path: Path) -> None:
+    """A facts document written over 77 lines and saved as .jsonl was 77 failed 'projects' (输入文档 and 评分失败 inflated);
+    an empty .jsonl was left out without a word. Each is one 问题 row saying what it is."""
+    document = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    (tmp_path / "pretty.jsonl").write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    (tmp_path / "empty.jsonl").write_text("\n", encoding="utf-8")
+    (tmp_path / "ok.jsonl").write_text(json.dumps(document, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert 3 == count_documents([tmp_path])
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", str(tmp_path), "-q"])
+    assert 1 == run.exit_code and "3个项目：已评分1，评分失败2" in run.output, run.output
+    assert f"错误：{tmp_path / 'pretty.jsonl'}:1: 这个 JSONL 文件里是一份分成多行书写的 JSON 文档（第 1 行只有 {{）" in run.output
+    assert f"错误：{tmp_path / 'empty.jsonl'}: 文件是空的" in run.output

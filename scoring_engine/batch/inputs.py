@@ -20,7 +20,7 @@ import zipfile
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from .. import _json
 from .._encodings import UTF16_MARKS, UTF32_MARKS, decode
@@ -390,12 +390,9 @@ def _lines(file: Path, name: str, skip_results: bool = False) -> Iterator[Docume
         yield Document(source=shown, problem=Problem(f"cannot read: {err.strerror}", file=shown))
         return
     with handle:
-        mark = handle.read(4)
-        if mark.startswith(UTF32_MARKS + UTF16_MARKS):  # its lines are not split at the byte \n: one problem for the file
-            said = UTF32_JSONL if mark.startswith(UTF32_MARKS) else UTF16_JSONL
-            yield Document(source=shown, name=name, problem=Problem(said, file=shown, hint=UTF16_HINT))
+        if (whole := _whole_file(handle, shown)) is not None:
+            yield Document(source=shown, name=name, problem=whole)
             return
-        handle.seek(0)
         number = 0
         while True:
             raw = handle.readline(MAX_FACTS_BYTES + 1)
@@ -422,6 +419,28 @@ def _lines(file: Path, name: str, skip_results: bool = False) -> Iterator[Docume
                 yield Document(source=source, name=line_name, path=file, line=number, text=text, folder=file.parent)
 
 
+def _whole_file(handle: BinaryIO, shown: str) -> Problem | None:
+    """The one problem of a JSONL file that is not read line by line (the handle left at its start): UTF-16 or UTF-32
+    text, whose lines are not split at the byte \n; one JSON document written over many lines (77 lines, 77 failed
+    projects); no line at all (a unit's file left empty is a project not filed)."""
+    mark = handle.read(4)
+    handle.seek(0)
+    if mark.startswith(UTF32_MARKS + UTF16_MARKS):
+        return Problem(UTF32_JSONL if mark.startswith(UTF32_MARKS) else UTF16_JSONL, file=shown, hint=UTF16_HINT)
+    number = 0
+    while raw := handle.readline(_CHUNK):
+        number += 1
+        if raw.strip():
+            handle.seek(0)
+            if raw.strip().lstrip(b"\xef\xbb\xbf") not in (b"{", b"["):
+                return None
+            return Problem(f"this JSONL file holds a JSON document written over several lines (line {number} is only "
+                           f"{raw.strip()[-1:].decode()})", file=shown, line=number,
+                           hint="JSONL has one document a line: save one project as .json, or write each on one line")
+    handle.seek(0)
+    return Problem("the file is empty", file=shown)
+
+
 def _count_lines(file: Path) -> int:
     """The documents of a JSONL file: its lines that are not blank (as `_lines` gives them)."""
     if not _regular(file):
@@ -429,9 +448,8 @@ def _count_lines(file: Path) -> int:
     count, begun = 0, False  # begun: the line that runs on from the chunk before has more than blanks
     try:
         with file.open("rb") as handle:
-            if handle.read(4).startswith(UTF32_MARKS + UTF16_MARKS):
+            if _whole_file(handle, str(file)) is not None:
                 return 1  # one problem, as _lines gives it
-            handle.seek(0)
             while chunk := handle.read(_CHUNK):  # in chunks: a line may be as long as the file
                 *ended, last = chunk.split(b"\n")
                 for line in ended:
