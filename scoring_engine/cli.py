@@ -31,7 +31,7 @@ from ._output import extension_of, say, stopping_cleanly, tell, write_atomically
 from ._text import one_line, visible
 from ._yaml import MAX_YAML_BYTES
 from .errors import IndicatorSetError, Problem, ScoringEngineError
-from .loader import bundled_sets, load_facts, load_indicator_set, resolve_set
+from .loader import bundled_sets, load_facts, load_indicator_set, named_elsewhere, resolve_set
 from .render import BINARY_FORMATS, RENDERERS
 
 if TYPE_CHECKING:  # each command imports what it needs when it runs: validate never loads the engine
@@ -137,7 +137,10 @@ def _scored(facts: Path, set_ref: str | None) -> tuple[IndicatorSet, Result]:
         return _score_form(facts, set_ref)
     loaded = load_facts_from(getattr(sys.stdin, "buffer", None)) if str(facts) == "-" else load_facts(facts)
     indicator_set = _set_for(facts, loaded, set_ref)
-    return indicator_set, score_facts(indicator_set, loaded)
+    try:
+        return indicator_set, score_facts(indicator_set, loaded)
+    except ScoringEngineError as err:  # with --set: whether the facts name another set is the first thing to say
+        raise type(err)(named_elsewhere(list(err.problems), loaded, indicator_set) if set_ref else err.problems) from None
 
 
 def _score_form(form: Path, set_ref: str | None) -> tuple[IndicatorSet, Result]:

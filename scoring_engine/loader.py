@@ -25,6 +25,7 @@ from ._located import Located
 from ._files import MAX_FACTS_BYTES, bundled_sets, load_facts, parse_facts, read_text, resolve_set, shown_path
 from ._profiles import Resolved, blamed, resolve
 from .errors import IndicatorSetError, Problem
+from .facts import Facts
 from .model import IndicatorSet
 
 __all__ = ["load_indicator_set", "parse_indicator_set", "load_facts", "parse_facts", "bundled_sets", "resolve_set",
@@ -127,3 +128,20 @@ def load_indicator_set(path: str | Path, encoding: str | None = None) -> Indicat
         text, data = read_text(file, _yaml.MAX_YAML_BYTES, IndicatorSetError)
     return parse_indicator_set(text, shown_path(path) if file == Path(path) else str(file), hashlib.sha256(data).hexdigest(),
                                file.parent)
+
+
+def named_elsewhere(problems: list[Problem], facts: Facts, indicator_set: IndicatorSet) -> list[Problem]:
+    """The problems of facts scored with a set given by --set, after a first line saying the facts name another set
+    (their 20 missing facts are not what to fix), when they do; else the problems as they are."""
+    named = facts.indicator_set
+    if not named or named == indicator_set.id or not problems:
+        return problems
+    try:  # the same file, named by its path
+        folder = Path(facts.source).parent if facts.source and facts.source != "-" else Path()
+        same = indicator_set.source is not None and resolve_set(named, folder).resolve() == Path(indicator_set.source).resolve()
+    except (IndicatorSetError, OSError, ValueError):
+        same = False
+    if same:
+        return problems
+    return [Problem(f"the facts file names the set {named}, and is scored here with {indicator_set.id} (--set)",
+                    file=facts.source, hint="leave out --set to score it with the set it names"), *problems]

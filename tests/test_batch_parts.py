@@ -927,3 +927,18 @@ def test_a_pretty_printed_json_saved_as_jsonl_is_one_problem_and_an_empty_jsonl_
     assert 1 == run.exit_code and "3个项目：已评分1，评分失败2" in run.output, run.output
     assert f"错误：{tmp_path / 'pretty.jsonl'}:1: 这个 JSONL 文件里是一份分成多行书写的 JSON 文档（第 1 行只有 {{）" in run.output
     assert f"错误：{tmp_path / 'empty.jsonl'}: 文件是空的" in run.output
+
+
+def test_facts_scored_with_another_set_by_set_say_so_first(tmp_path: Path) -> None:
+    """score --set / batch --set with a facts file naming another set gave 20 lines of missing facts and never said the
+    file names self-evaluation: the first line now says so (a set named by the facts' own path is no other set)."""
+    facts = ROOT / "indicator_sets" / "self-evaluation.facts.json"
+    said = (f"错误：{facts}: 事实文件写明的指标体系是 self-evaluation，这里按 national-framework（--set）评分"
+            "（去掉 --set，按它写明的指标体系评分）")
+    for command in (["score", str(facts)], ["batch", str(facts), "-q"]):
+        run = CliRunner().invoke(main, ["--lang", "zh", *command, "--set", "national-framework"])
+        assert 1 == run.exit_code and said == next(line for line in run.output.splitlines() if line.startswith("错误")), run.output
+    same = CliRunner().invoke(main, ["--lang", "zh", "score", str(facts), "--set", str(ROOT / "indicator_sets" / "national-framework.yaml")])
+    assert "事实文件写明的指标体系是" in same.output
+    own = CliRunner().invoke(main, ["score", str(ROOT / "examples" / "small" / "facts.json"), "--set", str(SMALL_SET)])
+    assert 0 == own.exit_code and "names the set" not in own.output

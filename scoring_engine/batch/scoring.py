@@ -21,7 +21,7 @@ from .._later import Deferred, Later
 from ..engine import score, scores_only
 from ..errors import FactsError, IndicatorSetError, Problem, ScoringEngineError
 from ..facts import Facts
-from ..loader import load_facts, load_indicator_set, parse_facts, resolve_set
+from ..loader import load_facts, load_indicator_set, named_elsewhere, parse_facts, resolve_set
 from ..model import IndicatorSet
 from ..result import Result
 from .inputs import JSONL_SUFFIX, Document, not_facts
@@ -117,6 +117,8 @@ class Scorer:
                 from ..forms.cells import on_cells
 
                 err = on_cells(err, imported, indicator_set)
+            elif self.fixed is not None and facts is not None:  # --set: that the facts name another set comes first
+                err = type(err)(named_elsewhere(list(err.problems), facts, self.fixed))
             return self._failed(index, document, err.problems, facts)
         except Exception as err:  # a bug: this project fails, the batch goes on, and the line says it is ours
             problem = Problem(f"internal error: {type(err).__name__}: {err} (please report it with this document)", file=source)
