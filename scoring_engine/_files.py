@@ -348,8 +348,7 @@ def parse_facts(text: str, source: str | None = None, yaml: bool = False) -> Fac
     problems = [] if fits("facts.schema.json", checked) else _other_kind(doc, source) or _schema_problems(checked, source)
     if problems:
         raise FactsError(problems)
-    project = {k: v for k, v in doc.get("project", {}).items() if v is not None}  # null: not filled in (a template's blank)
-    return Facts(values=doc["facts"], not_applicable=doc.get("not_applicable", {}), project=project,
+    return Facts(values=doc["facts"], not_applicable=doc.get("not_applicable", {}), project=doc.get("project", {}),
                  indicator_set=doc.get("indicator_set"), source=source)
 
 

@@ -364,7 +364,6 @@ FRAGMENTS = (
     ("empty", "空"),
     ("nothing (empty value)", "空值"),
     ("{value} (a yes/no value)", "{value}（是/否值）"),
-    ("text or a number or empty", "文字、数字或空值"),
     ("text or a number", "文字或数字"),
     ("text {value}… ({length} characters)", "文字 {value}…（共 {length} 个字符）"),
     ("text {value}", "文字 {value}"),

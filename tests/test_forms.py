@@ -131,7 +131,7 @@ def test_a_blank_template_filled_like_a_user_scores(tmp_path: Path):
 def test_a_facts_skeleton_of_a_set_file_filled_in_scores_as_its_header_says(tmp_path: Path, fmt: str):
     """`template my-set.yaml --format json` named the set by its id, which score cannot find (a set of one's own is read
     from a file), and its blank project details (null) were refused. It names the file, as seen from where the skeleton
-    is written, and project details left null are left out."""
+    is written, and writes its blank project details as blank text."""
     import json
 
     import yaml
@@ -143,14 +143,14 @@ def test_a_facts_skeleton_of_a_set_file_filled_in_scores_as_its_header_says(tmp_
     run = CliRunner().invoke(main, ["template", str(own), "--format", fmt, "-o", str(skeleton)])
     assert 0 == run.exit_code, run.output
     document = (json.loads if fmt == "json" else yaml.safe_load)(skeleton.read_text(encoding="utf-8"))
-    assert "sets/my-set.yaml" == document["indicator_set"] and {None} == set(document["project"].values())
+    assert "sets/my-set.yaml" == document["indicator_set"] and {""} == set(document["project"].values())
     filled = json.loads((ROOT / "examples" / "small" / "facts.json").read_text(encoding="utf-8"))["facts"]
     document["facts"] = filled
     document.pop("about", None)
     skeleton.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     scored = CliRunner().invoke(main, ["score", str(skeleton), "--format", "json"])
     assert 0 == scored.exit_code, scored.output
-    assert 79.73 == json.loads(scored.stdout)["total"] and {} == json.loads(scored.stdout)["project"]
+    assert 79.73 == json.loads(scored.stdout)["total"]
 
 
 def test_import_names_the_cell_of_each_fact(tmp_path: Path):

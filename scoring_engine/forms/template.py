@@ -51,7 +51,8 @@ def describe(spec: FactSpec) -> str:
 
 
 def _skeleton(indicator_set: IndicatorSet, named: str | None) -> dict[str, Any]:
-    return {"indicator_set": named or indicator_set.id, "project": {"name": None, "department": None, "unit": None, "year": None},
+    # project details blank as text: a detail left null is refused (it reached reports as Python's None)
+    return {"indicator_set": named or indicator_set.id, "project": {"name": "", "department": "", "unit": "", "year": ""},
             "facts": {name: None for name in indicator_set.facts}}
 
 
@@ -66,7 +67,7 @@ def facts_skeleton(indicator_set: IndicatorSet, fmt: str, named: str | None = No
              "# 逐项填写；不知道的事实留空（null）。`scoring-engine score 文件名` 读取并评分。",
              f"indicator_set: {json.dumps(named, ensure_ascii=False) if named else indicator_set.id}", "project:"]
     labels = {"name": "项目名称", "department": "主管部门", "unit": "实施单位", "year": "年度"}
-    lines += [f"  {key}:  # {label}" for key, label in labels.items()]
+    lines += [f'  {key}: ""  # {label}' for key, label in labels.items()]
     lines.append("facts:")
     for name, spec in indicator_set.facts.items():
         lines.append(f"  {json.dumps(name)}:  # {describe(spec)}")
