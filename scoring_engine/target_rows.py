@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
-from ._arith import in_range, plain, too_many_digits
+from ._arith import in_range, plain, round_half_up, too_many_digits
 from .judgements import TargetRow
 
 if TYPE_CHECKING:
@@ -245,6 +245,18 @@ def _bare_in_percent_row(*sides: tuple[str, Quantity | None]) -> None:
                          "or both as ratios")
 
 
+def _two_scales(target: Decimal, actual: Decimal) -> None:
+    """Bare numbers of a row with no unit, one a fraction below 1 and the other 10 or more: a ratio beside a percentage
+    without its sign (≥90 beside 0.95 scored 1% of the points; 0.9 beside 95, full marks at 10556%): refused."""
+    small, large = sorted((target, actual))
+    if 0 < small < 1 and large >= 10:
+        t, a = plain(target), plain(actual)
+        as_percent = [f"\"{plain(n * 100) if n < 1 else plain(n)}%\"" for n in (target, actual)]
+        raise ValueError(f"target {t} and actual {a} have no unit and are on two scales "
+                         f"({plain(round_half_up(large / small, 0))} times apart)",
+                         f"if they are percentages write {as_percent[0]} and {as_percent[1]}; else give the row its unit")
+
+
 def target_row(index: int, item: Any) -> TargetRow:
     """One row of a target table from its written form, or ValueError(message, hint) naming the row."""
     label = f"row {index + 1}"
@@ -306,6 +318,8 @@ def _row(item: Mapping[str, Any]) -> TargetRow:
         _bare_beside_percent(("target", target_number, given.get("target")), ("actual", actual, given.get("actual")))
     if unit == "%":
         _bare_in_percent_row(("target", target_number), ("actual", actual if isinstance(actual, Quantity) else None))
+    elif unit is None and target_number is not None and isinstance(actual, Quantity):
+        _two_scales(target_number.value, actual.value)
     return TargetRow(
         name=_text(given["name"], "name") or "", type=_text(given.get("type"), "type"), id=_text(given.get("id"), "id"),
         weight=numbers.get("weight"), target=target_number.value if target_number else None,

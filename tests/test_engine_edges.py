@@ -367,3 +367,20 @@ def test_the_signs_of_gb_standards_are_read(written: str, sign: str) -> None:
 
     found = parse_quantity(written)
     assert found is not None and sign == found.comparison
+
+
+@pytest.mark.parametrize(("target", "actual", "refused"), [("≥90", "0.95", True), ("≥0.9", "95", True), ("≥100", "0.5", True),
+                                                           ("≥10", "9", False), ("≥12", "1", False), ("≥0.5", "0.4", False),
+                                                           ("≥90%", "95%", False)])
+def test_a_row_with_no_unit_whose_numbers_are_on_two_scales_is_refused(target: str, actual: str, refused: bool) -> None:
+    """满意度 written target ≥90 and actual 0.95 (no unit anywhere) scored 0.95 ÷ 90: 1% of the points, without a word;
+    0.9 beside 95 took full marks at 10556%. A fraction below 1 beside a number of 10 or more, with no unit, is refused
+    with both readings; counts that are merely far apart (12 and 1) are read."""
+    from scoring_engine.target_rows import target_row
+
+    if not refused:
+        assert target_row(0, {"name": "满意度", "target": target, "actual": actual if "%" in actual else D(actual)}).actual
+        return
+    with pytest.raises(ValueError, match="have no unit and are on two scales") as caught:
+        target_row(0, {"name": "满意度", "target": target, "actual": D(actual)})
+    assert "if they are percentages write" in caught.value.args[1]
