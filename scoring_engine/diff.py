@@ -2,9 +2,11 @@
 
 `diff_sets` lists the changes: indicators removed, then in the order of the
 new set's tree those added, moved to another parent or renamed; weights, 评分标准 and rules
-changed; grades added, removed or moved, and their 结果应用 and aliases; checks and 需说明 conditions added or
-removed; how an indicator that does not apply is treated; the total and the precision. (Weight rules, caps and the
-form are not compared.)
+changed (a row group's: the fact of its rows, their categories, which row type each comparison is scored as, and
+each row type's 评分标准 and rule); grades added, removed or moved, and their 结果应用 and aliases; checks, caps
+and 需说明 conditions added or removed; how an indicator that does not apply is treated; the total, the precision
+and the rounding; the facts declared, the derived values and the reason templates (_diff_declared). (Weight rules
+and the form are not compared.)
 `compare_scores` scores the same projects under both sets and keeps, for
 each, the totals, the grades and the indicators whose score changed. Both are
 pure: the sets and facts come loaded, and the renderers (reports/diff.py)
@@ -23,11 +25,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from . import _json
+from . import _diff_declared, _json
 from ._arith import plain
 from .errors import Problem, ScoringEngineError
 from .facts import Facts
-from .model import Indicator, IndicatorSet
+from .model import Indicator, IndicatorSet, RowGroup
 from .result import plain_data
 
 __all__ = ["CHANGE_KINDS", "Change", "ProjectComparison", "ScoreChange", "SetDiff", "compare_scores", "diff_sets"]
@@ -38,7 +40,10 @@ CHANGE_KINDS = {
     "standard": "评分标准", "rule": "评分规则", "grade_added": "新增等级", "grade_removed": "删除等级", "grade": "等级",
     "total": "总分", "precision": "精度", "consequence": "结果应用", "aliases": "等级别名", "check_added": "新增核对",
     "check_removed": "删除核对", "explain_added": "新增需说明条件", "explain_removed": "删除需说明条件",
-    "not_applicable": "不适用指标的处理",
+    "not_applicable": "不适用指标的处理", "rounding": "舍入", "cap_added": "新增封顶", "cap_removed": "删除封顶",
+    "fact_added": "新增事实", "fact_removed": "删除事实", "fact": "事实声明", "derived_added": "新增派生值",
+    "derived_removed": "删除派生值", "derived": "派生值", "reason": "理由模板", "row_fact": "目标表事实",
+    "categories": "行的二级指标", "comparison": "指标性质",
 }
 
 
@@ -47,8 +52,8 @@ class Change:
     """One change: its kind (a key of CHANGE_KINDS), what it is about, and the value before and after as text."""
 
     kind: str
-    indicator: str | None  # the indicator's id; None for a grade, the total, the precision
-    name: str  # the indicator's (or grade's) name as the reports show it
+    indicator: str | None  # the indicator's id; None for what is not an indicator (a grade, a fact, the rounding…)
+    name: str  # the indicator's (or grade's, fact's, check's…) name as the reports show it
     old: str | None
     new: str | None
 
@@ -133,31 +138,69 @@ def _indicator_changes(node: Indicator, parent: str | None, before: tuple[Indica
         found.append(Change("weight", node.id, node.name, plain(old.weight), plain(node.weight)))
     if (old.standard or "") != (node.standard or ""):
         found.append(Change("standard", node.id, node.name, old.standard, node.standard))
+    if old.rows is not None and node.rows is not None:
+        return found + [Change(kind, node.id, node.name, a, b) for kind, a, b in _row_group_changes(old.rows, node.rows)]
     before_text, after_text = _rule_text(old), _rule_text(node)
     if before_text != after_text:
-        found += [Change("rule", node.id, node.name, a, b) for a, b in _rule_parts(old, node, before_text, after_text)]
+        if old.rule is None or node.rule is None:  # a leaf became a row group, or the other way round
+            return [*found, Change("rule", node.id, node.name, before_text, after_text)]
+        parts = _rule_parts(plain_data(old.rule.spec), plain_data(node.rule.spec), before_text, after_text)
+        found += [Change("rule", node.id, node.name, a, b) for a, b in parts]
     return found
 
 
-def _rule_parts(old: Indicator, new: Indicator, before: str | None, after: str | None) -> list[tuple[str | None, str | None]]:
+def _row_group_changes(old: RowGroup, new: RowGroup) -> list[tuple[str, str | None, str | None]]:
+    """(kind, before, after) for what changed in a row group: the fact its rows are in, the 二级指标 a row may name, the
+    row type each comparison (指标性质) is scored as, then by row type its 评分标准 and its rule (what changed in the
+    rule, as a leaf's; a rule added or removed, whole), each value led by the comparison or row type it is about."""
+    found: list[tuple[str, str | None, str | None]] = []
+    if old.fact != new.fact:
+        found.append(("row_fact", old.fact, new.fact))
+    if old.categories != new.categories:
+        found.append(("categories", "、".join(old.categories) or "不限", "、".join(new.categories) or "不限"))
+    for sign in _both(old.comparisons, new.comparisons):
+        was, now = old.comparisons.get(sign), new.comparisons.get(sign)
+        if was != now:
+            found.append(("comparison", _led(sign, was), _led(sign, now)))
+    for kind in _both({**old.standards, **old.rules}, {**new.standards, **new.rules}):
+        was, now = old.standards.get(kind), new.standards.get(kind)
+        if (was or "") != (now or ""):
+            found.append(("standard", _led(kind, was), _led(kind, now)))
+        before, after = old.rules.get(kind), new.rules.get(kind)
+        before_spec = None if before is None else plain_data(before.spec)
+        after_spec = None if after is None else plain_data(after.spec)
+        if before_spec != after_spec:
+            was_text = None if before_spec is None else _json.dumps(before_spec, indent=None)
+            now_text = None if after_spec is None else _json.dumps(after_spec, indent=None)
+            found += [("rule", a, b) for a, b in _rule_parts(before_spec, after_spec, was_text, now_text, within=kind)]
+    return found
+
+
+def _both(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
+    """The keys of both, in the old's order, then those only the new has."""
+    return [*old, *(key for key in new if key not in old)]
+
+
+def _led(key: str, value: str | None) -> str | None:
+    """A row group's value led by the comparison or row type it is about: 'exact: …'; None stays None."""
+    return None if value is None else f"{key}: {value}"
+
+
+def _rule_parts(old_spec: Any, new_spec: Any, before: str | None, after: str | None,
+                within: str = "") -> list[tuple[str | None, str | None]]:
     """What changed in a rule: each value that differs, by where it is in the rule (bands[0].min: 0.95 → 95), when the
-    rule keeps its kind and only a few values change; else the whole rule before and after."""
-    old_spec, new_spec = _rule_data(old), _rule_data(new)
+    rule keeps its kind and only a few values change; else the whole rule before and after. `within`: the row type
+    whose rule it is, which leads each place (exact.target: …) or the whole rule (exact: {…})."""
+    whole = [(_led(within, before), _led(within, after))] if within else [(before, after)]
     if not isinstance(old_spec, Mapping) or not isinstance(new_spec, Mapping) or old_spec.get("kind") != new_spec.get("kind"):
-        return [(before, after)]
-    changed = list(_differences(old_spec, new_spec, ""))
+        return whole
+    changed = list(_differences(old_spec, new_spec, within))
     if not changed or len(changed) > _RULE_PARTS:
-        return [(before, after)]
+        return whole
     return [(f"{where}: {a}" if a is not None else None, f"{where}: {b}" if b is not None else None) for where, a, b in changed]
 
 
 _RULE_PARTS = 6  # more values changed than this: the rule was rewritten, shown whole
-
-
-def _rule_data(node: Indicator) -> Any:
-    if node.rule is not None:
-        return plain_data(node.rule.spec)
-    return {kind: plain_data(rule.spec) for kind, rule in node.rows.rules.items()} if node.rows is not None else None
 
 
 def _differences(a: Any, b: Any, where: str) -> Iterator[tuple[str, str | None, str | None]]:
@@ -230,13 +273,21 @@ def _explained(indicator_set: IndicatorSet) -> list[tuple[str, str]]:
 
 
 def diff_sets(old: IndicatorSet, new: IndicatorSet) -> SetDiff:
-    """Every change from `old` to `new`: the total and precision, the indicators, then the grades."""
+    """Every change from `old` to `new`: the total, precision and rounding, the indicators, the grades, the checks,
+    需说明 conditions and caps, then the facts declared, the derived values and the reason templates."""
     changes = []
     if old.total != new.total:
         changes.append(Change("total", None, "总分", plain(old.total), plain(new.total)))
     if old.precision != new.precision:
         changes.append(Change("precision", None, "小数位数", str(old.precision), str(new.precision)))
-    return SetDiff(old, new, tuple(changes + _tree_changes(old, new) + _grade_changes(old, new) + _listed_changes(old, new)))
+    declared = [Change(kind, None, name, a, b) for part in _DECLARED for kind, name, a, b in part(old, new)]
+    return SetDiff(old, new, tuple(changes + [c for c in declared if c.kind == "rounding"] + _tree_changes(old, new)
+                                   + _grade_changes(old, new) + _listed_changes(old, new)
+                                   + [c for c in declared if c.kind != "rounding"]))
+
+
+_DECLARED = (_diff_declared.rounding_changes, _diff_declared.cap_changes, _diff_declared.fact_changes,
+             _diff_declared.derived_changes, _diff_declared.reason_changes)
 
 
 # ---------------------------------------------------------------- the projects
