@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -114,6 +115,9 @@ def _number_text_hint(text: str, quoted: bool = False) -> str:
         return f"write a decimal point, not a comma: {text.replace(',', '.')}"
     if re.fullmatch(FRACTION_PATTERN, text):
         return "fractions such as 1/3 are for shares and points; write a decimal number here"
+    narrow = unicodedata.normalize("NFKC", text).strip()
+    if narrow != text.strip() and decimal_from_text(narrow) is not None and re.fullmatch(r"[-+]?\d+(\.\d+)?", narrow):
+        return f"full-width digits: write {text.strip()} as {narrow}"  # １５ looks like 15 to the eye
     return f"write a plain number, without {'quotes, ' if quoted else ''}thousands separators, units or %"
 
 
@@ -194,10 +198,18 @@ def _bad_name(failed: _Failed) -> list[SchemaProblem]:
                               "such as 1/3 (not over 0)")]
     if failed.expected == _id_pattern():
         return [SchemaProblem(failed.path, False, f"id {failed.instance!r} may use only letters, digits, '.', '_' and '-'",
-                              "e.g. process.execution")]
+                              _full_width(str(failed.instance)) or "e.g. process.execution")]
     at = (*failed.path, failed.instance) if failed.key else failed.path  # a bad key is pointed at, not its mapping
     return [SchemaProblem(at, failed.key, f"name {failed.instance!r} must be ASCII words joined by dots",
                           "e.g. budget.paid (labels carry the Chinese)")]
+
+
+def _full_width(name: str) -> str | None:
+    """How to write a name typed with a full-width letter or digit (ｄecision), which looks right to the eye."""
+    wide = next((c for c in name if unicodedata.normalize("NFKC", c) != c and unicodedata.normalize("NFKC", c).isascii()), None)
+    if wide is None:
+        return None
+    return f"full-width character {wide!r} (U+{ord(wide):04X}): write {unicodedata.normalize('NFKC', name)}"
 
 
 def _bad_key(failed: _Failed) -> list[SchemaProblem]:

@@ -156,6 +156,8 @@ _READING = (
     ("{value} is not a finite number", "{value} 不是有限的数"),
     ("{value} is out of range ({name} is 1e15, smallest 1e-15)", "{value} 超出范围（{name} 为 1e15，最小 1e-15）"),
     ("check the unit and the digits", "检查单位和数位"),
+    ("full-width digits: write {text} as {narrow}", "这是全角数字：把 {text} 改为半角的 {narrow}"),
+    ("full-width character {char} (U+{code}): write {name}", "{char}（U+{code}）是全角字符：改为半角，写成 {name}"),
     ("write it in quotes, as text", "加上引号，写成文字"),
     ("check the digits", "检查数位"),
     ("cannot read the workbook: {detail}", "无法读取工作簿：`{detail}`"),

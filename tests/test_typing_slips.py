@@ -321,3 +321,17 @@ def test_a_project_id_of_18_digits_written_as_a_number_is_told_to_be_text(tmp_pa
     code, lines = run("score", str(tmp_path / "facts.json"))
     assert 1 == code and lines[0].startswith(f"错误：{tmp_path / 'facts.json'}: $.project.id：110101202400000001 超出范围")
     assert lines[0].endswith("（加上引号，写成文字）")
+
+
+@pytest.mark.parametrize(("old", "new", "said"), [
+    ("    weight: 10\n", "    weight: １０\n", "weight 应为数字，实际是 文字 '１０'（这是全角数字：把 １０ 改为半角的 10）"),
+    ("  - id: decision\n", "  - id: ｄecision\n", "（'ｄ'（U+FF44）是全角字符：改为半角，写成 decision）"),
+])
+def test_a_full_width_digit_or_letter_is_named_as_full_width(old: str, new: str, said: str, tmp_path: Path) -> None:
+    """weight: １５ and id ｄecision look to the eye as the message asks ('应为数字', '只能使用字母'): the full-width
+    character is named, with the half-width text to write, as full-width punctuation is."""
+    text = EXAMPLE_SET.read_text(encoding="utf-8")
+    assert old in text
+    (tmp_path / "set.yaml").write_text(text.replace(old, new, 1), encoding="utf-8")
+    code, found = run("validate", str(tmp_path / "set.yaml"))
+    assert 1 == code and any(said in line for line in found), found
