@@ -18,6 +18,7 @@ from typing import Any
 from ._arith import LARGEST_MAGNITUDE, ZERO, in_range, normalised, plain, too_many_digits
 from ._facts_pass import DeclaredShape, flatten_checked, is_clean
 from ._text import bad_character, invisible_character
+from ._undeclared import undeclared_warnings
 from .errors import ADD_THE_FACT, FactsError, Problem, did_you_mean, json_path
 from .formulas import Finding
 from .model import FactSpec, IndicatorSet
@@ -359,17 +360,6 @@ def fact_at(path: tuple[str | int, ...]) -> str | None:
     return ".".join(names) or None
 
 
-def _undeclared(given: Mapping[str, Any], declared: Mapping[str, FactSpec], source: str | None) -> list[Problem]:
-    """The warnings for facts the set does not declare (the first few by name, then how many more)."""
-    undeclared = [name for name in given if name not in declared]
-    warnings = [Problem(f"fact {name} is not declared by the set and is ignored", file=source, fact=name,
-                        hint=did_you_mean(name, declared)) for name in undeclared[:_SHOWN]]
-    if len(undeclared) > _SHOWN:
-        warnings.append(Problem(f"{len(undeclared) - _SHOWN} more facts are not declared by the set and are ignored",
-                                file=source, hint="check that the facts file is meant for this set"))
-    return warnings
-
-
 def _shape_problems(facts: Facts) -> Iterator[tuple[tuple[str | int, ...], str, str | None]]:
     """(path, message, hint) for project details that are not text, a number or a date, and a not_applicable that is no mapping.
 
@@ -452,7 +442,7 @@ def check_facts(indicator_set: IndicatorSet, facts: Facts,
             values[name] = spec.default
         elif spec.required and not _excused(name, readers, not_applicable):
             problem(name, f"required fact {spec.title} is missing", ADD_THE_FACT)
-    return _with_rows(indicator_set, values, _undeclared(given, declared, facts.source), problem, problems)
+    return _with_rows(indicator_set, values, undeclared_warnings(given, declared, facts.source), problem, problems)
 
 
 def _excused(name: str, readers: Mapping[str, list[str]], not_applicable: frozenset[str]) -> bool:

@@ -593,3 +593,15 @@ def test_a_parents_weight_changed_without_its_children_is_told_to_rescale(tmp_pa
     fixed = _write(tmp_path, "p.yaml", "extends: national-framework\n" + text.replace("20}", "20, rescale: true}")
                    .replace("35}", "35, rescale: true}"))
     assert _every_level_adds_up(load_indicator_set(fixed))
+
+
+def test_the_facts_of_an_indicator_a_profile_removed_are_one_warning_without_a_harmful_did_you_mean(tmp_path: Path) -> None:
+    """Scored with a profile that removes 生态效益 and its fact, the national facts' benefit.ecological ({tier, score,
+    reason}) was three made-up facts, each offered benefit.economic: following that would overwrite 经济效益's own
+    judgement. It is one warning, by its own name, and a fact the document gives is offered to no other."""
+    path = _write(tmp_path, "p.yaml", "extends: national-framework\nremove: [benefit.effects.ecological]\n"
+                                      "facts: {benefit.ecological: null}\nadd:\n  - {under: benefit.effects, id: benefit.effects.jobs, "
+                                      "name: 带动就业, weight: 4, rule: {kind: formula, score: 4}}\n")
+    result = score(load_indicator_set(path), load_facts(NATIONAL_FACTS))
+    said = [w.text("zh") for w in result.warnings if "没有在体系中声明" in w.text("zh")]
+    assert ["事实 benefit.ecological 没有在体系中声明，已忽略"] == said
