@@ -99,3 +99,25 @@ def test_load_indicator_set_accepts_a_path_object_and_records_its_hash():
 
     indicator_set = load_indicator_set(EXAMPLE_SET)
     assert hashlib.sha256(EXAMPLE_SET.read_bytes()).hexdigest() == indicator_set.sha256
+
+
+def test_the_provenance_hashes_are_rebuilt_by_the_recipe_the_docs_give():
+    """An auditor could not rebuild the facts sha256 (its decimals are tagged) nor a profile's from docs that said only
+    'canonical JSON': reports.md, Provenance, now gives the recipe, and this is it."""
+    import hashlib
+    import json
+    from decimal import Decimal
+
+
+    def tagged(value):
+        return {"$decimal": "0" if value.is_zero() else format(value, "f")}
+
+    for path in (EXAMPLE_FACTS, ROOT / "indicator_sets" / "national-framework.facts.json"):
+        written = json.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
+        document = {key: written[key] for key in ("indicator_set", "project", "facts", "not_applicable") if key in written}
+        canonical = json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=tagged)
+        assert hashlib.sha256(canonical.encode()).hexdigest() == load_facts(path).sha256
+    profile = ROOT / "indicator_sets" / "hubei-self-evaluation.yaml"
+    base = ROOT / "indicator_sets" / "self-evaluation.yaml"
+    own, below = (hashlib.sha256(p.read_bytes()).hexdigest() for p in (profile, base))
+    assert hashlib.sha256(f"{own}\n{below}".encode()).hexdigest() == load_indicator_set(profile).sha256
