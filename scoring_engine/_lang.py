@@ -62,7 +62,9 @@ def _holds_chinese(path: Path, depth: int = 0) -> bool:
         return False
     if _file_is_chinese(path):
         return True
-    base = _extends(path) if suffix in (".yaml", ".yml") and depth < 3 else None
+    base = (_extends(path) if suffix in (".yaml", ".yml") else None) if depth < 3 else None
+    if base is None and depth < 3:  # a facts file of no Chinese text, naming a Chinese set: its problems are the set's
+        base = _named_set(path)
     if base is None:
         return False
     from ._files import bundled_sets
@@ -78,6 +80,19 @@ def _extends(path: Path) -> str | None:
     try:
         with path.open("rb") as handle:
             found = _EXTENDS.search(handle.read(_HEAD))
+    except OSError:
+        return None
+    return found.group(1).decode("utf-8", "replace") if found else None
+
+
+_NAMES_SET = re.compile(rb"[\"']?indicator_set[\"']?[ \t]*:[ \t]*[\"']?([^\"'#\s,}]+)")
+
+
+def _named_set(path: Path) -> str | None:
+    """The set a facts file names (`"indicator_set": "set.yaml"`), as written; None for a file that names none."""
+    try:
+        with path.open("rb") as handle:
+            found = _NAMES_SET.search(handle.read(_HEAD))
     except OSError:
         return None
     return found.group(1).decode("utf-8", "replace") if found else None

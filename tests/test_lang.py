@@ -109,3 +109,17 @@ def test_a_profile_is_chinese_when_the_set_it_extends_is(tmp_path: Path) -> None
     (tmp_path / "plain.yaml").write_text("id: plain\nname: plain\n", encoding="utf-8")
     assert ["zh", "zh", "en"] == [language(None, [tmp_path / name], empty) for name in ("bundled.yaml", "local.yaml",
                                                                                         "plain.yaml")]
+
+
+def test_a_facts_file_is_chinese_when_the_set_it_names_is(tmp_path: Path) -> None:
+    """A facts file with no Chinese text of its own got its problems in English ('required fact 实际支出 … is missing'),
+    half Chinese, though the set it names is Chinese: its language is the set's, bundled or beside it."""
+    from scoring_engine._lang import language
+
+    empty: dict[str, str] = {}
+    (tmp_path / "set.yaml").write_text("id: s\nname: 中文体系\n", encoding="utf-8")
+    (tmp_path / "plain.yaml").write_text("id: p\nname: plain\n", encoding="utf-8")
+    for name, named in (("a.json", "set.yaml"), ("b.json", "self-evaluation"), ("c.json", "plain.yaml")):
+        (tmp_path / name).write_text(f'{{"indicator_set": "{named}", "facts": {{"x": 1}}}}', encoding="utf-8")
+    (tmp_path / "d.yaml").write_text("indicator_set: set.yaml\nfacts: {x: 1}\n", encoding="utf-8")
+    assert ["zh", "zh", "en", "zh"] == [language(None, [tmp_path / n], empty) for n in ("a.json", "b.json", "c.json", "d.yaml")]
