@@ -18,8 +18,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ._arith import plain
 
-__all__ = ["STR", "as_share", "copy_node", "entries", "get", "key_of", "moved", "name_file", "number", "own", "places", "put",
-           "weight_node"]
+__all__ = ["STR", "as_share", "copy_node", "dropped", "entries", "get", "ids_in", "key_of", "moved", "name_file", "number", "own",
+           "places", "put", "weight_node"]
 
 STR, INT, FLOAT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
 
@@ -129,3 +129,27 @@ def name_file(root: Node, file: str | None) -> None:
             stack.extend(part for pair in node.value for part in pair)
         elif isinstance(node, SequenceNode):
             stack.extend(node.value)
+
+
+def ids_in(node: MappingNode) -> list[str]:
+    """The ids of an indicator and of every indicator below it, as written."""
+    found = get(node, "id")
+    ids = [found.value] if isinstance(found, ScalarNode) else []
+    children = get(node, "children")
+    for child in children.value if isinstance(children, SequenceNode) else ():
+        if isinstance(child, MappingNode):
+            ids += ids_in(child)
+    return ids
+
+
+def dropped(old: Node | None, new: Node) -> str:
+    """What of the base's row group (`old` children_from) a profile's replacement `new` no longer has: its categories,
+    comparisons, standards, or a rule by row type ("comparisons, rules.exact"); "" for nothing."""
+    if not isinstance(old, MappingNode) or not isinstance(new, MappingNode):
+        return ""
+    parts = ("categories", "comparisons", "standards", "rules")
+    gone = [key for key in parts if get(old, key) is not None and get(new, key) is None]
+    rules, kept = get(old, "rules"), get(new, "rules")
+    if isinstance(rules, MappingNode) and isinstance(kept, MappingNode):
+        gone += [f"rules.{name}" for name, _, _ in entries(rules) if get(kept, name) is None]
+    return ", ".join(gone)

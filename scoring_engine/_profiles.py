@@ -33,8 +33,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import _yaml
 from ._arith import ZERO, apportion, plain, round_half_up
-from ._profile_nodes import (STR, as_share, copy_node, entries, get, key_of, moved, name_file, number, own, places, put,
-                             weight_node)
+from ._profile_nodes import (STR, as_share, copy_node, dropped, entries, get, ids_in, key_of, moved, name_file, number, own,
+                             places, put, weight_node)
 from ._located import Located
 from .errors import IndicatorSetError, Problem, did_you_mean
 from ._build import check_schema
@@ -282,7 +282,7 @@ class _Merge:
             if place is None:
                 continue
             removed[item.value] = i
-            for gone in _ids_in(place.node):
+            for gone in ids_in(place.node):
                 self.removed[gone] = (item.value, item.start_mark.line + 1)
             place.siblings.value = [n for n in place.siblings.value if n is not place.node]
             if not place.siblings.value:
@@ -366,6 +366,9 @@ class _Merge:
                     self.changes.append(ProfileChange("weight", node_id, plain(old_weight) if old_weight is not None else None,
                                                       plain(new_weight) if new_weight is not None else None,
                                                       value.start_mark.line + 1))
+                elif name == "children_from" and (gone := dropped(old, value)):  # a block replaced whole, not merged
+                    line = field_key.start_mark.line + 1
+                    self.changes.append(ProfileChange("children_from replaced", node_id, gone, None, line))
                 else:
                     self.changes.append(ProfileChange(name, node_id, None, None, field_key.start_mark.line + 1))
             if any(name == "children" for name, _, _ in entries(fields)):
@@ -482,13 +485,3 @@ class _Merge:
             if getattr(key, "value", None) == "indicators" and key.start_mark.name != mark.name:
                 self.root.value[i] = (moved(key, mark), value)
 
-
-def _ids_in(node: MappingNode) -> list[str]:
-    """The ids of an indicator and of every indicator below it, as written."""
-    found = get(node, "id")
-    ids = [found.value] if isinstance(found, ScalarNode) else []
-    children = get(node, "children")
-    for child in children.value if isinstance(children, SequenceNode) else ():
-        if isinstance(child, MappingNode):
-            ids += _ids_in(child)
-    return ids

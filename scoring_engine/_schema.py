@@ -156,7 +156,13 @@ def _unknown_keys(failed: _Failed) -> list[SchemaProblem]:
 
 
 def _missing_keys(failed: _Failed) -> list[SchemaProblem]:
-    return [SchemaProblem(failed.path, False, f"missing key {k!r}", None) for k in failed.expected if k not in failed.instance]
+    # a profile's children_from is not merged into the base's: one written to change a rule lacks the rest
+    hint = (_WHOLE_BLOCK if failed.path[:1] == ("change",) and failed.path[-1:] == ("children_from",) else None)
+    return [SchemaProblem(failed.path, False, f"missing key {k!r}", hint) for k in failed.expected if k not in failed.instance]
+
+
+_WHOLE_BLOCK = ("children_from under change: replaces the base's whole block: write it whole, with its fact, categories, "
+                "comparisons, standards and rules (scoring-engine resolve prints the base's)")
 
 
 def _wrong_type(failed: _Failed) -> list[SchemaProblem]:

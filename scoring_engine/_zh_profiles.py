@@ -71,6 +71,12 @@ PROFILES = (
     ("standard changed (line {line:n})", "评分标准已修改（第 {line} 行）"),
     ("rule changed (line {line:n})", "评分规则已修改（第 {line} 行）"),
     ("name changed (line {line:n})", "名称已修改（第 {line} 行）"),
+    ("children_from under change: replaces the base's whole block: write it whole, with its fact, categories, "
+     "comparisons, standards and rules (scoring-engine resolve prints the base's)",
+     "change: 下的 children_from 会整段替换基础指标体系中的这一段：请完整写出 fact、categories、comparisons、standards 和 rules"
+     "（scoring-engine resolve 会打印基础指标体系中的写法）"),
+    ("children_from replaced whole: the base's {gone} are gone (line {line:n})",
+     "children_from 已整段替换：基础指标体系中的 {gone} 已不再保留（第 {line} 行）"),
     ("{what:id} changed (line {line:n})", "{what} 已修改（第 {line} 行）"),
     ("removed {id:id} (line {line:n})", "已删除 {id}（第 {line} 行）"),
     ("sections it replaces: {names}", "整段替换的部分：{names}"),

@@ -402,7 +402,8 @@ def test_validate_tells_merged_sections_from_replaced_ones(tmp_path: Path) -> No
     out = CliRunner().invoke(main, ["--lang", "zh", "validate", str(path)])
     assert 0 == out.exit_code, out.output
     lines = [line.strip() for line in out.output.splitlines()]
-    assert "output 产出指标 50  ← children_from 已修改（第 4 行）" in lines
+    assert "output 产出指标 50  ← children_from 已整段替换：基础指标体系中的 categories, comparisons, standards, " \
+        "rules.quantitative_lower, rules.exact, rules.qualitative 已不再保留（第 4 行）" in lines
     assert ["整段替换的部分：grades, explain_when", "按名称合并的部分：facts"] == lines[-2:]
 
 
@@ -605,3 +606,18 @@ def test_the_facts_of_an_indicator_a_profile_removed_are_one_warning_without_a_h
     result = score(load_indicator_set(path), load_facts(NATIONAL_FACTS))
     said = [w.text("zh") for w in result.warnings if "没有在体系中声明" in w.text("zh")]
     assert ["事实 benefit.ecological 没有在体系中声明，已忽略"] == said
+
+
+def test_a_row_group_replaced_under_change_says_what_of_the_base_it_no_longer_has(tmp_path: Path) -> None:
+    """A profile changing one rule of 效益's row group (children_from: {rules: {qualitative: …}}) was told only 'missing key
+    fact'; once fact was added, validate passed while the group had lost its comparisons, standards and other rules, and
+    every ordinary project failed. The missing key says the block is replaced whole, and validate's tree names what
+    of the base's is gone."""
+    rule = "{kind: tiers, fact: row, tiers: [{label: 优, min: 0.9}, {label: 良, min: 0.6}, {label: 差, min: 0}]}"
+    text = f"extends: self-evaluation\nchange:\n  benefit:\n    children_from:\n      rules:\n        qualitative: {rule}\n"
+    [(_, _, message, hint)] = _problems(_write(tmp_path, "p.yaml", text))
+    assert "missing key 'fact'" == message and "replaces the base's whole block" in (hint or "")
+    _write(tmp_path, "p.yaml", text.replace("      rules:\n", "      fact: targets.benefit\n      rules:\n"))
+    run = CliRunner().invoke(main, ["--lang", "zh", "validate", str(tmp_path / "p.yaml")])
+    assert 0 == run.exit_code and "children_from 已整段替换：基础指标体系中的 categories, comparisons, standards, " \
+        "rules.quantitative, rules.quantitative_lower, rules.exact 已不再保留" in run.output, run.output

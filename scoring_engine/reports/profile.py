@@ -54,4 +54,6 @@ def _note(change: ProfileChange, restated: bool) -> str:
         return f"its rule's points scaled from {change.old} to {change.new}: restate its standard (line {change.line})"
     if change.what == "added":
         return f"added (line {change.line})"
+    if change.what == "children_from replaced":  # what the editor may have meant to keep, and lost unsaid
+        return f"children_from replaced whole: the base's {change.old} are gone (line {change.line})"
     return f"{change.what} changed (line {change.line})"
