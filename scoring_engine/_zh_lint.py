@@ -18,6 +18,11 @@ LINT = (
     ("remove it, or read it where it was meant to count", "删去它，或在本应计入的地方读取它"),
     ("the set it extends declares it: remove it in this profile with facts: {{{name}: null}}, or read it",
      "它由所扩展的指标体系声明：在本配置中写 facts: {{{name}: null}} 删去它，或读取它"),
+    ("derived value {name} is read by no rule, other derived value, check, cap or 需说明 condition: it is only shown, "
+     "and the facts it reads ({reads}) are still required",
+     "派生值 {name} 没有被任何规则、其他派生值、校验、封顶规则或需说明条件读取：只用于显示，而它读取的事实（{reads}）仍是必填的"),
+    ("remove it (in a profile, derived: {{{name}: null}}, and its facts with null), or read it",
+     "删去它（在配置中写 derived: {{{name}: null}}，它读取的事实也写 null），或读取它"),
     # parts of rules no project reaches (lint/reach.py)
     ("band {band} can never be reached: {value} always lies in {range}",
      "分档 {band} 永远不会命中：{value} 的取值总在 {range} 之内"),

@@ -343,6 +343,17 @@ class IndicatorSet:
         read |= {t.fact for t in self.form.targets}
         return tuple(spec for name, spec in self.facts.items() if name not in read)
 
+    def unused_derived(self) -> tuple[Derived, ...]:
+        """The derived values nothing reads (no rule, row group, other derived value, check, 需说明 condition or cap):
+        only shown, while the facts they read stay required (a value a profile's removed indicator read)."""
+        read = {name for node in self.walk() for name in (
+            {node.rows.fact}.union(*(r.reads for r in node.rows.rules.values())) if node.rows is not None
+            else node.rule.reads if node.rule is not None else ())}
+        read |= {name for d in self.derived for name in d.formula.names}
+        formulas = [c.formula for c in self.checks] + [e.formula for e in self.explain_when] + [c.formula for c in self.caps]
+        read |= {name for f in formulas if f is not None for name in f.names}
+        return tuple(d for d in self.derived if d.name not in read)
+
     def readers(self) -> Mapping[str, list[str]]:
         """Fact name → ids of the indicators that read it (directly or through derived values)."""
         return self._readers

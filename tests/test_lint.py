@@ -562,3 +562,16 @@ def test_a_standard_stating_a_number_of_thousands_of_digits_is_no_crash(tmp_path
     conversion and one of 1000 overflowed the decimal context (exit 3); such a number is no statement to compare."""
     text = _standard(stated + "，扣完为止。", "{kind: deduction, findings: found, points_each: 1}")
     assert not [w for w in _lint(tmp_path, text) if w.code == "standard-mismatch"]
+
+
+def test_a_derived_value_nothing_reads_is_named_with_the_facts_it_still_requires(tmp_path: Path) -> None:
+    """A profile removed 成本指标 and left cost_saving_rate, which only it read: validate and lint passed, and a project
+    without 成本 facts was refused for a missing 计划成本 no indicator reads. lint names the value and its facts."""
+    profile = "extends: national-framework\nremove: [output.cost]\nchange:\n  output: {weight: 40, rescale: true}\n" \
+              "  process: {weight: 30, rescale: siblings}\n"
+    found = _only(_lint(tmp_path, profile), "unused-derived")
+    assert "derived value cost_saving_rate is read by no rule" in found.problem.message
+    assert "(output.cost_actual, output.cost_planned) are still required" in found.problem.message
+    text = _set("  - {id: a, name: 甲, weight: 10, rule: {kind: formula, score: 10}}\n", "  x: {type: number}\n",
+                "derived:\n  shown: x * 2\n")
+    assert "derived value shown is read by no rule" in _only(_lint(tmp_path, text), "unused-derived").problem.message

@@ -5,6 +5,7 @@ that loads is looked at for what is legal but almost surely a mistake, each a
 `LintWarning` with a code (`found.CODES`):
 
 - ``unused-fact``: a declared fact that nothing reads (`IndicatorSet.unused_facts`);
+- ``unused-derived``: a derived value nothing reads, whose facts are still required (`IndicatorSet.unused_derived`);
 - ``unreachable-band``, ``unreachable-variant``: parts of rules no project reaches (`reach`);
 - ``uncovered-value``: a value a bands rule may be given that lies in none of its bands (`reach`);
 - ``percent-bound``: a band bound, target or zero line written as a percentage where the rule reads a ratio (`percents`);
@@ -43,6 +44,9 @@ __all__ = ["CODES", "LintWarning", "lint_file", "lint_set"]
 
 UNUSED_FACT = "fact {fact} is declared but read by no rule, derived value, check, cap or form"
 UNUSED_FACT_HINT = "remove it, or read it where it was meant to count"
+UNUSED_DERIVED = ("derived value {name} is read by no rule, other derived value, check, cap or 需说明 condition: it is only "
+                  "shown, and the facts it reads ({reads}) are still required")
+UNUSED_DERIVED_HINT = "remove it (in a profile, derived: {{{name}: null}}, and its facts with null), or read it"
 UNUSED_BASE_FACT_HINT = "the set it extends declares it: remove it in this profile with facts: {{{name}: null}}, or read it"
 
 
@@ -51,7 +55,8 @@ def lint_set(indicator_set: IndicatorSet, located: Located | None = None) -> tup
     locator = Locator(indicator_set, located)
     rules = list(rules_of(indicator_set, locator))
     ranges = Ranges(indicator_set)
-    found = [*_unused(indicator_set, locator), *unreachable(indicator_set, rules, ranges, locator),
+    found = [*_unused(indicator_set, locator), *_unused_derived(indicator_set, locator),
+             *unreachable(indicator_set, rules, ranges, locator),
              *percent_bounds(rules, locator), *constant_failures(indicator_set, rules, locator),
              *checks(indicator_set, ranges, locator), *standards(indicator_set, rules, locator),
              *weights(indicator_set, rules, ranges, locator), *cut_texts(located, locator)]
@@ -74,6 +79,15 @@ def _positions(ref: str | Path) -> Located | None:
         return resolve_profile(ref)[0].located
     except ScoringEngineError:
         return None
+
+
+def _unused_derived(indicator_set: IndicatorSet, locator: Locator) -> Iterator[LintWarning]:
+    for d in indicator_set.unused_derived():
+        if d.name == "execution_rate" or d.label == "预算执行率":  # batch's 需说明 reads it (batch.rows.SetShape.rate_names)
+            continue
+        reads = ", ".join(sorted(d.formula.names)) or "no fact"
+        yield locator.warning("unused-derived", ("derived", d.name), UNUSED_DERIVED, {"name": d.name, "reads": reads},
+                              UNUSED_DERIVED_HINT, key=True)
 
 
 def _unused(indicator_set: IndicatorSet, locator: Locator) -> Iterator[LintWarning]:

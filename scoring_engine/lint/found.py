@@ -24,6 +24,7 @@ Path = tuple[str | int, ...]
 #: The classes of warning, with what each says.
 CODES = {
     "unused-fact": "a declared fact that nothing reads",
+    "unused-derived": "a derived value that nothing reads, whose facts are still required",
     "unreachable-band": "a band no value of the facts' declared range falls in",
     "uncovered-value": "a value a bands rule can be given that lies in none of its bands",
     "percent-bound": "a band bound, target or zero line written as a percentage (95) where the rule reads a ratio (0.95)",
