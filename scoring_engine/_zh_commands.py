@@ -153,6 +153,12 @@ COMMANDS = (
     ("fill in the cell", "填写该单元格"),
     ("put the row back as the form prints it, and fill it in", "按表格原样补回这一行并填写"),
     ("the 三级指标 is empty, but the row has {columns}", "三级指标未填写，但这一行填了{columns}"),
+    # what a clerk typed that the set does not read (forms/unread.py)
+    ("the row's 类别 {kind} is not one of 事实, 不适用, 项目, so the row is not read",
+     "该行的类别 {kind} 不是 事实、不适用、项目 之一，未读取该行"),
+    ("the row has no 类别 (事实, 不适用 or 项目), so it is not read", "该行没有类别（事实、不适用 或 项目），未读取该行"),
+    ("write 事实 for a fact, 不适用 for an indicator not applicable, 项目 for a project detail",
+     "事实写“事实”，不适用的指标写“不适用”，项目信息写“项目”"),
     ("write the indicator's name, or clear the row", "填写指标名称，或清空这一行"),
     ("rows' weights add up to {sum}, not the weight {weight} of {label}", "各行分值合计 {sum}，不等于{label}的分值 {weight}"),
     ("the form has no cell for it: add a row 事实 | {fact} | its value on the sheet {sheet}",

@@ -24,7 +24,7 @@ from .model import FactSpec, IndicatorSet
 from .judgements import Judgement, TierJudgement
 from .target_rows import row_problems, target_row
 
-__all__ = ["Facts", "check_facts", "convert_fact", "MAX_FACT_MAGNITUDE", "MAX_FACTS_DEPTH", "MAX_FACT_DIGITS"]
+__all__ = ["Facts", "check_facts", "convert_fact", "undeclared", "MAX_FACT_MAGNITUDE", "MAX_FACTS_DEPTH", "MAX_FACT_DIGITS"]
 
 #: Largest magnitude of a number fact: far above any amount in 万元 or count, far below overflow.
 MAX_FACT_MAGNITUDE = LARGEST_MAGNITUDE
@@ -360,8 +360,8 @@ def fact_at(path: tuple[str | int, ...]) -> str | None:
     return ".".join(names) or None
 
 
-def _undeclared(given: Mapping[str, Any], declared: Mapping[str, FactSpec], source: str | None) -> list[Problem]:
-    """The warnings for facts the set does not declare (the first few by name, then how many more)."""
+def undeclared(given: Mapping[str, Any], declared: Mapping[str, FactSpec], source: str | None) -> list[Problem]:
+    """The warnings for facts the set does not declare (the first few by name, then how many more; forms.unread too)."""
     undeclared = [name for name in given if name not in declared]
     warnings = [Problem(f"fact {name} is not declared by the set and is ignored", file=source, fact=name,
                         hint=did_you_mean(name, declared)) for name in undeclared[:_SHOWN]]
@@ -453,7 +453,7 @@ def check_facts(indicator_set: IndicatorSet, facts: Facts,
             values[name] = spec.default
         elif spec.required and not _excused(name, readers, not_applicable):
             problem(name, f"required fact {spec.title} is missing", ADD_THE_FACT)
-    return _with_rows(indicator_set, values, _undeclared(given, declared, facts.source), problem, problems)
+    return _with_rows(indicator_set, values, undeclared(given, declared, facts.source), problem, problems)
 
 
 def _excused(name: str, readers: Mapping[str, list[str]], not_applicable: frozenset[str]) -> bool:

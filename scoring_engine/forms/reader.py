@@ -27,13 +27,13 @@ from ..facts import Facts
 from ..model import Indicator, IndicatorSet, TargetBlock
 from ..target_rows import target_row
 from .layout import Labelled, form_layout, same_label
-from .reading import (FILL_THE_CELL, Blank, FormReading, bare_value, is_percentage, numeric, one_line, unsigned_number,
-                      with_unit)
+from .reading import (FILL_THE_CELL, SIDE_SHEET, Blank, FormReading, bare_value, is_percentage, numeric, one_line,
+                      unsigned_number, with_unit)
+from .unread import SIDE_KINDS, side_facts, side_kind
 from .workbook import Formula, Sheet, open_workbook
 
 __all__ = ["Blank", "FILL_THE_CELL", "ImportedFacts", "SIDE_SHEET", "read_form", "named_set", "FORM_SUFFIXES"]
 
-SIDE_SHEET = "表外事实"
 #: The files read as filled forms (by `score`, `import` and `batch`).
 FORM_SUFFIXES = (".xlsx", ".xlsm")
 _WEIGHT_IN_LABEL = re.compile(r"\s*[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$")
@@ -64,6 +64,8 @@ class ImportedFacts:
     # Scores the unit typed where the set computes them (the funds' 得分, a quantitative row's 得分, 总分): what the
     # score is compared with, by the fact path of a row, the funds indicator's id, or "total" → (cell, the number).
     typed: Mapping[str, tuple[str, Decimal]] = field(default_factory=dict)
+    # What the unit typed that the set does not read (`forms.unread`), each on its cell: `score` and `import` warn of it.
+    warnings: tuple[Problem, ...] = ()
 
     def document(self) -> dict[str, Any]:
         """The facts file `import` writes: the facts document with a provenance section."""
@@ -101,7 +103,7 @@ def read_form(path: str | Path, indicator_set: IndicatorSet, sheets: list[Sheet]
         raise FactsError(reading.problems)
     facts = Facts(values=reading.values, not_applicable=not_applicable, project=reading.project,
                   indicator_set=indicator_set.id, source=str(path))
-    return ImportedFacts(facts, reading.provenance, reading.empty, named_set(sheets), reading.typed)
+    return ImportedFacts(facts, reading.provenance, reading.empty, named_set(sheets), reading.typed, tuple(reading.warnings))
 
 
 def named_set(sheets: list[Sheet]) -> str | None:
@@ -195,6 +197,8 @@ def _funds(reading: FormReading) -> None:
                 column_label = next((c.label for c in block.columns if c.key == column), column)
                 reading.empty[fact] = Blank(reading.sheet.ref(row_at, first_column),
                                             f"{row.label}的{column_label}（表上没有“{row.label}”这一行）", PUT_THE_ROW_BACK)
+
+
 
 
 def _heading_row(reading: FormReading, columns: tuple[Labelled, ...], at_least: int) -> tuple[int, dict[str, int]] | None:
@@ -437,13 +441,18 @@ def _row_problem(reading: FormReading, r: int, at: Mapping[str, int], name: str,
 def _side(reading: FormReading, side: Sheet) -> dict[str, str]:
     """The side sheet: facts not on the form, indicators not applicable, other project details."""
     not_applicable: dict[str, str] = {}
+    undeclared: dict[str, str] = {}  # 事实 rows naming a fact the set does not declare (a typo): name → cell
     for r in side.rows:
         kind, name, value = side.text(r, 1), side.text(r, 2), side.get(r, 3)
         if not name or value is None:
             if kind == "事实" and name in reading.set.facts:
                 reading.empty[name] = Blank(side.ref(r, 3), reading.set.facts[name].label or name)
             continue
-        if isinstance(value, Formula):
+        if kind == "事实" and name not in reading.set.facts:
+            undeclared.setdefault(name, side.ref(r, 3))
+        elif kind not in SIDE_KINDS:
+            side_kind(reading, side, r, kind)
+        elif isinstance(value, Formula):
             reading.problems.append(Problem(f"{side.ref(r, 3)}: holds a formula; expected a value", file=str(reading.path)))
         elif kind == "事实" and name in reading.set.facts:
             converted = _side_value(reading, side, r, value, reading.set.facts[name].type)
@@ -455,6 +464,7 @@ def _side(reading: FormReading, side: Sheet) -> dict[str, str]:
             reading.provenance[f"not_applicable.{name}"] = side.ref(r, 3)
         elif kind == "项目":
             reading.project[name] = value if isinstance(value, str) else _side_value(reading, side, r, value, "number")
+    side_facts(reading, undeclared)
     return not_applicable
 
 
