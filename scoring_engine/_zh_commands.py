@@ -154,6 +154,9 @@ COMMANDS = (
     ("put the row back as the form prints it, and fill it in", "按表格原样补回这一行并填写"),
     ("the 三级指标 is empty, but the row has {columns}", "三级指标未填写，但这一行填了{columns}"),
     # what a clerk typed that the set does not read (forms/unread.py)
+    ("the {columns} typed here ({cells}) are not read: the set {id} has no facts for this row",
+     "此处填写的{columns}（{cells}）不会被读取：指标体系 {id} 没有这一行的事实"),
+    ("they count for nothing, and the form the tool writes leaves the row blank", "这些数不计分，工具写出的表中这一行留空"),
     ("the row's 类别 {kind} is not one of 事实, 不适用, 项目, so the row is not read",
      "该行的类别 {kind} 不是 事实、不适用、项目 之一，未读取该行"),
     ("the row has no 类别 (事实, 不适用 or 项目), so it is not read", "该行没有类别（事实、不适用 或 项目），未读取该行"),

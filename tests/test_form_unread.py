@@ -81,3 +81,17 @@ def test_a_misspelt_fact_on_the_side_sheet_is_warned_of_as_in_a_facts_file(tmp_p
     run = CliRunner().invoke(main, ["--lang", "en", "score", str(form)])
     assert f"表外事实!C{row}: fact budget.piad is not declared by the set and is ignored (did you mean budget.paid?)" \
         in run.output
+
+
+def test_amounts_on_a_funds_row_the_set_does_not_read_are_named_not_dropped(tmp_path: Path):
+    """Sichuan's form prints 财政专户管理资金, but the set declares no facts for it: 10 / 12 / 7 typed there were read as
+    nothing and the form written back blanked the row, without a word. The cells are named as not read."""
+    form = _written(tmp_path, "sichuan-self-evaluation")
+    row, col = _where(form, "财政专户管理资金")
+    amounts = {f"{letter}{row}": value for letter, value in zip("EFG", (10, 12, 7), strict=True)}
+    assert col < 5
+    _edit(form, amounts)
+    said = (f"{SICHUAN_SHEET}!E{row}：行 财政专户管理资金：此处填写的年初预算数、调整后预算数、预算执行数（E{row}, F{row}, "
+            f"G{row}）不会被读取：指标体系 sichuan-self-evaluation 没有这一行的事实（这些数不计分，工具写出的表中这一行留空）")
+    for command in ("score", "import"):
+        assert any(said in line for line in _said(command, str(form))), command

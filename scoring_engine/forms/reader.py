@@ -29,7 +29,7 @@ from ..target_rows import target_row
 from .layout import Labelled, form_layout, same_label
 from .reading import (FILL_THE_CELL, SIDE_SHEET, Blank, FormReading, bare_value, is_percentage, numeric, one_line,
                       unsigned_number, with_unit)
-from .unread import SIDE_KINDS, side_facts, side_kind
+from .unread import SIDE_KINDS, funds_row, side_facts, side_kind
 from .workbook import Formula, Sheet, open_workbook
 
 __all__ = ["Blank", "FILL_THE_CELL", "ImportedFacts", "SIDE_SHEET", "read_form", "named_set", "FORM_SUFFIXES"]
@@ -174,6 +174,8 @@ def _funds(reading: FormReading) -> None:
     for r in [r for r in reading.sheet.rows if row_at < r <= row_at + len(block.rows) + 5]:
         label = next((item for c in range(1, first_column) for item in block.rows if item.matches(reading.sheet.text(r, c))),
                      None)
+        if label is not None and label.key not in binding.funds:  # printed, but the set reads nothing there
+            funds_row(reading, r, label.label, {k: c for k, c in columns.items() if k in _bound_columns(binding.funds)})
         if label is None or label.key not in binding.funds:
             continue
         found.add(label.key)
@@ -199,6 +201,9 @@ def _funds(reading: FormReading) -> None:
                                             f"{row.label}的{column_label}（表上没有“{row.label}”这一行）", PUT_THE_ROW_BACK)
 
 
+def _bound_columns(funds: Mapping[str, Mapping[str, str]]) -> set[str]:
+    """The funds block's columns the set reads on some row: the amounts and the reason, not the 得分 it computes."""
+    return {column for columns in funds.values() for column in columns}
 
 
 def _heading_row(reading: FormReading, columns: tuple[Labelled, ...], at_least: int) -> tuple[int, dict[str, int]] | None:

@@ -1,24 +1,27 @@
 """What a clerk typed on a form that the set does not read: each named by its cell in a warning, never dropped in silence.
 
 A facts file that gives a fact the set does not declare is warned of (`facts.undeclared`); a form is held to the
-same: a 事实 row of the side sheet naming a fact the set does not declare (a typo: budget.piad) is warned of on its
-cell, with the did-you-mean, and so is a row of a 类别 the reader does not read.
+same. Two places of a form hold values the set may not read: a 事实 row of the side sheet naming a fact the set
+does not declare (a typo: budget.piad), and a row of the funds block the layout prints but the set binds no facts to
+(Sichuan's 财政专户管理资金), which the form `score` writes leaves blank, so reading it back says nothing.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from ..errors import Problem
 from ..facts import undeclared
+from .layout import Labelled
 from .reading import FormReading
 from .workbook import Sheet
 
-__all__ = ["SIDE_KINDS", "side_facts", "side_kind"]
+__all__ = ["SIDE_KINDS", "funds_row", "side_facts", "side_kind"]
 
 #: The 类别 of the side sheet's rows: the first three are read, the others are the tool's own.
 SIDE_KINDS = ("事实", "不适用", "项目", "指标体系", "来源", "类别")
+_EMPTY = ("", "—", "-", "/")
 
 
 def side_facts(reading: FormReading, given: Mapping[str, str]) -> None:
@@ -36,3 +39,34 @@ def side_kind(reading: FormReading, side: Sheet, row: int, kind: str) -> None:
                else "the row has no 类别 (事实, 不适用 or 项目), so it is not read")
     hint = "write 事实 for a fact, 不适用 for an indicator not applicable, 项目 for a project detail"
     reading.warnings.append(Problem(f"{side.ref(row, 1)}: {message}", file=str(reading.path), hint=hint))
+
+
+def funds_row(reading: FormReading, row: int, label: str, columns: Mapping[str, int]) -> None:
+    """A row of the funds block the set reads no facts of (`columns`: the block's columns the set reads on its other
+    rows, by key): what is typed there is named, since it counts for nothing and the form written back leaves it blank."""
+    cells = _typed(reading, row, columns, [c.key for c in reading.layout.funds.columns])
+    if cells:
+        shown = _shown([key for key, _ in cells], reading.layout.funds.columns)
+        refs = ", ".join(reading.sheet.ref(row, col).split("!", 1)[1] for _, col in cells)
+        reading.warnings.append(Problem(
+            f"{reading.sheet.ref(row, cells[0][1])}: row {label}: the {shown} typed here ({refs}) are not read: the set "
+            f"{reading.set.id} has no facts for this row", file=str(reading.path),
+            hint="they count for nothing, and the form the tool writes leaves the row blank"))
+
+
+
+
+def _typed(reading: FormReading, row: int, at: Mapping[str, int], keys: Sequence[str]) -> list[tuple[str, int]]:
+    """(column key, column) of the cells among `keys` that hold something (a dash or a slash is an empty cell)."""
+    found = []
+    for key in keys:
+        value = reading.sheet.get(row, at[key]) if key in at else None
+        if value is not None and not (isinstance(value, str) and value.strip() in _EMPTY):
+            found.append((key, at[key]))
+    return found
+
+
+def _shown(keys: Sequence[str], columns: Sequence[Labelled]) -> str:
+    """The columns' labels as the form prints them: 年度指标值 and 实际完成值."""
+    labels = [next((c.label for c in columns if c.key == key), key) for key in keys]
+    return "、".join(labels)
