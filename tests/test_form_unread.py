@@ -5,6 +5,7 @@ dropped without a word. The forms `score` writes read back without any of these 
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 from typing import Any
 
@@ -95,3 +96,21 @@ def test_amounts_on_a_funds_row_the_set_does_not_read_are_named_not_dropped(tmp_
             f"G{row}）不会被读取：指标体系 sichuan-self-evaluation 没有这一行的事实（这些数不计分，工具写出的表中这一行留空）")
     for command in ("score", "import"):
         assert any(said in line for line in _said(command, str(form))), command
+
+
+def test_values_typed_on_a_row_the_set_scores_from_facts_are_named_with_where_it_reads_them(tmp_path: Path):
+    """The national form's 预算执行率 row is scored from facts on 表外事实: ≥90% and 80% typed in its 年度指标值 and
+    实际完成值 were ignored without a word (the score stayed 5.70). One warning names both cells and the facts the row
+    is scored from; the score is unchanged, and `batch` counts it among the project's 提示."""
+    form = _written(tmp_path, "national-framework")
+    row, _ = _where(form, "预算执行率")
+    _edit(form, {f"E{row}": "≥90%", f"F{row}": "80%"})
+    lines = [line for line in _said("score", str(form)) if NOT_READ in line]
+    assert 1 == len(lines), lines
+    assert f"{SHEET}!E{row}：行 预算执行率：此处填写的年度指标值、实际完成值（E{row}, F{row}）不会被读取：" \
+           "该行按工作表 表外事实 中的事实 " in lines[0] and "budget.paid" in lines[0], lines
+    assert "（填写这些事实，这些单元格留空）" in lines[0]
+    out = tmp_path / "summary.csv"
+    assert 0 == CliRunner().invoke(main, ["batch", str(form), "-q", "-o", str(out)]).exit_code
+    (summary,) = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert "1" == summary["提示数"], summary

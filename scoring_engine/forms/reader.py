@@ -29,7 +29,7 @@ from ..target_rows import target_row
 from .layout import Labelled, form_layout, same_label
 from .reading import (FILL_THE_CELL, SIDE_SHEET, Blank, FormReading, bare_value, is_percentage, numeric, one_line,
                       unsigned_number, with_unit)
-from .unread import SIDE_KINDS, funds_row, side_facts, side_kind
+from .unread import SIDE_KINDS, funds_row, own_row, side_facts, side_kind
 from .workbook import Formula, Sheet, open_workbook
 
 __all__ = ["Blank", "FILL_THE_CELL", "ImportedFacts", "SIDE_SHEET", "read_form", "named_set", "FORM_SUFFIXES"]
@@ -275,29 +275,32 @@ def _typed_scores(reading: FormReading, heading: tuple[int, dict[str, int]]) -> 
     row_at, at = heading
     total = reading.find(Labelled(reading.layout.total, also=reading.layout.total_also),
                          [r for r in reading.sheet.rows if r > row_at])
-    if "score" not in at:
-        return total
-    if total:
+    if total and "score" in at:
         reading.typed_score("total", total[0], at["score"])
     if {"level1", "level3"} <= set(at):
-        _typed_own_scores(reading, row_at, at)
+        _own_rows(reading, row_at, at)
     return total
 
 
-def _typed_own_scores(reading: FormReading, row_at: int, at: Mapping[str, int]) -> None:
-    """The 得分 typed on the rows of the set's own tree (scored from the facts, on the side sheet too), each kept to be
-    compared with the set's score: a unit that lowers one, or fills them all, is told its own do not count."""
+def _own_rows(reading: FormReading, row_at: int, at: Mapping[str, int]) -> None:
+    """The rows of the set's own tree (scored from the facts, on the side sheet too): each 得分 typed there kept to be
+    compared with the set's score (a unit that lowers one, or fills them all, is told its own do not count), and a
+    value typed in their 年度指标值 or 实际完成值 warned of, as not read."""
     own: Indicator | None = None  # the 一级 of the set's own tree the rows are under, when they are
+    form = reading.set.form  # its row groups and funds are read from the form, not scored from facts
+    read = {t.indicator for t in form.targets} | {form.funds_indicator}
     for r in [r for r in reading.sheet.rows if r > row_at]:
         written1 = reading.sheet.text(r, at["level1"])
         if written1:
             label = _WEIGHT_IN_LABEL.sub("", written1)
-            own = next((top for top in reading.set.indicators if same_label(label, top.name)), None)
+            own = None if any(same_label(label, t.label) for t in form.targets) else \
+                next((top for top in reading.set.indicators if same_label(label, top.name) and top.id not in read), None)
         name = reading.sheet.text(r, at["level3"])
         if own is not None and name:
             indicator = next((i for i in own.walk() if i.is_leaf and same_label(name, i.name)), None)
-            if indicator is not None:
+            if indicator is not None and "score" in at:
                 reading.typed_score(indicator.id, r, at["score"])
+            own_row(reading, r, at, name, indicator)
 
 
 def _block(reading: FormReading, row: int, col: int, written: str) -> TargetBlock | None:

@@ -1,9 +1,11 @@
 """What a clerk typed on a form that the set does not read: each named by its cell in a warning, never dropped in silence.
 
 A facts file that gives a fact the set does not declare is warned of (`facts.undeclared`); a form is held to the
-same. Two places of a form hold values the set may not read: a 事实 row of the side sheet naming a fact the set
-does not declare (a typo: budget.piad), and a row of the funds block the layout prints but the set binds no facts to
-(Sichuan's 财政专户管理资金), which the form `score` writes leaves blank, so reading it back says nothing.
+same. Three places of a form hold values the set may not read: a 事实 row of the side sheet naming a fact the set
+does not declare (a typo: budget.piad), a row of the funds block the layout prints but the set binds no facts to
+(Sichuan's 财政专户管理资金), and the value columns of a row of the set's own tree, which the set scores from facts
+(the national framework's 预算执行率, from budget.paid and budget.total on 表外事实). The form `score` writes leaves
+the last two blank, so reading it back says nothing.
 """
 
 from __future__ import annotations
@@ -13,15 +15,19 @@ from collections.abc import Mapping, Sequence
 
 from ..errors import Problem
 from ..facts import undeclared
+from ..model import Indicator
 from .layout import Labelled
-from .reading import FormReading
+from .reading import SIDE_SHEET, FormReading
 from .workbook import Sheet
 
-__all__ = ["SIDE_KINDS", "funds_row", "side_facts", "side_kind"]
+__all__ = ["SIDE_KINDS", "funds_row", "own_row", "side_facts", "side_kind"]
 
 #: The 类别 of the side sheet's rows: the first three are read, the others are the tool's own.
 SIDE_KINDS = ("事实", "不适用", "项目", "指标体系", "来源", "类别")
+#: The value columns of the indicator block, in the order the form prints them.
+_VALUE_COLUMNS = ("comparison", "target", "target_value", "unit", "actual", "actual_value")
 _EMPTY = ("", "—", "-", "/")
+_FACTS_SHOWN = 4
 
 
 def side_facts(reading: FormReading, given: Mapping[str, str]) -> None:
@@ -54,6 +60,22 @@ def funds_row(reading: FormReading, row: int, label: str, columns: Mapping[str, 
             hint="they count for nothing, and the form the tool writes leaves the row blank"))
 
 
+def own_row(reading: FormReading, row: int, at: Mapping[str, int], name: str, indicator: Indicator | None) -> None:
+    """A row of the set's own tree (scored from facts) with values typed in its 年度指标值, 实际完成值 or other value
+    columns: one warning naming those cells and the facts the set scores the row from."""
+    cells = _typed(reading, row, at, list(_VALUE_COLUMNS))
+    if not cells:
+        return
+    shown = _shown([key for key, _ in cells], reading.layout.indicators.columns)
+    refs = ", ".join(reading.sheet.ref(row, col).split("!", 1)[1] for _, col in cells)
+    facts = [] if indicator is None else [f for f, ids in reading.set.readers().items() if indicator.id in ids]
+    on_form = {n for columns in reading.set.form.funds.values() for n in columns.values()}
+    listed = ", ".join(facts[:_FACTS_SHOWN]) + ("…" if len(facts) > _FACTS_SHOWN else "")
+    where = (f"the set scores this row from the facts {listed}" if facts
+             else "the set scores this row from its facts") + ("" if on_form & set(facts) else f", on the sheet {SIDE_SHEET}")
+    reading.warnings.append(Problem(f"{reading.sheet.ref(row, cells[0][1])}: row {name}: the {shown} typed here ({refs}) "
+                                    f"are not read: {where}", file=str(reading.path),
+                                    hint="fill in those facts, and leave these cells empty"))
 
 
 def _typed(reading: FormReading, row: int, at: Mapping[str, int], keys: Sequence[str]) -> list[tuple[str, int]]:
