@@ -114,3 +114,20 @@ def test_values_typed_on_a_row_the_set_scores_from_facts_are_named_with_where_it
     assert 0 == CliRunner().invoke(main, ["batch", str(form), "-q", "-o", str(out)]).exit_code
     (summary,) = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
     assert "1" == summary["提示数"], summary
+
+
+def test_an_empty_target_on_a_numeric_row_names_the_target_cell_to_fill(tmp_path: Path):
+    """年度指标值 cleared on a row whose 实际完成值 is a number was reported on the 实际完成值 cell as "缺少事实 row（在事实
+    文件中补上它）": the wrong cell, an internal name, and a facts file the clerk does not have. It names the empty
+    年度指标值 cell and says to fill it."""
+    form = _written(tmp_path, "self-evaluation")
+    row, col = _where(form, "年度指标值")
+    first = row + 1
+    from openpyxl.utils import get_column_letter
+
+    target = f"{get_column_letter(col)}{first}"
+    _edit(form, {target: None})
+    lines = [line for line in _said("score", str(form)) if line.startswith("错误")]
+    assert 1 == len(lines) and f"{SHEET}!{target}：行 " in lines[0] and lines[0].endswith("：年度指标值未填写（填写该单元格）"), \
+        lines
+    assert "事实文件" not in lines[0]
