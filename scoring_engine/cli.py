@@ -148,8 +148,9 @@ def _score_form(form: Path, set_ref: str | None) -> tuple[IndicatorSet, Result]:
 
     indicator_set, imported = _read_form(form, set_ref)
     result = score_form(imported, indicator_set)
-    for typed in typed_scores(imported, result, indicator_set):  # the unit's own 得分 where the set's differs
-        tell(warning_line(typed, current_language([typed])))
+    # what the unit typed that the set does not read, and its own 得分 where the set's differs
+    for warning in [*imported.warnings, *typed_scores(imported, result, indicator_set)]:
+        tell(warning_line(warning, current_language([warning])))
     return indicator_set, result
 
 
@@ -191,7 +192,8 @@ def import_form(form: Path, set_ref: str | None, output: Path | None) -> None:
     from .forms.documents import fact_document, naming_the_set
 
     indicator_set, imported = _read_form(form, set_ref)
-    found = form_problems(imported, indicator_set)  # raises when the form is for another set: its facts would be empty
+    # raises when the form is for another set: its facts would be empty
+    found = [*imported.warnings, *form_problems(imported, indicator_set)]
     document, unnamed = naming_the_set(imported.document(), set_ref, output.parent if output else Path.cwd())
     found += [unnamed] if unnamed else []
     text = _json.dumps(fact_document(document)) + "\n"

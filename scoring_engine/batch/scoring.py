@@ -237,13 +237,14 @@ def _named_by(err: IndicatorSetError, source: str) -> IndicatorSetError:
 
 def _typed_apart(imported: ImportedFacts | None, indicator_set: IndicatorSet, total: Decimal,
                  score_of: Callable[[str], Decimal | None]) -> int:
-    """How many scores the unit typed on its form the set computes otherwise: each a 提示 of `score`, so one of 汇总's
-    提示数 too (a lowered row with 总分 left as computed was seen only on the terminal)."""
+    """How many scores the unit typed on its form the set computes otherwise, and values it typed that the set does not
+    read: each a 提示 of `score`, so one of 汇总's 提示数 too (a lowered row with 总分 left as computed was seen only on
+    the terminal)."""
     if imported is None or not imported.typed:
-        return 0
+        return len(imported.warnings) if imported is not None else 0
     from ..forms.cells import typed_differences
 
-    return len(typed_differences(imported, indicator_set, total, score_of))
+    return len(imported.warnings) + len(typed_differences(imported, indicator_set, total, score_of))
 
 
 def _score_of(result: Result, indicator: str) -> Decimal | None:

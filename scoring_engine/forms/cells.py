@@ -22,7 +22,7 @@ from ..facts import flatten
 from ..model import IndicatorSet
 from ..result import Result
 from .layout import form_layout
-from .reader import FILL_THE_CELL, SIDE_SHEET, ImportedFacts
+from .reader import FILL_THE_CELL, SIDE_SHEET, Blank, ImportedFacts
 
 __all__ = ["FILL_THE_CELL", "form_problems", "on_cells", "score_form", "typed_differences", "typed_scores"]
 
@@ -79,8 +79,8 @@ def _placed(problem: Problem, imported: ImportedFacts, indicator_set: IndicatorS
     row = _row_field(problem, imported, indicator_set)
     if row is not None:
         key, name = row
-        if key in imported.empty and problem.hint == ADD_THE_FACT:
-            blank = imported.empty[key]
+        blank = _blank_of_row(problem, key, imported)
+        if blank is not None:
             return Problem(f"{blank.cell}: row {name}: {blank.what} is empty", file=form, hint=blank.hint)
         cell = imported.provenance.get(key) or imported.provenance.get(key.rsplit(".", 1)[0] + ".name")
         said = _ROW_IN_MESSAGE_WHOLE.sub("", problem.message, count=1)  # the engine's 'row 1 (name): ' for facts files
@@ -109,6 +109,15 @@ def _placed(problem: Problem, imported: ImportedFacts, indicator_set: IndicatorS
         return dataclasses.replace(problem, file=form, line=None, column=None, path=None,
                                    hint=f"{_NO_CELL}: add a row 事实 | {fact} | its value on the sheet {SIDE_SHEET}")
     return _on_cells_read(problem, fact, imported, indicator_set)
+
+
+def _blank_of_row(problem: Problem, key: str, imported: ImportedFacts) -> Blank | None:
+    """The empty cell a row's missing fact is: the field's own, else, for the row itself (its rule finds no target to
+    read the 实际完成值 against), its 年度指标值 left empty."""
+    if problem.hint != ADD_THE_FACT:
+        return None
+    target = key.rsplit(".", 1)[0] + ".target"
+    return imported.empty.get(key) or (imported.empty.get(target) if problem.fact == "row" else None)
 
 
 def _on_cells_read(problem: Problem, fact: str, imported: ImportedFacts, indicator_set: IndicatorSet) -> Problem:

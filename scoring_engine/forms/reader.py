@@ -27,13 +27,13 @@ from ..facts import Facts
 from ..model import Indicator, IndicatorSet, TargetBlock
 from ..target_rows import target_row
 from .layout import Labelled, form_layout, same_label
-from .reading import (FILL_THE_CELL, Blank, FormReading, bare_value, is_percentage, numeric, one_line, unsigned_number,
-                      with_unit)
+from .reading import (FILL_THE_CELL, SIDE_SHEET, Blank, FormReading, bare_value, is_percentage, numeric, one_line,
+                      unsigned_number, with_unit)
+from .unread import SIDE_KINDS, funds_row, own_row, side_facts, side_kind
 from .workbook import Formula, Sheet, open_workbook
 
 __all__ = ["Blank", "FILL_THE_CELL", "ImportedFacts", "SIDE_SHEET", "read_form", "named_set", "FORM_SUFFIXES"]
 
-SIDE_SHEET = "表外事实"
 #: The files read as filled forms (by `score`, `import` and `batch`).
 FORM_SUFFIXES = (".xlsx", ".xlsm")
 _WEIGHT_IN_LABEL = re.compile(r"\s*[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$")
@@ -64,6 +64,8 @@ class ImportedFacts:
     # Scores the unit typed where the set computes them (the funds' 得分, a quantitative row's 得分, 总分): what the
     # score is compared with, by the fact path of a row, the funds indicator's id, or "total" → (cell, the number).
     typed: Mapping[str, tuple[str, Decimal]] = field(default_factory=dict)
+    # What the unit typed that the set does not read (`forms.unread`), each on its cell: `score` and `import` warn of it.
+    warnings: tuple[Problem, ...] = ()
 
     def document(self) -> dict[str, Any]:
         """The facts file `import` writes: the facts document with a provenance section."""
@@ -101,7 +103,7 @@ def read_form(path: str | Path, indicator_set: IndicatorSet, sheets: list[Sheet]
         raise FactsError(reading.problems)
     facts = Facts(values=reading.values, not_applicable=not_applicable, project=reading.project,
                   indicator_set=indicator_set.id, source=str(path))
-    return ImportedFacts(facts, reading.provenance, reading.empty, named_set(sheets), reading.typed)
+    return ImportedFacts(facts, reading.provenance, reading.empty, named_set(sheets), reading.typed, tuple(reading.warnings))
 
 
 def named_set(sheets: list[Sheet]) -> str | None:
@@ -172,6 +174,8 @@ def _funds(reading: FormReading) -> None:
     for r in [r for r in reading.sheet.rows if row_at < r <= row_at + len(block.rows) + 5]:
         label = next((item for c in range(1, first_column) for item in block.rows if item.matches(reading.sheet.text(r, c))),
                      None)
+        if label is not None and label.key not in binding.funds:  # printed, but the set reads nothing there
+            funds_row(reading, r, label.label, {k: c for k, c in columns.items() if k in _bound_columns(binding.funds)})
         if label is None or label.key not in binding.funds:
             continue
         found.add(label.key)
@@ -195,6 +199,11 @@ def _funds(reading: FormReading) -> None:
                 column_label = next((c.label for c in block.columns if c.key == column), column)
                 reading.empty[fact] = Blank(reading.sheet.ref(row_at, first_column),
                                             f"{row.label}的{column_label}（表上没有“{row.label}”这一行）", PUT_THE_ROW_BACK)
+
+
+def _bound_columns(funds: Mapping[str, Mapping[str, str]]) -> set[str]:
+    """The funds block's columns the set reads on some row: the amounts and the reason, not the 得分 it computes."""
+    return {column for columns in funds.values() for column in columns}
 
 
 def _heading_row(reading: FormReading, columns: tuple[Labelled, ...], at_least: int) -> tuple[int, dict[str, int]] | None:
@@ -266,29 +275,32 @@ def _typed_scores(reading: FormReading, heading: tuple[int, dict[str, int]]) -> 
     row_at, at = heading
     total = reading.find(Labelled(reading.layout.total, also=reading.layout.total_also),
                          [r for r in reading.sheet.rows if r > row_at])
-    if "score" not in at:
-        return total
-    if total:
+    if total and "score" in at:
         reading.typed_score("total", total[0], at["score"])
     if {"level1", "level3"} <= set(at):
-        _typed_own_scores(reading, row_at, at)
+        _own_rows(reading, row_at, at)
     return total
 
 
-def _typed_own_scores(reading: FormReading, row_at: int, at: Mapping[str, int]) -> None:
-    """The 得分 typed on the rows of the set's own tree (scored from the facts, on the side sheet too), each kept to be
-    compared with the set's score: a unit that lowers one, or fills them all, is told its own do not count."""
+def _own_rows(reading: FormReading, row_at: int, at: Mapping[str, int]) -> None:
+    """The rows of the set's own tree (scored from the facts, on the side sheet too): each 得分 typed there kept to be
+    compared with the set's score (a unit that lowers one, or fills them all, is told its own do not count), and a
+    value typed in their 年度指标值 or 实际完成值 warned of, as not read."""
     own: Indicator | None = None  # the 一级 of the set's own tree the rows are under, when they are
+    form = reading.set.form  # its row groups and funds are read from the form, not scored from facts
+    read = {t.indicator for t in form.targets} | {form.funds_indicator}
     for r in [r for r in reading.sheet.rows if r > row_at]:
         written1 = reading.sheet.text(r, at["level1"])
         if written1:
             label = _WEIGHT_IN_LABEL.sub("", written1)
-            own = next((top for top in reading.set.indicators if same_label(label, top.name)), None)
+            own = None if any(same_label(label, t.label) for t in form.targets) else \
+                next((top for top in reading.set.indicators if same_label(label, top.name) and top.id not in read), None)
         name = reading.sheet.text(r, at["level3"])
         if own is not None and name:
             indicator = next((i for i in own.walk() if i.is_leaf and same_label(name, i.name)), None)
-            if indicator is not None:
+            if indicator is not None and "score" in at:
                 reading.typed_score(indicator.id, r, at["score"])
+            own_row(reading, r, at, name, indicator)
 
 
 def _block(reading: FormReading, row: int, col: int, written: str) -> TargetBlock | None:
@@ -437,13 +449,18 @@ def _row_problem(reading: FormReading, r: int, at: Mapping[str, int], name: str,
 def _side(reading: FormReading, side: Sheet) -> dict[str, str]:
     """The side sheet: facts not on the form, indicators not applicable, other project details."""
     not_applicable: dict[str, str] = {}
+    undeclared: dict[str, str] = {}  # 事实 rows naming a fact the set does not declare (a typo): name → cell
     for r in side.rows:
         kind, name, value = side.text(r, 1), side.text(r, 2), side.get(r, 3)
         if not name or value is None:
             if kind == "事实" and name in reading.set.facts:
                 reading.empty[name] = Blank(side.ref(r, 3), reading.set.facts[name].label or name)
             continue
-        if isinstance(value, Formula):
+        if kind == "事实" and name not in reading.set.facts:
+            undeclared.setdefault(name, side.ref(r, 3))
+        elif kind not in SIDE_KINDS:
+            side_kind(reading, side, r, kind)
+        elif isinstance(value, Formula):
             reading.problems.append(Problem(f"{side.ref(r, 3)}: holds a formula; expected a value", file=str(reading.path)))
         elif kind == "事实" and name in reading.set.facts:
             converted = _side_value(reading, side, r, value, reading.set.facts[name].type)
@@ -455,6 +472,7 @@ def _side(reading: FormReading, side: Sheet) -> dict[str, str]:
             reading.provenance[f"not_applicable.{name}"] = side.ref(r, 3)
         elif kind == "项目":
             reading.project[name] = value if isinstance(value, str) else _side_value(reading, side, r, value, "number")
+    side_facts(reading, undeclared)
     return not_applicable
 
 

@@ -17,10 +17,12 @@ from ..target_rows import parse_quantity
 from .layout import FormLayout, Labelled
 from .workbook import Formula, Sheet
 
-__all__ = ["Blank", "FILL_THE_CELL", "FormReading", "bare_value", "is_percentage", "numeric", "one_line", "shown_comparison",
-           "unsigned_number", "with_unit"]
+__all__ = ["Blank", "FILL_THE_CELL", "FormReading", "SIDE_SHEET", "bare_value", "is_percentage", "numeric", "one_line",
+           "shown_comparison", "unsigned_number", "with_unit"]
 
 FILL_THE_CELL = "fill in the cell"
+#: The side sheet every selfeval workbook has: the facts the form has no place for.
+SIDE_SHEET = "表外事实"
 # The ways a unit is written beside a number on a form: 712.42万 is in 万元, 20分 in points.
 _SAME_UNIT = {"万元": ("万元", "万"), "分": ("分",)}
 
@@ -44,6 +46,7 @@ class FormReading:
         self.empty: dict[str, Blank] = {}
         self.typed: dict[str, tuple[str, Decimal]] = {}
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []  # what was typed and is not read (`forms.unread`)
 
     def typed_score(self, key: str, row: int, col: int) -> None:
         """A score typed in the cell, kept under `key` to compare with the set's (a text or a blank cell is none)."""

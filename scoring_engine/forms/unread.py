@@ -1,0 +1,94 @@
+"""What a clerk typed on a form that the set does not read: each named by its cell in a warning, never dropped in silence.
+
+A facts file that gives a fact the set does not declare is warned of (`_undeclared.undeclared_warnings`); a form is held to the
+same. Three places of a form hold values the set may not read: a 事实 row of the side sheet naming a fact the set
+does not declare (a typo: budget.piad), a row of the funds block the layout prints but the set binds no facts to
+(Sichuan's 财政专户管理资金), and the value columns of a row of the set's own tree, which the set scores from facts
+(the national framework's 预算执行率, from budget.paid and budget.total on 表外事实). The form `score` writes leaves
+the last two blank, so reading it back says nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping, Sequence
+
+from ..errors import Problem
+from .._undeclared import undeclared_warnings
+from ..model import Indicator
+from .layout import Labelled
+from .reading import SIDE_SHEET, FormReading
+from .workbook import Sheet
+
+__all__ = ["SIDE_KINDS", "funds_row", "own_row", "side_facts", "side_kind"]
+
+#: The 类别 of the side sheet's rows: the first three are read, the others are the tool's own.
+SIDE_KINDS = ("事实", "不适用", "项目", "指标体系", "来源", "类别")
+#: The value columns of the indicator block, in the order the form prints them.
+_VALUE_COLUMNS = ("comparison", "target", "target_value", "unit", "actual", "actual_value")
+_EMPTY = ("", "—", "-", "/")
+_FACTS_SHOWN = 4
+
+
+def side_facts(reading: FormReading, given: Mapping[str, str]) -> None:
+    """A warning for each 事实 row naming a fact the set does not declare (`given`: name → its value's cell), said as a
+    facts file's is, with its did-you-mean, on the cell."""
+    for problem in undeclared_warnings(given, reading.set.facts, str(reading.path)):
+        cell = given.get(problem.fact or "")
+        message = f"{cell}: {problem.message}" if cell else problem.message
+        reading.warnings.append(dataclasses.replace(problem, message=message))
+
+
+def side_kind(reading: FormReading, side: Sheet, row: int, kind: str) -> None:
+    """A row of the side sheet with a name and a value whose 类别 is none the reader reads: a warning on its 类别 cell."""
+    message = (f"the row's 类别 {kind} is not one of 事实, 不适用, 项目, so the row is not read" if kind
+               else "the row has no 类别 (事实, 不适用 or 项目), so it is not read")
+    hint = "write 事实 for a fact, 不适用 for an indicator not applicable, 项目 for a project detail"
+    reading.warnings.append(Problem(f"{side.ref(row, 1)}: {message}", file=str(reading.path), hint=hint))
+
+
+def funds_row(reading: FormReading, row: int, label: str, columns: Mapping[str, int]) -> None:
+    """A row of the funds block the set reads no facts of (`columns`: the block's columns the set reads on its other
+    rows, by key): what is typed there is named, since it counts for nothing and the form written back leaves it blank."""
+    cells = _typed(reading, row, columns, [c.key for c in reading.layout.funds.columns])
+    if cells:
+        shown = _shown([key for key, _ in cells], reading.layout.funds.columns)
+        refs = ", ".join(reading.sheet.ref(row, col).split("!", 1)[1] for _, col in cells)
+        reading.warnings.append(Problem(
+            f"{reading.sheet.ref(row, cells[0][1])}: row {label}: the {shown} typed here ({refs}) are not read: the set "
+            f"{reading.set.id} has no facts for this row", file=str(reading.path),
+            hint="they count for nothing, and the form the tool writes leaves the row blank"))
+
+
+def own_row(reading: FormReading, row: int, at: Mapping[str, int], name: str, indicator: Indicator | None) -> None:
+    """A row of the set's own tree (scored from facts) with values typed in its 年度指标值, 实际完成值 or other value
+    columns: one warning naming those cells and the facts the set scores the row from."""
+    cells = _typed(reading, row, at, list(_VALUE_COLUMNS))
+    if not cells:
+        return
+    shown = _shown([key for key, _ in cells], reading.layout.indicators.columns)
+    refs = ", ".join(reading.sheet.ref(row, col).split("!", 1)[1] for _, col in cells)
+    facts = [] if indicator is None else [f for f, ids in reading.set.readers().items() if indicator.id in ids]
+    on_form = {n for columns in reading.set.form.funds.values() for n in columns.values()}
+    listed = ", ".join(facts[:_FACTS_SHOWN]) + ("…" if len(facts) > _FACTS_SHOWN else "")
+    where = (f"the set scores this row from the facts {listed}" if facts
+             else "the set scores this row from its facts") + ("" if on_form & set(facts) else f", on the sheet {SIDE_SHEET}")
+    reading.warnings.append(Problem(f"{reading.sheet.ref(row, cells[0][1])}: row {name}: the {shown} typed here ({refs}) "
+                                    f"are not read: {where}", file=str(reading.path),
+                                    hint="fill in those facts, and leave these cells empty"))
+
+
+def _typed(reading: FormReading, row: int, at: Mapping[str, int], keys: Sequence[str]) -> list[tuple[str, int]]:
+    """(column key, column) of the cells among `keys` that hold something (a dash or a slash is an empty cell)."""
+    found = []
+    for key in keys:
+        value = reading.sheet.get(row, at[key]) if key in at else None
+        if value is not None and not (isinstance(value, str) and value.strip() in _EMPTY):
+            found.append((key, at[key]))
+    return found
+
+
+def _shown(keys: Sequence[str], columns: Sequence[Labelled]) -> str:
+    """The columns' labels as the form prints them: 年度指标值 and 实际完成值."""
+    labels = [next((c.label for c in columns if c.key == key), key) for key in keys]
+    return "、".join(labels)

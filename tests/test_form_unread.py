@@ -1,0 +1,133 @@
+"""What a clerk types on a filled 自评表 and the set does not read is named by its cell, in `score`, `import` and
+`batch`: a 表外事实 row naming a fact the set does not declare, amounts on a funds row the set has no facts for, the
+年度指标值 and 实际完成值 of a row the set scores from its facts. None of them was said before; the numbers were
+dropped without a word. The forms `score` writes read back without any of these warnings."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT
+from scoring_engine.cli import main
+from scoring_engine.loader import bundled_sets
+
+SHEET = "项目支出绩效自评表"
+SICHUAN_SHEET = "部门预算项目支出绩效自评表"
+NOT_READ = "不会被读取"
+
+
+def _written(tmp_path: Path, set_id: str) -> Path:
+    """The form `score --layout selfeval` writes of the set's bundled example facts."""
+    form = tmp_path / f"{set_id}.xlsx"
+    facts = ROOT / "indicator_sets" / f"{set_id}.facts.json"
+    run = CliRunner().invoke(main, ["score", str(facts), "--layout", "selfeval", "-o", str(form)])
+    assert 0 == run.exit_code, run.output
+    return form
+
+
+def _where(form: Path, text: str, sheet: int = 0) -> tuple[int, int]:
+    """(row, column) of the first cell of the sheet holding `text`."""
+    from openpyxl import load_workbook
+
+    ws = load_workbook(form).worksheets[sheet]
+    return next((c.row, c.column) for line in ws.iter_rows() for c in line if c.value == text)
+
+
+def _edit(form: Path, cells: dict[str, Any], sheet: int = 0, append: list[list[Any]] | None = None) -> None:
+    from openpyxl import load_workbook
+
+    book = load_workbook(form)
+    ws = book.worksheets[sheet]
+    for cell, value in cells.items():
+        ws[cell] = value
+    for row in append or []:
+        ws.append(row)
+    book.save(form)
+
+
+def _said(*args: str) -> list[str]:
+    """The lines a command prints in Chinese (its 提示 and 错误)."""
+    run = CliRunner().invoke(main, ["--lang", "zh", *args])
+    assert run.exception is None or isinstance(run.exception, SystemExit), run.exception
+    return run.output.splitlines()
+
+
+@pytest.mark.parametrize("set_id", sorted(bundled_sets()))
+def test_a_form_the_tool_wrote_reads_back_without_a_word_about_unread_cells(tmp_path: Path, set_id: str):
+    """The form `score` writes (its own rows' 年度指标值 and 实际完成值 left blank, Sichuan's 财政专户管理资金 row blank)
+    reads back without a warning that something typed was not read: only what a clerk typed is named."""
+    form = _written(tmp_path, set_id)
+    for command in ("score", "import"):
+        lines = _said(command, str(form))
+        assert not [line for line in lines if NOT_READ in line or "没有在体系中声明" in line or "类别" in line], lines
+
+
+def test_a_misspelt_fact_on_the_side_sheet_is_warned_of_as_in_a_facts_file(tmp_path: Path):
+    """A 表外事实 row `事实 | budget.piad | 900` was ignored in silence, though the same typo in a facts file is warned
+    of with its did-you-mean. The form gives the same warning on the cell, in `score` and `import`; a row of a 类别
+    the reader does not read is named too."""
+    form = _written(tmp_path, "national-framework")
+    _edit(form, {}, sheet=1, append=[["事实", "budget.piad", 900], ["事项", "budget.paid", 900]])
+    row, _ = _where(form, "budget.piad", sheet=1)
+    said = f"表外事实!C{row}：事实 budget.piad 没有在体系中声明，已忽略（是否想写 budget.paid？）"
+    for command in ("score", "import"):
+        lines = _said(command, str(form))
+        assert any(said in line for line in lines), lines
+        assert any(f"表外事实!A{row + 1}：该行的类别 事项 不是 事实、不适用、项目 之一，未读取该行" in line for line in lines)
+    run = CliRunner().invoke(main, ["--lang", "en", "score", str(form)])
+    assert f"表外事实!C{row}: fact budget.piad is not declared by the set and is ignored (did you mean budget.paid?)" \
+        in run.output
+
+
+def test_amounts_on_a_funds_row_the_set_does_not_read_are_named_not_dropped(tmp_path: Path):
+    """Sichuan's form prints 财政专户管理资金, but the set declares no facts for it: 10 / 12 / 7 typed there were read as
+    nothing and the form written back blanked the row, without a word. The cells are named as not read."""
+    form = _written(tmp_path, "sichuan-self-evaluation")
+    row, col = _where(form, "财政专户管理资金")
+    amounts = {f"{letter}{row}": value for letter, value in zip("EFG", (10, 12, 7), strict=True)}
+    assert col < 5
+    _edit(form, amounts)
+    said = (f"{SICHUAN_SHEET}!E{row}：行 财政专户管理资金：此处填写的年初预算数、调整后预算数、预算执行数（E{row}, F{row}, "
+            f"G{row}）不会被读取：指标体系 sichuan-self-evaluation 没有这一行的事实（这些数不计分，工具写出的表中这一行留空）")
+    for command in ("score", "import"):
+        assert any(said in line for line in _said(command, str(form))), command
+
+
+def test_values_typed_on_a_row_the_set_scores_from_facts_are_named_with_where_it_reads_them(tmp_path: Path):
+    """The national form's 预算执行率 row is scored from facts on 表外事实: ≥90% and 80% typed in its 年度指标值 and
+    实际完成值 were ignored without a word (the score stayed 5.70). One warning names both cells and the facts the row
+    is scored from; the score is unchanged, and `batch` counts it among the project's 提示."""
+    form = _written(tmp_path, "national-framework")
+    row, _ = _where(form, "预算执行率")
+    _edit(form, {f"E{row}": "≥90%", f"F{row}": "80%"})
+    lines = [line for line in _said("score", str(form)) if NOT_READ in line]
+    assert 1 == len(lines), lines
+    assert f"{SHEET}!E{row}：行 预算执行率：此处填写的年度指标值、实际完成值（E{row}, F{row}）不会被读取：" \
+           "该行按工作表 表外事实 中的事实 " in lines[0] and "budget.paid" in lines[0], lines
+    assert "（填写这些事实，这些单元格留空）" in lines[0]
+    out = tmp_path / "summary.csv"
+    assert 0 == CliRunner().invoke(main, ["batch", str(form), "-q", "-o", str(out)]).exit_code
+    (summary,) = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert "1" == summary["提示数"], summary
+
+
+def test_an_empty_target_on_a_numeric_row_names_the_target_cell_to_fill(tmp_path: Path):
+    """年度指标值 cleared on a row whose 实际完成值 is a number was reported on the 实际完成值 cell as "缺少事实 row（在事实
+    文件中补上它）": the wrong cell, an internal name, and a facts file the clerk does not have. It names the empty
+    年度指标值 cell and says to fill it."""
+    form = _written(tmp_path, "self-evaluation")
+    row, col = _where(form, "年度指标值")
+    first = row + 1
+    from openpyxl.utils import get_column_letter
+
+    target = f"{get_column_letter(col)}{first}"
+    _edit(form, {target: None})
+    lines = [line for line in _said("score", str(form)) if line.startswith("错误")]
+    assert 1 == len(lines) and f"{SHEET}!{target}：行 " in lines[0] and lines[0].endswith("：年度指标值未填写（填写该单元格）"), \
+        lines
+    assert "事实文件" not in lines[0]
