@@ -329,3 +329,28 @@ def test_the_warnings_on_a_chinese_form_are_chinese(tmp_path: Path, fmt: str):
     run = CliRunner().invoke(main, ["score", str(facts), "--format", fmt, "--layout", "selfeval"])
     assert 0 == run.exit_code, run.output
     assert "事实 extra_undeclared 没有在体系中声明，已忽略" in run.stdout and "is not declared" not in run.stdout
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "csv", "xlsx"])
+def test_the_projects_that_must_explain_themselves_say_so_on_the_form(tmp_path: Path, fmt: str):
+    """The 自评表 (the default report of every self-evaluation set) listed no 需说明 in any format: a project at 执行率
+    80% must explain itself, and the bureau's copy of its form did not say so. Its flags are under the form, and the
+    form still reads back to the same total."""
+    import json
+
+    document = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    document["facts"]["budget"]["paid"] = 80
+    facts = tmp_path / "facts.json"
+    facts.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / f"form.{'md' if fmt == 'markdown' else fmt}"
+    run = CliRunner().invoke(main, ["score", str(facts), "--format", fmt, "-o", str(out)])
+    assert 0 == run.exit_code, run.output
+    if fmt == "xlsx":
+        from openpyxl import load_workbook
+
+        text = "\n".join(str(c.value) for row in load_workbook(out).worksheets[0].iter_rows() for c in row if c.value)
+        again = CliRunner().invoke(main, ["score", str(out), "--format", "json"])
+        assert 0 == again.exit_code and 98.0 == json.loads(again.stdout)["total"], again.output
+    else:
+        text = out.read_text(encoding="utf-8-sig")
+    assert "需说明：预算执行率低于90%，需说明原因" in text

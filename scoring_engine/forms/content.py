@@ -67,6 +67,7 @@ def result_content(result: Result, binding: FormBinding, layout: FormLayout, gro
     if "conclusion" in {c.key for c in layout.closing} and "conclusion" not in project:
         project["conclusion"] = f"总分{result.total}分，等级：{result.grade}"
     notes = [f"等级：{result.grade}" + (f"（结果应用：{result.grade_consequence}）" if result.grade_consequence else "")]
+    notes += [f"需说明：{f}" for f in result.flags]  # the project must explain itself: the bureau's copy says so
     notes += [f"提示：{w.text('zh')}" for w in result.warnings]  # the form is Chinese, as the scoresheet is
     lines = tuple(_lines(result, binding, layout, groups))
     return FormContent(project, _funds(result, binding, placeholders or {}), lines, result.precision,
