@@ -184,7 +184,7 @@ def _short(text: str) -> str:
 
 def _brief(value: Any) -> str:
     """A value for a message, cut short: a facts file may hold a megabyte of text where a number belongs."""
-    shown = repr(value)
+    shown = plain(value) if isinstance(value, Decimal) and value.is_finite() else repr(value)  # 0, not Decimal('0')
     return shown if len(shown) <= 60 else shown[:57] + "..."
 
 

@@ -202,3 +202,14 @@ def test_an_empty_set_name_is_said_as_such():
 
     with pytest.raises(IndicatorSetError, match="the name is empty"):
         load_indicator_set("")
+
+
+def test_a_number_given_for_a_true_or_false_fact_is_shown_as_the_number(small):
+    """0 typed for a true/false fact on a form's 表外事实 was told '实际是 Decimal('0')', a Python repr."""
+    from decimal import Decimal
+
+    values = _base()
+    values["decision"]["policy_basis"] = Decimal(0)
+    with pytest.raises(FactsError) as caught:
+        score(small, Facts(values=values))
+    assert "expected true or false, got 0 " in str(caught.value) and "Decimal(" not in str(caught.value)
