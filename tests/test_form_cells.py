@@ -783,3 +783,21 @@ def test_a_date_typed_in_a_date_cell_of_the_side_sheet_imports_as_the_day(tmp_pa
     assert ("2023-12-15", "2023-12-10") == (values["output.planned_end"], values["output.actual_end"])
     totals = [json.loads(CliRunner().invoke(main, ["score", str(f), "--format", "json"]).stdout)["total"] for f in (form, imported)]
     assert totals[0] == totals[1]
+
+
+def test_a_score_in_a_percent_cell_is_quoted_as_the_clerk_sees_it(tmp_path: Path):
+    """A qualitative row's 得分 typed 0.9 in a cell formatted 0% (Excel shows 90%) was quoted '实际是 0.9%'."""
+    from openpyxl import load_workbook
+
+    rows = [{"name": "新建供水管网长度", "category": "数量指标", "weight": 40, "target": "≥10公里", "actual": "10公里"},
+            {"name": "工程质量", "category": "质量指标", "weight": 10, "target": "优良", "actual": "达成年度指标", "score": 9,
+             "reason": "验收合格"}]
+    _, form = _water_form(tmp_path, "self-evaluation", rows)
+    book = load_workbook(form)
+    sheet = book.worksheets[0]
+    row = next(c.row for line in sheet.iter_rows() for c in line if c.value == "工程质量")
+    cell = next(c for c in sheet[row] if c.value == 9)
+    cell.value, cell.number_format = 0.9, "0%"
+    book.save(tmp_path / "edited.xlsx")
+    code, lines = _lines("score", str(tmp_path / "edited.xlsx"))
+    assert 1 == code and f"{SHEET}!{cell.coordinate}：应为单位给这个定性行打的分，实际是 90%" in lines[0], lines

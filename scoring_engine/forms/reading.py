@@ -81,7 +81,8 @@ class FormReading:
         if isinstance(value, Decimal):
             shown = self.sheet.units.get((row, col))  # 12345000 formatted #,##0"元" is no amount in 万元
             if shown not in allowed:
-                self.problem(row, col, f"expected {what}, got {plain(value)}{shown}",
+                seen = plain(value * 100) if shown == "%" else plain(value)  # 0.9 formatted 0% is 90%, as the clerk sees it
+                self.problem(row, col, f"expected {what}, got {seen}{shown}",
                              f"the cell's number format shows {shown}: write a number in {unit}, in a cell formatted as a number")
                 return None
             return value
