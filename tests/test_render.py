@@ -487,3 +487,16 @@ def test_a_target_table_in_the_facts_section_reads_as_the_form_writes_it(tmp_pat
     page = render(score(indicator_set, Facts(values={"targets": rows})), "html")
     assert "TargetRow" not in page and "Decimal(" not in page
     assert "新建蓄水池：指标值19个，实际完成值18个；验收合格率：指标值95%，实际完成值96%" in page
+
+
+def test_the_forms_own_fields_are_named_in_chinese_on_the_scoresheet() -> None:
+    """The 年度总体目标 cells `import` reads (goal, outcome) were printed by their English keys on the 评分表's title line."""
+    from scoring_engine import Facts, load_facts, load_indicator_set, score
+    from scoring_engine.reports.layouts import render_layout
+
+    facts = load_facts(ROOT / "indicator_sets" / "self-evaluation.facts.json")
+    project = {**facts.project, "goal": "完成管网建设", "outcome": "基本完成"}
+    indicator_set = load_indicator_set(ROOT / "indicator_sets" / "self-evaluation.yaml")
+    page = str(render_layout(score(indicator_set, Facts(values=facts.values, project=project)), indicator_set, "markdown",
+                             "scoresheet"))
+    assert "预期目标：完成管网建设　实际完成情况：基本完成" in page and "goal：" not in page

@@ -45,6 +45,12 @@ PROJECT_LABELS = {
     "evaluator": "评价机构",
     "source": "资料来源",
     "published_result": "公布结果",
+    # the 自评表's own fields, as `import` names its cells (forms/layouts)
+    "goal": "预期目标",
+    "outcome": "实际完成情况",
+    "conclusion": "评价结论",
+    "problems": "存在问题",
+    "measures": "改进措施",
 }
 
 
