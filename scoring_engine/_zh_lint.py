@@ -23,6 +23,12 @@ LINT = (
      "派生值 {name} 没有被任何规则、其他派生值、校验、封顶规则或需说明条件读取：只用于显示，而它读取的事实（{reads}）仍是必填的"),
     ("remove it (in a profile, derived: {{{name}: null}}, and its facts with null), or read it",
      "删去它（在配置中写 derived: {{{name}: null}}，它读取的事实也写 null），或读取它"),
+    # a base's reason wording on a profile's rule (lint/reasons.py)
+    ("the {kind} rule takes the reason wording {key} that {base} writes for its own indicators: '{text}'",
+     "这条 {kind} 规则用的是 {base} 为自己的指标写的得分说明 {key}：“{text}”"),
+    ("write reasons: in this profile (it replaces the base's whole section): leave {key} out for the default wording, "
+     "or word it to fit every {kind} rule",
+     "在本配置中写 reasons:（它整段替换基础指标体系的 reasons）：不写 {key} 即用默认说明，或改写成适合每条 {kind} 规则的说明"),
     # parts of rules no project reaches (lint/reach.py)
     ("band {band} can never be reached: {value} always lies in {range}",
      "分档 {band} 永远不会命中：{value} 的取值总在 {range} 之内"),

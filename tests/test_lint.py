@@ -575,3 +575,16 @@ def test_a_derived_value_nothing_reads_is_named_with_the_facts_it_still_requires
     text = _set("  - {id: a, name: 甲, weight: 10, rule: {kind: formula, score: 10}}\n", "  x: {type: number}\n",
                 "derived:\n  shown: x * 2\n")
     assert "derived value shown is read by no rule" in _only(_lint(tmp_path, text), "unused-derived").problem.message
+
+
+def test_a_profiles_rule_worded_by_its_bases_reason_templates_is_named(tmp_path: Path) -> None:
+    """The national framework words every linear rule's reason '延期{shortfall}个月…' (written for its 完成及时性): a
+    profile's linear 满意度 read '延期13.00%个月，每延期1个月扣0.25分', and nothing warned. lint names the rule and the
+    wording, with the fix; the base's own linear rule is not named."""
+    profile = ("extends: national-framework\nchange:\n  benefit.satisfaction.beneficiaries:\n"
+               "    rule: {kind: linear, value: satisfaction_ratio, target: 1, per: 0.01, points_each: 0.25, zero_at: 0.6, "
+               "display: percent}\n")
+    found = [w for w in _lint(tmp_path, profile) if w.code == "inherited-reason"]
+    assert {"linear.full", "linear.partial"} == {w.fields["key"] for w in found}
+    assert {"benefit.satisfaction.beneficiaries"} == {w.problem.indicator for w in found}
+    assert all(w.problem.file == str(tmp_path / "set.yaml") for w in found)

@@ -13,6 +13,7 @@ that loads is looked at for what is legal but almost surely a mistake, each a
 - ``formula-fails``: a formula that fails for every project: it reads no facts and cannot be computed, or a
   function refuses an argument written as a constant (`constants`);
 - ``standard-mismatch``: a number in the 评分标准 text the rule does not use (`standards`);
+- ``inherited-reason``: a profile's rule worded by a reason template its base wrote for its own indicators (`reasons`);
 - ``comment-cut``: a text (a 评分标准, a name, a message) that YAML cut at a ` #` (`comments`);
 - ``weight-bonus``, ``weight-rule-empty``, ``weight-label``: weights against what the set declares (`weights`).
 
@@ -37,6 +38,7 @@ from .found import CODES, LintWarning, Locator, rules_of
 from .percents import percent_bounds
 from .ranges import Ranges
 from .reach import unreachable
+from .reasons import inherited_reasons
 from .standards import standards
 from .weights import weights
 
@@ -59,7 +61,8 @@ def lint_set(indicator_set: IndicatorSet, located: Located | None = None) -> tup
              *unreachable(indicator_set, rules, ranges, locator),
              *percent_bounds(rules, locator), *constant_failures(indicator_set, rules, locator),
              *checks(indicator_set, ranges, locator), *standards(indicator_set, rules, locator),
-             *weights(indicator_set, rules, ranges, locator), *cut_texts(located, locator)]
+             *weights(indicator_set, rules, ranges, locator), *cut_texts(located, locator),
+             *inherited_reasons(indicator_set, rules, located, locator)]
     return tuple(sorted(found, key=lambda w: (w.problem.line or 0, w.problem.column or 0)))
 
 

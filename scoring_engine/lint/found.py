@@ -37,6 +37,7 @@ CODES = {
     "weight-bonus": "a score that can exceed the weight in a set that declares no bonus points",
     "weight-rule-empty": "a weight rule about a level the set does not have",
     "weight-label": "a weight written in a name or a form label that the indicator does not have",
+    "inherited-reason": "a profile's rule worded by a reason template its base wrote for its own indicators",
 }
 
 

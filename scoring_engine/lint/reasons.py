@@ -1,0 +1,36 @@
+"""Reason wording a profile's rule takes from its base: `reasons: {linear.partial: 延期{shortfall}个月…}`, written in
+the base for its one linear indicator (完成及时性), words the reason of every linear rule of the set, and a linear
+满意度 that a profile adds reads '延期13.00%个月'. Each rule of a profile's own that such a base-wide wording applies
+to is named, with the fix."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .._located import Located
+from ..model import IndicatorSet
+from .found import LintWarning, Locator, RuleAt
+
+__all__ = ["INHERITED_REASON", "inherited_reasons"]
+
+INHERITED_REASON = "the {kind} rule takes the reason wording {key} that {base} writes for its own indicators: '{text}'"
+INHERITED_REASON_HINT = "write reasons: in this profile (it replaces the base's whole section): leave {key} out for the " \
+                        "default wording, or word it to fit every {kind} rule"
+
+
+def inherited_reasons(indicator_set: IndicatorSet, rules: list[RuleAt], located: Located | None,
+                      locator: Locator) -> Iterator[LintWarning]:
+    """A warning for each rule written in a profile that a reason template of its base words (set-wide, by kind)."""
+    if located is None or not indicator_set.reasons:
+        return
+    for key, text in indicator_set.reasons.items():
+        base = located.file_at(("reasons", key), key=True)
+        if base is None:  # one file: the set's own wording for its own rules
+            continue
+        kind = key.split(".", 1)[0]
+        for at in rules:
+            written = located.file_at(at.path)
+            if at.rule.kind == kind and written is not None and written != base:
+                yield locator.warning("inherited-reason", at.path, INHERITED_REASON,
+                                      {"indicator": at.indicator, "kind": kind, "key": key, "base": base, "text": text},
+                                      INHERITED_REASON_HINT, indicator=at.indicator)
