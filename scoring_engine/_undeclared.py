@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
@@ -14,15 +15,15 @@ SHOWN_UNDECLARED = 20
 def undeclared_warnings(given: Mapping[str, Any], declared: Mapping[str, Any], source: str | None) -> list[Problem]:
     """The warnings for facts the set does not declare (the first few by name, then how many more).
 
-    A mapping the set knows nothing of is one fact, by its own name: a profile's removed 生态效益
-    ({tier, score, reason}) is benefit.ecological, not three made-up names each offered another fact; the did-you-mean of
-    such a mapping offers only a declared fact the document does not give (one it gives is no typo of it).
+    A judgement the set knows nothing of is one fact, by its own name: a profile's removed 生态效益 ({tier, score,
+    reason}) is benefit.ecological, not three made-up names each offered another fact; the did-you-mean of such a
+    judgement offers only a declared fact the document does not give (one it gives is no typo of it).
     """
     names = [name for name in given if name not in declared]
     if not names:
         return []
-    within = {name[:i] for name in declared for i, c in enumerate(name) if c == "."}  # budget, of budget.paid
-    undeclared = list(dict.fromkeys(_outermost(name, declared, within) for name in names))
+    heads = Counter(_judged(name) for name in names)  # a judgement gives two or three parts: score and reason, a tier
+    undeclared = list(dict.fromkeys(head if heads[head] > 1 else name for name in names for head in (_judged(name),)))
     missing = [name for name in declared if name not in given]
     # a mapping of made-up names (a removed indicator's {tier, score, reason}) is offered no fact the document gives
     warnings = [Problem(f"fact {name} is not declared by the set and is ignored", file=source, fact=name,
@@ -34,12 +35,10 @@ def undeclared_warnings(given: Mapping[str, Any], declared: Mapping[str, Any], s
     return warnings
 
 
-def _outermost(name: str, declared: Mapping[str, Any], within: set[str]) -> str:
-    """The first part of a dotted name that no declared fact is or lies within: benefit.ecological of
-    benefit.ecological.tier, where benefit holds declared facts."""
-    parts = name.split(".")
-    for i in range(1, len(parts)):
-        head = ".".join(parts[:i])
-        if head not in within and head not in declared:
-            return head
-    return name
+def _judged(name: str) -> str:
+    """The fact a judgement's part belongs to: benefit.ecological of benefit.ecological.tier (its score and reason too)."""
+    head, _, last = name.rpartition(".")
+    return head if head and last in _JUDGEMENT_PARTS else name
+
+
+_JUDGEMENT_PARTS = frozenset({"tier", "score", "reason"})  # a judgement's keys (judgements.py), read as one fact
