@@ -255,3 +255,13 @@ def test_a_recheck_without_a_year_is_one_project_years_and_a_year_typed_with_its
     rows = _summary(tmp_path, str(tmp_path / "self"), "--compare-with", str(tmp_path / "re"))
     assert 1 == sum(bool(rows[f"self/p1-{year}.json"]["复核总分"]) for year in (2023, 2024))
     assert rows["self/p2.json"]["复核总分"] and "复核得分低" in rows["self/p2.json"]["对比标记"]
+
+
+def test_a_recheck_without_an_id_meets_the_project_whose_file_it_names_whatever_its_suffix(tmp_path: Path):
+    """A unit's form 单位甲/p1.xlsx (here a facts file p1.yaml) did not meet the re-checker's 单位甲/p1.json when neither gave
+    a 项目编号: 2 of 45 re-checks of a portfolio went uncompared. The file name is compared without its suffix."""
+    written = _write(tmp_path / "self" / "甲" / "p1.json", 1)
+    written.rename(written.with_suffix(".yaml"))
+    _write(tmp_path / "re" / "甲" / "p1.json", 1, paid=1)
+    rows = _summary(tmp_path, str(tmp_path / "self"), "--compare-with", str(tmp_path / "re"))
+    assert rows["self/甲/p1.yaml"]["复核总分"] and "复核得分低" in rows["self/甲/p1.yaml"]["对比标记"]

@@ -39,11 +39,14 @@ __all__ = ["SUFFIXES", "Paths", "parts", "shared"]
 #: The longest stretch of path (folders and file name) a path is indexed by.
 SUFFIXES = 6
 _JSONL_LINE = re.compile(r"(.+\.jsonl):\d+", re.IGNORECASE)
+_DOCUMENT = re.compile(r"(?<=.)\.(json|ya?ml|xlsx|xlsm)$", re.IGNORECASE)  # a facts file's or a form's suffix
 
 
 def parts(path: str) -> tuple[str, ...]:
-    """The folders and file name of a path, the file name last ("/…/单位甲/p1.json", a JSONL line's "…/p.jsonl:17")."""
-    return tuple(part for part in PurePosixPath(path).parts if part != "/")
+    """The folders and file name of a path, the file name last ("/…/单位甲/p1.json", a JSONL line's "…/p.jsonl:17"); a
+    document's file name without its suffix, so that a unit's form p1.xlsx meets the re-checker's facts file p1.json."""
+    found = tuple(part for part in PurePosixPath(path).parts if part != "/")
+    return (*found[:-1], _DOCUMENT.sub("", found[-1])) if found else found
 
 
 def shared(these: tuple[str, ...], those: tuple[str, ...]) -> int:
