@@ -10,6 +10,8 @@ build it from `scores_only` (scores_row), without the audit trail.
 
 from __future__ import annotations
 
+import unicodedata
+
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
@@ -385,7 +387,13 @@ def _flags(shape: SetShape, flags: tuple[Any, ...], grade: str, rate: Decimal | 
 
 
 #: What a form's reason cell holds when no reason is given.
-_NO_REASON = frozenset({"", "—", "——", "-", "--", "/", "无", "暂无", "未说明"})
+_NO_REASON = frozenset({"", "—", "——", "-", "--", "/", "无", "暂无", "未说明", "n/a", "na", "没有", "不适用"})
+
+
+def _said(text: str) -> bool:
+    """Whether a reason cell says anything: not a dash nor 无 (无。, N/A, 暂无 and full-width forms too)."""
+    bare = unicodedata.normalize("NFKC", text).strip().rstrip("。.；;，,").strip().lower()
+    return bare not in _NO_REASON
 
 
 def _reason_given(indicator_set: Any, values: Mapping[str, Any]) -> str:
@@ -396,7 +404,7 @@ def _reason_given(indicator_set: Any, values: Mapping[str, Any]) -> str:
         if fact is None:
             continue
         given, spec = values.get(fact), indicator_set.facts.get(fact)
-        if isinstance(given, str) and given.strip() not in _NO_REASON and (spec is None or given != spec.default):
+        if isinstance(given, str) and _said(given) and (spec is None or given != spec.default):
             return f"；单位已说明：{given.strip()}"
     return ""
 
