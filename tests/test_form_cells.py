@@ -801,3 +801,21 @@ def test_a_score_in_a_percent_cell_is_quoted_as_the_clerk_sees_it(tmp_path: Path
     book.save(tmp_path / "edited.xlsx")
     code, lines = _lines("score", str(tmp_path / "edited.xlsx"))
     assert 1 == code and f"{SHEET}!{cell.coordinate}：应为单位给这个定性行打的分，实际是 90%" in lines[0], lines
+
+
+def test_a_side_sheet_value_that_is_no_json_is_told_how_to_write_it(tmp_path: Path):
+    """A tier fact typed 达成年度指标 on 表外事实 was told 'Expecting value: line 1 column 1 (char 0)', the JSON parser's
+    English, with no example of what to write."""
+    from openpyxl import load_workbook
+
+    facts = ROOT / "indicator_sets" / "national-framework.facts.json"
+    form = tmp_path / "form.xlsx"
+    assert 0 == CliRunner().invoke(main, ["score", str(facts), "--layout", "selfeval", "-o", str(form)]).exit_code
+    book = load_workbook(form)
+    side = book[SIDE_SHEET]
+    row = next(r for r in side.iter_rows() if r[1].value == "benefit.social")
+    row[2].value = "达成年度指标"
+    book.save(form)
+    code, lines = _lines("score", str(form))
+    assert 1 == code and f"{SIDE_SHEET}!{row[2].coordinate}：tier 类事实应按 JSON 填写，实际是 '达成年度指标'" in lines[0], lines
+    assert '请写成 {"tier": "达成年度指标", "score": 9, "reason": "效果明显"}' in lines[0]

@@ -476,13 +476,20 @@ def _side(reading: FormReading, side: Sheet) -> dict[str, str]:
     return not_applicable
 
 
+#: How a 表外事实 cell writes a fact of each kind that is no single value.
+_JSON_EXAMPLES = {"list": '["资料不全", "未按期报送"]', "judgement": '{"score": 3, "reason": "测算依据基本充分"}',
+                  "tier": '{"tier": "达成年度指标", "score": 9, "reason": "效果明显"}'}
+
+
 def _side_value(reading: FormReading, side: Sheet, r: int, value: Any, kind: str) -> Any:
     """A side-sheet value by the fact's declared type: lists and objects are JSON text."""
     if kind in ("list", "judgement", "tier") and isinstance(value, str):
         try:
             return json.loads(value, parse_float=Decimal, parse_int=Decimal)
-        except ValueError as err:
-            reading.problems.append(Problem(f"{side.ref(r, 3)}: expected JSON for a {kind} fact: {err}", file=str(reading.path)))
+        except ValueError:  # the JSON parser's own words are English and say little: the cell and how to write it
+            shown = value if len(value) <= 40 else value[:40] + "…"
+            reading.problems.append(Problem(f"{side.ref(r, 3)}: a {kind} fact is written as JSON here, not {shown!r}",
+                                            file=str(reading.path), hint=f"write it as {_JSON_EXAMPLES[kind]}"))
             return None
     if kind == "boolean" and isinstance(value, str) and value.strip().lower() in ("true", "false"):
         return value.strip().lower() == "true"
