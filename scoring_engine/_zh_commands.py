@@ -195,6 +195,8 @@ COMMANDS = (
     ("{cell}: holds a formula; expected a value", "{cell}：单元格是公式，应填写值"),
     ("a {kind} fact is written as JSON here, not {value}", "{kind} 类事实应按 JSON 填写，实际是 {value}"),
     ("write it as {example}", "请写成 {example}"),
+    ("a cell typed with = at its start is a formula: type '=100% (with an apostrophe first), or 等于100%",
+     "以 = 开头的单元格会被当作公式：请输入 '=100%（先输入一个英文单引号），或写成“等于100%”"),
     ("type the value itself", "直接填写值"),
     ("type the text itself", "直接填写文字"),
     ("write a number in {unit}", "填写以 {unit} 计的数字"),

@@ -819,3 +819,24 @@ def test_a_side_sheet_value_that_is_no_json_is_told_how_to_write_it(tmp_path: Pa
     code, lines = _lines("score", str(form))
     assert 1 == code and f"{SIDE_SHEET}!{row[2].coordinate}：tier 类事实应按 JSON 填写，实际是 '达成年度指标'" in lines[0], lines
     assert '请写成 {"tier": "达成年度指标", "score": 9, "reason": "效果明显"}' in lines[0]
+
+
+def test_an_exact_target_typed_as_a_formula_is_told_how_to_type_it(tmp_path: Path):
+    """=100% typed in Excel is a formula: the refusal said only to type the value, not how to type an exact target."""
+    from openpyxl import load_workbook
+
+    form = _form(tmp_path)
+    cell = _cell_of(form, "安置房桩基及主体封顶栋数").replace("F", "E")
+    book = load_workbook(form)
+    book.worksheets[0][cell] = "=100%"
+    book.save(tmp_path / "edited.xlsx")
+    code, lines = _lines("score", str(tmp_path / "edited.xlsx"))
+    assert 1 == code and "请输入 '=100%（先输入一个英文单引号），或写成“等于100%”" in lines[0], lines
+
+
+def test_a_workbook_under_a_password_or_a_renamed_xls_is_named_as_an_old_office_file(tmp_path: Path):
+    """An OLE2 file named .xlsx (a renamed .xls; a password-protected workbook is one too) was 'not a zip archive', where
+    the same bytes named .xls were told to be saved as .xlsx."""
+    (tmp_path / "form.xlsx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    code, lines = _lines("score", str(tmp_path / "form.xlsx"))
+    assert 1 == code and "这是 Excel 97-2003 工作簿（.xls）或其他旧版 Office 文件，不能读取" in lines[0], lines

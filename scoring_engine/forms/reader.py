@@ -336,7 +336,8 @@ def _row(reading: FormReading, r: int, at: Mapping[str, int], name: str, categor
             if isinstance(value, Formula):
                 column = reading.layout.column(key)
                 shown = column.label if column else field_name
-                reading.problem(r, at[key], f"holds a formula ({value.text[:40]}); expected the {shown} itself")
+                reading.problem(r, at[key], f"holds a formula ({value.text[:40]}); expected the {shown} itself",
+                                _EXACT_HINT if key in ("target", "target_value", "comparison") else None)
             elif value is not None:
                 item[field_name] = one_line(value, field_name) if isinstance(value, str) else \
                     with_unit(reading, r, at[key], value)
@@ -476,6 +477,7 @@ def _side(reading: FormReading, side: Sheet) -> dict[str, str]:
     return not_applicable
 
 
+_EXACT_HINT = "a cell typed with = at its start is a formula: type '=100% (with an apostrophe first), or 等于100%"
 #: How a 表外事实 cell writes a fact of each kind that is no single value.
 _JSON_EXAMPLES = {"list": '["资料不全", "未按期报送"]', "judgement": '{"score": 3, "reason": "测算依据基本充分"}',
                   "tier": '{"tier": "达成年度指标", "score": 9, "reason": "效果明显"}'}

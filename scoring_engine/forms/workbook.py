@@ -74,6 +74,9 @@ class Sheet:
         return sorted({r for r, _ in self.cells})
 
 
+_OLD_OFFICE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the compound file of .xls, and of an .xlsx under a password
+
+
 def _check_archive(data: bytes, name: str) -> None:
     def refuse(message: str, hint: str | None = None) -> FactsError:
         return FactsError(Problem(message, file=name, hint=hint))
@@ -82,6 +85,10 @@ def _check_archive(data: bytes, name: str) -> None:
         archive = zipfile.ZipFile(io.BytesIO(data))
         entries = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        if data.startswith(_OLD_OFFICE):  # a renamed .xls, or a password-protected workbook: named as .xls is
+            from .._typing_slips import old_workbook
+
+            raise FactsError(old_workbook(name)) from None
         raise refuse("not an .xlsx workbook (it is not a zip archive)", "save the form as Excel Workbook (.xlsx)") from None
     if len(entries) > MAX_FORM_ENTRIES:
         raise refuse(f"the workbook holds {len(entries)} parts; the limit is {MAX_FORM_ENTRIES} (MAX_FORM_ENTRIES)")
