@@ -73,26 +73,24 @@ def _holds_chinese(path: Path, depth: int = 0) -> bool:
 
 
 _EXTENDS = re.compile(rb"^extends:[ \t]*[\"']?([^\"'#\s]+)", re.M)
+_NAMES_SET = re.compile(rb"[\"']?indicator_set[\"']?[ \t]*:[ \t]*[\"']?([^\"'#\s,}]+)")
 
 
 def _extends(path: Path) -> str | None:
     """The set a profile extends (`extends: self-evaluation`), as written; None for a file that extends none."""
-    try:
-        with path.open("rb") as handle:
-            found = _EXTENDS.search(handle.read(_HEAD))
-    except OSError:
-        return None
-    return found.group(1).decode("utf-8", "replace") if found else None
-
-
-_NAMES_SET = re.compile(rb"[\"']?indicator_set[\"']?[ \t]*:[ \t]*[\"']?([^\"'#\s,}]+)")
+    return _first(path, _EXTENDS)
 
 
 def _named_set(path: Path) -> str | None:
     """The set a facts file names (`"indicator_set": "set.yaml"`), as written; None for a file that names none."""
+    return _first(path, _NAMES_SET)
+
+
+def _first(path: Path, pattern: re.Pattern[bytes]) -> str | None:
+    """What `pattern` first captures in the head of the file at `path`; None when nothing, or the file cannot be read."""
     try:
         with path.open("rb") as handle:
-            found = _NAMES_SET.search(handle.read(_HEAD))
+            found = pattern.search(handle.read(_HEAD))
     except OSError:
         return None
     return found.group(1).decode("utf-8", "replace") if found else None
