@@ -942,3 +942,17 @@ def test_facts_scored_with_another_set_by_set_say_so_first(tmp_path: Path) -> No
     assert "事实文件写明的指标体系是" in same.output
     own = CliRunner().invoke(main, ["score", str(ROOT / "examples" / "small" / "facts.json"), "--set", str(SMALL_SET)])
     assert 0 == own.exit_code and "names the set" not in own.output
+
+
+def test_each_projects_report_is_in_its_sets_own_layout(tmp_path: Path) -> None:
+    """batch --reports wrote the 评分表 for every project, where score writes a self-evaluation set's project its 自评表:
+    the two reports of one project differed, and the bureau could not give a unit its form back."""
+    from openpyxl import load_workbook
+
+    inputs = [str(ROOT / "indicator_sets" / f"{name}.facts.json") for name in ("self-evaluation", "national-framework")]
+    run = CliRunner().invoke(main, ["batch", *inputs, "-q", "--reports", str(tmp_path / "rx"), "--report-format", "xlsx"])
+    assert 0 == run.exit_code, run.output
+    sheets = [load_workbook(path).sheetnames[0] for path in sorted((tmp_path / "rx").iterdir())]
+    assert ["项目支出绩效自评表", "评分表"] == sheets
+    alone = CliRunner().invoke(main, ["score", inputs[0], "--format", "xlsx", "-o", str(tmp_path / "one.xlsx")])
+    assert 0 == alone.exit_code and (tmp_path / "one.xlsx").read_bytes() == sorted((tmp_path / "rx").iterdir())[0].read_bytes()

@@ -83,6 +83,7 @@ class Scorer:
         self.sets: dict[str, IndicatorSet | IndicatorSetError] = {}  # by the file's resolved path
         self.named: dict[tuple[str, Path], IndicatorSet | IndicatorSetError] = {}  # by the name and the document's folder
         self.shapes: dict[int, SetShape] = {}
+        self.scored_with: IndicatorSet | None = None  # the set of the last document scored: its report's layout
 
     def outcome(self, index: int, document: Document) -> Outcome:
         """The document scored; any failure, a bug of ours included, is the outcome's problems."""
@@ -98,6 +99,7 @@ class Scorer:
                 facts = self.facts(document)
                 indicator_set = self.set_for(document, facts)
             shape = self._shape(indicator_set)
+            self.scored_with = indicator_set
             typed = imported.typed.get("total", ("", None))[1] if imported is not None else None  # the form's 总分
             typed = typed if typed is not None and abs(typed) < MOST_TYPED else None  # 1e27 is a slip, not a total
             matched_by = document.matched_by

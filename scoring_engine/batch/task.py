@@ -76,7 +76,11 @@ class BatchWorker:
 
     def write_report(self, outcome: Outcome) -> None:
         assert outcome.result is not None and self.config.reports is not None
-        content = RENDERERS[self.config.report_format](outcome.result)
+        from ..reports.layouts import render_layout
+
+        scored_with = self.scorer.scored_with  # the set's own layout: a self-evaluation set's report is its 自评表
+        content = RENDERERS[self.config.report_format](outcome.result) if scored_with is None else \
+            render_layout(outcome.result, scored_with, self.config.report_format)
         name = report_name(outcome.index, outcome.source, REPORT_EXTENSIONS[self.config.report_format])
         target = self.config.reports / name
         if target.exists() and not target.is_file():  # a pipe there would wait for a reader for ever: reports are files
