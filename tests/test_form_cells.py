@@ -840,3 +840,22 @@ def test_a_workbook_under_a_password_or_a_renamed_xls_is_named_as_an_old_office_
     (tmp_path / "form.xlsx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
     code, lines = _lines("score", str(tmp_path / "form.xlsx"))
     assert 1 == code and "这是 Excel 97-2003 工作簿（.xls）或其他旧版 Office 文件，不能读取" in lines[0], lines
+
+
+def test_a_reason_the_unit_left_blank_is_written_back_blank(tmp_path: Path):
+    """A qualitative row's reason left blank is read as 自评表未填写理由 (a judgement needs one); the form written from it
+    put that stand-in in the unit's 偏差原因分析 column, as if the unit had typed it."""
+    from openpyxl import load_workbook
+
+    rows = [{"name": "新建供水管网长度", "category": "数量指标", "weight": 40, "target": "≥10公里", "actual": "10公里"},
+            {"name": "工程质量", "category": "质量指标", "weight": 10, "target": "优良", "actual": "达成年度指标", "score": 9,
+             "reason": "验收合格"}]
+    _, form = _water_form(tmp_path, "self-evaluation", rows)
+    book = load_workbook(form)
+    cell = next(c for line in book.worksheets[0].iter_rows() for c in line if c.value == "验收合格")
+    cell.value = None
+    book.save(tmp_path / "blank.xlsx")
+    assert 0 == CliRunner().invoke(main, ["score", str(tmp_path / "blank.xlsx"), "-o", str(tmp_path / "back.xlsx")]).exit_code
+    written = load_workbook(tmp_path / "back.xlsx").worksheets[0]
+    assert written[cell.coordinate].value in (None, "") and "自评表未填写理由" not in str([c.value for r in written.iter_rows()
+                                                                                       for c in r])

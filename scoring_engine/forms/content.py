@@ -20,6 +20,9 @@ from ..model import FormBinding, IndicatorSet, RowGroup
 from ..result import IndicatorResult, Result
 from .layout import FormLayout
 
+#: The reason reading a form gives a qualitative row whose reason cell the unit left blank (a judgement needs one).
+NO_REASON = "自评表未填写理由"
+
 __all__ = ["FormContent", "IndicatorLine", "blank_content", "result_content", "BLANK_ROWS"]
 
 #: Empty 三级 rows a blank template gives each 二级 category.
@@ -144,7 +147,7 @@ def _group_lines(label: str, skeleton: tuple[str, ...], pairs: list[tuple[Indica
             lines.append(IndicatorLine(
                 label, category, row.name, group.comparison_of(row), row.target, row.target_text, row.unit, row.actual,
                 row.tier if row.actual is None else None, scored.declared_weight or scored.weight, scored.score,
-                row.reason or "", scored.id))
+                "" if row.reason == NO_REASON else row.reason or "", scored.id))  # the reader's stand-in is no reason
     return lines
 
 

@@ -26,6 +26,7 @@ from ..errors import FactsError, Problem
 from ..facts import Facts
 from ..model import Indicator, IndicatorSet, TargetBlock
 from ..target_rows import target_row
+from .content import NO_REASON
 from .layout import Labelled, form_layout, same_label
 from .reading import (FILL_THE_CELL, SIDE_SHEET, Blank, FormReading, bare_value, is_percentage, numeric, one_line,
                       unsigned_number, with_unit)
@@ -40,7 +41,6 @@ _WEIGHT_IN_LABEL = re.compile(r"\s*[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$")
 _YEAR = re.compile(r"[(（]\s*([\d〇零一二三四五六七八九]{4})\s*年度?\s*[)）]")
 _YEAR_PLAIN = re.compile(r"^\s*([\d〇零一二三四五六七八九]{4})\s*年度")  # at the start: a title, not a name's 2021年度
 _CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")  # （二〇二一年度） is 2021
-NO_REASON = "自评表未填写理由"
 PUT_THE_ROW_BACK = "put the row back as the form prints it, and fill it in"
 
 
