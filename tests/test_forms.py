@@ -354,3 +354,20 @@ def test_the_projects_that_must_explain_themselves_say_so_on_the_form(tmp_path: 
     else:
         text = out.read_text(encoding="utf-8-sig")
     assert "需说明：预算执行率低于90%，需说明原因" in text
+
+
+def test_the_blank_form_of_a_set_with_its_own_tree_prints_its_level2_as_the_written_form_does(tmp_path: Path):
+    """The blank national-framework form left its 二级 column empty (merged once per 一级), where the form written for a
+    scored project shows 项目立项, 绩效目标, 资金投入… merged per 二级."""
+    from openpyxl import load_workbook
+
+    blank, written = tmp_path / "blank.xlsx", tmp_path / "written.xlsx"
+    assert 0 == CliRunner().invoke(main, ["template", "national-framework", "-o", str(blank)]).exit_code
+    facts = ROOT / "indicator_sets" / "national-framework.facts.json"
+    assert 0 == CliRunner().invoke(main, ["score", str(facts), "--layout", "selfeval", "-o", str(written)]).exit_code
+
+    def level2(path: Path) -> list[str]:
+        sheet = load_workbook(path).worksheets[0]
+        return [c.value for c in next(col for col in sheet.iter_cols() if "二级指标" in [x.value for x in col]) if c.value]
+
+    assert level2(written) == level2(blank) and "项目立项" in level2(blank)

@@ -9,14 +9,14 @@ amounts' own ratio, shown as the form shows it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from .._display import show_value
 from ..judgements import TargetRow
-from ..model import FormBinding, IndicatorSet, RowGroup
+from ..model import FormBinding, Indicator, IndicatorSet, RowGroup
 from ..result import IndicatorResult, Result
 from .layout import FormLayout
 
@@ -113,10 +113,14 @@ def _lines(result: Result, binding: FormBinding, layout: FormLayout, groups: Map
         node = path[-1]
         if path[0].id in shown or node.children:
             continue
-        names = [n.name for n in path]
-        lines.append(IndicatorLine(names[0], names[1] if len(names) > 2 else "", " › ".join(names[2:]) or names[-1],
-                                   weight=node.weight, score=node.score, reason=_reason(node), key=node.id))
+        lines.append(_own_line([n.name for n in path], node.weight, node.id, node.score, _reason(node)))
     return lines
+
+
+def _own_line(names: list[str], weight: Decimal, key: str, score: Decimal | None = None, reason: str = "") -> IndicatorLine:
+    """The line of an indicator of the set's own tree, by the names from its 一级 down: 一级, 二级, then the rest."""
+    return IndicatorLine(names[0], names[1] if len(names) > 2 else "", " › ".join(names[2:]) or names[-1],
+                         weight=weight, score=score, reason=reason, key=key)
 
 
 def _skeleton(layout: FormLayout, label: str, group: RowGroup | None) -> tuple[str, ...]:
@@ -166,7 +170,14 @@ def blank_content(indicator_set: IndicatorSet, layout: FormLayout, rows: int = B
     for top in indicator_set.indicators:
         if top.id in shown:
             continue
-        for node in top.walk():
-            if node.is_leaf:
-                lines.append(IndicatorLine(top.name, "", node.name, weight=node.weight, key=node.id))
+        lines += [_own_line([n.name for n in path], path[-1].weight, path[-1].id) for path in _leaf_paths(top)]
     return FormContent({}, funds, tuple(lines), indicator_set.precision, indicator_set.total)
+
+
+def _leaf_paths(node: Indicator, above: tuple[Indicator, ...] = ()) -> Iterator[tuple[Indicator, ...]]:
+    """The path from the 一级 down to each leaf below `node`, in the set's order (as the written form prints them)."""
+    path = (*above, node)
+    if node.is_leaf:
+        yield path
+    for child in node.children:
+        yield from _leaf_paths(child, path)
