@@ -185,6 +185,8 @@ COMMANDS = (
     ("the form was written for the set {named}, and is read here with {id}, which reads {count} facts the form does not "
      "hold ({names})", "这张表是为指标体系 {named} 填写的，这里却用 {id} 读取，{id} 所需的 {count} 个事实表上没有（{names}）"),
     ("leave out --set to read it with the set it names", "去掉 --set，用表上注明的指标体系读取"),
+    ("the form was written for the set {named}, and is read here with {id}",
+     "这张表是为指标体系 {named} 填写的，这里却用 {id} 读取"),
     ("一级指标 {written} is not one of the form's: {names}", "一级指标 {written} 不是表上的一级指标：{names}"),
     ("the label gives {points} points, but {label} weighs {weight} in the set {id}",
      "表上写 {points} 分，但 {label} 在体系 {id} 中是 {weight} 分"),

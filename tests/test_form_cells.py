@@ -859,3 +859,14 @@ def test_a_reason_the_unit_left_blank_is_written_back_blank(tmp_path: Path):
     written = load_workbook(tmp_path / "back.xlsx").worksheets[0]
     assert written[cell.coordinate].value in (None, "") and "自评表未填写理由" not in str([c.value for r in written.iter_rows()
                                                                                        for c in r])
+
+
+def test_a_form_of_another_layout_read_with_set_says_first_whose_form_it_is(tmp_path: Path):
+    """A Sichuan form read with --set self-evaluation got 'no funds block' and column errors, as if the clerk's form were
+    wrong; a form of the same layout was told whose it is. Both are now, in a first line."""
+    rows = [{"name": "新建供水管网长度", "category": "数量指标", "weight": 40, "target": "≥10公里", "actual": "9公里"},
+            {"name": "工程验收合格率", "category": "质量指标", "weight": 10, "target": "≥95%", "actual": "90%"}]
+    _, form = _water_form(tmp_path, "sichuan-self-evaluation", rows)
+    code, lines = _lines("score", str(form), "--set", "self-evaluation")
+    assert 1 == code and lines[0] == (f"错误：{form}: 这张表是为指标体系 sichuan-self-evaluation 填写的，这里却用 self-evaluation 读取"
+                                      "（去掉 --set，用表上注明的指标体系读取）"), lines

@@ -28,7 +28,7 @@ from ..model import Indicator, IndicatorSet, TargetBlock
 from ..target_rows import target_row
 from .content import NO_REASON
 from .layout import Labelled, form_layout, same_label
-from .reading import (FILL_THE_CELL, SIDE_SHEET, Blank, FormReading, bare_value, is_percentage, numeric, one_line,
+from .reading import (FILL_THE_CELL, SIDE_SHEET, Blank, FormReading, bare_value, is_percentage, numeric, one_line, read_with,
                       unsigned_number, with_unit)
 from .unread import SIDE_KINDS, funds_row, own_row, side_facts, side_kind
 from .workbook import Formula, Sheet, open_workbook
@@ -99,8 +99,8 @@ def read_form(path: str | Path, indicator_set: IndicatorSet, sheets: list[Sheet]
     _indicators(reading)
     side = next((s for s in sheets if s.name == SIDE_SHEET), None)
     not_applicable = _side(reading, side) if side is not None else {}
-    if reading.problems:
-        raise FactsError(reading.problems)
+    if reading.problems:  # a form the side sheet says is another set's (another layout): that is what to fix first
+        raise FactsError(read_with(named_set(sheets), indicator_set, str(path)) + reading.problems)
     facts = Facts(values=reading.values, not_applicable=not_applicable, project=reading.project,
                   indicator_set=indicator_set.id, source=str(path))
     return ImportedFacts(facts, reading.provenance, reading.empty, named_set(sheets), reading.typed, tuple(reading.warnings))

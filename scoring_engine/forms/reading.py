@@ -174,3 +174,12 @@ def numeric(value: Any) -> bool:
         return isinstance(value, str) and parse_quantity(value) is not None
     except ValueError:
         return True
+
+
+def read_with(named: str | None, indicator_set: IndicatorSet, source: str) -> list[Problem]:
+    """A first line for the problems of a form its side sheet says was written for another set than the one it is read
+    with (a Sichuan form read with self-evaluation: its blocks and columns are another layout's); none otherwise."""
+    if named is None or named == indicator_set.id:
+        return []
+    return [Problem(f"the form was written for the set {named}, and is read here with {indicator_set.id}", file=source,
+                    hint="leave out --set to read it with the set it names")]
