@@ -400,6 +400,7 @@ _SCORING = (
     ("nested deeper than {depth} levels", "嵌套超过 {depth} 层"),
     ("every indicator is marked not applicable; nothing is left to score", "所有指标都标为不适用，没有可评分的指标"),
     ("not_applicable names unknown indicator {id}", "not_applicable 中的指标 {id} 不存在"),
+    ("write its id: {id}", "请写它的编号：{id}"),
     ("give the reason the indicator does not apply", "写明指标不适用的原因"),
     ("derived value {name}: {message}", "派生值 {name}：{message!t}"),
     ("check must give true or false, got {value}", "核对（check）应得出 true 或 false，实际是 {value}"),

@@ -174,8 +174,10 @@ class _Run:
                                         f"{type(indicator_id).__name__}", file=self.facts.source, path="$.not_applicable",
                                         hint="write {indicator id: reason}"))
             elif indicator_id not in known:
+                by_name = [i for i, node in known.items() if node.indicator.name == indicator_id.strip()]  # 生态效益, as printed
                 problems.append(Problem(f"not_applicable names unknown indicator {indicator_id}", file=self.facts.source,
-                                        path=f"$.not_applicable.{indicator_id}", hint=did_you_mean(indicator_id, known)))
+                                        path=f"$.not_applicable.{indicator_id}",
+                                        hint=f"write its id: {by_name[0]}" if by_name else did_you_mean(indicator_id, known)))
             elif not isinstance(reason, str) or not reason.strip():
                 problems.append(Problem("give the reason the indicator does not apply", file=self.facts.source,
                                         path=f"$.not_applicable.{indicator_id}", indicator=indicator_id))

@@ -213,3 +213,12 @@ def test_a_number_given_for_a_true_or_false_fact_is_shown_as_the_number(small):
     with pytest.raises(FactsError) as caught:
         score(small, Facts(values=values))
     assert "expected true or false, got 0 " in str(caught.value) and "Decimal(" not in str(caught.value)
+
+
+def test_an_indicator_marked_not_applicable_by_its_printed_name_is_told_its_id():
+    """不适用 | 生态效益 on a form's side sheet (the name as printed) was 'names unknown indicator 生态效益', no id offered."""
+    indicator_set = load_indicator_set(ROOT / "indicator_sets" / "national-framework.yaml")
+    facts = load_facts(ROOT / "indicator_sets" / "national-framework.facts.json")
+    with pytest.raises(FactsError) as caught:
+        score(indicator_set, Facts(values=facts.values, not_applicable={"生态效益": "不涉及生态环境"}))
+    assert "write its id: benefit.effects.ecological" == caught.value.problems[0].hint
