@@ -79,7 +79,11 @@ class BatchOptions:
 
     @property
     def against(self) -> str | None:
-        return RECHECK if self.compare_with else self.other_set.id if self.other_set is not None else None
+        """What the projects are compared with, as the outputs name it: 复核, or the other set by id and version (last
+        year's version of the same set is told from this year's by it)."""
+        if self.compare_with or self.other_set is None:
+            return RECHECK if self.compare_with else None
+        return f"{self.other_set.id} {self.other_set.version}"
 
 
 @in_engine_context
