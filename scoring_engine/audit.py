@@ -17,7 +17,7 @@ from dataclasses import fields as dataclass_fields
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ._arith import ZERO, plain, scoring_context
+from ._arith import ZERO, plain, round_half_up, scoring_context
 from .errors import ScoringError
 from .model import Indicator
 from .plan import Node, RuleStep, ScoringPlan
@@ -309,10 +309,21 @@ class AuditTrail:
         if rounds.staged(record.kept):  # the reason says how the score was rounded: 1.7945 gives 1.80, not 1.79
             reason += "；" + self._reason("rounded.stages", staged_fields(rounds), node.name, declared, record.before)
         if record.weight != declared:
-            reason += "；" + self._reason("rescaled", {"declared": plain(declared)}, node.name, record.weight, record.score)
+            reason += "；" + self._rescaled(record, declared)
         if record.note:
             reason = f"{reason}；说明：{record.note}"
         return reason
+
+    def _rescaled(self, record: LeafRecord, declared: Decimal) -> str:
+        """Why the score was rescaled: from the score printed before, or where that would not give the score on paper
+        (40.00 × 100 ÷ 80 is 50.00, not 50.01), from the score computed, with the decimals that do (40.004)."""
+        fields: dict[str, object] = {"declared": plain(declared)}
+        places = self.plan.set.precision
+        if round_half_up(record.before * record.weight / declared, places) == record.score:
+            return self._reason("rescaled", fields, record.indicator.name, record.weight, record.score)
+        fields["raw"] = next((plain(shown) for p in range(places + 1, places + 7) if round_half_up(
+            (shown := round_half_up(record.kept, p)) * record.weight / declared, places) == record.score), plain(record.kept))
+        return self._reason("rescaled.raw", fields, record.indicator.name, record.weight, record.score)
 
     def _reason(self, key: str, fields: Mapping[str, object], name: str, weight: Decimal, score: Decimal) -> str:
         """The reason sentence `key` filled from `fields` and the common fields (name, weight, score, lost).

@@ -28,6 +28,8 @@ GENERAL: dict[str, Template] = {
     "parent": Template("{count}项下级指标得分合计{score}分", ("count",)),
     "clamped": Template("计算值{raw}超出0–{weight}分，按{score}分计", ("raw",)),
     "rescaled": Template("因其他指标不适用，分值由{declared}调整为{weight}，折算得{score}分", ("declared",)),
+    "rescaled.raw": Template("因其他指标不适用，分值由{declared}调整为{weight}，按计算值{raw}分折算得{score}分",
+                             ("declared", "raw")),
     "rounded.stages": Template("得分按{stages}逐级四舍五入", ("stages",)),
 }
 

@@ -241,3 +241,21 @@ def test_explain_of_a_rescaled_indicator_multiplies_the_score_the_engine_does(tm
     run = CliRunner().invoke(main, ["explain", str(tmp_path / "facts.json"), "-i", "a"])
     assert 0 == run.exit_code, run.output
     assert "折算得分 = 40.004 × 100 ÷ 80 = 50.005" in run.output and "四舍五入保留2位小数：50.01" in run.output
+
+
+def test_a_rescaled_score_that_the_printed_score_would_not_give_names_the_value_computed(tmp_path: Path) -> None:
+    """'计算得40.00分；…分值由80调整为100，折算得50.01分': an auditor re-doing it gets 40.00 × 100 ÷ 80 = 50.00. The reason
+    names the value the engine rescaled (40.004) where the printed one would not give the score; else it reads as before."""
+    (tmp_path / "set.yaml").write_text(
+        'id: rescale\nname: 不适用折算\nversion: "1"\nnot_applicable: rescale\n'
+        "grades: [{label: 合格, min: 60}, {label: 不合格, min: 0}]\nfacts:\n  v: {type: number}\nindicators:\n"
+        "  - {id: a, name: 甲, weight: 80, rule: {kind: formula, score: v}}\n"
+        "  - {id: b, name: 乙, weight: 20, rule: {kind: formula, score: 20}}\n", encoding="utf-8")
+    indicator_set = load_indicator_set(tmp_path / "set.yaml")
+    from scoring_engine import Facts
+
+    def reason(v: str) -> str:
+        return score(indicator_set, Facts(values={"v": Decimal(v)}, not_applicable={"b": "本年度不适用"})).indicator("a").reason
+
+    assert reason("40.004").endswith("因其他指标不适用，分值由80调整为100，按计算值40.004分折算得50.01分")
+    assert reason("40").endswith("因其他指标不适用，分值由80调整为100，折算得50.00分")
