@@ -322,9 +322,11 @@ def validate(sets: tuple[str, ...]) -> None:
         for fact in loaded.unused_facts():  # declared, read by nothing: a leftover, or a rule that forgot it
             file = fact.file or loaded.source  # a fact a profile's base declares is in the base's file
             where = f"{file}:{fact.line}: " if file and fact.line else ""
-            text = (f"fact {fact.title} is declared but read by no rule, derived value, check, cap or form "
-                    "(remove it, or read it where it was meant to count)")
-            tell(("提示：" if lang == "zh" else "warning: ") + where + one_line(said(text, lang)))
+            fix = (f"the set it extends declares it: remove it in this profile with facts: {{{fact.name}: null}}, or read it"
+                   if file != loaded.source else "remove it, or read it where it was meant to count")  # as lint says
+            text = said(f"fact {fact.title} is declared but read by no rule, derived value, check, cap or form", lang)
+            text += f"（{said(fix, lang)}）" if lang == "zh" else f" ({fix})"  # apart: the fix holds colons of its own
+            tell(("提示：" if lang == "zh" else "warning: ") + where + one_line(text))
         if loaded.extends:  # a profile: the tree it resolves to, and what it changed
             from .reports.profile import profile_lines
 

@@ -347,3 +347,14 @@ def test_the_self_evaluation_set_divides_by_the_base_the_facts_choose(budget: di
                                            "benefit": [{"name": "乙", "type": "quantitative", "target": 1, "actual": 1}],
                                            "satisfaction": [{"name": "丙", "type": "quantitative", "target": 1, "actual": 1}]}}
     assert D(expected) == score(load_indicator_set("self-evaluation"), facts).indicator("budget").score
+
+
+def test_a_fact_of_a_profiles_base_nothing_reads_is_told_to_be_removed_in_the_profile(tmp_path: Path) -> None:
+    """validate told a profile's editor to delete an unused fact of the base ('删去它': the bundled file), where lint said to
+    write facts: {name: null} in the profile; both now say the latter, in Chinese too."""
+    path = tmp_path / "p.yaml"
+    path.write_text("extends: national-framework\nchange:\n  benefit.satisfaction.beneficiaries:\n"
+                    "    rule: {kind: formula, rate: 'survey_valid / survey_valid'}\n", encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "zh", "validate", str(path)])
+    hints = [line for line in run.output.splitlines() if line.startswith("提示") and "survey.method" in line]
+    assert hints and hints[0].endswith("（它由所扩展的指标体系声明：在本配置中写 facts: {survey.method: null} 删去它，或读取它）"), run.output
