@@ -175,3 +175,21 @@ def test_score_many_gives_a_forms_provenance(forms: dict[str, Any]):
     assert [True, True] == [o.ok for o in outcomes]
     assert "项目支出绩效自评表!E6" == outcomes[0].provenance["budget.total"]
     assert {} == dict(outcomes[1].provenance)
+
+
+def test_a_forms_own_warnings_are_listed_in_its_json_line(tmp_path: Path) -> None:
+    """A score the unit typed that the set computes otherwise counted in 汇总's 提示数, but its text was in no output:
+    the project's JSON line lists it under form_warnings (the 提示 score prints of the form)."""
+    form = _form(HOUSING, tmp_path / "form.xlsx")
+
+    def lower_the_total(book: Any) -> None:
+        ws = book.worksheets[0]
+        row, col = _cell(ws, "总分")
+        cell = [c for c in ws[row] if isinstance(c.value, (int, float)) and c.column > col][-1]  # 得分, after 分值
+        cell.value = 99
+    _edit(form, lower_the_total)
+    out = tmp_path / "out.jsonl"
+    run = CliRunner().invoke(main, ["batch", str(form), "-q", "-o", str(out)])
+    assert 0 == run.exit_code, run.output
+    line = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+    assert any("表上填写的得分 99 与按体系计算的" in note for note in line["form_warnings"]), line.get("form_warnings")

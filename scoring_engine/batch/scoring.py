@@ -52,6 +52,7 @@ class Outcome:
     problems: tuple[Problem, ...]
     row: Deferred[ProjectRow] = Deferred()  # required: a Deferred() without a default
     provenance: Mapping[str, str] = field(default_factory=dict)  # a filled form's: fact path → the cell it came from
+    form_notes: tuple[str, ...] = ()  # a filled form's 提示 beyond the result's: scores typed apart, values not read
 
     @property
     def ok(self) -> bool:
@@ -110,9 +111,10 @@ class Scorer:
                 return Outcome(index, source, None, (), row, provenance)
             result = score(indicator_set, facts)
             apart = _typed_apart(imported, indicator_set, result.total, lambda i: _score_of(result, i))
+            notes = _form_notes(imported, result, indicator_set) if imported is not None and apart else ()
             if self.rows_later:
                 later = Later(_counted_row, apart, index, source, result, shape, self.batch, matched_by, typed)
-                return Outcome(index, source, result, (), later, provenance)
+                return Outcome(index, source, result, (), later, provenance, notes)
             row = _counting(project_row(index, source, result, shape, self.batch, matched_by, typed), apart)
         except ScoringEngineError as err:
             if imported is not None:  # the problems of a filled form's facts name its cells
@@ -125,7 +127,7 @@ class Scorer:
         except Exception as err:  # a bug: this project fails, the batch goes on, and the line says it is ours
             problem = Problem(f"internal error: {type(err).__name__}: {err} (please report it with this document)", file=source)
             return self._failed(index, document, (problem,), facts, internal=True)
-        return Outcome(index, source, result if self.keep_results else None, (), row, provenance)
+        return Outcome(index, source, result if self.keep_results else None, (), row, provenance, notes)
 
     def _shape(self, indicator_set: IndicatorSet) -> SetShape:
         """What rows take from the set, worked out once per set (the sets are kept, so their id() stays theirs)."""
@@ -247,6 +249,13 @@ def _typed_apart(imported: ImportedFacts | None, indicator_set: IndicatorSet, to
     from ..forms.cells import typed_differences
 
     return len(imported.warnings) + len(typed_differences(imported, indicator_set, total, score_of))
+
+
+def _form_notes(imported: ImportedFacts, result: Result, indicator_set: IndicatorSet) -> tuple[str, ...]:
+    """The 提示 `score` prints of a form besides the result's, in Chinese: what the batch's JSON line of it lists."""
+    from ..forms.cells import typed_scores
+
+    return tuple(p.text("zh") for p in (*imported.warnings, *typed_scores(imported, result, indicator_set)))
 
 
 def _score_of(result: Result, indicator: str) -> Decimal | None:

@@ -116,7 +116,8 @@ def _json_text(outcome: Outcome) -> str:
     if outcome.result is not None:
         text = (f'"result":{outcome.result.to_json(compact=True)},'
                 f'"need_explanation":{json.dumps(list(outcome.row.flags), ensure_ascii=False)}')
-        return text + (f',"provenance":{_json.dumps(dict(outcome.provenance), indent=None)}' if outcome.provenance else "")
+        text += f',"provenance":{_json.dumps(dict(outcome.provenance), indent=None)}' if outcome.provenance else ""
+        return text + (f',"form_warnings":{_json.dumps(list(outcome.form_notes), indent=None)}' if outcome.form_notes else "")
     fields = ("message", "file", "line", "column", "path", "indicator", "fact", "expression", "hint")
     problems = [{k: getattr(p, k) for k in fields if getattr(p, k) is not None} for p in outcome.problems]
     return '"problems":' + _json.dumps(problems, indent=None)
