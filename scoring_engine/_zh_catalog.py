@@ -349,9 +349,6 @@ _SCORING = (
     ("check the rule and the facts", "检查评分规则和事实"),
     ("cap cannot be decided ({message}): {cap}", "无法判断封顶条件（{message!t}）：{cap}"),
     ("cap condition must give true or false, got {value}: {cap}", "封顶条件应得出 true 或 false，实际是 {value}：{cap}"),
-    ("fact {title} is declared but read by no rule, derived value, check, cap or form "
-     "(remove it, or read it where it was meant to count)",
-     "事实 {title} 已声明，但没有任何规则、派生值、检查、封顶条件或表格读取它（删去它，或在应计入的地方读取它）"),
     ("fact {name} is missing", "缺少事实 {name}"),
     ("fact {name} is not declared by the set and is ignored ({hint})", "事实 {name} 没有在体系中声明，已忽略（{hint!t}）"),
     ("fact {name} is not declared by the set and is ignored", "事实 {name} 没有在体系中声明，已忽略"),
