@@ -79,9 +79,10 @@ class Facts:
 
 def _tagged(value: Any) -> Any:
     """Values JSON has no type for, as tagged objects (a number written as text stays apart from the text)."""
-    if isinstance(value, Decimal):
+    if isinstance(value, Decimal):  # a whole number read from a form (Decimal 200) hashes as a file's 200 does
         kept = normalised(value)  # any zero hashes as 0, whatever exponent a caller gave it
-        return {"$decimal": format(kept, "f") if kept is not None else str(value)}
+        return int(kept) if kept is not None and kept.as_tuple().exponent == 0 else \
+            {"$decimal": format(kept, "f") if kept is not None else str(value)}
     if isinstance(value, (datetime.date, datetime.datetime)):
         return {"$date": value.isoformat()}
     raise TypeError(f"{type(value).__name__} cannot be a fact value")

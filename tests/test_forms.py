@@ -371,3 +371,18 @@ def test_the_blank_form_of_a_set_with_its_own_tree_prints_its_level2_as_the_writ
         return [c.value for c in next(col for col in sheet.iter_cols() if "二级指标" in [x.value for x in col]) if c.value]
 
     assert level2(written) == level2(blank) and "项目立项" in level2(blank)
+
+
+def test_a_form_and_the_facts_file_import_makes_of_it_have_one_facts_hash(tmp_path: Path):
+    """The same facts got two 事实 sha256: a form's whole numbers are Decimals, hashed as {"$decimal": "200"}, where the
+    facts file `import` writes holds 200. A whole number hashes as the number, as the documented recipe says."""
+    import json
+
+    form = tmp_path / "form.xlsx"
+    facts = ROOT / "indicator_sets" / "self-evaluation.facts.json"
+    assert 0 == CliRunner().invoke(main, ["score", str(facts), "-o", str(form)]).exit_code
+    imported = tmp_path / "imported.json"
+    assert 0 == CliRunner().invoke(main, ["import", str(form), "-o", str(imported)]).exit_code
+    hashes = [json.loads(CliRunner().invoke(main, ["score", str(f), "--format", "json"]).stdout)["facts"]["sha256"]
+              for f in (form, imported)]
+    assert hashes[0] == hashes[1]
