@@ -384,8 +384,7 @@ class _Run:
         except (ScoringError, DecimalException) as err:
             if not isinstance(err, ScoringError):
                 err = ScoringError("a number is out of range (too large or too small to score)")
-            self.problems.extend(p.located(indicator=node.id, line=node.line,
-                                           file=node.file or self.set.source) for p in err.problems)
+            self.problems.extend(self._located(p, node) for p in err.problems)
             return ZERO
         raw = outcome.score
         kept = raw if ZERO <= raw <= declared else ZERO if raw < ZERO else declared  # min(max(raw, 0), weight)
@@ -409,6 +408,13 @@ class _Run:
             else:
                 self.records[index] = record
         return points
+
+    def _located(self, problem: Problem, node: Indicator) -> Problem:
+        """A problem of scoring leaf `node`: one about a value the facts give (a tier not in the rule, a judged score
+        above the weight) is said of the facts file, where it is fixed; any other of the set's line of the rule."""
+        if problem.path is not None and problem.path.startswith("$.facts."):
+            return problem.located(indicator=node.id, file=self.facts.source)
+        return problem.located(indicator=node.id, line=node.line, file=node.file or self.set.source)
 
     def _scored_rows(self) -> Iterator[ScoredRow]:
         """Each target row scored, with its id, score and weight used, in the order of the set."""

@@ -832,3 +832,15 @@ def test_a_lower_is_better_percentage_equation_holds_as_printed() -> None:
                          VALUE_AND_TARGET)
     reason = leaf(rule, {"v": D("0.005549"), "t": D("0.001452")}).reason
     assert "实际值0.5549%超过目标值0.1452%，得分 = 10 × 0.1452% ÷ 0.5549% = 2.62分" == reason
+
+
+def test_a_tier_or_judged_score_the_facts_give_wrong_is_said_of_the_facts_file_not_the_set() -> None:
+    """A clerk fixes a tier '较好' or a judged score above the weight in the facts file: the error names that file and the
+    value's place there, not the line of the set's rule (which a clerk must not edit), and says what to write."""
+    facts = Facts(values=judged_tier("较好", "7"), source="unit/p7.json")
+    problem = scoring_error(TIERS, facts).problems[0]
+    assert (problem.file, problem.line, problem.path) == ("unit/p7.json", None, "$.facts.s.tier")
+    assert problem.hint == "write one of these tiers in the facts"
+    judged = one_indicator("{kind: judgement, fact: j}", "  j: {type: judgement}")
+    above = scoring_error(judged, Facts(values={"j": {"score": 11, "reason": "好"}}, source="unit/p8.json")).problems[0]
+    assert (above.file, above.line, above.path) == ("unit/p8.json", None, "$.facts.j.score")

@@ -122,7 +122,7 @@ def _met(e: Element, points: Decimal, facts: FactView, met: Any) -> tuple[Decima
         judged: Judgement = facts.fact(e.judgement)
         if not ZERO <= judged.score <= points:
             raise ScoringError(f"element {e.name}: judged {plain(judged.score)} points, outside 0..{plain(points)}",
-                               fact=e.judgement)
+                               fact=e.judgement, path=f"$.facts.{e.judgement}.score")
         return judged.score, [judged.reason] if judged.score < points else []
     return points, []
 

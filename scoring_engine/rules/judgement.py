@@ -30,7 +30,8 @@ class JudgementRule(NamedTuple):
 def score(rule: JudgementRule, weight: Decimal, facts: FactView) -> Outcome:
     judged: Judgement = facts.fact(rule.fact)
     if not ZERO <= judged.score <= weight:
-        raise ScoringError(f"judged score {plain(judged.score)} is outside 0..{plain(weight)} (the weight)", fact=rule.fact)
+        raise ScoringError(f"judged score {plain(judged.score)} is outside 0..{plain(weight)} (the weight)", fact=rule.fact,
+                           path=f"$.facts.{rule.fact}.score")
     return Outcome(judged.score, "judgement", {"reason": judged.reason}, {"reason": judged.reason})
 
 

@@ -40,7 +40,8 @@ class Switch(NamedTuple):
 def score(rule: Switch, weight: Decimal, facts: FactView) -> Outcome:
     choice = facts.fact(rule.by)
     if choice not in rule.rules:
-        raise ScoringError(f"{rule.by} is {choice!r}; the rule has variants {', '.join(rule.rules)}", fact=rule.by)
+        raise ScoringError(f"{rule.by} is {choice!r}; the rule has variants {', '.join(rule.rules)}", fact=rule.by,
+                           path=f"$.facts.{rule.by}")
     chosen = rule.rules[choice]
     outcome = RULE_KINDS[chosen.kind].score(chosen.params, weight, facts)
     details = LazyMapping(_details, choice, chosen.kind, outcome.details)

@@ -88,7 +88,9 @@ def score(rule: Tiers, weight: Decimal, facts: FactView) -> Outcome:
         alike = [c for c in [*ranges, *rule.synonyms] if _sense(said) == _sense(c)]
         hint = did_you_mean(said, alike, cutoff=0.5, show=wording)
         raise ScoringError(f"tier {judged.tier!r} is not one of: {', '.join(ranges)}", fact=rule.fact,
-                           hint=hint or ("synonyms the set accepts: " + ", ".join(rule.synonyms) if rule.synonyms else None))
+                           path=f"$.facts.{rule.fact}.tier",
+                           hint=hint or ("synonyms the set accepts: " + ", ".join(rule.synonyms) if rule.synonyms
+                                         else "write one of these tiers in the facts"))
     judged = TierJudgement(tier, judged.score, judged.reason) if tier != judged.tier else judged
     iv = ranges[tier]
     # The tier is enforced as the reports print it, at the rule's decimals: 80% of 13.33 is 10.664, shown and
@@ -104,12 +106,12 @@ def score(rule: Tiers, weight: Decimal, facts: FactView) -> Outcome:
         low_shown <= printed < high_shown
     if not inside and iv.high is None and printed <= high_shown and judged.score > high:  # 20.004 of 20: above the weight
         raise ScoringError(f"score {plain(judged.score)} is above the weight {plain(high)}", fact=rule.fact,
-                           hint="pick a score inside the tier or change the tier")
+                           path=f"$.facts.{rule.fact}.score", hint="pick a score inside the tier or change the tier")
     if not inside:
         closing = "]" if iv.high is None else ")"
         given = plain(judged.score) if printed == judged.score else f"{plain(judged.score)} ({printed:f} as printed)"
         raise ScoringError(f"score {given} is outside tier {judged.tier} [{plain(low_shown)}, "
-                           f"{plain(high_shown)}{closing}", fact=rule.fact,
+                           f"{plain(high_shown)}{closing}", fact=rule.fact, path=f"$.facts.{rule.fact}.score",
                            hint="pick a score inside the tier or change the tier")
     fields = shown_later((low, high), _fields, rule, judged, low, high)
     return Outcome(judged.score, "tiers", fields, {"tier": judged.tier, "low": low, "high": high, "reason": judged.reason})
