@@ -844,3 +844,14 @@ def test_a_tier_or_judged_score_the_facts_give_wrong_is_said_of_the_facts_file_n
     judged = one_indicator("{kind: judgement, fact: j}", "  j: {type: judgement}")
     above = scoring_error(judged, Facts(values={"j": {"score": 11, "reason": "好"}}, source="unit/p8.json")).problems[0]
     assert (above.file, above.line, above.path) == ("unit/p8.json", None, "$.facts.j.score")
+
+
+def test_tier_bounds_keep_two_decimals_at_precision_0_so_no_tier_is_empty_and_none_is_entered_below_it() -> None:
+    """At precision 0 a 3-point indicator's tiers are 0–1.8, 1.8–2.4 and 2.4–3 (the standard's): a score printed 2 is in
+    the middle tier (rounding its bounds to 2 and 2 left it empty), 1.6 printed 2 is not 达成年度指标, and the reason
+    prints the standard's range."""
+    rule = one_indicator("{kind: tiers, fact: s}", "  s: {type: tier}", weight=3, head="precision: 0\n")
+    middle = scoring_engine.score(rule, judged_tier(MIDDLE, "2"))
+    assert middle.total == D("2") and "部分达成并具有一定效果（1.8–2.4分）" in middle.indicators[0].reason
+    assert "outside tier 达成年度指标 [2.4, 3]" in str(scoring_error(rule, judged_tier(TOP, "1.6")))
+    assert scoring_engine.score(rule, judged_tier(TOP, "3")).indicators[0].reason.startswith("达成年度指标（2.4–3分）")

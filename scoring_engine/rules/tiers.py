@@ -113,7 +113,7 @@ def score(rule: Tiers, weight: Decimal, facts: FactView) -> Outcome:
         raise ScoringError(f"score {given} is outside tier {judged.tier} [{plain(low_shown)}, "
                            f"{plain(high_shown)}{closing}", fact=rule.fact, path=f"$.facts.{rule.fact}.score",
                            hint="pick a score inside the tier or change the tier")
-    fields = shown_later((low, high), _fields, rule, judged, low, high)
+    fields = shown_later((low, high), _fields, rule, judged, low_shown, high_shown)
     return Outcome(judged.score, "tiers", fields, {"tier": judged.tier, "low": low, "high": high, "reason": judged.reason})
 
 
@@ -130,11 +130,18 @@ def _sense(text: str) -> frozenset[str]:
     return frozenset(mark for mark in _SENSE_MARKS if mark in text)
 
 
+#: Decimals a tier's bounds keep, at the least, whatever the set's precision: 60% and 80% of 3 points are 1.8 and 2.4;
+#: at precision 0 both would be 2, the tier between them would hold no score, and 1.6 (shown 2) would pass for 2.4–3.
+_BOUND_PLACES = 2
+
+
 def _bounds(iv: Interval, weight: Decimal, places: int) -> tuple[Decimal, Decimal, Decimal, Decimal]:
-    """A tier's low and high points out of `weight`, and the same as printed at `places` decimals."""
+    """A tier's low and high points out of `weight`, and the same as printed: at `places` decimals, or two when fewer
+    (80% of 13.33 is 10.664, printed 10.66, which a score may be)."""
     low = iv.low * weight  # type: ignore[operator]
     high = weight if iv.high is None else iv.high * weight
-    return low, high, round_half_up(low, places), round_half_up(high, places)
+    kept = max(places, _BOUND_PLACES)
+    return low, high, round_half_up(low, kept), round_half_up(high, kept)
 
 
 def _at_weight(rule: Tiers, weight: Decimal) -> Tiers:
@@ -144,8 +151,13 @@ def _at_weight(rule: Tiers, weight: Decimal) -> Tiers:
 
 
 def _fields(rule: Tiers, judged: TierJudgement, low: Decimal, high: Decimal) -> dict[str, object]:
-    shown = rule.rounding.show
-    return {"tier": judged.tier, "low": shown(low), "high": shown(high), "reason": judged.reason}
+    """The reason's fields; `low` and `high` as printed (at the set's precision, or with the decimals it would lose)."""
+    return {"tier": judged.tier, "low": _shown(low, rule), "high": _shown(high, rule), "reason": judged.reason}
+
+
+def _shown(bound: Decimal, rule: Tiers) -> str:
+    at_precision = rule.rounding.show(bound)
+    return at_precision if Decimal(at_precision) == bound else plain(bound)
 
 
 TEMPLATES = {
