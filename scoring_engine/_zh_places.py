@@ -27,6 +27,8 @@ PLACES = (
      "行 {name}：{label}未填写，而指标值 {target} 没有写 ≥、≤ 或 ="),
     ("row {name}: {label} {target} has no sign, and a {category} row without one is scored as a target to reach (≥)",
      "行 {name}：{label} {target} 没有写 ≥ 或 ≤，{category}不写符号会按“越高越好”（≥）计分"),
+    ("target {target} has no sign, and a {category} row without one is scored as a target to reach (≥)",
+     "指标值 {target} 没有写 ≥ 或 ≤，{category}不写符号会按“越高越好”（≥）计分"),
     ("write ≤{target} for a ceiling (the usual 成本指标), ={target} for an exact value, or ≥{target}",
      "上限写 ≤{target}（成本指标通常如此），须恰好相等写 ={target}，要达到的目标写 ≥{target}"),
     ("write ≤{target} for a time limit (完成时限), ={target} for an exact value, or ≥{target}",

@@ -257,6 +257,22 @@ def _two_scales(target: Decimal, actual: Decimal) -> None:
                          f"if they are percentages write {as_percent[0]} and {as_percent[1]}; else give the row its unit")
 
 
+#: A time a 时效指标 gives in days, hours or months: as often a limit (≤30天) as not, so its sign is not guessed.
+_DURATION = re.compile(r"(工作日|天|日|小时|分钟|周|月)\s*$")
+
+
+def unsigned_target(category: str, target: Any, unit: Any) -> tuple[str, str] | None:
+    """(message, hint) for a numeric target written without a sign in a row whose 二级 makes ≥ a guess: a 成本指标 (a
+    ceiling, 100万元 read as ≥ let 125万元 take full marks) or a 时效指标 given as a time (30天 read as ≥ let 45天 take full
+    marks at 150%); None for any other row, whose target without a sign is one to reach."""
+    said = f"target {target} has no sign, and a {category} row without one is scored as a target to reach (≥)"
+    if "成本" in category:
+        return said, f"write ≤{target} for a ceiling (the usual 成本指标), ={target} for an exact value, or ≥{target}"
+    if "时效" in category and _DURATION.search(unicodedata.normalize("NFKC", f"{target}{unit if isinstance(unit, str) else ''}")):
+        return said, f"write ≤{target} for a time limit (完成时限), ={target} for an exact value, or ≥{target}"
+    return None
+
+
 def target_row(index: int, item: Any) -> TargetRow:
     """One row of a target table from its written form, or ValueError(message, hint) naming the row."""
     label = f"row {index + 1}"
@@ -348,7 +364,12 @@ def row_problems(indicator_set: IndicatorSet, values: Mapping[str, Any]) -> list
         if not rows:
             found.append((fact, f"group {node.id} needs at least one row", None))
         for i, row in enumerate(rows):
-            found.extend((fact, f"row {i + 1} ({row.name}): {message}", hint) for message, hint in node.rows.row_problems(row))
+            problems = node.rows.row_problems(row)
+            if row.type is None and row.comparison is None and row.target is not None and row.category \
+                    and node.rows.comparisons.get("≤", "≥") != node.rows.comparisons.get("≥"):  # its sign would choose
+                shown = f"{plain(row.target * 100)}%" if row.unit == "%" else f"{plain(row.target)}{row.unit or ''}"
+                problems.extend(filter(None, [unsigned_target(row.category, shown, row.unit)]))
+            found.extend((fact, f"row {i + 1} ({row.name}): {message}", hint) for message, hint in problems)
         ids = [row.id for row in rows if row.id is not None]
         for dup in sorted({i for i in ids if ids.count(i) > 1}):
             found.append((fact, f"row id {dup} is used twice", "give each row its own id"))

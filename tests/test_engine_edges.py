@@ -384,3 +384,25 @@ def test_a_row_with_no_unit_whose_numbers_are_on_two_scales_is_refused(target: s
     with pytest.raises(ValueError, match="have no unit and are on two scales") as caught:
         target_row(0, {"name": "满意度", "target": target, "actual": D(actual)})
     assert "if they are percentages write" in caught.value.args[1]
+
+
+def test_a_cost_row_of_a_facts_file_without_a_sign_is_refused_as_on_a_form_not_scored_as_a_target_to_reach(tmp_path) -> None:
+    """A 成本指标 row written {category: 成本指标, target: 100万元} with no comparison nor type was scored as ≥: a 30%
+    overspend took 18 of 20 and a 10% saving lost points. The form without 指标性质 refused it; a facts file does too,
+    saying to write ≤ (a row with its type, or a group whose sign chooses nothing, is scored as before)."""
+    import json
+
+    from scoring_engine import load_facts, load_indicator_set, score
+    from scoring_engine.loader import resolve_set
+
+    from conftest import ROOT
+
+    document = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    rows = document["facts"]["targets"]["output"]
+    rows.append({"name": "保洁服务费", "category": "成本指标", "target": "100万元", "actual": "130万元", "weight": 1})
+    (tmp_path / "facts.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(FactsError) as caught:
+        score(load_indicator_set(resolve_set("self-evaluation")), load_facts(tmp_path / "facts.json"))
+    said = [p for p in caught.value.problems if "保洁服务费" in p.message]
+    assert said and ("target 100万元 has no sign, and a 成本指标 row without one is scored as a target to reach (≥)"
+                     in said[0].message) and said[0].hint.startswith("write ≤100万元 for a ceiling")

@@ -25,7 +25,7 @@ from .._arith import in_engine_context, plain
 from ..errors import FactsError, Problem
 from ..facts import Facts
 from ..model import Indicator, IndicatorSet, TargetBlock
-from ..target_rows import target_row
+from ..target_rows import target_row, unsigned_target
 from .content import NO_REASON
 from .layout import Labelled, form_layout, same_label
 from .reading import (FILL_THE_CELL, SIDE_SHEET, Blank, FormReading, bare_value, is_percentage, numeric, one_line, read_with,
@@ -385,19 +385,10 @@ def _signs_and_percents(reading: FormReading, r: int, at: Mapping[str, int], ite
                      "write ≥ for a target to reach, ≤ for a ceiling, = for an exact value")
     if "comparison" in at or not unsigned_number(target := item.get("target")):
         return
-    # the national form has no 指标性质 column: a 成本指标 written 100万元 was scored as ≥, and 125万元 took full marks;
-    # a 时效指标 of 30天 likewise, and 45天 took full marks (150%)
-    said = f"target {target} has no sign, and a {category} row without one is scored as a target to reach (≥)"
-    if "成本" in category:
-        _row_problem(reading, r, at, name, said, f"write ≤{target} for a ceiling (the usual 成本指标), ={target} for an "
-                                                 f"exact value, or ≥{target}")
-    elif "时效" in category and _DURATION.search(unicodedata.normalize("NFKC", f"{target}{item.get('unit') or ''}")):
-        _row_problem(reading, r, at, name, said, f"write ≤{target} for a time limit (完成时限), ={target} for an exact "
-                                                 f"value, or ≥{target}")
-
-
-#: A time a 时效指标 gives in days, hours or months: as often a limit (≤30天) as not, so its sign is not guessed.
-_DURATION = re.compile(r"(工作日|天|日|小时|分钟|周|月)\s*$")
+    # the national form has no 指标性质 column: a 成本指标 written 100万元 was scored as ≥, and 125万元 took full marks
+    guessed = unsigned_target(category, target, item.get("unit"))
+    if guessed is not None:
+        _row_problem(reading, r, at, name, *guessed)
 
 
 def _beside_percent_column(reading: FormReading, r: int, at: Mapping[str, int], item: dict[str, Any]) -> None:
