@@ -17,6 +17,7 @@ import dataclasses
 
 from collections.abc import Iterator, Mapping
 from decimal import ROUND_HALF_UP, Decimal, DecimalException
+from types import MappingProxyType
 from typing import Any
 
 from ._arith import ZERO, apportion, in_engine_context, plain, quantum, round_half_up
@@ -72,8 +73,9 @@ def scores_only(indicator_set: IndicatorSet, facts: Facts | Mapping[str, Any]) -
     run = _Run(plan, facts, audit=False)
     scores = run.tree()
     total, grade, flags = run.outcome(scores)
-    return Scores(_set_info(plan), total, grade, dict(run.scores_by_id(scores)), tuple(run.warnings), flags, run.weights,
-                  run.values)
+    # the weights are the plan's own, shared by every run of the set: the caller reads them, never changes them
+    return Scores(_set_info(plan), total, grade, dict(run.scores_by_id(scores)), tuple(run.warnings), flags,
+                  MappingProxyType(run.weights), run.values)
 
 
 def _values(values: Mapping[str, Any], plan: ScoringPlan) -> Facts:

@@ -65,3 +65,16 @@ def test_broken_facts_are_refused_the_same_both_ways() -> None:
     _same(indicator_set, Facts(values=document["facts"]))
     document["facts"]["budget"]["paid"] = Decimal("1E+20")
     _same(indicator_set, Facts(values=document["facts"]))
+
+
+def test_a_callers_change_to_scores_weights_is_refused_and_never_reaches_the_next_score() -> None:
+    """Scores.weights is the set's own table, shared by every run: a caller building a 'what if' from it changed every
+    later score of the set (a total of 151.73 of 100, a made-up rescaling reason). It is read-only."""
+    national = load_indicator_set("national-framework")
+    facts = Facts(values=national_facts(random.Random(7))["facts"])
+    before = score(national, facts).to_json()
+    weights = scores_only(national, facts).weights
+    leaf = next(iter(weights))
+    with pytest.raises(TypeError):
+        weights[leaf] = Decimal(100)  # type: ignore[index]
+    assert score(national, facts).to_json() == before
