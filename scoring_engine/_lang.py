@@ -100,6 +100,7 @@ def _form_is_chinese(path: Path) -> bool:
     """A workbook's text is in its shared strings, or inline in its first sheet: the first _HEAD bytes of each,
     unpacked (never more, whatever the archive claims)."""
     import zipfile  # loaded only for a workbook given as input
+    import zlib
 
     try:
         with zipfile.ZipFile(path) as archive:
@@ -109,8 +110,8 @@ def _form_is_chinese(path: Path) -> bool:
                     with archive.open(part) as unpacked:
                         if _HAN_UTF8.search(unpacked.read(_HEAD)):
                             return True
-    except (OSError, KeyError, ValueError, RuntimeError, EOFError, zipfile.BadZipFile, NotImplementedError):
-        return False
+    except (OSError, KeyError, ValueError, RuntimeError, EOFError, zipfile.BadZipFile, NotImplementedError, zlib.error):
+        return False  # a damaged part (a broken deflate stream is zlib's error): the reader says what is wrong
     return False
 
 

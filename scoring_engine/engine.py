@@ -25,9 +25,10 @@ from ._display import equals_text, show_number
 from ._version import __version__
 from .audit import AuditTrail, DerivedValue, LeafRecord, SetInfo, derived_values, fact_values, readable
 from .caps import apply_caps
-from .errors import FactsError, Problem, ScoringError, did_you_mean
+from .errors import ADD_THE_FACT, ADD_TO_THE_ROW, FactsError, Problem, ScoringError, did_you_mean
 from .facts import Facts, check_facts
 from .formulas import Formula
+from .judgements import TargetRow
 from .model import Indicator, IndicatorSet
 from .plan import Node, RuleStep, ScoringPlan, plan_for
 from ._later import Later
@@ -350,24 +351,31 @@ class _Run:
             before = len(self.problems)
             scores.append((leaf.id, self._leaf(leaf, step, group.level + 1, used[i], row.values(), note, records)))
             if len(self.problems) > before:
-                self._on_row(before, indicator.rows.fact, i, row.name)
+                self._on_row(before, indicator.rows.fact, i, row)
         if self.audit:
             self.records[group.position] = records
         self.rows[group.position] = scores
         self.row_weights[group.position] = used
         return [points for _, points in scores]
 
-    def _on_row(self, start: int, fact: str, i: int, name: str) -> None:
+    def _on_row(self, start: int, fact: str, i: int, row: TargetRow) -> None:
         """The problems from `start` on are about target row `i` of `fact` when they name its fields: said of that row of
-        the facts (its place in them, its number and name), not of the line of the set whose rule scored it."""
+        the facts (its place in them, its number and name), not of the line of the set whose rule scored it. A field
+        the row lacks is said as such: there is no fact `row.actual` to add to the facts file."""
         for k in range(start, len(self.problems)):
             p = self.problems[k]
             read = p.fact if p.fact is not None else p.expression  # a rule's formula `row.target` that gave 0
             if read is None or not (read == "row" or (read.startswith("row.") and read[4:].isidentifier())):
                 continue
             field = read.removeprefix("row").removeprefix(".")
-            self.problems[k] = dataclasses.replace(p, message=f"row {i + 1} ({name}): {p.message}", file=self.facts.source,
-                                                   line=None, column=None,
+            message, hint = p.message, p.hint
+            if hint == ADD_THE_FACT:
+                lacking = [field] if field else ["target"] if row.actual is not None and row.target is None else \
+                    [k for k in ("tier", "score", "reason") if not getattr(row, k)]  # a row judged in words
+                message, hint = f"the row gives no {lacking[0] if len(lacking) == 1 else 'tier, score or reason'}", ADD_TO_THE_ROW
+                p = dataclasses.replace(p, fact=None, expression=None)  # no fact nor formula to fix: the row's field
+            self.problems[k] = dataclasses.replace(p, message=f"row {i + 1} ({row.name}): {message}", hint=hint,
+                                                   file=self.facts.source, line=None, column=None,
                                                    path=f"$.facts.{fact}[{i}]" + (f".{field}" if field else ""))
 
     def _leaf(self, node: Indicator, step: RuleStep, level: int, weight: Decimal, row: dict[str, Any] | None,

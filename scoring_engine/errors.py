@@ -23,10 +23,12 @@ __all__ = [
     "did_you_mean",
     "json_path",
     "ADD_THE_FACT",
+    "ADD_TO_THE_ROW",
 ]
 
 #: The hint of every problem about a fact the facts do not give (a filled form names the cell to fill instead).
 ADD_THE_FACT = "add it to the facts file"
+ADD_TO_THE_ROW = "write it in the row"  # a target row lacks a field its rule reads (its 实际完成值, its tier)
 
 
 @dataclass(frozen=True)

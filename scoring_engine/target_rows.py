@@ -150,12 +150,8 @@ def _number_or_quantity(value: Any, key: str) -> Quantity | str:
     if isinstance(value, bool):
         raise ValueError(f"{key} must be a number or text, got a true/false value",
                          "write the value reached, or for a row judged in words its tier (达成年度指标…)")
-    if isinstance(value, (int, Decimal)):
-        return Quantity(None, Decimal(value), None)
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            raise ValueError(f"{key} must be a number, got {value}", "NaN and infinity are not numbers")
-        return Quantity(None, Decimal(float.__repr__(value)), None)
+    if isinstance(value, (int, Decimal, float)):
+        return Quantity(None, _bare_number(value, key), None)
     if isinstance(value, str) and value.strip():
         quantity = parse_quantity(value)
         return quantity if quantity is not None else value.strip()
@@ -164,6 +160,17 @@ def _number_or_quantity(value: Any, key: str) -> Quantity | str:
     hint = "a row judged by a date (按期完成) is written as its tier (达成年度指标…), or the date as text" \
         if isinstance(value, datetime.date) else None
     raise ValueError(f"{key} must be a number or non-empty text, got {got}", hint)
+
+
+def _bare_number(value: int | Decimal | float, key: str) -> Decimal:
+    """A number given as a number (a form's numeric cell, a file's number), within the bounds of any fact's number."""
+    if (isinstance(value, float) and not math.isfinite(value)) or (isinstance(value, Decimal) and not value.is_finite()):
+        raise ValueError(f"{key} must be a number, got {value}", "NaN and infinity are not numbers")
+    number = Decimal(float.__repr__(value)) if isinstance(value, float) else Decimal(value)
+    if not in_range(number):  # a cell of 1e30 (a file's number is bounded as it is read)
+        raise ValueError(f"{format(number, 'E')!r} is out of range (MAX_FACT_MAGNITUDE is 1e15, smallest 1e-15)",
+                         "check the digits")
+    return number
 
 
 def _plain_number(value: Any, key: str) -> Decimal:
@@ -252,8 +259,9 @@ def _two_scales(target: Decimal, actual: Decimal) -> None:
     if 0 < small < 1 and large >= 10:
         t, a = plain(target), plain(actual)
         as_percent = [f"\"{plain(n * 100) if n < 1 else plain(n)}%\"" for n in (target, actual)]
+        apart = large / small  # up to 10³⁰ (1e15 beside 1e-15): past the context's digits it is shown as a power of ten
         raise ValueError(f"target {t} and actual {a} have no unit and are on two scales "
-                         f"({plain(round_half_up(large / small, 0))} times apart)",
+                         f"({plain(round_half_up(apart, 0)) if apart.adjusted() < 15 else f'{apart:.0E}'} times apart)",
                          f"if they are percentages write {as_percent[0]} and {as_percent[1]}; else give the row its unit")
 
 

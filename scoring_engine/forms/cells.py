@@ -17,7 +17,7 @@ from decimal import Decimal
 from .._arith import fixed, plain
 from .._display import show_value
 from ..engine import score
-from ..errors import ADD_THE_FACT, Problem, ScoringEngineError
+from ..errors import ADD_THE_FACT, ADD_TO_THE_ROW, Problem, ScoringEngineError
 from ..facts import flatten
 from ..model import IndicatorSet
 from ..result import Result
@@ -114,10 +114,11 @@ def _placed(problem: Problem, imported: ImportedFacts, indicator_set: IndicatorS
 def _blank_of_row(problem: Problem, key: str, imported: ImportedFacts) -> Blank | None:
     """The empty cell a row's missing fact is: the field's own, else, for the row itself (its rule finds no target to
     read the 实际完成值 against), its 年度指标值 left empty."""
-    if problem.hint != ADD_THE_FACT:
+    if problem.hint not in (ADD_THE_FACT, ADD_TO_THE_ROW):
         return None
     target = key.rsplit(".", 1)[0] + ".target"
-    return imported.empty.get(key) or (imported.empty.get(target) if problem.fact == "row" else None)
+    whole = problem.fact == "row" or (problem.fact is None and not _ROW_FIELD.search(problem.path or ""))  # the row itself
+    return imported.empty.get(key) or (imported.empty.get(target) if whole else None)
 
 
 def _on_cells_read(problem: Problem, fact: str, imported: ImportedFacts, indicator_set: IndicatorSet) -> Problem:
@@ -147,7 +148,11 @@ def _row_field(problem: Problem, imported: ImportedFacts, indicator_set: Indicat
     """For a problem of a target row's rule (indicator 'output.2', fact 'row.actual'): ('targets.output[2].actual', its
     name), when the row was read from the form. A rule that reads the row itself (fact 'row': a tier and its score) is
     about its score when the message says so, else about its tier, the 实际完成值."""
-    if problem.indicator is None or problem.fact is None or not problem.fact.startswith("row"):
+    read = problem.fact
+    if read is None and problem.hint == ADD_TO_THE_ROW and problem.path:  # a field the row lacks: named by its path
+        found = _ROW_FIELD.search(problem.path)
+        read = f"row.{found.group(1)}" if found else "row"
+    if problem.indicator is None or read is None or not read.startswith("row"):
         return None
     group, _, number = problem.indicator.rpartition(".")
     block = next((b for b in indicator_set.form.targets if b.indicator == group), None)
@@ -156,7 +161,7 @@ def _row_field(problem: Problem, imported: ImportedFacts, indicator_set: Indicat
         return None
     row = rows[int(number) - 1]
     name = row.get("name") if isinstance(row, dict) else getattr(row, "name", None)
-    field = problem.fact.removeprefix("row.") if problem.fact != "row" else (
+    field = read.removeprefix("row.") if read != "row" else (
         "score" if _ROW_IN_MESSAGE_WHOLE.sub("", problem.message, count=1).startswith("score") else "actual")
     return f"{block.fact}[{int(number) - 1}].{field}", str(name)
 

@@ -11,6 +11,7 @@ whatever wrote the file), and at most MAX_FORM_ROWS × MAX_FORM_COLUMNS cells ar
 from __future__ import annotations
 
 import io
+import math
 import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -146,6 +147,9 @@ def _sheet(ws: Any, name: str) -> Sheet:
             if getattr(cell, "data_type", None) == "f":
                 value = Formula(str(value))
             elif isinstance(value, float):
+                if not math.isfinite(value):  # <v>1e400</v>: no spreadsheet program writes it, and it is no number
+                    raise FactsError(Problem(f"{ws.title}!{cell.coordinate}: the cell's number is {value}, which no "
+                                             "workbook holds (NaN or infinity)", file=name, hint="type the number again"))
                 value = Decimal(repr(value))
             elif isinstance(value, int) and not isinstance(value, bool):
                 value = Decimal(value)

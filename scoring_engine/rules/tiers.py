@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 
 from .._arith import ZERO, Rounding, percent, plain, round_half_up
 from .._intervals import Interval, gaps_and_overlaps
-from ..errors import ScoringError, did_you_mean
+from ..errors import ADD_THE_FACT, ScoringError, did_you_mean
 from ..judgements import TierJudgement
 from ._base import FactView, Outcome, RuleKind, RuleSpec, Story, Template, shown_later
 
@@ -77,6 +77,8 @@ def _synonyms(raw: Mapping[str, Any], labels: list[str], b: RuleSpec) -> dict[st
 
 def score(rule: Tiers, weight: Decimal, facts: FactView) -> Outcome:
     judged: TierJudgement = facts.fact(rule.fact)
+    if not isinstance(judged, TierJudgement):  # a target row with a score and a reason but no tier: what it lacks is said
+        raise ScoringError(f"fact {rule.fact} is missing", fact=rule.fact, hint=ADD_THE_FACT)
     ranges = dict(rule.tiers)
     word = judged.tier.strip()
     tier = word if word in ranges else rule.synonyms.get(word)  # rule.tier_named, with the ranges at hand
