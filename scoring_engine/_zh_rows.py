@@ -9,6 +9,9 @@ from __future__ import annotations
 __all__ = ["ROWS"]
 
 ROWS = (
+    # a row's field named alone, as {field!t} fills it in
+    ("target", "指标值"),
+    ("actual", "实际完成值"),
     ("group {id} needs at least one row", "行组 {id} 至少要有一行"),
     ("row id {id} is used twice", "行 id {id} 用了两次"),
     ("give each row its own id", "每行用不同的 id"),
@@ -58,6 +61,11 @@ ROWS = (
     ("write both as percentages ({both}, or {alone}), or both as ratios", "两者都写成百分数（{both}，或 {alone}），或都写成比率"),
     ("target {t} and actual {a} have no unit and are on two scales ({times} times apart)",
      "指标值 {t} 与实际完成值 {a} 都没有单位，又相差约 {times} 倍，不像同一种写法"),
+    ("target {t} and actual {a} of a row in {unit} are {times} times apart, as if on two scales",
+     "单位为 {unit} 的行中，指标值 {t} 与实际完成值 {a} 相差约 {times} 倍，不像同一种写法"),
+    ("check the digits, and write both in {unit}", "请核对数字，两者都按 {unit} 填写"),
+    ("{text}: the unit {unit} looks mistyped", "{text}：单位 {unit} 像是打错了"),
+    ("write the unit once, e.g. {example}", "单位只写一次，例如 {example}"),
     ("if they are percentages write {tp} and {ap}; else give the row its unit",
      "如果是百分数，写成 {tp} 和 {ap}；否则请写明这一行的单位"),
     ("write {a}% for a percentage; a number without a unit is read as a ratio ({ratio} is {b}%)",

@@ -105,6 +105,9 @@ def parse_quantity(text: str) -> Quantity | None:
     comparison = parse_comparison(sign) if sign else None
     if unit is not None and not _UNIT.fullmatch(unit):
         raise ValueError(f"{text!r} is not a number with a unit", "write e.g. ≥50个, ≤90万元, 100%")
+    if unit is not None and (("%" in unit and unit != "%") or _doubled(unit)):  # '85%%' was 85 in a unit of its own
+        raise ValueError(f"{text!r}: the unit {unit} looks mistyped", f"write the unit once, e.g. {match.group('number')}"
+                                                                       f"{'%' if '%' in unit else unit[:len(unit) // 2]}")
     number = match.group("number").replace(",", "")
     try:
         value = Decimal(number)
@@ -118,6 +121,12 @@ def parse_quantity(text: str) -> Quantity | None:
     if not in_range(value):
         raise ValueError(f"{text!r} is out of range (MAX_FACT_MAGNITUDE is 1e15, smallest 1e-15)", "check the digits")
     return Quantity(comparison, value, unit)
+
+
+def _doubled(unit: str) -> bool:
+    """A unit typed twice ('万元万元', '%%')."""
+    half = len(unit) // 2
+    return len(unit) % 2 == 0 and unit[:half] == unit[half:]
 
 
 # Comparisons as 绩效目标表 write them in words, before the number or after it; the strict ones are refused as > and <.
@@ -252,17 +261,21 @@ def _bare_in_percent_row(*sides: tuple[str, Quantity | None]) -> None:
                          "or both as ratios")
 
 
-def _two_scales(target: Decimal, actual: Decimal) -> None:
-    """Bare numbers of a row with no unit, one a fraction below 1 and the other 10 or more: a ratio beside a percentage
-    without its sign (≥90 beside 0.95 scored 1% of the points; 0.9 beside 95, full marks at 10556%): refused."""
-    small, large = sorted((target, actual))
+def _two_scales(target: Quantity, actual: Quantity, unit: str | None) -> None:
+    """Numbers of a row, at least one without a unit, one a fraction below 1 and the other 10 or more: a ratio beside a
+    percentage without its sign (≥90 beside 0.95 scored 1% of the points; 0.9 beside 95, or 95万元, full marks at
+    10556%): refused."""
+    small, large = sorted((target.value, actual.value))
     if 0 < small < 1 and large >= 10:
-        t, a = plain(target), plain(actual)
-        as_percent = [f"\"{plain(n * 100) if n < 1 else plain(n)}%\"" for n in (target, actual)]
+        t, a = plain(target.value), plain(actual.value)
+        as_percent = [f"\"{plain(n * 100) if n < 1 else plain(n)}%\"" for n in (target.value, actual.value)]
         apart = large / small  # up to 10³⁰ (1e15 beside 1e-15): past the context's digits it is shown as a power of ten
-        raise ValueError(f"target {t} and actual {a} have no unit and are on two scales "
-                         f"({plain(round_half_up(apart, 0)) if apart.adjusted() < 15 else f'{apart:.0E}'} times apart)",
-                         f"if they are percentages write {as_percent[0]} and {as_percent[1]}; else give the row its unit")
+        times = plain(round_half_up(apart, 0)) if apart.adjusted() < 15 else f"{apart:.0E}"
+        if unit is None:
+            raise ValueError(f"target {t} and actual {a} have no unit and are on two scales ({times} times apart)",
+                             f"if they are percentages write {as_percent[0]} and {as_percent[1]}; else give the row its unit")
+        raise ValueError(f"target {t} and actual {a} of a row in {unit} are {times} times apart, as if on two scales",
+                         f"check the digits, and write both in {unit}")
 
 
 #: A time a 时效指标 gives in days, hours or months: as often a limit (≤30天) as not, so its sign is not guessed.
@@ -342,8 +355,8 @@ def _row(item: Mapping[str, Any]) -> TargetRow:
         _bare_beside_percent(("target", target_number, given.get("target")), ("actual", actual, given.get("actual")))
     if unit == "%":
         _bare_in_percent_row(("target", target_number), ("actual", actual if isinstance(actual, Quantity) else None))
-    elif unit is None and target_number is not None and isinstance(actual, Quantity):
-        _two_scales(target_number.value, actual.value)
+    elif target_number is not None and isinstance(actual, Quantity) and (target_number.unit is None or actual.unit is None):
+        _two_scales(target_number, actual, unit)  # a bare 0.9 beside 95万元 is as much a ratio as beside 95
     return TargetRow(
         name=_text(given["name"], "name") or "", type=_text(given.get("type"), "type"), id=_text(given.get("id"), "id"),
         weight=numbers.get("weight"), target=target_number.value if target_number else None,

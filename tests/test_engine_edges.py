@@ -386,6 +386,35 @@ def test_a_row_with_no_unit_whose_numbers_are_on_two_scales_is_refused(target: s
     assert "if they are percentages write" in caught.value.args[1]
 
 
+@pytest.mark.parametrize(("row", "words"), [
+    ({"target": 0.9, "actual": "95万元"}, "target 0.9 and actual 95 of a row in 万元 are 106 times apart"),
+    ({"target": 0.9, "actual": 712.42, "unit": "万元"}, "target 0.9 and actual 712.42 of a row in 万元 are 792 times apart"),
+    ({"target": "≥95公里", "actual": 0.96}, "target 95 and actual 0.96 of a row in 公里 are 99 times apart"),
+    ({"target": 0.9, "actual": "85%%"}, "'85%%': the unit %% looks mistyped"),
+    ({"target": "≥90%", "actual": "85%个"}, "'85%个': the unit %个 looks mistyped"),
+    ({"target": 100, "actual": "95万元万元"}, "'95万元万元': the unit 万元万元 looks mistyped"),
+])
+def test_a_bare_number_beside_a_unit_on_two_scales_or_a_mistyped_unit_is_refused_not_given_full_marks(row, words) -> None:
+    """满意度 written target 0.9 beside actual '85%%' (a typo) or '95万元' took full marks at 9444% and 10556%: the
+    unit check saw one unit and the two-scales check looked only at rows without any. A bare number beside a unit is
+    held to the two-scales check, and a unit typed twice or glued to % is refused with the unit to write."""
+    from scoring_engine.target_rows import target_row
+
+    with pytest.raises(ValueError) as caught:
+        target_row(0, {"name": "满意度", **{k: D(str(v)) if isinstance(v, float) else v for k, v in row.items()}})
+    assert words in caught.value.args[0]
+
+
+@pytest.mark.parametrize("row", [{"target": 10, "actual": "10公里"}, {"target": "≥12个", "actual": 1},
+                                 {"target": "≤0.5万元", "actual": "0.6万元"}, {"target": 0.9, "actual": "3天"},
+                                 {"target": "≥90%", "actual": "85%"}, {"target": 5000, "actual": 5200, "unit": "人"}])
+def test_a_unit_written_on_one_side_only_is_still_the_rows_unit_when_the_numbers_agree_in_scale(row) -> None:
+    """A target of 10 beside an actual of '10公里' is one row in 公里, as the 绩效目标表 often writes it."""
+    from scoring_engine.target_rows import target_row
+
+    assert target_row(0, {"name": "满意度", **row}).actual is not None
+
+
 def test_a_cost_row_of_a_facts_file_without_a_sign_is_refused_as_on_a_form_not_scored_as_a_target_to_reach(tmp_path) -> None:
     """A 成本指标 row written {category: 成本指标, target: 100万元} with no comparison nor type was scored as ≥: a 30%
     overspend took 18 of 20 and a 10% saving lost points. The form without 指标性质 refused it; a facts file does too,
