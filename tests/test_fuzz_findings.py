@@ -121,3 +121,37 @@ def test_a_workbook_with_a_broken_compressed_sheet_is_one_line_in_any_locale(tmp
     monkeypatch.setenv("LANG", "C.UTF-8")
     code, said = _run("score", str(broken))
     assert 1 == code and "Traceback" not in said and len(said.strip().splitlines()) == 1, said
+
+
+def test_a_stale_dimension_in_a_form_hides_no_cell(tmp_path: Path) -> None:
+    """A writer left <dimension ref="A1:E2"/> on a filled form: openpyxl's read-only mode took it as the sheet's size and
+    the 全年执行数 in F6 and every row below 2 went unread (a different score, no word). The cells are read whatever
+    the dimension says, as Excel and WPS show them."""
+    form = _form(tmp_path)
+    expected = _run("score", str(form), "--format", "json")
+    with zipfile.ZipFile(form) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    for part in [name for name in parts if name.startswith("xl/worksheets/sheet")]:
+        xml, count = re.subn(r'<dimension ref="[^"]*"\s*/>', '<dimension ref="A1:E2"/>', parts[part].decode("utf-8"))
+        assert count == 1
+        parts[part] = xml.encode("utf-8")
+    with zipfile.ZipFile(form, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    assert _run("score", str(form), "--format", "json") == expected
+
+
+def test_a_form_whose_rows_reach_column_xfd_with_empty_cells_is_refused_in_one_line(tmp_path: Path) -> None:
+    """Read without the dimension, each row is as wide as its last cell: a forged empty cell in column XFD of many rows
+    would make tens of millions of cells. Past 20 × MAX_FORM_ROWS × MAX_FORM_COLUMNS the sheet is refused."""
+    form = _form(tmp_path)
+    with zipfile.ZipFile(form) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    rows = "".join(f'<row r="{r}"><c r="XFD{r}" s="0"/></row>' for r in range(100, 200))
+    sheet = parts["xl/worksheets/sheet1.xml"].decode("utf-8")
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace("</sheetData>", rows + "</sheetData>").encode("utf-8")
+    with zipfile.ZipFile(form, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    code, output = _run("--lang", "en", "score", str(form))
+    assert code == 1 and "writes more than 1600000 cells, empty ones included" in output, output
