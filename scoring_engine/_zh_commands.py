@@ -79,6 +79,10 @@ COMMANDS = (
      "--reports {folder} 中有输入文件 {path}，其名字与项目报告的命名方式相同，可能被报告覆盖：请换一个报告文件夹"),
     ("--reports {folder} holds the input folder {path}: its projects would be left out as reports",
      "--reports {folder} 包含输入文件夹 {path}：其中的项目会被当作报告而不被评分（换一个报告文件夹）"),
+    ("--reports {folder} is inside the input folder {path} and holds the project file {name}: its projects would be "
+     "left out as reports",
+     "--reports {folder} 位于输入文件夹 {path} 之内，且其中有项目文件 {name}："
+     "这些项目会被当作报告而不被评分（换一个报告文件夹）"),
     ("cannot create the reports folder: {why}", "无法创建报告文件夹：{why!t}"),
     ("cannot create the folder: {why}", "无法创建文件夹：{why!t}"),
     ("give another folder", "换一个文件夹"),

@@ -110,6 +110,25 @@ def test_batch_refuses_a_reports_folder_that_holds_an_input_folder(folder: Path,
     assert 0 == run.exit_code and 3 == len((tmp_path / "s.csv").read_text(encoding="utf-8-sig").splitlines())
 
 
+def test_batch_refuses_a_reports_folder_inside_an_input_folder_that_holds_projects(folder: Path, tmp_path: Path,
+                                                                                monkeypatch: pytest.MonkeyPatch):
+    """`batch b --reports b/甲` where b/甲 holds a project: the search leaves the reports folder out, so that project
+    vanished from the summary without a word (exit 0). Refused (exit 2) naming a project file there; a second run into
+    a reports folder holding only an earlier run's reports is fine."""
+    monkeypatch.chdir(tmp_path)
+    inside = tmp_path / "in" / "甲"
+    inside.mkdir()
+    (inside / "p.json").write_text((ROOT / "indicator_sets" / "national-framework.facts.json").read_text(encoding="utf-8"),
+                                   encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "en", "batch", "in", "-q", "--reports", "in/甲"])
+    assert 2 == run.exit_code and "is inside the input folder in and holds the project file p.json" in run.output
+    (inside / "p.json").unlink()
+    for _ in range(2):
+        run = CliRunner().invoke(main, ["batch", "in", "-q", "--reports", "in/甲", "--report-format", "json", "-o", "s.csv"])
+        assert 0 == run.exit_code, run.output
+        assert 3 == len((tmp_path / "s.csv").read_text(encoding="utf-8-sig").splitlines())
+
+
 def test_batch_stops_before_an_output_replaces_a_report_of_the_same_name(folder: Path, tmp_path: Path):
     """`-o reports/000001-national-framework.html` with `--reports reports` would replace that project's report with the
     summary: the run stops (exit 1) and writes no summary. A name only like a report's (`202312-汇总.html`, a report the

@@ -33,8 +33,8 @@ from ..forms.reader import FORM_SUFFIXES
 from ..loader import MAX_FACTS_BYTES
 from .matching import Paths, parts
 
-__all__ = ["Document", "find_documents", "count_documents", "batch_paths", "not_facts", "searched_files", "FACTS_SUFFIXES",
-           "FORM_SUFFIXES", "JSONL_SUFFIX"]
+__all__ = ["Document", "find_documents", "count_documents", "batch_paths", "not_facts", "searched_files", "searched_paths",
+           "FACTS_SUFFIXES", "FORM_SUFFIXES", "JSONL_SUFFIX"]
 
 #: Files a folder search takes as facts files (YAML ones only when they hold facts, not a set).
 FACTS_SUFFIXES = (".json", ".yaml", ".yml")
@@ -271,16 +271,21 @@ def searched_files(folders: Iterable[str | os.PathLike[str]],
     linked from elsewhere, is the same file): what no output of the batch may replace. An earlier run's summary is
     not among them, unless it holds project lines too (a .jsonl the search still reads)."""
     found = set()
+    for file in searched_paths(folders, skip):
+        with contextlib.suppress(OSError):
+            info = os.stat(file)
+            found.add((info.st_dev, info.st_ino))
+    return found
+
+
+def searched_paths(folders: Iterable[str | os.PathLike[str]], skip: Iterable[str | os.PathLike[str]] = ()) -> Iterator[Path]:
+    """The files the search of `folders` reads as projects, as found."""
     skipped = _Skipped(skip)
     for folder in (Path(p) for p in folders):
         for file in _facts_files(folder, []):
-            if os.path.realpath(file) in skipped or not (_holds_projects(file) if file.suffix.lower() == JSONL_SUFFIX
+            if os.path.realpath(file) not in skipped and (_holds_projects(file) if file.suffix.lower() == JSONL_SUFFIX
                                                           else not batch_summary(file)):
-                continue
-            with contextlib.suppress(OSError):
-                info = os.stat(file)
-                found.add((info.st_dev, info.st_ino))
-    return found
+                yield file
 
 
 def _holds_projects(file: Path) -> bool:

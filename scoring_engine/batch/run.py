@@ -35,7 +35,7 @@ from ..reports.batch_jsonl import BatchJsonl
 from ..reports.batch_xlsx import BatchWorkbook
 from .compare import DEFAULT_THRESHOLD, RECHECK, compare
 from .duplicates import IdTally, same_year
-from .inputs import batch_paths, count_documents, find_documents, searched_files
+from .inputs import batch_paths, count_documents, find_documents, searched_files, searched_paths
 from .matching import Paths
 from .pool import ordered_map
 from .progress import Progress
@@ -171,7 +171,7 @@ def outputs_clash(outputs: Iterable[Path], inputs: Iterable[str], reports: Path 
             holder = next((i for i, folder in folders if real.startswith(folder + os.sep)), folders[0][0])
             return (f"--output {path} is a file the search of {holder} reads as a project: writing it would replace what "
                     "it holds")
-    return _reports_clash(reports, given, folders) if reports is not None else None
+    return _reports_clash(reports, given, folders, seen) if reports is not None else None
 
 
 def _file_id(path: str) -> tuple[int, int] | None:
@@ -183,11 +183,17 @@ def _file_id(path: str) -> tuple[int, int] | None:
     return (info.st_dev, info.st_ino) if stat.S_ISREG(info.st_mode) else None
 
 
-def _reports_clash(reports: Path, given: list[tuple[str, str]], folders: list[tuple[str, str]]) -> str | None:
+def _reports_clash(reports: Path, given: list[tuple[str, str]], folders: list[tuple[str, str]],
+                   outputs: set[str]) -> str | None:
     kept = os.path.realpath(reports)
     for i, folder in folders:
         if folder == kept or folder.startswith(kept + os.sep):
             return f"--reports {reports} holds the input folder {i}: its projects would be left out as reports"
+        if kept.startswith(folder + os.sep):  # left out of the search of {i}: only an earlier run's reports may be there
+            project = next((p for p in searched_paths([kept], outputs) if not _REPORT_SHAPE.match(p.name)), None)
+            if project is not None:
+                return (f"--reports {reports} is inside the input folder {i} and holds the project file {project.name}: "
+                        "its projects would be left out as reports")
     for i, real in given:  # a report is written as NNNNNN-name.ext: an input of that shape there could be replaced
         named = os.path.join(os.path.realpath(os.path.dirname(os.path.abspath(i))), os.path.basename(i))  # a link too
         if any(os.path.dirname(p) == kept and _REPORT_SHAPE.match(os.path.basename(p)) for p in (real, named)):
