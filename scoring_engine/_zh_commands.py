@@ -103,6 +103,9 @@ COMMANDS = (
     ("give score_many find_documents([path]), which gives each line as a document",
      "把 find_documents([路径]) 交给 score_many，它把每行作为一份文档"),
     ("cannot read this facts document: {detail}", "无法读取这份事实文档：{detail}"),
+    ("a document is a Document, a Facts, a mapping of fact values or the path of a facts file, not {kind}",
+     "一份文档应是 Document、Facts、事实值的映射或事实文件的路径，而不是 {kind}"),
+    ("pass the facts of the project, or leave the item out", "传入该项目的事实，或去掉这一项"),
     ("line is over {limit} bytes ({name})", "这一行超过 {limit} 字节（{name}）"),
     ("cannot write the report: it is a file this command read, and writing would replace what it holds "
      "(give another file name)", "无法写出报告：它是本命令读取的输入文件，写出会覆盖其中的内容（换一个文件名）"),

@@ -77,6 +77,19 @@ def test_a_document_that_cannot_cross_to_a_worker_is_one_failed_outcome_not_the_
     assert [o.problems for o in outcomes] == [o.problems for o in score_many(small, documents, jobs=1)]
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_document_of_the_wrong_type_is_one_failed_outcome_and_the_others_are_scored(small, jobs):
+    """A generator from a database yielded None for a NULL row at 50 of 100: a bare TypeError ended the run, and the
+    good documents read ahead of it (32–49 with jobs=1, all 50 with jobs=2) were lost. None, bytes or a number is one
+    outcome with its problem, named by its place; every other document is scored."""
+    good = _base()
+    documents = [None if i == 50 else b"/facts.json" if i == 60 else 7 if i == 70 else good for i in range(100)]
+    outcomes = list(score_many(small, documents, jobs=jobs))
+    assert 100 == len(outcomes) and [50, 60, 70] == [i for i, o in enumerate(outcomes) if not o.ok]
+    assert "#51" == outcomes[50].source and "not NoneType" in outcomes[50].problems[0].message
+    assert "not bytes" in outcomes[60].problems[0].message and "not int" in outcomes[70].problems[0].message
+
+
 def test_wrong_arguments_are_said_as_such(small):
     """A bundled id given to score(), a Result given to summarise(), one mapping or a float given to score_many: a
     TypeError saying what to pass, not AttributeError: '_compiled' or each key of the mapping read as a path."""

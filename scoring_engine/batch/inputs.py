@@ -105,8 +105,10 @@ class Document:
         if isinstance(item, (str, os.PathLike)):
             path = Path(item)
             return cls(source=str(path), name=path.name, path=path, folder=path.parent)
-        raise TypeError(f"a document is a Document, a Facts, a mapping of fact values or the path of a facts file, "
-                        f"not {type(item).__name__}")
+        # one bad item of a caller's generator (a NULL row as None) fails alone, as a document that cannot be read does
+        return cls(source=f"#{number + 1}", problem=Problem(
+            f"a document is a Document, a Facts, a mapping of fact values or the path of a facts file, not "
+            f"{type(item).__name__}", hint="pass the facts of the project, or leave the item out"))
 
 
 #: How deep snapshot copies: a facts document deeper than this is refused when it is checked, whatever it holds below.
