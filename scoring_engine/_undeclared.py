@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
 from typing import Any
 
 from .errors import Problem, did_you_mean
@@ -33,6 +35,30 @@ def undeclared_warnings(given: Mapping[str, Any], declared: Mapping[str, Any], s
         warnings.append(Problem(f"{len(undeclared) - SHOWN_UNDECLARED} more facts are not declared by the set and are "
                                 "ignored", file=source, hint="check that the facts file is meant for this set"))
     return warnings
+
+
+def unwritable(given: Mapping[str, Any], declared: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
+    """(name, type) for each undeclared fact holding a value no facts file can (a Fraction, a set, bytes) from Python:
+    ignored in scoring, it is still part of the facts the result's hash and to_json write, which could not write it."""
+    for name, value in given.items():
+        if name not in declared:
+            odd = _odd(value)
+            if odd is not None:
+                yield name, odd
+
+
+_WRITTEN = (str, int, float, Decimal, datetime.date, type(None))  # bool is an int
+
+
+def _odd(value: Any, depth: int = 0) -> str | None:
+    """The type of the first value within `value` that a facts file cannot hold, or None (depth bounded by the check)."""
+    if isinstance(value, _WRITTEN):
+        return None
+    if isinstance(value, Mapping):
+        return next((odd for item in value.values() if (odd := _odd(item, depth + 1)) is not None), None) if depth < 64 else None
+    if isinstance(value, (list, tuple)):
+        return next((odd for item in value if (odd := _odd(item, depth + 1)) is not None), None) if depth < 64 else None
+    return type(value).__name__
 
 
 def _judged(name: str) -> str:

@@ -18,7 +18,7 @@ from typing import Any
 from ._arith import LARGEST_MAGNITUDE, ZERO, in_range, normalised, plain, too_many_digits
 from ._facts_pass import DeclaredShape, flatten_checked, is_clean
 from ._text import bad_character, invisible_character
-from ._undeclared import undeclared_warnings
+from ._undeclared import undeclared_warnings, unwritable
 from .errors import ADD_THE_FACT, FactsError, Problem, did_you_mean, json_path
 from .formulas import Finding
 from .model import FactSpec, IndicatorSet
@@ -85,6 +85,8 @@ def _tagged(value: Any) -> Any:
             {"$decimal": format(kept, "f") if kept is not None else str(value)}
     if isinstance(value, (datetime.date, datetime.datetime)):
         return {"$date": value.isoformat()}
+    if isinstance(value, Mapping):  # a read-only judgement (MappingProxyType), a ChainMap of facts: scored as a dict is
+        return dict(value)
     raise TypeError(f"{type(value).__name__} cannot be a fact value")
 
 
@@ -443,7 +445,12 @@ def check_facts(indicator_set: IndicatorSet, facts: Facts,
             values[name] = spec.default
         elif spec.required and not _excused(name, readers, not_applicable):
             problem(name, f"required fact {spec.title} is missing", ADD_THE_FACT)
+    for name, kind in unwritable(given, declared):  # ignored, yet hashed and written with the facts
+        problem(name, f"fact {name} is not declared by the set and holds a {kind}, which no facts file can", _AS_TEXT)
     return _with_rows(indicator_set, values, undeclared_warnings(given, declared, facts.source), problem, problems)
+
+
+_AS_TEXT = "leave it out, or give it as text or a number"
 
 
 def _excused(name: str, readers: Mapping[str, list[str]], not_applicable: frozenset[str]) -> bool:

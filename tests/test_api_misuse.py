@@ -235,3 +235,27 @@ def test_an_indicator_marked_not_applicable_by_its_printed_name_is_told_its_id()
     with pytest.raises(FactsError) as caught:
         score(indicator_set, Facts(values=facts.values, not_applicable={"生态效益": "不涉及生态环境"}))
     assert "write its id: benefit.effects.ecological" == caught.value.problems[0].hint
+
+
+def test_an_undeclared_value_no_facts_file_holds_is_refused_when_scored_not_when_written(small):
+    """An undeclared Fraction or set was accepted ("is ignored"), and then to_json, render and facts_sha256 raised a bare
+    TypeError: a web back end answered 500 after scoring succeeded. It is a FactsError naming the fact at score()."""
+    from fractions import Fraction
+
+    for odd, kind in ((Fraction(1, 3), "Fraction"), ({"a", "b"}, "set"), ({"inner": [1, b"x"]}, "bytes")):
+        with pytest.raises(FactsError, match=f"is not declared by the set and holds a {kind}, which no facts file can"):
+            score(small, {**_base(), "note": odd})
+
+
+def test_read_only_mappings_among_the_facts_are_written_as_dicts(small):
+    """A judgement given as a MappingProxyType, or a group of facts as one or as a ChainMap, scored; the facts hash and
+    to_json then raised TypeError. They hash and write as the same facts given as dicts."""
+    import collections
+    import types
+
+    facts = _base()
+    plain = score(small, facts)
+    read_only = {**facts, "budget": types.MappingProxyType(dict(facts["budget"]))}
+    for values in (read_only, collections.ChainMap(facts)):
+        result = score(small, values)
+        assert result.facts_sha256 == plain.facts_sha256 and result.to_json() == plain.to_json()
