@@ -44,8 +44,10 @@ class _Entry:
     def __init__(self, english: str, chinese: str) -> None:
         self.english = english
         self.chinese = chinese
-        first = next(iter(string.Formatter().parse(english)), ("", None, None, None))
-        self.prefix = first[0]  # a text that does not start with it cannot match: no need to compile the pattern
+        literals = [literal for literal, _, _, _ in string.Formatter().parse(english)]
+        self.prefix = literals[0] if literals else ""  # a text that does not start with it cannot match
+        # nor one that lacks any of its literal parts: either way, no need to compile the pattern
+        self.parts = tuple(sorted({literal for literal in literals[1:] if literal.strip()}, key=len, reverse=True))
         self._pattern: re.Pattern[str] | None = None
 
     @property
@@ -90,7 +92,7 @@ def translate(text: str) -> str:
     if not text or len(text) > _MAX_TEXT:
         return text
     for entry in _entries():
-        if not text.startswith(entry.prefix):
+        if not text.startswith(entry.prefix) or not all(part in text for part in entry.parts):
             continue
         found = entry.pattern.fullmatch(text)
         if found:

@@ -367,6 +367,8 @@ _SCORING = (
     ("expected true or false, got {value}", "应为 true 或 false，实际是 {value}"),
     ("expected text, got empty text", "应为文字，实际是空文字"),
     ("expected text, got {value}", "应为文字，实际是 {value}"),
+    ("expected a date YYYY-MM-DD, got the date and time {value}", "应为日期 YYYY-MM-DD，实际是日期和时刻 {value}"),
+    ("give the date alone", "只写日期"),
     ("expected a date YYYY-MM-DD, got {value}", "应为日期 YYYY-MM-DD，实际是 {value}"),
     ("expected a list, got {type}", "应为列表，实际是 {type}"),
     ("expected an object {shape}, got {type}", "应为对象 {shape}，实际是 {type}"),

@@ -249,8 +249,10 @@ def convert_fact(value: Any, spec: FactSpec) -> Any:
             raise ValueError(f"{_brief(value)} is not an allowed value", hint)
         return value
     if kind == "date":
-        if isinstance(value, datetime.datetime):
-            return value.date()
+        if isinstance(value, datetime.datetime):  # a form's date cell is one at midnight; a time of day would be cut off
+            if value.time() == datetime.time() and value.tzinfo is None:
+                return value.date()
+            raise ValueError(f"expected a date YYYY-MM-DD, got the date and time {value}", "give the date alone")
         if isinstance(value, datetime.date):
             return value
         if isinstance(value, str) and len(value) == 10:
