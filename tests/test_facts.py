@@ -464,3 +464,30 @@ def test_many_keys_given_twice_are_each_said_once_and_the_rest_counted() -> None
     with pytest.raises(FactsError) as caught:
         scoring_engine.parse_facts('{"facts": {' + ",".join(f'"k": {inner}' for _ in range(2000)) + "}}", "f.json")
     assert ["duplicate key 'k' (given 2000 times)", "duplicate key 'q'"] == [p.message for p in caught.value.problems]
+
+
+def test_the_facts_hash_is_the_same_for_a_json_file_its_yaml_with_quoted_dates_and_parse_facts(tmp_path: Path) -> None:
+    """docs/reports.md: a facts file in JSON and the same facts in YAML, dates in quotes, give the same hash, and so does
+    parse_facts of the file's text (what a back end should hash a request body with); an unquoted YAML date is a date,
+    and a date-time for a date fact is refused rather than cut to its date."""
+    import datetime
+
+    import yaml
+
+    from scoring_engine import load_facts, load_indicator_set, parse_facts, score
+
+    small = Path(__file__).resolve().parent.parent / "examples" / "small"
+    indicator_set = load_indicator_set(small / "set.yaml")
+    text = (small / "facts.json").read_text(encoding="utf-8")
+    quoted = tmp_path / "facts.yaml"
+    quoted.write_text(yaml.safe_dump(json.loads(text), allow_unicode=True, default_style=None), encoding="utf-8")
+    assert "'20" in quoted.read_text(encoding="utf-8")  # the dates are in quotes
+    hashes = {score(indicator_set, facts).facts_sha256
+              for facts in (load_facts(small / "facts.json"), load_facts(quoted), parse_facts(text))}
+    assert 1 == len(hashes)
+    values = json.loads(text)["facts"]
+    values["output"]["actual_end"] = datetime.datetime(2024, 12, 20, 23, 30)
+    with pytest.raises(FactsError, match="got the date and time 2024-12-20 23:30:00"):
+        score(indicator_set, values)
+    values["output"]["actual_end"] = datetime.datetime(2024, 12, 20)  # a form's date cell: midnight, no time zone
+    assert score(indicator_set, values).total is not None
