@@ -27,6 +27,7 @@ from ..facts import Facts
 from ..model import Indicator, IndicatorSet, TargetBlock
 from ..target_rows import target_row, unsigned_target
 from .content import NO_REASON
+from .funds import check_funds
 from .layout import Labelled, form_layout, same_label
 from .reading import (FILL_THE_CELL, SIDE_SHEET, Blank, FormReading, bare_value, is_percentage, numeric, one_line, read_with,
                       unsigned_number, with_unit)
@@ -170,15 +171,16 @@ def _funds(reading: FormReading) -> None:
         return
     row_at, columns = heading
     first_column = min(columns.values())
-    found: set[str] = set()
+    found: dict[str, int] = {}  # the row of each of the block's rows found
     for r in [r for r in reading.sheet.rows if row_at < r <= row_at + len(block.rows) + 5]:
         label = next((item for c in range(1, first_column) for item in block.rows if item.matches(reading.sheet.text(r, c))),
                      None)
+        if label is not None:
+            found.setdefault(label.key, r)
         if label is not None and label.key not in binding.funds:  # printed, but the set reads nothing there
             funds_row(reading, r, label.label, {k: c for k, c in columns.items() if k in _bound_columns(binding.funds)})
         if label is None or label.key not in binding.funds:
             continue
-        found.add(label.key)
         for column, fact in binding.funds[label.key].items():
             col = columns.get(column)
             if col is None:
@@ -199,6 +201,7 @@ def _funds(reading: FormReading) -> None:
                 column_label = next((c.label for c in block.columns if c.key == column), column)
                 reading.empty[fact] = Blank(reading.sheet.ref(row_at, first_column),
                                             f"{row.label}的{column_label}（表上没有“{row.label}”这一行）", PUT_THE_ROW_BACK)
+    check_funds(reading, found, columns)
 
 
 def _bound_columns(funds: Mapping[str, Mapping[str, str]]) -> set[str]:

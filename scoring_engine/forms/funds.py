@@ -1,0 +1,101 @@
+"""What the funds block of a filled 自评表 says of itself: its 其中 rows add up to the total, and a 执行率 typed on it is the
+one its own amounts give.
+
+Neither is scored: the set computes 执行率 from the amounts, and reads the 其中 rows as facts of their own. But a
+unit that typed 90% where its amounts give 84%, or 其中 rows that do not add up to 年度资金总额, made a slip a 主管部门
+wants to see; each is a 提示 naming the cells, as a typed 得分 that differs from the set's is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+
+from .._arith import plain, round_half_up
+from ..errors import Problem
+from ..target_rows import parse_quantity
+from .reading import FormReading
+
+__all__ = ["check_funds"]
+
+_AMOUNTS = ("initial", "budget", "paid")  # the columns of amounts in 万元 a 其中 row splits
+_IN_WAN = (None, "万元")
+
+
+def check_funds(reading: FormReading, rows: Mapping[str, int], columns: Mapping[str, int]) -> None:
+    """A 提示 for each 执行率 typed on a row that its amounts do not give, and for each column of amounts whose 其中 rows
+    (the block's rows after its total) do not add up to the total. `rows`: the row of each of the block's rows found,
+    by key; `columns`: the column of each of its columns found, by key."""
+    for row in rows.values():
+        _typed_rate(reading, row, columns)
+    total = rows.get("total")
+    parts = [row for key, row in rows.items() if key != "total"]
+    if total is not None and parts:
+        for key in _AMOUNTS:
+            if key in columns:
+                _parts_add_up(reading, total, parts, columns[key], key)
+
+
+def _typed_rate(reading: FormReading, row: int, columns: Mapping[str, int]) -> None:
+    if not {"rate", "budget", "paid"} <= columns.keys():
+        return
+    budget, paid = (_amount(reading, row, columns[key]) for key in ("budget", "paid"))
+    typed = _rate(reading, row, columns["rate"])
+    if budget is None or paid is None or typed is None or budget <= 0:
+        return
+    computed = paid / budget * 100
+    shown = typed * 100
+    decimals = max(0, -shown.normalize().as_tuple().exponent)  # type: ignore[operator]  # finite: read from a cell
+    if abs(shown - computed) < Decimal(1).scaleb(-decimals):  # 83% or 83.33% for 83.333…%, rounded or cut
+        return
+    reading.warnings.append(Problem(
+        f"{reading.sheet.ref(row, columns['rate'])}: the form gives the 执行率 {plain(shown)}% where its amounts give "
+        f"{plain(paid)} ÷ {plain(budget)} = {plain(round_half_up(computed, 2))}%; the computed one counts",
+        file=str(reading.path)))
+
+
+def _parts_add_up(reading: FormReading, total_row: int, part_rows: list[int], col: int, key: str) -> None:
+    total = _amount(reading, total_row, col)
+    parts = [(row, amount) for row in part_rows if (amount := _amount(reading, row, col)) is not None]
+    if total is None or not parts:
+        return
+    added = sum((amount for _, amount in parts), Decimal(0))
+    if added == total:
+        return
+    label = next(c.label for c in reading.layout.funds.columns if c.key == key)
+    cells = "+".join(reading.sheet.ref(row, col).split("!", 1)[1] for row, _ in parts)
+    reading.warnings.append(Problem(
+        f"{reading.sheet.ref(total_row, col)}: the {label} of the 其中 rows add up to {plain(added)} ({cells}), not "
+        f"{plain(total)}", file=str(reading.path), hint="check the amounts: a 其中 row left empty counts for nothing"))
+
+
+def _amount(reading: FormReading, row: int, col: int) -> Decimal | None:
+    """The amount in 万元 a cell holds, or None (empty, or no amount: said where the set reads it)."""
+    value = reading.sheet.get(row, col)
+    if isinstance(value, Decimal):
+        return value if reading.sheet.units.get((row, col)) in _IN_WAN else None
+    quantity = _quantity(value)
+    return quantity[0] if quantity is not None and quantity[1] in _IN_WAN else None
+
+
+def _rate(reading: FormReading, row: int, col: int) -> Decimal | None:
+    """A typed 执行率 as a ratio: 84% (a cell formatted 0%, or the text '84%'), or the number 84 or 0.84."""
+    value = reading.sheet.get(row, col)
+    if isinstance(value, Decimal):
+        if reading.sheet.units.get((row, col)) == "%":
+            return value
+        return value / 100 if value > 1 else value
+    quantity = _quantity(value)
+    if quantity is None or quantity[1] not in (None, "%"):
+        return None
+    return quantity[0] if quantity[1] == "%" or quantity[0] <= 1 else quantity[0] / 100
+
+
+def _quantity(value: object) -> tuple[Decimal, str | None] | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        quantity = parse_quantity(value)
+    except ValueError:
+        return None
+    return None if quantity is None or quantity.comparison else (quantity.value, quantity.unit)

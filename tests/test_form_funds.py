@@ -1,0 +1,64 @@
+"""The funds block of a filled 自评表 checked against itself: a typed 执行率 and the 其中 rows (提示, never a score)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT
+from scoring_engine.cli import main
+
+SHEET = "项目支出绩效自评表"
+
+
+def _filled(tmp_path: Path, **cells: object) -> Path:
+    """The bundled self-evaluation facts written as the form (全年预算数 E6, 全年执行数 F6, 执行率 H6; 其中 rows 7–9), with
+    `cells` typed over it."""
+    form = tmp_path / "form.xlsx"
+    facts = ROOT / "indicator_sets" / "self-evaluation.facts.json"
+    assert 0 == CliRunner().invoke(main, ["score", str(facts), "--layout", "selfeval", "-o", str(form)]).exit_code
+    book = openpyxl.load_workbook(form)
+    sheet = book[SHEET]
+    assert sheet["E5"].value == "全年预算数" and sheet["H5"].value == "执行率" and sheet["B7"].value == "其中：当年财政拨款"
+    for cell, value in cells.items():
+        sheet[cell] = value
+    book.save(form)
+    return form
+
+
+def _run(form: Path) -> tuple[int, str]:
+    run = CliRunner().invoke(main, ["--lang", "en", "score", str(form)])
+    return run.exit_code, run.output
+
+
+def test_a_typed_execution_rate_its_amounts_do_not_give_is_a_hint_and_the_computed_one_counts(tmp_path: Path) -> None:
+    """全年预算数 500, 全年执行数 420 (84%), and the unit typed 90% in 执行率: the cell was read nowhere and nothing said
+    so. A 提示 names the cell, the typed and the computed rate; the score is the computed one's."""
+    code, output = _run(_filled(tmp_path, E6=500, F6=420, H6="90%"))
+    assert 0 == code, output
+    assert f"{SHEET}!H6: the form gives the 执行率 90% where its amounts give 420 ÷ 500 = 84%; the computed one counts" \
+        in output
+    assert "8.40" in output  # 10 × 84%
+
+
+@pytest.mark.parametrize("typed", ["84%", "84.00%", "84", "0.84", "83.9%"])
+def test_a_typed_execution_rate_that_agrees_to_its_decimals_says_nothing(tmp_path: Path, typed: object) -> None:
+    """84% typed for 420 ÷ 500 in any of the ways a clerk types it (a percentage, 84, 0.84), or cut to fewer decimals than
+    the computed rate has (83.9% for 83.96%), is the same rate."""
+    amounts = {"E6": 500, "F6": 419.8} if typed == "83.9%" else {"E6": 500, "F6": 420}
+    code, output = _run(_filled(tmp_path, **amounts, H6=typed))
+    assert 0 == code and "the form gives the 执行率" not in output, output
+
+
+def test_other_rows_that_do_not_add_up_to_the_total_are_a_hint_per_column(tmp_path: Path) -> None:
+    """300 + 100 + 50 ≠ 500 and 250 + 100 + 20 ≠ 420 passed without a word. Each column of amounts whose 其中 rows do not
+    add up to 年度资金总额 is a 提示 naming the cells; rows that add up say nothing."""
+    code, output = _run(_filled(tmp_path, E6=500, F6=420, E7=300, F7=250, E8=100, F8=100, E9=50, F9=20))
+    assert 0 == code, output
+    assert f"{SHEET}!E6: the 全年预算数 of the 其中 rows add up to 450 (E7+E8+E9), not 500" in output
+    assert f"{SHEET}!F6: the 全年执行数 of the 其中 rows add up to 370 (F7+F8+F9), not 420" in output
+    code, output = _run(_filled(tmp_path, E6=500, F6=420, E7=300, F7=250, E8=100, F8=100, E9=100, F9=70))
+    assert 0 == code and "其中 rows add up" not in output, output
