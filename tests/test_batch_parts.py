@@ -311,8 +311,8 @@ def test_score_many_takes_facts_mappings_and_paths_and_each_documents_own_set(tm
     assert outcomes[0].result.total == outcomes[1].result.total  # type: ignore[union-attr]
     assert "no indicator set" in str(outcomes[2].problems[0])
     assert outcomes[0].result.total == next(iter(score_many(SMALL_SET, [values]))).result.total  # type: ignore[union-attr]
-    with pytest.raises(TypeError):
-        list(score_many(SMALL_SET, [42]))  # type: ignore[list-item]
+    wrong = next(iter(score_many(SMALL_SET, [42])))  # type: ignore[list-item]  # one bad item fails alone
+    assert not wrong.ok and "not int" in str(wrong.problems[0])
 
 
 def test_score_many_refuses_one_path_for_its_documents_and_a_set_of_the_wrong_type(tmp_path: Path):
@@ -453,6 +453,29 @@ def test_compare_with_matches_by_project_id_and_flags_self_scores_that_run_high(
     assert lines[1]["compare"]["flagged"] and "findings.compliance" not in lines[1]["compare"]["indicators"]
     assert Decimal(str(lines[1]["compare"]["indicators"]["process.compliance"]["difference"])) > 0
     assert "compared with the re-check (复核): 5, flagged 1," in run.stdout
+
+
+def test_the_batch_page_shows_each_projects_re_check_beside_its_self_score(tmp_path: Path):
+    """docs/batch.md: every output shows each project's other total, difference and grade. The page showed only the
+    counts and the flagged project: a 科长 reading it could not see a re-check 3.41 below. Its table 与复核对比 has one
+    row per scored project, with the workbook's 复核总分 and 总分差."""
+    import html
+    import re
+
+    mine, recheck = _recheck(tmp_path, {"P00002": {"findings": {"compliance": ["一", "二", "三", "四", "五", "六"]}}})
+    page, book = tmp_path / "out.html", tmp_path / "out.xlsx"
+    run = _cli("batch", str(mine), "--compare-with", str(recheck), "--output", str(page), "--output", str(book))
+    assert 0 == run.exit_code, run.stderr
+    text = page.read_text(encoding="utf-8")
+    table = text[text.index('<section id="compared">'):text.index('<section id="problems">')]
+    rows = [[html.unescape(re.sub("<[^>]+>", "", cell)) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row)]
+            for row in re.findall(r"<tr>(.*?)</tr>", table) if "<td" in row]
+    header, *sheet = _sheets(book)["汇总"]
+    assert len(rows) == len(sheet) == 5
+    for cells, row in zip(rows, sheet, strict=True):
+        assert cells[4] == f"{Decimal(str(row[header.index('复核总分')])):.2f}"
+        assert cells[5] == f"{Decimal(str(row[header.index('总分差')])):.2f}"
+    assert "复核得分低" in rows[1][8]
 
 
 def test_compare_with_matches_by_path_below_the_folder_without_ids_and_counts_the_unmatched(tmp_path: Path):

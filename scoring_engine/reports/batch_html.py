@@ -8,6 +8,7 @@ hash). The lists are written from the rows kept on disk, one row at a time.
 from __future__ import annotations
 
 from html import escape
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
@@ -21,9 +22,9 @@ from ..batch.rows import ProjectRow
 from ..batch.summary import Placed, Ranked, SetSummary, Summary
 from .batch_charts import grade_chart, histogram_chart, rate_chart
 from .batch_tables import (CONSEQUENCES, DUPLICATES_HEADER, DUPLICATES_TITLE, EXPLAIN, MIXED_YEARS, PROBLEMS, RANKED_BY,
-                           RANKED_NOTE, UNMATCHED_HEADER, UNMATCHED_TITLE, Rate, Score, cell_text, consequence_rows,
-                           cut_percent, duplicate_rows, explain_rows, problem_rows, ranking_cells, ranking_header, tie_note,
-                           unranked_note)
+                           RANKED_NOTE, UNMATCHED_HEADER, UNMATCHED_TITLE, Rate, Score, cell_text, compared_row,
+                           compared_table, consequence_rows, cut_percent, duplicate_rows, explain_rows, problem_rows,
+                           ranking_cells, ranking_header, tie_note, unranked_note)
 from ._page import BASE_CSS
 from ._page import head as page_head
 
@@ -67,8 +68,9 @@ class BatchPage:
     def __init__(self, path: Path, against: str | None):
         self.output = AtomicOutput(path)
         self.against = against
-        self.explained = self.failed = 0
+        self.explained = self.failed = self.compared = 0
         self.waiting: IO[bytes] | None = None
+        self.comparing: IO[bytes] | None = None  # the table of comparisons, when there is one: it follows 需说明
 
     def add(self, row: ProjectRow, entry: Entry) -> None:
         pass  # everything comes from the summary and the rows kept on disk
@@ -87,6 +89,8 @@ class BatchPage:
         write(_list_head("explain", "需说明的项目", EXPLAIN.header))
         # the projects in error are listed after the projects to explain, from the same read of the rows: they wait here
         self.waiting = tempfile.TemporaryFile()  # noqa: SIM115 - closed by finish, commit or discard
+        if self.against:
+            self.comparing = tempfile.TemporaryFile()  # noqa: SIM115 - closed as the other
 
     def kept(self, row: ProjectRow) -> None:
         assert self.waiting is not None
@@ -94,6 +98,9 @@ class BatchPage:
             for cells in explain_rows(row):
                 self.explained += 1
                 self.output.write(_list_row(EXPLAIN.header, cells))
+            if self.comparing is not None and self.against:
+                self.compared += 1
+                self.comparing.write(_list_row(compared_table(self.against).header, compared_row(row, self.against)))
         for cells in problem_rows(row):
             self.failed += 1
             self.waiting.write(_list_row(PROBLEMS.header, cells))
@@ -102,18 +109,22 @@ class BatchPage:
         assert self.waiting is not None
         write = self.output.write
         write(_list_end(self.explained))
+        if self.comparing is not None and self.against:
+            who = "复核" if self.against == RECHECK else self.against
+            write(_list_head("compared", f"与{who}对比", compared_table(self.against).header))
+            _copy(self.comparing, write)
+            write(_list_end(self.compared))
         write(_list_head("problems", "评分失败的项目", PROBLEMS.header))
-        self.waiting.seek(0)
-        while block := self.waiting.read(1 << 20):
-            write(block)
+        _copy(self.waiting, write)
         self._close()
         write(_list_end(self.failed))
         write(f'<footer id="provenance">scoring-engine {escape(__version__)}</footer>\n</main>\n</body>\n</html>\n'.encode())
 
     def _close(self) -> None:
-        if self.waiting is not None:
-            self.waiting.close()
-            self.waiting = None
+        for waiting in (self.waiting, self.comparing):
+            if waiting is not None:
+                waiting.close()
+        self.waiting = self.comparing = None
 
     def commit(self) -> None:
         self._close()
@@ -124,8 +135,14 @@ class BatchPage:
         self.output.discard()
 
 
+def _copy(waiting: IO[bytes], write: Callable[[bytes], object]) -> None:
+    waiting.seek(0)
+    while block := waiting.read(1 << 20):
+        write(block)
+
+
 def _list_head(anchor: str, title: str, header: tuple[str, ...]) -> bytes:
-    head = "".join(f'<th class="num">{h}</th>' if h in _NUMERIC else f"<th>{h}</th>" for h in header)
+    head = "".join(f'<th class="num">{h}</th>' if _numeric(h) else f"<th>{h}</th>" for h in header)
     return (f'<section id="{anchor}">\n<h2>{title}</h2>\n<table class="{anchor}">\n'
             f'<thead><tr>{head}</tr></thead>\n<tbody>\n').encode()
 
@@ -138,11 +155,12 @@ def _list_end(count: int) -> bytes:
     return b"</tbody>\n</table>\n" + ('<p class="note">无。</p>\n'.encode() if not count else b"") + b"</section>\n"
 
 
-_NUMERIC = ("序号", "总分")
+def _numeric(header: str) -> bool:
+    return header in ("序号", "总分差") or header.endswith("总分")  # 复核总分, or the other set's
 
 
 def _cell(header: str, cell: object) -> str:
-    if header in _NUMERIC:
+    if _numeric(header):
         return f'<td class="num">{escape(cell_text(cell))}</td>'
     if header == "来源":
         return f'<td class="source">{escape(cell_text(cell))}</td>'

@@ -29,7 +29,7 @@ __all__ = ["Score", "Rate", "Heading", "Table", "Columns", "summary_columns", "s
            "indicator_details", "explain_rows", "problem_rows", "statistics", "consequence_rows", "consequence_note", "cell_text",
            "top_names", "EXPLAIN", "PROBLEMS", "CONSEQUENCES", "MAIN_BATCH",
            "duplicate_rows", "DUPLICATES_HEADER", "DUPLICATES_TITLE", "RANKED_BY", "RANKED_NOTE", "MIXED_YEARS", "ranking_header",
-           "ranking_cells", "unranked_note", "tie_note", "funds_rows", "cut_percent"]
+           "ranking_cells", "unranked_note", "tie_note", "funds_rows", "cut_percent", "compared_table", "compared_row"]
 
 #: What the 问题 sheet calls the batch being summarised (the others are 复核, or the other set's id).
 MAIN_BATCH = "本批"
@@ -180,10 +180,32 @@ def summary_cells(row: ProjectRow, columns: Columns) -> list[Any]:
     cells += [row.warnings, "；".join(row.flags)]
     if against:
         c = row.compare
-        missing = f"复核评分失败（{row.compare_failed}）" if row.compare_failed else \
-            "未抽查复核" if against == RECHECK else f"按{against}无法评分"
-        cells += [Score(c.total, p), Score(c.difference, p), c.grade, "；".join(c.reasons)] if c else [None, None, None, missing]
+        cells += [Score(c.total, p), Score(c.difference, p), c.grade, "；".join(c.reasons)] if c else \
+            [None, None, None, _not_compared(row, against)]
     return cells
+
+
+def _not_compared(row: ProjectRow, against: str) -> str:
+    return f"复核评分失败（{row.compare_failed}）" if row.compare_failed else \
+        "未抽查复核" if against == RECHECK else f"按{against}无法评分"
+
+
+def compared_table(against: str) -> Table:
+    """The columns of the page's table of comparisons: one row per scored project, its total and grade beside the other
+    batch's (each indicator's difference is in 指标明细, which the page does not carry)."""
+    who = _against(against).strip()
+    return Table(("序号", "项目名称", "实施单位", "总分", f"{who}总分", "总分差", "等级", f"{who}等级", "对比标记"),
+                 (6, 36, 24, 8, 10, 8, 6, 10, 40))
+
+
+def compared_row(row: ProjectRow, against: str) -> list[Any]:
+    """One scored project against its counterpart: the cells of `compared_table`."""
+    assert row.total is not None
+    p, c = row.precision, row.compare
+    base = [row.index + 1, row.name, row.project.get("unit", ""), Score(row.total, p)]
+    if c is None:
+        return [*base, None, None, row.grade, None, _not_compared(row, against)]
+    return [*base, Score(c.total, p), Score(c.difference, p), row.grade, c.grade, "；".join(c.reasons)]
 
 
 # ---------------------------------------------------------------- 指标明细
