@@ -141,8 +141,8 @@ def test_a_broken_form_is_one_problem_row_naming_its_cell(forms: dict[str, Any])
     book = load_workbook(io.BytesIO(forms["xlsx"]), read_only=True)
     problems = [row for row in book["问题"].iter_rows(values_only=True)][1:]
     assert [str(forms["broken"]), str(forms["folder"] / "单位甲" / "损坏.xlsx")] == [row[1] for row in problems]
-    assert "项目支出绩效自评表!G13：应为该行的分值（大于 0 的数），实际是 '十九'" in problems[0][3]
-    assert "不是 .xlsx 工作簿" in problems[1][3]
+    assert "项目支出绩效自评表!G13：应为该行的分值（大于 0 的数），实际是 '十九'" in problems[0][-1]
+    assert "不是 .xlsx 工作簿" in problems[1][-1]
     assert len(forms["forms"]) + 2 == len(list(book["汇总"].iter_rows())) - 1  # each form, the facts file and the JSONL line
 
 

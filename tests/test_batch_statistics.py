@@ -207,3 +207,24 @@ def test_an_execution_rate_is_rounded_half_up_but_never_up_to_the_90_percent_lin
     from scoring_engine.reports.batch_tables import cut_percent
 
     assert ["83.05%", "89.99%", "90.00%", "99.89%"] == [cut_percent(Decimal(r)) for r in ("0.83045", "0.89999", "0.9", "0.998886")]
+
+
+def test_a_units_projects_that_could_not_be_scored_are_counted_in_its_ranking_and_a_unit_with_none_scored_is_named():
+    """某县交通执法大队 ranked 1st with 项目数 2 though 2 of its 4 forms could not be scored, and a unit whose every form
+    failed was nowhere. The ranking counts each unit's failed projects (评分失败) apart from the scored ones its means
+    are of; a unit or 主管部门 with none scored is named under the ranking, with how many failed."""
+    from scoring_engine.batch.rows import failed_row
+    from scoring_engine.errors import Problem
+
+    def failed(index: int, unit: str, department: str = "交通局") -> ProjectRow:
+        return failed_row(index, f"{index}.json", (Problem("x"),), project={"unit": unit, "department": department})
+
+    rows = [_row(0, "90", unit="执法大队", department="交通局"), failed(1, "执法大队"), failed(2, "执法大队"),
+            failed(3, "站场", department="住建局"), _row(4, "80", unit="公路中心", department="交通局")]
+    summary = summarise(rows)
+    assert [("执法大队", 1, 2), ("公路中心", 1, 0)] == [(u.name, u.count, u.failed) for u in summary.units]
+    assert (("住建局", "站场", 1),) == summary.unscored_units and (("", "住建局", 1),) == summary.unscored_departments
+    table = statistics(summary)
+    header = next([c.text for c in row] for row in table if row and getattr(row[0], "text", None) == "名次")
+    assert ["名次", "实施单位", "主管部门", "项目数", "评分失败", "平均分", "平均得分率", "需说明"] == header
+    assert ["以下1个实施单位的项目均未能评分，不在此排名中：站场（住建局，1个）"] in table

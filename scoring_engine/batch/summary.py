@@ -124,6 +124,7 @@ class Ranked:
     rank: int = 1
     department: str = ""  # a unit's 主管部门: units of one name in two departments are two units
     mean_rate: Decimal = ZERO  # 0–1, rounded to 0.01%
+    failed: int = 0  # its projects that could not be scored: in none of the figures, but counted here
 
 
 @dataclass(frozen=True)
@@ -160,6 +161,9 @@ class Summary:
     worst_tied: int = 0  # the same for the worst
     unranked_units: int = 0  # projects that name no 实施单位: in no unit's ranking
     unranked_departments: int = 0  # projects that name no 主管部门
+    # units and departments none of whose projects could be scored: (主管部门, name, projects failed), in no ranking
+    unscored_units: tuple[tuple[str, str, int], ...] = ()
+    unscored_departments: tuple[tuple[str, str, int], ...] = ()
     years: tuple[str, ...] = ()  # the 年度 the projects give (at most MOST_YEARS): more than one, and the figures mix years
     # the projects' 预算数 and 执行数 added up, where any gives them: one Funds per unit the sets declare (万元, 元),
     # amounts of two units never added together
@@ -220,6 +224,7 @@ class Summariser:
         self.units: dict[tuple[str, str], list[Any]] = {}
         self.departments: dict[tuple[str, str], list[Any]] = {}
         self.unranked_units = self.unranked_departments = 0
+        self.failed_in: dict[str, Counter[tuple[str, str]]] = {"units": Counter(), "departments": Counter()}
         # (得分率, -index, -arrival, project): rows merged from several score_many runs may share an index.
         self.best: list[tuple[Decimal, int, int, Placed]] = []
         self.worst: list[tuple[Decimal, int, int, Placed]] = []
@@ -255,6 +260,11 @@ class Summariser:
         if not row.ok:
             self.failed += 1
             self.internal += row.internal
+            department, unit = row.project.get("department") or "", row.project.get("unit") or ""
+            if unit:  # a unit whose forms could not be scored: its ranking counts them apart
+                self.failed_in["units"][(department, unit)] += 1
+            if department:
+                self.failed_in["departments"][("", department)] += 1
             return
         assert row.total is not None and row.grade is not None
         totals = self.sets.setdefault(row.set_key, _SetTotals(row))
@@ -344,8 +354,10 @@ class Summariser:
             internal=self.internal,
             flagged=self.flagged,
             sets=_told_apart(tuple(_set_summary(s) for s in self.sets.values())),
-            units=_ranked(self.units, p),
-            departments=_ranked(self.departments, p),
+            units=_ranked(self.units, p, self.failed_in["units"]),
+            departments=_ranked(self.departments, p, self.failed_in["departments"]),
+            unscored_units=_unscored(self.units, self.failed_in["units"]),
+            unscored_departments=_unscored(self.departments, self.failed_in["departments"]),
             **self._placed(),
             unranked_units=self.unranked_units,
             unranked_departments=self.unranked_departments,
@@ -462,7 +474,12 @@ def _histogram(totals: Counter[Decimal], max_total: Decimal) -> tuple[Bin, ...]:
     return tuple(Bin(width * i, width * (i + 1), counts[i]) for i in range(HISTOGRAM_BINS))
 
 
-def _ranked(table: dict[tuple[str, str], list[Any]], places: int) -> tuple[Ranked, ...]:
+def _unscored(table: dict[tuple[str, str], list[Any]], failed: Counter[tuple[str, str]]) -> tuple[tuple[str, str, int], ...]:
+    return tuple(sorted((department, name, n) for (department, name), n in failed.items() if (department, name) not in table))
+
+
+def _ranked(table: dict[tuple[str, str], list[Any]], places: int,
+            failed: Counter[tuple[str, str]] | None = None) -> tuple[Ranked, ...]:
     """Units or departments, by mean 得分率 (exact: as fractions), highest first; equal ones share a 名次, named in order."""
     rated = []
     for (department, name), (n, total, flagged, by_set) in table.items():
@@ -473,5 +490,6 @@ def _ranked(table: dict[tuple[str, str], list[Any]], places: int) -> tuple[Ranke
     for i, (rate, name, department, n, total, flagged) in enumerate(rated):
         rank = found[-1].rank if found and rated[i - 1][0] == rate else i + 1
         share = round_half_up(Decimal(-rate.numerator) / rate.denominator, _RATE_PLACES)
-        found.append(Ranked(name, n, round_half_up(total / n, places), flagged, places, rank, department, share))
+        found.append(Ranked(name, n, round_half_up(total / n, places), flagged, places, rank, department, share,
+                            failed[(department, name)] if failed else 0))
     return tuple(found)

@@ -29,7 +29,8 @@ __all__ = ["Score", "Rate", "Heading", "Table", "Columns", "summary_columns", "s
            "indicator_details", "explain_rows", "problem_rows", "statistics", "consequence_rows", "consequence_note", "cell_text",
            "top_names", "EXPLAIN", "PROBLEMS", "CONSEQUENCES", "MAIN_BATCH",
            "duplicate_rows", "DUPLICATES_HEADER", "DUPLICATES_TITLE", "RANKED_BY", "RANKED_NOTE", "MIXED_YEARS", "ranking_header",
-           "ranking_cells", "unranked_note", "tie_note", "funds_rows", "cut_percent", "compared_table", "compared_row"]
+           "ranking_cells", "unranked_note", "unscored_note", "tie_note", "funds_rows", "cut_percent", "compared_table",
+           "compared_row"]
 
 #: What the 问题 sheet calls the batch being summarised (the others are 复核, or the other set's id).
 MAIN_BATCH = "本批"
@@ -246,7 +247,7 @@ def detail_rows(row: ProjectRow, compared: bool) -> Iterator[list[Any]]:
 #: The 需说明 sheet's columns.
 EXPLAIN = Table(("序号", "来源", "项目名称", "实施单位", "总分", "等级", "需说明事项"), (6, 30, 36, 24, 8, 6, 70))
 #: The 问题 sheet's columns.
-PROBLEMS = Table(("序号", "来源", "批次", "问题"), (6, 30, 12, 100))
+PROBLEMS = Table(("序号", "来源", "项目名称", "实施单位", "主管部门", "批次", "问题"), (6, 30, 30, 24, 20, 12, 100))
 
 
 def explain_rows(row: ProjectRow) -> Iterator[list[Any]]:
@@ -263,7 +264,9 @@ def explain_rows(row: ProjectRow) -> Iterator[list[Any]]:
 def problem_rows(row: ProjectRow) -> Iterator[list[Any]]:
     """One row per project that could not be scored, its error lines in one cell, in Chinese as every sheet is."""
     if row.problems:
-        yield [row.index + 1, row.source, row.batch or MAIN_BATCH, "\n".join(row.problems_zh or row.problems)]
+        project = row.project  # as far as the document could be read: a unit's failed projects are told to it
+        yield [row.index + 1, row.source, project.get("name", ""), project.get("unit", ""), project.get("department", ""),
+               row.batch or MAIN_BATCH, "\n".join(row.problems_zh or row.problems)]
 
 
 # ---------------------------------------------------------------- 结果应用
@@ -320,14 +323,17 @@ def statistics(summary: Summary) -> list[list[Any]]:
         rows.append(["复核中项目编号重复", summary.recheck_duplicated])
     for s in summary.sets:
         rows += [[], *_set_statistics(s)]
-    for title, ranked, left_out in (("实施单位", summary.units, summary.unranked_units),
-                                    ("主管部门", summary.departments, summary.unranked_departments)):
-        if ranked:
+    for title, ranked, left_out, unscored in (("实施单位", summary.units, summary.unranked_units, summary.unscored_units),
+                                              ("主管部门", summary.departments, summary.unranked_departments,
+                                               summary.unscored_departments)):
+        if ranked or unscored:
             header = ranking_header(title)
             rows += [[], [Heading(f"{title}排名（{RANKED_BY}）")], [RANKED_NOTE], [Heading(h) for h in header]]
             rows += [ranking_cells(r, title) for r in ranked]
             if left_out:
                 rows.append([unranked_note(title, left_out)])
+            if unscored:
+                rows.append([unscored_note(title, unscored)])
     if summary.duplicates:
         rows += [[], [Heading(DUPLICATES_TITLE)], [Heading(h) for h in DUPLICATES_HEADER], *duplicate_rows(summary)]
     if summary.unmatched_shown:
@@ -378,16 +384,23 @@ MIXED_YEARS = "本批次含多个年度的项目，统计和排名把各年度�
 
 def ranking_header(title: str) -> list[str]:
     """The columns of a ranking of units (with their 主管部门) or of 主管部门."""
-    return ["名次", title, *(["主管部门"] if title == "实施单位" else []), "项目数", "平均分", "平均得分率", "需说明"]
+    return ["名次", title, *(["主管部门"] if title == "实施单位" else []), "项目数", "评分失败", "平均分", "平均得分率", "需说明"]
 
 
 def ranking_cells(r: Ranked, title: str) -> list[Any]:
-    return [r.rank, r.name, *([r.department] if title == "实施单位" else []), r.count, Score(r.mean, r.places),
+    """项目数 counts the projects scored, whose totals make the means; 评分失败 those of the unit that could not be."""
+    return [r.rank, r.name, *([r.department] if title == "实施单位" else []), r.count, r.failed, Score(r.mean, r.places),
             Rate(r.mean_rate), r.flagged]
 
 
 def unranked_note(title: str, count: int) -> str:
     return f"未填写{title}的{count}个项目不在此排名中"
+
+
+def unscored_note(title: str, unscored: Sequence[tuple[str, str, int]]) -> str:
+    """The units (or departments) none of whose projects could be scored: in no ranking, but named."""
+    named = "、".join(f"{name}（{department}，{n}个）" if department else f"{name}（{n}个）" for department, name, n in unscored)
+    return f"以下{len(unscored)}个{title}的项目均未能评分，不在此排名中：{named}"
 
 
 def tie_note(placed: Sequence[Placed], tied: int) -> str:
