@@ -12,6 +12,7 @@ engine, and the reports, explain, jsonschema and openpyxl load only when used.
 
 from typing import TYPE_CHECKING, Any
 
+from . import _pyyaml_start  # noqa: F401 - before anything imports PyYAML
 from ._version import __version__
 from .errors import FactsError, FormulaError, IndicatorSetError, Problem, ScoringEngineError, ScoringError
 from .render import render

@@ -70,3 +70,20 @@ def test_the_new_core_modules_stay_in_the_core() -> None:
         imported = {(node.module or "").lstrip(".").split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
         imported |= {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
         assert not imported & set(shell), module
+
+
+def test_the_stand_in_for_pyyamls_printable_class_matches_exactly_the_characters_it_does():
+    """_pyyaml_start gives PyYAML's reader the complement of its class of printable characters (compiled in a fiftieth
+    of the time): every code point from U+0000 to U+10FFFF is matched by the one exactly when by the other, so a YAML
+    file with a control character is refused as before."""
+    import re
+
+    import yaml
+
+    import scoring_engine._pyyaml_start as start
+
+    stand_in = yaml.reader.Reader.NON_PRINTABLE
+    everything = "".join(map(chr, range(0x110000)))
+    original = re.compile(start._PRINTABLE, re.UNICODE)  # the same pattern (str patterns are Unicode), not from the cache
+    assert stand_in.findall(everything) == original.findall(everything)
+    assert 29 + 32 + 2048 + 2 == len(stand_in.findall(everything))  # C0 but tab and line ends, DEL and C1 but NEL, …
