@@ -8,6 +8,7 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
+from ._own_values import written_form
 from .errors import Problem, did_you_mean
 
 #: Undeclared facts named one by one; past these, how many more.
@@ -52,6 +53,7 @@ _WRITTEN = (str, int, float, Decimal, datetime.date, type(None))  # bool is an i
 
 def _odd(value: Any, depth: int = 0) -> str | None:
     """The type of the first value within `value` that a facts file cannot hold, or None (depth bounded by the check)."""
+    value = written_form(value)  # a Judgement or a Finding of a Result is written as a file writes it
     if isinstance(value, _WRITTEN):
         return None
     if isinstance(value, Mapping):

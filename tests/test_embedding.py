@@ -1,0 +1,92 @@
+"""What a developer embedding the engine in a web back end or a nightly batch relies on, through the public Python API
+only: each test says what went wrong before and what happens now."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+import pytest
+
+from conftest import ROOT
+from scoring_engine import Facts, FactsError, load_facts, load_indicator_set, score, score_many
+from scoring_engine.judgements import Judgement, TierJudgement
+
+SMALL = ROOT / "examples" / "small"
+
+
+@pytest.fixture(scope="module")
+def small():
+    return load_indicator_set(SMALL / "set.yaml")
+
+
+@pytest.fixture(scope="module")
+def first(small):
+    return score(small, load_facts(SMALL / "facts.json"))
+
+
+def _given_back(result) -> dict:
+    """The facts section a Result carries, as a caller feeds it back to score a 'what if'."""
+    return {f.name: f.value for f in result.facts}
+
+
+def _as_written(value):
+    """What a facts file writes for one of the engine's own values: a list for a tuple, an object for a judgement."""
+    if isinstance(value, tuple):
+        return [_as_written(item) for item in value]
+    if isinstance(value, Judgement):
+        return {"score": value.score, "reason": value.reason}
+    if isinstance(value, TierJudgement):
+        return {"tier": value.tier, "score": value.score, "reason": value.reason}
+    if type(value).__name__ == "Finding":
+        return value.text if value.points is None else {"text": value.text, "points": value.points}
+    return value
+
+
+def test_a_result_s_own_fact_values_score_again(small, first):
+    """A Result gives list facts as tuples and judgements as Judgement/TierJudgement objects; given back to score() they
+    were refused with five errors ('expected a list, got tuple', 'got Judgement'). Now they score as the file did."""
+    again = score(small, _given_back(first))
+    assert first.total == again.total
+    assert [i.score for i in first.walk()] == [i.score for i in again.walk()]
+    assert first.facts == again.facts
+
+
+def test_own_values_hash_and_write_as_the_equivalent_lists_and_objects(small, first):
+    """A tuple hashes as the list, a Judgement as its {score, reason}, a Finding as its text (or {text, points}): the
+    facts hash and to_json are those of the same facts written as a file writes them."""
+    given = _given_back(first)
+    written = {name: _as_written(value) for name, value in given.items()}
+    assert any(isinstance(v, (tuple, Judgement, TierJudgement)) for v in given.values())
+    assert Facts(values=written).sha256 == Facts(values=given).sha256
+    assert score(small, written).to_json() == score(small, given).to_json()
+
+
+def test_an_own_value_given_as_an_undeclared_fact_is_written_as_the_file_would(small, first):
+    """An undeclared fact holding a Judgement was refused as unwritable; it is now ignored with a warning and hashed as
+    its {score, reason}."""
+    values = {**_given_back(first), "extra.judged": Judgement(D("2"), "理由")}
+    result = score(small, values)
+    assert ["extra.judged"] == [w.fact for w in result.warnings if w.fact == "extra.judged"]
+    written = {**_given_back(first), "extra.judged": {"score": D("2"), "reason": "理由"}}
+    assert Facts(values=written).sha256 == result.facts_sha256
+
+
+def test_a_judgement_object_is_checked_as_its_object_would_be(small, first):
+    """A Judgement's reason with a control character, or a negative score, is refused as in a {score, reason} object:
+    the object is no way round the checks."""
+    values = _given_back(first)
+    with pytest.raises(FactsError) as err:
+        score(small, {**values, "decision.budget_judgement": Judgement(D("3"), "理由\x07")})
+    assert "$.facts.decision.budget_judgement.reason" == err.value.path  # as in the object {score, reason}
+    with pytest.raises(FactsError) as err:
+        score(small, {**values, "decision.budget_judgement": Judgement(D("-1"), "理由")})
+    assert "below the minimum" in str(err.value)
+    with pytest.raises(FactsError) as err:  # a tier judgement where a judgement belongs: its tier is a key too many
+        score(small, {**values, "decision.budget_judgement": TierJudgement("好", D("3"), "理由")})
+    assert "unknown key 'tier'" in str(err.value)
+
+
+def test_score_many_takes_a_result_s_own_values(small, first):
+    """score_many, in worker processes too, scores the values a Result carries as score() does."""
+    outcomes = list(score_many(small, [_given_back(first)] * 3, jobs=2))
+    assert [first.total] * 3 == [o.result.total for o in outcomes]
