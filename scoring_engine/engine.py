@@ -22,6 +22,7 @@ from typing import Any
 
 from ._arith import ZERO, apportion, in_engine_context, plain, quantum, round_half_up
 from ._display import equals_text, show_number
+from ._frozen import ReadOnly
 from ._version import __version__
 from .audit import AuditTrail, DerivedValue, LeafRecord, SetInfo, derived_values, fact_values, readable
 from .caps import apply_caps
@@ -117,7 +118,7 @@ def _result(run: _Run, scores: list[Decimal]) -> Result:
         indicators=Later(AuditTrail.indicators, trail, plan=plan),
         warnings=tuple(run.warnings),
         derived=Later(derived_values, s, values, failed, used),
-        project=facts.details(),
+        project=ReadOnly(facts.details()),  # a Result is immutable: its details too
         facts=Later(fact_values, s, values, plan=plan),
         flags=flags,
     )

@@ -90,3 +90,34 @@ def test_score_many_takes_a_result_s_own_values(small, first):
     """score_many, in worker processes too, scores the values a Result carries as score() does."""
     outcomes = list(score_many(small, [_given_back(first)] * 3, jobs=2))
     assert [first.total] * 3 == [o.result.total for o in outcomes]
+
+
+def test_a_result_s_dicts_are_read_only(first):
+    """Result is documented immutable and safe to share between threads, yet result.project, an indicator's inputs and
+    details (and dicts inside details, as its band) were plain dicts: a caller's change showed in that Result's to_json,
+    render and explain. Each refuses a change now, and prints and writes as before."""
+    before = first.to_json()
+    leaf = first.indicator("process.execution")
+    changes = [lambda: first.project.__setitem__("name", "changed"), first.project.clear,
+               lambda: leaf.inputs.__setitem__("execution_rate", 1), lambda: leaf.details.pop("band"),
+               lambda: leaf.details["band"].__setitem__("points", 99), lambda: leaf.details.update(x=1)]
+    for change in changes:
+        with pytest.raises(TypeError, match="read-only"):
+            change()
+    lists = [v for node in first.walk() for v in node.details.values() if isinstance(v, list)]
+    for found in lists:
+        with pytest.raises(TypeError, match="read-only"):
+            found.append(1)
+    assert before == first.to_json()
+    assert {"name", "unit"} <= set(dict(first.project))  # a copy is the caller's own
+
+
+def test_a_result_with_read_only_dicts_pickles_and_copies_to_the_same_bytes(first):
+    """A Result crosses to and from worker processes and may be deep-copied: its read-only dicts keep its bytes."""
+    import copy
+    import pickle
+
+    for again in (pickle.loads(pickle.dumps(first)), copy.deepcopy(first)):
+        assert first.to_json() == again.to_json()
+        with pytest.raises(TypeError):
+            again.indicator("process.execution").details["x"] = 1
