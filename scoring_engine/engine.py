@@ -21,14 +21,14 @@ from types import MappingProxyType
 from typing import Any
 
 from ._arith import ZERO, apportion, in_engine_context, plain, quantum, round_half_up
-from ._display import equals_text, show_number
+from ._check_failure import check_problem
+from ._check_failure import with_values as _with_values
 from ._frozen import ReadOnly
 from ._version import __version__
-from .audit import AuditTrail, DerivedValue, LeafRecord, SetInfo, derived_values, fact_values, readable
+from .audit import AuditTrail, DerivedValue, LeafRecord, SetInfo, derived_values, fact_values
 from .caps import apply_caps
 from .errors import ADD_THE_FACT, ADD_TO_THE_ROW, FactsError, Problem, ScoringError, did_you_mean
 from .facts import Facts, check_facts
-from .formulas import Formula
 from .judgements import TargetRow
 from .model import Indicator, IndicatorSet
 from .plan import Node, RuleStep, ScoringPlan, plan_for
@@ -250,11 +250,11 @@ class _Run:
                 failure = f"cannot be checked ({err.problems[0].message}): {check.message}"
             if failure is None:
                 continue
-            message = _with_values(failure, check.formula, self.values)
-            if check.severity == "error":
-                self.problems.append(Problem(message, file=self.facts.source, expression=check.formula.text))
+            if check.severity == "error":  # named where the set writes it, with the facts behind the values it read
+                self.problems.append(check_problem(check, failure, self.set, self.values, self.facts.source))
             else:
-                self.warnings.append(ScoreWarning("check", message, expression=check.formula.text))
+                self.warnings.append(ScoreWarning("check", _with_values(failure, check.formula, self.values),
+                                                  expression=check.formula.text))
 
     # -- the tree
 
@@ -444,14 +444,3 @@ class _Run:
         for node in self.plan.nodes:
             yield node.id, scores[node.position]
             yield from self.rows.get(node.position, ())
-
-
-def _with_values(message: str, formula: Formula, values: Mapping[str, Any]) -> str:
-    """The message followed by the formula and the values it read: 'X（a < b；a = 1, b = 2）'."""
-    shown = ", ".join(f"{n} {_show(values[n])}" for n in sorted(formula.names) if readable(values, n))
-    return f"{message}（{formula.text}；{shown}）" if shown else message
-
-
-def _show(value: Any) -> str:
-    """'= value', or '≈ value' where it has more decimals than a reader takes in (0.750002383017662926… ≈ 0.750002)."""
-    return equals_text(show_number(value)) if isinstance(value, Decimal) else f"= {value}"

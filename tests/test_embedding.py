@@ -8,7 +8,7 @@ from decimal import Decimal as D
 import pytest
 
 from conftest import ROOT
-from scoring_engine import Facts, FactsError, load_facts, load_indicator_set, score, score_many
+from scoring_engine import Facts, FactsError, ScoringError, load_facts, load_indicator_set, score, score_many
 from scoring_engine.judgements import Judgement, TierJudgement
 
 SMALL = ROOT / "examples" / "small"
@@ -121,3 +121,23 @@ def test_a_result_with_read_only_dicts_pickles_and_copies_to_the_same_bytes(firs
         assert first.to_json() == again.to_json()
         with pytest.raises(TypeError):
             again.indicator("process.execution").details["x"] = 1
+
+
+def test_a_failed_error_check_names_the_set_s_line_and_the_facts_behind_it(small):
+    """A failed check of severity error gave only the set's message and the derived value it read: no line of the set,
+    no fact (a caller showing err.line and err.fact showed nothing). Now it names the check's line in the set, the
+    first fact behind it, and every fact it read through derived values with its value."""
+    values = {**load_facts(SMALL / "facts.json").values}
+    values["survey"] = {**values["survey"], "very_satisfied": 5, "satisfied": 5}
+    with pytest.raises(ScoringError) as err:
+        score(small, values)
+    problem = err.value.first
+    line = next(i for i, text in enumerate((SMALL / "set.yaml").read_text(encoding="utf-8").splitlines(), 1)
+                if "survey_total >= 30" in text)
+    assert (small.source, line, "survey.very_satisfied") == (problem.file, problem.line, problem.fact)
+    assert "survey_total = 23；survey.very_satisfied = 5, survey.satisfied = 5, survey.neutral = 9" in problem.message
+    assert "check the facts it read" == problem.hint
+    with pytest.raises(ScoringError) as err:
+        score(small, Facts(values=values, source="p.json"))
+    assert "check the facts it read in p.json" == err.value.first.hint
+    assert "核对 p.json 中它读取的事实" in err.value.first.text("zh")
