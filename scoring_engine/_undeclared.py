@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
@@ -70,3 +71,21 @@ def _judged(name: str) -> str:
 
 
 _JUDGEMENT_PARTS = frozenset({"tier", "score", "reason"})  # a judgement's keys (judgements.py), read as one fact
+
+
+#: Undeclared names a missing fact is compared with, at most: a slip is one name among a few, not one in a million.
+_MOST_COMPARED = 1_000
+
+
+def given_instead(name: str, given: Mapping[str, Any], declared: Mapping[str, Any]) -> str | None:
+    """The hint for required fact `name` left out when the facts give an undeclared name close to it: a slip
+    (budget.piad for budget.paid) is named where it was written, not looked for as a missing value.
+
+    >>> given_instead("budget.paid", {"budget.piad": 186.4, "budget.total": 200}, {"budget.paid": ..., "budget.total": ...})
+    'budget.piad is given: did you mean budget.paid?'
+    """
+    import difflib  # loaded with the first mistake to name
+
+    undeclared = [other for other in itertools.islice((n for n in given if n not in declared), _MOST_COMPARED)]
+    close = difflib.get_close_matches(name, undeclared, n=1, cutoff=0.6)
+    return f"{close[0]} is given: did you mean {name}?" if close else None

@@ -19,7 +19,7 @@ from ._arith import LARGEST_MAGNITUDE, ZERO, in_range, normalised, plain, too_ma
 from ._facts_pass import DeclaredShape, flatten_checked, is_clean
 from ._own_values import tagged, written_form
 from ._text import bad_character, invisible_character
-from ._undeclared import undeclared_warnings, unwritable
+from ._undeclared import given_instead, undeclared_warnings, unwritable
 from .errors import ADD_THE_FACT, FactsError, Problem, did_you_mean, json_path
 from .formulas import Finding
 from .model import FactSpec, IndicatorSet
@@ -435,7 +435,7 @@ def check_facts(indicator_set: IndicatorSet, facts: Facts,
         elif spec.default is not None:
             values[name] = spec.default
         elif spec.required and not _excused(name, readers, not_applicable):
-            problem(name, f"required fact {spec.title} is missing", ADD_THE_FACT)
+            problem(name, f"required fact {spec.title} is missing", given_instead(name, given, declared) or ADD_THE_FACT)
     for name, kind in unwritable(given, declared):  # ignored, yet hashed and written with the facts
         problem(name, f"fact {name} is not declared by the set and holds a {kind}, which no facts file can", _AS_TEXT)
     return _with_rows(indicator_set, values, undeclared_warnings(given, declared, facts.source), problem, problems)

@@ -141,3 +141,20 @@ def test_a_failed_error_check_names_the_set_s_line_and_the_facts_behind_it(small
         score(small, Facts(values=values, source="p.json"))
     assert "check the facts it read in p.json" == err.value.first.hint
     assert "核对 p.json 中它读取的事实" in err.value.first.text("zh")
+
+
+def test_a_required_fact_given_under_a_misspelt_name_is_named_in_the_hint(small):
+    """Facts giving budget.piad (a slip for budget.paid) failed with 'required fact … is missing … add it to the facts
+    file': the key the user did write was not named, so they looked for a missing value that was there. The hint now
+    names it, nested or dotted, in English and Chinese."""
+    values = load_facts(SMALL / "facts.json").values
+    nested = {**values, "budget": {("piad" if k == "paid" else k): v for k, v in values["budget"].items()}}
+    for given in (nested, {**nested, "budget": {k: v for k, v in nested["budget"].items() if k != "piad"},
+                           "budget.piad": 186.4}):
+        with pytest.raises(FactsError) as err:
+            score(small, given)
+        assert ("budget.paid", "budget.piad is given: did you mean budget.paid?") == (err.value.fact, err.value.hint)
+    assert err.value.first.text("zh").endswith("（给出的是 budget.piad：是否想写 budget.paid？）")
+    with pytest.raises(FactsError) as err:  # nothing close given: the hint says to add it
+        score(small, {**values, "budget": {k: v for k, v in values["budget"].items() if k != "paid"}})
+    assert "add it to the facts file" == err.value.hint
