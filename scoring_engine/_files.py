@@ -333,7 +333,15 @@ def _read_json(text: str, source: str | None) -> Any:
 
 @in_engine_context
 def parse_facts(text: str, source: str | None = None, yaml: bool = False) -> Facts:
-    """Facts from a facts document in JSON (or YAML) text; no file access."""
+    """Facts from a facts document in JSON (or YAML) text; no file access.
+
+    The text is held to the limits of a facts file, its size (MAX_FACTS_BYTES, in UTF-8) included: a request body read
+    with it meets the bounds the command line's files do.
+    """
+    # (a text of n characters is n to 4n bytes: encoded only when that does not tell)
+    if len(text) > MAX_FACTS_BYTES // 4 and (size := len(text.encode("utf-8", "surrogatepass"))) > MAX_FACTS_BYTES:
+        raise FactsError(Problem(f"facts text is {size} bytes; the limit is {MAX_FACTS_BYTES} (MAX_FACTS_BYTES)", file=source,
+                                 hint="a project's facts take a few kilobytes"))
     if yaml:
         doc = _yaml.load_strict(text, source, FactsError, lambda path: {"path": json_path(path), "fact": fact_at(path)}).data
     else:

@@ -158,3 +158,23 @@ def test_a_required_fact_given_under_a_misspelt_name_is_named_in_the_hint(small)
     with pytest.raises(FactsError) as err:  # nothing close given: the hint says to add it
         score(small, {**values, "budget": {k: v for k, v in values["budget"].items() if k != "paid"}})
     assert "add it to the facts file" == err.value.hint
+
+
+def test_a_request_body_read_with_parse_facts_is_held_to_the_facts_file_size(small):
+    """docs/limits.md advises reading a request body with parse_facts, but parse_facts applied no size bound: 9 MB of
+    findings cost 2 GB and 45 s. A text over MAX_FACTS_BYTES (in UTF-8) is refused now, naming the limit, from
+    parse_facts and from a Document(text=…) in score_many; a facts file's size still passes."""
+    from scoring_engine import parse_facts
+    from scoring_engine.batch import Document
+    from scoring_engine.loader import MAX_FACTS_BYTES
+
+    body = '{"facts": {"findings": {"compliance": [' + ",".join(['"问题"'] * (MAX_FACTS_BYTES // 8)) + "]}}}"
+    assert len(body) < MAX_FACTS_BYTES < len(body.encode())
+    with pytest.raises(FactsError) as err:
+        parse_facts(body, "body.json")
+    assert f"facts text is {len(body.encode())} bytes; the limit is {MAX_FACTS_BYTES} (MAX_FACTS_BYTES)" in str(err.value)
+    [outcome] = score_many(small, [Document(source="body", text=body)])
+    assert outcome.result is None and "MAX_FACTS_BYTES" in str(outcome.problems[0])
+    fits = '{"facts": {"x": "' + "a" * (MAX_FACTS_BYTES - 20) + '"}}'
+    assert MAX_FACTS_BYTES == len(fits.encode())
+    assert "a" * (MAX_FACTS_BYTES - 20) == parse_facts(fits).values["x"]
