@@ -12,6 +12,8 @@ from typing import Any
 from ._own_values import written_form
 from .errors import Problem, did_you_mean
 
+_EMPTY_NAME = '""'  # a fact named by an empty key, as a message shows it
+
 #: Undeclared facts named one by one; past these, how many more.
 SHOWN_UNDECLARED = 20
 
@@ -30,7 +32,7 @@ def undeclared_warnings(given: Mapping[str, Any], declared: Mapping[str, Any], s
     undeclared = list(dict.fromkeys(head if heads[head] > 1 else name for name in names for head in (_judged(name),)))
     missing = [name for name in declared if name not in given]
     # a mapping of made-up names (a removed indicator's {tier, score, reason}) is offered no fact the document gives
-    warnings = [Problem(f"fact {name} is not declared by the set and is ignored", file=source, fact=name,
+    warnings = [Problem(f"fact {name or _EMPTY_NAME} is not declared by the set and is ignored", file=source, fact=name,
                         hint=did_you_mean(name, declared if name in given else missing))
                 for name in undeclared[:SHOWN_UNDECLARED]]
     if len(undeclared) > SHOWN_UNDECLARED:

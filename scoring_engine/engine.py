@@ -58,7 +58,7 @@ def score(indicator_set: IndicatorSet, facts: Facts | Mapping[str, Any]) -> Resu
     lists every problem found.
     """
     plan = plan_for(indicator_set)
-    facts = facts if isinstance(facts, Facts) else _values(facts, plan)
+    facts = _values(facts, plan)
     run = _Run(plan, facts, audit=True)  # in the engine's own decimal context (in_engine_context)
     return _result(run, run.tree())
 
@@ -71,7 +71,7 @@ def scores_only(indicator_set: IndicatorSet, facts: Facts | Mapping[str, Any]) -
     and errors), for when only the numbers are wanted, e.g. across a batch.
     """
     plan = plan_for(indicator_set)
-    facts = facts if isinstance(facts, Facts) else _values(facts, plan)
+    facts = _values(facts, plan)
     run = _Run(plan, facts, audit=False)
     scores = run.tree()
     total, grade, flags = run.outcome(scores)
@@ -80,15 +80,22 @@ def scores_only(indicator_set: IndicatorSet, facts: Facts | Mapping[str, Any]) -
                   MappingProxyType(run.weights), run.values)
 
 
-def _values(values: Mapping[str, Any], plan: ScoringPlan) -> Facts:
-    """The Facts of a mapping of fact values; a whole facts document given instead (json.load of a facts file) is said
-    as such, not as every required fact missing."""
+#: The keys of a facts document (schemas/facts.schema.json).
+_DOCUMENT_KEYS = frozenset({"indicator_set", "project", "facts", "provenance", "about", "not_applicable"})
+
+
+def _values(given: Facts | Mapping[str, Any], plan: ScoringPlan) -> Facts:
+    """The Facts of a mapping of fact values (or the Facts given); a whole facts document given instead (json.load of a
+    facts file, as the mapping or as a Facts' values) is said as such, not as every required fact missing."""
+    values = given.values if isinstance(given, Facts) else given
     inner = values.get("facts") if isinstance(values, Mapping) else None
+    if isinstance(given, Facts) and inner is not None and not set(values) <= _DOCUMENT_KEYS:
+        inner = None  # a fact named facts among the project's others: undeclared, warned as such
     if isinstance(inner, Mapping) and not any(name == "facts" or name.startswith("facts.") for name in plan.set.facts):
         raise FactsError("this mapping is a whole facts document (it has facts:), not the facts' values",
                          hint="pass Facts(values=document['facts'], project=document.get('project', {})), or load the file "
                               "with load_facts")
-    return Facts(values=values)
+    return given if isinstance(given, Facts) else Facts(values=given)
 
 
 def _set_info(plan: ScoringPlan) -> SetInfo:

@@ -205,8 +205,8 @@ def plan_for(indicator_set: IndicatorSet) -> ScoringPlan:
     try:
         cache = indicator_set._compiled
     except AttributeError:  # the one thing a caller can pass wrong here, said as such (score_many also takes a path)
-        raise TypeError("indicator_set is a loaded IndicatorSet (load_indicator_set(path), or "
-                        f"load_indicator_set(resolve_set(id)) for a bundled set), not {type(indicator_set).__name__}") from None
+        raise TypeError("indicator_set is a loaded IndicatorSet (load_indicator_set(path), or load_indicator_set(id) for a "
+                        f"bundled set), not {type(indicator_set).__name__}") from None
     plan = cache.get("plan")
     if plan is None:
         plan = cache.setdefault("plan", ScoringPlan(indicator_set))

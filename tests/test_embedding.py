@@ -178,3 +178,48 @@ def test_a_request_body_read_with_parse_facts_is_held_to_the_facts_file_size(sma
     fits = '{"facts": {"x": "' + "a" * (MAX_FACTS_BYTES - 20) + '"}}'
     assert MAX_FACTS_BYTES == len(fits.encode())
     assert "a" * (MAX_FACTS_BYTES - 20) == parse_facts(fits).values["x"]
+
+
+def test_messages_only_python_gives_speak_of_python(small, first):
+    """Messages a Python caller got spoke of the command line or of a file there is none of, or failed inside the
+    package: each now speaks of what the caller passed, and in Chinese too."""
+    from scoring_engine import parse_facts, score_many
+    from scoring_engine.explain import UnknownIndicatorError
+
+    facts = load_facts(SMALL / "facts.json")
+    [no_set] = next(score_many(None, [dict(facts.values)])).problems
+    assert "indicator_set to score_many" in no_set.message and "--set ID|PATH" not in no_set.message
+    assert no_set.text("zh").startswith("#1: 没有指标体系：请指定一个")
+    [named] = next(score_many(None, [{"indicator_set": "set.yaml", "facts": dict(facts.values)}])).problems
+    assert "neither a file in the working folder (the facts have no file) nor a bundled set id" in named.message
+    assert "不是工作文件夹内的文件（这些事实没有文件）" in named.text("zh")
+    with pytest.raises(TypeError, match=r"load_indicator_set\(id\) for a bundled set\), not NoneType"):
+        score(None, facts)
+    with pytest.raises(FactsError) as err:
+        parse_facts("facts:\n  budget.paid: 1\n", "facts.yaml")
+    assert "the text is read as JSON: for YAML, pass yaml=True" == err.value.hint
+    assert "文本按 JSON 读取：YAML 文本请传入 yaml=True" in err.value.first.text("zh")
+    with pytest.raises(FactsError) as err:  # a whole document as a Facts' values: one line, not 28 'missing'
+        score(small, Facts(values={"project": {"name": "x"}, "facts": dict(facts.values)}))
+    assert 1 == len(err.value.problems) and "whole facts document" in str(err.value)
+    assert err.value.first.text("zh").startswith("这个映射是整份事实文档（含有 facts:），不是事实的取值")
+    assert first.indicator("process.execution") is first.indicator("预算执行率")  # by name, as explain takes it
+    with pytest.raises(KeyError) as caught:  # a KeyError still, now with a did-you-mean
+        first.indicator("process.executon")
+    assert isinstance(caught.value, UnknownIndicatorError)
+    assert "did you mean process.execution (预算执行率)?" == caught.value.hint
+    with pytest.raises(TypeError, match="an indicator is given by its id or name"):
+        first.explain(None)
+    with pytest.raises(TypeError, match="path is the path of a facts file"):
+        load_facts(5)
+    assert 'fact "" is not declared by the set and is ignored' == str(score(small, {**facts.values, "": 1}).warnings[0])
+
+
+@pytest.mark.parametrize(("detail", "chinese"), [([1], "而不是列表（请写成文字，或删去）"),
+                                                 (None, "而不是空值（null）（请写成文字，或删去）")])
+def test_a_project_detail_of_the_wrong_kind_reads_in_chinese(small, detail, chinese):
+    """Problem.text('zh') of a project detail given from Python as a list or None was half English ('请写成 text, or
+    leave it out', 'empty (null)')."""
+    with pytest.raises(FactsError) as err:
+        score(small, Facts(values=load_facts(SMALL / "facts.json").values, project={"负责人": detail}))
+    assert err.value.first.text("zh").endswith(chinese)
