@@ -223,3 +223,18 @@ def test_a_project_detail_of_the_wrong_kind_reads_in_chinese(small, detail, chin
     with pytest.raises(FactsError) as err:
         score(small, Facts(values=load_facts(SMALL / "facts.json").values, project={"负责人": detail}))
     assert err.value.first.text("zh").endswith(chinese)
+
+
+def test_render_is_typed_by_its_format():
+    """render() was typed str | bytes for every format, so a caller had to narrow even for "html": its overloads give
+    bytes for xlsx and str for the text formats, which are exactly the formats it writes as such."""
+    import typing
+
+    from scoring_engine.render import BINARY_FORMATS, RENDERERS, render
+
+    returns = {}
+    for overload in typing.get_overloads(render):
+        hints = typing.get_type_hints(overload, globalns={**vars(typing), "Result": object})
+        for fmt in typing.get_args(hints["fmt"]):
+            returns[fmt] = hints["return"]
+    assert dict.fromkeys(BINARY_FORMATS, bytes) | dict.fromkeys(set(RENDERERS) - BINARY_FORMATS, str) == returns
