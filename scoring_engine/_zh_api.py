@@ -5,6 +5,7 @@ from __future__ import annotations
 __all__ = ["API"]
 
 API = (
+    ("add it to the facts given", "在给出的事实中补上它"),
     ("give the id, e.g. {id}", "请写指标编号，例如 {id}"),
     ('no indicator set: give one (--set on the command line, indicator_set to score_many), or name one in the facts as '
      '"indicator_set"',

@@ -59,8 +59,11 @@ def score(indicator_set: IndicatorSet, facts: Facts | Mapping[str, Any]) -> Resu
     """
     plan = plan_for(indicator_set)
     facts = _values(facts, plan)
-    run = _Run(plan, facts, audit=True)  # in the engine's own decimal context (in_engine_context)
-    return _result(run, run.tree())
+    try:
+        run = _Run(plan, facts, audit=True)  # in the engine's own decimal context (in_engine_context)
+        return _result(run, run.tree())
+    except (FactsError, ScoringError) as err:
+        raise _of_no_file(err, facts) from None
 
 
 @in_engine_context
@@ -72,13 +75,26 @@ def scores_only(indicator_set: IndicatorSet, facts: Facts | Mapping[str, Any]) -
     """
     plan = plan_for(indicator_set)
     facts = _values(facts, plan)
-    run = _Run(plan, facts, audit=False)
-    scores = run.tree()
+    try:
+        run = _Run(plan, facts, audit=False)
+        scores = run.tree()
+    except (FactsError, ScoringError) as err:
+        raise _of_no_file(err, facts) from None
     total, grade, flags = run.outcome(scores)
     # the weights are the plan's own, shared by every run of the set: the caller reads them, never changes them
     return Scores(_set_info(plan), total, grade, dict(run.scores_by_id(scores)), tuple(run.warnings), flags,
                   MappingProxyType(run.weights), run.values)
 
+
+def _of_no_file(err: FactsError | ScoringError, facts: Facts) -> FactsError | ScoringError:
+    """`err`, its hint to add a missing fact to the facts file said of the facts given when they come from no file."""
+    if facts.source is not None or all(p.hint != ADD_THE_FACT for p in err.problems):
+        return err
+    return type(err)([dataclasses.replace(p, hint=ADD_TO_THE_FACTS) if p.hint == ADD_THE_FACT else p for p in err.problems])
+
+
+#: The hint for a missing fact of facts given from Python (a mapping), which have no file to add it to.
+ADD_TO_THE_FACTS = "add it to the facts given"
 
 #: The keys of a facts document (schemas/facts.schema.json).
 _DOCUMENT_KEYS = frozenset({"indicator_set", "project", "facts", "provenance", "about", "not_applicable"})

@@ -155,9 +155,24 @@ def test_a_required_fact_given_under_a_misspelt_name_is_named_in_the_hint(small)
             score(small, given)
         assert ("budget.paid", "budget.piad is given: did you mean budget.paid?") == (err.value.fact, err.value.hint)
     assert err.value.first.text("zh").endswith("（给出的是 budget.piad：是否想写 budget.paid？）")
+    without = {**values, "budget": {k: v for k, v in values["budget"].items() if k != "paid"}}
     with pytest.raises(FactsError) as err:  # nothing close given: the hint says to add it
-        score(small, {**values, "budget": {k: v for k, v in values["budget"].items() if k != "paid"}})
+        score(small, Facts(values=without, source="p.json"))
     assert "add it to the facts file" == err.value.hint
+
+
+def test_a_missing_fact_of_a_mapping_is_to_be_added_to_the_facts_given(small):
+    """Facts given from Python as a mapping were told 'add it to the facts file', a file there is none of: a missing fact
+    is to be added to the facts given, by score() and scores_only(), in Chinese too; facts from a file keep the file."""
+    from scoring_engine import scores_only
+
+    values = load_facts(SMALL / "facts.json").values
+    without = {**values, "budget": {k: v for k, v in values["budget"].items() if k != "paid"}}
+    for scoring in (score, scores_only):
+        with pytest.raises(FactsError) as err:
+            scoring(small, without)
+        assert "add it to the facts given" == err.value.hint
+        assert err.value.first.text("zh").endswith("（在给出的事实中补上它）")
 
 
 def test_a_request_body_read_with_parse_facts_is_held_to_the_facts_file_size(small):
