@@ -333,6 +333,7 @@ def _read_json(text: str, source: str | None) -> Any:
         _twice.reset(token)
 
 
+@in_engine_context
 def parse_facts(text: str, source: str | None = None, yaml: bool = False) -> Facts:
     """Facts from a facts document in JSON (or YAML, with `yaml`) text; no file access.
 
