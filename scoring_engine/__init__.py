@@ -48,14 +48,16 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        from importlib import import_module
+if not TYPE_CHECKING:  # a type checker sees the names imported above, and reports any other as missing
 
-        value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
-        globals()[name] = value  # found once; from then on an ordinary attribute
-        return value
-    raise AttributeError(f"module 'scoring_engine' has no attribute {name!r}")
+    def __getattr__(name: str) -> Any:
+        if name in _LAZY:
+            from importlib import import_module
+
+            value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
+            globals()[name] = value  # found once; from then on an ordinary attribute
+            return value
+        raise AttributeError(f"module 'scoring_engine' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:

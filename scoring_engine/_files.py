@@ -12,6 +12,7 @@ import json
 import os
 import stat
 from contextvars import ContextVar
+from dataclasses import replace
 from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
@@ -27,7 +28,8 @@ from .errors import FactsError, IndicatorSetError, Problem, did_you_mean, json_p
 from .facts import MAX_FACT_DIGITS, MAX_FACTS_DEPTH, Facts, NotANumber, document_problems, fact_at, out_of_range_words
 
 __all__ = ["MAX_FACTS_BYTES", "STDIN", "read_text", "read_bytes", "read_stream", "not_a_regular_file", "bundled_sets",
-           "old_workbook_problem", "resolve_set", "inside_folder", "parse_facts", "load_facts", "load_facts_from"]
+           "old_workbook_problem", "resolve_set", "inside_folder", "parse_facts", "facts_from_text", "load_facts",
+           "load_facts_from"]
 
 #: Largest facts file read, in bytes (a project's facts take a few kilobytes; a megabyte of numbers decodes to ~40 MB).
 MAX_FACTS_BYTES = 1_000_000
@@ -333,7 +335,28 @@ def _read_json(text: str, source: str | None) -> Any:
 
 @in_engine_context
 def parse_facts(text: str, source: str | None = None, yaml: bool = False) -> Facts:
-    """Facts from a facts document in JSON (or YAML) text; no file access."""
+    """Facts from a facts document in JSON (or YAML, with `yaml`) text; no file access.
+
+    The text is held to the limits of a facts file, its size (MAX_FACTS_BYTES, in UTF-8) included: a request body read
+    with it meets the bounds the command line's files do.
+    """
+    try:
+        return facts_from_text(text, source, yaml)
+    except FactsError as err:  # YAML text read as JSON: the caller is told of yaml=True
+        first = err.problems[0]
+        if yaml or len(err.problems) > 1 or first.hint or not first.message.startswith("JSON syntax") or \
+                not isinstance(text, str) or text.lstrip("\ufeff \t\r\n").startswith(("{", "[")):
+            raise
+        raise FactsError(replace(first, hint="the text is read as JSON: for YAML, pass yaml=True")) from None
+
+
+@in_engine_context
+def facts_from_text(text: str, source: str | None = None, yaml: bool = False) -> Facts:
+    """`parse_facts`, for a text read from a file or a JSONL line: a problem says nothing of Python."""
+    # (a text of n characters is n to 4n bytes: encoded only when that does not tell)
+    if len(text) > MAX_FACTS_BYTES // 4 and (size := len(text.encode("utf-8", "surrogatepass"))) > MAX_FACTS_BYTES:
+        raise FactsError(Problem(f"facts text is {size} bytes; the limit is {MAX_FACTS_BYTES} (MAX_FACTS_BYTES)", file=source,
+                                 hint="a project's facts take a few kilobytes"))
     if yaml:
         doc = _yaml.load_strict(text, source, FactsError, lambda path: {"path": json_path(path), "fact": fact_at(path)}).data
     else:
@@ -387,6 +410,8 @@ def _schema_problems(doc: Any, source: str | None) -> list[Problem]:
 @in_engine_context
 def load_facts(path: str | Path, encoding: str | None = None) -> Facts:
     """Load a facts file (.json, or .yaml/.yml); one that is not UTF-8 is read in `encoding` if given (e.g. "gb18030")."""
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"path is the path of a facts file (text or a Path), not {type(path).__name__}")
     file = Path(path)
     if file.suffix.lower() == ".jsonl":  # `score` or `diff --facts` given what `batch` takes
         raise FactsError(Problem("a JSONL file holds one facts document a line, not one document", file=shown_path(path),
@@ -396,7 +421,7 @@ def load_facts(path: str | Path, encoding: str | None = None) -> Facts:
         raise FactsError(refused)
     with reading_otherwise(encoding):
         text, _ = read_text(file, MAX_FACTS_BYTES, FactsError)
-    return parse_facts(text, shown_path(path), yaml=file.suffix.lower() in (".yaml", ".yml"))
+    return facts_from_text(text, shown_path(path), yaml=file.suffix.lower() in (".yaml", ".yml"))
 
 
 def old_workbook_problem(file: Path) -> Problem | None:
@@ -438,4 +463,4 @@ def load_facts_from(stream: BinaryIO | None, name: str = STDIN) -> Facts:
     if stream is None:
         raise FactsError(Problem("standard input is closed", file=name, hint="pipe the facts in, or give the facts file's path"))
     text, _ = read_stream(stream, MAX_FACTS_BYTES, FactsError, name)
-    return parse_facts(text, name, yaml=not text.lstrip().startswith("{"))
+    return facts_from_text(text, name, yaml=not text.lstrip().startswith("{"))

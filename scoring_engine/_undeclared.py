@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
+from ._own_values import written_form
 from .errors import Problem, did_you_mean
+
+_EMPTY_NAME = '""'  # a fact named by an empty key, as a message shows it
 
 #: Undeclared facts named one by one; past these, how many more.
 SHOWN_UNDECLARED = 20
@@ -28,7 +32,7 @@ def undeclared_warnings(given: Mapping[str, Any], declared: Mapping[str, Any], s
     undeclared = list(dict.fromkeys(head if heads[head] > 1 else name for name in names for head in (_judged(name),)))
     missing = [name for name in declared if name not in given]
     # a mapping of made-up names (a removed indicator's {tier, score, reason}) is offered no fact the document gives
-    warnings = [Problem(f"fact {name} is not declared by the set and is ignored", file=source, fact=name,
+    warnings = [Problem(f"fact {name or _EMPTY_NAME} is not declared by the set and is ignored", file=source, fact=name,
                         hint=did_you_mean(name, declared if name in given else missing))
                 for name in undeclared[:SHOWN_UNDECLARED]]
     if len(undeclared) > SHOWN_UNDECLARED:
@@ -52,6 +56,7 @@ _WRITTEN = (str, int, float, Decimal, datetime.date, type(None))  # bool is an i
 
 def _odd(value: Any, depth: int = 0) -> str | None:
     """The type of the first value within `value` that a facts file cannot hold, or None (depth bounded by the check)."""
+    value = written_form(value)  # a Judgement or a Finding of a Result is written as a file writes it
     if isinstance(value, _WRITTEN):
         return None
     if isinstance(value, Mapping):
@@ -68,3 +73,21 @@ def _judged(name: str) -> str:
 
 
 _JUDGEMENT_PARTS = frozenset({"tier", "score", "reason"})  # a judgement's keys (judgements.py), read as one fact
+
+
+#: Undeclared names a missing fact is compared with, at most: a slip is one name among a few, not one in a million.
+_MOST_COMPARED = 1_000
+
+
+def given_instead(name: str, given: Mapping[str, Any], declared: Mapping[str, Any]) -> str | None:
+    """The hint for required fact `name` left out when the facts give an undeclared name close to it: a slip
+    (budget.piad for budget.paid) is named where it was written, not looked for as a missing value.
+
+    >>> given_instead("budget.paid", {"budget.piad": 186.4, "budget.total": 200}, {"budget.paid": ..., "budget.total": ...})
+    'budget.piad is given: did you mean budget.paid?'
+    """
+    import difflib  # loaded with the first mistake to name
+
+    undeclared = [other for other in itertools.islice((n for n in given if n not in declared), _MOST_COMPARED)]
+    close = difflib.get_close_matches(name, undeclared, n=1, cutoff=0.6)
+    return f"{close[0]} is given: did you mean {name}?" if close else None

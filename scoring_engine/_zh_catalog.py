@@ -10,6 +10,7 @@ doubled, as in str.format.
 
 from __future__ import annotations
 
+from ._zh_api import API
 from ._zh_commands import COMMANDS, FRAGMENTS, PARSERS
 from ._zh_lint import LINT
 from ._zh_places import PLACES
@@ -478,4 +479,4 @@ _SCORING = (
 
 #: Every pattern, in the order they are tried (lint's particular "band … can never be reached" before the rules'
 #: general "band …").
-CATALOG = PLACES + _READING + _SETS + LINT + RULES + ROWS + _SCORING + PROFILES + COMMANDS + PARSERS + FRAGMENTS
+CATALOG = PLACES + _READING + _SETS + LINT + RULES + ROWS + _SCORING + API + PROFILES + COMMANDS + PARSERS + FRAGMENTS

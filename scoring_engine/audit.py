@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ._arith import ZERO, plain, round_half_up, scoring_context
+from ._frozen import EMPTY, read_only, read_only_shallow
 from .errors import ScoringError
 from .model import Indicator
 from .plan import Node, RuleStep, ScoringPlan
@@ -127,7 +128,7 @@ class IndicatorResult:
 
 # ---------------------------------------------------------------- the trail a scoring run leaves
 
-# Every field in order, with its default (inputs and details get a dict of their own each time).
+# Every field in order, with its default (inputs and details: one read-only empty dict).
 _RESULT_DEFAULTS: dict[str, Any] = {f.name: None if f.default is MISSING else f.default
                                      for f in dataclass_fields(IndicatorResult)}
 
@@ -138,7 +139,7 @@ def _indicator_result(**given: Any) -> IndicatorResult:
     Equal to IndicatorResult(**given); a run's trail makes dozens at once.
     """
     made = object.__new__(IndicatorResult)
-    made.__dict__.update({**_RESULT_DEFAULTS, "inputs": {}, "details": {}, **given})
+    made.__dict__.update({**_RESULT_DEFAULTS, "inputs": EMPTY, "details": EMPTY, **given})
     return made
 
 
@@ -281,8 +282,8 @@ class AuditTrail:
             details["rescaled"] = {"declared_weight": declared, "weight": record.weight, "score_before": record.before}
         made = _indicator_result(id=node.id, name=node.name, level=record.level, weight=record.weight, score=record.score,
                                  reason=reason, standard=node.standard, kind=rule.kind,
-                                 rule=self.plan.rule_as_written(rule.spec), inputs=inputs,
-                                 details=details, deductions=deductions, raw_score=raw, clamped=record.kept != raw,
+                                 rule=self.plan.rule_as_written(rule.spec), inputs=read_only_shallow(inputs),
+                                 details=read_only(details), deductions=deductions, raw_score=raw, clamped=record.kept != raw,
                                  declared_weight=declared)
         if key is not None:
             made.__dict__[LEAF_KEY] = key  # not a field: replace() and a result made by hand carry none

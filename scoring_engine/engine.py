@@ -21,13 +21,14 @@ from types import MappingProxyType
 from typing import Any
 
 from ._arith import ZERO, apportion, in_engine_context, plain, quantum, round_half_up
-from ._display import equals_text, show_number
+from ._check_failure import check_problem
+from ._check_failure import with_values as _with_values
+from ._frozen import ReadOnly
 from ._version import __version__
-from .audit import AuditTrail, DerivedValue, LeafRecord, SetInfo, derived_values, fact_values, readable
+from .audit import AuditTrail, DerivedValue, LeafRecord, SetInfo, derived_values, fact_values
 from .caps import apply_caps
 from .errors import ADD_THE_FACT, ADD_TO_THE_ROW, FactsError, Problem, ScoringError, did_you_mean
 from .facts import Facts, check_facts
-from .formulas import Formula
 from .judgements import TargetRow
 from .model import Indicator, IndicatorSet
 from .plan import Node, RuleStep, ScoringPlan, plan_for
@@ -57,9 +58,12 @@ def score(indicator_set: IndicatorSet, facts: Facts | Mapping[str, Any]) -> Resu
     lists every problem found.
     """
     plan = plan_for(indicator_set)
-    facts = facts if isinstance(facts, Facts) else _values(facts, plan)
-    run = _Run(plan, facts, audit=True)  # in the engine's own decimal context (in_engine_context)
-    return _result(run, run.tree())
+    facts = _values(facts, plan)
+    try:
+        run = _Run(plan, facts, audit=True)  # in the engine's own decimal context (in_engine_context)
+        return _result(run, run.tree())
+    except (FactsError, ScoringError) as err:
+        raise _of_no_file(err, facts) from None
 
 
 @in_engine_context
@@ -70,24 +74,44 @@ def scores_only(indicator_set: IndicatorSet, facts: Facts | Mapping[str, Any]) -
     and errors), for when only the numbers are wanted, e.g. across a batch.
     """
     plan = plan_for(indicator_set)
-    facts = facts if isinstance(facts, Facts) else _values(facts, plan)
-    run = _Run(plan, facts, audit=False)
-    scores = run.tree()
+    facts = _values(facts, plan)
+    try:
+        run = _Run(plan, facts, audit=False)
+        scores = run.tree()
+    except (FactsError, ScoringError) as err:
+        raise _of_no_file(err, facts) from None
     total, grade, flags = run.outcome(scores)
     # the weights are the plan's own, shared by every run of the set: the caller reads them, never changes them
     return Scores(_set_info(plan), total, grade, dict(run.scores_by_id(scores)), tuple(run.warnings), flags,
                   MappingProxyType(run.weights), run.values)
 
 
-def _values(values: Mapping[str, Any], plan: ScoringPlan) -> Facts:
-    """The Facts of a mapping of fact values; a whole facts document given instead (json.load of a facts file) is said
-    as such, not as every required fact missing."""
+def _of_no_file(err: FactsError | ScoringError, facts: Facts) -> FactsError | ScoringError:
+    """`err`, its hint to add a missing fact to the facts file said of the facts given when they come from no file."""
+    if facts.source is not None or all(p.hint != ADD_THE_FACT for p in err.problems):
+        return err
+    return type(err)([dataclasses.replace(p, hint=ADD_TO_THE_FACTS) if p.hint == ADD_THE_FACT else p for p in err.problems])
+
+
+#: The hint for a missing fact of facts given from Python (a mapping), which have no file to add it to.
+ADD_TO_THE_FACTS = "add it to the facts given"
+
+#: The keys of a facts document (schemas/facts.schema.json).
+_DOCUMENT_KEYS = frozenset({"indicator_set", "project", "facts", "provenance", "about", "not_applicable"})
+
+
+def _values(given: Facts | Mapping[str, Any], plan: ScoringPlan) -> Facts:
+    """The Facts of a mapping of fact values (or the Facts given); a whole facts document given instead (json.load of a
+    facts file, as the mapping or as a Facts' values) is said as such, not as every required fact missing."""
+    values = given.values if isinstance(given, Facts) else given
     inner = values.get("facts") if isinstance(values, Mapping) else None
+    if isinstance(given, Facts) and inner is not None and not set(values) <= _DOCUMENT_KEYS:
+        inner = None  # a fact named facts among the project's others: undeclared, warned as such
     if isinstance(inner, Mapping) and not any(name == "facts" or name.startswith("facts.") for name in plan.set.facts):
         raise FactsError("this mapping is a whole facts document (it has facts:), not the facts' values",
                          hint="pass Facts(values=document['facts'], project=document.get('project', {})), or load the file "
                               "with load_facts")
-    return Facts(values=values)
+    return given if isinstance(given, Facts) else Facts(values=given)
 
 
 def _set_info(plan: ScoringPlan) -> SetInfo:
@@ -117,7 +141,7 @@ def _result(run: _Run, scores: list[Decimal]) -> Result:
         indicators=Later(AuditTrail.indicators, trail, plan=plan),
         warnings=tuple(run.warnings),
         derived=Later(derived_values, s, values, failed, used),
-        project=facts.details(),
+        project=ReadOnly(facts.details()),  # a Result is immutable: its details too
         facts=Later(fact_values, s, values, plan=plan),
         flags=flags,
     )
@@ -249,11 +273,11 @@ class _Run:
                 failure = f"cannot be checked ({err.problems[0].message}): {check.message}"
             if failure is None:
                 continue
-            message = _with_values(failure, check.formula, self.values)
-            if check.severity == "error":
-                self.problems.append(Problem(message, file=self.facts.source, expression=check.formula.text))
+            if check.severity == "error":  # named where the set writes it, with the facts behind the values it read
+                self.problems.append(check_problem(check, failure, self.set, self.values, self.facts.source))
             else:
-                self.warnings.append(ScoreWarning("check", message, expression=check.formula.text))
+                self.warnings.append(ScoreWarning("check", _with_values(failure, check.formula, self.values),
+                                                  expression=check.formula.text))
 
     # -- the tree
 
@@ -443,14 +467,3 @@ class _Run:
         for node in self.plan.nodes:
             yield node.id, scores[node.position]
             yield from self.rows.get(node.position, ())
-
-
-def _with_values(message: str, formula: Formula, values: Mapping[str, Any]) -> str:
-    """The message followed by the formula and the values it read: 'X（a < b；a = 1, b = 2）'."""
-    shown = ", ".join(f"{n} {_show(values[n])}" for n in sorted(formula.names) if readable(values, n))
-    return f"{message}（{formula.text}；{shown}）" if shown else message
-
-
-def _show(value: Any) -> str:
-    """'= value', or '≈ value' where it has more decimals than a reader takes in (0.750002383017662926… ≈ 0.750002)."""
-    return equals_text(show_number(value)) if isinstance(value, Decimal) else f"= {value}"

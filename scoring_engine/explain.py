@@ -29,7 +29,7 @@ from .audit import DerivedValue, FactValue, IndicatorResult, SetInfo
 from .errors import Problem, ScoringEngineError, did_you_mean
 from .rules import RULE_KINDS
 
-__all__ = ["Explanation", "Scored", "UnknownIndicatorError", "explain"]
+__all__ = ["Explanation", "Scored", "UnknownIndicatorError", "explain", "indicator_path"]
 
 
 class Scored(Protocol):
@@ -62,8 +62,10 @@ class Scored(Protocol):
     def paths(self) -> Iterator[tuple[IndicatorResult, ...]]: ...
 
 
-class UnknownIndicatorError(ScoringEngineError, LookupError):
-    """No indicator of the result has this id (or name)."""
+class UnknownIndicatorError(ScoringEngineError, KeyError):
+    """No indicator of the result has this id (or name): a KeyError too, as Result.indicator raises it."""
+
+    __str__ = ScoringEngineError.__str__  # the problems, one a line, not KeyError's repr of them
 
 
 @dataclass(frozen=True)
@@ -86,17 +88,7 @@ class Explanation:
 @in_engine_context
 def explain(result: Scored, indicator_id: str) -> Explanation:
     """The story of indicator `indicator_id` (an id, or a name that only one indicator has) in `result`."""
-    paths = {path[-1].id: path for path in result.paths()}
-    if indicator_id not in paths:
-        named = [i for i, path in paths.items() if path[-1].name == indicator_id]
-        if len(named) > 1:
-            shown = ", ".join(named[:12]) + ("…" if len(named) > 12 else "")
-            message = f"{len(named)} indicators are named {indicator_id}, so the name is ambiguous: {shown}"
-            raise UnknownIndicatorError(Problem(message, indicator=indicator_id, hint=f"give the id, e.g. -i {named[0]}"))
-        if not named:
-            raise _unknown(result, indicator_id, paths)
-        indicator_id = named[0]
-    path = paths[indicator_id]
+    path = indicator_path(result, indicator_id)
     node = path[-1]
     story = _Story(result, node)
     sections: list[tuple[str, tuple[str, ...]]] = [
@@ -123,6 +115,25 @@ def explain(result: Scored, indicator_id: str) -> Explanation:
 
 
 # ---------------------------------------------------------------- finding the indicator
+
+
+def indicator_path(result: Scored, indicator_id: str, option: str = "-i ") -> tuple[IndicatorResult, ...]:
+    """The indicator `indicator_id` (an id, or a name that only one indicator has) with its ancestors; else
+    UnknownIndicatorError with a did-you-mean. `option` is how the id is given (the command line's -i)."""
+    if not isinstance(indicator_id, str):
+        raise TypeError(f"an indicator is given by its id or name (text), not {type(indicator_id).__name__}")
+    paths = {path[-1].id: path for path in result.paths()}
+    if indicator_id not in paths:
+        named = [i for i, path in paths.items() if path[-1].name == indicator_id]
+        if len(named) > 1:
+            shown = ", ".join(named[:12]) + ("…" if len(named) > 12 else "")
+            message = f"{len(named)} indicators are named {indicator_id}, so the name is ambiguous: {shown}"
+            raise UnknownIndicatorError(Problem(message, indicator=indicator_id,
+                                                hint=f"give the id, e.g. {option}{named[0]}"))
+        if not named:
+            raise _unknown(result, indicator_id, paths)
+        indicator_id = named[0]
+    return paths[indicator_id]
 
 
 def _unknown(result: Scored, wanted: str, paths: Mapping[str, tuple[IndicatorResult, ...]]) -> UnknownIndicatorError:

@@ -17,8 +17,9 @@ from typing import Any
 
 from ._arith import LARGEST_MAGNITUDE, ZERO, in_range, normalised, plain, too_many_digits
 from ._facts_pass import DeclaredShape, flatten_checked, is_clean
+from ._own_values import tagged, written_form
 from ._text import bad_character, invisible_character
-from ._undeclared import undeclared_warnings, unwritable
+from ._undeclared import given_instead, undeclared_warnings, unwritable
 from .errors import ADD_THE_FACT, FactsError, Problem, did_you_mean, json_path
 from .formulas import Finding
 from .model import FactSpec, IndicatorSet
@@ -73,21 +74,8 @@ class Facts:
     @property
     def sha256(self) -> str:
         """Hash of the canonical JSON of the document: the same facts give the same hash from JSON or YAML."""
-        canonical = json.dumps(self.document(), sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_tagged)
+        canonical = json.dumps(self.document(), sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=tagged)
         return hashlib.sha256(canonical.encode()).hexdigest()
-
-
-def _tagged(value: Any) -> Any:
-    """Values JSON has no type for, as tagged objects (a number written as text stays apart from the text)."""
-    if isinstance(value, Decimal):  # a whole number read from a form (Decimal 200) hashes as a file's 200 does
-        kept = normalised(value)  # any zero hashes as 0, whatever exponent a caller gave it
-        return int(kept) if kept is not None and kept.as_tuple().exponent == 0 else \
-            {"$decimal": format(kept, "f") if kept is not None else str(value)}
-    if isinstance(value, (datetime.date, datetime.datetime)):
-        return {"$date": value.isoformat()}
-    if isinstance(value, Mapping):  # a read-only judgement (MappingProxyType), a ChainMap of facts: scored as a dict is
-        return dict(value)
-    raise TypeError(f"{type(value).__name__} cannot be a fact value")
 
 
 #: Where a fact was given: the keys leading to it, ('budget.paid',) or ('budget', 'paid').
@@ -262,14 +250,14 @@ def convert_fact(value: Any, spec: FactSpec) -> Any:
                 pass
         raise ValueError(f"expected a date YYYY-MM-DD, got {_brief(value)}", "write e.g. 2020-11-30")
     if kind == "list":
-        if not isinstance(value, list):
+        if not isinstance(value, (list, tuple)):  # a tuple: as a Result holds a list, given back
             raise ValueError(f"expected a list, got {type(value).__name__}", "write [ … ], [] when there is nothing")
         if spec.items == "number":
             return tuple(_number(v, spec) for v in value)
         if spec.items == "target":
             return tuple(target_row(i, item) for i, item in enumerate(value))
         findings = []
-        for item in value:
+        for item in map(written_form, value):  # a Finding of a Result, given back, as written
             if isinstance(item, str):
                 findings.append(Finding(_text(item, "a finding")))
             else:
@@ -278,10 +266,10 @@ def convert_fact(value: Any, spec: FactSpec) -> Any:
                 findings.append(Finding(_text(entry["text"], "a finding's text"), points))
         return tuple(findings)
     if kind == "judgement":
-        value = _only_keys(value, ("score", "reason"), ("score", "reason"))
+        value = _only_keys(written_form(value), ("score", "reason"), ("score", "reason"))
         return Judgement(_judged_score(value, spec), _text(value["reason"], "reason"))
     if kind == "tier":
-        value = _only_keys(value, ("tier", "score", "reason"), ("tier", "score", "reason"))
+        value = _only_keys(written_form(value), ("tier", "score", "reason"), ("tier", "score", "reason"))
         return TierJudgement(_text(value["tier"], "tier"), _judged_score(value, spec), _text(value["reason"], "reason"))
     raise ValueError(f"unknown fact type {kind}", None)
 
@@ -306,6 +294,7 @@ def document_problems(document: Any) -> Iterator[tuple[tuple[str | int, ...], st
     stack: list[tuple[tuple[str | int, ...], Any]] = [((), document)]
     while stack:
         path, value = stack.pop()
+        value = written_form(value)  # a Judgement or Finding of a Result, given back, is checked as written
         if isinstance(value, (Mapping, list, tuple)):
             if len(path) >= MAX_FACTS_DEPTH:
                 yield path, f"nested deeper than {MAX_FACTS_DEPTH} levels (MAX_FACTS_DEPTH)", "facts nest a few levels at most"
@@ -446,7 +435,7 @@ def check_facts(indicator_set: IndicatorSet, facts: Facts,
         elif spec.default is not None:
             values[name] = spec.default
         elif spec.required and not _excused(name, readers, not_applicable):
-            problem(name, f"required fact {spec.title} is missing", ADD_THE_FACT)
+            problem(name, f"required fact {spec.title} is missing", given_instead(name, given, declared) or ADD_THE_FACT)
     for name, kind in unwritable(given, declared):  # ignored, yet hashed and written with the facts
         problem(name, f"fact {name} is not declared by the set and holds a {kind}, which no facts file can", _AS_TEXT)
     return _with_rows(indicator_set, values, undeclared_warnings(given, declared, facts.source), problem, problems)

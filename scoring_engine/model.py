@@ -84,6 +84,8 @@ class Check:
     formula: Formula
     message: str
     severity: str = "warning"
+    line: int | None = field(default=None, compare=False)  # where the set writes it, for a failure of severity error
+    file: str | None = field(default=None, compare=False)  # the file `line` is in when not the set's own (a profile's base)
 
 
 @dataclass(frozen=True)

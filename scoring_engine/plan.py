@@ -20,6 +20,7 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from ._arith import ZERO, fixed, plain
+from ._frozen import frozen_data
 from .model import ROW_NAMES, Indicator, IndicatorSet, Rule
 from .reasons import TEMPLATES, Sentence
 from .rules import RULE_KINDS, Outcome, RuleKind
@@ -199,37 +200,13 @@ class ScoringPlan:
         return found
 
 
-class ReadOnly(dict):  # type: ignore[type-arg]
-    """A dict that cannot be changed: what JSON writers and callers take as a dict, and crosses to a worker process as
-    results do (a MappingProxyType does neither)."""
-
-    __slots__ = ()
-
-    def _refuse(self, *args: Any, **kwargs: Any) -> None:
-        raise TypeError("a rule as written is read-only: copy it (dict(rule)) to change it")
-
-    __setitem__ = __delitem__ = __ior__ = clear = pop = popitem = setdefault = update = _refuse  # type: ignore[assignment]
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return ReadOnly, (dict(self),)
-
-
-def frozen_data(value: Any) -> Any:
-    """`value` with every mapping in it read-only and every list a tuple (JSON writes them alike)."""
-    if isinstance(value, Mapping):
-        return ReadOnly({key: frozen_data(item) for key, item in value.items()})
-    if isinstance(value, (list, tuple)):
-        return tuple(frozen_data(item) for item in value)
-    return value
-
-
 def plan_for(indicator_set: IndicatorSet) -> ScoringPlan:
     """The set's scoring plan, compiled on first use and kept with the set (the loader asks for it as it loads)."""
     try:
         cache = indicator_set._compiled
     except AttributeError:  # the one thing a caller can pass wrong here, said as such (score_many also takes a path)
-        raise TypeError("indicator_set is a loaded IndicatorSet (load_indicator_set(path), or "
-                        f"load_indicator_set(resolve_set(id)) for a bundled set), not {type(indicator_set).__name__}") from None
+        raise TypeError("indicator_set is a loaded IndicatorSet (load_indicator_set(path), or load_indicator_set(id) for a "
+                        f"bundled set), not {type(indicator_set).__name__}") from None
     plan = cache.get("plan")
     if plan is None:
         plan = cache.setdefault("plan", ScoringPlan(indicator_set))

@@ -9,7 +9,7 @@ return bytes, every other format text.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, overload
 
 from ._arith import fixed, in_engine_context, plain
 from ._display import display_width, show_value
@@ -133,6 +133,14 @@ RENDERERS: dict[str, Callable[[Result], str | bytes]] = {
 
 #: The formats whose renderer returns bytes (a file, not something to print).
 BINARY_FORMATS = frozenset({"xlsx"})
+
+
+@overload
+def render(result: Result, fmt: Literal["xlsx"]) -> bytes: ...
+@overload
+def render(result: Result, fmt: Literal["table", "json", "markdown", "csv", "html"]) -> str: ...
+@overload
+def render(result: Result, fmt: str) -> str | bytes: ...
 
 
 @in_engine_context

@@ -103,11 +103,14 @@ class Result:
             yield from top.paths()
 
     def indicator(self, indicator_id: str) -> IndicatorResult:
-        """The result of one indicator by id (KeyError if there is none)."""
+        """The result of one indicator by id, or by a name only one indicator has; UnknownIndicatorError (a KeyError and
+        a ScoringEngineError) with a did-you-mean if there is none."""
         for node in self.walk():
             if node.id == indicator_id:
                 return node
-        raise KeyError(indicator_id)
+        from .explain import indicator_path  # loaded for a name or a mistake: explain's lookup, words and all
+
+        return indicator_path(self, indicator_id, option="")[-1]
 
     def fact(self, name: str) -> FactValue | None:
         """The fact `name` from the facts section, or None when the result does not carry it."""

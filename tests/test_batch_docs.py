@@ -56,3 +56,57 @@ def test_the_command_shown_prints_what_the_document_shows(block, monkeypatch: py
     run = CliRunner().invoke(main, shlex.split(command)[2:])  # after "$ scoring-engine"
     assert 0 == run.exit_code, run.stderr
     assert "\n".join(lines) + "\n" == run.stdout
+
+
+class _Bag:
+    """A stand-in for dask.bag: read_text gives one partition per file, its lines as Dask gives them (each ending in its
+    newline, a byte-order mark kept), with the file's path when include_path is asked."""
+
+    def __init__(self, partitions):
+        self.partitions = partitions
+
+    @staticmethod
+    def read_text(pattern, include_path=False):
+        from glob import glob
+
+        parts = []
+        for path in sorted(glob(pattern)):
+            with open(path, encoding="utf-8", newline="") as handle:
+                lines = handle.readlines()
+            parts.append([(line, path) for line in lines] if include_path else lines)
+        return _Bag(parts)
+
+    def map_partitions(self, function):
+        return _Bag([function(part) for part in self.partitions])
+
+    def compute(self):
+        return [item for part in self.partitions for item in part]
+
+
+def test_the_dask_recipe_scores_a_jsonl_file_as_batch_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The Dask recipe made a failed project of each blank line and a JSON error of a line starting with a byte-order
+    mark, and named projects 'line 0' in every partition. Run with a stand-in for dask.bag on two JSONL files (a BOM,
+    blank lines), it now gives the rows `batch` gives for the same files: the same sources (FILE:LINE) and totals."""
+    import json
+    import types
+
+    from scoring_engine import score_many
+    from scoring_engine.batch import find_documents
+
+    document = json.dumps(json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8")),
+                          ensure_ascii=False)
+    (tmp_path / "a.jsonl").write_text("\ufeff" + document + "\n\n  \n" + document + "\r\n", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text("\n" + document.replace('"facts"', '"fact"') + "\n" + document, encoding="utf-8")
+    [recipe] = [b for b in BLOCKS if b.lang == "python" and b.info == "recipe" and "dask" in b.body]
+    code = recipe.body.replace("s3://bucket/self-evaluations/*.jsonl", str(tmp_path / "*.jsonl"))
+    dask = types.ModuleType("dask")
+    dask.bag = types.SimpleNamespace(read_text=_Bag.read_text)
+    monkeypatch.setitem(sys.modules, "dask", dask)
+    monkeypatch.setitem(sys.modules, "dask.bag", dask.bag)
+    scope: dict = {}
+    exec(compile(code, "batch.md", "exec"), scope)  # the document's own recipe
+    expected = [o.row for o in score_many("self-evaluation", find_documents([tmp_path / "a.jsonl", tmp_path / "b.jsonl"]))]
+    assert [(r.source, r.total, bool(r.problems)) for r in expected] == \
+        [(r.source, r.total, bool(r.problems)) for r in scope["rows"]]
+    assert [f"{tmp_path / 'a.jsonl'}:1", f"{tmp_path / 'a.jsonl'}:4", f"{tmp_path / 'b.jsonl'}:2",
+            f"{tmp_path / 'b.jsonl'}:3"] == [r.source for r in scope["rows"]]

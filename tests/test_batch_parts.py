@@ -311,8 +311,8 @@ def test_score_many_takes_facts_mappings_and_paths_and_each_documents_own_set(tm
     assert outcomes[0].result.total == outcomes[1].result.total  # type: ignore[union-attr]
     assert "no indicator set" in str(outcomes[2].problems[0])
     assert outcomes[0].result.total == next(iter(score_many(SMALL_SET, [values]))).result.total  # type: ignore[union-attr]
-    wrong = next(iter(score_many(SMALL_SET, [42])))  # type: ignore[list-item]  # one bad item fails alone
-    assert not wrong.ok and "not int" in str(wrong.problems[0])
+    [wrong] = score_many(SMALL_SET, [42])  # type: ignore[list-item]
+    assert not wrong.ok and "a document is a Document, a Facts, a mapping of fact values" in str(wrong.problems[0])
 
 
 def test_score_many_refuses_one_path_for_its_documents_and_a_set_of_the_wrong_type(tmp_path: Path):

@@ -108,7 +108,7 @@ def test_missing_required_fact() -> None:
     assert 1 == len(error.problems)
     assert "budget.paid" == error.fact
     assert "required fact 实际支出 (budget.paid) is missing (read by execution)" in str(error)
-    assert "add it to the facts file" == error.hint
+    assert "add it to the facts given" == error.hint  # a mapping from Python: no file to add it to
 
 
 def test_null_counts_as_missing() -> None:

@@ -87,3 +87,22 @@ def test_the_stand_in_for_pyyamls_printable_class_matches_exactly_the_characters
     original = re.compile(start._PRINTABLE, re.UNICODE)  # the same pattern (str patterns are Unicode), not from the cache
     assert stand_in.findall(everything) == original.findall(everything)
     assert 29 + 32 + 2048 + 2 == len(stand_in.findall(everything))  # C0 but tab and line ends, DEL and C1 but NEL, …
+
+
+def test_a_type_checker_sees_the_package_s_real_names_only() -> None:
+    """The lazy loader (a module-level __getattr__) made mypy --strict type every misspelt name imported from the package
+    as Any (from scoring_engine import scroe passed). It is hidden from type checkers now, and each lazily loaded name is
+    imported for them instead, so a real name keeps its type and a misspelt one is reported."""
+    import ast
+
+    import scoring_engine
+
+    tree = ast.parse((ROOT / "scoring_engine" / "__init__.py").read_text(encoding="utf-8"))
+    assert "__getattr__" not in {node.name for node in tree.body if isinstance(node, ast.FunctionDef)}
+    hidden = [node for node in tree.body if isinstance(node, ast.If) and ast.unparse(node.test) == "not TYPE_CHECKING"]
+    assert ["__getattr__"] == [n.name for node in hidden for n in node.body if isinstance(n, ast.FunctionDef)]
+    for_checkers = {alias.asname or alias.name for node in tree.body if isinstance(node, ast.If)
+                    and ast.unparse(node.test) == "TYPE_CHECKING" for imp in node.body if isinstance(imp, ast.ImportFrom)
+                    for alias in imp.names}
+    assert set(scoring_engine._LAZY) == for_checkers
+    assert "scoring_engine.engine" in _loaded_after("from scoring_engine import score")  # still loaded lazily

@@ -176,7 +176,8 @@ def checks(draft: Draft) -> tuple[Check, ...]:
             continue
         formula = draft.log.compile(check["expr"], path + ("expr",), draft.scope)
         if formula is not None:
-            found.append(Check(formula, check["message"], check.get("severity", "warning")))
+            found.append(Check(formula, check["message"], check.get("severity", "warning"),
+                               line=(draft.log.located.where(path) or (None, None))[0], file=draft.log.located.file_at(path)))
     return tuple(found)
 
 

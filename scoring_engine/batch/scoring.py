@@ -21,7 +21,8 @@ from .._later import Deferred, Later
 from ..engine import score, scores_only
 from ..errors import FactsError, IndicatorSetError, Problem, ScoringEngineError
 from ..facts import Facts
-from ..loader import load_facts, load_indicator_set, named_elsewhere, parse_facts, resolve_set
+from .._files import facts_from_text
+from ..loader import load_facts, load_indicator_set, named_elsewhere, resolve_set
 from ..model import IndicatorSet
 from ..result import Result
 from .inputs import JSONL_SUFFIX, Document, not_facts
@@ -35,7 +36,8 @@ __all__ = ["Outcome", "Scorer", "ScoreDocuments", "NO_SET", "MOST_TYPED"]
 #: A 总分 typed on a form at or beyond this is a slip of the keyboard: 汇总 leaves it out rather than compare it.
 MOST_TYPED = Decimal(10) ** 9
 
-NO_SET = 'no indicator set: pass --set ID|PATH, or name one in the facts file as "indicator_set"'
+NO_SET = ('no indicator set: give one (--set on the command line, indicator_set to score_many), or name one in the facts as '
+          '"indicator_set"')
 
 
 @dataclass(frozen=True)
@@ -151,7 +153,7 @@ class Scorer:
         if document.text is not None:
             file = str(document.path) if document.path is not None else document.source
             try:
-                facts = parse_facts(document.text, file)
+                facts = facts_from_text(document.text, file)  # a JSONL line, or a text from Python: JSON
             except FactsError as err:
                 raise FactsError([_on_line(p, document.line) for p in err.problems]) from None
             return dataclasses.replace(facts, source=document.source)
@@ -196,7 +198,7 @@ class Scorer:
             try:
                 self.named[named] = self._loaded(resolve_set(facts.indicator_set, relative_to=folder))
             except IndicatorSetError as err:
-                self.named[named] = err
+                self.named[named] = err if document.folder is not None else _in_working_folder(err)
         return _found(self.named[named], document.source)
 
     def _load(self, path: Path, source: str) -> IndicatorSet:
@@ -233,6 +235,15 @@ def _found(found: IndicatorSet | IndicatorSetError, source: str) -> IndicatorSet
     if isinstance(found, IndicatorSetError):
         raise _named_by(found, source) from None
     return found
+
+
+def _in_working_folder(err: IndicatorSetError) -> IndicatorSetError:
+    """The error of a set named by facts given without a file (a mapping from Python): its folder is the working one."""
+    return IndicatorSetError([dataclasses.replace(p, message=p.message.replace(_NAMING_FOLDER, _WORKING_FOLDER))
+                              for p in err.problems])
+
+
+_NAMING_FOLDER, _WORKING_FOLDER = "the folder of the file that names it", "the working folder (the facts have no file)"
 
 
 def _named_by(err: IndicatorSetError, source: str) -> IndicatorSetError:

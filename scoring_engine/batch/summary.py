@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, Protocol
 
 from .._arith import ZERO, in_engine_context, round_half_up
 from .consequences import ConsequenceCount, ConsequenceTally
@@ -399,7 +399,14 @@ class Summariser:
         return found
 
 
-def summarise(rows: Iterable[Any]) -> Summary:
+class _Scored(Protocol):
+    """What summarise takes besides a row: score_many's Outcome, which carries its row."""
+
+    @property
+    def row(self) -> ProjectRow: ...
+
+
+def summarise(rows: Iterable[ProjectRow | _Scored]) -> Summary:
     """The Summary of the project rows (or of score_many's outcomes, which carry their rows)."""
     if isinstance(rows, (str, bytes, ProjectRow)) or not hasattr(rows, "__iter__"):
         raise TypeError(f"summarise takes score_many's outcomes (or their rows), not {type(rows).__name__}")

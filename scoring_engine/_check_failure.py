@@ -1,0 +1,67 @@
+"""What a failed check of the set says: the set's message, the values the check read, and, for one of severity error
+(which stops scoring), the facts behind them and where the set writes the check."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from typing import Any
+
+from ._display import equals_text, show_number
+from .audit import readable
+from .errors import Problem
+from .formulas import Formula
+from .model import Check, IndicatorSet
+
+__all__ = ["check_problem", "with_values"]
+
+#: Facts behind a failed check named in its message; past these, how many more.
+SHOWN_FACTS = 8
+
+
+def with_values(message: str, formula: Formula, values: Mapping[str, Any], behind: Sequence[str] = ()) -> str:
+    """The message followed by the formula and the values it read, then the facts `behind` them (those of the derived values
+    it read): 'X（a < b；a = 1, b = 2）', 'X（total >= 30；total = 23；survey.a = 5, survey.b = 18）'."""
+    shown = [_shown(sorted(formula.names), values)]
+    if behind:
+        shown.append(_shown(list(behind[:SHOWN_FACTS]), values) + (", …" if len(behind) > SHOWN_FACTS else ""))
+    shown = [part for part in shown if part]
+    return f"{message}（{'；'.join([formula.text, *shown])}）" if shown else message
+
+
+def check_problem(check: Check, failure: str, indicator_set: IndicatorSet, values: Mapping[str, Any],
+                  facts_file: str | None) -> Problem:
+    """The problem of a failed check of severity error: its message and values, the facts it reads through derived values
+    with theirs, the set's file and line of the check, and the first of those facts; the hint names the facts file."""
+    read = facts_read(check.formula, indicator_set)
+    message = with_values(failure, check.formula, values, [name for name in read if name not in check.formula.names])
+    return Problem(message, file=check.file or indicator_set.source, line=check.line, fact=read[0] if read else None,
+                   expression=check.formula.text,
+                   hint=f"check the facts it read in {facts_file}" if facts_file else "check the facts it read")
+
+
+def facts_read(formula: Formula, indicator_set: IndicatorSet) -> list[str]:
+    """The declared facts `formula` reads, directly or through derived values, in the order the set declares them."""
+    derived = {d.name: d for d in indicator_set.derived}
+    found: dict[str, None] = {}
+    seen: set[str] = set()
+    pending = [iter(sorted(formula.names))]  # a stack, not recursion: derived values may chain deep
+    while pending:
+        name = next(pending[-1], None)
+        if name is None:
+            pending.pop()
+        elif name in indicator_set.facts:
+            found[name] = None
+        elif name in derived and name not in seen:
+            seen.add(name)
+            pending.append(iter(sorted(derived[name].formula.names)))
+    return [name for name in indicator_set.facts if name in found]
+
+
+def _shown(names: list[str], values: Mapping[str, Any]) -> str:
+    return ", ".join(f"{n} {_show(values[n])}" for n in names if readable(values, n))
+
+
+def _show(value: Any) -> str:
+    """'= value', or '≈ value' where it has more decimals than a reader takes in (0.750002383017662926… ≈ 0.750002)."""
+    return equals_text(show_number(value)) if isinstance(value, Decimal) else f"= {value}"

@@ -1,0 +1,29 @@
+"""The Chinese of the messages the Python API gives (a program embedding the engine), and of a failed check of the set."""
+
+from __future__ import annotations
+
+__all__ = ["API"]
+
+API = (
+    ("add it to the facts given", "在给出的事实中补上它"),
+    ("give the id, e.g. {id}", "请写指标编号，例如 {id}"),
+    ('no indicator set: give one (--set on the command line, indicator_set to score_many), or name one in the facts as '
+     '"indicator_set"',
+     '没有指标体系：请指定一个（命令行用 --set，score_many 用参数 indicator_set），或在事实中写 "indicator_set"'),
+    ("no indicator set {ref:q}: neither a file in the working folder (the facts have no file) nor a bundled set id",
+     "没有指标体系 {ref}：既不是工作文件夹内的文件（这些事实没有文件），也不是内置指标体系的编号"),
+    ("{what} {ref:q} is not inside the working folder (the facts have no file)",
+     "{what} {ref} 不在工作文件夹内（这些事实没有文件）"),
+    ("this mapping is a whole facts document (it has facts:), not the facts' values",
+     "这个映射是整份事实文档（含有 facts:），不是事实的取值"),
+    ("pass Facts(values=document['facts'], project=document.get('project', {{}})), or load the file with load_facts",
+     "请传入 Facts(values=document['facts'], project=document.get('project', {{}}))，或用 load_facts 读取文件"),
+    ("the text is read as JSON: for YAML, pass yaml=True", "文本按 JSON 读取：YAML 文本请传入 yaml=True"),
+    ("write it as text, or leave it out", "请写成文字，或删去"),
+    ("empty (null)", "空值（null）"),
+    ("facts text is {size} bytes; the limit is {limit} ({name})", "事实文本有 {size} 字节，上限是 {limit}（{name}）"),
+    ("a project's facts take a few kilobytes", "一个项目的事实只有几 KB"),
+    ("{given} is given: did you mean {name}?", "给出的是 {given}：是否想写 {name}？"),
+    ("check the facts it read in {file}", "核对 {file} 中它读取的事实"),
+    ("check the facts it read", "核对它读取的事实"),
+)

@@ -1,0 +1,255 @@
+"""What a developer embedding the engine in a web back end or a nightly batch relies on, through the public Python API
+only: each test says what went wrong before and what happens now."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+import pytest
+
+from conftest import ROOT
+from scoring_engine import Facts, FactsError, ScoringError, load_facts, load_indicator_set, score, score_many
+from scoring_engine.judgements import Judgement, TierJudgement
+
+SMALL = ROOT / "examples" / "small"
+
+
+@pytest.fixture(scope="module")
+def small():
+    return load_indicator_set(SMALL / "set.yaml")
+
+
+@pytest.fixture(scope="module")
+def first(small):
+    return score(small, load_facts(SMALL / "facts.json"))
+
+
+def _given_back(result) -> dict:
+    """The facts section a Result carries, as a caller feeds it back to score a 'what if'."""
+    return {f.name: f.value for f in result.facts}
+
+
+def _as_written(value):
+    """What a facts file writes for one of the engine's own values: a list for a tuple, an object for a judgement."""
+    if isinstance(value, tuple):
+        return [_as_written(item) for item in value]
+    if isinstance(value, Judgement):
+        return {"score": value.score, "reason": value.reason}
+    if isinstance(value, TierJudgement):
+        return {"tier": value.tier, "score": value.score, "reason": value.reason}
+    if type(value).__name__ == "Finding":
+        return value.text if value.points is None else {"text": value.text, "points": value.points}
+    return value
+
+
+def test_a_result_s_own_fact_values_score_again(small, first):
+    """A Result gives list facts as tuples and judgements as Judgement/TierJudgement objects; given back to score() they
+    were refused with five errors ('expected a list, got tuple', 'got Judgement'). Now they score as the file did."""
+    again = score(small, _given_back(first))
+    assert first.total == again.total
+    assert [i.score for i in first.walk()] == [i.score for i in again.walk()]
+    assert first.facts == again.facts
+
+
+def test_own_values_hash_and_write_as_the_equivalent_lists_and_objects(small, first):
+    """A tuple hashes as the list, a Judgement as its {score, reason}, a Finding as its text (or {text, points}): the
+    facts hash and to_json are those of the same facts written as a file writes them."""
+    given = _given_back(first)
+    written = {name: _as_written(value) for name, value in given.items()}
+    assert any(isinstance(v, (tuple, Judgement, TierJudgement)) for v in given.values())
+    assert Facts(values=written).sha256 == Facts(values=given).sha256
+    assert score(small, written).to_json() == score(small, given).to_json()
+
+
+def test_an_own_value_given_as_an_undeclared_fact_is_written_as_the_file_would(small, first):
+    """An undeclared fact holding a Judgement was refused as unwritable; it is now ignored with a warning and hashed as
+    its {score, reason}."""
+    values = {**_given_back(first), "extra.judged": Judgement(D("2"), "理由")}
+    result = score(small, values)
+    assert ["extra.judged"] == [w.fact for w in result.warnings if w.fact == "extra.judged"]
+    written = {**_given_back(first), "extra.judged": {"score": D("2"), "reason": "理由"}}
+    assert Facts(values=written).sha256 == result.facts_sha256
+
+
+def test_a_judgement_object_is_checked_as_its_object_would_be(small, first):
+    """A Judgement's reason with a control character, or a negative score, is refused as in a {score, reason} object:
+    the object is no way round the checks."""
+    values = _given_back(first)
+    with pytest.raises(FactsError) as err:
+        score(small, {**values, "decision.budget_judgement": Judgement(D("3"), "理由\x07")})
+    assert "$.facts.decision.budget_judgement.reason" == err.value.path  # as in the object {score, reason}
+    with pytest.raises(FactsError) as err:
+        score(small, {**values, "decision.budget_judgement": Judgement(D("-1"), "理由")})
+    assert "below the minimum" in str(err.value)
+    with pytest.raises(FactsError) as err:  # a tier judgement where a judgement belongs: its tier is a key too many
+        score(small, {**values, "decision.budget_judgement": TierJudgement("好", D("3"), "理由")})
+    assert "unknown key 'tier'" in str(err.value)
+
+
+def test_score_many_takes_a_result_s_own_values(small, first):
+    """score_many, in worker processes too, scores the values a Result carries as score() does."""
+    outcomes = list(score_many(small, [_given_back(first)] * 3, jobs=2))
+    assert [first.total] * 3 == [o.result.total for o in outcomes]
+
+
+def test_a_result_s_dicts_are_read_only(first):
+    """Result is documented immutable and safe to share between threads, yet result.project, an indicator's inputs and
+    details (and dicts inside details, as its band) were plain dicts: a caller's change showed in that Result's to_json,
+    render and explain. Each refuses a change now, and prints and writes as before."""
+    before = first.to_json()
+    leaf = first.indicator("process.execution")
+    changes = [lambda: first.project.__setitem__("name", "changed"), first.project.clear,
+               lambda: leaf.inputs.__setitem__("execution_rate", 1), lambda: leaf.details.pop("band"),
+               lambda: leaf.details["band"].__setitem__("points", 99), lambda: leaf.details.update(x=1)]
+    for change in changes:
+        with pytest.raises(TypeError, match="read-only"):
+            change()
+    lists = [v for node in first.walk() for v in node.details.values() if isinstance(v, list)]
+    for found in lists:
+        with pytest.raises(TypeError, match="read-only"):
+            found.append(1)
+    assert before == first.to_json()
+    assert {"name", "unit"} <= set(dict(first.project))  # a copy is the caller's own
+
+
+def test_a_result_with_read_only_dicts_pickles_and_copies_to_the_same_bytes(first):
+    """A Result crosses to and from worker processes and may be deep-copied: its read-only dicts keep its bytes."""
+    import copy
+    import pickle
+
+    for again in (pickle.loads(pickle.dumps(first)), copy.deepcopy(first)):
+        assert first.to_json() == again.to_json()
+        with pytest.raises(TypeError):
+            again.indicator("process.execution").details["x"] = 1
+
+
+def test_a_failed_error_check_names_the_set_s_line_and_the_facts_behind_it(small):
+    """A failed check of severity error gave only the set's message and the derived value it read: no line of the set,
+    no fact (a caller showing err.line and err.fact showed nothing). Now it names the check's line in the set, the
+    first fact behind it, and every fact it read through derived values with its value."""
+    values = {**load_facts(SMALL / "facts.json").values}
+    values["survey"] = {**values["survey"], "very_satisfied": 5, "satisfied": 5}
+    with pytest.raises(ScoringError) as err:
+        score(small, values)
+    problem = err.value.first
+    line = next(i for i, text in enumerate((SMALL / "set.yaml").read_text(encoding="utf-8").splitlines(), 1)
+                if "survey_total >= 30" in text)
+    assert (small.source, line, "survey.very_satisfied") == (problem.file, problem.line, problem.fact)
+    assert "survey_total = 23；survey.very_satisfied = 5, survey.satisfied = 5, survey.neutral = 9" in problem.message
+    assert "check the facts it read" == problem.hint
+    with pytest.raises(ScoringError) as err:
+        score(small, Facts(values=values, source="p.json"))
+    assert "check the facts it read in p.json" == err.value.first.hint
+    assert "核对 p.json 中它读取的事实" in err.value.first.text("zh")
+
+
+def test_a_required_fact_given_under_a_misspelt_name_is_named_in_the_hint(small):
+    """Facts giving budget.piad (a slip for budget.paid) failed with 'required fact … is missing … add it to the facts
+    file': the key the user did write was not named, so they looked for a missing value that was there. The hint now
+    names it, nested or dotted, in English and Chinese."""
+    values = load_facts(SMALL / "facts.json").values
+    nested = {**values, "budget": {("piad" if k == "paid" else k): v for k, v in values["budget"].items()}}
+    for given in (nested, {**nested, "budget": {k: v for k, v in nested["budget"].items() if k != "piad"},
+                           "budget.piad": 186.4}):
+        with pytest.raises(FactsError) as err:
+            score(small, given)
+        assert ("budget.paid", "budget.piad is given: did you mean budget.paid?") == (err.value.fact, err.value.hint)
+    assert err.value.first.text("zh").endswith("（给出的是 budget.piad：是否想写 budget.paid？）")
+    without = {**values, "budget": {k: v for k, v in values["budget"].items() if k != "paid"}}
+    with pytest.raises(FactsError) as err:  # nothing close given: the hint says to add it
+        score(small, Facts(values=without, source="p.json"))
+    assert "add it to the facts file" == err.value.hint
+
+
+def test_a_missing_fact_of_a_mapping_is_to_be_added_to_the_facts_given(small):
+    """Facts given from Python as a mapping were told 'add it to the facts file', a file there is none of: a missing fact
+    is to be added to the facts given, by score() and scores_only(), in Chinese too; facts from a file keep the file."""
+    from scoring_engine import scores_only
+
+    values = load_facts(SMALL / "facts.json").values
+    without = {**values, "budget": {k: v for k, v in values["budget"].items() if k != "paid"}}
+    for scoring in (score, scores_only):
+        with pytest.raises(FactsError) as err:
+            scoring(small, without)
+        assert "add it to the facts given" == err.value.hint
+        assert err.value.first.text("zh").endswith("（在给出的事实中补上它）")
+
+
+def test_a_request_body_read_with_parse_facts_is_held_to_the_facts_file_size(small):
+    """docs/limits.md advises reading a request body with parse_facts, but parse_facts applied no size bound: 9 MB of
+    findings cost 2 GB and 45 s. A text over MAX_FACTS_BYTES (in UTF-8) is refused now, naming the limit, from
+    parse_facts and from a Document(text=…) in score_many; a facts file's size still passes."""
+    from scoring_engine import parse_facts
+    from scoring_engine.batch import Document
+    from scoring_engine.loader import MAX_FACTS_BYTES
+
+    body = '{"facts": {"findings": {"compliance": [' + ",".join(['"问题"'] * (MAX_FACTS_BYTES // 8)) + "]}}}"
+    assert len(body) < MAX_FACTS_BYTES < len(body.encode())
+    with pytest.raises(FactsError) as err:
+        parse_facts(body, "body.json")
+    assert f"facts text is {len(body.encode())} bytes; the limit is {MAX_FACTS_BYTES} (MAX_FACTS_BYTES)" in str(err.value)
+    [outcome] = score_many(small, [Document(source="body", text=body)])
+    assert outcome.result is None and "MAX_FACTS_BYTES" in str(outcome.problems[0])
+    fits = '{"facts": {"x": "' + "a" * (MAX_FACTS_BYTES - 20) + '"}}'
+    assert MAX_FACTS_BYTES == len(fits.encode())
+    assert "a" * (MAX_FACTS_BYTES - 20) == parse_facts(fits).values["x"]
+
+
+def test_messages_only_python_gives_speak_of_python(small, first):
+    """Messages a Python caller got spoke of the command line or of a file there is none of, or failed inside the
+    package: each now speaks of what the caller passed, and in Chinese too."""
+    from scoring_engine import parse_facts, score_many
+    from scoring_engine.explain import UnknownIndicatorError
+
+    facts = load_facts(SMALL / "facts.json")
+    [no_set] = next(score_many(None, [dict(facts.values)])).problems
+    assert "indicator_set to score_many" in no_set.message and "--set ID|PATH" not in no_set.message
+    assert no_set.text("zh").startswith("#1: 没有指标体系：请指定一个")
+    [named] = next(score_many(None, [{"indicator_set": "set.yaml", "facts": dict(facts.values)}])).problems
+    assert "neither a file in the working folder (the facts have no file) nor a bundled set id" in named.message
+    assert "不是工作文件夹内的文件（这些事实没有文件）" in named.text("zh")
+    with pytest.raises(TypeError, match=r"load_indicator_set\(id\) for a bundled set\), not NoneType"):
+        score(None, facts)
+    with pytest.raises(FactsError) as err:
+        parse_facts("facts:\n  budget.paid: 1\n", "facts.yaml")
+    assert "the text is read as JSON: for YAML, pass yaml=True" == err.value.hint
+    assert "文本按 JSON 读取：YAML 文本请传入 yaml=True" in err.value.first.text("zh")
+    with pytest.raises(FactsError) as err:  # a whole document as a Facts' values: one line, not 28 'missing'
+        score(small, Facts(values={"project": {"name": "x"}, "facts": dict(facts.values)}))
+    assert 1 == len(err.value.problems) and "whole facts document" in str(err.value)
+    assert err.value.first.text("zh").startswith("这个映射是整份事实文档（含有 facts:），不是事实的取值")
+    assert first.indicator("process.execution") is first.indicator("预算执行率")  # by name, as explain takes it
+    with pytest.raises(KeyError) as caught:  # a KeyError still, now with a did-you-mean
+        first.indicator("process.executon")
+    assert isinstance(caught.value, UnknownIndicatorError)
+    assert "did you mean process.execution (预算执行率)?" == caught.value.hint
+    with pytest.raises(TypeError, match="an indicator is given by its id or name"):
+        first.explain(None)
+    with pytest.raises(TypeError, match="path is the path of a facts file"):
+        load_facts(5)
+    assert 'fact "" is not declared by the set and is ignored' == str(score(small, {**facts.values, "": 1}).warnings[0])
+
+
+@pytest.mark.parametrize(("detail", "chinese"), [([1], "而不是列表（请写成文字，或删去）"),
+                                                 (None, "而不是空值（null）（请写成文字，或删去）")])
+def test_a_project_detail_of_the_wrong_kind_reads_in_chinese(small, detail, chinese):
+    """Problem.text('zh') of a project detail given from Python as a list or None was half English ('请写成 text, or
+    leave it out', 'empty (null)')."""
+    with pytest.raises(FactsError) as err:
+        score(small, Facts(values=load_facts(SMALL / "facts.json").values, project={"负责人": detail}))
+    assert err.value.first.text("zh").endswith(chinese)
+
+
+def test_render_is_typed_by_its_format():
+    """render() was typed str | bytes for every format, so a caller had to narrow even for "html": its overloads give
+    bytes for xlsx and str for the text formats, which are exactly the formats it writes as such."""
+    import typing
+
+    from scoring_engine.render import BINARY_FORMATS, RENDERERS, render
+
+    returns = {}
+    for overload in typing.get_overloads(render):
+        hints = typing.get_type_hints(overload, globalns={**vars(typing), "Result": object})
+        for fmt in typing.get_args(hints["fmt"]):
+            returns[fmt] = hints["return"]
+    assert dict.fromkeys(BINARY_FORMATS, bytes) | dict.fromkeys(set(RENDERERS) - BINARY_FORMATS, str) == returns
