@@ -16,7 +16,7 @@ from ..errors import ScoringError
 from ..formulas import Formula
 from ._base import (Deduction, FactView, Outcome, RuleKind, RuleSpec, Story, Template, equation_rate, reads, row_unit, shower,
                     shown_later, unambiguous)
-from ._deductions import settle_later
+from ._deductions import settle_later, show_points
 from ._over_target import OverTarget, deviation, over_target
 
 
@@ -61,25 +61,29 @@ def _fields(rule: Proportional, value: Decimal, target: Decimal, rate: Decimal, 
     # a value past the target keeps the decimals that tell them apart: not '实际值90超过目标值90'
     fields: dict[str, object] = {"rate": _rate_shown(rule, rate, weight), "actual_rate": percent(actual_rate),
                                  "value": unambiguous(value, display, (target,), rule.rounding.places), "target": show(target)}
-    if rule.lower_is_better and value > target and display == "percent":  # the equation holds as printed: see _lower_equation
-        fields["value"], fields["target"] = _lower_equation(rule, value, target, weight, fields["value"])
+    if rule.lower_is_better and value > target:  # the equation holds as printed: see _lower_equation
+        fields["value"], fields["target"] = _lower_equation(rule, value, target, weight, display, fields["value"])
     if rule.floor is not None:
         fields["floor"] = percent(rule.floor)
     return fields
 
 
-def _lower_equation(rule: Proportional, value: Decimal, target: Decimal, weight: Decimal,
+def _lower_equation(rule: Proportional, value: Decimal, target: Decimal, weight: Decimal, display: str,
                     value_text: object) -> tuple[object, object]:
-    """Percentages for '得分 = weight × target ÷ value = score': with two decimals, or as many more (up to six) as
-    make the equation give the score as printed (10 × 0.15% ÷ 0.55% is 2.73, 10 × 0.1452% ÷ 0.5549% is 2.62).
-
-    Numbers keep the set's precision, as every value read from the facts does (a rate is written as a rate)."""
+    """Value and target for '得分 = weight × target ÷ value = score': percentages with two decimals, numbers at the
+    set's precision, or as many more decimals (up to six) as make the equation give the score as printed
+    (10 × 0.15% ÷ 0.55% is 2.73, 10 × 0.1452% ÷ 0.5549% is 2.62; at precision 0, 4 × 2 ÷ 3 is 3, 4 × 2.4 ÷ 2.5 is 4)."""
     score = rule.rounding.round(weight * target / value)
-    for places in range(2, 9):
-        shown_value, shown_target = round_half_up(value, places + 2), round_half_up(target, places + 2)
+    percents = display == "percent"
+    first = 2 if percents else rule.rounding.places
+    for places in range(first, first + 7):
+        kept = places + 2 if percents else places
+        shown_value, shown_target = round_half_up(value, kept), round_half_up(target, kept)
         if shown_value and shown_target != shown_value and rule.rounding.round(weight * shown_target / shown_value) == score:
-            return percent(value, places), percent(target, places)
-    return value_text, percent(target, 2)
+            if percents:
+                return percent(value, places), percent(target, places)
+            return plain(shown_value), plain(shown_target)
+    return value_text, percent(target, 2) if percents else shower(display, rule.rounding.places)(target)
 
 
 def _rate_shown(rule: Proportional, rate: Decimal, weight: Decimal) -> str:
@@ -97,7 +101,7 @@ def _reduced_fields(rule: Proportional, fields: Mapping[str, object], found: Dec
     beyond = rule.over_target
     assert beyond is not None
     return {**fields, "deviation": percent(found), "above": percent(beyond.above),
-            "reduced": rule.rounding.show(deductions[0].points), "how": beyond.words()}
+            "reduced": show_points(deductions[0].points, rule.rounding), "how": beyond.words()}
 
 
 def _reduced(rule: Proportional, weight: Decimal, value: Decimal, target: Decimal, fields: Mapping[str, object],
