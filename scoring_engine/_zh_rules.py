@@ -62,6 +62,8 @@ RULES = (
     ("target must be above 0, got {value}", "target 应大于 0，实际是 {value}"),
     ("a target to reach is above 0; a ceiling of 0 (≤0起, 零事故) is written with ≤",
      "要达到的目标应大于 0；上限为 0（≤0起、零事故）时写 ≤"),
+    ("a target to reach is above 0; for a ceiling of 0 (零事故) write direction: lower_is_better",
+     "要达到的目标应大于 0；上限为 0（零事故）时在规则中写 direction: lower_is_better"),
     ("floor must be a rate from 0 up to (not including) 1, e.g. 0.6", "floor 应为 0 到 1（不含 1）之间的比率，例如 0.6"),
     ("{fact} is {value}; the rule has variants {names}", "{fact} 为 {value}；规则的可选算法有：{names}"),
     ("tier {tier} is not one of: {names}", "档次 {tier} 不是以下之一：{names}"),

@@ -2,13 +2,16 @@
 
 At `precision: 0` a reason printed `4 × 2 ÷ 3 = 4分`, `调减0分` for 0.3 taken, `扣0分` for a third of a point and
 `相差3，每3扣1分，计0个单位`. Scores stay rounded to the precision; only the numbers inside reasons keep decimals.
+A value in no band was printed as the bound it exceeds (QA19 F7).
 """
 
 from __future__ import annotations
 
 from decimal import Decimal as D
 
-from scoring_engine import parse_indicator_set, score
+import pytest
+
+from scoring_engine import ScoringError, parse_indicator_set, score
 from scoring_engine.result import IndicatorResult
 
 
@@ -81,3 +84,34 @@ def test_a_linear_shortfall_short_of_a_whole_unit_does_not_print_as_one() -> Non
     assert "7与目标10相差2.9999，每3扣1分，计0个单位扣0分，得10.00分" == node.reason
     started = _leaf(rule.replace("whole", "started"), "  v: {type: number}\n", {"v": D("3.9999")}, weight="10", precision=2)
     assert "相差6.0001，每3扣1分，计3个单位扣3分" in started.reason, started.reason
+
+
+BANDS_MI = ("{kind: bands, value: v, boundary: max_inclusive, display: percent, bands: [{min: 0.9, max: 1, points: 10},"
+            " {min: 0.7, max: 0.9, points: 6}, {min: 0, max: 0.7, points: 0}]}")
+
+
+def test_a_value_in_no_band_is_not_printed_as_the_bound_it_exceeds() -> None:
+    """1.0000001 against bands up to 100% said '值 100.00% 不在任何档次内（档次覆盖 90.00% < x ≤ 100.00%…）', a
+    contradiction; the value now keeps the decimals that tell it from the bound, and the lowest min is shown inclusive
+    (as it is: 0 scores in the lowest band)."""
+    with pytest.raises(ScoringError) as caught:
+        _leaf(BANDS_MI, "  v: {type: number}\n", {"v": D("1.0000001")}, weight="10", precision=2)
+    message = str(caught.value)
+    assert "value 100.000010% falls in no band" in message, message
+    assert "(bands cover 90.00% < x ≤ 100.00%, 70.00% < x ≤ 90.00%, 0.00% ≤ x ≤ 70.00%)" in message, message
+
+
+def test_a_value_at_the_top_of_max_inclusive_bands_names_its_band_as_it_is() -> None:
+    """A value of exactly 100% (the highest max) was said to fall in '90.00% ≤ x ≤ 100.00%', which also holds 90%
+    (scored in the band below); only the end it is at is closed: '90.00% < x ≤ 100.00%'. 0 is in '0.00% ≤ x ≤ 70.00%'."""
+    top = _leaf(BANDS_MI, "  v: {type: number}\n", {"v": D(1)}, weight="10", precision=2)
+    assert "100.00%，处于90.00% < x ≤ 100.00%区间，得10.00分" == top.reason
+    bottom = _leaf(BANDS_MI, "  v: {type: number}\n", {"v": D(0)}, weight="10", precision=2)
+    assert "0.00%，处于0.00% ≤ x ≤ 70.00%区间，得0.00分" == bottom.reason
+
+
+def test_a_zero_target_in_a_rule_is_told_to_use_direction_not_a_row_sign() -> None:
+    """proportional with target 0 in a set was told '上限为 0 时写 ≤', a row's sign; a rule says direction."""
+    with pytest.raises(ScoringError) as caught:
+        _leaf("{kind: proportional, value: v, target: 0}", "  v: {type: number}\n", {"v": D(1)}, weight="10")
+    assert "direction: lower_is_better" in (caught.value.hint or ""), caught.value.hint

@@ -121,6 +121,8 @@ def _reduced(rule: Proportional, weight: Decimal, value: Decimal, target: Decima
 
 
 ZERO_TARGET_HINT = "a target to reach is above 0; a ceiling of 0 (≤0起, 零事故) is written with ≤"
+#: The same for a rule in the set, not a row of a target table: a ceiling is said by the rule's direction.
+ZERO_TARGET_RULE_HINT = "a target to reach is above 0; for a ceiling of 0 (零事故) write direction: lower_is_better"
 
 
 def score(rule: Proportional, weight: Decimal, facts: FactView) -> Outcome:
@@ -128,7 +130,7 @@ def score(rule: Proportional, weight: Decimal, facts: FactView) -> Outcome:
     target = facts.number(rule.target, "target") if rule.target else ONE
     if target < 0 or (target == 0 and not rule.lower_is_better):  # ≤0起 (零事故) is a target; ≥0 is none
         raise ScoringError(f"target must be above 0, got {plain(target)}", expression=rule.target.text if rule.target else None,
-                           hint=ZERO_TARGET_HINT if target == 0 else None)
+                           hint=None if target else ZERO_TARGET_HINT if rule.rows else ZERO_TARGET_RULE_HINT)
     rate = (ONE if value <= target else target / value) if rule.lower_is_better else value / target
     actual_rate, rate = rate, min(rate, ONE)
     details: dict[str, Any] = {"value": value, "target": target, "rate": rate}
