@@ -21,8 +21,15 @@ LINT = (
     ("derived value {name} is read by no rule, other derived value, check, cap or 需说明 condition: it is only shown, "
      "and the facts it reads ({reads}) are still required",
      "派生值 {name} 没有被任何规则、其他派生值、校验、封顶规则或需说明条件读取：只用于显示，而它读取的事实（{reads}）仍是必填的"),
-    ("remove it (in a profile, derived: {{{name}: null}}, and its facts with null), or read it",
-     "删去它（在配置中写 derived: {{{name}: null}}，它读取的事实也写 null），或读取它"),
+    ("derived value {name} is read by no rule, other derived value, check, cap or 需说明 condition: it is only shown",
+     "派生值 {name} 没有被任何规则、其他派生值、校验、封顶规则或需说明条件读取：只用于显示"),
+    ("remove it in this profile with derived: {{{name}: null}} and facts: {{{nulls}}}, or read it",
+     "在本方案中写 derived: {{{name}: null}} 和 facts: {{{nulls}}} 删去它，或读取它"),
+    ("remove it in this profile with derived: {{{name}: null}}, or read it",
+     "在本方案中写 derived: {{{name}: null}} 删去它，或读取它"),
+    ("delete it from derived, and the facts only it reads ({reads}) from facts, or read it",
+     "从 derived 中删去它，并从 facts 中删去只有它读取的事实（{reads}），或读取它"),
+    ("delete it from derived, or read it", "从 derived 中删去它，或读取它"),
     # a base's reason wording on a profile's rule (lint/reasons.py)
     ("the {kind} rule takes the reason wording {key} that {base} writes for its own indicators: '{text}'",
      "这条 {kind} 规则用的是 {base} 为自己的指标写的得分说明 {key}：“{text}”"),

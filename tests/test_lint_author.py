@@ -1,0 +1,62 @@
+"""`lint` for a new set's author (QA19): advice that fits a set written out in full, and the slips a new author makes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scoring_engine._zh import translate
+from scoring_engine.lint import LintWarning, lint_file
+
+GRADES = "grades:\n  - {label: 合格, min: 0}\n"
+
+
+def _set(indicators: str, facts: str, extra: str = "") -> str:
+    head = 'id: lint-author\nname: 示例\nversion: "1"\ntotal: 10\n'
+    return head + f"facts:\n{facts}" + extra + GRADES + "indicators:\n" + indicators
+
+
+def _lint(tmp_path: Path, text: str, name: str = "set.yaml") -> tuple[LintWarning, ...]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return lint_file(path)[1]
+
+
+def _codes(warnings: tuple[LintWarning, ...], code: str) -> list[LintWarning]:
+    return [w for w in warnings if w.code == code]
+
+
+FUNDING = _set("  - {id: a, name: 资金到位率, weight: 10, rule: {kind: proportional, value: arrived, target: total}}\n",
+               "  arrived: {type: number}\n  total: {type: number}\n",
+               "derived:\n  funding_rate: {expr: arrived / total, label: 资金到位率}\n")
+
+
+def test_an_unused_derived_value_in_a_full_set_is_deleted_and_its_facts_read_elsewhere_are_kept(tmp_path: Path) -> None:
+    """In a set written out in full the hint said 'in a profile, derived: {funding_rate: null}, and its facts with null'
+    (a set author wrote null and the set was refused; the Chinese dropped 'in a profile'), and that arrived and total
+    'are still required' though the rule reads them. It now says to delete it, and names no fact another part reads."""
+    [found] = _codes(_lint(tmp_path, FUNDING), "unused-derived")
+    assert "derived value funding_rate is read by no rule" in found.problem.message
+    assert "still required" not in found.problem.message
+    assert "delete it from derived, or read it" == found.problem.hint
+    assert "null" not in translate(str(found.problem.hint))
+    assert "从 derived 中删去它，或读取它" == translate(str(found.problem.hint))
+
+
+def test_an_unused_derived_value_names_only_the_facts_it_alone_makes_required(tmp_path: Path) -> None:
+    """A derived value reading a fact nothing else reads: that fact is named, to be deleted with it."""
+    text = FUNDING.replace("  total: {type: number}\n", "  total: {type: number}\n  paid: {type: number}\n")
+    text = text.replace("arrived / total, label", "paid / total, label")
+    [found] = _codes(_lint(tmp_path, text), "unused-derived")
+    assert "the facts it reads (paid) are still required" in found.problem.message
+    assert "delete it from derived, and the facts only it reads (paid) from facts, or read it" == found.problem.hint
+
+
+def test_an_unused_derived_value_of_a_base_is_removed_in_the_profile_with_null(tmp_path: Path) -> None:
+    """A profile that removed 成本指标 leaves cost_saving_rate: the hint writes null for it and for its own facts, in 方案."""
+    profile = ("extends: national-framework\nid: p\nname: p\nversion: '1'\nremove: [output.cost]\n"
+               "change:\n  output: {weight: 40, rescale: true}\n  process: {weight: 30, rescale: siblings}\n")
+    [found] = _codes(_lint(tmp_path, profile), "unused-derived")
+    hint = str(found.problem.hint)
+    assert ("remove it in this profile with derived: {cost_saving_rate: null} and facts: "
+            "{output.cost_actual: null, output.cost_planned: null}, or read it") == hint
+    assert translate(hint).startswith("在本方案中写 derived: {cost_saving_rate: null}")
