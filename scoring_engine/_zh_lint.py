@@ -44,6 +44,16 @@ LINT = (
     ("variant {variant} can never be chosen: {fact} takes only {values}",
      "算法 {variant} 永远不会被选用：{fact} 只能取 {values}"),
     ("remove the variant, or add {variant} to the values of {fact}", "删去该算法，或把 {variant} 加入 {fact} 的 values"),
+    ("{fact} may be {value}, for which the switch has no rule (it has {names}): such a project cannot be scored",
+     "{fact} 可能取 {value}，而 switch 没有为它写规则（只有 {names}）：这样的项目无法评分"),
+    ("add a rule for {value} under rules, or remove it from the values of {fact}",
+     "在 rules 下为 {value} 写一条规则，或从 {fact} 的 values 中删去它"),
+    # grades out of order (lint/grades.py)
+    ("grade {grade} (min {min}) is written after {other} (min {other_min}), out of the order of the others: "
+     "a total of {high} is graded {top}",
+     "等级 {grade}（min {min}）写在 {other}（min {other_min}）之后，与其他等级的顺序不符：总分 {high} 评为 {top}"),
+    ("check the min of {grade} and {other}: grades are ordered by their min, not by where they are written",
+     "核对 {grade} 和 {other} 的 min：等级按 min 排序，与书写顺序无关"),
     ("{value} may lie {side} {bound}, where no band is (it lies in {range}): such a project cannot be scored",
      "{value} 可能{side!t} {bound}，那里没有任何分档（其取值在 {range} 之内）：这样的项目无法评分"),
     ("add a lowest band without min, e.g. {{max: {written}, points: 0}}",

@@ -60,3 +60,39 @@ def test_an_unused_derived_value_of_a_base_is_removed_in_the_profile_with_null(t
     assert ("remove it in this profile with derived: {cost_saving_rate: null} and facts: "
             "{output.cost_actual: null, output.cost_planned: null}, or read it") == hint
     assert translate(hint).startswith("在本方案中写 derived: {cost_saving_rate: null}")
+
+
+def test_a_value_the_switch_fact_may_take_without_a_rule_is_named(tmp_path: Path) -> None:
+    """A switch chosen by a fact declared with values [甲, 乙, 丙] and rules for 甲 and 乙 passed validate and lint; a
+    project picking 丙 was refused only when scored. lint names 丙, at the switch's rules."""
+    text = _set("  - id: t\n    name: 测试\n    weight: 10\n    rule:\n      kind: switch\n      by: m\n      rules:\n"
+                "        甲: {kind: proportional, value: v}\n        乙: {kind: formula, rate: 1}\n",
+                "  m: {type: string, values: [甲, 乙, 丙], label: 方法}\n  v: {type: number}\n")
+    [found] = _codes(_lint(tmp_path, text), "missing-variant")
+    assert {"fact": "m", "value": "丙", "names": "甲, 乙"} == found.fields
+    assert "t" == found.problem.indicator and text.splitlines()[found.problem.line - 1].strip() == "rules:"
+    assert "m 可能取 丙，而 switch 没有为它写规则（只有 甲, 乙）：这样的项目无法评分" == translate(found.problem.message)
+
+
+GRADES_WRITTEN = ("grades:\n  - {label: 优, min: 90}\n  - {label: 良, min: 95}\n  - {label: 中, min: 60}\n"
+                  "  - {label: 差, min: 0}\n")
+
+
+def test_a_grade_whose_min_contradicts_the_written_order_is_named(tmp_path: Path) -> None:
+    """良 written below 优 with min 95 (for 80) passed: a total of 95.5 was graded 良. lint names 良 at its min."""
+    text = _set("  - {id: a, name: 甲, weight: 10, rule: {kind: proportional, value: v}}\n", "  v: {type: number}\n")
+    text = text.replace(GRADES, GRADES_WRITTEN).replace("total: 10\n", "total: 100\n").replace("weight: 10,", "weight: 100,")
+    [found] = _codes(_lint(tmp_path, text), "grade-order")
+    assert ("良", "优", "95", "良") == (found.fields["grade"], found.fields["other"], found.fields["high"], found.fields["top"])
+    assert "min: 95" in text.splitlines()[found.problem.line - 1]
+    assert translate(found.problem.message).startswith("等级 良（min 95）写在 优（min 90）之后")
+
+
+def test_grades_written_from_the_lowest_up_or_from_the_highest_down_are_in_order(tmp_path: Path) -> None:
+    """Order in the file does not matter: grades written either way, consistently, give no warning."""
+    text = _set("  - {id: a, name: 甲, weight: 100, rule: {kind: proportional, value: v}}\n", "  v: {type: number}\n")
+    text = text.replace("total: 10\n", "total: 100\n")
+    down = text.replace(GRADES, GRADES_WRITTEN.replace("min: 95", "min: 80"))
+    up = text.replace(GRADES, "grades:\n  - {label: 差, min: 0}\n  - {label: 中, min: 60}\n  - {label: 良, min: 80}\n"
+                              "  - {label: 优, min: 90}\n")
+    assert [] == _codes(_lint(tmp_path, down), "grade-order") == _codes(_lint(tmp_path, up), "grade-order")

@@ -7,6 +7,8 @@ that loads is looked at for what is legal but almost surely a mistake, each a
 - ``unused-fact``: a declared fact that nothing reads (`IndicatorSet.unused_facts`);
 - ``unused-derived``: a derived value nothing reads, whose facts are still required (`IndicatorSet.unused_derived`);
 - ``unreachable-band``, ``unreachable-variant``: parts of rules no project reaches (`reach`);
+- ``missing-variant``: a value the fact choosing a switch's variant may take, with no rule for it (`reach`);
+- ``grade-order``: a grade whose ``min`` contradicts the order the grades are written in (`grades`);
 - ``uncovered-value``: a value a bands rule may be given that lies in none of its bands (`reach`);
 - ``percent-bound``: a band bound, target or zero line written as a percentage where the rule reads a ratio (`percents`);
 - ``check-never-fails``, ``check-always-fails``: checks decided by the facts' declared bounds alone (`checks`);
@@ -36,6 +38,7 @@ from .checks import checks
 from .comments import cut_texts
 from .constants import constant_failures
 from .found import CODES, LintWarning, Locator, rules_of
+from .grades import grade_order
 from .percents import percent_bounds
 from .ranges import Ranges
 from .reach import unreachable
@@ -70,7 +73,7 @@ def lint_set(indicator_set: IndicatorSet, located: Located | None = None) -> tup
              *percent_bounds(rules, locator), *constant_failures(indicator_set, rules, locator),
              *checks(indicator_set, ranges, locator), *standards(indicator_set, rules, locator),
              *weights(indicator_set, rules, ranges, locator), *cut_texts(located, locator),
-             *inherited_reasons(indicator_set, rules, located, locator)]
+             *inherited_reasons(indicator_set, rules, located, locator), *grade_order(located, locator)]
     return tuple(sorted(found, key=lambda w: (w.problem.line or 0, w.problem.column or 0)))
 
 

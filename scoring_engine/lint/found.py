@@ -29,6 +29,8 @@ CODES = {
     "uncovered-value": "a value a bands rule can be given that lies in none of its bands",
     "percent-bound": "a band bound, target or zero line written as a percentage (95) where the rule reads a ratio (0.95)",
     "unreachable-variant": "a variant of a switch that the fact choosing it can never name",
+    "missing-variant": "a value the fact choosing a switch's variant may take, for which the switch has no rule",
+    "grade-order": "grades written in an order their min contradicts (a grade written below another starts above it)",
     "formula-fails": "a formula that fails for every project: it reads no facts and cannot be computed, or a function "
                      "refuses an argument written as a constant",
     "check-never-fails": "a check that is true for every project",
