@@ -67,6 +67,13 @@ LINT = (
     ("{key} {bound} is shown as {shown}: with display: percent it is a ratio",
      "{key} {bound} 会显示为 {shown}：display: percent 时应写比率"),
     ("write {ratio} for {bound}%", "{bound}% 应写成 {ratio}"),
+    # percentages written as whole numbers against a ratio (lint/ratios.py)
+    ("{key} {bound} is set for {value}, a ratio ({why}): it reads as {shown}",
+     "{key} {bound} 用于比率 {value}（{why!t}）：相当于 {shown}"),
+    ("{value} is compared with {bound}, but it is a ratio ({why}): the number reads as {shown}",
+     "{value} 与 {bound} 比较，但它是比率（{why!t}）：该数相当于 {shown}"),
+    ("it lies in {range}", "取值在 {range} 之内"),
+    ("{indicator} reads it as a rate, 1 being 100%", "{indicator} 把它当作比率读取，1 即 100%"),
     # texts cut at ' #' (lint/comments.py)
     ("the text of {key} stops before '{comment}': YAML reads a # after a space as the start of a comment",
      "{key} 的文字在 '{comment}' 之前就结束了：YAML 把空格后的 # 当作注释的开始"),

@@ -96,3 +96,37 @@ def test_grades_written_from_the_lowest_up_or_from_the_highest_down_are_in_order
     up = text.replace(GRADES, "grades:\n  - {label: 差, min: 0}\n  - {label: 中, min: 60}\n  - {label: 良, min: 80}\n"
                               "  - {label: 优, min: 90}\n")
     assert [] == _codes(_lint(tmp_path, down), "grade-order") == _codes(_lint(tmp_path, up), "grade-order")
+
+
+RATE_FACTS = "  r: {type: number, min: 0, max: 1, label: 比率}\n  paid: {type: number, min: 0}\n  total: {type: number, min: 0}\n"
+
+
+def test_a_target_written_as_a_percentage_for_a_ratio_is_named(tmp_path: Path) -> None:
+    """proportional with target: 90 for a rate declared 0..1 passed: every project scored under 1.2% of the weight.
+    lint names the target, with the ratio to write."""
+    text = _set("  - {id: c, name: 完成率, weight: 10, rule: {kind: proportional, value: r, target: 90}}\n", RATE_FACTS)
+    [found] = _codes(_lint(tmp_path, text), "percent-bound")
+    assert ("target", "90", "0.9") == (found.fields["key"], found.fields["bound"], found.fields["ratio"])
+    assert "target 90 is set for r, a ratio (it lies in [0, 1]): it reads as 9000%" == found.problem.message
+    assert "target 90 用于比率 r（取值在 [0, 1] 之内）：相当于 9000%" == translate(found.problem.message)
+    fine = text.replace("target: 90", "target: 0.9")
+    assert [] == _codes(_lint(tmp_path, fine), "percent-bound")
+
+
+def test_a_condition_comparing_a_rate_with_90_is_named(tmp_path: Path) -> None:
+    """explain_when: execution_rate < 90, the rate a proportional rule reads as its completion rate, always held: every
+    project was asked to explain itself. lint names the condition; < 0.9 gives no warning."""
+    text = _set("  - {id: e, name: 预算执行率, weight: 10, rule: {kind: proportional, value: execution_rate}}\n", RATE_FACTS,
+                "derived:\n  execution_rate: ratio(paid, total)\nexplain_when:\n"
+                "  - {when: execution_rate < 90, message: 执行率低}\n")
+    [found] = _codes(_lint(tmp_path, text), "percent-compare")
+    assert "execution_rate is compared with 90, but it is a ratio (e reads it as a rate, 1 being 100%)" in found.problem.message
+    assert "execution_rate < 90" == found.problem.expression and "90% 应写成 0.9" == translate(str(found.problem.hint))
+    assert [] == _codes(_lint(tmp_path, text.replace("< 90", "< 0.9")), "percent-compare")
+
+
+def test_a_count_compared_with_a_large_number_is_no_percentage(tmp_path: Path) -> None:
+    """A value that may exceed 1 (an amount in 万元) compared with 90 is not a ratio: no warning."""
+    text = _set("  - {id: e, name: 执行, weight: 10, rule: {kind: proportional, value: paid, target: total}}\n", RATE_FACTS,
+                "checks:\n  - {expr: paid < 90, message: 支付过多}\n")
+    assert [] == _codes(_lint(tmp_path, text), "percent-compare")

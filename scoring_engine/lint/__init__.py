@@ -10,7 +10,9 @@ that loads is looked at for what is legal but almost surely a mistake, each a
 - ``missing-variant``: a value the fact choosing a switch's variant may take, with no rule for it (`reach`);
 - ``grade-order``: a grade whose ``min`` contradicts the order the grades are written in (`grades`);
 - ``uncovered-value``: a value a bands rule may be given that lies in none of its bands (`reach`);
-- ``percent-bound``: a band bound, target or zero line written as a percentage where the rule reads a ratio (`percents`);
+- ``percent-bound``: a band bound, target or zero line written as a percentage where the rule reads a ratio (`percents`,
+  `ratios`);
+- ``percent-compare``: a check, cap or 需说明 condition comparing a ratio with a percentage written as 90 (`ratios`);
 - ``check-never-fails``, ``check-always-fails``: checks decided by the facts' declared bounds alone (`checks`);
 - ``formula-fails``: a formula that fails for every project: it reads no facts and cannot be computed, or a
   function refuses an argument written as a constant (`constants`);
@@ -41,6 +43,7 @@ from .found import CODES, LintWarning, Locator, rules_of
 from .grades import grade_order
 from .percents import percent_bounds
 from .ranges import Ranges
+from .ratios import ratio_numbers
 from .reach import unreachable
 from .reasons import inherited_reasons
 from .standards import standards
@@ -70,7 +73,8 @@ def lint_set(indicator_set: IndicatorSet, located: Located | None = None) -> tup
     ranges = Ranges(indicator_set)
     found = [*_unused(indicator_set, locator), *_unused_derived(indicator_set, locator),
              *unreachable(indicator_set, rules, ranges, locator),
-             *percent_bounds(rules, locator), *constant_failures(indicator_set, rules, locator),
+             *percent_bounds(rules, locator), *ratio_numbers(indicator_set, rules, ranges, locator),
+             *constant_failures(indicator_set, rules, locator),
              *checks(indicator_set, ranges, locator), *standards(indicator_set, rules, locator),
              *weights(indicator_set, rules, ranges, locator), *cut_texts(located, locator),
              *inherited_reasons(indicator_set, rules, located, locator), *grade_order(located, locator)]

@@ -28,6 +28,7 @@ CODES = {
     "unreachable-band": "a band no value of the facts' declared range falls in",
     "uncovered-value": "a value a bands rule can be given that lies in none of its bands",
     "percent-bound": "a band bound, target or zero line written as a percentage (95) where the rule reads a ratio (0.95)",
+    "percent-compare": "a check, cap or 需说明 condition comparing a ratio (0.9 is 90%) with a percentage written as 90",
     "unreachable-variant": "a variant of a switch that the fact choosing it can never name",
     "missing-variant": "a value the fact choosing a switch's variant may take, for which the switch has no rule",
     "grade-order": "grades written in an order their min contradicts (a grade written below another starts above it)",
