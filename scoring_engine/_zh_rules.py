@@ -65,6 +65,7 @@ RULES = (
     ("a target to reach is above 0; for a ceiling of 0 (零事故) write direction: lower_is_better",
      "要达到的目标应大于 0；上限为 0（零事故）时在规则中写 direction: lower_is_better"),
     ("floor must be a rate from 0 up to (not including) 1, e.g. 0.6", "floor 应为 0 到 1（不含 1）之间的比率，例如 0.6"),
+    ("a rate is a ratio: write {ratio} for {percent}%", "比率按小数写：{percent}% 应写成 {ratio}"),
     ("{fact} is {value}; the rule has variants {names}", "{fact} 为 {value}；规则的可选算法有：{names}"),
     ("tier {tier} is not one of: {names}", "档次 {tier} 不是以下之一：{names}"),
     ("score {score} is above the weight {weight}", "得分 {score} 高于分值 {weight}"),

@@ -130,3 +130,23 @@ def test_a_count_compared_with_a_large_number_is_no_percentage(tmp_path: Path) -
     text = _set("  - {id: e, name: 执行, weight: 10, rule: {kind: proportional, value: paid, target: total}}\n", RATE_FACTS,
                 "checks:\n  - {expr: paid < 90, message: 支付过多}\n")
     assert [] == _codes(_lint(tmp_path, text), "percent-compare")
+
+
+def test_a_floor_or_share_written_as_a_percentage_gets_the_ratio_to_write(tmp_path: Path) -> None:
+    """floor: 60 was refused with 'floor must be below 1, got the number 60' and no hint (bands' bounds get '60% 应写成
+    0.6'); the refusal now says which ratio to write, for a share_each: 10 too."""
+    from scoring_engine import IndicatorSetError, parse_indicator_set
+
+    text = _set("  - {id: e, name: 执行, weight: 10, rule: {kind: proportional, value: r, floor: 60}}\n", RATE_FACTS)
+    for written, hint in ((text, "a rate is a ratio: write 0.6 for 60%"),
+                          (text.replace("{kind: proportional, value: r, floor: 60}",
+                                        "{kind: deduction, findings: f, share_each: 10}").replace(RATE_FACTS, "  f: {type: list}\n"),
+                           "a rate is a ratio: write 0.1 for 10%")):
+        try:
+            parse_indicator_set(written, "set.yaml")
+        except IndicatorSetError as refused:
+            [problem] = refused.problems
+            assert hint == problem.hint
+            assert translate(hint).startswith("比率按小数写：")
+        else:
+            raise AssertionError("not refused")
