@@ -48,6 +48,10 @@ LINT = (
      "{fact} 可能取 {value}，而 switch 没有为它写规则（只有 {names}）：这样的项目无法评分"),
     ("add a rule for {value} under rules, or remove it from the values of {fact}",
      "在 rules 下为 {value} 写一条规则，或从 {fact} 的 values 中删去它"),
+    # a band edge the standard puts on the other side (lint/edges.py)
+    ("the 评分标准 puts {bound} in the band {side} it ('{quote}'), but boundary: {boundary} puts it in the band {other} it",
+     "评分标准把 {bound} 归入{side!t}它的一档（“{quote}”），而 boundary: {boundary} 把它归入{other!t}它的一档"),
+    ("write boundary: {wanted} in the rule", "在规则中写 boundary: {wanted}"),
     # grades out of order (lint/grades.py)
     ("grade {grade} (min {min}) is written after {other} (min {other_min}), out of the order of the others: "
      "a total of {high} is graded {top}",

@@ -150,3 +150,29 @@ def test_a_floor_or_share_written_as_a_percentage_gets_the_ratio_to_write(tmp_pa
             assert translate(hint).startswith("比率按小数写：")
         else:
             raise AssertionError("not refused")
+
+
+def _banded(standard: str, boundary: str = "") -> str:
+    return _set(f"  - id: b\n    name: 执行率\n    weight: 10\n    standard: {standard}\n    rule:\n      kind: bands\n"
+                f"      value: r\n      display: percent\n{boundary}      bands:\n        - {{min: 0.95, points: 10}}\n"
+                "        - {min: 0.9, max: 0.95, points: 8}\n        - {max: 0.9, points: 0}\n", RATE_FACTS)
+
+
+EXCLUSIVE = "执行率95%以上（不含95%）得10分；90%以上至95%（含95%）得8分；90%及以下得0分。"
+
+
+def test_a_standard_that_puts_a_band_edge_in_the_lower_band_is_named_when_bands_are_min_inclusive(tmp_path: Path) -> None:
+    """'95%以上（不含95%）…至95%（含95%）' with bands left min_inclusive scored exactly 95% as 10, the standard says 8:
+    authoring.md warns of this trap at length, and lint said nothing. It names the bound and the boundary to write."""
+    [found] = _codes(_lint(tmp_path, _banded(EXCLUSIVE)), "band-edge")
+    assert ("95.00%", "min_inclusive", "max_inclusive") == (found.fields["bound"], found.fields["boundary"], found.fields["wanted"])
+    assert "b" == found.problem.indicator
+    assert translate(found.problem.message).startswith("评分标准把 95.00% 归入低于它的一档")
+
+
+def test_a_band_edge_the_standard_and_the_boundary_agree_on_gives_no_warning(tmp_path: Path) -> None:
+    """The same standard with boundary: max_inclusive, and '≥95%…90%（含）–95%' with the default: no warning; nor a
+    standard that says nothing explicit of its edges (a bare 以上)."""
+    assert [] == _codes(_lint(tmp_path, _banded(EXCLUSIVE, "      boundary: max_inclusive\n")), "band-edge")
+    assert [] == _codes(_lint(tmp_path, _banded("≥95%得10分；90%（含）–95%得8分；低于90%不得分。")), "band-edge")
+    assert [] == _codes(_lint(tmp_path, _banded("95%以上得10分；90%以上得8分；其余不得分。")), "band-edge")

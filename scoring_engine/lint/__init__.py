@@ -8,6 +8,7 @@ that loads is looked at for what is legal but almost surely a mistake, each a
 - ``unused-derived``: a derived value nothing reads, whose facts are still required (`IndicatorSet.unused_derived`);
 - ``unreachable-band``, ``unreachable-variant``: parts of rules no project reaches (`reach`);
 - ``missing-variant``: a value the fact choosing a switch's variant may take, with no rule for it (`reach`);
+- ``band-edge``: a bound two bands share that the 评分标准 puts in the other band than ``boundary`` does (`edges`);
 - ``grade-order``: a grade whose ``min`` contradicts the order the grades are written in (`grades`);
 - ``uncovered-value``: a value a bands rule may be given that lies in none of its bands (`reach`);
 - ``percent-bound``: a band bound, target or zero line written as a percentage where the rule reads a ratio (`percents`,
@@ -39,6 +40,7 @@ from ..model import Derived, IndicatorSet
 from .checks import checks
 from .comments import cut_texts
 from .constants import constant_failures
+from .edges import band_edges
 from .found import CODES, LintWarning, Locator, rules_of
 from .grades import grade_order
 from .percents import percent_bounds
@@ -77,7 +79,8 @@ def lint_set(indicator_set: IndicatorSet, located: Located | None = None) -> tup
              *constant_failures(indicator_set, rules, locator),
              *checks(indicator_set, ranges, locator), *standards(indicator_set, rules, locator),
              *weights(indicator_set, rules, ranges, locator), *cut_texts(located, locator),
-             *inherited_reasons(indicator_set, rules, located, locator), *grade_order(located, locator)]
+             *inherited_reasons(indicator_set, rules, located, locator), *grade_order(located, locator),
+             *band_edges(rules, locator)]
     return tuple(sorted(found, key=lambda w: (w.problem.line or 0, w.problem.column or 0)))
 
 
