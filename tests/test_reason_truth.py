@@ -115,3 +115,9 @@ def test_a_zero_target_in_a_rule_is_told_to_use_direction_not_a_row_sign() -> No
     with pytest.raises(ScoringError) as caught:
         _leaf("{kind: proportional, value: v, target: 0}", "  v: {type: number}\n", {"v": D(1)}, weight="10")
     assert "direction: lower_is_better" in (caught.value.hint or ""), caught.value.hint
+
+
+def test_a_difference_within_the_tolerance_is_not_printed_as_0_at_precision_0() -> None:
+    """10.3 against 10 within 5% said '相差0' at precision 0; the difference keeps the decimal that says it is not 0."""
+    node = _leaf("{kind: equal, value: v, target: 10, tolerance: 0.05}", "  v: {type: number}\n", {"v": D("10.3")})
+    assert "实际值10.3与目标值10相差0.3，在允许偏差5.00%以内，得满分5分" == node.reason
