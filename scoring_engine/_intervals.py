@@ -22,11 +22,12 @@ class Interval(NamedTuple):
             return (self.low is None or value >= self.low) and (self.high is None or value < self.high)
         return (self.low is None or value > self.low) and (self.high is None or value <= self.high)
 
-    def text(self, show: Callable[[Decimal], str] = str, boundary: str = MIN_INCLUSIVE, closed: bool = False) -> str:
-        """'90% ≤ x < 95%' style text for reasons and reports; `closed` includes both ends."""
+    def text(self, show: Callable[[Decimal], str] = str, boundary: str = MIN_INCLUSIVE,
+             closed: bool | tuple[bool, bool] = False) -> str:
+        """'90% ≤ x < 95%' style text for reasons and reports; `closed` includes both ends, or (low, high) the ends given."""
         lower, upper = ("≤", "<") if boundary == MIN_INCLUSIVE else ("<", "≤")
-        if closed:
-            lower = upper = "≤"
+        low_closed, high_closed = closed if isinstance(closed, tuple) else (closed, closed)
+        lower, upper = "≤" if low_closed else lower, "≤" if high_closed else upper
         if self.low is None and self.high is None:
             return "任意值"
         if self.low is None:

@@ -229,9 +229,18 @@ def _outside(side: str) -> Callable[[_Failed], list[SchemaProblem]]:
     def wording(failed: _Failed) -> list[SchemaProblem]:
         bound = plain(Decimal(failed.expected)) if not isinstance(failed.expected, bool) else failed.expected
         message = f"{failed.field} must be {side} {bound}, got {_describe(failed.instance)}"
-        return [SchemaProblem(failed.path, False, message, None)]
+        return [SchemaProblem(failed.path, False, message, _percent_hint(failed.instance, failed.expected, side))]
 
     return wording
+
+
+def _percent_hint(instance: Any, bound: Any, side: str) -> str | None:
+    """For a rate or share that must stay within 1 written as a percentage (floor: 60, share_each: 10): the ratio."""
+    if side not in ("below", "at most") or isinstance(instance, bool) or bound != 1:
+        return None
+    if not isinstance(instance, (int, Decimal)) or not 1 < instance <= 100:
+        return None
+    return f"a rate is a ratio: write {plain(Decimal(instance) / 100)} for {plain(Decimal(instance))}%"
 
 
 def _not_the_constant(failed: _Failed) -> list[SchemaProblem]:

@@ -21,8 +21,15 @@ LINT = (
     ("derived value {name} is read by no rule, other derived value, check, cap or 需说明 condition: it is only shown, "
      "and the facts it reads ({reads}) are still required",
      "派生值 {name} 没有被任何规则、其他派生值、校验、封顶规则或需说明条件读取：只用于显示，而它读取的事实（{reads}）仍是必填的"),
-    ("remove it (in a profile, derived: {{{name}: null}}, and its facts with null), or read it",
-     "删去它（在配置中写 derived: {{{name}: null}}，它读取的事实也写 null），或读取它"),
+    ("derived value {name} is read by no rule, other derived value, check, cap or 需说明 condition: it is only shown",
+     "派生值 {name} 没有被任何规则、其他派生值、校验、封顶规则或需说明条件读取：只用于显示"),
+    ("remove it in this profile with derived: {{{name}: null}} and facts: {{{nulls}}}, or read it",
+     "在本方案中写 derived: {{{name}: null}} 和 facts: {{{nulls}}} 删去它，或读取它"),
+    ("remove it in this profile with derived: {{{name}: null}}, or read it",
+     "在本方案中写 derived: {{{name}: null}} 删去它，或读取它"),
+    ("delete it from derived, and the facts only it reads ({reads}) from facts, or read it",
+     "从 derived 中删去它，并从 facts 中删去只有它读取的事实（{reads}），或读取它"),
+    ("delete it from derived, or read it", "从 derived 中删去它，或读取它"),
     # a base's reason wording on a profile's rule (lint/reasons.py)
     ("the {kind} rule takes the reason wording {key} that {base} writes for its own indicators: '{text}'",
      "这条 {kind} 规则用的是 {base} 为自己的指标写的得分说明 {key}：“{text}”"),
@@ -37,6 +44,20 @@ LINT = (
     ("variant {variant} can never be chosen: {fact} takes only {values}",
      "算法 {variant} 永远不会被选用：{fact} 只能取 {values}"),
     ("remove the variant, or add {variant} to the values of {fact}", "删去该算法，或把 {variant} 加入 {fact} 的 values"),
+    ("{fact} may be {value}, for which the switch has no rule (it has {names}): such a project cannot be scored",
+     "{fact} 可能取 {value}，而 switch 没有为它写规则（只有 {names}）：这样的项目无法评分"),
+    ("add a rule for {value} under rules, or remove it from the values of {fact}",
+     "在 rules 下为 {value} 写一条规则，或从 {fact} 的 values 中删去它"),
+    # a band edge the standard puts on the other side (lint/edges.py)
+    ("the 评分标准 puts {bound} in the band {side} it ('{quote}'), but boundary: {boundary} puts it in the band {other} it",
+     "评分标准把 {bound} 归入{side!t}它的一档（“{quote}”），而 boundary: {boundary} 把它归入{other!t}它的一档"),
+    ("write boundary: {wanted} in the rule", "在规则中写 boundary: {wanted}"),
+    # grades out of order (lint/grades.py)
+    ("grade {grade} (min {min}) is written after {other} (min {other_min}), out of the order of the others: "
+     "a total of {high} is graded {top}",
+     "等级 {grade}（min {min}）写在 {other}（min {other_min}）之后，与其他等级的顺序不符：总分 {high} 评为 {top}"),
+    ("check the min of {grade} and {other}: grades are ordered by their min, not by where they are written",
+     "核对 {grade} 和 {other} 的 min：等级按 min 排序，与书写顺序无关"),
     ("{value} may lie {side} {bound}, where no band is (it lies in {range}): such a project cannot be scored",
      "{value} 可能{side!t} {bound}，那里没有任何分档（其取值在 {range} 之内）：这样的项目无法评分"),
     ("add a lowest band without min, e.g. {{max: {written}, points: 0}}",
@@ -50,6 +71,13 @@ LINT = (
     ("{key} {bound} is shown as {shown}: with display: percent it is a ratio",
      "{key} {bound} 会显示为 {shown}：display: percent 时应写比率"),
     ("write {ratio} for {bound}%", "{bound}% 应写成 {ratio}"),
+    # percentages written as whole numbers against a ratio (lint/ratios.py)
+    ("{key} {bound} is set for {value}, a ratio ({why}): it reads as {shown}",
+     "{key} {bound} 用于比率 {value}（{why!t}）：相当于 {shown}"),
+    ("{value} is compared with {bound}, but it is a ratio ({why}): the number reads as {shown}",
+     "{value} 与 {bound} 比较，但它是比率（{why!t}）：该数相当于 {shown}"),
+    ("it lies in {range}", "取值在 {range} 之内"),
+    ("{indicator} reads it as a rate, 1 being 100%", "{indicator} 把它当作比率读取，1 即 100%"),
     # texts cut at ' #' (lint/comments.py)
     ("the text of {key} stops before '{comment}': YAML reads a # after a space as the start of a comment",
      "{key} 的文字在 '{comment}' 之前就结束了：YAML 把空格后的 # 当作注释的开始"),

@@ -19,6 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
+from scoring_engine._arith import round_half_up
 from scoring_engine import IndicatorSetError, ScoringEngineError, load_indicator_set, parse_indicator_set, score
 from scoring_engine.cases import _facts_for, find_case_files, load_cases
 from scoring_engine.reports.rows import reason_text
@@ -31,8 +32,13 @@ CASE_FILES = find_case_files([ROOT / "examples", ROOT / "indicator_sets"])
 NUMBER = re.compile(r"(?<![A-Za-z0-9_.])\d+\.(\d+)(?!\d)(?!%)")
 
 
+# 'weight × target ÷ value': a lower-is-better equation keeps the decimals that make it hold on paper (checked below).
+LOWER_EQUATION = re.compile(r"实际值([\d.]+)超过目标值([\d.]+)，得分 = ([\d.]+) × \2 ÷ \1 = ([\d.]+)分")
+
+
 def too_precise(text: str, precision: int) -> list[str]:
-    """The numbers of `text` with more decimals than `precision`, percentages excepted."""
+    """The numbers of `text` with more decimals than `precision`, percentages and a lower-is-better equation excepted."""
+    text = LOWER_EQUATION.sub("", text)
     return [m.group(0) for m in NUMBER.finditer(text) if len(m.group(1)) > precision]
 
 
@@ -90,14 +96,19 @@ def test_no_reason_of_an_example_or_bundled_case_prints_more_decimals_than_the_p
 
 
 def _deductions_add_up(node: IndicatorResult, precision: int) -> bool:
-    """The deductions shown for a leaf add up to what it lost as printed (before any rescaling)."""
+    """The deductions shown for a leaf add up to what it lost as printed (before any rescaling), none of them 0.
+
+    When one would show as 0 at the precision (half a point of two at precision 0), all keep as many more decimals as
+    it takes, and add up to what was lost at those decimals.
+    """
     if not node.deductions:
         return True
     weight = node.declared_weight if node.declared_weight is not None else node.weight
     score = node.details.get("rescaled", {}).get("score_before", node.score)
-    lost = weight - score
+    places = max(precision, *(-d.points.as_tuple().exponent for d in node.deductions))
+    lost = weight - score if places == precision else weight - round_half_up(node.raw_score, places)
     shown = sum((d.points for d in node.deductions), D(0))
-    return lost == shown and all(d.points == d.points.quantize(D(1).scaleb(-precision)) for d in node.deductions)
+    return lost == shown
 
 
 def test_the_deductions_shown_add_up_in_every_example_and_case() -> None:
@@ -144,11 +155,14 @@ def test_every_element_met_scores_the_weight_exactly() -> None:
 @given(weight=st.integers(min_value=1, max_value=2000), count=st.integers(min_value=2, max_value=7),
        met=st.lists(st.booleans(), min_size=7, max_size=7), precision=st.integers(min_value=0, max_value=3))
 def test_checklist_deductions_always_add_up(weight: int, count: int, met: list[bool], precision: int) -> None:
-    """For any weight, number of equal elements and misses, the deductions shown add up to weight − score at the precision."""
+    """For any weight, number of equal elements and misses, the deductions shown add up to weight − score at the precision
+    (or at the decimals that keep each from showing as 0), and none shows as 0."""
     text = _checklist(str(D(weight).scaleb(-precision)), count, head=f"precision: {precision}\n")
     node = score(parse_indicator_set(text), {f"e{i}": met[i] for i in range(count)}).indicator("x")
     assert _deductions_add_up(node, precision)
-    assert [] == too_precise(node.reason, precision)
+    kept = max(precision, *(-d.points.as_tuple().exponent for d in node.deductions)) if node.deductions else precision
+    assert [] == too_precise(node.reason, kept)
+    assert all(d.points for d in node.deductions) and "扣0分" not in node.reason
 
 
 DEDUCTION = """

@@ -7,8 +7,13 @@ that loads is looked at for what is legal but almost surely a mistake, each a
 - ``unused-fact``: a declared fact that nothing reads (`IndicatorSet.unused_facts`);
 - ``unused-derived``: a derived value nothing reads, whose facts are still required (`IndicatorSet.unused_derived`);
 - ``unreachable-band``, ``unreachable-variant``: parts of rules no project reaches (`reach`);
+- ``missing-variant``: a value the fact choosing a switch's variant may take, with no rule for it (`reach`);
+- ``band-edge``: a bound two bands share that the 评分标准 puts in the other band than ``boundary`` does (`edges`);
+- ``grade-order``: a grade whose ``min`` contradicts the order the grades are written in (`grades`);
 - ``uncovered-value``: a value a bands rule may be given that lies in none of its bands (`reach`);
-- ``percent-bound``: a band bound, target or zero line written as a percentage where the rule reads a ratio (`percents`);
+- ``percent-bound``: a band bound, target or zero line written as a percentage where the rule reads a ratio (`percents`,
+  `ratios`);
+- ``percent-compare``: a check, cap or 需说明 condition comparing a ratio with a percentage written as 90 (`ratios`);
 - ``check-never-fails``, ``check-always-fails``: checks decided by the facts' declared bounds alone (`checks`);
 - ``formula-fails``: a formula that fails for every project: it reads no facts and cannot be computed, or a
   function refuses an argument written as a constant (`constants`);
@@ -25,18 +30,22 @@ project fails), never a guess.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from .._located import Located
 from ..errors import ScoringEngineError
 from ..loader import load_indicator_set, resolve_profile
-from ..model import IndicatorSet
+from ..model import Derived, IndicatorSet
 from .checks import checks
 from .comments import cut_texts
 from .constants import constant_failures
+from .edges import band_edges
 from .found import CODES, LintWarning, Locator, rules_of
+from .grades import grade_order
 from .percents import percent_bounds
 from .ranges import Ranges
+from .ratios import ratio_numbers
 from .reach import unreachable
 from .reasons import inherited_reasons
 from .standards import standards
@@ -48,7 +57,14 @@ UNUSED_FACT = "fact {fact} is declared but read by no rule, derived value, check
 UNUSED_FACT_HINT = "remove it, or read it where it was meant to count"
 UNUSED_DERIVED = ("derived value {name} is read by no rule, other derived value, check, cap or 需说明 condition: it is only "
                   "shown, and the facts it reads ({reads}) are still required")
-UNUSED_DERIVED_HINT = "remove it (in a profile, derived: {{{name}: null}}, and its facts with null), or read it"
+UNUSED_DERIVED_SHOWN = ("derived value {name} is read by no rule, other derived value, check, cap or 需说明 condition: it is "
+                        "only shown")
+# The fix: in a profile a base's value is removed with null; in a set written out in full it is deleted. Only the facts
+# nothing else reads go with it (the others are required anyway).
+UNUSED_DERIVED_HINT = "remove it in this profile with derived: {{{name}: null}} and facts: {{{nulls}}}, or read it"
+UNUSED_DERIVED_ALONE_HINT = "remove it in this profile with derived: {{{name}: null}}, or read it"
+UNUSED_DERIVED_DELETE_HINT = "delete it from derived, and the facts only it reads ({reads}) from facts, or read it"
+UNUSED_DERIVED_DELETE_ALONE_HINT = "delete it from derived, or read it"
 UNUSED_BASE_FACT_HINT = "the set it extends declares it: remove it in this profile with facts: {{{name}: null}}, or read it"
 
 
@@ -59,10 +75,12 @@ def lint_set(indicator_set: IndicatorSet, located: Located | None = None) -> tup
     ranges = Ranges(indicator_set)
     found = [*_unused(indicator_set, locator), *_unused_derived(indicator_set, locator),
              *unreachable(indicator_set, rules, ranges, locator),
-             *percent_bounds(rules, locator), *constant_failures(indicator_set, rules, locator),
+             *percent_bounds(rules, locator), *ratio_numbers(indicator_set, rules, ranges, locator),
+             *constant_failures(indicator_set, rules, locator),
              *checks(indicator_set, ranges, locator), *standards(indicator_set, rules, locator),
              *weights(indicator_set, rules, ranges, locator), *cut_texts(located, locator),
-             *inherited_reasons(indicator_set, rules, located, locator)]
+             *inherited_reasons(indicator_set, rules, located, locator), *grade_order(located, locator),
+             *band_edges(rules, locator)]
     return tuple(sorted(found, key=lambda w: (w.problem.line or 0, w.problem.column or 0)))
 
 
@@ -88,9 +106,24 @@ def _unused_derived(indicator_set: IndicatorSet, locator: Locator) -> Iterator[L
     for d in indicator_set.unused_derived():
         if d.name == "execution_rate" or d.label == "预算执行率":  # batch's 需说明 reads it (batch.rows.SetShape.rate_names)
             continue
-        reads = ", ".join(sorted(d.formula.names)) or "no fact"
-        yield locator.warning("unused-derived", ("derived", d.name), UNUSED_DERIVED, {"name": d.name, "reads": reads},
-                              UNUSED_DERIVED_HINT, key=True)
+        alone = _read_only_by(indicator_set, d)
+        fields = {"name": d.name, "reads": ", ".join(alone), "nulls": ", ".join(f"{name}: null" for name in alone)}
+        found = locator.warning("unused-derived", ("derived", d.name), UNUSED_DERIVED if alone else UNUSED_DERIVED_SHOWN,
+                                fields, key=True)
+        in_base = bool(indicator_set.extends) and found.problem.file not in (None, indicator_set.source)
+        if indicator_set.extends and (in_base or found.problem.file is None):
+            hint = UNUSED_DERIVED_HINT if alone else UNUSED_DERIVED_ALONE_HINT
+        else:
+            hint = UNUSED_DERIVED_DELETE_HINT if alone else UNUSED_DERIVED_DELETE_ALONE_HINT
+        yield locator.warning("unused-derived", ("derived", d.name), UNUSED_DERIVED if alone else UNUSED_DERIVED_SHOWN,
+                              fields, hint, key=True)
+
+
+def _read_only_by(indicator_set: IndicatorSet, derived: Derived) -> list[str]:
+    """The facts `derived` reads that nothing else does: required for it alone."""
+    without = replace(indicator_set, derived=tuple(d for d in indicator_set.derived if d is not derived))
+    unread = {spec.name for spec in without.unused_facts()}
+    return sorted(name for name in derived.formula.names if name in unread)
 
 
 def _unused(indicator_set: IndicatorSet, locator: Locator) -> Iterator[LintWarning]:

@@ -28,7 +28,11 @@ CODES = {
     "unreachable-band": "a band no value of the facts' declared range falls in",
     "uncovered-value": "a value a bands rule can be given that lies in none of its bands",
     "percent-bound": "a band bound, target or zero line written as a percentage (95) where the rule reads a ratio (0.95)",
+    "percent-compare": "a check, cap or 需说明 condition comparing a ratio (0.9 is 90%) with a percentage written as 90",
     "unreachable-variant": "a variant of a switch that the fact choosing it can never name",
+    "missing-variant": "a value the fact choosing a switch's variant may take, for which the switch has no rule",
+    "band-edge": "a bound two bands share that the 评分标准 puts in the other band than boundary does (含/不含)",
+    "grade-order": "grades written in an order their min contradicts (a grade written below another starts above it)",
     "formula-fails": "a formula that fails for every project: it reads no facts and cannot be computed, or a function "
                      "refuses an argument written as a constant",
     "check-never-fails": "a check that is true for every project",

@@ -5,7 +5,8 @@ left is a band that lies beyond the range the facts' declared ``min`` and
 ``max`` give the value (a band ≥ 120 % of a rate declared at most 1), or that
 holds no whole number when the value is one (a count). A switch's variant is
 unreachable when the text fact choosing it declares the ``values`` it may take
-and the variant's name is not one of them.
+and the variant's name is not one of them; a value it declares that names no
+variant is a project that cannot be scored.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from .found import LintWarning, Locator, RuleAt
 from .ranges import Ranges
 from .values import INFINITY, NUMERIC, Value, shown_range
 
-__all__ = ["UNCOVERED", "UNREACHABLE_BAND", "UNREACHABLE_VARIANT", "unreachable"]
+__all__ = ["MISSING_VARIANT", "UNCOVERED", "UNREACHABLE_BAND", "UNREACHABLE_VARIANT", "unreachable"]
 
 UNREACHABLE_BAND = "band {band} can never be reached: {value} always lies in {range}"
 UNREACHABLE_BAND_HINT = "by the declared min and max of the facts it reads; remove the band, or correct the bounds"
@@ -31,6 +32,8 @@ UNCOVERED_HINT_BELOW = "add a lowest band without min, e.g. {{max: {written}, po
 UNCOVERED_HINT_ABOVE = "add a highest band without max"
 UNREACHABLE_VARIANT = "variant {variant} can never be chosen: {fact} takes only {values}"
 UNREACHABLE_VARIANT_HINT = "remove the variant, or add {variant} to the values of {fact}"
+MISSING_VARIANT = "{fact} may be {value}, for which the switch has no rule (it has {names}): such a project cannot be scored"
+MISSING_VARIANT_HINT = "add a rule for {value} under rules, or remove it from the values of {fact}"
 
 
 def unreachable(indicator_set: IndicatorSet, rules: list[RuleAt], ranges: Ranges, locator: Locator) -> Iterator[LintWarning]:
@@ -98,3 +101,8 @@ def _variants(indicator_set: IndicatorSet, at: RuleAt, locator: Locator) -> Iter
             yield locator.warning("unreachable-variant", (*at.path, "rules", choice), UNREACHABLE_VARIANT,
                                   {"variant": choice, "fact": params.by, "values": ", ".join(spec.values)},
                                   UNREACHABLE_VARIANT_HINT, indicator=at.indicator, fact=params.by)
+    for value in spec.values:
+        if value not in params.rules:  # a declared value a project may give: scoring it fails
+            yield locator.warning("missing-variant", (*at.path, "rules"), MISSING_VARIANT,
+                                  {"fact": params.by, "value": value, "names": ", ".join(params.rules)},
+                                  MISSING_VARIANT_HINT, indicator=at.indicator, fact=params.by, key=True)

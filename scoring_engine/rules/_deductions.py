@@ -17,11 +17,11 @@ from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from .._arith import ZERO, Rounding, apportion
+from .._arith import ZERO, Rounding, apportion, plain, round_half_up
 from ..formulas import Finding
 from ._base import Amount, Deduction, OnFirstRead, RuleSpec, amount
 
-__all__ = ["Ladder", "itemised", "ladder", "settle", "settle_later"]
+__all__ = ["MORE_PLACES", "Ladder", "itemised", "ladder", "settle", "settle_later", "show_points"]
 
 #: Below this, a difference between the deductions and the points lost is the last of 28 digits (5/12 three times).
 _NOISE = Decimal("1e-20")
@@ -63,19 +63,44 @@ def settle(deductions: tuple[Deduction, ...], weight: Decimal, raw: Decimal, rou
 
     `raw` is the score before rounding; the deductions must account for all that
     was lost (weight − raw), as the kinds that deduct make sure. Otherwise, or
-    when nothing was lost, they are returned as they are.
+    when nothing was lost, they are returned as they are. A deduction that is not
+    0 never shows as 0: when one would (a third of a point at precision 0), all
+    are shown with as many more decimals as it takes (at most MORE_PLACES more),
+    adding up to weight − the score at those decimals (0.5 + 0.3 + 0.2 of 1.03…).
     """
     lost = weight - raw
     points = [d.points for d in deductions]
     if not points or lost <= 0 or abs(sum(points, ZERO) - lost) > _NOISE:
         return deductions
-    lost_shown = weight - rounding.round(raw)
-    quantum = Decimal(1).scaleb(-rounding.places)
-    quantized = [p.quantize(quantum) for p in points]
-    if lost_shown != lost or quantized != points:  # some deduction has more decimals than the precision keeps
-        shown = apportion(dict(enumerate(points)), lost_shown, rounding.places)
-        quantized = [shown[i] for i in range(len(points))]
+    quantized = _settled(points, weight - rounding.round(raw), rounding.places)
+    for places in range(rounding.places + 1, rounding.places + MORE_PLACES + 1):
+        if all(q or not p for q, p in zip(quantized, points, strict=True)):
+            break
+        quantized = _settled(points, weight - round_half_up(raw, places), places)
     return tuple(Deduction(q, d.reason) for q, d in zip(quantized, deductions, strict=True))
+
+
+#: How many decimals past the set's precision a deduction may keep so as not to show as 0 (as a linear rule's units).
+MORE_PLACES = 6
+
+
+def _settled(points: list[Decimal], lost_shown: Decimal, places: int) -> list[Decimal]:
+    """`points` at `places` decimals, adding up to `lost_shown` (largest remainder when they do not as they are)."""
+    quantum = Decimal(1).scaleb(-places)
+    quantized = [p.quantize(quantum) for p in points]
+    if sum(points, ZERO) != lost_shown or quantized != points:  # some deduction has more decimals than `places` keep
+        shown = apportion(dict(enumerate(points)), lost_shown, places)
+        quantized = [shown[i] for i in range(len(points))]
+    return quantized
+
+
+def show_points(points: Decimal, rounding: Rounding) -> str:
+    """A deduction as a reason shows it: a settled one with the decimals `settle` kept (0.3 at precision 0, where 0.3
+    was taken), any other at the set's precision."""
+    exponent = points.as_tuple().exponent
+    if isinstance(exponent, int) and exponent >= -(rounding.places + MORE_PLACES):
+        return plain(points)
+    return rounding.show(points)
 
 
 class _Settled(OnFirstRead, Sequence[Deduction]):
@@ -107,4 +132,4 @@ def settle_later(deductions: tuple[Deduction, ...], weight: Decimal, raw: Decima
 
 def itemised(deductions: Sequence[Deduction], rounding: Rounding, separator: str = "；") -> str:
     """Deductions as a reason lists them: '①…：未满足（扣0.42分）；②…（扣0.41分）'."""
-    return separator.join(f"{d.reason}（扣{rounding.show(d.points)}分）" for d in deductions)
+    return separator.join(f"{d.reason}（扣{show_points(d.points, rounding)}分）" for d in deductions)

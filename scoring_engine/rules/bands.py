@@ -88,8 +88,21 @@ def score(rule: Bands, weight: Decimal, facts: FactView) -> Outcome:
         if band.range.contains(value, rule.boundary) or at_edge:
             return _matched(rule, band, at_edge, value, band.amount.of(weight))
     show = _bounds_shower(rule.display)
-    covered = ", ".join(b.range.text(show, rule.boundary) for b in rule.bands)
-    raise ScoringError(f"value {show(value)} falls in no band (bands cover {covered})", expression=rule.value.text)
+    # the outermost bounds are closed (a lowest band (0, 0.7] holds 0); the value keeps the decimals that tell it from a
+    # bound (100.00001%, not '100.00% is in no band that covers ≤ 100.00%')
+    covered = ", ".join(b.range.text(show, rule.boundary, closed=_edges(rule, b, value=None)) for b in rule.bands)
+    bounds = tuple(bound for b in rule.bands for bound in (b.range.low, b.range.high))
+    shown = unambiguous(value, rule.display, bounds, rule.rounding.places if rule.display != "percent" else 2)
+    raise ScoringError(f"value {shown} falls in no band (bands cover {covered})", expression=rule.value.text)
+
+
+def _edges(rule: Bands, band: Band, value: Decimal | None) -> tuple[bool, bool]:
+    """Which ends of `band` are closed beyond what `boundary` says: the lowest min and the highest max written (only
+    where `value` is, when one is given)."""
+    bottom, top = rule.outermost
+    low, high = band.range.low, band.range.high
+    return (low is not None and low == bottom and (value is None or value == low),
+            high is not None and high == top and (value is None or value == high))
 
 
 def _matched(rule: Bands, band: Band, at_edge: bool, value: Decimal, points: Decimal) -> Outcome:
@@ -100,17 +113,19 @@ def _matched(rule: Bands, band: Band, at_edge: bool, value: Decimal, points: Dec
 
 def _details(rule: Bands, band: Band, at_edge: bool, value: Decimal, points: Decimal) -> dict[str, Any]:
     return {"value": value, "band": {"min": band.range.low, "max": band.range.high, "points": points,
-                                     "text": _text(rule, band, at_edge)}}
+                                     "text": _text(rule, band, at_edge, value)}}
 
 
-def _text(rule: Bands, band: Band, at_edge: bool) -> str:
+def _text(rule: Bands, band: Band, at_edge: bool, value: Decimal) -> str:
     """The matched band as a reason names it: its label, or its range."""
-    return band.label or band.range.text(_bounds_shower(rule.display), rule.boundary, closed=at_edge)
+    closed = _edges(rule, band, value) if at_edge else False
+    return band.label or band.range.text(_bounds_shower(rule.display), rule.boundary, closed=closed)
 
 
 def _fields(rule: Bands, band: Band, at_edge: bool, value: Decimal) -> dict[str, object]:
     shown = unambiguous(value, rule.display, (band.range.low, band.range.high), rule.rounding.places)
-    return {"value": shower(rule.display, rule.rounding.places)(value), "value_text": shown, "band": _text(rule, band, at_edge)}
+    return {"value": shower(rule.display, rule.rounding.places)(value), "value_text": shown,
+            "band": _text(rule, band, at_edge, value)}
 
 
 TEMPLATES = {

@@ -14,14 +14,14 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, NamedTuple
 
-from .._arith import ONE, ZERO, Rounding, percent, plain, written
+from .._arith import ONE, ZERO, Rounding, fixed, percent, plain, written
 from .._display import equals_text, rounding_chain, show_number
 from ..errors import ScoringError
 from ..formulas import Formula
 from ..judgements import Judgement
 from ._base import (Amount, Deduction, FactView, LazyMapping, Outcome, RuleKind, RuleSpec, Story, Template, amount, amount_of,
                     findings, reads, shown_later)
-from ._deductions import Ladder, itemised, ladder, settle_later
+from ._deductions import MORE_PLACES, Ladder, itemised, ladder, settle_later
 
 
 class Element(NamedTuple):
@@ -209,7 +209,18 @@ def _each(found: _Found) -> list[_Scored]:
 
 def _missed_fields(found: _Found, rounding: Rounding, taken: Sequence[Deduction]) -> dict[str, object]:
     each = _each(found)
-    return {**_fields_of(each, rounding), "missed": "；".join([itemised(taken, rounding), *_excused(each)])}
+    return {**_fields_of(each, rounding), "missed": "；".join([itemised(taken, rounding), *_excused(each)]),
+            "deducted": _deducted(taken, rounding)}
+
+
+def _deducted(taken: Sequence[Deduction], rounding: Rounding) -> str:
+    """The deductions' sum as the reason shows it: with the set's `precision` decimals, as `{lost}` is, or with the
+    decimals they keep when one of them would show as 0 at the precision (扣0.5分, not 扣0分, of 2 points at precision 0)."""
+    total = sum((d.points for d in taken), ZERO)
+    exponent = total.as_tuple().exponent
+    if isinstance(exponent, int) and rounding.places < -exponent <= rounding.places + MORE_PLACES:
+        return plain(total)
+    return fixed(total, rounding.places)
 
 
 def _at_weight(rule: Checklist, weight: Decimal) -> Checklist:
@@ -266,7 +277,7 @@ TEMPLATES = {
     "checklist.full": Template("要点均已满足（共{count}项），得满分{score}分{rounded}", _FIELDS),
     "checklist.full_not_applicable": Template("{not_applicable}；其余要点均已满足（共{count}项），得满分{score}分{rounded}",
                                               _FIELDS),
-    "checklist.partial": Template("{missed}；扣{lost}分，得{score}分{rounded}", (*_FIELDS, "missed")),
+    "checklist.partial": Template("{missed}；扣{deducted}分，得{score}分{rounded}", (*_FIELDS, "missed", "deducted")),
 }
 
 

@@ -10,7 +10,7 @@ from .._arith import ZERO, Rounding, plain
 from .._display import equals_text
 from ..formulas import Formula
 from ._base import Deduction, FactView, Outcome, RuleKind, RuleSpec, Story, Template, findings, reads, shown_later
-from ._deductions import Ladder, ladder, settle_later
+from ._deductions import Ladder, ladder, settle_later, show_points
 
 
 class PerFinding(NamedTuple):
@@ -49,7 +49,7 @@ def score(rule: PerFinding, weight: Decimal, facts: FactView) -> Outcome:
 
 
 def _fields(rule: PerFinding, count: int, deductions: Sequence[Deduction]) -> dict[str, object]:
-    return {"count": count, "deducted": rule.rounding.show(sum((d.points for d in deductions), ZERO))}
+    return {"count": count, "deducted": show_points(sum((d.points for d in deductions), ZERO), rule.rounding)}
 
 
 TEMPLATES = {

@@ -72,7 +72,8 @@ def _fields(rule: Equal, unit: str | None, value: Decimal, target: Decimal, diff
     show = shower(display, rule.rounding.places)
     # a value that differs from the target keeps the decimals that tell them apart: not '实际值4不等于目标值4'
     return {"value": unambiguous(value, display, (target,), rule.rounding.places), "target": show(target),
-            "difference": show(difference), "tolerance": percent(rule.tolerance)}
+            # a difference that is not 0 does not print as 0 (相差0.3, not 相差0, at precision 0)
+            "difference": unambiguous(difference, display, (ZERO,), rule.rounding.places), "tolerance": percent(rule.tolerance)}
 
 
 _FIELDS = ("value", "target", "difference", "tolerance")

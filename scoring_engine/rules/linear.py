@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Any, NamedTuple
 
 from .._arith import ONE, ZERO, Rounding, percent, plain, round_half_up, to_decimal_or_none
 from .._display import equals_text, show_written
 from ..formulas import Formula
 from ._base import (Amount, Deduction, FactView, Outcome, RuleKind, RuleSpec, Story, Template, amount, reads, shower,
-                    shown_later)
-from ._deductions import settle_later
+                    shown_later, unambiguous)
+from ._deductions import settle_later, show_points
 
 
 class Linear(NamedTuple):
@@ -83,9 +83,12 @@ def _shown(show: Callable[[Decimal], str], **numbers: Decimal) -> dict[str, obje
 
 def _partial_fields(rule: Linear, show: Callable[[Decimal], str], value: Decimal, target: Decimal, shortfall: Decimal,
                     units: Decimal, each: Decimal, taken: Sequence[Deduction], exhausted: bool) -> dict[str, object]:
-    shown = rule.rounding.show
-    return {"value": show(value), "target": show(target), "shortfall": show(shortfall), "units": _as_given(rule, units),
-            "per": show(rule.per), "each": _as_given(rule, each), "deducted": shown(taken[0].points),
+    # a shortfall that is not a whole number of units keeps the decimals that say so: not '相差3，每3扣1分，计0个单位'
+    whole = shortfall / rule.per
+    multiples = tuple(whole.to_integral_value(rounding=way) * rule.per for way in (ROUND_FLOOR, ROUND_CEILING))
+    return {"value": show(value), "target": show(target), "units": _as_given(rule, units),
+            "shortfall": unambiguous(shortfall, rule.display, multiples, rule.rounding.places),
+            "per": show(rule.per), "each": _as_given(rule, each), "deducted": show_points(taken[0].points, rule.rounding),
             # 24 units at 2 points took the 6 there were: said, or '计24个单位扣6分' reads as a sum gone wrong
             "exhausted": "，扣完为止" if exhausted else ""}
 

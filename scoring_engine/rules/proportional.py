@@ -16,7 +16,7 @@ from ..errors import ScoringError
 from ..formulas import Formula
 from ._base import (Deduction, FactView, Outcome, RuleKind, RuleSpec, Story, Template, equation_rate, reads, row_unit, shower,
                     shown_later, unambiguous)
-from ._deductions import settle_later
+from ._deductions import settle_later, show_points
 from ._over_target import OverTarget, deviation, over_target
 
 
@@ -61,25 +61,29 @@ def _fields(rule: Proportional, value: Decimal, target: Decimal, rate: Decimal, 
     # a value past the target keeps the decimals that tell them apart: not '实际值90超过目标值90'
     fields: dict[str, object] = {"rate": _rate_shown(rule, rate, weight), "actual_rate": percent(actual_rate),
                                  "value": unambiguous(value, display, (target,), rule.rounding.places), "target": show(target)}
-    if rule.lower_is_better and value > target and display == "percent":  # the equation holds as printed: see _lower_equation
-        fields["value"], fields["target"] = _lower_equation(rule, value, target, weight, fields["value"])
+    if rule.lower_is_better and value > target:  # the equation holds as printed: see _lower_equation
+        fields["value"], fields["target"] = _lower_equation(rule, value, target, weight, display, fields["value"])
     if rule.floor is not None:
         fields["floor"] = percent(rule.floor)
     return fields
 
 
-def _lower_equation(rule: Proportional, value: Decimal, target: Decimal, weight: Decimal,
+def _lower_equation(rule: Proportional, value: Decimal, target: Decimal, weight: Decimal, display: str,
                     value_text: object) -> tuple[object, object]:
-    """Percentages for '得分 = weight × target ÷ value = score': with two decimals, or as many more (up to six) as
-    make the equation give the score as printed (10 × 0.15% ÷ 0.55% is 2.73, 10 × 0.1452% ÷ 0.5549% is 2.62).
-
-    Numbers keep the set's precision, as every value read from the facts does (a rate is written as a rate)."""
+    """Value and target for '得分 = weight × target ÷ value = score': percentages with two decimals, numbers at the
+    set's precision, or as many more decimals (up to six) as make the equation give the score as printed
+    (10 × 0.15% ÷ 0.55% is 2.73, 10 × 0.1452% ÷ 0.5549% is 2.62; at precision 0, 4 × 2 ÷ 3 is 3, 4 × 2.4 ÷ 2.5 is 4)."""
     score = rule.rounding.round(weight * target / value)
-    for places in range(2, 9):
-        shown_value, shown_target = round_half_up(value, places + 2), round_half_up(target, places + 2)
+    percents = display == "percent"
+    first = 2 if percents else rule.rounding.places
+    for places in range(first, first + 7):
+        kept = places + 2 if percents else places
+        shown_value, shown_target = round_half_up(value, kept), round_half_up(target, kept)
         if shown_value and shown_target != shown_value and rule.rounding.round(weight * shown_target / shown_value) == score:
-            return percent(value, places), percent(target, places)
-    return value_text, percent(target, 2)
+            if percents:
+                return percent(value, places), percent(target, places)
+            return plain(shown_value), plain(shown_target)
+    return value_text, percent(target, 2) if percents else shower(display, rule.rounding.places)(target)
 
 
 def _rate_shown(rule: Proportional, rate: Decimal, weight: Decimal) -> str:
@@ -97,7 +101,7 @@ def _reduced_fields(rule: Proportional, fields: Mapping[str, object], found: Dec
     beyond = rule.over_target
     assert beyond is not None
     return {**fields, "deviation": percent(found), "above": percent(beyond.above),
-            "reduced": rule.rounding.show(deductions[0].points), "how": beyond.words()}
+            "reduced": show_points(deductions[0].points, rule.rounding), "how": beyond.words()}
 
 
 def _reduced(rule: Proportional, weight: Decimal, value: Decimal, target: Decimal, fields: Mapping[str, object],
@@ -117,6 +121,8 @@ def _reduced(rule: Proportional, weight: Decimal, value: Decimal, target: Decima
 
 
 ZERO_TARGET_HINT = "a target to reach is above 0; a ceiling of 0 (≤0起, 零事故) is written with ≤"
+#: The same for a rule in the set, not a row of a target table: a ceiling is said by the rule's direction.
+ZERO_TARGET_RULE_HINT = "a target to reach is above 0; for a ceiling of 0 (零事故) write direction: lower_is_better"
 
 
 def score(rule: Proportional, weight: Decimal, facts: FactView) -> Outcome:
@@ -124,7 +130,7 @@ def score(rule: Proportional, weight: Decimal, facts: FactView) -> Outcome:
     target = facts.number(rule.target, "target") if rule.target else ONE
     if target < 0 or (target == 0 and not rule.lower_is_better):  # ≤0起 (零事故) is a target; ≥0 is none
         raise ScoringError(f"target must be above 0, got {plain(target)}", expression=rule.target.text if rule.target else None,
-                           hint=ZERO_TARGET_HINT if target == 0 else None)
+                           hint=None if target else ZERO_TARGET_HINT if rule.rows else ZERO_TARGET_RULE_HINT)
     rate = (ONE if value <= target else target / value) if rule.lower_is_better else value / target
     actual_rate, rate = rate, min(rate, ONE)
     details: dict[str, Any] = {"value": value, "target": target, "rate": rate}

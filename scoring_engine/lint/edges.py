@@ -1,0 +1,77 @@
+"""A band edge the 评分标准 puts on one side and ``boundary`` on the other: "95%以上（不含95%）" with bands left
+``min_inclusive``.
+
+A value exactly at a bound two bands share belongs to one of them: the upper by
+default (``boundary: min_inclusive``), the lower with ``max_inclusive``. The
+standard says which with words: 含/不含, 及以上/及以下, ≥/≤, 低于/超过. Only
+these explicit words are read (a bare 以上 or 以下 says nothing of its own
+number), and a bound is named only when everything the standard says of it
+agrees and the rule puts it on the other side.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+
+from .._arith import percent, plain
+from .._intervals import MIN_INCLUSIVE
+from .found import LintWarning, Locator, RuleAt
+
+__all__ = ["BAND_EDGE", "band_edges"]
+
+BAND_EDGE = ("the 评分标准 puts {bound} in the band {side} it ('{quote}'), but boundary: {boundary} puts it in the band "
+             "{other} it")
+BAND_EDGE_HINT = "write boundary: {wanted} in the rule"
+
+_N = r"(?<![\d.])(?P<n>\d{1,15}(?:\.\d{1,15})?)(?P<pct>%)?"
+_SAME = r"(?:\d{1,15}(?:\.\d{1,15})?%?)?"  # the number repeated inside the brackets: （含95%）
+_IN = r"[（(]含" + _SAME + r"[）)]"
+_OUT = r"[（(]不含" + _SAME + r"[）)]"
+_TO = r"\s*(?:[–—~～\-至]|到)\s*"
+# Where the standard puts the number it names: with the values above it, or with those below.
+_ABOVE = [re.compile(p) for p in (_N + r"(?:" + _IN + r")?\s*及以上", _N + r"\s*以上\s*" + _IN,
+                                  _N + _IN + r"\s*(?:以上|" + _TO + ")", r"(?:≥|>=|不低于|不少于|大于等于)\s*" + _N,
+                                  r"(?:低于|小于(?!等于)|不足|未达到|<|＜)\s*" + _N,
+                                  _N + r"\s*以下\s*" + _OUT, _N + _OUT + r"\s*以下")]
+_BELOW = [re.compile(p) for p in (_N + r"(?:" + _IN + r")?\s*及以下", _N + r"\s*以下\s*" + _IN, _N + _IN + r"\s*以下",
+                                  _TO + _N + _IN, r"(?:≤|<=|不超过|不高于|小于等于)\s*" + _N,
+                                  r"(?:超过|高于|大于(?!等于)|>|＞)\s*" + _N, _N + r"\s*以上\s*" + _OUT, _N + _OUT + r"\s*以上")]
+
+
+def band_edges(rules: list[RuleAt], locator: Locator) -> Iterator[LintWarning]:
+    """A warning for each bands rule whose standard puts a shared bound on the other side from its boundary."""
+    for at in rules:
+        if at.rule.kind != "bands" or not at.standard:
+            continue
+        params: Any = at.rule.params
+        lows = {b.range.low for b in params.bands if b.range.low is not None}
+        shared = lows & {b.range.high for b in params.bands if b.range.high is not None}
+        said = _said(at.standard, params.display == "percent")
+        rule_above = params.boundary == MIN_INCLUSIVE
+        for bound in sorted(shared, reverse=True):
+            sides = {above for value, above, _ in said if value == bound}
+            if len(sides) != 1 or sides == {rule_above}:
+                continue
+            quote = next(q for value, above, q in said if value == bound)
+            show = percent if params.display == "percent" else plain
+            yield locator.warning("band-edge", (*at.path, "boundary") if "boundary" in at.rule.spec else (*at.path, "bands"),
+                                  BAND_EDGE, {"bound": show(bound), "side": "below" if rule_above else "above",
+                                              "quote": quote, "boundary": params.boundary,
+                                              "other": "above" if rule_above else "below",
+                                              "wanted": "max_inclusive" if rule_above else "min_inclusive"},
+                                  BAND_EDGE_HINT, indicator=at.indicator)
+            break  # one boundary per rule: the first bound says it
+
+
+def _said(text: str, ratios: bool) -> list[tuple[Decimal, bool, str]]:
+    """(number, whether the text puts it with the values above it, the words) for each explicit statement."""
+    found = []
+    for patterns, above in ((_ABOVE, True), (_BELOW, False)):
+        for pattern in patterns:
+            for m in pattern.finditer(text):
+                number = Decimal(m.group("n"))
+                found.append((number / 100 if ratios and m.group("pct") else number, above, m.group(0).strip()))
+    return found

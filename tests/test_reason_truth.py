@@ -1,0 +1,123 @@
+"""Reasons true on paper at any precision: every number a reason prints is one a reader can check (QA19 F4).
+
+At `precision: 0` a reason printed `4 × 2 ÷ 3 = 4分`, `调减0分` for 0.3 taken, `扣0分` for a third of a point and
+`相差3，每3扣1分，计0个单位`. Scores stay rounded to the precision; only the numbers inside reasons keep decimals.
+A value in no band was printed as the bound it exceeds (QA19 F7).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+import pytest
+
+from scoring_engine import ScoringError, parse_indicator_set, score
+from scoring_engine.result import IndicatorResult
+
+
+def _leaf(rule: str, facts: str, given: dict, weight: str = "5", precision: int = 0) -> IndicatorResult:
+    text = (f"id: t\nname: t\nversion: '1'\nprecision: {precision}\nfacts:\n{facts}"
+            f"grades: [{{label: 合格, min: 0}}]\ntotal: {weight}\n"
+            f"indicators:\n  - {{id: x, name: 甲, weight: {weight}, rule: {rule}}}\n")
+    return score(parse_indicator_set(text), given).indicator("x")
+
+
+CHECKLIST = ("{kind: checklist, elements: [{name: ①甲, met: a}, {name: ②乙, met: b},"
+             " {name: ③丙, findings: gaps, share_each: 1/3}, {name: ④丁, met: c}, {name: ⑤戊, met: b}]}")
+CHECKLIST_FACTS = "  a: {type: number}\n  b: {type: boolean}\n  gaps: {type: list}\n  c: {type: number}\n"
+
+
+def test_a_checklist_deduction_of_a_third_of_a_point_does_not_print_as_0_at_precision_0() -> None:
+    """Half, a third and a fifth of 1 point printed as '扣1分；扣0分；扣0分' at precision 0 (a finding that cost
+    nothing): they now keep one decimal, 0.5 + 0.3 + 0.2, adding up to the 1 point lost as printed."""
+    node = _leaf(CHECKLIST, CHECKLIST_FACTS, {"a": D("0.5"), "b": True, "gaps": ["未约定违约责任"], "c": D("0.8")})
+    assert D(4) == node.score
+    assert [D("0.5"), D("0.3"), D("0.2")] == [d.points for d in node.deductions]
+    assert node.reason.startswith("①甲：部分满足（得50.00%）（扣0.5分）；③丙：未约定违约责任（扣0.3分）；④丁："), node.reason
+    assert node.reason.endswith("（扣0.2分）；扣1分，得4分"), node.reason
+
+
+def test_a_checklist_of_two_halves_missed_at_precision_0_shows_both() -> None:
+    """Two missed halves of 1 point showed '扣1分' and '扣0分'; now '扣0.5分' each, and the indicator '扣1分'."""
+    rule = "{kind: checklist, elements: [{name: 甲, met: a}, {name: 乙, met: b}]}"
+    node = _leaf(rule, "  a: {type: boolean}\n  b: {type: boolean}\n", {"a": False, "b": False}, weight="1")
+    assert "甲：未满足（扣0.5分）；乙：未满足（扣0.5分）；扣1分，得0分" == node.reason
+    one = _leaf(rule, "  a: {type: boolean}\n  b: {type: boolean}\n", {"a": False, "b": True}, weight="1")
+    assert "甲：未满足（扣0.5分）；扣0.5分，得1分" == one.reason  # 1 − 0.5 rounds half up to 1
+
+
+def test_a_deduction_below_half_a_point_is_not_printed_as_0_at_precision_0() -> None:
+    """A finding of 0.4 points said '扣0分，得10分'; it now says what it took."""
+    node = _leaf("{kind: deduction, findings: f, points_each: 0.4}", "  f: {type: list}\n", {"f": ["甲"]}, weight="10")
+    assert "发现1处问题，扣0.4分，得10分" == node.reason
+    assert [D("0.4")] == [d.points for d in node.deductions]
+
+
+def test_an_over_target_reduction_of_0_3_is_not_printed_as_0_at_precision_0() -> None:
+    """偏离度调减 of 0.3 of 3 points printed '按偏离度调减0分…得3分'; it now prints 调减0.3分 (the score stays 3)."""
+    rule = "{kind: proportional, value: v, target: 40, over_target: {above: 0.2, per: 0.1, share_each: 0.1, units: started}}"
+    node = _leaf(rule, "  v: {type: number}\n", {"v": 52}, weight="3")
+    assert D(3) == node.score
+    assert "按偏离度调减0.3分" in node.reason, node.reason
+
+
+def test_a_lower_is_better_equation_holds_on_paper_at_precision_0() -> None:
+    """2.5 against a ceiling of 2.4 on 4 points printed '得分 = 4 × 2 ÷ 3 = 4分' (4 × 2 ÷ 3 is 2.67); value and target
+    now keep the decimal that makes the equation give the score."""
+    rule = "{kind: proportional, value: v, target: t, direction: lower_is_better}"
+    node = _leaf(rule, "  v: {type: number}\n  t: {type: number}\n", {"v": D("2.5"), "t": D("2.4")}, weight="4")
+    assert "实际值2.5超过目标值2.4，得分 = 4 × 2.4 ÷ 2.5 = 4分" == node.reason
+
+
+def test_a_lower_is_better_equation_keeps_the_precision_when_it_holds() -> None:
+    """Where the equation holds at the precision (3 against 2 on 6 points: 6 × 2 ÷ 3 = 4), nothing more is shown."""
+    rule = "{kind: proportional, value: v, target: t, direction: lower_is_better}"
+    node = _leaf(rule, "  v: {type: number}\n  t: {type: number}\n", {"v": D(3), "t": D(2)}, weight="6")
+    assert "实际值3超过目标值2，得分 = 6 × 2 ÷ 3 = 4分" == node.reason
+
+
+def test_a_linear_shortfall_short_of_a_whole_unit_does_not_print_as_one() -> None:
+    """7.0001 against 10, 1 point per whole 3 short, printed '相差3，每3扣1分，计0个单位'; the shortfall keeps the
+    decimals that tell it from 3."""
+    rule = "{kind: linear, value: v, target: 10, per: 3, points_each: 1, units: whole}"
+    node = _leaf(rule, "  v: {type: number}\n", {"v": D("7.0001")}, weight="10", precision=2)
+    assert "7与目标10相差2.9999，每3扣1分，计0个单位扣0分，得10.00分" == node.reason
+    started = _leaf(rule.replace("whole", "started"), "  v: {type: number}\n", {"v": D("3.9999")}, weight="10", precision=2)
+    assert "相差6.0001，每3扣1分，计3个单位扣3分" in started.reason, started.reason
+
+
+BANDS_MI = ("{kind: bands, value: v, boundary: max_inclusive, display: percent, bands: [{min: 0.9, max: 1, points: 10},"
+            " {min: 0.7, max: 0.9, points: 6}, {min: 0, max: 0.7, points: 0}]}")
+
+
+def test_a_value_in_no_band_is_not_printed_as_the_bound_it_exceeds() -> None:
+    """1.0000001 against bands up to 100% said '值 100.00% 不在任何档次内（档次覆盖 90.00% < x ≤ 100.00%…）', a
+    contradiction; the value now keeps the decimals that tell it from the bound, and the lowest min is shown inclusive
+    (as it is: 0 scores in the lowest band)."""
+    with pytest.raises(ScoringError) as caught:
+        _leaf(BANDS_MI, "  v: {type: number}\n", {"v": D("1.0000001")}, weight="10", precision=2)
+    message = str(caught.value)
+    assert "value 100.000010% falls in no band" in message, message
+    assert "(bands cover 90.00% < x ≤ 100.00%, 70.00% < x ≤ 90.00%, 0.00% ≤ x ≤ 70.00%)" in message, message
+
+
+def test_a_value_at_the_top_of_max_inclusive_bands_names_its_band_as_it_is() -> None:
+    """A value of exactly 100% (the highest max) was said to fall in '90.00% ≤ x ≤ 100.00%', which also holds 90%
+    (scored in the band below); only the end it is at is closed: '90.00% < x ≤ 100.00%'. 0 is in '0.00% ≤ x ≤ 70.00%'."""
+    top = _leaf(BANDS_MI, "  v: {type: number}\n", {"v": D(1)}, weight="10", precision=2)
+    assert "100.00%，处于90.00% < x ≤ 100.00%区间，得10.00分" == top.reason
+    bottom = _leaf(BANDS_MI, "  v: {type: number}\n", {"v": D(0)}, weight="10", precision=2)
+    assert "0.00%，处于0.00% ≤ x ≤ 70.00%区间，得0.00分" == bottom.reason
+
+
+def test_a_zero_target_in_a_rule_is_told_to_use_direction_not_a_row_sign() -> None:
+    """proportional with target 0 in a set was told '上限为 0 时写 ≤', a row's sign; a rule says direction."""
+    with pytest.raises(ScoringError) as caught:
+        _leaf("{kind: proportional, value: v, target: 0}", "  v: {type: number}\n", {"v": D(1)}, weight="10")
+    assert "direction: lower_is_better" in (caught.value.hint or ""), caught.value.hint
+
+
+def test_a_difference_within_the_tolerance_is_not_printed_as_0_at_precision_0() -> None:
+    """10.3 against 10 within 5% said '相差0' at precision 0; the difference keeps the decimal that says it is not 0."""
+    node = _leaf("{kind: equal, value: v, target: 10, tolerance: 0.05}", "  v: {type: number}\n", {"v": D("10.3")})
+    assert "实际值10.3与目标值10相差0.3，在允许偏差5.00%以内，得满分5分" == node.reason
