@@ -220,7 +220,8 @@ def test_a_units_projects_that_could_not_be_scored_are_counted_in_its_ranking_an
         return failed_row(index, f"{index}.json", (Problem("x"),), project={"unit": unit, "department": department})
 
     rows = [_row(0, "90", unit="执法大队", department="交通局"), failed(1, "执法大队"), failed(2, "执法大队"),
-            failed(3, "站场", department="住建局"), _row(4, "80", unit="公路中心", department="交通局")]
+            failed(3, "站场", department="住建局"), _row(4, "80", unit="公路中心", department="交通局"),
+            failed_row(5, "5.json", (Problem("x"),))]  # naming no unit: in no unit's count
     summary = summarise(rows)
     assert [("执法大队", 1, 2), ("公路中心", 1, 0)] == [(u.name, u.count, u.failed) for u in summary.units]
     assert (("住建局", "站场", 1),) == summary.unscored_units and (("", "住建局", 1),) == summary.unscored_departments

@@ -261,10 +261,8 @@ class Summariser:
             self.failed += 1
             self.internal += row.internal
             department, unit = row.project.get("department") or "", row.project.get("unit") or ""
-            if unit:  # a unit whose forms could not be scored: its ranking counts them apart
-                self.failed_in["units"][(department, unit)] += 1
-            if department:
-                self.failed_in["departments"][("", department)] += 1
+            for table, key in (("units", (department, unit)), ("departments", ("", department))):
+                self.failed_in[table][key] += bool(key[1])  # a unit's forms that failed: its ranking counts them apart
             return
         assert row.total is not None and row.grade is not None
         totals = self.sets.setdefault(row.set_key, _SetTotals(row))
@@ -482,11 +480,10 @@ def _histogram(totals: Counter[Decimal], max_total: Decimal) -> tuple[Bin, ...]:
 
 
 def _unscored(table: dict[tuple[str, str], list[Any]], failed: Counter[tuple[str, str]]) -> tuple[tuple[str, str, int], ...]:
-    return tuple(sorted((department, name, n) for (department, name), n in failed.items() if (department, name) not in table))
+    return tuple(sorted((*key, n) for key, n in failed.items() if n and key not in table))
 
 
-def _ranked(table: dict[tuple[str, str], list[Any]], places: int,
-            failed: Counter[tuple[str, str]] | None = None) -> tuple[Ranked, ...]:
+def _ranked(table: dict[tuple[str, str], list[Any]], places: int, failed: Counter[tuple[str, str]]) -> tuple[Ranked, ...]:
     """Units or departments, by mean 得分率 (exact: as fractions), highest first; equal ones share a 名次, named in order."""
     rated = []
     for (department, name), (n, total, flagged, by_set) in table.items():
@@ -498,5 +495,5 @@ def _ranked(table: dict[tuple[str, str], list[Any]], places: int,
         rank = found[-1].rank if found and rated[i - 1][0] == rate else i + 1
         share = round_half_up(Decimal(-rate.numerator) / rate.denominator, _RATE_PLACES)
         found.append(Ranked(name, n, round_half_up(total / n, places), flagged, places, rank, department, share,
-                            failed[(department, name)] if failed else 0))
+                            failed[(department, name)]))
     return tuple(found)
