@@ -21,6 +21,7 @@ PLACES = (
      "表上填写的得分 {typed} 与按体系计算的 {computed} 不同，以计算结果为准"),
     ("{title} ({fact}): row {number:n} ({name}): {message}", "{title}（{fact}）：第 {number} 行（{name}）：{message!t}"),
     ("row {number:n} ({name}): {message}", "第 {number} 行（{name}）：{message!t}"),
+    ("row {number:n}: {message}", "第 {number} 行：{message!t}"),
     ("row {name}: {message} (cells {first}–{last})", "行 {name}：{message!t}（单元格 {first}–{last}）"),
     ("row {name}: {what} is empty", "行 {name}：{what}未填写"),
     ("row {name}: {label} is empty, and the target {target} has no sign",

@@ -85,4 +85,15 @@ ROWS = (
     ("type {kind} disagrees with comparison {sign}, which the group scores as {other}",
      "类型 {kind} 与指标性质 {sign} 不一致，行组按 {other} 评分"),
     ("give the type or the comparison, not both", "type 和 comparison 只写一个"),
+    # what a row's field or a fact holds instead of what it should (target_rows.kind_of, and facts' Python type names)
+    ("a value of another kind", "其他类型的值"),
+    ("list", "列表"),
+    ("tuple", "列表"),
+    ("dict", "映射"),
+    ("str", "文字"),
+    ("bool", "是/否值"),
+    ("int", "数字"),
+    ("float", "数字"),
+    ("Decimal", "数字"),
+    ("NoneType", "空值"),
 )

@@ -165,10 +165,25 @@ def _number_or_quantity(value: Any, key: str) -> Quantity | str:
         quantity = parse_quantity(value)
         return quantity if quantity is not None else value.strip()
     got = ("a date" if isinstance(value, datetime.date) else "empty text" if isinstance(value, str)
-           else type(value).__name__)  # a form's date cell, or a blank one
+           else kind_of(value))  # a form's date cell, or a blank one
     hint = "a row judged by a date (按期完成) is written as its tier (达成年度指标…), or the date as text" \
         if isinstance(value, datetime.date) else None
     raise ValueError(f"{key} must be a number or non-empty text, got {got}", hint)
+
+
+def kind_of(value: Any) -> str:
+    """What kind of value a row field holds, in words (never a Python type name): a list, a mapping, text…"""
+    if isinstance(value, Mapping):
+        return "a mapping"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, bool):
+        return "a true/false value"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, (int, float, Decimal)):
+        return "a number"
+    return "a value of another kind"
 
 
 def _bare_number(value: int | Decimal | float, key: str) -> Decimal:
@@ -299,13 +314,14 @@ def target_row(index: int, item: Any) -> TargetRow:
     label = f"row {index + 1}"
     try:
         if not isinstance(item, Mapping):
-            raise ValueError(f"expected an object {{name: …, target: …, actual: …}}, got {type(item).__name__}", None)
+            raise ValueError(f"expected an object {{name: …, target: …, actual: …}}, got {kind_of(item)}", None)
         unknown = [k for k in item if k not in ROW_KEYS]
         if unknown:
             raise ValueError(f"unknown key {str(unknown[0])!r}", "a target row may have: " + ", ".join(ROW_KEYS))
         if item.get("name") is None:
             raise ValueError("missing name", "give the 三级指标 its name")
-        label = f"row {index + 1} ({item['name']})"
+        if isinstance(item["name"], str) and item["name"].strip():
+            label = f"row {index + 1} ({item['name']})"  # a name that is no text is not shown: its Python form would be
         return _row(item)
     except ValueError as err:
         raise ValueError(f"{label}: {err.args[0]}", err.args[1] if len(err.args) > 1 else None) from None
