@@ -118,8 +118,9 @@ def parse_quantity(text: str) -> Quantity | None:
         raise ValueError(f"{text!r}: {refused[0]}", refused[1])
     if unit == "%":
         value = value / 100
-    if not in_range(value):
-        raise ValueError(f"{text!r} is out of range (MAX_FACT_MAGNITUDE is 1e15, smallest 1e-15)", "check the digits")
+    if not in_range(value):  # shown short: 1e30 typed in a cell of 公里 is 31 digits
+        shown = text if len(number) <= 20 else f"{sign or ''}{format(Decimal(number).normalize(), 'E')}{unit or ''}"
+        raise ValueError(f"{shown!r} is out of range (MAX_FACT_MAGNITUDE is 1e15, smallest 1e-15)", "check the digits")
     return Quantity(comparison, value, unit)
 
 
@@ -162,7 +163,12 @@ def _number_or_quantity(value: Any, key: str) -> Quantity | str:
     if isinstance(value, (int, Decimal, float)):
         return Quantity(None, _bare_number(value, key), None)
     if isinstance(value, str) and value.strip():
-        quantity = parse_quantity(value)
+        try:
+            quantity = parse_quantity(value)
+        except ValueError as err:  # named by its field, so that a form names the cell (年度指标值, not the row)
+            if " is out of range " not in err.args[0]:
+                raise
+            raise ValueError(f"{key} {err.args[0]}", *err.args[1:]) from None
         return quantity if quantity is not None else value.strip()
     got = ("a date" if isinstance(value, datetime.date) else "empty text" if isinstance(value, str)
            else kind_of(value))  # a form's date cell, or a blank one
@@ -192,7 +198,7 @@ def _bare_number(value: int | Decimal | float, key: str) -> Decimal:
         raise ValueError(f"{key} must be a number, got {value}", "NaN and infinity are not numbers")
     number = Decimal(float.__repr__(value)) if isinstance(value, float) else Decimal(value)
     if not in_range(number):  # a cell of 1e30 (a file's number is bounded as it is read)
-        raise ValueError(f"{format(number, 'E')!r} is out of range (MAX_FACT_MAGNITUDE is 1e15, smallest 1e-15)",
+        raise ValueError(f"{key} {format(number, 'E')} is out of range (MAX_FACT_MAGNITUDE is 1e15, smallest 1e-15)",
                          "check the digits")
     return number
 

@@ -66,3 +66,29 @@ def test_a_judgement_or_findings_fact_of_the_wrong_kind_is_named_in_chinese_word
     assert code == 1 and "实际是是/否值" in out and "bool" not in out
     code, out = _run("--lang", "zh", "score", str(_small(tmp_path, findings_mapping)))
     assert code == 1 and "实际是映射" in out and "dict" not in out
+
+
+def _form_with(tmp_path: Path, **cells: object) -> Path:
+    """The self-evaluation form of the bundled facts, with the given cells of its form sheet changed."""
+    import openpyxl
+
+    form = tmp_path / "form.xlsx"
+    facts = ROOT / "indicator_sets" / "self-evaluation.facts.json"
+    assert 0 == _run("score", str(facts), "--layout", "selfeval", "-o", str(form))[0]
+    book = openpyxl.load_workbook(form)
+    for cell, value in cells.items():
+        book.worksheets[0][cell] = value
+    book.save(form)
+    return form
+
+
+def test_an_out_of_range_number_in_a_target_or_weight_cell_names_that_cell(tmp_path: Path) -> None:
+    """1e308 typed in a row's 年度指标值 (E13) or 分值 (G13) named no cell, then the whole row B13–I13; 1e30 in a cell of
+    公里 was echoed with its 31 digits. The cell is named, with its column's label, and the number written short."""
+    sheet = "项目支出绩效自评表"
+    for cell, label in (("E13", "年度指标值"), ("G13", "分值")):
+        code, out = _run("--lang", "zh", "score", str(_form_with(tmp_path, **{cell: 1e308})))
+        assert code == 1 and f"{sheet}!{cell}：" in out and f"{label} 1E+308 超出范围" in out, out
+        assert "B13–I13" not in out
+    code, out = _run("--lang", "zh", "score", str(_form_with(tmp_path, F13=1e30)))
+    assert code == 1 and f"{sheet}!F13：" in out and "实际完成值 '1E+30公里' 超出范围" in out, out
