@@ -22,6 +22,7 @@ from typing import Any
 
 from ._arith import ZERO, apportion, in_engine_context, plain, quantum, round_half_up
 from ._display import equals_text, show_number
+from ._text import cut
 from ._version import __version__
 from .audit import AuditTrail, DerivedValue, LeafRecord, SetInfo, derived_values, fact_values, readable
 from .caps import apply_caps
@@ -374,7 +375,7 @@ class _Run:
                     [k for k in ("tier", "score", "reason") if not getattr(row, k)]  # a row judged in words
                 message, hint = f"the row gives no {lacking[0] if len(lacking) == 1 else 'tier, score or reason'}", ADD_TO_THE_ROW
                 p = dataclasses.replace(p, fact=None, expression=None)  # no fact nor formula to fix: the row's field
-            self.problems[k] = dataclasses.replace(p, message=f"row {i + 1} ({row.name}): {message}", hint=hint,
+            self.problems[k] = dataclasses.replace(p, message=f"row {i + 1} ({cut(row.name)}): {message}", hint=hint,
                                                    file=self.facts.source, line=None, column=None,
                                                    path=f"$.facts.{fact}[{i}]" + (f".{field}" if field else ""))
 

@@ -29,6 +29,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from ._arith import in_range, plain, round_half_up, too_many_digits
+from ._text import cut, quoted
 from .judgements import TargetRow
 
 if TYPE_CHECKING:
@@ -83,8 +84,9 @@ def parse_comparison(text: str) -> str:
     if written in _SIGNS:
         return _SIGNS[written]
     if written in _STRICT or text.strip() in _STRICT:
-        raise ValueError(f"comparison {text!r} is strict", f"the 指标性质 are ≥, ≤ and =: write {_STRICT.get(written, '≥')}")
-    raise ValueError(f"comparison {text!r} is not one of ≥, ≤, =", "write ≥, ≤ or = (full-width ＞＝ and ≧ are read as ≥)")
+        raise ValueError(f"comparison {quoted(text)} is strict",
+                         f"the 指标性质 are ≥, ≤ and =: write {_STRICT.get(written, '≥')}")
+    raise ValueError(f"comparison {quoted(text)} is not one of ≥, ≤, =", "write ≥, ≤ or = (full-width ＞＝ and ≧ are read as ≥)")
 
 
 def parse_quantity(text: str) -> Quantity | None:
@@ -104,9 +106,9 @@ def parse_quantity(text: str) -> Quantity | None:
     sign, unit = match.group("sign"), match.group("unit").strip() or None
     comparison = parse_comparison(sign) if sign else None
     if unit is not None and not _UNIT.fullmatch(unit):
-        raise ValueError(f"{text!r} is not a number with a unit", "write e.g. ≥50个, ≤90万元, 100%")
+        raise ValueError(f"{quoted(text)} is not a number with a unit", "write e.g. ≥50个, ≤90万元, 100%")
     if unit is not None and (("%" in unit and unit != "%") or _doubled(unit)):  # '85%%' was 85 in a unit of its own
-        raise ValueError(f"{text!r}: the unit {unit} looks mistyped", f"write the unit once, e.g. {match.group('number')}"
+        raise ValueError(f"{quoted(text)}: the unit {unit} looks mistyped", f"write the unit once, e.g. {match.group('number')}"
                                                                        f"{'%' if '%' in unit else unit[:len(unit) // 2]}")
     number = match.group("number").replace(",", "")
     try:
@@ -115,7 +117,7 @@ def parse_quantity(text: str) -> Quantity | None:
         return None
     refused = too_many_digits(number, value)  # 9.999…公里 of 31 digits would be scored as 10公里
     if refused is not None:
-        raise ValueError(f"{text!r}: {refused[0]}", refused[1])
+        raise ValueError(f"{quoted(text)}: {refused[0]}", refused[1])
     if unit == "%":
         value = value / 100
     if not in_range(value):  # shown short: 1e30 typed in a cell of 公里 is 31 digits
@@ -207,7 +209,7 @@ def _plain_number(value: Any, key: str) -> Decimal:
     """weight and score: a number, or a number stored as text ('16', '１６分')."""
     found = _number_or_quantity(value, key)
     if isinstance(found, str) or found.comparison or found.unit not in (None, "分"):
-        raise ValueError(f"{key} must be a number, got {value!r}", f"write the {key} alone, e.g. 10")
+        raise ValueError(f"{key} must be a number, got {quoted(str(value))}", f"write the {key} alone, e.g. 10")
     if found.value < 0:
         raise ValueError(f"{key} must not be negative, got {plain(found.value)}", None)
     return found.value
@@ -327,7 +329,7 @@ def target_row(index: int, item: Any) -> TargetRow:
         if item.get("name") is None:
             raise ValueError("missing name", "give the 三级指标 its name")
         if isinstance(item["name"], str) and item["name"].strip():
-            label = f"row {index + 1} ({item['name']})"  # a name that is no text is not shown: its Python form would be
+            label = f"row {index + 1} ({cut(item['name'])})"  # a name that is no text is not shown: its Python form would be
         return _row(item)
     except ValueError as err:
         raise ValueError(f"{label}: {err.args[0]}", err.args[1] if len(err.args) > 1 else None) from None
@@ -346,24 +348,26 @@ def _row(item: Mapping[str, Any]) -> TargetRow:
     target_number = target if isinstance(target, Quantity) else None
     if target_number and target_number.comparison:
         if comparison and comparison != target_number.comparison:
-            raise ValueError(f"comparison {comparison} disagrees with the target {given['target']!r}", "write the sign once")
+            raise ValueError(f"comparison {comparison} disagrees with the target {quoted(str(given['target']))}",
+                             "write the sign once")
         comparison = target_number.comparison
     if comparison == QUALITATIVE and target_number is not None:
         raise ValueError(f"comparison {QUALITATIVE} is for a target in words, but the target {_shown(given['target'])} is a "
                          "number",
                          "write ≥, ≤ or = for a numeric target")
     if isinstance(actual, Quantity) and actual.comparison:
-        raise ValueError(f"actual {given['actual']!r} has a comparison sign", "write the value reached, without ≥, ≤ or =")
+        raise ValueError(f"actual {quoted(str(given['actual']))} has a comparison sign",
+                         "write the value reached, without ≥, ≤ or =")
     tier = _text(given.get("tier"), "tier")
     if isinstance(target, str) and isinstance(actual, Quantity) and given.get("type") is None:
-        raise ValueError(f"target {target!r} is no number, so the row is qualitative, but actual is a number",
+        raise ValueError(f"target {quoted(target)} is no number, so the row is qualitative, but actual is a number",
                          "write the target as a number (≥19栋, 不少于19栋), or the actual as a tier (达成年度指标)")
     if isinstance(actual, str):
         if target_number is not None:
-            raise ValueError(f"actual must be a number for a numeric target, got text {actual!r}",
+            raise ValueError(f"actual must be a number for a numeric target, got text {quoted(actual)}",
                              "write the value reached, e.g. 18")
         if tier is not None and tier != actual:
-            raise ValueError(f"actual {actual!r} and tier {tier!r} disagree", "give the tier once")
+            raise ValueError(f"actual {quoted(actual)} and tier {quoted(tier)} disagree", "give the tier once")
         tier = actual
     numbers = {k: _plain_number(given[k], k) for k in ("weight", "score") if k in given}
     for key, found in (("target", target_number), ("actual", actual)):
@@ -412,7 +416,7 @@ def row_problems(indicator_set: IndicatorSet, values: Mapping[str, Any]) -> list
                     and node.rows.comparisons.get("≤", "≥") != node.rows.comparisons.get("≥"):  # its sign would choose
                 shown = f"{plain(row.target * 100)}%" if row.unit == "%" else f"{plain(row.target)}{row.unit or ''}"
                 problems.extend(filter(None, [unsigned_target(row.category, shown, row.unit)]))
-            found.extend((fact, f"row {i + 1} ({row.name}): {message}", hint) for message, hint in problems)
+            found.extend((fact, f"row {i + 1} ({cut(row.name)}): {message}", hint) for message, hint in problems)
         ids = [row.id for row in rows if row.id is not None]
         for dup in sorted({i for i in ids if ids.count(i) > 1}):
             found.append((fact, f"row id {dup} is used twice", "give each row its own id"))
@@ -420,7 +424,7 @@ def row_problems(indicator_set: IndicatorSet, values: Mapping[str, Any]) -> list
         for i, row in enumerate(rows):
             if row.weight is not None and row.weight % Decimal(1).scaleb(-indicator_set.precision):
                 found.append((fact,
-                              f"row {i + 1} ({row.name}): weight {plain(row.weight)} has more decimal places than the set's "
+                              f"row {i + 1} ({cut(row.name)}): weight {plain(row.weight)} has more decimal places than the set's "
                                     f"precision {indicator_set.precision} keeps", "round the weight"))
         if weights and len(weights) != len(rows):
             found.append((fact, "some rows have a weight and some do not", "give every row a weight, or none for equal shares"))

@@ -92,3 +92,13 @@ def test_an_out_of_range_number_in_a_target_or_weight_cell_names_that_cell(tmp_p
         assert "B13–I13" not in out
     code, out = _run("--lang", "zh", "score", str(_form_with(tmp_path, F13=1e30)))
     assert code == 1 and f"{sheet}!F13：" in out and "实际完成值 '1E+30公里' 超出范围" in out, out
+
+
+def test_a_long_cell_text_is_cut_in_the_message_which_stays_chinese(tmp_path: Path) -> None:
+    """A 实际完成值 cell of 32 767 x's was echoed whole, and from 5 000 characters on the line turned half English
+    ('must be a number for a numeric target, got text'); a 6 000-character row name filled 18 000 characters. Both are
+    cut after 40 characters, and the line is Chinese."""
+    code, out = _run("--lang", "zh", "score", str(_form_with(tmp_path, F13="x" * 32767)))
+    assert code == 1 and f"实际是文字 '{'x' * 40}…'（写达到的值" in out and len(out) < 400, out[:300]
+    code, out = _run("--lang", "zh", "score", str(_form_with(tmp_path, D13="名" * 6000, F13="abc")))
+    assert code == 1 and f"行 {'名' * 40}…：实际完成值应为数字" in out and len(out) < 400, out[:300]

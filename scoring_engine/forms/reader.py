@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .._arith import in_engine_context, plain
+from .._text import cut
 from ..errors import FactsError, Problem
 from ..facts import Facts
 from ..model import Indicator, IndicatorSet, TargetBlock
@@ -427,7 +428,7 @@ def _row_problem(reading: FormReading, r: int, at: Mapping[str, int], name: str,
     key = next((k for k in _ABOUT.get(word, ()) if k in at), None)
     if key is None:
         first, last = min(at.values()), max(at.values())
-        reading.problem(r, first, f"row {name}: {message} (cells {reading.sheet.ref(r, first)}–"
+        reading.problem(r, first, f"row {cut(name)}: {message} (cells {reading.sheet.ref(r, first)}–"
                                   f"{reading.sheet.ref(r, last).split('!')[1]})", hint)
         return
     column = reading.layout.column(key)
@@ -435,7 +436,7 @@ def _row_problem(reading: FormReading, r: int, at: Mapping[str, int], name: str,
         message = column.label + message[len(word):]
     if word == "weight":  # a form has no "leave weight out": every row prints its 分值
         hint = "write the points the row carries"
-    reading.problem(r, at[key], f"row {name}: {message}", hint)
+    reading.problem(r, at[key], f"row {cut(name)}: {message}", hint)
 
 
 def _side(reading: FormReading, side: Sheet) -> dict[str, str]:
