@@ -46,6 +46,7 @@ COMMANDS = (
     ("{output}: {count} cells read", "{output}：读取了 {count} 个单元格"),
     ("{output}: template for {id} {version}", "{output}：{id} {version} 的模板"),
     ("{output}: written", "{output}：已写出"),
+    ("{output}: {total:n} {grade:s}", "{output}：{total} {grade}"),
     ("… the outputs list every project that could not be scored (问题)", "……输出文件列出了所有未能评分的项目（问题）"),
     ("--format {format} writes a binary file: give it with --output FILE (e.g. --output {example})",
      "--format {format} 输出二进制文件：请用 --output FILE 给出文件名（例如 --output {example}）"),

@@ -102,7 +102,7 @@ def score(facts: Path, set_ref: str | None, fmt: str, output: Path | None, layou
         content = render_layout(result, indicator_set, fmt, layout)
     else:
         content = RENDERERS[fmt](result)
-    _deliver(content, output, one_line(f"{output}: {result.total} {result.grade}"))
+    _deliver(content, output, _say(f"{output}: {result.total} {result.grade}"))
     if output is not None or fmt != "table":  # the table lists the warnings itself
         lang = current_language()
         for warning in result.warnings:

@@ -102,3 +102,12 @@ def test_a_long_cell_text_is_cut_in_the_message_which_stays_chinese(tmp_path: Pa
     assert code == 1 and f"实际是文字 '{'x' * 40}…'（写达到的值" in out and len(out) < 400, out[:300]
     code, out = _run("--lang", "zh", "score", str(_form_with(tmp_path, D13="名" * 6000, F13="abc")))
     assert code == 1 and f"行 {'名' * 40}…：实际完成值应为数字" in out and len(out) < 400, out[:300]
+
+
+def test_the_line_saying_a_report_was_written_uses_a_full_width_colon_in_chinese(tmp_path: Path) -> None:
+    """`score -o FILE` said "FILE: 100.00 优秀" while template, import and batch say "FILE：…": now "FILE：100.00 优秀";
+    in English the line is as before."""
+    facts = str(ROOT / "indicator_sets" / "self-evaluation.facts.json")
+    report = tmp_path / "报告 一.html"
+    assert _run("--lang", "zh", "score", facts, "-o", str(report)) == (0, f"{report}：100.00 优秀\n")
+    assert _run("--lang", "en", "score", facts, "-o", str(report)) == (0, f"{report}: 100.00 优秀\n")
