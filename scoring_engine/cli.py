@@ -26,13 +26,13 @@ from ._cli_params import LanguageChoice, OutputFile, at_most_once, format_by_ext
 from ._encodings import ENCODINGS
 from ._files import load_facts_from, read_text, shown_path
 from ._help import HelpGroup
-from ._messages import LANG_VARIABLE, current_language, said, warning_line
+from ._messages import LANG_VARIABLE, chosen_language, current_language, said, warning_line
 from ._output import extension_of, say, stopping_cleanly, tell, write_atomically
 from ._text import one_line, visible
 from ._yaml import MAX_YAML_BYTES
 from .errors import IndicatorSetError, Problem, ScoringEngineError
 from .loader import bundled_sets, load_facts, load_indicator_set, named_elsewhere, resolve_set
-from .render import BINARY_FORMATS, RENDERERS
+from .render import BINARY_FORMATS, RENDERERS, render_json
 
 if TYPE_CHECKING:  # each command imports what it needs when it runs: validate never loads the engine
     from .facts import Facts
@@ -101,7 +101,7 @@ def score(facts: Path, set_ref: str | None, fmt: str, output: Path | None, layou
 
         content = render_layout(result, indicator_set, fmt, layout)
     else:
-        content = RENDERERS[fmt](result)
+        content = render_json(result, chosen_language()) if fmt == "json" else RENDERERS[fmt](result)
     _deliver(content, output, _say(f"{output}: {result.total} {result.grade}"))
     if output is not None or fmt != "table":  # the table lists the warnings itself
         lang = current_language()

@@ -111,3 +111,27 @@ def test_the_line_saying_a_report_was_written_uses_a_full_width_colon_in_chinese
     report = tmp_path / "报告 一.html"
     assert _run("--lang", "zh", "score", facts, "-o", str(report)) == (0, f"{report}：100.00 优秀\n")
     assert _run("--lang", "en", "score", facts, "-o", str(report)) == (0, f"{report}: 100.00 优秀\n")
+
+
+def _warnings_of(*args: str, env: dict | None = None) -> list[dict]:
+    run = CliRunner().invoke(main, list(args), env=env)
+    assert run.exit_code == 0, run.output
+    return json.loads(run.stdout)["warnings"]
+
+
+def test_the_json_warnings_messages_follow_the_language_chosen_and_their_fields_stay_for_tools(tmp_path: Path) -> None:
+    """With --lang zh, the JSON result's warnings said 'fact budget.paidd is not declared by the set and is ignored'
+    while every other report said it in Chinese. Under --lang zh or a Chinese locale the message is Chinese; its kind and
+    fact stay as they are; with --lang en, or a locale that is not Chinese, it is the API's English."""
+    def misspelt(facts: dict) -> None:
+        facts["budget"]["paidd"] = 1
+
+    facts = str(_small(tmp_path, misspelt))
+    chinese = _warnings_of("--lang", "zh", "score", facts, "--format", "json")
+    undeclared = next(w for w in chinese if w["kind"] == "undeclared_fact")
+    assert undeclared["message"].startswith("事实 budget.paidd 没有在体系中声明，已忽略") and undeclared["fact"] == "budget.paidd"
+    in_locale = _warnings_of("score", facts, "--format", "json", env={"LANG": "zh_CN.UTF-8", "SCORING_ENGINE_LANG": ""})
+    assert in_locale == chinese
+    for args, env in ((("--lang", "en"), None), ((), {"LANG": "C.UTF-8", "LC_ALL": "", "SCORING_ENGINE_LANG": ""})):
+        english = _warnings_of(*args, "score", facts, "--format", "json", env=env)
+        assert any(w["message"].startswith("fact budget.paidd is not declared by the set") for w in english)
