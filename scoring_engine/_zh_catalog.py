@@ -185,7 +185,6 @@ _READING = (
     ("{field} must be a number or non-empty text, got {value}", "{field} 应为数字或非空文字，实际是 {value!t}"),
     ("{field} must be a number or text, got {value}", "{field} 应为数字或文字，实际是{value!t}"),
     ("{field} must be an expression, or a mapping with expr (and label)", "{field} 应为公式，或含 expr（和 label）的映射"),
-    ("{field} must be {words}, got {value}", "{field} 应为{words!t}，实际是 {value!t}"),
     ("{field} is {value}; it must be one of: {choices}", "{field} 为{value!t}，应为以下之一：{choices}"),
     ("{field} needs at least {count} item(s)", "{field} 至少要有 {count} 项"),
     ("{field} must not be empty", "{field} 不能为空"),
@@ -476,6 +475,11 @@ _SCORING = (
     ("{what} of an empty list", "对空列表求 {what}"),
 )
 
+#: The catch-all of a value of the wrong kind, after every message of that shape with words of its own (a rule's).
+_ANY_KIND = (
+    ("{field} must be {words}, got {value}", "{field} 应为{words!t}，实际是 {value!t}"),
+)
+
 #: Every pattern, in the order they are tried (lint's particular "band … can never be reached" before the rules'
 #: general "band …").
-CATALOG = PLACES + _READING + _SETS + LINT + RULES + ROWS + _SCORING + PROFILES + COMMANDS + PARSERS + FRAGMENTS
+CATALOG = PLACES + _READING + _SETS + LINT + RULES + ROWS + _SCORING + _ANY_KIND + PROFILES + COMMANDS + PARSERS + FRAGMENTS

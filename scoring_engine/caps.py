@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from ._arith import fixed, round_half_up
+from ._arith import fixed, plain, round_half_up
 from .errors import Problem, ScoringError
 from .model import IndicatorSet
 from .result import ScoreWarning
@@ -37,7 +37,8 @@ def apply_caps(indicator_set: IndicatorSet, values: Mapping[str, Any], total: De
                                     expression=cap.formula.text))
             continue
         if not isinstance(met, bool):
-            problems.append(Problem(f"cap condition must give true or false, got {met!r}: {cap.message}",
+            shown = plain(met) if isinstance(met, Decimal) else repr(met)  # -5, not Decimal('-5')
+            problems.append(Problem(f"cap condition must give true or false, got {shown}: {cap.message}",
                                     expression=cap.formula.text))
             continue
         if not met:

@@ -245,7 +245,7 @@ class _Run:
                 passed = check.formula.evaluate(self.values)
                 failure = None if passed is True else check.message
                 if not isinstance(passed, bool):
-                    failure = f"check must give true or false, got {passed!r}"
+                    failure = f"check must give true or false, got {_shown(passed)}"
             except ScoringError as err:
                 failure = f"cannot be checked ({err.problems[0].message}): {check.message}"
             if failure is None:

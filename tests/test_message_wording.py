@@ -135,3 +135,40 @@ def test_the_json_warnings_messages_follow_the_language_chosen_and_their_fields_
     for args, env in ((("--lang", "en"), None), ((), {"LANG": "C.UTF-8", "LC_ALL": "", "SCORING_ENGINE_LANG": ""})):
         english = _warnings_of(*args, "score", facts, "--format", "json", env=env)
         assert any(w["message"].startswith("fact budget.paidd is not declared by the set") for w in english)
+
+
+_CHECKLIST_SET = """id: cl-num
+name: 要点比例测试
+version: "1"
+total: 5
+facts:
+  v: {type: number, label: 值}
+  w: {type: number, label: 支付}
+checks:
+  - {expr: w - 100, message: 超支}
+grades:
+  - {label: 合格, min: 0}
+indicators:
+  - id: t
+    name: 测试指标
+    weight: 5
+    rule:
+      kind: checklist
+      elements:
+        - {name: ①甲, met: v}
+        - {name: ②乙, met: "v > 0"}
+"""
+
+
+def test_a_checklist_share_out_of_range_and_a_check_giving_a_number_are_said_in_chinese_without_python_reprs(
+        tmp_path: Path) -> None:
+    """A checklist element's met of 1.2 said "element ①甲: met 应为true/false or a share from 0 to 1"; a check giving a
+    number said "实际是 Decimal('-5')". Both are Chinese, and the number is written as a number."""
+    (tmp_path / "set.yaml").write_text(_CHECKLIST_SET, encoding="utf-8")
+    facts = tmp_path / "f.json"
+    facts.write_text('{"facts": {"v": 1.2, "w": 95}}', encoding="utf-8")
+    code, out = _run("--lang", "zh", "score", str(facts), "--set", str(tmp_path / "set.yaml"))
+    assert code == 1 and "要点 ①甲：met 应为 true/false 或 0 到 1 的比例，实际是 1.2" in out, out
+    facts.write_text('{"facts": {"v": 1, "w": 95}}', encoding="utf-8")
+    code, out = _run("--lang", "zh", "score", str(facts), "--set", str(tmp_path / "set.yaml"))
+    assert code == 0 and "核对（check）应得出 true 或 false，实际是 -5（" in out and "Decimal" not in out, out
