@@ -172,3 +172,12 @@ def test_a_checklist_share_out_of_range_and_a_check_giving_a_number_are_said_in_
     facts.write_text('{"facts": {"v": 1, "w": 95}}', encoding="utf-8")
     code, out = _run("--lang", "zh", "score", str(facts), "--set", str(tmp_path / "set.yaml"))
     assert code == 0 and "核对（check）应得出 true 或 false，实际是 -5（" in out and "Decimal" not in out, out
+
+
+def test_authoring_md_names_the_line_validate_prints_in_chinese() -> None:
+    """docs/authoring.md told a set's author to run validate "直到输出 `ok`" while in Chinese it prints "：通过 — …", and
+    to expect "warning:" where it prints "提示：". The doc names both as printed."""
+    doc = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
+    assert "输出 `ok`" not in doc and "仍然输出 `ok`" not in doc
+    code, out = _run("--lang", "zh", "validate", str(ROOT / "examples" / "small" / "set.yaml"))
+    assert code == 0 and "set.yaml：通过 — " in out and "：通过 — " in doc
