@@ -33,8 +33,11 @@ def apply_caps(indicator_set: IndicatorSet, values: Mapping[str, Any], total: De
         try:
             met = cap.formula.evaluate(values)
         except ScoringError as err:
-            problems.append(Problem(f"cap cannot be decided ({err.problems[0].message}): {cap.message}",
-                                    expression=cap.formula.text))
+            fact = err.problems[0].fact  # a missing fact: the project gives it, or the set says what it is when not given
+            problems.append(Problem(f"cap cannot be decided ({err.problems[0].message}): {cap.message}", fact=fact,
+                                    expression=cap.formula.text,
+                                    hint=f"give {fact} in the facts file, or declare a default for it in the set"
+                                    if fact else None))
             continue
         if not isinstance(met, bool):
             shown = plain(met) if isinstance(met, Decimal) else repr(met)  # -5, not Decimal('-5')

@@ -181,3 +181,16 @@ def test_authoring_md_names_the_line_validate_prints_in_chinese() -> None:
     assert "输出 `ok`" not in doc and "仍然输出 `ok`" not in doc
     code, out = _run("--lang", "zh", "validate", str(ROOT / "examples" / "small" / "set.yaml"))
     assert code == 0 and "set.yaml：通过 — " in out and "：通过 — " in doc
+
+
+def test_a_cap_that_cannot_be_decided_says_how_to_decide_it(tmp_path: Path) -> None:
+    """A cap reading an optional fact the project left out said only "无法判断封顶条件（缺少事实 safety.accident）：事故封顶",
+    with no fix. It now says to give the fact or to declare its default."""
+    text = _CHECKLIST_SET.replace("  w: {type: number, label: 支付}\n", "  w: {type: number, label: 支付}\n"
+                                  "  safety.accident: {type: boolean, required: false, label: 事故}\n")
+    text = text.replace("grades:\n", "caps:\n  - {when: safety.accident, grade_at_most: 合格, message: 事故封顶}\ngrades:\n")
+    (tmp_path / "set.yaml").write_text(text, encoding="utf-8")
+    facts = tmp_path / "f.json"
+    facts.write_text('{"facts": {"v": 1, "w": 100}}', encoding="utf-8")
+    code, out = _run("--lang", "zh", "score", str(facts), "--set", str(tmp_path / "set.yaml"))
+    assert code == 1 and "无法判断封顶条件（缺少事实 safety.accident）：事故封顶（在事实文件中给出 safety.accident" in out, out
