@@ -179,9 +179,13 @@ class _Run:
                                         hint="write {indicator id: reason}"))
             elif indicator_id not in known:
                 by_name = [i for i, node in known.items() if node.indicator.name == indicator_id.strip()]  # 生态效益, as printed
+                group = next((g.indicator.id for g in self.plan.row_groups
+                              if indicator_id.startswith(g.indicator.id + ".")), None)  # a row: output.targets.area
                 problems.append(Problem(f"not_applicable names unknown indicator {indicator_id}", file=self.facts.source,
                                         path=f"$.not_applicable.{indicator_id}",
-                                        hint=f"write its id: {by_name[0]}" if by_name else did_you_mean(indicator_id, known)))
+                                        hint=f"write its id: {by_name[0]}" if by_name else
+                                        f"a target row cannot be marked on its own: leave it out of the rows, or mark the "
+                                        f"group {group}" if group else did_you_mean(indicator_id, known)))
             elif not isinstance(reason, str) or not reason.strip():
                 problems.append(Problem("give the reason the indicator does not apply", file=self.facts.source,
                                         path=f"$.not_applicable.{indicator_id}", indicator=indicator_id))

@@ -194,3 +194,15 @@ def test_a_cap_that_cannot_be_decided_says_how_to_decide_it(tmp_path: Path) -> N
     facts.write_text('{"facts": {"v": 1, "w": 100}}', encoding="utf-8")
     code, out = _run("--lang", "zh", "score", str(facts), "--set", str(tmp_path / "set.yaml"))
     assert code == 1 and "无法判断封顶条件（缺少事实 safety.accident）：事故封顶（在事实文件中给出 safety.accident" in out, out
+
+
+def test_a_target_row_marked_not_applicable_is_told_that_rows_are_not_marked_one_by_one(tmp_path: Path) -> None:
+    """not_applicable {output.1: …} (a row of the group output) said only that the indicator does not exist, while the
+    row is printed with that id; it now says a row cannot be marked on its own, and what to do instead."""
+    document = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    document["indicator_set"] = "self-evaluation"
+    document["not_applicable"] = {"output.1": "未开工"}
+    path = tmp_path / "facts.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    code, out = _run("--lang", "zh", "score", str(path))
+    assert code == 1 and "绩效目标表的行不能单独标为不适用：从表中删去这一行，或把整个行组 output 标为不适用" in out, out
