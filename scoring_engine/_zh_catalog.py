@@ -292,6 +292,8 @@ _SETS = (
     ("totals from {low} to {high} have no grade", "总分 {low} 到 {high} 之间没有等级"),
     ("leave out max on the highest grade", "最高等级不要写 max"),
     ("grade label {label} is used twice", "等级名称 {label} 用了两次"),
+    ("starts at {low}, as grade {other} does", "与等级 {other} 都从 {low} 分开始"),
+    ("give each grade a min of its own", "每个等级的 min 应各不相同"),
     ("grade {label} starts at {low}, above the total {total}", "等级 {label} 从 {low} 分开始，高于总分 {total}"),
     ("alias {word} of grade {label} is the label of a grade", "等级 {label} 的别名 {word} 是另一个等级的名称"),
     ("an alias is another name of its own grade: remove it", "别名是本等级的另一个名称：删去它"),

@@ -206,3 +206,13 @@ def test_a_target_row_marked_not_applicable_is_told_that_rows_are_not_marked_one
     path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     code, out = _run("--lang", "zh", "score", str(path))
     assert code == 1 and "绩效目标表的行不能单独标为不适用：从表中删去这一行，或把整个行组 output 标为不适用" in out, out
+
+
+def test_two_grades_with_the_same_min_name_each_other(tmp_path: Path) -> None:
+    """Grades 良 and 中 both with min 60 said "等级 中：与另一个从 60 开始的区间重叠", leaving the author to find the other;
+    it now names 良."""
+    text = _CHECKLIST_SET.replace("  - {label: 合格, min: 0}\n", "  - {label: 良, min: 60}\n  - {label: 中, min: 60}\n"
+                                  "  - {label: 差, min: 0}\n")
+    (tmp_path / "set.yaml").write_text(text, encoding="utf-8")
+    code, out = _run("--lang", "zh", "validate", str(tmp_path / "set.yaml"))
+    assert code == 1 and "等级 中：与等级 良 都从 60 分开始（每个等级的 min 应各不相同）" in out, out
