@@ -216,3 +216,17 @@ def test_two_grades_with_the_same_min_name_each_other(tmp_path: Path) -> None:
     (tmp_path / "set.yaml").write_text(text, encoding="utf-8")
     code, out = _run("--lang", "zh", "validate", str(tmp_path / "set.yaml"))
     assert code == 1 and "等级 中：与等级 良 都从 60 分开始（每个等级的 min 应各不相同）" in out, out
+
+
+def test_a_full_width_colon_in_a_flow_mapping_is_one_error_and_a_key_short_of_its_item_is_named(tmp_path: Path) -> None:
+    """`{type：boolean, …}` gave the colon's error and two more from the misread line ("缺少键 'type'", "未知的键
+    'type：boolean'"); only the first is right. A key one space short of its list item was told only to align the dashes,
+    which were aligned: the key's alignment is named too."""
+    text = _CHECKLIST_SET.replace("  w: {type: number, label: 支付}", "  w: {type：number, label: 支付}")
+    (tmp_path / "set.yaml").write_text(text, encoding="utf-8")
+    code, out = _run("--lang", "zh", "validate", str(tmp_path / "set.yaml"))
+    assert code == 1 and out.count("错误：") == 1 and "'：' 是全角冒号" in out, out
+    text = _CHECKLIST_SET.replace("    name: 测试指标", "   name: 测试指标")
+    (tmp_path / "set.yaml").write_text(text, encoding="utf-8")
+    code, out = _run("--lang", "zh", "validate", str(tmp_path / "set.yaml"))
+    assert code == 1 and "同一项中的键要与第一个键对齐" in out, out
