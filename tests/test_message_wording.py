@@ -230,3 +230,10 @@ def test_a_full_width_colon_in_a_flow_mapping_is_one_error_and_a_key_short_of_it
     (tmp_path / "set.yaml").write_text(text, encoding="utf-8")
     code, out = _run("--lang", "zh", "validate", str(tmp_path / "set.yaml"))
     assert code == 1 and "同一项中的键要与第一个键对齐" in out, out
+
+
+def test_the_progress_line_says_hours_as_xiaoshi() -> None:
+    """The time left of a long batch read "2时13分", which is not how a time span is said; it is "2小时13分"."""
+    from scoring_engine.batch.progress import duration
+
+    assert (duration(2 * 3600 + 13 * 60), duration(98)) == ("2小时13分", "1分38秒")
