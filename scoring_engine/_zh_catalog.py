@@ -11,6 +11,7 @@ doubled, as in str.format.
 from __future__ import annotations
 
 from ._zh_commands import COMMANDS, FRAGMENTS, PARSERS
+from ._zh_help import RANGES
 from ._zh_lint import LINT
 from ._zh_places import PLACES
 from ._zh_profiles import PROFILES
@@ -488,4 +489,5 @@ _ANY_KIND = (
 
 #: Every pattern, in the order they are tried (lint's particular "band … can never be reached" before the rules'
 #: general "band …").
-CATALOG = PLACES + _READING + _SETS + LINT + RULES + ROWS + _SCORING + _ANY_KIND + PROFILES + COMMANDS + PARSERS + FRAGMENTS
+CATALOG = (PLACES + _READING + _SETS + LINT + RULES + ROWS + _SCORING + _ANY_KIND + PROFILES + COMMANDS + PARSERS + FRAGMENTS
+           + RANGES)

@@ -368,7 +368,7 @@ PARSERS = (
     ("{value} is not a valid float range.", "{value} 不是有效的数。"),
     ("{value} is not a valid integer.", "{value} 不是有效的整数。"),
     ("{value} is not a valid float.", "{value} 不是有效的数。"),
-    ("{value} is not in the range {range}.", "{value} 不在范围 {range} 内。"),
+    ("{value} is not in the range {range}.", "{value} 不在允许的范围内（应{range!t}）。"),
     ("{value} is not one of {choices}.", "{value} 不是可选值之一：{choices}。"),
     ("{value} is not {choice:q}.", "{value} 只能是 {choice}。"),
     ("File {path} does not exist.", "文件 {path} 不存在。"),

@@ -232,10 +232,10 @@ def template(set_ref: str, fmt: str, output: Path | None) -> None:
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("--set", "set_ref", metavar="ID|PATH",
               help="Indicator set for every project. Default: the one each facts file names.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes. Default: one per core.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N", help="Worker processes. Default: one per core.")
 @click.option("--output", "-o", "outputs", multiple=True, type=OutputFile(),
               help="A summary file: .xlsx, .csv, .jsonl or .html (repeat for several).")
-@click.option("--reports", type=click.Path(file_okay=False, path_type=Path),
+@click.option("--reports", metavar="DIR", type=click.Path(file_okay=False, path_type=Path),
               help="Also write each project's own report into this folder.")
 @click.option("--report-format", type=click.Choice(sorted(RENDERERS)), default="html", show_default=True,
               help="Format of those reports.")

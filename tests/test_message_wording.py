@@ -237,3 +237,12 @@ def test_the_progress_line_says_hours_as_xiaoshi() -> None:
     from scoring_engine.batch.progress import duration
 
     assert (duration(2 * 3600 + 13 * 60), duration(98)) == ("2小时13分", "1分38秒")
+
+
+def test_batch_help_and_a_bad_jobs_value_use_no_english_of_click() -> None:
+    """`batch --help` in Chinese showed click's "INTEGER RANGE", "DIRECTORY" and "[x>=1]", and `--jobs 0` said "0 不在范围
+    x>=1 内". The options show the placeholders the docs use (N, DIR), and the range is said in words."""
+    code, out = _run("--lang", "zh", "batch", "--help")
+    assert code == 0 and "INTEGER" not in out and "DIRECTORY" not in out and "x>=" not in out and "[不小于1]" in out
+    code, out = _run("--lang", "zh", "batch", "nowhere", "--jobs", "0")
+    assert code == 2 and "0 不在允许的范围内（应不小于1）" in out, out
