@@ -246,3 +246,12 @@ def test_batch_help_and_a_bad_jobs_value_use_no_english_of_click() -> None:
     assert code == 0 and "INTEGER" not in out and "DIRECTORY" not in out and "x>=" not in out and "[不小于1]" in out
     code, out = _run("--lang", "zh", "batch", "nowhere", "--jobs", "0")
     assert code == 2 and "0 不在允许的范围内（应不小于1）" in out, out
+
+
+def test_the_facts_template_has_the_project_id_a_re_check_is_matched_by(tmp_path: Path) -> None:
+    """The facts template listed name, department, unit and year but not id (项目编号), which batch --compare-with matches
+    a re-check by and the 汇总 shows: a clerk guessed a name (code, 编号) and lost it. Both formats now hold it."""
+    code, out = _run("template", "self-evaluation", "--format", "yaml")
+    assert code == 0 and '  id: ""  # 项目编号' in out
+    code, out = _run("template", "self-evaluation", "--format", "json")
+    assert code == 0 and json.loads(out)["project"]["id"] == ""
