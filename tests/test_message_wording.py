@@ -255,3 +255,19 @@ def test_the_facts_template_has_the_project_id_a_re_check_is_matched_by(tmp_path
     assert code == 0 and '  id: ""  # 项目编号' in out
     code, out = _run("template", "self-evaluation", "--format", "json")
     assert code == 0 and json.loads(out)["project"]["id"] == ""
+
+
+def test_a_re_check_flag_says_whose_score_is_lower_and_calls_the_grade_复核等级() -> None:
+    """A flag read "复核得分低10.00分（阈值5分）；复核得分等级由优秀降为良好": lower than what, and 复核得分等级 is no term. It
+    reads "复核得分比自评得分低10.00分（阈值5分）" and "复核等级由优秀降为良好"."""
+    from decimal import Decimal
+
+    from scoring_engine.batch.compare import RECHECK, compare
+
+    class Row:
+        def __init__(self, total: str, grade: str, rank: int) -> None:
+            self.ok, self.total, self.grade, self.grade_rank, self.indicators = True, Decimal(total), grade, rank, ()
+            self.source = "p.json"
+
+    found = compare(Row("95", "优秀", 0), Row("85", "良好", 1), RECHECK, Decimal(5))  # type: ignore[arg-type]
+    assert found is not None and found.reasons == ("复核得分比自评得分低10分（阈值5分）", "复核等级由优秀降为良好")
