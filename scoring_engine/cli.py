@@ -101,7 +101,8 @@ def score(facts: Path, set_ref: str | None, fmt: str, output: Path | None, layou
 
         content = render_layout(result, indicator_set, fmt, layout)
     else:
-        content = render_json(result, chosen_language()) if fmt == "json" else RENDERERS[fmt](result)
+        renderer = RENDERERS[fmt]
+        content = render_json(result, chosen_language()) if renderer is render_json else renderer(result)
     _deliver(content, output, _say(f"{output}: {result.total} {result.grade}"))
     if output is not None or fmt != "table":  # the table lists the warnings itself
         lang = current_language()
