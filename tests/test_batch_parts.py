@@ -601,7 +601,8 @@ def test_an_output_that_cannot_be_written_leaves_nothing_behind(tmp_path: Path):
     write_folder(tmp_path / "in", 2)
     run = _cli("batch", str(tmp_path / "in"), "--output", str(tmp_path / "out.csv"), "--output", str(tmp_path / "no" / "out.xlsx"))
     assert 1 == run.exit_code
-    assert f"error: {tmp_path / 'no' / 'out.xlsx'}: cannot write the report: No such file or directory" == run.stderr.strip()
+    assert (f"error: {tmp_path / 'no' / 'out.xlsx'}: cannot write the report: there is no folder {tmp_path / 'no'} (make the "
+            "folder first, or give a file in a folder that exists)") == run.stderr.strip()
     assert ["in"] == sorted(p.name for p in tmp_path.iterdir())
 
 

@@ -257,7 +257,7 @@ def test_the_facts_template_has_the_project_id_a_re_check_is_matched_by(tmp_path
     assert code == 0 and json.loads(out)["project"]["id"] == ""
 
 
-def test_a_re_check_flag_says_whose_score_is_lower_and_calls_the_grade_复核等级() -> None:
+def test_a_re_check_flag_says_whose_score_is_lower_and_names_the_grade_plainly() -> None:
     """A flag read "复核得分低10.00分（阈值5分）；复核得分等级由优秀降为良好": lower than what, and 复核得分等级 is no term. It
     reads "复核得分比自评得分低10.00分（阈值5分）" and "复核等级由优秀降为良好"."""
     from decimal import Decimal
@@ -271,3 +271,10 @@ def test_a_re_check_flag_says_whose_score_is_lower_and_calls_the_grade_复核等
 
     found = compare(Row("95", "优秀", 0), Row("85", "良好", 1), RECHECK, Decimal(5))  # type: ignore[arg-type]
     assert found is not None and found.reasons == ("复核得分比自评得分低10分（阈值5分）", "复核等级由优秀降为良好")
+
+
+def test_an_output_into_a_missing_folder_names_the_folder_and_what_to_do(tmp_path: Path) -> None:
+    """`template … -o forms/blank.xlsx` with no folder forms/ said "无法写出报告：没有这个文件或文件夹": a template is no
+    report, and neither the folder nor the fix was said. It names the folder and says to make it."""
+    code, out = _run("--lang", "zh", "template", "self-evaluation", "-o", str(tmp_path / "forms" / "blank.xlsx"))
+    assert code == 1 and f"无法写出文件：没有文件夹 {tmp_path / 'forms'}（先建好这个文件夹，或写到已有的文件夹中）" in out, out
