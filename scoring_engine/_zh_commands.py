@@ -114,6 +114,7 @@ COMMANDS = (
      "无法写出文件：这不是文件（报告要作为文件写进报告文件夹）"),
     ("cannot write the report: there is no folder {folder}", "无法写出文件：没有文件夹 {folder}"),
     ("make the folder first, or give a file in a folder that exists", "先建好这个文件夹，或写到已有的文件夹中"),
+    ("given with --compare-with: the re-check of these projects", "这是 --compare-with 给出的复核文件或文件夹"),
     ("cannot write the report: {why}", "无法写出文件：{why!t}"),
     ("it is {kind}, not a file (give the path of a file)", "它是{kind!t}，不是文件（请给出文件的路径）"),
     ("it was replaced while being opened", "打开时被替换了"),

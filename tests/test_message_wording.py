@@ -278,3 +278,11 @@ def test_an_output_into_a_missing_folder_names_the_folder_and_what_to_do(tmp_pat
     report, and neither the folder nor the fix was said. It names the folder and says to make it."""
     code, out = _run("--lang", "zh", "template", "self-evaluation", "-o", str(tmp_path / "forms" / "blank.xlsx"))
     assert code == 1 and f"无法写出文件：没有文件夹 {tmp_path / 'forms'}（先建好这个文件夹，或写到已有的文件夹中）" in out, out
+
+
+def test_a_missing_re_check_input_is_said_to_be_the_re_check(tmp_path: Path) -> None:
+    """`batch … --compare-with nosuch` said only "nosuch: 没有这个文件或文件夹", as for a project input; it now says that
+    this is the re-check given with --compare-with."""
+    facts = str(ROOT / "examples" / "small" / "facts.json")
+    code, out = _run("--lang", "zh", "batch", facts, "--compare-with", str(tmp_path / "nosuch"), "-q")
+    assert code == 1 and "没有这个文件或文件夹（这是 --compare-with 给出的复核文件或文件夹）" in out, out
