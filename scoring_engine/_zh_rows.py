@@ -28,6 +28,8 @@ ROWS = (
     ("{text} is not a number with a unit", "{text} 不是带单位的数字"),
     ("write the {key} alone, e.g. 10", "只写 {key} 本身，例如 10"),
     ("{key} must not be negative, got {value}", "{key} 不能为负数，实际是 {value}"),
+    ("write the amount as 0 or more; a fall or a saving is written as its size, with ≤ for a ceiling",
+     "填写不小于 0 的数；下降或节约的量写它的大小，上限用 ≤"),
     ("units disagree: {units}", "单位不一致：{units}"),
     ("write the target and the actual in the same unit", "指标值和实际值用同一单位"),
     ("actual {value} has a comparison sign", "实际值 {value} 带有比较符号"),

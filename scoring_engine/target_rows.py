@@ -372,7 +372,8 @@ def _row(item: Mapping[str, Any]) -> TargetRow:
     numbers = {k: _plain_number(given[k], k) for k in ("weight", "score") if k in given}
     for key, found in (("target", target_number), ("actual", actual)):
         if isinstance(found, Quantity) and found.value < 0:
-            raise ValueError(f"{key} must not be negative, got {plain(found.value)}", None)
+            raise ValueError(f"{key} must not be negative, got {plain(found.value)}",
+                             "write the amount as 0 or more; a fall or a saving is written as its size, with ≤ for a ceiling")
     if numbers.get("weight") == 0:
         raise ValueError("weight must be above 0", "leave weight out of every row for equal shares")
     unit = _unit(_text(given.get("unit"), "unit"), target_number.unit if target_number else None,

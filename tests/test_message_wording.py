@@ -286,3 +286,12 @@ def test_a_missing_re_check_input_is_said_to_be_the_re_check(tmp_path: Path) -> 
     facts = str(ROOT / "examples" / "small" / "facts.json")
     code, out = _run("--lang", "zh", "batch", facts, "--compare-with", str(tmp_path / "nosuch"), "-q")
     assert code == 1 and "没有这个文件或文件夹（这是 --compare-with 给出的复核文件或文件夹）" in out, out
+
+
+def test_an_empty_score_of_a_qualitative_row_names_the_row_and_a_negative_actual_says_how_to_write_it(tmp_path: Path) -> None:
+    """An empty 得分 of a row judged in words said only "应填单位给这个定性行打的分，实际是空单元格" (no row, no fix); a
+    negative 实际完成值 said "不能为负数" with no fix. The row is named with its tier, and each says what to write."""
+    code, out = _run("--lang", "zh", "score", str(_form_with(tmp_path, H15=None)))
+    assert code == 1 and "!H15：行 工程竣工验收合格：应填单位给这个定性行打的分，实际是空单元格（按档次“达成年度指标”" in out, out
+    code, out = _run("--lang", "zh", "score", str(_form_with(tmp_path, F13=-9.5)))
+    assert code == 1 and "实际完成值 不能为负数，实际是 -9.5（填写不小于 0 的数；" in out, out
