@@ -315,7 +315,7 @@ _SETS = (
     ("{count} more problems not shown", "另有 {count} 个问题未列出"),
     ("fix these first", "先改正上面这些"),
     ("unknown form layout {layout}", "未知的表格版式 {layout}"),
-    ("funds block shows indicator {id}, which the set does not have", "资金块显示的指标 {id} 不在本体系中"),
+    ("funds block shows indicator {id}, which the set does not have", "项目资金表显示的指标 {id} 不在本体系中"),
     ("form {layout} has no funds column {column}", "表格版式 {layout} 没有资金列 {column}"),
     ("form {layout} has no funds row {row}", "表格版式 {layout} 没有资金行 {row}"),
     ("its columns: {names}", "它的列：{names}"),

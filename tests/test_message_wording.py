@@ -295,3 +295,23 @@ def test_an_empty_score_of_a_qualitative_row_names_the_row_and_a_negative_actual
     assert code == 1 and "!H15：行 工程竣工验收合格：应填单位给这个定性行打的分，实际是空单元格（按档次“达成年度指标”" in out, out
     code, out = _run("--lang", "zh", "score", str(_form_with(tmp_path, F13=-9.5)))
     assert code == 1 and "实际完成值 不能为负数，实际是 -9.5（填写不小于 0 的数；" in out, out
+
+
+def test_a_workbook_without_the_side_sheet_says_so_and_form_structure_errors_use_the_forms_words(tmp_path: Path) -> None:
+    """A form whose sheet 表外事实 was deleted, and an ordinary workbook, both got "自评表未注明所用指标体系，请用 --set ID|PATH
+    指定"; with --set, the ordinary one got "没有资金块…（表格“项目支出绩效自评表”有资金块）". The missing sheet is named with
+    the command to give, and the blocks are called by the header rows a clerk sees."""
+    import openpyxl
+
+    form = _form_with(tmp_path)
+    book = openpyxl.load_workbook(form)
+    del book["表外事实"]
+    book.save(form)
+    code, out = _run("--lang", "zh", "score", str(form))
+    assert code == 1 and "工作簿中没有“表外事实”工作表，无从知道所用的指标体系（请用 --set 指定指标体系，例如 --set self-evaluation）" in out
+    plain = tmp_path / "plain.xlsx"
+    book = openpyxl.Workbook()
+    book.active["A1"] = "随便一张表"
+    book.save(plain)
+    code, out = _run("--lang", "zh", "score", str(plain), "--set", "self-evaluation")
+    assert code == 1 and "找不到项目资金的表头（含 年初预算数" in out and "找不到绩效指标的表头" in out and "块" not in out, out

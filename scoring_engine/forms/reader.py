@@ -123,6 +123,9 @@ def bundled_set_named(sheets: list[Sheet], source: str) -> str:
     from ..loader import bundled_sets
 
     named = named_set(sheets)
+    if named is None and not any(s.name == SIDE_SHEET for s in sheets):  # not a form the tool wrote, or its sheet deleted
+        raise FactsError(Problem(f"no indicator set: the workbook has no sheet {SIDE_SHEET}, where a form names its set",
+                                 file=source, hint="pass --set ID|PATH, e.g. --set self-evaluation"))
     if named is None:
         raise FactsError(Problem(NO_FORM_SET, file=source))
     if named not in bundled_sets():
