@@ -315,3 +315,22 @@ def test_a_workbook_without_the_side_sheet_says_so_and_form_structure_errors_use
     book.save(plain)
     code, out = _run("--lang", "zh", "score", str(plain), "--set", "self-evaluation")
     assert code == 1 and "找不到项目资金的表头（含 年初预算数" in out and "找不到绩效指标的表头" in out and "块" not in out, out
+
+
+def test_the_batch_funds_line_writes_amounts_with_two_decimals(tmp_path: Path) -> None:
+    """"预算数合计1605.5万元，执行数合计1374万元" gave one amount one decimal and the other none; amounts are written with
+    two decimals (1605.50万元, 1374.00万元), as 财务 figures are, and more only when the facts have more."""
+    from decimal import Decimal
+
+    from scoring_engine._arith import money
+
+    assert [money(Decimal(x)) for x in ("1605.5", "1374", "0.125")] == ["1605.50", "1374.00", "0.125"]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, total, paid in (("a", 1000.5, 900), ("b", 605, 474)):
+        facts = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+        facts["indicator_set"] = "self-evaluation"
+        facts["facts"]["budget"]["total"], facts["facts"]["budget"]["paid"] = total, paid
+        (folder / f"{name}.json").write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
+    _, out = _run("--lang", "zh", "batch", str(folder), "-q")
+    assert "预算数合计1605.50万元" in out and "执行数合计1374.00万元" in out, out
