@@ -174,6 +174,14 @@ def plain(value: Decimal | int) -> str:
     return "0" if text in ("-0", "") else text
 
 
+def money(value: Decimal | int) -> str:
+    """An amount (a sum of 万元) with at least two decimals, as 财务 figures are written, never cut: 1374 → '1374.00',
+    1605.5 → '1605.50', 0.125 → '0.125'."""
+    text = plain(value)
+    decimals = len(text.partition(".")[2])
+    return text + ("." if not decimals else "") + "0" * max(2 - decimals, 0)
+
+
 def fixed(value: Decimal, places: int) -> str:
     """Decimal rounded half up and shown with exactly `places` decimals."""
     return format(round_half_up(value, places), "f")

@@ -49,7 +49,9 @@ def _chinese_note(note: str) -> str:
             return chinese.format(value=note[len(head):])
         if note == english:
             return chinese
-    return note  # a range such as x>=1 reads the same
+    from ._zh import translate
+
+    return translate(note)  # a range: x>=1 is 不小于 1
 
 
 def _option_help(param: click.Parameter, written: str) -> str:

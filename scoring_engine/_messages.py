@@ -20,12 +20,12 @@ from typing import Any
 
 import click
 
-from ._lang import language, spoken
+from ._lang import language, locale_is_chinese, spoken
 from ._text import one_line
 from .errors import Problem
 
-__all__ = ["ARGS_KEY", "LANG_VARIABLE", "Commands", "command_line_language", "current_language", "error_line", "said",
-           "warning_line"]
+__all__ = ["ARGS_KEY", "LANG_VARIABLE", "Commands", "chosen_language", "command_line_language", "current_language",
+           "error_line", "said", "warning_line"]
 
 #: The environment variable that gives --lang when the command line does not.
 LANG_VARIABLE = "SCORING_ENGINE_LANG"
@@ -56,6 +56,17 @@ def current_language(problems: Iterable[Problem] = ()) -> str:
     if chosen is None and not _takes_chinese(sys.stderr):  # PYTHONIOENCODING=latin-1: Chinese would print as \uXXXX
         return "en"
     return language(chosen, [*_inputs(ctx), *(p.file for p in problems if p.file)])
+
+
+def chosen_language() -> str:
+    """The language the user chose for the run: --lang (or SCORING_ENGINE_LANG), else "zh" for a Chinese locale, else
+    "en"; never guessed from the input. A file made for tools as well as people (the JSON result) writes its messages
+    in it, so that a tool run in an English locale on Chinese files gets the same document as the Python API."""
+    ctx = click.get_current_context(silent=True)
+    chosen = ctx.find_root().params.get("lang") if ctx is not None else None
+    if chosen is not None:
+        return str(chosen)
+    return "zh" if locale_is_chinese(os.environ) else "en"
 
 
 def _takes_chinese(stream: Any) -> bool:

@@ -51,6 +51,10 @@ def extension_of(path: Path) -> str:
 
 
 def _cannot_write(path: Path | str, why: str | OSError) -> ScoringEngineError:
+    folder = Path(path).parent
+    if isinstance(why, OSError) and why.errno == errno.ENOENT and not folder.is_dir():  # which folder, and what to do
+        return ScoringEngineError(Problem(f"cannot write the report: there is no folder {folder}", file=str(path),
+                                          hint="make the folder first, or give a file in a folder that exists"))
     if isinstance(why, OSError):
         why = why.strerror or str(why)
     return ScoringEngineError(Problem(f"cannot write the report: {why}", file=str(path)))

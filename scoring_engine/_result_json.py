@@ -36,9 +36,10 @@ _COLON = [": "] * COMPACT + [":"] * COMPACT  # what goes between a key and its v
 Out = list[str]
 
 
-def result_json(result: Any, compact: bool = False) -> str:
+def result_json(result: Any, compact: bool = False, lang: str = "en") -> str:
     """The result document of `result` (a result.Result) as JSON text, ending with a newline; `compact`: on one line
-    without spaces and without the newline."""
+    without spaces and without the newline; `lang` "zh": the warnings' messages, meant for people, in Chinese (their
+    kind, indicator, fact and expression stay as they are, for tools)."""
     base = COMPACT if compact else 0
     first, second, colon = _PAD[base + 1], _PAD[base + 2], _COLON[base]
     tree = given(result, "indicators")
@@ -66,7 +67,7 @@ def result_json(result: Any, compact: bool = False) -> str:
         grading.append(("grade_consequence", result.grade_consequence))
     _fields(grading, out, base, opened=True)
     put(f',{first}"warnings"{colon}')
-    _items(result.warnings, out, base + 1, _warning)
+    _items(result.warnings, out, base + 1, _warning_zh if lang == "zh" else _warning)
     put(f',{first}"flags"{colon}')
     _items(result.flags, out, base + 1, _flag)
     put(f',{first}"derived"{colon}')
@@ -215,6 +216,12 @@ def _warning(w: Any, out: Out, level: int) -> None:
     pairs = [("kind", w.kind), ("message", w.message)]
     pairs += [(key, getattr(w, key)) for key in ("indicator", "fact", "expression") if getattr(w, key) is not None]
     _fields(pairs, out, level)
+
+
+def _warning_zh(w: Any, out: Out, level: int) -> None:
+    from ._zh import translate
+
+    _warning(dataclasses.replace(w, message=translate(w.message)), out, level)
 
 
 def _flag(f: Any, out: Out, level: int) -> None:

@@ -40,8 +40,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["bad_character", "escape_char", "html_escape", "invisible_character", "is_hidden", "one_line", "visible",
-           "without_surrogates"]
+__all__ = ["bad_character", "cut", "escape_char", "html_escape", "invisible_character", "is_hidden", "one_line", "quoted",
+           "visible", "without_surrogates"]
 
 # Everything str.splitlines() breaks at; "\r\n" first, so that it becomes one line break.
 _BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
@@ -49,6 +49,20 @@ _BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 _INVISIBLE_CATEGORIES = frozenset({"Cf", "Zl", "Zp"})
 # Hidden when shown: those, control characters and lone surrogates (which reading refuses outright).
 _HIDDEN_CATEGORIES = _INVISIBLE_CATEGORIES | {"Cc", "Cs"}
+
+
+def cut(text: str) -> str:
+    """A text the user wrote (a row's name), cut after 40 characters when longer than 60, for a message."""
+    return text if len(text) <= 60 else text[:40] + "…"
+
+
+def quoted(text: str) -> str:
+    """A text the user wrote, in quotes for a message: cut after 40 characters when longer than 60 (a cell of 5 000).
+
+    >>> quoted("十九"), quoted("x" * 100)
+    ("'十九'", "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…'")
+    """
+    return repr(cut(text))
 
 
 def is_hidden(ch: str) -> bool:

@@ -237,20 +237,26 @@ def _colon_slip(lines: list[str], first: int, last: int, parser_says: str, file:
 
 
 def with_slips(problems: Iterable[Problem], text: str) -> list[Problem]:
-    """`problems`, and before the first problem of each line that holds a slip, the problem that names the slip.
+    """`problems`, the problems of a line that holds a slip replaced by the one that names the slip.
 
     A full-width colon in a key YAML reads without complaint (``a：{type: number}``
     is a key 'a：{type'); the schema then finds an unknown key there, and the
-    slip is what to fix.
+    slip is what to fix: the rest of that line is misread, so what else is said of it
+    (a key 'type：boolean' unknown, the key 'type' missing) is left out.
     """
     lines = text.splitlines()
     out: list[Problem] = []
-    named: set[int] = set()
+    slipped: dict[int, bool] = {}  # line → whether it holds a slip
     for problem in problems:
-        if problem.line is not None and problem.line not in named and not _about_a_slip(problem):
-            named.add(problem.line)
-            out += [s.problem(problem.file, "YAML") for s in _slips_on(lines, problem.line)[:1]]
-        out.append(problem)
+        if problem.line is None or _about_a_slip(problem):
+            out.append(problem)
+            continue
+        if problem.line not in slipped:
+            slips = [s.problem(problem.file, "YAML") for s in _slips_on(lines, problem.line)[:1]]
+            slipped[problem.line] = bool(slips)
+            out += slips
+        if not slipped[problem.line]:
+            out.append(problem)
     return out
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from ._zh_api import API
 from ._zh_commands import COMMANDS, FRAGMENTS, PARSERS
+from ._zh_help import RANGES
 from ._zh_lint import LINT
 from ._zh_places import PLACES
 from ._zh_profiles import PROFILES
@@ -186,7 +187,6 @@ _READING = (
     ("{field} must be a number or non-empty text, got {value}", "{field} 应为数字或非空文字，实际是 {value!t}"),
     ("{field} must be a number or text, got {value}", "{field} 应为数字或文字，实际是{value!t}"),
     ("{field} must be an expression, or a mapping with expr (and label)", "{field} 应为公式，或含 expr（和 label）的映射"),
-    ("{field} must be {words}, got {value}", "{field} 应为{words!t}，实际是 {value!t}"),
     ("{field} is {value}; it must be one of: {choices}", "{field} 为{value!t}，应为以下之一：{choices}"),
     ("{field} needs at least {count} item(s)", "{field} 至少要有 {count} 项"),
     ("{field} must not be empty", "{field} 不能为空"),
@@ -294,6 +294,8 @@ _SETS = (
     ("totals from {low} to {high} have no grade", "总分 {low} 到 {high} 之间没有等级"),
     ("leave out max on the highest grade", "最高等级不要写 max"),
     ("grade label {label} is used twice", "等级名称 {label} 用了两次"),
+    ("starts at {low}, as grade {other} does", "与等级 {other} 都从 {low} 分开始"),
+    ("give each grade a min of its own", "每个等级的 min 应各不相同"),
     ("grade {label} starts at {low}, above the total {total}", "等级 {label} 从 {low} 分开始，高于总分 {total}"),
     ("alias {word} of grade {label} is the label of a grade", "等级 {label} 的别名 {word} 是另一个等级的名称"),
     ("an alias is another name of its own grade: remove it", "别名是本等级的另一个名称：删去它"),
@@ -314,7 +316,7 @@ _SETS = (
     ("{count} more problems not shown", "另有 {count} 个问题未列出"),
     ("fix these first", "先改正上面这些"),
     ("unknown form layout {layout}", "未知的表格版式 {layout}"),
-    ("funds block shows indicator {id}, which the set does not have", "资金块显示的指标 {id} 不在本体系中"),
+    ("funds block shows indicator {id}, which the set does not have", "项目资金表显示的指标 {id} 不在本体系中"),
     ("form {layout} has no funds column {column}", "表格版式 {layout} 没有资金列 {column}"),
     ("form {layout} has no funds row {row}", "表格版式 {layout} 没有资金行 {row}"),
     ("its columns: {names}", "它的列：{names}"),
@@ -349,6 +351,10 @@ _SCORING = (
      "计算得分 {raw} 高于分值 {weight}，而体系不设加分项（weight_rules: no_bonus）"),
     ("check the rule and the facts", "检查评分规则和事实"),
     ("cap cannot be decided ({message}): {cap}", "无法判断封顶条件（{message!t}）：{cap}"),
+    ("a target row cannot be marked on its own: leave it out of the rows, or mark the group {id}",
+     "绩效目标表的行不能单独标为不适用：从表中删去这一行，或把整个行组 {id} 标为不适用"),
+    ("give {fact} in the facts file, or declare a default for it in the set",
+     "在事实文件中给出 {fact}，或在体系中为它写上未给出时的值 default"),
     ("cap condition must give true or false, got {value}: {cap}", "封顶条件应得出 true 或 false，实际是 {value}：{cap}"),
     ("fact {name} is missing", "缺少事实 {name}"),
     ("fact {name} is not declared by the set and is ignored ({hint})", "事实 {name} 没有在体系中声明，已忽略（{hint!t}）"),
@@ -371,10 +377,11 @@ _SCORING = (
     ("expected a date YYYY-MM-DD, got the date and time {value}", "应为日期 YYYY-MM-DD，实际是日期和时刻 {value}"),
     ("give the date alone", "只写日期"),
     ("expected a date YYYY-MM-DD, got {value}", "应为日期 YYYY-MM-DD，实际是 {value}"),
-    ("expected a list, got {type}", "应为列表，实际是 {type}"),
-    ("expected an object {shape}, got {type}", "应为对象 {shape}，实际是 {type}"),
+    ("expected a list, got {type}", "应为列表，实际是{type!t}"),
+    ("expected an object {shape}, got {type}", "应为对象 {shape}，实际是{type!t}"),
     ("expected the row's weight (分值), got an empty cell", "应填该行的分值，实际是空单元格"),
     ("expected the score the unit gave this qualitative row, got an empty cell", "应填单位给这个定性行打的分，实际是空单元格"),
+    ("write the points the row takes for its tier {tier}, within that tier's range", "按档次“{tier}”的得分范围填写这一行的得分"),
     ("expected {what}, got {value}", "应为{what!t}，实际是 {value!t}"),
     ("write the number itself", "直接写数字"),
     ("NaN and infinity are not numbers", "NaN 和无穷大不是数字"),
@@ -477,6 +484,12 @@ _SCORING = (
     ("{what} of an empty list", "对空列表求 {what}"),
 )
 
+#: The catch-all of a value of the wrong kind, after every message of that shape with words of its own (a rule's).
+_ANY_KIND = (
+    ("{field} must be {words}, got {value}", "{field} 应为{words!t}，实际是 {value!t}"),
+)
+
 #: Every pattern, in the order they are tried (lint's particular "band … can never be reached" before the rules'
 #: general "band …").
-CATALOG = PLACES + _READING + _SETS + LINT + RULES + ROWS + _SCORING + API + PROFILES + COMMANDS + PARSERS + FRAGMENTS
+CATALOG = (PLACES + _READING + _SETS + LINT + RULES + ROWS + _SCORING + API + _ANY_KIND + PROFILES + COMMANDS + PARSERS
+           + FRAGMENTS + RANGES)

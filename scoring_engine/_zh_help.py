@@ -11,7 +11,7 @@ tests/test_zh_help.py fails when a command or option has no entry here.
 
 from __future__ import annotations
 
-__all__ = ["CLICK", "HELP"]
+__all__ = ["CLICK", "HELP", "RANGES"]
 
 HELP = (
     # the group (cli.main)
@@ -105,6 +105,15 @@ HELP = (
 )
 
 #: click's own words on a help page: its options' help, the headings and the notes after an option's help.
+#: click's ranges (an option's note [x>=1], and its error "0 is not in the range x>=1."), in words.
+RANGES = (
+    ("x>={low:n}", "不小于{low}"),
+    ("x<={high:n}", "不大于{high}"),
+    ("x>{low:n}", "大于{low}"),
+    ("x<{high:n}", "小于{high}"),
+    ("{low:n}<=x<={high:n}", "{low}到{high}"),
+)
+
 CLICK = (
     ("Show this message and exit.", "显示本帮助并退出。"),
     ("Show the version and exit.", "显示版本号并退出。"),

@@ -26,6 +26,7 @@ PLACES = (
     ("check the amounts: a 其中 row left empty counts for nothing", "请核对金额：“其中”中空着的行按 0 计"),
     ("{title} ({fact}): row {number:n} ({name}): {message}", "{title}（{fact}）：第 {number} 行（{name}）：{message!t}"),
     ("row {number:n} ({name}): {message}", "第 {number} 行（{name}）：{message!t}"),
+    ("row {number:n}: {message}", "第 {number} 行：{message!t}"),
     ("row {name}: {message} (cells {first}–{last})", "行 {name}：{message!t}（单元格 {first}–{last}）"),
     ("row {name}: {what} is empty", "行 {name}：{what}未填写"),
     ("row {name}: {label} is empty, and the target {target} has no sign",

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from ._arith import fixed, round_half_up
+from ._arith import fixed, plain, round_half_up
 from .errors import Problem, ScoringError
 from .model import IndicatorSet
 from .result import ScoreWarning
@@ -33,11 +33,15 @@ def apply_caps(indicator_set: IndicatorSet, values: Mapping[str, Any], total: De
         try:
             met = cap.formula.evaluate(values)
         except ScoringError as err:
-            problems.append(Problem(f"cap cannot be decided ({err.problems[0].message}): {cap.message}",
-                                    expression=cap.formula.text))
+            fact = err.problems[0].fact  # a missing fact: the project gives it, or the set says what it is when not given
+            problems.append(Problem(f"cap cannot be decided ({err.problems[0].message}): {cap.message}", fact=fact,
+                                    expression=cap.formula.text,
+                                    hint=f"give {fact} in the facts file, or declare a default for it in the set"
+                                    if fact else None))
             continue
         if not isinstance(met, bool):
-            problems.append(Problem(f"cap condition must give true or false, got {met!r}: {cap.message}",
+            shown = plain(met) if isinstance(met, Decimal) else repr(met)  # -5, not Decimal('-5')
+            problems.append(Problem(f"cap condition must give true or false, got {shown}: {cap.message}",
                                     expression=cap.formula.text))
             continue
         if not met:

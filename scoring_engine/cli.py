@@ -26,13 +26,13 @@ from ._cli_params import LanguageChoice, OutputFile, at_most_once, format_by_ext
 from ._encodings import ENCODINGS
 from ._files import load_facts_from, read_text, shown_path
 from ._help import HelpGroup
-from ._messages import LANG_VARIABLE, current_language, said, warning_line
+from ._messages import LANG_VARIABLE, chosen_language, current_language, said, warning_line
 from ._output import extension_of, say, stopping_cleanly, tell, write_atomically
 from ._text import one_line, visible
 from ._yaml import MAX_YAML_BYTES
 from .errors import IndicatorSetError, Problem, ScoringEngineError
 from .loader import bundled_sets, load_facts, load_indicator_set, named_elsewhere, resolve_set
-from .render import BINARY_FORMATS, RENDERERS
+from .render import BINARY_FORMATS, RENDERERS, render_json
 
 if TYPE_CHECKING:  # each command imports what it needs when it runs: validate never loads the engine
     from .facts import Facts
@@ -101,8 +101,9 @@ def score(facts: Path, set_ref: str | None, fmt: str, output: Path | None, layou
 
         content = render_layout(result, indicator_set, fmt, layout)
     else:
-        content = RENDERERS[fmt](result)
-    _deliver(content, output, one_line(f"{output}: {result.total} {result.grade}"))
+        renderer = RENDERERS[fmt]
+        content = render_json(result, chosen_language()) if renderer is render_json else renderer(result)
+    _deliver(content, output, _say(f"{output}: {result.total} {result.grade}"))
     if output is not None or fmt != "table":  # the table lists the warnings itself
         lang = current_language()
         for warning in result.warnings:
@@ -232,10 +233,10 @@ def template(set_ref: str, fmt: str, output: Path | None) -> None:
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("--set", "set_ref", metavar="ID|PATH",
               help="Indicator set for every project. Default: the one each facts file names.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes. Default: one per core.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N", help="Worker processes. Default: one per core.")
 @click.option("--output", "-o", "outputs", multiple=True, type=OutputFile(),
               help="A summary file: .xlsx, .csv, .jsonl or .html (repeat for several).")
-@click.option("--reports", type=click.Path(file_okay=False, path_type=Path),
+@click.option("--reports", metavar="DIR", type=click.Path(file_okay=False, path_type=Path),
               help="Also write each project's own report into this folder.")
 @click.option("--report-format", type=click.Choice(sorted(RENDERERS)), default="html", show_default=True,
               help="Format of those reports.")

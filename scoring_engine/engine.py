@@ -24,6 +24,7 @@ from ._arith import ZERO, apportion, in_engine_context, plain, quantum, round_ha
 from ._check_failure import check_problem
 from ._check_failure import with_values as _with_values
 from ._frozen import ReadOnly
+from ._text import cut
 from ._version import __version__
 from .audit import AuditTrail, DerivedValue, LeafRecord, SetInfo, derived_values, fact_values
 from .caps import apply_caps
@@ -202,9 +203,13 @@ class _Run:
                                         hint="write {indicator id: reason}"))
             elif indicator_id not in known:
                 by_name = [i for i, node in known.items() if node.indicator.name == indicator_id.strip()]  # 生态效益, as printed
+                group = next((g.indicator.id for g in self.plan.row_groups
+                              if indicator_id.startswith(g.indicator.id + ".")), None)  # a row: output.targets.area
                 problems.append(Problem(f"not_applicable names unknown indicator {indicator_id}", file=self.facts.source,
                                         path=f"$.not_applicable.{indicator_id}",
-                                        hint=f"write its id: {by_name[0]}" if by_name else did_you_mean(indicator_id, known)))
+                                        hint=f"write its id: {by_name[0]}" if by_name else
+                                        f"a target row cannot be marked on its own: leave it out of the rows, or mark the "
+                                        f"group {group}" if group else did_you_mean(indicator_id, known)))
             elif not isinstance(reason, str) or not reason.strip():
                 problems.append(Problem("give the reason the indicator does not apply", file=self.facts.source,
                                         path=f"$.not_applicable.{indicator_id}", indicator=indicator_id))
@@ -268,7 +273,7 @@ class _Run:
                 passed = check.formula.evaluate(self.values)
                 failure = None if passed is True else check.message
                 if not isinstance(passed, bool):
-                    failure = f"check must give true or false, got {passed!r}"
+                    failure = f"check must give true or false, got {_shown(passed)}"
             except ScoringError as err:
                 failure = f"cannot be checked ({err.problems[0].message}): {check.message}"
             if failure is None:
@@ -398,7 +403,7 @@ class _Run:
                     [k for k in ("tier", "score", "reason") if not getattr(row, k)]  # a row judged in words
                 message, hint = f"the row gives no {lacking[0] if len(lacking) == 1 else 'tier, score or reason'}", ADD_TO_THE_ROW
                 p = dataclasses.replace(p, fact=None, expression=None)  # no fact nor formula to fix: the row's field
-            self.problems[k] = dataclasses.replace(p, message=f"row {i + 1} ({row.name}): {message}", hint=hint,
+            self.problems[k] = dataclasses.replace(p, message=f"row {i + 1} ({cut(row.name)}): {message}", hint=hint,
                                                    file=self.facts.source, line=None, column=None,
                                                    path=f"$.facts.{fact}[{i}]" + (f".{field}" if field else ""))
 

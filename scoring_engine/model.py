@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
 from ._arith import Rounding
+from ._text import quoted
 from .errors import did_you_mean
 from .formulas import Formula
 from .judgements import TargetRow
@@ -183,13 +184,13 @@ class RowGroup:
             found.append((f"has no type, and the group scores no row with {said}",
                           f"give type: one of {', '.join(kinds)}; comparisons the group maps: {ways}"))
         elif kind not in self.rules:
-            found.append((f"type {kind!r} is not one that the group scores",
+            found.append((f"type {quoted(str(kind))} is not one that the group scores",
                           did_you_mean(kind, kinds) or "one of: " + ", ".join(kinds)))
         elif row.type is not None and row.comparison is not None and self.comparisons.get(row.comparison, kind) != kind:
             found.append((f"type {row.type} disagrees with comparison {row.comparison}, which the group scores as "
                           f"{self.comparisons[row.comparison]}", "give the type or the comparison, not both"))
         if self.categories and row.category is not None and row.category not in self.categories:
-            found.append((f"category {row.category!r} is not a 二级指标 of the group",
+            found.append((f"category {quoted(row.category)} is not a 二级指标 of the group",
                           did_you_mean(row.category, self.categories, show=repr) or "one of: " + ", ".join(self.categories)))
         return found
 

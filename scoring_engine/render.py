@@ -70,13 +70,16 @@ def render_table(result: Result) -> str:
 
 
 @in_engine_context
-def render_json(result: Result) -> str:
-    """The result document (schemas/result.schema.json).
+def render_json(result: Result, lang: str = "en") -> str:
+    """The result document (schemas/result.schema.json); `lang` "zh": its warnings' messages in Chinese.
 
     Hidden characters (_text.is_hidden) inside its strings are written as JSON
     escapes: the text reads back exactly as it was, but never reaches a terminal raw.
     """
-    lines = result.to_json().split("\n")  # a line break in the document is layout: inside a string it is written \n
+    from ._result_json import result_json
+
+    document = result.to_json() if lang != "zh" else result_json(result, lang=lang)
+    lines = document.split("\n")  # a line break in the document is layout: inside a string it is written \n
     return "\n".join(line if line.isprintable() else "".join(_json_escape(ch) if is_hidden(ch) else ch for ch in line)
                      for line in lines)
 

@@ -29,6 +29,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from ._arith import in_range, plain, round_half_up, too_many_digits
+from ._text import cut, quoted
 from .judgements import TargetRow
 
 if TYPE_CHECKING:
@@ -83,8 +84,9 @@ def parse_comparison(text: str) -> str:
     if written in _SIGNS:
         return _SIGNS[written]
     if written in _STRICT or text.strip() in _STRICT:
-        raise ValueError(f"comparison {text!r} is strict", f"the 指标性质 are ≥, ≤ and =: write {_STRICT.get(written, '≥')}")
-    raise ValueError(f"comparison {text!r} is not one of ≥, ≤, =", "write ≥, ≤ or = (full-width ＞＝ and ≧ are read as ≥)")
+        raise ValueError(f"comparison {quoted(text)} is strict",
+                         f"the 指标性质 are ≥, ≤ and =: write {_STRICT.get(written, '≥')}")
+    raise ValueError(f"comparison {quoted(text)} is not one of ≥, ≤, =", "write ≥, ≤ or = (full-width ＞＝ and ≧ are read as ≥)")
 
 
 def parse_quantity(text: str) -> Quantity | None:
@@ -104,9 +106,9 @@ def parse_quantity(text: str) -> Quantity | None:
     sign, unit = match.group("sign"), match.group("unit").strip() or None
     comparison = parse_comparison(sign) if sign else None
     if unit is not None and not _UNIT.fullmatch(unit):
-        raise ValueError(f"{text!r} is not a number with a unit", "write e.g. ≥50个, ≤90万元, 100%")
+        raise ValueError(f"{quoted(text)} is not a number with a unit", "write e.g. ≥50个, ≤90万元, 100%")
     if unit is not None and (("%" in unit and unit != "%") or _doubled(unit)):  # '85%%' was 85 in a unit of its own
-        raise ValueError(f"{text!r}: the unit {unit} looks mistyped", f"write the unit once, e.g. {match.group('number')}"
+        raise ValueError(f"{quoted(text)}: the unit {unit} looks mistyped", f"write the unit once, e.g. {match.group('number')}"
                                                                        f"{'%' if '%' in unit else unit[:len(unit) // 2]}")
     number = match.group("number").replace(",", "")
     try:
@@ -115,11 +117,12 @@ def parse_quantity(text: str) -> Quantity | None:
         return None
     refused = too_many_digits(number, value)  # 9.999…公里 of 31 digits would be scored as 10公里
     if refused is not None:
-        raise ValueError(f"{text!r}: {refused[0]}", refused[1])
+        raise ValueError(f"{quoted(text)}: {refused[0]}", refused[1])
     if unit == "%":
         value = value / 100
-    if not in_range(value):
-        raise ValueError(f"{text!r} is out of range (MAX_FACT_MAGNITUDE is 1e15, smallest 1e-15)", "check the digits")
+    if not in_range(value):  # shown short: 1e30 typed in a cell of 公里 is 31 digits
+        shown = text if len(number) <= 20 else f"{sign or ''}{format(Decimal(number).normalize(), 'E')}{unit or ''}"
+        raise ValueError(f"{shown!r} is out of range (MAX_FACT_MAGNITUDE is 1e15, smallest 1e-15)", "check the digits")
     return Quantity(comparison, value, unit)
 
 
@@ -162,13 +165,33 @@ def _number_or_quantity(value: Any, key: str) -> Quantity | str:
     if isinstance(value, (int, Decimal, float)):
         return Quantity(None, _bare_number(value, key), None)
     if isinstance(value, str) and value.strip():
-        quantity = parse_quantity(value)
+        try:
+            quantity = parse_quantity(value)
+        except ValueError as err:  # named by its field, so that a form names the cell (年度指标值, not the row)
+            if " is out of range " not in err.args[0]:
+                raise
+            raise ValueError(f"{key} {err.args[0]}", *err.args[1:]) from None
         return quantity if quantity is not None else value.strip()
     got = ("a date" if isinstance(value, datetime.date) else "empty text" if isinstance(value, str)
-           else type(value).__name__)  # a form's date cell, or a blank one
+           else kind_of(value))  # a form's date cell, or a blank one
     hint = "a row judged by a date (按期完成) is written as its tier (达成年度指标…), or the date as text" \
         if isinstance(value, datetime.date) else None
     raise ValueError(f"{key} must be a number or non-empty text, got {got}", hint)
+
+
+def kind_of(value: Any) -> str:
+    """What kind of value a row field holds, in words (never a Python type name): a list, a mapping, text…"""
+    if isinstance(value, Mapping):
+        return "a mapping"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, bool):
+        return "a true/false value"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, (int, float, Decimal)):
+        return "a number"
+    return "a value of another kind"
 
 
 def _bare_number(value: int | Decimal | float, key: str) -> Decimal:
@@ -177,7 +200,7 @@ def _bare_number(value: int | Decimal | float, key: str) -> Decimal:
         raise ValueError(f"{key} must be a number, got {value}", "NaN and infinity are not numbers")
     number = Decimal(float.__repr__(value)) if isinstance(value, float) else Decimal(value)
     if not in_range(number):  # a cell of 1e30 (a file's number is bounded as it is read)
-        raise ValueError(f"{format(number, 'E')!r} is out of range (MAX_FACT_MAGNITUDE is 1e15, smallest 1e-15)",
+        raise ValueError(f"{key} {format(number, 'E')} is out of range (MAX_FACT_MAGNITUDE is 1e15, smallest 1e-15)",
                          "check the digits")
     return number
 
@@ -186,7 +209,7 @@ def _plain_number(value: Any, key: str) -> Decimal:
     """weight and score: a number, or a number stored as text ('16', '１６分')."""
     found = _number_or_quantity(value, key)
     if isinstance(found, str) or found.comparison or found.unit not in (None, "分"):
-        raise ValueError(f"{key} must be a number, got {value!r}", f"write the {key} alone, e.g. 10")
+        raise ValueError(f"{key} must be a number, got {quoted(str(value))}", f"write the {key} alone, e.g. 10")
     if found.value < 0:
         raise ValueError(f"{key} must not be negative, got {plain(found.value)}", None)
     return found.value
@@ -299,13 +322,14 @@ def target_row(index: int, item: Any) -> TargetRow:
     label = f"row {index + 1}"
     try:
         if not isinstance(item, Mapping):
-            raise ValueError(f"expected an object {{name: …, target: …, actual: …}}, got {type(item).__name__}", None)
+            raise ValueError(f"expected an object {{name: …, target: …, actual: …}}, got {kind_of(item)}", None)
         unknown = [k for k in item if k not in ROW_KEYS]
         if unknown:
             raise ValueError(f"unknown key {str(unknown[0])!r}", "a target row may have: " + ", ".join(ROW_KEYS))
         if item.get("name") is None:
             raise ValueError("missing name", "give the 三级指标 its name")
-        label = f"row {index + 1} ({item['name']})"
+        if isinstance(item["name"], str) and item["name"].strip():
+            label = f"row {index + 1} ({cut(item['name'])})"  # a name that is no text is not shown: its Python form would be
         return _row(item)
     except ValueError as err:
         raise ValueError(f"{label}: {err.args[0]}", err.args[1] if len(err.args) > 1 else None) from None
@@ -324,29 +348,32 @@ def _row(item: Mapping[str, Any]) -> TargetRow:
     target_number = target if isinstance(target, Quantity) else None
     if target_number and target_number.comparison:
         if comparison and comparison != target_number.comparison:
-            raise ValueError(f"comparison {comparison} disagrees with the target {given['target']!r}", "write the sign once")
+            raise ValueError(f"comparison {comparison} disagrees with the target {quoted(str(given['target']))}",
+                             "write the sign once")
         comparison = target_number.comparison
     if comparison == QUALITATIVE and target_number is not None:
         raise ValueError(f"comparison {QUALITATIVE} is for a target in words, but the target {_shown(given['target'])} is a "
                          "number",
                          "write ≥, ≤ or = for a numeric target")
     if isinstance(actual, Quantity) and actual.comparison:
-        raise ValueError(f"actual {given['actual']!r} has a comparison sign", "write the value reached, without ≥, ≤ or =")
+        raise ValueError(f"actual {quoted(str(given['actual']))} has a comparison sign",
+                         "write the value reached, without ≥, ≤ or =")
     tier = _text(given.get("tier"), "tier")
     if isinstance(target, str) and isinstance(actual, Quantity) and given.get("type") is None:
-        raise ValueError(f"target {target!r} is no number, so the row is qualitative, but actual is a number",
+        raise ValueError(f"target {quoted(target)} is no number, so the row is qualitative, but actual is a number",
                          "write the target as a number (≥19栋, 不少于19栋), or the actual as a tier (达成年度指标)")
     if isinstance(actual, str):
         if target_number is not None:
-            raise ValueError(f"actual must be a number for a numeric target, got text {actual!r}",
+            raise ValueError(f"actual must be a number for a numeric target, got text {quoted(actual)}",
                              "write the value reached, e.g. 18")
         if tier is not None and tier != actual:
-            raise ValueError(f"actual {actual!r} and tier {tier!r} disagree", "give the tier once")
+            raise ValueError(f"actual {quoted(actual)} and tier {quoted(tier)} disagree", "give the tier once")
         tier = actual
     numbers = {k: _plain_number(given[k], k) for k in ("weight", "score") if k in given}
     for key, found in (("target", target_number), ("actual", actual)):
         if isinstance(found, Quantity) and found.value < 0:
-            raise ValueError(f"{key} must not be negative, got {plain(found.value)}", None)
+            raise ValueError(f"{key} must not be negative, got {plain(found.value)}",
+                             "write the amount as 0 or more; a fall or a saving is written as its size, with ≤ for a ceiling")
     if numbers.get("weight") == 0:
         raise ValueError("weight must be above 0", "leave weight out of every row for equal shares")
     unit = _unit(_text(given.get("unit"), "unit"), target_number.unit if target_number else None,
@@ -390,7 +417,7 @@ def row_problems(indicator_set: IndicatorSet, values: Mapping[str, Any]) -> list
                     and node.rows.comparisons.get("≤", "≥") != node.rows.comparisons.get("≥"):  # its sign would choose
                 shown = f"{plain(row.target * 100)}%" if row.unit == "%" else f"{plain(row.target)}{row.unit or ''}"
                 problems.extend(filter(None, [unsigned_target(row.category, shown, row.unit)]))
-            found.extend((fact, f"row {i + 1} ({row.name}): {message}", hint) for message, hint in problems)
+            found.extend((fact, f"row {i + 1} ({cut(row.name)}): {message}", hint) for message, hint in problems)
         ids = [row.id for row in rows if row.id is not None]
         for dup in sorted({i for i in ids if ids.count(i) > 1}):
             found.append((fact, f"row id {dup} is used twice", "give each row its own id"))
@@ -398,7 +425,7 @@ def row_problems(indicator_set: IndicatorSet, values: Mapping[str, Any]) -> list
         for i, row in enumerate(rows):
             if row.weight is not None and row.weight % Decimal(1).scaleb(-indicator_set.precision):
                 found.append((fact,
-                              f"row {i + 1} ({row.name}): weight {plain(row.weight)} has more decimal places than the set's "
+                              f"row {i + 1} ({cut(row.name)}): weight {plain(row.weight)} has more decimal places than the set's "
                                     f"precision {indicator_set.precision} keeps", "round the weight"))
         if weights and len(weights) != len(rows):
             found.append((fact, "some rows have a weight and some do not", "give every row a weight, or none for equal shares"))

@@ -46,7 +46,7 @@ def test_a_recheck_that_names_its_project_is_not_matched_to_another_by_its_path(
     _write(tmp_path / "re" / "x.json", 2, project_id="P1", paid=1)
     rows = _summary(tmp_path, str(tmp_path / "self"), "--compare-with", str(tmp_path / "re"))
     assert "未抽查复核" == rows["self/x.json"]["对比标记"]
-    assert rows["self/z.json"]["复核总分"] and "复核得分低" in rows["self/z.json"]["对比标记"]
+    assert rows["self/z.json"]["复核总分"] and "复核得分比自评得分低" in rows["self/z.json"]["对比标记"]
 
 
 def test_folders_given_side_by_side_match_their_own_rechecks_not_the_first_at_that_path(tmp_path: Path):
@@ -60,19 +60,19 @@ def test_folders_given_side_by_side_match_their_own_rechecks_not_the_first_at_th
     for rechecks in (["--compare-with", str(tmp_path / "re" / "单位甲"), "--compare-with", str(tmp_path / "re" / "单位乙")],
                      ["--compare-with", str(tmp_path / "re")]):
         rows = _summary(tmp_path, *own, *rechecks)
-        assert "复核得分低" in rows["self/单位甲/p1.json"]["对比标记"], rechecks
+        assert "复核得分比自评得分低" in rows["self/单位甲/p1.json"]["对比标记"], rechecks
         assert ("0.00", "") == (rows["self/单位乙/p1.json"]["总分差"], rows["self/单位乙/p1.json"]["对比标记"]), rechecks
 
 
 def test_a_threshold_of_0_flags_a_self_score_above_its_recheck_but_not_an_equal_one(tmp_path: Path):
-    """`--threshold 0`: a re-check equal to the self-evaluation is no 复核得分低0.00分; one below it is flagged."""
+    """`--threshold 0`: a re-check equal to the self-evaluation is no 复核得分比自评得分低0.00分; one below it is flagged."""
     _write(tmp_path / "self" / "a.json", 1, project_id="A")
     _write(tmp_path / "self" / "b.json", 2, project_id="B")
     _write(tmp_path / "re" / "a.json", 1, project_id="A")
     _write(tmp_path / "re" / "b.json", 2, project_id="B", paid=1)
     rows = _summary(tmp_path, str(tmp_path / "self"), "--compare-with", str(tmp_path / "re"), "--threshold", "0")
     assert "" == rows["self/a.json"]["对比标记"]
-    assert rows["self/b.json"]["对比标记"].startswith("复核得分低")
+    assert rows["self/b.json"]["对比标记"].startswith("复核得分比自评得分低")
 
 
 def test_a_flags_values_are_shown_at_a_readable_precision(tmp_path: Path):
@@ -155,13 +155,13 @@ def test_a_recheck_without_an_id_meets_the_project_whose_path_it_ends_like(tmp_p
     }
     for what, args in runs.items():
         rows = _summary(tmp_path, *args)
-        assert "复核得分低" in rows["self/单位甲/p1.json"]["对比标记"], what
+        assert "复核得分比自评得分低" in rows["self/单位甲/p1.json"]["对比标记"], what
         if "self/单位乙/p1.json" in rows:
             assert ("0.00", "") == (rows["self/单位乙/p1.json"]["总分差"], rows["self/单位乙/p1.json"]["对比标记"]), what
     rows = _summary(tmp_path, str(self_ / "单位乙" / "p1.json"), str(self_ / "单位甲" / "p1.json"),
                     "--compare-with", str(re / "单位甲" / "p1.json"))
     assert "未抽查复核" == rows["self/单位乙/p1.json"]["对比标记"]
-    assert "复核得分低" in rows["self/单位甲/p1.json"]["对比标记"]
+    assert "复核得分比自评得分低" in rows["self/单位甲/p1.json"]["对比标记"]
 
 
 def test_a_jsonl_mixing_result_lines_and_facts_keeps_its_facts(tmp_path: Path):
@@ -189,7 +189,7 @@ def test_a_recheck_goes_to_the_project_whose_path_it_ends_like_the_longest_whate
                   (tmp_path / "self" / "2023", tmp_path / "self" / "2024")):
         rows = _summary(tmp_path, *map(str, order), "--compare-with", str(tmp_path / "re"))
         assert "未抽查复核" == rows["self/2023/甲/p1.json"]["对比标记"], order
-        assert "复核得分低" in rows["self/2024/甲/p1.json"]["对比标记"], order
+        assert "复核得分比自评得分低" in rows["self/2024/甲/p1.json"]["对比标记"], order
     for unit in ("x", "y"):
         _write(tmp_path / "near" / unit / "甲" / "p1.json", 1)
     _write(tmp_path / "near-re" / "甲" / "p1.json", 1, paid=1)
@@ -213,7 +213,7 @@ def test_a_recheck_folder_inside_the_batchs_folder_is_the_rechecks_only(tmp_path
     _write(tmp_path / "绩效" / "自评" / "单位甲" / "p1.json", 1)
     _write(tmp_path / "绩效" / "复核" / "单位甲" / "p1.json", 1, paid=1)
     rows = _summary(tmp_path, str(tmp_path / "绩效"), "--compare-with", str(tmp_path / "绩效" / "复核"))
-    assert ["绩效/自评/单位甲/p1.json"] == list(rows) and "复核得分低" in rows["绩效/自评/单位甲/p1.json"]["对比标记"]
+    assert ["绩效/自评/单位甲/p1.json"] == list(rows) and "复核得分比自评得分低" in rows["绩效/自评/单位甲/p1.json"]["对比标记"]
     (tmp_path / "empty").mkdir()
     monkeypatch.chdir(tmp_path / "empty")
     run = CliRunner().invoke(main, ["--lang", "en", "batch", "-q", str(tmp_path / "绩效" / "自评"), "--compare-with", "."])
@@ -230,7 +230,7 @@ def test_a_recheck_file_that_is_a_link_keeps_its_own_name(tmp_path: Path):
     beside_the_set(tmp_path / "re" / "单位甲")
     os.symlink(stored, tmp_path / "re" / "单位甲" / "p1.json")
     rows = _summary(tmp_path, str(tmp_path / "self"), "--compare-with", str(tmp_path / "re"))
-    assert "复核得分低" in rows["self/单位甲/p1.json"]["对比标记"]
+    assert "复核得分比自评得分低" in rows["self/单位甲/p1.json"]["对比标记"]
 
 
 def test_a_recheck_without_a_year_is_one_project_years_and_a_year_typed_with_its_suffix_is_the_year(tmp_path: Path):
@@ -254,7 +254,7 @@ def test_a_recheck_without_a_year_is_one_project_years_and_a_year_typed_with_its
         other.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     rows = _summary(tmp_path, str(tmp_path / "self"), "--compare-with", str(tmp_path / "re"))
     assert 1 == sum(bool(rows[f"self/p1-{year}.json"]["复核总分"]) for year in (2023, 2024))
-    assert rows["self/p2.json"]["复核总分"] and "复核得分低" in rows["self/p2.json"]["对比标记"]
+    assert rows["self/p2.json"]["复核总分"] and "复核得分比自评得分低" in rows["self/p2.json"]["对比标记"]
 
 
 def test_a_recheck_without_an_id_meets_the_project_whose_file_it_names_whatever_its_suffix(tmp_path: Path):
@@ -264,4 +264,4 @@ def test_a_recheck_without_an_id_meets_the_project_whose_file_it_names_whatever_
     written.rename(written.with_suffix(".yaml"))
     _write(tmp_path / "re" / "甲" / "p1.json", 1, paid=1)
     rows = _summary(tmp_path, str(tmp_path / "self"), "--compare-with", str(tmp_path / "re"))
-    assert rows["self/甲/p1.yaml"]["复核总分"] and "复核得分低" in rows["self/甲/p1.yaml"]["对比标记"]
+    assert rows["self/甲/p1.yaml"]["复核总分"] and "复核得分比自评得分低" in rows["self/甲/p1.yaml"]["对比标记"]

@@ -447,7 +447,7 @@ def test_compare_with_matches_by_project_id_and_flags_self_scores_that_run_high(
     columns = {name: [row[header.index(name)] for row in rows] for name in ("总分差", "对比标记", "复核总分")}
     differences = [Decimal(str(d)) for d in columns["总分差"]]
     assert differences[0] == 0 and differences[2] == 0 and differences[4] == 0
-    assert differences[1] >= 5 and "复核得分低" in columns["对比标记"][1]
+    assert differences[1] >= 5 and "复核得分比自评得分低" in columns["对比标记"][1]
     assert 0 < differences[3] < 5 and not columns["对比标记"][3]
     lines = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
     assert lines[1]["compare"]["flagged"] and "findings.compliance" not in lines[1]["compare"]["indicators"]
@@ -624,7 +624,8 @@ def test_an_output_that_cannot_be_written_leaves_nothing_behind(tmp_path: Path):
     write_folder(tmp_path / "in", 2)
     run = _cli("batch", str(tmp_path / "in"), "--output", str(tmp_path / "out.csv"), "--output", str(tmp_path / "no" / "out.xlsx"))
     assert 1 == run.exit_code
-    assert f"error: {tmp_path / 'no' / 'out.xlsx'}: cannot write the report: No such file or directory" == run.stderr.strip()
+    assert (f"error: {tmp_path / 'no' / 'out.xlsx'}: cannot write the report: there is no folder {tmp_path / 'no'} (make the "
+            "folder first, or give a file in a folder that exists)") == run.stderr.strip()
     assert ["in"] == sorted(p.name for p in tmp_path.iterdir())
 
 

@@ -125,7 +125,7 @@ def test_validate_reports_every_problem_with_file_and_line(tmp_path: Path):
     assert 1 == code
     lines = err.strip().splitlines()
     assert any(f"{bad}:6:3:" in line and "duplicate key 'a'" in line for line in lines)
-    assert any(f"{bad}:9:" in line and "overlaps" in line for line in lines)
+    assert any(f"{bad}:9:" in line and "starts at 90, as grade 优 does" in line for line in lines)
     assert any(f"{bad}:10:1:" in line and "add up to 90" in line for line in lines)
     assert any(f"{bad}:11:" in line and "unknown name b" in line for line in lines)
     assert any(f"{bad}:12:" in line and "attribute access" in line for line in lines)

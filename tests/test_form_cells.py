@@ -256,7 +256,7 @@ def test_a_heading_the_reader_cannot_find_is_named_once(tmp_path: Path):
     sheet = load_workbook(form).worksheets[0]
     heads = {c.value: c.coordinate for line in sheet.iter_rows() for c in line if c.value in ("年度指标值", "实际完成值")}
     code, lines = _lines("score", str(_form(tmp_path, heads["实际完成值"])))
-    assert 1 == code and 1 == len(lines) and "指标块的表头没有“实际完成值”列" in lines[0], lines
+    assert 1 == code and 1 == len(lines) and "绩效指标的表头没有“实际完成值”列" in lines[0], lines
     renamed = _form(tmp_path, **{heads["年度指标值"]: "指标值", heads["实际完成值"]: "完成值"})
     assert '"total": 91.00' in CliRunner().invoke(main, ["score", str(renamed), "--format", "json"]).stdout
 

@@ -119,7 +119,7 @@ def test_a_text_no_pattern_matches_is_left_as_it_is() -> None:
 
 
 @pytest.mark.parametrize(("english", "chinese"), [
-    ("cannot write the report: No such file or directory", "无法写出报告：没有这个文件或文件夹"),
+    ("cannot write the report: No such file or directory", "无法写出文件：没有这个文件或文件夹"),
     ("cannot read: Permission denied", "无法读取：没有权限"),
     ("$.project.id: id must be text or a number, got a list", None),
 ])

@@ -62,7 +62,8 @@ def test_batch_help_is_chinese() -> None:
     assert 0 == code
     assert "用法：scoring-engine batch [OPTIONS] INPUT..." == lines[0]
     assert "不能评分的项目连同其错误一并列出" in page
-    assert "[默认：html]" in page and "[默认：5]" in page and "[x>=1]" in page
+    assert "[默认：html]" in page and "[默认：5]" in page and "[不小于1]" in page  # click's range x>=1, in words
+    assert "--jobs N " in page and "--reports DIR " in page  # not click's INTEGER RANGE and DIRECTORY
     assert "--report-format [csv|html|json|markdown|table|xlsx]" in page  # option names and choices stay as typed
     assert [] == _english_lines(lines)
 

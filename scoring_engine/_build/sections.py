@@ -248,6 +248,11 @@ def grades(draft: Draft) -> tuple[Grade, ...]:
     order = sorted(range(len(raw)), key=lambda i: raw[i]["min"])
     for pos, message in gaps_and_overlaps(_grade_ranges(raw, order)):
         i = order[pos]
+        same = [raw[j]["label"] for j in order if j != i and raw[j]["min"] == raw[i]["min"]]
+        if same and message.startswith("overlaps another range"):  # named: "another range" left the author to look
+            draft.log.add(("grades", i), f"grade {raw[i]['label']}: starts at {plain(Decimal(raw[i]['min']))}, "
+                          f"as grade {same[0]} does", "give each grade a min of its own")
+            continue
         draft.log.add(("grades", i), f"grade {raw[i]['label']}: {message}",
                       "each grade's min must equal the max of the grade below it")
     _grade_ends(draft, raw, order)

@@ -45,13 +45,10 @@ def compare(mine: ProjectRow, other: ProjectRow, against: str, threshold: Decima
     dropped = mine_rank is not None and other_rank is not None and other_rank > mine_rank
     reasons = []
     if difference > 0 and difference >= threshold:  # a threshold of 0 flags every self-score above its re-check
-        reasons.append(f"{_name(against)}低{difference:f}分（阈值{threshold:f}分）")
+        lower = "复核得分比自评得分低" if against == RECHECK else f"按{against}评分低"
+        reasons.append(f"{lower}{difference:f}分（阈值{threshold:f}分）")
     if dropped:
-        reasons.append(f"{_name(against)}等级由{mine.grade}降为{other.grade}")
+        reasons.append(f"{'复核' if against == RECHECK else f'按{against}评分'}等级由{mine.grade}降为{other.grade}")
     return Comparison(against=against, source=other.source, total=other.total, grade=other.grade or "", difference=difference,
                       grade_dropped=dropped, flagged=bool(reasons), reasons=tuple(reasons), indicators=indicators)
-
-
-def _name(against: str) -> str:
-    return "复核得分" if against == RECHECK else f"按{against}评分"
 

@@ -65,13 +65,13 @@ class Progress:
 
 
 def duration(seconds: float, lang: str = "zh") -> str:
-    """'12秒', '1分38秒', '2时05分'; in English '12s', '1m38s', '2h05m'.
+    """'12秒', '1分38秒', '2小时05分'; in English '12s', '1m38s', '2h05m'.
 
     >>> duration(3725), duration(98, "en")
-    ('1时02分', '1m38s')
+    ('1小时02分', '1m38s')
     """
     whole = int(seconds + 0.5)
-    units = ("秒", "分", "时") if lang == "zh" else ("s", "m", "h")
+    units = ("秒", "分", "小时") if lang == "zh" else ("s", "m", "h")
     if whole < 60:
         return f"{whole}{units[0]}"
     if whole < 3600:

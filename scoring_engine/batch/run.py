@@ -97,7 +97,7 @@ def run_batch(options: BatchOptions) -> Summary:
     own = options.written
     # a re-check folder inside the batch's folder is the re-check's, not projects compared with themselves
     documents = find_documents(options.inputs, (*own, *_nested(options)))  # a missing input stops the run first
-    recheck_documents = find_documents(options.compare_with, own) if options.compare_with else None
+    recheck_documents = _rechecks(options.compare_with, own) if options.compare_with else None
     made = _reports_folder(options.reports)
     sinks: list[Any] = []
     try:
@@ -337,6 +337,15 @@ class _Rows:
                 yield pickle.load(self.file)
             except EOFError:
                 return
+
+
+def _rechecks(inputs: tuple[str, ...], own: Iterable[str | os.PathLike[str]]) -> Iterator[Any]:
+    """The re-check's documents; an input that is not there is said to be the re-check's (--compare-with)."""
+    try:
+        return find_documents(inputs, own)
+    except ScoringEngineError as err:
+        raise type(err)([replace(p, hint=p.hint or "given with --compare-with: the re-check of these projects")
+                         for p in err.problems]) from None
 
 
 def _nested(options: BatchOptions) -> tuple[str, ...]:

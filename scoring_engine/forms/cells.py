@@ -15,6 +15,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from .._arith import fixed, plain
+from .._text import cut
 from .._display import show_value
 from ..engine import score
 from ..errors import ADD_THE_FACT, ADD_TO_THE_ROW, Problem, ScoringEngineError
@@ -81,10 +82,10 @@ def _placed(problem: Problem, imported: ImportedFacts, indicator_set: IndicatorS
         key, name = row
         blank = _blank_of_row(problem, key, imported)
         if blank is not None:
-            return Problem(f"{blank.cell}: row {name}: {blank.what} is empty", file=form, hint=blank.hint)
+            return Problem(f"{blank.cell}: row {cut(name)}: {blank.what} is empty", file=form, hint=blank.hint)
         cell = imported.provenance.get(key) or imported.provenance.get(key.rsplit(".", 1)[0] + ".name")
         said = _ROW_IN_MESSAGE_WHOLE.sub("", problem.message, count=1)  # the engine's 'row 1 (name): ' for facts files
-        return _on(dataclasses.replace(problem, message=f"row {name}: {said}"), cell, form)
+        return _on(dataclasses.replace(problem, message=f"row {cut(name)}: {said}"), cell, form)
     fact: str | None = problem.fact
     if fact is None and problem.path is not None and problem.path.startswith("$.facts."):
         fact = problem.path.removeprefix("$.facts.")

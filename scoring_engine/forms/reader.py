@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .._arith import in_engine_context, plain
+from .._text import cut
 from ..errors import FactsError, Problem
 from ..facts import Facts
 from ..model import Indicator, IndicatorSet, TargetBlock
@@ -123,6 +124,9 @@ def bundled_set_named(sheets: list[Sheet], source: str) -> str:
     from ..loader import bundled_sets
 
     named = named_set(sheets)
+    if named is None and not any(s.name == SIDE_SHEET for s in sheets):  # not a form the tool wrote, or its sheet deleted
+        raise FactsError(Problem(f"no indicator set: the workbook has no sheet {SIDE_SHEET}, where a form names its set",
+                                 file=source, hint="pass --set ID|PATH, e.g. --set self-evaluation"))
     if named is None:
         raise FactsError(Problem(NO_FORM_SET, file=source))
     if named not in bundled_sets():
@@ -364,7 +368,9 @@ def _row(reading: FormReading, r: int, at: Mapping[str, int], name: str, categor
     if isinstance(item.get("actual"), str) and not numeric(item.get("actual")) and not numeric_target and "score" in at:
         score = reading.number(r, at["score"], "the score the unit gave this qualitative row", "分")
         if score is None and len(reading.problems) == before:
-            reading.problem(r, at["score"], "expected the score the unit gave this qualitative row, got an empty cell")
+            reading.problem(r, at["score"], f"row {cut(name)}: expected the score the unit gave this qualitative row, got "
+                            "an empty cell", f"write the points the row takes for its tier {item['actual']}, within that "
+                            "tier's range")
         item["score"] = score
         item.setdefault("reason", NO_REASON)
         reading.provenance[f"{where}.score"] = reading.sheet.ref(r, at["score"])
@@ -430,7 +436,7 @@ def _row_problem(reading: FormReading, r: int, at: Mapping[str, int], name: str,
     key = next((k for k in _ABOUT.get(word, ()) if k in at), None)
     if key is None:
         first, last = min(at.values()), max(at.values())
-        reading.problem(r, first, f"row {name}: {message} (cells {reading.sheet.ref(r, first)}–"
+        reading.problem(r, first, f"row {cut(name)}: {message} (cells {reading.sheet.ref(r, first)}–"
                                   f"{reading.sheet.ref(r, last).split('!')[1]})", hint)
         return
     column = reading.layout.column(key)
@@ -438,7 +444,7 @@ def _row_problem(reading: FormReading, r: int, at: Mapping[str, int], name: str,
         message = column.label + message[len(word):]
     if word == "weight":  # a form has no "leave weight out": every row prints its 分值
         hint = "write the points the row carries"
-    reading.problem(r, at[key], f"row {name}: {message}", hint)
+    reading.problem(r, at[key], f"row {cut(name)}: {message}", hint)
 
 
 def _side(reading: FormReading, side: Sheet) -> dict[str, str]:

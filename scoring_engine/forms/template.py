@@ -52,8 +52,8 @@ def describe(spec: FactSpec) -> str:
 
 def _skeleton(indicator_set: IndicatorSet, named: str | None) -> dict[str, Any]:
     # project details blank as text: a detail left null is refused (it reached reports as Python's None)
-    return {"indicator_set": named or indicator_set.id, "project": {"name": "", "department": "", "unit": "", "year": ""},
-            "facts": {name: None for name in indicator_set.facts}}
+    project = {"name": "", "id": "", "department": "", "unit": "", "year": ""}  # id: the 项目编号 a re-check is matched by
+    return {"indicator_set": named or indicator_set.id, "project": project, "facts": {name: None for name in indicator_set.facts}}
 
 
 @in_engine_context
@@ -66,7 +66,8 @@ def facts_skeleton(indicator_set: IndicatorSet, fmt: str, named: str | None = No
     lines = [f"# {indicator_set.name}（{indicator_set.id} {indicator_set.version}）：事实模板",
              "# 逐项填写；不知道的事实留空（null）。`scoring-engine score 文件名` 读取并评分。",
              f"indicator_set: {json.dumps(named, ensure_ascii=False) if named else indicator_set.id}", "project:"]
-    labels = {"name": "项目名称", "department": "主管部门", "unit": "实施单位", "year": "年度"}
+    labels = {"name": "项目名称", "id": "项目编号（复核按它对应项目）", "department": "主管部门", "unit": "实施单位",
+              "year": "年度"}
     lines += [f'  {key}: ""  # {label}' for key, label in labels.items()]
     lines.append("facts:")
     for name, spec in indicator_set.facts.items():

@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 
+from .._text import cut
 from ..errors import Problem
 from .._undeclared import undeclared_warnings
 from ..model import Indicator
@@ -55,7 +56,7 @@ def funds_row(reading: FormReading, row: int, label: str, columns: Mapping[str, 
         shown = _shown([key for key, _ in cells], reading.layout.funds.columns)
         refs = ", ".join(reading.sheet.ref(row, col).split("!", 1)[1] for _, col in cells)
         reading.warnings.append(Problem(
-            f"{reading.sheet.ref(row, cells[0][1])}: row {label}: the {shown} typed here ({refs}) are not read: the set "
+            f"{reading.sheet.ref(row, cells[0][1])}: row {cut(label)}: the {shown} typed here ({refs}) are not read: the set "
             f"{reading.set.id} has no facts for this row", file=str(reading.path),
             hint="they count for nothing, and the form the tool writes leaves the row blank"))
 
@@ -73,7 +74,7 @@ def own_row(reading: FormReading, row: int, at: Mapping[str, int], name: str, in
     listed = ", ".join(facts[:_FACTS_SHOWN]) + ("…" if len(facts) > _FACTS_SHOWN else "")
     where = (f"the set scores this row from the facts {listed}" if facts
              else "the set scores this row from its facts") + ("" if on_form & set(facts) else f", on the sheet {SIDE_SHEET}")
-    reading.warnings.append(Problem(f"{reading.sheet.ref(row, cells[0][1])}: row {name}: the {shown} typed here ({refs}) "
+    reading.warnings.append(Problem(f"{reading.sheet.ref(row, cells[0][1])}: row {cut(name)}: the {shown} typed here ({refs}) "
                                     f"are not read: {where}", file=str(reading.path),
                                     hint="fill in those facts, and leave these cells empty"))
 

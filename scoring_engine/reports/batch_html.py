@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
-from .._arith import plain, round_half_up
+from .._arith import money, plain, round_half_up
 from .._output import AtomicOutput
 from .._version import __version__
 from ..batch.compare import RECHECK
@@ -187,10 +187,10 @@ def _figures(summary: Summary) -> str:
         unit = f.unit or ""
         named = f"{unit or '未注明金额单位'}，" if len(summary.funds) > 1 else ""
         if f.budgeted:
-            parts.append(_figure(f"预算数合计（{named}{f.budgeted}个项目）", f"{plain(f.budget)}{unit}"))
+            parts.append(_figure(f"预算数合计（{named}{f.budgeted}个项目）", f"{money(f.budget)}{unit}"))
         if f.budgeted and f.paid_count and f.rate is not None:
-            apart = f"，其预算数{plain(f.budget_of_paid)}{unit}" if f.paid_count < f.budgeted else ""
-            parts += [_figure(f"执行数合计（{named}{f.paid_count}个项目{apart}）", f"{plain(f.paid)}{unit}"),
+            apart = f"，其预算数{money(f.budget_of_paid)}{unit}" if f.paid_count < f.budgeted else ""
+            parts += [_figure(f"执行数合计（{named}{f.paid_count}个项目{apart}）", f"{money(f.paid)}{unit}"),
                       _figure(f"总体预算执行率（{named}执行数合计÷其预算数合计）", cut_percent(f.rate))]
         if f.rated:
             parts.append(_figure(f"预算执行率低于90%的项目（{named}{f.rated}个有执行率）", f.below, f.below > 0))

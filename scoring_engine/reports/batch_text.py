@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .._arith import fixed, plain
+from .._arith import fixed, money, plain
 from .batch_tables import cut_percent
 from ..batch.compare import RECHECK
 from ..batch.consequences import BATCH, ConsequenceCount
@@ -118,11 +118,11 @@ def summary_text(summary: Summary, lang: str = "zh") -> str:
 def _funds(f: Funds, words: dict[str, str], apart: bool) -> str:
     """One unit's 预算执行情况; `apart`: one of several units, named."""
     unit = f.unit and (f.unit if words is _ZH else f" {f.unit}")
-    line = words["funds"].format(budgeted=f.budgeted, budget=plain(f.budget), unit=unit) if f.budgeted else ""
+    line = words["funds"].format(budgeted=f.budgeted, budget=money(f.budget), unit=unit) if f.budgeted else ""
     if f.paid_count and f.rate is not None:
         part = "paid" if f.paid_count == f.budgeted else "paid_part"  # the rate is over the projects that give both
-        line += words[part].format(paid=plain(f.paid), unit=unit, rate=cut_percent(f.rate), count=f.paid_count,
-                                   of=plain(f.budget_of_paid))
+        line += words[part].format(paid=money(f.paid), unit=unit, rate=cut_percent(f.rate), count=f.paid_count,
+                                   of=money(f.budget_of_paid))
     if f.rated:
         line += words["below"].format(below=f.below)
     if not f.budgeted:  # a set with a rate and no 预算数: the line still says what it is about

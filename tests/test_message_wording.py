@@ -1,0 +1,336 @@
+"""Messages a clerk reads: Chinese throughout, no Python reprs or type names, long texts cut, cells named (QA round 19)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from conftest import ROOT
+from scoring_engine.cli import main
+
+
+def _run(*args: str) -> tuple[int, str]:
+    run = CliRunner().invoke(main, list(args))
+    assert run.exception is None or isinstance(run.exception, SystemExit), repr(run.exception)
+    return run.exit_code, run.output
+
+
+def _self_evaluation(tmp_path: Path, change) -> Path:
+    document = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    document["indicator_set"] = "self-evaluation"
+    change(document["facts"])
+    path = tmp_path / "facts.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def _small(tmp_path: Path, change) -> Path:
+    shutil.copy(ROOT / "examples" / "small" / "set.yaml", tmp_path / "set.yaml")
+    document = json.loads((ROOT / "examples" / "small" / "facts.json").read_text(encoding="utf-8"))
+    change(document["facts"])
+    path = tmp_path / "facts.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_a_row_field_of_the_wrong_kind_is_named_in_words_not_as_a_python_type_or_repr(tmp_path: Path) -> None:
+    """A row's name given as a mapping was shown as "第 1 行（{'人数': Decimal('0.9')}）", a weight given as a list as
+    "实际是 list". The row is named by its number and the kind in Chinese words."""
+    def name_mapping(facts: dict) -> None:
+        facts["targets"]["benefit"][0]["name"] = {"人数": 0.9}
+
+    def weight_list(facts: dict) -> None:
+        facts["targets"]["benefit"][0]["weight"] = [15]
+
+    code, out = _run("--lang", "zh", "score", str(_self_evaluation(tmp_path, name_mapping)))
+    assert code == 1 and "第 1 行：name 应为非空文字" in out and "Decimal" not in out and "{" not in out
+    code, out = _run("--lang", "zh", "score", str(_self_evaluation(tmp_path, weight_list)))
+    assert code == 1 and "weight 应为数字或非空文字，实际是 列表" in out
+    code, out = _run("--lang", "en", "score", str(_self_evaluation(tmp_path, weight_list)))
+    assert "got a list" in out
+
+
+def test_a_judgement_or_findings_fact_of_the_wrong_kind_is_named_in_chinese_words(tmp_path: Path) -> None:
+    """A judgement fact given as true said "应为对象 {score: …, reason: …}，实际是 bool"; findings given as a mapping
+    "实际是 dict". The kinds are 是/否值 and 映射."""
+    def judgement_bool(facts: dict) -> None:
+        facts["decision"]["budget_judgement"] = True
+
+    def findings_mapping(facts: dict) -> None:
+        facts["findings"]["compliance"] = {"a": 1}
+
+    code, out = _run("--lang", "zh", "score", str(_small(tmp_path, judgement_bool)))
+    assert code == 1 and "实际是是/否值" in out and "bool" not in out
+    code, out = _run("--lang", "zh", "score", str(_small(tmp_path, findings_mapping)))
+    assert code == 1 and "实际是映射" in out and "dict" not in out
+
+
+def _form_with(tmp_path: Path, **cells: object) -> Path:
+    """The self-evaluation form of the bundled facts, with the given cells of its form sheet changed."""
+    import openpyxl
+
+    form = tmp_path / "form.xlsx"
+    facts = ROOT / "indicator_sets" / "self-evaluation.facts.json"
+    assert 0 == _run("score", str(facts), "--layout", "selfeval", "-o", str(form))[0]
+    book = openpyxl.load_workbook(form)
+    for cell, value in cells.items():
+        book.worksheets[0][cell] = value
+    book.save(form)
+    return form
+
+
+def test_an_out_of_range_number_in_a_target_or_weight_cell_names_that_cell(tmp_path: Path) -> None:
+    """1e308 typed in a row's 年度指标值 (E13) or 分值 (G13) named no cell, then the whole row B13–I13; 1e30 in a cell of
+    公里 was echoed with its 31 digits. The cell is named, with its column's label, and the number written short."""
+    sheet = "项目支出绩效自评表"
+    for cell, label in (("E13", "年度指标值"), ("G13", "分值")):
+        code, out = _run("--lang", "zh", "score", str(_form_with(tmp_path, **{cell: 1e308})))
+        assert code == 1 and f"{sheet}!{cell}：" in out and f"{label} 1E+308 超出范围" in out, out
+        assert "B13–I13" not in out
+    code, out = _run("--lang", "zh", "score", str(_form_with(tmp_path, F13=1e30)))
+    assert code == 1 and f"{sheet}!F13：" in out and "实际完成值 '1E+30公里' 超出范围" in out, out
+
+
+def test_a_long_cell_text_is_cut_in_the_message_which_stays_chinese(tmp_path: Path) -> None:
+    """A 实际完成值 cell of 32 767 x's was echoed whole, and from 5 000 characters on the line turned half English
+    ('must be a number for a numeric target, got text'); a 6 000-character row name filled 18 000 characters. Both are
+    cut after 40 characters, and the line is Chinese."""
+    code, out = _run("--lang", "zh", "score", str(_form_with(tmp_path, F13="x" * 32767)))
+    assert code == 1 and f"实际是文字 '{'x' * 40}…'（写达到的值" in out and len(out) < 400, out[:300]
+    code, out = _run("--lang", "zh", "score", str(_form_with(tmp_path, D13="名" * 6000, F13="abc")))
+    assert code == 1 and f"行 {'名' * 40}…：实际完成值应为数字" in out and len(out) < 400, out[:300]
+
+
+def test_the_line_saying_a_report_was_written_uses_a_full_width_colon_in_chinese(tmp_path: Path) -> None:
+    """`score -o FILE` said "FILE: 100.00 优秀" while template, import and batch say "FILE：…": now "FILE：100.00 优秀";
+    in English the line is as before."""
+    facts = str(ROOT / "indicator_sets" / "self-evaluation.facts.json")
+    report = tmp_path / "报告 一.html"
+    assert _run("--lang", "zh", "score", facts, "-o", str(report)) == (0, f"{report}：100.00 优秀\n")
+    assert _run("--lang", "en", "score", facts, "-o", str(report)) == (0, f"{report}: 100.00 优秀\n")
+
+
+def _warnings_of(*args: str, env: dict | None = None) -> list[dict]:
+    run = CliRunner().invoke(main, list(args), env=env)
+    assert run.exit_code == 0, run.output
+    return json.loads(run.stdout)["warnings"]
+
+
+def test_the_json_warnings_messages_follow_the_language_chosen_and_their_fields_stay_for_tools(tmp_path: Path) -> None:
+    """With --lang zh, the JSON result's warnings said 'fact budget.paidd is not declared by the set and is ignored'
+    while every other report said it in Chinese. Under --lang zh or a Chinese locale the message is Chinese; its kind and
+    fact stay as they are; with --lang en, or a locale that is not Chinese, it is the API's English."""
+    def misspelt(facts: dict) -> None:
+        facts["budget"]["paidd"] = 1
+
+    facts = str(_small(tmp_path, misspelt))
+    chinese = _warnings_of("--lang", "zh", "score", facts, "--format", "json")
+    undeclared = next(w for w in chinese if w["kind"] == "undeclared_fact")
+    assert undeclared["message"].startswith("事实 budget.paidd 没有在体系中声明，已忽略") and undeclared["fact"] == "budget.paidd"
+    in_locale = _warnings_of("score", facts, "--format", "json", env={"LANG": "zh_CN.UTF-8", "SCORING_ENGINE_LANG": ""})
+    assert in_locale == chinese
+    for args, env in ((("--lang", "en"), None), ((), {"LANG": "C.UTF-8", "LC_ALL": "", "SCORING_ENGINE_LANG": ""})):
+        english = _warnings_of(*args, "score", facts, "--format", "json", env=env)
+        assert any(w["message"].startswith("fact budget.paidd is not declared by the set") for w in english)
+
+
+_CHECKLIST_SET = """id: cl-num
+name: 要点比例测试
+version: "1"
+total: 5
+facts:
+  v: {type: number, label: 值}
+  w: {type: number, label: 支付}
+checks:
+  - {expr: w - 100, message: 超支}
+grades:
+  - {label: 合格, min: 0}
+indicators:
+  - id: t
+    name: 测试指标
+    weight: 5
+    rule:
+      kind: checklist
+      elements:
+        - {name: ①甲, met: v}
+        - {name: ②乙, met: "v > 0"}
+"""
+
+
+def test_a_checklist_share_out_of_range_and_a_check_giving_a_number_are_said_in_chinese_without_python_reprs(
+        tmp_path: Path) -> None:
+    """A checklist element's met of 1.2 said "element ①甲: met 应为true/false or a share from 0 to 1"; a check giving a
+    number said "实际是 Decimal('-5')". Both are Chinese, and the number is written as a number."""
+    (tmp_path / "set.yaml").write_text(_CHECKLIST_SET, encoding="utf-8")
+    facts = tmp_path / "f.json"
+    facts.write_text('{"facts": {"v": 1.2, "w": 95}}', encoding="utf-8")
+    code, out = _run("--lang", "zh", "score", str(facts), "--set", str(tmp_path / "set.yaml"))
+    assert code == 1 and "要点 ①甲：met 应为 true/false 或 0 到 1 的比例，实际是 1.2" in out, out
+    facts.write_text('{"facts": {"v": 1, "w": 95}}', encoding="utf-8")
+    code, out = _run("--lang", "zh", "score", str(facts), "--set", str(tmp_path / "set.yaml"))
+    assert code == 0 and "核对（check）应得出 true 或 false，实际是 -5（" in out and "Decimal" not in out, out
+
+
+def test_authoring_md_names_the_line_validate_prints_in_chinese() -> None:
+    """docs/authoring.md told a set's author to run validate "直到输出 `ok`" while in Chinese it prints "：通过 — …", and
+    to expect "warning:" where it prints "提示：". The doc names both as printed."""
+    doc = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
+    assert "输出 `ok`" not in doc and "仍然输出 `ok`" not in doc
+    code, out = _run("--lang", "zh", "validate", str(ROOT / "examples" / "small" / "set.yaml"))
+    assert code == 0 and "set.yaml：通过 — " in out and "：通过 — " in doc
+
+
+def test_a_cap_that_cannot_be_decided_says_how_to_decide_it(tmp_path: Path) -> None:
+    """A cap reading an optional fact the project left out said only "无法判断封顶条件（缺少事实 safety.accident）：事故封顶",
+    with no fix. It now says to give the fact or to declare its default."""
+    text = _CHECKLIST_SET.replace("  w: {type: number, label: 支付}\n", "  w: {type: number, label: 支付}\n"
+                                  "  safety.accident: {type: boolean, required: false, label: 事故}\n")
+    text = text.replace("grades:\n", "caps:\n  - {when: safety.accident, grade_at_most: 合格, message: 事故封顶}\ngrades:\n")
+    (tmp_path / "set.yaml").write_text(text, encoding="utf-8")
+    facts = tmp_path / "f.json"
+    facts.write_text('{"facts": {"v": 1, "w": 100}}', encoding="utf-8")
+    code, out = _run("--lang", "zh", "score", str(facts), "--set", str(tmp_path / "set.yaml"))
+    assert code == 1 and "无法判断封顶条件（缺少事实 safety.accident）：事故封顶（在事实文件中给出 safety.accident" in out, out
+
+
+def test_a_target_row_marked_not_applicable_is_told_that_rows_are_not_marked_one_by_one(tmp_path: Path) -> None:
+    """not_applicable {output.1: …} (a row of the group output) said only that the indicator does not exist, while the
+    row is printed with that id; it now says a row cannot be marked on its own, and what to do instead."""
+    document = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    document["indicator_set"] = "self-evaluation"
+    document["not_applicable"] = {"output.1": "未开工"}
+    path = tmp_path / "facts.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    code, out = _run("--lang", "zh", "score", str(path))
+    assert code == 1 and "绩效目标表的行不能单独标为不适用：从表中删去这一行，或把整个行组 output 标为不适用" in out, out
+
+
+def test_two_grades_with_the_same_min_name_each_other(tmp_path: Path) -> None:
+    """Grades 良 and 中 both with min 60 said "等级 中：与另一个从 60 开始的区间重叠", leaving the author to find the other;
+    it now names 良."""
+    text = _CHECKLIST_SET.replace("  - {label: 合格, min: 0}\n", "  - {label: 良, min: 60}\n  - {label: 中, min: 60}\n"
+                                  "  - {label: 差, min: 0}\n")
+    (tmp_path / "set.yaml").write_text(text, encoding="utf-8")
+    code, out = _run("--lang", "zh", "validate", str(tmp_path / "set.yaml"))
+    assert code == 1 and "等级 中：与等级 良 都从 60 分开始（每个等级的 min 应各不相同）" in out, out
+
+
+def test_a_full_width_colon_in_a_flow_mapping_is_one_error_and_a_key_short_of_its_item_is_named(tmp_path: Path) -> None:
+    """`{type：boolean, …}` gave the colon's error and two more from the misread line ("缺少键 'type'", "未知的键
+    'type：boolean'"); only the first is right. A key one space short of its list item was told only to align the dashes,
+    which were aligned: the key's alignment is named too."""
+    text = _CHECKLIST_SET.replace("  w: {type: number, label: 支付}", "  w: {type：number, label: 支付}")
+    (tmp_path / "set.yaml").write_text(text, encoding="utf-8")
+    code, out = _run("--lang", "zh", "validate", str(tmp_path / "set.yaml"))
+    assert code == 1 and out.count("错误：") == 1 and "'：' 是全角冒号" in out, out
+    text = _CHECKLIST_SET.replace("    name: 测试指标", "   name: 测试指标")
+    (tmp_path / "set.yaml").write_text(text, encoding="utf-8")
+    code, out = _run("--lang", "zh", "validate", str(tmp_path / "set.yaml"))
+    assert code == 1 and "同一项中的键要与第一个键对齐" in out, out
+
+
+def test_the_progress_line_says_hours_as_xiaoshi() -> None:
+    """The time left of a long batch read "2时13分", which is not how a time span is said; it is "2小时13分"."""
+    from scoring_engine.batch.progress import duration
+
+    assert (duration(2 * 3600 + 13 * 60), duration(98)) == ("2小时13分", "1分38秒")
+
+
+def test_batch_help_and_a_bad_jobs_value_use_no_english_of_click() -> None:
+    """`batch --help` in Chinese showed click's "INTEGER RANGE", "DIRECTORY" and "[x>=1]", and `--jobs 0` said "0 不在范围
+    x>=1 内". The options show the placeholders the docs use (N, DIR), and the range is said in words."""
+    code, out = _run("--lang", "zh", "batch", "--help")
+    assert code == 0 and "INTEGER" not in out and "DIRECTORY" not in out and "x>=" not in out and "[不小于1]" in out
+    code, out = _run("--lang", "zh", "batch", "nowhere", "--jobs", "0")
+    assert code == 2 and "0 不在允许的范围内（应不小于1）" in out, out
+
+
+def test_the_facts_template_has_the_project_id_a_re_check_is_matched_by(tmp_path: Path) -> None:
+    """The facts template listed name, department, unit and year but not id (项目编号), which batch --compare-with matches
+    a re-check by and the 汇总 shows: a clerk guessed a name (code, 编号) and lost it. Both formats now hold it."""
+    code, out = _run("template", "self-evaluation", "--format", "yaml")
+    assert code == 0 and '  id: ""  # 项目编号' in out
+    code, out = _run("template", "self-evaluation", "--format", "json")
+    assert code == 0 and json.loads(out)["project"]["id"] == ""
+
+
+def test_a_re_check_flag_says_whose_score_is_lower_and_names_the_grade_plainly() -> None:
+    """A flag read "复核得分低10.00分（阈值5分）；复核得分等级由优秀降为良好": lower than what, and 复核得分等级 is no term. It
+    reads "复核得分比自评得分低10.00分（阈值5分）" and "复核等级由优秀降为良好"."""
+    from decimal import Decimal
+
+    from scoring_engine.batch.compare import RECHECK, compare
+
+    class Row:
+        def __init__(self, total: str, grade: str, rank: int) -> None:
+            self.ok, self.total, self.grade, self.grade_rank, self.indicators = True, Decimal(total), grade, rank, ()
+            self.source = "p.json"
+
+    found = compare(Row("95", "优秀", 0), Row("85", "良好", 1), RECHECK, Decimal(5))  # type: ignore[arg-type]
+    assert found is not None and found.reasons == ("复核得分比自评得分低10分（阈值5分）", "复核等级由优秀降为良好")
+
+
+def test_an_output_into_a_missing_folder_names_the_folder_and_what_to_do(tmp_path: Path) -> None:
+    """`template … -o forms/blank.xlsx` with no folder forms/ said "无法写出报告：没有这个文件或文件夹": a template is no
+    report, and neither the folder nor the fix was said. It names the folder and says to make it."""
+    code, out = _run("--lang", "zh", "template", "self-evaluation", "-o", str(tmp_path / "forms" / "blank.xlsx"))
+    assert code == 1 and f"无法写出文件：没有文件夹 {tmp_path / 'forms'}（先建好这个文件夹，或写到已有的文件夹中）" in out, out
+
+
+def test_a_missing_re_check_input_is_said_to_be_the_re_check(tmp_path: Path) -> None:
+    """`batch … --compare-with nosuch` said only "nosuch: 没有这个文件或文件夹", as for a project input; it now says that
+    this is the re-check given with --compare-with."""
+    facts = str(ROOT / "examples" / "small" / "facts.json")
+    code, out = _run("--lang", "zh", "batch", facts, "--compare-with", str(tmp_path / "nosuch"), "-q")
+    assert code == 1 and "没有这个文件或文件夹（这是 --compare-with 给出的复核文件或文件夹）" in out, out
+
+
+def test_an_empty_score_of_a_qualitative_row_names_the_row_and_a_negative_actual_says_how_to_write_it(tmp_path: Path) -> None:
+    """An empty 得分 of a row judged in words said only "应填单位给这个定性行打的分，实际是空单元格" (no row, no fix); a
+    negative 实际完成值 said "不能为负数" with no fix. The row is named with its tier, and each says what to write."""
+    code, out = _run("--lang", "zh", "score", str(_form_with(tmp_path, H15=None)))
+    assert code == 1 and "!H15：行 工程竣工验收合格：应填单位给这个定性行打的分，实际是空单元格（按档次“达成年度指标”" in out, out
+    code, out = _run("--lang", "zh", "score", str(_form_with(tmp_path, F13=-9.5)))
+    assert code == 1 and "实际完成值 不能为负数，实际是 -9.5（填写不小于 0 的数；" in out, out
+
+
+def test_a_workbook_without_the_side_sheet_says_so_and_form_structure_errors_use_the_forms_words(tmp_path: Path) -> None:
+    """A form whose sheet 表外事实 was deleted, and an ordinary workbook, both got "自评表未注明所用指标体系，请用 --set ID|PATH
+    指定"; with --set, the ordinary one got "没有资金块…（表格“项目支出绩效自评表”有资金块）". The missing sheet is named with
+    the command to give, and the blocks are called by the header rows a clerk sees."""
+    import openpyxl
+
+    form = _form_with(tmp_path)
+    book = openpyxl.load_workbook(form)
+    del book["表外事实"]
+    book.save(form)
+    code, out = _run("--lang", "zh", "score", str(form))
+    assert code == 1 and "工作簿中没有“表外事实”工作表，无从知道所用的指标体系（请用 --set 指定指标体系，例如 --set self-evaluation）" in out
+    plain = tmp_path / "plain.xlsx"
+    book = openpyxl.Workbook()
+    book.active["A1"] = "随便一张表"
+    book.save(plain)
+    code, out = _run("--lang", "zh", "score", str(plain), "--set", "self-evaluation")
+    assert code == 1 and "找不到项目资金的表头（含 年初预算数" in out and "找不到绩效指标的表头" in out and "块" not in out, out
+
+
+def test_the_batch_funds_line_writes_amounts_with_two_decimals(tmp_path: Path) -> None:
+    """"预算数合计1605.5万元，执行数合计1374万元" gave one amount one decimal and the other none; amounts are written with
+    two decimals (1605.50万元, 1374.00万元), as 财务 figures are, and more only when the facts have more."""
+    from decimal import Decimal
+
+    from scoring_engine._arith import money
+
+    assert [money(Decimal(x)) for x in ("1605.5", "1374", "0.125")] == ["1605.50", "1374.00", "0.125"]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, total, paid in (("a", 1000.5, 900), ("b", 605, 474)):
+        facts = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+        facts["indicator_set"] = "self-evaluation"
+        facts["facts"]["budget"]["total"], facts["facts"]["budget"]["paid"] = total, paid
+        (folder / f"{name}.json").write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
+    _, out = _run("--lang", "zh", "batch", str(folder), "-q")
+    assert "预算数合计1605.50万元" in out and "执行数合计1374.00万元" in out, out
