@@ -46,6 +46,8 @@ def tagged(value: Any) -> Any:
         kept = normalised(value)  # any zero hashes as 0, whatever exponent a caller gave it
         return int(kept) if kept is not None and kept.as_tuple().exponent == 0 else \
             {"$decimal": format(kept, "f") if kept is not None else str(value)}
+    if isinstance(value, datetime.datetime) and value.time() == datetime.time() and value.tzinfo is None:
+        return {"$date": value.date().isoformat()}  # a form's date cell, or YAML's 2024-10-31 00:00:00: read as the date
     if isinstance(value, (datetime.date, datetime.datetime)):
         return {"$date": value.isoformat()}
     if isinstance(value, Mapping):  # a read-only judgement (MappingProxyType), a ChainMap of facts: scored as a dict is

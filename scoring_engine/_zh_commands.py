@@ -239,10 +239,10 @@ COMMANDS = (
     ("open it in a spreadsheet program and save it again as .xlsx", "用电子表格软件打开，再另存为 .xlsx"),
     ("sheet {sheet} has content beyond row {row} or column {column} ({names})",
      "工作表 {sheet} 在第 {row} 行或第 {column} 列之外还有内容（{names}）"),
-    ("sheet {sheet} writes more than {count} cells, empty ones included",
-     "工作表 {sheet} 写了超过 {count} 个单元格（含空单元格）"),
-    ("this is not a form a spreadsheet program saved; copy the form into a new workbook",
-     "这不是电子表格软件保存的表格：把表格内容复制到一个新工作簿"),
+    ("sheet {sheet} spans more than {count} cells, empty ones included",
+     "工作表 {sheet} 的范围超过 {count} 个单元格（含空单元格）"),
+    ("delete the empty rows and columns after the form's last cell, or copy the form into a new workbook",
+     "删除表格最后一个单元格之后的空行和空列，或把表格内容复制到一个新工作簿"),
 )
 
 PARSERS = (

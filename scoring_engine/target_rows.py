@@ -107,9 +107,12 @@ def parse_quantity(text: str) -> Quantity | None:
     comparison = parse_comparison(sign) if sign else None
     if unit is not None and not _UNIT.fullmatch(unit):
         raise ValueError(f"{quoted(text)} is not a number with a unit", "write e.g. ≥50个, ≤90万元, 100%")
-    if unit is not None and (("%" in unit and unit != "%") or _doubled(unit)):  # '85%%' was 85 in a unit of its own
-        raise ValueError(f"{quoted(text)}: the unit {unit} looks mistyped", f"write the unit once, e.g. {match.group('number')}"
-                                                                       f"{'%' if '%' in unit else unit[:len(unit) // 2]}")
+    if unit is not None and "%" in unit and unit != "%":  # '85%%' was 85 in a unit of its own, scored at 9444%
+        raise ValueError(f"{quoted(text)}: a percentage is written with % alone, not {unit}",
+                         f"write e.g. {match.group('number')}%; a word such as 左右 goes in the reason")
+    if unit is not None and _doubled(unit):
+        raise ValueError(f"{quoted(text)}: the unit {unit} is typed twice",
+                         f"write it once, e.g. {match.group('number')}{unit[:len(unit) // 2]}")
     number = match.group("number").replace(",", "")
     try:
         value = Decimal(number)
@@ -127,9 +130,9 @@ def parse_quantity(text: str) -> Quantity | None:
 
 
 def _doubled(unit: str) -> bool:
-    """A unit typed twice ('万元万元', '%%')."""
+    """A unit typed twice ('万元万元', '个个'); not a unit of one Latin letter twice, which is a unit (mm, cc)."""
     half = len(unit) // 2
-    return len(unit) % 2 == 0 and unit[:half] == unit[half:]
+    return len(unit) % 2 == 0 and unit[:half] == unit[half:] and (half > 1 or not unit.isascii())
 
 
 # Comparisons as 绩效目标表 write them in words, before the number or after it; the strict ones are refused as > and <.
@@ -168,7 +171,7 @@ def _number_or_quantity(value: Any, key: str) -> Quantity | str:
         try:
             quantity = parse_quantity(value)
         except ValueError as err:  # named by its field, so that a form names the cell (年度指标值, not the row)
-            if " is out of range " not in err.args[0]:
+            if not any(words in err.args[0] for words in (" is out of range ", " is typed twice", "written with % alone")):
                 raise
             raise ValueError(f"{key} {err.args[0]}", *err.args[1:]) from None
         return quantity if quantity is not None else value.strip()
@@ -289,9 +292,11 @@ def _two_scales(target: Quantity, actual: Quantity, unit: str | None) -> None:
     percentage without its sign (≥90 beside 0.95 scored 1% of the points; 0.9 beside 95, or 95万元, full marks at
     10556%): refused."""
     small, large = sorted((target.value, actual.value))
-    if 0 < small < 1 and large >= 10:
+    # a target of 1 (100%) beside 95, with no unit at all, is a ratio beside a percentage as 0.9 is; 1 beside 12 or 150,
+    # or 12 planned and 1 reached, may be counts
+    if (0 < small < 1 and large >= 10) or (target.value == 1 and 50 <= actual.value <= 100 and unit is None):
         t, a = plain(target.value), plain(actual.value)
-        as_percent = [f"\"{plain(n * 100) if n < 1 else plain(n)}%\"" for n in (target.value, actual.value)]
+        as_percent = [f"\"{plain(n * 100) if n <= 1 else plain(n)}%\"" for n in (target.value, actual.value)]
         apart = large / small  # up to 10³⁰ (1e15 beside 1e-15): past the context's digits it is shown as a power of ten
         times = plain(round_half_up(apart, 0)) if apart.adjusted() < 15 else f"{apart:.0E}"
         if unit is None:
@@ -382,7 +387,8 @@ def _row(item: Mapping[str, Any]) -> TargetRow:
         _bare_beside_percent(("target", target_number, given.get("target")), ("actual", actual, given.get("actual")))
     if unit == "%":
         _bare_in_percent_row(("target", target_number), ("actual", actual if isinstance(actual, Quantity) else None))
-    elif target_number is not None and isinstance(actual, Quantity) and (target_number.unit is None or actual.unit is None):
+    elif target_number is not None and isinstance(actual, Quantity) and given.get("unit") is None \
+            and (target_number.unit is None or actual.unit is None):  # a unit column puts both sides in its unit
         _two_scales(target_number, actual, unit)  # a bare 0.9 beside 95万元 is as much a ratio as beside 95
     return TargetRow(
         name=_text(given["name"], "name") or "", type=_text(given.get("type"), "type"), id=_text(given.get("id"), "id"),

@@ -388,16 +388,21 @@ def test_a_row_with_no_unit_whose_numbers_are_on_two_scales_is_refused(target: s
 
 @pytest.mark.parametrize(("row", "words"), [
     ({"target": 0.9, "actual": "95万元"}, "target 0.9 and actual 95 of a row in 万元 are 106 times apart"),
-    ({"target": 0.9, "actual": 712.42, "unit": "万元"}, "target 0.9 and actual 712.42 of a row in 万元 are 792 times apart"),
     ({"target": "≥95公里", "actual": 0.96}, "target 95 and actual 0.96 of a row in 公里 are 99 times apart"),
-    ({"target": 0.9, "actual": "85%%"}, "'85%%': the unit %% looks mistyped"),
-    ({"target": "≥90%", "actual": "85%个"}, "'85%个': the unit %个 looks mistyped"),
-    ({"target": 100, "actual": "95万元万元"}, "'95万元万元': the unit 万元万元 looks mistyped"),
+    ({"target": 1, "actual": 95}, "target 1 and actual 95 have no unit and are on two scales (95 times apart)"),
+    ({"target": "≥1", "actual": 95}, "target 1 and actual 95 have no unit"),
+    ({"target": 0.9, "actual": "85%%"}, "actual '85%%': a percentage is written with % alone, not %%"),
+    ({"target": "≥90%", "actual": "85%个"}, "actual '85%个': a percentage is written with % alone, not %个"),
+    ({"target": "90%左右", "actual": "92%"}, "target '90%左右': a percentage is written with % alone, not %左右"),
+    ({"target": 100, "actual": "95万元万元"}, "actual '95万元万元': the unit 万元万元 is typed twice"),
+    ({"target": "≥5个个", "actual": "5个"}, "target '≥5个个': the unit 个个 is typed twice"),
 ])
 def test_a_bare_number_beside_a_unit_on_two_scales_or_a_mistyped_unit_is_refused_not_given_full_marks(row, words) -> None:
-    """满意度 written target 0.9 beside actual '85%%' (a typo) or '95万元' took full marks at 9444% and 10556%: the
-    unit check saw one unit and the two-scales check looked only at rows without any. A bare number beside a unit is
-    held to the two-scales check, and a unit typed twice or glued to % is refused with the unit to write."""
+    """满意度 written target 0.9 beside actual '85%%' (a typo) or '95万元', or 1 (100%) beside 95, took full marks at
+    9444%, 10556% and 9500%: the unit check saw one unit and the two-scales check looked only at rows without any, and
+    only at fractions below 1. A bare number beside a unit is held to the two-scales check (when no unit column puts
+    both in one unit), 1 beside a percentage without its sign is refused, and a unit typed twice or glued to % is
+    refused, named by the field it is in."""
     from scoring_engine.target_rows import target_row
 
     with pytest.raises(ValueError) as caught:
@@ -407,9 +412,15 @@ def test_a_bare_number_beside_a_unit_on_two_scales_or_a_mistyped_unit_is_refused
 
 @pytest.mark.parametrize("row", [{"target": 10, "actual": "10公里"}, {"target": "≥12个", "actual": 1},
                                  {"target": "≤0.5万元", "actual": "0.6万元"}, {"target": 0.9, "actual": "3天"},
-                                 {"target": "≥90%", "actual": "85%"}, {"target": 5000, "actual": 5200, "unit": "人"}])
+                                 {"target": "≥90%", "actual": "85%"}, {"target": 5000, "actual": 5200, "unit": "人"},
+                                 {"target": "≤3mm", "actual": "2mm"}, {"target": "≥500cc", "actual": "520cc"},
+                                 {"target": 0.5, "actual": 12, "unit": "次"}, {"target": "≤0.5次", "actual": "12次"},
+                                 {"target": 0.9, "actual": 712.42, "unit": "万元"}, {"target": "≥1", "actual": 150},
+                                 {"target": "≥1个", "actual": 95}])
 def test_a_unit_written_on_one_side_only_is_still_the_rows_unit_when_the_numbers_agree_in_scale(row) -> None:
-    """A target of 10 beside an actual of '10公里' is one row in 公里, as the 绩效目标表 often writes it."""
+    """A target of 10 beside an actual of '10公里' is one row in 公里, as the 绩效目标表 often writes it; a unit column
+    puts both sides in its unit (≤0.5次 planned and 12 happened is a target missed, scored as one whichever way the unit
+    is written); mm and cc are units, not a unit typed twice; ≥1 beside 150 may be a count."""
     from scoring_engine.target_rows import target_row
 
     assert target_row(0, {"name": "满意度", **row}).actual is not None

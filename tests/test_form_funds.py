@@ -62,3 +62,21 @@ def test_other_rows_that_do_not_add_up_to_the_total_are_a_hint_per_column(tmp_pa
     assert f"{SHEET}!F6: the 全年执行数 of the 其中 rows add up to 370 (F7+F8+F9), not 420" in output
     code, output = _run(_filled(tmp_path, E6=500, F6=420, E7=300, F7=250, E8=100, F8=100, E9=100, F9=70))
     assert 0 == code and "其中 rows add up" not in output, output
+
+
+@pytest.mark.parametrize(("cells", "warned"), [
+    ({"E6": "500万", "F6": "420万", "H6": "90%"}, True),  # amounts in 万 are read as 万元, as where the set reads them
+    ({"E6": 600, "F6": 500, "H6": 0.8333333333333334}, False),  # the quotient pasted as a value, in a 0.00% cell
+    ({"E6": 500, "F6": 525, "H6": "1.05"}, False),  # an overspend typed as a ratio: 105%
+    ({"E6": 600, "F6": 500, "H6": "84%"}, True),  # 83.33% rounds and cuts to 83%, never 84%
+    ({"E6": 600, "F6": 500, "H6": "84.00%"}, True),
+    ({"E6": 600, "F6": 500, "H6": "83%"}, False),
+])
+def test_a_typed_rate_is_compared_as_typed_rounded_or_cut_and_amounts_in_wan_count(tmp_path: Path, cells: dict,
+                                                                                  warned: bool) -> None:
+    """Amounts typed 500万 were scored but left out of the check (a wrong 90% passed); a pasted quotient
+    (83.33333333333334%) and an overspend typed 1.05 were warned; 84% for 83.33% passed. A typed rate agrees when it is
+    the computed one rounded half up or cut to its decimals (at most four), either reading of a bare number."""
+    code, output = _run(_filled(tmp_path, **cells))
+    assert 0 == code, output
+    assert warned == ("the form gives the 执行率" in output), output

@@ -11,15 +11,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 
+from decimal import ROUND_DOWN
+
 from .._arith import plain, round_half_up
 from ..errors import Problem
 from ..target_rows import parse_quantity
-from .reading import FormReading
+from .reading import _SAME_UNIT, FormReading
 
 __all__ = ["check_funds"]
 
 _AMOUNTS = ("initial", "budget", "paid")  # the columns of amounts in 万元 a 其中 row splits
-_IN_WAN = (None, "万元")
+_IN_WAN = (None, *_SAME_UNIT["万元"])  # an amount typed 60万 is read as 60万元, as where the set reads it
+_MOST_PLACES = 4  # of a typed rate, in percent: a pasted quotient (83.33333333333334%) is compared at 83.3333%
 
 
 def check_funds(reading: FormReading, rows: Mapping[str, int], columns: Mapping[str, int]) -> None:
@@ -40,18 +43,26 @@ def _typed_rate(reading: FormReading, row: int, columns: Mapping[str, int]) -> N
     if not {"rate", "budget", "paid"} <= columns.keys():
         return
     budget, paid = (_amount(reading, row, columns[key]) for key in ("budget", "paid"))
-    typed = _rate(reading, row, columns["rate"])
-    if budget is None or paid is None or typed is None or budget <= 0:
+    typed = _rates(reading, row, columns["rate"])
+    if budget is None or paid is None or not typed or budget <= 0:
         return
     computed = paid / budget * 100
-    shown = typed * 100
-    decimals = max(0, -shown.normalize().as_tuple().exponent)  # type: ignore[operator]  # finite: read from a cell
-    if abs(shown - computed) < Decimal(1).scaleb(-decimals):  # 83% or 83.33% for 83.333…%, rounded or cut
+    if any(_agrees(rate * 100, computed) for rate in typed):
         return
+    shown = f"{plain(typed[0] * 100)}%" if len(typed) == 1 else plain(typed[0])  # as typed: 90%, or a bare 1.5
     reading.warnings.append(Problem(
-        f"{reading.sheet.ref(row, columns['rate'])}: the form gives the 执行率 {plain(shown)}% where its amounts give "
+        f"{reading.sheet.ref(row, columns['rate'])}: the form gives the 执行率 {shown} where its amounts give "
         f"{plain(paid)} ÷ {plain(budget)} = {plain(round_half_up(computed, 2))}%; the computed one counts",
         file=str(reading.path)))
+
+
+def _agrees(typed: Decimal, computed: Decimal) -> bool:
+    """Whether a rate typed in percent is the computed one, rounded half up or cut to the decimals typed (at most
+    _MOST_PLACES): 83%, 83.3% or 83.33% for 83.333…%, 84% for 83.6%, 83.9% for 83.96%; not 84% for 83.33%."""
+    places = min(max(0, -typed.normalize().as_tuple().exponent), _MOST_PLACES)  # type: ignore[operator]  # finite
+    step = Decimal(1).scaleb(-places)
+    typed = round_half_up(typed, places)
+    return typed in (round_half_up(computed, places), computed.quantize(step, rounding=ROUND_DOWN))
 
 
 def _parts_add_up(reading: FormReading, total_row: int, part_rows: list[int], col: int, key: str) -> None:
@@ -78,17 +89,16 @@ def _amount(reading: FormReading, row: int, col: int) -> Decimal | None:
     return quantity[0] if quantity is not None and quantity[1] in _IN_WAN else None
 
 
-def _rate(reading: FormReading, row: int, col: int) -> Decimal | None:
-    """A typed 执行率 as a ratio: 84% (a cell formatted 0%, or the text '84%'), or the number 84 or 0.84."""
+def _rates(reading: FormReading, row: int, col: int) -> tuple[Decimal, ...]:
+    """A typed 执行率 as a ratio: 84% (a cell formatted 0%, or the text '84%') is 0.84; a bare number may be either, 84
+    or 0.84, and 1.05 is 105% or 1.05%: both readings, the one that agrees with the amounts being the one meant."""
     value = reading.sheet.get(row, col)
     if isinstance(value, Decimal):
-        if reading.sheet.units.get((row, col)) == "%":
-            return value
-        return value / 100 if value > 1 else value
+        return (value,) if reading.sheet.units.get((row, col)) == "%" else (value, value / 100)
     quantity = _quantity(value)
     if quantity is None or quantity[1] not in (None, "%"):
-        return None
-    return quantity[0] if quantity[1] == "%" or quantity[0] <= 1 else quantity[0] / 100
+        return ()
+    return (quantity[0],) if quantity[1] == "%" else (quantity[0], quantity[0] / 100)
 
 
 def _quantity(value: object) -> tuple[Decimal, str | None] | None:

@@ -37,8 +37,9 @@ _RATIO_CHECKED_FROM = 1_000_000
 #: Most rows and columns of a sheet read; a sheet with content beyond them is refused.
 MAX_FORM_ROWS = 2000
 MAX_FORM_COLUMNS = 40
-# Most cells a sheet's rows may span, empty ones included (a form's styled cells fill far fewer than this).
-_MOST_SLOTS = 20 * MAX_FORM_ROWS * MAX_FORM_COLUMNS
+# Most cells a sheet's rows may span, empty ones included: MAX_FORM_ROWS rows as wide as a sheet can be (a styled empty
+# cell in its last column, XFD, makes a row 16,384 cells wide as it is read).
+_MOST_SLOTS = MAX_FORM_ROWS * 16_384
 
 
 @dataclass(frozen=True)
@@ -142,9 +143,9 @@ def _sheet(ws: Any, name: str) -> Sheet:
     for row in ws.iter_rows():
         slots += len(row)  # each row as wide as its last cell: one forged cell in column XFD makes 16,384 of them
         if slots > _MOST_SLOTS:
-            raise FactsError(Problem(f"sheet {ws.title} writes more than {_MOST_SLOTS} cells, empty ones included",
-                                     file=name, hint="this is not a form a spreadsheet program saved; copy the form into "
-                                     "a new workbook"))
+            raise FactsError(Problem(f"sheet {ws.title} spans more than {_MOST_SLOTS} cells, empty ones included",
+                                     file=name, hint="delete the empty rows and columns after the form's last cell, or "
+                                     "copy the form into a new workbook"))
         for cell in row:
             value = cell.value
             if value is None or (isinstance(value, str) and not value.strip()):
