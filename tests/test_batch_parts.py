@@ -980,3 +980,18 @@ def test_each_projects_report_is_in_its_sets_own_layout(tmp_path: Path) -> None:
     assert ["项目支出绩效自评表", "评分表"] == sheets
     alone = CliRunner().invoke(main, ["score", inputs[0], "--format", "xlsx", "-o", str(tmp_path / "one.xlsx")])
     assert 0 == alone.exit_code and (tmp_path / "one.xlsx").read_bytes() == sorted((tmp_path / "rx").iterdir())[0].read_bytes()
+
+
+def test_the_page_of_a_batch_of_self_evaluations_is_titled_as_one(tmp_path: Path):
+    """A 主管部门's batch of 单位自评 was titled 项目支出绩效评价汇总; when every set is a self-evaluation set (its name says
+    自评) the page is 项目支出绩效自评汇总, and any other batch keeps the general title."""
+    facts = ROOT / "indicator_sets" / "self-evaluation.facts.json"
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "p.json").write_text(facts.read_text(encoding="utf-8"), encoding="utf-8")
+    run = _cli("batch", str(tmp_path / "in"), "-q", "-o", str(tmp_path / "a.html"))
+    assert 0 == run.exit_code, run.output
+    assert "<h1>项目支出绩效自评汇总</h1>" in (tmp_path / "a.html").read_text(encoding="utf-8")
+    write_jsonl(tmp_path / "other.jsonl", 2)
+    run = _cli("batch", str(tmp_path / "other.jsonl"), "-q", "-o", str(tmp_path / "b.html"))
+    assert 0 == run.exit_code, run.output
+    assert "<h1>项目支出绩效评价汇总</h1>" in (tmp_path / "b.html").read_text(encoding="utf-8")

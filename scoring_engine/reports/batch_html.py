@@ -29,9 +29,15 @@ from ._page import BASE_CSS
 from ._page import head as page_head
 
 
-__all__ = ["BatchPage", "TITLE"]
+__all__ = ["BatchPage", "SELF_EVALUATION_TITLE", "TITLE", "title"]
 
 TITLE = "项目支出绩效评价汇总"
+#: The title of a batch whose every set is a self-evaluation set (its name says 自评): the 单位自评 of a year.
+SELF_EVALUATION_TITLE = "项目支出绩效自评汇总"
+
+
+def title(summary: Summary) -> str:
+    return SELF_EVALUATION_TITLE if summary.sets and all("自评" in s.set_name for s in summary.sets) else TITLE
 
 _CSS = (BASE_CSS + """
 h3 { font-size: 15px; margin: 18px 0 8px; }
@@ -79,7 +85,8 @@ class BatchPage:
         import tempfile
 
         write = self.output.write
-        write((page_head(TITLE, _CSS, f"scoring-engine {__version__}") + f"<body>\n<main>\n<h1>{TITLE}</h1>\n").encode())
+        shown = title(summary)
+        write((page_head(shown, _CSS, f"scoring-engine {__version__}") + f"<body>\n<main>\n<h1>{shown}</h1>\n").encode())
         write(_figures(summary).encode())
         for s in summary.sets:
             write(_set_section(s).encode())
