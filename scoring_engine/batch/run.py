@@ -272,10 +272,12 @@ def _compared(entry: Entry, recheck: _Recheck | None, options: BatchOptions, kep
     """The entry's row with its comparison: against its re-check, or against its own score under the other set."""
     row = entry.row
     if recheck is not None:
-        other = recheck.match(row) if row.ok else None
-        if other is not None and not other.ok:
+        other = recheck.match(row)  # a project that failed takes its re-check too: not one that "matched no project"
+        if other is None or not row.ok:
+            return row.with_compare(None)
+        if not other.ok:
             return replace(row, compare_failed=other.source)
-        return row.with_compare(compare(row, other, RECHECK, options.threshold) if other is not None else None)
+        return row.with_compare(compare(row, other, RECHECK, options.threshold))
     if entry.other is not None:
         if not entry.other.ok:
             kept.add(entry.other)  # listed with the problems, under the other set's name
@@ -392,7 +394,7 @@ class _Recheck:
         self.paths = Paths()  # those of the re-checks without an id, each with its offset
         self.years: dict[str, dict[str, int]] = {}  # id → year ("" for none) → the offset of the first with them
         self.scored = 0
-        self.matched: set[int] = set()  # the scored ones compared
+        self.matched: set[int] = set()  # the scored ones given to a project (compared, or its project failed)
         self.taken: set[int] = set()  # every one given to a project, a failed one too
         self.scored_at: list[int] = []  # the offset of each scored one, to name those that match nothing
         self.ids = IdTally(RECHECK)  # an id given twice: only the first is compared
@@ -428,7 +430,7 @@ class _Recheck:
         return counterpart
 
     def unmatched(self) -> int:
-        """Scored re-check projects that matched no project of the batch."""
+        """Scored re-check projects that matched no project of the batch (one whose project failed is matched)."""
         return self.scored - len(self.matched)
 
     def unmatched_shown(self) -> tuple[tuple[str, str, str], ...]:
