@@ -85,6 +85,8 @@ COMMANDS = (
      "--reports {folder} 位于输入文件夹 {path} 之内，且其中有项目文件 {name}："
      "这些项目会被当作报告而不被评分（换一个报告文件夹）"),
     ("cannot create the reports folder: {why}", "无法创建报告文件夹：{why!t}"),
+    ("the reports folder is a link to {target}, which is no folder", "报告文件夹是指向 {target} 的链接，而那里没有文件夹"),
+    ("make the folder it names, or give the folder itself", "先建好链接所指的文件夹，或直接给出文件夹本身"),
     ("cannot create the folder: {why}", "无法创建文件夹：{why!t}"),
     ("give another folder", "换一个文件夹"),
     ("cannot write the batch's temporary file: {why}", "无法写入批量评分的临时文件：{why!t}"),

@@ -137,6 +137,9 @@ def _reports_folder(reports: Path | None) -> bool:
     away again while it is empty, rather than leave an empty folder behind)."""
     if reports is None or reports.is_dir():
         return False
+    if reports.is_symlink():  # mkdir would say only "file exists": the link is there, the folder it names is not
+        raise ScoringEngineError(Problem(f"the reports folder is a link to {os.readlink(reports)}, which is no folder",
+                                         file=str(reports), hint="make the folder it names, or give the folder itself"))
     try:
         reports.mkdir(parents=True)
     except OSError as err:
@@ -191,9 +194,9 @@ def _reports_clash(reports: Path, given: list[tuple[str, str]], folders: list[tu
             return f"--reports {reports} holds the input folder {i}: its projects would be left out as reports"
         if kept.startswith(folder + os.sep):  # left out of the search of {i}: only an earlier run's reports may be there
             project = next((p for p in searched_paths([kept], outputs) if not _REPORT_SHAPE.match(p.name)), None)
-            if project is not None:
-                return (f"--reports {reports} is inside the input folder {i} and holds the project file {project.name}: "
-                        "its projects would be left out as reports")
+            if project is not None:  # named below the reports folder: deep/p2.json, not only p2.json
+                return (f"--reports {reports} is inside the input folder {i} and holds the project file "
+                        f"{Path(os.path.relpath(project, kept)).as_posix()}: its projects would be left out as reports")
     for i, real in given:  # a report is written as NNNNNN-name.ext: an input of that shape there could be replaced
         named = os.path.join(os.path.realpath(os.path.dirname(os.path.abspath(i))), os.path.basename(i))  # a link too
         if any(os.path.dirname(p) == kept and _REPORT_SHAPE.match(os.path.basename(p)) for p in (real, named)):
