@@ -113,10 +113,6 @@ COMMANDS = (
     ("a document is a Document, a Facts, a mapping of fact values or the path of a facts file, not {kind}",
      "一份文档应是 Document、Facts、事实值的映射或事实文件的路径，而不是 {kind}"),
     ("pass the facts of the project, or leave the item out", "传入该项目的事实，或去掉这一项"),
-    ("a document's path is text, but this {kind} gives {given}", "文档的路径应是文本，而这个 {kind} 给出的是 {given}"),
-    ("give the path as text, e.g. os.fsdecode(path)", "请以文本给出路径，例如 os.fsdecode(path)"),
-    ("a document's path is empty", "文档的路径是空的"),
-    ("pass the path of a facts file, or leave the item out", "传入事实文件的路径，或去掉这一项"),
     ("line is over {limit} bytes ({name})", "这一行超过 {limit} 字节（{name}）"),
     ("cannot write the report: it is a file this command read, and writing would replace what it holds "
      "(give another file name)", "无法写出文件：它是本命令读取的输入文件，写出会覆盖其中的内容（换一个文件名）"),
