@@ -475,7 +475,7 @@ def test_the_batch_page_shows_each_projects_re_check_beside_its_self_score(tmp_p
     for cells, row in zip(rows, sheet, strict=True):
         assert cells[4] == f"{Decimal(str(row[header.index('复核总分')])):.2f}"
         assert cells[5] == f"{Decimal(str(row[header.index('总分差')])):.2f}"
-    assert "复核得分低" in rows[1][8]
+    assert "复核得分比自评得分低" in rows[1][8]
 
 
 def test_compare_with_matches_by_path_below_the_folder_without_ids_and_counts_the_unmatched(tmp_path: Path):
