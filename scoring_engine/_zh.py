@@ -9,7 +9,7 @@ name, ``{name:n}`` a number, ``{name:w}`` English words, ``{name:q}`` a text in 
 spaces, ``{name:sheet}`` and ``{name:cell}`` a worksheet's name and a cell's column and row); the template puts it
 back as written (``{name}``) or translated in turn (``{name!t}``: the nested
 English of ``grade 良: gap: …``), or with its "or" and "and" in Chinese
-(``{name!o}``). The first pattern that matches the whole text wins; a text no
+(``{name!o}``), or a list's ", " as "、" (``{name!l}``). The first pattern that matches the whole text wins; a text no
 pattern matches is left as it is (tests/test_zh.py finds any such text in
 what a user can cause).
 
@@ -66,13 +66,15 @@ class _Entry:
 
 
 class _Filler(string.Formatter):
-    """Fills a template: `!t` translates the value, `!o` gives its "or"/"and" in Chinese."""
+    """Fills a template: `!t` translates the value, `!o` gives its "or"/"and" in Chinese, `!l` its list's commas."""
 
     def convert_field(self, value: Any, conversion: str | None) -> Any:
         if conversion == "t":
             return translate(str(value))
         if conversion == "o":
             return re.sub(r",? (or|and) ", lambda m: " 或 " if m.group(1) == "or" else " 和 ", str(value))
+        if conversion == "l":  # "年度指标值, 实际完成值" → "年度指标值、实际完成值"
+            return str(value).replace(", ", "、")
         return super().convert_field(value, conversion)
 
 

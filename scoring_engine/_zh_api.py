@@ -5,6 +5,11 @@ from __future__ import annotations
 __all__ = ["API"]
 
 API = (
+    # score_many's documents given by path (batch/inputs.py)
+    ("a document's path is text, but this {kind} gives {given}", "文档的路径应是文本，而这个 {kind} 给出的是 {given}"),
+    ("give the path as text, e.g. os.fsdecode(path)", "请以文本给出路径，例如 os.fsdecode(path)"),
+    ("a document's path is empty", "文档的路径是空的"),
+    ("pass the path of a facts file, or leave the item out", "传入事实文件的路径，或去掉这一项"),
     ("add it to the facts given", "在给出的事实中补上它"),
     ("give the id, e.g. {id}", "请写指标编号，例如 {id}"),
     ('no indicator set: give one (--set on the command line, indicator_set to score_many), or name one in the facts as '

@@ -85,6 +85,8 @@ COMMANDS = (
      "--reports {folder} 位于输入文件夹 {path} 之内，且其中有项目文件 {name}："
      "这些项目会被当作报告而不被评分（换一个报告文件夹）"),
     ("cannot create the reports folder: {why}", "无法创建报告文件夹：{why!t}"),
+    ("the reports folder is a link to {target}, which is no folder", "报告文件夹是指向 {target} 的链接，而那里没有文件夹"),
+    ("make the folder it names, or give the folder itself", "先建好链接所指的文件夹，或直接给出文件夹本身"),
     ("cannot create the folder: {why}", "无法创建文件夹：{why!t}"),
     ("give another folder", "换一个文件夹"),
     ("cannot write the batch's temporary file: {why}", "无法写入批量评分的临时文件：{why!t}"),
@@ -174,7 +176,7 @@ COMMANDS = (
     ("{what} is empty (fact {fact})", "{what}未填写（事实 {fact}）"),
     ("fill in the cell", "填写该单元格"),
     ("put the row back as the form prints it, and fill it in", "按表格原样补回这一行并填写"),
-    ("the 三级指标 is empty, but the row has {columns}", "三级指标未填写，但这一行填了{columns}"),
+    ("the 三级指标 is empty, but the row has {columns}", "三级指标未填写，但这一行填了{columns!l}"),
     # what a clerk typed that the set does not read (forms/unread.py)
     ("the {columns} typed here ({cells}) are not read: the set {id} has no facts for this row",
      "此处填写的{columns}（{cells}）不会被读取：指标体系 {id} 没有这一行的事实"),

@@ -259,3 +259,22 @@ def test_read_only_mappings_among_the_facts_are_written_as_dicts(small):
     for values in (read_only, collections.ChainMap(facts)):
         result = score(small, values)
         assert result.facts_sha256 == plain.facts_sha256 and result.to_json() == plain.to_json()
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_path_like_giving_bytes_or_an_empty_path_is_one_failed_outcome(small, jobs, tmp_path):
+    """A path-like whose __fspath__ gave bytes ended the run with a bare TypeError from Path(), the other outcomes lost;
+    an empty path (a path column left blank) was read as the folder "." and reported as "is a folder". Now each is one
+    failed outcome saying what is wrong with the path, and the documents around it are scored."""
+    facts_file = tmp_path / "facts.json"
+    facts_file.write_text(json.dumps({"facts": _base()}), encoding="utf-8")
+
+    class BytesPath:
+        def __fspath__(self):
+            return bytes(facts_file)
+
+    outcomes = list(score_many(small, [_base(), BytesPath(), "", facts_file], jobs=jobs))
+    assert [True, False, False, True] == [o.ok for o in outcomes]
+    assert ["#2", "#3"] == [outcomes[1].source, outcomes[2].source]
+    assert "a document's path is text, but this BytesPath gives bytes" == outcomes[1].problems[0].message
+    assert "a document's path is empty" == outcomes[2].problems[0].message

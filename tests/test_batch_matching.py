@@ -123,6 +123,23 @@ def test_a_recheck_that_matches_nothing_is_named_not_only_counted(tmp_path: Path
     assert "复核中未找到对应项目" in html and "PX999" in html
 
 
+def test_a_recheck_whose_project_failed_to_score_is_not_listed_as_matching_nothing(tmp_path: Path):
+    """A re-check of P2, whose own document failed to score, was listed under 复核中未找到对应项目 as if its 项目编号 or
+    year matched no document of the batch, sending the bureau hunting for a mistyped id. It is its project's: the
+    project is listed as failed, and only the re-check that matches nothing (PX999) is named."""
+    _write(tmp_path / "self" / "a.json", 1, project_id="P1")
+    failing = _write(tmp_path / "self" / "b.json", 2, project_id="P2")
+    document = json.loads(failing.read_text(encoding="utf-8"))
+    document["facts"]["budget"]["paid"] = "bad∞"
+    failing.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    for name, number, project_id in (("a", 1, "P1"), ("b", 2, "P2"), ("extra", 3, "PX999")):
+        _write(tmp_path / "re" / f"{name}.json", number, project_id=project_id)
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", "-q", str(tmp_path / "self"), "--compare-with",
+                                    str(tmp_path / "re")])
+    assert 1 == run.exit_code and "评分失败1" in run.output, run.output
+    assert f"复核中未找到对应项目1个：{tmp_path / 're' / 'extra.json'}（PX999）" in run.output, run.output
+
+
 def test_an_earlier_runs_summaries_in_the_folder_are_not_read_as_projects(tmp_path: Path):
     """A second run over a folder holding the first run's summary.jsonl and summary.xlsx reads only the projects (it
     read each summary line as a failed project and exited 1); a summary given by name is one line saying what it is."""

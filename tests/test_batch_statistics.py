@@ -229,3 +229,16 @@ def test_a_units_projects_that_could_not_be_scored_are_counted_in_its_ranking_an
     header = next([c.text for c in row] for row in table if row and getattr(row[0], "text", None) == "名次")
     assert ["名次", "实施单位", "主管部门", "项目数", "评分失败", "平均分", "平均得分率", "需说明"] == header
     assert ["以下1个实施单位的项目均未能评分，不在此排名中：站场（住建局，1个）"] in table
+
+
+def test_a_unit_named_as_unscored_under_one_department_and_ranked_under_another_is_said_to_be_ranked():
+    """单位甲 of 部门A was ranked first with 评分失败 0 while the note under the ranking said "单位甲（部门Z，1个）" had no
+    project scored: units are told apart by their 主管部门, but the note read as if 单位甲 had none. It now says 部门A's
+    单位甲 is ranked; a unit of a name ranked nowhere is named as before."""
+    from scoring_engine.batch.rows import failed_row
+    from scoring_engine.errors import Problem
+
+    rows = [_row(0, "90", unit="单位甲", department="部门A"),
+            failed_row(1, "1.json", (Problem("x"),), project={"unit": "单位甲", "department": "部门Z"}),
+            failed_row(2, "2.json", (Problem("x"),), project={"unit": "单位戊"})]
+    assert ["以下2个实施单位的项目均未能评分，不在此排名中：单位戊（1个）、单位甲（部门Z，1个；部门A的单位甲已排名）"] in statistics(summarise(rows))

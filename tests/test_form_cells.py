@@ -294,7 +294,7 @@ def test_a_row_with_values_but_no_name_is_named_not_dropped(tmp_path: Path):
     cell = f"{get_column_letter(col)}{row}"
     code, lines = _lines("score", str(_form(tmp_path, cell)))
     assert 1 == code and 1 == len(lines), lines
-    assert f"{SHEET}!{cell}：三级指标未填写，但这一行填了实际完成值, 分值, 得分" in lines[0]
+    assert f"{SHEET}!{cell}：三级指标未填写，但这一行填了实际完成值、分值、得分" in lines[0]
 
 
 def test_a_block_or_a_funds_row_taken_off_the_form_says_to_put_it_back(tmp_path: Path):

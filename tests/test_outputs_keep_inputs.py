@@ -129,6 +129,29 @@ def test_batch_refuses_a_reports_folder_inside_an_input_folder_that_holds_projec
         assert 3 == len((tmp_path / "s.csv").read_text(encoding="utf-8-sig").splitlines())
 
 
+def test_a_reports_link_naming_no_folder_says_so_and_a_deep_project_is_named_by_its_path(folder: Path, tmp_path: Path,
+                                                                                         monkeypatch: pytest.MonkeyPatch):
+    """`--reports r/link` where the link's target (`../in`, read from r/) does not exist gave "cannot create the reports
+    folder: File exists", as if the folder were there: it now says the link names no folder. A link to the input folder
+    itself is refused as that folder is (exit 2). A project file deeper in a reports folder inside the input folder was
+    named by its file name only: it is named by its path below the reports folder (deep/p.json)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "r").mkdir()
+    (tmp_path / "r" / "dangling").symlink_to("../nowhere")
+    (tmp_path / "r" / "to-in").symlink_to("../in")
+    run = CliRunner().invoke(main, ["--lang", "en", "batch", "in", "-q", "--reports", "r/dangling"])
+    assert 1 == run.exit_code and ("error: r/dangling: the reports folder is a link to ../nowhere, which is no folder "
+                                   "(make the folder it names, or give the folder itself)") == run.output.strip(), run.output
+    run = CliRunner().invoke(main, ["--lang", "en", "batch", "in", "-q", "--reports", "r/to-in"])
+    assert 2 == run.exit_code and "holds the input folder in: its projects would be left out as reports" in run.output
+    deep = tmp_path / "in" / "甲" / "deep"
+    deep.mkdir(parents=True)
+    (deep / "p.json").write_text((ROOT / "indicator_sets" / "national-framework.facts.json").read_text(encoding="utf-8"),
+                                 encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "en", "batch", "in", "-q", "--reports", "in/甲"])
+    assert 2 == run.exit_code and "holds the project file deep/p.json: its projects" in run.output, run.output
+
+
 def test_batch_stops_before_an_output_replaces_a_report_of_the_same_name(folder: Path, tmp_path: Path):
     """`-o reports/000001-national-framework.html` with `--reports reports` would replace that project's report with the
     summary: the run stops (exit 1) and writes no summary. A name only like a report's (`202312-汇总.html`, a report the

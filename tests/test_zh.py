@@ -113,6 +113,13 @@ def test_no_pattern_is_given_twice() -> None:
     assert [] == [english for english, n in counted.items() if n > 1]
 
 
+def test_a_forms_columns_listed_in_a_chinese_message_are_joined_with_the_chinese_list_comma() -> None:
+    """A form row with values typed but no 三级指标 said "这一行填了年度指标值, 实际完成值" (an ASCII comma in Chinese
+    text): its columns are listed with 、 now (`!l`)."""
+    assert "三级指标未填写，但这一行填了年度指标值、实际完成值" == translate(
+        "the 三级指标 is empty, but the row has 年度指标值, 实际完成值")
+
+
 def test_a_text_no_pattern_matches_is_left_as_it_is() -> None:
     """Text the catalog does not know (a set's own Chinese message, a name) comes back unchanged."""
     assert "中央与地方资金之和不等于预算资金" == translate("中央与地方资金之和不等于预算资金")

@@ -103,12 +103,25 @@ class Document:
         if isinstance(item, Mapping):
             return cls(source=f"#{number + 1}", facts=Facts(values=snapshot(item)))
         if isinstance(item, (str, os.PathLike)):
-            path = Path(item)
-            return cls(source=str(path), name=path.name, path=path, folder=path.parent)
+            return cls._of_path(item, number)
         # one bad item of a caller's generator (a NULL row as None) fails alone, as a document that cannot be read does
         return cls(source=f"#{number + 1}", problem=Problem(
             f"a document is a Document, a Facts, a mapping of fact values or the path of a facts file, not "
             f"{type(item).__name__}", hint="pass the facts of the project, or leave the item out"))
+
+    @classmethod
+    def _of_path(cls, item: str | os.PathLike[str], number: int) -> Document:
+        """The document at a path; a path-like giving bytes (or nothing usable) or an empty path fails alone."""
+        text: object = item if isinstance(item, str) else item.__fspath__()  # os.fspath would raise on bytes
+        if not isinstance(text, str):
+            return cls(source=f"#{number + 1}", problem=Problem(
+                f"a document's path is text, but this {type(item).__name__} gives {type(text).__name__}",
+                hint="give the path as text, e.g. os.fsdecode(path)"))
+        if not text:  # Path("") is the current folder: a path column left empty, not "."
+            return cls(source=f"#{number + 1}", problem=Problem(
+                "a document's path is empty", hint="pass the path of a facts file, or leave the item out"))
+        path = Path(text)
+        return cls(source=str(path), name=path.name, path=path, folder=path.parent)
 
 
 #: How deep snapshot copies: a facts document deeper than this is refused when it is checked, whatever it holds below.

@@ -137,6 +137,9 @@ def _reports_folder(reports: Path | None) -> bool:
     away again while it is empty, rather than leave an empty folder behind)."""
     if reports is None or reports.is_dir():
         return False
+    if reports.is_symlink():  # mkdir would say only "file exists": the link is there, the folder it names is not
+        raise ScoringEngineError(Problem(f"the reports folder is a link to {os.readlink(reports)}, which is no folder",
+                                         file=str(reports), hint="make the folder it names, or give the folder itself"))
     try:
         reports.mkdir(parents=True)
     except OSError as err:
@@ -191,9 +194,9 @@ def _reports_clash(reports: Path, given: list[tuple[str, str]], folders: list[tu
             return f"--reports {reports} holds the input folder {i}: its projects would be left out as reports"
         if kept.startswith(folder + os.sep):  # left out of the search of {i}: only an earlier run's reports may be there
             project = next((p for p in searched_paths([kept], outputs) if not _REPORT_SHAPE.match(p.name)), None)
-            if project is not None:
-                return (f"--reports {reports} is inside the input folder {i} and holds the project file {project.name}: "
-                        "its projects would be left out as reports")
+            if project is not None:  # named below the reports folder: deep/p2.json, not only p2.json
+                return (f"--reports {reports} is inside the input folder {i} and holds the project file "
+                        f"{Path(os.path.relpath(project, kept)).as_posix()}: its projects would be left out as reports")
     for i, real in given:  # a report is written as NNNNNN-name.ext: an input of that shape there could be replaced
         named = os.path.join(os.path.realpath(os.path.dirname(os.path.abspath(i))), os.path.basename(i))  # a link too
         if any(os.path.dirname(p) == kept and _REPORT_SHAPE.match(os.path.basename(p)) for p in (real, named)):
@@ -272,10 +275,12 @@ def _compared(entry: Entry, recheck: _Recheck | None, options: BatchOptions, kep
     """The entry's row with its comparison: against its re-check, or against its own score under the other set."""
     row = entry.row
     if recheck is not None:
-        other = recheck.match(row) if row.ok else None
-        if other is not None and not other.ok:
+        other = recheck.match(row)  # a project that failed takes its re-check too: not one that "matched no project"
+        if other is None or not row.ok:
+            return row.with_compare(None)
+        if not other.ok:
             return replace(row, compare_failed=other.source)
-        return row.with_compare(compare(row, other, RECHECK, options.threshold) if other is not None else None)
+        return row.with_compare(compare(row, other, RECHECK, options.threshold))
     if entry.other is not None:
         if not entry.other.ok:
             kept.add(entry.other)  # listed with the problems, under the other set's name
@@ -392,7 +397,7 @@ class _Recheck:
         self.paths = Paths()  # those of the re-checks without an id, each with its offset
         self.years: dict[str, dict[str, int]] = {}  # id → year ("" for none) → the offset of the first with them
         self.scored = 0
-        self.matched: set[int] = set()  # the scored ones compared
+        self.matched: set[int] = set()  # the scored ones given to a project (compared, or its project failed)
         self.taken: set[int] = set()  # every one given to a project, a failed one too
         self.scored_at: list[int] = []  # the offset of each scored one, to name those that match nothing
         self.ids = IdTally(RECHECK)  # an id given twice: only the first is compared
@@ -428,7 +433,7 @@ class _Recheck:
         return counterpart
 
     def unmatched(self) -> int:
-        """Scored re-check projects that matched no project of the batch."""
+        """Scored re-check projects that matched no project of the batch (one whose project failed is matched)."""
         return self.scored - len(self.matched)
 
     def unmatched_shown(self) -> tuple[tuple[str, str, str], ...]:

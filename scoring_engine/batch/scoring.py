@@ -77,8 +77,9 @@ class Scorer:
     """
 
     def __init__(self, indicator_set: IndicatorSet | None = None, batch: str = "", keep_results: bool = True,
-                 reasons: bool = True, rows_later: bool = False):
+                 reasons: bool = True, rows_later: bool = False, compared: bool = False):
         self.fixed = indicator_set
+        self.compared = compared  # the fixed set is batch's --compare-set: scoring the facts under another set is the point
         self.batch = batch
         self.keep_results = keep_results
         self.rows_later = rows_later and keep_results
@@ -123,8 +124,8 @@ class Scorer:
                 from ..forms.cells import on_cells
 
                 err = on_cells(err, imported, indicator_set)
-            elif self.fixed is not None and facts is not None:  # --set: that the facts name another set comes first
-                err = type(err)(named_elsewhere(list(err.problems), facts, self.fixed))
+            elif self.fixed is not None and facts is not None and not self.compared:  # --set: that the facts name another
+                err = type(err)(named_elsewhere(list(err.problems), facts, self.fixed))  # set comes first
             return self._failed(index, document, err.problems, facts)
         except Exception as err:  # a bug: this project fails, the batch goes on, and the line says it is ours
             problem = Problem(f"internal error: {type(err).__name__}: {err} (please report it with this document)", file=source)

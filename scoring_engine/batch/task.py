@@ -58,8 +58,8 @@ class BatchWorker:
     def __init__(self, config: TaskConfig):
         self.config = config
         self.scorer = Scorer(config.indicator_set, config.batch, config.keep_results, config.reasons)
-        self.other = (Scorer(config.other_set, f"{config.other_set.id} {config.other_set.version}", False, config.reasons)
-                      if config.other_set is not None else None)
+        self.other = (Scorer(config.other_set, f"{config.other_set.id} {config.other_set.version}", False, config.reasons,
+                             compared=True) if config.other_set is not None else None)
 
     @in_engine_context  # in a worker process too, whatever context it started with
     def __call__(self, chunk: Sequence[tuple[int, Document]]) -> list[Entry]:

@@ -231,7 +231,7 @@ def _rankings(summary: Summary) -> str:
             if left_out:
                 parts.append(f'<p class="note">{unranked_note(title, left_out)}</p>\n')
             if unscored:
-                parts.append(f'<p class="note">{escape(unscored_note(title, unscored))}</p>\n')
+                parts.append(f'<p class="note">{escape(unscored_note(title, unscored, ranked))}</p>\n')
     for title, placed, tied in (("得分最高的项目", summary.best, summary.best_tied),
                                 ("得分最低的项目", summary.worst, summary.worst_tied)):
         parts.append(f"<h3>{title}</h3>\n" + _placed_table(placed))

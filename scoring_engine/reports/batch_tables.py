@@ -333,7 +333,7 @@ def statistics(summary: Summary) -> list[list[Any]]:
             if left_out:
                 rows.append([unranked_note(title, left_out)])
             if unscored:
-                rows.append([unscored_note(title, unscored)])
+                rows.append([unscored_note(title, unscored, ranked)])
     if summary.duplicates:
         rows += [[], [Heading(DUPLICATES_TITLE)], [Heading(h) for h in DUPLICATES_HEADER], *duplicate_rows(summary)]
     if summary.unmatched_shown:
@@ -397,9 +397,16 @@ def unranked_note(title: str, count: int) -> str:
     return f"未填写{title}的{count}个项目不在此排名中"
 
 
-def unscored_note(title: str, unscored: Sequence[tuple[str, str, int]]) -> str:
-    """The units (or departments) none of whose projects could be scored: in no ranking, but named."""
-    named = "、".join(f"{name}（{department}，{n}个）" if department else f"{name}（{n}个）" for department, name, n in unscored)
+def unscored_note(title: str, unscored: Sequence[tuple[str, str, int]], ranked: Sequence[Ranked] = ()) -> str:
+    """The units (or departments) none of whose projects could be scored: in no ranking, but named. A unit of that name
+    ranked under another 主管部门 (a unit is told apart by its 主管部门) is said to be, lest the note read as if none of
+    its projects had been scored."""
+    def one(department: str, name: str, n: int) -> str:
+        elsewhere = "、".join(r.department or "未填主管部门" for r in ranked if r.name == name and r.department != department)
+        said = f"{department}，{n}个" if department else f"{n}个"
+        return f"{name}（{said}；{elsewhere}的{name}已排名）" if elsewhere else f"{name}（{said}）"
+
+    named = "、".join(one(department, name, n) for department, name, n in unscored)
     return f"以下{len(unscored)}个{title}的项目均未能评分，不在此排名中：{named}"
 
 
