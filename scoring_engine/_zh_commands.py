@@ -403,7 +403,7 @@ FRAGMENTS = (
     ("true or false", "true 或 false"),
     ("a mapping (key: value)", "映射（键: 值）"),
     ("a mapping", "映射"),
-    ("a list", "列表"),
+    ("a list", "列表"), ("a tuple", "元组"),
     ("empty text", "空文字"),
     ("nothing", "空值"),
     ("empty", "空"),

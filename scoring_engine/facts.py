@@ -302,7 +302,8 @@ def document_problems(document: Any) -> Iterator[tuple[tuple[str | int, ...], st
             items = list(value.items()) if isinstance(value, Mapping) else list(enumerate(value))
             for key, _ in items:
                 if isinstance(value, Mapping) and not isinstance(key, str):
-                    yield path, f"a key is {_type_name(key)}, not text", "names and ids are text"
+                    kind = "a tuple" if isinstance(key, tuple) else _type_name(key)  # a tuple value is a list; a key is not
+                    yield path, f"a key is {kind}, not text", "names and ids are text"
                     continue
                 bad = bad_character(key) if isinstance(key, str) else None
                 if not bad and path[:1] == ("facts",) and isinstance(key, str):  # a fact name: nothing invisible either
