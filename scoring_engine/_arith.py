@@ -59,8 +59,23 @@ def in_engine_context(function: F) -> F:
 
 
 def round_half_up(value: Decimal, places: int) -> Decimal:
-    """Round half up (四舍五入) to `places` decimals: 2.345 → 2.35, not Python's 2.34."""
-    return value.quantize(quantum(places), rounding=ROUND_HALF_UP, context=CONTEXT)
+    """Round half up (四舍五入) to `places` decimals: 2.345 → 2.35, not Python's 2.34.
+
+    A value is first taken to GUARD_PLACES decimals: a third or a sixth of a point is carried to the context's 28
+    digits, and 5 − 3 × 2/3 − 0.35 comes out 2.6499…9 (27 nines), which is 2.65 and rounds to 2.7, not 2.6.
+
+    >>> round_half_up(Decimal("2.649999999999999999999999999"), 1), round_half_up(Decimal("-1E-27"), 0)
+    (Decimal('2.7'), Decimal('0'))
+    """
+    if value.adjusted() < CONTEXT.prec - GUARD_PLACES:  # else it has fewer decimals than that, or none
+        value = value.quantize(_GUARD, rounding=ROUND_HALF_UP, context=CONTEXT)
+    rounded = value.quantize(quantum(places), rounding=ROUND_HALF_UP, context=CONTEXT)
+    return rounded if rounded else rounded.copy_abs()  # −1e-27 is 0, not −0
+
+
+#: Decimals a value keeps before it is rounded: past these, digits are what carrying fractions to 28 digits left.
+GUARD_PLACES = 20
+_GUARD = Decimal(1).scaleb(-GUARD_PLACES)
 
 
 def quantum(places: int) -> Decimal:

@@ -20,7 +20,7 @@ from decimal import ROUND_HALF_UP, Decimal, DecimalException
 from types import MappingProxyType
 from typing import Any
 
-from ._arith import ZERO, apportion, in_engine_context, plain, quantum, round_half_up
+from ._arith import CONTEXT, GUARD_PLACES, ZERO, apportion, in_engine_context, plain, quantum, round_half_up
 from ._check_failure import check_problem
 from ._check_failure import with_values as _with_values
 from ._frozen import ReadOnly
@@ -150,6 +150,10 @@ def _result(run: _Run, scores: list[Decimal]) -> Result:
 
 def _sha256(facts: Facts) -> str:
     return facts.sha256
+
+
+_GUARD = Decimal(1).scaleb(-GUARD_PLACES)
+_GUARDED_BELOW = CONTEXT.prec - GUARD_PLACES
 
 
 def _shown(value: Any) -> str:
@@ -436,7 +440,9 @@ class _Run:
             self.warnings.append(ScoreWarning("clamp", f"raw score {shown} is outside 0..{plain(declared)}; "
                                                        f"clamped to {plain(kept)}", indicator=node.id))
         rounded = self.rounded
-        points = before = rounded(kept) if rounded else kept.quantize(self.quantum, ROUND_HALF_UP)  # round_half_up
+        # round_half_up, inline: first to GUARD_PLACES decimals (2.6499…9, 2/3 carried to 28 digits, is 2.65)
+        guarded = kept.quantize(_GUARD, ROUND_HALF_UP) if kept.adjusted() < _GUARDED_BELOW else kept
+        points = before = rounded(kept) if rounded else guarded.quantize(self.quantum, ROUND_HALF_UP)
         if weight is not declared and weight != declared:  # not-applicable indicators elsewhere: its weight was rescaled
             exact = kept * weight / declared
             points = rounded(exact) if rounded else round_half_up(exact, self.places)

@@ -446,3 +446,46 @@ def test_a_cost_row_of_a_facts_file_without_a_sign_is_refused_as_on_a_form_not_s
     said = [p for p in caught.value.problems if "保洁服务费" in p.message]
     assert said and ("target 100万元 has no sign, and a 成本指标 row without one is scored as a target to reach (≥)"
                      in said[0].message) and said[0].hint.startswith("write ≤100万元 for a ceiling")
+
+
+_FRACTIONS = """
+id: fractions
+name: 分数扣分
+version: "1"
+precision: {precision}
+total: 10
+grades:
+  - {{label: 合格, min: 6}}
+  - {{label: 不合格, min: 0}}
+facts:
+  f.issues: {{type: list, label: 问题}}
+  c.a: {{type: number, min: 0, max: 1, label: 要点甲}}
+  c.b: {{type: number, min: 0, max: 1, label: 要点乙}}
+  c.f: {{type: list, label: 要点乙问题}}
+indicators:
+  - id: d
+    name: 每处扣2/3分
+    weight: 5
+    rule: {{kind: deduction, findings: f.issues, points_each: 2/3}}
+  - id: k
+    name: 两要点
+    weight: 5
+    rule:
+      kind: checklist
+      elements:
+        - {{name: 甲, met: c.a}}
+        - {{name: 乙, findings: c.f, share_each: 1/6, zero_at_count: 3}}
+"""
+
+
+@pytest.mark.parametrize(("precision", "d", "k"), [(1, "2.7", "2.3"), (0, "3", "2")])
+def test_a_score_exactly_at_a_half_through_fractions_rounds_half_up(precision: int, d: str, k: str) -> None:
+    """5 − 3 × 2/3 − 0.35 is 2.65, but 2/3 carried to 28 digits made it 2.6499…9 and it printed 2.6 (not 2.7); a
+    checklist element at its zero_at_count with share_each 1/6 ended −1e-27 below 0, and 2.25 + 0 printed 2 at precision
+    1. Scores are taken to 20 decimals before they are rounded half up."""
+    from scoring_engine import parse_indicator_set, score
+
+    indicator_set = parse_indicator_set(_FRACTIONS.format(precision=precision))
+    result = score(indicator_set, {"f": {"issues": ["一", {"text": "二", "points": 0.35}, "三", "四"]},
+                                   "c": {"a": 0.9, "b": 0, "f": ["一", "二", "三"]}})
+    assert (D(d), D(k)) == (result.indicator("d").score, result.indicator("k").score)
