@@ -334,12 +334,20 @@ def _read_json(text: str, source: str | None) -> Any:
 
 
 @in_engine_context
-def parse_facts(text: str, source: str | None = None, yaml: bool = False) -> Facts:
+def parse_facts(text: str | bytes, source: str | None = None, yaml: bool = False) -> Facts:
     """Facts from a facts document in JSON (or YAML, with `yaml`) text; no file access.
 
     The text is held to the limits of a facts file, its size (MAX_FACTS_BYTES, in UTF-8) included: a request body read
-    with it meets the bounds the command line's files do.
+    with it meets the bounds the command line's files do. Bytes (a request's body) are read as UTF-8.
     """
+    if isinstance(text, (bytes, bytearray)):
+        try:
+            text = bytes(text).decode("utf-8")
+        except UnicodeDecodeError as err:
+            raise FactsError(Problem(f"the facts text is not UTF-8 (byte {err.start} cannot be read)", file=source,
+                                     hint="decode the body with its encoding first, e.g. body.decode(\"gb18030\")")) from None
+    if not isinstance(text, str):
+        raise TypeError(f"parse_facts takes the text of a facts document (str or UTF-8 bytes), not {type(text).__name__}")
     try:
         return facts_from_text(text, source, yaml)
     except FactsError as err:  # YAML text read as JSON: the caller is told of yaml=True

@@ -31,4 +31,6 @@ API = (
     ("{given} is given: did you mean {name}?", "给出的是 {given}：是否想写 {name}？"),
     ("check the facts it read in {file}", "核对 {file} 中它读取的事实"),
     ("check the facts it read", "核对它读取的事实"),
+    ("the facts text is not UTF-8 (byte {at} cannot be read)", "事实文本不是 UTF-8 编码（第 {at} 个字节无法读取）"),
+    ("decode the body with its encoding first, e.g. {example}", "先按其编码解码，例如 {example}"),
 )

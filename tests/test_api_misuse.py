@@ -278,3 +278,20 @@ def test_a_path_like_giving_bytes_or_an_empty_path_is_one_failed_outcome(small, 
     assert ["#2", "#3"] == [outcomes[1].source, outcomes[2].source]
     assert "a document's path is text, but this BytesPath gives bytes" == outcomes[1].problems[0].message
     assert "a document's path is empty" == outcomes[2].problems[0].message
+
+
+def test_parse_facts_reads_utf8_bytes_within_the_limit_and_says_what_else_is_wrong(small):
+    """A request's body is bytes: over MAX_FACTS_BYTES it raised a bare AttributeError, a GB18030 body was 'a number
+    cannot be read … (check the digits)', and None a bare TypeError from len(). UTF-8 bytes are read as the text, any
+    other encoding is one FactsError saying so, and what is no text is a TypeError saying what to pass."""
+    from scoring_engine import parse_facts
+    from scoring_engine._files import MAX_FACTS_BYTES
+
+    text = (SMALL / "facts.json").read_text(encoding="utf-8")
+    assert score(small, parse_facts(text.encode("utf-8"))).facts_sha256 == score(small, parse_facts(text)).facts_sha256
+    with pytest.raises(FactsError, match="MAX_FACTS_BYTES"):
+        parse_facts(b" " * (MAX_FACTS_BYTES + 1) + b"{}")
+    with pytest.raises(FactsError, match="the facts text is not UTF-8"):
+        parse_facts('{"facts": {"x": "中文"}}'.encode("gb18030"))
+    with pytest.raises(TypeError, match="parse_facts takes the text of a facts document"):
+        parse_facts(None)  # type: ignore[arg-type]
