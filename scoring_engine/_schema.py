@@ -229,18 +229,26 @@ def _outside(side: str) -> Callable[[_Failed], list[SchemaProblem]]:
     def wording(failed: _Failed) -> list[SchemaProblem]:
         bound = plain(Decimal(failed.expected)) if not isinstance(failed.expected, bool) else failed.expected
         message = f"{failed.field} must be {side} {bound}, got {_describe(failed.instance)}"
-        return [SchemaProblem(failed.path, False, message, _percent_hint(failed.instance, failed.expected, side))]
+        return [SchemaProblem(failed.path, False, message, _percent_hint(failed.field, failed.instance, failed.expected, side))]
 
     return wording
 
 
-def _percent_hint(instance: Any, bound: Any, side: str) -> str | None:
-    """For a rate or share that must stay within 1 written as a percentage (floor: 60, share_each: 10): the ratio."""
+def _percent_hint(field: str, instance: Any, bound: Any, side: str) -> str | None:
+    """For a rate or share that must stay within 1 written as a percentage (floor: 60, share_each: 10): the ratio; and,
+    as 8 under share is as often 8 points as 8%, the points too (share: 8 → points: 8)."""
     if side not in ("below", "at most") or isinstance(instance, bool) or bound != 1:
         return None
     if not isinstance(instance, (int, Decimal)) or not 1 < instance <= 100:
         return None
-    return f"a rate is a ratio: write {plain(Decimal(instance) / 100)} for {plain(Decimal(instance))}%"
+    number, ratio = plain(Decimal(instance)), plain(Decimal(instance) / 100)
+    if field in _POINTS_OF:
+        key = _POINTS_OF[field]
+        return f"a share is a part of the weight: write {ratio} for {number}%, or {key}: {number} for {number} points"
+    return f"a rate is a ratio: write {ratio} for {number}%; if it is {number} points, write {number} ÷ the weight"
+
+
+_POINTS_OF = {"share": "points", "share_each": "points_each"}  # a share's key, and the key of the same amount in points
 
 
 def _not_the_constant(failed: _Failed) -> list[SchemaProblem]:

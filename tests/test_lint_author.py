@@ -134,20 +134,21 @@ def test_a_count_compared_with_a_large_number_is_no_percentage(tmp_path: Path) -
 
 def test_a_floor_or_share_written_as_a_percentage_gets_the_ratio_to_write(tmp_path: Path) -> None:
     """floor: 60 was refused with 'floor must be below 1, got the number 60' and no hint (bands' bounds get '60% 应写成
-    0.6'); the refusal now says which ratio to write, for a share_each: 10 too."""
+    0.6'); the refusal now says which ratio to write, for a share_each: 10 too, and for a share also the key that gives
+    the same number in points (share_each: 2 is as often 2 points a finding as 2%)."""
     from scoring_engine import IndicatorSetError, parse_indicator_set
 
     text = _set("  - {id: e, name: 执行, weight: 10, rule: {kind: proportional, value: r, floor: 60}}\n", RATE_FACTS)
-    for written, hint in ((text, "a rate is a ratio: write 0.6 for 60%"),
+    for written, hint in ((text, "a rate is a ratio: write 0.6 for 60%; if it is 60 points, write 60 ÷ the weight"),
                           (text.replace("{kind: proportional, value: r, floor: 60}",
                                         "{kind: deduction, findings: f, share_each: 10}").replace(RATE_FACTS, "  f: {type: list}\n"),
-                           "a rate is a ratio: write 0.1 for 10%")):
+                           "a share is a part of the weight: write 0.1 for 10%, or points_each: 10 for 10 points")):
         try:
             parse_indicator_set(written, "set.yaml")
         except IndicatorSetError as refused:
             [problem] = refused.problems
             assert hint == problem.hint
-            assert translate(hint).startswith("比率按小数写：")
+            assert translate(hint).startswith(("比率按小数写：", "份额是分值的一部分："))
         else:
             raise AssertionError("not refused")
 
