@@ -49,7 +49,8 @@ def apply_caps(indicator_set: IndicatorSet, values: Mapping[str, Any], total: De
         if cap.total_at_most is not None and total > cap.total_at_most:
             total = round_half_up(cap.total_at_most, p)
             before, grade = grade, indicator_set.grade_for(total)
-            said = f"总分由{fixed(summed, p)}分（各项得分合计）调整为{fixed(total, p)}分，等级由{before}调整为{grade}"
+            said = f"总分由{fixed(summed, p)}分（各项得分合计）调整为{fixed(total, p)}分，" + (
+                f"等级由{before}调整为{grade}" if grade != before else f"等级仍为{grade}")
         elif cap.grade_at_most is not None and _rank(indicator_set, grade) < _rank(indicator_set, cap.grade_at_most):
             said = f"等级由{grade}调整为{cap.grade_at_most}，总分{fixed(total, p)}分不变"
             grade = cap.grade_at_most

@@ -358,3 +358,10 @@ def test_a_fact_of_a_profiles_base_nothing_reads_is_told_to_be_removed_in_the_pr
     run = CliRunner().invoke(main, ["--lang", "zh", "validate", str(path)])
     hints = [line for line in run.output.splitlines() if line.startswith("提示") and "survey.method" in line]
     assert hints and hints[0].endswith("（它由所扩展的指标体系声明：在本配置中写 facts: {survey.method: null} 删去它，或读取它）"), run.output
+
+
+def test_a_total_cap_that_leaves_the_grade_as_it_was_says_so() -> None:
+    """A cap taking 100 to 95 in the same grade said '等级由优调整为优'; it says 等级仍为优."""
+    text = four(CAPS).replace("total_at_most: 59", "total_at_most: 95")
+    result = score(parse_indicator_set(text), {"accident": False, "fraud": True})
+    assert ["存在虚报冒领：总分由100.00分（各项得分合计）调整为95.00分，等级仍为优（fraud）"] == [str(w) for w in result.warnings]
