@@ -16,7 +16,7 @@ from typing import Any
 
 from ._arith import normalised
 from ._formula_functions import Finding
-from .judgements import Judgement, TierJudgement
+from .judgements import Judgement, TargetRow, TierJudgement
 
 __all__ = ["tagged", "written_form"]
 
@@ -36,6 +36,10 @@ def written_form(value: Any) -> Any:
         return {"tier": value.tier, "score": value.score, "reason": value.reason}
     if kind is Finding:
         return value.text if value.points is None else {"text": value.text, "points": value.points}
+    if kind is TargetRow:
+        from .target_rows import row_document
+
+        return row_document(value)
     return value
 
 

@@ -325,6 +325,8 @@ def unsigned_target(category: str, target: Any, unit: Any) -> tuple[str, str] | 
 def target_row(index: int, item: Any) -> TargetRow:
     """One row of a target table from its written form, or ValueError(message, hint) naming the row."""
     label = f"row {index + 1}"
+    if type(item) is TargetRow:  # a row a Result carries, given back: read as the row a facts file writes
+        item = row_document(item)
     try:
         if not isinstance(item, Mapping):
             raise ValueError(f"expected an object {{name: …, target: …, actual: …}}, got {kind_of(item)}", None)

@@ -295,3 +295,24 @@ def test_parse_facts_reads_utf8_bytes_within_the_limit_and_says_what_else_is_wro
         parse_facts('{"facts": {"x": "中文"}}'.encode("gb18030"))
     with pytest.raises(TypeError, match="parse_facts takes the text of a facts document"):
         parse_facts(None)  # type: ignore[arg-type]
+
+
+def test_a_results_target_rows_given_back_score_the_project_again():
+    """README: a project can be scored again with one fact changed from the values a Result carries. The rows of a
+    self-evaluation set (TargetRow) were refused: 'row 1: expected an object …, got a value of another kind'. A row given
+    back is read as the row a facts file writes, and scores as it did."""
+    from scoring_engine import load_indicator_set
+
+    indicator_set = load_indicator_set("self-evaluation")
+    document = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    rows = document["facts"]["targets"]
+    rows["output"][0]["actual"] = 8  # 80% of the length
+    rows["benefit"][1].update(tier="部分达成并具有一定效果", score=10)
+    rows["satisfaction"][0]["actual"] = 0.85
+    first = score(indicator_set, document["facts"])
+    values = {fact.name: fact.value for fact in first.facts}
+    again = score(indicator_set, values)
+    assert [(i.id, i.score) for i in first.walk()] == [(i.id, i.score) for i in again.walk()]
+    assert first.total < 100
+    values["budget.paid"] -= 1
+    assert score(indicator_set, values).total < first.total
