@@ -35,7 +35,9 @@ def test_a_special_file_is_refused_at_once_in_every_role(case: Case, outcomes: d
             continue  # `test FOLDER` runs the case files below it: here none, so 0 passed and exit 1
         lines = error_lines(run) + [line for line in run["stdout"].splitlines() if line.startswith("FAIL ")]
         assert 1 == len(lines), (role, run["stderr"], run["stdout"])
-        assert run["seconds"] < 1.0, role
+        # at once: a read that waited on the device or pipe would take the run's 30 s timeout; a busy machine makes a
+        # refusal take a second or more, which is no wait (a bound of 1 s failed under load)
+        assert run["seconds"] < 10.0, role
     assert outcome.peak_mb < 60
 
 
