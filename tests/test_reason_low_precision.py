@@ -1,0 +1,37 @@
+"""Reasons at precision 0 and 1 true on paper (QA21 F4, F5, F10, F11, F13): the figures a reason prints give the score
+it prints, and the numbers the user wrote or typed are printed as they are. Scores stay rounded half up.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+from scoring_engine import parse_indicator_set, score
+from scoring_engine.result import IndicatorResult
+
+
+def _leaf(rule: str, facts: str, given: dict, weight: str = "5", precision: int = 0) -> IndicatorResult:
+    text = (f"id: t\nname: t\nversion: '1'\nprecision: {precision}\nfacts:\n{facts}"
+            f"grades: [{{label: 合格, min: 0}}]\ntotal: {weight}\n"
+            f"indicators:\n  - {{id: x, name: 甲, weight: {weight}, rule: {rule}}}\n")
+    return score(parse_indicator_set(text), given).indicator("x")
+
+
+V = "  v: {type: number}\n"
+
+
+def test_a_linear_rules_unit_and_deduction_keep_the_decimals_that_make_units_times_points_hold() -> None:
+    """At precision 0, per 0.01 printed '每0', per 0.5 '每1', 3.5 units × 0.5 '扣2分' and 49 ÷ 30 units '计2个单位扣2分':
+    the unit is now printed as written, the deduction as units × points (the score stays rounded: 4 − 1.75 → 2), and a
+    repeating quotient keeps two decimals (1.63, 1.67) as the docs say."""
+    rate = _leaf("{kind: linear, value: v, target: 1, per: 0.01, points_each: 0.5}", V, {"v": D("0.965")}, "4")
+    assert "每0.01扣0.5分，计3.5个单位扣1.75分，得2分" in rate.reason, rate.reason
+    assert D(2) == rate.score
+    half = _leaf("{kind: linear, value: v, target: 17.35, per: 0.5, units: whole, points_each: 1}", V, {"v": D("16.115")}, "3")
+    assert "每0.5扣1分，计2个单位扣2分，得1分" in half.reason, half.reason
+    late = "{kind: linear, value: v, target: 0, direction: lower_is_better, per: 30, points_each: 1}"
+    assert "每30扣1分，计1.63个单位扣1.63分，得1分" in _leaf(late, V, {"v": 49}, "3").reason
+    assert "每30扣1分，计1.67个单位扣1.67分，得1分" in _leaf(late, V, {"v": 50}, "3").reason
+    assert "每30扣1分，计1.5个单位扣1.5分，得2分" in _leaf(late, V, {"v": 45}, "3").reason
+    at_1 = _leaf("{kind: linear, value: v, target: 1, per: 0.01, points_each: 0.5}", V, {"v": D("0.965")}, "4", 1)
+    assert "计3.5个单位扣1.75分，得2.3分" in at_1.reason, at_1.reason
