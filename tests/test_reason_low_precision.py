@@ -35,3 +35,13 @@ def test_a_linear_rules_unit_and_deduction_keep_the_decimals_that_make_units_tim
     assert "每30扣1分，计1.5个单位扣1.5分，得2分" in _leaf(late, V, {"v": 45}, "3").reason
     at_1 = _leaf("{kind: linear, value: v, target: 1, per: 0.01, points_each: 0.5}", V, {"v": D("0.965")}, "4", 1)
     assert "计3.5个单位扣1.75分，得2.3分" in at_1.reason, at_1.reason
+
+
+def test_an_equal_rules_difference_at_the_edge_of_its_tolerance_does_not_print_past_it() -> None:
+    """10.5 against 10 within 5% printed '实际值11与目标值10相差1，在允许偏差5.00%以内' at precision 0 (1 is 10% of 10), and
+    3.15 against 3 at precision 1 '相差0.2' (6.7%): the value and the difference now keep the decimals that stay within."""
+    rule = "{kind: equal, value: v, target: 10, tolerance: 0.05}"
+    assert "实际值10.5与目标值10相差0.5，在允许偏差5.00%以内，得满分5分" == _leaf(rule, V, {"v": D("10.5")}).reason
+    node = _leaf(rule.replace("10", "3"), V, {"v": D("3.15")}, precision=1)
+    assert "实际值3.15与目标值3相差0.15，在允许偏差5.00%以内，得满分5.0分" == node.reason, node.reason
+    assert "实际值10.4与目标值10相差0.4，在允许偏差5.00%以内" in _leaf(rule, V, {"v": D("10.4")}).reason
