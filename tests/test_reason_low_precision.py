@@ -45,3 +45,17 @@ def test_an_equal_rules_difference_at_the_edge_of_its_tolerance_does_not_print_p
     node = _leaf(rule.replace("10", "3"), V, {"v": D("3.15")}, precision=1)
     assert "实际值3.15与目标值3相差0.15，在允许偏差5.00%以内，得满分5.0分" == node.reason, node.reason
     assert "实际值10.4与目标值10相差0.4，在允许偏差5.00%以内" in _leaf(rule, V, {"v": D("10.4")}).reason
+
+
+def test_a_panels_mean_keeps_the_decimals_that_give_its_score() -> None:
+    """At precision 0 the mean of 84 and 85 printed '平均85分（满分100），折合8分' (85 ÷ 100 × 10 is 8.5, read as 9) and a
+    part typed 84.5 printed as 85: the mean and the parts now keep the decimals that give the score on paper."""
+    scores = "  s: {type: list, items: number}\n"
+    mean = _leaf("{kind: panel, method: mean, scores: s, scale: 100}", scores, {"s": [84, 85]}, "10")
+    assert "2位评审平均84.5分（满分100），折合8分" == mean.reason, mean.reason
+    parts = "[{name: 现场核查, share: 0.6, score: a}, {name: 材料审核, share: 0.4, score: b}]"
+    weighted = _leaf(f"{{kind: panel, method: weighted, scale: 100, parts: {parts}}}", "  a: {type: number}\n  b: {type: number}\n",
+                     {"a": D("84.5"), "b": D("84.5")}, "10")
+    assert "现场核查84.5分×60%，材料审核84.5分×40%，加权合计84.5分（满分100），折合8分" == weighted.reason, weighted.reason
+    assert "2位评审平均86分（满分100），折合9分" == _leaf("{kind: panel, method: mean, scores: s, scale: 100}", scores,
+                                                         {"s": [86, 86]}, "10").reason
