@@ -59,3 +59,16 @@ def test_a_panels_mean_keeps_the_decimals_that_give_its_score() -> None:
     assert "现场核查84.5分×60%，材料审核84.5分×40%，加权合计84.5分（满分100），折合8分" == weighted.reason, weighted.reason
     assert "2位评审平均86分（满分100），折合9分" == _leaf("{kind: panel, method: mean, scores: s, scale: 100}", scores,
                                                          {"s": [86, 86]}, "10").reason
+
+
+def test_a_judged_score_the_precision_rounds_is_said_as_the_evaluator_gave_it() -> None:
+    """At precision 0 a judged 3.5 read '评价人判断得4分' and a tier's 2.5 '得3分': the evaluator's own score was
+    nowhere. The reason now says what they gave, then the rounded score; a score the precision keeps reads as before."""
+    judged = "  j: {type: judgement}\n"
+    node = _leaf("{kind: judgement, fact: j}", judged, {"j": {"score": 3.5, "reason": "基本充分"}}, "4")
+    assert "评价人判断得3.5分，四舍五入得4分：基本充分" == node.reason, node.reason
+    assert D(4) == node.score
+    whole = _leaf("{kind: judgement, fact: j}", judged, {"j": {"score": 3, "reason": "充分"}}, "4")
+    assert "评价人判断得3分：充分" == whole.reason
+    tier = _leaf("{kind: tiers, fact: t}", "  t: {type: tier}\n", {"t": {"tier": "达成年度指标", "score": 2.5, "reason": "好"}}, "3")
+    assert "达成年度指标（2.4–3分），评价人判断得2.5分，四舍五入得3分：好" == tier.reason, tier.reason
