@@ -72,3 +72,18 @@ def test_a_judged_score_the_precision_rounds_is_said_as_the_evaluator_gave_it() 
     assert "评价人判断得3分：充分" == whole.reason
     tier = _leaf("{kind: tiers, fact: t}", "  t: {type: tier}\n", {"t": {"tier": "达成年度指标", "score": 2.5, "reason": "好"}}, "3")
     assert "达成年度指标（2.4–3分），评价人判断得2.5分，四舍五入得3分：好" == tier.reason, tier.reason
+
+
+def test_deductions_with_more_decimals_than_the_precision_give_the_score_and_keep_what_was_typed() -> None:
+    """At precision 0 a checklist losing 0.075 + 0.075 + 0.375 of 3 printed '扣0.1分；扣0.1分；扣0.3分；扣0.5分，得2分'
+    (3 − 0.5 is 2.5, which rounds to 3), and findings typed 0.45 and 0.1 were listed 0.4 and 0.1, '扣0.5分，得9分': the
+    deductions now keep the decimals they have, adding up to a loss that gives the score."""
+    rule = ("{kind: checklist, elements: [{name: 甲, met: a}, {name: 乙, met: b}, {name: 丙, met: c}, {name: 丁, met: d}]}")
+    facts = "".join(f"  {k}: {{type: number}}\n" for k in "abcd")
+    node = _leaf(rule, facts, {"a": D("0.9"), "b": D("0.9"), "c": 1, "d": D("0.5")}, "3")
+    assert D(2) == node.score
+    assert node.reason.endswith("丁：部分满足（得50.00%）（扣0.375分）；扣0.525分，得2分"), node.reason
+    found = _leaf("{kind: deduction, findings: f, points_each: 1}", "  f: {type: list}\n",
+                  {"f": [{"text": "甲", "points": D("0.45")}, {"text": "乙", "points": D("0.1")}]}, "10")
+    assert "发现2处问题，扣0.55分，得9分" == found.reason, found.reason
+    assert [D("0.45"), D("0.1")] == [d.points for d in found.deductions]
