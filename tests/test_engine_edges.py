@@ -178,10 +178,11 @@ def test_keys_that_would_be_ignored_are_refused(facts: str, rule: str, words: st
 
 
 def test_linear_reason_rounds_its_numbers():
-    """Reasons show numbers at the set's precision (two decimals here), never 28-digit quotients."""
+    """Reasons show numbers at the set's precision (two decimals here), never 28-digit quotients; 50 ÷ 30 units keep
+    one decimal more, so that the units × 2 round to the deduction (1.67 × 2 is 3.34, not 3.33)."""
     rule = "{kind: linear, value: v, target: 100, per: 30, points_each: 2}"
     reason = score(parse_indicator_set(one_indicator(rule)), {"v": 50}).indicator("a").reason
-    assert "计1.67个单位扣3.33分" in reason
+    assert "计1.667个单位扣3.33分" in reason
 
 
 def test_row_rule_key_message_names_the_id_pattern():

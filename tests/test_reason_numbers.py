@@ -232,11 +232,12 @@ def test_text_that_is_no_fraction_is_refused_as_a_share() -> None:
 
 def test_a_linear_rules_units_and_points_each_keep_their_decimals_at_precision_0() -> None:
     """At precision 0, 0.5 points per 1% over 3.5 units printed as '每1%扣1分，计4个单位扣2分' (4 × 1 ≠ 2): they now
-    keep their decimals (0.5, 3.5); the deduction and the score stay at the precision."""
+    keep their decimals (0.5, 3.5). The deduction keeps the decimals that make 3.5 × 0.5 hold (扣1.75分: '扣2分' was
+    weight − the rounded score, which 3.5 × 0.5 does not give); the score stays at the precision (10 − 1.75 → 8)."""
     text = (ROOT / "examples" / "small" / "set.yaml").read_text(encoding="utf-8").replace("precision: 2", "precision: 0")
     assert "precision: 0" in text
     from scoring_engine import load_facts
 
     result = score(parse_indicator_set(text), load_facts(ROOT / "examples" / "small" / "facts.json"))
     reason = result.indicator("output.quality").reason
-    assert "每1.00%扣0.5分，计3.5个单位扣2分，得8分" in reason, reason
+    assert "每1.00%扣0.5分，计3.5个单位扣1.75分，得8分" in reason, reason

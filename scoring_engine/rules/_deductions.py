@@ -73,11 +73,25 @@ def settle(deductions: tuple[Deduction, ...], weight: Decimal, raw: Decimal, rou
     if not points or lost <= 0 or abs(sum(points, ZERO) - lost) > _NOISE:
         return deductions
     quantized = _settled(points, weight - rounding.round(raw), rounding.places)
-    for places in range(rounding.places + 1, rounding.places + MORE_PLACES + 1):
-        if all(q or not p for q, p in zip(quantized, points, strict=True)):
-            break
-        quantized = _settled(points, weight - round_half_up(raw, places), places)
+    if not all(q or not p for q, p in zip(quantized, points, strict=True)):
+        quantized = _more_places(points, weight, raw, rounding) or quantized
     return tuple(Deduction(q, d.reason) for q, d in zip(quantized, deductions, strict=True))
+
+
+def _more_places(points: list[Decimal], weight: Decimal, raw: Decimal, rounding: Rounding) -> list[Decimal] | None:
+    """`points` with more decimals than the set's precision keeps, none of them 0, adding up to a loss that, taken from
+    the weight, rounds to the score shown (3 − 0.5 is 2.5, which rounds to 3, not 2): as they are at the fewest decimals
+    where they end (0.45 typed stays 0.45), else at the fewest that work (a third of a point is 0.3), else None."""
+    score = rounding.round(raw)
+    fit = None
+    for places in range(rounding.places + 1, rounding.places + MORE_PLACES + 1):
+        for lost in (round_half_up(weight - raw, places), weight - round_half_up(raw, places)):
+            quantized = _settled(points, lost, places)
+            if all(q or not p for q, p in zip(quantized, points, strict=True)) and rounding.round(weight - lost) == score:
+                if quantized == points:
+                    return quantized
+                fit = fit or quantized
+    return fit
 
 
 #: How many decimals past the set's precision a deduction may keep so as not to show as 0 (as a linear rule's units).

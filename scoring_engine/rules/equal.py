@@ -12,11 +12,12 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from .._arith import ZERO, Rounding, percent, to_decimal_or_none
+from .._arith import ZERO, Rounding, percent, round_half_up, to_decimal_or_none
 from ..formulas import Formula
 from ..model import Rule
-from ._base import (RULE_KINDS, FactView, LazyMapping, Outcome, RuleKind, RuleSpec, Story, Template, reads, row_unit, shower,
-                    shown_later, unambiguous)
+from ._base import (RULE_KINDS, FactView, LazyMapping, Outcome, RuleKind, RuleSpec, Story, Template, as_shown, reads, row_unit,
+                    shower, shown_later, unambiguous)
+from ._deductions import MORE_PLACES
 
 
 class Equal(NamedTuple):
@@ -69,11 +70,28 @@ def _otherwise(details: Mapping[str, Any], kind: str, chosen: Mapping[str, Any])
 
 def _fields(rule: Equal, unit: str | None, value: Decimal, target: Decimal, difference: Decimal) -> dict[str, object]:
     display = "percent" if unit == "%" else rule.display
+    kept = _kept(rule, display, difference, rule.tolerance * abs(target))
+    if kept is not None:  # the difference at the precision would be past the tolerance: all three keep the decimals
+        return {"value": as_shown(value, display, kept), "target": as_shown(target, display, kept),
+                "difference": as_shown(difference, display, kept), "tolerance": percent(rule.tolerance)}
     show = shower(display, rule.rounding.places)
     # a value that differs from the target keeps the decimals that tell them apart: not '实际值4不等于目标值4'
     return {"value": unambiguous(value, display, (target,), rule.rounding.places), "target": show(target),
             # a difference that is not 0 does not print as 0 (相差0.3, not 相差0, at precision 0)
             "difference": unambiguous(difference, display, (ZERO,), rule.rounding.places), "tolerance": percent(rule.tolerance)}
+
+
+def _kept(rule: Equal, display: str, difference: Decimal, allowed: Decimal) -> int | None:
+    """The decimals a difference within the tolerance needs so as not to print past it (相差1 for 0.5 within 5% of
+    10), or None when the set's precision does (a percentage starts at two decimals)."""
+    first = 2 if display == "percent" else rule.rounding.places
+    if not 0 < difference <= allowed:
+        return None
+    scale = 100 if display == "percent" else 1
+    for kept in range(first, first + MORE_PLACES + 1):
+        if round_half_up(difference * scale, kept) <= allowed * scale:
+            return None if kept == first else kept
+    return None
 
 
 _FIELDS = ("value", "target", "difference", "tolerance")

@@ -11,7 +11,7 @@ from .._display import equals_text, show_written
 from ..formulas import Formula
 from ._base import (Amount, Deduction, FactView, Outcome, RuleKind, RuleSpec, Story, Template, amount, reads, shower,
                     shown_later, unambiguous)
-from ._deductions import settle_later, show_points
+from ._deductions import MORE_PLACES, settle_later, show_points
 
 
 class Linear(NamedTuple):
@@ -72,7 +72,7 @@ def score(rule: Linear, weight: Decimal, facts: FactView) -> Outcome:
     details.update(units=units, deducted=deducted)
     taken = settle_later((Deduction(deducted, f"差{show(shortfall)}"),), weight, weight - deducted, rule.rounding)
     fields = shown_later((value, target, shortfall, units, each), _partial_fields, rule, show, value, target, shortfall,
-                         units, each, taken, owed > weight)
+                         units, each, taken, (weight, deducted) if owed <= weight else None)
     return Outcome(weight - deducted, "linear.partial", fields, details, taken)
 
 
@@ -82,15 +82,55 @@ def _shown(show: Callable[[Decimal], str], **numbers: Decimal) -> dict[str, obje
 
 
 def _partial_fields(rule: Linear, show: Callable[[Decimal], str], value: Decimal, target: Decimal, shortfall: Decimal,
-                    units: Decimal, each: Decimal, taken: Sequence[Deduction], exhausted: bool) -> dict[str, object]:
+                    units: Decimal, each: Decimal, taken: Sequence[Deduction],
+                    lost: tuple[Decimal, Decimal] | None) -> dict[str, object]:
     # a shortfall that is not a whole number of units keeps the decimals that say so: not '相差3，每3扣1分，计0个单位'
     whole = shortfall / rule.per
     multiples = tuple(whole.to_integral_value(rounding=way) * rule.per for way in (ROUND_FLOOR, ROUND_CEILING))
-    return {"value": show(value), "target": show(target), "units": _as_given(rule, units),
+    equation = None if lost is None else _equation(rule, units, each, *lost)
+    shown_units, shown_each, shown_deducted = equation or (_as_given(rule, units), _as_given(rule, each),
+                                                           show_points(taken[0].points, rule.rounding))
+    return {"value": show(value), "target": show(target), "units": shown_units,
             "shortfall": unambiguous(shortfall, rule.display, multiples, rule.rounding.places),
-            "per": show(rule.per), "each": _as_given(rule, each), "deducted": show_points(taken[0].points, rule.rounding),
+            "per": _per(rule, show), "each": shown_each, "deducted": shown_deducted,
             # 24 units at 2 points took the 6 there were: said, or '计24个单位扣6分' reads as a sum gone wrong
-            "exhausted": "，扣完为止" if exhausted else ""}
+            "exhausted": "，扣完为止" if lost is None else ""}
+
+
+def _per(rule: Linear, show: Callable[[Decimal], str]) -> str:
+    """The size of a unit with the decimals it was written with (每0.01, not 每0 at precision 0; 每0.125%, not 每0.13%)."""
+    if rule.display == "percent":
+        hundred = rule.per * 100
+        return show(rule.per) if round_half_up(hundred, 2) == hundred else f"{plain(hundred)}%"
+    return show(rule.per) if round_half_up(rule.per, rule.rounding.places) == rule.per else plain(rule.per)
+
+
+def _equation(rule: Linear, units: Decimal, each: Decimal, weight: Decimal, deducted: Decimal) -> tuple[str, str, str] | None:
+    """The units, the points each and the deduction as the reason prints them, so that units × each gives the deduction
+    on paper ('计3.5个单位扣1.75分' at precision 0, not '扣2分'), and weight − the deduction rounds to the score shown.
+
+    Units that end are printed as they are and the deduction exactly; a repeating quotient (50 ÷ 30) keeps at least two
+    decimals, and as many more as make its product round to the deduction printed (1.667 × 2 = 3.334: 扣3.33分).
+    None when no such figures are found within MORE_PLACES more decimals (the settled deduction is printed instead).
+    """
+    places, most = rule.rounding.places, rule.rounding.places + MORE_PLACES
+    shown_each = _as_given(rule, each)
+    if Decimal(shown_each) != each:  # points each that do not end (a third of the weight): shown as before
+        return None
+    ends = round_half_up(units, most) == units
+    score = rule.rounding.round(weight - deducted)
+    for kept in range(places if ends else max(places, 2), most + 1):
+        shown = round_half_up(deducted, kept)
+        if shown == 0 or rule.rounding.round(weight - shown) != score:
+            continue
+        if ends:
+            if units * each == shown:
+                return _as_given(rule, units), shown_each, plain(shown)
+            continue
+        for unit_places in range(kept, most + 1):
+            if round_half_up(round_half_up(units, unit_places) * each, kept) == shown:
+                return plain(round_half_up(units, unit_places)), shown_each, plain(shown)
+    return None
 
 
 def _as_given(rule: Linear, number: Decimal) -> str:

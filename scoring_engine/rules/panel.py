@@ -6,11 +6,12 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from .._arith import ZERO, Rounding, exact, fixed, percent, plain, to_decimal, to_decimal_or_none, written
+from .._arith import ZERO, Rounding, exact, fixed, percent, plain, round_half_up, to_decimal, to_decimal_or_none, written
 from .._display import equals_text, show_number
 from ..errors import ScoringError
 from ..formulas import Formula
 from ._base import FactView, Outcome, RuleKind, RuleSpec, Story, Template, reads
+from ._deductions import MORE_PLACES
 
 
 class Part(NamedTuple):
@@ -74,7 +75,7 @@ def _share(share: Decimal) -> str:
 def _weighted(rule: Panel, facts: FactView) -> tuple[Decimal, dict[str, object], dict[str, Any]]:
     values = [(p, facts.number(p.score, f"part {p.name}")) for p in rule.parts]
     combined = sum((p.share * v for p, v in values), ZERO)
-    parts_text = "，".join(f"{p.name}{rule.rounding.show(v)}分×{_share(p.share)}" for p, v in values)
+    parts_text = "，".join(f"{p.name}{_given(rule.rounding, v)}分×{_share(p.share)}" for p, v in values)
     details = {"parts": [{"name": p.name, "share": p.share, "score": v} for p, v in values], "combined": combined}
     return combined, {"parts": parts_text}, details
 
@@ -102,8 +103,25 @@ def score(rule: Panel, weight: Decimal, facts: FactView) -> Outcome:
     else:
         combined, fields, details = _reviewers(rule, rule.scores, facts)
         key = "panel.trimmed_mean" if rule.method == "trimmed_mean" else "panel.mean"
-    fields.update(combined=fixed(combined, rule.rounding.places), scale=plain(scale))
+    fields.update(combined=_combined(rule.rounding, combined, scale, weight), scale=plain(scale))
     return Outcome(combined / scale * weight, key, fields, details)
+
+
+def _given(rounding: Rounding, value: Decimal) -> str:
+    """A part's score as given: at the set's precision when that keeps it or it has more than MORE_PLACES more decimals
+    (84.5 at precision 0 is 84.5, not 85)."""
+    kept = round_half_up(value, rounding.places) == value or round_half_up(value, rounding.places + MORE_PLACES) != value
+    return rounding.show(value) if kept else plain(value)
+
+
+def _combined(rounding: Rounding, combined: Decimal, scale: Decimal, weight: Decimal) -> str:
+    """The combined score with the decimals that make ÷ scale × weight give the score on paper: at the set's precision
+    where they do (82.80), else with as many more as it takes (平均84.5分（满分100），折合8分 at precision 0, not 平均85分)."""
+    score = rounding.round(combined / scale * weight)
+    for places in range(rounding.places, rounding.places + MORE_PLACES + 1):
+        if rounding.round(round_half_up(combined, places) / scale * weight) == score:
+            return fixed(combined, places) if places == rounding.places else plain(round_half_up(combined, places))
+    return fixed(combined, rounding.places)
 
 
 TEMPLATES = {

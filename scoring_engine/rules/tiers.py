@@ -116,7 +116,8 @@ def score(rule: Tiers, weight: Decimal, facts: FactView) -> Outcome:
                            f"{plain(high_shown)}{closing}", fact=rule.fact, path=f"$.facts.{rule.fact}.score",
                            hint="pick a score inside the tier or change the tier")
     fields = shown_later((low, high), _fields, rule, judged, low_shown, high_shown)
-    return Outcome(judged.score, "tiers", fields, {"tier": judged.tier, "low": low, "high": high, "reason": judged.reason})
+    key = "tiers" if rule.rounding.round(judged.score) == judged.score else "tiers.rounded"  # 2.5 at precision 0: said
+    return Outcome(judged.score, key, fields, {"tier": judged.tier, "low": low, "high": high, "reason": judged.reason})
 
 
 #: Words that turn a tier's sense: a suggestion must agree on each (全部达成 is one character from 部分达成, and its opposite).
@@ -154,7 +155,8 @@ def _at_weight(rule: Tiers, weight: Decimal) -> Tiers:
 
 def _fields(rule: Tiers, judged: TierJudgement, low: Decimal, high: Decimal) -> dict[str, object]:
     """The reason's fields; `low` and `high` as printed (at the set's precision, or with the decimals it would lose)."""
-    return {"tier": judged.tier, "low": _shown(low, rule), "high": _shown(high, rule), "reason": judged.reason}
+    return {"tier": judged.tier, "low": _shown(low, rule), "high": _shown(high, rule), "reason": judged.reason,
+            "judged": plain(judged.score)}
 
 
 def _shown(bound: Decimal, rule: Tiers) -> str:
@@ -164,6 +166,8 @@ def _shown(bound: Decimal, rule: Tiers) -> str:
 
 TEMPLATES = {
     "tiers": Template("{tier}（{low}–{high}分），得{score}分：{reason}", ("tier", "low", "high", "reason")),
+    "tiers.rounded": Template("{tier}（{low}–{high}分），评价人判断得{judged}分，四舍五入得{score}分：{reason}",
+                              ("tier", "low", "high", "judged", "reason")),
 }
 
 
