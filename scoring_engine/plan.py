@@ -196,7 +196,10 @@ class ScoringPlan:
         """The reason template `key`: the set's own, else the default (of a kind registered after the set loaded too)."""
         found = self.sentences.get(key)
         if found is None:
-            found = self.sentences[key] = Sentence.of(self.set.reasons.get(key) or TEMPLATES[key].text)
+            written = self.set.reasons.get(key)
+            if written is None and key.endswith(".rounded"):  # a set's own judgement reason holds for a rounded score too
+                written = self.set.reasons.get(key.removesuffix(".rounded"))
+            found = self.sentences[key] = Sentence.of(written or TEMPLATES[key].text)
         return found
 
 

@@ -87,3 +87,28 @@ def test_deductions_with_more_decimals_than_the_precision_give_the_score_and_kee
                   {"f": [{"text": "甲", "points": D("0.45")}, {"text": "乙", "points": D("0.1")}]}, "10")
     assert "发现2处问题，扣0.55分，得9分" == found.reason, found.reason
     assert [D("0.45"), D("0.1")] == [d.points for d in found.deductions]
+
+
+def test_a_sets_own_judgement_reason_is_kept_when_the_precision_rounds_the_judged_score() -> None:
+    """The rounded judgement reason (评价人判断得3.5分，四舍五入得4分) is the engine's; a set that writes its own
+    `judgement` reason and not `judgement.rounded` has its own text used when the score is rounded too, not the engine's."""
+    from scoring_engine import parse_indicator_set, score
+
+    text = """
+id: own
+name: 自定理由
+version: "1"
+precision: 0
+total: 5
+grades:
+  - {label: 合格, min: 3}
+  - {label: 不合格, min: 0}
+facts:
+  j: {type: judgement, label: 判断}
+reasons:
+  judgement: 专家组评定{score}分（{reason}）
+indicators:
+  - {id: a, name: 判断, weight: 5, rule: {kind: judgement, fact: j}}
+"""
+    result = score(parse_indicator_set(text), {"j": {"score": 3.5, "reason": "依据基本充分"}})
+    assert "专家组评定4分（依据基本充分）" == result.indicator("a").reason
