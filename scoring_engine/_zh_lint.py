@@ -72,6 +72,7 @@ LINT = (
      "{key} {bound} 会显示为 {shown}：display: percent 时应写比率"),
     ("write {ratio} for {bound}%", "{bound}% 应写成 {ratio}"),
     # percentages written as whole numbers against a ratio (lint/ratios.py)
+    ("{key} {bound} is a share of the target: it reads as {shown}", "{key} {bound} 是目标值的比例：相当于 {shown}"),
     ("{key} {bound} is set for {value}, a ratio ({why}): it reads as {shown}",
      "{key} {bound} 用于比率 {value}（{why!t}）：相当于 {shown}"),
     ("{value} is compared with {bound}, but it is a ratio ({why}): the number reads as {shown}",

@@ -177,3 +177,18 @@ def test_a_band_edge_the_standard_and_the_boundary_agree_on_gives_no_warning(tmp
     assert [] == _codes(_lint(tmp_path, _banded(EXCLUSIVE, "      boundary: max_inclusive\n")), "band-edge")
     assert [] == _codes(_lint(tmp_path, _banded("≥95%得10分；90%（含）–95%得8分；低于90%不得分。")), "band-edge")
     assert [] == _codes(_lint(tmp_path, _banded("95%以上得10分；90%以上得8分；其余不得分。")), "band-edge")
+
+
+def test_a_tolerance_or_deviation_threshold_written_as_a_percentage_is_named(tmp_path: Path) -> None:
+    """equal's tolerance: 5 (500% of the target: 14 against 10 took full marks) and over_target's above: 20 (2000%: the
+    reduction never applied) passed validate and lint. Both are shares of the target: lint names them, with the share to
+    write; 0.05 and 0.2 give no warning."""
+    text = _set("  - {id: q, name: 数量, weight: 5, rule: {kind: equal, value: paid, target: total, tolerance: 5}}\n"
+                "  - {id: e, name: 执行, weight: 5, rule: {kind: proportional, value: paid, target: total,\n"
+                "      over_target: {above: 20, per: 0.1, share_each: 0.1}}}\n", RATE_FACTS)
+    found = _codes(_lint(tmp_path, text), "percent-share")
+    assert [("tolerance", "5", "0.05"), ("over_target.above", "20", "0.2")] == \
+        [(f.fields["key"], f.fields["bound"], f.fields["ratio"]) for f in found]
+    assert "tolerance 5 是目标值的比例：相当于 500%" == translate(found[0].problem.message)
+    fine = text.replace("tolerance: 5", "tolerance: 0.05").replace("above: 20", "above: 0.2")
+    assert [] == _codes(_lint(tmp_path, fine), "percent-share")

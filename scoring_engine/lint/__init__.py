@@ -45,7 +45,7 @@ from .found import CODES, LintWarning, Locator, rules_of
 from .grades import grade_order
 from .percents import percent_bounds
 from .ranges import Ranges
-from .ratios import ratio_numbers
+from .ratios import ratio_numbers, share_numbers
 from .reach import unreachable
 from .reasons import inherited_reasons
 from .standards import standards
@@ -76,6 +76,7 @@ def lint_set(indicator_set: IndicatorSet, located: Located | None = None) -> tup
     found = [*_unused(indicator_set, locator), *_unused_derived(indicator_set, locator),
              *unreachable(indicator_set, rules, ranges, locator),
              *percent_bounds(rules, locator), *ratio_numbers(indicator_set, rules, ranges, locator),
+             *share_numbers(rules, locator),
              *constant_failures(indicator_set, rules, locator),
              *checks(indicator_set, ranges, locator), *standards(indicator_set, rules, locator),
              *weights(indicator_set, rules, ranges, locator), *cut_texts(located, locator),

@@ -24,7 +24,7 @@ from .found import LintWarning, Locator, RuleAt
 from .ranges import Ranges
 from .values import NUMERIC, shown_range
 
-__all__ = ["RATIO_COMPARED", "RATIO_NUMBER", "ratio_numbers"]
+__all__ = ["RATIO_COMPARED", "RATIO_NUMBER", "SHARE_NUMBER", "ratio_numbers", "share_numbers"]
 
 RATIO_NUMBER = "{key} {bound} is set for {value}, a ratio ({why}): it reads as {shown}"
 RATIO_COMPARED = "{value} is compared with {bound}, but it is a ratio ({why}): the number reads as {shown}"
@@ -61,6 +61,27 @@ def ratio_numbers(indicator_set: IndicatorSet, rules: list[RuleAt], ranges: Rang
             if why:
                 yield locator.warning("percent-compare", (part, i, "expr" if part == "checks" else "when"), RATIO_COMPARED,
                                       _fields(number, ast.unparse(side), why), RATIO_HINT, expression=formula.text)
+
+
+#: Shares of the target a rule writes, and from what a number there reads as a percentage written whole: a tolerance of 1
+#: already lets any value from 0 to twice the target be "equal"; a deviation threshold of 10 is 1000% over the target.
+_SHARES = (("equal", ("tolerance",), Decimal(1)), ("proportional", ("over_target", "above"), _IMPLAUSIBLE))
+SHARE_NUMBER = "{key} {bound} is a share of the target: it reads as {shown}"
+
+
+def share_numbers(rules: list[RuleAt], locator: Locator) -> Iterator[LintWarning]:
+    """A warning for each equal rule's tolerance and proportional rule's over_target.above written as a percentage
+    (tolerance: 5, above: 20), which is a share of the target (0.05, 0.2)."""
+    for at in rules:
+        for kind, path, least in _SHARES:
+            written: Any = at.rule.spec if at.rule.kind == kind else None
+            for key in path:
+                written = written.get(key) if isinstance(written, dict) else None
+            if isinstance(written, (int, Decimal)) and not isinstance(written, bool) and written >= least:
+                number = Decimal(written)
+                yield locator.warning("percent-share", (*at.path, *path), SHARE_NUMBER,
+                                      {"key": ".".join(path), "bound": plain(number), "shown": f"{plain(number * 100)}%",
+                                       "ratio": plain(number / 100)}, RATIO_HINT, indicator=at.indicator)
 
 
 def _fields(number: Decimal, value: str, why: str) -> dict[str, str]:
