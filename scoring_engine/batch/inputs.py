@@ -70,13 +70,14 @@ class Document:
     folder: Path | None = None
     facts: Facts | None = None
     problem: Problem | None = None
+    whole: str | None = None  # a JSONL line's file's whole path, found once for all its lines (see matched_by)
 
     @property
     def matched_by(self) -> str:
         """Its whole path (a JSONL line's with :N), or its name: a re-check without an id is matched by how it ends."""
         if self.path is None:
             return self.name
-        whole = without_surrogates(_through_links(self.path).as_posix())
+        whole = self.whole or without_surrogates(_through_links(self.path).as_posix())
         return f"{whole}:{self.line}" if self.line is not None else whole
 
     @property
@@ -414,6 +415,8 @@ def _lines(file: Path, name: str, skip_results: bool = False) -> Iterator[Docume
             yield Document(source=shown, name=name, problem=whole)
             return
         number = 0
+        whole = without_surrogates(_through_links(file).as_posix())  # each line's matched_by: the links followed once
+        folder = file.parent
         while True:
             raw = handle.readline(MAX_FACTS_BYTES + 1)
             if not raw:
@@ -436,7 +439,8 @@ def _lines(file: Path, name: str, skip_results: bool = False) -> Iterator[Docume
                                                                                 "--encoding gb18030 for one saved as GBK"))
                 continue
             if text.strip() and not (skip_results and _SUMMARY_LINE.match(raw.lstrip())):
-                yield Document(source=source, name=line_name, path=file, line=number, text=text, folder=file.parent)
+                yield Document(source=source, name=line_name, path=file, line=number, text=text, folder=folder,
+                               whole=whole)
 
 
 def _whole_file(handle: BinaryIO, shown: str) -> Problem | None:
