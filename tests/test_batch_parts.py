@@ -936,7 +936,8 @@ def test_two_sets_of_one_id_and_version_are_summarised_apart(tmp_path: Path) -> 
     assert 0 == run.exit_code, run.output
     blocks = [line for line in run.output.splitlines() if "（self-evaluation 1.0，sha256 " in line]
     assert 2 == len(blocks) and all("2个项目" in line for line in blocks), run.output
-    assert all("优秀2，良好0，中等0，差0" in line for line in blocks)  # every project in its own set's distribution
+    # every project in its own set's distribution (with the budget of its grade's projects, 涉及资金)
+    assert all("优秀2（预算" in line and "），良好0，中等0，差0" in line for line in blocks)
 
 
 def test_a_pretty_printed_json_saved_as_jsonl_is_one_problem_and_an_empty_jsonl_is_not_passed_over(tmp_path: Path) -> None:

@@ -242,3 +242,55 @@ def test_a_unit_named_as_unscored_under_one_department_and_ranked_under_another_
             failed_row(1, "1.json", (Problem("x"),), project={"unit": "单位甲", "department": "部门Z"}),
             failed_row(2, "2.json", (Problem("x"),), project={"unit": "单位戊"})]
     assert ["以下2个实施单位的项目均未能评分，不在此排名中：单位戊（1个）、单位甲（部门Z，1个；部门A的单位甲已排名）"] in statistics(summarise(rows))
+
+
+def _graded(index: int, grade: str, budget: str | None) -> ProjectRow:
+    row = replace(_row(index, {"优": "95", "良": "85", "中": "70", "差": "50"}[grade]), grade=grade, funds_unit="万元")
+    return replace(row, budget_total=Decimal(budget)) if budget is not None else row
+
+
+def test_each_grade_says_the_funds_its_projects_concern_as_a_summary_report_states_them():
+    """涉及资金: "自评为优的项目2个，涉及资金300万元" — each grade's 预算数 added up over its projects that give one, and its
+    share of the set's; a project without a 预算数 counts in its grade but in no amount (not as 0 万元 budgeted)."""
+    from scoring_engine.reports.batch_text import summary_text
+
+    rows = [_graded(0, "优", "100"), _graded(1, "优", "200"), _graded(2, "良", "100.5"), _graded(3, "中", None),
+            _graded(4, "良", None)]
+    s = summarise(rows).sets[0]
+    assert [("优", 2, 2, Decimal("300")), ("良", 2, 1, Decimal("100.5")), ("中", 1, 0, Decimal(0)), ("差", 0, 0, Decimal(0))] == [
+        (g.label, g.count, g.budgeted, g.budget) for g in s.grades]
+    assert ("万元", Decimal("400.5")) == (s.funds_unit, s.budget)
+    table = statistics(summarise(rows))
+    header = next(row for row in table if row and getattr(row[0], "text", "") == "等级")
+    assert ["等级", "项目数", "占比", "填报预算数的项目", "预算数合计（万元）", "占预算数合计"] == [h.text for h in header]
+    good = next(row for row in table if row and row[0] == "优")
+    assert [2, Decimal("300")] == good[3:5] and "74.91%" == f"{good[5].value * 100:.2f}%"
+    assert "优2（预算300.00万元），良2（其中1个预算100.50万元），中1，差0" in summary_text(summarise(rows), "zh")
+    assert "优 2 (budget 300.00 万元), 良 2 (1 of them budget 100.50 万元), 中 1, 差 0" in summary_text(summarise(rows), "en")
+
+
+def test_a_set_whose_projects_give_no_budget_has_no_funds_columns_in_its_grade_table():
+    """Without any 预算数, the grade table stays 等级, 项目数, 占比, and the terminal names no amount."""
+    from scoring_engine.reports.batch_text import summary_text
+
+    rows = [_graded(0, "优", None), _graded(1, "良", None)]
+    header = next(row for row in statistics(summarise(rows)) if row and getattr(row[0], "text", "") == "等级")
+    assert 3 == len(header)
+    assert "预算" not in summary_text(summarise(rows), "zh")
+
+
+def test_the_page_shows_the_funds_of_each_grade_under_its_chart(tmp_path: Path):
+    """The batch page has a table 各等级涉及资金 for a set whose projects give their 预算数: each grade's count, how many
+    give a 预算数, its sum in the set's unit and its share."""
+    from click.testing import CliRunner
+
+    from scoring_engine.cli import main
+
+    page = tmp_path / "batch.html"
+    run = CliRunner().invoke(main, ["batch", str(ROOT / "indicator_sets" / "self-evaluation.facts.json"), "--output",
+                                    str(page), "--quiet"])
+    assert 0 == run.exit_code, run.output
+    text = page.read_text(encoding="utf-8")
+    table = text[text.index("<h3>各等级涉及资金</h3>"):text.index("<h3>总分分布</h3>")]
+    assert "<th class=\"num\">预算数合计（万元）</th>" in table
+    assert '<tr><td>优秀</td><td class="num">1</td><td class="num">1</td>' in table and "100.00%" in table

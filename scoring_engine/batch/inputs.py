@@ -411,8 +411,8 @@ def _lines(file: Path, name: str, skip_results: bool = False) -> Iterator[Docume
         yield Document(source=shown, problem=Problem(f"cannot read: {err.strerror}", file=shown))
         return
     with handle:
-        if (whole := _whole_file(handle, shown)) is not None:
-            yield Document(source=shown, name=name, problem=whole)
+        if (refused := _whole_file(handle, shown)) is not None:
+            yield Document(source=shown, name=name, problem=refused)
             return
         number = 0
         whole = without_surrogates(_through_links(file).as_posix())  # each line's matched_by: the links followed once

@@ -5,7 +5,8 @@ distribution, a histogram of totals and the mean 得分率 of each indicator (th
 lowest are where points are lost). Across the batch: failures, 需说明 counts,
 units and departments ranked by mean total, the ten best and worst projects,
 the comparison figures, and 结果应用 (each grade's consequence, per
-department and unit, with the budgets concerned: consequences.py). Totals are kept as a count per distinct total (at
+department and unit, with the budgets concerned: consequences.py), the funds (预算执行情况, and the
+预算数 of each grade: funds.py). Totals are kept as a count per distinct total (at
 most total × 10^precision + 1 of them), so the median is exact.
 
 >>> from decimal import Decimal
@@ -36,7 +37,8 @@ from typing import Any, Protocol
 from .._arith import ZERO, in_engine_context, round_half_up
 from .consequences import ConsequenceCount, ConsequenceTally
 from .duplicates import Duplicate, IdTally
-from .rows import DEFAULT_EXECUTION_RATE, ProjectRow
+from .funds import Funds, FundsTally
+from .rows import ProjectRow
 
 __all__ = ["summarise", "Summariser", "Summary", "SetSummary", "GradeCount", "Bin", "IndicatorStat", "Ranked", "Placed", "Funds",
            "HISTOGRAM_BINS", "RANKED", "SHOWN_PROBLEMS"]
@@ -57,6 +59,8 @@ class GradeCount:
     label: str
     count: int
     share: Decimal  # of the set's scored projects, 0–1
+    budgeted: int = 0  # of its projects, those that give their 预算数 (where the set reads one)
+    budget: Decimal = ZERO  # their 预算数 added up: the funds the grade concerns (涉及资金), in the set's funds_unit
 
 
 @dataclass(frozen=True)
@@ -101,6 +105,12 @@ class SetSummary:
     flagged: int
     set_sha256: str = ""
     same_named: bool = False  # another set of the batch has this id and version (an edited copy): told by its sha256
+    funds_unit: str = ""  # the unit the set declares for its 预算数 (万元)
+
+    @property
+    def budget(self) -> Decimal:
+        """The 预算数 of the set's projects that give one, added up: what each grade's budget is a share of."""
+        return sum((g.budget for g in self.grades), ZERO)
 
     @property
     def version_shown(self) -> str:
@@ -186,30 +196,12 @@ class Summary:
     duplicates: tuple[Duplicate, ...] = ()  # the first of them, the batch's then the re-check's
 
 
-@dataclass(frozen=True)
-class Funds:
-    """The funds of the projects that give them, as a 自评总结报告 states them (预算执行情况)."""
-
-    budgeted: int  # projects that give their 预算数
-    budget: Decimal  # their 预算数 added up
-    paid_count: int  # projects that give both 预算数 and 执行数
-    paid: Decimal  # the 执行数 of those added up
-    budget_of_paid: Decimal  # and their 预算数: the overall rate is paid ÷ this
-    rated: int  # projects with a 预算执行率
-    below: int  # of them, those under DEFAULT_EXECUTION_RATE (90%)
-    unit: str  # the unit the sets of these projects declare for their 预算数 (万元), or "" for none
-
-    @property
-    def rate(self) -> Decimal | None:
-        """执行数合计 ÷ 预算数合计, over the projects that give both."""
-        return self.paid / self.budget_of_paid if self.budget_of_paid else None
-
-
 @dataclass
 class _SetTotals:
     row: ProjectRow  # the first project: the set's names, precision and grades
     totals: Counter[Decimal] = field(default_factory=Counter)
     grades: Counter[str] = field(default_factory=Counter)
+    grade_budgets: dict[str, list[Any]] = field(default_factory=dict)  # grade → [projects that give a 预算数, its sum]
     indicators: dict[str, list[Any]] = field(default_factory=dict)  # id → [name, level, count, score sum, rate sum, rated]
     flagged: int = 0
 
@@ -231,8 +223,7 @@ class Summariser:
         self.rates: Counter[Decimal] = Counter()  # each project's 得分率, for the 名次 (there are as many as distinct totals)
         self.arrived = 0
         self.years: set[str] = set()
-        # unit → budgeted, budget, paid_count, paid, budget_of_paid, rated, below
-        self.funds: dict[str, list[Any]] = {}
+        self.funds = FundsTally()
         self.compared = self.compare_flagged = 0
         self.difference = ZERO
         self.against: str | None = None
@@ -268,6 +259,10 @@ class Summariser:
         totals = self.sets.setdefault(row.set_key, _SetTotals(row))
         totals.totals[row.total] += 1
         totals.grades[row.grade] += 1
+        if row.budget_total is not None:
+            budgets = totals.grade_budgets.setdefault(row.grade, [0, ZERO])
+            budgets[0] += 1
+            budgets[1] += row.budget_total
         # on the 需说明 list: by the set's own rules, or flagged by the comparison
         flagged = bool(row.flags) or (row.compare is not None and row.compare.flagged)
         totals.flagged += flagged
@@ -283,7 +278,7 @@ class Summariser:
                 stat[5] += 1
         self._rank(row, flagged)
         self._place(row)
-        self._add_funds(row)
+        self.funds.add(row)
         if row.consequence:
             self.consequences.add(row.consequence, row.grade, row.grade_rank or 0, row.budget, row.project.get("department"),
                                   row.project.get("unit"))
@@ -311,25 +306,6 @@ class Summariser:
         year = project.get("year")
         if year not in (None, "") and len(self.years) < MOST_YEARS:
             self.years.add(str(year))
-
-    def _add_funds(self, row: ProjectRow) -> None:
-        if row.budget_total is None and row.execution_rate is None:
-            return
-        funds = self.funds.setdefault(row.funds_unit, [0, ZERO, 0, ZERO, ZERO, 0, 0])
-        if row.budget_total is not None:
-            funds[0] += 1
-            funds[1] += row.budget_total
-            if row.budget_paid is not None:
-                funds[2] += 1
-                funds[3] += row.budget_paid
-                funds[4] += row.budget_total
-        if row.execution_rate is not None:
-            funds[5] += 1
-            funds[6] += row.execution_rate < DEFAULT_EXECUTION_RATE
-
-    def _funds_summary(self) -> tuple[Funds, ...]:
-        return tuple(Funds(budgeted, budget, paid_count, paid, budget_of_paid, rated, below, unit)
-                     for unit, (budgeted, budget, paid_count, paid, budget_of_paid, rated, below) in self.funds.items())
 
     def _place(self, row: ProjectRow) -> None:
         assert row.total is not None and row.grade is not None
@@ -360,7 +336,7 @@ class Summariser:
             unranked_units=self.unranked_units,
             unranked_departments=self.unranked_departments,
             years=tuple(sorted(self.years)),
-            funds=self._funds_summary(),
+            funds=self.funds.counted(),
             places=p,
             compared=self.compared,
             compare_flagged=self.compare_flagged,
@@ -443,14 +419,15 @@ def _set_summary(s: _SetTotals) -> SetSummary:
     row, p = s.row, s.row.precision
     count = sum(s.totals.values())
     total = sum((value * n for value, n in s.totals.items()), ZERO)
-    shares = [GradeCount(label, s.grades[label], Decimal(s.grades[label]) / count) for label in row.grades]
+    shares = [GradeCount(label, s.grades[label], Decimal(s.grades[label]) / count, *s.grade_budgets.get(label, (0, ZERO)))
+              for label in row.grades]
     indicators = tuple(IndicatorStat(key, name, level, n, round_half_up(scores / rated, p) if rated else None,
                                      rates / rated if rated else None)
                        for key, (name, level, n, scores, rates, rated) in s.indicators.items())
     return SetSummary(row.set_id, row.set_name, row.set_version, p, row.max_total, count, round_half_up(total / count, p),
                       _median(s.totals, count, p), min(s.totals), max(s.totals), tuple(shares),
                       _histogram(s.totals, row.max_total),
-                      indicators, s.flagged, row.set_sha256)
+                      indicators, s.flagged, row.set_sha256, funds_unit=row.funds_unit)
 
 
 def _told_apart(sets: tuple[SetSummary, ...]) -> tuple[SetSummary, ...]:

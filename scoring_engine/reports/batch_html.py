@@ -23,8 +23,9 @@ from ..batch.summary import Placed, Ranked, SetSummary, Summary
 from .batch_charts import grade_chart, histogram_chart, rate_chart
 from .batch_tables import (CONSEQUENCES, DUPLICATES_HEADER, DUPLICATES_TITLE, EXPLAIN, MIXED_YEARS, PROBLEMS, RANKED_BY,
                            RANKED_NOTE, UNMATCHED_HEADER, UNMATCHED_TITLE, Rate, Score, cell_text, compared_row,
-                           compared_table, consequence_rows, cut_percent, duplicate_rows, explain_rows, problem_rows,
-                           ranking_cells, ranking_header, tie_note, unranked_note, unscored_note)
+                           compared_table, consequence_rows, cut_percent, duplicate_rows, explain_rows, grade_funds_cells,
+                           grade_funds_header, problem_rows, ranking_cells, ranking_header, tie_note, unranked_note,
+                           unscored_note)
 from ._page import BASE_CSS
 from ._page import head as page_head
 
@@ -213,8 +214,21 @@ def _set_section(s: SetSummary) -> str:
     return (f'<section class="set" data-set="{escape(s.set_id)}">\n'
             f'<h2>{escape(s.set_name)}（{escape(s.set_id)} {escape(s.version_shown)}）：'
             f'{s.count}个项目</h2>\n<div class="figures">{figures}</div>\n'
-            f'<h3>等级分布</h3>\n{grade_chart(s)}\n<h3>总分分布</h3>\n{histogram_chart(s)}\n'
+            f'<h3>等级分布</h3>\n{grade_chart(s)}\n{_grade_funds(s)}<h3>总分分布</h3>\n{histogram_chart(s)}\n'
             f'<h3>各指标平均得分率</h3>\n{rate_chart(s)}\n</section>\n')
+
+
+def _grade_funds(s: SetSummary) -> str:
+    """The funds each grade concerns (涉及资金), where the set's projects give their 预算数."""
+    if not s.budget:
+        return ""
+    header = ["等级", "项目数", *(h.text for h in grade_funds_header(s))]
+    head = "".join(f'<th class="num">{h}</th>' if i else f"<th>{h}</th>" for i, h in enumerate(header))
+    body = "".join(f"<tr><td>{escape(g.label)}</td><td class=\"num\">{g.count}</td><td class=\"num\">{budgeted}</td>"
+                   f'<td class="num">{money(budget)}</td><td class="num">{escape(cell_text(share))}</td></tr>\n'
+                   for g in s.grades for budgeted, budget, share in [grade_funds_cells(g, s)])
+    return (f'<h3>各等级涉及资金</h3>\n<table class="grade-funds"><thead><tr>{head}</tr></thead>\n<tbody>\n{body}'
+            "</tbody></table>\n")
 
 
 def _rankings(summary: Summary) -> str:

@@ -21,7 +21,7 @@ from .._arith import fixed, percent, plain, round_half_up
 from ..batch.compare import RECHECK
 from ..batch.consequences import ConsequenceCount
 from ..batch.rows import DEFAULT_EXECUTION_RATE, IndicatorRow, ProjectRow
-from ..batch.summary import Funds, Placed, Ranked, SetSummary, Summary
+from ..batch.summary import Funds, GradeCount, Placed, Ranked, SetSummary, Summary
 
 __all__ = ["Score", "Rate", "Heading", "Table", "Columns", "summary_columns", "summary_table", "summary_cells", "detail_header",
            "detail_rows",
@@ -29,8 +29,8 @@ __all__ = ["Score", "Rate", "Heading", "Table", "Columns", "summary_columns", "s
            "indicator_details", "explain_rows", "problem_rows", "statistics", "consequence_rows", "consequence_note", "cell_text",
            "top_names", "EXPLAIN", "PROBLEMS", "CONSEQUENCES", "MAIN_BATCH",
            "duplicate_rows", "DUPLICATES_HEADER", "DUPLICATES_TITLE", "RANKED_BY", "RANKED_NOTE", "MIXED_YEARS", "ranking_header",
-           "ranking_cells", "unranked_note", "unscored_note", "tie_note", "funds_rows", "cut_percent", "compared_table",
-           "compared_row"]
+           "ranking_cells", "grade_funds_header", "grade_funds_cells", "unranked_note", "unscored_note", "tie_note", "funds_rows",
+           "cut_percent", "compared_table", "compared_row"]
 
 #: What the 问题 sheet calls the batch being summarised (the others are 复核, or the other set's id).
 MAIN_BATCH = "本批"
@@ -377,6 +377,16 @@ def funds_rows(f: Funds, apart: bool = False) -> list[list[Any]]:
     return rows
 
 
+def grade_funds_header(s: SetSummary) -> list[Heading]:
+    """The columns the grade table gains where the set's projects give their 预算数: the funds each grade concerns."""
+    unit = f"（{s.funds_unit}）" if s.funds_unit else ""
+    return [Heading("填报预算数的项目"), Heading(f"预算数合计{unit}"), Heading("占预算数合计")]
+
+
+def grade_funds_cells(g: GradeCount, s: SetSummary) -> list[Any]:
+    return [g.budgeted, g.budget, Rate(g.budget / s.budget) if s.budget else None]
+
+
 RANKED_BY = "按平均得分率"
 RANKED_NOTE = "平均得分率是各项目总分÷所用指标体系满分的平均数（满分不同的指标体系也可比较）；平均得分率相同的名次并列"
 MIXED_YEARS = "本批次含多个年度的项目，统计和排名把各年度合在一起；按年度分别统计，请按年度分批运行"
@@ -440,8 +450,10 @@ def _set_statistics(s: SetSummary) -> list[list[Any]]:
     rows: list[list[Any]] = [[Heading(f"指标体系：{s.set_name}（{s.set_id} {s.version_shown}）")],
                              ["项目数", s.count], ["平均分", Score(s.mean, p)], ["中位数", Score(s.median, p)],
                              ["最高分", Score(s.highest, p)], ["最低分", Score(s.lowest, p)], ["需说明", s.flagged],
-                             [Heading("等级"), Heading("项目数"), Heading("占比")]]
-    rows += [[g.label, g.count, Rate(g.share)] for g in s.grades]
+                             [Heading("等级"), Heading("项目数"), Heading("占比"),
+                              *(grade_funds_header(s) if s.budget else [])]]
+    # with the funds each grade concerns (涉及资金) where its projects give their 预算数, as a 自评总结报告 states them
+    rows += [[g.label, g.count, Rate(g.share), *(grade_funds_cells(g, s) if s.budget else [])] for g in s.grades]
     rows.append([Heading("分数段"), Heading("项目数")])
     rows += [[f"{plain(b.low)}–{plain(b.high)}", b.count] for b in s.histogram]
     rows.append([Heading("指标（按平均得分率从低到高）"), Heading("指标名称"), Heading("级次"), Heading("平均得分"),

@@ -31,7 +31,7 @@ from .batch_tables import cut_percent
 from ..batch.compare import RECHECK
 from ..batch.consequences import BATCH, ConsequenceCount
 from ..batch.duplicates import Duplicate
-from ..batch.summary import Funds, Summary
+from ..batch.summary import Funds, GradeCount, SetSummary, Summary
 
 __all__ = ["summary_text"]
 
@@ -55,7 +55,8 @@ _ZH = {
     "funds": "预算执行：{budgeted}个项目预算数合计{budget}{unit}", "paid": "，执行数合计{paid}{unit}，总体执行率{rate}",
     "paid_part": "；其中{count}个项目填报了执行数，合计{paid}{unit}，为其预算数{of}{unit}的{rate}",
     "below": "；执行率低于90%的项目{below}个", "funds_rated": "预算执行：", "in_unit": "（金额单位：{unit}）",
-    "no_unit": "未注明",
+    "no_unit": "未注明", "grade_budget": "（预算{budget}{unit}）",
+    "grade_budget_part": "（其中{count}个预算{budget}{unit}）",
     "years": "注意：本批次含{years}多个年度的项目，统计和排名把各年度合在一起（按年度分别统计，请按年度分批运行）",
 }
 _EN = {
@@ -78,7 +79,8 @@ _EN = {
     "funds": "funds: {budgeted} projects budgeted {budget}{unit}", "paid": ", paid {paid}{unit}, overall rate {rate}",
     "paid_part": "; {count} of them give what was paid: {paid}{unit}, {rate} of their budget {of}{unit}",
     "below": "; {below} projects under 90% execution", "funds_rated": "funds: ", "in_unit": " (amounts in {unit})",
-    "no_unit": "no unit given",
+    "no_unit": "no unit given", "grade_budget": " (budget {budget}{unit})",
+    "grade_budget_part": " ({count} of them budget {budget}{unit})",
     "years": "note: the batch holds projects of several years ({years}); the statistics and rankings put them together "
              "(run one batch a year for each year's figures)",
 }
@@ -91,7 +93,8 @@ def summary_text(summary: Summary, lang: str = "zh") -> str:
                                     flagged=summary.flagged)]
     for s in summary.sets:
         p = s.precision
-        grades = words["and"].join(words["grade"].format(label=g.label, count=g.count) for g in s.grades)
+        grades = words["and"].join(words["grade"].format(label=g.label, count=g.count) + _grade_budget(g, s, words)
+                                   for g in s.grades)
         lines.append(words["set"].format(name=s.set_name, id=s.set_id, version=s.version_shown, count=s.count,
                                          mean=fixed(s.mean, p), median=fixed(s.median, p), highest=fixed(s.highest, p),
                                          lowest=fixed(s.lowest, p), grades=grades))
@@ -113,6 +116,15 @@ def summary_text(summary: Summary, lang: str = "zh") -> str:
         lines.append(words["applied"] + words["items"].join(applied))
     text = "\n".join(lines) + "\n"
     return text if lang == "zh" else _ONE.sub(r"\1 \2", text)
+
+
+def _grade_budget(g: GradeCount, s: SetSummary, words: dict[str, str]) -> str:
+    """The 预算数 of the grade's projects that give one (涉及资金), after its count."""
+    if not g.budgeted:
+        return ""
+    unit = s.funds_unit and (s.funds_unit if words is _ZH else f" {s.funds_unit}")
+    key = "grade_budget" if g.budgeted == g.count else "grade_budget_part"
+    return words[key].format(count=g.budgeted, budget=money(g.budget), unit=unit)
 
 
 def _funds(f: Funds, words: dict[str, str], apart: bool) -> str:

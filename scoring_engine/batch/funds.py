@@ -1,0 +1,76 @@
+"""The projects' funds added up as a 自评总结报告 states them: 预算执行情况 across the batch, and the 预算数 of each grade.
+
+A 部门自评总结报告 says how much money each result concerns ("自评为优的项目4个，
+涉及资金1,200万元"), beside how much of the year's budget was spent. Both are
+added up from each project's 预算数 and 执行数 where its set reads them
+(rows.SetShape.funds); a project that gives none is counted in no amount.
+Amounts in two units (万元, 元) are never added together.
+
+>>> from decimal import Decimal
+>>> from scoring_engine.batch.rows import ProjectRow
+>>> tally = FundsTally()
+>>> for budget, paid in (("500", "480"), ("300", "240"), ("200", None)):
+...     tally.add(ProjectRow(index=0, source="p.json", budget_total=Decimal(budget), funds_unit="万元",
+...                          budget_paid=Decimal(paid) if paid else None))
+>>> f = tally.counted()[0]
+>>> f.budgeted, f.budget, f.paid_count, f.paid, f.rate
+(3, Decimal('1000'), 2, Decimal('720'), Decimal('0.9'))
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from .._arith import ZERO
+from .rows import DEFAULT_EXECUTION_RATE, ProjectRow
+
+__all__ = ["Funds", "FundsTally"]
+
+
+@dataclass(frozen=True)
+class Funds:
+    """The funds of the projects that give them, as a 自评总结报告 states them (预算执行情况)."""
+
+    budgeted: int  # projects that give their 预算数
+    budget: Decimal  # their 预算数 added up
+    paid_count: int  # projects that give both 预算数 and 执行数
+    paid: Decimal  # the 执行数 of those added up
+    budget_of_paid: Decimal  # and their 预算数: the overall rate is paid ÷ this
+    rated: int  # projects with a 预算执行率
+    below: int  # of them, those under DEFAULT_EXECUTION_RATE (90%)
+    unit: str  # the unit the sets of these projects declare for their 预算数 (万元), or "" for none
+
+    @property
+    def rate(self) -> Decimal | None:
+        """执行数合计 ÷ 预算数合计, over the projects that give both."""
+        return self.paid / self.budget_of_paid if self.budget_of_paid else None
+
+
+class FundsTally:
+    """预算执行情况 gathered one project at a time: one Funds for each unit the projects' sets declare."""
+
+    def __init__(self) -> None:
+        # unit → budgeted, budget, paid_count, paid, budget_of_paid, rated, below
+        self.funds: dict[str, list[Any]] = {}
+
+    def add(self, row: ProjectRow) -> None:
+        if row.budget_total is None and row.execution_rate is None:
+            return
+        funds = self.funds.setdefault(row.funds_unit, [0, ZERO, 0, ZERO, ZERO, 0, 0])
+        if row.budget_total is not None:
+            funds[0] += 1
+            funds[1] += row.budget_total
+            if row.budget_paid is not None:
+                funds[2] += 1
+                funds[3] += row.budget_paid
+                funds[4] += row.budget_total
+        if row.execution_rate is not None:
+            funds[5] += 1
+            funds[6] += row.execution_rate < DEFAULT_EXECUTION_RATE
+
+    def counted(self) -> tuple[Funds, ...]:
+        return tuple(Funds(budgeted, budget, paid_count, paid, budget_of_paid, rated, below, unit)
+                     for unit, (budgeted, budget, paid_count, paid, budget_of_paid, rated, below) in self.funds.items())
+
