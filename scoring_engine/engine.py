@@ -82,9 +82,9 @@ def scores_only(indicator_set: IndicatorSet, facts: Facts | Mapping[str, Any]) -
     except (FactsError, ScoringError) as err:
         raise _of_no_file(err, facts) from None
     total, grade, flags = run.outcome(scores)
-    # the weights are the plan's own, shared by every run of the set: the caller reads them, never changes them
+    # the caller reads the weights, never changes them (without target rows they are the plan's own, shared by every run)
     return Scores(_set_info(plan), total, grade, dict(run.scores_by_id(scores)), tuple(run.warnings), flags,
-                  MappingProxyType(run.weights), run.values)
+                  MappingProxyType(run.weights_with_rows()), run.values)
 
 
 def _of_no_file(err: FactsError | ScoringError, facts: Facts) -> FactsError | ScoringError:
@@ -460,6 +460,12 @@ class _Run:
         if problem.path is not None and problem.path.startswith("$.facts."):
             return problem.located(indicator=node.id, file=self.facts.source)
         return problem.located(indicator=node.id, line=node.line, file=node.file or self.set.source)
+
+    def weights_with_rows(self) -> Mapping[str, Decimal]:
+        """The weight used of every indicator scored, each target row's by its id too; the set's table when it has none."""
+        if not self.rows:
+            return self.weights
+        return {**self.weights, **{row.id: row.weight for row in self._scored_rows()}}
 
     def _scored_rows(self) -> Iterator[ScoredRow]:
         """Each target row scored, with its id, score and weight used, in the order of the set."""

@@ -171,7 +171,7 @@ class Scores:
     scores: Mapping[str, Decimal]  # indicator id → score, depth first (a row group's rows after it), as Result.walk()
     warnings: tuple[ScoreWarning, ...] = ()
     flags: tuple[Flag, ...] = ()  # 需说明, as Result.flags
-    weights: Mapping[str, Decimal] = field(default_factory=dict)  # the set's indicator id → weight used (after rescaling)
+    weights: Mapping[str, Decimal] = field(default_factory=dict)  # indicator id → weight used (after rescaling), rows too
     values: Mapping[str, Any] = field(default_factory=dict)  # facts as checked, derived values; reading a failed one raises
 
 

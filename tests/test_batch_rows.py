@@ -47,13 +47,14 @@ def _cases() -> list[tuple[str, Any, Facts]]:
 
 
 def _without_reasons(row: ProjectRow) -> ProjectRow:
-    """The row as scores_row builds it: no reasons, and only the set's own indicators."""
-    return replace(row, indicators=tuple(i._replace(reason="") for i in row.indicators if i.in_set))
+    """The row as scores_row builds it: no reasons (a target table's rows, with their weight used and category, kept)."""
+    return replace(row, indicators=tuple(i._replace(reason="") for i in row.indicators))
 
 
 @pytest.mark.parametrize("name,path,facts", _cases(), ids=[c[0] for c in _cases()])
 def test_a_row_from_scores_only_is_the_row_from_the_result_without_reasons(name: str, path: Path, facts: Facts):
-    """Same total, grade, weights used (rescaled too), scores, warnings count and 需说明 flags; no reasons, no target rows."""
+    """Same total, grade, weights used (rescaled too), scores, warnings count and 需说明 flags, and the same target rows
+    with their 二级 categories (the 统计 sheet's 二级 analysis is the same from either path); no reasons."""
     indicator_set = load_indicator_set(resolve_set(facts.indicator_set or "", relative_to=path.parent))
     shape = SetShape.of(indicator_set)
     full = project_row(3, "p.json", score(indicator_set, facts), shape, file="p.json")

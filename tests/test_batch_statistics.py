@@ -294,3 +294,74 @@ def test_the_page_shows_the_funds_of_each_grade_under_its_chart(tmp_path: Path):
     table = text[text.index("<h3>各等级涉及资金</h3>"):text.index("<h3>总分分布</h3>")]
     assert "<th class=\"num\">预算数合计（万元）</th>" in table
     assert '<tr><td>优秀</td><td class="num">1</td><td class="num">1</td>' in table and "100.00%" in table
+
+
+def _target(key: str, category: str, weight: str, score: str) -> IndicatorRow:
+    return IndicatorRow(key, key, 2, Decimal(weight), Decimal(score), "", False, category)
+
+
+def test_target_rows_are_analysed_by_their_second_level_category_across_projects():
+    """A 自评总结报告 analyses results by 二级 category (数量指标, 质量指标…): each category's rows across the projects, how
+    many scored their whole weight (达成), and their mean 得分率; a row of weight 0 counts in none, and the categories
+    come group by group."""
+    output = IndicatorRow("output", "产出指标", 1, Decimal(50), Decimal(40), "")
+    benefit = IndicatorRow("benefit", "效益指标", 1, Decimal(30), Decimal(30), "")
+    first = (output, _target("output.a", "数量指标", "25", "25"), _target("output.b", "质量指标", "25", "15"),
+             benefit, _target("benefit.a", "社会效益指标", "30", "30"))
+    second = (output, _target("output.a", "数量指标", "20", "15"), _target("output.c", "数量指标", "0", "0"),
+              _target("output.d", "质量指标", "30", "30"), benefit, _target("benefit.a", "社会效益指标", "30", "24"))
+    s = summarise([_row(0, "85", indicators=first), _row(1, "80", indicators=second)]).sets[0]
+    assert [("产出指标", "数量指标", 2, 1, Decimal("0.875")), ("产出指标", "质量指标", 2, 1, Decimal("0.8")),
+            ("效益指标", "社会效益指标", 2, 1, Decimal("0.9"))] == [
+        (c.group_name, c.category, c.count, c.reached, c.mean_rate) for c in s.categories]
+    table = statistics(summarise([_row(0, "85", indicators=first)]))
+    start = next(i for i, row in enumerate(table) if row and getattr(row[0], "text", "").startswith("二级指标"))
+    assert ["数量指标", "产出指标", 1, 1] == table[start + 1][:4] and Decimal(1) == table[start + 1][4].value
+
+
+def test_scores_only_gives_each_target_rows_weight_used_beside_its_score():
+    """`Scores.weights` holds every indicator of `Scores.scores`, target rows too: a row's 得分率 can be read without the
+    audit trail (the 二级 analysis of a summary-only batch reads it), and the mapping stays read-only."""
+    import pytest
+
+    from scoring_engine import load_facts, load_indicator_set, score
+    from scoring_engine.engine import scores_only
+
+    indicator_set = load_indicator_set("self-evaluation")
+    facts = load_facts(ROOT / "indicator_sets" / "self-evaluation.facts.json")
+    scores, result = scores_only(indicator_set, facts), score(indicator_set, facts)
+    assert set(scores.scores) == set(scores.weights)
+    assert {i.id: i.weight for i in result.walk()} == dict(scores.weights)
+    with pytest.raises(TypeError):
+        scores.weights["output"] = Decimal(1)  # type: ignore[index]
+
+
+def test_the_page_and_the_statistics_sheet_give_the_categories_of_a_self_evaluation_batch(tmp_path: Path):
+    """`batch` of 单位自评 facts files whose rows name their category: the page has the table 各二级指标平均得分率 and 统计
+    the same rows, one per category, whichever path scored them (the page alone is written from scores_only)."""
+    import json
+
+    from click.testing import CliRunner
+    from openpyxl import load_workbook
+
+    from scoring_engine.cli import main
+
+    document = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    for row, category in zip(document["facts"]["targets"]["output"], ("数量指标", "成本指标", "质量指标"), strict=True):
+        row["category"] = category
+    (tmp_path / "out").mkdir()
+    for number in (1, 2):
+        (tmp_path / f"p{number}.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    for outputs in (["--output", str(tmp_path / "out" / "batch.html")],
+                    ["--output", str(tmp_path / "out" / "batch.xlsx")]):
+        run = CliRunner().invoke(main, ["batch", str(tmp_path / "p1.json"), str(tmp_path / "p2.json"), *outputs, "--quiet"])
+        assert 0 == run.exit_code, run.output
+    text = (tmp_path / "out" / "batch.html").read_text(encoding="utf-8")
+    table = text[text.index("<h3>各二级指标平均得分率</h3>"):]
+    table = table[:table.index("</table>")]
+    assert '<tr><td>数量指标</td><td>产出指标</td><td class="num">2</td><td class="num">2</td><td class="num">100.00%' in table
+    assert ["数量指标", "成本指标", "质量指标"] == [line.split("</td>")[0] for line in table.split("<tr><td>")[1:]]
+    sheet = list(load_workbook(tmp_path / "out" / "batch.xlsx", read_only=True)["统计"].iter_rows(values_only=True))
+    start = next(i for i, row in enumerate(sheet) if str(row[0]).startswith("二级指标"))
+    assert [("数量指标", "产出指标", 2, 2), ("成本指标", "产出指标", 2, 2), ("质量指标", "产出指标", 2, 2)] == [
+        tuple(row[:4]) for row in sheet[start + 1:start + 4]]

@@ -26,6 +26,7 @@ from ..errors import Problem, ScoringError
 from ..facts import Facts
 from ..model import Indicator, IndicatorSet
 from ..result import Result, Scores
+from .categories import row_groups, target_rows
 from .consequences import budget_share
 from .duplicates import same_id
 from .matching import parts
@@ -86,6 +87,7 @@ class IndicatorRow(NamedTuple):  # a tuple: a project has dozens, made, pickled 
     reason: str
     # False for a row of the project's own target table (children_from): not the same indicator across projects
     in_set: bool = True
+    category: str = ""  # such a row's 二级 category (数量指标), as the project writes it
 
     @property
     def rate(self) -> Decimal | None:
@@ -181,8 +183,8 @@ class ProjectRow:
         values = [state[name] for name in _ROW_FIELDS]
         for i in _ROW_DECIMALS:
             values[i] = _as_text(values[i])
-        values[_ROW_INDICATORS] = tuple((i.id, i.name, i.level, _as_text(i.weight), _as_text(i.score), i.reason, i.in_set)
-                                        for i in self.indicators)
+        values[_ROW_INDICATORS] = tuple((i.id, i.name, i.level, _as_text(i.weight), _as_text(i.score), i.reason, i.in_set,
+                                         i.category) for i in self.indicators)
         return _unpickled_row, (tuple(values),)
 
     def with_compare(self, comparison: Comparison | None) -> ProjectRow:
@@ -229,8 +231,9 @@ def _unpickled_row(values: tuple[Any, ...]) -> ProjectRow:
         state[name] = _as_number(state[name])
     number = _as_number
     # each IndicatorRow made as its generated __new__ makes it, a frame less
-    state["indicators"] = tuple(_new_tuple(IndicatorRow, (key, name, level, number(weight), number(points), reason, in_set))
-                                for key, name, level, weight, points, reason, in_set in values[_ROW_INDICATORS])
+    state["indicators"] = tuple(_new_tuple(IndicatorRow, (key, name, level, number(weight), number(points), reason, in_set,
+                                                          category))
+                                for key, name, level, weight, points, reason, in_set, category in values[_ROW_INDICATORS])
     row = object.__new__(ProjectRow)
     row.__dict__.update(state)  # as pickle itself restores a dataclass: its fields, without __init__
     return row
@@ -256,6 +259,7 @@ class SetShape:
     funds: tuple[str | None, str | None]  # the facts of the year's 预算数 and 执行数: the form's, else budget.total and .paid
     consequences: Mapping[str, str]  # grade label → consequence (结果应用)
     row_fields: Mapping[str, Any]  # what every row of the set has: its id, name, version, precision, total and grades
+    row_groups: tuple[tuple[str, str, int], ...] = ()  # (id, fact, level) of each group of target rows (categories.py)
 
     @classmethod
     def of(cls, indicator_set: IndicatorSet) -> SetShape:
@@ -276,7 +280,8 @@ class SetShape:
                    s.form.funds.get(BUDGET_ROW, {}).get(BUDGET_COLUMN), _funds_facts(s),
                    {g.label: g.consequence for g in s.grades if g.consequence},
                    {"set_id": s.id, "set_name": s.name, "set_version": s.version, "set_sha256": s.sha256,
-                    "precision": s.precision, "max_total": s.total, "grades": grades, "funds_unit": _unit(s)})
+                    "precision": s.precision, "max_total": s.total, "grades": grades, "funds_unit": _unit(s)},
+                   row_groups(s))
 
     @cached_property
     def rate_names(self) -> tuple[str, ...]:
@@ -314,6 +319,9 @@ def _briefs(result: Result) -> Iterable[Brief]:
     return ((n.id, n.name, n.level, n.weight, n.score, n.reason) for n in result.walk())
 
 
+_NO_ROW = ("", 0, "")  # a leaf of no target row the values give
+
+
 def _is_rate(name: str, label: str | None) -> bool:
     return name in _EXECUTION_NAMES or label == _EXECUTION_LABEL
 
@@ -322,8 +330,10 @@ def project_row(index: int, source: str, result: Result, shape: SetShape, batch:
                 form_total: Decimal | None = None) -> ProjectRow:
     """The record of a scored project from its Result: every indicator with its reason, a target table's rows too."""
     ids = shape.ids
-    indicators = tuple(IndicatorRow(*brief, brief[0] in ids) for brief in _briefs(result))
     values = _scored_values(result)
+    rows = target_rows(shape.row_groups, values) if shape.row_groups else {}
+    indicators = tuple(IndicatorRow(*brief) if brief[0] in ids else IndicatorRow(*brief, False, rows.get(brief[0], _NO_ROW)[2])
+                       for brief in _briefs(result))
     funds = _funds(shape, values)
     return ProjectRow(index=index, source=source, file=file, project=project_details(result.project), total=result.total,
                       grade=result.grade, indicators=indicators, warnings=len(result.warnings),
@@ -337,10 +347,16 @@ def scores_row(index: int, source: str, scores: Scores, facts: Facts, shape: Set
     """The record of a scored project from its scores alone (`scores_only`): the set's indicators, without reasons.
 
     What the summaries need (the 汇总, 统计 and page figures), at a fraction
-    of the cost of the audit trail; a target table's rows are left out.
+    of the cost of the audit trail; a target table's rows with their category, for the 二级 analysis.
     """
     score_of, weight_of = scores.scores, scores.weights
-    indicators = tuple(IndicatorRow(key, name, level, weight_of[key], score_of[key], "") for key, name, level in shape.nodes)
+    if shape.row_groups:  # with the target rows (for their categories), in the order scored
+        nodes, rows = {key: (name, level) for key, name, level in shape.nodes}, target_rows(shape.row_groups, scores.values)
+        indicators = tuple(IndicatorRow(key, *nodes[key], weight_of[key], points, "") if key in nodes else
+                           IndicatorRow(key, *rows[key][:2], weight_of[key], points, "", False, rows[key][2])
+                           for key, points in score_of.items() if key in nodes or (key in rows and key in weight_of))
+    else:
+        indicators = tuple(IndicatorRow(key, name, level, weight_of[key], score_of[key], "") for key, name, level in shape.nodes)
     funds = _funds(shape, scores.values)
     return ProjectRow(index=index, source=source, file=file, project=project_details(facts.details()), total=scores.total,
                       grade=scores.grade, indicators=indicators, warnings=len(scores.warnings),

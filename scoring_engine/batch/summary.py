@@ -38,10 +38,11 @@ from .._arith import ZERO, in_engine_context, round_half_up
 from .consequences import ConsequenceCount, ConsequenceTally
 from .duplicates import Duplicate, IdTally
 from .funds import Funds, FundsTally
-from .rows import ProjectRow
+from .categories import CategoryStat, CategoryTally
+from .rows import IndicatorRow, ProjectRow
 
 __all__ = ["summarise", "Summariser", "Summary", "SetSummary", "GradeCount", "Bin", "IndicatorStat", "Ranked", "Placed", "Funds",
-           "HISTOGRAM_BINS", "RANKED", "SHOWN_PROBLEMS"]
+           "CategoryStat", "HISTOGRAM_BINS", "RANKED", "SHOWN_PROBLEMS"]
 
 #: Bins of the histogram of totals (each a tenth of the set's total).
 HISTOGRAM_BINS = 10
@@ -106,6 +107,7 @@ class SetSummary:
     set_sha256: str = ""
     same_named: bool = False  # another set of the batch has this id and version (an edited copy): told by its sha256
     funds_unit: str = ""  # the unit the set declares for its 预算数 (万元)
+    categories: tuple[CategoryStat, ...] = ()  # each 二级 category of its target rows (categories.py), as first met
 
     @property
     def budget(self) -> Decimal:
@@ -203,6 +205,7 @@ class _SetTotals:
     grades: Counter[str] = field(default_factory=Counter)
     grade_budgets: dict[str, list[Any]] = field(default_factory=dict)  # grade → [projects that give a 预算数, its sum]
     indicators: dict[str, list[Any]] = field(default_factory=dict)  # id → [name, level, count, score sum, rate sum, rated]
+    categories: CategoryTally = field(default_factory=CategoryTally)
     flagged: int = 0
 
 
@@ -267,9 +270,12 @@ class Summariser:
         flagged = bool(row.flags) or (row.compare is not None and row.compare.flagged)
         totals.flagged += flagged
         self.flagged += flagged
+        parents: dict[int, IndicatorRow] = {}  # level → the last indicator of the set met at that level
         for i in row.indicators:
-            if not i.in_set:
-                continue  # a project's own target row: no other project has it, and there may be millions
+            if not i.in_set:  # a project's own target row: no other project has it, and there may be millions
+                totals.categories.add(parents.get(i.level - 1), i)  # but its 二级 category is in every project
+                continue
+            parents[i.level] = i
             stat = totals.indicators.setdefault(i.id, [i.name, i.level, 0, ZERO, ZERO, 0])
             stat[2] += 1
             if i.weight:  # one that does not apply (weight 0) is left out of both means
@@ -427,7 +433,7 @@ def _set_summary(s: _SetTotals) -> SetSummary:
     return SetSummary(row.set_id, row.set_name, row.set_version, p, row.max_total, count, round_half_up(total / count, p),
                       _median(s.totals, count, p), min(s.totals), max(s.totals), tuple(shares),
                       _histogram(s.totals, row.max_total),
-                      indicators, s.flagged, row.set_sha256, funds_unit=row.funds_unit)
+                      indicators, s.flagged, row.set_sha256, funds_unit=row.funds_unit, categories=s.categories.counted())
 
 
 def _told_apart(sets: tuple[SetSummary, ...]) -> tuple[SetSummary, ...]:

@@ -21,11 +21,11 @@ from ..batch.entry import Entry
 from ..batch.rows import ProjectRow
 from ..batch.summary import Placed, Ranked, SetSummary, Summary
 from .batch_charts import grade_chart, histogram_chart, rate_chart
-from .batch_tables import (CONSEQUENCES, DUPLICATES_HEADER, DUPLICATES_TITLE, EXPLAIN, MIXED_YEARS, PROBLEMS, RANKED_BY,
-                           RANKED_NOTE, UNMATCHED_HEADER, UNMATCHED_TITLE, Rate, Score, cell_text, compared_row,
-                           compared_table, consequence_rows, cut_percent, duplicate_rows, explain_rows, grade_funds_cells,
-                           grade_funds_header, problem_rows, ranking_cells, ranking_header, tie_note, unranked_note,
-                           unscored_note)
+from .batch_tables import (CATEGORY_HEADER, CONSEQUENCES, DUPLICATES_HEADER, DUPLICATES_TITLE, EXPLAIN, MIXED_YEARS,
+                           PROBLEMS, RANKED_BY, RANKED_NOTE, UNMATCHED_HEADER, UNMATCHED_TITLE, Rate, Score, category_cells,
+                           cell_text, compared_row, compared_table, consequence_rows, cut_percent, duplicate_rows,
+                           explain_rows, grade_funds_cells, grade_funds_header, problem_rows, ranking_cells, ranking_header,
+                           tie_note, unranked_note, unscored_note)
 from ._page import BASE_CSS
 from ._page import head as page_head
 
@@ -215,7 +215,19 @@ def _set_section(s: SetSummary) -> str:
             f'<h2>{escape(s.set_name)}（{escape(s.set_id)} {escape(s.version_shown)}）：'
             f'{s.count}个项目</h2>\n<div class="figures">{figures}</div>\n'
             f'<h3>等级分布</h3>\n{grade_chart(s)}\n{_grade_funds(s)}<h3>总分分布</h3>\n{histogram_chart(s)}\n'
-            f'<h3>各指标平均得分率</h3>\n{rate_chart(s)}\n</section>\n')
+            f'<h3>各指标平均得分率</h3>\n{rate_chart(s)}\n{_categories(s)}</section>\n')
+
+
+def _categories(s: SetSummary) -> str:
+    """Each 二级 category of the projects' target rows: how many, how many reached, their mean 得分率."""
+    if not s.categories:
+        return ""
+    head = "".join(f'<th class="num">{h}</th>' if i > 1 else f"<th>{h}</th>" for i, h in enumerate(CATEGORY_HEADER))
+    body = "".join("<tr>" + "".join(f'<td class="num">{escape(cell_text(v))}</td>' if i > 1 else
+                                    f"<td>{escape(cell_text(v))}</td>" for i, v in enumerate(category_cells(c))) + "</tr>\n"
+                   for c in s.categories)
+    return (f'<h3>各二级指标平均得分率</h3>\n<table class="categories"><thead><tr>{head}</tr></thead>\n<tbody>\n{body}'
+            "</tbody></table>\n")
 
 
 def _grade_funds(s: SetSummary) -> str:

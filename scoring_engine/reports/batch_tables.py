@@ -21,7 +21,7 @@ from .._arith import fixed, percent, plain, round_half_up
 from ..batch.compare import RECHECK
 from ..batch.consequences import ConsequenceCount
 from ..batch.rows import DEFAULT_EXECUTION_RATE, IndicatorRow, ProjectRow
-from ..batch.summary import Funds, GradeCount, Placed, Ranked, SetSummary, Summary
+from ..batch.summary import CategoryStat, Funds, GradeCount, Placed, Ranked, SetSummary, Summary
 
 __all__ = ["Score", "Rate", "Heading", "Table", "Columns", "summary_columns", "summary_table", "summary_cells", "detail_header",
            "detail_rows",
@@ -29,8 +29,8 @@ __all__ = ["Score", "Rate", "Heading", "Table", "Columns", "summary_columns", "s
            "indicator_details", "explain_rows", "problem_rows", "statistics", "consequence_rows", "consequence_note", "cell_text",
            "top_names", "EXPLAIN", "PROBLEMS", "CONSEQUENCES", "MAIN_BATCH",
            "duplicate_rows", "DUPLICATES_HEADER", "DUPLICATES_TITLE", "RANKED_BY", "RANKED_NOTE", "MIXED_YEARS", "ranking_header",
-           "ranking_cells", "grade_funds_header", "grade_funds_cells", "unranked_note", "unscored_note", "tie_note", "funds_rows",
-           "cut_percent", "compared_table", "compared_row"]
+           "ranking_cells", "CATEGORY_HEADER", "category_cells", "grade_funds_header", "grade_funds_cells", "unranked_note",
+           "unscored_note", "tie_note", "funds_rows", "cut_percent", "compared_table", "compared_row"]
 
 #: What the 问题 sheet calls the batch being summarised (the others are 复核, or the other set's id).
 MAIN_BATCH = "本批"
@@ -462,4 +462,15 @@ def _set_statistics(s: SetSummary) -> list[list[Any]]:
     rows += [[i.id, i.name, i.level, Score(i.mean_score, p) if i.mean_score is not None else "不适用",
               Rate(round_half_up(i.mean_rate, _RATE_PLACES)) if i.mean_rate is not None else None]
              for i in ordered]
+    if s.categories:
+        rows.append([Heading(h) for h in CATEGORY_HEADER])
+        rows += [category_cells(c) for c in s.categories]
     return rows
+
+
+#: The 二级 analysis of target rows: each category across the projects (batch/categories.py).
+CATEGORY_HEADER = ("二级指标（绩效目标表各行，按类别）", "所属一级指标", "指标数", "达成（得满分）", "平均得分率")
+
+
+def category_cells(c: CategoryStat) -> list[Any]:
+    return [c.category, c.group_name, c.count, c.reached, Rate(round_half_up(c.mean_rate, _RATE_PLACES))]

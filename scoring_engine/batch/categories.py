@@ -1,0 +1,113 @@
+"""The 二级 analysis of a batch: each category of the projects' target rows, as a 部门自评总结报告 analyses its results.
+
+A 单位自评 set scores the project's own 绩效目标表: rows the set cannot know, each
+named under a 二级 category of its group (产出指标: 数量、质量、时效、成本指标;
+效益指标: 经济、社会、生态、可持续影响指标). No row is the same indicator from
+one project to the next, so 统计's mean 得分率 per indicator stops at the groups;
+the categories are what the projects share. Across the batch each category
+counts its rows, how many scored their whole weight (达成), and their mean
+得分率 (score ÷ the weight it was scored against). A row of weight 0 is left out.
+
+>>> from decimal import Decimal
+>>> from scoring_engine.batch.rows import IndicatorRow
+>>> group = IndicatorRow("output", "产出指标", 1, Decimal(50), Decimal(45), "")
+>>> tally = CategoryTally()
+>>> for points in ("25", "20"):
+...     tally.add(group, IndicatorRow("output.a", "道路里程", 2, Decimal(25), Decimal(points), "", False, "数量指标"))
+>>> [(c.group_name, c.category, c.count, c.reached, c.mean_rate) for c in tally.counted()]
+[('产出指标', '数量指标', 2, 1, Decimal('0.9'))]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Protocol
+
+from .._arith import ZERO
+
+if TYPE_CHECKING:
+    from ..model import IndicatorSet
+
+
+class _Indicator(Protocol):
+    """What the tally reads of an indicator of a project's row (rows.IndicatorRow, which imports this module)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def category(self) -> str: ...
+    @property
+    def weight(self) -> Decimal: ...
+    @property
+    def score(self) -> Decimal: ...
+
+__all__ = ["CategoryStat", "CategoryTally", "row_groups", "target_rows"]
+
+
+@dataclass(frozen=True)
+class CategoryStat:
+    """One 二级 category of a row group across the batch's projects."""
+
+    group: str  # the group's id (output)
+    group_name: str  # 产出指标
+    category: str  # 数量指标
+    count: int  # its rows, over every project
+    reached: int  # of them, those that scored their whole weight
+    mean_rate: Decimal  # their mean 得分率, exact (the writers round it)
+
+
+class CategoryTally:
+    """The rows of each (group, category), gathered one project at a time."""
+
+    def __init__(self) -> None:
+        self.found: dict[tuple[str, str], list[Any]] = {}  # (group id, category) → [group name, rows, reached, rate sum]
+
+    def add(self, group: _Indicator | None, row: _Indicator) -> None:
+        """A target row of `group` (its 一级 or parent indicator); one without a category or a weight counts in none."""
+        if group is None or not row.category or not row.weight:
+            return
+        tally = self.found.setdefault((group.id, row.category), [group.name, 0, 0, ZERO])
+        tally[1] += 1
+        tally[2] += row.score >= row.weight
+        tally[3] += row.score / row.weight
+
+    def counted(self) -> tuple[CategoryStat, ...]:
+        """The categories by group, the groups and each group's categories in the order first met."""
+        groups: dict[str, int] = {}
+        for group, _ in self.found:
+            groups.setdefault(group, len(groups))
+        return tuple(CategoryStat(group, name, category, count, reached, rates / count)
+                     for (group, category), (name, count, reached, rates) in sorted(self.found.items(),
+                                                                                     key=lambda item: groups[item[0][0]]))
+
+
+def row_groups(indicator_set: IndicatorSet) -> tuple[tuple[str, str, int], ...]:
+    """(id, fact, level) of each indicator whose children are the project's target rows, depth first."""
+    found: list[tuple[str, str, int]] = []
+
+    def walk(indicators: Any, level: int) -> None:
+        for indicator in indicators:
+            if indicator.rows is not None:
+                found.append((indicator.id, indicator.rows.fact, level))
+            walk(indicator.children, level + 1)
+
+    walk(indicator_set.indicators, 1)
+    return tuple(found)
+
+
+def target_rows(groups: tuple[tuple[str, str, int], ...], values: Mapping[str, Any]) -> dict[str, tuple[str, int, str]]:
+    """Each target row of the project as the engine names its leaf (group id, then the row's id or its place), with its
+    name, level and category ("" for none)."""
+    found: dict[str, tuple[str, int, str]] = {}
+    for group, fact, level in groups:
+        rows = values.get(fact)
+        if not isinstance(rows, (tuple, list)):  # not applicable, or missing: no rows scored
+            continue
+        for i, row in enumerate(rows):
+            found[f"{group}.{getattr(row, 'id', None) or i + 1}"] = (getattr(row, "name", None) or "", level + 1,
+                                                                   getattr(row, "category", None) or "")
+    return found
