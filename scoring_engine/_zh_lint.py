@@ -79,6 +79,8 @@ LINT = (
      "{value} 与 {bound} 比较，但它是比率（{why!t}）：该数相当于 {shown}"),
     ("it lies in {range}", "取值在 {range} 之内"),
     ("{indicator} reads it as a rate, 1 being 100%", "{indicator} 把它当作比率读取，1 即 100%"),
+    ("the bands of {indicator} read it as a ratio: their bounds lie between {low} and {high}",
+     "{indicator} 的分档把它当作比率读取：分档界限在 {low} 与 {high} 之间"),
     # texts cut at ' #' (lint/comments.py)
     ("the text of {key} stops before '{comment}': YAML reads a # after a space as the start of a comment",
      "{key} 的文字在 '{comment}' 之前就结束了：YAML 把空格后的 # 当作注释的开始"),

@@ -192,3 +192,29 @@ def test_a_tolerance_or_deviation_threshold_written_as_a_percentage_is_named(tmp
     assert "tolerance 5 是目标值的比例：相当于 500%" == translate(found[0].problem.message)
     fine = text.replace("tolerance: 5", "tolerance: 0.05").replace("above: 20", "above: 0.2")
     assert [] == _codes(_lint(tmp_path, fine), "percent-share")
+
+
+def test_a_band_edge_of_a_ratio_is_named_whether_or_not_the_rule_displays_percentages(tmp_path: Path) -> None:
+    """QA21 F8: the same bands of a ratio without `display: percent` (display only changes how reasons print) gave no
+    warning: the standard's 95% was compared as 95 with the bound 0.95. A percentage the bands hold as a ratio is read
+    as one."""
+    text = _banded(EXCLUSIVE).replace("      display: percent\n", "")
+    [found] = _codes(_lint(tmp_path, text), "band-edge")
+    assert ("95.00%", "min_inclusive") == (found.fields["bound"], found.fields["boundary"])
+    assert [] == _codes(_lint(tmp_path, _banded(EXCLUSIVE, "      boundary: max_inclusive\n").replace(
+        "      display: percent\n", "")), "band-edge")
+
+
+def test_a_rate_read_only_by_bands_of_ratios_compared_with_90_is_named(tmp_path: Path) -> None:
+    """QA21 F8: execution_rate = paid ÷ total read only by bands 0.9 and 0.95, and explain_when: execution_rate < 90,
+    which every project meets: no warning, though the bands say it is a ratio. Bands of counts (0, 1, 2) say nothing."""
+    bands = ("  - {id: e, name: 预算执行率, weight: 10, rule: {kind: bands, value: execution_rate, bands: [{min: 0.95, points: 10},"
+             " {min: 0.9, max: 0.95, points: 8}, {max: 0.9, points: 0}]}}\n")
+    text = _set(bands, RATE_FACTS, "derived:\n  execution_rate: paid / total\nexplain_when:\n"
+                "  - {when: execution_rate < 90, message: 执行率低}\n")
+    [found] = _codes(_lint(tmp_path, text), "percent-compare")
+    assert "(the bands of e read it as a ratio: their bounds lie between 0.9 and 0.95)" in found.problem.message
+    assert "e 的分档把它当作比率读取：分档界限在 0.9 与 0.95 之间" in translate(found.problem.message)
+    counts = text.replace("0.95, points: 10}", "3, points: 10}").replace("min: 0.9, max: 0.95", "min: 1, max: 3").replace(
+        "max: 0.9, points: 0", "max: 1, points: 0")
+    assert [] == _codes(_lint(tmp_path, counts), "percent-compare")

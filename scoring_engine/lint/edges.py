@@ -48,15 +48,17 @@ def band_edges(rules: list[RuleAt], locator: Locator) -> Iterator[LintWarning]:
             continue
         params: Any = at.rule.params
         lows = {b.range.low for b in params.bands if b.range.low is not None}
-        shared = lows & {b.range.high for b in params.bands if b.range.high is not None}
-        said = _said(at.standard, params.display == "percent")
+        highs = {b.range.high for b in params.bands if b.range.high is not None}
+        shared = lows & highs
+        shown_as_percent = params.display == "percent"
+        said = _said(at.standard, lows | highs, shown_as_percent)
         rule_above = params.boundary == MIN_INCLUSIVE
         for bound in sorted(shared, reverse=True):
             sides = {above for value, above, _ in said if value == bound}
             if len(sides) != 1 or sides == {rule_above}:
                 continue
             quote = next(q for value, above, q in said if value == bound)
-            show = percent if params.display == "percent" else plain
+            show = percent if shown_as_percent or "%" in quote else plain
             yield locator.warning("band-edge", (*at.path, "boundary") if "boundary" in at.rule.spec else (*at.path, "bands"),
                                   BAND_EDGE, {"bound": show(bound), "side": "below" if rule_above else "above",
                                               "quote": quote, "boundary": params.boundary,
@@ -66,12 +68,16 @@ def band_edges(rules: list[RuleAt], locator: Locator) -> Iterator[LintWarning]:
             break  # one boundary per rule: the first bound says it
 
 
-def _said(text: str, ratios: bool) -> list[tuple[Decimal, bool, str]]:
-    """(number, whether the text puts it with the values above it, the words) for each explicit statement."""
+def _said(text: str, bounds: set[Decimal], ratios: bool) -> list[tuple[Decimal, bool, str]]:
+    """(number, whether the text puts it with the values above it, the words) for each explicit statement. A percentage
+    ("95%") is the ratio 0.95 where the rule shows ratios as percentages, or where 0.95 is one of its `bounds` and 95 is
+    not (bands of a ratio whose reasons print it as a number)."""
     found = []
     for patterns, above in ((_ABOVE, True), (_BELOW, False)):
         for pattern in patterns:
             for m in pattern.finditer(text):
                 number = Decimal(m.group("n"))
-                found.append((number / 100 if ratios and m.group("pct") else number, above, m.group(0).strip()))
+                if m.group("pct") and (ratios or (number / 100 in bounds and number not in bounds)):
+                    number /= 100
+                found.append((number, above, m.group(0).strip()))
     return found

@@ -31,6 +31,7 @@ RATIO_COMPARED = "{value} is compared with {bound}, but it is a ratio ({why}): t
 RATIO_HINT = "write {ratio} for {bound}%"
 IN_RANGE = "it lies in {range}"
 READ_AS_RATE = "{indicator} reads it as a rate, 1 being 100%"
+BANDS_AS_RATE = "the bands of {indicator} read it as a ratio: their bounds lie between {low} and {high}"
 _IMPLAUSIBLE = Decimal(10)
 _KEYS = {"linear": ("target", "zero_at"), "proportional": ("target",), "equal": ("target",)}
 
@@ -90,15 +91,26 @@ def _fields(number: Decimal, value: str, why: str) -> dict[str, str]:
 
 
 def _rates(rules: list[RuleAt]) -> dict[str, str]:
-    """The names rules read as rates, each with the first indicator that does."""
+    """The names rules read as rates, each with why (of the first indicator that does)."""
     rates: dict[str, str] = {}
     for at in rules:
         params: Any = at.rule.params
         value = getattr(params, "value", None)
-        as_rate = getattr(params, "display", None) == "percent" or (at.rule.kind == "proportional" and params.target is None)
-        if as_rate and value is not None and isinstance(value.tree, ast.Name):
-            rates.setdefault(value.tree.id, at.indicator)
+        if value is None or not isinstance(value.tree, ast.Name):
+            continue
+        if getattr(params, "display", None) == "percent" or (at.rule.kind == "proportional" and params.target is None):
+            rates.setdefault(value.tree.id, READ_AS_RATE.format(indicator=at.indicator))
+        elif at.rule.kind == "bands" and (bounds := _ratio_bounds(params.bands)):
+            rates.setdefault(value.tree.id, BANDS_AS_RATE.format(indicator=at.indicator, low=plain(min(bounds)),
+                                                                  high=plain(max(bounds))))
     return rates
+
+
+def _ratio_bounds(bands: Any) -> list[Decimal]:
+    """The bounds of bands that read a ratio (all between 0 and 2, one of them a fraction of 1: 0.6, 0.8, 1), or []."""
+    bounds = [b for band in bands for b in (band.range.low, band.range.high) if b is not None]
+    ratio = bool(bounds) and all(0 <= b <= 2 for b in bounds) and any(0 < b < 1 for b in bounds)
+    return bounds if ratio else []
 
 
 def _ratio(node: ast.expr, ranges: Ranges, rates: dict[str, str]) -> str | None:
@@ -107,7 +119,7 @@ def _ratio(node: ast.expr, ranges: Ranges, rates: dict[str, str]) -> str | None:
     if value.kind in NUMERIC and value.kind != "bool" and value.low >= 0 and value.high <= 1:
         return IN_RANGE.format(range=shown_range(value, plain))
     if isinstance(node, ast.Name) and node.id in rates:
-        return READ_AS_RATE.format(indicator=rates[node.id])
+        return rates[node.id]
     return None
 
 
