@@ -360,8 +360,61 @@ def test_the_page_and_the_statistics_sheet_give_the_categories_of_a_self_evaluat
     table = text[text.index("<h3>各二级指标平均得分率</h3>"):]
     table = table[:table.index("</table>")]
     assert '<tr><td>数量指标</td><td>产出指标</td><td class="num">2</td><td class="num">2</td><td class="num">100.00%' in table
-    assert ["数量指标", "成本指标", "质量指标"] == [line.split("</td>")[0] for line in table.split("<tr><td>")[1:]]
+    # in the framework's order, whatever the rows' order; the groups whose rows name none are counted apart
+    assert ["数量指标", "质量指标", "成本指标", "（未填二级指标）", "（未填二级指标）"] == [
+        line.split("</td>")[0] for line in table.split("<tr><td>")[1:]]
     sheet = list(load_workbook(tmp_path / "out" / "batch.xlsx", read_only=True)["统计"].iter_rows(values_only=True))
     start = next(i for i, row in enumerate(sheet) if str(row[0]).startswith("二级指标"))
-    assert [("数量指标", "产出指标", 2, 2), ("成本指标", "产出指标", 2, 2), ("质量指标", "产出指标", 2, 2)] == [
+    assert [("数量指标", "产出指标", 2, 2), ("质量指标", "产出指标", 2, 2), ("成本指标", "产出指标", 2, 2)] == [
         tuple(row[:4]) for row in sheet[start + 1:start + 4]]
+
+
+def test_target_rows_naming_no_category_are_counted_apart_and_categories_keep_the_national_order():
+    """QA22 F1, F2: a row without a 二级 category was left out of the analysis (the bundled Sichuan facts showed 1 of its
+    6 rows); it is counted under （未填二级指标）. Categories come in the framework's order (数量, 质量, 时效, 成本), not
+    in the order the first project happens to give them."""
+    output = IndicatorRow("output", "产出指标", 1, Decimal(50), Decimal(40), "")
+    rows = (output, _target("output.a", "时效指标", "10", "10"), _target("output.b", "", "20", "10"),
+            _target("output.c", "数量指标", "20", "20"))
+    s = summarise([_row(0, "80", indicators=rows)]).sets[0]
+    assert [("数量指标", 1), ("时效指标", 1), ("（未填二级指标）", 1)] == [(c.category, c.count) for c in s.categories]
+
+
+def test_every_statistics_row_fits_the_sheet_and_the_unit_ranking_keeps_its_to_explain_column(tmp_path: Path):
+    """QA22 F4: 统计 was 7 columns wide and the ranking of units 8 (评分失败 added): its 需说明 column was cut off
+    without a word. Every row 统计 writes fits the sheet."""
+    from openpyxl import load_workbook
+
+    from scoring_engine.batch.entry import Entry
+    from scoring_engine.reports.batch_xlsx import _STATISTICS_WIDTHS, BatchWorkbook
+
+    rows = [replace(_graded(0, "优", "100"), project={"unit": "甲", "department": "局"}, flags=("执行率低",)),
+            replace(_graded(1, "良", "50"), project={"unit": "乙", "department": "局"})]
+    summary = summarise(rows)
+    assert max(len(row) for row in statistics(summary)) <= len(_STATISTICS_WIDTHS)
+    path = tmp_path / "out.xlsx"
+    book = BatchWorkbook(path, None)
+    book.start(summary)
+    for row in rows:
+        book.add(row, Entry(row))
+        book.kept(row)
+    book.finish(summary)
+    book.commit()
+    sheet = list(load_workbook(path, read_only=True)["统计"].iter_rows(values_only=True))
+    header = next(row for row in sheet if row[:2] == ("名次", "实施单位"))
+    assert "需说明" == header[7] and 1 == next(row for row in sheet if row[1] == "甲")[7]
+
+
+def test_failed_projects_whose_unit_cannot_be_read_are_said_under_the_rankings():
+    """QA22 F5: 评分失败7 beside rankings counting 5: two documents could not be read far enough to name their unit.
+    The rankings say so, and send the reader to 问题."""
+    from scoring_engine.batch.rows import failed_row
+    from scoring_engine.errors import Problem
+
+    rows = [_row(0, "90", unit="甲", department="局"), failed_row(1, "坏.json", (Problem("JSON syntax"),)),
+            failed_row(2, "乙.json", (Problem("x"),), project={"unit": "乙", "department": "局"})]
+    summary = summarise(rows)
+    assert (1, 1) == (summary.unread_units, summary.unread_departments)
+    lines = [row[0] for row in statistics(summary) if row and isinstance(row[0], str)]
+    assert "另有1个评分失败的项目读不出实施单位（见问题），不在此排名中" in lines
+    assert "另有1个评分失败的项目读不出主管部门（见问题），不在此排名中" in lines

@@ -6,7 +6,9 @@ named under a 二级 category of its group (产出指标: 数量、质量、时�
 one project to the next, so 统计's mean 得分率 per indicator stops at the groups;
 the categories are what the projects share. Across the batch each category
 counts its rows, how many scored their whole weight (达成), and their mean
-得分率 (score ÷ the weight it was scored against). A row of weight 0 is left out.
+得分率 (score ÷ the weight it was scored against). A row of weight 0 is left out;
+a row that names no category is counted under UNCATEGORISED, so that every row
+scored is in the table.
 
 >>> from decimal import Decimal
 >>> from scoring_engine.batch.rows import IndicatorRow
@@ -20,7 +22,7 @@ counts its rows, how many scored their whole weight (达成), and their mean
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol
@@ -45,7 +47,13 @@ class _Indicator(Protocol):
     @property
     def score(self) -> Decimal: ...
 
-__all__ = ["CategoryStat", "CategoryTally", "row_groups", "target_rows"]
+__all__ = ["CategoryStat", "CategoryTally", "UNCATEGORISED", "row_groups", "target_rows"]
+
+#: Where the rows that name no category are counted.
+UNCATEGORISED = "（未填二级指标）"
+# The 二级 categories of the national framework's 绩效目标表 (财预〔2021〕101号), in its order.
+_NATIONAL = {name: i for i, name in enumerate(("数量指标", "质量指标", "时效指标", "成本指标", "经济效益指标", "社会效益指标",
+                                               "生态效益指标", "可持续影响指标", "服务对象满意度指标"))}
 
 
 @dataclass(frozen=True)
@@ -67,22 +75,30 @@ class CategoryTally:
         self.found: dict[tuple[str, str], list[Any]] = {}  # (group id, category) → [group name, rows, reached, rate sum]
 
     def add(self, group: _Indicator | None, row: _Indicator) -> None:
-        """A target row of `group` (its 一级 or parent indicator); one without a category or a weight counts in none."""
-        if group is None or not row.category or not row.weight:
+        """A target row of `group` (its 一级 or parent indicator); one of weight 0 counts in none, one without a
+        category under UNCATEGORISED."""
+        if group is None or not row.weight:
             return
-        tally = self.found.setdefault((group.id, row.category), [group.name, 0, 0, ZERO])
+        tally = self.found.setdefault((group.id, row.category or UNCATEGORISED), [group.name, 0, 0, ZERO])
         tally[1] += 1
         tally[2] += row.score >= row.weight
         tally[3] += row.score / row.weight
 
-    def counted(self) -> tuple[CategoryStat, ...]:
-        """The categories by group, the groups and each group's categories in the order first met."""
-        groups: dict[str, int] = {}
-        for group, _ in self.found:
-            groups.setdefault(group, len(groups))
-        return tuple(CategoryStat(group, name, category, count, reached, rates / count)
-                     for (group, category), (name, count, reached, rates) in sorted(self.found.items(),
-                                                                                     key=lambda item: groups[item[0][0]]))
+    def counted(self, groups: Sequence[str] = ()) -> tuple[CategoryStat, ...]:
+        """The categories group by group, in the order of `groups` (the set's indicators; others after them); within a
+        group the national framework's categories in its order (数量, 质量, 时效, 成本…), then others as first met,
+        then UNCATEGORISED."""
+        place = {group: i for i, group in enumerate(groups)}
+        met = {key: i for i, key in enumerate(self.found)}
+
+        def order(key: tuple[str, str]) -> tuple[int, int, int]:
+            group, category = key
+            known = _NATIONAL.get(category, len(_NATIONAL) + (category == UNCATEGORISED))
+            return place.get(group, len(place)), known, met[key]
+
+        return tuple(CategoryStat(group, self.found[group, category][0], category, count, reached, rates / count)
+                     for group, category in sorted(self.found, key=order)
+                     for _, count, reached, rates in [self.found[group, category]])
 
 
 def row_groups(indicator_set: IndicatorSet) -> tuple[tuple[str, str, int], ...]:

@@ -173,6 +173,8 @@ class Summary:
     worst_tied: int = 0  # the same for the worst
     unranked_units: int = 0  # projects that name no 实施单位: in no unit's ranking
     unranked_departments: int = 0  # projects that name no 主管部门
+    unread_units: int = 0  # failed projects whose 实施单位 is unknown (facts that could not be read): in no ranking
+    unread_departments: int = 0  # the same for the 主管部门
     # units and departments none of whose projects could be scored: (主管部门, name, projects failed), in no ranking
     unscored_units: tuple[tuple[str, str, int], ...] = ()
     unscored_departments: tuple[tuple[str, str, int], ...] = ()
@@ -219,6 +221,7 @@ class Summariser:
         self.units: dict[tuple[str, str], list[Any]] = {}
         self.departments: dict[tuple[str, str], list[Any]] = {}
         self.unranked_units = self.unranked_departments = 0
+        self.unread: Counter[str] = Counter()  # "units", "departments" → failed projects naming none
         self.failed_in: dict[str, Counter[tuple[str, str]]] = {"units": Counter(), "departments": Counter()}
         # (得分率, -index, -arrival, project): rows merged from several score_many runs may share an index.
         self.best: list[tuple[Decimal, int, int, Placed]] = []
@@ -256,7 +259,10 @@ class Summariser:
             self.internal += row.internal
             department, unit = row.project.get("department") or "", row.project.get("unit") or ""
             for table, key in (("units", (department, unit)), ("departments", ("", department))):
-                self.failed_in[table][key] += bool(key[1])  # a unit's forms that failed: its ranking counts them apart
+                if key[1]:
+                    self.failed_in[table][key] += 1  # a unit's forms that failed: its ranking counts them apart
+                else:
+                    self.unread[table] += 1  # said under the ranking
             return
         assert row.total is not None and row.grade is not None
         totals = self.sets.setdefault(row.set_key, _SetTotals(row))
@@ -341,6 +347,8 @@ class Summariser:
             **self._placed(),
             unranked_units=self.unranked_units,
             unranked_departments=self.unranked_departments,
+            unread_units=self.unread["units"],
+            unread_departments=self.unread["departments"],
             years=tuple(sorted(self.years)),
             funds=self.funds.counted(),
             places=p,
@@ -433,7 +441,8 @@ def _set_summary(s: _SetTotals) -> SetSummary:
     return SetSummary(row.set_id, row.set_name, row.set_version, p, row.max_total, count, round_half_up(total / count, p),
                       _median(s.totals, count, p), min(s.totals), max(s.totals), tuple(shares),
                       _histogram(s.totals, row.max_total),
-                      indicators, s.flagged, row.set_sha256, funds_unit=row.funds_unit, categories=s.categories.counted())
+                      indicators, s.flagged, row.set_sha256, funds_unit=row.funds_unit,
+                      categories=s.categories.counted(tuple(s.indicators)))
 
 
 def _told_apart(sets: tuple[SetSummary, ...]) -> tuple[SetSummary, ...]:

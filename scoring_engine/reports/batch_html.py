@@ -25,7 +25,7 @@ from .batch_tables import (CATEGORY_HEADER, CONSEQUENCES, DUPLICATES_HEADER, DUP
                            PROBLEMS, RANKED_BY, RANKED_NOTE, UNMATCHED_HEADER, UNMATCHED_TITLE, Rate, Score, category_cells,
                            cell_text, compared_row, compared_table, consequence_rows, cut_percent, duplicate_rows,
                            explain_rows, grade_funds_cells, grade_funds_header, problem_rows, ranking_cells, ranking_header,
-                           tie_note, unranked_note, unscored_note)
+                           rankings, tie_note, unranked_note, unread_note, unscored_note)
 from ._page import BASE_CSS
 from ._page import head as page_head
 
@@ -249,13 +249,13 @@ def _rankings(summary: Summary) -> str:
         parts.append(f'<p class="note">{MIXED_YEARS}（{escape("、".join(summary.years))}）</p>\n')
     if summary.units or summary.departments:
         parts.append(f'<p class="note">{RANKED_NOTE}</p>\n')
-    for title, ranked, left_out, unscored in (("实施单位", summary.units, summary.unranked_units, summary.unscored_units),
-                                              ("主管部门", summary.departments, summary.unranked_departments,
-                                               summary.unscored_departments)):
+    for title, ranked, left_out, unread, unscored in rankings(summary):
         if ranked or unscored:
             parts.append(f"<h3>{title}（{RANKED_BY}）</h3>\n" + _ranked_table(title, ranked))
             if left_out:
                 parts.append(f'<p class="note">{unranked_note(title, left_out)}</p>\n')
+            if unread:
+                parts.append(f'<p class="note">{unread_note(title, unread)}</p>\n')
             if unscored:
                 parts.append(f'<p class="note">{escape(unscored_note(title, unscored, ranked))}</p>\n')
     for title, placed, tied in (("得分最高的项目", summary.best, summary.best_tied),

@@ -29,7 +29,8 @@ __all__ = ["Score", "Rate", "Heading", "Table", "Columns", "summary_columns", "s
            "indicator_details", "explain_rows", "problem_rows", "statistics", "consequence_rows", "consequence_note", "cell_text",
            "top_names", "EXPLAIN", "PROBLEMS", "CONSEQUENCES", "MAIN_BATCH",
            "duplicate_rows", "DUPLICATES_HEADER", "DUPLICATES_TITLE", "RANKED_BY", "RANKED_NOTE", "MIXED_YEARS", "ranking_header",
-           "ranking_cells", "CATEGORY_HEADER", "category_cells", "grade_funds_header", "grade_funds_cells", "unranked_note",
+           "ranking_cells", "CATEGORY_HEADER", "category_cells", "grade_funds_header", "grade_funds_cells", "rankings",
+           "unranked_note", "unread_note",
            "unscored_note", "tie_note", "funds_rows", "cut_percent", "compared_table", "compared_row"]
 
 #: What the 问题 sheet calls the batch being summarised (the others are 复核, or the other set's id).
@@ -323,15 +324,15 @@ def statistics(summary: Summary) -> list[list[Any]]:
         rows.append(["复核中项目编号重复", summary.recheck_duplicated])
     for s in summary.sets:
         rows += [[], *_set_statistics(s)]
-    for title, ranked, left_out, unscored in (("实施单位", summary.units, summary.unranked_units, summary.unscored_units),
-                                              ("主管部门", summary.departments, summary.unranked_departments,
-                                               summary.unscored_departments)):
+    for title, ranked, left_out, unread, unscored in rankings(summary):
         if ranked or unscored:
             header = ranking_header(title)
             rows += [[], [Heading(f"{title}排名（{RANKED_BY}）")], [RANKED_NOTE], [Heading(h) for h in header]]
             rows += [ranking_cells(r, title) for r in ranked]
             if left_out:
                 rows.append([unranked_note(title, left_out)])
+            if unread:
+                rows.append([unread_note(title, unread)])
             if unscored:
                 rows.append([unscored_note(title, unscored, ranked)])
     if summary.duplicates:
@@ -403,8 +404,21 @@ def ranking_cells(r: Ranked, title: str) -> list[Any]:
             Rate(r.mean_rate), r.flagged]
 
 
+def rankings(summary: Summary) -> tuple[tuple[str, tuple[Ranked, ...], int, int, tuple[tuple[str, str, int], ...]], ...]:
+    """(title, ranked, projects naming none, failed projects whose one is unknown, those with none scored), for units and
+    for 主管部门."""
+    return (("实施单位", summary.units, summary.unranked_units, summary.unread_units, summary.unscored_units),
+            ("主管部门", summary.departments, summary.unranked_departments, summary.unread_departments,
+             summary.unscored_departments))
+
+
 def unranked_note(title: str, count: int) -> str:
     return f"未填写{title}的{count}个项目不在此排名中"
+
+
+def unread_note(title: str, count: int) -> str:
+    """Failed projects whose facts could not be read far enough to tell their unit: in the batch's 评分失败, in no row."""
+    return f"另有{count}个评分失败的项目读不出{title}（见问题），不在此排名中"
 
 
 def unscored_note(title: str, unscored: Sequence[tuple[str, str, int]], ranked: Sequence[Ranked] = ()) -> str:

@@ -31,7 +31,9 @@ __all__ = ["BatchWorkbook", "SHEETS", "CONSEQUENCE_SHEET", "detail_cells"]
 SHEETS = ("汇总", "指标明细", "统计", "需说明", "问题")
 #: The sheet after them when any project's grade carries a consequence (结果应用).
 CONSEQUENCE_SHEET = "结果应用"
-_STATISTICS_WIDTHS = (30, 30, 16, 10, 12, 12, 10)  # as wide as the ranking of units: 名次 … 平均得分率, 需说明
+# As wide as the widest of its tables, the ranking of units: 名次, 实施单位, 主管部门, 项目数, 评分失败, 平均分,
+# 平均得分率, 需说明 (a wider row would be cut)
+_STATISTICS_WIDTHS = (30, 30, 16, 10, 12, 12, 12, 10)
 
 
 class BatchWorkbook:
