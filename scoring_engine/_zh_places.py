@@ -21,6 +21,8 @@ PLACES = (
      "表上填写的得分 {typed} 与按体系计算的 {computed} 不同，以计算结果为准"),
     ("the form gives the 执行率 {typed}% where its amounts give {paid} ÷ {budget} = {computed}%; the computed one counts",
      "表上填写的执行率 {typed}% 与表上金额算得的 {paid} ÷ {budget} = {computed}% 不同，以计算结果为准"),
+    ("the form gives the 执行率 {typed} where its amounts give {paid} ÷ {budget} = {computed}%; the computed one counts",
+     "表上填写的执行率 {typed} 与表上金额算得的 {paid} ÷ {budget} = {computed}% 不同，以计算结果为准"),
     ("the {column} of the 其中 rows add up to {added} ({cells}), not {total}",
      "“其中”各行的{column}合计 {added}（{cells}），不等于 {total}"),
     ("check the amounts: a 其中 row left empty counts for nothing", "请核对金额：“其中”中空着的行按 0 计"),

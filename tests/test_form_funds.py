@@ -80,3 +80,11 @@ def test_a_typed_rate_is_compared_as_typed_rounded_or_cut_and_amounts_in_wan_cou
     code, output = _run(_filled(tmp_path, **cells))
     assert 0 == code, output
     assert warned == ("the form gives the 执行率" in output), output
+
+
+def test_a_typed_execution_rate_written_as_a_bare_number_is_warned_in_chinese_on_a_chinese_run(tmp_path: Path) -> None:
+    """QA23 F4: a 执行率 typed 50 (a bare number, for 91%) was warned in English among Chinese lines: the catalog held the
+    wording of a rate typed with its %, not of a bare one."""
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(_filled(tmp_path, E6=500, F6=420, H6="50"))])
+    assert 0 == run.exit_code, run.output
+    assert f"{SHEET}!H6：表上填写的执行率 50 与表上金额算得的 420 ÷ 500 = 84% 不同，以计算结果为准" in run.output
