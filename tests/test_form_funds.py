@@ -88,3 +88,28 @@ def test_a_typed_execution_rate_written_as_a_bare_number_is_warned_in_chinese_on
     run = CliRunner().invoke(main, ["--lang", "zh", "score", str(_filled(tmp_path, E6=500, F6=420, H6="50"))])
     assert 0 == run.exit_code, run.output
     assert f"{SHEET}!H6：表上填写的执行率 50 与表上金额算得的 420 ÷ 500 = 84% 不同，以计算结果为准" in run.output
+
+
+def test_a_rate_typed_as_words_or_where_no_amounts_are_is_said_not_read(tmp_path: Path) -> None:
+    """QA23 F2: a 执行率 typed 较高, and one typed on 其他资金 whose amounts are empty, were passed over without a word
+    (the docs promise nothing typed is dropped silently). Each is a 提示 on its cell."""
+    code, output = _run(_filled(tmp_path, H6="较高", H9="80%", E9=None, F9=None))
+    assert 0 == code, output
+    assert f"{SHEET}!H6: the 执行率 typed here (较高) is no rate, so it is not compared with the amounts" in output
+    assert f"{SHEET}!H9: the 执行率 typed here is on a row without both its 全年预算数 and 全年执行数, so it is not read" \
+        in output
+
+
+def test_a_row_score_typed_as_a_chinese_numeral_is_said_not_compared(tmp_path: Path) -> None:
+    """QA23 F2: a row's 得分 typed 八 was dropped in silence (8分 beside it is read and compared). It is a 提示 on its
+    cell, in Chinese on a Chinese run."""
+    form = _filled(tmp_path)
+    book = openpyxl.load_workbook(form)
+    sheet = book[SHEET]
+    row = next(r for r in range(13, sheet.max_row + 1) if isinstance(sheet.cell(r, 8).value, (int, float))
+               and sheet.cell(r, 5).value)
+    sheet.cell(row, 8).value = "八"
+    book.save(form)
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
+    assert 0 == run.exit_code, run.output
+    assert f"{SHEET}!H{row}：此处填写的得分（八）不是数字，不与按体系计算的得分比较" in run.output

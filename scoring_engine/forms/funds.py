@@ -14,6 +14,7 @@ from decimal import Decimal
 from decimal import ROUND_DOWN
 
 from .._arith import plain, round_half_up
+from .._text import cut
 from ..errors import Problem
 from ..target_rows import parse_quantity
 from .reading import _SAME_UNIT, FormReading
@@ -44,6 +45,19 @@ def _typed_rate(reading: FormReading, row: int, columns: Mapping[str, int]) -> N
         return
     budget, paid = (_amount(reading, row, columns[key]) for key in ("budget", "paid"))
     typed = _rates(reading, row, columns["rate"])
+    written = reading.sheet.get(row, columns["rate"])
+    cell = reading.sheet.ref(row, columns["rate"])
+    if written is not None and not (isinstance(written, str) and written.strip() in ("", "—", "-", "/")):
+        if not typed:  # '较高': a typed rate nobody reads
+            reading.warnings.append(Problem(
+                f"{cell}: the 执行率 typed here ({cut(str(written).strip())}) is no rate, so it is not compared with the "
+                "amounts", file=str(reading.path), hint="write the rate as 84%, or leave the cell empty"))
+            return
+        if budget is None or paid is None:
+            reading.warnings.append(Problem(
+                f"{cell}: the 执行率 typed here is on a row without both its 全年预算数 and 全年执行数, so it is not read",
+                file=str(reading.path), hint="type the row's amounts, or leave the 执行率 empty"))
+            return
     if budget is None or paid is None or not typed or budget <= 0:
         return
     computed = paid / budget * 100

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .._arith import plain
+from .._text import cut
 from ..errors import Problem
 from ..model import IndicatorSet
 from ..target_rows import parse_quantity
@@ -49,11 +50,17 @@ class FormReading:
         self.warnings: list[Problem] = []  # what was typed and is not read (`forms.unread`)
 
     def typed_score(self, key: str, row: int, col: int) -> None:
-        """A score typed in the cell, kept under `key` to compare with the set's (a text or a blank cell is none)."""
+        """A score typed in the cell, kept under `key` to compare with the set's (a blank cell is none); text that is
+        no number ('八') is said, as not compared."""
         value = self.sheet.get(row, col)
         if isinstance(value, str):  # a cell formatted as text: '19', '19分', '１９'
+            written = value
             value = unicodedata.normalize("NFKC", value).strip().removesuffix("分").strip()
             value = Decimal(value) if re.fullmatch(r"-?\d+(\.\d+)?", value) else None
+            if value is None and written.strip() not in ("", "—", "-", "/"):
+                self.warnings.append(Problem(
+                    f"{self.sheet.ref(row, col)}: the score typed here ({cut(written.strip())}) is no number, so it is not "
+                    "compared with the set's", file=str(self.path), hint="write the score as a number, such as 8"))
         if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool) and math.isfinite(value):
             self.typed[key] = (self.sheet.ref(row, col), Decimal(str(value)))
 
