@@ -418,3 +418,25 @@ def test_failed_projects_whose_unit_cannot_be_read_are_said_under_the_rankings()
     lines = [row[0] for row in statistics(summary) if row and isinstance(row[0], str)]
     assert "另有1个评分失败的项目读不出实施单位（见问题），不在此排名中" in lines
     assert "另有1个评分失败的项目读不出主管部门（见问题），不在此排名中" in lines
+
+
+def test_a_comparison_accounts_for_every_point_indicators_only_one_side_has_included():
+    """QA24 F1: under --compare-set, an indicator only the compared set has (a province keeping 生态效益 a county
+    removed) was on no row: the leaves' differences added up to −7.8 beside 总分差 −6.8. An indicator one side lacks
+    counts as 0 points of weight 0 there; the other side's appear as rows of their own in 指标明细 and in the JSONL."""
+    from scoring_engine.batch.compare import compare
+    from scoring_engine.reports.batch_tables import NOT_HERE, detail_rows
+
+    def leaf(key: str, weight: str, score: str) -> IndicatorRow:
+        return IndicatorRow(key, key, 1, Decimal(weight), Decimal(score), "")
+
+    mine = replace(_row(0, "81"), indicators=(leaf("a", "50", "45"), leaf("jobs", "50", "36")))
+    other = replace(_row(0, "87.8"), indicators=(leaf("a", "50", "47.8"), leaf("ecological", "50", "40")))
+    c = compare(mine, other, "province 2024")
+    assert c is not None
+    assert {"a": Decimal("-2.8"), "jobs": Decimal("36"), "ecological": Decimal("-40")} == {
+        k: d.difference for k, d in c.indicators.items()}
+    assert c.difference == sum(d.difference for d in c.indicators.values())
+    rows = list(detail_rows(replace(mine, compare=c), True))
+    assert ["ecological", Decimal(0), Decimal(0), NOT_HERE, Decimal(50), Decimal(40), Decimal(-40)] == [
+        rows[-1][2], rows[-1][5], rows[-1][6], rows[-1][8], *rows[-1][9:]]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from .._arith import ZERO
 from .rows import Comparison, IndicatorDifference, ProjectRow
 
 __all__ = ["Comparison", "IndicatorDifference", "compare", "threshold_shown", "DEFAULT_THRESHOLD", "MAX_THRESHOLD", "RECHECK"]
@@ -31,16 +32,20 @@ def threshold_shown(points: Decimal) -> bool:
 def compare(mine: ProjectRow, other: ProjectRow, against: str, threshold: Decimal = DEFAULT_THRESHOLD) -> Comparison | None:
     """`mine` against `other`, or None when either could not be scored.
 
-    Indicators are matched by id; one the other set lacks has no difference.
-    The grade drops when the other's grade ranks lower in its own set (the
-    third of four is lower than the second, whatever the labels).
+    Indicators are matched by id. One that only one side has counts as 0 points
+    of weight 0 on the other, so that every point that moved is in a difference:
+    the leaves' differences add up to the total's. The grade drops when the
+    other's grade ranks lower in its own set (the third of four is lower than
+    the second, whatever the labels).
     """
     if not mine.ok or not other.ok or mine.total is None or other.total is None:
         return None
     difference = mine.total - other.total
     theirs = {i.id: i for i in other.indicators}
-    indicators = {i.id: IndicatorDifference(t.score, i.score - t.score, t.weight)
-                  for i in mine.indicators if (t := theirs.get(i.id)) is not None}
+    indicators = {i.id: IndicatorDifference(t.score, i.score - t.score, t.weight) if (t := theirs.get(i.id)) is not None
+                  else IndicatorDifference(ZERO, i.score, ZERO) for i in mine.indicators}
+    others = tuple(t for t in other.indicators if t.id not in indicators)
+    indicators.update((t.id, IndicatorDifference(t.score, -t.score, t.weight)) for t in others)
     mine_rank, other_rank = mine.grade_rank, other.grade_rank
     dropped = mine_rank is not None and other_rank is not None and other_rank > mine_rank
     reasons = []
@@ -50,5 +55,6 @@ def compare(mine: ProjectRow, other: ProjectRow, against: str, threshold: Decima
     if dropped:
         reasons.append(f"{'复核' if against == RECHECK else f'按{against}评分'}等级由{mine.grade}降为{other.grade}")
     return Comparison(against=against, source=other.source, total=other.total, grade=other.grade or "", difference=difference,
-                      grade_dropped=dropped, flagged=bool(reasons), reasons=tuple(reasons), indicators=indicators)
+                      grade_dropped=dropped, flagged=bool(reasons), reasons=tuple(reasons), indicators=indicators,
+                      others=others)
 

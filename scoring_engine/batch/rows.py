@@ -74,6 +74,9 @@ class Comparison:
     flagged: bool
     reasons: tuple[str, ...]
     indicators: Mapping[str, IndicatorDifference]
+    # the counterpart's indicators this project's set does not have (another set that adds one, a re-check with more
+    # target rows): their difference is in `indicators`, their names here for the rows that show them
+    others: tuple[IndicatorRow, ...] = ()
 
 
 class IndicatorRow(NamedTuple):  # a tuple: a project has dozens, made, pickled and read many times faster than a dataclass's
@@ -192,7 +195,7 @@ class ProjectRow:
 
     def summary_only(self) -> ProjectRow:
         """The row without the indicators below 一级: what the summaries need once the details are written."""
-        compare = replace(self.compare, indicators={}) if self.compare is not None else None
+        compare = replace(self.compare, indicators={}, others=()) if self.compare is not None else None
         return replace(self, indicators=self.tops(), compare=compare)
 
 

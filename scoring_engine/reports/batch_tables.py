@@ -17,7 +17,7 @@ from decimal import ROUND_DOWN, Decimal
 from functools import lru_cache
 from typing import Any
 
-from .._arith import fixed, percent, plain, round_half_up
+from .._arith import ZERO, fixed, percent, plain, round_half_up
 from ..batch.compare import RECHECK
 from ..batch.consequences import ConsequenceCount
 from ..batch.rows import DEFAULT_EXECUTION_RATE, IndicatorRow, ProjectRow
@@ -241,6 +241,13 @@ def detail_rows(row: ProjectRow, compared: bool) -> Iterator[list[Any]]:
             d = differences.get(i.id)
             cells += [d.weight, d.score, d.difference] if d else [None, None, None]
         yield cells
+    if compared and row.compare is not None:  # the other side's indicators this project's set lacks: 0 points here
+        for t in row.compare.others:
+            yield [number, name, t.id, t.name, t.level, ZERO, ZERO, None, NOT_HERE, t.weight, t.score, -t.score]
+
+
+#: The 说明 of a 指标明细 row for an indicator only the other side has.
+NOT_HERE = "本项目所用指标体系（或本批次的目标表）中没有这个指标，按0分计"
 
 
 # ---------------------------------------------------------------- 需说明 and 问题
