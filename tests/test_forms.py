@@ -407,3 +407,25 @@ def test_a_form_and_the_facts_file_import_makes_of_it_have_one_facts_hash(tmp_pa
     hashes = [json.loads(CliRunner().invoke(main, ["score", str(f), "--format", "json"]).stdout)["facts"]["sha256"]
               for f in (form, imported)]
     assert hashes[0] == hashes[1]
+
+
+def test_rows_filled_in_a_group_the_side_sheet_marks_not_applicable_are_said_not_scored(tmp_path: Path):
+    """QA23 F3: 表外事实 marking satisfaction 不适用 while its row was still filled (群众满意度 ≥90% / 92.5% / 10 / 10):
+    the row and its typed 得分 vanished without a word. One of the two is the unit's slip: a 提示 names the first cell
+    of the rows and the 不适用 row."""
+    from openpyxl import load_workbook
+
+    indicator_set, result = _scored(ROOT / "indicator_sets" / "self-evaluation.facts.json")
+    form = tmp_path / "form.xlsx"
+    form.write_bytes(render_layout(result, indicator_set, "xlsx", "selfeval"))
+    book = load_workbook(form)
+    side = book["表外事实"]
+    row = side.max_row + 1
+    side.cell(row, 1, "不适用")
+    side.cell(row, 2, "satisfaction")
+    side.cell(row, 3, "本项目未开展满意度调查")
+    book.save(form)
+    imported = read_form(form, indicator_set)
+    [found] = [w for w in imported.warnings if "not applicable" in w.message]
+    assert f"表外事实!C{row} marks satisfaction not applicable, so they are not scored" in found.message
+    assert found.message.startswith("项目支出绩效自评表!D")

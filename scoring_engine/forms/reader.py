@@ -32,7 +32,7 @@ from .funds import check_funds
 from .layout import Labelled, form_layout, same_label
 from .reading import (FILL_THE_CELL, SIDE_SHEET, Blank, FormReading, bare_value, is_percentage, numeric, one_line, read_with,
                       unsigned_number, with_unit)
-from .unread import SIDE_KINDS, funds_row, own_row, side_facts, side_kind
+from .unread import SIDE_KINDS, filled_but_not_applicable, funds_row, own_row, side_facts, side_kind
 from .workbook import Formula, Sheet, open_workbook
 
 __all__ = ["Blank", "FILL_THE_CELL", "ImportedFacts", "SIDE_SHEET", "read_form", "named_set", "FORM_SUFFIXES"]
@@ -76,9 +76,8 @@ class ImportedFacts:
 
 @in_engine_context
 def read_form(path: str | Path, indicator_set: IndicatorSet, sheets: list[Sheet] | None = None) -> ImportedFacts:
-    """The facts of the filled form at `path` for `indicator_set`, each with the cell it came from.
-
-    `sheets` is the workbook already opened (`open_workbook(path)`), when the caller has it.
+    """The facts of the filled form at `path` for `indicator_set`, each with the cell it came from; `sheets` is the
+    workbook already opened (`open_workbook(path)`), when the caller has it.
     Raises FactsError listing every cell it could not read, each naming the cell and what it expected.
     """
     path = Path(path)
@@ -474,6 +473,7 @@ def _side(reading: FormReading, side: Sheet) -> dict[str, str]:
         elif kind == "项目":
             reading.project[name] = value if isinstance(value, str) else _side_value(reading, side, r, value, "number")
     side_facts(reading, undeclared)
+    filled_but_not_applicable(reading, not_applicable)
     return not_applicable
 
 

@@ -21,7 +21,7 @@ from .layout import Labelled
 from .reading import SIDE_SHEET, FormReading
 from .workbook import Sheet
 
-__all__ = ["SIDE_KINDS", "funds_row", "own_row", "side_facts", "side_kind"]
+__all__ = ["SIDE_KINDS", "filled_but_not_applicable", "funds_row", "own_row", "side_facts", "side_kind"]
 
 #: The 类别 of the side sheet's rows: the first three are read, the others are the tool's own.
 SIDE_KINDS = ("事实", "不适用", "项目", "指标体系", "来源", "类别")
@@ -77,6 +77,29 @@ def own_row(reading: FormReading, row: int, at: Mapping[str, int], name: str, in
     reading.warnings.append(Problem(f"{reading.sheet.ref(row, cells[0][1])}: row {cut(name)}: the {shown} typed here ({refs}) "
                                     f"are not read: {where}", file=str(reading.path),
                                     hint="fill in those facts, and leave these cells empty"))
+
+
+def filled_but_not_applicable(reading: FormReading, not_applicable: Mapping[str, str]) -> None:
+    """A warning for each group of target rows the unit filled that the side sheet marks not applicable (itself or an
+    indicator above it): the rows are not scored, and one of the two is the unit's slip."""
+    for marked in not_applicable:
+        try:
+            top = reading.set.indicator(marked)
+        except KeyError:  # an unknown id: said when the facts are checked
+            continue
+        for node in _below(top):
+            fact = node.rows.fact if node.rows is not None else None
+            cells = [reading.provenance[key] for key in reading.provenance if fact and key.startswith(fact + "[")]
+            if cells:
+                reading.warnings.append(Problem(
+                    f"{cells[0]}: the rows of {node.name} are filled ({len(set(cells))} cells), but "
+                    f"{reading.provenance.get(f'not_applicable.{marked}', SIDE_SHEET)} marks {marked} not applicable, so "
+                    "they are not scored", file=str(reading.path),
+                    hint=f"delete the 不适用 row of {marked} on {SIDE_SHEET}, or clear these rows"))
+
+
+def _below(indicator: Indicator) -> list[Indicator]:
+    return [indicator, *(n for child in indicator.children for n in _below(child))]
 
 
 def _typed(reading: FormReading, row: int, at: Mapping[str, int], keys: Sequence[str]) -> list[tuple[str, int]]:
