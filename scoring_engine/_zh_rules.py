@@ -76,6 +76,8 @@ RULES = (
      "得分 {score}（四舍五入为 {printed}）不在档次 {tier} 的范围 [{low}, {high} 内"),
     ("score {score} is outside tier {tier} [{low}, {high}", "得分 {score} 不在档次 {tier} 的范围 [{low}, {high} 内"),
     ("pick a score inside the tier or change the tier", "在档次范围内打分，或改选档次"),
+    ("{hint}; the profile {id} changed its weight from {old} to {new} (line {line:n})",
+     "{hint!t}；方案 {id} 第 {line} 行把它的分值由 {old} 调整为 {new}"),
     ("write one of these tiers in the facts", "在事实中改写为其中一个档次"),
     ("tiers leave a gap from 0 to {low}", "档次在 0 到 {low} 之间有空隙"),
     ("the lowest tier must start at min: 0", "最低档次应从 min: 0 开始"),

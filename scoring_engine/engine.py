@@ -458,6 +458,11 @@ class _Run:
         """A problem of scoring leaf `node`: one about a value the facts give (a tier not in the rule, a judged score
         above the weight) is said of the facts file, where it is fixed; any other of the set's line of the rule."""
         if problem.path is not None and problem.path.startswith("$.facts."):
+            # a judged score outside its tier may be one written for the base's weight, which the profile changed
+            changed = next((c for c in self.set.changes if c.target == node.id and c.what in ("weight", "rescaled")), None)
+            if changed is not None and problem.hint:
+                problem = dataclasses.replace(problem, hint=f"{problem.hint}; the profile {self.set.id} changed its weight "
+                                                            f"from {changed.old} to {changed.new} (line {changed.line})")
             return problem.located(indicator=node.id, file=self.facts.source)
         return problem.located(indicator=node.id, line=node.line, file=node.file or self.set.source)
 

@@ -134,7 +134,7 @@ def named_elsewhere(problems: list[Problem], facts: Facts, indicator_set: Indica
     """The problems of facts scored with a set given by --set, after a first line saying the facts name another set
     (their 20 missing facts are not what to fix), when they do; else the problems as they are."""
     named = facts.indicator_set
-    if not named or named == indicator_set.id or not problems:
+    if not named or named == indicator_set.id or named in indicator_set.extends or not problems:  # (a profile of it)
         return problems
     try:  # the same file, named by its path
         folder = Path(facts.source).parent if facts.source and facts.source != "-" else Path()

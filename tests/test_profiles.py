@@ -621,3 +621,24 @@ def test_a_row_group_replaced_under_change_says_what_of_the_base_it_no_longer_ha
     run = CliRunner().invoke(main, ["--lang", "zh", "validate", str(tmp_path / "p.yaml")])
     assert 0 == run.exit_code and "children_from 已整段替换：基础指标体系中的 categories, comparisons, standards, " \
         "rules.quantitative, rules.quantitative_lower, rules.exact 已不再保留" in run.output, run.output
+
+
+def test_a_judged_score_written_for_the_bases_weight_is_refused_with_the_profiles_change_named(tmp_path: Path) -> None:
+    """QA24 F4: re-scoring last year's facts under a profile that rescaled 社会效益 from 6 to 8 refuses the judged 6
+    (达成年度指标 is now 6.4–8) — rightly, but the error did not say the range came from the profile, and its first line
+    told the evaluator to drop --set, though the profile is of the very set the facts name. The hint names the change
+    and its line; the --set line is left out for a profile of the set the facts name."""
+    profile = _write(tmp_path, "l1.yaml", """\
+        extends: national-framework
+        id: l1
+        change:
+          benefit.effects:
+            rescale: true
+        remove: [benefit.effects.ecological]
+        facts:
+          benefit.ecological: null
+        """)
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(NATIONAL_FACTS), "--set", str(profile)])
+    assert 1 == run.exit_code, run.output
+    assert "去掉 --set" not in run.output
+    assert "（在档次范围内打分，或改选档次；方案 l1 第 5 行把它的分值由 6 调整为 8）" in run.output  # line 5: rescale: true
