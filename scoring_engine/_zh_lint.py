@@ -106,6 +106,10 @@ LINT = (
      "评分标准写的是“{quote}”（最高 {stated} 分），而该指标的分值是 {weight}"),
     ("the 评分标准 says \"{quote}\" ({stated}), but the rule's {param} is {actual}",
      "评分标准写的是“{quote}”（{stated}），而规则的 {param} 是 {actual!t}"),
+    ("the profile's rescale (line {line}) scaled the points of the rule with the weight, {old} to {new}: give {indicator} "
+     "its weight under change: to keep the rule as written, or restate its 评分标准",
+     "方案第 {line} 行的按比例调整把规则中的分数随分值由 {old} 调整为 {new}：要保留规则原写的分数，在 change: 下给 {indicator} "
+     "写明分值；否则重写它的评分标准"),
     ("the profile changed this indicator's weight: restate its 评分标准 under change: {indicator}",
      "方案改了这个指标的分值：在 change: {indicator} 下重写它的评分标准"),
     ("make the standard text and the rule say the same", "请让评分标准的文字与规则一致"),

@@ -588,3 +588,31 @@ def test_a_profiles_rule_worded_by_its_bases_reason_templates_is_named(tmp_path:
     assert {"linear.full", "linear.partial"} == {w.fields["key"] for w in found}
     assert {"benefit.satisfaction.beneficiaries"} == {w.problem.indicator for w in found}
     assert all(w.problem.file == str(tmp_path / "set.yaml") for w in found)
+
+
+def test_a_rule_a_profile_writes_whose_points_a_rescale_scaled_is_told_how_to_keep_them(tmp_path: Path) -> None:
+    """QA24 F2: a profile wrote 满意度's bands (7 points) and its standard (得7分) together, and 决策's rescale of its
+    siblings took the indicator from 10 to 11 and the 7 to 7.7; lint told the author to make the standard match the
+    rule, though both say 7 as written. It names the rescale and how to keep the points: give the weight under change."""
+    text = """\
+extends: national-framework
+id: r1
+change:
+  decision:
+    weight: 10
+    rescale: siblings
+  benefit.satisfaction.beneficiaries:
+    standard: 满意度≥95%得满分；85%（含）–95%得7分；低于85%不得分。
+    rule:
+      kind: bands
+      value: satisfaction_ratio
+      display: percent
+      bands:
+        - {min: 0.95, points: 10}
+        - {min: 0.85, max: 0.95, points: 7}
+        - {max: 0.85, points: 0}
+"""
+    found = [w for w in _lint(tmp_path, text) if w.problem.indicator == "benefit.satisfaction.beneficiaries"]
+    assert ["the profile's rescale (line 6) scaled the points of the rule with the weight, 10 to 11: give "
+            "benefit.satisfaction.beneficiaries its weight under change: to keep the rule as written, or restate its 评分标准"
+            ] == [w.problem.hint for w in found]

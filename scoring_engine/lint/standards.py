@@ -40,6 +40,8 @@ STANDARD = "the 评分标准 says \"{quote}\" ({stated}), but the rule's {param}
 STANDARD_WEIGHT = "the 评分标准 says \"{quote}\" ({stated} points at most), but the indicator weighs {weight}"
 STANDARD_HINT = "make the standard text and the rule say the same"
 PROFILE_HINT = "the profile changed this indicator's weight: restate its 评分标准 under change: {indicator}"
+SCALED_HINT = ("the profile's rescale (line {line}) scaled the points of the rule with the weight, {old} to {new}: give "
+               "{indicator} its weight under change: to keep the rule as written, or restate its 评分标准")
 NOT_SET = "not set"
 
 
@@ -59,6 +61,9 @@ def _placed(locator: Locator, indicator: str, written: tuple[str | int, ...]) ->
     """Where a mismatch is said, and the fix: at the standard; but a base's standard that a profile's new weight (or
     rescale) no longer fits is said at the weight that profile set (the middle one of a profile of a profile), where
     the editor can restate it."""
+    scaled = next((c for c in locator.set.changes if c.target == indicator and c.what == "points"), None)
+    if scaled is not None:  # the rule's points are not what the file writes: a rescale scaled them
+        return written, SCALED_HINT.format(line=scaled.line, old=scaled.old, new=scaled.new, indicator=indicator)
     located = locator.located
     if located is None or not located.several_files:
         return written, STANDARD_HINT
