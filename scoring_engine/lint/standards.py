@@ -61,10 +61,12 @@ def _placed(locator: Locator, indicator: str, written: tuple[str | int, ...]) ->
     """Where a mismatch is said, and the fix: at the standard; but a base's standard that a profile's new weight (or
     rescale) no longer fits is said at the weight that profile set (the middle one of a profile of a profile), where
     the editor can restate it."""
-    scaled = next((c for c in locator.set.changes if c.target == indicator and c.what == "points"), None)
-    if scaled is not None:  # the rule's points are not what the file writes: a rescale scaled them
-        return written, SCALED_HINT.format(line=scaled.line, old=scaled.old, new=scaled.new, indicator=indicator)
     located = locator.located
+    # a standard of this file whose rule's points a rescale scaled: the file says them as written, the rule does not
+    scaled = next((c for c in locator.set.changes if c.target == indicator and c.what == "points"), None)
+    ours = located is None or not located.several_files or located.file_at(written) in (None, locator.set.source)
+    if scaled is not None and ours:
+        return written, SCALED_HINT.format(line=scaled.line, old=scaled.old, new=scaled.new, indicator=indicator)
     if located is None or not located.several_files:
         return written, STANDARD_HINT
     weight = (*locator.indicator(indicator), "weight")
