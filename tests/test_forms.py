@@ -429,3 +429,32 @@ def test_rows_filled_in_a_group_the_side_sheet_marks_not_applicable_are_said_not
     [found] = [w for w in imported.warnings if "not applicable" in w.message]
     assert f"表外事实!C{row} marks satisfaction not applicable, so they are not scored" in found.message
     assert found.message.startswith("项目支出绩效自评表!D")
+
+
+@pytest.mark.parametrize("named", ["satisfaction", "满意度指标", "服务对象满意度"])
+def test_a_not_applicable_row_may_name_the_group_as_the_form_prints_it(tmp_path: Path, named: str):
+    """QA23 F5: a 不适用 row naming 满意度指标 (the 一级 label the unit sees on the form) was refused as an unknown
+    indicator at $.not_applicable.满意度指标, a path the clerk never sees. The form's label and the set's name of one
+    indicator are read as its id; a name that is none is refused on its cell of the side sheet."""
+    from openpyxl import load_workbook
+
+    from scoring_engine.facts import Facts
+
+    indicator_set = load_indicator_set("self-evaluation")
+    base = load_facts(ROOT / "indicator_sets" / "self-evaluation.facts.json")
+    facts = Facts(values=base.values, not_applicable={"satisfaction": "未开展调查"}, project=base.project)
+    form = tmp_path / "form.xlsx"
+    form.write_bytes(render_layout(score(indicator_set, facts), indicator_set, "xlsx", "selfeval"))
+
+    def renamed(name: str) -> Path:
+        book = load_workbook(form)
+        side = book["表外事实"]
+        row = next(r for r in range(1, side.max_row + 1) if side.cell(r, 1).value == "不适用")
+        side.cell(row, 2).value = name
+        book.save(form)
+        return form
+
+    again = read_form(renamed(named), indicator_set)
+    assert {"satisfaction": "未开展调查"} == dict(again.facts.not_applicable)
+    run = CliRunner().invoke(main, ["--lang", "en", "score", str(renamed("满意度调查"))])
+    assert 1 == run.exit_code and "表外事实!C" in run.output and "$.not_applicable" not in run.output, run.output

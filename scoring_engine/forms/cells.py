@@ -86,6 +86,8 @@ def _placed(problem: Problem, imported: ImportedFacts, indicator_set: IndicatorS
         cell = imported.provenance.get(key) or imported.provenance.get(key.rsplit(".", 1)[0] + ".name")
         said = _ROW_IN_MESSAGE_WHOLE.sub("", problem.message, count=1)  # the engine's 'row 1 (name): ' for facts files
         return _on(dataclasses.replace(problem, message=f"row {cut(name)}: {said}"), cell, form)
+    if problem.path is not None and problem.path.startswith("$.not_applicable."):  # a 不适用 row of the side sheet
+        return _on(problem, imported.provenance.get(problem.path.removeprefix("$.")), form)
     fact: str | None = problem.fact
     if fact is None and problem.path is not None and problem.path.startswith("$.facts."):
         fact = problem.path.removeprefix("$.facts.")

@@ -32,7 +32,7 @@ from .funds import check_funds
 from .layout import Labelled, form_layout, same_label
 from .reading import (FILL_THE_CELL, SIDE_SHEET, Blank, FormReading, bare_value, is_percentage, numeric, one_line, read_with,
                       unsigned_number, with_unit)
-from .unread import SIDE_KINDS, filled_but_not_applicable, funds_row, own_row, side_facts, side_kind
+from .unread import SIDE_KINDS, filled_but_not_applicable, funds_row, indicator_named, own_row, side_facts, side_kind
 from .workbook import Formula, Sheet, open_workbook
 
 __all__ = ["Blank", "FILL_THE_CELL", "ImportedFacts", "SIDE_SHEET", "read_form", "named_set", "FORM_SUFFIXES"]
@@ -468,7 +468,7 @@ def _side(reading: FormReading, side: Sheet) -> dict[str, str]:
                 reading.values[name] = converted
                 reading.provenance[name] = side.ref(r, 3)
         elif kind == "不适用":
-            not_applicable[name] = str(value)
+            not_applicable[name := indicator_named(reading.set, name)] = str(value)  # by its id, or as the form names it
             reading.provenance[f"not_applicable.{name}"] = side.ref(r, 3)
         elif kind == "项目":
             reading.project[name] = value if isinstance(value, str) else _side_value(reading, side, r, value, "number")

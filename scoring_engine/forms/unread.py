@@ -16,12 +16,12 @@ from collections.abc import Mapping, Sequence
 from .._text import cut
 from ..errors import Problem
 from .._undeclared import undeclared_warnings
-from ..model import Indicator
+from ..model import Indicator, IndicatorSet
 from .layout import Labelled
 from .reading import SIDE_SHEET, FormReading
 from .workbook import Sheet
 
-__all__ = ["SIDE_KINDS", "filled_but_not_applicable", "funds_row", "own_row", "side_facts", "side_kind"]
+__all__ = ["SIDE_KINDS", "filled_but_not_applicable", "funds_row", "indicator_named", "own_row", "side_facts", "side_kind"]
 
 #: The 类别 of the side sheet's rows: the first three are read, the others are the tool's own.
 SIDE_KINDS = ("事实", "不适用", "项目", "指标体系", "来源", "类别")
@@ -77,6 +77,16 @@ def own_row(reading: FormReading, row: int, at: Mapping[str, int], name: str, in
     reading.warnings.append(Problem(f"{reading.sheet.ref(row, cells[0][1])}: row {cut(name)}: the {shown} typed here ({refs}) "
                                     f"are not read: {where}", file=str(reading.path),
                                     hint="fill in those facts, and leave these cells empty"))
+
+
+def indicator_named(indicator_set: IndicatorSet, name: str) -> str:
+    """The id of the indicator a 不适用 row names: by its id, or as the form prints it (满意度指标) or the set names it
+    (服务对象满意度) when that names one indicator only; else `name` as written (checked, with a did-you-mean, as facts)."""
+    if any(i.id == name for i in indicator_set.walk()):
+        return name
+    named = {b.indicator for b in indicator_set.form.targets if b.label == name} | \
+        {i.id for i in indicator_set.walk() if i.name == name}
+    return named.pop() if len(named) == 1 else name
 
 
 def filled_but_not_applicable(reading: FormReading, not_applicable: Mapping[str, str]) -> None:
