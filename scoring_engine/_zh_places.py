@@ -26,6 +26,9 @@ PLACES = (
     ("the rows of {name} are filled ({count:n} cells), but {cell} marks {marked} not applicable, so they are not scored",
      "{name}的各行已填写（{count} 个单元格），但 {cell} 把 {marked} 标为不适用，这些行不计分"),
     ("delete the 不适用 row of {marked} on {sheet}, or clear these rows", "删去{sheet}中 {marked} 的“不适用”行，或清空这些行"),
+    ("fill the blank form of {id} (scoring-engine template {id}), which has the 一级 of that set, or score with the set "
+     "whose form this is (--set)",
+     "改用 {id} 的空白表（scoring-engine template {id}）填写，它的一级指标与该体系一致；或按这张表所属的指标体系评分（--set）"),
     ("the score typed here ({written}) is no number, so it is not compared with the set's",
      "此处填写的得分（{written}）不是数字，不与按体系计算的得分比较"),
     ("write the score as a number, such as 8", "按数字填写得分，如 8"),

@@ -458,3 +458,22 @@ def test_a_not_applicable_row_may_name_the_group_as_the_form_prints_it(tmp_path:
     assert {"satisfaction": "未开展调查"} == dict(again.facts.not_applicable)
     run = CliRunner().invoke(main, ["--lang", "en", "score", str(renamed("满意度调查"))])
     assert 1 == run.exit_code and "表外事实!C" in run.output and "$.not_applicable" not in run.output, run.output
+
+
+def test_a_first_level_label_the_set_has_not_says_which_blank_form_to_fill(tmp_path: Path):
+    """QA23 F7: a Hubei unit that filled the national blank form (满意度指标 as its own 一级) was refused at the cell with
+    no fix. The error says to fill the set's own blank form (scoring-engine template ID) or to score with --set."""
+    from openpyxl import load_workbook
+
+    indicator_set = load_indicator_set("hubei-self-evaluation")
+    form = tmp_path / "form.xlsx"
+    form.write_bytes(blank_form(indicator_set, "xlsx"))
+    book = load_workbook(form)
+    sheet = book.worksheets[0]
+    cell = next(c for row in sheet.iter_rows() for c in row if c.value == "效益指标")
+    cell.value = "满意度指标"
+    book.save(form)
+    run = CliRunner().invoke(main, ["--lang", "en", "score", str(form)])
+    assert 1 == run.exit_code
+    assert ("fill the blank form of hubei-self-evaluation (scoring-engine template hubei-self-evaluation), which has the "
+            "一级 of that set, or score with the set whose form this is (--set)") in run.output

@@ -32,7 +32,7 @@ from .funds import check_funds
 from .layout import Labelled, form_layout, same_label
 from .reading import (FILL_THE_CELL, SIDE_SHEET, Blank, FormReading, bare_value, is_percentage, numeric, one_line, read_with,
                       unsigned_number, with_unit)
-from .unread import SIDE_KINDS, filled_but_not_applicable, funds_row, indicator_named, own_row, side_facts, side_kind
+from .unread import OTHER_FORM, SIDE_KINDS, filled_but_not_applicable, funds_row, indicator_named, own_row, side_facts, side_kind
 from .workbook import Formula, Sheet, open_workbook
 
 __all__ = ["Blank", "FILL_THE_CELL", "ImportedFacts", "SIDE_SHEET", "read_form", "named_set", "FORM_SUFFIXES"]
@@ -317,8 +317,8 @@ def _block(reading: FormReading, row: int, col: int, written: str) -> TargetBloc
     if block is None:
         if any(same_label(label, top.name) for top in reading.set.indicators):
             return None  # an indicator of the set's own tree: scored from its facts, not read from the form
-        reading.problem(row, col,
-                        f"一级指标 {written!r} is not one of the form's: {', '.join(t.label for t in reading.set.form.targets)}")
+        names = ", ".join(t.label for t in reading.set.form.targets)
+        reading.problem(row, col, f"一级指标 {written!r} is not one of the form's: {names}", OTHER_FORM.format(id=reading.set.id))
         return None
     declared = reading.set.indicator(block.indicator).weight
     if weight and Decimal(weight.group(1)) != declared:
