@@ -62,6 +62,7 @@ PROFILES = (
     # validate and resolve
     ("extends {bases}; the resolved tree, with what {file} changes:", "基于 {bases}；展开后的指标树及 {file} 所作的改动："),
     ("was {old} (line {line:n})", "原为 {old}（第 {line} 行）"),
+    ("kept at {old} (line {line:n})", "保持 {old} 不变（第 {line} 行）"),
     ("rescaled from {old} (line {line:n})", "由 {old} 按比例调整（第 {line} 行）"),
     ("added (line {line:n})", "新增（第 {line} 行）"),
     ("its rule's points scaled from {old} to {new}: restate its standard (line {line:n})",

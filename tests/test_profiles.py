@@ -642,3 +642,12 @@ def test_a_judged_score_written_for_the_bases_weight_is_refused_with_the_profile
     assert 1 == run.exit_code, run.output
     assert "去掉 --set" not in run.output
     assert "（在档次范围内打分，或改选档次；方案 l1 第 5 行把它的分值由 6 调整为 8）" in run.output  # line 5: rescale: true
+
+
+def test_validate_says_a_weight_written_to_hold_it_is_kept_not_changed(tmp_path: Path) -> None:
+    """QA24 F10: a profile writing benefit: {weight: 30} to hold 效益 while 决策 rescales its siblings was shown
+    '效益 30 ← 原为 30', a change that is none. It says the weight is kept."""
+    path = _write(tmp_path, "p.yaml", "extends: national-framework\nchange:\n  decision: {weight: 10, rescale: siblings}\n"
+                                      "  benefit: {weight: 30}\n")
+    out = CliRunner().invoke(main, ["--lang", "zh", "validate", str(path)])
+    assert "benefit 效益 30  ← 保持 30 不变（第 4 行）" in out.output, out.output

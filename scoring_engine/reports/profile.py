@@ -44,6 +44,8 @@ def _tree(node: Indicator, depth: int, by_target: dict[str, list[ProfileChange]]
 
 
 def _note(change: ProfileChange, restated: bool) -> str:
+    if change.what == "weight" and change.old == change.new:  # written to hold it while a rescale moves its siblings
+        return f"kept at {change.old} (line {change.line})"
     if change.what == "weight":
         return f"was {change.old} (line {change.line})"
     if change.what == "rescaled":
