@@ -150,17 +150,9 @@ def _group_lines(label: str, skeleton: tuple[str, ...], pairs: list[tuple[Indica
         for scored, row in mine:
             lines.append(IndicatorLine(
                 label, category, row.name, group.comparison_of(row), row.target, row.target_text, row.unit, row.actual,
-                row.tier if row.actual is None else None, scored.declared_weight or scored.weight, _form_score(scored, row),
+                row.tier if row.actual is None else None, scored.declared_weight or scored.weight, scored.score,
                 "" if row.reason == NO_REASON else row.reason or "", scored.id))  # the reader's stand-in is no reason
     return lines
-
-
-def _form_score(scored: IndicatorResult, row: TargetRow) -> Decimal | None:
-    """A row's 得分 on the form. A qualitative row's is the unit's own judgement, against the 分值 the form shows (the
-    declared weight): where other indicators did not apply and the weight was scaled, the score scaled with it is not
-    what the unit judged, and read back it would be scaled again (4 of 6 judged, 4.44 of 6.66 scored, 4.93 read back)."""
-    rescaled = scored.declared_weight is not None and scored.declared_weight != scored.weight
-    return row.score if rescaled and row.actual is None and row.score is not None else scored.score
 
 
 def blank_content(indicator_set: IndicatorSet, layout: FormLayout, rows: int = BLANK_ROWS) -> FormContent:
