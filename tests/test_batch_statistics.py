@@ -416,8 +416,8 @@ def test_failed_projects_whose_unit_cannot_be_read_are_said_under_the_rankings()
     summary = summarise(rows)
     assert (1, 1) == (summary.unread_units, summary.unread_departments)
     lines = [row[0] for row in statistics(summary) if row and isinstance(row[0], str)]
-    assert "另有1个评分失败的项目读不出实施单位（见问题），不在此排名中" in lines
-    assert "另有1个评分失败的项目读不出主管部门（见问题），不在此排名中" in lines
+    assert "另有1个评分失败的项目未填写或读不出实施单位（见问题），不在此排名中" in lines
+    assert "另有1个评分失败的项目未填写或读不出主管部门（见问题），不在此排名中" in lines
 
 
 def test_a_comparison_accounts_for_every_point_indicators_only_one_side_has_included():

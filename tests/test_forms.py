@@ -452,7 +452,9 @@ def test_a_not_applicable_row_may_name_the_group_as_the_form_prints_it(tmp_path:
     again = read_form(renamed(named), indicator_set)
     assert {"satisfaction": "未开展调查"} == dict(again.facts.not_applicable)
     run = CliRunner().invoke(main, ["--lang", "en", "score", str(renamed("满意度调查"))])
-    assert 1 == run.exit_code and "表外事实!C" in run.output and "$.not_applicable" not in run.output, run.output
+    assert 1 == run.exit_code and "表外事实!B" in run.output and "$.not_applicable" not in run.output, run.output
+    run = CliRunner().invoke(main, ["--lang", "en", "score", str(renamed("服务对象满意度指标"))])  # a 二级 of the group
+    assert "(write its id: satisfaction (满意度指标))" in run.output, run.output
 
 
 def test_a_first_level_label_the_set_has_not_says_which_blank_form_to_fill(tmp_path: Path):

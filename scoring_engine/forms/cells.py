@@ -24,6 +24,7 @@ from ..model import IndicatorSet
 from ..result import Result
 from .layout import form_layout
 from .reader import FILL_THE_CELL, SIDE_SHEET, Blank, ImportedFacts
+from .unread import indicators_like
 
 __all__ = ["FILL_THE_CELL", "form_problems", "on_cells", "score_form", "typed_differences", "typed_scores"]
 
@@ -87,7 +88,12 @@ def _placed(problem: Problem, imported: ImportedFacts, indicator_set: IndicatorS
         said = _ROW_IN_MESSAGE_WHOLE.sub("", problem.message, count=1)  # the engine's 'row 1 (name): ' for facts files
         return _on(dataclasses.replace(problem, message=f"row {cut(name)}: {said}"), cell, form)
     if problem.path is not None and problem.path.startswith("$.not_applicable."):  # a 不适用 row of the side sheet
-        return _on(problem, imported.provenance.get(problem.path.removeprefix("$.")), form)
+        key = problem.path.removeprefix("$.")
+        if "unknown indicator" not in problem.message:  # its reason: the value's cell
+            return _on(problem, imported.provenance.get(key), form)
+        meant = indicators_like(indicator_set, key.removeprefix("not_applicable."))  # its name: the name's cell
+        hint = f"write its id: {', '.join(meant)}" if meant else problem.hint
+        return _on(dataclasses.replace(problem, hint=hint), imported.provenance.get(key + ".name"), form)
     fact: str | None = problem.fact
     if fact is None and problem.path is not None and problem.path.startswith("$.facts."):
         fact = problem.path.removeprefix("$.facts.")

@@ -54,9 +54,11 @@ def _typed_rate(reading: FormReading, row: int, columns: Mapping[str, int]) -> N
                 "amounts", file=str(reading.path), hint="write the rate as 84%, or leave the cell empty"))
             return
         if budget is None or paid is None:
+            labels = {c.key: c.label for c in reading.layout.funds.columns}  # as this layout prints them
             reading.warnings.append(Problem(
-                f"{cell}: the 执行率 typed here is on a row without both its 全年预算数 and 全年执行数, so it is not read",
-                file=str(reading.path), hint="type the row's amounts, or leave the 执行率 empty"))
+                f"{cell}: the 执行率 typed here is on a row without both its {labels.get('budget', '全年预算数')} and "
+                f"{labels.get('paid', '全年执行数')}, so it is not read", file=str(reading.path),
+                hint="type the row's amounts, or leave the 执行率 empty"))
             return
     if budget is None or paid is None or not typed or budget <= 0:
         return

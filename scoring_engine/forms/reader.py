@@ -469,7 +469,7 @@ def _side(reading: FormReading, side: Sheet) -> dict[str, str]:
                 reading.provenance[name] = side.ref(r, 3)
         elif kind == "不适用":
             not_applicable[name := indicator_named(reading.set, name)] = str(value)  # by its id, or as the form names it
-            reading.provenance[f"not_applicable.{name}"] = side.ref(r, 3)
+            reading.provenance.update({f"not_applicable.{name}": side.ref(r, 3), f"not_applicable.{name}.name": side.ref(r, 2)})
         elif kind == "项目":
             reading.project[name] = value if isinstance(value, str) else _side_value(reading, side, r, value, "number")
     side_facts(reading, undeclared)

@@ -21,8 +21,8 @@ from .layout import Labelled
 from .reading import SIDE_SHEET, FormReading
 from .workbook import Sheet
 
-__all__ = ["OTHER_FORM", "SIDE_KINDS", "filled_but_not_applicable", "funds_row", "indicator_named", "own_row", "side_facts",
-           "side_kind"]
+__all__ = ["OTHER_FORM", "SIDE_KINDS", "filled_but_not_applicable", "funds_row", "indicator_named", "indicators_like",
+           "own_row", "side_facts", "side_kind"]
 
 #: The fix for a form whose 一级 are not the set's: another set's form, or this set's form filled on another's blank.
 OTHER_FORM = ("fill the blank form of {id} (scoring-engine template {id}), which has the 一级 of that set, or score with "
@@ -91,6 +91,14 @@ def indicator_named(indicator_set: IndicatorSet, name: str) -> str:
     named = {b.indicator for b in indicator_set.form.targets if b.label == name} | \
         {i.id for i in indicator_set.walk() if i.name == name}
     return named.pop() if len(named) == 1 else name
+
+
+def indicators_like(indicator_set: IndicatorSet, name: str) -> list[str]:
+    """'id (label)' of the form's groups and the set's 一级 whose label or name holds `name` or is held in it (满意度,
+    服务对象满意度指标 for satisfaction): what a 不适用 row naming no indicator may have meant."""
+    found = {b.indicator: b.label for b in indicator_set.form.targets if name in b.label or b.label in name}
+    found.update({i.id: i.name for i in indicator_set.indicators if i.id not in found and (name in i.name or i.name in name)})
+    return [f"{key} ({label})" for key, label in found.items()] if name.strip() else []
 
 
 def filled_but_not_applicable(reading: FormReading, not_applicable: Mapping[str, str]) -> None:

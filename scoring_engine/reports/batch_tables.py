@@ -425,7 +425,7 @@ def unranked_note(title: str, count: int) -> str:
 
 def unread_note(title: str, count: int) -> str:
     """Failed projects whose facts could not be read far enough to tell their unit: in the batch's 评分失败, in no row."""
-    return f"另有{count}个评分失败的项目读不出{title}（见问题），不在此排名中"
+    return f"另有{count}个评分失败的项目未填写或读不出{title}（见问题），不在此排名中"
 
 
 def unscored_note(title: str, unscored: Sequence[tuple[str, str, int]], ranked: Sequence[Ranked] = ()) -> str:
