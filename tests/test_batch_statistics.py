@@ -440,3 +440,26 @@ def test_a_comparison_accounts_for_every_point_indicators_only_one_side_has_incl
     rows = list(detail_rows(replace(mine, compare=c), True))
     assert ["ecological", Decimal(0), Decimal(0), NOT_HERE, Decimal(50), Decimal(40), Decimal(-40)] == [
         rows[-1][2], rows[-1][5], rows[-1][6], rows[-1][8], *rows[-1][9:]]
+
+
+def test_a_re_check_with_a_target_row_dropped_or_added_compares_each_row_with_its_twin_by_name():
+    """QA25 F2: rows read from a form have no id and are named by their place (output.1, output.2…): a re-check that
+    dropped 每公里管网造价 put the re-checker's 工程竣工验收合格 against it, and every 差异 after it on another row. A
+    target row is compared with the other side's row of its group and name; one the other side dropped counts as 0 there,
+    one it added is a row of its own."""
+    from scoring_engine.batch.compare import RECHECK, compare
+
+    def row(key: str, name: str, weight: str, score: str) -> IndicatorRow:
+        return IndicatorRow(key, name, 2, Decimal(weight), Decimal(score), "", False, "数量指标")
+
+    output = IndicatorRow("output", "产出指标", 1, Decimal(50), Decimal(50), "")
+    mine = replace(_row(0, "50"), indicators=(output, row("output.1", "管网长度", "20", "20"),
+                                             row("output.2", "每公里管网造价", "10", "10"), row("output.3", "竣工验收", "20", "20")))
+    output_re = IndicatorRow("output", "产出指标", 1, Decimal(50), Decimal(44), "")
+    other = replace(_row(0, "44"), indicators=(output_re, row("output.1", "新增一行", "5", "1"),
+                                              row("output.2", "管网长度", "25", "23"), row("output.3", "竣工验收", "20", "20")))
+    c = compare(mine, other, RECHECK)
+    assert c is not None
+    assert {"output": Decimal(6), "output.1": Decimal(-3), "output.2": Decimal(10), "output.3": Decimal(0),
+            "output.1 (新增一行)": Decimal(-1)} == {k: d.difference for k, d in c.indicators.items()}
+    assert c.difference == sum(d.difference for k, d in c.indicators.items() if k != "output")

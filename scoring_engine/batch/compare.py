@@ -8,10 +8,11 @@ points) or the grade drops.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from .._arith import ZERO
-from .rows import Comparison, IndicatorDifference, ProjectRow
+from .rows import Comparison, IndicatorDifference, IndicatorRow, ProjectRow
 
 __all__ = ["Comparison", "IndicatorDifference", "compare", "threshold_shown", "DEFAULT_THRESHOLD", "MAX_THRESHOLD", "RECHECK"]
 
@@ -22,6 +23,31 @@ MAX_THRESHOLD = Decimal(1000)
 _THRESHOLD_STEP = Decimal("0.000001")
 #: The name of the re-check batch in every output.
 RECHECK = "复核"
+
+
+def _counterparts(mine: Sequence[IndicatorRow], other: Sequence[IndicatorRow]) -> dict[str, IndicatorRow]:
+    """This project's indicator id → the other's indicator it is compared with: the set's own by id; a target row by its
+    group and name where one row of the other side has them (a row without an id is named by its place, output.2, and
+    a row added or deleted in a re-check moves every place after it), else by id when that row is no other's twin."""
+    by_id = {i.id: i for i in other}
+    named: dict[tuple[str, str], list[IndicatorRow]] = {}
+    for row in other:
+        if not row.in_set:
+            named.setdefault((row.id.rsplit(".", 1)[0], row.name), []).append(row)
+    ours = {(i.id.rsplit(".", 1)[0], i.name) for i in mine if not i.in_set}
+    found: dict[str, IndicatorRow] = {}
+    used: set[int] = set()
+    for i in mine:
+        t: IndicatorRow | None = by_id.get(i.id)
+        if not i.in_set:
+            twins = named.get((i.id.rsplit(".", 1)[0], i.name), [])
+            t = twins[0] if len(twins) == 1 else t
+            if t is not None and len(twins) != 1 and (t.in_set or (t.id.rsplit(".", 1)[0], t.name) in ours):
+                t = None  # that place holds another row of ours
+        if t is not None and id(t) not in used:
+            found[i.id] = t
+            used.add(id(t))
+    return found
 
 
 def threshold_shown(points: Decimal) -> bool:
@@ -41,10 +67,13 @@ def compare(mine: ProjectRow, other: ProjectRow, against: str, threshold: Decima
     if not mine.ok or not other.ok or mine.total is None or other.total is None:
         return None
     difference = mine.total - other.total
-    theirs = {i.id: i for i in other.indicators}
+    theirs = _counterparts(mine.indicators, other.indicators)
     indicators = {i.id: IndicatorDifference(t.score, i.score - t.score, t.weight) if (t := theirs.get(i.id)) is not None
                   else IndicatorDifference(ZERO, i.score, ZERO) for i in mine.indicators}
-    others = tuple(t for t in other.indicators if t.id not in indicators)
+    paired = {id(t) for t in theirs.values()}
+    # the other side's indicators none of ours is compared with; a row whose place-id one of ours has is told by its name
+    others = tuple(t if t.id not in indicators else t._replace(id=f"{t.id} ({t.name})")
+                   for t in other.indicators if id(t) not in paired)
     indicators.update((t.id, IndicatorDifference(t.score, -t.score, t.weight)) for t in others)
     mine_rank, other_rank = mine.grade_rank, other.grade_rank
     dropped = mine_rank is not None and other_rank is not None and other_rank > mine_rank
