@@ -99,6 +99,34 @@ def test_a_form_of_a_project_with_an_indicator_not_applicable_adds_up_to_its_tot
     assert result.total == grid.cell("total.score").value == sum(shown)
 
 
+def _not_applicable_cases() -> list[tuple[Path, str]]:
+    cases = []
+    for path in BASES:
+        indicator_set = load_indicator_set(resolve_set(load_facts(path).indicator_set, relative_to=path.parent))
+        if indicator_set.form.targets and indicator_set.not_applicable == "rescale":
+            cases += [(path, block.indicator) for block in indicator_set.form.targets]
+    return cases
+
+
+@pytest.mark.parametrize("facts_path,marked", _not_applicable_cases(), ids=lambda v: v.stem if isinstance(v, Path) else v)
+def test_a_form_with_an_indicator_not_applicable_scores_back_to_its_facts(facts_path: Path, marked: str, tmp_path: Path):
+    """QA23 F1, QA26 F1: with an indicator not applicable the others' weights are rescaled, and each 得分 the written
+    form shows is on the weight used; a qualitative row's was read back as the unit's judgement on the declared 分值
+    and scaled again (92.80 came back 94.16), or refused outside its tier (20 of 25 of the tool's own forms). It is
+    read back to the declared 分值: every bundled 自评表 set, with each group not applicable, scores back to its facts."""
+    from scoring_engine.facts import Facts
+
+    base = load_facts(facts_path)
+    indicator_set = load_indicator_set(resolve_set(base.indicator_set, relative_to=facts_path.parent))
+    facts = Facts(values=base.values, not_applicable={marked: "本年度不适用"}, project=base.project)
+    result = score(indicator_set, facts)
+    form = tmp_path / "form.xlsx"
+    form.write_bytes(render_layout(result, indicator_set, "xlsx", "selfeval"))
+    again = score(indicator_set, read_form(form, indicator_set).facts)
+    assert (result.total, result.grade) == (again.total, again.grade)
+    assert [i.score for i in result.walk()] == [i.score for i in again.walk()]
+
+
 def _fill_blank_template(path: Path) -> None:
     """Fill the blank self-evaluation form as a person would: numbers typed as text, signs and units in the cells."""
     from openpyxl import load_workbook

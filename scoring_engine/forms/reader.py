@@ -32,6 +32,7 @@ from .funds import check_funds
 from .layout import Labelled, form_layout, same_label
 from .reading import (FILL_THE_CELL, SIDE_SHEET, Blank, FormReading, bare_value, is_percentage, numeric, one_line, read_with,
                       unsigned_number, with_unit)
+from .rescaled import judged_on_declared
 from .unread import OTHER_FORM, SIDE_KINDS, filled_but_not_applicable, funds_row, indicator_named, own_row, side_facts, side_kind
 from .workbook import Formula, Sheet, open_workbook
 
@@ -52,11 +53,9 @@ _NEEDED_COLUMNS = ("level3", "target", "target_value", "actual", "actual_value",
 
 @dataclass(frozen=True)
 class ImportedFacts:
-    """The facts a form holds, and where each came from: fact path → sheet!cell.
-
-    `empty` holds the places the reader found blank: fact path → (sheet!cell, what the cell is for), so that a fact
-    the set needs and the form left empty is named by its cell (`forms.cells`). `names_set` is the set the
-    workbook's side sheet names, if any.
+    """The facts a form holds, and where each came from: fact path → sheet!cell. `empty` holds the places the reader
+    found blank: fact path → (sheet!cell, what the cell is for), so that a fact the set needs and the form left empty is
+    named by its cell (`forms.cells`). `names_set` is the set the workbook's side sheet names, if any.
     """
 
     facts: Facts
@@ -446,8 +445,7 @@ def _row_problem(reading: FormReading, r: int, at: Mapping[str, int], name: str,
     reading.problem(r, at[key], f"row {cut(name)}: {message}", hint)
 
 
-def _side(reading: FormReading, side: Sheet) -> dict[str, str]:
-    """The side sheet: facts not on the form, indicators not applicable, other project details."""
+def _side(reading: FormReading, side: Sheet) -> dict[str, str]:  # facts not on the form, indicators not applicable…
     not_applicable: dict[str, str] = {}
     undeclared: dict[str, str] = {}  # 事实 rows naming a fact the set does not declare (a typo): name → cell
     for r in side.rows:
@@ -474,6 +472,7 @@ def _side(reading: FormReading, side: Sheet) -> dict[str, str]:
             reading.project[name] = value if isinstance(value, str) else _side_value(reading, side, r, value, "number")
     side_facts(reading, undeclared)
     filled_but_not_applicable(reading, not_applicable)
+    judged_on_declared(reading, not_applicable)
     return not_applicable
 
 
