@@ -463,3 +463,24 @@ def test_a_re_check_with_a_target_row_dropped_or_added_compares_each_row_with_it
     assert {"output": Decimal(6), "output.1": Decimal(-3), "output.2": Decimal(10), "output.3": Decimal(0),
             "output.1 (新增一行)": Decimal(-1)} == {k: d.difference for k, d in c.indicators.items()}
     assert c.difference == sum(d.difference for k, d in c.indicators.items() if k != "output")
+
+
+def test_target_rows_of_one_name_and_a_replaced_row_are_paired_as_the_re_check_means():
+    """QA26 F2, F3: two rows of one name in a group were never paired (a re-check equal to the self-evaluation showed
+    差异 20 and 8, and two extra rows), and a row the re-check replaced in the same place (每公里管网造价 by 管网漏损率,
+    rows without ids) was compared with its stand-in. Rows of one name pair by their place; a row whose place is all that
+    names it pairs only with a row of its name."""
+    from scoring_engine.batch.compare import RECHECK, compare
+
+    def row(key: str, name: str, score: str) -> IndicatorRow:
+        return IndicatorRow(key, name, 2, Decimal(10), Decimal(score), "", False, "数量指标")
+
+    output = IndicatorRow("output", "产出指标", 1, Decimal(30), Decimal(30), "")
+    same = (output, row("output.1", "道路里程", "10"), row("output.2", "道路里程", "8"), row("output.3", "造价", "10"))
+    c = compare(replace(_row(0, "28"), indicators=same), replace(_row(0, "28"), indicators=same), RECHECK)
+    assert c is not None and not c.others and all(d.difference == 0 for d in c.indicators.values())
+    replaced = (output, row("output.1", "道路里程", "10"), row("output.2", "道路里程", "8"), row("output.3", "漏损率", "6"))
+    c = compare(replace(_row(0, "28"), indicators=same), replace(_row(0, "24"), indicators=replaced), RECHECK)
+    assert c is not None
+    assert Decimal(10) == c.indicators["output.3"].difference  # 造价: not in the re-check
+    assert [("output.3 (漏损率)", Decimal(-6))] == [(t.id, c.indicators[t.id].difference) for t in c.others]

@@ -8,7 +8,7 @@ points) or the grade drops.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from .._arith import ZERO
@@ -23,6 +23,14 @@ MAX_THRESHOLD = Decimal(1000)
 _THRESHOLD_STEP = Decimal("0.000001")
 #: The name of the re-check batch in every output.
 RECHECK = "复核"
+
+
+def _apart(t: IndicatorRow, taken: Mapping[str, object]) -> IndicatorRow:
+    """An indicator of the other side only, under an id none of ours has: its own, or with its name after it."""
+    key = t.id
+    while key in taken:
+        key = f"{key} ({t.name})" if key == t.id else key + "′"
+    return t._replace(id=key)
 
 
 def _counterparts(mine: Sequence[IndicatorRow], other: Sequence[IndicatorRow]) -> dict[str, IndicatorRow]:
@@ -42,8 +50,9 @@ def _counterparts(mine: Sequence[IndicatorRow], other: Sequence[IndicatorRow]) -
         if not i.in_set:
             twins = named.get((i.id.rsplit(".", 1)[0], i.name), [])
             t = twins[0] if len(twins) == 1 else t
-            if t is not None and len(twins) != 1 and (t.in_set or (t.id.rsplit(".", 1)[0], t.name) in ours):
-                t = None  # that place holds another row of ours
+            if t is not None and len(twins) != 1 and t.name != i.name and (
+                    t.in_set or (t.id.rsplit(".", 1)[0], t.name) in ours or i.id.rsplit(".", 1)[-1].isdigit()):
+                t = None  # another row in that place: one of ours, or any where the place is all that names the row
         if t is not None and id(t) not in used:
             found[i.id] = t
             used.add(id(t))
@@ -72,8 +81,7 @@ def compare(mine: ProjectRow, other: ProjectRow, against: str, threshold: Decima
                   else IndicatorDifference(ZERO, i.score, ZERO) for i in mine.indicators}
     paired = {id(t) for t in theirs.values()}
     # the other side's indicators none of ours is compared with; a row whose place-id one of ours has is told by its name
-    others = tuple(t if t.id not in indicators else t._replace(id=f"{t.id} ({t.name})")
-                   for t in other.indicators if id(t) not in paired)
+    others = tuple(_apart(t, indicators) for t in other.indicators if id(t) not in paired)
     indicators.update((t.id, IndicatorDifference(t.score, -t.score, t.weight)) for t in others)
     mine_rank, other_rank = mine.grade_rank, other.grade_rank
     dropped = mine_rank is not None and other_rank is not None and other_rank > mine_rank
