@@ -29,6 +29,7 @@ PLACES = (
     ("fill the blank form of {id} (scoring-engine template {id}), which has the 一级 of that set, or score with the set "
      "whose form this is (--set)",
      "改用 {id} 的空白表（scoring-engine template {id}）填写，它的一级指标与该体系一致；或按这张表所属的指标体系评分（--set）"),
+    ("write the id of one of: {ids}", "写下列指标之一的编号：{ids}"),
     ("the score typed here ({written}) is no number, so it is not compared with the set's",
      "此处填写的得分（{written}）不是数字，不与按体系计算的得分比较"),
     ("write the score as a number, such as 8", "按数字填写得分，如 8"),

@@ -37,6 +37,9 @@ ROWS = (
     ("write the value reached, e.g. 18", "写达到的值，例如 18"),
     ("actual {value} and tier {tier} disagree", "实际值 {value} 与档次 {tier} 不一致"),
     ("give the tier once", "档次只写一次"),
+    ("gives both a tier and an actual value, and only one of them is read", "同时填写了档次和实际值，只有其中一个会被读取"),
+    ("a qualitative row gives its tier (档次), a quantitative row its actual value: leave out the other",
+     "定性指标填写档次，定量指标填写实际值：删去另一个"),
     ("weight must be above 0", "分值应大于 0"),
     ("leave weight out of every row for equal shares", "平均分配时每行都不写 weight"),
     # the same, on a form: the field is named by its column (年度指标值, 实际完成值, 分值)

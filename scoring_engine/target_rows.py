@@ -366,6 +366,9 @@ def _row(item: Mapping[str, Any]) -> TargetRow:
         raise ValueError(f"actual {quoted(str(given['actual']))} has a comparison sign",
                          "write the value reached, without ≥, ≤ or =")
     tier = _text(given.get("tier"), "tier")
+    if tier is not None and actual is not None and not isinstance(actual, str):  # a tier and a number: one is not read
+        raise ValueError("gives both a tier and an actual value, and only one of them is read",
+                         "a qualitative row gives its tier (档次), a quantitative row its actual value: leave out the other")
     if isinstance(target, str) and isinstance(actual, Quantity) and given.get("type") is None:
         raise ValueError(f"target {quoted(target)} is no number, so the row is qualitative, but actual is a number",
                          "write the target as a number (≥19栋, 不少于19栋), or the actual as a tier (达成年度指标)")

@@ -490,3 +490,19 @@ def test_a_score_exactly_at_a_half_through_fractions_rounds_half_up(precision: i
     result = score(indicator_set, {"f": {"issues": ["一", {"text": "二", "points": 0.35}, "三", "四"]},
                                    "c": {"a": 0.9, "b": 0, "f": ["一", "二", "三"]}})
     assert (D(d), D(k)) == (result.indicator("d").score, result.indicator("k").score)
+
+
+def test_a_row_giving_both_a_tier_and_a_numeric_actual_is_refused() -> None:
+    """QA26 F5: a qualitative row with "actual": 90 beside its tier was scored by the tier without a word (the 90 read
+    nowhere), and the form written from it put 90 where the tier belongs. One of the two is a slip: refused, saying
+    which a row of each kind gives. The tier written twice, as text in actual too, stays accepted."""
+    from scoring_engine.target_rows import target_row
+
+    with pytest.raises(ValueError) as caught:
+        target_row(0, {"name": "竣工验收", "type": "qualitative", "target": "合格", "tier": "达成年度指标", "score": 20,
+                       "actual": 90})
+    assert ("row 1 (竣工验收): gives both a tier and an actual value, and only one of them is read",
+            "a qualitative row gives its tier (档次), a quantitative row its actual value: leave out the other") == \
+        caught.value.args
+    assert "达成年度指标" == target_row(0, {"name": "竣工验收", "target": "合格", "tier": "达成年度指标",
+                                           "actual": "达成年度指标", "score": 20}).tier
