@@ -442,6 +442,25 @@ def test_a_comparison_accounts_for_every_point_indicators_only_one_side_has_incl
         rows[-1][2], rows[-1][5], rows[-1][6], rows[-1][8], *rows[-1][9:]]
 
 
+def test_an_indicator_only_the_other_side_has_is_listed_under_its_parent():
+    """QA25 F8: the other side's own indicators followed the project's last row; each now follows the last row under its
+    parent (生态效益 among 效益's rows, not after 满意度)."""
+    from scoring_engine.batch.compare import compare
+    from scoring_engine.reports.batch_tables import detail_rows
+
+    def node(key: str, level: int, score: str) -> IndicatorRow:
+        return IndicatorRow(key, key, level, Decimal(10), Decimal(score), "")
+
+    mine = replace(_row(0, "30"), indicators=(node("benefit", 1, "10"), node("benefit.social", 2, "10"),
+                                             node("satisfaction", 1, "10"), node("satisfaction.people", 2, "10")))
+    other = replace(_row(0, "40"), indicators=(node("benefit", 1, "20"), node("benefit.social", 2, "10"),
+                                              node("benefit.ecological", 2, "10"), node("satisfaction", 1, "10"),
+                                              node("satisfaction.people", 2, "10")))
+    c = compare(mine, other, "other 1")
+    ids = [r[2] for r in detail_rows(replace(mine, compare=c), True)]
+    assert ["benefit", "benefit.social", "benefit.ecological", "satisfaction", "satisfaction.people"] == ids
+
+
 def test_a_re_check_with_a_target_row_dropped_or_added_compares_each_row_with_its_twin_by_name():
     """QA25 F2: rows read from a form have no id and are named by their place (output.1, output.2…): a re-check that
     dropped 每公里管网造价 put the re-checker's 工程竣工验收合格 against it, and every 差异 after it on another row. A

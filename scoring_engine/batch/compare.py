@@ -14,7 +14,8 @@ from decimal import Decimal
 from .._arith import ZERO
 from .rows import Comparison, IndicatorDifference, IndicatorRow, ProjectRow
 
-__all__ = ["Comparison", "IndicatorDifference", "compare", "threshold_shown", "DEFAULT_THRESHOLD", "MAX_THRESHOLD", "RECHECK"]
+__all__ = ["Comparison", "IndicatorDifference", "compare", "threshold_shown", "DEFAULT_THRESHOLD", "MAX_THRESHOLD", "RECHECK",
+           "placed_after"]
 
 #: Points by which a self-score may exceed its re-check before it is flagged.
 DEFAULT_THRESHOLD = Decimal(5)
@@ -56,6 +57,24 @@ def _counterparts(mine: Sequence[IndicatorRow], other: Sequence[IndicatorRow]) -
         if t is not None and id(t) not in used:
             found[i.id] = t
             used.add(id(t))
+    return found
+
+
+def placed_after(mine: Sequence[IndicatorRow], others: Sequence[IndicatorRow]) -> dict[int, list[IndicatorRow]]:
+    """Where each of the other side's own indicators goes among `mine`: after the last of ours under its parent (its id
+    up to the last dot; an added row is told by its name after its id), else after the last of ours."""
+    last: dict[str, int] = {}
+    for place, i in enumerate(mine):
+        key = i.id
+        while True:  # the last row under each of its ancestors, itself included
+            last[key] = place
+            if "." not in key:
+                break
+            key = key.rsplit(".", 1)[0]
+    found: dict[int, list[IndicatorRow]] = {}
+    for t in others:
+        parent = t.id.split(" (", 1)[0].rsplit(".", 1)[0] if "." in t.id.split(" (", 1)[0] else ""
+        found.setdefault(last.get(parent, len(mine) - 1), []).append(t)
     return found
 
 

@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from .._arith import ZERO, fixed, percent, plain, round_half_up
-from ..batch.compare import RECHECK
+from ..batch.compare import RECHECK, placed_after
 from ..batch.consequences import ConsequenceCount
 from ..batch.rows import DEFAULT_EXECUTION_RATE, IndicatorRow, ProjectRow
 from ..batch.summary import CategoryStat, Funds, GradeCount, Placed, Ranked, SetSummary, Summary
@@ -235,14 +235,15 @@ def detail_rows(row: ProjectRow, compared: bool) -> Iterator[list[Any]]:
     """One row per indicator of a scored project, in the order of its set, as plain values."""
     number, name = row.index + 1, row.name
     differences = row.compare.indicators if row.compare is not None else {}
-    for i in row.indicators:
+    # the other side's indicators this project's set lacks (0 points here), each after the last row under its parent
+    after = placed_after(row.indicators, row.compare.others) if compared and row.compare is not None else {}
+    for place, i in enumerate(row.indicators):
         cells: list[Any] = [number, name, *indicator_details(i)]
         if compared:
             d = differences.get(i.id)
             cells += [d.weight, d.score, d.difference] if d else [None, None, None]
         yield cells
-    if compared and row.compare is not None:  # the other side's indicators this project's set lacks: 0 points here
-        for t in row.compare.others:
+        for t in after.get(place, ()):
             yield [number, name, t.id, t.name, t.level, ZERO, ZERO, None, NOT_HERE, t.weight, t.score, -t.score]
 
 
