@@ -75,20 +75,25 @@ def resolve(located: Located, file: str | None, sha256: str, folder: Path | None
     if "extends" not in data:
         _no_directives(located, file)
         return Resolved(located, sha256)
-    log = _check_profile(located, file)
+    schema = _check_profile(located, file)
+    log = ProblemLog(Located(data, located.root), file)
     name_file(located.root, file)  # type: ignore[arg-type]
     ref = data["extends"]
     if len(chain) >= MAX_EXTENDS_DEPTH or (file is not None and file in chain):
         what = (f"extends {ref!r} makes a loop: {' → '.join((*chain, file or '?'))}" if file in chain
                 else f"more than {MAX_EXTENDS_DEPTH} profiles on top of one another (MAX_EXTENDS_DEPTH)")
         log.add(("extends",), what, "extend the set the loop started from, or the bundled set itself")
+        log.problems[:0] = schema
         raise IndicatorSetError(log.ranked())
+    log.problems[:0] = schema
+    if schema and (not isinstance(ref, str) or any(p.path == "$.extends" for p in schema)):
+        raise IndicatorSetError(log.ranked())  # no base to look the profile's ids up in
     try:
         base_located, base_file, base_sha = read(ref, folder)
     except IndicatorSetError as err:  # a base that does not exist or cannot be read: said at the profile's extends:
         where = located.where(("extends",)) or (None, None)
-        raise IndicatorSetError([p.located(file=file, line=where[0], column=where[1], path="$.extends")
-                                 for p in err.problems]) from None
+        log.problems.extend(p.located(file=file, line=where[0], column=where[1], path="$.extends") for p in err.problems)
+        raise IndicatorSetError(log.ranked()) from None
     base = resolve(base_located, base_file, base_sha, Path(base_file).parent if base_file else None, read,
                    (*chain, file or "?"))
     if base_located.problems:
@@ -97,6 +102,8 @@ def resolve(located: Located, file: str | None, sha256: str, folder: Path | None
         name_file(base_located.root, base_file)
     merge = _Merge(base.located.root, located, log)
     root = merge.run()
+    if schema:  # with the ids it names that the base has not: every slip of the profile in one run
+        log.problems[:] = [*schema, *merge.unfound]
     if log.problems:
         raise IndicatorSetError(log.ranked())
     resolved = _yaml.from_nodes(root)
@@ -158,16 +165,17 @@ def _no_directives(located: Located, file: str | None) -> None:
         raise IndicatorSetError(log.ranked())
 
 
-def _check_profile(located: Located, file: str | None) -> ProblemLog:
-    """The profile's own keys against the schema, worded as any set's (the base is not read until they are right)."""
+def _check_profile(located: Located, file: str | None) -> list[Problem]:
+    """The profile's own keys against the schema, worded as any set's, and the reader's problems (duplicate keys…).
+
+    With any of these the profile is not merged, but its base is still read, so that an id it names that the base has
+    not is said in the same run (QA: one typo hid three others)."""
     # `name: null` under facts or derived removes a base's entry: not a declaration for the schema to check
     data = {key: {k: v for k, v in value.items() if v is not None} if key in MERGED_BY_NAME and isinstance(value, dict)
             else value for key, value in located.data.items()}
     log = ProblemLog(Located(data, located.root, located.problems, located.rejected), file)
-    check_schema(log)  # the reader's problems (duplicate keys…) too: a profile stops here, before its base is read
-    if log.problems:
-        raise IndicatorSetError(log.ranked())
-    return ProblemLog(Located(located.data, located.root), file)
+    check_schema(log)
+    return log.problems
 
 
 # ---------------------------------------------------------------- merging the node trees
@@ -197,6 +205,7 @@ class _Merge:
     precision: int = field(init=False, default=2)
     removed: dict[str, tuple[str, int]] = field(init=False, default_factory=dict)  # id → (the id removed with it, line)
     added: dict[str, int] = field(init=False, default_factory=dict)  # id → its place in add:
+    unfound: list[Problem] = field(init=False, default_factory=list)  # ids named that the base has not (nor has any more)
 
     def run(self) -> MappingNode:
         assert isinstance(self.base, MappingNode) and isinstance(self.profile.root, MappingNode)
@@ -267,6 +276,8 @@ class _Merge:
         elif place is None:
             self.log.add(path, f"no indicator {node_id} in the base set",
                          did_you_mean(node_id, self.places if among is None else among), key=key)
+        if place is None:
+            self.unfound.append(self.log.problems[-1])
         return place
 
     def remove(self, ids: Node) -> None:

@@ -651,3 +651,34 @@ def test_validate_says_a_weight_written_to_hold_it_is_kept_not_changed(tmp_path:
                                       "  benefit: {weight: 30}\n")
     out = CliRunner().invoke(main, ["--lang", "zh", "validate", str(path)])
     assert "benefit 效益 30  ← 保持 30 不变（第 4 行）" in out.output, out.output
+
+
+def test_a_schema_error_in_a_profile_does_not_hide_the_ids_it_names_that_the_base_has_not(tmp_path: Path) -> None:
+    """README: every problem of a file in one run. A misspelt rescale: stopped the profile before its base was read, so
+    three misspelt ids came one fix later (QA24 F3)."""
+    path = _write(tmp_path, "p.yaml", """
+        extends: national-framework
+        change:
+          decison.goals: {weight: 5}
+          output.quality.rate: {rescale: sibling}
+        remove: [benefit.effects.ecologcal]
+        add:
+          - {under: benefit.efects, id: benefit.effects.jobs, name: 就业, weight: 4, rule: {kind: formula, score: 4}}
+        """)
+    assert [(3, "no indicator decison.goals in the base set", "did you mean decision.goals?"),
+            (4, "rescale is text 'sibling'; it must be one of: true, children, siblings", "did you mean siblings?"),
+            (5, "no indicator benefit.effects.ecologcal in the base set", "did you mean benefit.effects.ecological?"),
+            (7, "no indicator benefit.efects in the base set", "did you mean benefit.effects?")] == \
+        [(line, message, hint) for _, line, message, hint in _problems(path)]
+
+
+@pytest.mark.parametrize("broken", ["extends: [national-framework]\n", "extends: no-such-set\nchange: {decision: {weight: x}}\n",
+                                    "extends: national-framework\nchange: [decision]\nremove: benefit\nadd: {under: 5}\n",
+                                    "extends: national-framework\nchange:\n  decision: {weight: 10, rescale: 7, children: 5}\n"
+                                    "add:\n  - {under: decision, after: 5, id: [x]}\n  - 7\n"])
+def test_a_profile_of_any_wrong_shape_is_refused_with_its_problems_not_an_internal_error(tmp_path: Path, broken: str) -> None:
+    """A profile with schema errors is still merged onto its base to find the ids it names: whatever its shape, that
+    gives problems (exit 1), never an exception of the engine's own."""
+    path = _write(tmp_path, "p.yaml", broken)
+    assert _problems(path)
+    assert 1 == CliRunner().invoke(main, ["validate", str(path)]).exit_code
