@@ -525,6 +525,38 @@ def test_compare_set_scores_each_project_under_both_sets(tmp_path: Path):
     assert all("按stricter 1.0评分等级由中降为差" == row[header.index("对比标记")] for row in rows if row[1] in dropped)
 
 
+def test_a_grade_that_drops_under_a_second_set_does_not_put_the_project_on_the_explain_list(tmp_path: Path):
+    """需说明 lists the projects that owe an explanation. A grade lower under another set's grade lines is that set's doing
+    (QA: county 86 优 was listed as 按province-2024评分等级由优降为良 though it scored 87.9 there): it stays in 汇总 and
+    对比标记, while a re-check's flag (得分虚高, the unit's to explain) is still listed."""
+    stricter = tmp_path / "stricter.yaml"
+    stricter.write_text(SMALL_SET.read_text(encoding="utf-8").replace("id: example-small", "id: stricter")
+                        .replace("{label: 中, min: 60}", "{label: 中, min: 75}"), encoding="utf-8")
+    write_folder(tmp_path / "in", 12)
+    alone, against = tmp_path / "alone.xlsx", tmp_path / "against.xlsx"
+    assert 0 == _cli("batch", str(tmp_path / "in"), "--output", str(alone)).exit_code
+    run = _cli("batch", str(tmp_path / "in"), "--compare-set", str(stricter), "--output", str(against))
+    assert 0 == run.exit_code, run.stderr
+    sheets = _sheets(against)
+    header, *rows = sheets["汇总"]
+    assert any(row[header.index("对比标记")] for row in rows)
+    assert _sheets(alone)["需说明"] == sheets["需说明"]
+    assert not any("按stricter" in str(cell) for row in sheets["需说明"] for cell in row)
+    recheck = tmp_path / "recheck"
+    for path in (tmp_path / "in").rglob("*.json"):  # the re-checker finds the plan unfounded: each far below its self-score
+        document = json.loads(path.read_text(encoding="utf-8"))
+        document["facts"]["decision"].update(policy_basis=False, plan_match=False, no_overlap=False)
+        beside_the_set((recheck / path.relative_to(tmp_path / "in")).parent)
+        (recheck / path.relative_to(tmp_path / "in")).write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    checked = tmp_path / "checked.xlsx"
+    run = _cli("batch", str(tmp_path / "in"), "--compare-with", str(recheck), "--output", str(checked))
+    assert 0 == run.exit_code, run.stderr
+    sheets = _sheets(checked)
+    header, *rows = sheets["汇总"]
+    above = {row[1] for row in rows if Decimal(str(row[header.index("总分差")])) >= 5}
+    assert above and above == {row[1] for row in sheets["需说明"][1:] if str(row[-1]).startswith("复核得分比自评得分低")}
+
+
 def test_compare_with_and_compare_set_together_is_a_usage_error(tmp_path: Path):
     """A re-check and a second set cannot both be the other side of the comparison: exit 2, saying so."""
     run = _cli("batch", str(tmp_path), "--compare-with", str(tmp_path), "--compare-set", "self-evaluation")

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from .._arith import ZERO
-from .rows import Comparison, IndicatorDifference, IndicatorRow, ProjectRow
+from .rows import RECHECK, Comparison, IndicatorDifference, IndicatorRow, ProjectRow
 
 __all__ = ["Comparison", "IndicatorDifference", "compare", "threshold_shown", "DEFAULT_THRESHOLD", "MAX_THRESHOLD", "RECHECK",
            "placed_after"]
@@ -23,7 +23,6 @@ DEFAULT_THRESHOLD = Decimal(5)
 MAX_THRESHOLD = Decimal(1000)
 _THRESHOLD_STEP = Decimal("0.000001")
 #: The name of the re-check batch in every output.
-RECHECK = "复核"
 
 
 def _apart(t: IndicatorRow, taken: Mapping[str, object]) -> IndicatorRow:

@@ -61,6 +61,10 @@ class IndicatorDifference:
     weight: Decimal | None = None
 
 
+#: `Comparison.against` for a re-check of the same projects (--compare-with); else the other set's id (--compare-set).
+RECHECK = "复核"
+
+
 @dataclass(frozen=True)
 class Comparison:
     """This project against its counterpart in the other batch (`against`: "复核" or the other set's id)."""
@@ -77,6 +81,12 @@ class Comparison:
     # the counterpart's indicators this project's set does not have (another set that adds one, a re-check with more
     # target rows): their difference is in `indicators`, their names here for the rows that show them
     others: tuple[IndicatorRow, ...] = ()
+
+    @property
+    def to_explain(self) -> bool:
+        """Whether the flag puts the project on 需说明: a re-check's does (得分虚高 is the unit's to explain); a second
+        set's does not, since what moved the score or the grade is that set's weights or grade lines, not the project."""
+        return self.flagged and self.against == RECHECK
 
 
 class IndicatorRow(NamedTuple):  # a tuple: a project has dozens, made, pickled and read many times faster than a dataclass's

@@ -163,7 +163,7 @@ class Summary:
     scored: int
     failed: int
     internal: int  # failed on a bug of the engine
-    flagged: int
+    flagged: int  # projects on the 需说明 list: by the set's rules, or a re-check's flag (not a second set's)
     sets: tuple[SetSummary, ...]
     units: tuple[Ranked, ...]  # by mean total, highest first
     departments: tuple[Ranked, ...]
@@ -272,8 +272,8 @@ class Summariser:
             budgets = totals.grade_budgets.setdefault(row.grade, [0, ZERO])
             budgets[0] += 1
             budgets[1] += row.budget_total
-        # on the 需说明 list: by the set's own rules, or flagged by the comparison
-        flagged = bool(row.flags) or (row.compare is not None and row.compare.flagged)
+        # on the 需说明 list: by the set's own rules, or flagged by a re-check
+        flagged = bool(row.flags) or (row.compare is not None and row.compare.to_explain)
         totals.flagged += flagged
         self.flagged += flagged
         parents: dict[int, IndicatorRow] = {}  # level → the last indicator of the set met at that level

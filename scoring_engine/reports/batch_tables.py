@@ -260,12 +260,13 @@ PROBLEMS = Table(("序号", "来源", "项目名称", "实施单位", "主管部
 
 
 def explain_rows(row: ProjectRow) -> Iterator[list[Any]]:
-    """One row per reason the project must explain itself (需说明), then one per comparison flag."""
+    """One row per reason the project must explain itself (需说明), then one per flag of a re-check (a second set's flags
+    are the set's doing: they are in 汇总 and 对比, not here)."""
     assert row.total is not None
     base = [row.index + 1, row.source, row.name, row.project.get("unit", ""), Score(row.total, row.precision), row.grade]
     for flag in row.flags:
         yield [*base, flag]
-    if row.compare is not None and row.compare.flagged:
+    if row.compare is not None and row.compare.to_explain:
         for reason in row.compare.reasons:
             yield [*base, reason]
 
