@@ -9,7 +9,7 @@ from pathlib import Path
 
 from scoring_engine.batch import summarise
 from scoring_engine.batch.rows import Comparison, IndicatorRow, ProjectRow, _flags
-from scoring_engine.reports.batch_tables import statistics, tie_note
+from scoring_engine.reports.batch_tables import cell_text, statistics, tie_note
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -503,3 +503,20 @@ def test_target_rows_of_one_name_and_a_replaced_row_are_paired_as_the_re_check_m
     assert c is not None
     assert Decimal(10) == c.indicators["output.3"].difference  # 造价: not in the re-check
     assert [("output.3 (漏损率)", Decimal(-6))] == [(t.id, c.indicators[t.id].difference) for t in c.others]
+
+
+def test_means_of_a_set_scored_to_whole_points_keep_two_decimals():
+    """A set at precision 0 showed its mean of 77.54 as 78 and a mean difference of −5.85 as −6 (QA24 F9): comparing this
+    year's mean with last year's moved by up to half a point. Means, medians and mean differences keep 2 decimals; the
+    highest and lowest are scores, at the set's precision."""
+    other = Comparison(against="复核", source="r.json", total=Decimal(80), grade="良", difference=Decimal(-3),
+                       grade_dropped=False, flagged=False, reasons=(), indicators={})
+    rows = [replace(_row(i, total, unit="甲", indicators=_economic("3", score), compare=other), precision=0)
+            for i, (total, score) in enumerate([("77", "1"), ("78", "2"), ("77", "2"), ("80", "3")])]
+    summary = summarise(rows)
+    s = summary.sets[0]
+    assert (Decimal("78.00"), Decimal("77.50"), Decimal("2.00"), Decimal("78.00")) == \
+        (s.mean, s.median, s.indicators[0].mean_score, summary.units[0].mean)
+    cells = {row[0]: row[1] for row in statistics(summary) if len(row) > 1 and isinstance(row[0], str)}
+    assert ("78.00", "77.50", "80", "77", "-3.00") == tuple(cell_text(cells[k]) for k in ("平均分", "中位数", "最高分", "最低分",
+                                                                                       "平均总分差"))

@@ -51,6 +51,7 @@ RANKED = 10
 #: Error lines of failed projects the summary keeps for the command line (the outputs list them all).
 SHOWN_PROBLEMS = 20
 _RATE_PLACES = 4  # a mean 得分率 as a share, to 0.01%
+MEAN_PLACES = 2  # the fewest decimals a mean, a median or a mean difference of scores is shown with (mean_places)
 #: Distinct 年度 the summary keeps (a year is what a project writes: there is no bound but this one).
 MOST_YEARS = 50
 
@@ -108,6 +109,11 @@ class SetSummary:
     same_named: bool = False  # another set of the batch has this id and version (an edited copy): told by its sha256
     funds_unit: str = ""  # the unit the set declares for its 预算数 (万元)
     categories: tuple[CategoryStat, ...] = ()  # each 二级 category of its target rows (categories.py), as first met
+
+    @property
+    def mean_places(self) -> int:
+        """Decimals of its mean, median and indicators' mean scores (the lowest and highest are scores: `precision`)."""
+        return mean_places(self.precision)
 
     @property
     def budget(self) -> Decimal:
@@ -182,7 +188,7 @@ class Summary:
     # the projects' 预算数 and 执行数 added up, where any gives them: one Funds per unit the sets declare (万元, 元),
     # amounts of two units never added together
     funds: tuple[Funds, ...] = ()
-    places: int = 2  # decimals of the batch-wide figures (the finest of its sets)
+    places: int = 2  # decimals of the batch-wide means (the finest of its sets, MEAN_PLACES at least)
     compared: int = 0
     compare_flagged: int = 0
     mean_difference: Decimal | None = None
@@ -332,7 +338,7 @@ class Summariser:
 
     @in_engine_context  # the caller's decimal context cannot change a mean
     def summary(self) -> Summary:
-        p = max((s.row.precision for s in self.sets.values()), default=2)
+        p = max((mean_places(s.row.precision) for s in self.sets.values()), default=MEAN_PLACES)
         return Summary(
             documents=self.documents,
             scored=self.documents - self.failed,
@@ -429,8 +435,14 @@ def _keep(heap: list[tuple[Decimal, int, int, Placed]], entry: tuple[Decimal, in
         heapq.heapreplace(heap, entry)
 
 
+def mean_places(precision: int) -> int:
+    """Decimals of a mean or a median of scores kept to `precision` decimals: a mean is not a score, and at precision 0
+    a county's mean of 77.54 shown as 78 would move a comparison with last year's by up to half a point."""
+    return max(precision, MEAN_PLACES)
+
+
 def _set_summary(s: _SetTotals) -> SetSummary:
-    row, p = s.row, s.row.precision
+    row, p = s.row, mean_places(s.row.precision)
     count = sum(s.totals.values())
     total = sum((value * n for value, n in s.totals.items()), ZERO)
     shares = [GradeCount(label, s.grades[label], Decimal(s.grades[label]) / count, *s.grade_budgets.get(label, (0, ZERO)))
@@ -438,8 +450,8 @@ def _set_summary(s: _SetTotals) -> SetSummary:
     indicators = tuple(IndicatorStat(key, name, level, n, round_half_up(scores / rated, p) if rated else None,
                                      rates / rated if rated else None)
                        for key, (name, level, n, scores, rates, rated) in s.indicators.items())
-    return SetSummary(row.set_id, row.set_name, row.set_version, p, row.max_total, count, round_half_up(total / count, p),
-                      _median(s.totals, count, p), min(s.totals), max(s.totals), tuple(shares),
+    return SetSummary(row.set_id, row.set_name, row.set_version, row.precision, row.max_total, count,
+                      round_half_up(total / count, p), _median(s.totals, count, p), min(s.totals), max(s.totals), tuple(shares),
                       _histogram(s.totals, row.max_total),
                       indicators, s.flagged, row.set_sha256, funds_unit=row.funds_unit,
                       categories=s.categories.counted(tuple(s.indicators)))

@@ -208,9 +208,9 @@ def _figures(summary: Summary) -> str:
 
 
 def _set_section(s: SetSummary) -> str:
-    p = s.precision
-    figures = "".join(_figure(label, cell_text(Score(value, p))) for label, value in
-                      (("平均分", s.mean), ("中位数", s.median), ("最高分", s.highest), ("最低分", s.lowest)))
+    p, m = s.precision, s.mean_places
+    figures = "".join(_figure(label, cell_text(Score(value, places))) for label, value, places in
+                      (("平均分", s.mean, m), ("中位数", s.median, m), ("最高分", s.highest, p), ("最低分", s.lowest, p)))
     return (f'<section class="set" data-set="{escape(s.set_id)}">\n'
             f'<h2>{escape(s.set_name)}（{escape(s.set_id)} {escape(s.version_shown)}）：'
             f'{s.count}个项目</h2>\n<div class="figures">{figures}</div>\n'

@@ -469,9 +469,9 @@ def duplicate_rows(summary: Summary) -> list[list[Any]]:
 
 
 def _set_statistics(s: SetSummary) -> list[list[Any]]:
-    p = s.precision
+    p, m = s.precision, s.mean_places
     rows: list[list[Any]] = [[Heading(f"指标体系：{s.set_name}（{s.set_id} {s.version_shown}）")],
-                             ["项目数", s.count], ["平均分", Score(s.mean, p)], ["中位数", Score(s.median, p)],
+                             ["项目数", s.count], ["平均分", Score(s.mean, m)], ["中位数", Score(s.median, m)],
                              ["最高分", Score(s.highest, p)], ["最低分", Score(s.lowest, p)], ["需说明", s.flagged],
                              [Heading("等级"), Heading("项目数"), Heading("占比"),
                               *(grade_funds_header(s) if s.budget else [])]]
@@ -482,7 +482,7 @@ def _set_statistics(s: SetSummary) -> list[list[Any]]:
     rows.append([Heading("指标（按平均得分率从低到高）"), Heading("指标名称"), Heading("级次"), Heading("平均得分"),
                  Heading("平均得分率")])
     ordered = sorted(s.indicators, key=lambda i: (i.mean_rate is None, i.mean_rate or 0))
-    rows += [[i.id, i.name, i.level, Score(i.mean_score, p) if i.mean_score is not None else "不适用",
+    rows += [[i.id, i.name, i.level, Score(i.mean_score, m) if i.mean_score is not None else "不适用",
               Rate(round_half_up(i.mean_rate, _RATE_PLACES)) if i.mean_rate is not None else None]
              for i in ordered]
     if s.categories:

@@ -96,7 +96,8 @@ def summary_text(summary: Summary, lang: str = "zh") -> str:
         grades = words["and"].join(words["grade"].format(label=g.label, count=g.count) + _grade_budget(g, s, words)
                                    for g in s.grades)
         lines.append(words["set"].format(name=s.set_name, id=s.set_id, version=s.version_shown, count=s.count,
-                                         mean=fixed(s.mean, p), median=fixed(s.median, p), highest=fixed(s.highest, p),
+                                         mean=fixed(s.mean, s.mean_places), median=fixed(s.median, s.mean_places),
+                                         highest=fixed(s.highest, p),
                                          lowest=fixed(s.lowest, p), grades=grades))
     lines += [_funds(f, words, len(summary.funds) > 1) for f in summary.funds]
     if len(summary.years) > 1:
