@@ -682,3 +682,14 @@ def test_a_profile_of_any_wrong_shape_is_refused_with_its_problems_not_an_intern
     path = _write(tmp_path, "p.yaml", broken)
     assert _problems(path)
     assert 1 == CliRunner().invoke(main, ["validate", str(path)]).exit_code
+
+
+def test_weights_a_rescale_makes_fractional_under_the_integer_rule_are_one_problem_at_the_rescale(tmp_path: Path) -> None:
+    """决策 10.5 with rescale: siblings under the national set's integer weight rule gave 35 lines, one per indicator of
+    the tree (QA24 F6): now the one at 10.5 and one at the rescale, naming how many weights it made fractional."""
+    path = _write(tmp_path, "p.yaml", "extends: national-framework\nchange:\n  decision:\n    weight: 10.5\n    rescale: siblings\n")
+    [(_, first_line, first, _), (_, line, message, hint)] = _problems(path)
+    assert (4, 5) == (first_line, line)
+    assert first.endswith("决策 (decision) weighs 10.5, not a whole number")
+    assert "34 weights this line gives are not whole numbers: 项目立项 4.2, 立项依据充分性 2.1" in message and message.endswith("…")
+    assert hint == "give a weight that leaves whole points to share out, or write the weights out under change:"

@@ -10,6 +10,7 @@ mistake, at the weight that breaks it.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -43,15 +44,32 @@ def weight_rules(draft: Draft, indicators: tuple[Indicator, ...]) -> bool:
                     draft.log.add(at + ("weight",), f"{said}: {node.name} ({node.id}) weighs {plain(node.weight)}, "
                                   f"{message} (each indicator at level {rule['level']})", indicator=node.id)
         elif rule.get("integer"):
-            for top in indicators:
-                for node in top.walk():
-                    if node.weight != node.weight.to_integral_value():
-                        draft.log.add(paths.get(node.id, path) + ("weight",),
-                                      f"{said}: {node.name} ({node.id}) weighs {plain(node.weight)}, not a whole number",
-                                      indicator=node.id)
+            _whole(draft, said, [(node, paths.get(node.id, path) + ("weight",)) for top in indicators for node in top.walk()
+                                 if node.weight != node.weight.to_integral_value()])
         else:
             no_bonus = True
     return no_bonus
+
+
+def _whole(draft: Draft, said: str, broken: list[tuple[Indicator, Path]]) -> None:
+    """The weights that are not whole numbers, each at its weight; those one line made (a profile's rescale: that
+    shares out 89.5 among 决策's siblings) in one problem there, not one per indicator of the tree."""
+    by_place: dict[tuple[int, int] | None, list[tuple[Indicator, Path]]] = {}
+    for node, at in broken:
+        by_place.setdefault(draft.log.located.where(at), []).append((node, at))
+    for made in by_place.values():
+        (node, at), *more = made
+        if not more:
+            draft.log.add(at, f"{said}: {node.name} ({node.id}) weighs {plain(node.weight)}, not a whole number",
+                          indicator=node.id)
+            continue
+        shown = ", ".join(f"{n.name} {plain(n.weight)}" for n, _ in made[:_LISTED]) + ("…" if len(made) > _LISTED else "")
+        draft.log.add(at, f"{said}: {len(made)} weights this line gives are not whole numbers: {shown}",
+                      "give a weight that leaves whole points to share out, or write the weights out under change:")
+        draft.log.problems[-1] = replace(draft.log.problems[-1], indicator=None, path=None)  # of many indicators: the line says it
+
+
+_LISTED = 5  # the weights named in one problem about many
 
 
 def _well_formed(draft: Draft, rule: Mapping[str, Any], path: Path) -> bool:
