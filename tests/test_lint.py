@@ -590,6 +590,15 @@ def test_a_profiles_rule_worded_by_its_bases_reason_templates_is_named(tmp_path:
     assert all(w.problem.file == str(tmp_path / "set.yaml") for w in found)
 
 
+def test_a_profiles_rule_of_the_kind_its_base_scores_the_same_indicator_by_keeps_the_bases_wording_without_a_warning(
+        tmp_path: Path) -> None:
+    """QA24 F8: a profile that only doubles 完成及时性's points_each was told its linear rule takes wording the base wrote
+    for its own indicators, though the base wrote '延期{shortfall}个月…' for this very indicator and it fits."""
+    profile = ("extends: national-framework\nchange:\n  output.timeliness.ontime:\n"
+               "    rule: {kind: linear, value: months_late, target: 0, direction: lower_is_better, points_each: 2}\n")
+    assert not [w for w in _lint(tmp_path, profile) if w.code == "inherited-reason"]
+
+
 def test_a_rule_a_profile_writes_whose_points_a_rescale_scaled_is_told_how_to_keep_them(tmp_path: Path) -> None:
     """QA24 F2: a profile wrote 满意度's bands (7 points) and its standard (得7分) together, and 决策's rescale of its
     siblings took the indicator from 10 to 11 and the 7 to 7.7; lint told the author to make the standard match the

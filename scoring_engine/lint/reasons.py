@@ -1,13 +1,16 @@
 """Reason wording a profile's rule takes from its base: `reasons: {linear.partial: 延期{shortfall}个月…}`, written in
 the base for its one linear indicator (完成及时性), words the reason of every linear rule of the set, and a linear
 满意度 that a profile adds reads '延期13.00%个月'. Each rule of a profile's own that such a base-wide wording applies
-to is named, with the fix."""
+to is named, with the fix; not a rule of the kind the base scores that same indicator by (the wording was written for
+it)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from .._located import Located
+from ..errors import ScoringEngineError
+from ..loader import load_indicator_set
 from ..model import IndicatorSet
 from .found import LintWarning, Locator, RuleAt
 
@@ -23,14 +26,26 @@ def inherited_reasons(indicator_set: IndicatorSet, rules: list[RuleAt], located:
     """A warning for each rule written in a profile that a reason template of its base words (set-wide, by kind)."""
     if located is None or not indicator_set.reasons:
         return
+    kinds: dict[str, dict[str, str]] = {}  # base file → its leaves' rule kinds, by id
     for key, text in indicator_set.reasons.items():
         base = located.file_at(("reasons", key), key=True)
         if base is None:  # one file: the set's own wording for its own rules
             continue
         kind = key.split(".", 1)[0]
+        own = kinds[base] if base in kinds else kinds.setdefault(base, _rule_kinds(base))
         for at in rules:
             written = located.file_at(at.path)
-            if at.rule.kind == kind and written is not None and written != base:
+            # a rule of the kind the base scores this very indicator by: the wording was written for it (QA: 完成及时性)
+            if at.rule.kind == kind and written is not None and written != base and own.get(at.indicator) != kind:
                 yield locator.warning("inherited-reason", at.path, INHERITED_REASON,
                                       {"indicator": at.indicator, "kind": kind, "key": key, "base": base, "text": text},
                                       INHERITED_REASON_HINT, indicator=at.indicator)
+
+
+def _rule_kinds(base: str) -> dict[str, str]:
+    """Indicator id → the kind of the rule `base` scores it by (nothing when the base cannot be read: warn as before)."""
+    try:
+        base_set = load_indicator_set(base)
+    except ScoringEngineError:
+        return {}
+    return {node.id: node.rule.kind for top in base_set.indicators for node in top.walk() if node.rule is not None}
