@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import string
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -625,3 +626,25 @@ change:
     assert ["the profile's rescale (line 6) scaled the points of the rule with the weight, 10 to 11: give "
             "benefit.satisfaction.beneficiaries its weight under change: to keep the rule as written, or restate its 评分标准"
             ] == [w.problem.hint for w in found]
+
+
+def test_the_points_a_standard_states_in_brackets_after_a_tiers_share_are_checked_against_the_rule() -> None:
+    """QA24 F7: 社会效益's standard says '达成年度指标得分值的80%–100%（4.8–6分）'. After a rescale to 8 the share still
+    holds and the points do not (6.4–8); lint read only the share and said nothing."""
+    from scoring_engine.lint.standard_text import Standard
+
+    text = "达成年度指标得分值的80%–100%（4.8–6分）；部分达成并具有一定效果得60%–80%（3.6–4.8分，不含4.8分）；未达成且效果较差得0–60%（不含3.6分）"
+    stated = [(t.label, t.low, t.high, t.percent, t.quote) for t in Standard(text).tiers(["达成年度指标", "部分达成并具有一定效果",
+                                                                                          "未达成且效果较差"])]
+    assert [("达成年度指标", 80, 100, True, "达成年度指标得分值的80%–100%（4.8–6分"), ("达成年度指标", Decimal("4.8"), 6, False, "4.8–6分"),
+            ("部分达成并具有一定效果", 60, 80, True, "部分达成并具有一定效果得60%–80%（3.6–4.8分"),
+            ("部分达成并具有一定效果", Decimal("3.6"), Decimal("4.8"), False, "3.6–4.8分"),
+            ("未达成且效果较差", 0, 60, True, "未达成且效果较差得0–60%")] == stated
+
+
+def test_a_rescale_that_leaves_the_bracketed_points_of_a_tier_stale_is_named(tmp_path: Path) -> None:
+    """The profile rescales 效果指标 (社会效益 6 → 8): the standard's （4.8–6分） no longer matches the rule's 6.4–8."""
+    profile = "extends: national-framework\nchange:\n  benefit.effects: {rescale: true}\nremove: [benefit.effects.ecological]\n" \
+              "facts:\n  benefit.ecological: null\n"
+    found = [w for w in _lint(tmp_path, profile) if w.problem.indicator == "benefit.effects.social"]
+    assert any("4.8–6分" in w.problem.message and "6.4–8分" in w.problem.message for w in found), [str(w) for w in found]

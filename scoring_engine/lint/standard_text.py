@@ -202,11 +202,13 @@ class Standard:
         return found
 
     def tiers(self, labels: list[str]) -> list[TierStated]:
-        """'<label>得(分值的)A–B(%|分)' for each tier label, longest first (one label may hold another)."""
+        """'<label>得(分值的)A–B(%|分)' for each tier label, longest first (one label may hold another); a share followed by
+        its points in brackets ('得分值的80%–100%（4.8–6分）') states both, and a rescale leaves only the share right."""
         found: list[TierStated] = []
         taken: set[int] = set()
         for label in sorted(labels, key=len, reverse=True):
-            pattern = re.escape(label) + r"得(?:分值的)?\s*" + _A + _DASH + _B + r"(?P<points>分)?"
+            pattern = (re.escape(label) + r"得(?:分值的)?\s*" + _A + _DASH + _B + r"(?P<points>分)?"
+                       + r"(?:[（(](?P<in>(?P<c>" + _NUMBER + r")" + _DASH + r"(?P<d>" + _NUMBER + r")分))?")
             for m in re.finditer(pattern, self.text):
                 if m.start() in taken:
                     continue
@@ -214,6 +216,9 @@ class Standard:
                 low, high = sorted((_number(m.group("a")), _number(m.group("b"))))
                 percent = bool(m.group("ap") or m.group("bp"))
                 found.append(TierStated(label, low, high, percent, _quote(m.group(0)), m.start()))
+                if percent and m.group("in"):
+                    low, high = sorted((_number(m.group("c")), _number(m.group("d"))))
+                    found.append(TierStated(label, low, high, False, _quote(m.group("in")), m.start("in")))
         return sorted(found, key=lambda t: t.start)
 
     def zero_lines(self) -> list[tuple[Stated, bool]]:
