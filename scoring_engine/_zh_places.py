@@ -77,4 +77,8 @@ PLACES = (
     ("write ≥ for a target to reach, ≤ for a ceiling, = for an exact value", "要达到的目标写 ≥，上限写 ≤，须恰好相等写 ="),
     ("actual must be a number for a numeric target, got text {value}", "数值型指标的实际值应为数字，实际是文字 {value}"),
     ("{field} must be a number for a numeric target, got text {value}", "{field}应为数字（数值型指标），实际是文字 {value}"),
+    ("the {columns} typed here ({cells}) are not read: the 预算执行率 is scored once, on the row of the whole budget",
+     "此处填写的{columns}（{cells}）不会被读取：预算执行率只在资金总额一行计一次分"),
+    ("leave them empty: the 分值 and 得分 of the budget's execution go on its first row",
+     "请留空：预算执行率的分值和得分填在资金总额一行"),
 )

@@ -98,6 +98,22 @@ def test_amounts_on_a_funds_row_the_set_does_not_read_are_named_not_dropped(tmp_
         assert any(said in line for line in _said(command, str(form))), command
 
 
+def test_a_score_typed_on_a_sub_row_of_the_budget_is_named_not_dropped(tmp_path: Path):
+    """QA23: 10 and 9.5 typed in the 分值 and 得分 of 其中：当年财政拨款 (printed as a dash) were read as nothing, without a
+    word: the 预算执行率 is scored once, on the row of the whole budget. The cells are named."""
+    form = _written(tmp_path, "self-evaluation")
+    row, _ = _where(form, "其中：当年财政拨款")
+    heading, _ = _where(form, "分值")
+    from openpyxl import load_workbook
+
+    ws = load_workbook(form).worksheets[0]
+    weight, score = (next(c.column_letter for c in ws[heading] if c.value == label) for label in ("分值", "得分"))
+    _edit(form, {f"{weight}{row}": 10, f"{score}{row}": 9.5})
+    said = (f"!{weight}{row}：行 其中：当年财政拨款：此处填写的分值、得分（{weight}{row}, {score}{row}）不会被读取：预算执行率只在"
+            "资金总额一行计一次分")
+    assert any(said in line for line in _said("score", str(form)))
+
+
 def test_values_typed_on_a_row_the_set_scores_from_facts_are_named_with_where_it_reads_them(tmp_path: Path):
     """The national form's 预算执行率 row is scored from facts on 表外事实: ≥90% and 80% typed in its 年度指标值 and
     实际完成值 were ignored without a word (the score stayed 5.70). One warning names both cells and the facts the row

@@ -197,6 +197,8 @@ def _funds(reading: FormReading) -> None:
                 reading.empty[fact] = Blank(reading.sheet.ref(r, col), f"{label.label}的{column_label}")
         if label.key == "total" and "score" in columns and binding.funds_indicator is not None:
             reading.typed_score(binding.funds_indicator, r, columns["score"])
+        elif label.key != "total":
+            funds_row(reading, r, label.label, {k: c for k, c in columns.items() if k in ("weight", "score")}, scored=False)
     for row in block.rows:  # a row taken off the form: its facts are to be written there, not on the side sheet
         if row.key in binding.funds and row.key not in found:
             for column, fact in binding.funds[row.key].items():

@@ -52,17 +52,20 @@ def side_kind(reading: FormReading, side: Sheet, row: int, kind: str) -> None:
     reading.warnings.append(Problem(f"{side.ref(row, 1)}: {message}", file=str(reading.path), hint=hint))
 
 
-def funds_row(reading: FormReading, row: int, label: str, columns: Mapping[str, int]) -> None:
+def funds_row(reading: FormReading, row: int, label: str, columns: Mapping[str, int], scored: bool = True) -> None:
     """A row of the funds block the set reads no facts of (`columns`: the block's columns the set reads on its other
-    rows, by key): what is typed there is named, since it counts for nothing and the form written back leaves it blank."""
+    rows, by key), or with `scored` False the 分值 and 得分 of a 其中 row (`columns`: those two), which the form prints
+    as a dash: what is typed there is named, since it counts for nothing and the form written back leaves it blank."""
     cells = _typed(reading, row, columns, [c.key for c in reading.layout.funds.columns])
     if cells:
         shown = _shown([key for key, _ in cells], reading.layout.funds.columns)
         refs = ", ".join(reading.sheet.ref(row, col).split("!", 1)[1] for _, col in cells)
+        why = (f"the set {reading.set.id} has no facts for this row" if scored
+               else "the 预算执行率 is scored once, on the row of the whole budget")
         reading.warnings.append(Problem(
-            f"{reading.sheet.ref(row, cells[0][1])}: row {cut(label)}: the {shown} typed here ({refs}) are not read: the set "
-            f"{reading.set.id} has no facts for this row", file=str(reading.path),
-            hint="they count for nothing, and the form the tool writes leaves the row blank"))
+            f"{reading.sheet.ref(row, cells[0][1])}: row {cut(label)}: the {shown} typed here ({refs}) are not read: {why}",
+            file=str(reading.path), hint="they count for nothing, and the form the tool writes leaves the row blank"
+            if scored else "leave them empty: the 分值 and 得分 of the budget's execution go on its first row"))
 
 
 def own_row(reading: FormReading, row: int, at: Mapping[str, int], name: str, indicator: Indicator | None) -> None:
