@@ -110,10 +110,11 @@ def _not_applicable_cases() -> list[tuple[Path, str]]:
 
 @pytest.mark.parametrize("facts_path,marked", _not_applicable_cases(), ids=lambda v: v.stem if isinstance(v, Path) else v)
 def test_a_form_with_an_indicator_not_applicable_scores_back_to_its_facts(facts_path: Path, marked: str, tmp_path: Path):
-    """QA23 F1, QA26 F1: with an indicator not applicable the others' weights are rescaled, and each 得分 the written
-    form shows is on the weight used; a qualitative row's was read back as the unit's judgement on the declared 分值
-    and scaled again (92.80 came back 94.16), or refused outside its tier (20 of 25 of the tool's own forms). It is
-    read back to the declared 分值: every bundled 自评表 set, with each group not applicable, scores back to its facts."""
+    """QA23 F1, QA26 F1: with an indicator not applicable the others' weights are rescaled; a qualitative row's 得分 on
+    the weight used was read back as the unit's judgement on the declared 分值 and scaled again (92.80 came back 94.16),
+    or refused outside its tier. The written form shows each row's weight used and its 得分 on it (the columns add up to
+    the set's total and to 总分), and is read back to the declared 分值: every bundled 自评表 set, with each group not
+    applicable, scores back to its facts, and `import` gives back the facts' own weights and judgements."""
     from scoring_engine.facts import Facts
 
     base = load_facts(facts_path)
@@ -125,6 +126,36 @@ def test_a_form_with_an_indicator_not_applicable_scores_back_to_its_facts(facts_
     again = score(indicator_set, read_form(form, indicator_set).facts)
     assert (result.total, result.grade) == (again.total, again.grade)
     assert [i.score for i in result.walk()] == [i.score for i in again.walk()]
+    for block in indicator_set.form.targets:  # the facts' own weights and judgements, as `import` writes them
+        if block.indicator != marked and (rows := result.fact(block.fact)) is not None:
+            given, read = rows.value, again.fact(block.fact).value  # type: ignore[union-attr]
+            back = {r.name: (r.weight, r.score) for r in read}  # in the form's order (by 二级), which may not be the facts'
+            assert {r.name: (r.weight, r.score) for r in given if r.score is not None} == \
+                {r.name: back[r.name] for r in given if r.score is not None}
+            assert {r.name: r.weight for r in given} == {name: weight for name, (weight, _) in back.items()}
+
+
+@pytest.mark.parametrize("facts_path,marked", _not_applicable_cases(), ids=lambda v: v.stem if isinstance(v, Path) else v)
+def test_a_form_filled_in_on_its_printed_weights_with_a_group_not_applicable_scores_as_its_facts(
+        facts_path: Path, marked: str, tmp_path: Path):
+    """QA27 F1: a unit fills in the form on the 分值 it prints (the declared weights, the tiers on them) and marks a
+    group 不适用 on the side sheet. Its 得分 are judgements on those 分值, and the form scores as the same facts do: read
+    as scores on rescaled weights, 14 of 20 became 12.60 of 20 (85.91 read as 83.19), or was refused outside its tier."""
+    from openpyxl import load_workbook
+
+    from scoring_engine.facts import Facts
+
+    base = load_facts(facts_path)
+    indicator_set = load_indicator_set(resolve_set(base.indicator_set, relative_to=facts_path.parent))
+    form = tmp_path / "form.xlsx"
+    form.write_bytes(render_layout(score(indicator_set, base), indicator_set, "xlsx", "selfeval"))  # every weight declared
+    book = load_workbook(form)
+    book.worksheets[1].append(["不适用", marked, "本项目不涉及"])
+    book.save(form)
+    expected = score(indicator_set, Facts(values=base.values, not_applicable={marked: "本项目不涉及"}, project=base.project))
+    again = score(indicator_set, read_form(form, indicator_set).facts)
+    assert (expected.total, expected.grade) == (again.total, again.grade)
+    assert [i.score for i in expected.walk()] == [i.score for i in again.walk()]
 
 
 def _fill_blank_template(path: Path) -> None:
@@ -522,3 +553,24 @@ def test_a_not_applicable_row_naming_nothing_like_an_indicator_lists_the_sets_in
     run = CliRunner().invoke(main, ["--lang", "en", "score", str(form)])
     assert 1 == run.exit_code
     assert f"表外事实!B{row}" in run.output and "write the id of one of: budget (预算执行), output (产出指标)" in run.output
+
+
+def test_a_form_written_with_a_group_not_applicable_reads_the_same_judgements_under_a_set_that_gives_it_full_credit(
+        tmp_path: Path):
+    """QA27 F2: a form's 得分 were read back by the weights of whatever set read it, so a profile giving 不适用 full
+    credit (batch --compare-set) took the judgements on the rescaled weights as typed: 88.20 良好 read as 90.92 优秀. The
+    form is read by what it shows, and scores as its facts do under that profile."""
+    from scoring_engine.facts import Facts
+
+    facts_path = ROOT / "indicator_sets" / "self-evaluation.facts.json"
+    base = load_facts(facts_path)
+    own = load_indicator_set("self-evaluation")
+    profile = tmp_path / "full-credit.yaml"
+    profile.write_text("extends: self-evaluation\nid: full-credit\nnot_applicable: full_credit\n", encoding="utf-8")
+    other = load_indicator_set(profile)
+    facts = Facts(values=base.values, not_applicable={"budget": "本年度无预算"}, project=base.project)
+    form = tmp_path / "form.xlsx"
+    form.write_bytes(render_layout(score(own, facts), own, "xlsx", "selfeval"))
+    expected, again = score(other, facts), score(other, read_form(form, other).facts)
+    assert (expected.total, expected.grade) == (again.total, again.grade)
+    assert [i.score for i in expected.walk()] == [i.score for i in again.walk()]

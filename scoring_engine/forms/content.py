@@ -150,7 +150,7 @@ def _group_lines(label: str, skeleton: tuple[str, ...], pairs: list[tuple[Indica
         for scored, row in mine:
             lines.append(IndicatorLine(
                 label, category, row.name, group.comparison_of(row), row.target, row.target_text, row.unit, row.actual,
-                row.tier if row.actual is None else None, scored.declared_weight or scored.weight, scored.score,
+                row.tier if row.actual is None else None, scored.weight, scored.score,
                 "" if row.reason == NO_REASON else row.reason or "", scored.id))  # the reader's stand-in is no reason
     return lines
 

@@ -1,14 +1,22 @@
-"""A form's qualitative 得分 where indicators are not applicable and the others' weights are rescaled.
+"""A form's target rows where indicators are not applicable and the others' weights are rescaled.
 
-Every 得分 a form shows is a row's score on the weight it was scored against:
-the form `score` writes prints each so, and its 得分 column adds up to 总分.
-With an indicator marked 不适用 under the set's ``rescale`` policy, that weight
-is not the 分值 the row shows (6 becomes 6.66 when 满意度 is out). A
-qualitative row's 得分 is the unit's judgement, which the engine reads on the
-declared 分值 and scales: taken as typed, a written form would be scaled twice
-(4.44 of 6.66 read as 4.44 of 6, scored 4.93) or refused (5.00 above a tier that
-ends at 4.8). So a qualitative 得分 typed on such a form is read back to the
-declared 分值 (4.44 × 6 ÷ 6.66 = 4), which the engine scales to the 得分 shown.
+A form is read by what it shows. With a 一级 marked 不适用 under the
+``rescale`` policy the other rows are scored on more than their declared
+weight (20 becomes 22.22 when 满意度 is out). The form `score` writes prints
+each row on the weight used: 分值 22.22 and its 得分 on it, so that the columns
+add up to 100 and to 总分. A unit filling in the blank form sees the declared
+分值 (20) and the tiers on it, and types its judgement on that.
+
+Each group of target rows is told apart by what its 分值 add up to. The
+declared group weight (50): the rows are as typed. The weight that group
+gets when the form's 不适用 groups are rescaled away (55.56): the rows are on
+the weight used, and are read back to the declared 分值 (the shares of the
+group's declared weight, exactly the facts they were written from) and a
+qualitative row's 得分 to the judgement on it (15.55 of 22.22 is 14 of 20),
+which the engine scales again to the 得分 shown. This does not depend on the
+set that reads the form: a profile that gives 不适用 full credit reads the same
+judgements. Anything else is left as typed, and the facts check refuses rows
+whose weights do not add up to their group's.
 """
 
 from __future__ import annotations
@@ -17,42 +25,59 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from .._arith import ZERO, apportion
+from .._arith import ZERO, apportion, round_half_up
 from ..plan import plan_for
 from .reading import FormReading
 
 __all__ = ["judged_on_declared"]
 
-_PLACES = 6  # a judgement read back keeps this many decimals: 7.78 × 8 ÷ 8.89 is 7.001125, scaled back to 7.78
+_PLACES = 6  # a judgement no rounding gives back keeps this many decimals
 
 
 def judged_on_declared(reading: FormReading, not_applicable: Mapping[str, str]) -> None:
-    """Each qualitative row's typed score in `reading.values`, on a rescaled group, read back to the row's 分值."""
+    """Each group of target rows in `reading.values` written on the weights used read back to its declared 分值."""
     used = _used_weights(reading, not_applicable)
-    if not used:
-        return
+    places = reading.set.precision
     for block in reading.set.form.targets:
         rows = reading.values.get(block.fact)
         declared = reading.set.indicator(block.indicator).weight
         weight = used.get(block.indicator)
         if not isinstance(rows, list) or weight is None or weight == declared:
             continue
-        weights: list[Decimal] = [w for row in rows if isinstance(row, dict) and isinstance(w := row.get("weight"), Decimal)
-                                  and w > 0]
-        if len(weights) != len(rows):
-            continue  # rows the facts check refuses anyway (or shares the group's weight equally: no row has one)
-        shares = apportion(dict(enumerate(weights)), weight, reading.set.precision)
+        shown: list[Decimal] = [w for row in rows if isinstance(row, dict) and isinstance(w := row.get("weight"), Decimal)
+                                and w > 0]
+        if len(shown) != len(rows) or sum(shown, ZERO) != weight:
+            continue  # on the declared 分值 (a blank form filled in), or refused when the facts are checked
+        weights = apportion(dict(enumerate(shown)), declared, places)  # as the engine shares, the other way round
         for i, row in enumerate(rows):
+            row["weight"] = _tidy(weights[i])
             score = row.get("score")
-            if isinstance(score, Decimal) and shares[i] > 0:  # (a row's score is the unit's judgement: quantitative
-                # rows' typed 得分 are compared, not read)
-                row["score"] = (score * weights[i] / shares[i]).quantize(Decimal(1).scaleb(-_PLACES)).normalize()
+            if isinstance(score, Decimal):  # a qualitative row's: the unit's judgement (a quantitative row's is compared)
+                row["score"] = _judgement(score, weights[i], shown[i], places)
+
+
+def _judgement(score: Decimal, declared: Decimal, used: Decimal, places: int) -> Decimal:
+    """The judgement on `declared` that scores `score` on `used`: to the set's decimals when that gives the score back
+    (15.55 of 22.22 is 14 of 20, not 13.9964), else with _PLACES."""
+    exact = score * declared / used
+    for candidate in (round_half_up(exact, places), round_half_up(exact, _PLACES)):
+        if round_half_up(candidate * used / declared, places) == score:
+            return _tidy(candidate)
+    return _tidy(round_half_up(exact, _PLACES))
+
+
+def _tidy(number: Decimal) -> Decimal:
+    """20.00 as 20, 6.5 as 6.5: a weight read back as the unit would have typed it (`import` writes it so)."""
+    return number.quantize(Decimal(1)) if number == number.to_integral_value() else number.normalize()
 
 
 def _used_weights(reading: FormReading, not_applicable: Mapping[str, str]) -> dict[str, Decimal]:
-    """Indicator id → the weight it is scored against, as the engine rescales it; {} when nothing is rescaled."""
+    """Indicator id → the weight it gets when the form's 不适用 indicators are rescaled away; {} when none are marked.
+
+    Rescaled whatever the reading set's own policy: the form is written by a set that rescales, and read by one
+    that may give 不适用 full credit (a profile compared with --compare-set)."""
     s = reading.set
-    if s.not_applicable != "rescale" or not not_applicable:
+    if not not_applicable:
         return {}
     plan = plan_for(s)
     if any(key not in plan.by_id for key in not_applicable):
