@@ -6,6 +6,7 @@ dropped without a word. The forms `score` writes read back without any of these 
 from __future__ import annotations
 
 import csv
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -147,3 +148,47 @@ def test_an_empty_target_on_a_numeric_row_names_the_target_cell_to_fill(tmp_path
     assert 1 == len(lines) and f"{SHEET}!{target}：行 " in lines[0] and lines[0].endswith("：年度指标值未填写（填写该单元格）"), \
         lines
     assert "事实文件" not in lines[0]
+
+
+@pytest.mark.parametrize("cells, said", [
+    ({"F": Decimal("1e30")}, "全年执行数 (budget.paid): 1E+30 超出范围"),
+    ({"E": Decimal("1e-30")}, "全年预算数 (budget.total): 1E-30 超出范围"),
+    ({"F": Decimal("-1e30")}, "全年执行数 (budget.paid): -1E+30 超出范围"),
+])
+def test_an_amount_past_the_fact_bound_on_the_funds_row_is_refused_not_an_internal_error(tmp_path: Path, cells: dict[str, Any],
+                                                                                         said: str):
+    """QA28 F2: a 全年执行数 of 1e30 crashed score, import and batch (exit 3): the typed 执行率 was compared with the
+    amounts before their range was checked. score refuses the amount at its cell (exit 1); import, which writes what
+    the form holds for the unit to correct, says so."""
+    form = _written(tmp_path, "self-evaluation")
+    row, _ = _where(form, "年度资金总额")
+    letters = _funds_columns(form, row)
+    _edit(form, {f"{letters[key]}{row}": float(value) for key, value in cells.items()})
+    for command, code in ((["score", str(form)], 1), (["import", str(form), "-o", str(tmp_path / "f.json")], 0)):
+        run = CliRunner().invoke(main, ["--lang", "zh", *command])
+        assert code == run.exit_code and said in run.output, run.output
+
+
+def test_a_typed_rate_past_any_bound_is_said_to_differ_from_the_amounts(tmp_path: Path):
+    """QA28 F2: a 执行率 typed as 1e27 (a cell only compared with the amounts) crashed the comparison; it is said to differ."""
+    form = _written(tmp_path, "self-evaluation")
+    row, _ = _where(form, "年度资金总额")
+    rate = next(letter for letter, label in _funds_headings(form, row).items() if "执行率" in label)
+    _edit(form, {f"{rate}{row}": 1e27})
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
+    assert 0 == run.exit_code and f"!{rate}{row}：表上填写的执行率 1" in run.output, run.output
+
+
+def _funds_headings(form: Path, row: int) -> dict[str, str]:
+    """Column letter → the heading of the funds block above `row` (年初预算数, 全年预算数, 全年执行数, 执行率…)."""
+    from openpyxl import load_workbook
+
+    ws = load_workbook(form).worksheets[0]
+    heading = next(r for r in range(row - 1, 0, -1) if any(c.value == "全年预算数" for c in ws[r]))
+    return {c.column_letter: str(c.value) for c in ws[heading] if c.value}
+
+
+def _funds_columns(form: Path, row: int) -> dict[str, str]:
+    """E and F by meaning: the columns of 全年预算数 and 全年执行数."""
+    headings = {label: letter for letter, label in _funds_headings(form, row).items()}
+    return {"E": headings["全年预算数"], "F": headings["全年执行数"]}

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from decimal import ROUND_DOWN
 
-from .._arith import plain, round_half_up
+from .._arith import in_range, plain, round_half_up
 from .._text import cut
 from ..errors import Problem
 from ..target_rows import parse_quantity
@@ -63,7 +63,9 @@ def _typed_rate(reading: FormReading, row: int, columns: Mapping[str, int]) -> N
     if budget is None or paid is None or not typed or budget <= 0:
         return
     computed = paid / budget * 100
-    if any(_agrees(rate * 100, computed) for rate in typed):
+    if not (in_range(budget) and in_range(paid) and in_range(computed)):
+        return  # amounts past MAX_FACT_MAGNITUDE are refused where the set reads them; a rate past it is no 执行率
+    if any(in_range(rate) and _agrees(rate * 100, computed) for rate in typed):
         return
     shown = f"{plain(typed[0] * 100)}%" if len(typed) == 1 else plain(typed[0])  # as typed: 90%, or a bare 1.5
     reading.warnings.append(Problem(
