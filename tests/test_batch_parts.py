@@ -1040,3 +1040,16 @@ def test_the_page_of_a_batch_of_self_evaluations_is_titled_as_one(tmp_path: Path
     run = _cli("batch", str(tmp_path / "other.jsonl"), "-q", "-o", str(tmp_path / "b.html"))
     assert 0 == run.exit_code, run.output
     assert "<h1>项目支出绩效评价汇总</h1>" in (tmp_path / "b.html").read_text(encoding="utf-8")
+
+
+def test_a_lone_surrogate_in_a_facts_key_fails_its_project_in_every_output_not_the_batch(tmp_path: Path):
+    """QA28 F3: {"b\\ud800": 1} in a facts document stopped the whole batch with exit 3 when writing .jsonl or .html (the
+    problem quoting the key could not be encoded). The project is one 问题 row; the JSONL holds the JSON escape."""
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"indicator_set": "self-evaluation", "facts": {"b\\ud800": 1}}\n', encoding="utf-8")
+    outputs = [tmp_path / f"out.{ext}" for ext in ("jsonl", "html", "csv", "xlsx")]
+    run = _cli("batch", str(source), *(a for o in outputs for a in ("--output", str(o))), "--quiet")
+    assert 1 == run.exit_code, run.output
+    (line,) = outputs[0].read_text(encoding="utf-8").splitlines()
+    assert "b\\ud800" in line and "$.facts.b\ud800" == json.loads(line)["problems"][0]["path"]
+    assert "$.facts.b\\ud800" in outputs[1].read_text(encoding="utf-8")

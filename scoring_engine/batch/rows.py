@@ -21,6 +21,7 @@ from typing import Any, NamedTuple, TypedDict
 
 from .._arith import CONTEXT, fixed, percent, plain, round_half_up
 from .._later import Later, given
+from .._text import without_surrogates
 from ..audit import AuditTrail, Brief
 from ..errors import Problem, ScoringError
 from ..facts import Facts
@@ -382,9 +383,10 @@ def scores_row(index: int, source: str, scores: Scores, facts: Facts, shape: Set
 def failed_row(index: int, source: str, problems: tuple[Problem, ...], internal: bool = False, batch: str = "",
                project: Mapping[str, Any] | None = None, file: str = "") -> ProjectRow:
     """The record of a project that could not be scored: one line per problem."""
+    # a fact's name quoted in a problem may hold a lone surrogate ("b\ud800" in a JSON key): every output holds its escape
     return ProjectRow(index=index, source=source, file=file, project=project_details(project or {}),
-                      problems=tuple(str(p) for p in problems), problems_zh=tuple(p.text("zh") for p in problems),
-                      internal=internal, batch=batch)
+                      problems=tuple(without_surrogates(str(p)) for p in problems),
+                      problems_zh=tuple(without_surrogates(p.text("zh")) for p in problems), internal=internal, batch=batch)
 
 
 def project_details(project: Mapping[str, Any]) -> dict[str, str]:

@@ -45,7 +45,8 @@ class BatchJsonl:
             found = compare_document(row.compare) if not row.compare_failed else \
                 {"against": self.against, "source": row.compare_failed, "failed": True}  # found, and could not be scored
             parts.append(f',"compare":{_json.dumps(found, indent=None)}')
-        self.output.write(("".join(parts) + "}\n").encode("utf-8"))
+        # a lone surrogate can only sit in a JSON string (a fact's name in a problem): written as its JSON escape, \ud800
+        self.output.write(("".join(parts) + "}\n").encode("utf-8", "backslashreplace"))
 
     def start(self, summary: Summary) -> None:
         pass
