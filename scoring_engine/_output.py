@@ -127,13 +127,24 @@ class AtomicOutput:
         except OSError as err:
             raise _cannot_write(self.shown, err) from None
 
-    def commit(self) -> None:
+    def prepare(self) -> None:
+        """Everything but the rename: the last bytes written and on disk, where a full disk says so. Several outputs
+        that must appear together are each prepared, then each committed (nothing is left to fail in between)."""
+        if self.file.closed:
+            return
         try:
             self.file.flush()
             self.file.close()  # the descriptor stays open (closefd=False) for fsync and close below
             if self.temporary is not None:
                 os.fsync(self.fd)  # on disk before the rename, or a crash could leave an empty report
                 os.fchmod(self.fd, _report_mode(self.target))
+        except OSError as err:
+            self.discard()
+            raise _cannot_write(self.shown, err) from None
+
+    def commit(self) -> None:
+        self.prepare()
+        try:
             os.close(self.fd)
             self.fd = -1
             if self.temporary is not None:

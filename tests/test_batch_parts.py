@@ -1053,3 +1053,26 @@ def test_a_lone_surrogate_in_a_facts_key_fails_its_project_in_every_output_not_t
     (line,) = outputs[0].read_text(encoding="utf-8").splitlines()
     assert "b\\ud800" in line and "$.facts.b\ud800" == json.loads(line)["problems"][0]["path"]
     assert "$.facts.b\\ud800" in outputs[1].read_text(encoding="utf-8")
+
+
+def test_an_output_that_fails_as_it_is_finished_leaves_every_earlier_output_as_it_was(tmp_path: Path, monkeypatch):
+    """QA28 F4: with the disk full as the last output's final bytes were written, the outputs listed before it had already
+    replaced their old files (this run's .xlsx, .csv and .html beside last run's .jsonl). Every output is written whole
+    and synced before any is put in place."""
+    from scoring_engine.errors import Problem, ScoringEngineError
+    from scoring_engine.reports.batch_jsonl import BatchJsonl
+
+    def full(self: BatchJsonl) -> None:
+        self.output.discard()
+        raise ScoringEngineError(Problem("cannot write the report: No space left on device", file=str(self.output.shown)))
+
+    monkeypatch.setattr(BatchJsonl, "prepare", full)
+    write_folder(tmp_path / "in", 3)
+    outputs = [tmp_path / "out" / f"s.{ext}" for ext in ("xlsx", "csv", "html", "jsonl")]
+    outputs[0].parent.mkdir()
+    for output in outputs:
+        output.write_text("OLD", encoding="utf-8")
+    run = _cli("batch", str(tmp_path / "in"), *(a for o in outputs for a in ("--output", str(o))), "--quiet")
+    assert 1 == run.exit_code and "No space left on device" in run.output, run.output
+    assert ["OLD"] * 4 == [o.read_text(encoding="utf-8") for o in outputs]
+    assert sorted(p.name for p in outputs[0].parent.iterdir()) == sorted(o.name for o in outputs)  # no temporary file left

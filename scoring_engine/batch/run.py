@@ -48,7 +48,7 @@ __all__ = ["BatchOptions", "run_batch", "OUTPUTS", "EXIT_FAILED", "EXIT_INTERNAL
 
 #: The batch outputs by file extension. Each takes every project as it is scored (add), then, once the batch is done,
 #: the summary (start), the rows kept on disk one by one in input order when it `reads_kept` (kept), and the end (finish);
-#: commit() puts it in place, discard() removes what it wrote.
+#: prepare() writes its last bytes to disk, commit() puts it in place, discard() removes what it wrote.
 OUTPUTS: dict[str, Any] = {".xlsx": BatchWorkbook, ".csv": BatchCsv, ".jsonl": BatchJsonl, ".html": BatchPage,
                            ".htm": BatchPage}
 EXIT_FAILED = 1
@@ -118,6 +118,8 @@ def run_batch(options: BatchOptions) -> Summary:
                         read(row)
             for sink in sinks:
                 sink.finish(summary)
+        for sink in sinks:  # every output written whole and on disk (a full disk fails here, before any is in place)
+            sink.prepare()
         with stops_deferred(deliver=False):  # every output is put in place, or none: a stop that comes now comes late
             for sink in sinks:
                 sink.commit()

@@ -42,6 +42,9 @@ class BatchCsv:
     def finish(self, summary: Summary) -> None:
         pass
 
+    def prepare(self) -> None:
+        self.output.prepare()
+
     def commit(self) -> None:
         self.output.commit()
 

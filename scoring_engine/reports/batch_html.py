@@ -134,8 +134,11 @@ class BatchPage:
                 waiting.close()
         self.waiting = self.comparing = None
 
-    def commit(self) -> None:
+    def prepare(self) -> None:
         self._close()
+        self.output.prepare()
+
+    def commit(self) -> None:
         self.output.commit()
 
     def discard(self) -> None:

@@ -57,6 +57,9 @@ class BatchJsonl:
     def finish(self, summary: Summary) -> None:
         pass
 
+    def prepare(self) -> None:
+        self.output.prepare()
+
     def commit(self) -> None:
         self.output.commit()
 

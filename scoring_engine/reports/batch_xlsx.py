@@ -83,8 +83,11 @@ class BatchWorkbook:
         except OSError as err:
             raise ScoringEngineError(Problem(f"cannot write the report: {err.strerror}", file=str(self.output.shown))) from None
 
+    def prepare(self) -> None:
+        self.book.close()  # saved in finish(): its temporary sheet files go
+        self.output.prepare()
+
     def commit(self) -> None:
-        self.book.close()
         self.output.commit()
 
     def discard(self) -> None:
