@@ -81,4 +81,13 @@ PLACES = (
      "此处填写的{columns}（{cells}）不会被读取：预算执行率只在资金总额一行计一次分"),
     ("leave them empty: the 分值 and 得分 of the budget's execution go on its first row",
      "请留空：预算执行率的分值和得分填在资金总额一行"),
+    # the side sheet (forms/side.py)
+    ("{name} is given twice, {one} at {first} and {other} here", "{name} 填写了两次：{first} 为 {one}，此处为 {other}"),
+    ("{name} is given twice, {one} and {other} here", "{name} 填写了两次：先为 {one}，此处为 {other}"),
+    ("keep the right one and delete the other", "保留正确的一处，删去另一处"),
+    ("the 不适用 row names no indicator", "这一“不适用”行没有写指标"),
+    ("write the id of the indicator that does not apply (satisfaction), or its label on the form (满意度指标)",
+     "写不适用指标的编号（如 satisfaction）或它在表上的名称（如 满意度指标）"),
+    ("the 不适用 row of {name} gives no reason", "{name} 的“不适用”行没有写原因"),
+    ("write why the indicator does not apply", "写明该指标不适用的原因"),
 )

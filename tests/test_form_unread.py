@@ -192,3 +192,38 @@ def _funds_columns(form: Path, row: int) -> dict[str, str]:
     """E and F by meaning: the columns of 全年预算数 and 全年执行数."""
     headings = {label: letter for letter, label in _funds_headings(form, row).items()}
     return {"E": headings["全年预算数"], "F": headings["全年执行数"]}
+
+
+def test_a_fact_given_on_the_form_and_again_on_the_side_sheet_is_refused_with_both_cells(tmp_path: Path):
+    """QA28 F1: 全年预算数 712.42 in its cell and `事实 | budget.total | 999` on 表外事实 kept the 999 without a word (91.00
+    优秀 became 88.13 良好). Two different values of one fact, or one project detail, are refused naming both cells;
+    the same value twice is no conflict."""
+    form = _written(tmp_path, "self-evaluation")
+    row, _ = _where(form, "年度资金总额")
+    budget = _funds_columns(form, row)["E"]
+    _edit(form, {}, sheet=1, append=[["事实", "budget.total", 999], ["项目", "name", "另一个项目"]])
+    lines = _said("score", str(form))
+    assert any(f"budget.total 填写了两次：项目支出绩效自评表!{budget}{row} 为 " in line and "此处为 999" in line for line in lines)
+    assert any("name 填写了两次：" in line and "此处为 '另一个项目'" in line for line in lines), lines
+    (tmp_path / "again").mkdir()
+    again = _written(tmp_path / "again", "self-evaluation")
+    from openpyxl import load_workbook
+
+    total = load_workbook(again).worksheets[0][f"{budget}{row}"].value
+    _edit(again, {}, sheet=1, append=[["事实", "budget.total", total]])
+    assert not [line for line in _said("score", str(again)) if "填写了两次" in line]
+
+
+@pytest.mark.parametrize("name, reason, said", [
+    (None, "本项目不涉及", "B{row}：这一“不适用”行没有写指标"),
+    ("  ", "本项目不涉及", "B{row}：这一“不适用”行没有写指标"),
+    ("satisfaction", None, "C{row}：satisfaction 的“不适用”行没有写原因"),
+])
+def test_a_not_applicable_row_without_an_indicator_or_a_reason_is_refused_at_its_cell(tmp_path: Path, name: str | None,
+                                                                                       reason: str | None, said: str):
+    """QA27 F6: a 不适用 row with no name, or no reason, was passed over: the group was scored as applicable."""
+    form = _written(tmp_path, "self-evaluation")
+    _edit(form, {}, sheet=1, append=[["不适用", name, reason]])
+    row, _ = _where(form, "不适用", sheet=1)
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
+    assert 1 == run.exit_code and f"表外事实!{said.format(row=row)}" in run.output, run.output

@@ -51,7 +51,9 @@ RANKED = 10
 #: Error lines of failed projects the summary keeps for the command line (the outputs list them all).
 SHOWN_PROBLEMS = 20
 _RATE_PLACES = 4  # a mean 得分率 as a share, to 0.01%
-MEAN_PLACES = 2  # the fewest decimals a mean, a median or a mean difference of scores is shown with (mean_places)
+# The fewest decimals a mean, a median or a mean difference of scores is shown with: a mean is not a score, and at
+# precision 0 a county's mean of 77.54 shown as 78 would move a comparison with last year's by up to half a point.
+MEAN_PLACES = 2
 #: Distinct 年度 the summary keeps (a year is what a project writes: there is no bound but this one).
 MOST_YEARS = 50
 
@@ -113,7 +115,7 @@ class SetSummary:
     @property
     def mean_places(self) -> int:
         """Decimals of its mean, median and indicators' mean scores (the lowest and highest are scores: `precision`)."""
-        return mean_places(self.precision)
+        return max(self.precision, MEAN_PLACES)
 
     @property
     def budget(self) -> Decimal:
@@ -338,7 +340,7 @@ class Summariser:
 
     @in_engine_context  # the caller's decimal context cannot change a mean
     def summary(self) -> Summary:
-        p = max((mean_places(s.row.precision) for s in self.sets.values()), default=MEAN_PLACES)
+        p = max([MEAN_PLACES, *(s.row.precision for s in self.sets.values())])
         return Summary(
             documents=self.documents,
             scored=self.documents - self.failed,
@@ -435,14 +437,8 @@ def _keep(heap: list[tuple[Decimal, int, int, Placed]], entry: tuple[Decimal, in
         heapq.heapreplace(heap, entry)
 
 
-def mean_places(precision: int) -> int:
-    """Decimals of a mean or a median of scores kept to `precision` decimals: a mean is not a score, and at precision 0
-    a county's mean of 77.54 shown as 78 would move a comparison with last year's by up to half a point."""
-    return max(precision, MEAN_PLACES)
-
-
 def _set_summary(s: _SetTotals) -> SetSummary:
-    row, p = s.row, mean_places(s.row.precision)
+    row, p = s.row, max(s.row.precision, MEAN_PLACES)
     count = sum(s.totals.values())
     total = sum((value * n for value, n in s.totals.items()), ZERO)
     shares = [GradeCount(label, s.grades[label], Decimal(s.grades[label]) / count, *s.grade_budgets.get(label, (0, ZERO)))

@@ -11,8 +11,6 @@ selfeval workbook) gives the facts the form has no place for.
 
 from __future__ import annotations
 
-import datetime
-import json
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -32,8 +30,8 @@ from .funds import check_funds
 from .layout import Labelled, form_layout, same_label
 from .reading import (FILL_THE_CELL, SIDE_SHEET, Blank, FormReading, bare_value, is_percentage, numeric, one_line, read_with,
                       unsigned_number, with_unit)
-from .rescaled import judged_on_declared
-from .unread import OTHER_FORM, SIDE_KINDS, filled_but_not_applicable, funds_row, indicator_named, own_row, side_facts, side_kind
+from .side import read_side
+from .unread import OTHER_FORM, funds_row, own_row
 from .workbook import Formula, Sheet, open_workbook
 
 __all__ = ["Blank", "FILL_THE_CELL", "ImportedFacts", "SIDE_SHEET", "read_form", "named_set", "FORM_SUFFIXES"]
@@ -98,7 +96,7 @@ def read_form(path: str | Path, indicator_set: IndicatorSet, sheets: list[Sheet]
     _funds(reading)
     _indicators(reading)
     side = next((s for s in sheets if s.name == SIDE_SHEET), None)
-    not_applicable = _side(reading, side) if side is not None else {}
+    not_applicable = read_side(reading, side) if side is not None else {}
     if reading.problems:  # a form the side sheet says is another set's (another layout): that is what to fix first
         raise FactsError(read_with(named_set(sheets), indicator_set, str(path)) + reading.problems)
     facts = Facts(values=reading.values, not_applicable=not_applicable, project=reading.project,
@@ -447,55 +445,4 @@ def _row_problem(reading: FormReading, r: int, at: Mapping[str, int], name: str,
     reading.problem(r, at[key], f"row {cut(name)}: {message}", hint)
 
 
-def _side(reading: FormReading, side: Sheet) -> dict[str, str]:  # facts not on the form, indicators not applicable…
-    not_applicable: dict[str, str] = {}
-    undeclared: dict[str, str] = {}  # 事实 rows naming a fact the set does not declare (a typo): name → cell
-    for r in side.rows:
-        kind, name, value = side.text(r, 1), side.text(r, 2), side.get(r, 3)
-        if not name or value is None:
-            if kind == "事实" and name in reading.set.facts:
-                reading.empty[name] = Blank(side.ref(r, 3), reading.set.facts[name].label or name)
-            continue
-        if kind == "事实" and name not in reading.set.facts:
-            undeclared.setdefault(name, side.ref(r, 3))
-        elif kind not in SIDE_KINDS:
-            side_kind(reading, side, r, kind)
-        elif isinstance(value, Formula):
-            reading.problems.append(Problem(f"{side.ref(r, 3)}: holds a formula; expected a value", file=str(reading.path)))
-        elif kind == "事实" and name in reading.set.facts:
-            converted = _side_value(reading, side, r, value, reading.set.facts[name].type)
-            if converted is not None:
-                reading.values[name] = converted
-                reading.provenance[name] = side.ref(r, 3)
-        elif kind == "不适用":
-            not_applicable[name := indicator_named(reading.set, name)] = str(value)  # by its id, or as the form names it
-            reading.provenance.update({f"not_applicable.{name}": side.ref(r, 3), f"not_applicable.{name}.name": side.ref(r, 2)})
-        elif kind == "项目":
-            reading.project[name] = value if isinstance(value, str) else _side_value(reading, side, r, value, "number")
-    side_facts(reading, undeclared)
-    filled_but_not_applicable(reading, not_applicable)
-    judged_on_declared(reading, not_applicable)
-    return not_applicable
-
-
 _EXACT_HINT = "a cell typed with = at its start is a formula: type '=100% (with an apostrophe first), or 等于100%"
-#: How a 表外事实 cell writes a fact of each kind that is no single value.
-_JSON_EXAMPLES = {"list": '["资料不全", "未按期报送"]', "judgement": '{"score": 3, "reason": "测算依据基本充分"}',
-                  "tier": '{"tier": "达成年度指标", "score": 9, "reason": "效果明显"}'}
-
-
-def _side_value(reading: FormReading, side: Sheet, r: int, value: Any, kind: str) -> Any:
-    """A side-sheet value by the fact's declared type: lists and objects are JSON text."""
-    if kind in ("list", "judgement", "tier") and isinstance(value, str):
-        try:
-            return json.loads(value, parse_float=Decimal, parse_int=Decimal)
-        except ValueError:  # the JSON parser's own words are English and say little: the cell and how to write it
-            shown = value if len(value) <= 40 else value[:40] + "…"
-            reading.problems.append(Problem(f"{side.ref(r, 3)}: a {kind} fact is written as JSON here, not {shown!r}",
-                                            file=str(reading.path), hint=f"write it as {_JSON_EXAMPLES[kind]}"))
-            return None
-    if kind == "boolean" and isinstance(value, str) and value.strip().lower() in ("true", "false"):
-        return value.strip().lower() == "true"
-    if kind == "date" and isinstance(value, datetime.datetime):
-        return value.date()  # a date cell holds the day at midnight: import writes 2023-12-15, as a facts file gives it
-    return value

@@ -1,0 +1,110 @@
+"""The side sheet of a form (表外事实): facts the form has no cell for, indicators not applicable, project details.
+
+Each row is `类别 | 名称 | 值`. A value given twice, on the side sheet and in a
+cell of the form or on two rows, is refused with both cells when the two differ,
+as a facts file that gives a key twice is: keeping either in silence would drop
+what the unit typed in the other. A 不适用 row must name an indicator and give
+the reason it does not apply.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from decimal import Decimal
+from typing import Any
+
+from ..errors import Problem
+from .reading import Blank, FormReading
+from .rescaled import judged_on_declared
+from .unread import SIDE_KINDS, filled_but_not_applicable, indicator_named, side_facts, side_kind
+from .workbook import Formula, Sheet
+
+__all__ = ["read_side"]
+
+#: How a 表外事实 cell writes a fact of each kind that is no single value.
+_JSON_EXAMPLES = {"list": '["资料不全", "未按期报送"]', "judgement": '{"score": 3, "reason": "测算依据基本充分"}',
+                  "tier": '{"tier": "达成年度指标", "score": 9, "reason": "效果明显"}'}
+
+
+def read_side(reading: FormReading, side: Sheet) -> dict[str, str]:
+    """The side sheet's facts and project details into `reading`; the indicators it marks not applicable, with reasons."""
+    not_applicable: dict[str, str] = {}
+    undeclared: dict[str, str] = {}  # 事实 rows naming a fact the set does not declare (a typo): name → cell
+    for r in side.rows:
+        kind, name, value = side.text(r, 1), side.text(r, 2), side.get(r, 3)
+        if kind == "不适用" and (not name or value is None or not str(value).strip()):
+            _unnamed_or_unexplained(reading, side, r, name)
+            continue
+        if not name or value is None:
+            if kind == "事实" and name in reading.set.facts:
+                reading.empty[name] = Blank(side.ref(r, 3), reading.set.facts[name].label or name)
+            continue
+        if kind == "事实" and name not in reading.set.facts:
+            undeclared.setdefault(name, side.ref(r, 3))
+        elif kind not in SIDE_KINDS:
+            side_kind(reading, side, r, kind)
+        elif isinstance(value, Formula):
+            reading.problems.append(Problem(f"{side.ref(r, 3)}: holds a formula; expected a value", file=str(reading.path)))
+        elif kind == "事实" and name in reading.set.facts:
+            converted = _side_value(reading, side, r, value, reading.set.facts[name].type)
+            if converted is not None and _once(reading, reading.values, name, converted, side.ref(r, 3)):
+                reading.values[name] = converted
+                reading.provenance[name] = side.ref(r, 3)
+        elif kind == "不适用":
+            not_applicable[name := indicator_named(reading.set, name)] = str(value)  # by its id, or as the form names it
+            reading.provenance.update({f"not_applicable.{name}": side.ref(r, 3), f"not_applicable.{name}.name": side.ref(r, 2)})
+        elif kind == "项目":
+            detail = value if isinstance(value, str) else _side_value(reading, side, r, value, "number")
+            if _once(reading, reading.project, name, detail, side.ref(r, 3), f"project.{name}"):
+                reading.project[name] = detail
+                reading.provenance[f"project.{name}"] = side.ref(r, 3)
+    side_facts(reading, undeclared)
+    filled_but_not_applicable(reading, not_applicable)
+    judged_on_declared(reading, not_applicable)
+    return not_applicable
+
+
+def _once(reading: FormReading, given: dict[str, Any], name: str, value: Any, cell: str, key: str | None = None) -> bool:
+    """Whether `value` (at `cell`) may be kept as `name`: it is not yet given, or given alike. A different value given
+    before is refused with both cells (the score would change with whichever the reader kept)."""
+    if name not in given or given[name] == value:
+        return name not in given
+    first = reading.provenance.get(key or name, "")
+    reading.problems.append(Problem(
+        f"{cell}: {name} is given twice, {_shown(given[name])} at {first} and {_shown(value)} here" if first
+        else f"{cell}: {name} is given twice, {_shown(given[name])} and {_shown(value)} here",
+        file=str(reading.path), hint="keep the right one and delete the other"))
+    return False
+
+
+def _shown(value: Any) -> str:
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def _unnamed_or_unexplained(reading: FormReading, side: Sheet, r: int, name: str) -> None:
+    """A 不适用 row that names no indicator, or gives no reason: refused at the cell to fill, not passed over."""
+    if not name:
+        reading.problems.append(Problem(f"{side.ref(r, 2)}: the 不适用 row names no indicator", file=str(reading.path),
+                                        hint="write the id of the indicator that does not apply (satisfaction), or its "
+                                             "label on the form (满意度指标)"))
+    else:
+        reading.problems.append(Problem(f"{side.ref(r, 3)}: the 不适用 row of {name} gives no reason",
+                                        file=str(reading.path), hint="write why the indicator does not apply"))
+
+
+def _side_value(reading: FormReading, side: Sheet, r: int, value: Any, kind: str) -> Any:
+    """A side-sheet value by the fact's declared type: lists and objects are JSON text."""
+    if kind in ("list", "judgement", "tier") and isinstance(value, str):
+        try:
+            return json.loads(value, parse_float=Decimal, parse_int=Decimal)
+        except ValueError:  # the JSON parser's own words are English and say little: the cell and how to write it
+            shown = value if len(value) <= 40 else value[:40] + "…"
+            reading.problems.append(Problem(f"{side.ref(r, 3)}: a {kind} fact is written as JSON here, not {shown!r}",
+                                            file=str(reading.path), hint=f"write it as {_JSON_EXAMPLES[kind]}"))
+            return None
+    if kind == "boolean" and isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    if kind == "date" and isinstance(value, datetime.datetime):
+        return value.date()  # a date cell holds the day at midnight: import writes 2023-12-15, as a facts file gives it
+    return value
