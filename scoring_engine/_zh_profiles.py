@@ -44,7 +44,7 @@ PROFILES = (
     ("{id:id} has nothing below it to rescale", "{id} 下面没有可按比例调整的内容"),
     ("leave rescale out for an indicator scored by target rows", "按绩效目标表逐行评分的指标，请去掉 rescale"),
     ("the weights this profile sets under {owner} already make {fixed:n} of {total:n}: nothing is left to rescale the others to",
-     "本方案在 {owner} 下写明的分值已达 {fixed}（共 {total}），其余指标没有分值可分"),
+     "本方案在 {owner!t} 下写明的分值已达 {fixed}（共 {total}），其余指标没有分值可分"),
     ("the set", "整个指标体系"),
     ("lower those weights, or remove indicators", "请降低这些分值，或删除部分指标"),
     ("rescaling the indicators under {owner} to {left:n} leaves {kid:id} with 0 points",
