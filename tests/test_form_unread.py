@@ -6,6 +6,7 @@ dropped without a word. The forms `score` writes read back without any of these 
 from __future__ import annotations
 
 import csv
+import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -227,3 +228,20 @@ def test_a_not_applicable_row_without_an_indicator_or_a_reason_is_refused_at_its
     row, _ = _where(form, "不适用", sheet=1)
     run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
     assert 1 == run.exit_code and f"表外事实!{said.format(row=row)}" in run.output, run.output
+
+
+@pytest.mark.parametrize("typed, said", [("=SUM(I1:I5)", "是公式，不会计算"), (True, "（True）不是数字"),
+                                         (datetime.datetime(2024, 5, 1), "不是数字")])
+def test_a_total_typed_as_a_formula_a_date_or_true_is_said_not_compared(tmp_path: Path, typed: Any, said: str):
+    """QA28 F5: a 总分 typed as =SUM(…) (the usual way a clerk fills it), a date or TRUE was passed over without the 提示
+    that text ('八') gets, and quietly took the form out of batch's check of 表上总分."""
+    form = _written(tmp_path, "self-evaluation")
+    row, col = _where(form, "总分")
+    from openpyxl.utils import get_column_letter
+
+    from openpyxl import load_workbook
+
+    ws = load_workbook(form).worksheets[0]
+    cell = [c for c in ws[row] if c.column > col and isinstance(c.value, (int, float))][-1]  # 分值 100, then 得分
+    _edit(form, {f"{get_column_letter(cell.column)}{row}": typed})
+    assert any(f"!{get_column_letter(cell.column)}{row}：此处填写的得分" in line and said in line for line in _said("score", str(form)))

@@ -63,6 +63,12 @@ class FormReading:
                     "compared with the set's", file=str(self.path), hint="write the score as a number, such as 8"))
         if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool) and math.isfinite(value):
             self.typed[key] = (self.sheet.ref(row, col), Decimal(str(value)))
+        elif value is not None and not isinstance(value, str):  # a formula (=SUM(H13:H22)), a date, TRUE: not compared
+            formula = isinstance(value, Formula)
+            self.warnings.append(Problem(
+                f"{self.sheet.ref(row, col)}: the score typed here ({cut(str(value.text if formula else value))}) is "
+                f"{'a formula, which is not worked out' if formula else 'no number'}, so it is not compared with the set's",
+                file=str(self.path), hint="type the score's value as a number, such as 8"))
 
     def problem(self, row: int, col: int, message: str, hint: str | None = None) -> None:
         self.problems.append(Problem(f"{self.sheet.ref(row, col)}: {message}", file=str(self.path), hint=hint))
