@@ -438,7 +438,7 @@ def test_a_comparison_accounts_for_every_point_indicators_only_one_side_has_incl
         k: d.difference for k, d in c.indicators.items()}
     assert c.difference == sum(d.difference for d in c.indicators.values())
     rows = list(detail_rows(replace(mine, compare=c), True))
-    assert ["ecological", Decimal(0), Decimal(0), NOT_HERE, Decimal(50), Decimal(40), Decimal(-40)] == [
+    assert ["ecological", Decimal(0), Decimal(0), NOT_HERE, Decimal(50), Decimal(40), Decimal(-40), None] == [
         rows[-1][2], rows[-1][5], rows[-1][6], rows[-1][8], *rows[-1][9:]]
 
 
@@ -520,3 +520,28 @@ def test_means_of_a_set_scored_to_whole_points_keep_two_decimals():
     cells = {row[0]: row[1] for row in statistics(summary) if len(row) > 1 and isinstance(row[0], str)}
     assert ("78.00", "77.50", "80", "77", "-3.00") == tuple(cell_text(cells[k]) for k in ("平均分", "中位数", "最高分", "最低分",
                                                                                        "平均总分差"))
+
+
+def test_rows_of_one_name_pair_as_the_kth_of_that_name_whatever_moved_before_them():
+    """QA27 F3, F4: rows of one name paired by their place in the whole group, so a row the re-check inserted before
+    them shifted every 差异 (20 − 0, 8 − 15 and a stray −4); rows with ids never paired with rows without; an id holding
+    a dot put its row in a group of its own; a row paired by its id under another name showed that name nowhere."""
+    from scoring_engine.batch.compare import RECHECK, compare
+
+    def row(key: str, name: str, score: str) -> IndicatorRow:
+        return IndicatorRow(key, name, 2, Decimal(20), Decimal(score), "", False, "数量指标")
+
+    output = IndicatorRow("output", "产出指标", 1, Decimal(40), Decimal(28), "")
+    mine = (output, row("output.1", "管网长度", "20"), row("output.2", "管网长度", "8"))
+    inserted = (output, row("output.1", "造价", "10"), row("output.2", "管网长度", "15"), row("output.3", "管网长度", "4"))
+    c = compare(replace(_row(0, "28"), indicators=mine), replace(_row(0, "29"), indicators=inserted), RECHECK)
+    assert c is not None
+    assert {"output.1": Decimal(5), "output.2": Decimal(4)} == {k: c.indicators[k].difference for k in ("output.1", "output.2")}
+    assert [("output.1 (造价)", Decimal(-10))] == [(t.id, c.indicators[t.id].difference) for t in c.others]
+    with_ids = (output, row("output.p1", "管网长度", "20"), row("output.a.b", "管网长度", "8"))
+    c = compare(replace(_row(0, "28"), indicators=with_ids), replace(_row(0, "28"), indicators=mine), RECHECK)
+    assert c is not None and not c.others and all(d.difference == 0 for d in c.indicators.values())
+    renamed = (output, row("output.p1", "管网长度（公里）", "14"), row("output.a.b", "管网长度", "8"))
+    c = compare(replace(_row(0, "28"), indicators=with_ids), replace(_row(0, "22"), indicators=renamed), RECHECK)
+    assert c is not None and ("管网长度（公里）", Decimal(6)) == (c.indicators["output.p1"].name, c.indicators["output.p1"].difference)
+    assert c.indicators["output.a.b"].name is None

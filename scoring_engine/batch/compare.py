@@ -34,29 +34,56 @@ def _apart(t: IndicatorRow, taken: Mapping[str, object]) -> IndicatorRow:
 
 
 def _counterparts(mine: Sequence[IndicatorRow], other: Sequence[IndicatorRow]) -> dict[str, IndicatorRow]:
-    """This project's indicator id → the other's indicator it is compared with: the set's own by id; a target row by its
-    group and name where one row of the other side has them (a row without an id is named by its place, output.2, and
-    a row added or deleted in a re-check moves every place after it), else by id when that row is no other's twin."""
-    by_id = {i.id: i for i in other}
-    named: dict[tuple[str, str], list[IndicatorRow]] = {}
-    for row in other:
-        if not row.in_set:
-            named.setdefault((row.id.rsplit(".", 1)[0], row.name), []).append(row)
-    ours = {(i.id.rsplit(".", 1)[0], i.name) for i in mine if not i.in_set}
+    """This project's indicator id → the other's indicator it is compared with.
+
+    The set's own indicators pair by id. Target rows pair within their group (the set's indicator that holds them):
+    a row with an id of its own by that id, renamed or not; the others by name, the k-th row of a name with the k-th
+    of that name on the other side. A row without an id is named by its place (output.2), and a row added, dropped
+    or moved in a re-check moves every place after it, so a place never pairs two rows.
+    """
     found: dict[str, IndicatorRow] = {}
-    used: set[int] = set()
+    by_id = {t.id: t for t in other if t.in_set}
     for i in mine:
-        t: IndicatorRow | None = by_id.get(i.id)
-        if not i.in_set:
-            twins = named.get((i.id.rsplit(".", 1)[0], i.name), [])
-            t = twins[0] if len(twins) == 1 else t
-            if t is not None and len(twins) != 1 and t.name != i.name and (
-                    t.in_set or (t.id.rsplit(".", 1)[0], t.name) in ours or i.id.rsplit(".", 1)[-1].isdigit()):
-                t = None  # another row in that place: one of ours, or any where the place is all that names the row
-        if t is not None and id(t) not in used:
+        if i.in_set and (t := by_id.get(i.id)) is not None:
             found[i.id] = t
-            used.add(id(t))
+    theirs_by_group = _target_rows(other)
+    for group, rows in _target_rows(mine).items():
+        theirs = theirs_by_group.get(group, [])
+        own_ids = {key: t for t in theirs if (key := _own_id(t.id, group)) is not None}
+        used: set[int] = set()
+        for i in rows:
+            key = _own_id(i.id, group)
+            if key is not None and (t := own_ids.get(key)) is not None:
+                found[i.id] = t
+                used.add(id(t))
+        named: dict[str, list[IndicatorRow]] = {}
+        for t in theirs:
+            if id(t) not in used:
+                named.setdefault(t.name, []).append(t)
+        for i in rows:
+            if i.id not in found and named.get(i.name):
+                found[i.id] = named[i.name].pop(0)
     return found
+
+
+def _target_rows(indicators: Sequence[IndicatorRow]) -> dict[str, list[IndicatorRow]]:
+    """The target rows by the set's indicator that holds them (the longest of the set's ids their id starts with: a row's
+    own id may hold a dot, output.a.b), in order."""
+    ids = {i.id for i in indicators if i.in_set}
+    grouped: dict[str, list[IndicatorRow]] = {}
+    for i in indicators:
+        if not i.in_set:
+            group = i.id
+            while "." in group and ((group := group.rsplit(".", 1)[0]) not in ids):
+                pass
+            grouped.setdefault(group, []).append(i)
+    return grouped
+
+
+def _own_id(row_id: str, group: str) -> str | None:
+    """A target row's own id (its id after the group's), or None for one named by its place (output.2)."""
+    own = row_id[len(group) + 1:]
+    return None if own.isdigit() else own
 
 
 def placed_after(mine: Sequence[IndicatorRow], others: Sequence[IndicatorRow]) -> dict[int, list[IndicatorRow]]:
@@ -72,7 +99,9 @@ def placed_after(mine: Sequence[IndicatorRow], others: Sequence[IndicatorRow]) -
             key = key.rsplit(".", 1)[0]
     found: dict[int, list[IndicatorRow]] = {}
     for t in others:
-        parent = t.id.split(" (", 1)[0].rsplit(".", 1)[0] if "." in t.id.split(" (", 1)[0] else ""
+        parent = t.id.split(" (", 1)[0]
+        while "." in parent and ((parent := parent.rsplit(".", 1)[0]) not in last):  # a row's own id may hold a dot
+            pass
         found.setdefault(last.get(parent, len(mine) - 1), []).append(t)
     return found
 
@@ -95,8 +124,8 @@ def compare(mine: ProjectRow, other: ProjectRow, against: str, threshold: Decima
         return None
     difference = mine.total - other.total
     theirs = _counterparts(mine.indicators, other.indicators)
-    indicators = {i.id: IndicatorDifference(t.score, i.score - t.score, t.weight) if (t := theirs.get(i.id)) is not None
-                  else IndicatorDifference(ZERO, i.score, ZERO) for i in mine.indicators}
+    indicators = {i.id: IndicatorDifference(t.score, i.score - t.score, t.weight, t.name if t.name != i.name else None)
+                  if (t := theirs.get(i.id)) is not None else IndicatorDifference(ZERO, i.score, ZERO) for i in mine.indicators}
     paired = {id(t) for t in theirs.values()}
     # the other side's indicators none of ours is compared with; a row whose place-id one of ours has is told by its name
     others = tuple(_apart(t, indicators) for t in other.indicators if id(t) not in paired)

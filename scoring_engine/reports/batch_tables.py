@@ -218,10 +218,10 @@ def detail_header(against: str | None) -> Table:
     header = ["序号", "项目名称", "指标编号", "指标名称", "级次", "分值", "得分", "得分率", "说明"]
     widths = [6, 36, 28, 24, 5, 6, 8, 8, 60]
     kinds = ["int", "text", "text", "text", "int", "score", "score", "rate", "text"]
-    if against:
-        header += [f"{_against(against)}分值", f"{_against(against)}得分", "差异"]
-        widths += [10, 10, 8]
-        kinds += ["score", "score", "score"]
+    if against:  # the other side's name of a row paired by its id where it was renamed
+        header += [f"{_against(against)}分值", f"{_against(against)}得分", "差异", f"{_against(against)}指标名称"]
+        widths += [10, 10, 8, 24]
+        kinds += ["score", "score", "score", "text"]
     return Table(tuple(header), tuple(widths), tuple(kinds))
 
 
@@ -241,10 +241,10 @@ def detail_rows(row: ProjectRow, compared: bool) -> Iterator[list[Any]]:
         cells: list[Any] = [number, name, *indicator_details(i)]
         if compared:
             d = differences.get(i.id)
-            cells += [d.weight, d.score, d.difference] if d else [None, None, None]
+            cells += [d.weight, d.score, d.difference, d.name] if d else [None, None, None, None]
         yield cells
         for t in after.get(place, ()):
-            yield [number, name, t.id, t.name, t.level, ZERO, ZERO, None, NOT_HERE, t.weight, t.score, -t.score]
+            yield [number, name, t.id, t.name, t.level, ZERO, ZERO, None, NOT_HERE, t.weight, t.score, -t.score, None]
 
 
 #: The 说明 of a 指标明细 row for an indicator only the other side has.
