@@ -506,3 +506,15 @@ def test_a_row_giving_both_a_tier_and_a_numeric_actual_is_refused() -> None:
         caught.value.args
     assert "达成年度指标" == target_row(0, {"name": "竣工验收", "target": "合格", "tier": "达成年度指标",
                                            "actual": "达成年度指标", "score": 20}).tier
+
+
+def test_a_quantitative_row_giving_a_score_is_refused() -> None:
+    """QA27 F7: a score on a row scored from its actual value (新建供水管网长度 ≥10公里, 9.3公里, "score": 5) was read
+    nowhere and nothing was said. Refused, saying why and what a row judged by its tier gives instead."""
+    from scoring_engine.target_rows import target_row
+
+    with pytest.raises(ValueError) as caught:
+        target_row(0, {"name": "新建供水管网长度", "target": "≥10公里", "actual": "9.3公里", "score": 5})
+    assert ("row 1 (新建供水管网长度): gives a score, but the row is scored from its actual value, so the score is read "
+            "nowhere", "leave the score out, or judge the row by its tier (档次) and give the score for that") == \
+        caught.value.args
