@@ -74,7 +74,7 @@ PLACES = (
      "时限写 ≤{target}（完成时限通常如此），须恰好相等写 ={target}，要达到的目标写 ≥{target}"),
     ("row {name}: {message}", "行 {name}：{message!t}"),
     ("{label} {target} is no number, so the row is qualitative, but actual is a number",
-     "{label} {target} 不是数字，所以这是定性指标，但实际完成值是数字"),
+     "{label!t} {target} 不是数字，所以这是定性指标，但实际完成值是数字"),
     ("write the target as a number (≥19栋, 不少于19栋), or the actual as a tier (达成年度指标)",
      "把指标值写成数字（≥19栋、不少于19栋），或把实际完成值写成档次（达成年度指标）"),
     ("write ≥ for a target to reach, ≤ for a ceiling, = for an exact value", "要达到的目标写 ≥，上限写 ≤，须恰好相等写 ="),

@@ -369,12 +369,13 @@ def _row(item: Mapping[str, Any]) -> TargetRow:
     if tier is not None and actual is not None and not isinstance(actual, str):  # a tier and a number: one is not read
         raise ValueError("gives both a tier and an actual value, and only one of them is read",
                          "a qualitative row gives its tier (档次), a quantitative row its actual value: leave out the other")
-    if "score" in given and isinstance(actual, Quantity):  # the rule scores a number reached: a score given is read nowhere
-        raise ValueError("gives a score, but the row is scored from its actual value, so the score is read nowhere",
-                         "leave the score out, or judge the row by its tier (档次) and give the score for that")
-    if isinstance(target, str) and isinstance(actual, Quantity) and given.get("type") is None:
+    if isinstance(target, str) and isinstance(actual, Quantity):  # a type written or not: words are no number to reach
         raise ValueError(f"target {quoted(target)} is no number, so the row is qualitative, but actual is a number",
                          "write the target as a number (≥19栋, 不少于19栋), or the actual as a tier (达成年度指标)")
+    if "score" in given and isinstance(actual, Quantity):  # the rule scores a number reached: a score given is read nowhere
+        raise ValueError("gives both a score and a numeric actual value, and only one of them is read",
+                         "a row judged by its tier gives its tier (档次) and score, a row scored from its actual value no "
+                         "score: leave out the other")
     if isinstance(actual, str):
         if target_number is not None:
             raise ValueError(f"actual must be a number for a numeric target, got text {quoted(actual)}",

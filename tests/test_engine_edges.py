@@ -515,6 +515,6 @@ def test_a_quantitative_row_giving_a_score_is_refused() -> None:
 
     with pytest.raises(ValueError) as caught:
         target_row(0, {"name": "新建供水管网长度", "target": "≥10公里", "actual": "9.3公里", "score": 5})
-    assert ("row 1 (新建供水管网长度): gives a score, but the row is scored from its actual value, so the score is read "
-            "nowhere", "leave the score out, or judge the row by its tier (档次) and give the score for that") == \
-        caught.value.args
+    assert ("row 1 (新建供水管网长度): gives both a score and a numeric actual value, and only one of them is read",
+            "a row judged by its tier gives its tier (档次) and score, a row scored from its actual value no score: leave out "
+            "the other") == caught.value.args
