@@ -97,15 +97,16 @@ def _first(path: Path, pattern: re.Pattern[bytes]) -> str | None:
 
 
 def _form_is_chinese(path: Path) -> bool:
-    """A workbook's text is in its shared strings, or inline in its first sheet: the first _HEAD bytes of each,
-    unpacked (never more, whatever the archive claims)."""
+    """A workbook's text is in its shared strings, or inline in its first sheet, and its sheets' names in the workbook
+    part (项目支出绩效自评表, 表外事实: a form with its main sheet emptied is still Chinese): the first _HEAD bytes of
+    each, unpacked (never more, whatever the archive claims)."""
     import zipfile  # loaded only for a workbook given as input
     import zlib
 
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
-            for part in ("xl/sharedStrings.xml", "xl/worksheets/sheet1.xml"):
+            for part in ("xl/sharedStrings.xml", "xl/worksheets/sheet1.xml", "xl/workbook.xml"):
                 if part in names:
                     with archive.open(part) as unpacked:
                         if _HAN_UTF8.search(unpacked.read(_HEAD)):

@@ -71,7 +71,7 @@ def test_a_portfolio_folder_of_units_or_forms_named_in_chinese_speaks_chinese(tm
 
 def test_a_form_or_a_folder_of_project_folders_is_chinese_by_what_it_holds(tmp_path: Path) -> None:
     """A filled 自评表 with an ASCII name is Chinese input by its cells (shared strings, or inline strings in its first
-    sheet), and so is a folder of project folders (examples/) whose facts are Chinese; a workbook without Chinese, a
+    sheet) or its sheets' names (a form whose main sheet was emptied), and so is a folder of project folders (examples/) whose facts are Chinese; a workbook without Chinese, a
     broken one, and a zip bomb's claim of size are not read beyond their first 64 KB."""
     import zipfile
 
@@ -90,7 +90,8 @@ def test_a_form_or_a_folder_of_project_folders_is_chinese_by_what_it_holds(tmp_p
     inline = workbook("inline.xlsx", {"xl/worksheets/sheet1.xml": '<c t="inlineStr"><is><t>实际完成值</t></is></c>'})
     plain = workbook("plain.xlsx", {"xl/sharedStrings.xml": "<sst><si><t>" + "x" * 200_000 + "项目</t></si></sst>"})
     (tmp_path / "broken.xlsx").write_bytes(b"PK\x03\x04 not a zip")
-    assert ["zh", "zh"] == [language(None, [path], empty) for path in (shared, inline)]
+    named = workbook("named.xlsx", {"xl/workbook.xml": '<sheets><sheet name="项目支出绩效自评表"/><sheet name="表外事实"/></sheets>'})
+    assert ["zh", "zh", "zh"] == [language(None, [path], empty) for path in (shared, inline, named)]  # QA27 F9: sheets
     assert ["en", "en"] == [language(None, [path], empty) for path in (plain, tmp_path / "broken.xlsx")]
     (tmp_path / "examples" / "small").mkdir(parents=True)
     (tmp_path / "examples" / "small" / "facts.json").write_text('{"project": {"name": "社区养老"}}', encoding="utf-8")
