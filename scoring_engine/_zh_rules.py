@@ -74,6 +74,8 @@ RULES = (
     ("score {score} is above the weight {weight}", "得分 {score} 高于分值 {weight}"),
     ("score {score} ({printed} as printed) is outside tier {tier} [{low}, {high}",
      "得分 {score}（四舍五入为 {printed}）不在档次 {tier} 的范围 [{low}, {high} 内"),
+    ("score {score} is outside tier {tier} [{low}, {high} on this form, whose 分值 {shown} is the declared {declared} rescaled",
+     "得分 {score} 不在档次 {tier} 在本表上的范围 [{low}, {high} 内（本表的分值 {shown} 是原分值 {declared} 按比例调整后的）"),
     ("score {score} is outside tier {tier} [{low}, {high}", "得分 {score} 不在档次 {tier} 的范围 [{low}, {high} 内"),
     ("pick a score inside the tier or change the tier", "在档次范围内打分，或改选档次"),
     ("{hint}; the profile {id} changed its weight from {old} to {new} (line {line:n})",

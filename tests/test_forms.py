@@ -574,3 +574,31 @@ def test_a_form_written_with_a_group_not_applicable_reads_the_same_judgements_un
     expected, again = score(other, facts), score(other, read_form(form, other).facts)
     assert (expected.total, expected.grade) == (again.total, again.grade)
     assert [i.score for i in expected.walk()] == [i.score for i in again.walk()]
+
+
+def test_a_score_outside_its_tier_on_a_rescaled_row_is_said_with_what_was_typed_and_the_range_on_the_form(tmp_path: Path):
+    """QA27 F5: 17 typed on a row the form shows with 分值 30 (15 declared, 产出 not applicable) was refused as '得分 8.5
+    不在档次 … [9, 12)', a number nobody typed on a basis the form does not show, and typing 10 as told was refused again.
+    The refusal gives the 17 and the tier's range on the form's 分值: [18, 24)."""
+    from openpyxl import load_workbook
+
+    from scoring_engine import parse_facts
+
+    document = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    rows = document["facts"]["targets"]["benefit"]
+    judged = next(i for i, r in enumerate(rows) if "score" in r)
+    rows[judged].update(tier="部分达成并具有一定效果", score=10.6)
+    document["not_applicable"] = {"output": "本年度无产出"}
+    indicator_set = load_indicator_set("self-evaluation")
+    result = score(indicator_set, parse_facts(json.dumps(document, ensure_ascii=False)))
+    form = tmp_path / "form.xlsx"
+    form.write_bytes(render_layout(result, indicator_set, "xlsx", "selfeval"))
+    book = load_workbook(form)
+    ws = book.worksheets[0]
+    cell = next(c for line in ws.iter_rows() for c in line if c.value == 21.2)  # 10.6 of 15 on a 分值 of 30
+    cell.value = 17
+    book.save(form)
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
+    assert 1 == run.exit_code
+    assert f"!{cell.coordinate}：行 {rows[judged]['name']}：得分 17 不在档次 部分达成并具有一定效果 在本表上的范围 [18, 24) 内" \
+           "（本表的分值 30 是原分值 15 按比例调整后的）" in run.output, run.output

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 
-from .._arith import fixed, plain
+from .._arith import fixed, plain, round_half_up
 from .._text import cut
 from .._display import show_value
 from ..engine import score
@@ -86,6 +86,7 @@ def _placed(problem: Problem, imported: ImportedFacts, indicator_set: IndicatorS
             return Problem(f"{blank.cell}: row {cut(name)}: {blank.what} is empty", file=form, hint=blank.hint)
         cell = imported.provenance.get(key) or imported.provenance.get(key.rsplit(".", 1)[0] + ".name")
         said = _ROW_IN_MESSAGE_WHOLE.sub("", problem.message, count=1)  # the engine's 'row 1 (name): ' for facts files
+        said = _on_this_form(said, imported.rescaled.get(key.rsplit(".", 1)[0]))
         return _on(dataclasses.replace(problem, message=f"row {cut(name)}: {said}"), cell, form)
     if problem.path is not None and problem.path.startswith("$.not_applicable."):  # a 不适用 row of the side sheet
         key = problem.path.removeprefix("$.")
@@ -119,6 +120,22 @@ def _placed(problem: Problem, imported: ImportedFacts, indicator_set: IndicatorS
         return dataclasses.replace(problem, file=form, line=None, column=None, path=None,
                                    hint=f"{_NO_CELL}: add a row 事实 | {fact} | its value on the sheet {SIDE_SHEET}")
     return _on_cells_read(problem, fact, imported, indicator_set)
+
+
+_OUTSIDE_TIER = re.compile(r"score \S+(?: \([^)]*\))? is outside tier (?P<tier>.+) "
+                           r"\[(?P<low>[\d.]+), (?P<high>[\d.]+)(?P<end>[\])])$")
+
+
+def _on_this_form(said: str, rescaled: tuple[Decimal, Decimal, Decimal] | None) -> str:
+    """A tier's range refused on a row the form shows on its rescaled 分值, said with the 得分 typed and the range on that
+    分值: 17 typed on a 分值 of 30 is not told '8.5 is outside [9, 12)', a basis the form does not show."""
+    found = _OUTSIDE_TIER.match(said) if rescaled is not None else None
+    if found is None or rescaled is None:
+        return said
+    typed, shown, declared = rescaled
+    low, high = (plain(round_half_up(Decimal(found.group(k)) * shown / declared, 2)) for k in ("low", "high"))
+    return (f"score {plain(typed)} is outside tier {found.group('tier')} [{low}, {high}{found.group('end')} on this form, "
+            f"whose 分值 {plain(shown)} is the declared {plain(declared)} rescaled")
 
 
 def _blank_of_row(problem: Problem, key: str, imported: ImportedFacts) -> Blank | None:

@@ -65,6 +65,8 @@ class ImportedFacts:
     typed: Mapping[str, tuple[str, Decimal]] = field(default_factory=dict)
     # What the unit typed that the set does not read (`forms.unread`), each on its cell: `score` and `import` warn of it.
     warnings: tuple[Problem, ...] = ()
+    # Target rows read back from the rescaled weights the form shows: row path → (得分 typed, 分值 shown, 分值 declared).
+    rescaled: Mapping[str, tuple[Decimal, Decimal, Decimal]] = field(default_factory=dict)
 
     def document(self) -> dict[str, Any]:
         """The facts file `import` writes: the facts document with a provenance section."""
@@ -101,7 +103,8 @@ def read_form(path: str | Path, indicator_set: IndicatorSet, sheets: list[Sheet]
         raise FactsError(read_with(named_set(sheets), indicator_set, str(path)) + reading.problems)
     facts = Facts(values=reading.values, not_applicable=not_applicable, project=reading.project,
                   indicator_set=indicator_set.id, source=str(path))
-    return ImportedFacts(facts, reading.provenance, reading.empty, named_set(sheets), reading.typed, tuple(reading.warnings))
+    return ImportedFacts(facts, reading.provenance, reading.empty, named_set(sheets), reading.typed, tuple(reading.warnings),
+                         reading.rescaled)
 
 
 def named_set(sheets: list[Sheet]) -> str | None:

@@ -54,6 +54,7 @@ def judged_on_declared(reading: FormReading, not_applicable: Mapping[str, str]) 
             score = row.get("score")
             if isinstance(score, Decimal):  # a qualitative row's: the unit's judgement (a quantitative row's is compared)
                 row["score"] = _judgement(score, weights[i], shown[i], places)
+                reading.rescaled[f"{block.fact}[{i}]"] = (score, shown[i], weights[i])
 
 
 def _judgement(score: Decimal, declared: Decimal, used: Decimal, places: int) -> Decimal:
