@@ -342,6 +342,21 @@ def target_row(index: int, item: Any) -> TargetRow:
         raise ValueError(f"{label}: {err.args[0]}", err.args[1] if len(err.args) > 1 else None) from None
 
 
+def _judged_or_measured(given: Mapping[str, Any], target: Any, actual: Any, tier: str | None) -> None:
+    """A row is judged by its tier (and a score in it) or measured by its actual value: one giving what both kinds give
+    is refused, since one of the two would be read nowhere."""
+    if tier is not None and actual is not None and not isinstance(actual, str):  # a tier and a number: one is not read
+        raise ValueError("gives both a tier and an actual value, and only one of them is read",
+                         "a qualitative row gives its tier (档次), a quantitative row its actual value: leave out the other")
+    if isinstance(target, str) and isinstance(actual, Quantity):  # a type written or not: words are no number to reach
+        raise ValueError(f"target {quoted(target)} is no number, so the row is qualitative, but actual is a number",
+                         "write the target as a number (≥19栋, 不少于19栋), or the actual as a tier (达成年度指标)")
+    if "score" in given and isinstance(actual, Quantity):  # the rule scores a number reached: a score given is read nowhere
+        raise ValueError("gives both a score and a numeric actual value, and only one of them is read",
+                         "a row judged by its tier gives its tier (档次) and score, a row scored from its actual value no "
+                         "score: leave out the other")
+
+
 def _row(item: Mapping[str, Any]) -> TargetRow:
     given = {k: v for k, v in item.items() if v is not None}
     written = given.get("comparison")
@@ -366,16 +381,7 @@ def _row(item: Mapping[str, Any]) -> TargetRow:
         raise ValueError(f"actual {quoted(str(given['actual']))} has a comparison sign",
                          "write the value reached, without ≥, ≤ or =")
     tier = _text(given.get("tier"), "tier")
-    if tier is not None and actual is not None and not isinstance(actual, str):  # a tier and a number: one is not read
-        raise ValueError("gives both a tier and an actual value, and only one of them is read",
-                         "a qualitative row gives its tier (档次), a quantitative row its actual value: leave out the other")
-    if isinstance(target, str) and isinstance(actual, Quantity):  # a type written or not: words are no number to reach
-        raise ValueError(f"target {quoted(target)} is no number, so the row is qualitative, but actual is a number",
-                         "write the target as a number (≥19栋, 不少于19栋), or the actual as a tier (达成年度指标)")
-    if "score" in given and isinstance(actual, Quantity):  # the rule scores a number reached: a score given is read nowhere
-        raise ValueError("gives both a score and a numeric actual value, and only one of them is read",
-                         "a row judged by its tier gives its tier (档次) and score, a row scored from its actual value no "
-                         "score: leave out the other")
+    _judged_or_measured(given, target, actual, tier)
     if isinstance(actual, str):
         if target_number is not None:
             raise ValueError(f"actual must be a number for a numeric target, got text {quoted(actual)}",
