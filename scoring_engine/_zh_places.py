@@ -93,4 +93,7 @@ PLACES = (
      "写不适用指标的编号（如 satisfaction）或它在表上的名称（如 满意度指标）"),
     ("the 不适用 row of {name} gives no reason", "{name} 的“不适用”行没有写原因"),
     ("write why the indicator does not apply", "写明该指标不适用的原因"),
+    # where a batch writes its outputs (batch/run.py)
+    ("cannot write the outputs' temporary files: {why}", "无法写入输出文件的临时文件：{why!t}"),
+    ("free some space in the folder of the outputs", "请在输出文件所在的文件夹腾出空间"),
 )

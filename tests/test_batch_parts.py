@@ -1076,3 +1076,26 @@ def test_an_output_that_fails_as_it_is_finished_leaves_every_earlier_output_as_i
     assert 1 == run.exit_code and "No space left on device" in run.output, run.output
     assert ["OLD"] * 4 == [o.read_text(encoding="utf-8") for o in outputs]
     assert sorted(p.name for p in outputs[0].parent.iterdir()) == sorted(o.name for o in outputs)  # no temporary file left
+
+
+def test_a_full_disk_under_a_workbooks_sheets_is_an_error_line_and_leaves_no_temporary_file(tmp_path: Path, monkeypatch):
+    """QA29 F3: the .xlsx output's temporary sheet files filling the disk crashed the batch (exit 3) and left every
+    output's temporary file behind (closing a sheet's file raised the same error again while it was discarded)."""
+    import errno
+
+    from scoring_engine.reports import _xlsx_stream
+
+    def full(self: Any, parts: list[str]) -> None:
+        if parts:
+            raise OSError(errno.EFBIG, "File too large")
+
+    monkeypatch.setattr(_xlsx_stream.Sheet, "_flush", full)
+    write_folder(tmp_path / "in", 3)
+    outputs = [tmp_path / "out" / f"s.{ext}" for ext in ("csv", "xlsx", "html")]
+    outputs[0].parent.mkdir()
+    for output in outputs:
+        output.write_text("OLD", encoding="utf-8")
+    run = _cli("batch", str(tmp_path / "in"), *(a for o in outputs for a in ("--output", str(o))), "--quiet")
+    assert 1 == run.exit_code and "cannot write the outputs' temporary files: File too large" in run.output, run.output
+    assert ["OLD"] * 3 == [o.read_text(encoding="utf-8") for o in outputs]
+    assert sorted(p.name for p in outputs[0].parent.iterdir()) == sorted(o.name for o in outputs)

@@ -124,13 +124,16 @@ def run_batch(options: BatchOptions) -> Summary:
             for sink in sinks:
                 sink.commit()
         return summary
-    except BaseException:
+    except BaseException as err:
         with stops_deferred(deliver=False):  # stopping already: a second Ctrl-C must not leave a temporary file
             for sink in sinks:
-                sink.discard()
+                with contextlib.suppress(OSError):  # each output's temporary files go, whatever another's do
+                    sink.discard()
             if made and options.reports is not None:
                 with contextlib.suppress(OSError):  # taken away only while empty: reports written are kept
                     options.reports.rmdir()
+        if isinstance(err, OSError):  # an output's own temporary files (a workbook's sheets) on a full disk
+            raise _outputs_error(err, options.outputs) from None
         raise
 
 
@@ -376,6 +379,13 @@ def _same_year(years: dict[str, int], year: str, taken: set[int]) -> int | None:
     if "" in years and years[""] not in taken:
         return years[""]
     return next((offset for offset in years.values() if offset not in taken), None) if not year else None
+
+
+def _outputs_error(err: OSError, outputs: tuple[Path, ...]) -> ScoringEngineError:
+    """A system error of the files an output writes as it goes (a workbook's sheets, beside it), said as the batch's own."""
+    folder = str(outputs[0].parent) if outputs else "."
+    return ScoringEngineError(Problem(f"cannot write the outputs' temporary files: {err.strerror or err}", file=folder,
+                                      hint="free some space in the folder of the outputs"))
 
 
 def _temporary_file_error(err: OSError) -> ScoringEngineError:

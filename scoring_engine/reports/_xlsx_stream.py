@@ -14,6 +14,7 @@ No dates are written, so the same rows give the same bytes.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
 import tempfile
@@ -230,12 +231,12 @@ class Book:
                 _stream(archive, f"xl/worksheets/sheet{i + 1}.xml", head.encode(), file, tail.encode())
 
     def close(self) -> None:
-        """Remove the temporary files (saving does not)."""
+        """Remove the temporary files (saving does not). Closing one flushes what it still buffers, which a full disk
+        refuses: the file goes all the same, and the error, said when it was written, is not raised twice."""
         for sheet in self.sheets:
-            for file, _ in sheet.parts:
-                file.close()
-            if sheet._file is not None:
-                sheet._file.close()
+            for file in [file for file, _ in sheet.parts] + ([sheet._file] if sheet._file is not None else []):
+                with contextlib.suppress(OSError):
+                    file.close()
 
 
 def _content_types(sheets: int) -> str:
