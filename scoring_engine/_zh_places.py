@@ -89,9 +89,11 @@ PLACES = (
     ("{name} is given twice, {one} and {other} here", "{name} 填写了两次：先为 {one}，此处为 {other}"),
     ("keep the right one and delete the other", "保留正确的一处，删去另一处"),
     ("the 不适用 row names no indicator", "这一“不适用”行没有写指标"),
+    ("the 不适用 row names {value}, not an indicator", "这一“不适用”行写的是 {value}，不是指标"),
     ("write the id of the indicator that does not apply (satisfaction), or its label on the form (满意度指标)",
      "写不适用指标的编号（如 satisfaction）或它在表上的名称（如 满意度指标）"),
     ("the 不适用 row of {name} gives no reason", "{name} 的“不适用”行没有写原因"),
+    ("the reason of the 不适用 row of {name} is {value}, not words", "{name} 的“不适用”行所写原因是 {value}，不是文字说明"),
     ("write why the indicator does not apply", "写明该指标不适用的原因"),
     # where a batch writes its outputs (batch/run.py)
     ("cannot write the outputs' temporary files: {why}", "无法写入输出文件的临时文件：{why!t}"),

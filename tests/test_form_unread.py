@@ -245,3 +245,17 @@ def test_a_total_typed_as_a_formula_a_date_or_true_is_said_not_compared(tmp_path
     cell = [c for c in ws[row] if c.column > col and isinstance(c.value, (int, float))][-1]  # 分值 100, then 得分
     _edit(form, {f"{get_column_letter(cell.column)}{row}": typed})
     assert any(f"!{get_column_letter(cell.column)}{row}：此处填写的得分" in line and said in line for line in _said("score", str(form)))
+
+
+def test_one_indicator_marked_not_applicable_twice_with_two_reasons_is_refused_with_both_cells(tmp_path: Path):
+    """QA29 F4: `不适用 | satisfaction | 本项目不涉及` and `不适用 | 满意度指标 | 未开展调查` kept the last reason without
+    a word; a reason typed as the number 0 was taken as the reason '0'."""
+    form = _written(tmp_path, "self-evaluation")
+    _edit(form, {}, sheet=1, append=[["不适用", "satisfaction", "本项目不涉及"], ["不适用", "满意度指标", "未开展调查"]])
+    lines = _said("score", str(form))
+    assert any("satisfaction 填写了两次：" in line and "为 '本项目不涉及'，此处为 '未开展调查'" in line for line in lines), lines
+    again = tmp_path / "again"
+    again.mkdir()
+    form = _written(again, "self-evaluation")
+    _edit(form, {}, sheet=1, append=[["不适用", "satisfaction", 0]])
+    assert any("satisfaction 的“不适用”行所写原因是 0，不是文字说明" in line for line in _said("score", str(form)))

@@ -33,8 +33,8 @@ def read_side(reading: FormReading, side: Sheet) -> dict[str, str]:
     undeclared: dict[str, str] = {}  # 事实 rows naming a fact the set does not declare (a typo): name → cell
     for r in side.rows:
         kind, name, value = side.text(r, 1), side.text(r, 2), side.get(r, 3)
-        if kind == "不适用" and (not name or value is None or not str(value).strip()):
-            _unnamed_or_unexplained(reading, side, r, name)
+        if kind == "不适用" and (not name or not isinstance(value, str) or not value.strip()):
+            _unnamed_or_unexplained(reading, side, r, name, value)
             continue
         if not name or value is None:
             if kind == "事实" and name in reading.set.facts:
@@ -52,8 +52,11 @@ def read_side(reading: FormReading, side: Sheet) -> dict[str, str]:
                 reading.values[name] = converted
                 reading.provenance[name] = side.ref(r, 3)
         elif kind == "不适用":
-            not_applicable[name := indicator_named(reading.set, name)] = str(value)  # by its id, or as the form names it
-            reading.provenance.update({f"not_applicable.{name}": side.ref(r, 3), f"not_applicable.{name}.name": side.ref(r, 2)})
+            name = indicator_named(reading.set, name)  # by its id, or as the form names it
+            if _once(reading, not_applicable, name, str(value), side.ref(r, 3), f"not_applicable.{name}"):
+                not_applicable[name] = str(value)
+                reading.provenance.update({f"not_applicable.{name}": side.ref(r, 3),
+                                           f"not_applicable.{name}.name": side.ref(r, 2)})
         elif kind == "项目":
             detail = value if isinstance(value, str) else _side_value(reading, side, r, value, "number")
             if _once(reading, reading.project, name, detail, side.ref(r, 3), f"project.{name}"):
@@ -68,7 +71,7 @@ def read_side(reading: FormReading, side: Sheet) -> dict[str, str]:
 def _once(reading: FormReading, given: dict[str, Any], name: str, value: Any, cell: str, key: str | None = None) -> bool:
     """Whether `value` (at `cell`) may be kept as `name`: it is not yet given, or given alike. A different value given
     before is refused with both cells (the score would change with whichever the reader kept)."""
-    if name not in given or given[name] == value:
+    if name not in given or _same(given[name], value):
         return name not in given
     first = reading.provenance.get(key or name, "")
     reading.problems.append(Problem(
@@ -78,16 +81,32 @@ def _once(reading: FormReading, given: dict[str, Any], name: str, value: Any, ce
     return False
 
 
+def _same(one: Any, other: Any) -> bool:
+    """Whether two values given for one name are the same: 100 in a cell and '100' typed as text on the side sheet are."""
+    if one == other:
+        return True
+    try:
+        return Decimal(str(one).strip()) == Decimal(str(other).strip())
+    except ArithmeticError:  # not numbers (InvalidOperation): they differ
+        return False
+
+
 def _shown(value: Any) -> str:
     return repr(value) if isinstance(value, str) else str(value)
 
 
-def _unnamed_or_unexplained(reading: FormReading, side: Sheet, r: int, name: str) -> None:
-    """A 不适用 row that names no indicator, or gives no reason: refused at the cell to fill, not passed over."""
+def _unnamed_or_unexplained(reading: FormReading, side: Sheet, r: int, name: str, value: Any) -> None:
+    """A 不适用 row that names no indicator, or gives no reason in words: refused at the cell to fill, not passed over."""
     if not name:
-        reading.problems.append(Problem(f"{side.ref(r, 2)}: the 不适用 row names no indicator", file=str(reading.path),
+        written = side.get(r, 2)  # a number typed where the indicator goes is no indicator's name, but it is something
+        said = f"names {_shown(written)}, not an indicator" if written is not None and not isinstance(written, str) \
+            else "names no indicator"
+        reading.problems.append(Problem(f"{side.ref(r, 2)}: the 不适用 row {said}", file=str(reading.path),
                                         hint="write the id of the indicator that does not apply (satisfaction), or its "
                                              "label on the form (满意度指标)"))
+    elif value is not None and not isinstance(value, str):  # 0, a date: no words of why
+        reading.problems.append(Problem(f"{side.ref(r, 3)}: the reason of the 不适用 row of {name} is {_shown(value)}, "
+                                        "not words", file=str(reading.path), hint="write why the indicator does not apply"))
     else:
         reading.problems.append(Problem(f"{side.ref(r, 3)}: the 不适用 row of {name} gives no reason",
                                         file=str(reading.path), hint="write why the indicator does not apply"))
