@@ -555,18 +555,20 @@ def test_a_not_applicable_row_naming_nothing_like_an_indicator_lists_the_sets_in
     assert f"表外事实!B{row}" in run.output and "write the id of one of: budget (预算执行), output (产出指标)" in run.output
 
 
+@pytest.mark.parametrize("change", ["not_applicable: full_credit", "precision: 1"])
 def test_a_form_written_with_a_group_not_applicable_reads_the_same_judgements_under_a_set_that_gives_it_full_credit(
-        tmp_path: Path):
+        tmp_path: Path, change: str):
     """QA27 F2: a form's 得分 were read back by the weights of whatever set read it, so a profile giving 不适用 full
-    credit (batch --compare-set) took the judgements on the rescaled weights as typed: 88.20 良好 read as 90.92 优秀. The
-    form is read by what it shows, and scores as its facts do under that profile."""
+    credit (batch --compare-set) took the judgements on the rescaled weights as typed: 88.20 良好 read as 90.92 优秀; a
+    profile keeping one decimal refused the form's 55.56 (QA29 F5). The form is read by what it shows, and scores as its
+    facts do under that profile."""
     from scoring_engine.facts import Facts
 
     facts_path = ROOT / "indicator_sets" / "self-evaluation.facts.json"
     base = load_facts(facts_path)
     own = load_indicator_set("self-evaluation")
-    profile = tmp_path / "full-credit.yaml"
-    profile.write_text("extends: self-evaluation\nid: full-credit\nnot_applicable: full_credit\n", encoding="utf-8")
+    profile = tmp_path / "other.yaml"
+    profile.write_text(f"extends: self-evaluation\nid: other\n{change}\n", encoding="utf-8")
     other = load_indicator_set(profile)
     facts = Facts(values=base.values, not_applicable={"budget": "本年度无预算"}, project=base.project)
     form = tmp_path / "form.xlsx"

@@ -36,24 +36,30 @@ _PLACES = 6  # a judgement no rounding gives back keeps this many decimals
 
 def judged_on_declared(reading: FormReading, not_applicable: Mapping[str, str]) -> None:
     """Each group of target rows in `reading.values` written on the weights used read back to its declared 分值."""
-    used = _used_weights(reading, not_applicable)
+    if not not_applicable:
+        return
+    used: dict[int, dict[str, Decimal]] = {}  # decimals → the weights used, rescaled to them
     places = reading.set.precision
     for block in reading.set.form.targets:
         rows = reading.values.get(block.fact)
-        declared = reading.set.indicator(block.indicator).weight
-        weight = used.get(block.indicator)
-        if not isinstance(rows, list) or weight is None or weight == declared:
+        if not isinstance(rows, list):
             continue
+        declared = reading.set.indicator(block.indicator).weight
         shown: list[Decimal] = [w for row in rows if isinstance(row, dict) and isinstance(w := row.get("weight"), Decimal)
                                 and w > 0]
-        if len(shown) != len(rows) or sum(shown, ZERO) != weight:
+        if not shown or len(shown) != len(rows) or sum(shown, ZERO) == declared:
             continue  # on the declared 分值 (a blank form filled in), or refused when the facts are checked
+        # rescaled by the set that wrote the form, to its decimals: a profile reading it may keep fewer (55.56, not 55.6)
+        written = max(places, *(max(0, -int(w.as_tuple().exponent)) for w in shown))
+        if not any(_used_at(used, p, reading, not_applicable).get(block.indicator) == sum(shown, ZERO)
+                   for p in dict.fromkeys((places, written))):
+            continue
         weights = apportion(dict(enumerate(shown)), declared, places)  # as the engine shares, the other way round
         for i, row in enumerate(rows):
             row["weight"] = _tidy(weights[i])
             score = row.get("score")
             if isinstance(score, Decimal):  # a qualitative row's: the unit's judgement (a quantitative row's is compared)
-                row["score"] = _judgement(score, weights[i], shown[i], places)
+                row["score"] = _judgement(score, weights[i], shown[i], written)
                 reading.rescaled[f"{block.fact}[{i}]"] = (score, shown[i], weights[i])
 
 
@@ -72,14 +78,19 @@ def _tidy(number: Decimal) -> Decimal:
     return number.quantize(Decimal(1)) if number == number.to_integral_value() else number.normalize()
 
 
-def _used_weights(reading: FormReading, not_applicable: Mapping[str, str]) -> dict[str, Decimal]:
-    """Indicator id → the weight it gets when the form's 不适用 indicators are rescaled away; {} when none are marked.
+def _used_at(used: dict[int, dict[str, Decimal]], places: int, reading: FormReading,
+             not_applicable: Mapping[str, str]) -> dict[str, Decimal]:
+    if places not in used:
+        used[places] = _used_weights(reading, not_applicable, places)
+    return used[places]
+
+
+def _used_weights(reading: FormReading, not_applicable: Mapping[str, str], places: int) -> dict[str, Decimal]:
+    """Indicator id → the weight it gets when the form's 不适用 indicators are rescaled away, to `places` decimals.
 
     Rescaled whatever the reading set's own policy: the form is written by a set that rescales, and read by one
     that may give 不适用 full credit (a profile compared with --compare-set)."""
     s = reading.set
-    if not not_applicable:
-        return {}
     plan = plan_for(s)
     if any(key not in plan.by_id for key in not_applicable):
         return {}  # refused when the facts are checked
@@ -88,5 +99,5 @@ def _used_weights(reading: FormReading, not_applicable: Mapping[str, str]) -> di
     if not applicable:
         return {}
     weights = {n.id: ZERO for n in plan.leaves}
-    weights.update(apportion(applicable, s.total, s.precision))
+    weights.update(apportion(applicable, s.total, places))
     return plan.weights_of(weights)
