@@ -604,3 +604,26 @@ def test_a_score_outside_its_tier_on_a_rescaled_row_is_said_with_what_was_typed_
     assert 1 == run.exit_code
     assert f"!{cell.coordinate}：行 {rows[judged]['name']}：得分 17 不在档次 部分达成并具有一定效果 在本表上的范围 [18, 24) 内" \
            "（本表的分值 30 是原分值 15 按比例调整后的）" in run.output, run.output
+
+
+def test_rows_adding_up_to_neither_sum_a_rescaled_form_may_show_are_told_both(tmp_path: Path):
+    """QA29 F6: the tool's form with 满意度 not applicable shows 产出's rows on 55.56; one 分值 mistyped was told only
+    '不等于产出指标的分值 50', the sum of a blank form, and following it re-read the rescaled 得分 as judgements on 50."""
+    from openpyxl import load_workbook
+
+    from scoring_engine.facts import Facts
+
+    base = load_facts(ROOT / "indicator_sets" / "self-evaluation.facts.json")
+    indicator_set = load_indicator_set("self-evaluation")
+    result = score(indicator_set, Facts(values=base.values, not_applicable={"satisfaction": "本年度未开展"}, project=base.project))
+    form = tmp_path / "form.xlsx"
+    form.write_bytes(render_layout(result, indicator_set, "xlsx", "selfeval"))
+    book = load_workbook(form)
+    ws = book.worksheets[0]
+    cell = next(c for line in ws.iter_rows() for c in line if c.value == 22.22)
+    cell.value = 22
+    book.save(form)
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
+    assert 1 == run.exit_code
+    assert "不等于产出指标的分值 50（读取它的指标：output）（使各行分值合计为 50（空白表上的分值），或合计为 55.56" in run.output, \
+        run.output

@@ -67,6 +67,8 @@ class ImportedFacts:
     warnings: tuple[Problem, ...] = ()
     # Target rows read back from the rescaled weights the form shows: row path → (得分 typed, 分值 shown, 分值 declared).
     rescaled: Mapping[str, tuple[Decimal, Decimal, Decimal]] = field(default_factory=dict)
+    # A group's fact → its weight with the form's 不适用 groups rescaled away: a sum of 分值 the form may show.
+    group_weights: Mapping[str, Decimal] = field(default_factory=dict)
 
     def document(self) -> dict[str, Any]:
         """The facts file `import` writes: the facts document with a provenance section."""
@@ -104,7 +106,7 @@ def read_form(path: str | Path, indicator_set: IndicatorSet, sheets: list[Sheet]
     facts = Facts(values=reading.values, not_applicable=not_applicable, project=reading.project,
                   indicator_set=indicator_set.id, source=str(path))
     return ImportedFacts(facts, reading.provenance, reading.empty, named_set(sheets), reading.typed, tuple(reading.warnings),
-                         reading.rescaled)
+                         reading.rescaled, reading.group_weights)
 
 
 def named_set(sheets: list[Sheet]) -> str | None:

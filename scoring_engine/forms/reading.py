@@ -51,6 +51,7 @@ class FormReading:
         # a target row read back from rescaled weights (`forms.rescaled`): row path → (the 得分 typed, the 分值 shown, the
         # declared 分值), so that a tier's range is said on the form's own basis
         self.rescaled: dict[str, tuple[Decimal, Decimal, Decimal]] = {}
+        self.group_weights: dict[str, Decimal] = {}  # a group's fact → its weight with the form's 不适用 groups rescaled away
 
     def typed_score(self, key: str, row: int, col: int) -> None:
         """A score typed in the cell, kept under `key` to compare with the set's (a blank cell is none); text that is

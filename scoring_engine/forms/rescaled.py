@@ -47,6 +47,9 @@ def judged_on_declared(reading: FormReading, not_applicable: Mapping[str, str]) 
         declared = reading.set.indicator(block.indicator).weight
         shown: list[Decimal] = [w for row in rows if isinstance(row, dict) and isinstance(w := row.get("weight"), Decimal)
                                 and w > 0]
+        rescaled = _used_at(used, places, reading, not_applicable).get(block.indicator)
+        if rescaled is not None and rescaled != declared:  # said beside the declared weight if the rows add up to neither
+            reading.group_weights[block.fact] = rescaled
         if not shown or len(shown) != len(rows) or sum(shown, ZERO) == declared:
             continue  # on the declared 分值 (a blank form filled in), or refused when the facts are checked
         # rescaled by the set that wrote the form, to its decimals: a profile reading it may keep fewer (55.56, not 55.6)
