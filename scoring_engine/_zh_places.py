@@ -98,6 +98,8 @@ PLACES = (
     ("make them add up to {weight} (the 分值 the blank form prints), or to {rescaled}, the group's weight with the "
      "indicators marked 不适用 rescaled away",
      "使各行分值合计为 {weight}（空白表上的分值），或合计为 {rescaled}（标为不适用的指标剔除后本组按比例调整的分值）"),
+    ("fill in the cell; a row judged by its tier (定性) writes the tier in 实际完成值 (达成年度指标), not a number",
+     "填写该单元格；按档次评判的定性指标在实际完成值中填写档次（如 达成年度指标），而不是数字"),
     # where a batch writes its outputs (batch/run.py)
     ("cannot write the outputs' temporary files: {why}", "无法写入输出文件的临时文件：{why!t}"),
     ("free some space in the folder of the outputs", "请在输出文件所在的文件夹腾出空间"),

@@ -259,3 +259,16 @@ def test_one_indicator_marked_not_applicable_twice_with_two_reasons_is_refused_w
     form = _written(again, "self-evaluation")
     _edit(form, {}, sheet=1, append=[["不适用", "satisfaction", 0]])
     assert any("satisfaction 的“不适用”行所写原因是 0，不是文字说明" in line for line in _said("score", str(form)))
+
+
+def test_a_number_where_a_qualitative_row_writes_its_tier_is_told_where_the_tier_goes(tmp_path: Path):
+    """QA27 F8 (the form door): 0.9 typed in 实际完成值 of a qualitative row was told only that its 年度指标值 is empty;
+    the fix also says a row judged by its tier writes the tier there."""
+    form = _written(tmp_path, "self-evaluation")
+    row, _ = _where(form, "达成年度指标")
+    from openpyxl import load_workbook
+
+    col = next(c.column_letter for c in load_workbook(form).worksheets[0][row] if c.value == "达成年度指标")
+    _edit(form, {f"{col}{row}": 0.9})
+    assert any("年度指标值未填写（填写该单元格；按档次评判的定性指标在实际完成值中填写档次（如 达成年度指标），而不是数字）" in line
+               for line in _said("score", str(form)))

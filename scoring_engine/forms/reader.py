@@ -355,6 +355,8 @@ def _row(reading: FormReading, r: int, at: Mapping[str, int], name: str, categor
             else:
                 column = reading.layout.column(key)
                 blank.setdefault(field_name, Blank(reading.sheet.ref(r, at[key]), column.label if column else field_name))
+    if "target" in blank and isinstance(item.get("actual"), Decimal):  # a number reached, or a tier written as one
+        blank["target"] = blank["target"]._replace(hint=f"{FILL_THE_CELL}; {_JUDGED_BY_TIER}")
     reading.empty.update((f"{where}.{name}", place) for name, place in blank.items() if name not in item)
     _signs_and_percents(reading, r, at, item, category)
     if "weight" in at:
@@ -450,4 +452,6 @@ def _row_problem(reading: FormReading, r: int, at: Mapping[str, int], name: str,
     reading.problem(r, at[key], f"row {cut(name)}: {message}", hint)
 
 
+#: A 实际完成值 that is a number asks for its 年度指标值; a qualitative row wrote a number where its tier goes.
+_JUDGED_BY_TIER = "a row judged by its tier (定性) writes the tier in 实际完成值 (达成年度指标), not a number"
 _EXACT_HINT = "a cell typed with = at its start is a formula: type '=100% (with an apostrophe first), or 等于100%"
