@@ -271,6 +271,9 @@ def test_a_re_check_flag_says_whose_score_is_lower_and_names_the_grade_plainly()
 
     found = compare(Row("95", "优秀", 0), Row("85", "良好", 1), RECHECK, Decimal(5))  # type: ignore[arg-type]
     assert found is not None and found.reasons == ("复核得分比自评得分低10分（阈值5分）", "复核等级由优秀降为良好")
+    under = compare(Row("86", "优", 0), Row("87.9", "良", 1), "province-2024 2024", Decimal(5))  # type: ignore[arg-type]
+    # QA24 F5: under another set a grade can drop while the total rises (the other set's grade lines are higher)
+    assert under is not None and under.reasons == ("按province-2024 2024评分等级由优降为良（总分高1.9分，该体系的等级线较高）",)
 
 
 def test_an_output_into_a_missing_folder_names_the_folder_and_what_to_do(tmp_path: Path) -> None:

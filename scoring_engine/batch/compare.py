@@ -137,7 +137,9 @@ def compare(mine: ProjectRow, other: ProjectRow, against: str, threshold: Decima
         lower = "复核得分比自评得分低" if against == RECHECK else f"按{against}评分低"
         reasons.append(f"{lower}{difference:f}分（阈值{threshold:f}分）")
     if dropped:
-        reasons.append(f"{'复核' if against == RECHECK else f'按{against}评分'}等级由{mine.grade}降为{other.grade}")
+        # under another set a lower grade may come with a higher total: its grade lines are higher, which is said
+        higher = f"（总分高{-difference:f}分，该体系的等级线较高）" if against != RECHECK and difference < 0 else ""
+        reasons.append(f"{'复核' if against == RECHECK else f'按{against}评分'}等级由{mine.grade}降为{other.grade}{higher}")
     return Comparison(against=against, source=other.source, total=other.total, grade=other.grade or "", difference=difference,
                       grade_dropped=dropped, flagged=bool(reasons), reasons=tuple(reasons), indicators=indicators,
                       others=others)
