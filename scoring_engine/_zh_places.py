@@ -100,6 +100,10 @@ PLACES = (
      "使各行分值合计为 {weight}（空白表上的分值），或合计为 {rescaled}（标为不适用的指标剔除后本组按比例调整的分值）"),
     ("fill in the cell; a row judged by its tier (定性) writes the tier in 实际完成值 (达成年度指标), not a number",
      "填写该单元格；按档次评判的定性指标在实际完成值中填写档次（如 达成年度指标），而不是数字"),
+    ("the 分值 {shown} is scored as {scored}, the row's share of the group's rescaled weight",
+     "分值 {shown} 按 {scored} 计分（本组按比例调整后的分值中该行应得的份额）"),
+    ("keep the 分值 the form was written with, or give the declared 分值 of every row of the group",
+     "保留表上原有的分值，或为本组各行填写原分值"),
     # where a batch writes its outputs (batch/run.py)
     ("cannot write the outputs' temporary files: {why}", "无法写入输出文件的临时文件：{why!t}"),
     ("free some space in the folder of the outputs", "请在输出文件所在的文件夹腾出空间"),

@@ -627,3 +627,26 @@ def test_rows_adding_up_to_neither_sum_a_rescaled_form_may_show_are_told_both(tm
     assert 1 == run.exit_code
     assert "不等于产出指标的分值 50（读取它的指标：output）（使各行分值合计为 50（空白表上的分值），或合计为 55.56" in run.output, \
         run.output
+
+
+def test_rescaled_weights_edited_into_another_split_are_said_to_be_scored_on_the_sets(tmp_path: Path):
+    """QA29 F2: 产出's rows on 55.56 edited from 22.23 / 22.22 to 22.22 / 22.23 still add up, but the set shares the
+    group by the declared 分值: each row was scored on another 分值 than the form shows (85.91 read as 85.90) without a
+    word. Each such row is named, with the 分值 it is scored on."""
+    from openpyxl import load_workbook
+
+    from scoring_engine.facts import Facts
+
+    base = load_facts(ROOT / "indicator_sets" / "self-evaluation.facts.json")
+    indicator_set = load_indicator_set("self-evaluation")
+    result = score(indicator_set, Facts(values=base.values, not_applicable={"satisfaction": "本年度未开展"}, project=base.project))
+    form = tmp_path / "form.xlsx"
+    form.write_bytes(render_layout(result, indicator_set, "xlsx", "selfeval"))
+    book = load_workbook(form)
+    ws = book.worksheets[0]
+    first, second = (next(c for line in ws.iter_rows() for c in line if c.value == v) for v in (22.23, 22.22))
+    first.value, second.value = 22.22, 22.23
+    book.save(form)
+    said = [w.message for w in read_form(form, indicator_set).warnings]
+    assert any(m.startswith(f"项目支出绩效自评表!{first.coordinate}: row ") and "the 分值 22.22 is scored as 22.23" in m
+               for m in said), said

@@ -25,7 +25,9 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from .._arith import ZERO, apportion, round_half_up
+from .._arith import ZERO, apportion, plain, round_half_up
+from .._text import cut
+from ..errors import Problem
 from ..plan import plan_for
 from .reading import FormReading
 
@@ -58,12 +60,27 @@ def judged_on_declared(reading: FormReading, not_applicable: Mapping[str, str]) 
                    for p in dict.fromkeys((places, written))):
             continue
         weights = apportion(dict(enumerate(shown)), declared, places)  # as the engine shares, the other way round
+        if written == places:  # the set splits it as the form could show it (a set keeping fewer decimals cannot)
+            _split_otherwise(reading, block.fact, rows, shown, apportion(weights, sum(shown, ZERO), places))
         for i, row in enumerate(rows):
             row["weight"] = _tidy(weights[i])
             score = row.get("score")
             if isinstance(score, Decimal):  # a qualitative row's: the unit's judgement (a quantitative row's is compared)
                 row["score"] = _judgement(score, weights[i], shown[i], written)
                 reading.rescaled[f"{block.fact}[{i}]"] = (score, shown[i], weights[i])
+
+
+def _split_otherwise(reading: FormReading, fact: str, rows: list[Any], shown: list[Decimal],
+                     scored: dict[int, Decimal]) -> None:
+    """A warning for each row of a group whose 分值 add up to its rescaled weight but are split otherwise than the set
+    splits it (a 分值 edited by hand): the row is scored on the set's share, not on the 分值 the form shows."""
+    for i, row in enumerate(rows):
+        if scored[i] != shown[i]:
+            cell = reading.provenance.get(f"{fact}[{i}].weight", "")
+            reading.warnings.append(Problem(
+                f"{cell}: row {cut(str(row.get('name', '')))}: the 分值 {plain(shown[i])} is scored as {plain(scored[i])}, the "
+                "row's share of the group's rescaled weight", file=str(reading.path),
+                hint="keep the 分值 the form was written with, or give the declared 分值 of every row of the group"))
 
 
 def _judgement(score: Decimal, declared: Decimal, used: Decimal, places: int) -> Decimal:
