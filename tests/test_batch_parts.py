@@ -1067,15 +1067,21 @@ def test_an_output_that_fails_as_it_is_finished_leaves_every_earlier_output_as_i
         raise ScoringEngineError(Problem("cannot write the report: No space left on device", file=str(self.output.shown)))
 
     monkeypatch.setattr(BatchJsonl, "prepare", full)
+    _fails_leaving_outputs_as_they_were(tmp_path, ("xlsx", "csv", "html", "jsonl"), "No space left on device")
+
+
+def _fails_leaving_outputs_as_they_were(tmp_path: Path, extensions: tuple[str, ...], said: str) -> None:
+    """A batch of three projects into outputs that already hold OLD fails with `said`, exit 1, and leaves each output
+    as it was and no temporary file beside them."""
     write_folder(tmp_path / "in", 3)
-    outputs = [tmp_path / "out" / f"s.{ext}" for ext in ("xlsx", "csv", "html", "jsonl")]
+    outputs = [tmp_path / "out" / f"s.{ext}" for ext in extensions]
     outputs[0].parent.mkdir()
     for output in outputs:
         output.write_text("OLD", encoding="utf-8")
     run = _cli("batch", str(tmp_path / "in"), *(a for o in outputs for a in ("--output", str(o))), "--quiet")
-    assert 1 == run.exit_code and "No space left on device" in run.output, run.output
-    assert ["OLD"] * 4 == [o.read_text(encoding="utf-8") for o in outputs]
-    assert sorted(p.name for p in outputs[0].parent.iterdir()) == sorted(o.name for o in outputs)  # no temporary file left
+    assert 1 == run.exit_code and said in run.output, run.output
+    assert ["OLD"] * len(outputs) == [o.read_text(encoding="utf-8") for o in outputs]
+    assert sorted(p.name for p in outputs[0].parent.iterdir()) == sorted(o.name for o in outputs)
 
 
 def test_a_full_disk_under_a_workbooks_sheets_is_an_error_line_and_leaves_no_temporary_file(tmp_path: Path, monkeypatch):
@@ -1090,12 +1096,5 @@ def test_a_full_disk_under_a_workbooks_sheets_is_an_error_line_and_leaves_no_tem
             raise OSError(errno.EFBIG, "File too large")
 
     monkeypatch.setattr(_xlsx_stream.Sheet, "_flush", full)
-    write_folder(tmp_path / "in", 3)
-    outputs = [tmp_path / "out" / f"s.{ext}" for ext in ("csv", "xlsx", "html")]
-    outputs[0].parent.mkdir()
-    for output in outputs:
-        output.write_text("OLD", encoding="utf-8")
-    run = _cli("batch", str(tmp_path / "in"), *(a for o in outputs for a in ("--output", str(o))), "--quiet")
-    assert 1 == run.exit_code and "cannot write the outputs' temporary files: File too large" in run.output, run.output
-    assert ["OLD"] * 3 == [o.read_text(encoding="utf-8") for o in outputs]
-    assert sorted(p.name for p in outputs[0].parent.iterdir()) == sorted(o.name for o in outputs)
+    _fails_leaving_outputs_as_they_were(tmp_path, ("csv", "xlsx", "html"),
+                                        "cannot write the outputs' temporary files: File too large")

@@ -606,9 +606,9 @@ def test_a_score_outside_its_tier_on_a_rescaled_row_is_said_with_what_was_typed_
            "（本表的分值 30 是原分值 15 按比例调整后的）" in run.output, run.output
 
 
-def test_rows_adding_up_to_neither_sum_a_rescaled_form_may_show_are_told_both(tmp_path: Path):
-    """QA29 F6: the tool's form with 满意度 not applicable shows 产出's rows on 55.56; one 分值 mistyped was told only
-    '不等于产出指标的分值 50', the sum of a blank form, and following it re-read the rescaled 得分 as judgements on 50."""
+def _without_satisfaction(tmp_path: Path) -> tuple[Path, Any]:
+    """The form `score` writes of the bundled self-evaluation facts with 满意度 not applicable (产出's rows on 55.56),
+    and the workbook opened to edit it as a unit would."""
     from openpyxl import load_workbook
 
     from scoring_engine.facts import Facts
@@ -618,7 +618,13 @@ def test_rows_adding_up_to_neither_sum_a_rescaled_form_may_show_are_told_both(tm
     result = score(indicator_set, Facts(values=base.values, not_applicable={"satisfaction": "本年度未开展"}, project=base.project))
     form = tmp_path / "form.xlsx"
     form.write_bytes(render_layout(result, indicator_set, "xlsx", "selfeval"))
-    book = load_workbook(form)
+    return form, load_workbook(form)
+
+
+def test_rows_adding_up_to_neither_sum_a_rescaled_form_may_show_are_told_both(tmp_path: Path):
+    """QA29 F6: the tool's form with 满意度 not applicable shows 产出's rows on 55.56; one 分值 mistyped was told only
+    '不等于产出指标的分值 50', the sum of a blank form, and following it re-read the rescaled 得分 as judgements on 50."""
+    form, book = _without_satisfaction(tmp_path)
     ws = book.worksheets[0]
     cell = next(c for line in ws.iter_rows() for c in line if c.value == 22.22)
     cell.value = 22
@@ -633,20 +639,11 @@ def test_rescaled_weights_edited_into_another_split_are_said_to_be_scored_on_the
     """QA29 F2: 产出's rows on 55.56 edited from 22.23 / 22.22 to 22.22 / 22.23 still add up, but the set shares the
     group by the declared 分值: each row was scored on another 分值 than the form shows (85.91 read as 85.90) without a
     word. Each such row is named, with the 分值 it is scored on."""
-    from openpyxl import load_workbook
-
-    from scoring_engine.facts import Facts
-
-    base = load_facts(ROOT / "indicator_sets" / "self-evaluation.facts.json")
-    indicator_set = load_indicator_set("self-evaluation")
-    result = score(indicator_set, Facts(values=base.values, not_applicable={"satisfaction": "本年度未开展"}, project=base.project))
-    form = tmp_path / "form.xlsx"
-    form.write_bytes(render_layout(result, indicator_set, "xlsx", "selfeval"))
-    book = load_workbook(form)
+    form, book = _without_satisfaction(tmp_path)
     ws = book.worksheets[0]
     first, second = (next(c for line in ws.iter_rows() for c in line if c.value == v) for v in (22.23, 22.22))
     first.value, second.value = 22.22, 22.23
     book.save(form)
-    said = [w.message for w in read_form(form, indicator_set).warnings]
+    said = [w.message for w in read_form(form, load_indicator_set("self-evaluation")).warnings]
     assert any(m.startswith(f"项目支出绩效自评表!{first.coordinate}: row ") and "the 分值 22.22 is scored as 22.23" in m
                for m in said), said
