@@ -69,7 +69,8 @@ def round_half_up(value: Decimal, places: int) -> Decimal:
     """
     if value.adjusted() < CONTEXT.prec - GUARD_PLACES:  # else it has fewer decimals than that, or none
         value = value.quantize(_GUARD, rounding=ROUND_HALF_UP, context=CONTEXT)
-    rounded = value.quantize(quantum(places), rounding=ROUND_HALF_UP, context=CONTEXT)
+    rounded = value.quantize(_QUANTA[places] if 0 <= places < _MOST_QUANTA else quantum(places), rounding=ROUND_HALF_UP,
+                             context=CONTEXT)
     return rounded if rounded else rounded.copy_abs()  # −1e-27 is 0, not −0
 
 
@@ -84,6 +85,7 @@ def quantum(places: int) -> Decimal:
 
 
 _QUANTA = [Decimal(1).scaleb(-places) for places in range(16)]  # 1, 0.1, 0.01…: made once
+_MOST_QUANTA = len(_QUANTA)
 
 
 def to_decimal_or_none(value: Decimal | int | str | None) -> Decimal | None:

@@ -72,7 +72,14 @@ class RuleView:
         return formula.evaluate(self._values)
 
     def number(self, formula: Formula, what: str) -> Decimal:
-        value = formula.evaluate(self._values)
+        name = formula.bare
+        if name is not None:  # one name, read straight as `value` reads it
+            try:
+                value = self._values[name]
+            except KeyError:
+                value = formula.evaluate(self._values)  # which words it
+        else:
+            value = formula.evaluate(self._values)
         if not isinstance(value, Decimal):
             raise ScoringError(f"{what} must be a number, got {describe_value(value)}", expression=formula.text)
         return value

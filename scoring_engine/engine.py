@@ -43,6 +43,7 @@ from ._views import FailedValues, LocalValues, RuleView
 __all__ = ["score", "scores_only"]
 
 _new_tuple = tuple.__new__
+_new = object.__new__
 
 
 @in_engine_context
@@ -130,7 +131,9 @@ def _result(run: _Run, scores: list[Decimal]) -> Result:
     total, grade, flags = run.outcome(scores)
     trail = AuditTrail(plan, run.weights, run.not_applicable, scores, run.records)
     failed, used = run.failed_messages, run.used
-    return Result(
+    # Result(**fields), made as its frozen __init__ makes it (every field given), without an object.__setattr__ per field
+    result: Result = _new(Result)
+    result.__dict__.update(
         engine_version=__version__,
         indicator_set=_set_info(plan),
         facts_sha256=Later(_sha256, facts),
@@ -138,14 +141,15 @@ def _result(run: _Run, scores: list[Decimal]) -> Result:
         max_total=s.total,
         total=total,
         grade=grade,
-        grade_consequence=s.consequence_of(grade),
         indicators=Later(AuditTrail.indicators, trail, plan=plan),
         warnings=tuple(run.warnings),
         derived=Later(derived_values, s, values, failed, used),
         project=ReadOnly(facts.details()),  # a Result is immutable: its details too
         facts=Later(fact_values, s, values, plan=plan),
+        grade_consequence=plan.consequences[grade] if grade in plan.consequences else s.consequence_of(grade),
         flags=flags,
     )
+    return result
 
 
 def _sha256(facts: Facts) -> str:

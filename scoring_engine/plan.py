@@ -132,6 +132,8 @@ class ScoringPlan:
         self.written: dict[Any, str] = {}
         self.fact_heads: dict[int, dict[str, str]] = {}  # a declared fact's text up to its value, by nesting and name
         self.set_info: Any = None  # which set scored a result (audit.SetInfo), made by the engine on first use
+        # grade label → the consequence (结果应用) the set attaches to it, for the grade of every result
+        self.consequences = {g.label: g.consequence for g in indicator_set.grades}
         # What results of the set share, kept for the next project (SharedTable, _MOST_KEPT entries): a leaf's reason and
         # deductions, and a leaf's JSON text by nesting, both by audit.leaf_key (the weight and values it read).
         self.leaf_parts = SharedTable(_MOST_KEPT)

@@ -124,7 +124,12 @@ def shown_later(numbers: tuple[Decimal | None, ...], make: Callable[..., Mapping
     for n in numbers:
         if n is not None and not (n.is_finite() and n.adjusted() < _SAFE_TO_SHOW):
             return make(*args, **named)
-    return LazyMapping(make, *args, **named)
+    later = _new(LazyMapping)  # LazyMapping(make, *args, **named) without packing the arguments again: every rule makes one
+    later._make, later._args, later._named, later._made = make, args, named, None
+    return later
+
+
+_new = object.__new__
 
 
 def equation_rate(rate: Decimal, scored: Callable[[Decimal], Decimal]) -> str:

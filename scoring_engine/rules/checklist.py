@@ -165,14 +165,17 @@ def score(rule: Checklist, weight: Decimal, facts: FactView) -> Outcome:
     total = ZERO
     ready = rule.ready
     points_each = ready[1] if ready is not None and ready[0] is weight else _points(rule, weight)
+    value = facts.value
     for i, (e, points) in enumerate(zip(rule.elements, points_each, strict=True)):
         if e.not_applicable is not None and (na := _not_applicable(e, facts)) is not None:
             odd[i] = (e, points, points, _MET, na, None)  # not deducted: the element keeps its points
             total += points
             continue
-        met = facts.value(e.met) if e.met is not None else None
-        if met is True and e.judgement is None and e.findings is None and not per_element:
-            total += points  # the usual element: met in full
+        met = value(e.met) if e.met is not None else None
+        # the usual element: met in full, with no findings to deduct for (a ladder's zero_at_count is 1 or more)
+        if ((met is True or e.met is None) and e.judgement is None and not per_element
+                and (e.findings is None or (type(found := value(e.findings)) is tuple and not found))):
+            total += points
             continue
         earned, why = _earned(e, points, facts, met)
         chain = None

@@ -116,7 +116,8 @@ def score(rule: Tiers, weight: Decimal, facts: FactView) -> Outcome:
                            f"{plain(high_shown)}{closing}", fact=rule.fact, path=f"$.facts.{rule.fact}.score",
                            hint="pick a score inside the tier or change the tier")
     fields = shown_later((low, high), _fields, rule, judged, low_shown, high_shown)
-    key = "tiers" if rule.rounding.round(judged.score) == judged.score else "tiers.rounded"  # 2.5 at precision 0: said
+    scored = rule.rounding.round(judged.score) if rule.rounding.stages else printed  # without stages, the score as printed
+    key = "tiers" if scored == judged.score else "tiers.rounded"  # 2.5 at precision 0: said
     return Outcome(judged.score, key, fields, {"tier": judged.tier, "low": low, "high": high, "reason": judged.reason})
 
 
