@@ -34,6 +34,7 @@ LANGUAGES = ("en", "zh")
 #: What a placeholder may take: any text, or (``{name:id}``) a name or id, (``{name:n}``) a number, (``{name:w}``) English words.
 _KINDS = {"": ".+?", "id": r"[A-Za-z_][\w.\-]*", "n": r"[-+]?\d[\d.]*%?", "w": r"[A-Za-z][A-Za-z ()'-]*?", "q": r"'[^']*'",
           "s": r"\S+", "sheet": r"[^:\n]{1,31}?", "cell": r"[A-Z]{1,3}[0-9]{1,7}"}
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 _MAX_TEXT = 5000  # longer texts (a hostile file's) are left as they are: every pattern would be tried on each
 
 
@@ -44,7 +45,10 @@ class _Entry:
     def __init__(self, english: str, chinese: str) -> None:
         self.english = english
         self.chinese = chinese
-        literals = [literal for literal, _, _, _ in string.Formatter().parse(english)]
+        if "{{" in english or "}}" in english:  # braces written as text: the formatter's own reading
+            literals = [literal for literal, _, _, _ in string.Formatter().parse(english)]
+        else:  # the same pieces, split in C: the whole catalog is read for the first message a command shows
+            literals = _PLACEHOLDER.split(english)
         self.prefix = literals[0] if literals else ""  # a text that does not start with it cannot match
         # nor one that lacks any of its literal parts: either way, no need to compile the pattern
         self.parts = tuple(sorted({literal for literal in literals[1:] if literal.strip()}, key=len, reverse=True))

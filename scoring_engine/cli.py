@@ -47,12 +47,13 @@ MAX_JOBS = 4 * (os.cpu_count() or 1)
 
 
 def _deliver(content: str | bytes, output: Path | None, written: str) -> None:
-    """`content` on the screen, or written whole into `output` (never half a file) with the line `written` saying so."""
+    """`content` on the screen, or written whole into `output` (never half a file) with the line `written` (English, said
+    in the user's language) saying so."""
     if output is None:
         say(str(content))
     else:
         write_atomically(output, content)
-        tell(written)
+        tell(_say(written))
 
 
 @click.group(cls=HelpGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -103,7 +104,7 @@ def score(facts: Path, set_ref: str | None, fmt: str, output: Path | None, layou
     else:
         renderer = RENDERERS[fmt]
         content = render_json(result, chosen_language()) if renderer is render_json else renderer(result)
-    _deliver(content, output, _say(f"{output}: {result.total} {result.grade}"))
+    _deliver(content, output, f"{output}: {result.total} {result.grade}")
     if output is not None or fmt != "table":  # the table lists the warnings itself
         lang = current_language()
         for warning in result.warnings:
@@ -198,7 +199,7 @@ def import_form(form: Path, set_ref: str | None, output: Path | None) -> None:
     document, unnamed = naming_the_set(imported.document(), set_ref, output.parent if output else Path.cwd())
     found += [unnamed] if unnamed else []
     text = _json.dumps(fact_document(document)) + "\n"
-    _deliver(text, output, _say(f"{output}: {len(imported.provenance)} cells read"))
+    _deliver(text, output, f"{output}: {len(imported.provenance)} cells read")
     lang = current_language(found)
     for problem in found:  # written all the same, for review: what scoring it would still need
         tell(warning_line(problem, lang))
@@ -226,7 +227,7 @@ def template(set_ref: str, fmt: str, output: Path | None) -> None:
     named = None if bundled_sets().get(set_ref) == path else \
         Path(os.path.relpath(path.resolve(), (output.parent if output else Path()).resolve())).as_posix()
     content = facts_skeleton(indicator_set, fmt, named) if fmt in ("json", "yaml") else blank_form(indicator_set, fmt)
-    _deliver(content, output, _say(f"{output}: template for {indicator_set.id} {indicator_set.version}"))
+    _deliver(content, output, f"{output}: template for {indicator_set.id} {indicator_set.version}")
 
 
 @main.command()
@@ -369,7 +370,7 @@ def resolve(set_ref: str, output: Path | None) -> None:
               + (f" (extends {' → '.join(resolved.bases)})" if resolved.bases else ""))
     header = _say(origin) + f"\nsha256 {loaded.sha256}"
     text = resolved_yaml(resolved.located, header)
-    _deliver(text, output, _say(f"{output}: written"))
+    _deliver(text, output, f"{output}: written")
 
 
 @main.command()
@@ -399,7 +400,7 @@ def diff(old_ref: str, new_ref: str, facts_files: tuple[Path, ...], fmt: str, ou
     old, new = load_indicator_set(resolve_set(old_ref)), load_indicator_set(resolve_set(new_ref))
     projects = compare_scores(old, new, [(str(path), load_facts(path)) for path in facts_files])
     content = render_diff(diff_sets(old, new), projects, fmt)
-    _deliver(content, output, _say(f"{output}: written"))
+    _deliver(content, output, f"{output}: written")
     if any(p.old_problems or p.new_problems for p in projects):  # the report says which; the exit code says so too
         sys.exit(EXIT_INVALID)
 
