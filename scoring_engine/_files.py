@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from . import _reads, _yaml
-from ._arith import decimal_from_text, in_engine_context, too_many_digits
+from ._arith import CONTEXT, decimal_from_text, in_engine_context, too_many_digits
 from ._encodings import decode, reading_otherwise
 from ._facts_pass import is_clean
 from ._resources import data_dir
@@ -232,7 +232,10 @@ _twice: ContextVar[list[tuple[dict[str, Any], str, Any]] | None] = ContextVar("t
 
 
 def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
+    result = dict(pairs)
+    if len(result) == len(pairs):  # no key given twice: the usual object, made in C
+        return result
+    result = {}
     for key, value in pairs:
         if key in result:
             twice = _twice.get()
@@ -283,6 +286,9 @@ def _decimal(written: str) -> Decimal | int | NotANumber:
     A number whose exponent no Decimal can hold (1e99999999999999999999) is kept
     to be reported where it is, with the fact it belongs to.
     """
+    if len(written) <= _PLAIN_DECIMAL and "e" not in written and "E" not in written:  # 86.5: no exponent, few digits
+        plain = Decimal(written)
+        return plain if plain else 0
     number = decimal_from_text(written)
     if number is None:
         return NotANumber(written, *out_of_range_words(written))
@@ -292,8 +298,14 @@ def _decimal(written: str) -> Decimal | int | NotANumber:
     return number if number else 0
 
 
+#: A number written in this many characters or fewer, without an exponent, is read as written: it holds at most 28 digits.
+_PLAIN_DECIMAL = CONTEXT.prec + 1
+
+
 def _integer(written: str) -> int | NotANumber:
     """A JSON whole number; one of more than MAX_FACT_DIGITS digits is out of range without being converted (slow past 4300)."""
+    if len(written) <= MAX_FACT_DIGITS:  # the usual number: its digits are fewer still
+        return int(written)
     digits = len(written.lstrip("-"))
     if digits > MAX_FACT_DIGITS:
         message = f"a number of {digits} digits is out of range (MAX_FACT_MAGNITUDE is 1e15)"
