@@ -371,10 +371,11 @@ class _Run:
             self.problems.append(Problem(f"fact {indicator.rows.fact} is missing", fact=indicator.rows.fact,
                                          indicator=indicator.id))
             return []
+        order = indicator.rows.form_order(rows)  # the cent left over goes by the form's order (a form read back agrees)
         if rows[0].weight is None:  # no weights given: equal shares of the group
-            declared = apportion({i: Decimal(1) for i in range(len(rows))}, indicator.weight, self.set.precision)
+            declared = apportion({i: Decimal(1) for i in order}, indicator.weight, self.set.precision)
         else:
-            declared = {i: row.weight for i, row in enumerate(rows)}
+            declared = {i: rows[i].weight for i in order}
         used = declared if weight == indicator.weight else apportion(declared, weight, self.set.precision)
         records: list[LeafRecord] = []
         scores: list[tuple[str, Decimal]] = []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from decimal import Decimal
@@ -165,6 +165,16 @@ class RowGroup:
             return self.comparisons.get("≥")
         return self.comparisons.get("定性")
 
+    def form_order(self, rows: Sequence[TargetRow]) -> list[int]:
+        """The positions of `rows` in the order the 自评表 lists them (when the group declares its 二级 categories; else
+        as given): by listed_categories, and as given within each. The cent a rescale leaves over goes by this order, so
+        that a form read back shares its group as the form shows it."""
+        if not self.categories:
+            return list(range(len(rows)))
+        listed = listed_categories(self.categories, [row.category or "" for row in rows])
+        rank = {category: i for i, category in enumerate(listed)}
+        return sorted(range(len(rows)), key=lambda i: rank[rows[i].category or ""])
+
     def comparison_of(self, row: TargetRow) -> str | None:
         """The comparison to show for `row`: its own, else the one whose type is the row's type."""
         if row.comparison is not None or row.target is None:
@@ -193,6 +203,14 @@ class RowGroup:
             found.append((f"category {quoted(row.category)} is not a 二级指标 of the group",
                           did_you_mean(row.category, self.categories, show=repr) or "one of: " + ", ".join(self.categories)))
         return found
+
+
+def listed_categories(skeleton: Sequence[str], given: Sequence[str]) -> list[str]:
+    """The 二级 categories a form lists a group's rows under, in order: the rows without one ("") first, right under the
+    一级 (after a 二级 cell they would be read back as of that 二级), then the `skeleton`'s, then the other `given` ones in the
+    order they first come."""
+    first = list(dict.fromkeys(given))
+    return [""] * ("" in first and "" not in skeleton) + list(skeleton) + [c for c in first if c not in skeleton and c != ""]
 
 
 #: Names a row rule may read, with their types.

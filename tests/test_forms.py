@@ -647,3 +647,35 @@ def test_rescaled_weights_edited_into_another_split_are_said_to_be_scored_on_the
     said = [w.message for w in read_form(form, load_indicator_set("self-evaluation")).warnings]
     assert any(m.startswith(f"项目支出绩效自评表!{first.coordinate}: row ") and "the 分值 22.22 is scored as 22.23" in m
                for m in said), said
+
+
+def test_a_rescaled_group_whose_rows_tie_for_the_cent_left_over_reads_back_as_its_facts(tmp_path: Path):
+    """QA29 F1: rescaling a group leaves a cent over; when two rows' remainders tie it went to the first in the facts'
+    order, but the Hubei form lists rows by 二级 (质量 before 成本), so the form read back gave it to the other row: 4.12 full
+    marks instead of 4.13, 总分 48.97 written 48.98. The cent now goes by the order the form lists the rows in, so the form
+    and its facts agree on every leaf."""
+    from scoring_engine.facts import Facts
+
+    base = load_facts(ROOT / "indicator_sets" / "hubei-self-evaluation.facts.json")
+    rows = [{"id": "pipes", "name": "新建供水管网长度", "category": "数量指标", "type": "quantitative", "weight": Decimal("4.2"),
+             "target": 10, "actual": Decimal("8.58"), "unit": "公里"},
+            {"id": "training", "name": "开展管护技术培训", "category": "数量指标", "type": "exact", "weight": Decimal("24.2"),
+             "target": 1, "actual": Decimal("0.94"), "unit": "次"},
+            {"id": "cost", "name": "每公里管网造价", "category": "成本指标", "type": "quantitative_lower", "weight": Decimal("3.3"),
+             "target": 100, "actual": Decimal("72.74"), "unit": "万元/公里"},
+            {"id": "quality", "name": "工程竣工验收合格", "category": "质量指标", "type": "qualitative", "weight": Decimal("8.3"),
+             "tier": "未达成且效果较差", "score": 0, "reason": "工程未通过竣工验收"}]
+    values = json.loads(json.dumps(base.values, default=str), parse_float=Decimal)
+    values["targets"]["output"] = rows
+    indicator_set = load_indicator_set("hubei-self-evaluation")
+    result = score(indicator_set, Facts(values=values, not_applicable={"budget": "本项目不涉及"}, project=base.project))
+    scored = {i.name: i for i in result.walk()}
+    # 3.3 and 8.3 of 40 rescaled to 50 are 4.125 and 10.375: the 质量 row, listed first on the form, takes the cent
+    assert (Decimal("4.12"), Decimal("10.38")) == (scored["每公里管网造价"].weight, scored["工程竣工验收合格"].weight)
+    form = tmp_path / "form.xlsx"
+    form.write_bytes(render_layout(result, indicator_set, "xlsx", "selfeval"))
+    again = score(indicator_set, read_form(form, indicator_set).facts)
+    assert (result.total, result.grade) == (again.total, again.grade)
+    assert [(i.id, i.weight, i.score) for i in result.walk() if "." not in i.id] == \
+        [(i.id, i.weight, i.score) for i in again.walk() if "." not in i.id]
+    assert sorted((i.name, i.weight, i.score) for i in result.walk()) == sorted((i.name, i.weight, i.score) for i in again.walk())

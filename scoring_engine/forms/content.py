@@ -16,7 +16,7 @@ from typing import Any
 
 from .._display import show_value
 from ..judgements import TargetRow
-from ..model import FormBinding, Indicator, IndicatorSet, RowGroup
+from ..model import FormBinding, Indicator, IndicatorSet, RowGroup, listed_categories
 from ..result import IndicatorResult, Result
 from .layout import FormLayout
 
@@ -138,12 +138,8 @@ def _reason(node: IndicatorResult) -> str:
 def _group_lines(label: str, skeleton: tuple[str, ...], pairs: list[tuple[IndicatorResult, TargetRow]],
                  group: RowGroup) -> list[IndicatorLine]:
     """The group's rows under their 二级 categories, in the skeleton's order; an empty category keeps one empty line."""
-    given = list(dict.fromkeys((row.category or "") for _, row in pairs))
-    # rows without a 二级 come first, right under the 一级: after a 二级 cell they would be read back as of that 二级
-    categories = [""] * ("" in given and "" not in skeleton) + list(skeleton) + \
-        [c for c in given if c not in skeleton and c != ""]
     lines = []
-    for category in categories:
+    for category in listed_categories(skeleton, [row.category or "" for _, row in pairs]):
         mine = [(scored, row) for scored, row in pairs if (row.category or "") == category]
         if not mine:
             lines.append(IndicatorLine(label, category))
