@@ -146,6 +146,23 @@ def test_a_broken_form_is_one_problem_row_naming_its_cell(forms: dict[str, Any])
     assert len(forms["forms"]) + 2 == len(list(book["汇总"].iter_rows())) - 1  # each form, the facts file and the JSONL line
 
 
+def test_a_form_that_cannot_be_read_is_listed_under_the_project_its_header_names(forms: dict[str, Any], tmp_path: Path):
+    """QA31 F1: a form failing on one cell (分值 十九), or naming no set, kept its 问题 row's 项目名称 and 实施单位 empty,
+    and its unit's ranking counted no failure; the header cells read fine, and they name the project and its unit."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(forms["xlsx"]), read_only=True)
+    header = next(row for row in book["问题"].iter_rows(values_only=True))
+    broken = next(row for row in book["问题"].iter_rows(values_only=True) if row[1] == str(forms["broken"]))
+    named = dict(zip(header, broken, strict=False))
+    assert ("紫霞安置小区一期建设项目（2021年度专项资金）", "冷水滩高科技工业园") == (named["项目名称"], named["实施单位"])
+    form = _form(HOUSING, tmp_path / "无体系.xlsx")
+    _edit(form, _no_set_named)
+    run = CliRunner().invoke(main, ["batch", str(form), "--jobs", "1", "-o", str(tmp_path / "b.xlsx")])
+    rows = list(load_workbook(tmp_path / "b.xlsx", read_only=True)["问题"].iter_rows(values_only=True))
+    assert 1 == run.exit_code and "冷水滩高科技工业园" == dict(zip(rows[0], rows[1], strict=False))["实施单位"], rows
+
+
 def test_a_form_naming_no_set_fails_alone_unless_a_set_is_given(tmp_path: Path):
     """Without --set, a form whose side sheet names no set is one failed project with a Chinese and English line; with it, scored."""
     form = _form(HOUSING, tmp_path / "无体系.xlsx")

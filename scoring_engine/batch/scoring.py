@@ -141,9 +141,28 @@ class Scorer:
 
     def _failed(self, index: int, document: Document, problems: tuple[Problem, ...], facts: Facts | None,
                 internal: bool = False) -> Outcome:
-        project = facts.project if facts is not None else None
+        project = facts.project if facts is not None else self._form_project(document) if document.is_form else None
         row = failed_row(index, document.source, problems, internal, self.batch, project, document.matched_by)
         return Outcome(index, document.source, None, problems, row)
+
+    def _form_project(self, document: Document) -> Mapping[str, Any] | None:
+        """The project details on the header of a form that could not be read, as far as they read (QA31 F1: its 问题 row
+        and its unit's count of failures name it): with the set it was read with, else the bundled one it names, else
+        the national form's layout."""
+        from ..forms.reader import form_project, named_set
+        from ..forms.workbook import open_workbook
+        from ..loader import bundled_sets
+
+        assert document.path is not None
+        try:
+            sheets = open_workbook(document.path)
+            indicator_set = self.fixed
+            if indicator_set is None:
+                named = named_set(sheets)
+                indicator_set = self._load(resolve_set(named if named in bundled_sets() else _HEADER_SET), document.source)
+            return form_project(document.path, indicator_set, sheets)
+        except ScoringEngineError:  # a workbook that cannot be opened: listed by its file alone
+            return None
 
     def facts(self, document: Document) -> Facts:
         """The document's facts; a JSONL line's problems are placed on its line of the file."""
@@ -214,6 +233,10 @@ class Scorer:
             except IndicatorSetError as err:
                 self.sets[key] = err
         return self.sets[key]
+
+
+#: The bundled set whose form layout reads the header of a form that names no set it can be read with.
+_HEADER_SET = "self-evaluation"
 
 
 class ScoreDocuments:

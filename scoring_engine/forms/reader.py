@@ -27,7 +27,7 @@ from ..model import Indicator, IndicatorSet, TargetBlock
 from ..target_rows import target_row, unsigned_target
 from .content import NO_REASON
 from .funds import check_funds
-from .layout import Labelled, form_layout, same_label
+from .layout import FormLayout, Labelled, form_layout, same_label
 from .reading import (FILL_THE_CELL, SIDE_SHEET, Blank, FormReading, bare_value, is_percentage, numeric, one_line, read_with,
                       unsigned_number, with_unit)
 from .side import read_side
@@ -87,10 +87,7 @@ def read_form(path: str | Path, indicator_set: IndicatorSet, sheets: list[Sheet]
     if not form_sheets:
         raise FactsError(Problem("the workbook has no form sheet", file=str(path)))
     layout = form_layout(indicator_set.form.layout)
-    # a form sheet heads its indicators with 三级指标 and 实际完成值: a 绩效目标表 kept beside it has no 实际完成值
-    needed = [c for c in (layout.column("level3"), layout.column("actual") or layout.column("actual_value")) if c is not None]
-    forms = [s for s in form_sheets if needed and all(any(isinstance(v, str) and c.matches(v) for v in s.cells.values())
-                                                      for c in needed)]
+    forms = _form_sheets(form_sheets, layout)
     if len(forms) > 1:  # a copy of the sheet, or two projects in one workbook: which one is the project is not ours to guess
         raise FactsError(Problem(f"the workbook holds {len(forms)} form sheets ({', '.join(s.name for s in forms)}); "
                                  "one workbook is one project's form", file=str(path),
@@ -107,6 +104,28 @@ def read_form(path: str | Path, indicator_set: IndicatorSet, sheets: list[Sheet]
                   indicator_set=indicator_set.id, source=str(path))
     return ImportedFacts(facts, reading.provenance, reading.empty, named_set(sheets), reading.typed, tuple(reading.warnings),
                          reading.rescaled, reading.group_weights)
+
+
+def _form_sheets(sheets: list[Sheet], layout: FormLayout) -> list[Sheet]:
+    """The sheets that are the form: a form sheet heads its indicators with 三级指标 and 实际完成值 (a 绩效目标表 kept
+    beside it has no 实际完成值)."""
+    needed = [c for c in (layout.column("level3"), layout.column("actual") or layout.column("actual_value")) if c is not None]
+    return [s for s in sheets
+            if needed and all(any(isinstance(v, str) and c.matches(v) for v in s.cells.values()) for c in needed)]
+
+
+def form_project(path: str | Path, indicator_set: IndicatorSet, sheets: list[Sheet] | None = None) -> dict[str, Any]:
+    """The project details the header of the form at `path` gives (项目名称, 主管部门, 实施单位, the year), read on their
+    own: what a form that cannot be scored is still listed under. FactsError when the workbook cannot be opened."""
+    path = Path(path)
+    form_sheets = [s for s in (open_workbook(path) if sheets is None else sheets) if s.name != SIDE_SHEET]
+    layout = form_layout(indicator_set.form.layout)
+    forms = _form_sheets(form_sheets, layout) or form_sheets
+    if not forms:
+        return {}
+    reading = FormReading(path, forms[0], layout, indicator_set)
+    _header(reading)
+    return reading.project
 
 
 def named_set(sheets: list[Sheet]) -> str | None:
