@@ -344,9 +344,10 @@ class IndicatorSet:
         return self.grades[-1].label
 
     def grade_named(self, name: str) -> Grade | None:
-        """The grade whose label or alias is `name` (spaces around it ignored), or None."""
+        """The grade whose label or alias is `name` (spaces around it ignored; a label written with them is found as
+        written), or None."""
         word = name.strip()
-        return next((g for g in self.grades if word == g.label or word in g.aliases), None)
+        return next((g for g in self.grades if g.label in (name, word) or word in g.aliases), None)
 
     def consequence_of(self, label: str) -> str | None:
         """The consequence (结果应用) the set attaches to the grade `label`, if any."""

@@ -210,3 +210,38 @@ def test_a_forms_own_warnings_are_listed_in_its_json_line(tmp_path: Path) -> Non
     assert 0 == run.exit_code, run.output
     line = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
     assert any("表上填写的得分 99 与按体系计算的" in note for note in line["form_warnings"]), line.get("form_warnings")
+
+
+def test_compare_set_scores_a_forms_facts_under_a_set_of_another_layout_and_skips_what_failed(tmp_path: Path):
+    """QA31 F3, F6: --compare-set read each form with the other set, so a self-evaluation form failed under the Sichuan
+    set (another form layout) with a hint to leave out a --set never given; and a document this batch could not read
+    was scored again, listed twice and counted among the other set's failures. The form's facts, as this batch read
+    them, are what the other set scores; a project that failed here is one row of 问题."""
+    from openpyxl import load_workbook
+
+    own = _form(ROOT / "indicator_sets" / "self-evaluation.facts.json", tmp_path / "自评.xlsx")
+    broken = tmp_path / "损坏.json"
+    broken.write_text("{", encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", str(own), str(broken), "--compare-set", "sichuan-self-evaluation",
+                                    "--jobs", "1", "-o", str(tmp_path / "b.xlsx")])
+    assert 1 == run.exit_code
+    assert "对比1个" in run.stdout and "sichuan-self-evaluation 1.0评分失败" not in run.stdout, run.output
+    problems = list(load_workbook(tmp_path / "b.xlsx", read_only=True)["问题"].iter_rows(values_only=True))[1:]
+    assert [str(broken)] == [row[1] for row in problems]
+    assert "--set" not in run.stderr
+
+
+def test_a_form_read_with_another_set_says_first_which_set_it_was_written_for(tmp_path: Path):
+    """QA31 F2: a Hubei form read with --set self-evaluation (the same layout) was told to add a block and fix its
+    weights, with no word that it is another set's form; a self-evaluation form read with the Sichuan set (another
+    layout) got that word and every header the other layout lacks. The word comes first, and alone for another layout."""
+    hubei = _form(ROOT / "indicator_sets" / "hubei-self-evaluation.facts.json", tmp_path / "湖北.xlsx")
+    same = CliRunner().invoke(main, ["--lang", "zh", "score", str(hubei), "--set", "self-evaluation"])
+    assert 1 == same.exit_code
+    lines = same.stderr.splitlines()
+    assert "这张表是为指标体系 hubei-self-evaluation 填写的，这里却用 self-evaluation 读取" in lines[0] and len(lines) > 1, lines
+    own = _form(ROOT / "indicator_sets" / "self-evaluation.facts.json", tmp_path / "自评.xlsx")
+    other = CliRunner().invoke(main, ["--lang", "zh", "score", str(own), "--set", "sichuan-self-evaluation"])
+    assert 1 == other.exit_code
+    assert ["这张表是为指标体系 self-evaluation 填写的，这里却用 sichuan-self-evaluation 读取"] == \
+        [line.split(": ", 1)[1].split("（")[0] for line in other.stderr.splitlines()], other.stderr

@@ -1004,9 +1004,9 @@ def test_facts_scored_with_another_set_by_set_say_so_first(tmp_path: Path) -> No
 def test_under_compare_set_a_failed_project_is_not_told_to_drop_a_set_option_never_given(tmp_path: Path) -> None:
     """batch --compare-set (no --set) put "这里按 X（--set）评分（去掉 --set，按它写明的指标体系评分）" first in each failed
     project's problems under the compared set: no --set was given, and dropping --compare-set would defeat the run. Under
-    the compared set the problems are its own, labelled with that set; --set still says so first."""
+    the compared set the problems are its own, labelled with that set; --set still says so first. (A project scored here
+    that the compared set cannot score: one that fails here is not scored again, QA31 F6.)"""
     document = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
-    document["facts"]["targets"]["output"][0]["actual"] = "bad∞"
     (tmp_path / "p.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     run = CliRunner().invoke(main, ["--lang", "zh", "batch", str(tmp_path / "p.json"), "-q", "--compare-set", "national-framework"])
     assert 1 == run.exit_code and "（national-framework " in run.output, run.output

@@ -88,16 +88,22 @@ class Scorer:
         self.named: dict[tuple[str, Path], IndicatorSet | IndicatorSetError] = {}  # by the name and the document's folder
         self.shapes: dict[int, SetShape] = {}
         self.scored_with: IndicatorSet | None = None  # the set of the last document scored: its report's layout
+        self.form_read: ImportedFacts | None = None  # the facts of the last form read, when it was one
 
-    def outcome(self, index: int, document: Document) -> Outcome:
-        """The document scored; any failure, a bug of ours included, is the outcome's problems."""
+    def outcome(self, index: int, document: Document, read: ImportedFacts | None = None) -> Outcome:
+        """The document scored; any failure, a bug of ours included, is the outcome's problems. `read`: the form's facts
+        as the batch read them with the set it names (--compare-set scores those: the other set may be of another
+        form layout, which could not read the form)."""
         source = document.source
         facts: Facts | None = None
         imported: ImportedFacts | None = None
         provenance: Mapping[str, str] = {}
+        self.form_read = None
         try:
             if document.is_form:
-                imported, indicator_set = self.form(document)
+                imported, indicator_set = (read, self.fixed) if read is not None and self.fixed is not None else \
+                    self.form(document)
+                self.form_read = imported
                 facts, provenance = imported.facts, imported.provenance
             else:
                 facts = self.facts(document)
@@ -123,7 +129,7 @@ class Scorer:
             if imported is not None:  # the problems of a filled form's facts name its cells
                 from ..forms.cells import on_cells
 
-                err = on_cells(err, imported, indicator_set)
+                err = on_cells(err, imported, indicator_set, named_first=not self.compared)
             elif self.fixed is not None and facts is not None and not self.compared:  # --set: that the facts name another
                 err = type(err)(named_elsewhere(list(err.problems), facts, self.fixed))  # set comes first
             return self._failed(index, document, err.problems, facts)

@@ -69,7 +69,9 @@ class BatchWorker:
         outcome = self.scorer.outcome(index, document)
         if outcome.result is not None and self.config.reports is not None:
             self.write_report(outcome)
-        other = self.other.outcome(index, document).row if self.other is not None else None
+        # a project this batch could not score is one problem, not scored again under the other set (QA31 F6)
+        other = self.other.outcome(index, document, self.scorer.form_read).row \
+            if self.other is not None and outcome.row.ok else None
         row = outcome.row
         details = tuple(detail_cells(row, None)) if self.config.details and row.ok and not row.batch else None
         return Entry(row, _json_text(outcome) if self.config.json else None, other, details)

@@ -24,6 +24,7 @@ from ..model import IndicatorSet
 from ..result import Result
 from .layout import form_layout
 from .reader import FILL_THE_CELL, SIDE_SHEET, Blank, ImportedFacts
+from .reading import READ_WITH_NAMED
 from .unread import indicators_like
 
 __all__ = ["FILL_THE_CELL", "form_problems", "on_cells", "score_form", "typed_differences", "typed_scores"]
@@ -36,22 +37,26 @@ _ROW_IN_MESSAGE_NAMED = re.compile(r"^row \d+ \((.*?)\): ")
 _ROW_FIELD = re.compile(r"\[\d+\]\.(\w+)$")  # targets.output[1].target: the row's field
 
 
-def on_cells(err: ScoringEngineError, imported: ImportedFacts, indicator_set: IndicatorSet) -> ScoringEngineError:
+def on_cells(err: ScoringEngineError, imported: ImportedFacts, indicator_set: IndicatorSet,
+             named_first: bool = True) -> ScoringEngineError:
     """`err`, raised scoring the facts of a form, with each problem placed on the cell it is about.
 
     A form the side sheet says was written for another set than the one it is read with gets a first line saying so:
-    that, and not each fact it lacks, is what to fix.
+    that, and not each fact it lacks, is what to fix. Not when `named_first` is False: its facts, read with the set it
+    names, scored under another on purpose (batch --compare-set).
     """
     problems = [_placed(p, imported, indicator_set) for p in err.problems]
     named = imported.names_set
+    if named is None or named == indicator_set.id or not named_first:
+        return type(err)(problems)
+    # the weights, categories and tiers of another set's form may not be this set's either (QA31 F2): said first
     lacking = [p.fact for p in problems if p.hint is not None and p.hint.startswith(_NO_CELL) and p.fact]
-    if named is not None and named != indicator_set.id and lacking:
-        shown = ", ".join(lacking[:5]) + ("…" if len(lacking) > 5 else "")
-        mismatch = Problem(f"the form was written for the set {named}, and is read here with {indicator_set.id}, "
-                           f"which reads {len(lacking)} facts the form does not hold ({shown})",
-                           file=imported.facts.source, hint="leave out --set to read it with the set it names")
-        problems = [mismatch] + [p for p in problems if p.fact not in lacking]
-    return type(err)(problems)
+    shown = ", ".join(lacking[:5]) + ("…" if len(lacking) > 5 else "")
+    message = f"the form was written for the set {named}, and is read here with {indicator_set.id}"
+    if lacking:
+        message += f", which reads {len(lacking)} facts the form does not hold ({shown})"
+    mismatch = Problem(message, file=imported.facts.source, hint=READ_WITH_NAMED)
+    return type(err)([mismatch] + [p for p in problems if p.fact not in lacking])
 
 
 def score_form(imported: ImportedFacts, indicator_set: IndicatorSet) -> Result:

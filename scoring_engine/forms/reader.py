@@ -98,8 +98,12 @@ def read_form(path: str | Path, indicator_set: IndicatorSet, sheets: list[Sheet]
     _indicators(reading)
     side = next((s for s in sheets if s.name == SIDE_SHEET), None)
     not_applicable = read_side(reading, side) if side is not None else {}
-    if reading.problems:  # a form the side sheet says is another set's (another layout): that is what to fix first
-        raise FactsError(read_with(named_set(sheets), indicator_set, str(path)) + reading.problems)
+    if reading.problems:  # a form the side sheet says is another set's: that is what to fix first
+        named = named_set(sheets)
+        first = read_with(named, indicator_set, str(path))
+        # another layout's blocks and columns (QA31 F2): every problem of the reading follows from it, so it alone is said
+        raise FactsError(first if first and _layout_of(named) not in (None, indicator_set.form.layout) else
+                         first + reading.problems)
     facts = Facts(values=reading.values, not_applicable=not_applicable, project=reading.project,
                   indicator_set=indicator_set.id, source=str(path))
     return ImportedFacts(facts, reading.provenance, reading.empty, named_set(sheets), reading.typed, tuple(reading.warnings),
@@ -126,6 +130,13 @@ def form_project(path: str | Path, indicator_set: IndicatorSet, sheets: list[She
     reading = FormReading(path, forms[0], layout, indicator_set)
     _header(reading)
     return reading.project
+
+
+def _layout_of(named: str | None) -> str | None:
+    """The form layout of the bundled set `named`; None for a set that is not bundled (a province's own file)."""
+    from ..loader import bundled_sets, load_indicator_set
+
+    return load_indicator_set(named).form.layout if named in bundled_sets() else None
 
 
 def named_set(sheets: list[Sheet]) -> str | None:

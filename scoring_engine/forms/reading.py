@@ -199,4 +199,8 @@ def read_with(named: str | None, indicator_set: IndicatorSet, source: str) -> li
     if named is None or named == indicator_set.id:
         return []
     return [Problem(f"the form was written for the set {named}, and is read here with {indicator_set.id}", file=source,
-                    hint="leave out --set to read it with the set it names")]
+                    hint=READ_WITH_NAMED)]
+
+
+#: How to read a form with the set its side sheet names, when another was given.
+READ_WITH_NAMED = "leave out --set to read it with the set it names"
