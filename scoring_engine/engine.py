@@ -371,7 +371,8 @@ class _Run:
             self.problems.append(Problem(f"fact {indicator.rows.fact} is missing", fact=indicator.rows.fact,
                                          indicator=indicator.id))
             return []
-        order = indicator.rows.form_order(rows)  # the cent left over goes by the form's order (a form read back agrees)
+        # the cent left over goes by the form's order (a form read back agrees)
+        order = indicator.rows.form_order(rows, self.plan.skeletons.get(indicator.id, ()))
         if rows[0].weight is None:  # no weights given: equal shares of the group
             declared = apportion({i: Decimal(1) for i in order}, indicator.weight, self.set.precision)
         else:

@@ -165,13 +165,11 @@ class RowGroup:
             return self.comparisons.get("≥")
         return self.comparisons.get("定性")
 
-    def form_order(self, rows: Sequence[TargetRow]) -> list[int]:
-        """The positions of `rows` in the order the 自评表 lists them (when the group declares its 二级 categories; else
-        as given): by listed_categories, and as given within each. The cent a rescale leaves over goes by this order, so
-        that a form read back shares its group as the form shows it."""
-        if not self.categories:
-            return list(range(len(rows)))
-        listed = listed_categories(self.categories, [row.category or "" for row in rows])
+    def form_order(self, rows: Sequence[TargetRow], skeleton: Sequence[str] = ()) -> list[int]:
+        """The positions of `rows` in the order the 自评表 lists them: by listed_categories of the group's 二级 categories
+        (else of the `skeleton` its form's layout prints), and as given within each. The cent a rescale leaves over goes
+        by this order, so that a form read back shares its group as the form shows it."""
+        listed = listed_categories(self.categories or skeleton, [row.category or "" for row in rows])
         rank = {category: i for i, category in enumerate(listed)}
         return sorted(range(len(rows)), key=lambda i: rank[rows[i].category or ""])
 
@@ -219,11 +217,13 @@ ROW_NAMES = {"row.target": "number", "row.actual": "number", "row.weight": "numb
 
 @dataclass(frozen=True)
 class TargetBlock:
-    """A row group shown on the 自评表: the group, its 一级 label on the form, the list fact of its rows."""
+    """A row group shown on the 自评表: the group, its 一级 label on the form, the list fact of its rows, and the 二级 the
+    form's layout lists under that label (what the form lists the rows by when the group declares no categories)."""
 
     indicator: str
     label: str
     fact: str
+    skeleton: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -134,6 +134,8 @@ class ScoringPlan:
         self.set_info: Any = None  # which set scored a result (audit.SetInfo), made by the engine on first use
         # grade label → the consequence (结果应用) the set attaches to it, for the grade of every result
         self.consequences = {g.label: g.consequence for g in indicator_set.grades}
+        # row group id → the 二级 its 自评表 lists its rows under, when the group declares none (RowGroup.form_order)
+        self.skeletons = {block.indicator: block.skeleton for block in indicator_set.form.targets}
         # What results of the set share, kept for the next project (SharedTable, _MOST_KEPT entries): a leaf's reason and
         # deductions, and a leaf's JSON text by nesting, both by audit.leaf_key (the weight and values it read).
         self.leaf_parts = SharedTable(_MOST_KEPT)

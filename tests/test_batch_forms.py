@@ -245,3 +245,18 @@ def test_a_form_read_with_another_set_says_first_which_set_it_was_written_for(tm
     assert 1 == other.exit_code
     assert ["这张表是为指标体系 self-evaluation 填写的，这里却用 sichuan-self-evaluation 读取"] == \
         [line.split(": ", 1)[1].split("（")[0] for line in other.stderr.splitlines()], other.stderr
+
+
+def test_compare_set_does_not_offer_the_forms_own_rescaled_sums_as_the_other_sets(tmp_path: Path):
+    """QA32 F2: a cost-type form with 预算 不适用, compared under self-evaluation, was told its rows could add up to 44.45:
+    the group's weight rescaled under the set that wrote the form, not under the other set, so following it still failed."""
+    from scoring_engine.facts import Facts
+
+    base = load_facts(ROOT / "indicator_sets" / "cost-type-self-evaluation.facts.json")
+    indicator_set = load_indicator_set("cost-type-self-evaluation")
+    facts = Facts(values=base.values, not_applicable={"budget": "本项目不涉及预算"}, project=base.project)
+    form = tmp_path / "成本.xlsx"
+    form.write_bytes(render_layout(score(indicator_set, facts), indicator_set, "xlsx", "selfeval"))
+    run = CliRunner().invoke(main, ["--lang", "en", "batch", str(form), "--compare-set", "self-evaluation", "--jobs", "1", "-q"])
+    assert 1 == run.exit_code and "rows' weights add up to" in run.stderr, run.output
+    assert "rescaled away" not in run.stderr, run.stderr

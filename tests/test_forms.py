@@ -679,3 +679,30 @@ def test_a_rescaled_group_whose_rows_tie_for_the_cent_left_over_reads_back_as_it
     assert [(i.id, i.weight, i.score) for i in result.walk() if "." not in i.id] == \
         [(i.id, i.weight, i.score) for i in again.walk() if "." not in i.id]
     assert sorted((i.name, i.weight, i.score) for i in result.walk()) == sorted((i.name, i.weight, i.score) for i in again.walk())
+
+
+def test_a_group_declaring_no_categories_shares_the_cent_left_over_as_its_form_lists_the_rows(tmp_path: Path):
+    """QA32 F1: a set whose row group declares no 二级 categories gave a tied cent by the facts' order, while its form lists
+    the rows under the layout's 二级 (数量 before 成本, rows without one first): the form read back put the cent on the
+    other row (乙数量 22.23 where the facts gave 甲成本 22.23; 总分 77.78 against 77.77). The layout's 二级 order it."""
+    from scoring_engine.facts import Facts
+
+    text = (ROOT / "indicator_sets" / "self-evaluation.yaml").read_text(encoding="utf-8")
+    plain = tmp_path / "no-categories.yaml"
+    plain.write_text("\n".join(line for line in text.splitlines() if "categories:" not in line) + "\n", encoding="utf-8")
+    indicator_set = load_indicator_set(plain)
+    base = load_facts(ROOT / "indicator_sets" / "self-evaluation.facts.json")
+    values = json.loads(json.dumps(base.values, default=str), parse_float=Decimal)
+    values["targets"]["output"] = [
+        {"id": "a", "name": "甲成本", "category": "成本指标", "type": "quantitative", "weight": 20, "target": 10, "actual": 0},
+        {"id": "b", "name": "乙数量", "category": "数量指标", "type": "quantitative", "weight": 20, "target": 10, "actual": 10},
+        {"id": "c", "name": "丙无类", "type": "quantitative", "weight": 10, "target": 10, "actual": 10}]
+    result = score(indicator_set, Facts(values=values, not_applicable={"budget": "不涉及"}, project=base.project))
+    weights = {i.name: i.weight for i in result.walk()}
+    # 20 and 20 of 50 rescaled to 55.56 are 22.224 each: 乙数量, listed before 甲成本 (数量 before 成本), takes the cent
+    assert (Decimal("22.22"), Decimal("22.23")) == (weights["甲成本"], weights["乙数量"])
+    form = tmp_path / "form.xlsx"
+    form.write_bytes(render_layout(result, indicator_set, "xlsx", "selfeval"))
+    again = score(indicator_set, read_form(form, indicator_set).facts)
+    assert (result.total, sorted((i.name, i.weight, i.score) for i in result.walk())) == \
+        (again.total, sorted((i.name, i.weight, i.score) for i in again.walk()))

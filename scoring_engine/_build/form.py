@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
@@ -43,7 +44,8 @@ def form_binding(draft: Draft, facts: Mapping[str, FactSpec], indicators: tuple[
         for column, name in columns.items():
             _funds_fact(draft, facts, ("form", "funds", "rows", row_key, column), name, column, column_keys, layout_id)
         rows[row_key] = dict(columns)
-    targets = tuple(_targets(draft, raw.get("targets") or {}, nodes))
+    targets = tuple(dataclasses.replace(block, skeleton=layout.skeleton.get(block.label, ()))
+                    for block in _targets(draft, raw.get("targets") or {}, nodes))
     return FormBinding(layout_id, indicator, rows, targets)
 
 

@@ -45,6 +45,8 @@ def on_cells(err: ScoringEngineError, imported: ImportedFacts, indicator_set: In
     that, and not each fact it lacks, is what to fix. Not when `named_first` is False: its facts, read with the set it
     names, scored under another on purpose (batch --compare-set).
     """
+    if not named_first:  # the form's rescaled 分值 are its own set's: not a sum the other set could take (QA32 F2)
+        imported = dataclasses.replace(imported, rescaled={}, group_weights={})
     problems = [_placed(p, imported, indicator_set) for p in err.problems]
     named = imported.names_set
     if named is None or named == indicator_set.id or not named_first:
