@@ -260,3 +260,14 @@ def test_compare_set_does_not_offer_the_forms_own_rescaled_sums_as_the_other_set
     run = CliRunner().invoke(main, ["--lang", "en", "batch", str(form), "--compare-set", "self-evaluation", "--jobs", "1", "-q"])
     assert 1 == run.exit_code and "rows' weights add up to" in run.stderr, run.output
     assert "rescaled away" not in run.stderr, run.stderr
+
+
+def test_a_form_of_another_set_that_scores_under_set_is_told_so(tmp_path: Path):
+    """QA32 F5: a form read with --set for another set than the one its side sheet names, that scores all the same (a
+    Henan bond form under the cost-type set), got no word that it was written for another set."""
+    form = _form(ROOT / "indicator_sets" / "henan-special-bond.facts.json", tmp_path / "专项债.xlsx")
+    run = CliRunner().invoke(main, ["--lang", "en", "score", str(form), "--set", "cost-type-self-evaluation"])
+    assert 0 == run.exit_code, run.output
+    assert "the form was written for the set henan-special-bond, and is read here with cost-type-self-evaluation" in run.stderr
+    alone = CliRunner().invoke(main, ["--lang", "en", "score", str(form)])
+    assert 0 == alone.exit_code and "written for the set" not in alone.output

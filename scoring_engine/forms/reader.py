@@ -106,8 +106,10 @@ def read_form(path: str | Path, indicator_set: IndicatorSet, sheets: list[Sheet]
                          first + reading.problems)
     facts = Facts(values=reading.values, not_applicable=not_applicable, project=reading.project,
                   indicator_set=indicator_set.id, source=str(path))
-    return ImportedFacts(facts, reading.provenance, reading.empty, named_set(sheets), reading.typed, tuple(reading.warnings),
-                         reading.rescaled, reading.group_weights)
+    named = named_set(sheets)  # a form of another set read as this one's, and scoring: said all the same (QA32 F5)
+    warnings = [*read_with(named, indicator_set, str(path)), *reading.warnings]
+    return ImportedFacts(facts, reading.provenance, reading.empty, named, reading.typed, tuple(warnings), reading.rescaled,
+                         reading.group_weights)
 
 
 def _form_sheets(sheets: list[Sheet], layout: FormLayout) -> list[Sheet]:
