@@ -271,3 +271,17 @@ def test_a_form_of_another_set_that_scores_under_set_is_told_so(tmp_path: Path):
     assert "the form was written for the set henan-special-bond, and is read here with cost-type-self-evaluation" in run.stderr
     alone = CliRunner().invoke(main, ["--lang", "en", "score", str(form)])
     assert 0 == alone.exit_code and "written for the set" not in alone.output
+
+
+def test_a_workbook_of_two_forms_is_listed_under_neither_project(tmp_path: Path):
+    """QA32 F4: a workbook holding two projects' form sheets fails as such; its 问题 row named the first sheet's project,
+    counting the failure against one unit and not the other. Which project it is is not said: the file is."""
+    from openpyxl import load_workbook
+
+    form = _form(HOUSING, tmp_path / "两张表.xlsx")
+    _edit(form, lambda book: book.copy_worksheet(book.worksheets[0]))
+    run = CliRunner().invoke(main, ["batch", str(form), "--jobs", "1", "-o", str(tmp_path / "b.xlsx")])
+    rows = list(load_workbook(tmp_path / "b.xlsx", read_only=True)["问题"].iter_rows(values_only=True))
+    named = dict(zip(rows[0], rows[1], strict=False))
+    assert 1 == run.exit_code and "form sheets" in run.stderr, run.output
+    assert (str(form), None, None) == (named["来源"], named["项目名称"] or None, named["实施单位"] or None), named

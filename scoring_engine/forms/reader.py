@@ -127,7 +127,7 @@ def form_project(path: str | Path, indicator_set: IndicatorSet, sheets: list[She
     form_sheets = [s for s in (open_workbook(path) if sheets is None else sheets) if s.name != SIDE_SHEET]
     layout = form_layout(indicator_set.form.layout)
     forms = _form_sheets(form_sheets, layout) or form_sheets
-    if not forms:
+    if len(forms) != 1:  # none, or two projects' forms in one workbook: which project it is is not ours to guess (QA32 F4)
         return {}
     reading = FormReading(path, forms[0], layout, indicator_set)
     _header(reading)
