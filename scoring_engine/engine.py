@@ -84,8 +84,11 @@ def scores_only(indicator_set: IndicatorSet, facts: Facts | Mapping[str, Any]) -
         raise _of_no_file(err, facts) from None
     total, grade, flags = run.outcome(scores)
     # the caller reads the weights, never changes them (without target rows they are the plan's own, shared by every run)
-    return Scores(_set_info(plan), total, grade, dict(run.scores_by_id(scores)), tuple(run.warnings), flags,
-                  MappingProxyType(run.weights_with_rows()), run.values)
+    made: Scores = _new(Scores)  # Scores(...) without an object.__setattr__ per field, as for a Result
+    made.__dict__.update(indicator_set=_set_info(plan), total=total, grade=grade, scores=run.scores_by_id(scores),
+                         warnings=tuple(run.warnings), flags=flags, weights=MappingProxyType(run.weights_with_rows()),
+                         values=run.values)
+    return made
 
 
 def _of_no_file(err: FactsError | ScoringError, facts: Facts) -> FactsError | ScoringError:
@@ -490,8 +493,12 @@ class _Run:
             for i, (row_id, points) in enumerate(scored):
                 yield ScoredRow(row_id, rows[i], points, weights[i])
 
-    def scores_by_id(self, scores: list[Decimal]) -> Iterator[tuple[str, Decimal]]:
-        """(indicator id, score) of every indicator, depth first, a row group's rows after it."""
+    def scores_by_id(self, scores: list[Decimal]) -> dict[str, Decimal]:
+        """Indicator id → score, depth first, a row group's rows after it."""
+        if not self.rows:  # the scores are in the plan's order: paired in C
+            return dict(zip(self.plan.ids, scores, strict=True))
+        found: dict[str, Decimal] = {}
         for node in self.plan.nodes:
-            yield node.id, scores[node.position]
-            yield from self.rows.get(node.position, ())
+            found[node.id] = scores[node.position]
+            found.update(self.rows.get(node.position, ()))
+        return found

@@ -116,6 +116,7 @@ class ScoringPlan:
         self.tops = tuple(self._flatten(top, 1, nodes) for top in indicator_set.indicators)
         self.nodes = tuple(nodes)
         self.by_id = {node.id: node for node in self.nodes}
+        self.ids = tuple(node.id for node in self.nodes)  # by position
         #: leaves and row groups in depth-first order; parents deepest first, so that children are summed before them
         self.leaves = tuple(n for n in self.nodes if not n.children)
         self.parents = tuple(n for n in reversed(self.nodes) if n.children)
