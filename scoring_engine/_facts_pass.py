@@ -18,17 +18,17 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Mapping
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any
 
 from ._arith import LARGEST_MAGNITUDE as _LARGEST
 from ._arith import SMALLEST_MAGNITUDE as _SMALLEST
 from ._arith import in_range, within_precision
 from ._formula_functions import Finding
+from ._frozen import made_frozen
 from ._text import has_bad_character
 from .judgements import Judgement, TierJudgement
 
 _date = datetime.date.fromisoformat
-_T = TypeVar("_T")
 
 __all__ = ["DeclaredShape", "flatten_checked", "is_clean"]
 
@@ -248,7 +248,7 @@ def _findings(items: list[Any]) -> tuple[Finding, ...] | None:
     for item in items:
         if type(item) is not str or not item.strip() or has_bad_character(item):
             return None
-    return tuple([_made(Finding, {"text": item, "points": None}) for item in items])
+    return tuple([made_frozen(Finding, {"text": item, "points": None}) for item in items])
 
 
 def _judged(value: dict[Any, Any], tiered: bool) -> Judgement | TierJudgement | None:
@@ -265,16 +265,6 @@ def _judged(value: dict[Any, Any], tiered: bool) -> Judgement | TierJudgement | 
         score = Decimal(score)
     elif not (type(score) is Decimal and score.is_finite() and _SMALLEST <= score < _LARGEST):
         return None
-    return _made(TierJudgement, {"tier": tier, "score": score, "reason": reason}) if tiered else \
-        _made(Judgement, {"score": score, "reason": reason})
+    return made_frozen(TierJudgement, {"tier": tier, "score": score, "reason": reason}) if tiered else \
+        made_frozen(Judgement, {"score": score, "reason": reason})
 
-
-_new = object.__new__
-
-
-def _made(kind: type[_T], fields: dict[str, Any]) -> _T:
-    """`kind(**fields)` for a frozen dataclass, equal to what its __init__ makes, without the object.__setattr__ per
-    field that a frozen __init__ costs: the findings and judgements of every project are made each time it is scored."""
-    made = _new(kind)
-    made.__dict__.update(fields)
-    return made

@@ -11,9 +11,21 @@ MappingProxyType does neither).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, TypeVar
 
-__all__ = ["EMPTY", "ReadOnly", "ReadOnlyList", "frozen_data", "read_only", "read_only_shallow"]
+__all__ = ["EMPTY", "ReadOnly", "ReadOnlyList", "frozen_data", "made_frozen", "read_only", "read_only_shallow"]
+
+_T = TypeVar("_T")
+_new = object.__new__
+
+
+def made_frozen(kind: type[_T], fields: Mapping[str, Any]) -> _T:
+    """`kind(**fields)` for a frozen dataclass given every field, equal to what its __init__ makes, without the
+    object.__setattr__ per field that a frozen __init__ costs: what every scoring makes (findings and judgements of the
+    facts, the Result or Scores) is made so."""
+    made = _new(kind)
+    made.__dict__.update(fields)
+    return made
 
 
 def _refuse(self: Any, *args: Any, **kwargs: Any) -> None:

@@ -23,7 +23,7 @@ from typing import Any
 from ._arith import CONTEXT, GUARD_PLACES, ZERO, apportion, in_engine_context, plain, quantum, round_half_up
 from ._check_failure import check_problem
 from ._check_failure import with_values as _with_values
-from ._frozen import ReadOnly
+from ._frozen import ReadOnly, made_frozen
 from ._text import cut
 from ._version import __version__
 from .audit import AuditTrail, DerivedValue, LeafRecord, SetInfo, derived_values, fact_values
@@ -43,7 +43,6 @@ from ._views import FailedValues, LocalValues, RuleView
 __all__ = ["score", "scores_only"]
 
 _new_tuple = tuple.__new__
-_new = object.__new__
 
 
 @in_engine_context
@@ -84,11 +83,9 @@ def scores_only(indicator_set: IndicatorSet, facts: Facts | Mapping[str, Any]) -
         raise _of_no_file(err, facts) from None
     total, grade, flags = run.outcome(scores)
     # the caller reads the weights, never changes them (without target rows they are the plan's own, shared by every run)
-    made: Scores = _new(Scores)  # Scores(...) without an object.__setattr__ per field, as for a Result
-    made.__dict__.update(indicator_set=_set_info(plan), total=total, grade=grade, scores=run.scores_by_id(scores),
-                         warnings=tuple(run.warnings), flags=flags, weights=MappingProxyType(run.weights_with_rows()),
-                         values=run.values)
-    return made
+    return made_frozen(Scores, {"indicator_set": _set_info(plan), "total": total, "grade": grade,
+                                "scores": run.scores_by_id(scores), "warnings": tuple(run.warnings), "flags": flags,
+                                "weights": MappingProxyType(run.weights_with_rows()), "values": run.values})
 
 
 def _of_no_file(err: FactsError | ScoringError, facts: Facts) -> FactsError | ScoringError:
@@ -134,9 +131,7 @@ def _result(run: _Run, scores: list[Decimal]) -> Result:
     total, grade, flags = run.outcome(scores)
     trail = AuditTrail(plan, run.weights, run.not_applicable, scores, run.records)
     failed, used = run.failed_messages, run.used
-    # Result(**fields), made as its frozen __init__ makes it (every field given), without an object.__setattr__ per field
-    result: Result = _new(Result)
-    result.__dict__.update(
+    return made_frozen(Result, dict(
         engine_version=__version__,
         indicator_set=_set_info(plan),
         facts_sha256=Later(_sha256, facts),
@@ -151,8 +146,7 @@ def _result(run: _Run, scores: list[Decimal]) -> Result:
         facts=Later(fact_values, s, values, plan=plan),
         grade_consequence=plan.consequences[grade] if grade in plan.consequences else s.consequence_of(grade),
         flags=flags,
-    )
-    return result
+    ))
 
 
 def _sha256(facts: Facts) -> str:
