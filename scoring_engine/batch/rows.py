@@ -10,16 +10,16 @@ build it from `scores_only` (scores_row), without the audit trail.
 
 from __future__ import annotations
 
-import unicodedata
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
-from decimal import ROUND_DOWN, Decimal
+from decimal import Decimal
 from pathlib import PurePath
 from typing import Any, NamedTuple, TypedDict
 
-from .._arith import CONTEXT, fixed, percent, plain, round_half_up
+from .._arith import CONTEXT, percent, plain
+from .._frozen import made_frozen
 from .._later import Later, given
 from .._text import without_surrogates
 from ..audit import AuditTrail, Brief
@@ -30,6 +30,7 @@ from ..result import Result, Scores
 from .categories import row_groups, target_rows
 from .consequences import budget_share
 from .duplicates import same_id
+from .explained import below, reason_given
 from .matching import parts
 
 
@@ -203,15 +204,24 @@ class ProjectRow:
         return _unpickled_row, (tuple(values),)
 
     def with_compare(self, comparison: Comparison | None) -> ProjectRow:
-        return replace(self, compare=comparison)
+        return self if comparison is None and self.compare is None else _changed(self, compare=comparison)
 
     def summary_only(self) -> ProjectRow:
         """The row without the indicators below 一级: what the summaries need once the details are written."""
         compare = replace(self.compare, indicators={}, others=()) if self.compare is not None else None
-        return replace(self, indicators=self.tops(), compare=compare)
+        return _changed(self, indicators=self.tops(), compare=compare)
 
 
 _ROW_FIELDS = tuple(f.name for f in fields(ProjectRow))
+_ROW_DEFAULTS = {f.name: f.default for f in fields(ProjectRow)}  # index, source and project have none: always given
+
+
+def _row(**given: Any) -> ProjectRow:  # ProjectRow(**given), for every project, without a frozen __init__'s setattr per field
+    return made_frozen(ProjectRow, {**_ROW_DEFAULTS, **given})
+
+
+def _changed(row: ProjectRow, **changes: Any) -> ProjectRow:  # replace(row, **changes), likewise
+    return made_frozen(ProjectRow, {**row.__dict__, **changes})
 _ROW_DECIMALS = tuple(_ROW_FIELDS.index(name) for name in ("max_total", "total", "budget", "form_total", "budget_total",
                                                             "budget_paid", "execution_rate"))
 _ROW_INDICATORS = _ROW_FIELDS.index("indicators")
@@ -350,7 +360,7 @@ def project_row(index: int, source: str, result: Result, shape: SetShape, batch:
     indicators = tuple(IndicatorRow(*brief) if brief[0] in ids else IndicatorRow(*brief, False, rows.get(brief[0], _NO_ROW)[2])
                        for brief in _briefs(result))
     funds = _funds(shape, values)
-    return ProjectRow(index=index, source=source, file=file, project=project_details(result.project), total=result.total,
+    return _row(index=index, source=source, file=file, project=project_details(result.project), total=result.total,
                       grade=result.grade, indicators=indicators, warnings=len(result.warnings),
                       flags=_flags(shape, result.flags, result.grade, funds["execution_rate"], values), batch=batch,
                       consequence=shape.consequences.get(result.grade), budget=_budget(shape, result.grade, values),
@@ -373,7 +383,7 @@ def scores_row(index: int, source: str, scores: Scores, facts: Facts, shape: Set
     else:
         indicators = tuple(IndicatorRow(key, name, level, weight_of[key], score_of[key], "") for key, name, level in shape.nodes)
     funds = _funds(shape, scores.values)
-    return ProjectRow(index=index, source=source, file=file, project=project_details(facts.details()), total=scores.total,
+    return _row(index=index, source=source, file=file, project=project_details(facts.details()), total=scores.total,
                       grade=scores.grade, indicators=indicators, warnings=len(scores.warnings),
                       flags=_flags(shape, scores.flags, scores.grade, funds["execution_rate"], scores.values),
                       batch=batch,
@@ -385,7 +395,7 @@ def failed_row(index: int, source: str, problems: tuple[Problem, ...], internal:
                project: Mapping[str, Any] | None = None, file: str = "") -> ProjectRow:
     """The record of a project that could not be scored: one line per problem."""
     # a fact's name quoted in a problem may hold a lone surrogate ("b\ud800" in a JSON key): every output holds its escape
-    return ProjectRow(index=index, source=source, file=file, project=project_details(project or {}),
+    return _row(index=index, source=source, file=file, project=project_details(project or {}),
                       problems=tuple(without_surrogates(str(p)) for p in problems),
                       problems_zh=tuple(without_surrogates(p.text("zh")) for p in problems), internal=internal, batch=batch)
 
@@ -413,40 +423,9 @@ def _flags(shape: SetShape, flags: tuple[Any, ...], grade: str, rate: Decimal | 
         found.append(f"评价结果为{grade}，需说明原因（默认规则：{plain(limit)}分以下的等级）")
     if rate is not None and rate < DEFAULT_EXECUTION_RATE:
         least = percent(DEFAULT_EXECUTION_RATE, 0)
-        found.append(f"预算执行率{_below(rate, DEFAULT_EXECUTION_RATE)}，低于{least}，需说明原因（默认规则）"
-                     + _reason_given(indicator_set, values or {}))
+        found.append(f"预算执行率{below(rate, DEFAULT_EXECUTION_RATE)}，低于{least}，需说明原因（默认规则）"
+                     + reason_given(indicator_set, values or {}))
     return tuple(found)
-
-
-#: What a form's reason cell holds when no reason is given.
-_NO_REASON = frozenset({"", "—", "——", "-", "--", "/", "无", "暂无", "未说明", "n/a", "na", "没有", "不适用"})
-
-
-def _said(text: str) -> bool:
-    """Whether a reason cell says anything: not a dash nor 无 (无。, N/A, 暂无 and full-width forms too)."""
-    bare = unicodedata.normalize("NFKC", text).strip().rstrip("。.；;，,").strip().lower()
-    return bare not in _NO_REASON
-
-
-def _reason_given(indicator_set: Any, values: Mapping[str, Any]) -> str:
-    """The reason the unit gave on its form's funds block for the rate (a Sichuan form's 偏差原因), as the flag's end;
-    "" when none was given: the bureau sees which projects still owe theirs without opening every form."""
-    for columns in indicator_set.form.funds.values():
-        fact = columns.get("reason")
-        if fact is None:
-            continue
-        given, spec = values.get(fact), indicator_set.facts.get(fact)
-        if isinstance(given, str) and _said(given) and (spec is None or given != spec.default):
-            return f"；单位已说明：{given.strip()}"
-    return ""
-
-
-def _below(rate: Decimal, limit: Decimal) -> str:
-    """`rate` as a percentage with the decimals that show it below `limit` (89.995%, not 90.00%): two, up to six."""
-    for places in range(2, 7):
-        if round_half_up(rate * 100, places) < limit * 100:
-            return percent(rate, places)
-    return "约" + fixed((rate * 100).quantize(Decimal(1).scaleb(-6), ROUND_DOWN), 6) + "%"
 
 
 def _scored_values(result: Result) -> Mapping[str, Any]:

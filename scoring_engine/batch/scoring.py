@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .._arith import in_engine_context
+from .._frozen import made_frozen
 from .._later import Deferred, Later
 from ..engine import score, scores_only
 from ..errors import FactsError, IndicatorSetError, Problem, ScoringEngineError
@@ -182,7 +183,7 @@ class Scorer:
                 facts = facts_from_text(document.text, file)  # a JSONL line, or a text from Python: JSON
             except FactsError as err:
                 raise FactsError([_on_line(p, document.line) for p in err.problems]) from None
-            return dataclasses.replace(facts, source=document.source)
+            return made_frozen(Facts, {**facts.__dict__, "source": document.source})  # replace(), without an __init__
         if document.path is None:
             raise FactsError(Problem("the document has neither a file nor facts", file=document.source))
         if document.path.suffix.lower() == JSONL_SUFFIX:  # the Python API given a JSONL file's path as one document

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from .._arith import fixed
 from .._output import AtomicOutput
 from ..batch.entry import Entry
 from ..batch.rows import ProjectRow
@@ -53,6 +54,10 @@ class BatchCsv:
 
 
 def _csv_cell(cell: object) -> str:
+    if type(cell) is Score:  # the usual cells first, without cell_text's tests in turn
+        return fixed(cell.value, cell.places)
+    if type(cell) is str:
+        return "'" + cell if cell.startswith(_FORMULA_START) else cell
     text = cell_text(cell)
     # A text cell starting with = + - @ would run as a formula: a project name or a flag must not (numbers may be negative).
     if not isinstance(cell, (Score, Rate, int)) and text.startswith(_FORMULA_START):

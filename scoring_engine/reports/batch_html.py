@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from html import escape
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from typing import IO
 
@@ -159,7 +160,7 @@ def _list_head(anchor: str, title: str, header: tuple[str, ...]) -> bytes:
 
 
 def _list_row(header: tuple[str, ...], cells: list[object]) -> bytes:
-    return ("<tr>" + "".join(_cell(h, c) for h, c in zip(header, cells, strict=True)) + "</tr>\n").encode()
+    return ("<tr>" + "".join(cell(c) for cell, c in zip(_cells(header), cells, strict=True)) + "</tr>\n").encode()
 
 
 def _list_end(count: int) -> bytes:
@@ -170,12 +171,23 @@ def _numeric(header: str) -> bool:
     return header in ("序号", "总分差") or header.endswith("总分")  # 复核总分, or the other set's
 
 
-def _cell(header: str, cell: object) -> str:
-    if _numeric(header):
-        return f'<td class="num">{escape(cell_text(cell))}</td>'
-    if header == "来源":
-        return f'<td class="source">{escape(cell_text(cell))}</td>'
-    return "<td>" + "<br>".join(escape(line) for line in cell_text(cell).split("\n")) + "</td>"
+@lru_cache(maxsize=16)  # a few tables, each with its header
+def _cells(header: tuple[str, ...]) -> tuple[Callable[[object], str], ...]:
+    """How each column's cells are written: numbers to the right, the source as a path, text with its line breaks."""
+    return tuple(_number_cell if _numeric(h) else _source_cell if h == "来源" else _text_cell for h in header)
+
+
+def _number_cell(cell: object) -> str:
+    return f'<td class="num">{escape(cell_text(cell))}</td>'
+
+
+def _source_cell(cell: object) -> str:
+    return f'<td class="source">{escape(cell_text(cell))}</td>'
+
+
+def _text_cell(cell: object) -> str:
+    text = cell_text(cell)
+    return "<td>" + ("<br>".join(escape(line) for line in text.split("\n")) if "\n" in text else escape(text)) + "</td>"
 
 
 def _figure(label: str, value: object, alert: bool = False) -> str:

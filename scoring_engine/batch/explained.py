@@ -1,0 +1,44 @@
+"""The wording of the default 需说明 rule's flags: a 预算执行率 shown with the decimals that put it below the limit, and
+the reason a unit gave on its form for it."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from decimal import ROUND_DOWN, Decimal
+from typing import Any
+
+from .._arith import fixed, percent, round_half_up
+
+__all__ = ["below", "reason_given"]
+
+
+#: What a form's reason cell holds when no reason is given.
+_NO_REASON = frozenset({"", "—", "——", "-", "--", "/", "无", "暂无", "未说明", "n/a", "na", "没有", "不适用"})
+
+
+def _said(text: str) -> bool:
+    """Whether a reason cell says anything: not a dash nor 无 (无。, N/A, 暂无 and full-width forms too)."""
+    bare = unicodedata.normalize("NFKC", text).strip().rstrip("。.；;，,").strip().lower()
+    return bare not in _NO_REASON
+
+
+def reason_given(indicator_set: Any, values: Mapping[str, Any]) -> str:
+    """The reason the unit gave on its form's funds block for the rate (a Sichuan form's 偏差原因), as the flag's end;
+    "" when none was given: the bureau sees which projects still owe theirs without opening every form."""
+    for columns in indicator_set.form.funds.values():
+        fact = columns.get("reason")
+        if fact is None:
+            continue
+        given, spec = values.get(fact), indicator_set.facts.get(fact)
+        if isinstance(given, str) and _said(given) and (spec is None or given != spec.default):
+            return f"；单位已说明：{given.strip()}"
+    return ""
+
+
+def below(rate: Decimal, limit: Decimal) -> str:
+    """`rate` as a percentage with the decimals that show it below `limit` (89.995%, not 90.00%): two, up to six."""
+    for places in range(2, 7):
+        if round_half_up(rate * 100, places) < limit * 100:
+            return percent(rate, places)
+    return "约" + fixed((rate * 100).quantize(Decimal(1).scaleb(-6), ROUND_DOWN), 6) + "%"
