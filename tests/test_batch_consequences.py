@@ -3,8 +3,8 @@
 The set is the bundled self-evaluation set with the grades Henan gives
 consequences (豫财效〔2020〕10号: 中 → 核减10%–30%, 差 → 核减30%以上直至取消);
 projects sit exactly on the grade boundaries (60.00 is 中等, 59.99 is 差),
-one has no 主管部门, and a second copy of the set has no funds block, so its
-budgets are not known.
+one has no 主管部门, and a second copy of the set has no funds block: its
+budgets are its fact budget.total, as its 预算数 column shows them (QA33 F3: they were said not known).
 """
 
 from __future__ import annotations
@@ -137,21 +137,21 @@ def test_the_grades_on_the_boundaries_carry_their_consequences(batch: dict[str, 
     assert ("中等", "核减该项目下一年度预算10%–30%", 200) == tuple(summary["恰好60分"][k] for k in ("等级", "结果应用", "涉及预算（万元）"))
     assert (Decimal("59.99"), "差") == (Decimal(str(summary["59.99分"]["总分"])), summary["59.99分"]["等级"])
     assert ("优秀", None, None) == tuple(summary["满分"][k] for k in ("等级", "结果应用", "涉及预算（万元）"))
-    assert summary["无资金块"]["涉及预算（万元）"] is None  # its set names no budget fact
+    assert 80 == summary["无资金块"]["涉及预算（万元）"]  # its set has no form's 全年预算数: its budget.total, as 预算数 shows
 
 
 def test_the_consequence_sheet_adds_up_per_department_and_unit(batch: dict[str, Any]):
     """结果应用: per scope and grade, the count, the exact sum of budgets, the amounts of the share, and what is left out."""
     rows = {(r["范围"], r["名称"], r["等级"]): r for r in _sheet((batch["out"] / "b.xlsx").read_bytes(), "结果应用")}
     middle = rows[(BATCH, BATCH, "中等")]
-    assert (4, "10%–30%", 350, 35, 105) == (middle["项目数"], middle["预算比例"], middle["涉及预算（万元）"],
+    assert (4, "10%–30%", 430, 43, 129) == (middle["项目数"], middle["预算比例"], middle["涉及预算（万元）"],
                                            middle["按比例金额下限（万元）"], middle["按比例金额上限（万元）"])
-    assert "1个项目预算数未知" in middle["说明"]  # the project under the set without a funds block
+    assert not middle["说明"]  # the project under the set without a funds block has its budget.total counted
     low = rows[(BATCH, BATCH, "差")]
     assert (1, "30%–100%", 100, 30, 100) == (low["项目数"], low["预算比例"], low["涉及预算（万元）"], low["按比例金额下限（万元）"],
                                             low["按比例金额上限（万元）"])
     assert (1, 200) == (rows[(DEPARTMENT, "民政局", "中等")]["项目数"], rows[(DEPARTMENT, "民政局", "中等")]["涉及预算（万元）"])
-    assert (2, 50) == (rows[(DEPARTMENT, "教育局", "中等")]["项目数"], rows[(DEPARTMENT, "教育局", "中等")]["涉及预算（万元）"])
+    assert (2, 130) == (rows[(DEPARTMENT, "教育局", "中等")]["项目数"], rows[(DEPARTMENT, "教育局", "中等")]["涉及预算（万元）"])
     assert 1 == rows[(DEPARTMENT, NOT_GIVEN, "中等")]["项目数"]
     assert {("甲单位（民政局）", "中等"), ("甲单位（民政局）", "差"), ("丙单位（教育局）", "中等"), ("丁单位", "中等")} == \
         {(k[1], k[2]) for k in rows if k[0] == UNIT}  # a unit with its 主管部门, when the project gives one
@@ -164,7 +164,7 @@ def test_the_page_the_csv_and_the_printed_lines_show_it(batch: dict[str, Any]):
     assert '<section id="consequences">' in page and "按主管部门" in page and "民政局" in page
     header = (batch["out"] / "b.csv").read_text(encoding="utf-8-sig").splitlines()[0].split(",")
     assert ["等级", "结果应用", "涉及预算（万元）"] == header[9:12]
-    assert ("结果应用：中等（核减该项目下一年度预算10%–30%）4个项目，涉及预算350万元，按10%–30%为35–105万元，其中1个项目预算数未知；"
+    assert ("结果应用：中等（核减该项目下一年度预算10%–30%）4个项目，涉及预算430万元，按10%–30%为43–129万元；"
             "差（核减该项目下一年度预算30%以上，直至取消）1个项目，涉及预算100万元，按30%–100%为30–100万元") in batch["run"].stdout
 
 

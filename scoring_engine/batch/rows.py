@@ -270,8 +270,8 @@ class SetShape:
 
     Its indicators as (id, name, level), depth first; its grade labels; where
     the default rule finds the 预算执行率 (derived values, then facts, named
-    execution_rate or labelled 预算执行率); the fact its form's funds block
-    shows as the year's budget (全年预算数); the consequence of each grade.
+    execution_rate or labelled 预算执行率); the fact of the year's budget
+    (预算数, `_funds_facts`), which 结果应用 takes a share of; the consequence of each grade.
     """
 
     set: IndicatorSet
@@ -302,7 +302,7 @@ class SetShape:
         return cls(s, tuple(nodes), frozenset(n[0] for n in nodes), grades,
                    tuple(d.name for d in s.derived if _is_rate(d.name, d.label)),
                    tuple(name for name, spec in s.facts.items() if _is_rate(name, spec.label)),
-                   s.form.funds.get(BUDGET_ROW, {}).get(BUDGET_COLUMN), _funds_facts(s),
+                   _funds_facts(s)[0], _funds_facts(s),
                    {g.label: g.consequence for g in s.grades if g.consequence},
                    {"set_id": s.id, "set_name": s.name, "set_version": s.version, "set_sha256": s.sha256,
                     "precision": s.precision, "max_total": s.total, "grades": grades, "funds_unit": _unit(s)},
