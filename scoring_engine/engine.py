@@ -24,11 +24,12 @@ from ._arith import CONTEXT, GUARD_PLACES, ZERO, apportion, in_engine_context, p
 from ._check_failure import check_problem
 from ._check_failure import with_values as _with_values
 from ._frozen import ReadOnly, made_frozen
+from ._not_applicable import not_applicable
 from ._text import cut
 from ._version import __version__
 from .audit import AuditTrail, DerivedValue, LeafRecord, SetInfo, derived_values, fact_values
 from .caps import apply_caps
-from .errors import ADD_THE_FACT, ADD_TO_THE_ROW, FactsError, Problem, ScoringError, did_you_mean
+from .errors import ADD_THE_FACT, ADD_TO_THE_ROW, FactsError, Problem, ScoringError
 from .facts import Facts, check_facts
 from .judgements import TargetRow
 from .model import Indicator, IndicatorSet
@@ -171,10 +172,10 @@ class _Run:
         self.places = plan.set.precision
         self.facts = facts
         self.audit = audit
-        self.not_applicable = self._not_applicable()
+        self.not_applicable, removed = not_applicable(plan, facts)
         checked, undeclared = check_facts(self.set, facts, frozenset(self.not_applicable))
-        self.warnings = [ScoreWarning("undeclared_fact", p.message + (f" ({p.hint})" if p.hint else ""), fact=p.fact)
-                         for p in undeclared]
+        self.warnings = [*removed, *(ScoreWarning("undeclared_fact", p.message + (f" ({p.hint})" if p.hint else ""),
+                                                  fact=p.fact) for p in undeclared)]
         self.weights = self._weights()
         self.failed_messages: dict[str, str] = {}
         self.used: dict[str, DerivedValue] = {}  # derived values scored as the report's own value (`used`)
@@ -190,41 +191,6 @@ class _Run:
         self.quantum = quantum(self.places)
 
     # -- not applicable and weights
-
-    def _not_applicable(self) -> dict[str, str]:
-        """Indicator id → reason, for the marked indicators and everything below them."""
-        if type(self.facts.not_applicable) is not dict and not isinstance(self.facts.not_applicable, Mapping):
-            raise FactsError("not_applicable must map indicator ids to reasons", file=self.facts.source, path="$.not_applicable",
-                             hint="write {indicator id: reason}")
-        marked = dict(self.facts.not_applicable)
-        if not marked:
-            return marked
-        known = self.plan.by_id
-        problems = []
-        for indicator_id, reason in marked.items():
-            if not isinstance(indicator_id, str):  # from the Python API (numpy.str_ is text): a file's keys are text
-                problems.append(Problem(f"not_applicable must map indicator ids to reasons; a key is "
-                                        f"{type(indicator_id).__name__}", file=self.facts.source, path="$.not_applicable",
-                                        hint="write {indicator id: reason}"))
-            elif indicator_id not in known:
-                by_name = [i for i, node in known.items() if node.indicator.name == indicator_id.strip()]  # 生态效益, as printed
-                group = next((g.indicator.id for g in self.plan.row_groups
-                              if indicator_id.startswith(g.indicator.id + ".")), None)  # a row: output.targets.area
-                problems.append(Problem(f"not_applicable names unknown indicator {indicator_id}", file=self.facts.source,
-                                        path=f"$.not_applicable.{indicator_id}",
-                                        hint=f"write its id: {by_name[0]}" if by_name else
-                                        f"a target row cannot be marked on its own: leave it out of the rows, or mark the "
-                                        f"group {group}" if group else did_you_mean(indicator_id, known)))
-            elif not isinstance(reason, str) or not reason.strip():
-                problems.append(Problem("give the reason the indicator does not apply", file=self.facts.source,
-                                        path=f"$.not_applicable.{indicator_id}", indicator=indicator_id))
-        if problems:
-            raise FactsError(problems)
-        found: dict[str, str] = {}
-        for indicator_id, reason in marked.items():
-            for below in known[indicator_id].below:
-                found.setdefault(below, reason)
-        return found
 
     def _weights(self) -> Mapping[str, Decimal]:
         """Indicator id → weight used; with the 'rescale' policy, applicable leaves share the whole total."""

@@ -11,7 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import ROOT
-from scoring_engine import IndicatorSetError, ScoringEngineError, load_facts, load_indicator_set, parse_indicator_set, score
+from scoring_engine import (Facts, FactsError, IndicatorSetError, Problem, ScoringEngineError, load_facts, load_indicator_set,
+                            parse_indicator_set, score)
 from scoring_engine.cli import main
 from scoring_engine.diff import diff_sets
 from scoring_engine.model import Indicator, IndicatorSet
@@ -696,3 +697,30 @@ def test_weights_a_rescale_makes_fractional_under_the_integer_rule_are_one_probl
     assert first.endswith("决策 (decision) weighs 10.5, not a whole number")
     assert "34 weights this line gives are not whole numbers: 项目立项 4.2, 立项依据充分性 2.1" in message and message.endswith("…")
     assert hint == "give a weight that leaves whole points to share out, or write the weights out under change:"
+
+
+def test_facts_marking_an_indicator_the_profile_removes_not_applicable_score_with_a_warning_not_a_harmful_suggestion(
+        tmp_path: Path) -> None:
+    """QA33 F5: facts scored under the national set and a province's profile mark an indicator 不适用 that the profile
+    removes (below 成本指标 here). That was refused with a "did you mean" naming another indicator, which marks it and
+    changes the total. It is scored as without the mark, with a warning naming the profile's line; a slip still fails."""
+    path = _write(tmp_path, "p.yaml", """
+        extends: national-framework
+        id: yunnan
+        remove: [output.cost]
+        change:
+          output: {rescale: true}
+        """)
+    profile = load_indicator_set(path)
+    document = json.loads(NATIONAL_FACTS.read_text(encoding="utf-8"))
+    plain = Facts(values=document["facts"], project=document.get("project", {}))
+    marked = Facts(values=document["facts"], project=document.get("project", {}),
+                   not_applicable={"output.cost.saving": "不涉及成本"})
+    unmarked, result = score(profile, plain), score(profile, marked)
+    assert (unmarked.total, unmarked.grade) == (result.total, result.grade)
+    warning = next(w for w in result.warnings if w.kind == "not_applicable")
+    assert ("output.cost.saving", "line 3") == (warning.indicator, warning.message.split("(")[1].split(")")[0])
+    assert "已被方案 yunnan 删除（第 3 行）" in Problem(warning.message).text("zh")
+    slip = Facts(values=document["facts"], not_applicable={"output.quantity.completon": "不涉及"})
+    with pytest.raises(FactsError, match=r"unknown indicator output\.quantity\.completon"):
+        score(profile, slip)

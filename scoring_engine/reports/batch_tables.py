@@ -298,8 +298,8 @@ def consequence_note(c: ConsequenceCount) -> str:
         return "结果应用未规定预算比例，不计金额"
     notes = []
     if c.unbudgeted:
-        notes.append(f"{c.unbudgeted}个项目预算数未知（指标体系未指明全年预算数：自评表的全年预算数或事实 budget.total，或项目未填写，或金额单位未注明、"
-                     "不是元、千元、万元、百万元、亿元之一），未计入金额")
+        notes.append(f"{c.unbudgeted}个项目预算数未知（指标体系未指明全年预算数：自评表的全年预算数或事实 budget.total，"
+                     "或项目未填写，或金额单位未注明、不是元、千元、万元、百万元、亿元之一），未计入金额")
     if c.share.high is None and c.budget is not None:
         notes.append("比例未规定上限，不计上限金额")
     return "；".join(notes)
