@@ -155,3 +155,24 @@ def test_a_low_rate_the_unit_explained_on_its_form_says_so_on_the_flag():
             flags.append([f for f in row.flags if f.startswith("预算执行率")])
     assert [["预算执行率72.90%，低于90%，需说明原因（默认规则）；单位已说明：项目尾款未支付"]] * 2 + \
            [["预算执行率72.90%，低于90%，需说明原因（默认规则）"]] * 10 == flags
+
+
+def test_a_sets_own_rate_condition_ends_with_the_reason_the_unit_gave_as_the_default_rule_does(tmp_path: Path):
+    """QA33 F8: a province flags 执行率 below 85% with its own explain_when; the reason the unit typed in the form's
+    reason column was dropped from that flag (only the default rule's carried it), though batch.md says it is appended.
+    A condition reading the rate or the funds ends with it; one on the total does not."""
+    text = (ROOT / "indicator_sets" / "sichuan-self-evaluation.yaml").read_text(encoding="utf-8")
+    (tmp_path / "s.yaml").write_text(text + "\nexplain_when:\n  - {when: 'budget.paid / budget.total < 0.85', message: "
+                                     "执行率低于85%，需说明原因}\n  - {when: 'total >= 0', message: 按总分列出}\n",
+                                     encoding="utf-8")
+    indicator_set = load_indicator_set(tmp_path / "s.yaml")
+    document = json.loads((ROOT / "indicator_sets" / "sichuan-self-evaluation.facts.json").read_text(encoding="utf-8"))
+    values = json.loads(json.dumps(document["facts"]))
+    values["budget"].update({"paid": 72.9, "reason": "项目尾款未支付"})
+    facts = Facts(values=values, project=document.get("project", {}))
+    shape = SetShape.of(indicator_set)
+    for row in (project_row(0, "p.json", score(indicator_set, facts), shape),
+                scores_row(0, "p.json", scores_only(indicator_set, facts), facts, shape)):
+        assert 2 == len(row.flags)
+        assert row.flags[0].startswith("执行率低于85%") and row.flags[0].endswith("；单位已说明：项目尾款未支付")
+        assert row.flags[1].startswith("按总分列出") and "单位已说明" not in row.flags[1]

@@ -313,6 +313,12 @@ class SetShape:
         """Where the 预算执行率 is: the derived values, then the facts, named execution_rate or labelled 预算执行率."""
         return (*self.rate_derived, *self.rate_facts)
 
+    @cached_property
+    def rate_conditions(self) -> frozenset[str]:
+        """The set's 需说明 conditions that read the 预算执行率 or the funds facts, as written (a Flag's expression)."""
+        read = {*self.rate_names, *(name for name in self.funds if name)}
+        return frozenset(r.formula.text for r in self.set.explain_when if r.formula is not None and r.formula.names & read)
+
     def budget_needed(self, grade: str) -> bool:
         """Whether a project of `grade` needs its budget: its consequence names a share of it, and the set names the fact."""
         consequence = self.consequences.get(grade)
@@ -414,8 +420,9 @@ def _flags(shape: SetShape, flags: tuple[Any, ...], grade: str, rate: Decimal | 
     (a derived value or fact named execution_rate or labelled 预算执行率).
     """
     indicator_set = shape.set
-    if indicator_set.explain_when:
-        return tuple(str(f) for f in flags)
+    if indicator_set.explain_when:  # a condition on the rate (or the funds) ends with the reason the unit gave for it
+        return tuple(str(f) + reason_given(indicator_set, values or {}) if f.expression in shape.rate_conditions else str(f)
+                     for f in flags)
     found = []
     limit = indicator_set.total * DEFAULT_GRADE_SHARE
     named = next((g for g in indicator_set.grades if g.label == grade), None)
