@@ -14,6 +14,8 @@ __all__ = ["PLACES"]
 PLACES = (
     # a problem placed on a form's cell (forms/): the cell first, whatever the message it places
     ("{sheet:sheet}!{cell:cell}: {message}", "{sheet}!{cell}：{message!t}"),
+    ("{message}: the row names {name} instead", "{message!t}：这一行写的名称是 {name}"),
+    ("write {fact} in the row's name", "把这一行的名称改为 {fact}"),
     ("{message} (read by {readers})", "{message!t}（读取它的指标：{readers}）"),
     ("{message}; the form gives {values}", "{message!t}；表上填写的是 {values}"),
     ("check what these cells hold", "核对这些单元格填写的值"),

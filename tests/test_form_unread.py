@@ -272,3 +272,20 @@ def test_a_number_where_a_qualitative_row_writes_its_tier_is_told_where_the_tier
     _edit(form, {f"{col}{row}": 0.9})
     assert any("年度指标值未填写（填写该单元格；按档次评判的定性指标在实际完成值中填写档次（如 达成年度指标），而不是数字）" in line
                for line in _said("score", str(form)))
+
+
+def test_a_required_fact_misspelt_on_the_side_sheet_is_said_on_its_row_not_as_a_row_to_add(tmp_path: Path):
+    """QA33 F1: a 表外事实 row's name mistyped (poverty.plannd) left its fact missing, and `score` and `batch` said only
+    that the form had no cell for it and to add a row, which leaves the mistyped one beside it. The error is on the
+    row's cell, says what the row names, and that the name is what to fix."""
+    from openpyxl import load_workbook
+
+    form = _written(tmp_path, "national-framework")
+    side = load_workbook(form).worksheets[1]
+    row, fact = next((r[0].row, r[1].value) for r in side.iter_rows() if r[0].value == "事实" and "." in str(r[1].value))
+    _edit(form, {f"B{row}": fact + "x"}, sheet=1)
+    for command in (["score", str(form)], ["batch", str(form), "-q", "-o", str(tmp_path / "b.jsonl")]):
+        lines = [line for line in _said(*command) if line.startswith("错误")]
+        assert 1 == len(lines), lines
+        assert f"表外事实!C{row}：" in lines[0] and f"这一行写的名称是 {fact}x（把这一行的名称改为 {fact}）" in lines[0]
+        assert "加一行" not in lines[0]

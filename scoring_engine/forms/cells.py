@@ -128,9 +128,24 @@ def _placed(problem: Problem, imported: ImportedFacts, indicator_set: IndicatorS
             f"prints), or to {plain(rescaled)}, the group's weight with the indicators marked 不适用 rescaled away")
         return _on(dataclasses.replace(problem, message=message, fact=None, hint=fix), shown, form)
     if problem.hint == ADD_THE_FACT and fact in indicator_set.facts:
+        misspelt = _misspelt_row(fact, imported)
+        if misspelt is not None:  # the row is there, its name mistyped (QA33 F1): not a row to add
+            cell, typed = misspelt
+            return Problem(f"{cell}: {problem.message}: the row names {typed} instead", file=form, fact=fact,
+                           indicator=problem.indicator, hint=f"write {fact} in the row's name")
         return dataclasses.replace(problem, file=form, line=None, column=None, path=None,
                                    hint=f"{_NO_CELL}: add a row 事实 | {fact} | its value on the sheet {SIDE_SHEET}")
     return _on_cells_read(problem, fact, imported, indicator_set)
+
+
+def _misspelt_row(fact: str, imported: ImportedFacts) -> tuple[str, str] | None:
+    """The cell and name of a side sheet's 事实 row whose name is a slip for `fact` (the reader warned of it, "did you
+    mean `fact`?"), if there is one."""
+    meant = f"did you mean {fact}?"
+    for warning in imported.warnings:
+        if warning.hint == meant and warning.fact is not None and warning.message.split(": ", 1)[0] != warning.message:
+            return warning.message.split(": ", 1)[0], warning.fact
+    return None
 
 
 _OUTSIDE_TIER = re.compile(r"score \S+(?: \([^)]*\))? is outside tier (?P<tier>.+) "
