@@ -289,3 +289,24 @@ def test_a_required_fact_misspelt_on_the_side_sheet_is_said_on_its_row_not_as_a_
         assert 1 == len(lines), lines
         assert f"表外事实!C{row}：" in lines[0] and f"这一行写的名称是 {fact}x（把这一行的名称改为 {fact}）" in lines[0]
         assert "加一行" not in lines[0]
+
+
+def test_a_yes_or_no_fact_on_the_side_sheet_may_be_written_shi_or_fou(tmp_path: Path):
+    """QA33 F2: a clerk types 是 and 否 for the side sheet's yes-or-no facts; each was refused (应为 true 或 false), and
+    only after the form's other problems were fixed, so the form came back twice. 是 and 否 read as true and false."""
+    from openpyxl import load_workbook
+
+    from scoring_engine import load_indicator_set
+    from scoring_engine.forms.reader import read_form
+
+    form = _written(tmp_path, "national-framework")
+    national = load_indicator_set("national-framework")
+    side = load_workbook(form).worksheets[1]
+    rows = [(r[0].row, r[1].value, r[2].value) for r in side.iter_rows()
+            if r[0].value == "事实" and national.facts.get(str(r[1].value)) is not None
+            and national.facts[str(r[1].value)].type == "boolean"]
+    assert rows, "the national form's side sheet lists yes-or-no facts"
+    _edit(form, {f"C{row}": "是" if value else " 否 " for row, _, value in rows}, sheet=1)
+    read = read_form(form, national).facts.values
+    assert all(read[name] is bool(value) for _, name, value in rows)
+    assert 0 == CliRunner().invoke(main, ["score", str(form)]).exit_code

@@ -128,7 +128,8 @@ def _placed(problem: Problem, imported: ImportedFacts, indicator_set: IndicatorS
             f"prints), or to {plain(rescaled)}, the group's weight with the indicators marked 不适用 rescaled away")
         return _on(dataclasses.replace(problem, message=message, fact=None, hint=fix), shown, form)
     if problem.hint == ADD_THE_FACT and fact in indicator_set.facts:
-        misspelt = _misspelt_row(fact, imported)
+        # on a form of another set (said first, on_cells), a fact of its own is no slip for one of this set's
+        misspelt = _misspelt_row(fact, imported) if imported.names_set in (None, indicator_set.id) else None
         if misspelt is not None:  # the row is there, its name mistyped (QA33 F1): not a row to add
             cell, typed = misspelt
             return Problem(f"{cell}: {problem.message}: the row names {typed} instead", file=form, fact=fact,

@@ -23,6 +23,8 @@ from .workbook import Formula, Sheet
 __all__ = ["read_side"]
 
 #: How a 表外事实 cell writes a fact of each kind that is no single value.
+#: What a yes-or-no fact's cell may hold as text: a clerk writes 是 or 否 (QA33 F2), a facts file true or false.
+_YES_NO = {"true": True, "false": False, "是": True, "否": False}
 _JSON_EXAMPLES = {"list": '["资料不全", "未按期报送"]', "judgement": '{"score": 3, "reason": "测算依据基本充分"}',
                   "tier": '{"tier": "达成年度指标", "score": 9, "reason": "效果明显"}'}
 
@@ -122,8 +124,8 @@ def _side_value(reading: FormReading, side: Sheet, r: int, value: Any, kind: str
             reading.problems.append(Problem(f"{side.ref(r, 3)}: a {kind} fact is written as JSON here, not {shown!r}",
                                             file=str(reading.path), hint=f"write it as {_JSON_EXAMPLES[kind]}"))
             return None
-    if kind == "boolean" and isinstance(value, str) and value.strip().lower() in ("true", "false"):
-        return value.strip().lower() == "true"
+    if kind == "boolean" and isinstance(value, str) and value.strip().lower() in _YES_NO:
+        return _YES_NO[value.strip().lower()]
     if kind == "date" and isinstance(value, datetime.datetime):
         return value.date()  # a date cell holds the day at midnight: import writes 2023-12-15, as a facts file gives it
     return value

@@ -19,7 +19,7 @@ __all__ = ["TYPE_WORDS", "describe", "facts_skeleton", "type_words"]
 
 
 #: A fact's type, as the person filling it in reads it.
-TYPE_WORDS = {"number": "数字", "integer": "整数", "boolean": "true 或 false", "string": "文字", "date": "日期 YYYY-MM-DD",
+TYPE_WORDS = {"number": "数字", "integer": "整数", "boolean": "是 或 否", "string": "文字", "date": "日期 YYYY-MM-DD",
               "list": "列表", "judgement": "评价组判断 {score, reason}", "tier": "档次 {tier, score, reason}"}
 _ITEM_WORDS = {"finding": "问题（文字，或 {text, points}）", "number": "数字", "target": "目标行"}
 
