@@ -14,7 +14,7 @@ from portfolio import beside_the_set, project
 from scoring_engine.cli import main
 
 
-def _jsonl(path: Path, *numbers: int, year: dict[int, int] | None = None) -> Path:
+def _jsonl(path: Path, *numbers: int, year: dict[int, Any] | None = None) -> Path:
     """A JSONL file of the portfolio's projects with these numbers (a number twice: the same project twice)."""
     beside_the_set(path.parent)
     lines = []
@@ -111,3 +111,27 @@ def test_an_id_typed_with_spaces_or_full_width_is_the_same_id_and_no_year_reads_
     facts.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in documents) + "\n", encoding="utf-8")
     run = _run(str(facts))
     assert "项目编号重复1个：P00001共3份：" in run.output, run.output
+
+
+def test_a_year_written_2024nian_or_full_width_is_the_same_year_for_duplicates_and_the_years_note(tmp_path: Path):
+    """QA34 F2: P00001 of 2024, '2024年', '2024年度' and '２０２４' went unreported (four years to the duplicate check, though
+    re-checks match them as one), and the batch warned of mixing four years. They are one project-year: one duplicate
+    line, no note of several years."""
+    facts = _jsonl(tmp_path / "in" / "p.jsonl", 1, 1, 1, 1, year={1: "2024年", 2: "2024年度", 3: "２０２４"})
+    run = _run(str(facts))
+    assert "项目编号重复1个：P00001（2024年度）共4份：" in run.output, run.output
+    assert "多个年度" not in run.output
+
+
+def test_a_recheck_is_compared_with_the_first_of_two_projects_giving_its_id_and_year_only(tmp_path: Path):
+    """QA34 F3: two projects of one 项目编号 and year (an id reused by another unit) both took the one re-check: compared
+    twice, flagged twice, counted twice in 与复核对比 and the mean difference. The first is compared, as the 统计 heading
+    says; the second is not, and the duplicate is reported."""
+    own = _jsonl(tmp_path / "self" / "p.jsonl", 1, 2, 1)
+    recheck = _jsonl(tmp_path / "check" / "p.jsonl", 1)
+    out = tmp_path / "c.jsonl"
+    run = _run(str(own), "--compare-with", str(recheck), "-o", str(out))
+    assert 0 == run.exit_code, run.output
+    assert "与复核对比1个" in run.output and "项目编号重复1个：P00001" in run.output
+    compared = [json.loads(line).get("compare") for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [True, False, False] == [c is not None for c in compared]

@@ -545,3 +545,20 @@ def test_rows_of_one_name_pair_as_the_kth_of_that_name_whatever_moved_before_the
     c = compare(replace(_row(0, "28"), indicators=with_ids), replace(_row(0, "22"), indicators=renamed), RECHECK)
     assert c is not None and ("管网长度（公里）", Decimal(6)) == (c.indicators["output.p1"].name, c.indicators["output.p1"].difference)
     assert c.indicators["output.a.b"].name is None
+
+
+def test_a_unit_typed_with_spaces_around_or_full_width_characters_is_one_unit_and_the_other_spellings_are_named():
+    """QA34 F1: '市第一中学', '市第一中学 ' and '市第一中学　' (a full-width space) were ranked as three units (87.05, 81.69,
+    76.06, looking alike on the page), and '市第２幼儿园' apart from '市第2幼儿园': a unit could leave the bottom ten by
+    being typed two ways. Each is one unit, under its first spelling, in the rankings and 结果应用; spellings that differ
+    by more than spaces around are named (in 统计 and on the terminal), so that they get corrected."""
+    rows = [_row(0, "90", unit="市第一中学", department="教育局"), _row(1, "80", unit="市第一中学 ", department="教育局　"),
+            _row(2, "70", unit="市第一中学\u3000", department=" 教育局"), _row(3, "60", unit="市第２幼儿园", department="教育局"),
+            _row(4, "50", unit="市第2幼儿园", department="教育局")]
+    summary = summarise(rows)
+    assert [("市第一中学", 3, Decimal("80.00")), ("市第２幼儿园", 2, Decimal("55.00"))] == \
+        [(u.name, u.count, u.mean) for u in summary.units]
+    assert [("教育局", 5)] == [(d.name, d.count) for d in summary.departments]
+    assert (("市第２幼儿园", ("市第2幼儿园",)),) == summary.spellings
+    notes = [row[1] for row in statistics(summary) if row and row[0] == "注意"]
+    assert ["单位或主管部门名称写法不一，已按同一名称统计：市第２幼儿园（又写作市第2幼儿园）（请统一写法）"] == notes

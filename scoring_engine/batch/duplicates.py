@@ -5,17 +5,17 @@ exports), or two projects given one 项目编号, count twice in every figure of
 batch; in a re-check batch only the first is compared. Neither is an error a
 document can be failed for (which one is right?), so the batch scores both and
 says so: each id given more than once, how often and by which documents.
-The same id in another year is another project-year, not a duplicate; ids are
-compared as typed on a Chinese system may differ (spaces around, full-width
-letters and digits).
+The same id in another year is another project-year, not a duplicate; ids and
+years are compared as typed on a Chinese system may differ (spaces around,
+full-width letters and digits; 2024年 and 2024年度 are 2024, as re-checks are matched).
 
 >>> tally = IdTally()
 >>> for source, project in [("a.json", {"id": "P1", "year": 2024}), ("b.json", {"id": "P1", "year": 2024}),
 ...                         ("c.json", {"id": "P1", "year": 2023}), ("d.json", {"id": "P2"}),
-...                         ("e.json", {"id": " Ｐ1 ", "year": 2024})]:
+...                         ("e.json", {"id": " Ｐ1 ", "year": "2024年度"})]:
 ...     tally.add(project, source)
 >>> [(d.id, d.year, d.count, d.sources) for d in tally.found()]
-[('P1', 2024, 3, ('a.json', 'b.json', 'e.json'))]
+[('P1', '2024', 3, ('a.json', 'b.json', 'e.json'))]
 """
 
 from __future__ import annotations
@@ -37,7 +37,8 @@ SHOWN_SOURCES = 5
 
 @dataclass(frozen=True)
 class Duplicate:
-    """A project id given by more than one document, in one year (None when they give none)."""
+    """A project id given by more than one document, in one year (as compared: '2024' for 2024年; None or "" when they
+    give none)."""
 
     id: str
     year: Any
@@ -70,11 +71,11 @@ class IdTally:
         if project is None or project_id is None or project_id == "":
             return
         year = project.get("year")
-        key = (same_id(project_id), "" if year is None else str(year))
+        key = (same_id(project_id), same_year(year))  # 2024年 and ２０２４ are 2024 (QA34 F2), as re-checks are matched
         if key not in self.first:
             self.first[key] = source
             return
-        _, sources, count = self.repeated.setdefault(key, (year, [self.first[key]], [1]))
+        _, sources, count = self.repeated.setdefault(key, (key[1] or year, [self.first[key]], [1]))
         count[0] += 1
         if len(sources) < SHOWN_SOURCES:
             sources.append(source)

@@ -374,8 +374,8 @@ def _same_year(years: dict[str, int], year: str, taken: set[int]) -> int | None:
     """The re-check of a project's id for its year: the one of that year, else one that gives no year; for a project
     that gives no year, the first of any year. One that gives no year, or is taken for a project without one, is one
     project-year's: it is not compared with the project of every year that has the id."""
-    if year in years:
-        return years[year]
+    if year in years:  # a second project of that id and year (项目编号重复) is not compared with it again (QA34 F3)
+        return years[year] if years[year] not in taken else None
     if "" in years and years[""] not in taken:
         return years[""]
     return next((offset for offset in years.values() if offset not in taken), None) if not year else None

@@ -31,14 +31,14 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from fractions import Fraction
 from typing import Any, Protocol
 
 from .._arith import ZERO, in_engine_context, round_half_up
 from .consequences import ConsequenceCount, ConsequenceTally
-from .duplicates import Duplicate, IdTally
+from .duplicates import Duplicate, IdTally, same_year
 from .funds import Funds, FundsTally
 from .categories import CategoryStat, CategoryTally
+from .ranking import Names, Ranked, count, ranked, unscored
 from .rows import IndicatorRow, ProjectRow
 
 __all__ = ["summarise", "Summariser", "Summary", "SetSummary", "GradeCount", "Bin", "IndicatorStat", "Ranked", "Placed", "Funds",
@@ -50,7 +50,6 @@ HISTOGRAM_BINS = 10
 RANKED = 10
 #: Error lines of failed projects the summary keeps for the command line (the outputs list them all).
 SHOWN_PROBLEMS = 20
-_RATE_PLACES = 4  # a mean 得分率 as a share, to 0.01%
 # The fewest decimals a mean, a median or a mean difference of scores is shown with: a mean is not a score, and at
 # precision 0 a county's mean of 77.54 shown as 78 would move a comparison with last year's by up to half a point.
 MEAN_PLACES = 2
@@ -129,25 +128,6 @@ class SetSummary:
 
 
 @dataclass(frozen=True)
-class Ranked:
-    """A unit or department: its projects' count, mean total and mean 得分率, and how many must explain themselves.
-
-    Ranked by the mean 得分率 (each total ÷ its set's total): a set scored out
-    of 80 ranks beside one out of 100. Equal means share a 名次 (1, 1, 3).
-    """
-
-    name: str
-    count: int
-    mean: Decimal
-    flagged: int
-    places: int  # decimals the mean is shown with
-    rank: int = 1
-    department: str = ""  # a unit's 主管部门: units of one name in two departments are two units
-    mean_rate: Decimal = ZERO  # 0–1, rounded to 0.01%
-    failed: int = 0  # its projects that could not be scored: in none of the figures, but counted here
-
-
-@dataclass(frozen=True)
 class Placed:
     """A project among the best or worst: enough to name it in a ranking."""
 
@@ -186,6 +166,7 @@ class Summary:
     # units and departments none of whose projects could be scored: (主管部门, name, projects failed), in no ranking
     unscored_units: tuple[tuple[str, str, int], ...] = ()
     unscored_departments: tuple[tuple[str, str, int], ...] = ()
+    spellings: tuple[tuple[str, tuple[str, ...]], ...] = ()  # unit or department names spelt several ways: the others
     years: tuple[str, ...] = ()  # the 年度 the projects give (at most MOST_YEARS): more than one, and the figures mix years
     # the projects' 预算数 and 执行数 added up, where any gives them: one Funds per unit the sets declare (万元, 元),
     # amounts of two units never added together
@@ -249,6 +230,7 @@ class Summariser:
         self.consequences = ConsequenceTally()
         self.ids = IdTally()
         self.recheck_ids: IdTally | None = None  # the re-check batch's, given when it is done
+        self.names = Names()  # each unit and department under one name, however its projects spell it (QA34 F1)
 
     @in_engine_context  # the caller's decimal context cannot change a sum
     def add(self, row: ProjectRow) -> None:
@@ -265,7 +247,7 @@ class Summariser:
         if not row.ok:
             self.failed += 1
             self.internal += row.internal
-            department, unit = row.project.get("department") or "", row.project.get("unit") or ""
+            department, unit = self.names.of(row.project.get("department")), self.names.of(row.project.get("unit"))
             for table, key in (("units", (department, unit)), ("departments", ("", department))):
                 if key[1]:
                     self.failed_in[table][key] += 1  # a unit's forms that failed: its ranking counts them apart
@@ -296,12 +278,12 @@ class Summariser:
                 stat[3] += i.score
                 stat[4] += i.score / i.weight
                 stat[5] += 1
-        self._rank(row, flagged)
+        department, unit = self.names.of(row.project.get("department")), self.names.of(row.project.get("unit"))
+        self._rank(row, flagged, department, unit)
         self._place(row)
         self.funds.add(row)
         if row.consequence:
-            self.consequences.add(row.consequence, row.grade, row.grade_rank or 0, row.budget, row.project.get("department"),
-                                  row.project.get("unit"))
+            self.consequences.add(row.consequence, row.grade, row.grade_rank or 0, row.budget, department, unit)
         if row.form_total is not None:
             self.form_totals += 1
             self.form_totals_differ += round_half_up(row.total - row.form_total, row.form_places) != 0  # as 汇总 shows it
@@ -311,21 +293,19 @@ class Summariser:
             self.compare_flagged += row.compare.flagged
             self.difference += row.compare.difference
 
-    def _rank(self, row: ProjectRow, flagged: bool) -> None:
+    def _rank(self, row: ProjectRow, flagged: bool, department: str, unit: str) -> None:
         """Count the project in its unit and its 主管部门 (a unit by its department and name), and its year."""
-        project = row.project
-        department, unit = project.get("department") or "", project.get("unit") or ""
         if unit:
-            _count(self.units, (department, unit), row, flagged)
+            count(self.units, (department, unit), row, flagged)
         else:
             self.unranked_units += 1
         if department:
-            _count(self.departments, ("", department), row, flagged)
+            count(self.departments, ("", department), row, flagged)
         else:
             self.unranked_departments += 1
-        year = project.get("year")
+        year = row.project.get("year")
         if year not in (None, "") and len(self.years) < MOST_YEARS:
-            self.years.add(str(year))
+            self.years.add(same_year(year))  # 2024年 and ２０２４ are one year with 2024 (QA34 F2)
 
     def _place(self, row: ProjectRow) -> None:
         assert row.total is not None and row.grade is not None
@@ -348,10 +328,11 @@ class Summariser:
             internal=self.internal,
             flagged=self.flagged,
             sets=_told_apart(tuple(_set_summary(s) for s in self.sets.values())),
-            units=_ranked(self.units, p, self.failed_in["units"]),
-            departments=_ranked(self.departments, p, self.failed_in["departments"]),
-            unscored_units=_unscored(self.units, self.failed_in["units"]),
-            unscored_departments=_unscored(self.departments, self.failed_in["departments"]),
+            units=ranked(self.units, p, self.failed_in["units"]),
+            departments=ranked(self.departments, p, self.failed_in["departments"]),
+            unscored_units=unscored(self.units, self.failed_in["units"]),
+            unscored_departments=unscored(self.departments, self.failed_in["departments"]),
+            spellings=self.names.variants(),
             **self._placed(),
             unranked_units=self.unranked_units,
             unranked_departments=self.unranked_departments,
@@ -417,19 +398,6 @@ def summarise(rows: Iterable[ProjectRow | _Scored]) -> Summary:
     return summariser.summary()
 
 
-def _count(table: dict[tuple[str, str], list[Any]], key: tuple[str, str], row: ProjectRow, flagged: bool) -> None:
-    """Count the project in a unit's or department's entry: [count, total sum, flagged, {its set's total: total sum}]."""
-    assert row.total is not None
-    entry = table.get(key)
-    if entry is None:
-        entry = table[key] = [0, ZERO, 0, {}]
-    entry[0] += 1
-    entry[1] += row.total
-    entry[2] += flagged
-    by_set = entry[3]
-    by_set[row.max_total] = by_set.get(row.max_total, ZERO) + row.total
-
-
 def _keep(heap: list[tuple[Decimal, int, int, Placed]], entry: tuple[Decimal, int, int, Placed]) -> None:
     if len(heap) < RANKED:
         heapq.heappush(heap, entry)  # the arrival count is unique, so the project itself is never compared
@@ -477,23 +445,3 @@ def _histogram(totals: Counter[Decimal], max_total: Decimal) -> tuple[Bin, ...]:
     for value, n in totals.items():
         counts[min(int(value / width), HISTOGRAM_BINS - 1) if value > 0 else 0] += n
     return tuple(Bin(width * i, width * (i + 1), counts[i]) for i in range(HISTOGRAM_BINS))
-
-
-def _unscored(table: dict[tuple[str, str], list[Any]], failed: Counter[tuple[str, str]]) -> tuple[tuple[str, str, int], ...]:
-    return tuple(sorted((*key, n) for key, n in failed.items() if n and key not in table))
-
-
-def _ranked(table: dict[tuple[str, str], list[Any]], places: int, failed: Counter[tuple[str, str]]) -> tuple[Ranked, ...]:
-    """Units or departments, by mean 得分率 (exact: as fractions), highest first; equal ones share a 名次, named in order."""
-    rated = []
-    for (department, name), (n, total, flagged, by_set) in table.items():
-        rate = sum((Fraction(points) / Fraction(out_of) for out_of, points in by_set.items() if out_of), Fraction(0)) / n
-        rated.append((-rate, name, department, n, total, flagged))
-    rated.sort()
-    found: list[Ranked] = []
-    for i, (rate, name, department, n, total, flagged) in enumerate(rated):
-        rank = found[-1].rank if found and rated[i - 1][0] == rate else i + 1
-        share = round_half_up(Decimal(-rate.numerator) / rate.denominator, _RATE_PLACES)
-        found.append(Ranked(name, n, round_half_up(total / n, places), flagged, places, rank, department, share,
-                            failed[(department, name)]))
-    return tuple(found)

@@ -19,6 +19,7 @@ from .._version import __version__
 from ..batch.compare import RECHECK
 from ..batch.consequences import BATCH, DEPARTMENT, UNIT
 from ..batch.entry import Entry
+from ..batch.ranking import spellings_note
 from ..batch.rows import ProjectRow
 from ..batch.summary import Placed, Ranked, SetSummary, Summary
 from .batch_charts import grade_chart, histogram_chart, rate_chart
@@ -264,6 +265,8 @@ def _rankings(summary: Summary) -> str:
         parts.append(f'<p class="note">{MIXED_YEARS}（{escape("、".join(summary.years))}）</p>\n')
     if summary.units or summary.departments:
         parts.append(f'<p class="note">{RANKED_NOTE}</p>\n')
+    if summary.spellings:
+        parts.append(f'<p class="note">{escape(spellings_note(summary.spellings))}</p>\n')
     for title, ranked, left_out, unread, unscored in rankings(summary):
         if ranked or unscored:
             parts.append(f"<h3>{title}（{RANKED_BY}）</h3>\n" + _ranked_table(title, ranked))

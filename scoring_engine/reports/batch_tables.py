@@ -20,6 +20,7 @@ from typing import Any
 from .._arith import ZERO, fixed, percent, plain, round_half_up
 from ..batch.compare import RECHECK, placed_after
 from ..batch.consequences import ConsequenceCount
+from ..batch.ranking import spellings_note
 from ..batch.rows import DEFAULT_EXECUTION_RATE, IndicatorRow, ProjectRow
 from ..batch.summary import CategoryStat, Funds, GradeCount, Placed, Ranked, SetSummary, Summary
 
@@ -322,9 +323,8 @@ def statistics(summary: Summary) -> list[list[Any]]:
         if summary.against == RECHECK:
             rows.append(["复核中未找到对应项目", summary.unmatched])
     if summary.years:
-        rows.append(["年度", "、".join(summary.years)])
-        if len(summary.years) > 1:
-            rows.append(["注意", MIXED_YEARS])
+        rows += [["年度", "、".join(summary.years)]] + ([["注意", MIXED_YEARS]] if len(summary.years) > 1 else [])
+    rows += [["注意", note] for note in [spellings_note(summary.spellings)] if note]
     for f in summary.funds:
         rows += funds_rows(f, len(summary.funds) > 1)
     if summary.duplicated:

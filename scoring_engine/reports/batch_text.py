@@ -31,6 +31,7 @@ from .batch_tables import cut_percent
 from ..batch.compare import RECHECK
 from ..batch.consequences import BATCH, ConsequenceCount
 from ..batch.duplicates import Duplicate
+from ..batch.ranking import spellings_note
 from ..batch.summary import Funds, GradeCount, SetSummary, Summary
 
 __all__ = ["summary_text"]
@@ -102,6 +103,9 @@ def summary_text(summary: Summary, lang: str = "zh") -> str:
     lines += [_funds(f, words, len(summary.funds) > 1) for f in summary.funds]
     if len(summary.years) > 1:
         lines.append(words["years"].format(years=words["listed"].join(summary.years)))
+    if summary.spellings:  # a unit typed two ways is counted as one: said, so that the spellings get corrected
+        lines.append(spellings_note(summary.spellings) if lang == "zh" else "names spelt several ways, each counted as "
+                     "one: " + "; ".join(f"{name} (also {', '.join(others)})" for name, others in summary.spellings))
     if summary.against:
         lines.append(_compared(summary, words))
     if summary.form_totals:

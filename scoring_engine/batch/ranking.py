@@ -1,0 +1,128 @@
+"""Units (实施单位) and 主管部门 ranked by their projects' mean 得分率, each as one name however its projects spell it.
+
+A clerk's typing is no other unit: ' 市第一中学', '市第一中学　' (a full-width
+space around it), '市第２幼儿园' (a full-width digit) are '市第一中学' and
+'市第2幼儿园' (NFKC, spaces around dropped, spaces inside made one). Each is
+named as its first project spells it; spellings that differ by more than the
+spaces around are listed (`Names.variants`), so that the bureau can have them
+corrected (QA34 F1: one school was ranked three times).
+
+>>> names = Names()
+>>> [names.of(n) for n in ("市第一中学", " 市第一中学", "市第一中学\u3000", "市第２幼儿园", "市第2幼儿园")]
+['市第一中学', '市第一中学', '市第一中学', '市第２幼儿园', '市第２幼儿园']
+>>> names.variants()
+(('市第２幼儿园', ('市第2幼儿园',)),)
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from .._arith import ZERO, round_half_up
+from .rows import ProjectRow
+
+__all__ = ["Names", "Ranked", "count", "ranked", "spellings_note", "unscored"]
+
+_RATE_PLACES = 4  # a mean 得分率 as a share, to 0.01%
+_MOST_NAMES = 100_000  # spellings remembered (a unit's name is what a project writes: there is no bound but this one)
+_SHOWN_VARIANTS = 10  # names spelt several ways that the note lists
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """A unit or department: its projects' count, mean total and mean 得分率, and how many must explain themselves.
+
+    Ranked by the mean 得分率 (each total ÷ its set's total): a set scored out
+    of 80 ranks beside one out of 100. Equal means share a 名次 (1, 1, 3).
+    """
+
+    name: str
+    count: int
+    mean: Decimal
+    flagged: int
+    places: int  # decimals the mean is shown with
+    rank: int = 1
+    department: str = ""  # a unit's 主管部门: units of one name in two departments are two units
+    mean_rate: Decimal = ZERO  # 0–1, rounded to 0.01%
+    failed: int = 0  # its projects that could not be scored: in none of the figures, but counted here
+
+
+def same_name(text: str) -> str:
+    """A name as units are told apart by it: NFKC, spaces around dropped and spaces inside made one."""
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+class Names:
+    """Each unit's and department's name as its first project spells it, and the other spellings met."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, str] = {}  # as written → the name it counts under
+        self.first: dict[str, str] = {}  # same_name → the first spelling (spaces around dropped)
+        self.others: dict[str, list[str]] = {}  # the first spelling → the others, as written but for spaces around
+
+    def of(self, written: Any) -> str:
+        """The name `written` counts under ("" for none)."""
+        if written is None or written == "":
+            return ""
+        text = str(written)
+        found = self.seen.get(text)
+        if found is None:
+            key, shown = same_name(text), text.strip()
+            found = self.first.setdefault(key, shown) if len(self.first) < _MOST_NAMES else self.first.get(key, shown)
+            if shown != found and shown not in self.others.setdefault(found, []):
+                self.others[found].append(shown)
+            if len(self.seen) < _MOST_NAMES:
+                self.seen[text] = found
+        return found
+
+    def variants(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """(name, other spellings) of each name spelt more than one way, in the order first met."""
+        return tuple((name, tuple(others)) for name, others in self.others.items() if others)
+
+
+def spellings_note(variants: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
+    """What the summaries say of names spelt several ways ("" for none)."""
+    if not variants:
+        return ""
+    shown = "；".join(f"{name}（又写作{'、'.join(others)}）" for name, others in variants[:_SHOWN_VARIANTS])
+    more = f"等{len(variants)}个" if len(variants) > _SHOWN_VARIANTS else ""
+    return f"单位或主管部门名称写法不一，已按同一名称统计：{shown}{more}（请统一写法）"
+
+
+def count(table: dict[tuple[str, str], list[Any]], key: tuple[str, str], row: ProjectRow, flagged: bool) -> None:
+    """Count the project in a unit's or department's entry: [count, total sum, flagged, {its set's total: total sum}]."""
+    assert row.total is not None
+    entry = table.get(key)
+    if entry is None:
+        entry = table[key] = [0, ZERO, 0, {}]
+    entry[0] += 1
+    entry[1] += row.total
+    entry[2] += flagged
+    by_set = entry[3]
+    by_set[row.max_total] = by_set.get(row.max_total, ZERO) + row.total
+
+
+def unscored(table: dict[tuple[str, str], list[Any]], failed: Counter[tuple[str, str]]) -> tuple[tuple[str, str, int], ...]:
+    """(主管部门, name, projects failed) of each unit or department none of whose projects could be scored."""
+    return tuple(sorted((*key, n) for key, n in failed.items() if n and key not in table))
+
+
+def ranked(table: dict[tuple[str, str], list[Any]], places: int, failed: Counter[tuple[str, str]]) -> tuple[Ranked, ...]:
+    """Units or departments, by mean 得分率 (exact: as fractions), highest first; equal ones share a 名次, named in order."""
+    rated = []
+    for (department, name), (n, total, flagged, by_set) in table.items():
+        rate = sum((Fraction(points) / Fraction(out_of) for out_of, points in by_set.items() if out_of), Fraction(0)) / n
+        rated.append((-rate, name, department, n, total, flagged))
+    rated.sort()
+    found: list[Ranked] = []
+    for i, (rate, name, department, n, total, flagged) in enumerate(rated):
+        rank = found[-1].rank if found and rated[i - 1][0] == rate else i + 1
+        share = round_half_up(Decimal(-rate.numerator) / rate.denominator, _RATE_PLACES)
+        found.append(Ranked(name, n, round_half_up(total / n, places), flagged, places, rank, department, share,
+                            failed[(department, name)]))
+    return tuple(found)
