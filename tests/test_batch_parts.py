@@ -19,7 +19,7 @@ from conftest import ROOT
 from portfolio import SET_NAME, SMALL_SET, beside_the_set, project, write_folder, write_jsonl
 from scoring_engine import Facts, FactsError, load_facts, load_indicator_set, score_many, summarise
 from scoring_engine.batch import find_documents
-from scoring_engine.batch.inputs import count_documents
+from scoring_engine.batch.inputs import REPORTS_MARK, count_documents
 from scoring_engine.batch.rows import ProjectRow
 from scoring_engine.batch.run import BatchOptions, run_batch
 from scoring_engine.cli import main
@@ -640,9 +640,21 @@ def test_reports_dir_gets_each_scored_projects_own_report(tmp_path: Path):
     (tmp_path / "in" / "坏.json").write_text("{", encoding="utf-8")
     run = _cli("batch", str(tmp_path / "in"), "--reports", str(tmp_path / "reports"), "--report-format", "markdown")
     assert 1 == run.exit_code
-    names = sorted(p.name for p in (tmp_path / "reports").iterdir())
+    names = sorted(p.name for p in (tmp_path / "reports").iterdir() if p.name != REPORTS_MARK)
     assert ["000002-P00001.md", "000003-P00002.md", "000004-P00003.md"] == names  # 坏.json is the first document
     assert (tmp_path / "reports" / names[0]).read_text(encoding="utf-8").startswith("# 第1号项目绩效评价评分表")
+
+
+def test_forms_an_earlier_run_wrote_into_a_reports_folder_inside_the_input_folder_are_not_scored_again(tmp_path: Path):
+    """QA34 F4: `batch 自评 --reports 自评/报告 --report-format xlsx`, then `batch 自评`: the second run read the first
+    one's forms as projects (115 projects, every total and budget doubled). The reports folder is marked, and a later
+    search leaves it out."""
+    write_folder(tmp_path / "in", 3)
+    first = _cli("batch", str(tmp_path / "in"), "-q", "--reports", str(tmp_path / "in" / "报告"), "--report-format", "xlsx")
+    assert 0 == first.exit_code, first.stderr
+    assert (tmp_path / "in" / "报告" / REPORTS_MARK).is_file() and 3 == len(list((tmp_path / "in" / "报告").glob("*.xlsx")))
+    again = _cli("batch", str(tmp_path / "in"), "-o", str(tmp_path / "s.csv"))
+    assert 0 == again.exit_code and 4 == len((tmp_path / "s.csv").read_text(encoding="utf-8-sig").splitlines())
 
 
 def test_an_unknown_output_extension_is_a_usage_error(tmp_path: Path):
@@ -1021,10 +1033,10 @@ def test_each_projects_report_is_in_its_sets_own_layout(tmp_path: Path) -> None:
     inputs = [str(ROOT / "indicator_sets" / f"{name}.facts.json") for name in ("self-evaluation", "national-framework")]
     run = CliRunner().invoke(main, ["batch", *inputs, "-q", "--reports", str(tmp_path / "rx"), "--report-format", "xlsx"])
     assert 0 == run.exit_code, run.output
-    sheets = [load_workbook(path).sheetnames[0] for path in sorted((tmp_path / "rx").iterdir())]
-    assert ["项目支出绩效自评表", "评分表"] == sheets
+    reports = sorted((tmp_path / "rx").glob("*.xlsx"))
+    assert ["项目支出绩效自评表", "评分表"] == [load_workbook(path).sheetnames[0] for path in reports]
     alone = CliRunner().invoke(main, ["score", inputs[0], "--format", "xlsx", "-o", str(tmp_path / "one.xlsx")])
-    assert 0 == alone.exit_code and (tmp_path / "one.xlsx").read_bytes() == sorted((tmp_path / "rx").iterdir())[0].read_bytes()
+    assert 0 == alone.exit_code and (tmp_path / "one.xlsx").read_bytes() == reports[0].read_bytes()
 
 
 def test_the_page_of_a_batch_of_self_evaluations_is_titled_as_one(tmp_path: Path):

@@ -262,7 +262,11 @@ def _facts_files(folder: Path, unreadable: list[OSError]) -> list[Path]:
     """The facts files, forms and JSONL files below `folder`, sorted by their path below it (a/1.json, a/b/2.xlsx, c.jsonl);
     each folder that cannot be listed is added to `unreadable`."""
     found = []
+    root = os.fspath(folder)
     for top, dirs, files in os.walk(folder, onerror=unreadable.append):
+        if top != root and REPORTS_MARK in files:  # an earlier run's --reports folder: its forms are no projects (QA34 F4)
+            dirs[:] = []
+            continue
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
             lower = name.lower()
@@ -313,6 +317,8 @@ def _holds_projects(file: Path) -> bool:
         return True  # unread: as if it held projects, so that no output replaces it
 
 
+#: The file `batch --reports DIR` leaves in DIR: a folder search of a later run leaves out the folder that holds it.
+REPORTS_MARK = ".scoring-engine-reports"
 #: A JSONL file saved as UTF-16 (Notepad's "Unicode"): its lines are not read one by one.
 UTF16_JSONL = "this JSONL file is UTF-16 text (Notepad's 'Unicode'), not UTF-8"
 UTF32_JSONL = "this JSONL file is UTF-32 text, not UTF-8"

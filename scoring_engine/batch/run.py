@@ -35,7 +35,7 @@ from ..reports.batch_jsonl import BatchJsonl
 from ..reports.batch_xlsx import BatchWorkbook
 from .compare import DEFAULT_THRESHOLD, RECHECK, compare
 from .duplicates import IdTally, same_year
-from .inputs import batch_paths, count_documents, find_documents, searched_files, searched_paths
+from .inputs import REPORTS_MARK, batch_paths, count_documents, find_documents, searched_files, searched_paths
 from .matching import Paths
 from .pool import ordered_map
 from .progress import Progress
@@ -131,6 +131,8 @@ def run_batch(options: BatchOptions) -> Summary:
                     sink.discard()
             if made and options.reports is not None:
                 with contextlib.suppress(OSError):  # taken away only while empty: reports written are kept
+                    if not [p for p in options.reports.iterdir() if p.name != REPORTS_MARK]:
+                        (options.reports / REPORTS_MARK).unlink(missing_ok=True)
                     options.reports.rmdir()
         if isinstance(err, OSError):  # an output's own temporary files (a workbook's sheets) on a full disk
             raise _outputs_error(err, options.outputs) from None
@@ -141,6 +143,7 @@ def _reports_folder(reports: Path | None) -> bool:
     """The folder for each project's own report, made if missing; whether this run made it (a run that fails takes it
     away again while it is empty, rather than leave an empty folder behind)."""
     if reports is None or reports.is_dir():
+        _mark(reports)
         return False
     if reports.is_symlink():  # mkdir would say only "file exists": the link is there, the folder it names is not
         raise ScoringEngineError(Problem(f"the reports folder is a link to {os.readlink(reports)}, which is no folder",
@@ -149,7 +152,17 @@ def _reports_folder(reports: Path | None) -> bool:
         reports.mkdir(parents=True)
     except OSError as err:
         raise ScoringEngineError(Problem(f"cannot create the reports folder: {err.strerror}", file=str(reports))) from None
+    _mark(reports)
     return True
+
+
+def _mark(reports: Path | None) -> None:
+    """The reports folder marked as such: a later run searching a folder above it leaves it out (forms and pages the
+    tool wrote are not projects; QA34 F4). A folder that cannot be written fails on the reports themselves."""
+    if reports is not None and not (reports / REPORTS_MARK).exists():
+        with contextlib.suppress(OSError):
+            (reports / REPORTS_MARK).write_text("batch --reports 写出的报告：批量评分时跳过本文件夹\n",
+                                                encoding="utf-8")
 
 
 def outputs_clash(outputs: Iterable[Path], inputs: Iterable[str], reports: Path | None = None) -> str | None:
