@@ -1110,3 +1110,24 @@ def test_a_full_disk_under_a_workbooks_sheets_is_an_error_line_and_leaves_no_tem
     monkeypatch.setattr(_xlsx_stream.Sheet, "_flush", full)
     _fails_leaving_outputs_as_they_were(tmp_path, ("csv", "xlsx", "html"),
                                         "cannot write the outputs' temporary files: File too large")
+
+
+def test_a_read_only_output_file_is_not_replaced(tmp_path: Path):
+    """QA34 F5: last year's summary made read-only (chmod 444) was replaced by `batch -o` and `score -o` without a word.
+    It is refused, one line saying so and how to go on, exit 1, the file as it was; the other outputs are not written."""
+    import os
+    import stat
+
+    write_folder(tmp_path / "in", 1)
+    kept = tmp_path / "2023.csv"
+    kept.write_text("last year", encoding="utf-8")
+    kept.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+    try:
+        for command in (["batch", str(tmp_path / "in"), "-o", str(tmp_path / "new.html"), "-o", str(kept)],
+                        ["score", str(next((tmp_path / "in").rglob("*.json"))), "-o", str(kept)]):
+            run = _cli(*command)
+            assert 1 == run.exit_code
+            assert f"error: {kept}: cannot write the report: the file is read-only (make it writable first" in run.stderr
+            assert "last year" == kept.read_text(encoding="utf-8") and not (tmp_path / "new.html").exists()
+    finally:
+        os.chmod(kept, 0o644)
