@@ -23,6 +23,8 @@ PLACES = (
      "写到有权限写入的文件夹中，或申请这个文件夹的写入权限"),
     ("{message}; the form gives {values}", "{message!t}；表上填写的是 {values}"),
     ("check what these cells hold", "核对这些单元格填写的值"),
+    ("the form gives the 总分 {typed} where the set scores {computed}; the set's score counts",
+     "表上填写的总分 {typed} 与按体系计算的 {computed} 不同，以计算结果为准"),
     ("the form gives {typed} points where the set scores {computed}; the set's score counts",
      "表上填写的得分 {typed} 与按体系计算的 {computed} 不同，以计算结果为准"),
     ("the form gives the 执行率 {typed}% where its amounts give {paid} ÷ {budget} = {computed}%; the computed one counts",

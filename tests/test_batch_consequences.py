@@ -164,8 +164,9 @@ def test_the_page_the_csv_and_the_printed_lines_show_it(batch: dict[str, Any]):
     assert '<section id="consequences">' in page and "按主管部门" in page and "民政局" in page
     header = (batch["out"] / "b.csv").read_text(encoding="utf-8-sig").splitlines()[0].split(",")
     assert ["等级", "结果应用", "涉及预算（万元）"] == header[9:12]
-    assert ("结果应用：中等（核减该项目下一年度预算10%–30%）4个项目，涉及预算430万元，按10%–30%为43–129万元；"
-            "差（核减该项目下一年度预算30%以上，直至取消）1个项目，涉及预算100万元，按30%–100%为30–100万元") in batch["run"].stdout
+    assert ("结果应用：中等（核减该项目下一年度预算10%–30%）4个项目，涉及预算430.00万元，按10%–30%为43.00–129.00万元；"
+            "差（核减该项目下一年度预算30%以上，直至取消）1个项目，涉及预算100.00万元，按30%–100%为30.00–100.00万元") in \
+        batch["run"].stdout  # amounts of 万元 with two decimals at least, as the grade lines write them (QA34 F6)
 
 
 def test_without_consequences_the_outputs_are_as_before(tmp_path: Path):

@@ -209,7 +209,7 @@ def test_a_forms_own_warnings_are_listed_in_its_json_line(tmp_path: Path) -> Non
     run = CliRunner().invoke(main, ["batch", str(form), "-q", "-o", str(out)])
     assert 0 == run.exit_code, run.output
     line = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
-    assert any("表上填写的得分 99 与按体系计算的" in note for note in line["form_warnings"]), line.get("form_warnings")
+    assert any("表上填写的总分 99 与按体系计算的" in note for note in line["form_warnings"]), line.get("form_warnings")
 
 
 def test_compare_set_scores_a_forms_facts_under_a_set_of_another_layout_and_skips_what_failed(tmp_path: Path):

@@ -689,7 +689,7 @@ def test_a_score_typed_on_a_row_of_the_sets_own_tree_is_warned_of(tmp_path: Path
     run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
     assert 0 == run.exit_code and f"{SHEET}!{cell}：表上填写的得分 1 与按体系计算的 3.00 不同，以计算结果为准" in run.output, \
         run.output
-    assert f"{SHEET}!{total}：表上填写的得分 98 与按体系计算的 100.00 不同" in run.output
+    assert f"{SHEET}!{total}：表上填写的总分 98 与按体系计算的 100.00 不同" in run.output  # a 总分, not a 得分 (QA34 F6)
 
 
 def test_a_batch_counts_each_typed_score_apart_among_the_projects_notes(tmp_path: Path):

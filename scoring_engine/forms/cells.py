@@ -253,9 +253,11 @@ def typed_scores(imported: ImportedFacts, result: Result, indicator_set: Indicat
             return None
 
     found = []
+    total_cell = imported.typed.get("total", ("", None))[0]
     for cell, typed, computed in typed_differences(imported, indicator_set, result.total, score_of):
         shown = plain(typed) if abs(typed) < 10**9 else f"{typed:.3E}"  # a slip of 1e300 is not 301 digits
-        found.append(Problem(f"{cell}: the form gives {shown} points where the set scores "
+        given = f"the 总分 {shown}" if cell == total_cell else f"{shown} points"  # QA34 F6: not a 得分, a 总分
+        found.append(Problem(f"{cell}: the form gives {given} where the set scores "
                              f"{fixed(computed, result.precision)}; the set's score counts", file=imported.facts.source))
     return found
 

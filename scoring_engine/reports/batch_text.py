@@ -174,16 +174,16 @@ def _consequence(c: ConsequenceCount, words: dict[str, str]) -> str:
     """结果应用 of one grade across the batch: how many projects, and the budgets and amounts concerned."""
     line = words["consequence"].format(grade=c.grade, consequence=c.consequence, count=c.count)
     if c.share is not None and c.budget is not None and c.amount_low is not None:
-        low = plain(c.amount_low)
+        low = money(c.amount_low)  # amounts of 万元 as every other: 2593.80, never cut (3.333)
         if c.amount_high is None:
             amount = words["at_least"].format(low=low)
         elif c.amount_high == c.amount_low:
             amount = words["amount"].format(low=low)
         else:
-            amount = words["between"].format(low=low, high=plain(c.amount_high))
+            amount = words["between"].format(low=low, high=money(c.amount_high))
         share = (words["share_at_least"].format(low=_percent(c.share.low)) if c.share.high is None
                  else c.share.text())
-        line += words["budget"].format(budget=plain(c.budget), share=share, amount=amount)
+        line += words["budget"].format(budget=money(c.budget), share=share, amount=amount)
     if c.unbudgeted:
         line += words["unbudgeted"].format(count=c.unbudgeted)
     return line
