@@ -724,3 +724,15 @@ def test_facts_marking_an_indicator_the_profile_removes_not_applicable_score_wit
     slip = Facts(values=document["facts"], not_applicable={"output.quantity.completon": "不涉及"})
     with pytest.raises(FactsError, match=r"unknown indicator output\.quantity\.completon"):
         score(profile, slip)
+
+
+def test_a_fact_the_profile_removes_that_a_base_rule_still_reads_is_said_at_the_profiles_line(tmp_path: Path) -> None:
+    """QA33 F6: `benefit.ecological: null` while the base's 生态效益 rule still reads it was said in the installed base
+    file with "did you mean benefit.economic?", which scores 生态效益 from another fact. As for derived values and checks,
+    it is said at the profile's line, naming the base's line that reads it."""
+    path = _write(tmp_path, "p.yaml", "extends: national-framework\nfacts:\n  benefit.ecological: null\n")
+    found = [p for p in _problems(path) if "benefit.ecological" in p[2]]
+    assert 1 == len(found), found
+    file, line, message, hint = found[0]
+    assert ("p.yaml", 3, "unknown fact benefit.ecological") == (file, line, message)
+    assert hint is not None and hint.startswith("this profile removes benefit.ecological, which ") and "economic" not in hint

@@ -50,10 +50,10 @@ class RuleBuilder:
             node = node[part]
         return node
 
-    def problem(self, message: str, *path: str | int, hint: str | None = None) -> None:
-        """Record a problem at `path` inside the rule."""
+    def problem(self, message: str, *path: str | int, hint: str | None = None, fact: str | None = None) -> None:
+        """Record a problem at `path` inside the rule (about `fact`, where it names one)."""
         self.failed = True
-        self.draft.log.add(self.path + path, message, hint, indicator=self.indicator)
+        self.draft.log.add(self.path + path, message, hint, indicator=self.indicator, fact=fact)
 
     def label(self, name: str) -> str | None:
         """The label the set gives fact or derived value `name`, for reasons (None when it has none)."""
@@ -84,7 +84,7 @@ class RuleBuilder:
         declared = self.draft.declared_facts()
         if name not in declared:
             hint = did_you_mean(name, declared) or f"declare it under facts: with type: {types[0]}"
-            self.problem(f"unknown fact {name}", *path, hint=hint)
+            self.problem(f"unknown fact {name}", *path, hint=hint, fact=name)  # a profile that removed it is told so
             return None
         kind = self.draft.scope.get(name)
         if kind not in types:
