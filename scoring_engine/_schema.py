@@ -104,8 +104,9 @@ def _describe(value: Any) -> str:
     return {"list": "a list", "dict": "a mapping"}.get(type(value).__name__, type(value).__name__)
 
 
-def _number_text_hint(text: str, quoted: bool = False) -> str:
-    """Why a value meant as a number was read as text, and how to write it (quotes are mentioned only when written)."""
+def _number_text_hint(text: str, quoted: bool = False, key: Any = None) -> str:
+    """Why a value meant as a number was read as text, and how to write it (quotes are mentioned only when written);
+    `key` the value's own (a weight or points in % are no share)."""
     if re.fullmatch(r"[-+]?\d+(\.\d*)?[eE][-+]?\d+", text.strip()):
         number = decimal_from_text(text.strip())
         if number is None or abs(number.adjusted()) > 15:  # spelt out it would be a huge line (1e999999999: a billion zeros)
@@ -117,11 +118,18 @@ def _number_text_hint(text: str, quoted: bool = False) -> str:
         return "fractions such as 1/3 are for shares and points; write a decimal number here"
     narrow = unicodedata.normalize("NFKC", text).strip()
     if narrow != text.strip() and decimal_from_text(narrow) is not None and re.fullmatch(r"[-+]?\d+(\.\d+)?", narrow):
-        return f"full-width digits: write {text.strip()} as {narrow}"  # １５ looks like 15 to the eye
+        return f"full-width characters: write {text.strip()} as {narrow}"  # １５ and 0．95 look like 15 and 0.95 to the eye
+    percent = re.fullmatch(r"([-+]?\d+(?:\.\d+)?)\s*%", narrow)
+    if percent is not None and key not in _POINTS_KEYS:  # a band's min: 95% (QA33 F11): 95 alone would be 9500%
+        return f"a rate is written as a share here: write {text.strip()} as {plain(Decimal(percent.group(1)).scaleb(-2))}"
     return f"write a plain number, without {'quotes, ' if quoted else ''}thousands separators, units or %"
 
 
-def _type_hint(expected: list[str], instance: Any, written: str | None, quoted: bool = False) -> str | None:
+#: Keys whose numbers are points, not shares: a % there is no rate to write as a share.
+_POINTS_KEYS = frozenset({"weight", "points", "points_each", "total", "score", "min_score", "max_score"})
+
+
+def _type_hint(expected: list[str], instance: Any, written: str | None, quoted: bool = False, key: Any = None) -> str | None:
     """How to write a value of the expected type, from what YAML made of what was written."""
     if "string" in expected and isinstance(instance, (Decimal, int, bool, datetime.date)):
         shown = written or (format(instance, "f") if isinstance(instance, Decimal) else
@@ -135,7 +143,7 @@ def _type_hint(expected: list[str], instance: Any, written: str | None, quoted: 
     if isinstance(instance, bool):
         return "YAML reads yes/no/on/off as true/false; put text in quotes"
     if isinstance(instance, str) and "number" in expected:
-        return _number_text_hint(instance, quoted)
+        return _number_text_hint(instance, quoted, key)
     return None
 
 
@@ -171,7 +179,8 @@ def _wrong_type(failed: _Failed) -> list[SchemaProblem]:
     if failed.schema.get("pattern") == FRACTION_PATTERN:
         words, expected = _FRACTION_WORDS, ["number"]
     message = f"{failed.field} must be {words}, got {_describe(failed.instance)}"
-    return [SchemaProblem(failed.path, False, message, _type_hint(expected, failed.instance, failed.written, failed.quoted))]
+    return [SchemaProblem(failed.path, False, message, _type_hint(expected, failed.instance, failed.written, failed.quoted,
+                                                                 failed.path[-1] if failed.path else None))]
 
 
 def _not_a_choice(failed: _Failed) -> list[SchemaProblem]:

@@ -324,7 +324,7 @@ def test_a_project_id_of_18_digits_written_as_a_number_is_told_to_be_text(tmp_pa
 
 
 @pytest.mark.parametrize(("old", "new", "said"), [
-    ("    weight: 10\n", "    weight: １０\n", "weight 应为数字，实际是 文字 '１０'（这是全角数字：把 １０ 改为半角的 10）"),
+    ("    weight: 10\n", "    weight: １０\n", "weight 应为数字，实际是 文字 '１０'（这是全角字符：把 １０ 改为半角的 10）"),
     ("  - id: decision\n", "  - id: ｄecision\n", "（'ｄ'（U+FF44）是全角字符：改为半角，写成 decision）"),
 ])
 def test_a_full_width_digit_or_letter_is_named_as_full_width(old: str, new: str, said: str, tmp_path: Path) -> None:
@@ -335,3 +335,18 @@ def test_a_full_width_digit_or_letter_is_named_as_full_width(old: str, new: str,
     (tmp_path / "set.yaml").write_text(text.replace(old, new, 1), encoding="utf-8")
     code, found = run("validate", str(tmp_path / "set.yaml"))
     assert 1 == code and any(said in line for line in found), found
+
+
+@pytest.mark.parametrize("written,hint", [
+    ("95%", "比率在这里写成小数：把 95% 写成 0.95"),  # QA33 F11: "write a plain number" led to 95, which is 9500%
+    ("0．95", "这是全角字符：把 0．95 改为半角的 0.95"),  # the digits are ASCII: not "全角数字"
+])
+def test_a_band_limit_written_as_a_percentage_or_with_a_full_width_stop_is_told_how_to_write_it(tmp_path: Path, written: str,
+                                                                                                    hint: str) -> None:
+    """A band's min written 95% on a rate, or 0．95 with a full-width full stop, is told what to write instead."""
+    text = EXAMPLE_SET.read_text(encoding="utf-8")
+    assert "- {min: 0.95, points: 10}" in text
+    (tmp_path / "s.yaml").write_text(text.replace("- {min: 0.95, points: 10}", f"- {{min: '{written}', points: 10}}", 1),
+                                     encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "zh", "validate", str(tmp_path / "s.yaml")])
+    assert 1 == run.exit_code and hint in run.output, run.output

@@ -1,0 +1,52 @@
+"""The Chinese of the messages about reading JSON and YAML text (`_files`, `_yaml`, `_schema`'s number hints): part of
+the catalog (`_zh_catalog`), in its place there."""
+
+from __future__ import annotations
+
+__all__ = ["TEXT_FILES"]
+
+TEXT_FILES = (
+    ("JSON syntax: {detail}", "JSON 语法错误：{detail!t}"),
+    ("JSON nested deeper than {depth} levels ({name})", "JSON 嵌套超过 {depth} 层（{name}）"),
+    ("a number cannot be read: {detail}", "无法读取一个数：{detail!t}"),
+    ("Exceeds the limit ({limit} digits) for integer string conversion: value has {digits} digits",
+     "超过整数转换的上限（{limit} 位）：这个数有 {digits} 位"),
+    ("YAML syntax: character U+{code} is not allowed in a YAML file", "YAML 语法错误：YAML 文件中不能有字符 U+{code}"),
+    ("YAML syntax: {detail}", "YAML 语法错误：{detail!t}"),
+    ("nested deeper than {depth} levels ({name})", "嵌套超过 {depth} 层（{name}）"),
+    ("more than {count} values ({name})", "值超过 {count} 个（{name}）"),
+    ("split the file, or check that it is the file you meant", "拆分文件，或确认这是要读的文件"),
+    ("alias {name} is not supported: anchors and aliases are refused", "不支持别名 {name}：不接受锚点和别名"),
+    ("anchor {name} is not supported: anchors and aliases are refused", "不支持锚点 {name}：不接受锚点和别名"),
+    ("write the value out in full", "把值完整写出"),
+    ("merge keys (<<) are not supported", "不支持合并键（<<）"),
+    ("write the keys out in full", "把键完整写出"),
+    ("tag {tag} is not allowed", "不允许使用标签 {tag}"),
+    ("remove the !tag", "删去 ! 标签"),
+    ("key {key} must be text", "键 {key} 应为文字"),
+    ("put the key in quotes", "给键加上引号"),
+    ("{value} is read by YAML as a base-60 number (like a time), not as written",
+     "YAML 把 {value} 读成六十进制数（像时间），与写的不同"),
+    ("{value} is read by YAML as the octal number {octal}, not {decimal}",
+     "YAML 把 {value} 读成八进制数 {octal}，而不是 {decimal}"),
+    ("{value} is read by YAML as an octal number, not as written", "YAML 把 {value} 读成八进制数，与写的不同"),
+    ("{value} is read by YAML as a hexadecimal number", "YAML 把 {value} 读成十六进制数"),
+    ("{value} is read by YAML as a binary number", "YAML 把 {value} 读成二进制数"),
+    ("write it in plain decimal digits, or in quotes ({quoted}) if it is text",
+     "用普通的十进制数字书写；若是文字，加上引号（{quoted}）"),
+    ("{value} is not a finite number", "{value} 不是有限的数"),
+    ("{value} is out of range ({name} is 1e15, smallest 1e-15)", "{value} 超出范围（{name} 为 1e15，最小 1e-15）"),
+    ("check the unit and the digits", "检查单位和数位"),
+    ("full-width characters: write {text} as {narrow}", "这是全角字符：把 {text} 改为半角的 {narrow}"),
+    ("a rate is written as a share here: write {text} as {share}", "比率在这里写成小数：把 {text} 写成 {share}"),
+    ("full-width character {char} (U+{code}): write {name}", "{char}（U+{code}）是全角字符：改为半角，写成 {name}"),
+    ("write it in quotes, as text", "加上引号，写成文字"),
+    ("check the digits", "检查数位"),
+    ("cannot read the workbook: {detail}", "无法读取工作簿：`{detail}`"),
+    ("cannot read {value}: {detail}", "无法读取 {value}：{detail}"),
+    ("the file is empty", "文件是空的"),
+    ("remove it; it may have come from an escape such as \\x1b", "删去它；它可能来自 \\x1b 一类的转义"),
+    ("remove it", "删去它"),
+    ("text holds U+{code}, a control character", "文字中有控制字符 U+{code}"),
+    ("text holds U+{code}, a lone surrogate", "文字中有孤立的代理字符 U+{code}"),
+)
