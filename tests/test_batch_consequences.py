@@ -180,17 +180,20 @@ def test_without_consequences_the_outputs_are_as_before(tmp_path: Path):
     assert "结果应用" not in run.stdout and "consequences" not in (tmp_path / "b.html").read_text(encoding="utf-8")
 
 
-def test_a_consequence_naming_no_share_is_counted_without_an_amount(tmp_path: Path):
-    """The Sichuan-style set's 中 (按一定比例核减) names no share: its projects are counted, with no budget or amount."""
+def test_a_consequence_naming_no_share_is_counted_with_its_budgets_and_without_an_amount(tmp_path: Path):
+    """The Sichuan-style set's 中 (按一定比例核减) names no share: its projects are counted with the budgets it is applied
+    to (QA34 F6: they were left out, though they are what a bureau applies 按一定比例 to), and no amount is made up."""
     document = json.loads((ROOT / "indicator_sets" / "sichuan-self-evaluation.facts.json").read_text(encoding="utf-8"))
     document["facts"]["targets"]["output"][0]["actual"] = 0  # 20 points lost
     document["facts"]["targets"]["benefit"][0]["actual"] = 0  # and 15 more: 65, 中
     (tmp_path / "p.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     run = CliRunner().invoke(main, ["--lang", "zh", "batch", str(tmp_path / "p.json"), "--jobs", "1", "-o",
                                     str(tmp_path / "b.xlsx")])
-    assert "结果应用：中（下一年度预算按一定比例核减）1个项目" in run.stdout
+    budget = document["facts"]["budget"]["total"]
+    assert f"结果应用：中（下一年度预算按一定比例核减）1个项目，涉及预算{budget:.2f}万元" in run.stdout, run.stdout
     row = _sheet((tmp_path / "b.xlsx").read_bytes(), "结果应用")[0]
-    assert (None, None, "结果应用未规定预算比例，不计金额") == (row["涉及预算（万元）"], row["预算比例"], row["说明"])
+    assert (budget, None, None, None, "结果应用未规定预算比例，不计金额") == (
+        row["涉及预算（万元）"], row["预算比例"], row["按比例金额下限（万元）"], row["按比例金额上限（万元）"], row["说明"])
 
 
 def test_the_page_with_its_consequences_loads_in_a_browser(batch: dict[str, Any], chromium: Chromium):

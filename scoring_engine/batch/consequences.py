@@ -102,9 +102,10 @@ def _single(numbers: list[Decimal], _: str) -> Share:
 class ConsequenceCount:
     """The projects of one scope (a 主管部门, a unit, or the whole batch) with one grade and its consequence.
 
-    `budget` adds up the known budgets of those projects, `budgeted` counts
-    them; both are None/0 when the consequence names no share. `amount_low` and
-    `amount_high` are the budget times the share (None: no upper bound).
+    `budget` adds up the known budgets of those projects (None for none),
+    `budgeted` counts them, whether or not the consequence names a share.
+    `amount_low` and `amount_high` are the budget times the share (None: no
+    share, or no upper bound).
     """
 
     scope: str
@@ -120,8 +121,8 @@ class ConsequenceCount:
 
     @property
     def unbudgeted(self) -> int:
-        """Projects whose budget is not known, where the consequence names a share of it."""
-        return self.count - self.budgeted if self.share is not None else 0
+        """Projects whose budget is not known."""
+        return self.count - self.budgeted
 
 
 class ConsequenceTally:
@@ -149,9 +150,8 @@ class ConsequenceTally:
         for (scope, name, grade, consequence), (_rank, count, budget, budgeted) in sorted(
                 self.counts.items(), key=lambda item: (order[item[0][0]], item[0][1], item[1][0], item[0][2], item[0][3])):
             share = budget_share(consequence)
-            known = budget if share is not None and budgeted else None
+            known = budget if budgeted else None
             low = known * share.low if known is not None and share is not None else None
             high = known * share.high if known is not None and share is not None and share.high is not None else None
-            found.append(ConsequenceCount(scope, name, grade, consequence, count, share, known,
-                                          budgeted if share else 0, low, high))
+            found.append(ConsequenceCount(scope, name, grade, consequence, count, share, known, budgeted, low, high))
         return tuple(found)

@@ -28,7 +28,6 @@ from ..facts import Facts
 from ..model import Indicator, IndicatorSet
 from ..result import Result, Scores
 from .categories import row_groups, target_rows
-from .consequences import budget_share
 from .duplicates import same_id
 from .explained import below, reason_given
 from .matching import parts
@@ -320,9 +319,9 @@ class SetShape:
         return frozenset(r.formula.text for r in self.set.explain_when if r.formula is not None and r.formula.names & read)
 
     def budget_needed(self, grade: str) -> bool:
-        """Whether a project of `grade` needs its budget: its consequence names a share of it, and the set names the fact."""
-        consequence = self.consequences.get(grade)
-        return consequence is not None and self.budget_fact is not None and budget_share(consequence) is not None
+        """Whether a project of `grade` needs its budget: the grade has a consequence (whether or not its words name a
+        share: 按一定比例核减 is applied to that budget all the same; QA34 F6), and the set names the fact."""
+        return grade in self.consequences and self.budget_fact is not None
 
 
 def _unit(s: IndicatorSet) -> str:

@@ -295,13 +295,11 @@ def consequence_rows(summary: Summary) -> list[list[Any]]:
 
 def consequence_note(c: ConsequenceCount) -> str:
     """What the amounts leave out: a consequence that names no share, budgets not known, a share with no upper bound."""
-    if c.share is None:
-        return "结果应用未规定预算比例，不计金额"
-    notes = []
+    notes = ["结果应用未规定预算比例，不计金额"] if c.share is None else []
     if c.unbudgeted:
         notes.append(f"{c.unbudgeted}个项目预算数未知（指标体系未指明全年预算数：自评表的全年预算数或事实 budget.total，"
                      "或项目未填写，或金额单位未注明、不是元、千元、万元、百万元、亿元之一），未计入金额")
-    if c.share.high is None and c.budget is not None:
+    if c.share is not None and c.share.high is None and c.budget is not None:
         notes.append("比例未规定上限，不计上限金额")
     return "；".join(notes)
 

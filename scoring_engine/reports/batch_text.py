@@ -52,6 +52,7 @@ _ZH = {
     "duplicate": "{id}{year}共{count}份：{sources}", "year": "（{year}年度）", "listed": "、", "items": "；", "more": "…",
     "applied": "结果应用：", "consequence": "{grade}（{consequence}）{count}个项目",
     "budget": "，涉及预算{budget}万元，按{share}为{amount}", "unbudgeted": "，其中{count}个项目预算数未知",
+    "budget_only": "，涉及预算{budget}万元",
     "at_least": "{low}万元以上", "amount": "{low}万元", "between": "{low}–{high}万元", "share_at_least": "{low}以上",
     "funds": "预算执行：{budgeted}个项目预算数合计{budget}{unit}", "paid": "，执行数合计{paid}{unit}，总体执行率{rate}",
     "paid_part": "；其中{count}个项目填报了执行数，合计{paid}{unit}，为其预算数{of}{unit}的{rate}",
@@ -76,6 +77,7 @@ _EN = {
     "more": ", …",
     "applied": "consequences (结果应用): ", "consequence": "{grade} ({consequence}): {count} projects",
     "budget": ", budget {budget} 万元, {share} of it: {amount}", "unbudgeted": ", of which {count} with no budget known",
+    "budget_only": ", budget {budget} 万元",
     "at_least": "{low} 万元 or more", "amount": "{low} 万元", "between": "{low}–{high} 万元", "share_at_least": "{low} or more",
     "funds": "funds: {budgeted} projects budgeted {budget}{unit}", "paid": ", paid {paid}{unit}, overall rate {rate}",
     "paid_part": "; {count} of them give what was paid: {paid}{unit}, {rate} of their budget {of}{unit}",
@@ -184,6 +186,8 @@ def _consequence(c: ConsequenceCount, words: dict[str, str]) -> str:
         share = (words["share_at_least"].format(low=_percent(c.share.low)) if c.share.high is None
                  else c.share.text())
         line += words["budget"].format(budget=money(c.budget), share=share, amount=amount)
+    elif c.budget is not None:  # words without a share (按一定比例核减): the budgets it is applied to, no amount made up
+        line += words["budget_only"].format(budget=money(c.budget))
     if c.unbudgeted:
         line += words["unbudgeted"].format(count=c.unbudgeted)
     return line
