@@ -12,6 +12,12 @@ from __future__ import annotations
 __all__ = ["LINT"]
 
 LINT = (
+    # a 自评表 printing another 执行率 than its indicator is scored from (lint/funds_rate.py)
+    ("the 自评表 prints the 执行率 beside {indicator} as {paid} ÷ {budget}, but its rule is scored from {rate}, which reads "
+     "{reads}: a project whose amounts differ shows a rate and a score that do not agree",
+     "自评表在 {indicator} 旁印出的执行率是 {paid} ÷ {budget}，但它的评分规则按 {rate} 计分（读取 {reads}）：金额不一致的项目，"
+     "表上的执行率与得分会对不上"),
+    ("score {indicator} from {paid} ÷ {budget}, the rate the form prints", "让 {indicator} 按表上印出的 {paid} ÷ {budget} 计分"),
     # unused facts (lint/__init__.py; validate words the same warning)
     ("fact {fact} is declared but read by no rule, derived value, check, cap or form",
      "事实 {fact} 已声明，但没有任何规则、派生值、校验、封顶规则或表格读取它"),

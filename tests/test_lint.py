@@ -648,3 +648,21 @@ def test_a_rescale_that_leaves_the_bracketed_points_of_a_tier_stale_is_named(tmp
               "facts:\n  benefit.ecological: null\n"
     found = [w for w in _lint(tmp_path, profile) if w.problem.indicator == "benefit.effects.social"]
     assert any("4.8–6分" in w.problem.message and "6.4–8分" in w.problem.message for w in found), [str(w) for w in found]
+
+
+# ---------------------------------------------------------------- the 自评表's 执行率
+
+
+def test_a_form_printing_another_execution_rate_than_its_indicator_is_scored_from_is_warned_of(tmp_path: Path) -> None:
+    """QA33 F4: a province's profile of the national framework with the 自评表: the form prints 执行数 ÷ 预算数 (86%)
+    beside 预算执行率, scored from 实际支出 ÷ 实际到位 (95.56%, full marks under "≥95%"), and neither validate nor lint
+    said so. lint does; the bundled sets, whose rate reads the form's amounts, are not warned of."""
+    profile = ("extends: national-framework\nform:\n  layout: selfeval\n  funds:\n    indicator: process.funds.execution\n"
+               "    rows:\n      total: {budget: budget.total, paid: budget.paid}\n")
+    found = _only(_lint(tmp_path, profile), "funds-rate")
+    assert ("process.funds.execution", 5) == (found.problem.indicator, found.problem.line)
+    assert "as budget.paid ÷ budget.total, but its rule is scored from execution_rate, which reads budget.arrived, " \
+           "budget.paid" in found.problem.message
+    assert "自评表在 process.funds.execution 旁印出的执行率是 budget.paid ÷ budget.total" in found.text("zh")
+    for bundled in ("self-evaluation", "sichuan-self-evaluation", "hubei-self-evaluation", "cost-type-self-evaluation"):
+        assert not [w for w in lint_file(bundled)[1] if w.code == "funds-rate"], bundled

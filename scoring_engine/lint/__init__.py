@@ -20,7 +20,8 @@ that loads is looked at for what is legal but almost surely a mistake, each a
 - ``standard-mismatch``: a number in the 评分标准 text the rule does not use (`standards`);
 - ``inherited-reason``: a profile's rule worded by a reason template its base wrote for its own indicators (`reasons`);
 - ``comment-cut``: a text (a 评分标准, a name, a message) that YAML cut at a ` #` (`comments`);
-- ``weight-bonus``, ``weight-rule-empty``, ``weight-label``: weights against what the set declares (`weights`).
+- ``weight-bonus``, ``weight-rule-empty``, ``weight-label``: weights against what the set declares (`weights`);
+- ``funds-rate``: a 自评表 printing a 执行率 beside an indicator scored from another rate (`funds_rate`).
 
 Everything is reasoned from the set alone, conservatively: a warning says
 something true of every project (a band no project reaches, a check no
@@ -42,6 +43,7 @@ from .comments import cut_texts
 from .constants import constant_failures
 from .edges import band_edges
 from .found import CODES, LintWarning, Locator, rules_of
+from .funds_rate import funds_rate
 from .grades import grade_order
 from .percents import percent_bounds
 from .ranges import Ranges
@@ -81,7 +83,7 @@ def lint_set(indicator_set: IndicatorSet, located: Located | None = None) -> tup
              *checks(indicator_set, ranges, locator), *standards(indicator_set, rules, locator),
              *weights(indicator_set, rules, ranges, locator), *cut_texts(located, locator),
              *inherited_reasons(indicator_set, rules, located, locator), *grade_order(located, locator),
-             *band_edges(rules, locator)]
+             *band_edges(rules, locator), *funds_rate(indicator_set, locator)]
     return tuple(sorted(found, key=lambda w: (w.problem.line or 0, w.problem.column or 0)))
 
 

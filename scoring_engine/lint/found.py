@@ -42,6 +42,7 @@ CODES = {
     "weight-rule-empty": "a weight rule about a level the set does not have",
     "weight-label": "a weight written in a name or a form label that the indicator does not have",
     "inherited-reason": "a profile's rule worded by a reason template its base wrote for its own indicators",
+    "funds-rate": "a 自评表 that prints a 执行率 (执行数 ÷ 预算数) beside an indicator scored from another rate",
 }
 
 
