@@ -310,3 +310,23 @@ def test_a_yes_or_no_fact_on_the_side_sheet_may_be_written_shi_or_fou(tmp_path: 
     read = read_form(form, national).facts.values
     assert all(read[name] is bool(value) for _, name, value in rows)
     assert 0 == CliRunner().invoke(main, ["score", str(form)]).exit_code
+
+
+def test_a_form_with_a_cell_that_cannot_be_read_also_names_the_values_the_set_refuses_in_the_same_run(tmp_path: Path):
+    """QA33 F2: a form with a list typed as words and yes-or-no facts typed 对 came back twice: first the list's cell,
+    then, once that was fixed, every yes-or-no cell. Both are said in one run, each on its cell."""
+    from openpyxl import load_workbook
+
+    from scoring_engine import load_indicator_set
+
+    form = _written(tmp_path, "national-framework")
+    national = load_indicator_set("national-framework")
+    side = load_workbook(form).worksheets[1]
+    kinds = {str(r[1].value): r[0].row for r in side.iter_rows() if r[0].value == "事实" and str(r[1].value) in national.facts}
+    listed = next(row for name, row in kinds.items() if national.facts[name].type == "list")
+    yes_no = [row for name, row in kinds.items() if national.facts[name].type == "boolean"][:2]
+    _edit(form, {f"C{listed}": "资料不全；未按期报送", **{f"C{row}": "对" for row in yes_no}}, sheet=1)
+    lines = [line for line in _said("score", str(form)) if line.startswith("错误")]
+    assert any(f"表外事实!C{listed}：list 类事实应按 JSON 填写" in line for line in lines), lines
+    for row in yes_no:
+        assert any(f"表外事实!C{row}：" in line and "应为 true 或 false，实际是 '对'" in line for line in lines), lines

@@ -29,7 +29,7 @@ from .content import NO_REASON
 from .funds import check_funds
 from .layout import FormLayout, Labelled, form_layout, same_label
 from .reading import (FILL_THE_CELL, SIDE_SHEET, Blank, FormReading, bare_value, is_percentage, numeric, one_line, read_with,
-                      unsigned_number, with_unit)
+                      refused_values, unsigned_number, with_unit)
 from .side import read_side
 from .unread import OTHER_FORM, funds_row, own_row
 from .workbook import Formula, Sheet, open_workbook
@@ -102,8 +102,9 @@ def read_form(path: str | Path, indicator_set: IndicatorSet, sheets: list[Sheet]
         named = named_set(sheets)
         first = read_with(named, indicator_set, str(path))
         # another layout's blocks and columns (QA31 F2): every problem of the reading follows from it, so it alone is said
-        raise FactsError(first if first and _layout_of(named) not in (None, indicator_set.form.layout) else
-                         first + reading.problems)
+        if not first or _layout_of(named) in (None, indicator_set.form.layout):  # and what scoring would refuse too
+            first = first + reading.problems + refused_values(reading, not_applicable)
+        raise FactsError(first)
     facts = Facts(values=reading.values, not_applicable=not_applicable, project=reading.project,
                   indicator_set=indicator_set.id, source=str(path))
     named = named_set(sheets)  # a form of another set read as this one's, and scoring: said all the same (QA32 F5)

@@ -3,6 +3,7 @@ reading of a single cell (a number with its unit, text, a score the unit typed).
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 import unicodedata
@@ -12,7 +13,7 @@ from typing import Any, NamedTuple
 
 from .._arith import plain
 from .._text import cut
-from ..errors import Problem
+from ..errors import ADD_THE_FACT, FactsError, Problem
 from ..model import IndicatorSet
 from ..target_rows import parse_quantity
 from .layout import FormLayout, Labelled
@@ -204,3 +205,21 @@ def read_with(named: str | None, indicator_set: IndicatorSet, source: str) -> li
 
 #: How to read a form with the set its side sheet names, when another was given.
 READ_WITH_NAMED = "leave out --set to read it with the set it names"
+
+
+def refused_values(reading: FormReading, not_applicable: dict[str, str]) -> list[Problem]:
+    """What the set's declarations refuse among the values of a form that could not be read whole (a yes-or-no fact given
+    a number…), each on its cell: said with the cells that could not be read, so that the form comes back once, not a
+    second time for these (QA33 F2). Only facts read from a cell: one missing, or a group missing a row that could not be
+    read, follows from the cells already said."""
+    from ..facts import Facts, check_facts  # the checks of scoring, made early only for a form that is refused anyway
+
+    facts = Facts(values=reading.values, not_applicable=not_applicable, project=reading.project,
+                  indicator_set=reading.set.id, source=str(reading.path))
+    try:
+        check_facts(reading.set, facts, frozenset(not_applicable))
+    except FactsError as err:  # only a value read from its cell: a group missing the row that failed is no news
+        return [dataclasses.replace(p, message=f"{cell}: {p.message}", file=str(reading.path), line=None, column=None,
+                                    path=None) for p in err.problems
+                if p.hint != ADD_THE_FACT and (cell := reading.provenance.get(p.fact or "")) is not None]
+    return []
