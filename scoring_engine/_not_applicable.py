@@ -8,35 +8,27 @@ from collections.abc import Mapping
 from .errors import FactsError, Problem, did_you_mean
 from .facts import Facts
 from .plan import ScoringPlan
-from .result import ScoreWarning
 
 __all__ = ["not_applicable"]
 
 
-def not_applicable(plan: ScoringPlan, facts: Facts) -> tuple[dict[str, str], list[ScoreWarning]]:
-    """Indicator id → reason, for the marked indicators and everything below them; and a warning for each marked one the
-    set's profile removes (the same facts scored under the base set and the profile: not a slip, nothing to score)."""
+def not_applicable(plan: ScoringPlan, facts: Facts) -> dict[str, str]:
+    """Indicator id → reason, for the marked indicators and everything below them. An unknown id is refused; one the
+    set's profile removes is said to be (QA33 F5: its did-you-mean named another indicator, which marked it instead)."""
     if type(facts.not_applicable) is not dict and not isinstance(facts.not_applicable, Mapping):
         raise FactsError("not_applicable must map indicator ids to reasons", file=facts.source, path="$.not_applicable",
                          hint="write {indicator id: reason}")
     marked = dict(facts.not_applicable)
     if not marked:
-        return marked, []
+        return marked
     known = plan.by_id
-    problems, warnings = [], []
-    for indicator_id, reason in list(marked.items()):
+    problems = []
+    for indicator_id, reason in marked.items():
         if not isinstance(indicator_id, str):  # from the Python API (numpy.str_ is text): a file's keys are text
             problems.append(Problem(f"not_applicable must map indicator ids to reasons; a key is "
                                     f"{type(indicator_id).__name__}", file=facts.source, path="$.not_applicable",
                                     hint="write {indicator id: reason}"))
         elif indicator_id not in known:
-            removed = _removed_by(plan, indicator_id)
-            if removed is not None:
-                warnings.append(ScoreWarning("not_applicable", f"not_applicable names {indicator_id}, which the profile "
-                                             f"{plan.set.id} removes (line {removed}): the mark is not used",
-                                             indicator=indicator_id))
-                del marked[indicator_id]
-                continue
             problems.append(_unknown(plan, indicator_id, facts))
         elif not isinstance(reason, str) or not reason.strip():
             problems.append(Problem("give the reason the indicator does not apply", file=facts.source,
@@ -47,7 +39,7 @@ def not_applicable(plan: ScoringPlan, facts: Facts) -> tuple[dict[str, str], lis
     for indicator_id, reason in marked.items():
         for below in known[indicator_id].below:
             found.setdefault(below, reason)
-    return found, warnings
+    return found
 
 
 def _removed_by(plan: ScoringPlan, indicator_id: str) -> int | None:
@@ -60,8 +52,11 @@ def _unknown(plan: ScoringPlan, indicator_id: str, facts: Facts) -> Problem:
     known = plan.by_id
     by_name = [i for i, node in known.items() if node.indicator.name == indicator_id.strip()]  # 生态效益, as printed
     group = next((g.indicator.id for g in plan.row_groups if indicator_id.startswith(g.indicator.id + ".")), None)  # a row
+    removed = _removed_by(plan, indicator_id)
     return Problem(f"not_applicable names unknown indicator {indicator_id}", file=facts.source,
                    path=f"$.not_applicable.{indicator_id}",
-                   hint=f"write its id: {by_name[0]}" if by_name else
+                   hint=f"the profile {plan.set.id} removes it (line {removed}): leave it out of not_applicable, since "
+                        "this set does not score it" if removed is not None else
+                   f"write its id: {by_name[0]}" if by_name else
                    f"a target row cannot be marked on its own: leave it out of the rows, or mark the "
                    f"group {group}" if group else did_you_mean(indicator_id, known))

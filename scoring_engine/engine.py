@@ -172,10 +172,10 @@ class _Run:
         self.places = plan.set.precision
         self.facts = facts
         self.audit = audit
-        self.not_applicable, removed = not_applicable(plan, facts)
+        self.not_applicable = not_applicable(plan, facts)
         checked, undeclared = check_facts(self.set, facts, frozenset(self.not_applicable))
-        self.warnings = [*removed, *(ScoreWarning("undeclared_fact", p.message + (f" ({p.hint})" if p.hint else ""),
-                                                  fact=p.fact) for p in undeclared)]
+        self.warnings = [ScoreWarning("undeclared_fact", p.message + (f" ({p.hint})" if p.hint else ""), fact=p.fact)
+                         for p in undeclared]
         self.weights = self._weights()
         self.failed_messages: dict[str, str] = {}
         self.used: dict[str, DerivedValue] = {}  # derived values scored as the report's own value (`used`)

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import ROOT
-from scoring_engine import (Facts, FactsError, IndicatorSetError, Problem, ScoringEngineError, load_facts, load_indicator_set,
+from scoring_engine import (Facts, FactsError, IndicatorSetError, ScoringEngineError, load_facts, load_indicator_set,
                             parse_indicator_set, score)
 from scoring_engine.cli import main
 from scoring_engine.diff import diff_sets
@@ -699,11 +699,11 @@ def test_weights_a_rescale_makes_fractional_under_the_integer_rule_are_one_probl
     assert hint == "give a weight that leaves whole points to share out, or write the weights out under change:"
 
 
-def test_facts_marking_an_indicator_the_profile_removes_not_applicable_score_with_a_warning_not_a_harmful_suggestion(
+def test_facts_marking_an_indicator_the_profile_removes_not_applicable_are_told_so_not_offered_another(
         tmp_path: Path) -> None:
     """QA33 F5: facts scored under the national set and a province's profile mark an indicator 不适用 that the profile
-    removes (below 成本指标 here). That was refused with a "did you mean" naming another indicator, which marks it and
-    changes the total. It is scored as without the mark, with a warning naming the profile's line; a slip still fails."""
+    removes (below 成本指标 here). The refusal offered "did you mean" another indicator, which marks it and changes the
+    total. It says the profile removes it, with the line, and to leave it out; a slip still gets its did-you-mean."""
     path = _write(tmp_path, "p.yaml", """
         extends: national-framework
         id: yunnan
@@ -713,17 +713,17 @@ def test_facts_marking_an_indicator_the_profile_removes_not_applicable_score_wit
         """)
     profile = load_indicator_set(path)
     document = json.loads(NATIONAL_FACTS.read_text(encoding="utf-8"))
-    plain = Facts(values=document["facts"], project=document.get("project", {}))
-    marked = Facts(values=document["facts"], project=document.get("project", {}),
-                   not_applicable={"output.cost.saving": "不涉及成本"})
-    unmarked, result = score(profile, plain), score(profile, marked)
-    assert (unmarked.total, unmarked.grade) == (result.total, result.grade)
-    warning = next(w for w in result.warnings if w.kind == "not_applicable")
-    assert ("output.cost.saving", "line 3") == (warning.indicator, warning.message.split("(")[1].split(")")[0])
-    assert "已被方案 yunnan 删除（第 3 行）" in Problem(warning.message).text("zh")
+    marked = Facts(values=document["facts"], not_applicable={"output.cost.saving": "不涉及成本"})
+    with pytest.raises(FactsError) as caught:
+        score(profile, marked)
+    problem = caught.value.problems[0]
+    assert ("not_applicable names unknown indicator output.cost.saving", "the profile yunnan removes it (line 3): leave it "
+            "out of not_applicable, since this set does not score it") == (problem.message, problem.hint)
+    assert "（方案 yunnan 删除了这个指标（第 3 行）：本体系不评它，从 not_applicable 中删去这一项）" in problem.text("zh")
     slip = Facts(values=document["facts"], not_applicable={"output.quantity.completon": "不涉及"})
-    with pytest.raises(FactsError, match=r"unknown indicator output\.quantity\.completon"):
+    with pytest.raises(FactsError) as caught:
         score(profile, slip)
+    assert "did you mean output.quantity.completion?" == caught.value.problems[0].hint
 
 
 def test_a_fact_the_profile_removes_that_a_base_rule_still_reads_is_said_at_the_profiles_line(tmp_path: Path) -> None:
