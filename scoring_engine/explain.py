@@ -169,14 +169,15 @@ class _Story:
         self.kind = kind if kind is not None else node.kind or ""
         self.spec: Mapping[str, Any] = spec if spec is not None else node.rule or {}
         self.details: Mapping[str, Any] = details if details is not None else node.details
-        self.weight = node.weight
+        # the rule scores on the declared weight; a rescaled one (不适用 elsewhere) is scaled after (QA36 F1)
+        self.weight = node.declared_weight if node.declared_weight is not None else node.weight
         self.raw_score = node.raw_score
         self.known: dict[str, FactValue] = {f.name: f for f in result.facts}
         self.derived_values: dict[str, DerivedValue] = {d.name: d for d in result.derived}
         self.values: dict[str, Any] = {f.name: f.value for f in result.facts}
         self.values.update({d.name: d.value for d in result.derived if d.error is None})
         self.values.update(node.inputs)
-        self.values.setdefault("weight", node.weight)
+        self.values.setdefault("weight", self.weight)
         self.handed: set[str] = set()  # detail keys a variant's story tells
 
     def variant(self, spec: Mapping[str, Any], details: Mapping[str, Any]) -> _Story:

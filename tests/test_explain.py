@@ -259,3 +259,27 @@ def test_a_rescaled_score_that_the_printed_score_would_not_give_names_the_value_
 
     assert reason("40.004").endswith("因其他指标不适用，分值由80调整为100，按计算值40.004分折算得50.01分")
     assert reason("40").endswith("因其他指标不适用，分值由80调整为100，折算得50.00分")
+
+
+def test_the_raw_score_of_a_rescaled_indicator_is_told_on_its_declared_weight_as_the_engine_takes_it():
+    """QA36 F1: with 经济效益 not applicable (rescale), explain said '原始得分 = 分值 4.17 × 93.33% ≈ 3.733333' (that is
+    4 × 93.33%) and '分值 5.21 − 1 = 4': equations false on paper, which an auditor redoing them got otherwise. The raw
+    score is told on the declared weight (分值 4, 5), then the scaling step."""
+    import json
+
+    from scoring_engine.facts import Facts
+
+    document = json.loads((ROOT / "indicator_sets" / "national-framework.facts.json").read_text(encoding="utf-8"))
+    national = load_indicator_set("national-framework")
+    assert "rescale" == national.not_applicable
+    facts = Facts(values=document["facts"], not_applicable={"benefit.effects.economic": "不产生直接经济效益"})
+    result = score(national, facts)
+    told = 0
+    for node in result.walk():
+        if node.children or node.declared_weight is None or node.declared_weight == node.weight:
+            continue
+        lines = [line for line in str(result.explain(node.id)).splitlines() if line.strip().startswith("原始得分 = 分值")]
+        for line in lines:
+            assert f"分值 {node.declared_weight} " in line and f"分值 {node.weight} " not in line, line
+            told += 1
+    assert told >= 3
