@@ -330,3 +330,17 @@ def test_a_form_with_a_cell_that_cannot_be_read_also_names_the_values_the_set_re
     assert any(f"表外事实!C{listed}：list 类事实应按 JSON 填写" in line for line in lines), lines
     for row in yes_no:
         assert any(f"表外事实!C{row}：" in line and "应为 true 或 false，实际是 '对'" in line for line in lines), lines
+
+
+def test_the_score_sheet_report_the_tool_wrote_is_said_to_be_one_not_read_as_a_form(tmp_path: Path):
+    """QA36 F5: a firm re-scoring the 评分表 workbook it sent out was told to pass --set self-evaluation (another set),
+    then, with --set, to add 47 rows to a sheet 表外事实 the workbook does not have. It is one line saying what the
+    workbook is and what to score instead, with or without --set, and in a batch."""
+    report = tmp_path / "r.xlsx"
+    facts = ROOT / "indicator_sets" / "national-framework.facts.json"
+    assert 0 == CliRunner().invoke(main, ["score", str(facts), "--layout", "scoresheet", "-o", str(report)]).exit_code
+    said = "这个工作簿是 scoring-engine 写出的评分表（报告），不是填好的自评表（请对写出它的事实文件评分"
+    for command in (["score", str(report)], ["score", str(report), "--set", "national-framework"],
+                    ["batch", str(report), "-q"]):
+        lines = [line for line in _said(*command) if line.startswith("错误")]
+        assert 1 == len(lines) and said in lines[0], lines

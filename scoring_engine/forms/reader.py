@@ -29,7 +29,7 @@ from .content import NO_REASON
 from .funds import check_funds
 from .layout import FormLayout, Labelled, form_layout, same_label
 from .reading import (FILL_THE_CELL, SIDE_SHEET, Blank, FormReading, bare_value, is_percentage, numeric, one_line, read_with,
-                      refused_values, unsigned_number, with_unit)
+                      refuse_score_sheet, refused_values, unsigned_number, with_unit)
 from .side import read_side
 from .unread import OTHER_FORM, funds_row, own_row
 from .workbook import Formula, Sheet, open_workbook
@@ -84,6 +84,7 @@ def read_form(path: str | Path, indicator_set: IndicatorSet, sheets: list[Sheet]
     path = Path(path)
     sheets = open_workbook(path) if sheets is None else sheets
     form_sheets = [s for s in sheets if s.name != SIDE_SHEET]
+    refuse_score_sheet(sheets, str(path))
     if not form_sheets:
         raise FactsError(Problem("the workbook has no form sheet", file=str(path)))
     layout = form_layout(indicator_set.form.layout)
@@ -158,6 +159,7 @@ def bundled_set_named(sheets: list[Sheet], source: str) -> str:
     from ..loader import bundled_sets
 
     named = named_set(sheets)
+    refuse_score_sheet(sheets, source)
     if named is None and not any(s.name == SIDE_SHEET for s in sheets):  # not a form the tool wrote, or its sheet deleted
         raise FactsError(Problem(f"no indicator set: the workbook has no sheet {SIDE_SHEET}, where a form names its set",
                                  file=source, hint="pass --set ID|PATH, e.g. --set self-evaluation"))

@@ -223,3 +223,17 @@ def refused_values(reading: FormReading, not_applicable: dict[str, str]) -> list
                                     path=None) for p in err.problems
                 if p.hint != ADD_THE_FACT and (cell := reading.provenance.get(p.fact or "")) is not None]
     return []
+
+
+#: The sheets of the 评分表 report `score --format xlsx` writes in the scoresheet layout (reports/xlsx.py): a report, not a
+#: form to fill, and no 自评表 to read back (QA36 F5: read as one, it gave 47 missing facts to add to a sheet it lacks).
+_SCORE_SHEET_REPORT = ("评分表", "一级指标汇总", "事实与来源")
+
+
+def refuse_score_sheet(sheets: list[Sheet], source: str) -> None:
+    """FactsError when the workbook is the 评分表 report the tool writes, said as such."""
+    names = [s.name for s in sheets]
+    if all(name in names for name in _SCORE_SHEET_REPORT):
+        raise FactsError(Problem("this workbook is a 评分表 report written by scoring-engine, not a filled 自评表",
+                                 file=source, hint="score the facts file it was written from; a report written with "
+                                                   "--layout selfeval is a 自评表, which reads back"))
