@@ -283,3 +283,18 @@ def test_the_raw_score_of_a_rescaled_indicator_is_told_on_its_declared_weight_as
             assert f"分值 {node.declared_weight} " in line and f"分值 {node.weight} " not in line, line
             told += 1
     assert told >= 3
+
+
+def test_a_banded_percentage_just_past_a_bound_is_told_with_the_decimals_that_show_it_past():
+    """QA36 F2: 节约率 −0.001% (实际成本 1000.01 of 1000) was told '= 0.00%' (the 未超支 band's bound) beside the 超支
+    band marked 命中: a contradiction on the page. It is told as the reason tells it, with the decimals that show it."""
+    import json
+
+    from scoring_engine import parse_facts
+
+    document = json.loads((ROOT / "indicator_sets" / "national-framework.facts.json").read_text(encoding="utf-8"))
+    document["facts"]["output"].update({"cost_planned": 1000, "cost_actual": 1000.01})
+    result = score(load_indicator_set("national-framework"), parse_facts(json.dumps(document, ensure_ascii=False)))
+    text = str(result.explain("output.cost.saving"))
+    value_line = next(line for line in text.splitlines() if line.strip().startswith("取值"))
+    assert value_line.endswith("= -0.0010%") and "0.00%" not in value_line, text

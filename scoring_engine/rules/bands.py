@@ -135,7 +135,13 @@ TEMPLATES = {
 
 def steps(s: Story) -> list[str]:
     lines = [s.value_line("value", "取值")]
-    show: Callable[[Decimal], str] = percent if s.spec.get("display") == "percent" else plain
+    value, percents = s.details.get("value"), s.spec.get("display") == "percent"
+    if percents and isinstance(value, Decimal):  # −0.001% is not 0.00%, a bound of another band (QA36 F2), as in the reason
+        bounds = tuple(to_decimal_or_none(band.get(end)) for band in s.spec.get("bands", []) for end in ("min", "max"))
+        shown, told = s.show(value), unambiguous(value, "percent", bounds, 2)
+        if told != shown and lines[0].endswith(f" = {shown}"):
+            lines[0] = lines[0][: -len(shown)] + told
+    show: Callable[[Decimal], str] = percent if percents else plain
     boundary = s.spec.get("boundary", MIN_INCLUSIVE)
     matched = s.details.get("band") or {}
     lines.append("分档：")
