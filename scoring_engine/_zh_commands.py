@@ -24,7 +24,7 @@ COMMANDS = (
     ("expected an error containing {words}, got", "预期错误中含 {words}，实际错误为"),
     ("scoring failed", "评分失败"),
     ("{what} expected {wanted}, got {got} (difference {difference})", "{what!t} 预期 {wanted}，实际 {got}（相差 {difference}）"),
-    ("grade {grade} is not a grade of the set ({known})", "等级 {grade} 不是本体系的等级（{known!t}）"),
+    ("grade {grade} is not a grade of the set ({known}); got {got}", "等级 {grade} 不是本体系的等级（{known!t}）；实际 {got}"),
     ("grade expected {wanted}, got {got}", "等级预期 {wanted}，实际 {got}"),
     ("no indicator {id} in the result ({close})", "结果中没有指标 {id}（{close!t}）"),
     ("no indicator {id} in the result", "结果中没有指标 {id}"),

@@ -372,7 +372,7 @@ def run_case(case: Case, sets: dict[Path, IndicatorSet] | None = None) -> CaseOu
         if named is None:
             labels = [g.label for g in indicator_set.grades] + [a for g in indicator_set.grades for a in g.aliases]
             known = did_you_mean(expect.grade, labels) or "grades: " + ", ".join(labels)
-            differences.append(f"grade {expect.grade} is not a grade of the set ({known})")
+            differences.append(f"grade {expect.grade} is not a grade of the set ({known}); got {result.grade}")  # QA36 F12
         elif named.label != result.grade:
             differences.append(f"grade expected {expect.grade}, got {result.grade}")
     for indicator_id, expected in expect.scores.items():

@@ -228,3 +228,12 @@ def test_a_case_with_a_refused_value_shows_its_other_mistakes_too(tmp_path: Path
     messages = [p.message for p in err.value.problems]
     assert 2 == len(messages) and ".nan" in messages[0] and "unknown key 'extra_key'" in messages[1], messages
     assert "got nothing" not in str(err.value)
+
+
+def test_an_expected_grade_the_set_does_not_have_is_reported_with_the_grade_given(tmp_path: Path):
+    """QA36 F12: a case expecting 良好 of a set whose grades are 优/良/中/差 said only that 良好 is no grade (did you mean
+    良?), hiding that the project got 中: a case writer following the hint wrote another wrong expectation."""
+    path = _case_file(tmp_path, "  - name: 错\n    expect: {grade: 良好}\n")
+    [case] = load_cases(path)
+    [difference] = run_case(case).differences
+    assert difference.startswith("grade 良好 is not a grade of the set (") and difference.endswith("); got 中")
