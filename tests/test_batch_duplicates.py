@@ -135,3 +135,19 @@ def test_a_recheck_is_compared_with_the_first_of_two_projects_giving_its_id_and_
     assert "与复核对比1个" in run.output and "项目编号重复1个：P00001" in run.output
     compared = [json.loads(line).get("compare") for line in out.read_text(encoding="utf-8").splitlines()]
     assert [True, False, False] == [c is not None for c in compared]
+
+
+def test_a_recheck_goes_to_the_scored_project_when_the_first_of_its_id_failed(tmp_path: Path):
+    """QA35 F1: two documents of P00001 2024, the first without a fact it needs (fails), the second scored: the failed one
+    took the re-check and the scored one said 未抽查复核 (对比0个). The scored one is compared."""
+    own = _jsonl(tmp_path / "self" / "p.jsonl", 1, 1)
+    lines = own.read_text(encoding="utf-8").splitlines()
+    broken = json.loads(lines[0])
+    del broken["facts"]["budget"]["paid"]
+    own.write_text("\n".join([json.dumps(broken, ensure_ascii=False), lines[1]]) + "\n", encoding="utf-8")
+    recheck = _jsonl(tmp_path / "check" / "p.jsonl", 1)
+    out = tmp_path / "c.jsonl"
+    run = _run(str(own), "--compare-with", str(recheck), "-o", str(out))
+    assert 1 == run.exit_code and "与复核对比1个" in run.output, run.output
+    compared = [json.loads(line).get("compare") for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [False, True] == [c is not None for c in compared]

@@ -383,12 +383,14 @@ def _nested(options: BatchOptions) -> tuple[str, ...]:
     return tuple(nested)
 
 
-def _same_year(years: dict[str, int], year: str, taken: set[int]) -> int | None:
+def _same_year(years: dict[str, int], year: str, taken: set[int], paired: set[int]) -> int | None:
     """The re-check of a project's id for its year: the one of that year, else one that gives no year; for a project
     that gives no year, the first of any year. One that gives no year, or is taken for a project without one, is one
-    project-year's: it is not compared with the project of every year that has the id."""
-    if year in years:  # a second project of that id and year (项目编号重复) is not compared with it again (QA34 F3)
-        return years[year] if years[year] not in taken else None
+    project-year's: it is not compared with the project of every year that has the id. One of the project's own year
+    goes to the first scored project of that id and year only (`paired`; QA34 F3): a second one with the same 项目编号
+    is not compared with it again; a project that failed, or one that gives no year, does not take it away (QA35)."""
+    if year in years:
+        return years[year] if years[year] not in paired else None
     if "" in years and years[""] not in taken:
         return years[""]
     return next((offset for offset in years.values() if offset not in taken), None) if not year else None
@@ -424,6 +426,7 @@ class _Recheck:
         self.scored = 0
         self.matched: set[int] = set()  # the scored ones given to a project (compared, or its project failed)
         self.taken: set[int] = set()  # every one given to a project, a failed one too
+        self.paired: set[int] = set()  # those given to a scored project of their own id and year
         self.scored_at: list[int] = []  # the offset of each scored one, to name those that match nothing
         self.ids = IdTally(RECHECK)  # an id given twice: only the first is compared
 
@@ -446,13 +449,16 @@ class _Recheck:
 
     def match(self, row: ProjectRow) -> ProjectRow | None:
         year = same_year(row.project.get("year"))
-        offset = _same_year(self.years.get(row.id_key, {}), year, self.taken) if row.id_key else None
+        years = self.years.get(row.id_key, {}) if row.id_key else {}
+        offset = _same_year(years, year, self.taken, self.paired) if row.id_key else None
         if offset is None:
             offset = self.paths.best(row.path_parts(), self.batch, self.taken)
         if offset is None:
             return None
         counterpart = self.kept.at(offset)
         self.taken.add(offset)
+        if row.ok and year and years.get(year) == offset:
+            self.paired.add(offset)
         if counterpart.ok:
             self.matched.add(offset)
         return counterpart
