@@ -655,6 +655,13 @@ def test_forms_an_earlier_run_wrote_into_a_reports_folder_inside_the_input_folde
     assert (tmp_path / "in" / "报告" / REPORTS_MARK).is_file() and 3 == len(list((tmp_path / "in" / "报告").glob("*.xlsx")))
     again = _cli("batch", str(tmp_path / "in"), "-o", str(tmp_path / "s.csv"))
     assert 0 == again.exit_code and 4 == len((tmp_path / "s.csv").read_text(encoding="utf-8-sig").splitlines())
+    # QA35 F3: a folder of projects elsewhere given as --reports is not marked, so that no later batch skips them
+    write_folder(tmp_path / "other", 2)
+    unit = next(p.parent for p in (tmp_path / "other").rglob("*.json"))
+    assert 0 == _cli("batch", str(tmp_path / "in"), "-q", "--reports", str(unit)).exit_code
+    assert not (unit / REPORTS_MARK).exists()
+    assert 0 == _cli("batch", str(tmp_path / "other"), "-o", str(tmp_path / "o.csv")).exit_code
+    assert 3 == len((tmp_path / "o.csv").read_text(encoding="utf-8-sig").splitlines())
 
 
 def test_an_unknown_output_extension_is_a_usage_error(tmp_path: Path):

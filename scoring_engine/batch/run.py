@@ -143,7 +143,8 @@ def _reports_folder(reports: Path | None) -> bool:
     """The folder for each project's own report, made if missing; whether this run made it (a run that fails takes it
     away again while it is empty, rather than leave an empty folder behind)."""
     if reports is None or reports.is_dir():
-        _mark(reports)
+        if reports is not None and not any(searched_paths([reports])):  # not a folder of projects (QA35 F3)
+            _mark(reports)
         return False
     if reports.is_symlink():  # mkdir would say only "file exists": the link is there, the folder it names is not
         raise ScoringEngineError(Problem(f"the reports folder is a link to {os.readlink(reports)}, which is no folder",
@@ -156,13 +157,14 @@ def _reports_folder(reports: Path | None) -> bool:
     return True
 
 
-def _mark(reports: Path | None) -> None:
-    """The reports folder marked as such: a later run searching a folder above it leaves it out (forms and pages the
-    tool wrote are not projects; QA34 F4). A folder that cannot be written fails on the reports themselves."""
-    if reports is not None and not (reports / REPORTS_MARK).exists():
+def _mark(reports: Path) -> None:
+    """The reports folder (made by this run, or holding no projects) marked as such: a later run searching a folder
+    above it leaves it out (forms and pages the tool wrote are not projects; QA34 F4). A folder that cannot be written
+    fails on the reports themselves."""
+    if not (reports / REPORTS_MARK).exists():
         with contextlib.suppress(OSError):
-            (reports / REPORTS_MARK).write_text("batch --reports 写出的报告：批量评分时跳过本文件夹\n",
-                                                encoding="utf-8")
+            (reports / REPORTS_MARK).write_text("batch --reports 写出的报告：批量评分时跳过本文件夹。\n"
+                                                "删去本文件，本文件夹中的文件即作为项目读取。\n", encoding="utf-8")
 
 
 def outputs_clash(outputs: Iterable[Path], inputs: Iterable[str], reports: Path | None = None) -> str | None:
