@@ -562,3 +562,12 @@ def test_a_unit_typed_with_spaces_around_or_full_width_characters_is_one_unit_an
     assert (("市第２幼儿园", ("市第2幼儿园",)),) == summary.spellings
     notes = [row[1] for row in statistics(summary) if row and row[0] == "注意"]
     assert ["单位或主管部门名称写法不一，已按同一名称统计：市第２幼儿园（又写作市第2幼儿园）（请统一写法）"] == notes
+
+
+def test_a_unit_typed_with_a_space_inside_an_invisible_character_or_another_case_is_one_unit():
+    """QA35 F4: '市第一 中学' (a space inside), '\u200b市第一中学' (a zero-width space pasted from a web page), '市第一中学\ufeff'
+    and 'ABC学校' / 'abc学校' were still ranked apart, some looking alike on the page. Each is one unit."""
+    rows = [_row(0, "100", unit="市第一中学"), _row(1, "90", unit="市第一 中学"), _row(2, "80", unit="\u200b市第一中学"),
+            _row(3, "70", unit="市第一中学\ufeff"), _row(4, "60", unit="ABC学校"), _row(5, "50", unit="abc学校")]
+    summary = summarise(rows)
+    assert [("市第一中学", 4), ("ABC学校", 2)] == [(u.name, u.count) for u in summary.units]

@@ -1,11 +1,11 @@
 """Units (实施单位) and 主管部门 ranked by their projects' mean 得分率, each as one name however its projects spell it.
 
 A clerk's typing is no other unit: ' 市第一中学', '市第一中学　' (a full-width
-space around it), '市第２幼儿园' (a full-width digit) are '市第一中学' and
-'市第2幼儿园' (NFKC, spaces around dropped, spaces inside made one). Each is
-named as its first project spells it; spellings that differ by more than the
-spaces around are listed (`Names.variants`), so that the bureau can have them
-corrected (QA34 F1: one school was ranked three times).
+space around it), '市第一 中学', '市第２幼儿园' (a full-width digit) are
+'市第一中学' and '市第2幼儿园' (`same_name`). Each is named as its first project
+spells it; spellings that differ by more than the spaces around are listed
+(`Names.variants`), so that the bureau can have them corrected (QA34 F1: one
+school was ranked three times).
 
 >>> names = Names()
 >>> [names.of(n) for n in ("市第一中学", " 市第一中学", "市第一中学\u3000", "市第２幼儿园", "市第2幼儿园")]
@@ -29,7 +29,7 @@ from .rows import ProjectRow
 __all__ = ["Names", "Ranked", "count", "ranked", "spellings_note", "unscored"]
 
 _RATE_PLACES = 4  # a mean 得分率 as a share, to 0.01%
-_MOST_NAMES = 100_000  # spellings remembered (a unit's name is what a project writes: there is no bound but this one)
+_MOST_NAMES = 100_000  # spellings kept as written, to spare their NFKC (the names themselves are kept, as the rankings are)
 _SHOWN_VARIANTS = 10  # names spelt several ways that the note lists
 
 
@@ -53,8 +53,12 @@ class Ranked:
 
 
 def same_name(text: str) -> str:
-    """A name as units are told apart by it: NFKC, spaces around dropped and spaces inside made one."""
-    return " ".join(unicodedata.normalize("NFKC", text).split())
+    """A name as units are told apart by it: NFKC, without spaces (around or inside: 市第一 中学 is 市第一中学) or the
+    invisible characters a name pasted from a web page or Word carries, Latin letters in either case (QA35 F4)."""
+    return "".join(unicodedata.normalize("NFKC", text).translate(_INVISIBLE).split()).casefold()
+
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))  # zero-width, BOM, soft hyphen
 
 
 class Names:
@@ -73,7 +77,7 @@ class Names:
         found = self.seen.get(text)
         if found is None:
             key, shown = same_name(text), text.strip()
-            found = self.first.setdefault(key, shown) if len(self.first) < _MOST_NAMES else self.first.get(key, shown)
+            found = self.first.setdefault(key, shown)  # as many as units: the rankings keep as many anyway
             if shown != found and shown not in self.others.setdefault(found, []):
                 self.others[found].append(shown)
             if len(self.seen) < _MOST_NAMES:
