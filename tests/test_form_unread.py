@@ -328,8 +328,14 @@ def test_a_form_with_a_cell_that_cannot_be_read_also_names_the_values_the_set_re
     _edit(form, {f"C{listed}": "资料不全；未按期报送", **{f"C{row}": "对" for row in yes_no}}, sheet=1)
     lines = [line for line in _said("score", str(form)) if line.startswith("错误")]
     assert any(f"表外事实!C{listed}：list 类事实应按 JSON 填写" in line for line in lines), lines
-    for row in yes_no:
-        assert any(f"表外事实!C{row}：" in line and "应为 true 或 false，实际是 '对'" in line for line in lines), lines
+    for row in yes_no:  # told to write 是 or 否, as the form takes them (QA35 F5), not a facts file's true or false
+        assert any(f"表外事实!C{row}：" in line and "实际是 '对'" in line and line.endswith("（填写 是 或 否）")
+                   for line in lines), lines
+    blank = tmp_path / "blank.xlsx"
+    assert 0 == CliRunner().invoke(main, ["template", "national-framework", "-o", str(blank)]).exit_code
+    assert any("是 或 否" in str(r[4].value) for r in load_workbook(blank).worksheets[1].iter_rows() if len(r) > 4)
+    skeleton = CliRunner().invoke(main, ["template", "national-framework", "--format", "json"]).stdout
+    assert "true 或 false" in skeleton and "是 或 否" not in skeleton
 
 
 def test_the_score_sheet_report_the_tool_wrote_is_said_to_be_one_not_read_as_a_form(tmp_path: Path):

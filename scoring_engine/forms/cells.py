@@ -24,7 +24,7 @@ from ..model import IndicatorSet
 from ..result import Result
 from .layout import form_layout
 from .reader import FILL_THE_CELL, SIDE_SHEET, Blank, ImportedFacts
-from .reading import READ_WITH_NAMED
+from .reading import READ_WITH_NAMED, yes_or_no
 from .unread import indicators_like
 
 __all__ = ["FILL_THE_CELL", "form_problems", "on_cells", "score_form", "typed_differences", "typed_scores"]
@@ -112,7 +112,7 @@ def _placed(problem: Problem, imported: ImportedFacts, indicator_set: IndicatorS
         blank = imported.empty[fact]
         return Problem(f"{blank.cell}: {blank.what} is empty (fact {fact})", file=form, fact=fact, hint=blank.hint)
     if fact in imported.provenance:
-        return _on(_of_row(problem, fact, indicator_set), imported.provenance[fact], form)
+        return _on(_of_row(yes_or_no(problem, indicator_set), fact, indicator_set), imported.provenance[fact], form)
     found = _ROW_IN_MESSAGE.match(problem.message)  # a facts check of a target table: "row 2 (name): …"
     row_key = f"{fact}[{int(found.group(1)) - 1}].name" if found is not None else ""
     if row_key in imported.provenance:

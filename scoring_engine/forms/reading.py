@@ -219,8 +219,8 @@ def refused_values(reading: FormReading, not_applicable: dict[str, str]) -> list
     try:
         check_facts(reading.set, facts, frozenset(not_applicable))
     except FactsError as err:  # only a value read from its cell: a group missing the row that failed is no news
-        return [dataclasses.replace(p, message=f"{cell}: {p.message}", file=str(reading.path), line=None, column=None,
-                                    path=None) for p in err.problems
+        return [dataclasses.replace(yes_or_no(p, reading.set), message=f"{cell}: {p.message}", file=str(reading.path),
+                                    line=None, column=None, path=None) for p in err.problems
                 if p.hint != ADD_THE_FACT and (cell := reading.provenance.get(p.fact or "")) is not None]
     return []
 
@@ -237,3 +237,14 @@ def refuse_score_sheet(sheets: list[Sheet], source: str) -> None:
         raise FactsError(Problem("this workbook is a 评分表 report written by scoring-engine, not a filled 自评表",
                                  file=source, hint="score the facts file it was written from; a report written with "
                                                    "--layout selfeval is a 自评表, which reads back"))
+
+
+def yes_or_no(problem: Problem, indicator_set: IndicatorSet) -> Problem:
+    """A yes-or-no fact's problem said for a form, where the clerk types 是 or 否, not true or false (QA35 F5)."""
+    spec = indicator_set.facts.get(problem.fact or "")
+    if spec is not None and spec.type == "boolean" and problem.hint == _TRUE_OR_FALSE:
+        return dataclasses.replace(problem, hint="write 是 or 否")
+    return problem
+
+
+_TRUE_OR_FALSE = "write true or false without quotes"  # facts.py's hint for a facts file's yes-or-no fact

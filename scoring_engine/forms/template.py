@@ -19,13 +19,16 @@ __all__ = ["TYPE_WORDS", "describe", "facts_skeleton", "type_words"]
 
 
 #: A fact's type, as the person filling it in reads it.
-TYPE_WORDS = {"number": "数字", "integer": "整数", "boolean": "是 或 否", "string": "文字", "date": "日期 YYYY-MM-DD",
+TYPE_WORDS = {"number": "数字", "integer": "整数", "boolean": "true 或 false", "string": "文字", "date": "日期 YYYY-MM-DD",
               "list": "列表", "judgement": "评价组判断 {score, reason}", "tier": "档次 {tier, score, reason}"}
 _ITEM_WORDS = {"finding": "问题（文字，或 {text, points}）", "number": "数字", "target": "目标行"}
 
 
-def type_words(spec: FactSpec) -> str:
-    """'数字', '目标行列表', … — the fact's type in words."""
+def type_words(spec: FactSpec, on_form: bool = False) -> str:
+    """'数字', '目标行列表', … — the fact's type in words; `on_form`: as a clerk types it on the form's side sheet, where a
+    yes-or-no fact is 是 or 否 (a facts file's is true or false: QA35 F5)."""
+    if on_form and spec.type == "boolean":
+        return "是 或 否"
     if spec.type == "list" and spec.items:
         return f"{_ITEM_WORDS.get(spec.items, spec.items)}列表"
     return TYPE_WORDS.get(spec.type, spec.type)

@@ -144,7 +144,7 @@ def _side_sheet(ws: Worksheet, result: Result | None, indicator_set: IndicatorSe
             if name not in shown_on_form:
                 bounds = "，".join(f"{k} {v}" for k, v in (("≥", spec.min), ("≤", spec.max)) if v is not None)
                 rows.append(("事实", name, None, spec.unit or "",
-                             "；".join(filter(None, (spec.label, type_words(spec), bounds)))))
+                             "；".join(filter(None, (spec.label, type_words(spec, on_form=True), bounds)))))
     else:
         for fact in result.facts:
             if fact.name not in shown_on_form:
