@@ -126,7 +126,7 @@ def _number_text_hint(text: str, quoted: bool = False, key: Any = None) -> str:
 
 
 #: Keys whose numbers are points, not shares: a % there is no rate to write as a share.
-_POINTS_KEYS = frozenset({"weight", "points", "points_each", "total", "score", "min_score", "max_score"})
+_POINTS_KEYS = frozenset({"weight", "points", "points_each", "total", "total_at_most", "score", "min_score", "max_score"})
 
 
 def _type_hint(expected: list[str], instance: Any, written: str | None, quoted: bool = False, key: Any = None) -> str | None:

@@ -350,3 +350,11 @@ def test_a_band_limit_written_as_a_percentage_or_with_a_full_width_stop_is_told_
                                      encoding="utf-8")
     run = CliRunner().invoke(main, ["--lang", "zh", "validate", str(tmp_path / "s.yaml")])
     assert 1 == run.exit_code and hint in run.output, run.output
+
+
+def test_a_cap_in_points_written_as_a_percentage_is_not_told_to_be_written_as_a_share(tmp_path: Path) -> None:
+    """QA35 F6: `total_at_most: '60%'` (a cap in points) was told 'write 60% as 0.6', which caps the total at 0.6 points."""
+    text = EXAMPLE_SET.read_text(encoding="utf-8") + "caps:\n  - {when: 'true', total_at_most: '60%', message: m}\n"
+    (tmp_path / "s.yaml").write_text(text, encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "zh", "validate", str(tmp_path / "s.yaml")])
+    assert 1 == run.exit_code and "total_at_most" in run.output and "写成 0.6" not in run.output, run.output
