@@ -713,13 +713,15 @@ def test_facts_marking_an_indicator_the_profile_removes_not_applicable_are_told_
         """)
     profile = load_indicator_set(path)
     document = json.loads(NATIONAL_FACTS.read_text(encoding="utf-8"))
-    marked = Facts(values=document["facts"], not_applicable={"output.cost.saving": "不涉及成本"})
-    with pytest.raises(FactsError) as caught:
-        score(profile, marked)
-    problem = caught.value.problems[0]
-    assert ("not_applicable names unknown indicator output.cost.saving", "the profile yunnan removes it (line 3): leave it "
-            "out of not_applicable, since this set does not score it") == (problem.message, problem.hint)
-    assert "（方案 yunnan 删除了这个指标（第 3 行）：本体系不评它，从 not_applicable 中删去这一项）" in problem.text("zh")
+    removed = "the profile yunnan removes it (line 3): leave it out of not_applicable, since this set does not score it"
+    for marked, hint in (("output.cost", removed), ("output.cots", f"did you mean output.cost? {removed}"),
+                         ("output.cost.saving", f"did you mean output.cost? {removed}")):  # QA35 F7: a slip of it too
+        with pytest.raises(FactsError) as caught:
+            score(profile, Facts(values=document["facts"], not_applicable={marked: "不涉及成本"}))
+        problem = caught.value.problems[0]
+        assert (f"not_applicable names unknown indicator {marked}", hint) == (problem.message, problem.hint)
+    assert "（是否想写 output.cost？方案 yunnan 删除了这个指标（第 3 行）：本体系不评它，从 not_applicable 中删去这一项）" in \
+        problem.text("zh")
     slip = Facts(values=document["facts"], not_applicable={"output.quantity.completon": "不涉及"})
     with pytest.raises(FactsError) as caught:
         score(profile, slip)
