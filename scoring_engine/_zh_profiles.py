@@ -58,7 +58,8 @@ PROFILES = (
     ("this profile removes {name}, which {file} line {line:n} still reads: remove or change what reads it too, or keep the fact",
      "本方案删除了 {name}，但 {file} 第 {line} 行仍读取它：请一并删除或修改读取它的内容，或保留它"),
     ("did you mean {name}? the profile {set} removes it (line {line:n}): leave it out of not_applicable, since this set "
-     "does not score it", "是否想写 {name}？方案 {set} 删除了这个指标（第 {line} 行）：本体系不评它，从 not_applicable 中删去这一项"),
+     "does not score it",
+     "是否想写 {name}？方案 {set} 删除了这个指标（第 {line} 行）：本体系不评它，从 not_applicable 中删去这一项"),
     ("the profile {set} removes it (line {line:n}): leave it out of not_applicable, since this set does not score it",
      "方案 {set} 删除了这个指标（第 {line} 行）：本体系不评它，从 not_applicable 中删去这一项"),
     ("rescaled", "按比例调整"),
