@@ -57,16 +57,19 @@ def _cannot_write(path: Path | str, why: str | OSError) -> ScoringEngineError:
                                           hint="make the folder first, or give a file in a folder that exists"))
     hint = None
     if isinstance(why, OSError):
-        hint = _NOT_PERMITTED if why.errno in (errno.EACCES, errno.EPERM) else None
+        hint = NOT_PERMITTED if why.errno in (errno.EACCES, errno.EPERM) else None
         why = why.strerror or str(why)
     elif why == READ_ONLY:
         hint = "make it writable first if it is to be replaced, or give another file"
+    elif why == NOT_YOURS:
+        hint = NOT_PERMITTED
     return ScoringEngineError(Problem(f"cannot write the report: {why}", file=str(path), hint=hint))
 
 
 #: A file the user made read-only (last year's archived summary): not replaced (QA34 F5), as cp and editors do not.
 READ_ONLY = "the file is read-only"
-_NOT_PERMITTED = "write it into a folder you may write in, or ask for the right to write in this one"
+NOT_YOURS = "no permission to write the file"  # it has write bits, for another user
+NOT_PERMITTED = "write it into a folder you may write in, or ask for the right to write in this one"
 
 
 def write_atomically(path: Path, content: str | bytes) -> None:
@@ -113,7 +116,7 @@ class AtomicOutput:
                 raise _cannot_write(path, READ_BY_THIS_COMMAND)
             # the rename would replace it all the same; no write bit at all is read-only even to root (chmod 444)
             if mode is not None and (not mode & 0o222 or not os.access(path, os.W_OK)):
-                raise _cannot_write(path, READ_ONLY)
+                raise _cannot_write(path, READ_ONLY if not mode & 0o222 else NOT_YOURS)
             self.target = Path(os.path.realpath(path))  # a link stays a link: the file it names is replaced
             folder = self.target.parent
             import tempfile  # only a command that writes a file needs it (4 ms to load): printing needs none

@@ -18,6 +18,7 @@ PLACES = (
     ("write {fact} in the row's name", "把这一行的名称改为 {fact}"),
     ("{message} (read by {readers})", "{message!t}（读取它的指标：{readers}）"),
     ("the file is read-only", "文件是只读的"),
+    ("no permission to write the file", "没有写入这个文件的权限"),
     ("write 是 or 否", "填写 是 或 否"),
     ("this workbook is a 评分表 report written by scoring-engine, not a filled 自评表",
      "这个工作簿是 scoring-engine 写出的评分表（报告），不是填好的自评表"),

@@ -162,6 +162,7 @@ def test_the_page_the_csv_and_the_printed_lines_show_it(batch: dict[str, Any]):
     """The HTML page has a 结果应用 section, the CSV the two columns, and the summary line the batch's figures."""
     page = (batch["out"] / "b.html").read_text(encoding="utf-8")
     assert '<section id="consequences">' in page and "按主管部门" in page and "民政局" in page
+    assert '<td class="num">430.00</td><td class="num">43.00</td><td class="num">129.00</td>' in page  # as the terminal
     header = (batch["out"] / "b.csv").read_text(encoding="utf-8-sig").splitlines()[0].split(",")
     assert ["等级", "结果应用", "涉及预算（万元）"] == header[9:12]
     assert ("结果应用：中等（核减该项目下一年度预算10%–30%）4个项目，涉及预算430.00万元，按10%–30%为43.00–129.00万元；"

@@ -12,6 +12,7 @@ under both sets in the same worker.
 from __future__ import annotations
 
 import contextlib
+import errno
 import itertools
 import os
 import pickle
@@ -26,7 +27,7 @@ from pathlib import Path
 from typing import IO, Any, TextIO
 
 from .._arith import in_engine_context
-from .._output import extension_of, stops_deferred
+from .._output import NOT_PERMITTED, extension_of, stops_deferred
 from ..errors import Problem, ScoringEngineError
 from ..model import IndicatorSet
 from ..reports.batch_csv import BatchCsv
@@ -152,7 +153,8 @@ def _reports_folder(reports: Path | None) -> bool:
     try:
         reports.mkdir(parents=True)
     except OSError as err:
-        raise ScoringEngineError(Problem(f"cannot create the reports folder: {err.strerror}", file=str(reports))) from None
+        raise ScoringEngineError(Problem(f"cannot create the reports folder: {err.strerror}", file=str(reports),
+                                         hint=NOT_PERMITTED if err.errno in (errno.EACCES, errno.EPERM) else None)) from None
     _mark(reports)
     return True
 
