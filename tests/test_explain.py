@@ -298,3 +298,21 @@ def test_a_banded_percentage_just_past_a_bound_is_told_with_the_decimals_that_sh
     text = str(result.explain("output.cost.saving"))
     value_line = next(line for line in text.splitlines() if line.strip().startswith("取值"))
     assert value_line.endswith("= -0.0010%") and "0.00%" not in value_line, text
+
+
+def test_the_points_lost_on_a_rescaled_indicator_are_told_with_how_its_weight_was_scaled():
+    """QA36 F3: under rescale the 扣分明细 showed 失分 1.04 beside '1笔培训费超标准列支（扣1分）', the scaling left out. The
+    reason with the scaling and the finding is told."""
+    import json
+
+    from scoring_engine.facts import Facts
+    from scoring_engine.reports.rows import losses
+
+    document = json.loads((ROOT / "indicator_sets" / "national-framework.facts.json").read_text(encoding="utf-8"))
+    document["facts"]["process"]["compliance_findings"] = ["1笔培训费超标准列支"]
+    result = score(load_indicator_set("national-framework"),
+                   Facts(values=document["facts"], not_applicable={"benefit.effects.economic": "不产生直接经济效益"}))
+    rescaled = [(path[-1], lost, why) for path, lost, why in losses(result) if "rescaled" in path[-1].details]
+    assert rescaled
+    for node, lost, why in rescaled:
+        assert lost == node.weight - node.score and 1 == len(why) and "因其他指标不适用，分值由" in why[0], why

@@ -168,6 +168,8 @@ def losses(result: Result) -> list[tuple[tuple[IndicatorResult, ...], Decimal, l
         if node.children or node.score >= node.weight:
             continue
         why = [f"{d.reason}（扣{plain(d.points)}分）" for d in node.deductions] or [node.reason]
+        if "rescaled" in node.details:  # points lost on a rescaled weight: the reason says how they were scaled (QA36 F3)
+            why = [reason_text(node)]
         found.append((path, node.weight - node.score, why))
     return found
 
