@@ -283,7 +283,8 @@ class _Story:
     def deductions(self) -> tuple[str, ...]:
         if not self.node.deductions:
             return ("无扣分项",)
-        return tuple(f"扣{plain(d.points)}分：{d.reason}" for d in self.node.deductions)
+        return tuple(f"扣{plain(d.points)}分：{d.reason}" if d.points else f"分值已扣完，不再扣分：{d.reason}"
+                     for d in self.node.deductions)
 
     def rounding(self) -> tuple[str, ...]:
         n, p = self.node, self.result.precision

@@ -316,3 +316,20 @@ def test_the_points_lost_on_a_rescaled_indicator_are_told_with_how_its_weight_wa
     assert rescaled
     for node, lost, why in rescaled:
         assert lost == node.weight - node.score and 1 == len(why) and "因其他指标不适用，分值由" in why[0], why
+
+
+def test_a_finding_past_the_points_left_is_said_to_find_them_used_up_not_to_cost_nothing():
+    """QA36 F4: '2笔支出未附发票（扣0分）' after a 5-point finding used up the weight read as 'not a problem'. The reports and
+    explain say the points were already used up (扣完为止)."""
+    import json
+
+    from scoring_engine.facts import Facts
+    from scoring_engine.reports.rows import reason_text
+
+    document = json.loads((ROOT / "indicator_sets" / "national-framework.facts.json").read_text(encoding="utf-8"))
+    document["facts"]["process"]["compliance_findings"] = [{"text": "挪用项目资金30万元", "points": 5}, "2笔支出未附发票"]
+    result = score(load_indicator_set("national-framework"), Facts(values=document["facts"]))
+    node = result.indicator("process.funds.compliance")
+    assert [5, 0] == [d.points for d in node.deductions]
+    assert reason_text(node).endswith("2笔支出未附发票（分值已扣完，不再扣分）") and "扣0分" not in reason_text(node)
+    assert "分值已扣完，不再扣分：2笔支出未附发票" in str(result.explain(node.id))

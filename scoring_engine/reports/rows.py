@@ -17,6 +17,7 @@ from decimal import Decimal
 from .._arith import fixed, plain
 from .._display import show_value
 from ..result import IndicatorResult, Result
+from ..rules import Deduction
 
 __all__ = [
     "Row",
@@ -157,7 +158,13 @@ def reason_text(node: IndicatorResult) -> str:
     missing = [d for d in node.deductions if d.reason not in node.reason]
     if not missing:
         return node.reason
-    return node.reason + "：" + "；".join(f"{d.reason}（扣{plain(d.points)}分）" for d in missing)
+    return node.reason + "：" + "；".join(deducted(d) for d in missing)
+
+
+def deducted(d: Deduction) -> str:
+    """A deduction as a report lists it: '2笔支出未附发票（扣2分）'; one past the points left, '（已扣完，不再扣分）', not
+    '（扣0分）', which reads as no problem at all (QA36 F4)."""
+    return f"{d.reason}（扣{plain(d.points)}分）" if d.points else f"{d.reason}（分值已扣完，不再扣分）"
 
 
 def losses(result: Result) -> list[tuple[tuple[IndicatorResult, ...], Decimal, list[str]]]:
@@ -167,7 +174,7 @@ def losses(result: Result) -> list[tuple[tuple[IndicatorResult, ...], Decimal, l
         node = path[-1]
         if node.children or node.score >= node.weight:
             continue
-        why = [f"{d.reason}（扣{plain(d.points)}分）" for d in node.deductions] or [node.reason]
+        why = [deducted(d) for d in node.deductions] or [node.reason]
         if "rescaled" in node.details:  # points lost on a rescaled weight: the reason says how they were scaled (QA36 F3)
             why = [reason_text(node)]
         found.append((path, node.weight - node.score, why))
