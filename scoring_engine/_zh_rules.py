@@ -13,6 +13,8 @@ RULES = (
     ("a count of {count} findings is above {limit} ({name})", "问题个数 {count} 超过 {limit}（{name}）"),
     ("check the count", "检查个数"),
     ("band worth {points} points, outside 0..{weight} (the weight)", "档次分值 {points} 超出 0..{weight}（指标分值）"),
+    ("give the band {weight} points at most, or raise the indicator's weight", "档次分值最多 {weight} 分，或提高指标的分值"),
+    ("close each ( with a )", "每个 ( 都要有对应的 )"),
     ("band {message}", "档次：{message!t}"),
     ("each band's min must equal the max of the band below it", "每档的 min 应等于下一档的 max"),
     ("a band of one value is scored by kind: equal (target: that value), with the bands under its otherwise: "

@@ -393,7 +393,9 @@ def compile_formula(source: str | int | Decimal | bool, scope: Mapping[str, str]
             raise FormulaError(slip) from None
         detail = (err.msg or "invalid syntax").replace("'(' was never closed", "unbalanced parentheses")
         detail = re.sub(r" \(detected at line \d+\)", "", detail)  # a line of the text as wrapped for parsing
-        raise FormulaError(f"syntax error: {detail}", expression=text) from None
+        hint = "close each ( with a )" if detail == "unbalanced parentheses" or "does not match" in detail or \
+            detail.startswith("unmatched ") else None  # QA33 F11: the fix was not said
+        raise FormulaError(f"syntax error: {detail}", expression=text, hint=hint) from None
     except (RecursionError, MemoryError, ValueError) as err:
         raise FormulaError(f"formula cannot be parsed: {type(err).__name__}", expression=text,
                            hint="simplify or split it") from None

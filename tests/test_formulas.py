@@ -540,3 +540,14 @@ indicators:
   - {{id: x, name: x, weight: 10, rule: {{kind: {written}, value: r, target: 1}}}}
 """)
     assert f"did you mean {kind}?" == caught.value.problems[0].hint
+
+
+def test_a_formula_with_a_bracket_left_open_says_how_to_fix_it():
+    """QA33 F11: '(poverty.actual / poverty.planned' was '语法错误：括号不配对' with no fix."""
+    from scoring_engine.formulas import compile_formula
+
+    with pytest.raises(FormulaError) as caught:
+        compile_formula("(a / b", {"a": "number", "b": "number"})
+    problem = caught.value.problems[0]
+    assert ("syntax error: unbalanced parentheses", "close each ( with a )") == (problem.message, problem.hint)
+    assert problem.text("zh").endswith("（每个 ( 都要有对应的 )）")

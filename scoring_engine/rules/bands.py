@@ -46,7 +46,8 @@ class Bands(NamedTuple):
         for i, raw in enumerate(spec["bands"]):
             worth = amount(raw, b, "bands", i)
             if worth is not None and b.weight is not None and not ZERO <= worth.of(b.weight) <= b.weight:
-                b.problem(f"band worth {plain(worth.of(b.weight))} points, outside 0..{plain(b.weight)} (the weight)", "bands", i)
+                b.problem(f"band worth {plain(worth.of(b.weight))} points, outside 0..{plain(b.weight)} (the weight)", "bands", i,
+                          hint=f"give the band {plain(b.weight)} points at most, or raise the indicator's weight")
             interval = Interval(to_decimal_or_none(raw.get("min")), to_decimal_or_none(raw.get("max")))
             bands.append(Band(interval, worth or amount_of(Fraction(0), False), raw.get("label")))
         ranges = [band.range for band in bands]
