@@ -117,9 +117,10 @@ def test_a_year_written_2024nian_or_full_width_is_the_same_year_for_duplicates_a
     """QA34 F2: P00001 of 2024, '2024年', '2024年度' and '２０２４' went unreported (four years to the duplicate check, though
     re-checks match them as one), and the batch warned of mixing four years. They are one project-year: one duplicate
     line, no note of several years."""
-    facts = _jsonl(tmp_path / "in" / "p.jsonl", 1, 1, 1, 1, year={1: "2024年", 2: "2024年度", 3: "２０２４"})
+    facts = _jsonl(tmp_path / "in" / "p.jsonl", 1, 1, 1, 1, 1, 1,
+                   year={1: "2024年", 2: "2024年度", 3: "２０２４", 4: "二〇二四年", 5: "FY2024"})  # QA35 F8: the last two
     run = _run(str(facts))
-    assert "项目编号重复1个：P00001（2024年度）共4份：" in run.output, run.output
+    assert "项目编号重复1个：P00001（2024年度）共6份：" in run.output, run.output
     assert "多个年度" not in run.output
 
 

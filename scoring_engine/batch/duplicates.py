@@ -48,8 +48,16 @@ class Duplicate:
 
 
 def same_year(year: Any) -> str:
-    """A year as projects are matched by it: 2024, '2024年', '2024年度' and the full-width '２０２４' are '2024'."""
-    return re.sub(r"\s*年度?$", "", same_id(year)) if year not in (None, "") else ""
+    """A year as projects are matched by it: 2024, '2024年', '2024年度', the full-width '２０２４', '二〇二四年' and 'FY2024'
+    are '2024'; 2024.0 too (a spreadsheet's number)."""
+    if year in (None, ""):
+        return ""
+    text = re.sub(r"\s*年度?$", "", same_id(year)).translate(_CHINESE_DIGITS)
+    text = re.sub(r"^FY\s*", "", text, flags=re.IGNORECASE)
+    return text[:-2] if re.fullmatch(r"\d{4}\.0", text) else text
+
+
+_CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")  # 二〇二四 is 2024
 
 
 def same_id(project_id: Any) -> str:
