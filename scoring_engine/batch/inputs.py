@@ -32,6 +32,7 @@ from ..facts import Facts
 from ..forms.reader import FORM_SUFFIXES
 from ..loader import MAX_FACTS_BYTES
 from .matching import Paths, parts
+from .reports_mark import REPORTS_MARK, reports_written
 
 __all__ = ["Document", "find_documents", "count_documents", "batch_paths", "not_facts", "searched_files", "searched_paths",
            "FACTS_SUFFIXES", "FORM_SUFFIXES", "JSONL_SUFFIX"]
@@ -264,13 +265,12 @@ def _facts_files(folder: Path, unreadable: list[OSError]) -> list[Path]:
     found = []
     root = os.fspath(folder)
     for top, dirs, files in os.walk(folder, onerror=unreadable.append):
-        if top != root and REPORTS_MARK in files:  # an earlier run's --reports folder: its forms are no projects (QA34 F4)
-            dirs[:] = []
-            continue
+        # an earlier run's --reports folder: the reports it wrote are no projects (QA34 F4), anything else is read
+        written = reports_written(top) if top != root and REPORTS_MARK in files else frozenset()
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
             lower = name.lower()
-            if name.startswith((".", _LOCK_PREFIX)) or lower.endswith(_CASES_SUFFIX):
+            if name.startswith((".", _LOCK_PREFIX)) or lower.endswith(_CASES_SUFFIX) or name in written:
                 continue
             path = Path(top) / name
             if _read_in_search(path, lower):
@@ -317,8 +317,6 @@ def _holds_projects(file: Path) -> bool:
         return True  # unread: as if it held projects, so that no output replaces it
 
 
-#: The file `batch --reports DIR` leaves in DIR: a folder search of a later run leaves out the folder that holds it.
-REPORTS_MARK = ".scoring-engine-reports"
 #: A JSONL file saved as UTF-16 (Notepad's "Unicode"): its lines are not read one by one.
 UTF16_JSONL = "this JSONL file is UTF-16 text (Notepad's 'Unicode'), not UTF-8"
 UTF32_JSONL = "this JSONL file is UTF-32 text, not UTF-8"

@@ -36,7 +36,8 @@ from ..reports.batch_jsonl import BatchJsonl
 from ..reports.batch_xlsx import BatchWorkbook
 from .compare import DEFAULT_THRESHOLD, RECHECK, compare
 from .duplicates import IdTally, same_year
-from .inputs import REPORTS_MARK, batch_paths, count_documents, find_documents, searched_files, searched_paths
+from .inputs import batch_paths, count_documents, find_documents, searched_files, searched_paths
+from .reports_mark import mark_reports
 from .matching import Paths
 from .pool import ordered_map
 from .progress import Progress
@@ -101,6 +102,7 @@ def run_batch(options: BatchOptions) -> Summary:
     recheck_documents = _rechecks(options.compare_with, own) if options.compare_with else None
     made = _reports_folder(options.reports)
     sinks: list[Any] = []
+    reported: list[str] = []  # the reports written, named in the folder's mark: a later batch does not read them
     try:
         for path in options.outputs:
             sinks.append(OUTPUTS[extension_of(path)](path, options.against))  # one at a time: a failure discards those made
@@ -109,7 +111,7 @@ def run_batch(options: BatchOptions) -> Summary:
                             reports=options.reports, report_format=options.report_format, reasons=workbook,
                             details=workbook and options.against is None)
         with _Rows() as kept:
-            summary = _score(options, config, documents, recheck_documents, sinks, kept)
+            summary = _score(options, config, documents, recheck_documents, sinks, kept, reported)
             for sink in sinks:
                 sink.start(summary)
             readers = [sink.kept for sink in sinks if sink.reads_kept]
@@ -124,16 +126,18 @@ def run_batch(options: BatchOptions) -> Summary:
         with stops_deferred(deliver=False):  # every output is put in place, or none: a stop that comes now comes late
             for sink in sinks:
                 sink.commit()
+            if options.reports is not None and reported:
+                mark_reports(options.reports, reported)
         return summary
     except BaseException as err:
         with stops_deferred(deliver=False):  # stopping already: a second Ctrl-C must not leave a temporary file
             for sink in sinks:
                 with contextlib.suppress(OSError):  # each output's temporary files go, whatever another's do
                     sink.discard()
-            if made and options.reports is not None:
+            if options.reports is not None and reported:  # the reports written before the stop are kept, and named
+                mark_reports(options.reports, reported)
+            elif made and options.reports is not None:
                 with contextlib.suppress(OSError):  # taken away only while empty: reports written are kept
-                    if not [p for p in options.reports.iterdir() if p.name != REPORTS_MARK]:
-                        (options.reports / REPORTS_MARK).unlink(missing_ok=True)
                     options.reports.rmdir()
         if isinstance(err, OSError):  # an output's own temporary files (a workbook's sheets) on a full disk
             raise _outputs_error(err, options.outputs) from None
@@ -144,8 +148,6 @@ def _reports_folder(reports: Path | None) -> bool:
     """The folder for each project's own report, made if missing; whether this run made it (a run that fails takes it
     away again while it is empty, rather than leave an empty folder behind)."""
     if reports is None or reports.is_dir():
-        if reports is not None and not any(searched_paths([reports])):  # not a folder of projects (QA35 F3)
-            _mark(reports)
         return False
     if reports.is_symlink():  # mkdir would say only "file exists": the link is there, the folder it names is not
         raise ScoringEngineError(Problem(f"the reports folder is a link to {os.readlink(reports)}, which is no folder",
@@ -155,18 +157,7 @@ def _reports_folder(reports: Path | None) -> bool:
     except OSError as err:
         raise ScoringEngineError(Problem(f"cannot create the reports folder: {err.strerror}", file=str(reports),
                                          hint=NOT_PERMITTED if err.errno in (errno.EACCES, errno.EPERM) else None)) from None
-    _mark(reports)
     return True
-
-
-def _mark(reports: Path) -> None:
-    """The reports folder (made by this run, or holding no projects) marked as such: a later run searching a folder
-    above it leaves it out (forms and pages the tool wrote are not projects; QA34 F4). A folder that cannot be written
-    fails on the reports themselves."""
-    if not (reports / REPORTS_MARK).exists():
-        with contextlib.suppress(OSError):
-            (reports / REPORTS_MARK).write_text("batch --reports 写出的报告：批量评分时跳过本文件夹。\n"
-                                                "删去本文件，本文件夹中的文件即作为项目读取。\n", encoding="utf-8")
 
 
 def outputs_clash(outputs: Iterable[Path], inputs: Iterable[str], reports: Path | None = None) -> str | None:
@@ -254,7 +245,7 @@ def exit_code(summary: Summary) -> int:
 
 
 def _score(options: BatchOptions, config: TaskConfig, documents: Iterator[Any], recheck_documents: Iterator[Any] | None,
-           sinks: list[Any], kept: _Rows) -> Summary:
+           sinks: list[Any], kept: _Rows, reported: list[str]) -> Summary:
     summariser = Summariser()
     summariser.against = options.against  # the comparison's columns are shown even if nothing matched
     progress = None
@@ -280,6 +271,8 @@ def _score(options: BatchOptions, config: TaskConfig, documents: Iterator[Any], 
                 _not_over_a_report(entry.row, over_reports, options)
             row = _compared(entry, recheck if recheck_documents is not None else None, options, kept, summariser)
             summariser.add(row)
+            if config.reports is not None and row.ok:  # its report was written (a scored project's, by the worker)
+                reported.append(report_name(row.index, row.source, REPORT_EXTENSIONS[config.report_format]))
             kept.add(row.summary_only())
             for sink in sinks:
                 sink.add(row, entry)
