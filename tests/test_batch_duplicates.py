@@ -152,3 +152,33 @@ def test_a_recheck_goes_to_the_scored_project_when_the_first_of_its_id_failed(tm
     assert 1 == run.exit_code and "与复核对比1个" in run.output, run.output
     compared = [json.loads(line).get("compare") for line in out.read_text(encoding="utf-8").splitlines()]
     assert [False, True] == [c is not None for c in compared]
+
+
+def test_a_project_without_a_year_is_compared_only_with_a_recheck_without_one_whatever_the_order(tmp_path: Path):
+    """QA35 F2, QA37 F1: P00001 without a year and P00001 of 2024, re-checked for 2024: the no-year project took the
+    re-check (or both did), as the order of the files fell. The 2024 project is compared, in either order; a re-check
+    without a year goes to the first scored project of the id, a failed one before it aside (QA37 F2)."""
+    for order in ((None, 2024), (2024, None)):
+        own = _jsonl(tmp_path / f"self{order[0]}" / "p.jsonl", 1, 1)
+        documents = [json.loads(line) for line in own.read_text(encoding="utf-8").splitlines()]
+        for document, year in zip(documents, order, strict=True):
+            if year is None:
+                del document["project"]["year"]
+        own.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in documents) + "\n", encoding="utf-8")
+        recheck = _jsonl(tmp_path / f"check{order[0]}" / "p.jsonl", 1)
+        out = tmp_path / f"c{order[0]}.jsonl"
+        run = _run(str(own), "--compare-with", str(recheck), "-o", str(out))
+        assert 0 == run.exit_code and "与复核对比1个" in run.output, run.output
+        compared = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+        assert [y == 2024 for y in order] == [c.get("compare") is not None for c in compared]
+    own = _jsonl(tmp_path / "failed" / "p.jsonl", 1, 1)
+    lines = own.read_text(encoding="utf-8").splitlines()
+    broken = json.loads(lines[0])
+    del broken["facts"]["budget"]["paid"]
+    own.write_text("\n".join([json.dumps(broken, ensure_ascii=False), lines[1]]) + "\n", encoding="utf-8")
+    recheck = _jsonl(tmp_path / "no-year" / "p.jsonl", 1)
+    document = json.loads(recheck.read_text(encoding="utf-8"))
+    del document["project"]["year"]
+    recheck.write_text(json.dumps(document, ensure_ascii=False) + "\n", encoding="utf-8")
+    run = _run(str(own), "--compare-with", str(recheck))
+    assert "与复核对比1个" in run.output, run.output

@@ -380,17 +380,18 @@ def _nested(options: BatchOptions) -> tuple[str, ...]:
     return tuple(nested)
 
 
-def _same_year(years: dict[str, int], year: str, taken: set[int], paired: set[int]) -> int | None:
-    """The re-check of a project's id for its year: the one of that year, else one that gives no year; for a project
-    that gives no year, the first of any year. One that gives no year, or is taken for a project without one, is one
-    project-year's: it is not compared with the project of every year that has the id. One of the project's own year
-    goes to the first scored project of that id and year only (`paired`; QA34 F3): a second one with the same 项目编号
-    is not compared with it again; a project that failed, or one that gives no year, does not take it away (QA35)."""
-    if year in years:
-        return years[year] if years[year] not in paired else None
-    if "" in years and years[""] not in taken:
-        return years[""]
-    return next((offset for offset in years.values() if offset not in taken), None) if not year else None
+def _same_year(years: dict[str, int], year: str, paired: set[int]) -> int | None:
+    """The re-check of a project's id: the one of the project's year, else one that gives no year (a re-check without
+    a year is the project of that id whatever its year). A project that gives no year takes only one that gives none:
+    which year it is cannot be told, and taking another year's would leave that year's project uncompared or compared
+    twice, as the files' order fell (QA35 F2, QA37 F1). Each goes to the first scored project that takes it (`paired`):
+    a second one of the same 项目编号 is not compared with it again (QA34 F3); one that failed does not take it away."""
+    for key in (year, "") if year else ("",):
+        if key in years and years[key] not in paired:
+            return years[key]
+        if key in years:
+            return None  # its re-check went to an earlier project of this id and year
+    return None
 
 
 def _outputs_error(err: OSError, outputs: tuple[Path, ...]) -> ScoringEngineError:
@@ -423,7 +424,7 @@ class _Recheck:
         self.scored = 0
         self.matched: set[int] = set()  # the scored ones given to a project (compared, or its project failed)
         self.taken: set[int] = set()  # every one given to a project, a failed one too
-        self.paired: set[int] = set()  # those given to a scored project of their own id and year
+        self.paired: set[int] = set()  # those given by project id to a scored project
         self.scored_at: list[int] = []  # the offset of each scored one, to name those that match nothing
         self.ids = IdTally(RECHECK)  # an id given twice: only the first is compared
 
@@ -447,14 +448,14 @@ class _Recheck:
     def match(self, row: ProjectRow) -> ProjectRow | None:
         year = same_year(row.project.get("year"))
         years = self.years.get(row.id_key, {}) if row.id_key else {}
-        offset = _same_year(years, year, self.taken, self.paired) if row.id_key else None
+        offset = _same_year(years, year, self.paired) if row.id_key else None
         if offset is None:
             offset = self.paths.best(row.path_parts(), self.batch, self.taken)
         if offset is None:
             return None
         counterpart = self.kept.at(offset)
         self.taken.add(offset)
-        if row.ok and year and years.get(year) == offset:
+        if row.ok and offset in years.values():  # scored: no later project of the id takes it again
             self.paired.add(offset)
         if counterpart.ok:
             self.matched.add(offset)
