@@ -571,3 +571,14 @@ def test_a_unit_typed_with_a_space_inside_an_invisible_character_or_another_case
             _row(3, "70", unit="市第一中学\ufeff"), _row(4, "60", unit="ABC学校"), _row(5, "50", unit="abc学校")]
     summary = summarise(rows)
     assert [("市第一中学", 4), ("ABC学校", 2)] == [(u.name, u.count) for u in summary.units]
+
+
+def test_direction_marks_and_fillers_in_a_unit_name_are_one_unit_and_the_note_shows_them():
+    """QA37 F5, QA38: '县水利局' with a left-to-right or right-to-left mark, bidi embedding marks or a Hangul filler (all
+    print as nothing) were ranked as other units; the note showed such spellings as the same name, and a name of
+    invisible characters only as an empty entry. One unit; the note names the invisible characters; no empty entry."""
+    rows = [_row(0, "90", unit="县水利局"), _row(1, "80", unit="\u200e县水利局"), _row(2, "70", unit="\u202a县水利局\u202c"),
+            _row(3, "60", unit="县水利局\u3164"), _row(4, "50", unit="\u200b\ufeff")]
+    summary = summarise(rows)
+    assert [("县水利局", 4)] == [(u.name, u.count) for u in summary.units] and 1 == summary.unranked_units
+    assert (("县水利局", ("<U+200E>县水利局", "<U+202A>县水利局<U+202C>", "县水利局<U+3164>")),) == summary.spellings

@@ -54,11 +54,16 @@ class Ranked:
 
 def same_name(text: str) -> str:
     """A name as units are told apart by it: NFKC, without spaces (around or inside: 市第一 中学 is 市第一中学) or the
-    invisible characters a name pasted from a web page or Word carries, Latin letters in either case (QA35 F4)."""
-    return "".join(unicodedata.normalize("NFKC", text).translate(_INVISIBLE).split()).casefold()
+    invisible characters a name pasted from a web page or Word carries (format characters: zero-width spaces, BOM,
+    direction marks; fillers), Latin letters in either case (QA35 F4, QA37 F5)."""
+    return "".join(c for c in unicodedata.normalize("NFKC", text) if not _invisible(c)).casefold()
 
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))  # zero-width, BOM, soft hyphen
+def _invisible(c: str) -> bool:
+    return c.isspace() or unicodedata.category(c) in ("Cf", "Cc", "Zs") or c in _FILLERS
+
+
+_FILLERS = frozenset("\u3164\u115f\u1160\uffa0\u2800")  # Hangul fillers and the blank Braille pattern: print as nothing
 
 
 class Names:
@@ -76,9 +81,10 @@ class Names:
         text = str(written)
         found = self.seen.get(text)
         if found is None:
-            key, shown = same_name(text), text.strip()
-            found = self.first.setdefault(key, shown)  # as many as units: the rankings keep as many anyway
-            if shown != found and shown not in self.others.setdefault(found, []):
+            key = same_name(text)
+            found = self.first.setdefault(key, text.strip()) if key else ""  # only invisible characters: no name at all
+            shown = _shown(text)
+            if key and text.strip() != found and shown not in self.others.setdefault(found, []):
                 self.others[found].append(shown)
             if len(self.seen) < _MOST_NAMES:
                 self.seen[text] = found
@@ -87,6 +93,12 @@ class Names:
     def variants(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """(name, other spellings) of each name spelt more than one way, in the order first met."""
         return tuple((name, tuple(others)) for name, others in self.others.items() if others)
+
+
+def _shown(text: str) -> str:
+    """A name as the note shows a spelling: spaces around dropped, an invisible character inside as its code point (a
+    spelling that differs by one must not read the same as the name)."""
+    return "".join(f"<U+{ord(c):04X}>" if _invisible(c) and not c.isspace() else c for c in text.strip())
 
 
 def spellings_note(variants: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
