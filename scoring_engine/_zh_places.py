@@ -20,6 +20,7 @@ PLACES = (
     ("the file is read-only", "文件是只读的"),
     ("no permission to write the file", "没有写入这个文件的权限"),
     ("write 是 or 否", "填写 是 或 否"),
+    ("expected 是 or 否, got {value}", "应为 是 或 否，实际是 {value}"),
     ("this workbook is a 评分表 report written by scoring-engine, not a filled 自评表",
      "这个工作簿是 scoring-engine 写出的评分表（报告），不是填好的自评表"),
     ("score the facts file it was written from; a report written with --layout selfeval is a 自评表, which reads back",

@@ -306,9 +306,11 @@ def test_a_yes_or_no_fact_on_the_side_sheet_may_be_written_shi_or_fou(tmp_path: 
             if r[0].value == "事实" and national.facts.get(str(r[1].value)) is not None
             and national.facts[str(r[1].value)].type == "boolean"]
     assert rows, "the national form's side sheet lists yes-or-no facts"
-    _edit(form, {f"C{row}": "是" if value else " 否 " for row, _, value in rows}, sheet=1)
+    assert {"是", "否"} >= {value for _, _, value in rows}  # the form the tool writes says 是 or 否 too (QA37 F6)
+    typed = {row: ("是" if i % 2 else " 否 ") for i, (row, _, _) in enumerate(rows)}  # both, one with spaces around
+    _edit(form, {f"C{row}": text for row, text in typed.items()}, sheet=1)
     read = read_form(form, national).facts.values
-    assert all(read[name] is bool(value) for _, name, value in rows)
+    assert all(read[name] is (typed[row] == "是") for row, name, _ in rows)
     assert 0 == CliRunner().invoke(main, ["score", str(form)]).exit_code
 
 
@@ -329,7 +331,7 @@ def test_a_form_with_a_cell_that_cannot_be_read_also_names_the_values_the_set_re
     lines = [line for line in _said("score", str(form)) if line.startswith("错误")]
     assert any(f"表外事实!C{listed}：list 类事实应按 JSON 填写" in line for line in lines), lines
     for row in yes_no:  # told to write 是 or 否, as the form takes them (QA35 F5), not a facts file's true or false
-        assert any(f"表外事实!C{row}：" in line and "实际是 '对'" in line and line.endswith("（填写 是 或 否）")
+        assert any(f"表外事实!C{row}：" in line and "应为 是 或 否，实际是 '对'" in line and line.endswith("（填写 是 或 否）")
                    for line in lines), lines
     blank = tmp_path / "blank.xlsx"
     assert 0 == CliRunner().invoke(main, ["template", "national-framework", "-o", str(blank)]).exit_code

@@ -219,9 +219,10 @@ def refused_values(reading: FormReading, not_applicable: dict[str, str]) -> list
     try:
         check_facts(reading.set, facts, frozenset(not_applicable))
     except FactsError as err:  # only a value read from its cell: a group missing the row that failed is no news
-        return [dataclasses.replace(yes_or_no(p, reading.set), message=f"{cell}: {p.message}", file=str(reading.path),
-                                    line=None, column=None, path=None) for p in err.problems
-                if p.hint != ADD_THE_FACT and (cell := reading.provenance.get(p.fact or "")) is not None]
+        return [dataclasses.replace(q, message=f"{cell}: {q.message}", file=str(reading.path), line=None, column=None,
+                                    path=None) for p in err.problems
+                if p.hint != ADD_THE_FACT and (cell := reading.provenance.get(p.fact or "")) is not None
+                for q in (yes_or_no(p, reading.set),)]
     return []
 
 
@@ -243,7 +244,8 @@ def yes_or_no(problem: Problem, indicator_set: IndicatorSet) -> Problem:
     """A yes-or-no fact's problem said for a form, where the clerk types 是 or 否, not true or false (QA35 F5)."""
     spec = indicator_set.facts.get(problem.fact or "")
     if spec is not None and spec.type == "boolean" and problem.hint == _TRUE_OR_FALSE:
-        return dataclasses.replace(problem, hint="write 是 or 否")
+        return dataclasses.replace(problem, message=problem.message.replace("expected true or false", "expected 是 or 否"),
+                                   hint="write 是 or 否")
     return problem
 
 

@@ -167,8 +167,11 @@ def _side_sheet(ws: Worksheet, result: Result | None, indicator_set: IndicatorSe
 
 
 def _side_value(value: Any) -> Any:
-    """Numbers and text as themselves; true/false, lists and objects as JSON text."""
-    if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
+    """Numbers and text as themselves; a yes-or-no fact as 是 or 否, as the blank form asks for it (QA37 F6); lists and
+    objects as JSON text."""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, (Decimal, int)):
         return Decimal(value)
     if isinstance(value, str):
         return value
