@@ -3,13 +3,15 @@ everything below each marked indicator."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 
 from .errors import FactsError, Problem, did_you_mean
 from .facts import Facts
+from .model import IndicatorSet
 from .plan import ScoringPlan
 
-__all__ = ["not_applicable"]
+__all__ = ["for_comparison", "not_applicable"]
 
 
 def not_applicable(plan: ScoringPlan, facts: Facts) -> dict[str, str]:
@@ -58,3 +60,16 @@ def _unknown(plan: ScoringPlan, indicator_id: str, facts: Facts) -> Problem:
                    f"write its id: {by_name[0]}" if by_name else
                    f"a target row cannot be marked on its own: leave it out of the rows, or mark the "
                    f"group {group}" if group else close)
+
+
+def for_comparison(indicator_set: IndicatorSet, facts: Facts) -> Facts:
+    """`facts` without their 不适用 marks of indicators the set's profile removes (and of those below them): scoring one
+    project's facts under a base set and its profile (`diff`, batch --compare-set), a mark the base reads is no slip
+    under the profile, which does not score the indicator at all (QA37 F7). Plain scoring refuses such a mark."""
+    removed = [c.target for c in indicator_set.changes if c.what == "removed"]
+    marked = facts.not_applicable
+    if not removed or not isinstance(marked, Mapping):
+        return facts
+    kept = {k: v for k, v in marked.items()
+            if not (isinstance(k, str) and any(k == r or k.startswith(r + ".") for r in removed))}
+    return facts if len(kept) == len(marked) else dataclasses.replace(facts, not_applicable=kept)

@@ -294,10 +294,11 @@ _DECLARED = (_diff_declared.rounding_changes, _diff_declared.cap_changes, _diff_
 
 
 def _scored(indicator_set: IndicatorSet, facts: Facts) -> tuple[Any, tuple[Problem, ...]]:
+    from ._not_applicable import for_comparison
     from .engine import score
 
-    try:
-        return score(indicator_set, facts), ()
+    try:  # the same facts under both sets: a 不适用 mark of an indicator one of them removes is for the other
+        return score(indicator_set, for_comparison(indicator_set, facts)), ()
     except ScoringEngineError as err:
         return None, err.problems
 

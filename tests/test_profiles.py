@@ -738,3 +738,24 @@ def test_a_fact_the_profile_removes_that_a_base_rule_still_reads_is_said_at_the_
     file, line, message, hint = found[0]
     assert ("p.yaml", 3, "unknown fact benefit.ecological") == (file, line, message)
     assert hint is not None and hint.startswith("this profile removes benefit.ecological, which ") and "economic" not in hint
+
+
+def test_a_project_marking_an_indicator_the_profile_removes_compares_across_the_base_and_the_profile(tmp_path: Path) -> None:
+    """QA37 F7: facts marking 成本指标 不适用 score under the national set; the profile removes it. `diff BASE PROFILE
+    --facts` and `batch --set PROFILE --compare-set BASE` could not score them under the profile (the mark refused), so no
+    such project could be compared. Comparing, the mark is for the set that has the indicator; plain score refuses it."""
+    profile = _write(tmp_path, "p.yaml", "extends: national-framework\nid: yunnan\nremove: [output.cost]\n"
+                                         "change:\n  output: {rescale: true}\n")
+    document = json.loads(NATIONAL_FACTS.read_text(encoding="utf-8"))
+    document["not_applicable"] = {"output.cost": "不涉及成本核算"}
+    (tmp_path / "p.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    facts = load_facts(tmp_path / "p.json")
+    base, mine = score(load_indicator_set("national-framework"), facts), None
+    with pytest.raises(FactsError):
+        mine = score(load_indicator_set(profile), facts)
+    assert mine is None
+    run = CliRunner().invoke(main, ["diff", "national-framework", str(profile), "--facts", str(tmp_path / "p.json")])
+    assert 0 == run.exit_code and "新评分失败" not in run.output and f"{base.total:.2f}" in run.output, run.output
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", str(tmp_path / "p.json"), "-q", "--set", str(profile),
+                                    "--compare-set", "national-framework"])
+    assert 0 == run.exit_code and "对比1个" in run.output, run.output

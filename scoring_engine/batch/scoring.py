@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._arith import in_engine_context
 from .._frozen import made_frozen
+from .._not_applicable import for_comparison
 from .._later import Deferred, Later
 from ..engine import score, scores_only
 from ..errors import FactsError, IndicatorSetError, Problem, ScoringEngineError
@@ -78,9 +79,10 @@ class Scorer:
     """
 
     def __init__(self, indicator_set: IndicatorSet | None = None, batch: str = "", keep_results: bool = True,
-                 reasons: bool = True, rows_later: bool = False, compared: bool = False):
+                 reasons: bool = True, rows_later: bool = False, compared: bool = False, comparing: bool = False):
         self.fixed = indicator_set
         self.compared = compared  # the fixed set is batch's --compare-set: scoring the facts under another set is the point
+        self.comparing = comparing or compared  # --compare-set: one facts under two sets (`for_comparison`)
         self.batch = batch
         self.keep_results = keep_results
         self.rows_later = rows_later and keep_results
@@ -109,6 +111,8 @@ class Scorer:
             else:
                 facts = self.facts(document)
                 indicator_set = self.set_for(document, facts)
+            if self.comparing:  # a 不适用 mark of an indicator one of the two sets removes is for the other (QA37 F7)
+                facts = for_comparison(indicator_set, facts)
             shape = self._shape(indicator_set)
             self.scored_with = indicator_set
             typed = imported.typed.get("total", ("", None))[1] if imported is not None else None  # the form's 总分

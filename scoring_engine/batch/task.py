@@ -57,7 +57,8 @@ class BatchWorker:
 
     def __init__(self, config: TaskConfig):
         self.config = config
-        self.scorer = Scorer(config.indicator_set, config.batch, config.keep_results, config.reasons)
+        self.scorer = Scorer(config.indicator_set, config.batch, config.keep_results, config.reasons,
+                             comparing=config.other_set is not None)
         self.other = (Scorer(config.other_set, f"{config.other_set.id} {config.other_set.version}", False, config.reasons,
                              compared=True) if config.other_set is not None else None)
 
