@@ -352,3 +352,44 @@ def test_the_score_sheet_report_the_tool_wrote_is_said_to_be_one_not_read_as_a_f
                     ["batch", str(report), "-q"]):
         lines = [line for line in _said(*command) if line.startswith("错误")]
         assert 1 == len(lines) and said in lines[0], lines
+
+
+def test_a_clerks_side_sheet_is_read_as_written_by_label_renamed_or_saying_none(tmp_path: Path):
+    """QA38: a 表外事实 row naming its fact by the label the 说明 column prints (实际支出资金), the sheet renamed with a space
+    after it, and a list of findings given as 无 were each refused (add a row / no side sheet / not JSON), and a formula
+    in a value cell was said in English. The first three read as meant; the formula is said in Chinese."""
+    from openpyxl import load_workbook
+
+    from scoring_engine import load_indicator_set
+    from scoring_engine.forms.reader import read_form
+
+    form = _written(tmp_path, "national-framework")
+    national = load_indicator_set("national-framework")
+    book = load_workbook(form)
+    side = book.worksheets[1]
+    rows = {str(r[1].value): r[0].row for r in side.iter_rows() if r[0].value == "事实"}
+    listed = next(name for name in rows if national.facts[name].type == "list")
+    labelled = next(name for name in rows if national.facts[name].type == "number" and national.facts[name].label)
+    side[f"B{rows[labelled]}"] = national.facts[labelled].label
+    side[f"C{rows[listed]}"] = "无"
+    side.title = "表外事实 "
+    book.save(form)
+    read = read_form(form, national)
+    assert [] == read.facts.values[listed] and labelled in read.facts.values
+    assert 0 == CliRunner().invoke(main, ["score", str(form)]).exit_code
+    _edit(form, {f"C{rows[labelled]}": "=500+300"}, sheet=1)
+    assert any(line.endswith(f"表外事实!C{rows[labelled]}：单元格是公式，应填写值") for line in _said("score", str(form)))
+
+
+def test_the_score_sheet_report_with_a_sheet_renamed_or_deleted_is_still_said_to_be_one(tmp_path: Path):
+    """QA38: the 评分表 report with 事实与来源 renamed (事实与来源(2), as Excel names a copy) was read as a form again."""
+    from openpyxl import load_workbook
+
+    report = tmp_path / "r.xlsx"
+    facts = ROOT / "indicator_sets" / "national-framework.facts.json"
+    assert 0 == CliRunner().invoke(main, ["score", str(facts), "--layout", "scoresheet", "-o", str(report)]).exit_code
+    book = load_workbook(report)
+    book["事实与来源"].title = "事实与来源(2)"
+    book.save(report)
+    lines = [line for line in _said("score", str(report), "--set", "national-framework") if line.startswith("错误")]
+    assert 1 == len(lines) and "这个工作簿是 scoring-engine 写出的评分表（报告）" in lines[0], lines

@@ -233,8 +233,8 @@ _SCORE_SHEET_REPORT = ("评分表", "一级指标汇总", "事实与来源")
 
 def refuse_score_sheet(sheets: list[Sheet], source: str) -> None:
     """FactsError when the workbook is the 评分表 report the tool writes, said as such."""
-    names = [s.name for s in sheets]
-    if all(name in names for name in _SCORE_SHEET_REPORT):
+    names = [s.name for s in sheets]  # 评分表 and another of its sheets: one renamed or deleted is still the report
+    if _SCORE_SHEET_REPORT[0] in names and any(name in names for name in _SCORE_SHEET_REPORT[1:]):
         raise FactsError(Problem("this workbook is a 评分表 report written by scoring-engine, not a filled 自评表",
                                  file=source, hint="score the facts file it was written from; a report written with "
                                                    "--layout selfeval is a 自评表, which reads back"))

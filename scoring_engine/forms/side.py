@@ -23,6 +23,8 @@ from .workbook import Formula, Sheet
 __all__ = ["read_side"]
 
 #: How a 表外事实 cell writes a fact of each kind that is no single value.
+#: What a list fact's cell may hold for none: no findings, no defects.
+_NONE = frozenset({"无", "没有", "暂无", "—", "——", "-", "/"})
 #: What a yes-or-no fact's cell may hold as text: a clerk writes 是 or 否 (QA33 F2), a facts file true or false.
 _YES_NO = {"true": True, "false": False, "是": True, "否": False}
 _JSON_EXAMPLES = {"list": '["资料不全", "未按期报送"]', "judgement": '{"score": 3, "reason": "测算依据基本充分"}',
@@ -33,8 +35,11 @@ def read_side(reading: FormReading, side: Sheet) -> dict[str, str]:
     """The side sheet's facts and project details into `reading`; the indicators it marks not applicable, with reasons."""
     not_applicable: dict[str, str] = {}
     undeclared: dict[str, str] = {}  # 事实 rows naming a fact the set does not declare (a typo): name → cell
+    labels = _labels(reading.set)
     for r in side.rows:
         kind, name, value = side.text(r, 1), side.text(r, 2), side.get(r, 3)
+        if kind == "事实" and name not in reading.set.facts and name in labels:  # named as the 说明 column prints it
+            name = labels[name]  # 实际支出资金 is budget.paid (QA38)
         if kind == "不适用" and (not name or not isinstance(value, str) or not value.strip()):
             _unnamed_or_unexplained(reading, side, r, name, value)
             continue
@@ -68,6 +73,15 @@ def read_side(reading: FormReading, side: Sheet) -> dict[str, str]:
     filled_but_not_applicable(reading, not_applicable)
     judged_on_declared(reading, not_applicable)
     return not_applicable
+
+
+def _labels(indicator_set: Any) -> dict[str, str]:
+    """Fact label → fact name, for the labels only one fact of the set has."""
+    named: dict[str, list[str]] = {}
+    for name, spec in indicator_set.facts.items():
+        if spec.label:
+            named.setdefault(spec.label.strip(), []).append(name)
+    return {label: names[0] for label, names in named.items() if len(names) == 1}
 
 
 def _once(reading: FormReading, given: dict[str, Any], name: str, value: Any, cell: str, key: str | None = None) -> bool:
@@ -115,14 +129,17 @@ def _unnamed_or_unexplained(reading: FormReading, side: Sheet, r: int, name: str
 
 
 def _side_value(reading: FormReading, side: Sheet, r: int, value: Any, kind: str) -> Any:
-    """A side-sheet value by the fact's declared type: lists and objects are JSON text."""
+    """A side-sheet value by the fact's declared type: lists and objects are JSON text; a list given as 无 is empty."""
+    if kind == "list" and isinstance(value, str) and value.strip() in _NONE:  # no findings, as a clerk says it (QA38)
+        return []
     if kind in ("list", "judgement", "tier") and isinstance(value, str):
         try:
             return json.loads(value, parse_float=Decimal, parse_int=Decimal)
         except ValueError:  # the JSON parser's own words are English and say little: the cell and how to write it
             shown = value if len(value) <= 40 else value[:40] + "…"
             reading.problems.append(Problem(f"{side.ref(r, 3)}: a {kind} fact is written as JSON here, not {shown!r}",
-                                            file=str(reading.path), hint=f"write it as {_JSON_EXAMPLES[kind]}"))
+                                            file=str(reading.path), hint=f"write it as {_JSON_EXAMPLES[kind]}"
+                                            + (", or [] for none" if kind == "list" else "")))  # 无 typed (QA38)
             return None
     if kind == "boolean" and isinstance(value, str) and value.strip().lower() in _YES_NO:
         return _YES_NO[value.strip().lower()]

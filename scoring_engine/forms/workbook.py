@@ -10,8 +10,10 @@ whatever wrote the file), and at most MAX_FORM_ROWS × MAX_FORM_COLUMNS cells ar
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import math
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -124,7 +126,7 @@ def open_workbook(path: Path) -> list[Sheet]:
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False, keep_vba=False)
         try:
-            return [_sheet(ws, name) for ws in book.worksheets]
+            return _known_names([_sheet(ws, name) for ws in book.worksheets])
         finally:
             book.close()
     except FactsError:
@@ -132,6 +134,21 @@ def open_workbook(path: Path) -> list[Sheet]:
     except Exception as err:  # openpyxl raises many kinds for a damaged or forged workbook; each is the file's fault
         raise FactsError(Problem(f"cannot read the workbook: {type(err).__name__}: {str(err)[:200]}", file=name,
                                  hint="open it in a spreadsheet program and save it again as .xlsx")) from None
+
+
+#: The sheet names the reader looks for, as the tool writes them (forms.reading.SIDE_SHEET, reports.xlsx's).
+_KNOWN_NAMES = ("表外事实", "评分表", "一级指标汇总", "事实与来源")
+
+
+def _known_names(sheets: list[Sheet]) -> list[Sheet]:
+    """The sheets, one renamed with spaces around or full-width letters (`表外事实 `) under the name the reader looks
+    for, when no other sheet has it (QA38: the form was said to have no side sheet, and 54 rows to add)."""
+    found = []
+    for sheet in sheets:
+        known = next((k for k in _KNOWN_NAMES if unicodedata.normalize("NFKC", sheet.name).strip() == k), sheet.name)
+        renamed = known != sheet.name and not any(s.name == known for s in sheets)
+        found.append(dataclasses.replace(sheet, name=known) if renamed else sheet)
+    return found
 
 
 def _sheet(ws: Any, name: str) -> Sheet:
