@@ -35,6 +35,9 @@ def not_applicable(plan: ScoringPlan, facts: Facts) -> dict[str, str]:
         elif not isinstance(reason, str) or not reason.strip():
             problems.append(Problem("give the reason the indicator does not apply", file=facts.source,
                                     path=f"$.not_applicable.{indicator_id}", indicator=indicator_id))
+    if len(problems) > _SHOWN:  # 40,000 marks of no indicator are one mistake, not 40,000 lines (QA38 F9)
+        problems[_SHOWN:] = [Problem(f"{len(problems) - _SHOWN} more not_applicable entries are refused as these are",
+                                     file=facts.source, path="$.not_applicable")]
     if problems:
         raise FactsError(problems)
     found: dict[str, str] = {}
@@ -42,6 +45,9 @@ def not_applicable(plan: ScoringPlan, facts: Facts) -> dict[str, str]:
         for below in known[indicator_id].below:
             found.setdefault(below, reason)
     return found
+
+
+_SHOWN = 20  # problems of not_applicable listed, as a facts document's bad values are
 
 
 def _unknown(plan: ScoringPlan, indicator_id: str, facts: Facts) -> Problem:

@@ -60,6 +60,7 @@ PROFILES = (
     ("did you mean {name}? the profile {set} removes it (line {line:n}): leave it out of not_applicable, since this set "
      "does not score it",
      "是否想写 {name}？方案 {set} 删除了这个指标（第 {line} 行）：本体系不评它，从 not_applicable 中删去这一项"),
+    ("{count:n} more not_applicable entries are refused as these are", "另有 {count} 个 not_applicable 条目因同样的原因不被接受"),
     ("the profile {set} removes it (line {line:n}): leave it out of not_applicable, since this set does not score it",
      "方案 {set} 删除了这个指标（第 {line} 行）：本体系不评它，从 not_applicable 中删去这一项"),
     ("rescaled", "按比例调整"),

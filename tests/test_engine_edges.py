@@ -518,3 +518,18 @@ def test_a_quantitative_row_giving_a_score_is_refused() -> None:
     assert ("row 1 (新建供水管网长度): gives both a score and a numeric actual value, and only one of them is read",
             "a row judged by its tier gives its tier (档次) and score, a row scored from its actual value no score: leave out "
             "the other") == caught.value.args
+
+
+def test_thousands_of_not_applicable_entries_of_no_indicator_are_twenty_lines_and_a_count() -> None:
+    """QA38 F9: 40,000 not_applicable keys naming no indicator printed 40,024 lines; a batch stops at 20. So does score."""
+    import json
+
+    from conftest import ROOT
+    from scoring_engine import load_indicator_set
+
+    document = json.loads((ROOT / "indicator_sets" / "national-framework.facts.json").read_text(encoding="utf-8"))
+    with pytest.raises(FactsError) as caught:
+        score(load_indicator_set("national-framework"),
+              Facts(values=document["facts"], not_applicable={f"x{i}": "不适用" for i in range(1000)}))
+    problems = caught.value.problems
+    assert 21 == len(problems) and "980 more not_applicable entries are refused as these are" == problems[-1].message
