@@ -297,8 +297,9 @@ class _Merge:
                 self.removed[gone] = (item.value, item.start_mark.line + 1)
             place.siblings.value = [n for n in place.siblings.value if n is not place.node]
             if not place.siblings.value:
-                self.log.add(("remove", i), f"removing {item.value} leaves its parent without indicators",
-                             "remove the parent instead, or add an indicator in its place")
+                self.log.add(("remove", i), f"removing {item.value} leaves {'its parent' if place.parent else 'the set'} "
+                             "without indicators", "remove the parent instead, or add an indicator in its place"
+                             if place.parent else "add an indicator in its place")  # a 一级 has no parent (QA38 F7)
             self.blame(place.parent, item.start_mark)
             self.changes.append(ProfileChange("removed", item.value, None, None, item.start_mark.line + 1))
             self.index()

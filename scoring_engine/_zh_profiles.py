@@ -31,6 +31,8 @@ PROFILES = (
      "只有从文件读取的指标体系才能 extends 一个文件；这里请写内置指标体系的编号：{ids}"),
     ("no indicator {id:id} in the base set", "基础指标体系中没有指标 {id}"),
     ("removing {id:id} leaves its parent without indicators", "删除 {id} 后，其上级指标下没有任何指标了"),
+    ("removing {id:id} leaves the set without indicators", "删除 {id} 后，本体系没有任何指标了"),
+    ("add an indicator in its place", "添加一个指标代替它"),
     ("remove the parent instead, or add an indicator in its place", "改为删除上级指标，或添加一个指标代替它"),
     ("{id:id} is not under {parent}", "{id} 不在 {parent} 之下"),
     ("the top level", "一级指标"),
@@ -60,6 +62,7 @@ PROFILES = (
     ("did you mean {name}? the profile {set} removes it (line {line:n}): leave it out of not_applicable, since this set "
      "does not score it",
      "是否想写 {name}？方案 {set} 删除了这个指标（第 {line} 行）：本体系不评它，从 not_applicable 中删去这一项"),
+    ("the profile removes it (line {line:n})", "方案删除了这个指标（第 {line} 行）"),
     ("{count:n} more not_applicable entries are refused as these are", "另有 {count} 个 not_applicable 条目因同样的原因不被接受"),
     ("the profile {set} removes it (line {line:n}): leave it out of not_applicable, since this set does not score it",
      "方案 {set} 删除了这个指标（第 {line} 行）：本体系不评它，从 not_applicable 中删去这一项"),

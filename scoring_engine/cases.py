@@ -379,7 +379,9 @@ def run_case(case: Case, sets: dict[Path, IndicatorSet] | None = None) -> CaseOu
         try:
             compare(indicator_id, expected, result.indicator(indicator_id).score)
         except KeyError:
-            close = did_you_mean(indicator_id, [r.id for r in result.walk()])
+            removed = next((c.line for c in indicator_set.changes if c.what == "removed" and c.target == indicator_id), None)
+            close = f"the profile removes it (line {removed})" if removed is not None else \
+                did_you_mean(indicator_id, [r.id for r in result.walk()])  # not another indicator's score (QA38 F3)
             differences.append(f"no indicator {indicator_id} in the result ({close})" if close else
                                f"no indicator {indicator_id} in the result")
     differences += _missing_texts("warning", expect.warnings, [(str(w), (w,)) for w in result.warnings])

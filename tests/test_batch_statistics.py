@@ -582,3 +582,10 @@ def test_direction_marks_and_fillers_in_a_unit_name_are_one_unit_and_the_note_sh
     summary = summarise(rows)
     assert [("县水利局", 4)] == [(u.name, u.count) for u in summary.units] and 1 == summary.unranked_units
     assert (("县水利局", ("<U+200E>县水利局", "<U+202A>县水利局<U+202C>", "县水利局<U+3164>")),) == summary.spellings
+
+
+def test_a_unit_first_typed_with_an_invisible_character_is_named_without_it():
+    """QA38 F10: the first project's '\ufeff教育局' named the unit in every ranking, with the BOM in it."""
+    summary = summarise([_row(0, "90", unit="\ufeff教育局"), _row(1, "80", unit="教育局")])
+    assert [("教育局", 2)] == [(u.name, u.count) for u in summary.units]
+    assert (("教育局", ("<U+FEFF>教育局",)),) == summary.spellings

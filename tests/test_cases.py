@@ -237,3 +237,17 @@ def test_an_expected_grade_the_set_does_not_have_is_reported_with_the_grade_give
     [case] = load_cases(path)
     [difference] = run_case(case).differences
     assert difference.startswith("grade 良好 is not a grade of the set (") and difference.endswith("); got 中")
+
+
+def test_an_expected_score_of_an_indicator_the_profile_removes_says_so(tmp_path: Path):
+    """QA38 F3: a case expecting the score of 经济效益, which its profile removes, was offered 生态效益 instead."""
+    import json
+
+    (tmp_path / "p.yaml").write_text("extends: national-framework\nid: p\nremove: [output.cost]\n"
+                                     "change:\n  output: {rescale: true}\n", encoding="utf-8")
+    facts = json.loads((ROOT / "indicator_sets" / "national-framework.facts.json").read_text(encoding="utf-8"))
+    (tmp_path / "f.json").write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "p.cases.yaml").write_text("indicator_set: p.yaml\nfacts_file: f.json\ncases:\n"
+                                           "  - name: 成本\n    expect: {scores: {output.cost: 0}}\n", encoding="utf-8")
+    [case] = load_cases(tmp_path / "p.cases.yaml")
+    assert ["no indicator output.cost in the result (the profile removes it (line 3))"] == list(run_case(case).differences)

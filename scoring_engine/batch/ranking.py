@@ -81,8 +81,8 @@ class Names:
         text = str(written)
         found = self.seen.get(text)
         if found is None:
-            key = same_name(text)
-            found = self.first.setdefault(key, text.strip()) if key else ""  # only invisible characters: no name at all
+            key, visible = same_name(text), _visible(text)
+            found = self.first.setdefault(key, visible) if key else ""  # only invisible characters: no name at all
             shown = _shown(text)
             if key and text.strip() != found and shown not in self.others.setdefault(found, []):
                 self.others[found].append(shown)
@@ -93,6 +93,11 @@ class Names:
     def variants(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """(name, other spellings) of each name spelt more than one way, in the order first met."""
         return tuple((name, tuple(others)) for name, others in self.others.items() if others)
+
+
+def _visible(text: str) -> str:
+    """A name as a ranking shows it: without the invisible characters it was typed with (QA38 F10), spaces around."""
+    return "".join(c for c in text if c.isspace() or not _invisible(c)).strip()
 
 
 def _shown(text: str) -> str:

@@ -100,8 +100,8 @@ def _placed(problem: Problem, imported: ImportedFacts, indicator_set: IndicatorS
         if "unknown indicator" not in problem.message:  # its reason: the value's cell
             return _on(problem, imported.provenance.get(key), form)
         meant = indicators_like(indicator_set, key.removeprefix("not_applicable."))  # its name: the name's cell
-        hint = f"write its id: {', '.join(meant)}" if meant else "write the id of one of: " + ", ".join(
-            f"{i.id} ({i.name})" for i in indicator_set.indicators)
+        hint = f"write its id: {', '.join(meant)}" if meant else problem.hint or "write the id of one of: " + ", ".join(
+            f"{i.id} ({i.name})" for i in indicator_set.indicators)  # the engine's: a removed one, a did-you-mean (QA38 F3)
         return _on(dataclasses.replace(problem, hint=hint), imported.provenance.get(key + ".name"), form)
     fact: str | None = problem.fact
     if fact is None and problem.path is not None and problem.path.startswith("$.facts."):
