@@ -26,6 +26,7 @@ ROWS = (
     ("comparison {sign} disagrees with the target {target}", "指标性质 {sign} 与指标值 {target} 不一致"),
     ("write the sign once", "符号只写一次"),
     ("{text} is not a number with a unit", "{text} 不是带单位的数字"),
+    ("write e.g. ≥50个, ≤90万元, 100%", "写成如 ≥50个、≤90万元、100% 的形式"),  # QA38 F8
     ("write the {key} alone, e.g. 10", "只写 {key} 本身，例如 10"),
     ("{key} must not be negative, got {value}", "{key} 不能为负数，实际是 {value}"),
     ("write the amount as 0 or more; a fall or a saving is written as its size, with ≤ for a ceiling",
