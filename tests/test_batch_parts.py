@@ -1148,3 +1148,24 @@ def test_a_read_only_output_file_is_not_replaced(tmp_path: Path):
             assert "last year" == kept.read_text(encoding="utf-8") and not (tmp_path / "new.html").exists()
     finally:
         os.chmod(kept, 0o644)
+
+
+def test_a_reports_folder_skips_files_named_as_reports_whatever_its_mark_lists_and_never_writes_through_a_link(tmp_path: Path):
+    """QA39 F1, F2, F6: a run stopped before listing what its workers had written, or a mark that lists nothing (an earlier
+    version's), left reports to be read as projects: a marked folder's files named as reports (000001-…) are left out
+    whatever the mark lists, the rest read; a mark that is a link to another file is not written through."""
+    write_folder(tmp_path / "in", 2)
+    reports = tmp_path / "in" / "报告"
+    reports.mkdir()
+    (reports / REPORTS_MARK).write_text("batch --reports 写出的报告\n", encoding="utf-8")  # lists no report
+    first = next((tmp_path / "in").rglob("P*.json"))
+    shutil.copy(first, reports / "000007-P00001.json")  # named as a report: left out
+    beside_the_set(reports)
+    assert 0 == _cli("batch", str(tmp_path / "in"), "-o", str(tmp_path / "s.csv")).exit_code
+    assert 3 == len((tmp_path / "s.csv").read_text(encoding="utf-8-sig").splitlines())
+    target = tmp_path / "elsewhere.txt"
+    target.write_text("not ours", encoding="utf-8")
+    (reports / REPORTS_MARK).unlink()
+    (reports / REPORTS_MARK).symlink_to(target)
+    assert 0 == _cli("batch", str(first), "-q", "--reports", str(reports)).exit_code
+    assert "not ours" == target.read_text(encoding="utf-8")

@@ -589,3 +589,9 @@ def test_a_unit_first_typed_with_an_invisible_character_is_named_without_it():
     summary = summarise([_row(0, "90", unit="\ufeff教育局"), _row(1, "80", unit="教育局")])
     assert [("教育局", 2)] == [(u.name, u.count) for u in summary.units]
     assert (("教育局", ("<U+FEFF>教育局",)),) == summary.spellings
+
+
+def test_variation_selectors_and_the_grapheme_joiner_in_a_unit_name_are_one_unit():
+    """QA39 F5: a variation selector (U+FE0F) or the combining grapheme joiner (U+034F) made another unit."""
+    summary = summarise([_row(0, "90", unit="县水利局"), _row(1, "80", unit="县水利局\ufe0f"), _row(2, "70", unit="县\u034f水利局")])
+    assert [("县水利局", 3)] == [(u.name, u.count) for u in summary.units]

@@ -393,3 +393,15 @@ def test_the_score_sheet_report_with_a_sheet_renamed_or_deleted_is_still_said_to
     book.save(report)
     lines = [line for line in _said("score", str(report), "--set", "national-framework") if line.startswith("错误")]
     assert 1 == len(lines) and "这个工作簿是 scoring-engine 写出的评分表（报告）" in lines[0], lines
+
+
+def test_a_form_beside_sheets_named_as_the_score_sheet_reports_are_is_read_as_a_form(tmp_path: Path):
+    """QA39 F7: a real 自评表 whose workbook also held sheets named 评分表 and 一级指标汇总 was refused as the report."""
+    from openpyxl import load_workbook
+
+    form = _written(tmp_path, "national-framework")
+    book = load_workbook(form)
+    book.create_sheet("评分表")
+    book.create_sheet("一级指标汇总")
+    book.save(form)
+    assert 0 == CliRunner().invoke(main, ["score", str(form)]).exit_code

@@ -266,11 +266,11 @@ def _facts_files(folder: Path, unreadable: list[OSError]) -> list[Path]:
     root = os.fspath(folder)
     for top, dirs, files in os.walk(folder, onerror=unreadable.append):
         # an earlier run's --reports folder: the reports it wrote are no projects (QA34 F4), anything else is read
-        written = reports_written(top) if top != root and REPORTS_MARK in files else frozenset()
+        written = reports_written(top) if top != root and REPORTS_MARK in files else None
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
             lower = name.lower()
-            if name.startswith((".", _LOCK_PREFIX)) or lower.endswith(_CASES_SUFFIX) or name in written:
+            if name.startswith((".", _LOCK_PREFIX)) or lower.endswith(_CASES_SUFFIX) or (written and written(name)):
                 continue
             path = Path(top) / name
             if _read_in_search(path, lower):

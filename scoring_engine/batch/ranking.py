@@ -63,7 +63,10 @@ def _invisible(c: str) -> bool:
     return c.isspace() or unicodedata.category(c) in ("Cf", "Cc", "Zs") or c in _FILLERS
 
 
-_FILLERS = frozenset("\u3164\u115f\u1160\uffa0\u2800")  # Hangul fillers and the blank Braille pattern: print as nothing
+# Hangul fillers and the blank Braille pattern, variation selectors, the combining grapheme joiner and Mongolian
+# variation selectors: print as nothing (QA39 F5)
+_FILLERS = frozenset("\u3164\u115f\u1160\uffa0\u2800\u034f\u180b\u180c\u180d\u180f"
+                     + "".join(map(chr, range(0xFE00, 0xFE10))) + "".join(map(chr, range(0xE0100, 0xE01F0))))
 
 
 class Names:

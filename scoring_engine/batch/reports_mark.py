@@ -6,7 +6,9 @@ reads everything else in DIR (QA35 F3, QA37 F3/F4: projects kept or later put th
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable
+import os
+import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 __all__ = ["REPORTS_MARK", "mark_reports", "reports_written"]
@@ -18,19 +20,39 @@ _HEAD = ("# scoring-engine batch --reports 写出的报告，批量评分搜索�
 _MOST = 10_000_000  # bytes of a mark read: names of a province's reports fit many times over
 
 
-def reports_written(folder: str | Path) -> frozenset[str]:
-    """The names of the reports the mark in `folder` lists (none when it cannot be read)."""
+#: How `batch.task.report_name` names a report: its place in the input, a dash, its source, a report format's extension.
+_REPORT_NAME = re.compile(r"\d{6}-.+\.(?:html|md|txt|csv|json|xlsx)", re.IGNORECASE)
+
+
+def reports_written(folder: str | Path) -> Callable[[str], bool]:
+    """Whether a file of `folder`, which holds a mark, is a report a run wrote: one the mark lists, or one named as
+    reports are (a run stopped before it could list the reports its workers had written, a mark of an earlier
+    version that listed none: QA39 F1, F2)."""
     try:
-        with open(Path(folder) / REPORTS_MARK, encoding="utf-8", errors="replace") as mark:
-            text = mark.read(_MOST)
+        with open(Path(folder) / REPORTS_MARK, "rb") as mark:
+            text = mark.read(_MOST).decode("utf-8", "replace").lstrip("\ufeff")
     except OSError:
-        return frozenset()
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+        text = ""
+    listed = frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return lambda name: name in listed or _REPORT_NAME.fullmatch(name) is not None
 
 
 def mark_reports(folder: Path, names: Iterable[str]) -> None:
-    """List `names` (the reports this run wrote in `folder`) in its mark, with those it listed before. A mark that cannot
-    be written is left: the reports themselves said so when they could not be."""
-    listed = reports_written(folder) | set(names)
+    """List `names` (the reports this run wrote in `folder`) in its mark, with those it listed before, written whole
+    (a temporary file renamed); a mark that is a link is left as it is (QA39 F6), and one that cannot be written too:
+    the reports themselves said so when they could not be."""
+    mark = folder / REPORTS_MARK
+    if mark.is_symlink():
+        return
+    try:
+        with open(mark, "rb") as old:
+            before = old.read(_MOST).decode("utf-8", "replace").lstrip("\ufeff")
+    except OSError:
+        before = ""
+    listed = {line.strip() for line in before.splitlines() if line.strip() and not line.startswith("#")} | set(names)
+    temporary = folder / f"{REPORTS_MARK}.tmp"
     with contextlib.suppress(OSError):
-        (folder / REPORTS_MARK).write_text(_HEAD + "".join(f"{name}\n" for name in sorted(listed)), encoding="utf-8")
+        temporary.write_text(_HEAD + "".join(f"{name}\n" for name in sorted(listed)), encoding="utf-8")
+        os.replace(temporary, mark)
+    with contextlib.suppress(OSError):
+        temporary.unlink(missing_ok=True)

@@ -84,11 +84,12 @@ def read_form(path: str | Path, indicator_set: IndicatorSet, sheets: list[Sheet]
     path = Path(path)
     sheets = open_workbook(path) if sheets is None else sheets
     form_sheets = [s for s in sheets if s.name != SIDE_SHEET]
-    refuse_score_sheet(sheets, str(path))
     if not form_sheets:
         raise FactsError(Problem("the workbook has no form sheet", file=str(path)))
     layout = form_layout(indicator_set.form.layout)
     forms = _form_sheets(form_sheets, layout)
+    if not forms:  # no 自评表 in it: the 评分表 report the tool writes is said as such (a 自评表 beside it is read: QA39 F7)
+        refuse_score_sheet(sheets, str(path))
     if len(forms) > 1:  # a copy of the sheet, or two projects in one workbook: which one is the project is not ours to guess
         raise FactsError(Problem(f"the workbook holds {len(forms)} form sheets ({', '.join(s.name for s in forms)}); "
                                  "one workbook is one project's form", file=str(path),
@@ -159,7 +160,8 @@ def bundled_set_named(sheets: list[Sheet], source: str) -> str:
     from ..loader import bundled_sets
 
     named = named_set(sheets)
-    refuse_score_sheet(sheets, source)
+    if named is None:  # a 自评表 names its set on its side sheet: a workbook that names none may be the 评分表 report
+        refuse_score_sheet(sheets, source)
     if named is None and not any(s.name == SIDE_SHEET for s in sheets):  # not a form the tool wrote, or its sheet deleted
         raise FactsError(Problem(f"no indicator set: the workbook has no sheet {SIDE_SHEET}, where a form names its set",
                                  file=source, hint="pass --set ID|PATH, e.g. --set self-evaluation"))
