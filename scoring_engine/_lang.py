@@ -136,8 +136,8 @@ def _input_is_chinese(ref: str | Path) -> bool:
 
     path = Path(ref)
     try:
-        if path.is_file():
-            return is_chinese(path.name) or _holds_chinese(path)
+        if path.is_file():  # named in Chinese, in a folder named so (单位甲/f.json, QA40 F5), or holding Chinese
+            return is_chinese(str(ref)) or _holds_chinese(path)
         if path.is_dir():
             return _folder_is_chinese(path, depth=1)
     except OSError:

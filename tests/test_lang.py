@@ -124,3 +124,16 @@ def test_a_facts_file_is_chinese_when_the_set_it_names_is(tmp_path: Path) -> Non
         (tmp_path / name).write_text(f'{{"indicator_set": "{named}", "facts": {{"x": 1}}}}', encoding="utf-8")
     (tmp_path / "d.yaml").write_text("indicator_set: set.yaml\nfacts: {x: 1}\n", encoding="utf-8")
     assert ["zh", "zh", "en", "zh"] == [language(None, [tmp_path / n], empty) for n in ("a.json", "b.json", "c.json", "d.yaml")]
+
+
+def test_a_file_in_a_folder_named_in_chinese_is_chinese_input_for_every_command(tmp_path: Path) -> None:
+    """QA40 F5: `score 单位甲/f.json` answered in English where `batch 单位甲` answered in Chinese (same file, English set).
+    A file in a folder named in Chinese is Chinese input, as the README says of a folder of 单位."""
+    from scoring_engine._lang import language
+
+    folder = tmp_path / "单位甲"
+    folder.mkdir()
+    (folder / "f.json").write_text('{"facts": {}}', encoding="utf-8")
+    (tmp_path / "f.json").write_text('{"facts": {}}', encoding="utf-8")
+    assert "zh" == language(None, [str(folder / "f.json")], environ={"LANG": "C.UTF-8"})
+    assert "en" == language(None, [str(tmp_path / "f.json")], environ={"LANG": "C.UTF-8"})
