@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import math
+import re
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
@@ -140,12 +141,17 @@ def open_workbook(path: Path) -> list[Sheet]:
 _KNOWN_NAMES = ("表外事实", "评分表", "一级指标汇总", "事实与来源")
 
 
+_COPY = re.compile(r"\(\d+\)")  # the number Excel gives a copied sheet, NFKC-narrowed
+
+
 def _known_names(sheets: list[Sheet]) -> list[Sheet]:
     """The sheets, one renamed with spaces around or full-width letters (`表外事实 `) under the name the reader looks
     for, when no other sheet has it (QA38: the form was said to have no side sheet, and 54 rows to add)."""
     found = []
     for sheet in sheets:
-        known = next((k for k in _KNOWN_NAMES if unicodedata.normalize("NFKC", sheet.name).strip() == k), sheet.name)
+        bare = "".join(unicodedata.normalize("NFKC", sheet.name).split())  # 表外 事实, 表外事实 (2) as Excel names a copy
+        known = next((k for k in _KNOWN_NAMES if bare == k or (bare.startswith(k) and _COPY.fullmatch(bare[len(k):]))),
+                     sheet.name)
         renamed = known != sheet.name and not any(s.name == known for s in sheets)
         found.append(dataclasses.replace(sheet, name=known) if renamed else sheet)
     return found
