@@ -30,6 +30,9 @@ def not_applicable(plan: ScoringPlan, facts: Facts) -> dict[str, str]:
             problems.append(Problem(f"not_applicable must map indicator ids to reasons; a key is "
                                     f"{type(indicator_id).__name__}", file=facts.source, path="$.not_applicable",
                                     hint="write {indicator id: reason}"))
+        elif not indicator_id.strip():  # an empty key: there is no id to quote (QA39 F11)
+            problems.append(Problem("not_applicable has an entry without an indicator id", file=facts.source,
+                                    path="$.not_applicable", hint="write the id of the indicator that does not apply"))
         elif indicator_id not in known:
             problems.append(_unknown(plan, indicator_id, facts))
         elif not isinstance(reason, str) or not reason.strip():

@@ -533,3 +533,18 @@ def test_thousands_of_not_applicable_entries_of_no_indicator_are_twenty_lines_an
               Facts(values=document["facts"], not_applicable={f"x{i}": "不适用" for i in range(1000)}))
     problems = caught.value.problems
     assert 21 == len(problems) and "980 more not_applicable entries are refused as these are" == problems[-1].message
+
+
+def test_a_not_applicable_entry_without_an_id_is_said_so_in_either_language() -> None:
+    """QA39 F11: an empty key was 'not_applicable names unknown indicator ' (nothing named), in English under Chinese."""
+    import json
+
+    from conftest import ROOT
+    from scoring_engine import load_indicator_set
+
+    document = json.loads((ROOT / "indicator_sets" / "national-framework.facts.json").read_text(encoding="utf-8"))
+    with pytest.raises(FactsError) as caught:
+        score(load_indicator_set("national-framework"), Facts(values=document["facts"], not_applicable={" ": "不适用"}))
+    [problem] = caught.value.problems
+    assert "not_applicable has an entry without an indicator id" == problem.message
+    assert "not_applicable 中有一项没有写指标编号（写明不适用的指标的编号）" in problem.text("zh")
