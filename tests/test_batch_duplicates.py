@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,21 @@ def _jsonl(path: Path, *numbers: int, year: dict[int, Any] | None = None) -> Pat
         lines.append(json.dumps(document, ensure_ascii=False))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+def _edited(path: Path, change: Callable[[int, dict[str, Any]], None]) -> Path:
+    """The JSONL file at `path` with `change(line number from 0, document)` made to each of its documents."""
+    documents = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    for i, document in enumerate(documents):
+        change(i, document)
+    path.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in documents) + "\n", encoding="utf-8")
+    return path
+
+
+def _without_paid_first(i: int, document: dict[str, Any]) -> None:
+    """The first document lacks a fact it needs: it fails."""
+    if i == 0:
+        del document["facts"]["budget"]["paid"]
 
 
 def _run(*args: str) -> Any:
@@ -141,11 +157,7 @@ def test_a_recheck_is_compared_with_the_first_of_two_projects_giving_its_id_and_
 def test_a_recheck_goes_to_the_scored_project_when_the_first_of_its_id_failed(tmp_path: Path):
     """QA35 F1: two documents of P00001 2024, the first without a fact it needs (fails), the second scored: the failed one
     took the re-check and the scored one said 未抽查复核 (对比0个). The scored one is compared."""
-    own = _jsonl(tmp_path / "self" / "p.jsonl", 1, 1)
-    lines = own.read_text(encoding="utf-8").splitlines()
-    broken = json.loads(lines[0])
-    del broken["facts"]["budget"]["paid"]
-    own.write_text("\n".join([json.dumps(broken, ensure_ascii=False), lines[1]]) + "\n", encoding="utf-8")
+    own = _edited(_jsonl(tmp_path / "self" / "p.jsonl", 1, 1), _without_paid_first)
     recheck = _jsonl(tmp_path / "check" / "p.jsonl", 1)
     out = tmp_path / "c.jsonl"
     run = _run(str(own), "--compare-with", str(recheck), "-o", str(out))
@@ -159,26 +171,15 @@ def test_a_project_without_a_year_is_compared_only_with_a_recheck_without_one_wh
     re-check (or both did), as the order of the files fell. The 2024 project is compared, in either order; a re-check
     without a year goes to the first scored project of the id, a failed one before it aside (QA37 F2)."""
     for order in ((None, 2024), (2024, None)):
-        own = _jsonl(tmp_path / f"self{order[0]}" / "p.jsonl", 1, 1)
-        documents = [json.loads(line) for line in own.read_text(encoding="utf-8").splitlines()]
-        for document, year in zip(documents, order, strict=True):
-            if year is None:
-                del document["project"]["year"]
-        own.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in documents) + "\n", encoding="utf-8")
+        own = _edited(_jsonl(tmp_path / f"self{order[0]}" / "p.jsonl", 1, 1),
+                      lambda i, document: document["project"].pop("year") if order[i] is None else None)  # noqa: B023
         recheck = _jsonl(tmp_path / f"check{order[0]}" / "p.jsonl", 1)
         out = tmp_path / f"c{order[0]}.jsonl"
         run = _run(str(own), "--compare-with", str(recheck), "-o", str(out))
         assert 0 == run.exit_code and "与复核对比1个" in run.output, run.output
         compared = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
         assert [y == 2024 for y in order] == [c.get("compare") is not None for c in compared]
-    own = _jsonl(tmp_path / "failed" / "p.jsonl", 1, 1)
-    lines = own.read_text(encoding="utf-8").splitlines()
-    broken = json.loads(lines[0])
-    del broken["facts"]["budget"]["paid"]
-    own.write_text("\n".join([json.dumps(broken, ensure_ascii=False), lines[1]]) + "\n", encoding="utf-8")
-    recheck = _jsonl(tmp_path / "no-year" / "p.jsonl", 1)
-    document = json.loads(recheck.read_text(encoding="utf-8"))
-    del document["project"]["year"]
-    recheck.write_text(json.dumps(document, ensure_ascii=False) + "\n", encoding="utf-8")
+    own = _edited(_jsonl(tmp_path / "failed" / "p.jsonl", 1, 1), _without_paid_first)
+    recheck = _edited(_jsonl(tmp_path / "no-year" / "p.jsonl", 1), lambda i, document: document["project"].pop("year"))
     run = _run(str(own), "--compare-with", str(recheck))
     assert "与复核对比1个" in run.output, run.output
