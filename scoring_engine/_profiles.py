@@ -13,8 +13,7 @@ What a profile may say, besides `extends`:
   `rescale: true` (or `children`) scales its children to its weight in
   proportion, by largest remainder, and so on down; `siblings` also scales the
   indicators beside it that the profile does not set, to keep their parent's sum;
-- `add: [{under: ID, after: ID, id: …, name: …, weight: …, …}]`;
-- `remove: [ID, …]`;
+- `add: [{under: ID, after: ID, id: …, name: …, weight: …, …}]`; `remove: [ID, …]` (a base profile's removals stay);
 - any other section replaces the base's, except `facts` and `derived`, which are
   merged by name (`name: null` removes one).
 """
@@ -108,7 +107,9 @@ def resolve(located: Located, file: str | None, sha256: str, folder: Path | None
         raise IndicatorSetError(log.ranked())
     resolved = _yaml.from_nodes(root)
     digest = hashlib.sha256(f"{sha256}\n{base.sha256}".encode()).hexdigest()  # the profile and everything below it
-    return Resolved(resolved, digest, (ref, *base.bases), tuple(merge.changes))
+    by = str(base_located.data.get("id") or ref) if isinstance(base_located.data, dict) else ref  # QA39 F8:
+    inherited = [replace(c, by=c.by or by) for c in base.changes if c.what == "removed" and c.target not in merge.added]
+    return Resolved(resolved, digest, (ref, *base.bases), (*merge.changes, *inherited))
 
 
 def blamed(problems: Sequence[Problem], resolved: Resolved, file: str | None) -> list[Problem]:

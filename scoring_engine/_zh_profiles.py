@@ -63,6 +63,7 @@ PROFILES = (
      "does not score it",
      "是否想写 {name}？方案 {set} 删除了这个指标（第 {line} 行）：本体系不评它，从 not_applicable 中删去这一项"),
     ("the profile removes it (line {line:n})", "方案删除了这个指标（第 {line} 行）"),
+    ("the profile {set} removes it (line {line:n})", "方案 {set} 删除了这个指标（第 {line} 行）"),
     ("not_applicable has an entry without an indicator id", "not_applicable 中有一项没有写指标编号"),
     ("write the id of the indicator that does not apply", "写明不适用的指标的编号"),
     ("{count:n} more not_applicable entries are refused as these are", "另有 {count} 个 not_applicable 条目因同样的原因不被接受"),

@@ -271,7 +271,10 @@ class ProfileChange:
     indicator field (rule, standard…), section (a top-level key the profile
     replaces), or "removed facts" / "removed derived" (an entry a profile removes
     with `name: null`); `target` the indicator id, the section or the entry;
-    `old` and `new` the weights, as text.
+    `old` and `new` the weights, as text. A removal a base profile made (a
+    province's, under a county's profile of it) is kept too, with `by` the
+    base's id and `line` its line: the indicator is as gone as one the profile
+    removes itself.
     """
 
     what: str
@@ -279,6 +282,7 @@ class ProfileChange:
     old: str | None
     new: str | None
     line: int | None
+    by: str | None = None  # the base profile that made the change; None: this profile
 
 
 @dataclass(frozen=True)

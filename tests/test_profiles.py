@@ -759,3 +759,23 @@ def test_a_project_marking_an_indicator_the_profile_removes_compares_across_the_
     run = CliRunner().invoke(main, ["--lang", "zh", "batch", str(tmp_path / "p.json"), "-q", "--set", str(profile),
                                     "--compare-set", "national-framework"])
     assert 0 == run.exit_code and "对比1个" in run.output, run.output
+
+
+def test_a_county_profile_of_a_province_profile_knows_the_indicators_the_province_removes(tmp_path: Path) -> None:
+    """QA39 F8: a county's profile extends a province's, which removes 成本指标. The county's set did not know the
+    removal it inherits: a 不适用 mark of it was offered another indicator's id, and `diff`/`--compare-set` with the
+    national set failed on the mark. The removal is the province's, named with its line; the county lists only its own."""
+    _write(tmp_path, "province.yaml", "extends: national-framework\nid: yunnan\nremove: [output.cost]\n"
+                                      "change:\n  output: {rescale: true}\n")
+    county = _write(tmp_path, "county.yaml", "extends: province.yaml\nid: county\nchange:\n  decision: {name: 决策（县）}\n")
+    document = json.loads(NATIONAL_FACTS.read_text(encoding="utf-8"))
+    document["not_applicable"] = {"output.cost.saving": "不涉及成本核算"}
+    (tmp_path / "p.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(FactsError) as caught:
+        score(load_indicator_set(county), load_facts(tmp_path / "p.json"))
+    assert "did you mean output.cost? the profile yunnan removes it (line 3): leave it out of not_applicable, since this " \
+           "set does not score it" == caught.value.problems[0].hint
+    run = CliRunner().invoke(main, ["diff", "national-framework", str(county), "--facts", str(tmp_path / "p.json")])
+    assert 0 == run.exit_code and "新评分失败" not in run.output, run.output
+    run = CliRunner().invoke(main, ["validate", str(county)])
+    assert 0 == run.exit_code and "removed output.cost" not in run.output and "已删除" not in run.output, run.output

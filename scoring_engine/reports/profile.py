@@ -16,10 +16,11 @@ def profile_lines(indicator_set: IndicatorSet, say: Callable[[str], str]) -> Ite
     file = indicator_set.source or "?"
     yield say(f"extends {' → '.join(indicator_set.extends)}; the resolved tree, with what {file} changes:")
     by_target: dict[str, list[ProfileChange]] = {}
-    for change in indicator_set.changes:
+    own = [c for c in indicator_set.changes if c.by is None]  # a base profile's removals are its own to show
+    for change in own:
         by_target.setdefault(change.target, []).append(change)
-    removed = [c for c in indicator_set.changes if c.what == "removed"]
-    sections = [c.target for c in indicator_set.changes if c.what == "section"]
+    removed = [c for c in own if c.what == "removed"]
+    sections = [c.target for c in own if c.what == "section"]
     replaced = [name for name in sections if name not in MERGED_BY_NAME]
     merged = [name for name in sections if name in MERGED_BY_NAME]
     for top in indicator_set.indicators:
