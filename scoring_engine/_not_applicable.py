@@ -57,14 +57,15 @@ def _unknown(plan: ScoringPlan, indicator_id: str, facts: Facts) -> Problem:
     known = plan.by_id
     by_name = [i for i, node in known.items() if node.indicator.name == indicator_id.strip()]  # 生态效益, as printed
     group = next((g.indicator.id for g in plan.row_groups if indicator_id.startswith(g.indicator.id + ".")), None)  # a row
-    removed = {c.target: c for c in plan.set.changes if c.what == "removed"}  # by the set's profile or its base's
+    removed = [c.target for c in plan.set.changes if c.what == "removed"]  # by the set's profile or its base's
     close = did_you_mean(indicator_id, [*known, *removed])  # a slip of a removed id is not offered another (QA35 F7)
     meant = close.removeprefix("did you mean ").removesuffix("?") if close else None
-    gone = indicator_id if indicator_id in removed else meant if meant in removed else None
+    named = None if by_name else plan.set.removal(indicator_id.strip())  # by id, or by name as on a form (QA39 F9)
+    gone = named or (plan.set.removal(meant) if meant else None)
     return Problem(f"not_applicable names unknown indicator {indicator_id}", file=facts.source,
                    path=f"$.not_applicable.{indicator_id}",
-                   hint=(f"{close} " if gone != indicator_id else "") + f"the profile {removed[gone].by or plan.set.id} removes "
-                        f"it (line {removed[gone].line}): leave it out of not_applicable, since this set does not score it"
+                   hint=("" if named else f"{close} ") + f"the profile {gone.by or plan.set.id} removes it (line "
+                        f"{gone.line}): leave it out of not_applicable, since this set does not score it"
                    if gone is not None else
                    f"write its id: {by_name[0]}" if by_name else
                    f"a target row cannot be marked on its own: leave it out of the rows, or mark the "

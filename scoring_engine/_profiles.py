@@ -222,12 +222,9 @@ class _Merge:
         precision = number(get(self.root, "precision"))
         self.precision = int(precision) if precision is not None and 0 <= precision <= 6 else 2
         ops = {name: value for name, _, value in entries(self.profile.root)}
-        if "remove" in ops:
-            self.remove(ops["remove"])
-        if "add" in ops:
-            self.add(ops["add"])
-        if "change" in ops:
-            self.change(ops["change"])
+        for directive, apply in (("remove", self.remove), ("add", self.add), ("change", self.change)):  # in this order
+            if directive in ops:
+                apply(ops[directive])
         return self.root
 
     # -- sections
@@ -302,7 +299,9 @@ class _Merge:
                              "without indicators", "remove the parent instead, or add an indicator in its place"
                              if place.parent else "add an indicator in its place")  # a 一级 has no parent (QA38 F7)
             self.blame(place.parent, item.start_mark)
-            self.changes.append(ProfileChange("removed", item.value, None, None, item.start_mark.line + 1))
+            named = get(place.node, "name")  # a form's 不适用 row names it so (QA39 F9)
+            self.changes.append(ProfileChange("removed", item.value, None, None, item.start_mark.line + 1,
+                                              name=named.value if isinstance(named, ScalarNode) else None))
             self.index()
 
     def add(self, items: Node) -> None:

@@ -379,7 +379,7 @@ def run_case(case: Case, sets: dict[Path, IndicatorSet] | None = None) -> CaseOu
         try:
             compare(indicator_id, expected, result.indicator(indicator_id).score)
         except KeyError:
-            removed = next((c for c in indicator_set.changes if c.what == "removed" and c.target == indicator_id), None)
+            removed = indicator_set.removal(indicator_id)
             by = f" {removed.by}" if removed and removed.by else ""  # a base profile's removal names the base
             close = f"the profile{by} removes it (line {removed.line})" if removed else \
                 did_you_mean(indicator_id, [r.id for r in result.walk()])  # not another indicator's score (QA38 F3)

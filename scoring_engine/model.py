@@ -283,6 +283,7 @@ class ProfileChange:
     new: str | None
     line: int | None
     by: str | None = None  # the base profile that made the change; None: this profile
+    name: str | None = None  # a removed indicator's name
 
 
 @dataclass(frozen=True)
@@ -318,6 +319,11 @@ class IndicatorSet:
     def __getstate__(self) -> dict[str, Any]:
         # A copy or an unpickled set compiles its own plan (the plan refers to this set's objects by identity).
         return {**self.__dict__, "_compiled": {}}
+
+    def removal(self, named: str) -> ProfileChange | None:
+        """The removal of the indicator whose id or name is `named`, by this profile or a base profile of it; None when
+        no profile removes one (a set written out in full removes none)."""
+        return next((c for c in self.changes if c.what == "removed" and named in (c.target, c.name)), None)
 
     def walk(self) -> Iterator[Indicator]:
         """Every indicator, depth first in the order of the file."""

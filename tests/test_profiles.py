@@ -779,3 +779,31 @@ def test_a_county_profile_of_a_province_profile_knows_the_indicators_the_provinc
     assert 0 == run.exit_code and "新评分失败" not in run.output, run.output
     run = CliRunner().invoke(main, ["validate", str(county)])
     assert 0 == run.exit_code and "removed output.cost" not in run.output and "已删除" not in run.output, run.output
+
+
+def test_a_not_applicable_mark_naming_a_removed_indicator_by_its_name_is_said_removed_on_its_form_cell_too(
+        tmp_path: Path) -> None:
+    """QA39 F9: a 不适用 row naming 经济效益, which the profile removes, was told to write the id of the whole 效益 (all of
+    效益 not applicable: a wrong score), and in a facts file was refused with no hint. It is said removed by the profile."""
+    from openpyxl import load_workbook
+
+    from scoring_engine.reports.layouts import render_layout
+
+    profile = load_indicator_set(_write(tmp_path, "p.yaml", "extends: national-framework\nid: p1\n"
+                                        "remove: [output.cost]\nchange:\n  output: {rescale: true}\n"))
+    document = json.loads(NATIONAL_FACTS.read_text(encoding="utf-8"))
+    removed = "the profile p1 removes it (line 3): leave it out of not_applicable, since this set does not score it"
+    with pytest.raises(FactsError) as caught:
+        score(profile, Facts(values=document["facts"], not_applicable={"产出成本": "不涉及"}))
+    assert removed == caught.value.problems[0].hint
+    form = tmp_path / "form.xlsx"
+    form.write_bytes(render_layout(score(profile, Facts(values=document["facts"])), profile, "xlsx", "selfeval"))
+    book = load_workbook(form)
+    side = book["表外事实"]
+    row = side.max_row + 1
+    for col, value in enumerate(("不适用", "产出成本", "不涉及"), start=1):
+        side.cell(row, col, value)
+    book.save(form)
+    run = CliRunner().invoke(main, ["--lang", "en", "score", str(form), "--set", str(tmp_path / "p.yaml")])
+    assert 1 == run.exit_code and f"表外事实!B{row}: not_applicable names unknown indicator 产出成本 ({removed})" in run.output, \
+        run.output

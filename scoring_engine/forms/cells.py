@@ -99,7 +99,8 @@ def _placed(problem: Problem, imported: ImportedFacts, indicator_set: IndicatorS
         key = problem.path.removeprefix("$.")
         if "unknown indicator" not in problem.message:  # its reason: the value's cell
             return _on(problem, imported.provenance.get(key), form)
-        meant = indicators_like(indicator_set, key.removeprefix("not_applicable."))  # its name: the name's cell
+        named = key.removeprefix("not_applicable.")  # its name: the name's cell; one a profile removes is said so (QA39 F9)
+        meant = [] if indicator_set.removal(named.strip()) else indicators_like(indicator_set, named)
         hint = f"write its id: {', '.join(meant)}" if meant else problem.hint or "write the id of one of: " + ", ".join(
             f"{i.id} ({i.name})" for i in indicator_set.indicators)  # the engine's: a removed one, a did-you-mean (QA38 F3)
         return _on(dataclasses.replace(problem, hint=hint), imported.provenance.get(key + ".name"), form)
