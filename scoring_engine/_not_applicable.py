@@ -38,11 +38,8 @@ def not_applicable(plan: ScoringPlan, facts: Facts) -> dict[str, str]:
         elif not isinstance(reason, str) or not reason.strip():
             problems.append(Problem("give the reason the indicator does not apply", file=facts.source,
                                     path=f"$.not_applicable.{indicator_id}", indicator=indicator_id))
-    if len(problems) > _SHOWN:  # 40,000 marks of no indicator are one mistake, not 40,000 lines (QA38 F9)
-        problems[_SHOWN:] = [Problem(f"{len(problems) - _SHOWN} more not_applicable entries are refused as these are",
-                                     file=facts.source, path="$.not_applicable")]
     if problems:
-        raise FactsError(problems)
+        raise FactsError(_capped(problems, facts))
     found: dict[str, str] = {}
     for indicator_id, reason in marked.items():
         for below in known[indicator_id].below:
@@ -51,6 +48,26 @@ def not_applicable(plan: ScoringPlan, facts: Facts) -> dict[str, str]:
 
 
 _SHOWN = 20  # problems of not_applicable listed, as a facts document's bad values are
+
+
+def _capped(problems: list[Problem], facts: Facts) -> list[Problem]:
+    """The first _SHOWN problems, and the first of each other kind after them, then how many more: 40,000 marks of no
+    indicator are one mistake, not 40,000 lines (QA38 F9), but a blank reason past them is another to fix (QA39 F11)."""
+    if len(problems) <= _SHOWN:
+        return problems
+    kinds = {_kind(p) for p in problems[:_SHOWN]}
+    shown = problems[:_SHOWN]
+    for problem in problems[_SHOWN:]:
+        if _kind(problem) not in kinds:
+            kinds.add(_kind(problem))
+            shown.append(problem)
+    return [*shown, Problem(f"{len(problems) - len(shown)} more not_applicable entries are refused as these are",
+                            file=facts.source, path="$.not_applicable")] if len(problems) > len(shown) else shown
+
+
+def _kind(problem: Problem) -> str:
+    """What is wrong with an entry, without the entry's id: an unknown id, a blank reason, a key that is not text…"""
+    return problem.message.split(" indicator ")[0] if problem.message.startswith("not_applicable names") else problem.message
 
 
 def _unknown(plan: ScoringPlan, indicator_id: str, facts: Facts) -> Problem:

@@ -535,6 +535,24 @@ def test_thousands_of_not_applicable_entries_of_no_indicator_are_twenty_lines_an
     assert 21 == len(problems) and "980 more not_applicable entries are refused as these are" == problems[-1].message
 
 
+def test_a_blank_reason_past_twenty_unknown_not_applicable_ids_is_still_shown() -> None:
+    """QA39 F11: past 20 unknown ids, a mark of a real indicator with a blank reason was counted as "refused as these
+    are", though it is fixed another way. The first problem of each other kind is shown, then the count."""
+    import json
+
+    from conftest import ROOT
+    from scoring_engine import load_indicator_set
+
+    document = json.loads((ROOT / "indicator_sets" / "national-framework.facts.json").read_text(encoding="utf-8"))
+    marked = {**{f"x{i}": "不适用" for i in range(25)}, "benefit": "   ", "output": ""}
+    with pytest.raises(FactsError) as caught:
+        score(load_indicator_set("national-framework"), Facts(values=document["facts"], not_applicable=marked))
+    problems = caught.value.problems
+    assert [("give the reason the indicator does not apply", "benefit"),
+            ("6 more not_applicable entries are refused as these are", None)] == \
+        [(p.message, p.indicator) for p in problems[20:]]
+
+
 def test_a_not_applicable_entry_without_an_id_is_said_so_in_either_language() -> None:
     """QA39 F11: an empty key was 'not_applicable names unknown indicator ' (nothing named), in English under Chinese."""
     import json
