@@ -381,6 +381,40 @@ def test_a_clerks_side_sheet_is_read_as_written_by_label_renamed_or_saying_none(
     assert any(line.endswith(f"表外事实!C{rows[labelled]}：单元格是公式，应填写值") for line in _said("score", str(form)))
 
 
+@pytest.mark.parametrize("none", ["／", "－", "无。", " 没有 "])
+def test_a_list_of_findings_given_as_none_typed_full_width_or_as_a_sentence_is_empty(tmp_path: Path, none: str):
+    """QA39 F12: 无 and / read as no findings, but what a Chinese input method types (／, －) and 无。 were refused."""
+    from openpyxl import load_workbook
+
+    from scoring_engine import load_indicator_set
+    from scoring_engine.forms.reader import read_form
+
+    form = _written(tmp_path, "national-framework")
+    national = load_indicator_set("national-framework")
+    rows = {str(r[1].value): r[0].row for r in load_workbook(form).worksheets[1].iter_rows() if r[0].value == "事实"}
+    listed = next(name for name in rows if national.facts[name].type == "list")
+    _edit(form, {f"C{rows[listed]}": none}, sheet=1)
+    assert [] == read_form(form, national).facts.values[listed]
+
+
+def test_a_yes_or_no_fact_given_twice_differently_is_said_with_the_shi_or_fou_typed(tmp_path: Path):
+    """QA39 F12: a yes-or-no fact given on two rows, 是 and 否, was said as 'True' and 'False', which the clerk never typed."""
+    from openpyxl import load_workbook
+
+    from scoring_engine import load_indicator_set
+
+    form = _written(tmp_path, "national-framework")
+    national = load_indicator_set("national-framework")
+    side = load_workbook(form).worksheets[1]
+    row, name = next((r[0].row, str(r[1].value)) for r in side.iter_rows()
+                     if r[0].value == "事实" and str(r[1].value) in national.facts
+                     and national.facts[str(r[1].value)].type == "boolean")
+    extra = side.max_row + 1
+    _edit(form, {f"C{row}": "是", f"A{extra}": "事实", f"B{extra}": name, f"C{extra}": "否"}, sheet=1)
+    lines = [line for line in _said("score", str(form)) if line.startswith("错误")]
+    assert any(f"{name} 填写了两次：表外事实!C{row} 为 是，此处为 否" in line for line in lines), lines
+
+
 def test_the_score_sheet_report_with_a_sheet_renamed_or_deleted_is_still_said_to_be_one(tmp_path: Path):
     """QA38: the 评分表 report with 事实与来源 renamed (事实与来源(2), as Excel names a copy) was read as a form again."""
     from openpyxl import load_workbook

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import unicodedata
 from decimal import Decimal
 from typing import Any
 
@@ -107,7 +108,14 @@ def _same(one: Any, other: Any) -> bool:
         return False
 
 
+def _none(text: str) -> bool:
+    """Whether a cell says "none" (无, 没有, a dash or a slash), typed full width too (／, －) or as a sentence (无。)."""
+    return unicodedata.normalize("NFKC", text).strip().rstrip("。.").strip() in _NONE
+
+
 def _shown(value: Any) -> str:
+    if isinstance(value, bool):  # as the form takes it (是/否), not Python's True (QA39 F12)
+        return "是" if value else "否"
     return repr(value) if isinstance(value, str) else str(value)
 
 
@@ -130,7 +138,7 @@ def _unnamed_or_unexplained(reading: FormReading, side: Sheet, r: int, name: str
 
 def _side_value(reading: FormReading, side: Sheet, r: int, value: Any, kind: str) -> Any:
     """A side-sheet value by the fact's declared type: lists and objects are JSON text; a list given as 无 is empty."""
-    if kind == "list" and isinstance(value, str) and value.strip() in _NONE:  # no findings, as a clerk says it (QA38)
+    if kind == "list" and isinstance(value, str) and _none(value):  # no findings, as a clerk says it (QA38)
         return []
     if kind in ("list", "judgement", "tier") and isinstance(value, str):
         try:
