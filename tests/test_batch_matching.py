@@ -123,6 +123,30 @@ def test_a_recheck_that_matches_nothing_is_named_not_only_counted(tmp_path: Path
     assert "复核中未找到对应项目" in html and "PX999" in html
 
 
+def test_a_recheck_of_a_year_that_matches_projects_of_its_id_without_one_says_the_years_they_give(tmp_path: Path):
+    """QA39 F12: two projects P1 give no year and the re-check of P1 gives 2024; it matches neither, and was listed as
+    matching nothing with no word of why. 统计 and the page give the years the batch's projects of that id give."""
+    from openpyxl import load_workbook
+
+    for name in ("a.json", "b.json"):
+        path = _write(tmp_path / "self" / name, 1, project_id="P1")
+        document = json.loads(path.read_text(encoding="utf-8"))
+        document["project"].pop("year", None)
+        path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    recheck = _write(tmp_path / "re" / "r.json", 1, project_id="P1")
+    document = json.loads(recheck.read_text(encoding="utf-8"))
+    document["project"]["year"] = 2024
+    recheck.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    book, page = tmp_path / "s.xlsx", tmp_path / "s.html"
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", "-q", str(tmp_path / "self"), "--compare-with",
+                                    str(tmp_path / "re"), "-o", str(book), "-o", str(page)])
+    assert "复核中未找到对应项目1个" in run.output, run.output
+    statistics = [row for row in load_workbook(book, read_only=True)["统计"].iter_rows(values_only=True)]
+    assert ("复核文档", "项目编号", "年度", "本批次该编号项目的年度") in [row[:4] for row in statistics]
+    assert (str(recheck), "P1", "2024", "未填写") in [row[:4] for row in statistics]
+    assert "<td>未填写</td>" in page.read_text(encoding="utf-8")
+
+
 def test_a_recheck_whose_project_failed_to_score_is_not_listed_as_matching_nothing(tmp_path: Path):
     """A re-check of P2, whose own document failed to score, was listed under 复核中未找到对应项目 as if its 项目编号 or
     year matched no document of the batch, sending the bureau hunting for a mistyped id. It is its project's: the

@@ -427,6 +427,7 @@ class _Recheck:
         self.paired: set[int] = set()  # those given by project id to a scored project
         self.scored_at: list[int] = []  # the offset of each scored one, to name those that match nothing
         self.ids = IdTally(RECHECK)  # an id given twice: only the first is compared
+        self.batch_years: dict[str, set[str]] = {}  # id → the years its projects of the batch give ("" for none)
 
     def __enter__(self) -> _Recheck:
         return self
@@ -447,6 +448,8 @@ class _Recheck:
 
     def match(self, row: ProjectRow) -> ProjectRow | None:
         year = same_year(row.project.get("year"))
+        if row.id_key:
+            self.batch_years.setdefault(row.id_key, set()).add(year)
         years = self.years.get(row.id_key, {}) if row.id_key else {}
         offset = _same_year(years, year, self.paired) if row.id_key else None
         if offset is None:
@@ -465,9 +468,11 @@ class _Recheck:
         """Scored re-check projects that matched no project of the batch (one whose project failed is matched)."""
         return self.scored - len(self.matched)
 
-    def unmatched_shown(self) -> tuple[tuple[str, str, str], ...]:
+    def unmatched_shown(self) -> tuple[tuple[str, str, str, str], ...]:
         """Source, id and year of the first SHOWN_UNMATCHED re-checks that matched nothing (a mistyped 项目编号 is found by
-        its file)."""
+        its file), and the years the batch's projects of that id give: a re-check of 2024 finds no project of that id
+        without a year (QA39 F12), and the clerk is told which year to write."""
         offsets = itertools.islice((offset for offset in self.scored_at if offset not in self.matched), SHOWN_UNMATCHED)
         rows = [self.kept.at(offset) for offset in offsets]
-        return tuple((r.source, r.project.get("id", ""), r.project.get("year", "")) for r in rows)
+        return tuple((r.source, r.project.get("id", ""), r.project.get("year", ""),
+                      "、".join(y or "未填写" for y in sorted(self.batch_years.get(r.id_key, ())))) for r in rows)

@@ -178,7 +178,7 @@ class Summary:
     against: str | None = None
     other_failed: int = 0  # projects of the compared batch that could not be scored
     unmatched: int = 0  # projects of the re-check batch that match no project of this one
-    unmatched_shown: tuple[tuple[str, str, str], ...] = ()  # the first SHOWN_UNMATCHED of them: source, id, year
+    unmatched_shown: tuple[tuple[str, str, str, str], ...] = ()  # the first SHOWN_UNMATCHED: source, id, year, the batch's years
     form_totals: int = 0  # filled forms whose 总分 the unit typed: 汇总 shows it beside the total scored
     form_totals_differ: int = 0  # of them, those where the two differ
     problem_lines: tuple[str, ...] = ()  # the first SHOWN_PROBLEMS error lines of failed projects
@@ -223,7 +223,7 @@ class Summariser:
         self.difference = ZERO
         self.against: str | None = None
         self.unmatched = 0
-        self.unmatched_shown: tuple[tuple[str, str, str], ...] = ()
+        self.unmatched_shown: tuple[tuple[str, str, str, str], ...] = ()
         self.form_totals = self.form_totals_differ = 0
         self.problem_lines: list[str] = []
         self.problem_lines_zh: list[str] = []

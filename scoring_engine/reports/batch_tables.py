@@ -448,7 +448,7 @@ def tie_note(placed: Sequence[Placed], tied: int) -> str:
 
 UNMATCHED_TITLE = ("复核中未找到对应项目的文档（项目编号、年度或文件路径与本批次都不对应，"
                    "或是已对比项目的又一份复核；最多列出前20份）")
-UNMATCHED_HEADER = ("复核文档", "项目编号", "年度")
+UNMATCHED_HEADER = ("复核文档", "项目编号", "年度", "本批次该编号项目的年度")
 
 
 DUPLICATES_TITLE = "项目编号重复（每份文档都已评分并计入统计；复核只与第一份对比）"

@@ -161,7 +161,7 @@ def _compared(summary: Summary, words: dict[str, str]) -> str:
     if unmatched:
         line += words["unmatched"].format(count=unmatched)
         named = [source + (words["id"].format(id=project_id) if project_id else "")
-                 for source, project_id, _ in summary.unmatched_shown[:TERMINAL_DUPLICATES]]
+                 for source, project_id, *_ in summary.unmatched_shown[:TERMINAL_DUPLICATES]]
         line += words["named"].format(named=words["listed"].join(named)) + (words["more"] if unmatched > len(named) else "")
     return line
 
