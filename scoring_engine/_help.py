@@ -62,7 +62,7 @@ def _option_help(param: click.Parameter, written: str) -> str:
     text, notes = chinese_help(own) if own else "", written[len(own):].strip()
     if notes.startswith("[") and notes.endswith("]"):
         notes = "[" + "；".join(_chinese_note(note.strip()) for note in notes[1:-1].split(";")) + "]"
-    return f"{text}  {notes}" if text and notes else text or notes
+    return f"{text}{'' if text.endswith(('。', '）')) else ' '}{notes}" if text and notes else text or notes  # no space after 。
 
 
 # ---------------------------------------------------------------- wrapping by display width
@@ -142,9 +142,13 @@ class ChineseFormatter(click.HelpFormatter):
 # ---------------------------------------------------------------- the page
 
 
+#: click's words in a usage line; the arguments' own names (FACTS, INPUT...) stay, as the help's text names them.
+_USAGE_WORDS = {"[OPTIONS]": "[选项]", "COMMAND [ARGS]...": "命令 [参数]..."}
+
+
 def _write_chinese_help(command: click.Command, ctx: click.Context, formatter: ChineseFormatter) -> None:
     """What click's format_help writes, with every text in Chinese."""
-    formatter.write_usage(ctx.command_path, " ".join(command.collect_usage_pieces(ctx)))
+    formatter.write_usage(ctx.command_path, " ".join(_USAGE_WORDS.get(p, p) for p in command.collect_usage_pieces(ctx)))
     paragraphs = help_paragraphs(command.help)
     if paragraphs:
         formatter.write_paragraph()

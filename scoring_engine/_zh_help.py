@@ -53,7 +53,7 @@ HELP = (
      "生成 SET（内置体系的 id 或 YAML 文件）的空白表或事实文件框架。由单位填写，再由 score 读回。"),
     ("xlsx (and html, markdown, csv): the blank 自评表; json or yaml: a facts skeleton with every fact.",
      "xlsx（以及 html、markdown、csv）：空白自评表；json 或 yaml：含全部事实的事实文件框架。"),
-    ("Write here instead of the screen.", "写到这里，而不是显示在屏幕上。"),
+    ("Write here instead of the screen (needed for xlsx).", "写到这里，而不是显示在屏幕上（xlsx 必须给出）。"),
     # batch
     ("Score every project in INPUT... (facts files, filled 自评表 .xlsx, folders of them, JSONL files) and summarise them.",
      "为 INPUT... 中的每个项目评分并汇总。INPUT 是事实文件、填好的自评表 .xlsx、存放它们的文件夹或 JSONL 文件。"),

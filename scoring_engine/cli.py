@@ -210,7 +210,8 @@ def import_form(form: Path, set_ref: str | None, output: Path | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(TEMPLATE_FORMATS), default="xlsx",
               show_default=True,
               help="xlsx (and html, markdown, csv): the blank 自评表; json or yaml: a facts skeleton with every fact.")
-@click.option("--output", "-o", type=OutputFile(), multiple=True, callback=at_most_once, help="Write here instead of the screen.")
+@click.option("--output", "-o", type=OutputFile(), multiple=True, callback=at_most_once,
+              help="Write here instead of the screen (needed for xlsx).")
 @_encoding_option
 @format_by_extension(TEMPLATE_FORMATS)
 @_guarded

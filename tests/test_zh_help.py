@@ -48,7 +48,7 @@ def test_the_group_help_is_chinese() -> None:
     """`--lang zh --help` shows the usage, options and commands with Chinese headings and texts, no English sentence."""
     code, lines = zh("--help")
     assert 0 == code
-    assert lines[0].startswith("用法：scoring-engine [OPTIONS] COMMAND")
+    assert lines[0].startswith("用法：scoring-engine [选项] 命令")
     assert {"选项：", "命令："} <= set(lines)
     assert "  -h, --help      显示本帮助并退出。" in lines
     assert any(line.startswith("  batch     为 INPUT... 中的每个项目评分并汇总。") for line in lines)
@@ -60,7 +60,7 @@ def test_batch_help_is_chinese() -> None:
     code, lines = zh("batch", "--help")
     page = "\n".join(lines)
     assert 0 == code
-    assert "用法：scoring-engine batch [OPTIONS] INPUT..." == lines[0]
+    assert "用法：scoring-engine batch [选项] INPUT..." == lines[0]
     assert "不能评分的项目连同其错误一并列出" in page
     assert "[默认：html]" in page and "[默认：5]" in page and "[不小于1]" in page  # click's range x>=1, in words
     assert "--jobs N " in page and "--reports DIR " in page  # not click's INTEGER RANGE and DIRECTORY
@@ -84,19 +84,19 @@ def test_the_help_follows_the_language_of_the_environment(env: dict[str, str]) -
     """SCORING_ENGINE_LANG=zh or a Chinese locale gives the Chinese help, as it gives every other message in Chinese."""
     code, lines = _run(["score", "--help"], {**_NO_LANG, **env})
     assert 0 == code
-    assert "用法：scoring-engine score [OPTIONS] FACTS" == lines[0]
+    assert "用法：scoring-engine score [选项] FACTS" == lines[0]
 
 
 def test_lang_after_help_still_counts() -> None:
     """`--help --lang zh`: the help is answered before --lang is read, and is Chinese all the same."""
-    assert "用法：scoring-engine [OPTIONS] COMMAND [ARGS]..." == _run(["--help", "--lang", "zh"])[1][0]
-    assert "用法：scoring-engine sets [OPTIONS] [ID]" == _run(["--lang=zh", "sets", "-h"])[1][0]
+    assert "用法：scoring-engine [选项] 命令 [参数]..." == _run(["--help", "--lang", "zh"])[1][0]
+    assert "用法：scoring-engine sets [选项] [ID]" == _run(["--lang=zh", "sets", "-h"])[1][0]
 
 
 def test_no_arguments_show_the_chinese_help_not_an_error() -> None:
     """`scoring-engine` alone in Chinese shows the help page, not the page squeezed into one 错误 line."""
     lines = _run([], {**_NO_LANG, "SCORING_ENGINE_LANG": "zh"})[1]
-    assert "用法：scoring-engine [OPTIONS] COMMAND [ARGS]..." == lines[0]
+    assert "用法：scoring-engine [选项] 命令 [参数]..." == lines[0]
     assert "命令：" in lines
     assert not any(line.startswith("错误") for line in lines)
 
