@@ -1169,3 +1169,31 @@ def test_a_reports_folder_skips_files_named_as_reports_whatever_its_mark_lists_a
     (reports / REPORTS_MARK).symlink_to(target)
     assert 0 == _cli("batch", str(first), "-q", "--reports", str(reports)).exit_code
     assert "not ours" == target.read_text(encoding="utf-8")
+
+
+def test_a_reports_run_stopped_at_any_time_leaves_its_reports_listed_and_a_project_named_like_one_is_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """QA42 F2: a `--reports` run stopped before the main process had any row back left reports and no mark, and the next
+    batch scored them as projects (1628 for 1500). Each report is listed before it is written. QA42 F1: in a folder
+    marked so, a project named as reports are (510104-锦江区.json, a 区划代码) is read, not skipped unsaid."""
+    from scoring_engine.batch import task
+
+    write_folder(tmp_path / "in", 3)
+    reports = tmp_path / "in" / "报告"
+    written = task.write_atomically
+
+    def stopped(target: Path, content: Any) -> None:
+        written(target, content)
+        raise KeyboardInterrupt  # Ctrl-C as the worker's first report is written, before its row is back
+
+    monkeypatch.setattr(task, "write_atomically", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(BatchOptions((str(tmp_path / "in"),), load_indicator_set(SMALL_SET), 1, (), reports=reports,
+                               report_format="xlsx"))
+    monkeypatch.undo()
+    [report] = [p.name for p in reports.glob("*.xlsx")]
+    assert report in (reports / REPORTS_MARK).read_text(encoding="utf-8").splitlines()
+    shutil.copy(next((tmp_path / "in").rglob("P*.json")), reports / "510104-锦江区.json")
+    beside_the_set(reports)
+    assert 0 == _cli("batch", str(tmp_path / "in"), "-o", str(tmp_path / "s.csv")).exit_code
+    assert 4 == len((tmp_path / "s.csv").read_text(encoding="utf-8-sig").splitlines()) - 1

@@ -11,12 +11,13 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-__all__ = ["REPORTS_MARK", "mark_reports", "reports_written"]
+__all__ = ["REPORTS_MARK", "mark_reports", "note_report", "reports_written"]
 
 #: The mark's file name (hidden: a folder search never reads a file whose name starts with a dot).
 REPORTS_MARK = ".scoring-engine-reports"
+_LISTED_FIRST = "# 每份报告写出之前先在此记下文件名。"  # a mark that says so lists every report (QA42 F1, F2)
 _HEAD = ("# scoring-engine batch --reports 写出的报告，批量评分搜索文件夹时不作为项目读取。\n"
-         "# 以下为这些报告的文件名；本文件夹中的其他文件照常读取。\n")
+         "# 以下为这些报告的文件名；本文件夹中的其他文件照常读取。\n" + _LISTED_FIRST + "\n")
 _MOST = 10_000_000  # bytes of a mark read: names of a province's reports fit many times over
 
 
@@ -25,16 +26,31 @@ _REPORT_NAME = re.compile(r"\d{6}-.+\.(?:html|md|txt|csv|json|xlsx)", re.IGNOREC
 
 
 def reports_written(folder: str | Path) -> Callable[[str], bool]:
-    """Whether a file of `folder`, which holds a mark, is a report a run wrote: one the mark lists, or one named as
-    reports are (a run stopped before it could list the reports its workers had written, a mark of an earlier
-    version that listed none: QA39 F1, F2)."""
+    """Whether a file of `folder`, which holds a mark, is a report a run wrote: one the mark lists. A mark of an earlier
+    version, which listed a report only once the run had it back from its worker, or none at all (QA39 F1, F2), also
+    covers the files named as reports are; a mark that lists each report before it is written covers no more than it
+    lists, so that a project named so (510104-锦江区.json) is read (QA42 F1)."""
     try:
         with open(Path(folder) / REPORTS_MARK, "rb") as mark:
             text = mark.read(_MOST).decode("utf-8", "replace").lstrip("\ufeff")
     except OSError:
         text = ""
     listed = frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    if _LISTED_FIRST in text:
+        return lambda name: name in listed
     return lambda name: name in listed or _REPORT_NAME.fullmatch(name) is not None
+
+
+def note_report(folder: Path, name: str) -> None:
+    """List `name` in the mark of `folder` before the report is written (by the worker that writes it): a run stopped
+    at any time leaves no report unlisted (QA42 F2). A line appended, as each worker does at once; nothing when the
+    mark is not there (the run could not make it) or is a link."""
+    try:
+        handle = os.open(folder / REPORTS_MARK, os.O_WRONLY | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return
+    with contextlib.suppress(OSError), os.fdopen(handle, "ab") as mark:
+        mark.write(f"{name}\n".encode())
 
 
 def mark_reports(folder: Path, names: Iterable[str]) -> None:

@@ -37,7 +37,7 @@ from ..reports.batch_xlsx import BatchWorkbook
 from .compare import DEFAULT_THRESHOLD, RECHECK, compare
 from .duplicates import IdTally, same_year
 from .inputs import batch_paths, count_documents, find_documents, searched_files, searched_paths
-from .reports_mark import mark_reports
+from .reports_mark import REPORTS_MARK, mark_reports
 from .matching import Paths
 from .pool import ordered_map
 from .progress import Progress
@@ -101,6 +101,8 @@ def run_batch(options: BatchOptions) -> Summary:
     documents = find_documents(options.inputs, (*own, *_nested(options)))  # a missing input stops the run first
     recheck_documents = _rechecks(options.compare_with, own) if options.compare_with else None
     made = _reports_folder(options.reports)
+    if options.reports is not None:  # marked before any report is written: each is listed as it is (QA42 F2)
+        mark_reports(options.reports, [])
     sinks: list[Any] = []
     reported: list[str] = []  # the reports written, named in the folder's mark: a later batch does not read them
     try:
@@ -137,7 +139,9 @@ def run_batch(options: BatchOptions) -> Summary:
             if options.reports is not None and reported:  # the reports written before the stop are kept, and named
                 mark_reports(options.reports, reported)
             elif made and options.reports is not None:
-                with contextlib.suppress(OSError):  # taken away only while empty: reports written are kept
+                with contextlib.suppress(OSError):  # taken away only while it holds no report: reports written are kept
+                    if os.listdir(options.reports) == [REPORTS_MARK]:
+                        (options.reports / REPORTS_MARK).unlink()
                     options.reports.rmdir()
         if isinstance(err, OSError):  # an output's own temporary files (a workbook's sheets) on a full disk
             raise _outputs_error(err, options.outputs) from None

@@ -22,6 +22,7 @@ from ..model import IndicatorSet
 from ..render import RENDERERS
 from ..reports.batch_xlsx import detail_cells
 from .inputs import Document
+from .reports_mark import note_report
 from .entry import Entry
 from .scoring import Outcome, Scorer
 
@@ -89,6 +90,7 @@ class BatchWorker:
         if target.exists() and not target.is_file():  # a pipe there would wait for a reader for ever: reports are files
             raise ScoringEngineError(Problem("cannot write the report: it is not a file (a report is written as a file in "
                                              "the reports folder)", file=str(target)))
+        note_report(self.config.reports, name)  # listed first: a run stopped now leaves no report unlisted (QA42 F2)
         write_atomically(target, content)
 
 
