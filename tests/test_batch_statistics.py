@@ -595,3 +595,20 @@ def test_variation_selectors_and_the_grapheme_joiner_in_a_unit_name_are_one_unit
     """QA39 F5: a variation selector (U+FE0F) or the combining grapheme joiner (U+034F) made another unit."""
     summary = summarise([_row(0, "90", unit="县水利局"), _row(1, "80", unit="县水利局\ufe0f"), _row(2, "70", unit="县\u034f水利局")])
     assert [("县水利局", 3)] == [(u.name, u.count) for u in summary.units]
+
+
+def test_every_default_ignorable_character_in_a_unit_name_is_one_unit():
+    """QA42 F3: Khmer inherent vowels (U+17B4, U+17B5) and the unassigned U+2065, all printing as nothing, still split a
+    unit and its 主管部门. Every code point Unicode calls default-ignorable is dropped."""
+    summary = summarise([_row(0, "90", unit="县水利局", department="水利局"),
+                         _row(1, "80", unit="县水\u17b4利局", department="水\u17b5利局"),
+                         _row(2, "70", unit="县水利局\u2065", department="水利局\U000e0020")])
+    assert [("县水利局", 3)] == [(u.name, u.count) for u in summary.units]
+    assert [("水利局", 3)] == [(d.name, d.count) for d in summary.departments]
+
+
+def test_a_unit_first_typed_with_a_space_between_chinese_characters_is_named_without_it():
+    """QA42 F7: the first project's '市 教育局' named the 主管部门 everywhere, and the note asked units to write it so."""
+    summary = summarise([_row(0, "90", department="市 教育局"), _row(1, "80", department="市教育局")])
+    assert [("市教育局", 2)] == [(d.name, d.count) for d in summary.departments]
+    assert (("市教育局", ("市 教育局",)),) == summary.spellings

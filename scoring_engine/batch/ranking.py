@@ -16,6 +16,7 @@ school was ranked three times).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -63,10 +64,13 @@ def _invisible(c: str) -> bool:
     return c.isspace() or unicodedata.category(c) in ("Cf", "Cc", "Zs") or c in _FILLERS
 
 
-# Hangul fillers and the blank Braille pattern, variation selectors, the combining grapheme joiner and Mongolian
-# variation selectors: print as nothing (QA39 F5)
-_FILLERS = frozenset("\u3164\u115f\u1160\uffa0\u2800\u034f\u180b\u180c\u180d\u180f"
-                     + "".join(map(chr, range(0xFE00, 0xFE10))) + "".join(map(chr, range(0xE0100, 0xE01F0))))
+# Unicode's default-ignorable code points that are not format characters (Hangul fillers, the combining grapheme
+# joiner, Khmer inherent vowels, variation selectors, the unassigned ones kept for more) and the blank Braille
+# pattern: each prints as nothing (QA39 F5, QA42 F3)
+_IGNORABLE = ((0x034F, 0x034F), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180F), (0x2060, 0x206F), (0x2800, 0x2800),
+              (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3),
+              (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF))
+_FILLERS = frozenset(chr(c) for low, high in _IGNORABLE for c in range(low, high + 1))
 
 
 class Names:
@@ -99,8 +103,12 @@ class Names:
 
 
 def _visible(text: str) -> str:
-    """A name as a ranking shows it: without the invisible characters it was typed with (QA38 F10), spaces around."""
-    return "".join(c for c in text if c.isspace() or not _invisible(c)).strip()
+    """A name as a ranking shows it: without the invisible characters it was typed with (QA38 F10), spaces around, or
+    spaces between Chinese characters (a first project's 市 教育局 is shown 市教育局: QA42 F7)."""
+    return _SPACE_IN_CHINESE.sub("", "".join(c for c in text if c.isspace() or not _invisible(c)).strip())
+
+
+_SPACE_IN_CHINESE = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
 
 
 def _shown(text: str) -> str:
