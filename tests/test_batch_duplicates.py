@@ -140,6 +140,16 @@ def test_a_year_written_2024nian_or_full_width_is_the_same_year_for_duplicates_a
     assert "多个年度" not in run.output
 
 
+def test_a_year_typed_with_the_circle_or_the_letter_o_for_zero_or_an_invisible_character_is_the_same_year(tmp_path: Path):
+    """QA42 F4: '二○二四年' (the circle ○ most input methods give for 〇), '二O二四年', '2024年' with a zero-width space,
+    '2024.00' were other years: the duplicate went unreported and the note said the batch mixed 2024 and 2○24."""
+    facts = _jsonl(tmp_path / "in" / "p.jsonl", 1, 1, 1, 1, 1,
+                   year={1: "二○二四年", 2: "二O二四年", 3: "2024年\u200b", 4: "2024.00"})
+    run = _run(str(facts))
+    assert "项目编号重复1个：P00001（2024年度）共5份：" in run.output, run.output
+    assert "多个年度" not in run.output
+
+
 def test_a_recheck_is_compared_with_the_first_of_two_projects_giving_its_id_and_year_only(tmp_path: Path):
     """QA34 F3: two projects of one 项目编号 and year (an id reused by another unit) both took the one re-check: compared
     twice, flagged twice, counted twice in 与复核对比 and the mean difference. The first is compared, as the 统计 heading

@@ -52,12 +52,16 @@ def same_year(year: Any) -> str:
     are '2024'; 2024.0 too (a spreadsheet's number)."""
     if year in (None, ""):
         return ""
-    text = re.sub(r"\s*年度?$", "", same_id(year)).translate(_CHINESE_DIGITS)
-    text = re.sub(r"^FY\s*", "", text, flags=re.IGNORECASE)
-    return text[:-2] if re.fullmatch(r"\d{4}\.0", text) else text
+    text = "".join(c for c in same_id(year) if not c.isspace() and unicodedata.category(c) not in ("Cf", "Cc"))
+    text = re.sub(r"年度?$", "", text)
+    if _CHINESE_YEAR.fullmatch(text):  # the zero typed as 〇, or as the circle ○ or the letter O (QA42 F4)
+        text = text.translate(_CHINESE_DIGITS)
+    text = re.sub(r"^FY", "", text, flags=re.IGNORECASE)
+    return text.split(".")[0] if re.fullmatch(r"\d{4}\.0+", text) else text
 
 
-_CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")  # 二〇二四 is 2024
+_CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九○Oo", "00123456789000")  # 二〇二四 is 2024
+_CHINESE_YEAR = re.compile("[〇零一二三四五六七八九○Oo0-9]{4}")
 
 
 def same_id(project_id: Any) -> str:
