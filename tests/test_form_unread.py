@@ -439,3 +439,18 @@ def test_a_form_beside_sheets_named_as_the_score_sheet_reports_are_is_read_as_a_
     book.create_sheet("一级指标汇总")
     book.save(form)
     assert 0 == CliRunner().invoke(main, ["score", str(form)]).exit_code
+
+
+def test_a_form_with_two_renamed_copies_of_the_side_sheet_is_refused_naming_them(tmp_path: Path):
+    """QA42 F5: 表外事实 (2) and 表外事实 (3), the original deleted: both were taken as 表外事实, the first read and the other's
+    different 执行数 passed over unsaid. Which is the unit's cannot be told: one error names both copies."""
+    from openpyxl import load_workbook
+
+    form = _written(tmp_path, "national-framework")
+    book = load_workbook(form)
+    side = book.worksheets[1]
+    book.copy_worksheet(side).title = "表外事实 (3)"
+    side.title = "表外事实 (2)"
+    book.save(form)
+    lines = [line for line in _said("score", str(form)) if line.startswith("错误")]
+    assert 1 == len(lines) and "工作簿中有 2 个“表外事实”工作表的副本（表外事实 (2)、表外事实 (3)）；一份表只有一个" in lines[0], lines

@@ -127,7 +127,7 @@ def open_workbook(path: Path) -> list[Sheet]:
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False, keep_vba=False)
         try:
-            return _known_names([_sheet(ws, name) for ws in book.worksheets])
+            return _known_names([_sheet(ws, name) for ws in book.worksheets], name)
         finally:
             book.close()
     except FactsError:
@@ -144,17 +144,25 @@ _KNOWN_NAMES = ("表外事实", "评分表", "一级指标汇总", "事实与来
 _COPY = re.compile(r"\(\d+\)")  # the number Excel gives a copied sheet, NFKC-narrowed
 
 
-def _known_names(sheets: list[Sheet]) -> list[Sheet]:
+def _known_names(sheets: list[Sheet], file: str) -> list[Sheet]:
     """The sheets, one renamed with spaces around or full-width letters (`表外事实 `) under the name the reader looks
-    for, when no other sheet has it (QA38: the form was said to have no side sheet, and 54 rows to add)."""
-    found = []
-    for sheet in sheets:
-        bare = "".join(unicodedata.normalize("NFKC", sheet.name).split())  # 表外 事实, 表外事实 (2) as Excel names a copy
-        known = next((k for k in _KNOWN_NAMES if bare == k or (bare.startswith(k) and _COPY.fullmatch(bare[len(k):]))),
-                     sheet.name)
-        renamed = known != sheet.name and not any(s.name == known for s in sheets)
-        found.append(dataclasses.replace(sheet, name=known) if renamed else sheet)
-    return found
+    for, when no other sheet has it (QA38: the form was said to have no side sheet, and 54 rows to add). Two such
+    copies of the side sheet, and no sheet of its own name, are refused: which is the unit's cannot be told (QA42 F5)."""
+    known = [_known_name(sheet.name) for sheet in sheets]
+    copies = [s.name for s, k in zip(sheets, known, strict=True) if k == _KNOWN_NAMES[0] and s.name != k]
+    if len(copies) > 1 and _KNOWN_NAMES[0] not in {s.name for s in sheets}:
+        raise FactsError(Problem(f"the workbook holds {len(copies)} copies of the sheet {_KNOWN_NAMES[0]} "
+                                 f"({', '.join(copies)}); a form has one", file=file,
+                                 hint=f"delete the copies that are not the unit's, and name the one kept {_KNOWN_NAMES[0]}"))
+    return [dataclasses.replace(sheet, name=k) if k != sheet.name and known.count(k) == 1 and
+            not any(s.name == k for s in sheets) else sheet for sheet, k in zip(sheets, known, strict=True)]
+
+
+def _known_name(name: str) -> str:
+    """The name the reader looks for that a sheet's name is, written with spaces or as Excel names a copy (表外 事实,
+    表外事实 (2)); else the name as it is."""
+    bare = "".join(unicodedata.normalize("NFKC", name).split())
+    return next((k for k in _KNOWN_NAMES if bare == k or (bare.startswith(k) and _COPY.fullmatch(bare[len(k):]))), name)
 
 
 def _sheet(ws: Any, name: str) -> Sheet:
