@@ -454,3 +454,21 @@ def test_a_form_with_two_renamed_copies_of_the_side_sheet_is_refused_naming_them
     book.save(form)
     lines = [line for line in _said("score", str(form)) if line.startswith("错误")]
     assert 1 == len(lines) and "工作簿中有 2 个“表外事实”工作表的副本（表外事实 (2)、表外事实 (3)）；一份表只有一个" in lines[0], lines
+
+
+@pytest.mark.parametrize("renamed", ["表外事实2", "表外事实-副本", "Sheet1", "表外事實"])
+def test_a_side_sheet_renamed_near_its_name_or_past_knowing_is_read_by_its_heading(tmp_path: Path, renamed: str):
+    """QA42 F7: a side sheet renamed 表外事实2, 表外事实-副本 or Sheet1 was "no sheet 表外事实" (with 47 rows to add), and
+    Sheet1 beside the unit's own sheets 评分表 and 一级指标汇总 was said to be the 评分表 report. A copy's name is the
+    sheet's; the one sheet headed 类别 | 名称 | 值 is the side sheet whatever its name."""
+    from openpyxl import load_workbook
+
+    form = _written(tmp_path, "national-framework")
+    expected = _said("score", str(form))[-2:]
+    book = load_workbook(form)
+    book.worksheets[1].title = renamed
+    for name in ("评分表", "一级指标汇总"):
+        book.create_sheet(name)["A1"] = "本单位自用"
+    book.save(form)
+    run = CliRunner().invoke(main, ["score", str(form)])
+    assert 0 == run.exit_code and run.output.splitlines()[-2:] == expected, run.output

@@ -141,7 +141,8 @@ def open_workbook(path: Path) -> list[Sheet]:
 _KNOWN_NAMES = ("表外事实", "评分表", "一级指标汇总", "事实与来源")
 
 
-_COPY = re.compile(r"\(\d+\)")  # the number Excel gives a copied sheet, NFKC-narrowed
+_COPY = re.compile(r"\(\d+\)|\d+|-?副本\d*")  # the number Excel gives a copied sheet (NFKC-narrowed), 表外事实2, 表外事实-副本
+_SIDE_HEADING = ("类别", "名称", "值")  # the side sheet's first row, as reports.form_xlsx writes it
 
 
 def _known_names(sheets: list[Sheet], file: str) -> list[Sheet]:
@@ -154,8 +155,13 @@ def _known_names(sheets: list[Sheet], file: str) -> list[Sheet]:
         raise FactsError(Problem(f"the workbook holds {len(copies)} copies of the sheet {_KNOWN_NAMES[0]} "
                                  f"({', '.join(copies)}); a form has one", file=file,
                                  hint=f"delete the copies that are not the unit's, and name the one kept {_KNOWN_NAMES[0]}"))
-    return [dataclasses.replace(sheet, name=k) if k != sheet.name and known.count(k) == 1 and
-            not any(s.name == k for s in sheets) else sheet for sheet, k in zip(sheets, known, strict=True)]
+    found = [dataclasses.replace(sheet, name=k) if k != sheet.name and known.count(k) == 1 and
+             not any(s.name == k for s in sheets) else sheet for sheet, k in zip(sheets, known, strict=True)]
+    if all(s.name != _KNOWN_NAMES[0] for s in found):  # renamed past knowing (Sheet1): the one headed as the side sheet is
+        headed = [i for i, s in enumerate(found) if (s.text(1, 1), s.text(1, 2), s.text(1, 3)) == _SIDE_HEADING]
+        if len(headed) == 1:
+            found[headed[0]] = dataclasses.replace(found[headed[0]], name=_KNOWN_NAMES[0])
+    return found
 
 
 def _known_name(name: str) -> str:
