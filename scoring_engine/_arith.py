@@ -303,12 +303,15 @@ def apportion(weights: Mapping[K, Decimal], total: Decimal, places: int) -> dict
     >>> apportion({"a": Decimal(1), "b": Decimal(1), "c": Decimal(1)}, Decimal(1), 2)
     {'a': Decimal('0.34'), 'b': Decimal('0.33'), 'c': Decimal('0.33')}
     """
-    whole = sum(weights.values(), ZERO)
+    whole = Fraction(sum(weights.values(), ZERO))
     quantum = Decimal(1).scaleb(-places)
-    exact_shares = {k: CONTEXT.divide(w * total, whole) for k, w in weights.items()}
-    shares = {k: v.quantize(quantum, rounding=decimal.ROUND_FLOOR, context=CONTEXT) for k, v in exact_shares.items()}
-    left = int((total - sum(shares.values(), ZERO)) / quantum)
-    order = sorted(weights, key=lambda k: exact_shares[k] - shares[k], reverse=True)  # stable: file order breaks ties
+    # Each share in quanta, as an exact fraction: remainders that are equal compare equal, so that the tie goes to the
+    # earlier key (28-digit quotients made 10 × 100/70 look larger than 3 × 100/70 by their last digit: QA41 F1).
+    exact = {k: Fraction(w) * Fraction(total) / whole * 10 ** places for k, w in weights.items()}
+    floors = {k: share.numerator // share.denominator for k, share in exact.items()}
+    left = int(Fraction(total) * 10 ** places) - sum(floors.values())
+    order = sorted(weights, key=lambda k: exact[k] - floors[k], reverse=True)  # stable: file order breaks ties
+    shares = {k: Decimal(n).scaleb(-places) for k, n in floors.items()}
     for k in order[:left]:
         shares[k] += quantum
     return shares

@@ -686,6 +686,25 @@ def test_rescale_thirds_are_apportioned_to_add_up() -> None:
     assert [D("33.34"), D("33.33"), D("33.33")] == [result.indicator(i).weight for i in ("p.a", "p.b", "p.c")]
 
 
+def test_rescale_gives_an_exactly_tied_remainder_to_the_earlier_leaf() -> None:
+    """QA41 F1: with 效益 not applicable the national set's leaves share 100 over 70; 3 × 100/70 and 10 × 100/70 leave
+    the same remainder (1/175 of a point past 4.28 and 14.28), and the cent went to the later, heavier leaf (its 28-digit
+    quotient rounded up a last digit): 绩效目标合理性 4.28 and 实际完成率 14.29. Ties go to the leaf earlier in the file."""
+    import json
+    from pathlib import Path
+
+    from scoring_engine._arith import apportion
+
+    assert {"a": D("4.29"), "b": D("14.28"), "c": D("81.43")} == apportion({"a": D(3), "b": D(10), "c": D(57)}, D(100), 2)
+    national = scoring_engine.load_indicator_set("national-framework")
+    path = Path(__file__).resolve().parent.parent / "indicator_sets" / "national-framework.facts.json"
+    document = json.loads(path.read_text(encoding="utf-8"))
+    result = scoring_engine.score(national, Facts(document["facts"], not_applicable={"benefit": "效益另行评价"}))
+    assert (D("4.29"), D("14.28")) == (result.indicator("decision.goals.reasonable").weight,
+                                       result.indicator("output.quantity.completion").weight)
+    assert D(100) == sum((n.weight for n in result.walk() if not n.children), D(0))
+
+
 def test_rescale_full_marks_stay_full_marks() -> None:
     """Under rescale an indicator that earned its whole declared weight earns its whole new weight."""
     result = scoring_engine.score(RESCALE, Facts({"a": 20, "b": 1, "c": 1}, not_applicable={"p.b": "无"}))
