@@ -242,8 +242,9 @@ class _Reader:
             number = decimal_from_text(text)
             if number is None and any(ch.isdigit() for ch in text):  # an exponent no Decimal holds: 1.0e99999999999999999999
                 return self.out_of_range(node)
-            if number is None or not number.is_finite():  # .inf, .nan
-                self.problem(node, f"{_shown(node.value)} is not a finite number")
+            if number is None or not number.is_finite():  # .inf, .nan, nothing (!!float with no value)
+                self.problem(node, f"{_shown(node.value)} is not a finite number" if text.strip() else
+                             f"the value is empty, not {_UNREADABLE[_FLOAT]}")
                 return None
             if not number:
                 return 0  # 0.0e-999999999 is 0, as if written so: not a billion zeros when printed
@@ -254,8 +255,12 @@ class _Reader:
             return number if in_range(number) else self.out_of_range(node)
         try:
             value = self.constructor.construct_object(node)
-        except (ConstructorError, ValueError) as err:
-            self.problem(node, f"cannot read {_shown(node.value)!r}: {err}")
+        except (ConstructorError, ValueError, LookupError, AttributeError, TypeError) as err:
+            # PyYAML's constructors fail in their own ways on a tagged value they cannot read (!!int with none, !!bool
+            # maybe, !!timestamp x: IndexError, KeyError, AttributeError: QA41 F2); said as what the tag asks for
+            what = _UNREADABLE.get(node.tag)
+            self.problem(node, f"cannot read {_shown(node.value)!r}: {err}" if what is None else
+                         f"{_shown(node.value)!r} is not {what}" if node.value.strip() else f"the value is empty, not {what}")
             return None
         if isinstance(value, int) and not isinstance(value, bool) and not in_range(Decimal(value)):
             return self.out_of_range(node)
@@ -268,6 +273,11 @@ class _Reader:
     def out_of_range(self, node: ScalarNode) -> None:
         self.problem(node, f"{_shown(node.value)} is out of range (MAX_YAML_NUMBER is 1e15, smallest 1e-15)",
                      "check the unit and the digits")
+
+
+#: What a standard tag asks of its value, said when the value is not that (or is nothing).
+_UNREADABLE = {_INT: "a whole number", _FLOAT: "a number", "tag:yaml.org,2002:bool": "true or false",
+               "tag:yaml.org,2002:timestamp": "a date (2024-06-30)"}
 
 
 def _shown(text: str) -> str:

@@ -207,3 +207,22 @@ def test_names_are_looked_at_unless_the_reader_saw_every_text_printable() -> Non
     hidden = text.replace("version:", "description: |\n  两行\n  说明\nversion:", 1).replace("- id: decision\n    name: ", "- id: decision\n    name: 决策\u202e", 1)
     with pytest.raises(IndicatorSetError, match="an invisible character that reorders"):
         parse_indicator_set(hidden)
+
+
+@pytest.mark.parametrize(("tagged", "said"), [
+    ("!!int", "the value is empty, not a whole number"), ("!!int +", "'+' is not a whole number"),
+    ('!!int ""', "the value is empty, not a whole number"), ("!!bool", "the value is empty, not true or false"),
+    ("!!bool maybe", "'maybe' is not true or false"), ("!!timestamp", "the value is empty, not a date (2024-06-30)"),
+    ("!!timestamp x", "'x' is not a date (2024-06-30)"), ("!!float", "the value is empty, not a number")])
+def test_a_standard_tag_on_a_value_it_cannot_read_is_one_located_error_in_a_set_and_in_facts(tagged: str, said: str) -> None:
+    """QA41 F2: `a: !!int` (nothing), `!!bool maybe` or `!!timestamp x` escaped from PyYAML's constructors as IndexError,
+    KeyError or AttributeError: a bare exception from the API, exit 3 from validate. Each is said at its line, saying what
+    the tag asks for."""
+    from scoring_engine import FactsError, parse_facts
+
+    with pytest.raises(IndicatorSetError) as caught:
+        parse_indicator_set(f"id: x\na: {tagged}\n", source="s.yaml")
+    assert (2, said) in [(p.line, p.message) for p in caught.value.problems]
+    with pytest.raises(FactsError) as refused:
+        parse_facts(f"facts:\n  budget.paid: {tagged}\n", source="f.yaml", yaml=True)
+    assert said in str(refused.value)
