@@ -25,7 +25,8 @@ from ._facts_pass import is_clean
 from ._resources import data_dir
 from ._quick_schema import fits
 from .errors import FactsError, IndicatorSetError, Problem, did_you_mean, json_path
-from .facts import MAX_FACT_DIGITS, MAX_FACTS_DEPTH, Facts, NotANumber, document_problems, fact_at, out_of_range_words
+from .fact_values import out_of_range_words
+from .facts import MAX_FACT_DIGITS, MAX_FACTS_DEPTH, Facts, NotANumber, document_problems, fact_at
 
 __all__ = ["MAX_FACTS_BYTES", "STDIN", "read_text", "read_bytes", "read_stream", "not_a_regular_file", "bundled_sets",
            "old_workbook_problem", "resolve_set", "inside_folder", "parse_facts", "facts_from_text", "load_facts",

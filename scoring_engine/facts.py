@@ -7,24 +7,20 @@ import hashlib
 import itertools
 import json
 import math
-import re
-import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
-from ._arith import LARGEST_MAGNITUDE, ZERO, in_range, normalised, plain, too_many_digits
+from ._arith import LARGEST_MAGNITUDE, ZERO, in_range, too_many_digits
 from ._facts_pass import DeclaredShape, flatten_checked, is_clean
 from ._own_values import tagged, written_form
 from ._text import bad_character, invisible_character
 from ._undeclared import given_instead, undeclared_warnings, unwritable
-from .errors import ADD_THE_FACT, FactsError, Problem, did_you_mean, json_path
-from .formulas import Finding
+from .errors import ADD_THE_FACT, FactsError, Problem, json_path
+from .fact_values import convert_fact, convert_number, out_of_range_words, type_name
 from .model import FactSpec, IndicatorSet
-from .judgements import Judgement, TierJudgement
-from .target_rows import row_problems, target_row
+from .target_rows import row_problems
 
 __all__ = ["Facts", "check_facts", "convert_fact", "MAX_FACT_MAGNITUDE", "MAX_FACTS_DEPTH", "MAX_FACT_DIGITS"]
 
@@ -34,8 +30,6 @@ MAX_FACT_MAGNITUDE = LARGEST_MAGNITUDE
 MAX_FACTS_DEPTH = 20
 #: Most digits of a whole number in a facts file: refused as written, before it is converted (past 4,300 Python refuses).
 MAX_FACT_DIGITS = 40
-# Longest text read as a number ('86.5%', '1,234.56'): longer text is no number a form holds.
-_LONGEST_NUMBER_TEXT = 30
 # Bits of a whole number checked against MAX_FACT_MAGNITUDE without converting it: more is out of range at once.
 _MOST_INT_BITS = 64
 # A facts document with thousands of bad values reports this many, then says how many more.
@@ -116,164 +110,6 @@ def spelling(keys: Spelling, root: str = "$.facts") -> str:
     return root + "".join(f"[{json.dumps(k, ensure_ascii=False)}]" if "." in k else f".{k}" for k in keys)
 
 
-def _number(value: Any, spec: FactSpec) -> Decimal:
-    if isinstance(value, bool):
-        raise ValueError(f"expected a number, got {str(value).lower()}", "write the number itself")
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            raise ValueError(f"expected a number, got {value}", "NaN and infinity are not numbers")
-        value = Decimal(float.__repr__(value))
-    elif isinstance(value, int):
-        value = Decimal(value)
-    elif isinstance(value, str):
-        meant = _looks_like(value, spec)
-        said = f"expected a number, got {'empty ' if not value.strip() else ''}text {_short(value)!r}"
-        raise ValueError(said + (f", which looks like {meant}" if meant else ""),
-                         "write a plain number without quotes, commas, % or units")
-    if not isinstance(value, Decimal) or not value.is_finite():
-        raise ValueError(f"expected a number, got {_brief(value)}", None)
-    number = normalised(value)  # any zero is 0, whatever exponent it was written with
-    if number is None:
-        raise ValueError(*out_of_range_words(value))
-    if refused := too_many_digits(str(number), number):  # a Decimal a program passes (files are checked as they are read)
-        raise ValueError(*refused)
-    if spec.min is not None and number < spec.min:
-        raise ValueError(f"{plain(number)} is below the minimum {plain(spec.min)}", None)
-    if spec.max is not None and number > spec.max:
-        hint = "this fact is a ratio: write 0.86, not 86" if spec.max == 1 and number <= 100 else None
-        raise ValueError(f"{plain(number)} is above the maximum {plain(spec.max)}", hint)
-    return number
-
-
-def _looks_like(text: str, spec: FactSpec) -> str | None:
-    """The number a text probably stands for ('1,182.33' → 1182.33; '86%' → 0.86 for a ratio), to name in the error.
-
-    Only ever shown to the user: a guessed value is never scored.
-    """
-    written = unicodedata.normalize("NFKC", text).strip()  # full-width digits and ％
-    if spec.unit and written.endswith(spec.unit):
-        written = written[: -len(spec.unit)].strip()
-    percent = written.endswith("%")
-    written = written.rstrip("%").strip()
-    if re.fullmatch(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?", written):
-        written = written.replace(",", "")  # thousands separators
-    elif re.fullmatch(r"[-+]?\d+,\d{1,2}", written):
-        written = written.replace(",", ".")  # a decimal comma
-    if len(written) > _LONGEST_NUMBER_TEXT or not re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d)?", written):
-        return None
-    number = Decimal(written)
-    if not percent:
-        return plain(number)
-    if spec.max == 1:
-        return plain(number / 100)
-    return f"{plain(number)}%, that is {plain(number / 100)} as a ratio"
-
-
-def _short(text: str) -> str:
-    return text if len(text) <= 60 else text[:40] + "…"
-
-
-def _brief(value: Any) -> str:
-    """A value for a message, cut short: a facts file may hold a megabyte of text where a number belongs."""
-    shown = plain(value) if isinstance(value, Decimal) and value.is_finite() else repr(value)  # 0, not Decimal('0')
-    return shown if len(shown) <= 60 else shown[:57] + "..."
-
-
-def _text(value: Any, what: str) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"{what} must be non-empty text", None)
-    return value
-
-
-@lru_cache(maxsize=1024)
-def _points_of(name: str) -> FactSpec:
-    """How the numbers inside fact `name` (a score, a finding's points, a row's target) are checked: 0 or more."""
-    return FactSpec(name, "number", min=Decimal(0))
-
-
-def _judged_score(value: Mapping[str, Any], spec: FactSpec) -> Decimal:
-    if "score" not in value:
-        raise ValueError("missing score", "write {score: …, reason: …}")
-    return _number(value["score"], _points_of(spec.name))
-
-
-def _only_keys(value: Any, keys: tuple[str, ...], required: tuple[str, ...]) -> Mapping[str, Any]:
-    if type(value) is dict and len(value) == len(required) and all(k in value for k in required):
-        return value  # the usual: the keys required, and no others
-    shape = "{" + ", ".join(f"{k}: …" for k in required) + "}"
-    if not isinstance(value, Mapping):
-        raise ValueError(f"expected an object {shape}, got {type(value).__name__}", None)
-    extra = sorted(set(value) - set(keys))
-    if extra:
-        raise ValueError(f"unknown key {extra[0]!r}", f"write {shape}")
-    missing = [k for k in required if k not in value]
-    if missing:
-        raise ValueError(f"missing {missing[0]}", f"write {shape}")
-    return value
-
-
-def convert_fact(value: Any, spec: FactSpec) -> Any:
-    """The engine's value for a raw fact value, or ValueError(message, hint)."""
-    kind = spec.type
-    if kind in ("number", "integer"):
-        number = _number(value, spec)
-        if kind == "integer" and number != number.to_integral_value():
-            raise ValueError(f"expected a whole number, got {plain(number)}", None)
-        return number
-    if kind == "boolean":
-        if not isinstance(value, bool):
-            raise ValueError(f"expected true or false, got {_brief(value)}", "write true or false without quotes")
-        return value
-    if kind == "string":
-        if isinstance(value, bool):  # YAML 1.1: no, yes, on, off
-            raise ValueError(f"expected text, got {str(value).lower()}",
-                             "YAML reads no, yes, on and off as false or true: put the text in quotes")
-        if not isinstance(value, str):
-            raise ValueError(f"expected text, got {_brief(value)}", "put the value in quotes")
-        if not value.strip():
-            raise ValueError("expected text, got empty text", "leave the fact out if it is not known, or write its value")
-        if spec.values is not None and value not in spec.values:
-            hint = did_you_mean(value, spec.values, show=repr) or "one of: " + ", ".join(spec.values)
-            raise ValueError(f"{_brief(value)} is not an allowed value", hint)
-        return value
-    if kind == "date":
-        if isinstance(value, datetime.datetime):  # a form's date cell is one at midnight; a time of day would be cut off
-            if value.time() == datetime.time() and value.tzinfo is None:
-                return value.date()
-            raise ValueError(f"expected a date YYYY-MM-DD, got the date and time {value}", "give the date alone")
-        if isinstance(value, datetime.date):
-            return value
-        if isinstance(value, str) and len(value) == 10:
-            try:
-                return datetime.date.fromisoformat(value)
-            except ValueError:
-                pass
-        raise ValueError(f"expected a date YYYY-MM-DD, got {_brief(value)}", "write e.g. 2020-11-30")
-    if kind == "list":
-        if not isinstance(value, (list, tuple)):  # a tuple: as a Result holds a list, given back
-            raise ValueError(f"expected a list, got {type(value).__name__}", "write [ … ], [] when there is nothing")
-        if spec.items == "number":
-            return tuple(_number(v, spec) for v in value)
-        if spec.items == "target":
-            return tuple(target_row(i, item) for i, item in enumerate(value))
-        findings = []
-        for item in map(written_form, value):  # a Finding of a Result, given back, as written
-            if isinstance(item, str):
-                findings.append(Finding(_text(item, "a finding")))
-            else:
-                entry = _only_keys(item, ("text", "points"), ("text",))
-                points = _number(entry["points"], _points_of(spec.name)) if "points" in entry else None
-                findings.append(Finding(_text(entry["text"], "a finding's text"), points))
-        return tuple(findings)
-    if kind == "judgement":
-        value = _only_keys(written_form(value), ("score", "reason"), ("score", "reason"))
-        return Judgement(_judged_score(value, spec), _text(value["reason"], "reason"))
-    if kind == "tier":
-        value = _only_keys(written_form(value), ("tier", "score", "reason"), ("tier", "score", "reason"))
-        return TierJudgement(_text(value["tier"], "tier"), _judged_score(value, spec), _text(value["reason"], "reason"))
-    raise ValueError(f"unknown fact type {kind}", None)
-
-
 class NotANumber:
     """A JSON number that cannot be held (NaN, Infinity, 1e99999999999999999999), kept so that the check can name where it is."""
 
@@ -302,7 +138,7 @@ def document_problems(document: Any) -> Iterator[tuple[tuple[str | int, ...], st
             items = list(value.items()) if isinstance(value, Mapping) else list(enumerate(value))
             for key, _ in items:
                 if isinstance(value, Mapping) and not isinstance(key, str):
-                    kind = "a tuple" if isinstance(key, tuple) else _type_name(key)  # a tuple value is a list; a key is not
+                    kind = "a tuple" if isinstance(key, tuple) else type_name(key)  # a tuple value is a list; a key is not
                     yield path, f"a key is {kind}, not text", "names and ids are text"
                     continue
                 bad = bad_character(key) if isinstance(key, str) else None
@@ -336,13 +172,6 @@ def _out_of_range(value: int | float | Decimal) -> tuple[str, str] | None:
     return too_many_digits(str(number), number)
 
 
-def out_of_range_words(written: object) -> tuple[str, str]:
-    """The message and hint for a number out of range, the number cut short (it may have been written with a million digits)."""
-    shown = str(written)
-    shown = shown if len(shown) <= 40 else f"{shown[:20]}…({len(shown)} characters)"
-    return f"{shown} is out of range (MAX_FACT_MAGNITUDE is 1e15, smallest 1e-15)", "check the unit and the digits"
-
-
 def fact_at(path: tuple[str | int, ...]) -> str | None:
     """The dotted fact name a path into the document points at: ('facts', 'budget', 'paid', 0) → budget.paid."""
     if len(path) < 2 or path[0] != "facts":
@@ -362,28 +191,15 @@ def _shape_problems(facts: Facts) -> Iterator[tuple[tuple[str | int, ...], str, 
     """
     # (a plain dict is told first: isinstance against the Mapping ABC costs a call into Python, for every project)
     if type(facts.project) is not dict and not isinstance(facts.project, Mapping):
-        yield ("project",), f"project must be an object of details (name, unit, year…), not {_type_name(facts.project)}", None
+        yield ("project",), f"project must be an object of details (name, unit, year…), not {type_name(facts.project)}", None
     else:
         for key, value in facts.project.items():
             if isinstance(value, bool) or not isinstance(value, (str, int, float, Decimal, datetime.date)):
-                yield ("project", key), f"a project detail is text, a number or a date, not {_type_name(value)}", \
+                yield ("project", key), f"a project detail is text, a number or a date, not {type_name(value)}", \
                     "write it as text, or leave it out"
     if type(facts.not_applicable) is not dict and not isinstance(facts.not_applicable, Mapping):
-        yield ("not_applicable",), f"not_applicable must map indicator ids to reasons, not {_type_name(facts.not_applicable)}", \
+        yield ("not_applicable",), f"not_applicable must map indicator ids to reasons, not {type_name(facts.not_applicable)}", \
             "write {indicator id: reason}"
-
-
-def _type_name(value: Any) -> str:
-    """What a value is, in words, for a message (never its repr: it may be large, or a Python object)."""
-    if isinstance(value, bool):
-        return "true or false"
-    if value is None:
-        return "empty (null)"
-    if isinstance(value, Mapping):
-        return "an object"
-    if isinstance(value, (list, tuple)):
-        return "a list"
-    return {str: "text", int: "a number", float: "a number", Decimal: "a number"}.get(type(value), type(value).__name__)
 
 
 def check_facts(indicator_set: IndicatorSet, facts: Facts,
@@ -404,11 +220,11 @@ def check_facts(indicator_set: IndicatorSet, facts: Facts,
     problems: list[Problem] = []
     values: dict[str, Any] = {}
 
-    def problem(name: str, message: str, hint: str | None = None) -> None:
+    def problem(name: str, message: str, hint: str | None = None, at: str = "") -> None:
         reading = readers.get(name)
         if reading:
             message += f" (read by {', '.join(reading)})"
-        problems.append(Problem(message, file=facts.source, fact=name, path=f"$.facts.{name}", hint=hint))
+        problems.append(Problem(message, file=facts.source, fact=name, path=f"$.facts.{name}{at}", hint=hint))
 
     details_clean = is_clean({"project": facts.project, "not_applicable": facts.not_applicable}, MAX_FACTS_DEPTH)
     plain_values = _shape_of(indicator_set).read(facts.values, lambda name: _excused(name, readers, not_applicable)) \
@@ -429,10 +245,10 @@ def check_facts(indicator_set: IndicatorSet, facts: Facts,
             values[name] = value  # what convert_fact makes of a boolean, without asking it
         elif value is not None:
             try:  # a number as convert_fact makes it, without going through its other types
-                values[name] = _number(value, spec) if spec.type == "number" else convert_fact(value, spec)
+                values[name] = convert_number(value, spec) if spec.type == "number" else convert_fact(value, spec)
             except ValueError as err:
                 message, hint = err.args
-                problem(name, f"{spec.title}: {message}", hint)
+                problem(name, f"{spec.title}: {message}", hint, getattr(err, "at", ""))
         elif spec.default is not None:
             values[name] = spec.default
         elif spec.required and not _excused(name, readers, not_applicable):
@@ -465,12 +281,12 @@ def _shape_of(indicator_set: IndicatorSet) -> DeclaredShape:
     shape = indicator_set._compiled.get("facts_shape")
     if shape is None:
         shape = indicator_set._compiled.setdefault("facts_shape", DeclaredShape(indicator_set.facts, convert_fact,
-                                                                                 MAX_FACTS_DEPTH, _number))
+                                                                                 MAX_FACTS_DEPTH, convert_number))
     assert isinstance(shape, DeclaredShape)
     return shape
 
 
-def _check_document(facts: Facts, declared: Mapping[str, FactSpec], problem: Callable[[str, str, str | None], None],
+def _check_document(facts: Facts, declared: Mapping[str, FactSpec], problem: Callable[[str, str, str | None, str], None],
                     problems: list[Problem], clean: bool) -> None:
     """Raise FactsError for values no facts document may hold and for details of the wrong shape, each named where it is.
 
@@ -479,9 +295,12 @@ def _check_document(facts: Facts, declared: Mapping[str, FactSpec], problem: Cal
     parts = {"facts": facts.values, "project": facts.project, "not_applicable": facts.not_applicable}
     for path, message, hint in itertools.chain(() if clean else document_problems(parts), _shape_problems(facts)):
         name = fact_at(path)
+        while name is not None and name not in declared and "." in name:  # a tier's score: of the fact (QA41 F4)
+            name = name.rsplit(".", 1)[0]
         if name is not None and name in declared:
-            problem(name, f"{declared[name].title}: {message}", hint)
+            problem(name, f"{declared[name].title}: {message}", hint, json_path(path).removeprefix(f"$.facts.{name}"))
         else:
+            name = fact_at(path)
             problems.append(Problem(message, file=facts.source, path=json_path(path), fact=name, hint=hint))
         if len(problems) >= _SHOWN:
             break

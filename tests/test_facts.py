@@ -491,3 +491,36 @@ def test_the_facts_hash_is_the_same_for_a_json_file_its_yaml_with_quoted_dates_a
         score(indicator_set, values)
     values["output"]["actual_end"] = datetime.datetime(2024, 12, 20)  # a form's date cell: midnight, no time zone
     assert score(indicator_set, values).total is not None
+
+
+@pytest.mark.parametrize(("value", "path", "words"), [
+    (["未附发票", None], "[1]", "expected a finding, got empty (null)"),
+    (["未附发票", 5], "[1]", "expected a finding, got a number"),
+    ([{"text": "超范围列支", "points": "5"}], "[0].points", "expected a number, got text '5'"),
+    ("未附发票", "", "expected a list, got text")])
+def test_a_bad_finding_is_said_at_its_place_in_the_list_in_words(value: Any, path: str, words: str) -> None:
+    """QA41 F3: one bad finding of thirty was said at the list, not at the item, and as Python's type (got NoneType)."""
+    national = scoring_engine.load_indicator_set("national-framework")
+    document = json.loads((Path(__file__).resolve().parent.parent / "indicator_sets" / "national-framework.facts.json")
+                          .read_text(encoding="utf-8"))
+    document["facts"]["process"]["compliance_findings"] = value
+    with pytest.raises(FactsError) as caught:
+        scoring_engine.score(national, Facts(document["facts"]))
+    problem = caught.value.problems[0]
+    assert (f"$.facts.process.compliance_findings{path}", "process.compliance_findings") == (problem.path, problem.fact)
+    assert words in problem.message and "NoneType" not in problem.message
+
+
+@pytest.mark.parametrize("bad", ["5.5", float("nan")])
+def test_a_judgements_bad_score_is_said_at_its_score_of_the_fact(bad: Any) -> None:
+    """QA41 F4: a tier's score given as text was said at the fact, and NaN at a fact `benefit.social.score` that does not
+    exist, without the label or the indicator that reads it. Both are said at `.score`, of the fact benefit.social."""
+    national = scoring_engine.load_indicator_set("national-framework")
+    document = json.loads((Path(__file__).resolve().parent.parent / "indicator_sets" / "national-framework.facts.json")
+                          .read_text(encoding="utf-8"))
+    document["facts"]["benefit"]["social"]["score"] = bad
+    with pytest.raises(FactsError) as caught:
+        scoring_engine.score(national, Facts(document["facts"]))
+    problem = caught.value.problems[0]
+    assert ("$.facts.benefit.social.score", "benefit.social") == (problem.path, problem.fact)
+    assert "(read by benefit.effects.social)" in problem.message

@@ -1,0 +1,226 @@
+"""One fact's raw value as the engine holds it, by the type the set declares: a number, a date, text, a list of findings,
+a judgement; or ValueError(message, hint) saying what is wrong with it, and where in the value (`[1]`, `.score`)."""
+
+from __future__ import annotations
+
+import datetime
+import math
+import re
+import unicodedata
+from collections.abc import Mapping
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+from ._arith import normalised, plain, too_many_digits
+from ._own_values import written_form
+from .errors import did_you_mean
+from .formulas import Finding
+from .judgements import Judgement, TierJudgement
+from .model import FactSpec
+from .target_rows import target_row
+
+__all__ = ["convert_fact", "convert_number", "out_of_range_words", "type_name"]
+
+# Longest text read as a number ('86.5%', '1,234.56'): longer text is no number a form holds.
+_LONGEST_NUMBER_TEXT = 30
+
+
+def convert_number(value: Any, spec: FactSpec) -> Decimal:
+    if isinstance(value, bool):
+        raise ValueError(f"expected a number, got {str(value).lower()}", "write the number itself")
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError(f"expected a number, got {value}", "NaN and infinity are not numbers")
+        value = Decimal(float.__repr__(value))
+    elif isinstance(value, int):
+        value = Decimal(value)
+    elif isinstance(value, str):
+        meant = _looks_like(value, spec)
+        said = f"expected a number, got {'empty ' if not value.strip() else ''}text {_short(value)!r}"
+        raise ValueError(said + (f", which looks like {meant}" if meant else ""),
+                         "write a plain number without quotes, commas, % or units")
+    if not isinstance(value, Decimal) or not value.is_finite():
+        raise ValueError(f"expected a number, got {_brief(value)}", None)
+    number = normalised(value)  # any zero is 0, whatever exponent it was written with
+    if number is None:
+        raise ValueError(*out_of_range_words(value))
+    if refused := too_many_digits(str(number), number):  # a Decimal a program passes (files are checked as they are read)
+        raise ValueError(*refused)
+    if spec.min is not None and number < spec.min:
+        raise ValueError(f"{plain(number)} is below the minimum {plain(spec.min)}", None)
+    if spec.max is not None and number > spec.max:
+        hint = "this fact is a ratio: write 0.86, not 86" if spec.max == 1 and number <= 100 else None
+        raise ValueError(f"{plain(number)} is above the maximum {plain(spec.max)}", hint)
+    return number
+
+
+def _looks_like(text: str, spec: FactSpec) -> str | None:
+    """The number a text probably stands for ('1,182.33' → 1182.33; '86%' → 0.86 for a ratio), to name in the error.
+
+    Only ever shown to the user: a guessed value is never scored.
+    """
+    written = unicodedata.normalize("NFKC", text).strip()  # full-width digits and ％
+    if spec.unit and written.endswith(spec.unit):
+        written = written[: -len(spec.unit)].strip()
+    percent = written.endswith("%")
+    written = written.rstrip("%").strip()
+    if re.fullmatch(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?", written):
+        written = written.replace(",", "")  # thousands separators
+    elif re.fullmatch(r"[-+]?\d+,\d{1,2}", written):
+        written = written.replace(",", ".")  # a decimal comma
+    if len(written) > _LONGEST_NUMBER_TEXT or not re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d)?", written):
+        return None
+    number = Decimal(written)
+    if not percent:
+        return plain(number)
+    if spec.max == 1:
+        return plain(number / 100)
+    return f"{plain(number)}%, that is {plain(number / 100)} as a ratio"
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 60 else text[:40] + "…"
+
+
+def _brief(value: Any) -> str:
+    """A value for a message, cut short: a facts file may hold a megabyte of text where a number belongs."""
+    shown = plain(value) if isinstance(value, Decimal) and value.is_finite() else repr(value)  # 0, not Decimal('0')
+    return shown if len(shown) <= 60 else shown[:57] + "..."
+
+
+def _text(value: Any, what: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{what} must be non-empty text", None)
+    return value
+
+
+@lru_cache(maxsize=1024)
+def _points_of(name: str) -> FactSpec:
+    """How the numbers inside fact `name` (a score, a finding's points, a row's target) are checked: 0 or more."""
+    return FactSpec(name, "number", min=Decimal(0))
+
+
+class _Inside(ValueError):
+    """A ValueError(message, hint) of a part of a fact's value, with where in the value (`[1]`, `.score`)."""
+
+    def __init__(self, err: ValueError, at: str) -> None:
+        super().__init__(*err.args)
+        self.at = at + getattr(err, "at", "")
+
+
+def _judged_score(value: Mapping[str, Any], spec: FactSpec) -> Decimal:
+    if "score" not in value:
+        raise ValueError("missing score", "write {score: …, reason: …}")
+    try:
+        return convert_number(value["score"], _points_of(spec.name))
+    except ValueError as err:  # said at the score, of the fact (QA41 F4)
+        raise _Inside(err, ".score") from None
+
+
+def _only_keys(value: Any, keys: tuple[str, ...], required: tuple[str, ...]) -> Mapping[str, Any]:
+    if type(value) is dict and len(value) == len(required) and all(k in value for k in required):
+        return value  # the usual: the keys required, and no others
+    shape = "{" + ", ".join(f"{k}: …" for k in required) + "}"
+    if not isinstance(value, Mapping):
+        raise ValueError(f"expected an object {shape}, got {type_name(value)}", None)
+    extra = sorted(set(value) - set(keys))
+    if extra:
+        raise ValueError(f"unknown key {extra[0]!r}", f"write {shape}")
+    missing = [k for k in required if k not in value]
+    if missing:
+        raise ValueError(f"missing {missing[0]}", f"write {shape}")
+    return value
+
+
+def convert_fact(value: Any, spec: FactSpec) -> Any:
+    """The engine's value for a raw fact value, or ValueError(message, hint)."""
+    kind = spec.type
+    if kind in ("number", "integer"):
+        number = convert_number(value, spec)
+        if kind == "integer" and number != number.to_integral_value():
+            raise ValueError(f"expected a whole number, got {plain(number)}", None)
+        return number
+    if kind == "boolean":
+        if not isinstance(value, bool):
+            raise ValueError(f"expected true or false, got {_brief(value)}", "write true or false without quotes")
+        return value
+    if kind == "string":
+        if isinstance(value, bool):  # YAML 1.1: no, yes, on, off
+            raise ValueError(f"expected text, got {str(value).lower()}",
+                             "YAML reads no, yes, on and off as false or true: put the text in quotes")
+        if not isinstance(value, str):
+            raise ValueError(f"expected text, got {_brief(value)}", "put the value in quotes")
+        if not value.strip():
+            raise ValueError("expected text, got empty text", "leave the fact out if it is not known, or write its value")
+        if spec.values is not None and value not in spec.values:
+            hint = did_you_mean(value, spec.values, show=repr) or "one of: " + ", ".join(spec.values)
+            raise ValueError(f"{_brief(value)} is not an allowed value", hint)
+        return value
+    if kind == "date":
+        if isinstance(value, datetime.datetime):  # a form's date cell is one at midnight; a time of day would be cut off
+            if value.time() == datetime.time() and value.tzinfo is None:
+                return value.date()
+            raise ValueError(f"expected a date YYYY-MM-DD, got the date and time {value}", "give the date alone")
+        if isinstance(value, datetime.date):
+            return value
+        if isinstance(value, str) and len(value) == 10:
+            try:
+                return datetime.date.fromisoformat(value)
+            except ValueError:
+                pass
+        raise ValueError(f"expected a date YYYY-MM-DD, got {_brief(value)}", "write e.g. 2020-11-30")
+    if kind == "list":
+        if not isinstance(value, (list, tuple)):  # a tuple: as a Result holds a list, given back
+            raise ValueError(f"expected a list, got {type_name(value)}", "write [ … ], [] when there is nothing")
+        if spec.items == "number":
+            return tuple(convert_number(v, spec) for v in value)
+        if spec.items == "target":
+            return tuple(target_row(i, item) for i, item in enumerate(value))
+        findings = []
+        for i, item in enumerate(map(written_form, value)):  # a Finding of a Result, given back, as written
+            try:
+                findings.append(_finding(item, spec))
+            except ValueError as err:  # said at the item: one of 30 findings (QA41 F3)
+                raise _Inside(err, f"[{i}]") from None
+        return tuple(findings)
+    if kind == "judgement":
+        value = _only_keys(written_form(value), ("score", "reason"), ("score", "reason"))
+        return Judgement(_judged_score(value, spec), _text(value["reason"], "reason"))
+    if kind == "tier":
+        value = _only_keys(written_form(value), ("tier", "score", "reason"), ("tier", "score", "reason"))
+        return TierJudgement(_text(value["tier"], "tier"), _judged_score(value, spec), _text(value["reason"], "reason"))
+    raise ValueError(f"unknown fact type {kind}", None)
+
+
+def _finding(item: Any, spec: FactSpec) -> Finding:
+    if isinstance(item, str):
+        return Finding(_text(item, "a finding"))
+    if not isinstance(item, Mapping):
+        raise ValueError(f"expected a finding, got {type_name(item)}", "write it as text, or as {text: …, points: …}")
+    entry = _only_keys(item, ("text", "points"), ("text",))
+    try:
+        points = convert_number(entry["points"], _points_of(spec.name)) if "points" in entry else None
+    except ValueError as err:
+        raise _Inside(err, ".points") from None
+    return Finding(_text(entry["text"], "a finding's text"), points)
+
+
+def type_name(value: Any) -> str:
+    """What a value is, in words, for a message (never its repr: it may be large, or a Python object)."""
+    if isinstance(value, bool):
+        return "true or false"
+    if value is None:
+        return "empty (null)"
+    if isinstance(value, Mapping):
+        return "an object"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    return {str: "text", int: "a number", float: "a number", Decimal: "a number"}.get(type(value), type(value).__name__)
+
+
+def out_of_range_words(written: object) -> tuple[str, str]:
+    """The message and hint for a number out of range, the number cut short (it may have been written with a million digits)."""
+    shown = str(written)
+    shown = shown if len(shown) <= 40 else f"{shown[:20]}…({len(shown)} characters)"
+    return f"{shown} is out of range (MAX_FACT_MAGNITUDE is 1e15, smallest 1e-15)", "check the unit and the digits"
