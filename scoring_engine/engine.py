@@ -14,6 +14,7 @@ both are safe to call from several threads at once.
 from __future__ import annotations
 
 import dataclasses
+import os
 
 from collections.abc import Iterator, Mapping
 from decimal import ROUND_HALF_UP, Decimal, DecimalException
@@ -107,6 +108,9 @@ def _values(given: Facts | Mapping[str, Any], plan: ScoringPlan) -> Facts:
     """The Facts of a mapping of fact values (or the Facts given); a whole facts document given instead (json.load of a
     facts file, as the mapping or as a Facts' values) is said as such, not as every required fact missing."""
     values = given.values if isinstance(given, Facts) else given
+    if isinstance(values, (str, bytes, os.PathLike)):  # a file's name or text given for its facts (QA41 F5)
+        raise FactsError("facts must be an object of fact names and values, not a file's name or text",
+                         hint="read the file with load_facts(path), or the text with parse_facts(text)")
     inner = values.get("facts") if isinstance(values, Mapping) else None
     if isinstance(given, Facts) and inner is not None and not set(values) <= _DOCUMENT_KEYS:
         inner = None  # a fact named facts among the project's others: undeclared, warned as such

@@ -341,10 +341,12 @@ class IndicatorSet:
         return tuple(node for node in self.walk() if node.rows is not None)
 
     def indicator(self, indicator_id: str) -> Indicator:
+        """The indicator of this id; a KeyError naming the set's ids when there is none."""
         for node in self.walk():
             if node.id == indicator_id:
                 return node
-        raise KeyError(indicator_id)
+        close = did_you_mean(str(indicator_id), [i.id for i in self.walk()])
+        raise KeyError(f"no indicator {indicator_id!r} in {self.id}" + (f": {close}" if close else ""))
 
     def grade_for(self, total: Decimal) -> str:
         """The label of the grade whose range holds `total`."""

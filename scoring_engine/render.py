@@ -149,6 +149,10 @@ def render(result: Result, fmt: str) -> str | bytes: ...
 @in_engine_context
 def render(result: Result, fmt: str) -> str | bytes:
     """`result` in format `fmt` (a key of RENDERERS); a ScoringEngineError with a did-you-mean for an unknown format."""
+    if not isinstance(fmt, str):  # a caller's slip, said as such (QA41 F5), not from deep inside the did-you-mean
+        raise TypeError(f"fmt is a format's name ({', '.join(RENDERERS)}), not {type(fmt).__name__}")
+    if not hasattr(result, "to_json"):
+        raise TypeError(f"render() takes a Result (from score()), not {type(result).__name__}")
     if fmt not in RENDERERS:
         raise ScoringEngineError(f"unknown format {fmt!r}",
                                  hint=did_you_mean(fmt, RENDERERS) or "one of: " + ", ".join(RENDERERS))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import threading
 
 import pytest
@@ -316,3 +317,22 @@ def test_a_results_target_rows_given_back_score_the_project_again():
     assert first.total < 100
     values["budget.paid"] -= 1
     assert score(indicator_set, values).total < first.total
+
+
+def test_a_file_name_given_for_the_facts_or_a_wrong_argument_to_render_or_indicator_says_what_to_pass(small):
+    """QA41 F5: score(set, "facts.json") said only that facts must be an object; render(result, None) failed inside the
+    did-you-mean (TypeError from difflib) and render(a dict, "json") with an AttributeError; IndicatorSet.indicator("x")
+    raised a bare KeyError('x'). Each now says what to pass."""
+    from scoring_engine import render
+
+    for given in ("examples/small/facts.json", (SMALL / "facts.json"), b"{}"):
+        with pytest.raises(FactsError) as caught:
+            score(small, given)
+        assert "load_facts(path)" in (caught.value.problems[0].hint or "")
+    result = score(small, load_facts(SMALL / "facts.json"))
+    with pytest.raises(TypeError, match="fmt is a format's name"):
+        render(result, None)
+    with pytest.raises(TypeError, match=r"render\(\) takes a Result"):
+        render({"total": 1}, "json")
+    with pytest.raises(KeyError, match=re.escape("no indicator 'output.timelines' in example-small: did you mean output.timeliness")):
+        small.indicator("output.timelines")
