@@ -34,6 +34,7 @@ def test_an_indicator_that_does_not_apply_is_left_out_of_its_mean_score_as_of_it
             _row(2, "85", indicators=_economic("0", "0"))]
     stat = summarise(rows).sets[0].indicators[0]
     assert (3, Decimal("3.50"), Decimal("0.875")) == (stat.count, stat.mean_score, stat.mean_rate)
+    assert 2 == stat.scored  # QA41 F6: the projects the means are over, so that mean × projects adds up
 
 
 def test_units_of_one_name_in_two_departments_are_ranked_apart_with_their_department():

@@ -77,8 +77,8 @@ class Bin:
 
 @dataclass(frozen=True)
 class IndicatorStat:
-    """One indicator across the projects that have it: mean score and mean 得分率 (score ÷ weight), both over the
-    projects that score it (a project where it does not apply, weight 0, is left out of both)."""
+    """One indicator across the projects that have it (`count`): mean score and mean 得分率 (score ÷ weight), both over
+    the projects that score it (`scored`: a project where it does not apply, weight 0, is left out of both)."""
 
     id: str
     name: str
@@ -86,6 +86,7 @@ class IndicatorStat:
     count: int
     mean_score: Decimal | None  # None, as the rate, when it applies to no project (weight 0 in every one)
     mean_rate: Decimal | None
+    scored: int = 0  # the projects the means are over: `count` less those where it does not apply (QA41 F6)
 
 
 @dataclass(frozen=True)
@@ -412,7 +413,7 @@ def _set_summary(s: _SetTotals) -> SetSummary:
     shares = [GradeCount(label, s.grades[label], Decimal(s.grades[label]) / count, *s.grade_budgets.get(label, (0, ZERO)))
               for label in row.grades]
     indicators = tuple(IndicatorStat(key, name, level, n, round_half_up(scores / rated, p) if rated else None,
-                                     rates / rated if rated else None)
+                                     rates / rated if rated else None, rated)
                        for key, (name, level, n, scores, rates, rated) in s.indicators.items())
     return SetSummary(row.set_id, row.set_name, row.set_version, row.precision, row.max_total, count,
                       round_half_up(total / count, p), _median(s.totals, count, p), min(s.totals), max(s.totals), tuple(shares),
