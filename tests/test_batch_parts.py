@@ -1197,3 +1197,20 @@ def test_a_reports_run_stopped_at_any_time_leaves_its_reports_listed_and_a_proje
     beside_the_set(reports)
     assert 0 == _cli("batch", str(tmp_path / "in"), "-o", str(tmp_path / "s.csv")).exit_code
     assert 4 == len((tmp_path / "s.csv").read_text(encoding="utf-8-sig").splitlines()) - 1
+
+
+def test_a_reports_folder_given_itself_leaves_out_its_reports_and_says_so_when_it_holds_nothing_else(tmp_path: Path):
+    """QA39 F4: `batch 自评/报告` (the reports folder given itself) read the tool's own 自评表 reports as projects, though
+    a search of the folder above leaves them out. They are left out either way; a project kept there is read; a folder of
+    reports only is one error saying what it holds, and a report given by name is read."""
+    write_folder(tmp_path / "in", 2)
+    reports = tmp_path / "报告"
+    assert 0 == _cli("batch", str(tmp_path / "in"), "-q", "--reports", str(reports), "--report-format", "xlsx").exit_code
+    run = _cli("--lang", "zh", "batch", str(reports), "-q")
+    assert 1 == run.exit_code and "这个文件夹只有此前 batch --reports 写出的报告，它们不是项目" in run.output, run.output
+    report = next(reports.glob("*.xlsx"))  # given by name, it is read (a 评分表 report, said to be one)
+    assert "1 project: 0 scored, 1 failed" in _cli("batch", str(report), "-q").output
+    shutil.copy(next((tmp_path / "in").rglob("P*.json")), reports / "kept.json")
+    beside_the_set(reports)
+    assert 0 == _cli("batch", str(reports), "-o", str(tmp_path / "s.csv")).exit_code
+    assert 1 == len((tmp_path / "s.csv").read_text(encoding="utf-8-sig").splitlines()) - 1

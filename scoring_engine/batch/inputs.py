@@ -51,6 +51,8 @@ _TOP_KEY = re.compile(r"^[\"']?(facts|indicators|cases|extends|indicator_set|pro
 _BLANK = re.compile(r"(\s*(#.*)?(\n|$))*")  # nothing but blank lines and comments
 _CHUNK = 1 << 20
 NOTHING_FOUND = "nothing to score below this folder: no facts file, filled form or JSONL file"
+ONLY_REPORTS = "this folder holds only the reports an earlier batch --reports wrote, which are not projects"
+ONLY_REPORTS_HINT = "give the facts files or forms they were made from, or a report by its file name to score it again"
 
 
 @dataclass(frozen=True)
@@ -198,7 +200,8 @@ def _documents(paths: list[Path], skip: _Skipped) -> Iterator[Document]:
             yield Document(source=where, problem=Problem(f"cannot read this folder: {err.strerror or err}", file=where))
         if folder and not files and not unreadable:  # an empty folder, or one of sets only: not a batch of nothing
             where = without_surrogates(str(path))
-            yield Document(source=where, problem=Problem(NOTHING_FOUND, file=where))
+            yield Document(source=where, problem=Problem(NOTHING_FOUND, file=where) if not (path / REPORTS_MARK).exists()
+                           else Problem(ONLY_REPORTS, file=where, hint=ONLY_REPORTS_HINT))
         for file in files:
             real = os.path.realpath(file)
             if real in read or (folder and real in skip):
@@ -263,10 +266,10 @@ def _facts_files(folder: Path, unreadable: list[OSError]) -> list[Path]:
     """The facts files, forms and JSONL files below `folder`, sorted by their path below it (a/1.json, a/b/2.xlsx, c.jsonl);
     each folder that cannot be listed is added to `unreadable`."""
     found = []
-    root = os.fspath(folder)
     for top, dirs, files in os.walk(folder, onerror=unreadable.append):
-        # an earlier run's --reports folder: the reports it wrote are no projects (QA34 F4), anything else is read
-        written = reports_written(top) if top != root and REPORTS_MARK in files else None
+        # an earlier run's --reports folder, given itself too (QA39 F4): the reports it wrote are no projects (QA34 F4),
+        # anything else is read
+        written = reports_written(top) if REPORTS_MARK in files else None
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
             lower = name.lower()
