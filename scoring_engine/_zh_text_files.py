@@ -12,6 +12,10 @@ TEXT_FILES = (
     ("Exceeds the limit ({limit} digits) for integer string conversion: value has {digits} digits",
      "超过整数转换的上限（{limit} 位）：这个数有 {digits} 位"),
     ("YAML syntax: character U+{code} is not allowed in a YAML file", "YAML 语法错误：YAML 文件中不能有字符 U+{code}"),
+    # PyYAML quotes it so: the top level ended (a list, or lines indented differently) and more follows
+    ("YAML syntax: expected '<document start>', but found {token}",
+     "YAML 语法错误：顶层的内容在上面已经结束，这里又遇到{token!t}"
+     "（检查上面几行的缩进：顶层的键从行首写起，列表项写在它的键下面）"),
     ("YAML syntax: {detail}", "YAML 语法错误：{detail!t}"),
     ("nested deeper than {depth} levels ({name})", "嵌套超过 {depth} 层（{name}）"),
     ("more than {count} values ({name})", "值超过 {count} 个（{name}）"),

@@ -358,3 +358,13 @@ def test_a_cap_in_points_written_as_a_percentage_is_not_told_to_be_written_as_a_
     (tmp_path / "s.yaml").write_text(text, encoding="utf-8")
     run = CliRunner().invoke(main, ["--lang", "zh", "validate", str(tmp_path / "s.yaml")])
     assert 1 == run.exit_code and "total_at_most" in run.output and "写成 0.6" not in run.output, run.output
+
+
+def test_a_top_level_that_ends_before_more_follows_is_said_in_chinese(tmp_path: Path) -> None:
+    """QA40 F6: a set whose first lines are an indented list, then `indicators:`, was `YAML 语法错误：expected
+    '<document start>', but found '<block mapping start>'`: PyYAML's English in a Chinese line, with no fix."""
+    path = tmp_path / "set.yaml"
+    path.write_text("  - {label: 不合格, min: 0}\nindicators:\n", encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "zh", "validate", str(path)])
+    assert 1 == run.exit_code
+    assert "set.yaml:2:1: YAML 语法错误：顶层的内容在上面已经结束，这里又遇到一个新的键（检查上面几行的缩进" in run.output, run.output
