@@ -17,6 +17,11 @@ TEXT_FILES = (
      "YAML 语法错误：顶层的内容在上面已经结束，这里又遇到{token!t}"
      "（检查上面几行的缩进：顶层的键从行首写起，列表项写在它的键下面）"),
     ("YAML syntax: {detail}", "YAML 语法错误：{detail!t}"),
+    ("expected chomping or indentation indicators, but found {char}",
+     "| 或 > 后面只能写 +、- 或表示缩进的数字，却是 {char}（多行文字从下一行写起；一行文字不用 | 或 >）"),
+    ("mapping keys are not allowed here", "这里不能出现键（检查这一行和上一行的冒号与缩进）"),
+    ("while parsing a tag {problem}", "标签 !：{problem!t}"),
+    ("expected URI, but found {char}", "! 后面应为标签名，却是 {char}（文字以 ! 开头时给它加上引号）"),
     ("nested deeper than {depth} levels ({name})", "嵌套超过 {depth} 层（{name}）"),
     ("more than {count} values ({name})", "值超过 {count} 个（{name}）"),
     ("split the file, or check that it is the file you meant", "拆分文件，或确认这是要读的文件"),

@@ -368,3 +368,15 @@ def test_a_top_level_that_ends_before_more_follows_is_said_in_chinese(tmp_path: 
     run = CliRunner().invoke(main, ["--lang", "zh", "validate", str(path)])
     assert 1 == run.exit_code
     assert "set.yaml:2:1: YAML 语法错误：顶层的内容在上面已经结束，这里又遇到一个新的键（检查上面几行的缩进" in run.output, run.output
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("id: x\nname: |k\n  text\n", "| 或 > 后面只能写 +、- 或表示缩进的数字，却是 'k'"),
+    ("id: x\nname: !{x}\n", "! 后面应为标签名，却是 '{'（文字以 ! 开头时给它加上引号）")])
+def test_pyyamls_other_syntax_errors_met_in_mutated_sets_are_said_in_chinese(text: str, said: str, tmp_path: Path) -> None:
+    """Mutating the bundled sets at random (a character added or dropped, a line indented) met three PyYAML messages the
+    catalog did not have (a block text's indicator, a tag's name, a key where none may be): English in a Chinese line."""
+    path = tmp_path / "set.yaml"
+    path.write_text(text, encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "zh", "validate", str(path)])
+    assert 1 == run.exit_code and said in run.output, run.output
