@@ -189,9 +189,14 @@ def _not_a_choice(failed: _Failed) -> list[SchemaProblem]:
     said = str(failed.instance).strip()
     # a rule kind named as the guide names it in Chinese (按比例 for proportional): the word to write instead
     named = next((kind for words, kind in _KIND_NAMES if any(w in said for w in words)), None) if failed.field == "kind" else None
+    # a comparison typed as a formula writes it (>=): the sign the choices have, never = (QA44 F3)
+    named = named or _SIGNS.get(unicodedata.normalize("NFKC", said).replace(" ", ""))
     hint = f"did you mean {named}?" if named in choices else did_you_mean(str(failed.instance), choices)
     return [SchemaProblem(failed.path, False, message, hint)]
 
+
+#: Comparisons as a formula writes them, and the sign a row's comparison is written with.
+_SIGNS = {">=": "≥", "=>": "≥", "<=": "≤", "=<": "≤", "==": "="}
 
 #: The Chinese names the authoring guide gives the rule kinds, with the words that name each.
 #: (定性分档 is tiers, not bands: the first that matches counts)

@@ -95,4 +95,7 @@ RULES = (
     ("unknown reason template {key}", "未知的说明模板 {key}"),
     ("unbalanced {{ or }}; write {{{{ and }}}} for literal braces", "{{ 或 }} 不配对；花括号本身要写成 {{{{ 和 }}}}"),
     ("placeholder {name} is not available; use one of {names}", "占位符 {name} 不可用；可用：{names}"),
+    ("={sign} is not an operator", "={sign} 不是运算符"),
+    ("write <= for 'not more than'", "“不超过”写作 <="),
+    ("write >= for 'at least'", "“不少于”写作 >="),
 )

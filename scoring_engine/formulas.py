@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import ast
 import io
-import itertools
 import keyword
 import re
 import tokenize
@@ -341,9 +340,11 @@ def _syntax_slip(text: str) -> Problem | None:
         tokens = [t for t in tokenize.generate_tokens(io.StringIO(text).readline) if t.type in (tokenize.OP, tokenize.NUMBER)]
     except (tokenize.TokenError, SyntaxError):
         return None
-    for before, token in itertools.pairwise([None, *tokens]):
-        if token is None:
-            continue
+    for before, token, after in zip([None, *tokens], tokens, [*tokens[1:], None], strict=False):  # each with its neighbours
+        if token.string == "=" and after is not None and after.string in ("<", ">") and after.start == token.end:
+            sign = after.string + "="  # =< and => written for <= and >= (QA44 F4): not == (which compares equal)
+            return Problem(f"syntax error: ={after.string} is not an operator", expression=text,
+                           hint=f"write {sign} for '{'not more than' if sign == '<=' else 'at least'}'")
         if token.string == "=":
             return Problem("syntax error: = sets a value; to compare, write ==", expression=text,
                            hint="e.g. budget.method == '按比例'")

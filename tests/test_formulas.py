@@ -495,6 +495,8 @@ def test_a_text_a_fact_with_declared_values_can_never_equal_is_refused_when_the_
     ("1 if x = 2 else 0", "= sets a value; to compare, write ==", "e.g. budget.method == '按比例'"),
     ("x >= 90%", "90% is not a number in a formula", "write the ratio: 0.9 for 90%"),
     ("x <> 2", "<> is not an operator", "write != for 'not equal'"),
+    ("x =< 2", "=< is not an operator", "write <= for 'not more than'"),  # QA44 F4: not == (equal only)
+    ("x => 2", "=> is not an operator", "write >= for 'at least'"),
     ("x ≥ 0.9", "character '≥'", "type '>=' instead"),
     ("x ÷ 2", "character '÷'", "type '/' instead"),
     ("round(x, 2)", "unknown function round", "did you mean round_half_up?"),  # difflib's nearest was count

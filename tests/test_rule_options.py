@@ -271,3 +271,12 @@ def test_an_equal_rule_with_a_broken_otherwise_is_refused() -> None:
     with pytest.raises(IndicatorSetError, match=r"missing key 'value'"):
         one_indicator("{kind: equal, value: v, target: t, otherwise: {kind: proportional}}", RATE)
 
+
+
+@pytest.mark.parametrize(("typed", "meant"), [(">=", "≥"), ("<=", "≤"), ("=>", "≥")])
+def test_a_comparison_typed_as_a_formula_writes_it_is_offered_its_sign_not_equal(typed: str, meant: str) -> None:
+    """QA44 F3: `comparisons: {">=": …}` was asked "did you mean =?", which turns a ≥ row type into an equality one."""
+    rules = f'{{fact: rows, comparisons: {{"{typed}": exact}}, rules: {{exact: {{kind: equal, value: row.actual, target: row.target}}}}}}'
+    with pytest.raises(IndicatorSetError) as caught:
+        parse_indicator_set(row_group_set(10, "质量", rules))
+    assert [f"did you mean {meant}?"] == [p.hint for p in caught.value.problems if "comparisons" in p.message]
