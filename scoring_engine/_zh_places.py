@@ -23,6 +23,9 @@ PLACES = (
     ("holds a formula; expected a value", "单元格是公式，应填写值"),
     ("write it as {example}, or [] for none", "请写成 {example}；没有则写 []"),  # after the place a pattern above takes (QA38)
     ("write it as text, or as {{text: …, points: …}}", "写成文字，或写成 {{text: …, points: …}}"),
+    ("expected an object {shape}, got true or false", "应为对象 {shape}，实际是是/否值"),  # before the pattern of any kind
+    ("expected a list, got true or false", "应为列表，实际是是/否值"),
+    ("expected a finding, got true or false", "应为问题描述，实际是是/否值"),
     ("expected 是 or 否, got {value}", "应为 是 或 否，实际是 {value}"),
     ("this workbook is a 评分表 report written by scoring-engine, not a filled 自评表",
      "这个工作簿是 scoring-engine 写出的评分表（报告），不是填好的自评表"),
