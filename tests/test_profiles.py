@@ -807,3 +807,18 @@ def test_a_not_applicable_mark_naming_a_removed_indicator_by_its_name_is_said_re
     run = CliRunner().invoke(main, ["--lang", "en", "score", str(form), "--set", str(tmp_path / "p.yaml")])
     assert 1 == run.exit_code and f"表外事实!B{row}: not_applicable names unknown indicator 产出成本 ({removed})" in run.output, \
         run.output
+
+
+def test_a_row_group_whose_children_from_fails_is_not_also_said_to_be_no_row_group_in_the_form(tmp_path: Path) -> None:
+    """QA44 F1: any slip inside a row group's children_from (a rule written with points_each) also gave a first error
+    "form targets name output, which is not a row group", sending the author to the form block, which is right."""
+    text = (ROOT / "indicator_sets" / "self-evaluation.yaml").read_text(encoding="utf-8")
+    slipped = text.replace("quantitative: {kind: proportional, value: row.actual, target: row.target}",
+                           "quantitative: {kind: proportional, value: row.actual, target: row.target, points_each: 2}", 1)
+    assert slipped != text
+    path = tmp_path / "s.yaml"
+    path.write_text(slipped, encoding="utf-8")
+    with pytest.raises(IndicatorSetError) as caught:
+        load_indicator_set(path)
+    messages = [p.message for p in caught.value.problems]
+    assert messages and not any("not a row group" in m for m in messages), messages
