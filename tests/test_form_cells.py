@@ -870,3 +870,16 @@ def test_a_form_of_another_layout_read_with_set_says_first_whose_form_it_is(tmp_
     code, lines = _lines("score", str(form), "--set", "self-evaluation")
     assert 1 == code and lines[0] == (f"错误：{form}: 这张表是为指标体系 sichuan-self-evaluation 填写的，这里却用 self-evaluation 读取"
                                       "（去掉 --set，用表上注明的指标体系读取）"), lines
+
+
+def test_the_yaml_skeletons_defaults_are_written_as_a_facts_file_writes_them() -> None:
+    """QA44 F8: `template --format yaml` said 选填（默认 ()） for a list and 选填（默认 False） for a yes-or-no fact: Python's
+    words, beside the line's own "true 或 false". They are [] and false."""
+    from decimal import Decimal
+
+    from scoring_engine.forms.template import describe
+    from scoring_engine.model import FactSpec
+
+    assert describe(FactSpec(name="f.list", type="list", default=())).endswith("选填（默认 []）")
+    assert describe(FactSpec(name="f.flag", type="boolean", default=False)).endswith("选填（默认 false）")
+    assert describe(FactSpec(name="f.rate", type="number", default=Decimal("0.90"))).endswith("选填（默认 0.90）")

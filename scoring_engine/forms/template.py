@@ -12,6 +12,7 @@ from typing import Any
 
 from .. import _json
 from .._arith import in_engine_context
+from .._own_values import written_form
 from ..model import FactSpec, IndicatorSet
 from ..target_rows import ROW_KEYS
 
@@ -48,9 +49,14 @@ def describe(spec: FactSpec) -> str:
         parts.append("可选值：" + " / ".join(spec.values))
     if spec.type == "list" and spec.items == "target":
         parts.append("每行的键：" + ", ".join(ROW_KEYS))
-    parts.append("必填" if spec.required and spec.default is None else f"选填（默认 {spec.default}）"
+    parts.append("必填" if spec.required and spec.default is None else f"选填（默认 {_default(spec.default)}）"
                  if spec.default is not None else "选填")
     return "；".join(parts)
+
+
+def _default(value: Any) -> str:
+    """A default as a facts file writes it: false, [], 0.9 (not Python's False or (): QA44 F8); text as it is."""
+    return value if isinstance(value, str) else _json.dumps(written_form(value), indent=None)
 
 
 def _skeleton(indicator_set: IndicatorSet, named: str | None) -> dict[str, Any]:
