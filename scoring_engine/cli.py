@@ -442,7 +442,7 @@ def sets(set_id: str | None, copy_to: Path | None) -> None:
 @_guarded
 def test_cases(paths: tuple[str, ...]) -> None:
     """Run indicator-set test cases (*.cases.yaml files, or folders holding them)."""
-    from .cases import CASE_SUFFIX, CaseFileError, find_case_files, load_cases, run_case
+    from .cases import CASE_SUFFIX, CaseFileError, find_case_files, read_cases, run_case
 
     files = find_case_files(paths)
     if not files:
@@ -453,11 +453,14 @@ def test_cases(paths: tuple[str, ...]) -> None:
     lang = current_language()
     for file in files:
         try:
-            cases = load_cases(file)
+            cases, refused, not_run = read_cases(file)
         except ScoringEngineError as err:
             _report(err)
             failed += 1
             continue
+        for slip in refused:  # a case with a slip is a failed case; the file's others run (QA44 F9)
+            _report(slip)
+        failed += not_run
         for number, case in enumerate(cases):
             try:
                 differences = run_case(case, sets).described(lang)
