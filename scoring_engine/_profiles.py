@@ -21,7 +21,6 @@ What a profile may say, besides `extends`:
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
@@ -41,7 +40,7 @@ from ._build.problems import ProblemLog
 from .model import ProfileChange
 from .rules import RULE_KINDS
 
-__all__ = ["MAX_EXTENDS_DEPTH", "DIRECTIVES", "MERGED_BY_NAME", "Resolved", "blamed", "resolve", "resolved_yaml"]
+__all__ = ["MAX_EXTENDS_DEPTH", "DIRECTIVES", "MERGED_BY_NAME", "Resolved", "resolve", "resolved_yaml"]
 
 #: Most profiles on top of one another (a county's profile of a province's profile of the national framework is 2).
 MAX_EXTENDS_DEPTH = 8
@@ -110,39 +109,6 @@ def resolve(located: Located, file: str | None, sha256: str, folder: Path | None
     by = str(base_located.data.get("id") or ref) if isinstance(base_located.data, dict) else ref  # QA39 F8:
     inherited = [replace(c, by=c.by or by) for c in base.changes if c.what == "removed" and c.target not in merge.added]
     return Resolved(resolved, digest, (ref, *base.bases), (*merge.changes, *inherited))
-
-
-def blamed(problems: Sequence[Problem], resolved: Resolved, file: str | None) -> list[Problem]:
-    """Problems in a base that the profile caused, moved to the profile's line that made the change.
-
-    A rule written with points of its own that cannot follow a weight the
-    profile changed, or a formula of the base that reads a fact the profile
-    removed: the author fixes that in the profile, so that is where the problem
-    is shown, naming the base's line.
-    """
-    made = {c.target: c for c in resolved.changes if c.what in ("weight", "rescaled")}
-    gone = {c.target: c for c in resolved.changes if c.what in ("removed facts", "removed derived")}
-    out = []
-    for problem in problems:
-        change = made.get(problem.indicator or "")
-        removed = gone.get(problem.fact or "")
-        if problem.file == file and change is not None and change.what == "weight" and \
-                problem.message.startswith("weights of the children of"):  # the base's children cannot be edited here
-            out.append(replace(problem, hint=f"add rescale: true under change: {change.target}, so that its children "
-                                             "follow the new weight, or set their weights under change:"))
-        elif problem.file == file or (change is None and removed is None):
-            out.append(problem)
-        elif removed is not None:  # the base still reads a fact or value the profile removed
-            hint = (f"this profile removes {removed.target}, which {problem.file} line {problem.line} still reads: "
-                    "remove or change what reads it too, or keep the fact")
-            out.append(replace(problem, file=file, line=removed.line, column=None, hint=hint))
-        elif change is not None:
-            how = "rescaled" if change.what == "rescaled" else "changed"
-            hint = (f"the weight of {change.target} is {how} from {change.old} to {change.new} here; its rule "
-                    f"({problem.file} line {problem.line}) was written for {change.old}: give it a rule for {change.new} "
-                    "under change:, or set its weight yourself")
-            out.append(replace(problem, file=file, line=change.line, column=None, hint=hint))
-    return out
 
 
 def resolved_yaml(located: Located, header: str) -> str:

@@ -63,6 +63,10 @@ PROFILES = (
      "does not score it",
      "是否想写 {name}？方案 {set} 删除了这个指标（第 {line} 行）：本体系不评它，从 not_applicable 中删去这一项"),
     ("the profile removes it (line {line:n})", "方案删除了这个指标（第 {line} 行）"),
+    ("this profile renames the grades, and {file} line {line:n} compares grade with a name they no longer have: give the "
+     "profile its own explain_when (and caps), naming its grades",
+     "本方案改了等级名称，而 {file} 第 {line} 行仍按原来的名称比较 grade："
+     "请在方案中写出自己的 explain_when（及 caps），使用本方案的等级名称"),
     ("the profile {set} removes it (line {line:n})", "方案 {set} 删除了这个指标（第 {line} 行）"),
     ("not_applicable has an entry without an indicator id", "not_applicable 中有一项没有写指标编号"),
     ("write the id of the indicator that does not apply", "写明不适用的指标的编号"),

@@ -23,7 +23,8 @@ from ._build import build_indicator_set
 from ._encodings import reading_otherwise
 from ._located import Located
 from ._files import MAX_FACTS_BYTES, bundled_sets, load_facts, parse_facts, read_text, resolve_set, shown_path
-from ._profiles import Resolved, blamed, resolve
+from ._profile_blame import blamed
+from ._profiles import Resolved, resolve
 from .errors import IndicatorSetError, Problem
 from .facts import Facts
 from .model import IndicatorSet

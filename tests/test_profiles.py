@@ -460,7 +460,7 @@ def test_a_profile_that_renames_the_grades_must_say_its_own_explain_when(tmp_pat
         load_indicator_set(_write(tmp_path, "p.yaml", grades))
     messages = [p.message for p in caught.value.problems]
     assert [f"'{g}' is not one of the values of grade: 优秀, 良好, 合格, 不合格" for g in ("中等", "差")] == messages
-    assert "a profile that renames the grades gives its own explain_when" in caught.value.problems[0].hint
+    assert "give the profile its own explain_when" in caught.value.problems[0].hint  # at the profile's grades: (QA44 F2)
     own = grades.rstrip(" ") + "        explain_when:\n          - {when: \"grade == '不合格'\", message: 不合格需说明原因}\n"
     assert ["不合格需说明原因"] == [r.message for r in load_indicator_set(_write(tmp_path, "q.yaml", own)).explain_when]
 
@@ -822,3 +822,21 @@ def test_a_row_group_whose_children_from_fails_is_not_also_said_to_be_no_row_gro
         load_indicator_set(path)
     messages = [p.message for p in caught.value.problems]
     assert messages and not any("not a row group" in m for m in messages), messages
+
+
+def test_a_profile_renaming_the_grades_is_told_at_its_grades_line_to_give_its_own_explain_when(tmp_path: Path) -> None:
+    """QA44 F2: a profile that renames 优/良/中/差 (as 优秀/良好/合格/不合格) was refused at the installed base's
+    explain_when line, with a hint to compare with '合格' there: a file the author must not edit. It is said at the
+    profile's grades: line, once a name, with the fix in the profile."""
+    path = _write(tmp_path, "p.yaml", """
+        extends: national-framework
+        id: p
+        grades:
+          - {label: 优秀, min: 90, aliases: [优]}
+          - {label: 良好, min: 80, aliases: [良]}
+          - {label: 合格, min: 60, aliases: [中]}
+          - {label: 不合格, min: 0, aliases: [差]}
+        """)
+    found = _problems(path)
+    assert [("p.yaml", 3), ("p.yaml", 3)] == [(file, line) for file, line, _, _ in found], found
+    assert all((hint or "").startswith("this profile renames the grades, and ") for _, _, _, hint in found)

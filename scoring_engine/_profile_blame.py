@@ -1,0 +1,53 @@
+"""Problems found in a base set that a profile caused, moved to the profile's line that made the change.
+
+A rule written with points of its own that cannot follow a weight the profile
+changed, a formula of the base that reads a fact the profile removed, a 需说明
+condition of the base that compares grade with a name the profile's grades no
+longer have: the author fixes each in the profile, so that is where it is shown,
+naming the base's line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ._profiles import Resolved
+from .errors import Problem
+
+__all__ = ["blamed"]
+
+
+def blamed(problems: Sequence[Problem], resolved: Resolved, file: str | None) -> list[Problem]:
+    """`problems`, those in a base that the profile caused moved to the profile's line that made the change."""
+    made = {c.target: c for c in resolved.changes if c.what in ("weight", "rescaled")}
+    gone = {c.target: c for c in resolved.changes if c.what in ("removed facts", "removed derived")}
+    grades = next((c for c in resolved.changes if c.what == "section" and c.target == "grades" and c.by is None), None)
+    out: list[Problem] = []
+    for problem in problems:
+        change = made.get(problem.indicator or "")
+        removed = gone.get(problem.fact or "")
+        if grades is not None and problem.file != file and "of the values of grade" in problem.message:
+            # the base's 需说明 or cap compares grade with a name the profile's grades no longer have (QA44 F2)
+            hint = (f"this profile renames the grades, and {problem.file} line {problem.line} compares grade with a name "
+                    "they no longer have: give the profile its own explain_when (and caps), naming its grades")
+            moved = replace(problem, file=file, line=grades.line, column=None, hint=hint)
+            if moved not in out:
+                out.append(moved)
+        elif problem.file == file and change is not None and change.what == "weight" and \
+                problem.message.startswith("weights of the children of"):  # the base's children cannot be edited here
+            out.append(replace(problem, hint=f"add rescale: true under change: {change.target}, so that its children "
+                                             "follow the new weight, or set their weights under change:"))
+        elif problem.file == file or (change is None and removed is None):
+            out.append(problem)
+        elif removed is not None:  # the base still reads a fact or value the profile removed
+            hint = (f"this profile removes {removed.target}, which {problem.file} line {problem.line} still reads: "
+                    "remove or change what reads it too, or keep the fact")
+            out.append(replace(problem, file=file, line=removed.line, column=None, hint=hint))
+        elif change is not None:
+            how = "rescaled" if change.what == "rescaled" else "changed"
+            hint = (f"the weight of {change.target} is {how} from {change.old} to {change.new} here; its rule "
+                    f"({problem.file} line {problem.line}) was written for {change.old}: give it a rule for {change.new} "
+                    "under change:, or set its weight yourself")
+            out.append(replace(problem, file=file, line=change.line, column=None, hint=hint))
+    return out
