@@ -188,7 +188,7 @@ def yaml_syntax_problem(text: str, file: str | None, context: tuple[int, int] | 
             slips = _slips_on(lines, number)
             if slips:
                 return slips[0].problem(file, "YAML")
-        colon = _colon_slip(lines, max(first, 1), line, parser_says, file)
+        colon = _dash_slip(lines, max(first, 1), line, file) or _colon_slip(lines, max(first, 1), line, parser_says, file)
         if colon is not None:
             return colon
     return Problem(f"YAML syntax: {parser_says}", file=file, line=line, column=column)
@@ -212,6 +212,20 @@ def _in_block_text(lines: list[str], number: int) -> bool:
         if line.strip() and len(line) - len(line.lstrip(" ")) < indent:
             return _BLOCK_TEXT.search(line) is not None
     return False
+
+
+_NO_SPACE_AFTER_DASH = re.compile(r"^([ \t]*)-(?=[{\[\"'A-Za-z_])")  # -{min: 0.9} for - {min: 0.9}
+
+
+def _dash_slip(lines: list[str], first: int, last: int, file: str | None) -> Problem | None:
+    """A list item written without the space after its '-' (`-{min: 0.9, …}`, read as a text beside the list): the line
+    and what to type, not the parser's words about indentation and '?' (QA44 F6)."""
+    for number in range(first, min(last, len(lines)) + 1):
+        found = _NO_SPACE_AFTER_DASH.match(lines[number - 1])
+        if found is not None and not _in_block_text(lines, number):
+            return Problem("no space after the '-' of a list item: YAML reads the line as one text", file=file,
+                           line=number, column=len(found.group(1)) + 1, hint="put a space after the dash: '- {…}'")
+    return None
 
 
 def _colon_slip(lines: list[str], first: int, last: int, parser_says: str, file: str | None) -> Problem | None:

@@ -380,3 +380,18 @@ def test_pyyamls_other_syntax_errors_met_in_mutated_sets_are_said_in_chinese(tex
     path.write_text(text, encoding="utf-8")
     run = CliRunner().invoke(main, ["--lang", "zh", "validate", str(path)])
     assert 1 == run.exit_code and said in run.output, run.output
+
+
+def test_a_list_item_without_the_space_after_its_dash_is_named_with_the_fix(tmp_path: Path) -> None:
+    """QA44 F6: `-{min: 0.9, …}` among a rule's bands was said as an indentation slip and a '?' key; it is the missing
+    space after the dash, at its line, with what to type."""
+    text = EXAMPLE_SET.read_text(encoding="utf-8")
+    line = next(ln for ln in text.splitlines() if ln.strip().startswith("- {min:"))
+    path = tmp_path / "set.yaml"
+    path.write_text(text.replace(line, line.replace("- {", "-{", 1), 1), encoding="utf-8")
+    with pytest.raises(IndicatorSetError) as caught:
+        load_indicator_set(path)
+    problem = caught.value.problems[0]
+    number = text.splitlines().index(line) + 1
+    assert ("no space after the '-' of a list item: YAML reads the line as one text", number) == (problem.message, problem.line)
+    assert "在 - 后面加一个空格" in problem.text("zh")
