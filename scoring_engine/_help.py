@@ -23,7 +23,7 @@ import click
 from ._messages import ARGS_KEY, Commands, command_line_language
 from ._zh_help import CLICK, HELP
 
-__all__ = ["ChineseFormatter", "HelpCommand", "HelpGroup", "chinese_help", "help_paragraphs", "wrap"]
+__all__ = ["USAGE_WORDS", "ChineseFormatter", "HelpCommand", "HelpGroup", "chinese_help", "help_paragraphs", "wrap"]
 
 _CHINESE = dict(HELP + CLICK)
 _CLOSING = frozenset("，。、；：）》」』”！？")
@@ -143,12 +143,12 @@ class ChineseFormatter(click.HelpFormatter):
 
 
 #: click's words in a usage line; the arguments' own names (FACTS, INPUT...) stay, as the help's text names them.
-_USAGE_WORDS = {"[OPTIONS]": "[选项]", "COMMAND [ARGS]...": "命令 [参数]..."}
+USAGE_WORDS = {"[OPTIONS]": "[选项]", "COMMAND [ARGS]...": "命令 [参数]..."}
 
 
 def _write_chinese_help(command: click.Command, ctx: click.Context, formatter: ChineseFormatter) -> None:
     """What click's format_help writes, with every text in Chinese."""
-    formatter.write_usage(ctx.command_path, " ".join(_USAGE_WORDS.get(p, p) for p in command.collect_usage_pieces(ctx)))
+    formatter.write_usage(ctx.command_path, " ".join(USAGE_WORDS.get(p, p) for p in command.collect_usage_pieces(ctx)))
     paragraphs = help_paragraphs(command.help)
     if paragraphs:
         formatter.write_paragraph()

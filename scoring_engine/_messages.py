@@ -121,7 +121,12 @@ def _show_in_chinese(err: click.ClickException, file: Any = None) -> None:
     ctx = getattr(err, "ctx", None)
     lines = []
     if ctx is not None:
-        lines.append(ctx.get_usage().replace("Usage: ", "用法：", 1))
+        from ._help import USAGE_WORDS
+
+        usage = ctx.get_usage().replace("Usage: ", "用法：", 1)
+        for english, chinese in USAGE_WORDS.items():  # as --help writes them (QA44 F11)
+            usage = usage.replace(f" {english}", f" {chinese}", 1)
+        lines.append(usage)
         if ctx.command.get_help_option(ctx) is not None:
             lines.append(f"运行 '{ctx.command_path} {max(ctx.command.get_help_option_names(ctx), key=len)}' 查看帮助。")
         lines.append("")

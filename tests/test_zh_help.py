@@ -168,3 +168,9 @@ def test_wrapping_breaks_between_characters_but_not_before_a_closing_mark() -> N
     assert ["甲乙丙", "（丁", "戊）。", "己"] == wrap("甲乙丙（丁戊）。己", 6)
     assert ["选项：", "[默认：html]"] == wrap("选项： [默认：html]", 8)
     assert ["  ab cd", "  ef"] == wrap("ab cd ef", 7, "  ", "  ")
+
+
+def test_a_usage_error_in_chinese_writes_the_usage_line_as_help_does() -> None:
+    """QA44 F11: a wrong option printed `用法：scoring-engine validate [OPTIONS] SET...` while --help prints [选项]."""
+    run = CliRunner().invoke(main, ["--lang", "zh", "validate", "x.yaml", "--format", "json"])
+    assert 2 == run.exit_code and " validate [选项] SET..." in run.output.splitlines()[0], run.output
