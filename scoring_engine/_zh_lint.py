@@ -23,7 +23,7 @@ LINT = (
      "事实 {fact} 已声明，但没有任何规则、派生值、校验、封顶规则或表格读取它"),
     ("remove it, or read it where it was meant to count", "删去它，或在本应计入的地方读取它"),
     ("the set it extends declares it: remove it in this profile with facts: {{{name}: null}}, or read it",
-     "它由所扩展的指标体系声明：在本配置中写 facts: {{{name}: null}} 删去它，或读取它"),
+     "它由所扩展的指标体系声明：在本方案中写 facts: {{{name}: null}} 删去它，或读取它"),
     ("derived value {name} is read by no rule, other derived value, check, cap or 需说明 condition: it is only shown, "
      "and the facts it reads ({reads}) are still required",
      "派生值 {name} 没有被任何规则、其他派生值、校验、封顶规则或需说明条件读取：只用于显示，而它读取的事实（{reads}）仍是必填的"),
@@ -41,7 +41,7 @@ LINT = (
      "这条 {kind} 规则用的是 {base} 为自己的指标写的得分说明 {key}：“{text}”"),
     ("write reasons: in this profile (it replaces the base's whole section): leave {key} out for the default wording, "
      "or word it to fit every {kind} rule",
-     "在本配置中写 reasons:（它整段替换基础指标体系的 reasons）：不写 {key} 即用默认说明，或改写成适合每条 {kind} 规则的说明"),
+     "在本方案中写 reasons:（它整段替换基础指标体系的 reasons）：不写 {key} 即用默认说明，或改写成适合每条 {kind} 规则的说明"),
     # parts of rules no project reaches (lint/reach.py)
     ("band {band} can never be reached: {value} always lies in {range}",
      "分档 {band} 永远不会命中：{value} 的取值总在 {range} 之内"),

@@ -357,7 +357,7 @@ def test_a_fact_of_a_profiles_base_nothing_reads_is_told_to_be_removed_in_the_pr
                     "    rule: {kind: formula, rate: 'survey_valid / survey_valid'}\n", encoding="utf-8")
     run = CliRunner().invoke(main, ["--lang", "zh", "validate", str(path)])
     hints = [line for line in run.output.splitlines() if line.startswith("提示") and "survey.method" in line]
-    assert hints and hints[0].endswith("（它由所扩展的指标体系声明：在本配置中写 facts: {survey.method: null} 删去它，或读取它）"), run.output
+    assert hints and hints[0].endswith("（它由所扩展的指标体系声明：在本方案中写 facts: {survey.method: null} 删去它，或读取它）"), run.output
 
 
 def test_a_total_cap_that_leaves_the_grade_as_it_was_says_so() -> None:
