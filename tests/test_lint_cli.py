@@ -146,3 +146,18 @@ def test_the_pre_commit_hooks_pass_good_sets_and_stop_a_broken_one(tmp_path: Pat
     assert 1 == failed.returncode
     assert "error: profiles/county.yaml:" in failed.stdout and "add up to 9" in failed.stdout
     assert {"validate": "Failed", "lint": "Failed", "test": "Failed"} == _outcomes(failed.stdout)
+
+
+def test_lint_json_gives_its_messages_in_chinese_under_a_chinese_run_and_its_codes_as_they_are(tmp_path: Path) -> None:
+    """QA44 F7: `lint --format json` under a Chinese locale gave English messages, while score's JSON gives Chinese ones;
+    a bureau's review page showed its staff English. Messages and hints follow the language; codes and fields stay."""
+    import json
+
+    from click.testing import CliRunner
+
+    from scoring_engine.cli import main
+
+    run = CliRunner().invoke(main, ["--lang", "zh", "lint", "--format", "json", _write(tmp_path, "s.yaml", WARNED)])
+    warnings = [w for s in json.loads(run.output)["sets"] for w in s["warnings"]]
+    assert warnings and all(w["code"].isascii() for w in warnings)
+    assert any(not w["message"].isascii() and "warning" not in w["message"] for w in warnings), warnings

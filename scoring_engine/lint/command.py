@@ -5,7 +5,7 @@ validate's errors (one ``error:`` line each, on standard error) and exit code 1.
 A set that loads gives one ``file:line:column: warning: …`` line per warning on
 standard output, then a summary line. Warnings alone exit 0, or 1 with
 ``--strict``. ``--format json`` prints one JSON document instead: every set with
-its errors and warnings and their fields.
+its errors and warnings and their fields (their messages and hints in Chinese under a Chinese run).
 """
 
 from __future__ import annotations
@@ -42,8 +42,20 @@ def run_lint(refs: tuple[str, ...], strict: bool, fmt: str) -> int:
         if fmt == "text":
             say(_text(ref, indicator_set.id, indicator_set.version, warnings, current_language()))
     if fmt == "json":
+        if current_language() == "zh":  # messages and hints are for people, in their language, as score's JSON gives them
+            _in_chinese(documents)
         say(_json.dumps({"sets": documents}) + "\n")
     return 1 if invalid or (strict and warned) else 0
+
+
+def _in_chinese(documents: list[dict[str, Any]]) -> None:
+    """Each error's and warning's message and hint in Chinese; their code, place and fields stay for tools (QA44 F7)."""
+    from .._zh import translate
+
+    for document in documents:
+        for entry in (*document["errors"], *document["warnings"]):
+            entry["message"] = translate(entry["message"])
+            entry["hint"] = translate(entry["hint"]) if entry["hint"] else entry["hint"]
 
 
 def _text(ref: str, set_id: str, version: str, warnings: tuple[LintWarning, ...], lang: str) -> str:
