@@ -97,6 +97,7 @@ def for_comparison(indicator_set: IndicatorSet, facts: Facts) -> Facts:
     marked = facts.not_applicable
     if not removed or not isinstance(marked, Mapping):
         return facts
+    known = {i.id for i in indicator_set.walk()}  # one added back below a removed one is the set's own (QA43 F2)
     kept = {k: v for k, v in marked.items()
-            if not (isinstance(k, str) and any(k == r or k.startswith(r + ".") for r in removed))}
+            if not (isinstance(k, str) and k not in known and any(k == r or k.startswith(r + ".") for r in removed))}
     return facts if len(kept) == len(marked) else dataclasses.replace(facts, not_applicable=kept)

@@ -840,3 +840,20 @@ def test_a_profile_renaming_the_grades_is_told_at_its_grades_line_to_give_its_ow
     found = _problems(path)
     assert [("p.yaml", 3), ("p.yaml", 3)] == [(file, line) for file, line, _, _ in found], found
     assert all((hint or "").startswith("this profile renames the grades, and ") for _, _, _, hint in found)
+
+
+def test_a_mark_of_an_indicator_added_back_below_a_removed_one_is_kept_when_comparing(tmp_path: Path) -> None:
+    """QA43 F2: a profile removes 项目效益 and adds 社会效益 back below 效益 (as benefit.effects.social); facts mark it
+    不适用. `diff`/`--compare-set` dropped the mark as one of a removed indicator, and scored it (93.00 for 97.87)."""
+    from scoring_engine._not_applicable import for_comparison
+
+    profile = load_indicator_set(_write(tmp_path, "p.yaml", """
+        extends: national-framework
+        id: p
+        remove: [benefit.effects]
+        add:
+          - {under: benefit, id: benefit.effects.social, name: 社会效益, weight: 20, standard: 按社会效益评分。,
+             rule: {kind: formula, score: "20"}}
+        """))
+    facts = Facts(values={}, not_applicable={"benefit.effects.social": "不涉及", "benefit.effects.economic": "不涉及"})
+    assert {"benefit.effects.social": "不涉及"} == dict(for_comparison(profile, facts).not_applicable)
