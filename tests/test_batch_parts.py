@@ -1214,3 +1214,19 @@ def test_a_reports_folder_given_itself_leaves_out_its_reports_and_says_so_when_i
     beside_the_set(reports)
     assert 0 == _cli("batch", str(reports), "-o", str(tmp_path / "s.csv")).exit_code
     assert 1 == len((tmp_path / "s.csv").read_text(encoding="utf-8-sig").splitlines()) - 1
+
+
+def test_a_new_reports_run_into_a_folder_an_earlier_version_marked_keeps_its_old_reports_left_out(tmp_path: Path):
+    """QA43 F1: an earlier version's mark covered its reports by their names (000002-c.xlsx); a new --reports run into
+    the folder wrote a mark listing only its own reports, and the old ones it did not rewrite became projects (6 for 4).
+    Taking over such a mark, the run lists the report-named files already there."""
+    write_folder(tmp_path / "in", 2)
+    reports = tmp_path / "in" / "报告"
+    reports.mkdir()
+    (reports / REPORTS_MARK).write_text("# scoring-engine batch --reports 写出的报告\n", encoding="utf-8")  # lists none
+    shutil.copy(next((tmp_path / "in").rglob("P*.json")), reports / "000009-old.json")  # an old run's report, by its name
+    beside_the_set(reports)
+    assert 0 == _cli("batch", str(tmp_path / "in"), "-q", "--reports", str(reports)).exit_code
+    assert "000009-old.json" in (reports / REPORTS_MARK).read_text(encoding="utf-8").splitlines()
+    assert 0 == _cli("batch", str(tmp_path / "in"), "-o", str(tmp_path / "s.csv")).exit_code
+    assert 2 == len((tmp_path / "s.csv").read_text(encoding="utf-8-sig").splitlines()) - 1

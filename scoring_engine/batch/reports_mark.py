@@ -66,6 +66,9 @@ def mark_reports(folder: Path, names: Iterable[str]) -> None:
     except OSError:
         before = ""
     listed = {line.strip() for line in before.splitlines() if line.strip() and not line.startswith("#")} | set(names)
+    if before and _LISTED_FIRST not in before:  # an earlier version's mark covered its reports by their names: they are
+        with contextlib.suppress(OSError):  # listed now, or the new mark would make them projects (QA43 F1)
+            listed |= {name for name in os.listdir(folder) if _REPORT_NAME.fullmatch(name)}
     temporary = folder / f"{REPORTS_MARK}.tmp"
     with contextlib.suppress(OSError):
         temporary.write_text(_HEAD + "".join(f"{name}\n" for name in sorted(listed)), encoding="utf-8")
