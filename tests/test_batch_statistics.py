@@ -613,3 +613,10 @@ def test_a_unit_first_typed_with_a_space_between_chinese_characters_is_named_wit
     summary = summarise([_row(0, "90", department="市 教育局"), _row(1, "80", department="市教育局")])
     assert [("市教育局", 2)] == [(d.name, d.count) for d in summary.departments]
     assert (("市教育局", ("市 教育局",)),) == summary.spellings
+
+
+def test_a_name_every_project_spells_alike_gets_no_note_of_other_spellings():
+    """QA43 F8: '市第七中学 高新校区' typed so by every project was shown without its space and then said to be spelt two
+    ways ('请统一写法'), though no project spelt it otherwise."""
+    summary = summarise([_row(i, "90", unit="市第七中学 高新校区") for i in range(3)])
+    assert [("市第七中学高新校区", 3)] == [(u.name, u.count) for u in summary.units] and () == summary.spellings

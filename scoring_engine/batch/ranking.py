@@ -79,7 +79,7 @@ class Names:
     def __init__(self) -> None:
         self.seen: dict[str, str] = {}  # as written → the name it counts under
         self.first: dict[str, str] = {}  # same_name → the first spelling (spaces around dropped)
-        self.others: dict[str, list[str]] = {}  # the first spelling → the others, as written but for spaces around
+        self.others: dict[str, list[str]] = {}  # the name → every spelling met, as written but for spaces around
 
     def of(self, written: Any) -> str:
         """The name `written` counts under ("" for none)."""
@@ -91,15 +91,17 @@ class Names:
             key, visible = same_name(text), _visible(text)
             found = self.first.setdefault(key, visible) if key else ""  # only invisible characters: no name at all
             shown = _shown(text)
-            if key and text.strip() != found and shown not in self.others.setdefault(found, []):
+            if key and shown not in self.others.setdefault(found, []):
                 self.others[found].append(shown)
             if len(self.seen) < _MOST_NAMES:
                 self.seen[text] = found
         return found
 
     def variants(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
-        """(name, other spellings) of each name spelt more than one way, in the order first met."""
-        return tuple((name, tuple(others)) for name, others in self.others.items() if others)
+        """(name, other spellings) of each name spelt more than one way, in the order first met: not one that every
+        project spells alike, if shown otherwise (市第七中学 高新校区 shown without its space: QA43 F8)."""
+        return tuple((name, tuple(s for s in spellings if s != name)) for name, spellings in self.others.items()
+                     if len(spellings) > 1)
 
 
 def _visible(text: str) -> str:
