@@ -378,7 +378,8 @@ def test_a_clerks_side_sheet_is_read_as_written_by_label_renamed_or_saying_none(
     assert [] == read.facts.values[listed] and labelled in read.facts.values
     assert 0 == CliRunner().invoke(main, ["score", str(form)]).exit_code
     _edit(form, {f"C{rows[labelled]}": "=500+300"}, sheet=1)
-    assert any(line.endswith(f"表外事实!C{rows[labelled]}：单元格是公式，应填写值") for line in _said("score", str(form)))
+    # said on the tab as the clerk sees it named (QA43 F3)
+    assert any(line.endswith(f"表外事实 (2)!C{rows[labelled]}：单元格是公式，应填写值") for line in _said("score", str(form)))
 
 
 @pytest.mark.parametrize("none", ["／", "－", "无。", " 没有 "])
@@ -472,3 +473,24 @@ def test_a_side_sheet_renamed_near_its_name_or_past_knowing_is_read_by_its_headi
     book.save(form)
     run = CliRunner().invoke(main, ["score", str(form)])
     assert 0 == run.exit_code and run.output.splitlines()[-2:] == expected, run.output
+
+
+def test_a_side_sheet_renamed_sheet1_beside_a_copy_is_refused_and_its_cells_are_cited_by_its_tab(tmp_path: Path):
+    """QA43 F3: the side sheet renamed Sheet1 beside a copy named 表外事实 (2), with another 执行数, was read from one and
+    the other passed over; and the cells of a sheet read as 表外事实 were cited as 表外事实!C26, a tab the workbook does
+    not have. Two candidates are refused, naming both; one is cited by its tab's own name."""
+    from openpyxl import load_workbook
+
+    form = _written(tmp_path, "national-framework")
+    book = load_workbook(form)
+    side = book.worksheets[1]
+    side.title = "Sheet1"
+    book.save(form)
+    rows = {str(r[1].value): r[0].row for r in side.iter_rows() if r[0].value == "事实"}
+    _edit(form, {f"C{rows['budget.paid']}": "九百"}, sheet=1)
+    assert any(f"Sheet1!C{rows['budget.paid']}：" in line for line in _said("score", str(form)))
+    book = load_workbook(form)
+    book.copy_worksheet(book.worksheets[1]).title = "表外事实 (2)"
+    book.save(form)
+    lines = [line for line in _said("score", str(form)) if line.startswith("错误")]
+    assert 1 == len(lines) and "（Sheet1、表外事实 (2)）" in lines[0], lines

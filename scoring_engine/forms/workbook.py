@@ -62,12 +62,13 @@ class Sheet:
     units: dict[tuple[int, int], str] = field(default_factory=dict)
     # The comparison sign a number cell's format shows before it: "≤"0% shows 0.1 as ≤10%.
     signs: dict[tuple[int, int], str] = field(default_factory=dict)
+    tab: str = ""  # the name on the sheet's tab, where the reader knows it by another (Sheet1 read as 表外事实)
 
     def ref(self, row: int, col: int) -> str:
-        """The cell's reference as people write it: 项目支出绩效自评表!F14."""
+        """The cell's reference as people write it, by the name on its tab: 项目支出绩效自评表!F14."""
         from openpyxl.utils import get_column_letter
 
-        return f"{self.name}!{get_column_letter(col)}{row}"
+        return f"{self.tab or self.name}!{get_column_letter(col)}{row}"
 
     def get(self, row: int, col: int) -> Any:
         return self.cells.get((row, col))
@@ -147,21 +148,21 @@ _SIDE_HEADING = ("类别", "名称", "值")  # the side sheet's first row, as re
 
 def _known_names(sheets: list[Sheet], file: str) -> list[Sheet]:
     """The sheets, one renamed with spaces around or full-width letters (`表外事实 `) under the name the reader looks
-    for, when no other sheet has it (QA38: the form was said to have no side sheet, and 54 rows to add). Two such
-    copies of the side sheet, and no sheet of its own name, are refused: which is the unit's cannot be told (QA42 F5)."""
+    for, when no other sheet has it (QA38: the form was said to have no side sheet, and 54 rows to add); with no sheet
+    named 表外事实, the one headed as it is (类别 | 名称 | 值: a tab renamed Sheet1). Two such sheets are refused: which
+    is the unit's cannot be told (QA42 F5, QA43 F3). A sheet renamed so keeps its tab's name for the cells it cites."""
     known = [_known_name(sheet.name) for sheet in sheets]
-    copies = [s.name for s, k in zip(sheets, known, strict=True) if k == _KNOWN_NAMES[0] and s.name != k]
-    if len(copies) > 1 and _KNOWN_NAMES[0] not in {s.name for s in sheets}:
-        raise FactsError(Problem(f"the workbook holds {len(copies)} copies of the sheet {_KNOWN_NAMES[0]} "
-                                 f"({', '.join(copies)}); a form has one", file=file,
-                                 hint=f"delete the copies that are not the unit's, and name the one kept {_KNOWN_NAMES[0]}"))
-    found = [dataclasses.replace(sheet, name=k) if k != sheet.name and known.count(k) == 1 and
-             not any(s.name == k for s in sheets) else sheet for sheet, k in zip(sheets, known, strict=True)]
-    if all(s.name != _KNOWN_NAMES[0] for s in found):  # renamed past knowing (Sheet1): the one headed as the side sheet is
-        headed = [i for i, s in enumerate(found) if (s.text(1, 1), s.text(1, 2), s.text(1, 3)) == _SIDE_HEADING]
-        if len(headed) == 1:
-            found[headed[0]] = dataclasses.replace(found[headed[0]], name=_KNOWN_NAMES[0])
-    return found
+    side = _KNOWN_NAMES[0]
+    if side not in {s.name for s in sheets}:
+        candidates = [s.name for s, k in zip(sheets, known, strict=True)
+                      if k == side or (s.text(1, 1), s.text(1, 2), s.text(1, 3)) == _SIDE_HEADING]
+        if len(candidates) > 1:
+            raise FactsError(Problem(f"the workbook holds {len(candidates)} copies of the sheet {side} "
+                                     f"({', '.join(candidates)}); a form has one", file=file,
+                                     hint=f"delete the copies that are not the unit's, and name the one kept {side}"))
+        known = [side if s.name in candidates else k for s, k in zip(sheets, known, strict=True)]
+    return [dataclasses.replace(sheet, name=k, tab=sheet.name) if k != sheet.name and known.count(k) == 1 and
+            not any(s.name == k for s in sheets) else sheet for sheet, k in zip(sheets, known, strict=True)]
 
 
 def _known_name(name: str) -> str:
