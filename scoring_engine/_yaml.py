@@ -41,7 +41,8 @@ _MOST_NUMBER_DIGITS = 40
 _PLAIN_INT = re.compile(r"0|[1-9][0-9]{0,14}")  # a whole number in range (below 1e15) as written: read at once by scalar()
 
 _INT, _FLOAT, _STR = "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:str"
-_MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_MAP, _SEQ, _NULL = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:null"
+_FLOAT_TEXT = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)[eE][-+]?\d+")  # a number in exponent form, however large
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml, when PyYAML was built with it
 
 
@@ -240,11 +241,12 @@ class _Reader:
         if node.tag == _FLOAT:
             text = node.value.replace("_", "")
             number = decimal_from_text(text)
-            if number is None and any(ch.isdigit() for ch in text):  # an exponent no Decimal holds: 1.0e99999999999999999999
+            if number is None and _FLOAT_TEXT.fullmatch(text):  # an exponent no Decimal holds: 1.0e99999999999999999999
                 return self.out_of_range(node)
-            if number is None or not number.is_finite():  # .inf, .nan, nothing (!!float with no value)
-                self.problem(node, f"{_shown(node.value)} is not a finite number" if text.strip() else
-                             f"the value is empty, not {_UNREADABLE[_FLOAT]}")
+            if number is None or not number.is_finite():  # .inf, .nan, 12abc, nothing (!!float with no value)
+                self.problem(node, f"{_shown(node.value)} is not a finite number" if number is not None or
+                             text.lower().lstrip("+-") in (".inf", ".nan") else f"{_shown(node.value)!r} is not a number"
+                             if text.strip() else f"the value is empty, not {_UNREADABLE[_FLOAT]}")
                 return None
             if not number:
                 return 0  # 0.0e-999999999 is 0, as if written so: not a billion zeros when printed
@@ -253,6 +255,9 @@ class _Reader:
                 self.problem(node, *refused)
                 return None
             return number if in_range(number) else self.out_of_range(node)
+        if node.tag == _NULL and node.value not in ("", "~", "null", "Null", "NULL"):  # !!null 400: not a value dropped
+            self.problem(node, f"{_shown(node.value)!r} is not null", "remove the !!null, or the value")  # (QA43 F4)
+            return None
         try:
             value = self.constructor.construct_object(node)
         except (ConstructorError, ValueError, LookupError, AttributeError, TypeError) as err:

@@ -61,6 +61,8 @@ TEXT_FILES = (
     ("{value:q} is not a number", "{value} 不是数字"),
     ("{value:q} is not true or false", "{value} 不是 true 或 false"),
     ("{value:q} is not a date (2024-06-30)", "{value} 不是日期（应写成 2024-06-30）"),
+    ("{value:q} is not null", "{value} 不是空值"),
+    ("remove the !!null, or the value", "删去 !!null，或删去这个值"),
     ("the value is empty, not a whole number", "值是空的，应为整数"),
     ("the value is empty, not a number", "值是空的，应为数字"),
     ("the value is empty, not true or false", "值是空的，应为 true 或 false"),

@@ -213,7 +213,8 @@ def test_names_are_looked_at_unless_the_reader_saw_every_text_printable() -> Non
     ("!!int", "the value is empty, not a whole number"), ("!!int +", "'+' is not a whole number"),
     ('!!int ""', "the value is empty, not a whole number"), ("!!bool", "the value is empty, not true or false"),
     ("!!bool maybe", "'maybe' is not true or false"), ("!!timestamp", "the value is empty, not a date (2024-06-30)"),
-    ("!!timestamp x", "'x' is not a date (2024-06-30)"), ("!!float", "the value is empty, not a number")])
+    ("!!timestamp x", "'x' is not a date (2024-06-30)"), ("!!float", "the value is empty, not a number"),
+    ("!!float 12abc", "'12abc' is not a number"), ("!!null 400", "'400' is not null")])  # QA43 F4: not "out of range", not dropped
 def test_a_standard_tag_on_a_value_it_cannot_read_is_one_located_error_in_a_set_and_in_facts(tagged: str, said: str) -> None:
     """QA41 F2: `a: !!int` (nothing), `!!bool maybe` or `!!timestamp x` escaped from PyYAML's constructors as IndexError,
     KeyError or AttributeError: a bare exception from the API, exit 3 from validate. Each is said at its line, saying what
