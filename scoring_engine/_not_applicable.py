@@ -66,8 +66,12 @@ def _capped(problems: list[Problem], facts: Facts) -> list[Problem]:
 
 
 def _kind(problem: Problem) -> str:
-    """What is wrong with an entry, without the entry's id: an unknown id, a blank reason, a key that is not text…"""
-    return problem.message.split(" indicator ")[0] if problem.message.startswith("not_applicable names") else problem.message
+    """What is wrong with an entry, without the entry's id: an unknown id (a slip, one a profile removes, a name for an
+    id: each fixed otherwise, QA43 F7), a blank reason, a key that is not text…"""
+    if not problem.message.startswith("not_applicable names"):
+        return problem.message
+    hint = problem.hint or ""
+    return "removed" if " removes it (line " in hint else "named" if hint.startswith("write its id") else "unknown"
 
 
 def _unknown(plan: ScoringPlan, indicator_id: str, facts: Facts) -> Problem:

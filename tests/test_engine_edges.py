@@ -553,6 +553,24 @@ def test_a_blank_reason_past_twenty_unknown_not_applicable_ids_is_still_shown() 
         [(p.message, p.indicator) for p in problems[20:]]
 
 
+def test_a_mark_of_an_indicator_the_profile_removes_past_twenty_unknown_ids_is_still_shown(tmp_path) -> None:
+    """QA43 F7: past 20 mistyped ids, a mark of an indicator the profile removes (fixed by deleting it, not correcting
+    it) was counted as "refused as these are". It is shown, as the first of its kind."""
+    import json
+
+    from conftest import ROOT
+    from scoring_engine import load_indicator_set
+
+    profile = tmp_path / "p.yaml"
+    profile.write_text("extends: national-framework\nid: p\nremove: [output.cost]\nchange:\n  output: {rescale: true}\n",
+                       encoding="utf-8")
+    document = json.loads((ROOT / "indicator_sets" / "national-framework.facts.json").read_text(encoding="utf-8"))
+    marked = {**{f"x{i}": "不适用" for i in range(25)}, "output.cost": "不涉及成本"}
+    with pytest.raises(FactsError) as caught:
+        score(load_indicator_set(profile), Facts(values=document["facts"], not_applicable=marked))
+    assert "$.not_applicable.output.cost" == caught.value.problems[20].path
+
+
 def test_a_not_applicable_entry_without_an_id_is_said_so_in_either_language() -> None:
     """QA39 F11: an empty key was 'not_applicable names unknown indicator ' (nothing named), in English under Chinese."""
     import json
