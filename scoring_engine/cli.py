@@ -126,7 +126,15 @@ def explain(facts: Path, indicator_id: str, set_ref: str | None) -> None:
     numbers substituted, the matched band or tier, every deduction, the raw
     score, clamping and rounding, and how it adds into its parent.
     """
-    say(visible(str(_scored(facts, set_ref)[1].explain(indicator_id))))
+    indicator_set, result = _scored(facts, set_ref)
+    removal = indicator_set.removal(indicator_id.strip())
+    if removal is not None:  # not another indicator's story (QA43 F6)
+        from .explain import UnknownIndicatorError
+
+        by = removal.by or indicator_set.id
+        raise UnknownIndicatorError(Problem(f"no such indicator in set {indicator_set.id}", indicator=indicator_id,
+                                            hint=f"the profile {by} removes it (line {removal.line})"))
+    say(visible(str(result.explain(indicator_id))))
 
 
 def _scored(facts: Path, set_ref: str | None) -> tuple[IndicatorSet, Result]:

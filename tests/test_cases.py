@@ -266,3 +266,16 @@ def test_a_case_with_a_slip_fails_alone_and_the_files_other_cases_run(tmp_path: 
     assert 1 == run.exit_code and "2 passed, 1 failed" in run.output and "unknown key 'totl'" in run.output, run.output
     with pytest.raises(CaseFileError):  # the Python API and pytest keep refusing the file as a whole
         load_cases(tmp_path / "s.cases.yaml")
+
+
+def test_a_case_expecting_a_slip_of_an_indicator_the_profile_removes_is_told_it_is_removed(tmp_path: Path) -> None:
+    """QA43 F6: a case expecting the score of output.cots (a slip of output.cost, which the profile removes) was offered
+    another indicator's id; it is told the one it means is removed."""
+    (tmp_path / "p.yaml").write_text("extends: national-framework\nid: p\nremove: [output.cost]\n"
+                                     "change:\n  output: {rescale: true}\n", encoding="utf-8")
+    shutil.copy(ROOT / "indicator_sets" / "national-framework.facts.json", tmp_path / "f.json")
+    (tmp_path / "p.cases.yaml").write_text("indicator_set: p.yaml\nfacts_file: f.json\ncases:\n"
+                                           "  - {name: a, expect: {scores: {output.cots: 6}}}\n", encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "en", "test", str(tmp_path / "p.cases.yaml")])
+    assert "no indicator output.cots in the result (did you mean output.cost? the profile removes it (line 3))" in run.output, \
+        run.output

@@ -857,3 +857,13 @@ def test_a_mark_of_an_indicator_added_back_below_a_removed_one_is_kept_when_comp
         """))
     facts = Facts(values={}, not_applicable={"benefit.effects.social": "不涉及", "benefit.effects.economic": "不涉及"})
     assert {"benefit.effects.social": "不涉及"} == dict(for_comparison(profile, facts).not_applicable)
+
+
+def test_explaining_an_indicator_the_profile_removes_says_so_not_another(tmp_path: Path) -> None:
+    """QA43 F6: `explain -i benefit.effects.ecological` (or 生态效益) under a profile that removes it offered 经济效益 or
+    the whole 效益, whose story then answers another question. It says the profile removes it, with the line."""
+    profile = _write(tmp_path, "p.yaml", "extends: national-framework\nid: p\nremove: [output.cost]\n"
+                                         "change:\n  output: {rescale: true}\n")
+    for asked in ("output.cost", "产出成本"):
+        run = CliRunner().invoke(main, ["--lang", "en", "explain", str(NATIONAL_FACTS), "-i", asked, "--set", str(profile)])
+        assert 1 == run.exit_code and "(the profile p removes it (line 3))" in run.output, run.output
