@@ -119,14 +119,14 @@ def test_a_recheck_of_another_year_is_not_compared_with_this_years_project(tmp_p
 def test_an_id_typed_with_spaces_or_full_width_is_the_same_id_and_no_year_reads_clearly(tmp_path: Path):
     """' P00001 ' and 'Ｐ００００１' are P00001 (a duplicate, and matched by a re-check); without a year the line reads
     'P00001共3份', not 'P000013份'."""
-    facts = _jsonl(tmp_path / "in" / "p.jsonl", 1, 2, 3)
+    facts = _jsonl(tmp_path / "in" / "p.jsonl", 1, 2, 3, 4)
     documents = [json.loads(line) for line in facts.read_text(encoding="utf-8").splitlines()]
-    for document, written in zip(documents, ("P00001", " P00001 ", "Ｐ００００１"), strict=True):
-        document["project"]["id"] = written
+    for document, written in zip(documents, ("P00001", " P00001 ", "Ｐ００００１", "P00001\u200b"), strict=True):
+        document["project"]["id"] = written  # the last pasted with a zero-width space (QA43 F11)
         del document["project"]["year"]
     facts.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in documents) + "\n", encoding="utf-8")
     run = _run(str(facts))
-    assert "项目编号重复1个：P00001共3份：" in run.output, run.output
+    assert "项目编号重复1个：P00001共4份：" in run.output, run.output
 
 
 def test_a_year_written_2024nian_or_full_width_is_the_same_year_for_duplicates_and_the_years_note(tmp_path: Path):

@@ -66,8 +66,9 @@ _CHINESE_YEAR = re.compile("[〇零一二三四五六七八九○Oo0-9]{4}")
 
 def same_id(project_id: Any) -> str:
     """An id as it is compared: ' P00001 ' and the full-width 'Ｐ００００１' are 'P00001' (a clerk's typing, not
-    another project)."""
-    return unicodedata.normalize("NFKC", str(project_id)).strip()
+    another project), and so is one pasted with an invisible character (a zero-width space, a variation selector)."""
+    text = unicodedata.normalize("NFKC", str(project_id))
+    return "".join(c for c in text if unicodedata.category(c) not in ("Cf", "Cc") and not "\ufe00" <= c <= "\ufe0f").strip()
 
 
 class IdTally:
