@@ -103,6 +103,7 @@ def _placed(problem: Problem, imported: ImportedFacts, indicator_set: IndicatorS
         meant = [] if indicator_set.removal(named.strip()) else indicators_like(indicator_set, named)
         hint = f"write its id: {', '.join(meant)}" if meant else problem.hint or "write the id of one of: " + ", ".join(
             f"{i.id} ({i.name})" for i in indicator_set.indicators)  # the engine's: a removed one, a did-you-mean (QA38 F3)
+        hint = hint.replace("leave it out of not_applicable", "delete this 不适用 row")  # as a clerk does (QA43 F11)
         return _on(dataclasses.replace(problem, hint=hint), imported.provenance.get(key + ".name"), form)
     fact: str | None = problem.fact
     if fact is None and problem.path is not None and problem.path.startswith("$.facts."):
