@@ -110,6 +110,8 @@ LINT = (
     # 评分标准 text against the rule (lint/standards.py)
     ("the 评分标准 says \"{quote}\" ({stated} points at most), but the indicator weighs {weight}",
      "评分标准写的是“{quote}”（最高 {stated} 分），而该指标的分值是 {weight}"),
+    ("the 评分标准 says \"{quote}\" ({stated}), but the rule's {param} is not set",
+     "评分标准写的是“{quote}”（{stated}），而规则没有设 {param}"),
     ("the 评分标准 says \"{quote}\" ({stated}), but the rule's {param} is {actual}",
      "评分标准写的是“{quote}”（{stated}），而规则的 {param} 是 {actual!t}"),
     ("the profile's rescale (line {line}) scaled the points of the rule with the weight, {old} to {new}: give {indicator} "
@@ -139,4 +141,8 @@ LINT = (
     ("{ref}: {id} {version}, no warnings", "{ref}：{id} {version}，没有提示"),
     ("{ref}: {id} {version}, 1 warning", "{ref}：{id} {version}，1 条提示"),
     ("{ref}: {id} {version}, {count:n} warnings", "{ref}：{id} {version}，{count} 条提示"),
+    ("floor: {cut:n} scores (rate − floor) ÷ (1 − floor) of the weight, 0 at the floor; if the rate above the cut-off "
+     "is scored as it is, write a formula: 0 if rate < {below:n} else min(rate, 1) × the weight",
+     "floor: {cut} 表示按 (比率 − floor) ÷ (1 − floor) 折算分值，恰好等于 floor 得 0 分；若高于界限时按比率本身计分，"
+     "请写成公式：0 if 比率 < {below} else min(比率, 1) × 分值"),
 )

@@ -666,3 +666,12 @@ def test_a_form_printing_another_execution_rate_than_its_indicator_is_scored_fro
     assert "自评表在 process.funds.execution 旁印出的执行率是 budget.paid ÷ budget.total" in found.text("zh")
     for bundled in ("self-evaluation", "sichuan-self-evaluation", "hubei-self-evaluation", "cost-type-self-evaluation"):
         assert not [w for w in lint_file(bundled)[1] if w.code == "funds-rate"], bundled
+
+
+def test_a_cut_off_the_proportional_rule_lacks_names_both_readings_not_floor_alone(tmp_path: Path) -> None:
+    """QA44 F5: "低于50%不得分" beside a proportional rule without floor was told to set floor, whose 0.5 scores
+    (rate − 0.5) ÷ 0.5: 80% would score 60% of the weight where the standard says 80%. The hint names both readings."""
+    text = _standard("得分 = 分值 × 完成率；完成率低于50%不得分。", "{kind: proportional, value: rate}")
+    [warning] = [w for w in _lint(tmp_path, text) if w.code == "standard-mismatch"]
+    assert "floor: 0.5 scores (rate − floor) ÷ (1 − floor)" in (warning.problem.hint or "")
+    assert "write a formula: 0 if rate < 0.5 else min(rate, 1) × the weight" in (warning.problem.hint or "")

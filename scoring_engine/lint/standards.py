@@ -43,6 +43,17 @@ PROFILE_HINT = "the profile changed this indicator's weight: restate its 评分�
 SCALED_HINT = ("the profile's rescale (line {line}) scaled the points of the rule with the weight, {old} to {new}: give "
                "{indicator} its weight under change: to keep the rule as written, or restate its 评分标准")
 NOT_SET = "not set"
+#: A cut-off the rule lacks: floor is one reading of it, a formula the other (QA44 F5: floor alone changes the scores)
+FLOOR_HINT = ("floor: {cut} scores (rate − floor) ÷ (1 − floor) of the weight, 0 at the floor; if the rate above the "
+              "cut-off is scored as it is, write a formula: 0 if rate < {below} else min(rate, 1) × the weight")
+
+
+def _ratio(stated: str) -> str:
+    """'50%' as the ratio a rule writes (0.5)."""
+    try:
+        return plain(Decimal(stated.removesuffix("%")) / 100) if stated.endswith("%") else stated
+    except ArithmeticError:
+        return stated
 
 
 @dataclass(frozen=True)
@@ -100,9 +111,11 @@ def standards(indicator_set: IndicatorSet, rules: list[RuleAt], locator: Locator
         for found in claims.values():
             if not any(c.agrees for c in found):
                 c = found[0]
+                cut = _ratio(c.stated)
+                told = FLOOR_HINT.format(cut=cut, below=cut) if c.param == "floor" and c.actual == NOT_SET else hint
                 yield locator.warning("standard-mismatch", path, STANDARD,
                                       {"quote": c.quote, "stated": c.stated, "param": c.param, "actual": c.actual},
-                                      hint, indicator=indicator)
+                                      told, indicator=indicator)
 
 
 def _first_of_each_value(stated: list[Stated]) -> list[Stated]:
