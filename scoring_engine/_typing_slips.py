@@ -37,6 +37,7 @@ class FullWidth(NamedTuple):
 FULL_WIDTH: dict[str, FullWidth] = {
     "：": FullWidth("full-width colon", ":"),
     "，": FullWidth("full-width comma", ","),
+    "；": FullWidth("full-width semicolon", ","),  # between a {…}'s entries, where the input method typed ； for ,
     "“": FullWidth("Chinese quotation mark", '"'),
     "”": FullWidth("Chinese quotation mark", '"'),
     "‘": FullWidth("Chinese quotation mark", "'"),
@@ -155,7 +156,7 @@ def _structural(line: str, i: int, key_from: int | None, value_from: int, depth:
     ch = line[i]
     if ch == "：":  # after a key (ASCII, as every key is): ``name：测试``, ``{type：number}``
         return key_from is not None and _KEY.fullmatch(line[key_from:i].strip()) is not None
-    if ch == "，":  # between entries: ``{…}，{…}``, ``{type: number，min: 0}``
+    if ch in "，；":  # between entries: ``{…}，{…}``, ``{type: number，min: 0}``, ``{type: number；min: 0}``
         return depth > 0 and (line[:i].rstrip()[-1:] in ("}", "]") or _NEXT_ENTRY.match(line, i + 1) is not None)
     opening = not line[value_from:i].strip()
     if ch in "【［｛":

@@ -22,6 +22,7 @@ TEXT_FILES = (
     ("no space after the '-' of a list item: YAML reads the line as one text",
      "列表项的 - 后面缺少空格：YAML 把这一行读成了一段文字"),
     ("put a space after the dash: '- {{…}}'", "在 - 后面加一个空格：'- {{…}}'"),
+    ("full-width semicolon", "全角分号"),
     ("mapping keys are not allowed here", "这里不能出现键（检查这一行和上一行的冒号与缩进）"),
     ("while parsing a tag {problem}", "标签 !：{problem!t}"),
     ("expected URI, but found {char}", "! 后面应为标签名，却是 {char}（文字以 ! 开头时给它加上引号）"),

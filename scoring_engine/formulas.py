@@ -295,7 +295,8 @@ class _TooDeep(Exception):
 
 
 # Operators as a Chinese input method or a word processor types them, and what to type instead.
-_TYPED_OPERATORS = {"≥": ">=", "≤": "<=", "≠": "!=", "÷": "/", "×": "*", "—": "-", "－": "-", "＝": "=="}
+_TYPED_OPERATORS = {"≥": ">=", "≤": "<=", "≠": "!=", "÷": "/", "×": "*", "—": "-", "－": "-", "＝": "==",
+                    "“": '"', "”": '"', "‘": "'", "’": "'"}  # a text's quotes typed by the input method (QA44 F10)
 
 
 def _unicode_problems(text: str) -> list[Problem]:

@@ -395,3 +395,17 @@ def test_a_list_item_without_the_space_after_its_dash_is_named_with_the_fix(tmp_
     number = text.splitlines().index(line) + 1
     assert ("no space after the '-' of a list item: YAML reads the line as one text", number) == (problem.message, problem.line)
     assert "在 - 后面加一个空格" in problem.text("zh")
+
+
+def test_a_full_width_semicolon_between_entries_and_a_chinese_quote_in_a_formula_are_named_with_the_fix() -> None:
+    """QA44 F10: `{type: number；min: 0}` was said as a missing comma at the next colon, and a formula opened with “ was
+    told only that names must be ASCII; each is named, with the ASCII character to type."""
+    from scoring_engine import FormulaError
+    from scoring_engine.formulas import compile_formula
+
+    [slip] = line_slips("  x: {type: number；min: 0}", 5)
+    assert ("；", 5, 19) == (slip.char, slip.line, slip.column)
+    assert "full-width semicolon '；' where YAML expects ','" == slip.problem("s.yaml", "YAML").message
+    with pytest.raises(FormulaError) as caught:
+        compile_formula("“a\" == x", {"x": "string"})
+    assert "type '\"' instead" == caught.value.problems[0].hint
