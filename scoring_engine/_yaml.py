@@ -215,9 +215,9 @@ class _Reader:
                              "put the key in quotes")
                 continue
             if key in first:
-                line = _mark(key_node)[0]
-                self.problem(key_node, f"duplicate key {key!r} (first on line {_mark(first[key])[0]}, again on line {line})",
-                             "keep one of them")
+                (line, column), (before, at) = _mark(key_node), _mark(first[key])
+                self.problem(key_node, f"duplicate key {key!r} (first on line {before}, again on line {line})" if line != before
+                             else f"duplicate key {key!r} (on line {line}, at columns {at} and {column})", "keep one of them")
                 continue
             first[key] = key_node
             result[key] = self.read(value_node, (*path, key), inside)

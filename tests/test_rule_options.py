@@ -280,3 +280,17 @@ def test_a_comparison_typed_as_a_formula_writes_it_is_offered_its_sign_not_equal
     with pytest.raises(IndicatorSetError) as caught:
         parse_indicator_set(row_group_set(10, "质量", rules))
     assert [f"did you mean {meant}?"] == [p.hint for p in caught.value.problems if "comparisons" in p.message]
+
+
+def test_a_category_listed_twice_is_named_and_a_key_twice_on_one_line_is_placed_by_its_columns() -> None:
+    """QA44 F10: a row group's categories listing 数量指标 twice said only "a category is listed twice"; a key given twice
+    inside one {…} said "(line 85 and line 85)". The category is named; the key's two places are its columns."""
+    rules = ('{fact: rows, categories: [数量指标, 质量指标, 数量指标], comparisons: {"=": exact}, '
+             "rules: {exact: {kind: equal, value: row.actual, target: row.target}}}")
+    with pytest.raises(IndicatorSetError) as caught:
+        parse_indicator_set(row_group_set(10, "质量", rules))
+    assert "category 数量指标 is listed twice" in [p.message for p in caught.value.problems]
+    rules = '{fact: rows, fact: rows, comparisons: {"=": exact}, rules: {exact: {kind: equal, value: row.actual, target: row.target}}}'
+    with pytest.raises(IndicatorSetError) as caught:
+        parse_indicator_set(row_group_set(10, "质量", rules))
+    assert any(re.fullmatch(r"duplicate key 'fact' \(on line \d+, at columns \d+ and \d+\)", p.message) for p in caught.value.problems)

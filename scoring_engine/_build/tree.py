@@ -114,8 +114,10 @@ class IndicatorTree:
                 self.log.add(path + ("comparisons", sign), f"comparison {sign} names row type {kind}, which has no rule",
                              did_you_mean(kind, rules) or "one of: " + ", ".join(rules), indicator=indicator)
         categories = tuple(spec.get("categories", ()))
-        if len(set(categories)) != len(categories):
-            self.log.add(path + ("categories",), "a category is listed twice", indicator=indicator)
+        twice = next((c for i, c in enumerate(categories) if c in categories[:i]), None)
+        if twice is not None:  # which one (QA44 F10)
+            self.log.add(path + ("categories",), f"category {twice} is listed twice", "list each 二级 category once",
+                         indicator=indicator)
         if any(r is None for r in rules.values()):
             return None
         return RowGroup(spec["fact"], rules, dict(spec.get("standards", {})), comparisons, categories)  # type: ignore[arg-type]
