@@ -214,8 +214,11 @@ def _id_pattern() -> Any:
 def _bad_name(failed: _Failed) -> list[SchemaProblem]:
     if failed.expected == FRACTION_PATTERN:
         message = f"{failed.field} must be {_FRACTION_WORDS}, got {_describe(failed.instance)}"
-        return [SchemaProblem(failed.path, False, message, "write a number such as 0.25, or a fraction of whole numbers "
-                              "such as 1/3 (not over 0)")]
+        percent = re.fullmatch(r"([-+]?\d+(?:\.\d+)?)\s*%", unicodedata.normalize("NFKC", str(failed.instance)).strip())
+        hint = (f"a share is written as a number here: write {str(failed.instance).strip()} as "  # share: 100% (QA44 F10)
+                f"{plain(Decimal(percent.group(1)).scaleb(-2))}" if percent else
+                "write a number such as 0.25, or a fraction of whole numbers such as 1/3 (not over 0)")
+        return [SchemaProblem(failed.path, False, message, hint)]
     if failed.expected == _id_pattern():
         return [SchemaProblem(failed.path, False, f"id {failed.instance!r} may use only letters, digits, '.', '_' and '-'",
                               _full_width(str(failed.instance)) or "e.g. process.execution")]

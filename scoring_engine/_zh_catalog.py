@@ -176,6 +176,7 @@ _READING = (
     ("write a number such as 0.25, or a fraction of whole numbers such as 1/3 (not over 0)",
      "写 0.25 这样的数，或 1/3 这样的整数分数（分母不为 0）"),
     ("a number or a fraction such as 1/3", "数字或 1/3 这样的分数"),
+    ("a share is written as a number here: write {text} as {share}", "比例在这里写成数：把 {text} 写成 {share}"),
     ("leave the key out when it does not apply", "不适用时不写这个键"),
     ("write a plain number without quotes, commas, % or units", "只写数字本身，不加引号、逗号、% 或单位"),
 )

@@ -241,3 +241,9 @@ def test_a_linear_rules_units_and_points_each_keep_their_decimals_at_precision_0
     result = score(parse_indicator_set(text), load_facts(ROOT / "examples" / "small" / "facts.json"))
     reason = result.indicator("output.quality").reason
     assert "每1.00%扣0.5分，计3.5个单位扣1.75分，得8分" in reason, reason
+
+
+def test_a_share_written_in_percent_is_told_the_number_to_write() -> None:
+    """QA44 F10: share_each: 50% was told to write "a number such as 0.25", where 95% elsewhere is told 0.95."""
+    message = _refusal(DEDUCTION.replace("points_each: 3", "share_each: 50%"))
+    assert "a share is written as a number here: write 50% as 0.5" in message
