@@ -21,9 +21,9 @@ from typing import Any
 import click
 
 from ._messages import ARGS_KEY, Commands, command_line_language
-from ._zh_help import CLICK, HELP
+from ._zh_help import CLICK, HELP, USAGE_WORDS
 
-__all__ = ["USAGE_WORDS", "ChineseFormatter", "HelpCommand", "HelpGroup", "chinese_help", "help_paragraphs", "wrap"]
+__all__ = ["ChineseFormatter", "HelpCommand", "HelpGroup", "chinese_help", "help_paragraphs", "wrap"]
 
 _CHINESE = dict(HELP + CLICK)
 _CLOSING = frozenset("，。、；：）》」』”！？")
@@ -140,10 +140,6 @@ class ChineseFormatter(click.HelpFormatter):
 
 
 # ---------------------------------------------------------------- the page
-
-
-#: click's words in a usage line; the arguments' own names (FACTS, INPUT...) stay, as the help's text names them.
-USAGE_WORDS = {"[OPTIONS]": "[选项]", "COMMAND [ARGS]...": "命令 [参数]..."}
 
 
 def _write_chinese_help(command: click.Command, ctx: click.Context, formatter: ChineseFormatter) -> None:

@@ -121,7 +121,7 @@ def _show_in_chinese(err: click.ClickException, file: Any = None) -> None:
     ctx = getattr(err, "ctx", None)
     lines = []
     if ctx is not None:
-        from ._help import USAGE_WORDS
+        from ._zh_help import USAGE_WORDS
 
         usage = ctx.get_usage().replace("Usage: ", "用法：", 1)
         for english, chinese in USAGE_WORDS.items():  # as --help writes them (QA44 F11)

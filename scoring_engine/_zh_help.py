@@ -11,7 +11,7 @@ tests/test_zh_help.py fails when a command or option has no entry here.
 
 from __future__ import annotations
 
-__all__ = ["CLICK", "HELP", "RANGES"]
+__all__ = ["CLICK", "HELP", "RANGES", "USAGE_WORDS"]
 
 HELP = (
     # the group (cli.main)
@@ -113,6 +113,9 @@ RANGES = (
     ("x<{high:n}", "小于{high}"),
     ("{low:n}<=x<={high:n}", "{low}到{high}"),
 )
+
+#: click's words in a usage line; the arguments' own names (FACTS, INPUT...) stay, as the help's text names them.
+USAGE_WORDS = {"[OPTIONS]": "[选项]", "COMMAND [ARGS]...": "命令 [参数]..."}
 
 CLICK = (
     ("Show this message and exit.", "显示本帮助并退出。"),

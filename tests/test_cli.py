@@ -262,3 +262,24 @@ def test_an_error_is_in_english_when_standard_error_cannot_hold_chinese(tmp_path
     done = subprocess.run([sys.executable, "-m", "scoring_engine", "score", str(EXAMPLE_FACTS), "--set", "没有"],
                           check=False, capture_output=True, env=env, timeout=60)
     assert 1 == done.returncode and done.stderr.startswith(b"error: no indicator set")
+
+
+def test_ctrl_c_while_the_commands_are_still_loading_stops_without_a_traceback(monkeypatch, capsys):
+    """QA43 F11: Ctrl-C in the first few tenths of a second (Python importing click, PyYAML and the commands) printed
+    Python's traceback. The entry point stops quietly, with the exit code the command gives for an interrupt."""
+    import sys
+    import types
+
+    from scoring_engine import _entry
+
+    class Loading(types.ModuleType):
+        def __getattr__(self, name):
+            raise KeyboardInterrupt  # as if Ctrl-C came while the module was being imported
+
+    monkeypatch.setitem(sys.modules, "scoring_engine.cli", Loading("scoring_engine.cli"))
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    for argv, code in ((["scoring-engine", "score", "f.json"], 1), (["scoring-engine", "batch", "in"], 130)):
+        monkeypatch.setattr(sys, "argv", argv)
+        with pytest.raises(SystemExit) as stopped:
+            _entry.main()
+        assert code == stopped.value.code and "interrupted" in capsys.readouterr().err
