@@ -23,6 +23,9 @@ PLACES = (
     ("holds a formula; expected a value", "单元格是公式，应填写值"),
     ("write it as {example}, or [] for none", "请写成 {example}；没有则写 []"),  # after the place a pattern above takes (QA38)
     ("write it as text, or as {{text: …, points: …}}", "写成文字，或写成 {{text: …, points: …}}"),
+    ("{text:q} may be several findings in one line", "{text} 可能是写在同一行的几个问题"),
+    ("put each finding on a line of its own in the cell (Alt+Enter), or write them as {example}",
+     "每个问题在单元格中单独占一行（Alt+Enter 换行），或写成 {example}"),
     ("expected an object {shape}, got true or false", "应为对象 {shape}，实际是是/否值"),  # before the pattern of any kind
     ("expected a list, got true or false", "应为列表，实际是是/否值"),
     ("expected a finding, got true or false", "应为问题描述，实际是是/否值"),

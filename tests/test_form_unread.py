@@ -329,7 +329,7 @@ def test_a_form_with_a_cell_that_cannot_be_read_also_names_the_values_the_set_re
     yes_no = [row for name, row in kinds.items() if national.facts[name].type == "boolean"][:2]
     _edit(form, {f"C{listed}": "资料不全；未按期报送", **{f"C{row}": "对" for row in yes_no}}, sheet=1)
     lines = [line for line in _said("score", str(form)) if line.startswith("错误")]
-    assert any(f"表外事实!C{listed}：list 类事实应按 JSON 填写" in line for line in lines), lines
+    assert any(f"表外事实!C{listed}：'资料不全；未按期报送' 可能是写在同一行的几个问题" in line for line in lines), lines
     for row in yes_no:  # told to write 是 or 否, as the form takes them (QA35 F5), not a facts file's true or false
         assert any(f"表外事实!C{row}：" in line and "应为 是 或 否，实际是 '对'" in line and line.endswith("（填写 是 或 否）")
                    for line in lines), lines
@@ -494,3 +494,20 @@ def test_a_side_sheet_renamed_sheet1_beside_a_copy_is_refused_and_its_cells_are_
     book.save(form)
     lines = [line for line in _said("score", str(form)) if line.startswith("错误")]
     assert 1 == len(lines) and "（Sheet1、表外事实 (2)）" in lines[0], lines
+
+
+@pytest.mark.parametrize(("typed", "read"), [("1笔支出超范围列支", ["1笔支出超范围列支"]),
+                                             ("资料不全\n未按期报送", ["资料不全", "未按期报送"])])
+def test_findings_typed_in_a_cell_one_a_line_are_read_as_findings(tmp_path: Path, typed: str, read: list[str]):
+    """QA44 F10: a clerk typing the findings in the cell (one, or one a line with Alt+Enter) was told to write JSON."""
+    from openpyxl import load_workbook
+
+    from scoring_engine import load_indicator_set
+    from scoring_engine.forms.reader import read_form
+
+    form = _written(tmp_path, "national-framework")
+    national = load_indicator_set("national-framework")
+    rows = {str(r[1].value): r[0].row for r in load_workbook(form).worksheets[1].iter_rows() if r[0].value == "事实"}
+    listed = next(name for name in rows if national.facts[name].type == "list")
+    _edit(form, {f"C{rows[listed]}": typed}, sheet=1)
+    assert read == list(read_form(form, national).facts.values[listed])  # as a facts file gives them

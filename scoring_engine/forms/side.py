@@ -55,7 +55,9 @@ def read_side(reading: FormReading, side: Sheet) -> dict[str, str]:
         elif isinstance(value, Formula):
             reading.problems.append(Problem(f"{side.ref(r, 3)}: holds a formula; expected a value", file=str(reading.path)))
         elif kind == "事实" and name in reading.set.facts:
-            converted = _side_value(reading, side, r, value, reading.set.facts[name].type)
+            spec = reading.set.facts[name]
+            converted = _side_value(reading, side, r, value, "findings" if spec.type == "list" and spec.items == "finding"
+                                    else spec.type)
             if converted is not None and _once(reading, reading.values, name, converted, side.ref(r, 3)):
                 reading.values[name] = converted
                 reading.provenance[name] = side.ref(r, 3)
@@ -108,6 +110,19 @@ def _same(one: Any, other: Any) -> bool:
         return False
 
 
+def _findings_typed(reading: FormReading, cell: str, text: str) -> list[str] | None:
+    """Findings typed in a cell one a line (Alt+Enter between them; QA44 F10), or one alone. One line of several parted
+    by ；is refused: how many findings it holds cannot be told, and each may cost points."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if len(lines) == 1 and any(mark in lines[0] for mark in "；;"):
+        shown = lines[0] if len(lines[0]) <= 40 else lines[0][:40] + "…"
+        reading.problems.append(Problem(f"{cell}: {shown!r} may be several findings in one line", file=str(reading.path),
+                                        hint="put each finding on a line of its own in the cell (Alt+Enter), or write "
+                                             f"them as {_JSON_EXAMPLES['list']}"))
+        return None
+    return lines
+
+
 def _none(text: str) -> bool:
     """Whether a cell says "none" (无, 没有, a dash or a slash), typed full width too (／, －) or as a sentence (无。)."""
     return unicodedata.normalize("NFKC", text).strip().rstrip("。.").strip() in _NONE
@@ -137,9 +152,13 @@ def _unnamed_or_unexplained(reading: FormReading, side: Sheet, r: int, name: str
 
 
 def _side_value(reading: FormReading, side: Sheet, r: int, value: Any, kind: str) -> Any:
-    """A side-sheet value by the fact's declared type: lists and objects are JSON text; a list given as 无 is empty."""
-    if kind == "list" and isinstance(value, str) and _none(value):  # no findings, as a clerk says it (QA38)
+    """A side-sheet value by the fact's declared type (`findings` for a list of findings): lists and objects are JSON
+    text; a list given as 无 is empty; findings may be typed one a line, as a clerk writes them in a cell."""
+    if kind in ("list", "findings") and isinstance(value, str) and _none(value):  # no findings, as a clerk says it (QA38)
         return []
+    if kind == "findings" and isinstance(value, str) and not value.lstrip().startswith("["):
+        return _findings_typed(reading, side.ref(r, 3), value)
+    kind = "list" if kind == "findings" else kind
     if kind in ("list", "judgement", "tier") and isinstance(value, str):
         try:
             return json.loads(value, parse_float=Decimal, parse_int=Decimal)
