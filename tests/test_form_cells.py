@@ -883,3 +883,16 @@ def test_the_yaml_skeletons_defaults_are_written_as_a_facts_file_writes_them() -
     assert describe(FactSpec(name="f.list", type="list", default=())).endswith("选填（默认 []）")
     assert describe(FactSpec(name="f.flag", type="boolean", default=False)).endswith("选填（默认 false）")
     assert describe(FactSpec(name="f.rate", type="number", default=Decimal("0.90"))).endswith("选填（默认 0.90）")
+
+
+def test_the_yaml_skeletons_default_of_findings_or_a_date_is_written_as_a_facts_file_writes_it() -> None:
+    """QA45 F2: a list fact whose default holds a finding crashed `template --format yaml/json` (exit 3: a Finding is no
+    JSON); a date's default was shown in quotes."""
+    import datetime
+
+    from scoring_engine.formulas import Finding
+    from scoring_engine.forms.template import describe
+    from scoring_engine.model import FactSpec
+
+    assert describe(FactSpec(name="f.list", type="list", default=(Finding("资料不全"),))).endswith('选填（默认 ["资料不全"]）')
+    assert describe(FactSpec(name="f.d", type="date", default=datetime.date(2024, 6, 30))).endswith("选填（默认 2024-06-30）")

@@ -56,7 +56,11 @@ def describe(spec: FactSpec) -> str:
 
 def _default(value: Any) -> str:
     """A default as a facts file writes it: false, [], 0.9 (not Python's False or (): QA44 F8); text as it is."""
-    return value if isinstance(value, str) else _json.dumps(written_form(value), indent=None)
+    if isinstance(value, str):
+        return value
+    shown = [written_form(item) for item in value] if isinstance(value, (list, tuple)) else written_form(value)
+    text = _json.dumps(shown, indent=None)  # a list of findings item by item (QA45 F2: a Finding is no JSON)
+    return text[1:-1] if text.startswith('"') else text  # a date as a facts file writes it: 2024-06-30
 
 
 def _skeleton(indicator_set: IndicatorSet, named: str | None) -> dict[str, Any]:
