@@ -62,12 +62,12 @@ def mark_reports(folder: Path, names: Iterable[str]) -> None:
         return
     try:
         with open(mark, "rb") as old:
-            before = old.read(_MOST).decode("utf-8", "replace").lstrip("\ufeff")
+            before: str | None = old.read(_MOST).decode("utf-8", "replace").lstrip("\ufeff")
     except OSError:
-        before = ""
-    listed = {line.strip() for line in before.splitlines() if line.strip() and not line.startswith("#")} | set(names)
-    if before and _LISTED_FIRST not in before:  # an earlier version's mark covered its reports by their names: they are
-        with contextlib.suppress(OSError):  # listed now, or the new mark would make them projects (QA43 F1)
+        before = None  # no mark yet
+    listed = {line.strip() for line in (before or "").splitlines() if line.strip() and not line.startswith("#")} | set(names)
+    if before is not None and _LISTED_FIRST not in before:  # an earlier version's mark (an empty one too, QA45 F1) covered
+        with contextlib.suppress(OSError):  # its reports by their names: listed now, or they would be projects (QA43 F1)
             listed |= {name for name in os.listdir(folder) if _REPORT_NAME.fullmatch(name)}
     temporary = folder / f"{REPORTS_MARK}.tmp"
     with contextlib.suppress(OSError):
