@@ -215,7 +215,7 @@ def _in_block_text(lines: list[str], number: int) -> bool:
     return False
 
 
-_NO_SPACE_AFTER_DASH = re.compile(r"^([ \t]*)-(?=[{\[\"'A-Za-z_])")  # -{min: 0.9} for - {min: 0.9}
+_NO_SPACE_AFTER_DASH = re.compile(r"^([ \t]*)-(?=[^\s\d.\-+#])")  # -{min: 0.9}, -资料不全 for - {…}, - 资料不全
 
 
 def _dash_slip(lines: list[str], first: int, last: int, file: str | None) -> Problem | None:
@@ -225,7 +225,7 @@ def _dash_slip(lines: list[str], first: int, last: int, file: str | None) -> Pro
         found = _NO_SPACE_AFTER_DASH.match(lines[number - 1])
         if found is not None and not _in_block_text(lines, number):
             return Problem("no space after the '-' of a list item: YAML reads the line as one text", file=file,
-                           line=number, column=len(found.group(1)) + 1, hint="put a space after the dash: '- {…}'")
+                           line=number, column=len(found.group(1)) + 1, hint="put a space after the dash: '- ', then the item")
     return None
 
 

@@ -32,6 +32,7 @@ _READING = (
     ("e.g. budget.method == '按比例'", "例如 budget.method == '按比例'"),
     ("syntax error: {number}% is not a number in a formula", "语法错误：公式里的 {number}% 不是数字"),
     ("write the ratio: {ratio} for {number}%", "写成比率：{number}% 写作 {ratio}"),
+    ("type {twin} for {typed}", "把 {typed} 改为 {twin}"),
     ("<> is not an operator", "<> 不是运算符"),
     ("write != for 'not equal'", "“不等于”写作 !="),
     # files, encodings and the slips of a Chinese input method (_files, _encodings, _typing_slips)

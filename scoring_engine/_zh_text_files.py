@@ -21,7 +21,7 @@ TEXT_FILES = (
      "| 或 > 后面只能写 +、- 或表示缩进的数字，却是 {char}（多行文字从下一行写起；一行文字不用 | 或 >）"),
     ("no space after the '-' of a list item: YAML reads the line as one text",
      "列表项的 - 后面缺少空格：YAML 把这一行读成了一段文字"),
-    ("put a space after the dash: '- {{…}}'", "在 - 后面加一个空格：'- {{…}}'"),
+    ("put a space after the dash: '- ', then the item", "在 - 后面加一个空格，再写这一项"),
     ("full-width semicolon", "全角分号"),
     ("mapping keys are not allowed here", "这里不能出现键（检查这一行和上一行的冒号与缩进）"),
     ("while parsing a tag {problem}", "标签 !：{problem!t}"),

@@ -323,13 +323,18 @@ def _unicode_problems(text: str) -> list[Problem]:
             return problems
         if token.type == tokenize.STRING:
             continue
-        for ch in token.string:
+        for i, ch in enumerate(token.string):
             if ord(ch) > 127:
                 ascii_twin = _TYPED_OPERATORS.get(ch) or unicodedata.normalize("NFKC", ch)
+                at = token.start[1] + i
+                pair = token.line[at:at + 2] if token.start[0] == token.end[0] else ""
+                joined = pair[1:] in ("＝", "=") and ascii_twin in ("<", ">", "!", "==")  # ＞＝ is >=, not > then ==
+                if joined:  # (QA45 F4)
+                    ascii_twin = ascii_twin[0] + "="
                 typed = ascii_twin.isascii() and ascii_twin != ch
                 hint = f"type {ascii_twin!r} instead" if typed else "names and operators must be ASCII"
                 problems.append(Problem(f"character {ch!r} (U+{ord(ch):04X} {unicodedata.name(ch, '?')}) outside a text literal",
-                                        expression=text, hint=hint))
+                                        expression=text, hint=f"type {ascii_twin!r} for {pair!r}" if joined else hint))
                 return problems
     return problems
 

@@ -498,6 +498,8 @@ def test_a_text_a_fact_with_declared_values_can_never_equal_is_refused_when_the_
     ("x =< 2", "=< is not an operator", "write <= for 'not more than'"),  # QA44 F4: not == (equal only)
     ("x => 2", "=> is not an operator", "write >= for 'at least'"),
     ("x ≥ 0.9", "character '≥'", "type '>=' instead"),
+    ("x ＞＝ 0.9", "character '＞'", "type '>=' for '＞＝'"),  # QA45 F4: not '>' then '==' (>==)
+    ("x ＝＝ 2", "character '＝'", "type '==' for '＝＝'"),
     ("x ÷ 2", "character '÷'", "type '/' instead"),
     ("round(x, 2)", "unknown function round", "did you mean round_half_up?"),  # difflib's nearest was count
     ("AVERAGE(x)", "unknown function AVERAGE", "did you mean mean?"),

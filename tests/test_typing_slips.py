@@ -395,6 +395,13 @@ def test_a_list_item_without_the_space_after_its_dash_is_named_with_the_fix(tmp_
     number = text.splitlines().index(line) + 1
     assert ("no space after the '-' of a list item: YAML reads the line as one text", number) == (problem.message, problem.line)
     assert "在 - 后面加一个空格" in problem.text("zh")
+    text = "facts:\n  f:\n    - 资料不全\n    -未按期报送\n  g: 1\n"  # Chinese text after the dash too (QA45 F3)
+    with pytest.raises(FactsError) as refused:
+        from scoring_engine import parse_facts
+
+        parse_facts(text, source="f.yaml", yaml=True)
+    assert (4, "no space after the '-' of a list item: YAML reads the line as one text") == \
+        (refused.value.problems[0].line, refused.value.problems[0].message)
 
 
 def test_a_full_width_semicolon_between_entries_and_a_chinese_quote_in_a_formula_are_named_with_the_fix() -> None:
