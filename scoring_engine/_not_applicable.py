@@ -71,7 +71,8 @@ def _kind(problem: Problem) -> str:
     if not problem.message.startswith("not_applicable names"):
         return problem.message
     hint = problem.hint or ""
-    return "removed" if " removes it (line " in hint else "named" if hint.startswith("write its id") else "unknown"
+    return "removed" if " removes it (line " in hint else "named" if hint.startswith("write its id") else \
+        "row" if hint.startswith("a target row cannot be marked") else "unknown"  # a row: delete it (QA45 F9)
 
 
 def _unknown(plan: ScoringPlan, indicator_id: str, facts: Facts) -> Problem:

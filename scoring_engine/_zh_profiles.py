@@ -63,6 +63,9 @@ PROFILES = (
      "does not score it",
      "是否想写 {name}？方案 {set} 删除了这个指标（第 {line} 行）：本体系不评它，从 not_applicable 中删去这一项"),
     ("the profile removes it (line {line:n})", "方案删除了这个指标（第 {line} 行）"),
+    ("did you mean {name}? the profile removes it (line {line:n})", "是否想写 {name}？方案删除了这个指标（第 {line} 行）"),
+    ("did you mean {name}? the profile {set} removes it (line {line:n})",
+     "是否想写 {name}？方案 {set} 删除了这个指标（第 {line} 行）"),
     ("did you mean {name}? the profile {set} removes it (line {line:n}): delete this 不适用 row, since this set does not "
      "score it", "是否想写 {name}？方案 {set} 删除了这个指标（第 {line} 行）：本体系不评它，删去这一不适用行"),
     ("the profile {set} removes it (line {line:n}): delete this 不适用 row, since this set does not score it",

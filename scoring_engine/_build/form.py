@@ -71,7 +71,8 @@ def _targets(draft: Draft, raw: Mapping[str, str], nodes: Mapping[str, Indicator
                           "take it out of form.targets; a profile that removes it gives its own form:", key=True)
             continue
         if node.rows is None:
-            if not any(p.indicator == indicator for p in draft.log.problems):  # a group whose children_from failed: said
+            if not any(p.indicator == indicator and "children_from" in (p.path or "")  # a group whose children_from
+                       for p in draft.log.problems):  # failed: said
                 draft.log.add(("form", "targets", indicator), f"form targets name {indicator}, which is not a row group "
                               "(children_from)", did_you_mean(indicator, [n for n, v in nodes.items() if v.rows is not None]),
                               key=True)  # there, not again here as if it were no group (QA44 F1)
