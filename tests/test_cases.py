@@ -279,3 +279,5 @@ def test_a_case_expecting_a_slip_of_an_indicator_the_profile_removes_is_told_it_
     run = CliRunner().invoke(main, ["--lang", "en", "test", str(tmp_path / "p.cases.yaml")])
     assert "no indicator output.cots in the result (did you mean output.cost? the profile removes it (line 3))" in run.output, \
         run.output
+    run = CliRunner().invoke(main, ["--lang", "zh", "test", str(tmp_path / "p.cases.yaml")])  # QA45 F10
+    assert "（是否想写 output.cost？方案删除了这个指标（第 3 行））" in run.output, run.output

@@ -571,6 +571,21 @@ def test_a_mark_of_an_indicator_the_profile_removes_past_twenty_unknown_ids_is_s
     assert "$.not_applicable.output.cost" == caught.value.problems[20].path
 
 
+def test_a_marked_target_row_past_twenty_unknown_ids_is_still_shown(tmp_path) -> None:
+    """QA45 F9: a 不适用 mark of a target row (fixed by deleting the row, or marking its group) past 20 mistyped ids was
+    counted "refused as these are"; it is shown, as the first of its kind."""
+    import json
+
+    from conftest import ROOT
+    from scoring_engine import load_indicator_set
+
+    document = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    marked = {**{f"x{i}": "不适用" for i in range(25)}, "output.1": "不涉及"}
+    with pytest.raises(FactsError) as caught:
+        score(load_indicator_set("self-evaluation"), Facts(values=document["facts"], not_applicable=marked))
+    assert "$.not_applicable.output.1" == caught.value.problems[20].path
+
+
 def test_a_not_applicable_entry_without_an_id_is_said_so_in_either_language() -> None:
     """QA39 F11: an empty key was 'not_applicable names unknown indicator ' (nothing named), in English under Chinese."""
     import json
