@@ -394,14 +394,12 @@ def run_case(case: Case, sets: dict[Path, IndicatorSet] | None = None) -> CaseOu
         try:
             compare(indicator_id, expected, result.indicator(indicator_id).score)
         except KeyError:
-            gone = [c.target for c in indicator_set.changes if c.what == "removed"]
-            close = did_you_mean(indicator_id, [r.id for r in result.walk()] + gone)  # not another's score (QA38 F3)
-            meant = close.removeprefix("did you mean ").removesuffix("?") if close else ""
-            removed = indicator_set.removal(indicator_id) or (indicator_set.removal(meant) if meant in gone else None)
-            if removed is not None:  # a slip of a removed id is said removed too (QA43 F6)
+            close = did_you_mean(indicator_id, [r.id for r in result.walk()])  # not another's score (QA38 F3)
+            meant = indicator_set.removal_meant(indicator_id)
+            if meant is not None:  # a slip of a removed id is said removed too (QA43 F6)
+                removed, slip = meant
                 by = f" {removed.by}" if removed.by else ""  # a base profile's removal names the base
-                slip = f"{close} " if close and indicator_id not in (removed.target, removed.name) else ""
-                close = f"{slip}the profile{by} removes it (line {removed.line})"
+                close = f"{slip + ' ' if slip else ''}the profile{by} removes it (line {removed.line})"
             differences.append(f"no indicator {indicator_id} in the result ({close})" if close else
                                f"no indicator {indicator_id} in the result")
     differences += _missing_texts("warning", expect.warnings, [(str(w), (w,)) for w in result.warnings])

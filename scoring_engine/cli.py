@@ -127,13 +127,14 @@ def explain(facts: Path, indicator_id: str, set_ref: str | None) -> None:
     score, clamping and rounding, and how it adds into its parent.
     """
     indicator_set, result = _scored(facts, set_ref)
-    removal = indicator_set.removal(indicator_id.strip())
-    if removal is not None:  # not another indicator's story (QA43 F6)
+    meant = indicator_set.removal_meant(indicator_id.strip())
+    if meant is not None:  # not another indicator's story, for the id, the name or a slip of the id (QA43 F6, QA45 F5)
         from .explain import UnknownIndicatorError
 
-        by = removal.by or indicator_set.id
+        (removal, close), by = meant, meant[0].by or indicator_set.id
+        said = f"the profile {by} removes it (line {removal.line})"
         raise UnknownIndicatorError(Problem(f"no such indicator in set {indicator_set.id}", indicator=indicator_id,
-                                            hint=f"the profile {by} removes it (line {removal.line})"))
+                                            hint=f"{close} {said}" if close else said))
     say(visible(str(result.explain(indicator_id))))
 
 

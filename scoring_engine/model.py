@@ -325,6 +325,18 @@ class IndicatorSet:
         no profile removes one (a set written out in full removes none)."""
         return next((c for c in self.changes if c.what == "removed" and named in (c.target, c.name)), None)
 
+    def removal_meant(self, named: str) -> tuple[ProfileChange, str | None] | None:
+        """The removal of the indicator `named` names (its id or name), or of the removed id a slip of it means, with
+        the did-you-mean that says so; None when it names no removed indicator (or a kept one is nearer)."""
+        exact = self.removal(named)
+        if exact is not None:
+            return exact, None
+        gone = [c.target for c in self.changes if c.what == "removed"]
+        close = did_you_mean(named, [*(i.id for i in self.walk()), *gone]) if gone else None
+        meant = close.removeprefix("did you mean ").removesuffix("?") if close else ""
+        removal = self.removal(meant) if meant in gone else None
+        return (removal, close) if removal is not None else None
+
     def walk(self) -> Iterator[Indicator]:
         """Every indicator, depth first in the order of the file."""
         for top in self.indicators:
