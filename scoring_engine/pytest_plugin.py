@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from .cases import CASE_SUFFIX, Case, load_cases, run_case
+from .cases import CASE_SUFFIX, Case, read_cases, run_case
 from .errors import ScoringEngineError
 from .model import IndicatorSet
 
@@ -30,11 +30,28 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Col
 class CaseFile(pytest.File):
     def collect(self) -> Any:
         try:
-            cases = load_cases(self.path)
-        except ScoringEngineError as err:
+            cases, refused, _ = read_cases(self.path)
+        except ScoringEngineError as err:  # the file itself cannot be used (its set, its YAML)
             raise CaseFailure([str(p) for p in err.problems]) from None
+        for slip in refused:  # a case with a slip is a failing test; the file's others run (QA45 F7)
+            first = slip.problems[0]
+            yield RefusedCase.from_parent(self, name=f"line {first.line or '?'}", problems=[str(p) for p in slip.problems])
         for case in cases:
             yield CaseItem.from_parent(self, name=case.name, case=case)
+
+
+class RefusedCase(pytest.Item):
+    """A case of the file that could not be read: it fails with its problems."""
+
+    def __init__(self, *, problems: list[str], **kwargs: Any):
+        super().__init__(**kwargs)
+        self.problems = problems
+
+    def runtest(self) -> None:
+        raise CaseFailure(self.problems)
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str | TerminalRepr:
+        return "\n".join(self.problems)
 
 
 class CaseFailure(Exception):

@@ -136,6 +136,17 @@ def test_pytest_collects_case_files(pytester: pytest.Pytester):
     result.stdout.fnmatch_lines(["*total expected 80, got 79.73*"])
 
 
+def test_pytest_runs_a_files_good_cases_beside_a_case_with_a_slip(pytester: pytest.Pytester):
+    """QA45 F7: one misspelt key in one case stopped pytest's whole collection (no case of any file ran). The case with
+    the slip is a failing test; the others run."""
+    _beside_the_example(pytester.path)
+    pytester.makefile(".cases.yaml", set="indicator_set: set.yaml\nfacts_file: facts.json\ncases:\n"
+                      "  - {name: 对, expect: {total: 79.73}}\n  - {name: 错拼, expect: {totl: 79.73}}\n")
+    result = pytester.runpytest("-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines(["*unknown key 'totl'*"])
+
+
 def test_a_set_that_does_not_load_is_reported_once_not_once_per_case(tmp_path: Path):
     """A cases file whose set has an error: the set's error lines come once, then one line saying how many cases were
     not run (they were repeated for each of 118 cases, joined on one line each); exit 1."""
