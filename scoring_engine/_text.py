@@ -40,8 +40,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["bad_character", "cut", "escape_char", "html_escape", "invisible_character", "is_hidden", "one_line", "quoted",
-           "visible", "without_surrogates"]
+__all__ = ["bad_character", "cut", "escape_char", "html_escape", "invisible_character", "is_hidden", "one_line",
+           "prints_as_nothing", "quoted", "visible", "without_surrogates"]
 
 # Everything str.splitlines() breaks at; "\r\n" first, so that it becomes one line break.
 _BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
@@ -147,3 +147,18 @@ def invisible_character(name: str) -> str | None:
             name = unicodedata.name(ch, "FORMAT CHARACTER")
             return f"holds U+{ord(ch):04X} {name}, an invisible character that reorders or hides text"
     return None
+
+
+def prints_as_nothing(c: str) -> bool:
+    """Whether a character of a name, an id or a year prints as nothing or as a space: spaces, format and control
+    characters, and the rest of Unicode's default-ignorable code points (fillers, variation selectors…): the same
+    name typed with one is the same name (QA35 F4, QA39 F5, QA42 F3, QA45 F11)."""
+    return c.isspace() or unicodedata.category(c) in ("Cf", "Cc", "Zs") or c in _FILLERS
+
+
+# Unicode's default-ignorable code points that are not format characters (Hangul fillers, the combining grapheme
+# joiner, Khmer inherent vowels, variation selectors, the unassigned ones kept for more) and the blank Braille pattern
+_IGNORABLE = ((0x034F, 0x034F), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180F), (0x2060, 0x206F), (0x2800, 0x2800),
+              (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3),
+              (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF))
+_FILLERS = frozenset(chr(c) for low, high in _IGNORABLE for c in range(low, high + 1))

@@ -121,8 +121,8 @@ def test_an_id_typed_with_spaces_or_full_width_is_the_same_id_and_no_year_reads_
     'P00001共3份', not 'P000013份'."""
     facts = _jsonl(tmp_path / "in" / "p.jsonl", 1, 2, 3, 4)
     documents = [json.loads(line) for line in facts.read_text(encoding="utf-8").splitlines()]
-    for document, written in zip(documents, ("P00001", " P00001 ", "Ｐ００００１", "P00001\u200b"), strict=True):
-        document["project"]["id"] = written  # the last pasted with a zero-width space (QA43 F11)
+    for document, written in zip(documents, ("P00001", " P00001 ", "Ｐ００００１", "P00001\u200b\u3164"), strict=True):
+        document["project"]["id"] = written  # the last pasted with a zero-width space and a filler (QA43 F11, QA45 F11)
         del document["project"]["year"]
     facts.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in documents) + "\n", encoding="utf-8")
     run = _run(str(facts))

@@ -27,6 +27,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .._text import prints_as_nothing
+
 __all__ = ["Duplicate", "IdTally", "same_id", "SHOWN_DUPLICATES", "SHOWN_SOURCES"]
 
 #: Ids the summary lists (the count covers them all).
@@ -67,8 +69,8 @@ _CHINESE_YEAR = re.compile("[〇零一二三四五六七八九○Oo0-9]{4}")
 def same_id(project_id: Any) -> str:
     """An id as it is compared: ' P00001 ' and the full-width 'Ｐ００００１' are 'P00001' (a clerk's typing, not
     another project), and so is one pasted with an invisible character (a zero-width space, a variation selector)."""
-    text = unicodedata.normalize("NFKC", str(project_id))
-    return "".join(c for c in text if unicodedata.category(c) not in ("Cf", "Cc") and not "\ufe00" <= c <= "\ufe0f").strip()
+    text = unicodedata.normalize("NFKC", str(project_id)).strip()  # spaces inside an id are kept: 'P 1' is no 'P1'
+    return "".join(c for c in text if c == " " or not prints_as_nothing(c))
 
 
 class IdTally:

@@ -25,6 +25,7 @@ from fractions import Fraction
 from typing import Any
 
 from .._arith import ZERO, round_half_up
+from .._text import prints_as_nothing
 from .rows import ProjectRow
 
 __all__ = ["Names", "Ranked", "count", "ranked", "spellings_note", "unscored"]
@@ -57,20 +58,7 @@ def same_name(text: str) -> str:
     """A name as units are told apart by it: NFKC, without spaces (around or inside: 市第一 中学 is 市第一中学) or the
     invisible characters a name pasted from a web page or Word carries (format characters: zero-width spaces, BOM,
     direction marks; fillers), Latin letters in either case (QA35 F4, QA37 F5)."""
-    return "".join(c for c in unicodedata.normalize("NFKC", text) if not _invisible(c)).casefold()
-
-
-def _invisible(c: str) -> bool:
-    return c.isspace() or unicodedata.category(c) in ("Cf", "Cc", "Zs") or c in _FILLERS
-
-
-# Unicode's default-ignorable code points that are not format characters (Hangul fillers, the combining grapheme
-# joiner, Khmer inherent vowels, variation selectors, the unassigned ones kept for more) and the blank Braille
-# pattern: each prints as nothing (QA39 F5, QA42 F3)
-_IGNORABLE = ((0x034F, 0x034F), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180F), (0x2060, 0x206F), (0x2800, 0x2800),
-              (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3),
-              (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF))
-_FILLERS = frozenset(chr(c) for low, high in _IGNORABLE for c in range(low, high + 1))
+    return "".join(c for c in unicodedata.normalize("NFKC", text) if not prints_as_nothing(c)).casefold()
 
 
 class Names:
@@ -107,7 +95,7 @@ class Names:
 def _visible(text: str) -> str:
     """A name as a ranking shows it: without the invisible characters it was typed with (QA38 F10), spaces around, or
     spaces between Chinese characters (a first project's 市 教育局 is shown 市教育局: QA42 F7)."""
-    return _SPACE_IN_CHINESE.sub("", "".join(c for c in text if c.isspace() or not _invisible(c)).strip())
+    return _SPACE_IN_CHINESE.sub("", "".join(c for c in text if c.isspace() or not prints_as_nothing(c)).strip())
 
 
 _SPACE_IN_CHINESE = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
@@ -116,7 +104,7 @@ _SPACE_IN_CHINESE = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
 def _shown(text: str) -> str:
     """A name as the note shows a spelling: spaces around dropped, an invisible character inside as its code point (a
     spelling that differs by one must not read the same as the name)."""
-    return "".join(f"<U+{ord(c):04X}>" if _invisible(c) and not c.isspace() else c for c in text.strip())
+    return "".join(f"<U+{ord(c):04X}>" if prints_as_nothing(c) and not c.isspace() else c for c in text.strip())
 
 
 def spellings_note(variants: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
