@@ -41,7 +41,8 @@ def convert_number(value: Any, spec: FactSpec) -> Decimal:
         raise ValueError(said + (f", which looks like {meant}" if meant else ""),
                          "write a plain number without quotes, commas, % or units")
     if not isinstance(value, Decimal) or not value.is_finite():
-        raise ValueError(f"expected a number, got {_brief(value)}", None)
+        shown = _brief(value) if isinstance(value, Decimal) else type_name(value)  # None is no word (QA45 F12)
+        raise ValueError(f"expected a number, got {shown}", None)
     number = normalised(value)  # any zero is 0, whatever exponent it was written with
     if number is None:
         raise ValueError(*out_of_range_words(value))

@@ -524,3 +524,15 @@ def test_a_judgements_bad_score_is_said_at_its_score_of_the_fact(bad: Any) -> No
     problem = caught.value.problems[0]
     assert ("$.facts.benefit.social.score", "benefit.social") == (problem.path, problem.fact)
     assert "(read by benefit.effects.social)" in problem.message
+
+
+@pytest.mark.parametrize(("bad", "words"), [(None, "空值（null）"), ([1], "列表")])
+def test_a_judgements_score_of_another_kind_is_named_in_words_not_pythons(bad: Any, words: str) -> None:
+    """QA45 F12: a tier's score given as null or a list said "实际是 None" / "实际是 [1]", Python's writing."""
+    national = scoring_engine.load_indicator_set("national-framework")
+    document = json.loads((Path(__file__).resolve().parent.parent / "indicator_sets" / "national-framework.facts.json")
+                          .read_text(encoding="utf-8"))
+    document["facts"]["benefit"]["social"]["score"] = bad
+    with pytest.raises(FactsError) as caught:
+        scoring_engine.score(national, Facts(document["facts"]))
+    assert f"应为数字，实际是{words}" in caught.value.problems[0].text("zh")
