@@ -211,8 +211,11 @@ class _Reader:
             else:
                 key = self.scalar(key_node) if isinstance(key_node, ScalarNode) else None
             if not isinstance(key, str):
-                self.problem(key_node, f"key {key_node.value if isinstance(key_node, ScalarNode) else '…'!s} must be text",
-                             "put the key in quotes")
+                written = key_node.value if isinstance(key_node, ScalarNode) else "…"
+                if not str(written).strip() or written == "~":  # `? ` alone, or `: value` with no key (QA45 F12)
+                    self.problem(key_node, "a key is empty", "write the key before the colon, or delete the line")
+                else:
+                    self.problem(key_node, f"key {written!s} must be text", "put the key in quotes")
                 continue
             if key in first:
                 (line, column), (before, at) = _mark(key_node), _mark(first[key])

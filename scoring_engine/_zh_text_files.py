@@ -23,6 +23,8 @@ TEXT_FILES = (
      "列表项的 - 后面缺少空格：YAML 把这一行读成了一段文字"),
     ("put a space after the dash: '- ', then the item", "在 - 后面加一个空格，再写这一项"),
     ("full-width semicolon", "全角分号"),
+    ("a key is empty", "键是空的"),
+    ("write the key before the colon, or delete the line", "在冒号前写出键，或删去这一行"),
     ("mapping keys are not allowed here", "这里不能出现键（检查这一行和上一行的冒号与缩进）"),
     ("while parsing a tag {problem}", "标签 !：{problem!t}"),
     ("expected URI, but found {char}", "! 后面应为标签名，却是 {char}（文字以 ! 开头时给它加上引号）"),

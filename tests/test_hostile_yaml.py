@@ -227,3 +227,11 @@ def test_a_standard_tag_on_a_value_it_cannot_read_is_one_located_error_in_a_set_
     with pytest.raises(FactsError) as refused:
         parse_facts(f"facts:\n  budget.paid: {tagged}\n", source="f.yaml", yaml=True)
     assert said in str(refused.value)
+
+
+def test_an_empty_key_is_said_to_be_empty_not_to_be_quoted() -> None:
+    """QA45 F12: `? ` alone on a line (an empty key) said "key  must be text (put the key in quotes)" in English."""
+    with pytest.raises(IndicatorSetError) as caught:
+        parse_indicator_set("id: x\nfacts:\n  a:\n    ? \n    b: 1\n", source="s.yaml")
+    [problem] = [p for p in caught.value.problems if p.message == "a key is empty"]
+    assert 4 == problem.line and "键是空的（在冒号前写出键，或删去这一行）" in problem.text("zh")
