@@ -37,7 +37,8 @@ __all__ = ["CHANGE_KINDS", "Change", "ProjectComparison", "ScoreChange", "SetDif
 #: The kinds of change, with the word the reports show for each.
 CHANGE_KINDS = {
     "added": "新增指标", "removed": "删除指标", "moved": "移动", "renamed": "改名", "weight": "分值",
-    "standard": "评分标准", "rule": "评分规则", "grade_added": "新增等级", "grade_removed": "删除等级", "grade": "等级",
+    "standard": "评分标准", "rule": "评分规则", "grade_added": "新增等级", "grade_removed": "删除等级",
+    "grade_renamed": "等级改名", "grade": "等级",
     "total": "总分", "precision": "精度", "consequence": "结果应用", "aliases": "等级别名", "check_added": "新增核对",
     "check_removed": "删除核对", "explain_added": "新增需说明条件", "explain_removed": "删除需说明条件",
     "not_applicable": "不适用指标的处理", "rounding": "舍入", "cap_added": "新增封顶", "cap_removed": "删除封顶",
@@ -234,17 +235,24 @@ def _tree_changes(old: IndicatorSet, new: IndicatorSet) -> list[Change]:
 def _grade_changes(old: IndicatorSet, new: IndicatorSet) -> list[Change]:
     before = {g.label: g for g in old.grades}
     after = {g.label: g for g in new.grades}
+    # a grade renamed keeps its old name among its aliases (中 → 合格, aliases [中]): one change, not two (QA44 F12)
+    renamed = {label: old_label for label, grade in after.items() if label not in before
+               for old_label in before if old_label not in after and old_label in grade.aliases}
     changes = [Change("grade_removed", None, label, f"≥ {plain(g.min)}", None)
-               for label, g in before.items() if label not in after]
+               for label, g in before.items() if label not in after and label not in renamed.values()]
     for label, grade in after.items():
-        if label not in before:
+        prior = before.get(renamed.get(label, label))
+        if prior is None:
             changes.append(Change("grade_added", None, label, None, f"≥ {plain(grade.min)}"))
-        elif before[label].min != grade.min:
-            changes.append(Change("grade", None, label, f"≥ {plain(before[label].min)}", f"≥ {plain(grade.min)}"))
-        if label in before and before[label].consequence != grade.consequence:
-            changes.append(Change("consequence", None, label, before[label].consequence or "无", grade.consequence or "无"))
-        if label in before and before[label].aliases != grade.aliases:
-            was, now = "、".join(before[label].aliases) or "无", "、".join(grade.aliases) or "无"
+            continue
+        if prior.label != label:
+            changes.append(Change("grade_renamed", None, label, prior.label, label))
+        if prior.min != grade.min:
+            changes.append(Change("grade", None, label, f"≥ {plain(prior.min)}", f"≥ {plain(grade.min)}"))
+        if prior.consequence != grade.consequence:
+            changes.append(Change("consequence", None, label, prior.consequence or "无", grade.consequence or "无"))
+        if prior.aliases != grade.aliases and not (prior.label != label and set(grade.aliases) == {*prior.aliases, prior.label}):
+            was, now = "、".join(prior.aliases) or "无", "、".join(grade.aliases) or "无"
             changes.append(Change("aliases", None, label, was, now))
     return changes
 

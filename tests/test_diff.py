@@ -245,3 +245,17 @@ explain_when:
     assert ("删除核对", base.checks[0].message, base.checks[0].formula.text, "—") in rows
     assert ("新增需说明条件", "预算执行率低于60%，需说明原因", "—", "execution_rate < 0.6") in rows
     assert any(row[0] == "删除需说明条件" and row[2] == "execution_rate < 0.9" for row in rows)
+
+
+def test_grades_renamed_with_their_old_names_kept_as_aliases_are_one_rename_each() -> None:
+    """QA44 F12: 优/良/中/差 renamed 优秀/良好/合格/不合格 with the old names as aliases were listed as four grades removed and
+    four added, aliases not compared: the reader of the 说明材料 could not tell only the names changed."""
+    old = load_indicator_set(EXAMPLE_SET)
+    text = EXAMPLE_SET.read_text(encoding="utf-8")
+    renamed = {g.label: f"{g.label}等" for g in old.grades}
+    for g in old.grades:
+        text = text.replace(f"label: {g.label},", f"label: {renamed[g.label]}, aliases: [{g.label}],", 1)
+    text = text.replace("grade == '中'", f"grade == '{renamed['中']}'").replace("grade == '差'", f"grade == '{renamed['差']}'")
+    new = parse_indicator_set(text, str(EXAMPLE_SET))
+    grades = [(c.kind, c.old, c.new) for c in diff_sets(old, new).changes if c.kind.startswith("grade") or c.kind == "aliases"]
+    assert [("grade_renamed", g.label, renamed[g.label]) for g in old.grades] == grades
