@@ -68,7 +68,10 @@ class Sheet:
         """The cell's reference as people write it, by the name on its tab: 项目支出绩效自评表!F14."""
         from openpyxl.utils import get_column_letter
 
-        return f"{self.tab or self.name}!{get_column_letter(col)}{row}"
+        name = self.tab or self.name
+        if not re.fullmatch(r"\w+", name):  # as Excel's name box takes it: 'Sheet 1 (2)'!C26 (QA45 F12)
+            name = "'" + name.replace("'", "''") + "'"
+        return f"{name}!{get_column_letter(col)}{row}"
 
     def get(self, row: int, col: int) -> Any:
         return self.cells.get((row, col))
