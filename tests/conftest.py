@@ -47,3 +47,17 @@ def row_group_set(weight: int, name: str, children_from: str, head: str = "") ->
     return (f"id: t\nname: t\nversion: '1'\nfacts:\n  rows: {{type: list, items: target}}\n{head}"
             f"grades: [{{label: 合格, min: 0}}]\ntotal: {weight}\nindicators:\n  - id: g\n    name: {name}\n"
             f"    weight: {weight}\n    children_from:{block}\n")
+
+
+def add_side_row(form: Path, *values: str) -> int:
+    """A row (事实 | name | value, 不适用 | indicator | reason…) added at the end of the 表外事实 sheet of the workbook
+    at `form`; its row number."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(form)
+    side = book["表外事实"]
+    row = side.max_row + 1
+    for col, value in enumerate(values, start=1):
+        side.cell(row, col, value)
+    book.save(form)
+    return row

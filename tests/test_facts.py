@@ -493,6 +493,20 @@ def test_the_facts_hash_is_the_same_for_a_json_file_its_yaml_with_quoted_dates_a
     assert score(indicator_set, values).total is not None
 
 
+def _refused_national(group: str, name: str, value: Any, field: str | None = None) -> Any:
+    """The first problem of the national set's bundled facts with fact `group.name` (or its `field`) set to `value`."""
+    national = scoring_engine.load_indicator_set("national-framework")
+    document = json.loads((Path(__file__).resolve().parent.parent / "indicator_sets" / "national-framework.facts.json")
+                          .read_text(encoding="utf-8"))
+    if field is None:
+        document["facts"][group][name] = value
+    else:
+        document["facts"][group][name][field] = value
+    with pytest.raises(FactsError) as caught:
+        scoring_engine.score(national, Facts(document["facts"]))
+    return caught.value.problems[0]
+
+
 @pytest.mark.parametrize(("value", "path", "words"), [
     (["未附发票", None], "[1]", "expected a finding, got empty (null)"),
     (["未附发票", 5], "[1]", "expected a finding, got a number"),
@@ -500,13 +514,7 @@ def test_the_facts_hash_is_the_same_for_a_json_file_its_yaml_with_quoted_dates_a
     ("未附发票", "", "expected a list, got text")])
 def test_a_bad_finding_is_said_at_its_place_in_the_list_in_words(value: Any, path: str, words: str) -> None:
     """QA41 F3: one bad finding of thirty was said at the list, not at the item, and as Python's type (got NoneType)."""
-    national = scoring_engine.load_indicator_set("national-framework")
-    document = json.loads((Path(__file__).resolve().parent.parent / "indicator_sets" / "national-framework.facts.json")
-                          .read_text(encoding="utf-8"))
-    document["facts"]["process"]["compliance_findings"] = value
-    with pytest.raises(FactsError) as caught:
-        scoring_engine.score(national, Facts(document["facts"]))
-    problem = caught.value.problems[0]
+    problem = _refused_national("process", "compliance_findings", value)
     assert (f"$.facts.process.compliance_findings{path}", "process.compliance_findings") == (problem.path, problem.fact)
     assert words in problem.message and "NoneType" not in problem.message
 
@@ -515,13 +523,7 @@ def test_a_bad_finding_is_said_at_its_place_in_the_list_in_words(value: Any, pat
 def test_a_judgements_bad_score_is_said_at_its_score_of_the_fact(bad: Any) -> None:
     """QA41 F4: a tier's score given as text was said at the fact, and NaN at a fact `benefit.social.score` that does not
     exist, without the label or the indicator that reads it. Both are said at `.score`, of the fact benefit.social."""
-    national = scoring_engine.load_indicator_set("national-framework")
-    document = json.loads((Path(__file__).resolve().parent.parent / "indicator_sets" / "national-framework.facts.json")
-                          .read_text(encoding="utf-8"))
-    document["facts"]["benefit"]["social"]["score"] = bad
-    with pytest.raises(FactsError) as caught:
-        scoring_engine.score(national, Facts(document["facts"]))
-    problem = caught.value.problems[0]
+    problem = _refused_national("benefit", "social", bad, field="score")
     assert ("$.facts.benefit.social.score", "benefit.social") == (problem.path, problem.fact)
     assert "(read by benefit.effects.social)" in problem.message
 
@@ -529,10 +531,4 @@ def test_a_judgements_bad_score_is_said_at_its_score_of_the_fact(bad: Any) -> No
 @pytest.mark.parametrize(("bad", "words"), [(None, "空值（null）"), ([1], "列表")])
 def test_a_judgements_score_of_another_kind_is_named_in_words_not_pythons(bad: Any, words: str) -> None:
     """QA45 F12: a tier's score given as null or a list said "实际是 None" / "实际是 [1]", Python's writing."""
-    national = scoring_engine.load_indicator_set("national-framework")
-    document = json.loads((Path(__file__).resolve().parent.parent / "indicator_sets" / "national-framework.facts.json")
-                          .read_text(encoding="utf-8"))
-    document["facts"]["benefit"]["social"]["score"] = bad
-    with pytest.raises(FactsError) as caught:
-        scoring_engine.score(national, Facts(document["facts"]))
-    assert f"应为数字，实际是{words}" in caught.value.problems[0].text("zh")
+    assert f"应为数字，实际是{words}" in _refused_national("benefit", "social", bad, field="score").text("zh")

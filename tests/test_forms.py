@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from conftest import add_side_row
 from scoring_engine import load_facts, load_indicator_set, score
 from scoring_engine.cli import main
 from scoring_engine.errors import FactsError
@@ -538,18 +539,12 @@ def test_a_first_level_label_the_set_has_not_says_which_blank_form_to_fill(tmp_p
 def test_a_not_applicable_row_naming_nothing_like_an_indicator_lists_the_sets_indicators(tmp_path: Path):
     """QA26 F6: on the Hubei form 满意度 is part of 效益指标（含满意度）, so a 不适用 row naming 满意度指标 names nothing,
     and the error gave no fix. It lists the set's 一级 with their ids."""
-    from openpyxl import load_workbook
 
     indicator_set = load_indicator_set("hubei-self-evaluation")
     path = ROOT / "indicator_sets" / "hubei-self-evaluation.facts.json"
     form = tmp_path / "form.xlsx"
     form.write_bytes(render_layout(score(indicator_set, load_facts(path)), indicator_set, "xlsx", "selfeval"))
-    book = load_workbook(form)
-    side = book["表外事实"]
-    row = side.max_row + 1
-    for col, value in enumerate(("不适用", "满意度指标", "未开展调查"), start=1):
-        side.cell(row, col, value)
-    book.save(form)
+    row = add_side_row(form, "不适用", "满意度指标", "未开展调查")
     run = CliRunner().invoke(main, ["--lang", "en", "score", str(form)])
     assert 1 == run.exit_code
     assert f"表外事实!B{row}" in run.output and "write the id of one of: budget (预算执行), output (产出指标)" in run.output

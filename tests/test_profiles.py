@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import ROOT
+from conftest import ROOT, add_side_row
 from scoring_engine import (Facts, FactsError, IndicatorSetError, ScoringEngineError, load_facts, load_indicator_set,
                             parse_indicator_set, score)
 from scoring_engine.cli import main
@@ -785,7 +785,6 @@ def test_a_not_applicable_mark_naming_a_removed_indicator_by_its_name_is_said_re
         tmp_path: Path) -> None:
     """QA39 F9: a 不适用 row naming 经济效益, which the profile removes, was told to write the id of the whole 效益 (all of
     效益 not applicable: a wrong score), and in a facts file was refused with no hint. It is said removed by the profile."""
-    from openpyxl import load_workbook
 
     from scoring_engine.reports.layouts import render_layout
 
@@ -798,12 +797,7 @@ def test_a_not_applicable_mark_naming_a_removed_indicator_by_its_name_is_said_re
     assert removed == caught.value.problems[0].hint
     form = tmp_path / "form.xlsx"
     form.write_bytes(render_layout(score(profile, Facts(values=document["facts"])), profile, "xlsx", "selfeval"))
-    book = load_workbook(form)
-    side = book["表外事实"]
-    row = side.max_row + 1
-    for col, value in enumerate(("不适用", "产出成本", "不涉及"), start=1):
-        side.cell(row, col, value)
-    book.save(form)
+    row = add_side_row(form, "不适用", "产出成本", "不涉及")
     run = CliRunner().invoke(main, ["--lang", "en", "score", str(form), "--set", str(tmp_path / "p.yaml")])
     on_form = removed.replace("leave it out of not_applicable", "delete this 不适用 row")  # as a clerk does (QA43 F11)
     assert 1 == run.exit_code and f"表外事实!B{row}: not_applicable names unknown indicator 产出成本 ({on_form})" in run.output, \
