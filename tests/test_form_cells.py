@@ -896,3 +896,13 @@ def test_the_yaml_skeletons_default_of_findings_or_a_date_is_written_as_a_facts_
 
     assert describe(FactSpec(name="f.list", type="list", default=(Finding("资料不全"),))).endswith('选填（默认 ["资料不全"]）')
     assert describe(FactSpec(name="f.d", type="date", default=datetime.date(2024, 6, 30))).endswith("选填（默认 2024-06-30）")
+
+
+def test_the_yaml_skeleton_says_in_chinese_what_each_key_of_a_target_row_holds() -> None:
+    """QA40 F12: the skeleton listed a target row's keys in English only (id, name, category, type, comparison…), with no
+    word of what each holds; a clerk filling it could not tell. Each key is glossed in Chinese."""
+    from scoring_engine.forms.template import describe
+    from scoring_engine.model import FactSpec
+
+    said = describe(FactSpec(name="targets.output", type="list", items="target"))
+    assert "comparison（≥、≤、= 或 定性）" in said and "target（年度指标值）" in said and "actual（实际完成值）" in said

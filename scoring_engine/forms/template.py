@@ -47,11 +47,19 @@ def describe(spec: FactSpec) -> str:
     parts.append("，".join(p for p in (type_words(spec), spec.unit or "", *bounds) if p))
     if spec.values:
         parts.append("可选值：" + " / ".join(spec.values))
-    if spec.type == "list" and spec.items == "target":
-        parts.append("每行的键：" + ", ".join(ROW_KEYS))
+    if spec.type == "list" and spec.items == "target":  # each key with what a clerk writes there (QA40 F12)
+        parts.append("每行的键：" + ", ".join(f"{key}（{_ROW_KEY_WORDS[key]}）" if key in _ROW_KEY_WORDS else key
+                                         for key in ROW_KEYS))
     parts.append("必填" if spec.required and spec.default is None else f"选填（默认 {_default(spec.default)}）"
                  if spec.default is not None else "选填")
     return "；".join(parts)
+
+
+#: What each key of a target row holds, for the skeleton's comment.
+_ROW_KEY_WORDS = {"id": "行编号，可不写", "name": "三级指标名称，必填", "category": "二级指标",
+                  "type": "行的类型，或写 comparison", "comparison": "≥、≤、= 或 定性", "target": "年度指标值",
+                  "actual": "实际完成值", "unit": "单位",
+                  "weight": "分值", "tier": "定性行的档次", "score": "定性行的得分", "reason": "偏差原因分析及改进措施"}
 
 
 def _default(value: Any) -> str:
