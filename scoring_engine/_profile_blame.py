@@ -22,16 +22,18 @@ def blamed(problems: Sequence[Problem], resolved: Resolved, file: str | None) ->
     """`problems`, those in a base that the profile caused moved to the profile's line that made the change."""
     made = {c.target: c for c in resolved.changes if c.what in ("weight", "rescaled")}
     gone = {c.target: c for c in resolved.changes if c.what in ("removed facts", "removed derived")}
-    grades = next((c for c in resolved.changes if c.what == "section" and c.target == "grades" and c.by is None), None)
+    # the nearest profile that renamed the grades: this one, or a base profile (a county's of a province's: QA45 F6)
+    grades = next((c for c in resolved.changes if c.what == "section" and c.target == "grades"), None)
     out: list[Problem] = []
     for problem in problems:
         change = made.get(problem.indicator or "")
         removed = gone.get(problem.fact or "")
         if grades is not None and problem.file != file and "of the values of grade" in problem.message:
             # the base's 需说明 or cap compares grade with a name the profile's grades no longer have (QA44 F2)
-            hint = (f"this profile renames the grades, and {problem.file} line {problem.line} compares grade with a name "
+            who = f"the profile {grades.by}" if grades.by else "this profile"
+            hint = (f"{who} renames the grades, and {problem.file} line {problem.line} compares grade with a name "
                     "they no longer have: give the profile its own explain_when (and caps), naming its grades")
-            moved = replace(problem, file=file, line=grades.line, column=None, hint=hint)
+            moved = replace(problem, file=grades.file or file, line=grades.line, column=None, hint=hint)
             if moved not in out:
                 out.append(moved)
         elif problem.file == file and change is not None and change.what == "weight" and \

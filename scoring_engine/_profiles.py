@@ -107,7 +107,8 @@ def resolve(located: Located, file: str | None, sha256: str, folder: Path | None
     resolved = _yaml.from_nodes(root)
     digest = hashlib.sha256(f"{sha256}\n{base.sha256}".encode()).hexdigest()  # the profile and everything below it
     by = str(base_located.data.get("id") or ref) if isinstance(base_located.data, dict) else ref  # QA39 F8:
-    inherited = [replace(c, by=c.by or by) for c in base.changes if c.what == "removed" and c.target not in merge.added]
+    inherited = [replace(c, by=c.by or by, file=c.file or base_file) for c in base.changes  # and a base's renamed grades
+                 if (c.what == "removed" and c.target not in merge.added) or (c.what == "section" and c.target == "grades")]
     return Resolved(resolved, digest, (ref, *base.bases), (*merge.changes, *inherited))
 
 

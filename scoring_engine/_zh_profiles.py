@@ -70,6 +70,10 @@ PROFILES = (
      "score it", "是否想写 {name}？方案 {set} 删除了这个指标（第 {line} 行）：本体系不评它，删去这一不适用行"),
     ("the profile {set} removes it (line {line:n}): delete this 不适用 row, since this set does not score it",
      "方案 {set} 删除了这个指标（第 {line} 行）：本体系不评它，删去这一不适用行"),
+    ("the profile {set} renames the grades, and {file} line {line:n} compares grade with a name they no longer have: "
+     "give the profile its own explain_when (and caps), naming its grades",
+     "方案 {set} 改了等级名称，而 {file} 第 {line} 行仍按原来的名称比较 grade："
+     "请在方案中写出自己的 explain_when（及 caps），使用方案的等级名称"),
     ("this profile renames the grades, and {file} line {line:n} compares grade with a name they no longer have: give the "
      "profile its own explain_when (and caps), naming its grades",
      "本方案改了等级名称，而 {file} 第 {line} 行仍按原来的名称比较 grade："

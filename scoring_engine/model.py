@@ -283,6 +283,7 @@ class ProfileChange:
     new: str | None
     line: int | None
     by: str | None = None  # the base profile that made the change; None: this profile
+    file: str | None = None  # the base profile's file, where `line` is
     name: str | None = None  # a removed indicator's name
 
 

@@ -862,3 +862,21 @@ def test_explaining_an_indicator_the_profile_removes_says_so_not_another(tmp_pat
     for asked in ("output.cost", "产出成本", "output.cots"):  # a slip of the id too (QA45 F5)
         run = CliRunner().invoke(main, ["--lang", "en", "explain", str(NATIONAL_FACTS), "-i", asked, "--set", str(profile)])
         assert 1 == run.exit_code and "the profile p removes it (line 3))" in run.output, run.output
+
+
+def test_a_profile_of_a_profile_that_renamed_the_grades_is_told_at_the_middle_profiles_grades_line(tmp_path: Path) -> None:
+    """QA45 F6: a county's profile of a province's profile that renamed the grades was refused at the installed base's
+    explain_when line again; it is said at the province profile's grades: line, naming that profile."""
+    _write(tmp_path, "province.yaml", """
+        extends: national-framework
+        id: province
+        grades:
+          - {label: 优秀, min: 90}
+          - {label: 良好, min: 80}
+          - {label: 合格, min: 60}
+          - {label: 不合格, min: 0}
+        """)
+    county = _write(tmp_path, "county.yaml", "extends: province.yaml\nid: county\nchange:\n  decision: {name: 决策（县）}\n")
+    found = _problems(county)
+    assert found and all(file is not None and file.endswith("province.yaml") and line == 3 for file, line, _, _ in found), found
+    assert all((hint or "").startswith("the profile province renames the grades, and ") for _, _, _, hint in found)
