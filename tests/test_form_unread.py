@@ -490,6 +490,10 @@ def test_a_side_sheet_renamed_sheet1_beside_a_copy_is_refused_and_its_cells_are_
     _edit(form, {f"C{rows['budget.paid']}": "九百"}, sheet=1)
     assert any(f"Sheet1!C{rows['budget.paid']}：" in line for line in _said("score", str(form)))
     book = load_workbook(form)
+    book["Sheet1"].delete_rows(rows["budget.paid"])
+    book.save(form)  # a fact's row deleted: the row to add is on the tab as the clerk sees it named (QA45 F12)
+    assert any("在工作表 Sheet1 加一行“事实 | budget.paid | 值”" in line for line in _said("score", str(form)))
+    book = load_workbook(form)
     book.copy_worksheet(book.worksheets[1]).title = "表外事实 (2)"
     book.save(form)
     lines = [line for line in _said("score", str(form)) if line.startswith("错误")]

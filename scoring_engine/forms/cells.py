@@ -23,7 +23,7 @@ from ..facts import flatten
 from ..model import IndicatorSet
 from ..result import Result
 from .layout import form_layout
-from .reader import FILL_THE_CELL, SIDE_SHEET, Blank, ImportedFacts
+from .reader import FILL_THE_CELL, Blank, ImportedFacts
 from .reading import READ_WITH_NAMED, yes_or_no
 from .unread import indicators_like
 
@@ -137,7 +137,7 @@ def _placed(problem: Problem, imported: ImportedFacts, indicator_set: IndicatorS
             return Problem(f"{cell}: {problem.message}: the row names {typed} instead", file=form, fact=fact,
                            indicator=problem.indicator, hint=f"write {fact} in the row's name")
         return dataclasses.replace(problem, file=form, line=None, column=None, path=None,
-                                   hint=f"{_NO_CELL}: add a row 事实 | {fact} | its value on the sheet {SIDE_SHEET}")
+                                   hint=f"{_NO_CELL}: add a row 事实 | {fact} | its value on the sheet {imported.side_tab}")
     return _on_cells_read(problem, fact, imported, indicator_set)
 
 

@@ -69,6 +69,7 @@ class ImportedFacts:
     rescaled: Mapping[str, tuple[Decimal, Decimal, Decimal]] = field(default_factory=dict)
     # A group's fact → its weight with the form's 不适用 groups rescaled away: a sum of 分值 the form may show.
     group_weights: Mapping[str, Decimal] = field(default_factory=dict)
+    side_tab: str = SIDE_SHEET  # the side sheet's tab as the clerk sees it (Sheet1 read as 表外事实: QA45 F12)
 
     def document(self) -> dict[str, Any]:
         """The facts file `import` writes: the facts document with a provenance section."""
@@ -112,7 +113,7 @@ def read_form(path: str | Path, indicator_set: IndicatorSet, sheets: list[Sheet]
     named = named_set(sheets)  # a form of another set read as this one's, and scoring: said all the same (QA32 F5)
     warnings = [*read_with(named, indicator_set, str(path)), *reading.warnings]
     return ImportedFacts(facts, reading.provenance, reading.empty, named, reading.typed, tuple(warnings), reading.rescaled,
-                         reading.group_weights)
+                         reading.group_weights, side.tab or side.name if side is not None else SIDE_SHEET)
 
 
 def _form_sheets(sheets: list[Sheet], layout: FormLayout) -> list[Sheet]:
