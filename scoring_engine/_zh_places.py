@@ -24,6 +24,10 @@ PLACES = (
     ("write it as {example}, or [] for none", "请写成 {example}；没有则写 []"),  # after the place a pattern above takes (QA38)
     ("write it as text, or as {{text: …, points: …}}", "写成文字，或写成 {{text: …, points: …}}"),
     ("{text:q} may be several findings in one line", "{text} 可能是写在同一行的几个问题"),
+    ("a finding with points is written as JSON, not {text:q}", "带扣分的问题应按 JSON 填写，实际是 {text}"),
+    ('write it as {{"text": "…", "points": 2}}', '请写成 {{"text": "…", "points": 2}}'),
+    ("holds a time of day or a duration ({value}), which no fact takes", "单元格是时刻或时长（{value}），没有事实取这样的值"),
+    ("write the value itself: a number, a date or text", "请直接写值：数字、日期或文字"),
     ("put each finding on a line of its own in the cell (Alt+Enter), or write them as {example}",
      "每个问题在单元格中单独占一行（Alt+Enter 换行），或写成 {example}"),
     ("expected an object {shape}, got true or false", "应为对象 {shape}，实际是是/否值"),  # before the pattern of any kind

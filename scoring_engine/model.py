@@ -329,11 +329,14 @@ class IndicatorSet:
     def removal_meant(self, named: str) -> tuple[ProfileChange, str | None] | None:
         """The removal of the indicator `named` names (its id or name), or of the removed id a slip of it means, with
         the did-you-mean that says so; None when it names no removed indicator (or a kept one is nearer)."""
+        kept = [i.id for i in self.walk()]
+        if named in kept or any(i.name == named for i in self.walk()):  # removed, then added back (QA46 F7)
+            return None
         exact = self.removal(named)
         if exact is not None:
             return exact, None
-        gone = [c.target for c in self.changes if c.what == "removed"]
-        close = did_you_mean(named, [*(i.id for i in self.walk()), *gone]) if gone else None
+        gone = [c.target for c in self.changes if c.what == "removed" and c.target not in kept]
+        close = did_you_mean(named, [*kept, *gone]) if gone else None
         meant = close.removeprefix("did you mean ").removesuffix("?") if close else ""
         removal = self.removal(meant) if meant in gone else None
         return (removal, close) if removal is not None else None

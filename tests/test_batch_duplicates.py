@@ -193,3 +193,13 @@ def test_a_project_without_a_year_is_compared_only_with_a_recheck_without_one_wh
     recheck = _edited(_jsonl(tmp_path / "no-year" / "p.jsonl", 1), lambda i, document: document["project"].pop("year"))
     run = _run(str(own), "--compare-with", str(recheck))
     assert "与复核对比1个" in run.output, run.output
+
+
+def test_projects_whose_id_is_only_invisible_characters_are_no_duplicates(tmp_path: Path):
+    """QA46 F6: two projects whose id is a zero-width space were reported as duplicates under an empty id."""
+    facts = _jsonl(tmp_path / "in" / "p.jsonl", 1, 2)
+    documents = [json.loads(line) for line in facts.read_text(encoding="utf-8").splitlines()]
+    for document in documents:
+        document["project"]["id"] = "\u200b"
+    facts.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in documents) + "\n", encoding="utf-8")
+    assert "项目编号重复" not in _run(str(facts)).output

@@ -515,3 +515,23 @@ def test_findings_typed_in_a_cell_one_a_line_are_read_as_findings(tmp_path: Path
     listed = next(name for name in rows if national.facts[name].type == "list")
     _edit(form, {f"C{rows[listed]}": typed}, sheet=1)
     assert read == list(read_form(form, national).facts.values[listed])  # as a facts file gives them
+
+
+def test_a_finding_with_points_typed_as_json_or_an_invisible_line_or_a_time_in_a_side_sheet_cell(tmp_path: Path):
+    """QA46: a finding typed as {"text": …, "points": 2} was read as plain text (1 point, not 2); a line of only a
+    zero-width space counted as a finding; a time of day (12:00) in a cell crashed `import` (exit 3)."""
+    from openpyxl import load_workbook
+
+    from scoring_engine import load_indicator_set
+    from scoring_engine.forms.reader import read_form
+
+    form = _written(tmp_path, "national-framework")
+    national = load_indicator_set("national-framework")
+    rows = {str(r[1].value): r[0].row for r in load_workbook(form).worksheets[1].iter_rows() if r[0].value == "事实"}
+    listed = next(name for name in rows if national.facts[name].type == "list")
+    _edit(form, {f"C{rows[listed]}": '{"text": "挪用资金", "points": 5}\n资料不全\n\u200b'}, sheet=1)
+    read = read_form(form, national).facts.values[listed]
+    assert [{"text": "挪用资金", "points": Decimal(5)}, "资料不全"] == list(read)
+    _edit(form, {f"C{rows['budget.paid']}": datetime.time(12, 0)}, sheet=1)
+    run = CliRunner().invoke(main, ["--lang", "en", "import", str(form)])
+    assert 1 == run.exit_code and "holds a time of day or a duration (12:00:00), which no fact takes" in run.output

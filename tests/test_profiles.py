@@ -880,3 +880,17 @@ def test_a_profile_of_a_profile_that_renamed_the_grades_is_told_at_the_middle_pr
     found = _problems(county)
     assert found and all(file is not None and file.endswith("province.yaml") and line == 3 for file, line, _, _ in found), found
     assert all((hint or "").startswith("the profile province renames the grades, and ") for _, _, _, hint in found)
+
+
+def test_an_indicator_a_profile_removes_and_adds_back_is_explained_as_any_other(tmp_path: Path) -> None:
+    """QA46 F7: a profile that removes output.cost and adds it back under the same id had `explain -i output.cost` refused
+    as removed, though `score` scores it."""
+    profile = _write(tmp_path, "p.yaml", """
+        extends: national-framework
+        id: p
+        remove: [output.cost]
+        add:
+          - {under: output, id: output.cost, name: 成本, weight: 6, standard: 按公式。, rule: {kind: formula, score: "6"}}
+        """)
+    run = CliRunner().invoke(main, ["--lang", "en", "explain", str(NATIONAL_FACTS), "-i", "output.cost", "--set", str(profile)])
+    assert 0 == run.exit_code and run.output.startswith("成本（output.cost）"), run.output

@@ -87,6 +87,8 @@ class IdTally:
             return
         year = project.get("year")
         key = (same_id(project_id), same_year(year))  # 2024年 and ２０２４ are 2024 (QA34 F2), as re-checks are matched
+        if not key[0].strip():  # an id of invisible characters or spaces only is no id (QA46 F6)
+            return
         if key not in self.first:
             self.first[key] = source
             return

@@ -15,6 +15,7 @@ import unicodedata
 from decimal import Decimal
 from typing import Any
 
+from .._text import cut, prints_as_nothing
 from ..errors import Problem
 from .reading import Blank, FormReading
 from .rescaled import judged_on_declared
@@ -113,7 +114,15 @@ def _same(one: Any, other: Any) -> bool:
 def _findings_typed(reading: FormReading, cell: str, text: str) -> list[str] | None:
     """Findings typed in a cell one a line (Alt+Enter between them; QA44 F10), or one alone. One line of several parted
     by ；is refused: how many findings it holds cannot be told, and each may cost points."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    lines = [line.strip() for line in text.splitlines() if not all(prints_as_nothing(c) for c in line)]  # (QA46 F3)
+    if any(line.startswith("{") for line in lines):  # a finding with its points, as JSON (QA46 F2)
+        try:
+            return [json.loads(line, parse_float=Decimal, parse_int=Decimal) if line.startswith("{") else line
+                    for line in lines]
+        except ValueError:
+            reading.problems.append(Problem(f"{cell}: a finding with points is written as JSON, not {cut(text)!r}",
+                                            file=str(reading.path), hint='write it as {"text": "…", "points": 2}'))
+            return None
     if len(lines) == 1 and any(mark in lines[0] for mark in "；;"):
         shown = lines[0] if len(lines[0]) <= 40 else lines[0][:40] + "…"
         reading.problems.append(Problem(f"{cell}: {shown!r} may be several findings in one line", file=str(reading.path),
@@ -154,6 +163,11 @@ def _unnamed_or_unexplained(reading: FormReading, side: Sheet, r: int, name: str
 def _side_value(reading: FormReading, side: Sheet, r: int, value: Any, kind: str) -> Any:
     """A side-sheet value by the fact's declared type (`findings` for a list of findings): lists and objects are JSON
     text; a list given as 无 is empty; findings may be typed one a line, as a clerk writes them in a cell."""
+    if isinstance(value, (datetime.time, datetime.timedelta)):  # 12:00 or 3:00:00 typed: no fact holds a time (QA46 F1)
+        reading.problems.append(Problem(f"{side.ref(r, 3)}: holds a time of day or a duration ({value}), which no fact "
+                                        "takes", file=str(reading.path), hint="write the value itself: a number, a date "
+                                                                              "or text"))
+        return None
     if kind in ("list", "findings") and isinstance(value, str) and _none(value):  # no findings, as a clerk says it (QA38)
         return []
     if kind == "findings" and isinstance(value, str) and not value.lstrip().startswith("["):
