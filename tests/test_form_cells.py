@@ -906,3 +906,18 @@ def test_the_yaml_skeleton_says_in_chinese_what_each_key_of_a_target_row_holds()
 
     said = describe(FactSpec(name="targets.output", type="list", items="target"))
     assert "comparison（≥、≤、= 或 定性）" in said and "target（年度指标值）" in said and "actual（实际完成值）" in said
+
+
+def test_the_yaml_skeleton_of_a_set_whose_names_or_defaults_hold_a_line_break_still_loads(tmp_path: Path) -> None:
+    """QA46: a default or a label holding a line break was written raw into the skeleton's comment, and the skeleton
+    itself failed to load (a YAML syntax error at its next line)."""
+    import yaml
+
+    from scoring_engine import parse_indicator_set
+    from scoring_engine.forms.template import facts_skeleton
+
+    text = (ROOT / "examples" / "small" / "set.yaml").read_text(encoding="utf-8")
+    text = text.replace("label: 预算资金}", 'label: "预算\\n资金"}', 1)
+    assert "预算\\n资金" in text
+    skeleton = facts_skeleton(parse_indicator_set(text, "s.yaml"), "yaml")
+    assert "budget.total" in yaml.safe_load(skeleton)["facts"]

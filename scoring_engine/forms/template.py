@@ -13,6 +13,7 @@ from typing import Any
 from .. import _json
 from .._arith import in_engine_context
 from .._own_values import written_form
+from .._text import one_line
 from ..model import FactSpec, IndicatorSet
 from ..target_rows import ROW_KEYS
 
@@ -84,7 +85,7 @@ def facts_skeleton(indicator_set: IndicatorSet, fmt: str, named: str | None = No
     if fmt == "json":
         doc["about"] = {name: describe(spec) for name, spec in indicator_set.facts.items()}
         return _json.dumps(doc) + "\n"
-    lines = [f"# {indicator_set.name}（{indicator_set.id} {indicator_set.version}）：事实模板",
+    lines = [f"# {one_line(indicator_set.name)}（{indicator_set.id} {one_line(indicator_set.version)}）：事实模板",
              "# 逐项填写；不知道的事实留空（null）。`scoring-engine score 文件名` 读取并评分。",
              f"indicator_set: {json.dumps(named, ensure_ascii=False) if named else indicator_set.id}", "project:"]
     labels = {"name": "项目名称", "id": "项目编号（复核按它对应项目）", "department": "主管部门", "unit": "实施单位",
@@ -92,5 +93,5 @@ def facts_skeleton(indicator_set: IndicatorSet, fmt: str, named: str | None = No
     lines += [f'  {key}: ""  # {label}' for key, label in labels.items()]
     lines.append("facts:")
     for name, spec in indicator_set.facts.items():
-        lines.append(f"  {json.dumps(name)}:  # {describe(spec)}")
+        lines.append(f"  {json.dumps(name)}:  # {one_line(describe(spec))}")  # a comment ends at a line break (QA46)
     return "\n".join(lines) + "\n"
