@@ -11,6 +11,7 @@ exactly as written.
 
 from __future__ import annotations
 
+import contextlib
 import operator
 import re
 from collections.abc import Callable, Mapping
@@ -98,6 +99,21 @@ def _mark_of(event: yaml.Event) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
 
 
+def _cut_at_nesting_limit(text: str, err: Exception) -> str | None:
+    """The text up to where libyaml stopped at its own nesting limit (1,000 levels); None for any other error.
+
+    Walked again whole, a hundred thousand open brackets would take PyYAML's
+    scanner seconds (it looks ahead past every one, in time that grows with the
+    square of their number), where the part before the limit is already deeper
+    than MAX_YAML_DEPTH.
+    """
+    mark = getattr(err, "problem_mark", None)
+    if mark is None or "nesting depth" not in str(getattr(err, "problem", "")):
+        return None
+    lines = text.split("\n", mark.line)
+    return "\n".join([*lines[:mark.line], lines[mark.line][:mark.column]]) if mark.line < len(lines) else None
+
+
 class _Reader:
     def __init__(self, file: str | None):
         self.file = file
@@ -122,12 +138,19 @@ class _Reader:
         """
         try:
             self.problems.extend(self._survey(text, _FAST_LOADER))
-        except (yaml.YAMLError, UnicodeError):
+        except (yaml.YAMLError, UnicodeError) as err:
             # libyaml takes UTF-8: a lone surrogate stops it before PyYAML's reader can say why
             if _FAST_LOADER is yaml.SafeLoader:
                 raise
-            self.problems.extend(self._survey(text, yaml.SafeLoader))
+            self.problems.extend(self._survey_again(text, err))
         self.seen = set()
+
+    def _survey_again(self, text: str, err: Exception) -> list[Problem]:
+        cut = _cut_at_nesting_limit(text, err)
+        if cut is not None:  # under libyaml's limit now, so it walks to MAX_YAML_DEPTH and stops there at once
+            with contextlib.suppress(yaml.YAMLError, UnicodeError):
+                return self._survey(cut, _FAST_LOADER)
+        return self._survey(cut or text, yaml.SafeLoader)
 
     def _survey(self, text: str, loader: type) -> list[Problem]:
         problems = []

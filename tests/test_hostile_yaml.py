@@ -123,6 +123,26 @@ def test_without_libyaml_the_same_problems_are_found(name: str, monkeypatch: pyt
     assert fast == refusal()
 
 
+@pytest.mark.skipif(not hasattr(yaml, "CSafeLoader"), reason="PyYAML built without libyaml")
+@pytest.mark.parametrize("depth", [1_001, 100_000])
+def test_brackets_past_libyamls_own_limit_are_refused_by_libyaml_at_the_bound(depth: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Open brackets past libyaml's own limit of 1,000 are refused at the first one past MAX_YAML_DEPTH, as fewer are; the
+    part before its limit is walked by libyaml again, never by PyYAML's scanner, whose look-ahead past every open bracket
+    takes time growing with the square of their number (a second of CPU for a hundred thousand, on a busy machine)."""
+    head = (SETS_DIR / "octal_weight.yaml").read_text(encoding="utf-8").replace("weight: 0100", "weight: 100")
+    text = head + "description: " + "[" * depth + "\n"
+
+    def scanned_in_python(*args: object) -> None:
+        raise AssertionError("PyYAML's scanner walked the file")
+
+    monkeypatch.setattr(yaml.scanner.Scanner, "fetch_more_tokens", scanned_in_python)
+    with pytest.raises(IndicatorSetError) as caught:
+        parse_indicator_set(text, "deep.yaml")
+    assert [f"deep.yaml:{head.count(chr(10)) + 1}:{len('description: ') + MAX_YAML_DEPTH + 1}"] == [
+        f"{p.file}:{p.line}:{p.column}" for p in caught.value.problems]
+    assert "nested deeper than 40 levels (MAX_YAML_DEPTH)" in str(caught.value)
+
+
 @pytest.mark.parametrize("character", ["\x00", "\x07", "\ud800", "\ufffe"])
 def test_text_holding_a_character_yaml_forbids_is_refused_at_its_place(character: str) -> None:
     """Text handed to parse_indicator_set with a NUL, a bell, a lone surrogate or a non-character is refused at its line and column."""
