@@ -500,6 +500,32 @@ def test_a_side_sheet_renamed_sheet1_beside_a_copy_is_refused_and_its_cells_are_
     assert 1 == len(lines) and "（Sheet1、表外事实 (2)）" in lines[0], lines
 
 
+@pytest.mark.parametrize("tab", ["表外事实", "Sheet1"])
+@pytest.mark.parametrize(("moved", "cited"), [("title row", "C"), ("序号 column", "D")])
+def test_a_side_sheet_whose_table_a_clerk_moved_is_read_from_its_heading(tmp_path: Path, tab: str, moved: str, cited: str):
+    """QA46 F4: with a title row inserted above the side sheet's table, or a 序号 column left of it, the sheet renamed
+    Sheet1 was "no sheet 表外事实", and named 表外事实 with the column its set was unknown (each of its facts "to add",
+    an optional one taking its default). The table is read from its heading 类别 | 名称 | 值, each cell cited where it is."""
+    from openpyxl import load_workbook
+
+    form = _written(tmp_path, "national-framework")
+    expected = _said("score", str(form))[-2:]
+    book = load_workbook(form)
+    side = book.worksheets[1]
+    side.title = tab
+    rows = {str(r[1].value): r[0].row for r in side.iter_rows() if r[0].value == "事实"}
+    if moved == "title row":
+        side.insert_rows(1)
+        side["A1"] = "表外事实（由单位填写）"
+    else:
+        side.insert_cols(1)
+        side["A1"] = "序号"
+    book.save(form)
+    assert expected == _said("score", str(form))[-2:]
+    _edit(form, {f"{cited}{rows['budget.paid'] + (moved == 'title row')}": "九百"}, sheet=1)
+    assert any(f"{tab}!{cited}{rows['budget.paid'] + (moved == 'title row')}：" in line for line in _said("score", str(form)))
+
+
 @pytest.mark.parametrize(("typed", "read"), [("1笔支出超范围列支", ["1笔支出超范围列支"]),
                                              ("资料不全\n未按期报送", ["资料不全", "未按期报送"])])
 def test_findings_typed_in_a_cell_one_a_line_are_read_as_findings(tmp_path: Path, typed: str, read: list[str]):

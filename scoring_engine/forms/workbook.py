@@ -63,6 +63,9 @@ class Sheet:
     # The comparison sign a number cell's format shows before it: "≤"0% shows 0.1 as ≤10%.
     signs: dict[tuple[int, int], str] = field(default_factory=dict)
     tab: str = ""  # the name on the sheet's tab, where the reader knows it by another (Sheet1 read as 表外事实)
+    # Rows and columns before the side sheet's table, where a clerk moved it (a title row above it, a column left of it):
+    # its heading is read as A1, and each cell is cited where it is.
+    offset: tuple[int, int] = (0, 0)
 
     def ref(self, row: int, col: int) -> str:
         """The cell's reference as people write it, by the name on its tab: 项目支出绩效自评表!F14."""
@@ -71,7 +74,7 @@ class Sheet:
         name = self.tab or self.name
         if not re.fullmatch(r"\w+", name):  # as Excel's name box takes it: 'Sheet 1 (2)'!C26 (QA45 F12)
             name = "'" + name.replace("'", "''") + "'"
-        return f"{name}!{get_column_letter(col)}{row}"
+        return f"{name}!{get_column_letter(col + self.offset[1])}{row + self.offset[0]}"
 
     def get(self, row: int, col: int) -> Any:
         return self.cells.get((row, col))
@@ -147,6 +150,32 @@ _KNOWN_NAMES = ("表外事实", "评分表", "一级指标汇总", "事实与来
 
 _COPY = re.compile(r"\(\d+\)|\d+|-?副本\d*")  # the number Excel gives a copied sheet (NFKC-narrowed), 表外事实2, 表外事实-副本
 _SIDE_HEADING = ("类别", "名称", "值")  # the side sheet's first row, as reports.form_xlsx writes it
+_HEADING_REACH = 10  # the side sheet's heading is looked for this far down and across
+
+
+def _side_heading(sheet: Sheet) -> tuple[int, int] | None:
+    """Row and column of the side sheet's heading 类别 | 名称 | 值 on `sheet`, within its first rows and columns: written
+    at A1, and found where a clerk moved it (a title row inserted above, a 序号 column left of it: QA46 F4)."""
+    def bare(row: int, col: int) -> str:
+        return "".join(sheet.text(row, col).split())
+
+    found = [(r, c) for r, c in sheet.cells if r <= _HEADING_REACH and c <= _HEADING_REACH
+             and (bare(r, c), bare(r, c + 1), bare(r, c + 2)) == _SIDE_HEADING]
+    return min(found, default=None)
+
+
+def _from_heading(sheet: Sheet) -> Sheet:
+    """The side sheet read from its heading, as if written at A1: what is above it or left of it is no row of it."""
+    at = _side_heading(sheet)
+    if at is None or at == (1, 1):
+        return sheet
+    up, left = at[0] - 1, at[1] - 1
+
+    def moved(cells: dict[tuple[int, int], Any]) -> dict[tuple[int, int], Any]:
+        return {(r - up, c - left): value for (r, c), value in cells.items() if r > up and c > left}
+
+    return dataclasses.replace(sheet, cells=moved(sheet.cells), units=moved(sheet.units), signs=moved(sheet.signs),
+                               offset=(up, left))
 
 
 def _known_names(sheets: list[Sheet], file: str) -> list[Sheet]:
@@ -157,15 +186,15 @@ def _known_names(sheets: list[Sheet], file: str) -> list[Sheet]:
     known = [_known_name(sheet.name) for sheet in sheets]
     side = _KNOWN_NAMES[0]
     if side not in {s.name for s in sheets}:
-        candidates = [s.name for s, k in zip(sheets, known, strict=True)
-                      if k == side or (s.text(1, 1), s.text(1, 2), s.text(1, 3)) == _SIDE_HEADING]
+        candidates = [s.name for s, k in zip(sheets, known, strict=True) if k == side or _side_heading(s) is not None]
         if len(candidates) > 1:
             raise FactsError(Problem(f"the workbook holds {len(candidates)} copies of the sheet {side} "
                                      f"({', '.join(candidates)}); a form has one", file=file,
                                      hint=f"delete the copies that are not the unit's, and name the one kept {side}"))
         known = [side if s.name in candidates else k for s, k in zip(sheets, known, strict=True)]
-    return [dataclasses.replace(sheet, name=k, tab=sheet.name) if k != sheet.name and known.count(k) == 1 and
-            not any(s.name == k for s in sheets) else sheet for sheet, k in zip(sheets, known, strict=True)]
+    named = [dataclasses.replace(sheet, name=k, tab=sheet.name) if k != sheet.name and known.count(k) == 1 and
+             not any(s.name == k for s in sheets) else sheet for sheet, k in zip(sheets, known, strict=True)]
+    return [_from_heading(sheet) if sheet.name == side else sheet for sheet in named]
 
 
 def _known_name(name: str) -> str:
