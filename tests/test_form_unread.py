@@ -526,6 +526,35 @@ def test_a_side_sheet_whose_table_a_clerk_moved_is_read_from_its_heading(tmp_pat
     assert any(f"{tab}!{cited}{rows['budget.paid'] + (moved == 'title row')}：" in line for line in _said("score", str(form)))
 
 
+@pytest.mark.parametrize("left", ["blank", "deleted"])
+def test_a_fact_with_a_default_the_form_leaves_out_is_said_taken(tmp_path: Path, left: str):
+    """QA46 F5: a unit that chose 分档 (budget.method: bands) and whose row of it was cleared or deleted was scored by
+    proportion, the set's default, without a word (8.50 for 7.00 with 85% executed). The default is still taken, as the
+    set declares, and said: on the blank cell, or with the row to add."""
+    import json
+
+    from openpyxl import load_workbook
+
+    document = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    document["facts"]["budget"].update(paid=85, method="bands")
+    facts = tmp_path / "facts.json"
+    facts.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    form = tmp_path / "form.xlsx"
+    assert 0 == CliRunner().invoke(main, ["score", str(facts), "--layout", "selfeval", "-o", str(form)]).exit_code
+    assert not any("默认值" in line for line in _said("score", str(form)))
+    book = load_workbook(form)
+    row = next(r[0].row for r in book.worksheets[1].iter_rows() if r[1].value == "budget.method")
+    if left == "blank":
+        book.worksheets[1].cell(row, 3).value = None
+    else:
+        book.worksheets[1].delete_rows(row)
+    book.save(form)
+    said = [line for line in _said("score", str(form)) if "默认值" in line]
+    assert 1 == len(said) and "（budget.method）" in said[0] and "按指标体系的默认值 'proportional' 计分" in said[0], said
+    assert (f"表外事实!C{row}：" in said[0]) == (left == "blank")
+    assert (left == "deleted") == ("请在工作表 表外事实 加一行“事实 | budget.method | 值”" in said[0])
+
+
 @pytest.mark.parametrize(("typed", "read"), [("1笔支出超范围列支", ["1笔支出超范围列支"]),
                                              ("资料不全\n未按期报送", ["资料不全", "未按期报送"])])
 def test_findings_typed_in_a_cell_one_a_line_are_read_as_findings(tmp_path: Path, typed: str, read: list[str]):

@@ -30,7 +30,7 @@ from .funds import check_funds
 from .layout import FormLayout, Labelled, form_layout, same_label
 from .reading import (FILL_THE_CELL, SIDE_SHEET, Blank, FormReading, bare_value, is_percentage, numeric, one_line, read_with,
                       refuse_score_sheet, refused_values, unsigned_number, with_unit)
-from .side import read_side
+from .side import defaults_taken, read_side
 from .unread import OTHER_FORM, funds_row, own_row
 from .workbook import Formula, Sheet, open_workbook
 
@@ -101,6 +101,7 @@ def read_form(path: str | Path, indicator_set: IndicatorSet, sheets: list[Sheet]
     _indicators(reading)
     side = next((s for s in sheets if s.name == SIDE_SHEET), None)
     not_applicable = read_side(reading, side) if side is not None else {}
+    defaults_taken(reading, not_applicable, side.tab or side.name if side is not None else SIDE_SHEET)
     if reading.problems:  # a form the side sheet says is another set's: that is what to fix first
         named = named_set(sheets)
         first = read_with(named, indicator_set, str(path))

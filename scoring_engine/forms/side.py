@@ -22,7 +22,7 @@ from .rescaled import judged_on_declared
 from .unread import SIDE_KINDS, filled_but_not_applicable, indicator_named, side_facts, side_kind
 from .workbook import Formula, Sheet
 
-__all__ = ["read_side"]
+__all__ = ["defaults_taken", "read_side"]
 
 #: How a 表外事实 cell writes a fact of each kind that is no single value.
 #: What a list fact's cell may hold for none: no findings, no defects.
@@ -77,6 +77,26 @@ def read_side(reading: FormReading, side: Sheet) -> dict[str, str]:
     filled_but_not_applicable(reading, not_applicable)
     judged_on_declared(reading, not_applicable)
     return not_applicable
+
+
+def defaults_taken(reading: FormReading, not_applicable: dict[str, str], side_tab: str) -> None:
+    """A warning for each fact an indicator scores from that the form leaves blank or has no row for, so that the
+    default the set declares is taken: said on its cell, or with the row to add, never taken in silence (QA46 F5: a
+    row of 预算执行率计分方法 deleted scored by proportion where the unit had chosen bands)."""
+    for name, readers in reading.set.readers().items():
+        spec = reading.set.facts[name]
+        if spec.default is None or name in reading.values or all(r in not_applicable for r in readers):
+            continue
+        label = spec.label or name
+        default = _shown(spec.default) + (f" {spec.unit}" if spec.unit else "")
+        blank = reading.empty.get(name)
+        if blank is not None:
+            reading.warnings.append(Problem(f"{blank.cell}: {label} ({name}) is blank, so the set's default {default} is "
+                                            "used", file=str(reading.path), hint="fill the cell if the project's is another"))
+        else:
+            reading.warnings.append(Problem(
+                f"the form gives no {label} ({name}), so the set's default {default} is used", file=str(reading.path),
+                hint=f"add the row 事实 | {name} | 值 on sheet {side_tab} if the project's is another"))
 
 
 def _labels(indicator_set: Any) -> dict[str, str]:
