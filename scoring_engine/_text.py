@@ -153,7 +153,7 @@ def prints_as_nothing(c: str) -> bool:
     """Whether a character of a name, an id or a year prints as nothing or as a space: spaces, format and control
     characters, and the rest of Unicode's default-ignorable code points (fillers, variation selectors…): the same
     name typed with one is the same name (QA35 F4, QA39 F5, QA42 F3, QA45 F11)."""
-    return c.isspace() or unicodedata.category(c) in ("Cf", "Cc", "Zs") or c in _FILLERS
+    return c.isspace() or unicodedata.category(c) in ("Cf", "Cc", "Zs") or _FILLER.fullmatch(c) is not None
 
 
 # Unicode's default-ignorable code points that are not format characters (Hangul fillers, the combining grapheme
@@ -161,4 +161,4 @@ def prints_as_nothing(c: str) -> bool:
 _IGNORABLE = ((0x034F, 0x034F), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180F), (0x2060, 0x206F), (0x2800, 0x2800),
               (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3),
               (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF))
-_FILLERS = frozenset(chr(c) for low, high in _IGNORABLE for c in range(low, high + 1))
+_FILLER = re.compile("[" + "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in _IGNORABLE) + "]")  # one class: no table
