@@ -555,6 +555,16 @@ def test_a_fact_with_a_default_the_form_leaves_out_is_said_taken(tmp_path: Path,
     assert (left == "deleted") == ("请在工作表 表外事实 加一行“事实 | budget.method | 值”" in said[0])
 
 
+def test_the_blank_form_says_what_a_fact_left_blank_is_taken_as(tmp_path: Path):
+    """QA46 F5: the blank form's 说明 of a fact with a default says the default a blank cell is scored with."""
+    from openpyxl import load_workbook
+
+    blank = tmp_path / "blank.xlsx"
+    assert 0 == CliRunner().invoke(main, ["template", "self-evaluation", "-o", str(blank)]).exit_code
+    said = {r[1]: r[4] for r in load_workbook(blank).worksheets[1].iter_rows(values_only=True) if r[0] == "事实"}
+    assert said["budget.method"].endswith("；不填按默认值 proportional") and "默认" not in said["budget.adjusted"]
+
+
 @pytest.mark.parametrize(("typed", "read"), [("1笔支出超范围列支", ["1笔支出超范围列支"]),
                                              ("资料不全\n未按期报送", ["资料不全", "未按期报送"])])
 def test_findings_typed_in_a_cell_one_a_line_are_read_as_findings(tmp_path: Path, typed: str, read: list[str]):

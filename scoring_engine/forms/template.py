@@ -17,7 +17,7 @@ from .._text import one_line
 from ..model import FactSpec, IndicatorSet
 from ..target_rows import ROW_KEYS
 
-__all__ = ["TYPE_WORDS", "describe", "facts_skeleton", "type_words"]
+__all__ = ["TYPE_WORDS", "default_words", "describe", "facts_skeleton", "type_words"]
 
 
 #: A fact's type, as the person filling it in reads it.
@@ -51,7 +51,7 @@ def describe(spec: FactSpec) -> str:
     if spec.type == "list" and spec.items == "target":  # each key with what a clerk writes there (QA40 F12)
         parts.append("每行的键：" + ", ".join(f"{key}（{_ROW_KEY_WORDS[key]}）" if key in _ROW_KEY_WORDS else key
                                          for key in ROW_KEYS))
-    parts.append("必填" if spec.required and spec.default is None else f"选填（默认 {_default(spec.default)}）"
+    parts.append("必填" if spec.required and spec.default is None else f"选填（默认 {default_words(spec.default)}）"
                  if spec.default is not None else "选填")
     return "；".join(parts)
 
@@ -63,7 +63,7 @@ _ROW_KEY_WORDS = {"id": "行编号，可不写", "name": "三级指标名称，�
                   "weight": "分值", "tier": "定性行的档次", "score": "定性行的得分", "reason": "偏差原因分析及改进措施"}
 
 
-def _default(value: Any) -> str:
+def default_words(value: Any) -> str:
     """A default as a facts file writes it: false, [], 0.9 (not Python's False or (): QA44 F8); text as it is."""
     if isinstance(value, str):
         return value

@@ -18,7 +18,7 @@ from .. import _json
 from .._display import display_width
 from ..forms.documents import fact_document
 from ..forms.grid import Cell, Grid, shown
-from ..forms.template import type_words
+from ..forms.template import default_words, type_words
 from ..model import IndicatorSet
 from ..result import Result
 from .rows import provenance
@@ -143,8 +143,9 @@ def _side_sheet(ws: Worksheet, result: Result | None, indicator_set: IndicatorSe
         for name, spec in indicator_set.facts.items():
             if name not in shown_on_form:
                 bounds = "，".join(f"{k} {v}" for k, v in (("≥", spec.min), ("≤", spec.max)) if v is not None)
+                left = f"不填按默认值 {default_words(spec.default)}" if spec.default is not None else ""  # QA46 F5
                 rows.append(("事实", name, None, spec.unit or "",
-                             "；".join(filter(None, (spec.label, type_words(spec, on_form=True), bounds)))))
+                             "；".join(filter(None, (spec.label, type_words(spec, on_form=True), bounds, left)))))
     else:
         for fact in result.facts:
             if fact.name not in shown_on_form:
