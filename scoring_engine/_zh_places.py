@@ -24,6 +24,9 @@ PLACES = (
     ("write it as {example}, or [] for none", "请写成 {example}；没有则写 []"),  # after the place a pattern above takes (QA38)
     ("write it as text, or as {{text: …, points: …}}", "写成文字，或写成 {{text: …, points: …}}"),
     ("{text:q} may be several findings in one line", "{text} 可能是写在同一行的几个问题"),
+    ("{text:q} says how many findings, not what they are", "{text} 只写了问题的个数，没有写出是哪些问题"),
+    ("write each finding on a line of its own in the cell (Alt+Enter), or 无 for none",
+     "在单元格中每行写一个问题（Alt+Enter 换行）；没有问题写“无”"),
     ("a finding with points is written as JSON, not {text:q}", "带扣分的问题应按 JSON 填写，实际是 {text}"),
     ('write it as {{"text": "…", "points": 2}}', '请写成 {{"text": "…", "points": 2}}'),
     ("holds a time of day or a duration ({value}), which no fact takes", "单元格是时刻或时长（{value}），没有事实取这样的值"),

@@ -582,6 +582,41 @@ def test_findings_typed_in_a_cell_one_a_line_are_read_as_findings(tmp_path: Path
     assert read == list(read_form(form, national).facts.values[listed])  # as a facts file gives them
 
 
+@pytest.mark.parametrize("typed", ["未发现问题", "无问题", "无违规问题", "无此类问题", "不存在", "没有发现问题。", "N/A", "0",
+                                   "0处", Decimal(0)])
+def test_no_problem_found_written_as_clerks_write_it_is_no_finding(tmp_path: Path, typed: Any):
+    """QA47 F1: 未发现问题 (the engine's own words for a clean indicator), 无违规问题, N/A or 0 typed in a findings cell was
+    one finding and cost its points (99.00 for 100.00, exit 0, no word). They say none, as 无 does; 无会议记录 (no minutes
+    kept) is still a finding."""
+    from openpyxl import load_workbook
+
+    from scoring_engine import load_indicator_set
+    from scoring_engine.forms.reader import read_form
+
+    form = _written(tmp_path, "national-framework")
+    national = load_indicator_set("national-framework")
+    rows = {str(r[1].value): r[0].row for r in load_workbook(form).worksheets[1].iter_rows() if r[0].value == "事实"}
+    listed = next(name for name in rows if national.facts[name].type == "list" and national.facts[name].items == "finding")
+    _edit(form, {f"C{rows[listed]}": typed}, sheet=1)
+    assert () == tuple(read_form(form, national).facts.values[listed])
+    _edit(form, {f"C{rows[listed]}": "无会议记录"}, sheet=1)
+    assert ["无会议记录"] == list(read_form(form, national).facts.values[listed])
+
+
+@pytest.mark.parametrize("typed", ["2处", "3", Decimal(2)])
+def test_a_count_typed_for_findings_is_refused_at_its_cell(tmp_path: Path, typed: Any):
+    """QA47 F1: 2处 in a findings cell was one finding (1 point where the unit meant two): a count says how many, not
+    which, and each may cost other points; it is refused at its cell, saying to write each on its own line."""
+    from openpyxl import load_workbook
+
+    form = _written(tmp_path, "national-framework")
+    rows = {str(r[1].value): r[0].row for r in load_workbook(form).worksheets[1].iter_rows() if r[0].value == "事实"}
+    _edit(form, {f"C{rows['process.compliance_findings']}": typed}, sheet=1)
+    said = [line for line in _said("score", str(form)) if line.startswith("错误")]
+    assert 1 == len(said) and f"表外事实!C{rows['process.compliance_findings']}：" in said[0], said
+    assert "只写了问题的个数" in said[0] and "每行写一个问题" in said[0]
+
+
 def test_a_finding_with_points_typed_as_json_or_an_invisible_line_or_a_time_in_a_side_sheet_cell(tmp_path: Path):
     """QA46: a finding typed as {"text": …, "points": 2} was read as plain text (1 point, not 2); a line of only a
     zero-width space counted as a finding; a time of day (12:00) in a cell crashed `import` (exit 3)."""

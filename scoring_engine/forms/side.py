@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 import unicodedata
 from decimal import Decimal
 from typing import Any
@@ -26,7 +27,12 @@ __all__ = ["defaults_taken", "read_side"]
 
 #: How a 表外事实 cell writes a fact of each kind that is no single value.
 #: What a list fact's cell may hold for none: no findings, no defects.
-_NONE = frozenset({"无", "没有", "暂无", "—", "——", "-", "/"})
+_NONE = frozenset({"无", "没有", "暂无", "—", "——", "-", "/", "N/A", "NA", "0", "零", "〇"})
+# "No problem found", as a clerk writes it in a findings cell (QA47 F1: 未发现问题 was one finding, and cost a point):
+# a negation, then at most a kind of problem. 无会议记录 (no minutes kept) is a finding, and does not match.
+_NO_PROBLEM = re.compile(r"(未发现|没有发现|未见|未有|未出现|无|没有|不存在|暂无)(任何|明显|相关|此类|该类|上述|这类)?"
+                         r"(违规|违纪|违法|不合规|不规范|异常)?(问题|情况|现象|事项|异常|违规)?")
+_COUNT = re.compile(r"(\d+)\s*[处个项条笔次件]?")  # 2处: how many, not what
 #: What a yes-or-no fact's cell may hold as text: a clerk writes 是 or 否 (QA33 F2), a facts file true or false.
 _YES_NO = {"true": True, "false": False, "是": True, "否": False}
 _JSON_EXAMPLES = {"list": '["资料不全", "未按期报送"]', "judgement": '{"score": 3, "reason": "测算依据基本充分"}',
@@ -153,8 +159,11 @@ def _findings_typed(reading: FormReading, cell: str, text: str) -> list[str] | N
 
 
 def _none(text: str) -> bool:
-    """Whether a cell says "none" (无, 没有, a dash or a slash), typed full width too (／, －) or as a sentence (无。)."""
-    return unicodedata.normalize("NFKC", text).strip().rstrip("。.").strip() in _NONE
+    """Whether a cell says "none" (无, 没有, a dash or a slash, 未发现问题, 无违规问题, 0处), typed full width too (／, －)
+    or as a sentence (无。)."""
+    bare = "".join(unicodedata.normalize("NFKC", text).split()).rstrip("。.!！")
+    found = _COUNT.fullmatch(bare)
+    return bare.upper() in _NONE or _NO_PROBLEM.fullmatch(bare) is not None or (found is not None and not found[1].strip("0"))
 
 
 def _shown(value: Any) -> str:
@@ -188,8 +197,15 @@ def _side_value(reading: FormReading, side: Sheet, r: int, value: Any, kind: str
                                         "takes", file=str(reading.path), hint="write the value itself: a number, a date "
                                                                               "or text"))
         return None
-    if kind in ("list", "findings") and isinstance(value, str) and _none(value):  # no findings, as a clerk says it (QA38)
+    none = _none(value) if isinstance(value, str) else value == 0 and not isinstance(value, bool)  # 0 typed as a number
+    if kind in ("list", "findings") and none:  # no findings, as a clerk says it (QA38, QA47 F1)
         return []
+    counted = _COUNT.fullmatch("".join(str(value).split())) if kind == "findings" else None
+    if counted is not None:  # 2处 says how many, not which: each finding's points may differ, and the reasons name them
+        reading.problems.append(Problem(f"{side.ref(r, 3)}: {cut(str(value))!r} says how many findings, not what they are",
+                                        file=str(reading.path), hint="write each finding on a line of its own in the cell "
+                                                                     "(Alt+Enter), or 无 for none"))
+        return None
     if kind == "findings" and isinstance(value, str) and not value.lstrip().startswith("["):
         return _findings_typed(reading, side.ref(r, 3), value)
     kind = "list" if kind == "findings" else kind
