@@ -565,6 +565,29 @@ def test_the_blank_form_says_what_a_fact_left_blank_is_taken_as(tmp_path: Path):
     assert said["budget.method"].endswith("；不填按默认值 proportional") and "默认" not in said["budget.adjusted"]
 
 
+def test_a_fact_row_whose_kind_cell_was_merged_away_is_named_not_added_and_a_full_width_name_is_read(tmp_path: Path):
+    """QA47 F2: with the 类别 cells of the 事实 rows merged (only the first keeps 事实), each fact below was said missing,
+    "add a row 事实 | … | 值" (the row is there: a clerk following it adds 20 duplicates); and budget.paid typed with
+    the IME in full width (ｂｕｄｇｅｔ．ｐａｉｄ) was a fact to add. The first is said on the row's 类别 cell, the second read."""
+    from openpyxl import load_workbook
+
+    form = _written(tmp_path, "national-framework")
+    expected = _said("score", str(form))[-2:]
+    book = load_workbook(form)
+    side = book.worksheets[1]
+    rows = {str(r[1].value): r[0].row for r in side.iter_rows() if r[0].value == "事实"}
+    side.cell(rows["budget.paid"], 2).value = "ｂｕｄｇｅｔ．ｐａｉｄ"
+    book.save(form)
+    assert expected == _said("score", str(form))[-2:]
+    first, second = sorted(rows.values())[:2]
+    side.merge_cells(start_row=first, start_column=1, end_row=second, end_column=1)
+    book.save(form)
+    fact = next(name for name, row in rows.items() if row == second)
+    said = [line for line in _said("score", str(form)) if line.startswith("错误")]
+    assert 1 == len(said) and f"表外事实!A{second}：" in said[0] and f"（{fact}）" in said[0], said
+    assert "这一行的类别不是“事实”，未读取" in said[0] and "加一行" not in said[0]
+
+
 @pytest.mark.parametrize(("typed", "read"), [("1笔支出超范围列支", ["1笔支出超范围列支"]),
                                              ("资料不全\n未按期报送", ["资料不全", "未按期报送"])])
 def test_findings_typed_in_a_cell_one_a_line_are_read_as_findings(tmp_path: Path, typed: str, read: list[str]):

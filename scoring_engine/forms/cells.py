@@ -130,15 +130,26 @@ def _placed(problem: Problem, imported: ImportedFacts, indicator_set: IndicatorS
             f"prints), or to {plain(rescaled)}, the group's weight with the indicators marked 不适用 rescaled away")
         return _on(dataclasses.replace(problem, message=message, fact=None, hint=fix), shown, form)
     if problem.hint == ADD_THE_FACT and fact in indicator_set.facts:
-        # on a form of another set (said first, on_cells), a fact of its own is no slip for one of this set's
-        misspelt = _misspelt_row(fact, imported) if imported.names_set in (None, indicator_set.id) else None
-        if misspelt is not None:  # the row is there, its name mistyped (QA33 F1): not a row to add
-            cell, typed = misspelt
-            return Problem(f"{cell}: {problem.message}: the row names {typed} instead", file=form, fact=fact,
-                           indicator=problem.indicator, hint=f"write {fact} in the row's name")
-        return dataclasses.replace(problem, file=form, line=None, column=None, path=None,
-                                   hint=f"{_NO_CELL}: add a row 事实 | {fact} | its value on the sheet {imported.side_tab}")
+        return _missing_row(problem, fact, imported, indicator_set)
     return _on_cells_read(problem, fact, imported, indicator_set)
+
+
+def _missing_row(problem: Problem, fact: str, imported: ImportedFacts, indicator_set: IndicatorSet) -> Problem:
+    """A fact the form gives no value for: its row mistyped, its row not read (no 类别 事实), or a row to add."""
+    form = imported.facts.source
+    # on a form of another set (said first, on_cells), a fact of its own is no slip for one of this set's
+    misspelt = _misspelt_row(fact, imported) if imported.names_set in (None, indicator_set.id) else None
+    if misspelt is not None:  # the row is there, its name mistyped (QA33 F1): not a row to add
+        cell, typed = misspelt
+        return Problem(f"{cell}: {problem.message}: the row names {typed} instead", file=form, fact=fact,
+                       indicator=problem.indicator, hint=f"write {fact} in the row's name")
+    unread = next((w for w in imported.warnings if w.fact == fact and w.message.endswith("is not read")), None)
+    if unread is not None:  # the row is there without 类别 事实 (merged 类别 cells: QA47 F2): not a row to add
+        return Problem(f"{unread.message.split(': ', 1)[0]}: {problem.message}: its row is not read, its 类别 is not 事实",
+                       file=form, fact=fact, indicator=problem.indicator,
+                       hint="write 事实 in the row's 类别 cell (merged cells hold their value in their first row only)")
+    return dataclasses.replace(problem, file=form, line=None, column=None, path=None,
+                               hint=f"{_NO_CELL}: add a row 事实 | {fact} | its value on the sheet {imported.side_tab}")
 
 
 def _misspelt_row(fact: str, imported: ImportedFacts) -> tuple[str, str] | None:

@@ -46,6 +46,9 @@ def read_side(reading: FormReading, side: Sheet) -> dict[str, str]:
     labels = _labels(reading.set)
     for r in side.rows:
         kind, name, value = side.text(r, 1), side.text(r, 2), side.get(r, 3)
+        narrow = "".join(unicodedata.normalize("NFKC", name).split())  # ｂｕｄｇｅｔ．ｐａｉｄ: the IME in full width (QA47 F2)
+        if name not in reading.set.facts and narrow in reading.set.facts:
+            name = narrow
         if kind == "事实" and name not in reading.set.facts and name in labels:  # named as the 说明 column prints it
             name = labels[name]  # 实际支出资金 is budget.paid (QA38)
         if kind == "不适用" and (not name or not isinstance(value, str) or not value.strip()):
@@ -58,7 +61,7 @@ def read_side(reading: FormReading, side: Sheet) -> dict[str, str]:
         if kind == "事实" and name not in reading.set.facts:
             undeclared.setdefault(name, side.ref(r, 3))
         elif kind not in SIDE_KINDS:
-            side_kind(reading, side, r, kind)
+            side_kind(reading, side, r, kind, name)
         elif isinstance(value, Formula):
             reading.problems.append(Problem(f"{side.ref(r, 3)}: holds a formula; expected a value", file=str(reading.path)))
         elif kind == "事实" and name in reading.set.facts:

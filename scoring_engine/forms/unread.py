@@ -44,12 +44,14 @@ def side_facts(reading: FormReading, given: Mapping[str, str]) -> None:
         reading.warnings.append(dataclasses.replace(problem, message=message))
 
 
-def side_kind(reading: FormReading, side: Sheet, row: int, kind: str) -> None:
-    """A row of the side sheet with a name and a value whose 类别 is none the reader reads: a warning on its 类别 cell."""
+def side_kind(reading: FormReading, side: Sheet, row: int, kind: str, name: str) -> None:
+    """A row of the side sheet with a name and a value whose 类别 is none the reader reads: a warning on its 类别 cell,
+    with the fact it names, if it names one (a fact the set then misses is said to be this row: QA47 F2)."""
     message = (f"the row's 类别 {kind} is not one of 事实, 不适用, 项目, so the row is not read" if kind
                else "the row has no 类别 (事实, 不适用 or 项目), so it is not read")
     hint = "write 事实 for a fact, 不适用 for an indicator not applicable, 项目 for a project detail"
-    reading.warnings.append(Problem(f"{side.ref(row, 1)}: {message}", file=str(reading.path), hint=hint))
+    reading.warnings.append(Problem(f"{side.ref(row, 1)}: {message}", file=str(reading.path), hint=hint,
+                                    fact=name if name in reading.set.facts else None))
 
 
 def funds_row(reading: FormReading, row: int, label: str, columns: Mapping[str, int], scored: bool = True) -> None:
