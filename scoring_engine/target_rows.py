@@ -35,8 +35,8 @@ from .judgements import TargetRow
 if TYPE_CHECKING:
     from .model import IndicatorSet
 
-__all__ = ["COMPARISONS", "QUALITATIVE", "ROW_KEYS", "Quantity", "parse_comparison", "parse_quantity", "row_document",
-           "row_problems", "target_row"]
+__all__ = ["COMPARISONS", "QUALITATIVE", "ROW_KEYS", "Quantity", "dated_row", "parse_comparison", "parse_quantity",
+           "row_document", "row_problems", "target_row"]
 
 #: The comparisons of the 指标性质 column, as the engine writes them.
 COMPARISONS = ("≥", "≤", "=")
@@ -177,7 +177,7 @@ def _number_or_quantity(value: Any, key: str) -> Quantity | str:
         return quantity if quantity is not None else value.strip()
     got = ("a date" if isinstance(value, datetime.date) else "empty text" if isinstance(value, str)
            else kind_of(value))  # a form's date cell, or a blank one
-    hint = "a row judged by a date (按期完成) is written as its tier (达成年度指标…), or the date as text" \
+    hint = "a row judged by a date (按期完成) is written as its tier (达成年度指标…), or by the time taken (≤6个月)" \
         if isinstance(value, datetime.date) else None
     raise ValueError(f"{key} must be a number or non-empty text, got {got}", hint)
 
@@ -310,6 +310,48 @@ def _two_scales(target: Quantity, actual: Quantity, unit: str | None) -> None:
 _DURATION = re.compile(r"(工作日|天|日|小时|分钟|周|月)\s*$")
 
 
+_DATE_TEXT = re.compile(r"(19|20)\d\d\s*(年|[.\-/]\s*\d{1,2}\b)|(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\b|"
+                        r"[一二三四1-4]\s*季度|[上下]半年|[年月][底末中初]")  # 2024.12, 2024-12-31, 20241231, 2024年底, 第四季度
+_YEAR = re.compile(r"(19|20)\d\d")
+
+
+def dated_row(given: Mapping[str, Any]) -> bool:
+    """Whether a 时效指标 row's target is a deadline in words judged by its tier (12月底前完成, not 12 in 月底前完成). A date
+    measured (≤2024.12 against 2025.03 took 2024.12 ÷ 2025.03 of the points: QA47 F3), or as a tier (QA47 F4), is refused."""
+    if not isinstance(given.get("category"), str) or "时效" not in given["category"]:
+        return False
+    units = [given.get("unit")] + [q.unit for q in map(_written_quantity, (given.get("target"), given.get("actual"))) if q]
+    if any(isinstance(u, str) and _DURATION.search(u) for u in units):  # a time taken: 2000 in a row of 小时 is no year
+        return False
+    actual = given.get("actual")
+    for key in ("actual", "target"):
+        if not _date_in(given.get(key)):
+            continue
+        if key == "target" and isinstance(given["target"], str) and (
+                given.get("tier") is not None or (isinstance(actual, str) and _written_quantity(actual) is None)):
+            return True
+        raise ValueError(f"{key} {quoted(str(given[key]))} of a 时效指标 row is a date, neither an amount nor a tier",
+                         "write the row as a tier (定性: 达成年度指标… with its score), or the time taken as an amount (≤6个月)")
+    return False
+
+
+def _written_quantity(value: Any) -> Quantity | None:
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal, str)):
+        return None
+    try:
+        return parse_quantity(value) if isinstance(value, str) else Quantity(None, Decimal(value), None)
+    except ValueError:  # said where the row is read
+        return None
+
+
+def _date_in(value: Any) -> bool:
+    """Whether a row's field is written as a date or a point in the year (2024.12, 2024年, 20241231, 第一季度)."""
+    if _written_quantity(value) is None and not isinstance(value, str):
+        return False
+    text = unicodedata.normalize("NFKC", value if isinstance(value, str) else plain(Decimal(value)))
+    return bool(_DATE_TEXT.search(text) or (_written_quantity(value) is not None and _YEAR.fullmatch(text)))
+
+
 def unsigned_target(category: str, target: Any, unit: Any) -> tuple[str, str] | None:
     """(message, hint) for a numeric target written without a sign in a row whose 二级 makes ≥ a guess: a 成本指标 (a
     ceiling, 100万元 read as ≥ let 125万元 take full marks) or a 时效指标 given as a time (30天 read as ≥ let 45天 take full
@@ -359,13 +401,15 @@ def _judged_or_measured(given: Mapping[str, Any], target: Any, actual: Any, tier
 
 def _row(item: Mapping[str, Any]) -> TargetRow:
     given = {k: v for k, v in item.items() if v is not None}
+    deadline = dated_row(given)  # a deadline in words, judged by its tier: its target is text
     written = given.get("comparison")
     # 定性 is the 指标性质 of a row whose target is words (the set maps it to a row type, as it maps ≥, ≤ and =)
     comparison = QUALITATIVE if isinstance(written, str) and written.strip() == QUALITATIVE else \
         parse_comparison(written) if isinstance(written, str) else None
     if "comparison" in given and not isinstance(given["comparison"], str):
         raise ValueError("comparison must be ≥, ≤ or =", None)
-    target = _number_or_quantity(given["target"], "target") if "target" in given else None
+    target = given["target"].strip() if deadline else \
+        _number_or_quantity(given["target"], "target") if "target" in given else None
     actual = _number_or_quantity(given["actual"], "actual") if "actual" in given else None
     target_number = target if isinstance(target, Quantity) else None
     if target_number and target_number.comparison:

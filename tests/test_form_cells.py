@@ -144,7 +144,7 @@ def test_a_problem_about_nothing_on_the_form_is_left_as_it_is(problem: Problem, 
 
 @pytest.mark.parametrize(("value", "words"), [
     ("1e400", "实际完成值应为数字（数值型指标），实际是文字 '1e400'"),
-    ("date", "实际完成值 应为数字或非空文字，实际是 日期（按日期判断的指标（按期完成）填写档次（达成年度指标…），或把日期写成文字）"),
+    ("date", "实际完成值 应为数字或非空文字，实际是 日期（按日期判断的指标（按期完成）填写档次（达成年度指标…），或填写所用时间（≤6个月））"),
 ])
 def test_a_cell_the_reader_refuses_is_said_in_chinese_throughout(tmp_path: Path, value: str, words: str):
     """A date typed where 实际完成值 belongs, or a number too large, is one Chinese line naming the cell and the row,
@@ -454,6 +454,46 @@ def test_a_time_limit_row_without_a_sign_is_refused(tmp_path: Path, typed: str, 
         assert f"时限写 ≤{typed}" in lines[0]
     else:
         assert (0, []) == (code, lines)
+
+
+@pytest.mark.parametrize(("target", "actual"), [("≤2024.12", "2025.03"), ("≤20241231", "20250301"), ("≤2024年", "2025年"),
+                                               ("≤2024年12月31日", "2024年11月20日"), ("≤第四季度", "第一季度")])
+def test_a_deadline_row_given_as_dates_is_refused_at_the_date(tmp_path: Path, target: str, actual: str):
+    """QA47 F3/F4: a 时效指标 written as dates was scored as numbers (≤2024.12 against 2025.03, three months late, took
+    10 × 2024.12 ÷ 2025.03 = 10.00 of 10, exit 0), or its completion date was taken for a tier, and the fix asked a
+    score "within the tier 2024年11月20日". The date is refused at its cell, saying how a deadline row is written."""
+    from openpyxl import load_workbook
+
+    rows = [{"name": "新建供水管网长度", "category": "数量指标", "weight": 40, "target": "≥10公里", "actual": "10公里"},
+            {"name": "工程完工时间", "category": "时效指标", "weight": 10, "target": "≤6个月", "actual": "7个月"}]
+    _, form = _water_form(tmp_path, "self-evaluation", rows)
+    book = load_workbook(form)
+    line = next(line for line in book.worksheets[0].iter_rows() if any(c.value == "≤6个月" for c in line))
+    written, reached = (c for c in line if c.value in ("≤6个月", 7))  # 7个月 is written as 7, its unit the format's
+    written.value, reached.value = target, actual
+    book.save(form)
+    code, lines = _lines("score", str(form))
+    assert 1 == code and 1 == len(lines), lines
+    assert f"{SHEET}!{reached.coordinate}：行 工程完工时间：时效指标行的实际完成值 '{actual}' 是日期" in lines[0], lines
+    assert "把这一行写成定性指标（填写档次“达成年度指标…”及得分），或把所用时间写成数量（≤6个月）" in lines[0]
+
+
+def test_a_deadline_in_words_judged_by_its_tier_is_a_qualitative_row(tmp_path: Path):
+    """A 时效指标 whose 年度指标值 is a deadline in words (12月底前完成) and whose 实际完成值 is a tier with its 得分 is judged
+    by that tier: 12月底前完成 was read as the number 12 in the unit 月底前完成, and the row refused as a number beside words."""
+    from openpyxl import load_workbook
+
+    rows = [{"name": "新建供水管网长度", "category": "数量指标", "weight": 40, "target": "≥10公里", "actual": "10公里"},
+            {"name": "工程完工时间", "category": "时效指标", "weight": 10, "target": "≤6个月", "actual": "7个月"}]
+    _, form = _water_form(tmp_path, "self-evaluation", rows)
+    book = load_workbook(form)
+    line = next(line for line in book.worksheets[0].iter_rows() if any(c.value == "≤6个月" for c in line))
+    written, reached = (c for c in line if c.value in ("≤6个月", 7))
+    written.value, reached.value = "12月底前完成", "达成年度指标"
+    line[reached.column + 1].value = 9  # 年度指标值 | 实际完成值 | 分值 | 得分
+    book.save(form)
+    run = CliRunner().invoke(main, ["--lang", "zh", "explain", str(form), "-i", "output.2"])
+    assert 0 == run.exit_code and "达成年度指标（8–10分），得9.00分" in run.output, run.output
 
 
 def test_a_level1_name_filled_down_every_row_keeps_each_rows_level2(tmp_path: Path):

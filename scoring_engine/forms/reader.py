@@ -1,12 +1,10 @@
 """Reading a filled 自评表 (.xlsx) into facts, with the cell each fact came from.
 
-The reader finds the form's blocks by their printed labels (the set's form layout
-names them), not by fixed positions, so it tolerates the usual variations: merged
-cells (an empty 一级 or 二级 cell continues the one above), weights inside labels
-("产出指标(50分)"), extra blank rows, numbers stored as text, amounts written with
-their unit ("712.42万元"), full-width signs. Whatever it cannot read is an error
-naming the cell and what it expected. The side sheet 表外事实 (written with every
-selfeval workbook) gives the facts the form has no place for.
+The reader finds the form's blocks by their printed labels (the set's form layout names them), not by fixed
+positions, so it tolerates the usual variations: merged cells (an empty 一级 or 二级 cell continues the one above),
+weights inside labels ("产出指标(50分)"), extra blank rows, numbers stored as text, amounts written with their unit
+("712.42万元"), full-width signs. Whatever it cannot read is an error naming the cell and what it expected. The side
+sheet 表外事实 (written with every selfeval workbook) gives the facts the form has no place for.
 """
 
 from __future__ import annotations
@@ -24,7 +22,7 @@ from .._text import cut
 from ..errors import FactsError, Problem
 from ..facts import Facts
 from ..model import Indicator, IndicatorSet, TargetBlock
-from ..target_rows import target_row, unsigned_target
+from ..target_rows import dated_row, target_row, unsigned_target
 from .content import NO_REASON
 from .funds import check_funds
 from .layout import FormLayout, Labelled, form_layout, same_label
@@ -60,8 +58,7 @@ class ImportedFacts:
     provenance: Mapping[str, str] = field(default_factory=dict)
     empty: Mapping[str, Blank] = field(default_factory=dict)
     names_set: str | None = None
-    # Scores the unit typed where the set computes them (the funds' 得分, a quantitative row's 得分, 总分): what the
-    # score is compared with, by the fact path of a row, the funds indicator's id, or "total" → (cell, the number).
+    # 得分 the unit typed where the set computes them (funds, a row, 总分): row path, funds id or "total" → (cell, number)
     typed: Mapping[str, tuple[str, Decimal]] = field(default_factory=dict)
     # What the unit typed that the set does not read (`forms.unread`), each on its cell: `score` and `import` warn of it.
     warnings: tuple[Problem, ...] = ()
@@ -397,7 +394,7 @@ def _row(reading: FormReading, r: int, at: Mapping[str, int], name: str, categor
     if "target" in blank and isinstance(item.get("actual"), Decimal):  # a number reached, or a tier written as one
         blank["target"] = blank["target"]._replace(hint=f"{FILL_THE_CELL}; {_JUDGED_BY_TIER}")
     reading.empty.update((f"{where}.{name}", place) for name, place in blank.items() if name not in item)
-    _signs_and_percents(reading, r, at, item, category)
+    words = _signs_and_percents(reading, r, at, item, category)
     if "weight" in at:
         weight = reading.number(r, at["weight"], "the row's weight (分值), a number above 0", "分")
         if weight is None and len(reading.problems) == before:
@@ -406,7 +403,7 @@ def _row(reading: FormReading, r: int, at: Mapping[str, int], name: str, categor
         item["weight"] = weight
         reading.provenance[f"{where}.weight"] = reading.sheet.ref(r, at["weight"])
     target = item.get("target")
-    numeric_target = isinstance(target, Decimal) or numeric(target)  # '约9.5公里' beside ≥10公里: a slip, not a tier
+    numeric_target = not words and (isinstance(target, Decimal) or numeric(target))  # '约9.5公里' beside ≥10公里: a slip
     if numeric_target and "score" in at:  # the set scores a quantitative row: a score typed there is compared with it
         reading.typed_score(where, r, at["score"])
     if isinstance(item.get("actual"), str) and not numeric(item.get("actual")) and not numeric_target and "score" in at:
@@ -428,20 +425,28 @@ def _row(reading: FormReading, r: int, at: Mapping[str, int], name: str, categor
     return {k: v for k, v in item.items() if v is not None}
 
 
-def _signs_and_percents(reading: FormReading, r: int, at: Mapping[str, int], item: dict[str, Any], category: str) -> None:
-    """A row's numbers beside a 度量单位 of %, and a target whose sign the form leaves to be guessed."""
+def _signs_and_percents(reading: FormReading, r: int, at: Mapping[str, int], item: dict[str, Any], category: str) -> bool:
+    """A row's numbers beside a 度量单位 of %, and a target whose sign the form leaves to be guessed; a date in a 时效 row
+    (said before the score a row of words needs: a date is no tier, QA47 F4). True for a deadline in words (12月底前完成)."""
     name = item["name"]
+    try:
+        if dated_row(item):
+            return True
+    except ValueError as err:
+        _row_problem(reading, r, at, name, *err.args)
+        return False
     if "unit" in at and isinstance(item.get("unit"), str) and unicodedata.normalize("NFKC", item["unit"]) == "%":
         _beside_percent_column(reading, r, at, item)
     if "comparison" in at and "comparison" not in item and unsigned_number(item.get("target")):
         _row_problem(reading, r, at, name, f"comparison is empty, and the target {item['target']} has no sign",
                      "write ≥ for a target to reach, ≤ for a ceiling, = for an exact value")
     if "comparison" in at or not unsigned_number(target := item.get("target")):
-        return
+        return False
     # the national form has no 指标性质 column: a 成本指标 written 100万元 was scored as ≥, and 125万元 took full marks
     guessed = unsigned_target(category, target, item.get("unit"))
     if guessed is not None:
         _row_problem(reading, r, at, name, *guessed)
+    return False
 
 
 def _beside_percent_column(reading: FormReading, r: int, at: Mapping[str, int], item: dict[str, Any]) -> None:
@@ -480,9 +485,8 @@ def _row_problem(reading: FormReading, r: int, at: Mapping[str, int], name: str,
     key = next((k for k in _ABOUT.get(word, ()) if k in at), None)
     if key is None:
         first, last = min(at.values()), max(at.values())
-        reading.problem(r, first, f"row {cut(name)}: {message} (cells {reading.sheet.ref(r, first)}–"
-                                  f"{reading.sheet.ref(r, last).split('!')[1]})", hint)
-        return
+        return reading.problem(r, first, f"row {cut(name)}: {message} (cells {reading.sheet.ref(r, first)}–"
+                                         f"{reading.sheet.ref(r, last).split('!')[1]})", hint)
     column = reading.layout.column(key)
     if column is not None and word in ("actual", "target", "comparison", "unit", "weight", "score"):
         message = column.label + message[len(word):]
