@@ -1,5 +1,6 @@
 """What a failed check of the set says: the set's message, the values the check read, and, for one of severity error
-(which stops scoring), the facts behind them and where the set writes the check."""
+(which stops scoring), the facts behind them and where the set writes the check; and what a derived value divided by
+zero says: the facts its divisor is made of, with their values, and what the facts may do about it."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from .errors import Problem
 from .formulas import Formula
 from .model import Check, IndicatorSet
 
-__all__ = ["check_problem", "with_values"]
+__all__ = ["check_problem", "divided_by_zero", "with_values"]
 
 #: Facts behind a failed check named in its message; past these, how many more.
 SHOWN_FACTS = 8
@@ -38,6 +39,26 @@ def check_problem(check: Check, failure: str, indicator_set: IndicatorSet, value
     return Problem(message, file=check.file or indicator_set.source, line=check.line, fact=read[0] if read else None,
                    expression=check.formula.text,
                    hint=f"check the facts it read in {facts_file}" if facts_file else "check the facts it read")
+
+
+def divided_by_zero(name: str, failed: Problem, indicator_set: IndicatorSet, values: Mapping[str, Any]) -> Problem | None:
+    """The problem of derived value `name` failing by a division by zero, said on the facts its divisor is made of (QA48
+    F2: a 全年预算数 of 0 was "事实 execution_base" — a derived value — with a fix to the bundled set's formula): the
+    facts that are 0, with the indicators that read them to mark not applicable if it is so. None for another failure."""
+    if failed.message != "division by zero" or not failed.fact:
+        return None
+    derived = {d.name: d.formula for d in indicator_set.derived}
+    divisor = failed.fact.split(", ")
+    made_of = [n for n in divisor if n in indicator_set.facts] + [
+        f for n in divisor if n in derived for f in facts_read(derived[n], indicator_set)]
+    zero = [n for n in dict.fromkeys(made_of) if readable(values, n) and values[n] == 0] or list(dict.fromkeys(made_of))
+    if not zero:
+        return None
+    readers = sorted({i for n in zero for i in indicator_set.readers().get(n, [])})
+    return Problem(f"derived value {name}: division by zero: {failed.fact} is 0 ({_shown(zero, values)})", fact=zero[0],
+                   expression=failed.expression,
+                   hint=f"if it is so, mark {', '.join(readers) or 'the indicators that read it'} not applicable, with the "
+                        f"reason; else give the right {', '.join(zero)}")
 
 
 def facts_read(formula: Formula, indicator_set: IndicatorSet) -> list[str]:

@@ -22,7 +22,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ._arith import CONTEXT, GUARD_PLACES, ZERO, apportion, in_engine_context, plain, quantum, round_half_up
-from ._check_failure import check_problem
+from ._check_failure import check_problem, divided_by_zero
 from ._check_failure import with_values as _with_values
 from ._frozen import ReadOnly, made_frozen
 from ._not_applicable import not_applicable
@@ -229,7 +229,8 @@ class _Run:
             except ScoringError as err:
                 first = err.problems[0]
                 message = f"derived value {d.name}: {first.message}"
-                failed[d.name] = ScoringError(Problem(message, fact=first.fact, expression=d.formula.text, hint=first.hint))
+                failed[d.name] = ScoringError(divided_by_zero(d.name, first, self.set, values) or Problem(
+                    message, fact=first.fact, expression=d.formula.text, hint=first.hint))
                 self.failed_messages[d.name] = first.message
                 view = FailedValues(values, failed)
                 continue

@@ -599,3 +599,25 @@ def test_a_not_applicable_entry_without_an_id_is_said_so_in_either_language() ->
     [problem] = caught.value.problems
     assert "not_applicable has an entry without an indicator id" == problem.message
     assert "not_applicable 中有一项没有写指标编号（写明不适用的指标的编号）" in problem.text("zh")
+
+
+def test_a_zero_budget_is_said_on_the_fact_behind_the_divisor_with_what_the_facts_may_do():
+    """QA48 F2: a 全年预算数 of 0 was "fact execution_base" (a derived value) divided by zero, with a fix to the bundled
+    set's formula, which no clerk may make. It names budget.total = 0 and the indicator to mark not applicable; marked
+    so, the project scores."""
+    import json
+    from pathlib import Path
+
+    from scoring_engine import load_indicator_set
+
+    root = Path(__file__).resolve().parent.parent
+    document = json.loads((root / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    document["facts"]["budget"].update(total=0, paid=0)
+    indicator_set = load_indicator_set("self-evaluation")
+    with pytest.raises(ScoringError) as caught:
+        score(indicator_set, Facts(values=document["facts"]))
+    problem = caught.value.problems[0]
+    assert "budget.total" == problem.fact and "division by zero: execution_base is 0 (budget.total = 0)" in problem.message
+    assert "if it is so, mark budget not applicable, with the reason; else give the right budget.total" == problem.hint
+    marked = score(indicator_set, Facts(values=document["facts"], not_applicable={"budget": "本年度未安排预算"}))
+    assert D(0) == marked.indicator("budget").weight
