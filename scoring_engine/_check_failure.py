@@ -55,7 +55,9 @@ def divided_by_zero(name: str, failed: Problem, indicator_set: IndicatorSet, val
     if not zero:
         return None
     readers = sorted({i for n in zero for i in indicator_set.readers().get(n, [])})
-    return Problem(f"derived value {name}: division by zero: {failed.fact} is 0 ({_shown(zero, values)})", fact=zero[0],
+    behind = [n for n in zero if n not in divisor]  # shown where the divisor is a derived value: the facts it is made of
+    said = f"derived value {name}: division by zero: {failed.fact} is 0" + (f" ({_shown(behind, values)})" if behind else "")
+    return Problem(said, fact=zero[0],
                    expression=failed.expression,
                    hint=f"if it is so, mark {', '.join(readers) or 'the indicators that read it'} not applicable, with the "
                         f"reason; else give the right {', '.join(zero)}")

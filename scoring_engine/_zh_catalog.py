@@ -432,6 +432,7 @@ _SCORING = (
     ("{what} needs a list fact, got {value}", "{what} 需要列表类事实，实际是 {value!t}"),
     ("division by zero", "除数为零"),
     ("division by zero: {divisor} is 0 ({values})", "除数为零：{divisor} 为 0（{values}）"),
+    ("division by zero: {divisor} is 0", "除数为零：{divisor} 为 0"),
     ("if it is so, mark {readers} not applicable, with the reason; else give the right {facts}",
      "如果确实如此，把 {readers} 标为不适用并写明理由；否则填写正确的 {facts}"),
     ("when the divisor can be 0, write ratio(a, b) for a / b: it gives 0 then (ratio(a, b, 1) gives 1)",
