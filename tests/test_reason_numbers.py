@@ -247,3 +247,23 @@ def test_a_share_written_in_percent_is_told_the_number_to_write() -> None:
     """QA44 F10: share_each: 50% was told to write "a number such as 0.25", where 95% elsewhere is told 0.95."""
     message = _refusal(DEDUCTION.replace("points_each: 3", "share_each: 50%"))
     assert "a share is written as a number here: write 50% as 0.5" in message
+
+
+@pytest.mark.parametrize(("paid", "shown"), [(8_884_999_999, "10 × 88.84999999% = 8.88分"),
+                                             (8_885_000_000, "10 × 88.85% = 8.89分")])
+def test_a_rate_just_short_of_a_rounding_boundary_keeps_the_decimals_that_give_its_score(paid: int, shown: str):
+    """QA48 F1: a rate of 88.84999999% was printed 88.850000%, six decimals rounded up, so that 10 × it gave 8.89 on
+    paper for the 8.88 scored. The rate keeps the decimals that make the equation hold."""
+    document = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    document["facts"]["budget"].update(total=10_000_000_000, paid=paid)
+    result = score(load_indicator_set("self-evaluation"), document["facts"])
+    assert shown in reason_text(result.indicator("budget"))
+
+
+def test_a_rate_no_decimals_show_exactly_enough_is_marked_approximate():
+    """QA48 F1: 127 of 1200 is 10.58333…%, and 6 × it is 0.635 exactly, 0.64; every rounding of the rate gives 0.63 on
+    paper. It is shown ≈10.583333%, as values with more decimals than a reader takes in are."""
+    document = json.loads((ROOT / "examples" / "channel-restoration" / "facts.json").read_text(encoding="utf-8"))
+    document["facts"]["output"].update(channel_planned_m=1200, channel_done_m=127)
+    result = score(load_indicator_set(ROOT / "examples" / "channel-restoration" / "set.yaml"), document["facts"])
+    assert "完成率≈10.583333%，得分 = 6 × ≈10.583333% = 0.64分" in reason_text(result.indicator("output.quantity.channel"))

@@ -134,8 +134,9 @@ _new = object.__new__
 
 def equation_rate(rate: Decimal, scored: Callable[[Decimal], Decimal]) -> str:
     """A rate as a percentage for a reason whose equation gives the score from it: two decimals, or as many more (up to
-    six) as make the equation hold on paper. 50 × 12.35% = 6.175 rounds to 6.18, but the score of a rate of 12.345% is
-    6.17, so it is shown as 12.345%.
+    ten) as make the equation hold on paper. 50 × 12.35% = 6.175 rounds to 6.18, but the score of a rate of 12.345% is
+    6.17, so it is shown as 12.345%; 10 × 88.850000% would give 8.89 where 88.84999999% gives the 8.88 scored (QA48 F1).
+    A rate no decimals can show so (127 ÷ 1200 = 10.58333…%, whose 6 × gives 0.635 exactly, 0.64) is marked ≈.
 
     >>> equation_rate(Decimal("0.12345"), lambda r: round_half_up(50 * r, 2)), equation_rate(Decimal("0.86"), lambda r: r)
     ('12.345%', '86.00%')
@@ -145,10 +146,11 @@ def equation_rate(rate: Decimal, scored: Callable[[Decimal], Decimal]) -> str:
         shown = round_half_up(rate * 100, places)
         if scored(shown / 100) == score:
             return f"{fixed(shown, 2) if places == 2 else plain(shown)}%"
-    return percent(rate, _MOST_RATE_PLACES)
+    return "≈" + percent(rate, _SHOWN_RATE_PLACES)
 
 
-_MOST_RATE_PLACES = 6
+_MOST_RATE_PLACES = 10
+_SHOWN_RATE_PLACES = 6  # a rate no decimals show exactly enough, rounded as other values with more decimals are
 
 
 class Template(NamedTuple):
