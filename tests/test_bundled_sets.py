@@ -215,3 +215,16 @@ def test_small_example_uses_every_rule_kind() -> None:
     small = load_indicator_set(ROOT / "examples" / "small" / "set.yaml")
     used = {kind for node in small.walk() if node.rule is not None for kind in _kinds(node.rule)}
     assert set(RULE_KINDS) == used
+
+
+def test_a_late_project_of_the_national_set_is_said_to_lose_the_whole_weight_not_more():
+    """QA48 F3: 13 months late printed 延期13个月，每延期1个月扣1分，扣6分 (13 × 1 is not 6): the national set's wording of
+    its linear rule left out the 扣完为止 that the default wording has."""
+    import json
+
+    from scoring_engine import load_indicator_set, score
+
+    document = json.loads((ROOT / "indicator_sets" / "national-framework.facts.json").read_text(encoding="utf-8"))
+    document["facts"]["output"]["actual_end"] = "2025-01-20"
+    result = score(load_indicator_set("national-framework"), document["facts"])
+    assert "每延期1个月扣1分，扣6分，扣完为止，得0.00分" in result.indicator("output.timeliness.ontime").reason
