@@ -435,6 +435,8 @@ _SCORING = (
     ("division by zero: {divisor} is 0", "除数为零：{divisor} 为 0"),
     ("if it is so, mark {readers} not applicable, with the reason; else give the right {facts}",
      "如果确实如此，把 {readers} 标为不适用并写明理由；否则填写正确的 {facts}"),
+    ("if it is so, mark {readers} not applicable with a row 不适用 | its id | the reason on {sheet}; else give the right {facts}",
+     "如果确实如此，在工作表 {sheet} 加一行“不适用 | {readers} | 理由”；否则填写正确的 {facts}"),
     ("when the divisor can be 0, write ratio(a, b) for a / b: it gives 0 then (ratio(a, b, 1) gives 1)",
      "除数可能为 0 时，把 a / b 写成 ratio(a, b)：除数为 0 时得 0（ratio(a, b, 1) 得 1）"),
     ("cannot compare {a} ({x}) with {b} ({y})", "无法比较{a!t}（{x}）和{b!t}（{y}）"),

@@ -660,11 +660,13 @@ def test_rows_without_a_level2_are_printed_where_they_read_back_without_one(tmp_
 
 def test_a_set_formula_failing_on_the_forms_values_names_their_cells(tmp_path: Path):
     """全年预算数 0: the set's 预算执行率 divides by it. The line names the cell E6 and what it holds, not the bundled set's
-    YAML line with a fix to its formula (ratio(a, b)), which the clerk cannot make."""
+    YAML line with a fix to its formula (ratio(a, b)), which the clerk cannot make; and how the form marks the indicator
+    not applicable if it is so (QA48 F2)."""
     form = _form(tmp_path, E6=0)
     code, lines = _lines("score", str(form))
     assert 1 == code and 1 == len(lines), lines
-    assert lines[0].startswith(f"错误：{form}: {SHEET}!E6：派生值 execution_rate：除数为零；表上填写的是 全年预算数 0"), lines[0]
+    assert lines[0].startswith(f"错误：{form}: {SHEET}!E6：派生值 execution_rate：除数为零：execution_base 为 0（budget.total = 0）"
+                               "（如果确实如此，在工作表 表外事实 加一行“不适用 | budget | 理由”；否则填写正确的 budget.total）"), lines[0]
     assert ".yaml" not in lines[0] and "ratio" not in lines[0]
 
 

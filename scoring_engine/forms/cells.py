@@ -30,6 +30,7 @@ from .unread import indicators_like
 __all__ = ["FILL_THE_CELL", "form_problems", "on_cells", "score_form", "typed_differences", "typed_scores"]
 
 _NO_CELL = "the form has no cell for it"
+_MARK = "if it is so, mark "  # the start of _check_failure.divided_by_zero's hint
 CHECK_THE_CELLS = "check what these cells hold"
 _ROW_IN_MESSAGE = re.compile(r"row (\d+) \(")
 _ROW_IN_MESSAGE_WHOLE = re.compile(r"^row \d+ \(.*?\): ")
@@ -85,6 +86,9 @@ def form_problems(imported: ImportedFacts, indicator_set: IndicatorSet) -> list[
 
 def _placed(problem: Problem, imported: ImportedFacts, indicator_set: IndicatorSet) -> Problem:
     form = imported.facts.source
+    if problem.hint is not None and problem.hint.startswith(_MARK):  # a zero divisor: marked as a form marks it
+        marked = f" not applicable with a row 不适用 | its id | the reason on {imported.side_tab};"
+        problem = dataclasses.replace(problem, hint=problem.hint.replace(" not applicable, with the reason;", marked))
     row = _row_field(problem, imported, indicator_set)
     if row is not None:
         key, name = row
