@@ -267,3 +267,16 @@ def test_a_rate_no_decimals_show_exactly_enough_is_marked_approximate():
     document["facts"]["output"].update(channel_planned_m=1200, channel_done_m=127)
     result = score(load_indicator_set(ROOT / "examples" / "channel-restoration" / "set.yaml"), document["facts"])
     assert "完成率≈10.583333%，得分 = 6 × ≈10.583333% = 0.64分" in reason_text(result.indicator("output.quantity.channel"))
+
+
+@pytest.mark.parametrize(("precision", "shown"), [(0, "计15.67个单位扣10分，扣完为止，得0分"),
+                                                  (2, "计15.67个单位扣10分，扣完为止，得0.00分")])
+def test_units_that_do_not_end_keep_two_decimals_at_any_precision(precision: int, shown: str):
+    """QA48 F4: at precision 0, 470 ÷ 30 = 15.67 units of a deduction that took the whole weight were printed 计16个单位,
+    as if started units were counted; units that do not end keep two decimals, as the docs say."""
+    text = (f"id: p\nname: 精度\nversion: '1'\nprecision: {precision}\nfacts:\n  days: {{type: number, min: 0}}\n"
+            "grades: [{label: 合格, min: 6}, {label: 不合格, min: 0}]\ntotal: 10\nindicators:\n"
+            "  - {id: c, name: 时限, weight: 10, rule: {kind: linear, value: days, target: 30, direction: lower_is_better, "
+            "per: 30, points_each: 2}}\n")
+    result = score(parse_indicator_set(text), {"days": 500})
+    assert shown in reason_text(result.indicator("c"))

@@ -135,10 +135,11 @@ def _equation(rule: Linear, units: Decimal, each: Decimal, weight: Decimal, dedu
 
 def _as_given(rule: Linear, number: Decimal) -> str:
     """The units counted and the points each, as the reason's equation needs them: at the set's precision where that
-    keeps them or they do not end (1.666…), else as they are (0.5 points each at precision 0 is 0.5, not 1: '计3.5个单位',
-    not '计4个单位')."""
-    at_precision = round_half_up(number, rule.rounding.places) == number or round_half_up(number, 6) != number
-    return rule.rounding.show(number) if at_precision else plain(number)  # a repeating quotient (50 ÷ 30) at the precision
+    keeps them, with two decimals at least where they do not end (1.666…), else as they are (0.5 points each at
+    precision 0 is 0.5, not 1: '计3.5个单位', not '计4个单位')."""
+    if round_half_up(number, 6) != number:  # a repeating quotient (50 ÷ 30): two decimals at least, at precision 0 too
+        return format(round_half_up(number, max(rule.rounding.places, 2)), "f")  # ('计15.67个单位', not 16: QA48 F4)
+    return rule.rounding.show(number) if round_half_up(number, rule.rounding.places) == number else plain(number)
 
 
 TEMPLATES = {
