@@ -333,3 +333,16 @@ def test_a_finding_past_the_points_left_is_said_to_find_them_used_up_not_to_cost
     assert [5, 0] == [d.points for d in node.deductions]
     assert reason_text(node).endswith("2笔支出未附发票（分值已扣完，不再扣分）") and "扣0分" not in reason_text(node)
     assert "分值已扣完，不再扣分：2笔支出未附发票" in str(result.explain(node.id))
+
+
+def test_a_linear_deduction_that_took_the_whole_weight_says_so(tmp_path: Path):
+    """QA48 F3: explain printed 每差 1 扣 2分，计 7 个单位，扣 10 分 (7 × 2 is 14) without a word that the deduction stopped
+    at the weight, which the reason says (扣完为止)."""
+    import json
+
+    document = json.loads(EXAMPLE_FACTS.read_text(encoding="utf-8"))
+    document["facts"]["output"]["actual_end"] = "2025-06-20"
+    facts = tmp_path / "facts.json"
+    facts.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    run = CliRunner().invoke(main, ["explain", str(facts), "--set", str(EXAMPLE_SET), "-i", "output.timeliness"])
+    assert 0 == run.exit_code and "计 7 个单位（units: exact），扣 10 分，扣完为止" in run.output, run.output

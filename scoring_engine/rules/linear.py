@@ -161,7 +161,8 @@ def steps(s: Story) -> list[str]:
         each = (f"{show_written(s.spec['points_each'])}分" if "points_each" in s.spec
                 else f"分值的{percent(Decimal(s.spec.get('share_each', 0)))}")
         units = f"{plain(d['units'])} 个单位（units: {s.spec.get('units', 'exact')}）"
-        lines.append(f"每差 {per} 扣 {each}，计 {units}，扣 {plain(d['deducted'])} 分")
+        exhausted = "，扣完为止" if d["deducted"] == s.weight else ""  # 7 units at 2 points took the 10 there were (QA48 F3)
+        lines.append(f"每差 {per} 扣 {each}，计 {units}，扣 {plain(d['deducted'])} 分{exhausted}")
         lines.append(f"原始得分 = 分值 {plain(s.weight)} − {plain(d['deducted'])} {equals_text(s.raw)}")
     else:
         lines.append("达到目标，得满分")
