@@ -606,11 +606,11 @@ def test_findings_typed_in_a_cell_one_a_line_are_read_as_findings(tmp_path: Path
 
 
 @pytest.mark.parametrize("typed", ["未发现问题", "无问题", "无违规问题", "无此类问题", "不存在", "没有发现问题。", "N/A", "0",
-                                   "0处", Decimal(0)])
+                                   "0处", Decimal(0), "资料齐全", "档案完整", "符合要求"])
 def test_no_problem_found_written_as_clerks_write_it_is_no_finding(tmp_path: Path, typed: Any):
     """QA47 F1: 未发现问题 (the engine's own words for a clean indicator), 无违规问题, N/A or 0 typed in a findings cell was
-    one finding and cost its points (99.00 for 100.00, exit 0, no word). They say none, as 无 does; 无会议记录 (no minutes
-    kept) is still a finding."""
+    one finding and cost its points (99.00 for 100.00, exit 0, no word), and so was 资料齐全 in the cell of what is
+    missing. They say none, as 无 does; 无会议记录 (no minutes kept) is still a finding."""
     from openpyxl import load_workbook
 
     from scoring_engine import load_indicator_set

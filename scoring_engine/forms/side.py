@@ -32,6 +32,9 @@ _NONE = frozenset({"无", "没有", "暂无", "—", "——", "-", "/", "N/A", 
 # a negation, then at most a kind of problem. 无会议记录 (no minutes kept) is a finding, and does not match.
 _NO_PROBLEM = re.compile(r"(未发现|没有发现|未见|未有|未出现|无|没有|不存在|暂无)(任何|明显|相关|此类|该类|上述|这类)?"
                          r"(违规|违纪|违法|不合规|不规范|异常)?(问题|情况|现象|事项|异常|违规)?")
+# ... or all in order, as a clerk affirms it in the cell of what is missing (资料齐全 in 档案缺失: QA47 F1)
+_IN_ORDER = re.compile(r"(资料|档案|手续|材料|票据|凭证|制度|程序|台账)?(均|都|全部)?(齐全|完整|完备|健全|规范|合规|"
+                       r"符合(规定|要求)?|正常)")
 _COUNT = re.compile(r"(\d+)\s*[处个项条笔次件]?")  # 2处: how many, not what
 #: What a yes-or-no fact's cell may hold as text: a clerk writes 是 or 否 (QA33 F2), a facts file true or false.
 _YES_NO = {"true": True, "false": False, "是": True, "否": False}
@@ -166,7 +169,8 @@ def _none(text: str) -> bool:
     or as a sentence (无。)."""
     bare = "".join(unicodedata.normalize("NFKC", text).split()).rstrip("。.!！")
     found = _COUNT.fullmatch(bare)
-    return bare.upper() in _NONE or _NO_PROBLEM.fullmatch(bare) is not None or (found is not None and not found[1].strip("0"))
+    return (bare.upper() in _NONE or _NO_PROBLEM.fullmatch(bare) is not None or _IN_ORDER.fullmatch(bare) is not None
+            or (found is not None and not found[1].strip("0")))
 
 
 def _shown(value: Any) -> str:
