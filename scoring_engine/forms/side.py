@@ -27,15 +27,22 @@ __all__ = ["defaults_taken", "read_side"]
 
 #: How a 表外事实 cell writes a fact of each kind that is no single value.
 #: What a list fact's cell may hold for none: no findings, no defects.
-_NONE = frozenset({"无", "没有", "暂无", "—", "——", "-", "/", "N/A", "NA", "0", "零", "〇"})
-# "No problem found", as a clerk writes it in a findings cell (QA47 F1: 未发现问题 was one finding, and cost a point):
-# a negation, then at most a kind of problem. 无会议记录 (no minutes kept) is a finding, and does not match.
-_NO_PROBLEM = re.compile(r"(未发现|没有发现|未见|未有|未出现|无|没有|不存在|暂无)(任何|明显|相关|此类|该类|上述|这类)?"
-                         r"(违规|违纪|违法|不合规|不规范|异常)?(问题|情况|现象|事项|异常|违规)?")
+_NONE = frozenset({"无", "没有", "暂无", "—", "——", "-", "/"})
+_NONE_FOUND = frozenset({"N/A", "NA", "零", "〇"})  # and in a findings cell, where 0 counts findings (not in a list of numbers)
+_KINDS = r"(违规|违纪|违法|不合规|不规范|异常|和|及|或|、)*"  # 违规违纪, 违纪违法: the kinds of problem an audit names
+_COUNTED = r"(发现|共计|共有|共|存在|有)?([0-9]+|[〇零一二两三四五六七八九十百]+)[处个项条笔次件]?(问题|情况|{kinds}问题)?"
+# "No problem found", as a clerk writes it in a findings cell (QA47 F1, QA49 F1: 未发现问题 was one finding, and cost a
+# point): a check done, a negation, then at most the kinds of problem and a count of 0. 无会议记录 (no minutes kept) is a
+# finding, and does not match.
+_NO_PROBLEM = re.compile(r"((经|通过)?(检查|核查|审查|审核|自查|核实)[,:]?)?"
+                         r"(未发现|没有发现|未见|未有|未出现|无|没有|不存在|暂无)(任何|明显|相关|此类|该类|上述|这类)?"
+                         + _KINDS + r"(问题|情况|现象|事项|异常|违规)?"
+                         r"(\((0+|〇|零)[处个项条笔次件]?\))?")
 # ... or all in order, as a clerk affirms it in the cell of what is missing (资料齐全 in 档案缺失: QA47 F1)
 _IN_ORDER = re.compile(r"(资料|档案|手续|材料|票据|凭证|制度|程序|台账)?(均|都|全部)?(齐全|完整|完备|健全|规范|合规|"
                        r"符合(规定|要求)?|正常)")
-_COUNT = re.compile(r"(\d+)\s*[处个项条笔次件]?")  # 2处: how many, not what
+# 2处, 发现3处问题, 两处: how many, not what (QA49 F8); with a note after it (见附件)
+_COUNT = re.compile(_COUNTED.format(kinds=_KINDS) + r"(\([^)]*\))?")
 #: What a yes-or-no fact's cell may hold as text: a clerk writes 是 or 否 (QA33 F2), a facts file true or false.
 _YES_NO = {"true": True, "false": False, "是": True, "否": False}
 _JSON_EXAMPLES = {"list": '["资料不全", "未按期报送"]', "judgement": '{"score": 3, "reason": "测算依据基本充分"}',
@@ -49,9 +56,12 @@ def read_side(reading: FormReading, side: Sheet) -> dict[str, str]:
     labels = _labels(reading.set)
     for r in side.rows:
         kind, name, value = side.text(r, 1), side.text(r, 2), side.get(r, 3)
-        narrow = "".join(unicodedata.normalize("NFKC", name).split())  # ｂｕｄｇｅｔ．ｐａｉｄ: the IME in full width (QA47 F2)
+        # ｂｕｄｇｅｔ．ｐａｉｄ, budget。method: the IME in full width or Chinese mode (QA47 F2, QA49 F6)
+        narrow = "".join(unicodedata.normalize("NFKC", name).split()).replace("。", ".")
         if name not in reading.set.facts and narrow in reading.set.facts:
             name = narrow
+        if not kind and name in reading.set.facts and value is not None:  # its 类别 cell merged into the one above (QA49 F5)
+            kind = "事实"
         if kind == "事实" and name not in reading.set.facts and name in labels:  # named as the 说明 column prints it
             name = labels[name]  # 实际支出资金 is budget.paid (QA38)
         if kind == "不适用" and (not name or not isinstance(value, str) or not value.strip()):
@@ -146,7 +156,8 @@ def _same(one: Any, other: Any) -> bool:
 def _findings_typed(reading: FormReading, cell: str, text: str) -> list[str] | None:
     """Findings typed in a cell one a line (Alt+Enter between them; QA44 F10), or one alone. One line of several parted
     by ；is refused: how many findings it holds cannot be told, and each may cost points."""
-    lines = [line.strip() for line in text.splitlines() if not all(prints_as_nothing(c) for c in line)]  # (QA46 F3)
+    lines = [line.strip() for line in text.splitlines()  # a line of nothing (QA46 F3), or saying none (QA49 F1), is none
+             if not all(prints_as_nothing(c) for c in line) and not _none(line)]
     if any(line.startswith("{") for line in lines):  # a finding with its points, as JSON (QA46 F2)
         try:
             return [json.loads(line, parse_float=Decimal, parse_int=Decimal) if line.startswith("{") else line
@@ -164,13 +175,24 @@ def _findings_typed(reading: FormReading, cell: str, text: str) -> list[str] | N
     return lines
 
 
-def _none(text: str) -> bool:
-    """Whether a cell says "none" (无, 没有, a dash or a slash, 未发现问题, 无违规问题, 0处), typed full width too (／, －)
-    or as a sentence (无。)."""
-    bare = "".join(unicodedata.normalize("NFKC", text).split()).rstrip("。.!！")
+def _none(text: str, findings: bool = True) -> bool:
+    """Whether a cell says "none" (无, 没有, a dash or a slash), typed full width too (／, －) or as a sentence (无。); in a
+    findings cell also "no problem found" as clerks write it (未发现违规违纪问题, 经检查，未发现问题, 资料齐全) and a count of
+    0 (0处, 〇处)."""
+    bare = "".join(unicodedata.normalize("NFKC", text).split()).rstrip("。.!！,，;；、")
+    if bare in _NONE or not findings:
+        return bare in _NONE
     found = _COUNT.fullmatch(bare)
-    return (bare.upper() in _NONE or _NO_PROBLEM.fullmatch(bare) is not None or _IN_ORDER.fullmatch(bare) is not None
-            or (found is not None and not found[1].strip("0")))
+    return (bare.upper() in _NONE_FOUND or _NO_PROBLEM.fullmatch(bare) is not None or _IN_ORDER.fullmatch(bare) is not None
+            or (found is not None and found[2].strip("0〇零") == "") or _zero(bare))
+
+
+def _zero(text: str) -> bool:
+    """Whether text is the number 0 (0.0 typed as text)."""
+    try:
+        return Decimal(text) == 0
+    except ArithmeticError:
+        return False
 
 
 def _shown(value: Any) -> str:
@@ -204,10 +226,12 @@ def _side_value(reading: FormReading, side: Sheet, r: int, value: Any, kind: str
                                         "takes", file=str(reading.path), hint="write the value itself: a number, a date "
                                                                               "or text"))
         return None
-    none = _none(value) if isinstance(value, str) else value == 0 and not isinstance(value, bool)  # 0 typed as a number
+    found = kind == "findings"  # 0 is none of findings, and a number in a list of numbers (QA49 F7)
+    none = _none(value, found) if isinstance(value, str) else found and value == 0 and not isinstance(value, bool)
     if kind in ("list", "findings") and none:  # no findings, as a clerk says it (QA38, QA47 F1)
         return []
-    counted = _COUNT.fullmatch("".join(str(value).split())) if kind == "findings" else None
+    bare = "".join(unicodedata.normalize("NFKC", str(value)).split()).rstrip("。.!！,，;；、")
+    counted = _COUNT.fullmatch(bare) if found else None
     if counted is not None:  # 2处 says how many, not which: each finding's points may differ, and the reasons name them
         reading.problems.append(Problem(f"{side.ref(r, 3)}: {cut(str(value))!r} says how many findings, not what they are",
                                         file=str(reading.path), hint="write each finding on a line of its own in the cell "
