@@ -526,6 +526,24 @@ def test_a_side_sheet_whose_table_a_clerk_moved_is_read_from_its_heading(tmp_pat
     assert any(f"{tab}!{cited}{rows['budget.paid'] + (moved == 'title row')}：" in line for line in _said("score", str(form)))
 
 
+def test_a_fact_row_typed_above_the_side_tables_heading_is_read(tmp_path: Path):
+    """QA49 F2: the side table found by its heading below a title was read from the heading down, and a fact row a
+    clerk typed above it was dropped without a word (its fact then missing, or its default taken)."""
+    from openpyxl import load_workbook
+
+    form = _written(tmp_path, "national-framework")
+    book = load_workbook(form)
+    side = book.worksheets[1]
+    row = next(r[0].row for r in side.iter_rows() if r[1].value == "budget.paid")
+    side.delete_rows(row)
+    side.insert_rows(1, 2)
+    side["A1"], side["B1"], side["C1"] = "事实", "budget.paid", 500
+    side.insert_cols(1)
+    book.save(form)
+    said = _said("explain", str(form), "-i", "process.funds.execution")
+    assert any("50.00%" in line for line in said) and not any(line.startswith("错误") for line in said), said
+
+
 @pytest.mark.parametrize("left", ["blank", "deleted"])
 def test_a_fact_with_a_default_the_form_leaves_out_is_said_taken(tmp_path: Path, left: str):
     """QA46 F5: a unit that chose 分档 (budget.method: bands) and whose row of it was cleared or deleted was scored by

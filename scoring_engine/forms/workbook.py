@@ -161,21 +161,23 @@ def _side_heading(sheet: Sheet) -> tuple[int, int] | None:
 
     found = [(r, c) for r, c in sheet.cells if r <= _HEADING_REACH and c <= _HEADING_REACH
              and (bare(r, c), bare(r, c + 1), bare(r, c + 2)) == _SIDE_HEADING]
-    return min(found, default=None)
+    return min(found, key=lambda at: (at[1], at[0]), default=None)  # the leftmost: a copy of it pasted to the right is not
 
 
 def _from_heading(sheet: Sheet) -> Sheet:
-    """The side sheet read from its heading, as if written at A1: what is above it or left of it is no row of it."""
+    """The side sheet read from its heading's columns, as if written in A to C: what is left of it is no part of it.
+    Rows keep their places: a title row above the heading is no row (it names no fact), a fact row typed above it is
+    one (QA49 F2)."""
     at = _side_heading(sheet)
-    if at is None or at == (1, 1):
+    if at is None or at[1] == 1:
         return sheet
-    up, left = at[0] - 1, at[1] - 1
+    left = at[1] - 1
 
     def moved(cells: dict[tuple[int, int], Any]) -> dict[tuple[int, int], Any]:
-        return {(r - up, c - left): value for (r, c), value in cells.items() if r > up and c > left}
+        return {(r, c - left): value for (r, c), value in cells.items() if c > left}
 
     return dataclasses.replace(sheet, cells=moved(sheet.cells), units=moved(sheet.units), signs=moved(sheet.signs),
-                               offset=(up, left))
+                               offset=(0, left))
 
 
 def _known_names(sheets: list[Sheet], file: str) -> list[Sheet]:
