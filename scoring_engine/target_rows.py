@@ -310,7 +310,7 @@ def _two_scales(target: Quantity, actual: Quantity, unit: str | None) -> None:
 _DURATION = re.compile(r"(工作日|天|日|小时|分钟|周|月)\s*$")
 
 
-_DATE_TEXT = re.compile(r"(19|20)\d\d\s*(年|[.\-/]\s*\d{1,2}\b)|(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\b|"
+_DATE_TEXT = re.compile(r"(19|20)\d\d\s*(年|[.\-/]\s*(0?[1-9]|1[0-2])(?!\d))|(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\b|"
                         r"[一二三四1-4]\s*季度|[上下]半年|[年月][底末中初]")  # 2024.12, 2024-12-31, 20241231, 2024年底, 第四季度
 _YEAR = re.compile(r"(19|20)\d\d")
 
@@ -321,8 +321,8 @@ def dated_row(given: Mapping[str, Any]) -> bool:
     if not isinstance(given.get("category"), str) or "时效" not in given["category"]:
         return False
     units = [given.get("unit")] + [q.unit for q in map(_written_quantity, (given.get("target"), given.get("actual"))) if q]
-    if any(isinstance(u, str) and _DURATION.search(u) for u in units):  # a time taken: 2000 in a row of 小时 is no year
-        return False
+    if any(isinstance(u, str) and u.strip() and (_DURATION.search(u) or not u.strip().startswith(("年", "月"))) for u in units):
+        return False  # a time taken (2000 in a row of 小时), or an amount in another unit (毫秒, 份): no year (QA49 F3)
     actual = given.get("actual")
     for key in ("actual", "target"):
         if not _date_in(given.get(key)):

@@ -4,6 +4,7 @@ the bundled set's YAML that whoever filled the form never saw."""
 from __future__ import annotations
 
 from pathlib import Path
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -963,3 +964,15 @@ def test_the_yaml_skeleton_of_a_set_whose_names_or_defaults_hold_a_line_break_st
     assert "预算\\n资金" in text
     skeleton = facts_skeleton(parse_indicator_set(text, "s.yaml"), "yaml")
     assert "budget.total" in yaml.safe_load(skeleton)["facts"]
+
+
+@pytest.mark.parametrize(("target", "actual", "unit"), [("≤2100毫秒", Decimal(2050), None), (Decimal(2000), Decimal(1990), "份"),
+                                                        ("≤2000.5", Decimal("1999.99"), "秒"), ("≥95%", "96%", None)])
+def test_an_amount_in_a_time_limit_row_that_looks_like_a_year_is_an_amount(target: Any, actual: Any, unit: str | None):
+    """QA49 F3: ≤2100毫秒 against 2050, or 2000 份 in a 时效指标 row, was refused as a date: an amount with a unit that is
+    no year or month is an amount, however many digits it has."""
+    from scoring_engine.target_rows import target_row
+
+    row = target_row(0, {"name": "响应时间", "category": "时效指标", "weight": 5, "target": target, "actual": actual,
+                         "unit": unit})
+    assert row.target is not None and row.actual is not None
