@@ -675,3 +675,17 @@ def test_a_finding_with_points_typed_as_json_or_an_invisible_line_or_a_time_in_a
     _edit(form, {f"C{rows['budget.paid']}": datetime.time(12, 0)}, sheet=1)
     run = CliRunner().invoke(main, ["--lang", "en", "import", str(form)])
     assert 1 == run.exit_code and "holds a time of day or a duration (12:00:00), which no fact takes" in run.output
+
+
+@pytest.mark.parametrize("typed", ["900", " 900 ", "９００", "900.00", "900万元", "900万"])
+def test_a_number_typed_as_text_on_the_side_sheet_is_read_as_the_form_sheet_reads_it(tmp_path: Path, typed: str):
+    """QA47 F5: '900' in a side-sheet column formatted as 文本 (as WPS and Excel keep what is typed there), '９００' or
+    '900万元' was refused, where the same text on the form sheet is read: a county's forms typed so failed one by one."""
+    form = _written(tmp_path, "national-framework")
+    from openpyxl import load_workbook
+
+    rows = {str(r[1].value): r[0].row for r in load_workbook(form).worksheets[1].iter_rows() if r[0].value == "事实"}
+    _edit(form, {f"C{rows['budget.paid']}": 900}, sheet=1)
+    expected = _said("score", str(form))[:-1]  # but the facts' hash: 900.00 is written with its decimals
+    _edit(form, {f"C{rows['budget.paid']}": typed}, sheet=1)
+    assert expected == _said("score", str(form))[:-1]

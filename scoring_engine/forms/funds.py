@@ -17,12 +17,12 @@ from .._arith import in_range, plain, round_half_up
 from .._text import cut
 from ..errors import Problem
 from ..target_rows import parse_quantity
-from .reading import _SAME_UNIT, FormReading
+from .reading import SAME_UNIT, FormReading
 
 __all__ = ["check_funds"]
 
 _AMOUNTS = ("initial", "budget", "paid")  # the columns of amounts in 万元 a 其中 row splits
-_IN_WAN = (None, *_SAME_UNIT["万元"])  # an amount typed 60万 is read as 60万元, as where the set reads it
+_IN_WAN = (None, *SAME_UNIT["万元"])  # an amount typed 60万 is read as 60万元, as where the set reads it
 _MOST_PLACES = 4  # of a typed rate, in percent: a pasted quotient (83.33333333333334%) is compared at 83.3333%
 
 

@@ -19,14 +19,14 @@ from ..target_rows import parse_quantity
 from .layout import FormLayout, Labelled
 from .workbook import Formula, Sheet
 
-__all__ = ["Blank", "FILL_THE_CELL", "FormReading", "SIDE_SHEET", "bare_value", "is_percentage", "numeric", "one_line",
-           "shown_comparison", "unsigned_number", "with_unit"]
+__all__ = ["Blank", "FILL_THE_CELL", "FormReading", "SAME_UNIT", "SIDE_SHEET", "bare_value", "is_percentage", "numeric",
+           "one_line", "shown_comparison", "unsigned_number", "with_unit"]
 
 FILL_THE_CELL = "fill in the cell"
 #: The side sheet every selfeval workbook has: the facts the form has no place for.
 SIDE_SHEET = "表外事实"
 # The ways a unit is written beside a number on a form: 712.42万 is in 万元, 20分 in points.
-_SAME_UNIT = {"万元": ("万元", "万"), "分": ("分",)}
+SAME_UNIT = {"万元": ("万元", "万"), "分": ("分",)}
 
 
 class Blank(NamedTuple):
@@ -95,7 +95,7 @@ class FormReading:
         value = self.sheet.get(row, col)
         if value is None or (isinstance(value, str) and value.strip() in ("", "—", "-", "/")):
             return None
-        allowed = (None, *(_SAME_UNIT.get(unit, (unit,)) if unit else ()))
+        allowed = (None, *(SAME_UNIT.get(unit, (unit,)) if unit else ()))
         if isinstance(value, Decimal):
             shown = self.sheet.units.get((row, col))  # 12345000 formatted #,##0"元" is no amount in 万元
             if shown not in allowed:

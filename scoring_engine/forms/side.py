@@ -18,7 +18,8 @@ from typing import Any
 
 from .._text import cut, prints_as_nothing
 from ..errors import Problem
-from .reading import Blank, FormReading
+from ..target_rows import parse_quantity
+from .reading import SAME_UNIT, Blank, FormReading
 from .rescaled import judged_on_declared
 from .unread import SIDE_KINDS, filled_but_not_applicable, indicator_named, side_facts, side_kind
 from .workbook import Formula, Sheet
@@ -81,6 +82,7 @@ def read_side(reading: FormReading, side: Sheet) -> dict[str, str]:
             spec = reading.set.facts[name]
             converted = _side_value(reading, side, r, value, "findings" if spec.type == "list" and spec.items == "finding"
                                     else spec.type)
+            converted = _typed_number(converted, spec.unit) if spec.type in ("number", "integer") else converted
             if converted is not None and _once(reading, reading.values, name, converted, side.ref(r, 3)):
                 reading.values[name] = converted
                 reading.provenance[name] = side.ref(r, 3)
@@ -216,6 +218,19 @@ def _unnamed_or_unexplained(reading: FormReading, side: Sheet, r: int, name: str
     else:
         reading.problems.append(Problem(f"{side.ref(r, 3)}: the 不适用 row of {name} gives no reason",
                                         file=str(reading.path), hint="write why the indicator does not apply"))
+
+
+def _typed_number(value: Any, unit: str | None) -> Any:
+    """A number a clerk typed as text on the side sheet ('900' in a column formatted 文本, '１，０００.００', '900万元' for a
+    fact in 万元), read as the form sheet reads it (QA47 F5); anything else as it is, for the facts check to word."""
+    if not isinstance(value, str):
+        return value
+    try:
+        quantity = parse_quantity(value)
+    except ValueError:
+        return value
+    allowed = (None, *(SAME_UNIT.get(unit, (unit,)) if unit else ()))
+    return quantity.value if quantity is not None and not quantity.comparison and quantity.unit in allowed else value
 
 
 def _side_value(reading: FormReading, side: Sheet, r: int, value: Any, kind: str) -> Any:
