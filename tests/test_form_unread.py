@@ -501,11 +501,12 @@ def test_a_side_sheet_renamed_sheet1_beside_a_copy_is_refused_and_its_cells_are_
 
 
 @pytest.mark.parametrize("tab", ["表外事实", "Sheet1"])
-@pytest.mark.parametrize(("moved", "cited"), [("title row", "C"), ("序号 column", "D")])
+@pytest.mark.parametrize(("moved", "cited"), [("title row", "C"), ("序号 column", "D"), ("备注 column", "D")])
 def test_a_side_sheet_whose_table_a_clerk_moved_is_read_from_its_heading(tmp_path: Path, tab: str, moved: str, cited: str):
     """QA46 F4: with a title row inserted above the side sheet's table, or a 序号 column left of it, the sheet renamed
     Sheet1 was "no sheet 表外事实", and named 表外事实 with the column its set was unknown (each of its facts "to add",
-    an optional one taking its default). The table is read from its heading 类别 | 名称 | 值, each cell cited where it is."""
+    an optional one taking its default); with a 备注 column between 名称 and 值, the note was read as the value (QA49 F2).
+    The table is read from its heading 类别 | 名称 | 值, each cell cited where it is."""
     from openpyxl import load_workbook
 
     form = _written(tmp_path, "national-framework")
@@ -517,9 +518,12 @@ def test_a_side_sheet_whose_table_a_clerk_moved_is_read_from_its_heading(tmp_pat
     if moved == "title row":
         side.insert_rows(1)
         side["A1"] = "表外事实（由单位填写）"
-    else:
+    elif moved == "序号 column":
         side.insert_cols(1)
         side["A1"] = "序号"
+    else:  # between 名称 and 值, with a note on the row of budget.paid (QA49 F2: read as its value)
+        side.insert_cols(3)
+        side["C1"], side[f"C{rows['budget.paid']}"] = "备注", "以财务账为准"
     book.save(form)
     assert expected == _said("score", str(form))[-2:]
     _edit(form, {f"{cited}{rows['budget.paid'] + (moved == 'title row')}": "九百"}, sheet=1)

@@ -63,9 +63,9 @@ class Sheet:
     # The comparison sign a number cell's format shows before it: "≤"0% shows 0.1 as ≤10%.
     signs: dict[tuple[int, int], str] = field(default_factory=dict)
     tab: str = ""  # the name on the sheet's tab, where the reader knows it by another (Sheet1 read as 表外事实)
-    # Rows and columns before the side sheet's table, where a clerk moved it (a title row above it, a column left of it):
-    # its heading is read as A1, and each cell is cited where it is.
-    offset: tuple[int, int] = (0, 0)
+    # The columns the side sheet's 类别, 名称 and 值 are in, where a clerk moved them (a 序号 column left of the table, a
+    # 备注 column between 名称 and 值): they are read as A, B and C, and each cell is cited where it is.
+    columns: tuple[int, ...] = ()
 
     def ref(self, row: int, col: int) -> str:
         """The cell's reference as people write it, by the name on its tab: 项目支出绩效自评表!F14."""
@@ -74,7 +74,7 @@ class Sheet:
         name = self.tab or self.name
         if not re.fullmatch(r"\w+", name):  # as Excel's name box takes it: 'Sheet 1 (2)'!C26 (QA45 F12)
             name = "'" + name.replace("'", "''") + "'"
-        return f"{name}!{get_column_letter(col + self.offset[1])}{row + self.offset[0]}"
+        return f"{name}!{get_column_letter(self.columns[col - 1] if col <= len(self.columns) else col)}{row}"
 
     def get(self, row: int, col: int) -> Any:
         return self.cells.get((row, col))
@@ -153,31 +153,36 @@ _SIDE_HEADING = ("类别", "名称", "值")  # the side sheet's first row, as re
 _HEADING_REACH = 10  # the side sheet's heading is looked for this far down and across
 
 
-def _side_heading(sheet: Sheet) -> tuple[int, int] | None:
-    """Row and column of the side sheet's heading 类别 | 名称 | 值 on `sheet`, within its first rows and columns: written
-    at A1, and found where a clerk moved it (a title row inserted above, a 序号 column left of it: QA46 F4)."""
+def _side_heading(sheet: Sheet) -> tuple[int, int, int] | None:
+    """The columns of the side sheet's heading 类别 | 名称 | 值 on `sheet`, within its first rows and columns: written in
+    A to C, and found where a clerk moved it (a 序号 column left of it, QA46 F4; a 备注 column before 值, QA49 F2).
+    The leftmost such heading is the table's: a copy of it pasted to the right is not."""
     def bare(row: int, col: int) -> str:
         return "".join(sheet.text(row, col).split())
 
-    found = [(r, c) for r, c in sheet.cells if r <= _HEADING_REACH and c <= _HEADING_REACH
-             and (bare(r, c), bare(r, c + 1), bare(r, c + 2)) == _SIDE_HEADING]
-    return min(found, key=lambda at: (at[1], at[0]), default=None)  # the leftmost: a copy of it pasted to the right is not
+    found = [(c, r) for r, c in sheet.cells if r <= _HEADING_REACH and c <= _HEADING_REACH
+             and (bare(r, c), bare(r, c + 1)) == _SIDE_HEADING[:2]]
+    for c, r in sorted(found):
+        value = next((v for v in range(c + 2, c + 2 + _HEADING_REACH) if bare(r, v) == _SIDE_HEADING[2]), None)
+        if value is not None:
+            return c, c + 1, value
+    return None
 
 
 def _from_heading(sheet: Sheet) -> Sheet:
-    """The side sheet read from its heading's columns, as if written in A to C: what is left of it is no part of it.
+    """The side sheet read from its heading's columns, as if written in A to C: its other columns are no part of it.
     Rows keep their places: a title row above the heading is no row (it names no fact), a fact row typed above it is
     one (QA49 F2)."""
-    at = _side_heading(sheet)
-    if at is None or at[1] == 1:
+    columns = _side_heading(sheet)
+    if columns is None or columns == (1, 2, 3):
         return sheet
-    left = at[1] - 1
+    at = {real: read for read, real in enumerate(columns, 1)}
 
     def moved(cells: dict[tuple[int, int], Any]) -> dict[tuple[int, int], Any]:
-        return {(r, c - left): value for (r, c), value in cells.items() if c > left}
+        return {(r, at[c]): value for (r, c), value in cells.items() if c in at}
 
     return dataclasses.replace(sheet, cells=moved(sheet.cells), units=moved(sheet.units), signs=moved(sheet.signs),
-                               offset=(0, left))
+                               columns=columns)
 
 
 def _known_names(sheets: list[Sheet], file: str) -> list[Sheet]:
