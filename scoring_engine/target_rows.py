@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from .model import IndicatorSet
 
 __all__ = ["COMPARISONS", "QUALITATIVE", "ROW_KEYS", "Quantity", "dated_row", "parse_comparison", "parse_quantity",
-           "row_document", "row_problems", "target_row"]
+           "row_document", "row_problems", "target_row", "written_quantity"]
 
 #: The comparisons of the 指标性质 column, as the engine writes them.
 COMPARISONS = ("≥", "≤", "=")
@@ -320,7 +320,7 @@ def dated_row(given: Mapping[str, Any]) -> bool:
     measured (≤2024.12 against 2025.03 took 2024.12 ÷ 2025.03 of the points: QA47 F3), or as a tier (QA47 F4), is refused."""
     if not isinstance(given.get("category"), str) or "时效" not in given["category"]:
         return False
-    units = [given.get("unit")] + [q.unit for q in map(_written_quantity, (given.get("target"), given.get("actual"))) if q]
+    units = [given.get("unit")] + [q.unit for q in map(written_quantity, (given.get("target"), given.get("actual"))) if q]
     if any(isinstance(u, str) and u.strip() and (_DURATION.search(u) or not u.strip().startswith(("年", "月"))) for u in units):
         return False  # a time taken (2000 in a row of 小时), or an amount in another unit (毫秒, 份): no year (QA49 F3)
     actual = given.get("actual")
@@ -328,14 +328,14 @@ def dated_row(given: Mapping[str, Any]) -> bool:
         if not _date_in(given.get(key)):
             continue
         if key == "target" and isinstance(given["target"], str) and (
-                given.get("tier") is not None or (isinstance(actual, str) and _written_quantity(actual) is None)):
+                given.get("tier") is not None or (isinstance(actual, str) and written_quantity(actual) is None)):
             return True
         raise ValueError(f"{key} {quoted(str(given[key]))} of a 时效指标 row is a date, neither an amount nor a tier",
                          "write the row as a tier (定性: 达成年度指标… with its score), or the time taken as an amount (≤6个月)")
     return False
 
 
-def _written_quantity(value: Any) -> Quantity | None:
+def written_quantity(value: Any) -> Quantity | None:  # what a number or a text holds ('900万元', '≥95%'), else None
     if isinstance(value, bool) or not isinstance(value, (int, Decimal, str)):
         return None
     try:
@@ -346,10 +346,10 @@ def _written_quantity(value: Any) -> Quantity | None:
 
 def _date_in(value: Any) -> bool:
     """Whether a row's field is written as a date or a point in the year (2024.12, 2024年, 20241231, 第一季度)."""
-    if _written_quantity(value) is None and not isinstance(value, str):
+    if written_quantity(value) is None and not isinstance(value, str):
         return False
     text = unicodedata.normalize("NFKC", value if isinstance(value, str) else plain(Decimal(value)))
-    return bool(_DATE_TEXT.search(text) or (_written_quantity(value) is not None and _YEAR.fullmatch(text)))
+    return bool(_DATE_TEXT.search(text) or (written_quantity(value) is not None and _YEAR.fullmatch(text)))
 
 
 def unsigned_target(category: str, target: Any, unit: Any) -> tuple[str, str] | None:

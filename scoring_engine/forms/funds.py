@@ -16,7 +16,7 @@ from decimal import ROUND_DOWN
 from .._arith import in_range, plain, round_half_up
 from .._text import cut
 from ..errors import Problem
-from ..target_rows import parse_quantity
+from ..target_rows import written_quantity
 from .reading import SAME_UNIT, FormReading
 
 __all__ = ["check_funds"]
@@ -120,10 +120,5 @@ def _rates(reading: FormReading, row: int, col: int) -> tuple[Decimal, ...]:
 
 
 def _quantity(value: object) -> tuple[Decimal, str | None] | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        quantity = parse_quantity(value)
-    except ValueError:
-        return None
+    quantity = written_quantity(value) if isinstance(value, str) else None
     return None if quantity is None or quantity.comparison else (quantity.value, quantity.unit)

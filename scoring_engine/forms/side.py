@@ -18,7 +18,7 @@ from typing import Any
 
 from .._text import cut, prints_as_nothing
 from ..errors import Problem
-from ..target_rows import parse_quantity
+from ..target_rows import written_quantity
 from .reading import SAME_UNIT, Blank, FormReading
 from .rescaled import judged_on_declared
 from .unread import SIDE_KINDS, filled_but_not_applicable, indicator_named, side_facts, side_kind
@@ -223,12 +223,7 @@ def _unnamed_or_unexplained(reading: FormReading, side: Sheet, r: int, name: str
 def _typed_number(value: Any, unit: str | None) -> Any:
     """A number a clerk typed as text on the side sheet ('900' in a column formatted 文本, '１，０００.００', '900万元' for a
     fact in 万元), read as the form sheet reads it (QA47 F5); anything else as it is, for the facts check to word."""
-    if not isinstance(value, str):
-        return value
-    try:
-        quantity = parse_quantity(value)
-    except ValueError:
-        return value
+    quantity = written_quantity(value) if isinstance(value, str) else None
     allowed = (None, *(SAME_UNIT.get(unit, (unit,)) if unit else ()))
     return quantity.value if quantity is not None and not quantity.comparison and quantity.unit in allowed else value
 
