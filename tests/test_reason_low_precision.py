@@ -37,6 +37,21 @@ def test_a_linear_rules_unit_and_deduction_keep_the_decimals_that_make_units_tim
     assert "计3.5个单位扣1.75分，得2.3分" in at_1.reason, at_1.reason
 
 
+
+def test_a_linear_rules_value_and_shortfall_add_up_to_the_units_it_counts() -> None:
+    """At precision 0 with a unit of 0.5, 9.5 against 10 printed '10与目标10相差1，每0.5扣1分，计1个单位' (1 ÷ 0.5 is 2 units on
+    paper) and 0.955 against 1 per 0.03 '0.96与目标1相差0.05，计1.5个单位' (QA49 F4): the value, the target and the shortfall
+    now keep the decimals of the unit, or of the shortfall where it ends within a few more, so that they add up."""
+    half = "{kind: linear, value: v, target: 10, per: 0.5, points_each: 1}"
+    assert "9.5与目标10相差0.5，每0.5扣1分，计1个单位扣1分，得9分" == _leaf(half, V, {"v": D("9.5")}, "10").reason
+    assert "8.5与目标10相差1.5，每0.5扣1分，计3个单位扣3分，得7分" == _leaf(half, V, {"v": D("8.5")}, "10").reason
+    assert _leaf(half, V, {"v": D("9.47")}, "10").reason.startswith("9.47与目标10相差0.53，")
+    rate = "{kind: linear, value: v, target: 1, per: 0.03, points_each: 0.5}"
+    assert "0.955与目标1相差0.045，每0.03扣0.5分，计1.5个单位扣0.75分，得9分" == _leaf(rate, V, {"v": D("0.955")}, "10").reason
+    assert "0.97与目标1相差0.03，每0.03扣0.5分，计1个单位扣0.5分，得10分" == _leaf(rate, V, {"v": D("0.97")}, "10").reason
+    whole = "{kind: linear, value: v, target: 10, points_each: 1}"  # a unit of 1 at precision 0: as before
+    assert "9与目标10相差1，每1扣1分，计1个单位扣1分，得9分" == _leaf(whole, V, {"v": 9}, "10").reason
+
 def test_an_equal_rules_difference_at_the_edge_of_its_tolerance_does_not_print_past_it() -> None:
     """10.5 against 10 within 5% printed '实际值11与目标值10相差1，在允许偏差5.00%以内' at precision 0 (1 is 10% of 10), and
     3.15 against 3 at precision 1 '相差0.2' (6.7%): the value and the difference now keep the decimals that stay within."""

@@ -78,10 +78,10 @@ def test_a_lower_is_better_equation_keeps_the_precision_when_it_holds() -> None:
 
 def test_a_linear_shortfall_short_of_a_whole_unit_does_not_print_as_one() -> None:
     """7.0001 against 10, 1 point per whole 3 short, printed '相差3，每3扣1分，计0个单位'; the shortfall keeps the
-    decimals that tell it from 3."""
+    decimals that tell it from 3, and the value the same decimals, so that the two add up (QA49 F4)."""
     rule = "{kind: linear, value: v, target: 10, per: 3, points_each: 1, units: whole}"
     node = _leaf(rule, "  v: {type: number}\n", {"v": D("7.0001")}, weight="10", precision=2)
-    assert "7与目标10相差2.9999，每3扣1分，计0个单位扣0分，得10.00分" == node.reason
+    assert "7.0001与目标10相差2.9999，每3扣1分，计0个单位扣0分，得10.00分" == node.reason
     started = _leaf(rule.replace("whole", "started"), "  v: {type: number}\n", {"v": D("3.9999")}, weight="10", precision=2)
     assert "相差6.0001，每3扣1分，计3个单位扣3分" in started.reason, started.reason
 

@@ -56,7 +56,7 @@ def _units(shortfall: Decimal, rule: Linear) -> Decimal:
 
 def score(rule: Linear, weight: Decimal, facts: FactView) -> Outcome:
     value, target = facts.number(rule.value, "value"), facts.number(rule.target, "target")
-    show = shower(rule.display, rule.rounding.places)
+    show = shower(rule.display, _places(rule))
     shortfall = value - target if rule.lower_is_better else target - value
     details: dict[str, Any] = {"value": value, "target": target, "shortfall": max(shortfall, ZERO)}
     if rule.zero_at is not None and (value >= rule.zero_at if rule.lower_is_better else value <= rule.zero_at):
@@ -90,11 +90,23 @@ def _partial_fields(rule: Linear, show: Callable[[Decimal], str], value: Decimal
     equation = None if lost is None else _equation(rule, units, each, *lost)
     shown_units, shown_each, shown_deducted = equation or (_as_given(rule, units), _as_given(rule, each),
                                                            show_points(taken[0].points, rule.rounding))
-    return {"value": show(value), "target": show(target), "units": shown_units,
-            "shortfall": unambiguous(shortfall, rule.display, multiples, rule.rounding.places),
+    places = _places(rule)
+    exact = rule.display != "percent" and round_half_up(shortfall, places + MORE_PLACES) == shortfall
+    gap = plain(shortfall) if exact else unambiguous(shortfall, rule.display, multiples, places)
+    if rule.display != "percent" and "." in gap:  # the value and the target with the shortfall's decimals, as they add up
+        show = shower(rule.display, max(places, len(gap) - gap.index(".") - 1))
+    return {"value": show(value), "target": show(target), "units": shown_units, "shortfall": gap,
             "per": _per(rule, show), "each": shown_each, "deducted": shown_deducted,
             # 24 units at 2 points took the 6 there were: said, or '计24个单位扣6分' reads as a sum gone wrong
             "exhausted": "，扣完为止" if lost is None else ""}
+
+
+def _places(rule: Linear) -> int:
+    """The decimals the value, the target and the shortfall are shown with: the set's precision, or as many as one unit
+    has (每0.5 at precision 0: '9.5与目标10相差0.5，计1个单位', not '10与目标10相差1，计1个单位': QA49 F4). Percentages
+    keep their two decimals (shower, unambiguous)."""
+    exponent = rule.per.normalize().as_tuple().exponent
+    return max(rule.rounding.places, -exponent if isinstance(exponent, int) else 0)
 
 
 def _per(rule: Linear, show: Callable[[Decimal], str]) -> str:
