@@ -152,6 +152,8 @@ PLACES = (
      "分值 {shown} 按 {scored} 计分（本组按比例调整后的分值中该行应得的份额）"),
     ("keep the 分值 the form was written with, or give the declared 分值 of every row of the group",
      "保留表上原有的分值，或为本组各行填写原分值"),
+    ("the merged cells {merged} hold one value, their first cell's: unmerge them and type each row's own value",
+     "合并单元格 {merged} 的值只属于其第一个单元格：请取消合并，在每一行填写该行自己的值"),
     # where a batch writes its outputs (batch/run.py)
     ("cannot write the outputs' temporary files: {why}", "无法写入输出文件的临时文件：{why!t}"),
     ("free some space in the folder of the outputs", "请在输出文件所在的文件夹腾出空间"),

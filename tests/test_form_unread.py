@@ -693,3 +693,28 @@ def test_a_number_typed_as_text_on_the_side_sheet_is_read_as_the_form_sheet_read
     expected = _said("score", str(form))[:-1]  # but the facts' hash: 900.00 is written with its decimals
     _edit(form, {f"C{rows['budget.paid']}": typed}, sheet=1)
     assert expected == _said("score", str(form))[:-1]
+
+
+@pytest.mark.parametrize("heading", ["年度指标值", "分值"])
+def test_an_empty_cell_of_cells_merged_across_two_rows_says_the_merge_is_why(tmp_path: Path, heading: str):
+    """QA47 F6: clerks merge E13:E14 where two rows share a target (or G13:G14 a weight). On screen E14 shows the value;
+    the workbook holds it in E13 alone, and E14 was said "未填写" with "填写该单元格", the cell the clerk sees filled. Which
+    value each row meant cannot be told (a shared weight is no weight each), so the row is still refused, and the fix
+    names the merge: unmerge it and type each row's own value."""
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    form = _written(tmp_path, "self-evaluation")
+    top, _ = _where(form, "年度指标值")  # the target rows' heading (a 分值 heads the funds block too)
+    book = load_workbook(form)
+    sheet = book.worksheets[0]
+    col = next(c.column for c in sheet[top] if c.value == heading)
+    row = next(r for r in range(top + 1, sheet.max_row) if sheet.cell(r, col).value is not None
+               and sheet.cell(r + 1, col).value is not None and sheet.cell(r, 1).value is None)  # two target rows
+    sheet.cell(row + 1, col).value = None
+    sheet.merge_cells(start_row=row, start_column=col, end_row=row + 1, end_column=col)
+    book.save(form)
+    letter = get_column_letter(col)
+    said = [line for line in _said("score", str(form)) if line.startswith("错误")]
+    assert 1 == len(said) and f"{SHEET}!{letter}{row + 1}：" in said[0], said
+    assert said[0].endswith(f"（合并单元格 {letter}{row}:{letter}{row + 1} 的值只属于其第一个单元格：请取消合并，在每一行填写该行自己的值）")

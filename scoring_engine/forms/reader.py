@@ -233,7 +233,7 @@ def _funds(reading: FormReading) -> None:
                 reading.provenance[fact] = reading.sheet.ref(r, col)
             else:
                 column_label = next(c.label for c in block.columns if c.key == column)
-                reading.empty[fact] = Blank(reading.sheet.ref(r, col), f"{label.label}的{column_label}")
+                reading.empty[fact] = reading.blank(r, col, f"{label.label}的{column_label}")
         if label.key == "total" and "score" in columns and binding.funds_indicator is not None:
             reading.typed_score(binding.funds_indicator, r, columns["score"])
         elif label.key != "total":
@@ -390,8 +390,8 @@ def _row(reading: FormReading, r: int, at: Mapping[str, int], name: str, categor
                 reading.provenance[f"{where}.{field_name}"] = reading.sheet.ref(r, at[key])
             else:
                 column = reading.layout.column(key)
-                blank.setdefault(field_name, Blank(reading.sheet.ref(r, at[key]), column.label if column else field_name))
-    if "target" in blank and isinstance(item.get("actual"), Decimal):  # a number reached, or a tier written as one
+                blank.setdefault(field_name, reading.blank(r, at[key], column.label if column else field_name))
+    if "target" in blank and isinstance(item.get("actual"), Decimal) and blank["target"].hint == FILL_THE_CELL:
         blank["target"] = blank["target"]._replace(hint=f"{FILL_THE_CELL}; {_JUDGED_BY_TIER}")
     reading.empty.update((f"{where}.{name}", place) for name, place in blank.items() if name not in item)
     words = _signs_and_percents(reading, r, at, item, category)

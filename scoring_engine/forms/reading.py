@@ -29,6 +29,11 @@ SIDE_SHEET = "表外事实"
 SAME_UNIT = {"万元": ("万元", "万"), "分": ("分",)}
 
 
+def unmerge(merged: str) -> str:
+    """The fix for an empty cell a merge covers: on screen it shows the value of the merge's first cell."""
+    return f"the merged cells {merged} hold one value, their first cell's: unmerge them and type each row's own value"
+
+
 class Blank(NamedTuple):
     """A place on the form the reader found empty: its cell, what it is for, and how to fill it."""
 
@@ -76,7 +81,14 @@ class FormReading:
                 file=str(self.path), hint="type the score's value as a number, such as 8"))
 
     def problem(self, row: int, col: int, message: str, hint: str | None = None) -> None:
+        merged = self.sheet.merged_over(row, col)
+        hint = hint if merged is None else unmerge(merged)
         self.problems.append(Problem(f"{self.sheet.ref(row, col)}: {message}", file=str(self.path), hint=hint))
+
+    def blank(self, row: int, col: int, what: str) -> Blank:
+        """The empty cell (row, col), for `what`; one a merge covers says so (QA47 F6)."""
+        cell, merged = self.sheet.ref(row, col), self.sheet.merged_over(row, col)
+        return Blank(cell, what) if merged is None else Blank(cell, what, unmerge(merged))
 
     def find(self, label: Labelled, rows: list[int] | None = None) -> tuple[int, int] | None:
         """The first cell holding `label` (in `rows`, else anywhere), reading row by row."""

@@ -66,6 +66,9 @@ class Sheet:
     # The columns the side sheet's 类别, 名称 and 值 are in, where a clerk moved them (a 序号 column left of the table, a
     # 备注 column between 名称 and 值): they are read as A, B and C, and each cell is cited where it is.
     columns: tuple[int, ...] = ()
+    # The merged ranges that span rows, as (top, left, bottom, right) on the sheet: read-only reading does not see them,
+    # and a clerk merges E13:E14 where two rows share a target; the value is E13's alone.
+    merges: tuple[tuple[int, int, int, int], ...] = ()
 
     def ref(self, row: int, col: int) -> str:
         """The cell's reference as people write it, by the name on its tab: 项目支出绩效自评表!F14."""
@@ -78,6 +81,17 @@ class Sheet:
 
     def get(self, row: int, col: int) -> Any:
         return self.cells.get((row, col))
+
+    def merged_over(self, row: int, col: int) -> str | None:
+        """The merged range (E13:E14) an empty cell below its first row is part of: on screen it shows the first cell's
+        value, which is that row's alone. None for any other cell."""
+        from openpyxl.utils import get_column_letter
+
+        real = self.columns[col - 1] if col <= len(self.columns) else col
+        for top, left, bottom, right in self.merges:
+            if top < row <= bottom and left <= real <= right and self.get(row, col) is None:
+                return f"{get_column_letter(left)}{top}:{get_column_letter(right)}{bottom}"
+        return None
 
     def text(self, row: int, col: int) -> str:
         value = self.cells.get((row, col))
@@ -250,7 +264,32 @@ def _sheet(ws: Any, name: str) -> Sheet:
                 if before:
                     signs[(r, c)] = before
             cells[(r, c)] = value
-    return Sheet(str(ws.title), cells, units, signs)
+    return Sheet(str(ws.title), cells, units, signs, merges=_merges(ws))
+
+
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]{1,3})([0-9]{1,7}):([A-Z]{1,3})([0-9]{1,7})"')
+_MOST_MERGES = 5000  # a form has a few dozen; the rest of a forged list is not read
+
+
+def _merges(ws: Any) -> tuple[tuple[int, int, int, int], ...]:
+    """The sheet's merged ranges that span rows, read from its part of the workbook (within the limits the archive was
+    checked against): only to say so where a cell they cover is read as empty."""
+    from openpyxl.utils import column_index_from_string
+
+    try:
+        with ws._get_source() as part:  # read-only mode's own access to the sheet's XML
+            xml = part.read()
+    except AttributeError:  # another openpyxl's read-only sheet: merges are not named, cells are read all the same
+        return ()
+    found = []
+    for match in _MERGE.finditer(xml):
+        top, bottom = int(match.group(2)), int(match.group(4))
+        if top < bottom:
+            found.append((top, column_index_from_string(match.group(1).decode()), bottom,
+                          column_index_from_string(match.group(3).decode())))
+            if len(found) >= _MOST_MERGES:
+                break
+    return tuple(found)
 
 
 def _around(number_format: Any) -> tuple[str, str, bool]:
