@@ -94,15 +94,19 @@ def _unknown(plan: ScoringPlan, indicator_id: str, facts: Facts) -> Problem:
                    f"group {group}" if group else close)
 
 
-def for_comparison(indicator_set: IndicatorSet, facts: Facts) -> Facts:
-    """`facts` without their 不适用 marks of indicators the set's profile removes (and of those below them): scoring one
-    project's facts under a base set and its profile (`diff`, batch --compare-set), a mark the base reads is no slip
-    under the profile, which does not score the indicator at all (QA37 F7). Plain scoring refuses such a mark."""
-    removed = [c.target for c in indicator_set.changes if c.what == "removed"]
+def for_comparison(indicator_set: IndicatorSet, facts: Facts, other: IndicatorSet | None = None) -> Facts:
+    """`facts` without their 不适用 marks of indicators the set does not score and that are for the other set compared
+    (`other`): scoring one project's facts under a base set and its profile (`diff`, batch --compare-set), a mark of an
+    indicator the profile removes (and of those below it) is no slip under the profile (QA37 F7), nor one of an
+    indicator the profile adds under the base (QA51 F2). Plain scoring refuses such a mark."""
     marked = facts.not_applicable
-    if not removed or not isinstance(marked, Mapping):
+    if not marked or not isinstance(marked, Mapping):
         return facts
     known = {i.id for i in indicator_set.walk()}  # one added back below a removed one is the set's own (QA43 F2)
-    kept = {k: v for k, v in marked.items()
-            if not (isinstance(k, str) and k not in known and any(k == r or k.startswith(r + ".") for r in removed))}
-    return facts if len(kept) == len(marked) else dataclasses.replace(facts, not_applicable=kept)
+    unknown = [k for k in marked if isinstance(k, str) and k not in known]
+    if not unknown:
+        return facts
+    removed = [c.target for c in indicator_set.changes if c.what == "removed"]
+    theirs = {i.id for i in other.walk()} if other is not None else set()
+    aside = {k for k in unknown if k in theirs or any(k == r or k.startswith(r + ".") for r in removed)}
+    return dataclasses.replace(facts, not_applicable={k: v for k, v in marked.items() if k not in aside}) if aside else facts

@@ -28,10 +28,14 @@ def blamed(problems: Sequence[Problem], resolved: Resolved, file: str | None) ->
     for problem in problems:
         change = made.get(problem.indicator or "")
         removed = gone.get(problem.fact or "")
-        if grades is not None and problem.file != file and "of the values of grade" in problem.message:
-            # the base's 需说明 or cap compares grade with a name the profile's grades no longer have (QA44 F2)
+        capped = problem.message.startswith("grade_at_most names ")
+        if grades is not None and problem.file != file and ("of the values of grade" in problem.message or capped):
+            # the base's 需说明 or cap compares grade with, or caps it at, a name the profile's grades no longer have
+            # (QA44 F2, QA51 F1)
             who = f"the profile {grades.by}" if grades.by else "this profile"
-            hint = (f"{who} renames the grades, and {problem.file} line {problem.line} compares grade with a name "
+            hint = (f"{who} renames the grades, and {problem.file} line {problem.line} caps grade at a name they no "
+                    "longer have: give the profile its own caps, naming its grades" if capped else
+                    f"{who} renames the grades, and {problem.file} line {problem.line} compares grade with a name "
                     "they no longer have: give the profile its own explain_when (and caps), naming its grades")
             moved = replace(problem, file=grades.file or file, line=grades.line, column=None, hint=hint)
             if moved not in out:

@@ -98,7 +98,9 @@ def resolve(located: Located, file: str | None, sha256: str, folder: Path | None
         raise IndicatorSetError(base_located.problems)
     if not base.bases:  # a set read on its own: its nodes learn their file (a resolved profile's know theirs)
         name_file(base_located.root, base_file)
-    merge = _Merge(base.located.root, located, log)
+    gone = {c.target: (c.by or _set_id(base_located, ref), c.file or base_file, c.line) for c in base.changes
+            if c.what == "removed"}  # what a base profile removed: named so when this one names it (QA51 F3)
+    merge = _Merge(base.located.root, located, log, gone=gone)
     root = merge.run()
     if schema:  # with the ids it names that the base has not: every slip of the profile in one run
         log.problems[:] = [*schema, *merge.unfound]
@@ -106,10 +108,15 @@ def resolve(located: Located, file: str | None, sha256: str, folder: Path | None
         raise IndicatorSetError(log.ranked())
     resolved = _yaml.from_nodes(root)
     digest = hashlib.sha256(f"{sha256}\n{base.sha256}".encode()).hexdigest()  # the profile and everything below it
-    by = str(base_located.data.get("id") or ref) if isinstance(base_located.data, dict) else ref  # QA39 F8:
+    by = _set_id(base_located, ref)  # QA39 F8:
     inherited = [replace(c, by=c.by or by, file=c.file or base_file) for c in base.changes  # and a base's renamed grades
                  if (c.what == "removed" and c.target not in merge.added) or (c.what == "section" and c.target == "grades")]
     return Resolved(resolved, digest, (ref, *base.bases), (*merge.changes, *inherited))
+
+
+def _set_id(located: Located, ref: str) -> str:
+    """The id a base set gives itself, else the name it was read by."""
+    return str(located.data.get("id") or ref) if isinstance(located.data, dict) else ref
 
 
 def resolved_yaml(located: Located, header: str) -> str:
@@ -158,6 +165,10 @@ class _Place:
     parent: MappingNode | None  # None: top level
 
 
+#: The fields `change:` sets under an indicator's id.
+_FIELDS = frozenset({"name", "weight", "standard", "description", "rule", "children", "children_from", "rescale"})
+
+
 @dataclass
 class _Merge:
     """The base's node tree with the profile's changes applied; problems go to the profile's log."""
@@ -166,6 +177,7 @@ class _Merge:
     profile: Located
     log: ProblemLog
     changes: list[ProfileChange] = field(default_factory=list)
+    gone: dict[str, tuple[str, str | None, int | None]] = field(default_factory=dict)  # removed by a base: by, file, line
     root: MappingNode = field(init=False)
     places: dict[str, _Place] = field(init=False, default_factory=dict)
     explicit: set[str] = field(init=False, default_factory=set)  # indicators whose weight the profile writes
@@ -238,6 +250,14 @@ class _Merge:
             with_it = "" if gone == node_id else f" with {gone}"
             self.log.add(path, f"{node_id} is removed by this profile{with_it} (remove:, line {line})",
                          "leave it out of remove:, or leave this entry out", key=key)
+        elif place is None and node_id in self.gone:  # the base profile took it out: no other id is meant (QA51 F3)
+            by, file, at = self.gone[node_id]
+            self.log.add(path, f"the base profile {by} removes {node_id} ({file}, line {at})",
+                         "leave this entry out, or name an indicator the base still has", key=key)
+        elif place is None and path[:1] == ("change",) and node_id in _FIELDS:  # `weight: 25` not indented (QA51 F4)
+            self.log.add(path, f"no indicator {node_id} in the base set",
+                         f"{node_id} is a field of an indicator: indent it under the id of the indicator it changes "
+                         "(two spaces more)", key=key)
         elif place is None:
             self.log.add(path, f"no indicator {node_id} in the base set",
                          did_you_mean(node_id, self.places if among is None else among), key=key)

@@ -144,6 +144,10 @@ def _type_hint(expected: list[str], instance: Any, written: str | None, quoted: 
         return "YAML reads yes/no/on/off as true/false; put text in quotes"
     if isinstance(instance, str) and "number" in expected:
         return _number_text_hint(instance, quoted, key)
+    if expected == ["array"] and isinstance(instance, (str, Decimal, int)):  # remove: output.cost (QA51 F4)
+        return f"write it as a list: [{written or instance}]"
+    if expected == ["object"] and instance is None:  # `benefit:` with its fields not indented below it
+        return "write what it holds below it, indented two spaces more"
     return None
 
 

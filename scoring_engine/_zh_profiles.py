@@ -30,6 +30,12 @@ PROFILES = (
     ("extends: a file works for a set read from a file; here use a bundled set id: {ids}",
      "只有从文件读取的指标体系才能 extends 一个文件；这里请写内置指标体系的编号：{ids}"),
     ("no indicator {id:id} in the base set", "基础指标体系中没有指标 {id}"),
+    ("the base profile {by} removes {id:id} ({file}, line {line:n})", "基础方案 {by} 已删除 {id}（{file} 第 {line} 行）"),
+    ("leave this entry out, or name an indicator the base still has", "去掉这一项，或改写为基础指标体系仍有的指标"),
+    ("{field:id} is a field of an indicator: indent it under the id of the indicator it changes (two spaces more)",
+     "{field} 是指标的字段，不是指标编号：请把它写在所修改指标的编号之下，多缩进两个空格"),
+    ("write it as a list: [{value}]", "写成列表：[{value}]"),
+    ("write what it holds below it, indented two spaces more", "在它下面写出其内容，并多缩进两个空格"),
     ("removing {id:id} leaves its parent without indicators", "删除 {id} 后，其上级指标下没有任何指标了"),
     ("removing {id:id} leaves the set without indicators", "删除 {id} 后，本体系没有任何指标了"),
     ("add an indicator in its place", "添加一个指标代替它"),
@@ -78,6 +84,12 @@ PROFILES = (
      "profile its own explain_when (and caps), naming its grades",
      "本方案改了等级名称，而 {file} 第 {line} 行仍按原来的名称比较 grade："
      "请在方案中写出自己的 explain_when（及 caps），使用本方案的等级名称"),
+    ("the profile {set} renames the grades, and {file} line {line:n} caps grade at a name they no longer have: give the "
+     "profile its own caps, naming its grades",
+     "方案 {set} 改了等级名称，而 {file} 第 {line} 行的封顶仍用原来的等级名称：请在方案中写出自己的 caps，使用方案的等级名称"),
+    ("this profile renames the grades, and {file} line {line:n} caps grade at a name they no longer have: give the "
+     "profile its own caps, naming its grades",
+     "本方案改了等级名称，而 {file} 第 {line} 行的封顶仍用原来的等级名称：请在方案中写出自己的 caps，使用本方案的等级名称"),
     ("the profile {set} removes it (line {line:n})", "方案 {set} 删除了这个指标（第 {line} 行）"),
     ("not_applicable has an entry without an indicator id", "not_applicable 中有一项没有写指标编号"),
     ("write the id of the indicator that does not apply", "写明不适用的指标的编号"),

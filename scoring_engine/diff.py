@@ -301,19 +301,19 @@ _DECLARED = (_diff_declared.rounding_changes, _diff_declared.cap_changes, _diff_
 # ---------------------------------------------------------------- the projects
 
 
-def _scored(indicator_set: IndicatorSet, facts: Facts) -> tuple[Any, tuple[Problem, ...]]:
+def _scored(indicator_set: IndicatorSet, facts: Facts, other: IndicatorSet) -> tuple[Any, tuple[Problem, ...]]:
     from ._not_applicable import for_comparison
     from .engine import score
 
-    try:  # the same facts under both sets: a 不适用 mark of an indicator one of them removes is for the other
-        return score(indicator_set, for_comparison(indicator_set, facts)), ()
+    try:  # the same facts under both sets: a 不适用 mark of an indicator one of them has not is for the other
+        return score(indicator_set, for_comparison(indicator_set, facts, other)), ()
     except ScoringEngineError as err:
         return None, err.problems
 
 
 def _compared(old: IndicatorSet, new: IndicatorSet, facts: Facts, source: str) -> ProjectComparison:
-    before, old_error = _scored(old, facts)
-    after, new_error = _scored(new, facts)
+    before, old_error = _scored(old, facts, new)
+    after, new_error = _scored(new, facts, old)
     old_scores = {n.id: (n.name, n.score) for n in before.walk()} if before else {}
     new_scores = {n.id: (n.name, n.score) for n in after.walk()} if after else {}
     changed = []

@@ -238,6 +238,15 @@ def test_a_checklist_standard_is_read_element_by_element(tmp_path: Path, standar
     assert (fields, _line(text, "standard:")) == (w.fields, w.problem.line)
 
 
+
+def test_an_elements_points_that_do_not_end_are_shown_to_four_decimals_not_the_engines_digits(tmp_path: Path) -> None:
+    """QA51 F5: three elements sharing a weight of 2 (points not written) were named as 0.6666666666666666666666666667
+    points each, in a line meant for policy staff: ≈0.6667."""
+    rule = "{kind: checklist, elements: [{name: ①, met: a}, {name: ②, met: b}, {name: ③, met: a}]}"
+    text = _standard("①按程序申请（1分）；②审批文件齐全（1分）；③事前论证（1分）。", rule, facts=FLAGS, weight=2)
+    shown = {w.fields["actual"] for w in _lint(tmp_path, text) if w.code == "standard-mismatch"}
+    assert {"≈0.6667"} == shown, shown
+
 def test_elements_are_matched_to_the_text_by_their_marker(tmp_path: Path) -> None:
     """Elements written in another order than ①②③ are compared with the text of their own marker."""
     rule = CHECKLIST.replace("{name: ①, points: 1, met: a}, {name: ②, points: 1, met: b}", "{name: ②, points: 1, met: b}, {name: ①, points: 1, met: a}")

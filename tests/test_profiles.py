@@ -761,6 +761,27 @@ def test_a_project_marking_an_indicator_the_profile_removes_compares_across_the_
     assert 0 == run.exit_code and "对比1个" in run.output, run.output
 
 
+
+def test_a_project_marking_an_indicator_the_profile_adds_compares_across_the_base_and_the_profile(tmp_path: Path) -> None:
+    """QA51 F2: the other way round from QA37 F7. Facts marking 带动就业, an indicator the profile adds, 不适用 could not be
+    scored under the base (the mark refused, with a did-you-mean of the whole 项目效益), so `diff BASE PROFILE --facts`
+    and `batch --compare-set BASE` lost the project. Comparing, the mark is for the set that has the indicator."""
+    profile = _write(tmp_path, "p.yaml", "extends: national-framework\nid: yunnan\nremove: [benefit.effects.ecological]\n"
+                                         "add:\n  - under: benefit.effects\n    id: benefit.effects.jobs\n    name: 带动就业\n"
+                                         "    weight: 4\n    rule: {kind: proportional, value: execution_rate}\n")
+    document = json.loads(NATIONAL_FACTS.read_text(encoding="utf-8"))
+    document["not_applicable"] = {"benefit.effects.jobs": "本项目不涉及就业"}
+    (tmp_path / "p.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    facts = load_facts(tmp_path / "p.json")
+    mine = score(load_indicator_set(profile), facts)
+    with pytest.raises(FactsError):  # plain scoring under the base still refuses the mark
+        score(load_indicator_set("national-framework"), facts)
+    run = CliRunner().invoke(main, ["diff", "national-framework", str(profile), "--facts", str(tmp_path / "p.json")])
+    assert 0 == run.exit_code and "评分失败" not in run.output and f"{mine.total:.2f}" in run.output, run.output
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", str(tmp_path / "p.json"), "-q", "--set", str(profile),
+                                    "--compare-set", "national-framework"])
+    assert 0 == run.exit_code and "对比1个" in run.output and "评分失败1" not in run.output, run.output
+
 def test_a_county_profile_of_a_province_profile_knows_the_indicators_the_province_removes(tmp_path: Path) -> None:
     """QA39 F8: a county's profile extends a province's, which removes 成本指标. The county's set did not know the
     removal it inherits: a 不适用 mark of it was offered another indicator's id, and `diff`/`--compare-set` with the
@@ -837,6 +858,36 @@ def test_a_profile_renaming_the_grades_is_told_at_its_grades_line_to_give_its_ow
     assert all((hint or "").startswith("this profile renames the grades, and ") for _, _, _, hint in found)
 
 
+
+def test_a_profile_renaming_the_grades_of_a_base_that_caps_a_grade_is_told_at_its_grades_line_to_give_its_own_caps(
+        tmp_path: Path) -> None:
+    """QA51 F1: a city profile renaming 中 as 合格, over a province profile whose cap says grade_at_most: 中, was refused in
+    the province's file (which the city does not own), with no fix. As for explain_when (QA44 F2), it is said at the
+    city's grades: line, naming the province's line, with the fix: the city's own caps."""
+    _write(tmp_path, "province.yaml", """
+        extends: national-framework
+        id: province
+        explain_when: []
+        caps:
+          - {when: safety.accident, grade_at_most: 中, message: 发生安全事故}
+        facts:
+          safety.accident: {type: boolean, default: false}
+        """)
+    city = _write(tmp_path, "city.yaml", """
+        extends: province.yaml
+        id: city
+        grades:
+          - {label: 优, min: 90}
+          - {label: 良, min: 80}
+          - {label: 合格, min: 60}
+          - {label: 不合格, min: 0}
+        """)
+    found = _problems(city)
+    assert [("city.yaml", 3)] == [(file, line) for file, line, _, _ in found], found
+    hint = found[0][3] or ""
+    assert hint.startswith("this profile renames the grades, and ") and hint.endswith(
+        "province.yaml line 5 caps grade at a name they no longer have: give the profile its own caps, naming its grades")
+
 def test_a_mark_of_an_indicator_added_back_below_a_removed_one_is_kept_when_comparing(tmp_path: Path) -> None:
     """QA43 F2: a profile removes 项目效益 and adds 社会效益 back below 效益 (as benefit.effects.social); facts mark it
     不适用. `diff`/`--compare-set` dropped the mark as one of a removed indicator, and scored it (93.00 for 97.87)."""
@@ -894,3 +945,40 @@ def test_an_indicator_a_profile_removes_and_adds_back_is_explained_as_any_other(
         """)
     run = CliRunner().invoke(main, ["--lang", "en", "explain", str(NATIONAL_FACTS), "-i", "output.cost", "--set", str(profile)])
     assert 0 == run.exit_code and run.output.startswith("成本（output.cost）"), run.output
+
+
+@pytest.mark.parametrize("entry", ["remove: [output.cost]", "change:\n  output.cost: {name: 成本}",
+                                   "add:\n  - {under: output, after: output.cost, id: output.x, name: 新增, weight: 1, "
+                                   "rule: {kind: proportional, value: execution_rate}}"])
+def test_a_county_profile_naming_an_indicator_its_province_removed_is_told_so_not_offered_another(tmp_path: Path,
+                                                                                                   entry: str) -> None:
+    """QA51 F3: a county profile naming, in remove, change or add's after, an indicator its province profile removed was
+    told "no indicator output.cost in the base set (did you mean output.quality?)": following it removes or changes
+    another indicator. It is said removed by the province, with the province's file and line."""
+    _write(tmp_path, "province.yaml", "extends: national-framework\nid: yunnan\nremove: [output.cost]\n"
+                                      "change:\n  output: {rescale: true}\n")
+    county = _write(tmp_path, "county.yaml", f"extends: province.yaml\nid: county\n{entry}\n")
+    found = [p for p in _problems(county) if "output.cost" in p[2]]
+    assert 1 == len(found), _problems(county)
+    file, _, message, hint = found[0]
+    assert file is not None and file.endswith("county.yaml")
+    assert message.startswith("the base profile yunnan removes output.cost (") and message.endswith("province.yaml, line 3)")
+    assert "did you mean" not in (hint or "") and hint == "leave this entry out, or name an indicator the base still has"
+
+
+@pytest.mark.parametrize(("text", "path", "hint"), [
+    ("remove: output.cost\n", "remove", "write it as a list: [output.cost]"),
+    ("change:\n  output:\n  weight: 25\n", "change.output", "write what it holds below it, indented two spaces more"),
+    ("change:\n  output:\n  weight: 25\n", "change.weight",
+     "weight is a field of an indicator: indent it under the id of the indicator it changes (two spaces more)"),
+])
+def test_a_profile_written_with_a_slip_of_yaml_is_told_how_to_write_it(tmp_path: Path, text: str, path: str,
+                                                                      hint: str) -> None:
+    """QA51 F4: `remove: output.cost` (no brackets) and a field not indented under its indicator in change: were refused
+    with no fix, and `weight` said to be no indicator of the base, as if it were an id."""
+    from scoring_engine.loader import load_indicator_set as load
+
+    profile = _write(tmp_path, "p.yaml", f"extends: national-framework\nid: p\n{text}")
+    with pytest.raises(IndicatorSetError) as caught:
+        load(profile)
+    assert hint in [p.hint for p in caught.value.problems if p.path == f"$.{path}"], caught.value.problems

@@ -93,10 +93,12 @@ class Scorer:
         self.scored_with: IndicatorSet | None = None  # the set of the last document scored: its report's layout
         self.form_read: ImportedFacts | None = None  # the facts of the last form read, when it was one
 
-    def outcome(self, index: int, document: Document, read: ImportedFacts | None = None) -> Outcome:
+    def outcome(self, index: int, document: Document, read: ImportedFacts | None = None,
+                against: IndicatorSet | None = None) -> Outcome:
         """The document scored; any failure, a bug of ours included, is the outcome's problems. `read`: the form's facts
         as the batch read them with the set it names (--compare-set scores those: the other set may be of another
-        form layout, which could not read the form)."""
+        form layout, which could not read the form); `against`: the other set of --compare-set, whose indicators'
+        不适用 marks this set leaves aside."""
         source = document.source
         facts: Facts | None = None
         imported: ImportedFacts | None = None
@@ -111,8 +113,8 @@ class Scorer:
             else:
                 facts = self.facts(document)
                 indicator_set = self.set_for(document, facts)
-            if self.comparing:  # a 不适用 mark of an indicator one of the two sets removes is for the other (QA37 F7)
-                facts = for_comparison(indicator_set, facts)
+            if self.comparing:  # a 不适用 mark of an indicator one of the two sets has not is for the other (QA37 F7)
+                facts = for_comparison(indicator_set, facts, against)
             shape = self._shape(indicator_set)
             self.scored_with = indicator_set
             typed = imported.typed.get("total", ("", None))[1] if imported is not None else None  # the form's 总分

@@ -68,11 +68,11 @@ class BatchWorker:
         return [self.entry(index, document) for index, document in chunk]
 
     def entry(self, index: int, document: Document) -> Entry:
-        outcome = self.scorer.outcome(index, document)
+        outcome = self.scorer.outcome(index, document, against=self.config.other_set)
         if outcome.result is not None and self.config.reports is not None:
             self.write_report(outcome)
         # a project this batch could not score is one problem, not scored again under the other set (QA31 F6)
-        other = self.other.outcome(index, document, self.scorer.form_read).row \
+        other = self.other.outcome(index, document, self.scorer.form_read, self.scorer.scored_with).row \
             if self.other is not None and outcome.row.ok else None
         row = outcome.row
         details = tuple(detail_cells(row, None)) if self.config.details and row.ok and not row.batch else None

@@ -29,7 +29,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from .._arith import plain
+from .._arith import plain, round_half_up
 from ..model import IndicatorSet
 from .found import LintWarning, Locator, RuleAt
 from .standard_text import Stated, Standard
@@ -136,6 +136,13 @@ def _share(value: Decimal | Fraction) -> str:
     return plain(exact * 100) + "%"
 
 
+def _points(value: Decimal) -> str:
+    """Points a rule works out as a share of a weight: a quotient that does not end (2 ÷ 3 = 0.666…) to four decimals,
+    marked ≈, not as the engine's 28 digits (QA51 F5)."""
+    rounded = round_half_up(value, 4)
+    return plain(value) if round_half_up(value, 10) == value else f"≈{plain(rounded)}"
+
+
 def _shown(stated: Stated) -> str:
     if stated.fraction is not None:
         return str(stated.fraction)
@@ -220,12 +227,12 @@ def _checklist(p: Any, standard: Standard, weight: Decimal | None) -> list[Compa
     for (chunk, start), i in zip(chunks, order, strict=True):
         stated, worth = standard.element_points(chunk, start), points[i]
         if stated is not None and worth is not None:
-            found.append(Compared(start, stated.quote, f"elements[{i}].points", plain(stated.value), plain(worth),
+            found.append(Compared(start, stated.quote, f"elements[{i}].points", plain(stated.value), _points(worth),
                                   stated.value == worth))
         ladder = elements[i].ladder
         found += _amounts(standard.per_finding(chunk), ladder.each if ladder else None, points[i], f"elements[{i}].")
     if None not in points:
-        shown = ", ".join(plain(x) for x in points if x is not None)
+        shown = ", ".join(_points(x) for x in points if x is not None)
         for s in standard.each_item():
             same = all(x == s.value for x in points)
             found.append(Compared(s.start, s.quote, "elements[*].points", plain(s.value), shown, same))
