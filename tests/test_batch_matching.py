@@ -306,3 +306,38 @@ def test_a_recheck_without_an_id_meets_the_project_whose_file_it_names_whatever_
     _write(tmp_path / "re" / "甲" / "p1.json", 1, paid=1)
     rows = _summary(tmp_path, str(tmp_path / "self"), "--compare-with", str(tmp_path / "re"))
     assert rows["self/甲/p1.yaml"]["复核总分"] and "复核得分比自评得分低" in rows["self/甲/p1.yaml"]["对比标记"]
+
+
+def test_a_recheck_scored_under_another_set_is_not_compared_point_for_point(tmp_path: Path):
+    """QA50 F2: a re-check whose facts name another set (another full mark, weights or grade lines) was compared point
+    for point: a project the re-check found at the same 得分率 was flagged 复核得分比自评得分低18.00分 and put on 需说明.
+    It is not compared; 汇总, 统计 and the .jsonl name the re-check's set."""
+    from portfolio import SET_NAME
+
+    _write(tmp_path / "self" / "a.json", 1, project_id="A")
+    _write(tmp_path / "re" / "a.json", 1, project_id="A", paid=1)
+    other = tmp_path / "re" / SET_NAME
+    other.write_text(other.read_text(encoding="utf-8").replace('version: "1.0"', 'version: "2099"'), encoding="utf-8")
+    jsonl = tmp_path / "out.jsonl"
+    rows = _summary(tmp_path, str(tmp_path / "self"), "--compare-with", str(tmp_path / "re"), "-o", str(jsonl))
+    assert "复核按example-small 2099评分，与本项目所用example-small 1.0不同，未比较" == rows["self/a.json"]["对比标记"]
+    assert "" == rows["self/a.json"]["总分差"]
+    line = json.loads(jsonl.read_text(encoding="utf-8"))
+    assert {"against": "复核", "set": "example-small 2099"} == line["compare"]
+    assert not [reason for reason in line["need_explanation"] if "复核" in reason]
+
+
+def test_a_project_the_compared_set_cannot_score_is_said_failed_in_the_jsonl_too(tmp_path: Path):
+    """QA50 F1: with --compare-set, a project the other set could not score was `"compare": null` in the .jsonl, which
+    the docs keep for a project with no counterpart; 汇总 said 按…无法评分. It is {"against", "source", "failed": true}."""
+    from portfolio import SMALL_SET
+
+    path = _write(tmp_path / "self" / "a.json", 1, project_id="A")
+    other = tmp_path / "other.yaml"
+    other.write_text(SMALL_SET.read_text(encoding="utf-8").replace("id: example-small", "id: other-small").replace(
+        "facts:\n", "facts:\n  extra.count: {type: number, label: 另一体系要求的事实}\n", 1), encoding="utf-8")
+    jsonl = tmp_path / "out.jsonl"
+    rows = _summary(tmp_path, str(tmp_path / "self"), "--compare-set", str(other), "-o", str(jsonl))
+    assert rows["self/a.json"]["对比标记"].startswith("按other-small") and "无法评分" in rows["self/a.json"]["对比标记"]
+    compared = json.loads(jsonl.read_text(encoding="utf-8"))["compare"]
+    assert {"source": str(path), "failed": True} == {k: compared[k] for k in ("source", "failed")}, compared

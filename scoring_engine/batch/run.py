@@ -299,11 +299,16 @@ def _compared(entry: Entry, recheck: _Recheck | None, options: BatchOptions, kep
             return row.with_compare(None)
         if not other.ok:
             return replace(row, compare_failed=other.source)
+        if other.set_key != row.set_key:  # points out of another set are no difference to flag (QA50 F2)
+            named = f"{other.set_id} {other.set_version}"
+            same = (other.set_id, other.set_version) == (row.set_id, row.set_version)
+            return replace(row, compare_set=f"{named}（sha256 {other.set_sha256[:8]}）" if same else named)
         return row.with_compare(compare(row, other, RECHECK, options.threshold))
     if entry.other is not None:
         if not entry.other.ok:
             kept.add(entry.other)  # listed with the problems, under the other set's name
             summariser.add(entry.other)
+            return replace(row, compare_failed=entry.other.source)  # as a re-check that failed (QA50 F1)
         return row.with_compare(compare(row, entry.other, entry.other.batch, options.threshold))
     return row
 

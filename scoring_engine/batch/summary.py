@@ -178,6 +178,7 @@ class Summary:
     mean_difference: Decimal | None = None
     against: str | None = None
     other_failed: int = 0  # projects of the compared batch that could not be scored
+    other_set: int = 0  # re-checks scored under another set than their project's: not compared
     unmatched: int = 0  # projects of the re-check batch that match no project of this one
     unmatched_shown: tuple[tuple[str, str, str, str], ...] = ()  # the first SHOWN_UNMATCHED: source, id, year, the batch's years
     form_totals: int = 0  # filled forms whose 总分 the unit typed: 汇总 shows it beside the total scored
@@ -220,7 +221,7 @@ class Summariser:
         self.arrived = 0
         self.years: set[str] = set()
         self.funds = FundsTally()
-        self.compared = self.compare_flagged = 0
+        self.compared = self.compare_flagged = self.other_set = 0
         self.difference = ZERO
         self.against: str | None = None
         self.unmatched = 0
@@ -288,6 +289,7 @@ class Summariser:
         if row.form_total is not None:
             self.form_totals += 1
             self.form_totals_differ += round_half_up(row.total - row.form_total, row.form_places) != 0  # as 汇总 shows it
+        self.other_set += bool(row.compare_set)
         if row.compare is not None:
             self.against = self.against or row.compare.against
             self.compared += 1
@@ -347,6 +349,7 @@ class Summariser:
             mean_difference=round_half_up(self.difference / self.compared, p) if self.compared else None,
             against=self.against,
             other_failed=self.other_failed,
+            other_set=self.other_set,
             unmatched=self.unmatched,
             unmatched_shown=self.unmatched_shown,
             form_totals=self.form_totals,

@@ -42,8 +42,8 @@ class BatchJsonl:
         assert json_text is not None, "the worker makes the JSON of each project when a .jsonl output is asked for"
         parts = [f'{{"index":{row.index},"source":{json.dumps(row.source, ensure_ascii=False)},', json_text]
         if self.against is not None:
-            found = compare_document(row.compare) if not row.compare_failed else \
-                {"against": self.against, "source": row.compare_failed, "failed": True}  # found, and could not be scored
+            found = {"against": self.against, "source": row.compare_failed, "failed": True} if row.compare_failed else \
+                {"against": self.against, "set": row.compare_set} if row.compare_set else compare_document(row.compare)
             parts.append(f',"compare":{_json.dumps(found, indent=None)}')
         # a lone surrogate can only sit in a JSON string (a fact's name in a problem): written as its JSON escape, \ud800
         self.output.write(("".join(parts) + "}\n").encode("utf-8", "backslashreplace"))

@@ -189,8 +189,10 @@ def summary_cells(row: ProjectRow, columns: Columns) -> list[Any]:
 
 
 def _not_compared(row: ProjectRow, against: str) -> str:
-    return f"复核评分失败（{row.compare_failed}）" if row.compare_failed else \
-        "未抽查复核" if against == RECHECK else f"按{against}无法评分"
+    if row.compare_set:  # points out of another set: not compared (QA50 F2)
+        return f"复核按{row.compare_set}评分，与本项目所用{row.set_id} {row.set_version}不同，未比较"
+    return (f"复核评分失败（{row.compare_failed}）" if row.compare_failed else "未抽查复核") if against == RECHECK else \
+        f"按{against}无法评分"
 
 
 def compared_table(against: str) -> Table:
@@ -319,7 +321,7 @@ def statistics(summary: Summary) -> list[list[Any]]:
         rows += [[f"已与{who.strip()}对比", summary.compared], ["对比标记", summary.compare_flagged], ["平均总分差", difference],
                  [f"{who.strip()}评分失败", summary.other_failed]]
         if summary.against == RECHECK:
-            rows.append(["复核中未找到对应项目", summary.unmatched])
+            rows += [["复核中未找到对应项目", summary.unmatched], ["复核所用指标体系不同、未比较", summary.other_set]]
     if summary.years:
         rows += [["年度", "、".join(summary.years)]] + ([["注意", MIXED_YEARS]] if len(summary.years) > 1 else [])
     rows += [["注意", note] for note in [spellings_note(summary.spellings)] if note]

@@ -46,6 +46,7 @@ _ZH = {
     "grade": "{label}{count}", "and": "，",
     "compared": "与{who}对比{compared}个，标记{flagged}个", "difference": "，平均总分差{difference}",
     "other_failed": "；{who}评分失败{count}个", "unmatched": "；复核中未找到对应项目{count}个",
+    "recheck_set": "；复核所用指标体系与项目不同、未比较{count}个",
     "named": "：{named}", "id": "（{id}）", "recheck": "复核",
     "form_totals": "表上填写了总分的{count}个，其中与计算总分不同{differ}个（汇总“表上总分”一栏）", "other_set": "{id}",
     "duplicated": "项目编号重复{count}个：", "recheck_duplicated": "复核中项目编号重复{count}个：", "more_ids": "……",
@@ -68,6 +69,7 @@ _EN = {
     "grade": "{label} {count}", "and": ", ",
     "compared": "compared with {who}: {compared}, flagged {flagged}", "difference": ", mean difference {difference}",
     "other_failed": "; {who} could not score {count}", "unmatched": "; re-checked projects that matched none: {count}",
+    "recheck_set": "; re-checks scored under another set than their project's, not compared: {count}",
     "named": ": {named}", "id": " ({id})", "recheck": "the re-check (复核)",
     "form_totals": "forms with a 总分 typed on them: {count}, of which {differ} differ from the total scored "
                    "(汇总, column 表上总分)", "other_set": "the set {id}",
@@ -157,6 +159,8 @@ def _compared(summary: Summary, words: dict[str, str]) -> str:
         line += words["difference"].format(difference=fixed(summary.mean_difference, summary.places))
     if summary.other_failed:
         line += words["other_failed"].format(who=who, count=summary.other_failed)
+    if summary.other_set:
+        line += words["recheck_set"].format(count=summary.other_set)
     unmatched = summary.unmatched if summary.against == RECHECK else 0
     if unmatched:
         line += words["unmatched"].format(count=unmatched)
