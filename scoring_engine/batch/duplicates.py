@@ -20,6 +20,7 @@ full-width letters and digits; 2024年 and 2024年度 are 2024, as re-checks are
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -54,6 +55,17 @@ def same_year(year: Any) -> str:
     are '2024'; 2024.0 too (a spreadsheet's number)."""
     if year in (None, ""):
         return ""
+    if type(year) in (str, int):  # a batch's projects give a few years, each many times: worked out once each
+        return _year_of(year)
+    return _year(year)
+
+
+@functools.lru_cache(maxsize=256)
+def _year_of(year: str | int) -> str:
+    return _year(year)
+
+
+def _year(year: Any) -> str:
     text = "".join(c for c in same_id(year) if not c.isspace() and unicodedata.category(c) not in ("Cf", "Cc"))
     text = re.sub(r"年度?$", "", text)
     if _CHINESE_YEAR.fullmatch(text):  # the zero typed as 〇, or as the circle ○ or the letter O (QA42 F4)
@@ -69,6 +81,8 @@ _CHINESE_YEAR = re.compile("[〇零一二三四五六七八九○Oo0-9]{4}")
 def same_id(project_id: Any) -> str:
     """An id as it is compared: ' P00001 ' and the full-width 'Ｐ００００１' are 'P00001' (a clerk's typing, not
     another project), and so is one pasted with an invisible character (a zero-width space, a variation selector)."""
+    if type(project_id) is str and project_id.isascii() and project_id.isprintable():  # as most are: nothing to narrow
+        return project_id.strip()
     text = unicodedata.normalize("NFKC", str(project_id)).strip()  # spaces inside an id are kept: 'P 1' is no 'P1'
     return "".join(c for c in text if c == " " or not prints_as_nothing(c))
 
