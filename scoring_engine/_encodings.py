@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from .errors import Problem, ScoringEngineError
+
 __all__ = ["ENCODINGS", "UTF16_MARKS", "UTF32_MARKS", "decode", "reading_otherwise", "read_otherwise", "read_otherwise_from_now"]
 
 #: The encodings a file that is not UTF-8 may be read in (GBK is a part of GB18030).
@@ -22,12 +24,21 @@ _otherwise: ContextVar[str | None] = ContextVar("otherwise", default=None)
 
 
 @contextmanager
-def reading_otherwise(encoding: str | None) -> Iterator[None]:
-    """While the body runs, a file that is not UTF-8 is read in `encoding` (None: as around it, by default an error)."""
+def reading_otherwise(encoding: str | None, error: type[ScoringEngineError] = ScoringEngineError,
+                      file: str | None = None) -> Iterator[None]:
+    """While the body runs, a file that is not UTF-8 is read in `encoding` (None: as around it, by default an error).
+    An encoding that is none of ENCODINGS (nor another name of one: cp936, GBK) is `error`, naming `file` (QA52 F3)."""
     if encoding is None:
         yield
         return
-    token = _otherwise.set(None if codecs.lookup(encoding).name == "utf-8" else encoding)  # LookupError: no such encoding
+    try:
+        known = codecs.lookup(encoding).name if isinstance(encoding, str) else None
+    except LookupError:
+        known = None
+    if known not in ENCODINGS:
+        raise error(Problem(f"cannot read files in the encoding {str(encoding)[:40]!r}", file=file,
+                            hint=f"give one of: {', '.join(ENCODINGS)}"))
+    token = _otherwise.set(None if known == "utf-8" else known)
     try:
         yield
     finally:

@@ -440,7 +440,7 @@ def load_facts(path: str | Path, encoding: str | None = None) -> Facts:
     refused = old_workbook_problem(file)
     if refused is not None:
         raise FactsError(refused)
-    with reading_otherwise(encoding):
+    with reading_otherwise(encoding, FactsError, shown_path(path)):
         text, _ = read_text(file, MAX_FACTS_BYTES, FactsError)
     return facts_from_text(text, shown_path(path), yaml=file.suffix.lower() in (".yaml", ".yml"))
 

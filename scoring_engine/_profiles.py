@@ -78,9 +78,12 @@ def resolve(located: Located, file: str | None, sha256: str, folder: Path | None
     name_file(located.root, file)  # type: ignore[arg-type]
     ref = data["extends"]
     if len(chain) >= MAX_EXTENDS_DEPTH or (file is not None and file in chain):
-        what = (f"extends {ref!r} makes a loop: {' → '.join((*chain, file or '?'))}" if file in chain
-                else f"more than {MAX_EXTENDS_DEPTH} profiles on top of one another (MAX_EXTENDS_DEPTH)")
-        log.add(("extends",), what, "extend the set the loop started from, or the bundled set itself")
+        looped = file is not None and file in chain
+        what = (f"extends {ref!r} makes a loop: {' → '.join((*chain, file or '?'))}" if looped
+                else f"more than {MAX_EXTENDS_DEPTH} profiles on top of one another (MAX_EXTENDS_DEPTH), in "
+                     f"{' → '.join((*chain, file or '?', str(ref)))}")  # the chain from the file given (QA52 F2)
+        log.add(("extends",), what, "extend the set the loop started from, or the bundled set itself" if looped else
+                "make one of these profiles extend a set nearer the bundled set")
         log.problems[:0] = schema
         raise IndicatorSetError(log.ranked())
     log.problems[:0] = schema

@@ -20,7 +20,7 @@ from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ._arith import FRACTION_PATTERN, decimal_from_text, plain
+from ._arith import FRACTION_PATTERN, decimal_from_text, in_range, plain
 from ._resources import data_dir
 from .errors import did_you_mean
 
@@ -111,6 +111,8 @@ def _number_text_hint(text: str, quoted: bool = False, key: Any = None) -> str:
         number = decimal_from_text(text.strip())
         if number is None or abs(number.adjusted()) > 15:  # spelt out it would be a huge line (1e999999999: a billion zeros)
             return f"YAML reads {text[:40]} as text; write the number in plain digits (this one is far out of range)"
+        if not in_range(number):  # 1e15 itself: spelt out, it is refused as out of range (QA52 F1)
+            return f"YAML reads {text} as text, and {format(number, 'f')} is out of range: under 1e15 in size, 1e-15 at least"
         return f"YAML reads {text} as text; write the number in full, e.g. {format(number, 'f')}"
     if re.fullmatch(r"[-+]?\d+,\d+", text.strip()):
         return f"write a decimal point, not a comma: {text.replace(',', '.')}"

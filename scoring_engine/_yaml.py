@@ -307,7 +307,7 @@ class _Reader:
         return value
 
     def out_of_range(self, node: ScalarNode) -> None:
-        self.problem(node, f"{_shown(node.value)} is out of range (MAX_YAML_NUMBER is 1e15, smallest 1e-15)",
+        self.problem(node, f"{_shown(node.value)} is out of range (MAX_YAML_NUMBER: under 1e15 in size, 1e-15 at least)",
                      "check the unit and the digits")
 
 

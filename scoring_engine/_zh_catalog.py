@@ -165,6 +165,8 @@ _READING = (
      "YAML 把 no、yes、on、off 读成 false 或 true：文字要加引号"),
     ("YAML reads {text} as text; write the number in full, e.g. {number}",
      "YAML 把 {text} 读成文字；请把数写完整，例如 {number}"),
+    ("YAML reads {text} as text, and {number} is out of range: under 1e15 in size, 1e-15 at least",
+     "YAML 把 {text} 读成文字，而且 {number} 超出范围：绝对值须小于 1e15，且不小于 1e-15"),
     ("YAML reads {text} as text; write the number in plain digits (this one is far out of range)",
      "YAML 把 {text} 读成文字；请用普通数字书写（这个数远远超出范围）"),
     ("YAML reads {written} as {value}; write the number", "YAML 把 {written} 读成 {value}；请写数字"),

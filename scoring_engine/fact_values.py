@@ -224,4 +224,4 @@ def out_of_range_words(written: object) -> tuple[str, str]:
     """The message and hint for a number out of range, the number cut short (it may have been written with a million digits)."""
     shown = str(written)
     shown = shown if len(shown) <= 40 else f"{shown[:20]}…({len(shown)} characters)"
-    return f"{shown} is out of range (MAX_FACT_MAGNITUDE is 1e15, smallest 1e-15)", "check the unit and the digits"
+    return f"{shown} is out of range (MAX_FACT_MAGNITUDE: under 1e15 in size, 1e-15 at least)", "check the unit and the digits"

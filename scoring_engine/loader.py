@@ -92,7 +92,7 @@ def _collector_paused() -> Iterator[None]:
 def resolve_profile(path: str | Path, encoding: str | None = None) -> tuple[Resolved, str]:
     """A set file resolved onto the sets it extends (unchanged if it extends none), with its name for messages."""
     file = resolve_set(str(path))
-    with reading_otherwise(encoding):
+    with reading_otherwise(encoding, IndicatorSetError, str(path)):
         text, data = read_text(file, _yaml.MAX_YAML_BYTES, IndicatorSetError)
     name = shown_path(path) if file == Path(path) else str(file)
     try:
@@ -125,7 +125,7 @@ def load_indicator_set(path: str | Path, encoding: str | None = None) -> Indicat
     Raises IndicatorSetError listing every problem, each with file:line:column.
     """
     file = resolve_set(str(path))
-    with reading_otherwise(encoding):
+    with reading_otherwise(encoding, IndicatorSetError, str(path)):
         text, data = read_text(file, _yaml.MAX_YAML_BYTES, IndicatorSetError)
     return parse_indicator_set(text, shown_path(path) if file == Path(path) else str(file), hashlib.sha256(data).hexdigest(),
                                file.parent)

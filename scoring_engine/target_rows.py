@@ -121,11 +121,11 @@ def parse_quantity(text: str) -> Quantity | None:
     refused = too_many_digits(number, value)  # 9.999…公里 of 31 digits would be scored as 10公里
     if refused is not None:
         raise ValueError(f"{quoted(text)}: {refused[0]}", refused[1])
-    if unit == "%":
-        value = value / 100
+    value = value / 100 if unit == "%" else value
     if not in_range(value):  # shown short: 1e30 typed in a cell of 公里 is 31 digits
         shown = text if len(number) <= 20 else f"{sign or ''}{format(Decimal(number).normalize(), 'E')}{unit or ''}"
-        raise ValueError(f"{shown!r} is out of range (MAX_FACT_MAGNITUDE is 1e15, smallest 1e-15)", "check the digits")
+        raise ValueError(f"{shown!r} is out of range (MAX_FACT_MAGNITUDE: under 1e15 in size, 1e-15 at least)",
+                         "check the digits")
     return Quantity(comparison, value, unit)
 
 
@@ -203,7 +203,7 @@ def _bare_number(value: int | Decimal | float, key: str) -> Decimal:
         raise ValueError(f"{key} must be a number, got {value}", "NaN and infinity are not numbers")
     number = Decimal(float.__repr__(value)) if isinstance(value, float) else Decimal(value)
     if not in_range(number):  # a cell of 1e30 (a file's number is bounded as it is read)
-        raise ValueError(f"{key} {format(number, 'E')} is out of range (MAX_FACT_MAGNITUDE is 1e15, smallest 1e-15)",
+        raise ValueError(f"{key} {format(number, 'E')} is out of range (MAX_FACT_MAGNITUDE: under 1e15 in size, 1e-15 at least)",
                          "check the digits")
     return number
 

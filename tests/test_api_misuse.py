@@ -336,3 +336,17 @@ def test_a_file_name_given_for_the_facts_or_a_wrong_argument_to_render_or_indica
         render({"total": 1}, "json")
     with pytest.raises(KeyError, match=re.escape("no indicator 'output.timelines' in example-small: did you mean output.timeliness")):
         small.indicator("output.timelines")
+
+
+@pytest.mark.parametrize("encoding", ["nope", "", "rot13", "hex"])
+def test_an_encoding_the_loaders_cannot_read_files_in_is_a_scoring_engine_error_naming_the_file(encoding):
+    """QA52 F3: load_facts and load_indicator_set with encoding='nope' (or a codec that is no text encoding: rot13,
+    hex) raised a bare LookupError; the CLI takes only utf-8, gb18030 and gbk. Another name of one of them is taken."""
+    from scoring_engine import IndicatorSetError
+
+    with pytest.raises(FactsError) as caught:
+        load_facts(ROOT / "examples" / "small" / "facts.json", encoding=encoding)
+    assert caught.value.problems[0].file is not None and "utf-8, gb18030, gbk" in (caught.value.problems[0].hint or "")
+    with pytest.raises(IndicatorSetError):
+        load_indicator_set(ROOT / "examples" / "small" / "set.yaml", encoding=encoding)
+    assert load_facts(ROOT / "examples" / "small" / "facts.json", encoding="cp936").values  # GBK's other name

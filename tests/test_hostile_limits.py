@@ -88,3 +88,18 @@ def test_the_number_and_file_messages_quoted_in_limits_md_are_the_engines(tmp_pa
     assert len(quoted) >= 6
     for message in quoted:
         assert message in printed, message
+
+
+@pytest.mark.parametrize(("written", "fix"), [("1e15", "out of range"), ("1e14", "write the number in full, e.g. "
+                                                                                  "100000000000000")])
+def test_a_number_yaml_reads_as_text_is_not_given_a_fix_the_limit_refuses(written: str, fix: str) -> None:
+    """QA52 F1: `max: 1e15` (YAML reads it as text) was told "write the number in full, e.g. 1000000000000000", which
+    is then refused as out of range: numbers are under 1e15 in size. The hint says so instead; 1e14 is spelt out."""
+    from scoring_engine import IndicatorSetError, parse_indicator_set
+
+    text = (f"id: t\nname: t\nversion: '1'\nfacts:\n  a: {{type: number, max: {written}}}\ngrades: [{{label: 合格, min: 0}}]\n"
+            "indicators:\n  - {id: x, name: 甲, weight: 100, rule: {kind: proportional, value: a}}\n")
+    with pytest.raises(IndicatorSetError) as caught:
+        parse_indicator_set(text, "s.yaml")
+    assert fix in (caught.value.problems[0].hint or ""), caught.value.problems
+    assert not _yaml.load("v: 999999999999999\n", "s.yaml").problems and _yaml.load("v: 1000000000000000\n", "s.yaml").problems

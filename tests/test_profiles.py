@@ -982,3 +982,19 @@ def test_a_profile_written_with_a_slip_of_yaml_is_told_how_to_write_it(tmp_path:
     with pytest.raises(IndicatorSetError) as caught:
         load(profile)
     assert hint in [p.hint for p in caught.value.problems if p.path == f"$.{path}"], caught.value.problems
+
+
+def test_a_chain_of_profiles_too_deep_is_said_with_the_chain_not_as_a_loop(tmp_path: Path) -> None:
+    """QA52 F2: nine profiles on top of one another were refused at the bottom one's extends: (the one that extends the
+    bundled set), told to "extend the set the loop started from": there is no loop. The chain is named, from the file
+    given down to the bundled set, and the fix is to make one of them extend a set nearer it."""
+    _write(tmp_path, "p1.yaml", "extends: national-framework\nid: p1\n")
+    for n in range(2, 10):
+        _write(tmp_path, f"p{n}.yaml", f"extends: p{n - 1}.yaml\nid: p{n}\n")
+    load_indicator_set(tmp_path / "p8.yaml")  # eight deep: taken
+    with pytest.raises(IndicatorSetError) as caught:
+        load_indicator_set(tmp_path / "p9.yaml")
+    problem = caught.value.problems[0]
+    assert "loop" not in problem.message and problem.hint == "make one of these profiles extend a set nearer the bundled set"
+    chain = problem.message.split(", in ", 1)[1].split(" → ")
+    assert [f"p{n}.yaml" for n in range(9, 0, -1)] + ["national-framework"] == [Path(c).name for c in chain], chain
