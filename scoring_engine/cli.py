@@ -158,9 +158,12 @@ def _score_form(form: Path, set_ref: str | None) -> tuple[IndicatorSet, Result]:
     from .forms.cells import score_form, typed_scores
 
     indicator_set, imported = _read_form(form, set_ref)
-    result = score_form(imported, indicator_set)
-    # what the unit typed that the set does not read, and its own 得分 where the set's differs
-    for warning in [*imported.warnings, *typed_scores(imported, result, indicator_set)]:
+    try:
+        result = score_form(imported, indicator_set)
+    finally:  # what the unit typed that the set does not read, a default taken: with the form's errors too, if any
+        for warning in imported.warnings:
+            tell(warning_line(warning, current_language([warning])))
+    for warning in typed_scores(imported, result, indicator_set):  # its own 得分 where the set's differs
         tell(warning_line(warning, current_language([warning])))
     return indicator_set, result
 

@@ -718,3 +718,23 @@ def test_an_empty_cell_of_cells_merged_across_two_rows_says_the_merge_is_why(tmp
     said = [line for line in _said("score", str(form)) if line.startswith("错误")]
     assert 1 == len(said) and f"{SHEET}!{letter}{row + 1}：" in said[0], said
     assert said[0].endswith(f"（合并单元格 {letter}{row}:{letter}{row + 1} 的值只属于其第一个单元格：请取消合并，在每一行填写该行自己的值）")
+
+
+def test_a_forms_hints_are_said_with_its_errors_not_only_once_they_are_fixed(tmp_path: Path):
+    """A form with 预算执行率计分方法 left blank (the set's default taken: a 提示) and a 实际完成值 left blank (an error)
+    said only the error; fixed, the next run said the 提示, a second trip for the clerk. Both are said at once."""
+    from openpyxl import load_workbook
+
+    form = _written(tmp_path, "self-evaluation")
+    book = load_workbook(form)
+    side = book.worksheets[1]
+    row = next(r[0].row for r in side.iter_rows() if r[1].value == "budget.method")
+    side.cell(row, 3).value = None
+    top, _ = _where(form, "年度指标值")
+    sheet = book.worksheets[0]
+    actual = next(c.column for c in sheet[top] if c.value == "实际完成值")
+    sheet.cell(top + 1, actual).value = None
+    book.save(form)
+    said = _said("score", str(form))
+    assert [line.split("：", 1)[0] for line in said] == ["提示", "错误"], said
+    assert "budget.method" in said[0] and "实际完成值未填写" in said[1]
