@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from ._arith import fixed, plain
+from ._arith import exact, fixed, percent, plain, to_decimal
 from ._formula_functions import Finding
 from .judgements import Judgement, TargetRow, TierJudgement
 
@@ -83,6 +83,14 @@ def show_written(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
+
+
+def share_written(value: Any) -> str:
+    """A share as a rule writes it (0.2, or a fraction: 2/3), as a percentage, or as the fraction where no percentage
+    shows it exactly: '20.00%', '2/3' (QA53 F1)."""
+    share = exact(value if isinstance(value, str) else Decimal(str(value)))
+    decimal = to_decimal(share)
+    return percent(decimal) if decimal == share else f"{share.numerator}/{share.denominator}"
 
 
 def rounding_chain(chain: list[Decimal]) -> str:

@@ -59,6 +59,9 @@ class Scored(Protocol):
     @property
     def derived(self) -> tuple[DerivedValue, ...]: ...
 
+    @property
+    def warnings(self) -> tuple[Any, ...]: ...  # result.ScoreWarning: its kind, and its text in Chinese
+
     def paths(self) -> Iterator[tuple[IndicatorResult, ...]]: ...
 
 
@@ -355,7 +358,16 @@ def _adds_into(result: Scored, path: tuple[IndicatorResult, ...]) -> tuple[str, 
         terms = " + ".join(f"{c.name} {fixed(c.score, p)}" for c in parent.children)
         lines.append(f"{parent.name}（{parent.id}）= {terms} = {fixed(parent.score, p)}（分值 {plain(parent.weight)}）")
     terms = " + ".join(f"{t.name} {fixed(t.score, p)}" for t in result.indicators)
-    lines.append(f"总分 = {terms} = {fixed(result.total, p)} / {plain(result.max_total)}，等级 {result.grade}")
+    total = f"{fixed(result.total, p)} / {plain(result.max_total)}，等级 {result.grade}"
+    capped = [w.text("zh") for w in result.warnings if w.kind == "cap"]
+    if not capped:
+        lines.append(f"总分 = {terms} = {total}")
+        return tuple(lines)
+    # a cap of the set lowered the total or the grade: the sum as it adds up on paper, then the cap (QA53 F4)
+    added = sum((t.score for t in result.indicators), ZERO)
+    lines.append(f"各项得分合计 = {terms} = {fixed(added, p)}")
+    lines += [f"封顶：{cap}" for cap in capped]
+    lines.append(f"总分 {total}")
     return tuple(lines)
 
 

@@ -346,3 +346,19 @@ def test_a_linear_deduction_that_took_the_whole_weight_says_so(tmp_path: Path):
     facts.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     run = CliRunner().invoke(main, ["explain", str(facts), "--set", str(EXAMPLE_SET), "-i", "output.timeliness"])
     assert 0 == run.exit_code and "计 7 个单位（units: exact），扣 10 分，扣完为止" in run.output, run.output
+
+
+@pytest.mark.parametrize(("rule", "shown"), [
+    ("{kind: bands, value: r, bands: [{min: 0.9, share: 1}, {min: 0.5, max: 0.9, share: 2/3}, {max: 0.5, points: 0}]}",
+     "分值的2/3"),
+    ("{kind: bands, value: r, bands: [{min: 0.9, share: 1}, {min: 0.5, max: 0.9, share: 1/4}, {max: 0.5, points: 0}]}",
+     "分值的25.00%"),
+    ("{kind: linear, value: r, target: 1, per: 0.1, share_each: 1/3}", "分值的1/3"),
+])
+def test_a_share_written_as_a_fraction_is_explained_not_an_internal_error(rule: str, shown: str) -> None:
+    """QA53 F1: a band's `share: 2/3` (or a linear rule's share_each: 1/3), which the docs offer, scored but `explain`
+    ended in an internal error (Decimal('2/3')): the share is shown as a percentage, or as the fraction it is."""
+    text = (f"id: t\nname: t\nversion: '1'\nfacts:\n  r: {{type: number}}\ngrades: [{{label: 合格, min: 0}}]\n"
+            f"indicators:\n  - {{id: x, name: 甲, weight: 100, rule: {rule}}}\n")
+    steps = str(score(parse_indicator_set(text), {"r": Decimal("0.7")}).explain("x"))
+    assert shown in steps, steps

@@ -161,6 +161,29 @@ def test_caps_lower_the_grade_or_the_total(facts: dict[str, bool], total: str, g
     assert sum(facts.values()) == len([w for w in result.warnings if w.kind == "cap"])
 
 
+
+def test_a_csv_whose_total_a_cap_lowered_says_why_under_its_tables() -> None:
+    """QA53 F2: the CSV of a project whose total a cap lowered (subtotals adding up to 100, 合计 59) held no word of
+    why: the cap's warning, with both numbers, is under its tables; a CSV without a cap keeps the two tables only."""
+    from scoring_engine.reports.csv_text import render_csv
+
+    capped = render_csv(score(parse_indicator_set(four(CAPS)), {"accident": False, "fraud": True}))
+    lines = capped.splitlines()
+    assert lines[-2] == "" and lines[-1].startswith("提示,存在虚报冒领") and "59" in lines[-1], lines[-3:]
+    plain = render_csv(score(parse_indicator_set(four(CAPS)), {"accident": False, "fraud": False}))
+    assert "提示" not in plain
+
+
+@pytest.mark.parametrize(("facts", "last"), [({"accident": False, "fraud": True}, "总分 59.00 / 100，等级 差"),
+                                             ({"accident": True, "fraud": False}, "总分 100.00 / 100，等级 中")])
+def test_explain_under_a_cap_adds_up_on_paper_and_names_the_cap(facts: dict[str, bool], last: str) -> None:
+    """QA53 F4: under a cap, explain printed '总分 = 决策 18.00 + 综合评分 68.50 = 59.00' (18 + 68.5 is 86.50) and a grade
+    the thresholds do not give, with no word of the cap. It prints the sum as it adds up, the cap, then the total."""
+    lines = str(score(parse_indicator_set(four(CAPS)), facts).explain("output")).splitlines()
+    assert lines[-1].strip() == last, lines[-4:]
+    assert lines[-3].strip().startswith("各项得分合计 = ") and lines[-3].strip().endswith("= 100.00"), lines[-4:]
+    assert lines[-2].strip().startswith("封顶："), lines[-4:]
+
 def test_a_cap_above_the_result_changes_nothing_and_says_nothing() -> None:
     """A project already at or below the cap keeps its result and gets no warning."""
     text = four(CAPS).replace("score: 30}", "score: 20}")  # 产出 and 效益 score 20 of 30: 80, 良

@@ -23,7 +23,9 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 @in_engine_context
 def render_csv(result: Result) -> str:
-    """The 评分表 rows as CSV: header, one row per indicator, subtotals, the total with the grade.
+    """The 评分表 rows as CSV: header, one row per indicator, subtotals, the total with the grade; the per-一级 summary;
+    and, when a cap of the set lowered the total, the cap's warning (the other warnings and the provenance are the
+    other formats').
 
     Unlike the Markdown table every row repeats its 一级 / 二级 names, so the
     sheet can be sorted and filtered; numbers are written as printed (two decimals).
@@ -40,6 +42,11 @@ def render_csv(result: Result) -> str:
     writer.writerow(SUMMARY_HEADER)
     for name, weight, score, rate in summary_cells(result):
         writer.writerow((_text_cell(name), weight, score, rate))
+    capped = [w for w in result.warnings if w.kind == "cap"]
+    if capped:  # a total a cap lowered is no sum of the column: the cap's warning, with both numbers (QA53 F2)
+        writer.writerow([])
+        for warning in capped:
+            writer.writerow(("提示", _text_cell(warning.text("zh"))))
     return BOM + out.getvalue()
 
 

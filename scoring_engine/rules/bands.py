@@ -8,7 +8,7 @@ from fractions import Fraction
 from typing import Any, NamedTuple
 
 from .._arith import ZERO, Rounding, percent, plain, to_decimal_or_none
-from .._display import show_written
+from .._display import share_written, show_written
 from .._intervals import MIN_INCLUSIVE, Interval, gaps_and_overlaps
 from ..errors import ScoringError
 from ..formulas import Formula
@@ -149,7 +149,7 @@ def steps(s: Story) -> list[str]:
     for band in s.spec.get("bands", []):
         low, high = to_decimal_or_none(band.get("min")), to_decimal_or_none(band.get("max"))
         text = band.get("label") or Interval(low, high).text(show, boundary)
-        worth = f"{show_written(band['points'])}分" if "points" in band else f"分值的{percent(Decimal(band.get('share', 0)))}"
+        worth = f"{show_written(band['points'])}分" if "points" in band else f"分值的{share_written(band.get('share', 0))}"
         hit = low == matched.get("min") and high == matched.get("max")
         lines.append(f"  {'→' if hit else ' '} {text}：{worth}{'（命中）' if hit else ''}")
     if matched:

@@ -6,8 +6,8 @@ from collections.abc import Callable, Mapping, Sequence
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Any, NamedTuple
 
-from .._arith import ONE, ZERO, Rounding, percent, plain, round_half_up, to_decimal_or_none
-from .._display import equals_text, show_written
+from .._arith import ONE, ZERO, Rounding, plain, round_half_up, to_decimal_or_none
+from .._display import equals_text, share_written, show_written
 from ..formulas import Formula
 from ._base import (Amount, Deduction, FactView, Outcome, RuleKind, RuleSpec, Story, Template, amount, reads, shower,
                     shown_later, unambiguous)
@@ -171,7 +171,7 @@ def steps(s: Story) -> list[str]:
     elif "deducted" in d:
         per = s.show(Decimal(s.spec.get("per", 1)))
         each = (f"{show_written(s.spec['points_each'])}分" if "points_each" in s.spec
-                else f"分值的{percent(Decimal(s.spec.get('share_each', 0)))}")
+                else f"分值的{share_written(s.spec.get('share_each', 0))}")
         units = f"{plain(d['units'])} 个单位（units: {s.spec.get('units', 'exact')}）"
         exhausted = "，扣完为止" if d["deducted"] == s.weight else ""  # 7 units at 2 points took the 10 there were (QA48 F3)
         lines.append(f"每差 {per} 扣 {each}，计 {units}，扣 {plain(d['deducted'])} 分{exhausted}")
