@@ -210,6 +210,15 @@ def test_an_execution_rate_is_rounded_half_up_but_never_up_to_the_90_percent_lin
     assert ["83.05%", "89.99%", "90.00%", "99.89%"] == [cut_percent(Decimal(r)) for r in ("0.83045", "0.89999", "0.9", "0.998886")]
 
 
+
+def test_an_execution_rate_is_never_rounded_up_to_a_bands_bound_it_falls_short_of() -> None:
+    """QA54 F1: 99.9998% showed 100.00% beside the 7 points of the band below 100% (and 79.9998% 80.00%, 59.9998%
+    60.00%), where `score` says 99.9998%: a rate that rounding would lift to a round figure is cut below it."""
+    from scoring_engine.reports.batch_tables import cut_percent
+
+    cut = [cut_percent(Decimal(r)) for r in ("0.999998", "0.799998", "0.599998", "0.924999", "0.82996", "1", "0.8")]
+    assert ["99.99%", "79.99%", "59.99%", "92.49%", "82.99%", "100.00%", "80.00%"] == cut
+
 def test_a_units_projects_that_could_not_be_scored_are_counted_in_its_ranking_and_a_unit_with_none_scored_is_named():
     """某县交通执法大队 ranked 1st with 项目数 2 though 2 of its 4 forms could not be scored, and a unit whose every form
     failed was nowhere. The ranking counts each unit's failed projects (评分失败) apart from the scored ones its means

@@ -738,3 +738,56 @@ def test_a_forms_hints_are_said_with_its_errors_not_only_once_they_are_fixed(tmp
     said = _said("score", str(form))
     assert [line.split("：", 1)[0] for line in said] == ["提示", "错误"], said
     assert "budget.method" in said[0] and "实际完成值未填写" in said[1]
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "csv", "html"])
+def test_a_printed_form_says_which_indicator_does_not_apply_and_why(tmp_path: Path, fmt: str):
+    """QA53 F5: on the 自评表 in Markdown, CSV and HTML, 服务对象满意度 marked 不适用 appeared nowhere, nor its reason,
+    while every other row's 分值 was rescaled for it (22.23 where the set says 20): a line under the form says so."""
+    import json
+
+    document = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    document["not_applicable"] = {"satisfaction": "项目未设置满意度指标"}
+    document["indicator_set"] = "self-evaluation"
+    facts = tmp_path / "facts.json"
+    facts.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    run = CliRunner().invoke(main, ["score", str(facts), "--format", fmt, "--layout", "selfeval"])
+    assert 0 == run.exit_code, run.output
+    assert "不适用：服务对象满意度（satisfaction）：项目未设置满意度指标；其他指标的分值已按比例调整" in run.output
+
+
+def test_a_side_rows_kind_typed_with_a_space_is_read_as_meant(tmp_path: Path):
+    """QA54 F5: 类别 `事 实` on the side sheet's budget.method row (bands) was skipped, and the form scored with the
+    default method (79.41 for 77.41), exit 0; `不 适用` was not read either, and the clerk told to fill rows in. The
+    类别 is read without its spaces (and full-width letters), as the names are."""
+    from openpyxl import load_workbook
+
+    form = _written(tmp_path, "self-evaluation")
+    expected = _said("score", str(form))
+    book = load_workbook(form)
+    side = book.worksheets[1]
+    row = next(r[0].row for r in side.iter_rows() if r[1].value == "budget.method")
+    side.cell(row, 1).value = "事 实"
+    book.save(form)
+    assert expected == _said("score", str(form))
+
+
+def test_the_conclusion_a_written_form_gives_itself_is_not_read_back_as_the_projects(tmp_path: Path):
+    """QA54 F2: the Sichuan form writes 评价结论 '总分71.19分，等级：中' where the facts give none; `import` read it back as
+    project.conclusion, so the facts changed on the round trip, and a form written again from corrected facts printed
+    the old total and grade beside the new ones. The form's own words are not read back; a clerk's own are."""
+    import json
+
+    form = _written(tmp_path, "sichuan-self-evaluation")
+    out = tmp_path / "read.json"
+    assert 0 == CliRunner().invoke(main, ["import", str(form), "-o", str(out)]).exit_code
+    assert "conclusion" not in json.loads(out.read_text(encoding="utf-8")).get("project", {})
+    from openpyxl import load_workbook
+
+    book = load_workbook(form)
+    cell = next(c for row in book.worksheets[0].iter_rows() for c in row if isinstance(c.value, str)
+                and c.value.startswith("总分") and "等级：" in c.value)
+    cell.value = "项目完成良好，群众满意"
+    book.save(form)
+    assert 0 == CliRunner().invoke(main, ["import", str(form), "-o", str(out)]).exit_code
+    assert "项目完成良好，群众满意" == json.loads(out.read_text(encoding="utf-8"))["project"]["conclusion"]

@@ -9,7 +9,8 @@ amounts' own ratio, shown as the form shows it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import re
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -68,13 +69,38 @@ def result_content(result: Result, binding: FormBinding, layout: FormLayout, gro
     """
     project = {str(k): show_value(v) for k, v in result.project.items()}
     if "conclusion" in {c.key for c in layout.closing} and "conclusion" not in project:
-        project["conclusion"] = f"总分{result.total}分，等级：{result.grade}"
+        project["conclusion"] = own_conclusion(result.total, result.grade)
     notes = [f"等级：{result.grade}" + (f"（结果应用：{result.grade_consequence}）" if result.grade_consequence else "")]
     notes += [f"需说明：{f}" for f in result.flags]  # the project must explain itself: the bureau's copy says so
     notes += [f"提示：{w.text('zh')}" for w in result.warnings]  # the form is Chinese, as the scoresheet is
+    notes += _not_applicable(result.indicators, any(i.weight != i.declared_weight for i in result.walk()
+                                                    if i.declared_weight is not None))
     lines = tuple(_lines(result, binding, layout, groups))
     return FormContent(project, _funds(result, binding, placeholders or {}), lines, result.precision,
                        result.max_total, result.total, tuple(notes))
+
+
+def own_conclusion(total: Any, grade: str) -> str:
+    """The 评价结论 the form writes where the project gives none: the total and grade, as scored."""
+    return f"总分{total}分，等级：{grade}"
+
+
+def is_own_conclusion(text: str) -> bool:
+    """Whether a 评价结论 is one the form wrote (own_conclusion): read back, it is no fact of the project, and it would
+    stand stale beside a total scored again (QA54 F2)."""
+    return re.fullmatch(r"总分-?[\d.]+分，等级：\S+", text.strip()) is not None
+
+
+def _not_applicable(indicators: Sequence[IndicatorResult], rescaled: bool) -> list[str]:
+    """The indicators marked 不适用 (the highest of each branch), with their reasons: the form prints no row for one
+    that has none, and the 分值 of the others may be rescaled for it (QA53 F5)."""
+    notes = []
+    for i in indicators:
+        if i.not_applicable is not None:
+            notes.append(f"不适用：{i.name}（{i.id}）：{i.not_applicable}" + ("；其他指标的分值已按比例调整" if rescaled else ""))
+        else:
+            notes += _not_applicable(i.children, rescaled)
+    return notes
 
 
 def _value(result: Result, name: str | None) -> Any:

@@ -23,7 +23,7 @@ from ..errors import FactsError, Problem
 from ..facts import Facts
 from ..model import Indicator, IndicatorSet, TargetBlock
 from ..target_rows import dated_row, target_row, unsigned_target
-from .content import NO_REASON
+from .content import NO_REASON, is_own_conclusion
 from .funds import check_funds
 from .layout import FormLayout, Labelled, form_layout, same_label
 from .reading import (FILL_THE_CELL, SIDE_SHEET, Blank, FormReading, bare_value, is_percentage, numeric, one_line, read_with,
@@ -195,7 +195,7 @@ def _header(reading: FormReading) -> None:
 
 def _project(reading: FormReading, key: str, row: int, col: int) -> None:
     text = reading.text(row, col)
-    if text:
+    if text and not (key == "conclusion" and is_own_conclusion(text)):  # the form's own words: no fact of the project
         reading.project[key] = text
         reading.provenance[f"project.{key}"] = reading.sheet.ref(row, col)
 

@@ -57,6 +57,7 @@ def read_side(reading: FormReading, side: Sheet) -> dict[str, str]:
     labels = _labels(reading.set)
     for r in side.rows:
         kind, name, value = side.text(r, 1), side.text(r, 2), side.get(r, 3)
+        kind = "".join(unicodedata.normalize("NFKC", kind).split())  # 不 适用, 事 实: as meant (QA54 F5)
         # ｂｕｄｇｅｔ．ｐａｉｄ, budget。method: the IME in full width or Chinese mode (QA47 F2, QA49 F6)
         narrow = "".join(unicodedata.normalize("NFKC", name).split()).replace("。", ".")
         if name not in reading.set.facts and narrow in reading.set.facts:

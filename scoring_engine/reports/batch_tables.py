@@ -362,10 +362,11 @@ def cut_percent(rate: Decimal) -> str:
 
 
 def cut_rate(rate: Decimal) -> Decimal:
-    """A 预算执行率 to 0.01%, rounded half up (83.045% is 83.05%), but cut where rounding would reach the 90% line the
-    需说明 rule draws and the rate falls short of: 89.999% is 89.99%, no 90.00%."""
+    """A 预算执行率 to 0.01%, rounded half up (83.045% is 83.05%), but cut where rounding up would reach a round figure
+    (a whole tenth of a percent) the rate falls short of: a band's bound (100%, 80%, 92.5%) or the 90% line of 需说明.
+    89.999% is 89.99%, no 90.00%; 99.9998% is 99.99%, not the 100.00% a band starting at 100% would read (QA54 F1)."""
     rounded = round_half_up(rate, 4)
-    return rate.quantize(_RATE_STEP, ROUND_DOWN) if rate < DEFAULT_EXECUTION_RATE <= rounded else rounded
+    return rate.quantize(_RATE_STEP, ROUND_DOWN) if rate < rounded and (rounded * 1000) % 1 == 0 else rounded
 
 
 def funds_rows(f: Funds, apart: bool = False) -> list[list[Any]]:
