@@ -791,3 +791,18 @@ def test_the_conclusion_a_written_form_gives_itself_is_not_read_back_as_the_proj
     book.save(form)
     assert 0 == CliRunner().invoke(main, ["import", str(form), "-o", str(out)]).exit_code
     assert "项目完成良好，群众满意" == json.loads(out.read_text(encoding="utf-8"))["project"]["conclusion"]
+
+
+def test_a_set_id_misspelt_on_the_side_sheet_is_offered_the_bundled_one_meant(tmp_path: Path):
+    """QA54 F7: 表外事实's 指标体系 typed henan-special-bnod was told only to pass --set with the set's file; every other
+    unknown name gets a did-you-mean, and this one does too."""
+    from openpyxl import load_workbook
+
+    form = _written(tmp_path, "self-evaluation")
+    book = load_workbook(form)
+    side = book.worksheets[1]
+    row = next(r[0].row for r in side.iter_rows() if r[0].value == "指标体系")
+    side.cell(row, 2).value = "self-evaluaton"
+    book.save(form)
+    said = _said("score", str(form))
+    assert 1 == len(said) and said[0].endswith("（是否想写 self-evaluation？）"), said

@@ -19,7 +19,7 @@ from typing import Any
 
 from .._arith import in_engine_context, plain
 from .._text import cut
-from ..errors import FactsError, Problem
+from ..errors import FactsError, Problem, did_you_mean
 from ..facts import Facts
 from ..model import Indicator, IndicatorSet, TargetBlock
 from ..target_rows import dated_row, target_row, unsigned_target
@@ -149,8 +149,7 @@ def named_set(sheets: list[Sheet]) -> str | None:
     return next((side.text(r, 2) or None for r in side.rows if side.text(r, 1) == "指标体系"), None) if side else None
 
 
-#: A form with no set named on its side sheet, read without --set.
-NO_FORM_SET = "no indicator set: the form names none; pass --set ID|PATH"
+NO_FORM_SET = "no indicator set: the form names none; pass --set ID|PATH"  # no set on its side sheet, and no --set
 
 
 def bundled_set_named(sheets: list[Sheet], source: str) -> str:
@@ -166,8 +165,9 @@ def bundled_set_named(sheets: list[Sheet], source: str) -> str:
                                  file=source, hint="pass --set ID|PATH, e.g. --set self-evaluation"))
     if named is None:
         raise FactsError(Problem(NO_FORM_SET, file=source))
-    if named not in bundled_sets():
-        raise FactsError(Problem(f"the form names the set {named}, which is not bundled: pass --set ID|PATH", file=source))
+    if named not in bundled_sets():  # a slip of a bundled set's id is said as one (QA54 F7)
+        raise FactsError(Problem(f"the form names the set {named}, which is not bundled: pass --set ID|PATH", file=source,
+                                 hint=did_you_mean(named, sorted(bundled_sets()))))
     return named
 
 
