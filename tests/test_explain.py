@@ -362,3 +362,12 @@ def test_a_share_written_as_a_fraction_is_explained_not_an_internal_error(rule: 
             f"indicators:\n  - {{id: x, name: 甲, weight: 100, rule: {rule}}}\n")
     steps = str(score(parse_indicator_set(text), {"r": Decimal("0.7")}).explain("x"))
     assert shown in steps, steps
+
+
+def test_a_deduction_that_does_not_end_is_explained_to_six_decimals_not_the_engines_digits() -> None:
+    """QA53 F6: a third of a point for each of 5 findings was explained as '合计扣 1.666666666666666666666666667 分':
+    ≈1.666667, as explain shows every number that does not end."""
+    text = ("id: t\nname: t\nversion: '1'\nfacts:\n  f: {type: list}\ngrades: [{label: 合格, min: 0}]\n"
+            "indicators:\n  - {id: x, name: 甲, weight: 100, rule: {kind: deduction, findings: f, points_each: 1/3}}\n")
+    steps = str(score(parse_indicator_set(text), {"f": ["a", "b", "c", "d", "e"]}).explain("x"))
+    assert "合计扣 ≈1.666667 分" in steps and "6666666666" not in steps, steps

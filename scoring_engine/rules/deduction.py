@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from .._arith import ZERO, Rounding, plain
-from .._display import equals_text
+from .._display import equals_text, show_number
 from ..formulas import Formula
 from ._base import Deduction, FactView, Outcome, RuleKind, RuleSpec, Story, Template, findings, reads, shown_later
 from ._deductions import Ladder, ladder, settle_later, show_points
@@ -61,7 +61,7 @@ TEMPLATES = {
 
 def steps(s: Story) -> list[str]:
     d = s.details
-    count, deducted = d.get("count", 0), plain(d.get("deducted", 0))
+    count, deducted = d.get("count", 0), show_number(d.get("deducted", 0))  # a third of 5 points: ≈1.666667, not 28 digits
     source = str(s.spec.get("findings", ""))
     lines = [f"问题来源：{source}（{s.sub(source)}）", f"发现问题 {count} 处，合计扣 {deducted} 分（明细见“扣分”）"]
     zero_at = s.spec.get("zero_at_count")
