@@ -128,10 +128,10 @@ def _placed(problem: Problem, imported: ImportedFacts, indicator_set: IndicatorS
     if weights and block is not None and problem.message.startswith(("rows' weights", "some rows have a weight")):
         shown = weights[0] if len(weights) == 1 else f"{weights[0]}–{weights[-1].split('!', 1)[1]}"
         message = problem.message.replace(f"of group {block.indicator}", f"of {block.label}")
-        rescaled = imported.group_weights.get(fact)
-        fix = problem.hint if rescaled is None else (  # the form may show the rows on either sum: both are named
-            f"make them add up to {plain(indicator_set.indicator(block.indicator).weight)} (the 分值 the blank form "
-            f"prints), or to {plain(rescaled)}, the group's weight with the indicators marked 不适用 rescaled away")
+        rescaled, declared = imported.group_weights.get(fact), plain(indicator_set.indicator(block.indicator).weight)
+        fix = (problem.hint or f"make them add up to {declared}, the 分值 the blank form prints") if rescaled is None else (
+            f"make them add up to {declared} (the 分值 the blank form prints), or to {plain(rescaled)}, "
+            "the group's weight with the indicators marked 不适用 rescaled away")  # the form may show either sum: both named
         return _on(dataclasses.replace(problem, message=message, fact=None, hint=fix), shown, form)
     if problem.hint == ADD_THE_FACT and fact in indicator_set.facts:
         return _missing_row(problem, fact, imported, indicator_set)
