@@ -155,6 +155,13 @@ PLACES = (
      "保留表上原有的分值，或为本组各行填写原分值"),
     ("the merged cells {merged} hold one value, their first cell's: unmerge them and type each row's own value",
      "合并单元格 {merged} 的值只属于其第一个单元格：请取消合并，在每一行填写该行自己的值"),
+    # a weight printed outside the 三级 rows, compared (forms/weights.py: QA54 F3)
+    ("the form gives {points} points, but {label} weighs {weight} in the set {id}; it is scored on the set's weight",
+     "表上写 {points} 分，但 {label} 在体系 {id} 中是 {weight} 分，按体系的分值计分"),
+    ("the label gives {points} points, but {label} weighs {weight} in the set {id}; it is scored on the set's weight",
+     "表上写 {points} 分，但 {label} 在体系 {id} 中是 {weight} 分，按体系的分值计分"),
+    ("correct it, or score the form with the set it was made for", "改正该单元格，或用这张表对应的体系评分"),
+    ("{category} is a 二级指标 of {other}: move the row under {other}", "{category} 是 {other} 的二级指标：请把这一行移到 {other} 之下"),
     # where a batch writes its outputs (batch/run.py)
     ("cannot write the outputs' temporary files: {why}", "无法写入输出文件的临时文件：{why!t}"),
     ("free some space in the folder of the outputs", "请在输出文件所在的文件夹腾出空间"),

@@ -977,3 +977,30 @@ def test_an_amount_in_a_time_limit_row_that_looks_like_a_year_is_an_amount(targe
     row = target_row(0, {"name": "响应时间", "category": "时效指标", "weight": 5, "target": target, "actual": actual,
                          "unit": unit})
     assert row.target is not None and row.actual is not None
+
+
+@pytest.mark.parametrize(("typed", "hint"), [
+    ("数量指表", "(did you mean '数量指标'?)"),
+    ("社会效益指标", "(社会效益指标 is a 二级指标 of 效益指标: move the row under 效益指标)"),
+])
+def test_a_second_level_category_the_group_has_not_is_said_on_its_own_cell(tmp_path: Path, typed: str, hint: str) -> None:
+    """A 二级 misspelt, or one of another 一级, was said at each 三级 cell under it (the cell to fix is the 二级 one), by
+    the engine's row number and ids, and 社会效益指标 under 产出指标 was offered 时效指标, the nearest spelling: it is
+    said on the 二级 cell, by each row's name, and one of another 一级 is told where it belongs."""
+    from openpyxl import load_workbook
+
+    form = tmp_path / "form.xlsx"
+    facts = ROOT / "indicator_sets" / "sichuan-self-evaluation.facts.json"
+    assert 0 == CliRunner().invoke(main, ["score", str(facts), "--layout", "selfeval", "-o", str(form)]).exit_code
+    book = load_workbook(form)
+    sheet = book.worksheets[0]
+    # the 二级 cell of the first 产出指标 row (the project's rows name no 二级; the empty 二级 rows follow them)
+    cell = next(f"C{c.row}" for row in sheet.iter_rows() for c in row if c.value == "产出指标")
+    sheet[cell] = typed
+    book.save(form)
+    run = CliRunner().invoke(main, ["--lang", "en", "score", str(form)])
+    assert 1 == run.exit_code
+    lines = [line for line in run.output.splitlines() if line.startswith("error:")]
+    assert lines and all(f"{sheet.title}!{cell}: row " in line for line in lines), run.output
+    assert all(f"category '{typed}' is not a 二级指标 of the group {hint}" in line for line in lines), run.output
+    assert not any("read by" in line or "fact targets" in line for line in lines), run.output

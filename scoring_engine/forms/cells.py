@@ -121,6 +121,9 @@ def _placed(problem: Problem, imported: ImportedFacts, indicator_set: IndicatorS
         return _on(_of_row(yes_or_no(problem, indicator_set), fact, indicator_set), imported.provenance[fact], form)
     found = _ROW_IN_MESSAGE.match(problem.message)  # a facts check of a target table: "row 2 (name): …"
     row_key = f"{fact}[{int(found.group(1)) - 1}].name" if found is not None else ""
+    category = _category_cell(problem, row_key.removesuffix(".name"), imported, indicator_set)
+    if category is not None:
+        return category
     if row_key in imported.provenance:
         return _on(problem, imported.provenance[row_key], form)
     weights = [cell for key, cell in imported.provenance.items() if key.startswith(f"{fact}[") and key.endswith("].weight")]
@@ -136,6 +139,25 @@ def _placed(problem: Problem, imported: ImportedFacts, indicator_set: IndicatorS
     if problem.hint == ADD_THE_FACT and fact in indicator_set.facts:
         return _missing_row(problem, fact, imported, indicator_set)
     return _on_cells_read(problem, fact, imported, indicator_set)
+
+
+def _category_cell(problem: Problem, row: str, imported: ImportedFacts, indicator_set: IndicatorSet) -> Problem | None:
+    """A 二级 the row's group has not, on the 二级 cell it was read from, not on the 三级 row (QA54 F6); one that is a
+    二级 of another 一级 (社会效益指标 under 产出指标) says where it belongs, not the nearest spelling."""
+    cell = imported.provenance.get(row + ".category")
+    if cell is None or not _ROW_IN_MESSAGE_WHOLE.sub("", problem.message, count=1).startswith("category "):
+        return None
+    typed = imported.facts.values.get(row.partition("[")[0])
+    number = int(row.rpartition("[")[2].rstrip("]"))
+    category = typed[number].get("category") if isinstance(typed, list) and isinstance(typed[number], dict) else None
+    groups = [(b.label, indicator_set.indicator(b.indicator).rows) for b in indicator_set.form.targets]
+    other = next((label for label, rows in groups if rows is not None and category in rows.categories), None)
+    hint = f"{category} is a 二级指标 of {other}: move the row under {other}" if other is not None else problem.hint
+    # said of the row as the form names it, without the engine's row number and the ids that read the fact
+    said = _ROW_IN_MESSAGE_WHOLE.sub("", problem.message, count=1).split(" (read by ", 1)[0]
+    name = typed[number].get("name", "") if isinstance(typed, list) and isinstance(typed[number], dict) else ""
+    message = f"row {cut(str(name))}: {said}"
+    return _on(dataclasses.replace(problem, message=message, hint=hint, fact=None), cell, imported.facts.source)
 
 
 def _missing_row(problem: Problem, fact: str, imported: ImportedFacts, indicator_set: IndicatorSet) -> Problem:

@@ -13,13 +13,15 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from .._arith import plain
 from ..errors import ScoringEngineError, did_you_mean
 
-__all__ = ["FUNDS_COLUMNS", "INDICATOR_COLUMNS", "Block", "Column", "FormLayout", "Labelled", "form_layout", "form_layouts",
-           "same_label"]
+__all__ = ["FUNDS_COLUMNS", "INDICATOR_COLUMNS", "WEIGHT_IN_LABEL", "Block", "Column", "FormLayout", "Labelled", "form_layout",
+           "form_layouts", "label_with_weight", "same_label"]
 
 _FOLDER = Path(__file__).resolve().parent / "layouts"
 #: What a funds column may show: amounts (initial, budget, paid), the rate, the weight and score, the reason.
@@ -27,6 +29,8 @@ FUNDS_COLUMNS = ("initial", "budget", "paid", "rate", "weight", "score", "reason
 #: What an indicator column may show (docs/reports.md says what each holds).
 INDICATOR_COLUMNS = ("level1", "level2", "level3", "target", "comparison", "target_value", "unit", "actual", "actual_value",
                      "weight", "score", "reason")
+#: The weight a label carries at its end: 产出指标（50分）, 预算执行情况(10 分).
+WEIGHT_IN_LABEL = re.compile(r"\s*[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$")
 
 
 @dataclass(frozen=True)
@@ -72,6 +76,15 @@ class FormLayout:
 
     def column(self, key: str) -> Column | None:
         return next((c for c in self.indicators.columns if c.key == key), None)
+
+
+def label_with_weight(label: str, weight: Decimal | None) -> str:
+    """A layout's block label with the weight it prints made the set's: 预算执行情况（10分） is （15分） for a profile that
+    gives 预算执行 15."""
+    found = WEIGHT_IN_LABEL.search(label)
+    if found is None or weight is None:
+        return label
+    return label[:found.start(1)] + plain(weight) + label[found.end(1):]
 
 
 def same_label(written: str, label: str) -> bool:

@@ -25,18 +25,18 @@ from ..model import Indicator, IndicatorSet, TargetBlock
 from ..target_rows import dated_row, target_row, unsigned_target
 from .content import NO_REASON, is_own_conclusion
 from .funds import check_funds
-from .layout import FormLayout, Labelled, form_layout, same_label
+from .layout import WEIGHT_IN_LABEL, FormLayout, Labelled, form_layout, same_label
 from .reading import (FILL_THE_CELL, SIDE_SHEET, Blank, FormReading, bare_value, is_percentage, numeric, one_line, read_with,
                       refuse_score_sheet, refused_values, unsigned_number, with_unit)
 from .side import defaults_taken, read_side
-from .unread import OTHER_FORM, funds_row, own_row
+from .unread import OTHER_FORM, funds_row, own_row, unscored_funds
+from .weights import compare_weights
 from .workbook import Formula, Sheet, open_workbook
 
 __all__ = ["Blank", "FILL_THE_CELL", "ImportedFacts", "SIDE_SHEET", "read_form", "named_set", "FORM_SUFFIXES"]
 
 #: The files read as filled forms (by `score`, `import` and `batch`).
 FORM_SUFFIXES = (".xlsx", ".xlsm")
-_WEIGHT_IN_LABEL = re.compile(r"\s*[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$")
 _YEAR = re.compile(r"[(（]\s*([\d〇零一二三四五六七八九]{4})\s*年度?\s*[)）]")
 _YEAR_PLAIN = re.compile(r"^\s*([\d〇零一二三四五六七八九]{4})\s*年度")  # at the start: a title, not a name's 2021年度
 _CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")  # （二〇二一年度） is 2021
@@ -99,6 +99,7 @@ def read_form(path: str | Path, indicator_set: IndicatorSet, sheets: list[Sheet]
     side = next((s for s in sheets if s.name == SIDE_SHEET), None)
     not_applicable = read_side(reading, side) if side is not None else {}
     defaults_taken(reading, not_applicable, side.tab or side.name if side is not None else SIDE_SHEET)
+    compare_weights(reading, not_applicable)
     if reading.problems:  # a form the side sheet says is another set's: that is what to fix first
         named = named_set(sheets)
         first = read_with(named, indicator_set, str(path))
@@ -202,9 +203,9 @@ def _project(reading: FormReading, key: str, row: int, col: int) -> None:
 
 def _funds(reading: FormReading) -> None:
     binding, block = reading.set.form, reading.layout.funds
-    if not binding.funds:
-        return
-    heading = _heading_row(reading, block.columns, 3)
+    heading = reading.heading_row(block.columns, 3)
+    if not binding.funds:  # a set without funds: a block filled in all the same is named, not read (QA54 F4)
+        return unscored_funds(reading, heading) if heading is not None else None
     if heading is None:
         reading.problems.append(Problem(f"{reading.sheet.name}: no funds block"
                                         f" (a row with {', '.join(c.label for c in block.columns[:3])})",
@@ -234,8 +235,11 @@ def _funds(reading: FormReading) -> None:
             else:
                 column_label = next(c.label for c in block.columns if c.key == column)
                 reading.empty[fact] = reading.blank(r, col, f"{label.label}的{column_label}")
-        if label.key == "total" and "score" in columns and binding.funds_indicator is not None:
-            reading.typed_score(binding.funds_indicator, r, columns["score"])
+        if label.key == "total" and binding.funds_indicator is not None:
+            if "weight" in columns:  # compared with the set's once the side sheet says what is 不适用 (forms.weights)
+                reading.weights_shown[binding.funds_indicator] = (r, columns["weight"])
+            if "score" in columns:
+                reading.typed_score(binding.funds_indicator, r, columns["score"])
         elif label.key != "total":
             funds_row(reading, r, label.label, {k: c for k, c in columns.items() if k in ("weight", "score")}, scored=False)
     for row in block.rows:  # a row taken off the form: its facts are to be written there, not on the side sheet
@@ -252,21 +256,11 @@ def _bound_columns(funds: Mapping[str, Mapping[str, str]]) -> set[str]:
     return {column for columns in funds.values() for column in columns}
 
 
-def _heading_row(reading: FormReading, columns: tuple[Labelled, ...], at_least: int) -> tuple[int, dict[str, int]] | None:
-    """The first row holding at least `at_least` of the column labels, with the column of each label found."""
-    for r in reading.sheet.rows:
-        found = {column.key: c for (row, c), value in reading.sheet.cells.items() if row == r and isinstance(value, str)
-                 for column in columns if column.matches(value)}
-        if len(found) >= at_least:
-            return r, found
-    return None
-
-
 def _indicators(reading: FormReading) -> None:
     """The indicator block: each 三级 row under the 一级 of a row group becomes a target row of that group's fact."""
     targets = reading.set.form.targets
     columns = reading.layout.indicators.columns
-    heading = _heading_row(reading, columns, 4)
+    heading = reading.heading_row(columns, 4)
     total = _typed_scores(reading, heading) if heading is not None else None
     if not targets:
         return
@@ -282,16 +276,17 @@ def _indicators(reading: FormReading) -> None:
     rows: dict[str, list[dict[str, Any]]] = {t.fact: [] for t in targets}
     first_row: dict[str, str] = {}  # a block's first 三级指标 cell: where an empty block is to be filled
     level1: tuple[int, TargetBlock | None] | None = None
-    level2 = written_before = ""
+    level2 = written_before = level2_at = ""
     for r in [r for r in reading.sheet.rows if row_at < r < (total[0] if total else 10**9)]:
         written1 = reading.sheet.text(r, at["level1"])
         # the same 一级 written again (its merged cells unmerged and filled down, to sort or filter) goes on as an empty one
-        if written1 and not same_label(_WEIGHT_IN_LABEL.sub("", written1), _WEIGHT_IN_LABEL.sub("", written_before)):
+        if written1 and not same_label(WEIGHT_IN_LABEL.sub("", written1), WEIGHT_IN_LABEL.sub("", written_before)):
             level1, level2, written_before = (r, _block(reading, r, at["level1"], written1)), "", written1
             if level1[1] is not None:
                 first_row.setdefault(level1[1].fact, reading.sheet.ref(r, at["level3"]))
         if "level2" in at and reading.sheet.text(r, at["level2"]):
             level2 = "".join(reading.sheet.text(r, at["level2"]).split())  # '质量\n指标' (Alt+Enter in the cell)
+            level2_at = reading.sheet.ref(r, at["level2"])  # where a 二级 the set has not is to be fixed (QA54 F6)
         name = reading.text(r, at["level3"])
         if not name and level1 is not None and level1[1] is not None:
             filled = [reading.layout.column(k) for k in ("target", "target_value", "actual", "actual_value", "weight", "score")
@@ -304,6 +299,8 @@ def _indicators(reading: FormReading) -> None:
             continue
         fact = level1[1].fact
         row = _row(reading, r, at, name, level2, f"{fact}[{len(rows[fact])}]")  # numbered from 0, as $.facts paths are
+        if row is not None and level2:
+            reading.provenance[f"{fact}[{len(rows[fact])}].category"] = level2_at
         if row is not None:
             rows[fact].append(row)
     for block in targets:
@@ -323,6 +320,8 @@ def _typed_scores(reading: FormReading, heading: tuple[int, dict[str, int]]) -> 
                          [r for r in reading.sheet.rows if r > row_at])
     if total and "score" in at:
         reading.typed_score("total", total[0], at["score"])
+    if total and "weight" in at:
+        reading.weights_shown["total"] = (total[0], at["weight"])
     if {"level1", "level3"} <= set(at):
         _own_rows(reading, row_at, at)
     return total
@@ -338,7 +337,7 @@ def _own_rows(reading: FormReading, row_at: int, at: Mapping[str, int]) -> None:
     for r in [r for r in reading.sheet.rows if r > row_at]:
         written1 = reading.sheet.text(r, at["level1"])
         if written1:
-            label = _WEIGHT_IN_LABEL.sub("", written1)
+            label = WEIGHT_IN_LABEL.sub("", written1)
             own = None if any(same_label(label, t.label) for t in form.targets) else \
                 next((top for top in reading.set.indicators if same_label(label, top.name) and top.id not in read), None)
         name = reading.sheet.text(r, at["level3"])
@@ -351,8 +350,8 @@ def _own_rows(reading: FormReading, row_at: int, at: Mapping[str, int]) -> None:
 
 def _block(reading: FormReading, row: int, col: int, written: str) -> TargetBlock | None:
     """The row group a 一级 label names ('产出指标(50分)' too); a problem when it names none, or another weight."""
-    weight = _WEIGHT_IN_LABEL.search(written)
-    label = _WEIGHT_IN_LABEL.sub("", written)
+    weight = WEIGHT_IN_LABEL.search(written)
+    label = WEIGHT_IN_LABEL.sub("", written)
     block = next((t for t in reading.set.form.targets if same_label(label, t.label)), None)
     if block is None:
         if any(same_label(label, top.name) for top in reading.set.indicators):

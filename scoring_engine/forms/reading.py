@@ -58,6 +58,7 @@ class FormReading:
         # declared 分值), so that a tier's range is said on the form's own basis
         self.rescaled: dict[str, tuple[Decimal, Decimal, Decimal]] = {}
         self.group_weights: dict[str, Decimal] = {}  # a group's fact → its weight with the form's 不适用 groups rescaled away
+        self.weights_shown: dict[str, tuple[int, int]] = {}  # the funds' and 总分's 分值 cells, by indicator id or "total"
 
     def typed_score(self, key: str, row: int, col: int) -> None:
         """A score typed in the cell, kept under `key` to compare with the set's (a blank cell is none); text that is
@@ -95,6 +96,15 @@ class FormReading:
         for (r, c), value in sorted(self.sheet.cells.items()):
             if (rows is None or r in rows) and isinstance(value, str) and label.matches(value):
                 return r, c
+        return None
+
+    def heading_row(self, columns: tuple[Labelled, ...], at_least: int) -> tuple[int, dict[str, int]] | None:
+        """The first row holding at least `at_least` of the column labels, with the column of each label found."""
+        for r in self.sheet.rows:
+            found = {column.key: c for (row, c), value in self.sheet.cells.items() if row == r and isinstance(value, str)
+                     for column in columns if column.matches(value)}
+            if len(found) >= at_least:
+                return r, found
         return None
 
     def right_of(self, row: int, col: int) -> tuple[int, int] | None:

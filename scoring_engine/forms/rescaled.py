@@ -31,7 +31,7 @@ from ..errors import Problem
 from ..plan import plan_for
 from .reading import FormReading
 
-__all__ = ["judged_on_declared"]
+__all__ = ["judged_on_declared", "used_weights"]
 
 _PLACES = 6  # a judgement no rounding gives back keeps this many decimals
 
@@ -101,11 +101,11 @@ def _tidy(number: Decimal) -> Decimal:
 def _used_at(used: dict[int, dict[str, Decimal]], places: int, reading: FormReading,
              not_applicable: Mapping[str, str]) -> dict[str, Decimal]:
     if places not in used:
-        used[places] = _used_weights(reading, not_applicable, places)
+        used[places] = used_weights(reading, not_applicable, places)
     return used[places]
 
 
-def _used_weights(reading: FormReading, not_applicable: Mapping[str, str], places: int) -> dict[str, Decimal]:
+def used_weights(reading: FormReading, not_applicable: Mapping[str, str], places: int) -> dict[str, Decimal]:
     """Indicator id → the weight it gets when the form's 不适用 indicators are rescaled away, to `places` decimals.
 
     Rescaled whatever the reading set's own policy: the form is written by a set that rescales, and read by one

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from .content import FormContent, IndicatorLine
 from .grid import Cell, Grid, GridBuilder, shown
-from .layout import FormLayout
+from .layout import FormLayout, label_with_weight
 
 __all__ = ["form_grid"]
 
@@ -52,7 +52,7 @@ def form_grid(layout: FormLayout, content: FormContent) -> Grid:
 
 def _funds(b: GridBuilder, layout: FormLayout, content: FormContent) -> None:
     block = layout.funds
-    b.put(0, block.label, "label", rowspan=1 + len(block.rows))
+    b.put(0, label_with_weight(block.label, _funds_weight(content)), "label", rowspan=1 + len(block.rows))
     spots = b.spread(1, 1 + len(block.columns), flexible=(0,))
     b.put(spots[0][0], None, "head", colspan=spots[0][1])
     for (col, span), column in zip(spots[1:], block.columns, strict=True):
@@ -91,7 +91,9 @@ def _indicators(b: GridBuilder, layout: FormLayout, content: FormContent) -> tup
     """The indicator block; returns the heading row, which each printed page repeats."""
     columns = layout.indicators.columns
     lines = content.lines or (IndicatorLine(""),)
-    b.put(0, layout.indicators.label, "label", rowspan=1 + len(lines))
+    funds = _funds_weight(content)  # the indicators' weight, 绩效指标（90分）: the rest of the total
+    rest = content.max_total - funds if content.max_total is not None and funds is not None else content.max_total
+    b.put(0, label_with_weight(layout.indicators.label, rest), "label", rowspan=1 + len(lines))
     for col, column in enumerate(columns, 1):
         b.put(col, column.label, "head")
     heading = b.row
@@ -155,6 +157,12 @@ def _target_text(line: IndicatorLine) -> str | None:
     value = shown(Cell(0, 0, line.target, "percent" if line.unit == "%" else "number",
                        unit=None if line.unit == "%" else line.unit))
     return f"{line.comparison or ''}{value}"
+
+
+def _funds_weight(content: FormContent) -> Decimal | None:
+    """The weight the funds block shows: its indicator's, as scored (rescaled for 不适用 indicators); None without one."""
+    weight = content.funds.get("total", {}).get("weight")
+    return weight if isinstance(weight, Decimal) else None
 
 
 def _total(b: GridBuilder, layout: FormLayout, content: FormContent) -> None:

@@ -22,7 +22,7 @@ from .reading import SIDE_SHEET, FormReading
 from .workbook import Sheet
 
 __all__ = ["OTHER_FORM", "SIDE_KINDS", "filled_but_not_applicable", "funds_row", "indicator_named", "indicators_like",
-           "own_row", "side_facts", "side_kind"]
+           "own_row", "side_facts", "side_kind", "unscored_funds"]
 
 #: The fix for a form whose 一级 are not the set's: another set's form, or this set's form filled on another's blank.
 OTHER_FORM = ("fill the blank form of {id} (scoring-engine template {id}), which has the 一级 of that set, or score with "
@@ -68,6 +68,19 @@ def funds_row(reading: FormReading, row: int, label: str, columns: Mapping[str, 
             f"{reading.sheet.ref(row, cells[0][1])}: row {cut(label)}: the {shown} typed here ({refs}) are not read: {why}",
             file=str(reading.path), hint="they count for nothing, and the form the tool writes leaves the row blank"
             if scored else "leave them empty: the 分值 and 得分 of the budget's execution go on its first row"))
+
+
+def unscored_funds(reading: FormReading, heading: tuple[int, dict[str, int]]) -> None:
+    """The funds block of a form whose set has no funds (henan-special-bond-operation), filled in all the same (a form
+    of the set's construction period reused, QA54 F4): each row typed on named, as read by nothing. `heading`: the
+    block's heading row and the column of each of its columns."""
+    row_at, columns = heading
+    first_column = min(columns.values())
+    for r in [r for r in reading.sheet.rows if row_at < r <= row_at + len(reading.layout.funds.rows) + 5]:
+        label = next((item for c in range(1, first_column) for item in reading.layout.funds.rows
+                      if item.matches(reading.sheet.text(r, c))), None)
+        if label is not None:
+            funds_row(reading, r, label.label, columns)
 
 
 def own_row(reading: FormReading, row: int, at: Mapping[str, int], name: str, indicator: Indicator | None) -> None:
@@ -117,6 +130,9 @@ def filled_but_not_applicable(reading: FormReading, not_applicable: Mapping[str,
         for node in _below(top):
             fact = node.rows.fact if node.rows is not None else None
             cells = [reading.provenance[key] for key in reading.provenance if fact and key.startswith(fact + "[")]
+            if node.id == reading.set.form.funds_indicator:  # the funds block's amounts (QA54 F4)
+                cells = [reading.provenance[f] for row in reading.set.form.funds.values() for f in row.values()
+                         if f in reading.provenance]
             if cells:
                 reading.warnings.append(Problem(
                     f"{cells[0]}: the rows of {node.name} are filled ({len(set(cells))} cells), but "
