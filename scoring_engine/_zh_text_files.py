@@ -78,4 +78,14 @@ TEXT_FILES = (
     ("remove it", "删去它"),
     ("text holds U+{code}, a control character", "文字中有控制字符 U+{code}"),
     ("text holds U+{code}, a lone surrogate", "文字中有孤立的代理字符 U+{code}"),
+    # a case file's expect that checks nothing (cases.py: QA55 F2)
+    ("scores is empty: it checks nothing", "scores 为空：什么也没有检查"),
+    ("name each indicator and its score (scores: {{output.quality: 8}}), or leave scores out",
+     "写出每个指标及其得分（scores: {{output.quality: 8}}），或去掉 scores"),
+    ("expect holds only tolerance, which checks nothing by itself", "expect 中只有 tolerance，它本身不检查任何结果"),
+    ("add the total or the scores it applies to", "写出它所适用的总分或得分"),
+    ("error must be words the error contains; empty, it matches any error", "error 应写出错误信息中的文字；为空时任何错误都符合"),
+    ("copy a part of the message the case expects, such as budget.total", "复制用例预期的错误信息的一部分，例如 budget.total"),
+    ("a case expecting an error has no {names} to check", "预期出错的用例没有可检查的 {names}"),
+    ("expect the error alone, and what it scores in a case of its own", "只写预期的错误；评分结果写在另一个用例中"),
 )

@@ -35,6 +35,7 @@ from .errors import FactsError, Problem, ScoringEngineError, did_you_mean
 from .facts import Facts, flatten, spelling
 from .loader import load_facts, load_indicator_set, resolve_set
 from .model import IndicatorSet
+from .result import Result
 
 __all__ = ["Case", "CaseFileError", "CaseOutcome", "find_case_files", "load_cases", "run_case"]
 
@@ -148,6 +149,7 @@ def _expectation(raw: Any, what: str, file: str, line: int | None) -> Expectatio
     scores = raw.get("scores", {})
     if not isinstance(scores, Mapping):
         raise CaseFileError(Problem(f"scores must map indicator ids to scores, got {_kind(scores)}", file=file, line=line))
+    _checks_something(raw, scores, file, line)
     for key in ("warnings", "flags"):
         texts = raw.get(key, [])
         if not isinstance(texts, list) or not all(isinstance(w, str) for w in texts):
@@ -165,6 +167,23 @@ def _expectation(raw: Any, what: str, file: str, line: int | None) -> Expectatio
         warnings=tuple(raw["warnings"]) if "warnings" in raw else None,
         flags=tuple(raw["flags"]) if "flags" in raw else None,
     )
+
+
+def _checks_something(raw: Mapping[str, Any], scores: Mapping[str, Any], file: str, line: int | None) -> None:
+    """An expect whose every key checks nothing passed whatever the set did (QA55 F2): refused, as an empty one is."""
+    if "scores" in raw and not scores:
+        raise CaseFileError(Problem("scores is empty: it checks nothing", file=file, line=line,
+                                    hint="name each indicator and its score (scores: {output.quality: 8}), or leave scores out"))
+    if not raw.keys() - {"tolerance"}:
+        raise CaseFileError(Problem("expect holds only tolerance, which checks nothing by itself", file=file, line=line,
+                                    hint="add the total or the scores it applies to"))
+    if "error" in raw and (not isinstance(raw["error"], str) or not raw["error"].strip()):
+        raise CaseFileError(Problem("error must be words the error contains; empty, it matches any error", file=file,
+                                    line=line, hint="copy a part of the message the case expects, such as budget.total"))
+    beside = sorted(raw.keys() & {"total", "grade", "scores", "warnings", "flags"}) if "error" in raw else []
+    if beside:  # a project that fails has none of them: they would never be looked at
+        raise CaseFileError(Problem(f"a case expecting an error has no {', '.join(beside)} to check", file=file, line=line,
+                                    hint="expect the error alone, and what it scores in a case of its own"))
 
 
 @in_engine_context
@@ -213,6 +232,9 @@ def read_cases(path: str | Path) -> tuple[list[Case], list[ScoringEngineError], 
             refused.add(at[1])
     # a case holding a value the reader refused is checked for its other mistakes, and not run (it lacks the value)
     bad = {at[1] for at in located.rejected if at[:1] == ("cases",) and len(at) > 1}
+    slipped = _slipped(located, len(doc["cases"])) - bad  # the cases of a refused value are checked for their other slips
+    bad |= slipped
+    refused |= slipped  # what is left of it may lack what the slip dropped (scores: {1.1: 99} is left empty)
     for i, given in enumerate(doc["cases"]):
         try:
             case = _case(i, given, names, path, located, set_file, base)
@@ -225,7 +247,23 @@ def read_cases(path: str | Path) -> tuple[list[Case], list[ScoringEngineError], 
             cases.append(case)
     if any(at[:1] != ("cases",) or len(at) < 2 for at in located.rejected):  # a value of the whole file refused
         return [], failed, len(doc["cases"])
-    return cases, failed, len(bad)
+    top = any(p.column is not None and p.column <= 1 for p in located.problems)  # a file's key twice: one failure more
+    return cases, failed, len(bad) + top
+
+
+def _slipped(located: Any, count: int) -> set[int]:
+    """The cases holding a slip the YAML reader reports and reads past (a key written twice keeps its first value, a key
+    that is not text, 1.1, is dropped): run without it they could only pass (QA55 F1), so they are not run. A slip at
+    the top level (a second `cases:` block, never read) is the file's: `read_cases` counts it as one more failure."""
+    starts = [(located.where(("cases", i)) or (None, None))[0] for i in range(count)]
+    found: set[int] = set()
+    for problem in located.problems:
+        if problem.line is None or problem.column is None or problem.column <= 1:
+            continue
+        owner = max((i for i, start in enumerate(starts) if start is not None and start <= problem.line), default=None)
+        if owner is not None:  # the last case that begins at or above the slip holds it
+            found.add(owner)
+    return found
 
 
 def _holding(data: Any, at: tuple[str | int, ...]) -> Any:
@@ -328,7 +366,8 @@ def _case_facts(raw: Mapping[str, Any], base: Facts | None, path: Path, name: st
         if not isinstance(marked, Mapping) or not all(isinstance(v, str) for v in marked.values()):
             raise CaseFileError(Problem(f"case {name}: not_applicable must map indicator ids to reasons, got {_kind(marked)}",
                                         file=file, line=line, hint="write {indicator id: reason}"))
-        facts = Facts(values=facts.values, not_applicable=marked, project=facts.project, source=facts.source)
+        # its slips are the case's own, not the facts file's it started from (QA55 F6)
+        facts = Facts(values=facts.values, not_applicable=marked, project=facts.project, source=f"{file}::{name}")
     return facts
 
 
@@ -403,8 +442,17 @@ def run_case(case: Case, sets: dict[Path, IndicatorSet] | None = None) -> CaseOu
             differences.append(f"no indicator {indicator_id} in the result ({close})" if close else
                                f"no indicator {indicator_id} in the result")
     differences += _missing_texts("warning", expect.warnings, [(str(w), (w,)) for w in result.warnings])
-    differences += _missing_texts("flag", expect.flags, [(str(f), ()) for f in result.flags])
+    if expect.flags is not None:
+        differences += _missing_texts("flag", expect.flags, [(flag, ()) for flag in _explain(result, indicator_set)])
     return CaseOutcome(case, tuple(differences))
+
+
+def _explain(result: Result, indicator_set: IndicatorSet) -> tuple[str, ...]:
+    """The project's 需说明 flags as `batch` lists them: the set's explain_when, or for a set without any the usual rule
+    (a low grade, a 预算执行率 below 90%), which `flags: []` could not see (QA55 F8)."""
+    from .batch.rows import SetShape, project_row
+
+    return project_row(0, "", result, SetShape.of(indicator_set)).flags
 
 
 def _contains(words: str, texts: list[tuple[str, Iterable[Any]]]) -> bool:

@@ -292,3 +292,56 @@ def test_a_case_expecting_a_slip_of_an_indicator_the_profile_removes_is_told_it_
         run.output
     run = CliRunner().invoke(main, ["--lang", "zh", "test", str(tmp_path / "p.cases.yaml")])  # QA45 F10
     assert "（是否想写 output.cost？方案删除了这个指标（第 3 行））" in run.output, run.output
+
+
+@pytest.mark.parametrize("body", [
+    # a revised expectation written below the old one: the reader keeps the first, 10 was never checked
+    "  - name: 一\n    expect: {scores: {output.quality: 8, output.quality: 10}}\n",
+    # a key that is not text (numbered ids: 1.1) is dropped, leaving the case nothing to check
+    "  - name: 一\n    expect: {total: 79.73, scores: {1.1: 99}}\n",
+])
+def test_a_case_holding_a_slip_the_reader_reads_past_fails_the_run(tmp_path: Path, body: str) -> None:
+    """The slip was printed as an error, the case ran without it and passed, and the run exited 0 (QA55 F1): the case
+    is not run, and the run fails."""
+    run = CliRunner().invoke(main, ["--lang", "en", "test", str(_case_file(tmp_path, body))])
+    assert 1 == run.exit_code and "0 passed, 1 failed" in run.output, run.output
+    assert "PASS" not in run.output
+
+
+def test_a_second_cases_block_never_read_fails_the_run(tmp_path: Path) -> None:
+    """A second `cases:` block appended at the end was never run, and the run passed on the first block's (QA55 F1)."""
+    body = "  - name: 一\n    expect: {total: 79.73}\ncases:\n  - name: 二\n    expect: {total: 10}\n"
+    run = CliRunner().invoke(main, ["--lang", "en", "test", str(_case_file(tmp_path, body))])
+    assert 1 == run.exit_code and "1 passed, 1 failed" in run.output, run.output
+
+
+@pytest.mark.parametrize(("expect", "said"), [
+    ("{tolerance: 0.5}", "expect holds only tolerance, which checks nothing by itself"),
+    ("{scores: {}}", "scores is empty: it checks nothing"),
+    ("{error: ''}", "error must be words the error contains; empty, it matches any error"),
+    ("{error: budget.total, total: 99}", "a case expecting an error has no total to check"),
+])
+def test_an_expect_that_checks_nothing_is_refused(tmp_path: Path, expect: str, said: str) -> None:
+    """Each of these passed whatever the set scored (QA55 F2): an empty error matches any error, and a total beside an
+    expected error is never looked at. Each is refused at its case, as an empty expect is."""
+    path = _case_file(tmp_path, f"  - name: 一\n    overrides: {{budget.total: null}}\n    expect: {expect}\n")
+    with pytest.raises(CaseFileError) as err:
+        load_cases(path)
+    assert [said] == [p.message for p in err.value.problems]
+
+
+def test_a_slip_in_a_cases_own_not_applicable_is_said_of_the_case_not_the_facts_file(tmp_path: Path) -> None:
+    """A misspelt id in a case's not_applicable was blamed on facts.json, which has no not_applicable (QA55 F6)."""
+    path = _case_file(tmp_path, "  - name: 不适用拼错\n    not_applicable: {output.qualty: 未抽查}\n    expect: {total: 80}\n")
+    outcome = run_case(load_cases(path)[0])
+    assert outcome.problems and all(p.file == f"{path}::不适用拼错" for p in outcome.problems), outcome.problems
+
+
+def test_expected_flags_are_the_ones_batch_lists_for_a_set_without_explain_when(tmp_path: Path) -> None:
+    """For a set without explain_when, batch lists a project graded 中 as 需说明 by the usual rule, and `flags: []` still
+    passed (QA55 F8): a case sees the 需说明 flags the bureau sees."""
+    path = _case_file(tmp_path, "  - name: 中等项目\n    expect: {flags: []}\n  - name: 中等项目需说明\n"
+                                "    expect: {flags: [评价结果为中]}\n")
+    outcomes = [run_case(case) for case in load_cases(path)]
+    assert not outcomes[0].passed and "评价结果为中，需说明原因" in outcomes[0].differences[0], outcomes[0].differences
+    assert outcomes[1].passed, outcomes[1].differences
