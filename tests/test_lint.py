@@ -338,17 +338,24 @@ def test_a_weight_in_an_indicator_name_is_its_weight(tmp_path: Path) -> None:
     assert ({"name": "产出指标（50分）", "stated": "50", "weight": "10"}, _line(text, "name: 产出")) == (w.fields, w.problem.line)
 
 
-def test_the_form_labels_state_the_weights_of_the_blocks(tmp_path: Path) -> None:
-    """The Sichuan form labels 预算执行情况（10分） and 绩效指标（90分）: a set giving the funds 20 is told about both."""
+def test_the_form_labels_print_the_sets_weights_so_lint_says_nothing_of_them(tmp_path: Path) -> None:
+    """The Sichuan layout labels its blocks 预算执行情况（10分） and 绩效指标（90分）; lint used to tell a set giving the
+    funds 20 to make the label agree, which no author can edit. The form prints the set's weights (（20分）, （80分）),
+    so there is nothing to say."""
+    from scoring_engine import load_indicator_set
+    from scoring_engine.forms.content import blank_content
+    from scoring_engine.forms.layout import form_layout
+    from scoring_engine.forms.selfeval import form_grid
+
     text = (ROOT / "indicator_sets" / "sichuan-self-evaluation.yaml").read_text(encoding="utf-8")
     text = text.replace("  - id: budget\n    name: 预算执行率\n    weight: 10", "  - id: budget\n    name: 预算执行率\n    weight: 20")
     text = text.replace("  - id: output\n    name: 产出指标\n    weight: 50", "  - id: output\n    name: 产出指标\n    weight: 40")
-    found = [(w.fields, w.problem.line) for w in _lint(tmp_path, text) if w.code == "weight-label"]
-    assert [({"layout": "selfeval-sichuan", "label": "预算执行情况（10分）", "what": "budget", "weight": "20"},
-             _line(text, "indicator: budget")),
-            ({"layout": "selfeval-sichuan", "label": "绩效指标（90分）", "what": "output + benefit + satisfaction", "weight": "80"},
-             _line(text, "targets: {output")),
-            ] == found
+    assert not [str(w) for w in _lint(tmp_path, text) if w.code == "weight-label"]
+    indicator_set = load_indicator_set(tmp_path / "set.yaml")
+    layout = form_layout(indicator_set.form.layout)
+    grid = form_grid(layout, blank_content(indicator_set, layout))
+    labels = {text for line in grid.lines() for text in line if text.endswith("分）")}
+    assert {"预算执行情况（20分）", "绩效指标（80分）"} <= labels, labels
 
 
 # ---------------------------------------------------------------- the bundled sets, and the messages' Chinese
@@ -684,3 +691,54 @@ def test_a_cut_off_the_proportional_rule_lacks_names_both_readings_not_floor_alo
     [warning] = [w for w in _lint(tmp_path, text) if w.code == "standard-mismatch"]
     assert "floor: 0.5 scores (rate − floor) ÷ (1 − floor)" in (warning.problem.hint or "")
     assert "write a formula: 0 if rate < 0.5 else min(rate, 1) × the weight" in (warning.problem.hint or "")
+
+
+# ---------------------------------------------------------------- ceilings (QA55 F4)
+
+_CEILING_SET = """id: ceiling
+name: 满分不可达
+version: "1"
+facts:
+  r: {type: number, min: 0, max: 1.5, label: 完成率}
+grades:
+  - {label: 优, min: 90}
+  - {label: 差, min: 0}
+indicators:
+  - id: a
+    name: 完成率
+    weight: 30
+    rule:
+      kind: bands
+      value: r
+      bands:
+        - {min: 0.95, points: TOP}
+        - {max: 0.95, points: 0}
+  - id: b
+    name: 达标率
+    weight: 70
+    rule: {kind: linear, value: r, target: 1, per: 0.01, share_each: 0.05, zero_at: ZERO}
+"""
+
+
+def test_a_rule_that_never_gives_its_weight_and_the_grade_it_puts_out_of_reach_are_named(tmp_path: Path) -> None:
+    """The top band copied from an indicator with a smaller weight (15 of 30): no project reached 优, and lint said
+    nothing. Both are named: the rule at its line, the grade at its min."""
+    text = _CEILING_SET.replace("TOP", "15").replace("ZERO", "0.8")
+    warnings = [w for w in _lint(tmp_path, text) if w.code == "weight-ceiling"]
+    assert [w.fields.get("most") for w in warnings] == [None, "15"], [str(w) for w in warnings]
+    grade, rule = warnings
+    assert grade.fields["best"] == "85" and grade.fields["grade"] == "优" and grade.problem.line == _line(text, "min: 90")
+    assert rule.problem.indicator == "a" and rule.fields["weight"] == "30"
+
+
+def test_a_rule_that_gives_its_whole_weight_is_not_named(tmp_path: Path) -> None:
+    """The same set with the top band at 30 and the zero line below the target says nothing of either."""
+    text = _CEILING_SET.replace("TOP", "30").replace("ZERO", "0.8")
+    assert not [str(w) for w in _lint(tmp_path, text) if w.code in ("weight-ceiling", "zero-past-target")]
+
+
+def test_a_zero_line_past_the_target_is_named(tmp_path: Path) -> None:
+    """zero_at 1.2 for a target of 1, higher being better: every project up to 120%, the one at 100% too, scored 0."""
+    text = _CEILING_SET.replace("TOP", "30").replace("ZERO", "1.2")
+    w = _only(_lint(tmp_path, text), "zero-past-target")
+    assert w.fields == {"zero": "1.2", "side": "below", "target": "1"} and w.problem.indicator == "b"

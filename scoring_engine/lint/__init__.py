@@ -21,7 +21,9 @@ that loads is looked at for what is legal but almost surely a mistake, each a
 - ``inherited-reason``: a profile's rule worded by a reason template its base wrote for its own indicators (`reasons`);
 - ``comment-cut``: a text (a 评分标准, a name, a message) that YAML cut at a ` #` (`comments`);
 - ``weight-bonus``, ``weight-rule-empty``, ``weight-label``: weights against what the set declares (`weights`);
-- ``funds-rate``: a 自评表 printing a 执行率 beside an indicator scored from another rate (`funds_rate`).
+- ``funds-rate``: a 自评表 printing a 执行率 beside an indicator scored from another rate (`funds_rate`);
+- ``weight-ceiling``: a bands or tiers rule whose best gives less than the whole weight, and a top grade that puts out of
+  reach; ``zero-past-target``: a linear rule's zero line at or past its target (`ceilings`).
 
 Everything is reasoned from the set alone, conservatively: a warning says
 something true of every project (a band no project reaches, a check no
@@ -38,6 +40,7 @@ from .._located import Located
 from ..errors import ScoringEngineError
 from ..loader import load_indicator_set, resolve_profile
 from ..model import Derived, IndicatorSet
+from .ceilings import ceilings
 from .checks import checks
 from .comments import cut_texts
 from .constants import constant_failures
@@ -83,7 +86,8 @@ def lint_set(indicator_set: IndicatorSet, located: Located | None = None) -> tup
              *checks(indicator_set, ranges, locator), *standards(indicator_set, rules, locator),
              *weights(indicator_set, rules, ranges, locator), *cut_texts(located, locator),
              *inherited_reasons(indicator_set, rules, located, locator), *grade_order(located, locator),
-             *band_edges(rules, locator), *funds_rate(indicator_set, locator)]
+             *band_edges(rules, locator), *funds_rate(indicator_set, locator),
+             *ceilings(indicator_set, rules, ranges, locator)]
     return tuple(sorted(found, key=lambda w: (w.problem.line or 0, w.problem.column or 0)))
 
 

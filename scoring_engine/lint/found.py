@@ -43,6 +43,8 @@ CODES = {
     "weight-label": "a weight written in a name or a form label that the indicator does not have",
     "inherited-reason": "a profile's rule worded by a reason template its base wrote for its own indicators",
     "funds-rate": "a 自评表 that prints a 执行率 (执行数 ÷ 预算数) beside an indicator scored from another rate",
+    "weight-ceiling": "a bands or tiers rule whose best gives less than the whole weight (and a grade no project reaches)",
+    "zero-past-target": "a linear rule whose zero line lies at or past its target: a project at its target scores 0",
 }
 
 

@@ -10,8 +10,8 @@ see:
 - a ``level`` rule about a level deeper than the tree checks nothing (a level
   removed while the rule stayed);
 - a weight written in words: an indicator named "产出指标（50分）" that weighs
-  40, or a form whose block is labelled "预算执行情况（10分）" while the
-  indicator it shows weighs 20.
+  40. (A form's block label that carries a weight, "预算执行情况（10分）", is
+  printed with the set's: `forms.layout.label_with_weight`.)
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from .found import LintWarning, Locator, RuleAt
 from .ranges import Ranges
 from .values import NUMERIC, Value
 
-__all__ = ["BONUS", "BONUS_UNBOUNDED", "EMPTY_LEVEL", "LABEL_FORM", "LABEL_NAME", "weights"]
+__all__ = ["BONUS", "BONUS_UNBOUNDED", "EMPTY_LEVEL", "LABEL_NAME", "weights"]
 
 BONUS = ("may score {high}, above its weight {weight}: the set declares no bonus points (weight rule {rule}), "
          "so such a project is refused")
@@ -37,7 +37,6 @@ BONUS_HINT = "cap the score, e.g. min(…, {weight})"
 EMPTY_LEVEL = "weight rule {rule} is about the indicators at level {level}, but the set's deepest level is {depth}"
 EMPTY_LEVEL_HINT = "correct the level, or remove the rule: it checks nothing"
 LABEL_NAME = "its name {name} says {stated} points, but it weighs {weight}"
-LABEL_FORM = "form {layout} labels the block showing it {label}, but {what} weigh {weight}"
 LABEL_HINT = "make the label and the weight agree"
 
 _POINTS_IN_LABEL = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
@@ -107,34 +106,10 @@ def _times(value: Value, weight: Decimal) -> Decimal | None:
 
 
 def _labels(indicator_set: IndicatorSet, locator: Locator) -> Iterator[LintWarning]:
-    """Weights written in an indicator's name, and in the labels of the form the set fills."""
+    """Weights written in an indicator's name."""
     for node in indicator_set.walk():
         found = _POINTS_IN_LABEL.search(node.name)
         if found and Decimal(found.group(1)) != node.weight:
             yield locator.warning("weight-label", (*locator.indicator(node.id), "name"), LABEL_NAME,
                                   {"name": node.name, "stated": found.group(1), "weight": plain(node.weight)}, LABEL_HINT,
                                   indicator=node.id)
-    yield from _form_labels(indicator_set, locator)
-
-
-def _form_labels(indicator_set: IndicatorSet, locator: Locator) -> Iterator[LintWarning]:
-    from ..forms.layout import form_layout
-
-    form = indicator_set.form
-    if form.funds_indicator is None and not form.targets:
-        return
-    layout = form_layout(form.layout)
-    nodes = {node.id: node for node in indicator_set.walk()}
-    blocks: list[tuple[str, str, Decimal, tuple[str, ...]]] = []
-    if form.funds_indicator in nodes:
-        node = nodes[form.funds_indicator]
-        blocks.append((layout.funds.label, node.id, node.weight, ("form", "funds", "indicator")))
-    if form.targets:
-        shown = [nodes[t.indicator] for t in form.targets if t.indicator in nodes]
-        what = " + ".join(n.id for n in shown)
-        blocks.append((layout.indicators.label, what, sum((n.weight for n in shown), Decimal(0)), ("form", "targets")))
-    for label, what, weight, path in blocks:
-        found = _POINTS_IN_LABEL.search(label)
-        if found and Decimal(found.group(1)) != weight:
-            yield locator.warning("weight-label", path, LABEL_FORM,
-                                  {"layout": layout.id, "label": label, "what": what, "weight": plain(weight)}, LABEL_HINT)
