@@ -195,13 +195,18 @@ def _rule_parts(old_spec: Any, new_spec: Any, before: str | None, after: str | N
     whole = [(_led(within, before), _led(within, after))] if within else [(before, after)]
     if not isinstance(old_spec, Mapping) or not isinstance(new_spec, Mapping) or old_spec.get("kind") != new_spec.get("kind"):
         return whole
-    changed = list(_differences(old_spec, new_spec, within))
-    if not changed or len(changed) > _RULE_PARTS:
+    changed = list(_differences({**_DEFAULTS, **old_spec}, {**_DEFAULTS, **new_spec}, within))
+    if not changed:  # written otherwise, the same rule: 1.0 for 1, 0.90 for 0.9, a default written out (QA55 F5)
+        return []
+    if len(changed) > _RULE_PARTS:
         return whole
     return [(f"{where}: {a}" if a is not None else None, f"{where}: {b}" if b is not None else None) for where, a, b in changed]
 
 
 _RULE_PARTS = 6  # more values changed than this: the rule was rewritten, shown whole
+# What a rule's options are when left out (rules/): written out, they change nothing.
+_DEFAULTS = {"boundary": "min_inclusive", "direction": "higher_is_better", "display": "number", "units": "exact",
+             "per": Decimal(1), "tolerance": Decimal(0)}
 
 
 def _differences(a: Any, b: Any, where: str) -> Iterator[tuple[str, str | None, str | None]]:

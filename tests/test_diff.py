@@ -259,3 +259,18 @@ def test_grades_renamed_with_their_old_names_kept_as_aliases_are_one_rename_each
     new = parse_indicator_set(text, str(EXAMPLE_SET))
     grades = [(c.kind, c.old, c.new) for c in diff_sets(old, new).changes if c.kind.startswith("grade") or c.kind == "aliases"]
     assert [("grade_renamed", g.label, renamed[g.label]) for g in old.grades] == grades
+
+
+def test_a_rule_written_otherwise_but_the_same_is_no_change() -> None:
+    """A default written out (boundary: min_inclusive), 1.0 for 1 and 0.90 for 0.9 were listed as rule changes, shown as
+    cut JSON, while every project scored the same (QA55 F5): the same rule is no change; a value that did change is."""
+    bands = "{kind: bands, value: paid, bands: [{min: 0.9, points: 30}, {max: 0.9, points: 0}]}"
+    old = parse_indicator_set(LAST_YEAR.replace("{kind: proportional, value: paid, target: total}", bands))
+    same = bands.replace("{kind: bands,", "{kind: bands, boundary: min_inclusive, display: number,").replace(
+        "min: 0.9,", "min: 0.90,").replace("points: 30", "points: 30.0")
+    rewritten = parse_indicator_set(LAST_YEAR.replace("{kind: proportional, value: paid, target: total}", same))
+    assert not [row for row in change_rows(diff_sets(old, rewritten)) if row[0] == "评分规则"]
+    flipped = parse_indicator_set(LAST_YEAR.replace("{kind: proportional, value: paid, target: total}",
+                                                    same.replace("min_inclusive", "max_inclusive")))
+    rows = [row[2:] for row in change_rows(diff_sets(old, flipped)) if row[0] == "评分规则"]
+    assert [("boundary: \"min_inclusive\"", "boundary: \"max_inclusive\"")] == rows
