@@ -134,6 +134,12 @@ LINT = (
      "分值规则 {rule} 针对第 {level} 级指标，但本体系最深只有 {depth} 级"),
     ("correct the level, or remove the rule: it checks nothing", "改正级别，或删去该规则：它什么也不检查"),
     ("its name {name} says {stated} points, but it weighs {weight}", "名称 {name} 写的是 {stated} 分，但其分值是 {weight}"),
+    ("the 评分标准 puts {above} in the band above it ('{quote_above}') and {below} in the band below it ('{quote_below}'): "
+     "one boundary cannot say both",
+     "评分标准把 {above} 归入高于它的一档（“{quote_above}”），又把 {below} 归入低于它的一档（“{quote_below}”）：一个 boundary "
+     "无法同时表达"),
+    ('score it with a formula that says each bound: kind: formula, score: "{formula}"',
+     '改用公式逐个写明各界限：kind: formula, score: "{formula}"'),
     # rules that never give the whole weight, a zero line past its target (lint/ceilings.py: QA55 F4)
     ("its rule gives at most {most} of its weight {weight}: no project scores full marks on it",
      "其规则最多给 {most} 分，低于分值 {weight}：没有项目能在该指标上得满分"),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from scoring_engine._zh import translate
 from scoring_engine.lint import LintWarning, lint_file
 
@@ -177,6 +179,19 @@ def test_a_band_edge_the_standard_and_the_boundary_agree_on_gives_no_warning(tmp
     assert [] == _codes(_lint(tmp_path, _banded(EXCLUSIVE, "      boundary: max_inclusive\n")), "band-edge")
     assert [] == _codes(_lint(tmp_path, _banded("≥95%得10分；90%（含）–95%得8分；低于90%不得分。")), "band-edge")
     assert [] == _codes(_lint(tmp_path, _banded("95%以上得10分；90%以上得8分；其余不得分。")), "band-edge")
+
+
+@pytest.mark.parametrize("boundary", ["", "      boundary: max_inclusive\n"])
+def test_a_standard_that_puts_two_band_edges_on_opposite_sides_is_told_to_use_a_formula(tmp_path: Path,
+                                                                                     boundary: str) -> None:
+    """'95%以上（不含95%）…90%（含）–95%（含）': 95% goes with the band below, 90% with the band above. lint named one bound
+    and told to flip boundary, then named the other and told to flip it back (QA55 F3). It names both, and gives the
+    formula that scores each bound as the standard says, whatever the boundary written."""
+    [found] = _codes(_lint(tmp_path, _banded("95%以上（不含95%）得10分；90%（含）–95%（含）得8分；低于90%不得分。", boundary)),
+                     "band-edge")
+    assert ("90.00%", "95.00%") == (found.fields["above"], found.fields["below"])
+    assert "10 if r > 0.95 else 8 if r >= 0.9 else 0" == found.fields["formula"]
+    assert translate(found.problem.message).endswith("一个 boundary 无法同时表达")
 
 
 def test_a_tolerance_or_deviation_threshold_written_as_a_percentage_is_named(tmp_path: Path) -> None:

@@ -25,6 +25,9 @@ __all__ = ["BAND_EDGE", "band_edges"]
 BAND_EDGE = ("the 评分标准 puts {bound} in the band {side} it ('{quote}'), but boundary: {boundary} puts it in the band "
              "{other} it")
 BAND_EDGE_HINT = "write boundary: {wanted} in the rule"
+BAND_EDGE_MIXED = ("the 评分标准 puts {above} in the band above it ('{quote_above}') and {below} in the band below it "
+                   "('{quote_below}'): one boundary cannot say both")
+BAND_EDGE_MIXED_HINT = 'score it with a formula that says each bound: kind: formula, score: "{formula}"'
 
 _N = r"(?<![\d.])(?P<n>\d{1,15}(?:\.\d{1,15})?)(?P<pct>%)?"
 _SAME = r"(?:\d{1,15}(?:\.\d{1,15})?%?)?"  # the number repeated inside the brackets: （含95%）
@@ -53,6 +56,10 @@ def band_edges(rules: list[RuleAt], locator: Locator) -> Iterator[LintWarning]:
         shown_as_percent = params.display == "percent"
         said = _said(at.standard, lows | highs, shown_as_percent)
         rule_above = params.boundary == MIN_INCLUSIVE
+        stated = {bound: sides.pop() for bound in shared if len(sides := {a for v, a, _ in said if v == bound}) == 1}
+        if len(set(stated.values())) == 2:  # 95%（不含） above, 90%（含） below: flipping boundary only moves the slip
+            yield _mixed(at, said, stated, shown_as_percent, locator)
+            continue
         for bound in sorted(shared, reverse=True):
             sides = {above for value, above, _ in said if value == bound}
             if len(sides) != 1 or sides == {rule_above}:
@@ -66,6 +73,36 @@ def band_edges(rules: list[RuleAt], locator: Locator) -> Iterator[LintWarning]:
                                               "wanted": "max_inclusive" if rule_above else "min_inclusive"},
                                   BAND_EDGE_HINT, indicator=at.indicator)
             break  # one boundary per rule: the first bound says it
+
+
+def _mixed(at: RuleAt, said: list[tuple[Decimal, bool, str]], stated: dict[Decimal, bool], ratios: bool,
+           locator: Locator) -> LintWarning:
+    """The standard puts one shared bound with the band above it and another with the band below (QA55 F3)."""
+    above, below = (max(b for b, side in stated.items() if side is wanted) for wanted in (True, False))
+    quote = {bound: next(q for v, a, q in said if v == bound and a is stated[bound]) for bound in (above, below)}
+    show = percent if ratios or "%" in quote[above] else plain
+    return locator.warning("band-edge", (*at.path, "bands"), BAND_EDGE_MIXED,
+                           {"above": show(above), "quote_above": quote[above], "below": show(below),
+                            "quote_below": quote[below], "formula": _formula(at, stated)}, BAND_EDGE_MIXED_HINT,
+                           indicator=at.indicator)
+
+
+def _formula(at: RuleAt, stated: dict[Decimal, bool]) -> str:
+    """The bands as one formula, each bound on the side the standard (else the boundary) puts it: 10 if r > 0.95 else 8
+    if r >= 0.9 else 0; points of a row's weight (shares without a weight) are written as shares."""
+    params: Any = at.rule.params
+    value = params.value.text
+    bands = sorted(params.bands, key=lambda b: b.range.low if b.range.low is not None else Decimal("-Infinity"), reverse=True)
+    parts = []
+    for band in bands:
+        points = plain(band.amount.of(at.weight)) if at.weight is not None else plain(band.amount.of(Decimal(1)))
+        low = band.range.low
+        if low is None:
+            parts.append(points)
+            break
+        inclusive = stated.get(low, params.boundary == MIN_INCLUSIVE)
+        parts.append(f"{points} if {value} {'>=' if inclusive else '>'} {plain(low)} else")
+    return " ".join(parts) if parts and not parts[-1].endswith(" else") else " ".join(parts) + " 0"
 
 
 def _said(text: str, bounds: set[Decimal], ratios: bool) -> list[tuple[Decimal, bool, str]]:
