@@ -206,6 +206,20 @@ def test_full_marks_the_standard_states_are_the_weight(tmp_path: Path) -> None:
     assert 'the 评分标准 says "× 8分" (8 points at most), but the indicator weighs 10' == w.problem.message
 
 
+@pytest.mark.parametrize(("standard", "rule", "quote"), [
+    ("实际成本不超过计划成本得8分；超支时得分 = 8 × 计划成本 ÷ 实际成本。",
+     "{kind: proportional, value: rate, target: 1, direction: lower_is_better}", "得分 = 8 ×"),
+    ("按期完成得8分；每超期1个月扣1分，扣完为止。",
+     "{kind: linear, value: rate, target: 0, direction: lower_is_better, points_each: 1}", "得8分；每超期1个月扣"),
+])
+def test_full_marks_stated_as_a_multiplier_or_before_a_deduction_are_the_weight(tmp_path: Path, standard: str, rule: str,
+                                                                                 quote: str) -> None:
+    """A weight changed from 8 to 10 (a profile's rescale) left '得分 = 8 × …' and '按期完成得8分；每超期…扣' in the
+    standard, and lint did not read them as full marks (QA55 F7)."""
+    w = _only(_lint(tmp_path, _standard(standard, rule)), "standard-mismatch")
+    assert {"quote": quote, "stated": "8", "weight": "10"} == w.fields
+
+
 def test_the_points_of_parts_are_not_taken_for_full_marks(tmp_path: Path) -> None:
     """'2022、2023年度各2分，各年得分 = 当年资金到位率 × 2分' on a weight of 4 states the parts' points: no warning."""
     text = _standard("2022、2023年度各2分，各年得分 = 当年资金到位率 × 2分，两年相加。", "{kind: proportional, value: rate}",

@@ -38,7 +38,7 @@ def ceilings(indicator_set: IndicatorSet, rules: list[RuleAt], ranges: Ranges, l
     shortfalls put out of reach."""
     short: dict[str, Decimal] = {}  # a leaf's own rule (not a variant: another may reach it) → what it falls short by
     for at in rules:
-        most = _most(at)
+        most = _most(at) if "otherwise" not in at.path else None  # an equal's otherwise scores what is not the target
         if at.rule.kind == "linear":
             yield from _zero_past(at, ranges, locator)
         elif most is not None and at.weight is None and most < 1:

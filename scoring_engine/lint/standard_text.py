@@ -44,7 +44,10 @@ _ZERO_AT_COUNT = re.compile(r"(?P<n>" + _COUNT + r")(?:处|项|次|起|个)(?:�
 _FULL_MARKS = (re.compile(r"[×xX*]\s*(?P<n>" + _NUMBER + r")\s*分"),
                re.compile(r"最高(?:得)?(?P<n>" + _NUMBER + r")分"),
                re.compile(r"按(?P<n>" + _NUMBER + r")分计"),
-               re.compile(r"得(?P<n>" + _NUMBER + r")分[，,]\s*否则(?:不得分|得0分)"))
+               re.compile(r"得(?P<n>" + _NUMBER + r")分[，,]\s*否则(?:不得分|得0分)"),
+               # 得分 = 8 × 计划成本 ÷ 实际成本; 按期完成得10分；每超期1个月扣2分 (the full marks, then what a shortfall costs)
+               re.compile(r"得分\s*[=＝]\s*(?P<n>" + _NUMBER + r")\s*[×xX*]"),
+               re.compile(r"得(?P<n>" + _NUMBER + r")分[；;，,]\s*每[^，,。；;]{1,20}?扣"))
 _EACH_ITEM = re.compile(r"(?:每项|各)(?P<n>" + _NUMBER + r")分")
 _ELEMENT_POINTS = re.compile(r"[（(](?P<n>" + _NUMBER + r")分")
 _POINTS_AT_END = re.compile(r"(?:得|为)?\s*(?:(?P<n>" + _NUMBER + r")分|(?P<zero>不得分)|(?P<full>满分))\s*$")
@@ -146,7 +149,8 @@ class Standard:
         return [Stated(_count(m.group("n")), _quote(m.group(0)), start=m.start()) for m in _ZERO_AT_COUNT.finditer(self.text)]
 
     def full_marks(self) -> list[Stated]:
-        """The points the text gives at most: '× 4分', '最高10分', '按10分计', '得3分，否则不得分'.
+        """The points the text gives at most: '× 4分', '最高10分', '按10分计', '得3分，否则不得分', '得分 = 8 × …',
+        '得10分；每超期1个月扣2分'.
 
         None when the text splits the points into parts ('各2分'), and no '× N分' when it multiplies more than once
         ('当年资金到位率 × 2分' for each of two years): then each is a part's points, not the whole's.
