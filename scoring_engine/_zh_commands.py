@@ -210,8 +210,8 @@ COMMANDS = (
     ("correct the label or score the form with the set it was made for", "改正表上的分值，或用这张表对应的体系评分"),
     ("holds a formula ({formula}); expected the {what} itself", "单元格是公式（{formula}），应直接填写{what!t}"),
     ("holds a formula ({formula}); expected text", "单元格是公式（{formula}），应填写文字"),
+    ("holds a formula ({formula}); expected a value", "单元格是公式（{formula}），应填写值"),
     ("holds a formula ({formula}); expected {what}", "单元格是公式（{formula}），应为{what!t}"),
-    ("{cell}: holds a formula; expected a value", "{cell}：单元格是公式，应填写值"),
     ("a {kind} fact is written as JSON here, not {value}", "{kind} 类事实应按 JSON 填写，实际是 {value}"),
     ("write it as {example}", "请写成 {example}"),
     ("a cell typed with = at its start is a formula: type '=100% (with an apostrophe first), or 等于100%",
@@ -241,10 +241,6 @@ COMMANDS = (
     ("open it in a spreadsheet program and save it again as .xlsx", "用电子表格软件打开，再另存为 .xlsx"),
     ("sheet {sheet} has content beyond row {row} or column {column} ({names})",
      "工作表 {sheet} 在第 {row} 行或第 {column} 列之外还有内容（{names}）"),
-    ("sheet {sheet} spans more than {count} cells, empty ones included",
-     "工作表 {sheet} 的范围超过 {count} 个单元格（含空单元格）"),
-    ("delete the empty rows and columns after the form's last cell, or copy the form into a new workbook",
-     "删除表格最后一个单元格之后的空行和空列，或把表格内容复制到一个新工作簿"),
 )
 
 PARSERS = (

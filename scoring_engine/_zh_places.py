@@ -23,7 +23,6 @@ PLACES = (
     ("the file is read-only", "文件是只读的"),
     ("no permission to write the file", "没有写入这个文件的权限"),
     ("write 是 or 否", "填写 是 或 否"),
-    ("holds a formula; expected a value", "单元格是公式，应填写值"),
     ("write it as {example}, or [] for none", "请写成 {example}；没有则写 []"),  # after the place a pattern above takes (QA38)
     ("write it as text, or as {{text: …, points: …}}", "写成文字，或写成 {{text: …, points: …}}"),
     ("{text:q} may be several findings in one line", "{text} 可能是写在同一行的几个问题"),
@@ -155,6 +154,17 @@ PLACES = (
      "保留表上原有的分值，或为本组各行填写原分值"),
     ("the merged cells {merged} hold one value, their first cell's: unmerge them and type each row's own value",
      "合并单元格 {merged} 的值只属于其第一个单元格：请取消合并，在每一行填写该行自己的值"),
+    # an error value (#N/A, #REF!) pasted where a value goes (forms/workbook.py: QA56 F2)
+    ("holds the error value {value}; expected the {what} itself", "单元格是错误值 {value}（公式出错后留下的），应直接填写{what!t}"),
+    ("holds the error value {value}; expected text", "单元格是错误值 {value}（公式出错后留下的），应填写文字"),
+    ("holds the error value {value}; expected a value", "单元格是错误值 {value}（公式出错后留下的），应填写值"),
+    ("holds the error value {value}; expected {what}", "单元格是错误值 {value}（公式出错后留下的），应为{what!t}"),
+    ("the score typed here ({written}) is an error value, which a formula that failed leaves, so it is not compared with "
+     "the set's", "此处填写的得分（{written}）是公式出错后留下的错误值，不与按体系计算的得分比较"),
+    ("sheet {sheet}: the workbook's sheets span more than {count} cells, empty ones included",
+     "工作表 {sheet}：工作簿各工作表合计超过 {count} 个单元格（含空单元格）"),
+    ("delete the empty rows and columns after the form's last cell, and the sheets that are no part of the form, or copy "
+     "the form into a new workbook", "删除表格最后一个单元格之后的空行和空列，以及不属于这张表的工作表，或把表格复制到新的工作簿"),
     # a weight printed outside the 三级 rows, compared (forms/weights.py: QA54 F3)
     ("the form gives {points} points, but {label} weighs {weight} in the set {id}; it is scored on the set's weight",
      "表上写 {points} 分，但 {label} 在体系 {id} 中是 {weight} 分，按体系的分值计分"),

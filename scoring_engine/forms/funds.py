@@ -18,6 +18,7 @@ from .._text import cut
 from ..errors import Problem
 from ..target_rows import written_quantity
 from .reading import SAME_UNIT, FormReading
+from .workbook import Formula
 
 __all__ = ["check_funds"]
 
@@ -50,7 +51,7 @@ def _typed_rate(reading: FormReading, row: int, columns: Mapping[str, int]) -> N
     if written is not None and not (isinstance(written, str) and written.strip() in ("", "—", "-", "/")):
         if not typed:  # '较高': a typed rate nobody reads
             reading.warnings.append(Problem(
-                f"{cell}: the 执行率 typed here ({cut(str(written).strip())}) is no rate, so it is not compared with the "
+                f"{cell}: the 执行率 typed here ({_shown(written)}) is no rate, so it is not compared with the "
                 "amounts", file=str(reading.path), hint="write the rate as 84%, or leave the cell empty"))
             return
         if budget is None or paid is None:
@@ -122,3 +123,8 @@ def _rates(reading: FormReading, row: int, col: int) -> tuple[Decimal, ...]:
 def _quantity(value: object) -> tuple[Decimal, str | None] | None:
     quantity = written_quantity(value) if isinstance(value, str) else None
     return None if quantity is None or quantity.comparison else (quantity.value, quantity.unit)
+
+
+def _shown(written: object) -> str:
+    """A typed 执行率 that is no rate, as the clerk sees the cell: its text, or the formula or error value it holds."""
+    return cut((written.text if isinstance(written, Formula) else str(written)).strip())

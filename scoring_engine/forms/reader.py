@@ -381,7 +381,7 @@ def _row(reading: FormReading, r: int, at: Mapping[str, int], name: str, categor
             if isinstance(value, Formula):
                 column = reading.layout.column(key)
                 shown = column.label if column else field_name
-                reading.problem(r, at[key], f"holds a formula ({value.text[:40]}); expected the {shown} itself",
+                reading.problem(r, at[key], f"{value.holds()}; expected the {shown} itself",
                                 _EXACT_HINT if key in ("target", "target_value", "comparison") else None)
             elif value is not None:
                 item[field_name] = one_line(value, field_name) if isinstance(value, str) else \
@@ -481,11 +481,11 @@ def _row_problem(reading: FormReading, r: int, at: Mapping[str, int], name: str,
     """A problem of a row read from the form, on the cell it is about, with the field named as the form prints it
     ('actual' is 实际完成值); on the whole row when no one cell is."""
     word = message.split(" ", 1)[0]
-    key = next((k for k in _ABOUT.get(word, ()) if k in at), None)
-    if key is None:
+    key = next((k for k in _ABOUT.get(word, ()) if k in at), None) or reading.quoted_at(r, at, message)
+    if key is None:  # the whole row: a merge over its first cell is no part of the problem (QA56 F4)
         first, last = min(at.values()), max(at.values())
         return reading.problem(r, first, f"row {cut(name)}: {message} (cells {reading.sheet.ref(r, first)}–"
-                                         f"{reading.sheet.ref(r, last).split('!')[1]})", hint)
+                                         f"{reading.sheet.ref(r, last).split('!')[1]})", hint, merged=False)
     column = reading.layout.column(key)
     if column is not None and word in ("actual", "target", "comparison", "unit", "weight", "score"):
         message = column.label + message[len(word):]

@@ -7,6 +7,7 @@ import dataclasses
 import math
 import re
 import unicodedata
+from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -32,6 +33,10 @@ SAME_UNIT = {"万元": ("万元", "万"), "分": ("分",)}
 def unmerge(merged: str) -> str:
     """The fix for an empty cell a merge covers: on screen it shows the value of the merge's first cell."""
     return f"the merged cells {merged} hold one value, their first cell's: unmerge them and type each row's own value"
+
+
+def _not_worked_out(value: Formula) -> str:
+    return "an error value, which a formula that failed leaves" if value.error else "a formula, which is not worked out"
 
 
 class Blank(NamedTuple):
@@ -78,13 +83,24 @@ class FormReading:
             formula = isinstance(value, Formula)
             self.warnings.append(Problem(
                 f"{self.sheet.ref(row, col)}: the score typed here ({cut(str(value.text if formula else value))}) is "
-                f"{'a formula, which is not worked out' if formula else 'no number'}, so it is not compared with the set's",
+                f"{_not_worked_out(value) if formula else 'no number'}, so it is not compared with the set's",
                 file=str(self.path), hint="type the score's value as a number, such as 8"))
 
-    def problem(self, row: int, col: int, message: str, hint: str | None = None) -> None:
-        merged = self.sheet.merged_over(row, col)
-        hint = hint if merged is None else unmerge(merged)
+    def problem(self, row: int, col: int, message: str, hint: str | None = None, merged: bool = True) -> None:
+        """A problem on the cell (row, col); an empty cell a merge covers is told to unmerge (`merged` False: the cell
+        only places a problem of its whole row)."""
+        over = self.sheet.merged_over(row, col) if merged else None
+        hint = hint if over is None else unmerge(over)
         self.problems.append(Problem(f"{self.sheet.ref(row, col)}: {message}", file=str(self.path), hint=hint))
+
+    def quoted_at(self, row: int, at: Mapping[str, int], message: str) -> str | None:
+        """The value column of the row whose text a message quotes at its start ("'9.99…': a number of 31 significant
+        digits"), to place it there rather than on the row's first cell."""
+        for key in ("actual", "actual_value", "target", "target_value", "unit", "comparison"):
+            text = self.sheet.text(row, at[key]) if key in at else ""
+            if text and message.startswith("'" + text[:12]):
+                return key
+        return None
 
     def blank(self, row: int, col: int, what: str) -> Blank:
         """The empty cell (row, col), for `what`; one a merge covers says so (QA47 F6)."""
@@ -127,7 +143,7 @@ class FormReading:
                 return None
             return value
         if isinstance(value, Formula):
-            self.problem(row, col, f"holds a formula ({value.text[:40]}); expected {what}", "type the value itself")
+            self.problem(row, col, f"{value.holds()}; expected {what}", "type the value itself")
             return None
         try:
             quantity = parse_quantity(value) if isinstance(value, str) else None
@@ -145,7 +161,7 @@ class FormReading:
         if value is None:
             return None
         if isinstance(value, Formula):
-            self.problem(row, col, f"holds a formula ({value.text[:40]}); expected text", "type the text itself")
+            self.problem(row, col, f"{value.holds()}; expected text", "type the text itself")
             return None
         return str(value).strip() if not isinstance(value, Decimal) else format(value, "f")
 

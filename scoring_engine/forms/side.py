@@ -78,7 +78,7 @@ def read_side(reading: FormReading, side: Sheet) -> dict[str, str]:
         elif kind not in SIDE_KINDS:
             side_kind(reading, side, r, kind, name)
         elif isinstance(value, Formula):
-            reading.problems.append(Problem(f"{side.ref(r, 3)}: holds a formula; expected a value", file=str(reading.path)))
+            reading.problems.append(Problem(f"{side.ref(r, 3)}: {value.holds()}; expected a value", file=str(reading.path)))
         elif kind == "事实" and name in reading.set.facts:
             spec = reading.set.facts[name]
             converted = _side_value(reading, side, r, value, "findings" if spec.type == "list" and spec.items == "finding"
@@ -264,4 +264,6 @@ def _side_value(reading: FormReading, side: Sheet, r: int, value: Any, kind: str
         return _YES_NO[value.strip().lower()]
     if kind == "date" and isinstance(value, datetime.datetime):
         return value.date()  # a date cell holds the day at midnight: import writes 2023-12-15, as a facts file gives it
+    if kind == "string" and isinstance(value, str):  # 'ratio\r\n' pasted from Word is the choice ratio (QA56 F6)
+        return value.strip()
     return value

@@ -47,9 +47,15 @@ _MOST_SLOTS = MAX_FORM_ROWS * 16_384
 
 @dataclass(frozen=True)
 class Formula:
-    """A cell that holds a formula, kept as written (the reader never evaluates it)."""
+    """A cell that holds a formula, kept as written (the reader never evaluates it), or an error value (#N/A, #REF!):
+    what a formula that failed leaves, pasted as values (QA56 F2: read as the text '#N/A', it was one finding)."""
 
     text: str
+    error: bool = False
+
+    def holds(self) -> str:
+        """What the cell holds, for a message: 'holds a formula (=F6/E6)', 'holds the error value #N/A'."""
+        return f"holds the error value {self.text[:20]}" if self.error else f"holds a formula ({self.text[:40]})"
 
 
 @dataclass(frozen=True)
@@ -148,7 +154,7 @@ def open_workbook(path: Path) -> list[Sheet]:
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False, keep_vba=False)
         try:
-            return _known_names([_sheet(ws, name) for ws in book.worksheets], name)
+            return _known_names(_sheets(book, name), name)
         finally:
             book.close()
     except FactsError:
@@ -225,18 +231,25 @@ def _known_name(name: str) -> str:
     return next((k for k in _KNOWN_NAMES if bare == k or (bare.startswith(k) and _COPY.fullmatch(bare[len(k):]))), name)
 
 
-def _sheet(ws: Any, name: str) -> Sheet:
+def _sheets(book: Any, name: str) -> list[Sheet]:
+    """Every sheet as cells, within _MOST_SLOTS for the whole workbook: bounded per sheet, a 50 KB file of a hundred
+    sheets each spanning the allowance took two minutes (QA56 F3)."""
+    slots = [0]
+    return [_sheet(ws, name, slots) for ws in book.worksheets]
+
+
+def _sheet(ws: Any, name: str, slots: list[int]) -> Sheet:
     cells: dict[tuple[int, int], Any] = {}
     units: dict[tuple[int, int], str] = {}
     signs: dict[tuple[int, int], str] = {}
     ws.reset_dimensions()  # a stale <dimension> (an optional hint some writers leave) would hide the cells outside it
-    slots = 0
     for row in ws.iter_rows():
-        slots += len(row)  # each row as wide as its last cell: one forged cell in column XFD makes 16,384 of them
-        if slots > _MOST_SLOTS:
-            raise FactsError(Problem(f"sheet {ws.title} spans more than {_MOST_SLOTS} cells, empty ones included",
-                                     file=name, hint="delete the empty rows and columns after the form's last cell, or "
-                                     "copy the form into a new workbook"))
+        slots[0] += len(row)  # each row as wide as its last cell: one forged cell in column XFD makes 16,384 of them
+        if slots[0] > _MOST_SLOTS:
+            raise FactsError(Problem(f"sheet {ws.title}: the workbook's sheets span more than {_MOST_SLOTS} cells, empty "
+                                     "ones included", file=name, hint="delete the empty rows and columns after the form's "
+                                     "last cell, and the sheets that are no part of the form, or copy the form into a new "
+                                     "workbook"))
         for cell in row:
             value = cell.value
             if value is None or (isinstance(value, str) and not value.strip()):
@@ -245,13 +258,23 @@ def _sheet(ws: Any, name: str) -> Sheet:
             if r > MAX_FORM_ROWS or c > MAX_FORM_COLUMNS:
                 raise FactsError(Problem(f"sheet {ws.title} has content beyond row {MAX_FORM_ROWS} or column {MAX_FORM_COLUMNS} "
                                          "(MAX_FORM_ROWS, MAX_FORM_COLUMNS)", file=name))
-            if getattr(cell, "data_type", None) == "f":
-                value = Formula(str(value))
+            kind = getattr(cell, "data_type", None)
+            if kind == "f":  # an array formula's text is its own; a formula filled down shows only '=' as read
+                text = getattr(value, "text", value)
+                value = Formula(text if isinstance(text, str) and text != "=" else "=…")
+            elif kind == "e":
+                value = Formula(str(value), error=True)
             elif isinstance(value, float):
                 if not math.isfinite(value):  # <v>1e400</v>: no spreadsheet program writes it, and it is no number
                     raise FactsError(Problem(f"{ws.title}!{cell.coordinate}: the cell's number is {value}, which no "
                                              "workbook holds (NaN or infinity)", file=name, hint="type the number again"))
-                value = Decimal(repr(value))
+                # as spreadsheet programs hold and show it: 15 significant digits. A sum pasted as a value holds the
+                # binary noise of 1000.1 + 3719.05 = 4719.150000000001, shown 4719.15, and lost a band (QA56 F1)
+                value = Decimal(format(value, ".15g"))
+            elif isinstance(value, str) and "_x" in value:  # Excel's escape of a character XML cannot hold: _x000D_ is \r
+                value = _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), value)
+                if not value.strip():
+                    continue
             elif isinstance(value, int) and not isinstance(value, bool):
                 value = Decimal(value)
             if isinstance(value, Decimal):
@@ -267,6 +290,7 @@ def _sheet(ws: Any, name: str) -> Sheet:
     return Sheet(str(ws.title), cells, units, signs, merges=_merges(ws))
 
 
+_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")  # _x005F_ is the underscore itself: '_x005F_x000D_' stays '_x000D_'
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]{1,3})([0-9]{1,7}):([A-Z]{1,3})([0-9]{1,7})"')
 _MOST_MERGES = 5000  # a form has a few dozen; the rest of a forged list is not read
 

@@ -9,6 +9,7 @@ from typing import Any, NamedTuple
 
 from .._arith import ZERO, Rounding, percent, plain, round_half_up
 from .._intervals import Interval, gaps_and_overlaps
+from .._text import quoted
 from ..errors import ADD_THE_FACT, ScoringError, did_you_mean
 from ..judgements import TierJudgement
 from ._base import FactView, Outcome, RuleKind, RuleSpec, Story, Template, shown_later
@@ -89,7 +90,7 @@ def score(rule: Tiers, weight: Decimal, facts: FactView) -> Outcome:
         said = judged.tier.strip()
         alike = [c for c in [*ranges, *rule.synonyms] if _sense(said) == _sense(c)]
         hint = did_you_mean(said, alike, cutoff=0.5, show=wording)
-        raise ScoringError(f"tier {judged.tier!r} is not one of: {', '.join(ranges)}", fact=rule.fact,
+        raise ScoringError(f"tier {quoted(judged.tier)} is not one of: {', '.join(ranges)}", fact=rule.fact,
                            path=f"$.facts.{rule.fact}.tier",
                            hint=hint or ("synonyms the set accepts: " + ", ".join(rule.synonyms) if rule.synonyms
                                          else "write one of these tiers in the facts"))

@@ -1,0 +1,107 @@
+"""Filled forms as spreadsheet programs save them (QA56): a sum pasted as a value, an error value, a formula filled down
+or entered as an array, a carriage return pasted from Word, a workbook of many sheets. What the clerk sees is what is
+read, and what cannot be read is said of the cell, as the clerk sees it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT
+from scoring_engine.cli import main
+from scoring_engine.forms.workbook import open_workbook
+
+SETS = ROOT / "indicator_sets"
+SHEET = "项目支出绩效自评表"
+
+
+def _form(tmp_path: Path, facts: str = "self-evaluation", **cells: object) -> Path:
+    """The bundled facts of `facts` written as the form (self-evaluation: E6 全年预算数, F13 新建供水管网长度, F14
+    每公里管网造价, F15 a tier, F20 新增受益人口), with `cells` typed over it (side sheet cells as 表外事实_C3)."""
+    form = tmp_path / f"{facts}.xlsx"
+    run = CliRunner().invoke(main, ["score", str(SETS / f"{facts}.facts.json"), "--layout", "selfeval", "-o", str(form)])
+    assert 0 == run.exit_code, run.output
+    book = openpyxl.load_workbook(form)
+    for cell, value in cells.items():
+        sheet, _, ref = cell.rpartition("_")
+        book[sheet or SHEET][ref] = value
+    book.save(form)
+    return form
+
+
+def _score(form: Path) -> tuple[int, str]:
+    run = CliRunner().invoke(main, ["--lang", "en", "score", str(form)])
+    return run.exit_code, run.output
+
+
+def test_a_sum_pasted_as_a_value_is_read_as_the_cell_shows_it(tmp_path: Path) -> None:
+    """1000.1 + 3719.05 pasted as a value is stored 4719.150000000001 and shown 4719.15; read with the binary noise, a
+    budget equal to its spending was 99.99999999999998% and lost a band (7 of 10). A number is read to the 15
+    significant digits spreadsheet programs hold and show."""
+    form = _form(tmp_path, E6=1000.1 + 3719.05, F6=4719.15, 表外事实_C3="bands")
+    sheet = next(s for s in open_workbook(form) if s.name == SHEET)
+    assert sheet.get(6, 5) == sheet.get(6, 6) == Decimal("4719.15")
+    code, output = _score(form)
+    assert 0 == code and "预算执行率" in output and "100.00%" in output and "99.99" not in output, output
+
+
+def test_an_error_value_is_refused_as_one_not_read_as_text(tmp_path: Path) -> None:
+    """#N/A left by a lookup pasted as values was read as the text '#N/A': in the national set's findings cell it was one
+    finding and cost a point. It is refused on its cell as an error value."""
+    form = _form(tmp_path, "national-framework")
+    book = openpyxl.load_workbook(form)
+    side = book["表外事实"]
+    row = next(r for r in range(1, side.max_row + 1) if side.cell(r, 2).value == "process.compliance_findings")
+    side.cell(row, 3).value = "#N/A"  # openpyxl writes it as an error cell, as Excel does
+    book.save(form)
+    code, output = _score(form)
+    assert 1 == code and f"表外事实!C{row}: holds the error value #N/A; expected a value" in output, output
+
+
+@pytest.mark.parametrize(("value", "shown"), [
+    (openpyxl.worksheet.formula.ArrayFormula("F14", "=86"), "holds a formula (=86)"),
+    ("=F13*10", "holds a formula (=F13*10)"),
+])
+def test_a_formula_is_quoted_as_the_clerk_typed_it(tmp_path: Path, value: object, shown: str) -> None:
+    """An array formula (as Excel 365 saves many) was quoted as '<openpyxl.worksheet.formula.ArrayFormula …>'."""
+    code, output = _score(_form(tmp_path, F14=value))
+    assert 1 == code and f"{SHEET}!F14: {shown}; expected the 实际完成值 itself" in output, output
+
+
+def test_a_carriage_return_excel_escapes_is_read_as_the_cell_shows_it(tmp_path: Path) -> None:
+    """Text pasted from Word ends in a carriage return, which Excel saves as _x000D_: '5200_x000D_' and a tier ending so
+    were refused with text the clerk cannot see. The escape is decoded, and the cell reads as it shows."""
+    code, output = _score(_form(tmp_path, F20="5200_x000D_\n", F15="达成年度指标_x000D_\n"))
+    assert 0 == code and "_x000D_" not in output, output
+
+
+def test_a_number_of_too_many_digits_is_said_on_its_own_cell(tmp_path: Path) -> None:
+    """A 31-digit 实际完成值 was said at the 一级 cell, with the hint to unmerge the 一级 cells, which is not the fix."""
+    code, output = _score(_form(tmp_path, F14="9.999999999999999999999999999999"))
+    assert 1 == code and f"{SHEET}!F14: row 每公里管网造价: '9.999999999999999999999999999999'" in output, output
+    assert "unmerge" not in output
+
+
+def test_a_tier_thousands_of_characters_long_is_cut_in_the_message(tmp_path: Path) -> None:
+    """A 1,000-character tier was printed whole (a line of 1,180 characters); at 100,000 the line was left English."""
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(_form(tmp_path, F15="基本达成" + "目" * 1000))])
+    lines = [line for line in run.output.splitlines() if line.startswith("错误")]
+    assert 1 == run.exit_code and lines and all(len(line) < 400 and "档次" in line for line in lines), run.output
+
+
+def test_a_workbook_of_many_sheets_spanning_the_allowance_is_refused_at_once(tmp_path: Path) -> None:
+    """The cells walked were bounded per sheet: a 50 KB workbook of a hundred sheets, each with a styled empty cell in
+    column XFD on its rows, took two minutes. The bound is the whole workbook's."""
+    form = _form(tmp_path)
+    book = openpyxl.load_workbook(form)
+    for number in range(3):
+        extra = book.create_sheet(f"说明{number}")
+        for row in range(1, 701):
+            extra.cell(row, 16_384).number_format = "0.00"  # styled, empty: the row reads 16,384 cells wide
+    book.save(form)
+    code, output = _score(form)
+    assert 1 == code and "the workbook's sheets span more than 32768000 cells, empty ones included" in output, output
