@@ -151,7 +151,7 @@ def test_a_form_whose_rows_reach_column_xfd_with_empty_cells_is_refused_in_one_l
     assert _run("score", str(form), "--format", "json") == expected
     _add_rows(form, "".join(f'<row r="{r}"><c r="XFD{r}" s="0"/></row>' for r in range(200, 2200)))
     code, output = _run("--lang", "en", "score", str(form))
-    assert code == 1 and "spans more than 32768000 cells, empty ones included" in output, output
+    assert code == 1 and "the workbook's sheets span more than 32768000 cells, empty ones included" in output, output
 
 
 def _add_rows(form: Path, rows: str) -> None:
