@@ -62,8 +62,8 @@ def guarded(action: Callable[..., Any]) -> Callable[..., Any]:
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except KeyboardInterrupt:  # an output being written was left as it was (_output.write_atomically)
-            tell("\n" + said_line("interrupted"))
-            sys.exit(EXIT_INVALID)
+            tell("\n" + said_line("interrupted"))  # batch's code, whenever it comes: 1 is "some project failed" (QA57 F3)
+            sys.exit(EXIT_INTERRUPTED if action.__name__ == "batch" else EXIT_INVALID)
         except MemoryError:  # the machine's limit, as a full disk is: said as such, not as a bug
             tell(said_line("not enough memory to finish (MemoryError): close other programs, or give a smaller input"))
             sys.exit(EXIT_INVALID)

@@ -96,7 +96,7 @@ class Document:
         if isinstance(item, Document):
             return item
         if isinstance(item, Facts):  # its mappings may be the caller's, refilled for the next project: copied as read
-            return cls(source=item.source or f"#{number + 1}",
+            return cls(source=item.source or f"#{number + 1}", folder=_folder_of(item.source),
                        facts=replace(item, values=snapshot(item.values), project=snapshot(item.project),
                                                  not_applicable=snapshot(item.not_applicable)))
         if isinstance(item, Mapping) and _whole_document(item):  # json.loads of a facts file, or of a JSONL line
@@ -131,6 +131,15 @@ class Document:
 #: How deep snapshot copies: a facts document deeper than this is refused when it is checked, whatever it holds below.
 _SNAPSHOT_DEPTH = 64
 
+
+
+def _folder_of(source: str | None) -> Path | None:
+    """The folder of the file Facts were read from (load_facts): a relative indicator_set they name is found there, as
+    for the path of the same file (QA57 F1: it was looked for in the working folder, and a set.yaml there scored it)."""
+    try:
+        return Path(source).parent if source and Path(source).is_file() else None
+    except (OSError, ValueError):  # a source that is no path: a name too long, a NUL
+        return None
 
 def snapshot(value: Any, depth: int = 0) -> Any:
     """`value` with every mapping and list in it copied: what a document holds when it is read, since documents are read

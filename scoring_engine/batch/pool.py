@@ -50,12 +50,14 @@ def ordered_map(make_worker: Callable[[], Callable[[Sequence[T]], list[R]]], ite
     picklable: a top-level class or a functools.partial of one, as a spawned
     worker receives it pickled).
     """
-    parts = _chunks(items, chunk)
+    source = _Chunks(items, chunk)
+    parts = iter(source)
     first = list(itertools.islice(parts, jobs * WINDOW)) if jobs > 1 else []
     if len(first) <= 1:  # one process: asked for, or all the work is one chunk (a worker would cost more than it saves)
         worker = make_worker()
         for part in itertools.chain(first, parts):
             yield from worker(part)
+        source.raise_kept()
         return
     # no more processes than there are chunks to give them: a small batch with -j 8 starts as many as it can use
     pool = ProcessPoolExecutor(max_workers=min(jobs, len(first)), mp_context=multiprocessing.get_context(_start_method()),
@@ -70,6 +72,7 @@ def ordered_map(make_worker: Callable[[], Callable[[Sequence[T]], list[R]]], ite
                 yield from here.result(*pending.popleft())
         while pending:
             yield from here.result(*pending.popleft())
+        source.raise_kept()
     except BaseException:  # stopping already (Ctrl-C, an error, the reader closing the stream): a second stop adds nothing
         with stops_deferred(deliver=False):
             _shut_down(pool, [future for future, _ in pending])
@@ -120,10 +123,30 @@ def _start_method() -> str:
     return "fork" if sys.platform == "linux" and threading.active_count() == 1 else "spawn"
 
 
-def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    iterator = iter(items)
-    while part := list(itertools.islice(iterator, size)):
-        yield part
+class _Chunks(Generic[T]):
+    """The caller's items in chunks. An error reading them (a generator that raises, a database cursor dropped) is kept
+    and raised once every item read before it is done, as many whatever `jobs` (QA57 F4: with two processes the first
+    eight chunks were lost with it)."""
+
+    def __init__(self, items: Iterable[T], size: int):
+        self.iterator, self.size = iter(items), size
+        self.error: Exception | None = None
+
+    def __iter__(self) -> Iterator[list[T]]:
+        while True:
+            part: list[T] = []
+            try:
+                part.extend(itertools.islice(self.iterator, self.size))
+            except Exception as err:  # the caller's, raised in its own words; a Ctrl-C stops at once
+                self.error = err
+            if part:
+                yield part
+            if self.error is not None or len(part) < self.size:
+                return
+
+    def raise_kept(self) -> None:
+        if self.error is not None:
+            raise self.error
 
 
 def _handled_here() -> tuple[int, ...]:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-__all__ = ["REPORTS_MARK", "mark_reports", "note_report", "reports_written"]
+__all__ = ["REPORTS_MARK", "listed_reports", "mark_reports", "note_report", "reports_written"]
 
 #: The mark's file name (hidden: a folder search never reads a file whose name starts with a dot).
 REPORTS_MARK = ".scoring-engine-reports"
@@ -39,6 +39,18 @@ def reports_written(folder: str | Path) -> Callable[[str], bool]:
     if _LISTED_FIRST in text:
         return lambda name: name in listed
     return lambda name: name in listed or _REPORT_NAME.fullmatch(name) is not None
+
+
+def listed_reports(folder: str | Path) -> frozenset[str]:
+    """The reports the mark of `folder` lists that are there: what earlier runs wrote, before this one writes."""
+    try:
+        with open(Path(folder) / REPORTS_MARK, "rb") as mark:
+            text = mark.read(_MOST).decode("utf-8", "replace").lstrip("\ufeff")
+        there = set(os.listdir(folder))
+    except OSError:
+        return frozenset()
+    return frozenset(name for line in text.splitlines() if (name := line.strip()) and not name.startswith("#")
+                     and name in there)
 
 
 def note_report(folder: Path, name: str) -> None:

@@ -12,6 +12,7 @@ under both sets in the same worker.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import errno
 import itertools
 import os
@@ -37,7 +38,7 @@ from ..reports.batch_xlsx import BatchWorkbook
 from .compare import DEFAULT_THRESHOLD, RECHECK, compare
 from .duplicates import IdTally, same_year
 from .inputs import batch_paths, count_documents, find_documents, searched_files, searched_paths
-from .reports_mark import REPORTS_MARK, mark_reports
+from .reports_mark import REPORTS_MARK, listed_reports, mark_reports
 from .matching import Paths
 from .pool import ordered_map
 from .progress import Progress
@@ -88,6 +89,10 @@ class BatchOptions:
         return f"{self.other_set.id} {self.other_set.version}"
 
 
+#: The reports of an earlier run a batch names on the terminal (all are counted).
+SHOWN_EARLIER = 5
+
+
 @in_engine_context
 def run_batch(options: BatchOptions) -> Summary:
     """Score, compare and write; the outputs appear only when all of them are complete.
@@ -101,6 +106,7 @@ def run_batch(options: BatchOptions) -> Summary:
     documents = find_documents(options.inputs, (*own, *_nested(options)))  # a missing input stops the run first
     recheck_documents = _rechecks(options.compare_with, own) if options.compare_with else None
     made = _reports_folder(options.reports)
+    earlier = listed_reports(options.reports) if options.reports is not None else frozenset()
     if options.reports is not None:  # marked before any report is written: each is listed as it is (QA42 F2)
         mark_reports(options.reports, [])
     sinks: list[Any] = []
@@ -130,7 +136,8 @@ def run_batch(options: BatchOptions) -> Summary:
                 sink.commit()
             if options.reports is not None and reported:
                 mark_reports(options.reports, reported)
-        return summary
+        stale = sorted(earlier - set(reported))  # an earlier run's, standing beside this run's: said (QA57 F2)
+        return dataclasses.replace(summary, earlier_reports=tuple(stale[:SHOWN_EARLIER]), earlier_count=len(stale))
     except BaseException as err:
         with stops_deferred(deliver=False):  # stopping already: a second Ctrl-C must not leave a temporary file
             for sink in sinks:

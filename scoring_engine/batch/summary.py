@@ -186,6 +186,10 @@ class Summary:
     problem_lines: tuple[str, ...] = ()  # the first SHOWN_PROBLEMS error lines of failed projects
     problem_lines_zh: tuple[str, ...] = ()  # the same in Chinese
     consequences: tuple[ConsequenceCount, ...] = ()  # 结果应用: the batch, then each 主管部门, then each unit
+    # reports an earlier run wrote in --reports DIR that this one did not write again (a project that failed now, or is
+    # no longer an input): they stand beside this run's, with the earlier figures (QA57 F2); the first SHOWN_EARLIER
+    earlier_reports: tuple[str, ...] = ()
+    earlier_count: int = 0
     duplicated: int = 0  # project ids (in one year) that more than one document of the batch gives
     recheck_duplicated: int = 0  # the same in the re-check batch
     duplicates: tuple[Duplicate, ...] = ()  # the first of them, the batch's then the re-check's

@@ -49,6 +49,8 @@ _ZH = {
     "recheck_set": "；复核所用指标体系与项目不同、未比较{count}个",
     "named": "：{named}", "id": "（{id}）", "recheck": "复核",
     "form_totals": "表上填写了总分的{count}个，其中与计算总分不同{differ}个（汇总“表上总分”一栏）", "other_set": "{id}",
+    "earlier": "报告文件夹中有{count}份报告是之前一次运行写出的，本次没有重写（项目本次评分失败或不在输入中），"
+               "仍是之前的结果：{names}；请删除它们，或把报告写入空文件夹",
     "duplicated": "项目编号重复{count}个：", "recheck_duplicated": "复核中项目编号重复{count}个：", "more_ids": "……",
     "duplicate": "{id}{year}共{count}份：{sources}", "year": "（{year}年度）", "listed": "、", "items": "；", "more": "…",
     "applied": "结果应用：", "consequence": "{grade}（{consequence}）{count}个项目",
@@ -71,6 +73,9 @@ _EN = {
     "other_failed": "; {who} could not score {count}", "unmatched": "; re-checked projects that matched none: {count}",
     "recheck_set": "; re-checks scored under another set than their project's, not compared: {count}",
     "named": ": {named}", "id": " ({id})", "recheck": "the re-check (复核)",
+    "earlier": "reports an earlier run wrote in the reports folder, not written again by this one (the project failed now, "
+               "or is no longer an input), with the earlier figures: {count} ({names}); delete them, or write the "
+               "reports to an empty folder",
     "form_totals": "forms with a 总分 typed on them: {count}, of which {differ} differ from the total scored "
                    "(汇总, column 表上总分)", "other_set": "the set {id}",
     "duplicated": "project ids given more than once: {count}: ",
@@ -123,6 +128,10 @@ def summary_text(summary: Summary, lang: str = "zh") -> str:
     applied = [_consequence(c, words) for c in summary.consequences if c.scope == BATCH]
     if applied:
         lines.append(words["applied"] + words["items"].join(applied))
+    if summary.earlier_count:  # an earlier run's reports, standing beside this run's with the earlier figures
+        lines.append(words["earlier"].format(count=summary.earlier_count, names=words["items"].join(summary.earlier_reports)
+                                             + (words["more_ids"] if summary.earlier_count > len(summary.earlier_reports)
+                                                else "")))
     text = "\n".join(lines) + "\n"
     return text if lang == "zh" else _ONE.sub(r"\1 \2", text)
 

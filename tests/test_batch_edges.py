@@ -1,0 +1,88 @@
+"""The batch and score_many at their edges (QA57): Facts read from a file, an earlier run's reports, a stop before the
+run begins, the caller's documents raising midway."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from portfolio import SMALL_SET, write_jsonl
+from scoring_engine import load_facts, score_many
+from scoring_engine.cli import main
+
+
+def test_facts_read_from_a_file_find_their_set_beside_it_not_in_the_working_folder(tmp_path: Path,
+                                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """load_facts(p) given to score_many(None, …) looked for its set.yaml in the working folder: a set.yaml there scored
+    the project under another set, in silence (差 for 中). It is found beside the file, as for the path itself."""
+    project, elsewhere = tmp_path / "proj", tmp_path / "cwd"
+    project.mkdir()
+    elsewhere.mkdir()
+    write_jsonl(tmp_path / "one.jsonl", 1)
+    (project / "p.json").write_text((tmp_path / "one.jsonl").read_text(encoding="utf-8"), encoding="utf-8")
+    (project / "set.yaml").write_bytes(SMALL_SET.read_bytes())
+    (elsewhere / "set.yaml").write_text(SMALL_SET.read_text(encoding="utf-8").replace("id: example-small", "id: other"),
+                                        encoding="utf-8")
+    monkeypatch.chdir(elsewhere)
+    by_path, by_facts = (next(score_many(None, [item])) for item in (project / "p.json", load_facts(project / "p.json")))
+    assert by_path.result is not None and by_facts.result is not None, by_facts.problems
+    assert "example-small" == by_path.result.indicator_set.id == by_facts.result.indicator_set.id
+
+
+def test_an_earlier_runs_report_not_written_again_is_named(tmp_path: Path) -> None:
+    """Re-run into the same --reports folder after a project broke, the earlier run's report of it stood beside this
+    run's, with the earlier score, and nothing said so. The terminal names it."""
+    source = tmp_path / "p.jsonl"
+    write_jsonl(source, 3)
+    (tmp_path / "set.yaml").write_bytes(SMALL_SET.read_bytes())
+    reports = tmp_path / "rep"
+    command = ["--lang", "en", "batch", str(source), "--reports", str(reports), "--report-format", "json", "-q"]
+    assert 0 == CliRunner().invoke(main, command).exit_code
+    lines = source.read_text(encoding="utf-8").splitlines()
+    broken = json.loads(lines[1])
+    broken["facts"] = None
+    source.write_text("\n".join([lines[0], json.dumps(broken), lines[2]]) + "\n", encoding="utf-8")
+    run = CliRunner().invoke(main, command)
+    assert 1 == run.exit_code
+    assert "with the earlier figures: 1 (000002-p-2.json)" in run.output, run.output
+
+
+def test_a_stop_before_the_run_begins_is_the_batchs_interrupted_code(monkeypatch: pytest.MonkeyPatch,
+                                                                    tmp_path: Path) -> None:
+    """Ctrl-C while --set loaded, before the run began, exited 1, the code of a batch with failed projects."""
+    import scoring_engine.batch.run as run
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(run, "outputs_clash", interrupted)
+    result = CliRunner().invoke(main, ["--lang", "en", "batch", str(tmp_path)])
+    assert 130 == result.exit_code, result.output
+
+
+class _Broken(Exception):
+    pass
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_documents_that_raise_midway_give_every_outcome_read_before(tmp_path: Path, jobs: int) -> None:
+    """A generator raising at its 200th document gave 192 outcomes with one process and none with two: every document
+    read before the error is scored and yielded, then the caller's error comes, whatever jobs."""
+    source = tmp_path / "p.jsonl"
+    write_jsonl(source, 210)
+    documents = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines()]
+    for document in documents:
+        document.pop("indicator_set", None)  # scored under the set given
+
+    def raising() -> object:
+        yield from documents[:200]
+        raise _Broken("the cursor dropped")
+
+    got = []
+    with pytest.raises(_Broken):
+        for outcome in score_many(SMALL_SET, raising(), jobs=jobs):
+            got.append(outcome.index)
+    assert list(range(200)) == got
