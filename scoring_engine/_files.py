@@ -202,7 +202,8 @@ def inside_folder(ref: str, folder: Path, what: str, error: type[Exception], bun
             raise error(Problem(f"{what} {_quoted(ref)}: no such file in the folder of the file that names it",
                                 hint=did_you_mean(ref, [str(Path(ref).parent / n) if Path(ref).parent != Path(".") else n
                                                         for n in nearby])))
-        close = (did_you_mean(ref, [*bundled, *nearby]) or ("bundled sets: " + ", ".join(bundled) if bundled else None))
+        sets = [n for n in nearby if not n.lower().endswith((".cases.yaml", ".facts.json"))]  # no case or facts file (QA55 F9)
+        close = (did_you_mean(ref, [*bundled, *sets]) or ("bundled sets: " + ", ".join(bundled) if bundled else None))
         raise error(Problem(f"no indicator set {_quoted(ref)}: neither a file in the folder of the file that names it "
                             "nor a bundled set id", hint=close))
     if target.is_dir():

@@ -78,6 +78,8 @@ TEXT_FILES = (
     ("remove it", "删去它"),
     ("text holds U+{code}, a control character", "文字中有控制字符 U+{code}"),
     ("text holds U+{code}, a lone surrogate", "文字中有孤立的代理字符 U+{code}"),
+    ("case {number}: name must be text, got {kind}", "第 {number} 个用例：name 应为文字，实际是{kind!t}"),
+    ("write it in quotes: name: '{name}'", "加上引号：name: '{name}'"),
     # a case file's expect that checks nothing (cases.py: QA55 F2)
     ("scores is empty: it checks nothing", "scores 为空：什么也没有检查"),
     ("name each indicator and its score (scores: {{output.quality: 8}}), or leave scores out",

@@ -297,6 +297,9 @@ def _case(i: int, given: Any, names: set[str], path: Path, located: Any, set_fil
     raw = _check_keys(given, _CASE_KEYS, f"case {i + 1}", file, line,
                       lambda key: (located.where(("cases", i, key), key=True) or (None, None))[0])
     name = raw.get("name")
+    if name is not None and not isinstance(name, str):  # name: 123 is a number, not a name given twice (QA55 F9)
+        raise CaseFileError(Problem(f"case {i + 1}: name must be text, got {_kind(name)}", file=file, line=line,
+                                    hint=f"write it in quotes: name: '{name}'" if isinstance(name, (int, Decimal)) else None))
     if not isinstance(name, str) or not name.strip() or name in names:
         raise CaseFileError(Problem(f"case {i + 1} needs a name of its own", file=file, line=line))
     names.add(name)

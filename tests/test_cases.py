@@ -345,3 +345,18 @@ def test_expected_flags_are_the_ones_batch_lists_for_a_set_without_explain_when(
     outcomes = [run_case(case) for case in load_cases(path)]
     assert not outcomes[0].passed and "评价结果为中，需说明原因" in outcomes[0].differences[0], outcomes[0].differences
     assert outcomes[1].passed, outcomes[1].differences
+
+
+def test_a_name_that_is_a_number_is_told_to_be_text_and_a_missing_set_is_not_offered_a_case_file(tmp_path: Path) -> None:
+    """name: 123 was told it needs a name of its own (as for a name given twice); a misspelt set was offered the case
+    file itself as the set meant (QA55 F9)."""
+    path = _case_file(tmp_path, "  - name: 123\n    expect: {total: 79.73}\n")
+    with pytest.raises(CaseFileError) as err:
+        load_cases(path)
+    assert ["case 1: name must be text, got a number"] == [p.message for p in err.value.problems]
+    path.write_text(path.read_text(encoding="utf-8").replace("indicator_set: set.yaml", "indicator_set: sett.cases.yaml"),
+                    encoding="utf-8")
+    with pytest.raises(Exception) as missing:
+        load_cases(path)
+    [problem] = missing.value.problems  # type: ignore[attr-defined]
+    assert "(did you mean set.yaml?)" == f"({problem.hint})", problem
