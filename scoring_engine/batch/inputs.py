@@ -134,8 +134,7 @@ _SNAPSHOT_DEPTH = 64
 
 
 def _folder_of(source: str | None) -> Path | None:
-    """The folder of the file Facts were read from (load_facts): a relative indicator_set they name is found there, as
-    for the path of the same file (QA57 F1: it was looked for in the working folder, and a set.yaml there scored it)."""
+    """The folder of the file Facts were read from (load_facts), where the set they name is, as for its path (QA57 F1)."""
     try:
         return Path(source).parent if source and Path(source).is_file() else None
     except (OSError, ValueError):  # a source that is no path: a name too long, a NUL
