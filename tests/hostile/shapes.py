@@ -57,7 +57,7 @@ CASE_FILES: dict[str, tuple[str, str]] = {
     "expect-missing": (F + "cases:\n  - {name: 甲}\n", "expect must be a mapping"),
     "cases-mapping": (F + "cases: {甲: 1}\n", "a non-empty list of cases"),
     "case-number": (F + "cases: [5]\n", "case 1 must be a mapping"),
-    "name-number": (F + "cases:\n  - {name: 5, expect: {total: 1}}\n", "needs a name of its own"),
+    "name-number": (F + "cases:\n  - {name: 5, expect: {total: 1}}\n", "name must be text, got a number"),
     "name-twice": (F + "cases:\n  - {name: 甲, expect: {total: 1}}\n  - {name: 甲, expect: {total: 1}}\n",
                    "needs a name of its own"),
 }
