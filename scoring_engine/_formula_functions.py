@@ -8,6 +8,7 @@ runs checked trees with `OPERATORS` and `FUNCTIONS` only.
 from __future__ import annotations
 
 import ast
+import calendar
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -215,13 +216,17 @@ def _days_between(start: Any, end: Any) -> Decimal:
 
 def _months_between(start: Any, end: Any) -> Decimal:
     a, b = _date(start, "months_between"), _date(end, "months_between")
+    return Decimal(-_whole_months(b, a) if b < a else _whole_months(a, b))
+
+
+def _whole_months(a: datetime.date, b: datetime.date) -> int:
+    """Whole months from `a` to `b` (not before it), as 民法典 第二百零三条 reckons a period: a month ends on its
+    corresponding day, or on the month's last day when it has none (03-31 → 04-30 is a month; QA60 F2: it counted 0,
+    and a 30-day delay scored better than a 28-day one)."""
     months = (b.year - a.year) * 12 + (b.month - a.month)
-    # Count whole months only: 2020-01-31 → 2020-02-28 is 0 months.
-    if months > 0 and b.day < a.day:
+    if b.day < a.day and b.day != calendar.monthrange(b.year, b.month)[1]:
         months -= 1
-    elif months < 0 and b.day > a.day:
-        months += 1
-    return Decimal(months)
+    return months
 
 
 #: name → (function, fewest arguments, most arguments, one-line description)
