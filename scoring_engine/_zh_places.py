@@ -155,7 +155,8 @@ PLACES = (
     ("the merged cells {merged} hold one value, their first cell's: unmerge them and type each row's own value",
      "合并单元格 {merged} 的值只属于其第一个单元格：请取消合并，在每一行填写该行自己的值"),
     # an error value (#N/A, #REF!) pasted where a value goes (forms/workbook.py: QA56 F2)
-    ("holds the error value {value}; expected the {what} itself", "单元格是错误值 {value}（公式出错后留下的），应直接填写{what!t}"),
+    ("holds the error value {value}; expected the {what} itself",
+     "单元格是错误值 {value}（公式出错后留下的），应直接填写{what!t}"),
     ("holds the error value {value}; expected text", "单元格是错误值 {value}（公式出错后留下的），应填写文字"),
     ("holds the error value {value}; expected a value", "单元格是错误值 {value}（公式出错后留下的），应填写值"),
     ("holds the error value {value}; expected {what}", "单元格是错误值 {value}（公式出错后留下的），应为{what!t}"),
@@ -164,14 +165,16 @@ PLACES = (
     ("sheet {sheet}: the workbook's sheets span more than {count} cells, empty ones included",
      "工作表 {sheet}：工作簿各工作表合计超过 {count} 个单元格（含空单元格）"),
     ("delete the empty rows and columns after the form's last cell, and the sheets that are no part of the form, or copy "
-     "the form into a new workbook", "删除表格最后一个单元格之后的空行和空列，以及不属于这张表的工作表，或把表格复制到新的工作簿"),
+     "the form into a new workbook",
+     "删除表格最后一个单元格之后的空行和空列，以及不属于这张表的工作表，或把表格复制到新的工作簿"),
     # a weight printed outside the 三级 rows, compared (forms/weights.py: QA54 F3)
     ("the form gives {points} points, but {label} weighs {weight} in the set {id}; it is scored on the set's weight",
      "表上写 {points} 分，但 {label} 在体系 {id} 中是 {weight} 分，按体系的分值计分"),
     ("the label gives {points} points, but {label} weighs {weight} in the set {id}; it is scored on the set's weight",
      "表上写 {points} 分，但 {label} 在体系 {id} 中是 {weight} 分，按体系的分值计分"),
     ("correct it, or score the form with the set it was made for", "改正该单元格，或用这张表对应的体系评分"),
-    ("{category} is a 二级指标 of {other}: move the row under {other}", "{category} 是 {other} 的二级指标：请把这一行移到 {other} 之下"),
+    ("{category} is a 二级指标 of {other}: move the row under {other}",
+     "{category} 是 {other} 的二级指标：请把这一行移到 {other} 之下"),
     # where a batch writes its outputs (batch/run.py)
     ("cannot write the outputs' temporary files: {why}", "无法写入输出文件的临时文件：{why!t}"),
     ("free some space in the folder of the outputs", "请在输出文件所在的文件夹腾出空间"),

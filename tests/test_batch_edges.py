@@ -53,7 +53,7 @@ def test_an_earlier_runs_report_not_written_again_is_named(tmp_path: Path) -> No
 def test_a_stop_before_the_run_begins_is_the_batchs_interrupted_code(monkeypatch: pytest.MonkeyPatch,
                                                                     tmp_path: Path) -> None:
     """Ctrl-C while --set loaded, before the run began, exited 1, the code of a batch with failed projects."""
-    import scoring_engine.batch.run as run
+    from scoring_engine.batch import run
 
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
