@@ -1,17 +1,19 @@
 """Which indicators a project's facts mark not applicable (不适用), and why: checked against the set, and spread to
-everything below each marked indicator."""
+everything below each marked indicator; and, under the rescale policy, the weights the others then get."""
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
+from decimal import Decimal
 
+from ._arith import ZERO, apportion
 from .errors import FactsError, Problem, did_you_mean
 from .facts import Facts
 from .model import IndicatorSet
 from .plan import ScoringPlan
 
-__all__ = ["for_comparison", "not_applicable"]
+__all__ = ["for_comparison", "not_applicable", "weights_without"]
 
 
 def not_applicable(plan: ScoringPlan, facts: Facts) -> dict[str, str]:
@@ -48,6 +50,32 @@ def not_applicable(plan: ScoringPlan, facts: Facts) -> dict[str, str]:
 
 
 _SHOWN = 20  # problems of not_applicable listed, as a facts document's bad values are
+
+
+def weights_without(plan: ScoringPlan, marked: Mapping[str, str], places: int) -> dict[str, Decimal] | None:
+    """Indicator id → weight with the `marked` indicators (and all below them) at 0, to `places` decimals; None when
+    nothing is left to score. A marked indicator whose `not_applicable_to` names an indicator still scored gives it its
+    weight, shared among that one's leaves in proportion (101号: without 满意度, 效益 gets its 10); the rest is rescaled
+    so that the leaves scored add up to the set's total (largest remainder, `apportion`)."""
+    weights = {n.id: ZERO if n.id in marked else n.indicator.weight for n in plan.leaves}
+    for top in (plan.by_id[i].indicator for i in marked):
+        target = top.not_applicable_to
+        if target is None or target in marked or _parent_marked(plan, top.id, marked):
+            continue
+        inside = {leaf: weights[leaf] for leaf in plan.by_id[target].below if leaf in weights and leaf not in marked}
+        if inside and sum(inside.values(), ZERO) > 0:
+            weights.update(apportion(inside, sum(inside.values(), ZERO) + top.weight, places))
+    scored = {leaf: weight for leaf, weight in weights.items() if leaf not in marked}
+    if not scored:
+        return None
+    if sum(scored.values(), ZERO) != plan.set.total:
+        weights.update(apportion(scored, plan.set.total, places))
+    return plan.weights_of(weights)
+
+
+def _parent_marked(plan: ScoringPlan, indicator_id: str, marked: Mapping[str, str]) -> bool:
+    """Whether an indicator above `indicator_id` is marked too: its weight goes with that one's."""
+    return any(indicator_id in plan.by_id[other].below and other != indicator_id for other in marked)
 
 
 def _capped(problems: list[Problem], facts: Facts) -> list[Problem]:

@@ -225,7 +225,20 @@ class AuditTrail:
     def _na_reason(self, node: Node, weight: Decimal, na: str) -> str:
         policy = self.plan.set.not_applicable
         points = weight if policy == "full_credit" else ZERO
+        target = self._moved_to(node.id) if policy == "rescale" else None
+        if target is not None:  # its weight went to the indicator its not_applicable_to names (101号: 满意度 to 效益)
+            return self._reason("not_applicable.moved", {"reason": na, "target": target}, node.indicator.name, weight,
+                                points)
         return self._reason(f"not_applicable.{policy}", {"reason": na}, node.indicator.name, weight, points)
+
+    def _moved_to(self, indicator_id: str) -> str | None:
+        """The name of the indicator the weight of `indicator_id` went to: the not_applicable_to of the highest marked
+        indicator it is under (itself included), when that one is scored."""
+        by_id, marked = self.plan.by_id, self.not_applicable
+        tops = [i for i in marked if indicator_id in by_id[i].below
+                and not any(i in by_id[other].below and other != i for other in marked)]
+        target = by_id[tops[0]].indicator.not_applicable_to if tops else None
+        return by_id[target].indicator.name if target is not None and target not in marked else None
 
     def _node(self, node: Node, sharing: bool = False) -> Any:
         indicator = node.indicator

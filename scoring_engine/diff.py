@@ -44,7 +44,7 @@ CHANGE_KINDS = {
     "not_applicable": "不适用指标的处理", "rounding": "舍入", "cap_added": "新增封顶", "cap_removed": "删除封顶",
     "fact_added": "新增事实", "fact_removed": "删除事实", "fact": "事实声明", "derived_added": "新增派生值",
     "derived_removed": "删除派生值", "derived": "派生值", "reason": "理由模板", "row_fact": "目标表事实",
-    "categories": "行的二级指标", "comparison": "指标性质",
+    "categories": "行的二级指标", "comparison": "指标性质", "not_applicable_to": "不适用时分值计入",
 }
 
 
@@ -139,6 +139,8 @@ def _indicator_changes(node: Indicator, parent: str | None, before: tuple[Indica
         found.append(Change("weight", node.id, node.name, plain(old.weight), plain(node.weight)))
     if (old.standard or "") != (node.standard or ""):
         found.append(Change("standard", node.id, node.name, old.standard, node.standard))
+    if old.not_applicable_to != node.not_applicable_to:  # where its weight goes when a project marks it 不适用
+        found.append(Change("not_applicable_to", node.id, node.name, old.not_applicable_to, node.not_applicable_to))
     if old.rows is not None and node.rows is not None:
         return found + [Change(kind, node.id, node.name, a, b) for kind, a, b in _row_group_changes(old.rows, node.rows)]
     before_text, after_text = _rule_text(old), _rule_text(node)

@@ -25,7 +25,7 @@ from ._arith import CONTEXT, GUARD_PLACES, ZERO, apportion, in_engine_context, p
 from ._check_failure import check_problem, divided_by_zero
 from ._check_failure import with_values as _with_values
 from ._frozen import ReadOnly, made_frozen
-from ._not_applicable import not_applicable
+from ._not_applicable import not_applicable, weights_without
 from ._text import cut
 from ._version import __version__
 from .audit import AuditTrail, DerivedValue, LeafRecord, SetInfo, derived_values, fact_values
@@ -208,14 +208,12 @@ class _Run:
         return weights
 
     def _rescaled(self) -> Mapping[str, Decimal]:
-        """The applicable leaves' weights scaled to add up to the set's total, the rest 0, and the parents' sums."""
-        leaves = self.plan.leaves
-        applicable = {n.id: n.indicator.weight for n in leaves if n.id not in self.not_applicable}
-        if not applicable:
+        """The applicable leaves' weights scaled to add up to the set's total (a marked indicator's moved first to the
+        one its not_applicable_to names), the rest 0, and the parents' sums."""
+        weights = weights_without(self.plan, self.not_applicable, self.set.precision)
+        if weights is None:
             raise FactsError("every indicator is marked not applicable; nothing is left to score", file=self.facts.source)
-        weights = {n.id: ZERO for n in leaves}
-        weights.update(apportion(applicable, self.set.total, self.set.precision))
-        return self.plan.weights_of(weights)
+        return weights
 
     # -- derived values and checks
 

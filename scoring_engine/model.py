@@ -250,6 +250,8 @@ class Indicator:
     line: int | None = field(default=None, compare=False)
     # The file `line` is in when it is not the set's own: a profile's indicator written in its base set.
     file: str | None = field(default=None, compare=False)
+    # The indicator that takes this one's weight when a project marks it not applicable (101号: 满意度's 10 to 效益)
+    not_applicable_to: str | None = None
 
     @property
     def is_leaf(self) -> bool:

@@ -25,6 +25,7 @@ COMMON_FIELDS = ("name", "weight", "score", "lost")
 GENERAL: dict[str, Template] = {
     "not_applicable.full_credit": Template("不适用（{reason}），按规定得满分{score}分", ("reason",)),
     "not_applicable.rescale": Template("不适用（{reason}），分值按比例分配至其他指标", ("reason",)),
+    "not_applicable.moved": Template("不适用（{reason}），分值计入{target}", ("reason", "target")),
     "parent": Template("{count}项下级指标得分合计{score}分", ("count",)),
     "clamped": Template("计算值{raw}超出0–{weight}分，按{score}分计", ("raw",)),
     "rescaled": Template("因其他指标不适用，分值由{declared}调整为{weight}，折算得{score}分", ("declared",)),

@@ -31,7 +31,29 @@ class IndicatorTree:
             return ()
         indicators = [self.indicator(item, ("indicators", i)) for i, item in enumerate(raw)]
         self.weights_add_up(indicators, self.draft.total, ("indicators",), "the top-level indicators", "total")
-        return tuple(i for i in indicators if i is not None)
+        built = tuple(i for i in indicators if i is not None)
+        self._transfers(built)
+        return built
+
+    def _transfers(self, indicators: tuple[Indicator, ...]) -> None:
+        """Each not_applicable_to names another indicator, neither above nor below it, under the rescale policy."""
+        nodes = {n.id: n for top in indicators for n in top.walk()}
+        for node in nodes.values():
+            target = node.not_applicable_to
+            if target is None:
+                continue
+            at = self.ids[node.id] + ("not_applicable_to",)
+            if target not in nodes:
+                self.log.add(at, f"not_applicable_to names {target}, which is no indicator of the set",
+                             did_you_mean(target, list(nodes)) or "name the indicator that takes its weight")
+            elif target == node.id or any(n.id == target for n in node.walk()) or \
+                    any(n.id == node.id for n in nodes[target].walk()):
+                self.log.add(at, f"not_applicable_to names {target}, which is {'itself' if target == node.id else 'above or below it'}",
+                             "name an indicator beside it (its weight goes there, and is shared among that one's children)")
+            elif self.draft.data.get("not_applicable", "full_credit") != "rescale":
+                self.log.add(at, "not_applicable_to moves a weight, which only not_applicable: rescale does",
+                             "write not_applicable: rescale at the top of the set (full_credit gives the indicator its "
+                             "weight as a score)")
 
     def indicator(self, raw: Any, path: Path) -> Indicator | None:
         """The indicator written at `path`, or None when it cannot be built (problems recorded)."""
@@ -47,7 +69,7 @@ class IndicatorTree:
         line = self.log.located.where(path)
         return Indicator(id=node_id, name=raw["name"], weight=weight, standard=raw.get("standard"), rule=rule,
                          children=tuple(c for c in children if c is not None), rows=rows, line=line[0] if line else None,
-                         file=self.log.located.file_at(path))
+                         file=self.log.located.file_at(path), not_applicable_to=raw.get("not_applicable_to"))
 
     def _id(self, raw: Mapping[str, Any], path: Path) -> str | None:
         node_id: str | None = raw.get("id") if isinstance(raw.get("id"), str) else None

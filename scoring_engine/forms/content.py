@@ -96,8 +96,10 @@ def _not_applicable(indicators: Sequence[IndicatorResult], rescaled: bool) -> li
     that has none, and the 分值 of the others may be rescaled for it (QA53 F5)."""
     notes = []
     for i in indicators:
-        if i.not_applicable is not None:
-            notes.append(f"不适用：{i.name}（{i.id}）：{i.not_applicable}" + ("；其他指标的分值已按比例调整" if rescaled else ""))
+        if i.not_applicable is not None:  # its weight moved to one indicator (not_applicable_to), or shared by all
+            moved = i.reason.rpartition("分值计入")[2] if "，分值计入" in (i.reason or "") else ""
+            notes.append(f"不适用：{i.name}（{i.id}）：{i.not_applicable}" + (f"；其分值计入{moved}" if moved else
+                                                                         "；其他指标的分值已按比例调整" if rescaled else ""))
         else:
             notes += _not_applicable(i.children, rescaled)
     return notes

@@ -26,6 +26,7 @@ from decimal import Decimal
 from typing import Any
 
 from .._arith import ZERO, apportion, plain, round_half_up
+from .._not_applicable import weights_without
 from .._text import cut
 from ..errors import Problem
 from ..plan import plan_for
@@ -110,14 +111,8 @@ def used_weights(reading: FormReading, not_applicable: Mapping[str, str], places
 
     Rescaled whatever the reading set's own policy: the form is written by a set that rescales, and read by one
     that may give 不适用 full credit (a profile compared with --compare-set)."""
-    s = reading.set
-    plan = plan_for(s)
+    plan = plan_for(reading.set)
     if any(key not in plan.by_id for key in not_applicable):
         return {}  # refused when the facts are checked
-    marked = {below for key in not_applicable for below in plan.by_id[key].below}
-    applicable: dict[Any, Decimal] = {n.id: n.indicator.weight for n in plan.leaves if n.id not in marked}
-    if not applicable:
-        return {}
-    weights = {n.id: ZERO for n in plan.leaves}
-    weights.update(apportion(applicable, s.total, places))
-    return plan.weights_of(weights)
+    marked = {below: reason for key, reason in not_applicable.items() for below in plan.by_id[key].below}
+    return weights_without(plan, marked, places) or {}

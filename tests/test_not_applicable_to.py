@@ -1,0 +1,91 @@
+"""not_applicable_to: an indicator marked 不适用 gives its weight to the one its set names (财预〔2021〕101号: without 满意度,
+效益 gets its 10), shared among that one's leaves; any other marked indicator's weight is rescaled over all (QA60 F3)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from scoring_engine import Facts, IndicatorSetError, parse_indicator_set, score
+from scoring_engine._zh import translate
+
+SET = """
+id: moved
+name: 转移分值
+version: "1"
+not_applicable: rescale
+facts:
+  a: {type: number, min: 0, max: 1}
+grades: [{label: 优, min: 90}, {label: 差, min: 0}]
+indicators:
+  - {id: budget, name: 预算执行率, weight: 10, rule: {kind: proportional, value: a}}
+  - id: benefit
+    name: 效益指标
+    weight: 30
+    children:
+      - {id: benefit.social, name: 社会效益, weight: 20, rule: {kind: proportional, value: a}}
+      - {id: benefit.lasting, name: 可持续影响, weight: 10, rule: {kind: proportional, value: a}}
+  - {id: output, name: 产出指标, weight: 50, rule: {kind: proportional, value: a}}
+  - {id: satisfaction, name: 满意度, weight: 10, not_applicable_to: benefit, rule: {kind: proportional, value: a}}
+"""
+
+
+def _scores(text: str, marked: dict[str, str], a: str = "0.5") -> dict[str, Decimal]:
+    result = score(parse_indicator_set(text), Facts(values={"a": Decimal(a)}, not_applicable=marked))
+    return {i.id: i.weight for i in result.walk()} | {"total": result.total}
+
+
+def test_a_marked_indicator_gives_its_weight_to_the_one_named_shared_among_its_leaves() -> None:
+    """满意度 marked: its 10 goes to 效益 (30 → 40, 20/10 → 26.67/13.33), the other indicators keep their weights, and
+    its reason says where the weight went."""
+    weights = _scores(SET, {"satisfaction": "未设置满意度指标"}, a="1")
+    assert (weights["benefit"], weights["benefit.social"], weights["benefit.lasting"]) == (40, Decimal("26.67"),
+                                                                                         Decimal("13.33"))
+    assert (weights["budget"], weights["output"], weights["satisfaction"], weights["total"]) == (10, 50, 0, 100)
+    result = score(parse_indicator_set(SET), Facts(values={"a": 1}, not_applicable={"satisfaction": "未设置"}))
+    assert "不适用（未设置），分值计入效益指标" == result.indicator("satisfaction").reason
+
+
+def test_another_marked_indicator_is_rescaled_over_all_and_a_named_one_marked_too_rescales() -> None:
+    """output has no not_applicable_to: its 50 is shared out over the rest (10/30/10 → 20/60/20); with 效益 marked as
+    well, 满意度's weight has nowhere to go and is shared out too."""
+    weights = _scores(SET, {"output": "不涉及"})
+    assert (weights["budget"], weights["benefit"], weights["satisfaction"]) == (20, 60, 20)
+    both = _scores(SET, {"satisfaction": "未设置", "benefit": "不涉及"})
+    assert (both["budget"], both["output"], both["satisfaction"]) == (Decimal("16.67"), Decimal("83.33"), 0)
+
+
+@pytest.mark.parametrize(("written", "said"), [
+    ("not_applicable_to: benfit", "not_applicable_to names benfit, which is no indicator of the set"),
+    ("not_applicable_to: satisfaction", "not_applicable_to names satisfaction, which is itself"),
+])
+def test_a_target_that_is_no_other_indicator_is_refused(written: str, said: str) -> None:
+    with pytest.raises(IndicatorSetError) as err:
+        parse_indicator_set(SET.replace("not_applicable_to: benefit", written))
+    assert [said] == [p.message for p in err.value.problems]
+    assert not translate(said).isascii()
+
+
+def test_a_target_above_or_below_it_and_a_full_credit_set_are_refused() -> None:
+    """Moving a weight into its own parent says nothing; under full_credit a marked indicator is scored its weight, so
+    there is nothing to move."""
+    inner = SET.replace("{id: benefit.lasting, name: 可持续影响, weight: 10,",
+                        "{id: benefit.lasting, name: 可持续影响, weight: 10, not_applicable_to: benefit,")
+    with pytest.raises(IndicatorSetError) as err:
+        parse_indicator_set(inner)
+    assert ["not_applicable_to names benefit, which is above or below it"] == [p.message for p in err.value.problems]
+    with pytest.raises(IndicatorSetError) as err:
+        parse_indicator_set(SET.replace("not_applicable: rescale", "not_applicable: full_credit"))
+    assert ["not_applicable_to moves a weight, which only not_applicable: rescale does"] == \
+        [p.message for p in err.value.problems]
+
+
+def test_diff_lists_where_a_weight_goes_when_it_changes() -> None:
+    """A profile naming another indicator for 满意度's weight changes scores: diff lists it with both values."""
+    from scoring_engine.diff import diff_sets
+    from scoring_engine.reports.diff import change_rows
+
+    rows = [row for row in change_rows(diff_sets(parse_indicator_set(SET), parse_indicator_set(
+        SET.replace("not_applicable_to: benefit", "not_applicable_to: output")))) if row[0] == "不适用时分值计入"]
+    assert [("benefit", "output")] == [row[2:] for row in rows]
