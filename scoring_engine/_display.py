@@ -31,11 +31,19 @@ MAX_SHOWN_DECIMALS = 6
 
 
 def show_number(value: Decimal) -> str:
-    """A number in plain notation; past MAX_SHOWN_DECIMALS decimals rounded half up and marked ≈."""
+    """A number in plain notation; past MAX_SHOWN_DECIMALS decimals rounded half up and marked ≈, with more decimals
+    where rounding would carry it to a shorter number: 0.89999966 is ≈0.8999997, not ≈0.9 beside a check that it is
+    below 0.9 (QA59 F1)."""
     text = plain(value)
-    if "." in text and len(text.split(".")[1]) > MAX_SHOWN_DECIMALS:
-        return "≈" + plain(Decimal(fixed(value, MAX_SHOWN_DECIMALS)))
-    return text
+    if "." not in text or len(text.split(".")[1]) <= MAX_SHOWN_DECIMALS:
+        return text
+    for places in range(MAX_SHOWN_DECIMALS, 2 * MAX_SHOWN_DECIMALS + 1):
+        rounded = Decimal(fixed(value, places))
+        if rounded == value:
+            return plain(rounded)
+        if len(plain(rounded).partition(".")[2]) == places:  # the last decimal kept is not a zero: no carry to hide it
+            return "≈" + plain(rounded)
+    return "≈" + plain(Decimal(fixed(value, MAX_SHOWN_DECIMALS)))
 
 
 def show_value(value: Any, unit: str | None = None) -> str:

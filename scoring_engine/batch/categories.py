@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Protocol
 
 from .._arith import ZERO
@@ -47,7 +48,7 @@ class _Indicator(Protocol):
     @property
     def score(self) -> Decimal: ...
 
-__all__ = ["CategoryStat", "CategoryTally", "UNCATEGORISED", "row_groups", "target_rows"]
+__all__ = ["CategoryStat", "CategoryTally", "UNCATEGORISED", "add_rate", "mean_rate", "row_groups", "target_rows"]
 
 #: Where the rows that name no category are counted.
 UNCATEGORISED = "（未填二级指标）"
@@ -79,10 +80,10 @@ class CategoryTally:
         category under UNCATEGORISED."""
         if group is None or not row.weight:
             return
-        tally = self.found.setdefault((group.id, row.category or UNCATEGORISED), [group.name, 0, 0, ZERO])
+        tally = self.found.setdefault((group.id, row.category or UNCATEGORISED), [group.name, 0, 0, {}])
         tally[1] += 1
         tally[2] += row.score >= row.weight
-        tally[3] += row.score / row.weight
+        add_rate(tally[3], row.score, row.weight)
 
     def counted(self, groups: Sequence[str] = ()) -> tuple[CategoryStat, ...]:
         """The categories group by group, in the order of `groups` (the set's indicators; others after them); within a
@@ -96,7 +97,7 @@ class CategoryTally:
             known = _NATIONAL.get(category, len(_NATIONAL) + (category == UNCATEGORISED))
             return place.get(group, len(place)), known, met[key]
 
-        return tuple(CategoryStat(group, self.found[group, category][0], category, count, reached, rates / count)
+        return tuple(CategoryStat(group, self.found[group, category][0], category, count, reached, mean_rate(rates, count))
                      for group, category in sorted(self.found, key=order)
                      for _, count, reached, rates in [self.found[group, category]])
 
@@ -127,3 +128,15 @@ def target_rows(groups: tuple[tuple[str, str, int], ...], values: Mapping[str, A
             found[f"{group}.{getattr(row, 'id', None) or i + 1}"] = (getattr(row, "name", None) or "", level + 1,
                                                                    getattr(row, "category", None) or "")
     return found
+
+
+def add_rate(rates: dict[Decimal, Decimal], score: Decimal, weight: Decimal) -> None:
+    """A 得分率 (score ÷ weight) added to a mean kept exact: scores summed by weight, divided once at the end (a sum of
+    28-digit quotients made an exact mean of 0.86445 0.8644499…9, which rounds to 0.8644: QA59 F2)."""
+    rates[weight] = rates.get(weight, ZERO) + score
+
+
+def mean_rate(rates: Mapping[Decimal, Decimal], count: int) -> Decimal:
+    """The mean 得分率 of `count` scores kept by `add_rate`: exact when it ends, else to the context's digits."""
+    exact = sum((Fraction(score) / Fraction(weight) for weight, score in rates.items()), Fraction(0)) / count
+    return Decimal(exact.numerator) / Decimal(exact.denominator)

@@ -45,7 +45,7 @@ class Ranked:
 
     name: str
     count: int
-    mean: Decimal
+    mean: Decimal | None  # None for projects scored out of different totals: a mean of 72/80 and 90/100 means nothing
     flagged: int
     places: int  # decimals the mean is shown with
     rank: int = 1
@@ -145,6 +145,6 @@ def ranked(table: dict[tuple[str, str], list[Any]], places: int, failed: Counter
     for i, (rate, name, department, n, total, flagged) in enumerate(rated):
         rank = found[-1].rank if found and rated[i - 1][0] == rate else i + 1
         share = round_half_up(Decimal(-rate.numerator) / rate.denominator, _RATE_PLACES)
-        found.append(Ranked(name, n, round_half_up(total / n, places), flagged, places, rank, department, share,
-                            failed[(department, name)]))
+        mean = round_half_up(total / n, places) if len(table[department, name][3]) == 1 else None  # QA59 F3
+        found.append(Ranked(name, n, mean, flagged, places, rank, department, share, failed[(department, name)]))
     return tuple(found)

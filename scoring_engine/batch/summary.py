@@ -37,7 +37,7 @@ from .._arith import ZERO, in_engine_context, round_half_up
 from .consequences import ConsequenceCount, ConsequenceTally
 from .duplicates import Duplicate, IdTally, same_year
 from .funds import Funds, FundsTally
-from .categories import CategoryStat, CategoryTally
+from .categories import CategoryStat, CategoryTally, add_rate, mean_rate
 from .ranking import Names, Ranked, count, ranked, unscored
 from .rows import IndicatorRow, ProjectRow
 
@@ -278,11 +278,11 @@ class Summariser:
                 totals.categories.add(parents.get(i.level - 1), i)  # but its 二级 category is in every project
                 continue
             parents[i.level] = i
-            stat = totals.indicators.setdefault(i.id, [i.name, i.level, 0, ZERO, ZERO, 0])
+            stat = totals.indicators.setdefault(i.id, [i.name, i.level, 0, ZERO, {}, 0])
             stat[2] += 1
             if i.weight:  # one that does not apply (weight 0) is left out of both means
                 stat[3] += i.score
-                stat[4] += i.score / i.weight
+                add_rate(stat[4], i.score, i.weight)
                 stat[5] += 1
         department, unit = self.names.of(row.project.get("department")), self.names.of(row.project.get("unit"))
         self._rank(row, flagged, department, unit)
@@ -420,7 +420,7 @@ def _set_summary(s: _SetTotals) -> SetSummary:
     shares = [GradeCount(label, s.grades[label], Decimal(s.grades[label]) / count, *s.grade_budgets.get(label, (0, ZERO)))
               for label in row.grades]
     indicators = tuple(IndicatorStat(key, name, level, n, round_half_up(scores / rated, p) if rated else None,
-                                     rates / rated if rated else None, rated)
+                                     mean_rate(rates, rated) if rated else None, rated)
                        for key, (name, level, n, scores, rates, rated) in s.indicators.items())
     return SetSummary(row.set_id, row.set_name, row.set_version, row.precision, row.max_total, count,
                       round_half_up(total / count, p), _median(s.totals, count, p), min(s.totals), max(s.totals), tuple(shares),

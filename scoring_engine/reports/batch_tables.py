@@ -410,8 +410,8 @@ def ranking_header(title: str) -> list[str]:
 
 def ranking_cells(r: Ranked, title: str) -> list[Any]:
     """项目数 counts the projects scored, whose totals make the means; 评分失败 those of the unit that could not be."""
-    return [r.rank, r.name, *([r.department] if title == "实施单位" else []), r.count, r.failed, Score(r.mean, r.places),
-            Rate(r.mean_rate), r.flagged]
+    return [r.rank, r.name, *([r.department] if title == "实施单位" else []), r.count, r.failed,
+            Score(r.mean, r.places) if r.mean is not None else "—", Rate(r.mean_rate), r.flagged]
 
 
 def rankings(summary: Summary) -> tuple[tuple[str, tuple[Ranked, ...], int, int, tuple[tuple[str, str, int], ...]], ...]:

@@ -1,0 +1,51 @@
+"""The portfolio's figures as a bureau reads them (QA59): a rate under a limit shown as under it, means of 得分率 kept
+exact, and no 平均分 made of points out of different totals."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from conftest import ROOT
+from scoring_engine._arith import round_half_up
+from scoring_engine.batch.categories import add_rate, mean_rate
+from scoring_engine.batch.ranking import ranked
+from scoring_engine.cli import main
+from scoring_engine.reports.batch_tables import cell_text, ranking_cells
+
+
+def test_a_rate_just_under_the_limit_is_not_shown_as_the_limit(tmp_path: Path) -> None:
+    """26999.99 of a 30,000 budget is 0.89999966…: the 需说明 flag said 'execution_rate < 0.9；execution_rate ≈ 0.9'.
+    The value is shown with the decimals that keep it under 0.9."""
+    facts = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    facts["indicator_set"] = "self-evaluation"
+    facts["facts"]["budget"] = {"total": 30000, "paid": 26999.99}
+    path = tmp_path / "facts.json"
+    path.write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(path), "--format", "json"])
+    flags = json.loads(run.output)["flags"]
+    assert any("execution_rate ≈ 0.8999997" in str(flag) for flag in flags), flags
+
+
+def test_a_mean_rate_is_exact_so_a_half_rounds_up() -> None:
+    """Three thirds (of 3, 6 and 9 points) and 0.3334 average exactly 0.33335: summed as 28-digit quotients the mean was
+    0.33334999…, which rounds to 0.3333 where 0.3334 is right."""
+    rates: dict[Decimal, Decimal] = {}
+    for score, weight in (("1", "3"), ("2", "6"), ("3", "9"), ("3334", "10000")):
+        add_rate(rates, Decimal(score), Decimal(weight))
+    assert Decimal("0.33335") == mean_rate(rates, 4)
+    assert Decimal("0.3334") == round_half_up(mean_rate(rates, 4), 4)
+
+
+def test_a_unit_scored_out_of_different_totals_shows_no_mean_total() -> None:
+    """72/80, 78/80 and 90/100 were shown as a 平均分 of 80.00 beside a 平均得分率 of 92.50%: the mean of points out of
+    different totals means nothing. The rate ranks it; the 平均分 is a dash."""
+    table = {("乙局", "乙局"): [3, Decimal(240), 0, {Decimal(80): Decimal(150), Decimal(100): Decimal(90)}],
+             ("甲局", "甲局"): [2, Decimal(170), 0, {Decimal(100): Decimal(170)}]}
+    mixed, single = sorted(ranked(table, 2, Counter()), key=lambda r: r.name)
+    assert (mixed.mean, single.mean, mixed.mean_rate) == (None, Decimal("85.00"), Decimal("0.925"))
+    assert "—" == cell_text(ranking_cells(mixed, "主管部门")[4])
