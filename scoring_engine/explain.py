@@ -155,7 +155,7 @@ def _unknown(result: Scored, wanted: str, paths: Mapping[str, tuple[IndicatorRes
 
 def _declared(node: IndicatorResult) -> str:
     if node.declared_weight is not None and node.declared_weight != node.weight:
-        return f"（设定分值 {plain(node.declared_weight)}，因不适用指标按比例调整为 {plain(node.weight)}）"
+        return f"（设定分值 {plain(node.declared_weight)}，因有指标不适用调整为 {plain(node.weight)}）"
     return ""
 
 
