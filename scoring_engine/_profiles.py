@@ -99,6 +99,11 @@ def resolve(located: Located, file: str | None, sha256: str, folder: Path | None
                    (*chain, file or "?"))
     if base_located.problems:
         raise IndicatorSetError(base_located.problems)
+    if not isinstance(base.located.data, dict) or not isinstance(base.located.root, MappingNode):  # QA58: 'a string'
+        where = located.where(("extends",)) or (None, None)
+        log.add(("extends",), f"extends {ref!r}, which is not an indicator set: an indicator set must be a mapping "
+                              "with id, name, version, grades and indicators", "extend a bundled set id or a set's file")
+        raise IndicatorSetError(log.ranked()) from None
     if not base.bases:  # a set read on its own: its nodes learn their file (a resolved profile's know theirs)
         name_file(base_located.root, base_file)
     gone = {c.target: (c.by or _set_id(base_located, ref), c.file or base_file, c.line) for c in base.changes

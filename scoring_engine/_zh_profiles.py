@@ -127,4 +127,7 @@ PROFILES = (
      "{id} {version}，由 scoring-engine resolve 从 {name} 展开（基于 {bases}）"),
     ("{id} {version}, resolved by scoring-engine resolve from {name}",
      "{id} {version}，由 scoring-engine resolve 从 {name} 展开"),
+    # a base that is no mapping (a string, a list): QA58
+    ("extends {ref}, which is not an indicator set: {message}", "extends 的 {ref} 不是指标体系：{message!t}"),
+    ("extend a bundled set id or a set's file", "extends 应写内置指标体系的编号，或一个指标体系文件"),
 )

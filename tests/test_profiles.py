@@ -998,3 +998,15 @@ def test_a_chain_of_profiles_too_deep_is_said_with_the_chain_not_as_a_loop(tmp_p
     assert "loop" not in problem.message and problem.hint == "make one of these profiles extend a set nearer the bundled set"
     chain = problem.message.split(", in ", 1)[1].split(" → ")
     assert [f"p{n}.yaml" for n in range(9, 0, -1)] + ["national-framework"] == [Path(c).name for c in chain], chain
+
+
+@pytest.mark.parametrize("base", ["just a string\n", "- a\n- b\n", "42\n"])
+def test_a_profile_extending_a_file_that_is_no_mapping_is_refused_at_its_extends(tmp_path: Path, base: str) -> None:
+    """A base file holding a string or a list ended every command in an internal error, exit 3 (QA58 F1): it is said
+    at the profile's extends line, as the same file given directly is."""
+    (tmp_path / "base.yaml").write_text(base, encoding="utf-8")
+    (tmp_path / "prof.yaml").write_text("extends: base.yaml\nid: a\n", encoding="utf-8")
+    with pytest.raises(IndicatorSetError) as err:
+        load_indicator_set(tmp_path / "prof.yaml")
+    [problem] = err.value.problems
+    assert (problem.line, "an indicator set must be a mapping" in problem.message) == (1, True), problem
