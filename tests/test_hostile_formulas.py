@@ -141,3 +141,32 @@ def test_a_refused_formula_reveals_nothing_outside_itself() -> None:
     case = FormulaCase("builtins", 0, "open('/etc/passwd').read() + __import__('os').getcwd()", "load")
     text = run_case(case).value["error"]["text"]
     assert "root:" not in text and os.getcwd() not in text and "object at 0x" not in text
+
+
+def test_a_rule_reading_a_target_row_list_whole_writes_its_json_and_refuses_rows_as_findings(tmp_path) -> None:
+    """count(targets.output) scored, but its JSON audit trail ended in an internal error (a target row could not be
+    written), and findings: targets.output did so when scoring (QA58 F2, F3): the rows are written as a facts file
+    writes them, and rows given as findings are a scoring error naming the formula."""
+    import json as _json_module
+
+    from scoring_engine import ScoringEngineError, load_facts, load_indicator_set, score
+    from conftest import ROOT
+
+    for name, rule in (("count", '{kind: formula, score: "count(targets.output)"}'),
+                       ("rows", "{kind: deduction, findings: targets.output, points_each: 1}")):
+        (tmp_path / f"{name}.yaml").write_text(f"extends: self-evaluation\nid: {name}\nchange:\n  budget:\n    rule: {rule}\n",
+                                               encoding="utf-8")
+    facts = load_facts(ROOT / "indicator_sets" / "self-evaluation.facts.json")
+    result = score(load_indicator_set(tmp_path / "count.yaml"), facts)
+    from decimal import Decimal
+
+    written = _json_module.loads(result.to_json(), parse_float=Decimal, parse_int=Decimal)
+    assert result.to_dict() == written
+    budget = next(i for i in written["indicators"] if i["id"] == "budget")
+    assert [row["name"] for row in budget["inputs"]["targets.output"]][:1] == ["新建供水管网长度"]
+    try:
+        score(load_indicator_set(tmp_path / "rows.yaml"), facts)
+    except ScoringEngineError as err:
+        assert "not a list of target rows" in str(err)
+    else:
+        raise AssertionError("rows scored as findings")

@@ -381,10 +381,24 @@ def row_unit(facts: FactView) -> str | None:
 MAX_FINDINGS_COUNT = 1000
 
 
+def _finding(item: Any, formula: Formula) -> Finding:
+    """One item of a list fact as a finding: a finding, a text, a number; target rows are no findings (QA58 F3: they
+    ended in an internal error)."""
+    if isinstance(item, Finding):
+        return item
+    if isinstance(item, str):
+        return Finding(item)
+    if isinstance(item, (Decimal, int)) and not isinstance(item, bool):
+        return Finding(plain(item))
+    raise ScoringError(f"findings must be a list of findings (text) or a whole count, not a list of "
+                       f"{'target rows' if type(item).__name__ == 'TargetRow' else type(item).__name__}",
+                       expression=formula.text, hint="give a list fact of findings (type: list), or count() of the rows")
+
+
 def findings(value: Any, formula: Formula) -> tuple[Finding, ...]:
     """A list fact as findings; a count as numbered findings without text."""
     if isinstance(value, tuple):
-        return tuple(v if isinstance(v, Finding) else Finding(plain(v)) for v in value)
+        return tuple(_finding(v, formula) for v in value)
     if isinstance(value, Decimal) and value >= 0 and value == value.to_integral_value():
         if value > MAX_FINDINGS_COUNT:  # each finding is listed: a count of 1e15 would never finish
             raise ScoringError(f"a count of {plain(value)} findings is above {MAX_FINDINGS_COUNT} (MAX_FINDINGS_COUNT)",
