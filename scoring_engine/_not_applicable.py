@@ -13,7 +13,7 @@ from .facts import Facts
 from .model import IndicatorSet
 from .plan import ScoringPlan
 
-__all__ = ["for_comparison", "not_applicable", "weights_without"]
+__all__ = ["for_comparison", "moved_to", "not_applicable", "weights_without"]
 
 
 def not_applicable(plan: ScoringPlan, facts: Facts) -> dict[str, str]:
@@ -55,22 +55,37 @@ _SHOWN = 20  # problems of not_applicable listed, as a facts document's bad valu
 def weights_without(plan: ScoringPlan, marked: Mapping[str, str], places: int) -> dict[str, Decimal] | None:
     """Indicator id → weight with the `marked` indicators (and all below them) at 0, to `places` decimals; None when
     nothing is left to score. A marked indicator whose `not_applicable_to` names an indicator still scored gives it its
-    weight, shared among that one's leaves in proportion (101号: without 满意度, 效益 gets its 10); the rest is rescaled
-    so that the leaves scored add up to the set's total (largest remainder, `apportion`)."""
+    weight (`moved_to`), shared among that one's leaves in proportion (101号: without 满意度, 效益 gets its 10): the
+    weights moving to one indicator are added up and shared once, outer indicators before those inside them, whatever
+    the order of the marks (QA61 F1). The rest is rescaled so that the leaves scored add up to the set's total
+    (largest remainder, `apportion`)."""
     weights = {n.id: ZERO if n.id in marked else n.indicator.weight for n in plan.leaves}
-    for top in (plan.by_id[i].indicator for i in marked):
-        target = top.not_applicable_to
-        if target is None or target in marked or _parent_marked(plan, top.id, marked):
-            continue
+    moving: dict[str, Decimal] = {}
+    for top in [i for i in marked if not _parent_marked(plan, i, marked)]:
+        target = moved_to(plan, top, marked)
+        if target is not None:
+            moving[target] = moving.get(target, ZERO) + plan.by_id[top].indicator.weight
+    order = list(plan.by_id)
+    for target in sorted(moving, key=lambda t: (plan.by_id[t].level, order.index(t))):
         inside = {leaf: weights[leaf] for leaf in plan.by_id[target].below if leaf in weights and leaf not in marked}
-        if inside and sum(inside.values(), ZERO) > 0:
-            weights.update(apportion(inside, sum(inside.values(), ZERO) + top.weight, places))
+        weights.update(apportion(inside, sum(inside.values(), ZERO) + moving[target], places))
     scored = {leaf: weight for leaf, weight in weights.items() if leaf not in marked}
     if not scored:
         return None
     if sum(scored.values(), ZERO) != plan.set.total:
         weights.update(apportion(scored, plan.set.total, places))
     return plan.weights_of(weights)
+
+
+def moved_to(plan: ScoringPlan, indicator_id: str, marked: Mapping[str, str]) -> str | None:
+    """The indicator the weight of the marked `indicator_id` (the highest marked one of its branch) goes to: the one its
+    not_applicable_to names, when that one still has a leaf scored with a weight; else None (rescaled over all)."""
+    target = plan.by_id[indicator_id].indicator.not_applicable_to
+    if target is None or target in marked or target not in plan.by_id:
+        return None
+    leaves = {n.id for n in plan.leaves}
+    scored = [leaf for leaf in plan.by_id[target].below if leaf in leaves and leaf not in marked]
+    return target if sum((plan.by_id[leaf].indicator.weight for leaf in scored), ZERO) > 0 else None
 
 
 def _parent_marked(plan: ScoringPlan, indicator_id: str, marked: Mapping[str, str]) -> bool:

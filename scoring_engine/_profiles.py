@@ -173,8 +173,10 @@ class _Place:
     parent: MappingNode | None  # None: top level
 
 
+NULL = "tag:yaml.org,2002:null"
 #: The fields `change:` sets under an indicator's id.
-_FIELDS = frozenset({"name", "weight", "standard", "description", "rule", "children", "children_from", "rescale"})
+_FIELDS = frozenset({"name", "weight", "standard", "description", "rule", "children", "children_from", "rescale",
+                     "not_applicable_to"})
 
 
 @dataclass
@@ -365,6 +367,10 @@ class _Merge:
                         todo.append((node_id, value))
                     continue
                 old = get(place.node, name)
+                if name == "not_applicable_to" and isinstance(value, ScalarNode) and value.tag == NULL:  # QA61 F3
+                    place.node.value = [(k, v) for k, v in place.node.value if getattr(k, "value", None) != name]
+                    self.changes.append(ProfileChange(name, node_id, None, None, field_key.start_mark.line + 1))
+                    continue
                 put(place.node, field_key, value)
                 if name == "weight":
                     self.explicit.add(node_id)

@@ -195,15 +195,19 @@ _SETS = (
     ("indicator id {id} is used twice (first on line {line})", "指标 id {id} 用了两次（第一次在第 {line} 行）"),
     # not_applicable_to: where a 不适用 indicator's weight goes (_build/tree.py)
     ("not_applicable_to names {target}, which is no indicator of the set", "not_applicable_to 写的 {target} 不是本体系的指标"),
-    ("name the indicator that takes its weight", "写出接收其分值的指标"),
+    ("name the indicator that takes its weight (a profile that removes {target} writes change: {{{id}: "
+     "{{not_applicable_to: …}}}}, null to drop it)",
+     "写出接收其分值的指标（删去 {target} 的方案应写 change: {{{id}: {{not_applicable_to: …}}}}，写 null 则不再转移）"),
     ("not_applicable_to names {target}, which is itself", "not_applicable_to 写的 {target} 就是它自己"),
     ("not_applicable_to names {target}, which is above or below it", "not_applicable_to 写的 {target} 是它的上级或下级"),
     ("name an indicator beside it (its weight goes there, and is shared among that one's children)",
      "写出与它并列的指标（其分值计入该指标，并在该指标的下级之间按比例分配）"),
     ("not_applicable_to moves a weight, which only not_applicable: rescale does",
      "not_applicable_to 用于转移分值，只有 not_applicable: rescale 时才转移"),
-    ("write not_applicable: rescale at the top of the set (full_credit gives the indicator its weight as a score)",
-     "在体系顶层写 not_applicable: rescale（full_credit 时不适用的指标直接得满分）"),
+    ("write not_applicable: rescale at the top of the set (full_credit gives the indicator its weight as a score), or "
+     "drop it: a profile writes change: {{{id}: {{not_applicable_to: null}}}}",
+     "在体系顶层写 not_applicable: rescale（full_credit 时不适用的指标直接得满分），或不再转移：方案写 "
+     "change: {{{id}: {{not_applicable_to: null}}}}"),
     ("give each indicator its own id", "每个指标用不同的 id"),
     ("weight {weight} has more decimal places than precision {precision} keeps",
      "分值 {weight} 的小数位数多于精度 precision {precision}"),

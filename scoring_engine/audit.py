@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ._arith import ZERO, plain, round_half_up, scoring_context
+from ._not_applicable import moved_to
 from ._frozen import EMPTY, read_only, read_only_shallow
 from .errors import ScoringError
 from .model import Indicator
@@ -232,13 +233,13 @@ class AuditTrail:
         return self._reason(f"not_applicable.{policy}", {"reason": na}, node.indicator.name, weight, points)
 
     def _moved_to(self, indicator_id: str) -> str | None:
-        """The name of the indicator the weight of `indicator_id` went to: the not_applicable_to of the highest marked
-        indicator it is under (itself included), when that one is scored."""
+        """The name of the indicator the weight of `indicator_id` went to, by the highest marked indicator it is under
+        (itself included): as `weights_without` moved it, or None when it was rescaled over all."""
         by_id, marked = self.plan.by_id, self.not_applicable
         tops = [i for i in marked if indicator_id in by_id[i].below
                 and not any(i in by_id[other].below and other != i for other in marked)]
-        target = by_id[tops[0]].indicator.not_applicable_to if tops else None
-        return by_id[target].indicator.name if target is not None and target not in marked else None
+        target = moved_to(self.plan, tops[0], marked) if tops else None
+        return by_id[target].indicator.name if target is not None else None
 
     def _node(self, node: Node, sharing: bool = False) -> Any:
         indicator = node.indicator

@@ -89,3 +89,51 @@ def test_diff_lists_where_a_weight_goes_when_it_changes() -> None:
     rows = [row for row in change_rows(diff_sets(parse_indicator_set(SET), parse_indicator_set(
         SET.replace("not_applicable_to: benefit", "not_applicable_to: output")))) if row[0] == "不适用时分值计入"]
     assert [("benefit", "output")] == [row[2:] for row in rows]
+
+
+TWO_TO_ONE = """
+id: two
+name: 两项满意度计入效益
+version: "1"
+not_applicable: rescale
+facts:
+  a: {type: number, min: 0, max: 1}
+grades: [{label: 优, min: 90}, {label: 差, min: 0}]
+indicators:
+  - {id: budget, name: 预算执行率, weight: 15, rule: {kind: proportional, value: a}}
+  - {id: output, name: 产出指标, weight: 40, rule: {kind: proportional, value: a}}
+  - id: benefit
+    name: 效益指标
+    weight: 30
+    children:
+      - {id: benefit.a, name: 经济效益, weight: 2, rule: {kind: proportional, value: a}}
+      - {id: benefit.b, name: 社会效益, weight: 14, rule: {kind: proportional, value: a}}
+      - {id: benefit.c, name: 生态效益, weight: 14, rule: {kind: proportional, value: a}}
+  - {id: sat.public, name: 群众满意度, weight: 10, not_applicable_to: benefit, rule: {kind: proportional, value: a}}
+  - {id: sat.unit, name: 受益单位满意度, weight: 5, not_applicable_to: benefit, rule: {kind: proportional, value: a}}
+"""
+
+
+def test_weights_moving_to_one_indicator_are_shared_once_whatever_the_order_of_the_marks() -> None:
+    """Two marked indicators naming 效益 (2 + 14 + 14 = 30, taking 10 and 5) gave 3.01 / 21 / 20.99 (shared twice, each
+    time from rounded weights); 45 in proportion is 3 / 21 / 21 exactly (QA61 F1). The marks listed the other way give
+    the same."""
+    indicator_set = parse_indicator_set(TWO_TO_ONE)
+    for marks in ({"sat.public": "无", "sat.unit": "无"}, {"sat.unit": "无", "sat.public": "无"}):
+        result = score(indicator_set, Facts(values={"a": 1}, not_applicable=marks))
+        assert [result.indicator(i).weight for i in ("benefit.a", "benefit.b", "benefit.c", "benefit")] == [3, 21, 21, 45]
+
+
+def test_a_weight_with_nowhere_to_go_is_said_rescaled_and_a_profile_may_drop_the_transfer(tmp_path) -> None:
+    """满意度 naming 效益 when every leaf of 效益 is marked too: its weight is rescaled over all, and its reason said it went
+    to 效益 (QA61 F2). A profile writing not_applicable_to: null was refused; it drops the base's transfer (F3)."""
+    marks = {"satisfaction": "未设置", "benefit.social": "无", "benefit.lasting": "无"}
+    result = score(parse_indicator_set(SET), Facts(values={"a": 1}, not_applicable=marks))
+    assert "分值按比例分配至其他指标" in result.indicator("satisfaction").reason
+    (tmp_path / "base.yaml").write_text(SET, encoding="utf-8")
+    (tmp_path / "profile.yaml").write_text("extends: base.yaml\nid: p\nchange:\n  satisfaction: {not_applicable_to: null}\n",
+                                           encoding="utf-8")
+    from scoring_engine import load_indicator_set
+
+    dropped = score(load_indicator_set(tmp_path / "profile.yaml"), Facts(values={"a": 1}, not_applicable={"satisfaction": "无"}))
+    assert dropped.indicator("benefit").weight == Decimal("33.33")

@@ -45,7 +45,8 @@ class IndicatorTree:
             at = self.ids[node.id] + ("not_applicable_to",)
             if target not in nodes:
                 self.log.add(at, f"not_applicable_to names {target}, which is no indicator of the set",
-                             did_you_mean(target, list(nodes)) or "name the indicator that takes its weight")
+                             did_you_mean(target, list(nodes)) or "name the indicator that takes its weight (a profile "
+                             f"that removes {target} writes change: {{{node.id}: {{not_applicable_to: …}}}}, null to drop it)")
             elif target == node.id or any(n.id == target for n in node.walk()) or \
                     any(n.id == node.id for n in nodes[target].walk()):
                 self.log.add(at, f"not_applicable_to names {target}, which is {'itself' if target == node.id else 'above or below it'}",
@@ -53,7 +54,8 @@ class IndicatorTree:
             elif self.draft.data.get("not_applicable", "full_credit") != "rescale":
                 self.log.add(at, "not_applicable_to moves a weight, which only not_applicable: rescale does",
                              "write not_applicable: rescale at the top of the set (full_credit gives the indicator its "
-                             "weight as a score)")
+                             f"weight as a score), or drop it: a profile writes change: {{{node.id}: "
+                             "{not_applicable_to: null}}")
 
     def indicator(self, raw: Any, path: Path) -> Indicator | None:
         """The indicator written at `path`, or None when it cannot be built (problems recorded)."""
