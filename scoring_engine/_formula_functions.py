@@ -220,7 +220,7 @@ def _months_between(start: Any, end: Any) -> Decimal:
 
 
 def _whole_months(a: datetime.date, b: datetime.date) -> int:
-    """Whole months from `a` to `b` (not before it), as 民法典 第二百零三条 reckons a period: a month ends on its
+    """Whole months from `a` to `b` (not before it), as 民法典 第二百零二条 reckons a period: a month ends on its
     corresponding day, or on the month's last day when it has none (03-31 → 04-30 is a month; QA60 F2: it counted 0,
     and a 30-day delay scored better than a 28-day one)."""
     months = (b.year - a.year) * 12 + (b.month - a.month)

@@ -5,8 +5,8 @@ from __future__ import annotations
 __all__ = ["RULES"]
 
 RULES = (
-    ("give exactly one of score (points) or rate (share of the weight)", "score（分数）和 rate（占分值的比例）只能写一个"),
-    ("give exactly one of {one} or {other}", "{one} 和 {other} 只能写一个"),
+    ("give exactly one of score (points) or rate (share of the weight)", "score（分数）和 rate（占分值的比例）须写且只写一个"),
+    ("give exactly one of {one} or {other}", "{one} 和 {other} 须写且只写一个"),
     ("rules of a row group give {share}, not {points}: each row has its own weight",
      "行组的规则写 {share}，不写 {points}：每行有自己的分值"),
     ("findings must be a list fact or a whole count of 0 or more", "findings 应为列表类事实，或 0 以上的整数个数"),

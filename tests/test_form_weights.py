@@ -132,14 +132,12 @@ def test_a_funds_block_filled_on_a_set_without_funds_is_named(tmp_path: Path) ->
     assert "are not read: the set henan-special-bond-operation has no facts for this row" in output
 
 
-def test_funds_filled_while_the_budget_is_marked_not_applicable_is_named(tmp_path: Path) -> None:
-    """表外事实 marks 预算执行率 不适用 while the funds row holds its amounts: the rows of a target group are warned of
-    in that case, the funds block was not. Its cells are named with the 不适用 row."""
-    form = _form(tmp_path, SETS / "self-evaluation.facts.json")
-    book = openpyxl.load_workbook(form)
-    side = book["表外事实"]
-    side.append(["不适用", "budget", "本年度无预算安排"])
-    book.save(form)
-    _, output = _score(form)
-    assert "the rows of 预算执行率 are filled" in output and "marks budget not applicable, so they are not scored" in output, \
-        output
+def test_the_form_written_for_a_budget_not_applicable_reads_back_without_a_hint_about_its_amounts(tmp_path: Path) -> None:
+    """The form `score` writes for a project marking 预算执行率 不适用 keeps its amounts; reading it back told the clerk
+    to clear them or delete the 不适用 row (QA61 F7): the tool's own form reads back without a 提示 of its funds rows."""
+    facts = json.loads((SETS / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    facts["not_applicable"] = {"budget": "本年度无预算安排"}
+    source = tmp_path / "na.json"
+    source.write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
+    code, output = _score(_form(tmp_path, source))
+    assert 0 == code and "提示" not in output and "warning" not in output, output

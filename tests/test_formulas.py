@@ -168,7 +168,7 @@ FUNCTION_CASES: list[tuple[str, str, dict[str, Any], Any]] = [
     ("months_between", "months_between(dates.start, dates.end)", {"dates.start": DAY(2020, 1, 15), "dates.end": DAY(2020, 3, 15)}, D(2)),
     ("months_between", "months_between(dates.start, dates.end)", {"dates.start": DAY(2024, 10, 31), "dates.end": DAY(2024, 12, 20)}, D(1)),
     ("months_between", "months_between(dates.start, dates.end)", {"dates.start": DAY(2020, 3, 15), "dates.end": DAY(2020, 1, 20)}, D(-1)),
-    # a month ends on the month's last day when it has no corresponding day (民法典 第二百零三条; QA60 F2)
+    # a month ends on the month's last day when it has no corresponding day (民法典 第二百零二条; QA60 F2)
     ("months_between", "months_between(dates.start, dates.end)", {"dates.start": DAY(2023, 3, 31), "dates.end": DAY(2023, 4, 30)}, D(1)),
     ("months_between", "months_between(dates.start, dates.end)", {"dates.start": DAY(2024, 1, 31), "dates.end": DAY(2024, 2, 28)}, D(0)),
     ("months_between", "months_between(dates.start, dates.end)", {"dates.start": DAY(2023, 4, 30), "dates.end": DAY(2023, 3, 31)}, D(-1)),

@@ -756,3 +756,20 @@ def test_a_zero_line_past_the_target_is_named(tmp_path: Path) -> None:
     text = _CEILING_SET.replace("TOP", "30").replace("ZERO", "1.2")
     w = _only(_lint(tmp_path, text), "zero-past-target")
     assert w.fields == {"zero": "1.2", "side": "below", "target": "1"} and w.problem.indicator == "b"
+
+
+def test_each_elements_full_marks_before_a_deduction_are_not_the_whole_weights(tmp_path: Path) -> None:
+    """'①制度健全得2分，每缺一项扣0.5分；②制度执行有效得3分，每发现一处问题扣1分' of a checklist weighing 5 was told its
+    full marks 2 and 3 were not the weight 5 (QA61 F4): in a text of 要点 they are each element's."""
+    rule = ("{kind: checklist, elements: [{name: ①制度健全, points: 2, met: a}, {name: ②制度执行有效, points: 3, met: b}]}")
+    text = _standard("①制度健全得2分，每缺一项扣0.5分；②制度执行有效得3分，每发现一处问题扣1分。", rule,
+                     facts="  a: {type: boolean}\n  b: {type: boolean}\n", weight=5)
+    assert not [str(w) for w in _lint(tmp_path, text) if w.code == "standard-mismatch" and "weight" in w.fields]
+
+
+def test_a_zero_line_stated_as_a_percentage_beyond_the_target_agrees_with_it(tmp_path: Path) -> None:
+    """'超过定额的，每超1%扣0.5分，超过20%不得分' of a ratio to the norm (target 1, zero_at 1.2) was told zero_at should be
+    20%, which would score every project 0 (QA61 F6): 20% beyond a target of 1 is 1.2."""
+    rule = "{kind: linear, value: rate, target: 1, per: 0.01, points_each: 0.5, zero_at: 1.2, direction: lower_is_better}"
+    text = _standard("超过定额的，每超1%扣0.5分，超过20%不得分。", rule)
+    assert not [str(w) for w in _lint(tmp_path, text) if w.code == "standard-mismatch" and w.fields.get("param") == "zero_at"]

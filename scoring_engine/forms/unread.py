@@ -130,9 +130,6 @@ def filled_but_not_applicable(reading: FormReading, not_applicable: Mapping[str,
         for node in _below(top):
             fact = node.rows.fact if node.rows is not None else None
             cells = [reading.provenance[key] for key in reading.provenance if fact and key.startswith(fact + "[")]
-            if node.id == reading.set.form.funds_indicator:  # the funds block's amounts (QA54 F4)
-                cells = [reading.provenance[f] for row in reading.set.form.funds.values() for f in row.values()
-                         if f in reading.provenance]
             if cells:
                 reading.warnings.append(Problem(
                     f"{cells[0]}: the rows of {node.name} are filled ({len(set(cells))} cells), but "

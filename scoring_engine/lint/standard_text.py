@@ -44,10 +44,11 @@ _ZERO_AT_COUNT = re.compile(r"(?P<n>" + _COUNT + r")(?:处|项|次|起|个)(?:�
 _FULL_MARKS = (re.compile(r"[×xX*]\s*(?P<n>" + _NUMBER + r")\s*分"),
                re.compile(r"最高(?:得)?(?P<n>" + _NUMBER + r")分"),
                re.compile(r"按(?P<n>" + _NUMBER + r")分计"),
-               re.compile(r"得(?P<n>" + _NUMBER + r")分[，,]\s*否则(?:不得分|得0分)"),
-               # 得分 = 8 × 计划成本 ÷ 实际成本; 按期完成得10分；每超期1个月扣2分 (the full marks, then what a shortfall costs)
-               re.compile(r"得分\s*[=＝]\s*(?P<n>" + _NUMBER + r")\s*[×xX*]"),
-               re.compile(r"得(?P<n>" + _NUMBER + r")分[；;，,]\s*每[^，,。；;]{1,20}?扣"))
+               re.compile(r"得(?P<n>" + _NUMBER + r")分[，,]\s*否则(?:不得分|得0分)"))
+# 得分 = 8 × 计划成本 ÷ 实际成本; 按期完成得10分；每超期1个月扣2分: the full marks, then what a shortfall costs. Read only
+# in a text without 要点 ①②…, where they are each element's points (QA61 F4).
+_WHOLE_MARKS = (re.compile(r"得分\s*[=＝]\s*(?P<n>" + _NUMBER + r")\s*[×xX*]"),
+                re.compile(r"得(?P<n>" + _NUMBER + r")分[；;，,]\s*每[^，,。；;]{1,20}?扣"))
 _EACH_ITEM = re.compile(r"(?:每项|各)(?P<n>" + _NUMBER + r")分")
 _ELEMENT_POINTS = re.compile(r"[（(](?P<n>" + _NUMBER + r")分")
 _POINTS_AT_END = re.compile(r"(?:得|为)?\s*(?:(?P<n>" + _NUMBER + r")分|(?P<zero>不得分)|(?P<full>满分))\s*$")
@@ -158,7 +159,7 @@ class Standard:
         if self.each_item():
             return []
         found = []
-        for i, pattern in enumerate(_FULL_MARKS):
+        for i, pattern in enumerate(_FULL_MARKS + (() if self.elements() else _WHOLE_MARKS)):
             matches = list(pattern.finditer(self.text))
             if i > 0 or len(matches) == 1:
                 found += [Stated(_number(m.group("n")), _quote(m.group(0)), start=m.start()) for m in matches]

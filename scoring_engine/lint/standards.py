@@ -23,13 +23,14 @@ points). A statement the rule has no parameter for is not reported.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from .._arith import plain, round_half_up
+from .._arith import plain, round_half_up, to_decimal_or_none
 from ..model import IndicatorSet
 from .found import LintWarning, Locator, RuleAt
 from .standard_text import Stated, Standard
@@ -185,10 +186,14 @@ def _amounts(stated: list[Stated], amount: Any, whole: Decimal | None, param: st
             for i, (s, (agrees, actual)) in enumerate(known)]
 
 
-def _lines(stated: list[tuple[Stated, bool]], below: bool, actual: Decimal | None, param: str) -> list[Compared]:
-    """Zero lines ('低于60%不得分') on the side the rule scores 0 against its parameter; one agreeing is enough."""
+def _lines(stated: list[tuple[Stated, bool]], below: bool, actual: Decimal | None, param: str,
+           target: Decimal | None = None) -> list[Compared]:
+    """Zero lines ('低于60%不得分') on the side the rule scores 0 against its parameter; one agreeing is enough. With a
+    constant `target`, a percentage may be one beyond it: '超过20%不得分' of a ratio to a norm of 1 is zero_at 1.2 (QA61 F6)."""
     kept = [s for s, is_below in stated if is_below == below]
-    any_agrees = any(_same(s, actual) for s in kept)
+    beyond = [target * (1 - s.value / 100) if below else target * (1 + s.value / 100)
+              for s in kept if s.percent and target is not None]
+    any_agrees = any(_same(s, actual) for s in kept) or (actual is not None and actual in beyond)
     shown = plain(actual) if actual is not None else NOT_SET
     return [Compared(s.start, s.quote, param, _shown(s), shown, any_agrees) for s in kept]
 
@@ -206,8 +211,12 @@ def _deduction(p: Any, standard: Standard, weight: Decimal | None) -> list[Compa
 
 
 def _linear(p: Any, standard: Standard, weight: Decimal | None) -> list[Compared]:
+    target = to_decimal_or_none(p.target.text) if _NUMBER_TEXT.fullmatch(p.target.text.strip()) else None
     return _amounts(standard.per_finding(), p.each, weight, "") + _lines(standard.zero_lines(), not p.lower_is_better,
-                                                                         p.zero_at, "zero_at")
+                                                                         p.zero_at, "zero_at", target)
+
+
+_NUMBER_TEXT = re.compile(r"\d+(?:\.\d+)?")  # a target written as a number: 1, 0.95
 
 
 def _proportional(p: Any, standard: Standard, weight: Decimal | None) -> list[Compared]:
