@@ -436,6 +436,10 @@ class _Run:
                 problem = dataclasses.replace(problem, hint=f"{problem.hint}; the profile {self.set.id} changed its weight "
                                                             f"from {changed.old} to {changed.new} (line {changed.line})")
             return problem.located(indicator=node.id, file=self.facts.source)
+        # a rule a profile wrote in place of its base's: said at the profile's line, not the base's (QA58 F4)
+        written = next((c for c in self.set.changes if c.target == node.id and c.what == "rule"), None)
+        if written is not None:
+            return problem.located(indicator=node.id, line=written.line, file=written.file or self.set.source)
         return problem.located(indicator=node.id, line=node.line, file=node.file or self.set.source)
 
     def weights_with_rows(self) -> Mapping[str, Decimal]:

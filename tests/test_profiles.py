@@ -1010,3 +1010,15 @@ def test_a_profile_extending_a_file_that_is_no_mapping_is_refused_at_its_extends
         load_indicator_set(tmp_path / "prof.yaml")
     [problem] = err.value.problems
     assert (problem.line, "an indicator set must be a mapping" in problem.message) == (1, True), problem
+
+
+def test_a_rule_a_profile_wrote_that_fails_when_scoring_is_said_at_the_profiles_line(tmp_path: Path) -> None:
+    """A profile's rule dividing by zero was said at the bundled base's line of the indicator, a file the author never
+    wrote (QA58 F4): it is said at the profile's `rule:` line."""
+    (tmp_path / "prof.yaml").write_text('extends: self-evaluation\nid: q\nchange:\n  budget:\n'
+                                        '    rule: {kind: formula, score: "weight * budget.paid / (budget.total - budget.paid)"}\n',
+                                        encoding="utf-8")
+    with pytest.raises(ScoringEngineError) as err:
+        score(load_indicator_set(tmp_path / "prof.yaml"), load_facts(ROOT / "indicator_sets" / "self-evaluation.facts.json"))
+    [problem] = err.value.problems
+    assert (Path(problem.file or "").name, problem.line) == ("prof.yaml", 5), problem
