@@ -8,7 +8,6 @@ runs checked trees with `OPERATORS` and `FUNCTIONS` only.
 from __future__ import annotations
 
 import ast
-import calendar
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -224,7 +223,8 @@ def _whole_months(a: datetime.date, b: datetime.date) -> int:
     corresponding day, or on the month's last day when it has none (03-31 → 04-30 is a month; QA60 F2: it counted 0,
     and a 30-day delay scored better than a 28-day one)."""
     months = (b.year - a.year) * 12 + (b.month - a.month)
-    if b.day < a.day and b.day != calendar.monthrange(b.year, b.month)[1]:
+    month_end = datetime.date(b.year + b.month // 12, b.month % 12 + 1, 1) - datetime.timedelta(days=1)  # not calendar:
+    if b.day < a.day and b.day != month_end.day:  # it imports locale with the package
         months -= 1
     return months
 

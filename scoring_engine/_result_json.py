@@ -24,7 +24,6 @@ from ._later import Later, given
 from .audit import LEAF_KEY, MAX_SHARED_JSON, AuditTrail, FactValue, IndicatorResult, SharedLeaf, SharedParent
 from .formulas import Finding
 from .judgements import Judgement, TargetRow, TierJudgement
-from .target_rows import row_document
 
 __all__ = ["COMPACT", "result_json"]
 
@@ -123,6 +122,8 @@ def _plain(value: Any, out: Out, level: int) -> None:
     elif isinstance(value, TierJudgement):
         _fields((("tier", value.tier), ("score", value.score), ("reason", value.reason)), out, level)
     elif isinstance(value, TargetRow):  # a list of target rows a formula reads whole: as a facts file writes a row
+        from .target_rows import row_document  # rare: not loaded with the package
+
         _fields(row_document(value).items(), out, level)
     else:
         _other(value, out, level)

@@ -20,7 +20,6 @@ from ._later import Deferred, Later
 from .audit import DerivedValue, FactValue, IndicatorResult, SetInfo, fact_values
 from .formulas import Finding
 from .judgements import Judgement, TargetRow, TierJudgement
-from .target_rows import row_document
 
 if TYPE_CHECKING:
     from .explain import Explanation
@@ -270,6 +269,8 @@ def plain_data(value: Any) -> Any:
     if isinstance(value, TierJudgement):
         return {"tier": value.tier, "score": value.score, "reason": value.reason}
     if isinstance(value, TargetRow):  # a list of target rows a formula reads whole (count(targets.output)): QA58 F2
+        from .target_rows import row_document  # rare: not loaded with the package
+
         return {key: plain_data(item) for key, item in row_document(value).items()}
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat()
