@@ -88,10 +88,8 @@ class Names:
     def variants(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """(name, other spellings) of each name spelt more than one way, in the order first met: not one that every
         project spells alike, if shown otherwise (市第七中学 高新校区 shown without its space: QA43 F8)."""
-        bare = {name: "".join(name.split()) for name in self.others}  # 市第2 中学 is 市第2中学 spelt alike (QA59 F5)
-        found = ((name, tuple(s for s in spellings if "".join(s.split()) != bare[name]))
-                 for name, spellings in self.others.items())
-        return tuple((name, others) for name, others in found if others)
+        return tuple((name, tuple(s for s in spellings if s != name)) for name, spellings in self.others.items()
+                     if len(spellings) > 1)
 
 
 def _visible(text: str) -> str:
