@@ -100,10 +100,9 @@ def resolve(located: Located, file: str | None, sha256: str, folder: Path | None
     if base_located.problems:
         raise IndicatorSetError(base_located.problems)
     if not isinstance(base.located.data, dict) or not isinstance(base.located.root, MappingNode):  # QA58: 'a string'
-        where = located.where(("extends",)) or (None, None)
         log.add(("extends",), f"extends {ref!r}, which is not an indicator set: an indicator set must be a mapping "
                               "with id, name, version, grades and indicators", "extend a bundled set id or a set's file")
-        raise IndicatorSetError(log.ranked()) from None
+        raise IndicatorSetError(log.ranked())
     if not base.bases:  # a set read on its own: its nodes learn their file (a resolved profile's know theirs)
         name_file(base_located.root, base_file)
     gone = {c.target: (c.by or _set_id(base_located, ref), c.file or base_file, c.line) for c in base.changes
@@ -173,7 +172,6 @@ class _Place:
     parent: MappingNode | None  # None: top level
 
 
-NULL = "tag:yaml.org,2002:null"
 #: The fields `change:` sets under an indicator's id.
 _FIELDS = frozenset({"name", "weight", "standard", "description", "rule", "children", "children_from", "rescale",
                      "not_applicable_to"})
@@ -367,7 +365,7 @@ class _Merge:
                         todo.append((node_id, value))
                     continue
                 old = get(place.node, name)
-                if name == "not_applicable_to" and isinstance(value, ScalarNode) and value.tag == NULL:  # QA61 F3
+                if name == "not_applicable_to" and isinstance(value, ScalarNode) and value.tag.endswith(":null"):  # QA61 F3
                     place.node.value = [(k, v) for k, v in place.node.value if getattr(k, "value", None) != name]
                     self.changes.append(ProfileChange(name, node_id, None, None, field_key.start_mark.line + 1))
                     continue
