@@ -10,16 +10,19 @@ import pytest
 from scoring_engine import Facts, IndicatorSetError, parse_indicator_set, score
 from scoring_engine._zh import translate
 
-SET = """
-id: moved
-name: 转移分值
-version: "1"
+# What both sets below begin with: the rescale policy, one fact, two grades.
+HEAD = """version: "1"
 not_applicable: rescale
 facts:
   a: {type: number, min: 0, max: 1}
 grades: [{label: 优, min: 90}, {label: 差, min: 0}]
 indicators:
-  - {id: budget, name: 预算执行率, weight: 10, rule: {kind: proportional, value: a}}
+"""
+
+SET = """
+id: moved
+name: 转移分值
+""" + HEAD + """  - {id: budget, name: 预算执行率, weight: 10, rule: {kind: proportional, value: a}}
   - id: benefit
     name: 效益指标
     weight: 30
@@ -94,13 +97,7 @@ def test_diff_lists_where_a_weight_goes_when_it_changes() -> None:
 TWO_TO_ONE = """
 id: two
 name: 两项满意度计入效益
-version: "1"
-not_applicable: rescale
-facts:
-  a: {type: number, min: 0, max: 1}
-grades: [{label: 优, min: 90}, {label: 差, min: 0}]
-indicators:
-  - {id: budget, name: 预算执行率, weight: 15, rule: {kind: proportional, value: a}}
+""" + HEAD + """  - {id: budget, name: 预算执行率, weight: 15, rule: {kind: proportional, value: a}}
   - {id: output, name: 产出指标, weight: 40, rule: {kind: proportional, value: a}}
   - id: benefit
     name: 效益指标
