@@ -7,7 +7,7 @@ test asks for Chinese (`--lang zh`, or the variable removed: tests/test_zh.py).
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -61,3 +61,32 @@ def add_side_row(form: Path, *values: str) -> int:
         side.cell(row, col, value)
     book.save(form)
     return row
+
+
+def written_form(facts: Path, form: Path, cells: Mapping[str, object] | None = None, sheet: str | None = None) -> Path:
+    """The project of `facts` written as its set's 自评表 at `form` (`score --layout selfeval`), with `cells` typed over
+    it: 'E6' on `sheet` (the form sheet, the workbook's first, by default), '表外事实!C3' on the sheet it names."""
+    from click.testing import CliRunner
+    from openpyxl import load_workbook
+
+    from scoring_engine.cli import main
+
+    run = CliRunner().invoke(main, ["score", str(facts), "--layout", "selfeval", "-o", str(form)])
+    assert 0 == run.exit_code, run.output
+    book = load_workbook(form)
+    for cell, value in (cells or {}).items():
+        named, _, ref = cell.rpartition("!")
+        book[named or sheet or book.sheetnames[0]][ref] = value
+    book.save(form)
+    return form
+
+
+def scored_form(form: Path, *options: str) -> tuple[int, str]:
+    """`scoring-engine --lang en score FORM` with `options`: its exit code and what it printed."""
+    from click.testing import CliRunner
+
+    from scoring_engine.cli import main
+
+    run = CliRunner().invoke(main, ["--lang", "en", "score", str(form), *options])
+    return run.exit_code, run.output
+

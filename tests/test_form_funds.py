@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from conftest import ROOT
+from conftest import ROOT, scored_form, written_form
 from scoring_engine.cli import main
 
 SHEET = "项目支出绩效自评表"
@@ -17,21 +17,13 @@ SHEET = "项目支出绩效自评表"
 def _filled(tmp_path: Path, **cells: object) -> Path:
     """The bundled self-evaluation facts written as the form (全年预算数 E6, 全年执行数 F6, 执行率 H6; 其中 rows 7–9), with
     `cells` typed over it."""
-    form = tmp_path / "form.xlsx"
-    facts = ROOT / "indicator_sets" / "self-evaluation.facts.json"
-    assert 0 == CliRunner().invoke(main, ["score", str(facts), "--layout", "selfeval", "-o", str(form)]).exit_code
-    book = openpyxl.load_workbook(form)
-    sheet = book[SHEET]
+    form = written_form(ROOT / "indicator_sets" / "self-evaluation.facts.json", tmp_path / "form.xlsx", cells)
+    sheet = openpyxl.load_workbook(form)[SHEET]  # the cells the tests type are where these labels say
     assert sheet["E5"].value == "全年预算数" and sheet["H5"].value == "执行率" and sheet["B7"].value == "其中：当年财政拨款"
-    for cell, value in cells.items():
-        sheet[cell] = value
-    book.save(form)
     return form
 
 
-def _run(form: Path) -> tuple[int, str]:
-    run = CliRunner().invoke(main, ["--lang", "en", "score", str(form)])
-    return run.exit_code, run.output
+_run = scored_form
 
 
 def test_a_typed_execution_rate_its_amounts_do_not_give_is_a_hint_and_the_computed_one_counts(tmp_path: Path) -> None:

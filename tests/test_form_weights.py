@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from conftest import ROOT
+from conftest import ROOT, scored_form, written_form
 from scoring_engine import load_indicator_set
 from scoring_engine.cli import main
 
@@ -24,19 +24,10 @@ FORM_SETS = ["self-evaluation", "hubei-self-evaluation", "henan-special-bond", "
 
 def _form(tmp_path: Path, facts: Path, sheet: str = SHEET, **cells: object) -> Path:
     """The project of `facts` written as its set's form, with `cells` typed over it on `sheet`."""
-    form = tmp_path / "form.xlsx"
-    run = CliRunner().invoke(main, ["score", str(facts), "--layout", "selfeval", "-o", str(form)])
-    assert 0 == run.exit_code, run.output
-    book = openpyxl.load_workbook(form)
-    for cell, value in cells.items():
-        book[sheet][cell] = value
-    book.save(form)
-    return form
+    return written_form(facts, tmp_path / "form.xlsx", cells, sheet)
 
 
-def _score(form: Path, *options: str) -> tuple[int, str]:
-    run = CliRunner().invoke(main, ["--lang", "en", "score", str(form), *options])
-    return run.exit_code, run.output
+_score = scored_form
 
 
 def _cell_of(form: Path, sheet: str, text: str) -> str:

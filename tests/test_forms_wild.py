@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from conftest import ROOT
+from conftest import ROOT, scored_form, written_form
 from scoring_engine.cli import main
 from scoring_engine.forms.workbook import open_workbook
 
@@ -22,20 +22,11 @@ SHEET = "项目支出绩效自评表"
 def _form(tmp_path: Path, facts: str = "self-evaluation", **cells: object) -> Path:
     """The bundled facts of `facts` written as the form (self-evaluation: E6 全年预算数, F13 新建供水管网长度, F14
     每公里管网造价, F15 a tier, F20 新增受益人口), with `cells` typed over it (side sheet cells as 表外事实_C3)."""
-    form = tmp_path / f"{facts}.xlsx"
-    run = CliRunner().invoke(main, ["score", str(SETS / f"{facts}.facts.json"), "--layout", "selfeval", "-o", str(form)])
-    assert 0 == run.exit_code, run.output
-    book = openpyxl.load_workbook(form)
-    for cell, value in cells.items():
-        sheet, _, ref = cell.rpartition("_")
-        book[sheet or SHEET][ref] = value
-    book.save(form)
-    return form
+    typed = {cell.replace("_", "!", 1) if "_" in cell else cell: value for cell, value in cells.items()}
+    return written_form(SETS / f"{facts}.facts.json", tmp_path / f"{facts}.xlsx", typed)
 
 
-def _score(form: Path) -> tuple[int, str]:
-    run = CliRunner().invoke(main, ["--lang", "en", "score", str(form)])
-    return run.exit_code, run.output
+_score = scored_form
 
 
 def test_a_sum_pasted_as_a_value_is_read_as_the_cell_shows_it(tmp_path: Path) -> None:
