@@ -14,10 +14,11 @@ import functools
 import re
 from collections.abc import Callable, Hashable, Mapping
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Any, TypeVar, cast
+
+from ._record import record
 
 # 28 significant digits is far beyond any money amount or rate; the exponent
 # bounds keep every intermediate value small, so no formula can build a giant.
@@ -253,7 +254,7 @@ def written(value: Fraction) -> str:
 # ---------------------------------------------------------------- rounding as evaluators do it
 
 
-@dataclass(frozen=True)
+@record
 class Rounding:
     """Where and how scores are rounded: to `places` decimals, first through `stages` (more decimals, in order).
 

@@ -10,16 +10,16 @@ from __future__ import annotations
 import ast
 import datetime
 from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from ._arith import ONE, ZERO, round_half_up
+from ._record import record
 
 __all__ = ["Finding", "Fail", "OPERATORS", "FUNCTIONS", "constant_argument_problem", "describe_value"]
 
 
-@dataclass(frozen=True)
+@record
 class Finding:
     """One finding (问题) of a list fact: its text and, optionally, its own points."""
 

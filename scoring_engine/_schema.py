@@ -15,12 +15,12 @@ import re
 import unicodedata
 import json
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ._arith import FRACTION_PATTERN, decimal_from_text, in_range, plain
+from ._record import record
 from ._resources import data_dir
 from .errors import did_you_mean
 
@@ -60,7 +60,7 @@ class SchemaProblem(NamedTuple):
     hint: str | None
 
 
-@dataclass(frozen=True)
+@record
 class _Failed:
     """What a keyword's wording reads from one jsonschema error."""
 

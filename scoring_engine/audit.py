@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator, Mapping
-from dataclasses import MISSING, dataclass, field
+from dataclasses import MISSING, field
 from dataclasses import fields as dataclass_fields
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from ._arith import ZERO, plain, round_half_up, scoring_context
 from ._not_applicable import moved_to
 from ._frozen import EMPTY, read_only, read_only_shallow
+from ._record import record
 from .errors import ScoringError
 from .model import Indicator
 from .plan import Node, RuleStep, ScoringPlan
@@ -35,7 +36,7 @@ __all__ = ["LEAF_KEY", "MAX_SHARED_JSON", "MAX_SHARED_TEXT", "AuditTrail", "Brie
            "leaf_key", "readable"]
 
 
-@dataclass(frozen=True)
+@record
 class DerivedValue:
     """A derived value as computed for this project (or why it could not be)."""
 
@@ -48,7 +49,7 @@ class DerivedValue:
     stated: Any = None  # then: the value the stated formula gives
 
 
-@dataclass(frozen=True)
+@record
 class FactValue:
     """A fact of the project as the engine read it, with the label and unit its set declares."""
 
@@ -82,7 +83,7 @@ def derived_values(indicator_set: IndicatorSet, values: Mapping[str, Any], faile
                  else DerivedValue(d.name, d.formula.text, values[d.name], d.label) for d in indicator_set.derived)
 
 
-@dataclass(frozen=True)
+@record
 class SetInfo:
     """Which indicator set scored the facts."""
 
@@ -92,7 +93,7 @@ class SetInfo:
     sha256: str
 
 
-@dataclass(frozen=True)
+@record
 class IndicatorResult:
     """One indicator's score and everything that led to it."""
 

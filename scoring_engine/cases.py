@@ -22,7 +22,7 @@ import os
 import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,7 @@ from typing import Any
 from . import _yaml
 from ._arith import fixed, in_engine_context, plain, round_half_up
 from ._files import inside_folder, read_text, shown_path
+from ._record import record
 from .engine import score
 from .errors import FactsError, Problem, ScoringEngineError, did_you_mean
 from .facts import Facts, flatten, spelling
@@ -50,7 +51,7 @@ class CaseFileError(ScoringEngineError):
     """A case file that cannot be read or does not follow the case format."""
 
 
-@dataclass(frozen=True)
+@record
 class Expectation:
     total: Decimal | None = None
     grade: str | None = None
@@ -61,7 +62,7 @@ class Expectation:
     flags: tuple[str, ...] | None = None  # the same for the 需说明 flags; () means none
 
 
-@dataclass(frozen=True)
+@record
 class Case:
     """One case: which set, which facts, what must come out."""
 
@@ -78,7 +79,7 @@ class Case:
         return f"{self.file}::{self.name}"
 
 
-@dataclass(frozen=True)
+@record
 class CaseOutcome:
     """A case's verdict and, when it failed, each difference in words."""
 

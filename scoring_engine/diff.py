@@ -21,12 +21,12 @@ turn the result into a table, Markdown or a workbook.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from . import _diff_declared, _json
 from ._arith import plain
+from ._record import record
 from .errors import Problem, ScoringEngineError
 from .facts import Facts
 from .model import Indicator, IndicatorSet, RowGroup
@@ -48,7 +48,7 @@ CHANGE_KINDS = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class Change:
     """One change: its kind (a key of CHANGE_KINDS), what it is about, and the value before and after as text."""
 
@@ -59,7 +59,7 @@ class Change:
     new: str | None
 
 
-@dataclass(frozen=True)
+@record
 class SetDiff:
     """Every change from `old` to `new`: the total, the indicators removed, the new tree's changes in order, the grades."""
 
@@ -71,7 +71,7 @@ class SetDiff:
         return [c for c in self.changes if c.kind == kind]
 
 
-@dataclass(frozen=True)
+@record
 class ScoreChange:
     """An indicator of one project whose score differs between the sets (None where the set has no such indicator)."""
 
@@ -81,7 +81,7 @@ class ScoreChange:
     new: Decimal | None
 
 
-@dataclass(frozen=True)
+@record
 class ProjectComparison:
     """One project scored under both sets: totals, grades, the indicators whose score changed, or why it could not be scored."""
 

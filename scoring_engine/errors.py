@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
+
+from ._record import record
 
 __all__ = [
     "Problem",
@@ -31,7 +33,7 @@ ADD_THE_FACT = "add it to the facts file"
 ADD_TO_THE_ROW = "write it in the row"  # a target row lacks a field its rule reads (its 实际完成值, its tier)
 
 
-@dataclass(frozen=True)
+@record
 class Problem:
     """One mistake, located as precisely as we can."""
 

@@ -19,12 +19,12 @@ import io
 import itertools
 import tokenize
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Protocol
 
 from ._arith import ZERO, fixed, in_engine_context, percent, plain
 from ._display import equals_text, rounding_chain, show_number, show_value, show_written
+from ._record import record
 from .audit import DerivedValue, FactValue, IndicatorResult, SetInfo
 from .errors import Problem, ScoringEngineError, did_you_mean
 from .rules import RULE_KINDS
@@ -71,7 +71,7 @@ class UnknownIndicatorError(ScoringEngineError, KeyError):
     __str__ = ScoringEngineError.__str__  # the problems, one a line, not KeyError's repr of them
 
 
-@dataclass(frozen=True)
+@record
 class Explanation:
     """One indicator's story as titled sections of lines; str() gives the text `scoring-engine explain` prints."""
 

@@ -8,13 +8,14 @@ import itertools
 import json
 import math
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from typing import Any
 
 from ._arith import LARGEST_MAGNITUDE, ZERO, in_range, too_many_digits
 from ._facts_pass import DeclaredShape, flatten_checked, is_clean
 from ._own_values import tagged, written_form
+from ._record import record
 from ._text import bad_character, invisible_character
 from ._undeclared import given_instead, undeclared_warnings, unwritable
 from .errors import ADD_THE_FACT, FactsError, Problem, json_path
@@ -36,7 +37,7 @@ _MOST_INT_BITS = 64
 _SHOWN = 20
 
 
-@dataclass(frozen=True)
+@record
 class Facts:
     """The facts of one project: values by fact name, indicators marked not applicable, project details.
 

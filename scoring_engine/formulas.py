@@ -24,7 +24,7 @@ import re
 import tokenize
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal, DecimalException
 from typing import Any
 
@@ -32,6 +32,7 @@ from . import _closures
 from ._arith import scoring_context
 from ._formula_functions import FUNCTIONS, OPERATORS, Fail, Finding
 from ._formula_kinds import comparison_problems
+from ._record import record
 from .errors import ADD_THE_FACT, FormulaError, Problem, ScoringError, did_you_mean
 
 __all__ = [
@@ -68,7 +69,7 @@ READABLE_TYPES = {"number", "integer", "boolean", "string", "date", "list", "der
 DIVISION_HINT = "when the divisor can be 0, write ratio(a, b) for a / b: it gives 0 then (ratio(a, b, 1) gives 1)"
 
 
-@dataclass(frozen=True)
+@record
 class Formula:
     """A checked formula: its text, the names it reads, its checked tree and the closures compiled from that tree."""
 

@@ -6,14 +6,15 @@ read them, and the result and the reports show them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
+
+from ._record import record
 
 __all__ = ["Judgement", "TargetRow", "TierJudgement"]
 
 
-@dataclass(frozen=True)
+@record
 class Judgement:
     """An evaluator's score for an indicator (or a checklist element), with the reason."""
 
@@ -21,7 +22,7 @@ class Judgement:
     reason: str
 
 
-@dataclass(frozen=True)
+@record
 class TierJudgement:
     """An evaluator's qualitative tier, the score chosen inside it, and the reason."""
 
@@ -30,7 +31,7 @@ class TierJudgement:
     reason: str
 
 
-@dataclass(frozen=True)
+@record
 class TargetRow:
     """One row of a project's 绩效目标表: a 三级 target with its 二级 category, comparison, values, weight and reason.
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
 from ._arith import Rounding
+from ._record import record
 from ._text import quoted
 from .errors import did_you_mean
 from .formulas import Formula
@@ -36,7 +37,7 @@ __all__ = [
 FACT_TYPES = ("number", "integer", "boolean", "string", "date", "list", "judgement", "tier")
 
 
-@dataclass(frozen=True)
+@record
 class FactSpec:
     """A fact the set reads: its type, bounds, unit and label."""
 
@@ -59,7 +60,7 @@ class FactSpec:
         return f"{self.label} ({self.name})" if self.label else self.name
 
 
-@dataclass(frozen=True)
+@record
 class UsedValue:
     """Where a project's facts give the value its report used instead of the one the stated formula gives."""
 
@@ -68,7 +69,7 @@ class UsedValue:
     tolerance: Decimal = Decimal(0)  # a difference up to this is none (the report rounded the value)
 
 
-@dataclass(frozen=True)
+@record
 class Derived:
     """A named value computed once from the facts and shown in every breakdown."""
 
@@ -78,7 +79,7 @@ class Derived:
     used: UsedValue | None = None  # the report's own value, scored instead when the facts give it
 
 
-@dataclass(frozen=True)
+@record
 class Check:
     """A cross-check on the facts; a failure is a warning, or an error if severity says so."""
 
@@ -89,7 +90,7 @@ class Check:
     file: str | None = field(default=None, compare=False)  # the file `line` is in when not the set's own (a profile's base)
 
 
-@dataclass(frozen=True)
+@record
 class ExplainRule:
     """A condition under which a project must explain itself (需说明), e.g. 预算执行率 below 90%.
 
@@ -103,7 +104,7 @@ class ExplainRule:
     rows_below: Decimal | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Cap:
     """A cap or veto: when the formula is true, the total is at most `total_at_most`, or the grade at most `grade_at_most`."""
 
@@ -117,7 +118,7 @@ class Cap:
 EXPLAIN_NAMES = {"total": "number", "grade": "string"}
 
 
-@dataclass(frozen=True)
+@record
 class Grade:
     """A grade and its inclusive lower bound (and exclusive upper bound, except at the top)."""
 
@@ -130,7 +131,7 @@ class Grade:
 P = TypeVar("P")
 
 
-@dataclass(frozen=True)
+@record
 class Rule(Generic[P]):
     """How a leaf indicator is scored: its kind, its parameters as that kind checked them, and the rule as written."""
 
@@ -140,7 +141,7 @@ class Rule(Generic[P]):
     reads: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True)
+@record
 class RowGroup:
     """Children taken from a list fact of target rows (the project's own 绩效目标表).
 
@@ -215,7 +216,7 @@ def listed_categories(skeleton: Sequence[str], given: Sequence[str]) -> list[str
 ROW_NAMES = {"row.target": "number", "row.actual": "number", "row.weight": "number", "row.unit": "string"}
 
 
-@dataclass(frozen=True)
+@record
 class TargetBlock:
     """A row group shown on the 自评表: the group, its 一级 label on the form, the list fact of its rows, and the 二级 the
     form's layout lists under that label (what the form lists the rows by when the group declares no categories)."""
@@ -226,7 +227,7 @@ class TargetBlock:
     skeleton: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class FormBinding:
     """What fills the set's 自评表 (its ``form:`` section): the form layout, the funds block, the row groups."""
 
@@ -236,7 +237,7 @@ class FormBinding:
     targets: tuple[TargetBlock, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class Indicator:
     """A node of the indicator tree; leaves carry a rule, parents carry children."""
 
@@ -265,7 +266,7 @@ class Indicator:
             yield from child.walk()
 
 
-@dataclass(frozen=True)
+@record
 class ProfileChange:
     """One change a profile (a set that extends another) makes to its base, for `validate` and `resolve` to explain.
 
@@ -289,7 +290,7 @@ class ProfileChange:
     name: str | None = None  # a removed indicator's name
 
 
-@dataclass(frozen=True)
+@record
 class IndicatorSet:
     """A validated indicator set, ready to score facts."""
 

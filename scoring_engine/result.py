@@ -11,12 +11,13 @@ from __future__ import annotations
 import dataclasses
 import datetime
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from ._arith import in_engine_context
 from ._later import Deferred, Later
+from ._record import record
 from .audit import DerivedValue, FactValue, IndicatorResult, SetInfo, fact_values
 from .formulas import Finding
 from .judgements import Judgement, TargetRow, TierJudgement
@@ -28,7 +29,7 @@ __all__ = ["Result", "IndicatorResult", "DerivedValue", "ScoreWarning", "Flag", 
            "fact_values"]
 
 
-@dataclass(frozen=True)
+@record
 class ScoreWarning:
     """Something the reader of the score must know: a failed check, a clamped score, an ignored fact."""
 
@@ -52,7 +53,7 @@ class ScoreWarning:
         return f"{about}：{translate(self.message)}" if about and about not in self.message else translate(self.message)
 
 
-@dataclass(frozen=True)
+@record
 class Flag:
     """Why the project must explain itself (需说明): a condition of the set's explain_when that it meets."""
 
@@ -63,7 +64,7 @@ class Flag:
         return self.message
 
 
-@dataclass(frozen=True)
+@record
 class Result:
     """The score of one project against one indicator set, with its audit trail.
 
@@ -161,7 +162,7 @@ class Result:
         return result_json(self, compact)
 
 
-@dataclass(frozen=True)
+@record
 class Scores:
     """A project's total, grade and the score of each indicator, without the audit trail (`engine.scores_only`)."""
 

@@ -24,11 +24,11 @@ import math
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from ._arith import in_range, plain, round_half_up, too_many_digits
+from ._record import record
 from ._text import cut, quoted
 from .judgements import TargetRow
 
@@ -53,7 +53,7 @@ _QUANTITY = re.compile(r"(?P<sign>>=|<=|==|[≥≤≧≦=><])?\s*(?P<number>[-+]
 _UNIT = re.compile(r"[^\d\s,.;:，；：。()（）<>=≥≤]{1,12}")
 
 
-@dataclass(frozen=True)
+@record
 class Quantity:
     """A value as a form writes it: the comparison in front (if any), the number, the unit after it (if any).
 

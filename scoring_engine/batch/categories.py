@@ -23,12 +23,12 @@ scored is in the table.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Protocol
 
 from .._arith import ZERO
+from .._record import record
 
 if TYPE_CHECKING:
     from ..model import IndicatorSet
@@ -57,7 +57,7 @@ _NATIONAL = {name: i for i, name in enumerate(("数量指标", "质量指标", "
                                                "生态效益指标", "可持续影响指标", "服务对象满意度指标"))}
 
 
-@dataclass(frozen=True)
+@record
 class CategoryStat:
     """One 二级 category of a row group across the batch's projects."""
 

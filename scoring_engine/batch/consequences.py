@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
 from .._arith import ONE, ZERO, plain
+from .._record import record
 
 __all__ = ["Share", "budget_share", "ConsequenceCount", "ConsequenceTally", "BATCH", "DEPARTMENT", "UNIT", "NOT_GIVEN"]
 
@@ -44,7 +44,7 @@ _SINGLE = re.compile(_NUMBER + r"\s*%")
 _WHOLE = ("取消", "收回全部", "全额收回", "全部收回")  # words that take the share up to the whole budget
 
 
-@dataclass(frozen=True)
+@record
 class Share:
     """A share of the budget, 0–1: `low` to `high`, or from `low` up with no bound named (`high` None)."""
 
@@ -98,7 +98,7 @@ def _single(numbers: list[Decimal], _: str) -> Share:
     return Share(numbers[0], numbers[0])
 
 
-@dataclass(frozen=True)
+@record
 class ConsequenceCount:
     """The projects of one scope (a 主管部门, a unit, or the whole batch) with one grade and its consequence.
 

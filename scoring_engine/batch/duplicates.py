@@ -25,9 +25,9 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
+from .._record import record
 from .._text import prints_as_nothing
 
 __all__ = ["Duplicate", "IdTally", "same_id", "SHOWN_DUPLICATES", "SHOWN_SOURCES"]
@@ -38,7 +38,7 @@ SHOWN_DUPLICATES = 20
 SHOWN_SOURCES = 5
 
 
-@dataclass(frozen=True)
+@record
 class Duplicate:
     """A project id given by more than one document, in one year (as compared: '2024' for 2024年; None or "" when they
     give none)."""

@@ -6,14 +6,14 @@ importing the worker, which imports the workbook writer.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
+from .._record import record
 from .rows import ProjectRow
 
 __all__ = ["Entry"]
 
 
-@dataclass(frozen=True)
+@record
 class Entry:
     """One document done: its row, its JSON line's content (result or problems), and its row under the compared set."""
 

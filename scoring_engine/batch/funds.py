@@ -19,17 +19,17 @@ Amounts in two units (万元, 元) are never added together.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from .._arith import ZERO
+from .._record import record
 from .rows import DEFAULT_EXECUTION_RATE, ProjectRow
 
 __all__ = ["Funds", "FundsTally"]
 
 
-@dataclass(frozen=True)
+@record
 class Funds:
     """The funds of the projects that give them, as a 自评总结报告 states them (预算执行情况)."""
 

@@ -1,12 +1,10 @@
 """What a batch reads: facts files, filled 自评表 workbooks, folders of them, and JSONL files of facts, in a stable order.
 
-Folders are searched recursively in sorted order; hidden folders and files
-(``.git``, ``.venv``) are skipped, and so are the lock files Excel and WPS
-leave beside an open workbook (``~$表.xlsx``), case files (``*.cases.yaml``)
-and indicator sets (a YAML file whose top level has ``indicators:`` or
-``extends:``, a profile, or no ``facts:``). A JSONL file gives one document per non-blank line; a workbook
-(``.xlsx``, ``.xlsm``) is one filled form. Documents are produced lazily, so a
-batch of 10⁵ projects never holds them all.
+Folders are searched recursively in sorted order; hidden folders and files (``.git``, ``.venv``) are skipped, and so are
+the lock files Excel and WPS leave beside an open workbook (``~$表.xlsx``), case files (``*.cases.yaml``) and indicator
+sets (a YAML file whose top level has ``indicators:`` or ``extends:``, a profile, or no ``facts:``). A JSONL file gives one
+document per non-blank line; a workbook (``.xlsx``, ``.xlsm``) is one filled form. Documents are produced lazily, so a batch
+of 10⁵ projects never holds them all.
 """
 
 from __future__ import annotations
@@ -18,12 +16,13 @@ import re
 import stat
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from .. import _json
 from .._encodings import UTF16_MARKS, UTF32_MARKS, decode
+from .._record import record
 from .._typing_slips import UTF16_HINT
 from .._files import not_a_regular_file
 from .._text import without_surrogates
@@ -55,7 +54,7 @@ ONLY_REPORTS = "this folder holds only the reports an earlier batch --reports wr
 ONLY_REPORTS_HINT = "give the facts files or forms they were made from, or a report by its file name to score it again"
 
 
-@dataclass(frozen=True)
+@record
 class Document:
     """One project's facts document, not yet read: a facts file, a filled form, a JSONL line, or facts already parsed.
 

@@ -19,12 +19,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 from .._arith import ZERO, round_half_up
+from .._record import record
 from .._text import prints_as_nothing
 from .rows import ProjectRow
 
@@ -35,7 +35,7 @@ _MOST_NAMES = 100_000  # spellings kept as written, to spare their NFKC (the nam
 _SHOWN_VARIANTS = 10  # names spelt several ways that the note lists
 
 
-@dataclass(frozen=True)
+@record
 class Ranked:
     """A unit or department: its projects' count, mean total and mean 得分率, and how many must explain themselves.
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import field, fields, replace
 from functools import cached_property
 from decimal import Decimal
 from pathlib import PurePath
@@ -21,6 +21,7 @@ from typing import Any, NamedTuple, TypedDict
 from .._arith import CONTEXT, percent, plain
 from .._frozen import made_frozen
 from .._later import Later, given
+from .._record import record
 from .._text import without_surrogates
 from ..audit import AuditTrail, Brief
 from ..errors import Problem, ScoringError
@@ -52,7 +53,7 @@ _BUDGET_FACT, _PAID_FACT = "budget.total", "budget.paid"  # where a set without 
 _IN_WAN = {"万元": Decimal(1), "元": Decimal("0.0001"), "千元": Decimal("0.1"), "百万元": Decimal(100), "亿元": Decimal(10000)}
 
 
-@dataclass(frozen=True)
+@record
 class IndicatorDifference:
     """One indicator's score in the other batch and this score minus it, and its weight there (another set, or a
     re-check that found it not applicable, may weigh it otherwise: a difference of score may be one of weight)."""
@@ -67,7 +68,7 @@ class IndicatorDifference:
 RECHECK = "复核"
 
 
-@dataclass(frozen=True)
+@record
 class Comparison:
     """This project against its counterpart in the other batch (`against`: "复核" or the other set's id)."""
 
@@ -110,7 +111,7 @@ class IndicatorRow(NamedTuple):  # a tuple: a project has dozens, made, pickled 
         return CONTEXT.divide(self.score, self.weight) if self.weight else None  # whatever context the reader has set
 
 
-@dataclass(frozen=True)
+@record
 class ProjectRow:
     """One project of a batch: where it came from, what it scored, or why it could not be scored.
 
@@ -264,7 +265,7 @@ def _unpickled_row(values: tuple[Any, ...]) -> ProjectRow:
     return row
 
 
-@dataclass(frozen=True)
+@record
 class SetShape:
     """What the rows of one set's projects take from the set, worked out once per set.
 

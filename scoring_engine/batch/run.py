@@ -21,7 +21,7 @@ import re
 import stat
 import tempfile
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 from functools import partial
 from pathlib import Path
@@ -29,6 +29,7 @@ from typing import IO, Any, TextIO
 
 from .._arith import in_engine_context
 from .._output import NOT_PERMITTED, extension_of, stops_deferred
+from .._record import record
 from ..errors import Problem, ScoringEngineError
 from ..model import IndicatorSet
 from ..reports.batch_csv import BatchCsv
@@ -58,7 +59,7 @@ EXIT_FAILED = 1
 EXIT_INTERNAL = 3
 
 
-@dataclass(frozen=True)
+@record
 class BatchOptions:
     """What to score, against what, compared with what, and where the outputs go."""
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,6 +20,7 @@ from .._arith import in_engine_context
 from .._frozen import made_frozen
 from .._not_applicable import for_comparison
 from .._later import Deferred, Later
+from .._record import record
 from ..engine import score, scores_only
 from ..errors import FactsError, IndicatorSetError, Problem, ScoringEngineError
 from ..facts import Facts
@@ -42,7 +43,7 @@ NO_SET = ('no indicator set: give one (--set on the command line, indicator_set 
           '"indicator_set"')
 
 
-@dataclass(frozen=True)
+@record
 class Outcome:
     """One document of score_many: its Result, or the problems that stopped it, and its summary row.
 

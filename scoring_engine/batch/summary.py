@@ -34,6 +34,7 @@ from decimal import Decimal
 from typing import Any, Protocol
 
 from .._arith import ZERO, in_engine_context, round_half_up
+from .._record import record
 from .consequences import ConsequenceCount, ConsequenceTally
 from .duplicates import Duplicate, IdTally, same_year
 from .funds import Funds, FundsTally
@@ -57,7 +58,7 @@ MEAN_PLACES = 2
 MOST_YEARS = 50
 
 
-@dataclass(frozen=True)
+@record
 class GradeCount:
     label: str
     count: int
@@ -66,7 +67,7 @@ class GradeCount:
     budget: Decimal = ZERO  # their 预算数 added up: the funds the grade concerns (涉及资金), in the set's funds_unit
 
 
-@dataclass(frozen=True)
+@record
 class Bin:
     """Totals from `low` (inclusive) to `high` (exclusive, inclusive for the last bin)."""
 
@@ -75,7 +76,7 @@ class Bin:
     count: int
 
 
-@dataclass(frozen=True)
+@record
 class IndicatorStat:
     """One indicator across the projects that have it (`count`): mean score and mean 得分率 (score ÷ weight), both over
     the projects that score it (`scored`: a project where it does not apply, weight 0, is left out of both)."""
@@ -89,7 +90,7 @@ class IndicatorStat:
     scored: int = 0  # the projects the means are over: `count` less those where it does not apply (QA41 F6)
 
 
-@dataclass(frozen=True)
+@record
 class SetSummary:
     """The statistics of the projects scored under one indicator set."""
 
@@ -128,7 +129,7 @@ class SetSummary:
         return f"{self.set_version}，sha256 {self.set_sha256[:8]}" if self.same_named else self.set_version
 
 
-@dataclass(frozen=True)
+@record
 class Placed:
     """A project among the best or worst: enough to name it in a ranking."""
 
@@ -144,7 +145,7 @@ class Placed:
     max_total: Decimal = Decimal(100)  # its set's total: the 得分率 it is ranked by is total ÷ this
 
 
-@dataclass(frozen=True)
+@record
 class Summary:
     """What the batch writers print besides the per-project rows."""
 

@@ -11,12 +11,12 @@ import json
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path, PurePath
 
 from .. import _json
 from .._arith import in_engine_context
 from .._output import write_atomically
+from .._record import record
 from ..errors import Problem, ScoringEngineError
 from ..model import IndicatorSet
 from ..render import RENDERERS
@@ -34,7 +34,7 @@ _UNSAFE = re.compile(r"[^\w.-]+")
 _NAME_LENGTH = 60  # characters of a report's file name taken from its source (a Chinese one is 180 bytes)
 
 
-@dataclass(frozen=True)
+@record
 class TaskConfig:
     """What a worker needs: the set (None: each document's own), the compared set, what to make of each result."""
 

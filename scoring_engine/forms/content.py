@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from typing import Any
 
 from .._display import show_value
+from .._record import record
 from ..judgements import TargetRow
 from ..model import FormBinding, Indicator, IndicatorSet, RowGroup, listed_categories
 from ..result import IndicatorResult, Result
@@ -30,7 +31,7 @@ __all__ = ["FormContent", "IndicatorLine", "blank_content", "result_content", "B
 BLANK_ROWS = 2
 
 
-@dataclass(frozen=True)
+@record
 class IndicatorLine:
     """One line of the indicator block."""
 
@@ -49,7 +50,7 @@ class IndicatorLine:
     key: str = ""  # the indicator id, or "" for an empty line
 
 
-@dataclass(frozen=True)
+@record
 class FormContent:
     project: Mapping[str, str]  # header, goals and closing fields: name, department, unit, year, goal, outcome…
     funds: Mapping[str, Mapping[str, Any]]  # funds row key → column key → value (Decimal, text, or None)

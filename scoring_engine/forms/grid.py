@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .._arith import fixed, plain
+from .._record import record
 
 __all__ = ["Cell", "Grid", "GridBuilder", "shown"]
 
 
-@dataclass(frozen=True)
+@record
 class Cell:
     """One cell of the form: where it starts, how far it spans, what it holds and how it looks.
 
@@ -50,7 +51,7 @@ def shown(cell: Cell) -> str:
     return text + (cell.unit or "")
 
 
-@dataclass(frozen=True)
+@record
 class Grid:
     """The whole form: its width in columns, its cells, the rows to repeat on each printed page, notes below it."""
 

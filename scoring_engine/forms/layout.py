@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from .._arith import plain
+from .._record import record
 from ..errors import ScoringEngineError, did_you_mean
 
 __all__ = ["FUNDS_COLUMNS", "INDICATOR_COLUMNS", "WEIGHT_IN_LABEL", "Block", "Column", "FormLayout", "Labelled", "form_layout",
@@ -33,7 +33,7 @@ INDICATOR_COLUMNS = ("level1", "level2", "level3", "target", "comparison", "targ
 WEIGHT_IN_LABEL = re.compile(r"\s*[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$")
 
 
-@dataclass(frozen=True)
+@record
 class Labelled:
     """A label on the form and what it holds: a column key, or a project field."""
 
@@ -48,7 +48,7 @@ class Labelled:
 Column = Labelled
 
 
-@dataclass(frozen=True)
+@record
 class Block:
     """A block of the form: its merged label on the left and its columns (or rows)."""
 
@@ -57,7 +57,7 @@ class Block:
     rows: tuple[Labelled, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class FormLayout:
     """One printed form: what `--layout selfeval` renders and what the form reader looks for."""
 

@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from .._arith import in_engine_context, plain
+from .._record import record
 from .._text import cut
 from ..errors import FactsError, Problem, did_you_mean
 from ..facts import Facts
@@ -47,7 +48,7 @@ PUT_THE_ROW_BACK = "put the row back as the form prints it, and fill it in"
 _NEEDED_COLUMNS = ("level3", "target", "target_value", "actual", "actual_value", "weight", "score")
 
 
-@dataclass(frozen=True)
+@record
 class ImportedFacts:
     """The facts a form holds, and where each came from: fact path → sheet!cell. `empty` holds the places the reader
     found blank: fact path → (sheet!cell, what the cell is for), so that a fact the set needs and the form left empty is

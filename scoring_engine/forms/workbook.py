@@ -16,12 +16,13 @@ import math
 import re
 import unicodedata
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from .._files import old_workbook_problem, read_bytes, shown_path
+from .._record import record
 from ..errors import FactsError, Problem
 
 __all__ = ["MAX_FORM_BYTES", "MAX_FORM_COLUMNS", "MAX_FORM_ENTRIES", "MAX_FORM_RATIO", "MAX_FORM_ROWS", "MAX_FORM_UNPACKED",
@@ -45,7 +46,7 @@ MAX_FORM_COLUMNS = 40
 _MOST_SLOTS = MAX_FORM_ROWS * 16_384
 
 
-@dataclass(frozen=True)
+@record
 class Formula:
     """A cell that holds a formula, kept as written (the reader never evaluates it), or an error value (#N/A, #REF!):
     what a formula that failed leaves, pasted as values (QA56 F2: read as the text '#N/A', it was one finding)."""
@@ -58,7 +59,7 @@ class Formula:
         return f"holds the error value {self.text[:20]}" if self.error else f"holds a formula ({self.text[:40]})"
 
 
-@dataclass(frozen=True)
+@record
 class Sheet:
     """A sheet's non-empty cells: (row, column), both from 1 → value (text, Decimal, bool, date or Formula)."""
 

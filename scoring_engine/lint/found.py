@@ -9,11 +9,12 @@ numbers in another language's sentence.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from decimal import Decimal
 from typing import Any
 
 from .._located import Located
+from .._record import record
 from ..errors import Problem, json_path
 from ..model import IndicatorSet, Rule
 
@@ -48,7 +49,7 @@ CODES = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class LintWarning:
     """One warning: its class (`code`), the problem it points at, and the fields its message and hint were made from."""
 
@@ -77,7 +78,7 @@ class LintWarning:
                 "hint": p.hint, "fields": dict(self.fields)}
 
 
-@dataclass(frozen=True)
+@record
 class RuleAt:
     """A rule of the set, nested ones too, with the path it is written at and the weight it scores (None for a row group's)."""
 

@@ -25,12 +25,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 from .._arith import plain, round_half_up, to_decimal_or_none
+from .._record import record
 from ..model import IndicatorSet
 from .found import LintWarning, Locator, RuleAt
 from .standard_text import Stated, Standard
@@ -57,7 +57,7 @@ def _ratio(stated: str) -> str:
         return stated
 
 
-@dataclass(frozen=True)
+@record
 class Compared:
     """A statement of the text set against the rule: whether they agree, and both numbers as shown."""
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import decimal
 from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import Decimal
+
+from .._record import record
 
 __all__ = ["INFINITY", "NUMERIC", "UNKNOWN", "Value", "boolean", "corners", "divided", "join", "number", "shown_range", "times"]
 
@@ -19,7 +20,7 @@ _CONTEXT = decimal.Context(prec=28, Emax=999_999, Emin=-999_999,
 NUMERIC = ("number", "bool")
 
 
-@dataclass(frozen=True)
+@record
 class Value:
     """What lint knows of a formula's value: its type, its range (numbers; a bool counts as 0 or 1), its truth, its safety.
 

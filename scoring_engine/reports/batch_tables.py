@@ -1,12 +1,10 @@
 """The tables of a batch summary, built once and printed by every batch writer (xlsx, CSV, HTML, text).
 
-汇总 (one row per scored project), 指标明细 (one row per project and
-indicator), 统计 (the statistics by set, the ranking of units), 需说明 (one row
-per project and reason to explain), 问题 (one row per project that could
-not be scored, with its error lines) and 结果应用 (each grade's consequence by
-主管部门 and unit, with the budgets concerned). A cell is text, an int, a Score (shown with
-its set's decimals) or a Rate (a percentage); the writers decide how each
-looks. Nothing here recomputes a score.
+汇总 (one row per scored project), 指标明细 (one row per project and indicator), 统计 (the statistics by set, the ranking
+of units), 需说明 (one row per project and reason to explain), 问题 (one row per project that could not be scored, with its
+error lines) and 结果应用 (each grade's consequence by 主管部门 and unit, with the budgets concerned). A cell is text, an
+int, a Score (shown with its set's decimals) or a Rate (a percentage); the writers decide how each looks. Nothing here
+recomputes a score.
 """
 
 from __future__ import annotations
@@ -18,6 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from .._arith import ZERO, fixed, percent, plain, round_half_up
+from .._record import record
 from ..batch.compare import RECHECK, placed_after
 from ..batch.consequences import ConsequenceCount
 from ..batch.ranking import spellings_note
@@ -62,7 +61,7 @@ class Heading:
     text: str
 
 
-@dataclass(frozen=True)
+@record
 class Table:
     header: tuple[str, ...]
     widths: tuple[float, ...]  # in spreadsheet characters (a Chinese character is two)
@@ -108,7 +107,7 @@ def top_names(summary: Summary) -> list[str]:
     return names
 
 
-@dataclass(frozen=True)
+@record
 class Columns:
     """Which columns 汇总 has, as the whole batch decides: every set's 一级 indicators (`tops`), the compared batch
     (`against`), 结果应用 (`consequences`), the 总分 typed on forms (`form_totals`), the projects' funds (`funds`: the

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 
 from .._arith import fixed, plain
 from .._display import show_value
+from .._record import record
 from ..result import IndicatorResult, Result
 from ..rules import Deduction
 
@@ -60,7 +60,7 @@ def level_title(level: int) -> str:
     return f"{_NUMERALS[level - 1] if level <= len(_NUMERALS) else level}级指标"
 
 
-@dataclass(frozen=True)
+@record
 class Row:
     """One line of the score table.
 
@@ -77,7 +77,7 @@ class Row:
     reason: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class ScoreTable:
     """The rows, how many indicator levels they span, and how to show them as text."""
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 import decimal
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
 from typing import Any, Generic, NamedTuple, Protocol, Self, TypeVar
 
 from .._arith import Rounding, exact, fixed, percent, plain, round_half_up, to_decimal
+from .._record import record
 from ..errors import ScoringError
 from ..formulas import Finding, Formula
 from ..model import Rule
@@ -44,7 +44,7 @@ __all__ = [
 # ---------------------------------------------------------------- what scoring returns
 
 
-@dataclass(frozen=True)
+@record
 class Deduction:
     """Points taken off, and why."""
 
@@ -255,7 +255,7 @@ class Params(Protocol):
 P = TypeVar("P", bound=Params)
 
 
-@dataclass(frozen=True)
+@record
 class RuleKind(Generic[P]):
     """A rule kind, whole: everything the loader, the engine, the reasons table and `explain` need of it."""
 

@@ -1,0 +1,123 @@
+"""A record (scoring_engine._record) behaves as the frozen dataclass it replaces: results, sets and problems stay
+immutable, compare and hash by value, print, copy and pickle as they did, while costing little to define (#10)."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import pickle
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import pytest
+
+from conftest import EXAMPLE_FACTS, EXAMPLE_SET
+from scoring_engine import load_facts, load_indicator_set, score
+from scoring_engine._record import record
+from scoring_engine.errors import Problem
+
+
+def _pair() -> tuple[type, type]:
+    """The same class twice: once a frozen dataclass, once a record."""
+
+    def body() -> dict[str, object]:
+        return {
+            "__annotations__": {"name": "str", "weight": "Decimal", "tags": "tuple[str, ...]", "seen": "list[int]",
+                                "line": "int | None", "cache": "dict[str, int]"},
+            "weight": Decimal(0),
+            "tags": (),
+            "seen": field(default_factory=list, hash=False),  # compared, not hashed
+            "line": field(default=None, compare=False),
+            "cache": field(default_factory=dict, init=False, repr=False, compare=False),
+            "__module__": __name__,
+        }
+
+    return dataclass(frozen=True)(type("Item", (), body())), record(type("Item", (), body()))
+
+
+def test_a_record_is_made_shown_compared_and_hashed_as_the_frozen_dataclass_it_replaces() -> None:
+    """Equal values, the same repr, equality and hash, defaults and factories: a record is a frozen dataclass to a
+    caller (the documents and reports that print or compare them do not change)."""
+    frozen, rec = _pair()
+    for args, kwargs in [(("a",), {}), (("a", Decimal("1.5"), ("x",), [1]), {"line": 3}), ((), {"name": "b", "tags": ("y",)})]:
+        one, other = frozen(*args, **kwargs), rec(*args, **kwargs)
+        assert repr(one) == repr(other)
+        assert hash(one) == hash(other)
+        assert dataclasses.asdict(one) == dataclasses.asdict(other)
+    assert rec("a", line=1) == rec("a", line=2)  # compare=False fields do not count
+    assert hash(rec("a", line=1)) == hash(rec("a", line=2))
+    assert rec("a") != rec("b")
+    assert rec("a") != frozen("a")  # another class is never equal, as with dataclasses
+    assert rec("a").seen is not rec("a").seen  # a factory per instance
+    assert {} == rec("a").cache
+    with pytest.raises(TypeError):
+        rec()  # the required field is required
+    with pytest.raises(TypeError):
+        rec("a", cache={})  # an init=False field is not a parameter
+
+
+def test_a_record_refuses_changes_as_a_frozen_dataclass_does() -> None:
+    """Assigning or deleting a field raises dataclasses.FrozenInstanceError, so a Result shared between threads
+    cannot be changed by one of them."""
+    _, rec = _pair()
+    made = rec("a")
+    with pytest.raises(dataclasses.FrozenInstanceError, match="cannot assign to field 'name'"):
+        made.name = "b"
+    with pytest.raises(dataclasses.FrozenInstanceError, match="cannot delete field 'name'"):
+        del made.name
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.other = 1
+    assert "a" == made.name
+
+
+def test_a_record_is_still_a_dataclass_for_replace_fields_copy_and_pickle() -> None:
+    """dataclasses.replace and fields, copy and pickle (how results cross to batch workers) work on records."""
+    _, rec = _pair()
+    globals()["Item"] = rec  # pickle finds a class by its module and name
+    rec.__qualname__ = "Item"
+    try:
+        made = rec("a", Decimal(2), ("t",), [1], line=4)
+        assert dataclasses.is_dataclass(made)
+        assert ["name", "weight", "tags", "seen", "line", "cache"] == [f.name for f in dataclasses.fields(made)]
+        changed = dataclasses.replace(made, name="b")
+        assert ("b", Decimal(2), 4) == (changed.name, changed.weight, changed.line)
+        assert made == copy.copy(made) == copy.deepcopy(made) == pickle.loads(pickle.dumps(made))
+    finally:
+        del globals()["Item"]
+
+
+def test_a_record_keeps_the_methods_its_class_writes() -> None:
+    """A class that writes its own __str__, __eq__ or __hash__ keeps it, as with dataclasses."""
+
+    @record
+    class Named:
+        name: str
+
+        def __eq__(self, other: object) -> bool:
+            return isinstance(other, Named) and self.name.lower() == other.name.lower()
+
+        def __hash__(self) -> int:
+            return hash(self.name.lower())
+
+    assert Named("A") == Named("a")
+    assert hash(Named("A")) == hash(Named("a"))
+
+
+def test_a_record_refuses_what_it_does_not_implement() -> None:
+    """kw_only fields are refused when the class is defined, not silently made positional."""
+    with pytest.raises(TypeError, match="kw_only"):
+
+        @record
+        class Later:
+            name: str = field(kw_only=True)
+
+
+def test_results_sets_and_problems_are_records_that_refuse_changes() -> None:
+    """The objects a caller holds (a Result, its indicators, the set, a Problem) cannot be changed."""
+    indicator_set = load_indicator_set(EXAMPLE_SET)
+    result = score(indicator_set, load_facts(EXAMPLE_FACTS))
+    problem = Problem(message="m")
+    for made, name in [(result, "total"), (result.indicators[0], "score"), (indicator_set, "total"), (problem, "message")]:
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(made, name, None)
+    assert result == dataclasses.replace(result)
