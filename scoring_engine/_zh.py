@@ -35,6 +35,7 @@ LANGUAGES = ("en", "zh")
 _KINDS = {"": ".+?", "id": r"[A-Za-z_][\w.\-]*", "n": r"[-+]?\d[\d.]*%?", "w": r"[A-Za-z][A-Za-z ()'-]*?", "q": r"'[^']*'",
           "s": r"\S+", "sheet": r"[^:\n]{1,31}?", "cell": r"[A-Z]{1,3}[0-9]{1,7}"}
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+_BRACES = re.compile(r"\{\{|\}\}")  # a brace written as text
 _MAX_TEXT = 5000  # longer texts (a hostile file's) are left as they are: every pattern would be tried on each
 
 
@@ -45,7 +46,7 @@ class _Entry:
     def __init__(self, english: str, chinese: str) -> None:
         self.english = english
         self.chinese = chinese
-        if "{{" in english or "}}" in english:  # braces written as text: the formatter's own reading
+        if _BRACES.search(english):  # braces written as text: the formatter's own reading
             literals = [literal for literal, _, _, _ in string.Formatter().parse(english)]
         else:  # the same pieces, split in C: the whole catalog is read for the first message a command shows
             literals = _PLACEHOLDER.split(english)
@@ -86,10 +87,24 @@ _FILLER = _Filler()
 
 
 @lru_cache(maxsize=1)
-def _entries() -> tuple[_Entry, ...]:
+def _prefixes() -> tuple[str, ...]:
+    """The literal text each pattern of the catalog starts with: a command's first message reads them all, and makes
+    the entry of a pattern only when a text starts with its prefix."""
     from ._zh_catalog import CATALOG
 
-    return tuple(_Entry(english, chinese) for english, chinese in CATALOG)
+    return tuple(_Entry(english, "").prefix if _BRACES.search(english) else english.split("{", 1)[0] for english, _ in CATALOG)
+
+
+_ENTRIES: dict[int, _Entry] = {}
+
+
+def _entry(index: int) -> _Entry:
+    entry = _ENTRIES.get(index)
+    if entry is None:
+        from ._zh_catalog import CATALOG
+
+        entry = _ENTRIES.setdefault(index, _Entry(*CATALOG[index]))
+    return entry
 
 
 @lru_cache(maxsize=4096)
@@ -97,8 +112,11 @@ def translate(text: str) -> str:
     """`text` in Chinese when the catalog has its pattern, else as it is."""
     if not text or len(text) > _MAX_TEXT:
         return text
-    for entry in _entries():
-        if not text.startswith(entry.prefix) or not all(part in text for part in entry.parts):
+    for index, prefix in enumerate(_prefixes()):
+        if not text.startswith(prefix):
+            continue
+        entry = _entry(index)
+        if not all(part in text for part in entry.parts):
             continue
         found = entry.pattern.fullmatch(text)
         if found:

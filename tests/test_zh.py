@@ -95,14 +95,17 @@ def test_every_template_fills_from_its_pattern() -> None:
 def test_every_pattern_compiles_so_that_no_message_fails_to_translate() -> None:
     """A brace meant as text ({total: …}) reads as a placeholder of an unknown kind, and translating any message that
     reaches that pattern failed as an internal error: every pattern compiles."""
-    from scoring_engine._zh import _entries
+    from scoring_engine._zh import _entry, _prefixes
 
     broken = []
-    for entry in _entries():
+    for index, prefix in enumerate(_prefixes()):
+        entry = _entry(index)
         try:
             _ = entry.pattern  # compiled on first use
         except (KeyError, ValueError, re.error):
             broken.append(entry.english)
+        if prefix != entry.prefix:  # the prefix read quickly for every pattern is the one its entry reads
+            broken.append(f"{entry.english}: prefix {prefix!r}")
     assert [] == broken
 
 
