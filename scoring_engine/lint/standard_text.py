@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+
+from .._record import record
 
 __all__ = ["BandStated", "Stated", "Standard", "TierStated"]
 
@@ -74,7 +75,7 @@ _RANGES = (
 )
 
 
-@dataclass(frozen=True)
+@record
 class Stated:
     """A number the text states: as written (60 for "60%"), whether with %, the words stating it, and where they start."""
 
@@ -85,7 +86,7 @@ class Stated:
     fraction: Fraction | None = None  # a share written as a fraction ("扣分值的1/3"), exactly
 
 
-@dataclass(frozen=True)
+@record
 class BandStated:
     """A band the text states: its range (None for an open side) and its points (None: full marks)."""
 
@@ -97,7 +98,7 @@ class BandStated:
     start: int
 
 
-@dataclass(frozen=True)
+@record
 class TierStated:
     """A tier's range as the text states it: shares of the weight (`percent`) or points."""
 
