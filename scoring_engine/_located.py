@@ -6,11 +6,12 @@ where a value is, to name the line in a message.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ._record import record
 from .errors import Problem
 
 __all__ = ["Located", "Path", "mark"]
@@ -20,7 +21,7 @@ Path = tuple[str | int, ...]
 _STR = "tag:yaml.org,2002:str"
 
 
-@dataclass
+@record(frozen=False)
 class Located:
     """Data read from YAML, with the node tree it was read from for the (line, column) of any value or key, 1-based."""
 

@@ -21,7 +21,7 @@ What a profile may say, besides `extends`:
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,7 @@ from ._arith import ZERO, apportion, plain, round_half_up
 from ._profile_nodes import (STR, as_share, copy_node, dropped, entries, get, ids_in, key_of, moved, name_file, number, own,
                              places, put, weight_node)
 from ._located import Located
+from ._record import record
 from .errors import IndicatorSetError, Problem, did_you_mean
 from ._build import check_schema
 from ._build.problems import ProblemLog
@@ -49,7 +50,7 @@ DIRECTIVES = ("extends", "change", "add", "remove")
 MERGED_BY_NAME = ("facts", "derived")
 
 
-@dataclass
+@record(frozen=False)
 class Resolved:
     """A set's data with positions, resolved onto its bases; the bases it was built on and what the profile changed."""
 
@@ -163,7 +164,7 @@ def _check_profile(located: Located, file: str | None) -> list[Problem]:
 # ---------------------------------------------------------------- merging the node trees
 
 
-@dataclass
+@record(frozen=False)
 class _Place:
     """Where an indicator sits: its mapping node, the list holding it and the indicator that list belongs to."""
 
@@ -177,7 +178,7 @@ _FIELDS = frozenset({"name", "weight", "standard", "description", "rule", "child
                      "not_applicable_to"})
 
 
-@dataclass
+@record(frozen=False)
 class _Merge:
     """The base's node tree with the profile's changes applied; problems go to the profile's log."""
 

@@ -1,4 +1,4 @@
-"""Frozen records: what ``@dataclass(frozen=True)`` makes, at a fraction of its cost when a module is imported.
+"""Records: what ``@dataclass(frozen=True)`` (or ``@dataclass``) makes, at a fraction of its cost when a module is imported.
 
 ``dataclass(frozen=True)`` writes six methods of each class as source text and compiles each with ``exec`` when its
 module is imported: for the package's record classes that was a quarter of the command line's start (#10). A record is
@@ -6,6 +6,7 @@ still a dataclass (``fields``, ``replace``, ``asdict``, ``is_dataclass`` and pic
 compared, hashed and shown exactly as a frozen dataclass is; but only ``__init__`` is compiled, and only when the class
 is first made, and ``__eq__``, ``__hash__``, ``__repr__`` and the guard against assignment are functions shared by
 every record, reading the class's field names. A method the class writes itself is kept, as ``dataclass`` keeps it.
+``@record(frozen=False)`` is the plain ``@dataclass`` of a working object (a draft being built): no guard, no hash.
 
 What ``dataclass`` offers beyond that (``kw_only``, ``InitVar``, ``order``, ``slots``) is refused, not ignored.
 """
@@ -16,7 +17,7 @@ import dataclasses
 import reprlib
 from collections.abc import Callable
 from operator import attrgetter
-from typing import Any, TypeVar, dataclass_transform
+from typing import Any, TypeVar, dataclass_transform, overload
 
 __all__ = ["record"]
 
@@ -24,9 +25,24 @@ _T = TypeVar("_T", bound=type)
 _set = object.__setattr__
 
 
+@overload
+def record(cls: _T, /) -> _T: ...
+
+
+@overload
+def record(*, frozen: bool = True) -> Callable[[_T], _T]: ...
+
+
 @dataclass_transform(frozen_default=True, field_specifiers=(dataclasses.field,))
-def record(cls: _T) -> _T:
-    """Make `cls` a frozen dataclass whose methods cost nothing to define (see the module's docstring)."""
+def record(cls: _T | None = None, /, *, frozen: bool = True) -> _T | Callable[[_T], _T]:
+    """Make `cls` a dataclass, frozen unless `frozen` is False, whose methods cost nothing to define (see the module's
+    docstring)."""
+    if cls is None:
+        return lambda cls: _made(cls, frozen)
+    return _made(cls, frozen)
+
+
+def _made(cls: _T, frozen: bool) -> _T:
     own = set(cls.__dict__)
     # A class body that writes __eq__ gets __hash__ = None from Python; dataclass still adds its own then.
     own_hash = cls.__dict__.get("__hash__") is not None
@@ -41,15 +57,15 @@ def record(cls: _T) -> _T:
         "__init__": _first_init(cls),
         "__repr__": _repr(shown),
         "__eq__": _eq(compared),
-        "__setattr__": _guard(cls, names, "assign to"),
-        "__delattr__": _guard(cls, names, "delete"),
     }
+    if frozen:
+        methods |= {"__setattr__": _guard(cls, names, "assign to"), "__delattr__": _guard(cls, names, "delete")}
     for name, method in methods.items():
         if name not in own:
             method.__qualname__ = f"{cls.__qualname__}.{name}"
             setattr(cls, name, method)
-    if not own_hash:
-        cls.__hash__ = _hash(hashed)  # type: ignore[assignment]
+    if not own_hash:  # as dataclass: a frozen record is hashed by value, a mutable one not at all
+        cls.__hash__ = _hash(hashed) if frozen else None  # type: ignore[assignment]
     return cls
 
 
@@ -130,6 +146,8 @@ def _compiled_init(cls: type) -> Callable[..., None]:
             given[f"_default_{f.name}"] = f.default
             value = f.name if f.init else f"_default_{f.name}"
             default = f"=_default_{f.name}"
+        elif not f.init:
+            continue  # neither given nor defaulted: the class sets it itself, later
         else:
             default = ""
         if f.init:

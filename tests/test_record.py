@@ -121,3 +121,32 @@ def test_results_sets_and_problems_are_records_that_refuse_changes() -> None:
         with pytest.raises(dataclasses.FrozenInstanceError):
             setattr(made, name, None)
     assert result == dataclasses.replace(result)
+
+
+def test_a_mutable_record_behaves_as_a_plain_dataclass() -> None:
+    """@record(frozen=False), for objects being built (a draft of a set), is assignable, compared by value and
+    unhashable, and prints as @dataclass does."""
+
+    @dataclass
+    class Plain:
+        name: str
+        seen: list[int] = field(default_factory=list)
+
+    @record(frozen=False)
+    class Draft:
+        name: str
+        seen: list[int] = field(default_factory=list)
+        root: str = field(init=False)  # set once the draft is read, not by __init__
+
+    made = Draft("a")
+    assert not hasattr(made, "root")
+    made.root = "r"
+    made.seen.append(1)
+    made.name = "b"
+    assert repr(Plain("b", [1])).replace("Plain", "Draft").replace(")", ", root='r')") == repr(made)
+    other = Draft("b", [1])
+    other.root = "r"
+    assert other == made
+    assert Draft.__hash__ is None
+    with pytest.raises(TypeError):
+        hash(made)

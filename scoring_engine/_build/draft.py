@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from typing import Any
 
 from .._arith import Rounding
+from .._record import record
 from ..model import ROW_NAMES
 from .problems import ProblemLog
 
 __all__ = ["Draft"]
 
 
-@dataclass
+@record(frozen=False)
 class Draft:
     """The set as written (schema-checked), its problem log, and what the sections built so far tell the later ones."""
 

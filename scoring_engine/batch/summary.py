@@ -29,7 +29,7 @@ import dataclasses
 import heapq
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from typing import Any, Protocol
 
@@ -196,7 +196,7 @@ class Summary:
     duplicates: tuple[Duplicate, ...] = ()  # the first of them, the batch's then the re-check's
 
 
-@dataclass
+@record(frozen=False)
 class _SetTotals:
     row: ProjectRow  # the first project: the set's names, precision and grades
     totals: Counter[Decimal] = field(default_factory=Counter)

@@ -8,7 +8,7 @@ Markdown and CSV writers in ``reports/form_*`` only draw it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 
 from .._arith import fixed, plain
@@ -86,7 +86,7 @@ class Grid:
         raise KeyError(key)
 
 
-@dataclass
+@record(frozen=False)
 class GridBuilder:
     """Lays cells out row by row on a grid `width` columns wide."""
 
