@@ -411,14 +411,26 @@ class IndicatorSet:
         """Fact name → ids of the indicators that read it (directly or through derived values)."""
         return self._readers
 
+    def facts_read_by(self, names: Iterable[str]) -> list[str]:
+        """The facts that `names` (as a formula reads them: facts and derived values) read, directly or through derived
+        values, in the order the set declares them."""
+        bit, reach = self._reach
+        mask = _facts_read(names, bit, reach)
+        return [name for i, name in enumerate(self.facts) if mask >> i & 1]
+
     @cached_property
-    def _readers(self) -> dict[str, list[str]]:
+    def _reach(self) -> tuple[dict[str, int], dict[str, int]]:
         # Computed once per set (the set is immutable), on first use. What each derived value reads, directly or
         # through others, is a bit per fact: a chain of thousands of derived values costs kilobytes, not a set each.
         bit = {name: 1 << i for i, name in enumerate(self.facts)}
         reach: dict[str, int] = {}
         for d in self.derived:  # dependency order: what a derived value reads is known before it is read
             reach[d.name] = _facts_read(d.formula.names | _used_names(d), bit, reach)
+        return bit, reach
+
+    @cached_property
+    def _readers(self) -> dict[str, list[str]]:
+        bit, reach = self._reach
         facts = list(self.facts)
         found: dict[str, list[str]] = {}
         for node in self.walk():

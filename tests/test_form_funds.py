@@ -105,3 +105,24 @@ def test_a_row_score_typed_as_a_chinese_numeral_is_said_not_compared(tmp_path: P
     run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
     assert 0 == run.exit_code, run.output
     assert f"{SHEET}!H{row}：此处填写的得分（八）不是数字，不与按体系计算的得分比较" in run.output
+
+
+def test_import_warns_of_the_scores_the_unit_typed_as_score_does(tmp_path: Path) -> None:
+    """A unit typed its own 得分 (10 for the funds, where 375 of 500 gives 7.50) and 总分 99.5: `score` warned of each,
+    but `import` said nothing and its facts file keeps neither, so the self-score that ran high was lost on the way to
+    a re-check (QA62 F1). `import` warns of each, as `score` does."""
+    form = _filled(tmp_path, E6=500, F6=375, I6=10, H28=99.5)
+    run = CliRunner().invoke(main, ["--lang", "en", "import", str(form), "-o", str(tmp_path / "facts.json")])
+    assert 0 == run.exit_code, run.output
+    assert f"{SHEET}!I6: the form gives 10 points where the set scores 7.50; the set's score counts" in run.output
+    assert f"{SHEET}!H28: the form gives the 总分 99.5 where the set scores " in run.output
+    _, scored = _run(form)
+    assert scored.count("the set's score counts") == run.output.count("the set's score counts") == 2
+
+
+def test_import_of_a_form_that_does_not_score_names_the_typed_scores_it_does_not_keep(tmp_path: Path) -> None:
+    """When the form's facts do not score yet (a 全年执行数 left blank), `import` still says that the 得分 typed is not
+    kept: the facts file it writes holds the facts, and the set computes the score."""
+    form = _filled(tmp_path, F6=None, I6=10)
+    run = CliRunner().invoke(main, ["--lang", "en", "import", str(form), "-o", str(tmp_path / "facts.json")])
+    assert f"{SHEET}!I6: the form gives 10 points, which a facts file does not keep: the set computes the score" in run.output

@@ -45,8 +45,10 @@ _IN_ORDER = re.compile(r"(资料|档案|手续|材料|票据|凭证|制度|程�
 # 2处, 发现3处问题, 两处: how many, not what (QA49 F8); with a note after it (见附件)
 _COUNT = re.compile(_COUNTED.format(kinds=_KINDS) + r"(\([^)]*\))?")
 #: What a yes-or-no fact's cell may hold as text: a clerk writes 是 or 否 (QA33 F2), a facts file true or false.
+_NUMBER = re.compile(r"[-+]?(\d{1,15}(\.\d{1,15})?|\.\d{1,15})")  # as a facts file writes one, at most 15 digits each side
 _YES_NO = {"true": True, "false": False, "是": True, "否": False}
-_JSON_EXAMPLES = {"list": '["资料不全", "未按期报送"]', "judgement": '{"score": 3, "reason": "测算依据基本充分"}',
+_JSON_EXAMPLES = {"list": '["资料不全", "未按期报送"]', "numbers": "[88, 92.5, 85]",
+                  "judgement": '{"score": 3, "reason": "测算依据基本充分"}',
                   "tier": '{"tier": "达成年度指标", "score": 9, "reason": "效果明显"}'}
 
 
@@ -81,8 +83,7 @@ def read_side(reading: FormReading, side: Sheet) -> dict[str, str]:
             reading.problems.append(Problem(f"{side.ref(r, 3)}: {value.holds()}; expected a value", file=str(reading.path)))
         elif kind == "事实" and name in reading.set.facts:
             spec = reading.set.facts[name]
-            converted = _side_value(reading, side, r, value, "findings" if spec.type == "list" and spec.items == "finding"
-                                    else spec.type)
+            converted = _side_value(reading, side, r, value, f"{spec.items}s" if spec.type == "list" else spec.type)
             converted = _typed_number(converted, spec.unit) if spec.type in ("number", "integer") else converted
             if converted is not None and _once(reading, reading.values, name, converted, side.ref(r, 3)):
                 reading.values[name] = converted
@@ -105,12 +106,19 @@ def read_side(reading: FormReading, side: Sheet) -> dict[str, str]:
 
 
 def defaults_taken(reading: FormReading, not_applicable: dict[str, str], side_tab: str) -> None:
-    """A warning for each fact an indicator scores from that the form leaves blank or has no row for, so that the
-    default the set declares is taken: said on its cell, or with the row to add, never taken in silence (QA46 F5: a
-    row of 预算执行率计分方法 deleted scored by proportion where the unit had chosen bands)."""
-    for name, readers in reading.set.readers().items():
+    """A warning for each fact an indicator scores from, or a cap (一票否决) reads, that the form leaves blank or has no
+    row for, so that the default the set declares is taken: said on its cell, or with the row to add, never taken in
+    silence (QA46 F5: a row of 预算执行率计分方法 deleted scored by proportion where the unit had chosen bands; QA62 F2:
+    a veto's row deleted lifted a project from 差 to 中)."""
+    readers = dict(reading.set.readers())
+    capped = reading.set.facts_read_by(n for cap in reading.set.caps for n in cap.formula.names)
+    for name in capped:
+        readers.setdefault(name, [])
+    for name, by in readers.items():
         spec = reading.set.facts[name]
-        if spec.default is None or name in reading.values or all(r in not_applicable for r in readers):
+        # a fact a cap reads counts for the total whichever indicators are not applicable
+        excused = name not in capped and all(r in not_applicable for r in by)
+        if spec.default is None or name in reading.values or excused:
             continue
         label = spec.label or name
         default = _shown(spec.default) + (f" {spec.unit}" if spec.unit else "")
@@ -178,6 +186,17 @@ def _findings_typed(reading: FormReading, cell: str, text: str) -> list[str] | N
     return lines
 
 
+def _numbers_typed(value: Any) -> list[Decimal] | None:
+    """A list of numbers typed one a line, or one number alone, as the list; None for anything else (JSON text, which
+    is read as such, or what the JSON reading or the facts check words)."""
+    if isinstance(value, Decimal):
+        return [value]
+    if not isinstance(value, str):
+        return None
+    lines = [line.strip() for line in unicodedata.normalize("NFKC", value).splitlines() if line.strip()]
+    return [Decimal(line) for line in lines] if lines and all(_NUMBER.fullmatch(line) for line in lines) else None
+
+
 def _none(text: str, findings: bool = True) -> bool:
     """Whether a cell says "none" (无, 没有, a dash or a slash), typed full width too (／, －) or as a sentence (无。); in a
     findings cell also "no problem found" as clerks write it (未发现违规违纪问题, 经检查，未发现问题, 资料齐全) and a count of
@@ -239,7 +258,7 @@ def _side_value(reading: FormReading, side: Sheet, r: int, value: Any, kind: str
         return None
     found = kind == "findings"  # 0 is none of findings, and a number in a list of numbers (QA49 F7)
     none = _none(value, found) if isinstance(value, str) else found and value == 0 and not isinstance(value, bool)
-    if kind in ("list", "findings") and none:  # no findings, as a clerk says it (QA38, QA47 F1)
+    if kind in ("findings", "numbers") and none:  # no findings, as a clerk says it (QA38, QA47 F1)
         return []
     bare = "".join(unicodedata.normalize("NFKC", str(value)).split()).rstrip("。.!！,，;；、")
     counted = _COUNT.fullmatch(bare) if found else None
@@ -250,15 +269,19 @@ def _side_value(reading: FormReading, side: Sheet, r: int, value: Any, kind: str
         return None
     if kind == "findings" and isinstance(value, str) and not value.lstrip().startswith("["):
         return _findings_typed(reading, side.ref(r, 3), value)
-    kind = "list" if kind == "findings" else kind
-    if kind in ("list", "judgement", "tier") and isinstance(value, str):
+    numbers = _numbers_typed(value) if kind == "numbers" else None  # 88 alone, or one a line (Alt+Enter) (QA62 F4)
+    if numbers is not None:
+        return numbers
+    if kind in ("findings", "numbers", "judgement", "tier") and isinstance(value, str):
         try:
             return json.loads(value, parse_float=Decimal, parse_int=Decimal)
         except ValueError:  # the JSON parser's own words are English and say little: the cell and how to write it
             shown = value if len(value) <= 40 else value[:40] + "…"
-            reading.problems.append(Problem(f"{side.ref(r, 3)}: a {kind} fact is written as JSON here, not {shown!r}",
-                                            file=str(reading.path), hint=f"write it as {_JSON_EXAMPLES[kind]}"
-                                            + (", or [] for none" if kind == "list" else "")))  # 无 typed (QA38)
+            listed = kind in ("findings", "numbers")
+            reading.problems.append(Problem(f"{side.ref(r, 3)}: a {'list' if listed else kind} fact is written as JSON here, "
+                                            f"not {shown!r}", file=str(reading.path),
+                                            hint=f"write it as {_JSON_EXAMPLES['list' if kind == 'findings' else kind]}"
+                                            + (", or [] for none" if listed else "")))  # 无 typed (QA38)
             return None
     if kind == "boolean" and isinstance(value, str) and value.strip().lower() in _YES_NO:
         return _YES_NO[value.strip().lower()]

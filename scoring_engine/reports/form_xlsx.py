@@ -143,7 +143,8 @@ def _side_sheet(ws: Worksheet, result: Result | None, indicator_set: IndicatorSe
         for name, spec in indicator_set.facts.items():
             if name not in shown_on_form:
                 bounds = "，".join(f"{k} {v}" for k, v in (("≥", spec.min), ("≤", spec.max)) if v is not None)
-                left = f"不填按默认值 {default_words(spec.default)}" if spec.default is not None else ""  # QA46 F5
+                default = ("是" if spec.default else "否") if isinstance(spec.default, bool) else default_words(spec.default)
+                left = f"不填按默认值 {default}" if spec.default is not None else ""  # QA46 F5; 是 or 否 as the cell takes it
                 rows.append(("事实", name, None, spec.unit or "",
                              "；".join(filter(None, (spec.label, type_words(spec, on_form=True), bounds, left)))))
     else:

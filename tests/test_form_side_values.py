@@ -1,0 +1,102 @@
+"""What a clerk types on 表外事实 for the facts no form row holds: a 一票否决 fact, expert scores (QA62 F2, F4)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from scoring_engine.cli import main
+
+SET = """\
+id: side-values
+name: 表外事实测试
+version: "1"
+total: 100
+facts:
+  a: {type: number, min: 0, max: 100, label: 完成率}
+  sc: {type: list, items: number, min: 0, max: 100, label: 专家评分}
+  fraud: {type: boolean, default: false, label: 一票否决}
+caps:
+  - {when: fraud, total_at_most: 59, message: 一票否决}
+grades:
+  - {label: 优, min: 90}
+  - {label: 良, min: 80}
+  - {label: 中, min: 60}
+  - {label: 差, min: 0}
+indicators:
+  - {id: done, name: 完成率, weight: 60, rule: {kind: formula, rate: "a / 100"}}
+  - {id: panel, name: 专家评分, weight: 40, rule: {kind: panel, method: mean, scores: sc, scale: 100}}
+"""
+
+
+def _form(tmp_path: Path, values: dict[str, object]) -> tuple[Path, dict[str, int]]:
+    """The set's blank form (`template`), its 表外事实 rows filled with `values` (None: the row deleted); the rows."""
+    (tmp_path / "set.yaml").write_text(SET, encoding="utf-8")
+    form = tmp_path / "form.xlsx"
+    assert 0 == CliRunner().invoke(main, ["template", str(tmp_path / "set.yaml"), "-o", str(form)]).exit_code
+    book = openpyxl.load_workbook(form)
+    side = book["表外事实"]
+    rows = {side.cell(r, 2).value: r for r in range(1, side.max_row + 1)}
+    for name, value in values.items():
+        if value is None:
+            side.delete_rows(rows[name])
+        else:
+            side.cell(rows[name], 3).value = value
+    book.save(form)
+    return form, rows
+
+
+def _scored(form: Path, tmp_path: Path, command: str = "score") -> tuple[int, str]:
+    out = ["-o", str(tmp_path / "facts.json")] if command == "import" else []
+    run = CliRunner().invoke(main, ["--lang", "zh", command, str(form), "--set", str(tmp_path / "set.yaml"), *out])
+    return run.exit_code, run.output
+
+
+def test_the_blank_form_says_a_yes_or_no_default_as_the_cell_takes_it(tmp_path: Path) -> None:
+    """The 说明 of a yes-or-no fact said 不填按默认值 false, where the cell takes 是 or 否."""
+    form, rows = _form(tmp_path, {})
+    assert "不填按默认值 否" in openpyxl.load_workbook(form)["表外事实"].cell(rows["fraud"], 5).value
+
+
+@pytest.mark.parametrize("fraud", ["", None], ids=["blank", "row deleted"])
+def test_a_veto_left_blank_or_deleted_is_said_for_it_changes_the_total(tmp_path: Path, fraud: object) -> None:
+    """A 一票否决 fact a cap reads, left blank or its row deleted, took the default 否 in silence: the total went from
+    59.00 差 to 90.00 优 with no word from score or import, though a blank fact an indicator reads is warned of."""
+    vetoed, _ = _form(tmp_path, {"a": 100, "sc": "[75]", "fraud": "是"})
+    code, said = _scored(vetoed, tmp_path)
+    assert 0 == code and "总分 59.00 / 100" in said, said
+    form, rows = _form(tmp_path, {"a": 100, "sc": "[75]", "fraud": fraud})
+    for command in ("score", "import"):
+        code, said = _scored(form, tmp_path, command)
+        assert 0 == code, said
+        if fraud is None:
+            assert "表上没有填写一票否决（fraud），按指标体系的默认值 否 计分" in said, said
+        else:
+            assert f"表外事实!C{rows['fraud']}：一票否决（fraud）未填写，按指标体系的默认值 否 计分" in said, said
+
+
+@pytest.mark.parametrize("typed", ["70\n95\n88.5\n60", "７０\n95\n\n88.5\n60", "[70, 95, 88.5, 60]"])
+def test_expert_scores_typed_one_a_line_are_read_as_a_list_of_numbers(tmp_path: Path, typed: str) -> None:
+    """Expert scores typed one a line in the cell (Alt+Enter), as findings are, were refused with a hint that showed a
+    list of texts; they are read as the list of numbers (full-width digits as meant), as JSON is."""
+    form, _ = _form(tmp_path, {"a": 100, "sc": typed})
+    code, said = _scored(form, tmp_path)
+    assert 0 == code, said
+    assert "4位评审平均78.38分（满分100），折合31.35分" in said  # (70 + 95 + 88.5 + 60) ÷ 4 = 78.375; 40 × 78.375%
+
+
+def test_a_single_expert_score_typed_as_a_number_is_a_list_of_one(tmp_path: Path) -> None:
+    form, _ = _form(tmp_path, {"a": 100, "sc": 80})
+    code, said = _scored(form, tmp_path)
+    assert 0 == code and "折合32.00分" in said, said
+
+
+def test_expert_scores_that_are_not_numbers_get_a_hint_with_numbers(tmp_path: Path) -> None:
+    """Text that is neither numbers one a line nor JSON is refused with an example of numbers, not of findings."""
+    form, rows = _form(tmp_path, {"a": 100, "sc": "七十\n95"})
+    code, said = _scored(form, tmp_path)
+    assert 1 == code
+    assert f"表外事实!C{rows['sc']}：list 类事实应按 JSON 填写，实际是 '七十\\n95'（请写成 [88, 92.5, 85]；没有则写 []）" in said, said
