@@ -150,3 +150,70 @@ def test_a_mutable_record_behaves_as_a_plain_dataclass() -> None:
     assert Draft.__hash__ is None
     with pytest.raises(TypeError):
         hash(made)
+
+
+def _records() -> list[type]:
+    """Every record class of the package (a class whose equality is the record's shared one)."""
+    import importlib
+    import pkgutil
+
+    import scoring_engine
+
+    found = {}
+    for module in pkgutil.walk_packages(scoring_engine.__path__, "scoring_engine."):
+        if module.name.endswith("__main__"):  # runs the command line
+            continue
+        for value in vars(importlib.import_module(module.name)).values():
+            if isinstance(value, type) and dataclasses.is_dataclass(value) and value.__eq__.__module__ == record.__module__:
+                found[f"{value.__module__}.{value.__qualname__}"] = value
+    return [found[name] for name in sorted(found)]
+
+
+def _twin(cls: type) -> type:
+    """The frozen (or plain) dataclass `cls` was before it became a record: its fields, and the methods its body writes."""
+    namespace: dict[str, object] = {"__annotations__": {}, "__module__": cls.__module__}
+    for f in dataclasses.fields(cls):
+        namespace["__annotations__"][f.name] = "object"  # type: ignore[index]
+        options = {"init": f.init, "repr": f.repr, "compare": f.compare, "hash": f.hash}
+        if f.default is not dataclasses.MISSING:
+            namespace[f.name] = field(default=f.default, **options)  # type: ignore[call-overload]
+        elif f.default_factory is not dataclasses.MISSING:
+            namespace[f.name] = field(default_factory=f.default_factory, **options)  # type: ignore[call-overload]
+        else:
+            namespace[f.name] = field(**options)  # type: ignore[call-overload]
+    for name in ("__eq__", "__hash__", "__repr__"):
+        own = getattr(cls, name)
+        if getattr(own, "__module__", None) != record.__module__ and name in vars(cls):
+            namespace[name] = own
+    return dataclass(frozen=_frozen(cls))(type(cls.__name__, (), namespace))
+
+
+def _frozen(cls: type) -> bool:
+    return getattr(cls.__setattr__, "__module__", None) == record.__module__
+
+
+@pytest.mark.parametrize("cls", _records(), ids=lambda c: f"{c.__module__}.{c.__qualname__}")
+def test_every_record_of_the_package_behaves_as_its_dataclass_did(cls: type) -> None:
+    """Each record class made with the same values as the dataclass it was: the same repr, equality, hash and refusal
+    of changes, so that no report, comparison or cache that prints or compares them changed with the change (#10)."""
+    twin = _twin(cls)
+    given = {f.name: f"{f.name}-value" for f in dataclasses.fields(cls) if f.init}
+    other = {**given, **{name: f"{name}-other" for name in list(given)[:1]}}
+    late = [f.name for f in dataclasses.fields(cls) if not f.init and f.default is dataclasses.MISSING
+            and f.default_factory is dataclasses.MISSING]  # set by the class itself later (a profile's merged tree)
+
+    def make(kind: type, values: dict[str, str]) -> object:
+        one = kind(**values)
+        for name in late:
+            object.__setattr__(one, name, f"{name}-set")
+        return one
+
+    made, was, unlike = make(cls, given), make(twin, given), make(cls, other)
+    assert repr(was).replace(twin.__qualname__, cls.__qualname__, 1) == repr(made)
+    assert made == make(cls, given) and (made != unlike) == (was != make(twin, other))
+    assert (made.__hash__ is None) == (was.__hash__ is None)
+    if was.__hash__ is not None:
+        assert hash(was) == hash(made)
+    if _frozen(cls) and given:
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(made, next(iter(given)), None)
