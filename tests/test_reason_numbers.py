@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from scoring_engine._arith import round_half_up
-from scoring_engine import IndicatorSetError, ScoringEngineError, load_indicator_set, parse_indicator_set, score
+from scoring_engine import Facts, IndicatorSetError, ScoringEngineError, load_indicator_set, parse_indicator_set, score
 from scoring_engine.cases import _facts_for, find_case_files, load_cases
 from scoring_engine.reports.rows import reason_text
 from scoring_engine.result import IndicatorResult, Result
@@ -280,3 +280,17 @@ def test_units_that_do_not_end_keep_two_decimals_at_any_precision(precision: int
             "per: 30, points_each: 2}}\n")
     result = score(parse_indicator_set(text), {"days": 500})
     assert shown in reason_text(result.indicator("c"))
+
+
+@pytest.mark.parametrize(("paid", "shown"), [("89.995", "89.995%"), ("89.9999", "89.9999%"), ("89.994", "89.99%"),
+                                             ("90", "90.00%"), ("59.995", "59.995%")])
+def test_a_rate_just_under_a_round_number_is_not_printed_as_it(paid: str, shown: str) -> None:
+    """预算执行率 89.995%: the reason printed 完成率90.00%，得分 = 10 × 90.00%, beside the 需说明 of a rate under 90%
+    (QA60 F5). A rate rounded up onto a shorter number keeps the decimals that tell it from that number."""
+    document = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"),
+                          parse_float=D)
+    document["facts"]["budget"]["paid"] = D(paid)
+    result = score(load_indicator_set("self-evaluation"),
+                   Facts(values=document["facts"], project=document["project"], not_applicable=document.get("not_applicable", {})))
+    reason = next(node.reason for node in result.walk() if node.name == "预算执行率")
+    assert f"完成率{shown}，得分 = 10 × {shown} = " in reason, reason

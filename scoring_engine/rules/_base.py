@@ -137,14 +137,19 @@ def equation_rate(rate: Decimal, scored: Callable[[Decimal], Decimal]) -> str:
     ten) as make the equation hold on paper. 50 × 12.35% = 6.175 rounds to 6.18, but the score of a rate of 12.345% is
     6.17, so it is shown as 12.345%; 10 × 88.850000% would give 8.89 where 88.84999999% gives the 8.88 scored (QA48 F1).
     A rate no decimals can show so (127 ÷ 1200 = 10.58333…%, whose 6 × gives 0.635 exactly, 0.64) is marked ≈.
+    Nor is a rate rounded up onto a shorter number (89.995% is not 90.00%, beside a 需说明 of a rate under 90%: QA60 F5).
 
     >>> equation_rate(Decimal("0.12345"), lambda r: round_half_up(50 * r, 2)), equation_rate(Decimal("0.86"), lambda r: r)
     ('12.345%', '86.00%')
+    >>> equation_rate(Decimal("0.89995"), lambda r: round_half_up(10 * r, 2))
+    '89.995%'
     """
     score = scored(rate)
+    in_percent = rate * 100
     for places in range(2, _MOST_RATE_PLACES + 1):
-        shown = round_half_up(rate * 100, places)
-        if scored(shown / 100) == score:
+        shown = round_half_up(in_percent, places)
+        carried = shown > in_percent and shown == round_half_up(in_percent, places - 1)  # its last decimal a 0 rounded up to
+        if scored(shown / 100) == score and not carried:
             return f"{fixed(shown, 2) if places == 2 else plain(shown)}%"
     return "≈" + percent(rate, _SHOWN_RATE_PLACES)
 
