@@ -3,9 +3,9 @@
 ``dataclass(frozen=True)`` writes six methods of each class as source text and compiles each with ``exec`` when its
 module is imported: for the package's record classes that was a quarter of the command line's start (#10). A record is
 still a dataclass (``fields``, ``replace``, ``asdict``, ``is_dataclass`` and pickling work as before) and is frozen,
-compared, hashed and shown exactly as a frozen dataclass is; but only ``__init__`` is compiled, and only when the class
-is first made, and ``__eq__``, ``__hash__``, ``__repr__`` and the guard against assignment are functions shared by
-every record, reading the class's field names. A method the class writes itself is kept, as ``dataclass`` keeps it.
+compared, hashed and shown exactly as a frozen dataclass is; but each of ``__init__``, ``__eq__``, ``__hash__`` and
+``__repr__`` is compiled from the same text only when it is first called (a command calls few of them), and the guard
+against assignment is shared by every record. A method the class writes itself is kept, as ``dataclass`` keeps it.
 ``@record(frozen=False)`` is the plain ``@dataclass`` of a working object (a draft being built): no guard, no hash.
 
 What ``dataclass`` offers beyond that (``kw_only``, ``InitVar``, ``order``, ``slots``) is refused, not ignored.
@@ -16,7 +16,6 @@ from __future__ import annotations
 import dataclasses
 import reprlib
 from collections.abc import Callable
-from operator import attrgetter
 from typing import Any, TypeVar, dataclass_transform, overload
 
 __all__ = ["record"]
@@ -50,14 +49,7 @@ def _made(cls: _T, frozen: bool) -> _T:
     fields = dataclasses.fields(cls)
     _refuse_what_is_not_supported(cls, fields)
     names = frozenset(f.name for f in fields)
-    compared = _values([f.name for f in fields if f.compare])
-    hashed = _values([f.name for f in fields if (f.compare if f.hash is None else f.hash)])
-    shown = tuple(f.name for f in fields if f.repr)
-    methods: dict[str, Any] = {
-        "__init__": _first_init(cls),
-        "__repr__": _repr(shown),
-        "__eq__": _eq(compared),
-    }
+    methods: dict[str, Any] = {name: _first(cls, name) for name in ("__init__", "__repr__", "__eq__")}
     if frozen:
         methods |= {"__setattr__": _guard(cls, names, "assign to"), "__delattr__": _guard(cls, names, "delete")}
     for name, method in methods.items():
@@ -65,7 +57,7 @@ def _made(cls: _T, frozen: bool) -> _T:
             method.__qualname__ = f"{cls.__qualname__}.{name}"
             setattr(cls, name, method)
     if not own_hash:  # as dataclass: a frozen record is hashed by value, a mutable one not at all
-        cls.__hash__ = _hash(hashed) if frozen else None  # type: ignore[assignment]
+        cls.__hash__ = _first(cls, "__hash__") if frozen else None  # type: ignore[assignment]
     return cls
 
 
@@ -73,40 +65,6 @@ def _refuse_what_is_not_supported(cls: type, fields: tuple[dataclasses.Field[Any
     every = cls.__dict__["__dataclass_fields__"].values()
     if len(every) != len(fields) or any(f.kw_only is True for f in fields) or "__slots__" in cls.__dict__:
         raise TypeError(f"{cls.__qualname__}: a record has no InitVar, ClassVar, kw_only field nor __slots__")
-
-
-def _values(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
-    """The tuple of these fields' values, as dataclass compares and hashes them."""
-    if len(names) > 1:
-        return attrgetter(*names)
-    if names:
-        one = attrgetter(names[0])
-        return lambda made: (one(made),)
-    return lambda made: ()
-
-
-def _repr(shown: tuple[str, ...]) -> Callable[[Any], str]:
-    @reprlib.recursive_repr()
-    def __repr__(self: Any) -> str:
-        return f"{self.__class__.__qualname__}({', '.join(f'{n}={getattr(self, n)!r}' for n in shown)})"
-
-    return __repr__
-
-
-def _eq(compared: Callable[[Any], tuple[Any, ...]]) -> Callable[[Any, Any], Any]:
-    def __eq__(self: Any, other: Any) -> Any:
-        if other.__class__ is self.__class__:
-            return compared(self) == compared(other)
-        return NotImplemented
-
-    return __eq__
-
-
-def _hash(hashed: Callable[[Any], tuple[Any, ...]]) -> Callable[[Any], int]:
-    def __hash__(self: Any) -> int:
-        return hash(hashed(self))
-
-    return __hash__
 
 
 def _guard(cls: Any, names: frozenset[str], doing: str) -> Callable[..., None]:
@@ -121,22 +79,43 @@ def _guard(cls: Any, names: frozenset[str], doing: str) -> Callable[..., None]:
     return guard
 
 
-def _first_init(cls: type) -> Callable[..., None]:
-    """An __init__ that compiles the class's own on its first call and puts it in its place."""
+def _first(cls: type, name: str) -> Callable[..., Any]:
+    """The method `name` as a stand-in that compiles the class's own on its first call and puts it in its place."""
 
-    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
-        made = _compiled_init(cls)
-        type.__setattr__(cls, "__init__", made)
-        made(self, *args, **kwargs)
+    def first(self: Any, *args: Any, **kwargs: Any) -> Any:
+        made = _compiled(cls, name)
+        type.__setattr__(cls, name, made)
+        return made(self, *args, **kwargs)
 
-    return __init__
+    return first
 
 
-def _compiled_init(cls: type) -> Callable[..., None]:
-    """The __init__ dataclass would write for a frozen class: each field set in order, defaults and factories given."""
+def _compiled(cls: type, name: str) -> Callable[..., Any]:
+    """The method `name` as dataclass writes it for a frozen class, compiled from the field names."""
+    fields = dataclasses.fields(cls)
     given: dict[str, Any] = {"_set": _set, "_FACTORY": _FACTORY}
+    if name == "__init__":
+        source = _init_source(fields, given, hasattr(cls, "__post_init__"))
+    elif name == "__repr__":
+        shown = ", ".join(f"{f.name}={{self.{f.name}!r}}" for f in fields if f.repr)
+        source = f'def __repr__(self):\n    return f"{{self.__class__.__qualname__}}({shown})"'
+    else:
+        kept = [f.name for f in fields if (f.compare if name == "__eq__" or f.hash is None else f.hash)]
+        values = "".join(f"self.{n}," for n in kept)
+        source = ("def __eq__(self, other):\n    if other.__class__ is self.__class__:\n"
+                  f"        return ({values}) == ({values.replace('self.', 'other.')})\n    return NotImplemented"
+                  if name == "__eq__" else f"def __hash__(self):\n    return hash(({values}))")
+    made: dict[str, Any] = {}
+    exec(source, given, made)  # our own text, from the field names
+    method: Callable[..., Any] = made[name]
+    method.__qualname__ = f"{cls.__qualname__}.{name}"
+    return reprlib.recursive_repr()(method) if name == "__repr__" else method
+
+
+def _init_source(fields: tuple[dataclasses.Field[Any], ...], given: dict[str, Any], post_init: bool) -> str:
+    """The __init__ dataclass would write for a frozen class: each field set in order, defaults and factories given."""
     params, body = ["self"], []
-    for f in dataclasses.fields(cls):
+    for f in fields:
         value = f.name
         if f.default_factory is not dataclasses.MISSING:
             given[f"_factory_{f.name}"] = f.default_factory
@@ -153,14 +132,9 @@ def _compiled_init(cls: type) -> Callable[..., None]:
         if f.init:
             params.append(f.name + default)
         body.append(f"    _set(self, {f.name!r}, {value})")
-    if hasattr(cls, "__post_init__"):
+    if post_init:
         body.append("    self.__post_init__()")
-    made: dict[str, Any] = {}
-    source = f"def __init__({', '.join(params)}):\n" + ("\n".join(body) or "    pass")  # our own text, from the field names
-    exec(source, given, made)
-    init: Callable[..., None] = made["__init__"]
-    init.__qualname__ = f"{cls.__qualname__}.__init__"
-    return init
+    return f"def __init__({', '.join(params)}):\n" + ("\n".join(body) or "    pass")
 
 
 class _Factory:
