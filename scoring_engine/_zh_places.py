@@ -55,6 +55,8 @@ PLACES = (
      "表上填写的总分 {typed} 与按体系计算的 {computed} 不同，以计算结果为准"),
     ("the form gives {typed} points where the set scores {computed}; the set's score counts",
      "表上填写的得分 {typed} 与按体系计算的 {computed} 不同，以计算结果为准"),
+    ("the cell holds {value} in a percentage format, so it reads {shown}", "该单元格设为百分比格式，填写的 {value} 读作 {shown}"),
+    ("if {value}% is meant, type {value}% or {ratio}", "若本意为 {value}%，请填写 {value}% 或 {ratio}"),
     ("the form gives {typed} points, which a facts file does not keep: the set computes the score",
      "表上填写的得分 {typed} 不会写入事实文件：得分按体系计算"),
     ("{label} ({name}) is blank, so the set's default {default} is used",

@@ -192,6 +192,11 @@ def one_line(text: str, field_name: str) -> str:
     return text.strip() if field_name == "reason" else "".join(line.strip() for line in text.strip().splitlines())
 
 
+#: A number in a percentage cell read as 1000% or more: far more often a whole number typed before the cell was formatted
+#: 0.0% (95 shown as 9500.0%) than a real rate, so it is said (QA54 F8) and read as the form shows it.
+_PERCENT_SLIP = Decimal(10)
+
+
 def with_unit(reading: FormReading, row: int, col: int, value: Any) -> Any:
     """A number cell as the form shows it: with the unit its format prints after it (18 as '18栋', 0.95 as '95%'), so
     that it is checked against the target's unit as typed text is."""
@@ -199,6 +204,11 @@ def with_unit(reading: FormReading, row: int, col: int, value: Any) -> Any:
     sign = shown_comparison(reading.sheet.signs.get((row, col), ""))  # "≤"0% shows 0.1 as ≤10%: read with its sign, as typed
     if (unit is None and not sign) or not isinstance(value, Decimal):
         return value
+    if unit == "%" and value >= _PERCENT_SLIP:  # 95 typed where the cell was formatted 0.0% afterwards: shown 9500.0%
+        reading.warnings.append(Problem(
+            f"{reading.sheet.ref(row, col)}: the cell holds {plain(value)} in a percentage format, so it reads "
+            f"{plain(value * 100)}%", file=str(reading.path), hint=f"if {plain(value)}% is meant, type {plain(value)}% "
+                                                                  f"or {plain(value / 100)}"))
     return sign + (f"{plain(value * 100)}%" if unit == "%" else f"{plain(value)}{unit or ''}")
 
 
