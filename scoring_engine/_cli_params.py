@@ -69,35 +69,40 @@ def format_by_extension(formats: Sequence[str], option: str | None = "fmt") -> C
         def run(*args: Any, **kwargs: Any) -> Any:
             output: Path | None = kwargs.get("output")
             named = EXTENSIONS.get(extension_of(output)) if output is not None else None
-            if output is not None and named is not None:
-                _check(output, named, formats, kwargs, option)
-            return action(*args, **kwargs)
+            mismatch = _check(output, named, formats, kwargs, option) if output is not None and named is not None else None
+            done = action(*args, **kwargs)
+            if mismatch is not None:  # said once the file is written: a file that could not be is one error line (QA64 F1)
+                from ._messages import current_language, warning_line
+                from ._output import tell
+
+                tell(warning_line(mismatch, current_language([mismatch])))
+            return done
 
         return run
 
     return wrap
 
 
-def _check(output: Path, named: str, formats: Sequence[str], kwargs: dict[str, Any], option: str | None) -> None:
+def _check(output: Path, named: str, formats: Sequence[str], kwargs: dict[str, Any], option: str | None) -> Any:
+    """The warning to give once the file is written, when --format names another format than the extension; None
+    otherwise. Raises UsageError for an extension of a format the command does not write."""
     extension = extension_of(output)
     given = option is not None and click.get_current_context().get_parameter_source(option) not in (
         ParameterSource.DEFAULT, None)
     if given and option is not None:  # said in so many words: written as asked, with a line saying the name suggests otherwise
-        if kwargs[option] != named:
-            from ._messages import current_language, warning_line
-            from ._output import tell
-            from .errors import Problem
+        if kwargs[option] == named:
+            return None
+        from .errors import Problem
 
-            problem = Problem(f"the extension {extension} names the format {named}; written as --format {kwargs[option]} "
-                              "says", file=str(output))
-            tell(warning_line(problem, current_language([problem])))
-        return
+        return Problem(f"the extension {extension} names the format {named}; written as --format {kwargs[option]} says",
+                       file=str(output))
     if named not in formats:
         known = ", ".join(sorted({e for e, f in EXTENSIONS.items() if f in formats}))
         raise click.UsageError(f"--output {output}: this command does not write {named} (the extension {extension}); "
                                f"give one of {known}" + (" or --format" if option is not None else ""))
     if option is not None:
         kwargs[option] = named
+    return None
 
 
 class LanguageChoice(click.Choice[str]):

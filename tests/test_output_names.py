@@ -44,6 +44,16 @@ def test_a_format_given_is_followed_with_a_warning_when_the_extension_names_anot
     assert (tmp_path / "r.json").read_text(encoding="utf-8-sig").startswith("一级指标,")
 
 
+def test_a_file_that_cannot_be_written_is_one_error_line_not_also_said_written(tmp_path: Path,
+                                                                               monkeypatch: pytest.MonkeyPatch):
+    """--format xlsx into r.json in a missing folder printed 'written as --format xlsx says' before the error that it
+    could not be written (QA64 F1): the warning comes once the file is written, and a failure is one line."""
+    run = _run(tmp_path, monkeypatch, "score", FACTS, "--format", "xlsx", "-o", "missing/r.json")
+    assert 1 == run.exit_code
+    assert "written as" not in run.output and [line for line in run.output.splitlines() if line.strip()] == \
+        [line for line in run.output.splitlines() if line.startswith("error:")], run.output
+
+
 def test_an_unknown_extension_keeps_the_format_given_or_the_default(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     assert 0 == _run(tmp_path, monkeypatch, "score", FACTS, "-o", "report.out").exit_code
     assert "example-small" in (tmp_path / "report.out").read_text(encoding="utf-8").splitlines()[0]

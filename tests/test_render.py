@@ -166,12 +166,15 @@ def test_every_report_shows_each_score_reason_total_and_grade(facts_path: Path):
 
 @pytest.mark.parametrize("facts_path", EXAMPLES, ids=example_id)
 def test_csv_has_bom_and_adds_up(facts_path: Path):
-    """The CSV starts with a BOM; its indicator rows add up to each subtotal and to the total row, as printed."""
+    """The CSV starts with a BOM; its indicator rows add up to each subtotal and to the total row, as printed; under
+    them, every warning and 需说明 of the result, as the 自评表's CSV gives them (QA64 F2)."""
     result = result_for(facts_path)
     text = render(result, "csv")
     assert text.startswith(BOM)
     records = list(csv.reader(io.StringIO(text[len(BOM):])))
-    rows, summary = records[:records.index([])], records[records.index([]) + 1:]
+    rows, rest = records[:records.index([])], records[records.index([]) + 1:]
+    summary, notes = (rest[:rest.index([])], rest[rest.index([]) + 1:]) if [] in rest else (rest, [])
+    assert [["提示", w.text("zh")] for w in result.warnings] + [["需说明", f.message] for f in result.flags] == notes
     table = score_table(result)
     assert list(table.header) == rows[0]
     body = rows[1:]

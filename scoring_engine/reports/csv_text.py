@@ -24,8 +24,8 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 @in_engine_context
 def render_csv(result: Result) -> str:
     """The 评分表 rows as CSV: header, one row per indicator, subtotals, the total with the grade; the per-一级 summary;
-    and, when a cap of the set lowered the total, the cap's warning (the other warnings and the provenance are the
-    other formats').
+    then each warning (提示: a cap that lowered the total, a failed check…) and each 需说明 the project meets, as the
+    自评表's CSV has them (QA64 F2: a clerk handing on the CSV dropped them). The provenance is the other formats'.
 
     Unlike the Markdown table every row repeats its 一级 / 二级 names, so the
     sheet can be sorted and filtered; numbers are written as printed (two decimals).
@@ -42,11 +42,12 @@ def render_csv(result: Result) -> str:
     writer.writerow(SUMMARY_HEADER)
     for name, weight, score, rate in summary_cells(result):
         writer.writerow((_text_cell(name), weight, score, rate))
-    capped = [w for w in result.warnings if w.kind == "cap"]
-    if capped:  # a total a cap lowered is no sum of the column: the cap's warning, with both numbers (QA53 F2)
+    if result.warnings or result.flags:  # a total a cap lowered is no sum of the column: its warning says both (QA53 F2)
         writer.writerow([])
-        for warning in capped:
+        for warning in result.warnings:
             writer.writerow(("提示", _text_cell(warning.text("zh"))))
+        for flag in result.flags:
+            writer.writerow(("需说明", _text_cell(flag.message)))
     return BOM + out.getvalue()
 
 

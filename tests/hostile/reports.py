@@ -368,10 +368,14 @@ def csv_violations(text: str, result: Result) -> list[str]:
     records = list(csv.reader(io.StringIO(text[1:], newline="")))
     summary = records[records.index([]) + 1:] if [] in records else []  # the per-一级 summary after an empty record
     records = records[:records.index([])] if [] in records else records
+    notes = summary[summary.index([]) + 1:] if [] in summary else []  # then the warnings and 需说明, after another
+    summary = summary[:summary.index([])] if [] in summary else summary
     found = [] if len(records) == len(table.rows) + 1 else [f"{len(records)} records instead of {len(table.rows) + 1}"]
     if len(summary) != len(result.indicators) + 2:
         found.append(f"{len(summary)} summary records instead of {len(result.indicators) + 2}")
-    for record in summary:
+    if len(notes) != len(result.warnings) + len(result.flags):
+        found.append(f"{len(notes)} warnings and 需说明 instead of {len(result.warnings) + len(result.flags)}")
+    for record in summary + notes:
         found += [f"summary field: hidden {h}" for f in record for h in _raw_hidden(f, "\n\t")]
         found += [f"summary field is a formula: {f[:20]!r}" for f in record if f.startswith(("=", "+", "-", "@"))]
     numbers = (table.weight_column, table.score_column)
