@@ -75,6 +75,20 @@ def round_half_up(value: Decimal, places: int) -> Decimal:
     return rounded if rounded else rounded.copy_abs()  # −1e-27 is 0, not −0
 
 
+def carried_up(value: Decimal, places: int) -> bool:
+    """Whether rounding `value` half up to `places` decimals carries it up onto a number of fewer decimals, which it
+    falls short of: 89.995 to 90.00, 99.9995 to 100.00 (printed beside a 90% line or a band from 100%, it misleads)."""
+    shown = round_half_up(value, places)
+    return shown > value and shown == round_half_up(value, places - 1)
+
+
+def uncarried_places(value: Decimal, places: int, most: int = 10) -> int:
+    """`places`, or as many more (up to `most`) as keep `value` from being carried up: 89.995 → 3, 89.9999 → 4."""
+    while places < most and carried_up(value, places):
+        places += 1
+    return places
+
+
 #: Decimals a value keeps before it is rounded: past these, digits are what carrying fractions to 28 digits left.
 GUARD_PLACES = 20
 _GUARD = Decimal(1).scaleb(-GUARD_PLACES)

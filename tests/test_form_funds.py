@@ -126,3 +126,24 @@ def test_import_of_a_form_that_does_not_score_names_the_typed_scores_it_does_not
     form = _filled(tmp_path, F6=None, I6=10)
     run = CliRunner().invoke(main, ["--lang", "en", "import", str(form), "-o", str(tmp_path / "facts.json")])
     assert f"{SHEET}!I6: the form gives 10 points, which a facts file does not keep: the set computes the score" in run.output
+
+
+@pytest.mark.parametrize(("paid", "shown", "fmt"), [("89.995", "89.995%", "0.000%"), ("99.9999", "99.9999%", "0.0000%"),
+                                                    ("89.994", "89.99%", "0.00%"), ("90", "90%", "0%")])
+def test_the_form_does_not_print_a_rate_rounded_up_onto_the_line_it_falls_short_of(tmp_path: Path, paid: str, shown: str,
+                                                                                    fmt: str) -> None:
+    """The 自评表 printed 执行率 89.995% as 90.00%, above its note 预算执行率低于90%, and 99.9995% as the 100.00% a band
+    starts at (QA63 F1): the text formats and the workbook's number format keep the decimals that tell them apart."""
+    import json
+
+    document = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    document["indicator_set"] = "self-evaluation"
+    document["facts"]["budget"] = {"total": 100, "paid": float(paid)}
+    facts = tmp_path / "facts.json"
+    facts.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    run = CliRunner().invoke(main, ["score", str(facts), "--layout", "selfeval", "--format", "markdown"])
+    assert 0 == run.exit_code, run.output
+    assert f"| 10 | {shown} |" in run.output
+    form = tmp_path / "form.xlsx"
+    assert 0 == CliRunner().invoke(main, ["score", str(facts), "--layout", "selfeval", "-o", str(form)]).exit_code
+    assert fmt == openpyxl.load_workbook(form)[SHEET]["H6"].number_format

@@ -11,10 +11,10 @@ from collections.abc import Iterator
 from dataclasses import field
 from decimal import Decimal
 
-from .._arith import fixed, plain
+from .._arith import fixed, plain, uncarried_places
 from .._record import record
 
-__all__ = ["Cell", "Grid", "GridBuilder", "shown"]
+__all__ = ["Cell", "Grid", "GridBuilder", "percent_places", "shown"]
 
 
 @record
@@ -37,6 +37,12 @@ class Cell:
     unit: str | None = None  # shown after a number ("18栋")
 
 
+def percent_places(rate: Decimal) -> int:
+    """The decimals a rate is printed with as a percentage on the form: two, or as many more as keep 89.995% from
+    reading 90.00% beside a 需说明 of a rate under 90%, and 99.9995% from reading the 100.00% a band starts at."""
+    return uncarried_places(rate * 100, 2)
+
+
 def shown(cell: Cell) -> str:
     """The cell's value as printed: numbers in their format, units after them, empty cells empty."""
     value = cell.value
@@ -44,8 +50,9 @@ def shown(cell: Cell) -> str:
         return ""
     if not isinstance(value, Decimal):
         return value
-    if cell.style == "percent":
-        text = plain(value * 100) if (value * 100) == (value * 100).to_integral_value() else fixed(value * 100, 2)
+    if cell.style == "percent":  # two decimals, or more where rounding would reach a line it falls short of (QA63 F1)
+        text = plain(value * 100) if (value * 100) == (value * 100).to_integral_value() else \
+            fixed(value * 100, percent_places(value))
         return text + "%"
     text = fixed(value, cell.places) if cell.style == "score" and cell.places is not None else plain(value)
     return text + (cell.unit or "")

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from .. import _json
 from .._display import display_width
 from ..forms.documents import fact_document
-from ..forms.grid import Cell, Grid, shown
+from ..forms.grid import Cell, Grid, percent_places, shown
 from ..forms.template import default_words, type_words
 from ..model import IndicatorSet
 from ..result import Result
@@ -101,7 +101,7 @@ def _number_format(cell: Cell) -> str:
     value = cell.value
     assert isinstance(value, Decimal)
     if cell.style == "percent":
-        return "0%" if value * 100 == (value * 100).to_integral_value() else "0.00%"
+        return "0%" if value * 100 == (value * 100).to_integral_value() else "0." + "0" * percent_places(value) + "%"
     if cell.style == "score" and cell.places is not None:
         return "0." + "0" * cell.places if cell.places else "0"
     unit = cell.unit or ""

@@ -16,7 +16,7 @@ from fractions import Fraction
 from types import MappingProxyType
 from typing import Any, Generic, NamedTuple, Protocol, Self, TypeVar
 
-from .._arith import Rounding, exact, fixed, percent, plain, round_half_up, to_decimal
+from .._arith import Rounding, carried_up, exact, fixed, percent, plain, round_half_up, to_decimal
 from .._record import record
 from ..errors import ScoringError
 from ..formulas import Finding, Formula
@@ -148,8 +148,7 @@ def equation_rate(rate: Decimal, scored: Callable[[Decimal], Decimal]) -> str:
     in_percent = rate * 100
     for places in range(2, _MOST_RATE_PLACES + 1):
         shown = round_half_up(in_percent, places)
-        carried = shown > in_percent and shown == round_half_up(in_percent, places - 1)  # its last decimal a 0 rounded up to
-        if scored(shown / 100) == score and not carried:
+        if scored(shown / 100) == score and not carried_up(in_percent, places):
             return f"{fixed(shown, 2) if places == 2 else plain(shown)}%"
     return "≈" + percent(rate, _SHOWN_RATE_PLACES)
 
