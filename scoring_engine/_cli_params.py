@@ -69,6 +69,11 @@ def format_by_extension(formats: Sequence[str], option: str | None = "fmt") -> C
         def run(*args: Any, **kwargs: Any) -> Any:
             output: Path | None = kwargs.get("output")
             named = EXTENSIONS.get(extension_of(output)) if output is not None else None
+            if output is not None and named is None and output.name != output.name.rstrip(" ."):
+                meant = extension_of(Path(output.name.rstrip(" .")))  # 'r.xlsx ' pasted: the text table, Excel can't open
+                if meant in EXTENSIONS:
+                    raise click.UsageError(f"--output {output.name!r}: the name ends in a space or a dot after its "
+                                           f"extension {meant}; write it without them")
             mismatch = _check(output, named, formats, kwargs, option) if output is not None and named is not None else None
             done = action(*args, **kwargs)
             if mismatch is not None:  # said once the file is written: a file that could not be is one error line (QA64 F1)

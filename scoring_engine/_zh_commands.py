@@ -61,6 +61,8 @@ COMMANDS = (
     ("--output {path} is given twice", "--output {path} 给了两次"),
     ("the extension {ext} names the format {named}; written as --format {fmt} says",
      "扩展名 {ext} 表示 {named} 格式；已按 --format {fmt} 写出"),
+    ("--output {name}: the name ends in a space or a dot after its extension {ext}; write it without them",
+     "--output {name}：文件名在扩展名 {ext} 之后还有空格或句点；请去掉它们"),
     ("--output {path}: this command does not write {named} (the extension {ext}); give one of {known} or --format",
      "--output {path}：这个命令不写出 {named} 格式（扩展名 {ext}）；可用的扩展名：{known}，或用 --format 指定格式"),
     ("--output {path}: this command does not write {named} (the extension {ext}); give one of {known}",

@@ -76,3 +76,14 @@ def test_an_output_name_that_contradicts_the_command_is_refused(tmp_path: Path, 
     run = _run(tmp_path, monkeypatch, *args)
     assert 2 == run.exit_code and words in run.output
     assert [] == list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("name", ["r.xlsx ", "r.xlsx.", "r.json . "])
+def test_a_known_extension_with_a_space_or_dot_pasted_after_it_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                          name: str):
+    """`-o 'r.xlsx '` (a path pasted with its trailing space) wrote the text table into a file named .xlsx, which Excel
+    cannot open, with exit 0 and no word (QA63 F4). It is a wrong command line, nothing written."""
+    run = _run(tmp_path, monkeypatch, "score", FACTS, "-o", name)
+    assert 2 == run.exit_code
+    assert f"--output {name!r}: the name ends in a space or a dot after its extension" in run.output
+    assert [] == list(tmp_path.iterdir())
