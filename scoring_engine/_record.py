@@ -4,8 +4,10 @@
 module is imported: for the package's record classes that was a quarter of the command line's start (#10). A record is
 still a dataclass (``fields``, ``replace``, ``asdict``, ``is_dataclass`` and pickling work as before) and is frozen,
 compared, hashed and shown exactly as a frozen dataclass is; but each of ``__init__``, ``__eq__``, ``__hash__`` and
-``__repr__`` is compiled from the same text only when it is first called (a command calls few of them), and the guard
-against assignment is shared by every record. A method the class writes itself is kept, as ``dataclass`` keeps it.
+``__repr__`` is compiled from the same text only when it is first called (a command calls few of them); ``__init__``
+only once it has made GENERIC_CALLS objects (a generic one sets the fields until then: a command makes few of most
+records, and compiling the 20 a run makes was 4% of its time). The guard against assignment is shared by every record.
+A method the class writes itself is kept, as ``dataclass`` keeps it.
 ``@record(frozen=False)`` is the plain ``@dataclass`` of a working object (a draft being built): no guard, no hash.
 
 What ``dataclass`` offers beyond that (``kw_only``, ``InitVar``, ``order``, ``slots``) is refused, not ignored.
@@ -49,7 +51,7 @@ def _made(cls: _T, frozen: bool) -> _T:
     fields = dataclasses.fields(cls)
     _refuse_what_is_not_supported(cls, fields)
     names = frozenset(f.name for f in fields)
-    methods: dict[str, Any] = {name: _first(cls, name) for name in ("__init__", "__repr__", "__eq__")}
+    methods: dict[str, Any] = {"__init__": _first_init(cls), **{name: _first(cls, name) for name in ("__repr__", "__eq__")}}
     if frozen:
         methods |= {"__setattr__": _guard(cls, names, "assign to"), "__delattr__": _guard(cls, names, "delete")}
     for name, method in methods.items():
@@ -88,6 +90,75 @@ def _first(cls: type, name: str) -> Callable[..., Any]:
         return made(self, *args, **kwargs)
 
     return first
+
+
+#: Objects a record's generic __init__ makes before the class's own is compiled: a command makes few of most records
+#: (compiling an __init__ costs about 0.3 ms, a generic call a few µs), a batch makes thousands of some.
+GENERIC_CALLS = 64
+
+
+def _first_init(cls: type) -> Callable[..., None]:
+    """__init__ as a stand-in that sets the fields itself for the first GENERIC_CALLS objects, then compiles the class's
+    own and puts it in its place. Arguments it would not bind (too many, unknown, a required one missing) go to the
+    compiled one, which raises the TypeError Python words for that call."""
+    plan: _InitPlan | None = None
+    calls = 0
+
+    def first(self: Any, *args: Any, **kwargs: Any) -> None:
+        nonlocal plan, calls
+        calls += 1
+        if calls <= GENERIC_CALLS:
+            plan = plan or _InitPlan(cls)
+            values = plan.bound(args, kwargs)
+            if values is not None:
+                for name, value in values:
+                    _set(self, name, value)
+                if plan.post_init:
+                    self.__post_init__()
+                return
+        made = _compiled(cls, "__init__")
+        type.__setattr__(cls, "__init__", made)
+        made(self, *args, **kwargs)
+
+    return first
+
+
+class _InitPlan:
+    """What the __init__ dataclass writes does, as data: the parameters, and each field set in order with its value
+    given, defaulted or made by its factory."""
+
+    def __init__(self, cls: type):
+        fields = dataclasses.fields(cls)
+        self.names = tuple(f.name for f in fields if f.init)
+        self.known = frozenset(self.names)
+        self.required = frozenset(f.name for f in fields if f.init and f.default is dataclasses.MISSING
+                                  and f.default_factory is dataclasses.MISSING)
+        self.steps = [(f.name, f.init, f.default, None if f.default_factory is dataclasses.MISSING else f.default_factory)
+                      for f in fields if f.init or f.default is not dataclasses.MISSING
+                      or f.default_factory is not dataclasses.MISSING]  # neither given nor defaulted: set later
+        self.post_init = hasattr(cls, "__post_init__")
+
+    def bound(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> list[tuple[str, Any]] | None:
+        """Each field and its value for a call with `args` and `kwargs`; None for a call that is wrong."""
+        if len(args) > len(self.names):
+            return None
+        given = dict(zip(self.names, args, strict=False))  # the rest defaulted
+        for key, value in kwargs.items():
+            if key in given or key not in self.known:
+                return None
+            given[key] = value
+        if not self.required <= given.keys():
+            return None
+        values = []
+        for name, init, default, factory in self.steps:
+            if init and name in given:
+                value = given[name]
+                if factory is not None and value is _FACTORY:
+                    value = factory()
+            else:
+                value = factory() if factory is not None else default
+            values.append((name, value))
+        return values
 
 
 def _compiled(cls: type, name: str) -> Callable[..., Any]:

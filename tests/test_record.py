@@ -13,7 +13,7 @@ import pytest
 
 from conftest import EXAMPLE_FACTS, EXAMPLE_SET
 from scoring_engine import load_facts, load_indicator_set, score
-from scoring_engine._record import record
+from scoring_engine._record import GENERIC_CALLS, record
 from scoring_engine.errors import Problem
 
 
@@ -54,6 +54,49 @@ def test_a_record_is_made_shown_compared_and_hashed_as_the_frozen_dataclass_it_r
         rec()  # the required field is required
     with pytest.raises(TypeError):
         rec("a", cache={})  # an init=False field is not a parameter
+
+
+def test_a_record_is_made_the_same_before_and_after_its_own_init_is_compiled() -> None:
+    """The first objects of a class are made by a generic __init__, the rest by the one compiled for the class: a batch
+    that makes thousands gets the same objects as a command that makes a few (the same fields, defaults, factories,
+    __post_init__ and __dict__ order)."""
+    frozen, rec = _pair()
+    generic = rec.__init__
+    calls = [(("a",), {}), (("a", Decimal("1.5"), ("x",), [1]), {"line": 3}), ((), {"name": "b", "tags": ("y",)}),
+             (("c",), {"seen": [2], "weight": Decimal(3)})]
+    for k in range(2 * GENERIC_CALLS):
+        args, kwargs = calls[k % len(calls)]
+        one, other = frozen(*args, **kwargs), rec(*args, **kwargs)
+        assert (repr(one), hash(one), dataclasses.asdict(one)) == (repr(other), hash(other), dataclasses.asdict(other))
+        assert list(vars(one)) == list(vars(other))
+    assert rec.__init__ is not generic  # compiled, in place of the generic one
+
+    @record
+    class Checked:
+        low: int
+        high: int = 10
+
+        def __post_init__(self) -> None:
+            if self.low > self.high:
+                raise ValueError("low above high")
+
+    assert (1, 10) == (Checked(1).low, Checked(1).high)
+    with pytest.raises(ValueError, match="low above high"):
+        Checked(11)
+
+
+@pytest.mark.parametrize("args, kwargs", [((), {}), (("a", 1, 2, 3, 4, 5), {}), (("a",), {"name": "b"}),
+                                          (("a",), {"colour": 1}), (("a",), {"cache": {}})],
+                         ids=["missing", "too many", "given twice", "unknown", "not a parameter"])
+def test_a_wrong_call_of_a_record_raises_the_type_error_of_its_dataclass(args: tuple[object, ...],
+                                                                         kwargs: dict[str, object]) -> None:
+    """A record made with wrong arguments says what Python says of the dataclass's __init__, generic or compiled."""
+    frozen, rec = _pair()
+    with pytest.raises(TypeError) as was:
+        frozen(*args, **kwargs)
+    with pytest.raises(TypeError) as made:
+        rec(*args, **kwargs)
+    assert str(was.value) == str(made.value)
 
 
 def test_a_record_refuses_changes_as_a_frozen_dataclass_does() -> None:
