@@ -3,6 +3,7 @@ apart by their 主管部门, sets of other totals ranked by 得分率, ties shar
 
 from __future__ import annotations
 
+import pickle
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -629,3 +630,28 @@ def test_a_name_every_project_spells_alike_gets_no_note_of_other_spellings():
     ways ('请统一写法'), though no project spelt it otherwise."""
     summary = summarise([_row(i, "90", unit="市第七中学 高新校区") for i in range(3)])
     assert [("市第七中学高新校区", 3)] == [(u.name, u.count) for u in summary.units] and () == summary.spellings
+
+
+def _graded_under(grades: dict[str, str], grade: str, total: str) -> ProjectRow:
+    return ProjectRow(index=0, source="p.json", set_id="s", grades=tuple(grades),
+                      grade_lines=tuple(Decimal(line) for line in grades.values()), total=Decimal(total), grade=grade)
+
+
+def test_under_a_second_set_of_other_grades_a_pass_that_becomes_a_fail_is_a_grade_drop():
+    """--compare-set with a profile of five grades against a base of four: 合格 (from 60) under the profile and 差
+    (from 0) under the base is flagged as a drop (QA66 F3: 合格 is the fourth of five, 差 the fourth of four); 中等 under
+    both is none, whatever its line; the rows keep their grade lines when they cross to a worker process."""
+    from scoring_engine.batch.compare import compare
+
+    five = {"优秀": "90", "良好": "80", "中等": "70", "合格": "60", "差": "0"}
+    four = {"优秀": "90", "良好": "80", "中等": "60", "差": "0"}
+    c = compare(_graded_under(five, "合格", "68.2"), _graded_under(four, "差", "52.83"), "self-evaluation")
+    assert c is not None and c.grade_dropped and c.flagged
+    assert "按self-evaluation评分等级由合格降为差" in c.reasons[-1]
+    for mine, other in [("中等", "中等"), ("合格", "中等"), ("良好", "良好")]:
+        c = compare(_graded_under(five, mine, "75"), _graded_under(four, other, "75"), "self-evaluation")
+        assert c is not None and not c.grade_dropped, (mine, other)
+    c = compare(_graded_under(five, "良好", "81"), _graded_under(four, "中等", "79"), "self-evaluation")
+    assert c is not None and c.grade_dropped
+    row = _graded_under(five, "合格", "68.2")
+    assert pickle.loads(pickle.dumps(row)) == row and pickle.loads(pickle.dumps(row)).grade_lines == row.grade_lines

@@ -116,9 +116,7 @@ def compare(mine: ProjectRow, other: ProjectRow, against: str, threshold: Decima
 
     Indicators are matched by id. One that only one side has counts as 0 points
     of weight 0 on the other, so that every point that moved is in a difference:
-    the leaves' differences add up to the total's. The grade drops when the
-    other's grade ranks lower in its own set (the third of four is lower than
-    the second, whatever the labels).
+    the leaves' differences add up to the total's. The grade drops as `dropped` says.
     """
     if not mine.ok or not other.ok or mine.total is None or other.total is None:
         return None
@@ -130,8 +128,7 @@ def compare(mine: ProjectRow, other: ProjectRow, against: str, threshold: Decima
     # the other side's indicators none of ours is compared with; a row whose place-id one of ours has is told by its name
     others = tuple(_apart(t, indicators) for t in other.indicators if id(t) not in paired)
     indicators.update((t.id, IndicatorDifference(t.score, -t.score, t.weight)) for t in others)
-    mine_rank, other_rank = mine.grade_rank, other.grade_rank
-    dropped = mine_rank is not None and other_rank is not None and other_rank > mine_rank
+    dropped = _dropped(mine, other)
     reasons = []
     if difference > 0 and difference >= threshold:  # a threshold of 0 flags every self-score above its re-check
         lower = "复核得分比自评得分低" if against == RECHECK else f"按{against}评分低"
@@ -144,3 +141,16 @@ def compare(mine: ProjectRow, other: ProjectRow, against: str, threshold: Decima
                       grade_dropped=dropped, flagged=bool(reasons), reasons=tuple(reasons), indicators=indicators,
                       others=others)
 
+
+
+def _dropped(mine: ProjectRow, other: ProjectRow) -> bool:
+    """Whether the other's grade is lower: under sets of the same grades, it ranks lower (the third of four is lower than
+    the second, whatever the lines); under sets of other grades, it is another grade and its line is lower, out of its
+    set's total (合格 from 60 of 100 in five grades, then 差 from 0 in four: QA66 F3)."""
+    mine_rank, other_rank = mine.grade_rank, other.grade_rank
+    if mine_rank is None or other_rank is None:
+        return False
+    if mine.grades == other.grades or not (mine.grade_lines and other.grade_lines):
+        return other_rank > mine_rank
+    return other.grade != mine.grade and \
+        other.grade_lines[other_rank] * mine.max_total < mine.grade_lines[mine_rank] * other.max_total

@@ -131,6 +131,7 @@ class ProjectRow:
     precision: int = 2
     max_total: Decimal = Decimal(100)
     grades: tuple[str, ...] = ()  # the set's grade labels, highest first
+    grade_lines: tuple[Decimal, ...] = ()  # the lower line of each, out of max_total
     total: Decimal | None = None
     grade: str | None = None
     indicators: tuple[IndicatorRow, ...] = ()
@@ -200,6 +201,7 @@ class ProjectRow:
         values = [state[name] for name in _ROW_FIELDS]
         for i in _ROW_DECIMALS:
             values[i] = _as_text(values[i])
+        values[_ROW_LINES] = tuple(map(_as_text, values[_ROW_LINES]))
         values[_ROW_INDICATORS] = tuple((i.id, i.name, i.level, _as_text(i.weight), _as_text(i.score), i.reason, i.in_set,
                                          i.category) for i in self.indicators)
         return _unpickled_row, (tuple(values),)
@@ -226,6 +228,7 @@ def _changed(row: ProjectRow, **changes: Any) -> ProjectRow:  # replace(row, **c
 _ROW_DECIMALS = tuple(_ROW_FIELDS.index(name) for name in ("max_total", "total", "budget", "form_total", "budget_total",
                                                             "budget_paid", "execution_rate"))
 _ROW_INDICATORS = _ROW_FIELDS.index("indicators")
+_ROW_LINES = _ROW_FIELDS.index("grade_lines")
 
 
 def _as_text(value: Any) -> Any:
@@ -256,6 +259,7 @@ def _unpickled_row(values: tuple[Any, ...]) -> ProjectRow:
         name = _ROW_FIELDS[i]
         state[name] = _as_number(state[name])
     number = _as_number
+    state["grade_lines"] = tuple(map(number, state["grade_lines"]))
     # each IndicatorRow made as its generated __new__ makes it, a frame less
     state["indicators"] = tuple(_new_tuple(IndicatorRow, (key, name, level, number(weight), number(points), reason, in_set,
                                                           category))
@@ -306,7 +310,8 @@ class SetShape:
                    _funds_facts(s)[0], _funds_facts(s),
                    {g.label: g.consequence for g in s.grades if g.consequence},
                    {"set_id": s.id, "set_name": s.name, "set_version": s.version, "set_sha256": s.sha256,
-                    "precision": s.precision, "max_total": s.total, "grades": grades, "funds_unit": _unit(s)},
+                    "precision": s.precision, "max_total": s.total, "grades": grades,
+                    "grade_lines": tuple(g.min for g in s.grades), "funds_unit": _unit(s)},
                    row_groups(s))
 
     @cached_property
