@@ -298,6 +298,16 @@ class Rounding:
         """Whether the stages change the result of rounding `value` (1.7945 → 1.80, not 1.79)."""
         return bool(self.stages) and self.round(value) != round_half_up(value, self.places)
 
+    def as_read(self, exact: Decimal) -> Callable[[Decimal], Decimal]:
+        """How a reader rounds an equation a reason prints for the score of `exact`: through the stages where they change
+        that score (the reason then says so: `staged`), else straight to `places`, as one rounds on paper (QA66 F2:
+        7.6 × 7 ÷ 8.8 = 6.045 is 6.0, though 6.1 through the stages, beside a score of 6.1 the stages do not change)."""
+        return self.round if self.staged(exact) else self.straight
+
+    def straight(self, value: Decimal) -> Decimal:
+        """`value` rounded half up to `places` at once, without the stages."""
+        return round_half_up(value, self.places)
+
     def words(self) -> str:
         """How this rounds, as a reason says it: '保留2位小数', or '先保留3位小数、再保留2位小数'."""
         kept = [*self.stages, self.places]

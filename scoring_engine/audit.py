@@ -291,8 +291,9 @@ class AuditTrail:
         reason, deductions = self._parts(record, key)
         details = dict(outcome.details)
         rounds = self.plan.set.rounds
-        if rounds.staged(record.kept):
-            details["staged_rounding"] = rounds.chain(record.kept)
+        last = _rounded_from(record, declared)
+        if rounds.staged(last):  # the chain that gives the score: of the rescaled score, where it was rescaled (QA66 F1)
+            details["staged_rounding"] = rounds.chain(last)
         if record.weight != declared:
             details["rescaled"] = {"declared_weight": declared, "weight": record.weight, "score_before": record.before}
         made = _indicator_result(id=node.id, name=node.name, level=record.level, weight=record.weight, score=record.score,
@@ -322,24 +323,36 @@ class AuditTrail:
             shown = unambiguous(raw, "number", (declared, ZERO), self.plan.set.precision)  # 13.33, not 26 decimals
             reason += "；" + self._reason("clamped", {"raw": shown}, node.name, declared, record.before)
         rounds = self.plan.set.rounds
-        if rounds.staged(record.kept):  # the reason says how the score was rounded: 1.7945 gives 1.80, not 1.79
+        said = rounds.staged(record.kept)
+        if said:  # the reason says how the score was rounded: 1.7945 gives 1.80, not 1.79
             reason += "；" + self._reason("rounded.stages", staged_fields(rounds), node.name, declared, record.before)
         if record.weight != declared:
-            reason += "；" + self._rescaled(record, declared)
+            reason += "；" + self._rescaled(record, declared, said)
         if record.note:
             reason = f"{reason}；说明：{record.note}"
         return reason
 
-    def _rescaled(self, record: LeafRecord, declared: Decimal) -> str:
+    def _rescaled(self, record: LeafRecord, declared: Decimal, said: bool) -> str:
         """Why the score was rescaled: from the score printed before, or where that would not give the score on paper
-        (40.00 × 100 ÷ 80 is 50.00, not 50.01), from the score computed, with the decimals that do (40.004)."""
+        (40.00 × 100 ÷ 80 is 50.00, not 50.01), from the score computed, with the decimals that do (40.004). Where the
+        set rounds in stages and only they give the score (3.7 × 7.4 ÷ 6.3 = 4.346 → 4.35 → 4.4), the reason says so,
+        once (QA66 F1)."""
         fields: dict[str, object] = {"declared": plain(declared)}
-        places = self.plan.set.precision
-        if round_half_up(record.before * record.weight / declared, places) == record.score:
-            return self._reason("rescaled", fields, record.indicator.name, record.weight, record.score)
-        fields["raw"] = next((plain(shown) for p in range(places + 1, places + 7) if round_half_up(
-            (shown := round_half_up(record.kept, p)) * record.weight / declared, places) == record.score), plain(record.kept))
-        return self._reason("rescaled.raw", fields, record.indicator.name, record.weight, record.score)
+        name, weight, score, rounds = record.indicator.name, record.weight, record.score, self.plan.set.rounds
+        places = rounds.places
+        tried = [record.before, *(round_half_up(record.kept, p) for p in range(places + 1, places + 7))]
+        stages = "；" + self._reason("rounded.stages", staged_fields(rounds), name, weight, score)
+        # what a reader rounding once finds; else (or where the reason said so already) what the stages give, said
+        ways = [(rounds.round, "")] if said or not rounds.stages else [(rounds.straight, ""), (rounds.round, stages)]
+        for way, told in ways:
+            for i, shown in enumerate(tried):
+                if way(shown * weight / declared) == score:
+                    if i:
+                        fields["raw"] = plain(shown)
+                    return self._reason("rescaled.raw" if i else "rescaled", fields, name, weight, score) + told
+        fields["raw"] = plain(record.kept)  # the score computed: rescaled, it rounds to the score as the engine rounds it
+        told = stages if rounds.staged(record.kept * weight / declared) and not said else ""
+        return self._reason("rescaled.raw", fields, name, weight, score) + told
 
     def _reason(self, key: str, fields: Mapping[str, object], name: str, weight: Decimal, score: Decimal) -> str:
         """The reason sentence `key` filled from `fields` and the common fields (name, weight, score, lost).
@@ -363,6 +376,12 @@ class AuditTrail:
             else:
                 pieces.append(str(fields[placeholder]))
         return "".join(pieces)
+
+
+def _rounded_from(record: LeafRecord, declared: Decimal) -> Decimal:
+    """The value a leaf's score is rounded from: the score computed (clamped), rescaled where its weight was (the engine's
+    `_leaf`)."""
+    return record.kept if record.weight == declared else record.kept * record.weight / declared
 
 
 class SharedLeaf(NamedTuple):

@@ -232,7 +232,7 @@ def check_facts(indicator_set: IndicatorSet, facts: Facts,
         if details_clean else None
     if plain_values is not None:  # the usual document, read in one walk: nothing in it to word
         _check_document(facts, declared, problem, problems, clean=True)
-        return _with_rows(indicator_set, plain_values, [], problem, problems)
+        return _with_rows(indicator_set, plain_values, [], problem, problems, not_applicable)
     # one pass over the facts: their names, and whether anything in them needs document_problems' closer look
     given, clean = flatten_checked(facts.values, declared, MAX_FACTS_DEPTH)
     _check_document(facts, declared, problem, problems, clean and details_clean)
@@ -256,7 +256,8 @@ def check_facts(indicator_set: IndicatorSet, facts: Facts,
             problem(name, f"required fact {spec.title} is missing", given_instead(name, given, declared) or ADD_THE_FACT)
     for name, kind in unwritable(given, declared):  # ignored, yet hashed and written with the facts
         problem(name, f"fact {name} is not declared by the set and holds a {kind}, which no facts file can", _AS_TEXT)
-    return _with_rows(indicator_set, values, undeclared_warnings(given, declared, facts.source), problem, problems)
+    return _with_rows(indicator_set, values, undeclared_warnings(given, declared, facts.source), problem, problems,
+                      not_applicable)
 
 
 _AS_TEXT = "leave it out, or give it as text or a number"
@@ -268,9 +269,10 @@ def _excused(name: str, readers: Mapping[str, list[str]], not_applicable: frozen
 
 
 def _with_rows(indicator_set: IndicatorSet, values: dict[str, Any], warnings: list[Problem],
-               problem: Callable[[str, str, str | None], None], problems: list[Problem]) -> tuple[dict[str, Any], list[Problem]]:
+               problem: Callable[[str, str, str | None], None], problems: list[Problem],
+               not_applicable: frozenset[str]) -> tuple[dict[str, Any], list[Problem]]:
     """`values` and `warnings` once the target rows are checked too; else FactsError with every problem found."""
-    for name, message, hint in row_problems(indicator_set, values):
+    for name, message, hint in row_problems(indicator_set, values, not_applicable):
         problem(name, message, hint)
     if problems:
         raise FactsError(problems)

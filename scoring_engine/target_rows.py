@@ -1,11 +1,10 @@
 """Target rows as the 绩效目标表 and the 自评表 write them: '≥50个', '≤90万元', '100%', '=1次', '效果明显'.
 
-A row of a list fact with ``items: target`` is one 三级指标 of the project's own
-targets: its 二级 category, the comparison (≥, ≤, =), the target value with its
-unit, the actual value, the weight, and the deviation explanation. Real forms
-write the comparison and the unit into the value, in half- or full-width
-characters, and store numbers as text; this module reads all of those into one
-TargetRow, and refuses anything else with a message that says what it expected.
+A row of a list fact with ``items: target`` is one 三级指标 of the project's own targets: its 二级 category, the
+comparison (≥, ≤, =), the target value with its unit, the actual value, the weight, and the deviation explanation.
+Real forms write the comparison and the unit into the value, in half- or full-width characters, and store numbers as
+text; this module reads all of those into one TargetRow, and refuses anything else with a message that says what it
+expected.
 
 >>> parse_quantity("≥５０个")
 Quantity(comparison='≥', value=Decimal('50'), unit='个')
@@ -466,11 +465,13 @@ def row_document(row: TargetRow) -> dict[str, Any]:
     return {key: written[key] for key in ROW_KEYS if written[key] is not None}
 
 
-def row_problems(indicator_set: IndicatorSet, values: Mapping[str, Any]) -> list[tuple[str, str, str | None]]:
-    """(fact, message, hint) for target rows that do not fit the group that reads them."""
+def row_problems(indicator_set: IndicatorSet, values: Mapping[str, Any],
+                 not_applicable: frozenset[str] = frozenset()) -> list[tuple[str, str, str | None]]:
+    """(fact, message, hint) for target rows that do not fit the group that reads them: a group that does not apply reads
+    none (QA66 F4: rows left in the facts of a group marked 不适用 were refused for their weights)."""
     found: list[tuple[str, str, str | None]] = []
     for node in indicator_set.row_groups:
-        if node.rows is None or node.rows.fact not in values:
+        if node.rows is None or node.rows.fact not in values or node.id in not_applicable:
             continue
         rows: tuple[TargetRow, ...] = values[node.rows.fact]
         fact = node.rows.fact
@@ -489,12 +490,11 @@ def row_problems(indicator_set: IndicatorSet, values: Mapping[str, Any]) -> list
         weights = [row.weight for row in rows if row.weight is not None]
         for i, row in enumerate(rows):
             if row.weight is not None and row.weight % Decimal(1).scaleb(-indicator_set.precision):
-                found.append((fact,
-                              f"row {i + 1} ({cut(row.name)}): weight {plain(row.weight)} has more decimal places than the set's "
-                                    f"precision {indicator_set.precision} keeps", "round the weight"))
+                found.append((fact, f"row {i + 1} ({cut(row.name)}): weight {plain(row.weight)} has more decimal places than "
+                                    f"the set's precision {indicator_set.precision} keeps", "round the weight"))
         if weights and len(weights) != len(rows):
             found.append((fact, "some rows have a weight and some do not", "give every row a weight, or none for equal shares"))
-        elif weights and sum(weights, Decimal(0)) != node.weight:
-            found.append((fact, f"rows' weights add up to {plain(sum(weights, Decimal(0)))}, "
-                                f"not the weight {plain(node.weight)} of group {node.id}", None))
+        elif weights and (total := sum(weights, Decimal(0))) != node.weight:
+            found.append((fact, f"rows' weights add up to {plain(total)}, not the weight {plain(node.weight)} of group {node.id}",
+                          None))
     return found

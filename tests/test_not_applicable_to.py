@@ -134,3 +134,25 @@ def test_a_weight_with_nowhere_to_go_is_said_rescaled_and_a_profile_may_drop_the
 
     dropped = score(load_indicator_set(tmp_path / "profile.yaml"), Facts(values={"a": 1}, not_applicable={"satisfaction": "无"}))
     assert dropped.indicator("benefit").weight == Decimal("33.33")
+
+
+def test_the_rows_left_in_the_facts_of_a_row_group_marked_not_applicable_are_not_checked_against_its_weight() -> None:
+    """A unit that marks its 产出 rows 不适用 but leaves last year's rows in (weights that add up to another total) is
+    scored, not refused for weights no rule reads (QA66 F4); unmarked, the same rows are refused as before."""
+    import json
+
+    from conftest import ROOT
+    from scoring_engine import FactsError, load_indicator_set
+
+    s = load_indicator_set("self-evaluation")
+    text = (ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8")
+    document = json.loads(text, parse_float=Decimal)
+    rows = document["facts"]["targets"]["output"]
+    rows[0]["weight"] = Decimal(rows[0]["weight"]) + 5  # no longer adds up to the group's weight
+    with pytest.raises(FactsError, match="rows' weights add up to"):
+        score(s, Facts(values=document["facts"], project=document["project"]))
+    result = score(s, Facts(values=document["facts"], project=document["project"],
+                            not_applicable={"output": "本年度仅完成招标，产出尚未形成"}))
+    output = next(i for i in result.indicators if i.id == "output")
+    assert output.not_applicable == "本年度仅完成招标，产出尚未形成"
+    assert result.total == sum((i.score for i in result.indicators), Decimal(0))

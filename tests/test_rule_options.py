@@ -10,7 +10,7 @@ import pytest
 from conftest import row_group_set
 from test_rules import leaf, one_indicator, scoring_error
 
-from scoring_engine import FactsError, IndicatorSetError, parse_indicator_set, score
+from scoring_engine import Facts, FactsError, IndicatorSetError, parse_indicator_set, score
 
 D = Decimal
 RATE = "  v: {type: number}\n  t: {type: number}"
@@ -294,3 +294,44 @@ def test_a_category_listed_twice_is_named_and_a_key_twice_on_one_line_is_placed_
     with pytest.raises(IndicatorSetError) as caught:
         parse_indicator_set(row_group_set(10, "质量", rules))
     assert any(re.fullmatch(r"duplicate key 'fact' \(on line \d+, at columns \d+ and \d+\)", p.message) for p in caught.value.problems)
+
+
+TWO_STAGED = """id: t
+name: t
+version: '1'
+precision: 1
+rounding: {stages: [2]}
+not_applicable: rescale
+facts:
+  v: {type: number}
+  t: {type: number}
+grades: [{label: 优, min: 90}, {label: 差, min: 0}]
+indicators:
+  - {id: a, name: 甲, weight: 63, rule: {kind: formula, score: v}}
+  - {id: b, name: 乙, weight: 37, rule: {kind: formula, score: 0}}
+"""
+
+
+def test_a_rescaled_score_the_stages_change_says_so_and_explain_shows_its_own_chain() -> None:
+    """With 乙 不适用, 甲's 4.0 of 63 is 6.349… of 100: 6.35 → 6.4 through the stages, 6.3 at once. The reason says the
+    stages after the rescaling it prints, and explain's chain is that of 6.349…, not of the 4.0 before (QA66 F1); a
+    rescaled score the stages do not change says nothing of them."""
+    s = parse_indicator_set(TWO_STAGED)
+    result = score(s, Facts(values={"v": D("4.0"), "t": D(1)}, not_applicable={"b": "本年度无此项"}))
+    a = result.indicators[0]
+    assert D("6.4") == a.score
+    assert a.reason.endswith("分值由63调整为100，折算得6.4分；得分按先保留2位小数、再保留1位小数逐级四舍五入")
+    assert "逐级四舍五入：≈6.349206 → 6.35 → 6.4" in str(result.explain("a"))
+    plain = score(s, Facts(values={"v": D("4.1"), "t": D(1)}, not_applicable={"b": "本年度无此项"})).indicators[0]
+    assert D("6.5") == plain.score and "逐级" not in plain.reason
+
+
+def test_a_lower_is_better_equation_holds_as_a_reader_rounds_it_once() -> None:
+    """7.6 × 7 ÷ 8.75 = 6.08 scores 6.1, which the stages do not change: the reason prints 8.75, not 8.8, for 7.6 × 7 ÷ 8.8
+    is 6.045, 6.0 rounded once (6.1 only through the stages, which the reason does not mention: QA66 F2)."""
+    s = parse_indicator_set(TWO_STAGED.replace("weight: 63, rule: {kind: formula, score: v}",
+                                               "weight: 7.6, rule: {kind: proportional, value: v, target: t, "
+                                               "direction: lower_is_better}").replace("weight: 37", "weight: 92.4"))
+    a = score(s, {"v": D("8.75"), "t": D(7)}).indicators[0]
+    assert D("6.1") == a.score
+    assert "得分 = 7.6 × 7 ÷ 8.75 = 6.1分" in a.reason, a.reason

@@ -82,12 +82,12 @@ def _more_places(points: list[Decimal], weight: Decimal, raw: Decimal, rounding:
     """`points` with more decimals than the set's precision keeps, none of them 0, adding up to a loss that, taken from
     the weight, rounds to the score shown (3 − 0.5 is 2.5, which rounds to 3, not 2): as they are at the fewest decimals
     where they end (0.45 typed stays 0.45), else at the fewest that work (a third of a point is 0.3), else None."""
-    score = rounding.round(raw)
+    score, read = rounding.round(raw), rounding.as_read(raw)
     fit = None
     for places in range(rounding.places + 1, rounding.places + MORE_PLACES + 1):
         for lost in (round_half_up(weight - raw, places), weight - round_half_up(raw, places)):
             quantized = _settled(points, lost, places)
-            if all(q or not p for q, p in zip(quantized, points, strict=True)) and rounding.round(weight - lost) == score:
+            if all(q or not p for q, p in zip(quantized, points, strict=True)) and read(weight - lost) == score:
                 if quantized == points:
                     return quantized
                 fit = fit or quantized

@@ -42,7 +42,8 @@ def score(rule: FormulaRule, weight: Decimal, facts: FactView) -> Outcome:
 
 def _rate_fields(rule: FormulaRule, value: Decimal, weight: Decimal) -> dict[str, object]:
     # the product as computed: a rate above 100% gives more than the weight, which the reason then says is clamped
-    return {"formula": rule.expr.text, "rate": equation_rate(value, lambda r: rule.rounding.round(weight * r)),
+    read = rule.rounding.as_read(weight * value)
+    return {"formula": rule.expr.text, "rate": equation_rate(value, lambda r: read(weight * r)),
             "product": fixed(rule.rounding.round(weight * value), rule.rounding.places)}
 
 

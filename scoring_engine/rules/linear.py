@@ -130,10 +130,10 @@ def _equation(rule: Linear, units: Decimal, each: Decimal, weight: Decimal, dedu
     if Decimal(shown_each) != each:  # points each that do not end (a third of the weight): shown as before
         return None
     ends = round_half_up(units, most) == units
-    score = rule.rounding.round(weight - deducted)
+    score, read = rule.rounding.round(weight - deducted), rule.rounding.as_read(weight - deducted)
     for kept in range(places if ends else max(places, 2), most + 1):
         shown = round_half_up(deducted, kept)
-        if shown == 0 or rule.rounding.round(weight - shown) != score:
+        if shown == 0 or read(weight - shown) != score:
             continue
         if ends:
             if units * each == shown:

@@ -73,13 +73,14 @@ def _lower_equation(rule: Proportional, value: Decimal, target: Decimal, weight:
     """Value and target for '得分 = weight × target ÷ value = score': percentages with two decimals, numbers at the
     set's precision, or as many more decimals (up to six) as make the equation give the score as printed
     (10 × 0.15% ÷ 0.55% is 2.73, 10 × 0.1452% ÷ 0.5549% is 2.62; at precision 0, 4 × 2 ÷ 3 is 3, 4 × 2.4 ÷ 2.5 is 4)."""
-    score = rule.rounding.round(weight * target / value)
+    exact = weight * target / value
+    score, read = rule.rounding.round(exact), rule.rounding.as_read(exact)
     percents = display == "percent"
     first = 2 if percents else rule.rounding.places
     for places in range(first, first + 7):
         kept = places + 2 if percents else places
         shown_value, shown_target = round_half_up(value, kept), round_half_up(target, kept)
-        if shown_value and shown_target != shown_value and rule.rounding.round(weight * shown_target / shown_value) == score:
+        if shown_value and shown_target != shown_value and read(weight * shown_target / shown_value) == score:
             if percents:
                 return percent(value, places), percent(target, places)
             return plain(shown_value), plain(shown_target)
@@ -93,7 +94,8 @@ def _rate_shown(rule: Proportional, rate: Decimal, weight: Decimal) -> str:
     if rule.floor is not None and rate < rule.floor:  # 59.995% is below 60%, not '60.00%，低于60.00%'
         return unambiguous(rate, "percent", (rule.floor,), 2)
     floor = rule.floor
-    return equation_rate(rate, lambda r: rule.rounding.round(weight * (r if floor is None else (r - floor) / (ONE - floor))))
+    read = rule.rounding.as_read(weight * (rate if floor is None else (rate - floor) / (ONE - floor)))
+    return equation_rate(rate, lambda r: read(weight * (r if floor is None else (r - floor) / (ONE - floor))))
 
 
 def _reduced_fields(rule: Proportional, fields: Mapping[str, object], found: Decimal,
