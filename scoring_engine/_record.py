@@ -93,8 +93,9 @@ def _first(cls: type, name: str) -> Callable[..., Any]:
 
 
 #: Objects a record's generic __init__ makes before the class's own is compiled: a command makes few of most records
-#: (compiling an __init__ costs about 0.3 ms, a generic call a few µs), a batch makes thousands of some.
-GENERIC_CALLS = 64
+#: (compiling an __init__ costs about 0.3 ms, a generic call a few µs), a batch makes thousands of some. Few: a class
+#: made once a project is compiled by the 16th, so a batch pays the generic cost on its first projects alone.
+GENERIC_CALLS = 16
 
 
 def _first_init(cls: type) -> Callable[..., None]:
