@@ -10,7 +10,7 @@ from .._arith import ZERO, Rounding, exact, fixed, percent, plain, round_half_up
 from .._display import equals_text, show_number
 from ..errors import ScoringError
 from ..formulas import Formula
-from ._base import FactView, Outcome, RuleKind, RuleSpec, Story, Template, reads
+from ._base import FactView, LazyMapping, Outcome, RuleKind, RuleSpec, Story, Template, reads, shown_later
 from ._deductions import MORE_PLACES
 
 
@@ -72,15 +72,20 @@ def _share(share: Decimal) -> str:
     return percent(share, 0) if share * 100 == (share * 100).to_integral_value() else percent(share)
 
 
-def _weighted(rule: Panel, facts: FactView) -> tuple[Decimal, dict[str, object], dict[str, Any]]:
+def _weighted(rule: Panel, facts: FactView) -> tuple[Decimal, list[tuple[Part, Decimal]]]:
     values = [(p, facts.number(p.score, f"part {p.name}")) for p in rule.parts]
-    combined = sum((p.share * v for p, v in values), ZERO)
-    parts_text = "，".join(f"{p.name}{_given(rule.rounding, v)}分×{_share(p.share)}" for p, v in values)
-    details = {"parts": [{"name": p.name, "share": p.share, "score": v} for p, v in values], "combined": combined}
-    return combined, {"parts": parts_text}, details
+    return sum((p.share * v for p, v in values), ZERO), values
 
 
-def _reviewers(rule: Panel, scores: Formula, facts: FactView) -> tuple[Decimal, dict[str, object], dict[str, Any]]:
+def _weighted_fields(rule: Panel, values: list[tuple[Part, Decimal]]) -> dict[str, object]:
+    return {"parts": "，".join(f"{p.name}{_given(rule.rounding, v)}分×{_share(p.share)}" for p, v in values)}
+
+
+def _weighted_details(values: list[tuple[Part, Decimal]], combined: Decimal) -> dict[str, Any]:
+    return {"parts": [{"name": p.name, "share": p.share, "score": v} for p, v in values], "combined": combined}
+
+
+def _reviewers(rule: Panel, scores: Formula, facts: FactView) -> tuple[Decimal, tuple[Decimal, ...], list[Decimal]]:
     raw = facts.value(scores)
     if not isinstance(raw, tuple) or not all(isinstance(v, Decimal) for v in raw):
         raise ScoringError("scores must be a list fact of numbers", expression=scores.text)
@@ -91,19 +96,28 @@ def _reviewers(rule: Panel, scores: Formula, facts: FactView) -> tuple[Decimal, 
                            expression=scores.text,
                            hint=f"give at least {2 * rule.trim + 1} reviewers' scores: the panel's standard drops the highest "
                                 f"and the lowest {rule.trim}")
-    combined = sum(kept, ZERO) / len(kept)
-    return combined, {"count": len(raw), "trim": rule.trim}, {"scores": list(raw), "kept": kept, "combined": combined}
+    return sum(kept, ZERO) / len(kept), raw, kept
+
+
+def _fields(rule: Panel, own: dict[str, object], combined: Decimal, scale: Decimal, weight: Decimal) -> dict[str, object]:
+    return {**own, "combined": _combined(rule.rounding, combined, scale, weight), "scale": plain(scale)}
 
 
 def score(rule: Panel, weight: Decimal, facts: FactView) -> Outcome:
     scale = rule.scale if rule.scale is not None else weight
     if rule.scores is None:
-        combined, fields, details = _weighted(rule, facts)
+        combined, values = _weighted(rule, facts)
         key = "panel.weighted"
+        numbers = tuple(v for _, v in values)
+        own: Mapping[str, object] = LazyMapping(_weighted_fields, rule, values)
+        details: Mapping[str, Any] = LazyMapping(_weighted_details, values, combined)
     else:
-        combined, fields, details = _reviewers(rule, rule.scores, facts)
+        combined, raw, kept = _reviewers(rule, rule.scores, facts)
         key = "panel.trimmed_mean" if rule.method == "trimmed_mean" else "panel.mean"
-    fields.update(combined=_combined(rule.rounding, combined, scale, weight), scale=plain(scale))
+        numbers = ()
+        own, details = {"count": len(raw), "trim": rule.trim}, {"scores": list(raw), "kept": kept, "combined": combined}
+    # the fields worked out when the reason is read; now where a number is too large to be sure that will work
+    fields = shown_later((combined, scale, *numbers), _fields, rule, own, combined, scale, weight)
     return Outcome(combined / scale * weight, key, fields, details)
 
 
