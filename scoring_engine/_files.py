@@ -20,6 +20,7 @@ from typing import Any, BinaryIO
 
 from . import _reads, _yaml
 from ._arith import CONTEXT, decimal_from_text, in_engine_context, too_many_digits
+from ._beside import files_beside, sets_among
 from ._encodings import decode, reading_otherwise
 from ._facts_pass import is_clean
 from ._resources import data_dir
@@ -169,15 +170,6 @@ def resolve_set(ref: str, relative_to: Path | None = None, what: str = "indicato
     raise IndicatorSetError(Problem(f"no indicator set {_quoted(ref)}: neither a file nor a bundled set id", hint=hint))
 
 
-def _files_beside(folder: Path) -> list[str]:
-    """The names of the YAML and JSON files in `folder` (at most a few hundred looked at), for a did-you-mean."""
-    try:
-        names = [entry.name for _, entry in zip(range(500), os.scandir(folder), strict=False)]
-    except OSError:
-        return []
-    return [n for n in names if n.lower().endswith((".yaml", ".yml", ".json"))]
-
-
 def inside_folder(ref: str, folder: Path, what: str, error: type[Exception], bundled: Mapping[str, Path] | None = None) -> Path:
     """The path `ref`, named inside a file whose folder is `folder`, if it lies in that folder's tree (links followed).
 
@@ -197,13 +189,14 @@ def inside_folder(ref: str, folder: Path, what: str, error: type[Exception], bun
                 if bundled is not None else "give a path inside that folder")
         raise error(Problem(f"{what} {_quoted(ref)} is not inside the folder of the file that names it", hint=hint))
     if not _exists(target):
-        nearby = _files_beside(target.parent)  # a misspelt name of a file there: 'sett.yaml' for set.yaml
+        nearby = files_beside(target.parent)  # a misspelt name of a file there: 'sett.yaml' for set.yaml
         if bundled is None:
             raise error(Problem(f"{what} {_quoted(ref)}: no such file in the folder of the file that names it",
                                 hint=did_you_mean(ref, [str(Path(ref).parent / n) if Path(ref).parent != Path(".") else n
                                                         for n in nearby])))
-        sets = [n for n in nearby if not n.lower().endswith((".cases.yaml", ".facts.json"))]  # no case or facts file (QA55 F9)
-        close = (did_you_mean(ref, [*bundled, *sets]) or ("bundled sets: " + ", ".join(bundled) if bundled else None))
+        sets = sets_among(target.parent, nearby)  # no case or facts file (QA55 F9, QA67 F2)
+        close = (did_you_mean(ref, [*bundled, *sets]) or ("sets in that folder: " + ", ".join(sets) if sets else None)
+                 or ("bundled sets: " + ", ".join(bundled) if bundled else None))
         raise error(Problem(f"no indicator set {_quoted(ref)}: neither a file in the folder of the file that names it "
                             "nor a bundled set id", hint=close))
     if target.is_dir():

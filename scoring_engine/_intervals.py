@@ -38,11 +38,14 @@ class Interval(NamedTuple):
 
 
 def gaps_and_overlaps(intervals: Sequence[Interval], show: Callable[[Decimal], str] = str) -> list[tuple[int, str]]:
-    """(index, message) for every range that is empty, overlaps its neighbour or leaves a gap before it."""
+    """(index, message) for every range that is empty; where none is, for every range that overlaps its neighbour or
+    leaves a gap before it."""
     problems: list[tuple[int, str]] = []
     for i, iv in enumerate(intervals):
         if iv.low is not None and iv.high is not None and iv.low >= iv.high:
             problems.append((i, f"range min {show(iv.low)} is not below its max {show(iv.high)}"))
+    if problems:  # min and max swapped: the gaps and overlaps it makes go once they are put right (QA67 F5)
+        return problems
     order = sorted(range(len(intervals)), key=lambda i: (intervals[i].low is not None, intervals[i].low or 0))
     for before, after in pairwise(order):
         a, b = intervals[before], intervals[after]

@@ -131,7 +131,8 @@ def _file_is_chinese(path: Path) -> bool:
 
 
 def _input_is_chinese(ref: str | Path) -> bool:
-    """Whether the file (or a text file in the folder, or the bundled set) that `ref` names holds Chinese."""
+    """Whether the file (or a text file in the folder, or the bundled set) that `ref` names holds Chinese, or `ref`, naming
+    nothing, is written in Chinese."""
     from ._files import bundled_sets
 
     path = Path(ref)
@@ -142,7 +143,8 @@ def _input_is_chinese(ref: str | Path) -> bool:
             return _folder_is_chinese(path, depth=1)
     except OSError:
         return False
-    return isinstance(ref, str) and ref in bundled_sets()
+    # a path that names nothing: what the user typed says their language (单位C/不存在.json, QA67 F1)
+    return is_chinese(str(ref)) or (isinstance(ref, str) and ref in bundled_sets())
 
 
 def _folder_is_chinese(path: Path, depth: int) -> bool:

@@ -9,10 +9,11 @@ naming the base's line.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from ._profiles import Resolved
+from .model import ProfileChange
 from .errors import Problem
 
 __all__ = ["blamed"]
@@ -22,6 +23,8 @@ def blamed(problems: Sequence[Problem], resolved: Resolved, file: str | None) ->
     """`problems`, those in a base that the profile caused moved to the profile's line that made the change."""
     made = {c.target: c for c in resolved.changes if c.what in ("weight", "rescaled")}
     gone = {c.target: c for c in resolved.changes if c.what in ("removed facts", "removed derived")}
+    parented = {c.target: c for c in resolved.changes if c.what == "children"}
+    removed_ids = {c.target: c for c in resolved.changes if c.what == "removed"}
     # the nearest profile that renamed the grades: this one, or a base profile (a county's of a province's: QA45 F6)
     grades = next((c for c in resolved.changes if c.what == "section" and c.target == "grades"), None)
     out: list[Problem] = []
@@ -44,6 +47,8 @@ def blamed(problems: Sequence[Problem], resolved: Resolved, file: str | None) ->
                 problem.message.startswith("weights of the children of"):  # the base's children cannot be edited here
             out.append(replace(problem, hint=f"add rescale: true under change: {change.target}, so that its children "
                                              "follow the new weight, or set their weights under change:"))
+        elif (own := _of_the_profile(problem, file, parented, removed_ids)) is not None:
+            out.append(own)
         elif problem.file == file or (change is None and removed is None):
             out.append(problem)
         elif removed is not None:  # the base still reads a fact or value the profile removed
@@ -57,3 +62,26 @@ def blamed(problems: Sequence[Problem], resolved: Resolved, file: str | None) ->
                     "under change:, or set its weight yourself")
             out.append(replace(problem, file=file, line=change.line, column=None, hint=hint))
     return out
+
+
+def _of_the_profile(problem: Problem, file: str | None, parented: Mapping[str, ProfileChange],
+                    removed: Mapping[str, ProfileChange]) -> Problem | None:
+    """A base's problem that a profile's `change:` or `remove:` made, said at the profile's line with a fix a profile can
+    make (QA67 F3: children given to a base's leaf were told to delete its rule, which a profile cannot; an indicator
+    the profile removes, named by a base's not_applicable_to, was offered a did-you-mean that would move the weight to
+    another indicator); None for any other problem."""
+    if problem.file == file:
+        return None
+    given = parented.get(problem.indicator or "")
+    if given is not None and problem.message == "an indicator with children is scored by them; it cannot have a rule too":
+        return replace(problem, file=given.file or file, line=given.line, column=None,
+                       hint=f"a profile cannot take the rule of {given.target} ({problem.file} line {problem.line}) away: "
+                            f"remove: {given.target} and add: an indicator with its children in its place")
+    target = problem.message.removeprefix("not_applicable_to names ").removesuffix(", which is no indicator of the set")
+    gone = removed.get(target) if target != problem.message else None
+    if gone is not None:
+        return replace(problem, file=gone.file or file, line=gone.line, column=None,
+                       hint=f"this profile removes {target}, to which {problem.indicator} ({problem.file} line "
+                            f"{problem.line}) gives its weight when it does not apply: set its not_applicable_to under "
+                            f"change: {problem.indicator} (null to rescale its weight over all)")
+    return None

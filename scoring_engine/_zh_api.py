@@ -14,7 +14,7 @@ API = (
     ("give the id, e.g. {id}", "请写指标编号，例如 {id}"),
     ('no indicator set: give one (--set on the command line, indicator_set to score_many), or name one in the facts as '
      '"indicator_set"',
-     '没有指标体系：请指定一个（命令行用 --set，score_many 用参数 indicator_set），或在事实中写 "indicator_set"'),
+     '没有指标体系：请指定一个（命令行用 --set），或在事实中写 "indicator_set"'),  # a clerk reads it: no function names (QA67 F7)
     ("no indicator set {ref:q}: neither a file in the working folder (the facts have no file) nor a bundled set id",
      "没有指标体系 {ref}：既不是工作文件夹内的文件（这些事实没有文件），也不是内置指标体系的编号"),
     ("{what} {ref:q} is not inside the working folder (the facts have no file)",

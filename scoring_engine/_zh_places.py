@@ -177,8 +177,13 @@ PLACES = (
     ("the label gives {points} points, but {label} weighs {weight} in the set {id}; it is scored on the set's weight",
      "表上写 {points} 分，但 {label} 在体系 {id} 中是 {weight} 分，按体系的分值计分"),
     ("correct it, or score the form with the set it was made for", "改正该单元格，或用这张表对应的体系评分"),
+    ("the form has no cell for {count} facts the set {id} reads ({names})",
+     "表上没有指标体系 {id} 所需的 {count} 个事实（{names}）"),
+    ("if it is another set's form, read it with that set; else fill the blank form of {id} (scoring-engine template {id})",
+     "若这是另一指标体系的表，请用那个体系读取；否则请用 {id} 的空白表填写（scoring-engine template {id}）"),
     ("{category} is a 二级指标 of {other}: move the row under {other}",
      "{category} 是 {other} 的二级指标：请把这一行移到 {other} 之下"),
+    ("{category} is a 二级指标 of {other}: move the row to {fact}", "{category} 是 {other} 的二级指标：请把这一行移到 {fact}"),
     # where a batch writes its outputs (batch/run.py)
     ("cannot write the outputs' temporary files: {why}", "无法写入输出文件的临时文件：{why!t}"),
     ("free some space in the folder of the outputs", "请在输出文件所在的文件夹腾出空间"),

@@ -64,6 +64,13 @@ PROFILES = (
      "give it a rule for {new} under change:, or set its weight yourself",
      "{id} 的分值在这里由 {old} {how!t}为 {new}，而它的评分规则（{file} 第 {line} 行）是按 {old} 分写的："
      "请在 change: 中为它写按 {new} 分评分的规则，或自行写明它的分值"),
+    ("a profile cannot take the rule of {id} ({file} line {line:n}) away: remove: {id} and add: an indicator with its "
+     "children in its place",
+     "方案不能去掉 {id} 的 rule（{file} 第 {line} 行）：请在 remove: 中删去 {id}，再用 add: 加一个带下级指标的指标代替它"),
+    ("this profile removes {target}, to which {id} ({file} line {line:n}) gives its weight when it does not apply: set "
+     "its not_applicable_to under change: {id} (null to rescale its weight over all)",
+     "本方案删除了 {target}，而 {id}（{file} 第 {line} 行）不适用时把分值转给它：请在 change: {id} 下改写 not_applicable_to"
+     "（写 null 则按比例分摊到全部指标）"),
     ("this profile removes {name}, which {file} line {line:n} still reads: remove or change what reads it too, or keep the fact",
      "本方案删除了 {name}，但 {file} 第 {line} 行仍读取它：请一并删除或修改读取它的内容，或保留它"),
     ("did you mean {name}? the profile {set} removes it (line {line:n}): leave it out of not_applicable, since this set "

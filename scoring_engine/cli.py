@@ -1,10 +1,9 @@
 """The command line, `scoring-engine COMMAND`: score, explain, batch, validate, lint, resolve, test, diff, sets, import, template.
 
-The thin shell around the core: it reads files, calls the engine, writes the
-output (through `_output`: a file atomically, a pipe or device streamed, standard
-output checked), and turns every scoring_engine error into one line per problem
-with exit code 1 (2 for a wrong command line), never a traceback. Everything it
-prints goes through `_output.say` / `tell`, every line through `_text.one_line`.
+The thin shell around the core: it reads files, calls the engine, writes the output (through `_output`: a file
+atomically, a pipe or device streamed, standard output checked), and turns every scoring_engine error into one line per
+problem with exit code 1 (2 for a wrong command line), never a traceback. Everything it prints goes through
+`_output.say` / `tell`, every line through `_text.one_line`.
 """
 
 from __future__ import annotations
@@ -18,10 +17,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from . import __version__
-from ._cli_guard import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID
-from ._cli_guard import guarded as _guarded
-from ._cli_guard import report as _report
-from ._cli_guard import said_line as _say
+from ._cli_guard import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, guarded as _guarded, report as _report, said_line as _say
 from ._cli_params import LanguageChoice, OutputFile, at_most_once, format_by_extension
 from ._encodings import ENCODINGS
 from ._files import load_facts_from, read_text, shown_path
@@ -47,8 +43,7 @@ MAX_JOBS = 4 * (os.cpu_count() or 1)
 
 
 def _deliver(content: str | bytes, output: Path | None, written: str) -> None:
-    """`content` on the screen, or written whole into `output` (never half a file) with the line `written` (English, said
-    in the user's language) saying so."""
+    """`content` on the screen, or written whole into `output` (never half) with the line `written`, in the user's language."""
     if output is None:
         say(str(content))
     else:
@@ -139,9 +134,8 @@ def explain(facts: Path, indicator_id: str, set_ref: str | None) -> None:
 
 
 def _scored(facts: Path, set_ref: str | None) -> tuple[IndicatorSet, Result]:
-    """The set and the project scored: from a facts file (or standard input, for -), or from a filled 自评表 (.xlsx)
-    read with the set's form layout, its problems naming the form's cells. A set the facts name is a bundled id or a
-    path inside their folder (the working folder for -)."""
+    """The set and the project scored: from a facts file (or standard input, for -), or from a filled 自评表 (.xlsx) read
+    with the set's form layout, naming its cells. A set the facts name is a bundled id or a path inside their folder."""
     from .engine import score as score_facts
 
     if facts.suffix.lower() in (".xlsx", ".xlsm"):
@@ -158,10 +152,16 @@ def _score_form(form: Path, set_ref: str | None) -> tuple[IndicatorSet, Result]:
     from .forms.cells import score_form, typed_scores
 
     indicator_set, imported = _read_form(form, set_ref)
+    first = "\0"  # what the unit typed that the set does not read, a default taken: with the errors too
     try:
         result = score_form(imported, indicator_set)
-    finally:  # what the unit typed that the set does not read, a default taken: with the form's errors too, if any
-        for warning in imported.warnings:
+    except ScoringEngineError as err:  # its first line may say the form is another set's: once, first (QA67 F4, QA31 F2)
+        first = err.problems[0].message if err.problems else first
+        if any(w.message == first for w in imported.warnings):  # the first warning says it
+            raise type(err)(err.problems[1:]) from None
+        raise
+    finally:
+        for warning in (w for w in imported.warnings if w.message == first or not first.startswith(w.message)):
             tell(warning_line(warning, current_language([warning])))
     for warning in typed_scores(imported, result, indicator_set):  # its own 得分 where the set's differs
         tell(warning_line(warning, current_language([warning])))

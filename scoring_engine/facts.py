@@ -21,7 +21,7 @@ from ._undeclared import given_instead, undeclared_warnings, unwritable
 from .errors import ADD_THE_FACT, FactsError, Problem, json_path
 from .fact_values import convert_fact, convert_number, out_of_range_words, type_name
 from .model import FactSpec, IndicatorSet
-from .target_rows import row_problems
+from ._row_fit import row_problems
 
 __all__ = ["Facts", "check_facts", "convert_fact", "MAX_FACT_MAGNITUDE", "MAX_FACTS_DEPTH", "MAX_FACT_DIGITS"]
 

@@ -24,18 +24,15 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ._arith import in_range, plain, round_half_up, too_many_digits
 from ._record import record
 from ._text import cut, quoted
 from .judgements import TargetRow
 
-if TYPE_CHECKING:
-    from .model import IndicatorSet
-
 __all__ = ["COMPARISONS", "QUALITATIVE", "ROW_KEYS", "Quantity", "dated_row", "parse_comparison", "parse_quantity",
-           "row_document", "row_problems", "target_row", "written_quantity"]
+           "row_document", "target_row", "written_quantity"]
 
 #: The comparisons of the 指标性质 column, as the engine writes them.
 COMPARISONS = ("≥", "≤", "=")
@@ -463,38 +460,3 @@ def row_document(row: TargetRow) -> dict[str, Any]:
                                "actual": row.actual, "unit": row.unit, "weight": row.weight, "tier": row.tier,
                                "score": row.score, "reason": row.reason}
     return {key: written[key] for key in ROW_KEYS if written[key] is not None}
-
-
-def row_problems(indicator_set: IndicatorSet, values: Mapping[str, Any],
-                 not_applicable: frozenset[str] = frozenset()) -> list[tuple[str, str, str | None]]:
-    """(fact, message, hint) for target rows that do not fit the group that reads them: a group that does not apply reads
-    none (QA66 F4: rows left in the facts of a group marked 不适用 were refused for their weights)."""
-    found: list[tuple[str, str, str | None]] = []
-    for node in indicator_set.row_groups:
-        if node.rows is None or node.rows.fact not in values or node.id in not_applicable:
-            continue
-        rows: tuple[TargetRow, ...] = values[node.rows.fact]
-        fact = node.rows.fact
-        if not rows:
-            found.append((fact, f"group {node.id} needs at least one row", None))
-        for i, row in enumerate(rows):
-            problems = node.rows.row_problems(row)
-            if row.type is None and row.comparison is None and row.target is not None and row.category \
-                    and node.rows.comparisons.get("≤", "≥") != node.rows.comparisons.get("≥"):  # its sign would choose
-                shown = f"{plain(row.target * 100)}%" if row.unit == "%" else f"{plain(row.target)}{row.unit or ''}"
-                problems.extend(filter(None, [unsigned_target(row.category, shown, row.unit)]))
-            found.extend((fact, f"row {i + 1} ({cut(row.name)}): {message}", hint) for message, hint in problems)
-        ids = [row.id for row in rows if row.id is not None]
-        for dup in sorted({i for i in ids if ids.count(i) > 1}):
-            found.append((fact, f"row id {dup} is used twice", "give each row its own id"))
-        weights = [row.weight for row in rows if row.weight is not None]
-        for i, row in enumerate(rows):
-            if row.weight is not None and row.weight % Decimal(1).scaleb(-indicator_set.precision):
-                found.append((fact, f"row {i + 1} ({cut(row.name)}): weight {plain(row.weight)} has more decimal places than "
-                                    f"the set's precision {indicator_set.precision} keeps", "round the weight"))
-        if weights and len(weights) != len(rows):
-            found.append((fact, "some rows have a weight and some do not", "give every row a weight, or none for equal shares"))
-        elif weights and (total := sum(weights, Decimal(0))) != node.weight:
-            found.append((fact, f"rows' weights add up to {plain(total)}, not the weight {plain(node.weight)} of group {node.id}",
-                          None))
-    return found

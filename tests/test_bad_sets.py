@@ -85,3 +85,9 @@ def test_parse_indicator_set_reports_the_source_name_it_is_given() -> None:
         scoring_engine.parse_indicator_set(text, source="policy/set.yaml")
     assert "policy/set.yaml" == caught.value.problems[0].file
     assert str(caught.value).startswith("policy/set.yaml:14:")
+
+
+def test_a_band_with_min_and_max_swapped_is_one_problem(monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA67 F5: one band written max before min was four errors, two of them gaps at the bands beside it that go once
+    it is put right. It is the one problem, at its line."""
+    assert 1 == len(_refusal("bands_min_above_max", monkeypatch).problems)

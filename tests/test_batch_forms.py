@@ -285,3 +285,35 @@ def test_a_workbook_of_two_forms_is_listed_under_neither_project(tmp_path: Path)
     named = dict(zip(rows[0], rows[1], strict=False))
     assert 1 == run.exit_code and "form sheets" in run.stderr, run.output
     assert (str(form), None, None) == (named["来源"], named["项目名称"] or None, named["实施单位"] or None), named
+
+
+def test_a_form_damaged_in_its_zip_directory_is_one_failed_project_not_a_crash(tmp_path: Path):
+    """QA65 F1: a form whose zip says it needs version 9.2 stopped the whole batch with an internal error (the reader,
+    and then again the header read for its 问题 row). It fails alone, named; the project beside it is scored."""
+    from test_forms import _needing_version
+
+    good = tmp_path / "a.xlsx"
+    CliRunner().invoke(main, ["score", str(HOUSING), "--layout", "selfeval", "-o", str(good)])
+    bad = tmp_path / "b.xlsx"
+    bad.write_bytes(_needing_version(good.read_bytes(), 92))
+    outcomes = list(score_many(None, [good, bad]))
+    assert [True, False] == [o.ok for o in outcomes]
+    assert "not an .xlsx workbook" in outcomes[1].problems[0].message and not outcomes[1].row.internal
+
+
+def test_a_form_whose_workbook_part_is_damaged_is_one_failed_project_not_a_crash(tmp_path: Path):
+    """QA65 F2: a form whose compressed workbook part is damaged stopped the whole batch (a zlib error while the batch
+    looked whether it was an earlier run's summary). It is one row of 问题; the project beside it is scored."""
+    import zipfile
+
+    good = tmp_path / "a.xlsx"
+    CliRunner().invoke(main, ["score", str(HOUSING), "--layout", "selfeval", "-o", str(good)])
+    data = good.read_bytes()
+    with zipfile.ZipFile(good) as book:
+        info = book.getinfo("xl/workbook.xml")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)  # its compressed bytes
+    middle = start + info.compress_size // 2
+    (tmp_path / "b.xlsx").write_bytes(data[:middle] + b"\xff" * 8 + data[middle + 8:])
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", "-j", "1", str(tmp_path), "-o", str(tmp_path / "out.csv")])
+    assert 1 == run.exit_code and "内部错误" not in run.output, run.output
+    assert "b.xlsx: 无法读取工作簿" in run.output and (tmp_path / "out.csv").exists()

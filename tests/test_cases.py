@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -360,3 +361,33 @@ def test_a_name_that_is_a_number_is_told_to_be_text_and_a_missing_set_is_not_off
         load_cases(path)
     [problem] = missing.value.problems  # type: ignore[attr-defined]
     assert "(did you mean set.yaml?)" == f"({problem.hint})", problem
+
+
+def test_a_missing_set_named_by_facts_is_offered_the_sets_beside_them_never_a_facts_file(tmp_path: Path) -> None:
+    """QA67 F2: facts naming 体系.yaml, missing, were offered `p2.yaml` (a facts file: the very file naming it) where
+    set.yaml is the set beside them. Only files that are sets are offered; with none close, the sets there are listed."""
+    from scoring_engine import score_many
+
+    shutil.copy(EXAMPLE_SET, tmp_path / "set.yaml")
+    (tmp_path / "p2.yaml").write_text("indicator_set: 体系.yaml\nfacts: {}\n", encoding="utf-8")
+    (tmp_path / "p3.yaml").write_text("indicator_set: zzzzzz.yaml\nfacts: {}\n", encoding="utf-8")
+    hints = [outcome.problems[0].hint for outcome in score_many(None, [tmp_path / "p2.yaml", tmp_path / "p3.yaml"])]
+    assert ["did you mean set.yaml?", "sets in that folder: set.yaml"] == hints
+
+
+def test_facts_naming_a_set_they_cannot_read_scored_with_it_by_set_are_not_told_to_leave_out_set(tmp_path: Path) -> None:
+    """QA67 F7: facts naming ../s/set.yaml (outside their folder, so unreadable from there) scored with --set s/set.yaml
+    were told first to leave out --set, which then fails. Only a set that could be read as named is worth that line."""
+    from click.testing import CliRunner
+
+    from scoring_engine.cli import main
+
+    (tmp_path / "s").mkdir()
+    (tmp_path / "f").mkdir()
+    shutil.copy(EXAMPLE_SET, tmp_path / "s" / "set.yaml")
+    document = json.loads(EXAMPLE_FACTS.read_text(encoding="utf-8"))
+    document["indicator_set"] = "../s/set.yaml"
+    document["facts"]["budget"]["paid"] = "186.4万"  # an error, after which the line would come
+    (tmp_path / "f" / "p.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "en", "score", str(tmp_path / "f" / "p.json"), "--set", str(tmp_path / "s" / "set.yaml")])
+    assert 1 == run.exit_code and "budget.paid" in run.output and "leave out --set" not in run.output, run.output

@@ -100,3 +100,15 @@ def test_expert_scores_that_are_not_numbers_get_a_hint_with_numbers(tmp_path: Pa
     code, said = _scored(form, tmp_path)
     assert 1 == code
     assert f"表外事实!C{rows['sc']}：list 类事实应按 JSON 填写，实际是 '七十\\n95'（请写成 [88, 92.5, 85]；没有则写 []）" in said, said
+
+
+@pytest.mark.parametrize("typed", ["[75, NaN]", "[75, Infinity]", "[" * 20_000 + "]" * 20_000],
+                         ids=["NaN", "Infinity", "nested 20,000 deep"])
+def test_json_that_is_no_list_of_numbers_is_refused_on_its_cell_by_score_and_import(tmp_path: Path, typed: str) -> None:
+    """QA65 F3, F4: NaN typed in a cell's JSON made `import` fail writing the facts file (an internal error, exit 3), and
+    20,000 nested brackets the JSON reader (exit 3 for both). Each is refused on its cell, exit 1, nothing written."""
+    form, rows = _form(tmp_path, {"a": 100, "sc": typed})
+    for command in ("score", "import"):
+        code, said = _scored(form, tmp_path, command)
+        assert 1 == code and f"表外事实!C{rows['sc']}：list 类事实应按 JSON 填写" in said, said
+        assert not (tmp_path / "facts.json").exists()

@@ -317,6 +317,13 @@ def _zip(entries: dict[str, bytes]) -> bytes:
     return out.getvalue()
 
 
+def _needing_version(data: bytes, version: int) -> bytes:
+    """The zip archive `data` whose central directory says its first entry needs zip version `version` ÷ 10 to be read
+    (one damaged byte: QA65 F1, where Python's zipfile raises NotImplementedError)."""
+    at = data.index(b"PK\x01\x02") + 6
+    return data[:at] + bytes([version, 0]) + data[at + 2:]
+
+
 HOSTILE = {
     "not a zip": (b"PK\x03\x04 this is not a workbook", "not an .xlsx workbook"),
     "zip bomb": (_zip({"xl/worksheets/sheet1.xml": b"0" * 40_000_000}), "MAX_FORM_RATIO"),
@@ -325,6 +332,7 @@ HOSTILE = {
                              + b"".join(b'<!ENTITY %c "&%c;&%c;&%c;&%c;&%c;&%c;&%c;&%c;&%c;&%c;">' % ((98 + i,) + (97 + i,) * 10)
                                         for i in range(8)) + b"]><Types>&i;</Types>"}), "cannot read the workbook"),
     "too big": (b"PK" + b"\0" * 5_000_001, "MAX_FORM_BYTES"),
+    "zip of an unknown version": (_needing_version(_zip({"[Content_Types].xml": b"<Types/>"}), 92), "not an .xlsx workbook"),
 }
 
 
@@ -701,3 +709,48 @@ def test_a_group_declaring_no_categories_shares_the_cent_left_over_as_its_form_l
     again = score(indicator_set, read_form(form, indicator_set).facts)
     assert (result.total, sorted((i.name, i.weight, i.score) for i in result.walk())) == \
         (again.total, sorted((i.name, i.weight, i.score) for i in again.walk()))
+
+
+def test_a_form_whose_side_sheet_names_another_set_is_one_line_not_a_row_to_add_for_each_fact(tmp_path: Path):
+    """QA67 F4: a self-evaluation form whose side sheet was changed to name national-framework gave 47 lines, each
+    telling the clerk to add a row to 表外事实. The facts it lacks are one line, naming the count and the way out."""
+    import openpyxl
+
+    form = tmp_path / "form.xlsx"
+    facts = ROOT / "indicator_sets" / "self-evaluation.facts.json"
+    assert 0 == CliRunner().invoke(main, ["score", str(facts), "--layout", "selfeval", "-o", str(form)]).exit_code
+    book = openpyxl.load_workbook(form)
+    side = book["表外事实"]
+    named = next(c for row in side.iter_rows() for c in row if c.value == "self-evaluation")
+    named.value = "national-framework"
+    book.save(form)
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
+    errors = [line for line in run.output.splitlines() if line.startswith("错误")]
+    assert 1 == run.exit_code and len(errors) <= 3, run.output
+    assert "表上没有指标体系 national-framework 所需的" in errors[0] and "scoring-engine template national-framework" in errors[0]
+
+
+def test_a_form_read_with_another_set_says_so_once_when_it_fails(tmp_path: Path):
+    """QA67 F4: a Hubei form read with --set self-evaluation printed "这张表是为指标体系 hubei-self-evaluation 填写的" twice,
+    as a 提示 and again as the first 错误. It is said once, the first line (QA31 F2), the errors that follow after it."""
+    form = tmp_path / "hb.xlsx"
+    facts = ROOT / "indicator_sets" / "hubei-self-evaluation.facts.json"
+    assert 0 == CliRunner().invoke(main, ["score", str(facts), "--layout", "selfeval", "-o", str(form)]).exit_code
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form), "--set", "self-evaluation"])
+    assert 1 == run.exit_code
+    said = [line for line in run.output.splitlines() if "这张表是为指标体系 hubei-self-evaluation 填写的" in line]
+    assert 1 == len(said) and said[0] == run.output.splitlines()[0], run.output
+    assert any(line.startswith("错误") for line in run.output.splitlines()[1:]), run.output
+
+
+def test_a_national_framework_form_read_with_self_evaluation_gets_the_one_line_that_says_so(tmp_path: Path):
+    """QA67 F4: a national-framework form (its own indicators as rows) read with --set self-evaluation (a funds block and
+    target rows) said that first, then five lines telling to fill self-evaluation's blank form instead: the forms are of
+    two kinds, so the first line alone is said, as for a Sichuan form."""
+    form = tmp_path / "nf.xlsx"
+    facts = ROOT / "indicator_sets" / "national-framework.facts.json"
+    assert 0 == CliRunner().invoke(main, ["score", str(facts), "--layout", "selfeval", "-o", str(form)]).exit_code
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form), "--set", "self-evaluation"])
+    errors = [line for line in run.output.splitlines() if line.startswith("错误")]
+    assert 1 == run.exit_code and 1 == len(errors), run.output
+    assert "这张表是为指标体系 national-framework 填写的，这里却用 self-evaluation 读取" in errors[0]

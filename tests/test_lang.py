@@ -137,3 +137,14 @@ def test_a_file_in_a_folder_named_in_chinese_is_chinese_input_for_every_command(
     (tmp_path / "f.json").write_text('{"facts": {}}', encoding="utf-8")
     assert "zh" == language(None, [str(folder / "f.json")], environ={"LANG": "C.UTF-8"})
     assert "en" == language(None, [str(tmp_path / "f.json")], environ={"LANG": "C.UTF-8"})
+
+
+def test_a_missing_input_named_in_chinese_is_answered_in_chinese(tmp_path: Path) -> None:
+    """QA67 F1: `score 单位C/不存在.json` (a mistyped name) said `error: …: no such file` in English under an English
+    locale, though the name the clerk typed is Chinese; a missing file named in Latin letters stays English."""
+    from scoring_engine._lang import language
+
+    english = {"LANG": "C.UTF-8"}
+    assert "zh" == language(None, [str(tmp_path / "单位C" / "不存在.json")], environ=english)
+    assert "zh" == language(None, ["体系.yaml"], environ=english)
+    assert "en" == language(None, [str(tmp_path / "nosuch.json")], environ=english)

@@ -128,9 +128,9 @@ FACTS = "  paid: {type: number, min: 0}\n  total: {type: number, min: 0}\n  free
 
 @pytest.mark.parametrize(("check", "fields"), [
     ("paid <= paid", {"number": "1", "side": "paid"}),
-    ("paid >= 0", {"number": "1", "bounds": "paid in [0, ∞)"}),
+    ("paid >= 0", {"number": "1", "bounds": "paid ∈ [0, ∞)"}),
     ("1 == 1", {"number": "1"}),
-    ("paid < 0 or total >= 0", {"number": "1", "bounds": "paid in [0, ∞); total in [0, ∞)"}),
+    ("paid < 0 or total >= 0", {"number": "1", "bounds": "paid ∈ [0, ∞); total ∈ [0, ∞)"}),
 ])
 def test_a_check_that_can_never_fail_is_named_with_why(tmp_path: Path, check: str, fields: dict[str, str]) -> None:
     """A check true for every project: itself against itself, guaranteed by the declared bounds, or with no facts."""

@@ -821,7 +821,7 @@ def test_a_not_applicable_mark_naming_a_removed_indicator_by_its_name_is_said_re
     row = add_side_row(form, "不适用", "产出成本", "不涉及")
     run = CliRunner().invoke(main, ["--lang", "en", "score", str(form), "--set", str(tmp_path / "p.yaml")])
     on_form = removed.replace("leave it out of not_applicable", "delete this 不适用 row")  # as a clerk does (QA43 F11)
-    assert 1 == run.exit_code and f"表外事实!B{row}: not_applicable names unknown indicator 产出成本 ({on_form})" in run.output, \
+    assert 1 == run.exit_code and f"表外事实!B{row}: the 不适用 row names unknown indicator 产出成本 ({on_form})" in run.output, \
         run.output
 
 
@@ -1022,3 +1022,23 @@ def test_a_rule_a_profile_wrote_that_fails_when_scoring_is_said_at_the_profiles_
         score(load_indicator_set(tmp_path / "prof.yaml"), load_facts(ROOT / "indicator_sets" / "self-evaluation.facts.json"))
     [problem] = err.value.problems
     assert (Path(problem.file or "").name, problem.line) == ("prof.yaml", 5), problem
+
+
+def test_a_base_problem_a_profile_made_by_change_or_remove_is_said_at_its_line_with_a_fix_it_can_make(tmp_path: Path) -> None:
+    """QA67 F3: children given to a base's leaf were refused at the base's line, told to delete its rule (which a profile
+    cannot); removing the indicator a base's not_applicable_to names was offered a did-you-mean that would move the
+    weight elsewhere. Both are said at the profile's line, with what a profile can do."""
+    parented = _write(tmp_path, "p.yaml", """
+        extends: national-framework
+        change:
+          decision.project.basis:
+            children:
+              - {id: decision.project.basis.a, name: 甲, weight: 3, rule: {kind: formula, score: 0}}
+        """)
+    found = [p for p in _problems(parented) if p[2].startswith("an indicator with children is scored by them")]
+    assert [("p.yaml", 4)] == [(file, line) for file, line, _, _ in found], found
+    assert "remove: decision.project.basis and add: an indicator with its children" in (found[0][3] or "")
+    removed = _write(tmp_path, "q.yaml", "extends: cost-type-self-evaluation\nremove: [benefit]\n")
+    found = [p for p in _problems(removed) if p[2].startswith("not_applicable_to names benefit")]
+    assert [("q.yaml", 2)] == [(file, line) for file, line, _, _ in found], _problems(removed)
+    assert (found[0][3] or "").startswith("this profile removes benefit, to which")

@@ -175,8 +175,8 @@ class Scorer:
                 named = named_set(sheets)
                 indicator_set = self._load(resolve_set(named if named in bundled_sets() else _HEADER_SET), document.source)
             return form_project(document.path, indicator_set, sheets)
-        except ScoringEngineError:  # a workbook that cannot be opened: listed by its file alone
-            return None
+        except Exception:  # a form that failed, read again only for its header: listed by its file alone
+            return None  # whatever stopped it, the project is already one row of 问题 (QA65 F1: not a crash of the batch)
 
     def facts(self, document: Document) -> Facts:
         """The document's facts; a JSONL line's problems are placed on its line of the file."""

@@ -30,6 +30,7 @@ from .unread import indicators_like
 __all__ = ["FILL_THE_CELL", "form_problems", "on_cells", "score_form", "typed_differences", "typed_scores"]
 
 _NO_CELL = "the form has no cell for it"
+_MOST_ROWS_TO_ADD = 5  # facts without a cell each said with the side-sheet row to add; more are another set's form
 _MARK = "if it is so, mark "  # the start of _check_failure.divided_by_zero's hint
 CHECK_THE_CELLS = "check what these cells hold"
 _ROW_IN_MESSAGE = re.compile(r"row (\d+) \(")
@@ -50,11 +51,17 @@ def on_cells(err: ScoringEngineError, imported: ImportedFacts, indicator_set: In
         imported = dataclasses.replace(imported, rescaled={}, group_weights={})
     problems = [_placed(p, imported, indicator_set) for p in err.problems]
     named = imported.names_set
-    if named is None or named == indicator_set.id or not named_first:
-        return type(err)(problems)
-    # the weights, categories and tiers of another set's form may not be this set's either (QA31 F2): said first
     lacking = [p.fact for p in problems if p.hint is not None and p.hint.startswith(_NO_CELL) and p.fact]
     shown = ", ".join(lacking[:5]) + ("…" if len(lacking) > 5 else "")
+    if named is None or named == indicator_set.id or not named_first:
+        if len(lacking) <= _MOST_ROWS_TO_ADD:
+            return type(err)(problems)
+        # a form of another set whose side sheet names this one: one line, not a row to add for each fact (QA67 F4)
+        many = Problem(f"the form has no cell for {len(lacking)} facts the set {indicator_set.id} reads ({shown})",
+                       file=imported.facts.source, hint=f"if it is another set's form, read it with that set; else fill "
+                       f"the blank form of {indicator_set.id} (scoring-engine template {indicator_set.id})")
+        return type(err)([many] + [p for p in problems if p.fact not in lacking])
+    # the weights, categories and tiers of another set's form may not be this set's either (QA31 F2): said first
     message = f"the form was written for the set {named}, and is read here with {indicator_set.id}"
     if lacking:
         message += f", which reads {len(lacking)} facts the form does not hold ({shown})"
@@ -112,7 +119,8 @@ def _placed(problem: Problem, imported: ImportedFacts, indicator_set: IndicatorS
         hint = f"write its id: {', '.join(meant)}" if meant else problem.hint or "write the id of one of: " + ", ".join(
             f"{i.id} ({i.name})" for i in indicator_set.indicators)  # the engine's: a removed one, a did-you-mean (QA38 F3)
         hint = hint.replace("leave it out of not_applicable", "delete this 不适用 row")  # as a clerk does (QA43 F11)
-        return _on(dataclasses.replace(problem, hint=hint), imported.provenance.get(key + ".name"), form)
+        said = f"the 不适用 row names unknown indicator {named}"  # a row the clerk typed, not a facts file's key (QA67 F7)
+        return _on(dataclasses.replace(problem, message=said, hint=hint), imported.provenance.get(key + ".name"), form)
     fact: str | None = problem.fact
     if fact is None and problem.path is not None and problem.path.startswith("$.facts."):
         fact = problem.path.removeprefix("$.facts.")

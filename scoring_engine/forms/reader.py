@@ -27,8 +27,8 @@ from ..target_rows import dated_row, target_row, unsigned_target
 from .content import NO_REASON, is_own_conclusion
 from .funds import check_funds
 from .layout import WEIGHT_IN_LABEL, FormLayout, Labelled, form_layout, same_label
-from .reading import (FILL_THE_CELL, SIDE_SHEET, Blank, FormReading, bare_value, is_percentage, numeric, one_line, read_with,
-                      refuse_score_sheet, refused_values, unsigned_number, with_unit)
+from .reading import (FILL_THE_CELL, SIDE_SHEET, Blank, FormReading, bare_value, form_kind, form_kind_of, is_percentage, numeric,
+                      one_line, read_with, refuse_score_sheet, refused_values, unsigned_number, with_unit)
 from .side import defaults_taken, read_side
 from .unread import OTHER_FORM, funds_row, own_row, unscored_funds
 from .weights import compare_weights
@@ -105,7 +105,7 @@ def read_form(path: str | Path, indicator_set: IndicatorSet, sheets: list[Sheet]
         named = named_set(sheets)
         first = read_with(named, indicator_set, str(path))
         # another layout's blocks and columns (QA31 F2): every problem of the reading follows from it, so it alone is said
-        if not first or _layout_of(named) in (None, indicator_set.form.layout):  # and what scoring would refuse too
+        if not first or form_kind_of(named) in (None, form_kind(indicator_set)):  # and what scoring would refuse too
             first = first + reading.problems + refused_values(reading, not_applicable)
         raise FactsError(first)
     facts = Facts(values=reading.values, not_applicable=not_applicable, project=reading.project,
@@ -136,13 +136,6 @@ def form_project(path: str | Path, indicator_set: IndicatorSet, sheets: list[She
     reading = FormReading(path, forms[0], layout, indicator_set)
     _header(reading)
     return reading.project
-
-
-def _layout_of(named: str | None) -> str | None:
-    """The form layout of the bundled set `named`; None for a set that is not bundled (a province's own file)."""
-    from ..loader import bundled_sets, load_indicator_set
-
-    return load_indicator_set(named).form.layout if named in bundled_sets() else None
 
 
 def named_set(sheets: list[Sheet]) -> str | None:

@@ -20,8 +20,8 @@ from ..target_rows import parse_quantity
 from .layout import FormLayout, Labelled
 from .workbook import Formula, Sheet
 
-__all__ = ["Blank", "FILL_THE_CELL", "FormReading", "SAME_UNIT", "SIDE_SHEET", "bare_value", "is_percentage", "numeric",
-           "one_line", "shown_comparison", "unsigned_number", "with_unit"]
+__all__ = ["Blank", "FILL_THE_CELL", "FormReading", "SAME_UNIT", "SIDE_SHEET", "bare_value", "form_kind", "form_kind_of",
+           "is_percentage", "numeric", "one_line", "shown_comparison", "unsigned_number", "with_unit"]
 
 FILL_THE_CELL = "fill in the cell"
 #: The side sheet every selfeval workbook has: the facts the form has no place for.
@@ -249,6 +249,19 @@ def read_with(named: str | None, indicator_set: IndicatorSet, source: str) -> li
         return []
     return [Problem(f"the form was written for the set {named}, and is read here with {indicator_set.id}", file=source,
                     hint=READ_WITH_NAMED)]
+
+
+def form_kind_of(named: str | None) -> tuple[str, bool] | None:
+    """The kind of form of the bundled set `named` (`form_kind`); None for a set that is not bundled (a province's own)."""
+    from ..loader import bundled_sets, load_indicator_set
+
+    return form_kind(load_indicator_set(named)) if named in bundled_sets() else None
+
+
+def form_kind(indicator_set: IndicatorSet) -> tuple[str, bool]:
+    """A form's layout, and whether its rows are a funds block and target rows or the set's own indicators: a national
+    framework's form read with self-evaluation is another kind of form, as a Sichuan one is (QA67 F4)."""
+    return indicator_set.form.layout, bool(indicator_set.form.funds or indicator_set.form.targets)
 
 
 #: How to read a form with the set its side sheet names, when another was given.

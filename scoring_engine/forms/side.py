@@ -171,8 +171,7 @@ def _findings_typed(reading: FormReading, cell: str, text: str) -> list[str] | N
              if not all(prints_as_nothing(c) for c in line) and not _none(line)]
     if any(line.startswith("{") for line in lines):  # a finding with its points, as JSON (QA46 F2)
         try:
-            return [json.loads(line, parse_float=Decimal, parse_int=Decimal) if line.startswith("{") else line
-                    for line in lines]
+            return [_cell_json(line) if line.startswith("{") else line for line in lines]
         except ValueError:
             reading.problems.append(Problem(f"{cell}: a finding with points is written as JSON, not {cut(text)!r}",
                                             file=str(reading.path), hint='write it as {"text": "…", "points": 2}'))
@@ -274,7 +273,7 @@ def _side_value(reading: FormReading, side: Sheet, r: int, value: Any, kind: str
         return numbers
     if kind in ("findings", "numbers", "judgement", "tier") and isinstance(value, str):
         try:
-            return json.loads(value, parse_float=Decimal, parse_int=Decimal)
+            return _cell_json(value)
         except ValueError:  # the JSON parser's own words are English and say little: the cell and how to write it
             shown = value if len(value) <= 40 else value[:40] + "…"
             listed = kind in ("findings", "numbers")
@@ -290,3 +289,16 @@ def _side_value(reading: FormReading, side: Sheet, r: int, value: Any, kind: str
     if kind == "string" and isinstance(value, str):  # 'ratio\r\n' pasted from Word is the choice ratio (QA56 F6)
         return value.strip()
     return value
+
+
+def _cell_json(text: str) -> Any:
+    """A value typed in a cell as JSON, its numbers exact; ValueError for text that is no JSON, for NaN and Infinity
+    (no JSON, and no number: QA65 F4, which `import` could not write), and for nesting too deep to read (QA65 F3)."""
+    try:
+        return json.loads(text, parse_float=Decimal, parse_int=Decimal, parse_constant=_no_constant)
+    except RecursionError:
+        raise ValueError("nested too deep") from None
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is no number")

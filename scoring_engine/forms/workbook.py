@@ -119,7 +119,7 @@ def _check_archive(data: bytes, name: str) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         entries = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):  # "zip file version 9.2": damaged
         if data.startswith(_OLD_OFFICE):  # a renamed .xls, or a password-protected workbook: named as .xls is
             from .._typing_slips import old_workbook
 

@@ -65,7 +65,7 @@ def _why(check: Check, ranges: Ranges) -> tuple[str, dict[str, str]]:
     for name in sorted(check.formula.names):
         value = ranges.name(name)
         if value.kind in NUMERIC and (value.low.is_finite() or value.high.is_finite()):
-            bounds.append(f"{name} in {shown_range(value, plain)}")
+            bounds.append(f"{name} ∈ {shown_range(value, plain)}")  # a sign, not the English "in" (QA67 F7)
     return NEVER_FAILS_BOUNDS, {"bounds": "; ".join(bounds)}
 
 

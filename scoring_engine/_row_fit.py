@@ -1,0 +1,66 @@
+"""Target rows that do not fit the row group that reads them: a type or 二级 it does not score, ids given twice, weights
+that do not add up to the group's. Checked with the facts, once each row is read (target_rows)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from ._arith import plain
+from ._text import cut, quoted
+from .judgements import TargetRow
+from .target_rows import unsigned_target
+
+if TYPE_CHECKING:
+    from .model import IndicatorSet, RowGroup
+
+__all__ = ["row_problems"]
+
+
+def row_problems(indicator_set: IndicatorSet, values: Mapping[str, Any],
+                 not_applicable: frozenset[str] = frozenset()) -> list[tuple[str, str, str | None]]:
+    """(fact, message, hint) for target rows that do not fit the group that reads them: a group that does not apply reads
+    none (QA66 F4: rows left in the facts of a group marked 不适用 were refused for their weights)."""
+    found: list[tuple[str, str, str | None]] = []
+    groups = {node.id: node.rows for node in indicator_set.row_groups if node.rows is not None}
+    for node in indicator_set.row_groups:
+        if node.rows is None or node.rows.fact not in values or node.id in not_applicable:
+            continue
+        rows: tuple[TargetRow, ...] = values[node.rows.fact]
+        fact = node.rows.fact
+        if not rows:
+            found.append((fact, f"group {node.id} needs at least one row", None))
+        for i, row in enumerate(rows):
+            problems = [_elsewhere(message, hint, row.category, groups, node.id) for message, hint in node.rows.row_problems(row)]
+            if row.type is None and row.comparison is None and row.target is not None and row.category \
+                    and node.rows.comparisons.get("≤", "≥") != node.rows.comparisons.get("≥"):  # its sign would choose
+                shown = f"{plain(row.target * 100)}%" if row.unit == "%" else f"{plain(row.target)}{row.unit or ''}"
+                problems.extend(filter(None, [unsigned_target(row.category, shown, row.unit)]))
+            found.extend((fact, f"row {i + 1} ({cut(row.name)}): {message}", hint) for message, hint in problems)
+        ids = [row.id for row in rows if row.id is not None]
+        for dup in sorted({i for i in ids if ids.count(i) > 1}):
+            found.append((fact, f"row id {dup} is used twice", "give each row its own id"))
+        weights = [row.weight for row in rows if row.weight is not None]
+        for i, row in enumerate(rows):
+            if row.weight is not None and row.weight % Decimal(1).scaleb(-indicator_set.precision):
+                found.append((fact, f"row {i + 1} ({cut(row.name)}): weight {plain(row.weight)} has more decimal places than "
+                                    f"the set's precision {indicator_set.precision} keeps", "round the weight"))
+        if weights and len(weights) != len(rows):
+            found.append((fact, "some rows have a weight and some do not", "give every row a weight, or none for equal shares"))
+        elif weights and (total := sum(weights, Decimal(0))) != node.weight:
+            found.append((fact, f"rows' weights add up to {plain(total)}, not the weight {plain(node.weight)} of group {node.id}",
+                          None))
+    return found
+
+
+def _elsewhere(message: str, hint: str | None, category: str | None, groups: Mapping[str, RowGroup],
+               own: str) -> tuple[str, str | None]:
+    """A 二级 that is another group's (社会效益指标 among the 产出 rows) says where the row belongs, not the nearest spelling
+    of this group's 二级 (QA67 F6: '是否想写 时效指标？' would score a benefit row as a time row), as a form's row does."""
+    if category is None or message != f"category {quoted(category)} is not a 二级指标 of the group":
+        return message, hint
+    other = next((key for key, rows in groups.items() if key != own and category in rows.categories), None)
+    if other is None:
+        return message, hint
+    return message, f"{category} is a 二级指标 of {other}: move the row to {groups[other].fact}"
