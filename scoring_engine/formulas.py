@@ -193,7 +193,9 @@ class _Checker:
             if name in FUNCTIONS:
                 self.fail(f"function {name} used without ( )", hint=f"write {name}(...)")
             else:
-                hint = did_you_mean(name, self.scope) or "declare it under facts: or derived:"
+                # only names a formula can be written with: not a fact named survey.一般, itself refused (QA67 F7)
+                writable = [n for n in self.scope if all(p.isascii() and p.isidentifier() for p in n.split("."))]
+                hint = did_you_mean(name, writable) or "declare it under facts: or derived:"
                 self.fail(f"unknown name {name}", hint=hint, fact=name)
         elif kind not in READABLE_TYPES:
             self.fail(

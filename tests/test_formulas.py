@@ -347,6 +347,13 @@ def test_unknown_name_is_reported_as_the_fact_it_names() -> None:
     assert "unknown name budget.piad" in error.problems[0].message
 
 
+def test_an_unknown_name_is_not_offered_a_name_no_formula_can_be_written_with() -> None:
+    """QA67 F7: with a fact renamed survey.一般 (itself refused), a formula reading survey.neutral was offered it."""
+    error = refusal("survey.neutral * 0.5", {**SCOPE, "survey.一般": "number", "survey.neutrals": "number"})
+    assert "did you mean survey.neutrals?" == error.hint
+    assert "did you mean" not in (refusal("survey.neutral", {**SCOPE, "survey.一般": "number"}).hint or "")
+
+
 def test_full_width_bracket_is_refused_naming_the_character() -> None:
     """A full-width bracket typed with a Chinese input method is named by its code point."""
     error = refusal("min（budget.paid, 1）")
