@@ -18,9 +18,10 @@ import click
 
 from . import __version__
 from ._cli_guard import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, guarded as _guarded, report as _report, said_line as _say
+from ._cli_forms import read_form_file, score_form_file
 from ._cli_params import LanguageChoice, OutputFile, at_most_once, format_by_extension
 from ._encodings import ENCODINGS
-from ._files import load_facts_from, read_text, shown_path
+from ._files import load_facts_from, read_text
 from ._help import HelpGroup
 from ._messages import LANG_VARIABLE, chosen_language, current_language, said, warning_line
 from ._output import extension_of, say, stopping_cleanly, tell, write_atomically
@@ -139,43 +140,13 @@ def _scored(facts: Path, set_ref: str | None) -> tuple[IndicatorSet, Result]:
     from .engine import score as score_facts
 
     if facts.suffix.lower() in (".xlsx", ".xlsm"):
-        return _score_form(facts, set_ref)
+        return score_form_file(facts, set_ref)
     loaded = load_facts_from(getattr(sys.stdin, "buffer", None)) if str(facts) == "-" else load_facts(facts)
     indicator_set = _set_for(facts, loaded, set_ref)
     try:
         return indicator_set, score_facts(indicator_set, loaded)
     except ScoringEngineError as err:  # with --set: whether the facts name another set is the first thing to say
         raise type(err)(named_elsewhere(list(err.problems), loaded, indicator_set) if set_ref else err.problems) from None
-
-
-def _score_form(form: Path, set_ref: str | None) -> tuple[IndicatorSet, Result]:
-    from .forms.cells import score_form, typed_scores
-
-    indicator_set, imported = _read_form(form, set_ref)
-    first = "\0"  # what the unit typed that the set does not read, a default taken: with the errors too
-    try:
-        result = score_form(imported, indicator_set)
-    except ScoringEngineError as err:  # its first line may say the form is another set's: once, first (QA67 F4, QA31 F2)
-        first = err.problems[0].message if err.problems else first
-        if any(w.message == first for w in imported.warnings):  # the first warning says it
-            raise type(err)(err.problems[1:]) from None
-        raise
-    finally:
-        for warning in (w for w in imported.warnings if w.message == first or not first.startswith(w.message)):
-            tell(warning_line(warning, current_language([warning])))
-    for warning in typed_scores(imported, result, indicator_set):  # its own 得分 where the set's differs
-        tell(warning_line(warning, current_language([warning])))
-    return indicator_set, result
-
-
-def _read_form(form: Path, set_ref: str | None) -> tuple[IndicatorSet, Any]:
-    """The set (--set, else the bundled set the form names on its side sheet) and the facts read from the form."""
-    from .forms.reader import bundled_set_named, read_form
-    from .forms.workbook import open_workbook
-
-    sheets = open_workbook(form)
-    indicator_set = load_indicator_set(resolve_set(set_ref or bundled_set_named(sheets, shown_path(form))))
-    return indicator_set, read_form(form, indicator_set, sheets)
 
 
 def _set_for(facts: Path, loaded: Facts, set_ref: str | None) -> IndicatorSet:
@@ -205,7 +176,7 @@ def import_form(form: Path, set_ref: str | None, output: Path | None) -> None:
     from .forms.cells import form_problems
     from .forms.documents import fact_document, naming_the_set
 
-    indicator_set, imported = _read_form(form, set_ref)
+    indicator_set, imported = read_form_file(form, set_ref)
     # raises when the form is for another set: its facts would be empty
     found = [*imported.warnings, *form_problems(imported, indicator_set)]
     document, unnamed = naming_the_set(imported.document(), set_ref, output.parent if output else Path.cwd())

@@ -653,5 +653,10 @@ def test_under_a_second_set_of_other_grades_a_pass_that_becomes_a_fail_is_a_grad
         assert c is not None and not c.grade_dropped, (mine, other)
     c = compare(_graded_under(five, "良好", "81"), _graded_under(four, "中等", "79"), "self-evaluation")
     assert c is not None and c.grade_dropped
+    renamed = {"优": "85", "良": "75", "中": "60", "差": "0"}  # as many grades, renamed, lower lines (QA68 F2)
+    c = compare(_graded_under(four, "良好", "81.84"), _graded_under(renamed, "良", "81.84"), "p1")
+    assert c is not None and not c.grade_dropped
+    c = compare(_graded_under(five, "优秀", "95"), _graded_under(renamed, "优", "96.9"), "p1")  # the other's best: none
+    assert c is not None and not c.grade_dropped and not c.flagged
     row = _graded_under(five, "合格", "68.2")
     assert pickle.loads(pickle.dumps(row)) == row and pickle.loads(pickle.dumps(row)).grade_lines == row.grade_lines

@@ -335,3 +335,48 @@ def test_a_lower_is_better_equation_holds_as_a_reader_rounds_it_once() -> None:
     a = score(s, {"v": D("8.75"), "t": D(7)}).indicators[0]
     assert D("6.1") == a.score
     assert "得分 = 7.6 × 7 ÷ 8.75 = 6.1分" in a.reason, a.reason
+
+
+def test_a_clamped_rate_s_product_is_rounded_once_as_the_computed_value_beside_it() -> None:
+    """QA68 F1: under stages [2], 63 × 101.98% = 64.2474 was printed 64.3 (64.25 through the stages) beside 计算值64.2:
+    the score is clamped to 63, no stage gives it, and the reason says none, so the product is rounded once."""
+    s = parse_indicator_set(TWO_STAGED.replace("rule: {kind: formula, score: v}", "rule: {kind: formula, rate: v}"))
+    a = score(s, {"v": D("1.0198"), "t": D(1)}).indicators[0]
+    assert D(63) == a.score
+    assert "= 64.2分；计算值64.2" in a.reason, a.reason
+
+
+PANEL = """id: t
+name: t
+version: '1'
+precision: {precision}
+{head}
+facts:
+  s: {{type: list, items: number}}
+  a: {{type: number}}
+  b: {{type: number}}
+  c: {{type: number}}
+grades: [{{label: 合格, min: 0}}]
+total: {weight}
+indicators:
+  - {{id: p, name: 评审, weight: {weight}, rule: {rule}}}
+"""
+
+
+def test_a_panel_mean_no_decimals_show_exactly_is_marked_approximate() -> None:
+    """QA68 F4: 3 reviewers' mean 75.0333… of 100, times 0.45, is 0.33765 → 0.3377, but 75.0333 (and every longer
+    rounding of it) gives 0.3376: the mean is shown ≈75.0333, as a rate no decimals show is, not as if exact."""
+    s = parse_indicator_set(PANEL.format(precision=4, head="", weight="0.45",
+                                         rule="{kind: panel, method: mean, scores: s, scale: 100}"))
+    p = score(s, {"s": [D("85.2"), D("80.6"), D("59.3")], "a": D(0), "b": D(0), "c": D(0)}).indicators[0]
+    assert D("0.3377") == p.score and "3位评审平均≈75.0333分（满分100），折合0.3377分" in p.reason, p.reason
+
+
+def test_a_clamped_panel_shows_the_mean_that_gives_its_computed_value_rounded_once() -> None:
+    """QA68 F5: under stages [1] a weighted total clamped to the weight was shown 2254.03, whose ÷ 7 × 381 rounds to
+    122684, beside 计算值122683: the total is shown with the decimals that give the 计算值, rounded once."""
+    rule = ("{kind: panel, method: weighted, scale: 7, parts: [{name: 甲, share: 1/3, score: a}, {name: 乙, share: 1/3, "
+            "score: b}, {name: 丙, share: 1/3, score: c}]}")
+    s = parse_indicator_set(PANEL.format(precision=0, head="rounding: {stages: [1]}", weight="381", rule=rule))
+    p = score(s, {"s": [], "a": D("97.18"), "b": D(82), "c": D("6582.9")}).indicators[0]
+    assert "加权合计2254.027分（满分7），折合381分；计算值122683超出" in p.reason, p.reason

@@ -135,7 +135,8 @@ def compare(mine: ProjectRow, other: ProjectRow, against: str, threshold: Decima
         reasons.append(f"{lower}{difference:f}分（阈值{threshold:f}分）")
     if dropped:
         # under another set a lower grade may come with a higher total: its grade lines are higher, which is said
-        higher = f"（总分高{-difference:f}分，该体系的等级线较高）" if against != RECHECK and difference < 0 else ""
+        higher = f"（总分高{-difference:f}分，该体系的等级线较高）" if against != RECHECK and difference < 0 and \
+            len(mine.grades) == len(other.grades) else ""  # ranked alike: a higher total's lower rank is a higher line
         reasons.append(f"{'复核' if against == RECHECK else f'按{against}评分'}等级由{mine.grade}降为{other.grade}{higher}")
     return Comparison(against=against, source=other.source, total=other.total, grade=other.grade or "", difference=difference,
                       grade_dropped=dropped, flagged=bool(reasons), reasons=tuple(reasons), indicators=indicators,
@@ -144,13 +145,14 @@ def compare(mine: ProjectRow, other: ProjectRow, against: str, threshold: Decima
 
 
 def _dropped(mine: ProjectRow, other: ProjectRow) -> bool:
-    """Whether the other's grade is lower: under sets of the same grades, it ranks lower (the third of four is lower than
-    the second, whatever the lines); under sets of other grades, it is another grade and its line is lower, out of its
-    set's total (合格 from 60 of 100 in five grades, then 差 from 0 in four: QA66 F3)."""
+    """Whether the other's grade is lower. Under sets of as many grades, it ranks lower (the third of four is lower than
+    the second, whatever the labels and lines: 良好 then 良 is no drop, QA68 F2). Under sets of other numbers of grades,
+    it is another grade, not the other set's best, and its line is lower out of its set's total (合格 from 60 of 100 in
+    five grades, then 差 from 0 in four: QA66 F3)."""
     mine_rank, other_rank = mine.grade_rank, other.grade_rank
     if mine_rank is None or other_rank is None:
         return False
-    if mine.grades == other.grades or not (mine.grade_lines and other.grade_lines):
+    if len(mine.grades) == len(other.grades) or not (mine.grade_lines and other.grade_lines):
         return other_rank > mine_rank
-    return other.grade != mine.grade and \
+    return other.grade != mine.grade and other_rank > 0 and \
         other.grade_lines[other_rank] * mine.max_total < mine.grade_lines[mine_rank] * other.max_total

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from .._arith import Rounding, fixed, percent, plain
+from .._arith import ZERO, Rounding, fixed, percent, plain
 from .._display import equals_text, show_value
 from ..formulas import Formula
 from ._base import FactView, Outcome, RuleKind, RuleSpec, Story, Template, equation_rate, reads, shown_later
@@ -41,10 +41,12 @@ def score(rule: FormulaRule, weight: Decimal, facts: FactView) -> Outcome:
 
 
 def _rate_fields(rule: FormulaRule, value: Decimal, weight: Decimal) -> dict[str, object]:
-    # the product as computed: a rate above 100% gives more than the weight, which the reason then says is clamped
-    read = rule.rounding.as_read(weight * value)
+    # the product as computed: a rate above 100% gives more than the weight, which the reason then says is clamped; so
+    # clamped, no stage gives the score, and the product is rounded once, as the 计算值 beside it (QA68 F1)
+    product = weight * value
+    read = rule.rounding.as_read(product) if ZERO <= product <= weight else rule.rounding.straight
     return {"formula": rule.expr.text, "rate": equation_rate(value, lambda r: read(weight * r)),
-            "product": fixed(rule.rounding.round(weight * value), rule.rounding.places)}
+            "product": fixed(read(product), rule.rounding.places)}
 
 
 def _value_fields(rule: FormulaRule, value: Decimal) -> dict[str, object]:

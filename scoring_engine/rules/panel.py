@@ -130,12 +130,16 @@ def _given(rounding: Rounding, value: Decimal) -> str:
 
 def _combined(rounding: Rounding, combined: Decimal, scale: Decimal, weight: Decimal) -> str:
     """The combined score with the decimals that make ÷ scale × weight give the score on paper: at the set's precision
-    where they do (82.80), else with as many more as it takes (平均84.5分（满分100），折合8分 at precision 0, not 平均85分)."""
-    score, read = rounding.round(combined / scale * weight), rounding.as_read(combined / scale * weight)
+    where they do (82.80), else with as many more as it takes (平均84.5分（满分100），折合8分 at precision 0, not 平均85分);
+    marked ≈ where none do (a mean of thirds whose exact score lies on a half: QA68 F4). A score clamped to the weight is
+    given by no stage: its 计算值 beside it is rounded once, and so is the mean's product (QA68 F5)."""
+    raw = combined / scale * weight
+    read = rounding.as_read(raw) if ZERO <= raw <= weight else rounding.straight
+    score = read(raw)
     for places in range(rounding.places, rounding.places + MORE_PLACES + 1):
         if read(round_half_up(combined, places) / scale * weight) == score:
             return fixed(combined, places) if places == rounding.places else plain(round_half_up(combined, places))
-    return fixed(combined, rounding.places)
+    return "≈" + fixed(combined, rounding.places)
 
 
 TEMPLATES = {

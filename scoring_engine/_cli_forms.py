@@ -1,0 +1,59 @@
+"""A filled 自评表 as the commands read and score it: the set it is read with, its facts, and its warnings said around
+the errors in the order a clerk fixes them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from ._cli_guard import EXIT_INVALID, report
+from ._files import shown_path
+from ._messages import current_language, warning_line
+from ._output import tell
+from .errors import ScoringEngineError
+from .loader import load_indicator_set, resolve_set
+
+if TYPE_CHECKING:
+    from .model import IndicatorSet
+    from .result import Result
+
+__all__ = ["read_form_file", "score_form_file"]
+
+
+def score_form_file(form: Path, set_ref: str | None) -> tuple[IndicatorSet, Result]:
+    """The form scored, with what the unit typed that the set does not read and each default taken said as warnings.
+    When it fails on being another set's form, that line comes first and once, then the warnings, then the other
+    errors (QA31 F2, QA67 F4, QA68 F3)."""
+    from .forms.cells import score_form, typed_scores
+
+    indicator_set, imported = read_form_file(form, set_ref)
+    first = "\0"
+    try:
+        result = score_form(imported, indicator_set)
+    except ScoringEngineError as err:
+        head = err.problems[0]
+        if not any(head.message.startswith(w.message) for w in imported.warnings):
+            raise
+        first = head.message
+        report(type(err)(head))
+        if len(err.problems) == 1:
+            raise click.exceptions.Exit(EXIT_INVALID) from None
+        raise type(err)(err.problems[1:]) from None
+    finally:
+        for warning in (w for w in imported.warnings if not first.startswith(w.message)):
+            tell(warning_line(warning, current_language([warning])))
+    for warning in typed_scores(imported, result, indicator_set):  # its own 得分 where the set's differs
+        tell(warning_line(warning, current_language([warning])))
+    return indicator_set, result
+
+
+def read_form_file(form: Path, set_ref: str | None) -> tuple[IndicatorSet, Any]:
+    """The set (--set, else the bundled set the form names on its side sheet) and the facts read from the form."""
+    from .forms.reader import bundled_set_named, read_form
+    from .forms.workbook import open_workbook
+
+    sheets = open_workbook(form)
+    indicator_set = load_indicator_set(resolve_set(set_ref or bundled_set_named(sheets, shown_path(form))))
+    return indicator_set, read_form(form, indicator_set, sheets)
