@@ -157,7 +157,8 @@ def test_markdown_holds_the_same_rows(sets: tuple[Path, Path, Path]) -> None:
 
 
 def test_xlsx_is_written_with_both_sheets_and_the_same_bytes_each_time(sets: tuple[Path, Path, Path], tmp_path: Path) -> None:
-    """--format xlsx -o FILE writes sheets 变化 and 项目得分 holding the rows the table shows, byte-identical across runs."""
+    """--format xlsx -o FILE writes sheets 变化 and 项目得分 holding the rows the table shows, byte-identical across runs;
+    weights, scores and differences as numbers Excel adds up, shown as printed (QA69 F1: they were text)."""
     old, new, facts = sets
     outputs = []
     for name in ("a.xlsx", "b.xlsx"):
@@ -169,8 +170,10 @@ def test_xlsx_is_written_with_both_sheets_and_the_same_bytes_each_time(sets: tup
     assert ["变化", "项目得分"] == book.sheetnames
     changes = [[c.value for c in row] for row in book["变化"].iter_rows(min_row=3)]
     assert ["变化", "指标", "原", "新"] == changes[0]
-    assert ["分值", "过程 (process)", "40", "25"] in changes
-    assert ["某村供水工程", "总分（等级）", "85.00（良）", "75.00（良）", "-10.00"] in [[c.value for c in r] for r in book["项目得分"].iter_rows()]
+    assert ["分值", "过程 (process)", 40, 25] in changes
+    scores = list(book["项目得分"].iter_rows())
+    assert ["某村供水工程", "总分（等级）", "85.00（良）", "75.00（良）", -10] in [[c.value for c in r] for r in scores]
+    assert {"0.00", "+0.00;-0.00;0.00"} <= {c.number_format for r in scores for c in r}
 
 
 @pytest.mark.parametrize(("args", "code", "words"), [

@@ -7,6 +7,7 @@ totals and grades under both sets and the indicators whose score changed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -144,6 +145,9 @@ def render_diff_xlsx(diff: SetDiff, projects: Sequence[ProjectComparison] = ()) 
     return _save(book)
 
 
+_NUMBER = re.compile(r"[+-]?\d{1,15}(?:\.\d{1,10})?")
+
+
 def _diff_sheet(ws: Worksheet, heading: str, shape: tuple[str, Sequence[str], Sequence[int]],
                 rows: Sequence[Sequence[str]]) -> None:
     """A sheet: the two sets on its first line, then the header (title, column names, widths) and the rows."""
@@ -158,7 +162,14 @@ def _diff_sheet(ws: Worksheet, heading: str, shape: tuple[str, Sequence[str], Se
         _text(ws, 3, col, name).font = Font(bold=True)
     for r, row in enumerate(rows, 4):
         for col, value in enumerate(row, 1):
-            _text(ws, r, col, value).alignment = Alignment(wrap_text=True, vertical="top")
+            if _NUMBER.fullmatch(value):  # a weight, score or difference: a number Excel adds up, shown as printed (QA69 F1)
+                cell = ws.cell(r, col, Decimal(value))
+                places = len(value.partition(".")[2])
+                shown = "0." + "0" * places if places else "0"
+                cell.number_format = f"+{shown};-{shown};{shown}" if value.startswith("+") else shown
+            else:
+                cell = _text(ws, r, col, value)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
     _widths(ws, widths)
     ws.freeze_panes = "A4"
 
