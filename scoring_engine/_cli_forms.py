@@ -3,6 +3,7 @@ the errors in the order a clerk fixes them."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,20 +22,26 @@ if TYPE_CHECKING:
 
 __all__ = ["read_form_file", "score_form_file"]
 
+#: The hint of a name the set does not know, guessing one it does ("did you mean budget.total?").
+_GUESS = "did you mean "
+
 
 def score_form_file(form: Path, set_ref: str | None) -> tuple[IndicatorSet, Result]:
     """The form scored, with what the unit typed that the set does not read and each default taken said as warnings.
     When it fails on being another set's form, that line comes first and once, then the warnings, then the other
     errors (QA31 F2, QA67 F4, QA68 F3)."""
-    from .forms.cells import score_form, typed_scores
+    from .forms.cells import ANOTHER_SETS_FORM, score_form, typed_scores
 
     indicator_set, imported = read_form_file(form, set_ref)
-    first = "\0"
+    first, warnings = "\0", imported.warnings
     try:
         result = score_form(imported, indicator_set)
     except ScoringEngineError as err:
         head = err.problems[0]
-        if not any(head.message.startswith(w.message) for w in imported.warnings):
+        named = any(head.message.startswith(w.message) for w in imported.warnings)  # the line: it names another set
+        if named or head.message.startswith(ANOTHER_SETS_FORM):  # its side rows' names are that set's, not slips of ours
+            warnings = tuple(dataclasses.replace(w, hint=None) if (w.hint or "").startswith(_GUESS) else w for w in warnings)
+        if not named:
             raise
         first = head.message
         report(type(err)(head))
@@ -42,7 +49,7 @@ def score_form_file(form: Path, set_ref: str | None) -> tuple[IndicatorSet, Resu
             raise click.exceptions.Exit(EXIT_INVALID) from None
         raise type(err)(err.problems[1:]) from None
     finally:
-        for warning in (w for w in imported.warnings if not first.startswith(w.message)):
+        for warning in (w for w in warnings if not first.startswith(w.message)):
             tell(warning_line(warning, current_language([warning])))
     for warning in typed_scores(imported, result, indicator_set):  # its own 得分 where the set's differs
         tell(warning_line(warning, current_language([warning])))

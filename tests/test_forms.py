@@ -728,6 +728,8 @@ def test_a_form_whose_side_sheet_names_another_set_is_one_line_not_a_row_to_add_
     errors = [line for line in run.output.splitlines() if line.startswith("错误")]
     assert 1 == run.exit_code and len(errors) <= 3, run.output
     assert "表上没有指标体系 national-framework 所需的" in errors[0] and "scoring-engine template national-framework" in errors[0]
+    # nor are its side rows offered the other set's fact names (QA68 F3: "did you mean budget.total?" for budget.method)
+    assert "是否想写" not in run.output and "事实 budget.method 没有在体系中声明，已忽略" in run.output, run.output
 
 
 def test_a_form_read_with_another_set_says_so_once_when_it_fails(tmp_path: Path):

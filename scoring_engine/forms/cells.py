@@ -27,9 +27,11 @@ from .reader import FILL_THE_CELL, Blank, ImportedFacts
 from .reading import READ_WITH_NAMED, yes_or_no
 from .unread import indicators_like
 
-__all__ = ["FILL_THE_CELL", "form_problems", "on_cells", "score_form", "typed_differences", "typed_scores"]
+__all__ = ["ANOTHER_SETS_FORM", "FILL_THE_CELL", "form_problems", "on_cells", "score_form", "typed_differences", "typed_scores"]
 
 _NO_CELL = "the form has no cell for it"
+#: The start of the line that says a form lacks so many facts that it is another set's form (QA67 F4).
+ANOTHER_SETS_FORM = "the form has no cell for "
 _MOST_ROWS_TO_ADD = 5  # facts without a cell each said with the side-sheet row to add; more are another set's form
 _MARK = "if it is so, mark "  # the start of _check_failure.divided_by_zero's hint
 CHECK_THE_CELLS = "check what these cells hold"
@@ -57,7 +59,7 @@ def on_cells(err: ScoringEngineError, imported: ImportedFacts, indicator_set: In
         if len(lacking) <= _MOST_ROWS_TO_ADD:
             return type(err)(problems)
         # a form of another set whose side sheet names this one: one line, not a row to add for each fact (QA67 F4)
-        many = Problem(f"the form has no cell for {len(lacking)} facts the set {indicator_set.id} reads ({shown})",
+        many = Problem(f"{ANOTHER_SETS_FORM}{len(lacking)} facts the set {indicator_set.id} reads ({shown})",
                        file=imported.facts.source, hint=f"if it is another set's form, read it with that set; else fill "
                        f"the blank form of {indicator_set.id} (scoring-engine template {indicator_set.id})")
         return type(err)(many)  # alone: the rest would map one set's facts onto another's (QA68 F3: "rename budget.method")
