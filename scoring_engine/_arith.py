@@ -14,7 +14,7 @@ import functools
 import re
 from collections.abc import Callable, Hashable, Mapping
 from contextlib import AbstractContextManager
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any, TypeVar, cast
 
@@ -29,6 +29,12 @@ CONTEXT = decimal.Context(
     Emax=999,
     traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
 )
+
+# CONTEXT rounding half up. Its quantize(value, step) is value.quantize(step, ROUND_HALF_UP, CONTEXT), with no keyword
+# to parse nor context to look up: every leaf of every project is rounded through it.
+HALF_UP = CONTEXT.copy()
+HALF_UP.rounding = decimal.ROUND_HALF_UP
+to_step_half_up = HALF_UP.quantize
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -69,9 +75,8 @@ def round_half_up(value: Decimal, places: int) -> Decimal:
     (Decimal('2.7'), Decimal('0'))
     """
     if value.adjusted() < CONTEXT.prec - GUARD_PLACES:  # else it has fewer decimals than that, or none
-        value = value.quantize(_GUARD, rounding=ROUND_HALF_UP, context=CONTEXT)
-    rounded = value.quantize(_QUANTA[places] if 0 <= places < _MOST_QUANTA else quantum(places), rounding=ROUND_HALF_UP,
-                             context=CONTEXT)
+        value = to_step_half_up(value, _GUARD)
+    rounded = to_step_half_up(value, _QUANTA[places] if 0 <= places < _MOST_QUANTA else quantum(places))
     return rounded if rounded else rounded.copy_abs()  # −1e-27 is 0, not −0
 
 

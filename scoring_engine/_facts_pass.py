@@ -22,6 +22,7 @@ from typing import Any
 
 from ._arith import LARGEST_MAGNITUDE as _LARGEST
 from ._arith import SMALLEST_MAGNITUDE as _SMALLEST
+from ._arith import CONTEXT
 from ._arith import in_range, within_precision
 from ._formula_functions import Finding
 from ._frozen import made_frozen
@@ -119,6 +120,9 @@ def _clean_keys(mapping: dict[Any, Any]) -> bool:
 
 # How a declared fact's usual values are read in the walk (DeclaredShape._walk), by its type.
 _OTHER, _BOOLEAN, _NUMBER, _INTEGER, _LIST, _FINDINGS, _DATE, _JUDGEMENT, _TIER = range(9)
+_GIVE_UP = object()  # what DeclaredShape.value gives for a value read the long way
+# Documents read by the walk before the shape's own reader is compiled (compiling costs more than one CLI run gains).
+GENERIC_READS = 16
 _HOW = {"boolean": _BOOLEAN, "number": _NUMBER, "integer": _INTEGER, "list": _LIST, "date": _DATE,
         "judgement": _JUDGEMENT, "tier": _TIER}
 
@@ -142,6 +146,8 @@ class DeclaredShape:
         self.declared = tuple(declared.items())
         self.names = [name for name, _ in self.declared]
         self.max_depth = max_depth
+        self.reads = 0
+        self.reader: Callable[[dict[Any, Any], dict[str, Any]], bool] | None = None  # _compiled_reader's, once made
         # key → a nested shape (dict), or the declared fact written under that key: (name, spec, its converter, how its
         # usual values are read, its min and max)
         self.root: dict[str, Any] = {}
@@ -169,7 +175,12 @@ class DeclaredShape:
         long way (which says it is missing) unless `excused(name)`.
         """
         found: dict[str, Any] = {}
-        if type(values) is not dict or not self._walk(values, self.root, 1, found):
+        reader = self.reader
+        if reader is None:
+            self.reads += 1
+            if self.reads > GENERIC_READS:  # (two threads may both compile it: either reader reads alike)
+                self.reader = reader = _compiled_reader(self.root, self.max_depth, self.value)
+        if type(values) is not dict or not (reader(values, found) if reader else self._walk(values, self.root, 1, found)):
             return None
         if len(found) == len(self.declared):
             return found if list(found) == self.names else {name: found[name] for name in self.names}
@@ -194,53 +205,106 @@ class DeclaredShape:
                 if type(value) is not dict or not value or not self._walk(value, entry, depth + 1, found):
                     return False
                 continue
-            name, spec, convert, how, low, high = entry
-            kind = type(value)
-            # the values most facts hold, kept as convert keeps them: a boolean, a number in range and bounds, no items
-            if how == _BOOLEAN:
-                if kind is bool:
-                    found[name] = value
-                    continue
-            elif how in (_NUMBER, _INTEGER):
-                if kind is int:
-                    if -_INT_LIMIT < value < _INT_LIMIT and (low is None or value >= low) and (high is None or value <= high):
-                        found[name] = Decimal(value)
-                        continue
-                elif kind is Decimal and how == _NUMBER and value.is_finite():
-                    size = value.copy_abs()
-                    if (_SMALLEST <= size < _LARGEST and (low is None or value >= low) and (high is None or value <= high)
-                            and within_precision(value)):
-                        found[name] = value
-                        continue
-            elif how in (_LIST, _FINDINGS):
-                if kind is list and not value:
-                    found[name] = ()
-                    continue
-                if how == _FINDINGS and kind is list and depth + 1 < self.max_depth:
-                    findings = _findings(value)
-                    if findings is not None:
-                        found[name] = findings
-                        continue
-            elif how == _DATE:
-                if kind is str and len(value) == 10:
-                    try:  # as convert keeps it: text that is no date is read the long way, which words it
-                        found[name] = _date(value)
-                        continue
-                    except ValueError:
-                        return False
-            elif how in (_TIER, _JUDGEMENT):
-                judged = _judged(value, how == _TIER) if kind is dict and depth + 1 < self.max_depth else None
-                if judged is not None:
-                    found[name] = judged
-                    continue
-            # the rest as flatten_checked looks and convert converts (a number is range-checked as it converts)
-            if not (kind is Decimal or kind is int) and (value is None or not is_clean(value, self.max_depth, depth + 1)):
+            kept = self.value(entry, value, depth)
+            if kept is _GIVE_UP:
                 return False
-            try:
-                found[name] = convert(value, spec)
-            except ValueError:
-                return False
+            found[entry[0]] = kept
         return True
+
+    def value(self, entry: tuple[Any, ...], value: Any, depth: int) -> Any:
+        """The engine's value of a declared fact (`entry` of the shape) found at `depth`, or _GIVE_UP."""
+        _, spec, convert, how, low, high = entry
+        kind = type(value)
+        # the values most facts hold, kept as convert keeps them: a boolean, a number in range and bounds, no items
+        if how == _BOOLEAN:
+            if kind is bool:
+                return value
+        elif how in (_NUMBER, _INTEGER):
+            if kind is int:
+                if -_INT_LIMIT < value < _INT_LIMIT and (low is None or value >= low) and (high is None or value <= high):
+                    return Decimal(value)
+            elif kind is Decimal and how == _NUMBER and value.is_finite():
+                size = value.copy_abs()
+                if (_SMALLEST <= size < _LARGEST and (low is None or value >= low) and (high is None or value <= high)
+                        and within_precision(value)):
+                    return value
+        elif how in (_LIST, _FINDINGS):
+            if kind is list and not value:
+                return ()
+            if how == _FINDINGS and kind is list and depth + 1 < self.max_depth:
+                findings = _findings(value)
+                if findings is not None:
+                    return findings
+        elif how == _DATE:
+            if kind is str and len(value) == 10:
+                try:  # as convert keeps it: text that is no date is read the long way, which words it
+                    return _date(value)
+                except ValueError:
+                    return _GIVE_UP
+        elif how in (_TIER, _JUDGEMENT):
+            judged = _judged(value, how == _TIER) if kind is dict and depth + 1 < self.max_depth else None
+            if judged is not None:
+                return judged
+        # the rest as flatten_checked looks and convert converts (a number is range-checked as it converts)
+        if not (kind is Decimal or kind is int) and (value is None or not is_clean(value, self.max_depth, depth + 1)):
+            return _GIVE_UP
+        try:
+            return convert(value, spec)
+        except ValueError:
+            return _GIVE_UP
+
+
+def _compiled_reader(root: dict[str, Any], max_depth: int,
+                     value: Callable[[tuple[Any, ...], Any, int], Any]) -> Callable[[dict[Any, Any], dict[str, Any]], bool]:
+    """`DeclaredShape._walk` from the root, written out for this shape and compiled: it looks up each declared key in
+    turn instead of each key of the document in the shape, and takes a boolean as it is, with no call. It accepts and
+    reads exactly what the walk does: a level must hold only declared keys (as many as it found), each value as
+    `value` reads it. The source holds no name from the set: keys, names and entries are read from a tuple by index.
+    """
+    constants: list[Any] = []
+    lines = ["def read(d1, found):"]
+
+    def level(shape: dict[str, Any], depth: int, pad: str) -> None:
+        if depth >= max_depth:  # as the walk, which gives up at a level this deep
+            lines.append(f"{pad}return False")
+            return
+        lines.append(f"{pad}n{depth} = 0")
+        for key, entry in shape.items():
+            constants.append(key)
+            lines.extend([f"{pad}v = d{depth}.get(C[{len(constants) - 1}], M)", f"{pad}if v is not M:",
+                          f"{pad}    n{depth} += 1"])
+            if type(entry) is dict:
+                lines.extend([f"{pad}    if type(v) is not dict or not v:", f"{pad}        return False",
+                              f"{pad}    d{depth + 1} = v"])
+                level(entry, depth + 1, pad + "    ")
+                continue
+            constants.append(entry)
+            lines.extend(_reading(entry, len(constants) - 1, depth, pad + "    "))
+        lines.extend([f"{pad}if n{depth} != len(d{depth}):  # a key not declared", f"{pad}    return False"])
+
+    level(root, 1, "    ")
+    lines.append("    return True")
+    namespace: dict[str, Any] = {"C": tuple(constants), "M": _GIVE_UP, "value": value, "D": Decimal, "L": _INT_LIMIT,
+                                 "S": _SMALLEST, "G": _LARGEST, "P": CONTEXT.plus}
+    exec(compile("\n".join(lines), "<declared facts>", "exec"), namespace)  # no text of the set is in the source
+    reader: Callable[[dict[Any, Any], dict[str, Any]], bool] = namespace["read"]
+    return reader
+
+
+def _reading(entry: tuple[Any, ...], at: int, depth: int, pad: str) -> list[str]:
+    """The lines that read `v`, the value of the declared fact C[at] (`entry`), into `found`: its usual values as
+    `DeclaredShape.value` reads them, written out (a boolean, a number in range and bounds, no items), the rest by it."""
+    how, low, high = entry[3], entry[4], entry[5]
+    bounds = (" and v >= C[at][4]" if low is not None else "") + (" and v <= C[at][5]" if high is not None else "")
+    usual = {_BOOLEAN: ["if type(v) is bool:", "    pass"],
+             _INTEGER: [f"if type(v) is int and -L < v < L{bounds}:", "    v = D(v)"],
+             _NUMBER: [f"if type(v) is int and -L < v < L{bounds}:", "    v = D(v)",
+                       f"elif type(v) is D and v.is_finite() and S <= v.copy_abs() < G{bounds} and P(v) == v:", "    pass"],
+             _LIST: ["if type(v) is list and not v:", "    v = ()"],
+             _FINDINGS: ["if type(v) is list and not v:", "    v = ()"]}.get(how, ["if False:", "    pass"])
+    return [pad + line.replace("C[at]", f"C[{at}]") for line in
+            [*usual, "else:", f"    v = value(C[{at}], v, {depth})", "    if v is M:", "        return False",
+             f"found[C[{at}][0]] = v"]]
 
 
 def _findings(items: list[Any]) -> tuple[Finding, ...] | None:

@@ -17,11 +17,12 @@ import dataclasses
 import os
 
 from collections.abc import Iterator, Mapping
-from decimal import ROUND_HALF_UP, Decimal, DecimalException
+from decimal import Decimal, DecimalException
 from types import MappingProxyType
 from typing import Any
 
 from ._arith import CONTEXT, GUARD_PLACES, ZERO, apportion, in_engine_context, plain, quantum, round_half_up
+from ._arith import to_step_half_up as _to_step
 from ._check_failure import check_problem, divided_by_zero
 from ._check_failure import with_values as _with_values
 from ._frozen import ReadOnly, made_frozen
@@ -413,8 +414,8 @@ class _Run:
                                                        f"clamped to {plain(kept)}", indicator=node.id))
         rounded = self.rounded
         # round_half_up, inline: first to GUARD_PLACES decimals (2.6499…9, 2/3 carried to 28 digits, is 2.65)
-        guarded = kept.quantize(_GUARD, ROUND_HALF_UP) if kept.adjusted() < _GUARDED_BELOW else kept
-        points = before = rounded(kept) if rounded else guarded.quantize(self.quantum, ROUND_HALF_UP)
+        guarded = _to_step(kept, _GUARD) if kept.adjusted() < _GUARDED_BELOW else kept
+        points = before = rounded(kept) if rounded else _to_step(guarded, self.quantum)
         if weight is not declared and weight != declared:  # not-applicable indicators elsewhere: its weight was rescaled
             exact = kept * weight / declared
             points = rounded(exact) if rounded else round_half_up(exact, self.places)

@@ -20,7 +20,7 @@ from hostile.fuzz import mutated_document
 from hostile.inputs import SMALL
 from scoring_engine import Facts, FactsError, load_indicator_set
 from scoring_engine import facts as facts_module
-from scoring_engine._facts_pass import DeclaredShape, flatten_checked
+from scoring_engine._facts_pass import GENERIC_READS, DeclaredShape, _compiled_reader, flatten_checked
 from scoring_engine.facts import MAX_FACTS_DEPTH, check_facts, document_problems, flatten
 from scoring_engine.model import FactSpec
 
@@ -192,3 +192,79 @@ def test_dates_judgements_tiers_and_findings_read_at_once_are_read_as_the_long_w
         with patch.object(facts_module, "_shape_of", lambda _set: _NeverShape()):
             assert walked == _checked(facts), (name, value)
     assert taken >= 20  # the usual values are taken at once, so the comparison is not idle
+
+
+# ---------------------------------------------------------------- the shape's own reader, compiled after GENERIC_READS
+
+
+def _both_ways(indicator_set: Any, values: Any) -> tuple[Any, Any]:
+    """What a fresh shape of `indicator_set` reads from `values` by the walk, and by the reader compiled for it."""
+    walking = facts_module._shape_of(indicator_set).__class__(indicator_set.facts, facts_module.convert_fact,
+                                                            MAX_FACTS_DEPTH, facts_module.convert_number)
+    compiled = facts_module._shape_of(indicator_set).__class__(indicator_set.facts, facts_module.convert_fact,
+                                                             MAX_FACTS_DEPTH, facts_module.convert_number)
+    walking.reads = -10**9  # never compiled
+    compiled.reader = _compiled_reader(compiled.root, MAX_FACTS_DEPTH, compiled.value)
+    return walking.read(values, lambda name: False), compiled.read(values, lambda name: False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(mutated_document(json.loads((SMALL / "facts.json").read_text(encoding="utf-8"))))
+def test_the_compiled_reader_reads_what_the_walk_reads(mutated: tuple[Any, dict[str, str]]) -> None:
+    """A set's documents are read by a reader written out for its declared facts once it has read GENERIC_READS of them:
+    whatever the document, it takes and reads exactly what the walk does (or sends it the long way alike)."""
+    document = _as_read(mutated[0])
+    if isinstance(document, dict) and isinstance(document.get("facts"), dict):
+        walked, compiled = _both_ways(_SMALL_SET, document["facts"])
+        assert walked == compiled
+        assert walked is None or list(walked) == list(compiled)  # in the order declared, either way
+
+
+def test_the_compiled_reader_agrees_at_every_edge_and_on_national_projects() -> None:
+    """Edge values of every kind the reader writes out (booleans, numbers in and out of bounds, empty lists, dates,
+    judgements, findings), facts left out, keys too many, and 200 generated national projects: read alike both ways."""
+    taken = 0
+    for name, value in _edge_values():
+        walked, compiled = _both_ways(_SMALL_SET, _set_fact(_SMALL_FACTS["facts"], name, value))
+        assert walked == compiled, (name, value)
+        taken += compiled is not None
+    for name in ("budget.paid", "output.quality_rate", "survey.site_score", "decision.plan_match", "decision.goal_findings",
+                 "output.planned_end"):
+        for value in (Decimal("0"), Decimal("-0.00"), 0, -1, 10**15, Decimal("1E-16"), Decimal("101"), True, None, [], "",
+                      Decimal("1.5"), Decimal("1.0000000000000000000000000001")):
+            walked, compiled = _both_ways(_SMALL_SET, _set_fact(_SMALL_FACTS["facts"], name, value))
+            assert walked == compiled, (name, value)
+    for left_out in ("budget", "decision.no_overlap", "survey.neutral", "benefit.expert_scores"):
+        document = deepcopy(_SMALL_FACTS["facts"])
+        *path, last = left_out.split(".")
+        inner = document
+        for key in path:
+            inner = inner[key]
+        del inner[last]
+        walked, compiled = _both_ways(_SMALL_SET, document)
+        assert walked == compiled, left_out
+    national = load_indicator_set("national-framework")
+    rng = random.Random(11)
+    for _ in range(200):
+        document = national_facts(rng)["facts"]
+        for key in list(document)[:1] if rng.random() < 0.3 else ():
+            document = {**document, key: {**document[key], "extra": 1}} if isinstance(document[key], dict) else document
+        walked, compiled = _both_ways(national, document)
+        assert walked == compiled
+        taken += compiled is not None
+    assert taken >= 150
+
+
+def test_the_reader_is_compiled_after_generic_reads_and_holds_no_text_of_the_set() -> None:
+    """A command that scores one project does not pay to compile a reader; a batch gets it after GENERIC_READS documents.
+    Fact names are read from a table, never written into the source: a name that looks like code is only a name."""
+    odd = 'x"]) or __import__("os") or (["'  # (a dot would nest it)
+    declared = {f"{odd}.a": FactSpec(f"{odd}.a", "number"), "b": FactSpec("b", "boolean")}
+    shape = DeclaredShape(declared, facts_module.convert_fact, MAX_FACTS_DEPTH, facts_module.convert_number)
+    document = {odd: {"a": 3}, "b": True}
+    for _ in range(GENERIC_READS):
+        assert {f"{odd}.a": Decimal(3), "b": True} == shape.read(document, lambda name: False)
+    assert shape.reader is None
+    assert {f"{odd}.a": Decimal(3), "b": True} == shape.read(document, lambda name: False)
+    assert shape.reader is not None
+    assert shape.read({odd: {"a": 3}, "b": True, "c": 1}, lambda name: False) is None

@@ -166,7 +166,8 @@ def score(rule: Checklist, weight: Decimal, facts: FactView) -> Outcome:
     ready = rule.ready
     points_each = ready[1] if ready is not None and ready[0] is weight else _points(rule, weight)
     value = facts.value
-    for i, (e, points) in enumerate(zip(rule.elements, points_each, strict=True)):
+    for i, e in enumerate(rule.elements):  # (not zip(…, strict=True), whose keyword costs more than indexing)
+        points = points_each[i]  # one per element: made from them
         if e.not_applicable is not None and (na := _not_applicable(e, facts)) is not None:
             odd[i] = (e, points, points, _MET, na, None)  # not deducted: the element keeps its points
             total += points
