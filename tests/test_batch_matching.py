@@ -341,3 +341,40 @@ def test_a_project_the_compared_set_cannot_score_is_said_failed_in_the_jsonl_too
     assert rows["self/a.json"]["对比标记"].startswith("按other-small") and "无法评分" in rows["self/a.json"]["对比标记"]
     compared = json.loads(jsonl.read_text(encoding="utf-8"))["compare"]
     assert {"source": str(path), "failed": True} == {k: compared[k] for k in ("source", "failed")}, compared
+
+
+def test_a_scored_recheck_of_a_project_that_failed_is_told_and_counted_not_lost(tmp_path: Path):
+    """QA70 F1: the re-check of a project this batch could not score vanished: counted neither as compared, failed,
+    under another set nor matching nothing, its score in no output. The bureau's own re-check is told on the project's
+    问题 row, in its .jsonl line, and counted in 统计, on the page and on the terminal."""
+    _write(tmp_path / "self" / "a.json", 1, project_id="P1")
+    failing = _write(tmp_path / "self" / "b.json", 2, project_id="P2")
+    document = json.loads(failing.read_text(encoding="utf-8"))
+    del document["facts"]["budget"]["paid"]
+    failing.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    for name, number, project_id in (("a", 1, "P1"), ("b", 2, "P2")):
+        _write(tmp_path / "re" / f"{name}.json", number, project_id=project_id)
+    outputs = [tmp_path / f"out.{ext}" for ext in ("xlsx", "jsonl", "html")]
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", "-q", str(tmp_path / "self"), "--compare-with",
+                                    str(tmp_path / "re"), *[a for o in outputs for a in ("-o", str(o))]])
+    assert 1 == run.exit_code and "复核已评分、本批评分失败（见问题），未比较1个" in run.output, run.output
+    line = json.loads(outputs[1].read_text(encoding="utf-8").splitlines()[1], parse_float=str)
+    recheck = _summary_of_one(tmp_path / "re" / "b.json")
+    assert line["compare"] is None  # not compared
+    assert {"against": "复核", "source": str(tmp_path / "re" / "b.json"), "total": recheck[0], "grade": recheck[1]} == \
+        line["recheck"]
+    import openpyxl
+
+    book = openpyxl.load_workbook(outputs[0], read_only=True)
+    problem = [row for row in book["问题"].iter_rows(values_only=True)][1]
+    assert problem[-1].endswith(f"复核已评分（{tmp_path / 're' / 'b.json'}：总分{recheck[0]}，{recheck[1]}），本项目评分失败，未比较")
+    counted = {row[0]: row[1] for row in book["统计"].iter_rows(values_only=True) if row and row[0]}
+    assert (1, 1) == (counted["已与复核对比"], counted["复核已评分、本批评分失败，未比较"])
+    assert "复核已评分、本批评分失败，未比较" in outputs[2].read_text(encoding="utf-8")
+
+
+def _summary_of_one(path: Path) -> tuple[str, str]:
+    """The total (as printed) and grade `score` gives the document at `path`."""
+    run = CliRunner().invoke(main, ["score", str(path), "--format", "json"])
+    result = json.loads(run.output, parse_float=str)
+    return result["total"], result["grade"]

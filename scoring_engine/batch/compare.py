@@ -15,7 +15,7 @@ from .._arith import ZERO
 from .rows import RECHECK, Comparison, IndicatorDifference, IndicatorRow, ProjectRow
 
 __all__ = ["Comparison", "IndicatorDifference", "compare", "threshold_shown", "DEFAULT_THRESHOLD", "MAX_THRESHOLD", "RECHECK",
-           "placed_after"]
+           "RECHECK_UNSCORED", "placed_after", "recheck_unscored"]
 
 #: Points by which a self-score may exceed its re-check before it is flagged.
 DEFAULT_THRESHOLD = Decimal(5)
@@ -156,3 +156,15 @@ def _dropped(mine: ProjectRow, other: ProjectRow) -> bool:
         return other_rank > mine_rank
     return other.grade != mine.grade and other_rank > 0 and \
         other.grade_lines[other_rank] * mine.max_total < mine.grade_lines[mine_rank] * other.max_total
+
+
+#: 统计's line counting the scored re-checks of projects the batch could not score (QA70 F1).
+RECHECK_UNSCORED = "复核已评分、本批评分失败，未比较"
+
+
+def recheck_unscored(row: ProjectRow) -> list[str]:
+    """The line a failed project's 问题 row adds when its re-check was scored: that score is told, not lost."""
+    if row.recheck_unscored is None:
+        return []
+    source, total, grade = row.recheck_unscored
+    return [f"复核已评分（{source}：总分{total}，{grade}），本项目评分失败，未比较"]  # (its total as printed: 75.00)

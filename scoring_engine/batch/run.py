@@ -292,7 +292,7 @@ def _score(options: BatchOptions, config: TaskConfig, documents: Iterator[Any], 
                 progress.tick(not row.ok)
         if progress:
             progress.close()
-        summariser.unmatched = recheck.unmatched()
+        summariser.unmatched, summariser.recheck_unscored = recheck.unmatched(), len(recheck.to_failed - recheck.to_scored)
         summariser.unmatched_shown = recheck.unmatched_shown()
         summariser.recheck_ids = recheck.ids if recheck_documents is not None else None
     return summariser.summary()
@@ -303,6 +303,9 @@ def _compared(entry: Entry, recheck: _Recheck | None, options: BatchOptions, kep
     row = entry.row
     if recheck is not None:
         other = recheck.match(row)  # a project that failed takes its re-check too: not one that "matched no project"
+        if other is not None and other.ok and not row.ok:  # told on its 问题 row and counted, not lost (QA70 F1)
+            assert other.total is not None and other.grade is not None
+            return replace(row, recheck_unscored=(other.source, other.total, other.grade))
         if other is None or not row.ok:
             return row.with_compare(None)
         if not other.ok:
@@ -442,6 +445,7 @@ class _Recheck:
         self.matched: set[int] = set()  # the scored ones given to a project (compared, or its project failed)
         self.taken: set[int] = set()  # every one given to a project, a failed one too
         self.paired: set[int] = set()  # those given by project id to a scored project
+        self.to_scored, self.to_failed = set[int](), set[int]()  # the scored ones given to a scored project, to a failed one
         self.scored_at: list[int] = []  # the offset of each scored one, to name those that match nothing
         self.ids = IdTally(RECHECK)  # an id given twice: only the first is compared
         self.batch_years: dict[str, set[str]] = {}  # id → the years its projects of the batch give ("" for none)
@@ -479,6 +483,7 @@ class _Recheck:
             self.paired.add(offset)
         if counterpart.ok:
             self.matched.add(offset)
+            (self.to_scored if row.ok else self.to_failed).add(offset)
         return counterpart
 
     def unmatched(self) -> int:

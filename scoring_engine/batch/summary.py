@@ -181,6 +181,7 @@ class Summary:
     other_failed: int = 0  # projects of the compared batch that could not be scored
     other_set: int = 0  # re-checks scored under another set than their project's: not compared
     unmatched: int = 0  # projects of the re-check batch that match no project of this one
+    recheck_unscored: int = 0  # scored re-checks of projects this batch could not score: not compared
     unmatched_shown: tuple[tuple[str, str, str, str], ...] = ()  # the first SHOWN_UNMATCHED: source, id, year, the batch's years
     form_totals: int = 0  # filled forms whose 总分 the unit typed: 汇总 shows it beside the total scored
     form_totals_differ: int = 0  # of them, those where the two differ
@@ -229,7 +230,7 @@ class Summariser:
         self.compared = self.compare_flagged = self.other_set = 0
         self.difference = ZERO
         self.against: str | None = None
-        self.unmatched = 0
+        self.unmatched = self.recheck_unscored = 0
         self.unmatched_shown: tuple[tuple[str, str, str, str], ...] = ()
         self.form_totals = self.form_totals_differ = 0
         self.problem_lines: list[str] = []
@@ -356,6 +357,7 @@ class Summariser:
             other_failed=self.other_failed,
             other_set=self.other_set,
             unmatched=self.unmatched,
+            recheck_unscored=self.recheck_unscored,
             unmatched_shown=self.unmatched_shown,
             form_totals=self.form_totals,
             form_totals_differ=self.form_totals_differ,

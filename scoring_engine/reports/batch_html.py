@@ -17,7 +17,7 @@ from typing import IO
 from .._arith import money, plain, round_half_up
 from .._output import AtomicOutput
 from .._version import __version__
-from ..batch.compare import RECHECK
+from ..batch.compare import RECHECK, RECHECK_UNSCORED
 from ..batch.consequences import BATCH, DEPARTMENT, UNIT
 from ..batch.entry import Entry
 from ..batch.ranking import spellings_note
@@ -208,6 +208,8 @@ def _figures(summary: Summary) -> str:
             parts.append(_figure("平均总分差", summary.mean_difference))
         if summary.against == RECHECK and summary.unmatched:
             parts.append(_figure("复核中未找到对应项目", summary.unmatched, True))
+        if summary.recheck_unscored:
+            parts.append(_figure(RECHECK_UNSCORED, summary.recheck_unscored, True))
     for f in summary.funds:  # one group for each unit the sets declare: amounts of two units are not added
         unit = f.unit or ""
         named = f"{unit or '未注明金额单位'}，" if len(summary.funds) > 1 else ""

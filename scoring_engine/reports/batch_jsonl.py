@@ -45,6 +45,10 @@ class BatchJsonl:
             found = {"against": self.against, "source": row.compare_failed, "failed": True} if row.compare_failed else \
                 {"against": self.against, "set": row.compare_set} if row.compare_set else compare_document(row.compare)
             parts.append(f',"compare":{_json.dumps(found, indent=None)}')
+            if row.recheck_unscored is not None:  # a scored re-check of this project, which failed (QA70 F1)
+                source, total, grade = row.recheck_unscored
+                scored = {"against": self.against, "source": source, "total": total, "grade": grade}
+                parts.append(f',"recheck":{_json.dumps(scored, indent=None)}')
         # a lone surrogate can only sit in a JSON string (a fact's name in a problem): written as its JSON escape, \ud800
         self.output.write(("".join(parts) + "}\n").encode("utf-8", "backslashreplace"))
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from .._arith import ZERO, fixed, percent, plain, round_half_up
 from .._record import record
-from ..batch.compare import RECHECK, placed_after
+from ..batch.compare import RECHECK, RECHECK_UNSCORED, placed_after, recheck_unscored
 from ..batch.consequences import ConsequenceCount
 from ..batch.ranking import spellings_note
 from ..batch.rows import DEFAULT_EXECUTION_RATE, IndicatorRow, ProjectRow
@@ -278,7 +278,7 @@ def problem_rows(row: ProjectRow) -> Iterator[list[Any]]:
     if row.problems:
         project = row.project  # as far as the document could be read: a unit's failed projects are told to it
         yield [row.index + 1, row.source, project.get("name", ""), project.get("unit", ""), project.get("department", ""),
-               row.batch or MAIN_BATCH, "\n".join(row.problems_zh or row.problems)]
+               row.batch or MAIN_BATCH, "\n".join([*(row.problems_zh or row.problems), *recheck_unscored(row)])]
 
 
 # ---------------------------------------------------------------- 结果应用
@@ -320,7 +320,8 @@ def statistics(summary: Summary) -> list[list[Any]]:
         rows += [[f"已与{who.strip()}对比", summary.compared], ["对比标记", summary.compare_flagged], ["平均总分差", difference],
                  [f"{who.strip()}评分失败", summary.other_failed]]
         if summary.against == RECHECK:
-            rows += [["复核中未找到对应项目", summary.unmatched], ["复核所用指标体系不同、未比较", summary.other_set]]
+            rows += [["复核中未找到对应项目", summary.unmatched], ["复核所用指标体系不同、未比较", summary.other_set],
+                     [RECHECK_UNSCORED, summary.recheck_unscored]]
     if summary.years:
         rows += [["年度", "、".join(summary.years)]] + ([["注意", MIXED_YEARS]] if len(summary.years) > 1 else [])
     rows += [["注意", note] for note in [spellings_note(summary.spellings)] if note]
