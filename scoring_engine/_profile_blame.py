@@ -9,6 +9,7 @@ naming the base's line.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
@@ -47,7 +48,7 @@ def blamed(problems: Sequence[Problem], resolved: Resolved, file: str | None) ->
                 problem.message.startswith("weights of the children of"):  # the base's children cannot be edited here
             out.append(replace(problem, hint=f"add rescale: true under change: {change.target}, so that its children "
                                              "follow the new weight, or set their weights under change:"))
-        elif (own := _of_the_profile(problem, file, parented, removed_ids)) is not None:
+        elif (own := _of_the_profile(problem, file, parented, {**removed_ids, **gone})) is not None:
             out.append(own)
         elif problem.file == file or (change is None and removed is None):
             out.append(problem)
@@ -77,6 +78,13 @@ def _of_the_profile(problem: Problem, file: str | None, parented: Mapping[str, P
         return replace(problem, file=given.file or file, line=given.line, column=None,
                        hint=f"a profile cannot take the rule of {given.target} ({problem.file} line {problem.line}) away: "
                             f"remove: {given.target} and add: an indicator with its children in its place")
+    section = next((s for s in ("weight_rules", "form") if (problem.path or "").startswith(f"$.{s}")), None)
+    named = next((c for name, c in removed.items() if re.search(rf"(?<![\w.]){re.escape(name)}(?![\w.])", problem.message)),
+                 None) if section else None
+    if section and named is not None:  # QA71 F3: a base's weight rule or form naming what the profile removed
+        return replace(problem, file=named.file or file, line=named.line, column=None,
+                       hint=f"this profile removes {named.target}, which {problem.file} line {problem.line} still names in "
+                            f"its {section}: give the profile its own {section}: (scoring-engine resolve prints the base's)")
     target = problem.message.removeprefix("not_applicable_to names ").removesuffix(", which is no indicator of the set")
     gone = removed.get(target) if target != problem.message else None
     if gone is not None:

@@ -8,6 +8,7 @@ with the profile's line that made the change (`weight_node`, `moved`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
@@ -16,10 +17,12 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ._arith import plain
+from ._arith import ZERO, apportion, plain, round_half_up
+from .rules import RULE_KINDS
 
 __all__ = ["STR", "as_share", "copy_node", "dropped", "entries", "get", "ids_in", "key_of", "moved", "name_file", "number", "own",
-           "places", "put", "weight_node"]
+           "places", "points_of_a_formula", "put", "scale_points",
+           "weight_node"]
 
 STR, INT, FLOAT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
 
@@ -144,12 +147,56 @@ def ids_in(node: MappingNode) -> list[str]:
 
 def dropped(old: Node | None, new: Node) -> str:
     """What of the base's row group (`old` children_from) a profile's replacement `new` no longer has: its categories,
-    comparisons, standards, or a rule by row type ("comparisons, rules.exact"); "" for nothing."""
+    comparisons, standards, a rule by row type, or a key of a rule it rewrites, such as a tier rule's synonyms (QA71 F7:
+    forms wording tiers as the base allowed then failed): "comparisons, rules.exact, rules.qualitative.synonyms"; "" for
+    nothing."""
     if not isinstance(old, MappingNode) or not isinstance(new, MappingNode):
         return ""
     parts = ("categories", "comparisons", "standards", "rules")
     gone = [key for key in parts if get(old, key) is not None and get(new, key) is None]
     rules, kept = get(old, "rules"), get(new, "rules")
     if isinstance(rules, MappingNode) and isinstance(kept, MappingNode):
-        gone += [f"rules.{name}" for name, _, _ in entries(rules) if get(kept, name) is None]
+        for name, _, rule in entries(rules):
+            written = get(kept, name)
+            if written is None:
+                gone.append(f"rules.{name}")
+            elif isinstance(rule, MappingNode) and isinstance(written, MappingNode):
+                gone += [f"rules.{name}.{key}" for key, _, _ in entries(rule) if get(written, key) is None]
     return ", ".join(gone)
+
+
+def scale_points(rule: MappingNode, old: Decimal, new: Decimal, mark: Any, precision: int) -> bool:
+    """The points a rule writes out of its weight, scaled from `old` to `new` (those that add up to it by largest
+    remainder, so that they still do); True when any changed. Its 评分标准 text is the profile's to restate."""
+    kind = get(rule, "kind")
+    spec = RULE_KINDS.get(kind.value) if isinstance(kind, ScalarNode) else None
+    changed = as_share(rule, old, mark)  # a deduction ladder of the weight (deduction, linear)
+    for holder_key, item_key in spec.points if spec else ():
+        holder = get(rule, holder_key)
+        if item_key == "*" and isinstance(holder, MappingNode):  # rules of their own (a switch's)
+            for _, _, inner in entries(holder):
+                changed |= isinstance(inner, MappingNode) and scale_points(inner, old, new, mark, precision)
+            continue
+        items = [n for n in holder.value if isinstance(n, MappingNode)] if isinstance(holder, SequenceNode) else []
+        written = {i: number(get(n, item_key)) for i, n in enumerate(items) if get(n, item_key) is not None}
+        points = {i: p for i, p in written.items() if p is not None}
+        if not points or len(points) != len(written):
+            continue
+        if sum(points.values(), ZERO) == old:  # parts of the weight: they must still add up to it
+            scaled = apportion(points, new, precision)
+        else:  # alternatives (bands): each in proportion
+            scaled = {i: round_half_up(p * new / old, precision) for i, p in points.items()}
+        for i, value in scaled.items():
+            if value != points[i]:
+                put(items[i], ScalarNode(STR, item_key, mark, mark), weight_node(value, mark))
+                as_share(items[i], points[i], mark)  # a checklist element's ladder of its points
+                changed = True
+    return changed
+
+
+def points_of_a_formula(rule: MappingNode) -> bool:
+    """Whether `rule` is a formula giving points (`score:`) that does not read the weight: points written for one weight,
+    which a rescale cannot follow (a `rate:` is a share of the weight, and follows it)."""
+    kind, formula = get(rule, "kind"), get(rule, "score")
+    return isinstance(kind, ScalarNode) and kind.value == "formula" and isinstance(formula, ScalarNode) and \
+        re.search(r"(?<![\w.])weight(?![\w.])", str(formula.value)) is None

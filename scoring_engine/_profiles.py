@@ -30,16 +30,15 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import _yaml
-from ._arith import ZERO, apportion, plain, round_half_up
-from ._profile_nodes import (STR, as_share, copy_node, dropped, entries, get, ids_in, key_of, moved, name_file, number, own,
-                             places, put, weight_node)
+from ._arith import ZERO, apportion, plain
+from ._profile_nodes import (STR, copy_node, dropped, entries, get, ids_in, key_of, moved, name_file, number, own,
+                             places, points_of_a_formula, put, scale_points, weight_node)
 from ._located import Located
 from ._record import record
 from .errors import IndicatorSetError, Problem, did_you_mean
 from ._build import check_schema
 from ._build.problems import ProblemLog
 from .model import ProfileChange
-from .rules import RULE_KINDS
 
 __all__ = ["MAX_EXTENDS_DEPTH", "DIRECTIVES", "MERGED_BY_NAME", "Resolved", "resolve", "resolved_yaml"]
 
@@ -190,6 +189,7 @@ class _Merge:
     root: MappingNode = field(init=False)
     places: dict[str, _Place] = field(init=False, default_factory=dict)
     explicit: set[str] = field(init=False, default_factory=set)  # indicators whose weight the profile writes
+    rules_written: set[str] = field(init=False, default_factory=set)  # leaves whose rule the profile writes
     base_weights: dict[str, Decimal] = field(init=False, default_factory=dict)  # before the profile changed them
     precision: int = field(init=False, default=2)
     removed: dict[str, tuple[str, int]] = field(init=False, default_factory=dict)  # id → (the id removed with it, line)
@@ -303,10 +303,18 @@ class _Merge:
     def add(self, items: Node) -> None:
         if not isinstance(items, SequenceNode):
             return
+        ahead = {self.id_of(n): j for j, n in enumerate(items.value) if isinstance(n, MappingNode)}  # id → its place in add:
         for i, item in enumerate(items.value):
             if not isinstance(item, MappingNode):
                 continue
             under, after, given_id = get(item, "under"), get(item, "after"), get(item, "id")
+            later = [(k, n.value) for k, n in (("under", under), ("after", after)) if isinstance(n, ScalarNode)
+                     and n.value not in self.places and ahead.get(n.value, -1) > i]
+            for key, named in later:  # an indicator this profile adds further down (QA71 F5: not a did-you-mean)
+                self.log.add(("add", i, key), f"{named} is added further down, at add[{ahead[named]}]",
+                             f"put add[{ahead[named]}] before add[{i}]")
+            if later:
+                continue
             if isinstance(given_id, ScalarNode) and given_id.value in self.added:
                 self.log.add(("add", i, "id"), f"{given_id.value} is added twice (add[{self.added[given_id.value]}])",
                              "add it once")
@@ -383,6 +391,8 @@ class _Merge:
                     self.changes.append(ProfileChange("children_from replaced", node_id, gone, None, line))
                 else:
                     self.changes.append(ProfileChange(name, node_id, None, None, field_key.start_mark.line + 1))
+                    if name == "rule":
+                        self.rules_written.add(node_id)
             if any(name == "children" for name, _, _ in entries(fields)):
                 self.index()
         order = list(self.places)  # top down, so that a parent's rescale comes before its children's
@@ -401,7 +411,8 @@ class _Merge:
         if weight is None:
             return
         if isinstance(get(place.node, "children"), SequenceNode) or isinstance(get(place.node, "rule"), MappingNode):
-            self.follow(place.node, old if old is not None else weight, weight, mark, path)
+            if node_id not in self.rules_written:  # a rule the same change writes is written for the new weight (QA71 F1)
+                self.follow(place.node, old if old is not None else weight, weight, mark, path)
         else:
             self.log.add(path, f"{node_id} has nothing below it to rescale",
                          "leave rescale out for an indicator scored by target rows")
@@ -413,36 +424,12 @@ class _Merge:
             self.scale(children, new, mark, path, node)
             return
         rule = get(node, "rule")
-        if isinstance(rule, MappingNode) and old and old != new and self.scale_points(rule, old, new, mark):
+        if not (isinstance(rule, MappingNode) and old and old != new):
+            return
+        if scale_points(rule, old, new, mark, self.precision):
             self.changes.append(ProfileChange("points", self.id_of(node), plain(old), plain(new), mark.line + 1))
-
-    def scale_points(self, rule: MappingNode, old: Decimal, new: Decimal, mark: Any) -> bool:
-        """The points a rule writes out of its weight, scaled from `old` to `new` (those that add up to it by largest
-        remainder, so that they still do); True when any changed. Its 评分标准 text is the profile's to restate."""
-        kind = get(rule, "kind")
-        spec = RULE_KINDS.get(kind.value) if isinstance(kind, ScalarNode) else None
-        changed = as_share(rule, old, mark)  # a deduction ladder of the weight (deduction, linear)
-        for holder_key, item_key in spec.points if spec else ():
-            holder = get(rule, holder_key)
-            if item_key == "*" and isinstance(holder, MappingNode):  # rules of their own (a switch's)
-                for _, _, inner in entries(holder):
-                    changed |= isinstance(inner, MappingNode) and self.scale_points(inner, old, new, mark)
-                continue
-            items = [n for n in holder.value if isinstance(n, MappingNode)] if isinstance(holder, SequenceNode) else []
-            written = {i: number(get(n, item_key)) for i, n in enumerate(items) if get(n, item_key) is not None}
-            points = {i: p for i, p in written.items() if p is not None}
-            if not points or len(points) != len(written):
-                continue
-            if sum(points.values(), ZERO) == old:  # parts of the weight: they must still add up to it
-                scaled = apportion(points, new, self.precision)
-            else:  # alternatives (bands): each in proportion
-                scaled = {i: round_half_up(p * new / old, self.precision) for i, p in points.items()}
-            for i, value in scaled.items():
-                if value != points[i]:
-                    put(items[i], ScalarNode(STR, item_key, mark, mark), weight_node(value, mark))
-                    as_share(items[i], points[i], mark)  # a checklist element's ladder of its points
-                    changed = True
-        return changed
+        elif points_of_a_formula(rule):  # points no rescale can follow: said, not changed unsaid (QA71 F2)
+            self.changes.append(ProfileChange("formula points", self.id_of(node), plain(old), plain(new), mark.line + 1))
 
     def scale(self, siblings: SequenceNode, total: Decimal | None, mark: Any, path: tuple[str | int, ...],
               parent: MappingNode | None) -> None:

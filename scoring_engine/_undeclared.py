@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import os
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._own_values import written_form
 from .errors import Problem, did_you_mean
+
+if TYPE_CHECKING:
+    from .model import IndicatorSet
 
 _EMPTY_NAME = '""'  # a fact named by an empty key, as a message shows it
 
@@ -18,7 +22,16 @@ _EMPTY_NAME = '""'  # a fact named by an empty key, as a message shows it
 SHOWN_UNDECLARED = 20
 
 
-def undeclared_warnings(given: Mapping[str, Any], declared: Mapping[str, Any], source: str | None) -> list[Problem]:
+def removed_facts(indicator_set: IndicatorSet) -> dict[str, str]:
+    """Fact name → the hint for a fact a profile removes (`facts: {name: null}`), given all the same (QA71 F6: it was
+    offered another fact by its spelling, as a typo is)."""
+    own = os.path.basename(indicator_set.source) if indicator_set.source else indicator_set.id  # (its id may be its base's)
+    return {c.target: f"the profile {c.by or own} removes this fact (line {c.line})"
+            for c in indicator_set.changes if c.what == "removed facts"}
+
+
+def undeclared_warnings(given: Mapping[str, Any], declared: Mapping[str, Any], source: str | None,
+                        removed: Mapping[str, str] | None = None) -> list[Problem]:
     """The warnings for facts the set does not declare (the first few by name, then how many more).
 
     A judgement the set knows nothing of is one fact, by its own name: a profile's removed 生态效益 ({tier, score,
@@ -33,7 +46,7 @@ def undeclared_warnings(given: Mapping[str, Any], declared: Mapping[str, Any], s
     missing = [name for name in declared if name not in given]
     # a mapping of made-up names (a removed indicator's {tier, score, reason}) is offered no fact the document gives
     warnings = [Problem(f"fact {name or _EMPTY_NAME} is not declared by the set and is ignored", file=source, fact=name,
-                        hint=did_you_mean(name, declared if name in given else missing))
+                        hint=(removed or {}).get(name) or did_you_mean(name, declared if name in given else missing))
                 for name in undeclared[:SHOWN_UNDECLARED]]
     if len(undeclared) > SHOWN_UNDECLARED:
         warnings.append(Problem(f"{len(undeclared) - SHOWN_UNDECLARED} more facts are not declared by the set and are "

@@ -71,6 +71,10 @@ PROFILES = (
      "its not_applicable_to under change: {id} (null to rescale its weight over all)",
      "本方案删除了 {target}，而 {id}（{file} 第 {line} 行）不适用时把分值转给它：请在 change: {id} 下改写 not_applicable_to"
      "（写 null 则按比例分摊到全部指标）"),
+    ("this profile removes {name}, which {file} line {line:n} still names in its {section}: give the profile its own "
+     "{section}: (scoring-engine resolve prints the base's)",
+     "本方案删除了 {name}，但 {file} 第 {line} 行的 {section} 仍指向它：请在方案中写出自己的 {section}:"
+     "（scoring-engine resolve 会打印基础指标体系中的写法）"),
     ("this profile removes {name}, which {file} line {line:n} still reads: remove or change what reads it too, or keep the fact",
      "本方案删除了 {name}，但 {file} 第 {line} 行仍读取它：请一并删除或修改读取它的内容，或保留它"),
     ("did you mean {name}? the profile {set} removes it (line {line:n}): leave it out of not_applicable, since this set "
@@ -112,6 +116,14 @@ PROFILES = (
     ("kept at {old} (line {line:n})", "保持 {old} 不变（第 {line} 行）"),
     ("rescaled from {old} (line {line:n})", "由 {old} 按比例调整（第 {line} 行）"),
     ("added (line {line:n})", "新增（第 {line} 行）"),
+    ("its formula gives points written for {old}, kept as they are: give it a rule for {new} under change: (a rate: "
+     "follows the weight) (line {line:n})",
+     "其公式给出的分数是按 {old} 分写的，未随分值调整：请在 change: 下为它写按 {new} 分评分的规则"
+     "（rate: 会随分值调整）（第 {line} 行）"),
+    ("the profile {set} removes this fact (line {line:n})", "方案 {set} 删除了这个事实（第 {line} 行）"),
+    ("{id:id} is added further down, at add[{j:n}]", "{id} 在本方案后面的 add[{j}] 才新增"),
+    ("put add[{j:n}] before add[{i:n}]", "把 add[{j}] 移到 add[{i}] 之前"),
+    ("moved here: removed at line {old:n}, added at line {line:n}", "移到此处：第 {old} 行删去原处，第 {line} 行在此新增"),
     ("its rule's points scaled from {old} to {new}: restate its standard (line {line:n})",
      "评分规则中的分数已按 {old} 分到 {new} 分的比例调整，请重写其评分标准（第 {line} 行）"),
     ("its rule's points scaled from {old} to {new} (line {line:n})",

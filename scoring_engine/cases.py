@@ -31,6 +31,7 @@ from . import _yaml
 from ._arith import fixed, in_engine_context, plain, round_half_up
 from ._files import inside_folder, read_text, shown_path
 from ._record import record
+from ._undeclared import removed_facts
 from .engine import score
 from .errors import FactsError, Problem, ScoringEngineError, did_you_mean
 from .facts import Facts, flatten, spelling
@@ -390,7 +391,8 @@ def _facts_for(case: Case, indicator_set: IndicatorSet) -> Facts:
     unknown = [name for name in overrides if name not in indicator_set.facts and name not in expected]
     if unknown:
         raise FactsError([Problem(f"override {name} is not a fact of the set", file=case.file, line=case.line, fact=name,
-                                  hint=did_you_mean(name, indicator_set.facts) or "override a fact the set declares")
+                                  hint=removed_facts(indicator_set).get(name) or did_you_mean(name, indicator_set.facts)
+                                  or "override a fact the set declares")
                           for name in unknown])
     values.update(overrides)  # an override replaces the fact, however the facts spell it
     # Problems now come from the case's facts, not the facts file it started from.

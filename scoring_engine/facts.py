@@ -17,7 +17,7 @@ from ._facts_pass import DeclaredShape, flatten_checked, is_clean
 from ._own_values import tagged, written_form
 from ._record import record
 from ._text import bad_character, invisible_character
-from ._undeclared import given_instead, undeclared_warnings, unwritable
+from ._undeclared import given_instead, removed_facts, undeclared_warnings, unwritable
 from .errors import ADD_THE_FACT, FactsError, Problem, json_path
 from .fact_values import convert_fact, convert_number, out_of_range_words, type_name
 from .model import FactSpec, IndicatorSet
@@ -256,8 +256,8 @@ def check_facts(indicator_set: IndicatorSet, facts: Facts,
             problem(name, f"required fact {spec.title} is missing", given_instead(name, given, declared) or ADD_THE_FACT)
     for name, kind in unwritable(given, declared):  # ignored, yet hashed and written with the facts
         problem(name, f"fact {name} is not declared by the set and holds a {kind}, which no facts file can", _AS_TEXT)
-    return _with_rows(indicator_set, values, undeclared_warnings(given, declared, facts.source), problem, problems,
-                      not_applicable)
+    warnings = undeclared_warnings(given, declared, facts.source, removed_facts(indicator_set))
+    return _with_rows(indicator_set, values, warnings, problem, problems, not_applicable)
 
 
 _AS_TEXT = "leave it out, or give it as text or a number"

@@ -494,7 +494,9 @@ def test_a_profile_that_removes_a_block_of_the_form_is_told_to_give_its_own_form
     problems = _problems(path)
     assert 1 == len(problems)
     assert "form targets name satisfaction, which the set does not have" == problems[0][2]
-    assert "a profile that removes it gives its own form:" in (problems[0][3] or "")
+    assert ("p.yaml", 2) == problems[0][:2]  # at the profile's remove:, naming the base's line (QA71 F3)
+    assert "this profile removes satisfaction, which" in (problems[0][3] or "")
+    assert "give the profile its own form:" in (problems[0][3] or "")
 
 
 def test_an_indicator_removed_twice_is_said_so(tmp_path: Path) -> None:
@@ -603,13 +605,14 @@ def test_a_parents_weight_changed_without_its_children_is_told_to_rescale(tmp_pa
 def test_the_facts_of_an_indicator_a_profile_removed_are_one_warning_without_a_harmful_did_you_mean(tmp_path: Path) -> None:
     """Scored with a profile that removes 生态效益 and its fact, the national facts' benefit.ecological ({tier, score,
     reason}) was three made-up facts, each offered benefit.economic: following that would overwrite 经济效益's own
-    judgement. It is one warning, by its own name, and a fact the document gives is offered to no other."""
+    judgement. It is one warning, by its own name, and a fact the document gives is offered to no other: the profile
+    removes it, and says so (QA71 F6)."""
     path = _write(tmp_path, "p.yaml", "extends: national-framework\nremove: [benefit.effects.ecological]\n"
                                       "facts: {benefit.ecological: null}\nadd:\n  - {under: benefit.effects, id: benefit.effects.jobs, "
                                       "name: 带动就业, weight: 4, rule: {kind: formula, score: 4}}\n")
     result = score(load_indicator_set(path), load_facts(NATIONAL_FACTS))
     said = [w.text("zh") for w in result.warnings if "没有在体系中声明" in w.text("zh")]
-    assert ["事实 benefit.ecological 没有在体系中声明，已忽略"] == said
+    assert ["事实 benefit.ecological 没有在体系中声明，已忽略（方案 p.yaml 删除了这个事实（第 3 行））"] == said
 
 
 def test_a_row_group_replaced_under_change_says_what_of_the_base_it_no_longer_has(tmp_path: Path) -> None:
@@ -624,7 +627,8 @@ def test_a_row_group_replaced_under_change_says_what_of_the_base_it_no_longer_ha
     _write(tmp_path, "p.yaml", text.replace("      rules:\n", "      fact: targets.benefit\n      rules:\n"))
     run = CliRunner().invoke(main, ["--lang", "zh", "validate", str(tmp_path / "p.yaml")])
     assert 0 == run.exit_code and "children_from 已整段替换：基础指标体系中的 categories, comparisons, standards, " \
-        "rules.quantitative, rules.quantitative_lower, rules.exact 已不再保留" in run.output, run.output
+        "rules.quantitative, rules.quantitative_lower, rules.exact, rules.qualitative.synonyms 已不再保留" in run.output, \
+        run.output
 
 
 def test_a_judged_score_written_for_the_bases_weight_is_refused_with_the_profiles_change_named(tmp_path: Path) -> None:
@@ -1042,3 +1046,165 @@ def test_a_base_problem_a_profile_made_by_change_or_remove_is_said_at_its_line_w
     found = [p for p in _problems(removed) if p[2].startswith("not_applicable_to names benefit")]
     assert [("q.yaml", 2)] == [(file, line) for file, line, _, _ in found], _problems(removed)
     assert (found[0][3] or "").startswith("this profile removes benefit, to which")
+
+
+def test_a_rule_the_change_writes_with_its_new_weight_is_kept_as_written_under_rescale(tmp_path: Path) -> None:
+    """QA71 F1: a change giving 绩效目标合理性 weight 4, its own checklist of four 1-point elements and rescale: siblings had
+    the rule it wrote scaled as if it were the base's at weight 3 (1.33 each, refused as above the weight; a deduction's
+    2 points each silently became a third of the weight). The rule is written for the new weight: it is kept, and only
+    the sibling follows (绩效指标明确性 2 → 1)."""
+    path = _write(tmp_path, "p.yaml", """
+        extends: national-framework
+        change:
+          decision.goals.reasonable:
+            weight: 4
+            rescale: siblings
+            rule:
+              kind: checklist
+              elements:
+                - {name: a, points: 1, met: decision.goals.set}
+                - {name: b, points: 1, met: decision.goals.related}
+                - {name: c, points: 1, met: decision.goals.level}
+                - {name: d, points: 1, met: decision.goals.matched}
+        """)
+    profile = load_indicator_set(path)
+    reasonable = next(i for i in profile.walk() if i.id == "decision.goals.reasonable")
+    assert [Decimal(1)] * 4 == [e.amount.value for e in reasonable.rule.params.elements]
+    assert Decimal(1) == next(i for i in profile.walk() if i.id == "decision.goals.clear").weight
+    facts = load_facts(NATIONAL_FACTS)
+    facts.values["decision"]["goals"] = {"set": False, "related": True, "level": True, "matched": True}
+    assert Decimal(3) == score(profile, Facts(values=facts.values)).indicator("decision.goals.reasonable").score
+
+
+def test_a_base_weight_rule_or_form_naming_what_the_profile_removes_is_said_at_the_removal(tmp_path: Path) -> None:
+    """QA71 F3: removing 效益 from self-evaluation was reported at the bundled file's weight_rules line (which the author
+    must not edit), with no fix; a form cell reading a removed fact was offered a did-you-mean to another fact. Each is said
+    at the profile's remove:/facts: line, naming the base's line and the fix: the profile's own weight_rules: or form:."""
+    path = _write(tmp_path, "p.yaml", """
+        extends: self-evaluation
+        remove: [benefit]
+        change:
+          output: {weight: 80}
+        facts:
+          targets.benefit: null
+        """)
+    problems = _problems(path)
+    rules = [p for p in problems if "weight rule" in p[2]]
+    assert rules and all(("p.yaml", 2) == (file, line) for file, line, _, _ in rules)
+    assert all("give the profile its own weight_rules:" in (hint or "") and "self-evaluation.yaml line" in (hint or "")
+               for *_, hint in rules)
+    forms = [p for p in problems if p[2].startswith("form ")]
+    assert forms and all(("p.yaml", 2) == (file, line) and "its own form:" in (hint or "") for file, line, _, hint in forms)
+    paid = _write(tmp_path, "q.yaml", "extends: self-evaluation\nfacts:\n  budget.paid: null\n")
+    cells = [p for p in _problems(paid) if p[2].startswith("funds cell")]
+    assert cells and all(("q.yaml", 3) == (file, line) and "did you mean" not in (hint or "") for file, line, _, hint in cells)
+
+
+def test_a_subtree_moved_by_remove_and_add_is_said_moved_not_removed(tmp_path: Path) -> None:
+    """QA71 F4: an indicator removed from its place and added at another was listed as "removed changed" and "removed"
+    while it stands in the tree; validate says it moved, with both lines."""
+    path = _write(tmp_path, "p.yaml", """
+        extends: national-framework
+        remove: [decision.funds]
+        add:
+          - under: decision
+            id: decision.funds
+            name: 资金投入
+            weight: 4
+            children:
+              - id: decision.funds.all
+                name: 资金投入合计
+                weight: 4
+                rule: {kind: checklist, elements: [{name: a, met: decision.budget.reviewed}]}
+        """)
+    for lang, words, removed in (("en", "moved here: removed at line 2, added at line 4", "removed decision.funds"),
+                                 ("zh", "移到此处：第 2 行删去原处，第 4 行在此新增", "已删除 decision.funds")):
+        out = CliRunner().invoke(main, ["--lang", lang, "validate", str(path)])
+        assert words in out.output and removed not in out.output, out.output
+
+
+def test_a_rescaled_leaf_whose_formula_writes_points_is_named_by_validate(tmp_path: Path) -> None:
+    """QA71 F2: a sibling rescaled 4 → 2 whose base formula gives 4 or 1 points kept them silently: 1 of 2 where the rule
+    meant a quarter. No rescale can follow points a formula writes; validate names it with the fix (a rule for the new
+    weight under change:, or a rate:). A formula that reads weight, or gives a rate, follows it and is not named."""
+    _write(tmp_path, "p.yaml", """
+        extends: national-framework
+        change:
+          decision.goals.reasonable:
+            weight: 4
+            rescale: siblings
+            rule: {kind: formula, score: "4 if decision.goals.set else 1"}
+        """)
+    twice = _write(tmp_path, "q.yaml", """
+        extends: p.yaml
+        change:
+          decision.goals.reasonable: {weight: 3, rescale: siblings}
+        """)
+    out = CliRunner().invoke(main, ["--lang", "en", "validate", str(twice)])
+    assert "its formula gives points written for 4, kept as they are: give it a rule for 3 under change:" in out.output
+    rate = _write(tmp_path, "p.yaml", """
+        extends: national-framework
+        change:
+          decision.goals.reasonable:
+            weight: 4
+            rescale: siblings
+            rule: {kind: formula, score: "weight if decision.goals.set else weight / 4"}
+        """)
+    out = CliRunner().invoke(main, ["--lang", "en", "validate", str(twice)])
+    assert 0 == out.exit_code and "its formula gives points" not in out.output and rate.exists(), out.output
+
+
+def test_after_naming_an_indicator_added_further_down_says_to_reorder_not_did_you_mean(tmp_path: Path) -> None:
+    """QA71 F5: add[0] placed after an indicator that add[1] adds was told the base has no such indicator, with a
+    did-you-mean to another one. It is said to be added further down, and to put that add first."""
+    path = _write(tmp_path, "p.yaml", """
+        extends: national-framework
+        change:
+          decision.goals.reasonable: {weight: 1}
+        add:
+          - {under: decision.goals, after: decision.goals.x, id: decision.goals.y, name: y, weight: 1,
+             rule: {kind: formula, score: 1}}
+          - {under: decision.goals, id: decision.goals.x, name: x, weight: 1, rule: {kind: formula, score: 1}}
+        """)
+    problems = _problems(path)
+    assert [("p.yaml", "decision.goals.x is added further down, at add[1]", "put add[1] before add[0]")] == \
+        [(file, message, hint) for file, _, message, hint in problems if "further down" in message]
+
+
+def test_a_fact_the_profile_removes_given_in_a_facts_file_or_case_is_said_removed_not_a_typo(tmp_path: Path) -> None:
+    """QA71 F6: a facts file giving budget.method, which the profile removes, was warned with "did you mean
+    budget.total?", as a typo is, and a case overriding it was refused the same way. Both say the profile removes it."""
+    path = _write(tmp_path, "p.yaml", "extends: national-framework\nfacts:\n  output.cost_planned: null\n  output.cost_actual: null\n"
+                  "derived:\n  cost_saving_rate: null\nremove: [output.cost]\nchange:\n  output: {weight: 30, rescale: true}\n")
+    profile = load_indicator_set(path)
+    facts = load_facts(NATIONAL_FACTS)
+    warned = [w for w in score(profile, Facts(values=facts.values)).warnings if w.fact == "output.cost_planned"]
+    assert warned and "the profile p.yaml removes this fact (line 3)" in warned[0].message, warned
+
+
+def test_a_row_rule_rewritten_without_the_bases_synonyms_is_listed_as_not_kept(tmp_path: Path) -> None:
+    """QA71 F7: rewriting the qualitative row rule of self-evaluation's 产出 without its synonyms dropped them unsaid, and
+    forms wording a tier as the base allowed (达成预期指标) then failed. validate lists rules.qualitative.synonyms among what
+    the replaced children_from no longer keeps."""
+    path = _write(tmp_path, "p.yaml", """
+        extends: self-evaluation
+        change:
+          output:
+            children_from:
+              fact: targets.output
+              categories: [数量指标, 质量指标, 时效指标, 成本指标]
+              comparisons: {"≥": quantitative, "≤": quantitative_lower, "=": exact, 定性: qualitative}
+              rules:
+                quantitative: {kind: proportional, value: row.actual, target: row.target}
+                quantitative_lower: {kind: proportional, value: row.actual, target: row.target, direction: lower_is_better}
+                exact: {kind: equal, value: row.actual, target: row.target}
+                qualitative:
+                  kind: tiers
+                  fact: row
+                  tiers:
+                    - {label: 达成年度指标, min: 0.8}
+                    - {label: 部分达成并具有一定效果, min: 0.5}
+                    - {label: 未达成且效果较差, min: 0}
+        """)
+    out = CliRunner().invoke(main, ["--lang", "en", "validate", str(path)])
+    assert "rules.qualitative.synonyms" in out.output, out.output

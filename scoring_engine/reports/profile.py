@@ -19,7 +19,8 @@ def profile_lines(indicator_set: IndicatorSet, say: Callable[[str], str]) -> Ite
     own = [c for c in indicator_set.changes if c.by is None]  # a base profile's removals are its own to show
     for change in own:
         by_target.setdefault(change.target, []).append(change)
-    removed = [c for c in own if c.what == "removed"]
+    present = {i.id for top in indicator_set.indicators for i in top.walk()}
+    removed = [c for c in own if c.what == "removed" and c.target not in present]  # removed, then added elsewhere: moved
     sections = [c.target for c in own if c.what == "section"]
     replaced = [name for name in sections if name not in MERGED_BY_NAME]
     merged = [name for name in sections if name in MERGED_BY_NAME]
@@ -34,8 +35,13 @@ def profile_lines(indicator_set: IndicatorSet, say: Callable[[str], str]) -> Ite
 
 
 def _tree(node: Indicator, depth: int, by_target: dict[str, list[ProfileChange]], say: Callable[[str], str]) -> Iterator[str]:
-    changes = by_target.get(node.id, ())
+    changes = by_target.get(node.id, [])
     restated = any(c.what == "standard" for c in changes)  # the profile wrote the standard anew: no need to ask for it
+    gone = next((c for c in changes if c.what == "removed"), None)
+    added = next((c for c in changes if c.what == "added"), None)
+    if gone is not None and added is not None:  # removed from its place and added at another (QA71 F4)
+        moved = ProfileChange("moved", node.id, str(gone.line), None, added.line)
+        changes = [moved if c is added else c for c in changes if c is not gone]
     notes = [say(_note(c, restated)) for c in changes]
     shown = f"{'  ' * depth}{node.id} {node.name} {plain(node.weight)}"
     separator = "；" if any(not note.isascii() for note in notes) else "; "  # Chinese notes take a Chinese semicolon
@@ -55,6 +61,11 @@ def _note(change: ProfileChange, restated: bool) -> str:
         return f"its rule's points scaled from {change.old} to {change.new} (line {change.line})"
     if change.what == "points":
         return f"its rule's points scaled from {change.old} to {change.new}: restate its standard (line {change.line})"
+    if change.what == "formula points":
+        return (f"its formula gives points written for {change.old}, kept as they are: give it a rule for {change.new} "
+                f"under change: (a rate: follows the weight) (line {change.line})")
+    if change.what == "moved":
+        return f"moved here: removed at line {change.old}, added at line {change.line}"
     if change.what == "added":
         return f"added (line {change.line})"
     if change.what == "children_from replaced":  # what the editor may have meant to keep, and lost unsaid
