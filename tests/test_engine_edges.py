@@ -621,3 +621,23 @@ def test_a_zero_budget_is_said_on_the_fact_behind_the_divisor_with_what_the_fact
     assert "if it is so, mark budget not applicable, with the reason; else give the right budget.total" == problem.hint
     marked = score(indicator_set, Facts(values=document["facts"], not_applicable={"budget": "本年度未安排预算"}))
     assert D(0) == marked.indicator("budget").weight
+
+
+@pytest.mark.parametrize("row, refused", [
+    ({"target": "≥1万人", "actual": 9600}, True), ({"target": 0.5, "actual": 5200, "unit": "万人"}, True),
+    ({"target": "≥0.5万人", "actual": "5200万人"}, True), ({"target": 2, "actual": 2000, "unit": "个"}, True),
+    ({"target": "≥1", "actual": 999}, False), ({"target": 0.9, "actual": 712.42, "unit": "万元"}, False),
+    ({"target": "≤1", "actual": 5000, "unit": "次"}, False), ({"target": "≤0.5次", "actual": "12次"}, False)])
+def test_a_row_reached_a_thousand_times_over_is_refused_however_its_unit_is_written(row, refused) -> None:
+    """QA72 F1: ≥1万人 beside a bare 9600 (people counted in 人) took full marks at 完成率960000%, and 0.5 beside 5200 was
+    refused with the unit written in the target but given full marks with it in the unit column (度量单位, `unit`). A row
+    that is not a ceiling, reached 1,000 times over or more, is refused as two scales whichever way its unit is written;
+    a ceiling far exceeded is a failure the row scores, and 999 times a target of 1 may be counts."""
+    from scoring_engine.target_rows import target_row
+
+    if refused:
+        with pytest.raises(ValueError) as caught:
+            target_row(0, {"name": "受益人口", **row})
+        assert "times apart" in caught.value.args[0]
+    else:
+        assert target_row(0, {"name": "受益人口", **row}).actual is not None
