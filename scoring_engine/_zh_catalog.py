@@ -368,6 +368,8 @@ _SCORING = (
     ("expected the row's weight (分值), got an empty cell", "应填该行的分值，实际是空单元格"),
     ("expected the score the unit gave this qualitative row, got an empty cell", "应填单位给这个定性行打的分，实际是空单元格"),
     ("write the points the row takes for its tier {tier}, within that tier's range", "按档次“{tier}”的得分范围填写这一行的得分"),
+    ("{tier} is no tier of the set: write one of {tiers}, and the points the row takes within its range",
+     "“{tier}”不是体系中的档次：请填写 {tiers} 之一，并按该档次的得分范围填写这一行的得分"),
     ("expected {what}, got {value}", "应为{what!t}，实际是 {value!t}"),
     ("write the number itself", "直接写数字"),
     ("NaN and infinity are not numbers", "NaN 和无穷大不是数字"),

@@ -1004,3 +1004,41 @@ def test_a_second_level_category_the_group_has_not_is_said_on_its_own_cell(tmp_p
     assert lines and all(f"{sheet.title}!{cell}: row " in line for line in lines), run.output
     assert all(f"category '{typed}' is not a 二级指标 of the group {hint}" in line for line in lines), run.output
     assert not any("read by" in line or "fact targets" in line for line in lines), run.output
+
+
+def test_a_blank_score_beside_a_tier_the_set_does_not_know_names_the_tiers_it_does(tmp_path: Path):
+    """QA72 F2: 实际完成值 typed 达成年度指标（12分） with 得分 blank asked for a score "within the range of the tier
+    达成年度指标（12分）", which is none; filled, the next run refused the tier. The one line now says it is no tier of the
+    set and names those that are; a known tier is still asked for its range."""
+    from openpyxl import load_workbook
+
+    qualitative = {"name": "群众受益情况", "target": "群众受益明显", "tier": "达成年度指标", "score": 22, "reason": "受益明显"}
+    _, form = _water_form(tmp_path, "self-evaluation", [qualitative, {"name": "管网长度", "target": "≥10公里", "actual": "10公里"}])
+    book = load_workbook(form)
+    sheet = book.worksheets[0]
+    row = next(c.row for line in sheet.iter_rows() for c in line if c.value == "群众受益情况")
+    for tier, words in (("达成年度指标（12分）", "“达成年度指标（12分）”不是体系中的档次：请填写 达成年度指标、部分达成并具有一定效果、"
+                                              "未达成且效果较差 之一"),
+                        ("达成年度指标", "按档次“达成年度指标”的得分范围填写这一行的得分")):
+        sheet[f"F{row}"], sheet[f"H{row}"] = tier, None
+        book.save(form)
+        code, lines = _lines("score", str(form))
+        assert 1 == code and 1 == len(lines) and f"!H{row}：" in lines[0] and words in lines[0], lines
+
+
+def test_a_check_of_the_set_that_warns_on_a_form_names_the_cells_it_read(tmp_path: Path):
+    """QA72 F3: on a filled form, the set's own check (全年执行数超过全年预算数) named fact ids and no cell, where every
+    other warning of a form names its cell. It names the form and the cells its facts came from, in the result too."""
+    from openpyxl import load_workbook
+
+    form = _form(tmp_path)
+    budget = load_workbook(form).worksheets[0]["E6"].value
+    form = _form(tmp_path, F6=budget + 100)
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form), "-o", str(tmp_path / "r.json"), "--format", "json"])
+    assert 0 == run.exit_code, run.output
+    said = [line for line in run.output.splitlines() if "全年执行数超过全年预算数" in line]
+    assert [f"提示：{form}：{SHEET}!E6, F6："] == [line[:len(f"提示：{form}：{SHEET}!E6, F6：")] for line in said], said
+    import json
+
+    warnings = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["warnings"]
+    assert any(f"{SHEET}!E6, F6" in w["message"] for w in warnings), warnings

@@ -74,7 +74,7 @@ def on_cells(err: ScoringEngineError, imported: ImportedFacts, indicator_set: In
 def score_form(imported: ImportedFacts, indicator_set: IndicatorSet) -> Result:
     """The project of a filled form scored; its problems, raised, name the form's cells."""
     try:
-        return score(indicator_set, imported.facts)
+        return checks_on_cells(imported, score(indicator_set, imported.facts), indicator_set)
     except ScoringEngineError as err:
         raise on_cells(err, imported, indicator_set) from None
 
@@ -313,6 +313,25 @@ def typed_scores(imported: ImportedFacts, result: Result, indicator_set: Indicat
         found.append(Problem(f"{cell}: the form gives {given} where the set scores "
                              f"{fixed(computed, result.precision)}; the set's score counts", file=imported.facts.source))
     return found
+
+
+def checks_on_cells(imported: ImportedFacts, result: Result, indicator_set: IndicatorSet) -> Result:
+    """`result` with each warning of the set's own checks and 需说明 conditions said of the form's cells its facts came
+    from, filled or left blank (QA72 F3: a clerk was told of budget.reason, a name the form does not show, not of K6)."""
+    conditions = [c.formula for c in indicator_set.checks] + [r.formula for r in indicator_set.explain_when if r.formula]
+    warnings = []
+    for warning in result.warnings:
+        formula = next((f for f in conditions if f.text == warning.expression), None) if warning.kind in (
+            "check", "explain_when") else None
+        facts = indicator_set.facts_read_by(formula.names) if formula is not None else []
+        refs = [imported.provenance.get(f) or (imported.empty[f].cell if f in imported.empty else None) for f in facts]
+        cells: dict[str, list[str]] = {}  # sheet → its cells, in the order the facts are read
+        for sheet, _, cell in (ref.rpartition("!") for ref in refs if ref):
+            cells.setdefault(sheet, []).append(cell)
+        shown = ", ".join(f"{sheet}!{', '.join(dict.fromkeys(at))}" for sheet, at in cells.items())
+        warnings.append(dataclasses.replace(warning, message=f"{imported.facts.source}: {shown}: {warning.message}")
+                        if shown else warning)
+    return dataclasses.replace(result, warnings=tuple(warnings)) if warnings != list(result.warnings) else result
 
 
 def typed_differences(imported: ImportedFacts, indicator_set: IndicatorSet, total: Decimal,

@@ -403,8 +403,7 @@ def _row(reading: FormReading, r: int, at: Mapping[str, int], name: str, categor
         score = reading.number(r, at["score"], "the score the unit gave this qualitative row", "分")
         if score is None and len(reading.problems) == before:
             reading.problem(r, at["score"], f"row {cut(name)}: expected the score the unit gave this qualitative row, got "
-                            "an empty cell", f"write the points the row takes for its tier {item['actual']}, within that "
-                            "tier's range")
+                            "an empty cell", reading.tier_hint(item["actual"]))
         item["score"] = score
         item.setdefault("reason", NO_REASON)
         reading.provenance[f"{where}.score"] = reading.sheet.ref(r, at["score"])

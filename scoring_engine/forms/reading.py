@@ -86,6 +86,18 @@ class FormReading:
                 f"{_not_worked_out(value) if formula else 'no number'}, so it is not compared with the set's",
                 file=str(self.path), hint="type the score's value as a number, such as 8"))
 
+    def tier_hint(self, written: str) -> str:
+        """The fix for a qualitative row whose 得分 is blank: its tier's range, or, for a tier no row rule of the set knows
+        (`达成年度指标（12分）`), the tiers it does (QA72 F2: the range of a tier that is none was asked for first)."""
+        labels: dict[str, None] = {}
+        for group in self.set.row_groups:
+            for rule in group.rows.rules.values() if group.rows is not None else ():
+                tier_named = getattr(rule.params, "tier_named", None)
+                if tier_named is not None and tier_named(written):
+                    return f"write the points the row takes for its tier {written}, within that tier's range"
+                labels.update(dict.fromkeys(label for label, _ in getattr(rule.params, "tiers", ())))
+        return f"{written} is no tier of the set: write one of {'、'.join(labels)}, and the points the row takes within its range"
+
     def problem(self, row: int, col: int, message: str, hint: str | None = None, merged: bool = True) -> None:
         """A problem on the cell (row, col); an empty cell a merge covers is told to unmerge (`merged` False: the cell
         only places a problem of its whole row)."""
