@@ -106,6 +106,21 @@ def rounding_chain(chain: list[Decimal]) -> str:
     return " → ".join([show_number(chain[0]), *(format(v, "f") for v in chain[1:])])
 
 
+def rate_shown(rate: Decimal) -> str:
+    """A rate as explain's steps show it: with the decimals it has, two at least, so that the equations after it hold on
+    paper and a rate short of a line is not shown on it (QA74 F3: 89.998% shown 90.00%, then 10 × 90.00% = 8.9998, on a
+    project flagged for a rate under 90%); one of more than ten decimals (a third) is '≈' with six.
+
+    >>> rate_shown(Decimal("0.89998")), rate_shown(Decimal("0.9")), rate_shown(Decimal(1) / 3)
+    ('89.998%', '90.00%', '≈33.333333%')
+    """
+    in_percent = (rate * 100).normalize()
+    exponent = in_percent.as_tuple().exponent
+    if not isinstance(exponent, int) or exponent < -10:
+        return "≈" + percent(rate, 6)
+    return percent(rate) if exponent >= -2 else f"{format(in_percent, 'f')}%"
+
+
 def equals_text(text: str) -> str:
     """'= 5', or '≈ 4.98927' for a number shown rounded (show_number's '≈4.98927')."""
     return f"≈ {text[1:]}" if text.startswith("≈") else f"= {text}"

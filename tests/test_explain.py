@@ -123,7 +123,7 @@ def test_switch_story_names_the_chosen_variant_then_tells_its_steps():
     assert "可选算法（kind: switch）" in text
     assert ("【计算过程】\n  选用算法：按比例（由 execution.method 选定），即按比例计分（kind: proportional）\n"
             "  实际值 value = execution_rate = ≈0.912383\n") in text
-    assert "原始得分 = 分值 10 × 91.24% ≈ 9.123831" in text
+    assert "原始得分 = 分值 10 × ≈91.238314% ≈ 9.123831" in text  # a rate of endless decimals: ≈, six of them
     nested = story(score(indicator_set, {"budget": {"arrived": 712.42, "paid": 650}, "execution": {"method": "分档"}}), "execution")
     assert ("  选用算法：分档（由 execution.method 选定），即可选算法（kind: switch）\n"
             "  选用算法：三档（由 execution.scale 选定），即分档计分（kind: bands）\n") in nested
@@ -371,3 +371,13 @@ def test_a_deduction_that_does_not_end_is_explained_to_six_decimals_not_the_engi
             "indicators:\n  - {id: x, name: 甲, weight: 100, rule: {kind: deduction, findings: f, points_each: 1/3}}\n")
     steps = str(score(parse_indicator_set(text), {"f": ["a", "b", "c", "d", "e"]}).explain("x"))
     assert "合计扣 ≈1.666667 分" in steps and "6666666666" not in steps, steps
+
+
+def test_a_rate_short_of_a_line_keeps_the_decimals_that_make_explains_equations_hold():
+    """QA74 F3: a rate of 89.998% was shown 完成率 … = 90.00%, then 原始得分 = 分值 10 × 90.00% = 8.9998, on a project
+    flagged for a rate under 90%; 59.999% was shown 60.00% and then said to be below the 60.00% line. The steps show
+    the rate with the decimals it has, as the reason does."""
+    indicator_set = parse_indicator_set(SWITCH_SET)
+    text = story(score(indicator_set, {"budget": {"arrived": 5000, "paid": Decimal("4499.9")}}), "execution")
+    assert "完成率 = 实际值 ÷ 目标值（最高100%）= 89.998%\n" in text and "原始得分 = 分值 10 × 89.998% = 8.9998\n" in text
+    assert "90.00%" not in text

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from .._arith import ONE, ZERO, Rounding, percent, plain, round_half_up, to_decimal_or_none
-from .._display import equals_text, show_number
+from .._display import equals_text, rate_shown, show_number
 from ..errors import ScoringError
 from ..formulas import Formula
 from ._base import (Deduction, FactView, Outcome, RuleKind, RuleSpec, Story, Template, equation_rate, reads, row_unit, shower,
@@ -177,29 +177,29 @@ def steps(s: Story) -> list[str]:
     lines = [s.value_line("value", "实际值")]
     lines.append(s.value_line("target", "目标值") if "target" in s.spec else "目标值 = 1（未设目标，实际值即完成率）")
     if s.spec.get("direction") == "lower_is_better":
-        lines.append(f"完成率 = 目标值 ÷ 实际值（越低越好；不超过目标为100%）= {percent(d['rate'])}")
+        lines.append(f"完成率 = 目标值 ÷ 实际值（越低越好；不超过目标为100%）= {rate_shown(d['rate'])}")
     else:
-        lines.append(f"完成率 = 实际值 ÷ 目标值（最高100%）= {percent(d['rate'])}")
+        lines.append(f"完成率 = 实际值 ÷ 目标值（最高100%）= {rate_shown(d['rate'])}")
     if "uncapped_rate" in d:
-        lines.append(f"（实际值 ÷ 目标值为 {percent(d['uncapped_rate'])}，超过100%的按100%计）")
+        lines.append(f"（实际值 ÷ 目标值为 {rate_shown(d['uncapped_rate'])}，超过100%的按100%计）")
     floor = to_decimal_or_none(s.spec.get("floor"))
     if "share" in d and floor is not None:
-        lines.append(f"得分比例 = (完成率 − {percent(floor)}) ÷ (100% − {percent(floor)}) = {percent(d['share'])}")
+        lines.append(f"得分比例 = (完成率 − {percent(floor)}) ÷ (100% − {percent(floor)}) = {rate_shown(d['share'])}")
     if "deviation" in d:
         lines += _over_target_steps(s)
     elif "share" in d and floor is not None:
-        lines.append(f"原始得分 = 分值 {plain(s.weight)} × {percent(d['share'])} {equals_text(s.raw)}")
+        lines.append(f"原始得分 = 分值 {plain(s.weight)} × {rate_shown(d['share'])} {equals_text(s.raw)}")
     elif floor is not None:
         lines.append(f"完成率低于下限 {percent(floor)}，不得分")
     else:
-        lines.append(f"原始得分 = 分值 {plain(s.weight)} × {percent(d['rate'])} {equals_text(s.raw)}")
+        lines.append(f"原始得分 = 分值 {plain(s.weight)} × {rate_shown(d['rate'])} {equals_text(s.raw)}")
     return lines
 
 
 def _over_target_steps(s: Story) -> list[str]:
     d, spec = s.details, s.spec.get("over_target", {})
     above = percent(to_decimal_or_none(spec.get("above")) or ZERO)
-    lines = [f"偏离度 = |实际值 − 目标值| ÷ 目标值 = {percent(d['deviation'])}，超过调减线 {above}"]
+    lines = [f"偏离度 = |实际值 − 目标值| ÷ 目标值 = {rate_shown(d['deviation'])}，超过调减线 {above}"]
     if d.get("waived"):
         lines.append(f"调减条件 {spec.get('when')} 不成立，不调减；原始得分 {equals_text(s.raw)}")
         return lines
