@@ -55,7 +55,7 @@ def blamed(problems: Sequence[Problem], resolved: Resolved, file: str | None) ->
         elif removed is not None:  # the base still reads a fact or value the profile removed
             hint = (f"this profile removes {removed.target}, which {problem.file} line {problem.line} still reads: "
                     "remove or change what reads it too, or keep the fact")
-            out.append(replace(problem, file=file, line=removed.line, column=None, hint=hint))
+            out.append(replace(problem, file=removed.file or file, line=removed.line, column=None, hint=hint))
         elif change is not None:
             how = "rescaled" if change.what == "rescaled" else "changed"
             hint = (f"the weight of {change.target} is {how} from {change.old} to {change.new} here; its rule "

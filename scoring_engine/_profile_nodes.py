@@ -195,8 +195,13 @@ def scale_points(rule: MappingNode, old: Decimal, new: Decimal, mark: Any, preci
 
 
 def points_of_a_formula(rule: MappingNode) -> bool:
-    """Whether `rule` is a formula giving points (`score:`) that does not read the weight: points written for one weight,
-    which a rescale cannot follow (a `rate:` is a share of the weight, and follows it)."""
+    """Whether `rule` is a formula giving points (`score:`) that does not read the weight, or a rule of rules (a switch)
+    with one among them: points written for one weight, which a rescale cannot follow (a `rate:` is a share of the
+    weight, and follows it)."""
     kind, formula = get(rule, "kind"), get(rule, "score")
-    return isinstance(kind, ScalarNode) and kind.value == "formula" and isinstance(formula, ScalarNode) and \
-        re.search(r"(?<![\w.])weight(?![\w.])", str(formula.value)) is None
+    if isinstance(kind, ScalarNode) and kind.value == "formula":
+        return isinstance(formula, ScalarNode) and re.search(r"(?<![\w.])weight(?![\w.])", str(formula.value)) is None
+    spec = RULE_KINDS.get(kind.value) if isinstance(kind, ScalarNode) else None
+    holders = [get(rule, holder) for holder, item in (spec.points if spec else ()) if item == "*"]  # a switch's rules (QA73 F2)
+    return any(isinstance(inner, MappingNode) and points_of_a_formula(inner)
+               for holder in holders if isinstance(holder, MappingNode) for _, _, inner in entries(holder))

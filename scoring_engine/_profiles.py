@@ -21,6 +21,7 @@ What a profile may say, besides `extends`:
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import field, replace
 from decimal import Decimal
 from pathlib import Path
@@ -116,9 +117,15 @@ def resolve(located: Located, file: str | None, sha256: str, folder: Path | None
     resolved = _yaml.from_nodes(root)
     digest = hashlib.sha256(f"{sha256}\n{base.sha256}".encode()).hexdigest()  # the profile and everything below it
     by = _set_id(base_located, ref)  # QA39 F8:
-    inherited = [replace(c, by=c.by or by, file=c.file or base_file) for c in base.changes  # and a base's renamed grades
-                 if (c.what == "removed" and c.target not in merge.added) or (c.what == "section" and c.target == "grades")]
+    inherited = [replace(c, by=c.by or by, file=c.file or base_file) for c in base.changes if _inherited(c, merge.added)]
     return Resolved(resolved, digest, (ref, *base.bases), (*merge.changes, *inherited))
+
+
+def _inherited(change: ProfileChange, added: Mapping[str, int]) -> bool:
+    """Whether a base profile's change stays said in a profile of it: a removal (of an indicator this one does not add
+    back, or of a fact: QA73 F1) and renamed grades."""
+    return (change.what == "removed" and change.target not in added) or change.what == "removed facts" or \
+        (change.what == "section" and change.target == "grades")
 
 
 def _set_id(located: Located, ref: str) -> str:
@@ -428,7 +435,7 @@ class _Merge:
             return
         if scale_points(rule, old, new, mark, self.precision):
             self.changes.append(ProfileChange("points", self.id_of(node), plain(old), plain(new), mark.line + 1))
-        elif points_of_a_formula(rule):  # points no rescale can follow: said, not changed unsaid (QA71 F2)
+        if points_of_a_formula(rule):  # points no rescale can follow: said, not changed unsaid (QA71 F2)
             self.changes.append(ProfileChange("formula points", self.id_of(node), plain(old), plain(new), mark.line + 1))
 
     def scale(self, siblings: SequenceNode, total: Decimal | None, mark: Any, path: tuple[str | int, ...],

@@ -10,12 +10,16 @@ from typing import TYPE_CHECKING, Any
 from ._arith import plain
 from ._text import cut, quoted
 from .judgements import TargetRow
-from .target_rows import unsigned_target
+from .target_rows import two_scales, unsigned_target
 
 if TYPE_CHECKING:
     from .model import IndicatorSet, RowGroup
 
-__all__ = ["row_problems"]
+__all__ = ["FAR_PAST", "row_problems"]
+
+#: A row reached this many times over its target or more is read as on two scales, unless its rule is a ceiling: a count
+#: in 人 beside a target in 万人 (≥1万人 beside 9600 scored full marks at 960000%: QA72 F1), however the unit is written.
+FAR_PAST = 1000
 
 
 def row_problems(indicator_set: IndicatorSet, values: Mapping[str, Any],
@@ -33,6 +37,10 @@ def row_problems(indicator_set: IndicatorSet, values: Mapping[str, Any],
             found.append((fact, f"group {node.id} needs at least one row", None))
         for i, row in enumerate(rows):
             problems = [_elsewhere(message, hint, row.category, groups, node.id) for message, hint in node.rows.row_problems(row)]
+            rule = node.rows.rules.get(node.rows.type_of(row) or "")  # a ceiling far exceeded is a failure it scores (QA73 F4)
+            if rule is not None and not getattr(rule.params, "lower_is_better", False) and row.unit != "%" \
+                    and row.target is not None and row.actual is not None and 0 < FAR_PAST * row.target <= row.actual:
+                problems.append(two_scales(row.target, row.actual, row.unit))
             if row.type is None and row.comparison is None and row.target is not None and row.category \
                     and node.rows.comparisons.get("≤", "≥") != node.rows.comparisons.get("≥"):  # its sign would choose
                 shown = f"{plain(row.target * 100)}%" if row.unit == "%" else f"{plain(row.target)}{row.unit or ''}"

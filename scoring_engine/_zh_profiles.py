@@ -123,6 +123,7 @@ PROFILES = (
     ("the profile {set} removes this fact (line {line:n})", "方案 {set} 删除了这个事实（第 {line} 行）"),
     ("{id:id} is added further down, at add[{j:n}]", "{id} 在本方案后面的 add[{j}] 才新增"),
     ("put add[{j:n}] before add[{i:n}]", "把 add[{j}] 移到 add[{i}] 之前"),
+    ("moved here: removed at line {old:n}, added with the indicator above it", "移到此处：第 {old} 行删去原处，随上级指标新增"),
     ("moved here: removed at line {old:n}, added at line {line:n}", "移到此处：第 {old} 行删去原处，第 {line} 行在此新增"),
     ("its rule's points scaled from {old} to {new}: restate its standard (line {line:n})",
      "评分规则中的分数已按 {old} 分到 {new} 分的比例调整，请重写其评分标准（第 {line} 行）"),

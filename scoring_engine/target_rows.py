@@ -283,25 +283,30 @@ def _bare_in_percent_row(*sides: tuple[str, Quantity | None]) -> None:
                          "or both as ratios")
 
 
-def _two_scales(target: Quantity, actual: Quantity, unit: str | None, bare: bool, at_least: bool) -> None:
-    """Numbers of a row, at least one without a unit (`bare`), one a fraction below 1 and the other 10 or more: a ratio
-    beside a percentage without its sign (≥90 beside 0.95 scored 1% of the points; 0.9 beside 95, or 95万元, full marks
-    at 10556%): refused. So is a row that is not a ceiling (`at_least`) reached 1,000 times over or more, however its
-    unit is written: a count in 人 beside a target in 万人 (≥1万人 beside 9600 scored full marks at 960000%)."""
+def _two_scales(target: Quantity, actual: Quantity, unit: str | None) -> None:
+    """Numbers of a row, at least one without a unit, one a fraction below 1 and the other 10 or more: a ratio beside a
+    percentage without its sign (≥90 beside 0.95 scored 1% of the points; 0.9 beside 95, or 95万元, full marks at
+    10556%): refused. (A row reached 1,000 times over, however its unit is written, is refused by the group that knows
+    whether its rule is a ceiling: `_row_fit`.)"""
     small, large = sorted((target.value, actual.value))
     # a target of 1 (100%) beside 95, with no unit at all, is a ratio beside a percentage as 0.9 is; 1 beside 12 or 150,
     # or 12 planned and 1 reached, may be counts
-    if (bare and ((0 < small < 1 and large >= 10) or (target.value == 1 and 50 <= actual.value <= 100 and unit is None))) \
-            or (at_least and target.value > 0 and actual.value >= 1000 * target.value):
-        t, a = plain(target.value), plain(actual.value)
-        as_percent = [f"\"{plain(n * 100) if n <= 1 else plain(n)}%\"" for n in (target.value, actual.value)]
-        apart = large / small  # up to 10³⁰ (1e15 beside 1e-15): past the context's digits it is shown as a power of ten
-        times = plain(round_half_up(apart, 0)) if apart.adjusted() < 15 else f"{apart:.0E}"
-        if unit is None:
-            raise ValueError(f"target {t} and actual {a} have no unit and are on two scales ({times} times apart)",
-                             f"if they are percentages write {as_percent[0]} and {as_percent[1]}; else give the row its unit")
-        raise ValueError(f"target {t} and actual {a} of a row in {unit} are {times} times apart, as if on two scales",
-                         f"check the digits, and write both in {unit}")
+    if (0 < small < 1 and large >= 10) or (target.value == 1 and 50 <= actual.value <= 100 and unit is None):
+        raise ValueError(*two_scales(target.value, actual.value, unit))
+
+
+def two_scales(target: Decimal, actual: Decimal, unit: str | None) -> tuple[str, str]:
+    """(message, hint) for a row whose target and actual are on two scales, with how many times apart they are."""
+    small, large = sorted((target, actual))
+    t, a = plain(target), plain(actual)
+    as_percent = [f"\"{plain(n * 100) if n <= 1 else plain(n)}%\"" for n in (target, actual)]
+    apart = large / small  # up to 10³⁰ (1e15 beside 1e-15): past the context's digits it is shown as a power of ten
+    times = plain(round_half_up(apart, 0)) if apart.adjusted() < 15 else f"{apart:.0E}"
+    if unit is None:
+        return (f"target {t} and actual {a} have no unit and are on two scales ({times} times apart)",
+                f"if they are percentages write {as_percent[0]} and {as_percent[1]}; else give the row its unit")
+    return (f"target {t} and actual {a} of a row in {unit} are {times} times apart, as if on two scales",
+            f"check the digits, and write both in {unit}")
 
 
 #: A time a 时效指标 gives in days, hours or months: as often a limit (≤30天) as not, so its sign is not guessed.
@@ -444,11 +449,9 @@ def _row(item: Mapping[str, Any]) -> TargetRow:
         _bare_beside_percent(("target", target_number, given.get("target")), ("actual", actual, given.get("actual")))
     if unit == "%":
         _bare_in_percent_row(("target", target_number), ("actual", actual if isinstance(actual, Quantity) else None))
-    elif target_number is not None and isinstance(actual, Quantity):
-        # a bare 0.9 beside 95万元 is as much a ratio as beside 95; a unit column puts both sides in its unit, yet a row
-        # reached thousands of times over scores full marks unsaid (≥1万人 beside 9600: QA72 F1), however it is written
-        bare = given.get("unit") is None and (target_number.unit is None or actual.unit is None)
-        _two_scales(target_number, actual, unit, bare, comparison != "≤")
+    elif target_number is not None and isinstance(actual, Quantity) and given.get("unit") is None \
+            and (target_number.unit is None or actual.unit is None):  # a unit column puts both sides in its unit
+        _two_scales(target_number, actual, unit)  # a bare 0.9 beside 95万元 is as much a ratio as beside 95
     return TargetRow(
         name=_text(given["name"], "name") or "", type=_text(given.get("type"), "type"), id=_text(given.get("id"), "id"),
         weight=numbers.get("weight"), target=target_number.value if target_number else None,

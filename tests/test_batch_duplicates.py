@@ -174,7 +174,7 @@ def test_a_recheck_goes_to_the_scored_project_when_the_first_of_its_id_failed(tm
     assert 1 == run.exit_code and "与复核对比1个" in run.output, run.output
     compared = [json.loads(line).get("compare") for line in out.read_text(encoding="utf-8").splitlines()]
     assert [False, True] == [c is not None for c in compared]
-    assert "本批评分失败" not in run.output  # the re-check is compared: not counted as one whose project failed (QA70 F1)
+    assert "均评分失败" not in run.output  # the re-check is compared: not counted as one whose project failed (QA70 F1)
 
 
 def test_a_project_without_a_year_is_compared_only_with_a_recheck_without_one_whatever_the_order(tmp_path: Path):

@@ -357,7 +357,7 @@ def test_a_scored_recheck_of_a_project_that_failed_is_told_and_counted_not_lost(
     outputs = [tmp_path / f"out.{ext}" for ext in ("xlsx", "jsonl", "html")]
     run = CliRunner().invoke(main, ["--lang", "zh", "batch", "-q", str(tmp_path / "self"), "--compare-with",
                                     str(tmp_path / "re"), *[a for o in outputs for a in ("-o", str(o))]])
-    assert 1 == run.exit_code and "复核已评分、本批评分失败（见问题），未比较1个" in run.output, run.output
+    assert 1 == run.exit_code and "复核已评分而对应项目均评分失败（见问题），未比较1个" in run.output, run.output
     line = json.loads(outputs[1].read_text(encoding="utf-8").splitlines()[1], parse_float=str)
     recheck = _summary_of_one(tmp_path / "re" / "b.json")
     assert line["compare"] is None  # not compared
@@ -367,10 +367,10 @@ def test_a_scored_recheck_of_a_project_that_failed_is_told_and_counted_not_lost(
 
     book = openpyxl.load_workbook(outputs[0], read_only=True)
     problem = [row for row in book["问题"].iter_rows(values_only=True)][1]
-    assert problem[-1].endswith(f"复核已评分（{tmp_path / 're' / 'b.json'}：总分{recheck[0]}，{recheck[1]}），本项目评分失败，未比较")
+    assert problem[-1].endswith(f"复核已评分（{tmp_path / 're' / 'b.json'}：总分{recheck[0]}，{recheck[1]}），本项目评分失败，未与本项目比较")
     counted = {row[0]: row[1] for row in book["统计"].iter_rows(values_only=True) if row and row[0]}
-    assert (1, 1) == (counted["已与复核对比"], counted["复核已评分、本批评分失败，未比较"])
-    assert "复核已评分、本批评分失败，未比较" in outputs[2].read_text(encoding="utf-8")
+    assert (1, 1) == (counted["已与复核对比"], counted["复核已评分而对应项目均评分失败，未比较"])
+    assert "复核已评分而对应项目均评分失败，未比较" in outputs[2].read_text(encoding="utf-8")
 
 
 def _summary_of_one(path: Path) -> tuple[str, str]:

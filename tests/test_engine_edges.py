@@ -6,7 +6,9 @@ from decimal import Decimal as D
 
 import pytest
 
-from scoring_engine import Facts, FactsError, IndicatorSetError, ScoringError, parse_indicator_set, score
+from conftest import ROOT
+from scoring_engine import (Facts, FactsError, IndicatorSetError, ScoringError, load_facts, load_indicator_set,
+                            parse_indicator_set, score)
 
 
 def one_indicator(rule: str, facts: str = "v: {type: number}", weight: str = "10") -> str:
@@ -625,19 +627,25 @@ def test_a_zero_budget_is_said_on_the_fact_behind_the_divisor_with_what_the_fact
 
 @pytest.mark.parametrize("row, refused", [
     ({"target": "≥1万人", "actual": 9600}, True), ({"target": 0.5, "actual": 5200, "unit": "万人"}, True),
+    ({"type": "quantitative", "target": 0.5, "actual": 5200, "unit": "万人"}, True),
     ({"target": "≥0.5万人", "actual": "5200万人"}, True), ({"target": 2, "actual": 2000, "unit": "个"}, True),
     ({"target": "≥1", "actual": 999}, False), ({"target": 0.9, "actual": 712.42, "unit": "万元"}, False),
-    ({"target": "≤1", "actual": 5000, "unit": "次"}, False), ({"target": "≤0.5次", "actual": "12次"}, False)])
+    ({"target": "≤1", "actual": 5000, "unit": "次"}, False), ({"target": "≤0.5次", "actual": "12次"}, False),
+    ({"type": "quantitative_lower", "target": 1, "actual": 1200, "unit": "次"}, False)])
 def test_a_row_reached_a_thousand_times_over_is_refused_however_its_unit_is_written(row, refused) -> None:
     """QA72 F1: ≥1万人 beside a bare 9600 (people counted in 人) took full marks at 完成率960000%, and 0.5 beside 5200 was
     refused with the unit written in the target but given full marks with it in the unit column (度量单位, `unit`). A row
-    that is not a ceiling, reached 1,000 times over or more, is refused as two scales whichever way its unit is written;
-    a ceiling far exceeded is a failure the row scores, and 999 times a target of 1 may be counts."""
-    from scoring_engine.target_rows import target_row
-
+    whose rule is not a ceiling, reached 1,000 times over or more, is refused as two scales whichever way its unit is
+    written; a ceiling far exceeded, by its sign or by its type (QA73 F4), is a failure the row scores, and 999 times a
+    target of 1 may be counts."""
+    facts = load_facts(ROOT / "indicator_sets" / "self-evaluation.facts.json")
+    benefit = facts.values["targets"]["benefit"]
+    benefit[0] = {"id": "people", "name": "受益人口", "weight": 15, **{k: D(str(v)) if isinstance(v, float) else v
+                                                                     for k, v in row.items()}}
+    indicator_set = load_indicator_set("self-evaluation")
     if refused:
-        with pytest.raises(ValueError) as caught:
-            target_row(0, {"name": "受益人口", **row})
-        assert "times apart" in caught.value.args[0]
+        with pytest.raises(FactsError) as caught:
+            score(indicator_set, facts)
+        assert any("times apart" in p.message for p in caught.value.problems), caught.value.problems
     else:
-        assert target_row(0, {"name": "受益人口", **row}).actual is not None
+        assert score(indicator_set, facts).indicator("benefit.people").score is not None

@@ -1208,3 +1208,59 @@ def test_a_row_rule_rewritten_without_the_bases_synonyms_is_listed_as_not_kept(t
         """)
     out = CliRunner().invoke(main, ["--lang", "en", "validate", str(path)])
     assert "rules.qualitative.synonyms" in out.output, out.output
+
+
+def test_what_a_base_profile_removes_stays_removed_and_said_so_in_a_profile_of_it(tmp_path: Path) -> None:
+    """QA73 F1: a city's profile of the bundled Hubei profile, which removes budget.method, was told "did you mean
+    budget.total?" for a facts file giving it (following it would overwrite 全年预算数): a fact a base profile removes is
+    said removed by that profile, at its line."""
+    path = _write(tmp_path, "city.yaml", "extends: hubei-self-evaluation\nid: city\n")
+    facts = load_facts(ROOT / "indicator_sets" / "hubei-self-evaluation.facts.json")
+    facts.values["budget"]["method"] = "bands"
+    warned = [w.message for w in score(load_indicator_set(path), facts).warnings if w.fact == "budget.method"]
+    assert len(warned) == 1 and "the profile hubei-self-evaluation removes this fact (line" in warned[0], warned
+    assert "did you mean" not in warned[0]
+
+
+def test_a_rescaled_switch_of_point_formulas_and_a_moved_child_are_said(tmp_path: Path) -> None:
+    """QA73 F2, F3: a rescaled leaf whose rule is a switch of formulas giving points kept them unsaid (4 of 8 with all
+    met), and an indicator re-added under an added parent showed "removed changed"."""
+    base = _write(tmp_path, "base.yaml", """
+        id: b
+        name: b
+        version: "1"
+        total: 10
+        grades:
+          - {label: 合格, min: 6}
+          - {label: 不合格, min: 0}
+        facts:
+          x: {type: boolean, label: 达标}
+          m: {type: string, values: [甲, 乙], default: 甲, label: 方法}
+        indicators:
+          - id: a
+            name: 甲项
+            weight: 4
+            rule: {kind: switch, by: m, rules: {甲: {kind: formula, score: "4 if x else 1"}, 乙: {kind: formula, score: "3 if x else 0"}}}
+          - id: c
+            name: 乙项
+            weight: 6
+            rule: {kind: formula, rate: "1 if x else 0"}
+        """)
+    assert base.exists()
+    path = _write(tmp_path, "p.yaml", "extends: base.yaml\nchange:\n  a: {weight: 8, rescale: true}\n  c: {weight: 2}\n")
+    out = CliRunner().invoke(main, ["--lang", "en", "validate", str(path)])
+    assert "its formula gives points written for 4, kept as they are: give it a rule for 8" in out.output, out.output
+    moved = _write(tmp_path, "m.yaml", """
+        extends: national-framework
+        remove: [decision.funds.allocation]
+        add:
+          - under: decision.funds
+            id: decision.alloc
+            name: 资金分配
+            weight: 2
+            children:
+              - {id: decision.funds.allocation, name: 资金分配合理性, weight: 2, rule: {kind: formula, rate: "1"}}
+        """)
+    out = CliRunner().invoke(main, ["--lang", "en", "validate", str(moved)])
+    assert "decision.funds.allocation 资金分配合理性 2  ← moved here: removed at line 2, added with the indicator above it" \
+        in out.output, out.output

@@ -159,7 +159,7 @@ def _dropped(mine: ProjectRow, other: ProjectRow) -> bool:
 
 
 #: 统计's line counting the scored re-checks of projects the batch could not score (QA70 F1).
-RECHECK_UNSCORED = "复核已评分、本批评分失败，未比较"
+RECHECK_UNSCORED = "复核已评分而对应项目均评分失败，未比较"
 
 
 def recheck_unscored(row: ProjectRow) -> list[str]:
@@ -167,4 +167,5 @@ def recheck_unscored(row: ProjectRow) -> list[str]:
     if row.recheck_unscored is None:
         return []
     source, total, grade = row.recheck_unscored
-    return [f"复核已评分（{source}：总分{total}，{grade}），本项目评分失败，未比较"]  # (its total as printed: 75.00)
+    # (its total as printed: 75.00); another project of its id scored may have been compared with it: said of this one
+    return [f"复核已评分（{source}：总分{total}，{grade}），本项目评分失败，未与本项目比较"]

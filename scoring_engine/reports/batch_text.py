@@ -47,7 +47,7 @@ _ZH = {
     "compared": "与{who}对比{compared}个，标记{flagged}个", "difference": "，平均总分差{difference}",
     "other_failed": "；{who}评分失败{count}个", "unmatched": "；复核中未找到对应项目{count}个",
     "recheck_set": "；复核所用指标体系与项目不同、未比较{count}个",
-    "recheck_unscored": "；复核已评分、本批评分失败（见问题），未比较{count}个",
+    "recheck_unscored": "；复核已评分而对应项目均评分失败（见问题），未比较{count}个",
     "named": "：{named}", "id": "（{id}）", "recheck": "复核",
     "form_totals": "表上填写了总分的{count}个，其中与计算总分不同{differ}个（汇总“表上总分”一栏）", "other_set": "{id}",
     "earlier": "报告文件夹中有{count}份报告是之前一次运行写出的，本次没有重写（项目本次评分失败或不在输入中），"
@@ -73,7 +73,7 @@ _EN = {
     "compared": "compared with {who}: {compared}, flagged {flagged}", "difference": ", mean difference {difference}",
     "other_failed": "; {who} could not score {count}", "unmatched": "; re-checked projects that matched none: {count}",
     "recheck_set": "; re-checks scored under another set than their project's, not compared: {count}",
-    "recheck_unscored": "; re-checks scored whose project this batch could not score (see the problems), not compared: {count}",
+    "recheck_unscored": "; re-checks scored whose projects this batch could not score (see the problems), not compared: {count}",
     "named": ": {named}", "id": " ({id})", "recheck": "the re-check (复核)",
     "earlier": "reports an earlier run wrote in the reports folder, not written again by this one (the project failed now, "
                "or is no longer an input), with the earlier figures: {count} ({names}); delete them, or write the "

@@ -39,9 +39,9 @@ def _tree(node: Indicator, depth: int, by_target: dict[str, list[ProfileChange]]
     restated = any(c.what == "standard" for c in changes)  # the profile wrote the standard anew: no need to ask for it
     gone = next((c for c in changes if c.what == "removed"), None)
     added = next((c for c in changes if c.what == "added"), None)
-    if gone is not None and added is not None:  # removed from its place and added at another (QA71 F4)
-        moved = ProfileChange("moved", node.id, str(gone.line), None, added.line)
-        changes = [moved if c is added else c for c in changes if c is not gone]
+    if gone is not None:  # removed from its place and added at another, itself or with a parent added (QA71 F4, QA73 F3)
+        moved = ProfileChange("moved", node.id, str(gone.line), None, added.line if added is not None else None)
+        changes = [moved, *(c for c in changes if c is not gone and c is not added)]
     notes = [say(_note(c, restated)) for c in changes]
     shown = f"{'  ' * depth}{node.id} {node.name} {plain(node.weight)}"
     separator = "；" if any(not note.isascii() for note in notes) else "; "  # Chinese notes take a Chinese semicolon
@@ -64,6 +64,8 @@ def _note(change: ProfileChange, restated: bool) -> str:
     if change.what == "formula points":
         return (f"its formula gives points written for {change.old}, kept as they are: give it a rule for {change.new} "
                 f"under change: (a rate: follows the weight) (line {change.line})")
+    if change.what == "moved" and change.line is None:
+        return f"moved here: removed at line {change.old}, added with the indicator above it"
     if change.what == "moved":
         return f"moved here: removed at line {change.old}, added at line {change.line}"
     if change.what == "added":
