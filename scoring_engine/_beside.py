@@ -7,7 +7,7 @@ import re
 import stat
 from pathlib import Path
 
-__all__ = ["files_beside", "sets_among"]
+__all__ = ["files_beside", "set_with_id", "sets_among"]
 
 #: A set's own keys, at the top of a YAML file or in a JSON one: what tells a set from a facts or a case file.
 _SET_KEY = re.compile(rb'^(?:indicators|extends)[ \t]*:|"(?:indicators|extends)"\s*:', re.MULTILINE)
@@ -39,3 +39,20 @@ def sets_among(folder: Path, names: list[str]) -> list[str]:
         except OSError:
             continue
     return found
+
+
+def set_with_id(folder: Path, set_id: str, levels: int = 3) -> Path | None:
+    """The file of the set whose id is `set_id`, in `folder` or up to `levels` folders above it (a bureau keeps its
+    province's profile beside the folder of the units' forms), or None."""
+    written = re.escape(set_id.encode("utf-8"))
+    own = re.compile(rb'^id[ \t]*:[ \t]*["\']?' + written + rb'["\']?[ \t]*(#.*)?\r?$|"id"\s*:\s*"' + written + rb'"',
+                     re.MULTILINE)
+    for place in [folder, *folder.parents][:levels + 1]:
+        for name in sets_among(place, files_beside(place)):
+            try:
+                with (place / name).open("rb") as handle:
+                    if own.search(handle.read(_READ)):
+                        return place / name
+            except OSError:
+                continue
+    return None

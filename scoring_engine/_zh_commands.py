@@ -104,6 +104,8 @@ COMMANDS = (
     ("no indicator set: the workbook has no sheet {sheet}, where a form names its set",
      "工作簿中没有“{sheet}”工作表，无从知道所用的指标体系"),
     ("pass --set ID|PATH, e.g. --set self-evaluation", "请用 --set 指定指标体系，例如 --set self-evaluation"),
+    ("pass --set with the file of the set {named}", "请用 --set 指定指标体系 {named} 的文件"),
+    ("pass --set {path}", "请用 --set {path} 读取"),
     ("the form names the set {named}, which is not bundled: pass --set ID|PATH",
      "自评表注明的指标体系 {named} 不是内置指标体系，请用 --set ID|PATH 指定其文件"),
     ("a JSONL file holds one facts document a line, not one document", "JSONL 文件每行是一份事实文档，整个文件不是一份文档"),

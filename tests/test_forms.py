@@ -756,3 +756,49 @@ def test_a_national_framework_form_read_with_self_evaluation_gets_the_one_line_t
     errors = [line for line in run.output.splitlines() if line.startswith("错误")]
     assert 1 == run.exit_code and 1 == len(errors), run.output
     assert "这张表是为指标体系 national-framework 填写的，这里却用 self-evaluation 读取" in errors[0]
+
+
+@pytest.mark.parametrize("fmt", ["json", "yaml"])
+def test_a_facts_skeleton_written_outside_its_sets_folder_names_no_path_score_would_refuse(tmp_path: Path, fmt: str):
+    """QA75 F5: a skeleton written in another folder than its set named it '../sets/my-set.yaml', a path out of the facts
+    file's folder, which score refuses. It names no set then, its YAML header says to score it with --set and that path,
+    and, filled in, it scores so."""
+    import json
+
+    import yaml
+
+    (tmp_path / "sets").mkdir()
+    (tmp_path / "work").mkdir()
+    own = tmp_path / "sets" / "my-set.yaml"
+    own.write_bytes((ROOT / "examples" / "small" / "set.yaml").read_bytes())
+    skeleton = tmp_path / "work" / f"facts.{fmt}"
+    run = CliRunner().invoke(main, ["template", str(own), "--format", fmt, "-o", str(skeleton)])
+    assert 0 == run.exit_code, run.output
+    text = skeleton.read_text(encoding="utf-8")
+    document = (json.loads if fmt == "json" else yaml.safe_load)(text)
+    assert "indicator_set" not in document
+    if fmt == "yaml":
+        assert '`scoring-engine score 文件名 --set "../sets/my-set.yaml"` 读取并评分' in text
+    document["facts"] = json.loads((ROOT / "examples" / "small" / "facts.json").read_text(encoding="utf-8"))["facts"]
+    document.pop("about", None)
+    skeleton.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    scored = CliRunner().invoke(main, ["score", str(skeleton), "--set", str(own), "--format", "json"])
+    assert 0 == scored.exit_code and 79.73 == json.loads(scored.stdout)["total"], scored.output
+
+
+def test_a_form_of_a_provinces_own_set_is_told_to_use_that_sets_file_found_near_it(tmp_path: Path):
+    """QA75 F1: a form filled in from the blank form of a province's profile was told "did you mean self-evaluation?"
+    (another set, with other weights), and with --set self-evaluation to leave --set out, which gave the first error
+    again. Both say to pass --set with the profile's file, found beside the form or in a folder above it."""
+    profile = tmp_path / "province.yaml"
+    profile.write_text("extends: self-evaluation\nid: province-self-evaluation\nname: 某省方案\nversion: '1'\n",
+                       encoding="utf-8")
+    form = tmp_path / "单位" / "甲单位" / "自评表.xlsx"
+    form.parent.mkdir(parents=True)
+    assert 0 == CliRunner().invoke(main, ["template", str(profile), "-o", str(form)]).exit_code
+    for extra in ([], ["--set", "self-evaluation"]):
+        run = CliRunner().invoke(main, ["--lang", "en", "score", str(form), *extra])
+        assert 1 == run.exit_code, run.output
+        first = run.output.splitlines()[0]
+        assert f"(pass --set {profile.as_posix()})" in first and "self-evaluation?" not in first, run.output
+        assert "leave out --set" not in run.output

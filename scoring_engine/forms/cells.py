@@ -24,7 +24,7 @@ from ..model import IndicatorSet
 from ..result import Result
 from .layout import form_layout
 from .reader import FILL_THE_CELL, Blank, ImportedFacts
-from .reading import READ_WITH_NAMED, yes_or_no
+from .reading import how_to_read_with, yes_or_no
 from .unread import indicators_like
 
 __all__ = ["ANOTHER_SETS_FORM", "FILL_THE_CELL", "form_problems", "on_cells", "score_form", "typed_differences", "typed_scores"]
@@ -67,7 +67,7 @@ def on_cells(err: ScoringEngineError, imported: ImportedFacts, indicator_set: In
     message = f"the form was written for the set {named}, and is read here with {indicator_set.id}"
     if lacking:
         message += f", which reads {len(lacking)} facts the form does not hold ({shown})"
-    mismatch = Problem(message, file=imported.facts.source, hint=READ_WITH_NAMED)
+    mismatch = Problem(message, file=imported.facts.source, hint=how_to_read_with(named, imported.facts.source or ""))
     return type(err)([mismatch] + [p for p in problems if p.fact not in lacking])
 
 

@@ -20,7 +20,7 @@ from typing import Any
 from .._arith import in_engine_context, plain
 from .._record import record
 from .._text import cut
-from ..errors import FactsError, Problem, did_you_mean
+from ..errors import FactsError, Problem
 from ..facts import Facts
 from ..model import Indicator, IndicatorSet, TargetBlock
 from ..target_rows import dated_row, target_row, unsigned_target
@@ -28,7 +28,7 @@ from .content import NO_REASON, is_own_conclusion
 from .funds import check_funds
 from .layout import WEIGHT_IN_LABEL, FormLayout, Labelled, form_layout, same_label
 from .reading import (FILL_THE_CELL, SIDE_SHEET, Blank, FormReading, bare_value, form_kind, form_kind_of, is_percentage, numeric,
-                      one_line, read_with, refuse_score_sheet, refused_values, unsigned_number, with_unit)
+                      how_to_read_with, one_line, read_with, refuse_score_sheet, refused_values, unsigned_number, with_unit)
 from .side import defaults_taken, read_side
 from .unread import OTHER_FORM, funds_row, own_row, unscored_funds
 from .weights import compare_weights
@@ -162,7 +162,7 @@ def bundled_set_named(sheets: list[Sheet], source: str) -> str:
         raise FactsError(Problem(NO_FORM_SET, file=source))
     if named not in bundled_sets():  # a slip of a bundled set's id is said as one (QA54 F7)
         raise FactsError(Problem(f"the form names the set {named}, which is not bundled: pass --set ID|PATH", file=source,
-                                 hint=did_you_mean(named, sorted(bundled_sets()))))
+                                 hint=how_to_read_with(named, source)))
     return named
 
 

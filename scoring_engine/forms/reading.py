@@ -260,7 +260,7 @@ def read_with(named: str | None, indicator_set: IndicatorSet, source: str) -> li
     if named is None or named == indicator_set.id:
         return []
     return [Problem(f"the form was written for the set {named}, and is read here with {indicator_set.id}", file=source,
-                    hint=READ_WITH_NAMED)]
+                    hint=how_to_read_with(named, source))]
 
 
 def form_kind_of(named: str | None) -> tuple[str, bool] | None:
@@ -278,6 +278,23 @@ def form_kind(indicator_set: IndicatorSet) -> tuple[str, bool]:
 
 #: How to read a form with the set its side sheet names, when another was given.
 READ_WITH_NAMED = "leave out --set to read it with the set it names"
+
+
+def how_to_read_with(named: str, source: str) -> str:
+    """How to read a form with the set `named` on its side sheet: without --set for a bundled one; else with --set and
+    that set's file, found near the form when it can be. Never another set whose id only contains a bundled one's
+    (QA75 F1: a form of province-self-evaluation was offered self-evaluation, and then told to leave --set out)."""
+    from .._beside import set_with_id
+    from ..errors import did_you_mean
+    from ..loader import bundled_sets
+
+    if named in bundled_sets():
+        return READ_WITH_NAMED
+    found = set_with_id(Path(source).parent, named)
+    if found is not None:
+        return f"pass --set {found.as_posix()}"
+    slips = sorted(s for s in bundled_sets() if abs(len(s) - len(named)) <= 3)  # a bundled id mistyped (QA54 F7)
+    return did_you_mean(named, slips) or f"pass --set with the file of the set {named}"
 
 
 def refused_values(reading: FormReading, not_applicable: dict[str, str]) -> list[Problem]:

@@ -75,7 +75,16 @@ def default_words(value: Any) -> str:
 def _skeleton(indicator_set: IndicatorSet, named: str | None) -> dict[str, Any]:
     # project details blank as text: a detail left null is refused (it reached reports as Python's None)
     project = {"name": "", "id": "", "department": "", "unit": "", "year": ""}  # id: the 项目编号 a re-check is matched by
-    return {"indicator_set": named or indicator_set.id, "project": project, "facts": {name: None for name in indicator_set.facts}}
+    facts = {name: None for name in indicator_set.facts}
+    if _outside(named):  # a set outside the skeleton's folder, which a facts file cannot name: scored with --set
+        return {"project": project, "facts": facts}
+    return {"indicator_set": named or indicator_set.id, "project": project, "facts": facts}
+
+
+def _outside(named: str | None) -> bool:
+    """Whether a set's path from the skeleton's folder leaves it (QA75 F5: `../s3b/water-supply.yaml` was written, which
+    score refuses, as it refuses any facts file naming a set outside its folder)."""
+    return named is not None and (named.startswith("../") or named == "..")
 
 
 @in_engine_context
@@ -85,9 +94,11 @@ def facts_skeleton(indicator_set: IndicatorSet, fmt: str, named: str | None = No
     if fmt == "json":
         doc["about"] = {name: describe(spec) for name, spec in indicator_set.facts.items()}
         return _json.dumps(doc) + "\n"
+    how = f"scoring-engine score 文件名 --set {json.dumps(named, ensure_ascii=False)}" if _outside(named) else \
+        "scoring-engine score 文件名"
+    naming = [] if _outside(named) else [f"indicator_set: {json.dumps(named, ensure_ascii=False) if named else indicator_set.id}"]
     lines = [f"# {one_line(indicator_set.name)}（{indicator_set.id} {one_line(indicator_set.version)}）：事实模板",
-             "# 逐项填写；不知道的事实留空（null）。`scoring-engine score 文件名` 读取并评分。",
-             f"indicator_set: {json.dumps(named, ensure_ascii=False) if named else indicator_set.id}", "project:"]
+             f"# 逐项填写；不知道的事实留空（null）。`{how}` 读取并评分。", *naming, "project:"]
     labels = {"name": "项目名称", "id": "项目编号（复核按它对应项目）", "department": "主管部门", "unit": "实施单位",
               "year": "年度"}
     lines += [f'  {key}: ""  # {label}' for key, label in labels.items()]
