@@ -109,16 +109,26 @@ def rounding_chain(chain: list[Decimal]) -> str:
 def rate_shown(rate: Decimal) -> str:
     """A rate as explain's steps show it: with the decimals it has, two at least, so that the equations after it hold on
     paper and a rate short of a line is not shown on it (QA74 F3: 89.998% shown 90.00%, then 10 × 90.00% = 8.9998, on a
-    project flagged for a rate under 90%); one of more than ten decimals (a third) is '≈' with six.
+    project flagged for a rate under 90%); one of more decimals (a third) as show_number shows a number: '≈' with six,
+    or as many more as keep it off the line it falls short of (≈89.9999999%, not ≈90.000000%: QA76 F4).
 
     >>> rate_shown(Decimal("0.89998")), rate_shown(Decimal("0.9")), rate_shown(Decimal(1) / 3)
     ('89.998%', '90.00%', '≈33.333333%')
+    >>> rate_shown(Decimal("0.8999999970000000089999999730"))
+    '≈89.9999997%'
     """
     in_percent = (rate * 100).normalize()
     exponent = in_percent.as_tuple().exponent
     if not isinstance(exponent, int) or exponent < -10:
-        return "≈" + percent(rate, 6)
+        return show_number(in_percent) + "%"
     return percent(rate) if exponent >= -2 else f"{format(in_percent, 'f')}%"
+
+
+def equals_after(factor: str, text: str) -> str:
+    """'= 5' after an equation's factor shown exactly; '≈ 5' after one shown rounded (≈89.9999997%), since the printed
+    factors do not give the value exactly then (QA76 F4: 10 × ≈100.000000% = 9.999999999999)."""
+    shown = equals_text(text)
+    return "≈" + shown[1:] if factor.startswith("≈") and shown.startswith("=") else shown
 
 
 def equals_text(text: str) -> str:

@@ -200,16 +200,14 @@ def import_form(form: Path, set_ref: str | None, output: Path | None) -> None:
 @_guarded
 def template(set_ref: str, fmt: str, output: Path | None) -> None:
     """A blank form or facts skeleton for SET (a bundled id or a YAML file) that a unit fills in and `score` reads back."""
-    from .forms.template import facts_skeleton
+    from .forms.template import facts_skeleton, skeleton_names
     from .reports.layouts import blank_form
 
     path = resolve_set(set_ref)
     indicator_set = load_indicator_set(path)  # a set that does not exist is the first thing to say
     if fmt == "xlsx" and output is None:
         raise click.UsageError("--format xlsx writes a binary file: give it with --output FILE (e.g. --output form.xlsx)")
-    # a set of one's own is named by its path from where the skeleton is written, as score looks for it (its id is no name)
-    named = None if bundled_sets().get(set_ref) == path else \
-        Path(os.path.relpath(path.resolve(), (output.parent if output else Path()).resolve())).as_posix()
+    named = None if bundled_sets().get(set_ref) == path else skeleton_names(path, output)
     content = facts_skeleton(indicator_set, fmt, named) if fmt in ("json", "yaml") else blank_form(indicator_set, fmt)
     _deliver(content, output, f"{output}: template for {indicator_set.id} {indicator_set.version}")
 

@@ -381,3 +381,13 @@ def test_a_rate_short_of_a_line_keeps_the_decimals_that_make_explains_equations_
     text = story(score(indicator_set, {"budget": {"arrived": 5000, "paid": Decimal("4499.9")}}), "execution")
     assert "完成率 = 实际值 ÷ 目标值（最高100%）= 89.998%\n" in text and "原始得分 = 分值 10 × 89.998% = 8.9998\n" in text
     assert "90.00%" not in text
+
+
+def test_a_rate_of_endless_decimals_just_short_of_a_line_is_not_shown_on_it():
+    """QA76 F4: 270000006 ÷ 300000007 (89.99999970…%) was shown ≈90.000000%, beside a reason saying 89.9999999%, and
+    10 × ≈100.000000% was followed by '='. The rate keeps the decimals that keep it off the line, and an equation whose
+    factor is shown rounded says ≈."""
+    indicator_set = parse_indicator_set(SWITCH_SET)
+    text = story(score(indicator_set, {"budget": {"arrived": 300000007, "paid": 270000006}}), "execution")
+    assert "= ≈89.9999999%\n" in text and "原始得分 = 分值 10 × ≈89.9999999% ≈ 8.99999999" in text, text
+    assert "90.000000%" not in text

@@ -1042,3 +1042,23 @@ def test_a_check_of_the_set_that_warns_on_a_form_names_the_cells_it_read(tmp_pat
 
     warnings = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["warnings"]
     assert any(f"{SHEET}!E6, F6" in w["message"] for w in warnings), warnings
+
+
+def test_a_needs_explaining_met_on_a_form_and_a_batchs_report_of_a_form_name_the_cells(tmp_path: Path):
+    """QA76 F5, F6: a 需说明 met on a form (预算执行率 under 90%) named no cell, and a batch's own report of a form gave
+    the set's check warnings without the cells that score names: both name them, as score's do."""
+    import json
+
+    from openpyxl import load_workbook
+
+    form = _form(tmp_path)
+    budget = load_workbook(form).worksheets[0]["E6"].value
+    form = _form(tmp_path, F6=budget / 2)
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form), "--format", "json"])
+    flags = json.loads(run.stdout)["flags"]
+    assert any(f["message"].startswith(f"{form}: {SHEET}!E6, F6") for f in flags), flags
+    reports = tmp_path / "reports"
+    run = CliRunner().invoke(main, ["batch", str(form), "-q", "--reports", str(reports), "--report-format", "json",
+                                    "-o", str(tmp_path / "s.csv")])
+    [written] = list(reports.glob("*.json"))
+    assert json.loads(written.read_text(encoding="utf-8"))["flags"] == flags

@@ -777,8 +777,8 @@ def test_a_facts_skeleton_written_outside_its_sets_folder_names_no_path_score_wo
     text = skeleton.read_text(encoding="utf-8")
     document = (json.loads if fmt == "json" else yaml.safe_load)(text)
     assert "indicator_set" not in document
-    if fmt == "yaml":
-        assert '`scoring-engine score 文件名 --set "../sets/my-set.yaml"` 读取并评分' in text
+    if fmt == "yaml":  # the whole path: --set is read from wherever score is run (QA76 F7)
+        assert f"`scoring-engine score 文件名 --set {own.resolve()}` 读取并评分" in text
     document["facts"] = json.loads((ROOT / "examples" / "small" / "facts.json").read_text(encoding="utf-8"))["facts"]
     document.pop("about", None)
     skeleton.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
@@ -802,3 +802,40 @@ def test_a_form_of_a_provinces_own_set_is_told_to_use_that_sets_file_found_near_
         first = run.output.splitlines()[0]
         assert f"(pass --set {profile.as_posix()})" in first and "self-evaluation?" not in first, run.output
         assert "leave out --set" not in run.output
+
+
+def test_the_provinces_set_is_found_however_the_forms_path_is_typed_and_among_many_forms(tmp_path: Path, monkeypatch):
+    """QA76 F1, F2, F8: run from the form's own folder (`score 自评表.xlsx`) the profile two folders above was not looked
+    for; beside 600 units' forms it was past the entries scanned and another province's bundled set was offered; the
+    path offered was not quoted. Found either way, quoted for a shell; with no file near, no other set is offered."""
+    folder = tmp_path / "with space"
+    (folder / "单位" / "甲单位").mkdir(parents=True)
+    profile = folder / "province.yaml"
+    profile.write_text("extends: self-evaluation\nid: province-self-evaluation\nname: 某省方案\nversion: '1'\n",
+                       encoding="utf-8")
+    form = folder / "单位" / "甲单位" / "自评表.xlsx"
+    assert 0 == CliRunner().invoke(main, ["template", str(profile), "-o", str(form)]).exit_code
+    for i in range(600):
+        (folder / f"表{i:03}.xlsx").write_bytes(b"")
+    monkeypatch.chdir(form.parent)
+    run = CliRunner().invoke(main, ["--lang", "en", "score", "自评表.xlsx"])
+    assert f"(pass --set '{profile.as_posix()}')" in run.output, run.output
+    profile.unlink()
+    run = CliRunner().invoke(main, ["--lang", "en", "score", "自评表.xlsx"])
+    assert "(pass --set with the file of the set province-self-evaluation)" in run.output, run.output
+
+
+def test_a_facts_skeleton_of_a_set_in_a_folder_named_in_another_encoding_is_written_not_an_internal_error(tmp_path: Path):
+    """QA76 F3: a set in a folder whose name is not UTF-8 (a USB disk written by an old system) made template fail with
+    an internal error, writing that name into the skeleton. The skeleton names no set then, and says to use --set."""
+    import os
+
+    folder = os.path.join(os.fsencode(tmp_path), b"bad\xffdir")
+    os.mkdir(folder)
+    own = Path(os.fsdecode(os.path.join(folder, b"my.yaml")))
+    own.write_bytes((ROOT / "examples" / "small" / "set.yaml").read_bytes())
+    for fmt in ("yaml", "json"):
+        skeleton = tmp_path / f"facts.{fmt}"
+        run = CliRunner().invoke(main, ["template", str(own), "--format", fmt, "-o", str(skeleton)])
+        assert 0 == run.exit_code, run.output
+        assert "indicator_set" not in skeleton.read_text(encoding="utf-8")

@@ -127,6 +127,10 @@ class Scorer:
                 row = _counting(row, _typed_apart(imported, indicator_set, scores.total, scores.scores.get))
                 return Outcome(index, source, None, (), row, provenance)
             result = score(indicator_set, facts)
+            if imported is not None:  # the set's checks and 需说明 said of the form's cells, as score says them (QA76 F6)
+                from ..forms.cells import checks_on_cells
+
+                result = checks_on_cells(imported, result, indicator_set)
             apart = _typed_apart(imported, indicator_set, result.total, lambda i: _score_of(result, i))
             notes = _form_notes(imported, result, indicator_set) if imported is not None and apart else ()
             if self.rows_later:

@@ -13,6 +13,7 @@ import dataclasses
 import re
 from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 from .._arith import fixed, plain, round_half_up
 from .._text import cut
@@ -316,12 +317,14 @@ def typed_scores(imported: ImportedFacts, result: Result, indicator_set: Indicat
 
 
 def checks_on_cells(imported: ImportedFacts, result: Result, indicator_set: IndicatorSet) -> Result:
-    """`result` with each warning of the set's own checks and 需说明 conditions said of the form's cells its facts came
-    from, filled or left blank (QA72 F3: a clerk was told of budget.reason, a name the form does not show, not of K6)."""
-    conditions = [c.formula for c in indicator_set.checks] + [r.formula for r in indicator_set.explain_when if r.formula]
-    warnings = []
-    for warning in result.warnings:
-        formula = next((f for f in conditions if f.text == warning.expression), None) if warning.kind in (
+    """`result` with each warning of the set's own checks and 需说明 conditions, and each 需说明 met, said of the form's
+    cells their facts came from, filled or left blank (QA72 F3: a clerk was told of budget.reason, a name the form does
+    not show, not of K6; QA76 F5: a 需说明 met named none)."""
+    conditions = {c.formula.text: c.formula for c in indicator_set.checks}
+    conditions.update((r.formula.text, r.formula) for r in indicator_set.explain_when if r.formula)
+
+    def placed(item: Any) -> Any:
+        formula = conditions.get(item.expression or "") if getattr(item, "kind", "explain_when") in (
             "check", "explain_when") else None
         facts = indicator_set.facts_read_by(formula.names) if formula is not None else []
         refs = [imported.provenance.get(f) or (imported.empty[f].cell if f in imported.empty else None) for f in facts]
@@ -329,9 +332,11 @@ def checks_on_cells(imported: ImportedFacts, result: Result, indicator_set: Indi
         for sheet, _, cell in (ref.rpartition("!") for ref in refs if ref):
             cells.setdefault(sheet, []).append(cell)
         shown = ", ".join(f"{sheet}!{', '.join(dict.fromkeys(at))}" for sheet, at in cells.items())
-        warnings.append(dataclasses.replace(warning, message=f"{imported.facts.source}: {shown}: {warning.message}")
-                        if shown else warning)
-    return dataclasses.replace(result, warnings=tuple(warnings)) if warnings != list(result.warnings) else result
+        return dataclasses.replace(item, message=f"{imported.facts.source}: {shown}: {item.message}") if shown else item
+
+    warnings, flags = tuple(map(placed, result.warnings)), tuple(map(placed, result.flags))
+    changed = warnings != result.warnings or flags != result.flags
+    return dataclasses.replace(result, warnings=warnings, flags=flags) if changed else result
 
 
 def typed_differences(imported: ImportedFacts, indicator_set: IndicatorSet, total: Decimal,

@@ -4,8 +4,11 @@ reading of a single cell (a number with its unit, text, a score the unit typed).
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import math
+import os
 import re
+import shlex
 import unicodedata
 from collections.abc import Mapping
 from decimal import Decimal
@@ -290,11 +293,13 @@ def how_to_read_with(named: str, source: str) -> str:
 
     if named in bundled_sets():
         return READ_WITH_NAMED
-    found = set_with_id(Path(source).parent, named)
+    folder = Path(source).parent.absolute()  # above the form, however its path is written (QA76 F1)
+    found = set_with_id(folder, named)
     if found is not None:
-        return f"pass --set {found.as_posix()}"
-    slips = sorted(s for s in bundled_sets() if abs(len(s) - len(named)) <= 3)  # a bundled id mistyped (QA54 F7)
-    return did_you_mean(named, slips) or f"pass --set with the file of the set {named}"
+        shown = os.path.relpath(found) if found.is_relative_to(Path.cwd()) else str(found)
+        return f"pass --set {shlex.quote(Path(shown).as_posix())}"  # to copy into a shell as it is (QA76 F8)
+    slip = difflib.get_close_matches(named, sorted(bundled_sets()), n=1, cutoff=0.9)  # a bundled id mistyped (QA54 F7)
+    return did_you_mean(named, slip) or f"pass --set with the file of the set {named}"
 
 
 def refused_values(reading: FormReading, not_applicable: dict[str, str]) -> list[Problem]:

@@ -8,6 +8,9 @@ empty (null): a fact left empty is a missing fact when the file is scored.
 from __future__ import annotations
 
 import json
+import os
+import shlex
+from pathlib import Path
 from typing import Any
 
 from .. import _json
@@ -81,10 +84,27 @@ def _skeleton(indicator_set: IndicatorSet, named: str | None) -> dict[str, Any]:
     return {"indicator_set": named or indicator_set.id, "project": project, "facts": facts}
 
 
+def skeleton_names(path: Path, output: Path | None) -> str:
+    """How a skeleton written to `output` (None: the screen, read from the working folder) names a set of one's own file
+    at `path` (its id is no name score can find): its path from the skeleton's folder, as score looks for it; the whole
+    path when the set lies outside that folder, which a facts file cannot name (QA75 F5), for its header's --set, to be
+    run from any folder (QA76 F7)."""
+    relative = Path(os.path.relpath(path.resolve(), (output.parent if output else Path()).resolve())).as_posix()
+    return str(path.resolve()) if relative == ".." or relative.startswith("../") else relative
+
+
 def _outside(named: str | None) -> bool:
-    """Whether a set's path from the skeleton's folder leaves it (QA75 F5: `../s3b/water-supply.yaml` was written, which
-    score refuses, as it refuses any facts file naming a set outside its folder)."""
-    return named is not None and (named.startswith("../") or named == "..")
+    """Whether the skeleton cannot name its set (it lies outside the skeleton's folder, or its path is not text a file
+    can hold: a folder named in another encoding, QA76 F3): it is scored with --set then."""
+    return named is not None and (os.path.isabs(named) or not _writable(named))
+
+
+def _writable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 @in_engine_context
@@ -94,8 +114,9 @@ def facts_skeleton(indicator_set: IndicatorSet, fmt: str, named: str | None = No
     if fmt == "json":
         doc["about"] = {name: describe(spec) for name, spec in indicator_set.facts.items()}
         return _json.dumps(doc) + "\n"
-    how = f"scoring-engine score 文件名 --set {json.dumps(named, ensure_ascii=False)}" if _outside(named) else \
-        "scoring-engine score 文件名"
+    how = "scoring-engine score 文件名" if not _outside(named) else \
+        f"scoring-engine score 文件名 --set {shlex.quote(named)}" if named and _writable(named) else \
+        "scoring-engine score 文件名 --set 指标体系文件"
     naming = [] if _outside(named) else [f"indicator_set: {json.dumps(named, ensure_ascii=False) if named else indicator_set.id}"]
     lines = [f"# {one_line(indicator_set.name)}（{indicator_set.id} {one_line(indicator_set.version)}）：事实模板",
              f"# 逐项填写；不知道的事实留空（null）。`{how}` 读取并评分。", *naming, "project:"]

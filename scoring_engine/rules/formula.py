@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from .._arith import ZERO, Rounding, fixed, plain
-from .._display import equals_text, rate_shown, show_value
+from .._display import equals_after, equals_text, rate_shown, show_value
 from ..formulas import Formula
 from ._base import FactView, Outcome, RuleKind, RuleSpec, Story, Template, equation_rate, reads, shown_later
 
@@ -67,7 +67,7 @@ def steps(s: Story) -> list[str]:
     lines = [f"{'比率' if key == 'rate' else '得分'} = {expression}", f"    = {s.sub(expression)}",
              f"    {equals_text(show_value(value))}"]
     if key == "rate" and isinstance(value, Decimal):
-        lines.append(f"原始得分 = 分值 {plain(s.weight)} × {rate_shown(value)} {equals_text(s.raw)}")
+        lines.append(f"原始得分 = 分值 {plain(s.weight)} × {rate_shown(value)} {equals_after(rate_shown(value), s.raw)}")
     return lines
 
 

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from .._arith import ONE, ZERO, Rounding, percent, plain, round_half_up, to_decimal_or_none
-from .._display import equals_text, rate_shown, show_number
+from .._display import equals_after, equals_text, rate_shown, show_number
 from ..errors import ScoringError
 from ..formulas import Formula
 from ._base import (Deduction, FactView, Outcome, RuleKind, RuleSpec, Story, Template, equation_rate, reads, row_unit, shower,
@@ -188,11 +188,12 @@ def steps(s: Story) -> list[str]:
     if "deviation" in d:
         lines += _over_target_steps(s)
     elif "share" in d and floor is not None:
-        lines.append(f"原始得分 = 分值 {plain(s.weight)} × {rate_shown(d['share'])} {equals_text(s.raw)}")
+        share = rate_shown(d["share"])
+        lines.append(f"原始得分 = 分值 {plain(s.weight)} × {share} {equals_after(share, s.raw)}")
     elif floor is not None:
         lines.append(f"完成率低于下限 {percent(floor)}，不得分")
     else:
-        lines.append(f"原始得分 = 分值 {plain(s.weight)} × {rate_shown(d['rate'])} {equals_text(s.raw)}")
+        lines.append(f"原始得分 = 分值 {plain(s.weight)} × {rate_shown(d['rate'])} {equals_after(rate_shown(d['rate']), s.raw)}")
     return lines
 
 
