@@ -22,6 +22,7 @@ __all__ = [
     "FactsError",
     "FormulaError",
     "ScoringError",
+    "UnknownIndicatorError",
     "did_you_mean",
     "json_path",
     "ADD_THE_FACT",
@@ -209,3 +210,9 @@ class FormulaError(ScoringEngineError):
 
 class ScoringError(ScoringEngineError):
     """Scoring failed on valid-looking input (division by zero, a failed check…)."""
+
+
+class UnknownIndicatorError(ScoringEngineError, KeyError):
+    """No indicator of the result (or set) has this id (or name): a KeyError too, as Result.indicator raises it."""
+
+    __str__ = ScoringEngineError.__str__  # the problems, one a line, not KeyError's repr of them

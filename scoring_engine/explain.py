@@ -26,7 +26,7 @@ from ._arith import ZERO, fixed, in_engine_context, percent, plain
 from ._display import equals_text, rounding_chain, show_number, show_value, show_written
 from ._record import record
 from .audit import DerivedValue, FactValue, IndicatorResult, SetInfo
-from .errors import Problem, ScoringEngineError, did_you_mean
+from .errors import Problem, UnknownIndicatorError, did_you_mean
 from .rules import RULE_KINDS
 
 __all__ = ["Explanation", "Scored", "UnknownIndicatorError", "explain", "indicator_path"]
@@ -63,12 +63,6 @@ class Scored(Protocol):
     def warnings(self) -> tuple[Any, ...]: ...  # result.ScoreWarning: its kind, and its text in Chinese
 
     def paths(self) -> Iterator[tuple[IndicatorResult, ...]]: ...
-
-
-class UnknownIndicatorError(ScoringEngineError, KeyError):
-    """No indicator of the result has this id (or name): a KeyError too, as Result.indicator raises it."""
-
-    __str__ = ScoringEngineError.__str__  # the problems, one a line, not KeyError's repr of them
 
 
 @record

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -124,6 +125,9 @@ def load_indicator_set(path: str | Path, encoding: str | None = None) -> Indicat
     A file that is not UTF-8 is read in `encoding` if given (e.g. "gb18030").
     Raises IndicatorSetError listing every problem, each with file:line:column.
     """
+    if not isinstance(path, (str, os.PathLike)):  # None or a set loaded already was looked for as a file "None" (QA77 F4)
+        raise TypeError(f"load_indicator_set takes the path of a set file or a bundled set's id, not {type(path).__name__}"
+                        + (": this set is loaded already" if isinstance(path, IndicatorSet) else ""))
     file = resolve_set(str(path))
     with reading_otherwise(encoding, IndicatorSetError, str(path)):
         text, data = read_text(file, _yaml.MAX_YAML_BYTES, IndicatorSetError)

@@ -360,12 +360,16 @@ class IndicatorSet:
         return tuple(node for node in self.walk() if node.rows is not None)
 
     def indicator(self, indicator_id: str) -> Indicator:
-        """The indicator of this id; a KeyError naming the set's ids when there is none."""
+        """The indicator of this id; else UnknownIndicatorError (a KeyError and a ScoringEngineError, as Result.indicator
+        raises: QA77 F5) with a did-you-mean."""
         for node in self.walk():
             if node.id == indicator_id:
                 return node
+        from .errors import Problem, UnknownIndicatorError
+
         close = did_you_mean(str(indicator_id), [i.id for i in self.walk()])
-        raise KeyError(f"no indicator {indicator_id!r} in {self.id}" + (f": {close}" if close else ""))
+        raise UnknownIndicatorError(Problem(f"no indicator {indicator_id!r} in {self.id}", indicator=str(indicator_id),
+                                            hint=close))
 
     def grade_for(self, total: Decimal) -> str:
         """The label of the grade whose range holds `total`."""

@@ -13,6 +13,7 @@ import datetime
 from collections.abc import Iterator, Mapping
 from dataclasses import field
 from decimal import Decimal
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from ._arith import in_engine_context
@@ -174,6 +175,14 @@ class Scores:
     flags: tuple[Flag, ...] = ()  # 需说明, as Result.flags
     weights: Mapping[str, Decimal] = field(default_factory=dict)  # indicator id → weight used (after rescaling), rows too
     values: Mapping[str, Any] = field(default_factory=dict)  # facts as checked, derived values; reading a failed one raises
+
+    def __getstate__(self) -> dict[str, Any]:
+        # the weights are a read-only view of the set's own table, which pickle cannot take: they cross a process (or a
+        # deepcopy) as a copy, read-only again on the other side (QA77 F2: a worker could not return its Scores)
+        return {**self.__dict__, "weights": dict(self.weights)}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state, weights=MappingProxyType(state["weights"]))
 
 
 def _facts(result: Result) -> dict[str, Any]:

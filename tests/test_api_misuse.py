@@ -11,7 +11,8 @@ import threading
 import pytest
 
 from conftest import ROOT
-from scoring_engine import Facts, FactsError, load_facts, load_indicator_set, score, score_many, scores_only, summarise
+from scoring_engine import (Facts, FactsError, UnknownIndicatorError, load_facts, load_indicator_set, score, score_many, scores_only,
+                            summarise)
 
 SMALL = ROOT / "examples" / "small"
 
@@ -334,7 +335,8 @@ def test_a_file_name_given_for_the_facts_or_a_wrong_argument_to_render_or_indica
         render(result, None)
     with pytest.raises(TypeError, match=r"render\(\) takes a Result"):
         render({"total": 1}, "json")
-    with pytest.raises(KeyError, match=re.escape("no indicator 'output.timelines' in example-small: did you mean output.timeliness")):
+    with pytest.raises(UnknownIndicatorError, match=re.escape("no indicator 'output.timelines' in example-small (did you mean "
+                                                               "output.timeliness?)")):  # a KeyError too (QA77 F5)
         small.indicator("output.timelines")
 
 
@@ -350,3 +352,30 @@ def test_an_encoding_the_loaders_cannot_read_files_in_is_a_scoring_engine_error_
     with pytest.raises(IndicatorSetError):
         load_indicator_set(ROOT / "examples" / "small" / "set.yaml", encoding=encoding)
     assert load_facts(ROOT / "examples" / "small" / "facts.json", encoding="cp936").values  # GBK's other name
+
+
+def test_load_indicator_set_given_none_or_a_set_loaded_already_says_what_to_pass():
+    """QA77 F4: load_indicator_set(None) looked for a set named "None" (a file of that name in the working folder gave a
+    bare pathlib TypeError), and a set loaded already gave a 22,690-character 'no indicator set' message."""
+    small = load_indicator_set(ROOT / "examples" / "small" / "set.yaml")
+    for wrong, words in ((None, "not NoneType"), (small, "not IndicatorSet: this set is loaded already")):
+        with pytest.raises(TypeError, match=re.escape(words)):
+            load_indicator_set(wrong)  # type: ignore[arg-type]
+
+
+def test_a_sets_declared_facts_refuse_changes_as_the_rest_of_the_frozen_set_does():
+    """QA77 F3: IndicatorSet.facts was a plain dict: removing a fact after the set had scored gave results whose total
+    still used it while their facts section dropped it. The declared facts refuse changes; a copy may be changed."""
+    small = load_indicator_set(ROOT / "examples" / "small" / "set.yaml")
+    with pytest.raises(TypeError, match="read-only"):
+        del small.facts["budget.total"]
+    copied = dict(small.facts)
+    copied.pop("budget.total")
+    assert "budget.total" in small.facts
+
+
+def test_score_many_given_none_for_the_documents_says_what_to_pass():
+    """QA77 F5: score_many(S, None) said "'NoneType' object is not iterable", naming no argument."""
+    small = load_indicator_set(ROOT / "examples" / "small" / "set.yaml")
+    with pytest.raises(TypeError, match="documents is a list"):
+        list(score_many(small, None))  # type: ignore[arg-type]

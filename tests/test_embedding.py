@@ -253,3 +253,28 @@ def test_render_is_typed_by_its_format():
         for fmt in typing.get_args(hints["fmt"]):
             returns[fmt] = hints["return"]
     assert dict.fromkeys(BINARY_FORMATS, bytes) | dict.fromkeys(set(RENDERERS) - BINARY_FORMATS, str) == returns
+
+
+def test_a_parsed_document_whose_facts_are_not_an_object_fails_as_its_jsonl_line_does():
+    """QA77 F1: score_many given json.loads of a line whose facts are null (or a list, or text) took the whole mapping
+    for fact values: 27 'missing fact' problems. It fails as that line read from a JSONL file does: one problem, at $.facts."""
+    small = load_indicator_set(ROOT / "examples" / "small" / "set.yaml")
+    for facts in (None, [], "x"):
+        [outcome] = score_many(small, [{"project": {"name": "某项目"}, "facts": facts}])
+        assert 1 == len(outcome.problems) and "$.facts" == outcome.problems[0].path, outcome.problems
+
+
+def test_the_scores_of_scores_only_cross_a_process_and_deepcopy():
+    """QA77 F2: scores_only's Scores could not be pickled (its weights a read-only view), so a ProcessPoolExecutor worker
+    could not return it. They cross as equal Scores, the weights read-only still."""
+    import copy
+    import pickle
+
+    from scoring_engine.engine import scores_only
+
+    small = load_indicator_set(ROOT / "examples" / "small" / "set.yaml")
+    scores = scores_only(small, load_facts(ROOT / "examples" / "small" / "facts.json"))
+    for crossed in (pickle.loads(pickle.dumps(scores)), copy.deepcopy(scores)):
+        assert crossed == scores and dict(crossed.weights) == dict(scores.weights)
+        with pytest.raises(TypeError):
+            crossed.weights["budget"] = D(1)  # type: ignore[index]

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 
+from .._frozen import ReadOnly
 from .._quick_schema import fits
 from .._located import Located
 from ..errors import IndicatorSetError, Problem
@@ -64,7 +65,7 @@ def build_indicator_set(located: Located, file: str | None, sha256: str, extends
         version=data["version"],
         precision=data.get("precision", 2),
         total=total,
-        facts=facts,
+        facts=ReadOnly(facts),  # frozen as the rest of the set: a caller's change would desert the plan made of it (QA77 F3)
         derived=derived,
         checks=checks,
         explain_when=explain_when,

@@ -58,6 +58,8 @@ def score_many(indicator_set: IndicatorSet | str | os.PathLike[str] | None,
                         "find_documents([path])")
     if isinstance(documents, (Mapping, Facts)):  # a mapping is iterable: each of its keys would be a path
         raise TypeError("documents is a list of documents, not one: pass [facts]")
+    if not isinstance(documents, Iterable):  # None: 'NoneType' object is not iterable, said of no argument (QA77 F5)
+        raise TypeError(f"documents is a list (or any iterable) of documents, not {type(documents).__name__}")
     if jobs is not None and (type(jobs) is not int or jobs < 1):
         raise TypeError(f"jobs is a whole number from 1, or None for one per core, not {jobs!r}")
     if isinstance(indicator_set, (str, os.PathLike)):
