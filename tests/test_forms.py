@@ -839,3 +839,20 @@ def test_a_facts_skeleton_of_a_set_in_a_folder_named_in_another_encoding_is_writ
         run = CliRunner().invoke(main, ["template", str(own), "--format", fmt, "-o", str(skeleton)])
         assert 0 == run.exit_code, run.output
         assert "indicator_set" not in skeleton.read_text(encoding="utf-8")
+
+
+def test_a_form_of_a_set_whose_id_extends_a_bundled_one_is_not_offered_that_one_and_dotdot_paths_find_its_file(
+        tmp_path: Path, monkeypatch):
+    """QA78 F1, F2: a bureau's set self-evaluation-v2 was offered "did you mean self-evaluation?", even when read with
+    --set self-evaluation; and a form's path with .. missed the set file in a folder above it. A bundled id is offered
+    only for a slip of it; the folders above the form are those of its real path."""
+    from scoring_engine.forms.reading import how_to_read_with
+
+    assert "did you mean" not in how_to_read_with("self-evaluation-v2", str(tmp_path / "x.xlsx"))
+    assert "did you mean self-evaluation?" == how_to_read_with("self-evalution", str(tmp_path / "x.xlsx"))
+    (tmp_path / "a" / "forms").mkdir(parents=True)
+    (tmp_path / "b").mkdir()
+    (tmp_path / "v2.yaml").write_text("extends: self-evaluation\nid: self-evaluation-v2\nname: v2\nversion: '2'\n",
+                                      encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "b")
+    assert f"pass --set {(tmp_path / 'v2.yaml').as_posix()}" == how_to_read_with("self-evaluation-v2", "../a/forms/x.xlsx")

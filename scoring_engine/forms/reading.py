@@ -293,12 +293,13 @@ def how_to_read_with(named: str, source: str) -> str:
 
     if named in bundled_sets():
         return READ_WITH_NAMED
-    folder = Path(source).parent.absolute()  # above the form, however its path is written (QA76 F1)
+    folder = Path(os.path.abspath(Path(source).parent))  # above the form, however its path is written (QA76 F1, QA78 F2)
     found = set_with_id(folder, named)
     if found is not None:
         shown = os.path.relpath(found) if found.is_relative_to(Path.cwd()) else str(found)
         return f"pass --set {shlex.quote(Path(shown).as_posix())}"  # to copy into a shell as it is (QA76 F8)
-    slip = difflib.get_close_matches(named, sorted(bundled_sets()), n=1, cutoff=0.9)  # a bundled id mistyped (QA54 F7)
+    # a bundled id mistyped (QA54 F7), not one the form's id extends or shortens (self-evaluation-v2: QA78 F1)
+    slip = difflib.get_close_matches(named, sorted(s for s in bundled_sets() if s not in named and named not in s), 1, 0.9)
     return did_you_mean(named, slip) or f"pass --set with the file of the set {named}"
 
 
