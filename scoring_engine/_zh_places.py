@@ -81,6 +81,8 @@ PLACES = (
      "工作簿中有 {count} 个“{sheet}”工作表的副本（{names!l}）；一份表只有一个"),
     ("delete the copies that are not the unit's, and name the one kept {sheet}",
      "删去不是本单位填写的副本，并把保留的一个命名为 {sheet}"),
+    ("the year ({written}) cannot be read, so the project has none", "年度（{written}）读不出，该项目没有年度"),
+    ("write it as （2024年度）", "请写成（2024年度）"),
     ("the score typed here ({written}) is no number, so it is not compared with the set's",
      "此处填写的得分（{written}）不是数字，不与按体系计算的得分比较"),
     ("write the score as a number, such as 8", "按数字填写得分，如 8"),

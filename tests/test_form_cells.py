@@ -1062,3 +1062,22 @@ def test_a_needs_explaining_met_on_a_form_and_a_batchs_report_of_a_form_name_the
                                     "-o", str(tmp_path / "s.csv")])
     [written] = list(reports.glob("*.json"))
     assert json.loads(written.read_text(encoding="utf-8"))["flags"] == flags
+
+
+def test_the_year_line_filled_as_clerks_fill_it_is_read_and_one_not_read_is_said(tmp_path: Path):
+    """QA79 F1: a 年度 line typed （2024）, 2024, （2024年1-12月） or （2024.1-2024.12） gave the project no year, and
+    （24年度） neither, without a word: its re-check was then 'not found'. The first are read as 2024; one that cannot be
+    read is said on its cell, with how to write it."""
+    import json
+
+    for typed, year in (("（2024）", 2024), ("2024", 2024), ("（2024年1-12月）", 2024), ("（2024.1-2024.12）", 2024),
+                        ("（2023年度）", 2023), ("（24年度）", None)):
+        form = _form(tmp_path, A2=typed)
+        out = tmp_path / "facts.json"
+        run = CliRunner().invoke(main, ["--lang", "zh", "import", str(form), "-o", str(out)])
+        assert 0 == run.exit_code, run.output
+        assert year == json.loads(out.read_text(encoding="utf-8"))["project"].get("year"), typed
+        said = [line for line in run.output.splitlines() if f"{SHEET}!A2：" in line]
+        assert bool(said) == (year is None), (typed, said)
+        if said:
+            assert "年度（24年度）读不出，该项目没有年度（请写成（2024年度））" in said[0]

@@ -38,8 +38,10 @@ __all__ = ["Blank", "FILL_THE_CELL", "ImportedFacts", "SIDE_SHEET", "read_form",
 
 #: The files read as filled forms (by `score`, `import` and `batch`).
 FORM_SUFFIXES = (".xlsx", ".xlsm")
-_YEAR = re.compile(r"[(（]\s*([\d〇零一二三四五六七八九]{4})\s*年度?\s*[)）]")
-_YEAR_PLAIN = re.compile(r"^\s*([\d〇零一二三四五六七八九]{4})\s*年度")  # at the start: a title, not a name's 2021年度
+# （2024年度）, （2024）, （2024年1-12月）, （2024.1-2024.12）: the 年度 line as clerks fill it (QA79 F1)
+_YEAR = re.compile(r"[(（]\s*([\d〇零一二三四五六七八九]{4})\s*(?:年度?|年\s*\d{1,2}\s*[-—–~～至到]\s*\d{1,2}\s*月"
+                   r"|[.．]\s*\d{1,2}\s*[-—–~～至到]\s*(?:\d{4}\s*[.．])?\s*\d{1,2})?\s*[)）]")
+_YEAR_PLAIN = re.compile(r"^\s*([\d〇零一二三四五六七八九]{4})\s*(?:年度|$)")  # at the start: a title, not a name's 2021年度
 _CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")  # （二〇二一年度） is 2021
 PUT_THE_ROW_BACK = "put the row back as the form prints it, and fill it in"
 
@@ -177,6 +179,12 @@ def _header(reading: FormReading) -> None:
     if found:
         reading.project["year"] = found[2]
         reading.provenance["project.year"] = reading.sheet.ref(found[0], found[1])
+    else:  # a 年度 line filled in a way not read (（24年度）, 2O24年度) is said: a re-check is matched by the year (QA79 F1)
+        for r, c, value in (h for h in head if h[0] <= 2 and "年度" in h[2] and "表" not in h[2] and re.search(r"\d", h[2])):
+            reading.warnings.append(Problem(
+                f"{reading.sheet.ref(r, c)}: the year ({cut(value.strip().strip('()（） '))}) cannot be read, so the project has "
+                "none",
+                file=str(reading.path), hint="write it as （2024年度）"))
     for item in [i for line in reading.layout.header for i in line] + list(reading.layout.closing):
         at = reading.find(item)
         spot = reading.right_of(*at) if at else None
