@@ -128,9 +128,11 @@ def test_totals_equal_single_project_scoring(portfolio: dict[str, Any], book: di
 
 
 def test_the_workbook_reopens_with_every_sheet(book: dict[str, Any]):
-    """openpyxl reopens the workbook: the five sheets, a 汇总 row per scored project, a 指标明细 row per indicator, 统计 figures."""
-    assert list(SHEETS) == list(book)
+    """openpyxl reopens the workbook: the five sheets and 提示 (the portfolio's projects warn), a 汇总 row per scored
+    project, a 指标明细 row per indicator, 统计 figures, a 提示 row for each of 汇总's 提示数 (QA79 F2)."""
+    assert [*SHEETS, "提示"] == list(book)
     summary = _sheet_rows(book, "汇总")
+    assert sum(row["提示数"] for row in summary) == len(_sheet_rows(book, "提示"))
     assert PROJECTS + 3 == len(summary)
     assert ["预算数（万元）", "执行数（万元）", "预算执行率（指标体系口径）", "决策得分", "决策得分率"] == list(summary[0])[10:15]
     assert {2024} == {row["年度"] for row in summary}  # a number, so that the sheet sorts and filters by year

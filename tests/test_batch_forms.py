@@ -317,3 +317,34 @@ def test_a_form_whose_workbook_part_is_damaged_is_one_failed_project_not_a_crash
     run = CliRunner().invoke(main, ["--lang", "zh", "batch", "-j", "1", str(tmp_path), "-o", str(tmp_path / "out.csv")])
     assert 1 == run.exit_code and "内部错误" not in run.output, run.output
     assert "b.xlsx: 无法读取工作簿" in run.output and (tmp_path / "out.csv").exists()
+
+
+def test_a_forms_hints_and_the_sets_warnings_are_listed_in_the_workbook_and_on_the_page(tmp_path: Path):
+    """QA79 F2: what score says of a form (a score typed as text, a 95 in a % cell read 9500%) was, in a batch, a
+    count in 汇总's 提示数 only. Each scored project's 提示 is a row of the workbook's 提示 sheet and of the page's list;
+    a batch with none has no such sheet."""
+    from openpyxl import load_workbook
+
+    (tmp_path / "forms").mkdir()
+    form = _form(HOUSING, tmp_path / "forms" / "a.xlsx")
+
+    def typed_as_text(book: Any) -> None:
+        ws = book.worksheets[0]
+        row, _ = _cell(ws, "安置房桩基及主体封顶栋数")
+        heading = max((c for line in ws.iter_rows() for c in line if c.value == "得分" and c.row < row), key=lambda c: c.row)
+        ws.cell(row, heading.column, "八")  # the row's 得分, under the heading of its table
+
+    _edit(form, typed_as_text)
+    outputs = [tmp_path / "s.xlsx", tmp_path / "s.html"]
+    run = CliRunner().invoke(main, ["batch", str(tmp_path / "forms"), "-q", *[a for o in outputs for a in ("-o", str(o))]])
+    assert 0 == run.exit_code, run.output
+    said = [row for row in load_workbook(outputs[0], read_only=True)["提示"].iter_rows(values_only=True)][1:]
+    assert any("八" in str(row[4]) and str(row[1]).endswith("a.xlsx") for row in said), said
+    page = outputs[1].read_text(encoding="utf-8")
+    assert '<section id="said">' in page and "八" in page.split('<section id="said">')[1]
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    document = json.loads((ROOT / "indicator_sets" / "national-framework.facts.json").read_text(encoding="utf-8"))
+    (plain / "p.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    run = CliRunner().invoke(main, ["batch", str(plain), "-q", "-o", str(tmp_path / "n.xlsx")])
+    assert 0 == run.exit_code and "提示" not in load_workbook(tmp_path / "n.xlsx", read_only=True).sheetnames, run.output

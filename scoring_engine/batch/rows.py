@@ -147,6 +147,7 @@ class ProjectRow:
     compare_failed: str = ""  # the source of the re-check (or of the other set's scoring) found and not scored
     compare_set: str = ""  # the set (id version) of the re-check found for this project, when it is not the project's
     recheck_unscored: tuple[str, Decimal, str] | None = None  # a scored re-check of this failed project: source, total, grade
+    said: tuple[Any, ...] = ()  # its 提示: the result's ScoreWarnings, then a form's reading Problems (each .text("zh"))
     form_total: Decimal | None = None  # the 总分 the unit typed on its filled form, where it typed one
     # The project's funds, where the set gives them (`SetShape.funds`): 预算数, 执行数 and 预算执行率, for the 汇总's
     # columns and the batch's totals a 自评总结报告 states
@@ -374,7 +375,7 @@ def project_row(index: int, source: str, result: Result, shape: SetShape, batch:
                        for brief in _briefs(result))
     funds = _funds(shape, values)
     return _row(index=index, source=source, file=file, project=project_details(result.project), total=result.total,
-                      grade=result.grade, indicators=indicators, warnings=len(result.warnings),
+                      grade=result.grade, indicators=indicators, warnings=len(result.warnings), said=result.warnings,
                       flags=_flags(shape, result.flags, result.grade, funds["execution_rate"], values), batch=batch,
                       consequence=shape.consequences.get(result.grade), budget=_budget(shape, result.grade, values),
                       form_total=form_total, **funds, **shape.row_fields)
@@ -397,7 +398,7 @@ def scores_row(index: int, source: str, scores: Scores, facts: Facts, shape: Set
         indicators = tuple(IndicatorRow(key, name, level, weight_of[key], score_of[key], "") for key, name, level in shape.nodes)
     funds = _funds(shape, scores.values)
     return _row(index=index, source=source, file=file, project=project_details(facts.details()), total=scores.total,
-                      grade=scores.grade, indicators=indicators, warnings=len(scores.warnings),
+                      grade=scores.grade, indicators=indicators, warnings=len(scores.warnings), said=scores.warnings,
                       flags=_flags(shape, scores.flags, scores.grade, funds["execution_rate"], scores.values),
                       batch=batch,
                       consequence=shape.consequences.get(scores.grade), budget=_budget(shape, scores.grade, scores.values),

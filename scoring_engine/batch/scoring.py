@@ -124,7 +124,7 @@ class Scorer:
             if self.lean:
                 scores = scores_only(indicator_set, facts)
                 row = scores_row(index, source, scores, facts, shape, self.batch, matched_by, typed)
-                row = _counting(row, _typed_apart(imported, indicator_set, scores.total, scores.scores.get))
+                row = _counting(row, _typed_apart(imported, indicator_set, scores.total, scores.scores.get), imported)
                 return Outcome(index, source, None, (), row, provenance)
             result = score(indicator_set, facts)
             if imported is not None:  # the set's checks and 需说明 said of the form's cells, as score says them (QA76 F6)
@@ -134,9 +134,9 @@ class Scorer:
             apart = _typed_apart(imported, indicator_set, result.total, lambda i: _score_of(result, i))
             notes = _form_notes(imported, result, indicator_set) if imported is not None and apart else ()
             if self.rows_later:
-                later = Later(_counted_row, apart, index, source, result, shape, self.batch, matched_by, typed)
+                later = Later(_counted_row, apart, imported, index, source, result, shape, self.batch, matched_by, typed)
                 return Outcome(index, source, result, (), later, provenance, notes)
-            row = _counting(project_row(index, source, result, shape, self.batch, matched_by, typed), apart)
+            row = _counting(project_row(index, source, result, shape, self.batch, matched_by, typed), apart, imported)
         except ScoringEngineError as err:
             if imported is not None:  # the problems of a filled form's facts name its cells
                 from ..forms.cells import on_cells
@@ -318,10 +318,14 @@ def _score_of(result: Result, indicator: str) -> Decimal | None:
         return None
 
 
-def _counting(row: ProjectRow, apart: int) -> ProjectRow:
-    return dataclasses.replace(row, warnings=row.warnings + apart) if apart else row
+def _counting(row: ProjectRow, apart: int, imported: ImportedFacts | None) -> ProjectRow:
+    """`row` with a form's typed scores apart counted among its 提示, and what reading the form warned of among them
+    (QA79 F2: a 95 in a % cell read 9500% was a count in 汇总, its words in no sheet)."""
+    if not apart:
+        return row
+    return dataclasses.replace(row, warnings=row.warnings + apart, said=(*row.said, *(imported.warnings if imported else ())))
 
 
-def _counted_row(apart: int, *args: Any) -> ProjectRow:
+def _counted_row(apart: int, imported: ImportedFacts | None, *args: Any) -> ProjectRow:
     """project_row(*args), with the typed scores apart counted among its 提示 (made when first read)."""
-    return _counting(project_row(*args), apart)
+    return _counting(project_row(*args), apart, imported)

@@ -24,6 +24,7 @@ from ..batch.ranking import spellings_note
 from ..batch.rows import ProjectRow
 from ..batch.summary import Placed, Ranked, SetSummary, Summary
 from .batch_charts import grade_chart, histogram_chart, rate_chart
+from .batch_said import SAID, said_rows
 from .batch_tables import (CATEGORY_HEADER, CONSEQUENCES, DUPLICATES_HEADER, DUPLICATES_TITLE, EXPLAIN, MIXED_YEARS,
                            PROBLEMS, RANKED_BY, RANKED_NOTE, UNMATCHED_HEADER, UNMATCHED_TITLE, Rate, Score, category_cells,
                            cell_text, compared_row, compared_table, consequence_rows, cut_percent, duplicate_rows,
@@ -78,8 +79,9 @@ class BatchPage:
     def __init__(self, path: Path, against: str | None):
         self.output = AtomicOutput(path)
         self.against = against
-        self.explained = self.failed = self.compared = 0
+        self.explained = self.failed = self.compared = self.said = 0
         self.waiting: IO[bytes] | None = None
+        self.saying: IO[bytes] | None = None  # the first SHOWN_SAID 提示 of the scored projects, listed last
         self.comparing: IO[bytes] | None = None  # the table of comparisons, when there is one: it follows 需说明
 
     def add(self, row: ProjectRow, entry: Entry) -> None:
@@ -100,6 +102,7 @@ class BatchPage:
         write(_list_head("explain", "需说明的项目", EXPLAIN.header))
         # the projects in error are listed after the projects to explain, from the same read of the rows: they wait here
         self.waiting = tempfile.TemporaryFile()  # noqa: SIM115 - closed by finish, commit or discard
+        self.saying = tempfile.TemporaryFile()  # noqa: SIM115 - closed as the other
         if self.against:
             self.comparing = tempfile.TemporaryFile()  # noqa: SIM115 - closed as the other
 
@@ -115,6 +118,10 @@ class BatchPage:
         for cells in problem_rows(row):
             self.failed += 1
             self.waiting.write(_list_row(PROBLEMS.header, cells))
+        if row.ok and not row.batch and row.said and self.saying is not None:  # (QA79 F2: said as a count only)
+            for cells in said_rows(row)[:max(SHOWN_SAID - self.said, 0)]:
+                self.saying.write(_list_row(SAID.header, cells))
+            self.said += len(row.said)
 
     def finish(self, summary: Summary) -> None:
         assert self.waiting is not None
@@ -127,15 +134,20 @@ class BatchPage:
             write(_list_end(self.compared))
         write(_list_head("problems", "评分失败的项目", PROBLEMS.header))
         _copy(self.waiting, write)
-        self._close()
         write(_list_end(self.failed))
+        if self.said and self.saying is not None:
+            write(_list_head("said", "提示", SAID.header))
+            _copy(self.saying, write)
+            write(b"</tbody>\n</table>\n" + (f'<p class="note">另有{self.said - SHOWN_SAID}条提示，见工作簿的“提示”表。</p>\n'
+                                                .encode() if self.said > SHOWN_SAID else b"") + b"</section>\n")
+        self._close()
         write(f'<footer id="provenance">scoring-engine {escape(__version__)}</footer>\n</main>\n</body>\n</html>\n'.encode())
 
     def _close(self) -> None:
-        for waiting in (self.waiting, self.comparing):
+        for waiting in (self.waiting, self.comparing, self.saying):
             if waiting is not None:
                 waiting.close()
-        self.waiting = self.comparing = None
+        self.waiting = self.comparing = self.saying = None
 
     def prepare(self) -> None:
         self._close()
@@ -147,6 +159,10 @@ class BatchPage:
     def discard(self) -> None:
         self._close()
         self.output.discard()
+
+
+#: 提示 listed on the page (the workbook's 提示 sheet holds them all).
+SHOWN_SAID = 200
 
 
 def _copy(waiting: IO[bytes], write: Callable[[bytes], object]) -> None:

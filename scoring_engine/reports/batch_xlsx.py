@@ -1,4 +1,5 @@
-"""The batch workbook (.xlsx): 汇总, 指标明细, 统计, 需说明, 问题, and 结果应用 when a set's grades carry consequences.
+"""The batch workbook (.xlsx): 汇总, 指标明细, 统计, 需说明, 问题, then 提示 when a scored project has any, and 结果应用 when a
+set's grades carry consequences.
 
 指标明细 is written as the projects arrive; the other sheets when the batch is
 done, from the rows kept on disk (the 汇总 columns depend on every set seen).
@@ -21,9 +22,10 @@ from ..batch.summary import Summary
 from ..errors import Problem, ScoringEngineError
 from ..plan import SharedTable
 from ._xlsx_stream import HEADER, RATE, TEXT, Book, cells_xml, score_style
-from .batch_tables import (CONSEQUENCES, EXPLAIN, PROBLEMS, Heading, Rate, Score, consequence_rows, detail_header, detail_rows,
-                           explain_rows, indicator_details, problem_rows, statistics, summary_cells, summary_columns,
-                           summary_table)
+from .batch_said import SAID, SAID_SHEET, said_rows
+from .batch_tables import (CONSEQUENCES, EXPLAIN, PROBLEMS, Heading, Rate, Score, consequence_rows, detail_header,
+                           detail_rows, explain_rows, indicator_details, problem_rows, statistics, summary_cells,
+                           summary_columns, summary_table)
 
 __all__ = ["BatchWorkbook", "SHEETS", "CONSEQUENCE_SHEET", "detail_cells"]
 
@@ -31,6 +33,7 @@ __all__ = ["BatchWorkbook", "SHEETS", "CONSEQUENCE_SHEET", "detail_cells"]
 SHEETS = ("汇总", "指标明细", "统计", "需说明", "问题")
 #: The sheet after them when any project's grade carries a consequence (结果应用).
 CONSEQUENCE_SHEET = "结果应用"
+
 # As wide as the widest of its tables, the ranking of units: 名次, 实施单位, 主管部门, 项目数, 评分失败, 平均分,
 # 平均得分率, 需说明 (a wider row would be cut)
 _STATISTICS_WIDTHS = (30, 30, 16, 10, 12, 12, 12, 10)
@@ -51,6 +54,7 @@ class BatchWorkbook:
         self.statistics = self.book.sheet(SHEETS[2], (), (), filter=False)
         self.explain = self.book.sheet(SHEETS[3], EXPLAIN.header, EXPLAIN.widths)
         self.problems = self.book.sheet(SHEETS[4], PROBLEMS.header, PROBLEMS.widths)
+        self.said: Any = None  # the 提示 sheet, made with the first project that has one
 
     def add(self, row: ProjectRow, entry: Entry) -> None:
         if row.ok and not row.batch:
@@ -69,6 +73,10 @@ class BatchWorkbook:
             self.summary.append(*_values_and_styles(summary_cells(row, self.columns)))
             for cells in explain_rows(row):
                 self.explain.append(*_values_and_styles(cells))
+            if row.said and self.said is None:
+                self.said = self.book.sheet(SAID_SHEET, SAID.header, SAID.widths)
+            for cells in said_rows(row):
+                self.said.append(cells)
 
     def finish(self, summary: Summary) -> None:
         self.statistics.set_header((), _STATISTICS_WIDTHS, columns=len(_STATISTICS_WIDTHS))
