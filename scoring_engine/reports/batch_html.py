@@ -119,8 +119,9 @@ class BatchPage:
             self.failed += 1
             self.waiting.write(_list_row(PROBLEMS.header, cells))
         if row.ok and not row.batch and row.said and self.saying is not None:  # (QA79 F2: said as a count only)
-            for cells in said_rows(row)[:max(SHOWN_SAID - self.said, 0)]:
-                self.saying.write(_list_row(SAID.header, cells))
+            if self.said < SHOWN_SAID:  # (past them, only counted: a warning's words cost their translation)
+                for cells in said_rows(row)[:SHOWN_SAID - self.said]:
+                    self.saying.write(_list_row(SAID.header, cells))
             self.said += len(row.said)
 
     def finish(self, summary: Summary) -> None:
