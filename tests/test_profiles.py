@@ -33,6 +33,14 @@ def _decision_rescaled(folder: Path, more: str = "") -> Path:
     return _write(folder, "p.yaml", head + textwrap.indent(textwrap.dedent(more).lstrip("\n"), "  "))
 
 
+def _output_rows_replaced(folder: Path, block: str, more: str = "") -> Path:
+    """A profile of self-evaluation whose `change:` replaces the row group of 产出 with `block` (its children_from, on the
+    profile's line 4), then the profile's other sections `more`."""
+    head = "extends: self-evaluation\nchange:\n  output:\n    children_from:\n"
+    return _write(folder, "p.yaml", head + textwrap.indent(textwrap.dedent(block).lstrip("\n"), "      ")
+                  + textwrap.dedent(more).lstrip("\n"))
+
+
 def _problems(path: Path) -> list[tuple[str | None, int | None, str, str | None]]:
     with pytest.raises(IndicatorSetError) as caught:
         load_indicator_set(path)
@@ -387,14 +395,11 @@ def test_a_scoring_error_in_an_inherited_row_group_names_the_facts_row_not_the_p
 def test_validate_tells_merged_sections_from_replaced_ones(tmp_path: Path) -> None:
     """facts and derived are merged by name, other sections replaced: validate says which is which, in Chinese too,
     and a changed children_from is named in Chinese."""
-    path = _write(tmp_path, "p.yaml", """
-        extends: self-evaluation
-        change:
-          output:
-            children_from:
-              fact: targets.output
-              rules:
-                quantitative: {kind: proportional, value: row.actual, target: row.target}
+    path = _output_rows_replaced(tmp_path, """
+        fact: targets.output
+        rules:
+          quantitative: {kind: proportional, value: row.actual, target: row.target}
+        """, """
         facts:
           note.extra: {type: string, label: 备注, required: false}
         grades:
@@ -1186,25 +1191,21 @@ def test_a_row_rule_rewritten_without_the_bases_synonyms_is_listed_as_not_kept(t
     """QA71 F7: rewriting the qualitative row rule of self-evaluation's 产出 without its synonyms dropped them unsaid, and
     forms wording a tier as the base allowed (达成预期指标) then failed. validate lists rules.qualitative.synonyms among what
     the replaced children_from no longer keeps."""
-    path = _write(tmp_path, "p.yaml", """
-        extends: self-evaluation
-        change:
-          output:
-            children_from:
-              fact: targets.output
-              categories: [数量指标, 质量指标, 时效指标, 成本指标]
-              comparisons: {"≥": quantitative, "≤": quantitative_lower, "=": exact, 定性: qualitative}
-              rules:
-                quantitative: {kind: proportional, value: row.actual, target: row.target}
-                quantitative_lower: {kind: proportional, value: row.actual, target: row.target, direction: lower_is_better}
-                exact: {kind: equal, value: row.actual, target: row.target}
-                qualitative:
-                  kind: tiers
-                  fact: row
-                  tiers:
-                    - {label: 达成年度指标, min: 0.8}
-                    - {label: 部分达成并具有一定效果, min: 0.5}
-                    - {label: 未达成且效果较差, min: 0}
+    path = _output_rows_replaced(tmp_path, """
+        fact: targets.output
+        categories: [数量指标, 质量指标, 时效指标, 成本指标]
+        comparisons: {"≥": quantitative, "≤": quantitative_lower, "=": exact, 定性: qualitative}
+        rules:
+          quantitative: {kind: proportional, value: row.actual, target: row.target}
+          quantitative_lower: {kind: proportional, value: row.actual, target: row.target, direction: lower_is_better}
+          exact: {kind: equal, value: row.actual, target: row.target}
+          qualitative:
+            kind: tiers
+            fact: row
+            tiers:
+              - {label: 达成年度指标, min: 0.8}
+              - {label: 部分达成并具有一定效果, min: 0.5}
+              - {label: 未达成且效果较差, min: 0}
         """)
     out = CliRunner().invoke(main, ["--lang", "en", "validate", str(path)])
     assert "rules.qualitative.synonyms" in out.output, out.output
