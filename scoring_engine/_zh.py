@@ -86,13 +86,33 @@ class _Filler(string.Formatter):
 _FILLER = _Filler()
 
 
+_KEY = 8  # characters of a pattern's prefix its text is looked up by
+
+
 @lru_cache(maxsize=1)
-def _prefixes() -> tuple[str, ...]:
-    """The literal text each pattern of the catalog starts with: a command's first message reads them all, and makes
-    the entry of a pattern only when a text starts with its prefix."""
+def _by_prefix() -> dict[str, tuple[int, ...]]:
+    """The patterns of the catalog by the first `_KEY` characters of the literal text each starts with (all of it when
+    shorter), in catalog order. A text is tried only against the patterns its own first characters could start: a
+    command's first message reads the catalog's prefixes, and makes the entry of a pattern only when a text could match."""
     from ._zh_catalog import CATALOG
 
-    return tuple(_Entry(english, "").prefix if _BRACES.search(english) else english.split("{", 1)[0] for english, _ in CATALOG)
+    index: dict[str, list[int]] = {}
+    for i, (english, _) in enumerate(CATALOG):
+        prefix = _Entry(english, "").prefix if _BRACES.search(english) else english.split("{", 1)[0]
+        index.setdefault(prefix[:_KEY], []).append(i)
+    return {key: tuple(indices) for key, indices in index.items()}
+
+
+def _candidates(text: str) -> list[int]:
+    """The catalog's patterns whose prefix `text` may start with, in catalog order (the first that matches wins)."""
+    index = _by_prefix()
+    found: list[int] = []
+    for length in range(min(len(text), _KEY) + 1):
+        indices = index.get(text[:length])
+        if indices:
+            found.extend(indices)
+    found.sort()
+    return found
 
 
 _ENTRIES: dict[int, _Entry] = {}
@@ -112,11 +132,12 @@ def translate(text: str) -> str:
     """`text` in Chinese when the catalog has its pattern, else as it is."""
     if not text or len(text) > _MAX_TEXT:
         return text
-    for index, prefix in enumerate(_prefixes()):
-        if not text.startswith(prefix):
-            continue
+    for index in _candidates(text):
         entry = _entry(index)
-        if not all(part in text for part in entry.parts):
+        if not text.startswith(entry.prefix):  # a prefix longer than the key it was found by
+            continue
+        parts = entry.parts
+        if (parts and parts[0] not in text) or not all(part in text for part in parts):  # the longest, most telling, first
             continue
         found = entry.pattern.fullmatch(text)
         if found:

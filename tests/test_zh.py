@@ -95,18 +95,49 @@ def test_every_template_fills_from_its_pattern() -> None:
 def test_every_pattern_compiles_so_that_no_message_fails_to_translate() -> None:
     """A brace meant as text ({total: …}) reads as a placeholder of an unknown kind, and translating any message that
     reaches that pattern failed as an internal error: every pattern compiles."""
-    from scoring_engine._zh import _entry, _prefixes
+    from scoring_engine._zh import _KEY, _by_prefix, _entry
 
     broken = []
-    for index, prefix in enumerate(_prefixes()):
+    filed = {index: key for key, indices in _by_prefix().items() for index in indices}
+    assert sorted(filed) == list(range(len(CATALOG)))  # every pattern is filed once
+    for index, key in filed.items():
         entry = _entry(index)
         try:
             _ = entry.pattern  # compiled on first use
         except (KeyError, ValueError, re.error):
             broken.append(entry.english)
-        if prefix != entry.prefix:  # the prefix read quickly for every pattern is the one its entry reads
-            broken.append(f"{entry.english}: prefix {prefix!r}")
+        if key != entry.prefix[:_KEY]:  # the prefix read quickly for every pattern is the one its entry reads
+            broken.append(f"{entry.english}: prefix {key!r}")
     assert [] == broken
+
+
+_SAMPLES = {"": "budget.paid", "id": "budget.paid", "n": "12.5", "w": "the budget", "q": "'x'", "s": "a.b",
+            "sheet": "自评表", "cell": "B7"}
+
+
+def _first_match_trying_every_pattern(text: str) -> str:
+    """translate as the catalog reads, pattern by pattern in order, without the index by prefix."""
+    from scoring_engine._zh import _FILLER, _entry
+
+    for index in range(len(CATALOG)):
+        found = _entry(index).pattern.fullmatch(text)
+        if found:
+            return _FILLER.vformat(_entry(index).chinese, (), found.groupdict())
+    return text
+
+
+def test_the_index_by_prefix_finds_the_pattern_trying_every_pattern_in_order_finds() -> None:
+    """A message is tried only against the patterns its first characters could start (23 µs, not 180 µs, for a set's
+    own warning in a batch of thousands): the Chinese it gets is the one the first matching pattern of the whole
+    catalog gives, for a text made from every pattern, and texts no pattern starts."""
+    texts = ["", "x", "实际支出超过到位资金（budget.paid <= budget.arrived）", "did you mean", "weights of the"]
+    for english, _ in CATALOG:
+        texts.append("".join(literal + (_SAMPLES[kind or ""] if name is not None else "")
+                             for literal, name, kind, _ in string.Formatter().parse(english)))
+    translate.cache_clear()
+    differing = [text for text in texts if translate(text) != _first_match_trying_every_pattern(text)]
+    assert [] == differing
+    assert translate("did you mean budget.paid?") == "是否想写 budget.paid？"
 
 
 def test_no_pattern_is_given_twice() -> None:
