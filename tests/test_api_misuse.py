@@ -10,7 +10,7 @@ import threading
 
 import pytest
 
-from conftest import ROOT
+from conftest import EXAMPLE_FACTS, ROOT
 from scoring_engine import (Facts, FactsError, UnknownIndicatorError, load_facts, load_indicator_set, score, score_many, scores_only,
                             summarise)
 
@@ -379,3 +379,13 @@ def test_score_many_given_none_for_the_documents_says_what_to_pass():
     small = load_indicator_set(ROOT / "examples" / "small" / "set.yaml")
     with pytest.raises(TypeError, match="documents is a list"):
         list(score_many(small, None))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("wrong", [42, None, b"a.json"])
+def test_find_documents_given_an_input_that_is_not_a_path_names_it(wrong: object) -> None:
+    """QA77 F5: find_documents([42]) failed inside pathlib ("expected str, bytes or os.PathLike object, not int"),
+    naming neither the argument nor the input."""
+    from scoring_engine.batch import find_documents
+
+    with pytest.raises(TypeError, match=rf"inputs is a list of paths \(str or Path\), not {re.escape(repr(wrong))}"):
+        find_documents([EXAMPLE_FACTS, wrong])  # type: ignore[list-item]

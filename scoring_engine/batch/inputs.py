@@ -156,20 +156,20 @@ def _whole_document(item: Mapping[str, Any]) -> bool:
     return "facts" in item and all(key in _DOCUMENT_KEYS for key in item)
 
 
-def find_documents(inputs: Iterable[str | os.PathLike[str]],
-                   skip: Iterable[str | os.PathLike[str]] = ()) -> Iterator[Document]:
+def find_documents(inputs: Iterable[str | os.PathLike[str]], skip: Iterable[str | os.PathLike[str]] = ()) -> Iterator[Document]:
     """The documents of each input in turn: a facts file or form, every one below a folder, each line of a JSONL file.
 
-    A folder below which nothing is found (no facts file, form or JSONL file)
-    gives a document that failed, saying so. A folder search leaves out the
-    files and folders in `skip` (a batch's own outputs and reports folder,
-    which a second run would otherwise read as projects). Raises FactsError
-    naming each input that is neither a file nor a folder, at once (before any
-    document is read).
+    A folder below which nothing is found (no facts file, form or JSONL file) gives a document that failed, saying so.
+    A folder search leaves out the files and folders in `skip` (a batch's own outputs and reports folder, which a second
+    run would otherwise read as projects). Raises FactsError naming each input that is neither a file nor a folder, at
+    once (before any document is read), and TypeError for an input that is not a path.
     """
     if isinstance(inputs, (str, bytes, os.PathLike)):  # a string is iterable: each character would be an input
         raise TypeError("inputs is a list of paths, not one: pass [path]")
-    paths = [Path(p) for p in inputs]
+    given = list(inputs)
+    for wrong in (p for p in given if not isinstance(p, (str, os.PathLike))):  # said of the argument, not by pathlib (QA77 F5)
+        raise TypeError(f"inputs is a list of paths (str or Path), not {wrong!r}")
+    paths = [Path(p) for p in given]
     missing = [problem for problem in map(_unreachable, paths) if problem is not None]
     if missing:
         raise FactsError(missing)
