@@ -993,12 +993,17 @@ def test_two_sets_of_one_id_and_version_are_summarised_apart(tmp_path: Path) -> 
         for i in range(2):
             (tmp_path / folder / f"p{i}.json").write_text(json.dumps({**document, "indicator_set": named}, ensure_ascii=False),
                                                           encoding="utf-8")
-    run = CliRunner().invoke(main, ["--lang", "zh", "batch", str(tmp_path), "-q"])
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", str(tmp_path), "-q", "-o", str(tmp_path / "s.csv")])
     assert 0 == run.exit_code, run.output
     blocks = [line for line in run.output.splitlines() if "（self-evaluation 1.0，sha256 " in line]
     assert 2 == len(blocks) and all("2个项目" in line for line in blocks), run.output
     # every project in its own set's distribution (with the budget of its grade's projects, 涉及资金)
     assert all("优秀2（预算" in line and "），良好0，中等0，差0" in line for line in blocks)
+    # QA70 F2: and 汇总 names each row's set as 统计 does, so that the sheet can be filtered to match it
+    rows = list(csv.DictReader((tmp_path / "s.csv").read_text(encoding="utf-8-sig").splitlines()))
+    labels = {Path(r["来源"]).parent.name: r["指标体系"] for r in rows}
+    assert {"county", "city"} == set(labels) and labels["county"] != labels["city"]
+    assert all(label.startswith("self-evaluation 1.0，sha256 ") and label[-9:] in run.output for label in labels.values())
 
 
 def test_a_pretty_printed_json_saved_as_jsonl_is_one_problem_and_an_empty_jsonl_is_not_passed_over(tmp_path: Path) -> None:

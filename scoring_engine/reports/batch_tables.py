@@ -24,15 +24,12 @@ from ..batch.rows import DEFAULT_EXECUTION_RATE, IndicatorRow, ProjectRow
 from ..batch.summary import CategoryStat, Funds, GradeCount, Placed, Ranked, SetSummary, Summary
 
 __all__ = ["Score", "Rate", "Heading", "Table", "Columns", "summary_columns", "summary_table", "summary_cells", "detail_header",
-           "detail_rows",
-           "UNMATCHED_TITLE", "UNMATCHED_HEADER",
-           "indicator_details", "explain_rows", "problem_rows", "statistics", "consequence_rows", "consequence_note", "cell_text",
-           "top_names", "EXPLAIN", "PROBLEMS", "CONSEQUENCES", "MAIN_BATCH",
-           "duplicate_rows", "DUPLICATES_HEADER", "DUPLICATES_TITLE", "RANKED_BY", "RANKED_NOTE", "MIXED_YEARS", "ranking_header",
-           "ranking_cells", "CATEGORY_HEADER", "category_cells", "grade_funds_header", "grade_funds_cells", "rankings",
-           "unranked_note", "unread_note",
-           "unscored_note", "tie_note", "funds_rows", "cut_percent", "compared_table", "compared_row"]
-
+           "detail_rows", "UNMATCHED_TITLE", "UNMATCHED_HEADER", "indicator_details", "explain_rows", "problem_rows",
+           "statistics", "consequence_rows", "consequence_note", "cell_text", "top_names", "EXPLAIN", "PROBLEMS", "CONSEQUENCES",
+           "MAIN_BATCH", "duplicate_rows", "DUPLICATES_HEADER", "DUPLICATES_TITLE", "RANKED_BY", "RANKED_NOTE", "MIXED_YEARS",
+           "ranking_header", "ranking_cells", "CATEGORY_HEADER", "category_cells", "grade_funds_header", "grade_funds_cells",
+           "rankings", "unranked_note", "unread_note", "unscored_note", "tie_note", "funds_rows", "cut_percent", "compared_table",
+           "compared_row"]
 #: What the 问题 sheet calls the batch being summarised (the others are 复核, or the other set's id).
 MAIN_BATCH = "本批"
 _RATE_PLACES = 4  # 得分率 kept to 0.01%
@@ -111,7 +108,8 @@ def top_names(summary: Summary) -> list[str]:
 class Columns:
     """Which columns 汇总 has, as the whole batch decides: every set's 一级 indicators (`tops`), the compared batch
     (`against`), 结果应用 (`consequences`), the 总分 typed on forms (`form_totals`), the projects' funds (`funds`: the
-    unit of 预算数 and 执行数, "" for none or several, None for no funds columns)."""
+    unit of 预算数 and 执行数, "" for none or several, None for no funds columns), the sets' ids and versions that
+    several sets share (`told_apart`: each row names its set by the start of its sha256 too, as 统计 does)."""
 
     tops: tuple[str, ...] = ()
     against: str | None = None
@@ -119,13 +117,14 @@ class Columns:
     form_totals: bool = False
     funds: str | None = None
     funds_units: bool = False  # the sets declare several units for 预算数: each row names its own (金额单位)
+    told_apart: frozenset[tuple[str, str]] = frozenset()
 
 
 def summary_columns(summary: Summary) -> Columns:
     units = [f.unit for f in summary.funds]
     funds = (units[0] if len(units) == 1 else "") if units else None  # several units: a column names each row's
     return Columns(tuple(top_names(summary)), summary.against, bool(summary.consequences), bool(summary.form_totals), funds,
-                   len(units) > 1)
+                   len(units) > 1, frozenset((s.set_id, s.set_version) for s in summary.sets if s.same_named))
 
 
 def summary_table(summary: Summary) -> Table:
@@ -159,7 +158,8 @@ def summary_cells(row: ProjectRow, columns: Columns) -> list[Any]:
     tops, against = columns.tops, columns.against
     assert row.total is not None
     cells: list[Any] = [row.index + 1, row.source, row.name, project.get("id", ""), project.get("unit", ""),
-                        project.get("department", ""), _year(project.get("year", "")), f"{row.set_id} {row.set_version}",
+                        project.get("department", ""), _year(project.get("year", "")), f"{row.set_id} {row.set_version}"
+                        + (f"，sha256 {row.set_sha256[:8]}" if (row.set_id, row.set_version) in columns.told_apart else ""),
                         Score(row.total, p), row.grade]
     if columns.form_totals:
         typed = row.form_total
