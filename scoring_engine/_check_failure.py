@@ -4,6 +4,7 @@ zero says: the facts its divisor is made of, with their values, and what the fac
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
@@ -11,6 +12,7 @@ from typing import Any
 from ._display import equals_text, show_number
 from .audit import readable
 from .errors import Problem
+from ._closures import facts_named
 from .formulas import Formula
 from .model import Check, IndicatorSet
 
@@ -55,12 +57,26 @@ def divided_by_zero(name: str, failed: Problem, indicator_set: IndicatorSet, val
     if not zero:
         return None
     readers = sorted({i for n in zero for i in indicator_set.readers().get(n, [])})
+    mark = f"if it is so, mark {', '.join(readers) or 'the indicators that read it'} not applicable, with the reason"
+    written = _divisor_written(derived[name], failed.fact) if name in derived else None
+    if written is not None:  # `a - 186` is 0: a is not (QA81 F1), and the fix may be the facts or the set's formula
+        divisor_is = f"its divisor {written} is 0" if written else "its divisor is 0"
+        said = f"derived value {name}: division by zero: {divisor_is} ({_shown(list(dict.fromkeys(made_of)), values)})"
+        return Problem(said, fact=zero[0], expression=failed.expression,
+                       hint=f"{mark}; else check {', '.join(dict.fromkeys(made_of))}, and the divisor the set writes")
     behind = [n for n in zero if n not in divisor]  # shown where the divisor is a derived value: the facts it is made of
     said = f"derived value {name}: division by zero: {failed.fact} is 0" + (f" ({_shown(behind, values)})" if behind else "")
-    return Problem(said, fact=zero[0],
-                   expression=failed.expression,
-                   hint=f"if it is so, mark {', '.join(readers) or 'the indicators that read it'} not applicable, with the "
-                        f"reason; else give the right {', '.join(zero)}")
+    return Problem(said, fact=zero[0], expression=failed.expression, hint=f"{mark}; else give the right {', '.join(zero)}")
+
+
+def _divisor_written(formula: Formula, named: str) -> str | None:
+    """The divisor of `formula` naming exactly `named` (the names a failure gives), as the set writes it, when it is an
+    expression rather than one name ("" when its text cannot be found); None when it is one name, or is not found."""
+    found = [node.right for node in ast.walk(formula.tree) if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div)
+             and facts_named(node.right) == named]
+    if not found or any(isinstance(node, ast.Name) for node in found):
+        return None
+    return ast.get_source_segment(f"(\n{formula.text}\n)", found[0]) or ""  # the text as compile_formula parsed it
 
 
 def facts_read(formula: Formula, indicator_set: IndicatorSet) -> list[str]:

@@ -73,7 +73,7 @@ def _name(node: ast.expr) -> Reader:
     return read
 
 
-def _facts_named(part: ast.AST) -> str | None:
+def facts_named(part: ast.AST) -> str | None:
     """The facts a failing operation names: every name inside `part` but the functions'."""
     found = sorted({n.id for n in ast.walk(part) if isinstance(n, ast.Name)} - set(FUNCTIONS))
     return ", ".join(found) or None
@@ -82,7 +82,7 @@ def _facts_named(part: ast.AST) -> str | None:
 def _blame(err: Fail, part: ast.AST) -> None:
     """A failure inside an operation names the facts of `part`, unless an operation inside it already named some."""
     if err.fact is None:
-        err.fact = _facts_named(part)
+        err.fact = facts_named(part)
 
 
 def _operands(nodes: list[ast.expr]) -> tuple[tuple[bool, Any], ...] | None:

@@ -625,6 +625,27 @@ def test_a_zero_budget_is_said_on_the_fact_behind_the_divisor_with_what_the_fact
     assert D(0) == marked.indicator("budget").weight
 
 
+def test_a_divisor_written_as_an_expression_is_said_zero_not_the_fact_it_reads():
+    """QA81 F1: a derived value divided by `cost - 186` with cost = 186 said "cost is 0", and sent the clerk to correct a
+    right value. The divisor as the set writes it is 0, with the values of the facts it reads; the fix may be the facts
+    or the set's divisor. A divisor that is one name is still said by that name."""
+    text = one_indicator("{kind: formula, rate: saving}", facts="cost: {type: number}\nderived:\n  saving: "
+                         "{expr: '(200 - cost) / (cost - 186)'}")
+    with pytest.raises(ScoringError) as caught:
+        score(parse_indicator_set(text), {"cost": 186})
+    problem = caught.value.problems[0]
+    assert "derived value saving: division by zero: its divisor cost - 186 is 0 (cost = 186)" == problem.message
+    assert ("cost", "a") == (problem.fact, problem.indicator)
+    assert "if it is so, mark a not applicable, with the reason; else check cost, and the divisor the set writes" == problem.hint
+    assert ("派生值 saving：除数为零：除数 cost - 186 为 0（cost = 186）" in problem.text("zh")
+            and "否则核对 cost，以及指标体系所写的除数" in problem.text("zh"))
+    named = one_indicator("{kind: formula, rate: saving}", facts="cost: {type: number}\nderived:\n  saving: "
+                          "{expr: '(200 - cost) / cost'}")
+    with pytest.raises(ScoringError) as caught:
+        score(parse_indicator_set(named), {"cost": 0})
+    assert "derived value saving: division by zero: cost is 0" == caught.value.problems[0].message
+
+
 @pytest.mark.parametrize("row, refused", [
     ({"target": "≥1万人", "actual": 9600}, True), ({"target": 0.5, "actual": 5200, "unit": "万人"}, True),
     ({"type": "quantitative", "target": 0.5, "actual": 5200, "unit": "万人"}, True),
