@@ -20,6 +20,9 @@ PLACES = (
     ("write 事实 in the row's 类别 cell (merged cells hold their value in their first row only)",
      "在这一行的类别单元格填写“事实”（合并的单元格只有第一行有值）"),
     ("{message} (read by {readers})", "{message!t}（读取它的指标：{readers}）"),
+    # a project `diff` could not score under one of the two sets it compares
+    ("under the old set {ref}: {message}", "按原指标体系 {ref} 评分失败：{message!t}"),
+    ("under the new set {ref}: {message}", "按新指标体系 {ref} 评分失败：{message!t}"),
     ("the file is read-only", "文件是只读的"),
     ("no permission to write the file", "没有写入这个文件的权限"),
     ("write 是 or 否", "填写 是 或 否"),

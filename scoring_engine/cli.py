@@ -8,6 +8,7 @@ problem with exit code 1 (2 for a wrong command line), never a traceback. Everyt
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from decimal import Decimal, InvalidOperation
@@ -383,7 +384,11 @@ def diff(old_ref: str, new_ref: str, facts_files: tuple[Path, ...], fmt: str, ou
     projects = compare_scores(old, new, [(str(path), load_facts(path)) for path in facts_files])
     content = render_diff(diff_sets(old, new), projects, fmt)
     _deliver(content, output, f"{output}: written")
-    if any(p.old_problems or p.new_problems for p in projects):  # the report says which; the exit code says so too
+    failed = [dataclasses.replace(problem, message=f"under the {side} set {ref}: {problem.message}") for p in projects
+              for side, ref, problems in (("old", old_ref, p.old_problems), ("new", new_ref, p.new_problems))
+              for problem in problems]
+    if failed:  # the report says which; the terminal says why, a line each (QA81 F2), and the exit code says so too
+        _report(ScoringEngineError(failed))
         sys.exit(EXIT_INVALID)
 
 

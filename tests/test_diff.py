@@ -129,7 +129,24 @@ def test_facts_show_each_project_under_both_sets(sets: tuple[Path, Path, Path]) 
     scores = done.stdout.split("\n\n")[-1].splitlines()
     assert ["某村供水工程", "总分（等级）", "85.00（良）", "75.00（良）", "-10.00"] == scores[2].split()
     assert ["某村供水工程", "过程", "(process)", "25.00", "0.00", "-25.00"] == scores[3].split()
-    assert any(line.split()[1:3] == ["旧指标", "(output.old)"] and line.split()[3:] == ["20.00", "—", "—"] for line in scores)
+    # an indicator only the old set has counts as 0 in the new one, as in batch --compare-set, so that the column adds up
+    # (QA81 F4: its difference was "—", and the differences listed did not reconcile with the total's)
+    assert any(line.split()[1:3] == ["旧指标", "(output.old)"] and line.split()[3:] == ["20.00", "—", "-20.00"] for line in scores)
+
+
+def test_two_projects_of_one_name_are_told_apart_by_their_files(sets: tuple[Path, Path, Path], tmp_path: Path) -> None:
+    """QA81 F5: two facts files of one project name gave rows that all read 某村供水工程, with different totals; each
+    is now named with its file. A name given once is shown alone."""
+    old, new, facts = sets
+    copy = tmp_path / "copy" / facts.name
+    copy.parent.mkdir()
+    copy.write_text(facts.read_text(encoding="utf-8"), encoding="utf-8")
+    done = CliRunner().invoke(main, ["diff", str(old), str(new), "--facts", str(facts), "--facts", str(copy)])
+    assert 0 == done.exit_code, done.output
+    names = {line.split()[0] for line in done.stdout.split("\n\n")[-1].splitlines()[2:]}
+    assert {f"某村供水工程（{facts}）", f"某村供水工程（{copy}）"} == names
+    alone = CliRunner().invoke(main, ["diff", str(old), str(new), "--facts", str(facts)])
+    assert {"某村供水工程"} == {line.split()[0] for line in alone.stdout.split("\n\n")[-1].splitlines()[2:]}
 
 
 def test_a_project_that_fails_under_one_set_says_why(sets: tuple[Path, Path, Path], tmp_path: Path) -> None:
@@ -141,6 +158,15 @@ def test_a_project_that_fails_under_one_set_says_why(sets: tuple[Path, Path, Pat
     done = CliRunner().invoke(main, ["diff", str(old), str(new), "--facts", str(facts)])
     assert 1 == done.exit_code
     assert "原评分失败：" in done.stdout and "缺少必填的事实 total" in done.stdout
+    # QA81 F2: and stderr says why, a line per problem, naming the set (a script that writes the report with -o, or
+    # reads only stderr, was told nothing), in the language of the command line
+    chinese = CliRunner().invoke(main, ["--lang", "zh", "diff", str(old), str(new), "--facts", str(facts), "-o",
+                                        str(tmp_path / "d.md")])
+    assert 1 == chinese.exit_code and (tmp_path / "d.md").is_file()
+    lines = [line for line in chinese.stderr.splitlines() if line.startswith("错误：")]
+    assert [f"错误：{facts}: $.facts.total：按{side}指标体系 {path} 评分失败：缺少必填的事实 total" for side, path in
+            (("原", old), ("新", new))] == [line.split("（")[0] for line in lines], chinese.stderr
+    assert f"error: {facts}: $.facts.total: under the new set {new}: required fact total is missing" in done.stderr
 
 
 def test_markdown_holds_the_same_rows(sets: tuple[Path, Path, Path]) -> None:

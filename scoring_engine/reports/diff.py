@@ -7,12 +7,14 @@ totals and grades under both sets and the indicators whose score changed.
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections import Counter
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from .._arith import fixed
+from .._arith import ZERO, fixed
 from .._display import display_width
 from .._text import one_line
 from ..diff import CHANGE_KINDS, ProjectComparison, SetDiff
@@ -49,9 +51,11 @@ def _number(value: Decimal | None, places: int) -> str:
 
 
 def _difference(old: Decimal | None, new: Decimal | None, places: int) -> str:
-    if old is None or new is None:
+    """new − old; an indicator only one set has counts as 0 in the other, as in a batch's comparison, so that the
+    differences of an indicator's children add up to its own (QA81 F4)."""
+    if old is None and new is None:
         return "—"
-    change = new - old
+    change = (new if new is not None else ZERO) - (old if old is not None else ZERO)
     return ("+" if change > 0 else "") + fixed(change, places)
 
 
@@ -60,7 +64,8 @@ def score_rows(diff: SetDiff, projects: Sequence[ProjectComparison]) -> list[tup
     places = max(diff.old.precision, diff.new.precision)  # the difference, finer of the two
     before, after = diff.old.precision, diff.new.precision  # each score as its own set prints it
     rows = []
-    for p in projects:
+    named = Counter(p.name for p in projects)  # two files of one project name: each told by its file (QA81 F5)
+    for p in (dataclasses.replace(p, name=f"{p.name}（{p.source}）") if named[p.name] > 1 else p for p in projects):
         if p.old_problems or p.new_problems:
             why = "；".join(f"{side}评分失败：" + "；".join(problem.text("zh") for problem in problems)
                            for side, problems in (("原", p.old_problems), ("新", p.new_problems)) if problems)
