@@ -7,13 +7,13 @@ import dataclasses
 from collections.abc import Mapping
 from decimal import Decimal
 
-from ._arith import ZERO, apportion
+from ._arith import ZERO, apportion, plain
 from .errors import FactsError, Problem, did_you_mean
 from .facts import Facts
 from .model import IndicatorSet
 from .plan import ScoringPlan
 
-__all__ = ["for_comparison", "moved_to", "not_applicable", "weights_without"]
+__all__ = ["for_comparison", "moved_to", "not_applicable", "weighted_for_other", "weights_without"]
 
 
 def not_applicable(plan: ScoringPlan, facts: Facts) -> dict[str, str]:
@@ -153,3 +153,21 @@ def for_comparison(indicator_set: IndicatorSet, facts: Facts, other: IndicatorSe
     theirs = {i.id for i in other.walk()} if other is not None else set()
     aside = {k for k in unknown if k in theirs or any(k == r or k.startswith(r + ".") for r in removed)}
     return dataclasses.replace(facts, not_applicable={k: v for k, v in marked.items() if k not in aside}) if aside else facts
+
+
+def weighted_for_other(problems: tuple[Problem, ...], indicator_set: IndicatorSet, other: IndicatorSet) -> tuple[Problem, ...]:
+    """`problems` of scoring facts under `indicator_set` beside `other` (`diff`, batch --compare-set), a group's rows whose
+    weights add up to the other set's weight of the group said so (QA81 F6: the fix was to change a form that is right
+    for the set it was filled for, and every filled form of a base set failed under a profile that moves a group's
+    weight)."""
+    theirs = {node.id: node.weight for node in other.row_groups if node.rows is not None}
+    said: dict[str, tuple[str, str]] = {}  # fact → (the start of its problem, the hint)
+    for node in indicator_set.row_groups:
+        if node.rows is not None and theirs.get(node.id, node.weight) != node.weight:
+            said[node.rows.fact] = (
+                f"rows' weights add up to {plain(theirs[node.id])}, not the weight {plain(node.weight)} of group {node.id}",
+                f"the rows are weighted for {other.id} {other.version}, where {node.id} weighs {plain(theirs[node.id])}: "
+                f"to compare them under both sets, give the rows without weights (equal shares), or weighted for "
+                f"{indicator_set.id} {indicator_set.version}")
+    return tuple(dataclasses.replace(p, hint=said[p.fact][1]) if p.fact in said and p.message.startswith(said[p.fact][0])
+                 else p for p in problems)

@@ -19,6 +19,10 @@ ROWS = (
     ("give every row a weight, or none for equal shares", "每行都写分值，或都不写（平均分配）"),
     ("rows' weights add up to {total}, not the weight {weight} of group {id}",
      "各行分值合计 {total}，不等于行组 {id} 的分值 {weight}"),
+    ("the rows are weighted for {other}, where {id} weighs {weight}: to compare them under both sets, give the rows without "
+     "weights (equal shares), or weighted for {this}",
+     "各行分值是按 {other} 填写的（其中 {id} 的分值为 {weight}）：要在两个体系下比较，各行不写分值（平均分配），"
+     "或按 {this} 填写各行分值"),
     ("comparison {sign} is not one of ≥, ≤, =", "指标性质 {sign} 不是 ≥、≤、= 之一"),
     ("write ≥, ≤ or = (full-width ＞＝ and ≧ are read as ≥)", "写 ≥、≤ 或 =（全角 ＞＝ 和 ≧ 按 ≥ 读）"),
     ("comparison {sign} is strict", "指标性质 {sign} 是严格不等号"),

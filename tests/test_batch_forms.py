@@ -262,6 +262,22 @@ def test_compare_set_does_not_offer_the_forms_own_rescaled_sums_as_the_other_set
     assert "rescaled away" not in run.stderr, run.stderr
 
 
+def test_rows_weighted_for_the_set_a_form_was_filled_for_are_said_so_under_the_compared_set(tmp_path: Path):
+    """QA81 F6: under a profile that moves a group's weight (Hubei: 产出 40, not 50), every self-evaluation form failed
+    with the fix to make its rows add up to 40, the blank form's 分值, though the form is right for its own set. The
+    line says the rows are weighted for the set the form was filled for, and how to compare them; in diff too."""
+    form = _form(ROOT / "indicator_sets" / "self-evaluation.facts.json", tmp_path / "自评.xlsx")
+    run = CliRunner().invoke(main, ["--lang", "en", "batch", str(form), "--compare-set", "hubei-self-evaluation", "--jobs", "1",
+                                    "-q"])
+    assert 1 == run.exit_code, run.output
+    assert "the rows are weighted for self-evaluation 1.0, where output weighs 50: to compare them under both sets" in run.stderr
+    assert "the 分值 the blank form prints" not in run.stderr, run.stderr
+    facts = ROOT / "indicator_sets" / "self-evaluation.facts.json"
+    compared = CliRunner().invoke(main, ["--lang", "zh", "diff", "self-evaluation", "hubei-self-evaluation", "--facts", str(facts)])
+    assert 1 == compared.exit_code
+    assert "各行分值是按 self-evaluation 1.0 填写的（其中 output 的分值为 50）：要在两个体系下比较" in compared.stderr, compared.stderr
+
+
 def test_a_form_of_another_set_that_scores_under_set_is_told_so(tmp_path: Path):
     """QA32 F5: a form read with --set for another set than the one its side sheet names, that scores all the same (a
     Henan bond form under the cost-type set), got no word that it was written for another set."""

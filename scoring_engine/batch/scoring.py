@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._arith import in_engine_context
 from .._frozen import made_frozen
-from .._not_applicable import for_comparison
+from .._not_applicable import for_comparison, weighted_for_other
 from .._later import Deferred, Later
 from .._record import record
 from ..engine import score, scores_only
@@ -105,6 +105,7 @@ class Scorer:
         imported: ImportedFacts | None = None
         provenance: Mapping[str, str] = {}
         self.form_read = None
+        scoring: IndicatorSet | None = None  # the set scoring the facts, once they are read
         try:
             if document.is_form:
                 imported, indicator_set = (read, self.fixed) if read is not None and self.fixed is not None else \
@@ -117,7 +118,7 @@ class Scorer:
             if self.comparing:  # a 不适用 mark of an indicator one of the two sets has not is for the other (QA37 F7)
                 facts = for_comparison(indicator_set, facts, against)
             shape = self._shape(indicator_set)
-            self.scored_with = indicator_set
+            self.scored_with = scoring = indicator_set
             typed = imported.typed.get("total", ("", None))[1] if imported is not None else None  # the form's 总分
             typed = typed if typed is not None and abs(typed) < MOST_TYPED else None  # 1e27 is a slip, not a total
             matched_by = document.matched_by
@@ -138,6 +139,8 @@ class Scorer:
                 return Outcome(index, source, result, (), later, provenance, notes)
             row = _counting(project_row(index, source, result, shape, self.batch, matched_by, typed), apart, imported)
         except ScoringEngineError as err:
+            if against is not None and scoring is not None:
+                err = type(err)(weighted_for_other(err.problems, scoring, against))  # rows weighted for the other set
             if imported is not None:  # the problems of a filled form's facts name its cells
                 from ..forms.cells import on_cells
 
