@@ -292,7 +292,32 @@ def json_syntax_problem(err: json.JSONDecodeError, file: str | None) -> Problem:
     if not err.doc[err.pos:].strip():  # nothing after where the reader stopped: the text was cut short
         return Problem("JSON syntax: the text ends before the document is complete", file=file, line=err.lineno,
                        column=err.colno, hint="the file (or line) was cut short: write it out again whole")
+    comma = _trailing_comma(err)
+    if comma is not None:  # said as Python 3.13 says it, on the comma, whichever Python reads it (QA80 F1)
+        at, closes = comma
+        return Problem(f"JSON syntax: Illegal trailing comma before end of {closes}", file=file,
+                       line=err.doc.count("\n", 0, at) + 1, column=at - err.doc.rfind("\n", 0, at))
     return Problem(f"JSON syntax: {err.msg}", file=file, line=err.lineno, column=err.colno)
+
+
+_JSON_SPACE = " \t\n\r"
+
+
+def _trailing_comma(err: json.JSONDecodeError) -> tuple[int, str] | None:
+    """(where, "object" or "array") of a comma after the last item of an object or array: Python 3.13 names it on the
+    comma, 3.11 and 3.12 say the value or key they expected at the closing bracket."""
+    doc, pos = err.doc, err.pos
+    if err.msg.startswith("Illegal trailing comma before end of "):
+        at = pos
+    elif err.msg in ("Expecting property name enclosed in double quotes", "Expecting value") and doc[pos:pos + 1] in ("}", "]"):
+        before = doc[:pos].rstrip(_JSON_SPACE)
+        if not before.endswith(",") or before[:-1].rstrip(_JSON_SPACE)[-1:] in ("", "{", "[", ","):
+            return None  # `{,}` or `[1,,]`: not a comma after a last item
+        at = len(before) - 1
+    else:
+        return None
+    closing = doc[at + 1:].lstrip(_JSON_SPACE)[:1]
+    return (at, "object" if closing == "}" else "array") if closing in ("}", "]") else None
 
 
 # ---------------------------------------------------------------- encodings

@@ -210,6 +210,24 @@ def test_a_cut_short_or_empty_json_file_says_so_not_to_drop_a_trailing_comma(tmp
     assert 1 == code and "JSON 语法错误：内容是空的" in lines[0] and "逗号" not in lines[0]
 
 
+@pytest.mark.parametrize("text, where, said", [
+    ('{"facts": {"a": 1, "b": 2,}}', "1:26", "花括号结束前多了一个逗号"),
+    ("[1, 2,]", "1:6", "方括号结束前多了一个逗号"),
+    ('{"facts": {"a": [1,\n  2,\n  ]\n}}', "2:4", "方括号结束前多了一个逗号"),
+    ('{"facts": {"a": 1 ,\t\r\n }}', "1:19", "花括号结束前多了一个逗号"),
+])
+def test_a_comma_after_the_last_item_is_said_on_the_comma_by_every_python(text: str, where: str, said: str, tmp_path: Path):
+    """QA80 F1: Python 3.13 names a trailing comma on the comma; 3.11 and 3.12 said 'expecting property name' or
+    'expecting value' at the bracket, one column on, so one file's 问题 row and .jsonl line differed by the Python
+    that read it. Every Python now says it as 3.13 does; a comma that follows no item is still the parser's words."""
+    (tmp_path / "f.json").write_text(text, encoding="utf-8")
+    code, lines = run("score", str(tmp_path / "f.json"), "--set", str(EXAMPLE_SET))
+    assert 1 == code and f"f.json:{where}: JSON 语法错误：{said}" in lines[0], lines
+    (tmp_path / "g.json").write_text('{"facts": [1,,]}', encoding="utf-8")
+    code, lines = run("score", str(tmp_path / "g.json"), "--set", str(EXAMPLE_SET))
+    assert 1 == code and "逗号" not in lines[0], lines
+
+
 def test_a_chinese_closing_quote_and_a_full_width_space_after_a_colon_are_named_where_typed(tmp_path: Path):
     """`version: "1.0”` (an ASCII quote closed by a Chinese one) was reported 37 lines later as an indentation error,
     and `weight:　15` (an input method's full-width space) on the next line as a missing colon: each is named at its
