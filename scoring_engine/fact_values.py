@@ -66,11 +66,11 @@ def _looks_like(text: str, spec: FactSpec) -> str | None:
         written = written[: -len(spec.unit)].strip()
     percent = written.endswith("%")
     written = written.rstrip("%").strip()
-    if re.fullmatch(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?", written):
+    if re.fullmatch(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?", written, re.ASCII):
         written = written.replace(",", "")  # thousands separators
-    elif re.fullmatch(r"[-+]?\d+,\d{1,2}", written):
+    elif re.fullmatch(r"[-+]?\d+,\d{1,2}", written, re.ASCII):
         written = written.replace(",", ".")  # a decimal comma
-    if len(written) > _LONGEST_NUMBER_TEXT or not re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d)?", written):
+    if len(written) > _LONGEST_NUMBER_TEXT or not re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d)?", written, re.ASCII):
         return None
     number = Decimal(written)
     if not percent:

@@ -44,9 +44,11 @@ ROW_KEYS = ("id", "name", "category", "type", "comparison", "target", "actual", 
 # Signs as forms write them, after NFKC (which turns ＞＝ into >= and ＝ into =).
 _SIGNS = {"≥": "≥", ">=": "≥", "≧": "≥", "≤": "≤", "<=": "≤", "≦": "≤", "=": "=", "==": "="}
 _STRICT = {">": "≥", "<": "≤", "＞": "≥", "＜": "≤"}
+# Digits are 0-9 (full-width ones are made so first): any other script's, the Unicode of the Python reading them would
+# choose (Kawi digits, Unicode 15, were a number on 3.12 and text on 3.11: QA80 F2).
 _QUANTITY = re.compile(r"(?P<sign>>=|<=|==|[≥≤≧≦=><])?\s*(?P<number>[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?|[-+]?\.\d+)"
-                       r"\s*(?P<unit>\D*)")
-_UNIT = re.compile(r"[^\d\s,.;:，；：。()（）<>=≥≤]{1,12}")
+                       r"\s*(?P<unit>\D*)", re.ASCII)
+_UNIT = re.compile(r"[^\d\s,.;:，；：。()（）<>=≥≤]{1,12}", re.ASCII)
 
 
 @record

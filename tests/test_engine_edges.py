@@ -362,6 +362,17 @@ def test_a_quantity_written_with_more_digits_than_the_engine_computes_with_is_re
     assert D("9.5") == parse_quantity("9.50000000000000000000000000000公里").value  # trailing zeros are no digits
 
 
+@pytest.mark.parametrize("written", ["𑽙𑽐公里", "९०公里", "٩٠%", "≥९०"])
+def test_a_quantity_in_digits_of_another_script_is_no_quantity_on_any_python(written: str) -> None:
+    """QA80 F2: Kawi digits (Unicode 15) were a number (90) on Python 3.12 and text on 3.11, so one row scored full marks
+    or failed by the Python reading it. Digits are 0-9 and their full-width forms; any other script's is text,
+    whatever Unicode the Python knows."""
+    from scoring_engine.target_rows import parse_quantity
+
+    assert parse_quantity(written) is None
+    assert D("90") == parse_quantity("９０公里").value  # full-width, as Chinese input methods type them
+
+
 @pytest.mark.parametrize(("written", "sign"), [("⩽5000人", "≤"), ("≯5000人", "≤"), ("⩾90%", "≥"), ("≮90%", "≥")])
 def test_the_signs_of_gb_standards_are_read(written: str, sign: str) -> None:
     """⩽ and ⩾ (as GB standards print them) and ≯ ≮ (不大于, 不小于 in engineering specs) were read as no sign, and a
