@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import stat
@@ -9,11 +10,13 @@ from pathlib import Path
 
 __all__ = ["files_beside", "set_with_id", "sets_among"]
 
-#: A set's own keys, at the top of a YAML file or in a JSON one: what tells a set from a facts or a case file.
-_SET_KEY = re.compile(rb'^(?:indicators|extends)[ \t]*:|"(?:indicators|extends)"\s*:', re.MULTILINE)
+#: A set's own top-level keys in a YAML file: what tells a set from a facts or a case file (whose `id` is the project's,
+#: indented under `project:`). `id:` comes first in a set, before any header of facts that may run past _READ.
+_SET_KEY = re.compile(rb"^(?:indicators|extends|id|grades)[ \t]*:", re.MULTILINE)
 _LOOKED_INTO = 50  # files whose beginning is read, at most
 _SCANNED, _NAMES = 20_000, 500  # entries of a folder looked at, and YAML or JSON names kept of them
 _READ = 8192  # bytes of each
+_JSON_READ = 1 << 20  # a JSON file is read whole, up to this, to find its top-level keys
 
 
 def files_beside(folder: Path) -> list[str]:
@@ -26,9 +29,10 @@ def files_beside(folder: Path) -> list[str]:
     return [n for n in names if n.lower().endswith((".yaml", ".yml", ".json"))][:_NAMES]
 
 
-def sets_among(folder: Path, names: list[str]) -> list[str]:
-    """Those of `names` (files in `folder`) that look like indicator sets: an `indicators:` or `extends:` key near their
-    start (QA67 F2: a facts file, even the one naming the missing set, was offered as the set)."""
+def sets_among(folder: Path, names: list[str], naming: str | None = None) -> list[str]:
+    """Those of `names` (files in `folder`) that look like indicator sets: a set's own key at their top level (QA67 F2,
+    QA82 F1: a facts file, even the one naming the missing set, was offered as the set), not those that hold `naming`
+    (the missing name itself: a profile whose `extends:` is misspelt is not the set it meant)."""
     found = []
     for name in sorted(names)[:_LOOKED_INTO]:
         path = folder / name
@@ -36,11 +40,27 @@ def sets_among(folder: Path, names: list[str]) -> list[str]:
             if not stat.S_ISREG(os.stat(path).st_mode):  # a pipe is never opened: nobody may write to it
                 continue
             with path.open("rb") as handle:
-                if _SET_KEY.search(handle.read(_READ)):
+                head = handle.read(_READ)
+                if naming and naming.encode("utf-8", "surrogateescape") in head:
+                    continue
+                if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):  # JSON: its keys at the top level only
+                    if _json_set(head + handle.read(_JSON_READ - len(head))):
+                        found.append(name)
+                elif _SET_KEY.search(head):
                     found.append(name)
         except OSError:
             continue
     return found
+
+
+def _json_set(data: bytes) -> bool:
+    """Whether a JSON file's text is a set: `indicators` or `extends` among its top-level keys (a facts file's
+    decision.indicators is no set)."""
+    try:
+        doc = json.loads(data)
+    except (ValueError, RecursionError):  # cut at _JSON_READ, or no JSON: not offered
+        return False
+    return isinstance(doc, dict) and ("indicators" in doc or "extends" in doc)
 
 
 def set_with_id(folder: Path, set_id: str, levels: int = 3) -> Path | None:

@@ -194,7 +194,7 @@ def inside_folder(ref: str, folder: Path, what: str, error: type[Exception], bun
             raise error(Problem(f"{what} {_quoted(ref)}: no such file in the folder of the file that names it",
                                 hint=did_you_mean(ref, [str(Path(ref).parent / n) if Path(ref).parent != Path(".") else n
                                                         for n in nearby])))
-        sets = sets_among(target.parent, nearby)  # no case or facts file (QA55 F9, QA67 F2)
+        sets = sets_among(target.parent, nearby, ref)  # no case or facts file (QA55 F9, QA67 F2), nor the one naming it
         close = (did_you_mean(ref, [*bundled, *sets]) or ("sets in that folder: " + ", ".join(sets) if sets else None)
                  or ("bundled sets: " + ", ".join(bundled) if bundled else None))
         raise error(Problem(f"no indicator set {_quoted(ref)}: neither a file in the folder of the file that names it "

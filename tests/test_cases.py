@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from conftest import EXAMPLE_FACTS, EXAMPLE_SET, ROOT
 from scoring_engine.cases import CaseFileError, load_cases, run_case
+from scoring_engine.errors import IndicatorSetError
 from scoring_engine.cli import main
 
 pytest_plugins = ["pytester"]
@@ -373,6 +374,30 @@ def test_a_missing_set_named_by_facts_is_offered_the_sets_beside_them_never_a_fa
     (tmp_path / "p3.yaml").write_text("indicator_set: zzzzzz.yaml\nfacts: {}\n", encoding="utf-8")
     hints = [outcome.problems[0].hint for outcome in score_many(None, [tmp_path / "p2.yaml", tmp_path / "p3.yaml"])]
     assert ["did you mean set.yaml?", "sets in that folder: set.yaml"] == hints
+
+
+def test_a_misspelt_set_is_offered_the_copied_national_set_not_its_facts_nor_the_profile_naming_it(tmp_path: Path) -> None:
+    """QA82 F1: beside a copy of national-framework (its `indicators:` past the first 8 KB) and its facts file (whose
+    decision.indicators read as a set's key), a misspelt 'nf.yml' was offered the facts file, and a profile's
+    `extends: nf.yml` the profile itself, a loop. The copy is offered, from a facts file, a case file and a profile."""
+    from scoring_engine import score_many
+    from scoring_engine.loader import load_indicator_set
+
+    national = ROOT / "indicator_sets" / "national-framework"
+    shutil.copy(national.with_suffix(".yaml"), tmp_path / "nf.yaml")
+    shutil.copy(national.with_suffix(".facts.json"), tmp_path / "nf.facts.json")
+    document = json.loads((tmp_path / "nf.facts.json").read_text(encoding="utf-8"))
+    (tmp_path / "f.json").write_text(json.dumps({**document, "indicator_set": "nf.yml"}), encoding="utf-8")
+    (tmp_path / "p.yaml").write_text("extends: nf.yml\nid: p\nname: 方案\nversion: '1'\n", encoding="utf-8")
+    (tmp_path / "b.cases.yaml").write_text("indicator_set: nf.yml\nfacts_file: nf.facts.json\ncases:\n  - {name: 基准, expect: {total: 100}}\n", encoding="utf-8")
+    [outcome] = score_many(None, [tmp_path / "f.json"])
+    assert "did you mean nf.yaml?" == outcome.problems[0].hint
+    with pytest.raises(IndicatorSetError) as caught:
+        load_indicator_set(tmp_path / "p.yaml")
+    assert "did you mean nf.yaml?" == caught.value.problems[0].hint
+    with pytest.raises(Exception) as missing:
+        load_cases(tmp_path / "b.cases.yaml")
+    assert "did you mean nf.yaml?" == missing.value.problems[0].hint  # type: ignore[attr-defined]
 
 
 def test_facts_naming_a_set_they_cannot_read_scored_with_it_by_set_are_not_told_to_leave_out_set(tmp_path: Path) -> None:
