@@ -231,6 +231,12 @@ class _Merge:
             assert isinstance(merged, MappingNode)
             for entry, entry_key, entry_value in entries(value):
                 if isinstance(entry_value, ScalarNode) and entry_value.tag == "tag:yaml.org,2002:null":
+                    names = [k.value for k, _ in merged.value if isinstance(k, ScalarNode)]
+                    if entry not in names:  # a slip removes nothing, and the base's entry stays (QA82 F3)
+                        what = "fact" if name == "facts" else "derived value"
+                        self.log.add((name, entry), f"the base set has no {what} {entry} to remove",
+                                     did_you_mean(entry, names) or "leave this entry out", key=True)
+                        continue
                     merged.value = [(k, v) for k, v in merged.value if getattr(k, "value", None) != entry]
                     self.changes.append(ProfileChange("removed " + name, entry, None, None, entry_key.start_mark.line + 1))
                 else:

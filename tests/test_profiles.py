@@ -288,6 +288,26 @@ def test_facts_and_derived_merge_by_name_and_null_removes(tmp_path: Path) -> Non
     assert ["合格", "不合格"] == [g.label for g in profile.grades]
 
 
+def test_a_null_entry_naming_nothing_of_the_base_is_said_at_its_line(tmp_path: Path) -> None:
+    """QA82 F3: `facts: {benefit.ecologcal: null}` (misspelt) removed nothing, without a word, and every project then
+    failed for want of benefit.ecological, which no indicator read any more; `derived: {jobs_rate: null}` likewise.
+    Each is an error on its line, with the name meant."""
+    path = _write(tmp_path, "p.yaml", """
+        extends: national-framework
+        remove: [benefit.effects.ecological]
+        facts:
+          benefit.ecologcal: null
+        derived:
+          quality_rat: null
+        """)
+    with pytest.raises(IndicatorSetError) as caught:
+        load_indicator_set(path)
+    assert [("the base set has no fact benefit.ecologcal to remove", 4, "did you mean benefit.ecological?"),
+            ("the base set has no derived value quality_rat to remove", 6, "did you mean quality_rate?")] == \
+        [(p.message, p.line, p.hint) for p in caught.value.problems]
+    assert "基础体系中没有事实 benefit.ecologcal，无从删除" in caught.value.problems[0].text("zh")
+
+
 def test_resolve_prints_a_whole_set_that_scores_as_the_profile(tmp_path: Path) -> None:
     """`scoring-engine resolve` writes YAML without extends that loads on its own and scores the same."""
     path = _write(tmp_path, "p.yaml", """
