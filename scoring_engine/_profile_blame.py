@@ -26,6 +26,7 @@ def blamed(problems: Sequence[Problem], resolved: Resolved, file: str | None) ->
     gone = {c.target: c for c in resolved.changes if c.what in ("removed facts", "removed derived")}
     parented = {c.target: c for c in resolved.changes if c.what == "children"}
     removed_ids = {c.target: c for c in resolved.changes if c.what == "removed"}
+    anew = {c.target: c for c in resolved.changes if c.what in ("redeclared facts", "redeclared derived")}
     # the nearest profile that renamed the grades: this one, or a base profile (a county's of a province's: QA45 F6)
     grades = next((c for c in resolved.changes if c.what == "section" and c.target == "grades"), None)
     out: list[Problem] = []
@@ -50,6 +51,13 @@ def blamed(problems: Sequence[Problem], resolved: Resolved, file: str | None) ->
                                              "follow the new weight, or set their weights under change:"))
         elif (own := _of_the_profile(problem, file, parented, {**removed_ids, **gone})) is not None:
             out.append(own)
+        elif problem.file != file and (declared := _named_in(problem, anew)) is not None:
+            hint = (f"this profile declares {declared.target} anew, and {problem.file} line {problem.line} reads it as the "
+                    "base declares it: declare it as the base does, or change what reads it too")
+            out.append(replace(problem, file=declared.file or file, line=declared.line, column=None, hint=hint))
+        elif problem.file == file and removed is not None and problem.message == f"unknown name {removed.target}":
+            out.append(replace(problem, hint=f"this profile removes {removed.target} (line {removed.line}): keep it, or "
+                                             "read another name"))  # not a did-you-mean of another fact (QA82 F4)
         elif problem.file == file or (change is None and removed is None):
             out.append(problem)
         elif removed is not None:  # the base still reads a fact or value the profile removed
@@ -93,3 +101,10 @@ def _of_the_profile(problem: Problem, file: str | None, parented: Mapping[str, P
                             f"{problem.line}) gives its weight when it does not apply: set its not_applicable_to under "
                             f"change: {problem.indicator} (null to rescale its weight over all)")
     return None
+
+
+def _named_in(problem: Problem, changes: Mapping[str, ProfileChange]) -> ProfileChange | None:
+    """The change whose target (a fact or derived value) `problem` names, in its fact, words or formula."""
+    said = f"{problem.message} {problem.expression or ''}"
+    return changes.get(problem.fact or "") or next(
+        (c for name, c in changes.items() if re.search(rf"(?<![\w.]){re.escape(name)}(?![\w.])", said)), None)

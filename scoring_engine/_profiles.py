@@ -14,8 +14,7 @@ What a profile may say, besides `extends`:
   proportion, by largest remainder, and so on down; `siblings` also scales the
   indicators beside it that the profile does not set, to keep their parent's sum;
 - `add: [{under: ID, after: ID, id: …, name: …, weight: …, …}]`; `remove: [ID, …]` (a base profile's removals stay);
-- any other section replaces the base's, except `facts` and `derived`, which are
-  merged by name (`name: null` removes one).
+- any other section replaces the base's, except `facts` and `derived`, merged by name (`name: null` removes one).
 """
 
 from __future__ import annotations
@@ -230,8 +229,8 @@ class _Merge:
             merged = copy_node(old)
             assert isinstance(merged, MappingNode)
             for entry, entry_key, entry_value in entries(value):
+                names = [k.value for k, _ in merged.value if isinstance(k, ScalarNode)]
                 if isinstance(entry_value, ScalarNode) and entry_value.tag == "tag:yaml.org,2002:null":
-                    names = [k.value for k, _ in merged.value if isinstance(k, ScalarNode)]
                     if entry not in names:  # a slip removes nothing, and the base's entry stays (QA82 F3)
                         what = "fact" if name == "facts" else "derived value"
                         self.log.add((name, entry), f"the base set has no {what} {entry} to remove",
@@ -239,7 +238,9 @@ class _Merge:
                         continue
                     merged.value = [(k, v) for k, v in merged.value if getattr(k, "value", None) != entry]
                     self.changes.append(ProfileChange("removed " + name, entry, None, None, entry_key.start_mark.line + 1))
-                else:
+                else:  # a base's entry declared anew: what the base reads of it may no longer fit (QA82 F2)
+                    self.changes += [ProfileChange("redeclared " + name, entry, None, None, entry_key.start_mark.line + 1)] \
+                        if entry in names else []
                     put(merged, entry_key, entry_value)
             value = merged
         put(self.root, key, value)

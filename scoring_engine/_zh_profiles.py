@@ -18,6 +18,11 @@ PROFILES = (
     ("the base set has no fact {name} to remove", "基础体系中没有事实 {name}，无从删除"),
     ("the base set has no derived value {name} to remove", "基础体系中没有派生值 {name}，无从删除"),
     ("leave this entry out", "去掉这一项"),
+    ("this profile removes {name} (line {line}): keep it, or read another name",
+     "本方案已删除 {name}（第 {line} 行）：保留它，或改为读取别的名称"),
+    ("this profile declares {name} anew, and {file} line {line} reads it as the base declares it: declare it as the base "
+     "does, or change what reads it too",
+     "本方案重新声明了 {name}，而 {file} 第 {line} 行仍按基础体系的声明读取它：按基础体系的声明写它，或一并修改读取它的内容"),
     ("{id} is already an indicator of the set", "{id} 已经是体系中的指标"),
     ("change it under change: {id}, or give the new indicator an id of its own",
      "要修改它，写在 change: {id} 下；要新增指标，另起一个 id"),

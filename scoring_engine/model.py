@@ -273,7 +273,8 @@ class ProfileChange:
     `what` is weight, rescaled, points, added, removed, the name of a changed
     indicator field (rule, standard…), section (a top-level key the profile
     replaces), or "removed facts" / "removed derived" (an entry a profile removes
-    with `name: null`); `target` the indicator id, the section or the entry;
+    with `name: null`), or "redeclared facts" / "redeclared derived" (a base's
+    entry it declares anew); `target` the indicator id, the section or the entry;
     `old` and `new` the weights, as text. A removal a base profile made (a
     province's, under a county's profile of it) is kept too, with `by` the
     base's id and `line` its line: the indicator is as gone as one the profile

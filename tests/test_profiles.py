@@ -238,6 +238,32 @@ def test_removing_a_fact_the_base_still_reads_is_reported_at_the_removal(tmp_pat
     assert all("national-framework.yaml line" in (hint or "") for _, _, _, hint in problems)
 
 
+def test_a_fact_declared_anew_that_the_base_reads_otherwise_is_reported_at_the_profile_line(tmp_path: Path) -> None:
+    """QA82 F2: `budget.total: {type: string}` in a profile's facts: gave errors only in the installed base's checks,
+    with a fix about quotes; they are on the profile's line, naming the base's line and what to do. A fact declared
+    anew that still fits (a label) is no problem, and validate lists no indicator as changed by it."""
+    path = _write(tmp_path, "p.yaml", "extends: national-framework\nfacts:\n  budget.total: {type: string, label: 预算}\n")
+    problems = [p for p in _problems(path) if "budget.total" in p[2]]
+    assert problems and {("p.yaml", 3)} == {(file, line) for file, line, _, _ in problems}
+    assert all((hint or "").startswith("this profile declares budget.total anew, and ") and "national-framework.yaml line "
+               in (hint or "") for _, _, _, hint in problems), problems
+    fits = _write(tmp_path, "q.yaml", "extends: national-framework\nfacts:\n  budget.total: {type: number, min: 0, "
+                                      "label: 年度预算总额}\n")
+    assert "年度预算总额" == load_indicator_set(fits).facts["budget.total"].label
+    run = CliRunner().invoke(main, ["--lang", "en", "validate", str(fits)])
+    assert 0 == run.exit_code and "redeclared" not in run.output, run.output
+
+
+def test_the_profiles_own_formula_reading_a_fact_it_removes_is_told_of_the_removal(tmp_path: Path) -> None:
+    """QA82 F4: a profile that removes benefit.ecological (line 3) and reads it in its own derived value was offered
+    benefit.economic, another fact; it is told of its removal, as a base that reads it is."""
+    path = _write(tmp_path, "p.yaml", "extends: national-framework\nfacts:\n  benefit.ecological: null\n"
+                                      "derived:\n  eco: {expr: benefit.ecological}\n")
+    [problem] = [p for p in _problems(path) if p[1] == 5]  # (the base's indicator reading it is said at line 3)
+    assert ("p.yaml", 5, "unknown name benefit.ecological",
+            "this profile removes benefit.ecological (line 3): keep it, or read another name") == problem
+
+
 def test_profile_keys_without_extends_are_refused(tmp_path: Path) -> None:
     """A set with change: but no extends: is told what change: is for."""
     base = (ROOT / "examples" / "small" / "set.yaml").read_text(encoding="utf-8")

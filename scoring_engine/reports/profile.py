@@ -16,7 +16,8 @@ def profile_lines(indicator_set: IndicatorSet, say: Callable[[str], str]) -> Ite
     file = indicator_set.source or "?"
     yield say(f"extends {' → '.join(indicator_set.extends)}; the resolved tree, with what {file} changes:")
     by_target: dict[str, list[ProfileChange]] = {}
-    own = [c for c in indicator_set.changes if c.by is None]  # a base profile's removals are its own to show
+    # a base profile's removals are its own to show; a fact declared anew is no indicator's change
+    own = [c for c in indicator_set.changes if c.by is None and not c.what.startswith("redeclared ")]
     for change in own:
         by_target.setdefault(change.target, []).append(change)
     present = {i.id for top in indicator_set.indicators for i in top.walk()}
