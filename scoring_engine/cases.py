@@ -30,6 +30,7 @@ from typing import Any
 from . import _yaml
 from ._arith import fixed, in_engine_context, plain, round_half_up
 from ._files import inside_folder, read_text, shown_path
+from ._typing_slips import with_slips
 from ._record import record
 from ._undeclared import removed_facts
 from .engine import score
@@ -241,8 +242,8 @@ def read_cases(path: str | Path) -> tuple[list[Case], list[ScoringEngineError], 
         try:
             case = _case(i, given, names, path, located, set_file, base)
         except ScoringEngineError as err:  # every case's problems in one run, not one per run
-            if i not in refused:
-                failed.append(err)
+            if i not in refused:  # a full-width colon in a key is named as the slip it is (QA82 F5)
+                failed.append(type(err)(with_slips(err.problems, text)) if isinstance(err, CaseFileError) else err)
             bad.add(i)
             continue
         if i not in bad:

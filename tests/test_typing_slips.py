@@ -228,6 +228,17 @@ def test_a_comma_after_the_last_item_is_said_on_the_comma_by_every_python(text: 
     assert 1 == code and "逗号" not in lines[0], lines
 
 
+def test_a_full_width_colon_before_a_brace_in_a_case_is_named_with_its_column(tmp_path: Path):
+    """QA82 F5: `overrides：{budget.paid: 90}` in a case file was an unknown key 'overrides：{budget.paid', with no
+    column and no fix, where the same slip in a set is named: it is named the same way."""
+    (tmp_path / "set.yaml").write_text(SET, encoding="utf-8")
+    (tmp_path / "c.cases.yaml").write_text("indicator_set: set.yaml\ncases:\n  - name: 全角冒号\n    expect: {total: 99}\n"
+                                           "    overrides：{budget.paid: 90}\n", encoding="utf-8")
+    code, lines = run("test", str(tmp_path / "c.cases.yaml"))
+    assert 1 == code and any("c.cases.yaml:5:14: '：' 是全角冒号" in line for line in lines), lines
+    assert not any("未知的键" in line for line in lines), lines
+
+
 def test_a_chinese_closing_quote_and_a_full_width_space_after_a_colon_are_named_where_typed(tmp_path: Path):
     """`version: "1.0”` (an ASCII quote closed by a Chinese one) was reported 37 lines later as an indentation error,
     and `weight:　15` (an input method's full-width space) on the next line as a missing colon: each is named at its
