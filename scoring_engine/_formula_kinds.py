@@ -23,7 +23,7 @@ from decimal import Decimal
 
 from .errors import Problem
 
-__all__ = ["choice_problems", "comparison_problems"]
+__all__ = ["arithmetic_problems", "choice_problems", "comparison_problems"]
 
 # Declared types as the kinds a comparison tells apart; a derived value's kind is not known before scoring.
 _DECLARED = {"number": "number", "integer": "number", "weight": "number", "string": "text", "date": "date", "boolean": "boolean"}
@@ -74,6 +74,32 @@ def comparison_problems(tree: ast.expr, scope: Mapping[str, str], parsed: str, t
             if a and b and frozenset((a, b)) in _HINTS:
                 both = f"{_WORDS[a]} ({_shown(left, parsed)}) with {_WORDS[b]} ({_shown(right, parsed)})"
                 problems.append(Problem(f"cannot compare {both}", expression=text, hint=_HINTS[frozenset((a, b))]))
+    return problems
+
+
+_ARITHMETIC_HINTS = {
+    "text": "declare the fact as a number (type: number), or read a number fact instead",
+    "date": "count the days between two dates with days_between(start, end), or the months with months_between",
+}
+
+
+def arithmetic_problems(tree: ast.expr, scope: Mapping[str, str], parsed: str, text: str) -> list[Problem]:
+    """A problem for each operand of + - * / (or of a sign) that is declared as text or a date: the formula would fail
+    for every project, when it is scored (QA82 F9), so it is refused when the set loads.
+
+    >>> tree = ast.parse("a / b", mode="eval").body
+    >>> [p.message for p in arithmetic_problems(tree, {"a": "number", "b": "string"}, "a / b", "a / b")]
+    ['cannot compute with text (b): + - * / take numbers']
+    """
+    problems = []
+    for node in ast.walk(tree):
+        operands = [node.left, node.right] if isinstance(node, ast.BinOp) else \
+            [node.operand] if isinstance(node, ast.UnaryOp) and not isinstance(node.op, ast.Not) else []
+        for operand in operands:
+            found = kind(operand, scope)
+            if found in _ARITHMETIC_HINTS:
+                problems.append(Problem(f"cannot compute with {_WORDS[found]} ({_shown(operand, parsed)}): + - * / take numbers",
+                                        expression=text, hint=_ARITHMETIC_HINTS[found]))
     return problems
 
 

@@ -101,6 +101,16 @@ RULES = (
     ("unbalanced {{ or }}; write {{{{ and }}}} for literal braces", "{{ 或 }} 不配对；花括号本身要写成 {{{{ 和 }}}}"),
     ("placeholder {name} is not available; use one of {names}", "占位符 {name} 不可用；可用：{names}"),
     ("={sign} is not an operator", "={sign} 不是运算符"),
+    ("|| is not an operator", "|| 不是运算符"),
+    ("&& is not an operator", "&& 不是运算符"),
+    ("write or", "“或”写作 or"),
+    ("write and", "“且”写作 and"),
     ("write <= for 'not more than'", "“不超过”写作 <="),
     ("write >= for 'at least'", "“不少于”写作 >="),
+    # arithmetic a formula does on a fact declared as text or a date (_formula_kinds)
+    ("cannot compute with {a} ({x}): + - * / take numbers", "无法用{a!t}（{x}）计算：+ - * / 只用于数字"),
+    ("declare the fact as a number (type: number), or read a number fact instead",
+     "把这个事实声明为数字（type: number），或改为读取数字类事实"),
+    ("count the days between two dates with days_between(start, end), or the months with months_between",
+     "两个日期之间的天数用 days_between(start, end) 计算，月数用 months_between"),
 )

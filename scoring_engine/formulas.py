@@ -31,7 +31,7 @@ from typing import Any
 from . import _closures
 from ._arith import scoring_context
 from ._formula_functions import FUNCTIONS, OPERATORS, Fail, Finding
-from ._formula_kinds import comparison_problems
+from ._formula_kinds import arithmetic_problems, comparison_problems
 from ._record import record
 from .errors import ADD_THE_FACT, FormulaError, Problem, ScoringError, did_you_mean
 
@@ -173,6 +173,7 @@ class _Checker:
         self.problems: list[Problem] = []
         self.names: set[str] = set()
         self.compares = False  # whether the formula holds a comparison (only then are its sides' kinds looked at)
+        self.computes = False  # whether it holds + - * / or a sign (only then are their operands' kinds looked at)
 
     def fail(self, message: str, hint: str | None = None, fact: str | None = None) -> None:
         self.problems.append(Problem(message, expression=self.original, hint=hint, fact=fact))
@@ -223,8 +224,10 @@ class _Checker:
         if isinstance(node, ast.BinOp):
             self.operator(node.op)
             new: ast.expr = ast.BinOp(self.check(node.left, down), node.op, self.check(node.right, down))
+            self.computes = True
         elif isinstance(node, ast.UnaryOp):
             self.operator(node.op)
+            self.computes = self.computes or not isinstance(node.op, ast.Not)
             new = ast.UnaryOp(node.op, self.check(node.operand, down))
         elif isinstance(node, ast.BoolOp):
             new = ast.BoolOp(node.op, [self.check(v, down) for v in node.values])
@@ -299,7 +302,8 @@ class _TooDeep(Exception):
 
 # Operators as a Chinese input method or a word processor types them, and what to type instead.
 _TYPED_OPERATORS = {"≥": ">=", "≤": "<=", "≠": "!=", "÷": "/", "×": "*", "—": "-", "－": "-", "＝": "==",
-                    "“": '"', "”": '"', "‘": "'", "’": "'"}  # a text's quotes typed by the input method (QA44 F10)
+                    "“": '"', "”": '"', "‘": "'", "’": "'",  # a text's quotes typed by the input method (QA44 F10)
+                    "或": "or", "且": "and", "并": "and", "和": "and", "非": "not"}  # a condition's words (QA82 F10)
 
 
 def _unicode_problems(text: str) -> list[Problem]:
@@ -365,6 +369,9 @@ def _syntax_slip(text: str) -> Problem | None:
         if token.string == "<>" or (token.string == ">" and before is not None and before.string == "<"
                                     and before.end == token.start):
             return Problem("syntax error: <> is not an operator", expression=text, hint="write != for 'not equal'")
+        if token.string in ("|", "&") and after is not None and after.string == token.string and after.start == token.end:
+            word = "or" if token.string == "|" else "and"  # || and && of other languages (QA82 F10)
+            return Problem(f"syntax error: {token.string * 2} is not an operator", expression=text, hint=f"write {word}")
     return None
 
 
@@ -418,7 +425,8 @@ def compile_formula(source: str | int | Decimal | bool, scope: Mapping[str, str]
             expression=text,
             hint="split it into derived values",
         ) from None
-    problems = checker.problems or (comparison_problems(body, scope, checker.text, text) if checker.compares else [])
+    problems = checker.problems or (comparison_problems(body, scope, checker.text, text) if checker.compares else []) + \
+        (arithmetic_problems(body, scope, checker.text, text) if checker.computes else [])
     if problems:
         raise FormulaError(problems)
     return _from_checked_tree(text, frozenset(checker.names), body)

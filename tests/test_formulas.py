@@ -255,12 +255,26 @@ def test_comparing_kinds_known_only_when_scoring_is_a_scoring_error(text: str, v
     assert "cannot compare" in caught.value.problems[0].message
 
 
-@pytest.mark.parametrize("text", ["budget.paid + project.level"])
-def test_text_in_arithmetic_or_ordering_is_a_scoring_error(text: str) -> None:
-    """Text used where a number belongs raises ScoringError naming the formula."""
-    error = failure(text, project__level="省级", budget__paid=D(1))
-    assert "needs a number" in error.problems[0].message
-    assert text == error.expression
+def test_text_in_arithmetic_known_only_when_scoring_is_a_scoring_error() -> None:
+    """Text used where a number belongs, through a derived value (whose kind is known only when computed), raises
+    ScoringError naming the formula."""
+    with pytest.raises(ScoringError) as caught:
+        evaluate(compile_formula("budget.paid + d", {"budget.paid": "number", "d": "derived"}), {"budget.paid": D(1), "d": "省级"})
+    assert "needs a number" in caught.value.problems[0].message
+    assert "budget.paid + d" == caught.value.expression
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("budget.paid + project.level", "cannot compute with text (project.level): + - * / take numbers"),
+    ("-project.level", "cannot compute with text (project.level): + - * / take numbers"),
+    ("dates.end - dates.start", "cannot compute with a date (dates.end): + - * / take numbers"),
+])
+def test_arithmetic_on_a_fact_declared_as_text_or_a_date_is_refused_when_the_set_loads(text: str, said: str) -> None:
+    """QA82 F9: `a / b` with b declared as text passed validate and lint, then failed for every project when scored.
+    Like a comparison of kinds that can never be equal, it is refused when the formula is checked, with the fix."""
+    with pytest.raises(FormulaError) as caught:
+        compile_formula(text, SCOPE)
+    assert said == caught.value.problems[0].message
 
 
 def test_a_number_too_large_is_a_scoring_error() -> None:
@@ -566,3 +580,18 @@ def test_a_formula_with_a_bracket_left_open_says_how_to_fix_it():
     problem = caught.value.problems[0]
     assert ("syntax error: unbalanced parentheses", "close each ( with a )") == (problem.message, problem.hint)
     assert problem.text("zh").endswith("（每个 ( 都要有对应的 )）")
+
+
+@pytest.mark.parametrize(("text", "message", "hint"), [
+    ("budget.paid > 1 || budget.total > 2", "syntax error: || is not an operator", "write or"),
+    ("budget.paid > 1 && budget.total > 2", "syntax error: && is not an operator", "write and"),
+    ("budget.paid > 1 或 budget.total > 2", "character '或' (U+6216 CJK UNIFIED IDEOGRAPH-6216) outside a text literal",
+     "type 'or' instead"),
+    ("budget.paid > 1 且 budget.total > 2", "character '且' (U+4E14 CJK UNIFIED IDEOGRAPH-4E14) outside a text literal",
+     "type 'and' instead"),
+])
+def test_or_and_written_as_other_languages_or_in_chinese_are_told_the_word(text: str, message: str, hint: str) -> None:
+    """QA82 F10: `||` was 'invalid syntax' and `或` 'names and operators must be ASCII', neither saying to write or."""
+    with pytest.raises(FormulaError) as caught:
+        compile_formula(text, SCOPE)
+    assert (message, hint) == (caught.value.problems[0].message, caught.value.problems[0].hint)
