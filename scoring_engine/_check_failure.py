@@ -12,7 +12,7 @@ from typing import Any
 from ._display import equals_text, show_number
 from .audit import readable
 from .errors import Problem
-from ._closures import facts_named
+from ._closures import build, facts_named
 from .formulas import Formula
 from .model import Check, IndicatorSet
 
@@ -58,7 +58,7 @@ def divided_by_zero(name: str, failed: Problem, indicator_set: IndicatorSet, val
         return None
     readers = sorted({i for n in zero for i in indicator_set.readers().get(n, [])})
     mark = f"if it is so, mark {', '.join(readers) or 'the indicators that read it'} not applicable, with the reason"
-    written = _divisor_written(derived[name], failed.fact) if name in derived else None
+    written = _divisor_written(derived[name], failed.fact, values) if name in derived else None
     if written is not None:  # `a - 186` is 0: a is not (QA81 F1), and the fix may be the facts or the set's formula
         divisor_is = f"its divisor {written} is 0" if written else "its divisor is 0"
         said = f"derived value {name}: division by zero: {divisor_is} ({_shown(list(dict.fromkeys(made_of)), values)})"
@@ -69,14 +69,24 @@ def divided_by_zero(name: str, failed: Problem, indicator_set: IndicatorSet, val
     return Problem(said, fact=zero[0], expression=failed.expression, hint=f"{mark}; else give the right {', '.join(zero)}")
 
 
-def _divisor_written(formula: Formula, named: str) -> str | None:
-    """The divisor of `formula` naming exactly `named` (the names a failure gives), as the set writes it, when it is an
-    expression rather than one name ("" when its text cannot be found); None when it is one name, or is not found."""
+def _divisor_written(formula: Formula, named: str, values: Mapping[str, Any]) -> str | None:
+    """The divisor of `formula` that is 0 with `values` and names exactly `named` (the names a failure gives), as the set
+    writes it, when it is an expression rather than one name; None when it is one name; "" when it cannot be told
+    (QA83 F1: of `a / b + c / (b - 2)` with b = 2, the divisor that is 0 is b - 2, not b)."""
     found = [node.right for node in ast.walk(formula.tree) if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div)
-             and facts_named(node.right) == named]
-    if not found or any(isinstance(node, ast.Name) for node in found):
+             and facts_named(node.right) == named and _is_zero(node.right, values)]
+    written = {ast.get_source_segment(f"(\n{formula.text}\n)", node) or "" for node in found}  # as compile_formula parsed it
+    if found and all(isinstance(node, ast.Name) for node in found) and len(written) == 1:
         return None
-    return ast.get_source_segment(f"(\n{formula.text}\n)", found[0]) or ""  # the text as compile_formula parsed it
+    return written.pop() if len(written) == 1 else ""
+
+
+def _is_zero(divisor: ast.expr, values: Mapping[str, Any]) -> bool:
+    """Whether a divisor, computed again from the values scored (by the closures of the checked tree), is 0."""
+    try:
+        return bool(build(divisor)(values) == 0)
+    except Exception:  # a divisor that cannot be computed (a value missing, text) is not the one that was 0
+        return False
 
 
 def facts_read(formula: Formula, indicator_set: IndicatorSet) -> list[str]:

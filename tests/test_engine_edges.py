@@ -650,6 +650,14 @@ def test_a_divisor_written_as_an_expression_is_said_zero_not_the_fact_it_reads()
     assert "if it is so, mark a not applicable, with the reason; else check cost, and the divisor the set writes" == problem.hint
     assert ("派生值 saving：除数为零：除数 cost - 186 为 0（cost = 186）" in problem.text("zh")
             and "否则核对 cost，以及指标体系所写的除数" in problem.text("zh"))
+    # QA83 F1: of several divisors made of the same facts, the one that is 0 is named, a name one too
+    for formula in ("1 / (cost - 1) + 1 / (cost - 186)", "1 / cost + 1 / (cost - 186)"):
+        twice = one_indicator("{kind: formula, rate: saving}", facts=f"cost: {{type: number}}\nderived:\n  saving: "
+                              f"{{expr: '{formula}'}}")
+        with pytest.raises(ScoringError) as caught:
+            score(parse_indicator_set(twice), {"cost": 186})
+        assert "derived value saving: division by zero: its divisor cost - 186 is 0 (cost = 186)" == \
+            caught.value.problems[0].message
     named = one_indicator("{kind: formula, rate: saving}", facts="cost: {type: number}\nderived:\n  saving: "
                           "{expr: '(200 - cost) / cost'}")
     with pytest.raises(ScoringError) as caught:
