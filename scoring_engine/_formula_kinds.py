@@ -84,8 +84,8 @@ _ARITHMETIC_HINTS = {
 
 
 def arithmetic_problems(tree: ast.expr, scope: Mapping[str, str], parsed: str, text: str) -> list[Problem]:
-    """A problem for each operand of + - * / (or of a sign) that is declared as text or a date: the formula would fail
-    for every project, when it is scored (QA82 F9), so it is refused when the set loads.
+    """A problem for each operand of + - * / (or of a sign) that is a fact declared as text or a date: the formula would
+    fail for every project, when it is scored (QA82 F9), so it is refused when the set loads.
 
     >>> tree = ast.parse("a / b", mode="eval").body
     >>> [p.message for p in arithmetic_problems(tree, {"a": "number", "b": "string"}, "a / b", "a / b")]
@@ -95,8 +95,8 @@ def arithmetic_problems(tree: ast.expr, scope: Mapping[str, str], parsed: str, t
     for node in ast.walk(tree):
         operands = [node.left, node.right] if isinstance(node, ast.BinOp) else \
             [node.operand] if isinstance(node, ast.UnaryOp) and not isinstance(node.op, ast.Not) else []
-        for operand in operands:
-            found = kind(operand, scope)
+        for operand in operands:  # a declared fact: a constant ('a' * 10**8) is the evaluator's, and lint's, to stop
+            found = kind(operand, scope) if isinstance(operand, ast.Name) else None
             if found in _ARITHMETIC_HINTS:
                 problems.append(Problem(f"cannot compute with {_WORDS[found]} ({_shown(operand, parsed)}): + - * / take numbers",
                                         expression=text, hint=_ARITHMETIC_HINTS[found]))
