@@ -317,7 +317,25 @@ def _trailing_comma(err: json.JSONDecodeError) -> tuple[int, str] | None:
     else:
         return None
     closing = doc[at + 1:].lstrip(_JSON_SPACE)[:1]
-    return (at, "object" if closing == "}" else "array") if closing in ("}", "]") else None
+    if closing not in ("}", "]") or _open_bracket(doc, at) != ("{" if closing == "}" else "["):
+        return None  # `{"a": 1,]`: the bracket is the slip, not the comma (QA83 F2)
+    return at, "object" if closing == "}" else "array"
+
+
+def _open_bracket(doc: str, end: int) -> str | None:
+    """The innermost bracket still open at `end` of a JSON text, outside its strings."""
+    opened: list[str] = []
+    in_string = escaped = False
+    for ch in doc[:end]:
+        if in_string:
+            escaped, in_string = (False, True) if escaped else (ch == "\\", ch != '"')
+        elif ch == '"':
+            in_string = True
+        elif ch in "{[":
+            opened.append(ch)
+        elif ch in "}]" and opened:
+            opened.pop()
+    return opened[-1] if opened else None
 
 
 # ---------------------------------------------------------------- encodings

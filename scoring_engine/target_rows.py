@@ -103,7 +103,8 @@ def parse_quantity(text: str) -> Quantity | None:
         return None
     sign, unit = match.group("sign"), match.group("unit").strip() or None
     comparison = parse_comparison(sign) if sign else None
-    if unit is not None and not _UNIT.fullmatch(unit):
+    if unit is not None and (not _UNIT.fullmatch(unit) or any(unicodedata.category(ch) in ("Nd", "Cn") for ch in unit)):
+        # (a digit of another script after the number, 9०公里, is no unit: QA83 F3; nor one the Python's Unicode lacks)
         raise ValueError(f"{quoted(text)} is not a number with a unit", "write e.g. ≥50个, ≤90万元, 100%")
     if unit is not None and "%" in unit and unit != "%":  # '85%%' was 85 in a unit of its own, scored at 9444%
         raise ValueError(f"{quoted(text)}: a percentage is written with % alone, not {unit}",

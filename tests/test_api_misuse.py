@@ -389,3 +389,8 @@ def test_find_documents_given_an_input_that_is_not_a_path_names_it(wrong: object
 
     with pytest.raises(TypeError, match=rf"inputs is a list of paths \(str or Path\), not {re.escape(repr(wrong))}"):
         find_documents([EXAMPLE_FACTS, wrong])  # type: ignore[list-item]
+    # QA83 F4: and skip, which took a folder's name one character at a time (so the folder was not skipped)
+    with pytest.raises(TypeError, match=rf"skip is a list of paths \(str or Path\), not {re.escape(repr(wrong))}"):
+        find_documents([EXAMPLE_FACTS], skip=[wrong])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match=r"skip is a list of paths, not one: pass \[path\]"):
+        find_documents([EXAMPLE_FACTS], skip="out")

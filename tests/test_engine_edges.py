@@ -371,6 +371,9 @@ def test_a_quantity_in_digits_of_another_script_is_no_quantity_on_any_python(wri
 
     assert parse_quantity(written) is None
     assert D("90") == parse_quantity("９０公里").value  # full-width, as Chinese input methods type them
+    for mixed in ("9०公里", "9𑽐公里"):  # a digit of another script after an ASCII one is no unit (QA83 F3)
+        with pytest.raises(ValueError, match="is not a number with a unit"):
+            parse_quantity(mixed)
 
 
 @pytest.mark.parametrize(("written", "sign"), [("⩽5000人", "≤"), ("≯5000人", "≤"), ("⩾90%", "≥"), ("≮90%", "≥")])

@@ -215,6 +215,7 @@ def test_a_cut_short_or_empty_json_file_says_so_not_to_drop_a_trailing_comma(tmp
     ("[1, 2,]", "1:6", "方括号结束前多了一个逗号"),
     ('{"facts": {"a": [1,\n  2,\n  ]\n}}', "2:4", "方括号结束前多了一个逗号"),
     ('{"facts": {"a": 1 ,\t\r\n }}', "1:19", "花括号结束前多了一个逗号"),
+    ('{"facts": {"a": "x,]\\"", }}', "1:24", "花括号结束前多了一个逗号"),  # brackets in a text are no brackets
 ])
 def test_a_comma_after_the_last_item_is_said_on_the_comma_by_every_python(text: str, where: str, said: str, tmp_path: Path):
     """QA80 F1: Python 3.13 names a trailing comma on the comma; 3.11 and 3.12 said 'expecting property name' or
@@ -223,9 +224,10 @@ def test_a_comma_after_the_last_item_is_said_on_the_comma_by_every_python(text: 
     (tmp_path / "f.json").write_text(text, encoding="utf-8")
     code, lines = run("score", str(tmp_path / "f.json"), "--set", str(EXAMPLE_SET))
     assert 1 == code and f"f.json:{where}: JSON 语法错误：{said}" in lines[0], lines
-    (tmp_path / "g.json").write_text('{"facts": [1,,]}', encoding="utf-8")
-    code, lines = run("score", str(tmp_path / "g.json"), "--set", str(EXAMPLE_SET))
-    assert 1 == code and "逗号" not in lines[0], lines
+    for wrong in ('{"facts": [1,,]}', '{"facts": {"a": 1,]}'):  # no item before it; the bracket is the slip (QA83 F2)
+        (tmp_path / "g.json").write_text(wrong, encoding="utf-8")
+        code, lines = run("score", str(tmp_path / "g.json"), "--set", str(EXAMPLE_SET))
+        assert 1 == code and "结束前多了一个逗号" not in lines[0], lines
 
 
 def test_a_full_width_colon_before_a_brace_in_a_case_is_named_with_its_column(tmp_path: Path):

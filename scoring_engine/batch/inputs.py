@@ -30,6 +30,7 @@ from ..errors import FactsError, Problem
 from ..facts import Facts
 from ..forms.reader import FORM_SUFFIXES
 from ..loader import MAX_FACTS_BYTES
+from .arguments import paths_given
 from .matching import Paths, parts
 from .reports_mark import REPORTS_MARK, reports_written
 
@@ -164,16 +165,13 @@ def find_documents(inputs: Iterable[str | os.PathLike[str]], skip: Iterable[str 
     run would otherwise read as projects). Raises FactsError naming each input that is neither a file nor a folder, at
     once (before any document is read), and TypeError for an input that is not a path.
     """
-    if isinstance(inputs, (str, bytes, os.PathLike)):  # a string is iterable: each character would be an input
-        raise TypeError("inputs is a list of paths, not one: pass [path]")
-    given = list(inputs)
-    for wrong in (p for p in given if not isinstance(p, (str, os.PathLike))):  # said of the argument, not by pathlib (QA77 F5)
-        raise TypeError(f"inputs is a list of paths (str or Path), not {wrong!r}")
+    given, skipped = paths_given("inputs", inputs), paths_given("skip", skip)
     paths = [Path(p) for p in given]
     missing = [problem for problem in map(_unreachable, paths) if problem is not None]
     if missing:
         raise FactsError(missing)
-    return _documents(paths, _Skipped(skip))
+    return _documents(paths, _Skipped(skipped))
+
 
 
 class _Skipped:
