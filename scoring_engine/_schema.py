@@ -127,6 +127,11 @@ def _number_text_hint(text: str, quoted: bool = False, key: Any = None) -> str:
     return f"write a plain number, without {'quotes, ' if quoted else ''}thousands separators, units or %"
 
 
+#: What a key holds, for a value out of its bounds or of another type.
+_KEY_HINTS = {"precision": "the decimals scores are kept to: a whole number from 0 to 6, 2 for 0.01"}
+#: An item of a list, for a list written as a mapping.
+_ITEMS = {"grades": "- {label: 优, min: 90}", "add": "- {under: ID, id: …, name: …, weight: …, rule: …}",
+          "indicators": "- {id: …, name: …, weight: …, rule: …}", "children": "- {id: …, name: …, weight: …, rule: …}"}
 #: Keys whose numbers are points, not shares: a % there is no rate to write as a share.
 _POINTS_KEYS = frozenset({"weight", "points", "points_each", "total", "total_at_most", "score", "min_score", "max_score"})
 
@@ -144,10 +149,12 @@ def _type_hint(expected: list[str], instance: Any, written: str | None, quoted: 
         return f"YAML reads {written} as {str(instance).lower()}; write the number"
     if isinstance(instance, bool):
         return "YAML reads yes/no/on/off as true/false; put text in quotes"
-    if isinstance(instance, str) and "number" in expected:
-        return _number_text_hint(instance, quoted, key)
+    if isinstance(instance, str) and {"number", "integer"} & set(expected):  # precision: 2位 (QA82 F10)
+        return _KEY_HINTS.get(str(key)) if key == "precision" else _number_text_hint(instance, quoted, key)
     if expected == ["array"] and isinstance(instance, (str, Decimal, int)):  # remove: output.cost (QA51 F4)
         return f"write it as a list: [{written or instance}]"
+    if expected == ["array"] and isinstance(instance, dict):  # grades: {优: 90}, add: without its dash (QA82 F10)
+        return f"a list: start each item with '- ' on its own line, e.g. {_ITEMS.get(str(key), '- {...}')}"
     if expected == ["object"] and instance is None:  # `benefit:` with its fields not indented below it
         return "write what it holds below it, indented two spaces more"
     return None
@@ -252,7 +259,8 @@ def _outside(side: str) -> Callable[[_Failed], list[SchemaProblem]]:
     def wording(failed: _Failed) -> list[SchemaProblem]:
         bound = plain(Decimal(failed.expected)) if not isinstance(failed.expected, bool) else failed.expected
         message = f"{failed.field} must be {side} {bound}, got {_describe(failed.instance)}"
-        return [SchemaProblem(failed.path, False, message, _percent_hint(failed.field, failed.instance, failed.expected, side))]
+        hint = _percent_hint(failed.field, failed.instance, failed.expected, side) or _KEY_HINTS.get(failed.field)
+        return [SchemaProblem(failed.path, False, message, hint)]
 
     return wording
 

@@ -1026,6 +1026,12 @@ def test_a_county_profile_naming_an_indicator_its_province_removed_is_told_so_no
     ("change:\n  output:\n  weight: 25\n", "change.output", "write what it holds below it, indented two spaces more"),
     ("change:\n  output:\n  weight: 25\n", "change.weight",
      "weight is a field of an indicator: indent it under the id of the indicator it changes (two spaces more)"),
+    # QA82 F10: a list written as a mapping, and precision out of its bounds, were refused with no fix
+    ("add:\n  under: output\n  id: output.x\n", "add",
+     "a list: start each item with '- ' on its own line, e.g. - {under: ID, id: …, name: …, weight: …, rule: …}"),
+    ("grades:\n  优: 90\n  差: 0\n", "grades", "a list: start each item with '- ' on its own line, e.g. - {label: 优, min: 90}"),
+    ("precision: 7\n", "precision", "the decimals scores are kept to: a whole number from 0 to 6, 2 for 0.01"),
+    ("precision: 2位\n", "precision", "the decimals scores are kept to: a whole number from 0 to 6, 2 for 0.01"),
 ])
 def test_a_profile_written_with_a_slip_of_yaml_is_told_how_to_write_it(tmp_path: Path, text: str, path: str,
                                                                       hint: str) -> None:
