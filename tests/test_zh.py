@@ -140,6 +140,26 @@ def test_the_index_by_prefix_finds_the_pattern_trying_every_pattern_in_order_fin
     assert translate("did you mean budget.paid?") == "是否想写 budget.paid？"
 
 
+def test_every_message_template_of_lint_has_its_chinese() -> None:
+    """QA84 F1: the no_bonus warning's template and its catalog entry differed by two words, and it was printed in
+    English under --lang zh. Every upper-case text constant of scoring_engine.lint, filled, translates."""
+    import importlib
+    import pkgutil
+
+    from scoring_engine import lint
+
+    untranslated = []
+    for found in pkgutil.iter_modules(lint.__path__):
+        module = importlib.import_module(f"scoring_engine.lint.{found.name}")
+        for name, value in vars(module).items():
+            if name.isupper() and isinstance(value, str) and " " in value:
+                sample = "".join(literal + ("12" if field is not None else "")
+                                 for literal, field, _, _ in string.Formatter().parse(value))
+                if translate(sample) == sample:
+                    untranslated.append(f"{found.name}.{name}")
+    assert [] == untranslated
+
+
 def test_no_pattern_is_given_twice() -> None:
     """The first pattern that matches is the one used: a second copy of a pattern is dead text, and one with other
     words misleads whoever edits it."""

@@ -31,8 +31,8 @@ __all__ = ["BONUS", "BONUS_UNBOUNDED", "EMPTY_LEVEL", "LABEL_NAME", "weights"]
 
 BONUS = ("may score {high}, above its weight {weight}: the set declares no bonus points (weight rule {rule}), "
          "so such a project is refused")
-BONUS_UNBOUNDED = ("nothing keeps its score at or below its weight {weight}: the set declares no bonus points ({rule}), "
-                   "so a project scoring more is refused")
+BONUS_UNBOUNDED = ("nothing keeps its score at or below its weight {weight}: the set declares no bonus points "
+                   "(weight rule {rule}), so a project scoring more is refused")
 BONUS_HINT = "cap the score, e.g. min(…, {weight})"
 EMPTY_LEVEL = "weight rule {rule} is about the indicators at level {level}, but the set's deepest level is {depth}"
 EMPTY_LEVEL_HINT = "correct the level, or remove the rule: it checks nothing"
