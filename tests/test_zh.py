@@ -142,7 +142,7 @@ def test_the_index_by_prefix_finds_the_pattern_trying_every_pattern_in_order_fin
 
 def test_every_message_template_of_lint_has_its_chinese() -> None:
     """QA84 F1: the no_bonus warning's template and its catalog entry differed by two words, and it was printed in
-    English under --lang zh. Every upper-case text constant of scoring_engine.lint, filled, translates."""
+    English under --lang zh. Every upper-case text constant of scoring_engine.lint, filled, has its words translated."""
     import importlib
     import pkgutil
 
@@ -153,9 +153,10 @@ def test_every_message_template_of_lint_has_its_chinese() -> None:
         module = importlib.import_module(f"scoring_engine.lint.{found.name}")
         for name, value in vars(module).items():
             if name.isupper() and isinstance(value, str) and " " in value:
-                sample = "".join(literal + ("12" if field is not None else "")
-                                 for literal, field, _, _ in string.Formatter().parse(value))
-                if translate(sample) == sample:
+                parts = list(string.Formatter().parse(value))
+                sample = "".join(literal + ("12" if field is not None else "") for literal, field, _, _ in parts)
+                words = max((literal for literal, _, _, _ in parts), key=len).strip()
+                if words in translate(sample):  # its longest words left as they are (a pattern may take only its colon)
                     untranslated.append(f"{found.name}.{name}")
     assert [] == untranslated
 
