@@ -856,3 +856,22 @@ def test_a_form_of_a_set_whose_id_extends_a_bundled_one_is_not_offered_that_one_
                                       encoding="utf-8")
     monkeypatch.chdir(tmp_path / "b")
     assert f"pass --set {(tmp_path / 'v2.yaml').as_posix()}" == how_to_read_with("self-evaluation-v2", "../a/forms/x.xlsx")
+
+
+def test_a_row_that_lost_points_without_the_units_reason_is_said_under_the_form() -> None:
+    """QA84 F2: the 自评表 (the default report of the self-evaluation sets) showed a row scored below its 分值 with an
+    empty 偏差原因 cell, and the deduction nowhere. Under the form, each such row says why, as scored; a row whose unit
+    wrote a reason keeps it in its cell, and one that lost nothing is not listed."""
+    from dataclasses import replace
+
+    indicator_set = load_indicator_set("self-evaluation")
+    base = load_facts(resolve_set("self-evaluation").with_suffix(".facts.json"))
+    rows = [dict(row) for row in base.values["targets"]["output"]]
+    first = {key: value for key, value in rows[0].items() if key != "reason"} | {"actual": rows[0]["target"] / 2}
+    facts = replace(base, values={**base.values, "targets": {**base.values["targets"], "output": [first, *rows[1:]]}})
+    result = score(indicator_set, facts)
+    text = render_layout(result, indicator_set, "markdown", "selfeval")
+    assert isinstance(text, str)
+    notes = [line for line in text.splitlines() if line.startswith("- 扣分：")]
+    row = result.indicator("output").children[0]
+    assert [f"- 扣分：{first['name']}：{row.reason}"] == notes, notes

@@ -76,6 +76,7 @@ def result_content(result: Result, binding: FormBinding, layout: FormLayout, gro
     notes += [f"提示：{w.text('zh')}" for w in result.warnings]  # the form is Chinese, as the scoresheet is
     notes += _not_applicable(result.indicators, any(i.weight != i.declared_weight for i in result.walk()
                                                     if i.declared_weight is not None))
+    notes += _unexplained(result, binding)
     lines = tuple(_lines(result, binding, layout, groups))
     return FormContent(project, _funds(result, binding, placeholders or {}), lines, result.precision,
                        result.max_total, result.total, tuple(notes))
@@ -103,6 +104,20 @@ def _not_applicable(indicators: Sequence[IndicatorResult], rescaled: bool) -> li
                                                                          "；其他指标的分值已按比例调整" if rescaled else ""))
         else:
             notes += _not_applicable(i.children, rescaled)
+    return notes
+
+
+def _unexplained(result: Result, binding: FormBinding) -> list[str]:
+    """Why a target row lost points, as scored, where the unit wrote no 偏差原因 in its row (QA84 F2: a row scored 0 of
+    8.89 stood with an empty cell, and the deduction was said nowhere on the form)."""
+    notes = []
+    for block in binding.targets:
+        scored = result.indicator(block.indicator)
+        rows: tuple[TargetRow, ...] = _value(result, block.fact) or ()
+        for child, row in zip(scored.children, rows, strict=False):
+            why = _reason(child) if child.score < child.weight and (not row.reason or row.reason == NO_REASON) else ""
+            if why and NO_REASON not in why:  # a row the unit judged itself: its tier says why, and no stand-in is shown
+                notes.append(f"扣分：{row.name}：{why}")
     return notes
 
 
