@@ -313,7 +313,7 @@ PARSERS = (
     ("'<anchor>'", "一个锚点"),
     # PyYAML names a key it did not expect by '?' (the token of a complex key), though the file has none: a key whose
     # indentation differs from the keys beside it, almost always
-    ("'?'", "一个键，它的缩进与同一层的其他键不一致（同一层的键要左对齐；若文字以 ? 开头，给它加上引号）"),
+    ("'?'", "一个键，它的缩进与同一层的其他键不一致"),  # the context's own words say how to align it (QA82 F6)
     ("'<alias>'", "一个别名"),
     ("'<tag>'", "一个标签"),
     ("'-'", "列表符号 '-'"),

@@ -241,6 +241,16 @@ def test_a_full_width_colon_before_a_brace_in_a_case_is_named_with_its_column(tm
     assert not any("未知的键" in line for line in lines), lines
 
 
+def test_a_key_out_of_line_in_a_list_item_is_said_without_a_question_mark_the_file_does_not_have(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """QA82 F6: a key indented less than its item's others was said as a key 'if the text starts with ?, put it in
+    quotes', twice told how to align: PyYAML's '?' is its own token for a key, not in the file."""
+    monkeypatch.chdir(tmp_path)
+    name = _broken(tmp_path, "        standard: ①符合法律法规", "      standard: ①符合法律法规")
+    code, lines = run("validate", name)
+    assert 1 == code and "它的缩进与同一层的其他键不一致" in lines[0] and "?" not in lines[0].split("：", 1)[1], lines
+
+
 def test_a_chinese_closing_quote_and_a_full_width_space_after_a_colon_are_named_where_typed(tmp_path: Path):
     """`version: "1.0”` (an ASCII quote closed by a Chinese one) was reported 37 lines later as an indentation error,
     and `weight:　15` (an input method's full-width space) on the next line as a missing colon: each is named at its
