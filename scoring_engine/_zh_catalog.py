@@ -280,6 +280,7 @@ _SETS = (
     ("totals from {low} to {high} have no grade", "总分 {low} 到 {high} 之间没有等级"),
     ("leave out max on the highest grade", "最高等级不要写 max"),
     ("grade label {label} is used twice", "等级名称 {label} 用了两次"),
+    ("give each grade a label of its own: grade {n:n} is {label} too", "每个等级用各自的名称：第 {n} 个等级也叫 {label}"),
     ("starts at {low}, as grade {other} does", "与等级 {other} 都从 {low} 分开始"),
     ("give each grade a min of its own", "每个等级的 min 应各不相同"),
     ("grade {label} starts at {low}, above the total {total}", "等级 {label} 从 {low} 分开始，高于总分 {total}"),

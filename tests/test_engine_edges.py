@@ -692,3 +692,14 @@ def test_a_row_reached_a_thousand_times_over_is_refused_however_its_unit_is_writ
         assert any("times apart" in p.message for p in caught.value.problems), caught.value.problems
     else:
         assert score(indicator_set, facts).indicator("benefit.people").score is not None
+
+
+def test_a_grade_label_given_twice_says_which_grade_has_it_too():
+    """QA82 F8: 'grade label 良 used twice' gave no fix, and the 需说明 condition naming the grade it replaced was said
+    first, in file order; the label's line says which grade has it too."""
+    text = one_indicator("{kind: formula, score: v}").replace(
+        "grades: [{label: 优, min: 9}, {label: 差, min: 0}]", "grades: [{label: 优, min: 9}, {label: 优, min: 5}, {label: 差, min: 0}]")
+    with pytest.raises(IndicatorSetError) as caught:
+        parse_indicator_set(text)
+    [problem] = [p for p in caught.value.problems if "used twice" in p.message]
+    assert "give each grade a label of its own: grade 1 is 优 too" == problem.hint

@@ -259,7 +259,8 @@ def grades(draft: Draft) -> tuple[Grade, ...]:
     labels = [g["label"] for g in raw]
     for i, label in enumerate(labels):
         if labels.index(label) != i:
-            draft.log.add(("grades", i, "label"), f"grade label {label} is used twice")
+            draft.log.add(("grades", i, "label"), f"grade label {label} is used twice",  # with the fix (QA82 F8)
+                          f"give each grade a label of its own: grade {labels.index(label) + 1} is {label} too")
     _grade_aliases(draft, raw, labels)
     return tuple(Grade(raw[i]["label"], Decimal(raw[i]["min"]), tuple(a.strip() for a in raw[i].get("aliases", ())),
                        raw[i].get("consequence")) for i in reversed(order))
