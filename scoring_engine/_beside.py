@@ -31,8 +31,8 @@ def files_beside(folder: Path) -> list[str]:
 
 def sets_among(folder: Path, names: list[str], naming: str | None = None) -> list[str]:
     """Those of `names` (files in `folder`) that look like indicator sets: a set's own key at their top level (QA67 F2,
-    QA82 F1: a facts file, even the one naming the missing set, was offered as the set), not those that hold `naming`
-    (the missing name itself: a profile whose `extends:` is misspelt is not the set it meant)."""
+    QA82 F1: a facts file, even the one naming the missing set, was offered as the set), not those that name `naming` as
+    their set or base (a profile whose `extends:` is misspelt is not the set it meant)."""
     found = []
     for name in sorted(names)[:_LOOKED_INTO]:
         path = folder / name
@@ -40,10 +40,10 @@ def sets_among(folder: Path, names: list[str], naming: str | None = None) -> lis
             if not stat.S_ISREG(os.stat(path).st_mode):  # a pipe is never opened: nobody may write to it
                 continue
             with path.open("rb") as handle:
-                head = handle.read(_READ)
-                if naming and naming.encode("utf-8", "surrogateescape") in head:
+                head = handle.read(_READ).removeprefix(b"\xef\xbb\xbf")  # as Notepad saves it (QA85 F5)
+                if naming and _names(naming).search(head):
                     continue
-                if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):  # JSON: its keys at the top level only
+                if head.lstrip(b" \t\r\n").startswith(b"{"):  # JSON: its keys at the top level only
                     if _json_set(head + handle.read(_JSON_READ - len(head))):
                         found.append(name)
                 elif _SET_KEY.search(head):
@@ -51,6 +51,13 @@ def sets_among(folder: Path, names: list[str], naming: str | None = None) -> lis
         except OSError:
             continue
     return found
+
+
+def _names(naming: str) -> re.Pattern[bytes]:
+    """A file's `indicator_set:` or `extends:` naming `naming` (not a set's own `id:` of that name: QA85 F1)."""
+    written = re.escape(naming.encode("utf-8", "surrogateescape"))
+    return re.compile(rb'^(?:indicator_set|extends)[ \t]*:[ \t]*["\']?' + written + rb'["\']?[ \t]*(?:#.*)?\r?$|'
+                      rb'"(?:indicator_set|extends)"\s*:\s*"' + written + rb'"', re.MULTILINE)
 
 
 def _json_set(data: bytes) -> bool:

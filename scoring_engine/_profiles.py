@@ -105,8 +105,8 @@ def resolve(located: Located, file: str | None, sha256: str, folder: Path | None
         raise IndicatorSetError(log.ranked())
     if not base.bases:  # a set read on its own: its nodes learn their file (a resolved profile's know theirs)
         name_file(base_located.root, base_file)
-    gone = {c.target: (c.by or _set_id(base_located, ref), c.file or base_file, c.line) for c in base.changes
-            if c.what == "removed"}  # what a base profile removed: named so when this one names it (QA51 F3)
+    gone = {c.target if c.what == "removed" else f"{c.what}:{c.target}": (c.by or _set_id(base_located, ref), c.file or base_file,
+            c.line) for c in base.changes if c.what.startswith("removed")}  # named so when this one names it (QA51 F3)
     merge = _Merge(base.located.root, located, log, gone=gone)
     root = merge.run()
     if schema:  # with the ids it names that the base has not: every slip of the profile in one run
@@ -231,10 +231,10 @@ class _Merge:
             for entry, entry_key, entry_value in entries(value):
                 names = [k.value for k, _ in merged.value if isinstance(k, ScalarNode)]
                 if isinstance(entry_value, ScalarNode) and entry_value.tag == "tag:yaml.org,2002:null":
-                    if entry not in names:  # a slip removes nothing, and the base's entry stays (QA82 F3)
-                        what = "fact" if name == "facts" else "derived value"
-                        self.log.add((name, entry), f"the base set has no {what} {entry} to remove",
-                                     did_you_mean(entry, names) or "leave this entry out", key=True)
+                    if entry not in names:  # a slip removes nothing, and the base's entry stays (QA82 F3); a removal a
+                        if f"removed {name}:{entry}" not in self.gone:  # base profile made, said again, is none (QA85 F2)
+                            self.log.add((name, entry), f"the base set has no {'fact' if name == 'facts' else 'derived value'} "
+                                         f"{entry} to remove", did_you_mean(entry, names) or "leave this entry out", key=True)
                         continue
                     merged.value = [(k, v) for k, v in merged.value if getattr(k, "value", None) != entry]
                     self.changes.append(ProfileChange("removed " + name, entry, None, None, entry_key.start_mark.line + 1))

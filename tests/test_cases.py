@@ -400,6 +400,24 @@ def test_a_misspelt_set_is_offered_the_copied_national_set_not_its_facts_nor_the
     assert "did you mean nf.yaml?" == missing.value.problems[0].hint  # type: ignore[attr-defined]
 
 
+def test_a_set_named_by_its_id_or_saved_with_a_byte_order_mark_is_offered(tmp_path: Path) -> None:
+    """QA85 F1, F5: facts naming `my-set` (the set's id, its file my-set.yaml beside them) were no longer offered the
+    file, which holds `id: my-set` (only a file naming it as its set or base is left out); nor was a set saved by
+    Notepad with a byte-order mark before its `id:`."""
+    from scoring_engine import score_many
+
+    text = EXAMPLE_SET.read_text(encoding="utf-8")
+    (tmp_path / "my-set.yaml").write_text(text.replace("id: example-small", "id: my-set", 1), encoding="utf-8")
+    (tmp_path / "bom").mkdir()
+    rest = text.replace("id: example-small\n", "", 1)  # its id first, then a header past what is read of each file
+    (tmp_path / "bom" / "base-set.yaml").write_text(f"\ufeffid: example-small\n# {'说明' * 3000}\n{rest}", encoding="utf-8")
+    document = json.loads(EXAMPLE_FACTS.read_text(encoding="utf-8"))
+    for folder, named in ((tmp_path, "my-set"), (tmp_path / "bom", "base-sett.yaml")):
+        (folder / "f.json").write_text(json.dumps({**document, "indicator_set": named}), encoding="utf-8")
+    hints = [o.problems[0].hint for o in score_many(None, [tmp_path / "f.json", tmp_path / "bom" / "f.json"])]
+    assert ["did you mean my-set.yaml?", "did you mean base-set.yaml?"] == hints
+
+
 def test_facts_naming_a_set_they_cannot_read_scored_with_it_by_set_are_not_told_to_leave_out_set(tmp_path: Path) -> None:
     """QA67 F7: facts naming ../s/set.yaml (outside their folder, so unreadable from there) scored with --set s/set.yaml
     were told first to leave out --set, which then fails. Only a set that could be read as named is worth that line."""

@@ -238,6 +238,13 @@ def test_removing_a_fact_the_base_still_reads_is_reported_at_the_removal(tmp_pat
     assert all("national-framework.yaml line" in (hint or "") for _, _, _, hint in problems)
 
 
+def test_a_removal_a_base_profile_made_said_again_is_no_slip(tmp_path: Path) -> None:
+    """QA85 F2: a county profile repeating its province profile's `facts: {budget.method: null}` (cost-type removes it)
+    was told the base has no such fact, with a did-you-mean of a fact still scored on; it loads, as it did."""
+    path = _write(tmp_path, "p.yaml", "extends: cost-type-self-evaluation\nid: county\nfacts:\n  budget.method: null\n")
+    assert "budget.method" not in load_indicator_set(path).facts
+
+
 def test_a_fact_declared_anew_that_the_base_reads_otherwise_is_reported_at_the_profile_line(tmp_path: Path) -> None:
     """QA82 F2: `budget.total: {type: string}` in a profile's facts: gave errors only in the installed base's checks,
     with a fix about quotes; they are on the profile's line, naming the base's line and what to do. A fact declared
