@@ -17,7 +17,7 @@ from ._profiles import Resolved
 from .model import ProfileChange
 from .errors import Problem
 
-__all__ = ["blamed"]
+__all__ = ["blamed", "named_in"]
 
 
 def blamed(problems: Sequence[Problem], resolved: Resolved, file: str | None) -> list[Problem]:
@@ -51,7 +51,7 @@ def blamed(problems: Sequence[Problem], resolved: Resolved, file: str | None) ->
                                              "follow the new weight, or set their weights under change:"))
         elif (own := _of_the_profile(problem, file, parented, {**removed_ids, **gone})) is not None:
             out.append(own)
-        elif problem.file != file and (declared := _named_in(problem, anew)) is not None:
+        elif problem.file != file and (declared := named_in(problem, anew)) is not None:
             hint = (f"this profile declares {declared.target} anew, and {problem.file} line {problem.line} reads it as the "
                     "base declares it: declare it as the base does, or change what reads it too")
             out.append(replace(problem, file=declared.file or file, line=declared.line, column=None, hint=hint))
@@ -103,7 +103,7 @@ def _of_the_profile(problem: Problem, file: str | None, parented: Mapping[str, P
     return None
 
 
-def _named_in(problem: Problem, changes: Mapping[str, ProfileChange]) -> ProfileChange | None:
+def named_in(problem: Problem, changes: Mapping[str, ProfileChange]) -> ProfileChange | None:
     """The change whose target (a fact or derived value) `problem` names, in its fact, words or formula."""
     said = f"{problem.message} {problem.expression or ''}"
     return changes.get(problem.fact or "") or next(

@@ -324,7 +324,7 @@ PARSERS = (
     ("Expecting value", "这里应有一个值"),
     ("Expecting ',' delimiter", "缺少逗号 ','"),
     ("Expecting ':' delimiter", "缺少冒号 ':'"),
-    ("Expecting property name enclosed in double quotes", "这里应为用双引号括起的键名（最后一项后面不能有逗号）"),
+    ("Expecting property name enclosed in double quotes", "这里应为用双引号括起的键名"),  # a trailing comma is said apart
     ("the text ends before the document is complete", "文本在文档写完之前就结束了"),
     ("the text is empty", "内容是空的"),
     ("write the facts document in it", "在其中写入事实文档"),

@@ -122,6 +122,11 @@ LINT = (
      "方案改了这个指标的分值：在 change: {indicator} 下重写它的评分标准"),
     ("make the standard text and the rule say the same", "请让评分标准的文字与规则一致"),
     ("not set", "未设置"),
+    # a base's warning about a fact a profile declares anew, said at the profile's line (lint_set)
+    ("this profile declares {name} anew, and {file} line {line} reads it; {hint}",
+     "本方案重新声明了 {name}，而 {file} 第 {line} 行读取它；{hint!t}"),
+    ("this profile declares {name} anew, and {file} line {line} reads it",
+     "本方案重新声明了 {name}，而 {file} 第 {line} 行读取它"),
     # weights (lint/weights.py)
     ("may score {high}, above its weight {weight}: the set declares no bonus points (weight rule {rule}), "
      "so such a project is refused",

@@ -306,10 +306,11 @@ def _case(i: int, given: Any, names: set[str], path: Path, located: Any, set_fil
     if not isinstance(name, str) or not name.strip() or name in names:
         raise CaseFileError(Problem(f"case {i + 1} needs a name of its own", file=file, line=line))
     names.add(name)
-    facts = _case_facts(raw, base, path, name, line, located.where(("cases", i, "facts_file")))
+    at = {key: (located.where(("cases", i, key)) or (line, None))[0] for key in ("overrides", "not_applicable")}
+    facts = _case_facts(raw, base, path, name, (line, at["not_applicable"]), located.where(("cases", i, "facts_file")))
     overrides = raw.get("overrides", {})
-    if not isinstance(overrides, Mapping):
-        raise CaseFileError(Problem("overrides must map fact names to values", file=file, line=line))
+    if not isinstance(overrides, Mapping):  # said on its value's line: `budget.paid：190` is a slip named there (QA85 F4)
+        raise CaseFileError(Problem("overrides must map fact names to values", file=file, line=at["overrides"]))
     expect_line = (located.where(("cases", i, "expect")) or (line, None))[0]
     expectation = _expectation(raw.get("expect"), f"the expect of case {i + 1}", file, expect_line)
     return Case(name, file, line, set_file, facts, overrides, expectation)
@@ -352,10 +353,12 @@ def _facts_file(raw: Mapping[str, Any], path: Path, where: tuple[int, int] | Non
     return load_facts(inside_folder(ref, path.parent, "facts_file", CaseFileError))
 
 
-def _case_facts(raw: Mapping[str, Any], base: Facts | None, path: Path, name: str, line: int | None,
+def _case_facts(raw: Mapping[str, Any], base: Facts | None, path: Path, name: str, lines: tuple[int | None, int | None],
                 where: tuple[int, int] | None) -> Facts:
-    """A case's facts: its own, or its facts file's (written at `where`), or the file's; with its not_applicable."""
+    """A case's facts: its own, or its facts file's (written at `where`), or the file's; with its not_applicable. `lines`:
+    the case's, and its not_applicable's value's."""
     file = str(path)
+    line = lines[0]
     facts = base
     if "facts_file" in raw:
         facts = _facts_file(raw, path, where)
@@ -371,7 +374,7 @@ def _case_facts(raw: Mapping[str, Any], base: Facts | None, path: Path, name: st
         marked = raw["not_applicable"]
         if not isinstance(marked, Mapping) or not all(isinstance(v, str) for v in marked.values()):
             raise CaseFileError(Problem(f"case {name}: not_applicable must map indicator ids to reasons, got {_kind(marked)}",
-                                        file=file, line=line, hint="write {indicator id: reason}"))
+                                        file=file, line=lines[1], hint="write {indicator id: reason}"))
         # its slips are the case's own, not the facts file's it started from (QA55 F6)
         facts = Facts(values=facts.values, not_applicable=marked, project=facts.project, source=f"{file}::{name}")
     return facts

@@ -867,11 +867,12 @@ def test_a_row_that_lost_points_without_the_units_reason_is_said_under_the_form(
     indicator_set = load_indicator_set("self-evaluation")
     base = load_facts(resolve_set("self-evaluation").with_suffix(".facts.json"))
     rows = [dict(row) for row in base.values["targets"]["output"]]
-    first = {key: value for key, value in rows[0].items() if key != "reason"} | {"actual": rows[0]["target"] / 2}
-    facts = replace(base, values={**base.values, "targets": {**base.values["targets"], "output": [first, *rows[1:]]}})
-    result = score(indicator_set, facts)
-    text = render_layout(result, indicator_set, "markdown", "selfeval")
-    assert isinstance(text, str)
-    notes = [line for line in text.splitlines() if line.startswith("- 扣分：")]
-    row = result.indicator("output").children[0]
-    assert [f"- 扣分：{first['name']}：{row.reason}"] == notes, notes
+    for said in ({}, {"reason": "无"}, {"reason": "—"}):  # no reason, or one that says none (QA85 F3)
+        first = {key: value for key, value in rows[0].items() if key != "reason"} | {"actual": rows[0]["target"] / 2} | said
+        facts = replace(base, values={**base.values, "targets": {**base.values["targets"], "output": [first, *rows[1:]]}})
+        result = score(indicator_set, facts)
+        text = render_layout(result, indicator_set, "markdown", "selfeval")
+        assert isinstance(text, str)
+        notes = [line for line in text.splitlines() if line.startswith("- 扣分：")]
+        row = result.indicator("output").children[0]
+        assert [f"- 扣分：{first['name']}：{row.reason}"] == notes, notes

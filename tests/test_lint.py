@@ -773,3 +773,18 @@ def test_a_zero_line_stated_as_a_percentage_beyond_the_target_agrees_with_it(tmp
     rule = "{kind: linear, value: rate, target: 1, per: 0.01, points_each: 0.5, zero_at: 1.2, direction: lower_is_better}"
     text = _standard("超过定额的，每超1%扣0.5分，超过20%不得分。", rule)
     assert not [str(w) for w in _lint(tmp_path, text) if w.code == "standard-mismatch" and w.fields.get("param") == "zero_at"]
+
+
+def test_a_warning_a_profiles_new_declaration_causes_in_its_base_is_said_at_the_profile_line(tmp_path: Path) -> None:
+    """QA85 F7: a profile widening budget.method's values was warned at the installed base's switch, told to edit the
+    values there; the warning is at the profile's line that declares the fact anew, naming the base's line."""
+    from scoring_engine.lint import lint_file
+
+    (tmp_path / "p.yaml").write_text("extends: self-evaluation\nid: p\nname: 方案\nversion: '1'\nfacts:\n  budget.method:\n"
+                                     "    {type: string, values: [proportional, bands, full], default: proportional}\n",
+                                     encoding="utf-8")
+    _, warnings = lint_file(tmp_path / "p.yaml")
+    [found] = [w for w in warnings if "budget.method may be full" in w.problem.message]
+    assert (str(tmp_path / "p.yaml"), 6) == (found.problem.file, found.problem.line)
+    assert (found.problem.hint or "").startswith("this profile declares budget.method anew, and ")
+    assert "self-evaluation.yaml line " in (found.problem.hint or "")

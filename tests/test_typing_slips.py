@@ -227,7 +227,7 @@ def test_a_comma_after_the_last_item_is_said_on_the_comma_by_every_python(text: 
     for wrong in ('{"facts": [1,,]}', '{"facts": {"a": 1,]}'):  # no item before it; the bracket is the slip (QA83 F2)
         (tmp_path / "g.json").write_text(wrong, encoding="utf-8")
         code, lines = run("score", str(tmp_path / "g.json"), "--set", str(EXAMPLE_SET))
-        assert 1 == code and "结束前多了一个逗号" not in lines[0], lines
+        assert 1 == code and "逗号" not in lines[0], lines  # nor a hint about the last item's comma (QA85 F6)
 
 
 def test_a_full_width_colon_before_a_brace_in_a_case_is_named_with_its_column(tmp_path: Path):
@@ -239,6 +239,12 @@ def test_a_full_width_colon_before_a_brace_in_a_case_is_named_with_its_column(tm
     code, lines = run("test", str(tmp_path / "c.cases.yaml"))
     assert 1 == code and any("c.cases.yaml:5:14: '：' 是全角冒号" in line for line in lines), lines
     assert not any("未知的键" in line for line in lines), lines
+    # QA85 F4: and a mapping's one entry on its own line, which reads as text, is said at its line, not the case's
+    for key, entry, column in (("overrides", "budget.paid：90", 18), ("not_applicable", "output.cost：无成本数据", 18)):
+        (tmp_path / "d.cases.yaml").write_text(f"indicator_set: set.yaml\ncases:\n  - name: 全角冒号\n    expect: {{total: 99}}\n"
+                                               f"    facts: {{budget.paid: 1}}\n    {key}:\n      {entry}\n", encoding="utf-8")
+        code, lines = run("test", str(tmp_path / "d.cases.yaml"))
+        assert 1 == code and any(f"d.cases.yaml:7:{column}: '：' 是全角冒号" in line for line in lines), lines
 
 
 def test_a_key_out_of_line_in_a_list_item_is_said_without_a_question_mark_the_file_does_not_have(

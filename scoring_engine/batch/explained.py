@@ -3,24 +3,15 @@ the reason a unit gave on its form for it."""
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping
 from decimal import ROUND_DOWN, Decimal
 from typing import Any
 
 from .._arith import fixed, percent, round_half_up
+from ..forms.reading import says_something
 
 __all__ = ["below", "reason_given"]
 
-
-#: What a form's reason cell holds when no reason is given.
-_NO_REASON = frozenset({"", "—", "——", "-", "--", "/", "无", "暂无", "未说明", "n/a", "na", "没有", "不适用"})
-
-
-def _said(text: str) -> bool:
-    """Whether a reason cell says anything: not a dash nor 无 (无。, N/A, 暂无 and full-width forms too)."""
-    bare = unicodedata.normalize("NFKC", text).strip().rstrip("。.；;，,").strip().lower()
-    return bare not in _NO_REASON
 
 
 def reason_given(indicator_set: Any, values: Mapping[str, Any]) -> str:
@@ -31,7 +22,7 @@ def reason_given(indicator_set: Any, values: Mapping[str, Any]) -> str:
         if fact is None:
             continue
         given, spec = values.get(fact), indicator_set.facts.get(fact)
-        if isinstance(given, str) and _said(given) and (spec is None or given != spec.default):
+        if isinstance(given, str) and says_something(given) and (spec is None or given != spec.default):
             return f"；单位已说明：{given.strip()}"
     return ""
 

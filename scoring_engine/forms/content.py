@@ -21,6 +21,7 @@ from ..judgements import TargetRow
 from ..model import FormBinding, Indicator, IndicatorSet, RowGroup, listed_categories
 from ..result import IndicatorResult, Result
 from .layout import FormLayout
+from .reading import says_something
 
 #: The reason reading a form gives a qualitative row whose reason cell the unit left blank (a judgement needs one).
 NO_REASON = "自评表未填写理由"
@@ -115,7 +116,8 @@ def _unexplained(result: Result, binding: FormBinding) -> list[str]:
         scored = result.indicator(block.indicator)
         rows: tuple[TargetRow, ...] = _value(result, block.fact) or ()
         for child, row in zip(scored.children, rows, strict=False):
-            why = _reason(child) if child.score < child.weight and (not row.reason or row.reason == NO_REASON) else ""
+            unsaid = not row.reason or row.reason == NO_REASON or not says_something(row.reason)  # 无, — (QA85 F3)
+            why = _reason(child) if child.score < child.weight and unsaid else ""
             if why and NO_REASON not in why:  # a row the unit judged itself: its tier says why, and no stand-in is shown
                 notes.append(f"扣分：{row.name}：{why}")
     return notes

@@ -24,7 +24,7 @@ from .layout import FormLayout, Labelled
 from .workbook import Formula, Sheet
 
 __all__ = ["Blank", "FILL_THE_CELL", "FormReading", "SAME_UNIT", "SIDE_SHEET", "bare_value", "form_kind", "form_kind_of",
-           "is_percentage", "numeric", "one_line", "shown_comparison", "unsigned_number", "with_unit"]
+           "is_percentage", "numeric", "one_line", "says_something", "shown_comparison", "unsigned_number", "with_unit"]
 
 FILL_THE_CELL = "fill in the cell"
 #: The side sheet every selfeval workbook has: the facts the form has no place for.
@@ -346,3 +346,13 @@ def yes_or_no(problem: Problem, indicator_set: IndicatorSet) -> Problem:
 
 
 _TRUE_OR_FALSE = "write true or false without quotes"  # facts.py's hint for a facts file's yes-or-no fact
+
+
+#: What a form's reason cell holds when no reason is given.
+_NO_REASON = frozenset({"", "—", "——", "-", "--", "/", "无", "暂无", "未说明", "n/a", "na", "没有", "不适用"})
+
+
+def says_something(text: str) -> bool:
+    """Whether a reason cell says anything: not a dash nor 无 (无。, N/A, 暂无 and full-width forms too)."""
+    bare = unicodedata.normalize("NFKC", text).strip().rstrip("。.；;，,").strip().lower()
+    return bare not in _NO_REASON

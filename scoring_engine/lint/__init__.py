@@ -88,7 +88,24 @@ def lint_set(indicator_set: IndicatorSet, located: Located | None = None) -> tup
              *inherited_reasons(indicator_set, rules, located, locator), *grade_order(located, locator),
              *band_edges(rules, locator), *funds_rate(indicator_set, locator),
              *ceilings(indicator_set, rules, ranges, locator)]
+    found = [_at_the_profile(w, indicator_set) for w in found]
     return tuple(sorted(found, key=lambda w: (w.problem.line or 0, w.problem.column or 0)))
+
+
+def _at_the_profile(warning: LintWarning, indicator_set: IndicatorSet) -> LintWarning:
+    """A warning found at a base's line about a fact or derived value the profile declares anew, said at the profile's
+    line, where the fix is made (QA85 F7: a profile's wider `values` were to be cut in the installed base), as validate
+    says the problems such a declaration causes."""
+    from .._profile_blame import named_in
+
+    anew = {c.target: c for c in indicator_set.changes if c.what.startswith("redeclared ") and c.by is None}
+    declared = named_in(warning.problem, anew) if anew and warning.problem.file != indicator_set.source else None
+    if declared is None:
+        return warning
+    hint = (f"this profile declares {declared.target} anew, and {warning.problem.file} line {warning.problem.line} reads it"
+            + (f"; {warning.problem.hint}" if warning.problem.hint else ""))
+    return replace(warning, problem=replace(warning.problem, file=declared.file or indicator_set.source, line=declared.line,
+                                            column=None, hint=hint))
 
 
 def lint_file(ref: str | Path) -> tuple[IndicatorSet, tuple[LintWarning, ...]]:
