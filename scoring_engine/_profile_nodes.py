@@ -21,8 +21,7 @@ from ._arith import ZERO, apportion, plain, round_half_up
 from .rules import RULE_KINDS
 
 __all__ = ["STR", "as_share", "copy_node", "dropped", "entries", "get", "ids_in", "key_of", "moved", "name_file", "number", "own",
-           "places", "points_of_a_formula", "put", "scale_points",
-           "weight_node"]
+           "places", "points_of_a_formula", "put", "resolved_yaml", "scale_points", "weight_node"]
 
 STR, INT, FLOAT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
 
@@ -205,3 +204,11 @@ def points_of_a_formula(rule: MappingNode) -> bool:
     holders = [get(rule, holder) for holder, item in (spec.points if spec else ()) if item == "*"]  # a switch's rules (QA73 F2)
     return any(isinstance(inner, MappingNode) and points_of_a_formula(inner)
                for holder in holders if isinstance(holder, MappingNode) for _, _, inner in entries(holder))
+
+
+def resolved_yaml(root: Node, header: str) -> str:
+    """A resolved set's node tree as YAML text (the flattened set `scoring-engine resolve` prints), after a comment
+    `header`."""
+    body = yaml.serialize(root, Dumper=yaml.SafeDumper, allow_unicode=True, width=120)
+    comment = "".join(f"# {line}\n" for line in header.splitlines())
+    return comment + str(body)

@@ -26,7 +26,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import _yaml
@@ -40,7 +39,7 @@ from ._build import check_schema
 from ._build.problems import ProblemLog
 from .model import ProfileChange
 
-__all__ = ["MAX_EXTENDS_DEPTH", "DIRECTIVES", "MERGED_BY_NAME", "Resolved", "resolve", "resolved_yaml"]
+__all__ = ["MAX_EXTENDS_DEPTH", "DIRECTIVES", "MERGED_BY_NAME", "Resolved", "resolve"]
 
 #: Most profiles on top of one another (a county's profile of a province's profile of the national framework is 2).
 MAX_EXTENDS_DEPTH = 8
@@ -130,14 +129,6 @@ def _inherited(change: ProfileChange, added: Mapping[str, int]) -> bool:
 def _set_id(located: Located, ref: str) -> str:
     """The id a base set gives itself, else the name it was read by."""
     return str(located.data.get("id") or ref) if isinstance(located.data, dict) else ref
-
-
-def resolved_yaml(located: Located, header: str) -> str:
-    """The resolved set as YAML text (the flattened set `scoring-engine resolve` prints), after a comment `header`."""
-    assert located.root is not None
-    body = yaml.serialize(located.root, Dumper=yaml.SafeDumper, allow_unicode=True, width=120)
-    comment = "".join(f"# {line}\n" for line in header.splitlines())
-    return comment + str(body)
 
 
 # ---------------------------------------------------------------- checking the profile's own keys
@@ -457,6 +448,15 @@ class _Merge:
         if not free:
             if path[-1] == "rescale" and fixed != total:  # rescale: siblings on an indicator that has none to take it up
                 owner = self.id_of(parent) if parent is not None else "the set"
+                where = {k: self.profile.where(("change", k, "weight")) for k in kids if k in self.explicit}
+                written = sorted((at[0], k) for k, at in where.items() if at)
+                if path[1] not in kids and written:  # its children, all set by the profile, said at the first (QA82 F7)
+                    sums = " + ".join(plain(weights[k] or ZERO) for _, k in written)
+                    self.log.add(("change", written[0][1], "weight"), f"{owner} is rescaled to {plain(total)} by {path[1]}'s "
+                                 f"rescale, but this profile sets all its children's weights, which make {plain(fixed)} ({sums})",
+                                 f"set {owner}'s weight under change: to {plain(fixed)}, or leave one of its children's weights "
+                                 "to the rescale")
+                    return
                 self.log.add(path, f"{path[1]} has no sibling under {owner} whose weight this profile leaves free to take up "
                                    f"the difference ({plain(fixed)} of {plain(total)})",
                              f"change {owner}'s weight instead, with rescale: true" if parent is not None else

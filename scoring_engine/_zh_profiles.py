@@ -18,6 +18,10 @@ PROFILES = (
     ("the base set has no fact {name} to remove", "基础体系中没有事实 {name}，无从删除"),
     ("the base set has no derived value {name} to remove", "基础体系中没有派生值 {name}，无从删除"),
     ("leave this entry out", "去掉这一项"),
+    ("{owner} is rescaled to {total} by {id}'s rescale, but this profile sets all its children's weights, which make {sum} "
+     "({parts})", "{owner} 随 {id} 的 rescale 调整为 {total}，但本方案写明了它全部下级指标的分值，合计 {sum}（{parts}）"),
+    ("set {owner}'s weight under change: to {sum}, or leave one of its children's weights to the rescale",
+     "在 change: 中把 {owner} 的分值写为 {sum}，或留一个下级指标的分值由 rescale 调整"),
     ("this profile removes {name} (line {line}): keep it, or read another name",
      "本方案已删除 {name}（第 {line} 行）：保留它，或改为读取别的名称"),
     ("this profile declares {name} anew, and {file} line {line} reads it as the base declares it: declare it as the base "

@@ -344,7 +344,7 @@ def lint(sets: tuple[str, ...], strict: bool, fmt: str) -> None:
 @_guarded
 def resolve(set_ref: str, output: Path | None) -> None:
     """Print SET (a profile, which says extends:) as one whole set: its base with the profile's changes applied."""
-    from ._profiles import resolved_yaml
+    from ._profile_nodes import resolved_yaml
     from .loader import resolve_profile
 
     loaded = load_indicator_set(set_ref)  # every problem first, as validate reports them
@@ -352,7 +352,8 @@ def resolve(set_ref: str, output: Path | None) -> None:
     origin = (f"{loaded.id} {loaded.version}, resolved by scoring-engine resolve from {name}"
               + (f" (extends {' → '.join(resolved.bases)})" if resolved.bases else ""))
     header = _say(origin) + f"\nsha256 {loaded.sha256}"
-    text = resolved_yaml(resolved.located, header)
+    assert resolved.located.root is not None
+    text = resolved_yaml(resolved.located.root, header)
     _deliver(text, output, f"{output}: written")
 
 

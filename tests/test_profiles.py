@@ -1324,3 +1324,18 @@ def test_a_rescaled_switch_of_point_formulas_and_a_moved_child_are_said(tmp_path
     out = CliRunner().invoke(main, ["--lang", "en", "validate", str(moved)])
     assert "decision.funds.allocation 资金分配合理性 2  ← moved here: removed at line 2, added with the indicator above it" \
         in out.output, out.output
+
+
+def test_a_rescaled_group_whose_children_the_profile_all_sets_is_said_at_their_weights(tmp_path: Path) -> None:
+    """QA82 F7: 决策 10 with rescale: siblings, and both children of decision.goals set (5 + 1) where the rescale makes
+    decision.goals 3, was said at decision's rescale: as 'decision has no sibling under decision.goals', which it is not
+    under. It is said at the first child's weight, with the sum and the two fixes."""
+    path = _decision_rescaled(tmp_path, """
+        decision.goals.clear: {weight: 5}
+        decision.goals.reasonable: {weight: 1}
+        """)
+    [problem] = [p for p in _problems(path) if "decision.goals is rescaled" in p[2]]
+    assert ("p.yaml", 4) == problem[:2]
+    assert ("decision.goals is rescaled to 3 by decision's rescale, but this profile sets all its children's weights, which "
+            "make 6 (5 + 1)") == problem[2]
+    assert "set decision.goals's weight under change: to 6, or leave one of its children's weights to the rescale" == problem[3]
