@@ -80,7 +80,7 @@ def set_with_id(folder: Path, set_id: str, levels: int = 3) -> Path | None:
         for name in sets_among(place, files_beside(place)):
             try:
                 with (place / name).open("rb") as handle:
-                    if own.search(handle.read(_READ)):
+                    if own.search(handle.read(_READ).removeprefix(b"\xef\xbb\xbf")):  # (QA87 F3)
                         return place / name
             except OSError:
                 continue

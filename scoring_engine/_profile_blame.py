@@ -52,12 +52,15 @@ def blamed(problems: Sequence[Problem], resolved: Resolved, file: str | None) ->
         elif (own := _of_the_profile(problem, file, parented, {**removed_ids, **gone})) is not None:
             out.append(own)
         elif problem.file != file and (declared := named_in(problem, anew)) is not None:
-            hint = (f"this profile declares {declared.target} anew, and {problem.file} line {problem.line} reads it as the "
-                    "base declares it: declare it as the base does, or change what reads it too")
+            who = f"the profile {declared.by}" if declared.by else "this profile"
+            hint = (f"{who} declares {declared.target} anew, and {problem.file} line {problem.line} reads it as the base "
+                    "declares it: declare it as the base does, or change what reads it too")
             out.append(replace(problem, file=declared.file or file, line=declared.line, column=None, hint=hint))
         elif problem.file == file and removed is not None and problem.message == f"unknown name {removed.target}":
-            out.append(replace(problem, hint=f"this profile removes {removed.target} (line {removed.line}): keep it, or "
-                                             "read another name"))  # not a did-you-mean of another fact (QA82 F4)
+            hint = (f"the profile {removed.by} removes {removed.target} ({removed.file}, line {removed.line}): declare it "
+                    "again under facts:, or read another name") if removed.by else \
+                f"this profile removes {removed.target} (line {removed.line}): keep it, or read another name"
+            out.append(replace(problem, hint=hint))  # not a did-you-mean of another fact (QA82 F4, QA87 F6)
         elif problem.file == file or (change is None and removed is None):
             out.append(problem)
         elif removed is not None:  # the base still reads a fact or value the profile removed

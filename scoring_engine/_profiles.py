@@ -121,9 +121,9 @@ def resolve(located: Located, file: str | None, sha256: str, folder: Path | None
 
 def _inherited(change: ProfileChange, added: Mapping[str, int]) -> bool:
     """Whether a base profile's change stays said in a profile of it: a removal (of an indicator this one does not add
-    back, or of a fact: QA73 F1) and renamed grades."""
-    return (change.what == "removed" and change.target not in added) or change.what == "removed facts" or \
-        (change.what == "section" and change.target == "grades")
+    back, or of a fact: QA73 F1), renamed grades, a base's fact declared anew (said at that profile's line: QA87 F5)."""
+    return (change.what == "removed" and change.target not in added) or change.what in ("removed facts", "redeclared facts",
+            "redeclared derived") or (change.what == "section" and change.target == "grades")
 
 
 def _set_id(located: Located, ref: str) -> str:
@@ -448,10 +448,10 @@ class _Merge:
         if not free:
             if path[-1] == "rescale" and fixed != total:  # rescale: siblings on an indicator that has none to take it up
                 owner = self.id_of(parent) if parent is not None else "the set"
-                where = {k: self.profile.where(("change", k, "weight")) for k in kids if k in self.explicit}
-                written = sorted((at[0], k) for k, at in where.items() if at)
-                if path[1] not in kids and written:  # its children, all set by the profile, said at the first (QA82 F7)
-                    sums = " + ".join(plain(weights[k] or ZERO) for _, k in written)
+                at = {k: self.profile.where(("change", k, "weight")) for k in kids if k in self.explicit}
+                written = sorted((w[0], k) for k, w in at.items() if w and self.profile.written(("change", k, "weight")))
+                if path[1] not in kids and written:  # all its children set: at the first in change: (QA82 F7, QA87 F1)
+                    sums = " + ".join(plain(weights[k] or ZERO) for k in kids if k in self.explicit)
                     self.log.add(("change", written[0][1], "weight"), f"{owner} is rescaled to {plain(total)} by {path[1]}'s "
                                  f"rescale, but this profile sets all its children's weights, which make {plain(fixed)} ({sums})",
                                  f"set {owner}'s weight under change: to {plain(fixed)}, or leave one of its children's weights "

@@ -123,6 +123,8 @@ LINT = (
     ("make the standard text and the rule say the same", "请让评分标准的文字与规则一致"),
     ("not set", "未设置"),
     # a base's warning about a fact a profile declares anew, said at the profile's line (lint_set)
+    ("the profile {by} declares {name} anew, and {file} line {line} reads it; {hint}",
+     "方案 {by} 重新声明了 {name}，而 {file} 第 {line} 行读取它；{hint!t}"),
     ("this profile declares {name} anew, and {file} line {line} reads it; {hint}",
      "本方案重新声明了 {name}，而 {file} 第 {line} 行读取它；{hint!t}"),
     ("this profile declares {name} anew, and {file} line {line} reads it",

@@ -22,8 +22,13 @@ PROFILES = (
      "({parts})", "{owner} 随 {id} 的 rescale 调整为 {total}，但本方案写明了它全部下级指标的分值，合计 {sum}（{parts}）"),
     ("set {owner}'s weight under change: to {sum}, or leave one of its children's weights to the rescale",
      "在 change: 中把 {owner} 的分值写为 {sum}，或留一个下级指标的分值由 rescale 调整"),
+    ("the profile {by} removes {name} ({file}, line {line}): declare it again under facts:, or read another name",
+     "方案 {by} 已删除 {name}（{file} 第 {line} 行）：在 facts: 中重新声明它，或改为读取别的名称"),
     ("this profile removes {name} (line {line}): keep it, or read another name",
      "本方案已删除 {name}（第 {line} 行）：保留它，或改为读取别的名称"),
+    ("the profile {by} declares {name} anew, and {file} line {line} reads it as the base declares it: declare it as the "
+     "base does, or change what reads it too",
+     "方案 {by} 重新声明了 {name}，而 {file} 第 {line} 行仍按基础体系的声明读取它：按基础体系的声明写它，或一并修改读取它的内容"),
     ("this profile declares {name} anew, and {file} line {line} reads it as the base declares it: declare it as the base "
      "does, or change what reads it too",
      "本方案重新声明了 {name}，而 {file} 第 {line} 行仍按基础体系的声明读取它：按基础体系的声明写它，或一并修改读取它的内容"),

@@ -90,4 +90,8 @@ TEXT_FILES = (
     ("copy a part of the message the case expects, such as budget.total", "复制用例预期的错误信息的一部分，例如 budget.total"),
     ("a case expecting an error has no {names} to check", "预期出错的用例没有可检查的 {names}"),
     ("expect the error alone, and what it scores in a case of its own", "只写预期的错误；评分结果写在另一个用例中"),
+    # a case file's mapping typed with a full-width colon, or a reason that is not text (cases.py)
+    ("'：' is a full-width colon: write {mapping}", "'：' 是全角冒号：写成 {mapping}"),
+    ("case {name}: not_applicable must map indicator ids to reasons, its reason for {id} is {kind}",
+     "用例 {name}：not_applicable 应为“指标编号: 原因”的映射，{id} 的原因却是{kind!t}"),
 )

@@ -310,7 +310,8 @@ def _case(i: int, given: Any, names: set[str], path: Path, located: Any, set_fil
     facts = _case_facts(raw, base, path, name, (line, at["not_applicable"]), located.where(("cases", i, "facts_file")))
     overrides = raw.get("overrides", {})
     if not isinstance(overrides, Mapping):  # said on its value's line: `budget.paid：190` is a slip named there (QA85 F4)
-        raise CaseFileError(Problem("overrides must map fact names to values", file=file, line=at["overrides"]))
+        raise CaseFileError(Problem("overrides must map fact names to values", file=file, line=at["overrides"],
+                                    hint=_as_mapping(overrides)))
     expect_line = (located.where(("cases", i, "expect")) or (line, None))[0]
     expectation = _expectation(raw.get("expect"), f"the expect of case {i + 1}", file, expect_line)
     return Case(name, file, line, set_file, facts, overrides, expectation)
@@ -332,6 +333,13 @@ def _text(value: Any, what: str, file: str, where: tuple[int, int] | None) -> st
         raise CaseFileError(Problem(f"{what} must be text (a path or a bundled set id), got {_kind(value)}", file=file,
                                     line=where[0] if where else None, column=where[1] if where else None))
     return value
+
+
+def _as_mapping(value: Any) -> str | None:
+    """For a mapping typed with a full-width colon, which reads as one text (`budget.paid：190`), how to write it."""
+    if not isinstance(value, str) or "：" not in value:
+        return None
+    return f"'：' is a full-width colon: write {{{value.strip().replace('：', ': ', 1)}}}"
 
 
 def _kind(value: Any) -> str:
@@ -373,8 +381,10 @@ def _case_facts(raw: Mapping[str, Any], base: Facts | None, path: Path, name: st
     if "not_applicable" in raw:
         marked = raw["not_applicable"]
         if not isinstance(marked, Mapping) or not all(isinstance(v, str) for v in marked.values()):
-            raise CaseFileError(Problem(f"case {name}: not_applicable must map indicator ids to reasons, got {_kind(marked)}",
-                                        file=file, line=lines[1], hint="write {indicator id: reason}"))
+            wrong = next((k for k, v in marked.items() if not isinstance(v, str)), None) if isinstance(marked, Mapping) else None
+            said = f"its reason for {wrong} is {_kind(marked[wrong])}" if wrong is not None else f"got {_kind(marked)}"
+            raise CaseFileError(Problem(f"case {name}: not_applicable must map indicator ids to reasons, {said}",  # (QA87 F7)
+                                        file=file, line=lines[1], hint=_as_mapping(marked) or "write {indicator id: reason}"))
         # its slips are the case's own, not the facts file's it started from (QA55 F6)
         facts = Facts(values=facts.values, not_applicable=marked, project=facts.project, source=f"{file}::{name}")
     return facts

@@ -876,3 +876,32 @@ def test_a_row_that_lost_points_without_the_units_reason_is_said_under_the_form(
         notes = [line for line in text.splitlines() if line.startswith("- 扣分：")]
         row = result.indicator("output").children[0]
         assert [f"- 扣分：{first['name']}：{row.reason}"] == notes, notes
+    # a row the unit judged itself (its tier and 得分) is not listed, whatever its reason cell says (QA87 F4)
+    judged = next(i for i, row in enumerate(rows) if row.get("tier"))
+    rows[judged] = {**rows[judged], "score": rows[judged]["weight"] - 1, "reason": "无"}
+    facts = replace(base, values={**base.values, "targets": {**base.values["targets"], "output": rows}})
+    text = render_layout(score(indicator_set, facts), indicator_set, "markdown", "selfeval")
+    assert isinstance(text, str) and "- 扣分：" not in text
+
+
+def test_a_rescaled_form_at_0_decimals_reads_back_a_judgement_inside_its_tier(tmp_path: Path) -> None:
+    """QA86 F1: at precision 0, with 满意度 不适用 rescaling 产出's rows, a qualitative row judged 15.5 of 19 prints 17 of
+    21; read back it was 15 of 19 (17 × 19 ÷ 21 at 0 decimals), below its tier's 15.2, and the form the engine wrote was
+    refused ('17 is outside [16.8, 21]'). The judgement read back gives 17 again and stays in its tier: the same result."""
+    (tmp_path / "p.yaml").write_text("extends: self-evaluation\nid: p0\nname: 精度0\nversion: '1'\nprecision: 0\n"
+                                     "change:\n  budget: {weight: 7, rescale: siblings}\n", encoding="utf-8")
+    document = {"indicator_set": "p.yaml", "project": {"name": "往返"}, "not_applicable": {"satisfaction": "未设置"},
+                "facts": {"budget": {"total": 100, "paid": 100}, "targets": {
+                    "output": [{"id": "q", "name": "定性", "type": "qualitative", "weight": 19, "tier": "达成年度指标",
+                                "score": 15.5, "reason": "基本达成"},
+                               {"id": "n", "name": "数量", "type": "quantitative", "weight": 33, "target": 10, "actual": 10,
+                                "unit": "个"}],
+                    "benefit": [{"id": "b", "name": "效益", "type": "quantitative", "weight": 31, "target": 10, "actual": 10,
+                                 "unit": "个"}],
+                    "satisfaction": [{"id": "s", "name": "满意", "type": "quantitative", "weight": 10, "target": 0.9,
+                                      "actual": 0.95}]}}}
+    (tmp_path / "f.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    written = CliRunner().invoke(main, ["score", str(tmp_path / "f.json"), "-o", str(tmp_path / "form.xlsx")])
+    assert 0 == written.exit_code, written.output
+    again = CliRunner().invoke(main, ["--lang", "en", "score", str(tmp_path / "form.xlsx"), "--set", str(tmp_path / "p.yaml")])
+    assert 0 == again.exit_code and "96 / 100" in again.stdout, again.output

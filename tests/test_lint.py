@@ -788,3 +788,9 @@ def test_a_warning_a_profiles_new_declaration_causes_in_its_base_is_said_at_the_
     assert (str(tmp_path / "p.yaml"), 6) == (found.problem.file, found.problem.line)
     assert (found.problem.hint or "").startswith("this profile declares budget.method anew, and ")
     assert "self-evaluation.yaml line " in (found.problem.hint or "")
+    # and linting a county's profile of it, at the province's line, naming it (QA87 F5)
+    (tmp_path / "county.yaml").write_text("extends: p.yaml\nid: county\nname: 县\nversion: '1'\n", encoding="utf-8")
+    _, warnings = lint_file(tmp_path / "county.yaml")
+    [found] = [w for w in warnings if "budget.method may be full" in w.problem.message]
+    assert (str(tmp_path / "p.yaml"), 6) == (found.problem.file, found.problem.line)
+    assert (found.problem.hint or "").startswith("the profile p declares budget.method anew, and ")

@@ -271,6 +271,17 @@ def test_the_profiles_own_formula_reading_a_fact_it_removes_is_told_of_the_remov
             "this profile removes benefit.ecological (line 3): keep it, or read another name") == problem
 
 
+def test_a_profile_reading_a_fact_its_base_profile_removed_is_told_which_profile_removed_it(tmp_path: Path) -> None:
+    """QA87 F6: a profile of cost-type-self-evaluation (which removes budget.method) reading budget.method was told
+    'this profile removes budget.method (line 138)', a line of the base profile's file; it names that profile and file,
+    and how to have the fact again."""
+    path = _write(tmp_path, "p.yaml", "extends: cost-type-self-evaluation\nid: p\nderived:\n  m2: {expr: budget.method}\n")
+    [problem] = [p for p in _problems(path) if p[2] == "unknown name budget.method"]
+    assert (problem[3] or "").startswith("the profile cost-type-self-evaluation removes budget.method (")
+    assert (problem[3] or "").endswith("cost-type-self-evaluation.yaml, line 138): declare it again under facts:, or read "
+                                       "another name")
+
+
 def test_profile_keys_without_extends_are_refused(tmp_path: Path) -> None:
     """A set with change: but no extends: is told what change: is for."""
     base = (ROOT / "examples" / "small" / "set.yaml").read_text(encoding="utf-8")
@@ -1329,7 +1340,7 @@ def test_a_rescaled_switch_of_point_formulas_and_a_moved_child_are_said(tmp_path
 def test_a_rescaled_group_whose_children_the_profile_all_sets_is_said_at_their_weights(tmp_path: Path) -> None:
     """QA82 F7: 决策 10 with rescale: siblings, and both children of decision.goals set (5 + 1) where the rescale makes
     decision.goals 3, was said at decision's rescale: as 'decision has no sibling under decision.goals', which it is not
-    under. It is said at the first child's weight, with the sum and the two fixes."""
+    under. It is said at the first child's weight the profile writes, with the sum and the two fixes."""
     path = _decision_rescaled(tmp_path, """
         decision.goals.clear: {weight: 5}
         decision.goals.reasonable: {weight: 1}
@@ -1337,5 +1348,16 @@ def test_a_rescaled_group_whose_children_the_profile_all_sets_is_said_at_their_w
     [problem] = [p for p in _problems(path) if "decision.goals is rescaled" in p[2]]
     assert ("p.yaml", 4) == problem[:2]
     assert ("decision.goals is rescaled to 3 by decision's rescale, but this profile sets all its children's weights, which "
-            "make 6 (5 + 1)") == problem[2]
+            "make 6 (1 + 5)") == problem[2]  # (in the order the children stand)
     assert "set decision.goals's weight under change: to 6, or leave one of its children's weights to the rescale" == problem[3]
+    # QA87 F1: a child added under the group counts in the sum; the line is a weight written under change:, not the
+    # nearest value of a path no one wrote (change: decision.goals.extra)
+    added = _decision_rescaled(tmp_path, """
+        decision.goals.clear: {weight: 5}
+        decision.goals.reasonable: {weight: 1}
+        """).read_text(encoding="utf-8") + ("add:\n  - {under: decision.goals, id: decision.goals.extra, name: 额外, weight: 2, "
+                                           "rule: {kind: judgement, fact: decision.extra}}\n"
+                                           "facts:\n  decision.extra: {type: judgement, label: 额外}\n")
+    (tmp_path / "p.yaml").write_text(added, encoding="utf-8")
+    [problem] = [p for p in _problems(tmp_path / "p.yaml") if "decision.goals is rescaled" in p[2]]
+    assert ("p.yaml", 4) == problem[:2] and problem[2].endswith("which make 8 (1 + 5 + 2)"), problem

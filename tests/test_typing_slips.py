@@ -245,6 +245,14 @@ def test_a_full_width_colon_before_a_brace_in_a_case_is_named_with_its_column(tm
                                                f"    facts: {{budget.paid: 1}}\n    {key}:\n      {entry}\n", encoding="utf-8")
         code, lines = run("test", str(tmp_path / "d.cases.yaml"))
         assert 1 == code and any(f"d.cases.yaml:7:{column}: '：' 是全角冒号" in line for line in lines), lines
+    # QA87 F7: on the key's own line it reads as one text: the fix says the mapping to write; a reason that is no text
+    # is named
+    for key, entry, said in (("overrides", "budget.paid：90", "（'：' 是全角冒号：写成 {budget.paid: 90}）"),
+                             ("not_applicable", "{output: 3}", "output 的原因却是数字")):
+        (tmp_path / "e.cases.yaml").write_text(f"indicator_set: set.yaml\ncases:\n  - name: 全角冒号\n    expect: {{total: 99}}\n"
+                                               f"    facts: {{budget.paid: 1}}\n    {key}: {entry}\n", encoding="utf-8")
+        code, lines = run("test", str(tmp_path / "e.cases.yaml"))
+        assert 1 == code and any(said in line for line in lines), lines
 
 
 def test_a_key_out_of_line_in_a_list_item_is_said_without_a_question_mark_the_file_does_not_have(

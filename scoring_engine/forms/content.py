@@ -117,9 +117,9 @@ def _unexplained(result: Result, binding: FormBinding) -> list[str]:
         rows: tuple[TargetRow, ...] = _value(result, block.fact) or ()
         for child, row in zip(scored.children, rows, strict=False):
             unsaid = not row.reason or row.reason == NO_REASON or not says_something(row.reason)  # 无, — (QA85 F3)
-            why = _reason(child) if child.score < child.weight and unsaid else ""
-            if why and NO_REASON not in why:  # a row the unit judged itself: its tier says why, and no stand-in is shown
-                notes.append(f"扣分：{row.name}：{why}")
+            # a row the unit judged itself (its tier, its 得分) says why by them: no stand-in nor 无 is shown (QA87 F4)
+            if child.score < child.weight and unsaid and row.tier is None and row.score is None:
+                notes.append(f"扣分：{row.name}：{_reason(child)}")
     return notes
 
 

@@ -21,7 +21,7 @@ whose weights do not add up to their group's.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -30,6 +30,7 @@ from .._not_applicable import weights_without
 from .._text import cut
 from ..errors import Problem
 from ..plan import plan_for
+from ..rules.tiers import Tiers, inside_tier
 from .reading import FormReading
 
 __all__ = ["judged_on_declared", "used_weights"]
@@ -67,7 +68,9 @@ def judged_on_declared(reading: FormReading, not_applicable: Mapping[str, str]) 
             row["weight"] = _tidy(weights[i])
             score = row.get("score")
             if isinstance(score, Decimal):  # a qualitative row's: the unit's judgement (a quantitative row's is compared)
-                row["score"] = _judgement(score, weights[i], shown[i], written)
+                tier = row.get("tier") or row.get("actual")  # a form's qualitative row writes its tier as its 实际完成值
+                fits = _in_tier(reading, block.indicator, tier, weights[i])
+                row["score"] = _judgement(score, weights[i], shown[i], written, fits)
                 reading.rescaled[f"{block.fact}[{i}]"] = (score, shown[i], weights[i])
 
 
@@ -84,14 +87,29 @@ def _split_otherwise(reading: FormReading, fact: str, rows: list[Any], shown: li
                 hint="keep the 分值 the form was written with, or give the declared 分值 of every row of the group"))
 
 
-def _judgement(score: Decimal, declared: Decimal, used: Decimal, places: int) -> Decimal:
+def _judgement(score: Decimal, declared: Decimal, used: Decimal, places: int,
+               fits: Callable[[Decimal], bool] = lambda _: True) -> Decimal:
     """The judgement on `declared` that scores `score` on `used`: to the set's decimals when that gives the score back
-    (15.55 of 22.22 is 14 of 20, not 13.9964), else with _PLACES."""
+    (15.55 of 22.22 is 14 of 20, not 13.9964), else with more, up to _PLACES; one its tier takes, as scoring prints it
+    (QA86 F1: 17 of a rescaled 21 at 0 decimals is 15.38 of 19, printed 15, below a tier from 15.2; 15.5 gives 17 back
+    and prints 16)."""
     exact = score * declared / used
-    for candidate in (round_half_up(exact, places), round_half_up(exact, _PLACES)):
-        if round_half_up(candidate * used / declared, places) == score:
-            return _tidy(candidate)
+    for decimals in range(places, _PLACES + 1):
+        step, near = Decimal(1).scaleb(-decimals), round_half_up(exact, decimals)
+        for candidate in sorted((near, near + step, near - step), key=lambda c: abs(c - exact)):
+            if round_half_up(candidate * used / declared, places) == score and fits(candidate):
+                return _tidy(candidate)
     return _tidy(round_half_up(exact, _PLACES))
+
+
+def _in_tier(reading: FormReading, indicator: str, tier: Any, declared: Decimal) -> Callable[[Decimal], bool]:
+    """Whether a judgement on `declared` is inside the row's tier as the row group's tiers rule checks it (any is, when
+    no rule of the group names the tier)."""
+    group = reading.set.indicator(indicator).rows
+    for rule in group.rules.values() if group is not None and isinstance(tier, str) else ():
+        if isinstance(rule.params, Tiers) and (label := rule.params.tier_named(tier)) is not None:
+            return lambda judgement: inside_tier(rule.params, label, declared, judgement)
+    return lambda _: True
 
 
 def _tidy(number: Decimal) -> Decimal:

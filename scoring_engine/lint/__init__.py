@@ -98,11 +98,12 @@ def _at_the_profile(warning: LintWarning, indicator_set: IndicatorSet) -> LintWa
     says the problems such a declaration causes."""
     from .._profile_blame import named_in
 
-    anew = {c.target: c for c in indicator_set.changes if c.what.startswith("redeclared ") and c.by is None}
+    anew = {c.target: c for c in indicator_set.changes if c.what.startswith("redeclared ")}  # a base profile's too
     declared = named_in(warning.problem, anew) if anew and warning.problem.file != indicator_set.source else None
     if declared is None:
         return warning
-    hint = (f"this profile declares {declared.target} anew, and {warning.problem.file} line {warning.problem.line} reads it"
+    who = f"the profile {declared.by}" if declared.by else "this profile"
+    hint = (f"{who} declares {declared.target} anew, and {warning.problem.file} line {warning.problem.line} reads it"
             + (f"; {warning.problem.hint}" if warning.problem.hint else ""))
     return replace(warning, problem=replace(warning.problem, file=declared.file or indicator_set.source, line=declared.line,
                                             column=None, hint=hint))

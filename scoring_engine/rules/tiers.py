@@ -96,17 +96,7 @@ def score(rule: Tiers, weight: Decimal, facts: FactView) -> Outcome:
                                          else "write one of these tiers in the facts"))
     judged = TierJudgement(tier, judged.score, judged.reason) if tier != judged.tier else judged
     iv = ranges[tier]
-    # The tier is enforced as the reports print it, at the rule's decimals: 80% of 13.33 is 10.664, shown and
-    # accepted as 10.66.
-    if rule.ready is not None and rule.ready[0] == weight:
-        low, high, low_shown, high_shown = rule.ready[1][tier]
-    else:
-        low, high, low_shown, high_shown = _bounds(iv, weight, rule.rounding.places)
-    # ... and so is the score: 7.995 in [6, 8) prints as 8.00, the least of the tier above
-    printed = round_half_up(judged.score, rule.rounding.places)
-    # (the top tier's end is the weight itself: 10.004 of 10 prints 10.00, but no one scores above the weight)
-    inside = low_shown <= printed <= high_shown and judged.score <= high if iv.high is None else \
-        low_shown <= printed < high_shown
+    (low, high, low_shown, high_shown), printed, inside = _placed(rule, tier, weight, judged.score)
     if not inside and iv.high is None and printed <= high_shown and judged.score > high:  # 20.004 of 20: above the weight
         raise ScoringError(f"score {plain(judged.score)} is above the weight {plain(high)}", fact=rule.fact,
                            path=f"$.facts.{rule.fact}.score", hint="pick a score inside the tier or change the tier")
@@ -138,6 +128,28 @@ def _sense(text: str) -> frozenset[str]:
 #: Decimals a tier's bounds keep, at the least, whatever the set's precision: 60% and 80% of 3 points are 1.8 and 2.4;
 #: at precision 0 both would be 2, the tier between them would hold no score, and 1.6 (shown 2) would pass for 2.4–3.
 _BOUND_PLACES = 2
+
+
+def _placed(rule: Tiers, tier: str, weight: Decimal, score: Decimal) -> tuple[tuple[Decimal, Decimal, Decimal, Decimal],
+                                                                             Decimal, bool]:
+    """`tier`'s low and high points of `weight` (and as printed), `score` as printed, and whether it is inside the tier.
+
+    The tier is enforced as the reports print it, at the rule's decimals: 80% of 13.33 is 10.664, shown and accepted as
+    10.66; and so is the score: 7.995 in [6, 8) prints as 8.00, the least of the tier above. (The top tier's end is the
+    weight itself: 10.004 of 10 prints 10.00, but no one scores above the weight.)
+    """
+    iv = dict(rule.tiers)[tier]
+    bounds = rule.ready[1][tier] if rule.ready is not None and rule.ready[0] == weight else \
+        _bounds(iv, weight, rule.rounding.places)
+    _, high, low_shown, high_shown = bounds
+    printed = round_half_up(score, rule.rounding.places)
+    inside = low_shown <= printed <= high_shown and score <= high if iv.high is None else low_shown <= printed < high_shown
+    return bounds, printed, inside
+
+
+def inside_tier(rule: Tiers, tier: str, weight: Decimal, score: Decimal) -> bool:
+    """Whether `score` out of `weight` is inside `tier` (a label of the rule's) as scoring checks it."""
+    return _placed(rule, tier, weight, score)[2]
 
 
 def _bounds(iv: Interval, weight: Decimal, places: int) -> tuple[Decimal, Decimal, Decimal, Decimal]:
