@@ -503,3 +503,16 @@ def test_the_forms_own_fields_are_named_in_chinese_on_the_scoresheet() -> None:
     page = str(render_layout(score(indicator_set, Facts(values=facts.values, project=project)), indicator_set, "markdown",
                              "scoresheet"))
     assert "预期目标：完成管网建设　实际完成情况：基本完成" in page and "goal：" not in page
+
+
+def test_a_small_fact_shows_its_decimals_in_the_workbook_not_an_exponent() -> None:
+    """QA86 F4: a fact of 0.0000003 was written with Excel's General format, which shows 3E-07 where the html and
+    Markdown reports print 0.0000003; such a number gets a format that shows its decimals, and stays a number."""
+    import openpyxl
+
+    indicator_set = load_indicator_set(ROOT / "examples" / "small" / "set.yaml")
+    facts = load_facts(ROOT / "examples" / "small" / "facts.json")
+    tiny = dataclasses.replace(facts, values={**facts.values, "budget": {**facts.values["budget"], "paid": Decimal("0.0000003")}})
+    book = openpyxl.load_workbook(io.BytesIO(render(score(indicator_set, tiny), "xlsx")))
+    [cell] = [c for row in book["事实与来源"].iter_rows() for c in row if c.value == 3e-07]
+    assert "0.0000000" == cell.number_format

@@ -22,7 +22,7 @@ from ..forms.template import default_words, type_words
 from ..model import IndicatorSet
 from ..result import Result
 from .rows import provenance
-from .xlsx import _cell_text, _lines, _save, _text, _widths
+from .xlsx import _cell_text, _lines, _save, _text, _widths, small_number_format
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -162,6 +162,7 @@ def _side_sheet(ws: Worksheet, result: Result | None, indicator_set: IndicatorSe
         for c, value in enumerate(values, 1):
             cell = _text(ws, r, c, value) if isinstance(value, str) else ws.cell(r, c, value)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell.number_format = small_number_format(value) or cell.number_format
             if r == 1:
                 cell.font = Font(bold=True)
     widths = [8] + [min(44, max(8, *(display_width(str(v[i] or "")) + 2 for v in rows))) for i in range(1, 5)]

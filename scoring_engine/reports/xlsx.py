@@ -29,7 +29,8 @@ from .summary import SUMMARY_HEADER, level_one_summary
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
-__all__ = ["CUT_MARK", "FACTS_SHEET", "FIRST_ROW", "SCORE_SHEET", "SUMMARY_SHEET", "XLSX_CELL_CHARACTERS", "render_xlsx"]
+__all__ = ["CUT_MARK", "FACTS_SHEET", "FIRST_ROW", "SCORE_SHEET", "SUMMARY_SHEET", "XLSX_CELL_CHARACTERS", "render_xlsx",
+           "small_number_format"]
 
 SCORE_SHEET = "评分表"
 SUMMARY_SHEET = "一级指标汇总"
@@ -196,6 +197,7 @@ def _facts_sheet(ws: Worksheet, result: Result, score_format: str) -> None:
         for col, value in enumerate(values, 1):
             written = _text(ws, r, col, value) if isinstance(value, str) else ws.cell(r, col, value)
             written.alignment = wrap
+            written.number_format = small_number_format(value) or written.number_format
             if r - 1 in headings:
                 written.font = Font(bold=True)
         if len(values) == 1:  # a heading or a warning: the whole width
@@ -248,6 +250,22 @@ def _lines(text: str, width: float) -> int:
     """How many lines `text` wraps to in a column `width` wide (a character's padding left aside)."""
     usable = max(width - 1.5, 1)
     return sum(max(1, -(-display_width(line) // int(usable))) for line in visible(text).split("\n")) if text else 1
+
+
+def small_number_format(value: Any) -> str | None:
+    """The number format that shows a small number's decimals (0.0000003, which Excel's General shows as 3E-07: QA86
+    F4), or None for any other value (General shows it as written).
+
+    >>> small_number_format(Decimal("0.0000003")), small_number_format(Decimal("-0.00005")), small_number_format(Decimal("0.86"))
+    ('0.0000000', '0.00000', None)
+    """
+    if not isinstance(value, Decimal) or not value or abs(value) >= _GENERAL_PLAIN:
+        return None
+    exponent = value.normalize().as_tuple().exponent
+    return "0." + "0" * min(-exponent, 28) if isinstance(exponent, int) else None
+
+
+_GENERAL_PLAIN = Decimal("0.0001")  # below it, General turns to an exponent
 
 
 def _cell_value(value: Any) -> Any:
