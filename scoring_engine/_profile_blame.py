@@ -26,7 +26,9 @@ def blamed(problems: Sequence[Problem], resolved: Resolved, file: str | None) ->
     gone = {c.target: c for c in resolved.changes if c.what in ("removed facts", "removed derived")}
     parented = {c.target: c for c in resolved.changes if c.what == "children"}
     removed_ids = {c.target: c for c in resolved.changes if c.what == "removed"}
-    anew = {c.target: c for c in resolved.changes if c.what in ("redeclared facts", "redeclared derived")}
+    # (a profile's own declaration before its base profile's, and none of a fact it removes: QA88 F2)
+    anew = {c.target: c for c in reversed(resolved.changes) if c.what in ("redeclared facts", "redeclared derived")
+            and c.target not in gone}
     # the nearest profile that renamed the grades: this one, or a base profile (a county's of a province's: QA45 F6)
     grades = next((c for c in resolved.changes if c.what == "section" and c.target == "grades"), None)
     out: list[Problem] = []

@@ -905,3 +905,24 @@ def test_a_rescaled_form_at_0_decimals_reads_back_a_judgement_inside_its_tier(tm
     assert 0 == written.exit_code, written.output
     again = CliRunner().invoke(main, ["--lang", "en", "score", str(tmp_path / "form.xlsx"), "--set", str(tmp_path / "p.yaml")])
     assert 0 == again.exit_code and "96 / 100" in again.stdout, again.output
+
+
+def test_a_rescaled_form_reads_back_a_judgement_a_few_steps_from_the_exact_one(tmp_path: Path) -> None:
+    """QA88 F1: on the bundled self-evaluation (precision 2), 预算 不适用, a row judged 2.3938 of 3 printed 2.66 of
+    3.33; every judgement one step from the exact inverse fell out of its tier, and the form the engine wrote was
+    refused ('6.2 is outside [4.68, 6.24)' on another). A judgement some steps off that gives the 得分 back and stays
+    in its tier is found: the form reads back to the same total."""
+    document = {"indicator_set": "self-evaluation", "project": {"name": "往返"}, "not_applicable": {"budget": "无预算"},
+                "facts": {"budget": {"total": 100, "paid": 100}, "targets": {
+                    "output": [{"id": "n", "name": "数量", "type": "quantitative", "weight": 50, "target": 10, "actual": 10,
+                                "unit": "个"}],
+                    "benefit": [{"id": "q", "name": "定性", "type": "qualitative", "weight": 3, "tier": "部分达成并具有一定效果",
+                                 "score": 2.3938, "reason": "部分达成"},
+                                {"id": "b", "name": "效益", "type": "quantitative", "weight": 27, "target": 10, "actual": 10,
+                                 "unit": "个"}],
+                    "satisfaction": [{"id": "s", "name": "满意", "type": "quantitative", "weight": 10, "target": 0.9,
+                                      "actual": 0.95}]}}}
+    (tmp_path / "f.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    assert 0 == CliRunner().invoke(main, ["score", str(tmp_path / "f.json"), "-o", str(tmp_path / "form.xlsx")]).exit_code
+    again = CliRunner().invoke(main, ["--lang", "en", "score", str(tmp_path / "form.xlsx")])
+    assert 0 == again.exit_code and "99.33 / 100" in again.stdout, again.output

@@ -282,6 +282,18 @@ def test_a_profile_reading_a_fact_its_base_profile_removed_is_told_which_profile
                                        "another name")
 
 
+def test_a_countys_own_change_to_a_fact_its_province_declared_anew_is_said_as_its_own(tmp_path: Path) -> None:
+    """QA88 F2: once a base profile's declaration anew was inherited, a county declaring the fact again was told of the
+    province's line, and one removing it was told the province declares it: each is said as the county's own."""
+    _write(tmp_path, "p.yaml", "extends: self-evaluation\nid: p\nfacts:\n  budget.paid: {type: number, min: 0, label: 已付}\n")
+    again = _write(tmp_path, "c.yaml", "extends: p.yaml\nid: c\nfacts:\n  budget.paid: {type: boolean, label: 付清}\n")
+    assert any(file == "c.yaml" and (hint or "").startswith("this profile declares budget.paid anew")
+               for file, _, _, hint in _problems(again)), _problems(again)
+    gone = _write(tmp_path, "d.yaml", "extends: p.yaml\nid: d\nfacts:\n  budget.paid: null\n")
+    hints = [hint or "" for file, _, _, hint in _problems(gone) if file == "d.yaml"]
+    assert hints and all(h.startswith("this profile removes budget.paid") for h in hints), _problems(gone)
+
+
 def test_profile_keys_without_extends_are_refused(tmp_path: Path) -> None:
     """A set with change: but no extends: is told what change: is for."""
     base = (ROOT / "examples" / "small" / "set.yaml").read_text(encoding="utf-8")

@@ -36,6 +36,7 @@ from .reading import FormReading
 __all__ = ["judged_on_declared", "used_weights"]
 
 _PLACES = 6  # a judgement no rounding gives back keeps this many decimals
+_STEPS = 10  # steps either side of it a judgement read back is looked for, at each number of decimals
 
 
 def judged_on_declared(reading: FormReading, not_applicable: Mapping[str, str]) -> None:
@@ -94,9 +95,9 @@ def _judgement(score: Decimal, declared: Decimal, used: Decimal, places: int,
     (QA86 F1: 17 of a rescaled 21 at 0 decimals is 15.38 of 19, printed 15, below a tier from 15.2; 15.5 gives 17 back
     and prints 16)."""
     exact = score * declared / used
-    for decimals in range(places, _PLACES + 1):
+    for decimals in range(places, _PLACES + 1):  # (a tier's end may lie some steps off the exact value: QA88 F1)
         step, near = Decimal(1).scaleb(-decimals), round_half_up(exact, decimals)
-        for candidate in sorted((near, near + step, near - step), key=lambda c: abs(c - exact)):
+        for candidate in sorted((near + j * step for j in range(-_STEPS, _STEPS + 1)), key=lambda c: abs(c - exact)):
             if round_half_up(candidate * used / declared, places) == score and fits(candidate):
                 return _tidy(candidate)
     return _tidy(round_half_up(exact, _PLACES))

@@ -98,7 +98,9 @@ def _at_the_profile(warning: LintWarning, indicator_set: IndicatorSet) -> LintWa
     says the problems such a declaration causes."""
     from .._profile_blame import named_in
 
-    anew = {c.target: c for c in indicator_set.changes if c.what.startswith("redeclared ")}  # a base profile's too
+    removed = {c.target for c in indicator_set.changes if c.what.startswith("removed ") and c.by is None}
+    # a base profile's too, after the profile's own (QA88 F2)
+    anew = {c.target: c for c in reversed(indicator_set.changes) if c.what.startswith("redeclared ") and c.target not in removed}
     declared = named_in(warning.problem, anew) if anew and warning.problem.file != indicator_set.source else None
     if declared is None:
         return warning
