@@ -229,6 +229,26 @@ def percent(rate: Decimal, places: int = 2) -> str:
     return fixed(rate * 100, places) + "%"
 
 
+def cut_rate(rate: Decimal) -> Decimal:
+    """A rate (a share: 0.8999) to 0.01%, rounded half up (83.045% is 83.05%), but cut where rounding up would reach a
+    round figure (a whole tenth of a percent) the rate falls short of: a grade's line, a band's bound, the 90% of 需说明.
+    89.999% is 89.99%, not 90.00% beside 良 or above 执行率低于90% (QA54 F1, QA86 F2); 99.9998% is 99.99%.
+
+    >>> cut_rate(Decimal("0.89999")), cut_rate(Decimal("0.83045")), cut_rate(Decimal("0.999998")), cut_rate(Decimal("0.9"))
+    (Decimal('0.8999'), Decimal('0.8305'), Decimal('0.9999'), Decimal('0.9000'))
+    """
+    rounded = round_half_up(rate, 4)
+    return rate.quantize(_RATE_STEP, decimal.ROUND_DOWN) if rate < rounded and (rounded * 1000) % 1 == 0 else rounded
+
+
+def cut_percent(rate: Decimal) -> str:
+    """`cut_rate` as printed: 89.99%."""
+    return percent(cut_rate(rate))
+
+
+_RATE_STEP = Decimal("0.0001")
+
+
 # ---------------------------------------------------------------- fractions written in a set
 
 #: A fraction as a set may write a share or points: 1/3, 5 / 4 (at most 15 digits each side, as numbers in a set).

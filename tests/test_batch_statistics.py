@@ -206,7 +206,7 @@ def test_the_budgets_of_consequences_are_added_in_wan_whatever_unit_a_set_keeps_
 def test_an_execution_rate_is_rounded_half_up_but_never_up_to_the_90_percent_line() -> None:
     """The batch's 预算执行率 (and its overall rate) was cut: 83.045% showed 83.04%, where 四舍五入 gives 83.05%. It is
     rounded half up, except where that would print the 90.00% line a rate below it falls short of."""
-    from scoring_engine.reports.batch_tables import cut_percent
+    from scoring_engine._arith import cut_percent
 
     assert ["83.05%", "89.99%", "90.00%", "99.89%"] == [cut_percent(Decimal(r)) for r in ("0.83045", "0.89999", "0.9", "0.998886")]
 
@@ -215,7 +215,7 @@ def test_an_execution_rate_is_rounded_half_up_but_never_up_to_the_90_percent_lin
 def test_an_execution_rate_is_never_rounded_up_to_a_bands_bound_it_falls_short_of() -> None:
     """QA54 F1: 99.9998% showed 100.00% beside the 7 points of the band below 100% (and 79.9998% 80.00%, 59.9998%
     60.00%), where `score` says 99.9998%: a rate that rounding would lift to a round figure is cut below it."""
-    from scoring_engine.reports.batch_tables import cut_percent
+    from scoring_engine._arith import cut_percent
 
     cut = [cut_percent(Decimal(r)) for r in ("0.999998", "0.799998", "0.599998", "0.924999", "0.82996", "1", "0.8")]
     assert ["99.99%", "79.99%", "59.99%", "92.49%", "82.99%", "100.00%", "80.00%"] == cut

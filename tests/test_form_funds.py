@@ -147,3 +147,24 @@ def test_the_form_does_not_print_a_rate_rounded_up_onto_the_line_it_falls_short_
     form = tmp_path / "form.xlsx"
     assert 0 == CliRunner().invoke(main, ["score", str(facts), "--layout", "selfeval", "-o", str(form)]).exit_code
     assert fmt == openpyxl.load_workbook(form)[SHEET]["H6"].number_format
+
+
+def test_small_amounts_on_the_form_show_their_decimals_with_their_unit_and_read_back(tmp_path: Path) -> None:
+    """QA88 F3: on the 自评表 itself, 全年预算数 0.00009 and an output of 0.00004公里 were written in General, which
+    Excel shows as 9E-05 and 4E-05公里; they get a format with their decimals, keep their unit, and read back the same."""
+    import json
+
+    document = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    document["facts"]["budget"] = {"total": 0.00009, "paid": 0.00008}
+    pipes = document["facts"]["targets"]["output"][0]
+    pipes["target"], pipes["actual"] = 0.00005, 0.00004
+    facts = tmp_path / "facts.json"
+    facts.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    form = written_form(facts, tmp_path / "form.xlsx")
+    sheet = openpyxl.load_workbook(form)[SHEET]
+    formats = {cell.number_format for row in sheet.iter_rows() for cell in row if cell.value in (9e-05, 8e-05, 4e-05)}
+    assert {"0.00000", '0.00000"公里"'} == formats
+    from_facts = CliRunner().invoke(main, ["--lang", "en", "score", str(facts), "--format", "json"])
+    from_form = CliRunner().invoke(main, ["--lang", "en", "score", str(form), "--format", "json"])
+    assert 0 == from_facts.exit_code == from_form.exit_code, from_form.output
+    assert json.loads(from_facts.output)["total"] == json.loads(from_form.output)["total"]

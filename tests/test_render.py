@@ -516,3 +516,51 @@ def test_a_small_fact_shows_its_decimals_in_the_workbook_not_an_exponent() -> No
     book = openpyxl.load_workbook(io.BytesIO(render(score(indicator_set, tiny), "xlsx")))
     [cell] = [c for row in book["事实与来源"].iter_rows() for c in row if c.value == 3e-07]
     assert "0.0000000" == cell.number_format
+
+
+_JUST_UNDER_THE_LINE = """\
+id: just-under
+name: 线下一点
+version: "1"
+total: 100
+precision: 3
+facts:
+  a: {type: number, min: 0, max: 100000}
+grades:
+  - {label: 优, min: 90}
+  - {label: 良, min: 80}
+  - {label: 中, min: 60}
+  - {label: 差, min: 0}
+indicators:
+  - id: output
+    name: 产出指标
+    weight: 40
+    children:
+      - {id: output.done, name: 完成率, weight: 40, rule: {kind: formula, rate: "a / 100000"}}
+  - {id: rest, name: 效益指标, weight: 60, rule: {kind: formula, rate: "1"}}
+"""
+
+
+def test_a_score_rate_just_under_a_line_is_not_rounded_up_onto_it(tmp_path: Path) -> None:
+    """QA86 F2: 89.999 of 100 showed 得分率 90.00% beside 良, and 29.999 of 40 showed 75.00%: like 预算执行率, a 得分率 is
+    never rounded up onto a round figure it falls short of, in every report and in the batch."""
+    import openpyxl
+
+    (tmp_path / "set.yaml").write_text(_JUST_UNDER_THE_LINE, encoding="utf-8")
+    (tmp_path / "p.json").write_text('{"project": {"name": "P"}, "facts": {"a": 74997.5}}', encoding="utf-8")
+    runner = CliRunner()
+    for form in ("csv", "markdown", "html"):
+        ran = runner.invoke(main, ["score", str(tmp_path / "p.json"), "--set", str(tmp_path / "set.yaml"), "--format", form,
+                                   "--layout", "scoresheet"])
+        assert 0 == ran.exit_code and "89.99%" in ran.output and "74.99%" in ran.output, ran.output
+        assert "90.00%" not in ran.output and "75.00%" not in ran.output
+    xlsx = runner.invoke(main, ["score", str(tmp_path / "p.json"), "--set", str(tmp_path / "set.yaml"), "-o",
+                                str(tmp_path / "p.xlsx")])
+    assert 0 == xlsx.exit_code
+    assert [Decimal("0.7499"), Decimal("1"), Decimal("0.8999")] == [Decimal(str(row[3])) for row in openpyxl.load_workbook(
+        tmp_path / "p.xlsx").worksheets[1].iter_rows(min_row=2, values_only=True)]
+    batch = runner.invoke(main, ["batch", str(tmp_path / "p.json"), "--set", str(tmp_path / "set.yaml"), "--quiet",
+                                 "-o", str(tmp_path / "b.csv")])
+    assert 0 == batch.exit_code, batch.output
+    summary = (tmp_path / "b.csv").read_text(encoding="utf-8-sig")
+    assert "74.99%" in summary and "75.00%" not in summary, summary

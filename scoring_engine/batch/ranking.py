@@ -23,14 +23,13 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from .._arith import ZERO, round_half_up
+from .._arith import ZERO, cut_rate, round_half_up
 from .._record import record
 from .._text import prints_as_nothing
 from .rows import ProjectRow
 
 __all__ = ["Names", "Ranked", "count", "ranked", "spellings_note", "unscored"]
 
-_RATE_PLACES = 4  # a mean 得分率 as a share, to 0.01%
 _MOST_NAMES = 100_000  # spellings kept as written, to spare their NFKC (the names themselves are kept, as the rankings are)
 _SHOWN_VARIANTS = 10  # names spelt several ways that the note lists
 
@@ -144,7 +143,7 @@ def ranked(table: dict[tuple[str, str], list[Any]], places: int, failed: Counter
     found: list[Ranked] = []
     for i, (rate, name, department, n, total, flagged) in enumerate(rated):
         rank = found[-1].rank if found and rated[i - 1][0] == rate else i + 1
-        share = round_half_up(Decimal(-rate.numerator) / rate.denominator, _RATE_PLACES)
+        share = cut_rate(Decimal(-rate.numerator) / rate.denominator)
         mean = round_half_up(total / n, places) if len(table[department, name][3]) == 1 else None  # QA59 F3
         found.append(Ranked(name, n, mean, flagged, places, rank, department, share, failed[(department, name)]))
     return tuple(found)

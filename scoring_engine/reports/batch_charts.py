@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .._arith import percent, plain
+from .._arith import cut_percent, percent, plain
 from .._display import display_width
 from ..batch.summary import SetSummary
 from .chart import _num
@@ -78,12 +78,12 @@ def rate_chart(s: SetSummary) -> str:
         colour = _LOW if i.mean_rate < 0.8 else _FILL
         bold = ' font-weight="bold"' if i.level == 1 else ""
         parts.append(f'<g class="rate level{i.level}" data-indicator="{escape(i.id)}">'
-                     f'<title>{escape(i.name)}：平均得分率 {percent(i.mean_rate)}'
+                     f'<title>{escape(i.name)}：平均得分率 {cut_percent(i.mean_rate)}'
                      f'</title><text x="{indent}" y="{y + 8}" dominant-baseline="middle"{bold}>{escape(i.name)}</text>'
                      f'<rect x="{_num(label_width)}" y="{y}" width="{_BAR_AREA}" height="16" fill="{_TRACK}"/>'
                      f'<rect x="{_num(label_width)}" y="{y}" width="{_num(_BAR_AREA * float(i.mean_rate))}"'
                      f' height="16" fill="{colour}"/>'
                      f'<text x="{_num(label_width + _BAR_AREA + 8)}" y="{y + 8}" dominant-baseline="middle">'
-                     f'{percent(i.mean_rate)}</text></g>')
+                     f'{cut_percent(i.mean_rate)}</text></g>')
     return _svg("rate-chart", f"{s.set_name}：各指标平均得分率", label_width + _BAR_AREA + 80, 8 + 24 * len(shown),
                 "".join(parts))

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import IO
 
-from .._arith import money, plain, round_half_up
+from .._arith import cut_percent, cut_rate, money, plain
 from .._output import AtomicOutput
 from .._version import __version__
 from ..batch.compare import RECHECK, RECHECK_UNSCORED
@@ -27,7 +27,7 @@ from .batch_charts import grade_chart, histogram_chart, rate_chart
 from .batch_said import SAID, said_rows
 from .batch_tables import (CATEGORY_HEADER, CONSEQUENCES, DUPLICATES_HEADER, DUPLICATES_TITLE, EXPLAIN, MIXED_YEARS,
                            PROBLEMS, RANKED_BY, RANKED_NOTE, UNMATCHED_HEADER, UNMATCHED_TITLE, Rate, Score, category_cells,
-                           cell_text, compared_row, compared_table, consequence_rows, cut_percent, duplicate_rows,
+                           cell_text, compared_row, compared_table, consequence_rows, duplicate_rows,
                            explain_rows, grade_funds_cells, grade_funds_header, problem_rows, ranking_cells, ranking_header,
                            rankings, tie_note, unranked_note, unread_note, unscored_note)
 from ._page import BASE_CSS
@@ -367,5 +367,5 @@ def _placed_table(placed: tuple[Placed, ...]) -> str:
 
 def _placed_rate(p: Placed) -> Rate | None:
     """The 得分率 a project is ranked by: its total ÷ its set's total."""
-    return Rate(round_half_up(p.total / p.max_total, 4)) if p.max_total else None
+    return Rate(cut_rate(p.total / p.max_total)) if p.max_total else None
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_DOWN, Decimal
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from .._arith import ZERO, fixed, percent, plain, round_half_up
+from .._arith import ZERO, cut_rate, fixed, percent, plain
 from .._record import record
 from ..batch.compare import RECHECK, RECHECK_UNSCORED, placed_after, recheck_unscored
 from ..batch.consequences import ConsequenceCount
@@ -28,12 +28,10 @@ __all__ = ["Score", "Rate", "Heading", "Table", "Columns", "summary_columns", "s
            "statistics", "consequence_rows", "consequence_note", "cell_text", "top_names", "EXPLAIN", "PROBLEMS", "CONSEQUENCES",
            "MAIN_BATCH", "duplicate_rows", "DUPLICATES_HEADER", "DUPLICATES_TITLE", "RANKED_BY", "RANKED_NOTE", "MIXED_YEARS",
            "ranking_header", "ranking_cells", "CATEGORY_HEADER", "category_cells", "grade_funds_header", "grade_funds_cells",
-           "rankings", "unranked_note", "unread_note", "unscored_note", "tie_note", "funds_rows", "cut_percent", "compared_table",
+           "rankings", "unranked_note", "unread_note", "unscored_note", "tie_note", "funds_rows", "compared_table",
            "compared_row"]
 #: What the 问题 sheet calls the batch being summarised (the others are 复核, or the other set's id).
 MAIN_BATCH = "本批"
-_RATE_PLACES = 4  # 得分率 kept to 0.01%
-_RATE_STEP = Decimal("0.0001")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +83,7 @@ def _rate(score: Decimal, weight: Decimal) -> Rate | None:
 
 @lru_cache(maxsize=4096)  # the same few score and weight pairs recur on every project; equal pairs give the same quantized rate
 def _rate_value(score: Decimal, weight: Decimal) -> Decimal | None:
-    return round_half_up(score / weight, _RATE_PLACES) if weight else None
+    return cut_rate(score / weight) if weight else None
 
 
 def _against(against: str) -> str:
@@ -356,19 +354,6 @@ def statistics(summary: Summary) -> list[list[Any]]:
 EXECUTION_RATE = "预算执行率（指标体系口径）"
 
 
-def cut_percent(rate: Decimal) -> str:
-    """`cut_rate` as printed: 89.99%."""
-    return percent(cut_rate(rate))
-
-
-def cut_rate(rate: Decimal) -> Decimal:
-    """A 预算执行率 to 0.01%, rounded half up (83.045% is 83.05%), but cut where rounding up would reach a round figure
-    (a whole tenth of a percent) the rate falls short of: a band's bound (100%, 80%, 92.5%) or the 90% line of 需说明.
-    89.999% is 89.99%, no 90.00%; 99.9998% is 99.99%, not the 100.00% a band starting at 100% would read (QA54 F1)."""
-    rounded = round_half_up(rate, 4)
-    return rate.quantize(_RATE_STEP, ROUND_DOWN) if rate < rounded and (rounded * 1000) % 1 == 0 else rounded
-
-
 def funds_rows(f: Funds, apart: bool = False) -> list[list[Any]]:
     """预算执行情况 across the batch: the 预算数 and 执行数 added up, the overall rate, the projects under 90%;
     `apart`: one of several groups, by the unit the sets declare (amounts of two units are not added)."""
@@ -484,7 +469,7 @@ def _set_statistics(s: SetSummary) -> list[list[Any]]:
                  Heading("平均得分率")])
     ordered = sorted(s.indicators, key=lambda i: (i.mean_rate is None, i.mean_rate or 0))
     rows += [[i.id, i.name, i.level, Score(i.mean_score, m) if i.mean_score is not None else "不适用",
-              Rate(round_half_up(i.mean_rate, _RATE_PLACES)) if i.mean_rate is not None else None]
+              Rate(cut_rate(i.mean_rate)) if i.mean_rate is not None else None]
              for i in ordered]
     if s.categories:
         rows.append([Heading(h) for h in CATEGORY_HEADER])
@@ -497,4 +482,4 @@ CATEGORY_HEADER = ("二级指标（绩效目标表各行，按类别）", "所�
 
 
 def category_cells(c: CategoryStat) -> list[Any]:
-    return [c.category, c.group_name, c.count, c.reached, Rate(round_half_up(c.mean_rate, _RATE_PLACES))]
+    return [c.category, c.group_name, c.count, c.reached, Rate(cut_rate(c.mean_rate))]

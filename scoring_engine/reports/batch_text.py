@@ -26,8 +26,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .._arith import fixed, money, plain
-from .batch_tables import cut_percent
+from .._arith import cut_percent, fixed, money, plain
 from ..batch.compare import RECHECK
 from ..batch.consequences import BATCH, ConsequenceCount
 from ..batch.duplicates import Duplicate

@@ -104,10 +104,11 @@ def _number_format(cell: Cell) -> str:
         return "0%" if value * 100 == (value * 100).to_integral_value() else "0." + "0" * percent_places(value) + "%"
     if cell.style == "score" and cell.places is not None:
         return "0." + "0" * cell.places if cell.places else "0"
+    shown_as = small_number_format(value) or "General"  # 0.00004 as its decimals, not 4E-05 (QA88 F3)
     unit = cell.unit or ""
     if unit and all(ch not in unit for ch in '"\\[];@'):
-        return f'General"{unit}"'
-    return "General"
+        return f'{shown_as}"{unit}"'
+    return shown_as
 
 
 def _heights(ws: Worksheet, grid: Grid) -> None:

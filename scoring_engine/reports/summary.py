@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .._arith import fixed, percent, plain
+from .._arith import cut_percent, fixed, plain
 from ..result import Result
 
 __all__ = ["SUMMARY_HEADER", "grade_text", "level_one_summary"]
@@ -13,10 +13,11 @@ SUMMARY_HEADER = ("一级指标", "分值", "得分", "得分率")
 
 
 def level_one_summary(result: Result) -> list[tuple[str, Decimal, Decimal, str]]:
-    """(name, weight, score, 得分率 as text) per 一级 indicator, then the total; 得分率 is '—' for a weight of 0."""
-    rows = [(top.name, top.weight, top.score, percent(top.score / top.weight) if top.weight else "—")
+    """(name, weight, score, 得分率 as text) per 一级 indicator, then the total; 得分率 is '—' for a weight of 0, and is
+    never rounded up onto a line it falls short of (89.999 of 100 is 89.99%, beside 良: QA86 F2)."""
+    rows = [(top.name, top.weight, top.score, cut_percent(top.score / top.weight) if top.weight else "—")
             for top in result.indicators]
-    rows.append(("合计", result.max_total, result.total, percent(result.total / result.max_total)))
+    rows.append(("合计", result.max_total, result.total, cut_percent(result.total / result.max_total)))
     return rows
 
 

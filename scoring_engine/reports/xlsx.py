@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from .._arith import in_engine_context
+from .._arith import cut_rate, in_engine_context
 from .._display import display_width, show_value
 from .._text import visible
 from ..result import Result
@@ -75,7 +75,7 @@ def _summary_sheet(ws: Worksheet, result: Result, score_format: str) -> None:
         _text(ws, r, 1, name)
         ws.cell(r, 2, weight)
         ws.cell(r, 3, score).number_format = score_format
-        rate = ws.cell(r, 4, score / weight if weight else None)
+        rate = ws.cell(r, 4, cut_rate(score / weight) if weight else None)  # as the other reports print it
         rate.number_format = "0.00%"
     _widths(ws, [20, 8, 10, 10])
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
