@@ -178,7 +178,9 @@ class Commands(click.Group):
         if "" in args:  # `batch "$DIR"` with DIR unset would read the working folder as the input: never meant
             at = args.index("")
             option = args[at - 1] if at > 0 and args[at - 1].startswith("-") else None
-            raise click.UsageError(EMPTY_OPTION.format(option=option) if option else EMPTY_ARGUMENT, ctx)
+            named = next((a for a in args[:at] if a in self.commands), None)  # its command's usage, not the group's
+            said = click.Context(self.commands[named], info_name=named, parent=ctx) if named else ctx
+            raise click.UsageError(EMPTY_OPTION.format(option=option) if option else EMPTY_ARGUMENT, said)
         return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> Any:

@@ -56,9 +56,13 @@ def _cannot_write(path: Path | str, why: str | OSError) -> ScoringEngineError:
         return ScoringEngineError(Problem(f"cannot write the report: there is no folder {folder}", file=str(path),
                                           hint="make the folder first, or give a file in a folder that exists"))
     hint = None
+    if isinstance(why, OSError) and why.errno == errno.EROFS:
+        why = READ_ONLY_DISK
     if isinstance(why, OSError):
         hint = NOT_PERMITTED if why.errno in (errno.EACCES, errno.EPERM) else None
         why = why.strerror or str(why)
+    elif why == READ_ONLY_DISK:
+        hint = ANOTHER_DISK
     elif why == READ_ONLY:
         hint = "make it writable first if it is to be replaced, or give another file"
     elif why == NOT_YOURS:
@@ -70,6 +74,17 @@ def _cannot_write(path: Path | str, why: str | OSError) -> ScoringEngineError:
 READ_ONLY = "the file is read-only"
 NOT_YOURS = "no permission to write the file"  # it has write bits, for another user
 NOT_PERMITTED = "write it into a folder you may write in, or ask for the right to write in this one"
+#: A disk mounted read-only (a CD, a locked USB stick, a share mounted ro): no permission would let it be written.
+READ_ONLY_DISK = "the disk it is on is read-only"
+ANOTHER_DISK = "write it to a folder on another disk"
+
+
+def _on_read_only_disk(path: Path) -> bool:
+    """Whether `path` is on a file system mounted read-only (QA90 F5: said as a permission to ask for)."""
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs (Windows): said as a permission
+        return False
 
 
 def write_atomically(path: Path, content: str | bytes) -> None:
@@ -116,7 +131,8 @@ class AtomicOutput:
                 raise _cannot_write(path, READ_BY_THIS_COMMAND)
             # the rename would replace it all the same; no write bit at all is read-only even to root (chmod 444)
             if mode is not None and (not mode & 0o222 or not os.access(path, os.W_OK)):
-                raise _cannot_write(path, READ_ONLY if not mode & 0o222 else NOT_YOURS)
+                raise _cannot_write(path, READ_ONLY if not mode & 0o222 else READ_ONLY_DISK if _on_read_only_disk(path)
+                                    else NOT_YOURS)
             self.target = Path(os.path.realpath(path))  # a link stays a link: the file it names is replaced
             folder = self.target.parent
             import tempfile  # only a command that writes a file needs it (4 ms to load): printing needs none

@@ -25,6 +25,8 @@ PLACES = (
     ("under the new set {ref}: {message}", "按新指标体系 {ref} 评分失败：{message!t}"),
     ("the file is read-only", "文件是只读的"),
     ("no permission to write the file", "没有写入这个文件的权限"),
+    ("the disk it is on is read-only", "它所在的磁盘是只读的"),
+    ("write it to a folder on another disk", "写到其他磁盘上的文件夹中"),
     ("write 是 or 否", "填写 是 或 否"),
     ("write it as {example}, or [] for none", "请写成 {example}；没有则写 []"),  # after the place a pattern above takes (QA38)
     ("write it as text, or as {{text: …, points: …}}", "写成文字，或写成 {{text: …, points: …}}"),
@@ -44,7 +46,7 @@ PLACES = (
     ("expected a number, got a list", "应为数字，实际是列表"),
     ("expected a number, got an object", "应为数字，实际是映射"),
     ("expected a finding, got true or false", "应为问题描述，实际是是/否值"),
-    ("expected 是 or 否, got {value}", "应为 是 或 否，实际是 {value}"),
+    ("expected 是 or 否, got {value}", "应为 是 或 否，实际是 {value!t}"),
     ("this workbook is a 评分表 report written by scoring-engine, not a filled 自评表",
      "这个工作簿是 scoring-engine 写出的评分表（报告），不是填好的自评表"),
     ("score the facts file it was written from; a report written with --layout selfeval is a 自评表, which reads back",

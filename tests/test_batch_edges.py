@@ -86,3 +86,54 @@ def test_documents_that_raise_midway_give_every_outcome_read_before(tmp_path: Pa
         for outcome in score_many(SMALL_SET, raising(), jobs=jobs):
             got.append(outcome.index)
     assert list(range(200)) == got
+
+
+def test_a_stop_once_the_outputs_are_in_place_keeps_the_runs_exit_code(monkeypatch: pytest.MonkeyPatch,
+                                                                     tmp_path: Path) -> None:
+    """QA90 F4: Ctrl-C just after the outputs were put in place, while the summary was printed, ended the batch with
+    130, the code of 'no summary written', though it was written. The stop is dropped: the run's own code stands."""
+    import signal
+
+    from scoring_engine.reports import batch_text
+
+    write_jsonl(tmp_path / "p.jsonl", 5)
+    printed = batch_text.summary_text
+
+    def stopped_while_printing(*args: object) -> str:
+        signal.raise_signal(signal.SIGINT)
+        return printed(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batch_text, "summary_text", stopped_while_printing)
+    outside = signal.signal(signal.SIGINT, signal.default_int_handler)  # as from a terminal
+    try:
+        run = CliRunner().invoke(main, ["--lang", "en", "batch", str(tmp_path / "p.jsonl"), "-o", str(tmp_path / "s.csv")])
+    finally:
+        signal.signal(signal.SIGINT, outside)
+    assert 0 == run.exit_code and f"{tmp_path / 's.csv'}: written" in run.output, run.output
+    assert "interrupted" not in run.output
+
+
+def test_a_jsonl_line_of_null_is_told_the_document_is_empty_not_to_indent(tmp_path: Path) -> None:
+    """QA90 F6: a JSONL line `null` was told to write what it holds below it, indented two spaces more (YAML's advice
+    for a key left empty)."""
+    (tmp_path / "p.jsonl").write_text("null\n", encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "en", "batch", str(tmp_path / "p.jsonl"), "--quiet"])
+    assert 1 == run.exit_code and "(the document is empty (null): write its keys and values in it)" in run.output
+    assert "indented" not in run.output
+
+
+def test_the_outputs_temporary_files_failing_name_the_folder_they_failed_in() -> None:
+    """QA90 F3: a full disk under the second output was said in the first output's folder; it is said in the folder the
+    system names, else in every output's folder. A read-only disk is said as such, not as a permission to ask for (F5)."""
+    import errno
+
+    from scoring_engine._output import _cannot_write
+    from scoring_engine.batch.run import _outputs_error
+
+    outputs = (Path("here.csv"), Path("/mnt/full/s.xlsx"))
+    named = _outputs_error(OSError(errno.ENOSPC, "No space left on device", "/mnt/full/.s.xlsx.ab12.tmp"), outputs)
+    assert "/mnt/full" == named.problems[0].file
+    assert "., /mnt/full" == _outputs_error(OSError(errno.ENOSPC, "No space left on device"), outputs).problems[0].file
+    [read_only] = _cannot_write(Path("/mnt/cd/s.csv"), OSError(errno.EROFS, "Read-only file system")).problems
+    assert ("cannot write the report: the disk it is on is read-only", "write it to a folder on another disk") == \
+        (read_only.message, read_only.hint)

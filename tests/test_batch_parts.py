@@ -1235,3 +1235,56 @@ def test_a_new_reports_run_into_a_folder_an_earlier_version_marked_keeps_its_old
     assert "000009-old.json" in (reports / REPORTS_MARK).read_text(encoding="utf-8").splitlines()
     assert 0 == _cli("batch", str(tmp_path / "in"), "-o", str(tmp_path / "s.csv")).exit_code
     assert 2 == len((tmp_path / "s.csv").read_text(encoding="utf-8-sig").splitlines()) - 1
+
+
+def _children(pid: int) -> set[int]:
+    """The processes whose parent is `pid`, from /proc."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # gone meanwhile
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the processes from /proc (Linux)")
+def test_workers_end_when_their_batch_is_killed_outright(tmp_path: Path) -> None:
+    """QA90 F2: a batch killed with SIGKILL (kill -9, the OOM killer) left its --jobs workers waiting for ever on a pipe
+    no one reads, about 40 MB each. Each worker sees its parent gone and ends within seconds."""
+    import contextlib
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    write_jsonl(tmp_path / "many.jsonl", 3000)
+    batch = subprocess.Popen([sys.executable, "-m", "scoring_engine", "batch", str(tmp_path / "many.jsonl"), "--jobs", "2",
+                              "--quiet", "-o", str(tmp_path / "o.csv")], cwd=ROOT, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while len(workers := _children(batch.pid)) < 2 and batch.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert 2 == len(workers), "the batch started its two workers"
+        batch.send_signal(signal.SIGKILL)
+        batch.wait()
+        deadline = time.monotonic() + 30
+        while any(map(_running, workers)) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not [w for w in workers if _running(w)], "every worker ended"
+    finally:
+        batch.kill()
+        for worker in _children(batch.pid) | locals().get("workers", set()):  # none left behind, should the test fail
+            with contextlib.suppress(OSError):
+                os.kill(worker, signal.SIGKILL)
+
+
+def _running(pid: int) -> bool:
+    """Whether process `pid` is there and not a zombie waiting to be reaped."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False

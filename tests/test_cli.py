@@ -198,11 +198,13 @@ def test_sets_prints_one_bundled_set_to_copy(tmp_path: Path):
 @pytest.mark.parametrize("args", [["batch", ""], ["score", ""], ["batch", "x.jsonl", "--compare-with", ""], ["score", "x", "-o", ""]])
 def test_an_empty_argument_is_a_usage_error_not_the_working_folder(args: list[str], tmp_path, monkeypatch) -> None:
     """`batch "$DIR"` with DIR unset scored everything below the working folder and exited 0; an empty argument is now a
-    usage error (exit 2) that says so, and nothing is read or written."""
+    usage error (exit 2) that says so, under the command's usage line (QA91 F12: it was the group's), and nothing is
+    read or written."""
     monkeypatch.chdir(tmp_path)
-    run = CliRunner().invoke(main, ["--lang", "en", *args])
+    run = CliRunner().invoke(main, ["--lang", "en", *args], prog_name="scoring-engine")
     option = args[-2] if args[-2].startswith("-") else None
     assert 2 == run.exit_code and (f"the value of {option} is empty" if option else "an argument is empty") in run.output
+    assert run.output.startswith(f"Usage: scoring-engine {args[0]} [OPTIONS]"), run.output
     assert [] == list(tmp_path.iterdir())
 
 

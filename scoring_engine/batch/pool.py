@@ -19,6 +19,7 @@ import pickle
 import signal
 import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -166,6 +167,20 @@ def _start(make_worker: Callable[[], Callable[[Sequence[Any]], list[Any]]], enco
     _worker = make_worker()
     if encoding is not None:  # the parent's --encoding: files that are not UTF-8 are read in it here too
         read_otherwise_from_now(encoding)
+    threading.Thread(target=_watch_parent, args=(os.getppid(),), name="parent-watch", daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    """End this worker once its parent is gone: killed with SIGKILL (kill -9, the OOM killer), the parent can tell it
+    nothing, and the worker would wait for ever on a pipe no one reads (QA90 F2). Checked every WATCH_SECONDS."""
+    while True:
+        time.sleep(WATCH_SECONDS)
+        if os.getppid() != parent:  # taken in by init, or by a subreaper
+            os._exit(1)
+
+
+#: How often a worker looks whether its parent is still there.
+WATCH_SECONDS = 1.0
 
 
 def _work(part: Sequence[Any]) -> list[Any]:

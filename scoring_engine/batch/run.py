@@ -137,8 +137,9 @@ def run_batch(options: BatchOptions) -> Summary:
                 sink.commit()
             if options.reports is not None and reported:
                 mark_reports(options.reports, reported)
-        stale = sorted(earlier - set(reported))  # an earlier run's, standing beside this run's: said (QA57 F2)
-        return dataclasses.replace(summary, earlier_reports=tuple(stale[:SHOWN_EARLIER]), earlier_count=len(stale))
+            stale = sorted(earlier - set(reported))  # an earlier run's, standing beside this run's: said (QA57 F2)
+            done = dataclasses.replace(summary, earlier_reports=tuple(stale[:SHOWN_EARLIER]), earlier_count=len(stale))
+        return done
     except BaseException as err:
         with stops_deferred(deliver=False):  # stopping already: a second Ctrl-C must not leave a temporary file
             for sink in sinks:
@@ -407,16 +408,15 @@ def _same_year(years: dict[str, int], year: str, paired: set[int]) -> int | None
     twice, as the files' order fell (QA35 F2, QA37 F1). Each goes to the first scored project that takes it (`paired`):
     a second one of the same 项目编号 is not compared with it again (QA34 F3); one that failed does not take it away."""
     for key in (year, "") if year else ("",):
-        if key in years and years[key] not in paired:
-            return years[key]
-        if key in years:
-            return None  # its re-check went to an earlier project of this id and year
+        if key in years:  # None: its re-check went to an earlier project of this id and year
+            return years[key] if years[key] not in paired else None
     return None
 
 
 def _outputs_error(err: OSError, outputs: tuple[Path, ...]) -> ScoringEngineError:
-    """A system error of the files an output writes as it goes (a workbook's sheets, beside it), said as the batch's own."""
-    folder = str(outputs[0].parent) if outputs else "."
+    """A system error of the files an output writes as it goes (a workbook's sheets, beside it), said as the batch's own,
+    in the folder it failed in where the system says which, else in those of the outputs (QA90 F3)."""
+    folder = os.path.dirname(err.filename) if isinstance(err.filename, str) else ", ".join({str(p.parent): 0 for p in outputs})
     return ScoringEngineError(Problem(f"cannot write the outputs' temporary files: {err.strerror or err}", file=folder,
                                       hint="free some space in the folder of the outputs"))
 
