@@ -23,7 +23,7 @@ from decimal import Decimal
 
 from .errors import Problem
 
-__all__ = ["arithmetic_problems", "choice_problems", "comparison_problems"]
+__all__ = ["argument_problems", "arithmetic_problems", "choice_problems", "comparison_problems"]
 
 # Declared types as the kinds a comparison tells apart; a derived value's kind is not known before scoring.
 _DECLARED = {"number": "number", "integer": "number", "weight": "number", "string": "text", "date": "date", "boolean": "boolean"}
@@ -100,6 +100,37 @@ def arithmetic_problems(tree: ast.expr, scope: Mapping[str, str], parsed: str, t
             if found in _ARITHMETIC_HINTS:
                 problems.append(Problem(f"cannot compute with {_WORDS[found]} ({_shown(operand, parsed)}): + - * / take numbers",
                                         expression=text, hint=_ARITHMETIC_HINTS[found]))
+    return problems
+
+
+#: The functions that take one kind of fact only, and what they take.
+_TAKES = {"days_between": "date", "months_between": "date", "sum": "list", "mean": "list", "count": "list"}
+_DECLARED_WORDS = {"number": "a number", "integer": "a number", "weight": "a number", "string": "text", "date": "a date",
+                   "boolean": "a true/false value", "list": "a list"}
+_TAKES_HINTS = {"date": "give it facts declared with type: date (the start, then the end)",
+                "list": "give it a fact declared with type: list (count the items of a list; sum and mean its numbers)"}
+
+
+def argument_problems(tree: ast.expr, scope: Mapping[str, str], parsed: str, text: str) -> list[Problem]:
+    """A problem for each declared fact given to a function that never takes its kind: days_between of a text fact,
+    count of a number fact would fail for every project, when it is scored (QA91 F11), so it is refused when the set
+    loads. A derived value's kind is known only when it is computed: the evaluator refuses it then.
+
+    >>> tree = ast.parse("count(b)", mode="eval").body
+    >>> [p.message for p in argument_problems(tree, {"b": "number"}, "count(b)", "count(b)")]
+    ['count takes a list fact: b is a number']
+    """
+    problems = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name) or node.func.id not in _TAKES:
+            continue
+        wanted = _TAKES[node.func.id]
+        for arg in node.args:
+            declared = scope.get(arg.id, "") if isinstance(arg, ast.Name) else ""
+            if isinstance(arg, ast.Name) and declared in _DECLARED_WORDS and declared != wanted:
+                takes = "dates" if wanted == "date" else "a list fact"
+                problems.append(Problem(f"{node.func.id} takes {takes}: {_shown(arg, parsed)} is {_DECLARED_WORDS[declared]}",
+                                        expression=text, fact=arg.id, hint=_TAKES_HINTS[wanted]))
     return problems
 
 

@@ -88,7 +88,7 @@ _CHINESE_KEYS = {"事实": "facts", "项目": "project", "指标体系": "indica
                  "等级": "grades", "评分标准": "standard"}
 
 
-def _describe(value: Any) -> str:
+def describe_value(value: Any) -> str:
     if isinstance(value, bool):
         return f"{str(value).lower()} (a yes/no value)"
     if isinstance(value, str):
@@ -104,7 +104,7 @@ def _describe(value: Any) -> str:
     return {"list": "a list", "dict": "a mapping"}.get(type(value).__name__, type(value).__name__)
 
 
-def _number_text_hint(text: str, quoted: bool = False, key: Any = None) -> str:
+def number_text_hint(text: str, quoted: bool = False, key: Any = None) -> str:
     """Why a value meant as a number was read as text, and how to write it (quotes are mentioned only when written);
     `key` the value's own (a weight or points in % are no share)."""
     if re.fullmatch(r"[-+]?\d+(\.\d*)?[eE][-+]?\d+", text.strip()):
@@ -145,16 +145,19 @@ def _type_hint(expected: list[str], instance: Any, written: str | None, quoted: 
         if isinstance(instance, bool) and written:
             hint = f'YAML reads {written} as {str(instance).lower()}; {hint}'
         return hint
-    if isinstance(instance, bool) and written and {"number", "integer"} & set(expected):
-        return f"YAML reads {written} as {str(instance).lower()}; write the number"
+    if isinstance(instance, bool) and written and {"number", "integer"} & set(expected):  # not 'YAML reads true as true'
+        return "write the number" if written.lower() == str(instance).lower() else \
+            f"YAML reads {written} as {str(instance).lower()}; write the number"
     if isinstance(instance, bool):
         return "YAML reads yes/no/on/off as true/false; put text in quotes"
     if isinstance(instance, str) and {"number", "integer"} & set(expected):  # precision: 2位 (QA82 F10)
-        return _KEY_HINTS.get(str(key)) if key == "precision" else _number_text_hint(instance, quoted, key)
+        return _KEY_HINTS.get(str(key)) if key == "precision" else number_text_hint(instance, quoted, key)
     if expected == ["array"] and isinstance(instance, (str, Decimal, int)):  # remove: output.cost (QA51 F4)
         return f"write it as a list: [{written or instance}]"
     if expected == ["array"] and isinstance(instance, dict):  # grades: {优: 90}, add: without its dash (QA82 F10)
         return f"a list: start each item with '- ' on its own line, e.g. {_ITEMS.get(str(key), '- {...}')}"
+    if expected == ["object"] and instance is None and key is None:  # a document that is null (a JSONL line: QA90 F6)
+        return "the document is empty (null): write its keys and values in it"
     if expected == ["object"] and instance is None:  # `benefit:` with its fields not indented below it
         return "write what it holds below it, indented two spaces more"
     return None
@@ -191,14 +194,20 @@ def _wrong_type(failed: _Failed) -> list[SchemaProblem]:
     words = " or ".join(_TYPE_NAMES.get(t, t) for t in expected)
     if failed.schema.get("pattern") == FRACTION_PATTERN:
         words, expected = _FRACTION_WORDS, ["number"]
-    message = f"{failed.field} must be {words}, got {_describe(failed.instance)}"
-    return [SchemaProblem(failed.path, False, message, _type_hint(expected, failed.instance, failed.written, failed.quoted,
-                                                                 failed.path[-1] if failed.path else None))]
+    field, hint = failed.field, None
+    if len(failed.path) > 1 and isinstance(failed.path[-1], int) and isinstance(failed.path[-2], str):
+        field = f"item {failed.path[-1] + 1} of {failed.path[-2]}"  # not 'value', which the file does not say (QA82 F10)
+        if failed.path[-2] in ("children", "indicators") and isinstance(failed.instance, str):  # - output.cost
+            hint = f"an indicator is a mapping: - id: {failed.instance}, with its name, weight and rule below it"
+    message = f"{field} must be {words}, got {describe_value(failed.instance)}"
+    key = failed.path[-1] if failed.path else None
+    return [SchemaProblem(failed.path, False, message, hint or _type_hint(expected, failed.instance, failed.written,
+                                                                         failed.quoted, key))]
 
 
 def _not_a_choice(failed: _Failed) -> list[SchemaProblem]:
     choices = [str(v) for v in failed.expected]
-    message = f"{failed.field} is {_describe(failed.instance)}; it must be one of: {', '.join(choices)}"
+    message = f"{failed.field} is {describe_value(failed.instance)}; it must be one of: {', '.join(choices)}"
     said = str(failed.instance).strip()
     # a rule kind named as the guide names it in Chinese (按比例 for proportional): the word to write instead
     named = next((kind for words, kind in _KIND_NAMES if any(w in said for w in words)), None) if failed.field == "kind" else None
@@ -226,7 +235,7 @@ def _id_pattern() -> Any:
 
 def _bad_name(failed: _Failed) -> list[SchemaProblem]:
     if failed.expected == FRACTION_PATTERN:
-        message = f"{failed.field} must be {_FRACTION_WORDS}, got {_describe(failed.instance)}"
+        message = f"{failed.field} must be {_FRACTION_WORDS}, got {describe_value(failed.instance)}"
         percent = re.fullmatch(r"([-+]?\d+(?:\.\d+)?)\s*%", unicodedata.normalize("NFKC", str(failed.instance)).strip())
         hint = (f"a share is written as a number here: write {str(failed.instance).strip()} as "  # share: 100% (QA44 F10)
                 f"{plain(Decimal(percent.group(1)).scaleb(-2))}" if percent else
@@ -258,7 +267,7 @@ def _outside(side: str) -> Callable[[_Failed], list[SchemaProblem]]:
 
     def wording(failed: _Failed) -> list[SchemaProblem]:
         bound = plain(Decimal(failed.expected)) if not isinstance(failed.expected, bool) else failed.expected
-        message = f"{failed.field} must be {side} {bound}, got {_describe(failed.instance)}"
+        message = f"{failed.field} must be {side} {bound}, got {describe_value(failed.instance)}"
         hint = _percent_hint(failed.field, failed.instance, failed.expected, side) or _KEY_HINTS.get(failed.field)
         return [SchemaProblem(failed.path, False, message, hint)]
 
@@ -285,7 +294,7 @@ _POINTS_OF = {"share": "points", "share_each": "points_each"}  # a share's key, 
 def _not_the_constant(failed: _Failed) -> list[SchemaProblem]:
     shown = str(failed.expected).lower() if isinstance(failed.expected, bool) else repr(failed.expected)
     hint = "leave the key out when it does not apply" if failed.expected is True else None
-    return [SchemaProblem(failed.path, False, f"{failed.field} must be {shown}, got {_describe(failed.instance)}", hint)]
+    return [SchemaProblem(failed.path, False, f"{failed.field} must be {shown}, got {describe_value(failed.instance)}", hint)]
 
 
 def _too_few_items(failed: _Failed) -> list[SchemaProblem]:
@@ -301,9 +310,13 @@ def _not_an_expression(failed: _Failed) -> list[SchemaProblem]:
     instance = failed.instance
     if failed.field == "rescale":
         choices = ["true", "children", "siblings"]
-        return [SchemaProblem(failed.path, False, f"rescale is {_describe(instance)}; it must be one of: {', '.join(choices)}",
-                              did_you_mean(str(instance).lower(), choices))]
+        said = f"rescale is {describe_value(instance)}; it must be one of: {', '.join(choices)}"
+        return [SchemaProblem(failed.path, False, said, did_you_mean(str(instance).lower(), choices))]
     comma = isinstance(instance, Mapping) and any(not _KEY.fullmatch(str(k)) for k in instance)
+    expr = instance.get("expr", "") if isinstance(instance, Mapping) and not comma else ""
+    if not isinstance(expr, (str, int, Decimal)) or isinstance(expr, bool):  # {expr: [1, 2]}: its expr is what is wrong
+        return [SchemaProblem((*failed.path, "expr"), False, f"expr must be a formula (text) or a number, got "
+                              f"{describe_value(expr)}", "write the formula on one line, e.g. expr: budget.paid / budget.total")]
     return [SchemaProblem(failed.path, False, f"{failed.field} must be an expression, or a mapping with expr (and label)",
                           _COMMA_HINT if comma else None)]
 

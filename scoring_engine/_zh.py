@@ -71,7 +71,8 @@ class _Entry:
 
 
 class _Filler(string.Formatter):
-    """Fills a template: `!t` translates the value, `!o` gives its "or"/"and" in Chinese, `!l` its list's commas."""
+    """Fills a template: `!t` translates the value, `!o` gives its "or"/"and" in Chinese, `!l` its list's commas,
+    `!w` translates each of the words "or" joins (QA91 F3: 应为文字 or a number)."""
 
     def convert_field(self, value: Any, conversion: str | None) -> Any:
         if conversion == "t":
@@ -80,6 +81,12 @@ class _Filler(string.Formatter):
             return re.sub(r",? (or|and) ", lambda m: " 或 " if m.group(1) == "or" else " 和 ", str(value))
         if conversion == "l":  # "年度指标值, 实际完成值" → "年度指标值、实际完成值"
             return str(value).replace(", ", "、")
+        if conversion == "w":  # "text or a number or true or false" → "文字、数字、true或false", each word translated
+            parts = str(value).split(" or ")
+            words = [translate(word) for word in parts]
+            if any(said == part and " " in part for said, part in zip(words, parts, strict=True)):
+                return translate(str(value))  # a phrase of its own: "a number or a fraction such as 1/3"
+            return "、".join(words[:-1]) + "或" + words[-1] if len(words) > 1 else words[0]
         return super().convert_field(value, conversion)
 
 

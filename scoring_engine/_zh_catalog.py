@@ -11,6 +11,7 @@ doubled, as in str.format.
 from __future__ import annotations
 
 from ._zh_api import API
+from ._zh_cases import CASES
 from ._zh_commands import COMMANDS, FRAGMENTS, PARSERS
 from ._zh_help import RANGES
 from ._zh_lint import LINT
@@ -84,7 +85,7 @@ _READING = (
     ("{count:n} indicators are named {name}, so the name is ambiguous: {shown}",
      "有 {count} 个指标名为 {name}，名称有歧义：{shown}"),
     ("give the id, e.g. -i {id}", "请写指标编号，例如 -i {id}"),
-    ("derived values refer to each other in a circle: {circle}", "计算值相互引用形成循环：{circle}"),
+    ("derived values refer to each other in a circle: {circle}", "派生值相互引用形成循环：{circle}"),
     ("break the circle", "打破循环"),
     ("holds U+{code} {name}, an invisible character that reorders or hides text",
      "含有 U+{code} {name}，这是会打乱或隐藏文字的不可见字符"),
@@ -148,7 +149,8 @@ _READING = (
     ("{field} must be above {bound}, got {value}", "{field} 应大于 {bound}，实际是 {value!t}"),
     ("{field} must be below {bound}, got {value}", "{field} 应小于 {bound}，实际是 {value!t}"),
     ("{field} must be a number or non-empty text, got {value}", "{field} 应为数字或非空文字，实际是 {value!t}"),
-    ("{field} must be a number or text, got {value}", "{field} 应为数字或文字，实际是{value!t}"),
+    ("{field} must be a number or text, got {value}", "{field} 应为数字或文字，实际是 {value!t}"),
+    ("expr must be a formula (text) or a number, got {value}", "expr 应为公式（文字）或数字，实际是 {value!t}"),
     ("{field} must be an expression, or a mapping with expr (and label)", "{field} 应为公式，或含 expr（和 label）的映射"),
     ("{field} is {value}; it must be one of: {choices}", "{field} 为{value!t}，应为以下之一：{choices}"),
     ("{field} needs at least {count} item(s)", "{field} 至少要有 {count} 项"),
@@ -162,8 +164,8 @@ _READING = (
     ("e.g. process.execution", "例如 process.execution"),
     ("put it in quotes: {quoted}", "加上引号：{quoted}"),
     ("YAML reads yes/no/on/off as true/false; put text in quotes", "YAML 把 yes/no/on/off 读成 true/false；文字要加引号"),
-    ("YAML reads no, yes, on and off as false or true: put the text in quotes",
-     "YAML 把 no、yes、on、off 读成 false 或 true：文字要加引号"),
+    ("write it as text (in a YAML file, YAML reads no, yes, on and off as false or true unless quoted)",
+     "写成文字（在 YAML 文件中，no、yes、on、off 不加引号会被读成 false 或 true）"),
     ("YAML reads {text} as text; write the number in full, e.g. {number}",
      "YAML 把 {text} 读成文字；请把数写完整，例如 {number}"),
     ("YAML reads {text} as text, and {number} is out of range: under 1e15 in size, 1e-15 at least",
@@ -356,14 +358,14 @@ _SCORING = (
     ("{percent}%, that is {ratio} as a ratio", "{percent}%，即比率 {ratio}"),
     ("expected a number, got empty text {text}", "应为数字，实际是空文字 {text}"),
     ("expected a number, got text {text}", "应为数字，实际是文字 {text}"),
-    ("expected a number, got {value}", "应为数字，实际是 {value}"),
+    ("expected a number, got {value}", "应为数字，实际是 {value!t}"),
     ("expected a whole number, got {value}", "应为整数，实际是 {value}"),
-    ("expected true or false, got {value}", "应为 true 或 false，实际是 {value}"),
+    ("expected true or false, got {value}", "应为 true 或 false，实际是 {value!t}"),
     ("expected text, got empty text", "应为文字，实际是空文字"),
-    ("expected text, got {value}", "应为文字，实际是 {value}"),
+    ("expected text, got {value}", "应为文字，实际是 {value!t}"),
     ("expected a date YYYY-MM-DD, got the date and time {value}", "应为日期 YYYY-MM-DD，实际是日期和时刻 {value}"),
     ("give the date alone", "只写日期"),
-    ("expected a date YYYY-MM-DD, got {value}", "应为日期 YYYY-MM-DD，实际是 {value}"),
+    ("expected a date YYYY-MM-DD, got {value}", "应为日期 YYYY-MM-DD，实际是 {value!t}"),
     ("expected a list, got {type}", "应为列表，实际是{type!t}"),
     ("expected an object {shape}, got {type}", "应为对象 {shape}，实际是{type!t}"),
     ("expected the row's weight (分值), got an empty cell", "应填该行的分值，实际是空单元格"),
@@ -386,7 +388,6 @@ _SCORING = (
     ("{written} is not a number", "{written} 不是数字"),
     ("JSON has no NaN or infinity: leave out a fact that is not known", "JSON 没有 NaN 或无穷大：不知道的事实不写"),
     ("write true or false without quotes", "写 true 或 false，不加引号"),
-    ("put the value in quotes", "给值加上引号"),
     ("leave the fact out if it is not known, or write its value", "不知道时不写这个事实，否则写出它的值"),
     ("{value} is not an allowed value", "{value} 不是允许的值"),
     ("write [ … ], [] when there is nothing", "写成 [ … ]，没有时写 []"),
@@ -489,10 +490,11 @@ _SCORING = (
 
 #: The catch-all of a value of the wrong kind, after every message of that shape with words of its own (a rule's).
 _ANY_KIND = (
-    ("{field} must be {words}, got {value}", "{field} 应为{words!t}，实际是 {value!t}"),
+    ("item {n} of {list} must be {words}, got {value}", "{list} 的第 {n} 项应为{words!w}，实际是 {value!t}"),
+    ("{field} must be {words}, got {value}", "{field} 应为{words!w}，实际是 {value!t}"),
 )
 
 #: Every pattern, in the order they are tried (lint's particular "band … can never be reached" before the rules'
 #: general "band …").
-CATALOG = (PLACES + _READING + _SETS + LINT + RULES + ROWS + _SCORING + API + _ANY_KIND + PROFILES + COMMANDS + PARSERS
+CATALOG = (PLACES + _READING + _SETS + LINT + RULES + ROWS + _SCORING + API + _ANY_KIND + PROFILES + CASES + COMMANDS + PARSERS
            + FRAGMENTS + RANGES)

@@ -10,28 +10,6 @@ from __future__ import annotations
 __all__ = ["COMMANDS", "FRAGMENTS", "PARSERS"]
 
 COMMANDS = (
-    # test cases (cases.py)
-    ("no case files (*.cases.yaml) in {paths}", "{paths} 中没有测试用例文件（*.cases.yaml）"),
-    ("write the cases of a set in a file NAME.cases.yaml beside it", "把体系的测试用例写在它旁边的 NAME.cases.yaml 文件中"),
-    ("a case file needs indicator_set and a non-empty list of cases", "用例文件需要 indicator_set 和非空的 cases 列表"),
-    ("expect is empty: a case must expect something", "expect 为空：用例必须写出预期结果"),
-    ("the case has no expect: write expect: {{total: …}}, {{scores: {{…}}}} or {{error: …}}",
-     "这个用例没有 expect：写 expect: {{total: …}}、{{scores: {{…}}}} 或 {{error: …}}"),
-    ("case {number} needs a name of its own", "第 {number} 个用例需要自己的名称"),
-    ("overrides must map fact names to values", "overrides 应为“事实名称: 值”的映射"),
-    ("expected an error containing {words}, but it scored {total} {grade}",
-     "预期报错且错误中含 {words}，实际评分为 {total} {grade}"),
-    ("expected an error containing {words}, got", "预期错误中含 {words}，实际错误为"),
-    ("scoring failed", "评分失败"),
-    ("{what} expected {wanted}, got {got} (difference {difference})", "{what!t} 预期 {wanted}，实际 {got}（相差 {difference}）"),
-    ("grade {grade} is not a grade of the set ({known}); got {got}", "等级 {grade} 不是本体系的等级（{known!t}）；实际 {got}"),
-    ("grade expected {wanted}, got {got}", "等级预期 {wanted}，实际 {got}"),
-    ("no indicator {id} in the result ({close})", "结果中没有指标 {id}（{close!t}）"),
-    ("no indicator {id} in the result", "结果中没有指标 {id}"),
-    ("expected no warnings, got: {texts}", "预期没有提示，实际有：{texts}"),
-    ("expected no flags, got: {texts}", "预期没有需说明，实际有：{texts}"),
-    ("no warning contains {words} (warnings: {texts})", "没有提示含有 {words}（提示：{texts!t}）"),
-    ("no flag contains {words} (flags: {texts})", "没有需说明含有 {words}（需说明：{texts!t}）"),
     # the command line (cli.py, _output.py, batch)
     ("{ref}: ok — {id} {version}, {leaves} scored indicators, total {total}",
      "{ref}：通过 — {id} {version}，{leaves} 个末级指标，总分 {total}"),
@@ -208,6 +186,13 @@ COMMANDS = (
     ("leave out --set to read it with the set it names", "去掉 --set，用表上注明的指标体系读取"),
     ("the form was written for the set {named}, and is read here with {id}",
      "这张表是为指标体系 {named} 填写的，这里却用 {id} 读取"),
+    ("row {row} is hidden, and is read and scored as any other row", "第 {row} 行已隐藏，其内容仍照常读取、计分"),
+    ("unhide it to check what it holds, and delete it if it no longer applies", "取消隐藏后核对其内容；这一行已不适用时删除它"),
+    ("the form was written for version {version} of the set {named}, and is read here with its version {current}",
+     "这张表是按指标体系 {named} 的 {version} 版填写的，这里却用它的 {current} 版读取"),
+    ("read it with the file of version {version} (--set PATH), or fill the blank form of version {current} "
+     "(scoring-engine template {named})",
+     "用 {version} 版的文件读取（--set 文件路径），或改填 {current} 版的空白表（scoring-engine template {named}）"),
     ("一级指标 {written} is not one of the form's: {names}", "一级指标 {written} 不是表上的一级指标：{names}"),
     ("the label gives {points} points, but {label} weighs {weight} in the set {id}",
      "表上写 {points} 分，但 {label} 在体系 {id} 中是 {weight} 分"),
@@ -393,7 +378,7 @@ PARSERS = (
 )
 
 FRAGMENTS = (
-    # what values are called (_schema._describe, _formula_functions._describe, cases)
+    # what values are called (_schema.describe_value, _formula_functions._describe, cases)
     ("text", "文字"),
     ("a number", "数字"),
     ("a date", "日期"),
@@ -413,11 +398,14 @@ FRAGMENTS = (
     ("text {value}… ({length} characters)", "文字 {value}…（共 {length} 个字符）"),
     ("text {value}", "文字 {value}"),
     ("the number {value}", "数字 {value}"),
+    ("the date and time {value}", "日期和时刻 {value}"),
     ("the date {value}", "日期 {value}"),
+    ("a date and time", "日期和时刻"),
     ("number {value}", "数字 {value}"),
     ("date {value}", "日期 {value}"),
     ("boolean {value}", "布尔值 {value}"),
     ("finding {value}", "问题 {value}"),
+    ("a finding's text", "问题描述的 text"),
     ("a finding", "问题描述"),
     ("{fewest:n} to {most:n}", "{fewest} 到 {most}"),
     ("total", "总分"),

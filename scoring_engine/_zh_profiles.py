@@ -54,6 +54,8 @@ PROFILES = (
      "{field} 是指标的字段，不是指标编号：请把它写在所修改指标的编号之下，多缩进两个空格"),
     ("write it as a list: [{value}]", "写成列表：[{value}]"),
     ("a list: start each item with '- ' on its own line, e.g. {item}", "应为列表：每一项另起一行，以 '- ' 开头，如 {item}"),
+    ("an indicator is a mapping: - id: {id}, with its name, weight and rule below it",
+     "指标应写成映射：- id: {id}，其下再写 name、weight 和 rule"),
     ("the decimals scores are kept to: a whole number from 0 to 6, 2 for 0.01",
      "得分保留的小数位数：0 到 6 的整数，保留到 0.01 写 2"),
     ("write what it holds below it, indented two spaces more", "在它下面写出其内容，并多缩进两个空格"),

@@ -91,6 +91,9 @@ ROWS = (
      "填写实际完成的数值；定性指标填写档次（达成年度指标…）"),
     ("a row judged by a date (按期完成) is written as its tier (达成年度指标…), or by the time taken (≤6个月)",
      "按日期判断的指标（按期完成）填写档次（达成年度指标…），或填写所用时间（≤6个月）"),
+    ("{key:s} {value:q} of a 时效指标 row is a date that lost its format (Excel's day number of {day}), neither an "
+     "amount nor a tier",
+     "时效指标行的{key!t} {value} 是失去日期格式的日期（Excel 中 {day} 的日序数），既不是可计分的数量，也不是档次"),
     ("{key:s} {value:q} of a 时效指标 row is a date, neither an amount nor a tier",
      "时效指标行的{key!t} {value} 是日期，既不是可计分的数量，也不是档次"),
     ("write the row as a tier (定性: 达成年度指标… with its score), or the time taken as an amount (≤6个月)",

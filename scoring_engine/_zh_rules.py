@@ -113,4 +113,18 @@ RULES = (
      "把这个事实声明为数字（type: number），或改为读取数字类事实"),
     ("count the days between two dates with days_between(start, end), or the months with months_between",
      "两个日期之间的天数用 days_between(start, end) 计算，月数用 months_between"),
+    ("derived value {name} reads itself", "派生值 {name} 读取了它自己"),
+    ("write it of the facts and other derived values it is computed from", "改用计算它所依据的事实和其他派生值来写"),
+    ("write the formula on one line, e.g. expr: budget.paid / budget.total",
+     "把公式写在一行，如 expr: budget.paid / budget.total"),
+    # a function given a declared fact it never takes (_formula_kinds.argument_problems)
+    ("{function} takes dates: {name} is {kind}", "{function} 只接受日期：{name} 是{kind!t}"),
+    ("{function} takes a list fact: {name} is {kind}", "{function} 只接受列表类事实：{name} 是{kind!t}"),
+    ("give it facts declared with type: date (the start, then the end)",
+     "传入声明为 type: date 的事实（先开始日期，后结束日期）"),
+    ("give it a fact declared with type: list (count the items of a list; sum and mean its numbers)",
+     "传入声明为 type: list 的事实（count 计列表的项数；sum 和 mean 对其中的数字求和、求平均）"),
+    # a rule reading a fact of the wrong type (_build.rule_spec)
+    ("facts of the set that would do: {names}", "体系中可用的事实：{names!l}"),
+    ("declare a fact with type: {kind} under facts:", "在 facts: 下声明一个 type: {kind} 的事实"),
 )

@@ -17,6 +17,11 @@ TEXT_FILES = (
      "YAML 语法错误：顶层的内容在上面已经结束，这里又遇到{token!t}"
      "（检查上面几行的缩进：顶层的键从行首写起，列表项写在它的键下面）"),
     ("YAML syntax: {detail}", "YAML 语法错误：{detail!t}"),
+    ("the document is empty (null): write its keys and values in it", "文档是空的（null）：在其中写出它的键和值"),
+    ("write the number", "请写数字"),
+    # a fact of text given another value (fact_values)
+    ("write it as text (in a YAML or JSON file, in quotes)", "写成文字（在 YAML 或 JSON 文件中加引号）"),
+    ("write the text alone, without [ ] or {{ }}", "只写文字本身，不加 [ ] 或 {{ }}"),
     ("expected chomping or indentation indicators, but found {char}",
      "| 或 > 后面只能写 +、- 或表示缩进的数字，却是 {char}（多行文字从下一行写起；一行文字不用 | 或 >）"),
     ("no space after the '-' of a list item: YAML reads the line as one text",

@@ -18,6 +18,7 @@ and pytest run it, so an edited set is known to still score as intended::
 
 from __future__ import annotations
 
+import datetime
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -124,8 +125,11 @@ def find_case_files(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def _number(value: Any, what: str, file: str, line: int | None) -> Decimal:
-    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
-        raise CaseFileError(Problem(f"{what} must be a number, got {_kind(value)}", file=file, line=line))
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):  # total: 100分 as a set's slip is said (QA82 F10)
+        from ._schema import describe_value, number_text_hint
+
+        said, hint = (describe_value(value), number_text_hint(value)) if isinstance(value, str) else (_kind(value), None)
+        raise CaseFileError(Problem(f"{what} must be a number, got {said}", file=file, line=line, hint=hint))
     return Decimal(value)
 
 
@@ -221,7 +225,7 @@ def read_cases(path: str | Path) -> tuple[list[Case], list[ScoringEngineError], 
             raise CaseFileError(located.problems) from None
         raise CaseFileError([*located.problems, *err.problems]) if located.problems else err from None
     cases: list[Case] = []
-    names: set[str] = set()
+    names: dict[str, int] = {}  # each case's name, and its number
     failed: list[ScoringEngineError] = [CaseFileError(located.problems)] if located.problems else []
     # A value the reader refused is said by it. Deep in a case (expect's tolerance) the case is read without it, for
     # its other mistakes; as a case's own key (its expect, its name) the case is not checked further: it would be blamed
@@ -293,7 +297,7 @@ def _head(located: Any, path: Path) -> tuple[Mapping[str, Any], Path, Facts | No
     return doc, set_file, base
 
 
-def _case(i: int, given: Any, names: set[str], path: Path, located: Any, set_file: Path, base: Facts | None) -> Case:
+def _case(i: int, given: Any, names: dict[str, int], path: Path, located: Any, set_file: Path, base: Facts | None) -> Case:
     """Case number `i` of the file as written (`given`), its name not one of `names` (to which it is added)."""
     file = str(path)
     line = (located.where(("cases", i)) or (None, None))[0]
@@ -303,9 +307,12 @@ def _case(i: int, given: Any, names: set[str], path: Path, located: Any, set_fil
     if name is not None and not isinstance(name, str):  # name: 123 is a number, not a name given twice (QA55 F9)
         raise CaseFileError(Problem(f"case {i + 1}: name must be text, got {_kind(name)}", file=file, line=line,
                                     hint=f"write it in quotes: name: '{name}'" if isinstance(name, (int, Decimal)) else None))
-    if not isinstance(name, str) or not name.strip() or name in names:
+    if isinstance(name, str) and name in names:  # the clash named: which case has it (QA82 F10)
+        raise CaseFileError(Problem(f"case {i + 1} needs a name of its own: case {names[name]} is named {name}",
+                                    file=file, line=line, hint="give each case a different name"))
+    if not isinstance(name, str) or not name.strip():
         raise CaseFileError(Problem(f"case {i + 1} needs a name of its own", file=file, line=line))
-    names.add(name)
+    names[name] = i + 1
     at = {key: (located.where(("cases", i, key)) or (line, None))[0] for key in ("overrides", "not_applicable")}
     facts = _case_facts(raw, base, path, name, (line, at["not_applicable"]), located.where(("cases", i, "facts_file")))
     overrides = raw.get("overrides", {})
@@ -339,20 +346,20 @@ def _as_mapping(value: Any) -> str | None:
     """For a mapping typed with a full-width colon, which reads as one text (`budget.paid：190`), how to write it."""
     if not isinstance(value, str) or "：" not in value:
         return None
-    return f"'：' is a full-width colon: write {{{value.strip().replace('：', ': ', 1)}}}"
+    pairs = ", ".join(pair.strip().replace("：", ": ", 1) for pair in value.split(","))
+    return f"'：' is a full-width colon: write {{{pairs}}}"  # each pair's first colon: a reason may hold one (QA88 F4)
 
 
 def _kind(value: Any) -> str:
     """What a value is, for a message (never its repr: it may be long)."""
-    if isinstance(value, bool):
-        return "true or false"
-    if isinstance(value, (int, Decimal)):
-        return "a number"
     if isinstance(value, str):
         return "empty text" if not value.strip() else "text"
-    if value is None:
-        return "nothing"
-    return "a list" if isinstance(value, list) else "a mapping" if isinstance(value, Mapping) else type(value).__name__
+    return next((said for kind, said in _KINDS if isinstance(value, kind)), type(value).__name__)
+
+
+#: What values are called, in order (a bool is an int; a YAML date may be a datetime).
+_KINDS = ((bool, "true or false"), ((int, Decimal), "a number"), (type(None), "nothing"), (datetime.date, "a date"),
+          (list, "a list"), (Mapping, "a mapping"))
 
 
 def _facts_file(raw: Mapping[str, Any], path: Path, where: tuple[int, int] | None) -> Facts:

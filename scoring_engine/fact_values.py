@@ -85,8 +85,20 @@ def _short(text: str) -> str:
 
 
 def _brief(value: Any) -> str:
-    """A value for a message, cut short: a facts file may hold a megabyte of text where a number belongs."""
-    shown = plain(value) if isinstance(value, Decimal) and value.is_finite() else repr(value)  # 0, not Decimal('0')
+    """A value for a message, in words, never Python's (['按比例'], datetime.date(2024, 1, 1): QA91 F1), cut short: a
+    facts file may hold a megabyte of text where a number belongs."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, datetime.datetime):
+        return f"the date and time {value.isoformat(' ')}"
+    if isinstance(value, datetime.date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, str):
+        shown = f"text {value!r}"
+    elif isinstance(value, int) or (isinstance(value, Decimal) and value.is_finite()):
+        shown = plain(value)  # 0, not Decimal('0')
+    else:
+        return type_name(value)
     return shown if len(shown) <= 60 else shown[:57] + "..."
 
 
@@ -147,16 +159,17 @@ def convert_fact(value: Any, spec: FactSpec) -> Any:
             raise ValueError(f"expected true or false, got {_brief(value)}", "write true or false without quotes")
         return value
     if kind == "string":
-        if isinstance(value, bool):  # YAML 1.1: no, yes, on, off
+        if isinstance(value, bool):  # YAML 1.1: no, yes, on, off; or a form's TRUE cell, or JSON's true (QA91 F6)
             raise ValueError(f"expected text, got {str(value).lower()}",
-                             "YAML reads no, yes, on and off as false or true: put the text in quotes")
-        if not isinstance(value, str):
-            raise ValueError(f"expected text, got {_brief(value)}", "put the value in quotes")
+                             "write it as text (in a YAML file, YAML reads no, yes, on and off as false or true unless quoted)")
+        if not isinstance(value, str):  # [按比例] is no text in quotes either: its brackets go
+            raise ValueError(f"expected text, got {_brief(value)}", "write the text alone, without [ ] or { }" if isinstance(
+                value, (list, tuple, Mapping)) else "write it as text (in a YAML or JSON file, in quotes)")
         if not value.strip():
             raise ValueError("expected text, got empty text", "leave the fact out if it is not known, or write its value")
         if spec.values is not None and value not in spec.values:
             hint = did_you_mean(value, spec.values, show=repr) or "one of: " + ", ".join(spec.values)
-            raise ValueError(f"{_brief(value)} is not an allowed value", hint)
+            raise ValueError(f"{_brief(value).removeprefix('text ')} is not an allowed value", hint)
         return value
     if kind == "date":
         if isinstance(value, datetime.datetime):  # a form's date cell is one at midnight; a time of day would be cut off
@@ -217,6 +230,8 @@ def type_name(value: Any) -> str:
         return "an object"
     if isinstance(value, (list, tuple)):
         return "a list"
+    if isinstance(value, datetime.date):  # a YAML date, a form's date cell (QA91 F2)
+        return "a date and time" if isinstance(value, datetime.datetime) else "a date"
     return {str: "text", int: "a number", float: "a number", Decimal: "a number"}.get(type(value), type(value).__name__)
 
 

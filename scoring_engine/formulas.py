@@ -31,7 +31,7 @@ from typing import Any
 from . import _closures
 from ._arith import scoring_context
 from ._formula_functions import FUNCTIONS, OPERATORS, Fail, Finding
-from ._formula_kinds import arithmetic_problems, comparison_problems
+from ._formula_kinds import argument_problems, arithmetic_problems, comparison_problems
 from ._record import record
 from .errors import ADD_THE_FACT, FormulaError, Problem, ScoringError, did_you_mean
 
@@ -193,6 +193,9 @@ class _Checker:
         elif kind is None:
             if name in FUNCTIONS:
                 self.fail(f"function {name} used without ( )", hint=f"write {name}(...)")
+            elif name == getattr(self.scope, "itself", None):  # a derived value's own name: declared, and not readable here
+                self.fail(f"derived value {name} reads itself", fact=name,
+                          hint="write it of the facts and other derived values it is computed from")
             else:
                 # only names a formula can be written with: not a fact named survey.一般, itself refused (QA67 F7)
                 writable = [n for n in self.scope if all(p.isascii() and p.isidentifier() for p in n.split("."))]
@@ -426,7 +429,8 @@ def compile_formula(source: str | int | Decimal | bool, scope: Mapping[str, str]
             hint="split it into derived values",
         ) from None
     problems = checker.problems or (comparison_problems(body, scope, checker.text, text) if checker.compares else []) + \
-        (arithmetic_problems(body, scope, checker.text, text) if checker.computes else [])
+        (arithmetic_problems(body, scope, checker.text, text) if checker.computes else []) + \
+        (argument_problems(body, scope, checker.text, text) if "(" in text else [])
     if problems:
         raise FormulaError(problems)
     return _from_checked_tree(text, frozenset(checker.names), body)

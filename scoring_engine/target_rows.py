@@ -314,6 +314,7 @@ def two_scales(target: Decimal, actual: Decimal, unit: str | None) -> tuple[str,
 
 #: A time a 时效指标 gives in days, hours or months: as often a limit (≤30天) as not, so its sign is not guessed.
 _DURATION = re.compile(r"(工作日|天|日|小时|分钟|周|月)\s*$")
+_BARE = re.compile(r"\s*[-+]?[0-9]+(\.[0-9]+)?\s*")  # a number without a unit: on a 时效指标 row, a time as well
 
 
 _DATE_TEXT = re.compile(r"(19|20)\d\d\s*(年|[.\-/]\s*(0?[1-9]|1[0-2])(?!\d))|(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\b|"
@@ -331,14 +332,21 @@ def dated_row(given: Mapping[str, Any]) -> bool:
         return False  # a time taken (2000 in a row of 小时), or an amount in another unit (毫秒, 份): no year (QA49 F3)
     actual = given.get("actual")
     for key in ("actual", "target"):
+        day = _day_number(given.get(key)) if not any(isinstance(u, str) and u.strip() for u in units) else None
+        if day is not None:  # 2024-12-31 pasted as a value into a General cell: 45657 (QA89 F3)
+            raise ValueError(f"{key} {quoted(str(given[key]))} of a 时效指标 row is a date that lost its format (Excel's "
+                             f"day number of {day.isoformat()}), neither an amount nor a tier", _AS_TIER_OR_TIME)
         if not _date_in(given.get(key)):
             continue
         if key == "target" and isinstance(given["target"], str) and (
                 given.get("tier") is not None or (isinstance(actual, str) and written_quantity(actual) is None)):
             return True
         raise ValueError(f"{key} {quoted(str(given[key]))} of a 时效指标 row is a date, neither an amount nor a tier",
-                         "write the row as a tier (定性: 达成年度指标… with its score), or the time taken as an amount (≤6个月)")
+                         _AS_TIER_OR_TIME)
     return False
+
+
+_AS_TIER_OR_TIME = "write the row as a tier (定性: 达成年度指标… with its score), or the time taken as an amount (≤6个月)"
 
 
 def written_quantity(value: Any) -> Quantity | None:  # what a number or a text holds ('900万元', '≥95%'), else None
@@ -348,6 +356,20 @@ def written_quantity(value: Any) -> Quantity | None:  # what a number or a text 
         return parse_quantity(value) if isinstance(value, str) else Quantity(None, Decimal(value), None)
     except ValueError:  # said where the row is read
         return None
+
+
+def _day_number(value: Any) -> datetime.date | None:
+    """The date a bare number stands for when it is a spreadsheet's day number of 2000–2049 (36526–54788), as a date
+    pasted as a value, or a cell whose date format was lost, holds it; None for any other value."""
+    quantity = written_quantity(value)
+    if quantity is None or quantity.unit:
+        return None
+    if not _FIRST_DAY <= quantity.value <= _LAST_DAY:
+        return None
+    return datetime.date(1899, 12, 30) + datetime.timedelta(days=int(quantity.value))
+
+
+_FIRST_DAY, _LAST_DAY = Decimal(36526), Decimal(54788)  # 2000-01-01 and 2049-12-31 as spreadsheets count days
 
 
 def _date_in(value: Any) -> bool:
@@ -365,7 +387,8 @@ def unsigned_target(category: str, target: Any, unit: Any) -> tuple[str, str] | 
     said = f"target {target} has no sign, and a {category} row without one is scored as a target to reach (≥)"
     if "成本" in category:
         return said, f"write ≤{target} for a ceiling (the usual 成本指标), ={target} for an exact value, or ≥{target}"
-    if "时效" in category and _DURATION.search(unicodedata.normalize("NFKC", f"{target}{unit if isinstance(unit, str) else ''}")):
+    written = unicodedata.normalize("NFKC", f"{target}{unit if isinstance(unit, str) else ''}")
+    if "时效" in category and (_DURATION.search(written) or _BARE.fullmatch(written)):  # a bare 12 too (QA89 F2)
         return said, f"write ≤{target} for a time limit (完成时限), ={target} for an exact value, or ≥{target}"
     return None
 

@@ -438,3 +438,16 @@ def test_facts_naming_a_set_they_cannot_read_scored_with_it_by_set_are_not_told_
     (tmp_path / "f" / "p.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     run = CliRunner().invoke(main, ["--lang", "en", "score", str(tmp_path / "f" / "p.json"), "--set", str(tmp_path / "s" / "set.yaml")])
     assert 1 == run.exit_code and "budget.paid" in run.output and "leave out --set" not in run.output, run.output
+
+
+def test_a_total_written_with_its_unit_and_a_name_given_twice_are_said_with_the_value_and_the_clash(tmp_path: Path) -> None:
+    """QA82 F10: `expect: {total: 100分}` said only 'got text', without the value or the fix a set's same slip gets; a
+    case name given twice did not say which case already has it."""
+    path = _case_file(tmp_path, "  - name: 总分写成文字\n    expect: {total: 100分}\n  - name: 原样\n    expect: {total: 79.73}\n"
+                                "  - name: 原样\n    expect: {grade: 中}\n")
+    with pytest.raises(CaseFileError) as err:
+        load_cases(path)
+    said = [(p.message, p.hint) for p in err.value.problems]
+    assert ("total must be a number, got text '100分'",
+            "write a plain number, without thousands separators, units or %") in said, said
+    assert ("case 3 needs a name of its own: case 2 is named 原样", "give each case a different name") in said, said

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 
 import scoring_engine
 from scoring_engine import Facts, FactsError, IndicatorSet, Result
+from scoring_engine._zh import translate
 
 D = Decimal
 
@@ -533,3 +535,23 @@ def test_a_judgements_bad_score_is_said_at_its_score_of_the_fact(bad: Any) -> No
 def test_a_judgements_score_of_another_kind_is_named_in_words_not_pythons(bad: Any, words: str) -> None:
     """QA45 F12: a tier's score given as null or a list said "实际是 None" / "实际是 [1]", Python's writing."""
     assert f"应为数字，实际是{words}" in _refused_national("benefit", "social", bad, field="score").text("zh")
+
+
+@pytest.mark.parametrize(("name", "value", "said", "chinese"), [
+    ("project.level", ["省级"], "expected text, got a list", "应为文字，实际是 列表"),
+    ("project.level", datetime.date(2024, 1, 1), "expected text, got the date 2024-01-01", "应为文字，实际是 日期 2024-01-01"),
+    ("dates.end", {"a": 1}, "expected a date YYYY-MM-DD, got an object", "应为日期 YYYY-MM-DD，实际是 映射"),
+    ("dates.end", True, "expected a date YYYY-MM-DD, got true", "应为日期 YYYY-MM-DD，实际是 true"),
+    ("project.on_time", datetime.date(2024, 1, 1), "expected true or false, got the date 2024-01-01",
+     "应为 true 或 false，实际是 日期 2024-01-01"),
+    ("project.on_time", "yes", "expected true or false, got text 'yes'", "应为 true 或 false，实际是 文字 'yes'"),
+    ("budget.paid", datetime.datetime(2024, 1, 1, 10, 0), "expected a number, got a date and time", "应为数字，实际是 日期和时刻"),
+])
+def test_a_value_of_the_wrong_kind_is_said_in_words_never_as_python_writes_it(name: str, value: Any, said: str,
+                                                                            chinese: str) -> None:
+    """QA91 F1, F2: a list, a mapping, a date given for a fact of another type was shown as Python writes it (['省级'],
+    datetime.date(2024, 1, 1), True, 'date'), in English and inside Chinese lines: it is said in words, in both."""
+    [problem] = refusal(with_fact(name, value)).problems
+    assert said in problem.message, problem.message
+    assert chinese in translate(problem.message), translate(problem.message)
+    assert "datetime" not in problem.message and "[" not in problem.message

@@ -434,7 +434,7 @@ def test_a_cost_row_without_a_sign_is_refused_and_a_sign_in_the_cells_format_is_
 
 
 @pytest.mark.parametrize(("typed", "refused"), [("30天", True), ("30个工作日", True), ("24小时", True), ("6个月", True),
-                                              ("≤30天", False), ("100%", False)])
+                                              ("12", True), ("≤30天", False), ("100%", False)])
 def test_a_time_limit_row_without_a_sign_is_refused(tmp_path: Path, typed: str, refused: bool):
     """A 时效指标 written 30天 on the national form (no 指标性质 column) was scored as a target to reach: finished in 45天,
     the project took full marks at 150%. A duration without its sign is refused, saying to write ≤ for a time limit; a
@@ -478,6 +478,27 @@ def test_a_deadline_row_given_as_dates_is_refused_at_the_date(tmp_path: Path, ta
     assert 1 == code and 1 == len(lines), lines
     assert f"{SHEET}!{reached.coordinate}：行 工程完工时间：时效指标行的实际完成值 '{actual}' 是日期" in lines[0], lines
     assert "把这一行写成定性指标（填写档次“达成年度指标…”及得分），或把所用时间写成数量（≤6个月）" in lines[0]
+
+
+@pytest.mark.parametrize(("target", "actual"), [("≤45657", 45747), (45657, 45747), ("≤12", 45747)])
+def test_a_deadline_row_whose_dates_lost_their_format_is_refused_at_the_date(tmp_path: Path, target: object, actual: int):
+    """QA89 F3: dates pasted as values into General cells hold Excel's day numbers (45657 for 2024-12-31), and a project
+    three months late took 4.99 or 5 of 5. A bare number of those years' days on a 时效指标 row is refused as a date."""
+    from openpyxl import load_workbook
+
+    rows = [{"name": "新建供水管网长度", "category": "数量指标", "weight": 40, "target": "≥10公里", "actual": "10公里"},
+            {"name": "工程完工时间", "category": "时效指标", "weight": 10, "target": "≤6个月", "actual": "7个月"}]
+    _, form = _water_form(tmp_path, "self-evaluation", rows)
+    book = load_workbook(form)
+    line = next(line for line in book.worksheets[0].iter_rows() if any(c.value == "≤6个月" for c in line))
+    written, reached = (c for c in line if c.value in ("≤6个月", 7))
+    written.value, reached.value = target, actual
+    reached.number_format = "General"
+    book.save(form)
+    code, lines = _lines("score", str(form))
+    assert 1 == code and 1 == len(lines), lines
+    assert f"{SHEET}!{reached.coordinate}：行 工程完工时间：时效指标行的实际完成值 '45747' 是失去日期格式的日期（Excel 中 " \
+           "2025-03-31 的日序数）" in lines[0], lines
 
 
 def test_a_deadline_in_words_judged_by_its_tier_is_a_qualitative_row(tmp_path: Path):

@@ -723,6 +723,7 @@ def test_a_form_whose_side_sheet_names_another_set_is_one_line_not_a_row_to_add_
     side = book["表外事实"]
     named = next(c for row in side.iter_rows() for c in row if c.value == "self-evaluation")
     named.value = "national-framework"
+    side.cell(named.row, named.column + 1).value = load_indicator_set("national-framework").version  # its version too
     book.save(form)
     run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
     errors = [line for line in run.output.splitlines() if line.startswith("错误")]
@@ -926,3 +927,41 @@ def test_a_rescaled_form_reads_back_a_judgement_a_few_steps_from_the_exact_one(t
     assert 0 == CliRunner().invoke(main, ["score", str(tmp_path / "f.json"), "-o", str(tmp_path / "form.xlsx")]).exit_code
     again = CliRunner().invoke(main, ["--lang", "en", "score", str(tmp_path / "form.xlsx")])
     assert 0 == again.exit_code and "99.33 / 100" in again.stdout, again.output
+
+
+def test_a_form_of_another_version_of_the_set_says_so_first(tmp_path: Path) -> None:
+    """QA89 F1: last year's form (表外事实 names self-evaluation 2023) was scored with the bundled 1.0 without a word, and
+    where the versions' weights differ the unit was told to change its 分值. A 提示 names both versions when it scores,
+    and the same line comes first when it does not; a version retyped as the same number (1 for 1.0) is the same."""
+    from conftest import ROOT, written_form
+
+    facts = ROOT / "indicator_sets" / "self-evaluation.facts.json"
+    line = "the form was written for version 2023 of the set self-evaluation, and is read here with its version 1.0"
+    run = CliRunner().invoke(main, ["--lang", "en", "score", str(written_form(facts, tmp_path / "a.xlsx",
+                                                                             {"表外事实!C2": "2023"}))])
+    assert 0 == run.exit_code and f"a.xlsx: {line}" in run.output, run.output
+    run = CliRunner().invoke(main, ["--lang", "en", "score", str(written_form(facts, tmp_path / "b.xlsx",
+                                                                             {"表外事实!C2": "2023", "G13": 10}))])
+    assert 1 == run.exit_code and run.output.startswith(f"error: {tmp_path / 'b.xlsx'}: {line}"), run.output
+    run = CliRunner().invoke(main, ["--lang", "en", "score", str(written_form(facts, tmp_path / "c.xlsx",
+                                                                             {"表外事实!C2": 1}))])
+    assert 0 == run.exit_code and "was written for version" not in run.output, run.output
+
+
+def test_a_hidden_row_that_counts_is_said_by_its_row(tmp_path: Path) -> None:
+    """QA89 F4: a clerk hides a superseded row rather than delete it; it was scored with no word, and a weight sum
+    counting it did not say so. Each hidden row holding something is a 提示 naming it; empty hidden rows say nothing."""
+    import openpyxl
+
+    from conftest import ROOT, written_form
+
+    form = written_form(ROOT / "indicator_sets" / "self-evaluation.facts.json", tmp_path / "a.xlsx")
+    book = openpyxl.load_workbook(form)
+    book.worksheets[0].row_dimensions[14].hidden = True  # 每公里管网造价
+    book.worksheets[0].row_dimensions[17].hidden = True  # an empty 二级 line
+    book.save(form)
+    run = CliRunner().invoke(main, ["--lang", "en", "score", str(form)])
+    assert 0 == run.exit_code, run.output
+    assert [line for line in run.output.splitlines() if "hidden" in line] == [
+        f"warning: {form}: 项目支出绩效自评表!14:14: row 14 is hidden, and is read and scored as any other row (unhide it to "
+        "check what it holds, and delete it if it no longer applies)"]

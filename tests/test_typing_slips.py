@@ -245,9 +245,13 @@ def test_a_full_width_colon_before_a_brace_in_a_case_is_named_with_its_column(tm
                                                f"    facts: {{budget.paid: 1}}\n    {key}:\n      {entry}\n", encoding="utf-8")
         code, lines = run("test", str(tmp_path / "d.cases.yaml"))
         assert 1 == code and any(f"d.cases.yaml:7:{column}: '：' 是全角冒号" in line for line in lines), lines
-    # QA87 F7: on the key's own line it reads as one text: the fix says the mapping to write; a reason that is no text
-    # is named
+    # QA87 F7: on the key's own line it reads as one text: the fix says the mapping to write, every pair's colon made
+    # ASCII, a reason's own colon kept (QA88 F4); a reason that is no text is named, a date as 日期
     for key, entry, said in (("overrides", "budget.paid：90", "（'：' 是全角冒号：写成 {budget.paid: 90}）"),
+                             ("overrides", "budget.paid：90, budget.total：100",
+                              "写成 {budget.paid: 90, budget.total: 100}）"),
+                             ("not_applicable", "output：原因：未开展, benefit：无", "写成 {output: 原因：未开展, benefit: 无}）"),
+                             ("not_applicable", "{output: 2024-01-01}", "output 的原因却是日期"),
                              ("not_applicable", "{output: 3}", "output 的原因却是数字")):
         (tmp_path / "e.cases.yaml").write_text(f"indicator_set: set.yaml\ncases:\n  - name: 全角冒号\n    expect: {{total: 99}}\n"
                                                f"    facts: {{budget.paid: 1}}\n    {key}: {entry}\n", encoding="utf-8")

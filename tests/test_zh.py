@@ -475,3 +475,11 @@ def test_input_side_refusals_speak_chinese(inside: Path) -> None:
         assert done.exception is None or isinstance(done.exception, SystemExit), f"{name}: {done.exception!r}"
         found[name] = _english_in(done.stdout.splitlines() + done.stderr.splitlines())
     assert {} == {name: lines for name, lines in found.items() if lines}
+
+
+def test_type_words_joined_by_or_and_a_findings_text_are_chinese_throughout() -> None:
+    """QA91 F3, F4: 'rate 应为文字 or a number or true or false' and 'a finding's text 应为非空文字' kept English inside
+    Chinese lines: each word is translated, and joined as Chinese joins them."""
+    assert "rate 应为文字、数字、true或false，实际是 列表" == translate(
+        "rate must be text or a number or true or false, got a list")
+    assert "问题描述的 text 应为非空文字" == translate("a finding's text must be non-empty text")

@@ -110,6 +110,7 @@ class _Without(Mapping[str, str]):
     def __init__(self, scope: Mapping[str, str], hidden: str):
         self._scope = scope
         self._hidden = hidden
+        self.itself = hidden  # named so when the formula reads it (QA91 F9), not said to be unknown
 
     def __getitem__(self, name: str) -> str:
         if name == self._hidden:

@@ -25,7 +25,7 @@ from ..model import IndicatorSet
 from ..result import Result
 from .layout import form_layout
 from .reader import FILL_THE_CELL, Blank, ImportedFacts
-from .reading import how_to_read_with, yes_or_no
+from .reading import OTHER_VERSION, how_to_read_with, yes_or_no
 from .unread import indicators_like
 
 __all__ = ["ANOTHER_SETS_FORM", "FILL_THE_CELL", "form_problems", "on_cells", "score_form", "typed_differences", "typed_scores"]
@@ -57,13 +57,15 @@ def on_cells(err: ScoringEngineError, imported: ImportedFacts, indicator_set: In
     lacking = [p.fact for p in problems if p.hint is not None and p.hint.startswith(_NO_CELL) and p.fact]
     shown = ", ".join(lacking[:5]) + ("…" if len(lacking) > 5 else "")
     if named is None or named == indicator_set.id or not named_first:
+        # last year's form read with this year's set: said first, as the cause of what follows (QA89 F1)
+        version = [w for w in imported.warnings if w.message.startswith(OTHER_VERSION)] if named_first else []
         if len(lacking) <= _MOST_ROWS_TO_ADD:
-            return type(err)(problems)
+            return type(err)(version + problems)
         # a form of another set whose side sheet names this one: one line, not a row to add for each fact (QA67 F4)
         many = Problem(f"{ANOTHER_SETS_FORM}{len(lacking)} facts the set {indicator_set.id} reads ({shown})",
                        file=imported.facts.source, hint=f"if it is another set's form, read it with that set; else fill "
                        f"the blank form of {indicator_set.id} (scoring-engine template {indicator_set.id})")
-        return type(err)(many)  # alone: the rest would map one set's facts onto another's (QA68 F3: "rename budget.method")
+        return type(err)([*version, many])  # the rest would map one set's facts onto another's (QA68 F3: "rename budget.method")
     # the weights, categories and tiers of another set's form may not be this set's either (QA31 F2): said first
     message = f"the form was written for the set {named}, and is read here with {indicator_set.id}"
     if lacking:

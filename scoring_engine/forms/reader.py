@@ -27,8 +27,9 @@ from ..target_rows import dated_row, target_row, unsigned_target
 from .content import NO_REASON, is_own_conclusion
 from .funds import check_funds
 from .layout import WEIGHT_IN_LABEL, FormLayout, Labelled, form_layout, same_label
-from .reading import (FILL_THE_CELL, SIDE_SHEET, Blank, FormReading, bare_value, form_kind, form_kind_of, is_percentage, numeric,
-                      how_to_read_with, one_line, read_with, refuse_score_sheet, refused_values, unsigned_number, with_unit)
+from .reading import (FILL_THE_CELL, SIDE_SHEET, Blank, FormReading, bare_value, form_kind, form_kind_of, hidden_rows,
+                      how_to_read_with, is_percentage, named_set, named_version, numeric, one_line, read_with,
+                      refuse_score_sheet, refused_values, unsigned_number, with_unit)
 from .side import defaults_taken, read_side
 from .unread import OTHER_FORM, funds_row, own_row, unscored_funds
 from .weights import compare_weights
@@ -103,17 +104,18 @@ def read_form(path: str | Path, indicator_set: IndicatorSet, sheets: list[Sheet]
     not_applicable = read_side(reading, side) if side is not None else {}
     defaults_taken(reading, not_applicable, side.tab or side.name if side is not None else SIDE_SHEET)
     compare_weights(reading, not_applicable)
+    hidden = hidden_rows(reading.sheet, str(path), reading.provenance)
     if reading.problems:  # a form the side sheet says is another set's: that is what to fix first
         named = named_set(sheets)
-        first = read_with(named, indicator_set, str(path))
+        first = read_with(named, indicator_set, str(path), named_version(sheets))
         # another layout's blocks and columns (QA31 F2): every problem of the reading follows from it, so it alone is said
         if not first or form_kind_of(named) in (None, form_kind(indicator_set)):  # and what scoring would refuse too
-            first = first + reading.problems + refused_values(reading, not_applicable)
+            first = first + reading.problems + refused_values(reading, not_applicable) + hidden
         raise FactsError(first)
     facts = Facts(values=reading.values, not_applicable=not_applicable, project=reading.project,
                   indicator_set=indicator_set.id, source=str(path))
     named = named_set(sheets)  # a form of another set read as this one's, and scoring: said all the same (QA32 F5)
-    warnings = [*read_with(named, indicator_set, str(path)), *reading.warnings]
+    warnings = [*read_with(named, indicator_set, str(path), named_version(sheets)), *hidden, *reading.warnings]
     return ImportedFacts(facts, reading.provenance, reading.empty, named, reading.typed, tuple(warnings), reading.rescaled,
                          reading.group_weights, side.tab or side.name if side is not None else SIDE_SHEET)
 
@@ -138,12 +140,6 @@ def form_project(path: str | Path, indicator_set: IndicatorSet, sheets: list[She
     reading = FormReading(path, forms[0], layout, indicator_set)
     _header(reading)
     return reading.project
-
-
-def named_set(sheets: list[Sheet]) -> str | None:
-    """The set a workbook written by `score --layout selfeval` or `template` names on its side sheet (指标体系), if any."""
-    side = next((s for s in sheets if s.name == SIDE_SHEET), None)
-    return next((side.text(r, 2) or None for r in side.rows if side.text(r, 1) == "指标体系"), None) if side else None
 
 
 NO_FORM_SET = "no indicator set: the form names none; pass --set ID|PATH"  # no set on its side sheet, and no --set

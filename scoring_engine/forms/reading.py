@@ -257,13 +257,62 @@ def numeric(value: Any) -> bool:
         return True
 
 
-def read_with(named: str | None, indicator_set: IndicatorSet, source: str) -> list[Problem]:
+def read_with(named: str | None, indicator_set: IndicatorSet, source: str, version: str | None = None) -> list[Problem]:
     """A first line for the problems of a form its side sheet says was written for another set than the one it is read
-    with (a Sichuan form read with self-evaluation: its blocks and columns are another layout's); none otherwise."""
+    with (a Sichuan form read with self-evaluation: its blocks and columns are another layout's), or for another
+    `version` of it (last year's form, read after the set was updated: QA89 F1); none otherwise."""
+    if named is not None and named == indicator_set.id and version is not None and not _same_version(version, indicator_set):
+        return [Problem(f"{OTHER_VERSION}{version} of the set {named}, and is read here with its version "
+                        f"{indicator_set.version}", file=source, hint=f"read it with the file of version {version} (--set "
+                        f"PATH), or fill the blank form of version {indicator_set.version} (scoring-engine template {named})")]
     if named is None or named == indicator_set.id:
         return []
     return [Problem(f"the form was written for the set {named}, and is read here with {indicator_set.id}", file=source,
                     hint=how_to_read_with(named, source))]
+
+
+def hidden_rows(sheet: Sheet, source: str, provenance: Mapping[str, str]) -> list[Problem]:
+    """A line for each hidden row of the form a fact was read from: a clerk hides a superseded row rather than delete
+    it, and the printed form and the score would differ by it in silence (QA89 F4)."""
+    name = sheet.ref(1, 1).rsplit("!", 1)[0]
+    read = {int(found.group(1)) for cell in provenance.values() if cell.startswith(f"{name}!")
+            and (found := _ROW_OF_CELL.search(cell)) is not None}
+    return [Problem(f"{name}!{r}:{r}: row {r} is hidden, and is read and scored as any other row", file=source,
+                    hint="unhide it to check what it holds, and delete it if it no longer applies")
+            for r in sorted(sheet.hidden & read)]
+
+
+_ROW_OF_CELL = re.compile(r"[A-Z]{1,3}([0-9]{1,7})$")
+
+
+#: The start of the line that says a form was written for another version of the set it is read with.
+OTHER_VERSION = "the form was written for version "
+
+
+def named_set(sheets: list[Sheet]) -> str | None:
+    """The set a workbook written by `score --layout selfeval` or `template` names on its side sheet (指标体系), if any."""
+    side = next((s for s in sheets if s.name == SIDE_SHEET), None)
+    return next((side.text(r, 2) or None for r in side.rows if side.text(r, 1) == "指标体系"), None) if side else None
+
+
+def named_version(sheets: list[Sheet]) -> str | None:
+    """The version of the set a workbook names on its side sheet (指标体系 | id | version), if it names one."""
+    side = next((s for s in sheets if s.name == SIDE_SHEET), None)
+    row = next((r for r in side.rows if side.text(r, 1) == "指标体系"), None) if side else None
+    value = side.cells.get((row, 3)) if side is not None and row is not None else None
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):  # a version retyped as a number: 2023
+        return plain(value)
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _same_version(version: str, indicator_set: IndicatorSet) -> bool:
+    """Whether the version a form names is the set's: as written, or as the same number (1.0 retyped is 1)."""
+    if version == indicator_set.version.strip():
+        return True
+    try:
+        return Decimal(version) == Decimal(indicator_set.version)
+    except ArithmeticError:  # text versions (2024版) differ as text
+        return False
 
 
 def form_kind_of(named: str | None) -> tuple[str, bool] | None:

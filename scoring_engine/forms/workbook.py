@@ -76,6 +76,7 @@ class Sheet:
     # The merged ranges that span rows, as (top, left, bottom, right) on the sheet: read-only reading does not see them,
     # and a clerk merges E13:E14 where two rows share a target; the value is E13's alone.
     merges: tuple[tuple[int, int, int, int], ...] = ()
+    hidden: frozenset[int] = frozenset()  # the rows hidden on the sheet: read as any other, and said so (QA89 F4)
 
     def ref(self, row: int, col: int) -> str:
         """The cell's reference as people write it, by the name on its tab: 项目支出绩效自评表!F14."""
@@ -288,24 +289,28 @@ def _sheet(ws: Any, name: str, slots: list[int]) -> Sheet:
                 if before:
                     signs[(r, c)] = before
             cells[(r, c)] = value
-    return Sheet(str(ws.title), cells, units, signs, merges=_merges(ws))
+    merges, hidden = _row_marks(ws)
+    return Sheet(str(ws.title), cells, units, signs, merges=merges, hidden=frozenset(r for r in hidden if any(
+        (r, c) in cells for c in range(1, MAX_FORM_COLUMNS + 1))))
 
 
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")  # _x005F_ is the underscore itself: '_x005F_x000D_' stays '_x000D_'
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]{1,3})([0-9]{1,7}):([A-Z]{1,3})([0-9]{1,7})"')
+_HIDDEN_ROW = re.compile(rb'<(?:\w+:)?row\b(?=[^>]*?\bhidden="(?:1|true)")[^>]*?\br="([0-9]{1,7})"')
 _MOST_MERGES = 5000  # a form has a few dozen; the rest of a forged list is not read
 
 
-def _merges(ws: Any) -> tuple[tuple[int, int, int, int], ...]:
-    """The sheet's merged ranges that span rows, read from its part of the workbook (within the limits the archive was
-    checked against): only to say so where a cell they cover is read as empty."""
+def _row_marks(ws: Any) -> tuple[tuple[tuple[int, int, int, int], ...], list[int]]:
+    """The sheet's merged ranges that span rows, and its hidden rows, read from its part of the workbook (within the
+    limits the archive was checked against): only to say so where a cell they cover is read as empty, or is hidden."""
     from openpyxl.utils import column_index_from_string
 
     try:
         with ws._get_source() as part:  # read-only mode's own access to the sheet's XML
             xml = part.read()
     except AttributeError:  # another openpyxl's read-only sheet: merges are not named, cells are read all the same
-        return ()
+        return (), []
+    hidden = [int(m.group(1)) for m in _HIDDEN_ROW.finditer(xml, 0, len(xml)) if int(m.group(1)) <= MAX_FORM_ROWS][:_MOST_MERGES]
     found = []
     for match in _MERGE.finditer(xml):
         top, bottom = int(match.group(2)), int(match.group(4))
@@ -314,7 +319,7 @@ def _merges(ws: Any) -> tuple[tuple[int, int, int, int], ...]:
                           column_index_from_string(match.group(3).decode())))
             if len(found) >= _MOST_MERGES:
                 break
-    return tuple(found)
+    return tuple(found), hidden
 
 
 def _around(number_format: Any) -> tuple[str, str, bool]:

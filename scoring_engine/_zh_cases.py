@@ -1,0 +1,33 @@
+"""The Chinese of the messages about test cases (`cases`): part of the catalog (`_zh_catalog`), in its place there,
+before the command line's own."""
+
+from __future__ import annotations
+
+__all__ = ["CASES"]
+
+CASES = (
+    ("no case files (*.cases.yaml) in {paths}", "{paths} 中没有测试用例文件（*.cases.yaml）"),
+    ("write the cases of a set in a file NAME.cases.yaml beside it", "把体系的测试用例写在它旁边的 NAME.cases.yaml 文件中"),
+    ("a case file needs indicator_set and a non-empty list of cases", "用例文件需要 indicator_set 和非空的 cases 列表"),
+    ("expect is empty: a case must expect something", "expect 为空：用例必须写出预期结果"),
+    ("the case has no expect: write expect: {{total: …}}, {{scores: {{…}}}} or {{error: …}}",
+     "这个用例没有 expect：写 expect: {{total: …}}、{{scores: {{…}}}} 或 {{error: …}}"),
+    ("case {number} needs a name of its own: case {other} is named {name}",
+     "第 {number} 个用例需要自己的名称：第 {other} 个用例已叫 {name}"),
+    ("give each case a different name", "每个用例用不同的名称"),
+    ("case {number} needs a name of its own", "第 {number} 个用例需要自己的名称"),
+    ("overrides must map fact names to values", "overrides 应为“事实名称: 值”的映射"),
+    ("expected an error containing {words}, but it scored {total} {grade}",
+     "预期报错且错误中含 {words}，实际评分为 {total} {grade}"),
+    ("expected an error containing {words}, got", "预期错误中含 {words}，实际错误为"),
+    ("scoring failed", "评分失败"),
+    ("{what} expected {wanted}, got {got} (difference {difference})", "{what!t} 预期 {wanted}，实际 {got}（相差 {difference}）"),
+    ("grade {grade} is not a grade of the set ({known}); got {got}", "等级 {grade} 不是本体系的等级（{known!t}）；实际 {got}"),
+    ("grade expected {wanted}, got {got}", "等级预期 {wanted}，实际 {got}"),
+    ("no indicator {id} in the result ({close})", "结果中没有指标 {id}（{close!t}）"),
+    ("no indicator {id} in the result", "结果中没有指标 {id}"),
+    ("expected no warnings, got: {texts}", "预期没有提示，实际有：{texts}"),
+    ("expected no flags, got: {texts}", "预期没有需说明，实际有：{texts}"),
+    ("no warning contains {words} (warnings: {texts})", "没有提示含有 {words}（提示：{texts!t}）"),
+    ("no flag contains {words} (flags: {texts})", "没有需说明含有 {words}（需说明：{texts!t}）"),
+)
