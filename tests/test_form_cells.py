@@ -458,19 +458,24 @@ def test_a_time_limit_row_without_a_sign_is_refused(tmp_path: Path, typed: str, 
         assert (0, []) == (code, lines)
 
 
-@pytest.mark.parametrize(("target", "actual"), [("≤2024.12", "2025.03"), ("≤20241231", "20250301"), ("≤2024年", "2025年"),
-                                               ("≤2024年12月31日", "2024年11月20日"), ("≤第四季度", "第一季度")])
-def test_a_deadline_row_given_as_dates_is_refused_at_the_date(tmp_path: Path, target: str, actual: str):
-    """QA47 F3/F4: a 时效指标 written as dates was scored as numbers (≤2024.12 against 2025.03, three months late, took
-    10 × 2024.12 ÷ 2025.03 = 10.00 of 10, exit 0), or its completion date was taken for a tier, and the fix asked a
-    score "within the tier 2024年11月20日". The date is refused at its cell, saying how a deadline row is written."""
+def _deadline_form(tmp_path: Path) -> tuple[Path, Any, tuple[Any, ...]]:
+    """The water project's 自评表 with a 时效指标 row (≤6个月, 7个月): its path, the workbook opened, the row's cells."""
     from openpyxl import load_workbook
 
     rows = [{"name": "新建供水管网长度", "category": "数量指标", "weight": 40, "target": "≥10公里", "actual": "10公里"},
             {"name": "工程完工时间", "category": "时效指标", "weight": 10, "target": "≤6个月", "actual": "7个月"}]
     _, form = _water_form(tmp_path, "self-evaluation", rows)
     book = load_workbook(form)
-    line = next(line for line in book.worksheets[0].iter_rows() if any(c.value == "≤6个月" for c in line))
+    return form, book, next(line for line in book.worksheets[0].iter_rows() if any(c.value == "≤6个月" for c in line))
+
+
+@pytest.mark.parametrize(("target", "actual"), [("≤2024.12", "2025.03"), ("≤20241231", "20250301"), ("≤2024年", "2025年"),
+                                               ("≤2024年12月31日", "2024年11月20日"), ("≤第四季度", "第一季度")])
+def test_a_deadline_row_given_as_dates_is_refused_at_the_date(tmp_path: Path, target: str, actual: str):
+    """QA47 F3/F4: a 时效指标 written as dates was scored as numbers (≤2024.12 against 2025.03, three months late, took
+    10 × 2024.12 ÷ 2025.03 = 10.00 of 10, exit 0), or its completion date was taken for a tier, and the fix asked a
+    score "within the tier 2024年11月20日". The date is refused at its cell, saying how a deadline row is written."""
+    form, book, line = _deadline_form(tmp_path)
     written, reached = (c for c in line if c.value in ("≤6个月", 7))  # 7个月 is written as 7, its unit the format's
     written.value, reached.value = target, actual
     book.save(form)
@@ -484,13 +489,7 @@ def test_a_deadline_row_given_as_dates_is_refused_at_the_date(tmp_path: Path, ta
 def test_a_deadline_row_whose_dates_lost_their_format_is_refused_at_the_date(tmp_path: Path, target: object, actual: int):
     """QA89 F3: dates pasted as values into General cells hold Excel's day numbers (45657 for 2024-12-31), and a project
     three months late took 4.99 or 5 of 5. A bare number of those years' days on a 时效指标 row is refused as a date."""
-    from openpyxl import load_workbook
-
-    rows = [{"name": "新建供水管网长度", "category": "数量指标", "weight": 40, "target": "≥10公里", "actual": "10公里"},
-            {"name": "工程完工时间", "category": "时效指标", "weight": 10, "target": "≤6个月", "actual": "7个月"}]
-    _, form = _water_form(tmp_path, "self-evaluation", rows)
-    book = load_workbook(form)
-    line = next(line for line in book.worksheets[0].iter_rows() if any(c.value == "≤6个月" for c in line))
+    form, book, line = _deadline_form(tmp_path)
     written, reached = (c for c in line if c.value in ("≤6个月", 7))
     written.value, reached.value = target, actual
     reached.number_format = "General"
@@ -504,13 +503,7 @@ def test_a_deadline_row_whose_dates_lost_their_format_is_refused_at_the_date(tmp
 def test_a_deadline_in_words_judged_by_its_tier_is_a_qualitative_row(tmp_path: Path):
     """A 时效指标 whose 年度指标值 is a deadline in words (12月底前完成) and whose 实际完成值 is a tier with its 得分 is judged
     by that tier: 12月底前完成 was read as the number 12 in the unit 月底前完成, and the row refused as a number beside words."""
-    from openpyxl import load_workbook
-
-    rows = [{"name": "新建供水管网长度", "category": "数量指标", "weight": 40, "target": "≥10公里", "actual": "10公里"},
-            {"name": "工程完工时间", "category": "时效指标", "weight": 10, "target": "≤6个月", "actual": "7个月"}]
-    _, form = _water_form(tmp_path, "self-evaluation", rows)
-    book = load_workbook(form)
-    line = next(line for line in book.worksheets[0].iter_rows() if any(c.value == "≤6个月" for c in line))
+    form, book, line = _deadline_form(tmp_path)
     written, reached = (c for c in line if c.value in ("≤6个月", 7))
     written.value, reached.value = "12月底前完成", "达成年度指标"
     line[reached.column + 1].value = 9  # 年度指标值 | 实际完成值 | 分值 | 得分
