@@ -120,7 +120,7 @@ def _children_from(standard: str, categories: str, comparisons: str, extra: str 
       standards:
         quantitative: {standard}
         quantitative_lower: 定量指标（≤）：不超过目标值得满分；超过的，得分 = 分值 × 目标值 ÷ 实际值。
-        qualitative: 定性指标：达成年度指标得分值的80%–100%；部分达成并具有一定效果得60%–80%；未达成且效果较差得0–60%。{extra}
+        qualitative: 定性指标：达成年度指标得分值的80%（含）–100%；部分达成并具有一定效果得60%（含）–80%（不含）；未达成且效果较差得0–60%（不含）。{extra}
       rules:
         quantitative: {{kind: proportional, value: row.actual, target: row.target{rule}}}
         quantitative_lower: {{kind: proportional, value: row.actual, target: row.target, direction: lower_is_better}}

@@ -514,7 +514,8 @@ def test_a_text_a_fact_with_declared_values_can_never_equal_is_refused_when_the_
         load_indicator_set(tmp_path / "self-evaluation.yaml")
     (problem,) = caught.value.problems
     assert "'调整后预算' is not one of the values of budget.base: 全年预算数, 调整后预算数" == problem.message
-    assert (82, "did you mean '调整后预算数'?") == (problem.line, problem.hint)
+    line = 1 + next(i for i, written in enumerate(text.splitlines()) if "budget.base == '调整后预算'" in written)
+    assert (line, "did you mean '调整后预算数'?") == (problem.line, problem.hint)
 
 
 @pytest.mark.parametrize(("text", "words", "hint"), [
