@@ -19,9 +19,11 @@ _INTERRUPTED_BATCH, _INTERRUPTED = 130, 1
 
 def main() -> None:
     try:
+        from ._output import own_process
         from .cli import main as run
     except KeyboardInterrupt:  # said in the locale's language: what the input is in is not known yet
         locale = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG") or ""
         sys.stderr.write("\n已中断\n" if locale.lower().startswith("zh") else "\ninterrupted\n")
         sys.exit(_INTERRUPTED_BATCH if "batch" in sys.argv[1:] else _INTERRUPTED)
+    own_process()
     run()

@@ -31,9 +31,8 @@ from typing import IO
 from ._reads import was_read
 from .errors import Problem, ScoringEngineError
 
-__all__ = ["TEMPORARY_NAME_BYTES", "STOPS", "AtomicOutput", "drop_stdout", "extension_of", "say", "stopping_cleanly",
-           "stops_deferred", "tell",
-           "write_atomically"]
+__all__ = ["TEMPORARY_NAME_BYTES", "STOPS", "AtomicOutput", "done_stopping", "drop_stdout", "extension_of", "own_process",
+           "say", "stopping_cleanly", "stops_deferred", "tell", "write_atomically"]
 
 #: A temporary report's name takes the report's name cut to fit, plus this many bytes: ".", ".", mkstemp's 8 letters, ".tmp".
 TEMPORARY_NAME_BYTES = 14
@@ -289,6 +288,21 @@ def stopping_cleanly() -> Iterator[None]:
 
 #: What stops a run: Ctrl-C, and SIGTERM and SIGHUP where it cleans up after them (stopping_cleanly).
 STOPS = (signal.SIGINT, *_STOP_SIGNALS)
+_OWN_PROCESS = [False]  # whether the command line runs as a process of its own (the script), not called in-process
+
+
+def own_process() -> None:
+    """Say that the command line runs as a process of its own (`_entry`), which `done_stopping` may change for good."""
+    _OWN_PROCESS[0] = True
+
+
+def done_stopping() -> None:
+    """From now to the end of the process, a stop (Ctrl-C, SIGTERM, SIGHUP) is ignored: the work is done and its outputs
+    in place, and a stop that came while Python unwinds would end the process as interrupted (QA90 F4, QA92 F3). Only
+    in a process of its own: a program that calls the commands in-process keeps its handlers."""
+    if _OWN_PROCESS[0] and threading.current_thread() is threading.main_thread():
+        for signum in STOPS:
+            signal.signal(signum, signal.SIG_IGN)
 
 
 @contextmanager

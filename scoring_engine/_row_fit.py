@@ -44,7 +44,7 @@ def row_problems(indicator_set: IndicatorSet, values: Mapping[str, Any],
             if row.type is None and row.comparison is None and row.target is not None and row.category \
                     and node.rows.comparisons.get("≤", "≥") != node.rows.comparisons.get("≥"):  # its sign would choose
                 shown = f"{plain(row.target * 100)}%" if row.unit == "%" else f"{plain(row.target)}{row.unit or ''}"
-                problems.extend(filter(None, [unsigned_target(row.category, shown, row.unit)]))
+                problems.extend(filter(None, [unsigned_target(row.category, shown, row.unit, row.name)]))
             found.extend((fact, f"row {i + 1} ({cut(row.name)}): {message}", hint) for message, hint in problems)
         ids = [row.id for row in rows if row.id is not None]
         for dup in sorted({i for i in ids if ids.count(i) > 1}):

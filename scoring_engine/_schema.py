@@ -142,7 +142,7 @@ def _type_hint(expected: list[str], instance: Any, written: str | None, quoted: 
         shown = written or (format(instance, "f") if isinstance(instance, Decimal) else
                             str(instance).lower() if isinstance(instance, bool) else str(instance))
         hint = f'put it in quotes: "{shown}"'
-        if isinstance(instance, bool) and written:
+        if isinstance(instance, bool) and written and written.lower() != str(instance).lower():  # not 'true as true'
             hint = f'YAML reads {written} as {str(instance).lower()}; {hint}'
         return hint
     if isinstance(instance, bool) and written and {"number", "integer"} & set(expected):  # not 'YAML reads true as true'

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -346,8 +347,9 @@ def _as_mapping(value: Any) -> str | None:
     """For a mapping typed with a full-width colon, which reads as one text (`budget.paid：190`), how to write it."""
     if not isinstance(value, str) or "：" not in value:
         return None
-    pairs = ", ".join(pair.strip().replace("：", ": ", 1) for pair in value.split(","))
-    return f"'：' is a full-width colon: write {{{pairs}}}"  # each pair's first colon: a reason may hold one (QA88 F4)
+    # a pair ends at a comma, ASCII or full-width, that another pair follows: a reason may hold both (QA88 F4, QA92 F8)
+    pairs = ", ".join(pair.strip().replace("：", ": ", 1) for pair in re.split(r"[,，](?=[^,，]*[:：])", value))
+    return f"'：' is a full-width colon: write {{{pairs}}}"
 
 
 def _kind(value: Any) -> str:

@@ -25,7 +25,7 @@ from ._encodings import ENCODINGS
 from ._files import load_facts_from, read_text
 from ._help import HelpGroup
 from ._messages import LANG_VARIABLE, chosen_language, current_language, said, warning_line
-from ._output import extension_of, say, stopping_cleanly, stops_deferred, tell, write_atomically
+from ._output import done_stopping, extension_of, say, stopping_cleanly, stops_deferred, tell, write_atomically
 from ._text import one_line, visible
 from ._yaml import MAX_YAML_BYTES
 from .errors import IndicatorSetError, Problem, ScoringEngineError
@@ -276,7 +276,8 @@ def batch(inputs: tuple[str, ...], set_ref: str | None, jobs: int | None, output
     except KeyboardInterrupt:
         tell("\n" + said("interrupted: no summary file was written", lang))
         sys.exit(EXIT_INTERRUPTED)
-    with stops_deferred(deliver=False):  # the outputs are in place: a stop now would only say they are not (QA90 F4)
+    done_stopping()  # the outputs are in place: a stop now would only say they are not (QA90 F4, QA92 F3)
+    with stops_deferred(deliver=False):  # called in-process, the caller's handlers come back after
         say(summary_text(summary, lang))
         for line in summary.problem_lines_zh if lang == "zh" else summary.problem_lines:
             tell(f"{'错误：' if lang == 'zh' else 'error: '}{one_line(line)}")

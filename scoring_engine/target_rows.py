@@ -380,15 +380,17 @@ def _date_in(value: Any) -> bool:
     return bool(_DATE_TEXT.search(text) or (written_quantity(value) is not None and _YEAR.fullmatch(text)))
 
 
-def unsigned_target(category: str, target: Any, unit: Any) -> tuple[str, str] | None:
+def unsigned_target(category: str, target: Any, unit: Any, name: Any = "") -> tuple[str, str] | None:
     """(message, hint) for a numeric target written without a sign in a row whose 二级 makes ≥ a guess: a 成本指标 (a
     ceiling, 100万元 read as ≥ let 125万元 take full marks) or a 时效指标 given as a time (30天 read as ≥ let 45天 take full
-    marks at 150%); None for any other row, whose target without a sign is one to reach."""
+    marks at 150%; a bare 12, unless the row `name`s a rate, 按时完成率, or the number is a ratio, 1: QA92 F6); None for any
+    other row, whose target without a sign is one to reach."""
     said = f"target {target} has no sign, and a {category} row without one is scored as a target to reach (≥)"
     if "成本" in category:
         return said, f"write ≤{target} for a ceiling (the usual 成本指标), ={target} for an exact value, or ≥{target}"
     written = unicodedata.normalize("NFKC", f"{target}{unit if isinstance(unit, str) else ''}")
-    if "时效" in category and (_DURATION.search(written) or _BARE.fullmatch(written)):  # a bare 12 too (QA89 F2)
+    bare = _BARE.fullmatch(written) is not None and "率" not in str(name) and Decimal(written) > 1  # 12 (QA89 F2)
+    if "时效" in category and (_DURATION.search(written) or bare):
         return said, f"write ≤{target} for a time limit (完成时限), ={target} for an exact value, or ≥{target}"
     return None
 

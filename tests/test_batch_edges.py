@@ -137,3 +137,51 @@ def test_the_outputs_temporary_files_failing_name_the_folder_they_failed_in() ->
     [read_only] = _cannot_write(Path("/mnt/cd/s.csv"), OSError(errno.EROFS, "Read-only file system")).problems
     assert ("cannot write the report: the disk it is on is read-only", "write it to a folder on another disk") == \
         (read_only.message, read_only.hint)
+
+
+def test_a_stop_while_a_workbook_sheet_is_opened_in_the_archive_is_an_interruption(monkeypatch: pytest.MonkeyPatch,
+                                                                                    tmp_path: Path) -> None:
+    """QA92 F2: a Ctrl-C landing just after a sheet was opened in the .xlsx archive made closing the archive raise a
+    ValueError over it: exit 3, 'internal error', and a traceback from the archive's __del__. It is the interruption it
+    is: 130, and no output."""
+    import zipfile
+
+    opened = zipfile.ZipFile._open_to_write
+
+    def interrupted(self: zipfile.ZipFile, info: zipfile.ZipInfo, force_zip64: bool = False) -> object:
+        handle = opened(self, info, force_zip64)
+        if info.filename.startswith("xl/worksheets/"):
+            raise KeyboardInterrupt  # as a SIGINT delivered there would
+        return handle
+
+    monkeypatch.setattr(zipfile.ZipFile, "_open_to_write", interrupted)
+    write_jsonl(tmp_path / "p.jsonl", 5)
+    run = CliRunner().invoke(main, ["--lang", "en", "batch", str(tmp_path / "p.jsonl"), "-o", str(tmp_path / "s.xlsx")])
+    assert 130 == run.exit_code and "interrupted: no summary file was written" in run.output, run.output
+    assert "internal error" not in run.output and not (tmp_path / "s.xlsx").exists()
+
+
+_LATE_STOP = """\
+import atexit, os, signal, sys, time
+signal.signal(signal.SIGINT, signal.default_int_handler)  # as from a terminal
+def late():  # a Ctrl-C as Python unwinds, once the summary was said
+    os.kill(os.getpid(), signal.SIGINT)
+    time.sleep(0.2)
+atexit.register(late)
+sys.argv = ["scoring-engine", "--lang", "en", "batch", sys.argv[1], "-o", sys.argv[2], "--quiet"]
+from scoring_engine._entry import main
+main()
+"""
+
+
+def test_a_stop_as_the_finished_batch_process_unwinds_changes_nothing(tmp_path: Path) -> None:
+    """QA92 F3: a Ctrl-C after the summary was said, while Python unwound (click, the pool's exit handlers), ended the
+    finished run as interrupted or printed a traceback. The batch's process ignores stops once its outputs are in place."""
+    import subprocess
+    import sys
+
+    write_jsonl(tmp_path / "p.jsonl", 5)
+    run = subprocess.run([sys.executable, "-c", _LATE_STOP, str(tmp_path / "p.jsonl"), str(tmp_path / "s.csv")],
+                         capture_output=True, text=True, timeout=120, check=False)
+    assert 0 == run.returncode and "Traceback" not in run.stderr and "KeyboardInterrupt" not in run.stderr, run.stderr
+    assert (tmp_path / "s.csv").exists()

@@ -458,6 +458,16 @@ def test_a_time_limit_row_without_a_sign_is_refused(tmp_path: Path, typed: str, 
         assert (0, []) == (code, lines)
 
 
+def test_a_bare_number_on_a_time_row_is_a_time_unless_the_row_is_a_rate() -> None:
+    """QA92 F6: refusing a bare 12 on a 时效指标 row (QA89 F2) refused 按时完成率 100 and a ratio 1 too, with ≤ as the first
+    fix, which would make an on-time rate a ceiling: a row named as a rate, or a number of 1 or less, is a target to reach."""
+    from scoring_engine.target_rows import unsigned_target
+
+    assert unsigned_target("时效指标", "12", None, "工程完工时间") is not None
+    assert [None, None, None] == [unsigned_target("时效指标", target, None, name) for target, name in
+                                  (("100", "项目按时完成率"), ("1", "按期完成"), ("0.95", "及时性"))]
+
+
 def _deadline_form(tmp_path: Path) -> tuple[Path, Any, tuple[Any, ...]]:
     """The water project's 自评表 with a 时效指标 row (≤6个月, 7个月): its path, the workbook opened, the row's cells."""
     from openpyxl import load_workbook

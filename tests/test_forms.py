@@ -943,9 +943,17 @@ def test_a_form_of_another_version_of_the_set_says_so_first(tmp_path: Path) -> N
     run = CliRunner().invoke(main, ["--lang", "en", "score", str(written_form(facts, tmp_path / "b.xlsx",
                                                                              {"表外事实!C2": "2023", "G13": 10}))])
     assert 1 == run.exit_code and run.output.startswith(f"error: {tmp_path / 'b.xlsx'}: {line}"), run.output
-    run = CliRunner().invoke(main, ["--lang", "en", "score", str(written_form(facts, tmp_path / "c.xlsx",
-                                                                             {"表外事实!C2": 1}))])
-    assert 0 == run.exit_code and "was written for version" not in run.output, run.output
+    for same in (1, "1.0版"):  # retyped as a number by Excel, or with 版 after it
+        run = CliRunner().invoke(main, ["--lang", "en", "score", str(written_form(facts, tmp_path / "c.xlsx",
+                                                                                 {"表外事实!C2": same}))])
+        assert 0 == run.exit_code and "was written for version" not in run.output, run.output
+    # versions are text: a form of 1.1 read with 1.10 is another version (QA92 F4)
+    text = (ROOT / "indicator_sets" / "self-evaluation.yaml").read_text(encoding="utf-8")
+    (tmp_path / "se.yaml").write_text(text.replace('version: "1.0"', 'version: "1.10"', 1), encoding="utf-8")
+    form = written_form(facts, tmp_path / "d.xlsx", {"表外事实!C2": "1.1"})
+    run = CliRunner().invoke(main, ["--lang", "en", "score", str(form), "--set", str(tmp_path / "se.yaml")])
+    assert "the form was written for version 1.1 of the set self-evaluation, and is read here with its version 1.10" \
+        in run.output, run.output
 
 
 def test_a_hidden_row_that_counts_is_said_by_its_row(tmp_path: Path) -> None:
@@ -959,9 +967,12 @@ def test_a_hidden_row_that_counts_is_said_by_its_row(tmp_path: Path) -> None:
     book = openpyxl.load_workbook(form)
     book.worksheets[0].row_dimensions[14].hidden = True  # 每公里管网造价
     book.worksheets[0].row_dimensions[17].hidden = True  # an empty 二级 line
+    book["表外事实"]["C3"] = "bands"  # budget.method, on the side sheet (QA92 F5)
+    book["表外事实"].row_dimensions[3].hidden = True
     book.save(form)
     run = CliRunner().invoke(main, ["--lang", "en", "score", str(form)])
     assert 0 == run.exit_code, run.output
+    fix = "(unhide it to check what it holds, and delete it if it no longer applies)"
     assert [line for line in run.output.splitlines() if "hidden" in line] == [
-        f"warning: {form}: 项目支出绩效自评表!14:14: row 14 is hidden, and is read and scored as any other row (unhide it to "
-        "check what it holds, and delete it if it no longer applies)"]
+        f"warning: {form}: 项目支出绩效自评表!14:14: row 14 is hidden, and is read and scored as any other row {fix}",
+        f"warning: {form}: 表外事实!3:3: row 3 is hidden, and is read and scored as any other row {fix}"]

@@ -251,6 +251,8 @@ def test_a_full_width_colon_before_a_brace_in_a_case_is_named_with_its_column(tm
                              ("overrides", "budget.paid：90, budget.total：100",
                               "写成 {budget.paid: 90, budget.total: 100}）"),
                              ("not_applicable", "output：原因：未开展, benefit：无", "写成 {output: 原因：未开展, benefit: 无}）"),
+                             ("overrides", "budget.paid：90，budget.total：100", "写成 {budget.paid: 90, budget.total: 100}）"),
+                             ("not_applicable", "output：未开展，暂缓，benefit：无", "写成 {output: 未开展，暂缓, benefit: 无}）"),
                              ("not_applicable", "{output: 2024-01-01}", "output 的原因却是日期"),
                              ("not_applicable", "{output: 3}", "output 的原因却是数字")):
         (tmp_path / "e.cases.yaml").write_text(f"indicator_set: set.yaml\ncases:\n  - name: 全角冒号\n    expect: {{total: 99}}\n"
@@ -475,3 +477,25 @@ def test_a_full_width_semicolon_between_entries_and_a_chinese_quote_in_a_formula
     with pytest.raises(FormulaError) as caught:
         compile_formula("“a\" == x", {"x": "string"})
     assert "type '\"' instead" == caught.value.problems[0].hint
+
+
+def test_true_written_where_text_or_a_number_is_due_is_not_told_yaml_reads_it_as_itself(tmp_path: Path):
+    """QA91 F6, QA92 F7: `label: true` and `zero_at_count: true` were told 'YAML reads true as true'; only a word YAML
+    turns into true or false (yes, no, on, off) is said so."""
+    text = EXAMPLE_SET.read_text(encoding="utf-8").replace("label: 优", "label: true", 1)
+    (tmp_path / "t.yaml").write_text(text, encoding="utf-8")
+    code, lines = run("--lang", "en", "validate", str(tmp_path / "t.yaml"))
+    assert 1 == code and any('label must be text, got true (a yes/no value) (put it in quotes: "true")' in line
+                             for line in lines), lines
+    (tmp_path / "y.yaml").write_text(text.replace("label: true", "label: yes", 1), encoding="utf-8")
+    code, lines = run("--lang", "en", "validate", str(tmp_path / "y.yaml"))
+    assert 1 == code and any('(YAML reads yes as true; put it in quotes: "yes")' in line for line in lines), lines
+
+
+def test_a_fact_whose_own_declaration_is_refused_is_not_also_said_to_have_the_wrong_type(tmp_path: Path):
+    """QA92 F9: `values: [yes, no, 全额到位]` on a text fact was refused at its values, then its reader was told the fact
+    is 'a number fact' and to declare one of type string, which it is: its own lines alone are said."""
+    text = EXAMPLE_SET.read_text(encoding="utf-8").replace("values: [按比例, 分档, 全额到位]", "values: [yes, no, 全额到位]", 1)
+    (tmp_path / "v.yaml").write_text(text, encoding="utf-8")
+    code, lines = run("--lang", "en", "validate", str(tmp_path / "v.yaml"))
+    assert 1 == code and 2 == len(lines) and all("budget.funding_method.values[" in line for line in lines), lines

@@ -45,7 +45,9 @@ def build_indicator_set(located: Located, file: str | None, sha256: str, extends
     log.choices = {name: spec.values for name, spec in facts.items() if spec.values}
     # A broken declaration still counts as declared, so its readers are not reported twice.
     for name in draft.declared_facts():
-        draft.scope.setdefault(name, "number")
+        if name not in draft.scope:
+            draft.scope[name] = "number"
+            draft.broken.add(name)
     derived = sections.derived(draft)
     checks = sections.checks(draft)
     explain_when = sections.explain_when(draft)

@@ -25,6 +25,9 @@ class Draft:
     precision: int
     # Names a formula may read, with their type: facts by declared type, derived values as "derived".
     scope: dict[str, str] = field(default_factory=dict)
+    # Facts declared with a problem of their own (said there): their type is not known, so a reader is not told it
+    # reads the wrong type (QA92 F9: a text fact with a broken values list was 'a number fact' to declare again).
+    broken: set[str] = field(default_factory=set)
     rounding: Rounding | None = None  # the set's rounding: section, once read (sections.rounding)
     _rule_scopes: dict[bool, dict[str, str]] = field(default_factory=dict)
 

@@ -87,7 +87,7 @@ class RuleBuilder:
             self.problem(f"unknown fact {name}", *path, hint=hint, fact=name)  # a profile that removed it is told so
             return None
         kind = self.draft.scope.get(name)
-        if kind not in types:  # the set's facts that would do, or how to declare one (QA82 F10)
+        if kind not in types and name not in self.draft.broken:  # the set's facts that would do, or how to declare one
             fitting = sorted(n for n in declared if self.draft.scope.get(n) in types)
             hint = (f"facts of the set that would do: {', '.join(fitting[:5])}" if fitting else
                     f"declare a fact with type: {types[0]} under facts:")

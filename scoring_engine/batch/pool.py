@@ -62,7 +62,7 @@ def ordered_map(make_worker: Callable[[], Callable[[Sequence[T]], list[R]]], ite
         return
     # no more processes than there are chunks to give them: a small batch with -j 8 starts as many as it can use
     pool = ProcessPoolExecutor(max_workers=min(jobs, len(first)), mp_context=multiprocessing.get_context(_start_method()),
-                               initializer=_start, initargs=(make_worker, read_otherwise(), _handled_here()))
+                               initializer=_start, initargs=(make_worker, read_otherwise(), _handled_here(), os.getpid()))
     pending: deque[tuple[Future[list[R]], Sequence[T]]] = deque()
     here = _Here(make_worker)
     try:
@@ -158,7 +158,7 @@ def _handled_here() -> tuple[int, ...]:
 
 
 def _start(make_worker: Callable[[], Callable[[Sequence[Any]], list[Any]]], encoding: str | None,
-           handled: tuple[int, ...] = (signal.SIGINT,)) -> None:
+           handled: tuple[int, ...] = (signal.SIGINT,), parent: int | None = None) -> None:
     global _worker  # noqa: PLW0603 - one per worker process, made by the pool's initializer
     for signum in STOPS:  # (a forked worker had the parent's handlers: one the parent does not handle just ends it)
         signal.signal(signum, signal.SIG_IGN if signum in handled else signal.SIG_DFL)
@@ -167,7 +167,8 @@ def _start(make_worker: Callable[[], Callable[[Sequence[Any]], list[Any]]], enco
     _worker = make_worker()
     if encoding is not None:  # the parent's --encoding: files that are not UTF-8 are read in it here too
         read_otherwise_from_now(encoding)
-    threading.Thread(target=_watch_parent, args=(os.getppid(),), name="parent-watch", daemon=True).start()
+    # the parent's pid as the parent gave it: one killed while a spawned worker starts is gone before the worker asks
+    threading.Thread(target=_watch_parent, args=(parent or os.getppid(),), name="parent-watch", daemon=True).start()
 
 
 def _watch_parent(parent: int) -> None:

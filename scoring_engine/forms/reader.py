@@ -104,10 +104,11 @@ def read_form(path: str | Path, indicator_set: IndicatorSet, sheets: list[Sheet]
     not_applicable = read_side(reading, side) if side is not None else {}
     defaults_taken(reading, not_applicable, side.tab or side.name if side is not None else SIDE_SHEET)
     compare_weights(reading, not_applicable)
-    hidden = hidden_rows(reading.sheet, str(path), reading.provenance)
+    hidden = [p for sheet in (reading.sheet, side) if sheet for p in hidden_rows(sheet, str(path), reading.provenance)]
+    version = named_version(sheets, indicator_set.version)
     if reading.problems:  # a form the side sheet says is another set's: that is what to fix first
         named = named_set(sheets)
-        first = read_with(named, indicator_set, str(path), named_version(sheets))
+        first = read_with(named, indicator_set, str(path), version)
         # another layout's blocks and columns (QA31 F2): every problem of the reading follows from it, so it alone is said
         if not first or form_kind_of(named) in (None, form_kind(indicator_set)):  # and what scoring would refuse too
             first = first + reading.problems + refused_values(reading, not_applicable) + hidden
@@ -115,7 +116,7 @@ def read_form(path: str | Path, indicator_set: IndicatorSet, sheets: list[Sheet]
     facts = Facts(values=reading.values, not_applicable=not_applicable, project=reading.project,
                   indicator_set=indicator_set.id, source=str(path))
     named = named_set(sheets)  # a form of another set read as this one's, and scoring: said all the same (QA32 F5)
-    warnings = [*read_with(named, indicator_set, str(path), named_version(sheets)), *hidden, *reading.warnings]
+    warnings = [*read_with(named, indicator_set, str(path), version), *hidden, *reading.warnings]
     return ImportedFacts(facts, reading.provenance, reading.empty, named, reading.typed, tuple(warnings), reading.rescaled,
                          reading.group_weights, side.tab or side.name if side is not None else SIDE_SHEET)
 
@@ -439,7 +440,7 @@ def _signs_and_percents(reading: FormReading, r: int, at: Mapping[str, int], ite
     if "comparison" in at or not unsigned_number(target := item.get("target")):
         return False
     # the national form has no 指标性质 column: a 成本指标 written 100万元 was scored as ≥, and 125万元 took full marks
-    guessed = unsigned_target(category, target, item.get("unit"))
+    guessed = unsigned_target(category, target, item.get("unit"), name)
     if guessed is not None:
         _row_problem(reading, r, at, name, *guessed)
     return False

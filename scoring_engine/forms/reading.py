@@ -260,8 +260,8 @@ def numeric(value: Any) -> bool:
 def read_with(named: str | None, indicator_set: IndicatorSet, source: str, version: str | None = None) -> list[Problem]:
     """A first line for the problems of a form its side sheet says was written for another set than the one it is read
     with (a Sichuan form read with self-evaluation: its blocks and columns are another layout's), or for another
-    `version` of it (last year's form, read after the set was updated: QA89 F1); none otherwise."""
-    if named is not None and named == indicator_set.id and version is not None and not _same_version(version, indicator_set):
+    `version` of it (`named_version`: last year's form, read after the set was updated: QA89 F1); none otherwise."""
+    if named is not None and named == indicator_set.id and version is not None:
         return [Problem(f"{OTHER_VERSION}{version} of the set {named}, and is read here with its version "
                         f"{indicator_set.version}", file=source, hint=f"read it with the file of version {version} (--set "
                         f"PATH), or fill the blank form of version {indicator_set.version} (scoring-engine template {named})")]
@@ -295,24 +295,20 @@ def named_set(sheets: list[Sheet]) -> str | None:
     return next((side.text(r, 2) or None for r in side.rows if side.text(r, 1) == "指标体系"), None) if side else None
 
 
-def named_version(sheets: list[Sheet]) -> str | None:
-    """The version of the set a workbook names on its side sheet (指标体系 | id | version), if it names one."""
+def named_version(sheets: list[Sheet], current: str) -> str | None:
+    """The version of the set a workbook names on its side sheet (指标体系 | id | version) when it is not `current`,
+    the version of the set it is read with; None when it is, or names none. Versions are text: 2024.1 is not 2024.10
+    (QA92 F4); only a version Excel turned into a number (1 for 1.0) is compared as one; '1.0版' is 1.0."""
     side = next((s for s in sheets if s.name == SIDE_SHEET), None)
     row = next((r for r in side.rows if side.text(r, 1) == "指标体系"), None) if side else None
     value = side.cells.get((row, 3)) if side is not None and row is not None else None
-    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):  # a version retyped as a number: 2023
-        return plain(value)
-    return value.strip() or None if isinstance(value, str) else None
-
-
-def _same_version(version: str, indicator_set: IndicatorSet) -> bool:
-    """Whether the version a form names is the set's: as written, or as the same number (1.0 retyped is 1)."""
-    if version == indicator_set.version.strip():
-        return True
-    try:
-        return Decimal(version) == Decimal(indicator_set.version)
-    except ArithmeticError:  # text versions (2024版) differ as text
-        return False
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        try:
+            return None if Decimal(current) == value else plain(value)
+        except ArithmeticError:  # a version of words (2024版) is no number
+            return plain(value)
+    written = value.strip().removesuffix("版").strip() if isinstance(value, str) else ""
+    return written if written and written != current.strip() else None
 
 
 def form_kind_of(named: str | None) -> tuple[str, bool] | None:
