@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import EXAMPLE_FACTS, EXAMPLE_SET
+from conftest import EXAMPLE_FACTS, EXAMPLE_SET, ROOT
 from scoring_engine import FactsError, IndicatorSetError, load_facts, load_indicator_set, parse_indicator_set
 from scoring_engine._typing_slips import line_slips
 from scoring_engine.cli import main
@@ -499,3 +499,12 @@ def test_a_fact_whose_own_declaration_is_refused_is_not_also_said_to_have_the_wr
     (tmp_path / "v.yaml").write_text(text, encoding="utf-8")
     code, lines = run("--lang", "en", "validate", str(tmp_path / "v.yaml"))
     assert 1 == code and 2 == len(lines) and all("budget.funding_method.values[" in line for line in lines), lines
+
+
+def test_a_grade_label_given_twice_is_said_alone_not_after_what_it_leaves_out(tmp_path: Path):
+    """QA82 F8: a grade 中 retyped 良 was said first as explain_when's "'中' is not one of grade's values: 优, 良, 良, 差"
+    (line 140), and only then as the label given twice (line 152): the slip is said, not what follows from it."""
+    text = (ROOT / "indicator_sets" / "national-framework.yaml").read_text(encoding="utf-8")
+    (tmp_path / "n.yaml").write_text(text.replace("- {label: 中, min: 60", "- {label: 良, min: 60", 1), encoding="utf-8")
+    code, lines = run("--lang", "en", "validate", str(tmp_path / "n.yaml"))
+    assert 1 == code and 1 == len(lines) and "label" in lines[0] and "良" in lines[0], lines

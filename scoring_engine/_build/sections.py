@@ -217,8 +217,8 @@ def _with_grade_labels(draft: Draft, compile_it: Callable[[], Formula | None]) -
     written = draft.data.get("grades")
     raw: list[Any] = written if isinstance(written, list) and draft.log.ok(("grades",)) else []
     labels = tuple(g["label"] for g in raw if isinstance(g, Mapping) and isinstance(g.get("label"), str))
-    if not labels or "grade" in draft.scope:
-        return compile_it()
+    if not labels or "grade" in draft.scope or len(set(labels)) < len(labels):  # a label twice is said of the grades:
+        return compile_it()  # what it leaves out ('中' made '良') is not said again here, before it (QA82 F8)
     draft.log.choices["grade"] = labels
     aliases = {alias: g["label"] for g in raw if isinstance(g, Mapping) and isinstance(g.get("aliases"), list)
                for alias in g["aliases"] if isinstance(alias, str)}
