@@ -19,7 +19,7 @@ import click
 from . import _reads
 from ._encodings import reading_otherwise
 from ._messages import current_language, error_line, said
-from ._output import drop_stdout, tell
+from ._output import done_stopping, drop_stdout, tell
 from ._text import one_line
 from .errors import ScoringEngineError
 
@@ -62,6 +62,7 @@ def guarded(action: Callable[..., Any]) -> Callable[..., Any]:
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except KeyboardInterrupt:  # an output being written was left as it was (_output.write_atomically)
+            done_stopping()  # Ctrl-C again while Python unwinds changes nothing
             tell("\n" + said_line("interrupted"))  # batch's code, whenever it comes: 1 is "some project failed" (QA57 F3)
             sys.exit(EXIT_INTERRUPTED if action.__name__ == "batch" else EXIT_INVALID)
         except MemoryError:  # the machine's limit, as a full disk is: said as such, not as a bug

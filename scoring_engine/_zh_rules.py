@@ -124,6 +124,9 @@ RULES = (
      "传入声明为 type: date 的事实（先开始日期，后结束日期）"),
     ("give it a fact declared with type: list (count the items of a list; sum and mean its numbers)",
      "传入声明为 type: list 的事实（count 计列表的项数；sum 和 mean 对其中的数字求和、求平均）"),
+    ("the value {value} holds a full-width comma '，', so the list reads it as one value",
+     "值 {value} 中有全角逗号“，”，列表把它读成了一个值"),
+    ("write [{items}]", "写成 [{items}]"),
     # a rule reading a fact of the wrong type (_build.rule_spec)
     ("facts of the set that would do: {names}", "体系中可用的事实：{names!l}"),
     ("declare a fact with type: {kind} under facts:", "在 facts: 下声明一个 type: {kind} 的事实"),

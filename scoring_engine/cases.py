@@ -347,8 +347,8 @@ def _as_mapping(value: Any) -> str | None:
     """For a mapping typed with a full-width colon, which reads as one text (`budget.paid：190`), how to write it."""
     if not isinstance(value, str) or "：" not in value:
         return None
-    # a pair ends at a comma, ASCII or full-width, that another pair follows: a reason may hold both (QA88 F4, QA92 F8)
-    pairs = ", ".join(pair.strip().replace("：", ": ", 1) for pair in re.split(r"[,，](?=[^,，]*[:：])", value))
+    # a pair ends at a comma, ASCII or full-width, before a name and its colon: a reason may hold both (QA92 F8, QA94 F3)
+    pairs = ", ".join(pair.strip().replace("：", ": ", 1) for pair in re.split(r"[,，](?=\s*[A-Za-z_][\w.]*\s*[:：])", value))
     return f"'：' is a full-width colon: write {{{pairs}}}"
 
 

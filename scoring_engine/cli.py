@@ -274,6 +274,7 @@ def batch(inputs: tuple[str, ...], set_ref: str | None, jobs: int | None, output
         with stopping_cleanly():  # SIGTERM or SIGHUP: the outputs are discarded as on Ctrl-C, then the signal ends the process
             summary = run_batch(options)
     except KeyboardInterrupt:
+        done_stopping()  # stopped and cleaned up: Ctrl-C again while Python unwinds changes nothing (QA94 F2)
         tell("\n" + said("interrupted: no summary file was written", lang))
         sys.exit(EXIT_INTERRUPTED)
     done_stopping()  # the outputs are in place: a stop now would only say they are not (QA90 F4, QA92 F3)

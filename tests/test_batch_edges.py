@@ -185,3 +185,32 @@ def test_a_stop_as_the_finished_batch_process_unwinds_changes_nothing(tmp_path: 
                          capture_output=True, text=True, timeout=120, check=False)
     assert 0 == run.returncode and "Traceback" not in run.stderr and "KeyboardInterrupt" not in run.stderr, run.stderr
     assert (tmp_path / "s.csv").exists()
+
+
+_STOPPED_TWICE = """\
+import atexit, os, signal, sys, time
+signal.signal(signal.SIGINT, signal.default_int_handler)  # as from a terminal
+from scoring_engine.batch import run
+def stopped(options):
+    raise KeyboardInterrupt  # the first Ctrl-C, the run cleaned up after
+run.run_batch = stopped
+def again():  # the second, as Python unwinds after 'interrupted'
+    os.kill(os.getpid(), signal.SIGINT)
+    time.sleep(0.2)
+atexit.register(again)
+sys.argv = ["scoring-engine", "--lang", "en", "batch", sys.argv[1], "--quiet"]
+from scoring_engine._entry import main
+main()
+"""
+
+
+def test_a_second_stop_after_the_batch_said_interrupted_changes_nothing(tmp_path: Path) -> None:
+    """QA94 F2: Ctrl-C pressed again after 'interrupted' sometimes printed a KeyboardInterrupt traceback from Python's
+    shutdown, though docs/batch.md says a second Ctrl-C changes nothing: 130, the one line, nothing else."""
+    import subprocess
+    import sys
+
+    write_jsonl(tmp_path / "p.jsonl", 3)
+    run = subprocess.run([sys.executable, "-c", _STOPPED_TWICE, str(tmp_path / "p.jsonl")], capture_output=True, text=True,
+                         timeout=120, check=False)
+    assert 130 == run.returncode and "Traceback" not in run.stderr and "interrupted" in run.stderr, run.stderr

@@ -943,7 +943,7 @@ def test_a_form_of_another_version_of_the_set_says_so_first(tmp_path: Path) -> N
     run = CliRunner().invoke(main, ["--lang", "en", "score", str(written_form(facts, tmp_path / "b.xlsx",
                                                                              {"表外事实!C2": "2023", "G13": 10}))])
     assert 1 == run.exit_code and run.output.startswith(f"error: {tmp_path / 'b.xlsx'}: {line}"), run.output
-    for same in (1, "1.0版"):  # retyped as a number by Excel, or with 版 after it
+    for same in (1, "1.0版", " 1.0 版 "):  # retyped as a number by Excel, or with 版 after it
         run = CliRunner().invoke(main, ["--lang", "en", "score", str(written_form(facts, tmp_path / "c.xlsx",
                                                                                  {"表外事实!C2": same}))])
         assert 0 == run.exit_code and "was written for version" not in run.output, run.output
@@ -954,6 +954,13 @@ def test_a_form_of_another_version_of_the_set_says_so_first(tmp_path: Path) -> N
     run = CliRunner().invoke(main, ["--lang", "en", "score", str(form), "--set", str(tmp_path / "se.yaml")])
     assert "the form was written for version 1.1 of the set self-evaluation, and is read here with its version 1.10" \
         in run.output, run.output
+    # a set whose own version ends in 版: its own forms name it so, and are its own (QA94 F1)
+    (tmp_path / "se.yaml").write_text(text.replace('version: "1.0"', 'version: "2024版"', 1), encoding="utf-8")
+    written = CliRunner().invoke(main, ["score", str(facts), "--set", str(tmp_path / "se.yaml"), "--layout", "selfeval",
+                                        "-o", str(tmp_path / "e.xlsx")])
+    assert 0 == written.exit_code, written.output
+    run = CliRunner().invoke(main, ["--lang", "en", "score", str(tmp_path / "e.xlsx"), "--set", str(tmp_path / "se.yaml")])
+    assert 0 == run.exit_code and "was written for version" not in run.output, run.output
 
 
 def test_a_hidden_row_that_counts_is_said_by_its_row(tmp_path: Path) -> None:

@@ -253,6 +253,7 @@ def test_a_full_width_colon_before_a_brace_in_a_case_is_named_with_its_column(tm
                              ("not_applicable", "output：原因：未开展, benefit：无", "写成 {output: 原因：未开展, benefit: 无}）"),
                              ("overrides", "budget.paid：90，budget.total：100", "写成 {budget.paid: 90, budget.total: 100}）"),
                              ("not_applicable", "output：未开展，暂缓，benefit：无", "写成 {output: 未开展，暂缓, benefit: 无}）"),
+                             ("not_applicable", "output：项目延期，原因：汛期停工", "写成 {output: 项目延期，原因：汛期停工}）"),
                              ("not_applicable", "{output: 2024-01-01}", "output 的原因却是日期"),
                              ("not_applicable", "{output: 3}", "output 的原因却是数字")):
         (tmp_path / "e.cases.yaml").write_text(f"indicator_set: set.yaml\ncases:\n  - name: 全角冒号\n    expect: {{total: 99}}\n"
@@ -508,3 +509,13 @@ def test_a_grade_label_given_twice_is_said_alone_not_after_what_it_leaves_out(tm
     (tmp_path / "n.yaml").write_text(text.replace("- {label: 中, min: 60", "- {label: 良, min: 60", 1), encoding="utf-8")
     code, lines = run("--lang", "en", "validate", str(tmp_path / "n.yaml"))
     assert 1 == code and 1 == len(lines) and "label" in lines[0] and "良" in lines[0], lines
+
+
+def test_a_values_list_parted_by_a_full_width_comma_is_said_at_the_list(tmp_path: Path):
+    """QA94 F4: `values: [按比例，分档, 全额到位]` read '按比例，分档' as one value, and the default was offered it as
+    'did you mean': the list is named, with the list to write, and the default waits for it."""
+    text = EXAMPLE_SET.read_text(encoding="utf-8").replace("values: [按比例, 分档, 全额到位]", "values: [按比例，分档, 全额到位]", 1)
+    (tmp_path / "v.yaml").write_text(text, encoding="utf-8")
+    code, lines = run("--lang", "en", "validate", str(tmp_path / "v.yaml"))
+    assert 1 == code and 1 == len(lines), lines
+    assert "values[0]" in lines[0] and "holds a full-width comma '，'" in lines[0] and "(write [按比例, 分档, 全额到位])" in lines[0]

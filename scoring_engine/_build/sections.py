@@ -55,7 +55,12 @@ def facts(draft: Draft) -> dict[str, FactSpec]:
                           fact=name, key=True)
         if "items" in decl and spec.type != "list":
             draft.log.add(path + ("items",), f"items applies to list facts; {name} is a {spec.type} fact", fact=name, key=True)
-        if "default" in decl:
+        values = spec.values or ()
+        fused = [i for i, value in enumerate(values) if "，" in value]  # [a，b]: one value (QA94 F4)
+        for i in fused:
+            draft.log.add(path + ("values", i), f"the value {values[i]!r} holds a full-width comma '，', so the list reads it "
+                          "as one value", f"write [{', '.join(values).replace('，', ', ')}]", fact=name)
+        if "default" in decl and not fused:  # a default none of the fused values is, said after the list is mended
             try:
                 spec = FactSpec(**{**spec.__dict__, "default": convert_fact(decl["default"], spec)})
             except ValueError as err:

@@ -308,7 +308,7 @@ def named_version(sheets: list[Sheet], current: str) -> str | None:
         except ArithmeticError:  # a version of words (2024版) is no number
             return plain(value)
     written = value.strip().removesuffix("版").strip() if isinstance(value, str) else ""
-    return written if written and written != current.strip() else None
+    return written if written and written != current.strip().removesuffix("版").strip() else None  # 2024版 too (QA94 F1)
 
 
 def form_kind_of(named: str | None) -> tuple[str, bool] | None:
