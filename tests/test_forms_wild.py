@@ -5,7 +5,9 @@ read, and what cannot be read is said of the cell, as the clerk sees it."""
 from __future__ import annotations
 
 from decimal import Decimal
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -115,3 +117,35 @@ def test_a_whole_number_in_a_percentage_cell_is_said_as_the_percentage_it_reads(
     book[SHEET]["F26"].number_format = "0.0%"
     book.save(quiet)
     assert "percentage format" not in _score(quiet)[1]
+
+
+def _rezipped(form: Path, out: Path, edit: Callable[[str, bytes], bytes]) -> Path:
+    """`form` with each part's bytes passed through `edit(name, data)`, written to `out`."""
+    import zipfile
+
+    with zipfile.ZipFile(form) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(info.filename, edit(info.filename, source.read(info.filename)))
+    return out
+
+
+@pytest.mark.parametrize(("edit", "said"), [
+    # an empty row with a huge number: the rows missing before it came one by one, empty, never counted (QA95 F1: a hang)
+    (lambda name, data: data.replace(b"</sheetData>", b'<row r="99999999999999"/></sheetData>')
+     if name == "xl/worksheets/sheet2.xml" else data, "cells, empty ones included"),
+    # 2,000 sheets listed, all one part: each read as a sheet (QA95 F2: 60,000 took 50 s and 494 MB)
+    (lambda name, data: data.replace(b"</sheets>", b"".join(
+        b'<sheet name="s%d" sheetId="%d" r:id="rId1"/>' % (i, i + 10) for i in range(2000)) + b"</sheets>")
+     if name == "xl/workbook.xml" else data, "MAX_FORM_SHEETS"),
+    # 6 MB of elements a spreadsheet program never writes, which the parser would hold (QA95 F3: 48 MB took 2 GB)
+    (lambda name, data: data.replace(b"</worksheet>", b"<extLst>" + b"".join(b'<x a="%d"/>' % i for i in range(450_000))
+                                     + b"</extLst></worksheet>")
+     if name == "xl/worksheets/sheet2.xml" else data, "MAX_FORM_XML"),
+])
+def test_a_forged_workbook_is_refused_by_a_limit_before_it_costs_minutes_or_gigabytes(tmp_path: Path, edit: Any,
+                                                                                         said: str) -> None:
+    """A few kilobytes of forged XML made the reader walk a hundred trillion empty rows, build 60,000 sheets, or hold
+    2 GB: each is refused by the limit it passes (docs/limits.md), as one line naming the file."""
+    form = _rezipped(_form(tmp_path), tmp_path / "forged.xlsx", edit)
+    code, output = _score(form)
+    assert 1 == code and said in output and "forged.xlsx" in output, output

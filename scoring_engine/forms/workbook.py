@@ -14,6 +14,7 @@ import dataclasses
 import io
 import math
 import re
+import warnings
 import unicodedata
 import zipfile
 from dataclasses import field
@@ -32,8 +33,13 @@ __all__ = ["MAX_FORM_BYTES", "MAX_FORM_COLUMNS", "MAX_FORM_ENTRIES", "MAX_FORM_R
 MAX_FORM_BYTES = 5_000_000
 #: Largest total size of the workbook's parts once unpacked (bytes).
 MAX_FORM_UNPACKED = 50_000_000
+#: Largest total size of the workbook's XML parts once unpacked (bytes): what the reader parses into objects, some
+#: six times their size (a 48 MB sheet of empty elements took 2 GB: QA95 F3); pictures are not parsed.
+MAX_FORM_XML = 5_000_000
 #: Most entries the workbook's zip archive may hold.
 MAX_FORM_ENTRIES = 500
+#: Most sheets the workbook may list (a form has two or three; 60,000 listed took 50 s and 494 MB: QA95 F2).
+MAX_FORM_SHEETS = 100
 #: Most an entry may expand (unpacked ÷ packed) once it is larger than a megabyte: zip bombs expand a thousandfold.
 MAX_FORM_RATIO = 100
 # Parts smaller than this (bytes unpacked) may compress far better than MAX_FORM_RATIO: a sheet of empty cells does.
@@ -44,6 +50,7 @@ MAX_FORM_COLUMNS = 40
 # Most cells a sheet's rows may span, empty ones included: MAX_FORM_ROWS rows as wide as a sheet can be (a styled empty
 # cell in its last column, XFD, makes a row 16,384 cells wide as it is read).
 _MOST_SLOTS = MAX_FORM_ROWS * 16_384
+_EMPTY_ROW_SLOTS = 100  # an empty row counts as this many: the workbook's sheets may walk some 330,000 empty rows
 
 
 @record
@@ -135,9 +142,28 @@ def _check_archive(data: bytes, name: str) -> None:
         if entry.file_size > _RATIO_CHECKED_FROM and entry.file_size > MAX_FORM_RATIO * max(entry.compress_size, 1):
             raise refuse(f"part {entry.filename} expands {entry.file_size // max(entry.compress_size, 1)}-fold; "
                          f"the limit is {MAX_FORM_RATIO} (MAX_FORM_RATIO)", "this is not a form a spreadsheet program saved")
+    parsed = sum(e.file_size for e in entries if e.filename.lower().endswith((".xml", ".rels")))
+    if parsed > MAX_FORM_XML:
+        raise refuse(f"the workbook's XML parts unpack to {parsed} bytes; the limit is {MAX_FORM_XML} (MAX_FORM_XML)",
+                     "this is not a form a spreadsheet program saved: copy the form into a new workbook")
+    book = next((e for e in entries if e.filename == "xl/workbook.xml"), None)  # counted before openpyxl builds each sheet
+    try:
+        listed = len(_SHEET_ENTRY.findall(archive.read(book))) if book is not None else 0
+    except Exception:  # a damaged or encrypted part: said when openpyxl reads it, as any such
+        listed = 0
+    if listed > MAX_FORM_SHEETS:
+        raise _too_many_sheets(listed, name)
     if "[Content_Types].xml" not in {e.filename for e in entries}:  # a zip of something else (a .docx renamed, an archive)
         raise refuse("not an .xlsx workbook (a zip archive without a workbook's parts)",
                      "save the form as Excel Workbook (.xlsx)")
+
+
+_SHEET_ENTRY = re.compile(rb"<(?:\w+:)?sheet\b")  # a <sheet> of the workbook's list, not <sheets> or <sheetView>
+
+
+def _too_many_sheets(count: int, name: str) -> FactsError:
+    return FactsError(Problem(f"the workbook lists {count} sheets; the limit is {MAX_FORM_SHEETS} (MAX_FORM_SHEETS)",
+                              file=name, hint="copy the form into a new workbook"))
 
 
 def open_workbook(path: Path) -> list[Sheet]:
@@ -154,11 +180,13 @@ def open_workbook(path: Path) -> list[Sheet]:
     from openpyxl import load_workbook
 
     try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False, keep_vba=False)
-        try:
-            return _known_names(_sheets(book, name), name)
-        finally:
-            book.close()
+        with warnings.catch_warnings():  # openpyxl's own (an unknown extension, a style it drops): its path and code line
+            warnings.simplefilter("ignore")  # in English are nothing a clerk can act on (QA95 F4)
+            book = load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False, keep_vba=False)
+            try:
+                return _known_names(_sheets(book, name), name)
+            finally:
+                book.close()
     except FactsError:
         raise
     except Exception as err:  # openpyxl raises many kinds for a damaged or forged workbook; each is the file's fault
@@ -236,6 +264,8 @@ def _known_name(name: str) -> str:
 def _sheets(book: Any, name: str) -> list[Sheet]:
     """Every sheet as cells, within _MOST_SLOTS for the whole workbook: bounded per sheet, a 50 KB file of a hundred
     sheets each spanning the allowance took two minutes (QA56 F3)."""
+    if len(book.sheetnames) > MAX_FORM_SHEETS:  # its list named otherwise than xl/workbook.xml
+        raise _too_many_sheets(len(book.sheetnames), name)
     slots = [0]
     return [_sheet(ws, name, slots) for ws in book.worksheets]
 
@@ -246,7 +276,9 @@ def _sheet(ws: Any, name: str, slots: list[int]) -> Sheet:
     signs: dict[tuple[int, int], str] = {}
     ws.reset_dimensions()  # a stale <dimension> (an optional hint some writers leave) would hide the cells outside it
     for row in ws.iter_rows():
-        slots[0] += len(row)  # each row as wide as its last cell: one forged cell in column XFD makes 16,384 of them
+        # each row as wide as its last cell (one forged cell in column XFD makes 16,384 of them), and a row at least one:
+        # the rows missing below <row r="99999999999999"/> come one by one, empty (a hang: QA95 F1)
+        slots[0] += max(len(row), _EMPTY_ROW_SLOTS)
         if slots[0] > _MOST_SLOTS:
             raise FactsError(Problem(f"sheet {ws.title}: the workbook's sheets span more than {_MOST_SLOTS} cells, empty "
                                      "ones included", file=name, hint="delete the empty rows and columns after the form's "
