@@ -347,8 +347,8 @@ def _as_mapping(value: Any) -> str | None:
     """For a mapping typed with a full-width colon, which reads as one text (`budget.paid：190`), how to write it."""
     if not isinstance(value, str) or "：" not in value:
         return None
-    # a pair ends at a comma, ASCII or full-width, before a name and its colon: a reason may hold both (QA92 F8, QA94 F3)
-    pairs = ", ".join(pair.strip().replace("：", ": ", 1) for pair in re.split(r"[,，](?=\s*[A-Za-z_][\w.]*\s*[:：])", value))
+    pairs = ", ".join(pair.strip().replace("：", ": ", 1)  # a pair ends at a comma (， too) before an id and its colon
+                      for pair in re.split(r"[,，](?=\s*[A-Za-z0-9_][A-Za-z0-9_.\-]*\s*[:：])", value))  # QA92 F8, QA96 F3
     return f"'：' is a full-width colon: write {{{pairs}}}"
 
 

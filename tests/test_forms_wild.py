@@ -132,13 +132,13 @@ def _rezipped(form: Path, out: Path, edit: Callable[[str, bytes], bytes]) -> Pat
 @pytest.mark.parametrize(("edit", "said"), [
     # an empty row with a huge number: the rows missing before it came one by one, empty, never counted (QA95 F1: a hang)
     (lambda name, data: data.replace(b"</sheetData>", b'<row r="99999999999999"/></sheetData>')
-     if name == "xl/worksheets/sheet2.xml" else data, "cells, empty ones included"),
+     if name == "xl/worksheets/sheet2.xml" else data, "has rows past row 1048576, the last a spreadsheet has"),
     # 2,000 sheets listed, all one part: each read as a sheet (QA95 F2: 60,000 took 50 s and 494 MB)
     (lambda name, data: data.replace(b"</sheets>", b"".join(
         b'<sheet name="s%d" sheetId="%d" r:id="rId1"/>' % (i, i + 10) for i in range(2000)) + b"</sheets>")
      if name == "xl/workbook.xml" else data, "MAX_FORM_SHEETS"),
-    # 6 MB of elements a spreadsheet program never writes, which the parser would hold (QA95 F3: 48 MB took 2 GB)
-    (lambda name, data: data.replace(b"</worksheet>", b"<extLst>" + b"".join(b'<x a="%d"/>' % i for i in range(450_000))
+    # 24 MB of elements a spreadsheet program never writes, which the parser would hold (QA95 F3: 48 MB took 2 GB)
+    (lambda name, data: data.replace(b"</worksheet>", b"<extLst>" + b"".join(b'<x a="%d"/>' % i for i in range(1_700_000))
                                      + b"</extLst></worksheet>")
      if name == "xl/worksheets/sheet2.xml" else data, "MAX_FORM_XML"),
 ])
@@ -149,3 +149,17 @@ def test_a_forged_workbook_is_refused_by_a_limit_before_it_costs_minutes_or_giga
     form = _rezipped(_form(tmp_path), tmp_path / "forged.xlsx", edit)
     code, output = _score(form)
     assert 1 == code and said in output and "forged.xlsx" in output, output
+
+
+def test_a_styled_empty_cell_in_the_last_row_of_a_sheet_is_read_as_nothing(tmp_path: Path) -> None:
+    """QA96 F1: counting each empty row against the walk's bound refused a real form with one formatted empty cell in
+    Excel's last row (A1048576), which scored before: a sheet's full height is within the bound."""
+    from openpyxl.styles import Font
+
+    form = _form(tmp_path)
+    book = openpyxl.load_workbook(form)
+    for sheet in book.worksheets:
+        sheet["A1048576"].font = Font(bold=True)
+    book.save(form)
+    code, output = _score(form)
+    assert 0 == code, output

@@ -55,8 +55,9 @@ def facts(draft: Draft) -> dict[str, FactSpec]:
                           fact=name, key=True)
         if "items" in decl and spec.type != "list":
             draft.log.add(path + ("items",), f"items applies to list facts; {name} is a {spec.type} fact", fact=name, key=True)
-        values = spec.values or ()
-        fused = [i for i, value in enumerate(values) if "，" in value]  # [a，b]: one value (QA94 F4)
+        values, default = spec.values or (), decl.get("default")
+        # [a，b]: one value, where a default of a or b shows it was meant as two (QA94 F4); "分档，从严" alone is one (QA96 F2)
+        fused = [i for i, value in enumerate(values) if default not in values and default in value.split("，")]
         for i in fused:
             draft.log.add(path + ("values", i), f"the value {values[i]!r} holds a full-width comma '，', so the list reads it "
                           "as one value", f"write [{', '.join(values).replace('，', ', ')}]", fact=name)

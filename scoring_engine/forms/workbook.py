@@ -33,9 +33,9 @@ __all__ = ["MAX_FORM_BYTES", "MAX_FORM_COLUMNS", "MAX_FORM_ENTRIES", "MAX_FORM_R
 MAX_FORM_BYTES = 5_000_000
 #: Largest total size of the workbook's parts once unpacked (bytes).
 MAX_FORM_UNPACKED = 50_000_000
-#: Largest total size of the workbook's XML parts once unpacked (bytes): what the reader parses into objects, some
-#: six times their size (a 48 MB sheet of empty elements took 2 GB: QA95 F3); pictures are not parsed.
-MAX_FORM_XML = 5_000_000
+#: Largest total size of the workbook's XML parts once unpacked (bytes): what the reader parses into objects (a 48 MB
+#: sheet of forged empty elements took 2 GB: QA95 F3; a form with four sheets of detail is some 6 MB: QA96 F4).
+MAX_FORM_XML = 20_000_000
 #: Most entries the workbook's zip archive may hold.
 MAX_FORM_ENTRIES = 500
 #: Most sheets the workbook may list (a form has two or three; 60,000 listed took 50 s and 494 MB: QA95 F2).
@@ -50,7 +50,8 @@ MAX_FORM_COLUMNS = 40
 # Most cells a sheet's rows may span, empty ones included: MAX_FORM_ROWS rows as wide as a sheet can be (a styled empty
 # cell in its last column, XFD, makes a row 16,384 cells wide as it is read).
 _MOST_SLOTS = MAX_FORM_ROWS * 16_384
-_EMPTY_ROW_SLOTS = 100  # an empty row counts as this many: the workbook's sheets may walk some 330,000 empty rows
+_EMPTY_ROW_SLOTS = 10  # an empty row counts as this many: the workbook's sheets may walk some 3 million empty rows
+_EXCEL_ROWS = 1_048_576  # a sheet's rows in Excel: past them a row number is forged
 
 
 @record
@@ -145,7 +146,7 @@ def _check_archive(data: bytes, name: str) -> None:
     parsed = sum(e.file_size for e in entries if e.filename.lower().endswith((".xml", ".rels")))
     if parsed > MAX_FORM_XML:
         raise refuse(f"the workbook's XML parts unpack to {parsed} bytes; the limit is {MAX_FORM_XML} (MAX_FORM_XML)",
-                     "this is not a form a spreadsheet program saved: copy the form into a new workbook")
+                     "keep the form alone in its workbook: copy it into a new workbook")
     book = next((e for e in entries if e.filename == "xl/workbook.xml"), None)  # counted before openpyxl builds each sheet
     try:
         listed = len(_SHEET_ENTRY.findall(archive.read(book))) if book is not None else 0
@@ -275,7 +276,10 @@ def _sheet(ws: Any, name: str, slots: list[int]) -> Sheet:
     units: dict[tuple[int, int], str] = {}
     signs: dict[tuple[int, int], str] = {}
     ws.reset_dimensions()  # a stale <dimension> (an optional hint some writers leave) would hide the cells outside it
-    for row in ws.iter_rows():
+    for walked, row in enumerate(ws.iter_rows(), 1):
+        if walked > _EXCEL_ROWS:  # <row r="99999999999999"/>: the rows missing below it come one by one (QA95 F1)
+            raise FactsError(Problem(f"sheet {ws.title} has rows past row {_EXCEL_ROWS}, the last a spreadsheet has",
+                                     file=name, hint="this is not a form a spreadsheet program saved"))
         # each row as wide as its last cell (one forged cell in column XFD makes 16,384 of them), and a row at least one:
         # the rows missing below <row r="99999999999999"/> come one by one, empty (a hang: QA95 F1)
         slots[0] += max(len(row), _EMPTY_ROW_SLOTS)
