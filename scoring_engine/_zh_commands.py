@@ -188,6 +188,8 @@ COMMANDS = (
      "这张表是为指标体系 {named} 填写的，这里却用 {id} 读取"),
     ("row {row} is hidden, and is read and scored as any other row", "第 {row} 行已隐藏，其内容仍照常读取、计分"),
     ("unhide it to check what it holds, and delete it if it no longer applies", "取消隐藏后核对其内容；这一行已不适用时删除它"),
+    ("column {column} is hidden, and is read and scored as any other column", "第 {column} 列已隐藏，其内容仍照常读取、计分"),
+    ("unhide it to check what it holds", "取消隐藏后核对其内容"),
     ("the form was written for version {version} of the set {named}, and is read here with its version {current}",
      "这张表是按指标体系 {named} 的 {version} 版填写的，这里却用它的 {current} 版读取"),
     ("read it with the file of version {version} (--set PATH), or fill the blank form of version {current} "

@@ -976,10 +976,14 @@ def test_a_hidden_row_that_counts_is_said_by_its_row(tmp_path: Path) -> None:
     book.worksheets[0].row_dimensions[17].hidden = True  # an empty 二级 line
     book["表外事实"]["C3"] = "bands"  # budget.method, on the side sheet (QA92 F5)
     book["表外事实"].row_dimensions[3].hidden = True
+    book.worksheets[0].column_dimensions["F"].hidden = True  # 实际完成值, and an empty column
+    book.worksheets[0].column_dimensions["K"].hidden = True
     book.save(form)
     run = CliRunner().invoke(main, ["--lang", "en", "score", str(form)])
     assert 0 == run.exit_code, run.output
     fix = "(unhide it to check what it holds, and delete it if it no longer applies)"
     assert [line for line in run.output.splitlines() if "hidden" in line] == [
         f"warning: {form}: 项目支出绩效自评表!14:14: row 14 is hidden, and is read and scored as any other row {fix}",
+        f"warning: {form}: 项目支出绩效自评表!F:F: column F is hidden, and is read and scored as any other column (unhide "
+        "it to check what it holds)",
         f"warning: {form}: 表外事实!3:3: row 3 is hidden, and is read and scored as any other row {fix}"]

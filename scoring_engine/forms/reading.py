@@ -272,17 +272,25 @@ def read_with(named: str | None, indicator_set: IndicatorSet, source: str, versi
 
 
 def hidden_rows(sheet: Sheet, source: str, provenance: Mapping[str, str]) -> list[Problem]:
-    """A line for each hidden row of the form a fact was read from: a clerk hides a superseded row rather than delete
-    it, and the printed form and the score would differ by it in silence (QA89 F4)."""
+    """A line for each hidden row (and column: QA92 F5) of the form a fact was read from: a clerk hides a superseded row
+    rather than delete it, and the printed form and the score would differ by it in silence (QA89 F4)."""
     name = sheet.ref(1, 1).rsplit("!", 1)[0]
     read = {int(found.group(1)) for cell in provenance.values() if cell.startswith(f"{name}!")
             and (found := _ROW_OF_CELL.search(cell)) is not None}
-    return [Problem(f"{name}!{r}:{r}: row {r} is hidden, and is read and scored as any other row", file=source,
+    from openpyxl.utils import column_index_from_string
+
+    rows = [Problem(f"{name}!{r}:{r}: row {r} is hidden, and is read and scored as any other row", file=source,
                     hint="unhide it to check what it holds, and delete it if it no longer applies")
             for r in sorted(sheet.hidden & read)]
+    letters = {found.group(1) for cell in provenance.values() if cell.startswith(f"{name}!")
+               and (found := _COLUMN_OF_CELL.search(cell)) is not None}
+    hidden = sorted((len(c), c) for c in letters if column_index_from_string(c) in sheet.hidden_columns)
+    return rows + [Problem(f"{name}!{c}:{c}: column {c} is hidden, and is read and scored as any other column",
+                           file=source, hint="unhide it to check what it holds") for _, c in hidden]
 
 
 _ROW_OF_CELL = re.compile(r"[A-Z]{1,3}([0-9]{1,7})$")
+_COLUMN_OF_CELL = re.compile(r"!([A-Z]{1,3})[0-9]{1,7}$")
 
 
 #: The start of the line that says a form was written for another version of the set it is read with.

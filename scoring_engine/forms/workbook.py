@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import itertools
 import math
 import re
 import warnings
@@ -85,6 +86,7 @@ class Sheet:
     # and a clerk merges E13:E14 where two rows share a target; the value is E13's alone.
     merges: tuple[tuple[int, int, int, int], ...] = ()
     hidden: frozenset[int] = frozenset()  # the rows hidden on the sheet: read as any other, and said so (QA89 F4)
+    hidden_columns: frozenset[int] = frozenset()  # and its hidden columns, as they are on the sheet (QA92 F5)
 
     def ref(self, row: int, col: int) -> str:
         """The cell's reference as people write it, by the name on its tab: 项目支出绩效自评表!F14."""
@@ -325,27 +327,30 @@ def _sheet(ws: Any, name: str, slots: list[int]) -> Sheet:
                 if before:
                     signs[(r, c)] = before
             cells[(r, c)] = value
-    merges, hidden = _row_marks(ws)
+    merges, hidden, columns = _row_marks(ws)
     return Sheet(str(ws.title), cells, units, signs, merges=merges, hidden=frozenset(r for r in hidden if any(
-        (r, c) in cells for c in range(1, MAX_FORM_COLUMNS + 1))))
+        (r, c) in cells for c in range(1, MAX_FORM_COLUMNS + 1))), hidden_columns=frozenset(columns))
 
 
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")  # _x005F_ is the underscore itself: '_x005F_x000D_' stays '_x000D_'
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]{1,3})([0-9]{1,7}):([A-Z]{1,3})([0-9]{1,7})"')
 _HIDDEN_ROW = re.compile(rb'<(?:\w+:)?row\b(?=[^>]*?\bhidden="(?:1|true)")[^>]*?\br="([0-9]{1,7})"')
+_HIDDEN_COLUMNS = re.compile(rb'<(?:\w+:)?col\b(?=[^>]*?\bhidden="(?:1|true)")(?=[^>]*?\bmin="([0-9]{1,5})")'
+                             rb'[^>]*?\bmax="([0-9]{1,5})"')
 _MOST_MERGES = 5000  # a form has a few dozen; the rest of a forged list is not read
 
 
-def _row_marks(ws: Any) -> tuple[tuple[tuple[int, int, int, int], ...], list[int]]:
-    """The sheet's merged ranges that span rows, and its hidden rows, read from its part of the workbook (within the
-    limits the archive was checked against): only to say so where a cell they cover is read as empty, or is hidden."""
+def _row_marks(ws: Any) -> tuple[tuple[tuple[int, int, int, int], ...], list[int], list[int]]:
+    """The sheet's merged ranges that span rows, its hidden rows and its hidden columns (those of the form's width), read
+    from its part of the workbook (within the limits the archive was checked against): only to say so where a cell they
+    cover is read as empty, or is hidden."""
     from openpyxl.utils import column_index_from_string
 
     try:
         with ws._get_source() as part:  # read-only mode's own access to the sheet's XML
             xml = part.read()
     except AttributeError:  # another openpyxl's read-only sheet: merges are not named, cells are read all the same
-        return (), []
+        return (), [], []
     hidden = [int(m.group(1)) for m in _HIDDEN_ROW.finditer(xml, 0, len(xml)) if int(m.group(1)) <= MAX_FORM_ROWS][:_MOST_MERGES]
     found = []
     for match in _MERGE.finditer(xml):
@@ -355,7 +360,9 @@ def _row_marks(ws: Any) -> tuple[tuple[tuple[int, int, int, int], ...], list[int
                           column_index_from_string(match.group(3).decode())))
             if len(found) >= _MOST_MERGES:
                 break
-    return tuple(found), hidden
+    columns = {c for m in itertools.islice(_HIDDEN_COLUMNS.finditer(xml), _MOST_MERGES)
+               for c in range(int(m.group(1)), min(int(m.group(2)), MAX_FORM_COLUMNS) + 1)}
+    return tuple(found), hidden, sorted(columns)
 
 
 def _around(number_format: Any) -> tuple[str, str, bool]:
