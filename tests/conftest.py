@@ -18,6 +18,14 @@ os.environ["SCORING_ENGINE_LANG"] = "en"  # subprocesses inherit it; tests of th
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_SET = ROOT / "examples" / "small" / "set.yaml"
 EXAMPLE_FACTS = ROOT / "examples" / "small" / "facts.json"
+#: The grades of 财预〔2020〕10号 第十八条 (优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差), as an inline test set's `grades:` section.
+NATIONAL_GRADES = """\
+grades:
+  - {label: 优, min: 90}
+  - {label: 良, min: 80}
+  - {label: 中, min: 60}
+  - {label: 差, min: 0}
+"""
 
 
 @pytest.fixture

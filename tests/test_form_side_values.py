@@ -8,6 +8,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
+from conftest import NATIONAL_GRADES
 from scoring_engine.cli import main
 
 SET = """\
@@ -21,11 +22,7 @@ facts:
   fraud: {type: boolean, default: false, label: 一票否决}
 caps:
   - {when: fraud, total_at_most: 59, message: 一票否决}
-grades:
-  - {label: 优, min: 90}
-  - {label: 良, min: 80}
-  - {label: 中, min: 60}
-  - {label: 差, min: 0}
+""" + NATIONAL_GRADES + """\
 indicators:
   - {id: done, name: 完成率, weight: 60, rule: {kind: formula, rate: "a / 100"}}
   - {id: panel, name: 专家评分, weight: 40, rule: {kind: panel, method: mean, scores: sc, scale: 100}}

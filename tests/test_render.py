@@ -28,7 +28,7 @@ import pytest
 from click.testing import CliRunner
 
 from browser import A4_CONTENT_WIDTH_PX, Chromium
-from conftest import ROOT
+from conftest import NATIONAL_GRADES, ROOT
 from scoring_engine import ScoringEngineError, load_facts, load_indicator_set, score
 from scoring_engine._arith import fixed, plain
 from scoring_engine.cli import main
@@ -526,11 +526,7 @@ total: 100
 precision: 3
 facts:
   a: {type: number, min: 0, max: 100000}
-grades:
-  - {label: 优, min: 90}
-  - {label: 良, min: 80}
-  - {label: 中, min: 60}
-  - {label: 差, min: 0}
+""" + NATIONAL_GRADES + """\
 indicators:
   - id: output
     name: 产出指标
