@@ -69,7 +69,7 @@ def test_formula_errors_are_reported_even_when_the_weight_is_broken():
 def test_proportional_above_target_states_the_real_rate():
     """Full marks above target say the actual completion rate (120%), not the capped 100%."""
     result = score(parse_indicator_set(one_indicator("{kind: proportional, value: v, target: 10}")), {"v": 12})
-    assert "完成率120.00%，达到目标，得满分10.00分" == result.indicator("a").reason
+    assert "实际值12，目标值10，完成率120.00%，达到目标，得满分10.00分" == result.indicator("a").reason
 
 
 def test_clamped_score_says_so_in_its_reason():
@@ -170,7 +170,7 @@ def test_facts_of_a_not_applicable_indicator_may_be_left_out():
     ("v: {type: list, items: number}", "{kind: panel, method: weighted, trim: 1, parts: [{name: x, share: 1, score: 1}]}",
      "trim goes with method trimmed_mean"),
     ("v: {type: list}", "{kind: checklist, elements: [{name: ①, met: true, points_each: 1}]}",
-     "points_each, share_each and zero_at_count go with findings"),
+     "points_each, share_each, zero_at_count and keyword_points go with findings"),
 ])
 def test_keys_that_would_be_ignored_are_refused(facts: str, rule: str, words: str):
     """A key that has no effect where it is written is an error, so a typo never silently does nothing."""

@@ -253,7 +253,7 @@ def test_equal_hands_a_value_that_is_not_equal_to_its_otherwise_rule() -> None:
     indicator_set = one_indicator("{kind: equal, value: v, target: t, otherwise: {kind: proportional, value: v, target: t}}", RATE)
     node = leaf(indicator_set, {"v": 3, "t": 4})
     assert D("7.50") == node.score
-    assert "完成率75.00%，得分 = 10 × 75.00% = 7.50分" == node.reason
+    assert "实际值3，目标值4，完成率75.00%，得分 = 10 × 75.00% = 7.50分" == node.reason
     text = str(score(indicator_set, {"v": 3, "t": 4}).explain("x"))
     assert "不等于目标值，按 otherwise 规则计分，即按比例计分（kind: proportional）" in text
 
@@ -380,3 +380,63 @@ def test_a_clamped_panel_shows_the_mean_that_gives_its_computed_value_rounded_on
     s = parse_indicator_set(PANEL.format(precision=0, head="rounding: {stages: [1]}", weight="381", rule=rule))
     p = score(s, {"s": [], "a": D("97.18"), "b": D(82), "c": D("6582.9")}).indicators[0]
     assert "加权合计2254.027分（满分7），折合381分；计算值122683超出" in p.reason, p.reason
+
+
+# ---------------------------------------------------------------- which rate a reason names, and heavier findings
+
+
+def test_a_rate_read_alone_is_named_by_its_label_and_a_rate_against_a_target_shows_both() -> None:
+    """The reason of 预算执行率 says 预算执行率, not 完成率 (QA93 F6); a surveyed 满意度 80% against a 90% target
+    states both before its 完成率, so 88.89% does not read as the satisfaction itself."""
+    alone = one_indicator("{kind: proportional, value: v}", "  v: {type: number, label: 预算执行率}")
+    assert "预算执行率50.00%，得分 = 10 × 50.00% = 5.00分" == leaf(alone, {"v": D("0.5")}).reason
+    unlabelled = one_indicator("{kind: proportional, value: v}", "  v: {type: number, label: 实际支出资金}")
+    assert leaf(unlabelled, {"v": D("0.5")}).reason.startswith("完成率50.00%")
+    against = one_indicator("{kind: proportional, value: v, target: t, floor: 0.6}",
+                            "  v: {type: number, label: 满意度}\n  t: {type: number}")
+    assert ("实际值0.8，目标值0.9，完成率88.89%，得分 = 10 × (88.89% − 60.00%) ÷ (100% − 60.00%) = 7.22分"
+            == leaf(against, {"v": D("0.8"), "t": D("0.9")}).reason)
+    assert leaf(against, {"v": D("0.5"), "t": D("0.9")}).reason.startswith("实际值0.5，目标值0.9，完成率55.56%，低于60.00%")
+
+
+MISUSE = """{kind: deduction, findings: f, points_each: 1, zero_at_count: 4,
+             keyword_points: [{keywords: [截留, 挤占, 挪用, 虚列支出], points: 5}, {keywords: [发票], points: 2}]}"""
+
+
+@pytest.mark.parametrize(("findings", "expected", "deductions"), [
+    (["挪用项目资金10万元用于单位日常办公"], "0.00", [("5", "挪用项目资金10万元用于单位日常办公（含“挪用”）")]),
+    (["3笔支出未附发票"], "3.00", [("2", "3笔支出未附发票（含“发票”）")]),
+    (["超范围列支会议费"], "4.00", [("1", "超范围列支会议费")]),
+    ([{"text": "挤占项目资金0.5万元（已整改）", "points": 2}], "3.00", [("2", "挤占项目资金0.5万元（已整改）")]),
+    (["虚列支出挤占专项发票", "超范围列支会议费"], "0.00",
+     [("5", "虚列支出挤占专项发票（含“挤占”）"), ("0", "超范围列支会议费")]),
+])
+def test_a_finding_whose_text_names_a_heavier_kind_deducts_its_points(findings: list, expected: str,
+                                                                        deductions: list[tuple[str, str]]) -> None:
+    """存在截留、挤占、挪用、虚列支出的，每处扣5分 (QA93 F7): a finding holding one of the words deducts 5, not
+    points_each, and its deduction names the word; its own points come first; the first entry that matches counts."""
+    result = leaf(one_indicator(MISUSE, "  f: {type: list}", weight=5), {"f": findings})
+    assert D(expected) == result.score
+    assert deductions == [(str(d.points.normalize()), d.reason) for d in result.deductions]
+
+
+def test_an_elements_findings_take_keyword_points_of_the_element() -> None:
+    """keyword_points under a checklist element deduct from that element only, as a share of its points."""
+    rule = """{kind: checklist, elements: [
+                {name: ①资金使用合规, points: 4, findings: f, points_each: 1, keyword_points: [{keywords: [挪用], share: 1}]},
+                {name: ②资料齐全, points: 6, met: ok}]}"""
+    result = leaf(one_indicator(rule, "  f: {type: list}\n  ok: {type: boolean}"), {"f": ["挪用资金"], "ok": True})
+    assert D("6.00") == result.score
+
+
+@pytest.mark.parametrize(("keyed", "words"), [
+    ("[{points: 5}]", "keywords"),
+    ("[{keywords: [], points: 5}]", "keywords"),
+    ("[{keywords: [挪用]}]", "points or share"),
+    ("[{keywords: [挪用], points: 5, share: 1}]", "points or share"),
+])
+def test_a_broken_keyword_points_entry_is_refused_where_it_is(keyed: str, words: str) -> None:
+    """keyword_points without words, or without exactly one of points or share, is refused when the set loads."""
+    with pytest.raises(IndicatorSetError) as caught:
+        one_indicator(f"{{kind: deduction, findings: f, points_each: 1, keyword_points: {keyed}}}", "  f: {type: list}")
+    assert words in str(caught.value) and ".keyword_points[0]" in caught.value.problems[0].path

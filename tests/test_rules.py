@@ -73,7 +73,7 @@ def test_proportional_without_target_reads_the_value_as_a_rate() -> None:
 
 def test_proportional_reason_shows_the_rate_and_the_arithmetic() -> None:
     """A partial proportional score is explained as weight × rate = score."""
-    assert "完成率86.00%，得分 = 10 × 86.00% = 8.60分" == leaf(PROPORTIONAL, {"v": 86, "t": 100}).reason
+    assert "实际值86，目标值100，完成率86.00%，得分 = 10 × 86.00% = 8.60分" == leaf(PROPORTIONAL, {"v": 86, "t": 100}).reason
 
 
 @pytest.mark.parametrize(("value", "shown", "score"), [("12.345", "12.345%", "6.17"), ("98.765", "98.765%", "49.38"),
@@ -83,7 +83,7 @@ def test_the_rate_in_a_proportional_reason_makes_the_equation_hold_on_paper(valu
     shown with the decimals the equation needs, and two when two suffice."""
     rule = one_indicator("{kind: proportional, value: v, target: t}", VALUE_AND_TARGET, weight=50)
     reason = leaf(rule, {"v": D(value), "t": 100}).reason
-    assert f"完成率{shown}，得分 = 50 × {shown} = {score}分" == reason
+    assert reason.endswith(f"，完成率{shown}，得分 = 50 × {shown} = {score}分"), reason
     rate = D(shown.rstrip("%")) / 100
     assert D(score) == (50 * rate).quantize(D("0.01"), rounding="ROUND_HALF_UP")
 
@@ -116,7 +116,7 @@ def test_proportional_with_floor(value: int, expected: Decimal) -> None:
 
 def test_proportional_below_floor_says_so() -> None:
     """A rate below the floor is explained as below the floor."""
-    assert "完成率59.00%，低于60.00%，不得分" == leaf(FLOORED, {"v": 59, "t": 100}).reason
+    assert "实际值59，目标值100，完成率59.00%，低于60.00%，不得分" == leaf(FLOORED, {"v": 59, "t": 100}).reason
 
 
 LOWER_IS_BETTER = one_indicator("{kind: proportional, value: v, target: t, direction: lower_is_better}", VALUE_AND_TARGET)
@@ -822,7 +822,7 @@ def test_a_linear_deduction_that_takes_all_the_points_says_so() -> None:
 def test_a_rate_just_below_the_floor_is_not_printed_as_the_floor() -> None:
     """59.995% against a floor of 60% read '完成率60.00%，低于60.00%，不得分'."""
     rule = one_indicator("{kind: proportional, value: v, target: t, floor: 0.6}", VALUE_AND_TARGET)
-    assert "完成率59.9950%，低于60.00%，不得分" == leaf(rule, {"v": D("11999"), "t": 20000}).reason
+    assert "实际值11999，目标值20000，完成率59.9950%，低于60.00%，不得分" == leaf(rule, {"v": D("11999"), "t": 20000}).reason
 
 
 def test_a_value_a_hair_from_its_bound_keeps_the_digits_that_tell_them_apart() -> None:

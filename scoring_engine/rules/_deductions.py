@@ -21,10 +21,17 @@ from .._arith import ZERO, Rounding, apportion, plain, round_half_up
 from ..formulas import Finding
 from ._base import Amount, Deduction, OnFirstRead, RuleSpec, amount
 
-__all__ = ["MORE_PLACES", "Ladder", "itemised", "ladder", "settle", "settle_later", "show_points"]
+__all__ = ["MORE_PLACES", "Keyed", "Ladder", "itemised", "ladder", "settle", "settle_later", "show_points"]
 
 #: Below this, a difference between the deductions and the points lost is the last of 28 digits (5/12 three times).
 _NOISE = Decimal("1e-20")
+
+
+class Keyed(NamedTuple):
+    """Findings whose text holds one of `words` deduct `each`: 存在截留、挤占、挪用、虚列支出的，每处扣5分."""
+
+    words: tuple[str, ...]
+    each: Amount
 
 
 class Ladder(NamedTuple):
@@ -32,6 +39,7 @@ class Ladder(NamedTuple):
 
     each: Amount | None  # None: only findings that carry their own points deduct
     zero_at: int | None = None
+    keyed: tuple[Keyed, ...] = ()  # heavier findings, told by a word of their text; the first that matches counts
 
     def climb(self, found: tuple[Finding, ...], whole: Decimal, left: Decimal | None = None) -> tuple[Deduction, ...]:
         """Each finding's deduction from `whole`, in order, never past what is `left` (扣完为止).
@@ -41,21 +49,38 @@ class Ladder(NamedTuple):
         left = whole if left is None else left
         taken = []
         for f in found:
-            points = f.points if f.points is not None else self.each.of(whole) if self.each else ZERO
+            points, reason = self._deducts(f, whole)
             points = min(points, left)
             left -= points
-            taken.append(Deduction(points, f.text))
+            taken.append(Deduction(points, reason))
         if self.zero_at is not None and len(found) >= self.zero_at and left > 0:
             taken.append(Deduction(left, f"达到{self.zero_at}处及以上，不得分"))
         return tuple(taken)
 
+    def _deducts(self, f: Finding, whole: Decimal) -> tuple[Decimal, str]:
+        """What finding `f` deducts and how its deduction reads: its own points, else a keyed word's (named), else each."""
+        if f.points is not None:
+            return f.points, f.text
+        for keyed in self.keyed:
+            for word in keyed.words:
+                if word in f.text:
+                    return keyed.each.of(whole), f"{f.text}（含“{word}”）"
+        return (self.each.of(whole) if self.each else ZERO), f.text
+
 
 def ladder(spec: Mapping[str, Any], b: RuleSpec, *path: str | int, required: bool = True) -> Ladder | None:
-    """The ladder written at `path`: points_each or share_each, and zero_at_count (None when it is broken)."""
+    """The ladder written at `path`: points_each or share_each, zero_at_count, keyword_points (None when it is broken)."""
     each = amount(spec, b, *path, points="points_each", share="share_each", required=required)
     if required and each is None:
         return None
-    return Ladder(each, spec.get("zero_at_count"))
+    keyed = []
+    for i, item in enumerate(spec.get("keyword_points") or ()):
+        words = item.get("keywords") if isinstance(item, Mapping) else None
+        worth = amount(item, b, *path, "keyword_points", i) if isinstance(words, list) else None
+        if worth is None or not isinstance(words, list):  # the schema has said what is wrong with it
+            return None
+        keyed.append(Keyed(tuple(str(w) for w in words), worth))
+    return Ladder(each, spec.get("zero_at_count"), tuple(keyed))
 
 
 def settle(deductions: tuple[Deduction, ...], weight: Decimal, raw: Decimal, rounding: Rounding) -> tuple[Deduction, ...]:

@@ -45,8 +45,8 @@ def _element(raw: Mapping[str, Any], i: int, worth: Amount | None, b: RuleSpec) 
     steps = None
     if "findings" in raw:
         steps = ladder(raw, b, "elements", i)
-    elif any(k in raw for k in ("points_each", "share_each", "zero_at_count")):
-        b.problem("points_each, share_each and zero_at_count go with findings", "elements", i)
+    elif any(k in raw for k in ("points_each", "share_each", "zero_at_count", "keyword_points")):
+        b.problem("points_each, share_each, zero_at_count and keyword_points go with findings", "elements", i)
     met = b.formula("elements", i, "met") if "met" in raw else None
     if worth is not None and worth.value == 0:  # a miss would take nothing, and the reason say every element was met
         b.problem(f"element {raw['name']} is worth 0 points: not meeting it would cost nothing", "elements", i,

@@ -31,6 +31,7 @@ class Proportional(NamedTuple):
     display: str = "number"
     over_target: OverTarget | None = None
     rows: bool = False  # scores the rows of a target table, whose unit may make its values rates (%)
+    rate_name: str = "完成率"  # a value that is itself a rate (no target) is named by its label: 预算执行率
 
     @classmethod
     def build(cls, spec: Mapping[str, Any], b: RuleSpec) -> Proportional | None:
@@ -46,11 +47,18 @@ class Proportional(NamedTuple):
         if value is None or ("target" in spec and target is None) or ("over_target" in spec and beyond is None):
             return None
         return cls(value, target, spec.get("direction") == "lower_is_better", floor, b.rounding,
-                   spec.get("display", "number"), beyond, b.rows)
+                   spec.get("display", "number"), beyond, b.rows, _rate_name(value, target, b))
 
     @property
     def reads(self) -> frozenset[str]:
         return reads(self.value, self.target, self.over_target.when if self.over_target else None)
+
+
+def _rate_name(value: Formula, target: Formula | None, b: RuleSpec) -> str:
+    """What the reason calls the rate: the label of a value read alone with no target, if it names a rate
+    (资金到位率, 预算执行率); else 完成率, which the reason then shows as 实际值 against 目标值."""
+    label = b.label(value.text) if target is None and value.names == {value.text} else None
+    return label if label and label.endswith("率") else "完成率"
 
 
 def _fields(rule: Proportional, value: Decimal, target: Decimal, rate: Decimal, actual_rate: Decimal,
@@ -65,6 +73,9 @@ def _fields(rule: Proportional, value: Decimal, target: Decimal, rate: Decimal, 
         fields["value"], fields["target"] = _lower_equation(rule, value, target, weight, display, fields["value"])
     if rule.floor is not None:
         fields["floor"] = percent(rule.floor)
+    fields["rate_name"] = rule.rate_name
+    # a rate against a target says what it was measured on: 满意度80%对目标90%, not a bare 完成率88.89%
+    fields["measured"] = f"实际值{fields['value']}，目标值{fields['target']}，" if rule.target is not None else ""
     return fields
 
 
@@ -155,16 +166,17 @@ def score(rule: Proportional, weight: Decimal, facts: FactView) -> Outcome:
     return Outcome(rate * weight, "proportional.full" if rate == ONE else "proportional.partial", fields, details)
 
 
-_FIELDS = ("rate", "actual_rate", "value", "target")
+_FIELDS = ("rate", "actual_rate", "value", "target", "rate_name", "measured")
 
 TEMPLATES = {
-    "proportional.full": Template("完成率{actual_rate}，达到目标，得满分{score}分", _FIELDS),
-    "proportional.partial": Template("完成率{rate}，得分 = {weight} × {rate} = {score}分", _FIELDS),
+    "proportional.full": Template("{measured}{rate_name}{actual_rate}，达到目标，得满分{score}分", _FIELDS),
+    "proportional.partial": Template("{measured}{rate_name}{rate}，得分 = {weight} × {rate} = {score}分", _FIELDS),
     "proportional.lower_full": Template("实际值{value}未超过目标值{target}，得满分{score}分", _FIELDS),
     "proportional.lower_partial": Template("实际值{value}超过目标值{target}，得分 = {weight} × {target} ÷ {value} = {score}分",
                                            _FIELDS),
-    "proportional.below_floor": Template("完成率{rate}，低于{floor}，不得分", (*_FIELDS, "floor")),
-    "proportional.above_floor": Template("完成率{rate}，得分 = {weight} × ({rate} − {floor}) ÷ (100% − {floor}) = {score}分",
+    "proportional.below_floor": Template("{measured}{rate_name}{rate}，低于{floor}，不得分", (*_FIELDS, "floor")),
+    "proportional.above_floor": Template("{measured}{rate_name}{rate}，"
+                                         "得分 = {weight} × ({rate} − {floor}) ÷ (100% − {floor}) = {score}分",
                                          (*_FIELDS, "floor")),
     "proportional.over_target": Template("实际值{value}，目标值{target}，偏离度{deviation}超过{above}，"
                                          "按偏离度调减{reduced}分（{how}），得{score}分",
