@@ -58,9 +58,30 @@ def _made(cls: _T, frozen: bool) -> _T:
         if name not in own:
             method.__qualname__ = f"{cls.__qualname__}.{name}"
             setattr(cls, name, method)
+    if "__signature__" not in own:  # help() and a notebook's Shift-Tab show the fields before __init__ is compiled
+        cls.__signature__ = _Signature()  # type: ignore[attr-defined]
     if not own_hash:  # as dataclass: a frozen record is hashed by value, a mutable one not at all
         cls.__hash__ = _first(cls, "__hash__") if frozen else None  # type: ignore[assignment]
     return cls
+
+
+class _Signature:
+    """The class's signature as dataclass's __init__ gives it, made when first asked for (inspect.signature, help): the
+    generic stand-in's is (*args, **kwargs). inspect is imported then, not when the package is (it costs ~5 ms)."""
+
+    def __init__(self) -> None:
+        self.made: Any = None
+
+    def __get__(self, instance: Any, owner: type) -> Any:
+        if self.made is None:
+            from inspect import Parameter, Signature
+
+            self.made = Signature([Parameter(
+                f.name, Parameter.POSITIONAL_OR_KEYWORD, annotation=f.type,
+                default=f.default if f.default is not dataclasses.MISSING
+                else _FACTORY if f.default_factory is not dataclasses.MISSING else Parameter.empty)
+                for f in dataclasses.fields(owner) if f.init])
+        return self.made
 
 
 def _refuse_what_is_not_supported(cls: type, fields: tuple[dataclasses.Field[Any], ...]) -> None:

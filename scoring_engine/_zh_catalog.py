@@ -146,8 +146,8 @@ _READING = (
     ("{what} must be a number, got {value}", "{what!t} 应为数字，实际是 {value!t}"),
     ("{field} must be at least {bound}, got {value}", "{field} 应不小于 {bound}，实际是 {value!t}"),
     ("{field} must be at most {bound}, got {value}", "{field} 应不大于 {bound}，实际是 {value!t}"),
-    ("{field} must be above {bound}, got {value}", "{field} 应大于 {bound}，实际是 {value!t}"),
-    ("{field} must be below {bound}, got {value}", "{field} 应小于 {bound}，实际是 {value!t}"),
+    ("{field} must be above {bound}, got {value}", "{field!t} 应大于 {bound}，实际是 {value!t}"),  # a row's target: 指标值
+    ("{field} must be below {bound}, got {value}", "{field!t} 应小于 {bound}，实际是 {value!t}"),
     ("{field} must be a number or non-empty text, got {value}", "{field} 应为数字或非空文字，实际是 {value!t}"),
     ("{field} must be a number or text, got {value}", "{field} 应为数字或文字，实际是 {value!t}"),
     ("expr must be a formula (text) or a number, got {value}", "expr 应为公式（文字）或数字，实际是 {value!t}"),

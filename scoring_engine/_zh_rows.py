@@ -32,7 +32,7 @@ ROWS = (
     ("{text} is not a number with a unit", "{text} 不是带单位的数字"),
     ("write e.g. ≥50个, ≤90万元, 100%", "写成如 ≥50个、≤90万元、100% 的形式"),  # QA38 F8
     ("write the {key} alone, e.g. 10", "只写 {key} 本身，例如 10"),
-    ("{key} must not be negative, got {value}", "{key} 不能为负数，实际是 {value}"),
+    ("{key} must not be negative, got {value}", "{key!t} 不能为负数，实际是 {value}"),
     ("write the amount as 0 or more; a fall or a saving is written as its size, with ≤ for a ceiling",
      "填写不小于 0 的数；下降或节约的量写它的大小，上限用 ≤"),
     ("units disagree: {units}", "单位不一致：{units}"),

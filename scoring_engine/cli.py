@@ -138,7 +138,7 @@ def explain(facts: Path, indicator_id: str, set_ref: str | None) -> None:
 def _scored(facts: Path, set_ref: str | None) -> tuple[IndicatorSet, Result]:
     """The set and the project scored: from a facts file (or standard input, for -), or from a filled 自评表 (.xlsx) read
     with the set's form layout, naming its cells. A set the facts name is a bundled id or a path inside their folder."""
-    from .engine import score as score_facts
+    from .engine import score_held as score_facts  # facts the command read itself: no caller holds them
 
     if facts.suffix.lower() in (".xlsx", ".xlsm"):
         return score_form_file(facts, set_ref)

@@ -32,7 +32,7 @@ from ._version import __version__
 from .audit import AuditTrail, DerivedValue, LeafRecord, SetInfo, derived_values, fact_values
 from .caps import apply_caps
 from .errors import ADD_THE_FACT, ADD_TO_THE_ROW, FactsError, Problem, ScoringError
-from .facts import Facts, check_facts
+from .facts import Facts, check_facts, kept
 from .judgements import TargetRow
 from .model import Indicator, IndicatorSet
 from .plan import Node, RuleStep, ScoringPlan, plan_for
@@ -43,7 +43,7 @@ from .rules._base import unambiguous
 from .used_values import used_value
 from ._views import FailedValues, LocalValues, RuleView
 
-__all__ = ["score", "scores_only"]
+__all__ = ["score", "score_held", "scores_only"]
 
 _new_tuple = tuple.__new__
 
@@ -53,21 +53,34 @@ def score(indicator_set: IndicatorSet, facts: Facts | Mapping[str, Any]) -> Resu
     """Score `facts` (a Facts, or a mapping of fact name → value) against `indicator_set`.
 
     The Result carries the whole audit trail; it is built from what the run
-    recorded when first read (its text is the same either way). Its facts
-    section and their sha256 are made from `facts` then: leave the mapping
-    unchanged until the result is written, or pass a copy.
+    recorded when first read (its text is the same either way). What it says
+    of the facts (their section, their sha256) is of the facts as they were
+    scored: the mapping given may be changed or refilled once score returns.
 
     Raises FactsError when the facts do not fit the set's declarations and
     ScoringError when a formula fails or a check of severity error fails; each
     lists every problem found.
     """
+    return _score(indicator_set, facts, keep=True)
+
+
+@in_engine_context
+def score_held(indicator_set: IndicatorSet, facts: Facts) -> Result:
+    """`score` of facts that no caller holds (a batch's documents, read by the library itself): not copied first."""
+    return _score(indicator_set, facts, keep=False)
+
+
+def _score(indicator_set: IndicatorSet, facts: Facts | Mapping[str, Any], keep: bool) -> Result:
     plan = plan_for(indicator_set)
     facts = _values(facts, plan)
+    if keep:  # the Result hashes and writes them when first read: as they are now, not as the caller may change them
+        facts = kept(facts)
     try:
         run = _Run(plan, facts, audit=True)  # in the engine's own decimal context (in_engine_context)
         return _result(run, run.tree())
     except (FactsError, ScoringError) as err:
-        raise _of_no_file(err, facts) from None
+        # a caller's facts that name another set: said first, as the command line and score_many say it (QA98 F4)
+        raise _of_no_file(_named_elsewhere(err, facts, plan.set) if keep else err, facts) from None
 
 
 @in_engine_context
@@ -89,6 +102,18 @@ def scores_only(indicator_set: IndicatorSet, facts: Facts | Mapping[str, Any]) -
     return made_frozen(Scores, {"indicator_set": _set_info(plan), "total": total, "grade": grade,
                                 "scores": run.scores_by_id(scores), "warnings": tuple(run.warnings), "flags": flags,
                                 "weights": MappingProxyType(run.weights_with_rows()), "values": run.values})
+
+
+def _named_elsewhere(err: FactsError | ScoringError, facts: Facts, indicator_set: IndicatorSet) -> FactsError | ScoringError:
+    """`err` after a first problem saying the facts name another set by its id, when they do (a path is left to the
+    command line, which reads files)."""
+    named = facts.indicator_set
+    if (not isinstance(named, str) or named in (indicator_set.id, *indicator_set.extends)
+            or any(c in named for c in "/\\") or named.endswith((".yaml", ".yml"))):
+        return err
+    return type(err)([Problem(f"the facts name the set {named}, and are scored here with {indicator_set.id}",
+                              file=facts.source, hint=f"score them with the set they name: load_indicator_set({named!r})"),
+                      *err.problems])
 
 
 def _of_no_file(err: FactsError | ScoringError, facts: Facts) -> FactsError | ScoringError:

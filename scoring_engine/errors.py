@@ -4,6 +4,12 @@ Every problem carries where it is (file, line, column, JSON path), what it is
 about (indicator, fact, expression) and, where we know it, how to fix it. An
 exception holds one or more problems so that a policy editor sees every mistake
 in a file at once; the CLI prints one line per problem.
+
+What is data raises these: a set's text, a facts file, and whatever is given to
+score() as the facts (it may be a user's upload, so a text or None there is a
+FactsError). An argument a program sets of the wrong kind (a set's id where a
+loaded IndicatorSet goes, None for a path, a dict to load_facts) is a slip in
+the program and raises TypeError, as Python's own functions do.
 """
 
 from __future__ import annotations

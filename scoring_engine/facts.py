@@ -23,7 +23,7 @@ from .fact_values import convert_fact, convert_number, out_of_range_words, type_
 from .model import FactSpec, IndicatorSet
 from ._row_fit import row_problems
 
-__all__ = ["Facts", "check_facts", "convert_fact", "MAX_FACT_MAGNITUDE", "MAX_FACTS_DEPTH", "MAX_FACT_DIGITS"]
+__all__ = ["Facts", "check_facts", "convert_fact", "copied", "kept", "MAX_FACT_MAGNITUDE", "MAX_FACTS_DEPTH", "MAX_FACT_DIGITS"]
 
 #: Largest magnitude of a number fact: far above any amount in 万元 or count, far below overflow.
 MAX_FACT_MAGNITUDE = LARGEST_MAGNITUDE
@@ -71,6 +71,43 @@ class Facts:
         """Hash of the canonical JSON of the document: the same facts give the same hash from JSON or YAML."""
         canonical = json.dumps(self.document(), sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=tagged)
         return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+#: What a facts document holds that needs no copy to be kept: it cannot change.
+_UNCHANGING = frozenset({str, int, bool, float, Decimal, type(None), datetime.date})
+# How deep `copied` goes: a document deeper than MAX_FACTS_DEPTH is refused when it is checked, whatever it holds below.
+_COPY_DEPTH = MAX_FACTS_DEPTH + 2
+
+
+def copied(value: Any, depth: int = 0) -> Any:
+    """`value` with every mapping and list in it copied (a mapping as a dict, a list as a list), the rest as it is.
+
+    What was given is then kept as it was: a caller may change or refill its own mapping once `score` returns.
+    """
+    if depth > _COPY_DEPTH:
+        return value
+    if type(value) is dict:
+        out = value.copy()
+        for key, item in value.items():
+            if type(item) not in _UNCHANGING:
+                out[key] = copied(item, depth + 1)
+        return out
+    if type(value) is list:
+        return [item if type(item) in _UNCHANGING else copied(item, depth + 1) for item in value]
+    if type(value) is tuple:  # a tuple of rows given as mappings
+        return tuple(copied(item, depth + 1) for item in value)
+    if isinstance(value, Mapping):
+        return {key: copied(item, depth + 1) for key, item in value.items()}
+    if isinstance(value, list):
+        return [copied(item, depth + 1) for item in value]
+    return value
+
+
+def kept(facts: Facts) -> Facts:
+    """`facts` with their mappings and lists copied: a Result hashes and writes them when first read (QA98 F1)."""
+    return Facts(values=copied(facts.values), not_applicable=copied(facts.not_applicable) if facts.not_applicable else {},
+                 project=copied(facts.project) if facts.project else {}, indicator_set=facts.indicator_set,
+                 source=facts.source)
 
 
 #: Where a fact was given: the keys leading to it, ('budget.paid',) or ('budget', 'paid').

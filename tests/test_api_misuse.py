@@ -7,6 +7,7 @@ import copy
 import json
 import re
 import threading
+from decimal import Decimal as D
 
 import pytest
 
@@ -394,3 +395,87 @@ def test_find_documents_given_an_input_that_is_not_a_path_names_it(wrong: object
         find_documents([EXAMPLE_FACTS], skip=[wrong])  # type: ignore[list-item]
     with pytest.raises(TypeError, match=r"skip is a list of paths, not one: pass \[path\]"):
         find_documents([EXAMPLE_FACTS], skip="out")
+
+
+def test_a_results_facts_hash_and_json_are_of_the_facts_scored_though_the_caller_changes_them_after(small):
+    """A what-if loop that reuses one dict (QA98 F1): each Result was hashed when first read, from the dict as it was
+    then, so every earlier result claimed the last facts' hash, and a value swapped for an object made to_json raise a
+    bare TypeError. score keeps the facts as they were scored."""
+    facts = _base()
+    first = score(small, facts)
+    as_scored = Facts(values=copy.deepcopy(facts)).sha256
+    facts["budget"]["paid"] = 150
+    facts.setdefault("process", {})["compliance_findings"] = ["后来加上的问题"]
+    second = score(small, facts)
+    assert first.facts_sha256 == as_scored != second.facts_sha256
+    facts["budget"]["paid"] = object()
+    document = json.loads(first.to_json())
+    assert as_scored == document["facts"]["sha256"]
+    assert "186.4" in json.dumps(document["facts"], ensure_ascii=False)
+
+
+def test_a_document_whose_path_is_text_is_read_and_a_wrong_one_fails_alone(small):
+    """Document(path="a.json"), as anyone types it, ended the whole score_many run with a bare AttributeError from the
+    batch's own error handler, no earlier outcome given (QA98 F2); a folder as text was an internal error, a Facts'
+    source of 5 a bare TypeError. Text paths are read as paths; a path or source that is none fails that document."""
+    from scoring_engine.batch import Document
+
+    text = str(SMALL / "facts.json")
+    documents = [Document(source="a", path=SMALL / "facts.json"), Document(source="b", path=text),
+                 Document(source="c", text=(SMALL / "facts.json").read_text(encoding="utf-8"), folder=str(SMALL)),
+                 Document(source="d", path=5), Facts(values=_base(), source=5), Document(source="f", path=text)]
+    for jobs in (1, 2):
+        outcomes = list(score_many(small, documents, jobs=jobs))
+        assert [o.result.total if o.result else None for o in outcomes] == [D("79.73")] * 3 + [None, None, D("79.73")]
+        assert ["a Document's path is a path, not int", "a Facts' source names its file as text, not int"] == [
+            o.problems[0].message for o in outcomes[3:5]]
+        assert not any(o.row.internal for o in outcomes)
+
+
+def test_the_record_classes_show_their_fields_before_any_object_is_made():
+    """In a fresh notebook, help(Facts) and Shift-Tab showed (*args, **kwargs) until 16 Facts existed (QA98 F6): the
+    generic __init__ stands in until then. The signature is the fields', from the start."""
+    import subprocess
+    import sys
+
+    code = ("import inspect\nfrom scoring_engine import Facts, Problem\nfrom scoring_engine.batch import Document\n"
+            "for cls in (Facts, Problem, Document): print(list(inspect.signature(cls).parameters))")
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.splitlines()
+    assert shown[0] == "['values', 'not_applicable', 'project', 'indicator_set', 'source']"
+    assert shown[1].startswith("['message', 'file', 'line'") and shown[2].startswith("['source', 'name', 'path'")
+    assert "= <factory>" in str(__import__("inspect").signature(Facts))
+
+
+def test_a_numpy_value_is_named_as_one_with_how_to_convert_it(small):
+    """A pandas row's np.int64 and np.bool_ read 'expected a number, got int64' and 'expected true or false, got bool'
+    (QA98 F7): they are named as NumPy values, with how to make Python values of them. (A stand-in class from the
+    module numpy: the tests do not install NumPy.)"""
+    int64 = type("int64", (), {"__module__": "numpy"})
+    facts = _base()
+    facts["budget"]["paid"] = int64()
+    with pytest.raises(FactsError) as caught:
+        score(small, facts)
+    problem = next(p for p in caught.value.problems if p.fact == "budget.paid")
+    assert "expected a number, got a NumPy int64" in problem.message
+    assert problem.hint.startswith("convert NumPy values to Python ones first: value.item()")
+
+
+def test_facts_that_name_another_set_say_so_first(small):
+    """A service that scores an upload with its default set got 14 missing facts and not the line that explains them
+    (QA98 F4), which score_many and the command line give first."""
+    facts = load_facts(ROOT / "indicator_sets" / "national-framework.facts.json")
+    with pytest.raises(FactsError) as caught:
+        score(small, facts)
+    first = caught.value.problems[0]
+    assert first.message == "the facts name the set national-framework, and are scored here with example-small"
+    assert first.hint == "score them with the set they name: load_indicator_set('national-framework')"
+    assert len(caught.value.problems) > 2
+
+
+def test_a_parsed_document_with_one_unknown_key_is_told_of_the_key():
+    """A JSONL export's line with an "id" beside indicator_set and facts was read as fact values and told to name an
+    indicator_set, which it does (QA98 F5): it is read as a document, and the unknown key is said, as a file's is."""
+    document = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    document["id"] = "P-001"
+    [outcome] = list(score_many(None, [document]))
+    assert [("unknown key 'id'", "$.id")] == [(p.message, p.path) for p in outcome.problems]

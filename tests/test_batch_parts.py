@@ -368,7 +368,7 @@ def test_a_bug_fails_one_project_and_the_batch_exits_3(tmp_path: Path, monkeypat
             return real(indicator_set, facts)
         return run
 
-    monkeypatch.setattr(scoring, "score", failing(scoring.score))  # the outputs that show reasons or results
+    monkeypatch.setattr(scoring, "score_held", failing(scoring.score_held))  # the outputs that show reasons or results
     monkeypatch.setattr(scoring, "scores_only", failing(scoring.scores_only))  # the summaries alone
     for output in ("out.csv", "out.xlsx"):
         run = _cli("batch", str(tmp_path / "in"), "--jobs", "1", "--output", str(tmp_path / output))

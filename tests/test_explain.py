@@ -297,7 +297,7 @@ def test_a_banded_percentage_just_past_a_bound_is_told_with_the_decimals_that_sh
     result = score(load_indicator_set("national-framework"), parse_facts(json.dumps(document, ensure_ascii=False)))
     text = str(result.explain("output.cost.saving"))
     value_line = next(line for line in text.splitlines() if line.strip().startswith("取值"))
-    assert value_line.endswith("= -0.0010%") and "0.00%" not in value_line, text
+    assert value_line.endswith("= -0.001%") and "0.00%" not in value_line, text
 
 
 def test_the_points_lost_on_a_rescaled_indicator_are_told_with_how_its_weight_was_scaled():

@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from scoring_engine._arith import round_half_up
-from scoring_engine import Facts, IndicatorSetError, ScoringEngineError, load_indicator_set, parse_indicator_set, score
+from scoring_engine import (Facts, IndicatorSetError, ScoringEngineError, load_facts, load_indicator_set, parse_indicator_set,
+                            score)
 from scoring_engine.cases import _facts_for, find_case_files, load_cases
 from scoring_engine.reports.rows import reason_text
 from scoring_engine.result import IndicatorResult, Result
@@ -297,3 +298,24 @@ def test_a_rate_just_under_a_round_number_is_not_printed_as_it(paid: str, shown:
                    Facts(values=document["facts"], project=document["project"], not_applicable=document.get("not_applicable", {})))
     reason = next(node.reason for node in result.walk() if node.name == "预算执行率")
     assert f"预算执行率{shown}，得分 = 10 × {shown} = " in reason, reason
+
+
+@pytest.mark.parametrize(("paid", "shown"), [("4499.75", "89.995%"), ("4499.9995", "89.99999%"), ("4500", "90.00%")])
+def test_a_banded_rate_just_under_a_line_is_not_printed_as_the_line(paid: str, shown: str) -> None:
+    """预算执行率 by bands at 89.995%: the reason said 90.00% beside a 需说明 of a rate under 90% (QA97 F1); the bands'
+    own edges were kept apart, the 90% line of explain_when was not. A rate is never carried up onto a shorter number."""
+    document = json.loads((ROOT / "indicator_sets" / "cost-type-self-evaluation.facts.json").read_text(encoding="utf-8"),
+                          parse_float=D)
+    document["facts"]["budget"].update(method="bands", total=D(5000), paid=D(paid))
+    result = score(load_indicator_set("cost-type-self-evaluation"),
+                   Facts(values=document["facts"], project=document["project"], not_applicable=document.get("not_applicable", {})))
+    assert result.indicator("budget").reason.startswith(f"{shown}，处于"), result.indicator("budget").reason
+
+
+def test_a_row_past_its_target_under_a_pass_line_shows_its_real_completion_rate() -> None:
+    """A ≥ row with the 60% pass line at 31 of 30 printed 完成率100.00% and the floor's equation (QA97 F5): it is the
+    standard's 完成率 103.33%, at full marks; a ≤ row under its ceiling says so, as one without a pass line does."""
+    result = score(load_indicator_set("cost-type-self-evaluation"),
+                   load_facts(ROOT / "indicator_sets" / "cost-type-self-evaluation.facts.json"))
+    assert result.indicator("output.pipes").reason == "实际值31，目标值30，完成率103.33%，达到目标，得满分10.00分"
+    assert result.indicator("cost.unit_cost").reason == "实际值1.1未超过目标值1.2，得满分4.00分"

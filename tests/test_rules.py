@@ -417,6 +417,14 @@ def test_an_unknown_tier_is_never_offered_a_tier_of_the_opposite_sense() -> None
         assert "'部分达成' (a wording of 部分达成并具有一定效果)" in hint, (partly, hint)
 
 
+def test_a_tier_written_as_a_synonym_is_reasoned_as_written_then_as_the_sets_tier() -> None:
+    """A unit that wrote its standard's 基本达成目标 read a reason naming 达成年度指标 alone, a word its 评分标准 never
+    uses (QA97 F2): the reason gives the word written, then the set's tier it stands for."""
+    rule = one_indicator("{kind: tiers, fact: s, synonyms: {达成年度指标: [基本达成目标]}}", "  s: {type: tier}")
+    assert "基本达成目标，即达成年度指标（8–10分），得9.00分：" in leaf(rule, judged_tier("基本达成目标", "9")).reason
+    assert leaf(rule, judged_tier("达成年度指标", "9")).reason.startswith("达成年度指标（8–10分）")
+
+
 def test_unknown_tier_label_is_a_scoring_error() -> None:
     """A tier label the set does not define is refused, listing the defined tiers."""
     error = scoring_error(TIERS, judged_tier("基本达成", "7"))
@@ -822,7 +830,7 @@ def test_a_linear_deduction_that_takes_all_the_points_says_so() -> None:
 def test_a_rate_just_below_the_floor_is_not_printed_as_the_floor() -> None:
     """59.995% against a floor of 60% read '完成率60.00%，低于60.00%，不得分'."""
     rule = one_indicator("{kind: proportional, value: v, target: t, floor: 0.6}", VALUE_AND_TARGET)
-    assert "实际值11999，目标值20000，完成率59.9950%，低于60.00%，不得分" == leaf(rule, {"v": D("11999"), "t": 20000}).reason
+    assert "实际值11999，目标值20000，完成率59.995%，低于60.00%，不得分" == leaf(rule, {"v": D("11999"), "t": 20000}).reason
 
 
 def test_a_value_a_hair_from_its_bound_keeps_the_digits_that_tell_them_apart() -> None:

@@ -483,3 +483,12 @@ def test_type_words_joined_by_or_and_a_findings_text_are_chinese_throughout() ->
     assert "rate 应为文字、数字、true或false，实际是 列表" == translate(
         "rate must be text or a number or true or false, got a list")
     assert "问题描述的 text 应为非空文字" == translate("a finding's text must be non-empty text")
+
+
+@pytest.mark.parametrize(("english", "chinese"), [
+    ("row 1 (成本): actual must not be negative, got -10", "第 1 行（成本）：实际完成值 不能为负数，实际是 -10"),
+    ("row 1 (管网): target must be above 0, got 0", "第 1 行（管网）：指标值 应大于 0，实际是 0"),
+])
+def test_a_rows_field_is_said_by_its_column_not_its_key(english: str, chinese: str) -> None:
+    """Under --lang zh a row's actual and target are 实际完成值 and 指标值, as the form's columns say (QA97 F4)."""
+    assert chinese == translate(english)

@@ -27,7 +27,7 @@ from .._typing_slips import UTF16_HINT
 from .._files import not_a_regular_file
 from .._text import without_surrogates
 from ..errors import FactsError, Problem
-from ..facts import Facts
+from ..facts import Facts, copied, kept
 from ..forms.reader import FORM_SUFFIXES
 from ..loader import MAX_FACTS_BYTES
 from .arguments import paths_given
@@ -59,10 +59,9 @@ ONLY_REPORTS_HINT = "give the facts files or forms they were made from, or a rep
 class Document:
     """One project's facts document, not yet read: a facts file, a filled form, a JSONL line, or facts already parsed.
 
-    `source` names it in every output ("dir/a.json", "batch.jsonl:17"); a
-    relative ``indicator_set`` is resolved from `folder`; `problem` is set when
-    the document could not even be read (a JSONL line that is not UTF-8). The
-    Python API also takes facts already parsed, as `facts`.
+    `source` names it in every output ("dir/a.json", "batch.jsonl:17"); a relative ``indicator_set`` is resolved from
+    `folder`; `problem` is set when the document could not even be read (a JSONL line that is not UTF-8). The Python
+    API also takes facts already parsed, as `facts`.
     """
 
     source: str
@@ -94,18 +93,20 @@ class Document:
         takes), a whole facts document as parsed (a mapping with `facts` and only the other keys of a facts file:
         indicator_set, project…), or the path of a facts file; `number` names one that has no source of its own."""
         if isinstance(item, Document):
-            return item
+            return _with_paths(item, number)
         if isinstance(item, Facts):  # its mappings may be the caller's, refilled for the next project: copied as read
-            return cls(source=item.source or f"#{number + 1}", folder=_folder_of(item.source),
-                       facts=replace(item, values=snapshot(item.values), project=snapshot(item.project),
-                                                 not_applicable=snapshot(item.not_applicable)))
+            if item.source is not None and not isinstance(item.source, str):
+                return cls(source=f"#{number + 1}", problem=Problem(
+                    f"a Facts' source names its file as text, not {type(item.source).__name__}",
+                    hint="give source=str(path), or leave it out"))
+            return cls(source=item.source or f"#{number + 1}", folder=_folder_of(item.source), facts=kept(item))
         if isinstance(item, Mapping) and _whole_document(item):  # json.loads of a facts file, or of a JSONL line
             try:
                 return cls(source=f"#{number + 1}", text=_json.dumps(item, indent=None))
             except (TypeError, ValueError, RecursionError) as err:
                 return cls(source=f"#{number + 1}", problem=Problem(f"cannot read this facts document: {err}"))
         if isinstance(item, Mapping):
-            return cls(source=f"#{number + 1}", facts=Facts(values=snapshot(item)))
+            return cls(source=f"#{number + 1}", facts=Facts(values=copied(item)))
         if isinstance(item, (str, os.PathLike)):
             return cls._of_path(item, number)
         # one bad item of a caller's generator (a NULL row as None) fails alone, as a document that cannot be read does
@@ -128,9 +129,23 @@ class Document:
         return cls(source=str(path), name=path.name, path=path, folder=path.parent)
 
 
-#: How deep snapshot copies: a facts document deeper than this is refused when it is checked, whatever it holds below.
-_SNAPSHOT_DEPTH = 64
-
+def _with_paths(document: Document, number: int) -> Document:
+    """A caller's Document, its path and folder as Paths (path="a.json" is Path("a.json")); one whose source is not text,
+    or whose path or folder is no path, fails alone."""
+    wrong = None if isinstance(document.source, str) else ("source", document.source, "source=str(...)")
+    fields: dict[str, Any] = {}
+    for key in ("path", "folder") if wrong is None else ():
+        given = getattr(document, key)
+        text = os.fspath(given) if isinstance(given, (str, os.PathLike)) and not isinstance(given, Path) else None
+        if isinstance(text, str) and text:
+            fields[key] = Path(text)
+        elif given is not None and not isinstance(given, Path):
+            wrong = wrong or (key, given, f"{key}=Path(...)")
+    if wrong is not None:
+        return Document(source=document.source if isinstance(document.source, str) else f"#{number + 1}", problem=Problem(
+            f"a Document's {wrong[0]} is {'text' if wrong[0] == 'source' else 'a path'}, not {type(wrong[1]).__name__}",
+            hint=f"give {wrong[2]}"))
+    return replace(document, **fields) if fields else document
 
 
 def _folder_of(source: str | None) -> Path | None:
@@ -140,21 +155,9 @@ def _folder_of(source: str | None) -> Path | None:
     except (OSError, ValueError):  # a source that is no path: a name too long, a NUL
         return None
 
-def snapshot(value: Any, depth: int = 0) -> Any:
-    """`value` with every mapping and list in it copied: what a document holds when it is read, since documents are read
-    ahead of scoring (in chunks) and a caller's generator may yield one mapping refilled for each project."""
-    if depth > _SNAPSHOT_DEPTH:
-        return value
-    if isinstance(value, Mapping):
-        return {key: snapshot(item, depth + 1) for key, item in value.items()}
-    if isinstance(value, list):
-        return [snapshot(item, depth + 1) for item in value]
-    return value
-
-
 def _whole_document(item: Mapping[str, Any]) -> bool:
-    # its facts of any value: one that is not an object is then said as such, not as every fact missing (QA77 F1)
-    return "facts" in item and all(key in _DOCUMENT_KEYS for key in item)
+    # facts of any value (not an object: said so, QA77 F1); a set or project named beside an unknown key, told of it (QA98 F5)
+    return "facts" in item and (all(key in _DOCUMENT_KEYS for key in item) or "indicator_set" in item or "project" in item)
 
 
 def find_documents(inputs: Iterable[str | os.PathLike[str]], skip: Iterable[str | os.PathLike[str]] = ()) -> Iterator[Document]:
@@ -171,7 +174,6 @@ def find_documents(inputs: Iterable[str | os.PathLike[str]], skip: Iterable[str 
     if missing:
         raise FactsError(missing)
     return _documents(paths, _Skipped(skipped))
-
 
 
 class _Skipped:

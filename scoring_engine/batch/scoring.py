@@ -21,7 +21,7 @@ from .._frozen import made_frozen
 from .._not_applicable import for_comparison, weighted_for_other
 from .._later import Deferred, Later
 from .._record import record
-from ..engine import score, scores_only
+from ..engine import score_held, scores_only
 from ..errors import FactsError, IndicatorSetError, Problem, ScoringEngineError
 from ..facts import Facts
 from .._files import facts_from_text
@@ -127,7 +127,7 @@ class Scorer:
                 row = scores_row(index, source, scores, facts, shape, self.batch, matched_by, typed)
                 row = _counting(row, _typed_apart(imported, indicator_set, scores.total, scores.scores.get), imported)
                 return Outcome(index, source, None, (), row, provenance)
-            result = score(indicator_set, facts)
+            result = score_held(indicator_set, facts)
             if imported is not None:  # the set's checks and 需说明 said of the form's cells, as score says them (QA76 F6)
                 from ..forms.cells import checks_on_cells
 

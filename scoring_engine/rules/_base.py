@@ -16,7 +16,7 @@ from fractions import Fraction
 from types import MappingProxyType
 from typing import Any, Generic, NamedTuple, Protocol, Self, TypeVar
 
-from .._arith import Rounding, carried_up, exact, fixed, percent, plain, round_half_up, to_decimal
+from .._arith import Rounding, carried_up, exact, fixed, percent, plain, round_half_up, to_decimal, uncarried_places
 from .._record import record
 from ..errors import ScoringError
 from ..formulas import Finding, Formula
@@ -354,9 +354,10 @@ def unambiguous(value: Decimal, display: str, bounds: tuple[Decimal | None, ...]
     """The value with enough decimals not to print as a bound or target it is not (94.995% is not 95.00%; 4.0000001
     is not 4).
 
-    Percentages start at two decimals, numbers at the set's precision (`places`).
+    Percentages start at two decimals, or as many more as keep a rate from being carried up onto a shorter number
+    (89.995% is not 90.00%, beside a 需说明 of a rate under 90%), numbers at the set's precision (`places`).
     """
-    first = 2 if display == "percent" else places
+    first = uncarried_places(value * 100, 2) if display == "percent" else places
     for kept in range(first, first + 16, 2):  # 89.999999999999% of 10¹² 万元 is told from 90% only far out
         try:
             text = as_shown(value, display, kept)

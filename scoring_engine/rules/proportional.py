@@ -158,6 +158,8 @@ def score(rule: Proportional, weight: Decimal, facts: FactView) -> Outcome:
         details["share"] = share
         if share == ONE and rule.over_target and (reduced := _reduced(rule, weight, value, target, fields, details, facts)):
             return reduced
+        if share == ONE:  # at or past the target: full marks, said with the real 完成率 (103.33%), not the floor's equation
+            return Outcome(weight, "proportional.lower_full" if rule.lower_is_better else "proportional.full", fields, details)
         return Outcome(share * weight, "proportional.above_floor", fields, details)
     if rate == ONE and rule.over_target and (reduced := _reduced(rule, weight, value, target, fields, details, facts)):
         return reduced

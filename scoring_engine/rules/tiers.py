@@ -106,7 +106,7 @@ def score(rule: Tiers, weight: Decimal, facts: FactView) -> Outcome:
         raise ScoringError(f"score {given} is outside tier {judged.tier} [{plain(low_shown)}, "
                            f"{plain(high_shown)}{closing}", fact=rule.fact, path=f"$.facts.{rule.fact}.score",
                            hint="pick a score inside the tier or change the tier")
-    fields = shown_later((low, high), _fields, rule, judged, low_shown, high_shown)
+    fields = shown_later((low, high), _fields, rule, judged, low_shown, high_shown, word if word != tier else None)
     scored = rule.rounding.round(judged.score) if rule.rounding.stages else printed  # without stages, the score as printed
     key = "tiers" if scored == judged.score else "tiers.rounded"  # 2.5 at precision 0: said
     return Outcome(judged.score, key, fields, {"tier": judged.tier, "low": low, "high": high, "reason": judged.reason})
@@ -167,9 +167,11 @@ def _at_weight(rule: Tiers, weight: Decimal) -> Tiers:
     return rule._replace(ready=(weight, MappingProxyType({label: _bounds(iv, weight, places) for label, iv in rule.tiers})))
 
 
-def _fields(rule: Tiers, judged: TierJudgement, low: Decimal, high: Decimal) -> dict[str, object]:
-    """The reason's fields; `low` and `high` as printed (at the set's precision, or with the decimals it would lose)."""
-    return {"tier": judged.tier, "low": _shown(low, rule), "high": _shown(high, rule), "reason": judged.reason,
+def _fields(rule: Tiers, judged: TierJudgement, low: Decimal, high: Decimal, written: str | None) -> dict[str, object]:
+    """The reason's fields; `low` and `high` as printed (at the set's precision, or with the decimals it would lose); a tier
+    written as a synonym as the unit wrote it, then the set's tier (基本达成目标，即达成年度指标: QA97 F2)."""
+    tier = f"{written}，即{judged.tier}" if written else judged.tier
+    return {"tier": tier, "low": _shown(low, rule), "high": _shown(high, rule), "reason": judged.reason,
             "judged": plain(judged.score)}
 
 
