@@ -123,6 +123,8 @@ _OTHER, _BOOLEAN, _NUMBER, _INTEGER, _LIST, _FINDINGS, _DATE, _JUDGEMENT, _TIER 
 _GIVE_UP = object()  # what DeclaredShape.value gives for a value read the long way
 # Documents read by the walk before the shape's own reader is compiled (compiling costs more than one CLI run gains).
 GENERIC_READS = 16
+# Kinds of fact whose value, when the one walk reads it, is never a list or a mapping (it gives up at one).
+_NEVER_HELD = frozenset({_BOOLEAN, _NUMBER, _INTEGER, _DATE})
 _HOW = {"boolean": _BOOLEAN, "number": _NUMBER, "integer": _INTEGER, "list": _LIST, "date": _DATE,
         "judgement": _JUDGEMENT, "tier": _TIER}
 
@@ -142,12 +144,14 @@ class DeclaredShape:
     """
 
     def __init__(self, declared: Mapping[str, Any], convert: Callable[[Any, Any], Any], max_depth: int,
-                 number: Callable[[Any, Any], Any]):
+                 number: Callable[[Any, Any], Any], copied: Callable[[Any], Any] = lambda value: value):
         self.declared = tuple(declared.items())
         self.names = [name for name, _ in self.declared]
         self.max_depth = max_depth
+        self.copied = copied
         self.reads = 0
-        self.reader: Callable[[dict[Any, Any], dict[str, Any]], bool] | None = None  # _compiled_reader's, once made
+        self.reader: Callable[[dict[Any, Any], dict[str, Any]], Any] | None = None  # _compiled_reader's, once made
+        self.kept_reader: Callable[[dict[Any, Any], dict[str, Any]], Any] | None = None  # the one that also copies
         # key → a nested shape (dict), or the declared fact written under that key: (name, spec, its converter, how its
         # usual values are read, its min and max)
         self.root: dict[str, Any] = {}
@@ -182,6 +186,26 @@ class DeclaredShape:
                 self.reader = reader = _compiled_reader(self.root, self.max_depth, self.value)
         if type(values) is not dict or not (reader(values, found) if reader else self._walk(values, self.root, 1, found)):
             return None
+        return self._completed(found, excused)
+
+    def read_kept(self, values: Any, excused: Callable[[str], bool]) -> tuple[dict[str, Any] | None, dict[Any, Any] | None]:
+        """`read`, and the document copied as it is read (its mappings and lists: what `facts.copied` gives) when the
+        reader is compiled and reads it; else None for the copy, which the caller then makes itself."""
+        if self.reader is None:
+            return self.read(values, excused), None
+        reader = self.kept_reader
+        if reader is None:  # (two threads may both compile it: either reader reads alike)
+            self.kept_reader = reader = _compiled_reader(self.root, self.max_depth, self.value, self.copied)
+        found: dict[str, Any] = {}
+        copy: dict[Any, Any] | bool = reader(values, found) if type(values) is dict else False
+        if copy is False or copy is True:
+            return None, None
+        completed = self._completed(found, excused)
+        return completed, copy if completed is not None else None
+
+    def _completed(self, found: dict[str, Any], excused: Callable[[str], bool]) -> dict[str, Any] | None:
+        """The facts found, in the order declared, with the defaults of those left out; None for a required one left out
+        that is not `excused`."""
         if len(found) == len(self.declared):
             return found if list(found) == self.names else {name: found[name] for name in self.names}
         ordered: dict[str, Any] = {}
@@ -254,15 +278,17 @@ class DeclaredShape:
             return _GIVE_UP
 
 
-def _compiled_reader(root: dict[str, Any], max_depth: int,
-                     value: Callable[[tuple[Any, ...], Any, int], Any]) -> Callable[[dict[Any, Any], dict[str, Any]], bool]:
+def _compiled_reader(root: dict[str, Any], max_depth: int, value: Callable[[tuple[Any, ...], Any, int], Any],
+                     copied: Callable[[Any], Any] | None = None) -> Callable[[dict[Any, Any], dict[str, Any]], Any]:
     """`DeclaredShape._walk` from the root, written out for this shape and compiled: it looks up each declared key in
     turn instead of each key of the document in the shape, and takes a boolean as it is, with no call. It accepts and
     reads exactly what the walk does: a level must hold only declared keys (as many as it found), each value as
     `value` reads it. The source holds no name from the set: keys, names and entries are read from a tuple by index.
+    With `copied`, it also copies the document as it reads it and returns the copy (False when it gives up): each level
+    by dict.copy, each list or mapping a fact holds by `copied`, so that nothing is walked twice.
     """
     constants: list[Any] = []
-    lines = ["def read(d1, found):"]
+    lines = ["def read(d1, found):", *(["    k1 = d1.copy()"] if copied else [])]
 
     def level(shape: dict[str, Any], depth: int, pad: str) -> None:
         if depth >= max_depth:  # as the walk, which gives up at a level this deep
@@ -276,18 +302,23 @@ def _compiled_reader(root: dict[str, Any], max_depth: int,
             if type(entry) is dict:
                 lines.extend([f"{pad}    if type(v) is not dict or not v:", f"{pad}        return False",
                               f"{pad}    d{depth + 1} = v"])
+                if copied:
+                    lines.append(f"{pad}    k{depth + 1} = k{depth}[C[{len(constants) - 1}]] = v.copy()")
                 level(entry, depth + 1, pad + "    ")
                 continue
+            if copied and entry[3] not in _NEVER_HELD:  # a list or a mapping a fact holds may change: copied
+                lines.extend([f"{pad}    if type(v) is list or type(v) is dict:",
+                              f"{pad}        k{depth}[C[{len(constants) - 1}]] = CP(v)"])
             constants.append(entry)
             lines.extend(_reading(entry, len(constants) - 1, depth, pad + "    "))
         lines.extend([f"{pad}if n{depth} != len(d{depth}):  # a key not declared", f"{pad}    return False"])
 
     level(root, 1, "    ")
-    lines.append("    return True")
+    lines.append("    return k1" if copied else "    return True")
     namespace: dict[str, Any] = {"C": tuple(constants), "M": _GIVE_UP, "value": value, "D": Decimal, "L": _INT_LIMIT,
-                                 "S": _SMALLEST, "G": _LARGEST, "P": CONTEXT.plus}
+                                 "S": _SMALLEST, "G": _LARGEST, "P": CONTEXT.plus, "CP": copied}
     exec(compile("\n".join(lines), "<declared facts>", "exec"), namespace)  # no text of the set is in the source
-    reader: Callable[[dict[Any, Any], dict[str, Any]], bool] = namespace["read"]
+    reader: Callable[[dict[Any, Any], dict[str, Any]], Any] = namespace["read"]
     return reader
 
 

@@ -70,18 +70,18 @@ class _Signature:
     generic stand-in's is (*args, **kwargs). inspect is imported then, not when the package is (it costs ~5 ms)."""
 
     def __init__(self) -> None:
-        self.made: Any = None
+        self.made: dict[type, Any] = {}  # by class: a subclass that adds fields shares the descriptor, not the signature
 
     def __get__(self, instance: Any, owner: type) -> Any:
-        if self.made is None:
+        if owner not in self.made:
             from inspect import Parameter, Signature
 
-            self.made = Signature([Parameter(
+            self.made[owner] = Signature([Parameter(
                 f.name, Parameter.POSITIONAL_OR_KEYWORD, annotation=f.type,
                 default=f.default if f.default is not dataclasses.MISSING
                 else _FACTORY if f.default_factory is not dataclasses.MISSING else Parameter.empty)
                 for f in dataclasses.fields(owner) if f.init])
-        return self.made
+        return self.made[owner]
 
 
 def _refuse_what_is_not_supported(cls: type, fields: tuple[dataclasses.Field[Any], ...]) -> None:

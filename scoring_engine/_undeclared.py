@@ -76,7 +76,8 @@ def _odd(value: Any, depth: int = 0) -> str | None:
         return next((odd for item in value.values() if (odd := _odd(item, depth + 1)) is not None), None) if depth < 64 else None
     if isinstance(value, (list, tuple)):
         return next((odd for item in value if (odd := _odd(item, depth + 1)) is not None), None) if depth < 64 else None
-    return type(value).__name__
+    kind = type(value)
+    return f"NumPy {kind.__name__}" if kind.__module__.partition(".")[0] == "numpy" else kind.__name__  # a pandas column's
 
 
 def _judged(name: str) -> str:

@@ -90,7 +90,36 @@ class _Filler(string.Formatter):
         return super().convert_field(value, conversion)
 
 
+    def parse(self, format_string: str) -> Any:
+        # "实际是 {value!t}", "{key!t} 不能为负数": a space beside a translated value is marked, to go between two Chinese words
+        after_translated = False
+        for literal, name, spec, conversion in super().parse(format_string):
+            text = _SPACE_IF_ENGLISH + literal[1:] if after_translated and literal.startswith(" ") else literal
+            if conversion == "t" and text.endswith(" "):
+                text = text[:-1] + _SPACE_IF_ENGLISH
+            after_translated = conversion == "t"
+            yield text, name, spec, conversion
+
+    def vformat(self, format_string: str, args: Any, kwargs: Any) -> str:
+        """The template filled, with no space between two Chinese words: "实际是列表", not "实际是 列表" (QA91 F7)."""
+        if any(_SPACE_IF_ENGLISH in str(value) for value in kwargs.values()):  # never touch what a value holds
+            return _PLAIN_FILLER.vformat(format_string, args, kwargs)
+        filled = super().vformat(format_string, args, kwargs)
+        return _CHINESE_NEXT.sub("", filled).replace(_SPACE_IF_ENGLISH, " ")
+
+
+class _PlainFiller(_Filler):
+    """_Filler with every space of the template kept: for the values that hold the mark itself."""
+
+    parse = string.Formatter.parse
+    vformat = string.Formatter.vformat
+
+
+_SPACE_IF_ENGLISH = "\ue000"
+_CHINESE = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"  # Chinese words and full-width punctuation
+_CHINESE_NEXT = re.compile(f"(?<=[{_CHINESE}]){_SPACE_IF_ENGLISH}(?=[{_CHINESE}])")
 _FILLER = _Filler()
+_PLAIN_FILLER = _PlainFiller()
 
 
 _KEY = 8  # characters of a pattern's prefix its text is looked up by

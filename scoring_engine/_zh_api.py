@@ -9,6 +9,7 @@ API = (
     ("a document's path is text, but this {kind} gives {given}", "文档的路径应是文本，而这个 {kind} 给出的是 {given}"),
     ("give the path as text, e.g. os.fsdecode(path)", "请以文本给出路径，例如 os.fsdecode(path)"),
     ("a document's path is empty", "文档的路径是空的"),
+    ("a document's folder is empty", "文档的文件夹是空的"),
     ("pass the path of a facts file, or leave the item out", "传入事实文件的路径，或去掉这一项"),
     ("a Facts' source names its file as text, not {kind}", "Facts 的 source 应是文件名文本，而不是 {kind}"),
     ("give source=str(path), or leave it out", "请写 source=str(path)，或不写它"),
@@ -19,8 +20,8 @@ API = (
     ("a NumPy {name}", "NumPy 的 {name}"),
     ("the facts name the set {named}, and are scored here with {id}", "这些事实写明的指标体系是 {named}，这里却用 {id} 评分"),
     ("score them with the set they name: load_indicator_set({call})", "请用它们写明的指标体系评分：load_indicator_set({call})"),
-    ("convert NumPy values to Python ones first: value.item(), or df.astype(object) for a pandas frame",
-     "先把 NumPy 的值转为 Python 的值：value.item()，pandas 数据框可用 df.astype(object)"),
+    ("convert NumPy values to Python ones first: value.item(), array.tolist(), or df.astype(object) for a pandas frame",
+     "先把 NumPy 的值转为 Python 的值：value.item()，数组用 array.tolist()，pandas 数据框可用 df.astype(object)"),
     ("add it to the facts given", "在给出的事实中补上它"),
     ("give the id, e.g. {id}", "请写指标编号，例如 {id}"),
     ('no indicator set: give one (--set on the command line, indicator_set to score_many), or name one in the facts as '

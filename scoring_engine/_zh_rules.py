@@ -85,6 +85,8 @@ RULES = (
      "得分 {score} 不在档次 {tier} 在本表上的范围 [{low}, {high} 内（本表的分值 {shown} 是原分值 {declared} 按比例调整后的）"),
     ("score {score} is outside tier {tier} [{low}, {high}", "得分 {score} 不在档次 {tier} 的范围 [{low}, {high} 内"),
     ("pick a score inside the tier or change the tier", "在档次范围内打分，或改选档次"),
+    ("{hint}; a score the facts give is on the declared weight {declared}, which the reports show as {weight} (不适用 elsewhere)",
+     "{hint!t}；事实中填写的得分按原分值 {declared} 计（因其他指标不适用，报表显示的分值为 {weight}）"),
     ("{hint}; the profile {id} changed its weight from {old} to {new} (line {line:n})",
      "{hint!t}；方案 {id} 第 {line} 行把它的分值由 {old} 调整为 {new}"),
     ("write one of these tiers in the facts", "在事实中改写为其中一个档次"),

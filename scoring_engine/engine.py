@@ -14,7 +14,6 @@ both are safe to call from several threads at once.
 from __future__ import annotations
 
 import dataclasses
-import os
 
 from collections.abc import Iterator, Mapping
 from decimal import Decimal, DecimalException
@@ -26,13 +25,14 @@ from ._arith import to_step_half_up as _to_step
 from ._check_failure import check_problem, divided_by_zero
 from ._check_failure import with_values as _with_values
 from ._frozen import ReadOnly, made_frozen
+from ._given_facts import given_facts, naming_another_set, of_no_file
 from ._not_applicable import not_applicable, weights_without
 from ._text import cut
 from ._version import __version__
 from .audit import AuditTrail, DerivedValue, LeafRecord, SetInfo, derived_values, fact_values
 from .caps import apply_caps
 from .errors import ADD_THE_FACT, ADD_TO_THE_ROW, FactsError, Problem, ScoringError
-from .facts import Facts, check_facts, kept
+from .facts import Facts, check_facts
 from .judgements import TargetRow
 from .model import Indicator, IndicatorSet
 from .plan import Node, RuleStep, ScoringPlan, plan_for
@@ -72,15 +72,13 @@ def score_held(indicator_set: IndicatorSet, facts: Facts) -> Result:
 
 def _score(indicator_set: IndicatorSet, facts: Facts | Mapping[str, Any], keep: bool) -> Result:
     plan = plan_for(indicator_set)
-    facts = _values(facts, plan)
-    if keep:  # the Result hashes and writes them when first read: as they are now, not as the caller may change them
-        facts = kept(facts)
-    try:
-        run = _Run(plan, facts, audit=True)  # in the engine's own decimal context (in_engine_context)
+    facts = given_facts(facts, plan)
+    try:  # keep: the Result hashes and writes the facts when first read, as they are now, not as the caller changes them
+        run = _Run(plan, facts, audit=True, keep=keep)  # in the engine's own decimal context (in_engine_context)
         return _result(run, run.tree())
     except (FactsError, ScoringError) as err:
         # a caller's facts that name another set: said first, as the command line and score_many say it (QA98 F4)
-        raise _of_no_file(_named_elsewhere(err, facts, plan.set) if keep else err, facts) from None
+        raise of_no_file(naming_another_set(err, facts, plan.set) if keep else err, facts) from None
 
 
 @in_engine_context
@@ -91,12 +89,12 @@ def scores_only(indicator_set: IndicatorSet, facts: Facts | Mapping[str, Any]) -
     and errors), for when only the numbers are wanted, e.g. across a batch.
     """
     plan = plan_for(indicator_set)
-    facts = _values(facts, plan)
+    facts = given_facts(facts, plan)
     try:
         run = _Run(plan, facts, audit=False)
         scores = run.tree()
     except (FactsError, ScoringError) as err:
-        raise _of_no_file(err, facts) from None
+        raise of_no_file(err, facts) from None
     total, grade, flags = run.outcome(scores)
     # the caller reads the weights, never changes them (without target rows they are the plan's own, shared by every run)
     return made_frozen(Scores, {"indicator_set": _set_info(plan), "total": total, "grade": grade,
@@ -104,47 +102,13 @@ def scores_only(indicator_set: IndicatorSet, facts: Facts | Mapping[str, Any]) -
                                 "weights": MappingProxyType(run.weights_with_rows()), "values": run.values})
 
 
-def _named_elsewhere(err: FactsError | ScoringError, facts: Facts, indicator_set: IndicatorSet) -> FactsError | ScoringError:
-    """`err` after a first problem saying the facts name another set by its id, when they do (a path is left to the
-    command line, which reads files)."""
-    named = facts.indicator_set
-    if (not isinstance(named, str) or named in (indicator_set.id, *indicator_set.extends)
-            or any(c in named for c in "/\\") or named.endswith((".yaml", ".yml"))):
-        return err
-    return type(err)([Problem(f"the facts name the set {named}, and are scored here with {indicator_set.id}",
-                              file=facts.source, hint=f"score them with the set they name: load_indicator_set({named!r})"),
-                      *err.problems])
-
-
-def _of_no_file(err: FactsError | ScoringError, facts: Facts) -> FactsError | ScoringError:
-    """`err`, its hint to add a missing fact to the facts file said of the facts given when they come from no file."""
-    if facts.source is not None or all(p.hint != ADD_THE_FACT for p in err.problems):
-        return err
-    return type(err)([dataclasses.replace(p, hint=ADD_TO_THE_FACTS) if p.hint == ADD_THE_FACT else p for p in err.problems])
-
-
-#: The hint for a missing fact of facts given from Python (a mapping), which have no file to add it to.
-ADD_TO_THE_FACTS = "add it to the facts given"
-
-#: The keys of a facts document (schemas/facts.schema.json).
-_DOCUMENT_KEYS = frozenset({"indicator_set", "project", "facts", "provenance", "about", "not_applicable"})
-
-
-def _values(given: Facts | Mapping[str, Any], plan: ScoringPlan) -> Facts:
-    """The Facts of a mapping of fact values (or the Facts given); a whole facts document given instead (json.load of a
-    facts file, as the mapping or as a Facts' values) is said as such, not as every required fact missing."""
-    values = given.values if isinstance(given, Facts) else given
-    if isinstance(values, (str, bytes, os.PathLike)):  # a file's name or text given for its facts (QA41 F5)
-        raise FactsError("facts must be an object of fact names and values, not a file's name or text",
-                         hint="read the file with load_facts(path), or the text with parse_facts(text)")
-    inner = values.get("facts") if isinstance(values, Mapping) else None
-    if isinstance(given, Facts) and inner is not None and not set(values) <= _DOCUMENT_KEYS:
-        inner = None  # a fact named facts among the project's others: undeclared, warned as such
-    if isinstance(inner, Mapping) and not any(name == "facts" or name.startswith("facts.") for name in plan.set.facts):
-        raise FactsError("this mapping is a whole facts document (it has facts:), not the facts' values",
-                         hint="pass Facts(values=document['facts'], project=document.get('project', {})), or load the file "
-                              "with load_facts")
-    return given if isinstance(given, Facts) else Facts(values=given)
+def _on_declared(problem: Problem, declared: Decimal, weight: Decimal) -> Problem:
+    """A judged score the facts give out of its range, where 不适用 elsewhere rescaled the weight the reports show: said
+    to be on the declared weight (QA97 F3: 5.5 of the 6 shown was refused with a range on the 4 declared)."""
+    if weight == declared or not problem.hint or not (problem.path or "").endswith(".score"):
+        return problem
+    return dataclasses.replace(problem, hint=f"{problem.hint}; a score the facts give is on the declared weight "
+                                             f"{plain(declared)}, which the reports show as {plain(weight)} (不适用 elsewhere)")
 
 
 def _set_info(plan: ScoringPlan) -> SetInfo:
@@ -196,14 +160,13 @@ def _shown(value: Any) -> str:
 class _Run:
     """One scoring run: the facts checked, derived values and checks computed; `tree` scores the indicators."""
 
-    def __init__(self, plan: ScoringPlan, facts: Facts, audit: bool):
+    def __init__(self, plan: ScoringPlan, facts: Facts, audit: bool, keep: bool = False):
         self.plan = plan
         self.set = plan.set
         self.places = plan.set.precision
-        self.facts = facts
         self.audit = audit
         self.not_applicable = not_applicable(plan, facts)
-        checked, undeclared = check_facts(self.set, facts, frozenset(self.not_applicable))
+        checked, undeclared, self.facts = check_facts(self.set, facts, frozenset(self.not_applicable), keep)
         self.warnings = [ScoreWarning("undeclared_fact", p.message + (f" ({p.hint})" if p.hint else ""), fact=p.fact)
                          for p in undeclared]
         self.weights = self._weights()
@@ -425,7 +388,7 @@ class _Run:
         except (ScoringError, DecimalException) as err:
             if not isinstance(err, ScoringError):
                 err = ScoringError("a number is out of range (too large or too small to score)")
-            self.problems.extend(self._located(p, node) for p in err.problems)
+            self.problems.extend(self._located(_on_declared(p, declared, weight), node) for p in err.problems)
             return ZERO
         raw = outcome.score
         kept = raw if ZERO <= raw <= declared else ZERO if raw < ZERO else declared  # min(max(raw, 0), weight)

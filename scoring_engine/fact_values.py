@@ -20,7 +20,7 @@ from .judgements import Judgement, TierJudgement
 from .model import FactSpec
 from .target_rows import target_row
 
-__all__ = ["convert_fact", "convert_number", "out_of_range_words", "type_name"]
+__all__ = ["NUMPY_HINT", "convert_fact", "convert_number", "numpy_hint", "out_of_range_words", "type_name"]
 
 # Longest text read as a number ('86.5%', '1,234.56'): longer text is no number a form holds.
 _LONGEST_NUMBER_TEXT = 30
@@ -42,7 +42,7 @@ def convert_number(value: Any, spec: FactSpec) -> Decimal:
                          "write a plain number without quotes, commas, % or units")
     if not isinstance(value, Decimal) or not value.is_finite():
         shown = _brief(value) if isinstance(value, Decimal) else type_name(value)  # None is no word (QA45 F12)
-        raise ValueError(f"expected a number, got {shown}", _numpy_hint(value))
+        raise ValueError(f"expected a number, got {shown}", numpy_hint(value))
     number = normalised(value)  # any zero is 0, whatever exponent it was written with
     if number is None:
         raise ValueError(*out_of_range_words(value))
@@ -157,7 +157,7 @@ def convert_fact(value: Any, spec: FactSpec) -> Any:
     if kind == "boolean":
         if not isinstance(value, bool):
             raise ValueError(f"expected true or false, got {_brief(value)}",
-                             _numpy_hint(value) or "write true or false without quotes")
+                             numpy_hint(value) or "write true or false without quotes")
         return value
     if kind == "string":
         if isinstance(value, bool):  # YAML 1.1: no, yes, on, off; or a form's TRUE cell, or JSON's true (QA91 F6)
@@ -233,16 +233,17 @@ def type_name(value: Any) -> str:
         return "a list"
     if isinstance(value, datetime.date):  # a YAML date, a form's date cell (QA91 F2)
         return "a date and time" if isinstance(value, datetime.datetime) else "a date"
-    if _numpy_hint(value):  # np.int64, np.bool_ from a pandas row: not 'expected a number, got int64' (QA98 F7)
+    if numpy_hint(value):  # np.int64, np.bool_ from a pandas row: not 'expected a number, got int64' (QA98 F7)
         return f"a NumPy {type(value).__name__}"
     return {str: "text", int: "a number", float: "a number", Decimal: "a number"}.get(type(value), type(value).__name__)
 
 
-def _numpy_hint(value: Any) -> str | None:
+def numpy_hint(value: Any) -> str | None:
     """How to give a NumPy value (a pandas row's) as the Python value it stands for; None for any other value."""
-    if type(value).__module__.partition(".")[0] != "numpy":
-        return None
-    return "convert NumPy values to Python ones first: value.item(), or df.astype(object) for a pandas frame"
+    return NUMPY_HINT if type(value).__module__.partition(".")[0] == "numpy" else None
+
+
+NUMPY_HINT = "convert NumPy values to Python ones first: value.item(), array.tolist(), or df.astype(object) for a pandas frame"
 
 
 def out_of_range_words(written: object) -> tuple[str, str]:

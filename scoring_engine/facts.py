@@ -19,7 +19,7 @@ from ._record import record
 from ._text import bad_character, invisible_character
 from ._undeclared import given_instead, removed_facts, undeclared_warnings, unwritable
 from .errors import ADD_THE_FACT, FactsError, Problem, json_path
-from .fact_values import convert_fact, convert_number, out_of_range_words, type_name
+from .fact_values import NUMPY_HINT, convert_fact, convert_number, numpy_hint, out_of_range_words, type_name
 from .model import FactSpec, IndicatorSet
 from ._row_fit import row_problems
 
@@ -73,41 +73,46 @@ class Facts:
         return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-#: What a facts document holds that needs no copy to be kept: it cannot change.
-_UNCHANGING = frozenset({str, int, bool, float, Decimal, type(None), datetime.date})
 # How deep `copied` goes: a document deeper than MAX_FACTS_DEPTH is refused when it is checked, whatever it holds below.
 _COPY_DEPTH = MAX_FACTS_DEPTH + 2
+#: What a facts document holds that needs no copy to be kept: it cannot change.
+_UNCHANGING = frozenset({str, int, bool, float, Decimal, type(None), datetime.date})
 
 
-def copied(value: Any, depth: int = 0) -> Any:
+def copied(value: Any) -> Any:
     """`value` with every mapping and list in it copied (a mapping as a dict, a list as a list), the rest as it is.
 
-    What was given is then kept as it was: a caller may change or refill its own mapping once `score` returns.
+    What was given is then kept as it was: a caller may change or refill its own mapping once `score` returns. Each
+    mapping or list is copied once, as copy.deepcopy does (one held twice, or holding itself, is copied so), so that a
+    document that refers to itself is refused by the check as it was given, at once.
     """
-    if depth > _COPY_DEPTH:
+    return value if type(value) in _UNCHANGING else _copied(value, {}, 0)
+
+
+def _copied(value: Any, memo: dict[int, Any], depth: int) -> Any:
+    kind = type(value)
+    if depth > _COPY_DEPTH:  # deeper than any document the check lets through: refused as it is
         return value
-    if type(value) is dict:
-        out = value.copy()
-        for key, item in value.items():
-            if type(item) not in _UNCHANGING:
-                out[key] = copied(item, depth + 1)
-        return out
-    if type(value) is list:
-        return [item if type(item) in _UNCHANGING else copied(item, depth + 1) for item in value]
-    if type(value) is tuple:  # a tuple of rows given as mappings
-        return tuple(copied(item, depth + 1) for item in value)
-    if isinstance(value, Mapping):
-        return {key: copied(item, depth + 1) for key, item in value.items()}
-    if isinstance(value, list):
-        return [copied(item, depth + 1) for item in value]
-    return value
+    if kind is tuple:  # a tuple of rows given as mappings (a tuple cannot hold itself but through a list or mapping)
+        return tuple(item if type(item) in _UNCHANGING else _copied(item, memo, depth + 1) for item in value)
+    if kind is not dict and kind is not list and not isinstance(value, (Mapping, list)):
+        return value
+    done = memo.get(id(value))
+    if done is not None:
+        return done
+    out: Any = value.copy() if kind is dict else dict(value.items()) if isinstance(value, Mapping) else list(value)
+    memo[id(value)] = out
+    for key, item in (value.items() if isinstance(out, dict) else enumerate(value)):
+        if type(item) not in _UNCHANGING:
+            out[key] = _copied(item, memo, depth + 1)
+    return out
 
 
-def kept(facts: Facts) -> Facts:
-    """`facts` with their mappings and lists copied: a Result hashes and writes them when first read (QA98 F1)."""
-    return Facts(values=copied(facts.values), not_applicable=copied(facts.not_applicable) if facts.not_applicable else {},
-                 project=copied(facts.project) if facts.project else {}, indicator_set=facts.indicator_set,
-                 source=facts.source)
+def kept(facts: Facts, values: dict[str, Any] | None = None) -> Facts:
+    """`facts` with their mappings and lists copied (`values`, when they are copied already): a Result hashes and writes
+    them when first read, and the caller may change its own mappings once score returns (QA98 F1)."""
+    return Facts(values=copied(facts.values) if values is None else values, not_applicable=copied(facts.not_applicable),
+                 project=copied(facts.project), indicator_set=facts.indicator_set, source=facts.source)
 
 
 #: Where a fact was given: the keys leading to it, ('budget.paid',) or ('budget', 'paid').
@@ -240,16 +245,17 @@ def _shape_problems(facts: Facts) -> Iterator[tuple[tuple[str | int, ...], str, 
             "write {indicator id: reason}"
 
 
-def check_facts(indicator_set: IndicatorSet, facts: Facts,
-                not_applicable: frozenset[str] = frozenset()) -> tuple[dict[str, Any], list[Problem]]:
+def check_facts(indicator_set: IndicatorSet, facts: Facts, not_applicable: frozenset[str] = frozenset(),
+                keep: bool = False) -> tuple[dict[str, Any], list[Problem], Facts]:
     """Every fact checked against the set's declarations.
 
     A required fact may be left out when every indicator that reads it is in
     `not_applicable` (ids of indicators the facts mark as not applicable).
 
-    Returns the engine's values by name and the warnings (undeclared facts);
-    raises FactsError listing every problem, each naming the fact and the
-    indicators that read it.
+    Returns the engine's values by name, the warnings (undeclared facts) and
+    the facts: with `keep`, as `kept` copies them (copied as they are read, in
+    the usual case); raises FactsError listing every problem, each naming the
+    fact and the indicators that read it.
     """
     declared = indicator_set.facts
     if type(facts.values) is not dict and not isinstance(facts.values, Mapping):
@@ -265,11 +271,13 @@ def check_facts(indicator_set: IndicatorSet, facts: Facts,
         problems.append(Problem(message, file=facts.source, fact=name, path=f"$.facts.{name}{at}", hint=hint))
 
     details_clean = is_clean({"project": facts.project, "not_applicable": facts.not_applicable}, MAX_FACTS_DEPTH)
-    plain_values = _shape_of(indicator_set).read(facts.values, lambda name: _excused(name, readers, not_applicable)) \
-        if details_clean else None
+    shape, excused = _shape_of(indicator_set), lambda name: _excused(name, readers, not_applicable)
+    plain_values, copy = (shape.read_kept(facts.values, excused) if keep else (shape.read(facts.values, excused), None)) \
+        if details_clean else (None, None)
     if plain_values is not None:  # the usual document, read in one walk: nothing in it to word
         _check_document(facts, declared, problem, problems, clean=True)
-        return _with_rows(indicator_set, plain_values, [], problem, problems, not_applicable)
+        checked, warnings = _with_rows(indicator_set, plain_values, [], problem, problems, not_applicable)
+        return checked, warnings, (kept(facts, copy) if keep else facts)
     # one pass over the facts: their names, and whether anything in them needs document_problems' closer look
     given, clean = flatten_checked(facts.values, declared, MAX_FACTS_DEPTH)
     _check_document(facts, declared, problem, problems, clean and details_clean)
@@ -286,15 +294,17 @@ def check_facts(indicator_set: IndicatorSet, facts: Facts,
                 values[name] = convert_number(value, spec) if spec.type == "number" else convert_fact(value, spec)
             except ValueError as err:
                 message, hint = err.args
-                problem(name, f"{spec.title}: {message}", hint, getattr(err, "at", ""))
+                problem(name, f"{spec.title}: {message}", numpy_hint(value) or hint, getattr(err, "at", ""))
         elif spec.default is not None:
             values[name] = spec.default
         elif spec.required and not _excused(name, readers, not_applicable):
             problem(name, f"required fact {spec.title} is missing", given_instead(name, given, declared) or ADD_THE_FACT)
     for name, kind in unwritable(given, declared):  # ignored, yet hashed and written with the facts
-        problem(name, f"fact {name} is not declared by the set and holds a {kind}, which no facts file can", _AS_TEXT)
+        problem(name, f"fact {name} is not declared by the set and holds a {kind}, which no facts file can",
+                NUMPY_HINT if kind.startswith("NumPy ") else _AS_TEXT)
     warnings = undeclared_warnings(given, declared, facts.source, removed_facts(indicator_set))
-    return _with_rows(indicator_set, values, warnings, problem, problems, not_applicable)
+    checked, warnings = _with_rows(indicator_set, values, warnings, problem, problems, not_applicable)
+    return checked, warnings, (kept(facts) if keep else facts)
 
 
 _AS_TEXT = "leave it out, or give it as text or a number"
@@ -321,7 +331,7 @@ def _shape_of(indicator_set: IndicatorSet) -> DeclaredShape:
     shape = indicator_set._compiled.get("facts_shape")
     if shape is None:
         shape = indicator_set._compiled.setdefault("facts_shape", DeclaredShape(indicator_set.facts, convert_fact,
-                                                                                 MAX_FACTS_DEPTH, convert_number))
+                                                                                 MAX_FACTS_DEPTH, convert_number, copied))
     assert isinstance(shape, DeclaredShape)
     return shape
 

@@ -397,10 +397,15 @@ def test_find_documents_given_an_input_that_is_not_a_path_names_it(wrong: object
         find_documents([EXAMPLE_FACTS], skip="out")
 
 
-def test_a_results_facts_hash_and_json_are_of_the_facts_scored_though_the_caller_changes_them_after(small):
+@pytest.mark.parametrize("reads", [0, 20])
+def test_a_results_facts_hash_and_json_are_of_the_facts_scored_though_the_caller_changes_them_after(reads):
     """A what-if loop that reuses one dict (QA98 F1): each Result was hashed when first read, from the dict as it was
     then, so every earlier result claimed the last facts' hash, and a value swapped for an object made to_json raise a
-    bare TypeError. score keeps the facts as they were scored."""
+    bare TypeError. score keeps the facts as they were scored: copied as they are read once the set's reader is
+    compiled (after 16 documents), by a walk of their own before."""
+    small = load_indicator_set(SMALL / "set.yaml")
+    for _ in range(reads):
+        score(small, _base())
     facts = _base()
     first = score(small, facts)
     as_scored = Facts(values=copy.deepcopy(facts)).sha256
@@ -457,7 +462,7 @@ def test_a_numpy_value_is_named_as_one_with_how_to_convert_it(small):
         score(small, facts)
     problem = next(p for p in caught.value.problems if p.fact == "budget.paid")
     assert "expected a number, got a NumPy int64" in problem.message
-    assert problem.hint.startswith("convert NumPy values to Python ones first: value.item()")
+    assert problem.hint.startswith("convert NumPy values to Python ones first: value.item(), array.tolist()")
 
 
 def test_facts_that_name_another_set_say_so_first(small):
@@ -479,3 +484,53 @@ def test_a_parsed_document_with_one_unknown_key_is_told_of_the_key():
     document["id"] = "P-001"
     [outcome] = list(score_many(None, [document]))
     assert [("unknown key 'id'", "$.id")] == [(p.message, p.path) for p in outcome.problems]
+
+
+def test_facts_that_hold_themselves_are_refused_at_once_and_empty_details_of_the_wrong_kind_still_refused(small):
+    """Copying the facts (QA98 F1) followed a list that holds itself thrice 3²² times: score hung where it had refused
+    at once (QA99 F3); and a project of "" or not_applicable of None was copied into {} and scored (F4)."""
+    import time
+
+    looped: list = []
+    looped.extend([looped, looped, looped])
+    facts = _base()
+    facts["extra"] = looped
+    started = time.perf_counter()
+    with pytest.raises(FactsError, match="nested deeper than"):
+        score(small, facts)
+    assert time.perf_counter() - started < 5
+    for field, value in (("project", ""), ("not_applicable", None)):
+        with pytest.raises(FactsError):
+            score(small, Facts(values=_base(), **{field: value}))
+
+
+def test_a_subclass_with_more_fields_shows_its_own_signature_and_its_base_keeps_its_own():
+    """One cached signature was shared by a record and its subclasses: Facts showed a subclass's extra field (QA99 F7)."""
+    import dataclasses
+    import inspect
+
+    @dataclasses.dataclass
+    class Tagged(Facts):
+        batch_id: str = ""
+
+    assert "batch_id" in inspect.signature(Tagged).parameters
+    assert "batch_id" not in inspect.signature(Facts).parameters
+
+
+def test_an_empty_path_or_folder_of_a_document_is_said_empty():
+    """Document(path="") was told 'is a path, not str' though text paths are read (QA99 F8)."""
+    from scoring_engine.batch import Document
+
+    outcomes = list(score_many(load_indicator_set(SMALL / "set.yaml"),
+                               [Document(source="a", path=""), Document(source="b", text="{}", folder="")]))
+    assert ["a document's path is empty", "a document's folder is empty"] == [o.problems[0].message for o in outcomes]
+
+
+def test_an_undeclared_numpy_column_is_named_as_one_with_how_to_convert_it(small):
+    """A DataFrame row's extra column held 'a int64 … give it as text or a number' (QA99 F6)."""
+    int64 = type("int64", (), {"__module__": "numpy"})
+    facts = {**_base(), "row_id": int64()}
+    with pytest.raises(FactsError) as caught:
+        score(small, facts)
+    [problem] = [p for p in caught.value.problems if p.fact == "row_id"]
+    assert "holds a NumPy int64" in problem.message and problem.hint.startswith("convert NumPy values")

@@ -380,7 +380,7 @@ def _formula_set() -> IndicatorSet:
 def _formula_values(indicator_set: IndicatorSet) -> dict[str, Any]:
     blocks = [b for b in _blocks(FORMULAS_DOC) if b.lang == "json"]
     assert len(blocks) == 1, "formulas.md gives its facts in exactly one json block"
-    values, warnings = check_facts(indicator_set, parse_facts(blocks[0].body, blocks[0].where))
+    values, warnings, _ = check_facts(indicator_set, parse_facts(blocks[0].body, blocks[0].where))
     assert not warnings
     for derived in indicator_set.derived:
         values[derived.name] = evaluate(derived.formula, values)

@@ -703,3 +703,24 @@ def test_a_grade_label_given_twice_says_which_grade_has_it_too():
         parse_indicator_set(text)
     [problem] = [p for p in caught.value.problems if "used twice" in p.message]
     assert "give each grade a label of its own: grade 1 is 优 too" == problem.hint
+
+
+def test_a_judged_score_refused_under_a_rescaled_weight_says_it_is_on_the_declared_one():
+    """With 满意度 not applicable, the report shows 运营管护机制 at 6 points; a unit that judged 5.5 of those 6 was refused
+    with the range [3.2, 4], which no report of the project prints (QA97 F3): the hint says the score is on the declared
+    weight 4, which the reports show as 6."""
+    import json
+
+    from scoring_engine import ScoringError, load_indicator_set, parse_facts
+
+    from conftest import ROOT
+
+    document = json.loads((ROOT / "indicator_sets" / "cost-type-self-evaluation.facts.json").read_text(encoding="utf-8"))
+    document["not_applicable"] = {"satisfaction": "未设置满意度指标"}
+    row = next(r for r in document["facts"]["targets"]["benefit"] if r.get("type") == "qualitative")
+    row.update(tier="达成年度指标", score=row["weight"] * 1.375)
+    with pytest.raises(ScoringError) as caught:
+        score(load_indicator_set("cost-type-self-evaluation"), parse_facts(json.dumps(document, ensure_ascii=False)))
+    hint = caught.value.problems[0].hint
+    assert hint.endswith(f"a score the facts give is on the declared weight {row['weight']}, which the reports show as 6 "
+                         "(不适用 elsewhere)"), hint

@@ -538,14 +538,14 @@ def test_a_judgements_score_of_another_kind_is_named_in_words_not_pythons(bad: A
 
 
 @pytest.mark.parametrize(("name", "value", "said", "chinese"), [
-    ("project.level", ["省级"], "expected text, got a list", "应为文字，实际是 列表"),
-    ("project.level", datetime.date(2024, 1, 1), "expected text, got the date 2024-01-01", "应为文字，实际是 日期 2024-01-01"),
-    ("dates.end", {"a": 1}, "expected a date YYYY-MM-DD, got an object", "应为日期 YYYY-MM-DD，实际是 映射"),
+    ("project.level", ["省级"], "expected text, got a list", "应为文字，实际是列表"),
+    ("project.level", datetime.date(2024, 1, 1), "expected text, got the date 2024-01-01", "应为文字，实际是日期 2024-01-01"),
+    ("dates.end", {"a": 1}, "expected a date YYYY-MM-DD, got an object", "应为日期 YYYY-MM-DD，实际是映射"),
     ("dates.end", True, "expected a date YYYY-MM-DD, got true", "应为日期 YYYY-MM-DD，实际是 true"),
     ("project.on_time", datetime.date(2024, 1, 1), "expected true or false, got the date 2024-01-01",
-     "应为 true 或 false，实际是 日期 2024-01-01"),
-    ("project.on_time", "yes", "expected true or false, got text 'yes'", "应为 true 或 false，实际是 文字 'yes'"),
-    ("budget.paid", datetime.datetime(2024, 1, 1, 10, 0), "expected a number, got a date and time", "应为数字，实际是 日期和时刻"),
+     "应为 true 或 false，实际是日期 2024-01-01"),
+    ("project.on_time", "yes", "expected true or false, got text 'yes'", "应为 true 或 false，实际是文字 'yes'"),
+    ("budget.paid", datetime.datetime(2024, 1, 1, 10, 0), "expected a number, got a date and time", "应为数字，实际是日期和时刻"),
 ])
 def test_a_value_of_the_wrong_kind_is_said_in_words_never_as_python_writes_it(name: str, value: Any, said: str,
                                                                             chinese: str) -> None:

@@ -92,11 +92,14 @@ class _NeverShape(DeclaredShape):
     def read(self, values: Any, excused: Any) -> None:
         return None
 
+    def read_kept(self, values: Any, excused: Any) -> tuple[None, None]:
+        return None, None
+
 
 def _checked(facts: Facts) -> tuple[str, Any, list[str]]:
     """What check_facts gives: the values and the warnings, or the problems it words."""
     try:
-        values, warnings = check_facts(_SMALL_SET, facts, frozenset(facts.not_applicable) if isinstance(
+        values, warnings, _ = check_facts(_SMALL_SET, facts, frozenset(facts.not_applicable) if isinstance(
             facts.not_applicable, dict) else frozenset())
     except FactsError as err:
         return "error", None, [str(p) for p in err.problems]
@@ -268,3 +271,23 @@ def test_the_reader_is_compiled_after_generic_reads_and_holds_no_text_of_the_set
     assert {f"{odd}.a": Decimal(3), "b": True} == shape.read(document, lambda name: False)
     assert shape.reader is not None
     assert shape.read({odd: {"a": 3}, "b": True, "c": 1}, lambda name: False) is None
+
+
+def test_the_copy_made_in_the_one_walk_is_the_document_and_shares_nothing_that_can_change() -> None:
+    """score() keeps the facts it was given (QA98 F1), copied by the compiled reader as it reads them: the copy equals
+    the document and holds none of its mappings or lists, on generated national projects."""
+    national = load_indicator_set("national-framework")
+    shape = facts_module._shape_of(national)
+    rng = random.Random(11)
+    documents = [national_facts(rng)["facts"] for _ in range(GENERIC_READS + 10)]
+    for document in documents[:GENERIC_READS + 1]:
+        shape.read(document, lambda name: False)  # compiled by now
+
+    def containers(value: Any) -> list[int]:
+        inner = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+        return [id(value)] * isinstance(value, (dict, list)) + [i for item in inner for i in containers(item)]
+
+    for document in documents[GENERIC_READS + 1:]:
+        found, copy = shape.read_kept(document, lambda name: False)
+        assert found is not None and copy == document
+        assert not set(containers(copy)) & set(containers(document))

@@ -145,7 +145,7 @@ def test_a_problem_about_nothing_on_the_form_is_left_as_it_is(problem: Problem, 
 
 @pytest.mark.parametrize(("value", "words"), [
     ("1e400", "实际完成值应为数字（数值型指标），实际是文字 '1e400'"),
-    ("date", "实际完成值 应为数字或非空文字，实际是 日期（按日期判断的指标（按期完成）填写档次（达成年度指标…），或填写所用时间（≤6个月））"),
+    ("date", "实际完成值 应为数字或非空文字，实际是日期（按日期判断的指标（按期完成）填写档次（达成年度指标…），或填写所用时间（≤6个月））"),
 ])
 def test_a_cell_the_reader_refuses_is_said_in_chinese_throughout(tmp_path: Path, value: str, words: str):
     """A date typed where 实际完成值 belongs, or a number too large, is one Chinese line naming the cell and the row,
@@ -228,7 +228,7 @@ def test_a_target_in_words_scores_as_with_its_sign(tmp_path: Path):
     ("实际完成值", "≥19栋", "实际完成值 '≥19栋' 带有比较符号（只写达到的值，不带 ≥、≤ 或 =）"),
     ("分值", 0, "分值应大于 0（填写该行的分值）"),
     ("实际完成值", "约18栋", "实际完成值应为数字（数值型指标），实际是文字 '约18栋'"),
-    ("年度指标值", "≥0栋", "年度指标值 应大于 0，实际是 0（要达到的目标应大于 0；上限为 0（≤0起、零事故）时写 ≤）"),
+    ("年度指标值", "≥0栋", "年度指标值应大于 0，实际是 0（要达到的目标应大于 0；上限为 0（≤0起、零事故）时写 ≤）"),
     ("实际完成值", "88", "实际完成值 88 没有单位，而对应的值是百分数 ≥90%（百分数应写成 88%；不带单位的数字按比率读（0.88 即 88%））"),
 ])
 def test_a_rows_rule_problem_names_the_cell_not_the_sets_file(tmp_path: Path, column: str, value: Any, words: str):
@@ -359,7 +359,7 @@ def test_a_true_false_or_date_cell_where_an_amount_belongs_is_said_in_words(tmp_
     paid = f"{get_column_letter(spots['全年执行数'][1])}{spots['年度资金总额'][0]}"
     for value, words in ((True, "逻辑值（TRUE/FALSE）单元格"), (datetime.datetime(2021, 1, 1), "日期")):
         code, lines = _lines("score", str(_form(tmp_path, **{paid: value})))
-        assert 1 == code and f"{SHEET}!{paid}：应为以万元计的金额（年度资金总额），实际是 {words}" in lines[0], lines
+        assert 1 == code and f"{SHEET}!{paid}：应为以万元计的金额（年度资金总额），实际是{words}" in lines[0], lines
 
 
 def test_an_amount_whose_cell_format_shows_another_unit_than_wan_yuan_is_refused(tmp_path: Path):

@@ -331,7 +331,7 @@ def test_a_form_with_a_cell_that_cannot_be_read_also_names_the_values_the_set_re
     lines = [line for line in _said("score", str(form)) if line.startswith("错误")]
     assert any(f"表外事实!C{listed}：'资料不全；未按期报送' 可能是写在同一行的几个问题" in line for line in lines), lines
     for row in yes_no:  # told to write 是 or 否, as the form takes them (QA35 F5), not a facts file's true or false
-        assert any(f"表外事实!C{row}：" in line and "应为 是 或 否，实际是 文字 '对'" in line and line.endswith("（填写 是 或 否）")
+        assert any(f"表外事实!C{row}：" in line and "应为 是 或 否，实际是文字 '对'" in line and line.endswith("（填写 是 或 否）")
                    for line in lines), lines
     blank = tmp_path / "blank.xlsx"
     assert 0 == CliRunner().invoke(main, ["template", "national-framework", "-o", str(blank)]).exit_code

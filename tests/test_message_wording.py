@@ -48,7 +48,7 @@ def test_a_row_field_of_the_wrong_kind_is_named_in_words_not_as_a_python_type_or
     code, out = _run("--lang", "zh", "score", str(_self_evaluation(tmp_path, name_mapping)))
     assert code == 1 and "第 1 行：name 应为非空文字" in out and "Decimal" not in out and "{" not in out
     code, out = _run("--lang", "zh", "score", str(_self_evaluation(tmp_path, weight_list)))
-    assert code == 1 and "weight 应为数字或非空文字，实际是 列表" in out
+    assert code == 1 and "weight 应为数字或非空文字，实际是列表" in out
     code, out = _run("--lang", "en", "score", str(_self_evaluation(tmp_path, weight_list)))
     assert "got a list" in out
 
@@ -297,7 +297,7 @@ def test_an_empty_score_of_a_qualitative_row_names_the_row_and_a_negative_actual
     code, out = _run("--lang", "zh", "score", str(_form_with(tmp_path, H15=None)))
     assert code == 1 and "!H15：行 工程竣工验收合格：应填单位给这个定性行打的分，实际是空单元格（按档次“达成年度指标”" in out, out
     code, out = _run("--lang", "zh", "score", str(_form_with(tmp_path, F13=-9.5)))
-    assert code == 1 and "实际完成值 不能为负数，实际是 -9.5（填写不小于 0 的数；" in out, out
+    assert code == 1 and "实际完成值不能为负数，实际是 -9.5（填写不小于 0 的数；" in out, out
 
 
 def test_a_workbook_without_the_side_sheet_says_so_and_form_structure_errors_use_the_forms_words(tmp_path: Path) -> None:

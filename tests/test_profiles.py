@@ -414,7 +414,7 @@ def test_profile_errors_speak_chinese(tmp_path: Path) -> None:
     assert "output 产出 40  ← 原为 30（第 3 行）" in out.output
     whole = _write(tmp_path, "r.yaml", "extends: national-framework\nchange:\n  decision: {weight: 100, rescale: siblings}\n")
     out = CliRunner().invoke(main, ["--lang", "zh", "validate", str(whole)])
-    assert "本方案在 整个指标体系 下写明的分值已达 100（共 100）" in out.output  # QA28 F6: read 在 the set 下
+    assert "本方案在整个指标体系下写明的分值已达 100（共 100）" in out.output  # QA28 F6: read 在 the set 下
 
 
 def test_a_result_of_a_profile_names_the_profile(tmp_path: Path) -> None:

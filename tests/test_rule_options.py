@@ -440,3 +440,32 @@ def test_a_broken_keyword_points_entry_is_refused_where_it_is(keyed: str, words:
     with pytest.raises(IndicatorSetError) as caught:
         one_indicator(f"{{kind: deduction, findings: f, points_each: 1, keyword_points: {keyed}}}", "  f: {type: list}")
     assert words in str(caught.value) and ".keyword_points[0]" in caught.value.problems[0].path
+
+
+@pytest.mark.parametrize(("value", "target", "said"), [
+    ("299.9975", "500", "实际值299.9975，目标值500，完成率59.9995%，低于60.00%，不得分"),
+    ("449.99999", "500", "实际值449.99999，目标值500，完成率89.999998%，"),
+    ("0.99999", "0.99999", "实际值0.99999，目标值0.99999，完成率100.00%，达到目标"),
+])
+def test_what_a_rate_was_measured_on_is_said_as_given_not_rounded_onto_a_line(value: str, target: str, said: str) -> None:
+    """实际值 299.9975 万元 of 500 read '实际值300，目标值500，完成率59.9995%，低于60.00%' (QA99 F1): the value and
+    target a rate was measured on are said as the facts give them, so the reason never contradicts itself."""
+    rule = one_indicator("{kind: proportional, value: v, target: t, floor: 0.6}", RATE)
+    assert leaf(rule, {"v": D(value), "t": D(target)}).reason.startswith(said)
+
+
+def test_a_pass_line_and_target_in_percent_are_not_carried_up() -> None:
+    """A ≥99.999% target read 目标值100.00% beside a value that 'reached' it, and a floor of 99.999% read 100.00%
+    (QA99 F2): percentages are said with the decimals they have."""
+    rule = one_indicator("{kind: proportional, value: v, target: t, floor: 0.99999, display: percent}", RATE)
+    reason = leaf(rule, {"v": D("0.99999"), "t": D("0.99999")}).reason
+    assert reason.startswith("实际值99.999%，目标值99.999%，完成率100.00%，达到目标"), reason
+    assert "低于99.999%" in leaf(rule, {"v": D("0.9"), "t": D("0.99999")}).reason
+
+
+def test_keyword_points_never_read_the_names_a_count_gives_its_findings() -> None:
+    """With a count as findings the engine names them 问题1…问题N; keyword [问题] matched those names and two findings
+    cost 4 points, not 2 (QA99 F5). A count's findings take points_each."""
+    rule = one_indicator("{kind: deduction, findings: n, points_each: 1, keyword_points: [{keywords: [问题], points: 2}]}",
+                         "  n: {type: integer, min: 0}", weight=5)
+    assert D("3.00") == leaf(rule, {"n": 2}).score

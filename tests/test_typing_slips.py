@@ -386,7 +386,7 @@ def test_a_project_id_of_18_digits_written_as_a_number_is_told_to_be_text(tmp_pa
 
 
 @pytest.mark.parametrize(("old", "new", "said"), [
-    ("    weight: 10\n", "    weight: １０\n", "weight 应为数字，实际是 文字 '１０'（这是全角字符：把 １０ 改为半角的 10）"),
+    ("    weight: 10\n", "    weight: １０\n", "weight 应为数字，实际是文字 '１０'（这是全角字符：把 １０ 改为半角的 10）"),
     ("  - id: decision\n", "  - id: ｄecision\n", "（'ｄ'（U+FF44）是全角字符：改为半角，写成 decision）"),
 ])
 def test_a_full_width_digit_or_letter_is_named_as_full_width(old: str, new: str, said: str, tmp_path: Path) -> None:

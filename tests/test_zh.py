@@ -67,7 +67,7 @@ def inside(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.mark.parametrize(("line", "found"), [
-    ("错误：set.yaml:3:10: $.version：version 应为文字，实际是 数字 2024.10（加上引号：\"2024.10\"）", []),
+    ("错误：set.yaml:3:10: $.version：version 应为文字，实际是数字 2024.10（加上引号：\"2024.10\"）", []),
     ("错误：set.yaml:8: 指标 process.execution：未知的名称 budget.piad（是否想写 budget.paid？）", []),
     ("错误：a.yaml:1: 公式中不允许使用 推导式：`[x for x in l]`", []),
     ("error: set.yaml:3: version must be text", ["version must be text"]),
@@ -480,15 +480,25 @@ def test_input_side_refusals_speak_chinese(inside: Path) -> None:
 def test_type_words_joined_by_or_and_a_findings_text_are_chinese_throughout() -> None:
     """QA91 F3, F4: 'rate 应为文字 or a number or true or false' and 'a finding's text 应为非空文字' kept English inside
     Chinese lines: each word is translated, and joined as Chinese joins them."""
-    assert "rate 应为文字、数字、true或false，实际是 列表" == translate(
+    assert "rate 应为文字、数字、true或false，实际是列表" == translate(
         "rate must be text or a number or true or false, got a list")
     assert "问题描述的 text 应为非空文字" == translate("a finding's text must be non-empty text")
 
 
 @pytest.mark.parametrize(("english", "chinese"), [
-    ("row 1 (成本): actual must not be negative, got -10", "第 1 行（成本）：实际完成值 不能为负数，实际是 -10"),
-    ("row 1 (管网): target must be above 0, got 0", "第 1 行（管网）：指标值 应大于 0，实际是 0"),
+    ("row 1 (成本): actual must not be negative, got -10", "第 1 行（成本）：实际完成值不能为负数，实际是 -10"),
+    ("row 1 (管网): target must be above 0, got 0", "第 1 行（管网）：指标值应大于 0，实际是 0"),
 ])
 def test_a_rows_field_is_said_by_its_column_not_its_key(english: str, chinese: str) -> None:
     """Under --lang zh a row's actual and target are 实际完成值 and 指标值, as the form's columns say (QA97 F4)."""
     assert chinese == translate(english)
+
+
+def test_no_space_is_left_between_two_chinese_words_where_a_value_is_translated() -> None:
+    """'实际是 列表', '在 整个指标体系 下', '指标值 应大于 0': a template's space beside a translated value stood between two
+    Chinese words (QA91 F7). It goes there, and stays beside an English or a number, and a value is never changed."""
+    assert "应为数字，实际是列表" == translate("expected a number, got a list")
+    assert "应为数字，实际是 NumPy 的 int64" == translate("expected a number, got a NumPy int64")
+    assert "weight 应为数字，实际是文字 'ten'" == translate("weight must be a number, got text 'ten'")
+    marked = translate("expected a number, got text '\ue000列表'")  # a value holding the mark itself: kept as it is
+    assert marked.startswith("应为数字，实际是") and "'\ue000列表'" in marked

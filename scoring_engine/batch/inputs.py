@@ -15,20 +15,17 @@ import os
 import re
 import stat
 import zipfile
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import replace
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
-from .. import _json
 from .._encodings import UTF16_MARKS, UTF32_MARKS, decode
-from .._record import record
 from .._typing_slips import UTF16_HINT
 from .._files import not_a_regular_file
 from .._text import without_surrogates
 from ..errors import FactsError, Problem
-from ..facts import Facts, copied, kept
 from ..forms.reader import FORM_SUFFIXES
+from .documents import Document, through_links
 from ..loader import MAX_FACTS_BYTES
 from .arguments import paths_given
 from .matching import Paths, parts
@@ -46,118 +43,12 @@ _LOCK_PREFIX = "~$"  # Excel's and WPS's lock file beside a workbook that is ope
 _KEYS = ("facts", "indicators", "cases", "extends", "indicator_set", "project", "事实")
 _SET_KEYS = {"indicators", "cases", "extends"}  # an indicator set, a profile or a case file: no facts file
 _MEANT_AS_FACTS = {"facts", "indicator_set", "project", "事实"}  # a facts file, its facts: misspelt or not
-_DOCUMENT_KEYS = ("indicator_set", "project", "facts", "provenance", "about", "not_applicable")  # a facts file's top level
 _TOP_KEY = re.compile(r"^[\"']?(facts|indicators|cases|extends|indicator_set|project|事实)[\"']?[ \t]*[:：]", re.M)
 _BLANK = re.compile(r"(\s*(#.*)?(\n|$))*")  # nothing but blank lines and comments
 _CHUNK = 1 << 20
 NOTHING_FOUND = "nothing to score below this folder: no facts file, filled form or JSONL file"
 ONLY_REPORTS = "this folder holds only the reports an earlier batch --reports wrote, which are not projects"
 ONLY_REPORTS_HINT = "give the facts files or forms they were made from, or a report by its file name to score it again"
-
-
-@record
-class Document:
-    """One project's facts document, not yet read: a facts file, a filled form, a JSONL line, or facts already parsed.
-
-    `source` names it in every output ("dir/a.json", "batch.jsonl:17"); a relative ``indicator_set`` is resolved from
-    `folder`; `problem` is set when the document could not even be read (a JSONL line that is not UTF-8). The Python
-    API also takes facts already parsed, as `facts`.
-    """
-
-    source: str
-    name: str = ""  # its path below the folder named as input (or its file name)
-    path: Path | None = None
-    line: int | None = None  # a JSONL line: `path` is its file, `text` the line
-    text: str | None = None
-    folder: Path | None = None
-    facts: Facts | None = None
-    problem: Problem | None = None
-    whole: str | None = None  # a JSONL line's file's whole path, found once for all its lines (see matched_by)
-
-    @property
-    def matched_by(self) -> str:
-        """Its whole path (a JSONL line's with :N), or its name: a re-check without an id is matched by how it ends."""
-        if self.path is None:
-            return self.name
-        whole = self.whole or without_surrogates(_through_links(self.path).as_posix())
-        return f"{whole}:{self.line}" if self.line is not None else whole
-
-    @property
-    def is_form(self) -> bool:
-        """A filled 自评表 workbook, read with the set's form layout."""
-        return self.path is not None and self.line is None and self.path.suffix.lower() in FORM_SUFFIXES
-
-    @classmethod
-    def of(cls, item: Document | Facts | Mapping[str, Any] | str | os.PathLike[str], number: int = 0) -> Document:
-        """A document from what the Python API accepts: a Document, a Facts, a mapping of fact values (as score()
-        takes), a whole facts document as parsed (a mapping with `facts` and only the other keys of a facts file:
-        indicator_set, project…), or the path of a facts file; `number` names one that has no source of its own."""
-        if isinstance(item, Document):
-            return _with_paths(item, number)
-        if isinstance(item, Facts):  # its mappings may be the caller's, refilled for the next project: copied as read
-            if item.source is not None and not isinstance(item.source, str):
-                return cls(source=f"#{number + 1}", problem=Problem(
-                    f"a Facts' source names its file as text, not {type(item.source).__name__}",
-                    hint="give source=str(path), or leave it out"))
-            return cls(source=item.source or f"#{number + 1}", folder=_folder_of(item.source), facts=kept(item))
-        if isinstance(item, Mapping) and _whole_document(item):  # json.loads of a facts file, or of a JSONL line
-            try:
-                return cls(source=f"#{number + 1}", text=_json.dumps(item, indent=None))
-            except (TypeError, ValueError, RecursionError) as err:
-                return cls(source=f"#{number + 1}", problem=Problem(f"cannot read this facts document: {err}"))
-        if isinstance(item, Mapping):
-            return cls(source=f"#{number + 1}", facts=Facts(values=copied(item)))
-        if isinstance(item, (str, os.PathLike)):
-            return cls._of_path(item, number)
-        # one bad item of a caller's generator (a NULL row as None) fails alone, as a document that cannot be read does
-        return cls(source=f"#{number + 1}", problem=Problem(
-            f"a document is a Document, a Facts, a mapping of fact values or the path of a facts file, not "
-            f"{type(item).__name__}", hint="pass the facts of the project, or leave the item out"))
-
-    @classmethod
-    def _of_path(cls, item: str | os.PathLike[str], number: int) -> Document:
-        """The document at a path; a path-like giving bytes (or nothing usable) or an empty path fails alone."""
-        text: object = item if isinstance(item, str) else item.__fspath__()  # os.fspath would raise on bytes
-        if not isinstance(text, str):
-            return cls(source=f"#{number + 1}", problem=Problem(
-                f"a document's path is text, but this {type(item).__name__} gives {type(text).__name__}",
-                hint="give the path as text, e.g. os.fsdecode(path)"))
-        if not text:  # Path("") is the current folder: a path column left empty, not "."
-            return cls(source=f"#{number + 1}", problem=Problem(
-                "a document's path is empty", hint="pass the path of a facts file, or leave the item out"))
-        path = Path(text)
-        return cls(source=str(path), name=path.name, path=path, folder=path.parent)
-
-
-def _with_paths(document: Document, number: int) -> Document:
-    """A caller's Document, its path and folder as Paths (path="a.json" is Path("a.json")); one whose source is not text,
-    or whose path or folder is no path, fails alone."""
-    wrong = None if isinstance(document.source, str) else ("source", document.source, "source=str(...)")
-    fields: dict[str, Any] = {}
-    for key in ("path", "folder") if wrong is None else ():
-        given = getattr(document, key)
-        text = os.fspath(given) if isinstance(given, (str, os.PathLike)) and not isinstance(given, Path) else None
-        if isinstance(text, str) and text:
-            fields[key] = Path(text)
-        elif given is not None and not isinstance(given, Path):
-            wrong = wrong or (key, given, f"{key}=Path(...)")
-    if wrong is not None:
-        return Document(source=document.source if isinstance(document.source, str) else f"#{number + 1}", problem=Problem(
-            f"a Document's {wrong[0]} is {'text' if wrong[0] == 'source' else 'a path'}, not {type(wrong[1]).__name__}",
-            hint=f"give {wrong[2]}"))
-    return replace(document, **fields) if fields else document
-
-
-def _folder_of(source: str | None) -> Path | None:
-    """The folder of the file Facts were read from (load_facts), where the set they name is, as for its path (QA57 F1)."""
-    try:
-        return Path(source).parent if source and Path(source).is_file() else None
-    except (OSError, ValueError):  # a source that is no path: a name too long, a NUL
-        return None
-
-def _whole_document(item: Mapping[str, Any]) -> bool:
-    # facts of any value (not an object: said so, QA77 F1); a set or project named beside an unknown key, told of it (QA98 F5)
-    return "facts" in item and (all(key in _DOCUMENT_KEYS for key in item) or "indicator_set" in item or "project" in item)
 
 
 def find_documents(inputs: Iterable[str | os.PathLike[str]], skip: Iterable[str | os.PathLike[str]] = ()) -> Iterator[Document]:
@@ -228,12 +119,6 @@ def _documents(paths: list[Path], skip: _Skipped) -> Iterator[Document]:
                 yield Document(source=without_surrogates(str(file)), name=name, path=file, folder=file.parent)
 
 
-def _through_links(file: Path) -> Path:
-    """The file's whole path with its folders' links followed (a folder given through a link is matched by the folder
-    it links to) and its own name kept (a file that is a link into a content store keeps the name it was given)."""
-    return Path(os.path.realpath(file.parent)) / file.name
-
-
 def batch_paths(inputs: Iterable[str | os.PathLike[str]], skip: Iterable[str | os.PathLike[str]] = ()) -> Paths:
     """The whole path of each file find_documents reads (a JSONL file once, for its lines): what tells which project a
     re-check without an id is of (`matching`)."""
@@ -246,7 +131,7 @@ def batch_paths(inputs: Iterable[str | os.PathLike[str]], skip: Iterable[str | o
             real = os.path.realpath(file)
             if real not in read and not (folder and real in skipped):
                 read.add(real)
-                found.add(parts(without_surrogates(_through_links(file).as_posix())))
+                found.add(parts(without_surrogates(through_links(file).as_posix())))
     return found
 
 
@@ -430,7 +315,7 @@ def _lines(file: Path, name: str, skip_results: bool = False) -> Iterator[Docume
             yield Document(source=shown, name=name, problem=refused)
             return
         number = 0
-        whole = without_surrogates(_through_links(file).as_posix())  # each line's matched_by: the links followed once
+        whole = without_surrogates(through_links(file).as_posix())  # each line's matched_by: the links followed once
         folder = file.parent
         while True:
             raw = handle.readline(MAX_FACTS_BYTES + 1)

@@ -408,5 +408,9 @@ def findings(value: Any, formula: Formula) -> tuple[Finding, ...]:
         if value > MAX_FINDINGS_COUNT:  # each finding is listed: a count of 1e15 would never finish
             raise ScoringError(f"a count of {plain(value)} findings is above {MAX_FINDINGS_COUNT} (MAX_FINDINGS_COUNT)",
                                expression=formula.text, hint="check the count")
-        return tuple(Finding(f"问题{i + 1}") for i in range(int(value)))
+        return tuple(Counted(f"问题{i + 1}") for i in range(int(value)))
     raise ScoringError("findings must be a list fact or a whole count of 0 or more", expression=formula.text)
+
+
+class Counted(Finding):
+    """A finding a count stands for, named 问题N by the engine: no text of its own, which keyword_points never reads."""

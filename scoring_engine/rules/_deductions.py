@@ -61,7 +61,7 @@ class Ladder(NamedTuple):
         """What finding `f` deducts and how its deduction reads: its own points, else a keyed word's (named), else each."""
         if f.points is not None:
             return f.points, f.text
-        for keyed in self.keyed:
+        for keyed in self.keyed if type(f) is Finding else ():  # a count's 问题N has no text to read
             for word in keyed.words:
                 if word in f.text:
                     return keyed.each.of(whole), f"{f.text}（含“{word}”）"

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from .._arith import ONE, ZERO, Rounding, percent, plain, round_half_up, to_decimal_or_none
+from .._arith import ONE, ZERO, Rounding, fixed, percent, plain, round_half_up, to_decimal_or_none
 from .._display import equals_after, equals_text, rate_shown, show_number
 from ..errors import ScoringError
 from ..formulas import Formula
@@ -72,11 +72,21 @@ def _fields(rule: Proportional, value: Decimal, target: Decimal, rate: Decimal, 
     if rule.lower_is_better and value > target:  # the equation holds as printed: see _lower_equation
         fields["value"], fields["target"] = _lower_equation(rule, value, target, weight, display, fields["value"])
     if rule.floor is not None:
-        fields["floor"] = percent(rule.floor)
+        fields["floor"] = _as_given(rule.floor, "percent")  # a pass line of 99.999% is not 100.00% (QA99 F2)
     fields["rate_name"] = rule.rate_name
-    # a rate against a target says what it was measured on: 满意度80%对目标90%, not a bare 完成率88.89%
-    fields["measured"] = f"实际值{fields['value']}，目标值{fields['target']}，" if rule.target is not None else ""
+    # a rate against a target says what it was measured on (满意度80%对目标90%, not a bare 完成率88.89%), each as given:
+    # rounded, 299.9975 of 500 read 300 beside 完成率59.9995%，低于60% (QA99 F1), a target of 99.999% 100.00% (F2)
+    fields["measured"] = (f"实际值{_as_given(value, display)}，目标值{_as_given(target, display)}，"
+                          if rule.target is not None else "")
     return fields
+
+
+def _as_given(value: Decimal, display: str) -> str:
+    """A value as the facts give it, in full (to six decimals, then ≈): a percentage with two decimals at least."""
+    if display != "percent":
+        return show_number(value)
+    shown = show_number(value * 100)
+    return (shown if len(shown.partition(".")[2]) >= 2 else fixed(value * 100, 2)) + "%"
 
 
 def _lower_equation(rule: Proportional, value: Decimal, target: Decimal, weight: Decimal, display: str,

@@ -1,0 +1,63 @@
+"""What score() is given from Python: the Facts of a mapping, and problems said of facts that come from no file.
+
+A program passes a mapping (or a Facts it made); the command line and the batch read files. A whole facts document
+passed as the values, a file's name passed as the facts, facts that name another set, a missing fact with no file to add
+it to: each is said of what the program passed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Mapping
+from typing import Any
+
+from .errors import ADD_THE_FACT, FactsError, Problem, ScoringError
+from .facts import Facts
+from .model import IndicatorSet
+from .plan import ScoringPlan
+
+__all__ = ["ADD_TO_THE_FACTS", "given_facts", "naming_another_set", "of_no_file"]
+
+
+def naming_another_set(err: FactsError | ScoringError, facts: Facts, indicator_set: IndicatorSet) -> FactsError | ScoringError:
+    """`err` after a first problem saying the facts name another set by its id, when they do (a path is left to the
+    command line, which reads files)."""
+    named = facts.indicator_set
+    if (not isinstance(named, str) or named in (indicator_set.id, *indicator_set.extends)
+            or any(c in named for c in "/\\") or named.endswith((".yaml", ".yml"))):
+        return err
+    return type(err)([Problem(f"the facts name the set {named}, and are scored here with {indicator_set.id}",
+                              file=facts.source, hint=f"score them with the set they name: load_indicator_set({named!r})"),
+                      *err.problems])
+
+
+def of_no_file(err: FactsError | ScoringError, facts: Facts) -> FactsError | ScoringError:
+    """`err`, its hint to add a missing fact to the facts file said of the facts given when they come from no file."""
+    if facts.source is not None or all(p.hint != ADD_THE_FACT for p in err.problems):
+        return err
+    return type(err)([dataclasses.replace(p, hint=ADD_TO_THE_FACTS) if p.hint == ADD_THE_FACT else p for p in err.problems])
+
+
+#: The hint for a missing fact of facts given from Python (a mapping), which have no file to add it to.
+ADD_TO_THE_FACTS = "add it to the facts given"
+
+#: The keys of a facts document (schemas/facts.schema.json).
+_DOCUMENT_KEYS = frozenset({"indicator_set", "project", "facts", "provenance", "about", "not_applicable"})
+
+
+def given_facts(given: Facts | Mapping[str, Any], plan: ScoringPlan) -> Facts:
+    """The Facts of a mapping of fact values (or the Facts given); a whole facts document given instead (json.load of a
+    facts file, as the mapping or as a Facts' values) is said as such, not as every required fact missing."""
+    values = given.values if isinstance(given, Facts) else given
+    if isinstance(values, (str, bytes, os.PathLike)):  # a file's name or text given for its facts (QA41 F5)
+        raise FactsError("facts must be an object of fact names and values, not a file's name or text",
+                         hint="read the file with load_facts(path), or the text with parse_facts(text)")
+    inner = values.get("facts") if isinstance(values, Mapping) else None
+    if isinstance(given, Facts) and inner is not None and not set(values) <= _DOCUMENT_KEYS:
+        inner = None  # a fact named facts among the project's others: undeclared, warned as such
+    if isinstance(inner, Mapping) and not any(name == "facts" or name.startswith("facts.") for name in plan.set.facts):
+        raise FactsError("this mapping is a whole facts document (it has facts:), not the facts' values",
+                         hint="pass Facts(values=document['facts'], project=document.get('project', {})), or load the file "
+                              "with load_facts")
+    return given if isinstance(given, Facts) else Facts(values=given)

@@ -1,0 +1,136 @@
+"""A project's facts document as the batch reads it: a facts file, a filled form, a JSONL line, or facts a program
+passes to score_many (a Document, a Facts, a mapping, a path), made into one the same way whatever was passed.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from .. import _json
+from .._record import record
+from .._text import without_surrogates
+from ..errors import Problem
+from ..facts import Facts, copied, kept
+from ..forms.reader import FORM_SUFFIXES
+
+__all__ = ["Document", "through_links"]
+
+_DOCUMENT_KEYS = ("indicator_set", "project", "facts", "provenance", "about", "not_applicable")  # a facts file's top level
+
+
+@record
+class Document:
+    """One project's facts document, not yet read: a facts file, a filled form, a JSONL line, or facts already parsed.
+
+    `source` names it in every output ("dir/a.json", "batch.jsonl:17"); a relative ``indicator_set`` is resolved from
+    `folder`; `problem` is set when the document could not even be read (a JSONL line that is not UTF-8). The Python
+    API also takes facts already parsed, as `facts`.
+    """
+
+    source: str
+    name: str = ""  # its path below the folder named as input (or its file name)
+    path: Path | None = None
+    line: int | None = None  # a JSONL line: `path` is its file, `text` the line
+    text: str | None = None
+    folder: Path | None = None
+    facts: Facts | None = None
+    problem: Problem | None = None
+    whole: str | None = None  # a JSONL line's file's whole path, found once for all its lines (see matched_by)
+
+    @property
+    def matched_by(self) -> str:
+        """Its whole path (a JSONL line's with :N), or its name: a re-check without an id is matched by how it ends."""
+        if self.path is None:
+            return self.name
+        whole = self.whole or without_surrogates(through_links(self.path).as_posix())
+        return f"{whole}:{self.line}" if self.line is not None else whole
+
+    @property
+    def is_form(self) -> bool:
+        """A filled 自评表 workbook, read with the set's form layout."""
+        return self.path is not None and self.line is None and self.path.suffix.lower() in FORM_SUFFIXES
+
+    @classmethod
+    def of(cls, item: Document | Facts | Mapping[str, Any] | str | os.PathLike[str], number: int = 0) -> Document:
+        """A document from what the Python API accepts: a Document, a Facts, a mapping of fact values (as score()
+        takes), a whole facts document as parsed (a mapping with `facts` and only the other keys of a facts file:
+        indicator_set, project…), or the path of a facts file; `number` names one that has no source of its own."""
+        if isinstance(item, Document):
+            return _with_paths(item, number)
+        if isinstance(item, Facts):  # its mappings may be the caller's, refilled for the next project: copied as read
+            if item.source is not None and not isinstance(item.source, str):
+                return cls(source=f"#{number + 1}", problem=Problem(
+                    f"a Facts' source names its file as text, not {type(item.source).__name__}",
+                    hint="give source=str(path), or leave it out"))
+            return cls(source=item.source or f"#{number + 1}", folder=_folder_of(item.source), facts=kept(item))
+        if isinstance(item, Mapping) and _whole_document(item):  # json.loads of a facts file, or of a JSONL line
+            try:
+                return cls(source=f"#{number + 1}", text=_json.dumps(item, indent=None))
+            except (TypeError, ValueError, RecursionError) as err:
+                return cls(source=f"#{number + 1}", problem=Problem(f"cannot read this facts document: {err}"))
+        if isinstance(item, Mapping):
+            return cls(source=f"#{number + 1}", facts=Facts(values=copied(item)))
+        if isinstance(item, (str, os.PathLike)):
+            return cls._of_path(item, number)
+        # one bad item of a caller's generator (a NULL row as None) fails alone, as a document that cannot be read does
+        return cls(source=f"#{number + 1}", problem=Problem(
+            f"a document is a Document, a Facts, a mapping of fact values or the path of a facts file, not "
+            f"{type(item).__name__}", hint="pass the facts of the project, or leave the item out"))
+
+    @classmethod
+    def _of_path(cls, item: str | os.PathLike[str], number: int) -> Document:
+        """The document at a path; a path-like giving bytes (or nothing usable) or an empty path fails alone."""
+        text: object = item if isinstance(item, str) else item.__fspath__()  # os.fspath would raise on bytes
+        if not isinstance(text, str):
+            return cls(source=f"#{number + 1}", problem=Problem(
+                f"a document's path is text, but this {type(item).__name__} gives {type(text).__name__}",
+                hint="give the path as text, e.g. os.fsdecode(path)"))
+        if not text:  # Path("") is the current folder: a path column left empty, not "."
+            return cls(source=f"#{number + 1}", problem=Problem("a document's path is empty", hint=_EMPTY_PATH))
+        path = Path(text)
+        return cls(source=str(path), name=path.name, path=path, folder=path.parent)
+
+
+_EMPTY_PATH = "pass the path of a facts file, or leave the item out"
+
+
+def _with_paths(document: Document, number: int) -> Document:
+    """A caller's Document, its path and folder as Paths (path="a.json" is Path("a.json")); one whose source is not text,
+    or whose path or folder is empty or no path, fails alone."""
+    if not isinstance(document.source, str):
+        return Document(source=f"#{number + 1}", problem=Problem(
+            f"a Document's source is text, not {type(document.source).__name__}", hint="give source=str(...)"))
+    fields: dict[str, Any] = {}
+    for key in ("path", "folder"):
+        given = getattr(document, key)
+        text = os.fspath(given) if isinstance(given, (str, os.PathLike)) and not isinstance(given, Path) else given
+        if isinstance(text, str):  # Path("") is the current folder: a path column left empty, not "."
+            fields[key] = Path(text) if text else Problem(f"a document's {key} is empty", hint=_EMPTY_PATH)
+        elif text is not None and not isinstance(text, Path):
+            fields[key] = Problem(f"a Document's {key} is a path, not {type(given).__name__}", hint=f"give {key}=Path(...)")
+    problem = next((p for p in fields.values() if isinstance(p, Problem)), None)
+    if problem is not None:
+        return Document(source=document.source, problem=problem)
+    return replace(document, **fields) if fields else document
+
+
+def _folder_of(source: str | None) -> Path | None:
+    """The folder of the file Facts were read from (load_facts), where the set they name is, as for its path (QA57 F1)."""
+    try:
+        return Path(source).parent if source and Path(source).is_file() else None
+    except (OSError, ValueError):  # a source that is no path: a name too long, a NUL
+        return None
+
+def _whole_document(item: Mapping[str, Any]) -> bool:
+    # facts of any value (not an object: said so, QA77 F1); a set or project named beside an unknown key, told of it (QA98 F5)
+    return "facts" in item and (all(key in _DOCUMENT_KEYS for key in item) or "indicator_set" in item or "project" in item)
+
+
+def through_links(file: Path) -> Path:
+    """The file's whole path with its folders' links followed (a folder given through a link is matched by the folder
+    it links to) and its own name kept (a file that is a link into a content store keeps the name it was given)."""
+    return Path(os.path.realpath(file.parent)) / file.name
