@@ -307,8 +307,8 @@ def _compiled_reader(root: dict[str, Any], max_depth: int, value: Callable[[tupl
                 level(entry, depth + 1, pad + "    ")
                 continue
             if copied and entry[3] not in _NEVER_HELD:  # a list or a mapping a fact holds may change: copied
-                lines.extend([f"{pad}    if type(v) is list or type(v) is dict:",
-                              f"{pad}        k{depth}[C[{len(constants) - 1}]] = CP(v)"])
+                lines.extend([f"{pad}    if type(v) is list or type(v) is dict:",  # an empty list, the usual findings: []
+                              f"{pad}        k{depth}[C[{len(constants) - 1}]] = CP(v) if v else type(v)()"])
             constants.append(entry)
             lines.extend(_reading(entry, len(constants) - 1, depth, pad + "    "))
         lines.extend([f"{pad}if n{depth} != len(d{depth}):  # a key not declared", f"{pad}    return False"])

@@ -59,7 +59,7 @@ def _made(cls: _T, frozen: bool) -> _T:
             method.__qualname__ = f"{cls.__qualname__}.{name}"
             setattr(cls, name, method)
     if "__signature__" not in own:  # help() and a notebook's Shift-Tab show the fields before __init__ is compiled
-        cls.__signature__ = _Signature()  # type: ignore[attr-defined]
+        cls.__signature__ = _Signature(cls)  # type: ignore[attr-defined]
     if not own_hash:  # as dataclass: a frozen record is hashed by value, a mutable one not at all
         cls.__hash__ = _first(cls, "__hash__") if frozen else None  # type: ignore[assignment]
     return cls
@@ -69,10 +69,13 @@ class _Signature:
     """The class's signature as dataclass's __init__ gives it, made when first asked for (inspect.signature, help): the
     generic stand-in's is (*args, **kwargs). inspect is imported then, not when the package is (it costs ~5 ms)."""
 
-    def __init__(self) -> None:
+    def __init__(self, record: type) -> None:
+        self.record = record
         self.made: dict[type, Any] = {}  # by class: a subclass that adds fields shares the descriptor, not the signature
 
     def __get__(self, instance: Any, owner: type) -> Any:
+        if owner is not self.record and "__init__" in owner.__dict__:
+            return None  # a subclass's own __init__ (a dataclass's too) says it: inspect reads it (QA100 F5)
         if owner not in self.made:
             from inspect import Parameter, Signature
 

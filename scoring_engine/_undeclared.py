@@ -10,6 +10,7 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from ._numpy_values import numpy_name
 from ._own_values import written_form
 from .errors import Problem, did_you_mean
 
@@ -76,8 +77,7 @@ def _odd(value: Any, depth: int = 0) -> str | None:
         return next((odd for item in value.values() if (odd := _odd(item, depth + 1)) is not None), None) if depth < 64 else None
     if isinstance(value, (list, tuple)):
         return next((odd for item in value if (odd := _odd(item, depth + 1)) is not None), None) if depth < 64 else None
-    kind = type(value)
-    return f"NumPy {kind.__name__}" if kind.__module__.partition(".")[0] == "numpy" else kind.__name__  # a pandas column's
+    return numpy_name(value) or type(value).__name__  # a pandas column's np.int64 is said to be one
 
 
 def _judged(name: str) -> str:

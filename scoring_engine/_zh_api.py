@@ -7,6 +7,10 @@ __all__ = ["API"]
 API = (
     # score_many's documents given by path (batch/inputs.py)
     ("a document's path is text, but this {kind} gives {given}", "文档的路径应是文本，而这个 {kind} 给出的是 {given}"),
+    ("a document's folder is text, but this {kind} gives {given}", "文档的文件夹应是文本，而这个 {kind} 给出的是 {given}"),
+    ("a Document's facts are a Facts or a mapping of fact values, not {kind}",
+     "Document 的 facts 应是 Facts 或“事实名称: 值”的映射，而不是 {kind}"),
+    ("give facts=Facts(values=...)", "请写 facts=Facts(values=...)"),
     ("give the path as text, e.g. os.fsdecode(path)", "请以文本给出路径，例如 os.fsdecode(path)"),
     ("a document's path is empty", "文档的路径是空的"),
     ("a document's folder is empty", "文档的文件夹是空的"),

@@ -17,10 +17,11 @@ from ._own_values import written_form
 from .errors import did_you_mean
 from .formulas import Finding
 from .judgements import Judgement, TierJudgement
+from ._numpy_values import NUMPY_HINT, numpy_name
 from .model import FactSpec
 from .target_rows import target_row
 
-__all__ = ["NUMPY_HINT", "convert_fact", "convert_number", "numpy_hint", "out_of_range_words", "type_name"]
+__all__ = ["convert_fact", "convert_number", "numpy_hint", "out_of_range_words", "type_name"]
 
 # Longest text read as a number ('86.5%', '1,234.56'): longer text is no number a form holds.
 _LONGEST_NUMBER_TEXT = 30
@@ -233,17 +234,14 @@ def type_name(value: Any) -> str:
         return "a list"
     if isinstance(value, datetime.date):  # a YAML date, a form's date cell (QA91 F2)
         return "a date and time" if isinstance(value, datetime.datetime) else "a date"
-    if numpy_hint(value):  # np.int64, np.bool_ from a pandas row: not 'expected a number, got int64' (QA98 F7)
-        return f"a NumPy {type(value).__name__}"
+    if numpy := numpy_name(value):  # np.int64, np.bool_ from a pandas row: not 'expected a number, got int64' (QA98 F7)
+        return f"a {numpy}"
     return {str: "text", int: "a number", float: "a number", Decimal: "a number"}.get(type(value), type(value).__name__)
 
 
 def numpy_hint(value: Any) -> str | None:
     """How to give a NumPy value (a pandas row's) as the Python value it stands for; None for any other value."""
-    return NUMPY_HINT if type(value).__module__.partition(".")[0] == "numpy" else None
-
-
-NUMPY_HINT = "convert NumPy values to Python ones first: value.item(), array.tolist(), or df.astype(object) for a pandas frame"
+    return NUMPY_HINT if numpy_name(value) else None
 
 
 def out_of_range_words(written: object) -> tuple[str, str]:

@@ -19,7 +19,8 @@ from ._record import record
 from ._text import bad_character, invisible_character
 from ._undeclared import given_instead, removed_facts, undeclared_warnings, unwritable
 from .errors import ADD_THE_FACT, FactsError, Problem, json_path
-from .fact_values import NUMPY_HINT, convert_fact, convert_number, numpy_hint, out_of_range_words, type_name
+from ._numpy_values import NUMPY_HINT
+from .fact_values import convert_fact, convert_number, numpy_hint, out_of_range_words, type_name
 from .model import FactSpec, IndicatorSet
 from ._row_fit import row_problems
 
@@ -86,7 +87,13 @@ def copied(value: Any) -> Any:
     mapping or list is copied once, as copy.deepcopy does (one held twice, or holding itself, is copied so), so that a
     document that refers to itself is refused by the check as it was given, at once.
     """
-    return value if type(value) in _UNCHANGING else _copied(value, {}, 0)
+    kind = type(value)
+    if kind in _UNCHANGING:
+        return value
+    if (kind is dict or kind is list) and not any(type(item) not in _UNCHANGING  # the usual: a list of texts, the project
+                                                  for item in (value.values() if kind is dict else value)):
+        return value.copy()
+    return _copied(value, {}, 0)
 
 
 def _copied(value: Any, memo: dict[int, Any], depth: int) -> Any:

@@ -26,6 +26,7 @@ from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from ._numpy_values import NUMPY_HINT, numpy_name
 from ._arith import in_range, plain, round_half_up, too_many_digits
 from ._record import record
 from ._text import cut, quoted
@@ -177,7 +178,7 @@ def _number_or_quantity(value: Any, key: str) -> Quantity | str:
     got = ("a date" if isinstance(value, datetime.date) else "empty text" if isinstance(value, str)
            else kind_of(value))  # a form's date cell, or a blank one
     hint = "a row judged by a date (按期完成) is written as its tier (达成年度指标…), or by the time taken (≤6个月)" \
-        if isinstance(value, datetime.date) else None
+        if isinstance(value, datetime.date) else NUMPY_HINT if numpy_name(value) else None
     raise ValueError(f"{key} must be a number or non-empty text, got {got}", hint)
 
 
@@ -193,7 +194,8 @@ def kind_of(value: Any) -> str:
         return "text"
     if isinstance(value, (int, float, Decimal)):
         return "a number"
-    return "a value of another kind"
+    numpy = numpy_name(value)  # a DataFrame's column: np.int64
+    return f"a {numpy}" if numpy else "a value of another kind"
 
 
 def _bare_number(value: int | Decimal | float, key: str) -> Decimal:

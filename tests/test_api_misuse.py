@@ -534,3 +534,54 @@ def test_an_undeclared_numpy_column_is_named_as_one_with_how_to_convert_it(small
         score(small, facts)
     [problem] = [p for p in caught.value.problems if p.fact == "row_id"]
     assert "holds a NumPy int64" in problem.message and problem.hint.startswith("convert NumPy values")
+
+
+def test_documents_a_program_builds_are_kept_as_given_and_told_when_wrong(small):
+    """score_many with Document(facts=Facts(values=d)) of one refilled dict scored every project with the last refill
+    (QA100 F2); a Document's facts as a dict raised AttributeError (F4); a path-like giving bytes was 'a path, not PL'
+    (F6)."""
+    import os
+
+    from scoring_engine.batch import Document
+
+    def refilled():
+        row = _base()
+        for paid in (150, 160, 186.4):
+            row["budget"]["paid"] = paid
+            yield Document(source=f"p{paid}", facts=Facts(values=row))
+
+    alone = [score(small, {**_base(), "budget": {**_base()["budget"], "paid": paid}}).total for paid in (150, 160, 186.4)]
+    assert alone == [o.result.total for o in score_many(small, refilled())]
+    [as_dict] = list(score_many(small, [Document(source="d", facts=_base())]))
+    assert as_dict.result.total == D("79.73")
+
+    class BytesPath:
+        def __fspath__(self):
+            return os.fsencode(str(SMALL / "facts.json"))
+
+    [wrong] = list(score_many(small, [Document(source="b", path=BytesPath())]))
+    assert wrong.problems[0].message == "a document's path is text, but this BytesPath gives bytes"
+
+
+def test_a_numpy_value_in_a_target_row_is_named_with_how_to_convert_it():
+    """A DataFrame's np.int64 in a 绩效目标表 row was 'a value of another kind', no hint (QA100 F3)."""
+    int64 = type("int64", (), {"__module__": "numpy"})
+    document = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    row = next(r for r in document["facts"]["targets"]["output"] if isinstance(r.get("actual"), (int, float)))
+    row["actual"] = int64()
+    with pytest.raises(FactsError) as caught:
+        score(load_indicator_set("self-evaluation"), Facts(values=document["facts"], project=document["project"]))
+    problem = caught.value.problems[0]
+    assert "actual must be a number or non-empty text, got a NumPy int64" in problem.message
+    assert problem.hint.startswith("convert NumPy values")
+
+
+def test_a_subclass_with_its_own_init_shows_that_init():
+    """A record subclass writing its own __init__ was shown with the base's fields (QA100 F5)."""
+    import inspect
+
+    class FromPath(Facts):
+        def __init__(self, path, extra=1):
+            super().__init__(values={})
+
+    assert list(inspect.signature(FromPath).parameters) == ["path", "extra"]

@@ -469,3 +469,10 @@ def test_keyword_points_never_read_the_names_a_count_gives_its_findings() -> Non
     rule = one_indicator("{kind: deduction, findings: n, points_each: 1, keyword_points: [{keywords: [问题], points: 2}]}",
                          "  n: {type: integer, min: 0}", weight=5)
     assert D("3.00") == leaf(rule, {"n": 2}).score
+
+
+def test_a_floats_digits_are_said_in_full_not_rounded_onto_the_line() -> None:
+    """0.5999999999999999 (a float column) read '实际值60.00%' beside '完成率59.99999999999999%，低于60.00%' (QA100 F1)."""
+    rule = one_indicator("{kind: proportional, value: v, target: t, floor: 0.6, display: percent}", RATE)
+    reason = leaf(rule, {"v": D("0.5999999999999999"), "t": D(1)}).reason
+    assert reason.startswith("实际值59.99999999999999%，目标值100.00%，"), reason

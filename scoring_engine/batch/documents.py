@@ -110,8 +110,19 @@ def _with_paths(document: Document, number: int) -> Document:
         text = os.fspath(given) if isinstance(given, (str, os.PathLike)) and not isinstance(given, Path) else given
         if isinstance(text, str):  # Path("") is the current folder: a path column left empty, not "."
             fields[key] = Path(text) if text else Problem(f"a document's {key} is empty", hint=_EMPTY_PATH)
+        elif isinstance(given, os.PathLike) and not isinstance(given, Path):  # os.fspath gave bytes
+            fields[key] = Problem(f"a document's {key} is text, but this {type(given).__name__} gives {type(text).__name__}",
+                                  hint="give the path as text, e.g. os.fsdecode(path)")
         elif text is not None and not isinstance(text, Path):
             fields[key] = Problem(f"a Document's {key} is a path, not {type(given).__name__}", hint=f"give {key}=Path(...)")
+    # facts a program passes in a Document may be its own mapping, refilled for the next project: copied as read (QA100 F2)
+    if isinstance(document.facts, Facts):
+        fields["facts"] = kept(document.facts)
+    elif isinstance(document.facts, Mapping):
+        fields["facts"] = Facts(values=copied(document.facts))
+    elif document.facts is not None:
+        fields["facts"] = Problem(f"a Document's facts are a Facts or a mapping of fact values, not "
+                                  f"{type(document.facts).__name__}", hint="give facts=Facts(values=...)")
     problem = next((p for p in fields.values() if isinstance(p, Problem)), None)
     if problem is not None:
         return Document(source=document.source, problem=problem)
