@@ -228,3 +228,14 @@ def test_a_late_project_of_the_national_set_is_said_to_lose_the_whole_weight_not
     document["facts"]["output"]["actual_end"] = "2025-01-20"
     result = score(load_indicator_set("national-framework"), document["facts"])
     assert "每延期1个月扣1分，扣6分，扣完为止，得0.00分" in result.indicator("output.timeliness.ontime").reason
+
+
+def test_the_national_set_attaches_the_result_use_its_measures_give_each_grade():
+    """National projects showed no 结果应用 (QA93 F9): 第二十七条's 优、良 予以支持, 中、差 改进管理、核减预算 are
+    each grade's consequence, shown beside the grade in every report."""
+    from scoring_engine import load_indicator_set
+
+    national = load_indicator_set("national-framework")
+    said = {grade.label: grade.consequence for grade in national.grades}
+    assert said["优"] == said["良"] == "根据情况予以支持"
+    assert said["中"] == said["差"] == "完善政策、改进管理，根据情况核减预算"
