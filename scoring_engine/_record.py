@@ -74,8 +74,9 @@ class _Signature:
         self.made: dict[type, Any] = {}  # by class: a subclass that adds fields shares the descriptor, not the signature
 
     def __get__(self, instance: Any, owner: type) -> Any:
-        if owner is not self.record and "__init__" in owner.__dict__:
-            return None  # a subclass's own __init__ (a dataclass's too) says it: inspect reads it (QA100 F5)
+        below = owner.__mro__[:owner.__mro__.index(self.record)] if self.record in owner.__mro__ else ()
+        if any("__init__" in cls.__dict__ for cls in below):
+            return None  # a subclass's own __init__ (a dataclass's too), or one it inherits, says it: inspect reads it
         if owner not in self.made:
             from inspect import Parameter, Signature
 

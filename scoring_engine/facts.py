@@ -211,7 +211,7 @@ def document_problems(document: Any) -> Iterator[tuple[tuple[str | int, ...], st
 
 def _out_of_range(value: int | float | Decimal) -> tuple[str, str] | None:
     if not (value.is_finite() if isinstance(value, Decimal) else isinstance(value, int) or math.isfinite(value)):
-        return f"expected a number, got {value}", "NaN and infinity are not numbers"
+        return f"{value} is not a finite number", "NaN and infinity are not numbers"  # in a text field too: a pandas blank
     # str() of a giant int is slow, or refused past 4300 digits
     if isinstance(value, int) and value.bit_length() > _MOST_INT_BITS:
         digits = int(value.bit_length() * 0.30103) + 1

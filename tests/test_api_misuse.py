@@ -585,3 +585,33 @@ def test_a_subclass_with_its_own_init_shows_that_init():
             super().__init__(values={})
 
     assert list(inspect.signature(FromPath).parameters) == ["path", "extra"]
+
+
+def test_a_document_with_a_project_of_text_or_a_path_giving_no_text_fails_alone(small):
+    """Facts(project=[1]) in score_many raised AttributeError out of the batch's own 问题 row (QA101 F1), and a Document
+    whose path-like gave None a TypeError (F2): each fails alone, the next project is scored."""
+    from scoring_engine.batch import Document
+
+    class NoPath:
+        def __fspath__(self):
+            return None
+
+    documents = [Facts(values=_base(), project=[1]), Document(source="n", path=NoPath()), SMALL / "facts.json"]
+    for jobs in (1, 2):
+        outcomes = list(score_many(small, documents, jobs=jobs))
+        assert [o.ok for o in outcomes] == [False, False, True]
+        assert outcomes[1].problems[0].message == "a document's path is text, but this NoPath gives NoneType"
+
+
+def test_a_subclass_of_a_subclass_with_its_own_init_shows_that_init():
+    """class C(B), B(Facts) writing __init__(path, extra=1): C showed the record's fields (QA101 F5)."""
+    import inspect
+
+    class B(Facts):
+        def __init__(self, path, extra=1):
+            super().__init__(values={})
+
+    class C(B):
+        pass
+
+    assert list(inspect.signature(C).parameters) == ["path", "extra"]

@@ -476,3 +476,9 @@ def test_a_floats_digits_are_said_in_full_not_rounded_onto_the_line() -> None:
     rule = one_indicator("{kind: proportional, value: v, target: t, floor: 0.6, display: percent}", RATE)
     reason = leaf(rule, {"v": D("0.5999999999999999"), "t": D(1)}).reason
     assert reason.startswith("实际值59.99999999999999%，目标值100.00%，"), reason
+
+
+def test_a_float_with_seventeen_digits_is_said_in_full() -> None:
+    """0.1 + 0.2 = 0.30000000000000004 read ≈0.3 (QA101 F4): a float's 17 significant digits are all said."""
+    rule = one_indicator("{kind: proportional, value: v, target: t}", RATE)
+    assert leaf(rule, {"v": 0.1 + 0.2, "t": 1}).reason.startswith("实际值0.30000000000000004，目标值1，")

@@ -107,10 +107,10 @@ def _with_paths(document: Document, number: int) -> Document:
     fields: dict[str, Any] = {}
     for key in ("path", "folder"):
         given = getattr(document, key)
-        text = os.fspath(given) if isinstance(given, (str, os.PathLike)) and not isinstance(given, Path) else given
+        text = given.__fspath__() if isinstance(given, os.PathLike) and not isinstance(given, Path) else given
         if isinstance(text, str):  # Path("") is the current folder: a path column left empty, not "."
             fields[key] = Path(text) if text else Problem(f"a document's {key} is empty", hint=_EMPTY_PATH)
-        elif isinstance(given, os.PathLike) and not isinstance(given, Path):  # os.fspath gave bytes
+        elif isinstance(given, os.PathLike) and not isinstance(given, Path):  # its __fspath__ gave bytes, or no path
             fields[key] = Problem(f"a document's {key} is text, but this {type(given).__name__} gives {type(text).__name__}",
                                   hint="give the path as text, e.g. os.fsdecode(path)")
         elif text is not None and not isinstance(text, Path):

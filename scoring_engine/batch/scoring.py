@@ -163,6 +163,7 @@ class Scorer:
     def _failed(self, index: int, document: Document, problems: tuple[Problem, ...], facts: Facts | None,
                 internal: bool = False) -> Outcome:
         project = facts.project if facts is not None else self._form_project(document) if document.is_form else None
+        project = project if isinstance(project, Mapping) else None  # a project of text is the problem said (QA101 F1)
         row = failed_row(index, document.source, problems, internal, self.batch, project, document.matched_by)
         return Outcome(index, document.source, None, problems, row)
 

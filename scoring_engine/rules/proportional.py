@@ -83,17 +83,16 @@ def _fields(rule: Proportional, value: Decimal, target: Decimal, rate: Decimal, 
 
 def _as_given(value: Decimal, display: str) -> str:
     """A value as the facts give it, in full: all of a float's digits (0.5999999999999999 is not ≈0.6 beside a pass line
-    of 60%, QA100 F1), past 16 decimals (a formula's 28) ≈ as show_number words it; a percentage with two decimals at
-    least."""
+    of 60%, QA100 F1; 0.30000000000000004, QA101 F4), past 17 digits (a formula's 28) ≈ as show_number words it; a
+    percentage with two decimals at least."""
     number = value * 100 if display == "percent" else value
-    text = plain(number)
-    shown = text if len(text.partition(".")[2]) <= _MOST_GIVEN_DECIMALS else show_number(number)
+    shown = plain(number) if len(number.normalize().as_tuple().digits) <= _MOST_GIVEN_DIGITS else show_number(number)
     if display != "percent":
         return shown
     return (shown if "≈" in shown or len(shown.partition(".")[2]) >= 2 else fixed(number, 2)) + "%"
 
 
-_MOST_GIVEN_DECIMALS = 16  # a float's repr has at most 17 significant digits
+_MOST_GIVEN_DIGITS = 17  # a float's repr has at most 17 significant digits (0.30000000000000004)
 
 
 def _lower_equation(rule: Proportional, value: Decimal, target: Decimal, weight: Decimal, display: str,
