@@ -105,7 +105,7 @@ def _brief(value: Any) -> str:
 
 def _text(value: Any, what: str) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"{what} must be non-empty text", None)
+        raise ValueError(f"{what} must be non-empty text", numpy_hint(value))
     return value
 
 
@@ -213,7 +213,8 @@ def _finding(item: Any, spec: FactSpec) -> Finding:
     if isinstance(item, str):
         return Finding(_text(item, "a finding"))
     if not isinstance(item, Mapping):
-        raise ValueError(f"expected a finding, got {type_name(item)}", "write it as text, or as {text: …, points: …}")
+        raise ValueError(f"expected a finding, got {type_name(item)}",
+                         numpy_hint(item) or "write it as text, or as {text: …, points: …}")
     entry = _only_keys(item, ("text", "points"), ("text",))
     try:
         points = convert_number(entry["points"], _points_of(spec.name)) if "points" in entry else None

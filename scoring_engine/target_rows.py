@@ -230,7 +230,7 @@ def _text(value: Any, key: str) -> str | None:
     if isinstance(value, (int, Decimal)) and not isinstance(value, bool) and key == "id":
         return str(value)
     if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"{key} must be non-empty text", None)
+        raise ValueError(f"{key} must be non-empty text", NUMPY_HINT if numpy_name(value) else None)
     return value.strip()
 
 

@@ -574,6 +574,10 @@ def test_a_numpy_value_in_a_target_row_is_named_with_how_to_convert_it():
     problem = caught.value.problems[0]
     assert "actual must be a number or non-empty text, got a NumPy int64" in problem.message
     assert problem.hint.startswith("convert NumPy values")
+    row["actual"], row["unit"] = 1, int64()  # a text field too (QA101 F3)
+    with pytest.raises(FactsError) as caught:
+        score(load_indicator_set("self-evaluation"), Facts(values=document["facts"], project=document["project"]))
+    assert caught.value.problems[0].hint.startswith("convert NumPy values")
 
 
 def test_a_subclass_with_its_own_init_shows_that_init():
