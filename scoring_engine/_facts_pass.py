@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Mapping
+from itertools import repeat
+from operator import is_, itemgetter
 from decimal import Decimal
 from typing import Any
 
@@ -121,10 +123,15 @@ def _clean_keys(mapping: dict[Any, Any]) -> bool:
 # How a declared fact's usual values are read in the walk (DeclaredShape._walk), by its type.
 _OTHER, _BOOLEAN, _NUMBER, _INTEGER, _LIST, _FINDINGS, _DATE, _JUDGEMENT, _TIER = range(9)
 _GIVE_UP = object()  # what DeclaredShape.value gives for a value read the long way
+_ALWAYS_GIVE_UP = repeat(_GIVE_UP)
 # Documents read by the walk before the shape's own reader is compiled (compiling costs more than one CLI run gains).
 GENERIC_READS = 16
 # Kinds of fact whose value, when the one walk reads it, is never a list or a mapping (it gives up at one).
 _NEVER_HELD = frozenset({_BOOLEAN, _NUMBER, _INTEGER, _DATE})
+# The compiled reader's test for a value read as `value` reads it and made only of what cannot change (so copied by its
+# own copy()): a judgement as _judged takes it, findings as _findings do; the value read, or None.
+_PLAIN_HELD = {_JUDGEMENT: "J(v, False) if type(v) is dict", _TIER: "J(v, True) if type(v) is dict",
+               _FINDINGS: "F(v) if type(v) is list and v"}
 _HOW = {"boolean": _BOOLEAN, "number": _NUMBER, "integer": _INTEGER, "list": _LIST, "date": _DATE,
         "judgement": _JUDGEMENT, "tier": _TIER}
 
@@ -147,6 +154,12 @@ class DeclaredShape:
                  number: Callable[[Any, Any], Any], copied: Callable[[Any], Any] = lambda value: value):
         self.declared = tuple(declared.items())
         self.names = [name for name, _ in self.declared]
+        # what a read begins `found` with, in the order declared: each fact's default, _GIVE_UP for one without
+        self.defaults = {name: _GIVE_UP if spec.default is None else spec.default for name, spec in self.declared}
+        self.no_default = [name for name, spec in self.declared if spec.default is None]
+        self.required = frozenset(name for name, spec in self.declared if spec.required)
+        # their values in `found`, read in one call (a tuple, even of one)
+        self.undefaulted = (itemgetter(*self.no_default, self.no_default[0]) if self.no_default else None)
         self.max_depth = max_depth
         self.copied = copied
         self.reads = 0
@@ -178,7 +191,7 @@ class DeclaredShape:
         A fact left out takes its default; a required one left out is read the
         long way (which says it is missing) unless `excused(name)`.
         """
-        found: dict[str, Any] = {}
+        found = self.defaults.copy()
         reader = self.reader
         if reader is None:
             self.reads += 1
@@ -196,7 +209,7 @@ class DeclaredShape:
         reader = self.kept_reader
         if reader is None:  # (two threads may both compile it: either reader reads alike)
             self.kept_reader = reader = _compiled_reader(self.root, self.max_depth, self.value, self.copied)
-        found: dict[str, Any] = {}
+        found = self.defaults.copy()
         copy: dict[Any, Any] | bool = reader(values, found) if type(values) is dict else False
         if copy is False or copy is True:
             return None, None
@@ -206,17 +219,15 @@ class DeclaredShape:
     def _completed(self, found: dict[str, Any], excused: Callable[[str], bool]) -> dict[str, Any] | None:
         """The facts found, in the order declared, with the defaults of those left out; None for a required one left out
         that is not `excused`."""
-        if len(found) == len(self.declared):
-            return found if list(found) == self.names else {name: found[name] for name in self.names}
-        ordered: dict[str, Any] = {}
-        for name, spec in self.declared:
-            if name in found:
-                ordered[name] = found[name]
-            elif spec.default is not None:
-                ordered[name] = spec.default
-            elif spec.required and not excused(name):
-                return None
-        return ordered
+        # the usual: every fact found or defaulted (told by identity, in C: a record's __eq__ is not called)
+        if self.undefaulted is None or not any(map(is_, self.undefaulted(found), _ALWAYS_GIVE_UP)):
+            return found
+        for name in self.no_default:
+            if found[name] is _GIVE_UP:
+                if name in self.required and not excused(name):
+                    return None
+                del found[name]
+        return found
 
     def _walk(self, values: dict[Any, Any], shape: dict[str, Any], depth: int, found: dict[str, Any]) -> bool:
         if depth >= self.max_depth:
@@ -306,17 +317,26 @@ def _compiled_reader(root: dict[str, Any], max_depth: int, value: Callable[[tupl
                     lines.append(f"{pad}    k{depth + 1} = k{depth}[C[{len(constants) - 1}]] = v.copy()")
                 level(entry, depth + 1, pad + "    ")
                 continue
-            if copied and entry[3] not in _NEVER_HELD:  # a list or a mapping a fact holds may change: copied
-                lines.extend([f"{pad}    if type(v) is list or type(v) is dict:",  # an empty list, the usual findings: []
-                              f"{pad}        k{depth}[C[{len(constants) - 1}]] = CP(v) if v else type(v)()"])
+            at = len(constants) - 1
             constants.append(entry)
-            lines.extend(_reading(entry, len(constants) - 1, depth, pad + "    "))
+            inner = pad + "    "
+            plain = _PLAIN_HELD.get(entry[3]) if copied and depth + 1 < max_depth else None
+            if plain is not None:  # a plain judgement or findings of text, read as such, holds only what cannot change
+                lines.extend([f"{inner}w = {plain} else None", f"{inner}if w is not None:",
+                              f"{inner}    k{depth}[C[{at}]] = v.copy()", f"{inner}    found[C[{at + 1}][0]] = w",
+                              f"{inner}else:"])
+                inner += "    "
+            if copied and entry[3] not in _NEVER_HELD:  # a list or a mapping a fact holds may change: copied
+                lines.extend([f"{inner}if type(v) is list or type(v) is dict:",  # an empty list, the usual findings: []
+                              f"{inner}    k{depth}[C[{at}]] = CP(v) if v else type(v)()"])
+            lines.extend(_reading(entry, at + 1, depth, inner))
         lines.extend([f"{pad}if n{depth} != len(d{depth}):  # a key not declared", f"{pad}    return False"])
 
     level(root, 1, "    ")
     lines.append("    return k1" if copied else "    return True")
     namespace: dict[str, Any] = {"C": tuple(constants), "M": _GIVE_UP, "value": value, "D": Decimal, "L": _INT_LIMIT,
-                                 "S": _SMALLEST, "G": _LARGEST, "P": CONTEXT.plus, "CP": copied}
+                                 "S": _SMALLEST, "G": _LARGEST, "P": CONTEXT.plus, "CP": copied, "J": _judged,
+                                 "F": _findings}
     exec(compile("\n".join(lines), "<declared facts>", "exec"), namespace)  # no text of the set is in the source
     reader: Callable[[dict[Any, Any], dict[str, Any]], Any] = namespace["read"]
     return reader

@@ -15,6 +15,7 @@ from typing import Any
 from ._arith import LARGEST_MAGNITUDE, ZERO, in_range, too_many_digits
 from ._facts_pass import DeclaredShape, flatten_checked, is_clean
 from ._own_values import tagged, written_form
+from ._frozen import made_frozen
 from ._record import record
 from ._text import bad_character, invisible_character
 from ._undeclared import given_instead, removed_facts, undeclared_warnings, unwritable
@@ -90,9 +91,8 @@ def copied(value: Any) -> Any:
     kind = type(value)
     if kind in _UNCHANGING:
         return value
-    if (kind is dict or kind is list) and not any(type(item) not in _UNCHANGING  # the usual: a list of texts, the project
-                                                  for item in (value.values() if kind is dict else value)):
-        return value.copy()
+    if (kind is dict or kind is list) and _UNCHANGING.issuperset(map(type, value.values() if kind is dict else value)):
+        return value.copy()  # the usual: a list of texts, the project
     return _copied(value, {}, 0)
 
 
@@ -118,8 +118,9 @@ def _copied(value: Any, memo: dict[int, Any], depth: int) -> Any:
 def kept(facts: Facts, values: dict[str, Any] | None = None) -> Facts:
     """`facts` with their mappings and lists copied (`values`, when they are copied already): a Result hashes and writes
     them when first read, and the caller may change its own mappings once score returns (QA98 F1)."""
-    return Facts(values=copied(facts.values) if values is None else values, not_applicable=copied(facts.not_applicable),
-                 project=copied(facts.project), indicator_set=facts.indicator_set, source=facts.source)
+    return made_frozen(Facts, {"values": copied(facts.values) if values is None else values,
+                               "not_applicable": copied(facts.not_applicable), "project": copied(facts.project),
+                               "indicator_set": facts.indicator_set, "source": facts.source})
 
 
 #: Where a fact was given: the keys leading to it, ('budget.paid',) or ('budget', 'paid').

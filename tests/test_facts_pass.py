@@ -291,3 +291,57 @@ def test_the_copy_made_in_the_one_walk_is_the_document_and_shares_nothing_that_c
         found, copy = shape.read_kept(document, lambda name: False)
         assert found is not None and copy == document
         assert not set(containers(copy)) & set(containers(document))
+
+
+def _left_out(document: dict[str, Any], name: str) -> dict[str, Any] | None:
+    """`document` without the fact `name` (None when it does not give it)."""
+    copy = deepcopy(document)
+    *path, last = name.split(".")
+    inner = copy
+    for key in path:
+        inner = inner.get(key) if isinstance(inner, dict) else None
+    if not isinstance(inner, dict) or last not in inner:
+        return None
+    del inner[last]
+    return copy
+
+
+def test_a_fact_left_out_reads_as_the_long_way_reads_it_by_the_walk_and_by_the_compiled_reader() -> None:
+    """A fact a project leaves out takes its default, is absent when it has none, and a required one is named as missing
+    (or excused by 不适用): each fact of the small and the national set left out in turn, and all the optional ones at
+    once, read by the walk and by the compiled reader, with and without the copy score() keeps, give what the long way
+    gives (the reader begins with the defaults and takes out what none was found for)."""
+    national = load_indicator_set("national-framework")
+    cases = [(_SMALL_SET, _SMALL_FACTS["facts"]), (national, national_facts(random.Random(3))["facts"])]
+    compared = 0
+    for indicator_set, document in cases:
+        optional = [n for n, spec in indicator_set.facts.items() if not spec.required or spec.default is not None]
+        readers = indicator_set.readers()
+        # each fact left out, and again with the indicators that read it not applicable (a required one is excused)
+        cases = [(left, excused) for name in indicator_set.facts if (left := _left_out(document, name)) is not None
+                 for excused in (frozenset(), frozenset(readers.get(name, ())))]
+        everything = document
+        for name in optional:
+            everything = _left_out(everything, name) or everything
+        for values, excused in [*cases, (everything, frozenset())]:
+            facts = Facts(values=values)
+            with patch.object(facts_module, "_shape_of", lambda _set: _NeverShape()):
+                expected = _checked_in(indicator_set, facts, excused)
+            for reads in (0, 10**9):
+                shape = DeclaredShape(indicator_set.facts, facts_module.convert_fact, MAX_FACTS_DEPTH,
+                                      facts_module.convert_number, facts_module.copied)
+                shape.reads = reads  # 0: walked; past GENERIC_READS: the compiled reader
+                for keep in (False, True):
+                    with patch.object(facts_module, "_shape_of", lambda _set, shape=shape: shape):
+                        assert expected == _checked_in(indicator_set, facts, excused, keep), (reads, keep)
+                    compared += 1
+            assert shape.reader is not None
+    assert compared > 4 * 80
+
+
+def _checked_in(indicator_set: Any, facts: Facts, excused: frozenset[str], keep: bool = False) -> tuple[str, Any, list[str]]:
+    try:
+        values, warnings, _ = check_facts(indicator_set, facts, excused, keep)
+    except FactsError as err:
+        return "error", None, [str(p) for p in err.problems]
+    return "ok", list(values.items()), [str(w) for w in warnings]
