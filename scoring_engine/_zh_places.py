@@ -124,6 +124,15 @@ PLACES = (
     ("the cell's number is {value}, which no workbook holds (NaN or infinity)",
      "单元格中的数是 {value}，工作簿不会存这样的数（非数或无穷大）"),
     ("type the number again", "重新输入这个数"),
+    # a workbook forged or damaged so that read-only reading would take a value from elsewhere, or miss one (QA95 F5, F6, F8)
+    ("not an .xlsx workbook: its part {part} is stored twice", "不是 .xlsx 工作簿：其中的部件 {part} 存了两份"),
+    ("sheet {sheet}: row {row:n} comes after row {previous:n} (rows out of order or given twice), which no spreadsheet program "
+     "writes", "工作表 {sheet}：第 {row} 行排在第 {previous} 行之后（行的顺序错乱或同一行写了两次），电子表格软件不会这样保存"),
+    ("the cell's text is shared text {index}, which the workbook does not hold ({count:n} shared texts, numbered from 0)",
+     "单元格的文字指向第 {index} 条共享文字，工作簿中没有这一条（共 {count} 条，从 0 编号）"),
+    ("the cell holds {value}, which is no number a workbook holds", "单元格中是 {value}，不是工作簿能存的数"),
+    ("the cell holds {value}, where its type says true or false (1 or 0)", "单元格中是 {value}，而它的类型是是/否值（1 或 0）"),
+    ("sheet {sheet}, a cell without its reference: {message}", "工作表 {sheet} 中一个未注明位置的单元格：{message!t}"),
     ("target {target} has no sign, and a {category} row without one is scored as a target to reach (≥)",
      "指标值 {target} 没有写 ≥ 或 ≤，{category}不写符号会按“越高越好”（≥）计分"),
     ("write ≤{target} for a ceiling (the usual 成本指标), ={target} for an exact value, or ≥{target}",

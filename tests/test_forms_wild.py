@@ -4,6 +4,7 @@ read, and what cannot be read is said of the cell, as the clerk sees it."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from collections.abc import Callable
 from pathlib import Path
@@ -163,3 +164,57 @@ def test_a_styled_empty_cell_in_the_last_row_of_a_sheet_is_read_as_nothing(tmp_p
     book.save(form)
     code, output = _score(form)
     assert 0 == code, output
+
+
+def _e6(cell: bytes) -> Callable[[str, bytes], bytes]:
+    """An edit of the form's sheet that writes its cell E6 (全年预算数) as `cell`."""
+    return lambda name, data: re.sub(rb'<c r="E6"[^>]*>.*?</c>', cell, data) if name == "xl/worksheets/sheet1.xml" else data
+
+
+def _row_6_again(name: str, data: bytes) -> bytes:
+    """Row 6 (全年预算数 in E6) given a second time after the last row, with E6 = 50."""
+    if name != "xl/worksheets/sheet1.xml":
+        return data
+    row = re.search(rb'<row r="6"[^>]*>.*?</row>', data)
+    assert row is not None
+    again = re.sub(rb'<c r="E6"[^>]*>.*?</c>', b'<c r="E6"><v>50</v></c>', row.group(0))
+    return data.replace(b"</sheetData>", again + b"</sheetData>")
+
+
+@pytest.mark.parametrize(("edit", "said"), [
+    # a shared text counted from the end (Python's list[-1]) gave the last text of the workbook (QA95 F5)
+    (_e6(b'<c r="E6" t="s"><v>-1</v></c>'), "项目支出绩效自评表!E6: the cell's text is shared text -1, which the workbook"),
+    (_e6(b'<c r="E6" t="s"><v>100000</v></c>'), "项目支出绩效自评表!E6: the cell's text is shared text 100000"),
+    # openpyxl's bare ValueError, naming no cell (QA95 F7)
+    (_e6(b'<c r="E6" t="n"><v>abc</v></c>'), "项目支出绩效自评表!E6: the cell holds 'abc', which is no number"),
+    (_e6(b'<c r="E6"><v>' + b"9" * 5000 + b"</v></c>"), "项目支出绩效自评表!E6: the cell holds '99999999999999999999…'"),
+    (_e6(b'<c r="E6" t="b"><v>yes</v></c>'), "the cell holds 'yes', where its type says true or false"),
+    # a row given twice was skipped by read-only reading: the first one scored in silence (QA95 F8)
+    (_row_6_again, "sheet 项目支出绩效自评表: row 6 comes after row"),
+])
+def test_a_damaged_cell_or_row_is_refused_on_its_cell_never_read_from_elsewhere(tmp_path: Path, edit: Any, said: str) -> None:
+    """A form whose XML a spreadsheet program would call damaged: a cell's text pointing outside the workbook's shared
+    texts, a number or a true/false that is none, a row given twice. Each is refused naming the sheet and the cell or row
+    (and the fix, save it again), never scored with a value taken from another cell, nor with the row skipped."""
+    form = _rezipped(_form(tmp_path), tmp_path / "damaged.xlsx", edit)
+    code, output = _score(form)
+    assert 1 == code and said in output and "damaged.xlsx" in output, output
+    assert "save it again as .xlsx" in output
+
+
+def test_a_part_stored_twice_in_the_archive_is_refused(tmp_path: Path) -> None:
+    """QA95 F6: a form sheet stored twice in the archive (the second with E6 = 50) was read from whichever copy the
+    reader took, in silence, while another tool would show the other value. Refused as not a workbook, as Excel does."""
+    import warnings
+    import zipfile
+
+    form = _form(tmp_path)
+    forged = tmp_path / "twice.xlsx"
+    with zipfile.ZipFile(form) as source, zipfile.ZipFile(forged, "w") as target, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile's own "Duplicate name" warning: the forgery
+        for info in source.infolist():
+            target.writestr(info.filename, source.read(info.filename))
+        sheet = source.read("xl/worksheets/sheet1.xml")
+        target.writestr("xl/worksheets/sheet1.xml", re.sub(rb'<c r="E6"[^>]*>.*?</c>', b'<c r="E6"><v>50</v></c>', sheet))
+    code, output = _score(forged)
+    assert 1 == code and "not an .xlsx workbook: its part xl/worksheets/sheet1.xml is stored twice" in output, output

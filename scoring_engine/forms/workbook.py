@@ -156,6 +156,11 @@ def _check_archive(data: bytes, name: str) -> None:
         listed = 0
     if listed > MAX_FORM_SHEETS:
         raise _too_many_sheets(listed, name)
+    seen: set[str] = set()
+    for entry in entries:  # which of two copies a reader takes depends on the reader: the other one's values go unseen
+        if entry.filename.lower() in seen:
+            raise refuse(f"not an .xlsx workbook: its part {entry.filename[:100]} is stored twice", _SAVE_AGAIN)
+        seen.add(entry.filename.lower())
     if "[Content_Types].xml" not in {e.filename for e in entries}:  # a zip of something else (a .docx renamed, an archive)
         raise refuse("not an .xlsx workbook (a zip archive without a workbook's parts)",
                      "save the form as Excel Workbook (.xlsx)")
@@ -194,7 +199,10 @@ def open_workbook(path: Path) -> list[Sheet]:
         raise
     except Exception as err:  # openpyxl raises many kinds for a damaged or forged workbook; each is the file's fault
         raise FactsError(Problem(f"cannot read the workbook: {type(err).__name__}: {str(err)[:200]}", file=name,
-                                 hint="open it in a spreadsheet program and save it again as .xlsx")) from None
+                                 hint=_SAVE_AGAIN)) from None
+
+
+_SAVE_AGAIN = "open it in a spreadsheet program and save it again as .xlsx"
 
 
 #: The sheet names the reader looks for, as the tool writes them (forms.reading.SIDE_SHEET, reports.xlsx's).
@@ -277,6 +285,9 @@ def _sheet(ws: Any, name: str, slots: list[int]) -> Sheet:
     cells: dict[tuple[int, int], Any] = {}
     units: dict[tuple[int, int], str] = {}
     signs: dict[tuple[int, int], str] = {}
+    xml = _sheet_xml(ws)
+    if xml is not None:
+        _check_rows_and_values(xml, ws, name)
     ws.reset_dimensions()  # a stale <dimension> (an optional hint some writers leave) would hide the cells outside it
     for walked, row in enumerate(ws.iter_rows(), 1):
         if walked > _EXCEL_ROWS:  # <row r="99999999999999"/>: the rows missing below it come one by one (QA95 F1)
@@ -327,7 +338,7 @@ def _sheet(ws: Any, name: str, slots: list[int]) -> Sheet:
                 if before:
                     signs[(r, c)] = before
             cells[(r, c)] = value
-    merges, hidden, columns = _row_marks(ws)
+    merges, hidden, columns = _row_marks(xml) if xml is not None else ((), [], [])
     return Sheet(str(ws.title), cells, units, signs, merges=merges, hidden=frozenset(r for r in hidden if any(
         (r, c) in cells for c in range(1, MAX_FORM_COLUMNS + 1))), hidden_columns=frozenset(columns))
 
@@ -340,17 +351,70 @@ _HIDDEN_COLUMNS = re.compile(rb'<(?:\w+:)?col\b(?=[^>]*?\bhidden="(?:1|true)")(?
 _MOST_MERGES = 5000  # a form has a few dozen; the rest of a forged list is not read
 
 
-def _row_marks(ws: Any) -> tuple[tuple[tuple[int, int, int, int], ...], list[int], list[int]]:
-    """The sheet's merged ranges that span rows, its hidden rows and its hidden columns (those of the form's width), read
-    from its part of the workbook (within the limits the archive was checked against): only to say so where a cell they
-    cover is read as empty, or is hidden."""
-    from openpyxl.utils import column_index_from_string
-
+def _sheet_xml(ws: Any) -> bytes | None:
+    """The sheet's part of the workbook, as its XML (within the limits the archive was checked against); None from an
+    openpyxl whose read-only sheet gives no access to it (merges and hidden rows are not named then, the cells are read
+    all the same)."""
     try:
         with ws._get_source() as part:  # read-only mode's own access to the sheet's XML
-            xml = part.read()
-    except AttributeError:  # another openpyxl's read-only sheet: merges are not named, cells are read all the same
-        return (), [], []
+            data: bytes = part.read()
+            return data
+    except AttributeError:
+        return None
+
+
+_ROW_NUMBER = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="([0-9]{1,10})"')
+_CELL_VALUE = re.compile(rb'<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?v>([^<]*)<')  # a cell with its value and no formula
+_CELL_TYPE = re.compile(rb'\bt="([a-zA-Z]{0,9})"')
+_CELL_REF = re.compile(rb'\br="([A-Z]{1,3}[0-9]{1,7})"')
+
+
+def _check_rows_and_values(xml: bytes, ws: Any, name: str) -> None:
+    """Refuse what read-only reading takes in silence or fails on without naming a cell, each as a spreadsheet program
+    calls such a file damaged (QA95 F5, F7, F8): a row out of order or given twice (openpyxl skips it, and the form then
+    "has no such row"); a cell's text that is a shared text the workbook does not hold (an index of -1 took the last
+    one: a value read from elsewhere); a number or a true/false that is none (openpyxl's bare ValueError)."""
+    previous = 0
+    for match in _ROW_NUMBER.finditer(xml):
+        number = int(match.group(1))
+        if number <= previous:
+            raise FactsError(Problem(f"sheet {ws.title}: row {number} comes after row {previous} (rows out of order or "
+                                     "given twice), which no spreadsheet program writes", file=name, hint=_SAVE_AGAIN))
+        previous = number
+    strings = getattr(ws, "_shared_strings", None)
+    for match in _CELL_VALUE.finditer(xml):
+        typed = _CELL_TYPE.search(match.group(1))
+        said = _unread_value(typed.group(1) if typed else b"n", match.group(2).decode("utf-8", "replace").strip(),
+                             None if strings is None else len(strings))
+        if said is not None:
+            where = _CELL_REF.search(match.group(1))
+            raise FactsError(Problem(f"{ws.title}!{where.group(1).decode()}: {said}" if where else
+                                     f"sheet {ws.title}, a cell without its reference: {said}",
+                                     file=name, hint=_SAVE_AGAIN))
+
+
+def _unread_value(kind: bytes, value: str, shared: int | None) -> str | None:
+    """What is wrong with a cell's value of type `kind` as openpyxl would read it (None: nothing); `shared`: how many
+    shared texts the workbook holds, when known."""
+    shown = value if len(value) <= 20 else value[:20] + "…"
+    if kind == b"s":
+        if shared is not None and not (value.isdigit() and int(value) < shared):
+            return f"the cell's text is shared text {shown}, which the workbook does not hold ({shared} shared texts, " \
+                   "numbered from 0)"
+    elif kind in (b"n", b"b"):
+        try:  # as openpyxl reads it: a number with a point or an exponent as a float, else whole
+            float(value) if kind == b"n" and any(c in value for c in ".Ee") else int(value)
+        except ValueError:
+            return f"the cell holds {shown!r}, " + ("which is no number a workbook holds" if kind == b"n" else
+                                                    "where its type says true or false (1 or 0)")
+    return None
+
+
+def _row_marks(xml: bytes) -> tuple[tuple[tuple[int, int, int, int], ...], list[int], list[int]]:
+    """The sheet's merged ranges that span rows, its hidden rows and its hidden columns (those of the form's width), read
+    from its part of the workbook: only to say so where a cell they cover is read as empty, or is hidden."""
+    from openpyxl.utils import column_index_from_string
+
     hidden = [int(m.group(1)) for m in _HIDDEN_ROW.finditer(xml, 0, len(xml)) if int(m.group(1)) <= MAX_FORM_ROWS][:_MOST_MERGES]
     found = []
     for match in _MERGE.finditer(xml):
