@@ -24,7 +24,8 @@ from typing import NamedTuple
 from ._encodings import UTF16_MARKS, UTF32_MARKS
 from .errors import Problem
 
-__all__ = ["FULL_WIDTH", "encoding_problem", "json_syntax_problem", "line_slips", "with_slips", "yaml_syntax_problem"]
+__all__ = ["FULL_WIDTH", "encoding_problem", "json_syntax_problem", "line_slips", "parser_problem", "with_slips",
+           "yaml_syntax_problem"]
 
 
 class FullWidth(NamedTuple):
@@ -192,7 +193,30 @@ def yaml_syntax_problem(text: str, file: str | None, context: tuple[int, int] | 
         colon = _dash_slip(lines, max(first, 1), line, file) or _colon_slip(lines, max(first, 1), line, parser_says, file)
         if colon is not None:
             return colon
-    return Problem(f"YAML syntax: {parser_says}", file=file, line=line, column=column)
+    return parser_problem(parser_says, file, line, column)
+
+
+#: What to do about a syntax error PyYAML words as these (the first found), in English as in Chinese (QA82 F6: the
+#: English was the parser's words alone, where the Chinese said the fix).
+_PARSER_FIXES = (
+    ("mapping values are not allowed here", "check the colons and the indentation of this line and the line above"),
+    ("while parsing a block collection", "the keys of one list item line up with its first key, and the dashes of one "
+                                         "list with each other"),
+    ("while parsing a block mapping", "the keys of one level line up"),
+    ("sequence entries are not allowed here", "check this line's indentation; put a text that begins with - in quotes"),
+    ("that cannot start any token", "put the value in quotes when its text holds this character"),
+    ("could not find expected ':'", "write ': ' between a key and its value"),
+)
+# PyYAML names a key it did not expect by '?', its token of a complex key, which the file does not have
+_KEY_TOKEN = "found '?'"
+
+
+def parser_problem(parser_says: str, file: str | None, line: int | None = None, column: int | None = None) -> Problem:
+    """A YAML syntax error in the parser's words, with the fix those words call for, and the key it found out of line
+    named as one (not by its '?')."""
+    said = parser_says.replace(_KEY_TOKEN, "found a key indented unlike the keys beside it")
+    fix = next((fix for words, fix in _PARSER_FIXES if words in parser_says), None)
+    return Problem(f"YAML syntax: {said}", file=file, line=line, column=column, hint=fix)
 
 
 # (spaces are matched only where nothing else can take them, so that a long line is read once, never in quadratic time)

@@ -358,7 +358,9 @@ def load(text: str, file: str | None = None) -> Located:
         raise YamlError([Problem(f"YAML syntax: character U+{err.character:04X} is not allowed in a YAML file", file=file,
                                  line=line, column=column, hint="remove it")]) from None
     except yaml.YAMLError as err:
-        raise YamlError([Problem(f"YAML syntax: {' '.join(str(err).split())}", file=file)]) from None
+        from ._typing_slips import parser_problem
+
+        raise YamlError([parser_problem(" ".join(str(err).split()), file)]) from None
     except RecursionError:
         raise YamlError([Problem(f"nested deeper than {MAX_YAML_DEPTH} levels (MAX_YAML_DEPTH)", file=file)]) from None
     if root is None:

@@ -248,24 +248,21 @@ PARSERS = (
     ("an argument is empty (an unset variable in a script?): give the file, folder or value",
      "有一个参数是空的（脚本里的变量没有赋值？）：写出文件、文件夹或取值"),
     # PyYAML: "while <context> <problem>"
-    ("while scanning a simple key could not find expected ':'", "这一行缺少键后面的冒号 ':'（键和值之间写 ': '）"),
-    ("mapping values are not allowed here", "这里不能出现“键: 值”（检查这一行和上一行的冒号与缩进）"),
+    ("while scanning a simple key could not find expected ':'", "这一行缺少键后面的冒号 ':'"),
+    ("mapping values are not allowed here", "这里不能出现“键: 值”"),
     ("no space after the ':' of {key}: YAML reads {text} as one text", "{key} 的冒号后面没有空格：YAML 把 {text} 当作一整段文字"),
     ("put a space after the colon: {fixed}", "在冒号后面加一个空格：{fixed}"),
     ("the text of {key} holds ': ', which YAML reads as the start of another key: put the whole text in quotes, or write "
      "the colon as '：'",
      "{key} 的文字里有半角冒号加空格（': '），YAML 把它当作另一个键的开始：给整段文字加上引号，或把冒号写成全角的“：”"),
-    ("sequence entries are not allowed here",
-     "这里不能开始列表项 '- '（检查这一行的缩进；文字以 - 开头时给它加上引号）"),
+    ("sequence entries are not allowed here", "这里不能开始列表项 '- '"),
     ("expected a single document in the stream but found another document",
      "文件中有不止一个文档（用 --- 分隔）；一个文件只能写一个"),
-    ("while scanning for the next token found character {char} that cannot start any token",
-     "字符 {char} 不能出现在这里（文字中有它时给值加上引号）"),
+    ("while scanning for the next token found character {char} that cannot start any token", "字符 {char} 不能出现在这里"),
     ("while parsing a flow sequence {problem}", "方括号 [ … ] 中：{problem!t}"),
     ("while parsing a flow mapping {problem}", "花括号 {{ … }} 中：{problem!t}"),
-    ("while parsing a block mapping {problem}", "缩进不一致：{problem!t}（同一层的键要对齐）"),
-    ("while parsing a block collection {problem}",
-     "列表的缩进不一致：{problem!t}（同一项中的键要与第一个键对齐，同一层的 - 也要对齐）"),
+    ("while parsing a block mapping {problem}", "缩进不一致：{problem!t}"),
+    ("while parsing a block collection {problem}", "列表的缩进不一致：{problem!t}"),
     ("while parsing a block node {problem}", "{problem!t}"),
     ("while parsing a flow node {problem}", "{problem!t}"),
     ("while parsing a node {problem}", "{problem!t}"),
@@ -290,7 +287,7 @@ PARSERS = (
     ("found unexpected document separator", "多了一个文档分隔符 ---"),
     ("found a tab character where an indentation space is expected", "缩进处有制表符（Tab）：只能用空格缩进"),
     ("found a tab character that violates indentation", "缩进处有制表符（Tab）：只能用空格缩进"),
-    ("found character {char} that cannot start any token", "字符 {char} 不能出现在这里（文字中有它时给值加上引号）"),
+    ("found character {char} that cannot start any token", "字符 {char} 不能出现在这里"),
     ("expected alphabetic or numeric character, but found {char}", "这里应为字母或数字，却是 {char}"),
     ("expected a comment or a line break, but found {char}", "这里应为注释或换行，却是 {char}"),
     ("could not find expected ':'", "缺少冒号 ':'"),
@@ -308,7 +305,7 @@ PARSERS = (
     ("'<anchor>'", "一个锚点"),
     # PyYAML names a key it did not expect by '?' (the token of a complex key), though the file has none: a key whose
     # indentation differs from the keys beside it, almost always
-    ("'?'", "一个键，它的缩进与同一层的其他键不一致"),  # the context's own words say how to align it (QA82 F6)
+    ("a key indented unlike the keys beside it", "一个键，它的缩进与同一层的其他键不一致"),  # for PyYAML's '?' (QA82 F6)
     ("'<alias>'", "一个别名"),
     ("'<tag>'", "一个标签"),
     ("'-'", "列表符号 '-'"),

@@ -65,6 +65,14 @@ TEXT_FILES = (
     ("full-width character {char} (U+{code}): write {name}", "{char}（U+{code}）是全角字符：改为半角，写成 {name}"),
     ("write it in quotes, as text", "加上引号，写成文字"),
     ("check the digits", "检查数位"),
+    # the fix a YAML syntax error in PyYAML's words calls for (_typing_slips._PARSER_FIXES)
+    ("check the colons and the indentation of this line and the line above", "检查这一行和上一行的冒号与缩进"),
+    ("the keys of one list item line up with its first key, and the dashes of one list with each other",
+     "同一项中的键要与第一个键对齐，同一层的 - 也要对齐"),
+    ("the keys of one level line up", "同一层的键要对齐"),
+    ("check this line's indentation; put a text that begins with - in quotes", "检查这一行的缩进；文字以 - 开头时给它加上引号"),
+    ("put the value in quotes when its text holds this character", "文字中有它时给值加上引号"),
+    ("write ': ' between a key and its value", "键和值之间写 ': '"),
     ("cannot read the workbook: {detail}", "无法读取工作簿：`{detail}`"),
     ("cannot read {value}: {detail}", "无法读取 {value}：{detail}"),
     # a value a standard YAML tag cannot read (!!int +, !!bool maybe, !!timestamp x), or an empty one

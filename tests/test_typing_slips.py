@@ -272,6 +272,24 @@ def test_a_key_out_of_line_in_a_list_item_is_said_without_a_question_mark_the_fi
     assert 1 == code and "它的缩进与同一层的其他键不一致" in lines[0] and "?" not in lines[0].split("：", 1)[1], lines
 
 
+def test_a_yaml_syntax_error_says_its_fix_in_english_as_in_chinese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """QA82 F6: in English a syntax error was PyYAML's words alone ('expected <block end>, but found '?''), naming a '?'
+    the file does not have, where the Chinese said what to align. Both say the key out of line and the fix, the same."""
+    monkeypatch.chdir(tmp_path)
+    name = _broken(tmp_path, "        standard: ①符合法律法规", "      standard: ①符合法律法规")
+    code, lines = run("--lang", "en", "validate", name)
+    assert 1 == code and lines[0].endswith(
+        "YAML syntax: while parsing a block collection expected <block end>, but found a key indented unlike the keys "
+        "beside it (the keys of one list item line up with its first key, and the dashes of one list with each other)"), lines
+    code, zh = run("--lang", "zh", "validate", name)
+    assert zh[0].endswith("YAML 语法错误：列表的缩进不一致：这里遇到一个键，它的缩进与同一层的其他键不一致"
+                          "（同一项中的键要与第一个键对齐，同一层的 - 也要对齐）"), zh
+    # PyYAML's own words where nothing else is known (no mark): its fix said all the same
+    from scoring_engine._typing_slips import parser_problem
+
+    assert "write ': ' between a key and its value" == parser_problem("could not find expected ':'", "a.yaml").hint
+
+
 def test_a_chinese_closing_quote_and_a_full_width_space_after_a_colon_are_named_where_typed(tmp_path: Path):
     """`version: "1.0”` (an ASCII quote closed by a Chinese one) was reported 37 lines later as an indentation error,
     and `weight:　15` (an input method's full-width space) on the next line as a missing colon: each is named at its
@@ -319,7 +337,7 @@ def test_a_file_saved_as_notepads_unicode_is_said_to_be_utf16(tmp_path: Path) ->
 @pytest.mark.parametrize(("old", "new", "message"), [
     ("    weight: 10\n", "    weight:10\n", "weight 的冒号后面没有空格：YAML 把 'weight:10' 当作一整段文字（在冒号后面加一个空格：'weight: 10'）"),
     ("    standard: ", "    standard: 得分: ",
-     "这里不能出现“键: 值”（检查这一行和上一行的冒号与缩进）（standard 的文字里有半角冒号加空格（': '），YAML 把它当作另一个键的开始：给整段文字加上引号，或把冒号写成全角的“：”）"),
+     "这里不能出现“键: 值”（standard 的文字里有半角冒号加空格（': '），YAML 把它当作另一个键的开始：给整段文字加上引号，或把冒号写成全角的“：”）"),
 ])
 def test_a_colon_without_its_space_or_inside_a_text_is_named_with_the_fix(old: str, new: str, message: str,
                                                                            tmp_path: Path) -> None:
@@ -341,7 +359,8 @@ def test_a_long_line_with_a_colon_at_its_end_is_said_as_any_other() -> None:
     line = "name: x:" + " " * (_LONGEST_SLIP_LINE + 10) + "a:"
     problem = yaml_syntax_problem("id: t\n" + line + "\n", "set.yaml", (2, 1), (2, len(line)),
                                   "mapping values are not allowed here")
-    assert "YAML syntax: mapping values are not allowed here" == problem.message and problem.hint is None
+    assert "YAML syntax: mapping values are not allowed here" == problem.message
+    assert "check the colons and the indentation of this line and the line above" == problem.hint  # not the slip's
 
 
 def test_a_key_value_inside_a_block_text_is_no_slip() -> None:
