@@ -5,11 +5,24 @@ facts, since their kinds are not the JSON ones a facts file holds, but named as 
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
-__all__ = ["NUMPY_HINT", "numpy_name"]
+__all__ = ["NUMPY_HINT", "not_finite_hint", "numpy_name"]
 
 NUMPY_HINT = "convert NumPy values to Python ones first: value.item(), array.tolist(), or df.astype(object) for a pandas frame"
+_NOT_FINITE = "NaN and infinity are not numbers"
+# a float NaN comes from a program (a file's NaN is read as no float): most often a pandas frame's empty cell
+_PANDAS_BLANK = f"{_NOT_FINITE}; NaN is how pandas reads an empty cell: leave out the facts whose cells are empty (row.dropna())"
+
+
+def not_finite_hint(value: Any) -> str:
+    """The hint for a NaN or an infinity given as a fact's value: a float NaN is said to be a pandas frame's empty cell.
+
+    >>> not_finite_hint(float("inf"))
+    'NaN and infinity are not numbers'
+    """
+    return _PANDAS_BLANK if isinstance(value, float) and math.isnan(value) else _NOT_FINITE
 
 
 def numpy_name(value: Any) -> str | None:

@@ -17,7 +17,7 @@ from ._own_values import written_form
 from .errors import did_you_mean
 from .formulas import Finding
 from .judgements import Judgement, TierJudgement
-from ._numpy_values import NUMPY_HINT, numpy_name
+from ._numpy_values import NUMPY_HINT, not_finite_hint, numpy_name
 from .model import FactSpec
 from .target_rows import target_row
 
@@ -32,7 +32,7 @@ def convert_number(value: Any, spec: FactSpec) -> Decimal:
         raise ValueError(f"expected a number, got {str(value).lower()}", "write the number itself")
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise ValueError(f"expected a number, got {value}", "NaN and infinity are not numbers")
+            raise ValueError(f"expected a number, got {value}", not_finite_hint(value))
         value = Decimal(float.__repr__(value))
     elif isinstance(value, int):
         value = Decimal(value)

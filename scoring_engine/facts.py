@@ -20,7 +20,7 @@ from ._record import record
 from ._text import bad_character, invisible_character
 from ._undeclared import given_instead, removed_facts, undeclared_warnings, unwritable
 from .errors import ADD_THE_FACT, FactsError, Problem, json_path
-from ._numpy_values import NUMPY_HINT
+from ._numpy_values import NUMPY_HINT, not_finite_hint
 from .fact_values import convert_fact, convert_number, numpy_hint, out_of_range_words, type_name
 from .model import FactSpec, IndicatorSet
 from ._row_fit import row_problems
@@ -212,7 +212,7 @@ def document_problems(document: Any) -> Iterator[tuple[tuple[str | int, ...], st
 
 def _out_of_range(value: int | float | Decimal) -> tuple[str, str] | None:
     if not (value.is_finite() if isinstance(value, Decimal) else isinstance(value, int) or math.isfinite(value)):
-        return f"{value} is not a finite number", "NaN and infinity are not numbers"  # in a text field too: a pandas blank
+        return f"{value} is not a finite number", not_finite_hint(value)  # in a text field too: a pandas blank
     # str() of a giant int is slow, or refused past 4300 digits
     if isinstance(value, int) and value.bit_length() > _MOST_INT_BITS:
         digits = int(value.bit_length() * 0.30103) + 1

@@ -26,7 +26,7 @@ from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from ._numpy_values import NUMPY_HINT, numpy_name
+from ._numpy_values import NUMPY_HINT, not_finite_hint, numpy_name
 from ._arith import in_range, plain, round_half_up, too_many_digits
 from ._record import record
 from ._text import cut, quoted
@@ -201,7 +201,7 @@ def kind_of(value: Any) -> str:
 def _bare_number(value: int | Decimal | float, key: str) -> Decimal:
     """A number given as a number (a form's numeric cell, a file's number), within the bounds of any fact's number."""
     if (isinstance(value, float) and not math.isfinite(value)) or (isinstance(value, Decimal) and not value.is_finite()):
-        raise ValueError(f"{key} must be a number, got {value}", "NaN and infinity are not numbers")
+        raise ValueError(f"{key} must be a number, got {value}", not_finite_hint(value))
     number = Decimal(float.__repr__(value)) if isinstance(value, float) else Decimal(value)
     if not in_range(number):  # a cell of 1e30 (a file's number is bounded as it is read)
         raise ValueError(f"{key} {format(number, 'E')} is out of range (MAX_FACT_MAGNITUDE: under 1e15 in size, 1e-15 at least)",

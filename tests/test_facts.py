@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import math
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -136,9 +137,16 @@ def test_text_where_a_number_belongs(value: str) -> None:
 
 @pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf")])
 def test_nan_and_infinity_from_python_floats(value: float) -> None:
-    """NaN and infinity passed as Python floats are refused as not numbers."""
+    """NaN and infinity passed as Python floats are refused as not numbers; a NaN, which is how pandas reads an empty
+    cell, is said to be one, with how to leave such facts out (a notebook's row.to_dict() of a blank 实际支出)."""
+
     error = refusal(with_fact("budget.paid", value))
-    assert "NaN and infinity are not numbers" == error.hint
+    if math.isnan(value):
+        assert ("NaN and infinity are not numbers; NaN is how pandas reads an empty cell: leave out the facts whose cells "
+                "are empty (row.dropna())") == error.hint
+        assert "NaN 和无穷大不是数字；pandas 把空单元格读作 NaN：单元格为空的事实不要传入（row.dropna()）" == translate(error.hint)
+    else:
+        assert "NaN and infinity are not numbers" == error.hint
 
 
 def test_python_float_is_read_by_its_shortest_repr() -> None:
