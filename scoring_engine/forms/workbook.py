@@ -26,9 +26,10 @@ from typing import Any
 from .._files import old_workbook_problem, read_bytes, shown_path
 from .._record import record
 from ..errors import FactsError, Problem
+from .sheet_xml import SAVE_AGAIN, check_rows_and_values, sheet_xml
 
-__all__ = ["MAX_FORM_BYTES", "MAX_FORM_COLUMNS", "MAX_FORM_ENTRIES", "MAX_FORM_RATIO", "MAX_FORM_ROWS", "MAX_FORM_UNPACKED",
-           "Formula", "Sheet", "format_sign", "format_unit", "open_workbook"]
+__all__ = ["MAX_FORM_BYTES", "MAX_FORM_COLUMNS", "MAX_FORM_ELEMENTS", "MAX_FORM_ENTRIES", "MAX_FORM_RATIO", "MAX_FORM_ROWS",
+           "MAX_FORM_UNPACKED", "Formula", "Sheet", "format_sign", "format_unit", "open_workbook"]
 
 #: Largest form file read (bytes): a filled 自评表 is a few dozen kilobytes.
 MAX_FORM_BYTES = 5_000_000
@@ -37,6 +38,11 @@ MAX_FORM_UNPACKED = 50_000_000
 #: Largest total size of the workbook's XML parts once unpacked (bytes): what the reader parses into objects (a 48 MB
 #: sheet of forged empty elements took 2 GB: QA95 F3; a form with four sheets of detail is some 6 MB: QA96 F4).
 MAX_FORM_XML = 20_000_000
+#: Most XML elements (counted by their '<') a part may hold in one stretch the parser keeps whole: one row of a sheet,
+#: one shared text, or the rest of the part (all of it for the styles). A row's elements are all held until it ends:
+#: 4.6 million forged in one row of a 4 MB form took 1.5 GB and 10 s, in the styles 500 MB; a real row has at most a few
+#: tens of thousands (16,384 styled cells), styles bloated to Excel's 64,000 formats some 200,000.
+MAX_FORM_ELEMENTS = 500_000
 #: Most entries the workbook's zip archive may hold.
 MAX_FORM_ENTRIES = 500
 #: Most sheets the workbook may list (a form has two or three; 60,000 listed took 50 s and 494 MB: QA95 F2).
@@ -149,6 +155,13 @@ def _check_archive(data: bytes, name: str) -> None:
     if parsed > MAX_FORM_XML:
         raise refuse(f"the workbook's XML parts unpack to {parsed} bytes; the limit is {MAX_FORM_XML} (MAX_FORM_XML)",
                      "keep the form alone in its workbook: copy it into a new workbook")
+    for entry in entries:  # a part of fewer bytes than twice the limit cannot pass it: a real form's parts are not read here
+        if entry.filename.lower().endswith((".xml", ".rels")) and entry.file_size > 2 * MAX_FORM_ELEMENTS:
+            most = _most_elements(archive, entry)
+            if most > MAX_FORM_ELEMENTS:
+                raise refuse(f"part {entry.filename[:100]} holds {most} XML elements in one stretch (a row, a shared text, "
+                             f"or the rest of the part); the limit is {MAX_FORM_ELEMENTS} (MAX_FORM_ELEMENTS)",
+                             "this is not a form a spreadsheet program saved")
     book = next((e for e in entries if e.filename == "xl/workbook.xml"), None)  # counted before openpyxl builds each sheet
     try:
         listed = len(_SHEET_ENTRY.findall(archive.read(book))) if book is not None else 0
@@ -159,11 +172,23 @@ def _check_archive(data: bytes, name: str) -> None:
     seen: set[str] = set()
     for entry in entries:  # which of two copies a reader takes depends on the reader: the other one's values go unseen
         if entry.filename.lower() in seen:
-            raise refuse(f"not an .xlsx workbook: its part {entry.filename[:100]} is stored twice", _SAVE_AGAIN)
+            raise refuse(f"not an .xlsx workbook: its part {entry.filename[:100]} is stored twice", SAVE_AGAIN)
         seen.add(entry.filename.lower())
     if "[Content_Types].xml" not in {e.filename for e in entries}:  # a zip of something else (a .docx renamed, an archive)
         raise refuse("not an .xlsx workbook (a zip archive without a workbook's parts)",
                      "save the form as Excel Workbook (.xlsx)")
+
+
+_STRETCH_END = re.compile(rb"(?:row|si)>")  # </row>, </x:row>, </si>: where the parser lets go of what it read
+
+
+def _most_elements(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> int:
+    """The most elements (by their '<') `entry` holds between two ends of a row or a shared text."""
+    try:
+        data = archive.read(entry)
+    except Exception:  # a damaged or encrypted part: said when openpyxl reads it, as any such
+        return 0
+    return max(stretch.count(b"<") for stretch in _STRETCH_END.split(data))
 
 
 _SHEET_ENTRY = re.compile(rb"<(?:\w+:)?sheet\b")  # a <sheet> of the workbook's list, not <sheets> or <sheetView>
@@ -199,10 +224,7 @@ def open_workbook(path: Path) -> list[Sheet]:
         raise
     except Exception as err:  # openpyxl raises many kinds for a damaged or forged workbook; each is the file's fault
         raise FactsError(Problem(f"cannot read the workbook: {type(err).__name__}: {str(err)[:200]}", file=name,
-                                 hint=_SAVE_AGAIN)) from None
-
-
-_SAVE_AGAIN = "open it in a spreadsheet program and save it again as .xlsx"
+                                 hint=SAVE_AGAIN)) from None
 
 
 #: The sheet names the reader looks for, as the tool writes them (forms.reading.SIDE_SHEET, reports.xlsx's).
@@ -285,9 +307,9 @@ def _sheet(ws: Any, name: str, slots: list[int]) -> Sheet:
     cells: dict[tuple[int, int], Any] = {}
     units: dict[tuple[int, int], str] = {}
     signs: dict[tuple[int, int], str] = {}
-    xml = _sheet_xml(ws)
+    xml = sheet_xml(ws)
     if xml is not None:
-        _check_rows_and_values(xml, ws, name)
+        check_rows_and_values(xml, ws, name)
     ws.reset_dimensions()  # a stale <dimension> (an optional hint some writers leave) would hide the cells outside it
     for walked, row in enumerate(ws.iter_rows(), 1):
         if walked > _EXCEL_ROWS:  # <row r="99999999999999"/>: the rows missing below it come one by one (QA95 F1)
@@ -349,65 +371,6 @@ _HIDDEN_ROW = re.compile(rb'<(?:\w+:)?row\b(?=[^>]*?\bhidden="(?:1|true)")[^>]*?
 _HIDDEN_COLUMNS = re.compile(rb'<(?:\w+:)?col\b(?=[^>]*?\bhidden="(?:1|true)")(?=[^>]*?\bmin="([0-9]{1,5})")'
                              rb'[^>]*?\bmax="([0-9]{1,5})"')
 _MOST_MERGES = 5000  # a form has a few dozen; the rest of a forged list is not read
-
-
-def _sheet_xml(ws: Any) -> bytes | None:
-    """The sheet's part of the workbook, as its XML (within the limits the archive was checked against); None from an
-    openpyxl whose read-only sheet gives no access to it (merges and hidden rows are not named then, the cells are read
-    all the same)."""
-    try:
-        with ws._get_source() as part:  # read-only mode's own access to the sheet's XML
-            data: bytes = part.read()
-            return data
-    except AttributeError:
-        return None
-
-
-_ROW_NUMBER = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="([0-9]{1,10})"')
-_CELL_VALUE = re.compile(rb'<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?v>([^<]*)<')  # a cell with its value and no formula
-_CELL_TYPE = re.compile(rb'\bt="([a-zA-Z]{0,9})"')
-_CELL_REF = re.compile(rb'\br="([A-Z]{1,3}[0-9]{1,7})"')
-
-
-def _check_rows_and_values(xml: bytes, ws: Any, name: str) -> None:
-    """Refuse what read-only reading takes in silence or fails on without naming a cell, each as a spreadsheet program
-    calls such a file damaged (QA95 F5, F7, F8): a row out of order or given twice (openpyxl skips it, and the form then
-    "has no such row"); a cell's text that is a shared text the workbook does not hold (an index of -1 took the last
-    one: a value read from elsewhere); a number or a true/false that is none (openpyxl's bare ValueError)."""
-    previous = 0
-    for match in _ROW_NUMBER.finditer(xml):
-        number = int(match.group(1))
-        if number <= previous:
-            raise FactsError(Problem(f"sheet {ws.title}: row {number} comes after row {previous} (rows out of order or "
-                                     "given twice), which no spreadsheet program writes", file=name, hint=_SAVE_AGAIN))
-        previous = number
-    strings = getattr(ws, "_shared_strings", None)
-    for match in _CELL_VALUE.finditer(xml):
-        typed = _CELL_TYPE.search(match.group(1))
-        said = _unread_value(typed.group(1) if typed else b"n", match.group(2).decode("utf-8", "replace").strip(),
-                             None if strings is None else len(strings))
-        if said is not None:
-            where = _CELL_REF.search(match.group(1))
-            raise FactsError(Problem(f"{ws.title}!{where.group(1).decode()}: {said}" if where else
-                                     f"sheet {ws.title}, a cell without its reference: {said}",
-                                     file=name, hint=_SAVE_AGAIN))
-
-
-def _unread_value(kind: bytes, value: str, shared: int | None) -> str | None:
-    """What is wrong with a cell's value of type `kind` as openpyxl would read it (None: nothing); `shared`: how many
-    shared texts the workbook holds, when known."""
-    shown = value if len(value) <= 20 else value[:20] + "…"
-    if kind == b"s":
-        if shared is not None and not (value.isdigit() and int(value) < shared):
-            return f"the cell's text is shared text {shown}, which the workbook does not hold ({shared} shared texts, " \
-                   "numbered from 0)"
-    elif kind in (b"n", b"b"):
-        try:  # as openpyxl reads it: a number with a point or an exponent as a float, else whole
-            float(value) if kind == b"n" and any(c in value for c in ".Ee") else int(value)
-        except ValueError:
-            return f"the cell holds {shown!r}, " + ("which is no number a workbook holds" if kind == b"n" else
-                                                    "where its type says true or false (1 or 0)")
-    return None
 
 
 def _row_marks(xml: bytes) -> tuple[tuple[tuple[int, int, int, int], ...], list[int], list[int]]:
