@@ -127,7 +127,8 @@ PLACES = (
     # a workbook forged or damaged so that read-only reading would take a value from elsewhere, or miss one (QA95 F5, F6, F8)
     ("not an .xlsx workbook: its part {part} is stored twice", "不是 .xlsx 工作簿：其中的部件 {part} 存了两份"),
     ("part {part} holds {count:n} XML elements in one stretch (a row, a shared text, or the rest of the part); the limit "
-     "is {limit:n} ({name})", "部件 {part} 的一段（一行、一条共享文字或部件的其余部分）有 {count} 个 XML 元素，上限是 {limit}（{name}）"),
+     "is {limit:n} ({name})",
+     "部件 {part} 的一段（一行、一条共享文字或部件的其余部分）有 {count} 个 XML 元素，上限是 {limit}（{name}）"),
     ("sheet {sheet}: row {row:n} comes after row {previous:n} (rows out of order or given twice), which no spreadsheet program "
      "writes", "工作表 {sheet}：第 {row} 行排在第 {previous} 行之后（行的顺序错乱或同一行写了两次），电子表格软件不会这样保存"),
     ("the cell's text is shared text {index}, which the workbook does not hold ({count:n} shared texts, numbered from 0)",

@@ -230,3 +230,40 @@ def test_a_part_stored_twice_in_the_archive_is_refused(tmp_path: Path) -> None:
         target.writestr("xl/worksheets/sheet1.xml", re.sub(rb'<c r="E6"[^>]*>.*?</c>', b'<c r="E6"><v>50</v></c>', sheet))
     code, output = _score(forged)
     assert 1 == code and "not an .xlsx workbook: its part xl/worksheets/sheet1.xml is stored twice" in output, output
+
+
+class _Sheet:
+    title = "项目支出绩效自评表"
+    _shared_strings = ("甲", "乙", "丙")
+
+
+@pytest.mark.parametrize("xml", [
+    b"<row r='1'><c r='A1' t='s'><v>2</v></c><c r='B1' t='str'><v>text</v></c></row>",  # attributes in single quotes
+    b'<x:row r="1"><x:c r="A1" t="s"><x:v> 1 </x:v></x:c></x:row><x:row r="3"/>',  # prefixed, a number spaced
+    b'<row><c t="inlineStr"><is><t>a</t></is></c></row><row><c><v>1E-3</v></c></row><row r="3"><c t="b"><v>1</v></c></row>',
+    b'<row r="1"><c r="A1" t="d"><v>2024-06-30T00:00:00</v></c><c r="B1" t="e"><v>#N/A</v></c><c r="C1"><v>.5</v></c></row>',
+    b'<row r="1048576"><c r="A1048576" s="3"/></row>',
+])
+def test_a_sheet_written_as_valid_xml_another_way_passes_the_checks_of_its_rows_and_cells(xml: bytes) -> None:
+    """The checks of a sheet's rows and cells read the XML as producers may write it: attributes in single quotes,
+    namespace prefixes, rows and cells without their numbers, inline, date, error and formula texts, a number spaced
+    or written .5 or 1E-3: none is refused (a valid form refused would be worse than the forgery the checks stop)."""
+    from scoring_engine.forms.sheet_xml import check_rows_and_values
+
+    check_rows_and_values(xml, _Sheet(), "form.xlsx")
+
+
+@pytest.mark.parametrize(("xml", "said"), [
+    (b"<row r='6'/><row/><row r='7'/>", "row 7 comes after row 7"),  # a row without its number is the one after
+    (b"<row r='1'><c r='A1' t='s'><v>3</v></c></row>", "项目支出绩效自评表!A1: the cell's text is shared text 3"),
+    (b"<row r='1'><c r='A1' t='n'><v>1,5</v></c></row>", "the cell holds '1,5', which is no number"),
+])
+def test_a_row_given_twice_or_a_cell_that_is_none_is_refused_however_its_xml_is_written(xml: bytes, said: str) -> None:
+    """A row without its number is the one after the row before (so r=7 after it is row 7 again), and a cell's type and
+    reference in single quotes are read as in double ones: the forgery is refused whichever way it is written."""
+    from scoring_engine.errors import FactsError
+    from scoring_engine.forms.sheet_xml import check_rows_and_values
+
+    with pytest.raises(FactsError) as caught:
+        check_rows_and_values(xml, _Sheet(), "form.xlsx")
+    assert said in caught.value.problems[0].message

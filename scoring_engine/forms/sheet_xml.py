@@ -27,10 +27,12 @@ def sheet_xml(ws: Any) -> bytes | None:
         return None
 
 
-_ROW_NUMBER = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="([0-9]{1,10})"')
+# (an attribute's value may be in single quotes, as XML allows)
+_ROW = re.compile(rb'<(?:\w+:)?row\b([^>]*)>')
+_ROW_NUMBER = re.compile(rb'\br\s*=\s*["\']([0-9]{1,10})["\']')
 _CELL_VALUE = re.compile(rb'<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?v>([^<]*)<')  # a cell with its value and no formula
-_CELL_TYPE = re.compile(rb'\bt="([a-zA-Z]{0,9})"')
-_CELL_REF = re.compile(rb'\br="([A-Z]{1,3}[0-9]{1,7})"')
+_CELL_TYPE = re.compile(rb'\bt\s*=\s*["\']([a-zA-Z]{0,9})["\']')
+_CELL_REF = re.compile(rb'\br\s*=\s*["\']([A-Z]{1,3}[0-9]{1,7})["\']')
 
 
 def check_rows_and_values(xml: bytes, ws: Any, name: str) -> None:
@@ -39,8 +41,9 @@ def check_rows_and_values(xml: bytes, ws: Any, name: str) -> None:
     "has no such row"); a cell's text that is a shared text the workbook does not hold (an index of -1 took the last
     one: a value read from elsewhere); a number or a true/false that is none (openpyxl's bare ValueError)."""
     previous = 0
-    for match in _ROW_NUMBER.finditer(xml):
-        number = int(match.group(1))
+    for match in _ROW.finditer(xml):
+        given = _ROW_NUMBER.search(match.group(1))
+        number = int(given.group(1)) if given else previous + 1  # a row without its number follows the one before
         if number <= previous:
             raise FactsError(Problem(f"sheet {ws.title}: row {number} comes after row {previous} (rows out of order or "
                                      "given twice), which no spreadsheet program writes", file=name, hint=SAVE_AGAIN))
