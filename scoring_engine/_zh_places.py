@@ -126,16 +126,15 @@ PLACES = (
     ("type the number again", "重新输入这个数"),
     # a workbook forged or damaged so that read-only reading would take a value from elsewhere, or miss one (QA95 F5, F6, F8)
     ("not an .xlsx workbook: its part {part} is stored twice", "不是 .xlsx 工作簿：其中的部件 {part} 存了两份"),
-    ("part {part} holds {count:n} XML elements in one stretch (a row, a shared text, or the rest of the part); the limit "
-     "is {limit:n} ({name})",
-     "部件 {part} 的一段（一行、一条共享文字或部件的其余部分）有 {count} 个 XML 元素，上限是 {limit}（{name}）"),
+    ("part {part} holds more than {limit:n} XML elements in one stretch (a row, a shared text, or the rest of the part) "
+     "({name})", "部件 {part} 的一段（一行、一条共享文字或部件的其余部分）有超过 {limit} 个 XML 元素（{name}）"),
     ("sheet {sheet}: row {row:n} comes after row {previous:n} (rows out of order or given twice), which no spreadsheet program "
      "writes", "工作表 {sheet}：第 {row} 行排在第 {previous} 行之后（行的顺序错乱或同一行写了两次），电子表格软件不会这样保存"),
+    ("the cell's value is not what its type says (a number, true or false, a date, or a shared text's number)",
+     "单元格的值与它的类型不符（类型为数字、是/否值、日期或共享文字的编号）"),
+    ("sheet {sheet}, row {row:n}: {message}", "工作表 {sheet} 第 {row} 行：{message!t}"),
     ("the cell's text is shared text {index}, which the workbook does not hold ({count:n} shared texts, numbered from 0)",
      "单元格的文字指向第 {index} 条共享文字，工作簿中没有这一条（共 {count} 条，从 0 编号）"),
-    ("the cell holds {value}, which is no number a workbook holds", "单元格中是 {value}，不是工作簿能存的数"),
-    ("the cell holds {value}, where its type says true or false (1 or 0)", "单元格中是 {value}，而它的类型是是/否值（1 或 0）"),
-    ("sheet {sheet}, a cell without its reference: {message}", "工作表 {sheet} 中一个未注明位置的单元格：{message!t}"),
     ("target {target} has no sign, and a {category} row without one is scored as a target to reach (≥)",
      "指标值 {target} 没有写 ≥ 或 ≤，{category}不写符号会按“越高越好”（≥）计分"),
     ("write ≤{target} for a ceiling (the usual 成本指标), ={target} for an exact value, or ≥{target}",
@@ -185,11 +184,6 @@ PLACES = (
     ("holds the error value {value}; expected {what}", "单元格是错误值 {value}（公式出错后留下的），应为{what!t}"),
     ("the score typed here ({written}) is an error value, which a formula that failed leaves, so it is not compared with "
      "the set's", "此处填写的得分（{written}）是公式出错后留下的错误值，不与按体系计算的得分比较"),
-    ("sheet {sheet}: the workbook's sheets span more than {count} cells, empty ones included",
-     "工作表 {sheet}：工作簿各工作表合计超过 {count} 个单元格（含空单元格）"),
-    ("delete the empty rows and columns after the form's last cell, and the sheets that are no part of the form, or copy "
-     "the form into a new workbook",
-     "删除表格最后一个单元格之后的空行和空列，以及不属于这张表的工作表，或把表格复制到新的工作簿"),
     # a weight printed outside the 三级 rows, compared (forms/weights.py: QA54 F3)
     ("the form gives {points} points, but {label} weighs {weight} in the set {id}; it is scored on the set's weight",
      "表上写 {points} 分，但 {label} 在体系 {id} 中是 {weight} 分，按体系的分值计分"),

@@ -141,17 +141,14 @@ def test_a_stale_dimension_in_a_form_hides_no_cell(tmp_path: Path) -> None:
     assert _run("score", str(form), "--format", "json") == expected
 
 
-def test_a_form_whose_rows_reach_column_xfd_with_empty_cells_is_refused_in_one_line(tmp_path: Path) -> None:
-    """Read without the dimension, each row is as wide as its last cell: a forged empty cell in column XFD of many rows
-    would make tens of millions of cells. A hundred such rows are read (a writer may style a row to its end); past
-    MAX_FORM_ROWS rows of 16,384 cells the sheet is refused."""
+def test_a_form_whose_rows_reach_column_xfd_with_empty_cells_is_read_as_it_is(tmp_path: Path) -> None:
+    """Read-only reading made each row as wide as its last cell: an empty cell in column XFD of many rows (a writer may
+    style a row to its end) made tens of millions of cells, and was refused past a bound. The rows are read as the XML
+    holds them, one cell each: the form scores as it did without them."""
     form = _form(tmp_path)
     expected = _run("score", str(form), "--format", "json")
-    _add_rows(form, "".join(f'<row r="{r}"><c r="XFD{r}" s="0"/></row>' for r in range(100, 200)))
+    _add_rows(form, "".join(f'<row r="{r}"><c r="XFD{r}" s="0"/></row>' for r in range(100, 2200)))
     assert _run("score", str(form), "--format", "json") == expected
-    _add_rows(form, "".join(f'<row r="{r}"><c r="XFD{r}" s="0"/></row>' for r in range(200, 2200)))
-    code, output = _run("--lang", "en", "score", str(form))
-    assert code == 1 and "the workbook's sheets span more than 32768000 cells, empty ones included" in output, output
 
 
 def _add_rows(form: Path, rows: str) -> None:

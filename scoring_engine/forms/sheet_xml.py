@@ -1,16 +1,21 @@
-"""What the form reader reads in a sheet's own XML besides its cells: what openpyxl's read-only reading would take in
-silence, or fail on without naming a cell, in a workbook a spreadsheet program would call damaged (QA95), refused on
-its row or cell before the cells are read.
+"""A sheet as the form reader reads it: its rows as openpyxl's own parser reads them, without what read-only reading
+does with them in silence, and the sheet's XML itself (for the marks read-only reading does not see).
+
+openpyxl's read-only rows skip a row whose number is not above the one before (the form then "has no such row", or a
+second 全年预算数 goes unseen), take a shared text of index -1 as the workbook's last one (a value read from another
+cell), and fail with a bare ValueError naming no cell on a number that is none. Each is a file a spreadsheet program
+calls damaged (QA95 F5, F7, F8): here it is refused on its row or cell, as the parser itself read it (QA105: checks of
+the XML's text refused valid spellings, and missed forged ones).
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterator
 from typing import Any
 
 from ..errors import FactsError, Problem
 
-__all__ = ["SAVE_AGAIN", "check_rows_and_values", "sheet_xml"]
+__all__ = ["SAVE_AGAIN", "sheet_rows", "sheet_xml"]
 
 SAVE_AGAIN = "open it in a spreadsheet program and save it again as .xlsx"
 
@@ -27,51 +32,57 @@ def sheet_xml(ws: Any) -> bytes | None:
         return None
 
 
-# (an attribute's value may be in single quotes, as XML allows)
-_ROW = re.compile(rb'<(?:\w+:)?row\b([^>]*)>')
-_ROW_NUMBER = re.compile(rb'\br\s*=\s*["\']([0-9]{1,10})["\']')
-_CELL_VALUE = re.compile(rb'<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?v>([^<]*)<')  # a cell with its value and no formula
-_CELL_TYPE = re.compile(rb'\bt\s*=\s*["\']([a-zA-Z]{0,9})["\']')
-_CELL_REF = re.compile(rb'\br\s*=\s*["\']([A-Z]{1,3}[0-9]{1,7})["\']')
+class _NoSharedText(IndexError):
+    def __init__(self, index: int, count: int):
+        super().__init__(index)
+        self.index, self.count = index, count
 
 
-def check_rows_and_values(xml: bytes, ws: Any, name: str) -> None:
-    """Refuse what read-only reading takes in silence or fails on without naming a cell, each as a spreadsheet program
-    calls such a file damaged (QA95 F5, F7, F8): a row out of order or given twice (openpyxl skips it, and the form then
-    "has no such row"); a cell's text that is a shared text the workbook does not hold (an index of -1 took the last
-    one: a value read from elsewhere); a number or a true/false that is none (openpyxl's bare ValueError)."""
-    previous = 0
-    for match in _ROW.finditer(xml):
-        given = _ROW_NUMBER.search(match.group(1))
-        number = int(given.group(1)) if given else previous + 1  # a row without its number follows the one before
-        if number <= previous:
-            raise FactsError(Problem(f"sheet {ws.title}: row {number} comes after row {previous} (rows out of order or "
-                                     "given twice), which no spreadsheet program writes", file=name, hint=SAVE_AGAIN))
-        previous = number
-    strings = getattr(ws, "_shared_strings", None)
-    for match in _CELL_VALUE.finditer(xml):
-        typed = _CELL_TYPE.search(match.group(1))
-        said = _unread_value(typed.group(1) if typed else b"n", match.group(2).decode("utf-8", "replace").strip(),
-                             None if strings is None else len(strings))
-        if said is not None:
-            where = _CELL_REF.search(match.group(1))
-            raise FactsError(Problem(f"{ws.title}!{where.group(1).decode()}: {said}" if where else
-                                     f"sheet {ws.title}, a cell without its reference: {said}",
-                                     file=name, hint=SAVE_AGAIN))
+class _SharedTexts(list):  # type: ignore[type-arg]
+    """The workbook's shared texts, refusing an index outside them (a list takes -1 as its last)."""
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, int) and not 0 <= index < len(self):
+            raise _NoSharedText(index, len(self))
+        return super().__getitem__(index)
 
 
-def _unread_value(kind: bytes, value: str, shared: int | None) -> str | None:
-    """What is wrong with a cell's value of type `kind` as openpyxl would read it (None: nothing); `shared`: how many
-    shared texts the workbook holds, when known."""
-    shown = value if len(value) <= 20 else value[:20] + "…"
-    if kind == b"s":
-        if shared is not None and not (value.isdigit() and int(value) < shared):
-            return f"the cell's text is shared text {shown}, which the workbook does not hold ({shared} shared texts, " \
-                   "numbered from 0)"
-    elif kind in (b"n", b"b"):
-        try:  # as openpyxl reads it: a number with a point or an exponent as a float, else whole
-            float(value) if kind == b"n" and any(c in value for c in ".Ee") else int(value)
-        except ValueError:
-            return f"the cell holds {shown!r}, " + ("which is no number a workbook holds" if kind == b"n" else
-                                                    "where its type says true or false (1 or 0)")
-    return None
+def sheet_rows(ws: Any, name: str) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    """Each row the sheet's XML holds, once and in order, as (its number, its cells as read-only cells), read as
+    read-only reading reads them (openpyxl 3.1's parser, the one it uses): the rows missing between are not made, nor
+    the empty cells before a row's last (a styled empty cell in column XFD made 16,384 of them, and a forged row number
+    in the trillions as many empty rows: QA56 F3, QA95 F1), and a stale <dimension> hides nothing."""
+    from openpyxl.cell.read_only import ReadOnlyCell
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    book = ws.parent
+    with ws._get_source() as source:
+        parser = WorkSheetParser(source, _SharedTexts(ws._shared_strings), data_only=book.data_only, epoch=book.epoch,
+                                 date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
+        rows = parser.parse()
+        previous = 0
+        while True:
+            try:
+                read = next(rows, None)
+            except (ValueError, IndexError, TypeError, OverflowError) as err:  # a cell's value its type cannot be
+                raise FactsError(_unread_cell(ws.title, parser.row_counter, parser.col_counter, err, name)) from None
+            if read is None:
+                return
+            number, cells = read
+            if number <= previous:
+                raise FactsError(Problem(f"sheet {ws.title}: row {number} comes after row {previous} (rows out of order "
+                                         "or given twice), which no spreadsheet program writes", file=name, hint=SAVE_AGAIN))
+            previous = number
+            yield number, tuple(ReadOnlyCell(ws, **cell) for cell in cells)
+
+
+def _unread_cell(sheet: str, row: int, column: int, err: Exception, name: str) -> Problem:
+    from openpyxl.utils import get_column_letter
+
+    where = f"{sheet}!{get_column_letter(column)}{row}" if 1 <= column <= 16_384 and row >= 1 else f"sheet {sheet}, row {row}"
+    if isinstance(err, _NoSharedText):
+        said = (f"the cell's text is shared text {err.index}, which the workbook does not hold ({err.count} shared texts, "
+                "numbered from 0)")
+    else:
+        said = "the cell's value is not what its type says (a number, true or false, a date, or a shared text's number)"
+    return Problem(f"{where}: {said}", file=name, hint=SAVE_AGAIN)

@@ -17,7 +17,6 @@ import math
 import re
 import warnings
 import unicodedata
-import zipfile
 from dataclasses import field
 from decimal import Decimal
 from pathlib import Path
@@ -26,38 +25,19 @@ from typing import Any
 from .._files import old_workbook_problem, read_bytes, shown_path
 from .._record import record
 from ..errors import FactsError, Problem
-from .sheet_xml import SAVE_AGAIN, check_rows_and_values, sheet_xml
+from .archive import (MAX_FORM_ELEMENTS, MAX_FORM_ENTRIES, MAX_FORM_RATIO, MAX_FORM_SHEETS, MAX_FORM_UNPACKED, MAX_FORM_XML,
+                      check_archive, too_many_sheets)
+from .sheet_xml import SAVE_AGAIN, sheet_rows, sheet_xml
 
 __all__ = ["MAX_FORM_BYTES", "MAX_FORM_COLUMNS", "MAX_FORM_ELEMENTS", "MAX_FORM_ENTRIES", "MAX_FORM_RATIO", "MAX_FORM_ROWS",
-           "MAX_FORM_UNPACKED", "Formula", "Sheet", "format_sign", "format_unit", "open_workbook"]
+           "MAX_FORM_SHEETS", "MAX_FORM_UNPACKED", "MAX_FORM_XML", "Formula", "Sheet", "format_sign", "format_unit",
+           "open_workbook"]
 
 #: Largest form file read (bytes): a filled 自评表 is a few dozen kilobytes.
 MAX_FORM_BYTES = 5_000_000
-#: Largest total size of the workbook's parts once unpacked (bytes).
-MAX_FORM_UNPACKED = 50_000_000
-#: Largest total size of the workbook's XML parts once unpacked (bytes): what the reader parses into objects (a 48 MB
-#: sheet of forged empty elements took 2 GB: QA95 F3; a form with four sheets of detail is some 6 MB: QA96 F4).
-MAX_FORM_XML = 20_000_000
-#: Most XML elements (counted by their '<') a part may hold in one stretch the parser keeps whole: one row of a sheet,
-#: one shared text, or the rest of the part (all of it for the styles). A row's elements are all held until it ends:
-#: 4.6 million forged in one row of a 4 MB form took 1.5 GB and 10 s, in the styles 500 MB; a real row has at most a few
-#: tens of thousands (16,384 styled cells), styles bloated to Excel's 64,000 formats some 200,000.
-MAX_FORM_ELEMENTS = 500_000
-#: Most entries the workbook's zip archive may hold.
-MAX_FORM_ENTRIES = 500
-#: Most sheets the workbook may list (a form has two or three; 60,000 listed took 50 s and 494 MB: QA95 F2).
-MAX_FORM_SHEETS = 100
-#: Most an entry may expand (unpacked ÷ packed) once it is larger than a megabyte: zip bombs expand a thousandfold.
-MAX_FORM_RATIO = 100
-# Parts smaller than this (bytes unpacked) may compress far better than MAX_FORM_RATIO: a sheet of empty cells does.
-_RATIO_CHECKED_FROM = 1_000_000
 #: Most rows and columns of a sheet read; a sheet with content beyond them is refused.
 MAX_FORM_ROWS = 2000
 MAX_FORM_COLUMNS = 40
-# Most cells a sheet's rows may span, empty ones included: MAX_FORM_ROWS rows as wide as a sheet can be (a styled empty
-# cell in its last column, XFD, makes a row 16,384 cells wide as it is read).
-_MOST_SLOTS = MAX_FORM_ROWS * 16_384
-_EMPTY_ROW_SLOTS = 10  # an empty row counts as this many: the workbook's sheets may walk some 3 million empty rows
 _EXCEL_ROWS = 1_048_576  # a sheet's rows in Excel: past them a row number is forged
 
 
@@ -126,79 +106,6 @@ class Sheet:
         return sorted({r for r, _ in self.cells})
 
 
-_OLD_OFFICE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the compound file of .xls, and of an .xlsx under a password
-
-
-def _check_archive(data: bytes, name: str) -> None:
-    def refuse(message: str, hint: str | None = None) -> FactsError:
-        return FactsError(Problem(message, file=name, hint=hint))
-
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        entries = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):  # "zip file version 9.2": damaged
-        if data.startswith(_OLD_OFFICE):  # a renamed .xls, or a password-protected workbook: named as .xls is
-            from .._typing_slips import old_workbook
-
-            raise FactsError(old_workbook(name)) from None
-        raise refuse("not an .xlsx workbook (it is not a zip archive)", "save the form as Excel Workbook (.xlsx)") from None
-    if len(entries) > MAX_FORM_ENTRIES:
-        raise refuse(f"the workbook holds {len(entries)} parts; the limit is {MAX_FORM_ENTRIES} (MAX_FORM_ENTRIES)")
-    unpacked = sum(e.file_size for e in entries)
-    if unpacked > MAX_FORM_UNPACKED:
-        raise refuse(f"the workbook unpacks to {unpacked} bytes; the limit is {MAX_FORM_UNPACKED} (MAX_FORM_UNPACKED)")
-    for entry in entries:
-        if entry.file_size > _RATIO_CHECKED_FROM and entry.file_size > MAX_FORM_RATIO * max(entry.compress_size, 1):
-            raise refuse(f"part {entry.filename} expands {entry.file_size // max(entry.compress_size, 1)}-fold; "
-                         f"the limit is {MAX_FORM_RATIO} (MAX_FORM_RATIO)", "this is not a form a spreadsheet program saved")
-    parsed = sum(e.file_size for e in entries if e.filename.lower().endswith((".xml", ".rels")))
-    if parsed > MAX_FORM_XML:
-        raise refuse(f"the workbook's XML parts unpack to {parsed} bytes; the limit is {MAX_FORM_XML} (MAX_FORM_XML)",
-                     "keep the form alone in its workbook: copy it into a new workbook")
-    for entry in entries:  # a part of fewer bytes than twice the limit cannot pass it: a real form's parts are not read here
-        if entry.filename.lower().endswith((".xml", ".rels")) and entry.file_size > 2 * MAX_FORM_ELEMENTS:
-            most = _most_elements(archive, entry)
-            if most > MAX_FORM_ELEMENTS:
-                raise refuse(f"part {entry.filename[:100]} holds {most} XML elements in one stretch (a row, a shared text, "
-                             f"or the rest of the part); the limit is {MAX_FORM_ELEMENTS} (MAX_FORM_ELEMENTS)",
-                             "this is not a form a spreadsheet program saved")
-    book = next((e for e in entries if e.filename == "xl/workbook.xml"), None)  # counted before openpyxl builds each sheet
-    try:
-        listed = len(_SHEET_ENTRY.findall(archive.read(book))) if book is not None else 0
-    except Exception:  # a damaged or encrypted part: said when openpyxl reads it, as any such
-        listed = 0
-    if listed > MAX_FORM_SHEETS:
-        raise _too_many_sheets(listed, name)
-    seen: set[str] = set()
-    for entry in entries:  # which of two copies a reader takes depends on the reader: the other one's values go unseen
-        if entry.filename.lower() in seen:
-            raise refuse(f"not an .xlsx workbook: its part {entry.filename[:100]} is stored twice", SAVE_AGAIN)
-        seen.add(entry.filename.lower())
-    if "[Content_Types].xml" not in {e.filename for e in entries}:  # a zip of something else (a .docx renamed, an archive)
-        raise refuse("not an .xlsx workbook (a zip archive without a workbook's parts)",
-                     "save the form as Excel Workbook (.xlsx)")
-
-
-_STRETCH_END = re.compile(rb"(?:row|si)>")  # </row>, </x:row>, </si>: where the parser lets go of what it read
-
-
-def _most_elements(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> int:
-    """The most elements (by their '<') `entry` holds between two ends of a row or a shared text."""
-    try:
-        data = archive.read(entry)
-    except Exception:  # a damaged or encrypted part: said when openpyxl reads it, as any such
-        return 0
-    return max(stretch.count(b"<") for stretch in _STRETCH_END.split(data))
-
-
-_SHEET_ENTRY = re.compile(rb"<(?:\w+:)?sheet\b")  # a <sheet> of the workbook's list, not <sheets> or <sheetView>
-
-
-def _too_many_sheets(count: int, name: str) -> FactsError:
-    return FactsError(Problem(f"the workbook lists {count} sheets; the limit is {MAX_FORM_SHEETS} (MAX_FORM_SHEETS)",
-                              file=name, hint="copy the form into a new workbook"))
-
-
 def open_workbook(path: Path) -> list[Sheet]:
     """Every sheet of the workbook at `path` as cells; FactsError naming the file for anything it cannot read.
 
@@ -209,7 +116,7 @@ def open_workbook(path: Path) -> list[Sheet]:
     if refused is not None:
         raise FactsError(refused)
     data = read_bytes(path, MAX_FORM_BYTES, FactsError, "MAX_FORM_BYTES")
-    _check_archive(data, name)
+    check_archive(data, name)
     from openpyxl import load_workbook
 
     try:
@@ -295,34 +202,21 @@ def _known_name(name: str) -> str:
 
 
 def _sheets(book: Any, name: str) -> list[Sheet]:
-    """Every sheet as cells, within _MOST_SLOTS for the whole workbook: bounded per sheet, a 50 KB file of a hundred
-    sheets each spanning the allowance took two minutes (QA56 F3)."""
+    """Every sheet as cells (each row as the XML holds it, forms/sheet_xml.sheet_rows: a 50 KB file of a hundred sheets
+    with a styled empty cell in column XFD on their rows took two minutes, read 16,384 cells a row: QA56 F3)."""
     if len(book.sheetnames) > MAX_FORM_SHEETS:  # its list named otherwise than xl/workbook.xml
-        raise _too_many_sheets(len(book.sheetnames), name)
-    slots = [0]
-    return [_sheet(ws, name, slots) for ws in book.worksheets]
+        raise too_many_sheets(len(book.sheetnames), name)
+    return [_sheet(ws, name) for ws in book.worksheets]
 
 
-def _sheet(ws: Any, name: str, slots: list[int]) -> Sheet:
+def _sheet(ws: Any, name: str) -> Sheet:
     cells: dict[tuple[int, int], Any] = {}
     units: dict[tuple[int, int], str] = {}
     signs: dict[tuple[int, int], str] = {}
-    xml = sheet_xml(ws)
-    if xml is not None:
-        check_rows_and_values(xml, ws, name)
-    ws.reset_dimensions()  # a stale <dimension> (an optional hint some writers leave) would hide the cells outside it
-    for walked, row in enumerate(ws.iter_rows(), 1):
-        if walked > _EXCEL_ROWS:  # <row r="99999999999999"/>: the rows missing below it come one by one (QA95 F1)
+    for number, row in sheet_rows(ws, name):
+        if number > _EXCEL_ROWS:  # <row r="99999999999999"/> (the rows missing below it were once made one by one: QA95 F1)
             raise FactsError(Problem(f"sheet {ws.title} has rows past row {_EXCEL_ROWS}, the last a spreadsheet has",
                                      file=name, hint="this is not a form a spreadsheet program saved"))
-        # each row as wide as its last cell (one forged cell in column XFD makes 16,384 of them), and a row at least one:
-        # the rows missing below <row r="99999999999999"/> come one by one, empty (a hang: QA95 F1)
-        slots[0] += max(len(row), _EMPTY_ROW_SLOTS)
-        if slots[0] > _MOST_SLOTS:
-            raise FactsError(Problem(f"sheet {ws.title}: the workbook's sheets span more than {_MOST_SLOTS} cells, empty "
-                                     "ones included", file=name, hint="delete the empty rows and columns after the form's "
-                                     "last cell, and the sheets that are no part of the form, or copy the form into a new "
-                                     "workbook"))
         for cell in row:
             value = cell.value
             if value is None or (isinstance(value, str) and not value.strip()):
@@ -360,6 +254,7 @@ def _sheet(ws: Any, name: str, slots: list[int]) -> Sheet:
                 if before:
                     signs[(r, c)] = before
             cells[(r, c)] = value
+    xml = sheet_xml(ws)
     merges, hidden, columns = _row_marks(xml) if xml is not None else ((), [], [])
     return Sheet(str(ws.title), cells, units, signs, merges=merges, hidden=frozenset(r for r in hidden if any(
         (r, c) in cells for c in range(1, MAX_FORM_COLUMNS + 1))), hidden_columns=frozenset(columns))
