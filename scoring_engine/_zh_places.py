@@ -126,13 +126,19 @@ PLACES = (
     ("type the number again", "重新输入这个数"),
     # a workbook forged or damaged so that read-only reading would take a value from elsewhere, or miss one (QA95 F5, F6, F8)
     ("not an .xlsx workbook: its part {part} is stored twice", "不是 .xlsx 工作簿：其中的部件 {part} 存了两份"),
+    ("part {part} declares a document type (<!DOCTYPE …>), which no workbook has: its entities could make a few kilobytes "
+     "gigabytes", "部件 {part} 声明了文档类型（<!DOCTYPE …>），工作簿不会有它：其中的实体可以把几 KB 变成几 GB"),
+    ("the cell is given twice, which no spreadsheet program writes", "这个单元格写了两次，电子表格软件不会这样保存"),
     ("part {part} holds more than {limit:n} XML elements in one stretch (a row, a shared text, or the rest of the part) "
      "({name})", "部件 {part} 的一段（一行、一条共享文字或部件的其余部分）有超过 {limit} 个 XML 元素（{name}）"),
     ("sheet {sheet}: row {row:n} comes after row {previous:n} (rows out of order or given twice), which no spreadsheet program "
      "writes", "工作表 {sheet}：第 {row} 行排在第 {previous} 行之后（行的顺序错乱或同一行写了两次），电子表格软件不会这样保存"),
     ("the cell's value is not what its type says (a number, true or false, a date, or a shared text's number)",
      "单元格的值与它的类型不符（类型为数字、是/否值、日期或共享文字的编号）"),
-    ("sheet {sheet}, row {row:n}: {message}", "工作表 {sheet} 第 {row} 行：{message!t}"),
+    ("sheet {sheet}, row {row:n}: a cell's reference is not a cell's (such as F6)",
+     "工作表 {sheet} 第 {row} 行：有一个单元格的引用不是单元格引用（应如 F6）"),
+    ("sheet {sheet}: an element that is no cell (a merged range, the page setup…) cannot be read",
+     "工作表 {sheet}：有一个不是单元格的元素（合并区域、页面设置等）无法读取"),
     ("the cell's text is shared text {index}, which the workbook does not hold ({count:n} shared texts, numbered from 0)",
      "单元格的文字指向第 {index} 条共享文字，工作簿中没有这一条（共 {count} 条，从 0 编号）"),
     ("target {target} has no sign, and a {category} row without one is scored as a target to reach (≥)",

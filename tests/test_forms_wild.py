@@ -156,6 +156,13 @@ def _rezipped(form: Path, out: Path, edit: Callable[[str, bytes], bytes]) -> Pat
      if name == "xl/worksheets/sheet1.xml" else data, "sheet1.xml holds more than 500000 XML elements"),
     (lambda name, data: data.replace(b"</styleSheet>", b"<extLst>" + _forged_elements(550_000) + b"</extLst></styleSheet>")
      if name == "xl/styles.xml" else data, "part xl/styles.xml holds more than 500000 XML elements"),
+    # the same split by <si/> in a sheet, or by a row of another namespace, where openpyxl lets go of nothing (QA106 F1)
+    (lambda name, data: re.sub(rb'(<row r="6"[^>]*>)', lambda m: m.group(1) + _forged_elements(300_000) + b"<si/>"
+                               + _forged_elements(300_000), data, count=1)
+     if name == "xl/worksheets/sheet1.xml" else data, "sheet1.xml holds more than 500000 XML elements"),
+    (lambda name, data: data.replace(b"</styleSheet>", b'<extLst xmlns:q="urn:q">' + _forged_elements(300_000)
+                                     + b"<q:row/>" + _forged_elements(300_000) + b"</extLst></styleSheet>")
+     if name == "xl/styles.xml" else data, "part xl/styles.xml holds more than 500000 XML elements"),
 ])
 def test_a_forged_workbook_is_refused_by_a_limit_before_it_costs_minutes_or_gigabytes(tmp_path: Path, edit: Any,
                                                                                          said: str) -> None:
@@ -246,7 +253,8 @@ def _spelled_otherwise(data: bytes) -> bytes:
     data = re.sub(rb"<(/?)(sheetData|row|c|v|f|is|t)\b", rb"<\1x:\2", data)
     data = data.replace(b"<worksheet ", b'<worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ', 1)
     data = re.sub(rb"<x:v>([^<]*)</x:v>", rb"<x:v> \1 </x:v>", data)
-    return re.sub(rb"(<x:row r='6'[^>]*>)", rb"\1<x:c r='Z6'><x:v></x:v></x:c><x:c r='Y6' t='str'><x:v>text</x:v></x:c>", data)
+    return re.sub(rb"(<x:row r='6'.*?)(</x:row>)", rb"\1<x:c r='Y6' t='str'><x:v>text</x:v></x:c><x:c r='Z6'><x:v></x:v></x:c>\2",
+                  data, count=1, flags=re.S)
 
 
 def test_a_sheet_written_as_valid_xml_another_way_scores_as_before(tmp_path: Path) -> None:
@@ -260,6 +268,16 @@ def test_a_sheet_written_as_valid_xml_another_way_scores_as_before(tmp_path: Pat
     assert expected[0] == 0 and expected == _score(again, "--format", "json")
 
 
+def test_rows_written_without_their_numbers_are_placed_by_their_cells(tmp_path: Path) -> None:
+    """A sheet whose rows carry no r (valid: each is counted from the one before, though the form skips rows) is read by
+    its cells' references, as before: no row or cell is taken for one given twice (QA106: such forms were refused)."""
+    form = _form(tmp_path)
+    expected = _score(form, "--format", "json")
+    bare = _rezipped(form, tmp_path / "bare.xlsx", _sheet_edit(lambda d: re.sub(rb'(<row)\s+r="[0-9]+"', rb"\1", d)))
+    assert b'<row r="' not in zipfile.ZipFile(bare).read("xl/worksheets/sheet1.xml")
+    assert expected[0] == 0 and expected == _score(bare, "--format", "json")
+
+
 @pytest.mark.parametrize(("edit", "said"), [
     # the forgeries of QA95, written as QA105 wrote them past the checks of the XML's text
     (lambda d: _spelled_otherwise(re.sub(rb'<c r="E6"[^>]*>.*?</c>', b'<c r="E6" t="s"><v xml:space="preserve">-1</v></c>', d)),
@@ -267,6 +285,14 @@ def test_a_sheet_written_as_valid_xml_another_way_scores_as_before(tmp_path: Pat
     (lambda d: re.sub(rb'<c r="E6"[^>]*>.*?</c>', b"<c r='E6' t = 's'><?pi?><v >-1</v></c>", d),
      "项目支出绩效自评表!E6: the cell's text is shared text -1"),
     (lambda d: _spelled_otherwise(_row_6_again("xl/worksheets/sheet1.xml", d)), "row 6 comes after row"),
+    # a cell given twice in its row, or one whose reference names another row: read by its reference, the second stood in
+    # for the first (QA106 F4)
+    (lambda d: re.sub(rb'(<c r="F6"[^>]*>.*?</c>)', rb'\1<c r="F6"><v>100</v></c>', d, count=1, flags=re.S),
+     "项目支出绩效自评表!F6: the cell is given twice"),
+    (lambda d: re.sub(rb'(<row r="7"[^>]*>)', rb'\1<c r="F6"><v>100</v></c>', d, count=1), "项目支出绩效自评表!F6: the cell is given twice"),
+    # a document type's entity gave a cell its value, and a few kilobytes of entities took 1.5 GB (QA106 F2)
+    (lambda d: b'<!DOCTYPE worksheet [<!ENTITY v "99">]>' + re.sub(rb'<c r="E6"[^>]*>.*?</c>', b'<c r="E6"><v>&v;</v></c>', d,
+                                                                   count=1), "sheet1.xml declares a document type"),
     # a row without its number is the one after the row before: row 7, and the form's own row 7 is then given twice
     (lambda d: re.sub(rb'(<row r="6"[^>]*>.*?</row>)', rb"\1<row/>", d, count=1, flags=re.S), "row 7 comes after row 7"),
 ])

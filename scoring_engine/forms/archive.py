@@ -7,12 +7,12 @@ sheets it lists, and that no part is stored twice.
 from __future__ import annotations
 
 import io
-import posixpath
 import re
 import zipfile
 from typing import Any
 
 from ..errors import FactsError, Problem
+from .parts import parsed_parts, scanned
 from .sheet_xml import SAVE_AGAIN
 
 __all__ = ["MAX_FORM_ELEMENTS", "MAX_FORM_ENTRIES", "MAX_FORM_RATIO", "MAX_FORM_SHEETS", "MAX_FORM_UNPACKED", "MAX_FORM_XML",
@@ -62,16 +62,18 @@ def check_archive(data: bytes, name: str) -> None:
         if entry.file_size > _RATIO_CHECKED_FROM and entry.file_size > MAX_FORM_RATIO * max(entry.compress_size, 1):
             raise refuse(f"part {entry.filename} expands {entry.file_size // max(entry.compress_size, 1)}-fold; "
                          f"the limit is {MAX_FORM_RATIO} (MAX_FORM_RATIO)", "this is not a form a spreadsheet program saved")
-    parsed = _parsed_parts(archive, entries)
-    size = sum(e.file_size for e in parsed)
+    names = [e.filename for e in entries]
+    first = [e for e in entries if e.filename == "[Content_Types].xml" or e.filename.lower().endswith(".rels")]
+    for entry in first:  # read to find the others: checked before
+        _refuse_what_it_holds(archive, entry, None, refuse)
+    parsed = parsed_parts(archive, names)
+    size = sum(e.file_size for e in entries if e.filename in parsed)
     if size > MAX_FORM_XML:
         raise refuse(f"the workbook's XML parts unpack to {size} bytes; the limit is {MAX_FORM_XML} (MAX_FORM_XML)",
                      "keep the form alone in its workbook: copy it into a new workbook")
-    for entry in parsed:  # a part of fewer bytes than twice the limit cannot pass it: a real form's parts are not read here
-        if entry.file_size > 2 * MAX_FORM_ELEMENTS and _too_many_elements(archive, entry):
-            raise refuse(f"part {entry.filename[:100]} holds more than {MAX_FORM_ELEMENTS} XML elements in one stretch (a "
-                         f"row, a shared text, or the rest of the part) (MAX_FORM_ELEMENTS)",
-                         "this is not a form a spreadsheet program saved")
+    for entry in entries:
+        if entry.filename in parsed:
+            _refuse_what_it_holds(archive, entry, parsed[entry.filename], refuse)
     book = next((e for e in entries if e.filename == "xl/workbook.xml"), None)  # counted before openpyxl builds each sheet
     try:
         listed = len(_SHEET_ENTRY.findall(archive.read(book))) if book is not None else 0
@@ -89,69 +91,19 @@ def check_archive(data: bytes, name: str) -> None:
                      "save the form as Excel Workbook (.xlsx)")
 
 
-# Where parts nobody else reads lie: pictures, pivot caches (a pivot table over a ledger of 110,000 lines holds some
-# millions of elements: QA105 F3), printer settings, embedded files. Read-only reading parses none of them, unless a
-# relationship names one as a part it parses (a sheet, the styles…), whatever its name says.
-_UNPARSED = ("xl/media/", "xl/pivotcache/", "xl/pivottables/", "xl/printersettings/", "xl/embeddings/")
-_RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
-_PARSED_TYPE = re.compile(rb"""\bType\s*=\s*["'][^"']*/(?:officeDocument|worksheet|chartsheet|styles|sharedStrings|drawing|"""
-                          rb"""chart|extended-properties|core-properties|custom-properties)["']""")
-_TARGET = re.compile(rb"""\bTarget\s*=\s*["']([^"']*)["']""")
-
-
-def _parsed_parts(archive: zipfile.ZipFile, entries: list[zipfile.ZipInfo]) -> list[zipfile.ZipInfo]:
-    """The parts openpyxl's read-only reading may parse: every .rels and .xml part (by name) outside the folders of
-    parts it never reads, and any part a relationship of a kind it parses names, whatever its name (QA105 F5: a sheet
-    named sheet1.dat)."""
-    named: set[str] = set()  # the file names relationships of those kinds name
-    for entry in entries:
-        if entry.filename.lower().endswith(".rels"):
-            try:
-                rels = archive.read(entry)
-            except Exception:  # a damaged or encrypted part: said when openpyxl reads it, as any such
-                continue
-            for tag in _RELATIONSHIP.findall(rels):
-                target = _TARGET.search(tag)
-                if target is not None and _PARSED_TYPE.search(tag):
-                    named.add(posixpath.basename(target.group(1).decode("utf-8", "replace")).lower())
-    return [e for e in entries if posixpath.basename(e.filename).lower() in named
-            or (e.filename.lower().endswith((".xml", ".rels")) and not e.filename.lower().startswith(_UNPARSED))]
-
-
-class _TooMany(Exception):
-    pass
-
-
-def _too_many_elements(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> bool:
-    """Whether `entry` holds more than MAX_FORM_ELEMENTS elements between two ends of a row or a shared text (where
-    the parser lets go of what it read), counted by an XML parser as it reads: a comment, a processing instruction or
-    a CDATA section that spells '</row>' ends nothing (QA105 F5), and the count stops once it passes the limit."""
-    from xml.parsers import expat
-
+def _refuse_what_it_holds(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, released: str | None, refuse: Any) -> None:
     try:
         data = archive.read(entry)
     except Exception:  # a damaged or encrypted part: said when openpyxl reads it, as any such
-        return False
-    count = [0]
-
-    def start(name: str, attributes: Any) -> None:
-        count[0] += 1
-        if count[0] > MAX_FORM_ELEMENTS:
-            raise _TooMany
-
-    def end(name: str) -> None:
-        if name.endswith((" row", " si")) or name in ("row", "si"):
-            count[0] = 0
-
-    parser = expat.ParserCreate(namespace_separator=" ")
-    parser.StartElementHandler, parser.EndElementHandler = start, end
-    try:
-        parser.Parse(data, True)
-    except _TooMany:
-        return True
-    except expat.ExpatError:  # not well-formed: openpyxl says so when it reads it
-        return False
-    return False
+        return
+    found = scanned(data, released, MAX_FORM_ELEMENTS)
+    if found == "doctype":
+        raise refuse(f"part {entry.filename[:100]} declares a document type (<!DOCTYPE …>), which no workbook has: its "
+                     "entities could make a few kilobytes gigabytes", "this is not a form a spreadsheet program saved")
+    if found == "elements":
+        raise refuse(f"part {entry.filename[:100]} holds more than {MAX_FORM_ELEMENTS} XML elements in one stretch (a "
+                     f"row, a shared text, or the rest of the part) (MAX_FORM_ELEMENTS)",
+                     "this is not a form a spreadsheet program saved")
 
 
 _SHEET_ENTRY = re.compile(rb"<(?:\w+:)?sheet\b")  # a <sheet> of the workbook's list, not <sheets> or <sheetView>

@@ -60,7 +60,7 @@ def sheet_rows(ws: Any, name: str) -> Iterator[tuple[int, tuple[Any, ...]]]:
         parser = WorkSheetParser(source, _SharedTexts(ws._shared_strings), data_only=book.data_only, epoch=book.epoch,
                                  date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
         rows = parser.parse()
-        previous = 0
+        previous, seen = 0, set[tuple[int, int]]()
         while True:
             try:
                 read = next(rows, None)
@@ -73,16 +73,41 @@ def sheet_rows(ws: Any, name: str) -> Iterator[tuple[int, tuple[Any, ...]]]:
                 raise FactsError(Problem(f"sheet {ws.title}: row {number} comes after row {previous} (rows out of order "
                                          "or given twice), which no spreadsheet program writes", file=name, hint=SAVE_AGAIN))
             previous = number
+            _given_once(cells, seen, ws.title, name)
             yield number, tuple(ReadOnlyCell(ws, **cell) for cell in cells)
 
 
-def _unread_cell(sheet: str, row: int, column: int, err: Exception, name: str) -> Problem:
+def _given_once(cells: list[dict[str, Any]], seen: set[tuple[int, int]], sheet: str, name: str) -> None:
+    """Refuse a cell whose reference names one given before (in its row or any other): read by its reference, the
+    second would stand in for the first in silence (QA106 F4: F6 given twice, the second read). A cell's reference
+    decides where it stands, whatever row it is written in (a row written without its number is counted, not named)."""
     from openpyxl.utils import get_column_letter
 
-    where = f"{sheet}!{get_column_letter(column)}{row}" if 1 <= column <= 16_384 and row >= 1 else f"sheet {sheet}, row {row}"
+    for cell in cells:
+        at = (cell["row"], cell["column"])
+        if at in seen:
+            where = f"{sheet}!{get_column_letter(at[1])}{at[0]}" if 1 <= at[1] <= 16_384 else f"sheet {sheet}"
+            raise FactsError(Problem(f"{where}: the cell is given twice, which no spreadsheet program writes", file=name,
+                                     hint=SAVE_AGAIN))
+        seen.add(at)
+
+
+def _unread_cell(sheet: str, row: int, column: int, err: Exception, name: str) -> Problem:
+    """What the parser could not read, said where it was: a cell by its reference (the one being read), a cell's
+    reference that is none in its row, or an element that is no cell on the sheet (a merged range, the page setup)."""
+    import traceback
+
+    from openpyxl.utils import get_column_letter
+
+    reading = {frame.name for frame in traceback.extract_tb(err.__traceback__)}
     if isinstance(err, _NoSharedText):
-        said = (f"the cell's text is shared text {err.index}, which the workbook does not hold ({err.count} shared texts, "
-                "numbered from 0)")
+        said = (f"{sheet}!{get_column_letter(column)}{row}: the cell's text is shared text {err.index}, which the "
+                f"workbook does not hold ({err.count} shared texts, numbered from 0)")
+    elif reading & {"coordinate_to_tuple", "coordinate_from_string"}:
+        said = f"sheet {sheet}, row {row}: a cell's reference is not a cell's (such as F6)"
+    elif "parse_cell" in reading and 1 <= column <= 16_384:
+        said = (f"{sheet}!{get_column_letter(column)}{row}: the cell's value is not what its type says (a number, true or "
+                "false, a date, or a shared text's number)")
     else:
-        said = "the cell's value is not what its type says (a number, true or false, a date, or a shared text's number)"
-    return Problem(f"{where}: {said}", file=name, hint=SAVE_AGAIN)
+        said = f"sheet {sheet}: an element that is no cell (a merged range, the page setup…) cannot be read"
+    return Problem(said, file=name, hint=SAVE_AGAIN)
