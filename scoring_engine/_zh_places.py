@@ -126,6 +126,8 @@ PLACES = (
     ("type the number again", "重新输入这个数"),
     # a workbook forged or damaged so that read-only reading would take a value from elsewhere, or miss one (QA95 F5, F6, F8)
     ("not an .xlsx workbook: its part {part} is stored twice", "不是 .xlsx 工作簿：其中的部件 {part} 存了两份"),
+    ("the workbook's XML parts unpack to more than {limit:n} bytes ({name})",
+     "工作簿的 XML 部件解压后超过 {limit} 字节（{name}）"),
     ("part {part} declares a document type (<!DOCTYPE …>), which no workbook has: its entities could make a few kilobytes "
      "gigabytes", "部件 {part} 声明了文档类型（<!DOCTYPE …>），工作簿不会有它：其中的实体可以把几 KB 变成几 GB"),
     ("the cell is given twice, which no spreadsheet program writes", "这个单元格写了两次，电子表格软件不会这样保存"),

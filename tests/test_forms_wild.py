@@ -302,3 +302,42 @@ def test_a_forgery_is_refused_however_its_xml_is_spelled(tmp_path: Path, edit: A
     form = _rezipped(_form(tmp_path), tmp_path / "forged.xlsx", _sheet_edit(edit))
     code, output = _score(form)
     assert 1 == code and said in output, output
+
+
+def _moved_sheet(form: Path, out: Path, edit: Callable[[bytes], bytes]) -> Path:
+    """`form` with its form sheet moved to xl/media/sheet1.bin (its relationship, of an odd type, and content type
+    following it), the sheet's XML passed through `edit`: openpyxl reads it there all the same."""
+    with zipfile.ZipFile(form) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            name = info.filename
+            if name == "xl/worksheets/sheet1.xml":
+                name, data = "xl/media/sheet1.bin", edit(data)
+            elif name == "xl/_rels/workbook.xml.rels":  # of a type openpyxl does not look at
+                data = re.sub(rb'Type="[^"]*/worksheet"( Target="/?xl/worksheets/sheet1.xml")', rb'Type="urn:odd"\1', data)
+                data = data.replace(b"worksheets/sheet1.xml", b"media/sheet1.bin")
+            elif name == "[Content_Types].xml":  # and with no content type
+                data = re.sub(rb'<Override PartName="/xl/worksheets/sheet1.xml"[^>]*/>', b"", data)
+            target.writestr(name, data)
+    return out
+
+
+@pytest.mark.parametrize(("edit", "said"), [
+    (lambda d: d, None),  # moved, and nothing else: read as before
+    (lambda d: re.sub(rb'(<row r="6"[^>]*>)', lambda m: m.group(1) + _forged_elements(550_000), d, count=1),
+     "part xl/media/sheet1.bin holds more than 500000 XML elements"),
+    (lambda d: b'<!DOCTYPE worksheet [<!ENTITY v "99">]>' + re.sub(rb'<c r="F6"[^>]*>.*?</c>', b'<c r="F6"><v>&v;</v></c>', d,
+                                                                   count=1), "part xl/media/sheet1.bin declares a document type"),
+])
+def test_a_part_openpyxl_reads_is_checked_wherever_it_lies_and_whatever_its_name(tmp_path: Path, edit: Any,
+                                                                                 said: str | None) -> None:
+    """QA107: the parts were found apart from openpyxl, which reads a sheet wherever the workbook's relationship puts it
+    (xl/media/sheet1.bin): a flood there took 1 GB, an entity gave F6 its value. Each part is checked as openpyxl reads
+    it, so what it reads is what is checked."""
+    form = _form(tmp_path)
+    moved = _moved_sheet(form, tmp_path / "moved.xlsx", edit)
+    if said is None:
+        assert _score(form, "--format", "json") == _score(moved, "--format", "json")
+    else:
+        code, output = _score(moved)
+        assert 1 == code and said in output, output

@@ -9,14 +9,14 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from typing import Any
+from collections.abc import Callable
 
 from ..errors import FactsError, Problem
-from .parts import parsed_parts, scanned
+from .parts import scanned
 from .sheet_xml import SAVE_AGAIN
 
 __all__ = ["MAX_FORM_ELEMENTS", "MAX_FORM_ENTRIES", "MAX_FORM_RATIO", "MAX_FORM_SHEETS", "MAX_FORM_UNPACKED", "MAX_FORM_XML",
-           "check_archive", "too_many_sheets"]
+           "check_archive", "part_check", "too_many_sheets"]
 
 #: Largest total size of the workbook's parts once unpacked (bytes).
 MAX_FORM_UNPACKED = 50_000_000
@@ -62,18 +62,6 @@ def check_archive(data: bytes, name: str) -> None:
         if entry.file_size > _RATIO_CHECKED_FROM and entry.file_size > MAX_FORM_RATIO * max(entry.compress_size, 1):
             raise refuse(f"part {entry.filename} expands {entry.file_size // max(entry.compress_size, 1)}-fold; "
                          f"the limit is {MAX_FORM_RATIO} (MAX_FORM_RATIO)", "this is not a form a spreadsheet program saved")
-    names = [e.filename for e in entries]
-    first = [e for e in entries if e.filename == "[Content_Types].xml" or e.filename.lower().endswith(".rels")]
-    for entry in first:  # read to find the others: checked before
-        _refuse_what_it_holds(archive, entry, None, refuse)
-    parsed = parsed_parts(archive, names)
-    size = sum(e.file_size for e in entries if e.filename in parsed)
-    if size > MAX_FORM_XML:
-        raise refuse(f"the workbook's XML parts unpack to {size} bytes; the limit is {MAX_FORM_XML} (MAX_FORM_XML)",
-                     "keep the form alone in its workbook: copy it into a new workbook")
-    for entry in entries:
-        if entry.filename in parsed:
-            _refuse_what_it_holds(archive, entry, parsed[entry.filename], refuse)
     book = next((e for e in entries if e.filename == "xl/workbook.xml"), None)  # counted before openpyxl builds each sheet
     try:
         listed = len(_SHEET_ENTRY.findall(archive.read(book))) if book is not None else 0
@@ -91,19 +79,32 @@ def check_archive(data: bytes, name: str) -> None:
                      "save the form as Excel Workbook (.xlsx)")
 
 
-def _refuse_what_it_holds(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, released: str | None, refuse: Any) -> None:
-    try:
-        data = archive.read(entry)
-    except Exception:  # a damaged or encrypted part: said when openpyxl reads it, as any such
-        return
-    found = scanned(data, released, MAX_FORM_ELEMENTS)
-    if found == "doctype":
-        raise refuse(f"part {entry.filename[:100]} declares a document type (<!DOCTYPE …>), which no workbook has: its "
-                     "entities could make a few kilobytes gigabytes", "this is not a form a spreadsheet program saved")
-    if found == "elements":
-        raise refuse(f"part {entry.filename[:100]} holds more than {MAX_FORM_ELEMENTS} XML elements in one stretch (a "
-                     f"row, a shared text, or the rest of the part) (MAX_FORM_ELEMENTS)",
-                     "this is not a form a spreadsheet program saved")
+def part_check(name: str) -> Callable[[str, bytes, str | None], None]:
+    """The check of each part openpyxl reads from the workbook `name` (a file's name, for messages), as
+    forms.parts.CheckedArchive hands it over: no document type, at most MAX_FORM_ELEMENTS elements held at once, and
+    the parts read at most MAX_FORM_XML bytes in all."""
+    read = [0]
+
+    def check(part: str, data: bytes, released: str | None) -> None:
+        def refuse(message: str, hint: str) -> FactsError:
+            return FactsError(Problem(message, file=name, hint=hint))
+
+        read[0] += len(data)
+        if read[0] > MAX_FORM_XML:
+            raise refuse(f"the workbook's XML parts unpack to more than {MAX_FORM_XML} bytes (MAX_FORM_XML)",
+                         "keep the form alone in its workbook: copy it into a new workbook")
+        if released == "workbook" and len(_SHEET_ENTRY.findall(data)) > MAX_FORM_SHEETS:  # before a sheet is made of each
+            raise too_many_sheets(len(_SHEET_ENTRY.findall(data)), name)
+        found = scanned(data, released, MAX_FORM_ELEMENTS)
+        if found == "doctype":
+            raise refuse(f"part {part[:100]} declares a document type (<!DOCTYPE …>), which no workbook has: its entities "
+                         "could make a few kilobytes gigabytes", "this is not a form a spreadsheet program saved")
+        if found == "elements":
+            raise refuse(f"part {part[:100]} holds more than {MAX_FORM_ELEMENTS} XML elements in one stretch (a row, a "
+                         "shared text, or the rest of the part) (MAX_FORM_ELEMENTS)",
+                         "this is not a form a spreadsheet program saved")
+
+    return check
 
 
 _SHEET_ENTRY = re.compile(rb"<(?:\w+:)?sheet\b")  # a <sheet> of the workbook's list, not <sheets> or <sheetView>

@@ -1,80 +1,55 @@
-"""Which parts of a workbook openpyxl's read-only reading parses, how much of each it holds at once, and the check of
-each before it does (forms/archive.py refuses what this finds).
+"""Every part of a workbook openpyxl's read-only reading parses, checked as it is handed over, before it is parsed:
+the archive openpyxl reads from is wrapped, so that what is checked is exactly what it reads, found as it finds it
+(QA107: finding the parts as openpyxl would, apart from it, missed some and misjudged others).
 
-What read-only reading parses: [Content_Types].xml and every relationships part; the workbook and the shared texts,
-found by their content types; the styles (always xl/styles.xml) and the document properties; each sheet the
-workbook's relationships name, with a chartsheet's drawing and charts. It lets go of what it read only at the end of
-each row of a sheet and of each shared text; the rest of a part it holds whole. Pictures, pivot caches, printer
-settings and embedded files it never parses (a pivot table over a 110,000-line ledger holds millions of elements:
-QA105 F3), wherever they lie, unless a relationship or a content type names one as a part it parses.
+A part may declare no document type (a workbook has none; its entities made a 14 KB form take 1.5 GB, and gave a cell
+its value: QA106 F2), and may not hold more than MAX_FORM_ELEMENTS elements at once: between two ends of a row in a
+sheet and of a shared text in the shared texts, which openpyxl streams and lets go of as it reads, and in the whole of
+any other part, which it parses whole. The parts it reads may not add up to more than MAX_FORM_XML bytes. What it
+never reads (pictures, pivot caches, the caches of charts and external links) is never checked.
 """
 
 from __future__ import annotations
 
-import posixpath
+import io
+import sys
 import zipfile
-from typing import Any
+from collections.abc import Callable
+from typing import IO, Any
 
-__all__ = ["parsed_parts", "scanned"]
+__all__ = ["CheckedArchive", "scanned"]
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-_PACKAGE = "http://schemas.openxmlformats.org/package/2006/"
-_WORKBOOK_TYPES = ("sheet.main+xml", "sheet.macroEnabled.main+xml", "template.main+xml", "template.macroEnabled.main+xml")
-# content types and relationship types (their last word) of the parts read-only reading parses
-_PARSED_CONTENT = ("sheet.main", "template.main", "macroEnabled.main", "worksheet", "chartsheet", "sharedStrings",
-                   "styles", "drawing", "chart", "core-properties", "extended-properties", "custom-properties")
-_PARSED_RELATION = ("officeDocument", "worksheet", "chartsheet", "sharedStrings", "styles", "drawing", "chart",
-                    "core-properties", "extended-properties", "custom-properties")
-_UNPARSED = ("xl/media/", "xl/pivotcache/", "xl/pivottables/", "xl/printersettings/", "xl/embeddings/")
+# openpyxl 3.1's functions that stream a part, and the element at whose end they let go of what they read
+_STREAMED = {"read_strings": "si", "_get_source": "row"}
+_WORKBOOK = "parse"  # WorkbookParser.parse, which reads the workbook part (its list of sheets)
 
 
-def parsed_parts(archive: zipfile.ZipFile, names: list[str]) -> dict[str, str | None]:
-    """Each part read-only reading may parse, with the element at whose end it lets go of what it read ('row' in a sheet
-    the workbook names, 'si' in the shared texts; None: held whole). The content types and relationships are read
-    here: they are checked first (`scanned`)."""
-    overrides = _overrides(archive) if "[Content_Types].xml" in names else {}
-    workbook = next((n for n, kind in overrides.items() if kind.endswith(_WORKBOOK_TYPES)), "xl/workbook.xml")
-    held: dict[str, str | None] = {n: None for n, kind in overrides.items() if any(k in kind for k in _PARSED_CONTENT)}
-    released: dict[str, str] = {n: "si" for n, kind in overrides.items() if kind.endswith("sharedStrings+xml")}
-    for rels in (n for n in names if n.lower().endswith(".rels")):
-        source = posixpath.join(posixpath.dirname(posixpath.dirname(rels)), posixpath.basename(rels)[:-len(".rels")])
-        for kind, target in _relationships(archive, rels):
-            part = target[1:] if target.startswith("/") else posixpath.normpath(posixpath.join(posixpath.dirname(source),
-                                                                                                target))
-            if kind.rsplit("/", 1)[-1] in _PARSED_RELATION:
-                held[part] = None
-                if source == workbook and kind.endswith("/worksheet"):
-                    released.setdefault(part, "row")
-    for special in ("xl/styles.xml", workbook, "[Content_Types].xml"):  # parsed whole, whatever else names them
-        released.pop(special, None)
-    parsed: dict[str, str | None] = {n: None for n in names
-                                     if n.lower().endswith((".xml", ".rels")) and not n.lower().startswith(_UNPARSED)}
-    parsed.update({n: None for n in held if n in names})
-    parsed.update({n: tag for n, tag in released.items() if n in names})
-    return parsed
+class CheckedArchive:
+    """The workbook's zip archive as openpyxl reads it, each part it reads or opens checked by `check(name, data,
+    released)` first (released: 'row', 'si' or None, as `_STREAMED` says of the function that asks; 'workbook' for the
+    workbook part, whose list of sheets is counted wherever it lies)."""
 
+    def __init__(self, archive: zipfile.ZipFile, check: Callable[[str, bytes, str | None], None]):
+        self._archive, self._check = archive, check
+        self._checked: set[str] = set()
 
-def _overrides(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Part name → content type, as [Content_Types].xml overrides them."""
-    root = _tree(archive, "[Content_Types].xml")
-    found = root.iter(f"{{{_PACKAGE}content-types}}Override") if root is not None else ()
-    return {str(o.get("PartName", "")).lstrip("/"): str(o.get("ContentType", "")) for o in found}
+    def _part(self, name: Any, released: str | None) -> bytes:
+        data = self._archive.read(name)
+        key = name.filename if isinstance(name, zipfile.ZipInfo) else str(name)
+        if key not in self._checked:
+            self._check(key, data, released)
+            self._checked.add(key)
+        return data
 
+    def read(self, name: Any, pwd: Any = None) -> bytes:
+        return self._part(name, "workbook" if sys._getframe(1).f_code.co_name == _WORKBOOK else None)
 
-def _relationships(archive: zipfile.ZipFile, name: str) -> list[tuple[str, str]]:
-    """(type, target) of each relationship `name` lists that points into the package."""
-    root = _tree(archive, name)
-    found = root.iter(f"{{{_PACKAGE}relationships}}Relationship") if root is not None else ()
-    return [(str(r.get("Type", "")), str(r.get("Target", ""))) for r in found if r.get("TargetMode") != "External"]
+    def open(self, name: Any, mode: str = "r", *args: Any, **kwargs: Any) -> IO[bytes]:
+        return io.BytesIO(self._part(name, _STREAMED.get(sys._getframe(1).f_code.co_name)))
 
-
-def _tree(archive: zipfile.ZipFile, name: str) -> Any:
-    from xml.etree import ElementTree
-
-    try:
-        return ElementTree.fromstring(archive.read(name))
-    except Exception:  # damaged or not well-formed: said when openpyxl reads it, as any such
-        return None
+    def __getattr__(self, attribute: str) -> Any:  # namelist, infolist, close…
+        return getattr(self._archive, attribute)
 
 
 class _Found(Exception):
@@ -94,7 +69,7 @@ def scanned(data: bytes, released: str | None, most: int) -> str | None:
         raise _Found("doctype")
 
     count = [0]
-    end_of = f"{_MAIN} {released}" if released else None
+    end_of = f"{_MAIN} {released}" if released in ("row", "si") else None
 
     def start(name: str, attributes: Any) -> None:
         count[0] += 1

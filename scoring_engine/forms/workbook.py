@@ -26,7 +26,7 @@ from .._files import old_workbook_problem, read_bytes, shown_path
 from .._record import record
 from ..errors import FactsError, Problem
 from .archive import (MAX_FORM_ELEMENTS, MAX_FORM_ENTRIES, MAX_FORM_RATIO, MAX_FORM_SHEETS, MAX_FORM_UNPACKED, MAX_FORM_XML,
-                      check_archive, too_many_sheets)
+                      check_archive, part_check, too_many_sheets)
 from .sheet_xml import SAVE_AGAIN, sheet_rows, sheet_xml
 
 __all__ = ["MAX_FORM_BYTES", "MAX_FORM_COLUMNS", "MAX_FORM_ELEMENTS", "MAX_FORM_ENTRIES", "MAX_FORM_RATIO", "MAX_FORM_ROWS",
@@ -117,12 +117,18 @@ def open_workbook(path: Path) -> list[Sheet]:
         raise FactsError(refused)
     data = read_bytes(path, MAX_FORM_BYTES, FactsError, "MAX_FORM_BYTES")
     check_archive(data, name)
-    from openpyxl import load_workbook
+    from openpyxl.reader.excel import ExcelReader
+
+    from .parts import CheckedArchive
 
     try:
         with warnings.catch_warnings():  # openpyxl's own (an unknown extension, a style it drops): its path and code line
             warnings.simplefilter("ignore")  # in English are nothing a clerk can act on (QA95 F4)
-            book = load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False, keep_vba=False)
+            # load_workbook, with every part it reads checked as it is handed over (forms.parts.CheckedArchive)
+            reader = ExcelReader(io.BytesIO(data), read_only=True, keep_vba=False, data_only=False, keep_links=False)
+            reader.archive = CheckedArchive(reader.archive, part_check(name))  # type: ignore[assignment]
+            reader.read()
+            book = reader.wb
             try:
                 return _known_names(_sheets(book, name), name)
             finally:
