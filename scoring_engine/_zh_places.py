@@ -126,13 +126,13 @@ PLACES = (
     ("type the number again", "重新输入这个数"),
     # a workbook forged or damaged so that read-only reading would take a value from elsewhere, or miss one (QA95 F5, F6, F8)
     ("not an .xlsx workbook: its part {part} is stored twice", "不是 .xlsx 工作簿：其中的部件 {part} 存了两份"),
+    ("not an .xlsx workbook: two of its sheets are the one part {part}", "不是 .xlsx 工作簿：其中两个工作表是同一个部件 {part}"),
     ("the workbook's XML parts unpack to more than {limit:n} bytes ({name})",
      "工作簿的 XML 部件解压后超过 {limit} 字节（{name}）"),
     ("part {part} declares a document type (<!DOCTYPE …>), which no workbook has: its entities could make a few kilobytes "
      "gigabytes", "部件 {part} 声明了文档类型（<!DOCTYPE …>），工作簿不会有它：其中的实体可以把几 KB 变成几 GB"),
     ("the cell is given twice, which no spreadsheet program writes", "这个单元格写了两次，电子表格软件不会这样保存"),
-    ("part {part} holds more than {limit:n} XML elements in one stretch (a row, a shared text, or the rest of the part) "
-     "({name})", "部件 {part} 的一段（一行、一条共享文字或部件的其余部分）有超过 {limit} 个 XML 元素（{name}）"),
+    ("part {part} holds more than {limit:n} XML elements ({name})", "部件 {part} 有超过 {limit} 个 XML 元素（{name}）"),
     ("sheet {sheet}: row {row:n} comes after row {previous:n} (rows out of order or given twice), which no spreadsheet program "
      "writes", "工作表 {sheet}：第 {row} 行排在第 {previous} 行之后（行的顺序错乱或同一行写了两次），电子表格软件不会这样保存"),
     ("the cell's value is not what its type says (a number, true or false, a date, or a shared text's number)",

@@ -23,10 +23,9 @@ MAX_FORM_UNPACKED = 50_000_000
 #: Largest total size of the workbook's parts openpyxl parses, once unpacked (bytes): what it parses into objects (a 48 MB
 #: sheet of forged empty elements took 2 GB: QA95 F3; a form with four sheets of detail is some 6 MB: QA96 F4).
 MAX_FORM_XML = 20_000_000
-#: Most XML elements a part openpyxl parses may hold in one stretch it keeps whole: one row of a sheet, one shared text,
-#: or the rest of the part (all of it for the styles). A row's elements are all held until it ends: 4.6 million forged
-#: in one row of a 4 MB form took 1.5 GB and 10 s, in the styles 500 MB; a real row has at most a few tens of thousands
-#: (16,384 styled cells), styles bloated to Excel's 64,000 formats some 200,000.
+#: Most XML elements a part openpyxl parses may hold in all: it keeps each until the part ends (4.6 million forged in
+#: one row of a 4 MB form took 1.5 GB and 10 s, in the styles 500 MB, 3.3 million empty shared texts 391 MB). A sheet
+#: of 2000 × 40 cells, all filled, holds some 160,000; styles bloated to Excel's 64,000 formats some 200,000.
 MAX_FORM_ELEMENTS = 500_000
 #: Most entries the workbook's zip archive may hold.
 MAX_FORM_ENTRIES = 500
@@ -85,7 +84,7 @@ def part_check(name: str) -> Callable[[str, bytes, str | None], None]:
     the parts read at most MAX_FORM_XML bytes in all."""
     read = [0]
 
-    def check(part: str, data: bytes, released: str | None) -> None:
+    def check(part: str, data: bytes, role: str | None) -> None:
         def refuse(message: str, hint: str) -> FactsError:
             return FactsError(Problem(message, file=name, hint=hint))
 
@@ -93,15 +92,14 @@ def part_check(name: str) -> Callable[[str, bytes, str | None], None]:
         if read[0] > MAX_FORM_XML:
             raise refuse(f"the workbook's XML parts unpack to more than {MAX_FORM_XML} bytes (MAX_FORM_XML)",
                          "keep the form alone in its workbook: copy it into a new workbook")
-        if released == "workbook" and len(_SHEET_ENTRY.findall(data)) > MAX_FORM_SHEETS:  # before a sheet is made of each
+        if role == "workbook" and len(_SHEET_ENTRY.findall(data)) > MAX_FORM_SHEETS:  # before a sheet is made of each
             raise too_many_sheets(len(_SHEET_ENTRY.findall(data)), name)
-        found = scanned(data, released, MAX_FORM_ELEMENTS)
+        found = scanned(data, MAX_FORM_ELEMENTS)
         if found == "doctype":
             raise refuse(f"part {part[:100]} declares a document type (<!DOCTYPE …>), which no workbook has: its entities "
                          "could make a few kilobytes gigabytes", "this is not a form a spreadsheet program saved")
         if found == "elements":
-            raise refuse(f"part {part[:100]} holds more than {MAX_FORM_ELEMENTS} XML elements in one stretch (a row, a "
-                         "shared text, or the rest of the part) (MAX_FORM_ELEMENTS)",
+            raise refuse(f"part {part[:100]} holds more than {MAX_FORM_ELEMENTS} XML elements (MAX_FORM_ELEMENTS)",
                          "this is not a form a spreadsheet program saved")
 
     return check

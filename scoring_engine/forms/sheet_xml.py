@@ -48,7 +48,7 @@ class _SharedTexts(list):  # type: ignore[type-arg]
 
 
 def sheet_rows(ws: Any, name: str) -> Iterator[tuple[int, tuple[Any, ...]]]:
-    """Each row the sheet's XML holds, once and in order, as (its number, its cells as read-only cells), read as
+    """Each row the sheet's XML holds, once and in order, as (its number, its cells that hold a value), read as
     read-only reading reads them (openpyxl 3.1's parser, the one it uses): the rows missing between are not made, nor
     the empty cells before a row's last (a styled empty cell in column XFD made 16,384 of them, and a forged row number
     in the trillions as many empty rows: QA56 F3, QA95 F1), and a stale <dimension> hides nothing."""
@@ -74,7 +74,7 @@ def sheet_rows(ws: Any, name: str) -> Iterator[tuple[int, tuple[Any, ...]]]:
                                          "or given twice), which no spreadsheet program writes", file=name, hint=SAVE_AGAIN))
             previous = number
             _given_once(cells, seen, ws.title, name)
-            yield number, tuple(ReadOnlyCell(ws, **cell) for cell in cells)
+            yield number, tuple(ReadOnlyCell(ws, **cell) for cell in cells if cell["value"] is not None)
 
 
 def _given_once(cells: list[dict[str, Any]], seen: set[tuple[int, int]], sheet: str, name: str) -> None:
@@ -84,6 +84,8 @@ def _given_once(cells: list[dict[str, Any]], seen: set[tuple[int, int]], sheet: 
     from openpyxl.utils import get_column_letter
 
     for cell in cells:
+        if cell["value"] is None:  # an empty cell stands in for nothing (and a forged million of them are not kept)
+            continue
         at = (cell["row"], cell["column"])
         if at in seen:
             where = f"{sheet}!{get_column_letter(at[1])}{at[0]}" if 1 <= at[1] <= 16_384 else f"sheet {sheet}"

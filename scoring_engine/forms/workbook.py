@@ -212,6 +212,11 @@ def _sheets(book: Any, name: str) -> list[Sheet]:
     with a styled empty cell in column XFD on their rows took two minutes, read 16,384 cells a row: QA56 F3)."""
     if len(book.sheetnames) > MAX_FORM_SHEETS:  # its list named otherwise than xl/workbook.xml
         raise too_many_sheets(len(book.sheetnames), name)
+    parts = [getattr(ws, "_worksheet_path", ws.title) for ws in book.worksheets]
+    if len(set(parts)) < len(parts):  # each would be parsed again for each sheet (QA108 F4: 3.4 MB, 40 minutes)
+        again = next(p for i, p in enumerate(parts) if p in parts[:i])
+        raise FactsError(Problem(f"not an .xlsx workbook: two of its sheets are the one part {str(again)[:100]}", file=name,
+                                 hint=SAVE_AGAIN))
     return [_sheet(ws, name) for ws in book.worksheets]
 
 
