@@ -20,6 +20,7 @@ from decimal import Decimal
 from json.encoder import encode_basestring as _quote  # the C function json.dumps uses for text, without ASCII escapes
 from typing import Any
 
+from ._frozen import ReadOnly
 from ._later import Later, given
 from .audit import LEAF_KEY, MAX_SHARED_JSON, AuditTrail, FactValue, IndicatorResult, SharedLeaf, SharedParent
 from .formulas import Finding
@@ -108,8 +109,8 @@ def _plain(value: Any, out: Out, level: int) -> None:
     text = _scalar(value)
     if text is not None:
         out.append(text)
-    elif isinstance(value, Mapping):
-        if all(type(k) is str for k in value):
+    elif type(value) in _DICTS or isinstance(value, Mapping):  # the usual first: an ABC's check costs a microsecond
+        if set(map(type, value)) <= _TEXT:  # every key text (the usual): checked in C
             _fields(value.items(), out, level)
         else:  # keys that are not text are written as text, and the last of two that read alike wins, as in to_dict
             _fields({str(k): v for k, v in value.items()}.items(), out, level)
@@ -127,6 +128,10 @@ def _plain(value: Any, out: Out, level: int) -> None:
         _fields(row_document(value).items(), out, level)
     else:
         _other(value, out, level)
+
+
+_DICTS = frozenset((dict, ReadOnly))
+_TEXT = frozenset((str,))
 
 
 def _other(value: Any, out: Out, level: int) -> None:

@@ -280,10 +280,11 @@ class AuditTrail:
                                declared_weight=indicator.weight)
 
     def _leaf(self, record: LeafRecord, shared: bool = False, made_key: tuple[Any, ...] | None = None,
-              made_inputs: dict[str, Any] | None = None) -> IndicatorResult:
+              made_inputs: dict[str, Any] | None = None, written: bool = False) -> IndicatorResult:
         """A leaf's result. One of the set's own leaves (`shared`, not a target row's) is a function of the values its
         rule read and the weight it scored at: its reason and deductions are kept with the plan for the next project
-        that gives the same, and its result carries that key so that writers may keep its text too."""
+        that gives the same, and its result carries that key so that writers may keep its text too. `written`: made
+        only to be written at once and dropped (SharedLeaf.made), its inputs and details left as the dicts they are."""
         node, outcome, rule = record.indicator, record.outcome, record.step.rule
         raw, declared = outcome.score, node.weight
         inputs = _inputs(record) if made_inputs is None else made_inputs
@@ -298,9 +299,10 @@ class AuditTrail:
             details["rescaled"] = {"declared_weight": declared, "weight": record.weight, "score_before": record.before}
         made = _indicator_result(id=node.id, name=node.name, level=record.level, weight=record.weight, score=record.score,
                                  reason=reason, standard=node.standard, kind=rule.kind,
-                                 rule=self.plan.rule_as_written(rule.spec), inputs=read_only_shallow(inputs),
-                                 details=read_only(details), deductions=deductions, raw_score=raw, clamped=record.kept != raw,
-                                 declared_weight=declared)
+                                 rule=self.plan.rule_as_written(rule.spec),
+                                 inputs=inputs if written else read_only_shallow(inputs),
+                                 details=details if written else read_only(details), deductions=deductions,
+                                 raw_score=raw, clamped=record.kept != raw, declared_weight=declared)
         if key is not None:
             made.__dict__[LEAF_KEY] = key  # not a field: replace() and a result made by hand carry none
         return made
@@ -393,9 +395,10 @@ class SharedLeaf(NamedTuple):
     inputs: dict[str, Any]
 
     def made(self) -> IndicatorResult:
-        """The leaf's result, as `AuditTrail.indicators` makes it."""
+        """The leaf's result, as `AuditTrail.indicators` makes it, for a writer that writes it at once and drops it (its
+        inputs and details are not made read-only)."""
         with scoring_context():
-            return self.trail._leaf(self.record, shared=True, made_key=self.key, made_inputs=self.inputs)
+            return self.trail._leaf(self.record, shared=True, made_key=self.key, made_inputs=self.inputs, written=True)
 
 
 class SharedParent(NamedTuple):
