@@ -133,6 +133,12 @@ PLACES = (
      "gigabytes", "部件 {part} 声明了文档类型（<!DOCTYPE …>），工作簿不会有它：其中的实体可以把几 KB 变成几 GB"),
     ("the cell is given twice, which no spreadsheet program writes", "这个单元格写了两次，电子表格软件不会这样保存"),
     ("part {part} holds more than {limit:n} XML elements ({name})", "部件 {part} 有超过 {limit} 个 XML 元素（{name}）"),
+    ("part {part} holds more than {limit:n} XML attributes ({name})", "部件 {part} 有超过 {limit} 个 XML 属性（{name}）"),
+    ("part {part} holds a tag longer than {limit:n} bytes, which no spreadsheet program writes",
+     "部件 {part} 中有一个标记长于 {limit} 字节，电子表格软件不会这样保存"),
+    ("the workbook's XML parts hold more than {limit:n} elements in all ({name})",
+     "工作簿的 XML 部件合计有超过 {limit} 个元素（{name}）"),
+    ("the workbook lists sheet {sheet}, whose part {part} it does not hold", "工作簿列出了工作表 {sheet}，却没有它的部件 {part}"),
     ("sheet {sheet}: row {row:n} comes after row {previous:n} (rows out of order or given twice), which no spreadsheet program "
      "writes", "工作表 {sheet}：第 {row} 行排在第 {previous} 行之后（行的顺序错乱或同一行写了两次），电子表格软件不会这样保存"),
     ("the cell's value is not what its type says (a number, true or false, a date, or a shared text's number)",

@@ -349,3 +349,81 @@ def test_a_part_openpyxl_reads_is_checked_wherever_it_lies_and_whatever_its_name
     else:
         code, output = _score(moved)
         assert 1 == code and said in output, output
+
+
+def _forged_attributes(elements: int, each: int) -> bytes:
+    """`elements` empty elements of `each` attributes of random one-letter names: compressing no better than a sheet."""
+    rng = random.Random(elements)
+    names = [bytes([letter]) for letter in b"abcdefghijklmnopqrstuvwxyz"]
+    return b"".join(b"<x " + b" ".join(n + b'=""' for n in rng.sample(names, each)) + b"/>" for _ in range(elements))
+
+
+def _in_all(name: str, data: bytes) -> bytes:
+    """240,000 forged elements, under a megabyte, in each of five parts openpyxl parses: 1.2 million in all."""
+    ends = {"[Content_Types].xml": b"</Types>", "docProps/core.xml": b"</cp:coreProperties>", "xl/styles.xml": b"</styleSheet>",
+            "xl/worksheets/sheet1.xml": b"</worksheet>", "xl/worksheets/sheet2.xml": b"</worksheet>"}
+    end = ends.get(name)
+    return data if end is None else data.replace(end, b"<extLst>" + _forged_elements(240_000) + b"</extLst>" + end)
+
+
+@pytest.mark.parametrize(("edit", "said"), [
+    # attributes cost as elements do, and were not counted (QA109 F1: 2 million in one element took 655 MB)
+    (lambda name, data: data.replace(b"</styleSheet>", b"<extLst>" + _forged_attributes(110_000, 10) + b"</extLst></styleSheet>")
+     if name == "xl/styles.xml" else data, "part xl/styles.xml holds more than 1000000 XML attributes (MAX_FORM_ATTRIBUTES)"),
+    # a parser makes all of one element's attributes before anything can count them: refused by the tag's length
+    (lambda name, data: data.replace(b"</styleSheet>", b"<extLst><x " + b" ".join(b'a%d=""' % i for i in range(20_000))
+                                     + b"/>" + _forged_elements(300_000) + b"</extLst></styleSheet>")
+     if name == "xl/styles.xml" else data, "part xl/styles.xml holds a tag longer than 65536 bytes"),
+    # parts under a megabyte, each under every limit, are counted together (QA109 F7: 19 of them took 8 s)
+    (_in_all, "the workbook's XML parts hold more than 1000000 elements in all (MAX_FORM_ELEMENTS_IN_ALL)"),
+    # the same part read as two sheets is refused before either is parsed: here it is not even XML (QA109 F3)
+    (lambda name, data: data.replace(b"worksheets/sheet2.xml", b"worksheets/sheet1.xml")
+     if name == "xl/_rels/workbook.xml.rels" else b"<worksheet" if name == "xl/worksheets/sheet1.xml" else data,
+     "two of its sheets are the one part xl/worksheets/sheet1.xml"),
+    # a cell given again, empty: a reader that takes the last shows it empty, and 8.7 was scored (QA109 F5)
+    (lambda name, data: re.sub(rb'(<row r="13".*?)</row>', rb'\1<c r="F13" s="12"/></row>', data, count=1)
+     if name == "xl/worksheets/sheet1.xml" else data, "项目支出绩效自评表!F13: the cell is given twice"),
+    # a sheet listed whose part is not in the workbook was dropped, its facts with it, in silence
+    (lambda name, data: data.replace(b"worksheets/sheet2.xml", b"worksheets/sheet9.xml")
+     if name == "xl/_rels/workbook.xml.rels" else data,
+     "the workbook lists sheet 表外事实, whose part xl/worksheets/sheet9.xml it does not hold"),
+])
+def test_a_forgery_past_the_element_count_is_refused_by_what_it_costs(tmp_path: Path, edit: Any, said: str) -> None:
+    """QA109: what the element count of one part did not see, each refused as one line naming the file and what is wrong:
+    attributes, a tag too long to count, parts small enough not to be counted but many, one part read as two sheets, a
+    cell given again empty, a sheet listed without its part."""
+    form = _rezipped(_form(tmp_path), tmp_path / "forged.xlsx", edit)
+    code, output = _score(form)
+    assert 1 == code and said in output and "forged.xlsx" in output, output
+
+
+def test_a_sheet_named_in_other_letter_case_and_a_chart_sheet_score_as_the_form_alone(tmp_path: Path) -> None:
+    """QA109 F6: a sheet whose part the workbook names in other letter case (part names ignore case) was dropped, and
+    the side sheet's 预算执行率 method with it: scored 92.04 instead of 90.31. F2: a chart sheet was read, its drawings
+    and charts parsed again for every reference (14 KB took a minute); it holds no cells, and is not read: even a chart
+    that is not XML leaves the form's score as it is."""
+    from openpyxl.chart import BarChart, Reference
+
+    form = _form(tmp_path, 表外事实_C3="bands")
+    cased = _rezipped(form, tmp_path / "cased.xlsx", lambda name, data: data.replace(
+        b"worksheets/sheet2.xml", b"worksheets/Sheet2.xml") if name == "xl/_rels/workbook.xml.rels" else data)
+    charted = tmp_path / "charted.xlsx"
+    book = openpyxl.load_workbook(form)
+    chart = BarChart()
+    chart.add_data(Reference(book[SHEET], min_col=6, min_row=13, max_row=15))
+    book.create_chartsheet("图表").add_chart(chart)
+    book.save(charted)
+    broken = _rezipped(charted, tmp_path / "broken.xlsx", lambda name, data: b"<chart" if "charts/chart" in name else data)
+    alone = _score(form, "--format", "json")
+    assert 0 == alone[0] and '"budget.method"' in alone[1], alone
+    assert [alone] * 3 == [_score(other, "--format", "json") for other in (cased, charted, broken)]
+
+
+def test_a_row_written_in_a_comment_is_no_row_of_the_sheet(tmp_path: Path) -> None:
+    """QA109 F4: the hidden rows were looked for again in the sheet's text by a pattern, which took a minute over a
+    forged comment of 30,000 '<row', and took a row in a comment for one of the sheet's. They are what openpyxl's parser
+    met reading the rows, in the same pass."""
+    form = _rezipped(_form(tmp_path), tmp_path / "commented.xlsx", lambda name, data: data.replace(
+        b"<sheetData>", b'<sheetData><!-- <row r="14" hidden="1"></row> -->') if name == "xl/worksheets/sheet1.xml" else data)
+    code, output = _score(form)
+    assert 0 == code and "hidden" not in output, output

@@ -12,11 +12,11 @@ import zipfile
 from collections.abc import Callable
 
 from ..errors import FactsError, Problem
-from .parts import scanned
+from .parts import MAX_TAG, scanned
 from .sheet_xml import SAVE_AGAIN
 
-__all__ = ["MAX_FORM_ELEMENTS", "MAX_FORM_ENTRIES", "MAX_FORM_RATIO", "MAX_FORM_SHEETS", "MAX_FORM_UNPACKED", "MAX_FORM_XML",
-           "check_archive", "part_check", "too_many_sheets"]
+__all__ = ["MAX_FORM_ATTRIBUTES", "MAX_FORM_ELEMENTS", "MAX_FORM_ELEMENTS_IN_ALL", "MAX_FORM_ENTRIES", "MAX_FORM_RATIO",
+           "MAX_FORM_SHEETS", "MAX_FORM_UNPACKED", "MAX_FORM_XML", "check_archive", "part_check", "too_many_sheets"]
 
 #: Largest total size of the workbook's parts once unpacked (bytes).
 MAX_FORM_UNPACKED = 50_000_000
@@ -27,6 +27,13 @@ MAX_FORM_XML = 20_000_000
 #: one row of a 4 MB form took 1.5 GB and 10 s, in the styles 500 MB, 3.3 million empty shared texts 391 MB). A sheet
 #: of 2000 × 40 cells, all filled, holds some 160,000; styles bloated to Excel's 64,000 formats some 200,000.
 MAX_FORM_ELEMENTS = 500_000
+#: Most XML attributes a part openpyxl parses may hold in all: it keeps them with their elements (QA109 F1: 2 million in one
+#: element took 655 MB). Styles bloated to Excel's 64,000 formats hold some 520,000.
+MAX_FORM_ATTRIBUTES = 1_000_000
+#: Most XML elements the parts openpyxl parses may hold together: each part is let go of once read, but parsing them
+#: all takes time (QA109 F7: 19 parts of 250,000 elements each, under a megabyte and not counted, took 8 s). A form
+#: with four sheets of 2000 × 40 cells of detail beside it holds some 700,000.
+MAX_FORM_ELEMENTS_IN_ALL = 1_000_000
 #: Most entries the workbook's zip archive may hold.
 MAX_FORM_ENTRIES = 500
 #: Most sheets the workbook may list (a form has two or three; 60,000 listed took 50 s and 494 MB: QA95 F2).
@@ -80,9 +87,10 @@ def check_archive(data: bytes, name: str) -> None:
 
 def part_check(name: str) -> Callable[[str, bytes, str | None], None]:
     """The check of each part openpyxl reads from the workbook `name` (a file's name, for messages), as
-    forms.parts.CheckedArchive hands it over: no document type, at most MAX_FORM_ELEMENTS elements held at once, and
-    the parts read at most MAX_FORM_XML bytes in all."""
-    read = [0]
+    forms.parts.CheckedArchive hands it over: no document type, at most MAX_FORM_ELEMENTS elements and
+    MAX_FORM_ATTRIBUTES attributes in one part, no start tag longer than parts.MAX_TAG, and the parts read at most
+    MAX_FORM_XML bytes and MAX_FORM_ELEMENTS_IN_ALL elements in all."""
+    read = [0, 0]
 
     def check(part: str, data: bytes, role: str | None) -> None:
         def refuse(message: str, hint: str) -> FactsError:
@@ -90,19 +98,29 @@ def part_check(name: str) -> Callable[[str, bytes, str | None], None]:
 
         read[0] += len(data)
         if read[0] > MAX_FORM_XML:
-            raise refuse(f"the workbook's XML parts unpack to more than {MAX_FORM_XML} bytes (MAX_FORM_XML)",
-                         "keep the form alone in its workbook: copy it into a new workbook")
+            raise refuse(f"the workbook's XML parts unpack to more than {MAX_FORM_XML} bytes (MAX_FORM_XML)", _ALONE)
         if role == "workbook" and len(_SHEET_ENTRY.findall(data)) > MAX_FORM_SHEETS:  # before a sheet is made of each
             raise too_many_sheets(len(_SHEET_ENTRY.findall(data)), name)
-        found = scanned(data, MAX_FORM_ELEMENTS)
-        if found == "doctype":
-            raise refuse(f"part {part[:100]} declares a document type (<!DOCTYPE …>), which no workbook has: its entities "
-                         "could make a few kilobytes gigabytes", "this is not a form a spreadsheet program saved")
-        if found == "elements":
-            raise refuse(f"part {part[:100]} holds more than {MAX_FORM_ELEMENTS} XML elements (MAX_FORM_ELEMENTS)",
-                         "this is not a form a spreadsheet program saved")
+        found = scanned(data, MAX_FORM_ELEMENTS, MAX_FORM_ATTRIBUTES)
+        if found.problem is not None:
+            raise refuse(_SCANNED[found.problem].format(part=part[:100]), "this is not a form a spreadsheet program saved")
+        read[1] += found.elements
+        if read[1] > MAX_FORM_ELEMENTS_IN_ALL:
+            raise refuse(f"the workbook's XML parts hold more than {MAX_FORM_ELEMENTS_IN_ALL} elements in all "
+                         "(MAX_FORM_ELEMENTS_IN_ALL)", _ALONE)
 
     return check
+
+
+_ALONE = "keep the form alone in its workbook: copy it into a new workbook"
+#: What scanning a part found wrong (parts.scanned), said.
+_SCANNED = {
+    "doctype": "part {part} declares a document type (<!DOCTYPE …>), which no workbook has: its entities could make a few "
+               "kilobytes gigabytes",
+    "elements": f"part {{part}} holds more than {MAX_FORM_ELEMENTS} XML elements (MAX_FORM_ELEMENTS)",
+    "attributes": f"part {{part}} holds more than {MAX_FORM_ATTRIBUTES} XML attributes (MAX_FORM_ATTRIBUTES)",
+    "tag": f"part {{part}} holds a tag longer than {MAX_TAG} bytes, which no spreadsheet program writes",
+}
 
 
 _SHEET_ENTRY = re.compile(rb"<(?:\w+:)?sheet\b")  # a <sheet> of the workbook's list, not <sheets> or <sheetView>

@@ -3,21 +3,23 @@ the archive openpyxl reads from is wrapped, so that what is checked is exactly w
 (QA107: finding the parts as openpyxl would, apart from it, missed some and misjudged others).
 
 A part may declare no document type (a workbook has none; its entities made a 14 KB form take 1.5 GB, and gave a cell
-its value: QA106 F2), and may not hold more than MAX_FORM_ELEMENTS elements in all: openpyxl keeps every element of a
-part it has read until the part ends (a finished row or shared text emptied, not let go of: QA108 F2). The parts it
-reads may not add up to more than MAX_FORM_XML bytes. What it
-never reads (pictures, pivot caches, the caches of charts and external links) is never checked.
+its value: QA106 F2), and may not hold more than MAX_FORM_ELEMENTS elements nor MAX_FORM_ATTRIBUTES attributes in all:
+openpyxl keeps every element of a part it has read, with its attributes, until the part ends (a finished row or shared
+text emptied, not let go of: QA108 F2, QA109 F1). The parts it reads may not add up to more than MAX_FORM_XML bytes
+nor MAX_FORM_ELEMENTS_IN_ALL elements. What it never reads (pictures, pivot caches, the caches of charts and external
+links, chart sheets) is never checked.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import sys
 import zipfile
 from collections.abc import Callable
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
-__all__ = ["CheckedArchive", "scanned"]
+__all__ = ["MAX_TAG", "CheckedArchive", "Scan", "scanned"]
 
 _WORKBOOK = "parse"  # openpyxl 3.1's WorkbookParser.parse, which reads the workbook part (its list of sheets)
 
@@ -54,32 +56,55 @@ class _Found(Exception):
         self.what = what
 
 
-def scanned(data: bytes, most: int) -> str | None:
+class Scan(NamedTuple):
+    """What scanning a part found: what is wrong with it (None: nothing), and its elements, counted where the part is
+    large enough to hold too many, else at most so many (its '<' that open no end tag)."""
+
+    problem: str | None
+    elements: int
+
+
+#: Longest start tag a part may hold, in bytes: a spreadsheet program writes none over a few hundred. An XML parser
+#: makes all of a tag's attributes before anything can count them (QA109 F1: 2 million in one took 655 MB).
+MAX_TAG = 65_536
+_LONG_TAG = re.compile(rb"<[^<>]{%d}" % MAX_TAG)  # no '<' nor '>' in a tag: linear, however many '<' a forgery holds
+
+
+def scanned(data: bytes, most: int, most_attributes: int) -> Scan:
     """What is wrong with a part's XML `data` before openpyxl parses it: 'doctype' for a document type declaration
     (a workbook may have none; its entities made a 14 KB form 1.5 GB: QA106 F2), 'elements' for more than `most`
-    elements in all, counted by an XML parser as it reads (openpyxl keeps every element it has read, a finished row
-    or shared text emptied, until the part ends: QA108 F2); None for neither, or for XML that is not well-formed
-    (openpyxl says so). A part too small to hold `most` elements is not counted."""
+    elements in all and 'attributes' for more than `most_attributes` attributes, counted by an XML parser as it reads
+    (openpyxl keeps every element it has read, a finished row or shared text emptied, until the part ends: QA108 F2; and
+    each element's attributes: QA109 F1), 'tag' for a start tag longer than MAX_TAG; None for none of these, or for XML
+    that is not well-formed (openpyxl says so). A part too small to hold `most` elements or `most_attributes`
+    attributes is not counted."""
     from xml.parsers import expat
 
     def doctype(*_: Any) -> None:
         raise _Found("doctype")
 
-    count = [0]
+    count = [0, 0]
 
     def start(name: str, attributes: Any) -> None:
         count[0] += 1
+        count[1] += len(attributes)
         if count[0] > most:
             raise _Found("elements")
+        if count[1] > most_attributes:
+            raise _Found("attributes")
 
     parser = expat.ParserCreate()
     parser.StartDoctypeDeclHandler = doctype
-    if len(data) > 2 * most:  # every element takes at least two bytes, '<' and '>'
+    # every element takes at least two bytes, '<' and '>', every attribute four (' a=""')
+    counted = len(data) > 2 * most or len(data) > 4 * most_attributes
+    if counted:
+        if _LONG_TAG.search(data):
+            return Scan("tag", 0)
         parser.StartElementHandler = start
     try:
         parser.Parse(data, True)
     except _Found as found:
-        return found.what
+        return Scan(found.what, count[0])
     except expat.ExpatError:
-        return None
-    return None
+        pass
+    return Scan(None, count[0] if counted else data.count(b"<") - data.count(b"</"))

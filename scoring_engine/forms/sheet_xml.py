@@ -1,5 +1,5 @@
 """A sheet as the form reader reads it: its rows as openpyxl's own parser reads them, without what read-only reading
-does with them in silence, and the sheet's XML itself (for the marks read-only reading does not see).
+does with them in silence, and the marks read-only reading does not keep (merged ranges, hidden rows and columns).
 
 openpyxl's read-only rows skip a row whose number is not above the one before (the form then "has no such row", or a
 second 全年预算数 goes unseen), take a shared text of index -1 as the workbook's last one (a value read from another
@@ -15,21 +15,9 @@ from typing import Any
 
 from ..errors import FactsError, Problem
 
-__all__ = ["SAVE_AGAIN", "sheet_rows", "sheet_xml"]
+__all__ = ["SAVE_AGAIN", "sheet_rows"]
 
 SAVE_AGAIN = "open it in a spreadsheet program and save it again as .xlsx"
-
-
-def sheet_xml(ws: Any) -> bytes | None:
-    """The sheet's part of the workbook, as its XML (within the limits the archive was checked against); None from an
-    openpyxl whose read-only sheet gives no access to it (merges and hidden rows are not named then, the cells are read
-    all the same)."""
-    try:
-        with ws._get_source() as part:  # read-only mode's own access to the sheet's XML
-            data: bytes = part.read()
-            return data
-    except AttributeError:
-        return None
 
 
 class _NoSharedText(IndexError):
@@ -47,11 +35,13 @@ class _SharedTexts(list):  # type: ignore[type-arg]
         return super().__getitem__(index)
 
 
-def sheet_rows(ws: Any, name: str) -> Iterator[tuple[int, tuple[Any, ...]]]:
+def sheet_rows(ws: Any, name: str, read: list[Any] | None = None) -> Iterator[tuple[int, tuple[Any, ...]]]:
     """Each row the sheet's XML holds, once and in order, as (its number, its cells that hold a value), read as
     read-only reading reads them (openpyxl 3.1's parser, the one it uses): the rows missing between are not made, nor
     the empty cells before a row's last (a styled empty cell in column XFD made 16,384 of them, and a forged row number
-    in the trillions as many empty rows: QA56 F3, QA95 F1), and a stale <dimension> hides nothing."""
+    in the trillions as many empty rows: QA56 F3, QA95 F1), and a stale <dimension> hides nothing. The parser is put in
+    `read`: once the rows are all read, it holds what else it met on the sheet (merged ranges, hidden rows and
+    columns), read in the same pass (QA109 F4: read again by patterns, a forged comment took a minute)."""
     from openpyxl.cell.read_only import ReadOnlyCell
     from openpyxl.worksheet._reader import WorkSheetParser
 
@@ -59,6 +49,8 @@ def sheet_rows(ws: Any, name: str) -> Iterator[tuple[int, tuple[Any, ...]]]:
     with ws._get_source() as source:
         parser = WorkSheetParser(source, _SharedTexts(ws._shared_strings), data_only=book.data_only, epoch=book.epoch,
                                  date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
+        if read is not None:
+            read.append(parser)
         rows = parser.parse()
         previous, seen = 0, set[tuple[int, int]]()
         while True:
@@ -84,14 +76,13 @@ def _given_once(cells: list[dict[str, Any]], seen: set[tuple[int, int]], sheet: 
     from openpyxl.utils import get_column_letter
 
     for cell in cells:
-        if cell["value"] is None:  # an empty cell stands in for nothing (and a forged million of them are not kept)
-            continue
         at = (cell["row"], cell["column"])
-        if at in seen:
+        if at in seen:  # an empty copy too: a reader that takes the last shows the cell empty (QA109 F5)
             where = f"{sheet}!{get_column_letter(at[1])}{at[0]}" if 1 <= at[1] <= 16_384 else f"sheet {sheet}"
             raise FactsError(Problem(f"{where}: the cell is given twice, which no spreadsheet program writes", file=name,
                                      hint=SAVE_AGAIN))
-        seen.add(at)
+        if cell["value"] is not None:  # only cells with a value are kept (a forged million empty ones are not)
+            seen.add(at)
 
 
 def _unread_cell(sheet: str, row: int, column: int, err: Exception, name: str) -> Problem:

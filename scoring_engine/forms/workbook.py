@@ -11,6 +11,7 @@ whatever wrote the file), and at most MAX_FORM_ROWS × MAX_FORM_COLUMNS cells ar
 from __future__ import annotations
 
 import dataclasses
+import functools
 import io
 import itertools
 import math
@@ -25,13 +26,13 @@ from typing import Any
 from .._files import old_workbook_problem, read_bytes, shown_path
 from .._record import record
 from ..errors import FactsError, Problem
-from .archive import (MAX_FORM_ELEMENTS, MAX_FORM_ENTRIES, MAX_FORM_RATIO, MAX_FORM_SHEETS, MAX_FORM_UNPACKED, MAX_FORM_XML,
-                      check_archive, part_check, too_many_sheets)
-from .sheet_xml import SAVE_AGAIN, sheet_rows, sheet_xml
+from .archive import (MAX_FORM_ATTRIBUTES, MAX_FORM_ELEMENTS, MAX_FORM_ELEMENTS_IN_ALL, MAX_FORM_ENTRIES, MAX_FORM_RATIO,
+                      MAX_FORM_SHEETS, MAX_FORM_UNPACKED, MAX_FORM_XML, check_archive, part_check, too_many_sheets)
+from .sheet_xml import SAVE_AGAIN, sheet_rows
 
-__all__ = ["MAX_FORM_BYTES", "MAX_FORM_COLUMNS", "MAX_FORM_ELEMENTS", "MAX_FORM_ENTRIES", "MAX_FORM_RATIO", "MAX_FORM_ROWS",
-           "MAX_FORM_SHEETS", "MAX_FORM_UNPACKED", "MAX_FORM_XML", "Formula", "Sheet", "format_sign", "format_unit",
-           "open_workbook"]
+__all__ = ["MAX_FORM_ATTRIBUTES", "MAX_FORM_BYTES", "MAX_FORM_COLUMNS", "MAX_FORM_ELEMENTS", "MAX_FORM_ELEMENTS_IN_ALL",
+           "MAX_FORM_ENTRIES", "MAX_FORM_RATIO", "MAX_FORM_ROWS", "MAX_FORM_SHEETS", "MAX_FORM_UNPACKED", "MAX_FORM_XML",
+           "Formula", "Sheet", "format_sign", "format_unit", "open_workbook"]
 
 #: Largest form file read (bytes): a filled 自评表 is a few dozen kilobytes.
 MAX_FORM_BYTES = 5_000_000
@@ -117,16 +118,15 @@ def open_workbook(path: Path) -> list[Sheet]:
         raise FactsError(refused)
     data = read_bytes(path, MAX_FORM_BYTES, FactsError, "MAX_FORM_BYTES")
     check_archive(data, name)
-    from openpyxl.reader.excel import ExcelReader
-
     from .parts import CheckedArchive
 
     try:
         with warnings.catch_warnings():  # openpyxl's own (an unknown extension, a style it drops): its path and code line
             warnings.simplefilter("ignore")  # in English are nothing a clerk can act on (QA95 F4)
             # load_workbook, with every part it reads checked as it is handed over (forms.parts.CheckedArchive)
-            reader = ExcelReader(io.BytesIO(data), read_only=True, keep_vba=False, data_only=False, keep_links=False)
-            reader.archive = CheckedArchive(reader.archive, part_check(name))  # type: ignore[assignment]
+            reader = _reader_class()(io.BytesIO(data), read_only=True, keep_vba=False, data_only=False, keep_links=False)
+            reader.archive = CheckedArchive(reader.archive, part_check(name))
+            reader.form_name = name
             reader.read()
             book = reader.wb
             try:
@@ -138,6 +138,44 @@ def open_workbook(path: Path) -> list[Sheet]:
     except Exception as err:  # openpyxl raises many kinds for a damaged or forged workbook; each is the file's fault
         raise FactsError(Problem(f"cannot read the workbook: {type(err).__name__}: {str(err)[:200]}", file=name,
                                  hint=SAVE_AGAIN)) from None
+
+
+@functools.cache
+def _reader_class() -> Any:
+    """openpyxl's reader of a workbook, reading the worksheets it lists as `_listed` keeps them (openpyxl is loaded only
+    when a form is read)."""
+    from openpyxl.reader.excel import ExcelReader
+
+    class FormReader(ExcelReader):
+        form_name = ""
+
+        def read_worksheets(self) -> None:
+            self.parser.sheets = _listed(self.parser.find_sheets(), self.valid_files, self.form_name)
+            super().read_worksheets()
+
+    return FormReader
+
+
+def _listed(found: Any, parts: list[str], name: str) -> list[Any]:
+    """The worksheets the workbook lists, as openpyxl finds them (sheet, relationship), each to be read from its own part:
+    a part named in other letter case is that part (part names ignore case; openpyxl dropped the sheet, and its facts,
+    in silence: QA109 F6); a sheet whose part is missing, or that is another sheet's part (parsed again for each, 40
+    minutes for 100: QA108 F4, QA109 F3), is refused before any is read. A chart sheet holds no cells and is not read
+    (its drawings and charts were parsed again for every reference: QA109 F2)."""
+    by_case = {part.lower(): part for part in parts}  # the archive holds no two names that differ only in case
+    kept, seen = [], set[str]()
+    for sheet, rel in found:
+        if "chartsheet" in str(rel.Type):
+            continue
+        part = by_case.get(str(rel.target).lower())
+        if part is None or part in seen:
+            said = (f"the workbook lists sheet {str(sheet.name)[:100]}, whose part {str(rel.target)[:100]} it does not hold"
+                    if part is None else f"not an .xlsx workbook: two of its sheets are the one part {part[:100]}")
+            raise FactsError(Problem(said, file=name, hint=SAVE_AGAIN))
+        seen.add(part)
+        rel.target = part  # the parser's own: openpyxl reads the sheet from it
+        kept.append(sheet)
+    return kept
 
 
 #: The sheet names the reader looks for, as the tool writes them (forms.reading.SIDE_SHEET, reports.xlsx's).
@@ -212,11 +250,6 @@ def _sheets(book: Any, name: str) -> list[Sheet]:
     with a styled empty cell in column XFD on their rows took two minutes, read 16,384 cells a row: QA56 F3)."""
     if len(book.sheetnames) > MAX_FORM_SHEETS:  # its list named otherwise than xl/workbook.xml
         raise too_many_sheets(len(book.sheetnames), name)
-    parts = [getattr(ws, "_worksheet_path", ws.title) for ws in book.worksheets]
-    if len(set(parts)) < len(parts):  # each would be parsed again for each sheet (QA108 F4: 3.4 MB, 40 minutes)
-        again = next(p for i, p in enumerate(parts) if p in parts[:i])
-        raise FactsError(Problem(f"not an .xlsx workbook: two of its sheets are the one part {str(again)[:100]}", file=name,
-                                 hint=SAVE_AGAIN))
     return [_sheet(ws, name) for ws in book.worksheets]
 
 
@@ -224,7 +257,8 @@ def _sheet(ws: Any, name: str) -> Sheet:
     cells: dict[tuple[int, int], Any] = {}
     units: dict[tuple[int, int], str] = {}
     signs: dict[tuple[int, int], str] = {}
-    for number, row in sheet_rows(ws, name):
+    read: list[Any] = []
+    for number, row in sheet_rows(ws, name, read):
         if number > _EXCEL_ROWS:  # <row r="99999999999999"/> (the rows missing below it were once made one by one: QA95 F1)
             raise FactsError(Problem(f"sheet {ws.title} has rows past row {_EXCEL_ROWS}, the last a spreadsheet has",
                                      file=name, hint="this is not a form a spreadsheet program saved"))
@@ -265,37 +299,40 @@ def _sheet(ws: Any, name: str) -> Sheet:
                 if before:
                     signs[(r, c)] = before
             cells[(r, c)] = value
-    xml = sheet_xml(ws)
-    merges, hidden, columns = _row_marks(xml) if xml is not None else ((), [], [])
+    merges, hidden, columns = _row_marks(read[0])
     return Sheet(str(ws.title), cells, units, signs, merges=merges, hidden=frozenset(r for r in hidden if any(
         (r, c) in cells for c in range(1, MAX_FORM_COLUMNS + 1))), hidden_columns=frozenset(columns))
 
 
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")  # _x005F_ is the underscore itself: '_x005F_x000D_' stays '_x000D_'
-_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]{1,3})([0-9]{1,7}):([A-Z]{1,3})([0-9]{1,7})"')
-_HIDDEN_ROW = re.compile(rb'<(?:\w+:)?row\b(?=[^>]*?\bhidden="(?:1|true)")[^>]*?\br="([0-9]{1,7})"')
-_HIDDEN_COLUMNS = re.compile(rb'<(?:\w+:)?col\b(?=[^>]*?\bhidden="(?:1|true)")(?=[^>]*?\bmin="([0-9]{1,5})")'
-                             rb'[^>]*?\bmax="([0-9]{1,5})"')
 _MOST_MERGES = 5000  # a form has a few dozen; the rest of a forged list is not read
 
 
-def _row_marks(xml: bytes) -> tuple[tuple[tuple[int, int, int, int], ...], list[int], list[int]]:
-    """The sheet's merged ranges that span rows, its hidden rows and its hidden columns (those of the form's width), read
-    from its part of the workbook: only to say so where a cell they cover is read as empty, or is hidden."""
-    from openpyxl.utils import column_index_from_string
+def _row_marks(parser: Any) -> tuple[tuple[tuple[int, int, int, int], ...], list[int], list[int]]:
+    """The sheet's merged ranges that span rows, its hidden rows and its hidden columns (those of the form's width), as
+    openpyxl's parser met them reading the sheet: only to say so where a cell they cover is read as empty, or is
+    hidden. What names no range, row or column is no mark."""
+    from openpyxl.utils import range_boundaries
 
-    hidden = [int(m.group(1)) for m in _HIDDEN_ROW.finditer(xml, 0, len(xml)) if int(m.group(1)) <= MAX_FORM_ROWS][:_MOST_MERGES]
-    found = []
-    for match in _MERGE.finditer(xml):
-        top, bottom = int(match.group(2)), int(match.group(4))
-        if top < bottom:
-            found.append((top, column_index_from_string(match.group(1).decode()), bottom,
-                          column_index_from_string(match.group(3).decode())))
-            if len(found) >= _MOST_MERGES:
-                break
-    columns = {c for m in itertools.islice(_HIDDEN_COLUMNS.finditer(xml), _MOST_MERGES)
-               for c in range(int(m.group(1)), min(int(m.group(2)), MAX_FORM_COLUMNS) + 1)}
+    found: list[tuple[int, int, int, int]] = []
+    for merged in itertools.islice(parser.merged_cells.mergeCell if parser.merged_cells else (), _MOST_MERGES):
+        try:
+            left, top, right, bottom = range_boundaries(merged.ref)
+        except (ValueError, TypeError, AttributeError):
+            continue
+        if left is not None and top is not None and right is not None and bottom is not None and top < bottom:
+            found.append((top, left, bottom, right))
+    hidden = [int(row) for row, attributes in itertools.islice(parser.row_dimensions.items(), _MOST_MERGES)
+              if attributes.get("hidden") in _TRUE and row.isdigit() and int(row) <= MAX_FORM_ROWS]
+    columns: set[int] = set()
+    for attributes in itertools.islice(parser.column_dimensions.values(), _MOST_MERGES):
+        low, high = str(attributes.get("min")), str(attributes.get("max"))
+        if attributes.get("hidden") in _TRUE and low.isdigit() and high.isdigit() and len(high) < 8:
+            columns.update(range(int(low), min(int(high), MAX_FORM_COLUMNS) + 1))
     return tuple(found), hidden, sorted(columns)
+
+
+_TRUE = ("1", "true")  # an XML true, as a spreadsheet program writes it
 
 
 def _around(number_format: Any) -> tuple[str, str, bool]:
