@@ -10,7 +10,7 @@ naming the base's line.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import replace
 
 from ._profiles import Resolved
@@ -20,8 +20,10 @@ from .errors import Problem
 __all__ = ["blamed", "named_in"]
 
 
-def blamed(problems: Sequence[Problem], resolved: Resolved, file: str | None) -> list[Problem]:
-    """`problems`, those in a base that the profile caused moved to the profile's line that made the change."""
+def blamed(problems: Sequence[Problem], resolved: Resolved, file: str | None,
+           base_alone: Set[tuple[str | None, int | None, str]] = frozenset()) -> list[Problem]:
+    """`problems`, those in a base that the profile caused moved to the profile's line that made the change; `base_alone`:
+    (file, line, message) of the base's problems without the profile, which stay where they are."""
     made = {c.target: c for c in resolved.changes if c.what in ("weight", "rescaled")}
     gone = {c.target: c for c in resolved.changes if c.what in ("removed facts", "removed derived")}
     parented = {c.target: c for c in resolved.changes if c.what == "children"}
@@ -63,8 +65,9 @@ def blamed(problems: Sequence[Problem], resolved: Resolved, file: str | None) ->
                     "again under facts:, or read another name") if removed.by else \
                 f"this profile removes {removed.target} (line {removed.line}): keep it, or read another name"
             out.append(replace(problem, hint=hint))  # not a did-you-mean of another fact (QA82 F4, QA87 F6)
-        elif problem.file == file or (change is None and removed is None):
-            out.append(problem)
+        elif problem.file == file or (change is None and removed is None) or \
+                (removed is None and (problem.file, problem.line, problem.message) in base_alone):
+            out.append(problem)  # (a misspelt name in the base's rule is the base's, whatever weight the profile gives)
         elif removed is not None:  # the base still reads a fact or value the profile removed
             hint = (f"this profile removes {removed.target}, which {problem.file} line {problem.line} still reads: "
                     "remove or change what reads it too, or keep the fact")

@@ -56,22 +56,22 @@ class Resolved:
     sha256: str
     bases: tuple[str, ...] = ()
     changes: tuple[ProfileChange, ...] = ()
+    file: str | None = None  # the set's file, as problems name it; `base`: the set it extends, resolved on its own
+    base: Resolved | None = None
 
 
 def resolve(located: Located, file: str | None, sha256: str, folder: Path | None,
             read: Any, chain: tuple[str, ...] = ()) -> Resolved:
     """`located` resolved onto the set it extends, if any; raises IndicatorSetError naming the profile's lines.
-
-    `read(ref, folder)` gives (Located, shown name, sha256) of a base set named by
-    bundled id or by a path inside `folder`; `chain` holds the sets already on the
-    way down, to refuse a loop.
+    `read(ref, folder)` gives (Located, shown name, sha256) of a base set named by bundled id or by a path inside
+    `folder`; `chain` holds the sets already on the way down, to refuse a loop.
     """
     data = located.data
     if not isinstance(data, dict):
-        return Resolved(located, sha256)
+        return Resolved(located, sha256, file=file)
     if "extends" not in data:
         _no_directives(located, file)
-        return Resolved(located, sha256)
+        return Resolved(located, sha256, file=file)
     schema = _check_profile(located, file)
     log = ProblemLog(Located(data, located.root), file)
     name_file(located.root, file)  # type: ignore[arg-type]
@@ -116,7 +116,7 @@ def resolve(located: Located, file: str | None, sha256: str, folder: Path | None
     digest = hashlib.sha256(f"{sha256}\n{base.sha256}".encode()).hexdigest()  # the profile and everything below it
     by = _set_id(base_located, ref)  # QA39 F8:
     inherited = [replace(c, by=c.by or by, file=c.file or base_file) for c in base.changes if _inherited(c, merge.added)]
-    return Resolved(resolved, digest, (ref, *base.bases), (*merge.changes, *inherited))
+    return Resolved(resolved, digest, (ref, *base.bases), (*merge.changes, *inherited), file, base)
 
 
 def _inherited(change: ProfileChange, added: Mapping[str, int]) -> bool:

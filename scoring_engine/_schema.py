@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from ._arith import FRACTION_PATTERN, decimal_from_text, in_range, plain
 from ._record import record
 from ._resources import data_dir
+from ._text import quoted
 from .errors import did_you_mean
 
 if TYPE_CHECKING:
@@ -242,10 +243,10 @@ def _bad_name(failed: _Failed) -> list[SchemaProblem]:
                 "write a number such as 0.25, or a fraction of whole numbers such as 1/3 (not over 0)")
         return [SchemaProblem(failed.path, False, message, hint)]
     if failed.expected == _id_pattern():
-        return [SchemaProblem(failed.path, False, f"id {failed.instance!r} may use only letters, digits, '.', '_' and '-'",
-                              _full_width(str(failed.instance)) or "e.g. process.execution")]
+        return [SchemaProblem(failed.path, False, f"id {quoted(str(failed.instance))} may use only letters, digits, '.', '_' "
+                              "and '-'", _full_width(str(failed.instance)) or "e.g. process.execution")]
     at = (*failed.path, failed.instance) if failed.key else failed.path  # a bad key is pointed at, not its mapping
-    return [SchemaProblem(at, failed.key, f"name {failed.instance!r} must be ASCII words joined by dots",
+    return [SchemaProblem(at, failed.key, f"name {quoted(str(failed.instance))} must be ASCII words joined by dots",
                           "e.g. budget.paid (labels carry the Chinese)")]
 
 
@@ -301,6 +302,12 @@ def _too_few_items(failed: _Failed) -> list[SchemaProblem]:
     return [SchemaProblem(failed.path, False, f"{failed.field} needs at least {failed.expected} item(s)", None)]
 
 
+def _no_entries(failed: _Failed) -> list[SchemaProblem]:
+    # change: {}, form: {targets: {}}: jsonschema's "{} should be non-empty" says neither what belongs there nor the fix
+    return [SchemaProblem(failed.path, False, f"{failed.field} has no entries",
+                          f"write its entries under it, or delete {failed.field}")]
+
+
 def _empty_text(failed: _Failed) -> list[SchemaProblem]:
     return [SchemaProblem(failed.path, False, f"{failed.field} must not be empty", None)]
 
@@ -338,6 +345,7 @@ _WORDING: dict[str, Callable[[_Failed], list[SchemaProblem]]] = {
     "exclusiveMaximum": _outside("below"),
     "const": _not_the_constant,
     "minItems": _too_few_items,
+    "minProperties": _no_entries,
     "minLength": _empty_text,
     "oneOf": _not_an_expression,
 }

@@ -54,6 +54,10 @@ FULL_WIDTH: dict[str, FullWidth] = {
     "–": FullWidth("en dash", "-"),
     "\u3000": FullWidth("full-width space", " "),
 }
+#: Characters that show as a space or as nothing, pasted with text from a web page, Word or WeChat: YAML takes none of
+#: them for the space of an indentation, and said otherwise, the error stood lines below the line (QA110 F4).
+INVISIBLE = {"\u00a0": "no-break space", "\ufeff": "byte order mark", "\u200b": "zero-width space"}
+_INVISIBLE_HINT = "delete it and indent with spaces: it came with text pasted from a web page, Word or another file"
 _TAB_HINT = "replace it with spaces; an editor can be set to type spaces for the Tab key"
 #: How to save a file that Notepad saved as "Unicode" (UTF-16).
 UTF16_HINT = "save it as UTF-8: in Notepad, File → Save As, Encoding: UTF-8"
@@ -73,6 +77,9 @@ class Slip(NamedTuple):
         if self.char == "\t":
             return Problem(f"a tab where {syntax} expects spaces: {syntax} indents with spaces only", file=file,
                            line=self.line, column=self.column, hint=_TAB_HINT)
+        if self.char in INVISIBLE:
+            return Problem(f"an invisible {INVISIBLE[self.char]} '\\u{ord(self.char):04X}' where {syntax} expects only "
+                           "spaces", file=file, line=self.line, column=self.column, hint=_INVISIBLE_HINT)
         shape = FULL_WIDTH[self.char]
         shown = "'\\u3000'" if self.char == "\u3000" else f"'{self.char}'"
         expected = "a space" if self.char == "\u3000" else f"'{shape.ascii}'"
@@ -96,8 +103,8 @@ def line_slips(line: str, number: int) -> list[Slip]:
     [(14, '”')]
     """
     found: list[Slip] = []
-    indent = len(line) - len(line.lstrip(" \t\u3000"))
-    found += [Slip(number, i + 1, ch) for i, ch in enumerate(line[:indent]) if ch in "\t\u3000"]
+    indent = len(line) - len(line.lstrip(_INDENTED_WITH))
+    found += [Slip(number, i + 1, ch) for i, ch in enumerate(line[:indent]) if ch != " "]
     rest = line[indent:]
     dashes = len(rest) - len(rest.lstrip("－—–"))
     if dashes and (rest[dashes:dashes + 1] in (" ", "{", "[") or _KEY_START.match(rest, dashes)):
@@ -105,6 +112,9 @@ def line_slips(line: str, number: int) -> list[Slip]:
         found.append(Slip(number, indent + 1, rest[0]))
     found += _structure_slips(line, indent, number)
     return found
+
+
+_INDENTED_WITH = " \t\u3000" + "".join(INVISIBLE)  # what a line's indentation may be typed with, a space or a slip
 
 
 def _structure_slips(line: str, start: int, number: int) -> list[Slip]:
@@ -190,10 +200,44 @@ def yaml_syntax_problem(text: str, file: str | None, context: tuple[int, int] | 
             slips = _slips_on(lines, number)
             if slips:
                 return slips[0].problem(file, "YAML")
+    quote = _open_quote(text, context, mark, parser_says, file)
+    if quote is not None:
+        return quote
+    if line is not None:
         colon = _dash_slip(lines, max(first, 1), line, file) or _colon_slip(lines, max(first, 1), line, parser_says, file)
         if colon is not None:
             return colon
     return parser_problem(parser_says, file, line, column)
+
+
+_QUOTE_HINT = "close the quote where its text ends, or delete it"
+
+
+def _open_quote(text: str, context: tuple[int, int] | None, mark: tuple[int, int] | None, parser_says: str,
+                file: str | None) -> Problem | None:
+    """A quote left open, said where it opened (QA110 F3: the parser stopped at the end of the file, or at the next
+    quote, lines below, where it found the text had gone on): the quoted text the parser stopped in at the end, or one
+    that ran on from an earlier line to the place where the parser stopped. None when there is no such text."""
+    if context is not None and "while scanning a quoted scalar" in parser_says and "end of stream" in parser_says:
+        return Problem("YAML syntax: the quote opened here is never closed", file=file, line=context[0], column=context[1],
+                       hint=_QUOTE_HINT)
+    if mark is None or mark[0] < 2:
+        return None
+    import yaml
+
+    last = None
+    cut = "\n".join(text.split("\n", mark[0])[:mark[0]])  # up to the end of the line where the parser stopped
+    try:
+        for token in yaml.scan(cut, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") and token.end_mark.line + 1 == mark[0]:
+                last = token
+    except yaml.YAMLError:
+        pass
+    if last is None or last.start_mark.line + 1 == mark[0]:
+        return None
+    begun, ended = last.start_mark.line + 1, last.end_mark.line + 1
+    return Problem(f"YAML syntax: the text in quotes begun here runs on to line {ended}, where the parser stopped",
+                   file=file, line=begun, column=last.start_mark.column + 1, hint=_QUOTE_HINT)
 
 
 #: What to do about a syntax error PyYAML words as these (the first found), in English as in Chinese (QA82 F6: the
@@ -300,7 +344,8 @@ def with_slips(problems: Iterable[Problem], text: str) -> list[Problem]:
 
 
 def _about_a_slip(problem: Problem) -> bool:
-    return problem.message.startswith("a tab where") or any(shape.what in problem.message for shape in FULL_WIDTH.values())
+    return (problem.message.startswith(("a tab where", "an invisible ")) or
+            any(shape.what in problem.message for shape in FULL_WIDTH.values()))
 
 
 # ---------------------------------------------------------------- JSON
@@ -321,7 +366,26 @@ def json_syntax_problem(err: json.JSONDecodeError, file: str | None) -> Problem:
         at, closes = comma
         return Problem(f"JSON syntax: Illegal trailing comma before end of {closes}", file=file,
                        line=err.doc.count("\n", 0, at) + 1, column=at - err.doc.rfind("\n", 0, at))
-    return Problem(f"JSON syntax: {err.msg}", file=file, line=err.lineno, column=err.colno)
+    said, hint = _json_words(err)
+    return Problem(f"JSON syntax: {said}", file=file, line=err.lineno, column=err.colno, hint=hint)
+
+
+def _json_words(err: json.JSONDecodeError) -> tuple[str, str | None]:
+    """What the json module's words mean, whole, and the fix (QA110 F8: 'Invalid control character at' was cut off before
+    its position; a comment was said to be a key without quotes)."""
+    if err.msg == "Invalid control character at":
+        return ("a text holds a line break or another control character",
+                "close the text's quote on its line; write a line break in a text as \\n, a tab as \\t")
+    if err.msg == "Unterminated string starting at":
+        return "the quote opened here is never closed", "close the quote where the text ends"
+    if err.msg == "Expecting property name enclosed in double quotes":
+        ahead = err.doc[err.pos:err.pos + 2]
+        if ahead.startswith(("//", "/*", "#")):
+            return "a comment, which JSON does not have", "delete the comment"
+        if ahead.startswith("'"):
+            return "a key in single quotes", "write keys and texts in double quotes"
+        return "a key in double quotes is expected here", None
+    return err.msg, None
 
 
 _JSON_SPACE = " \t\n\r"

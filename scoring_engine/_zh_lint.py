@@ -97,6 +97,7 @@ LINT = (
      "公式 {formula} 不读任何事实，对每个项目都会出错：{why!t}"),
     ("formula {formula} fails for every project: {why}", "公式 {formula} 对每个项目都会出错：{why!t}"),
     ("correct the formula", "请改正公式"),
+    ("a condition must give true or false, and it gives {value}", "条件必须得出是或否，它得出的是 {value!t}"),
     # checks (lint/checks.py)
     ("check {number} can never fail: it compares {side} with itself", "第 {number} 条校验永远不会不通过：它拿 {side} 与自身比较"),
     ("check {number} can never fail: the declared bounds already guarantee it ({bounds})",

@@ -28,6 +28,34 @@ PLACES = (
     ("the disk it is on is read-only", "它所在的磁盘是只读的"),
     ("write it to a folder on another disk", "写到其他磁盘上的文件夹中"),
     ("write 是 or 否", "填写 是 或 否"),
+    # the json module's words, said whole (QA110 F8)
+    ("a text holds a line break or another control character", "文字中有换行或其他控制字符"),
+    ("close the text's quote on its line; write a line break in a text as \\n, a tab as \\t",
+     "在文字所在的行补上结尾的引号；文字中的换行写成 \\n，制表符写成 \\t"),
+    ("close the quote where the text ends", "在文字结束处补上引号"),
+    ("a comment, which JSON does not have", "这是注释，JSON 不能写注释"),
+    ("delete the comment", "删去这条注释"),
+    ("a key in single quotes", "键名用了单引号"),
+    ("write keys and texts in double quotes", "键名和文字要用双引号"),
+    ("a key in double quotes is expected here", "这里应为用双引号括起的键名"),
+    # Python's parser, on a formula (QA110 F8)
+    ("expected 'else' after 'if' expression", "条件表达式缺少 else 部分（应写成 x if 条件 else y）"),
+    ("unexpected character after line continuation character", "反斜杠 \\ 后面还有字符（公式中不能用 \\ 续行或转义）"),
+    # a quote left open (QA110 F3)
+    ("the quote opened here is never closed", "这里开始的引号一直没有闭合"),
+    ("the text in quotes begun here runs on to line {line:n}, where the parser stopped",
+     "从这里开始的引号内文字一直延续到第 {line} 行，解析在那里停下"),
+    ("close the quote where its text ends, or delete it", "在文字结束处补上引号，或删去这个引号"),
+    # a character pasted into an indentation, which shows as a space or as nothing (QA110 F4)
+    ("an invisible {what} {char:q} where {syntax} expects only spaces", "{char} 是看不见的{what!t}，{syntax} 在这里只能是空格"),
+    ("delete it and indent with spaces: it came with text pasted from a web page, Word or another file",
+     "删去它，用空格缩进：它是随着从网页、Word 或其他文件复制的文字带进来的"),
+    ("no-break space", "不换行空格"),
+    ("byte order mark", "字节顺序标记（BOM）"),
+    ("zero-width space", "零宽空格"),
+    # a mapping written empty where the schema wants entries (change: {}, targets: {})
+    ("{field} has no entries", "{field} 下面没有写任何内容"),
+    ("write its entries under it, or delete {field}", "在它下面写出其内容并多缩进两个空格，或删去 {field}"),
     ("write it as {example}, or [] for none", "请写成 {example}；没有则写 []"),  # after the place a pattern above takes (QA38)
     ("write it as text, or as {{text: …, points: …}}", "写成文字，或写成 {{text: …, points: …}}"),
     ("{text:q} may be several findings in one line", "{text} 可能是写在同一行的几个问题"),

@@ -61,11 +61,23 @@ def _parsed(text: str, source: str | None, sha256: str, folder: Path | None) -> 
         try:
             return build_indicator_set(resolved.located, source, resolved.sha256, resolved.bases, resolved.changes)
         except IndicatorSetError as err:
-            raise IndicatorSetError(blamed(err.problems, resolved, source)) from None
+            raise IndicatorSetError(blamed(err.problems, resolved, source, _own_problems(resolved.base))) from None
     except IndicatorSetError as err:  # a full-width colon typed in a key reads as a strange key: name it on its line
         from ._typing_slips import with_slips
 
         raise IndicatorSetError(with_slips(err.problems, text)) from None
+
+
+def _own_problems(base: Resolved | None) -> frozenset[tuple[str | None, int | None, str]]:
+    """(file, line, message) of each problem of the set a profile extends, built on its own: a problem the base has
+    without the profile is its own, said where it is, not one the profile's change made (QA110 F2)."""
+    if base is None:
+        return frozenset()
+    try:
+        build_indicator_set(base.located, base.file, base.sha256, base.bases, base.changes)
+    except IndicatorSetError as err:
+        return frozenset((p.file, p.line, p.message) for p in err.problems)
+    return frozenset()
 
 
 @contextmanager

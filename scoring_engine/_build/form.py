@@ -30,7 +30,10 @@ def form_binding(draft: Draft, facts: Mapping[str, FactSpec], indicators: tuple[
     nodes = {node.id: node for top in indicators for node in top.walk()}
     funds = raw.get("funds") or {}
     indicator = funds.get("indicator")
-    if indicator is not None and indicator not in nodes:
+    # an indicator or a fact the set declares with a mistake in it is said to be wrong where it is declared; here it is
+    # not said again to be missing, with another name offered (QA110 F5)
+    written = _written_ids(draft.data.get("indicators"))
+    if indicator is not None and indicator not in nodes and indicator not in written:
         draft.log.add(("form", "funds", "indicator"), f"funds block shows indicator {indicator}, which the set does not have",
                       did_you_mean(indicator, nodes))
     rows: dict[str, dict[str, str]] = {}
@@ -55,16 +58,32 @@ def _funds_fact(draft: Draft, facts: Mapping[str, FactSpec], path: tuple[Any, ..
         draft.log.add(path, f"form {layout_id} has no funds column {column}", "its columns: " + ", ".join(column_keys), key=True)
     wanted = ("string",) if column == "reason" else ("number", "integer")
     spec = facts.get(name)
+    declared = draft.data.get("facts")
+    if spec is None and isinstance(declared, Mapping) and name in declared:
+        return  # declared with a mistake, said where it is declared
     if spec is None:
         draft.log.add(path, f"funds cell {column} reads fact {name}, which is not declared", did_you_mean(name, facts))
     elif spec.type not in wanted:
         draft.log.add(path, f"funds cell {column} needs a {' or '.join(wanted)} fact; {name} is a {spec.type} fact")
 
 
+def _written_ids(indicators: Any) -> set[str]:
+    """The ids of the indicators as the set writes them, those it could not build included."""
+    found: set[str] = set()
+    for item in indicators if isinstance(indicators, list) else ():
+        if isinstance(item, Mapping):
+            found.add(str(item.get("id")))
+            found |= _written_ids(item.get("children"))
+    return found
+
+
 def _targets(draft: Draft, raw: Mapping[str, str], nodes: Mapping[str, Indicator]) -> list[TargetBlock]:
     found = []
+    written = _written_ids(draft.data.get("indicators"))
     for indicator, label in raw.items():
         node = nodes.get(indicator)
+        if node is None and indicator in written:
+            continue  # declared with a mistake, said where it is declared
         if node is None:  # a profile that removes an indicator the base's form shows: the form is the profile's to say
             draft.log.add(("form", "targets", indicator), f"form targets name {indicator}, which the set does not have",
                           did_you_mean(indicator, [n for n, v in nodes.items() if v.rows is not None]) or

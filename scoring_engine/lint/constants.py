@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from .._formula_functions import constant_argument_problem
+from .._formula_functions import constant_argument_problem, describe_value
 from ..errors import ScoringError
 from ..formulas import Formula
 from ..model import IndicatorSet
@@ -37,20 +37,31 @@ def constant_failures(indicator_set: IndicatorSet, rules: list[RuleAt], locator:
                 yield from _failing(value, (*at.path, key), locator, at.indicator)
     for derived in indicator_set.derived:
         yield from _failing(derived.formula, ("derived", derived.name), locator, None)
-    for i, check in enumerate(indicator_set.checks):
-        yield from _failing(check.formula, ("checks", i), locator, None)
+    # conditions: a check, a 需说明 condition and a cap's must give true or false (QA110 F6: a 需说明 condition that
+    # fails said "cannot tell whether an explanation is needed" on every project's report, and lint said nothing)
+    conditions: list[tuple[tuple[str | int, ...], Formula]] = [(("checks", i), check.formula)
+                                                                for i, check in enumerate(indicator_set.checks)]
+    conditions += [(("explain_when", i, "when"), rule.formula) for i, rule in enumerate(indicator_set.explain_when)
+                   if rule.formula is not None and rule.rows_below is None]
+    conditions += [(("caps", i, "when"), cap.formula) for i, cap in enumerate(indicator_set.caps)]
+    for path, formula in conditions:
+        yield from _failing(formula, path, locator, None, condition=True)
 
 
-def _failing(formula: Formula, path: tuple[str | int, ...], locator: Locator, indicator: str | None) -> Iterator[LintWarning]:
+def _failing(formula: Formula, path: tuple[str | int, ...], locator: Locator, indicator: str | None,
+             condition: bool = False) -> Iterator[LintWarning]:
     if formula.names:
         why = next(filter(None, (_refused_arguments(node) for node in ast.walk(formula.tree))), None)
         message = FAILS_BY_ARGUMENTS
     else:
         try:
-            formula.evaluate({})
-            return
+            value = formula.evaluate({})
         except ScoringError as err:
             why, message = err.problems[0].message, FAILS_ALWAYS
+        else:
+            if not condition or isinstance(value, bool):
+                return
+            why, message = f"a condition must give true or false, and it gives {describe_value(value)}", FAILS_ALWAYS
     if why is not None:
         yield locator.warning("formula-fails", path, message, {"formula": f"`{formula.text}`", "why": why},
                               FAILS_ALWAYS_HINT, indicator=indicator, expression=formula.text)

@@ -1,0 +1,133 @@
+"""What policy staff are told of a broken set or facts file, as a fuzzer found it (QA110): each mistake said once, at
+its own line, with the fix, in Chinese under --lang zh."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from conftest import ROOT
+from scoring_engine.cli import main
+
+SETS = ROOT / "indicator_sets"
+
+
+def _run(*args: str) -> tuple[int, list[str]]:
+    run = CliRunner().invoke(main, list(args))
+    assert run.exception is None or isinstance(run.exception, SystemExit), repr(run.exception)
+    return run.exit_code, run.output.splitlines()
+
+
+def _edited(tmp_path: Path, old: str, new: str, name: str = "self-evaluation.yaml") -> Path:
+    text = (SETS / name).read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / name
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def _line_of(path: Path, words: str) -> int:
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if words in line)
+
+
+def test_an_empty_mapping_says_what_to_write_not_jsonschemas_words(tmp_path: Path) -> None:
+    """F1: `change: {}` and `form.targets: {}` gave jsonschema's "{} should be non-empty", in both languages, no fix."""
+    profile = tmp_path / "p.yaml"
+    profile.write_text('extends: self-evaluation\nid: p\nname: 某省方案\nversion: "1"\nchange: {}\n', encoding="utf-8")
+    assert _run("--lang", "en", "validate", str(profile)) == (
+        1, [f"error: {profile}:5:9: $.change: change has no entries (write its entries under it, or delete change)"])
+    code, lines = _run("--lang", "zh", "validate", str(_edited(
+        tmp_path, "  targets: {output: 产出指标, benefit: 效益指标, satisfaction: 满意度指标}", "  targets: {}")))
+    assert 1 == code and any("targets 下面没有写任何内容（在它下面写出其内容并多缩进两个空格，或删去 targets）" in line
+                             for line in lines), lines
+
+
+def test_a_mistake_in_a_profiles_base_is_said_at_the_base_not_blamed_on_the_profiles_weight_change(tmp_path: Path) -> None:
+    """F2: a misspelt name in the base's rule of an indicator whose weight the profile changes was said at the profile's
+    weight line, as if the change had made it, with a fix (write a rule for the new weight) that would not mend it."""
+    base = _edited(tmp_path, "value: row.actual, target: row.target}", "value: row.actul, target: row.target}",
+                   "henan-special-bond.yaml")
+    profile = _edited(tmp_path, "extends: henan-special-bond\n", "extends: henan-special-bond.yaml\n",
+                      "henan-special-bond-operation.yaml")
+    code, lines = _run("--lang", "en", "validate", str(profile))
+    line = _line_of(base, "row.actul")
+    assert 1 == code and lines == _run("--lang", "en", "validate", str(base))[1], lines
+    assert f"{base}:{line}:" in lines[0] and "did you mean row.actual?" in lines[0] and "weight" not in lines[0], lines
+
+
+def test_a_quote_left_open_is_said_where_it_opened(tmp_path: Path) -> None:
+    """F3: an unclosed quote was said at the end of the file (line 109 of 108), or at the next quote 24 lines below as
+    an indentation error."""
+    ran_on = _edited(tmp_path, "    name: 预算执行率\n", '    name: "预算执行率\n')
+    code, lines = _run("--lang", "en", "validate", str(ran_on))
+    opened = _line_of(ran_on, 'name: "预算执行率')
+    assert 1 == code and lines[0].startswith(f"error: {ran_on}:{opened}:11: YAML syntax: the text "
+                                             "in quotes begun here runs on to line"), lines
+    assert lines[0].endswith("(close the quote where its text ends, or delete it)"), lines
+    never = tmp_path / "never.yaml"
+    never.write_text(ran_on.read_text(encoding="utf-8").replace('"', "") + 'notes: "未闭合\n', encoding="utf-8")
+    code, lines = _run("--lang", "zh", "validate", str(never))
+    assert 1 == code and f"{never}:{_line_of(never, 'notes:')}:8: YAML 语法错误：这里开始的引号一直没有闭合" in lines[0], lines
+
+
+def test_an_invisible_character_in_an_indentation_is_named_on_its_line(tmp_path: Path) -> None:
+    """F4: a no-break space or a byte order mark pasted into an indentation gave an indentation error 7 lines below,
+    naming nothing; a full-width space there was already named on its line."""
+    for typed, name in (("\u00a0 funds:", "no-break space '\\u00A0'"), ("\ufeff  funds:", "byte order mark '\\uFEFF'")):
+        path = _edited(tmp_path, "\n  funds:", "\n" + typed)
+        code, lines = _run("--lang", "en", "validate", str(path))
+        assert 1 == code and lines == [f"error: {path}:{_line_of(path, ' funds:')}:1: an invisible {name} where YAML "
+                                       "expects only spaces (delete it and indent with spaces: it came with text pasted "
+                                       "from a web page, Word or another file)"], lines
+
+
+def test_a_fact_or_indicator_declared_wrong_is_not_also_said_to_be_missing_from_the_form(tmp_path: Path) -> None:
+    """F5: a fact whose type was misspelt was first said to be undeclared by the form's funds block, with another fact
+    offered in its place; an indicator whose weight was quoted, not to be in the set."""
+    for old, new in (("budget.total:  {type: number,", "budget.total:  {type: int,"),
+                     ("  - id: budget\n    name: 预算执行率\n    weight: 10\n", "  - id: budget\n    name: 预算执行率\n    weight: '10'\n")):
+        code, lines = _run("--lang", "en", "validate", str(_edited(tmp_path, old, new)))
+        assert 1 == code and len(lines) == 1 and "declared" not in lines[0] and "does not have" not in lines[0], lines
+
+
+def test_lint_says_a_condition_that_fails_or_is_no_truth_for_every_project(tmp_path: Path) -> None:
+    """F6: a 需说明 condition that fails for every project, or gives text, put "cannot tell whether an explanation is
+    needed" on every report, and lint said nothing of it (it did of a check)."""
+    for when, why in (("\"'a' * 3 > 1\"", "* needs a number, got text 'a'"),
+                      ("\"'a' 'b'\"", "a condition must give true or false, and it gives text 'ab'")):
+        path = _edited(tmp_path, "{when: execution_rate < 0.9,", f"{{when: {when},")
+        _, lines = _run("--lang", "en", "lint", str(path))
+        assert f"{path}:97:12: warning: formula `{when[1:-1]}` reads no facts and fails for every project: {why} " \
+               "(correct the formula)" in lines, lines
+
+
+def test_a_very_long_name_is_cut_in_the_message_which_stays_chinese(tmp_path: Path) -> None:
+    """F7: a 5,000-character fact name (text pasted in place of a name) was echoed whole, and the line was left in
+    English."""
+    path = _edited(tmp_path, "      fact: targets.output", "      fact: " + "长" * 5000)
+    code, lines = _run("--lang", "zh", "validate", str(path))
+    assert 1 == code and len(lines[0]) < 300 and "应为用点连接的英文单词" in lines[0], lines
+
+
+def test_json_and_formula_syntax_errors_are_said_whole_with_the_fix(tmp_path: Path) -> None:
+    """F8: the json module's words were cut before their position ("Invalid control character at") and a comment was
+    said to be a key without quotes; Python's words on a formula were left in English under zh."""
+    document = (ROOT / "examples" / "small" / "facts.json").read_text(encoding="utf-8")
+    commented = tmp_path / "commented.json"
+    commented.write_text(document.replace("{", "{\n// 备注\n", 1), encoding="utf-8")
+    broken = tmp_path / "broken.json"
+    broken.write_text(document.replace('"', '"\n', 1), encoding="utf-8")
+    json.loads(document)
+    shutil.copy(ROOT / "examples" / "small" / "set.yaml", tmp_path / "set.yaml")
+    assert _run("--lang", "en", "score", str(commented))[1] == [
+        f"error: {commented}:2:1: JSON syntax: a comment, which JSON does not have (delete the comment)"]
+    code, lines = _run("--lang", "en", "score", str(broken))
+    assert 1 == code and lines[0].endswith("JSON syntax: a text holds a line break or another control character (close "
+                                           "the text's quote on its line; write a line break in a text as \\n, a tab "
+                                           "as \\t)"), lines
+    path = _edited(tmp_path, "{when: execution_rate < 0.9,", "{when: execution_rate if 1,")
+    code, lines = _run("--lang", "zh", "validate", str(path))
+    assert 1 == code and "条件表达式缺少 else 部分（应写成 x if 条件 else y）" in lines[0], lines
