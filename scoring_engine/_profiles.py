@@ -34,6 +34,7 @@ from ._profile_nodes import (STR, copy_node, dropped, entries, get, ids_in, key_
                              places, points_of_a_formula, put, scale_points, weight_node)
 from ._located import Located
 from ._record import record
+from ._text import cut
 from .errors import IndicatorSetError, Problem, did_you_mean
 from ._build import check_schema
 from ._build.problems import ProblemLog
@@ -146,7 +147,6 @@ def _no_directives(located: Located, file: str | None) -> None:
 
 def _check_profile(located: Located, file: str | None) -> list[Problem]:
     """The profile's own keys against the schema, worded as any set's, and the reader's problems (duplicate keys…).
-
     With any of these the profile is not merged, but its base is still read, so that an id it names that the base has
     not is said in the same run (QA: one typo hid three others)."""
     # `name: null` under facts or derived removes a base's entry: not a declaration for the schema to check
@@ -269,11 +269,11 @@ class _Merge:
             self.log.add(path, f"the base profile {by} removes {node_id} ({file}, line {at})",
                          "leave this entry out, or name an indicator the base still has", key=key)
         elif place is None and path[:1] == ("change",) and node_id in _FIELDS:  # `weight: 25` not indented (QA51 F4)
-            self.log.add(path, f"no indicator {node_id} in the base set",
+            self.log.add(path, f"no indicator {cut(str(node_id))} in the base set",
                          f"{node_id} is a field of an indicator: indent it under the id of the indicator it changes "
                          "(two spaces more)", key=key)
         elif place is None:
-            self.log.add(path, f"no indicator {node_id} in the base set",
+            self.log.add(path, f"no indicator {cut(str(node_id))} in the base set",
                          did_you_mean(node_id, self.places if among is None else among), key=key)
         if place is None:
             self.unfound.append(self.log.problems[-1])

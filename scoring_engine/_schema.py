@@ -304,8 +304,9 @@ def _too_few_items(failed: _Failed) -> list[SchemaProblem]:
 
 def _no_entries(failed: _Failed) -> list[SchemaProblem]:
     # change: {}, form: {targets: {}}: jsonschema's "{} should be non-empty" says neither what belongs there nor the fix
-    return [SchemaProblem(failed.path, False, f"{failed.field} has no entries",
-                          f"write its entries under it, or delete {failed.field}")]
+    required = failed.field in ("rules", "rows")  # a switch's or a group's rules, the funds block's rows (QA112 F4)
+    return [SchemaProblem(failed.path, False, f"{failed.field} has no entries", "write its entries under it" if required
+                          else f"write its entries under it, or delete {failed.field}")]
 
 
 def _empty_text(failed: _Failed) -> list[SchemaProblem]:

@@ -197,7 +197,9 @@ def yaml_syntax_problem(text: str, file: str | None, context: tuple[int, int] | 
         lines = text.splitlines()
         first = min(context[0] if context else line, line - 1)
         for number in range(max(first, 1), line + 1):
-            slips = _slips_on(lines, number)
+            # a block text's line is text, whatever it begins with (a paragraph pasted from Word begins with '　　' or
+            # no-break spaces, which YAML takes there: QA112 F2)
+            slips = [] if number < line and _in_block_text(lines, number) else _slips_on(lines, number)
             if slips:
                 return slips[0].problem(file, "YAML")
     quote = _open_quote(text, context, mark, parser_says, file)
@@ -210,6 +212,7 @@ def yaml_syntax_problem(text: str, file: str | None, context: tuple[int, int] | 
     return parser_problem(parser_says, file, line, column)
 
 
+_KEY_LINE = re.compile(r"[ \t]*(?:-[ \t]+)?[A-Za-z_][\w.\-]*[ \t]*:(?:[ \t]|$)")  # `  weight: 10`, `- id: x`
 _QUOTE_HINT = "close the quote where its text ends, or delete it"
 
 
@@ -236,6 +239,10 @@ def _open_quote(text: str, context: tuple[int, int] | None, mark: tuple[int, int
     if last is None or last.start_mark.line + 1 == mark[0]:
         return None
     begun, ended = last.start_mark.line + 1, last.end_mark.line + 1
+    # a text meant to span lines holds prose; one whose quote was left open ran on over the keys below it (QA112 F1: a
+    # two-line condition, closed, with a stray '}' after it, was said to be an open quote)
+    if not any(_KEY_LINE.match(row) for row in text.split("\n", ended)[begun:ended]):
+        return None
     return Problem(f"YAML syntax: the text in quotes begun here runs on to line {ended}, where the parser stopped",
                    file=file, line=begun, column=last.start_mark.column + 1, hint=_QUOTE_HINT)
 
@@ -385,7 +392,17 @@ def _json_words(err: json.JSONDecodeError) -> tuple[str, str | None]:
         if ahead.startswith("'"):
             return "a key in single quotes", "write keys and texts in double quotes"
         return "a key in double quotes is expected here", None
+    if err.msg == "Expecting value":  # a facts file typed, or printed, as a Python dict (QA112 F8)
+        ahead = err.doc[err.pos:err.pos + 5]
+        if ahead.startswith("'"):
+            return "a text in single quotes", "write keys and texts in double quotes"
+        word = next((w for w in _PYTHON_WORDS if ahead.startswith(w)), None)
+        if word is not None:
+            return f"Python's {word}, which JSON does not have", f"write it as {_PYTHON_WORDS[word]}, as JSON does"
     return err.msg, None
+
+
+_PYTHON_WORDS = {"True": "true", "False": "false", "None": "null"}
 
 
 _JSON_SPACE = " \t\n\r"

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._numpy_values import numpy_name
 from ._own_values import written_form
+from ._text import cut
 from .errors import Problem, did_you_mean
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ def undeclared_warnings(given: Mapping[str, Any], declared: Mapping[str, Any], s
     undeclared = list(dict.fromkeys(head if heads[head] > 1 else name for name in names for head in (_judged(name),)))
     missing = [name for name in declared if name not in given]
     # a mapping of made-up names (a removed indicator's {tier, score, reason}) is offered no fact the document gives
-    warnings = [Problem(f"fact {name or _EMPTY_NAME} is not declared by the set and is ignored", file=source, fact=name,
+    warnings = [Problem(f"fact {cut(name) or _EMPTY_NAME} is not declared by the set and is ignored", file=source, fact=name,
                         hint=(removed or {}).get(name) or did_you_mean(name, declared if name in given else missing))
                 for name in undeclared[:SHOWN_UNDECLARED]]
     if len(undeclared) > SHOWN_UNDECLARED:

@@ -38,9 +38,32 @@ PLACES = (
     ("a key in single quotes", "键名用了单引号"),
     ("write keys and texts in double quotes", "键名和文字要用双引号"),
     ("a key in double quotes is expected here", "这里应为用双引号括起的键名"),
+    ("a text in single quotes", "文字用了单引号"),
+    ("Python's {word}, which JSON does not have", "{word} 是 Python 的写法，JSON 中没有"),
+    ("write it as {value}, as JSON does", "按 JSON 的写法改为 {value}"),
     # Python's parser, on a formula (QA110 F8)
     ("expected 'else' after 'if' expression", "条件表达式缺少 else 部分（应写成 x if 条件 else y）"),
     ("unexpected character after line continuation character", "反斜杠 \\ 后面还有字符（公式中不能用 \\ 续行或转义）"),
+    # Python's parser, on a formula (QA112 F6)
+    ("invalid digit '{digit}' in binary literal", "二进制数中有无效的数字 '{digit}'"),
+    ("invalid hexadecimal literal", "无效的十六进制数"),
+    ("invalid octal literal", "无效的八进制数"),
+    ("cannot use starred expression here", "这里不能用 * 展开"),
+    ("cannot use double starred expression here", "这里不能用 ** 展开"),
+    ("expression expected after dictionary key and ':'", "映射的键和 ':' 后面缺少表达式"),
+    ("Missing parentheses in call to 'print'. Did you mean print(...)?", "调用 print 缺少括号（公式中也不能调用 print）"),
+    ("'{char}' was never closed", "'{char}' 没有闭合"),
+    ("close the {opening} with a {closing}", "用 {closing} 闭合 {opening}"),
+    # an invisible character in a name or label (QA112 F6)
+    ("{key:w} holds U+{code} {name}, an invisible character that reorders or hides text",
+     "{key} 含有 U+{code} {name}，这是会打乱或隐藏文字的不可见字符"),
+    ("retype the name", "重新输入名称"),
+    ("retype the {key:w}", "重新输入 {key}"),
+    # a set's name so long it is cut (QA112 F5)
+    ("no indicator set {ref:q} ({length:n} characters): neither a file in the folder of the file that names it nor a "
+     "bundled set id", "没有指标体系 {ref}（共 {length} 个字符）：既不是写它的文件所在文件夹内的文件，也不是内置指标体系的编号"),
+    ("no indicator set {ref:q} ({length:n} characters): neither a file nor a bundled set id",
+     "没有指标体系 {ref}（共 {length} 个字符）：既不是文件，也不是内置体系的 id"),
     # a quote left open (QA110 F3)
     ("the quote opened here is never closed", "这里开始的引号一直没有闭合"),
     ("the text in quotes begun here runs on to line {line:n}, where the parser stopped",
@@ -56,6 +79,7 @@ PLACES = (
     # a mapping written empty where the schema wants entries (change: {}, targets: {})
     ("{field} has no entries", "{field} 下面没有写任何内容"),
     ("write its entries under it, or delete {field}", "在它下面写出其内容并多缩进两个空格，或删去 {field}"),
+    ("write its entries under it", "在它下面写出其内容并多缩进两个空格"),
     ("write it as {example}, or [] for none", "请写成 {example}；没有则写 []"),  # after the place a pattern above takes (QA38)
     ("write it as text, or as {{text: …, points: …}}", "写成文字，或写成 {{text: …, points: …}}"),
     ("{text:q} may be several findings in one line", "{text} 可能是写在同一行的几个问题"),

@@ -46,7 +46,7 @@ PROFILES = (
     ("no bundled indicator set {ref:q}", "没有内置指标体系 {ref}"),
     ("extends: a file works for a set read from a file; here use a bundled set id: {ids}",
      "只有从文件读取的指标体系才能 extends 一个文件；这里请写内置指标体系的编号：{ids}"),
-    ("no indicator {id:id} in the base set", "基础指标体系中没有指标 {id}"),
+    ("no indicator {id} in the base set", "基础指标体系中没有指标 {id}"),
     ("the base profile {by} removes {id:id} ({file}, line {line:n})", "基础方案 {by} 已删除 {id}（{file} 第 {line} 行）"),
     ("leave this entry out, or name an indicator the base still has", "去掉这一项，或改写为基础指标体系仍有的指标"),
     ("make one of these profiles extend a set nearer the bundled set", "请让其中某个方案改为基于更接近内置指标体系的方案"),

@@ -279,11 +279,12 @@ class _Checker:
 
     def call(self, node: ast.Call, depth: int) -> ast.expr:
         name = node.func.id if isinstance(node.func, ast.Name) else None
+        before = len(self.problems)
         if name is None and not isinstance(node.func, ast.Attribute):
             self.check(node.func, depth)  # says what it is: a lambda, an indexing…
-        elif name is None:
+        if name is None and len(self.problems) == before:  # (1)(2), 'a'(1), min(1, 2)(3): no function's name (QA112 F3)
             self.fail(f"only the listed functions can be called: {self.shown(node.func)}(...) is not one")
-        elif name not in FUNCTIONS:
+        elif name is not None and name not in FUNCTIONS:
             familiar = _FAMILIAR.get(name.lower())  # round( of Excel and Python is no near miss of round_half_up
             hint = (f"did you mean {familiar}?" if familiar else did_you_mean(name, FUNCTIONS)) or \
                 "functions: " + ", ".join(FUNCTIONS)
@@ -411,10 +412,7 @@ def compile_formula(source: str | int | Decimal | bool, scope: Mapping[str, str]
         slip = _syntax_slip(text)
         if slip is not None:
             raise FormulaError(slip) from None
-        detail = (err.msg or "invalid syntax").replace("'(' was never closed", "unbalanced parentheses")
-        detail = re.sub(r" \(detected at line \d+\)", "", detail)  # a line of the text as wrapped for parsing
-        hint = "close each ( with a )" if detail == "unbalanced parentheses" or "does not match" in detail or \
-            detail.startswith("unmatched ") else None  # QA33 F11: the fix was not said
+        detail, hint = _syntax_detail(err, text)
         raise FormulaError(f"syntax error: {detail}", expression=text, hint=hint) from None
     except (RecursionError, MemoryError, ValueError) as err:
         raise FormulaError(f"formula cannot be parsed: {type(err).__name__}", expression=text,
@@ -434,6 +432,22 @@ def compile_formula(source: str | int | Decimal | bool, scope: Mapping[str, str]
     if problems:
         raise FormulaError(problems)
     return _from_checked_tree(text, frozenset(checker.names), body)
+
+
+def _syntax_detail(err: SyntaxError, text: str) -> tuple[str, str | None]:
+    """Python's words on a formula's syntax, and the fix, said of the formula as written: it is parsed wrapped in
+    parentheses over lines of their own, which its words must not name (QA112 F6)."""
+    detail = (err.msg or "invalid syntax").replace("'(' was never closed", "unbalanced parentheses")
+    stray = re.fullmatch(r"closing parenthesis '(.)' does not match opening parenthesis '\(' on line 1", detail)
+    detail = f"unmatched '{stray.group(1)}'" if stray else detail  # the '(' is the wrapping's: `a ]`
+    detail = re.sub(r" \(detected at line \d+\)| on line \d+$", "", detail)
+    hint = "close each ( with a )" if detail == "unbalanced parentheses" or "does not match" in detail or \
+        detail.startswith("unmatched ") else None  # QA33 F11: the fix was not said
+    unclosed = re.fullmatch(r"closing parenthesis '\)' does not match opening parenthesis '([\[{])'", detail)
+    if unclosed and err.lineno == text.count("\n") + 3:  # the wrapping's ')' met a '[' the formula left open
+        detail = f"'{unclosed.group(1)}' was never closed"
+        hint = f"close the {unclosed.group(1)} with a {']' if unclosed.group(1) == '[' else '}'}"
+    return detail, hint
 
 
 # The most common formula: one fact or derived value, e.g. ``budget.paid``.

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from ._arith import in_engine_context
 from ._later import Deferred, Later
 from ._record import record
+from ._text import cut
 from .audit import DerivedValue, FactValue, IndicatorResult, SetInfo, fact_values
 from .formulas import Finding
 from .judgements import Judgement, TargetRow, TierJudgement
@@ -41,7 +42,7 @@ class ScoreWarning:
     expression: str | None = None
 
     def __str__(self) -> str:
-        about = self.indicator or self.fact
+        about = cut(self.indicator or self.fact or "")  # a fact's name 5,000 characters long is not shown whole
         return f"{about}: {self.message}" if about and about not in self.message else self.message
 
     def text(self, lang: str = "en") -> str:
@@ -50,7 +51,7 @@ class ScoreWarning:
             return str(self)
         from ._zh import translate
 
-        about = self.indicator or self.fact
+        about = cut(self.indicator or self.fact or "")
         return f"{about}：{translate(self.message)}" if about and about not in self.message else translate(self.message)
 
 

@@ -131,3 +131,85 @@ def test_json_and_formula_syntax_errors_are_said_whole_with_the_fix(tmp_path: Pa
     path = _edited(tmp_path, "{when: execution_rate < 0.9,", "{when: execution_rate if 1,")
     code, lines = _run("--lang", "zh", "validate", str(path))
     assert 1 == code and "条件表达式缺少 else 部分（应写成 x if 条件 else y）" in lines[0], lines
+
+
+def test_a_closed_quote_over_two_lines_is_not_taken_for_an_open_one(tmp_path: Path) -> None:
+    """QA112 F1: a condition written in quotes over two lines, closed, with a stray '}' after it, was said to be an open
+    quote, and the '}' not at all."""
+    path = _edited(tmp_path, "  - {when: execution_rate < 0.9, message: 预算执行率低于90%，需说明原因}",
+                   '  - {when: "execution_rate <\n      0.9", message: 预算执行率低于90%，需说明原因}}')
+    code, lines = _run("--lang", "en", "validate", str(path))
+    assert 1 == code and f"{path}:98:39: YAML syntax" in lines[0] and "in quotes" not in lines[0], lines
+
+
+def test_a_paragraph_of_a_block_text_may_begin_with_spaces_pasted_from_word(tmp_path: Path) -> None:
+    """QA112 F2: a 评分标准 paragraph beginning with no-break or full-width spaces, which YAML takes in a block text,
+    was named as the error in place of a key indented wrong two lines below."""
+    for spaces in ("\u00a0\u00a0", "\u3000\u3000"):
+        path = _edited(tmp_path, "    standard: 预算执行率 = 全年执行数", f"    standard: |\n      {spaces}预算执行率 = 全年执行数")
+        path.write_text(path.read_text(encoding="utf-8").replace("    rule:\n      kind: switch", "   rule:\n      kind: switch"),
+                        encoding="utf-8")
+        code, lines = _run("--lang", "en", "validate", str(path))
+        assert 1 == code and f"{path}:{_line_of(path, '   rule:')}:4: YAML syntax" in lines[0], lines
+
+
+def test_rules_left_empty_are_not_offered_to_be_deleted(tmp_path: Path) -> None:
+    """QA112 F4: "or delete rules" for a switch's rules, which are required: following it gave "missing key"."""
+    text = (SETS / "self-evaluation.yaml").read_text(encoding="utf-8")
+    start = text.index("      kind: switch")
+    rules = text.index("      rules:", start)
+    end = text.index("\n  - id:", rules)
+    path = tmp_path / "self-evaluation.yaml"
+    path.write_text(text[:rules] + "      rules: {}" + text[end:], encoding="utf-8")
+    code, lines = _run("--lang", "en", "validate", str(path))
+    assert 1 == code and lines[0].endswith("rules has no entries (write its entries under it)"), lines
+
+
+def test_long_names_are_cut_in_every_message_which_stays_chinese(tmp_path: Path) -> None:
+    """QA112 F5: a 5,000-character name was echoed whole, in English under zh, where a facts file gives it, where a
+    profile removes it, and where the form's funds block names it."""
+    long = "a" * 5000
+    document = json.loads((SETS / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    document["facts"][long] = 1
+    facts = tmp_path / "facts.json"
+    facts.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    code, lines = _run("--lang", "zh", "score", str(facts), "--set", "self-evaluation")
+    assert 0 == code and max(map(len, lines)) < 300 and any("没有在体系中声明，已忽略" in line for line in lines), lines
+    profile = tmp_path / "p.yaml"
+    profile.write_text(f'extends: self-evaluation\nid: p\nname: 某省方案\nversion: "1"\nremove: [{long}]\n', encoding="utf-8")
+    code, lines = _run("--lang", "zh", "validate", str(profile))
+    assert 1 == code and len(lines[0]) < 300 and "基础指标体系中没有指标" in lines[0], lines
+    code, lines = _run("--lang", "zh", "validate", str(_edited(tmp_path, "    indicator: budget", f"    indicator: {long}")))
+    assert 1 == code and len(lines[0]) < 300 and "不在本体系中" in lines[0], lines
+
+
+def test_an_open_bracket_and_an_invisible_character_in_a_name_are_said_in_chinese(tmp_path: Path) -> None:
+    """QA112 F6: `[budget.paid` was said to mismatch a ')' on line 2, which the formula does not have, half in
+    English; an invisible character in an indicator's name was said in English."""
+    code, lines = _run("--lang", "zh", "validate", str(_edited(tmp_path, "{when: execution_rate < 0.9,",
+                                                               "{when: '[execution_rate < 0.9',")))
+    assert 1 == code and "语法错误：'[' 没有闭合" in lines[0] and "用 ] 闭合 [" in lines[0], lines
+    code, lines = _run("--lang", "zh", "validate", str(_edited(tmp_path, "    name: 预算执行率\n", "    name: 预算\u200b执行率\n")))
+    assert 1 == code and lines[0].endswith("name 含有 U+200B ZERO WIDTH SPACE，这是会打乱或隐藏文字的不可见字符（重新输入名称）"), \
+        lines
+
+
+def test_a_list_fact_declared_wrong_is_not_also_said_to_be_undeclared_by_its_group(tmp_path: Path) -> None:
+    """QA112 F7: a target-row list fact with a misspelt type was said a second time, by its group and by the form, to be
+    no declared list fact, with a fix to declare what is declared."""
+    code, lines = _run("--lang", "en", "validate", str(_edited(tmp_path, "targets.output:       {type: list,",
+                                                               "targets.output:       {type: lst,")))
+    assert 1 == code and len(lines) == 1 and "did you mean list?" in lines[0], lines
+
+
+def test_a_facts_file_written_as_a_python_dict_is_said_so(tmp_path: Path) -> None:
+    """QA112 F8: a value in single quotes, True or None, read "Expecting value", with no fix."""
+    document = (ROOT / "examples" / "small" / "facts.json").read_text(encoding="utf-8")
+    shutil.copy(ROOT / "examples" / "small" / "set.yaml", tmp_path / "set.yaml")
+    for old, new, said in (('"set.yaml"', "'set.yaml'", "a text in single quotes (write keys and texts in double quotes)"),
+                           ("true", "True", "Python's True, which JSON does not have (write it as true, as JSON does)")):
+        assert old in document
+        path = tmp_path / "facts.json"
+        path.write_text(document.replace(old, new, 1), encoding="utf-8")
+        code, lines = _run("--lang", "en", "score", str(path))
+        assert 1 == code and lines[0].endswith(f"JSON syntax: {said}"), lines

@@ -6,6 +6,7 @@ import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
+from .._text import cut
 from ..errors import ScoringEngineError, did_you_mean
 from ..model import FactSpec, FormBinding, Indicator, TargetBlock
 from .draft import Draft
@@ -34,7 +35,7 @@ def form_binding(draft: Draft, facts: Mapping[str, FactSpec], indicators: tuple[
     # not said again to be missing, with another name offered (QA110 F5)
     written = _written_ids(draft.data.get("indicators"))
     if indicator is not None and indicator not in nodes and indicator not in written:
-        draft.log.add(("form", "funds", "indicator"), f"funds block shows indicator {indicator}, which the set does not have",
+        draft.log.add(("form", "funds", "indicator"), f"funds block shows indicator {cut(str(indicator))}, which the set does not have",
                       did_you_mean(indicator, nodes))
     rows: dict[str, dict[str, str]] = {}
     row_keys = [r.key for r in layout.funds.rows]
@@ -67,13 +68,13 @@ def _funds_fact(draft: Draft, facts: Mapping[str, FactSpec], path: tuple[Any, ..
         draft.log.add(path, f"funds cell {column} needs a {' or '.join(wanted)} fact; {name} is a {spec.type} fact")
 
 
-def _written_ids(indicators: Any) -> set[str]:
-    """The ids of the indicators as the set writes them, those it could not build included."""
-    found: set[str] = set()
+def _written_ids(indicators: Any) -> dict[str, Mapping[str, Any]]:
+    """The indicators as the set writes them, by id, those it could not build included."""
+    found: dict[str, Mapping[str, Any]] = {}
     for item in indicators if isinstance(indicators, list) else ():
         if isinstance(item, Mapping):
-            found.add(str(item.get("id")))
-            found |= _written_ids(item.get("children"))
+            found[str(item.get("id"))] = item
+            found.update(_written_ids(item.get("children")))
     return found
 
 
@@ -89,6 +90,9 @@ def _targets(draft: Draft, raw: Mapping[str, str], nodes: Mapping[str, Indicator
                           did_you_mean(indicator, [n for n, v in nodes.items() if v.rows is not None]) or
                           "take it out of form.targets; a profile that removes it gives its own form:", key=True)
             continue
+        grouped = written.get(indicator, {}).get("children_from")
+        if node.rows is None and isinstance(grouped, Mapping) and not draft.log.ok(("facts", str(grouped.get("fact")))):
+            continue  # a group whose list fact is declared with a mistake: said there (QA112 F7)
         if node.rows is None:
             if not any(p.indicator == indicator and "children_from" in (p.path or "")  # a group whose children_from
                        for p in draft.log.problems):  # failed: said

@@ -123,6 +123,8 @@ class IndicatorTree:
             return None
         fact = self.draft.declared_facts().get(spec["fact"])
         if not isinstance(fact, Mapping) or fact.get("type") != "list" or fact.get("items") != "target":
+            if isinstance(fact, Mapping) and not self.log.ok(("facts", spec["fact"])):
+                return None  # declared with a mistake, said where it is declared (QA112 F7)
             self.log.add(path + ("fact",), f"children_from needs a declared list fact of target rows; {spec['fact']} is not one",
                          f"declare {spec['fact']}: {{type: list, items: target}} under facts:", indicator=indicator)
             return None
