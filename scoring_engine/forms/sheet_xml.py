@@ -10,6 +10,7 @@ the XML's text refused valid spellings, and missed forged ones).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import Any
 
@@ -43,11 +44,10 @@ def sheet_rows(ws: Any, name: str, read: list[Any] | None = None) -> Iterator[tu
     `read`: once the rows are all read, it holds what else it met on the sheet (merged ranges, hidden rows and
     columns), read in the same pass (QA109 F4: read again by patterns, a forged comment took a minute)."""
     from openpyxl.cell.read_only import ReadOnlyCell
-    from openpyxl.worksheet._reader import WorkSheetParser
 
     book = ws.parent
     with ws._get_source() as source:
-        parser = WorkSheetParser(source, _SharedTexts(ws._shared_strings), data_only=book.data_only, epoch=book.epoch,
+        parser = _parser_class()(source, _SharedTexts(ws._shared_strings), data_only=book.data_only, epoch=book.epoch,
                                  date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
         if read is not None:
             read.append(parser)
@@ -67,6 +67,33 @@ def sheet_rows(ws: Any, name: str, read: list[Any] | None = None) -> Iterator[tu
             previous = number
             _given_once(cells, seen, ws.title, name)
             yield number, tuple(ReadOnlyCell(ws, **cell) for cell in cells if cell["value"] is not None)
+
+
+#: Most characters of shared formulas a sheet's parser writes out for the cells that share them; past it, such a cell
+#: reads as a formula filled down ('='): each was written out again from the first cell's, for every cell (QA111 F1: a
+#: 3,000-character formula shared by 80,000 cells took 131 s and 522 MB). A form's cells read hold a formula only to
+#: be refused, named by it.
+MAX_SHARED_FORMULA_TEXT = 1_000_000
+
+
+@functools.cache
+def _parser_class() -> Any:
+    """openpyxl's sheet parser, writing shared formulas out for their cells within MAX_SHARED_FORMULA_TEXT."""
+    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+
+    class FormParser(WorkSheetParser):
+        written = 0
+
+        def parse_formula(self, element: Any) -> Any:
+            formula = element.find(FORMULA_TAG)
+            shared = self.shared_formulae.get(formula.get("si")) if formula.get("t") == "shared" else None
+            if shared is not None:
+                self.written += len(shared.tokenizer.formula)  # the text each cell gets is about as long
+                if self.written > MAX_SHARED_FORMULA_TEXT:
+                    return "="
+            return super().parse_formula(element)  # type: ignore[no-untyped-call]
+
+    return FormParser
 
 
 def _given_once(cells: list[dict[str, Any]], seen: set[tuple[int, int]], sheet: str, name: str) -> None:

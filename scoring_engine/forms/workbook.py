@@ -150,23 +150,32 @@ def _reader_class() -> Any:
         form_name = ""
 
         def read_worksheets(self) -> None:
-            self.parser.sheets = _listed(self.parser.find_sheets(), self.valid_files, self.form_name)
+            unnamed = next((sheet for sheet in self.parser.sheets if not sheet.id), None)
+            if unnamed is not None:  # openpyxl drops it, and its facts, in silence (QA111 F7)
+                raise FactsError(Problem(f"the workbook lists sheet {str(unnamed.name)[:100]} without naming its part",
+                                         file=self.form_name, hint=SAVE_AGAIN))
+            types = {o.PartName.lstrip("/").lower(): str(o.ContentType) for o in self.package.Override}
+            self.parser.sheets = _listed(self.parser.find_sheets(), self.valid_files, types, self.form_name)
             super().read_worksheets()
 
     return FormReader
 
 
-def _listed(found: Any, parts: list[str], name: str) -> list[Any]:
+def _listed(found: Any, parts: list[str], types: dict[str, str], name: str) -> list[Any]:
     """The worksheets the workbook lists, as openpyxl finds them (sheet, relationship), each to be read from its own part:
     a part named in other letter case is that part (part names ignore case; openpyxl dropped the sheet, and its facts,
     in silence: QA109 F6); a sheet whose part is missing, or that is another sheet's part (parsed again for each, 40
     minutes for 100: QA108 F4, QA109 F3), is refused before any is read. A chart sheet holds no cells and is not read
-    (its drawings and charts were parsed again for every reference: QA109 F2)."""
+    (its drawings and charts were parsed again for every reference: QA109 F2); one whose part `types` (content types
+    by part name, in lower case) says is no chart sheet is refused (QA111 F7: the side sheet, so typed, was dropped)."""
     by_case = {part.lower(): part for part in parts}  # the archive holds no two names that differ only in case
     kept, seen = [], set[str]()
     for sheet, rel in found:
         if "chartsheet" in str(rel.Type):
-            continue
+            if "chartsheet" in types.get(str(rel.target).lower(), "chartsheet"):
+                continue
+            raise FactsError(Problem(f"the workbook lists sheet {str(sheet.name)[:100]} as a chart sheet, but its part "
+                                     f"{str(rel.target)[:100]} is none", file=name, hint=SAVE_AGAIN))
         part = by_case.get(str(rel.target).lower())
         if part is None or part in seen:
             said = (f"the workbook lists sheet {str(sheet.name)[:100]}, whose part {str(rel.target)[:100]} it does not hold"
@@ -264,6 +273,9 @@ def _sheet(ws: Any, name: str) -> Sheet:
                                      file=name, hint="this is not a form a spreadsheet program saved"))
         for cell in row:
             value = cell.value
+            if isinstance(value, str) and len(value) > _LONGEST_TEXT:  # QA111 F3: 900,000 characters in 20,000 cells
+                raise FactsError(Problem(f"{ws.title}!{cell.coordinate}: the cell's text is longer than {_LONGEST_TEXT} "
+                                         "characters, which no cell holds", file=name, hint=SAVE_AGAIN))
             if value is None or (isinstance(value, str) and not value.strip()):
                 continue
             r, c = cell.row, cell.column
@@ -315,17 +327,19 @@ def _row_marks(parser: Any) -> tuple[tuple[tuple[int, int, int, int], ...], list
     from openpyxl.utils import range_boundaries
 
     found: list[tuple[int, int, int, int]] = []
-    for merged in itertools.islice(parser.merged_cells.mergeCell if parser.merged_cells else (), _MOST_MERGES):
+    for merged in parser.merged_cells.mergeCell if parser.merged_cells else ():  # those spanning rows, the first 5000
         try:
             left, top, right, bottom = range_boundaries(merged.ref)
         except (ValueError, TypeError, AttributeError):
             continue
         if left is not None and top is not None and right is not None and bottom is not None and top < bottom:
             found.append((top, left, bottom, right))
-    hidden = [int(row) for row, attributes in itertools.islice(parser.row_dimensions.items(), _MOST_MERGES)
-              if attributes.get("hidden") in _TRUE and row.isdigit() and int(row) <= MAX_FORM_ROWS]
+            if len(found) >= _MOST_MERGES:
+                break
+    hidden = list(itertools.islice((int(row) for row, attributes in parser.row_dimensions.items() if attributes.get(
+        "hidden") in _TRUE and row.isdigit() and int(row) <= MAX_FORM_ROWS), _MOST_MERGES))
     columns: set[int] = set()
-    for attributes in itertools.islice(parser.column_dimensions.values(), _MOST_MERGES):
+    for attributes in parser.column_dimensions.values():
         low, high = str(attributes.get("min")), str(attributes.get("max"))
         if attributes.get("hidden") in _TRUE and low.isdigit() and high.isdigit() and len(high) < 8:
             columns.update(range(int(low), min(int(high), MAX_FORM_COLUMNS) + 1))
@@ -333,8 +347,11 @@ def _row_marks(parser: Any) -> tuple[tuple[tuple[int, int, int, int], ...], list
 
 
 _TRUE = ("1", "true")  # an XML true, as a spreadsheet program writes it
+_LONGEST_FORMAT = 255  # Excel's longest number format: a longer one is forged, and shows no unit here
+_LONGEST_TEXT = 32_767  # Excel's longest text in a cell
 
 
+@functools.lru_cache(maxsize=256)  # a sheet's number cells share a few formats (QA111 F2: one was read again per cell)
 def _around(number_format: Any) -> tuple[str, str, bool]:
     """The text a number format's first section (positive numbers) shows before the number and after it, and whether
     it shows the number as a percentage.
@@ -342,7 +359,7 @@ def _around(number_format: Any) -> tuple[str, str, bool]:
     Literal text is quoted ("元"), escaped (\\元, !元) or, for characters that are no format codes, written bare
     (元, ≤); [$-804] and [Red] sections, _x spacers and *x fills show no text.
     """
-    if not isinstance(number_format, str):
+    if not isinstance(number_format, str) or len(number_format) > _LONGEST_FORMAT:
         return "", "", False
     parts: list[tuple[bool, str]] = []  # (literal?, text) in order
     i, text = 0, number_format
