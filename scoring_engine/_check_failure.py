@@ -5,6 +5,7 @@ zero says: the facts its divisor is made of, with their values, and what the fac
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
@@ -22,14 +23,23 @@ __all__ = ["check_problem", "divided_by_zero", "with_values"]
 SHOWN_FACTS = 8
 
 
-def with_values(message: str, formula: Formula, values: Mapping[str, Any], behind: Sequence[str] = ()) -> str:
+def with_values(message: str, formula: Formula, values: Mapping[str, Any], behind: Sequence[str] = (),
+                own: bool = False) -> str:
     """The message followed by the formula and the values it read, then the facts `behind` them (those of the derived values
-    it read): 'X（a < b；a = 1, b = 2）', 'X（total >= 30；total = 23；survey.a = 5, survey.b = 18）'."""
+    it read): 'X（a < b；a = 1, b = 2）', 'X（total >= 30；total = 23；survey.a = 5, survey.b = 18）'. `own`: the message is
+    the set's own words, and where they are English, so is the punctuation: 'paid over total (paid <= total; …)' (QA91 F8)."""
     shown = [_shown(sorted(formula.names), values)]
     if behind:
         shown.append(_shown(list(behind[:SHOWN_FACTS]), values) + (", …" if len(behind) > SHOWN_FACTS else ""))
     shown = [part for part in shown if part]
-    return f"{message}（{'；'.join([formula.text, *shown])}）" if shown else message
+    if not shown:
+        return message
+    if own and _CJK.search(message) is None:
+        return f"{message} ({'; '.join([formula.text, *shown])})"
+    return f"{message}（{'；'.join([formula.text, *shown])}）"
+
+
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")  # Chinese characters and full-width forms
 
 
 def check_problem(check: Check, failure: str, indicator_set: IndicatorSet, values: Mapping[str, Any],
@@ -37,7 +47,8 @@ def check_problem(check: Check, failure: str, indicator_set: IndicatorSet, value
     """The problem of a failed check of severity error: its message and values, the facts it reads through derived values
     with theirs, the set's file and line of the check, and the first of those facts; the hint names the facts file."""
     read = facts_read(check.formula, indicator_set)
-    message = with_values(failure, check.formula, values, [name for name in read if name not in check.formula.names])
+    message = with_values(failure, check.formula, values, [name for name in read if name not in check.formula.names],
+                          own=failure is check.message)
     return Problem(message, file=check.file or indicator_set.source, line=check.line, fact=read[0] if read else None,
                    expression=check.formula.text,
                    hint=f"check the facts it read in {facts_file}" if facts_file else "check the facts it read")

@@ -244,7 +244,8 @@ class _Run:
             if check.severity == "error":  # named where the set writes it, with the facts behind the values it read
                 self.problems.append(check_problem(check, failure, self.set, self.values, self.facts.source))
             else:
-                self.warnings.append(ScoreWarning("check", _with_values(failure, check.formula, self.values),
+                self.warnings.append(ScoreWarning("check", _with_values(failure, check.formula, self.values,
+                                                                        own=failure is check.message),
                                                   expression=check.formula.text))
 
     # -- the tree
@@ -304,7 +305,7 @@ class _Run:
                 self.warnings.append(ScoreWarning("explain_when", f"cannot tell whether to explain ({undecided}): {rule.message}",
                                                   expression=rule.formula.text))
             elif met:
-                found.append(Flag(_with_values(rule.message, rule.formula, values), rule.formula.text))
+                found.append(Flag(_with_values(rule.message, rule.formula, values, own=True), rule.formula.text))
         return tuple(found)
 
     def _score(self, node: Node) -> Decimal:

@@ -213,3 +213,18 @@ def test_a_facts_file_written_as_a_python_dict_is_said_so(tmp_path: Path) -> Non
         path.write_text(document.replace(old, new, 1), encoding="utf-8")
         code, lines = _run("--lang", "en", "score", str(path))
         assert 1 == code and lines[0].endswith(f"JSON syntax: {said}"), lines
+
+
+def test_a_check_in_english_is_followed_by_its_values_in_english_punctuation(tmp_path: Path) -> None:
+    """QA91 F8: a set's check message written in English was followed by （formula；values）, in Chinese punctuation,
+    in English output and in the JSON tools read; a Chinese one keeps it."""
+    text = (ROOT / "examples" / "small" / "set.yaml").read_text(encoding="utf-8")
+    (tmp_path / "set.yaml").write_text(text.replace("message: 中央与地方资金之和不等于预算资金", "message: funds do not add up"),
+                                       encoding="utf-8")
+    shutil.copy(ROOT / "examples" / "small" / "facts.json", tmp_path / "facts.json")
+    _, lines = _run("--lang", "en", "score", str(tmp_path / "facts.json"))
+    assert "  - funds do not add up (budget.central + budget.local == budget.total; budget.central = 80, budget.local = " \
+           "120.5, budget.total = 200)" in lines, lines
+    _, lines = _run("--lang", "en", "score", str(ROOT / "examples" / "small" / "facts.json"))
+    assert any(line.startswith("  - 中央与地方资金之和不等于预算资金（budget.central + budget.local == budget.total；")
+               for line in lines), lines
