@@ -212,7 +212,11 @@ def yaml_syntax_problem(text: str, file: str | None, context: tuple[int, int] | 
     return parser_problem(parser_says, file, line, column)
 
 
-_KEY_LINE = re.compile(r"[ \t]*(?:-[ \t]+)?[A-Za-z_][\w.\-]*[ \t]*:(?:[ \t]|$)")  # `  weight: 10`, `- id: x`
+_KEY_LINE = re.compile(r"[ \t]*(?:-[ \t]|[A-Za-z_][\w.\-]*[ \t]*:(?:[ \t]|$))")  # `  weight: 10`, `- id: x`, `- {…}`
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
 _QUOTE_HINT = "close the quote where its text ends, or delete it"
 
 
@@ -239,9 +243,12 @@ def _open_quote(text: str, context: tuple[int, int] | None, mark: tuple[int, int
     if last is None or last.start_mark.line + 1 == mark[0]:
         return None
     begun, ended = last.start_mark.line + 1, last.end_mark.line + 1
-    # a text meant to span lines holds prose; one whose quote was left open ran on over the keys below it (QA112 F1: a
-    # two-line condition, closed, with a stray '}' after it, was said to be an open quote)
-    if not any(_KEY_LINE.match(row) for row in text.split("\n", ended)[begun:ended]):
+    # a text meant to span lines holds prose, indented under the line it begins on; one whose quote was left open ran
+    # on over the keys or list items below it, as indented as that line or less (QA112 F1: a two-line condition, closed,
+    # with a stray '}' after it, was said to be an open quote; QA113 F4: one left open ran over `- {…}` items)
+    rows = text.split("\n", ended)
+    indent = _indent(rows[begun - 1])
+    if not any(_indent(row) <= indent and _KEY_LINE.match(row) for row in rows[begun:ended]):
         return None
     return Problem(f"YAML syntax: the text in quotes begun here runs on to line {ended}, where the parser stopped",
                    file=file, line=begun, column=last.start_mark.column + 1, hint=_QUOTE_HINT)
@@ -393,10 +400,9 @@ def _json_words(err: json.JSONDecodeError) -> tuple[str, str | None]:
             return "a key in single quotes", "write keys and texts in double quotes"
         return "a key in double quotes is expected here", None
     if err.msg == "Expecting value":  # a facts file typed, or printed, as a Python dict (QA112 F8)
-        ahead = err.doc[err.pos:err.pos + 5]
-        if ahead.startswith("'"):
+        if err.doc[err.pos:err.pos + 1] == "'":
             return "a text in single quotes", "write keys and texts in double quotes"
-        word = next((w for w in _PYTHON_WORDS if ahead.startswith(w)), None)
+        word = next((w for w in _PYTHON_WORDS if re.match(rf"{w}(?![\w.])", err.doc[err.pos:err.pos + 6])), None)
         if word is not None:
             return f"Python's {word}, which JSON does not have", f"write it as {_PYTHON_WORDS[word]}, as JSON does"
     return err.msg, None

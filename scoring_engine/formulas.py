@@ -434,6 +434,9 @@ def compile_formula(source: str | int | Decimal | bool, scope: Mapping[str, str]
     return _from_checked_tree(text, frozenset(checker.names), body)
 
 
+_OPENING = {")": "(", "]": "[", "}": "{"}
+
+
 def _syntax_detail(err: SyntaxError, text: str) -> tuple[str, str | None]:
     """Python's words on a formula's syntax, and the fix, said of the formula as written: it is parsed wrapped in
     parentheses over lines of their own, which its words must not name (QA112 F6)."""
@@ -441,8 +444,11 @@ def _syntax_detail(err: SyntaxError, text: str) -> tuple[str, str | None]:
     stray = re.fullmatch(r"closing parenthesis '(.)' does not match opening parenthesis '\(' on line 1", detail)
     detail = f"unmatched '{stray.group(1)}'" if stray else detail  # the '(' is the wrapping's: `a ]`
     detail = re.sub(r" \(detected at line \d+\)| on line \d+$", "", detail)
-    hint = "close each ( with a )" if detail == "unbalanced parentheses" or "does not match" in detail or \
-        detail.startswith("unmatched ") else None  # QA33 F11: the fix was not said
+    hint = "close each ( with a )" if detail == "unbalanced parentheses" or "does not match" in detail else None
+    stray_closing = re.fullmatch(r"unmatched '([)\]}])'", detail)  # QA33 F11: the fix was not said
+    if stray_closing:  # `a]`: the fix is the bracket's own (QA113 F5)
+        closing = stray_closing.group(1)
+        hint = f"delete the {closing}, or open it with a {_OPENING[closing]}"
     unclosed = re.fullmatch(r"closing parenthesis '\)' does not match opening parenthesis '([\[{])'", detail)
     if unclosed and err.lineno == text.count("\n") + 3:  # the wrapping's ')' met a '[' the formula left open
         detail = f"'{unclosed.group(1)}' was never closed"

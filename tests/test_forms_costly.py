@@ -3,6 +3,7 @@ read in bounded work or refused on its cell or sheet, never scored without the s
 
 from __future__ import annotations
 
+import random
 import re
 import zipfile
 from pathlib import Path
@@ -105,3 +106,54 @@ def test_a_hidden_column_is_said_however_many_columns_are_listed_before_it(tmp_p
     forged = _rezipped(form, tmp_path / "cols.xlsx", {"xl/worksheets/sheet1.xml": (b"<cols>", b"<cols>" + plain)})
     code, output = scored_form(forged)
     assert 0 == code and "column I is hidden" in output, output
+
+
+def _styles_with(tmp_path: Path, name: str, xfs: bytes) -> Path:
+    """The form with `xfs` added to its styles' list of cell formats, as a bloated workbook's."""
+    form = _form(tmp_path)
+    return _rezipped(form, tmp_path / name, {"xl/styles.xml": (b"</cellXfs>", xfs + b"</cellXfs>")})
+
+
+def test_styles_bloated_to_excels_limit_are_read_and_attributes_of_names_all_different_refused(tmp_path: Path) -> None:
+    """QA113 F2: 50,000 centred, wrapped cell formats (under Excel's 64,000) were refused by the attribute limit set
+    for smaller ones. QA111 F5: a million attributes each named anew took 343 MB: a part may hold at most 10,000
+    names of attributes."""
+    rng = random.Random(1)  # formats that differ as a bloated workbook's do (the same one over and over packs too well)
+    centred = b"".join(b'<xf numFmtId="%d" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" '
+                       b'applyBorder="1" applyAlignment="1"><alignment horizontal="%s" vertical="center" indent="%d" '
+                       b'textRotation="%d"/></xf>' % (rng.choice((0, 1, 2, 3, 4, 9, 10, 14)), rng.choice((b"left", b"center")),
+                                                     rng.randrange(16), rng.randrange(91)) for _ in range(64_000))
+    code, output = scored_form(_styles_with(tmp_path, "bloated.xlsx", centred))
+    assert 0 == code, output
+    named = b"".join(b'<x ' + b" ".join(b'n%d="1"' % (i * 100 + j) for j in range(100)) + b"/>" for i in range(2_000))
+    code, output = scored_form(_styles_with(tmp_path, "named.xlsx", b"<extLst>" + named * 6 + b"</extLst>"))
+    assert 1 == code and "or more than 10000 names of attributes" in output, output
+
+
+def test_a_tag_in_a_part_written_in_utf16_is_bounded_as_its_characters_are(tmp_path: Path) -> None:
+    """QA113 F1: written in UTF-16, a value of 丼 (bytes 3C 4E) put a '<' byte into every attribute, and a tag of a
+    million attributes went past the bound on the bytes from one '<' to the next (414 MB)."""
+    form = _form(tmp_path)
+    with zipfile.ZipFile(form) as archive:
+        styles = archive.read("xl/styles.xml").decode("utf-8")
+    tag = "<x " + " ".join(f'a{i}="丼"' for i in range(60_000)) + "/>"
+    forged = styles.replace("<cellXfs", f"<extLst>{tag}{'<b/>' * 300_000}</extLst><cellXfs", 1)
+    forged = forged.replace("encoding='UTF-8'", "encoding='UTF-16'").replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    out = tmp_path / "utf16.xlsx"
+    with zipfile.ZipFile(form) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            target.writestr(info.filename, forged.encode("utf-16") if info.filename == "xl/styles.xml" else data)
+    code, output = scored_form(out)
+    assert 1 == code and "part xl/styles.xml holds a tag or a text longer than 400000 characters" in output, output
+
+
+def test_a_long_text_with_line_breaks_is_measured_as_it_shows(tmp_path: Path) -> None:
+    """QA113 F3: 30,000 characters with a line break every 20, which Excel writes as _x000D_, were measured as written
+    (38,500) and refused as longer than a cell holds."""
+    form = _form(tmp_path, 表外事实_A30="备注")
+    text = ("一" * 19 + "_x000D_\n") * 1_500
+    long = _rezipped(form, tmp_path / "breaks.xlsx", {"xl/worksheets/sheet2.xml": ("<t>备注</t>".encode(),
+                                                                                  f"<t>{text}</t>".encode())})
+    code, output = scored_form(long, "--set", "self-evaluation")
+    assert 0 == code and "longer than" not in output, output

@@ -228,3 +228,29 @@ def test_a_check_in_english_is_followed_by_its_values_in_english_punctuation(tmp
     _, lines = _run("--lang", "en", "score", str(ROOT / "examples" / "small" / "facts.json"))
     assert any(line.startswith("  - 中央与地方资金之和不等于预算资金（budget.central + budget.local == budget.total；")
                for line in lines), lines
+
+
+def test_a_quote_left_open_in_a_list_item_is_located_and_a_closed_one_with_prose_is_not(tmp_path: Path) -> None:
+    """QA113 F4: a quote left open in a `- {when: …}` item ran over the next item, and was no longer named; a closed
+    two-line quote whose second line began `Note:` was called open, where the stray '}' after it was the mistake."""
+    path = _edited(tmp_path, "  - {when: execution_rate < 0.9,", '  - {when: "execution_rate < 0.9,')
+    code, lines = _run("--lang", "en", "validate", str(path))
+    assert 1 == code and f"{path}:97:12: YAML syntax: the text in quotes begun here runs on to line 98" in lines[0], lines
+    path = _edited(tmp_path, "  - {when: execution_rate < 0.9, message: 预算执行率低于90%，需说明原因}",
+                   '  - {when: "execution_rate < 0.9", message: "预算执行率低于90%，\n      Note: see 第二十八条"}}')
+    code, lines = _run("--lang", "en", "validate", str(path))
+    assert 1 == code and f"{path}:98:" in lines[0] and "in quotes" not in lines[0], lines
+
+
+def test_a_stray_closing_bracket_is_told_to_be_deleted_or_opened_and_a_bare_word_is_no_python_word(tmp_path: Path) -> None:
+    """QA113 F5: `a]` was told to "close each ( with a )". F6: a bare word beginning with None (Nonexistent) was taken
+    for Python's None, and offered null."""
+    code, lines = _run("--lang", "en", "validate", str(_edited(tmp_path, "{when: execution_rate < 0.9,",
+                                                               "{when: 'execution_rate < 0.9]',")))
+    assert 1 == code and "unmatched ']'" in lines[0] and "(delete the ], or open it with a [)" in lines[0], lines
+    document = (ROOT / "examples" / "small" / "facts.json").read_text(encoding="utf-8")
+    shutil.copy(ROOT / "examples" / "small" / "set.yaml", tmp_path / "set.yaml")
+    path = tmp_path / "facts.json"
+    path.write_text(document.replace("true", "Nonexistent", 1), encoding="utf-8")
+    code, lines = _run("--lang", "en", "score", str(path))
+    assert 1 == code and lines[0].endswith("JSON syntax: Expecting value"), lines

@@ -12,7 +12,7 @@ import zipfile
 from collections.abc import Callable
 
 from ..errors import FactsError, Problem
-from .parts import MAX_TAG, scanned
+from .parts import MAX_TAG, MOST_ATTRIBUTE_NAMES, scanned
 from .sheet_xml import SAVE_AGAIN
 
 __all__ = ["MAX_FORM_ATTRIBUTES", "MAX_FORM_ELEMENTS", "MAX_FORM_ELEMENTS_IN_ALL", "MAX_FORM_ENTRIES", "MAX_FORM_RATIO",
@@ -28,9 +28,9 @@ MAX_FORM_XML = 20_000_000
 #: of 2000 × 40 cells, all filled, holds some 160,000; styles bloated to Excel's 64,000 formats some 200,000.
 MAX_FORM_ELEMENTS = 500_000
 #: Most XML attributes a part openpyxl parses may hold in all: it keeps them with their elements (QA109 F1: 2 million in one
-#: element took 655 MB; a million with names of their own, 343 MB: QA111 F5). Styles bloated to Excel's 64,000 formats
-#: hold some 520,000.
-MAX_FORM_ATTRIBUTES = 600_000
+#: element took 655 MB). Styles bloated to Excel's 64,000 formats, each centred and wrapped, hold some 960,000
+#: (QA113 F2). Attributes of names all different cost far more, and a part may hold at most parts.MOST_ATTRIBUTE_NAMES.
+MAX_FORM_ATTRIBUTES = 1_200_000
 #: Most XML elements the parts openpyxl parses may hold together: each part is let go of once read, but parsing them
 #: all takes time (QA109 F7: 19 parts of 250,000 elements each, under a megabyte and not counted, took 8 s). A form
 #: with four sheets of 2000 × 40 cells of detail beside it holds some 700,000.
@@ -119,8 +119,9 @@ _SCANNED = {
     "doctype": "part {part} declares a document type (<!DOCTYPE …>), which no workbook has: its entities could make a few "
                "kilobytes gigabytes",
     "elements": f"part {{part}} holds more than {MAX_FORM_ELEMENTS} XML elements (MAX_FORM_ELEMENTS)",
-    "attributes": f"part {{part}} holds more than {MAX_FORM_ATTRIBUTES} XML attributes (MAX_FORM_ATTRIBUTES)",
-    "tag": f"part {{part}} holds a tag or a text longer than {MAX_TAG} bytes, which no spreadsheet program writes",
+    "attributes": f"part {{part}} holds more than {MAX_FORM_ATTRIBUTES} XML attributes, or more than "
+                  f"{MOST_ATTRIBUTE_NAMES} names of attributes (MAX_FORM_ATTRIBUTES)",
+    "tag": f"part {{part}} holds a tag or a text longer than {MAX_TAG} characters, which no spreadsheet program writes",
 }
 
 

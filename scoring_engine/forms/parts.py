@@ -64,35 +64,41 @@ class Scan(NamedTuple):
     elements: int
 
 
-#: Most bytes from a '<' to the next, a tag and the text after it, a part may hold: a spreadsheet program writes tags
-#: of a few hundred bytes and texts of at most 32,767 characters. An XML parser makes all of a tag's attributes before
-#: anything can count them (QA109 F1: 2 million in one took 655 MB; QA111 F4: a '>' in each value hid them from a
-#: bound on the tag alone).
-MAX_TAG = 200_000
+#: Most characters from a '<' to the next, a tag and the text after it, a part may hold: a spreadsheet program writes
+#: tags of a few hundred bytes and texts of at most 32,767 characters, each at most 10 bytes escaped (&#39044;). An XML
+#: parser makes all of a tag's attributes before anything can count them (QA109 F1: 2 million in one took 655 MB;
+#: QA111 F4: a '>' in each value hid them from a bound on the tag alone).
+MAX_TAG = 400_000
 _LONG_TAG = re.compile(rb"<[^<]{%d}" % MAX_TAG)  # each byte looked at from the one '<' before it: linear
+_LONG_TAG_TEXT = re.compile(f"<[^<]{{{MAX_TAG}}}")  # the same, in a part decoded from UTF-16 (QA113 F1)
+#: Most attribute names, all different, a part may hold: a spreadsheet program writes a few dozen. Each new name costs
+#: the parser a string and an entry of its own (QA111 F5: a million of them took 343 MB).
+MOST_ATTRIBUTE_NAMES = 10_000
 
 
 def scanned(data: bytes, most: int, most_attributes: int) -> Scan:
     """What is wrong with a part's XML `data` before openpyxl parses it: 'doctype' for a document type declaration
     (a workbook may have none; its entities made a 14 KB form 1.5 GB: QA106 F2), 'elements' for more than `most`
-    elements in all and 'attributes' for more than `most_attributes` attributes, counted by an XML parser as it reads
-    (openpyxl keeps every element it has read, a finished row or shared text emptied, until the part ends: QA108 F2; and
-    each element's attributes: QA109 F1), 'tag' for a start tag longer than MAX_TAG; None for none of these, or for XML
-    that is not well-formed (openpyxl says so). A part too small to hold `most` elements or `most_attributes`
-    attributes is not counted."""
+    elements in all, 'attributes' for more than `most_attributes` attributes or more than MOST_ATTRIBUTE_NAMES names of
+    attributes, counted by an XML parser as it reads (openpyxl keeps every element it has read, a finished row or
+    shared text emptied, until the part ends: QA108 F2; and each element's attributes: QA109 F1), 'tag' for more than
+    MAX_TAG characters from one '<' to the next; None for none of these, or for XML that is not well-formed (openpyxl
+    says so). A part too small to hold `most` elements or `most_attributes` attributes is not counted."""
     from xml.parsers import expat
 
     def doctype(*_: Any) -> None:
         raise _Found("doctype")
 
     count = [0, 0]
+    names: set[str] = set()
 
     def start(name: str, attributes: Any) -> None:
         count[0] += 1
         count[1] += len(attributes)
+        names.update(attributes)
         if count[0] > most:
             raise _Found("elements")
-        if count[1] > most_attributes:
+        if count[1] > most_attributes or len(names) > MOST_ATTRIBUTE_NAMES:
             raise _Found("attributes")
 
     parser = expat.ParserCreate()
@@ -100,7 +106,7 @@ def scanned(data: bytes, most: int, most_attributes: int) -> Scan:
     # every element takes at least two bytes, '<' and '>', every attribute four (' a=""')
     counted = len(data) > 2 * most or len(data) > 4 * most_attributes
     if counted:
-        if _LONG_TAG.search(data):
+        if _too_long(data):
             return Scan("tag", 0)
         parser.StartElementHandler = start
     try:
@@ -110,3 +116,12 @@ def scanned(data: bytes, most: int, most_attributes: int) -> Scan:
     except expat.ExpatError:
         pass
     return Scan(None, count[0] if counted else data.count(b"<") - data.count(b"</"))
+
+
+def _too_long(data: bytes) -> bool:
+    """Whether more than MAX_TAG characters go from a '<' to the next: in the bytes, or in the text of a part written
+    in UTF-16, whose characters' bytes may hold a '<' byte that is none (丼 is 3C 4E)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<"):
+        encoding = "utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-16-le" if data[:1] == b"<" else "utf-16-be"
+        return _LONG_TAG_TEXT.search(data.decode(encoding, errors="replace")) is not None
+    return _LONG_TAG.search(data) is not None
