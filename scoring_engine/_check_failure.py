@@ -24,17 +24,18 @@ SHOWN_FACTS = 8
 
 
 def with_values(message: str, formula: Formula, values: Mapping[str, Any], behind: Sequence[str] = (),
-                own: bool = False) -> str:
+                written: str | None = None) -> str:
     """The message followed by the formula and the values it read, then the facts `behind` them (those of the derived values
-    it read): 'X（a < b；a = 1, b = 2）', 'X（total >= 30；total = 23；survey.a = 5, survey.b = 18）'. `own`: the message is
-    the set's own words, and where they are English, so is the punctuation: 'paid over total (paid <= total; …)' (QA91 F8)."""
+    it read): 'X（a < b；a = 1, b = 2）', 'X（total >= 30；total = 23；survey.a = 5, survey.b = 18）'. `written`: the set's
+    own message for the check, in whose language the punctuation is: 'paid over total (paid <= total; …)', and so
+    'cannot be checked (…): paid over total (…)' (QA91 F8, QA114 F4)."""
     shown = [_shown(sorted(formula.names), values)]
     if behind:
         shown.append(_shown(list(behind[:SHOWN_FACTS]), values) + (", …" if len(behind) > SHOWN_FACTS else ""))
     shown = [part for part in shown if part]
     if not shown:
         return message
-    if own and _CJK.search(message) is None:
+    if written is not None and _CJK.search(written) is None:
         return f"{message} ({'; '.join([formula.text, *shown])})"
     return f"{message}（{'；'.join([formula.text, *shown])}）"
 
@@ -48,7 +49,7 @@ def check_problem(check: Check, failure: str, indicator_set: IndicatorSet, value
     with theirs, the set's file and line of the check, and the first of those facts; the hint names the facts file."""
     read = facts_read(check.formula, indicator_set)
     message = with_values(failure, check.formula, values, [name for name in read if name not in check.formula.names],
-                          own=failure is check.message)
+                          written=check.message)
     return Problem(message, file=check.file or indicator_set.source, line=check.line, fact=read[0] if read else None,
                    expression=check.formula.text,
                    hint=f"check the facts it read in {facts_file}" if facts_file else "check the facts it read")

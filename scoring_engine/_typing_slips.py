@@ -212,11 +212,6 @@ def yaml_syntax_problem(text: str, file: str | None, context: tuple[int, int] | 
     return parser_problem(parser_says, file, line, column)
 
 
-_KEY_LINE = re.compile(r"[ \t]*(?:-[ \t]|[A-Za-z_][\w.\-]*[ \t]*:(?:[ \t]|$))")  # `  weight: 10`, `- id: x`, `- {…}`
-
-
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" "))
 _QUOTE_HINT = "close the quote where its text ends, or delete it"
 
 
@@ -243,12 +238,11 @@ def _open_quote(text: str, context: tuple[int, int] | None, mark: tuple[int, int
     if last is None or last.start_mark.line + 1 == mark[0]:
         return None
     begun, ended = last.start_mark.line + 1, last.end_mark.line + 1
-    # a text meant to span lines holds prose, indented under the line it begins on; one whose quote was left open ran
-    # on over the keys or list items below it, as indented as that line or less (QA112 F1: a two-line condition, closed,
-    # with a stray '}' after it, was said to be an open quote; QA113 F4: one left open ran over `- {…}` items)
-    rows = text.split("\n", ended)
-    indent = _indent(rows[begun - 1])
-    if not any(_indent(row) <= indent and _KEY_LINE.match(row) for row in rows[begun:ended]):
+    # a quote left open runs on to the quote that was to open a later value (`standard: "`, `{"≥":`, `- "`); a text
+    # meant to span lines ends with its own words (QA112 F1, QA113 F4, QA114 F2, F3: closed texts with a stray '}' after
+    # them were said to be open quotes, and quotes left open before an item's keys were not)
+    before = text.split("\n", ended)[ended - 1][:last.end_mark.column - 1].rstrip()
+    if not before.endswith((":", "-", "{", "[", ",")):
         return None
     return Problem(f"YAML syntax: the text in quotes begun here runs on to line {ended}, where the parser stopped",
                    file=file, line=begun, column=last.start_mark.column + 1, hint=_QUOTE_HINT)

@@ -245,7 +245,7 @@ class _Run:
                 self.problems.append(check_problem(check, failure, self.set, self.values, self.facts.source))
             else:
                 self.warnings.append(ScoreWarning("check", _with_values(failure, check.formula, self.values,
-                                                                        own=failure is check.message),
+                                                                        written=check.message),
                                                   expression=check.formula.text))
 
     # -- the tree
@@ -305,7 +305,8 @@ class _Run:
                 self.warnings.append(ScoreWarning("explain_when", f"cannot tell whether to explain ({undecided}): {rule.message}",
                                                   expression=rule.formula.text))
             elif met:
-                found.append(Flag(_with_values(rule.message, rule.formula, values, own=True), rule.formula.text))
+                found.append(Flag(_with_values(rule.message, rule.formula, values, written=rule.message),
+                                  rule.formula.text))
         return tuple(found)
 
     def _score(self, node: Node) -> Decimal:

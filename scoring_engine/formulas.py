@@ -435,6 +435,7 @@ def compile_formula(source: str | int | Decimal | bool, scope: Mapping[str, str]
 
 
 _OPENING = {")": "(", "]": "[", "}": "{"}
+_CLOSING = {opening: closing for closing, opening in _OPENING.items()}
 
 
 def _syntax_detail(err: SyntaxError, text: str) -> tuple[str, str | None]:
@@ -449,6 +450,9 @@ def _syntax_detail(err: SyntaxError, text: str) -> tuple[str, str | None]:
     if stray_closing:  # `a]`: the fix is the bracket's own (QA113 F5)
         closing = stray_closing.group(1)
         hint = f"delete the {closing}, or open it with a {_OPENING[closing]}"
+    paired = re.fullmatch(r"closing parenthesis '.' does not match opening parenthesis '([(\[{])'", detail)
+    if paired:  # `[a)`: the fix is the bracket opened (QA114 F5)
+        hint = f"close the {paired.group(1)} with a {_CLOSING[paired.group(1)]}"
     unclosed = re.fullmatch(r"closing parenthesis '\)' does not match opening parenthesis '([\[{])'", detail)
     if unclosed and err.lineno == text.count("\n") + 3:  # the wrapping's ')' met a '[' the formula left open
         detail = f"'{unclosed.group(1)}' was never closed"

@@ -157,3 +157,21 @@ def test_a_long_text_with_line_breaks_is_measured_as_it_shows(tmp_path: Path) ->
                                                                                   f"<t>{text}</t>".encode())})
     code, output = scored_form(long, "--set", "self-evaluation")
     assert 0 == code and "longer than" not in output, output
+
+
+def test_a_part_in_utf16_without_its_byte_order_mark_is_bounded_as_its_characters_are(tmp_path: Path) -> None:
+    """QA114 F1: a UTF-16 part without the mark, beginning with a line break, is read as UTF-16 by the parser, and was
+    bounded as bytes: 丼 in every value put a '<' byte in each (479 MB)."""
+    form = _form(tmp_path)
+    with zipfile.ZipFile(form) as archive:
+        styles = archive.read("xl/styles.xml").decode("utf-8")
+    body = styles[styles.index("<styleSheet"):]
+    tag = "<x " + " ".join(f'a{i}="丼"' for i in range(60_000)) + "/>"
+    forged = "\n" + body.replace("<cellXfs", f"<extLst>{tag}{'<b/>' * 300_000}</extLst><cellXfs", 1)
+    out = tmp_path / "utf16.xlsx"
+    with zipfile.ZipFile(form) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            target.writestr(info.filename, forged.encode("utf-16-le") if info.filename == "xl/styles.xml" else data)
+    code, output = scored_form(out)
+    assert 1 == code and "part xl/styles.xml holds a tag or a text longer than 400000 characters" in output, output

@@ -254,3 +254,38 @@ def test_a_stray_closing_bracket_is_told_to_be_deleted_or_opened_and_a_bare_word
     path.write_text(document.replace("true", "Nonexistent", 1), encoding="utf-8")
     code, lines = _run("--lang", "en", "score", str(path))
     assert 1 == code and lines[0].endswith("JSON syntax: Expecting value"), lines
+
+
+def test_a_quote_left_open_before_an_items_keys_is_located_and_a_closed_list_of_prose_is_not(tmp_path: Path) -> None:
+    """QA114 F2: a quote left open on a `- id:` line ran over the item's own keys and was no longer named; F3: a closed
+    text whose lines begin '- ', with a stray '}' after it, was called an open quote."""
+    path = _edited(tmp_path, "  - id: budget\n", '  - id: "budget\n')
+    path.write_text(path.read_text(encoding="utf-8").replace("    standard: 预算执行率 = 全年执行数",
+                                                             '    standard: "预算执行率 = 全年执行数', 1), encoding="utf-8")
+    code, lines = _run("--lang", "en", "validate", str(path))
+    opened = _line_of(path, '- id: "budget')
+    assert 1 == code and f"{path}:{opened}:9: YAML syntax: the text in quotes begun here runs on" in lines[0], lines
+    path = _edited(tmp_path, "    standard: 预算执行率 = 全年执行数 ÷ 全年预算数（或按事实选用调整后预算数）。",
+                   '    standard: "预算执行率 = 全年执行数 ÷ 全年预算数。计分：\n    - 执行完毕10分；\n    - 80%–100% 7分"}\n'
+                   "    notes: ")
+    code, lines = _run("--lang", "en", "validate", str(path))
+    assert 1 == code and "in quotes" not in lines[0], lines
+
+
+def test_a_check_the_engine_cannot_decide_is_said_in_the_punctuation_of_the_sets_message(tmp_path: Path) -> None:
+    """QA114 F4: a check whose English message the engine wraps ("cannot be checked (division by zero): …") kept
+    （…；…）."""
+    text = (ROOT / "examples" / "small" / "set.yaml").read_text(encoding="utf-8")
+    check = '  - {expr: "budget.paid / (budget.total - 200) < 3", message: paid share too high}\n'
+    (tmp_path / "set.yaml").write_text(text.replace("checks:\n", "checks:\n" + check, 1), encoding="utf-8")
+    shutil.copy(ROOT / "examples" / "small" / "facts.json", tmp_path / "facts.json")
+    _, lines = _run("--lang", "en", "score", str(tmp_path / "facts.json"), "-o", str(tmp_path / "out.json"))
+    assert any(line.startswith("warning: cannot be checked (division by zero): paid share too high (budget.paid / "
+                               "(budget.total - 200) < 3; ") for line in lines), lines
+
+
+def test_a_bracket_closed_by_another_is_told_to_be_closed_by_its_own(tmp_path: Path) -> None:
+    """QA114 F5: `[a)` was told "close each ( with a )"."""
+    code, lines = _run("--lang", "en", "validate", str(_edited(tmp_path, "{when: execution_rate < 0.9,",
+                                                               "{when: '[execution_rate < 0.9)',")))
+    assert 1 == code and "(close the [ with a ])" in lines[0], lines

@@ -120,8 +120,11 @@ def scanned(data: bytes, most: int, most_attributes: int) -> Scan:
 
 def _too_long(data: bytes) -> bool:
     """Whether more than MAX_TAG characters go from a '<' to the next: in the bytes, or in the text of a part written
-    in UTF-16, whose characters' bytes may hold a '<' byte that is none (丼 is 3C 4E)."""
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<"):
-        encoding = "utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-16-le" if data[:1] == b"<" else "utf-16-be"
+    in UTF-16, whose characters' bytes may hold a '<' byte that is none (丼 is 3C 4E). A part is UTF-16 as expat takes
+    it: by its byte order mark, else by a zero first byte (big-endian) or second byte (little-endian) (QA114 F1: a
+    part without the mark, beginning with a line break, was read as UTF-16 and bounded as bytes)."""
+    encoding = ("utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-16-be" if data[:1] == b"\x00"
+                else "utf-16-le" if data[1:2] == b"\x00" else None)
+    if encoding is not None:
         return _LONG_TAG_TEXT.search(data.decode(encoding, errors="replace")) is not None
     return _LONG_TAG.search(data) is not None
