@@ -213,6 +213,7 @@ def yaml_syntax_problem(text: str, file: str | None, context: tuple[int, int] | 
 
 
 _QUOTE_HINT = "close the quote where its text ends, or delete it"
+_KEY_LINE = re.compile(r"[ \t]*(?:-[ \t]|[A-Za-z_][\w.\-]*[ \t]*:(?:[ \t]|$))")  # `  weight: 10`, `- id: x`, `- {…}`
 
 
 def _open_quote(text: str, context: tuple[int, int] | None, mark: tuple[int, int] | None, parser_says: str,
@@ -231,18 +232,23 @@ def _open_quote(text: str, context: tuple[int, int] | None, mark: tuple[int, int
     cut = "\n".join(text.split("\n", mark[0])[:mark[0]])  # up to the end of the line where the parser stopped
     try:
         for token in yaml.scan(cut, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") and token.end_mark.line + 1 == mark[0]:
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") and token.end_mark.line + 1 == mark[0] \
+                    and token.start_mark.line + 1 < mark[0]:  # a text begun on a line above, not one on the line itself
                 last = token
     except yaml.YAMLError:
         pass
-    if last is None or last.start_mark.line + 1 == mark[0]:
+    if last is None:
         return None
     begun, ended = last.start_mark.line + 1, last.end_mark.line + 1
-    # a quote left open runs on to the quote that was to open a later value (`standard: "`, `{"≥":`, `- "`); a text
-    # meant to span lines ends with its own words (QA112 F1, QA113 F4, QA114 F2, F3: closed texts with a stray '}' after
-    # them were said to be open quotes, and quotes left open before an item's keys were not)
-    before = text.split("\n", ended)[ended - 1][:last.end_mark.column - 1].rstrip()
-    if not before.endswith((":", "-", "{", "[", ",")):
+    # a quote left open runs on, over the keys or items below it, to a quote that was to open a later text, and what
+    # follows is that text's words; a text closed where it ends is followed by what the file goes on with, or by the
+    # mistake (a stray '}') (QA112 F1, QA113 F4, QA114 F2, F3, QA115 F1, F2)
+    rows = text.split("\n", ended)
+    after = rows[ended - 1][last.end_mark.column:].lstrip()
+    if not after or after[0] in ",}]:#":
+        return None
+    before = rows[ended - 1][:last.end_mark.column - 1].rstrip()
+    if not before.endswith((":", "-", "{", "[", ",")) and not any(_KEY_LINE.match(row) for row in rows[begun:ended]):
         return None
     return Problem(f"YAML syntax: the text in quotes begun here runs on to line {ended}, where the parser stopped",
                    file=file, line=begun, column=last.start_mark.column + 1, hint=_QUOTE_HINT)

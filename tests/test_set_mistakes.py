@@ -289,3 +289,16 @@ def test_a_bracket_closed_by_another_is_told_to_be_closed_by_its_own(tmp_path: P
     code, lines = _run("--lang", "en", "validate", str(_edited(tmp_path, "{when: execution_rate < 0.9,",
                                                                "{when: '[execution_rate < 0.9)',")))
     assert 1 == code and "(close the [ with a ])" in lines[0], lines
+
+
+def test_a_quote_left_open_is_located_whatever_quote_it_runs_into_and_a_closed_one_never_is(tmp_path: Path) -> None:
+    """QA115 F1: a quote left open that ran into a quote in a comment below was no longer located; F2: a closed
+    two-line text ending in an ASCII ':' and followed by a stray '}' was called open."""
+    path = _edited(tmp_path, "aliases: [较差]}", 'aliases: ["较差]}')
+    code, lines = _run("--lang", "en", "validate", str(path))
+    opened = _line_of(path, '["较差')
+    assert 1 == code and f"{path}:{opened}:" in lines[0] and "in quotes begun here" in lines[0], lines
+    path = _edited(tmp_path, "    standard: 预算执行率 = 全年执行数 ÷ 全年预算数（或按事实选用调整后预算数）。",
+                   '    standard: "预算执行率 = 全年执行数 ÷ 全年预算数。\n      see article 28:"}\n    notes: ')
+    code, lines = _run("--lang", "en", "validate", str(path))
+    assert 1 == code and "in quotes" not in lines[0], lines
