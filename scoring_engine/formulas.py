@@ -18,11 +18,8 @@ Decimal('0.8')
 from __future__ import annotations
 
 import ast
-import io
 import keyword
 import re
-import tokenize
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import field
 from decimal import Decimal, DecimalException
@@ -32,6 +29,7 @@ from . import _closures
 from ._arith import scoring_context
 from ._formula_functions import FUNCTIONS, OPERATORS, Fail, Finding
 from ._formula_kinds import argument_problems, arithmetic_problems, comparison_problems
+from ._formula_syntax import glued_problem, syntax_detail, syntax_slip, unicode_problems
 from ._record import record
 from .errors import ADD_THE_FACT, FormulaError, Problem, ScoringError, did_you_mean
 
@@ -304,81 +302,6 @@ class _TooDeep(Exception):
     pass
 
 
-# Operators as a Chinese input method or a word processor types them, and what to type instead.
-_TYPED_OPERATORS = {"≥": ">=", "≤": "<=", "≠": "!=", "÷": "/", "×": "*", "—": "-", "－": "-", "＝": "==",
-                    "“": '"', "”": '"', "‘": "'", "’": "'",  # a text's quotes typed by the input method (QA44 F10)
-                    "或": "or", "且": "and", "并": "and", "和": "and", "非": "not"}  # a condition's words (QA82 F10)
-
-
-def _unicode_problems(text: str) -> list[Problem]:
-    """Non-ASCII outside text literals (full-width brackets, look-alike letters) and invisible characters."""
-    if text.isascii() and text.isprintable() and "#" not in text:
-        return []  # nothing to look for: the usual formula
-    problems = []
-    for ch in text:
-        if unicodedata.category(ch) in ("Cf", "Co", "Cs") or (unicodedata.category(ch) == "Cc" and ch not in "\n\t\r"):
-            problems.append(Problem(f"invisible character U+{ord(ch):04X} ({unicodedata.name(ch, 'control')}) in formula",
-                                    expression=text, hint="retype the formula"))
-            return problems
-    try:
-        tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
-    except (tokenize.TokenError, SyntaxError):
-        tokens = []
-        outside = [ch for ch in text if ord(ch) > 127]  # cannot tell literals apart: flag all
-        if outside and '"' not in text and "'" not in text:
-            tokens = [tokenize.TokenInfo(tokenize.OP, "".join(outside), (1, 0), (1, 0), text)]
-    for token in tokens:
-        if token.type == tokenize.COMMENT:
-            problems.append(Problem("comments (#) are not allowed inside a formula", expression=text,
-                                    hint="put the comment in the YAML, outside the formula's quotes"))
-            return problems
-        if token.type == tokenize.STRING:
-            continue
-        for i, ch in enumerate(token.string):
-            if ord(ch) > 127:
-                ascii_twin = _TYPED_OPERATORS.get(ch) or unicodedata.normalize("NFKC", ch)
-                at = token.start[1] + i
-                pair = token.line[at:at + 2] if token.start[0] == token.end[0] else ""
-                joined = pair[1:] in ("＝", "=") and ascii_twin in ("<", ">", "!", "==")  # ＞＝ is >=, not > then ==
-                if joined:  # (QA45 F4)
-                    ascii_twin = ascii_twin[0] + "="
-                typed = ascii_twin.isascii() and ascii_twin != ch
-                hint = f"type {ascii_twin!r} instead" if typed else "names and operators must be ASCII"
-                problems.append(Problem(f"character {ch!r} (U+{ord(ch):04X} {unicodedata.name(ch, '?')}) outside a text literal",
-                                        expression=text, hint=f"type {ascii_twin!r} for {pair!r}" if joined else hint))
-                return problems
-    return problems
-
-
-def _syntax_slip(text: str) -> Problem | None:
-    """The likely slip in a formula that does not parse, in words a set author acts on, rather than Python's: = for ==,
-    90% for 0.9, <> for !=. None when it is none of them."""
-    try:
-        tokens = [t for t in tokenize.generate_tokens(io.StringIO(text).readline) if t.type in (tokenize.OP, tokenize.NUMBER)]
-    except (tokenize.TokenError, SyntaxError):
-        return None
-    for before, token, after in zip([None, *tokens], tokens, [*tokens[1:], None], strict=False):  # each with its neighbours
-        if token.string == "=" and after is not None and after.string in ("<", ">") and after.start == token.end:
-            sign = after.string + "="  # =< and => written for <= and >= (QA44 F4): not == (which compares equal)
-            return Problem(f"syntax error: ={after.string} is not an operator", expression=text,
-                           hint=f"write {sign} for '{'not more than' if sign == '<=' else 'at least'}'")
-        if token.string == "=":
-            return Problem("syntax error: = sets a value; to compare, write ==", expression=text,
-                           hint="e.g. budget.method == '按比例'")
-        if token.string == "%" and before is not None and before.type == tokenize.NUMBER:
-            written = before.string
-            ratio = format(Decimal(written) / 100, "f") if written.replace(".", "", 1).isdigit() else "0.9"
-            return Problem(f"syntax error: {written}% is not a number in a formula", expression=text,
-                           hint=f"write the ratio: {ratio} for {written}%")
-        if token.string == "<>" or (token.string == ">" and before is not None and before.string == "<"
-                                    and before.end == token.start):
-            return Problem("syntax error: <> is not an operator", expression=text, hint="write != for 'not equal'")
-        if token.string in ("|", "&") and after is not None and after.string == token.string and after.start == token.end:
-            word = "or" if token.string == "|" else "and"  # || and && of other languages (QA82 F10)
-            return Problem(f"syntax error: {token.string * 2} is not an operator", expression=text, hint=f"write {word}")
-    return None
-
-
 def compile_formula(source: str | int | Decimal | bool, scope: Mapping[str, str]) -> Formula:
     """Check a formula against the language and the names in `scope` (name → type); parse it once.
 
@@ -400,19 +323,22 @@ def compile_formula(source: str | int | Decimal | bool, scope: Mapping[str, str]
             expression=text[:60] + "…",
             hint="split it into derived values",
         )
-    problems = _unicode_problems(text)
+    problems = unicode_problems(text)
     if problems:
         raise FormulaError(problems)
+    glued = glued_problem(text)
+    if glued is not None:  # before the parser, which would print its warning
+        raise FormulaError(glued)
     if _DOTTED_NAME.fullmatch(text) and not any(keyword.iskeyword(part) for part in text.split(".")):
         return _name_only(text, scope)
     try:
         # Parenthesised so that a formula may span lines in a YAML block.
         tree = ast.parse(f"(\n{text}\n)", mode="eval")
     except SyntaxError as err:
-        slip = _syntax_slip(text)
+        slip = syntax_slip(text)
         if slip is not None:
             raise FormulaError(slip) from None
-        detail, hint = _syntax_detail(err, text)
+        detail, hint = syntax_detail(err, text)
         raise FormulaError(f"syntax error: {detail}", expression=text, hint=hint) from None
     except (RecursionError, MemoryError, ValueError) as err:
         raise FormulaError(f"formula cannot be parsed: {type(err).__name__}", expression=text,
@@ -432,32 +358,6 @@ def compile_formula(source: str | int | Decimal | bool, scope: Mapping[str, str]
     if problems:
         raise FormulaError(problems)
     return _from_checked_tree(text, frozenset(checker.names), body)
-
-
-_OPENING = {")": "(", "]": "[", "}": "{"}
-_CLOSING = {opening: closing for closing, opening in _OPENING.items()}
-
-
-def _syntax_detail(err: SyntaxError, text: str) -> tuple[str, str | None]:
-    """Python's words on a formula's syntax, and the fix, said of the formula as written: it is parsed wrapped in
-    parentheses over lines of their own, which its words must not name (QA112 F6)."""
-    detail = (err.msg or "invalid syntax").replace("'(' was never closed", "unbalanced parentheses")
-    stray = re.fullmatch(r"closing parenthesis '(.)' does not match opening parenthesis '\(' on line 1", detail)
-    detail = f"unmatched '{stray.group(1)}'" if stray else detail  # the '(' is the wrapping's: `a ]`
-    detail = re.sub(r" \(detected at line \d+\)| on line \d+$", "", detail)
-    hint = "close each ( with a )" if detail == "unbalanced parentheses" or "does not match" in detail else None
-    stray_closing = re.fullmatch(r"unmatched '([)\]}])'", detail)  # QA33 F11: the fix was not said
-    if stray_closing:  # `a]`: the fix is the bracket's own (QA113 F5)
-        closing = stray_closing.group(1)
-        hint = f"delete the {closing}, or open it with a {_OPENING[closing]}"
-    paired = re.fullmatch(r"closing parenthesis '.' does not match opening parenthesis '([(\[{])'", detail)
-    if paired:  # `[a)`: the fix is the bracket opened (QA114 F5)
-        hint = f"close the {paired.group(1)} with a {_CLOSING[paired.group(1)]}"
-    unclosed = re.fullmatch(r"closing parenthesis '\)' does not match opening parenthesis '([\[{])'", detail)
-    if unclosed and err.lineno == text.count("\n") + 3:  # the wrapping's ')' met a '[' the formula left open
-        detail = f"'{unclosed.group(1)}' was never closed"
-        hint = f"close the {unclosed.group(1)} with a {']' if unclosed.group(1) == '[' else '}'}"
-    return detail, hint
 
 
 # The most common formula: one fact or derived value, e.g. ``budget.paid``.

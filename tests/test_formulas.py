@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import datetime
 import decimal
+import warnings
 from decimal import Decimal
 from typing import Any
 
@@ -597,3 +598,31 @@ def test_or_and_written_as_other_languages_or_in_chinese_are_told_the_word(text:
     with pytest.raises(FormulaError) as caught:
         compile_formula(text, SCOPE)
     assert (message, hint) == (caught.value.problems[0].message, caught.value.problems[0].hint)
+
+
+@pytest.mark.parametrize(("text", "message", "hint"), [
+    ("1if budget.paid > 0 else 0", "syntax error: the number 1 runs into the word if", "put a space between them: 1 if"),
+    ("budget.paid if 1else 0", "syntax error: the number 1 runs into the word else", "put a space between them: 1 else"),
+    ("budget.paid > 0.5and True", "syntax error: the number 0.5 runs into the word and",
+     "put a space between them: 0.5 and"),
+    ("'优' if budget.paid > 0 else '\\d'", "syntax error: the text '\\d' holds \\d, which is not an escape",
+     "write \\\\ for a backslash"),
+    ("'\\400' == '优'", "syntax error: the text '\\400' holds \\400, which is not an escape", "write \\\\ for a backslash"),
+])
+def test_what_python_parses_with_a_warning_on_stderr_is_refused_with_the_fix(text: str, message: str, hint: str) -> None:
+    """`1if` and an unknown escape `\\d` were taken, and Python printed '<unknown>:2: SyntaxWarning: invalid decimal
+    literal' (in English, of no file) under the command's output; a later Python refuses them. They are refused on
+    every Python alike, said in the author's words, and nothing is printed."""
+    with warnings.catch_warnings(record=True) as printed:
+        warnings.simplefilter("always")
+        with pytest.raises(FormulaError) as caught:
+            compile_formula(text, SCOPE)
+    assert (message, hint) == (caught.value.problems[0].message, caught.value.problems[0].hint)
+    assert [] == printed
+    assert "语法错误" in caught.value.problems[0].text("zh") and "space" not in caught.value.problems[0].text("zh")
+
+
+def test_escapes_python_knows_and_raw_text_are_taken_as_before() -> None:
+    """'\\n', '\\\\', '\\x41', '\\u4e00', '\\377' and r'\\d' are escapes Python knows (or none, raw): still formulas."""
+    for text in ("'\\n'", "'\\\\d'", "'\\x41'", "'\\u4e00'", "'\\377'", "r'\\d'", "'a\\'b'"):
+        assert compile_formula(f"1 if {text} == '优' else 0", SCOPE).evaluate({}) == 0

@@ -1,0 +1,164 @@
+"""A formula that is not the formula language's own, said in words a set author acts on rather than Python's: characters
+an input method typed, slips such as = for == or 90% for 0.9, the brackets that do not pair, and what Python lets pass
+with a warning on its standard error (a number run into a word, a text's unknown escape), which later versions refuse.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import re
+import tokenize
+import unicodedata
+from decimal import Decimal
+
+from .errors import Problem
+
+__all__ = ["glued_problem", "syntax_detail", "syntax_slip", "unicode_problems"]
+
+
+# Operators as a Chinese input method or a word processor types them, and what to type instead.
+_TYPED_OPERATORS = {"≥": ">=", "≤": "<=", "≠": "!=", "÷": "/", "×": "*", "—": "-", "－": "-", "＝": "==",
+                    "“": '"', "”": '"', "‘": "'", "’": "'",  # a text's quotes typed by the input method (QA44 F10)
+                    "或": "or", "且": "and", "并": "and", "和": "and", "非": "not"}  # a condition's words (QA82 F10)
+
+
+def unicode_problems(text: str) -> list[Problem]:
+    """Non-ASCII outside text literals (full-width brackets, look-alike letters) and invisible characters."""
+    if text.isascii() and text.isprintable() and "#" not in text:
+        return []  # nothing to look for: the usual formula
+    problems = []
+    for ch in text:
+        if unicodedata.category(ch) in ("Cf", "Co", "Cs") or (unicodedata.category(ch) == "Cc" and ch not in "\n\t\r"):
+            problems.append(Problem(f"invisible character U+{ord(ch):04X} ({unicodedata.name(ch, 'control')}) in formula",
+                                    expression=text, hint="retype the formula"))
+            return problems
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
+    except (tokenize.TokenError, SyntaxError):
+        tokens = []
+        outside = [ch for ch in text if ord(ch) > 127]  # cannot tell literals apart: flag all
+        if outside and '"' not in text and "'" not in text:
+            tokens = [tokenize.TokenInfo(tokenize.OP, "".join(outside), (1, 0), (1, 0), text)]
+    for token in tokens:
+        if token.type == tokenize.COMMENT:
+            problems.append(Problem("comments (#) are not allowed inside a formula", expression=text,
+                                    hint="put the comment in the YAML, outside the formula's quotes"))
+            return problems
+        if token.type == tokenize.STRING:
+            continue
+        for i, ch in enumerate(token.string):
+            if ord(ch) > 127:
+                ascii_twin = _TYPED_OPERATORS.get(ch) or unicodedata.normalize("NFKC", ch)
+                at = token.start[1] + i
+                pair = token.line[at:at + 2] if token.start[0] == token.end[0] else ""
+                joined = pair[1:] in ("＝", "=") and ascii_twin in ("<", ">", "!", "==")  # ＞＝ is >=, not > then ==
+                if joined:  # (QA45 F4)
+                    ascii_twin = ascii_twin[0] + "="
+                typed = ascii_twin.isascii() and ascii_twin != ch
+                hint = f"type {ascii_twin!r} instead" if typed else "names and operators must be ASCII"
+                problems.append(Problem(f"character {ch!r} (U+{ord(ch):04X} {unicodedata.name(ch, '?')}) outside a text literal",
+                                        expression=text, hint=f"type {ascii_twin!r} for {pair!r}" if joined else hint))
+                return problems
+    return problems
+
+
+def syntax_slip(text: str) -> Problem | None:
+    """The likely slip in a formula that does not parse, in words a set author acts on, rather than Python's: = for ==,
+    90% for 0.9, <> for !=. None when it is none of them."""
+    try:
+        tokens = [t for t in tokenize.generate_tokens(io.StringIO(text).readline) if t.type in (tokenize.OP, tokenize.NUMBER)]
+    except (tokenize.TokenError, SyntaxError):
+        return None
+    for before, token, after in zip([None, *tokens], tokens, [*tokens[1:], None], strict=False):  # each with its neighbours
+        if token.string == "=" and after is not None and after.string in ("<", ">") and after.start == token.end:
+            sign = after.string + "="  # =< and => written for <= and >= (QA44 F4): not == (which compares equal)
+            return Problem(f"syntax error: ={after.string} is not an operator", expression=text,
+                           hint=f"write {sign} for '{'not more than' if sign == '<=' else 'at least'}'")
+        if token.string == "=":
+            return Problem("syntax error: = sets a value; to compare, write ==", expression=text,
+                           hint="e.g. budget.method == '按比例'")
+        if token.string == "%" and before is not None and before.type == tokenize.NUMBER:
+            written = before.string
+            ratio = format(Decimal(written) / 100, "f") if written.replace(".", "", 1).isdigit() else "0.9"
+            return Problem(f"syntax error: {written}% is not a number in a formula", expression=text,
+                           hint=f"write the ratio: {ratio} for {written}%")
+        if token.string == "<>" or (token.string == ">" and before is not None and before.string == "<"
+                                    and before.end == token.start):
+            return Problem("syntax error: <> is not an operator", expression=text, hint="write != for 'not equal'")
+        if token.string in ("|", "&") and after is not None and after.string == token.string and after.start == token.end:
+            word = "or" if token.string == "|" else "and"  # || and && of other languages (QA82 F10)
+            return Problem(f"syntax error: {token.string * 2} is not an operator", expression=text, hint=f"write {word}")
+    return None
+
+
+
+_OPENING = {")": "(", "]": "[", "}": "{"}
+_CLOSING = {opening: closing for closing, opening in _OPENING.items()}
+
+
+def syntax_detail(err: SyntaxError, text: str) -> tuple[str, str | None]:
+    """Python's words on a formula's syntax, and the fix, said of the formula as written: it is parsed wrapped in
+    parentheses over lines of their own, which its words must not name (QA112 F6)."""
+    detail = (err.msg or "invalid syntax").replace("'(' was never closed", "unbalanced parentheses")
+    stray = re.fullmatch(r"closing parenthesis '(.)' does not match opening parenthesis '\(' on line 1", detail)
+    detail = f"unmatched '{stray.group(1)}'" if stray else detail  # the '(' is the wrapping's: `a ]`
+    detail = re.sub(r" \(detected at line \d+\)| on line \d+$", "", detail)
+    hint = "close each ( with a )" if detail == "unbalanced parentheses" or "does not match" in detail else None
+    stray_closing = re.fullmatch(r"unmatched '([)\]}])'", detail)  # QA33 F11: the fix was not said
+    if stray_closing:  # `a]`: the fix is the bracket's own (QA113 F5)
+        closing = stray_closing.group(1)
+        hint = f"delete the {closing}, or open it with a {_OPENING[closing]}"
+    paired = re.fullmatch(r"closing parenthesis '.' does not match opening parenthesis '([(\[{])'", detail)
+    if paired:  # `[a)`: the fix is the bracket opened (QA114 F5)
+        hint = f"close the {paired.group(1)} with a {_CLOSING[paired.group(1)]}"
+    unclosed = re.fullmatch(r"closing parenthesis '\)' does not match opening parenthesis '([\[{])'", detail)
+    if unclosed and err.lineno == text.count("\n") + 3:  # the wrapping's ')' met a '[' the formula left open
+        detail = f"'{unclosed.group(1)}' was never closed"
+        hint = f"close the {unclosed.group(1)} with a {']' if unclosed.group(1) == '[' else '}'}"
+    return detail, hint
+
+
+# What may follow a backslash in a text literal; in a bytes literal N, u and U are none (Python warns of the rest).
+_ESCAPES = frozenset("\n\\'\"abfnrtvx01234567")
+_TEXT_ESCAPES = _ESCAPES | frozenset("NuU")
+_MAY_BE_GLUED = re.compile(r"[0-9]\.?[a-z]|\\")  # a number with a letter after it, or a backslash: else nothing to see
+#: The words Python lets a number run into, with a warning (any other is a syntax error it says itself).
+_GLUED_WORDS = frozenset(("and", "else", "for", "if", "in", "is", "not", "or"))
+
+
+def glued_problem(text: str) -> Problem | None:
+    """What Python parses with a SyntaxWarning on standard error (in English, of line 2 of '<unknown>'), and a later
+    Python will refuse: a number run into the word after it (`1if ok else 0`), a text literal with an escape that is
+    none (`"\\d"`). Refused here on every Python alike, and said before the parser can print its warning. None when
+    the formula has neither."""
+    if not _MAY_BE_GLUED.search(text):
+        return None
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
+    except (tokenize.TokenError, SyntaxError):
+        return None  # the parser says what is wrong
+    for token, after in itertools.pairwise(tokens):
+        if token.type == tokenize.NUMBER and after.string in _GLUED_WORDS and after.start == token.end:
+            return Problem(f"syntax error: the number {token.string} runs into the word {after.string}", expression=text,
+                           hint=f"put a space between them: {token.string} {after.string}")
+        if token.type == tokenize.STRING:
+            escape = _bad_escape(token.string)
+            if escape is not None:
+                return Problem(f"syntax error: the text {token.string} holds {escape}, which is not an escape", expression=text,
+                               hint="write \\\\ for a backslash")
+    return None
+
+
+def _bad_escape(literal: str) -> str | None:
+    """The first backslash and what follows it in a string token that Python does not take as an escape; None if none
+    (or the literal is raw)."""
+    prefix = literal[: len(literal) - len(literal.lstrip("rRbBuUfF"))].lower()
+    if "r" in prefix:
+        return None
+    known = _ESCAPES if "b" in prefix else _TEXT_ESCAPES
+    for found in re.finditer(r"\\([0-7]{1,3}|.)", literal[len(prefix):], re.DOTALL):
+        escape = found.group(1)
+        if escape not in known and not (escape[0] in "01234567" and int(escape, 8) <= 0o377):
+            return "\\" + escape
+    return None
