@@ -987,3 +987,28 @@ def test_a_hidden_row_that_counts_is_said_by_its_row(tmp_path: Path) -> None:
         f"warning: {form}: 项目支出绩效自评表!F:F: column F is hidden, and is read and scored as any other column (unhide "
         "it to check what it holds)",
         f"warning: {form}: 表外事实!3:3: row 3 is hidden, and is read and scored as any other row {fix}"]
+
+
+def test_forms_read_in_threads_at_once_leave_the_programs_warnings_as_they_were(tmp_path: Path):
+    """An embedding program (a web service) that reads forms in several threads at once: openpyxl's warnings are
+    silenced while a form is read, and four threads doing so together left the process ignoring every warning for
+    good. The program's warning filters are afterwards what they were."""
+    import sys
+    import threading
+    import warnings
+
+    indicator_set, result = _scored(HOUSING)
+    form = tmp_path / "form.xlsx"
+    form.write_bytes(render_layout(result, indicator_set, "xlsx", "selfeval"))
+    before = list(warnings.filters)
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-5)  # threads take turns often, as they do under load
+    try:
+        threads = [threading.Thread(target=lambda: [read_form(form, indicator_set) for _ in range(8)]) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert before == warnings.filters

@@ -16,8 +16,9 @@ import io
 import itertools
 import math
 import re
-import warnings
+import threading
 import unicodedata
+import warnings
 from dataclasses import field
 from decimal import Decimal
 from pathlib import Path
@@ -107,6 +108,11 @@ class Sheet:
         return sorted({r for r, _ in self.cells})
 
 
+#: Held while openpyxl's warnings are silenced: catch_warnings swaps the process's one list of filters, and two threads
+#: reading forms at once, each putting back what it found, left the process ignoring every warning for good.
+_QUIET = threading.Lock()
+
+
 def open_workbook(path: Path) -> list[Sheet]:
     """Every sheet of the workbook at `path` as cells; FactsError naming the file for anything it cannot read.
 
@@ -121,8 +127,8 @@ def open_workbook(path: Path) -> list[Sheet]:
     from .parts import CheckedArchive
 
     try:
-        with warnings.catch_warnings():  # openpyxl's own (an unknown extension, a style it drops): its path and code line
-            warnings.simplefilter("ignore")  # in English are nothing a clerk can act on (QA95 F4)
+        with _QUIET, warnings.catch_warnings():  # openpyxl's own (an unknown extension, a style it drops): its path
+            warnings.simplefilter("ignore")  # and code line in English are nothing a clerk can act on (QA95 F4)
             # load_workbook, with every part it reads checked as it is handed over (forms.parts.CheckedArchive)
             reader = _reader_class()(io.BytesIO(data), read_only=True, keep_vba=False, data_only=False, keep_links=False)
             reader.archive = CheckedArchive(reader.archive, part_check(name))
