@@ -129,7 +129,9 @@ def _number(value: Any, what: str, file: str, line: int | None) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):  # total: 100分 as a set's slip is said (QA82 F10)
         from ._schema import describe_value, number_text_hint
 
-        said, hint = (describe_value(value), number_text_hint(value)) if isinstance(value, str) else (_kind(value), None)
+        # points, all of them (a total, a score, a tolerance): a % there is no rate to write as a share (QA116 F8)
+        said, hint = ((describe_value(value), number_text_hint(value, key="score")) if isinstance(value, str)
+                      else (_kind(value), None))
         raise CaseFileError(Problem(f"{what} must be a number, got {said}", file=file, line=line, hint=hint))
     return Decimal(value)
 

@@ -89,10 +89,9 @@ def score(facts: Path, set_ref: str | None, fmt: str, output: Path | None, layou
     if fmt in BINARY_FORMATS and output is None:
         raise click.UsageError(f"--format {fmt} writes a binary file: give it with --output FILE (e.g. --output report.{fmt})")
     laid_out = layout is not None or fmt not in ("table", "json")  # the table and the JSON have one shape each
-    if layout is not None:
-        from .reports.layouts import check_layout
-
-        check_layout(layout, fmt)
+    if layout is not None and fmt in ("table", "json"):  # a wrong command line: said before any input is read
+        raise click.UsageError(f"--layout applies to markdown, csv, xlsx, html, not to {fmt}: leave --layout out for "
+                               "table and json")
     indicator_set, result = _scored(facts, set_ref)
     if laid_out:
         from .reports.layouts import render_layout

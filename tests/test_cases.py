@@ -440,6 +440,16 @@ def test_facts_naming_a_set_they_cannot_read_scored_with_it_by_set_are_not_told_
     assert 1 == run.exit_code and "budget.paid" in run.output and "leave out --set" not in run.output, run.output
 
 
+def test_a_score_expected_as_a_percentage_is_told_to_be_written_in_points(tmp_path: Path) -> None:
+    """QA116 F8: `scores: {decision: 100%}` was told 'write 100% as 1', a case that always fails: scores are points."""
+    path = _case_file(tmp_path, "  - name: 得分写成百分数\n    expect: {scores: {decision: 100%}}\n")
+    with pytest.raises(CaseFileError) as err:
+        load_cases(path)
+    said = [(p.message, p.hint) for p in err.value.problems]
+    assert ("score of decision must be a number, got text '100%'",
+            "write a plain number, without thousands separators, units or %") in said, said
+
+
 def test_a_total_written_with_its_unit_and_a_name_given_twice_are_said_with_the_value_and_the_clash(tmp_path: Path) -> None:
     """QA82 F10: `expect: {total: 100分}` said only 'got text', without the value or the fix a set's same slip gets; a
     case name given twice did not say which case already has it."""

@@ -300,10 +300,15 @@ def test_blank_forms_in_every_format():
         assert isinstance(text, str) and "项目支出绩效自评表" in text and "偏差原因分析及改进措施" in text
 
 
-def test_layout_is_refused_for_table_and_json():
-    """--layout applies to markdown, csv, xlsx and html only."""
-    run = CliRunner().invoke(main, ["score", str(HOUSING), "--layout", "selfeval"])
-    assert 1 == run.exit_code and "--layout applies to" in run.output
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_layout_is_refused_for_table_and_json_as_a_wrong_command_line(fmt: str):
+    """--layout applies to markdown, csv, xlsx and html only: asked of the table or JSON it is a wrong command line,
+    exit 2 as the README says (QA116 F7: it was 1), with the fix, in Chinese under zh."""
+    run = CliRunner().invoke(main, ["score", str(HOUSING), "--format", fmt, "--layout", "selfeval"])
+    assert 2 == run.exit_code and "--layout applies to markdown, csv, xlsx, html, not to " + fmt in run.output
+    assert "leave --layout out for table and json" in run.output
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(HOUSING), "--format", fmt, "--layout", "selfeval"])
+    assert 2 == run.exit_code and f"--layout 只用于 markdown, csv, xlsx, html，不能用于 {fmt}：table 和 json 格式不要写 --layout" in run.output
 
 
 # ---------------------------------------------------------------- hostile workbooks
