@@ -33,6 +33,7 @@ def blamed(problems: Sequence[Problem], resolved: Resolved, file: str | None,
             and c.target not in gone}
     # the nearest profile that renamed the grades: this one, or a base profile (a county's of a province's: QA45 F6)
     grades = next((c for c in resolved.changes if c.what == "section" and c.target == "grades"), None)
+    tree = next((c for c in resolved.changes if c.what == "section" and c.target == "indicators"), None)
     out: list[Problem] = []
     for problem in problems:
         change = made.get(problem.indicator or "")
@@ -53,7 +54,7 @@ def blamed(problems: Sequence[Problem], resolved: Resolved, file: str | None,
                 problem.message.startswith("weights of the children of"):  # the base's children cannot be edited here
             out.append(replace(problem, hint=f"add rescale: true under change: {change.target}, so that its children "
                                              "follow the new weight, or set their weights under change:"))
-        elif (own := _of_the_profile(problem, file, parented, {**removed_ids, **gone})) is not None:
+        elif (own := _of_the_profile(problem, file, parented, {**removed_ids, **gone}, tree)) is not None:
             out.append(own)
         elif problem.file != file and (declared := named_in(problem, anew)) is not None:
             who = f"the profile {declared.by}" if declared.by else "this profile"
@@ -82,11 +83,12 @@ def blamed(problems: Sequence[Problem], resolved: Resolved, file: str | None,
 
 
 def _of_the_profile(problem: Problem, file: str | None, parented: Mapping[str, ProfileChange],
-                    removed: Mapping[str, ProfileChange]) -> Problem | None:
+                    removed: Mapping[str, ProfileChange], tree: ProfileChange | None = None) -> Problem | None:
     """A base's problem that a profile's `change:` or `remove:` made, said at the profile's line with a fix a profile can
     make (QA67 F3: children given to a base's leaf were told to delete its rule, which a profile cannot; an indicator
     the profile removes, named by a base's not_applicable_to, was offered a did-you-mean that would move the weight to
-    another indicator); None for any other problem."""
+    another indicator; a profile's own `indicators:` (`tree`) without those the base's weight rules name, QA116 F2);
+    None for any other problem."""
     if problem.file == file:
         return None
     given = parented.get(problem.indicator or "")
@@ -101,6 +103,10 @@ def _of_the_profile(problem: Problem, file: str | None, parented: Mapping[str, P
         return replace(problem, file=named.file or file, line=named.line, column=None,
                        hint=f"this profile removes {named.target}, which {problem.file} line {problem.line} still names in "
                             f"its {section}: give the profile its own {section}: (scoring-engine resolve prints the base's)")
+    if section and tree is not None and " names unknown indicator " in problem.message:
+        return replace(problem, file=tree.file or file, line=tree.line, column=None,
+                       hint=f"this profile writes its own indicators:, without one that {problem.file} line {problem.line} "
+                            f"names in its {section}: give the profile its own {section}: too")
     target = problem.message.removeprefix("not_applicable_to names ").removesuffix(", which is no indicator of the set")
     gone = removed.get(target) if target != problem.message else None
     if gone is not None:

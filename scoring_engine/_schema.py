@@ -310,6 +310,9 @@ def _no_entries(failed: _Failed) -> list[SchemaProblem]:
 
 
 def _empty_text(failed: _Failed) -> list[SchemaProblem]:
+    if len(failed.path) == 2 and failed.path[0] == "not_applicable":  # a facts file's: said as a reason of only spaces is
+        return [SchemaProblem(failed.path, False, f"the reason {failed.field} does not apply is empty",  # (QA116 F6)
+                              "give the reason the indicator does not apply")]
     return [SchemaProblem(failed.path, False, f"{failed.field} must not be empty", None)]
 
 

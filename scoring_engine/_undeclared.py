@@ -43,8 +43,7 @@ def undeclared_warnings(given: Mapping[str, Any], declared: Mapping[str, Any], s
     names = [name for name in given if name not in declared]
     if not names:
         return []
-    heads = Counter(_judged(name) for name in names)  # a judgement gives two or three parts: score and reason, a tier
-    undeclared = list(dict.fromkeys(head if heads[head] > 1 else name for name in names for head in (_judged(name),)))
+    undeclared = judged_as_one(names)
     missing = [name for name in declared if name not in given]
     # a mapping of made-up names (a removed indicator's {tier, score, reason}) is offered no fact the document gives
     warnings = [Problem(f"fact {cut(name) or _EMPTY_NAME} is not declared by the set and is ignored", file=source, fact=name,
@@ -81,6 +80,12 @@ def _odd(value: Any, depth: int = 0) -> str | None:
     return numpy_name(value) or type(value).__name__  # a pandas column's np.int64 is said to be one
 
 
+def judged_as_one(names: list[str]) -> list[str]:
+    """`names` (of facts), the parts of one judgement among them (two or three: score and reason, a tier) as one fact."""
+    heads = Counter(_judged(name) for name in names)
+    return list(dict.fromkeys(head if heads[head] > 1 else name for name in names for head in (_judged(name),)))
+
+
 def _judged(name: str) -> str:
     """The fact a judgement's part belongs to: benefit.ecological of benefit.ecological.tier (its score and reason too)."""
     head, _, last = name.rpartition(".")
@@ -103,6 +108,7 @@ def given_instead(name: str, given: Mapping[str, Any], declared: Mapping[str, An
     """
     import difflib  # loaded with the first mistake to name
 
-    undeclared = [other for other in itertools.islice((n for n in given if n not in declared), _MOST_COMPARED)]
+    # a judgement's parts as one fact: decision.allocation_judgement.reason is no slip of decision.allocation.basis
+    undeclared = judged_as_one(list(itertools.islice((n for n in given if n not in declared), _MOST_COMPARED)))
     close = difflib.get_close_matches(name, undeclared, n=1, cutoff=0.6)
     return f"{close[0]} is given: did you mean {name}?" if close else None

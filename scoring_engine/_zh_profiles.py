@@ -138,6 +138,13 @@ PROFILES = (
     ("kept at {old} (line {line:n})", "保持 {old} 不变（第 {line} 行）"),
     ("rescaled from {old} (line {line:n})", "由 {old} 按比例调整（第 {line} 行）"),
     ("added (line {line:n})", "新增（第 {line} 行）"),
+    ("this profile writes its own indicators:, without one that {file} line {line:n} names in its {section}: give the "
+     "profile its own {section}: too", "此方案自己写了 indicators:，其中没有 {file} 第 {line} 行的 {section} 中写到的指标："
+     "请同时为方案写出自己的 {section}:"),
+    ("its formula gives points written for {old}, kept as they are: write them for {new}, and weight: {new} beside the "
+     "rule under change: (line {line:n})",
+     "其公式给出的分数是按 {old} 分写的，未随分值调整：请把公式改为按 {new} 分给分，并在 change: 下规则旁写上 weight: {new}"
+     "（第 {line} 行）"),
     ("its formula gives points written for {old}, kept as they are: give it a rule for {new} under change: (a rate: "
      "follows the weight) (line {line:n})",
      "其公式给出的分数是按 {old} 分写的，未随分值调整：请在 change: 下为它写按 {new} 分评分的规则"

@@ -125,4 +125,5 @@ ROWS = (
      "这个文件夹只有此前 batch --reports 写出的报告，它们不是项目"),
     ("give the facts files or forms they were made from, or a report by its file name to score it again",
      "请给出生成这些报告的事实文件或自评表；要重新评分某份报告，请给出它的文件名"),
+    ("the reason {indicator} does not apply is empty", "没有写明 {indicator} 不适用的原因"),
 )

@@ -34,7 +34,7 @@ from ._arith import fixed, in_engine_context, plain, round_half_up
 from ._files import inside_folder, read_text, shown_path
 from ._typing_slips import with_slips
 from ._record import record
-from ._undeclared import removed_facts
+from ._undeclared import judged_as_one, removed_facts
 from .engine import score
 from .errors import FactsError, Problem, ScoringEngineError, did_you_mean
 from .facts import Facts, flatten, spelling
@@ -129,9 +129,9 @@ def _number(value: Any, what: str, file: str, line: int | None) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):  # total: 100分 as a set's slip is said (QA82 F10)
         from ._schema import describe_value, number_text_hint
 
-        # points, all of them (a total, a score, a tolerance): a % there is no rate to write as a share (QA116 F8)
-        said, hint = ((describe_value(value), number_text_hint(value, key="score")) if isinstance(value, str)
-                      else (_kind(value), None))
+        said, hint = _kind(value), None
+        if isinstance(value, str):  # points, all (a total, a score, a tolerance): a % is no share to write (QA116 F8)
+            said, hint = describe_value(value), number_text_hint(value, key="score")
         raise CaseFileError(Problem(f"{what} must be a number, got {said}", file=file, line=line, hint=hint))
     return Decimal(value)
 
@@ -198,11 +198,8 @@ def _checks_something(raw: Mapping[str, Any], scores: Mapping[str, Any], file: s
 
 @in_engine_context
 def load_cases(path: str | Path) -> list[Case]:
-    """The cases of one case file; CaseFileError (or the set's own error) when it cannot be used.
-
-    The set and the facts files a case file names are bundled set ids or paths
-    inside the case file's folder (`_files.inside_folder`).
-    """
+    """The cases of one case file; CaseFileError (or the set's own error) when it cannot be used. The set and the facts
+    files a case file names are bundled set ids or paths inside the case file's folder (`_files.inside_folder`)."""
     cases, failed, _ = read_cases(path)
     if len(failed) == 1:
         raise failed[0]
@@ -411,9 +408,10 @@ def _facts_for(case: Case, indicator_set: IndicatorSet) -> Facts:
                                   file=case.file, line=case.line, fact=name, hint="keep one of them")
                           for root, found in (("$.facts", twice), ("overrides", twice_over)) for name, a, b in found])
     # An override of a fact the set does not declare would leave the case testing what it did not mean to, and passing;
-    # unless the case is about just that, and expects the warning that the fact is ignored.
+    # unless the case is about just that, and expects the warning that the fact is ignored. A judgement the set does not
+    # declare is one fact, not its tier, score and reason (QA116 F5).
     expected = " ".join(case.expect.warnings or ())
-    unknown = [name for name in overrides if name not in indicator_set.facts and name not in expected]
+    unknown = judged_as_one([name for name in overrides if name not in indicator_set.facts and name not in expected])
     if unknown:
         raise FactsError([Problem(f"override {name} is not a fact of the set", file=case.file, line=case.line, fact=name,
                                   hint=removed_facts(indicator_set).get(name) or did_you_mean(name, indicator_set.facts)

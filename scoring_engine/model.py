@@ -308,6 +308,7 @@ class IndicatorSet:
     not_applicable: str = "full_credit"  # or "rescale"
     reasons: Mapping[str, str] = field(default_factory=dict)
     explain_when: tuple[ExplainRule, ...] = ()
+    explain_when_written: bool = False  # written, even empty (nothing to explain): batch's usual rule is not used
     rounding: Rounding | None = None  # None: straight to `precision` (per leaf, no stages)
     caps: tuple[Cap, ...] = ()
     no_bonus: bool = False  # declared by a weight rule: a score above an indicator's weight is an error, not clamped

@@ -812,6 +812,19 @@ def test_a_set_with_explain_when_decides_who_must_explain(tmp_path: Path):
     assert all(row[-1].startswith("总分低于60分（total < 60；") for row in sheets["需说明"][1:])
 
 
+def test_a_set_that_writes_explain_when_empty_lists_nobody_to_explain(tmp_path: Path):
+    """QA116 F4: a province whose rules require no 需说明 writes `explain_when: []`; batch (and so `test`) applied the
+    default rule to it anyway, while `score` showed no flag. Written empty, it is the set's own: nobody is listed."""
+    own = tmp_path / "set.yaml"
+    own.write_text(SMALL_SET.read_text(encoding="utf-8") + "\nexplain_when: []\n", encoding="utf-8")
+    write_folder(tmp_path / "in", 40)
+    out, usual = tmp_path / "out.xlsx", tmp_path / "usual.xlsx"
+    assert 0 == _cli("batch", str(tmp_path / "in"), "--set", str(own), "--output", str(out)).exit_code
+    assert 0 == _cli("batch", str(tmp_path / "in"), "--set", str(SMALL_SET), "--output", str(usual)).exit_code
+    assert len(_sheets(usual)["需说明"]) > 1  # the same projects, without explain_when: some by the usual rule
+    assert [] == _sheets(out)["需说明"][1:]
+
+
 # Ctrl-C and SIGTERM do what they do for a command typed at a terminal, even when the tests run in the background
 # (where the shell has Ctrl-C ignored, and a child inherits that).
 _TERMINAL = "import signal\nsignal.signal(signal.SIGINT, signal.default_int_handler)\nsignal.signal(signal.SIGTERM, signal.SIG_DFL)\n"

@@ -450,6 +450,19 @@ def test_a_score_expected_as_a_percentage_is_told_to_be_written_in_points(tmp_pa
             "write a plain number, without thousands separators, units or %") in said, said
 
 
+def test_an_override_of_a_judgement_the_set_does_not_declare_is_said_once_by_its_name(tmp_path: Path):
+    """QA116 F5: `overrides: {benefit.lasting: {tier: …, score: …, reason: …}}` (a judgement the set does not declare, or a
+    profile removed) was said three times, as made-up facts benefit.lasting.tier, .score and .reason, each offered an
+    unrelated fact. It is one fact, by its own name, as `score` says of the same judgement in a facts file."""
+    path = _case_file(tmp_path, "  - name: 判断\n    overrides: {benefit.lasting: {tier: 达成, score: 6, reason: 好}}\n"
+                                "    expect: {total: 79.73}\n")
+    (case,) = load_cases(path)
+    failed = run_case(case)
+    assert not failed.passed and 1 == len(failed.differences), failed.differences
+    assert "override benefit.lasting is not a fact of the set" in failed.differences[0]
+    assert "benefit.lasting." not in failed.differences[0]
+
+
 def test_a_total_written_with_its_unit_and_a_name_given_twice_are_said_with_the_value_and_the_clash(tmp_path: Path) -> None:
     """QA82 F10: `expect: {total: 100分}` said only 'got text', without the value or the fix a set's same slip gets; a
     case name given twice did not say which case already has it."""

@@ -350,7 +350,9 @@ BAD_FILES: dict[str, tuple[bytes, str]] = {
     "list.json": (b"[1, 2]", "must be a mapping"),
     "no-facts.json": (b'{"fact": {}}', "missing key 'facts'"),
     "facts-not-object.json": (b'{"facts": [1, 2]}', "facts must be a mapping"),
-    "bad-not-applicable.json": (b'{"facts": {}, "not_applicable": {"x": ""}}', "must not be empty"),
+    # QA116 F6: an empty reason was "x must not be empty", with no fix, unlike a reason of only spaces
+    "bad-not-applicable.json": (b'{"facts": {}, "not_applicable": {"x": ""}}',
+                                "the reason x does not apply is empty (give the reason the indicator does not apply)"),
     "duplicate.yaml": (b"facts:\n  budget.paid: 1\n  budget.paid: 2\n", "duplicate key 'budget.paid' (first on line 2, again on line 3)"),
     "anchor.yaml": (b"facts:\n  a: &x 1\n  b: *x\n", "anchors and aliases"),
     "nan.yaml": (b"facts:\n  a: .nan\n", "not a finite number"),
@@ -563,3 +565,14 @@ def test_a_value_of_the_wrong_kind_is_said_in_words_never_as_python_writes_it(na
     assert said in problem.message, problem.message
     assert chinese in translate(problem.message), translate(problem.message)
     assert "datetime" not in problem.message and "[" not in problem.message
+
+
+def test_a_judgement_given_for_another_set_is_named_whole_beside_a_missing_fact() -> None:
+    """QA116 F5: facts written for a profile (a judgement decision.allocation_judgement: tier, score, reason) scored
+    under its base named 'decision.allocation_judgement.reason is given' beside a missing fact: a part no one wrote as
+    a fact. The judgement is named as the facts file writes it."""
+    from scoring_engine._undeclared import given_instead
+
+    given = {f"decision.allocation_judgement.{part}": "x" for part in ("tier", "score", "reason")}
+    hint = given_instead("decision.allocation.basis", given, {"decision.allocation.basis": None})
+    assert hint is not None and hint.startswith("decision.allocation_judgement is given"), hint

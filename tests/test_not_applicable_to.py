@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -156,3 +157,22 @@ def test_the_rows_left_in_the_facts_of_a_row_group_marked_not_applicable_are_not
     output = next(i for i in result.indicators if i.id == "output")
     assert output.not_applicable == "本年度仅完成招标，产出尚未形成"
     assert result.total == sum((i.score for i in result.indicators), Decimal(0))
+
+
+def test_the_form_says_where_a_marked_parents_weight_went(tmp_path) -> None:
+    """QA116 F3: 满意度 (a parent with one leaf) marked, its weight to 项目效益 (not_applicable_to): the 自评表's note said
+    '其他指标的分值已按比例调整', as if every indicator had been rescaled, because the parent's own reason sums its
+    children. It says where the weight went, as the leaf's reason does."""
+    from scoring_engine import load_facts, load_indicator_set
+    from scoring_engine.reports.layouts import render_layout
+
+    profile = tmp_path / "profile.yaml"
+    profile.write_text("id: moved-satisfaction\nname: 满意度分值计入项目效益\nversion: '1'\nextends: national-framework\n"
+                       "not_applicable: rescale\nchange:\n  benefit.satisfaction:\n    not_applicable_to: benefit.effects\n",
+                       encoding="utf-8")
+    indicator_set = load_indicator_set(profile)
+    facts = load_facts(Path(__file__).resolve().parent.parent / "indicator_sets" / "national-framework.facts.json")
+    marked = Facts(values=facts.values, not_applicable={"benefit.satisfaction": "未开展满意度调查"}, project=facts.project)
+    form = render_layout(score(indicator_set, marked), indicator_set, "markdown", "selfeval")
+    assert "不适用：满意度（benefit.satisfaction）：未开展满意度调查；其分值计入项目效益" in form
+    assert "其他指标的分值已按比例调整" not in form

@@ -1241,6 +1241,41 @@ def test_a_rescaled_leaf_whose_formula_writes_points_is_named_by_validate(tmp_pa
     assert 0 == out.exit_code and "its formula gives points" not in out.output and rate.exists(), out.output
 
 
+def test_a_formula_the_profile_writes_itself_whose_parent_is_rescaled_is_told_to_add_its_weight(tmp_path: Path) -> None:
+    """QA116 F1: the profile wrote 成本节约率's formula (6 points) under change:, and 产出's rescale took the indicator to 7.
+    validate said to give it a rule for 7 under change:, where it already is: a circle. It says what to do there: write
+    the points for 7, and weight: 7 beside the rule (which keeps it as written)."""
+    profile = _write(tmp_path, "p.yaml", """
+        extends: national-framework
+        change:
+          output: {weight: 35, rescale: true}
+          process: {weight: 20, rescale: true}
+          output.cost.saving:
+            rule: {kind: formula, score: "6 if cost_saving_rate >= 0 else 0"}
+        """)
+    out = CliRunner().invoke(main, ["--lang", "en", "validate", str(profile)])
+    assert ("its formula gives points written for 6, kept as they are: write them for 7, and weight: 7 beside the rule "
+            "under change:") in out.output, out.output
+    assert "give it a rule for 7 under change:" not in out.output
+
+
+def test_a_profile_writing_its_own_indicators_is_told_at_its_line_to_write_its_weight_rules_too(tmp_path: Path) -> None:
+    """QA116 F2: a profile of national-framework whose `indicators:` hold only 决策 was told, at the bundled file's lines
+    (which the author cannot edit), that its weight rule names unknown indicators, with no fix. Said at the profile's
+    `indicators:` line, with the fix, as for a profile that removes them (QA71 F3)."""
+    profile = _write(tmp_path, "p.yaml", """
+        extends: national-framework
+        id: p
+        indicators:
+          - {id: decision, name: 决策, weight: 100, rule: {kind: formula, rate: 1}}
+        """)
+    out = CliRunner().invoke(main, ["--lang", "en", "validate", str(profile)])
+    lines = [line for line in out.output.splitlines() if "names unknown indicator" in line]
+    assert 1 == out.exit_code and len(lines) == 2, out.output  # at `indicators:`, the profile's line 3
+    assert all(line.startswith(f"error: {profile}:3: ") and line.endswith("give the profile its own weight_rules: too)")
+               for line in lines), out.output
+
+
 def test_after_naming_an_indicator_added_further_down_says_to_reorder_not_did_you_mean(tmp_path: Path) -> None:
     """QA71 F5: add[0] placed after an indicator that add[1] adds was told the base has no such indicator, with a
     did-you-mean to another one. It is said to be added further down, and to put that add first."""

@@ -71,6 +71,7 @@ def build_indicator_set(located: Located, file: str | None, sha256: str, extends
         derived=derived,
         checks=checks,
         explain_when=explain_when,
+        explain_when_written="explain_when" in data,
         grades=grades,
         indicators=indicators,
         not_applicable=data.get("not_applicable", "full_credit"),

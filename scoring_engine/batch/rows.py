@@ -421,14 +421,16 @@ def project_details(project: Mapping[str, Any]) -> dict[str, str]:
 
 def _flags(shape: SetShape, flags: tuple[Any, ...], grade: str, rate: Decimal | None,
            values: Mapping[str, Any] | None = None) -> tuple[str, ...]:
-    """需说明: the flags of the set's explain_when; for a set without any, the usual rule.
+    """需说明: the flags of the set's explain_when; for a set that does not write it, the usual rule.
 
     The usual rule: a grade that starts below 80% of the total (中 and 差 in the
     national scheme), or a 预算执行率 (`rate`) below 90% where the set has one
     (a derived value or fact named execution_rate or labelled 预算执行率).
     """
     indicator_set = shape.set
-    if indicator_set.explain_when:  # a condition on the rate (or the funds) ends with the reason the unit gave for it
+    # a set that writes explain_when, even empty (it requires no explanation: QA116 F4), has only its own; a condition
+    # on the rate (or the funds) ends with the reason the unit gave for it
+    if indicator_set.explain_when_written:
         return tuple(str(f) + reason_given(indicator_set, values or {}) if f.expression in shape.rate_conditions else str(f)
                      for f in flags)
     found = []

@@ -100,12 +100,20 @@ def _not_applicable(indicators: Sequence[IndicatorResult], rescaled: bool) -> li
     notes = []
     for i in indicators:
         if i.not_applicable is not None:  # its weight moved to one indicator (not_applicable_to), or shared by all
-            moved = i.reason.rpartition("分值计入")[2] if "，分值计入" in (i.reason or "") else ""
+            moved = _moved_to(i)
             notes.append(f"不适用：{i.name}（{i.id}）：{i.not_applicable}" + (f"；其分值计入{moved}" if moved else
                                                                          "；其他指标的分值已按比例调整" if rescaled else ""))
         else:
             notes += _not_applicable(i.children, rescaled)
     return notes
+
+
+def _moved_to(marked: IndicatorResult) -> str:
+    """Where the weight of an indicator marked 不适用 went (not_applicable_to), as its leaves' reasons say ('…，分值计入
+    项目效益'); '' where it was shared by all. A parent's own reason sums its children (QA116 F3)."""
+    if "，分值计入" in (marked.reason or ""):
+        return marked.reason.rpartition("分值计入")[2]
+    return next((moved for child in marked.children if (moved := _moved_to(child))), "")
 
 
 def _unexplained(result: Result, binding: FormBinding) -> list[str]:

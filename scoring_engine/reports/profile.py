@@ -43,7 +43,8 @@ def _tree(node: Indicator, depth: int, by_target: dict[str, list[ProfileChange]]
     if gone is not None:  # removed from its place and added at another, itself or with a parent added (QA71 F4, QA73 F3)
         moved = ProfileChange("moved", node.id, str(gone.line), None, added.line if added is not None else None)
         changes = [moved, *(c for c in changes if c is not gone and c is not added)]
-    notes = [say(_note(c, restated)) for c in changes]
+    rewritten = any(c.what == "rule" for c in changes)  # the profile wrote the rule itself, under change:
+    notes = [say(_note(c, restated, rewritten)) for c in changes]
     shown = f"{'  ' * depth}{node.id} {node.name} {plain(node.weight)}"
     separator = "；" if any(not note.isascii() for note in notes) else "; "  # Chinese notes take a Chinese semicolon
     yield shown + (f"  ← {separator.join(notes)}" if notes else "")
@@ -51,7 +52,7 @@ def _tree(node: Indicator, depth: int, by_target: dict[str, list[ProfileChange]]
         yield from _tree(child, depth + 1, by_target, say)
 
 
-def _note(change: ProfileChange, restated: bool) -> str:
+def _note(change: ProfileChange, restated: bool, rewritten: bool = False) -> str:
     if change.what == "weight" and change.old == change.new:  # written to hold it while a rescale moves its siblings
         return f"kept at {change.old} (line {change.line})"
     if change.what == "weight":
@@ -62,6 +63,9 @@ def _note(change: ProfileChange, restated: bool) -> str:
         return f"its rule's points scaled from {change.old} to {change.new} (line {change.line})"
     if change.what == "points":
         return f"its rule's points scaled from {change.old} to {change.new}: restate its standard (line {change.line})"
+    if change.what == "formula points" and rewritten:  # the rule is under change: already: its weight is what to add
+        return (f"its formula gives points written for {change.old}, kept as they are: write them for {change.new}, and "
+                f"weight: {change.new} beside the rule under change: (line {change.line})")
     if change.what == "formula points":
         return (f"its formula gives points written for {change.old}, kept as they are: give it a rule for {change.new} "
                 f"under change: (a rate: follows the weight) (line {change.line})")
