@@ -958,10 +958,10 @@ def test_batch_reads_gbk_facts_files_with_encoding_in_every_worker(tmp_path: Pat
 def test_rows_kept_on_disk_come_back_in_order_whatever_was_read_between(tmp_path: Path):
     """A batch keeps each project's row in a file as it comes and finds one by its offset (a re-check's row) between
     two additions: every row reads back as it was added, in order, and each offset gives its own row."""
-    from scoring_engine.batch.run import _Rows
+    from scoring_engine.batch.kept import Rows
 
     rows = [o.row for o in score_many(SMALL_SET, [project(i, random.Random(i)) for i in range(1, 7)])]
-    with _Rows() as kept:
+    with Rows() as kept:
         offsets = [kept.add(rows[0]), kept.add(rows[1])]
         assert kept.at(offsets[0]) == rows[0]
         offsets += [kept.add(row) for row in rows[2:5]]

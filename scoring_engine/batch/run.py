@@ -14,18 +14,15 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import errno
-import itertools
 import os
-import pickle
 import re
 import stat
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from decimal import Decimal
 from functools import partial
 from pathlib import Path
-from typing import IO, Any, TextIO
+from typing import Any, TextIO
 
 from .._arith import in_engine_context
 from .._output import NOT_PERMITTED, extension_of, stops_deferred
@@ -37,10 +34,11 @@ from ..reports.batch_html import BatchPage
 from ..reports.batch_jsonl import BatchJsonl
 from ..reports.batch_xlsx import BatchWorkbook
 from .compare import DEFAULT_THRESHOLD, RECHECK, compare
-from .duplicates import IdTally, same_year
 from .inputs import batch_paths, count_documents, find_documents, searched_files, searched_paths
 from .reports_mark import REPORTS_MARK, listed_reports, mark_reports
+from .kept import Rows
 from .matching import Paths
+from .recheck import Recheck, nested
 from .pool import ordered_map
 from .progress import Progress
 from .rows import ProjectRow
@@ -82,6 +80,11 @@ class BatchOptions:
         return (*self.outputs, *((self.reports,) if self.reports is not None else ()))
 
     @property
+    def left_out(self) -> tuple[str | Path, ...]:
+        """What the search of the batch's folders leaves out: what it writes, and the re-check folders inside them."""
+        return (*self.written, *nested(self.inputs, self.compare_with))
+
+    @property
     def against(self) -> str | None:
         """What the projects are compared with, as the outputs name it: 复核, or the other set by id and version (last
         year's version of the same set is told from this year's by it)."""
@@ -104,7 +107,7 @@ def run_batch(options: BatchOptions) -> Summary:
     """
     own = options.written
     # a re-check folder inside the batch's folder is the re-check's, not projects compared with themselves
-    documents = find_documents(options.inputs, (*own, *_nested(options)))  # a missing input stops the run first
+    documents = find_documents(options.inputs, options.left_out)  # a missing input stops the run first
     recheck_documents = _rechecks(options.compare_with, own) if options.compare_with else None
     made = _reports_folder(options.reports)
     earlier = listed_reports(options.reports) if options.reports is not None else frozenset()
@@ -119,7 +122,7 @@ def run_batch(options: BatchOptions) -> Summary:
         config = TaskConfig(options.indicator_set, options.other_set, json=any(isinstance(s, BatchJsonl) for s in sinks),
                             reports=options.reports, report_format=options.report_format, reasons=workbook,
                             details=workbook and options.against is None)
-        with _Rows() as kept:
+        with Rows() as kept:
             summary = _score(options, config, documents, recheck_documents, sinks, kept, reported)
             for sink in sinks:
                 sink.start(summary)
@@ -258,16 +261,16 @@ def exit_code(summary: Summary) -> int:
 
 
 def _score(options: BatchOptions, config: TaskConfig, documents: Iterator[Any], recheck_documents: Iterator[Any] | None,
-           sinks: list[Any], kept: _Rows, reported: list[str]) -> Summary:
+           sinks: list[Any], kept: Rows, reported: list[str]) -> Summary:
     summariser = Summariser()
     summariser.against = options.against  # the comparison's columns are shown even if nothing matched
     progress = None
     if options.progress is not None:
         own = options.written
-        total = count_documents(options.inputs, (*own, *_nested(options)))
+        total = count_documents(options.inputs, options.left_out)
         total += count_documents(options.compare_with, own) if options.compare_with else 0
         progress = Progress(options.progress, total, lang=options.lang)
-    with _Recheck(batch_paths(options.inputs, (*options.written, *_nested(options))) if recheck_documents is not None
+    with Recheck(batch_paths(options.inputs, options.left_out) if recheck_documents is not None
                   else Paths()) as recheck:
         if recheck_documents is not None:
             worker = partial(BatchWorker, TaskConfig(options.indicator_set, batch=RECHECK, reasons=config.reasons))
@@ -299,7 +302,7 @@ def _score(options: BatchOptions, config: TaskConfig, documents: Iterator[Any], 
     return summariser.summary()
 
 
-def _compared(entry: Entry, recheck: _Recheck | None, options: BatchOptions, kept: _Rows, summariser: Summariser) -> ProjectRow:
+def _compared(entry: Entry, recheck: Recheck | None, options: BatchOptions, kept: Rows, summariser: Summariser) -> ProjectRow:
     """The entry's row with its comparison: against its re-check, or against its own score under the other set."""
     row = entry.row
     if recheck is not None:
@@ -325,61 +328,6 @@ def _compared(entry: Entry, recheck: _Recheck | None, options: BatchOptions, kep
     return row
 
 
-class _Rows:
-    """Project rows kept in a temporary file as they come, read back in order as often as needed.
-
-    A temporary folder that is full or cannot be written (TMPDIR) stops the batch with a ScoringEngineError saying so.
-    """
-
-    def __init__(self) -> None:
-        try:
-            self.file: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115 - open as long as the rows are; closed by __exit__
-        except OSError as err:
-            raise _temporary_file_error(err) from None
-        self.end = 0  # where the next row goes: counted, as seeking to the end would write out the buffer each time
-        self.writing = True  # the file is where the last row ended
-
-    def __enter__(self) -> _Rows:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        with contextlib.suppress(OSError):  # the buffer's last rows not written out: the run is over (or failing) anyway
-            self.file.close()
-
-    def add(self, row: ProjectRow) -> int:
-        """Keep `row`; its offset finds it again."""
-        try:
-            if not self.writing:
-                self.file.seek(self.end)
-                self.writing = True
-            offset = self.end
-            self.end += self.file.write(pickle.dumps(row, pickle.HIGHEST_PROTOCOL))
-        except OSError as err:
-            raise _temporary_file_error(err) from None
-        return offset
-
-    def at(self, offset: int) -> ProjectRow:
-        self.writing = False
-        try:
-            self.file.seek(offset)
-            row: ProjectRow = pickle.load(self.file)
-        except OSError as err:
-            raise _temporary_file_error(err) from None
-        return row
-
-    def rows(self) -> Iterator[ProjectRow]:
-        self.writing = False
-        try:
-            self.file.seek(0)  # writes out what the buffer holds
-        except OSError as err:
-            raise _temporary_file_error(err) from None
-        while True:
-            try:
-                yield pickle.load(self.file)
-            except EOFError:
-                return
-
-
 def _rechecks(inputs: tuple[str, ...], own: Iterable[str | os.PathLike[str]]) -> Iterator[Any]:
     """The re-check's documents; an input that is not there is said to be the re-check's (--compare-with)."""
     try:
@@ -389,112 +337,9 @@ def _rechecks(inputs: tuple[str, ...], own: Iterable[str | os.PathLike[str]]) ->
                          for p in err.problems]) from None
 
 
-def _nested(options: BatchOptions) -> tuple[str, ...]:
-    """The re-check folders inside a folder of the batch (`batch 绩效 --compare-with 绩效/复核`): the batch's search
-    leaves them out, or each re-check would be a project compared with itself. A folder compared with itself stays."""
-    inputs = [os.path.realpath(i) for i in options.inputs]
-    nested = []
-    for other in options.compare_with:
-        real = os.path.realpath(other)
-        if real not in inputs and any(real.startswith(i + os.sep) for i in inputs):
-            nested.append(other)
-    return tuple(nested)
-
-
-def _same_year(years: dict[str, int], year: str, paired: set[int]) -> int | None:
-    """The re-check of a project's id: the one of the project's year, else one that gives no year (a re-check without
-    a year is the project of that id whatever its year). A project that gives no year takes only one that gives none:
-    which year it is cannot be told, and taking another year's would leave that year's project uncompared or compared
-    twice, as the files' order fell (QA35 F2, QA37 F1). Each goes to the first scored project that takes it (`paired`):
-    a second one of the same 项目编号 is not compared with it again (QA34 F3); one that failed does not take it away."""
-    for key in (year, "") if year else ("",):
-        if key in years:  # None: its re-check went to an earlier project of this id and year
-            return years[key] if years[key] not in paired else None
-    return None
-
-
 def _outputs_error(err: OSError, outputs: tuple[Path, ...]) -> ScoringEngineError:
     """A system error of the files an output writes as it goes (a workbook's sheets, beside it), said as the batch's own,
     in the folder it failed in where the system says which, else in those of the outputs (QA90 F3)."""
     folder = os.path.dirname(err.filename) if isinstance(err.filename, str) else ", ".join({str(p.parent): 0 for p in outputs})
     return ScoringEngineError(Problem(f"cannot write the outputs' temporary files: {err.strerror or err}", file=folder,
                                       hint="free some space in the folder of the outputs"))
-
-
-def _temporary_file_error(err: OSError) -> ScoringEngineError:
-    """A system error of the batch's temporary file of rows, said as the batch's own, with where the file is."""
-    return ScoringEngineError(Problem(f"cannot write the batch's temporary file: {err.strerror or err}",
-                                      file=tempfile.gettempdir(),
-                                      hint="free some space there, or point TMPDIR at a folder with room"))
-
-
-#: Re-checks that matched nothing named in the outputs (the rest are counted).
-SHOWN_UNMATCHED = 20
-
-
-class _Recheck:
-    """The re-check batch's scored rows on disk, found by project id (and year, where both give one: another year is
-    another project-year); a re-check that gives no id, by how its path ends (`matching`), for one project only."""
-
-    def __init__(self, batch: Paths) -> None:
-        self.kept = _Rows()
-        self.batch = batch  # the whole path of each document of the batch compared
-        self.paths = Paths()  # those of the re-checks without an id, each with its offset
-        self.years: dict[str, dict[str, int]] = {}  # id → year ("" for none) → the offset of the first with them
-        self.scored = 0
-        self.matched: set[int] = set()  # the scored ones given to a project (compared, or its project failed)
-        self.taken: set[int] = set()  # every one given to a project, a failed one too
-        self.paired: set[int] = set()  # those given by project id to a scored project
-        self.to_scored, self.to_failed = set[int](), set[int]()  # the scored ones given to a scored project, to a failed one
-        self.scored_at: list[int] = []  # the offset of each scored one, to name those that match nothing
-        self.ids = IdTally(RECHECK)  # an id given twice: only the first is compared
-        self.batch_years: dict[str, set[str]] = {}  # id → the years its projects of the batch give ("" for none)
-
-    def __enter__(self) -> _Recheck:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.kept.file.close()
-
-    def add(self, row: ProjectRow) -> None:
-        self.ids.add(row.project, row.source)
-        offset = self.kept.add(row)  # one that failed too: its project is told the re-check failed, not that it had none
-        self.scored += row.ok
-        if row.ok:
-            self.scored_at.append(offset)
-        if row.id_key:  # a re-check that names its project is that project's only
-            self.years.setdefault(row.id_key, {}).setdefault(same_year(row.project.get("year")), offset)
-        else:
-            self.paths.add(row.path_parts(), offset)
-
-    def match(self, row: ProjectRow) -> ProjectRow | None:
-        year = same_year(row.project.get("year"))
-        if row.id_key:
-            self.batch_years.setdefault(row.id_key, set()).add(year)
-        years = self.years.get(row.id_key, {}) if row.id_key else {}
-        offset = _same_year(years, year, self.paired) if row.id_key else None
-        if offset is None:
-            offset = self.paths.best(row.path_parts(), self.batch, self.taken)
-        if offset is None:
-            return None
-        counterpart = self.kept.at(offset)
-        self.taken.add(offset)
-        if row.ok and offset in years.values():  # scored: no later project of the id takes it again
-            self.paired.add(offset)
-        if counterpart.ok:
-            self.matched.add(offset)
-            (self.to_scored if row.ok else self.to_failed).add(offset)
-        return counterpart
-
-    def unmatched(self) -> int:
-        """Scored re-check projects that matched no project of the batch (one whose project failed is matched)."""
-        return self.scored - len(self.matched)
-
-    def unmatched_shown(self) -> tuple[tuple[str, str, str, str], ...]:
-        """Source, id and year of the first SHOWN_UNMATCHED re-checks that matched nothing (a mistyped 项目编号 is found by
-        its file), and the years the batch's projects of that id give: a re-check of 2024 finds no project of that id
-        without a year (QA39 F12), and the clerk is told which year to write."""
-        offsets = itertools.islice((offset for offset in self.scored_at if offset not in self.matched), SHOWN_UNMATCHED)
-        rows = [self.kept.at(offset) for offset in offsets]
-        return tuple((r.source, r.project.get("id", ""), r.project.get("year", ""),
-                      "、".join(y or "未填写" for y in sorted(self.batch_years.get(r.id_key, ())))) for r in rows)

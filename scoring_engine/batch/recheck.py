@@ -1,0 +1,112 @@
+"""Which re-check is a project's (--compare-with): by project id and year, else by how the paths end (`matching`);
+and which re-check folders the batch's own search leaves out."""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Iterable
+
+from .compare import RECHECK
+from .duplicates import IdTally, same_year
+from .kept import Rows
+from .matching import Paths
+from .rows import ProjectRow
+
+__all__ = ["Recheck", "nested", "SHOWN_UNMATCHED"]
+
+
+def nested(inputs: Iterable[str], compare_with: Iterable[str]) -> tuple[str, ...]:
+    """The re-check folders inside a folder of the batch (`batch 绩效 --compare-with 绩效/复核`): the batch's search
+    leaves them out, or each re-check would be a project compared with itself. A folder compared with itself stays."""
+    reals = [os.path.realpath(i) for i in inputs]
+    nested = []
+    for other in compare_with:
+        real = os.path.realpath(other)
+        if real not in reals and any(real.startswith(i + os.sep) for i in reals):
+            nested.append(other)
+    return tuple(nested)
+
+
+def _same_year(years: dict[str, int], year: str, paired: set[int]) -> int | None:
+    """The re-check of a project's id: the one of the project's year, else one that gives no year (a re-check without
+    a year is the project of that id whatever its year). A project that gives no year takes only one that gives none:
+    which year it is cannot be told, and taking another year's would leave that year's project uncompared or compared
+    twice, as the files' order fell (QA35 F2, QA37 F1). Each goes to the first scored project that takes it (`paired`):
+    a second one of the same 项目编号 is not compared with it again (QA34 F3); one that failed does not take it away."""
+    for key in (year, "") if year else ("",):
+        if key in years:  # None: its re-check went to an earlier project of this id and year
+            return years[key] if years[key] not in paired else None
+    return None
+
+
+#: Re-checks that matched nothing named in the outputs (the rest are counted).
+SHOWN_UNMATCHED = 20
+
+
+class Recheck:
+    """The re-check batch's scored rows on disk, found by project id (and year, where both give one: another year is
+    another project-year); a re-check that gives no id, by how its path ends (`matching`), for one project only."""
+
+    def __init__(self, batch: Paths) -> None:
+        self.kept = Rows()
+        self.batch = batch  # the whole path of each document of the batch compared
+        self.paths = Paths()  # those of the re-checks without an id, each with its offset
+        self.years: dict[str, dict[str, int]] = {}  # id → year ("" for none) → the offset of the first with them
+        self.scored = 0
+        self.matched: set[int] = set()  # the scored ones given to a project (compared, or its project failed)
+        self.taken: set[int] = set()  # every one given to a project, a failed one too
+        self.paired: set[int] = set()  # those given by project id to a scored project
+        self.to_scored, self.to_failed = set[int](), set[int]()  # the scored ones given to a scored project, to a failed one
+        self.scored_at: list[int] = []  # the offset of each scored one, to name those that match nothing
+        self.ids = IdTally(RECHECK)  # an id given twice: only the first is compared
+        self.batch_years: dict[str, set[str]] = {}  # id → the years its projects of the batch give ("" for none)
+
+    def __enter__(self) -> Recheck:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.kept.file.close()
+
+    def add(self, row: ProjectRow) -> None:
+        self.ids.add(row.project, row.source)
+        offset = self.kept.add(row)  # one that failed too: its project is told the re-check failed, not that it had none
+        self.scored += row.ok
+        if row.ok:
+            self.scored_at.append(offset)
+        if row.id_key:  # a re-check that names its project is that project's only
+            self.years.setdefault(row.id_key, {}).setdefault(same_year(row.project.get("year")), offset)
+        else:
+            self.paths.add(row.path_parts(), offset)
+
+    def match(self, row: ProjectRow) -> ProjectRow | None:
+        year = same_year(row.project.get("year"))
+        if row.id_key:
+            self.batch_years.setdefault(row.id_key, set()).add(year)
+        years = self.years.get(row.id_key, {}) if row.id_key else {}
+        offset = _same_year(years, year, self.paired) if row.id_key else None
+        if offset is None:
+            offset = self.paths.best(row.path_parts(), self.batch, self.taken)
+        if offset is None:
+            return None
+        counterpart = self.kept.at(offset)
+        self.taken.add(offset)
+        if row.ok and offset in years.values():  # scored: no later project of the id takes it again
+            self.paired.add(offset)
+        if counterpart.ok:
+            self.matched.add(offset)
+            (self.to_scored if row.ok else self.to_failed).add(offset)
+        return counterpart
+
+    def unmatched(self) -> int:
+        """Scored re-check projects that matched no project of the batch (one whose project failed is matched)."""
+        return self.scored - len(self.matched)
+
+    def unmatched_shown(self) -> tuple[tuple[str, str, str, str], ...]:
+        """Source, id and year of the first SHOWN_UNMATCHED re-checks that matched nothing (a mistyped 项目编号 is found by
+        its file), and the years the batch's projects of that id give: a re-check of 2024 finds no project of that id
+        without a year (QA39 F12), and the clerk is told which year to write."""
+        offsets = itertools.islice((offset for offset in self.scored_at if offset not in self.matched), SHOWN_UNMATCHED)
+        rows = [self.kept.at(offset) for offset in offsets]
+        return tuple((r.source, r.project.get("id", ""), r.project.get("year", ""),
+                      "、".join(y or "未填写" for y in sorted(self.batch_years.get(r.id_key, ())))) for r in rows)
