@@ -126,4 +126,13 @@ ROWS = (
     ("give the facts files or forms they were made from, or a report by its file name to score it again",
      "请给出生成这些报告的事实文件或自评表；要重新评分某份报告，请给出它的文件名"),
     ("the reason {indicator} does not apply is empty", "没有写明 {indicator} 不适用的原因"),
+    # a re-check given as an input of the batch too (QA117 F1, F2)
+    ("--compare-with {path} is also an input of the batch: each of its projects would be compared with itself as its "
+     "own re-check", "--compare-with {path} 也是本批次的输入：每个项目都会与它自己作为复核对比"),
+    ("--compare-with {path} holds the input {input}: its projects would be compared with themselves as their own "
+     "re-check", "--compare-with {path} 包含本批次的输入 {input}：其中的项目都会与它们自己作为复核对比"),
+    ("nothing to score below this folder: its projects were taken as the re-check (--compare-with {paths})",
+     "此文件夹下没有可评分的项目：其中的项目都作为复核读取（--compare-with {paths}）"),
+    ("give the folder of the projects to score as the input, and the re-check's with --compare-with",
+     "请把要评分的项目所在的文件夹作为输入，把复核的文件夹用 --compare-with 给出"),
 )

@@ -241,6 +241,7 @@ def batch(inputs: tuple[str, ...], set_ref: str | None, jobs: int | None, output
     from .batch.compare import MAX_THRESHOLD, threshold_shown
     from .batch.run import OUTPUTS, BatchOptions, exit_code, outputs_clash, run_batch
     from .batch.pool import usable_cores
+    from .batch.recheck import recheck_clash
     from .reports.batch_text import summary_text
 
     if "-" in (*inputs, *compare_with) and not os.path.exists("-"):
@@ -255,6 +256,8 @@ def batch(inputs: tuple[str, ...], set_ref: str | None, jobs: int | None, output
         raise click.UsageError(clash)
     if compare_with and compare_set:
         raise click.UsageError("give --compare-with (a re-check) or --compare-set (another set), not both")
+    if (clash := recheck_clash(inputs, compare_with)) is not None:
+        raise click.UsageError(clash)
     try:
         points = Decimal(threshold)
     except InvalidOperation:

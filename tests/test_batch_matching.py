@@ -378,3 +378,45 @@ def _summary_of_one(path: Path) -> tuple[str, str]:
     run = CliRunner().invoke(main, ["score", str(path), "--format", "json"])
     result = json.loads(run.output, parse_float=str)
     return result["total"], result["grade"]
+
+
+def test_a_recheck_that_is_an_input_of_the_batch_or_holds_one_is_a_wrong_command_line(tmp_path: Path):
+    """QA117 F1: `batch self --compare-with self` (the same folder or file twice, or a re-check folder holding the input)
+    compared every project with itself: all 0.00, nothing flagged, exit 0, a clean re-check. It is refused (exit 2),
+    saying which input; a re-check file inside the batch's folder is still the re-check's only."""
+    _write(tmp_path / "self" / "单位甲" / "p1.json", 1, project_id="P1")
+    _write(tmp_path / "self" / "单位甲" / "p2.json", 2, project_id="P2")
+    self_, unit, file = tmp_path / "self", tmp_path / "self" / "单位甲", tmp_path / "self" / "单位甲" / "p1.json"
+    for given, recheck, said in ((self_, self_, "is also an input of the batch"), (file, file, "is also an input"),
+                                 (unit, self_, f"holds the input {unit}"), (unit, str(unit) + "/", "is also an input")):
+        run = CliRunner().invoke(main, ["--lang", "en", "batch", "-q", str(given), "--compare-with", str(recheck)])
+        assert 2 == run.exit_code and said in run.output and "compared with itself" in run.output.replace(
+            "themselves", "itself"), run.output
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", "-q", str(self_), "--compare-with", str(self_)])
+    assert 2 == run.exit_code and f"--compare-with {self_} 也是本批次的输入：每个项目都会与它自己作为复核对比" in run.output
+    rows = _summary(tmp_path, str(self_), "--compare-with", str(file))
+    assert ["self/单位甲/p2.json"] == list(rows)
+
+
+def test_an_input_folder_whose_projects_are_all_the_rechecks_fails_as_an_empty_folder_does(tmp_path: Path):
+    """QA117 F2: `batch self --compare-with self/单位甲`, self holding only 单位甲: the re-check folder is left out of the
+    batch's search, and the run scored 0 projects and exited 0 with an empty report. The input folder is a project
+    that failed (exit 1), saying its projects were taken as the re-check, in 问题 and on the terminal, in either
+    language; a re-check folder beside other projects is still left out without a word."""
+    from openpyxl import load_workbook
+
+    _write(tmp_path / "self" / "单位甲" / "p1.json", 1, project_id="P1")
+    self_, unit = tmp_path / "self", tmp_path / "self" / "单位甲"
+    book, jsonl = tmp_path / "s.xlsx", tmp_path / "s.jsonl"
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", "-q", str(self_), "--compare-with", str(unit),
+                                    "-o", str(book), "-o", str(jsonl)])
+    taken = f"此文件夹下没有可评分的项目：其中的项目都作为复核读取（--compare-with {unit}）"
+    assert 1 == run.exit_code and "1个项目：已评分0，评分失败1" in run.output and taken in run.output, run.output
+    assert taken in [row for row in load_workbook(book, read_only=True)["问题"].iter_rows(values_only=True)][1][-1]
+    line = json.loads(jsonl.read_text(encoding="utf-8"))
+    assert line["problems"][0]["message"].endswith(f"its projects were taken as the re-check (--compare-with {unit})")
+    run = CliRunner().invoke(main, ["--lang", "en", "batch", "-q", str(self_), "--compare-with", str(unit)])
+    assert 1 == run.exit_code and "nothing to score below this folder: its projects were taken" in run.output
+    _write(tmp_path / "self" / "单位乙" / "p2.json", 2, project_id="P2")
+    run = CliRunner().invoke(main, ["--lang", "en", "batch", "-q", str(self_), "--compare-with", str(unit)])
+    assert 0 == run.exit_code and "1 project: 1 scored, 0 failed" in run.output, run.output

@@ -776,8 +776,11 @@ def test_the_progress_line_shows_count_rate_and_failures(tmp_path: Path):
 def test_the_summary_and_the_progress_line_speak_the_runs_language(tmp_path: Path):
     """--lang en: the summary, the comparison and the progress line in English (the set's own words as written);
     --lang zh: in Chinese, word for word as before."""
+    import shutil
+
     write_folder(tmp_path / "in", 3)
-    args = ["batch", str(tmp_path / "in"), "--compare-with", str(tmp_path / "in"), "--quiet"]
+    shutil.copytree(tmp_path / "in", tmp_path / "re")  # the same projects, not the same folder (QA117 F1)
+    args = ["batch", str(tmp_path / "in"), "--compare-with", str(tmp_path / "re"), "--quiet"]
     english, chinese = _cli("--lang", "en", *args), _cli("--lang", "zh", *args)
     assert (0, 0) == (english.exit_code, chinese.exit_code), english.output
     assert english.stdout.startswith("3 projects: 3 scored, 0 failed, ")

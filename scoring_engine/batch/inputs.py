@@ -49,33 +49,42 @@ _CHUNK = 1 << 20
 NOTHING_FOUND = "nothing to score below this folder: no facts file, filled form or JSONL file"
 ONLY_REPORTS = "this folder holds only the reports an earlier batch --reports wrote, which are not projects"
 ONLY_REPORTS_HINT = "give the facts files or forms they were made from, or a report by its file name to score it again"
+TAKEN_HINT = "give the folder of the projects to score as the input, and the re-check's with --compare-with"
 
 
-def find_documents(inputs: Iterable[str | os.PathLike[str]], skip: Iterable[str | os.PathLike[str]] = ()) -> Iterator[Document]:
+def find_documents(inputs: Iterable[str | os.PathLike[str]], skip: Iterable[str | os.PathLike[str]] = (),
+                   taken: Iterable[str | os.PathLike[str]] = ()) -> Iterator[Document]:
     """The documents of each input in turn: a facts file or form, every one below a folder, each line of a JSONL file.
 
     A folder below which nothing is found (no facts file, form or JSONL file) gives a document that failed, saying so.
     A folder search leaves out the files and folders in `skip` (a batch's own outputs and reports folder, which a second
-    run would otherwise read as projects). Raises FactsError naming each input that is neither a file nor a folder, at
-    once (before any document is read), and TypeError for an input that is not a path.
+    run would otherwise read as projects) and in `taken` (the re-check's, inside a folder of the batch): a folder whose
+    projects were all taken so is a document that failed too, saying so. Raises FactsError naming each input that is
+    neither a file nor a folder, at once (before any document is read), and TypeError for an input that is not a path.
     """
-    given, skipped = paths_given("inputs", inputs), paths_given("skip", skip)
+    given, skipped, rechecks = paths_given("inputs", inputs), paths_given("skip", skip), paths_given("taken", taken)
     paths = [Path(p) for p in given]
     missing = [problem for problem in map(_unreachable, paths) if problem is not None]
     if missing:
         raise FactsError(missing)
-    return _documents(paths, _Skipped(skipped))
+    return _documents(paths, _Skipped((*skipped, *rechecks)), _Skipped(rechecks))
 
 
 class _Skipped:
     """The files and folders a folder search leaves out, by their real path."""
 
     def __init__(self, skip: Iterable[str | os.PathLike[str]]):
-        self.paths = {os.path.realpath(p) for p in skip}
+        self.given = {os.path.realpath(p): str(p) for p in skip}
+        self.paths = set(self.given)
         self.folders = tuple(p + os.sep for p in self.paths)
 
     def __contains__(self, real: str) -> bool:
         return bool(self.paths) and (real in self.paths or real.startswith(self.folders))
+
+    def below(self, folder: Path) -> list[str]:
+        """Those inside `folder`, as given."""
+        real = os.path.realpath(folder) + os.sep
+        return [given for path, given in self.given.items() if path.startswith(real)]
 
 
 def _unreachable(path: Path) -> Problem | None:
@@ -88,7 +97,7 @@ def _unreachable(path: Path) -> Problem | None:
     return Problem("no such file or folder", file=without_surrogates(str(path)))
 
 
-def _documents(paths: list[Path], skip: _Skipped) -> Iterator[Document]:
+def _documents(paths: list[Path], skip: _Skipped, taken: _Skipped) -> Iterator[Document]:
     read: set[str] = set()  # each file once, however the inputs overlap (a folder and a folder inside it)
     for path in paths:
         unreadable: list[OSError] = []
@@ -101,6 +110,10 @@ def _documents(paths: list[Path], skip: _Skipped) -> Iterator[Document]:
             where = without_surrogates(str(path))
             yield Document(source=where, problem=Problem(NOTHING_FOUND, file=where) if not (path / REPORTS_MARK).exists()
                            else Problem(ONLY_REPORTS, file=where, hint=ONLY_REPORTS_HINT))
+        if folder and files and (taken_here := taken.below(path)) and all(os.path.realpath(f) in skip for f in files):
+            where = without_surrogates(str(path))  # its projects are the re-check's: not a batch of nothing (QA117 F2)
+            taken_as = "nothing to score below this folder: its projects were taken as the re-check (--compare-with {})"
+            yield Document(source=where, problem=Problem(taken_as.format(", ".join(taken_here)), file=where, hint=TAKEN_HINT))
         for file in files:
             real = os.path.realpath(file)
             if real in read or (folder and real in skip):
@@ -135,16 +148,19 @@ def batch_paths(inputs: Iterable[str | os.PathLike[str]], skip: Iterable[str | o
     return found
 
 
-def count_documents(inputs: Iterable[str | os.PathLike[str]], skip: Iterable[str | os.PathLike[str]] = ()) -> int:
+def count_documents(inputs: Iterable[str | os.PathLike[str]], skip: Iterable[str | os.PathLike[str]] = (),
+                    taken: Iterable[str | os.PathLike[str]] = ()) -> int:
     """How many documents find_documents gives, reading JSONL files only to count their lines (for the progress line)."""
     total = 0
     read: set[str] = set()
-    skipped = _Skipped(skip)
+    rechecks = _Skipped(taken)
+    skipped = _Skipped((*skip, *rechecks.given.values()))
     for path in (Path(p) for p in inputs):
         unreadable: list[OSError] = []
         folder = path.is_dir()
         files = _facts_files(path, unreadable) if folder else [path]
         total += len(unreadable) + (folder and not files and not unreadable)
+        total += bool(folder and files and rechecks.below(path) and all(os.path.realpath(f) in skipped for f in files))
         for file in files:
             real = os.path.realpath(file)
             if real not in read and not (folder and real in skipped):

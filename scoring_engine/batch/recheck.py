@@ -13,12 +13,13 @@ from .kept import Rows
 from .matching import Paths
 from .rows import ProjectRow
 
-__all__ = ["Recheck", "nested", "SHOWN_UNMATCHED"]
+__all__ = ["Recheck", "nested", "recheck_clash", "SHOWN_UNMATCHED"]
 
 
 def nested(inputs: Iterable[str], compare_with: Iterable[str]) -> tuple[str, ...]:
     """The re-check folders inside a folder of the batch (`batch 绩效 --compare-with 绩效/复核`): the batch's search
-    leaves them out, or each re-check would be a project compared with itself. A folder compared with itself stays."""
+    leaves them out, or each re-check would be a project compared with itself (one that is an input, or holds one, is
+    refused first: `recheck_clash`)."""
     reals = [os.path.realpath(i) for i in inputs]
     nested = []
     for other in compare_with:
@@ -26,6 +27,22 @@ def nested(inputs: Iterable[str], compare_with: Iterable[str]) -> tuple[str, ...
         if real not in reals and any(real.startswith(i + os.sep) for i in reals):
             nested.append(other)
     return tuple(nested)
+
+
+def recheck_clash(inputs: Iterable[str], compare_with: Iterable[str]) -> str | None:
+    """Why the re-check cannot be compared as given, or None: a --compare-with that is an input of the batch, or holds
+    one (a file, a folder), whose projects would each be compared with itself, all 0 and nothing flagged (QA117 F1)."""
+    given = [(i, os.path.realpath(i)) for i in inputs]
+    for other in compare_with:
+        real = os.path.realpath(other)
+        for i, own in given:
+            if own == real:
+                return (f"--compare-with {other} is also an input of the batch: each of its projects would be compared "
+                        "with itself as its own re-check")
+            if own.startswith(real + os.sep):
+                return (f"--compare-with {other} holds the input {i}: its projects would be compared with themselves as "
+                        "their own re-check")
+    return None
 
 
 def _same_year(years: dict[str, int], year: str, paired: set[int]) -> int | None:

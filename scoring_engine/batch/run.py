@@ -80,9 +80,10 @@ class BatchOptions:
         return (*self.outputs, *((self.reports,) if self.reports is not None else ()))
 
     @property
-    def left_out(self) -> tuple[str | Path, ...]:
-        """What the search of the batch's folders leaves out: what it writes, and the re-check folders inside them."""
-        return (*self.written, *nested(self.inputs, self.compare_with))
+    def taken(self) -> tuple[str, ...]:
+        """The re-check's files and folders inside a folder of the batch: the search of the batch's folders leaves them
+        out, as it leaves out what the batch writes."""
+        return nested(self.inputs, self.compare_with)
 
     @property
     def against(self) -> str | None:
@@ -107,7 +108,7 @@ def run_batch(options: BatchOptions) -> Summary:
     """
     own = options.written
     # a re-check folder inside the batch's folder is the re-check's, not projects compared with themselves
-    documents = find_documents(options.inputs, options.left_out)  # a missing input stops the run first
+    documents = find_documents(options.inputs, own, options.taken)  # a missing input stops the run first
     recheck_documents = _rechecks(options.compare_with, own) if options.compare_with else None
     made = _reports_folder(options.reports)
     earlier = listed_reports(options.reports) if options.reports is not None else frozenset()
@@ -267,10 +268,10 @@ def _score(options: BatchOptions, config: TaskConfig, documents: Iterator[Any], 
     progress = None
     if options.progress is not None:
         own = options.written
-        total = count_documents(options.inputs, options.left_out)
+        total = count_documents(options.inputs, options.written, options.taken)
         total += count_documents(options.compare_with, own) if options.compare_with else 0
         progress = Progress(options.progress, total, lang=options.lang)
-    with Recheck(batch_paths(options.inputs, options.left_out) if recheck_documents is not None
+    with Recheck(batch_paths(options.inputs, (*options.written, *options.taken)) if recheck_documents is not None
                   else Paths()) as recheck:
         if recheck_documents is not None:
             worker = partial(BatchWorker, TaskConfig(options.indicator_set, batch=RECHECK, reasons=config.reasons))
