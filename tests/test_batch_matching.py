@@ -420,3 +420,40 @@ def test_an_input_folder_whose_projects_are_all_the_rechecks_fails_as_an_empty_f
     _write(tmp_path / "self" / "单位乙" / "p2.json", 2, project_id="P2")
     run = CliRunner().invoke(main, ["--lang", "en", "batch", "-q", str(self_), "--compare-with", str(unit)])
     assert 0 == run.exit_code and "1 project: 1 scored, 0 failed" in run.output, run.output
+
+
+def test_a_recheck_matched_by_its_path_that_names_another_project_or_unit_is_listed_not_compared(tmp_path: Path):
+    """QA117 F3: a sampled JSONL re-check without ids, whose line 1 is the re-check of 第3号项目, was compared with the
+    batch's line 1 (第1号项目): a wrong difference, and 第3号项目 shown 未抽查复核. A re-check its path (or line) meets is
+    not compared where the two give another 项目名称 or 实施单位: 统计, the page and the terminal list it as matching none,
+    saying why; one that names the same project and unit (spelt with a space) is still compared."""
+    from openpyxl import load_workbook
+
+    lines = [project(n, random.Random(n)) for n in (1, 2, 3)]
+    for document in lines:
+        document["project"].pop("id")
+    beside_the_set(tmp_path / "self")
+    (tmp_path / "self" / "p.jsonl").write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in lines), encoding="utf-8")
+    sampled = json.loads(json.dumps(lines[2]))
+    sampled["facts"]["budget"]["paid"] = 1
+    beside_the_set(tmp_path / "re")
+    (tmp_path / "re" / "p.jsonl").write_text(json.dumps(sampled, ensure_ascii=False), encoding="utf-8")
+    book, page = tmp_path / "s.xlsx", tmp_path / "s.html"
+    args = ["batch", "-q", str(tmp_path / "self"), "--compare-with", str(tmp_path / "re")]
+    run = CliRunner().invoke(main, ["--lang", "zh", *args, "-o", str(book), "-o", str(page)])
+    recheck, near = f"{tmp_path / 're' / 'p.jsonl'}:1", f"{tmp_path / 'self' / 'p.jsonl'}:1"
+    assert f"与复核对比0个，标记0个；复核中未找到对应项目1个：{recheck}（按路径对应{near}，但项目名称不同）" in run.output
+    note = f"按文件路径对应本批次{near}，但项目名称不同（复核为第3号项目，本批次为第1号项目），未比较"
+    statistics = [row for row in load_workbook(book, read_only=True)["统计"].iter_rows(values_only=True)]
+    assert (recheck, "", "2024", "", note) in [row[:5] for row in statistics]
+    assert f"<td>{note}</td>" in page.read_text(encoding="utf-8")
+    english = CliRunner().invoke(main, ["--lang", "en", *args])
+    assert f"{recheck} (its path meets {near}, whose project name differs)" in english.output, english.output
+    rows = _summary(tmp_path, *args[2:])
+    assert ["未抽查复核"] * 3 == [rows[f"self/p.jsonl:{n}"]["对比标记"] for n in (1, 2, 3)]
+    for unit, compared in (("第９实施单位", False), (lines[0]["project"]["unit"].replace("实施", "实施 "), True)):
+        sampled = json.loads(json.dumps(lines[0]))
+        sampled["project"]["unit"] = unit
+        (tmp_path / "re" / "p.jsonl").write_text(json.dumps(sampled, ensure_ascii=False), encoding="utf-8")
+        rows = _summary(tmp_path, *args[2:])
+        assert compared == bool(rows["self/p.jsonl:1"]["复核总分"]), unit

@@ -11,7 +11,9 @@ from .compare import RECHECK
 from .duplicates import IdTally, same_year
 from .kept import Rows
 from .matching import Paths
+from .ranking import same_name
 from .rows import ProjectRow
+from .summary import Unmatched
 
 __all__ = ["Recheck", "nested", "recheck_clash", "SHOWN_UNMATCHED"]
 
@@ -78,6 +80,7 @@ class Recheck:
         self.scored_at: list[int] = []  # the offset of each scored one, to name those that match nothing
         self.ids = IdTally(RECHECK)  # an id given twice: only the first is compared
         self.batch_years: dict[str, set[str]] = {}  # id → the years its projects of the batch give ("" for none)
+        self.refused: dict[int, tuple[str, str, str]] = {}  # met by a path, naming another project: what, where, ours
 
     def __enter__(self) -> Recheck:
         return self
@@ -102,11 +105,15 @@ class Recheck:
             self.batch_years.setdefault(row.id_key, set()).add(year)
         years = self.years.get(row.id_key, {}) if row.id_key else {}
         offset = _same_year(years, year, self.paired) if row.id_key else None
-        if offset is None:
+        by_path = offset is None
+        if by_path:
             offset = self.paths.best(row.path_parts(), self.batch, self.taken)
         if offset is None:
             return None
         counterpart = self.kept.at(offset)
+        if by_path and (differs := _differs(row, counterpart)):  # a sample's line 2 is not the batch's line 2 (QA117 F3)
+            self.refused.setdefault(offset, (differs[0], row.source, differs[1]))
+            return None
         self.taken.add(offset)
         if row.ok and offset in years.values():  # scored: no later project of the id takes it again
             self.paired.add(offset)
@@ -119,11 +126,29 @@ class Recheck:
         """Scored re-check projects that matched no project of the batch (one whose project failed is matched)."""
         return self.scored - len(self.matched)
 
-    def unmatched_shown(self) -> tuple[tuple[str, str, str, str], ...]:
+    def unmatched_shown(self) -> tuple[Unmatched, ...]:
         """Source, id and year of the first SHOWN_UNMATCHED re-checks that matched nothing (a mistyped 项目编号 is found by
         its file), and the years the batch's projects of that id give: a re-check of 2024 finds no project of that id
-        without a year (QA39 F12), and the clerk is told which year to write."""
+        without a year (QA39 F12), and the clerk is told which year to write; and why one its path met was not compared."""
         offsets = itertools.islice((offset for offset in self.scored_at if offset not in self.matched), SHOWN_UNMATCHED)
-        rows = [self.kept.at(offset) for offset in offsets]
-        return tuple((r.source, r.project.get("id", ""), r.project.get("year", ""),
-                      "、".join(y or "未填写" for y in sorted(self.batch_years.get(r.id_key, ())))) for r in rows)
+        rows = [(offset, self.kept.at(offset)) for offset in offsets]
+        return tuple(Unmatched(r.source, r.project.get("id", ""), r.project.get("year", ""),
+                               "、".join(y or "未填写" for y in sorted(self.batch_years.get(r.id_key, ()))),
+                               *self._refused(offset, r)) for offset, r in rows)
+
+    def _refused(self, offset: int, recheck: ProjectRow) -> tuple[str, ...]:
+        """What the project its path met names otherwise, where, its own and the re-check's words; () if none."""
+        if offset not in self.refused:
+            return ()
+        key, near, ours = self.refused[offset]
+        return key, near, ours, recheck.project.get(key, "")
+
+
+def _differs(row: ProjectRow, recheck: ProjectRow) -> tuple[str, str] | None:
+    """What a re-check matched by its path names otherwise than the project (its project name, else its unit), with the
+    project's; None when both name the same, or either leaves it out. Spelt with spaces or full-width it is the same."""
+    for key in ("name", "unit"):
+        ours, theirs = row.project.get(key, ""), recheck.project.get(key, "")
+        if ours and theirs and same_name(ours) != same_name(theirs):
+            return key, ours
+    return None

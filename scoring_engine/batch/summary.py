@@ -31,7 +31,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import field
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from .._arith import ZERO, in_engine_context, round_half_up
 from .._record import record
@@ -43,7 +43,7 @@ from .ranking import Names, Ranked, count, ranked, unscored
 from .rows import IndicatorRow, ProjectRow
 
 __all__ = ["summarise", "Summariser", "Summary", "SetSummary", "GradeCount", "Bin", "IndicatorStat", "Ranked", "Placed", "Funds",
-           "CategoryStat", "HISTOGRAM_BINS", "RANKED", "SHOWN_PROBLEMS"]
+           "CategoryStat", "Unmatched", "HISTOGRAM_BINS", "RANKED", "SHOWN_PROBLEMS"]
 
 #: Bins of the histogram of totals (each a tenth of the set's total).
 HISTOGRAM_BINS = 10
@@ -56,6 +56,27 @@ SHOWN_PROBLEMS = 20
 MEAN_PLACES = 2
 #: Distinct 年度 the summary keeps (a year is what a project writes: there is no bound but this one).
 MOST_YEARS = 50
+
+
+class Unmatched(NamedTuple):
+    """A re-check that matched no project of the batch, as 统计, the page and the terminal name it."""
+
+    source: str
+    id: str
+    year: str
+    years: str  # the years the batch's projects of its id give (未填写 for none)
+    differs: str = ""  # "name" or "unit": the project its path meets names another project or unit (QA117 F3)
+    near: str = ""  # that project's source,
+    ours: str = ""  # its name or unit,
+    theirs: str = ""  # and the re-check's
+
+    @property
+    def note(self) -> str:
+        """Why it was not compared, where the batch can say (说明)."""
+        if self.differs:
+            what = "项目名称" if self.differs == "name" else "实施单位"
+            return f"按文件路径对应本批次{self.near}，但{what}不同（复核为{self.theirs}，本批次为{self.ours}），未比较"
+        return ""
 
 
 @record
@@ -182,7 +203,7 @@ class Summary:
     other_set: int = 0  # re-checks scored under another set than their project's: not compared
     unmatched: int = 0  # projects of the re-check batch that match no project of this one
     recheck_unscored: int = 0  # scored re-checks of projects this batch could not score: not compared
-    unmatched_shown: tuple[tuple[str, str, str, str], ...] = ()  # the first SHOWN_UNMATCHED: source, id, year, the batch's years
+    unmatched_shown: tuple[Unmatched, ...] = ()  # the first SHOWN_UNMATCHED
     form_totals: int = 0  # filled forms whose 总分 the unit typed: 汇总 shows it beside the total scored
     form_totals_differ: int = 0  # of them, those where the two differ
     problem_lines: tuple[str, ...] = ()  # the first SHOWN_PROBLEMS error lines of failed projects
@@ -231,7 +252,7 @@ class Summariser:
         self.difference = ZERO
         self.against: str | None = None
         self.unmatched = self.recheck_unscored = 0
-        self.unmatched_shown: tuple[tuple[str, str, str, str], ...] = ()
+        self.unmatched_shown: tuple[Unmatched, ...] = ()
         self.form_totals = self.form_totals_differ = 0
         self.problem_lines: list[str] = []
         self.problem_lines_zh: list[str] = []

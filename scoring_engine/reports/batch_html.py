@@ -29,7 +29,7 @@ from .batch_tables import (CATEGORY_HEADER, CONSEQUENCES, DUPLICATES_HEADER, DUP
                            PROBLEMS, RANKED_BY, RANKED_NOTE, UNMATCHED_HEADER, UNMATCHED_TITLE, Rate, Score, category_cells,
                            cell_text, compared_row, compared_table, consequence_rows, duplicate_rows,
                            explain_rows, grade_funds_cells, grade_funds_header, problem_rows, ranking_cells, ranking_header,
-                           rankings, tie_note, unranked_note, unread_note, unscored_note)
+                           rankings, tie_note, unmatched_cells, unranked_note, unread_note, unscored_note)
 from ._page import BASE_CSS
 from ._page import head as page_head
 
@@ -310,7 +310,8 @@ def _rankings(summary: Summary) -> str:
                      f'\n<tbody>\n{body}</tbody></table>\n')
     if summary.unmatched_shown:
         head = "".join(f"<th>{h}</th>" for h in UNMATCHED_HEADER)
-        body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>\n" for cells in summary.unmatched_shown)
+        body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in unmatched_cells(u)) + "</tr>\n"
+                       for u in summary.unmatched_shown)
         parts.append(f'<h3 id="unmatched">{UNMATCHED_TITLE}</h3>\n<table class="unmatched"><thead><tr>{head}</tr></thead>'
                      f'\n<tbody>\n{body}</tbody></table>\n')
     parts.append("</section>\n")

@@ -21,10 +21,11 @@ from ..batch.compare import RECHECK, RECHECK_UNSCORED, placed_after, recheck_uns
 from ..batch.consequences import ConsequenceCount
 from ..batch.ranking import spellings_note
 from ..batch.rows import DEFAULT_EXECUTION_RATE, IndicatorRow, ProjectRow
-from ..batch.summary import CategoryStat, Funds, GradeCount, Placed, Ranked, SetSummary, Summary
+from ..batch.summary import CategoryStat, Funds, GradeCount, Placed, Ranked, SetSummary, Summary, Unmatched
 
 __all__ = ["Score", "Rate", "Heading", "Table", "Columns", "summary_columns", "summary_table", "summary_cells", "detail_header",
-           "detail_rows", "UNMATCHED_TITLE", "UNMATCHED_HEADER", "indicator_details", "explain_rows", "problem_rows",
+           "detail_rows", "UNMATCHED_TITLE", "UNMATCHED_HEADER", "unmatched_cells", "indicator_details", "explain_rows",
+           "problem_rows",
            "statistics", "consequence_rows", "consequence_note", "cell_text", "top_names", "EXPLAIN", "PROBLEMS", "CONSEQUENCES",
            "MAIN_BATCH", "duplicate_rows", "DUPLICATES_HEADER", "DUPLICATES_TITLE", "RANKED_BY", "RANKED_NOTE", "MIXED_YEARS",
            "ranking_header", "ranking_cells", "CATEGORY_HEADER", "category_cells", "grade_funds_header", "grade_funds_cells",
@@ -345,7 +346,8 @@ def statistics(summary: Summary) -> list[list[Any]]:
     if summary.duplicates:
         rows += [[], [Heading(DUPLICATES_TITLE)], [Heading(h) for h in DUPLICATES_HEADER], *duplicate_rows(summary)]
     if summary.unmatched_shown:
-        rows += [[], [Heading(UNMATCHED_TITLE)], [Heading(h) for h in UNMATCHED_HEADER], *map(list, summary.unmatched_shown)]
+        rows += [[], [Heading(UNMATCHED_TITLE)], [Heading(h) for h in UNMATCHED_HEADER],
+                 *map(unmatched_cells, summary.unmatched_shown)]
     return rows
 
 
@@ -435,8 +437,13 @@ def tie_note(placed: Sequence[Placed], tied: int) -> str:
 
 
 UNMATCHED_TITLE = ("复核中未找到对应项目的文档（项目编号、年度或文件路径与本批次都不对应，"
-                   "或是已对比项目的又一份复核；最多列出前20份）")
-UNMATCHED_HEADER = ("复核文档", "项目编号", "年度", "本批次该编号项目的年度")
+                   "或是已对比项目的又一份复核，或如说明所述；最多列出前20份）")
+UNMATCHED_HEADER = ("复核文档", "项目编号", "年度", "本批次该编号项目的年度", "说明")
+
+
+def unmatched_cells(u: Unmatched) -> list[str]:
+    """A re-check that matched nothing as 统计 and the page list it."""
+    return [u.source, u.id, u.year, u.years, u.note]
 
 
 DUPLICATES_TITLE = "项目编号重复（每份文档都已评分并计入统计；复核只与第一份对比）"

@@ -48,6 +48,7 @@ _ZH = {
     "recheck_set": "；复核所用指标体系与项目不同、未比较{count}个",
     "recheck_unscored": "；复核已评分而对应项目均评分失败（见问题），未比较{count}个",
     "named": "：{named}", "id": "（{id}）", "recheck": "复核",
+    "name_differs": "（按路径对应{near}，但项目名称不同）", "unit_differs": "（按路径对应{near}，但实施单位不同）",
     "form_totals": "表上填写了总分的{count}个，其中与计算总分不同{differ}个（汇总“表上总分”一栏）", "other_set": "{id}",
     "earlier": "报告文件夹中有{count}份报告是之前一次运行写出的，本次没有重写（项目本次评分失败或不在输入中），"
                "仍是之前的结果：{names}；请删除它们，或把报告写入空文件夹",
@@ -74,6 +75,8 @@ _EN = {
     "recheck_set": "; re-checks scored under another set than their project's, not compared: {count}",
     "recheck_unscored": "; re-checks scored whose projects this batch could not score (see the problems), not compared: {count}",
     "named": ": {named}", "id": " ({id})", "recheck": "the re-check (复核)",
+    "name_differs": " (its path meets {near}, whose project name differs)",
+    "unit_differs": " (its path meets {near}, whose unit differs)",
     "earlier": "reports an earlier run wrote in the reports folder, not written again by this one (the project failed now, "
                "or is no longer an input), with the earlier figures: {count} ({names}); delete them, or write the "
                "reports to an empty folder",
@@ -176,8 +179,9 @@ def _compared(summary: Summary, words: dict[str, str]) -> str:
     unmatched = summary.unmatched if summary.against == RECHECK else 0
     if unmatched:
         line += words["unmatched"].format(count=unmatched)
-        named = [source + (words["id"].format(id=project_id) if project_id else "")
-                 for source, project_id, *_ in summary.unmatched_shown[:TERMINAL_DUPLICATES]]
+        named = [u.source + (words["id"].format(id=u.id) if u.id else "") +
+                 (words[f"{u.differs}_differs"].format(near=u.near) if u.differs else "")
+                 for u in summary.unmatched_shown[:TERMINAL_DUPLICATES]]
         line += words["named"].format(named=words["listed"].join(named)) + (words["more"] if unmatched > len(named) else "")
     return line
 
