@@ -457,3 +457,20 @@ def test_a_recheck_matched_by_its_path_that_names_another_project_or_unit_is_lis
         (tmp_path / "re" / "p.jsonl").write_text(json.dumps(sampled, ensure_ascii=False), encoding="utf-8")
         rows = _summary(tmp_path, *args[2:])
         assert compared == bool(rows["self/p.jsonl:1"]["复核总分"]), unit
+
+
+def test_a_project_flagged_by_its_recheck_alone_says_so_in_the_summarys_column_too(tmp_path: Path):
+    """QA117 F5: a project whose own figures need no explaining, flagged only by its re-check (9.87 lower, 良 → 中), was
+    on the 需说明 sheet and in the 需说明 count but its 需说明 cell in 汇总 (and the .csv) was empty: a bureau filtering
+    汇总 by 需说明 missed it. The cell carries the re-check's flags as the sheet does."""
+    from openpyxl import load_workbook
+
+    _write(tmp_path / "self" / "a.json", 1, project_id="A")
+    _write(tmp_path / "re" / "a.json", 1, project_id="A", paid=1)
+    book = tmp_path / "s.xlsx"
+    rows = _summary(tmp_path, str(tmp_path / "self"), "--compare-with", str(tmp_path / "re"), "-o", str(book))
+    flags = rows["self/a.json"]["对比标记"]
+    assert flags.startswith("复核得分比自评得分低") and rows["self/a.json"]["需说明"].endswith(flags)
+    header, *summary = load_workbook(book, read_only=True)["汇总"].iter_rows(values_only=True)
+    explained = [row[-1] for row in load_workbook(book, read_only=True)["需说明"].iter_rows(values_only=True)][1:]
+    assert "；".join(explained) == summary[0][header.index("需说明")]

@@ -178,7 +178,7 @@ def summary_cells(row: ProjectRow, columns: Columns) -> list[Any]:
     for name in tops:
         top = mine.get(name)
         cells += [Score(top.score, p), _rate(top.score, top.weight)] if top else [None, None]
-    cells += [row.warnings, "；".join(row.flags)]
+    cells += [row.warnings, "；".join(to_explain(row))]  # a re-check's flags too, as the 需说明 sheet lists them (QA117 F5)
     if against:
         c = row.compare
         cells += [Score(c.total, p), Score(c.difference, p), c.grade, "；".join(c.reasons)] if c else \
@@ -265,11 +265,13 @@ def explain_rows(row: ProjectRow) -> Iterator[list[Any]]:
     are the set's doing: they are in 汇总 and 对比, not here)."""
     assert row.total is not None
     base = [row.index + 1, row.source, row.name, row.project.get("unit", ""), Score(row.total, row.precision), row.grade]
-    for flag in row.flags:
+    for flag in to_explain(row):
         yield [*base, flag]
-    if row.compare is not None and row.compare.to_explain:
-        for reason in row.compare.reasons:
-            yield [*base, reason]
+
+
+def to_explain(row: ProjectRow) -> tuple[str, ...]:
+    """What the project must explain: its own 需说明 flags, then its re-check's flags."""
+    return (*row.flags, *(row.compare.reasons if row.compare is not None and row.compare.to_explain else ()))
 
 
 def problem_rows(row: ProjectRow) -> Iterator[list[Any]]:
