@@ -265,6 +265,25 @@ def test_without_the_report_value_the_formula_is_scored_silently() -> None:
     assert "used" not in result.to_dict()["derived"][0]
 
 
+def test_the_facts_section_gives_the_formulas_value_beside_the_report_value_scored() -> None:
+    """QA118 F2: the HTML 事实与计算值 and the xlsx 事实与来源 showed `预算执行率 | 0.99 | rate = paid / budget`, which
+    reads as if 95 ÷ 100 gave 0.99; the row now gives the formula's value and the fact the scored value came from."""
+    import io
+
+    import openpyxl
+
+    from scoring_engine.render import render
+
+    result = score(parse_indicator_set(USED), {"paid": 95, "budget": 100, "reported": D("0.99"), "why": "按决算数"})
+    said = "rate = paid / budget = 0.95（按公式）；评分采用报告的值 reported = 0.99"
+    assert "<td><code>rate = paid / budget</code> = 0.95（按公式）；评分采用报告的值 reported = 0.99</td>" \
+        in str(render(result, "html"))
+    book = openpyxl.load_workbook(io.BytesIO(bytes(render(result, "xlsx"))))
+    assert ("预算执行率", 0.99, None, said) in [row[:4] for row in book["事实与来源"].iter_rows(values_only=True)]
+    formula_alone = score(parse_indicator_set(USED), {"paid": 95, "budget": 100})
+    assert "<td><code>rate = paid / budget</code></td>" in str(render(formula_alone, "html"))
+
+
 @pytest.mark.parametrize(("reported", "warned"), [("0.95", False), ("0.9501", False), ("0.95011", True)])
 def test_a_difference_within_the_tolerance_is_none(reported: str, warned: bool) -> None:
     """A report value within the tolerance (inclusive) of the formula's gives no warning; beyond it, one."""

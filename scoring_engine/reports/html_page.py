@@ -16,7 +16,7 @@ from ..result import Result
 from ._page import BASE_CSS
 from ._page import head as page_head
 from .chart import score_chart
-from .rows import ScoreTable, losses, project_items, provenance, score_table, title
+from .rows import ScoreTable, derived_note, losses, project_items, provenance, score_table, title
 from .summary import SUMMARY_HEADER, summary_cells
 
 __all__ = ["render_html"]
@@ -188,7 +188,8 @@ def _facts(result: Result) -> str:
         rows = "".join(
             f"<tr><td>{escape(d.label or d.name)}</td>"
             f"<td>{escape(show_value(d.value) if d.error is None else '无法计算：' + d.error)}</td>"
-            f"<td><code>{escape(d.name)} = {escape(d.expression)}</code></td></tr>" for d in result.derived)
+            f"<td><code>{escape(d.name)} = {escape(d.expression)}</code>{escape(derived_note(d))}</td></tr>"
+            for d in result.derived)
         parts.append('<table class="facts derived">\n<thead><tr><th>计算值</th><th>值</th><th>公式</th></tr></thead>\n'
                      f"<tbody>{rows}</tbody>\n</table>")
     if not parts:

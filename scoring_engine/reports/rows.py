@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from .._arith import fixed, plain
-from .._display import show_value
+from .._display import equals_text, show_value
 from .._record import record
-from ..result import IndicatorResult, Result
+from ..result import DerivedValue, IndicatorResult, Result
 from ..rules import Deduction
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "score_table",
     "level_title",
     "reason_text",
+    "derived_note",
     "losses",
     "project_items",
     "provenance",
@@ -184,6 +185,15 @@ def losses(result: Result) -> list[tuple[tuple[IndicatorResult, ...], Decimal, l
 def project_items(result: Result) -> list[tuple[str, str]]:
     """The project's details from the facts file as (label, text), known keys in Chinese."""
     return [(PROJECT_LABELS.get(key, str(key)), show_value(value)) for key, value in result.project.items()]
+
+
+def derived_note(d: DerivedValue) -> str:
+    """What follows a derived value's formula when the report's own value was scored instead of the formula's (`used`):
+    the formula's value and the fact scored, as `explain` shows them, for the formula alone would read as giving the
+    report's value (' ≈ 0.981114（按公式）；评分采用报告的值 report.execution_rate = 0.8875', QA118 F2). Else ''."""
+    if d.used is None or d.error is not None:
+        return ""
+    return f" {equals_text(show_value(d.stated))}（按公式）；评分采用报告的值 {d.used} = {show_value(d.value)}"
 
 
 def title(result: Result) -> str:

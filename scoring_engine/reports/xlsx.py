@@ -23,7 +23,7 @@ from .._arith import cut_rate, in_engine_context
 from .._display import display_width, show_value
 from .._text import visible
 from ..result import Result
-from .rows import ScoreTable, project_items, provenance, score_table, title
+from .rows import ScoreTable, derived_note, project_items, provenance, score_table, title
 from .summary import SUMMARY_HEADER, level_one_summary
 
 if TYPE_CHECKING:
@@ -185,7 +185,7 @@ def _facts_sheet(ws: Worksheet, result: Result, score_format: str) -> None:
                 [(f.label or f.name, _cell_value(f.value), f.unit or "", f.name) for f in result.facts])
     section("计算值", ("计算值", "值", "", "公式"),
             [(d.label or d.name, _cell_value(d.value) if d.error is None else f"无法计算：{d.error}", "",
-              f"{d.name} = {d.expression}")
+              f"{d.name} = {d.expression}{derived_note(d)}")
              for d in result.derived])
     section("提示", None, [(w.text('zh'),) for w in result.warnings] or [("（无）",)])
     if result.flags:
