@@ -11,13 +11,14 @@ all, in one pass when the Result is first read.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import MISSING, field
 from dataclasses import fields as dataclass_fields
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ._arith import ZERO, plain, round_half_up, scoring_context
+from ._arith import ZERO, plain, scoring_context
+from ._display import show_number
 from ._not_applicable import moved_to
 from ._frozen import EMPTY, read_only, read_only_shallow
 from ._record import record
@@ -26,7 +27,7 @@ from .model import Indicator
 from .plan import Node, RuleStep, ScoringPlan
 from .reasons import staged_fields
 from .rules import Deduction, Outcome
-from .rules._base import unambiguous
+from .rules._base import on_paper, unambiguous
 
 if TYPE_CHECKING:
     from .model import IndicatorSet
@@ -341,19 +342,24 @@ class AuditTrail:
         once (QA66 F1)."""
         fields: dict[str, object] = {"declared": plain(declared)}
         name, weight, score, rounds = record.indicator.name, record.weight, record.score, self.plan.set.rounds
-        places = rounds.places
-        tried = [record.before, *(round_half_up(record.kept, p) for p in range(places + 1, places + 7))]
+        kept, places = record.kept, rounds.places
         stages = "；" + self._reason("rounded.stages", staged_fields(rounds), name, weight, score)
         # what a reader rounding once finds; else (or where the reason said so already) what the stages give, said
         ways = [(rounds.round, "")] if said or not rounds.stages else [(rounds.straight, ""), (rounds.round, stages)]
         for way, told in ways:
-            for i, shown in enumerate(tried):
-                if way(shown * weight / declared) == score:
-                    if i:
-                        fields["raw"] = plain(shown)
-                    return self._reason("rescaled.raw" if i else "rescaled", fields, name, weight, score) + told
-        fields["raw"] = plain(record.kept)  # the score computed: rescaled, it rounds to the score as the engine rounds it
-        told = stages if rounds.staged(record.kept * weight / declared) and not said else ""
+            def holds(shown: Decimal, way: Callable[[Decimal], Decimal] = way) -> bool:
+                return way(shown * weight / declared) == score
+
+            if holds(record.before):
+                return self._reason("rescaled", fields, name, weight, score) + told
+            # the 计算值 with the decimals that give the score on paper, as a rate in an equation is shown, ≈ unless it is
+            # the value itself: '≈1.588' of 1.5875, never the 28 digits of 2.78333… (QA118 F1)
+            shown = on_paper(kept, holds, places + 1, places + 6)
+            if shown is not None:
+                fields["raw"] = plain(shown) if shown == kept else f"≈{plain(shown)}"
+                return self._reason("rescaled.raw", fields, name, weight, score) + told
+        fields["raw"] = show_number(kept)  # no decimals give the score on paper: ≈ with six, as a rate is (≈10.583333%)
+        told = stages if rounds.staged(kept * weight / declared) and not said else ""
         return self._reason("rescaled.raw", fields, name, weight, score) + told
 
     def _reason(self, key: str, fields: Mapping[str, object], name: str, weight: Decimal, score: Decimal) -> str:

@@ -261,6 +261,27 @@ def test_a_rescaled_score_that_the_printed_score_would_not_give_names_the_value_
     assert reason("40").endswith("因其他指标不适用，分值由80调整为100，折算得50.00分")
 
 
+def test_a_rescaled_scores_computed_value_is_short_and_marked_approximate_where_it_is_not_exact(tmp_path: Path) -> None:
+    """QA118 F1: '按计算值2.783333333333333333333333334分折算得4.18分' put 28 digits into a 评分表 (167 ÷ 60 × 1.5 is 4.175
+    exactly, and no cut of 2.78333… gives 4.18 on paper), and '按计算值1.588分' named 1.5875 rounded as the value computed.
+    Numbers in reasons: the 计算值 has the fewest decimals that give the score, ≈ unless it is exact; where none do, ≈ with
+    six, as a rate in an equation is shown (≈10.583333%)."""
+    (tmp_path / "set.yaml").write_text(
+        'id: rescale\nname: 不适用折算\nversion: "1"\nnot_applicable: rescale\n'
+        "total: 7.5\ngrades: [{label: 合格, min: 0}]\nfacts:\n  v: {type: number}\nindicators:\n"
+        "  - {id: a, name: 甲, weight: 5, rule: {kind: formula, score: v / 60}}\n"
+        "  - {id: b, name: 乙, weight: 2.5, rule: {kind: formula, score: 2.5}}\n", encoding="utf-8")
+    indicator_set = load_indicator_set(tmp_path / "set.yaml")
+    from scoring_engine import Facts
+
+    def reason(v: str) -> str:
+        return score(indicator_set, Facts(values={"v": Decimal(v)}, not_applicable={"b": "本年度不适用"})).indicator("a").reason
+
+    assert reason("167").endswith("分值由5调整为7.5，按计算值≈2.783333分折算得4.18分")
+    assert reason("95.25").endswith("分值由5调整为7.5，按计算值≈1.588分折算得2.38分")  # 1.5875; 1.59 × 1.5 gives 2.39
+    assert reason("95.28").endswith("分值由5调整为7.5，按计算值1.588分折算得2.38分")  # exactly 1.588
+
+
 def test_the_raw_score_of_a_rescaled_indicator_is_told_on_its_declared_weight_as_the_engine_takes_it():
     """QA36 F1: with 经济效益 not applicable (rescale), explain said '原始得分 = 分值 4.17 × 93.33% ≈ 3.733333' (that is
     4 × 93.33%) and '分值 5.21 − 1 = 4': equations false on paper, which an auditor redoing them got otherwise. The raw

@@ -145,12 +145,21 @@ def equation_rate(rate: Decimal, scored: Callable[[Decimal], Decimal]) -> str:
     '89.995%'
     """
     score = scored(rate)
-    in_percent = rate * 100
-    for places in range(2, _MOST_RATE_PLACES + 1):
-        shown = round_half_up(in_percent, places)
-        if scored(shown / 100) == score and not carried_up(in_percent, places):
-            return f"{fixed(shown, 2) if places == 2 else plain(shown)}%"
-    return "≈" + percent(rate, _SHOWN_RATE_PLACES)
+    shown = on_paper(rate * 100, lambda shown: scored(shown / 100) == score, 2, _MOST_RATE_PLACES)
+    if shown is None:
+        return "≈" + percent(rate, _SHOWN_RATE_PLACES)
+    return f"{fixed(shown, 2) if shown == round_half_up(shown, 2) else plain(shown)}%"
+
+
+def on_paper(value: Decimal, holds: Callable[[Decimal], bool], first: int, most: int) -> Decimal | None:
+    """`value` rounded to the fewest decimals, from `first` to `most`, that make the equation it is printed in hold on
+    paper (`holds`), never carried up onto a shorter number it falls short of; None where none do. A reason shows that
+    number, or, where there is none, the value marked ≈ (a rate in an equation, a rescaled score's 计算值)."""
+    for places in range(first, most + 1):
+        shown = round_half_up(value, places)
+        if holds(shown) and not carried_up(value, places):
+            return shown
+    return None
 
 
 _MOST_RATE_PLACES = 10
