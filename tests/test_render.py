@@ -560,3 +560,36 @@ def test_a_score_rate_just_under_a_line_is_not_rounded_up_onto_it(tmp_path: Path
     assert 0 == batch.exit_code, batch.output
     summary = (tmp_path / "b.csv").read_text(encoding="utf-8-sig")
     assert "74.99%" in summary and "75.00%" not in summary, summary
+
+
+OVER_TARGET = """
+id: t
+name: t
+version: '1'
+total: 20
+grades: [{label: 合格, min: 0}]
+reasons: {linear.partial: '超期{shortfall}个月，得{score}分'}
+facts:
+  v: {type: number}
+  late: {type: integer}
+indicators:
+  - {id: a, name: 甲, weight: 10, rule: {kind: proportional, value: v, target: 100, over_target: {above: 0.2, per: 0.1,
+     share_each: 0.1}}}
+  - {id: b, name: 乙, weight: 10, rule: {kind: linear, value: late, target: 0, direction: lower_is_better, points_each: 1}}
+"""
+
+
+def test_a_reduction_the_reason_names_is_not_appended_again_in_the_scoresheet() -> None:
+    """QA118 F4: the 评分表 appended '：差25（扣6分）' to '…应扣6分，得0.00分' (a linear rule's deduction, named by the set's
+    template) and '：完成值偏离指标值36.00%，按偏离度调减（扣1.6分）' to '…按偏离度调减1.6分…'; 扣分明细 listed only '差25（扣6分）'.
+    A rule's own reduction that its reason states is not appended; one a set's template leaves unsaid still is."""
+    from scoring_engine import parse_indicator_set
+
+    channel = result_for(ROOT / "examples" / "channel-restoration" / "facts.json")
+    assert "实际工期超出计划25个月，每超期1个月扣1分，应扣6分，得0.00分 |" in render_markdown(channel)
+    html = str(render(channel, "html"))
+    assert "差25" not in html and "<li>实际工期超出计划25个月，每超期1个月扣1分，应扣6分，得0.00分</li>" in html
+    result = score(parse_indicator_set(OVER_TARGET), {"v": 136, "late": 3})
+    rows = {row.path[-1].name: row.reason for row in score_table(result).rows if row.path}
+    assert rows["甲"].endswith("（超过20.00%的部分每10.00%扣分值的10.00%），得8.40分")
+    assert "超期3个月，得7.00分：差3（扣3分）" == rows["乙"]  # the set's template does not say the 3 points

@@ -156,10 +156,24 @@ def score_table(result: Result) -> ScoreTable:
 
 def reason_text(node: IndicatorResult) -> str:
     """The reason, followed by each deduction the reason does not already name (the findings behind '发现2处问题')."""
-    missing = [d for d in node.deductions if d.reason not in node.reason]
+    missing = [d for d in node.deductions if not _named(node, d)]
     if not missing:
         return node.reason
     return node.reason + "：" + "；".join(deducted(d) for d in missing)
+
+
+#: Kinds whose one deduction is the reduction the rule computes (a linear shortfall, 偏离度调减), with no finding or element
+#: behind it: a reason that states its points names it, however the set's template words the rest.
+_OWN_REDUCTION = frozenset({"linear", "proportional"})
+
+
+def _named(node: IndicatorResult, d: Deduction) -> bool:
+    """Whether the reason names deduction `d` already: its text, or, a rule's own reduction, its points ('应扣6分' needs no
+    '：差25（扣6分）' after it, QA118 F4)."""
+    if d.reason in node.reason:
+        return True
+    points = plain(d.points)
+    return node.kind in _OWN_REDUCTION and (f"扣{points}分" in node.reason or f"调减{points}分" in node.reason)
 
 
 def deducted(d: Deduction) -> str:
@@ -176,7 +190,10 @@ def losses(result: Result) -> list[tuple[tuple[IndicatorResult, ...], Decimal, l
         if node.children or node.score >= node.weight:
             continue
         why = [deducted(d) for d in node.deductions] or [node.reason]
-        if "rescaled" in node.details:  # points lost on a rescaled weight: the reason says how they were scaled (QA36 F3)
+        # points lost on a rescaled weight: the reason says how they were scaled (QA36 F3); a rule's own reduction
+        # that its reason names: the reason says why, where its deduction says only '差25' (QA118 F4)
+        own = node.kind in _OWN_REDUCTION and all(_named(node, d) for d in node.deductions)
+        if "rescaled" in node.details or own:
             why = [reason_text(node)]
         found.append((path, node.weight - node.score, why))
     return found
