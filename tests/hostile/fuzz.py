@@ -211,16 +211,17 @@ def case_inputs() -> st.SearchStrategy[bytes]:
     return st.one_of(mutated_bytes(CASES_BYTES), mutated_document(original).map(lambda d: as_yaml(*d)))
 
 
+RECHECK = "recheck.jsonl"  # a batch's copy, as its re-check
 COMMANDS: dict[str, Callable[[str], list[list[str]]]] = {
     "facts": lambda name: [["score", name, "--set", "set.yaml", "--format", "json"], ["score", name]],
     "set": lambda name: [["validate", name], ["score", "facts.json", "--set", name, "--format", "markdown"]],
     "cases": lambda name: [["test", name]],
     "form": lambda name: [["score", name, "--format", "json"], ["import", name], ["batch", name, "-q", "-o", "out.csv"]],
-    # every output and each project's report, then the same documents as their own re-check (matched by project id) in
-    # two worker processes, whose rows come back pickled
+    # every output and each project's report, then the same documents, copied, as their own re-check (matched by project
+    # id) in two worker processes, whose rows come back pickled (the file itself as its own re-check is refused: exit 2)
     "batch": lambda name: [["batch", name, "--set", "set.yaml", "-j", "1", "-q", "-o", "out.xlsx", "-o", "out.csv",
                             "-o", "out.html", "-o", "out.jsonl", "--reports", "reports", "--report-format", "xlsx"],
-                           ["batch", name, "--set", "set.yaml", "-j", "2", "-q", "--compare-with", name, "-o", "compared.xlsx",
+                           ["batch", name, "--set", "set.yaml", "-j", "2", "-q", "--compare-with", RECHECK, "-o", "compared.xlsx",
                             "-o", "compared.html"]],
 }
 
@@ -232,6 +233,8 @@ def run_input(kind: str, name: str, data: bytes) -> Callable[[Path], dict[str, A
         for example in ("set.yaml", "facts.json"):
             shutil.copy(SMALL / example, scratch / example)
         (scratch / name).write_bytes(data)
+        if kind == "batch":
+            (scratch / RECHECK).write_bytes(data)
         runs = {" ".join(args): cli(args) for args in COMMANDS[kind](name)}
         if kind == "batch":  # what the batch left: its outputs, and whether each workbook opens with every sheet
             runs["written"] = {path.name: _sheets(path) if path.suffix == ".xlsx" else [] for path in scratch.glob("*.*")
