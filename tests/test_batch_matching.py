@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import random
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -325,6 +326,24 @@ def test_a_recheck_scored_under_another_set_is_not_compared_point_for_point(tmp_
     line = json.loads(jsonl.read_text(encoding="utf-8"))
     assert {"against": "复核", "set": "example-small 2099"} == line["compare"]
     assert not [reason for reason in line["need_explanation"] if "复核" in reason]
+
+
+def test_a_set_of_another_total_is_compared_but_not_flagged_for_the_points_its_total_lacks(tmp_path: Path):
+    """QA117 F4: --compare-set with the small set less 效益 (out of 75) flagged every project 按…评分低 15 to 21 points, the
+    gap between 75 and 100 and no finding about the project, as the docs refuse for a re-check. The difference is shown;
+    only a drop in grade is flagged."""
+    from portfolio import SMALL_SET
+
+    for number in range(1, 4):
+        _write(tmp_path / "self" / f"p{number}.json", number, project_id=f"P{number}")
+    text = SMALL_SET.read_text(encoding="utf-8")
+    other = tmp_path / "of75.yaml"
+    other.write_text(text[:text.index("  - id: benefit\n")].replace("id: example-small", "id: of75").replace(
+        "precision: 2\n", "precision: 2\ntotal: 75\n").replace("min: 90}", "min: 72}").replace("min: 80}", "min: 64}")
+        .replace("min: 60}", "min: 48}"), encoding="utf-8")
+    rows = _summary(tmp_path, str(tmp_path / "self"), "--compare-set", str(other))
+    assert all(Decimal(row["总分差"]) >= 5 for row in rows.values()), rows
+    assert not [row["对比标记"] for row in rows.values() if "评分低" in row["对比标记"]], rows
 
 
 def test_a_project_the_compared_set_cannot_score_is_said_failed_in_the_jsonl_too(tmp_path: Path):

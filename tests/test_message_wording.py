@@ -268,6 +268,7 @@ def test_a_re_check_flag_says_whose_score_is_lower_and_names_the_grade_plainly()
         def __init__(self, total: str, grade: str, rank: int) -> None:
             self.ok, self.total, self.grade, self.grade_rank, self.indicators = True, Decimal(total), grade, rank, ()
             self.source, self.grades, self.grade_lines = "p.json", (), ()  # grades ranked alike: the ranks are compared
+            self.max_total = Decimal(100)
 
     found = compare(Row("95", "优秀", 0), Row("85", "良好", 1), RECHECK, Decimal(5))  # type: ignore[arg-type]
     assert found is not None and found.reasons == ("复核得分比自评得分低10分（阈值5分）", "复核等级由优秀降为良好")

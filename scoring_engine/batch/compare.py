@@ -130,7 +130,9 @@ def compare(mine: ProjectRow, other: ProjectRow, against: str, threshold: Decima
     indicators.update((t.id, IndicatorDifference(t.score, -t.score, t.weight)) for t in others)
     dropped = _dropped(mine, other)
     reasons = []
-    if difference > 0 and difference >= threshold:  # a threshold of 0 flags every self-score above its re-check
+    # a threshold of 0 flags every self-score above its re-check; points out of another total are no difference to flag
+    # (75 against 100: every project would be, QA117 F4), a drop in grade still is
+    if difference > 0 and difference >= threshold and mine.max_total == other.max_total:
         lower = "复核得分比自评得分低" if against == RECHECK else f"按{against}评分低"
         reasons.append(f"{lower}{difference:f}分（阈值{threshold:f}分）")
     if dropped:
