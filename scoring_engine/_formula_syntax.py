@@ -5,6 +5,7 @@ with a warning on its standard error (a number run into a word, a text's unknown
 
 from __future__ import annotations
 
+import contextlib
 import io
 import itertools
 import re
@@ -134,10 +135,11 @@ def glued_problem(text: str) -> Problem | None:
     the formula has neither."""
     if not _MAY_BE_GLUED.search(text):
         return None
-    try:
-        tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
-    except (tokenize.TokenError, SyntaxError):
-        return None  # the parser says what is wrong
+    tokens: list[tokenize.TokenInfo] = []
+    # as the parser reads it, in brackets: lines indented unevenly are one expression (QA120 F1); the tokens before what
+    # is wrong (a bracket left open) are looked at, and the parser says the rest
+    with contextlib.suppress(tokenize.TokenError, SyntaxError):
+        tokens.extend(tokenize.generate_tokens(io.StringIO(f"(\n{text}\n)").readline))
     for token, after in itertools.pairwise(tokens):
         if token.type == tokenize.NUMBER and after.string in _GLUED_WORDS and after.start == token.end:
             return Problem(f"syntax error: the number {token.string} runs into the word {after.string}", expression=text,

@@ -283,8 +283,16 @@ def _checks(indicator_set: IndicatorSet) -> list[tuple[str, str]]:
 
 
 def _explained(indicator_set: IndicatorSet) -> list[tuple[str, str]]:
+    """The 需说明 conditions: a set that does not write explain_when has batch's usual rule, one that writes it empty has
+    none (QA120 F3: the two were said to be the same)."""
+    if not indicator_set.explain_when_written:
+        return [(_USUAL_TEST, _USUAL_RULE)]
     return [(r.formula.text if r.formula is not None else f"rows_below: {plain(r.rows_below or 0)}", r.message)
             for r in indicator_set.explain_when]
+
+
+_USUAL_TEST = "（未写 explain_when）"
+_USUAL_RULE = "batch 的通常规则：等级下限低于总分的80%，或预算执行率低于90%"
 
 
 def diff_sets(old: IndicatorSet, new: IndicatorSet) -> SetDiff:

@@ -6,11 +6,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import random
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 
 from portfolio import beside_the_set, project
@@ -344,6 +346,20 @@ def test_a_set_of_another_total_is_compared_but_not_flagged_for_the_points_its_t
     rows = _summary(tmp_path, str(tmp_path / "self"), "--compare-set", str(other))
     assert all(Decimal(row["总分差"]) >= 5 for row in rows.values()), rows
     assert not [row["对比标记"] for row in rows.values() if "评分低" in row["对比标记"]], rows
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="links")
+@pytest.mark.parametrize("project_id", ["P1", None])
+def test_a_recheck_that_is_a_link_to_the_projects_own_file_is_listed_not_compared(tmp_path: Path, project_id: str | None):
+    """QA120 F2: a re-check folder holding a link to a project's own file compared the project with itself: 0.00, nothing
+    flagged, a clean re-check. It is listed with the re-checks that matched none, saying it is the project itself."""
+    _write(tmp_path / "self" / "a.json", 1, project_id=project_id)
+    beside_the_set(tmp_path / "re")
+    os.symlink(tmp_path / "self" / "a.json", tmp_path / "re" / "a.json")
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", "-q", str(tmp_path / "self"), "--compare-with",
+                                    str(tmp_path / "re"), "-o", str(tmp_path / "out.csv")])
+    assert 0 == run.exit_code and "与复核对比0个" in run.output and "本身，经链接读到" in run.output, run.output
+    assert "未抽查复核" in (tmp_path / "out.csv").read_text(encoding="utf-8-sig")
 
 
 def test_a_project_the_compared_set_cannot_score_is_said_failed_in_the_jsonl_too(tmp_path: Path):

@@ -276,6 +276,17 @@ explain_when:
     assert any(row[0] == "删除需说明条件" and row[2] == "execution_rate < 0.9" for row in rows)
 
 
+def test_a_set_that_writes_explain_when_empty_is_not_said_to_explain_as_one_that_does_not_write_it() -> None:
+    """QA120 F3: `explain_when: []` (no project must explain itself) against a set that writes none (batch's usual rule:
+    a low grade, 执行率 under 90%) was said to have the same 需说明 conditions, though batch and test list different
+    projects. The usual rule is said to be gone."""
+    text = EXAMPLE_SET.read_text(encoding="utf-8")
+    written = parse_indicator_set(text + "\nexplain_when: []\n", "empty.yaml", folder=EXAMPLE_SET.parent)
+    rows = change_rows(diff_sets(load_indicator_set(EXAMPLE_SET), written))
+    assert [row[0] for row in rows] == ["删除需说明条件"] and rows[0][1].startswith("batch 的通常规则"), rows
+    assert [] == change_rows(diff_sets(written, written))
+
+
 def test_grades_renamed_with_their_old_names_kept_as_aliases_are_one_rename_each() -> None:
     """QA44 F12: 优/良/中/差 renamed 优秀/良好/合格/不合格 with the old names as aliases were listed as four grades removed and
     four added, aliases not compared: the reader of the 说明材料 could not tell only the names changed."""

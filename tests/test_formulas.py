@@ -608,6 +608,10 @@ def test_or_and_written_as_other_languages_or_in_chinese_are_told_the_word(text:
     ("'优' if budget.paid > 0 else '\\d'", "syntax error: the text '\\d' holds \\d, which is not an escape",
      "write \\\\ for a backslash"),
     ("'\\400' == '优'", "syntax error: the text '\\400' holds \\400, which is not an escape", "write \\\\ for a backslash"),
+    # QA120 F1: over lines indented unevenly (a YAML block), and before a bracket left open
+    ("budget.paid > 0\n    and 1if True\n  else 0", "syntax error: the number 1 runs into the word if",
+     "put a space between them: 1 if"),
+    ("(1if budget.paid > 0", "syntax error: the number 1 runs into the word if", "put a space between them: 1 if"),
 ])
 def test_what_python_parses_with_a_warning_on_stderr_is_refused_with_the_fix(text: str, message: str, hint: str) -> None:
     """`1if` and an unknown escape `\\d` were taken, and Python printed '<unknown>:2: SyntaxWarning: invalid decimal

@@ -111,6 +111,9 @@ class Recheck:
         if offset is None:
             return None
         counterpart = self.kept.at(offset)
+        if _document(row.source) == _document(counterpart.source):  # a link to the project's own document (QA120 F2)
+            self.refused.setdefault(offset, ("self", row.source, ""))
+            return None
         if by_path and (differs := _differs(row, counterpart)):  # a sample's line 2 is not the batch's line 2 (QA117 F3)
             self.refused.setdefault(offset, (differs[0], row.source, differs[1]))
             return None
@@ -142,6 +145,14 @@ class Recheck:
             return ()
         key, near, ours = self.refused[offset]
         return key, near, ours, recheck.project.get(key, "")
+
+
+def _document(source: str) -> tuple[str, str]:
+    """The file a document's source names, as the system finds it through links, and its JSONL line ('' for a file)."""
+    path, colon, line = source.rpartition(":")
+    if colon and line.isdigit() and os.path.isfile(path):
+        return os.path.realpath(path), line
+    return os.path.realpath(source), ""
 
 
 def _differs(row: ProjectRow, recheck: ProjectRow) -> tuple[str, str] | None:

@@ -65,7 +65,7 @@ class Unmatched(NamedTuple):
     id: str
     year: str
     years: str  # the years the batch's projects of its id give (未填写 for none)
-    differs: str = ""  # "name" or "unit": the project its path meets names another project or unit (QA117 F3)
+    differs: str = ""  # "name" or "unit": the project its path meets names another (QA117 F3); "self": is it (QA120 F2)
     near: str = ""  # that project's source,
     ours: str = ""  # its name or unit,
     theirs: str = ""  # and the re-check's
@@ -73,6 +73,8 @@ class Unmatched(NamedTuple):
     @property
     def note(self) -> str:
         """Why it was not compared, where the batch can say (说明)."""
+        if self.differs == "self":
+            return f"是本批次{self.near}本身（经链接读到同一文件），未比较"
         if self.differs:
             what = "项目名称" if self.differs == "name" else "实施单位"
             return f"按文件路径对应本批次{self.near}，但{what}不同（复核为{self.theirs}，本批次为{self.ours}），未比较"
