@@ -298,6 +298,10 @@ def test_a_recheck_without_a_year_is_one_project_years_and_a_year_typed_with_its
         other.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     rows = _summary(tmp_path, str(tmp_path / "self"), "--compare-with", str(tmp_path / "re"))
     assert 1 == sum(bool(rows[f"self/p1-{year}.json"]["复核总分"]) for year in (2023, 2024))
+    # QA117 F6: the other year's project says where its id's re-check went, not only 未抽查复核
+    (took,) = [year for year in (2023, 2024) if rows[f"self/p1-{year}.json"]["复核总分"]]
+    other = rows[f"self/p1-{2023 + 2024 - took}.json"]["对比标记"]
+    assert f"复核未写年度，已与本批次{took}年度的同编号项目对比" == other, other
     assert rows["self/p2.json"]["复核总分"] and "复核得分比自评得分低" in rows["self/p2.json"]["对比标记"]
 
 

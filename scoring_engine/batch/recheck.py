@@ -81,6 +81,7 @@ class Recheck:
         self.ids = IdTally(RECHECK)  # an id given twice: only the first is compared
         self.batch_years: dict[str, set[str]] = {}  # id → the years its projects of the batch give ("" for none)
         self.refused: dict[int, tuple[str, str, str]] = {}  # met by a path, naming another project: what, where, ours
+        self.took: dict[int, str] = {}  # a re-check of an id → the year of the project that took it ("" for none)
 
     def __enter__(self) -> Recheck:
         return self
@@ -120,10 +121,18 @@ class Recheck:
         self.taken.add(offset)
         if row.ok and offset in years.values():  # scored: no later project of the id takes it again
             self.paired.add(offset)
+            self.took[offset] = year
         if counterpart.ok:
             self.matched.add(offset)
             (self.to_scored if row.ok else self.to_failed).add(offset)
         return counterpart
+
+    def elsewhere(self, row: ProjectRow) -> str:
+        """For a project its id's re-check without a year did not meet, the year of the project of another year that took
+        it ('未填写' for none); '' for any other (QA117 F6: the 2024 project it was made for said only 未抽查复核)."""
+        offset = self.years.get(row.id_key, {}).get("") if row.id_key else None
+        taken = self.took.get(offset) if offset is not None else None
+        return (taken or "未填写") if taken is not None and taken != same_year(row.project.get("year")) else ""
 
     def unmatched(self) -> int:
         """Scored re-check projects that matched no project of the batch (one whose project failed is matched)."""

@@ -146,6 +146,7 @@ class ProjectRow:
     budget: Decimal | None = None  # the year's budget (万元), when the consequence names a share of it and the set names the fact
     compare_failed: str = ""  # the source of the re-check (or of the other set's scoring) found and not scored
     compare_set: str = ""  # the set (id version) of the re-check found for this project, when it is not the project's
+    recheck_elsewhere: str = ""  # the year of the project that took its id's re-check without a year (QA117 F6)
     recheck_unscored: tuple[str, Decimal, str] | None = None  # a scored re-check of this failed project: source, total, grade
     said: tuple[Any, ...] = ()  # its 提示: the result's ScoreWarnings, then a form's reading Problems (each .text("zh"))
     form_total: Decimal | None = None  # the 总分 the unit typed on its filled form, where it typed one

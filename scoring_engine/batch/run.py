@@ -311,6 +311,8 @@ def _compared(entry: Entry, recheck: Recheck | None, options: BatchOptions, kept
         if other is not None and other.ok and not row.ok:  # told on its 问题 row and counted, not lost (QA70 F1)
             assert other.total is not None and other.grade is not None
             return replace(row, recheck_unscored=(other.source, other.total, other.grade))
+        if other is None and row.ok and (year := recheck.elsewhere(row)):
+            return replace(row, recheck_elsewhere=year)
         if other is None or not row.ok:
             return row.with_compare(None)
         if not other.ok:
