@@ -111,6 +111,10 @@ LINT = (
     # 评分标准 text against the rule (lint/standards.py)
     ("the 评分标准 says \"{quote}\" ({stated} points at most), but the indicator weighs {weight}",
      "评分标准写的是“{quote}”（最高 {stated} 分），而该指标的分值是 {weight}"),
+    ("the 评分标准 says \"{quote}\" ({stated}), but the rule deducts {points} points: its {param} is {actual} of {whole}",
+     "评分标准写的是“{quote}”（{stated}），而规则扣 {points} 分：它的 {param} 是 {whole} 分的 {actual}"),
+    ("the 评分标准 says \"{quote}\" ({stated}), but the rule deducts {share} of {whole}: its {param} is {actual}",
+     "评分标准写的是“{quote}”（{stated}），而规则扣 {whole} 分的 {share}：它的 {param} 是 {actual}"),
     ("the 评分标准 says \"{quote}\" ({stated}), but the rule's {param} is not set",
      "评分标准写的是“{quote}”（{stated}），而规则没有设 {param}"),
     ("the 评分标准 says \"{quote}\" ({stated}), but the rule's {param} is {actual}",

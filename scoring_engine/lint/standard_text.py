@@ -202,9 +202,11 @@ class Standard:
             band = _range(segment[: points.start()])
             if band is None:
                 continue
-            low, high, percent = band
+            low, high, percent, at = band
             worth = Decimal(0) if points.group("zero") else None if points.group("full") else _number(points.group("n"))
-            found.append(BandStated(low, high, percent, worth, _quote(segment), start))
+            # the clause that states the band: not a note in brackets before its range ('满意度（非常满意100%…）≥90%得5分')
+            clause = segment[max(segment.rfind("）", 0, at), segment.rfind(")", 0, at)) + 1:]
+            found.append(BandStated(low, high, percent, worth, _quote(clause), start))
         return found
 
     def tiers(self, labels: list[str]) -> list[TierStated]:
@@ -268,8 +270,8 @@ def _segments(text: str) -> Iterator[tuple[str, int]]:
     yield text[start:], start
 
 
-def _range(text: str) -> tuple[Decimal | None, Decimal | None, bool] | None:
-    """The last range written in `text` (the one next to the points), as (low, high, percent)."""
+def _range(text: str) -> tuple[Decimal | None, Decimal | None, bool, int] | None:
+    """The last range written in `text` (the one next to the points), as (low, high, percent, where it starts)."""
     best = None
     for pattern in _RANGES:
         for m in pattern.finditer(text):
@@ -280,4 +282,4 @@ def _range(text: str) -> tuple[Decimal | None, Decimal | None, bool] | None:
     groups = best.groupdict()
     low = _number(groups["a"]) if groups.get("a") else None
     high = _number(groups["b"]) if groups.get("b") else None
-    return low, high, bool(groups.get("ap") or groups.get("bp"))
+    return low, high, bool(groups.get("ap") or groups.get("bp")), best.start()

@@ -18,7 +18,9 @@ A switch (and an equal's ``otherwise``) is described by one text for all its
 variants: a statement is reported only when no variant agrees with it. Where
 the text states several amounts per finding (1 point, and 5 for a 挪用), the
 rule agrees when it deducts one of them (the others are findings with their own
-points). A statement the rule has no parameter for is not reported.
+points). A statement the rule has no parameter for is not reported. A deduction
+stated in points against a rule's share of the weight (or the other way) is shown
+in the text's unit too: 1 point against 0.5 point, not against 5% (QA119 F5).
 """
 
 from __future__ import annotations
@@ -44,6 +46,9 @@ PROFILE_HINT = "the profile changed this indicator's weight: restate its 评分�
 SCALED_HINT = ("the profile's rescale (line {line}) scaled the points of the rule with the weight, {old} to {new}: give "
                "{indicator} its weight under change: to keep the rule as written, or restate its 评分标准")
 NOT_SET = "not set"
+# the rule's amount in the text's unit (QA119 F5): points against points, a share against a share
+AS_POINTS = "the 评分标准 says \"{quote}\" ({stated}), but the rule deducts {points} points: its {param} is {actual} of {whole}"
+AS_SHARE = "the 评分标准 says \"{quote}\" ({stated}), but the rule deducts {share} of {whole}: its {param} is {actual}"
 #: A cut-off the rule lacks: floor is one reading of it, a formula the other (QA44 F5: floor alone changes the scores)
 FLOOR_HINT = ("floor: {cut} scores (rate − floor) ÷ (1 − floor) of the weight, 0 at the floor; if the rate above the "
               "cut-off is scored as it is, write a formula: 0 if rate < {below} else min(rate, 1) × the weight")
@@ -67,6 +72,8 @@ class Compared:
     stated: str
     actual: str
     agrees: bool
+    message: str = STANDARD  # another template, with more fields
+    more: tuple[tuple[str, str], ...] = ()
 
 
 def _placed(locator: Locator, indicator: str, written: tuple[str | int, ...]) -> tuple[tuple[str | int, ...], str]:
@@ -114,9 +121,8 @@ def standards(indicator_set: IndicatorSet, rules: list[RuleAt], locator: Locator
                 c = found[0]
                 cut = _ratio(c.stated)
                 told = FLOOR_HINT.format(cut=cut, below=cut) if c.param == "floor" and c.actual == NOT_SET else hint
-                yield locator.warning("standard-mismatch", path, STANDARD,
-                                      {"quote": c.quote, "stated": c.stated, "param": c.param, "actual": c.actual},
-                                      told, indicator=indicator)
+                fields = {"quote": c.quote, "stated": c.stated, "param": c.param, "actual": c.actual, **dict(c.more)}
+                yield locator.warning("standard-mismatch", path, c.message, fields, told, indicator=indicator)
 
 
 def _first_of_each_value(stated: list[Stated]) -> list[Stated]:
@@ -182,8 +188,21 @@ def _amounts(stated: list[Stated], amount: Any, whole: Decimal | None, param: st
     any_agrees = any(agrees for _, (agrees, _) in known)
     key = param + ("share_each" if amount is not None and amount.is_share else "points_each")
     # When none agrees, the first is the rule's amount as the text says it; the others may be findings' own points.
-    return [Compared(s.start, s.quote, key, _shown(s), actual, agrees or any_agrees or i > 0)
+    return [Compared(s.start, s.quote, key, _shown(s), actual, agrees or any_agrees or i > 0, *_in_text_unit(s, amount, whole))
             for i, (s, (agrees, actual)) in enumerate(known)]
+
+
+def _in_text_unit(stated: Stated, amount: Any, whole: Decimal | None) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """The message for an amount, with the rule's in the text's unit where the units differ: 1 point against the 0.5
+    point a share of 5% of 10 is, not against 5% (QA119 F5)."""
+    if amount is None or not whole:
+        return STANDARD, ()
+    by_share = stated.percent or stated.fraction is not None
+    if amount.is_share and not by_share:
+        return AS_POINTS, (("points", _points(amount.of(whole))), ("whole", _points(whole)))
+    if by_share and not amount.is_share:
+        return AS_SHARE, (("share", _share(amount.value / Fraction(whole))), ("whole", _points(whole)))
+    return STANDARD, ()
 
 
 def _lines(stated: list[tuple[Stated, bool]], below: bool, actual: Decimal | None, param: str,
