@@ -115,6 +115,19 @@ LINT = (
      "评分标准写的是“{quote}”（{stated}），而规则扣 {points} 分：它的 {param} 是 {whole} 分的 {actual}"),
     ("the 评分标准 says \"{quote}\" ({stated}), but the rule deducts {share} of {whole}: its {param} is {actual}",
      "评分标准写的是“{quote}”（{stated}），而规则扣 {whole} 分的 {share}：它的 {param} 是 {actual}"),
+    ("the 评分标准 says \"{quote}\" ({stated}), but the rule has no zero_at: deducting {each} points per {per}, it uses up "
+     "the weight {weight} only at {actual}",
+     "评分标准写的是“{quote}”（{stated}），而规则没有设 zero_at：每 {per} 扣 {each} 分，要到 {actual} 才扣完分值 {weight}"),
+    ("write zero_at: {zero} in the rule, or make the standard text say {actual}",
+     "在规则中写 zero_at: {zero}，或把评分标准改为 {actual}"),
+    ("the 评分标准 says \"{quote}\" ({stated} points at most), but the rule deducts up to the whole weight {weight} (扣完为止)",
+     "评分标准写的是“{quote}”（最多扣 {stated} 分），而规则扣完为止，最多扣完分值 {weight}"),
+    ("the 评分标准 says \"{quote}\" ({stated} points at most), but at zero_at_count {count} findings the rule deducts the "
+     "whole weight {weight}",
+     "评分标准写的是“{quote}”（最多扣 {stated} 分），而规则发现 {count} 处（zero_at_count）即扣完分值 {weight}"),
+    ("a deduction rule deducts until the weight is used up: restate the 评分标准, or score a cap of {stated} points with "
+     "kind: formula",
+     "按问题扣分规则一直扣到分值扣完为止：请改写评分标准；若要最多扣 {stated} 分，改用 kind: formula 计分"),
     ("the 评分标准 says \"{quote}\" ({stated}), but the rule's {param} is not set",
      "评分标准写的是“{quote}”（{stated}），而规则没有设 {param}"),
     ("the 评分标准 says \"{quote}\" ({stated}), but the rule's {param} is {actual}",

@@ -1,16 +1,21 @@
-"""lint: how a mismatch between the 评分标准 and the rule is quoted and shown (QA119 F5). Each case is
-examples/small/set.yaml with one standard (or rule) rewritten."""
+"""lint: the 评分标准's band edges, zero points and caps against the rule (QA119 F1), and how a mismatch is quoted and
+shown (QA119 F5). Each case is examples/small/set.yaml with one standard (or rule) rewritten."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+import pytest
 
 from conftest import ROOT
 from scoring_engine._zh import translate
 from scoring_engine.lint import LintWarning, lint_file
 
 SMALL = ROOT / "examples" / "small" / "set.yaml"
+EXECUTION = "执行率≥95%得10分；90%（含）–95%得8分；80%（含）–90%得5分；低于80%不得分。"
 SATISFACTION = "≥90%得6分；80%（含）–90%得4分；60%（含）–80%得2分；低于60%不得分。"
+COMPLIANCE = "每发现一处违规扣2分，扣完为止；发现5处及以上不得分。"
+TIMELINESS = "按期完成得满分；每超期1个月扣2分，扣完为止。"
 QUALITY = "达标率100%得满分；每低1个百分点扣分值的5%；80%及以下不得分。"
 
 
@@ -21,6 +26,79 @@ def _mismatches(tmp_path: Path, *edits: tuple[str, str]) -> list[LintWarning]:
         text = text.replace(old, new)
     (tmp_path / "set.yaml").write_text(text, encoding="utf-8")
     return [w for w in lint_file(tmp_path / "set.yaml")[1] if w.code == "standard-mismatch"]
+
+
+@pytest.mark.parametrize(("edit", "expected"), [
+    ((EXECUTION, EXECUTION.replace("95%", "97%")),  # at 96% the text gives 8 points, the rule 10
+     [("执行率≥97%得10分", "≥97%", "bands[0]", "≥95%"), ("90%（含）–97%得8分", "90%–97%", "bands[1]", "90%–95%")]),
+    ((EXECUTION, "执行率≥95%得10分；85%（含）–95%得8分；80%（含）–85%得5分；低于80%不得分。"),
+     [("85%（含）–95%得8分", "85%–95%", "bands[1]", "90%–95%"), ("80%（含）–85%得5分", "80%–85%", "bands[2]", "80%–90%")]),
+    ((EXECUTION, "执行率≥90%得10分；80%（含）–90%得8分；70%（含）–80%得5分；低于70%不得分。"),  # every band moved down
+     [("执行率≥90%得10分", "≥90%", "bands[0]", "≥95%"), ("80%（含）–90%得8分", "8", "bands[2].points", "5"),
+      ("低于70%不得分", "<70%", "bands[3]", "<80%")]),
+    ((SATISFACTION, "≥85%得6分；75%（含）–85%得4分；60%（含）–75%得2分；低于60%不得分。"),
+     [("≥85%得6分", "≥85%", "bands[0]", "≥90%"), ("75%（含）–85%得4分", "75%–85%", "bands[1]", "80%–90%"),
+      ("60%（含）–75%得2分", "60%–75%", "bands[2]", "60%–80%")]),
+])
+def test_band_edges_of_the_standard_that_the_rule_does_not_use_are_named(tmp_path: Path, edit: tuple[str, str],
+                                                                        expected: list[tuple[str, ...]]) -> None:
+    """QA119 F1: '≥97%得10分' against a band from 0.95 (and '85%（含）–95%得8分' against 0.9–0.95) gave no warning, while
+    a project at 96% scores 8 by the text and 10 by the rule. The band with the same points is named with its range."""
+    found = _mismatches(tmp_path, edit)
+    assert expected == [(w.fields["quote"], w.fields["stated"], w.fields["param"], w.fields["actual"]) for w in found]
+    assert "评分标准写的是“执行率≥97%得10分”（≥97%），而规则的 bands[0] 是 ≥95%" in [
+        translate(w.problem.message) for w in _mismatches(tmp_path, (EXECUTION, EXECUTION.replace("95%", "97%")))]
+
+
+def test_a_zero_point_the_standard_states_where_the_rule_has_none_is_named_with_where_it_reaches_0(tmp_path: Path) -> None:
+    """QA119 F1: '超期3个月及以上不得分' against 2 points a month off 10 (0 only at 5 months) gave no warning: at 3 months
+    the text gives 0 and the rule 4. The warning says where the rule reaches 0, and the zero_at that says the text."""
+    [w] = _mismatches(tmp_path, (TIMELINESS, "按期完成得10分；每超期1个月扣2分，超期3个月及以上不得分。"))
+    assert ("超期3个月及以上不得分", "3", "5") == (w.fields["quote"], w.fields["stated"], w.fields["actual"])
+    assert ("评分标准写的是“超期3个月及以上不得分”（3），而规则没有设 zero_at：每 1 扣 2 分，要到 5 才扣完分值 10"
+            == translate(w.problem.message))
+    assert "在规则中写 zero_at: 3，或把评分标准改为 5" == translate(w.problem.hint or "")
+    # a percentage of a ratio: '70%及以下' against 5% of the weight a point, which runs out at 80%
+    [w] = _mismatches(tmp_path, ("share_each: 0.05, zero_at: 0.8", "share_each: 0.05"),
+                      (QUALITY, QUALITY.replace("80%及以下", "70%及以下")))
+    assert ("70%", "80%", "0.7") == (w.fields["stated"], w.fields["actual"], w.fields["zero"])
+
+
+@pytest.mark.parametrize(("rule", "expected"), [
+    ("points_each: 2, zero_at_count: 5", "评分标准写的是“最多扣6分”（最多扣 6 分），而规则发现 5 处（zero_at_count）即扣完分值 10"),
+    ("points_each: 2", "评分标准写的是“最多扣6分”（最多扣 6 分），而规则扣完为止，最多扣完分值 10"),
+])
+def test_a_cap_the_standard_states_that_a_deduction_does_not_have_is_named(tmp_path: Path, rule: str, expected: str) -> None:
+    """QA119 F1: '最多扣6分' against a deduction of 2 a finding with zero_at_count 5 gave no warning: with 5 findings
+    the text gives 4 and the rule 0. A deduction deducts until the weight is used up; the fix is named."""
+    [w] = _mismatches(tmp_path, (COMPLIANCE, "每发现一处违规扣2分，最多扣6分。"),
+                      ("points_each: 2, zero_at_count: 5", rule))
+    assert expected == translate(w.problem.message)
+    assert "若要最多扣 6 分，改用 kind: formula 计分" in translate(w.problem.hint or "")
+
+
+@pytest.mark.parametrize("edits", [
+    # QA119's correct rephrasings (N01–N08)
+    [(EXECUTION, "执行率95%及以上得10分；90%–95%（不含）得8分；80%–90%（不含）得5分；80%以下不得分。")],
+    [(COMPLIANCE, "每发现一处违规扣2分，最多扣10分；发现5处及以上的，本项不得分。")],
+    [("①符合法律法规和发展政策；②与部门职责和年度计划相符；③未与其他项目重复。每项2分。",
+      "①符合法律法规和发展政策（2分）；②与部门职责和年度计划相符（2分）；③未与其他项目重复（2分）。")],
+    [(SATISFACTION, SATISFACTION.replace("≥90%", "有效样本不少于30份。≥90%"))],
+    [("完成率低于60%不得分；高于60%的部分按比例得分：(完成率 − 60%) ÷ 40% × 分值。",
+      "完成率低于60%的不得分；完成率60%（含）以上的，得分 = (完成率 − 60%) ÷ 40% × 10分。")],
+    [(TIMELINESS, "按期完成得10分；每超期1个月扣2分，超期5个月及以上不得分。")],
+    [(QUALITY, "达标率100%得10分；每低1个百分点扣0.5分；80%及以下不得分。")],
+    [("每发现一处问题扣1分，扣完为止。", "对照2024年度绩效目标，每发现一处问题扣1分，扣完为止。")],
+    # a zero point the deductions reach without zero_at; a cap that is the weight
+    [("share_each: 0.05, zero_at: 0.8", "share_each: 0.05")],
+    [(COMPLIANCE, "每发现一处违规扣2分，最多扣10分。")],
+    # a band the text leaves open where the rule closes it, and points the rule gives in two bands
+    [(EXECUTION, "执行率95%（含）–100%得10分；90%（含）–95%得8分；80%（含）–90%得5分；低于80%不得分。")],
+])
+def test_a_correct_rephrasing_of_a_standard_gives_no_warning(tmp_path: Path, edits: list[tuple[str, str]]) -> None:
+    """No false alarm: a standard that says what the rule does in other words (QA119's eight rephrasings, a zero
+    point where the deductions use up the weight, a cap at the weight, a band the text closes at 100%) is clean."""
+    assert [] == [str(w) for w in _mismatches(tmp_path, *edits)]
 
 
 def test_a_band_mismatch_quotes_the_clause_that_states_the_number(tmp_path: Path) -> None:

@@ -9,7 +9,8 @@ words that state it (`Stated.quote`), for lint to compare with the rule:
 - the elements (要点) ①②③…, each with its points "（1分）" and its own deduction, and "每项0.6分", "各2分";
 - bands: "≥90%得10分", "80%（含）–90%得8分", "低于60%不得分", "−5%（含）至0）得4分";
 - tiers: "达成年度指标得分值的80%–100%", "部分达成并具有一定效果得2.4–3.2分";
-- a zero line: "完成率低于60%不得分", "80%及以下不得分";
+- a zero line: "完成率低于60%不得分", "80%及以下不得分", "超期3个月及以上不得分";
+- a cap on what is deducted: "最多扣6分";
 - a panel's parts "现场核查占60%", its trimming "去掉一个最高分和一个最低分", its scale "百分制";
 - a tolerance "允许偏差5%".
 
@@ -53,10 +54,13 @@ _WHOLE_MARKS = (re.compile(r"得分\s*[=＝]\s*(?P<n>" + _NUMBER + r")\s*[×xX*]
 _EACH_ITEM = re.compile(r"(?:每项|各)(?P<n>" + _NUMBER + r")分")
 _ELEMENT_POINTS = re.compile(r"[（(](?P<n>" + _NUMBER + r")分")
 _POINTS_AT_END = re.compile(r"(?:得|为)?\s*(?:(?P<n>" + _NUMBER + r")分|(?P<zero>不得分)|(?P<full>满分))\s*$")
-_ZERO_LINE = (re.compile(r"(?:低于|小于|不足|未达到)\s*(?P<n>" + _NUMBER + r")(?P<pct>%)?" + _ZERO),
-              re.compile(r"(?P<n>" + _NUMBER + r")(?P<pct>%)?" + _INCLUSIVE + r"(?:及)?以下" + _ZERO),
-              re.compile(r"(?:超过|高于|大于)\s*(?P<n>" + _NUMBER + r")(?P<pct>%)?" + _ZERO),
-              re.compile(r"(?P<n>" + _NUMBER + r")(?P<pct>%)?" + _INCLUSIVE + r"(?:及)?以上" + _ZERO))
+# a zero line's number: a percentage, or a time ('超期3个月及以上不得分')
+_LINE = r"(?:超期|延期|逾期)?(?P<n>" + _NUMBER + r")(?:(?P<pct>%)|个月|个工作日|工作日|天|日|周|年)?"
+_ZERO_LINE = (re.compile(r"(?:低于|小于|不足|未达到)\s*" + _LINE + _ZERO),
+              re.compile(_LINE + _INCLUSIVE + r"(?:及)?以下" + _ZERO),
+              re.compile(r"(?:超过|高于|大于)\s*" + _LINE + _ZERO),
+              re.compile(_LINE + _INCLUSIVE + r"(?:及)?以上" + _ZERO))
+_MOST_DEDUCTED = re.compile(r"(?:(?:最多|最高|至多)扣(?:减)?|扣分(?:最多|不超过))(?P<n>" + _NUMBER + r")分")
 _TRIM = re.compile(r"去掉(?P<n>" + _COUNT + r")个最高分")
 _SCALE = re.compile(r"百分制|满分(?:为)?(?P<n>" + _NUMBER + r")分")
 _TOLERANCE = re.compile(r"(?:允许|容许)(?:偏差|误差)(?:为|不超过)?\s*(?P<n>" + _NUMBER + r")%")
@@ -149,6 +153,10 @@ class Standard:
 
     def zero_at_count(self) -> list[Stated]:
         return [Stated(_count(m.group("n")), _quote(m.group(0)), start=m.start()) for m in _ZERO_AT_COUNT.finditer(self.text)]
+
+    def most_deducted(self) -> list[Stated]:
+        """A cap on what the findings deduct: '最多扣6分'."""
+        return [Stated(_number(m.group("n")), _quote(m.group(0)), start=m.start()) for m in _MOST_DEDUCTED.finditer(self.text)]
 
     def full_marks(self) -> list[Stated]:
         """The points the text gives at most: '× 4分', '最高10分', '按10分计', '得3分，否则不得分', '得分 = 8 × …',

@@ -5,11 +5,11 @@ Each kind compares what `standard_text` reads with its own parameters:
 | kind | what the text states | the rule's parameter |
 |---|---|---|
 | any (with a weight) | "× 4分", "最高10分", "按10分计", "得3分，否则不得分" | the indicator's weight |
-| deduction | "每发现一处问题扣1分", "发现4处及以上…不得分" | points_each / share_each, zero_at_count |
-| linear | "每延期1个月扣1分", "每低1个百分点扣分值的5%", "80%及以下不得分" | points_each / share_each, zero_at |
+| deduction | "每发现一处问题扣1分", "发现4处及以上…不得分", "最多扣6分" | points_each / share_each, zero_at_count, the weight |
+| linear | "每延期1个月扣1分", "每低1个百分点扣分值的5%", "80%及以下不得分" | points_each / share_each, zero_at (or: used up) |
 | proportional | "完成率低于60%不得分" | floor |
 | checklist | ①②③ with "（1分）" and "每缺一项扣0.2分", "每项0.6分", "各2分" | the elements, their points and points_each |
-| bands | "80%（含）–90%得8分" | the points of the band with that range |
+| bands | "80%（含）–90%得8分" | the points of the band with that range; else the range of the one band with those points |
 | tiers | "达成年度指标得分值的80%–100%", "…得3.2–4分" | the tier's range |
 | panel | "现场核查占60%", "去掉一个最高分…", "百分制" | parts' shares, trim, scale |
 | equal | "允许偏差5%" | tolerance |
@@ -27,7 +27,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from decimal import Decimal
+from dataclasses import replace
+from decimal import ROUND_CEILING, Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -35,7 +36,7 @@ from .._arith import plain, round_half_up, to_decimal_or_none
 from .._record import record
 from ..model import IndicatorSet
 from .found import LintWarning, Locator, RuleAt
-from .standard_text import Stated, Standard
+from .standard_text import BandStated, Stated, Standard
 
 __all__ = ["STANDARD", "STANDARD_WEIGHT", "standards"]
 
@@ -49,6 +50,16 @@ NOT_SET = "not set"
 # the rule's amount in the text's unit (QA119 F5): points against points, a share against a share
 AS_POINTS = "the 评分标准 says \"{quote}\" ({stated}), but the rule deducts {points} points: its {param} is {actual} of {whole}"
 AS_SHARE = "the 评分标准 says \"{quote}\" ({stated}), but the rule deducts {share} of {whole}: its {param} is {actual}"
+# where the text's zero point or cap is not the rule's (QA119 F1)
+ZERO_REACHED = ("the 评分标准 says \"{quote}\" ({stated}), but the rule has no zero_at: deducting {each} points per {per}, "
+                "it uses up the weight {weight} only at {actual}")
+ZERO_REACHED_HINT = "write zero_at: {zero} in the rule, or make the standard text say {actual}"
+MOST_DEDUCTED = ("the 评分标准 says \"{quote}\" ({stated} points at most), but the rule deducts up to the whole weight "
+                 "{weight} (扣完为止)")
+MOST_DEDUCTED_AT = ("the 评分标准 says \"{quote}\" ({stated} points at most), but at zero_at_count {count} findings the "
+                    "rule deducts the whole weight {weight}")
+MOST_DEDUCTED_HINT = ("a deduction rule deducts until the weight is used up: restate the 评分标准, or score a cap of "
+                      "{stated} points with kind: formula")
 #: A cut-off the rule lacks: floor is one reading of it, a formula the other (QA44 F5: floor alone changes the scores)
 FLOOR_HINT = ("floor: {cut} scores (rate − floor) ÷ (1 − floor) of the weight, 0 at the floor; if the rate above the "
               "cut-off is scored as it is, write a formula: 0 if rate < {below} else min(rate, 1) × the weight")
@@ -72,8 +83,9 @@ class Compared:
     stated: str
     actual: str
     agrees: bool
-    message: str = STANDARD  # another template, with more fields
+    message: str = STANDARD  # another template, with more fields, and the fix it names
     more: tuple[tuple[str, str], ...] = ()
+    hint: str | None = None
 
 
 def _placed(locator: Locator, indicator: str, written: tuple[str | int, ...]) -> tuple[tuple[str | int, ...], str]:
@@ -121,6 +133,7 @@ def standards(indicator_set: IndicatorSet, rules: list[RuleAt], locator: Locator
                 c = found[0]
                 cut = _ratio(c.stated)
                 told = FLOOR_HINT.format(cut=cut, below=cut) if c.param == "floor" and c.actual == NOT_SET else hint
+                told = c.hint if c.hint is not None and told == STANDARD_HINT else told
                 fields = {"quote": c.quote, "stated": c.stated, "param": c.param, "actual": c.actual, **dict(c.more)}
                 yield locator.warning("standard-mismatch", path, c.message, fields, told, indicator=indicator)
 
@@ -206,13 +219,15 @@ def _in_text_unit(stated: Stated, amount: Any, whole: Decimal | None) -> tuple[s
 
 
 def _lines(stated: list[tuple[Stated, bool]], below: bool, actual: Decimal | None, param: str,
-           target: Decimal | None = None) -> list[Compared]:
-    """Zero lines ('低于60%不得分') on the side the rule scores 0 against its parameter; one agreeing is enough. With a
-    constant `target`, a percentage may be one beyond it: '超过20%不得分' of a ratio to a norm of 1 is zero_at 1.2 (QA61 F6)."""
+           target: Decimal | None = None, reached: list[Decimal] | None = None) -> list[Compared]:
+    """Zero lines ('低于60%不得分') on the side the rule scores 0 against its parameter (or any of the values it
+    `reached` 0 at); one agreeing is enough. With a constant `target`, a percentage may be one beyond it:
+    '超过20%不得分' of a ratio to a norm of 1 is zero_at 1.2 (QA61 F6)."""
     kept = [s for s, is_below in stated if is_below == below]
     beyond = [target * (1 - s.value / 100) if below else target * (1 + s.value / 100)
               for s in kept if s.percent and target is not None]
-    any_agrees = any(_same(s, actual) for s in kept) or (actual is not None and actual in beyond)
+    values = reached or ([] if actual is None else [actual])
+    any_agrees = any(_same(s, v) for s in kept for v in values) or any(v in beyond for v in values)
     shown = plain(actual) if actual is not None else NOT_SET
     return [Compared(s.start, s.quote, param, _shown(s), shown, any_agrees) for s in kept]
 
@@ -222,17 +237,52 @@ def _lines(stated: list[tuple[Stated, bool]], below: bool, actual: Decimal | Non
 
 def _deduction(p: Any, standard: Standard, weight: Decimal | None) -> list[Compared]:
     found = _amounts(standard.per_finding(), p.ladder.each, weight, "")
+    zero_at = p.ladder.zero_at
     for s in standard.zero_at_count():
-        zero_at = p.ladder.zero_at
         found.append(Compared(s.start, s.quote, "zero_at_count", plain(s.value), NOT_SET if zero_at is None else str(zero_at),
                               zero_at is not None and Decimal(zero_at) == s.value))
+    # '最多扣6分': a deduction has no cap below its weight, and zero_at_count takes the whole weight (QA119 F1)
+    for s in standard.most_deducted():
+        if weight is None:
+            break
+        more = (("weight", plain(weight)),) + ((("count", str(zero_at)),) if zero_at is not None else ())
+        found.append(Compared(s.start, s.quote, "zero_at_count" if zero_at is not None else "weight", plain(s.value),
+                              plain(weight), s.value >= weight, MOST_DEDUCTED if zero_at is None else MOST_DEDUCTED_AT,
+                              more, MOST_DEDUCTED_HINT))
     return found
 
 
 def _linear(p: Any, standard: Standard, weight: Decimal | None) -> list[Compared]:
     target = to_decimal_or_none(p.target.text) if _NUMBER_TEXT.fullmatch(p.target.text.strip()) else None
-    return _amounts(standard.per_finding(), p.each, weight, "") + _lines(standard.zero_lines(), not p.lower_is_better,
-                                                                         p.zero_at, "zero_at", target)
+    found = _amounts(standard.per_finding(), p.each, weight, "")
+    below = not p.lower_is_better
+    each = p.each.of(weight) if weight is not None else None
+    reached = _used_up(p, target, weight, each) if p.zero_at is None else []
+    if target is None or weight is None or each is None or not reached:
+        return found + _lines(standard.zero_lines(), below, p.zero_at, "zero_at", target)
+    # no zero_at: the rule scores 0 where its deductions use up the weight ('超期3个月及以上不得分' against 5: QA119 F1)
+    kept = [s for s, is_below in standard.zero_lines() if is_below == below]
+    show: Callable[[Decimal], str] = (lambda x: _points(x * 100) + "%") if p.display == "percent" else _points
+    for c, s in zip(_lines(standard.zero_lines(), below, None, "zero_at", target, reached), kept, strict=True):
+        share = s.percent and abs(target) <= 2  # '80%' of a ratio: 0.8 on the worse side of the target, else beyond it
+        zero = s.value / 100 if share and (s.value / 100 < target if below else s.value / 100 > target) else s.value
+        if share and zero == s.value:  # '超过20%不得分' of a ratio to a norm of 1: 1.2
+            zero = target * (1 - s.value / 100) if below else target * (1 + s.value / 100)
+        more = (("each", _points(each)), ("per", show(p.per)), ("weight", plain(weight)), ("zero", plain(zero)))
+        found.append(replace(c, actual=show(reached[0]), message=ZERO_REACHED, more=more, hint=ZERO_REACHED_HINT))
+    return found
+
+
+def _used_up(p: Any, target: Decimal | None, weight: Decimal | None, each: Decimal | None) -> list[Decimal]:
+    """Where a linear rule's deductions use up the weight: at weight ÷ each units of shortfall, at the whole units after,
+    and one unit before that when every unit started counts; nearest first. None known without a constant target."""
+    if target is None or weight is None or not each or each < 0:
+        return []
+    units = weight / each
+    whole = units.to_integral_value(rounding=ROUND_CEILING)
+    counts = {units, whole} | ({whole - 1} if p.units == "started" else set())
+    side = 1 if p.lower_is_better else -1
+    return [target + side * n * p.per for n in sorted(counts) if n > 0]
 
 
 _NUMBER_TEXT = re.compile(r"\d+(?:\.\d+)?")  # a target written as a number: 1, 0.95
@@ -275,24 +325,54 @@ def _by_marker(names: list[str], markers: list[str]) -> list[int]:
     return list(range(len(markers)))
 
 
-def _bands(p: Any, standard: Standard, weight: Decimal | None) -> list[Compared]:
-    found = []
-    for stated in standard.bands():
-        def bound(value: Decimal | None, actual: Decimal | None, percent: bool = stated.percent) -> bool:
-            return (value is None and actual is None) or (
-                value is not None and actual is not None and (actual == value or (percent and actual == value / 100)))
+def _bound(value: Decimal | None, actual: Decimal | None, percent: bool) -> bool:
+    """Whether a bound of the text ("95%", or none) is the rule's (0.95 or 95, or none)."""
+    return (value is None and actual is None) or (
+        value is not None and actual is not None and (actual == value or (percent and actual == value / 100)))
 
-        j = next((j for j, band in enumerate(p.bands)
-                  if bound(stated.low, band.range.low) and bound(stated.high, band.range.high)), None)
-        if j is None:
-            continue
-        amount = p.bands[j].amount
-        actual = amount.of(weight) if weight is not None else None if amount.is_share else amount.of(Decimal(0))
+
+def _bands(p: Any, standard: Standard, weight: Decimal | None) -> list[Compared]:
+    stated_bands = standard.bands()
+    same_range = [next((j for j, band in enumerate(p.bands) if _bound(stated.low, band.range.low, stated.percent)
+                        and _bound(stated.high, band.range.high, stated.percent)), None) for stated in stated_bands]
+    worth = [amount.of(weight) if weight is not None else None if amount.is_share else amount.of(Decimal(0))
+             for amount in (band.amount for band in p.bands)]
+    found = []
+    for stated, j in zip(stated_bands, same_range, strict=True):
         points = stated.points if stated.points is not None else weight
-        if actual is not None and points is not None:
-            found.append(Compared(stated.start, stated.quote, f"bands[{j}].points", plain(points), plain(actual),
-                                  points == actual))
+        if points is None:
+            continue
+        if j is not None:
+            got = worth[j]
+            if got is not None:
+                found.append(Compared(stated.start, stated.quote, f"bands[{j}].points", plain(points), plain(got), points == got))
+            continue
+        # no band of that range: the range of the one band with those points that no range of the text names (QA119 F1)
+        with_points = [k for k, w in enumerate(worth) if w == points and k not in same_range]
+        if len(with_points) == 1:
+            found += _band_range(p, stated, with_points[0])
     return found
+
+
+def _band_range(p: Any, stated: BandStated, j: int) -> list[Compared]:
+    """The text's range of a band against the range of the rule's band `j` with its points: a bound both write
+    that differs ('≥97%得10分' against min: 0.95; an open side says nothing)."""
+    band = p.bands[j].range
+    sides = ((stated.low, band.low), (stated.high, band.high))
+    if all(mine is None or theirs is None or _bound(mine, theirs, stated.percent) for mine, theirs in sides):
+        return []
+    bounds = [b for b in (x.range.low for x in p.bands) if b is not None]
+    as_ratio = stated.percent and (p.display == "percent" or all(abs(b) <= 2 for b in bounds))
+    rule = _range_shown(band.low, band.high, _share if as_ratio else plain)
+    text = _range_shown(stated.low, stated.high, lambda x: plain(x) + ("%" if stated.percent else ""))
+    return [Compared(stated.start, stated.quote, f"bands[{j}]", text, rule, False)]
+
+
+def _range_shown(low: Decimal | None, high: Decimal | None, show: Callable[[Decimal], str]) -> str:
+    """A range as '85%–95%', '≥95%' or '<80%'."""
+    if low is not None and high is not None:
+        return f"{show(low)}–{show(high)}"
+    return f"≥{show(low)}" if low is not None else f"<{show(high)}" if high is not None else ""
 
 
 def _tiers(p: Any, standard: Standard, weight: Decimal | None) -> list[Compared]:
