@@ -365,7 +365,7 @@ def resolve(set_ref: str, output: Path | None) -> None:
 @main.command()
 @click.argument("old_ref", metavar="OLD")
 @click.argument("new_ref", metavar="NEW")
-@click.option("--facts", "facts_files", multiple=True, metavar="FILE", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--facts", "facts_files", multiple=True, metavar="FILE", type=click.Path(dir_okay=True, path_type=Path),
               help="A project's facts file: show how its total, grade and scores change (repeat for several).")
 @click.option("--format", "fmt", type=click.Choice(DIFF_FORMATS), default="table", show_default=True,
               help="table (the screen), markdown, or xlsx (needs --output).")

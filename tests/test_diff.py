@@ -206,9 +206,11 @@ def test_xlsx_is_written_with_both_sheets_and_the_same_bytes_each_time(sets: tup
     (["diff", "national-framework", "national-framework", "--format", "xlsx"], 2, "--format xlsx writes a binary file"),
     (["diff", "national-framework", "nowhere.yaml"], 1, "no indicator set 'nowhere.yaml'"),
     (["diff", "national-framework", "national-framework", "--facts", "nowhere.json"], 1, "nowhere.json: no such file"),
+    (["diff", "national-framework", "national-framework", "--facts", "."], 1, ".: is a folder, not a file"),
 ])
 def test_wrong_diffs_are_one_line(args: list[str], code: int, words: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A missing set or facts file is one error line with exit 1; xlsx without --output is a wrong command line."""
+    """A missing set or facts file is one error line with exit 1; xlsx without --output is a wrong command line. QA119 F7:
+    a folder given as --facts is invalid input (exit 1), as a folder given for a facts file or a set is everywhere else."""
     monkeypatch.chdir(tmp_path)
     done = CliRunner().invoke(main, args)
     assert code == done.exit_code
