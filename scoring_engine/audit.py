@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 __all__ = ["LEAF_KEY", "MAX_SHARED_JSON", "MAX_SHARED_TEXT", "AuditTrail", "Brief", "DerivedValue", "FactValue",
            "IndicatorResult", "LeafRecord", "SetInfo", "SharedLeaf", "SharedParent", "derived_values", "fact_values",
-           "leaf_key", "readable"]
+           "facts_not_given", "leaf_key", "readable"]
 
 
 @record
@@ -71,6 +71,12 @@ def fact_values(indicator_set: IndicatorSet, values: Mapping[str, Any]) -> tuple
             made.__dict__.update(name=name, type=spec.type, value=values[name], label=spec.label, unit=spec.unit)
             found.append(made)
     return tuple(found)
+
+
+def facts_not_given(indicator_set: IndicatorSet, values: Mapping[str, Any]) -> tuple[FactValue, ...]:
+    """The set's declared facts without a value (optional, no default, left out), each with the value None."""
+    return tuple(FactValue(name, spec.type, None, spec.label, spec.unit)
+                 for name, spec in indicator_set.facts.items() if name not in values)
 
 
 def derived_values(indicator_set: IndicatorSet, values: Mapping[str, Any], failed: Mapping[str, str],

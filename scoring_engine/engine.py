@@ -29,7 +29,7 @@ from ._given_facts import given_facts, naming_another_set, of_no_file
 from ._not_applicable import not_applicable, weights_without
 from ._text import cut
 from ._version import __version__
-from .audit import AuditTrail, DerivedValue, LeafRecord, SetInfo, derived_values, fact_values
+from .audit import AuditTrail, DerivedValue, LeafRecord, SetInfo, derived_values, fact_values, facts_not_given
 from .caps import apply_caps
 from .errors import ADD_THE_FACT, ADD_TO_THE_ROW, FactsError, Problem, ScoringError
 from .facts import Facts, check_facts
@@ -139,6 +139,7 @@ def _result(run: _Run, scores: list[Decimal]) -> Result:
         derived=Later(derived_values, s, values, failed, used),
         project=ReadOnly(facts.details()),  # a Result is immutable: its details too
         facts=Later(fact_values, s, values, plan=plan),
+        facts_not_given=Later(facts_not_given, s, values),
         grade_consequence=plan.consequences[grade] if grade in plan.consequences else s.consequence_of(grade),
         flags=flags,
     ))

@@ -60,6 +60,9 @@ class Scored(Protocol):
     def derived(self) -> tuple[DerivedValue, ...]: ...
 
     @property
+    def facts_not_given(self) -> tuple[FactValue, ...]: ...
+
+    @property
     def warnings(self) -> tuple[Any, ...]: ...  # result.ScoreWarning: its kind, and its text in Chinese
 
     def paths(self) -> Iterator[tuple[IndicatorResult, ...]]: ...
@@ -242,6 +245,7 @@ class _Story:
 
     def facts(self) -> tuple[str, ...]:
         lines = []
+        not_given = {f.name: f.label for f in self.result.facts_not_given}
         for name in self._read():
             if name in self.derived_values:
                 continue
@@ -252,7 +256,8 @@ class _Story:
             elif name in self.node.inputs:
                 lines.append(f"{name} = {show_value(self.node.inputs[name])}")
             else:
-                lines.append(f"{name}：未提供")
+                named = not_given.get(name)
+                lines.append(f"{named}（{name}）：未提供" if named else f"{name}：未提供")
         return tuple(lines) or ("（不直接读取事实）",)
 
     def derived(self) -> tuple[str, ...]:

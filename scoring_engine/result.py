@@ -90,6 +90,8 @@ class Result:
     facts: Deferred[tuple[FactValue, ...]] = Deferred(())
     grade_consequence: str | None = None  # 结果应用: what the set's rules attach to the grade
     flags: tuple[Flag, ...] = ()  # 需说明: the explain_when conditions the project meets
+    # the declared facts the project leaves out (value None), with their labels: explain names them so (QA119 F6)
+    facts_not_given: Deferred[tuple[FactValue, ...]] = Deferred(())
 
     def __getstate__(self) -> dict[str, Any]:
         # Pickled (or copied) with every Later read: what crosses a process boundary is plain data.

@@ -170,6 +170,20 @@ def test_result_from_score_carries_facts_with_labels_and_units():
     assert "预算资金（budget.total） = 200万元" in story(plain_result, "process.funding")
 
 
+def test_a_fact_the_project_does_not_give_is_named_by_its_label_as_the_others_are():
+    """QA119 F6: a declared fact the rule reads and the project leaves out was listed by its bare id
+    (budget.adjusted：未提供) among facts shown as label（id）; it is shown with its label too, from the API and the command."""
+    path = ROOT / "indicator_sets" / "self-evaluation.facts.json"
+    facts = load_facts(path)
+    assert "budget.adjusted" not in facts.values
+    plain_result = score(load_indicator_set("self-evaluation"), facts)
+    text = story(plain_result, "budget")
+    assert "\n  调整后预算数（budget.adjusted）：未提供\n" in text
+    assert "全年预算数（budget.total） = " in text
+    run = CliRunner().invoke(main, ["explain", str(path), "-i", "budget"])
+    assert 0 == run.exit_code and text == run.stdout
+
+
 @pytest.mark.parametrize("facts_path", EXAMPLES, ids=lambda p: p.parent.name)
 def test_every_indicator_of_every_example_can_be_explained(facts_path: Path):
     """No indicator of any example breaks explain, and each story shows the indicator's printed score and the total."""
