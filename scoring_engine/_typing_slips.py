@@ -24,8 +24,8 @@ from typing import NamedTuple
 from ._encodings import UTF16_MARKS, UTF32_MARKS
 from .errors import Problem
 
-__all__ = ["FULL_WIDTH", "encoding_problem", "json_syntax_problem", "line_slips", "parser_problem", "with_slips",
-           "yaml_syntax_problem"]
+__all__ = ["FULL_WIDTH", "encoding_problem", "json_syntax_problem", "line_slips", "parser_problem", "typed_mapping",
+           "with_slips", "yaml_syntax_problem"]
 
 
 class FullWidth(NamedTuple):
@@ -484,3 +484,13 @@ def encoding_problem(data: bytes, file: str | None, start: int, line: int) -> Pr
     if chinese:
         return Problem("the file is GBK/GB18030 text, not UTF-8", file=file, line=line, hint=_SAVE_AS_UTF8)
     return Problem(f"not UTF-8 text (byte {start})", file=file, line=line, hint="save the file as UTF-8")
+
+
+def typed_mapping(value: object) -> str | None:
+    """For a mapping of a case file typed with a full-width colon, which reads as one text (`budget.paid：190`), how to
+    write it."""
+    if not isinstance(value, str) or "：" not in value:
+        return None
+    pairs = ", ".join(pair.strip().replace("：", ": ", 1)  # a pair ends at a comma (， too) before an id and its colon
+                      for pair in re.split(r"[,，](?=\s*[A-Za-z0-9_][A-Za-z0-9_.\-]*\s*[:：])", value))  # QA92 F8, QA96 F3
+    return f"'：' is a full-width colon: write {{{pairs}}}"

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime
 import os
-import re
 import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -32,7 +31,7 @@ from typing import Any
 from . import _yaml
 from ._arith import fixed, in_engine_context, plain, round_half_up
 from ._files import inside_folder, read_text, shown_path
-from ._typing_slips import with_slips
+from ._typing_slips import typed_mapping, with_slips
 from ._record import record
 from ._undeclared import judged_as_one, removed_facts
 from .engine import score
@@ -318,7 +317,7 @@ def _case(i: int, given: Any, names: dict[str, int], path: Path, located: Any, s
     overrides = raw.get("overrides", {})
     if not isinstance(overrides, Mapping):  # said on its value's line: `budget.paid：190` is a slip named there (QA85 F4)
         raise CaseFileError(Problem("overrides must map fact names to values", file=file, line=at["overrides"],
-                                    hint=_as_mapping(overrides)))
+                                    hint=typed_mapping(overrides)))
     expect_line = (located.where(("cases", i, "expect")) or (line, None))[0]
     expectation = _expectation(raw.get("expect"), f"the expect of case {i + 1}", file, expect_line)
     return Case(name, file, line, set_file, facts, overrides, expectation)
@@ -340,15 +339,6 @@ def _text(value: Any, what: str, file: str, where: tuple[int, int] | None) -> st
         raise CaseFileError(Problem(f"{what} must be text (a path or a bundled set id), got {_kind(value)}", file=file,
                                     line=where[0] if where else None, column=where[1] if where else None))
     return value
-
-
-def _as_mapping(value: Any) -> str | None:
-    """For a mapping typed with a full-width colon, which reads as one text (`budget.paid：190`), how to write it."""
-    if not isinstance(value, str) or "：" not in value:
-        return None
-    pairs = ", ".join(pair.strip().replace("：", ": ", 1)  # a pair ends at a comma (， too) before an id and its colon
-                      for pair in re.split(r"[,，](?=\s*[A-Za-z0-9_][A-Za-z0-9_.\-]*\s*[:：])", value))  # QA92 F8, QA96 F3
-    return f"'：' is a full-width colon: write {{{pairs}}}"
 
 
 def _kind(value: Any) -> str:
@@ -392,7 +382,7 @@ def _case_facts(raw: Mapping[str, Any], base: Facts | None, path: Path, name: st
             wrong = next((k for k, v in marked.items() if not isinstance(v, str)), None) if isinstance(marked, Mapping) else None
             said = f"its reason for {wrong} is {_kind(marked[wrong])}" if wrong is not None else f"got {_kind(marked)}"
             raise CaseFileError(Problem(f"case {name}: not_applicable must map indicator ids to reasons, {said}",  # (QA87 F7)
-                                        file=file, line=lines[1], hint=_as_mapping(marked) or "write {indicator id: reason}"))
+                                        file=file, line=lines[1], hint=typed_mapping(marked) or "write {indicator id: reason}"))
         # its slips are the case's own, not the facts file's it started from (QA55 F6)
         facts = Facts(values=facts.values, not_applicable=marked, project=facts.project, source=f"{file}::{name}")
     return facts
