@@ -17,7 +17,7 @@ from .facts import Facts
 from .model import IndicatorSet
 from .plan import ScoringPlan
 
-__all__ = ["ADD_TO_THE_FACTS", "given_facts", "naming_another_set", "of_no_file"]
+__all__ = ["ADD_TO_THE_FACTS", "given_facts", "naming_another_set", "of_no_file", "with_own_fix"]
 
 
 def naming_another_set(err: FactsError | ScoringError, facts: Facts, indicator_set: IndicatorSet) -> FactsError | ScoringError:
@@ -28,8 +28,18 @@ def naming_another_set(err: FactsError | ScoringError, facts: Facts, indicator_s
             or any(c in named for c in "/\\") or named.endswith((".yaml", ".yml"))):
         return err
     return type(err)([Problem(f"the facts name the set {named}, and are scored here with {indicator_set.id}",
-                              file=facts.source, hint=f"score them with the set they name: load_indicator_set({named!r})"),
-                      *err.problems])
+                              file=facts.source, hint=_named_set_call(named)), *err.problems])
+
+
+def _named_set_call(named: str) -> str:
+    return f"score them with the set they name: load_indicator_set({named!r})"
+
+
+def with_own_fix(problems: tuple[Problem, ...], facts: Facts, fix: str | None) -> list[Problem]:
+    """The `problems` of score(`facts`) said by a command: the line saying the facts name another set with the command's
+    `fix` instead of the Python call, or left out for None (diff scores them under another set on purpose: QA119 F3)."""
+    call = _named_set_call(str(facts.indicator_set))
+    return [dataclasses.replace(p, hint=fix) if p.hint == call else p for p in problems if fix is not None or p.hint != call]
 
 
 def of_no_file(err: FactsError | ScoringError, facts: Facts) -> FactsError | ScoringError:

@@ -21,6 +21,8 @@ CASES = (
      "预期报错且错误中含 {words}，实际评分为 {total} {grade}"),
     ("expected an error containing {words}, got", "预期错误中含 {words}，实际错误为"),
     ("scoring failed", "评分失败"),
+    ("give the cases facts written for {set:s}, or test these facts in a case file of {named}",
+     "改用为 {set} 写的事实，或在 {named} 的测试用例文件中测试这些事实"),
     ("{what} expected {wanted}, got {got} (difference {difference})", "{what!t} 预期 {wanted}，实际 {got}（相差 {difference}）"),
     ("grade {grade} is not a grade of the set ({known}); got {got}", "等级 {grade} 不是本体系的等级（{known!t}）；实际 {got}"),
     ("grade expected {wanted}, got {got}", "等级预期 {wanted}，实际 {got}"),

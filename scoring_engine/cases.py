@@ -30,6 +30,7 @@ from typing import Any
 
 from . import _yaml
 from ._arith import fixed, in_engine_context, plain, round_half_up
+from ._given_facts import with_own_fix
 from ._files import inside_folder, read_text, shown_path
 from ._typing_slips import typed_mapping, with_slips
 from ._record import record
@@ -422,7 +423,9 @@ def run_case(case: Case, sets: dict[Path, IndicatorSet] | None = None) -> CaseOu
     expect = case.expect
     try:
         result = score(indicator_set, _facts_for(case, indicator_set))
-    except ScoringEngineError as err:
+    except ScoringEngineError as err:  # facts naming another set: the case file's fix, not score()'s Python call (QA119 F3)
+        err = type(err)(with_own_fix(err.problems, case.facts, f"give the cases facts written for {indicator_set.id}, or test "
+                                     f"these facts in a case file of {case.facts.indicator_set}"))
         if expect.error is not None and _contains(expect.error, [(str(err), err.problems)]):
             return CaseOutcome(case, ())
         failure = f"expected an error containing {expect.error!r}, got" if expect.error else "scoring failed"

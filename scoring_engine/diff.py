@@ -317,13 +317,14 @@ _DECLARED = (_diff_declared.rounding_changes, _diff_declared.cap_changes, _diff_
 
 
 def _scored(indicator_set: IndicatorSet, facts: Facts, other: IndicatorSet) -> tuple[Any, tuple[Problem, ...]]:
+    from ._given_facts import with_own_fix
     from ._not_applicable import for_comparison, weighted_for_other
     from .engine import score
 
     try:  # the same facts under both sets: a 不适用 mark of an indicator one of them has not is for the other
         return score(indicator_set, for_comparison(indicator_set, facts, other)), ()
-    except ScoringEngineError as err:
-        return None, weighted_for_other(err.problems, indicator_set, other)
+    except ScoringEngineError as err:  # the set the facts name is no slip here: scoring them under another is the point
+        return None, weighted_for_other(tuple(with_own_fix(err.problems, facts, None)), indicator_set, other)
 
 
 def _compared(old: IndicatorSet, new: IndicatorSet, facts: Facts, source: str) -> ProjectComparison:

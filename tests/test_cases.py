@@ -474,3 +474,18 @@ def test_a_total_written_with_its_unit_and_a_name_given_twice_are_said_with_the_
     assert ("total must be a number, got text '100分'",
             "write a plain number, without thousands separators, units or %") in said, said
     assert ("case 3 needs a name of its own: case 2 is named 原样", "give each case a different name") in said, said
+
+
+def test_a_case_files_facts_that_name_another_set_are_told_a_fix_for_the_case_file_not_a_python_call(tmp_path: Path) -> None:
+    """QA119 F3: a case file whose facts file names another set (self-evaluation) than the one it tests was told, under
+    `scoring-engine test`, to score them with load_indicator_set('self-evaluation'), a Python call. It is told what to
+    change in the case file, in English and in Chinese."""
+    shutil.copy(EXAMPLE_SET, tmp_path / "set.yaml")
+    shutil.copy(ROOT / "indicator_sets" / "self-evaluation.facts.json", tmp_path / "f.json")
+    (tmp_path / "s.cases.yaml").write_text("indicator_set: set.yaml\nfacts_file: f.json\ncases:\n"
+                                           "  - {name: a, expect: {total: 100}}\n", encoding="utf-8")
+    for lang, fix in (("en", "(give the cases facts written for example-small, or test these facts in a case file of "
+                             "self-evaluation)"), ("zh", "（改用为 example-small 写的事实，或在 self-evaluation 的测试用例文件中测试这些事实）")):
+        run = CliRunner().invoke(main, ["--lang", lang, "test", str(tmp_path / "s.cases.yaml")])
+        assert 1 == run.exit_code and "load_indicator_set" not in run.output, run.output
+        assert fix in run.output, run.output

@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from conftest import EXAMPLE_FACTS, EXAMPLE_SET
+from conftest import EXAMPLE_FACTS, EXAMPLE_SET, ROOT
 from scoring_engine import load_facts, load_indicator_set, parse_indicator_set
 from scoring_engine.cli import main
 from scoring_engine.diff import compare_scores, diff_sets
@@ -167,6 +167,23 @@ def test_a_project_that_fails_under_one_set_says_why(sets: tuple[Path, Path, Pat
     assert [f"错误：{facts}: $.facts.total：按{side}指标体系 {path} 评分失败：缺少必填的事实 total" for side, path in
             (("原", old), ("新", new))] == [line.split("（")[0] for line in lines], chinese.stderr
     assert f"error: {facts}: $.facts.total: under the new set {new}: required fact total is missing" in done.stderr
+
+
+def test_facts_of_one_set_that_fail_under_the_other_give_no_advice_to_score_them_with_the_set_they_name(tmp_path: Path) -> None:
+    """QA119 F3: diff scores a project under both sets on purpose. Facts naming the old set that failed under the new one
+    were told to score them with the set they name, by the Python call load_indicator_set('self-evaluation'): advice a
+    command-line user cannot take, here or anywhere. Only the problems of the facts are said, under each set."""
+    document = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    del document["facts"]["budget"]["paid"]
+    facts = tmp_path / "facts.json"
+    facts.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    for lang in ("en", "zh"):
+        done = CliRunner().invoke(main, ["--lang", lang, "diff", "self-evaluation", "sichuan-self-evaluation", "--facts",
+                                         str(facts)])
+        assert 1 == done.exit_code
+        said = done.stdout + done.stderr
+        assert "load_indicator_set" not in said and "the facts name the set" not in said and "写明的指标体系是" not in said
+        assert 2 == len(done.stderr.splitlines()), done.stderr  # the missing fact, under each set
 
 
 def test_markdown_holds_the_same_rows(sets: tuple[Path, Path, Path]) -> None:
