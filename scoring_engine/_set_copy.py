@@ -18,12 +18,14 @@ import os
 import re
 from pathlib import Path
 
+from ._files import shown_path
 from ._output import write_atomically
 from ._resources import data_dir
 from .errors import IndicatorSetError, Problem, ScoringEngineError, did_you_mean
 from .loader import bundled_sets
 
-__all__ = ["SCHEMA_COMMENT", "copied_set_text", "copy_bundled_set", "schema_reference", "with_schema_comment"]
+__all__ = ["SCHEMA_COMMENT", "bundled_set_file", "copied_set_text", "copy_bundled_set", "schema_reference",
+           "with_schema_comment"]
 
 #: The comment editors read the schema from, without the path.
 SCHEMA_COMMENT = "# yaml-language-server: $schema="
@@ -52,13 +54,20 @@ def copied_set_text(bundled: Path, folder: Path) -> str:
     return with_schema_comment(bundled.read_text(encoding="utf-8"), schema_reference(folder))
 
 
+def bundled_set_file(set_id: str) -> Path:
+    """The file of bundled set `set_id`; any other name (a path too: `sets` prints and copies bundled sets only, QA119 F4)
+    refused with the closest id or the list of them."""
+    bundled = bundled_sets()
+    if set_id not in bundled:
+        raise IndicatorSetError(Problem(f"no bundled set {shown_path(set_id)!r}", hint=did_you_mean(set_id, bundled)
+                                        or "bundled sets: " + ", ".join(bundled)))
+    return bundled[set_id]
+
+
 def copy_bundled_set(set_id: str, folder: Path) -> Path:
     """Write bundled set `set_id` into `folder` (made if missing) as ID.yaml and return its path; a file already there is
     kept, the copy refused."""
-    bundled = bundled_sets()
-    if set_id not in bundled:
-        raise IndicatorSetError(Problem(f"no bundled set {set_id!r}", hint=did_you_mean(set_id, bundled)
-                                        or "bundled sets: " + ", ".join(bundled)))
+    bundled = bundled_set_file(set_id)
     if not folder.is_dir():  # made, as batch --reports makes its folder; a file of that name is refused
         try:
             folder.mkdir(parents=True)
@@ -69,5 +78,5 @@ def copy_bundled_set(set_id: str, folder: Path) -> Path:
     if target.exists():
         raise ScoringEngineError(Problem("already exists: the copy would replace it", file=str(target),
                                          hint="rename or remove it, or copy into another folder"))
-    write_atomically(target, copied_set_text(bundled[set_id], folder))
+    write_atomically(target, copied_set_text(bundled, folder))
     return target

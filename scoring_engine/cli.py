@@ -414,7 +414,9 @@ def sets(set_id: str | None, copy_to: Path | None) -> None:
         tell(_say(f"{copy_bundled_set(set_id, copy_to)}: copied from the bundled set {set_id}"))
         return
     if set_id is not None:
-        say(read_text(resolve_set(set_id), MAX_YAML_BYTES, IndicatorSetError)[0])
+        from ._set_copy import bundled_set_file
+
+        say(read_text(bundled_set_file(set_id), MAX_YAML_BYTES, IndicatorSetError)[0])
         return
     if not found:
         say(_say("no bundled indicator sets") + "\n")

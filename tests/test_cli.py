@@ -192,7 +192,21 @@ def test_sets_prints_one_bundled_set_to_copy(tmp_path: Path):
         assert 0 == code
         assert path.read_text(encoding="utf-8") == out
     code, _, err = run("sets", "no-such-set")
-    assert 1 == code and "no indicator set 'no-such-set'" in err
+    assert 1 == code and "no bundled set 'no-such-set'" in err
+
+
+def test_sets_prints_only_bundled_sets_never_a_file_named_instead(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """QA119 F4: `sets ID` printed any file given as ID (/etc/hostname, a facts file) as if it were a set, exit 0, where
+    `sets ID --copy` refused it. `sets` is for the bundled sets: any other name is refused as --copy refuses it (exit 1,
+    with the bundled ids), and a file in the working folder named as a bundled id does not stand in for that set."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "national-framework").write_text("not a set", encoding="utf-8")
+    for name in (str(EXAMPLE_FACTS), str(EXAMPLE_SET), str(tmp_path)):
+        for args in (("sets", name), ("sets", name, "--copy", str(tmp_path / "copy"))):
+            code, out, err = run("--lang", "en", *args)
+            assert (1, "") == (code, out) and f"error: no bundled set '{name}' (bundled sets: " in err, err
+    code, out, _ = run("sets", "national-framework")
+    assert 0 == code and out.startswith("# yaml-language-server") and "not a set" not in out
 
 
 @pytest.mark.parametrize("args", [["batch", ""], ["score", ""], ["batch", "x.jsonl", "--compare-with", ""], ["score", "x", "-o", ""]])

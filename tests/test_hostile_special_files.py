@@ -43,11 +43,14 @@ def test_a_special_file_is_refused_at_once_in_every_role(case: Case, outcomes: d
 
 @pytest.mark.parametrize("case", SPECIAL, ids=[c.name for c in SPECIAL])
 def test_the_refusal_says_what_the_file_is(case: Case, outcomes: dict[str, Outcome]) -> None:
-    """Given directly, a device, pipe or socket is 'not a regular file' and a folder 'a folder, not a file'."""
+    """Given directly, a device, pipe or socket is 'not a regular file' and a folder 'a folder, not a file'; to `sets`,
+    which prints bundled sets, no bundled set."""
     words = "is a folder, not a file" if case.name.endswith("folder") else "is not a regular file"
-    roles = ("facts", "set", "validate", "sets") + (() if case.name.endswith("folder") else ("case-file",))
+    roles = ("facts", "set", "validate") + (() if case.name.endswith("folder") else ("case-file",))
     for role in roles:
         assert words in outcomes[case.name].value[role]["stderr"] + outcomes[case.name].value[role]["stdout"], role
+    # `sets` takes a bundled id only, and reads no path given in its place (QA119 F4)
+    assert "no bundled set" in outcomes[case.name].value["sets"]["stderr"]
 
 
 @pytest.mark.parametrize("case", STDIN, ids=[c.name for c in STDIN])
