@@ -301,26 +301,31 @@ def _case(i: int, given: Any, names: dict[str, int], path: Path, located: Any, s
     """Case number `i` of the file as written (`given`), its name not one of `names` (to which it is added)."""
     file = str(path)
     line = (located.where(("cases", i)) or (None, None))[0]
+    name = given.get("name") if isinstance(given, Mapping) else None
+    if isinstance(name, str) and name.strip() and name not in names:  # kept by a case refused for a slip too (QA119 F2)
+        names[name] = i + 1
     raw = _check_keys(given, _CASE_KEYS, f"case {i + 1}", file, line,
                       lambda key: (located.where(("cases", i, key), key=True) or (None, None))[0])
-    name = raw.get("name")
     if name is not None and not isinstance(name, str):  # name: 123 is a number, not a name given twice (QA55 F9)
         raise CaseFileError(Problem(f"case {i + 1}: name must be text, got {_kind(name)}", file=file, line=line,
                                     hint=f"write it in quotes: name: '{name}'" if isinstance(name, (int, Decimal)) else None))
-    if isinstance(name, str) and name in names:  # the clash named: which case has it (QA82 F10)
-        raise CaseFileError(Problem(f"case {i + 1} needs a name of its own: case {names[name]} is named {name}",
-                                    file=file, line=line, hint="give each case a different name"))
     if not isinstance(name, str) or not name.strip():
         raise CaseFileError(Problem(f"case {i + 1} needs a name of its own", file=file, line=line))
-    names[name] = i + 1
-    at = {key: (located.where(("cases", i, key)) or (line, None))[0] for key in ("overrides", "not_applicable")}
-    facts = _case_facts(raw, base, path, name, (line, at["not_applicable"]), located.where(("cases", i, "facts_file")))
-    overrides = raw.get("overrides", {})
-    if not isinstance(overrides, Mapping):  # said on its value's line: `budget.paid：190` is a slip named there (QA85 F4)
-        raise CaseFileError(Problem("overrides must map fact names to values", file=file, line=at["overrides"],
-                                    hint=typed_mapping(overrides)))
-    expect_line = (located.where(("cases", i, "expect")) or (line, None))[0]
-    expectation = _expectation(raw.get("expect"), f"the expect of case {i + 1}", file, expect_line)
+    twice = [Problem(f"case {i + 1} needs a name of its own: case {names[name]} is named {name}", file=file, line=line,
+                     hint="give each case a different name")] if names[name] != i + 1 else []  # which has it (QA82 F10)
+    try:  # the clash is said with the case's other mistake, not one run after it (QA119 F2)
+        at = {key: (located.where(("cases", i, key)) or (line, None))[0] for key in ("overrides", "not_applicable")}
+        facts = _case_facts(raw, base, path, name, (line, at["not_applicable"]), located.where(("cases", i, "facts_file")))
+        overrides = raw.get("overrides", {})
+        if not isinstance(overrides, Mapping):  # said on its value's line: `budget.paid：190` is a slip named there (QA85 F4)
+            raise CaseFileError(Problem("overrides must map fact names to values", file=file, line=at["overrides"],
+                                        hint=typed_mapping(overrides)))
+        expect_line = (located.where(("cases", i, "expect")) or (line, None))[0]
+        expectation = _expectation(raw.get("expect"), f"the expect of case {i + 1}", file, expect_line)
+    except ScoringEngineError as err:
+        raise type(err)([*twice, *err.problems]) if twice else err from None
+    if twice:
+        raise CaseFileError(twice)
     return Case(name, file, line, set_file, facts, overrides, expectation)
 
 

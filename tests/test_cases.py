@@ -277,7 +277,7 @@ def test_a_case_with_a_slip_fails_alone_and_the_files_other_cases_run(tmp_path: 
         encoding="utf-8")
     run = CliRunner().invoke(main, ["--lang", "en", "test", str(tmp_path / "s.cases.yaml")])
     assert 1 == run.exit_code and "2 passed, 1 failed" in run.output and "unknown key 'totl'" in run.output, run.output
-    with pytest.raises(CaseFileError):  # the Python API and pytest keep refusing the file as a whole
+    with pytest.raises(CaseFileError):  # load_cases (Python) refuses the file as a whole; pytest runs the good cases too
         load_cases(tmp_path / "s.cases.yaml")
 
 
@@ -489,3 +489,17 @@ def test_a_case_files_facts_that_name_another_set_are_told_a_fix_for_the_case_fi
         run = CliRunner().invoke(main, ["--lang", lang, "test", str(tmp_path / "s.cases.yaml")])
         assert 1 == run.exit_code and "load_indicator_set" not in run.output, run.output
         assert fix in run.output, run.output
+
+
+def test_a_name_given_twice_is_said_beside_the_cases_other_mistake_and_beside_a_case_refused_for_a_slip(tmp_path: Path) -> None:
+    """QA119 F2: case 2 repeated the name of case 1 (itself refused for a misspelt key) and had an empty expect; only the
+    empty expect was said, so the next run failed again on the name. Both are said, at the case's line; each faulty case
+    counts as one failure and the good case runs."""
+    path = _case_file(tmp_path, "  - {name: a, expekt: {total: 1}}\n  - {name: a, expect: {}}\n"
+                                "  - {name: b, expect: {total: 79.73}}\n")
+    with pytest.raises(CaseFileError) as err:
+        load_cases(path)
+    assert [(4, "unknown key 'expekt' in case 1"), (5, "case 2 needs a name of its own: case 1 is named a"),
+            (5, "expect is empty: a case must expect something")] == [(p.line, p.message) for p in err.value.problems]
+    run = CliRunner().invoke(main, ["--lang", "en", "test", str(path)])
+    assert "1 passed, 2 failed" in run.output and 3 == run.stderr.count("error: "), run.output
