@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -257,20 +258,26 @@ def test_explain_of_a_rescaled_indicator_multiplies_the_score_the_engine_does(tm
     assert "折算得分 = 40.004 × 100 ÷ 80 = 50.005" in run.output and "四舍五入保留2位小数：50.01" in run.output
 
 
-def test_a_rescaled_score_that_the_printed_score_would_not_give_names_the_value_computed(tmp_path: Path) -> None:
-    """'计算得40.00分；…分值由80调整为100，折算得50.01分': an auditor re-doing it gets 40.00 × 100 ÷ 80 = 50.00. The reason
-    names the value the engine rescaled (40.004) where the printed one would not give the score; else it reads as before."""
+def _rescaled_reason(tmp_path: Path, head: str, weight: float, formula: str, other: float) -> Callable[[str], str]:
+    """The reason of leaf a (weight `weight`, scored by `formula` of v) of a set that rescales, its sibling b (`other`)
+    marked not applicable, for a value of v."""
     (tmp_path / "set.yaml").write_text(
-        'id: rescale\nname: 不适用折算\nversion: "1"\nnot_applicable: rescale\n'
-        "grades: [{label: 合格, min: 60}, {label: 不合格, min: 0}]\nfacts:\n  v: {type: number}\nindicators:\n"
-        "  - {id: a, name: 甲, weight: 80, rule: {kind: formula, score: v}}\n"
-        "  - {id: b, name: 乙, weight: 20, rule: {kind: formula, score: 20}}\n", encoding="utf-8")
+        f'id: rescale\nname: 不适用折算\nversion: "1"\nnot_applicable: rescale\n{head}\nfacts:\n  v: {{type: number}}\n'
+        f"indicators:\n  - {{id: a, name: 甲, weight: {weight}, rule: {{kind: formula, score: {formula}}}}}\n"
+        f"  - {{id: b, name: 乙, weight: {other}, rule: {{kind: formula, score: {other}}}}}\n", encoding="utf-8")
     indicator_set = load_indicator_set(tmp_path / "set.yaml")
     from scoring_engine import Facts
 
     def reason(v: str) -> str:
         return score(indicator_set, Facts(values={"v": Decimal(v)}, not_applicable={"b": "本年度不适用"})).indicator("a").reason
 
+    return reason
+
+
+def test_a_rescaled_score_that_the_printed_score_would_not_give_names_the_value_computed(tmp_path: Path) -> None:
+    """'计算得40.00分；…分值由80调整为100，折算得50.01分': an auditor re-doing it gets 40.00 × 100 ÷ 80 = 50.00. The reason
+    names the value the engine rescaled (40.004) where the printed one would not give the score; else it reads as before."""
+    reason = _rescaled_reason(tmp_path, "grades: [{label: 合格, min: 60}, {label: 不合格, min: 0}]", 80, "v", 20)
     assert reason("40.004").endswith("因其他指标不适用，分值由80调整为100，按计算值40.004分折算得50.01分")
     assert reason("40").endswith("因其他指标不适用，分值由80调整为100，折算得50.00分")
 
@@ -280,17 +287,7 @@ def test_a_rescaled_scores_computed_value_is_short_and_marked_approximate_where_
     exactly, and no cut of 2.78333… gives 4.18 on paper), and '按计算值1.588分' named 1.5875 rounded as the value computed.
     Numbers in reasons: the 计算值 has the fewest decimals that give the score, ≈ unless it is exact; where none do, ≈ with
     six, as a rate in an equation is shown (≈10.583333%)."""
-    (tmp_path / "set.yaml").write_text(
-        'id: rescale\nname: 不适用折算\nversion: "1"\nnot_applicable: rescale\n'
-        "total: 7.5\ngrades: [{label: 合格, min: 0}]\nfacts:\n  v: {type: number}\nindicators:\n"
-        "  - {id: a, name: 甲, weight: 5, rule: {kind: formula, score: v / 60}}\n"
-        "  - {id: b, name: 乙, weight: 2.5, rule: {kind: formula, score: 2.5}}\n", encoding="utf-8")
-    indicator_set = load_indicator_set(tmp_path / "set.yaml")
-    from scoring_engine import Facts
-
-    def reason(v: str) -> str:
-        return score(indicator_set, Facts(values={"v": Decimal(v)}, not_applicable={"b": "本年度不适用"})).indicator("a").reason
-
+    reason = _rescaled_reason(tmp_path, "total: 7.5\ngrades: [{label: 合格, min: 0}]", 5, "v / 60", 2.5)
     assert reason("167").endswith("分值由5调整为7.5，按计算值≈2.783333分折算得4.18分")
     assert reason("95.25").endswith("分值由5调整为7.5，按计算值≈1.588分折算得2.38分")  # 1.5875; 1.59 × 1.5 gives 2.39
     assert reason("95.28").endswith("分值由5调整为7.5，按计算值1.588分折算得2.38分")  # exactly 1.588
