@@ -296,12 +296,16 @@ def test_a_recheck_without_a_year_is_one_project_years_and_a_year_typed_with_its
         document = json.loads(other.read_text(encoding="utf-8"))
         document["project"]["year"] = typed
         other.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
-    rows = _summary(tmp_path, str(tmp_path / "self"), "--compare-with", str(tmp_path / "re"))
+    jsonl = tmp_path / "out.jsonl"
+    rows = _summary(tmp_path, str(tmp_path / "self"), "--compare-with", str(tmp_path / "re"), "-o", str(jsonl))
     assert 1 == sum(bool(rows[f"self/p1-{year}.json"]["复核总分"]) for year in (2023, 2024))
     # QA117 F6: the other year's project says where its id's re-check went, not only 未抽查复核
     (took,) = [year for year in (2023, 2024) if rows[f"self/p1-{year}.json"]["复核总分"]]
     other = rows[f"self/p1-{2023 + 2024 - took}.json"]["对比标记"]
     assert f"复核未写年度，已与本批次{took}年度的同编号项目对比" == other, other
+    lines = {line["source"]: line for line in map(json.loads, jsonl.read_text(encoding="utf-8").splitlines())}
+    taken = next(line["compare"] for source, line in lines.items() if source.endswith(f"p1-{2023 + 2024 - took}.json"))
+    assert {"against": "复核", "taken_by_year": str(took)} == taken  # QA121 F6: not null, as if never re-checked
     assert rows["self/p2.json"]["复核总分"] and "复核得分比自评得分低" in rows["self/p2.json"]["对比标记"]
 
 

@@ -43,7 +43,9 @@ class BatchJsonl:
         parts = [f'{{"index":{row.index},"source":{json.dumps(row.source, ensure_ascii=False)},', json_text]
         if self.against is not None:
             found = {"against": self.against, "source": row.compare_failed, "failed": True} if row.compare_failed else \
-                {"against": self.against, "set": row.compare_set} if row.compare_set else compare_document(row.compare)
+                {"against": self.against, "set": row.compare_set} if row.compare_set else \
+                {"against": self.against, "taken_by_year": row.recheck_elsewhere} if row.recheck_elsewhere else \
+                compare_document(row.compare)  # the last: its id's re-check without a year, taken by another year's (QA121 F6)
             parts.append(f',"compare":{_json.dumps(found, indent=None)}')
             if row.recheck_unscored is not None:  # a scored re-check of this project, which failed (QA70 F1)
                 source, total, grade = row.recheck_unscored
