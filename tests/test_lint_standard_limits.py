@@ -118,3 +118,20 @@ def test_a_deduction_in_points_against_a_share_of_the_weight_is_shown_in_points(
     [w] = _mismatches(tmp_path, ("每发现一处问题扣1分，扣完为止。", "每发现一处问题扣分值的10%，扣完为止。"))
     assert "评分标准写的是“每发现一处问题扣分值的10%”（10%），而规则扣 5 分的 20%：它的 points_each 是 1" == translate(
         w.problem.message)
+
+
+GROWTH = ("执行率比上年提高5个百分点及以上得10分；提高3（含）–5个百分点得8分；提高1（含）–3个百分点得5分；"
+          "提高不足1个百分点不得分。")
+GROWTH_BANDS = (("{min: 0.95, points: 10}", "{min: 0.05, points: 10}"), ("{min: 0.9, max: 0.95, points: 8}",
+                "{min: 0.03, max: 0.05, points: 8}"), ("{min: 0.8, max: 0.9, points: 5}", "{min: 0.01, max: 0.03, points: 5}"),
+                ("{max: 0.8, points: 0}", "{max: 0.01, points: 0}"))
+
+
+def test_bands_written_in_percentage_points_are_read_as_percentages(tmp_path: Path) -> None:
+    """QA121 F1: '提高3（含）–5个百分点得3分' against a band of 0.03–0.05 was told the text says 3–5, a false alarm whose
+    fix (write 0.03–0.05 in the text) was wrong. N个百分点 is read as N%: the correct text is clean, and a band edge
+    the rule does not use is still named."""
+    assert [] == [str(w) for w in _mismatches(tmp_path, (EXECUTION, GROWTH), *GROWTH_BANDS)]
+    [w] = _mismatches(tmp_path, (EXECUTION, GROWTH.replace("提高3（含）", "提高2（含）")), *GROWTH_BANDS)
+    assert ("提高2（含）–5个百分点得8分", "2%–5%", "bands[1]", "3%–5%") == (
+        w.fields["quote"], w.fields["stated"], w.fields["param"], w.fields["actual"])

@@ -66,8 +66,9 @@ _SCALE = re.compile(r"百分制|满分(?:为)?(?P<n>" + _NUMBER + r")分")
 _TOLERANCE = re.compile(r"(?:允许|容许)(?:偏差|误差)(?:为|不超过)?\s*(?P<n>" + _NUMBER + r")%")
 
 # A range of values before the points of a band: (pattern, which bound each of its two numbers is).
-_A = r"(?P<a>" + _NUMBER + r")(?P<ap>%)?"
-_B = r"(?P<b>" + _NUMBER + r")(?P<bp>%)?"
+# '5个百分点' is a percentage too: a difference of rates, 0.05 where the rule reads a ratio (QA121 F1)
+_A = r"(?P<a>" + _NUMBER + r")(?P<ap>%|个百分点)?"
+_B = r"(?P<b>" + _NUMBER + r")(?P<bp>%|个百分点)?"
 _RANGES = (
     re.compile(_A + _INCLUSIVE + _DASH + _B),
     re.compile(r"(?:≥|>=|＞=|不低于|不少于|大于等于|达到)\s*" + _A),
