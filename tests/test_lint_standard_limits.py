@@ -54,14 +54,15 @@ def test_a_zero_point_the_standard_states_where_the_rule_has_none_is_named_with_
     """QA119 F1: '超期3个月及以上不得分' against 2 points a month off 10 (0 only at 5 months) gave no warning: at 3 months
     the text gives 0 and the rule 4. The warning says where the rule reaches 0, and the zero_at that says the text."""
     [w] = _mismatches(tmp_path, (TIMELINESS, "按期完成得10分；每超期1个月扣2分，超期3个月及以上不得分。"))
-    assert ("超期3个月及以上不得分", "3", "5") == (w.fields["quote"], w.fields["stated"], w.fields["actual"])
-    assert ("评分标准写的是“超期3个月及以上不得分”（3），而规则没有设 zero_at：每 1 扣 2 分，要到 5 才扣完分值 10"
+    assert ("超期3个月及以上不得分", "3个月", "5个月") == (w.fields["quote"], w.fields["stated"], w.fields["actual"])
+    assert ("评分标准写的是“超期3个月及以上不得分”（3个月），而规则没有设 zero_at：每 1个月 扣 2 分，要到 5个月 才扣完分值 10"
             == translate(w.problem.message))
-    assert "在规则中写 zero_at: 3，或把评分标准改为 5" == translate(w.problem.hint or "")
-    # a percentage of a ratio: '70%及以下' against 5% of the weight a point, which runs out at 80%
+    assert "在规则中写 zero_at: 3，或把评分标准改为 5个月" == translate(w.problem.hint or "")
+    # a percentage of a ratio: '85%及以下' against 5% of the weight a point, which runs out at 80% ('70%及以下', past
+    # that point, changes no score: QA121 F3)
     [w] = _mismatches(tmp_path, ("share_each: 0.05, zero_at: 0.8", "share_each: 0.05"),
-                      (QUALITY, QUALITY.replace("80%及以下", "70%及以下")))
-    assert ("70%", "80%", "0.7") == (w.fields["stated"], w.fields["actual"], w.fields["zero"])
+                      (QUALITY, QUALITY.replace("80%及以下", "85%及以下")))
+    assert ("85%", "80%", "0.85") == (w.fields["stated"], w.fields["actual"], w.fields["zero"])
 
 
 @pytest.mark.parametrize(("rule", "expected"), [
@@ -135,3 +136,53 @@ def test_bands_written_in_percentage_points_are_read_as_percentages(tmp_path: Pa
     [w] = _mismatches(tmp_path, (EXECUTION, GROWTH.replace("提高3（含）", "提高2（含）")), *GROWTH_BANDS)
     assert ("提高2（含）–5个百分点得8分", "2%–5%", "bands[1]", "3%–5%") == (
         w.fields["quote"], w.fields["stated"], w.fields["param"], w.fields["actual"])
+
+
+TIMELINESS_RULE = "{kind: linear, value: months_late, target: 0, direction: lower_is_better, points_each: 2}"
+IN_DAYS = "{kind: linear, value: days_late, target: 0, direction: lower_is_better, per: 30, units: started, points_each: 2}"
+DAYS_LATE = ("  months_late: {", "  days_late: {expr: \"max(days_between(output.planned_end, output.actual_end), 0)\"}\n"
+             "  months_late: {")
+
+
+@pytest.mark.parametrize(("standard", "rule"), [
+    ("按期完成得满分；每超期1个月扣2分，超期5个月及以上不得分。", IN_DAYS),  # 0 past 4 started months of 30 days
+    ("按期完成得满分；每超期1个月扣2分，超期4个月以上不得分。", IN_DAYS),
+    ("每超期1年扣5分，超期2年及以上不得分。", TIMELINESS_RULE.replace("points_each: 2", "per: 12, points_each: 5")),
+    ("按期完成得10分，每超期1周扣1分，超期10周及以上不得分。", IN_DAYS.replace("per: 30, units: started, points_each: 2",
+                                                               "per: 7, points_each: 1")),
+    ("每超期1个月扣2分，扣完为止；成本超支10%及以上的不得分。", TIMELINESS_RULE),  # another quantity
+    ("按期完成得满分；每超期1个月扣2分，超期5个月及以上不得分。", IN_DAYS.replace("units: started", "zero_at: 150")),
+])
+def test_a_zero_point_in_months_weeks_or_years_is_compared_in_the_units_the_rule_counts(tmp_path: Path, standard: str,
+                                                                                        rule: str) -> None:
+    """QA121 F2: '超期5个月及以上不得分' against a rule counting days (per: 30) was told it says 5 against 120, with the
+    fix zero_at: 5 (every project 5 days late would score 0); years against months and weeks against days alike, and
+    '成本超支10%' was taken for the months' zero point. A time is counted through the text's own step in its unit; a
+    percentage beside steps in months is another quantity. These texts say what their rules do: no warning."""
+    assert [] == [str(w) for w in _mismatches(tmp_path, (TIMELINESS, standard), (TIMELINESS_RULE, rule), DAYS_LATE)]
+
+
+def test_a_zero_point_in_months_against_a_rule_in_days_is_named_in_both_units(tmp_path: Path) -> None:
+    """QA121 F2: '超期4个月及以上不得分' against 2 points per 30 days started: a project 120 days late scores 2 by the
+    rule and 0 by the text. The warning keeps the text's unit and the rule's, and the zero_at it names is in days."""
+    [w] = _mismatches(tmp_path, (TIMELINESS, "每超期1个月扣2分，超期4个月及以上不得分。"), (TIMELINESS_RULE, IN_DAYS), DAYS_LATE)
+    assert ("评分标准写的是“超期4个月及以上不得分”（4个月），而规则没有设 zero_at：每 30（1个月） 扣 2 分，要到 >120（4个月） "
+            "才扣完分值 10") == translate(w.problem.message)
+    assert "在规则中写 zero_at: 120，或把评分标准改为 >120（4个月）" == translate(w.problem.hint or "")
+    [w] = _mismatches(tmp_path, (TIMELINESS, "按期完成得10分，每超期1周扣1分，超期8周及以上不得分。"), DAYS_LATE, (
+        TIMELINESS_RULE, IN_DAYS.replace("per: 30, units: started, points_each: 2", "per: 7, points_each: 1")))
+    assert ("8周", "70（10周）", "56") == (w.fields["stated"], w.fields["actual"], w.fields["zero"])
+
+
+@pytest.mark.parametrize("standard", ["按期完成得满分；每超期1个月扣2分，扣完为止；超期6个月及以上不得分。",
+                                      "按期完成得满分；每超期1个月扣2分，超期5个月以上不得分。"])
+def test_a_zero_line_beyond_where_the_deductions_use_up_the_weight_gives_no_warning(tmp_path: Path, standard: str) -> None:
+    """QA121 F3: '…扣完为止；低于60%不得分' against 0.5 a point off 10 (used up at 80%) was told zero_at is not set, with
+    a fix that changes no score: the deductions reach 0 before the line. Such a line is redundant, not a mismatch; a
+    line before that point still is one."""
+    assert [] == [str(w) for w in _mismatches(tmp_path, (TIMELINESS, standard))]
+    assert [] == [str(w) for w in _mismatches(tmp_path, ("share_each: 0.05, zero_at: 0.8", "points_each: 0.5"), (
+        QUALITY, "达标率100%得满分；每低1个百分点扣0.5分，扣完为止；低于60%不得分。"))]
+    [w] = _mismatches(tmp_path, ("share_each: 0.05, zero_at: 0.8", "points_each: 0.5"), (
+        QUALITY, "达标率100%得满分；每低1个百分点扣0.5分，扣完为止；低于85%不得分。"))
+    assert ("85%", "80%", "0.85") == (w.fields["stated"], w.fields["actual"], w.fields["zero"])

@@ -9,7 +9,8 @@ words that state it (`Stated.quote`), for lint to compare with the rule:
 - the elements (要点) ①②③…, each with its points "（1分）" and its own deduction, and "每项0.6分", "各2分";
 - bands: "≥90%得10分", "80%（含）–90%得8分", "低于60%不得分", "−5%（含）至0）得4分";
 - tiers: "达成年度指标得分值的80%–100%", "部分达成并具有一定效果得2.4–3.2分";
-- a zero line: "完成率低于60%不得分", "80%及以下不得分", "超期3个月及以上不得分";
+- a zero line: "完成率低于60%不得分", "80%及以下不得分", "超期3个月及以上不得分" (a time with its unit);
+- the step a deduction is per, where it has a unit: "每超期1个月", "每超期30天", "每低1个百分点";
 - a cap on what is deducted: "最多扣6分";
 - a panel's parts "现场核查占60%", its trimming "去掉一个最高分和一个最低分", its scale "百分制";
 - a tolerance "允许偏差5%".
@@ -54,12 +55,15 @@ _WHOLE_MARKS = (re.compile(r"得分\s*[=＝]\s*(?P<n>" + _NUMBER + r")\s*[×xX*]
 _EACH_ITEM = re.compile(r"(?:每项|各)(?P<n>" + _NUMBER + r")分")
 _ELEMENT_POINTS = re.compile(r"[（(](?P<n>" + _NUMBER + r")分")
 _POINTS_AT_END = re.compile(r"(?:得|为)?\s*(?:(?P<n>" + _NUMBER + r")分|(?P<zero>不得分)|(?P<full>满分))\s*$")
-# a zero line's number: a percentage, or a time ('超期3个月及以上不得分')
-_LINE = r"(?:超期|延期|逾期)?(?P<n>" + _NUMBER + r")(?:(?P<pct>%)|个月|个工作日|工作日|天|日|周|年)?"
+# a zero line's number: a percentage, or a time with its unit ('超期3个月及以上不得分')
+_TIME = r"(?P<unit>个月|个?工作日|天|日|周|年)"
+_LINE = r"(?:超期|延期|逾期)?(?P<n>" + _NUMBER + r")(?:(?P<pct>%|个百分点)|" + _TIME + r")?"
 _ZERO_LINE = (re.compile(r"(?:低于|小于|不足|未达到)\s*" + _LINE + _ZERO),
               re.compile(_LINE + _INCLUSIVE + r"(?:及)?以下" + _ZERO),
               re.compile(r"(?:超过|高于|大于)\s*" + _LINE + _ZERO),
               re.compile(_LINE + _INCLUSIVE + r"(?:及)?以上" + _ZERO))
+# the size of the step a deduction is per: '每超期1个月' (1, 个月), '每低1个百分点' (1, %)
+_STEP = re.compile(r"(?P<n>" + _NUMBER + r"|[一二两三四五六七八九十]+)\s*(?:(?P<pct>%|个百分点)|" + _TIME + r")$")
 _MOST_DEDUCTED = re.compile(r"(?:(?:最多|最高|至多)扣(?:减)?|扣分(?:最多|不超过))(?P<n>" + _NUMBER + r")分")
 _TRIM = re.compile(r"去掉(?P<n>" + _COUNT + r")个最高分")
 _SCALE = re.compile(r"百分制|满分(?:为)?(?P<n>" + _NUMBER + r")分")
@@ -89,6 +93,8 @@ class Stated:
     percent: bool = False
     start: int = 0
     fraction: Fraction | None = None  # a share written as a fraction ("扣分值的1/3"), exactly
+    unit: str = ""  # a time's unit: 个月, 天, 周, 年, 个工作日
+    inclusive: bool = False  # a zero line that holds its own number: '5个月及以上', '80%（含）以下'
 
 
 @record
@@ -128,6 +134,11 @@ def _count(text: str) -> Decimal:
     return Decimal(tens + (_CHINESE_DIGITS[text[2]] if len(text) > 2 else 0))
 
 
+def _unit(text: str | None) -> str:
+    """A time's unit as one spelling: 日 is 天, 工作日 is 个工作日."""
+    return {"日": "天", "工作日": "个工作日"}.get(text or "", text or "")
+
+
 def _quote(text: str) -> str:
     text = text.strip(" ，,；;。")
     return text if len(text) <= 40 else text[:39] + "…"
@@ -150,6 +161,17 @@ class Standard:
                                     exact))
                 continue
             found.append(Stated(_number(share or m.group("points")), _quote(m.group(0)), share is not None, m.start()))
+        return found
+
+    def steps(self) -> list[Stated]:
+        """The step each deduction is per, where the text gives it a unit: '每超期1个月' (1, 个月), '每低1个百分点' (1%)."""
+        found = []
+        for m in _PER_FINDING.finditer(self.text):
+            step = _STEP.search(m.group("what"))
+            if step:
+                n = step.group("n")
+                found.append(Stated(_number(n) if n[0] not in _CHINESE_DIGITS else _count(n), _quote(m.group(0)),
+                                    bool(step.group("pct")), m.start(), unit=_unit(step.group("unit"))))
         return found
 
     def zero_at_count(self) -> list[Stated]:
@@ -240,7 +262,8 @@ class Standard:
 
     def zero_lines(self) -> list[tuple[Stated, bool]]:
         """A value beyond which nothing is scored, and whether below it ('低于60%不得分', '80%及以下不得分') or above it."""
-        found = [(Stated(_number(m.group("n")), _quote(m.group(0)), bool(m.group("pct")), m.start()), i < 2)
+        found = [(Stated(_number(m.group("n")), _quote(m.group(0)), bool(m.group("pct")), m.start(), unit=_unit(m.group("unit")),
+                         inclusive=i in (1, 3) and ("及" in m.group(0) or "含" in m.group(0))), i < 2)
                  for i, p in enumerate(_ZERO_LINE) for m in p.finditer(self.text)]
         return sorted(found, key=lambda s: s[0].start)
 

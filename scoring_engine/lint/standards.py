@@ -166,7 +166,7 @@ def _points(value: Decimal) -> str:
 def _shown(stated: Stated) -> str:
     if stated.fraction is not None:
         return str(stated.fraction)
-    return plain(stated.value) + ("%" if stated.percent else "")
+    return plain(stated.value) + ("%" if stated.percent else stated.unit)
 
 
 def _same(stated: Stated, actual: Decimal | None) -> bool:
@@ -219,15 +219,13 @@ def _in_text_unit(stated: Stated, amount: Any, whole: Decimal | None) -> tuple[s
 
 
 def _lines(stated: list[tuple[Stated, bool]], below: bool, actual: Decimal | None, param: str,
-           target: Decimal | None = None, reached: list[Decimal] | None = None) -> list[Compared]:
-    """Zero lines ('低于60%不得分') on the side the rule scores 0 against its parameter (or any of the values it
-    `reached` 0 at); one agreeing is enough. With a constant `target`, a percentage may be one beyond it:
-    '超过20%不得分' of a ratio to a norm of 1 is zero_at 1.2 (QA61 F6)."""
+           target: Decimal | None = None) -> list[Compared]:
+    """Zero lines ('低于60%不得分') on the side the rule scores 0 against its parameter; one agreeing is enough. With a
+    constant `target`, a percentage may be one beyond it: '超过20%不得分' of a ratio to a norm of 1 is zero_at 1.2 (QA61 F6)."""
     kept = [s for s, is_below in stated if is_below == below]
     beyond = [target * (1 - s.value / 100) if below else target * (1 + s.value / 100)
               for s in kept if s.percent and target is not None]
-    values = reached or ([] if actual is None else [actual])
-    any_agrees = any(_same(s, v) for s in kept for v in values) or any(v in beyond for v in values)
+    any_agrees = any(_same(s, actual) for s in kept) or (actual is not None and actual in beyond)
     shown = plain(actual) if actual is not None else NOT_SET
     return [Compared(s.start, s.quote, param, _shown(s), shown, any_agrees) for s in kept]
 
@@ -256,40 +254,82 @@ def _linear(p: Any, standard: Standard, weight: Decimal | None) -> list[Compared
     target = to_decimal_or_none(p.target.text) if _NUMBER_TEXT.fullmatch(p.target.text.strip()) else None
     found = _amounts(standard.per_finding(), p.each, weight, "")
     below = not p.lower_is_better
+    steps = standard.steps()
+    kept = [(s, at) for s, is_below in standard.zero_lines() if is_below == below
+            for at in (_line_at(s, steps, p, target),) if at is not None]
     each = p.each.of(weight) if weight is not None else None
-    reached = _used_up(p, target, weight, each) if p.zero_at is None else []
-    if target is None or weight is None or each is None or not reached:
-        return found + _lines(standard.zero_lines(), below, p.zero_at, "zero_at", target)
-    # no zero_at: the rule scores 0 where its deductions use up the weight ('超期3个月及以上不得分' against 5: QA119 F1)
-    kept = [s for s, is_below in standard.zero_lines() if is_below == below]
-    show: Callable[[Decimal], str] = (lambda x: _points(x * 100) + "%") if p.display == "percent" else _points
-    for c, s in zip(_lines(standard.zero_lines(), below, None, "zero_at", target, reached), kept, strict=True):
-        share = s.percent and abs(target) <= 2  # '80%' of a ratio: 0.8 on the worse side of the target, else beyond it
-        zero = s.value / 100 if share and (s.value / 100 < target if below else s.value / 100 > target) else s.value
-        if share and zero == s.value:  # '超过20%不得分' of a ratio to a norm of 1: 1.2
-            zero = target * (1 - s.value / 100) if below else target * (1 + s.value / 100)
-        more = (("each", _points(each)), ("per", show(p.per)), ("weight", plain(weight)), ("zero", plain(zero)))
-        found.append(replace(c, actual=show(reached[0]), message=ZERO_REACHED, more=more, hint=ZERO_REACHED_HINT))
+    reach = _zero_point(p, target, weight, each) if p.zero_at is None else None
+    if reach is None or target is None or weight is None or each is None:  # a time compared in the rule's units
+        compared = _lines([(replace(s, value=at) if s.unit else s, below) for s, at in kept], below, p.zero_at, "zero_at", target)
+        return found + [replace(c, stated=_shown(s)) for c, (s, _) in zip(compared, kept, strict=True)]
+    # no zero_at: the rule scores 0 where its deductions use up the weight ('超期3个月及以上不得分' against 5: QA119 F1).
+    # A line beyond that point changes no score ('…扣完为止；低于60%不得分': QA121 F3); at it, a line that holds its own
+    # number ('4个月及以上') is not the rule's when the rule reaches 0 only past it (every unit started counts).
+    point, past = reach
+    side = 1 if p.lower_is_better else -1
+    agrees = any(side * (at - point) > 0 or (at == point and not (past and s.inclusive)) for s, at in kept)
+    for s, at in kept:
+        shown = _in_units(p, target, s, steps)
+        more = (("each", _points(each)), ("per", shown(p.per, True)), ("weight", plain(weight)), ("zero", plain(at)))
+        reached = (">" if side > 0 else "<") * past + shown(point - target if s.unit else point, False)
+        found.append(Compared(s.start, s.quote, "zero_at", _shown(s), reached, agrees, ZERO_REACHED, more, ZERO_REACHED_HINT))
     return found
 
 
-def _used_up(p: Any, target: Decimal | None, weight: Decimal | None, each: Decimal | None) -> list[Decimal]:
-    """Where a linear rule's deductions use up the weight: at weight ÷ each units of shortfall, at the whole units after,
-    and one unit before that when every unit started counts; nearest first. None known without a constant target."""
+def _line_at(s: Stated, steps: list[Stated], p: Any, target: Decimal | None) -> Decimal | None:
+    """A zero line's value in the rule's units, or None when that cannot be told. A time is counted through the text's own
+    step in its unit ('超期5个月' with '每超期1个月' against per: 30 is 150: QA121 F2); a percentage beside steps in a time
+    is another quantity ('成本超支10%' beside '每超期1个月'), as is one against a ratio the rule counts in whole units."""
+    if s.unit:
+        sizes = {step.value for step in steps if step.unit == s.unit}
+        if target is None or len(sizes) != 1:
+            return None
+        at: Decimal = target + (1 if p.lower_is_better else -1) * s.value / sizes.pop() * p.per
+        return at
+    share = s.percent and target is not None and abs(target) <= 2  # '80%' of a ratio
+    if s.percent and ((steps and not any(step.percent for step in steps)) or (share and p.per >= 1)):
+        return None
+    if not share or target is None:
+        return s.value
+    below = not p.lower_is_better
+    if (s.value / 100 < target) if below else (s.value / 100 > target):  # 0.8 on the worse side of the target
+        return s.value / 100
+    return target * (1 - s.value / 100) if below else target * (1 + s.value / 100)  # '超过20%不得分' of a norm of 1: 1.2
+
+
+def _in_units(p: Any, target: Decimal | None, s: Stated, steps: list[Stated]) -> Callable[[Decimal, bool], str]:
+    """How a step or a distance of the rule is shown beside a zero line: a time in the text's unit, with the rule's own
+    number where it counts another unit ('30（1个月）', '120（4个月）'); a ratio shown in percent as a percentage."""
+    if not s.unit:
+        return lambda x, _: _points(x * 100) + "%" if p.display == "percent" else _points(x)
+    size = next(step.value for step in steps if step.unit == s.unit)
+    same = size == p.per and (target == 0 or target is None)
+
+    def shown(x: Decimal, is_step: bool) -> str:
+        text = _points(abs(x) / p.per * size) + s.unit  # x: a step, or a distance from the target to either side
+        rule = x if is_step or target is None else target + x
+        return text if same else f"{_points(rule)}（{text}）"
+    return shown
+
+
+def _zero_point(p: Any, target: Decimal | None, weight: Decimal | None, each: Decimal | None) -> tuple[Decimal, bool] | None:
+    """Where a linear rule's deductions use up the weight, and whether only past that point: at weight ÷ each units of
+    shortfall counted exactly, at the whole units after when only whole units count, and past the whole units before
+    when every unit started counts. None without a constant target."""
     if target is None or weight is None or not each or each < 0:
-        return []
+        return None
     units = weight / each
     whole = units.to_integral_value(rounding=ROUND_CEILING)
-    counts = {units, whole} | ({whole - 1} if p.units == "started" else set())
-    side = 1 if p.lower_is_better else -1
-    return [target + side * n * p.per for n in sorted(counts) if n > 0]
+    count, past = {"whole": (whole, False), "started": (whole - 1, True)}.get(p.units, (units, False))
+    return target + (1 if p.lower_is_better else -1) * count * p.per, past
 
 
 _NUMBER_TEXT = re.compile(r"\d+(?:\.\d+)?")  # a target written as a number: 1, 0.95
 
 
 def _proportional(p: Any, standard: Standard, weight: Decimal | None) -> list[Compared]:
-    return _lines(standard.zero_lines(), True, p.floor, "floor")
+    rates = [(s, below) for s, below in standard.zero_lines() if not s.unit]  # a time ('超期3个月') is not the rate
+    return _lines(rates, True, p.floor, "floor")
 
 
 def _checklist(p: Any, standard: Standard, weight: Decimal | None) -> list[Compared]:
