@@ -186,3 +186,15 @@ def test_a_zero_line_beyond_where_the_deductions_use_up_the_weight_gives_no_warn
     [w] = _mismatches(tmp_path, ("share_each: 0.05, zero_at: 0.8", "points_each: 0.5"), (
         QUALITY, "达标率100%得满分；每低1个百分点扣0.5分，扣完为止；低于85%不得分。"))
     assert ("85%", "80%", "0.85") == (w.fields["stated"], w.fields["actual"], w.fields["zero"])
+
+
+@pytest.mark.parametrize("standard", ["每发现一处违规扣2分，同类问题最多扣4分，扣完为止；发现5处及以上不得分。",
+                                      "每发现一处违规扣2分，单项最多扣4分；发现5处及以上不得分。",
+                                      "每发现一处违规扣2分，最多扣6分，扣完为止。"])
+def test_a_cap_on_part_of_the_findings_is_not_read_as_a_cap_on_the_whole(tmp_path: Path, standard: str) -> None:
+    """QA121 F4: '同类问题最多扣2分，扣完为止' was told it caps the whole deduction at 2, with a fix (a formula capping the
+    total at 2) that would score against the text. A cap qualified by 同类/单项/每项…, or beside a 扣完为止 of the whole,
+    is not compared with the rule; a cap on the whole (with its own '（扣完为止）') still is."""
+    assert [] == [str(w) for w in _mismatches(tmp_path, (COMPLIANCE, standard))]
+    [w] = _mismatches(tmp_path, (COMPLIANCE, "每发现一处违规扣2分，最多扣6分（扣完为止）。"))
+    assert ("最多扣6分", "6") == (w.fields["quote"], w.fields["stated"])

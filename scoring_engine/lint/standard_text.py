@@ -11,7 +11,7 @@ words that state it (`Stated.quote`), for lint to compare with the rule:
 - tiers: "达成年度指标得分值的80%–100%", "部分达成并具有一定效果得2.4–3.2分";
 - a zero line: "完成率低于60%不得分", "80%及以下不得分", "超期3个月及以上不得分" (a time with its unit);
 - the step a deduction is per, where it has a unit: "每超期1个月", "每超期30天", "每低1个百分点";
-- a cap on what is deducted: "最多扣6分";
+- a cap on what is deducted: "最多扣6分" (not "同类问题最多扣2分");
 - a panel's parts "现场核查占60%", its trimming "去掉一个最高分和一个最低分", its scale "百分制";
 - a tolerance "允许偏差5%".
 
@@ -64,7 +64,10 @@ _ZERO_LINE = (re.compile(r"(?:低于|小于|不足|未达到)\s*" + _LINE + _ZER
               re.compile(_LINE + _INCLUSIVE + r"(?:及)?以上" + _ZERO))
 # the size of the step a deduction is per: '每超期1个月' (1, 个月), '每低1个百分点' (1, %)
 _STEP = re.compile(r"(?P<n>" + _NUMBER + r"|[一二两三四五六七八九十]+)\s*(?:(?P<pct>%|个百分点)|" + _TIME + r")$")
-_MOST_DEDUCTED = re.compile(r"(?:(?:最多|最高|至多)扣(?:减)?|扣分(?:最多|不超过))(?P<n>" + _NUMBER + r")分")
+_MOST_DEDUCTED = re.compile(r"(?:(?:最多|最高|至多)扣(?:减)?|扣分(?:最多|不超过))(?P<n>" + _NUMBER + r")分"
+                            r"(?P<note>[（(]扣完为止[）)])?")
+# words before a cap that make it a cap on part of the findings: '同类问题最多扣2分' (QA121 F4)
+_PART = re.compile(r"同类|同一|单项|每类|每项|各类|各项|单个|每个|单次|每次|单笔|每笔|分别")
 _TRIM = re.compile(r"去掉(?P<n>" + _COUNT + r")个最高分")
 _SCALE = re.compile(r"百分制|满分(?:为)?(?P<n>" + _NUMBER + r")分")
 _TOLERANCE = re.compile(r"(?:允许|容许)(?:偏差|误差)(?:为|不超过)?\s*(?P<n>" + _NUMBER + r")%")
@@ -178,8 +181,16 @@ class Standard:
         return [Stated(_count(m.group("n")), _quote(m.group(0)), start=m.start()) for m in _ZERO_AT_COUNT.finditer(self.text)]
 
     def most_deducted(self) -> list[Stated]:
-        """A cap on what the findings deduct: '最多扣6分'."""
-        return [Stated(_number(m.group("n")), _quote(m.group(0)), start=m.start()) for m in _MOST_DEDUCTED.finditer(self.text)]
+        """A cap on what the findings deduct together: '最多扣6分', '最多扣6分（扣完为止）'. Not a cap on part of them
+        ('同类问题最多扣2分'), nor one beside a 扣完为止 of its own, which says the whole can be deducted (QA121 F4)."""
+        found = []
+        for m in _MOST_DEDUCTED.finditer(self.text):
+            before = self.text[: m.start()]
+            clause = before[max(before.rfind(mark) for mark in "，,；;。分") + 1:]  # the words since the last clause or points
+            if _PART.search(clause) or self.text.count("扣完为止") > (1 if m.group("note") else 0):
+                continue
+            found.append(Stated(_number(m.group("n")), _quote(self.text[m.start(): m.end("n") + 1]), start=m.start()))
+        return found
 
     def full_marks(self) -> list[Stated]:
         """The points the text gives at most: '× 4分', '最高10分', '按10分计', '得3分，否则不得分', '得分 = 8 × …',
