@@ -128,6 +128,12 @@ LINT = (
     ("a deduction rule deducts until the weight is used up: restate the 评分标准, or score a cap of {stated} points with "
      "kind: formula",
      "按问题扣分规则一直扣到分值扣完为止：请改写评分标准；若要最多扣 {stated} 分，改用 kind: formula 计分"),
+    ("the 评分标准 says \"{quote}\" ({stated} points at most), but the linear rule can deduct the whole weight {weight}",
+     "评分标准写的是“{quote}”（最多扣 {stated} 分），而按差距扣分规则可以扣完分值 {weight}"),
+    ("a linear rule deducts until the weight is used up (or scores 0 at its zero_at): restate the 评分标准, or score a cap of "
+     "{stated} points with kind: formula",
+     "按差距扣分规则一直扣到分值扣完为止（或到 zero_at 得 0 分）：请改写评分标准；"
+     "若要最多扣 {stated} 分，改用 kind: formula 计分"),
     ("the 评分标准 says \"{quote}\" ({stated}), but the rule's {param} is not set",
      "评分标准写的是“{quote}”（{stated}），而规则没有设 {param}"),
     ("the 评分标准 says \"{quote}\" ({stated}), but the rule's {param} is {actual}",

@@ -198,3 +198,15 @@ def test_a_cap_on_part_of_the_findings_is_not_read_as_a_cap_on_the_whole(tmp_pat
     assert [] == [str(w) for w in _mismatches(tmp_path, (COMPLIANCE, standard))]
     [w] = _mismatches(tmp_path, (COMPLIANCE, "每发现一处违规扣2分，最多扣6分（扣完为止）。"))
     assert ("最多扣6分", "6") == (w.fields["quote"], w.fields["stated"])
+
+
+def test_a_cap_the_standard_states_that_a_linear_rule_does_not_have_is_named(tmp_path: Path) -> None:
+    """QA121 F5: '每超期1个月扣2分，最多扣6分' against a linear rule with no cap gave no warning: 8 months late scores 4
+    by the text and 0 by the rule. A linear rule that can deduct the whole weight is told, as a deduction is; one whose
+    facts' bounds keep its deductions within the cap (a rate of at most 100%, 0.05 a point) is not."""
+    [w] = _mismatches(tmp_path, (TIMELINESS, "按期完成得满分；每超期1个月扣2分，最多扣6分。"))
+    assert "评分标准写的是“最多扣6分”（最多扣 6 分），而按差距扣分规则可以扣完分值 10" == translate(w.problem.message)
+    assert "若要最多扣 6 分，改用 kind: formula 计分" in translate(w.problem.hint or "")
+    assert [] == [str(w) for w in _mismatches(tmp_path, (TIMELINESS, "按期完成得满分；每超期1个月扣2分，最多扣10分。"))]
+    assert [] == [str(w) for w in _mismatches(tmp_path, ("share_each: 0.05, zero_at: 0.8", "points_each: 0.05"), (
+        QUALITY, "达标率100%得满分；每低1个百分点扣0.05分，最多扣5分。"))]

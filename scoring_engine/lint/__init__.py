@@ -83,7 +83,7 @@ def lint_set(indicator_set: IndicatorSet, located: Located | None = None) -> tup
              *percent_bounds(rules, locator), *ratio_numbers(indicator_set, rules, ranges, locator),
              *share_numbers(rules, locator),
              *constant_failures(indicator_set, rules, locator),
-             *checks(indicator_set, ranges, locator), *standards(indicator_set, rules, locator),
+             *checks(indicator_set, ranges, locator), *standards(indicator_set, rules, locator, ranges),
              *weights(indicator_set, rules, ranges, locator), *cut_texts(located, locator),
              *inherited_reasons(indicator_set, rules, located, locator), *grade_order(located, locator),
              *band_edges(rules, locator), *funds_rate(indicator_set, locator),

@@ -6,7 +6,7 @@ Each kind compares what `standard_text` reads with its own parameters:
 |---|---|---|
 | any (with a weight) | "× 4分", "最高10分", "按10分计", "得3分，否则不得分" | the indicator's weight |
 | deduction | "每发现一处问题扣1分", "发现4处及以上…不得分", "最多扣6分" | points_each / share_each, zero_at_count, the weight |
-| linear | "每延期1个月扣1分", "每低1个百分点扣分值的5%", "80%及以下不得分" | points_each / share_each, zero_at (or: used up) |
+| linear | "每延期1个月扣1分", "80%及以下不得分", "最多扣5分" | points_each / share_each, zero_at (or: used up), the weight |
 | proportional | "完成率低于60%不得分" | floor |
 | checklist | ①②③ with "（1分）" and "每缺一项扣0.2分", "每项0.6分", "各2分" | the elements, their points and points_each |
 | bands | "80%（含）–90%得8分" | the points of the band with that range; else the range of the one band with those points |
@@ -36,6 +36,7 @@ from .._arith import plain, round_half_up, to_decimal_or_none
 from .._record import record
 from ..model import IndicatorSet
 from .found import LintWarning, Locator, RuleAt
+from .ranges import Ranges
 from .standard_text import BandStated, Stated, Standard
 
 __all__ = ["STANDARD", "STANDARD_WEIGHT", "standards"]
@@ -58,6 +59,9 @@ MOST_DEDUCTED = ("the 评分标准 says \"{quote}\" ({stated} points at most), b
                  "{weight} (扣完为止)")
 MOST_DEDUCTED_AT = ("the 评分标准 says \"{quote}\" ({stated} points at most), but at zero_at_count {count} findings the "
                     "rule deducts the whole weight {weight}")
+LINEAR_CAP = "the 评分标准 says \"{quote}\" ({stated} points at most), but the linear rule can deduct the whole weight {weight}"
+LINEAR_CAP_HINT = ("a linear rule deducts until the weight is used up (or scores 0 at its zero_at): restate the 评分标准, or "
+                   "score a cap of {stated} points with kind: formula")
 MOST_DEDUCTED_HINT = ("a deduction rule deducts until the weight is used up: restate the 评分标准, or score a cap of "
                       "{stated} points with kind: formula")
 #: A cut-off the rule lacks: floor is one reading of it, a formula the other (QA44 F5: floor alone changes the scores)
@@ -107,7 +111,7 @@ def _placed(locator: Locator, indicator: str, written: tuple[str | int, ...]) ->
     return weight, PROFILE_HINT.format(indicator=indicator)
 
 
-def standards(indicator_set: IndicatorSet, rules: list[RuleAt], locator: Locator) -> Iterator[LintWarning]:
+def standards(indicator_set: IndicatorSet, rules: list[RuleAt], locator: Locator, ranges: Ranges) -> Iterator[LintWarning]:
     """A warning for each number of a 评分标准 that its rule does not use."""
     groups: dict[tuple[str, tuple[str | int, ...]], list[RuleAt]] = {}
     for at in rules:
@@ -126,7 +130,10 @@ def standards(indicator_set: IndicatorSet, rules: list[RuleAt], locator: Locator
         claims: dict[tuple[int, str], list[Compared]] = {}
         for at in ats:
             checker = _CHECKERS.get(at.rule.kind)
-            for compared in checker(at.rule.params, standard, at.weight) if checker else []:
+            said = checker(at.rule.params, standard, at.weight) if checker else []
+            if at.rule.kind == "linear":  # a cap, where the facts' bounds let the rule deduct the whole weight
+                said += _linear_cap(at.rule.params, standard, at.weight, ranges)
+            for compared in said:
                 claims.setdefault((compared.start, compared.quote), []).append(compared)
         for found in claims.values():
             if not any(c.agrees for c in found):
@@ -251,7 +258,7 @@ def _deduction(p: Any, standard: Standard, weight: Decimal | None) -> list[Compa
 
 
 def _linear(p: Any, standard: Standard, weight: Decimal | None) -> list[Compared]:
-    target = to_decimal_or_none(p.target.text) if _NUMBER_TEXT.fullmatch(p.target.text.strip()) else None
+    target = _target(p)
     found = _amounts(standard.per_finding(), p.each, weight, "")
     below = not p.lower_is_better
     steps = standard.steps()
@@ -322,6 +329,28 @@ def _zero_point(p: Any, target: Decimal | None, weight: Decimal | None, each: De
     whole = units.to_integral_value(rounding=ROUND_CEILING)
     count, past = {"whole": (whole, False), "started": (whole - 1, True)}.get(p.units, (units, False))
     return target + (1 if p.lower_is_better else -1) * count * p.per, past
+
+
+def _linear_cap(p: Any, standard: Standard, weight: Decimal | None, ranges: Ranges) -> list[Compared]:
+    """'最多扣5分' against a linear rule whose value, within the facts' declared bounds, reaches its zero_at or the point
+    where its deductions use up the weight (QA121 F5); a rule the bounds keep short of that is not told."""
+    caps, target = standard.most_deducted(), _target(p)
+    if not caps or weight is None or target is None:
+        return []
+    value = ranges.weighing(weight).of(p.value.tree)
+    side = 1 if p.lower_is_better else -1
+    worst = value.high if side > 0 else value.low
+    ends = [(p.zero_at, False)] if p.zero_at is not None else []
+    ends += [end for end in (_zero_point(p, target, weight, p.each.of(weight)),) if end is not None]
+    if value.kind != "number" or not any(side * (worst - at) > 0 or (worst == at and not past) for at, past in ends):
+        return []
+    return [Compared(s.start, s.quote, "weight", plain(s.value), plain(weight), s.value >= weight, LINEAR_CAP,
+                     (("weight", plain(weight)),), LINEAR_CAP_HINT) for s in caps]
+
+
+def _target(p: Any) -> Decimal | None:
+    """A linear rule's target when it is written as a number (1, 0.95), else None."""
+    return to_decimal_or_none(p.target.text) if _NUMBER_TEXT.fullmatch(p.target.text.strip()) else None
 
 
 _NUMBER_TEXT = re.compile(r"\d+(?:\.\d+)?")  # a target written as a number: 1, 0.95
