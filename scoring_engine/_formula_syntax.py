@@ -123,7 +123,8 @@ def syntax_detail(err: SyntaxError, text: str) -> tuple[str, str | None]:
 # What may follow a backslash in a text literal; in a bytes literal N, u and U are none (Python warns of the rest).
 _ESCAPES = frozenset("\n\\'\"abfnrtvx01234567")
 _TEXT_ESCAPES = _ESCAPES | frozenset("NuU")
-_MAY_BE_GLUED = re.compile(r"[0-9]\.?[a-z]|\\")  # a number with a letter after it, or a backslash: else nothing to see
+#: A number (not a name's digit: g0_i0.actual) with one of those words after it, or a backslash: else nothing to see.
+_MAY_BE_GLUED = re.compile(r"(?<![\w.])\.?\d[\w.]*?(?:and|else|for|if|in|is|not|or)|\\")
 #: The words Python lets a number run into, with a warning (any other is a syntax error it says itself).
 _GLUED_WORDS = frozenset(("and", "else", "for", "if", "in", "is", "not", "or"))
 

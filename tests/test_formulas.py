@@ -612,6 +612,9 @@ def test_or_and_written_as_other_languages_or_in_chinese_are_told_the_word(text:
     ("budget.paid > 0\n    and 1if True\n  else 0", "syntax error: the number 1 runs into the word if",
      "put a space between them: 1 if"),
     ("(1if budget.paid > 0", "syntax error: the number 1 runs into the word if", "put a space between them: 1 if"),
+    ("budget.paid > .5and True", "syntax error: the number .5 runs into the word and", "put a space between them: .5 and"),
+    ("budget.paid > 1e-5if True else 0", "syntax error: the number 1e-5 runs into the word if",
+     "put a space between them: 1e-5 if"),
 ])
 def test_what_python_parses_with_a_warning_on_stderr_is_refused_with_the_fix(text: str, message: str, hint: str) -> None:
     """`1if` and an unknown escape `\\d` were taken, and Python printed '<unknown>:2: SyntaxWarning: invalid decimal
