@@ -210,3 +210,11 @@ def test_a_cap_the_standard_states_that_a_linear_rule_does_not_have_is_named(tmp
     assert [] == [str(w) for w in _mismatches(tmp_path, (TIMELINESS, "按期完成得满分；每超期1个月扣2分，最多扣10分。"))]
     assert [] == [str(w) for w in _mismatches(tmp_path, ("share_each: 0.05, zero_at: 0.8", "points_each: 0.05"), (
         QUALITY, "达标率100%得满分；每低1个百分点扣0.05分，最多扣5分。"))]
+
+
+@pytest.mark.parametrize("standard", ["每超期0个月扣1分，超期5个月及以上不得分。", "每超期0.0天扣1分，超期0天及以上不得分，最多扣0分。"])
+def test_a_step_of_nothing_in_the_standard_is_no_crash(tmp_path: Path, standard: str) -> None:
+    """QA122 F1: '每超期0个月扣1分' made lint divide by the step, 0: an internal error (exit 3), and a lint of several sets
+    stopped there. A step that counts nothing gives no unit to compare a time in: nothing is compared by it."""
+    assert [] == [w for w in _mismatches(tmp_path, (TIMELINESS, standard), (TIMELINESS_RULE, IN_DAYS), DAYS_LATE)
+                  if "zero_at" in str(w.fields)]

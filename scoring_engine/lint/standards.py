@@ -289,7 +289,7 @@ def _line_at(s: Stated, steps: list[Stated], p: Any, target: Decimal | None) -> 
     is another quantity ('成本超支10%' beside '每超期1个月'), as is one against a ratio the rule counts in whole units."""
     if s.unit:
         sizes = {step.value for step in steps if step.unit == s.unit}
-        if target is None or len(sizes) != 1:
+        if target is None or len(sizes) != 1 or not next(iter(sizes)):  # '每超期0个月' counts nothing (QA122 F1)
             return None
         at: Decimal = target + (1 if p.lower_is_better else -1) * s.value / sizes.pop() * p.per
         return at
