@@ -200,6 +200,16 @@ def test_a_cap_on_part_of_the_findings_is_not_read_as_a_cap_on_the_whole(tmp_pat
     assert ("最多扣6分", "6") == (w.fields["quote"], w.fields["stated"])
 
 
+@pytest.mark.parametrize("standard", ["每发现一处违规扣2分；同一问题多次出现的，最多扣2分。", "对同类问题，最多扣4分；每发现一处违规扣2分。"])
+def test_a_qualifier_leading_the_clause_of_a_cap_makes_it_a_cap_on_part_of_the_findings(tmp_path: Path, standard: str) -> None:
+    """QA122 F3: '同一问题多次出现的，最多扣1分' and '对同类问题，最多扣2分' were told they cap the whole deduction, with a
+    fix (a formula capping the total) that scores against the text: the qualifier was looked for only in the words just
+    before 最多. It is looked for back to the sentence's start; '每项扣1分，最多扣6分' still caps the whole."""
+    assert [] == [str(w) for w in _mismatches(tmp_path, (COMPLIANCE, standard), ("points_each: 2, zero_at_count: 5", "points_each: 2"))]
+    [w] = _mismatches(tmp_path, (COMPLIANCE, "每项扣2分，最多扣6分。"), ("points_each: 2, zero_at_count: 5", "points_each: 2"))
+    assert ("最多扣6分", "6") == (w.fields["quote"], w.fields["stated"])
+
+
 def test_a_cap_the_standard_states_that_a_linear_rule_does_not_have_is_named(tmp_path: Path) -> None:
     """QA121 F5: '每超期1个月扣2分，最多扣6分' against a linear rule with no cap gave no warning: 8 months late scores 4
     by the text and 0 by the rule. A linear rule that can deduct the whole weight is told, as a deduction is; one whose

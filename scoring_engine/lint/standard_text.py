@@ -182,11 +182,14 @@ class Standard:
 
     def most_deducted(self) -> list[Stated]:
         """A cap on what the findings deduct together: '最多扣6分', '最多扣6分（扣完为止）'. Not a cap on part of them
-        ('同类问题最多扣2分'), nor one beside a 扣完为止 of its own, which says the whole can be deducted (QA121 F4)."""
+        ('同类问题最多扣2分', '同一问题多次出现的，最多扣1分'), nor one beside a 扣完为止 of its own, which says the
+        whole can be deducted (QA121 F4)."""
         found = []
         for m in _MOST_DEDUCTED.finditer(self.text):
             before = self.text[: m.start()]
-            clause = before[max(before.rfind(mark) for mark in "，,；;。分") + 1:]  # the words since the last clause or points
+            # the words since the last sentence or points: a qualifier may lead the clause ('同一问题多次出现的，最多扣1分',
+            # '对同类问题，最多扣2分': QA122 F3), while '每项扣1分，最多扣6分' ends at its points
+            clause = before[max(before.rfind(mark) for mark in "；;。分") + 1:]
             if _PART.search(clause) or self.text.count("扣完为止") > (1 if m.group("note") else 0):
                 continue
             found.append(Stated(_number(m.group("n")), _quote(self.text[m.start(): m.end("n") + 1]), start=m.start()))
