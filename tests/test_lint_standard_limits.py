@@ -228,3 +228,12 @@ def test_a_step_of_nothing_in_the_standard_is_no_crash(tmp_path: Path, standard:
     stopped there. A step that counts nothing gives no unit to compare a time in: nothing is compared by it."""
     assert [] == [w for w in _mismatches(tmp_path, (TIMELINESS, standard), (TIMELINESS_RULE, IN_DAYS), DAYS_LATE)
                   if "zero_at" in str(w.fields)]
+
+
+def test_a_time_is_not_converted_through_a_step_whose_points_are_not_the_rules_per_step(tmp_path: Path) -> None:
+    """QA122 F6: '每超期1个月扣1分，超期10个月及以上不得分' against 0.5 points per 15 days (the same rate) took 1个月 for 15
+    days and named zero_at: 150, which scores 0 a project 150 days late that the text gives 5. A time is converted only
+    through a step whose points are the rule's per `per`; otherwise it is not compared."""
+    rule = IN_DAYS.replace("per: 30, units: started, points_each: 2", "per: 15, points_each: 0.5")
+    found = _mismatches(tmp_path, (TIMELINESS, "每超期1个月扣1分，超期10个月及以上不得分。"), (TIMELINESS_RULE, rule), DAYS_LATE)
+    assert [] == [str(w) for w in found if w.fields["param"] == "zero_at"]

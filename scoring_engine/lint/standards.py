@@ -262,6 +262,11 @@ def _linear(p: Any, standard: Standard, weight: Decimal | None) -> list[Compared
     found = _amounts(standard.per_finding(), p.each, weight, "")
     below = not p.lower_is_better
     steps = standard.steps()
+    # a time is counted through the text's step only where its points are the rule's per `per`: '每超期1个月扣1分' against
+    # 0.5 per 15 days does not make 1个月 15 days (QA122 F6)
+    paid = {x.start for x in standard.per_finding() if (_amount(x, p.each, weight) or (False,))[0]}
+    unpaid = {step.unit for step in steps if step.unit and step.start not in paid}
+    steps = [step for step in steps if step.unit not in unpaid]
     kept = [(s, at) for s, is_below in standard.zero_lines() if is_below == below
             for at in (_line_at(s, steps, p, target),) if at is not None]
     each = p.each.of(weight) if weight is not None else None
