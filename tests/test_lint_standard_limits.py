@@ -237,3 +237,15 @@ def test_a_time_is_not_converted_through_a_step_whose_points_are_not_the_rules_p
     rule = IN_DAYS.replace("per: 30, units: started, points_each: 2", "per: 15, points_each: 0.5")
     found = _mismatches(tmp_path, (TIMELINESS, "每超期1个月扣1分，超期10个月及以上不得分。"), (TIMELINESS_RULE, rule), DAYS_LATE)
     assert [] == [str(w) for w in found if w.fields["param"] == "zero_at"]
+
+
+@pytest.mark.parametrize("standard", ["每发现一处违规扣2分，以上各项累计最多扣6分。", "每发现一处违规扣2分；各类问题合计最多扣6分。",
+                                      "每发现一处违规扣2分，各项共计最多扣6分。"])
+def test_a_cap_on_all_the_parts_summed_is_a_cap_on_the_whole(tmp_path: Path, standard: str) -> None:
+    """QA122 F2 (a regression of QA121 F4's fix): '以上各项累计最多扣6分' against a deduction with no cap gave no warning,
+    while 8 findings score 4 by the text and 2 by the rule: 各项/各类 was read as a part of the findings. With
+    累计/合计/共/总计 they sum all the parts: the cap is compared; '各项最多扣2分' is still a cap on each part."""
+    [w] = _mismatches(tmp_path, (COMPLIANCE, standard), ("points_each: 2, zero_at_count: 5", "points_each: 2"))
+    assert ("6", "weight") == (w.fields["stated"], w.fields["param"])
+    assert [] == [str(w) for w in _mismatches(tmp_path, (COMPLIANCE, "每发现一处违规扣2分，各项最多扣2分。"),
+                                              ("points_each: 2, zero_at_count: 5", "points_each: 2"))]

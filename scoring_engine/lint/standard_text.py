@@ -11,7 +11,7 @@ words that state it (`Stated.quote`), for lint to compare with the rule:
 - tiers: "达成年度指标得分值的80%–100%", "部分达成并具有一定效果得2.4–3.2分";
 - a zero line: "完成率低于60%不得分", "80%及以下不得分", "超期3个月及以上不得分" (a time with its unit);
 - the step a deduction is per, where it has a unit: "每超期1个月", "每超期30天", "每低1个百分点";
-- a cap on what is deducted: "最多扣6分" (not "同类问题最多扣2分");
+- a cap on what is deducted: "最多扣6分", "各类问题合计最多扣6分" (not "同类问题最多扣2分", "各项最多扣2分");
 - a panel's parts "现场核查占60%", its trimming "去掉一个最高分和一个最低分", its scale "百分制";
 - a tolerance "允许偏差5%".
 
@@ -68,6 +68,8 @@ _MOST_DEDUCTED = re.compile(r"(?:(?:最多|最高|至多)扣(?:减)?|扣分(?:�
                             r"(?P<note>[（(]扣完为止[）)])?")
 # words before a cap that make it a cap on part of the findings: '同类问题最多扣2分' (QA121 F4)
 _PART = re.compile(r"同类|同一|单项|每类|每项|各类|各项|单个|每个|单次|每次|单笔|每笔|分别")
+# all the parts summed: '以上各项累计最多扣6分', '各类问题合计最多扣6分' cap the whole (QA122 F2)
+_ALL_PARTS = re.compile(r"各[类项][^，,；;。]{0,10}?(?:累计|合计|总计|共)")
 _TRIM = re.compile(r"去掉(?P<n>" + _COUNT + r")个最高分")
 _SCALE = re.compile(r"百分制|满分(?:为)?(?P<n>" + _NUMBER + r")分")
 _TOLERANCE = re.compile(r"(?:允许|容许)(?:偏差|误差)(?:为|不超过)?\s*(?P<n>" + _NUMBER + r")%")
@@ -190,7 +192,7 @@ class Standard:
             # the words since the last sentence or points: a qualifier may lead the clause ('同一问题多次出现的，最多扣1分',
             # '对同类问题，最多扣2分': QA122 F3), while '每项扣1分，最多扣6分' ends at its points
             clause = before[max(before.rfind(mark) for mark in "；;。分") + 1:]
-            if _PART.search(clause) or self.text.count("扣完为止") > (1 if m.group("note") else 0):
+            if _PART.search(_ALL_PARTS.sub("", clause)) or self.text.count("扣完为止") > (1 if m.group("note") else 0):
                 continue
             found.append(Stated(_number(m.group("n")), _quote(self.text[m.start(): m.end("n") + 1]), start=m.start()))
         return found
