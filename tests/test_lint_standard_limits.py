@@ -249,3 +249,16 @@ def test_a_cap_on_all_the_parts_summed_is_a_cap_on_the_whole(tmp_path: Path, sta
     assert ("6", "weight") == (w.fields["stated"], w.fields["param"])
     assert [] == [str(w) for w in _mismatches(tmp_path, (COMPLIANCE, "每发现一处违规扣2分，各项最多扣2分。"),
                                               ("points_each: 2, zero_at_count: 5", "points_each: 2"))]
+
+
+def test_a_profiles_own_standard_against_the_bases_weight_is_said_where_the_profile_writes_it(tmp_path: Path) -> None:
+    """QA123 F1: cost-type-self-evaluation restates 预算执行率's 评分标准 without changing its weight; a slip in that text
+    ('按0分计') was said at the base file's weight: line, with the hint that the profile changed the weight. It is said
+    at the profile's own line, with the plain fix."""
+    text = (ROOT / "indicator_sets" / "cost-type-self-evaluation.yaml").read_text(encoding="utf-8")
+    assert 1 == text.count("按10分计")
+    (tmp_path / "profile.yaml").write_text(text.replace("按10分计", "按0分计"), encoding="utf-8")
+    [w] = [w for w in lint_file(tmp_path / "profile.yaml")[1] if w.code == "standard-mismatch"]
+    line = 1 + next(i for i, written in enumerate(text.splitlines()) if "按10分计" in written)
+    assert (str(tmp_path / "profile.yaml"), line) == (w.problem.file, w.problem.line)
+    assert "请让评分标准的文字与规则一致" == translate(w.problem.hint or "")

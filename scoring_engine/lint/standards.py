@@ -102,10 +102,10 @@ def _placed(locator: Locator, indicator: str, written: tuple[str | int, ...]) ->
     ours = located is None or not located.several_files or located.file_at(written) in (None, locator.set.source)
     if scaled is not None and ours:
         return written, SCALED_HINT.format(line=scaled.line, old=scaled.old, new=scaled.new, indicator=indicator)
-    if located is None or not located.several_files:
+    if ours:  # this file's own standard, even against its base's weight, is said where it is written (QA123 F1)
         return written, STANDARD_HINT
-    weight = (*locator.indicator(indicator), "weight")
-    own = locator.set.source
+    assert located is not None
+    weight, own = (*locator.indicator(indicator), "weight"), locator.set.source
     if (located.file_at(weight) or own) == (located.file_at(written) or own):  # the weight is as the standard's file left it
         return written, STANDARD_HINT
     return weight, PROFILE_HINT.format(indicator=indicator)
