@@ -262,3 +262,10 @@ def test_a_profiles_own_standard_against_the_bases_weight_is_said_where_the_prof
     line = 1 + next(i for i, written in enumerate(text.splitlines()) if "按10分计" in written)
     assert (str(tmp_path / "profile.yaml"), line) == (w.problem.file, w.problem.line)
     assert "请让评分标准的文字与规则一致" == translate(w.problem.hint or "")
+
+
+def test_a_clause_the_standard_repeats_is_one_warning(tmp_path: Path) -> None:
+    """QA123 F2: '…低于70%不得分。低于70%不得分。' gave the same warning twice (555 copies on 5 indicators: 2,775 warnings).
+    A warning is said once, and the count says so."""
+    wrong = EXECUTION.replace("低于80%不得分。", "低于70%不得分。")
+    assert 1 == len(_mismatches(tmp_path, (EXECUTION, wrong + "低于70%不得分。")))
