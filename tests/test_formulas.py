@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from scoring_engine import FormulaError, ScoringError
+from scoring_engine.errors import Problem
 from scoring_engine.formulas import (
     FUNCTIONS,
     MAX_FORMULA_LENGTH,
@@ -535,11 +536,19 @@ def test_a_text_a_fact_with_declared_values_can_never_equal_is_refused_when_the_
 def test_the_slips_a_set_author_makes_in_a_formula_are_named_with_the_fix(text: str, words: str, hint: str) -> None:
     """= for ==, 90% for 0.9, <> for !=, ≥ and ÷ typed by an input method: each is said in words an author acts on,
     with what to write instead, not Python's 'Maybe you meant …' or 'invalid syntax'."""
-    with pytest.raises(FormulaError) as caught:
-        compile_formula(text, {"x": "number"})
-    problem = caught.value.problems[0]
+    problem = _refused(text, {"x": "number"})
     assert words in problem.message and hint == problem.hint
     assert "Maybe" not in problem.text("zh") and "invalid syntax" not in problem.text("zh")
+
+
+def _refused(text: str, scope: dict[str, str]) -> Problem:
+    """The first problem of `text` refused as a formula; nothing printed on the way (Python's SyntaxWarning was)."""
+    with warnings.catch_warnings(record=True) as printed:
+        warnings.simplefilter("always")
+        with pytest.raises(FormulaError) as caught:
+            compile_formula(text, scope)
+    assert [] == [str(w.message) for w in printed]
+    return caught.value.problems[0]
 
 
 def test_a_value_of_the_wrong_kind_is_named_in_words_not_as_a_python_repr() -> None:
@@ -595,9 +604,8 @@ def test_a_formula_with_a_bracket_left_open_says_how_to_fix_it():
 ])
 def test_or_and_written_as_other_languages_or_in_chinese_are_told_the_word(text: str, message: str, hint: str) -> None:
     """QA82 F10: `||` was 'invalid syntax' and `或` 'names and operators must be ASCII', neither saying to write or."""
-    with pytest.raises(FormulaError) as caught:
-        compile_formula(text, SCOPE)
-    assert (message, hint) == (caught.value.problems[0].message, caught.value.problems[0].hint)
+    problem = _refused(text, SCOPE)
+    assert (message, hint) == (problem.message, problem.hint)
 
 
 @pytest.mark.parametrize(("text", "message", "hint"), [
@@ -620,13 +628,9 @@ def test_what_python_parses_with_a_warning_on_stderr_is_refused_with_the_fix(tex
     """`1if` and an unknown escape `\\d` were taken, and Python printed '<unknown>:2: SyntaxWarning: invalid decimal
     literal' (in English, of no file) under the command's output; a later Python refuses them. They are refused on
     every Python alike, said in the author's words, and nothing is printed."""
-    with warnings.catch_warnings(record=True) as printed:
-        warnings.simplefilter("always")
-        with pytest.raises(FormulaError) as caught:
-            compile_formula(text, SCOPE)
-    assert (message, hint) == (caught.value.problems[0].message, caught.value.problems[0].hint)
-    assert [] == printed
-    assert "语法错误" in caught.value.problems[0].text("zh") and "space" not in caught.value.problems[0].text("zh")
+    problem = _refused(text, SCOPE)
+    assert (message, hint) == (problem.message, problem.hint)
+    assert "语法错误" in problem.text("zh") and "space" not in problem.text("zh")
 
 
 def test_escapes_python_knows_and_raw_text_are_taken_as_before() -> None:
