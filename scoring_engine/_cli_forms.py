@@ -30,7 +30,7 @@ def score_form_file(form: Path, set_ref: str | None) -> tuple[IndicatorSet, Resu
     """The form scored, with what the unit typed that the set does not read and each default taken said as warnings.
     When it fails on being another set's form, that line comes first and once, then the warnings, then the other
     errors (QA31 F2, QA67 F4, QA68 F3)."""
-    from .forms.cells import ANOTHER_SETS_FORM, score_form, typed_scores
+    from .forms.cells import ANOTHER_SETS_FORM, score_form, score_in, typed_scores
 
     indicator_set, imported = read_form_file(form, set_ref)
     first, warnings = "\0", imported.warnings
@@ -51,7 +51,7 @@ def score_form_file(form: Path, set_ref: str | None) -> tuple[IndicatorSet, Resu
     finally:
         for warning in (w for w in warnings if not first.startswith(w.message)):
             tell(warning_line(warning, current_language([warning])))
-    for warning in typed_scores(imported, result, indicator_set):  # its own 得分 where the set's differs
+    for warning in typed_scores(imported, indicator_set, result.total, score_in(result)):  # its own 得分 where the set's differs
         tell(warning_line(warning, current_language([warning])))
     return indicator_set, result
 

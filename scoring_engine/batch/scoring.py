@@ -10,7 +10,7 @@ its side sheet; the cell each fact came from goes with the outcome.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import field
 from decimal import Decimal
 from pathlib import Path
@@ -27,7 +27,7 @@ from ..facts import Facts
 from .._files import facts_from_text
 from ..loader import load_facts, load_indicator_set, named_elsewhere, resolve_set
 from ..model import IndicatorSet
-from ..result import Result
+from ..result import Result, Scores
 from .inputs import JSONL_SUFFIX, Document, not_facts
 from .rows import ProjectRow, SetShape, failed_row, project_row, scores_row
 
@@ -125,19 +125,19 @@ class Scorer:
             if self.lean:
                 scores = scores_only(indicator_set, facts)
                 row = scores_row(index, source, scores, facts, shape, self.batch, matched_by, typed)
-                row = _counting(row, _typed_apart(imported, indicator_set, scores.total, scores.scores.get), imported)
+                row = _counting(row, _typed_apart(imported, indicator_set, scores))
                 return Outcome(index, source, None, (), row, provenance)
             result = score_held(indicator_set, facts)
             if imported is not None:  # the set's checks and 需说明 said of the form's cells, as score says them (QA76 F6)
                 from ..forms.cells import checks_on_cells
 
                 result = checks_on_cells(imported, result, indicator_set)
-            apart = _typed_apart(imported, indicator_set, result.total, lambda i: _score_of(result, i))
-            notes = _form_notes(imported, result, indicator_set) if imported is not None and apart else ()
+            apart = _typed_apart(imported, indicator_set, result)
+            notes = tuple(p.text("zh") for p in apart)  # what the batch's JSON line of the form lists
             if self.rows_later:
-                later = Later(_counted_row, apart, imported, index, source, result, shape, self.batch, matched_by, typed)
+                later = Later(_counted_row, apart, index, source, result, shape, self.batch, matched_by, typed)
                 return Outcome(index, source, result, (), later, provenance, notes)
-            row = _counting(project_row(index, source, result, shape, self.batch, matched_by, typed), apart, imported)
+            row = _counting(project_row(index, source, result, shape, self.batch, matched_by, typed), apart)
         except ScoringEngineError as err:
             if against is not None and scoring is not None:
                 err = type(err)(weighted_for_other(err.problems, scoring, against))  # rows weighted for the other set
@@ -296,40 +296,28 @@ def _named_by(err: IndicatorSetError, source: str) -> IndicatorSetError:
     return IndicatorSetError([p.located(file=source, path="$.indicator_set") for p in err.problems])
 
 
-def _typed_apart(imported: ImportedFacts | None, indicator_set: IndicatorSet, total: Decimal,
-                 score_of: Callable[[str], Decimal | None]) -> int:
-    """How many scores the unit typed on its form the set computes otherwise, and values it typed that the set does not
-    read: each a 提示 of `score`, so one of 汇总's 提示数 too (a lowered row with 总分 left as computed was seen only on
-    the terminal)."""
-    if imported is None or not imported.typed:
-        return len(imported.warnings) if imported is not None else 0
-    from ..forms.cells import typed_differences
+def _typed_apart(imported: ImportedFacts | None, indicator_set: IndicatorSet, scored: Result | Scores) -> tuple[Problem, ...]:
+    """What reading the form warned of, then each score the unit typed on it that the set computes otherwise: each a
+    提示 of `score`, so one of 汇总's 提示数 and a line of the 提示 sheet too (QA126 F1: a typed 总分 99 against 82.94
+    was counted, and said on no sheet nor the page)."""
+    if imported is None:
+        return ()
+    if not imported.typed:
+        return tuple(imported.warnings)
+    from ..forms.cells import score_in, typed_scores
 
-    return len(imported.warnings) + len(typed_differences(imported, indicator_set, total, score_of))
-
-
-def _form_notes(imported: ImportedFacts, result: Result, indicator_set: IndicatorSet) -> tuple[str, ...]:
-    """The 提示 `score` prints of a form besides the result's, in Chinese: what the batch's JSON line of it lists."""
-    from ..forms.cells import typed_scores
-
-    return tuple(p.text("zh") for p in (*imported.warnings, *typed_scores(imported, result, indicator_set)))
+    score_of = scored.scores.get if isinstance(scored, Scores) else score_in(scored)
+    return (*imported.warnings, *typed_scores(imported, indicator_set, scored.total, score_of))
 
 
-def _score_of(result: Result, indicator: str) -> Decimal | None:
-    try:
-        return result.indicator(indicator).score
-    except KeyError:
-        return None
-
-
-def _counting(row: ProjectRow, apart: int, imported: ImportedFacts | None) -> ProjectRow:
-    """`row` with a form's typed scores apart counted among its 提示, and what reading the form warned of among them
+def _counting(row: ProjectRow, apart: tuple[Problem, ...]) -> ProjectRow:
+    """`row` with what a form's reading warned of, and its typed scores the set computes otherwise, among its 提示
     (QA79 F2: a 95 in a % cell read 9500% was a count in 汇总, its words in no sheet)."""
     if not apart:
         return row
-    return dataclasses.replace(row, warnings=row.warnings + apart, said=(*row.said, *(imported.warnings if imported else ())))
+    return dataclasses.replace(row, warnings=row.warnings + len(apart), said=(*row.said, *apart))
 
 
-def _counted_row(apart: int, imported: ImportedFacts | None, *args: Any) -> ProjectRow:
-    """project_row(*args), with the typed scores apart counted among its 提示 (made when first read)."""
-    return _counting(project_row(*args), apart, imported)
+def _counted_row(apart: tuple[Problem, ...], *args: Any) -> ProjectRow:
+    """project_row(*args), with a form's 提示 apart among its own (made when first read)."""
+    return _counting(project_row(*args), apart)

@@ -28,7 +28,8 @@ from .reader import FILL_THE_CELL, Blank, ImportedFacts
 from .reading import OTHER_VERSION, how_to_read_with, yes_or_no
 from .unread import indicators_like
 
-__all__ = ["ANOTHER_SETS_FORM", "FILL_THE_CELL", "form_problems", "on_cells", "score_form", "typed_differences", "typed_scores"]
+__all__ = ["ANOTHER_SETS_FORM", "FILL_THE_CELL", "form_problems", "on_cells", "score_form", "score_in", "typed_differences",
+           "typed_scores"]
 
 _NO_CELL = "the form has no cell for it"
 #: The start of the line that says a form lacks so many facts that it is another set's form (QA67 F4).
@@ -97,7 +98,7 @@ def form_problems(imported: ImportedFacts, indicator_set: IndicatorSet) -> list[
         kept = [Problem(f"{cell}: the form gives {plain(typed)} points, which a facts file does not keep: the set "
                         "computes the score", file=imported.facts.source) for cell, typed in imported.typed.values()]
         return [*err.problems, *kept]
-    return typed_scores(imported, result, indicator_set)
+    return typed_scores(imported, indicator_set, result.total, score_in(result))
 
 
 def _placed(problem: Problem, imported: ImportedFacts, indicator_set: IndicatorSet) -> Problem:
@@ -298,24 +299,30 @@ def _on(problem: Problem, cell: str | None, form: str | None) -> Problem:
                                path=None, indicator=None, expression=None)  # the set's formula: not the clerk's to fix
 
 
-def typed_scores(imported: ImportedFacts, result: Result, indicator_set: IndicatorSet) -> list[Problem]:
+def typed_scores(imported: ImportedFacts, indicator_set: IndicatorSet, total: Decimal,
+                 score_of: Callable[[str], Decimal | None]) -> list[Problem]:
     """A warning for each score the unit typed on the form that the set computes otherwise (the funds' 得分, a
     quantitative row's 得分, a row of the set's own tree, 总分): the set's score counts, and the self-score that ran
-    high is what a re-check wants."""
+    high is what a re-check wants. `total` and `score_of` are the set's (a Result's, or scores_only's)."""
+    found = []
+    total_cell = imported.typed.get("total", ("", None))[0]
+    for cell, typed, computed in typed_differences(imported, indicator_set, total, score_of):
+        shown = plain(typed) if abs(typed) < 10**9 else f"{typed:.3E}"  # a slip of 1e300 is not 301 digits
+        given = f"the 总分 {shown}" if cell == total_cell else f"{shown} points"  # QA34 F6: not a 得分, a 总分
+        found.append(Problem(f"{cell}: the form gives {given} where the set scores "
+                             f"{fixed(computed, indicator_set.precision)}; the set's score counts",
+                             file=imported.facts.source))
+    return found
+
+
+def score_in(result: Result) -> Callable[[str], Decimal | None]:
+    """An indicator's score in `result` by its id, None for one it lacks: typed_scores' `score_of`."""
     def score_of(indicator: str) -> Decimal | None:
         try:
             return result.indicator(indicator).score
         except KeyError:
             return None
-
-    found = []
-    total_cell = imported.typed.get("total", ("", None))[0]
-    for cell, typed, computed in typed_differences(imported, indicator_set, result.total, score_of):
-        shown = plain(typed) if abs(typed) < 10**9 else f"{typed:.3E}"  # a slip of 1e300 is not 301 digits
-        given = f"the 总分 {shown}" if cell == total_cell else f"{shown} points"  # QA34 F6: not a 得分, a 总分
-        found.append(Problem(f"{cell}: the form gives {given} where the set scores "
-                             f"{fixed(computed, result.precision)}; the set's score counts", file=imported.facts.source))
-    return found
+    return score_of
 
 
 def checks_on_cells(imported: ImportedFacts, result: Result, indicator_set: IndicatorSet) -> Result:
