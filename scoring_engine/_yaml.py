@@ -170,10 +170,12 @@ class _Reader:
                 if kind not in _NODE_EVENTS:
                     continue
                 nodes += 1
-                if depth > MAX_YAML_DEPTH or nodes > MAX_YAML_NODES:
-                    self.refuse(_mark_of(event), depth)
+                if nodes > MAX_YAML_NODES:
+                    self.refuse(_mark_of(event), deep=False)
                 if kind in _START_EVENTS:
-                    depth += 1
+                    depth += 1  # the levels open, this one counted: the top mapping is the first (as a facts file's is)
+                    if depth > MAX_YAML_DEPTH:
+                        self.refuse(_mark_of(event), deep=True)
                 if kind is yaml.AliasEvent or event.anchor:
                     line, column = _mark_of(event)
                     what = "alias *" if kind is yaml.AliasEvent else "anchor &"
@@ -183,17 +185,19 @@ class _Reader:
             parser.dispose()
         return problems
 
-    def refuse(self, where: tuple[int, int], depth: int) -> None:
+    def refuse(self, where: tuple[int, int], deep: bool) -> None:
         """The bounds kept while reading: one value too many, or one level too deep, stops the reading at its place."""
-        message, hint = ((f"nested deeper than {MAX_YAML_DEPTH} levels (MAX_YAML_DEPTH)", None) if depth > MAX_YAML_DEPTH
+        message, hint = ((f"nested deeper than {MAX_YAML_DEPTH} levels (MAX_YAML_DEPTH)", None) if deep
                          else (f"more than {MAX_YAML_NODES} values (MAX_YAML_NODES)",
                                "split the file, or check that it is the file you meant"))
         raise YamlError([Problem(message, file=self.file, line=where[0], column=where[1], hint=hint)])
 
     def read(self, node: Node, path: Path, depth: int) -> Any:
         self.nodes += 1
-        if depth > MAX_YAML_DEPTH or self.nodes > MAX_YAML_NODES:
-            self.refuse(_mark(node), depth)
+        if self.nodes > MAX_YAML_NODES:
+            self.refuse(_mark(node), deep=False)
+        if depth >= MAX_YAML_DEPTH and type(node) is not ScalarNode:  # `depth` levels around it: it would be one more
+            self.refuse(_mark(node), deep=True)
         if self.seen is not None:
             if id(node) in self.seen:  # an alias: already reported by survey(); never expand it
                 self.out.rejected.add(path)
@@ -228,8 +232,8 @@ class _Reader:
         inside = depth + 1
         for key_node, value_node in node.value:
             self.nodes += 1
-            if inside > MAX_YAML_DEPTH or self.nodes > MAX_YAML_NODES:
-                self.refuse(_mark(key_node), inside)
+            if self.nodes > MAX_YAML_NODES:
+                self.refuse(_mark(key_node), deep=False)
             if type(key_node) is ScalarNode and key_node.tag == _STR and (key_node.value.isprintable()
                                                                          or self.kept_unprintable(key_node.value)):
                 key = key_node.value

@@ -85,8 +85,10 @@ def test_depth_and_size_bounds_are_exact() -> None:
             return [p.message for p in err.problems]
         return []
 
-    # the value of description: sits one level down, so MAX_YAML_DEPTH lists inside each other reach the bound
-    at_depth = head + "description: " + "[" * MAX_YAML_DEPTH + "]" * MAX_YAML_DEPTH + "\n"
+    # the file's mapping is the first level (as a facts file's object is: QA124 F1), so MAX_YAML_DEPTH - 1 lists
+    # inside each other under description: reach the bound
+    inside = MAX_YAML_DEPTH - 1
+    at_depth = head + "description: " + "[" * inside + "]" * inside + "\n"
     assert not any("MAX_YAML_DEPTH" in m for m in problems(at_depth))
     assert any("MAX_YAML_DEPTH" in m for m in problems(at_depth.replace("[", "[[", 1).replace("]", "]]", 1)))
     room = MAX_YAML_NODES - _count_nodes(head) - 2  # the key description and its list are two values
@@ -140,7 +142,7 @@ def test_brackets_past_libyamls_own_limit_are_refused_by_libyaml_at_the_bound(de
     monkeypatch.setattr(yaml.scanner.Scanner, "fetch_more_tokens", scanned_in_python)
     with pytest.raises(IndicatorSetError) as caught:
         parse_indicator_set(text, "deep.yaml")
-    assert [f"deep.yaml:{head.count(chr(10)) + 1}:{len('description: ') + MAX_YAML_DEPTH + 1}"] == [
+    assert [f"deep.yaml:{head.count(chr(10)) + 1}:{len('description: ') + MAX_YAML_DEPTH}"] == [
         f"{p.file}:{p.line}:{p.column}" for p in caught.value.problems]
     assert "nested deeper than 40 levels (MAX_YAML_DEPTH)" in str(caught.value)
 
