@@ -32,6 +32,7 @@ from ..model import IndicatorSet
 from ..reports.batch_csv import BatchCsv
 from ..reports.batch_html import BatchPage
 from ..reports.batch_jsonl import BatchJsonl
+from ..reports.batch_output import BatchOutput
 from ..reports.batch_xlsx import BatchWorkbook
 from .compare import DEFAULT_THRESHOLD, RECHECK, compare
 from .inputs import batch_paths, count_documents, find_documents, searched_files, searched_paths
@@ -48,10 +49,8 @@ from .task import REPORT_EXTENSIONS, BatchWorker, TaskConfig, report_name
 
 __all__ = ["BatchOptions", "run_batch", "OUTPUTS", "EXIT_FAILED", "EXIT_INTERNAL"]
 
-#: The batch outputs by file extension. Each takes every project as it is scored (add), then, once the batch is done,
-#: the summary (start), the rows kept on disk one by one in input order when it `reads_kept` (kept), and the end (finish);
-#: prepare() writes its last bytes to disk, commit() puts it in place, discard() removes what it wrote.
-OUTPUTS: dict[str, Any] = {".xlsx": BatchWorkbook, ".csv": BatchCsv, ".jsonl": BatchJsonl, ".html": BatchPage,
+#: The batch outputs by file extension (what each is handed, and when: reports/batch_output.py).
+OUTPUTS: dict[str, type[BatchOutput]] = {".xlsx": BatchWorkbook, ".csv": BatchCsv, ".jsonl": BatchJsonl, ".html": BatchPage,
                            ".htm": BatchPage}
 EXIT_FAILED = 1
 EXIT_INTERNAL = 3

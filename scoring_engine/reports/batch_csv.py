@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 from .._arith import fixed
 from .._output import AtomicOutput
-from ..batch.entry import Entry
 from ..batch.rows import ProjectRow
 from ..batch.summary import Summary
+from .batch_output import BatchOutput
 from .batch_tables import Rate, Score, cell_text, summary_cells, summary_columns, summary_table
 from .csv_text import _FORMULA_START, BOM
 
@@ -17,17 +16,8 @@ from .csv_text import _FORMULA_START, BOM
 __all__ = ["BatchCsv"]
 
 
-class BatchCsv:
-    """Writes the 汇总 rows once the batch is done (its columns depend on every set seen)."""
-
-    def __init__(self, path: Path, against: str | None):
-        self.output = AtomicOutput(path)
-        self.against = against
-
-    reads_kept = True
-
-    def add(self, row: ProjectRow, entry: Entry) -> None:
-        pass  # everything comes from the rows kept on disk
+class BatchCsv(BatchOutput):
+    """Writes the 汇总 rows once the batch is done (its columns depend on every set seen), from the rows kept on disk."""
 
     def start(self, summary: Summary) -> None:
         text = _Utf8(self.output)
@@ -39,18 +29,6 @@ class BatchCsv:
     def kept(self, row: ProjectRow) -> None:
         if row.ok and not row.batch:
             self.writer.writerow(_csv_cell(c) for c in summary_cells(row, self.columns))
-
-    def finish(self, summary: Summary) -> None:
-        pass
-
-    def prepare(self) -> None:
-        self.output.prepare()
-
-    def commit(self) -> None:
-        self.output.commit()
-
-    def discard(self) -> None:
-        self.output.discard()
 
 
 def _csv_cell(cell: object) -> str:

@@ -15,15 +15,14 @@ from pathlib import Path
 from typing import IO
 
 from .._arith import cut_percent, cut_rate, money, plain
-from .._output import AtomicOutput
 from .._version import __version__
 from ..batch.compare import RECHECK, RECHECK_UNSCORED
 from ..batch.consequences import BATCH, DEPARTMENT, UNIT
-from ..batch.entry import Entry
 from ..batch.ranking import spellings_note
 from ..batch.rows import ProjectRow
 from ..batch.summary import Placed, Ranked, SetSummary, Summary
 from .batch_charts import grade_chart, histogram_chart, rate_chart
+from .batch_output import BatchOutput
 from .batch_said import SAID, said_rows
 from .batch_tables import (CATEGORY_HEADER, CONSEQUENCES, DUPLICATES_HEADER, DUPLICATES_TITLE, EXPLAIN, MIXED_YEARS,
                            PROBLEMS, RANKED_BY, RANKED_NOTE, UNMATCHED_HEADER, UNMATCHED_TITLE, Rate, Score, category_cells,
@@ -71,21 +70,15 @@ footer { margin-top: 28px; color: var(--muted); font-size: 12px; }
 """).strip()
 
 
-class BatchPage:
-    """Writes the page once the batch is done."""
-
-    reads_kept = True
+class BatchPage(BatchOutput):
+    """Writes the page once the batch is done, from the summary and the rows kept on disk."""
 
     def __init__(self, path: Path, against: str | None):
-        self.output = AtomicOutput(path)
-        self.against = against
+        super().__init__(path, against)
         self.explained = self.failed = self.compared = self.said = 0
         self.waiting: IO[bytes] | None = None
         self.saying: IO[bytes] | None = None  # the first SHOWN_SAID 提示 of the scored projects, listed last
         self.comparing: IO[bytes] | None = None  # the table of comparisons, when there is one: it follows 需说明
-
-    def add(self, row: ProjectRow, entry: Entry) -> None:
-        pass  # everything comes from the summary and the rows kept on disk
 
     def start(self, summary: Summary) -> None:
         import tempfile
@@ -141,25 +134,15 @@ class BatchPage:
             _copy(self.saying, write)
             write(b"</tbody>\n</table>\n" + (f'<p class="note">另有{self.said - SHOWN_SAID}条提示，见工作簿的“提示”表。</p>\n'
                                                 .encode() if self.said > SHOWN_SAID else b"") + b"</section>\n")
-        self._close()
+        self.close()
         write(f'<footer id="provenance">scoring-engine {escape(__version__)}</footer>\n</main>\n</body>\n</html>\n'.encode())
 
-    def _close(self) -> None:
+    def close(self) -> None:
         for waiting in (self.waiting, self.comparing, self.saying):
             if waiting is not None:
                 waiting.close()
         self.waiting = self.comparing = self.saying = None
 
-    def prepare(self) -> None:
-        self._close()
-        self.output.prepare()
-
-    def commit(self) -> None:
-        self.output.commit()
-
-    def discard(self) -> None:
-        self._close()
-        self.output.discard()
 
 
 #: 提示 listed on the page (the workbook's 提示 sheet holds them all).

@@ -11,29 +11,22 @@ With a comparison each line also has ``"compare"`` (null when nothing matched).
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 from .. import _json
-from .._output import AtomicOutput
 from ..batch.compare import Comparison
 from ..batch.entry import Entry
 from ..batch.rows import ProjectRow
-from ..batch.summary import Summary
+from .batch_output import BatchOutput
 
 
 __all__ = ["BatchJsonl", "compare_document"]
 
 
-class BatchJsonl:
+class BatchJsonl(BatchOutput):
     """Writes each line as its project arrives (the JSON itself was made where the project was scored)."""
 
-    wants_json = True
     reads_kept = False  # every line is written as its project arrives
-
-    def __init__(self, path: Path, against: str | None):
-        self.output = AtomicOutput(path)
-        self.against = against
 
     def add(self, row: ProjectRow, entry: Entry) -> None:
         if row.batch:
@@ -54,23 +47,6 @@ class BatchJsonl:
         # a lone surrogate can only sit in a JSON string (a fact's name in a problem): written as its JSON escape, \ud800
         self.output.write(("".join(parts) + "}\n").encode("utf-8", "backslashreplace"))
 
-    def start(self, summary: Summary) -> None:
-        pass
-
-    def kept(self, row: ProjectRow) -> None:
-        pass
-
-    def finish(self, summary: Summary) -> None:
-        pass
-
-    def prepare(self) -> None:
-        self.output.prepare()
-
-    def commit(self) -> None:
-        self.output.commit()
-
-    def discard(self) -> None:
-        self.output.discard()
 
 
 def compare_document(comparison: Comparison | None) -> dict[str, Any] | None:

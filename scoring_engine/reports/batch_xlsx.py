@@ -14,7 +14,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from .._output import AtomicOutput
 from ..audit import MAX_SHARED_JSON
 from ..batch.entry import Entry
 from ..batch.rows import IndicatorRow, ProjectRow
@@ -22,6 +21,7 @@ from ..batch.summary import Summary
 from ..errors import Problem, ScoringEngineError
 from ..plan import SharedTable
 from ._xlsx_stream import HEADER, RATE, TEXT, Book, cells_xml, score_style
+from .batch_output import BatchOutput
 from .batch_said import SAID, SAID_SHEET, said_rows
 from .batch_tables import (CONSEQUENCES, EXPLAIN, PROBLEMS, Heading, Rate, Score, consequence_rows, detail_header,
                            detail_rows, explain_rows, indicator_details, problem_rows, statistics, summary_cells,
@@ -39,14 +39,11 @@ CONSEQUENCE_SHEET = "结果应用"
 _STATISTICS_WIDTHS = (30, 30, 16, 10, 12, 12, 12, 10)
 
 
-class BatchWorkbook:
+class BatchWorkbook(BatchOutput):
     """Writes the workbook to a temporary file beside `path`; commit() puts it in place."""
 
-    reads_kept = True
-
     def __init__(self, path: Path, against: str | None):
-        self.output = AtomicOutput(path)
-        self.against = against
+        super().__init__(path, against)
         self.book = Book("项目支出绩效评价汇总", folder=str(path.parent) if str(path.parent) else ".")
         self.summary = self.book.sheet(SHEETS[0], (), ())  # its columns are known at the end
         detail = detail_header(against)
@@ -91,16 +88,8 @@ class BatchWorkbook:
         except OSError as err:
             raise ScoringEngineError(Problem(f"cannot write the report: {err.strerror}", file=str(self.output.shown))) from None
 
-    def prepare(self) -> None:
-        self.book.close()  # saved in finish(): its temporary sheet files go
-        self.output.prepare()
-
-    def commit(self) -> None:
-        self.output.commit()
-
-    def discard(self) -> None:
-        self.book.close()
-        self.output.discard()
+    def close(self) -> None:
+        self.book.close()  # saved in finish(), or left unsaved: its temporary sheet files go
 
 
 def detail_cells(row: ProjectRow, against: str | None) -> list[str]:
