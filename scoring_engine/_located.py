@@ -31,6 +31,9 @@ class Located:
     # caller reports them together with its own.
     problems: list[Problem] = field(default_factory=list)
     rejected: set[Path] = field(default_factory=set)  # values refused (and so read as None): already reported
+    # The file writes an anchor or an alias: its node tree may repeat a node, or hold one inside itself. Read into the
+    # data once each (the alias refused), the tree is never walked whole (a profile is not resolved onto its base).
+    aliased: bool = False
     # A profile resolved onto its base (`_profiles`) mixes nodes of several files: each node's mark names its file.
     several_files: bool = False
     # The reader saw that every key and every text it read is printable: nothing is hidden in any name (a bidi override,

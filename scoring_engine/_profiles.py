@@ -75,6 +75,9 @@ def resolve(located: Located, file: str | None, sha256: str, folder: Path | None
         return Resolved(located, sha256, file=file)
     schema = _check_profile(located, file)
     log = ProblemLog(Located(data, located.root), file)
+    if located.aliased:  # refused: merged onto the base, a node holding itself would be walked for ever (QA125 F7)
+        log.problems[:0] = schema  # the reader's problems among them
+        raise IndicatorSetError(log.ranked())
     name_file(located.root, file)  # type: ignore[arg-type]
     ref = data["extends"]
     if len(chain) >= MAX_EXTENDS_DEPTH or (file is not None and file in chain):

@@ -148,6 +148,7 @@ class _Reader:
             if _FAST_LOADER is yaml.SafeLoader:
                 raise
             self.problems.extend(self._survey_again(text, err))
+        self.out.aliased = bool(self.problems)  # the survey's problems are its anchors and aliases
         self.seen = set()
 
     def _survey_again(self, text: str, err: Exception) -> list[Problem]:
