@@ -142,9 +142,13 @@ def glued_problem(text: str) -> Problem | None:
     with contextlib.suppress(tokenize.TokenError, SyntaxError):
         tokens.extend(tokenize.generate_tokens(io.StringIO(f"(\n{text}\n)").readline))
     for token, after in itertools.pairwise(tokens):
-        if token.type == tokenize.NUMBER and after.string in _GLUED_WORDS and after.start == token.end:
-            return Problem(f"syntax error: the number {token.string} runs into the word {after.string}", expression=text,
-                           hint=f"put a space between them: {token.string} {after.string}")
+        if token.type == tokenize.NUMBER and after.type == tokenize.NAME and after.start == token.end:
+            if after.string in _GLUED_WORDS:
+                return Problem(f"syntax error: the number {token.string} runs into the word {after.string}",
+                               expression=text, hint=f"put a space between them: {token.string} {after.string}")
+            # a name Python reads as one of those words and more (2income: 2 in…): it warns too, then fails (QA125 F1)
+            return Problem(f"syntax error: the number {token.string} runs into the name {after.string}", expression=text,
+                           hint=f"put an operator between them, such as {token.string} * {after.string}")
         if token.type == tokenize.STRING:
             escape = _bad_escape(token.string)
             if escape is not None:

@@ -107,6 +107,8 @@ RULES = (
     ("&& is not an operator", "&& 不是运算符"),
     ("the number {number} runs into the word {word}", "数字 {number} 与其后的 {word} 连在了一起"),
     ("put a space between them: {both}", "在两者之间加一个空格：{both}"),
+    ("the number {number} runs into the name {name}", "数字 {number} 与其后的名称 {name} 连在了一起"),
+    ("put an operator between them, such as {both}", "在两者之间写上运算符，例如 {both}"),
     ("the text {text} holds {escape}, which is not an escape", "文字 {text} 中的 {escape} 不是有效的转义"),
     ("write \\\\ for a backslash", "反斜杠本身要写成 \\\\"),
     ("write or", "“或”写作 or"),

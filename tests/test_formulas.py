@@ -623,6 +623,12 @@ def test_or_and_written_as_other_languages_or_in_chinese_are_told_the_word(text:
     ("budget.paid > .5and True", "syntax error: the number .5 runs into the word and", "put a space between them: .5 and"),
     ("budget.paid > 1e-5if True else 0", "syntax error: the number 1e-5 runs into the word if",
      "put a space between them: 1e-5 if"),
+    # QA125 F1: a name Python reads as starting with one of those words (2 in-come) warned too, then 'forgot a comma?'
+    ("budget.paid / 2income", "syntax error: the number 2 runs into the name income",
+     "put an operator between them, such as 2 * income"),
+    ("1isx", "syntax error: the number 1 runs into the name isx", "put an operator between them, such as 1 * isx"),
+    ("budget.paid * 0.5ifx", "syntax error: the number 0.5 runs into the name ifx",
+     "put an operator between them, such as 0.5 * ifx"),
 ])
 def test_what_python_parses_with_a_warning_on_stderr_is_refused_with_the_fix(text: str, message: str, hint: str) -> None:
     """`1if` and an unknown escape `\\d` were taken, and Python printed '<unknown>:2: SyntaxWarning: invalid decimal
