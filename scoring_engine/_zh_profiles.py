@@ -5,6 +5,12 @@ from __future__ import annotations
 __all__ = ["PROFILES"]
 
 PROFILES = (
+    # weight rules naming an indicator twice (_build/weight_rules)
+    ("{rule}: {id:s} is named twice, and its weight would count twice", "{rule!t}：{id} 写了两次，其分值会重复计入"),
+    ("name each indicator once", "每个指标只写一次"),
+    ("{rule}: {id:s} is under {parent:s}, also named, whose weight holds its own",
+     "{rule!t}：{id} 是同时写出的 {parent} 的下级，其分值已含在 {parent} 的分值中"),
+    ("name the indicator or the one above it, not both", "只写该指标或其上级之一，不要都写"),
     ("{id} is removed twice (remove[{at}])", "{id} 删去了两次（remove[{at}]）"),
     ("list it once", "只写一次"),
     ("add rescale: true under change: {id}, so that its children follow the new weight, or set their weights under change:",

@@ -123,6 +123,28 @@ def test_misused_weight_rules_are_refused(rule: str, words: str) -> None:
     assert any(words in m for m in refusal(four(f"weight_rules:\n  - {rule}")))
 
 
+def test_a_weight_rule_naming_an_indicator_twice_or_with_one_under_it_is_refused_not_counted_twice() -> None:
+    """QA125 F9: [output, output] with a min of 40 loaded with 产出 at 30 (30 + 30), and [output, output.quantity]
+    counted the child inside its parent's weight again; a copy-paste slip let a set through that breaks the rule.
+    Each is refused at the second name, said in Chinese too."""
+    with pytest.raises(IndicatorSetError) as caught:
+        parse_indicator_set(four("weight_rules:\n  - {indicators: [output, output], min: 40}"), "t.yaml")
+    (problem,) = caught.value.problems
+    assert ("weight rule 1: output is named twice, and its weight would count twice", "$.weight_rules[0].indicators[1]") \
+        == (problem.message, problem.path)
+    assert "output 写了两次，其分值会重复计入" in problem.text("zh")
+    nested = four("weight_rules:\n  - {indicators: [output.quantity, output], min: 25}").replace(
+        "  - {id: output, name: 产出, weight: 30, rule: {kind: formula, score: 30}}",
+        "  - id: output\n    name: 产出\n    weight: 30\n    children:\n"
+        "      - {id: output.quantity, name: 数量, weight: 30, rule: {kind: formula, score: 30}}")
+    with pytest.raises(IndicatorSetError) as caught:
+        parse_indicator_set(nested, "t.yaml")
+    (problem,) = caught.value.problems
+    assert "weight rule 1: output.quantity is under output, also named, whose weight holds its own" == problem.message
+    assert "name the indicator or the one above it, not both" == problem.hint
+    parse_indicator_set(nested.replace("[output.quantity, output]", "[output]"))  # once: 30 of a min of 25
+
+
 def test_the_bundled_sets_declare_their_weight_rules() -> None:
     """The framework and the self-evaluation sets declare 产出 + 效益 ≥ 60% and whole numbers (一级 ≥ 15 is a provincial note, not the framework's)."""
     for name, forms in (("national-framework", {"indicators", "integer"}),

@@ -97,7 +97,7 @@ def _sum_rule(draft: Draft, rule: Mapping[str, Any], path: Path, said: str, know
     for name in unknown:
         draft.log.add(path + ("indicators", ids.index(name)), f"{said} names unknown indicator {name}",
                       did_you_mean(name, list(known)))
-    if unknown:
+    if unknown or _counted_twice(draft, ids, path, said, known):
         return
     total = sum((known[i].weight for i in ids), ZERO)
     names = " + ".join(known[i].name for i in ids) + f" ({' + '.join(ids)})"
@@ -110,6 +110,24 @@ def _sum_rule(draft: Draft, rule: Mapping[str, Any], path: Path, said: str, know
     for message in _outside(draft, rule, total):
         draft.log.add(at, f"{said}: {names} weigh {plain(total)} ({detail}), {message}",
                       "change the weights, or the weight rule if the set really departs from it")
+
+
+def _counted_twice(draft: Draft, ids: list[str], path: Path, said: str, known: Mapping[str, Indicator]) -> bool:
+    """Whether the rule names an indicator twice, or one with an indicator under it: each said at the second name. Their
+    weights added up would count the same points twice ([output, output] kept a min of 40 with 32: QA125 F9)."""
+    above = {below.id: i for i in dict.fromkeys(ids) for below in known[i].walk() if below.id != i}
+    found = False
+    for position, name in enumerate(ids):
+        at = path + ("indicators", position)
+        if name in ids[:position]:
+            draft.log.add(at, f"{said}: {name} is named twice, and its weight would count twice", "name each indicator once")
+        elif name in above and above[name] in ids:
+            draft.log.add(at, f"{said}: {name} is under {above[name]}, also named, whose weight holds its own",
+                          "name the indicator or the one above it, not both")
+        else:
+            continue
+        found = True
+    return found
 
 
 def _outside(draft: Draft, rule: Mapping[str, Any], weight: Decimal) -> Iterator[str]:
