@@ -230,6 +230,28 @@ def test_a_misspelt_id_gets_a_did_you_mean(tmp_path: Path) -> None:
     assert [("did you mean decision?")] == [hint for _, _, _, hint in _problems(path)]
 
 
+def test_an_id_a_profile_writes_that_its_base_has_names_the_base_file_with_its_line(tmp_path: Path) -> None:
+    """QA125 F2: new children under change: with an id of the base ('decision.goals.clear') were told 'first on line
+    201', a line the profile does not have: the base's file is named with it, and the id said to be the base's."""
+    path = _write(tmp_path, "p.yaml", textwrap.dedent("""\
+        extends: national-framework
+        change:
+          output.quality:
+            children:
+              - {id: output.quality.rate, name: 质量达标率, weight: 4, rule: {kind: proportional, value: quality_rate}}
+              - {id: decision.goals.clear, name: 重复, weight: 4, rule: {kind: proportional, value: quality_rate}}
+        """))
+    with pytest.raises(IndicatorSetError) as caught:
+        load_indicator_set(path)
+    (problem,) = [p for p in caught.value.problems if "used twice" in p.message]
+    base = ROOT / "indicator_sets" / "national-framework.yaml"
+    line = next(n for n, text in enumerate(base.read_text(encoding="utf-8").splitlines(), 1)
+                if "id: decision.goals.clear" in text)
+    assert (Path(problem.file or "").name, problem.line) == ("p.yaml", 6)
+    assert f"indicator id decision.goals.clear is used twice (first in {base}, line {line})" == problem.message
+    assert f"第一次在 {base} 第 {line} 行" in problem.text("zh") and "base" not in problem.text("zh")
+
+
 def test_removing_a_fact_the_base_still_reads_is_reported_at_the_removal(tmp_path: Path) -> None:
     """facts: {budget.total: null} while the base's 资金到位率 reads it: the error is on the profile's line, naming the base's."""
     path = _write(tmp_path, "p.yaml", "extends: national-framework\nfacts:\n  budget.total: null\n")

@@ -78,9 +78,16 @@ class IndicatorTree:
         if node_id is None:
             return None
         if node_id in self.ids:
-            first = self.log.located.where(self.ids[node_id] + ("id",))
-            self.log.add(path + ("id",), f"indicator id {node_id} is used twice (first on line {first[0] if first else '?'})",
-                         "give each indicator its own id")
+            located = self.log.located
+            first = located.where(self.ids[node_id] + ("id",))
+            line = first[0] if first else "?"
+            base = located.file_at(self.ids[node_id] + ("id",))
+            if base is not None and base != located.file_at(path + ("id",)):  # a profile's id its base has (QA125 F2)
+                self.log.add(path + ("id",), f"indicator id {node_id} is used twice (first in {base}, line {line})",
+                             "give each indicator its own id: this one is the base set's")
+            else:
+                self.log.add(path + ("id",), f"indicator id {node_id} is used twice (first on line {line})",
+                             "give each indicator its own id")
         else:
             self.ids[node_id] = path
         return node_id
