@@ -253,10 +253,8 @@ def constant_argument_problem(name: str, constants: list[Any]) -> str | None:
         if name in ("days_between", "months_between"):
             return None  # dates: a constant is never one
         for value in constants:
-            if name in ("sum", "count", "mean") and value is not None:
+            if name in ("sum", "count", "mean") and value is not None:  # text ('1') is refused when the set loads
                 _list(value, name)
-            elif isinstance(value, str):
-                _number(value, name)
         if name == "round_half_up" and len(constants) == 2 and constants[1] is not None:
             _places(constants[1])
         elif name == "clamp" and constants[1] is not None and constants[2] is not None:

@@ -81,25 +81,29 @@ _ARITHMETIC_HINTS = {
     "text": "declare the fact as a number (type: number), or read a number fact instead",
     "date": "count the days between two dates with days_between(start, end), or the months with months_between",
 }
+# A text literal where a number is wanted: '0.5' is text, never the number 0.5 (QA125 F3).
+_QUOTED_HINT = "write the number without quotes: text in quotes is only compared, with == and !="
 
 
 def arithmetic_problems(tree: ast.expr, scope: Mapping[str, str], parsed: str, text: str) -> list[Problem]:
-    """A problem for each operand of + - * / (or of a sign) that is a fact declared as text or a date: the formula would
-    fail for every project, when it is scored (QA82 F9), so it is refused when the set loads.
+    """A problem for each operand of + - * / (or of a sign) whose kind is known to be text or a date -- a fact declared
+    so, a text literal: the formula would fail for every project, when it is scored (QA82 F9, QA125 F3), so it is
+    refused when the set loads.
 
-    >>> tree = ast.parse("a / b", mode="eval").body
-    >>> [p.message for p in arithmetic_problems(tree, {"a": "number", "b": "string"}, "a / b", "a / b")]
-    ['cannot compute with text (b): + - * / take numbers']
+    >>> tree = ast.parse("a / b * '0.5'", mode="eval").body
+    >>> [p.message for p in arithmetic_problems(tree, {"a": "number", "b": "string"}, "a / b * '0.5'", "…")]
+    ["cannot compute with text ('0.5'): + - * / take numbers", 'cannot compute with text (b): + - * / take numbers']
     """
     problems = []
     for node in ast.walk(tree):
         operands = [node.left, node.right] if isinstance(node, ast.BinOp) else \
             [node.operand] if isinstance(node, ast.UnaryOp) and not isinstance(node.op, ast.Not) else []
-        for operand in operands:  # a declared fact: a constant ('a' * 10**8) is the evaluator's, and lint's, to stop
-            found = kind(operand, scope) if isinstance(operand, ast.Name) else None
+        for operand in operands:
+            found = kind(operand, scope)
             if found in _ARITHMETIC_HINTS:
+                hint = _ARITHMETIC_HINTS[found] if isinstance(operand, ast.Name) or found == "date" else _QUOTED_HINT
                 problems.append(Problem(f"cannot compute with {_WORDS[found]} ({_shown(operand, parsed)}): + - * / take numbers",
-                                        expression=text, hint=_ARITHMETIC_HINTS[found]))
+                                        expression=text, hint=hint))
     return problems
 
 
@@ -109,28 +113,35 @@ _DECLARED_WORDS = {"number": "a number", "integer": "a number", "weight": "a num
                    "boolean": "a true/false value", "list": "a list"}
 _TAKES_HINTS = {"date": "give it facts declared with type: date (the start, then the end)",
                 "list": "give it a fact declared with type: list (count the items of a list; sum and mean its numbers)"}
+_TAKES_WORDS = {"date": "dates", "list": "a list fact", "number": "numbers"}
+# No function takes text: the other functions take numbers, and there are no date literals (QA125 F3).
+_LITERAL_HINTS = {**_TAKES_HINTS, "number": _QUOTED_HINT,
+                  "date": "there are no date literals: read the date from a fact declared with type: date"}
 
 
 def argument_problems(tree: ast.expr, scope: Mapping[str, str], parsed: str, text: str) -> list[Problem]:
     """A problem for each declared fact given to a function that never takes its kind: days_between of a text fact,
     count of a number fact would fail for every project, when it is scored (QA91 F11), so it is refused when the set
-    loads. A derived value's kind is known only when it is computed: the evaluator refuses it then.
+    loads; so is a text literal given to any function (QA125 F3). A derived value's kind is known only when it is
+    computed: the evaluator refuses it then.
 
-    >>> tree = ast.parse("count(b)", mode="eval").body
-    >>> [p.message for p in argument_problems(tree, {"b": "number"}, "count(b)", "count(b)")]
-    ['count takes a list fact: b is a number']
+    >>> tree = ast.parse("count(b) + min(b, '1')", mode="eval").body
+    >>> [p.message for p in argument_problems(tree, {"b": "number"}, "count(b) + min(b, '1')", "…")]
+    ['count takes a list fact: b is a number', "min takes numbers: '1' is text"]
     """
     problems = []
     for node in ast.walk(tree):
-        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name) or node.func.id not in _TAKES:
+        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
             continue
-        wanted = _TAKES[node.func.id]
+        wanted = _TAKES.get(node.func.id, "number")
         for arg in node.args:
             declared = scope.get(arg.id, "") if isinstance(arg, ast.Name) else ""
-            if isinstance(arg, ast.Name) and declared in _DECLARED_WORDS and declared != wanted:
-                takes = "dates" if wanted == "date" else "a list fact"
-                problems.append(Problem(f"{node.func.id} takes {takes}: {_shown(arg, parsed)} is {_DECLARED_WORDS[declared]}",
-                                        expression=text, fact=arg.id, hint=_TAKES_HINTS[wanted]))
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):  # min(x, '1'), days_between('2020-01-01', d)
+                problems.append(Problem(f"{node.func.id} takes {_TAKES_WORDS[wanted]}: {_shown(arg, parsed)} is text",
+                                        expression=text, hint=_LITERAL_HINTS[wanted]))
+            elif isinstance(arg, ast.Name) and wanted != "number" and declared in _DECLARED_WORDS and declared != wanted:
+                problems.append(Problem(f"{node.func.id} takes {_TAKES_WORDS[wanted]}: {_shown(arg, parsed)} is "
+                                        f"{_DECLARED_WORDS[declared]}", expression=text, fact=arg.id, hint=_TAKES_HINTS[wanted]))
     return problems
 
 

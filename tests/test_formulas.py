@@ -280,6 +280,38 @@ def test_arithmetic_on_a_fact_declared_as_text_or_a_date_is_refused_when_the_set
     assert said == caught.value.problems[0].message
 
 
+@pytest.mark.parametrize(("text", "said"), [
+    ("budget.paid * '0.5'", "cannot compute with text ('0.5'): + - * / take numbers"),
+    ("budget.paid + '新建'", "cannot compute with text ('新建'): + - * / take numbers"),
+    ("'a' * 2", "cannot compute with text ('a'): + - * / take numbers"),
+    ("-'a'", "cannot compute with text ('a'): + - * / take numbers"),
+    ("True + 'a'", "cannot compute with text ('a'): + - * / take numbers"),
+    ("budget.paid + '1' > 0", "cannot compute with text ('1'): + - * / take numbers"),
+    ("min(budget.paid, '1')", "min takes numbers: '1' is text"),
+    ("abs('x')", "abs takes numbers: 'x' is text"),
+    ("ratio('a', 1)", "ratio takes numbers: 'a' is text"),
+    ("round_half_up('a', 2)", "round_half_up takes numbers: 'a' is text"),
+    ("clamp('a', 0, 1)", "clamp takes numbers: 'a' is text"),
+    ("sum('a')", "sum takes a list fact: 'a' is text"),
+    ("count('a')", "count takes a list fact: 'a' is text"),
+    ("days_between('2020-01-01', dates.end)", "days_between takes dates: '2020-01-01' is text"),
+])
+def test_a_text_literal_computed_with_or_given_to_a_function_is_refused_when_the_set_loads(text: str, said: str) -> None:
+    """QA125 F3: `weight * '0.5'`, `min(budget.paid, '1')`, `days_between('2020-01-01', d)` passed validate and lint,
+    then failed for every project. A quoted literal is text, known when the set loads: refused then, with the fix."""
+    error = refusal(text)
+    assert said == error.problems[0].message
+    assert text == error.expression
+    assert ("no date literals" if "days_between" in text else "list" if "count" in text or "sum" in text
+            else "without quotes") in (error.problems[0].hint or "")
+
+
+@pytest.mark.parametrize("text", ["1 if project.level == '省级' else 0", "project.level != 'a'", "max(scores)", "True + 1"])
+def test_text_literals_compared_with_text_still_load(text: str) -> None:
+    """Text in quotes compared with text, a list fact given to max and a boolean in arithmetic are not refused."""
+    compile_formula(text, SCOPE)
+
+
 def test_a_number_too_large_is_a_scoring_error() -> None:
     """A product beyond the decimal range raises ScoringError, not decimal.Overflow."""
     error = failure("budget.paid * budget.total", budget__paid=D("1E+900"), budget__total=D("1E+900"))

@@ -465,10 +465,10 @@ indicators:
             assert "write 0.8 for 80%" == found[0].problem.hint
 
 
-@pytest.mark.parametrize("formula", ["1/0", '"abc" + 1', "'a' * 1000000"])
+@pytest.mark.parametrize("formula", ["1/0", "weight / 0", "1 / (weight - 5)"])
 def test_a_formula_that_reads_nothing_and_cannot_be_computed_is_warned_of(formula: str, tmp_path: Path) -> None:
-    """A rate of `1/0` (or arithmetic on text) reads no facts, so it fails for every project scored, while the set
-    loads: lint says so, at the formula, with why."""
+    """A rate of `1/0` reads no facts, so it fails for every project scored, while the set loads: lint says so, at the
+    formula, with why. So does `weight / 0`, which reads only the indicator's declared weight (QA125 F3)."""
     from scoring_engine.lint import lint_file
 
     import json
@@ -487,7 +487,6 @@ def test_a_formula_that_reads_nothing_and_cannot_be_computed_is_warned_of(formul
 @pytest.mark.parametrize(("formula", "why"), [
     ("round_half_up(output.cost_planned / output.cost_actual, 2.5)", "places must be a whole number from 0 to 10"),
     ("clamp(output.cost_planned / output.cost_actual, 1, 0)", "lower bound 1 is above upper bound 0"),
-    ("min(output.cost_planned, '1')", "min needs a number, got text '1'"),
     ("sum(3) + output.cost_planned", "sum needs a list fact"),
     ("round_half_up(output.cost_planned / output.cost_actual, -1)", "places must be a whole number from 0 to 10"),
     ("clamp(output.cost_planned / output.cost_actual, 0, -1)", "lower bound 0 is above upper bound -1"),
@@ -511,6 +510,26 @@ def test_a_function_given_a_constant_it_refuses_is_warned_of(formula: str, why: 
     assert 1 == len(found) and "output.cost" == found[0].problem.indicator
     assert f"`{formula}` fails for every project" in found[0].problem.message and why in found[0].problem.message
     assert [] == failing("round_half_up(output.cost_planned / output.cost_actual, 2)")
+
+
+@pytest.mark.parametrize(("old", "new", "line", "said"), [
+    ('rate: "1 if cost_saving_rate >= 0 else output.cost_planned / output.cost_actual"', "score: \"weight * '0.5'\"",
+     146, "cannot compute with text ('0.5')"),
+    ('rate: "1 if cost_saving_rate >= 0 else output.cost_planned / output.cost_actual"',
+     "score: \"days_between('2020-01-01', output.actual_end)\"", 146, "days_between takes dates: '2020-01-01' is text"),
+    ('"budget.paid <= budget.arrived"', "\"budget.paid + '1' > 0\"", 49, "cannot compute with text ('1')"),
+    ('rate: "1 if', 'rate: "\\"abc\\" + 1 if', 146, 'cannot compute with text ("abc")'),  # lint warned of it before
+])
+def test_a_text_literal_where_a_number_or_a_date_belongs_is_refused_when_the_set_loads(
+        old: str, new: str, line: int, said: str, tmp_path: Path) -> None:
+    """QA125 F3: `weight * '0.5'` in a rule, `budget.paid + '1' > 0` in checks: passed validate and lint, then failed
+    (or could not be checked) for every project. lint, as validate, refuses the set, at the formula's line."""
+    text = (ROOT / "examples" / "small" / "set.yaml").read_text(encoding="utf-8")
+    assert old in text
+    (tmp_path / "set.yaml").write_text(text.replace(old, new), encoding="utf-8")
+    with pytest.raises(IndicatorSetError) as caught:
+        lint_file(tmp_path / "set.yaml")
+    assert said in caught.value.problems[0].message and line == caught.value.problems[0].line
 
 
 def test_a_bands_rule_whose_lowest_band_has_a_min_is_warned_of_values_below_it(tmp_path: Path) -> None:

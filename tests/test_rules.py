@@ -345,6 +345,20 @@ def test_a_checklist_element_worth_0_points_is_refused(worth: str) -> None:
     assert ["element ②乙 is worth 0 points: not meeting it would cost nothing"] == [p.message for p in caught.value.problems]
 
 
+@pytest.mark.parametrize(("met", "said"), [("-1", "met must be true/false or a share from 0 to 1, got -1"),
+                                           ("1.5", "met must be true/false or a share from 0 to 1, got 1.5"),
+                                           ("1/0", "met 1/0 fails for every project: division by zero")])
+def test_a_checklist_element_whose_met_is_a_constant_out_of_range_is_refused(met: str, said: str) -> None:
+    """QA125 F3: `met: -1` loaded, passed validate and lint, and every project failed: a constant `met` gives every
+    project the same, so it is checked when the set loads; true, false and shares from 0 to 1 still load."""
+    rule = "{kind: checklist, elements: [{name: ①甲, met: %s}, {name: ②乙, met: b}]}"
+    with pytest.raises(scoring_engine.IndicatorSetError) as caught:
+        one_indicator(rule % met, "  b: {type: boolean}", weight=2)
+    assert [f"element ①甲: {said}"] == [p.message for p in caught.value.problems]
+    for fine in ("true", "false", "0", "1", "0.5"):
+        one_indicator(rule % fine, "  b: {type: boolean}", weight=2)
+
+
 def test_checklist_with_points_per_element() -> None:
     """Elements with their own points earn exactly those points when met."""
     rule = one_indicator("{kind: checklist, elements: [{name: ①, points: 4, met: a}, {name: ②, points: 2, met: b}]}",

@@ -1,11 +1,11 @@
-"""Formulas that fail for every project: ``1/0``, ``"abc" + 1``, ``round_half_up(x, 2.5)``.
+"""Formulas that fail for every project: ``1/0``, ``weight / 0``, ``round_half_up(x, 2.5)``.
 
-A formula that reads nothing gives the same outcome for every project, so one
-that fails (a division by zero, arithmetic on text) fails each project scored
-with the set, while the set itself loads. Evaluating it once here says so
-before any project is scored. So does a call whose arguments written as
-constants are ones the function refuses (places of 2.5, clamp's bounds the
-wrong way round), whatever the facts it reads.
+A formula that reads nothing -- or only the indicator's declared weight --
+gives the same outcome for every project, so one that fails (a division by
+zero) fails each project scored with the set, while the set itself loads.
+Evaluating it once here says so before any project is scored. So does a call
+whose arguments written as constants are ones the function refuses (places of
+2.5, clamp's bounds the wrong way round), whatever the facts it reads.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def constant_failures(indicator_set: IndicatorSet, rules: list[RuleAt], locator:
         params: Any = at.rule.params
         for key, value in zip(getattr(params, "_fields", ()), params if hasattr(params, "_fields") else (), strict=False):
             if isinstance(value, Formula):
-                yield from _failing(value, (*at.path, key), locator, at.indicator)
+                yield from _failing(value, (*at.path, key), locator, at.indicator, weight=at.weight)
     for derived in indicator_set.derived:
         yield from _failing(derived.formula, ("derived", derived.name), locator, None)
     # conditions: a check, a 需说明 condition and a cap's must give true or false (QA110 F6: a 需说明 condition that
@@ -49,13 +49,14 @@ def constant_failures(indicator_set: IndicatorSet, rules: list[RuleAt], locator:
 
 
 def _failing(formula: Formula, path: tuple[str | int, ...], locator: Locator, indicator: str | None,
-             condition: bool = False) -> Iterator[LintWarning]:
-    if formula.names:
+             condition: bool = False, weight: Decimal | None = None) -> Iterator[LintWarning]:
+    known = {"weight": weight} if weight is not None else {}  # a rule's weight is declared: known now (QA125 F3)
+    if formula.names - known.keys():
         why = next(filter(None, (_refused_arguments(node) for node in ast.walk(formula.tree))), None)
         message = FAILS_BY_ARGUMENTS
     else:
         try:
-            value = formula.evaluate({})
+            value = formula.evaluate(known)
         except ScoringError as err:
             why, message = err.problems[0].message, FAILS_ALWAYS
         else:

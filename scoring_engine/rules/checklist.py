@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 from .._arith import ONE, ZERO, Rounding, fixed, percent, plain, written
 from .._display import equals_text, rounding_chain, show_number
 from ..errors import ScoringError
-from ..formulas import Formula
+from ..formulas import Formula, evaluate
 from ..judgements import Judgement
 from ._base import (Amount, Deduction, FactView, LazyMapping, Outcome, RuleKind, RuleSpec, Story, Template, amount, amount_of,
                     findings, reads, shown_later)
@@ -48,6 +48,8 @@ def _element(raw: Mapping[str, Any], i: int, worth: Amount | None, b: RuleSpec) 
     elif any(k in raw for k in ("points_each", "share_each", "zero_at_count", "keyword_points")):
         b.problem("points_each, share_each, zero_at_count and keyword_points go with findings", "elements", i)
     met = b.formula("elements", i, "met") if "met" in raw else None
+    if met is not None and not met.names:  # a constant (met: -1) gives every project the same: checked now (QA125 F3)
+        _constant_met(met, raw["name"], i, b)
     if worth is not None and worth.value == 0:  # a miss would take nothing, and the reason say every element was met
         b.problem(f"element {raw['name']} is worth 0 points: not meeting it would cost nothing", "elements", i,
                   hint="give it points (or a share), or remove it")
@@ -62,6 +64,21 @@ def _element(raw: Mapping[str, Any], i: int, worth: Amount | None, b: RuleSpec) 
         met_label=b.label(met.text) if met is not None and met.names == {met.text} else None,
         not_applicable=b.fact("elements", i, "not_applicable", types=("string",)) if "not_applicable" in raw else None,
     )
+
+
+def _constant_met(met: Formula, name: str, i: int, b: RuleSpec) -> None:
+    try:
+        value = evaluate(met, {})
+    except ScoringError as err:
+        b.problem(f"element {name}: met {met.text} fails for every project: {err.problems[0].message}", "elements", i,
+                  "met", hint=_CONSTANT_MET)
+        return
+    if not isinstance(value, bool) and not (isinstance(value, Decimal) and ZERO <= value <= ONE):
+        b.problem(f"element {name}: met must be true/false or a share from 0 to 1, got {value}", "elements", i, "met",
+                  hint=_CONSTANT_MET)
+
+
+_CONSTANT_MET = "write true, false or a share from 0 to 1, or a condition on the facts"
 
 
 class Checklist(NamedTuple):
