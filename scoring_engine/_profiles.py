@@ -75,23 +75,20 @@ def resolve(located: Located, file: str | None, sha256: str, folder: Path | None
         return Resolved(located, sha256, file=file)
     schema = _check_profile(located, file)
     log = ProblemLog(Located(data, located.root), file)
-    if located.aliased:  # refused: merged onto the base, a node holding itself would be walked for ever (QA125 F7)
-        log.problems[:0] = schema  # the reader's problems among them
-        raise IndicatorSetError(log.ranked())
-    name_file(located.root, file)  # type: ignore[arg-type]
     ref = data["extends"]
-    if len(chain) >= MAX_EXTENDS_DEPTH or (file is not None and file in chain):
-        looped = file is not None and file in chain
+    looped = file is not None and file in chain
+    if looped or len(chain) >= MAX_EXTENDS_DEPTH:
         what = (f"extends {ref!r} makes a loop: {' → '.join((*chain, file or '?'))}" if looped
                 else f"more than {MAX_EXTENDS_DEPTH} profiles on top of one another (MAX_EXTENDS_DEPTH), in "
                      f"{' → '.join((*chain, file or '?', str(ref)))}")  # the chain from the file given (QA52 F2)
         log.add(("extends",), what, "extend the set the loop started from, or the bundled set itself" if looped else
                 "make one of these profiles extend a set nearer the bundled set")
-        log.problems[:0] = schema
+    log.problems[:0] = schema  # the reader's problems among them
+    # not merged: an anchor (a node holding itself would be walked for ever: QA125 F7), a loop, or no base to look in
+    if located.aliased or len(log.problems) > len(schema) or (schema and (not isinstance(ref, str) or any(
+            p.path == "$.extends" for p in schema))):
         raise IndicatorSetError(log.ranked())
-    log.problems[:0] = schema
-    if schema and (not isinstance(ref, str) or any(p.path == "$.extends" for p in schema)):
-        raise IndicatorSetError(log.ranked())  # no base to look the profile's ids up in
+    name_file(located.root, file)  # type: ignore[arg-type]
     try:
         base_located, base_file, base_sha = read(ref, folder)
     except IndicatorSetError as err:  # a base that does not exist or cannot be read: said at the profile's extends:
