@@ -28,8 +28,9 @@ CASES = (
     ("grade expected {wanted}, got {got}", "等级预期 {wanted}，实际 {got}"),
     ("no indicator {id} in the result ({close})", "结果中没有指标 {id}（{close!t}）"),
     ("no indicator {id} in the result", "结果中没有指标 {id}"),
+    # the texts a difference lists are put in already in Chinese (`_case_texts`)
     ("expected no warnings, got: {texts}", "预期没有提示，实际有：{texts}"),
     ("expected no flags, got: {texts}", "预期没有需说明，实际有：{texts}"),
-    ("no warning contains {words} (warnings: {texts})", "没有提示含有 {words}（提示：{texts!t}）"),
-    ("no flag contains {words} (flags: {texts})", "没有需说明含有 {words}（需说明：{texts!t}）"),
+    ("no warning contains {words} (warnings: {texts})", "没有提示含有 {words}（提示：{texts}）"),
+    ("no flag contains {words} (flags: {texts})", "没有需说明含有 {words}（需说明：{texts}）"),
 )

@@ -30,6 +30,7 @@ from typing import Any
 
 from . import _yaml
 from ._arith import fixed, in_engine_context, plain, round_half_up
+from ._case_texts import contains, flags_of, missing_texts
 from ._given_facts import with_own_fix
 from ._files import inside_folder, read_text, shown_path
 from ._typing_slips import typed_mapping, with_slips
@@ -40,7 +41,6 @@ from .errors import FactsError, Problem, ScoringEngineError, did_you_mean
 from .facts import Facts, flatten, spelling
 from .loader import load_facts, load_indicator_set, resolve_set
 from .model import IndicatorSet
-from .result import Result
 
 __all__ = ["Case", "CaseFileError", "CaseOutcome", "find_case_files", "load_cases", "run_case"]
 
@@ -91,6 +91,7 @@ class CaseOutcome:
     differences: tuple[str, ...]
     failure: str = ""  # when scoring failed: the difference's lead ("scoring failed"), before the problems
     problems: tuple[Problem, ...] = ()  # and the problems it failed with
+    chinese: Mapping[str, str] = field(default_factory=dict)  # the differences listing warnings or flags, in Chinese
 
     @property
     def passed(self) -> bool:
@@ -104,7 +105,7 @@ class CaseOutcome:
 
         if self.problems:
             return (translate(self.failure) + "：" + "；".join(p.text("zh") for p in self.problems),)
-        return tuple(translate(d) for d in self.differences)
+        return tuple(self.chinese.get(d) or translate(d) for d in self.differences)
 
 
 def find_case_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -431,7 +432,7 @@ def run_case(case: Case, sets: dict[Path, IndicatorSet] | None = None) -> CaseOu
     except ScoringEngineError as err:  # facts naming another set: the case file's fix, not score()'s Python call (QA119 F3)
         err = type(err)(with_own_fix(err.problems, case.facts, f"give the cases facts written for {indicator_set.id}, or test "
                                      f"these facts in a case file of {case.facts.indicator_set}"))
-        if expect.error is not None and _contains(expect.error, [(str(err), err.problems)]):
+        if expect.error is not None and contains(expect.error, [(str(err), err.problems)]):
             return CaseOutcome(case, ())
         failure = f"expected an error containing {expect.error!r}, got" if expect.error else "scoring failed"
         return CaseOutcome(case, (f"{failure}: " + "; ".join(str(p) for p in err.problems),), failure, err.problems)
@@ -468,31 +469,8 @@ def run_case(case: Case, sets: dict[Path, IndicatorSet] | None = None) -> CaseOu
                 close = f"{slip + ' ' if slip else ''}the profile{by} removes it (line {removed.line})"
             differences.append(f"no indicator {indicator_id} in the result ({close})" if close else
                                f"no indicator {indicator_id} in the result")
-    differences += _missing_texts("warning", expect.warnings, [(str(w), (w,)) for w in result.warnings])
+    listed = missing_texts("warning", expect.warnings, [(str(w), (w,)) for w in result.warnings])
     if expect.flags is not None:
-        differences += _missing_texts("flag", expect.flags, [(flag, ()) for flag in _explain(result, indicator_set)])
-    return CaseOutcome(case, tuple(differences))
+        listed += missing_texts("flag", expect.flags, [(flag, ()) for flag in flags_of(result, indicator_set)])
+    return CaseOutcome(case, (*differences, *(english for english, _ in listed)), chinese=dict(listed))
 
-
-def _explain(result: Result, indicator_set: IndicatorSet) -> tuple[str, ...]:
-    """The project's 需说明 flags as `batch` lists them: the set's explain_when, or for a set without any the usual rule
-    (a low grade, a 预算执行率 below 90%), which `flags: []` could not see (QA55 F8)."""
-    from .batch.rows import SetShape, project_row
-
-    return project_row(0, "", result, SetShape.of(indicator_set)).flags
-
-
-def _contains(words: str, texts: list[tuple[str, Iterable[Any]]]) -> bool:
-    """Whether one of the texts contains `words`, as written in English or as printed in Chinese (each text's problems
-    or warnings, translated only when the English does not contain them: an editor copies the line the tool printed)."""
-    if any(words in text for text, _ in texts):
-        return True
-    return not words.isascii() and any(words in said.text("zh") for _, parts in texts for said in parts)
-
-
-def _missing_texts(kind: str, wanted: tuple[str, ...] | None, texts: list[tuple[str, Iterable[Any]]]) -> list[str]:
-    """How the warnings (or flags) differ from the words expected: () means none at all."""
-    if wanted == () and texts:
-        return [f"expected no {kind}s, got: {'; '.join(t for t, _ in texts)}"]
-    shown = "; ".join(t for t, _ in texts) if texts else "none"  # the texts as they read, not as a Python list
-    return [f"no {kind} contains {words!r} ({kind}s: {shown})" for words in wanted or () if not _contains(words, texts)]

@@ -503,3 +503,24 @@ def test_a_name_given_twice_is_said_beside_the_cases_other_mistake_and_beside_a_
             (5, "expect is empty: a case must expect something")] == [(p.line, p.message) for p in err.value.problems]
     run = CliRunner().invoke(main, ["--lang", "en", "test", str(path)])
     assert "1 passed, 2 failed" in run.output and 3 == run.stderr.count("error: "), run.output
+
+
+def test_a_case_expecting_no_warnings_lists_the_warnings_in_chinese_as_score_prints_them(tmp_path: Path) -> None:
+    """QA125 F8: under `test --lang zh`, `warnings: []` listed the engine's own warnings in English ('fact budget.extra
+    is not declared…'), and an explain_when warning holding ', got' was taken apart by the catalog ('应为no warnings,
+    got：…'). Each warning is listed as `score --lang zh` prints it, in Chinese words around it."""
+    path = _case_file(tmp_path, "  - name: 多余的事实\n    expect: {warnings: []}\n"
+                                "  - name: 含有\n    expect: {warnings: [不存在的字样]}\n")
+    facts = json.loads((tmp_path / "facts.json").read_text(encoding="utf-8"))
+    facts["facts"]["budget"]["extra"] = 1
+    (tmp_path / "facts.json").write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
+    with (tmp_path / "set.yaml").open("a", encoding="utf-8") as set_file:
+        set_file.write("explain_when:\n  - {when: execution_rate, message: 执行率需说明}\n")
+    run = CliRunner().invoke(main, ["--lang", "zh", "test", str(path)])
+    lines = [line for line in run.output.splitlines() if line.startswith("未通过")]
+    warnings = "事实 budget.extra 没有在体系中声明，已忽略"
+    assert 2 == len(lines) and "多余的事实：预期没有提示，实际有：" in lines[0], run.output
+    assert "没有提示含有 '不存在的字样'（提示：" in lines[1], run.output
+    for line in lines:
+        assert warnings in line and "无法判断是否需说明" in line and "not declared" not in line, line
+        assert "got" not in line and "cannot tell" not in line, line

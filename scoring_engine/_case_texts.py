@@ -1,0 +1,54 @@
+"""The texts a test case expects (`cases`): words an error, a warning or a 需说明 flag must contain, matched as written in
+English or as printed in Chinese, and the differences that list what the project got, in either language."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from .model import IndicatorSet
+from .result import Result
+
+__all__ = ["contains", "flags_of", "missing_texts"]
+
+#: A text the project got, in English, with what says it in Chinese (a problem's, a warning's `.text("zh")`); a flag has
+#: none: it is the set's own words, translated where the engine added its own.
+Got = tuple[str, Iterable[Any]]
+
+_SLOT = "\0"  # where a difference's list goes, while its own words are translated
+
+
+def flags_of(result: Result, indicator_set: IndicatorSet) -> tuple[str, ...]:
+    """The project's 需说明 flags as `batch` lists them: the set's explain_when, or for a set without any the usual rule
+    (a low grade, a 预算执行率 below 90%), which `flags: []` could not see (QA55 F8)."""
+    from .batch.rows import SetShape, project_row
+
+    return project_row(0, "", result, SetShape.of(indicator_set)).flags
+
+
+def contains(words: str, texts: list[Got]) -> bool:
+    """Whether one of the texts contains `words`, as written in English or as printed in Chinese (each text's problems
+    or warnings, translated only when the English does not contain them: an editor copies the line the tool printed)."""
+    if any(words in text for text, _ in texts):
+        return True
+    return not words.isascii() and any(words in said.text("zh") for _, parts in texts for said in parts)
+
+
+def missing_texts(kind: str, wanted: tuple[str, ...] | None, texts: list[Got]) -> list[tuple[str, str]]:
+    """How the warnings (or flags) differ from the words expected: () means none at all. Each difference in English and
+    in Chinese."""
+    if wanted == () and texts:
+        return [_listing(f"expected no {kind}s, got: {_SLOT}", texts)]
+    return [_listing(f"no {kind} contains {words!r} ({kind}s: {_SLOT})", texts) for words in wanted or ()
+            if not contains(words, texts)]
+
+
+def _listing(shape: str, texts: list[Got]) -> tuple[str, str]:
+    """A difference listing the texts the project got (`shape`, with a slot for them), in English and in Chinese. Its
+    Chinese lists each warning as `score --lang zh` prints it; the whole English run through the catalog did not: the
+    warnings stayed English, and one holding ', got' was taken for the difference's own words (QA125 F8)."""
+    from ._zh import translate
+
+    english = "; ".join(text for text, _ in texts) or "none"
+    chinese = "；".join("；".join(p.text("zh") for p in parts) or translate(text) for text, parts in texts) or "无"
+    return shape.replace(_SLOT, english), translate(shape).replace(_SLOT, chinese)
