@@ -150,7 +150,9 @@ def _check_keys(raw: Any, allowed: set[str], what: str, file: str, line: int | N
     return raw
 
 
-def _expectation(raw: Any, what: str, file: str, line: int | None) -> Expectation:
+def _expectation(raw: Any, what: str, file: str, line: int | None,
+                 at: Callable[..., int | None] = lambda *inner: None) -> Expectation:
+    """The expect written at `line`; `at(key, …)` is the line of a value inside it."""
     if not isinstance(raw, Mapping):  # left out too: a case must expect something
         raise CaseFileError(Problem("expect must be a mapping", file=file, line=line, hint=None if raw is not None else
                                     "the case has no expect: write expect: {total: …}, {scores: {…}} or {error: …}"))
@@ -165,6 +167,7 @@ def _expectation(raw: Any, what: str, file: str, line: int | None) -> Expectatio
         texts = raw.get(key, [])
         if not isinstance(texts, list) or not all(isinstance(w, str) for w in texts):
             raise CaseFileError(Problem(f"{key} must be a list of texts", file=file, line=line))
+    _refuse_blank(raw, file, lambda *inner: at(*inner) or line)
     tolerance = _number(raw.get("tolerance", 0), "tolerance", file, line)
     if tolerance < 0:
         raise CaseFileError(Problem(f"tolerance must not be negative, got {plain(tolerance)}", file=file, line=line,
@@ -178,6 +181,20 @@ def _expectation(raw: Any, what: str, file: str, line: int | None) -> Expectatio
         warnings=tuple(raw["warnings"]) if "warnings" in raw else None,
         flags=tuple(raw["flags"]) if "flags" in raw else None,
     )
+
+
+def _refuse_blank(raw: Mapping[str, Any], file: str, at: Callable[..., int | None]) -> None:
+    """An empty grade names no grade, and an empty flag or warning text is in every one: each is refused at its line, as
+    an empty error is (QA125 F4, F6)."""
+    if "grade" in raw and (raw["grade"] is None or not str(raw["grade"]).strip()):
+        raise CaseFileError(Problem("grade is empty: it names no grade", file=file, line=at("grade"),
+                                    hint="write the grade the case expects, such as 优, or leave grade out"))
+    blanks = [Problem(f"{key} holds an empty text, which every {kind} contains", file=file, line=at(key, n),
+                      hint=f"copy a part of the {kind} the case expects, or write {key}: [] for none")
+              for key, kind in (("warnings", "warning"), ("flags", "flag"))
+              for n, text in enumerate(raw.get(key, [])) if not text.strip()]
+    if blanks:
+        raise CaseFileError(sorted(blanks, key=lambda p: p.line or 0))
 
 
 def _checks_something(raw: Mapping[str, Any], scores: Mapping[str, Any], file: str, line: int | None) -> None:
@@ -322,7 +339,8 @@ def _case(i: int, given: Any, names: dict[str, int], path: Path, located: Any, s
             raise CaseFileError(Problem("overrides must map fact names to values", file=file, line=at["overrides"],
                                         hint=typed_mapping(overrides)))
         expect_line = (located.where(("cases", i, "expect")) or (line, None))[0]
-        expectation = _expectation(raw.get("expect"), f"the expect of case {i + 1}", file, expect_line)
+        expectation = _expectation(raw.get("expect"), f"the expect of case {i + 1}", file, expect_line,
+                                   lambda *inner: (located.where(("cases", i, "expect", *inner)) or (None, None))[0])
     except ScoringEngineError as err:
         raise type(err)([*twice, *err.problems]) if twice else err from None
     if twice:

@@ -524,3 +524,23 @@ def test_a_case_expecting_no_warnings_lists_the_warnings_in_chinese_as_score_pri
     for line in lines:
         assert warnings in line and "无法判断是否需说明" in line and "not declared" not in line, line
         assert "got" not in line and "cannot tell" not in line, line
+
+
+@pytest.mark.parametrize(("expect", "said", "line"), [
+    ("{grade: ''}", "grade is empty: it names no grade", 6),
+    ("\n      grade: ' '", "grade is empty: it names no grade", 7),
+    ("{flags: ['']}", "flags holds an empty text, which every flag contains", 6),
+    ("\n      flags:\n        - 执行率\n        - '  '", "flags holds an empty text, which every flag contains", 9),
+    ("{warnings: [资金, '']}", "warnings holds an empty text, which every warning contains", 6),
+])
+def test_an_empty_expected_grade_flag_or_warning_is_refused_at_its_line(tmp_path: Path, expect: str, said: str,
+                                                                         line: int) -> None:
+    """QA125 F4, F6: `flags: [""]` passed for any project with a flag and `grade: ""` failed with an English message
+    under --lang zh, while `error: ""` is refused as matching anything. Each is refused as a faulty case at its line,
+    in English and in Chinese."""
+    path = _case_file(tmp_path, f"  - name: 空的\n    overrides: {{budget.paid: 100}}\n    expect: {expect}\n")
+    with pytest.raises(CaseFileError) as err:
+        load_cases(path)
+    assert [(said, line)] == [(p.message, p.line) for p in err.value.problems]
+    run = CliRunner().invoke(main, ["--lang", "zh", "test", str(path)])
+    assert 1 == run.exit_code and f"{path}:{line}:" in run.output and " empty" not in run.output, run.output
