@@ -23,6 +23,8 @@ PLACES = (
     # a project `diff` could not score under one of the two sets it compares
     ("under the old set {ref}: {message}", "按原指标体系 {ref} 评分失败：{message!t}"),
     ("under the new set {ref}: {message}", "按新指标体系 {ref} 评分失败：{message!t}"),
+    # a problem of a file one test case names, said in that case (cases)
+    ("in case {name}: {message}", "用例 {name}：{message!t}"),
     ("the file is read-only", "文件是只读的"),
     ("no permission to write the file", "没有写入这个文件的权限"),
     ("the disk it is on is read-only", "它所在的磁盘是只读的"),

@@ -23,7 +23,7 @@ import os
 import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import field
+from dataclasses import field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -349,14 +349,16 @@ def _case(i: int, given: Any, names: dict[str, int], path: Path, located: Any, s
 
 
 @contextmanager
-def _at(file: str, where: tuple[int, int] | None) -> Iterator[None]:
-    """A problem of a file the case file names (a set, a facts file that does not exist) placed where it names it."""
+def _at(file: str, where: tuple[int, int] | None, case: str | None = None) -> Iterator[None]:
+    """A problem of a file the case file names (a set, a facts file that does not exist) placed where it names it, and
+    in the `case` that names it, if one does."""
     try:
         yield
     except ScoringEngineError as err:
         line, column = where if where else (None, None)
-        raise CaseFileError([p.located(file=file, line=line, column=column) if p.file is None else p
-                             for p in err.problems]) from None
+        placed = [p.located(file=file, line=line, column=column) if p.file is None else p for p in err.problems]
+        raise CaseFileError([replace(p, message=f"in case {case}: {p.message}") if case is not None and p.file == file
+                             else p for p in placed]) from None
 
 
 def _text(value: Any, what: str, file: str, where: tuple[int, int] | None) -> str:
@@ -392,7 +394,8 @@ def _case_facts(raw: Mapping[str, Any], base: Facts | None, path: Path, name: st
     line = lines[0]
     facts = base
     if "facts_file" in raw:
-        facts = _facts_file(raw, path, where)
+        with _at(file, where, name):  # at its line, as the file's own facts_file is, and in its case (QA125 F5)
+            facts = _facts_file(raw, path, where)
     if "facts" in raw:
         if not isinstance(raw["facts"], Mapping):
             raise CaseFileError(Problem(f"case {name}: facts must map fact names to values, got {_kind(raw['facts'])}",

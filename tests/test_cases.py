@@ -544,3 +544,21 @@ def test_an_empty_expected_grade_flag_or_warning_is_refused_at_its_line(tmp_path
     assert [(said, line)] == [(p.message, p.line) for p in err.value.problems]
     run = CliRunner().invoke(main, ["--lang", "zh", "test", str(path)])
     assert 1 == run.exit_code and f"{path}:{line}:" in run.output and " empty" not in run.output, run.output
+
+
+def test_a_cases_own_facts_file_that_is_missing_or_outside_is_said_at_its_line_with_the_cases_name(tmp_path: Path) -> None:
+    """QA125 F5: a case's own `facts_file: nope.json` (or `../x.json`) was reported with no file and no line, where the
+    file-level one says `FILE:2:13: …`. It is said at the case's facts_file, with the case's name, and the file's
+    other cases run."""
+    path = _case_file(tmp_path, "  - name: 原样\n    expect: {total: 79.73}\n"
+                                "  - name: 不存在\n    facts_file: nope.json\n    expect: {total: 79.73}\n"
+                                "  - name: 在外面\n    facts_file: ../x.json\n    expect: {total: 79.73}\n")
+    with pytest.raises(CaseFileError) as err:
+        load_cases(path)
+    assert [(str(path), 7, 17, "in case 不存在: facts_file 'nope.json': no such file in the folder of the file that names it"),
+            (str(path), 10, 17, "in case 在外面: facts_file '../x.json' is not inside the folder of the file that names it")
+            ] == [(p.file, p.line, p.column, p.message) for p in err.value.problems]
+    run = CliRunner().invoke(main, ["--lang", "zh", "test", str(path)])
+    assert f"{path}:7:17: 用例 不存在：facts_file 'nope.json'：写它的文件所在的文件夹内没有这个文件" in run.output, run.output
+    assert f"{path}:10:17: 用例 在外面：facts_file '../x.json' 不在写它的文件所在的文件夹内" in run.output, run.output
+    assert "1 个通过，2 个失败" in run.output, run.output
