@@ -96,7 +96,7 @@ def uncarried_places(value: Decimal, places: int, most: int = 10) -> int:
 
 #: Decimals a value keeps before it is rounded: past these, digits are what carrying fractions to 28 digits left.
 GUARD_PLACES = 20
-_GUARD = Decimal(1).scaleb(-GUARD_PLACES)
+_GUARD = Decimal(f"1e-{GUARD_PLACES}")  # exact constructors: import depends on no caller's context (QA127 F5)
 
 
 def quantum(places: int) -> Decimal:
@@ -104,7 +104,7 @@ def quantum(places: int) -> Decimal:
     return _QUANTA[places] if 0 <= places < len(_QUANTA) else Decimal(1).scaleb(-places)
 
 
-_QUANTA = [Decimal(1).scaleb(-places) for places in range(16)]  # 1, 0.1, 0.01…: made once
+_QUANTA = [Decimal(f"1e-{places}") for places in range(16)]  # 1, 0.1, 0.01…: made once
 _MOST_QUANTA = len(_QUANTA)
 
 
@@ -119,7 +119,7 @@ def to_decimal_or_none(value: Decimal | int | str | None) -> Decimal | None:
 
 #: Numbers read from a set or a facts file are 0, or at least SMALLEST_MAGNITUDE and below LARGEST_MAGNITUDE in size:
 #: far above any amount in 万元 or count, far below overflow (facts.MAX_FACT_MAGNITUDE, _yaml.MAX_YAML_NUMBER).
-LARGEST_MAGNITUDE = Decimal(10) ** 15
+LARGEST_MAGNITUDE = Decimal(10**15)  # an int made exactly, in no context: not Decimal(10) ** 15 (QA127 F5)
 SMALLEST_MAGNITUDE = Decimal("1e-15")
 
 

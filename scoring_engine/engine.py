@@ -149,7 +149,7 @@ def _sha256(facts: Facts) -> str:
     return facts.sha256
 
 
-_GUARD = Decimal(1).scaleb(-GUARD_PLACES)
+_GUARD = Decimal(f"1e-{GUARD_PLACES}")  # exactly, in no caller's context (QA127 F5)
 _GUARDED_BELOW = CONTEXT.prec - GUARD_PLACES
 
 

@@ -101,3 +101,33 @@ def test_public_functions_run_under_the_engines_context() -> None:
     assert (_arith.CONTEXT.prec, _arith.CONTEXT.Emax) == (inner[0].prec, inner[0].Emax)
     for name in ("load_indicator_set", "parse_indicator_set", "load_facts", "parse_facts", "score", "scores_only", "render"):
         assert hasattr(getattr(scoring_engine, name), "__wrapped__"), name
+
+
+def test_importing_the_engine_neither_depends_on_nor_changes_the_callers_context() -> None:
+    """QA127 F5: module constants were computed at import in the importing thread's context: under prec=12 the import
+    set the caller's Rounded flag (with Rounded trapped, `import scoring_engine` failed), and under Emax=12
+    LARGEST_MAGNITUDE became Infinity for the life of the process, so 1e40 was taken as a fact. Every module is imported
+    here under a context that traps everything, with one digit and a tiny exponent range, in a fresh process."""
+    import subprocess
+    import sys
+
+    program = """if True:
+        import decimal, importlib, pkgutil
+        context = decimal.Context(prec=1, Emin=-1, Emax=1, traps=list(decimal.getcontext().flags))
+        decimal.setcontext(context)
+        import scoring_engine
+        for module in pkgutil.walk_packages(scoring_engine.__path__, "scoring_engine."):
+            if module.name not in ("scoring_engine.__main__", "scoring_engine.pytest_plugin"):
+                importlib.import_module(module.name)
+        assert not any(context.flags.values()), context.flags
+        decimal.setcontext(decimal.Context())
+        from scoring_engine._arith import LARGEST_MAGNITUDE
+        assert LARGEST_MAGNITUDE == 10**15, LARGEST_MAGNITUDE
+        try:
+            scoring_engine.parse_facts('{"facts": {"budget": {"total": 1e40}}}')
+        except scoring_engine.FactsError as err:
+            print(err.problems[0].message)
+    """
+    done = subprocess.run([sys.executable, "-c", program], check=False, capture_output=True, text=True, cwd=ROOT)
+    assert 0 == done.returncode, done.stderr
+    assert "1E+40 is out of range" in done.stdout
