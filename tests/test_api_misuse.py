@@ -397,6 +397,18 @@ def test_find_documents_given_an_input_that_is_not_a_path_names_it(wrong: object
         find_documents([EXAMPLE_FACTS], skip="out")
 
 
+@pytest.mark.parametrize(("wrong", "said"), [(None, "None"), (42, "int")])
+def test_find_documents_given_no_list_at_all_says_it_takes_a_list_of_paths(wrong: object, said: str) -> None:
+    """QA127 F6: find_documents(None) raised Python's own "'NoneType' object is not iterable", where a wrong path in
+    the list, or one path alone, is told what to pass."""
+    from scoring_engine.batch import find_documents
+
+    with pytest.raises(TypeError, match=rf"^inputs is a list of paths \(str or Path\), not {said}$"):
+        find_documents(wrong)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=rf"^skip is a list of paths \(str or Path\), not {said}$"):
+        find_documents([EXAMPLE_FACTS], skip=wrong)  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize("reads", [0, 20])
 def test_a_results_facts_hash_and_json_are_of_the_facts_scored_though_the_caller_changes_them_after(reads):
     """A what-if loop that reuses one dict (QA98 F1): each Result was hashed when first read, from the dict as it was

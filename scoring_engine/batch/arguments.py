@@ -20,6 +20,9 @@ def paths_given(what: str, given: Iterable[str | os.PathLike[str]]) -> list[str 
     """
     if isinstance(given, (str, bytes, os.PathLike)):
         raise TypeError(f"{what} is a list of paths, not one: pass [path]")
+    if not isinstance(given, Iterable):  # None for no inputs: said of the argument, not by list() (QA127 F6)
+        raise TypeError(f"{what} is a list of paths (str or Path), not {given!r}" if given is None else
+                        f"{what} is a list of paths (str or Path), not {type(given).__name__}")
     listed = list(given)
     for wrong in (p for p in listed if not isinstance(p, (str, os.PathLike))):
         raise TypeError(f"{what} is a list of paths (str or Path), not {wrong!r}")
