@@ -355,6 +355,7 @@ def parse_facts(text: str | bytes, source: str | None = None, yaml: bool = False
                                      hint="decode the body with its encoding first, e.g. body.decode(\"gb18030\")")) from None
     if not isinstance(text, str):
         raise TypeError(f"parse_facts takes the text of a facts document (str or UTF-8 bytes), not {type(text).__name__}")
+    text = text.removeprefix("\ufeff")  # a body saved by Notepad as UTF-8: its byte-order mark dropped, as load_facts does
     try:
         return facts_from_text(text, source, yaml)
     except FactsError as err:  # YAML text read as JSON: the caller is told of yaml=True

@@ -195,6 +195,22 @@ def test_a_request_body_read_with_parse_facts_is_held_to_the_facts_file_size(sma
     assert "a" * (MAX_FACTS_BYTES - 20) == parse_facts(fits).values["x"]
 
 
+def test_a_request_body_with_a_byte_order_mark_is_read_as_load_facts_reads_its_file(small, tmp_path):
+    """QA127 F4: a body uploaded from a file Notepad saved as UTF-8 starts with a byte-order mark; load_facts read the
+    file, but parse_facts of its bytes (or of their text) refused it in json's words ("Unexpected UTF-8 BOM (decode
+    using utf-8-sig)"), English under .text("zh") too. The mark is dropped, as load_facts drops it."""
+    from scoring_engine import parse_facts
+
+    body = b"\xef\xbb\xbf" + (SMALL / "facts.json").read_bytes()
+    (tmp_path / "facts.json").write_bytes(body)
+    expected = load_facts(tmp_path / "facts.json")
+    for given in (body, body.decode("utf-8")):
+        facts = parse_facts(given, "body.json")
+        assert (expected.values, expected.sha256) == (facts.values, facts.sha256)
+        assert score(small, expected).total == score(small, facts).total
+    assert {"x": 1} == parse_facts(b"\xef\xbb\xbffacts:\n  x: 1\n", yaml=True).values
+
+
 def test_messages_only_python_gives_speak_of_python(small, first):
     """Messages a Python caller got spoke of the command line or of a file there is none of, or failed inside the
     package: each now speaks of what the caller passed, and in Chinese too."""

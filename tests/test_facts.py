@@ -375,9 +375,12 @@ def test_unreadable_facts_file_is_a_facts_error(name: str, tmp_path: Path) -> No
 
 def test_json_text_is_read_as_json_loads_reads_it() -> None:
     """parse_facts reads JSON text with one decoder kept for every document, and still says what json.loads says of a
-    byte-order mark left in the text (a JSONL line after the first), and takes bytes as json.loads does."""
+    byte-order mark left in the text (a JSONL line after the first, read as facts_from_text reads it: parse_facts drops
+    a leading one, QA127 F4), and takes bytes as json.loads does."""
+    from scoring_engine._files import facts_from_text
+
     with pytest.raises(FactsError) as caught:
-        scoring_engine.parse_facts('\ufeff{"facts": {}}')
+        facts_from_text('\ufeff{"facts": {}}')
     assert "Unexpected UTF-8 BOM" in str(caught.value)
     assert scoring_engine.parse_facts(b'{"facts": {"a": 1.50}}').values == {"a": Decimal("1.50")}  # type: ignore[arg-type]
     assert scoring_engine.parse_facts('{"facts": {"a": 1.50, "b": [1, 2]}}').values == {"a": Decimal("1.50"), "b": [1, 2]}
