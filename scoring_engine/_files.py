@@ -25,7 +25,7 @@ from ._encodings import decode, reading_otherwise
 from ._facts_pass import is_clean
 from ._resources import data_dir
 from ._quick_schema import fits
-from .errors import FactsError, IndicatorSetError, Problem, did_you_mean, json_path
+from .errors import FactsError, IndicatorSetError, Problem, did_you_mean, json_path, named_source
 from .fact_values import out_of_range_words
 from .facts import MAX_FACT_DIGITS, MAX_FACTS_DEPTH, Facts, NotANumber, document_problems, fact_at
 
@@ -341,12 +341,13 @@ def _read_json(text: str, source: str | None) -> Any:
 
 
 @in_engine_context
-def parse_facts(text: str | bytes, source: str | None = None, yaml: bool = False) -> Facts:
+def parse_facts(text: str | bytes, source: str | os.PathLike[str] | None = None, yaml: bool = False) -> Facts:
     """Facts from a facts document in JSON (or YAML, with `yaml`) text; no file access.
 
     The text is held to the limits of a facts file, its size (MAX_FACTS_BYTES, in UTF-8) included: a request body read
     with it meets the bounds the command line's files do. Bytes (a request's body) are read as UTF-8.
     """
+    source = named_source(source)  # a Path named as text: every problem below is said with it (QA127 F1)
     if isinstance(text, (bytes, bytearray)):
         try:
             text = bytes(text).decode("utf-8")

@@ -60,6 +60,9 @@ def given_facts(given: Facts | Mapping[str, Any], plan: ScoringPlan) -> Facts:
     """The Facts of a mapping of fact values (or the Facts given); a whole facts document given instead (json.load of a
     facts file, as the mapping or as a Facts' values) is said as such, not as every required fact missing."""
     values = given.values if isinstance(given, Facts) else given
+    if isinstance(given, Facts) and given.source is not None and not isinstance(given.source, str):
+        # refused here, not by the first problem that names it (QA127 F1); a Path is text already (Facts.__post_init__)
+        raise TypeError(f"a Facts' source names its file as text or a Path, not {type(given.source).__name__}")
     if isinstance(values, (str, bytes, os.PathLike)):  # a file's name or text given for its facts (QA41 F5)
         raise FactsError("facts must be an object of fact names and values, not a file's name or text",
                          hint="read the file with load_facts(path), or the text with parse_facts(text)")

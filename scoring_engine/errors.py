@@ -14,6 +14,7 @@ the program and raises TypeError, as Python's own functions do.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -31,6 +32,7 @@ __all__ = [
     "UnknownIndicatorError",
     "did_you_mean",
     "json_path",
+    "named_source",
     "ADD_THE_FACT",
     "ADD_TO_THE_ROW",
 ]
@@ -113,6 +115,16 @@ class Problem:
         if self.hint:
             text += f" ({self.hint})"
         return text
+
+
+def named_source(source: object) -> str | None:
+    """A `source=` argument (the file a text came from, as every problem names it): text as given, a Path (any
+    os.PathLike) as its text; any other kind is refused at the call, not when a problem is said (QA127 F1)."""
+    if source is None or isinstance(source, str):
+        return source
+    if isinstance(source, os.PathLike):
+        return os.fsdecode(source)
+    raise TypeError(f"source names the file in messages, as text or a Path, not {type(source).__name__}")
 
 
 def _names(message: str, name: str) -> bool:

@@ -7,6 +7,7 @@ import hashlib
 import itertools
 import json
 import math
+import os
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import field
 from decimal import Decimal
@@ -43,7 +44,8 @@ _SHOWN = 20
 class Facts:
     """The facts of one project: values by fact name, indicators marked not applicable, project details.
 
-    `values` may nest (``{"budget": {"paid": 800}}`` reads as ``budget.paid``).
+    `values` may nest (``{"budget": {"paid": 800}}`` reads as ``budget.paid``). `source`, the file they came from as
+    problems name it, may be given as a Path: it is kept as its text.
     """
 
     values: Mapping[str, Any]
@@ -51,6 +53,10 @@ class Facts:
     project: Mapping[str, Any] = field(default_factory=dict)
     indicator_set: str | None = None  # a bundled set id or a path, as the facts file names it
     source: str | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.source is not None and type(self.source) is not str and isinstance(self.source, os.PathLike):
+            object.__setattr__(self, "source", os.fsdecode(self.source))  # a Path: named as text in every problem (QA127 F1)
 
     def document(self) -> dict[str, Any]:
         """The facts as a facts-file document."""

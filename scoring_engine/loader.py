@@ -26,7 +26,7 @@ from ._located import Located
 from ._files import MAX_FACTS_BYTES, bundled_sets, load_facts, parse_facts, read_text, resolve_set, shown_path
 from ._profile_blame import blamed
 from ._profiles import Resolved, resolve
-from .errors import IndicatorSetError, Problem
+from .errors import IndicatorSetError, Problem, named_source
 from .facts import Facts
 from .model import IndicatorSet
 
@@ -35,8 +35,8 @@ __all__ = ["load_indicator_set", "parse_indicator_set", "load_facts", "parse_fac
 
 
 @in_engine_context
-def parse_indicator_set(text: str, source: str | None = None, sha256: str | None = None,
-                        folder: Path | None = None) -> IndicatorSet:
+def parse_indicator_set(text: str, source: str | os.PathLike[str] | None = None, sha256: str | None = None,
+                        folder: str | os.PathLike[str] | None = None) -> IndicatorSet:
     """An indicator set from YAML text; `source` names it in errors.
 
     `sha256` identifies the set in results; by default the hash of the text in
@@ -46,9 +46,11 @@ def parse_indicator_set(text: str, source: str | None = None, sha256: str | None
     if not isinstance(text, str):  # bytes read from a file: its encoding is the caller's to say
         raise TypeError(f"text is the set's YAML as str, not {type(text).__name__}: decode it (data.decode('utf-8')), or "
                         "load the file with load_indicator_set(path)")
+    if folder is not None and not isinstance(folder, (str, os.PathLike)):
+        raise TypeError(f"folder is the profile's own folder, as text or a Path, not {type(folder).__name__}")
     sha256 = sha256 or hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()  # a lone surrogate is refused below
-    with _collector_paused():
-        return _parsed(text, source, sha256, folder)
+    with _collector_paused():  # a source or folder given as a Path or as text alike (QA127 F1)
+        return _parsed(text, named_source(source), sha256, None if folder is None else Path(folder))
 
 
 def _parsed(text: str, source: str | None, sha256: str, folder: Path | None) -> IndicatorSet:

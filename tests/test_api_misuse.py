@@ -631,3 +631,39 @@ def test_a_subclass_of_a_subclass_with_its_own_init_shows_that_init():
         pass
 
     assert list(inspect.signature(C).parameters) == ["path", "extra"]
+
+
+def test_a_path_given_as_a_source_or_a_folder_is_taken_as_its_text(small):
+    """QA127 F1: a Path as source= (parse_facts, parse_indicator_set, Facts) was kept as a PosixPath, and every problem
+    about that input then ended in a bare TypeError from errors.py ('PosixPath' + 'str'), the problems lost; a folder
+    given as text to parse_indicator_set failed in _files.py ('str' / 'str'). A Path or a text is taken alike, and any
+    other kind is refused at the call."""
+    from pathlib import Path
+
+    from scoring_engine import IndicatorSetError, parse_facts, parse_indicator_set
+
+    upload = Path("uploads") / "p1.json"
+    partial = parse_facts('{"facts": {"budget": {"total": 200}}}', source=upload)
+    assert str(upload) == partial.source == Facts(values={}, source=upload).source
+    for facts in (partial, Facts(values={"budget": {"total": 200}}, source=upload)):
+        with pytest.raises(FactsError) as caught:
+            score(small, facts)
+        assert len(caught.value.problems) > 1 and {str(upload)} == {p.file for p in caught.value.problems}
+        [outcome] = score_many(small, [facts])
+        assert caught.value.problems == outcome.problems
+    with pytest.raises(FactsError) as caught:
+        parse_facts('{"facts": {"a": NaN}}', source=upload)
+    assert str(caught.value).startswith(f"{upload}: $.facts.a: NaN is not a number")
+    with pytest.raises(IndicatorSetError) as caught:
+        parse_indicator_set("id: x\n", source=Path("set.yaml"))
+    assert str(caught.value).startswith("set.yaml:1:1: missing key 'name'")
+    profile = "id: p\nname: p\nversion: '1'\nextends: set.yaml\n"
+    assert parse_indicator_set(profile, folder=str(SMALL)) == parse_indicator_set(profile, folder=SMALL)
+    with pytest.raises(TypeError, match=r"^source names the file in messages, as text or a Path, not int$"):
+        parse_facts("{}", source=5)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^source names the file in messages, as text or a Path, not int$"):
+        parse_indicator_set(profile, source=5)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^folder is the profile's own folder, as text or a Path, not int$"):
+        parse_indicator_set(profile, folder=5)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^a Facts' source names its file as text or a Path, not int$"):
+        score(small, Facts(values=_base(), source=5))  # type: ignore[arg-type]
