@@ -378,6 +378,11 @@ def facts_from_text(text: str, source: str | None = None, yaml: bool = False) ->
         doc = _yaml.load_strict(text, source, FactsError, lambda path: {"path": json_path(path), "fact": fact_at(path)}).data
     else:
         doc = _read_json(text, source)
+    return facts_of_document(doc, source)
+
+
+def facts_of_document(doc: Any, source: str | None) -> Facts:
+    """The Facts of a facts document as read from a text, checked whole: values no document may hold, then its shape."""
     # The quick pass answers for a clean document; one it is unsure of is walked by document_problems, which words each problem.
     found = [] if is_clean(doc, MAX_FACTS_DEPTH) else _other_kind(doc, source) or [
         Problem(message, file=source, path=json_path(path), fact=fact_at(path), hint=hint)

@@ -17,6 +17,9 @@ API = (
     ("pass the path of a facts file, or leave the item out", "传入事实文件的路径，或去掉这一项"),
     ("a Facts' source names its file as text, not {kind}", "Facts 的 source 应是文件名文本，而不是 {kind}"),
     ("give source=str(path), or leave it out", "请写 source=str(path)，或不写它"),
+    ("a Document's parsed is a whole facts document (a mapping), not {kind}",  # before the entry below, which takes it
+     "Document 的 parsed 应是整份事实文档（映射），而不是 {kind}"),
+    ("pass the document itself, not in a Document", "请直接传入该文档，不要放在 Document 中"),
     ("a Document's {key} is {what}, not {kind}", "Document 的 {key} 应是{what!t}，而不是 {kind}"),
     ("a path", "路径"),
     ("give {key}=Path(...)", "请写 {key}=Path(...)"),

@@ -45,7 +45,7 @@ class Facts:
     """The facts of one project: values by fact name, indicators marked not applicable, project details.
 
     `values` may nest (``{"budget": {"paid": 800}}`` reads as ``budget.paid``). `source`, the file they came from as
-    problems name it, may be given as a Path: it is kept as its text.
+    problems name it, and `indicator_set` may be given as a Path: each is kept as its text.
     """
 
     values: Mapping[str, Any]
@@ -55,8 +55,11 @@ class Facts:
     source: str | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
-        if self.source is not None and type(self.source) is not str and isinstance(self.source, os.PathLike):
-            object.__setattr__(self, "source", os.fsdecode(self.source))  # a Path: named as text in every problem (QA127 F1)
+        # a Path, as a program passes a file's name: kept as its text, which problems name and the hash takes (QA127 F1)
+        for name in ("source", "indicator_set"):
+            given = getattr(self, name)
+            if given is not None and type(given) is not str and isinstance(given, os.PathLike):
+                object.__setattr__(self, name, os.fsdecode(given))
 
     def document(self) -> dict[str, Any]:
         """The facts as a facts-file document."""

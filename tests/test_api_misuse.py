@@ -4,6 +4,7 @@ gives: the right totals or a clear exception, never another project's numbers or
 from __future__ import annotations
 
 import copy
+import datetime
 import json
 import re
 import threading
@@ -667,3 +668,57 @@ def test_a_path_given_as_a_source_or_a_folder_is_taken_as_its_text(small):
         parse_indicator_set(profile, folder=5)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match=r"^a Facts' source names its file as text or a Path, not int$"):
         score(small, Facts(values=_base(), source=5))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("named", [5, ["set.yaml"], b"set.yaml", True, {"set": "set.yaml"}])
+def test_facts_naming_their_set_by_no_text_fail_as_a_facts_file_naming_it_so_does(named: object) -> None:
+    """QA127 F2: Facts(indicator_set=5) (or a list, bytes, True…) given to score_many(None, …) was an 'internal error …
+    please report it', counted by summarise as a bug of the engine. It fails as the same value in a whole document does,
+    at $.indicator_set, saying it must be text; a Path names the set as its text does."""
+    [as_facts] = score_many(None, [Facts(values=_base(), indicator_set=named)])  # type: ignore[arg-type]
+    [as_document] = score_many(None, [{"indicator_set": named, "facts": _base()}])
+    assert as_document.problems == as_facts.problems
+    [problem] = as_facts.problems
+    assert ("#1", "$.indicator_set") == (problem.file, problem.path)
+    assert problem.message.startswith("indicator_set must be text, got ")
+    assert 0 == summarise([as_facts]).internal
+    [by_path] = score_many(None, [Facts(values=_base(), indicator_set=SMALL / "set.yaml")])  # type: ignore[arg-type]
+    by_text = score(load_indicator_set(SMALL / "set.yaml"), Facts(values=_base(), indicator_set=str(SMALL / "set.yaml")))
+    assert by_text.facts_sha256 == by_path.result.facts_sha256  # (a PosixPath cannot be a fact value, the hash said)
+
+
+def test_a_whole_document_given_to_score_many_is_read_as_score_reads_the_same_values(small):
+    """QA127 F3: a whole facts document given to score_many as a mapping was written to JSON and read back: a date
+    became text (another facts hash than load_facts, the command line and score(Facts(...)) give), a datetime at
+    midnight that score() takes for a date was refused as text the caller never gave, and NaN, an object or a set got
+    'cannot read this facts document' in Python's json words, with no place. It is read as score() reads the same
+    values, with jobs=1 and jobs=2 alike."""
+    document = json.loads((SMALL / "facts.json").read_text(encoding="utf-8"), parse_float=D)
+    document["facts"]["output"]["planned_end"] = datetime.date(2024, 10, 31)  # as yaml.safe_load gives an unquoted date
+
+    def as_facts(whole: dict) -> Facts:
+        return Facts(values=whole["facts"], project=whole["project"], indicator_set=whole["indicator_set"])
+
+    scored = score(small, as_facts(document))
+    for jobs in (1, 2):
+        [outcome] = score_many(small, [document], jobs=jobs)
+        assert (scored.total, scored.facts_sha256) == (outcome.result.total, outcome.result.facts_sha256)
+    for path, value in [("output.planned_end", datetime.datetime(2024, 10, 31)), ("budget.paid", float("nan")),
+                        ("budget.paid", object()), ("decision.goal_findings", {"a"})]:
+        changed = copy.deepcopy(document)
+        group, name = path.split(".")
+        changed["facts"][group][name] = value
+        try:
+            expected = score(small, as_facts(changed)).total
+        except FactsError as err:
+            expected = [(p.path, p.message, p.hint) for p in err.problems]
+        for jobs in (1, 2):
+            [outcome] = score_many(small, [changed], jobs=jobs)
+            seen = outcome.result.total if outcome.ok else [(p.path, p.message, p.hint) for p in outcome.problems]
+            assert expected == seen, (path, jobs)
+            assert all(p.file == "#1" for p in outcome.problems)
+    from scoring_engine.batch import Document  # a Document holding one (as Document.of keeps it) is read so too
+
+    outcomes = list(score_many(small, [Document(source="a", parsed=document), Document(source="b", parsed=5)]))
+    assert scored.facts_sha256 == outcomes[0].result.facts_sha256
+    assert "a Document's parsed is a whole facts document (a mapping), not int" == outcomes[1].problems[0].message

@@ -10,14 +10,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from .. import _json
+from .._files import facts_of_document
 from .._record import record
 from .._text import without_surrogates
 from ..errors import Problem
 from ..facts import Facts, copied, kept
 from ..forms.reader import FORM_SUFFIXES
 
-__all__ = ["Document", "through_links"]
+__all__ = ["Document", "through_links", "whole_document_facts"]
 
 _DOCUMENT_KEYS = ("indicator_set", "project", "facts", "provenance", "about", "not_applicable")  # a facts file's top level
 
@@ -28,7 +28,7 @@ class Document:
 
     `source` names it in every output ("dir/a.json", "batch.jsonl:17"); a relative ``indicator_set`` is resolved from
     `folder`; `problem` is set when the document could not even be read (a JSONL line that is not UTF-8). The Python
-    API also takes facts already parsed, as `facts`.
+    API also takes facts already parsed, as `facts`, and a whole facts document as parsed, as `parsed`.
     """
 
     source: str
@@ -40,6 +40,7 @@ class Document:
     facts: Facts | None = None
     problem: Problem | None = None
     whole: str | None = None  # a JSONL line's file's whole path, found once for all its lines (see matched_by)
+    parsed: Mapping[str, Any] | None = None  # a whole facts document a program passes as parsed (a copy of it)
 
     @property
     def matched_by(self) -> str:
@@ -68,10 +69,8 @@ class Document:
                     hint="give source=str(path), or leave it out"))
             return cls(source=item.source or f"#{number + 1}", folder=_folder_of(item.source), facts=kept(item))
         if isinstance(item, Mapping) and _whole_document(item):  # json.loads of a facts file, or of a JSONL line
-            try:
-                return cls(source=f"#{number + 1}", text=_json.dumps(item, indent=None))
-            except (TypeError, ValueError, RecursionError) as err:
-                return cls(source=f"#{number + 1}", problem=Problem(f"cannot read this facts document: {err}"))
+            # its values as given, read by whole_document_facts: not written to JSON and read back (QA127 F3)
+            return cls(source=f"#{number + 1}", parsed=copied(item))
         if isinstance(item, Mapping):
             return cls(source=f"#{number + 1}", facts=Facts(values=copied(item)))
         if isinstance(item, (str, os.PathLike)):
@@ -123,6 +122,10 @@ def _with_paths(document: Document, number: int) -> Document:
     elif document.facts is not None:
         fields["facts"] = Problem(f"a Document's facts are a Facts or a mapping of fact values, not "
                                   f"{type(document.facts).__name__}", hint="give facts=Facts(values=...)")
+    if document.parsed is not None:  # a whole facts document, as Document.of keeps one: copied as read too
+        fields["parsed"] = copied(document.parsed) if isinstance(document.parsed, Mapping) else Problem(
+            f"a Document's parsed is a whole facts document (a mapping), not {type(document.parsed).__name__}",
+            hint="pass the document itself, not in a Document")
     problem = next((p for p in fields.values() if isinstance(p, Problem)), None)
     if problem is not None:
         return Document(source=document.source, problem=problem)
@@ -135,6 +138,23 @@ def _folder_of(source: str | None) -> Path | None:
         return Path(source).parent if source and Path(source).is_file() else None
     except (OSError, ValueError):  # a source that is no path: a name too long, a NUL
         return None
+
+
+#: The parts of a whole facts document read as score() reads a Facts' (the rest is a facts file's top level).
+_SCORED_PARTS = ("facts", "project", "not_applicable")
+
+
+def whole_document_facts(document: Mapping[str, Any], source: str) -> Facts:
+    """The Facts of a whole facts document a program passes as parsed: its top level (a key no facts file has, an
+    indicator_set that is not text, provenance, about) checked as a facts file's is, and its facts, project and
+    not_applicable left to score(), which checks them as it checks the same values given as Facts: the same messages,
+    each located, a date kept a date and hashed as one, a datetime at midnight taken for a date (QA127 F3)."""
+    values: Any = document.get("facts")  # facts that are no object (or none) are said at $.facts, as a facts file's are
+    facts_of_document({**{k: v for k, v in document.items() if k not in _SCORED_PARTS},
+                       "facts": {} if isinstance(values, Mapping) else values}, source)
+    return Facts(values=values, not_applicable=document.get("not_applicable", {}),
+                 project=document.get("project", {}), indicator_set=document.get("indicator_set"), source=source)
+
 
 def _whole_document(item: Mapping[str, Any]) -> bool:
     # facts of any value (not an object: said so, QA77 F1); a set or project named beside an unknown key, told of it (QA98 F5)

@@ -24,10 +24,11 @@ from .._record import record
 from ..engine import score_held, scores_only
 from ..errors import FactsError, IndicatorSetError, Problem, ScoringEngineError
 from ..facts import Facts
-from .._files import facts_from_text
+from .._files import facts_from_text, facts_of_document
 from ..loader import load_facts, load_indicator_set, named_elsewhere, resolve_set
 from ..model import IndicatorSet
 from ..result import Result, Scores
+from .documents import whole_document_facts
 from .inputs import JSONL_SUFFIX, Document, not_facts
 from .rows import ProjectRow, SetShape, failed_row, project_row, scores_row
 
@@ -190,12 +191,14 @@ class Scorer:
         """The document's facts; a JSONL line's problems are placed on its line of the file."""
         if document.problem is not None:
             raise FactsError(document.problem)
+        if document.parsed is not None:
+            return whole_document_facts(document.parsed, document.source)
         if document.facts is not None:
             return document.facts
         if document.text is not None:
             file = str(document.path) if document.path is not None else document.source
             try:
-                facts = facts_from_text(document.text, file)  # a JSONL line, or a text from Python: JSON
+                facts = facts_from_text(document.text, file)  # a JSONL line, or a Document(text=…) from Python: JSON
             except FactsError as err:
                 raise FactsError([_on_line(p, document.line) for p in err.problems]) from None
             return made_frozen(Facts, {**facts.__dict__, "source": document.source})  # replace(), without an __init__
@@ -234,6 +237,8 @@ class Scorer:
             return self.fixed
         if facts.indicator_set is None:
             raise FactsError(Problem(NO_SET, file=document.source))
+        if not isinstance(facts.indicator_set, str):  # Facts(indicator_set=5): said as a facts file's is, not a bug (QA127 F2)
+            facts_of_document({"facts": {}, "indicator_set": facts.indicator_set}, document.source)
         folder = document.folder if document.folder is not None else Path(".")
         named = (facts.indicator_set, folder)
         if named not in self.named:  # resolved once: the files of a folder, or the lines of a JSONL file, name one set
