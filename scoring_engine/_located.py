@@ -118,7 +118,7 @@ class Located:
             if id(node) in seen:
                 continue
             seen.add(id(node))
-            found[mark(node)] = path
+            found.setdefault(mark(node), path)  # an alias cut to null keeps its anchor's mark: the anchor counts
             stack.extend(((*path, part), child) for part, (_, child) in reversed(_children(node)))
         return found
 

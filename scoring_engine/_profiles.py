@@ -74,7 +74,7 @@ def resolve(located: Located, file: str | None, sha256: str, folder: Path | None
         _no_directives(located, file)
         return Resolved(located, sha256, file=file)
     schema = _check_profile(located, file)
-    log = ProblemLog(Located(data, located.root), file)
+    log = ProblemLog(Located(data, located.root, rejected=located.rejected), file)  # an alias's place: said already
     ref = data["extends"]
     looped = file is not None and file in chain
     if looped or len(chain) >= MAX_EXTENDS_DEPTH:
@@ -84,9 +84,8 @@ def resolve(located: Located, file: str | None, sha256: str, folder: Path | None
         log.add(("extends",), what, "extend the set the loop started from, or the bundled set itself" if looped else
                 "make one of these profiles extend a set nearer the bundled set")
     log.problems[:0] = schema  # the reader's problems among them
-    # not merged: an anchor (a node holding itself would be walked for ever: QA125 F7), a loop, or no base to look in
-    if located.aliased or len(log.problems) > len(schema) or (schema and (not isinstance(ref, str) or any(
-            p.path == "$.extends" for p in schema))):
+    # not merged: a loop, or no base to look in (an alias is cut from the node tree: _yaml._cut_repeats)
+    if len(log.problems) > len(schema) or (schema and (not isinstance(ref, str) or "$.extends" in {p.path for p in schema})):
         raise IndicatorSetError(log.ranked())
     name_file(located.root, file)  # type: ignore[arg-type]
     try:
@@ -259,25 +258,26 @@ class _Merge:
     def find(self, node_id: str, path: tuple[str | int, ...], key: bool = False, among: list[str] | None = None) -> _Place | None:
         """Where `node_id` sits; else it is said why not (this profile removed it, or no such id: the nearest of `among`)."""
         place = self.places.get(node_id)
-        if place is None and node_id in self.removed:  # in the base, but this profile took it out
+        if place is not None or not self.log.ok(path):  # found; or a value refused as read (an alias, cut to null)
+            return place
+        if node_id in self.removed:  # in the base, but this profile took it out
             gone, line = self.removed[node_id]
             with_it = "" if gone == node_id else f" with {gone}"
             self.log.add(path, f"{node_id} is removed by this profile{with_it} (remove:, line {line})",
                          "leave it out of remove:, or leave this entry out", key=key)
-        elif place is None and node_id in self.gone:  # the base profile took it out: no other id is meant (QA51 F3)
+        elif node_id in self.gone:  # the base profile took it out: no other id is meant (QA51 F3)
             by, file, at = self.gone[node_id]
             self.log.add(path, f"the base profile {by} removes {node_id} ({file}, line {at})",
                          "leave this entry out, or name an indicator the base still has", key=key)
-        elif place is None and path[:1] == ("change",) and node_id in _FIELDS:  # `weight: 25` not indented (QA51 F4)
+        elif path[:1] == ("change",) and node_id in _FIELDS:  # `weight: 25` not indented (QA51 F4)
             self.log.add(path, f"no indicator {cut(str(node_id))} in the base set",
                          f"{node_id} is a field of an indicator: indent it under the id of the indicator it changes "
                          "(two spaces more)", key=key)
-        elif place is None:
+        else:
             self.log.add(path, f"no indicator {cut(str(node_id))} in the base set",
                          did_you_mean(node_id, self.places if among is None else among), key=key)
-        if place is None:
-            self.unfound.append(self.log.problems[-1])
-        return place
+        self.unfound.append(self.log.problems[-1])
+        return None
 
     def remove(self, ids: Node) -> None:
         if not isinstance(ids, SequenceNode):

@@ -373,7 +373,29 @@ def load(text: str, file: str | None = None) -> Located:
     reader.out.root = root
     reader.out.data = reader.read(root, (), 0)
     reader.out.problems = reader.problems
+    if reader.out.aliased:
+        _cut_repeats(root)
     return reader.out
+
+
+def _cut_repeats(root: Node) -> None:
+    """The node tree of a file with anchors made a tree: each place an alias repeats a node holds null instead, as the
+    data does (the alias refused). A walk of it (a profile merged onto its base) then ends, in the time the file's size
+    takes: a list holding itself (`remove: &r [*r]`) was walked for ever, an alias bomb for minutes (QA125 F7). In the
+    file's order, as the reader reads, so the anchor is kept and its aliases cut; no deeper than the file is nested."""
+    _visit(root, set())
+
+
+def _visit(node: Node, seen: set[int]) -> Node:
+    """`node`, the first time it is met, with what is below it cut; null where it is met again (an alias)."""
+    if id(node) in seen:
+        return ScalarNode("tag:yaml.org,2002:null", "", node.start_mark, node.end_mark)
+    seen.add(id(node))
+    if isinstance(node, SequenceNode):
+        node.value = [_visit(item, seen) for item in node.value]
+    elif isinstance(node, MappingNode):
+        node.value = [(_visit(key, seen), _visit(value, seen)) for key, value in node.value]
+    return node
 
 
 def from_nodes(root: Node) -> Located:

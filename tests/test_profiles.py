@@ -252,6 +252,19 @@ def test_an_id_a_profile_writes_that_its_base_has_names_the_base_file_with_its_l
     assert f"第一次在 {base} 第 {line} 行" in problem.text("zh") and "base" not in problem.text("zh")
 
 
+def test_a_profile_with_an_anchor_is_refused_with_its_other_mistakes_and_a_list_holding_itself_ends(tmp_path: Path) -> None:
+    """QA128 F3: refusing a profile's anchor before the merge (QA125 F7: a list holding itself was merged for ever) hid
+    its other mistakes, which a full set with an anchor still reports. The aliases are cut from the node tree as from
+    the data: the anchor and an id the base has not are both said, and `remove: &r [*r]` only its anchor and alias."""
+    path = _write(tmp_path, "p.yaml", "extends: national-framework\nname: &n 省级\nchange:\n  nonexistent.id: {weight: 5}\n")
+    assert [("p.yaml", 2, "anchor &n is not supported: anchors and aliases are refused"),
+            ("p.yaml", 4, "no indicator nonexistent.id in the base set")] == [
+        (file, line, message) for file, line, message, _ in _problems(path)]
+    looped = _write(tmp_path, "loop.yaml", "extends: national-framework\nremove: &r [*r]\n")
+    assert ["anchor &r is not supported: anchors and aliases are refused",
+            "alias *r is not supported: anchors and aliases are refused"] == [m for _, _, m, _ in _problems(looped)]
+
+
 def test_removing_a_fact_the_base_still_reads_is_reported_at_the_removal(tmp_path: Path) -> None:
     """facts: {budget.total: null} while the base's 资金到位率 reads it: the error is on the profile's line, naming the base's."""
     path = _write(tmp_path, "p.yaml", "extends: national-framework\nfacts:\n  budget.total: null\n")
