@@ -6,8 +6,8 @@ __all__ = ["PROFILES"]
 
 PROFILES = (
     # an id a profile writes that its base already has (_build/tree)
-    ("indicator id {id:s} is used twice (first in {file}, line {line:n})",
-     "指标 id {id} 用了两次（第一次在 {file} 第 {line} 行）"),
+    ("indicator id {id:s} is used twice (also in {file}, line {line:n})",
+     "指标 id {id} 用了两次（另一处在 {file} 第 {line} 行）"),
     ("give each indicator its own id: this one is the base set's", "每个指标用不同的 id：这个 id 是所依据体系中的指标"),
     # weight rules naming an indicator twice (_build/weight_rules)
     ("{rule}: {id:s} is named twice, and its weight would count twice", "{rule!t}：{id} 写了两次，其分值会重复计入"),

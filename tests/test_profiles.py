@@ -248,8 +248,18 @@ def test_an_id_a_profile_writes_that_its_base_has_names_the_base_file_with_its_l
     line = next(n for n, text in enumerate(base.read_text(encoding="utf-8").splitlines(), 1)
                 if "id: decision.goals.clear" in text)
     assert (Path(problem.file or "").name, problem.line) == ("p.yaml", 6)
-    assert f"indicator id decision.goals.clear is used twice (first in {base}, line {line})" == problem.message
-    assert f"第一次在 {base} 第 {line} 行" in problem.text("zh") and "base" not in problem.text("zh")
+    assert f"indicator id decision.goals.clear is used twice (also in {base}, line {line})" == problem.message
+    assert f"另一处在 {base} 第 {line} 行" in problem.text("zh") and "base" not in problem.text("zh")
+    # QA128 F2: an id of the base that comes later in the tree than the profile's is said at the profile's line too
+    later = _write(tmp_path, "later.yaml", path.read_text(encoding="utf-8").replace("id: decision.goals.clear",
+                                                                                   "id: benefit.satisfaction"))
+    with pytest.raises(IndicatorSetError) as caught:
+        load_indicator_set(later)
+    (problem,) = [p for p in caught.value.problems if "used twice" in p.message]
+    line = next(n for n, text in enumerate(base.read_text(encoding="utf-8").splitlines(), 1)
+                if text.strip() == "- id: benefit.satisfaction")
+    assert (Path(problem.file or "").name, problem.line) == ("later.yaml", 6)
+    assert f"indicator id benefit.satisfaction is used twice (also in {base}, line {line})" == problem.message
 
 
 def test_a_profile_with_an_anchor_is_refused_with_its_other_mistakes_and_a_list_holding_itself_ends(tmp_path: Path) -> None:

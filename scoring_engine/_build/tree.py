@@ -78,15 +78,18 @@ class IndicatorTree:
         if node_id is None:
             return None
         if node_id in self.ids:
-            located = self.log.located
-            first = located.where(self.ids[node_id] + ("id",))
+            located, here, there = self.log.located, path + ("id",), self.ids[node_id] + ("id",)
+            own = (None, self.log.file)
+            if located.file_at(here) not in own and located.file_at(there) in own:  # the base has the profile's id later:
+                here, there = there, here  # said at the profile's line, the one to fix (QA128 F2)
+            first = located.where(there)
             line = first[0] if first else "?"
-            base = located.file_at(self.ids[node_id] + ("id",))
-            if base is not None and base != located.file_at(path + ("id",)):  # a profile's id its base has (QA125 F2)
-                self.log.add(path + ("id",), f"indicator id {node_id} is used twice (first in {base}, line {line})",
+            base = located.file_at(there)
+            if base is not None and base != located.file_at(here):  # a profile's id its base has (QA125 F2)
+                self.log.add(here, f"indicator id {node_id} is used twice (also in {base}, line {line})",
                              "give each indicator its own id: this one is the base set's")
             else:
-                self.log.add(path + ("id",), f"indicator id {node_id} is used twice (first on line {line})",
+                self.log.add(here, f"indicator id {node_id} is used twice (first on line {line})",
                              "give each indicator its own id")
         else:
             self.ids[node_id] = path
