@@ -24,6 +24,8 @@ CASES = (
      "复制用例预期的提示的一部分；预期没有提示时写 warnings: []"),
     ("copy a part of the flag the case expects, or write flags: [] for none",
      "复制用例预期的需说明的一部分；预期没有需说明时写 flags: []"),
+    # a facts file a case file names that is there but cannot be read: its own problems follow this line (QA128 F5)
+    ("facts_file {ref} cannot be read:", "facts_file {ref} 无法读取："),
     ("overrides must map fact names to values", "overrides 应为“事实名称: 值”的映射"),
     ("expected an error containing {words}, but it scored {total} {grade}",
      "预期报错且错误中含 {words}，实际评分为 {total} {grade}"),

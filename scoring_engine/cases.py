@@ -221,8 +221,10 @@ def load_cases(path: str | Path) -> list[Case]:
     cases, failed, _ = read_cases(path)
     if len(failed) == 1:
         raise failed[0]
-    if failed:
-        raise CaseFileError(sorted((p for err in failed for p in err.problems), key=lambda p: (p.line or 0, p.column or 0)))
+    if failed:  # in the file's line order; a facts file's own problems stay after the line naming it (QA128 F5)
+        file, at = str(Path(path)), (0, 0)
+        placed = [(at := (p.line or 0, p.column or 0) if p.file in (file, None) else at, p) for e in failed for p in e.problems]
+        raise CaseFileError([problem for _, problem in sorted(placed, key=lambda pair: pair[0])])
     return cases
 
 
@@ -350,8 +352,7 @@ def _case(i: int, given: Any, names: dict[str, int], path: Path, located: Any, s
 
 @contextmanager
 def _at(file: str, where: tuple[int, int] | None, case: str | None = None) -> Iterator[None]:
-    """A problem of a file the case file names (a set, a facts file that does not exist) placed where it names it, and
-    in the `case` that names it, if one does."""
+    """A problem of a file the case file names (a set, a facts file) placed where it names it, in the `case` naming it."""
     try:
         yield
     except ScoringEngineError as err:
@@ -383,13 +384,15 @@ _KINDS = ((bool, "true or false"), ((int, Decimal), "a number"), (type(None), "n
 def _facts_file(raw: Mapping[str, Any], path: Path, where: tuple[int, int] | None) -> Facts:
     """The facts file a case file (or one case) names, inside the case file's folder."""
     ref = _text(raw["facts_file"], "facts_file", str(path), where)
-    return load_facts(inside_folder(ref, path.parent, "facts_file", CaseFileError))
+    try:
+        return load_facts(inside_folder(ref, path.parent, "facts_file", CaseFileError))
+    except FactsError as err:  # its own problems say where in it to fix, after the line naming it (QA128 F5)
+        raise CaseFileError([Problem(f"facts_file {ref!r} cannot be read:", str(path), *(where or ())), *err.problems]) from None
 
 
 def _case_facts(raw: Mapping[str, Any], base: Facts | None, path: Path, name: str, lines: tuple[int | None, int | None],
                 where: tuple[int, int] | None) -> Facts:
-    """A case's facts: its own, or its facts file's (written at `where`), or the file's; with its not_applicable. `lines`:
-    the case's, and its not_applicable's value's."""
+    """A case's facts: its own, its facts file's (named at `where`) or the file's; its not_applicable (at `lines[1]`)."""
     file = str(path)
     line = lines[0]
     facts = base

@@ -562,3 +562,33 @@ def test_a_cases_own_facts_file_that_is_missing_or_outside_is_said_at_its_line_w
     assert f"{path}:7:17: 用例 不存在：facts_file 'nope.json'：写它的文件所在的文件夹内没有这个文件" in run.output, run.output
     assert f"{path}:10:17: 用例 在外面：facts_file '../x.json' 不在写它的文件所在的文件夹内" in run.output, run.output
     assert "1 个通过，2 个失败" in run.output, run.output
+
+
+def test_a_facts_file_that_is_there_but_cannot_be_read_is_said_with_the_case_and_line_that_name_it(tmp_path: Path) -> None:
+    """QA128 F5: a case's own facts_file holding bad JSON or an unknown key printed only the facts file's problems, once
+    per case naming it, never which case (nor its line). A line at the case's facts_file, `in case NAME: facts_file
+    '…' cannot be read:`, comes before the facts file's own problems, which keep their place; from Python too, in order.
+    The file-level facts_file is said the same way, at its line."""
+    (tmp_path / "bad.json").write_text('{"facts": {"budget": ', encoding="utf-8")
+    (tmp_path / "odd.json").write_text('{"facts": {}, "zzz": 2}', encoding="utf-8")
+    path = _case_file(tmp_path, "  - name: 原样\n    expect: {total: 79.73}\n"
+                                "  - name: 坏\n    facts_file: bad.json\n    expect: {total: 79.73}\n"
+                                "  - name: 也坏\n    facts_file: bad.json\n    expect: {total: 79.73}\n"
+                                "  - name: 多键\n    facts_file: odd.json\n    expect: {total: 79.73}\n")
+    bad, odd = str(tmp_path / "bad.json"), str(tmp_path / "odd.json")
+    with pytest.raises(CaseFileError) as err:
+        load_cases(path)
+    assert [(str(path), 7, "in case 坏: facts_file 'bad.json' cannot be read:"), (bad, 1, None),
+            (str(path), 10, "in case 也坏: facts_file 'bad.json' cannot be read:"), (bad, 1, None),
+            (str(path), 13, "in case 多键: facts_file 'odd.json' cannot be read:"), (odd, None, None),
+            ] == [(p.file, p.line, p.message if p.file == str(path) else None) for p in err.value.problems]
+    for lang, head, said in (("en", "error: ", "in case 也坏: facts_file 'bad.json' cannot be read:"),
+                             ("zh", "错误：", "用例 也坏：facts_file 'bad.json' 无法读取：")):
+        out = CliRunner().invoke(main, ["--lang", lang, "test", str(path)]).output.splitlines()
+        assert out[out.index(f"{head}{path}:10:17: {said}") + 1].startswith(f"{head}{bad}:1:"), out
+    path.write_text("indicator_set: set.yaml\nfacts_file: bad.json\ncases:\n  - name: 原样\n    expect: {total: 79.73}\n",
+                    encoding="utf-8")
+    with pytest.raises(CaseFileError) as err:
+        load_cases(path)
+    assert [(str(path), 2, 13, "facts_file 'bad.json' cannot be read:"), (bad, 1, 22, None)] == [
+        (p.file, p.line, p.column, p.message if p.file == str(path) else None) for p in err.value.problems]
