@@ -107,42 +107,61 @@ def arithmetic_problems(tree: ast.expr, scope: Mapping[str, str], parsed: str, t
     return problems
 
 
-#: The functions that take one kind of fact only, and what they take.
+#: The functions that take one kind of fact only, and what they take; the others take numbers.
 _TAKES = {"days_between": "date", "months_between": "date", "sum": "list", "mean": "list", "count": "list"}
-_DECLARED_WORDS = {"number": "a number", "integer": "a number", "weight": "a number", "string": "text", "date": "a date",
-                   "boolean": "a true/false value", "list": "a list"}
+#: The functions that take a list fact too, alone: min(experts.scores).
+_LIST_ALONE = frozenset(("min", "max"))
+_KIND_WORDS = {**_WORDS, "list": "a list"}
 _TAKES_HINTS = {"date": "give it facts declared with type: date (the start, then the end)",
                 "list": "give it a fact declared with type: list (count the items of a list; sum and mean its numbers)"}
 _TAKES_WORDS = {"date": "dates", "list": "a list fact", "number": "numbers"}
 # No function takes text: the other functions take numbers, and there are no date literals (QA125 F3).
 _LITERAL_HINTS = {**_TAKES_HINTS, "number": _QUOTED_HINT,
                   "date": "there are no date literals: read the date from a fact declared with type: date"}
+_LIST_HINT = "a list fact is given to sum, mean or count, or alone to min or max"
 
 
 def argument_problems(tree: ast.expr, scope: Mapping[str, str], parsed: str, text: str) -> list[Problem]:
-    """A problem for each declared fact given to a function that never takes its kind: days_between of a text fact,
-    count of a number fact would fail for every project, when it is scored (QA91 F11), so it is refused when the set
-    loads; so is a text literal given to any function (QA125 F3). A derived value's kind is known only when it is
-    computed: the evaluator refuses it then.
+    """A problem for each argument whose kind is known when the set loads -- a declared fact, a literal, arithmetic, an
+    if of two texts -- given to a function that never takes it: days_between of a text fact, count of a number fact,
+    abs of a text fact, ratio of a date fact would fail for every project, when it is scored (QA91 F11, QA125 F3,
+    QA128 F1), so it is refused when the set loads, as arithmetic on them is. A derived value's kind is known only
+    when it is computed: the evaluator refuses it then.
 
-    >>> tree = ast.parse("count(b) + min(b, '1')", mode="eval").body
-    >>> [p.message for p in argument_problems(tree, {"b": "number"}, "count(b) + min(b, '1')", "…")]
-    ['count takes a list fact: b is a number', "min takes numbers: '1' is text"]
+    >>> tree = ast.parse("count(b) + min(b, '1') + abs(t)", mode="eval").body
+    >>> [p.message for p in argument_problems(tree, {"b": "number", "t": "string"}, "count(b) + min(b, '1') + abs(t)", "…")]
+    ['abs takes numbers: t is text', 'count takes a list fact: b is a number', "min takes numbers: '1' is text"]
     """
     problems = []
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
             continue
         wanted = _TAKES.get(node.func.id, "number")
+        list_alone = node.func.id in _LIST_ALONE and len(node.args) == 1
         for arg in node.args:
-            declared = scope.get(arg.id, "") if isinstance(arg, ast.Name) else ""
-            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):  # min(x, '1'), days_between('2020-01-01', d)
-                problems.append(Problem(f"{node.func.id} takes {_TAKES_WORDS[wanted]}: {_shown(arg, parsed)} is text",
-                                        expression=text, hint=_LITERAL_HINTS[wanted]))
-            elif isinstance(arg, ast.Name) and wanted != "number" and declared in _DECLARED_WORDS and declared != wanted:
-                problems.append(Problem(f"{node.func.id} takes {_TAKES_WORDS[wanted]}: {_shown(arg, parsed)} is "
-                                        f"{_DECLARED_WORDS[declared]}", expression=text, fact=arg.id, hint=_TAKES_HINTS[wanted]))
+            found = _wrong_kind(arg, scope, wanted, list_alone)
+            if found is None:
+                continue
+            fact = arg.id if isinstance(arg, ast.Name) else None
+            if wanted != "number":
+                hint = _LITERAL_HINTS[wanted] if isinstance(arg, ast.Constant) else _TAKES_HINTS[wanted]
+            else:  # the hints arithmetic gives, for the same operands
+                hint = _LIST_HINT if found == "list" else _ARITHMETIC_HINTS[found] if fact or found == "date" else _QUOTED_HINT
+            shown = _shown(arg, parsed) if isinstance(arg, (ast.Name, ast.Constant, ast.Call)) else f"({_shown(arg, parsed)})"
+            problems.append(Problem(f"{node.func.id} takes {_TAKES_WORDS[wanted]}: {shown} is {_KIND_WORDS[found]}",
+                                    expression=text, fact=fact, hint=hint))
     return problems
+
+
+def _wrong_kind(arg: ast.expr, scope: Mapping[str, str], wanted: str, list_alone: bool) -> str | None:
+    """The kind `arg` is known to have -- a declared fact's, or text or a date -- when a function taking `wanted` never
+    takes it; None when it does, or when its kind is known only when scoring. A true/false value is a number (1 or 0)."""
+    if isinstance(arg, ast.Name) and scope.get(arg.id) == "list":
+        return None if wanted == "list" or (wanted == "number" and list_alone) else "list"
+    found = kind(arg, scope)
+    if not isinstance(arg, ast.Name) and found not in ("text", "date"):
+        return None  # sum(3), days_between(1, d): lint says so (formula-fails), with the function's own words
+    return None if found is None or found == wanted or (wanted, found) == ("number", "boolean") else found
 
 
 def _shown(node: ast.expr, text: str) -> str:

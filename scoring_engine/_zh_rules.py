@@ -140,6 +140,8 @@ RULES = (
      "传入声明为 type: date 的事实（先开始日期，后结束日期）"),
     ("give it a fact declared with type: list (count the items of a list; sum and mean its numbers)",
      "传入声明为 type: list 的事实（count 计列表的项数；sum 和 mean 对其中的数字求和、求平均）"),
+    ("a list fact is given to sum, mean or count, or alone to min or max",
+     "列表类事实只能传给 sum、mean 或 count，或单独传给 min 或 max"),
     ("the value {value} holds a full-width comma '，', so the list reads it as one value",
      "值 {value} 中有全角逗号“，”，列表把它读成了一个值"),
     ("write [{items}]", "写成 [{items}]"),

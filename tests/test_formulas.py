@@ -306,6 +306,57 @@ def test_a_text_literal_computed_with_or_given_to_a_function_is_refused_when_the
             else "without quotes") in (error.problems[0].hint or "")
 
 
+@pytest.mark.parametrize(("text", "said", "fact", "hint"), [
+    ("abs(project.level)", "abs takes numbers: project.level is text", "project.level", "declare the fact as a number"),
+    ("min(budget.paid, project.level)", "min takes numbers: project.level is text", "project.level", "type: number"),
+    ("clamp(budget.paid, 0, project.level)", "clamp takes numbers: project.level is text", "project.level", "type: number"),
+    ("ratio(budget.paid, dates.end)", "ratio takes numbers: dates.end is a date", "dates.end", "days_between"),
+    ("round_half_up(dates.end)", "round_half_up takes numbers: dates.end is a date", "dates.end", "days_between"),
+    ("max(budget.paid, dates.start if project.ok else dates.end)",
+     "max takes numbers: (dates.start if project.ok else dates.end) is a date", None, "days_between"),
+    ("min(budget.paid, ('1' if project.ok else '2'))", "min takes numbers: ('1' if project.ok else '2') is text", None,
+     "without quotes"),
+    ("abs(scores)", "abs takes numbers: scores is a list", "scores", "alone to min or max"),
+    ("min(scores, 1)", "min takes numbers: scores is a list", "scores", "alone to min or max"),
+])
+def test_a_text_date_or_list_given_to_a_number_function_is_refused_when_the_set_loads(
+        text: str, said: str, fact: str | None, hint: str) -> None:
+    """QA128 F1: `abs(project.kind)` of a text fact, `ratio(a, d)` of a date fact and `min(x, '1' if c else '2')` passed
+    validate and lint, then failed every project (a check: 无法核对 for each). They are refused when the set loads, as the
+    same operands are in + - * /, naming the fact, with the fix, in Chinese too."""
+    error = refusal(text)
+    assert (said, fact, text) == (error.problems[0].message, error.problems[0].fact, error.expression)
+    assert hint in (error.problems[0].hint or "")
+    assert "只接受数字" in error.problems[0].text("zh") and "takes" not in error.problems[0].text("zh")
+
+
+def test_a_check_giving_a_text_fact_to_a_number_function_is_refused_at_its_line() -> None:
+    """QA128 F1: a check `min(budget.paid, project.kind)` loaded and then said 无法核对 for every project; the set is
+    refused when it loads, at the check's line."""
+    from pathlib import Path
+
+    from scoring_engine import IndicatorSetError
+    from scoring_engine.loader import parse_indicator_set
+
+    text = (Path(__file__).parent.parent / "examples" / "small" / "set.yaml").read_text(encoding="utf-8")
+    old = '"budget.paid <= budget.arrived"'
+    assert old in text
+    with pytest.raises(IndicatorSetError) as caught:
+        parse_indicator_set(text.replace(old, '"min(budget.paid, budget.funding_method) <= budget.arrived"'), "set.yaml")
+    problem = caught.value.problems[0]
+    assert ("min takes numbers: budget.funding_method is text", "$.checks[1].expr", text[:text.index(old)].count("\n") + 1) \
+        == (problem.message, problem.path, problem.line)
+
+
+@pytest.mark.parametrize("text", ["min(scores)", "max(scores) + 1", "max(budget.paid, project.ok)",
+                                  "days_between(dates.start, dates.end)", "min(budget.paid, 1 if project.level == 'a' else 2)",
+                                  "min(('高' if budget.paid > 1 else '低') == '高', 1)", "abs(d)", "min(d, budget.paid)"])
+def test_numbers_a_list_alone_and_values_known_only_when_scoring_given_to_functions_still_load(text: str) -> None:
+    """QA128 F1: min/max of a list fact alone, a true/false value (1 or 0), days_between of date facts, a text label
+    compared, and a derived value (its kind known only when computed) are not refused."""
+    compile_formula(text, {**SCOPE, "d": "derived"})
+
+
 @pytest.mark.parametrize("text", ["1 if project.level == '省级' else 0", "project.level != 'a'", "max(scores)", "True + 1"])
 def test_text_literals_compared_with_text_still_load(text: str) -> None:
     """Text in quotes compared with text, a list fact given to max and a boolean in arithmetic are not refused."""
