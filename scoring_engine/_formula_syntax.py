@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from .errors import Problem
 
-__all__ = ["glued_problem", "syntax_detail", "syntax_slip", "unicode_problems"]
+__all__ = ["glued_problem", "plain_decimal", "syntax_detail", "syntax_slip", "unicode_problems"]
 
 
 # Operators as a Chinese input method or a word processor types them, and what to type instead.
@@ -129,6 +129,11 @@ _MAY_BE_GLUED = re.compile(r"(?<![\w.])\.?\d[\w.]*?(?:and|else|for|if|in|is|not|
 _GLUED_WORDS = frozenset(("and", "else", "for", "if", "in", "is", "not", "or"))
 
 
+def plain_decimal(number: str) -> bool:
+    """Whether a number is written in plain decimal notation (`1_000`, `.5`, `2.`): not hex, octal, binary, an exponent."""
+    return number.replace("_", "").replace(".", "", 1).isdigit()
+
+
 def glued_problem(text: str) -> Problem | None:
     """What Python parses with a SyntaxWarning on standard error (in English, of line 2 of '<unknown>'), and a later
     Python will refuse: a number run into the word after it (`1if ok else 0`), a text literal with an escape that is
@@ -143,6 +148,8 @@ def glued_problem(text: str) -> Problem | None:
         tokens.extend(tokenize.generate_tokens(io.StringIO(f"(\n{text}\n)").readline))
     for token, after in itertools.pairwise(tokens):
         if token.type == tokenize.NUMBER and after.type == tokenize.NAME and after.start == token.end:
+            if not plain_decimal(token.string):  # 0x10findings: not 0x10f and indings, which hex digits make of it (QA128 F4)
+                return Problem(f"write numbers in plain decimal notation, not {token.string}{after.string}", expression=text)
             if after.string in _GLUED_WORDS:
                 return Problem(f"syntax error: the number {token.string} runs into the word {after.string}",
                                expression=text, hint=f"put a space between them: {token.string} {after.string}")

@@ -29,7 +29,7 @@ from . import _closures
 from ._arith import scoring_context
 from ._formula_functions import FUNCTIONS, OPERATORS, Fail, Finding
 from ._formula_kinds import argument_problems, arithmetic_problems, comparison_problems
-from ._formula_syntax import glued_problem, syntax_detail, syntax_slip, unicode_problems
+from ._formula_syntax import glued_problem, plain_decimal, syntax_detail, syntax_slip, unicode_problems
 from ._record import record
 from .errors import ADD_THE_FACT, FormulaError, Problem, ScoringError, did_you_mean
 
@@ -266,8 +266,7 @@ class _Checker:
             if digits > MAX_NUMBER_DIGITS:
                 self.fail(f"number with {digits} digits; the limit is {MAX_NUMBER_DIGITS} (MAX_NUMBER_DIGITS)")
                 return node
-            if not source.replace("_", "").replace(".", "", 1).isdigit():
-                # hex, octal, binary or exponent notation
+            if not plain_decimal(source):  # hex, octal, binary or exponent notation
                 self.fail(f"write numbers in plain decimal notation, not {source}")
                 return node
             exact: Any = Decimal(source.replace("_", ""))  # the evaluator takes a Decimal constant as it is

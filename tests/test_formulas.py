@@ -704,8 +704,6 @@ def test_or_and_written_as_other_languages_or_in_chinese_are_told_the_word(text:
      "put a space between them: 1 if"),
     ("(1if budget.paid > 0", "syntax error: the number 1 runs into the word if", "put a space between them: 1 if"),
     ("budget.paid > .5and True", "syntax error: the number .5 runs into the word and", "put a space between them: .5 and"),
-    ("budget.paid > 1e-5if True else 0", "syntax error: the number 1e-5 runs into the word if",
-     "put a space between them: 1e-5 if"),
     # QA125 F1: a name Python reads as starting with one of those words (2 in-come) warned too, then 'forgot a comma?'
     ("budget.paid / 2income", "syntax error: the number 2 runs into the name income",
      "put an operator between them, such as 2 * income"),
@@ -720,6 +718,19 @@ def test_what_python_parses_with_a_warning_on_stderr_is_refused_with_the_fix(tex
     problem = _refused(text, SCOPE)
     assert (message, hint) == (problem.message, problem.hint)
     assert "语法错误" in problem.text("zh") and "space" not in problem.text("zh")
+
+
+@pytest.mark.parametrize(("text", "written"), [
+    ("weight * 0x10findings", "0x10findings"), ("0x10decision.procedure_review", "0x10decision"),
+    ("budget.paid > 1e-5if True else 0", "1e-5if"), ("budget.paid * 0b1isx", "0b1isx"), ("0o7in", "0o7in"),
+])
+def test_a_number_not_in_plain_decimal_run_into_a_name_is_said_to_be_so_first(text: str, written: str) -> None:
+    """QA128 F4: `0x10findings` was 'the number 0x10f runs into the name indings' (hex digits eat the f), with a fix,
+    `0x10f * indings`, refused again. A number in hex, octal, binary or exponent notation run into a name is said as
+    one alone is: write plain decimal, naming what was written, in Chinese too."""
+    problem = _refused(text, {**SCOPE, "weight": "weight"})
+    assert f"write numbers in plain decimal notation, not {written}" == problem.message
+    assert f"数字用普通的十进制写法，不要写成 `{written}`" in problem.text("zh")
 
 
 def test_escapes_python_knows_and_raw_text_are_taken_as_before() -> None:
