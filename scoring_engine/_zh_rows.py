@@ -135,4 +135,11 @@ ROWS = (
      "此文件夹下没有可评分的项目：其中的项目都作为复核读取（--compare-with {paths}）"),
     ("give the folder of the projects to score as the input, and the re-check's with --compare-with",
      "请把要评分的项目所在的文件夹作为输入，把复核的文件夹用 --compare-with 给出"),
+    # two row groups under one 一级 of the form (_build/form: QA129 F4)
+    ("form targets give {id:s} the 一级 label {label}, which {other:s} has too: a filled form's rows under it could not be "
+     "told apart", "form.targets 把 {id} 也放在一级指标“{label}”下，而 {other} 已用这一栏："
+                   "填好的表上这一栏的行无法分回各自的行组"),
+    ("give each group its own label; to print {id:s}'s rows under {label}, make them a 二级 category of {other:s} with one "
+     "fact list, as hubei-self-evaluation does", "每个行组用各自的一级指标；要把 {id} 的行印在“{label}”下，"
+                                                "应像 hubei-self-evaluation 那样把它们作为 {other} 的二级指标，共用一个事实列表"),
 )

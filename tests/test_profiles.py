@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from conftest import ROOT, add_side_row
 from scoring_engine import (Facts, FactsError, IndicatorSetError, ScoringEngineError, load_facts, load_indicator_set,
                             parse_indicator_set, score)
+from scoring_engine._zh import translate
 from scoring_engine.cli import main
 from scoring_engine.diff import diff_sets
 from scoring_engine.model import Indicator, IndicatorSet
@@ -623,6 +624,31 @@ def test_a_profile_that_removes_a_block_of_the_form_is_told_to_give_its_own_form
     assert ("p.yaml", 2) == problems[0][:2]  # at the profile's remove:, naming the base's line (QA71 F3)
     assert "this profile removes satisfaction, which" in (problems[0][3] or "")
     assert "give the profile its own form:" in (problems[0][3] or "")
+
+
+def test_two_row_groups_under_one_level1_label_are_refused_at_the_line(tmp_path: Path) -> None:
+    """QA129 F4: targets {benefit: 效益指标, satisfaction: 效益指标} validated, and the form the engine then wrote did not
+    read back ('表上没有“效益指标”一栏', though it was there). The set is refused at the second label, pointing at the
+    way hubei-self-evaluation prints 满意度 under 效益: one fact list for the merged block."""
+    path = _write(tmp_path, "p.yaml", """
+        extends: self-evaluation
+        id: merged
+        version: "1"
+        form:
+          layout: selfeval
+          funds:
+            indicator: budget
+            rows:
+              total: {initial: budget.initial, budget: budget.total, paid: budget.paid}
+          targets: {output: 产出指标, benefit: 效益指标, satisfaction: 效益指标}
+        """)
+    problems = _problems(path)
+    assert 1 == len(problems)
+    assert ("p.yaml", 10) == problems[0][:2]
+    assert problems[0][2].startswith("form targets give satisfaction the 一级 label 效益指标, which benefit has too")
+    assert "as hubei-self-evaluation does" in (problems[0][3] or "")
+    assert "无法分回各自的行组" in translate(problems[0][2])
+    assert "共用一个事实列表" in translate(problems[0][3] or "")
 
 
 def test_an_indicator_removed_twice_is_said_so(tmp_path: Path) -> None:

@@ -79,7 +79,9 @@ def _written_ids(indicators: Any) -> dict[str, Mapping[str, Any]]:
 
 
 def _targets(draft: Draft, raw: Mapping[str, str], nodes: Mapping[str, Indicator]) -> list[TargetBlock]:
-    found = []
+    from ..forms.layout import same_label
+
+    found: list[TargetBlock] = []
     written = _written_ids(draft.data.get("indicators"))
     for indicator, label in raw.items():
         node = nodes.get(indicator)
@@ -99,6 +101,13 @@ def _targets(draft: Draft, raw: Mapping[str, str], nodes: Mapping[str, Indicator
                 draft.log.add(("form", "targets", indicator), f"form targets name {indicator}, which is not a row group "
                               "(children_from)", did_you_mean(indicator, [n for n, v in nodes.items() if v.rows is not None]),
                               key=True)  # there, not again here as if it were no group (QA44 F1)
+            continue
+        other = next((b.indicator for b in found if same_label(str(label), b.label)), None)
+        if other is not None:  # the form reader sorts rows by their 一级: two groups under one it cannot part (QA129 F4)
+            draft.log.add(("form", "targets", indicator), f"form targets give {indicator} the 一级 label {cut(str(label))}, "
+                          f"which {other} has too: a filled form's rows under it could not be told apart",
+                          f"give each group its own label; to print {indicator}'s rows under {cut(str(label))}, make them a "
+                          f"二级 category of {other} with one fact list, as hubei-self-evaluation does")
             continue
         found.append(TargetBlock(indicator, label, node.rows.fact))
     return found
