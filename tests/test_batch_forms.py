@@ -364,3 +364,42 @@ def test_a_forms_hints_and_the_sets_warnings_are_listed_in_the_workbook_and_on_t
     (plain / "p.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     run = CliRunner().invoke(main, ["batch", str(plain), "-q", "-o", str(tmp_path / "n.xlsx")])
     assert 0 == run.exit_code and "提示" not in load_workbook(tmp_path / "n.xlsx", read_only=True).sheetnames, run.output
+
+
+def _another_province(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A province's own set (not bundled) with its own layout: the national one with a 资金总额 row for 年度资金总额 and a
+    指标性质 column (as QA129's ganzhou form), a layout file of the engine's folder as far as the engine can tell."""
+    from scoring_engine.forms import layout
+
+    text = (layout.form_layouts()["selfeval"].read_text(encoding="utf-8").replace("id: selfeval", "id: selfeval-qa129")
+            .replace("label: 年度资金总额", "label: 资金总额")
+            .replace("    - {key: target,", "    - {key: comparison, label: 指标性质}\n    - {key: target,"))
+    (tmp_path / "selfeval-qa129.yaml").write_text(text, encoding="utf-8")
+    bundled = layout.form_layouts
+    monkeypatch.setattr(layout, "form_layouts", lambda: {**bundled(), "selfeval-qa129": tmp_path / "selfeval-qa129.yaml"})
+    (tmp_path / "province.yaml").write_text(
+        "extends: self-evaluation\nid: province-qa129\nversion: '1'\nform:\n  layout: selfeval-qa129\n  funds:\n"
+        "    indicator: budget\n    rows:\n      total: {initial: budget.initial, budget: budget.total, paid: budget.paid}\n"
+        "  targets: {output: 产出指标, benefit: 效益指标, satisfaction: 满意度指标}\n", encoding="utf-8")
+    return tmp_path / "province.yaml"
+
+
+def test_a_form_of_a_provinces_own_layout_read_with_another_set_gets_that_line_alone(tmp_path: Path, monkeypatch):
+    """QA129 F5: a national form read with --set of a province's own set (its own layout), and that province's form read
+    with --set self-evaluation, got besides the line naming the form's set lines telling the clerk to add a 资金总额 row
+    or a ≥ to each target (its sign is in the form's 指标性质 column). The forms' blocks and columns are another layout's,
+    so the line is said alone (docs/reports.md, Filled forms in), by score and by batch."""
+    province = _another_province(tmp_path, monkeypatch)
+    facts = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    (tmp_path / "p.json").write_text(json.dumps({**facts, "indicator_set": "province-qa129"}, ensure_ascii=False), "utf-8")
+    national = _form(ROOT / "indicator_sets" / "self-evaluation.facts.json", tmp_path / "national.xlsx")
+    run = CliRunner().invoke(main, ["score", str(tmp_path / "p.json"), "--set", str(province), "--layout", "selfeval",
+                                    "-o", str(tmp_path / "province.xlsx")])
+    assert 0 == run.exit_code, run.output
+    own = tmp_path / "province.xlsx"
+    for form, other in ((own, "self-evaluation"), (own, "sichuan-self-evaluation"), (national, str(province))):
+        for command in (["score", str(form)], ["batch", str(form), "--jobs", "1", "-q"]):
+            run = CliRunner().invoke(main, ["--lang", "en", *command, "--set", other])
+            assert 1 == run.exit_code, run.output
+            assert 1 == len(run.stderr.splitlines()), (form.name, command[0], run.stderr)
+            assert "the form was written for the set" in run.stderr, run.stderr

@@ -72,7 +72,8 @@ def on_cells(err: ScoringEngineError, imported: ImportedFacts, indicator_set: In
     if lacking:
         message += f", which reads {len(lacking)} facts the form does not hold ({shown})"
     mismatch = Problem(message, file=imported.facts.source, hint=how_to_read_with(named, imported.facts.source or ""))
-    return type(err)([mismatch] + [p for p in problems if p.fact not in lacking])
+    # its blocks and columns are another layout's: a row to add to it would be this layout's (QA129 F5)
+    return type(err)([mismatch] + [p for p in problems if p.fact not in lacking and not imported.other_layout])
 
 
 def score_form(imported: ImportedFacts, indicator_set: IndicatorSet) -> Result:

@@ -27,7 +27,7 @@ from ..target_rows import dated_row, target_row, unsigned_target
 from .content import NO_REASON, is_own_conclusion
 from .funds import check_funds
 from .layout import WEIGHT_IN_LABEL, FormLayout, Labelled, form_layout, same_label
-from .reading import (FILL_THE_CELL, SIDE_SHEET, Blank, FormReading, bare_value, form_kind, form_kind_of, hidden_rows,
+from .reading import (FILL_THE_CELL, SIDE_SHEET, Blank, FormReading, another_layout, bare_value, hidden_rows,
                       how_to_read_with, is_percentage, named_set, named_version, numeric, one_line, read_with,
                       refuse_score_sheet, refused_values, unsigned_number, with_unit)
 from .side import defaults_taken, read_side
@@ -71,6 +71,7 @@ class ImportedFacts:
     # A group's fact → its weight with the form's 不适用 groups rescaled away: a sum of 分值 the form may show.
     group_weights: Mapping[str, Decimal] = field(default_factory=dict)
     side_tab: str = SIDE_SHEET  # the side sheet's tab as the clerk sees it (Sheet1 read as 表外事实: QA45 F12)
+    other_layout: bool = False  # the form of `names_set` is of another layout: the line naming it is said alone (QA129 F5)
 
     def document(self) -> dict[str, Any]:
         """The facts file `import` writes: the facts document with a provenance section."""
@@ -105,20 +106,20 @@ def read_form(path: str | Path, indicator_set: IndicatorSet, sheets: list[Sheet]
     defaults_taken(reading, not_applicable, side.tab or side.name if side is not None else SIDE_SHEET)
     compare_weights(reading, not_applicable)
     hidden = [p for sheet in (reading.sheet, side) if sheet for p in hidden_rows(sheet, str(path), reading.provenance)]
-    version = named_version(sheets, indicator_set.version)
+    version, named = named_version(sheets, indicator_set.version), named_set(sheets)
+    other_layout = another_layout(named, reading)
     if reading.problems:  # a form the side sheet says is another set's: that is what to fix first
-        named = named_set(sheets)
         first = read_with(named, indicator_set, str(path), version)
         # another layout's blocks and columns (QA31 F2): every problem of the reading follows from it, so it alone is said
-        if not first or form_kind_of(named) in (None, form_kind(indicator_set)):  # and what scoring would refuse too
+        if not first or not other_layout:  # and what scoring would refuse too
             first = first + reading.problems + refused_values(reading, not_applicable) + hidden
         raise FactsError(first)
     facts = Facts(values=reading.values, not_applicable=not_applicable, project=reading.project,
                   indicator_set=indicator_set.id, source=str(path))
-    named = named_set(sheets)  # a form of another set read as this one's, and scoring: said all the same (QA32 F5)
+    # a form of another set read as this one's, and scoring: said all the same (QA32 F5)
     warnings = [*read_with(named, indicator_set, str(path), version), *hidden, *reading.warnings]
     return ImportedFacts(facts, reading.provenance, reading.empty, named, reading.typed, tuple(warnings), reading.rescaled,
-                         reading.group_weights, side.tab or side.name if side is not None else SIDE_SHEET)
+                         reading.group_weights, side.tab or side.name if side is not None else SIDE_SHEET, other_layout)
 
 
 def _form_sheets(sheets: list[Sheet], layout: FormLayout) -> list[Sheet]:

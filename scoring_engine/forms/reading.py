@@ -23,8 +23,9 @@ from ..target_rows import parse_quantity
 from .layout import FormLayout, Labelled
 from .workbook import Formula, Sheet
 
-__all__ = ["Blank", "FILL_THE_CELL", "FormReading", "SAME_UNIT", "SIDE_SHEET", "bare_value", "form_kind", "form_kind_of",
-           "is_percentage", "numeric", "one_line", "says_something", "shown_comparison", "unsigned_number", "with_unit"]
+__all__ = ["Blank", "FILL_THE_CELL", "FormReading", "SAME_UNIT", "SIDE_SHEET", "another_layout", "bare_value", "form_kind",
+           "form_kind_of", "is_percentage", "numeric", "one_line", "says_something", "shown_comparison", "unsigned_number",
+           "with_unit"]
 
 FILL_THE_CELL = "fill in the cell"
 #: The side sheet every selfeval workbook has: the facts the form has no place for.
@@ -324,6 +325,32 @@ def form_kind_of(named: str | None) -> tuple[str, bool] | None:
     from ..loader import bundled_sets, load_indicator_set
 
     return form_kind(load_indicator_set(named)) if named in bundled_sets() else None
+
+
+def another_layout(named: str | None, reading: FormReading) -> bool:
+    """Whether the form, which its side sheet says is of the set `named`, is of another layout than the set it is read
+    with: each problem of reading or scoring it then follows from that, and the line naming its set is said alone (QA31
+    F2). A bundled set's kind of form is known (`form_kind_of`); a province's own set's is not, so its form is of another
+    layout when its funds or indicator heading is not this layout's columns (QA129 F5: a ganzhou form, 指标性质 column and
+    all, read with self-evaluation was told its targets lack ≥ or ≤)."""
+    if named is None or named == reading.set.id:
+        return False
+    kind = form_kind_of(named)
+    if kind is not None:
+        return kind != form_kind(reading.set)
+    return not (_same_columns(reading, reading.layout.funds.columns, 3, not reading.set.form.funds)
+                and _same_columns(reading, reading.layout.indicators.columns, 4, False))
+
+
+def _same_columns(reading: FormReading, columns: tuple[Labelled, ...], at_least: int, none_is_same: bool) -> bool:
+    """Whether the sheet's heading of a block holds its `columns`, each of them and no other heading right of its first."""
+    heading = reading.heading_row(columns, at_least)
+    if heading is None:
+        return none_is_same
+    row, found = heading
+    written = [v for (r, c), v in reading.sheet.cells.items()
+               if r == row and c >= min(found.values()) and isinstance(v, str) and v.strip()]
+    return set(found) == {c.key for c in columns} and all(any(c.matches(v) for c in columns) for v in written)
 
 
 def form_kind(indicator_set: IndicatorSet) -> tuple[str, bool]:
