@@ -90,18 +90,19 @@ def build_indicator_set(located: Located, file: str | None, sha256: str, extends
     return indicator_set
 
 
-def check_schema(log: ProblemLog) -> None:
-    """Every schema error, worded, once; the paths they concern are marked broken and not built further."""
+def check_schema(log: ProblemLog, schema: str = "indicator-set.schema.json") -> None:
+    """Every schema error, worded, once; the paths they concern are marked broken and not built further.
+    `schema`: a set's by default; a form layout's is checked the same way (forms.layout)."""
     located = log.located
-    if fits("indicator-set.schema.json", located.data):
+    if fits(schema, located.data):
         return  # the usual case, answered in one quick pass
     from .._schema import schema_errors, schema_problems  # jsonschema and the wording, needed only now
 
-    other = _other_kind(located.data)
+    other = _other_kind(located.data) if schema == "indicator-set.schema.json" else None
     if other is not None:  # one line saying what the file is, not each of its keys unknown to a set
         log.add((), *other)
         raise IndicatorSetError(log.ranked())
-    errors = schema_errors("indicator-set.schema.json", located.data)
+    errors = schema_errors(schema, located.data)
     said: set[tuple[Path, str]] = set()  # jsonschema repeats 'required' once per missing key
     for error in errors:
         at = tuple(error.absolute_path)

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .._text import cut
-from ..errors import ScoringEngineError, did_you_mean
+from ..errors import IndicatorSetError, ScoringEngineError, did_you_mean
 from ..model import FactSpec, FormBinding, Indicator, TargetBlock
 from .draft import Draft
 
@@ -24,6 +24,11 @@ def form_binding(draft: Draft, facts: Mapping[str, FactSpec], indicators: tuple[
     layout_id = str(raw.get("layout", "selfeval"))
     try:
         layout = form_layout(layout_id)
+    except IndicatorSetError as err:  # the layout file is there but broken: said here, and its own problems after (QA129 F1)
+        draft.log.add(("form", "layout"), f"form layout {layout_id} has {len(err.problems)} problem(s), listed after this "
+                      "file's", "fix the layout file at the lines given")
+        draft.log.after += err.problems
+        return FormBinding()
     except ScoringEngineError:
         draft.log.add(("form", "layout"), f"unknown form layout {layout_id}",
                       did_you_mean(layout_id, form_layouts()) or "one of: " + ", ".join(form_layouts()))

@@ -30,6 +30,8 @@ class ProblemLog:
         self.broken: set[Path] = set(located.rejected)  # paths with schema errors or refused values: not built further
         # The declared values of each fact that has them (values:): a formula compares such a fact with one of them.
         self.choices: dict[str, tuple[str, ...]] = {}
+        # Another file's problems this one's bring (a broken form layout's): listed after this file's, in their own order.
+        self.after: list[Problem] = []
 
     def add(self, path: Path, message: str, hint: str | None = None, key: bool = False,
             indicator: str | None = None, expression: str | None = None, fact: str | None = None) -> None:
@@ -75,4 +77,4 @@ class ProblemLog:
         if len(ranked) > _SHOWN_PROBLEMS:
             more = Problem(f"{len(ranked) - _SHOWN_PROBLEMS} more problems not shown", file=self.file, hint="fix these first")
             ranked = ranked[:_SHOWN_PROBLEMS] + [more]
-        return ranked
+        return ranked + self.after

@@ -19,16 +19,20 @@ from typing import Any
 from .._arith import plain
 from .._record import record
 from ..errors import ScoringEngineError, did_you_mean
+from .layout_file import read_layout
 
-__all__ = ["FUNDS_COLUMNS", "INDICATOR_COLUMNS", "WEIGHT_IN_LABEL", "Block", "Column", "FormLayout", "Labelled", "form_layout",
-           "form_layouts", "label_with_weight", "same_label"]
+__all__ = ["FIELDS", "FUNDS_COLUMNS", "INDICATOR_COLUMNS", "WEIGHT_IN_LABEL", "Block", "Column", "FormLayout", "Labelled",
+           "form_layout", "form_layouts", "label_with_weight", "same_label"]
 
 _FOLDER = Path(__file__).resolve().parent / "layouts"
+# The keys and fields a layout may use are schemas/form-layout.schema.json's (tests/test_form_layouts.py keeps them alike).
 #: What a funds column may show: amounts (initial, budget, paid), the rate, the weight and score, the reason.
 FUNDS_COLUMNS = ("initial", "budget", "paid", "rate", "weight", "score", "reason")
 #: What an indicator column may show (docs/reports.md says what each holds).
 INDICATOR_COLUMNS = ("level1", "level2", "level3", "target", "comparison", "target_value", "unit", "actual", "actual_value",
                      "weight", "score", "reason")
+#: The project fields a header, goals or closing row may show (the facts file's project: keys).
+FIELDS = ("name", "department", "unit", "goal", "outcome", "conclusion", "problems", "measures")
 #: The weight a label carries at its end: 产出指标（50分）, 预算执行情况(10 分).
 WEIGHT_IN_LABEL = re.compile(r"\s*[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$")
 
@@ -101,35 +105,29 @@ _UNIT_AFTER = re.compile(r"\((?:万元|满分)?(?:\d+(?:\.\d+)?)?分?\)$")  # (�
 
 
 def form_layouts() -> dict[str, Path]:
-    """The bundled form layouts: id → file."""
+    """The bundled form layouts: id → file (the folder is read each time: a test puts its own in place of it)."""
     return {p.stem: p for p in sorted(_FOLDER.glob("*.yaml"))}
 
 
 def form_layout(layout_id: str) -> FormLayout:
-    """The bundled form layout `layout_id`; a ScoringEngineError with a did-you-mean for an unknown one."""
+    """The bundled form layout `layout_id`: a ScoringEngineError with a did-you-mean for an unknown one, an
+    IndicatorSetError listing a broken one's problems at their lines (forms.layout_file)."""
     known = form_layouts()
     if layout_id not in known:
         raise ScoringEngineError(f"unknown form layout {layout_id!r}",
                                  hint=did_you_mean(layout_id, known) or "one of: " + ", ".join(known))
-    return _load(layout_id)
+    path = known[layout_id]
+    return _load(path, path.stat().st_mtime_ns)
 
 
 @cache
-def _load(layout_id: str) -> FormLayout:
-    import yaml
-
-    data = yaml.safe_load(form_layouts()[layout_id].read_text(encoding="utf-8"))
-    try:
-        return _build(data)
-    except (KeyError, TypeError, ValueError) as err:  # a bundled file we ship: tests/test_forms.py loads every one
-        raise ScoringEngineError(f"form layout {layout_id} is malformed: {err!r}") from None
+def _load(path: Path, _version: int) -> FormLayout:
+    """The layout in `path`, read once per version of the file (a layout changed, or another folder, is read anew)."""
+    return _build(read_layout(path))
 
 
-def _labelled(raw: Mapping[str, Any], allowed: tuple[str, ...] | None = None) -> Labelled:
-    key = str(raw.get("key") or raw.get("field") or "")
-    if allowed is not None and key not in allowed:
-        raise ValueError(f"column key {key!r} is not one of {allowed}")
-    return Labelled(str(raw["label"]), key, tuple(raw.get("also", ())))
+def _labelled(raw: Mapping[str, Any]) -> Labelled:
+    return Labelled(str(raw["label"]), str(raw.get("key") or raw.get("field") or ""), tuple(raw.get("also", ())))
 
 
 def _build(data: Mapping[str, Any]) -> FormLayout:
@@ -137,10 +135,10 @@ def _build(data: Mapping[str, Any]) -> FormLayout:
     return FormLayout(
         id=data["id"], name=data["name"], title=data["title"], subtitle=data["subtitle"],
         header=tuple(tuple(_labelled(item) for item in line) for line in data["header"]),
-        funds=Block(funds["label"], tuple(_labelled(c, FUNDS_COLUMNS) for c in funds["columns"]),
+        funds=Block(funds["label"], tuple(_labelled(c) for c in funds["columns"]),
                     tuple(_labelled(r) for r in funds["rows"])),
         goals=Block(goals["label"], tuple(_labelled(c) for c in goals["columns"])),
-        indicators=Block(indicators["label"], tuple(_labelled(c, INDICATOR_COLUMNS) for c in indicators["columns"])),
+        indicators=Block(indicators["label"], tuple(_labelled(c) for c in indicators["columns"])),
         skeleton={str(k): tuple(v) for k, v in indicators["skeleton"].items()},
         total=data["total"]["label"],
         closing=tuple(_labelled(c) for c in data.get("closing") or ()),

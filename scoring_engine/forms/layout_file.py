@@ -1,0 +1,122 @@
+"""Reading a form layout file as a set is read: the engine's YAML reader (positions; duplicate keys and anchors refused),
+the JSON Schema ``schemas/form-layout.schema.json`` (blocks, column keys, field names, no unknown keys), then the checks
+a schema cannot say: the indicator columns a form needs to be written and read back, no key or label twice in a block,
+no empty label, a subtitle with no placeholder but {year}, and the id the file's own name. Each problem is at its line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from .._build import check_schema
+from .._build.problems import Path as DataPath, ProblemLog
+from .._files import read_text, shown_path
+from .._yaml import MAX_YAML_BYTES, YamlError, load
+from ..errors import IndicatorSetError
+
+__all__ = ["NEEDED_COLUMNS", "read_layout"]
+
+SCHEMA = "form-layout.schema.json"
+#: The indicator columns a form cannot be written or read back without: one of each group of keys. The reader finds the
+#: indicator block by 一级指标 and 三级指标 and the form sheet by 三级指标 and 实际完成值; the total row is written under
+#: the 分值 and 得分 columns; a row without its 年度指标值 cannot be scored.
+NEEDED_COLUMNS = (("level1",), ("level3",), ("target", "target_value"), ("actual", "actual_value"), ("weight",), ("score",))
+#: Two keys that fill one field of a row: a form with both would read the one into the other.
+_ONE_FIELD = (("target", "target_value"), ("actual", "actual_value"))
+
+
+def read_layout(path: Path) -> Mapping[str, Any]:
+    """The layout file's data, checked; IndicatorSetError listing every problem at its line, in file order."""
+    text, _ = read_text(path, MAX_YAML_BYTES, IndicatorSetError)
+    file = shown_path(path)
+    try:
+        located = load(text, file)
+    except YamlError as err:
+        raise IndicatorSetError(err.problems) from None
+    log = ProblemLog(located, file)
+    if not isinstance(located.data, Mapping):
+        log.add((), "a form layout must be a mapping with id, name, title, subtitle, header, funds, goals, indicators and total",
+                "see docs/reports.md (Form layouts)")
+        raise IndicatorSetError(log.ranked())
+    check_schema(log, SCHEMA)
+    if not log.problems:  # the checks below rely on the shape the schema gives
+        _check(log, located.data, path.stem)
+    if log.problems:
+        raise IndicatorSetError(log.ranked())
+    return located.data
+
+
+def _check(log: ProblemLog, data: Mapping[str, Any], stem: str) -> None:
+    if data["id"] != stem:
+        log.add(("id",), f"the layout's id {data['id']} is not its file's name {stem}",
+                f"write id: {stem}, or name the file {data['id']}.yaml: a set names a layout by its file's name")
+    columns = data["indicators"]["columns"]
+    keys = [c["key"] for c in columns]
+    for group in NEEDED_COLUMNS:
+        if not set(group) & set(keys):
+            log.add(("indicators", "columns"), f"the indicator block has no {' or '.join(group)} column", key=True,
+                    hint=f"add the column {group[0]} with its label as the form prints it: a form is not written or read back "
+                         "without it")
+    for pair in _ONE_FIELD:
+        if set(pair) <= set(keys):
+            log.add(("indicators", "columns", keys.index(pair[1]), "key"), f"columns {pair[0]} and {pair[1]} both hold the row's "
+                    f"{pair[0]}", f"keep one of them: {pair[1]} is the number alone, {pair[0]} the number with its sign and unit")
+    lists: list[tuple[DataPath, list[Any], str]] = [
+        (("funds", "columns"), data["funds"]["columns"], "key"), (("funds", "rows"), data["funds"]["rows"], "key"),
+        (("indicators", "columns"), columns, "key")]
+    fields = [((*at, i), item) for at, items in [(("header", n), line) for n, line in enumerate(data["header"])] +
+              [(("goals", "columns"), data["goals"]["columns"]), (("closing",), data.get("closing") or [])]
+              for i, item in enumerate(items)]
+    _once(log, fields, "field", "the project field {word} is shown twice on the form")
+    for at, items, key in lists:
+        where, placed = ".".join(map(str, at)), [((*at, i), item) for i, item in enumerate(items)]
+        _once(log, placed, key, f"key {{word}} is used twice in {where}")
+        _labels_once(log, placed, where)
+    _labels_once(log, fields, "header, goals, closing")
+    for level1, level2 in data["indicators"]["skeleton"].items():
+        _labels_once(log, [(("indicators", "skeleton", level1, i), {"label": word}) for i, word in enumerate(level2)],
+                     f"indicators.skeleton.{level1}", at_label=False)
+    _blank_labels(log, data)
+    try:
+        data["subtitle"].format(year="2024")
+    except (KeyError, IndexError, ValueError):
+        log.add(("subtitle",), f"subtitle {data['subtitle']} has a placeholder other than {{year}}",
+                "write {year} where the project's year goes, and no other braces")
+
+
+def _once(log: ProblemLog, items: list[tuple[DataPath, Mapping[str, Any]]], key: str, message: str) -> None:
+    """Each value of `key` given once among `items`; the second said at its place."""
+    seen: set[Any] = set()
+    for at, item in items:
+        word = item.get(key)
+        if word in seen:
+            log.add((*at, key), message.format(word=word), "give each its own, or delete one")
+        seen.add(word)
+
+
+def _labels_once(log: ProblemLog, items: list[tuple[DataPath, Mapping[str, Any]]], where: str, at_label: bool = True) -> None:
+    """No label (nor an also: wording) that another item of the block has: the form reader could not tell them apart."""
+    from .layout import same_label
+
+    seen: list[str] = []
+    for at, item in items:
+        words = [item["label"], *item.get("also", ())]
+        clash = next((w for w in words if any(same_label(w, s) for s in seen)), None)
+        if clash is not None:
+            log.add((*at, "label") if at_label else at, f"label {clash} is used twice in {where}",
+                    "give each column or row its own label: a filled form is read back by its labels")
+        seen += words
+
+
+def _blank_labels(log: ProblemLog, data: Any, at: DataPath = ()) -> None:
+    """A label of spaces only (the schema refuses an empty one): the form would print, and look for, nothing."""
+    if isinstance(data, Mapping):
+        for key, value in data.items():
+            if key == "label" and isinstance(value, str) and not value.strip():
+                log.add((*at, key), "the label is only spaces", "write the label as the form prints it")
+            _blank_labels(log, value, (*at, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            _blank_labels(log, value, (*at, i))

@@ -1,0 +1,141 @@
+"""A form layout file (scoring_engine/forms/layouts/) checked as a set is: each mistake a province can make in its own
+自评表 layout is an error at the layout file's line, with a fix, in English and Chinese (QA129 F1–F3)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from scoring_engine._zh import translate
+from scoring_engine.cli import main
+from scoring_engine.errors import IndicatorSetError
+from scoring_engine.forms import layout as layout_module
+from scoring_engine.forms.layout import FIELDS, FUNDS_COLUMNS, INDICATOR_COLUMNS, form_layout, form_layouts
+
+ROOT = Path(__file__).resolve().parent.parent
+NATIONAL = (ROOT / "scoring_engine" / "forms" / "layouts" / "selfeval.yaml").read_text(encoding="utf-8")
+
+
+def _every_layout_loads() -> None:
+    """What tests/test_forms.py's test_every_bundled_form_layout_loads asserts of the layouts folder."""
+    for layout_id in form_layouts():
+        assert layout_id == form_layout(layout_id).id
+
+
+def _edit(old: str, new: str):
+    def edit(text: str) -> str:
+        assert old in text
+        return text.replace(old, new, 1)
+    return edit
+
+
+def _drop_funds(text: str) -> str:
+    return re.sub(r"^funds:.*?(?=^goals:)", "", text, flags=re.S | re.M)
+
+
+# (name, edit of the national layout, what the problem says, the line it is on: the line of the text named, or 1)
+BROKEN = [
+    ("badkey", _edit("{key: target, label", "{key: targett, label"), "did you mean target?", "key: targett"),
+    ("tab", _edit("  columns:\n    - {key: level1", "\t  columns:\n    - {key: level1"), "a tab", "\t  columns"),
+    ("noweight", _edit("    - {key: weight, label: 分值, also: [权重]}\n", ""), "indicator block has no weight column",
+     "  columns:\n    - {key: level1"),
+    ("noactual", _edit("    - {key: actual, label: 实际完成值, also: [完成值, 全年实际值, 实际值]}\n", ""),
+     "no actual or actual_value column", "  columns:\n    - {key: level1"),
+    ("nolevel3", _edit("    - {key: level3, label: 三级指标}\n", ""), "no level3 column", "  columns:\n    - {key: level1"),
+    ("duplabel", _edit("{key: score, label: 得分, also: [自评得分]}", "{key: score, label: 分值}"), "label 分值 is used twice",
+     "{key: score, label: 分值}"),
+    ("emptylabel", _edit("{key: actual, label: 实际完成值", "{key: actual, label: ''"), "label must not be empty", "label: ''"),
+    ("spacelabel", _edit("{key: actual, label: 实际完成值", "{key: actual, label: '  '"), "only spaces", "label: '  '"),
+    ("funds_dupcol", _edit("{key: rate, label: 执行率", "{key: paid, label: 执行率"), "key paid is used twice in funds.columns",
+     "{key: paid, label: 执行率"),
+    ("duprow", _edit("{key: other, label: 其他资金}", "{key: fiscal, label: 其他资金}"), "key fiscal is used twice",
+     "{key: fiscal, label: 其他资金}"),
+    ("dupkey", _edit("    - {key: reason", "    - {key: score, label: 自评分}\n    - {key: reason"), "key score is used twice",
+     "自评分"),
+    ("target_and_value", _edit("    - {key: reason", "    - {key: target_value, label: 目标值}\n    - {key: reason"),
+     "both hold the row's target", "label: 目标值}"),
+    ("badfield", _edit("field: department", "field: departmnt"), "did you mean department?", "departmnt"),
+    ("dupfield", _edit("field: unit}", "field: department}"), "project field department is shown twice",
+     "{label: 实施单位"),
+    ("dupyamlkey", lambda t: t + "title: 另一个标题\n", "duplicate key 'title'", "title: 另一个标题"),
+    ("anchor", lambda t: t.replace("closing: []", "closing: &a []"), "anchor &a", "closing: &a"),
+    ("unknownblock", lambda t: t + "signature: []\n", "unknown key 'signature'", "signature:"),
+    ("measures", _edit("    - {key: reason", "    - {key: measures, label: 改进措施}\n    - {key: reason"),
+     "key is text 'measures'", "改进措施"),
+    ("dupskeleton", _edit("[服务对象满意度指标]", "[服务对象满意度指标, 服务对象满意度指标]"), "服务对象满意度指标 is used twice",
+     "满意度指标:"),
+    ("nofunds", _drop_funds, "missing key 'funds'", "id:"),
+    ("idmismatch", _edit("id: selfeval\n", "id: selfeval-other\n"), "is not its file's name", "id: selfeval-other"),
+    ("subtitle", _edit("（{year}年度）", "（{yaer}年度）"), "placeholder other than {year}", "subtitle:"),
+    ("empty", lambda t: "", "the file is empty", None),
+]
+
+
+def _written(folder: Path, name: str, edit) -> tuple[str, str]:
+    """The national layout, edited, as the layout `selfeval-NAME` in `folder`; (its id, its text)."""
+    layout_id = f"selfeval-{name}"
+    text = edit(NATIONAL) if name == "idmismatch" else edit(NATIONAL.replace("id: selfeval\n", f"id: {layout_id}\n"))
+    (folder / f"{layout_id}.yaml").write_text(text, encoding="utf-8")
+    return layout_id, text
+
+
+@pytest.fixture
+def layouts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A layouts folder of this test's own, in place of the bundled one for the test alone (layouts are cached by file)."""
+    folder = tmp_path / "layouts"
+    folder.mkdir()
+    (folder / "selfeval.yaml").write_text(NATIONAL, encoding="utf-8")
+    monkeypatch.setattr(layout_module, "_FOLDER", folder)
+    return folder
+
+
+@pytest.mark.parametrize("name,edit,said,line_of", BROKEN, ids=[case[0] for case in BROKEN])
+def test_a_broken_layout_is_an_error_at_its_line_with_a_fix_in_english_and_chinese(layouts: Path, name, edit, said, line_of):
+    """QA129 F1–F3: each mistake in a layout file (a YAML slip, a missing or unknown block, key or field, a key or label
+    given twice, a duplicate YAML key, an anchor, an id not the file's name) is an IndicatorSetError at the layout file's
+    line, so that the test loading every bundled layout fails on it; its message and hint have Chinese entries."""
+    layout_id, text = _written(layouts, name, edit)
+    with pytest.raises(IndicatorSetError) as caught:
+        _every_layout_loads()
+    problem = next(p for p in caught.value.problems if said in p.message or said in (p.hint or ""))
+    assert problem.file is not None and problem.file.endswith(f"{layout_id}.yaml")
+    expected = 1 if line_of is None else text[:text.index(line_of)].count("\n") + 1
+    assert problem.line == expected, str(problem)
+    for words in (problem.message, problem.hint):
+        if words and not words.startswith(("duplicate key", "anchor", "a tab", "the file is empty")):  # the reader's own
+            assert re.search(r"[\u4e00-\u9fff]", translate(words).replace(words, "")), words
+
+
+def test_the_national_layout_edited_to_nothing_wrong_loads(layouts: Path):
+    """The tests above break a layout that otherwise loads: a copy of the national one under another id."""
+    _written(layouts, "copy", lambda t: t)
+    _every_layout_loads()
+
+
+def test_a_set_naming_a_broken_layout_says_so_at_its_form_layout_line_and_gives_the_layouts_problems(layouts: Path):
+    """QA129 F1: not 'unknown form layout X (did you mean X?)' but the set's line, then the layout file's own problems,
+    exit 1 as any invalid set, in Chinese under a Chinese run."""
+    layout_id, text = _written(layouts, "badkey", BROKEN[0][1])
+    line = text[:text.index("key: targett")].count("\n") + 1
+    profile = layouts.parent / "province.yaml"
+    profile.write_text("extends: self-evaluation\nid: province\nname: 某省自评\nversion: '1'\nform:\n"
+                       f"  layout: {layout_id}\n  funds:\n    indicator: budget\n    rows:\n"
+                       "      total: {initial: budget.initial, budget: budget.total, paid: budget.paid}\n"
+                       "  targets: {output: 产出指标, benefit: 效益指标, satisfaction: 满意度指标}\n", encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "zh", "validate", str(profile)])
+    lines = run.output.splitlines()
+    assert 1 == run.exit_code and "did you mean" not in lines[0], run.output
+    assert "province.yaml:6:11" in lines[0] and f"表格版式 {layout_id} 有 1 处问题" in lines[0], run.output
+    assert f"{layout_id}.yaml:{line}:" in lines[1] and "targett" in lines[1] and "是否想写 target？" in lines[1], run.output
+
+
+def test_the_layout_schema_knows_the_engines_column_keys_and_fields():
+    """schemas/form-layout.schema.json allows exactly the keys and fields the engine writes and reads (QA129 F6)."""
+    schema = json.loads((ROOT / "schemas" / "form-layout.schema.json").read_text(encoding="utf-8"))["$defs"]
+    assert tuple(schema["funds_column"]["properties"]["key"]["enum"]) == FUNDS_COLUMNS
+    assert tuple(schema["indicator_column"]["properties"]["key"]["enum"]) == INDICATOR_COLUMNS
+    assert tuple(schema["field"]["properties"]["field"]["enum"]) == FIELDS
