@@ -139,3 +139,12 @@ def test_the_layout_schema_knows_the_engines_column_keys_and_fields():
     assert tuple(schema["funds_column"]["properties"]["key"]["enum"]) == FUNDS_COLUMNS
     assert tuple(schema["indicator_column"]["properties"]["key"]["enum"]) == INDICATOR_COLUMNS
     assert tuple(schema["field"]["properties"]["field"]["enum"]) == FIELDS
+
+
+def test_the_layout_reports_md_shows_loads(layouts: Path):
+    """The example layout in docs/reports.md (Form layouts) is one the engine loads (QA129 F6)."""
+    doc = (ROOT / "docs" / "reports.md").read_text(encoding="utf-8")
+    section = doc.split("## Form layouts", 1)[1].split("\n## ", 1)[0]
+    example = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    (layouts / "selfeval-example.yaml").write_text(example, encoding="utf-8")
+    assert "selfeval-example" == form_layout("selfeval-example").id
