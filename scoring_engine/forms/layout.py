@@ -9,7 +9,6 @@ provincial variant is one more YAML file in ``layouts/``, not new code.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping
 from functools import cache
 from decimal import Decimal
@@ -19,6 +18,7 @@ from typing import Any
 from .._arith import plain
 from .._record import record
 from ..errors import ScoringEngineError, did_you_mean
+from .labels import same_label
 from .layout_file import read_layout
 
 __all__ = ["FIELDS", "FUNDS_COLUMNS", "INDICATOR_COLUMNS", "WEIGHT_IN_LABEL", "Block", "Column", "FormLayout", "Labelled",
@@ -89,19 +89,6 @@ def label_with_weight(label: str, weight: Decimal | None) -> str:
     if found is None or weight is None:
         return label
     return label[:found.start(1)] + plain(weight) + label[found.end(1):]
-
-
-def same_label(written: str, label: str) -> bool:
-    """Whether a cell's text is the label: full-width forms, spaces and a trailing colon ignored."""
-    return _normal(written) == _normal(label)
-
-
-def _normal(text: str) -> str:
-    # a label with its unit written after it ('年度资金总额（万元）', '分值(分)') is the label: the unit is the form's own
-    return _UNIT_AFTER.sub("", "".join(unicodedata.normalize("NFKC", text).split()).rstrip(":"))
-
-
-_UNIT_AFTER = re.compile(r"\((?:万元|满分)?(?:\d+(?:\.\d+)?)?分?\)$")  # (万元), (分), 总分(100分), (满分100分), (100)
 
 
 def form_layouts() -> dict[str, Path]:

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from .._build import check_schema
+from .._build.schema_check import check_schema
 from .._build.problems import Path as DataPath, ProblemLog
 from .._files import read_text, shown_path
 from .._yaml import MAX_YAML_BYTES, YamlError, load
@@ -98,7 +98,7 @@ def _once(log: ProblemLog, items: list[tuple[DataPath, Mapping[str, Any]]], key:
 
 def _labels_once(log: ProblemLog, items: list[tuple[DataPath, Mapping[str, Any]]], where: str, at_label: bool = True) -> None:
     """No label (nor an also: wording) that another item of the block has: the form reader could not tell them apart."""
-    from .layout import same_label
+    from .labels import same_label
 
     seen: list[str] = []
     for at, item in items:

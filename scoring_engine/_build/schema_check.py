@@ -1,0 +1,49 @@
+"""A file's data checked against its JSON Schema, every error worded once at its line (a set's, a form layout's).
+
+Kept apart from the set builder so that what else reads a file the same way (forms/layout_file) does not import the
+builder, which imports the forms.
+"""
+
+from __future__ import annotations
+
+from .._quick_schema import fits
+from ..errors import IndicatorSetError
+from .problems import Path, ProblemLog
+
+__all__ = ["check_schema"]
+
+
+def check_schema(log: ProblemLog, schema: str = "indicator-set.schema.json") -> None:
+    """Every schema error, worded, once; the paths they concern are marked broken and not built further.
+    `schema`: a set's by default; a form layout's is checked the same way (forms.layout)."""
+    located = log.located
+    if fits(schema, located.data):
+        return  # the usual case, answered in one quick pass
+    from .._schema import schema_errors, schema_problems  # jsonschema and the wording, needed only now
+
+    other = _other_kind(located.data) if schema == "indicator-set.schema.json" else None
+    if other is not None:  # one line saying what the file is, not each of its keys unknown to a set
+        log.add((), *other)
+        raise IndicatorSetError(log.ranked())
+    errors = schema_errors(schema, located.data)
+    said: set[tuple[Path, str]] = set()  # jsonschema repeats 'required' once per missing key
+    for error in errors:
+        at = tuple(error.absolute_path)
+        if at in located.rejected:
+            continue  # the YAML reader already said why this value is missing
+        for problem in schema_problems(error, located.written(at), located.quoted(at)):
+            log.broken.add(at)
+            if (problem.path, problem.message) not in said:
+                said.add((problem.path, problem.message))
+                log.add(problem.path, problem.message, problem.hint, key=problem.at_key)
+
+
+def _other_kind(data: object) -> tuple[str, str] | None:
+    """What a file given as an indicator set is instead (message, hint), when its top-level keys tell: test cases, facts."""
+    if not isinstance(data, dict) or "indicators" in data or "extends" in data:
+        return None
+    if "cases" in data:
+        return "this is a test cases file (it has cases:), not an indicator set", "run it with scoring-engine test"
+    if "facts" in data and ("indicator_set" in data or "project" in data):
+        return "this is a facts file (it has facts:), not an indicator set", "score it with scoring-engine score"
+    return None
