@@ -722,3 +722,24 @@ def test_a_whole_document_given_to_score_many_is_read_as_score_reads_the_same_va
     outcomes = list(score_many(small, [Document(source="a", parsed=document), Document(source="b", parsed=5)]))
     assert scored.facts_sha256 == outcomes[0].result.facts_sha256
     assert "a Document's parsed is a whole facts document (a mapping), not int" == outcomes[1].problems[0].message
+
+
+def test_a_document_json_or_yaml_read_hashes_as_the_file_the_batch_reads(small, tmp_path):
+    """QA130 F1: json.loads of a JSONL line gave score_many floats (0.85 as 0.84999…), hashed otherwise than the
+    batch reading the same line, and yaml.safe_load of a facts file otherwise than load_facts: an auditor rebuilding
+    the facts sha256 from the file could not match it. A float is the number its text was."""
+    import yaml
+
+    text = (SMALL / "facts.json").read_text(encoding="utf-8")
+    line = json.dumps(json.loads(text), ensure_ascii=False)
+    (tmp_path / "p.jsonl").write_text(line + "\n", encoding="utf-8")
+    from scoring_engine.batch import find_documents
+
+    [by_batch] = score_many(small, find_documents([tmp_path / "p.jsonl"]))
+    [by_loads] = score_many(small, [json.loads(line)])
+    assert any(type(v) is float for group in json.loads(line)["facts"].values() if isinstance(group, dict)
+               for v in group.values())  # the document holds floats, or this proves nothing
+    assert by_batch.result.facts_sha256 == by_loads.result.facts_sha256
+    (tmp_path / "p.yaml").write_text(yaml.safe_dump(json.loads(text), allow_unicode=True), encoding="utf-8")
+    [by_yaml] = score_many(small, [yaml.safe_load((tmp_path / "p.yaml").read_text(encoding="utf-8"))])
+    assert score(small, load_facts(tmp_path / "p.yaml")).facts_sha256 == by_yaml.result.facts_sha256

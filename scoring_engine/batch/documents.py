@@ -4,9 +4,11 @@ passes to score_many (a Document, a Facts, a mapping, a path), made into one the
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Mapping
 from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +16,7 @@ from .._files import facts_of_document
 from .._record import record
 from .._text import without_surrogates
 from ..errors import Problem
-from ..facts import Facts, copied, kept
+from ..facts import MAX_FACTS_DEPTH, Facts, copied, kept
 from ..forms.reader import FORM_SUFFIXES
 
 __all__ = ["Document", "through_links", "whole_document_facts"]
@@ -152,8 +154,23 @@ def whole_document_facts(document: Mapping[str, Any], source: str) -> Facts:
     values: Any = document.get("facts")  # facts that are no object (or none) are said at $.facts, as a facts file's are
     facts_of_document({**{k: v for k, v in document.items() if k not in _SCORED_PARTS},
                        "facts": {} if isinstance(values, Mapping) else values}, source)
-    return Facts(values=values, not_applicable=document.get("not_applicable", {}),
-                 project=document.get("project", {}), indicator_set=document.get("indicator_set"), source=source)
+    return Facts(values=_as_written(values), not_applicable=document.get("not_applicable", {}),
+                 project=_as_written(document.get("project", {})), indicator_set=document.get("indicator_set"), source=source)
+
+
+def _as_written(value: Any, depth: int = 0) -> Any:
+    """`value` with each finite float the number its text was (0.85, not 0.84999…): a document json.loads or
+    yaml.safe_load read is the file's, and hashed as the file is (QA130 F1). What is nested too deep is left for the
+    facts' own depth check to refuse; NaN and infinity for their own message."""
+    if type(value) is float and math.isfinite(value):
+        return Decimal(repr(value))
+    if depth > MAX_FACTS_DEPTH:
+        return value
+    if isinstance(value, Mapping):
+        return {k: _as_written(v, depth + 1) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_as_written(v, depth + 1) for v in value]
+    return value
 
 
 def _whole_document(item: Mapping[str, Any]) -> bool:
