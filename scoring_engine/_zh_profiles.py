@@ -9,6 +9,9 @@ PROFILES = (
     ("indicator id {id:s} is used twice (also in {file}, line {line:n})",
      "指标 id {id} 用了两次（另一处在 {file} 第 {line} 行）"),
     ("give each indicator its own id: this one is the base set's", "每个指标用不同的 id：这个 id 是所依据体系中的指标"),
+    # children a profile wrote under its base's weight, adding up to another (_build/tree)
+    ("make the children's weights add up to {weight:n}, or give the weight they add up to",
+     "使下级指标分值合计为 {weight}，或改写为它们合计的分值"),
     # weight rules naming an indicator twice (_build/weight_rules)
     ("{rule}: {id:s} is named twice, and its weight would count twice", "{rule!t}：{id} 写了两次，其分值会重复计入"),
     ("name each indicator once", "每个指标只写一次"),

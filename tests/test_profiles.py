@@ -276,6 +276,22 @@ def test_a_profile_with_an_anchor_is_refused_with_its_other_mistakes_and_a_list_
             "alias *r is not supported: anchors and aliases are refused"] == [m for _, _, m, _ in _problems(looped)]
 
 
+def test_children_a_profile_writes_that_do_not_add_up_are_said_at_its_children_line(tmp_path: Path) -> None:
+    """QA130 F2: new children under change: whose weights add up to 1 under the base's 30 were told at the bundled
+    file's weight line, which the author does not edit; they are said at the profile's children:, as a changed weight
+    that breaks a sum is said at the profile's line."""
+    path = _write(tmp_path, "p.yaml", textwrap.dedent("""\
+        extends: national-framework
+        change:
+          benefit:
+            children:
+              - {id: benefit.only, name: 唯一, weight: 1, rule: {kind: proportional, value: quality_rate}}
+        """))
+    assert [("p.yaml", 4, "weights of the children of benefit add up to 1 (1), not 30",
+             "make the children's weights add up to 30, or give the weight they add up to")] == [
+        p for p in _problems(path) if "add up" in p[2]]
+
+
 def test_removing_a_fact_the_base_still_reads_is_reported_at_the_removal(tmp_path: Path) -> None:
     """facts: {budget.total: null} while the base's 资金到位率 reads it: the error is on the profile's line, naming the base's."""
     path = _write(tmp_path, "p.yaml", "extends: national-framework\nfacts:\n  budget.total: null\n")
