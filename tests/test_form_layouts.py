@@ -93,6 +93,29 @@ def layouts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+def _province(layouts: Path, layout_id: str) -> Path:
+    """A profile of self-evaluation whose form is the layout `layout_id`."""
+    profile = layouts.parent / "province.yaml"
+    profile.write_text("extends: self-evaluation\nid: province\nname: 某省自评\nversion: '1'\nform:\n"
+                       f"  layout: {layout_id}\n  funds:\n    indicator: budget\n    rows:\n"
+                       "      total: {initial: budget.initial, budget: budget.total, paid: budget.paid}\n"
+                       "  targets: {output: 产出指标, benefit: 效益指标, satisfaction: 满意度指标}\n", encoding="utf-8")
+    return profile
+
+
+def _round_trip(layouts: Path, layout_id: str) -> tuple[dict, dict]:
+    """The self-evaluation facts scored under a profile on the layout, its xlsx form written and scored back: (the
+    facts' result, the form's)."""
+    profile, form = _province(layouts, layout_id), layouts.parent / "form.xlsx"
+    facts = str(ROOT / "indicator_sets" / "self-evaluation.facts.json")
+    written = CliRunner().invoke(main, ["score", facts, "--set", str(profile), "--layout", "selfeval", "--format", "xlsx",
+                                        "-o", str(form)])
+    assert 0 == written.exit_code, written.output
+    runs = [CliRunner().invoke(main, ["score", path, "--set", str(profile), "--format", "json"]) for path in (facts, str(form))]
+    assert [0, 0] == [run.exit_code for run in runs], runs[1].output
+    return json.loads(runs[0].output), json.loads(runs[1].output)
+
+
 @pytest.mark.parametrize("name,edit,said,line_of", BROKEN, ids=[case[0] for case in BROKEN])
 def test_a_broken_layout_is_an_error_at_its_line_with_a_fix_in_english_and_chinese(layouts: Path, name, edit, said, line_of):
     """QA129 F1–F3: each mistake in a layout file (a YAML slip, a missing or unknown block, key or field, a key or label
@@ -121,11 +144,7 @@ def test_a_set_naming_a_broken_layout_says_so_at_its_form_layout_line_and_gives_
     exit 1 as any invalid set, in Chinese under a Chinese run."""
     layout_id, text = _written(layouts, "badkey", BROKEN[0][1])
     line = text[:text.index("key: targett")].count("\n") + 1
-    profile = layouts.parent / "province.yaml"
-    profile.write_text("extends: self-evaluation\nid: province\nname: 某省自评\nversion: '1'\nform:\n"
-                       f"  layout: {layout_id}\n  funds:\n    indicator: budget\n    rows:\n"
-                       "      total: {initial: budget.initial, budget: budget.total, paid: budget.paid}\n"
-                       "  targets: {output: 产出指标, benefit: 效益指标, satisfaction: 满意度指标}\n", encoding="utf-8")
+    profile = _province(layouts, layout_id)
     run = CliRunner().invoke(main, ["--lang", "zh", "validate", str(profile)])
     lines = run.output.splitlines()
     assert 1 == run.exit_code and "did you mean" not in lines[0], run.output
@@ -148,3 +167,13 @@ def test_the_layout_reports_md_shows_loads(layouts: Path):
     example = section.split("```yaml\n", 1)[1].split("```", 1)[0]
     (layouts / "selfeval-example.yaml").write_text(example, encoding="utf-8")
     assert "selfeval-example" == form_layout("selfeval-example").id
+
+
+def test_a_layout_with_score_before_weight_writes_a_form_that_scores_back(layouts: Path):
+    """QA131 F1: 得分 printed before 分值 (as the docs allow) wrote no xlsx form (exit 3: the 总分 label's merge swallowed
+    the 得分 cell); the total row now spans its label up to whichever comes first, and the form scores as its facts."""
+    swap = _edit("    - {key: weight, label: 分值, also: [权重]}\n    - {key: score, label: 得分, also: [自评得分]}\n",
+                 "    - {key: score, label: 得分, also: [自评得分]}\n    - {key: weight, label: 分值, also: [权重]}\n")
+    layout_id, _ = _written(layouts, "swapped", swap)
+    facts, form = _round_trip(layouts, layout_id)
+    assert (facts["total"], facts["grade"]) == (form["total"], form["grade"])

@@ -168,11 +168,12 @@ def _funds_weight(content: FormContent) -> Decimal | None:
 def _total(b: GridBuilder, layout: FormLayout, content: FormContent) -> None:
     keys = [c.key for c in layout.indicators.columns]
     weight_col, score_col = keys.index("weight") + 1, keys.index("score") + 1
-    b.put(0, layout.total, "label", colspan=weight_col)
+    first, last = sorted((weight_col, score_col))  # 得分 may come before 分值: the label spans up to the first (QA131 F1)
+    b.put(0, layout.total, "label", colspan=first)
     b.put(weight_col, content.max_total, "number", key="total.weight")
     b.put(score_col, content.total, "score", key="total.score", places=content.precision)
-    if score_col > weight_col + 1:
-        b.put(weight_col + 1, None, "text", colspan=score_col - weight_col - 1)
-    if score_col + 1 < b.width:
-        b.put(score_col + 1, None, "text", colspan=b.width - score_col - 1)
+    if last > first + 1:
+        b.put(first + 1, None, "text", colspan=last - first - 1)
+    if last + 1 < b.width:
+        b.put(last + 1, None, "text", colspan=b.width - last - 1)
     b.next_row()
