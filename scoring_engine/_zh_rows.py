@@ -167,4 +167,8 @@ ROWS = (
     ("write the label as the form prints it", "按表格原样写出标题"),
     ("subtitle {text} has a placeholder other than {year}", "副标题 {text} 含有 {year} 以外的占位符"),
     ("write {year} where the project's year goes, and no other braces", "在写年度的地方写 {year}，不要用其他花括号"),
+    ("column target_value has no comparison column beside it: the form would print each target without its ≥ or ≤",
+     "target_value 列旁没有 comparison（指标性质）列：表上每个指标值都会丢掉 ≥ 或 ≤"),
+    ("add the column comparison (指标性质), or write the targets in one column target (≥19栋)",
+     "加上 comparison（指标性质）列，或把指标值写成一列 target（≥19栋）"),
 )

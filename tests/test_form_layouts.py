@@ -58,6 +58,8 @@ BROKEN = [
      "自评分"),
     ("target_and_value", _edit("    - {key: reason", "    - {key: target_value, label: 目标值}\n    - {key: reason"),
      "both hold the row's target", "label: 目标值}"),
+    ("value_no_sign", _edit("{key: target, label: 年度指标值", "{key: target_value, label: 年度指标值"),
+     "no comparison column", "key: target_value"),  # QA131 F2: every ≤ lost, a cost row read back as ≥
     ("badfield", _edit("field: department", "field: departmnt"), "did you mean department?", "departmnt"),
     ("dupfield", _edit("field: unit}", "field: department}"), "project field department is shown twice",
      "{label: 实施单位"),

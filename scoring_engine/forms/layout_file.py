@@ -63,6 +63,10 @@ def _check(log: ProblemLog, data: Mapping[str, Any], stem: str) -> None:
         if set(pair) <= set(keys):
             log.add(("indicators", "columns", keys.index(pair[1]), "key"), f"columns {pair[0]} and {pair[1]} both hold the row's "
                     f"{pair[0]}", f"keep one of them: {pair[1]} is the number alone, {pair[0]} the number with its sign and unit")
+    if "target_value" in keys and "comparison" not in keys:  # the sign is only in its own column (QA131 F2)
+        log.add(("indicators", "columns", keys.index("target_value"), "key"), "column target_value has no comparison column "
+                "beside it: the form would print each target without its ≥ or ≤", "add the column comparison (指标性质), "
+                "or write the targets in one column target (≥19栋)")
     lists: list[tuple[DataPath, list[Any], str]] = [
         (("funds", "columns"), data["funds"]["columns"], "key"), (("funds", "rows"), data["funds"]["rows"], "key"),
         (("indicators", "columns"), columns, "key")]
