@@ -171,4 +171,7 @@ ROWS = (
      "target_value 列旁没有 comparison（指标性质）列：表上每个指标值都会丢掉 ≥ 或 ≤"),
     ("add the column comparison (指标性质), or write the targets in one column target (≥19栋)",
      "加上 comparison（指标性质）列，或把指标值写成一列 target（≥19栋）"),
+    ("subtitle {text} does not print the year as the form reader finds it", "副标题 {text} 印出的年度，表格读取时认不出"),
+    ("write it as （{year}年度）, or begin it with {year}年度: a filled form's year is read from those (QA131 F5)",
+     "写成（{year}年度），或以 {year}年度 开头：填好的表格从这两种写法读出年度（QA131 F5）"),
 )

@@ -73,6 +73,11 @@ BROKEN = [
     ("nofunds", _drop_funds, "missing key 'funds'", "id:"),
     ("idmismatch", _edit("id: selfeval\n", "id: selfeval-other\n"), "is not its file's name", "id: selfeval-other"),
     ("subtitle", _edit("（{year}年度）", "（{yaer}年度）"), "placeholder other than {year}", "subtitle:"),
+    # QA131 F3: only the bare {year} ({year.real} was exit 3; {year[0]} printed 2; {year!r} '2024'; {year:>30} padded it)
+    *[(f"subtitle_{i}", _edit("（{year}年度）", f"（{field}年度）"), "placeholder other than {year}", "subtitle:")
+      for i, field in enumerate(("{year.real}", "{year[0]}", "{year!r}", "{year:>30}", "{{year}}"))],
+    # QA131 F5: a year the form prints where the reader does not find it (the form read back had no year)
+    ("subtitle_unread", _edit("（{year}年度）", "评价年度：{year}"), "does not print the year", "subtitle:"),
     ("empty", lambda t: "", "the file is empty", None),
 ]
 

@@ -83,11 +83,19 @@ def _check(log: ProblemLog, data: Mapping[str, Any], stem: str) -> None:
         _labels_once(log, [(("indicators", "skeleton", level1, i), {"label": word}) for i, word in enumerate(level2)],
                      f"indicators.skeleton.{level1}", at_label=False)
     _blank_labels(log, data)
-    try:
-        data["subtitle"].format(year="2024")
-    except (KeyError, IndexError, ValueError):
-        log.add(("subtitle",), f"subtitle {data['subtitle']} has a placeholder other than {{year}}",
+    _subtitle(log, data["subtitle"])
+
+
+def _subtitle(log: ProblemLog, subtitle: str) -> None:
+    """Only the bare {year} ({year.real} failed, {year[0]} cut it: QA131 F3), printed as the form reader finds a year."""
+    from .labels import YEAR, YEAR_PLAIN
+
+    if "{" in subtitle.replace("{year}", "") or "}" in subtitle.replace("{year}", ""):
+        log.add(("subtitle",), f"subtitle {subtitle} has a placeholder other than {{year}}",
                 "write {year} where the project's year goes, and no other braces")
+    elif not any((m := p.search(subtitle.format(year="2024"))) and m.group(1) == "2024" for p in (YEAR, YEAR_PLAIN)):
+        log.add(("subtitle",), f"subtitle {subtitle} does not print the year as the form reader finds it",
+                "write it as （{year}年度）, or begin it with {year}年度: a filled form's year is read from those (QA131 F5)")
 
 
 def _once(log: ProblemLog, items: list[tuple[DataPath, Mapping[str, Any]]], key: str, message: str) -> None:

@@ -26,6 +26,7 @@ from ..model import Indicator, IndicatorSet, TargetBlock
 from ..target_rows import dated_row, target_row, unsigned_target
 from .content import NO_REASON, is_own_conclusion
 from .funds import check_funds
+from .labels import CHINESE_DIGITS as _CHINESE_DIGITS, YEAR as _YEAR, YEAR_PLAIN as _YEAR_PLAIN
 from .layout import WEIGHT_IN_LABEL, FormLayout, Labelled, form_layout, same_label
 from .reading import (FILL_THE_CELL, SIDE_SHEET, Blank, FormReading, another_layout, bare_value, hidden_rows,
                       how_to_read_with, is_percentage, named_set, named_version, numeric, one_line, read_with,
@@ -39,11 +40,6 @@ __all__ = ["Blank", "FILL_THE_CELL", "ImportedFacts", "SIDE_SHEET", "read_form",
 
 #: The files read as filled forms (by `score`, `import` and `batch`).
 FORM_SUFFIXES = (".xlsx", ".xlsm")
-# （2024年度）, （2024）, （2024年1-12月）, （2024.1-2024.12）: the 年度 line as clerks fill it (QA79 F1)
-_YEAR = re.compile(r"[(（]\s*([\d〇零一二三四五六七八九]{4})\s*(?:年度?|年\s*\d{1,2}\s*[-—–~～至到]\s*\d{1,2}\s*月"
-                   r"|[.．]\s*\d{1,2}\s*[-—–~～至到]\s*(?:\d{4}\s*[.．])?\s*\d{1,2})?\s*[)）]")
-_YEAR_PLAIN = re.compile(r"^\s*([\d〇零一二三四五六七八九]{4})\s*(?:年度|$)")  # at the start: a title, not a name's 2021年度
-_CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")  # （二〇二一年度） is 2021
 PUT_THE_ROW_BACK = "put the row back as the form prints it, and fill it in"
 
 
