@@ -78,6 +78,14 @@ BROKEN = [
       for i, field in enumerate(("{year.real}", "{year[0]}", "{year!r}", "{year:>30}", "{{year}}"))],
     # QA131 F5: a year the form prints where the reader does not find it (the form read back had no year)
     ("subtitle_unread", _edit("（{year}年度）", "评价年度：{year}"), "does not print the year", "subtitle:"),
+    # QA131 F4: a block wider than the indicator block and its label was cut from the html, markdown and csv forms
+    ("wide_funds", lambda t: _edit("    - {key: reason, label: 偏差原因分析及改进措施, also: [偏差原因分析, 未完成原因分析]}\n", "")(
+        _edit("    - {key: score, label: 得分}\n", "    - {key: score, label: 得分}\n    - {key: reason, label: 偏差原因}\n")(t)),
+     "block funds.columns needs 9 columns, and the form is 8 wide", "  columns:\n    - {key: initial"),
+    ("wide_header", _edit("  - [{label: 项目名称, field: name}]\n  - [{label: 主管部门, field: department}, {label: 实施单位, field: unit}]",
+                          "  - [{label: 项目名称, field: name}, {label: 主管部门, field: department}, {label: 实施单位, field: unit}, "
+                          "{label: 评价结论, field: conclusion}, {label: 存在问题, field: problems}]"),
+     "block header.0 needs 10 columns, and the form is 9 wide", "  - [{label: 项目名称"),
     ("empty", lambda t: "", "the file is empty", None),
 ]
 

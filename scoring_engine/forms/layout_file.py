@@ -83,7 +83,20 @@ def _check(log: ProblemLog, data: Mapping[str, Any], stem: str) -> None:
         _labels_once(log, [(("indicators", "skeleton", level1, i), {"label": word}) for i, word in enumerate(level2)],
                      f"indicators.skeleton.{level1}", at_label=False)
     _blank_labels(log, data)
+    _fits(log, data, 1 + len(columns))
     _subtitle(log, data["subtitle"])
+
+
+def _fits(log: ProblemLog, data: Mapping[str, Any], width: int) -> None:
+    """Each block within the form's width, which its indicator block sets: the writers cut what lies past (QA131 F4)."""
+    blocks: list[tuple[DataPath, int]] = [(("funds", "columns"), 2 + len(data["funds"]["columns"])),
+                                          (("goals", "columns"), 1 + len(data["goals"]["columns"])),
+                                          *((("header", n), 2 * len(line)) for n, line in enumerate(data["header"]))]
+    for at, need in blocks:
+        if need > width:
+            log.add(at, f"block {'.'.join(map(str, at))} needs {need} columns, and the form is {width} wide",
+                    key=at[0] != "header", hint="the form is as wide as its indicator columns and their label and cuts what "
+                    "lies past: put fewer items in the block (split a header line in two), or add an indicator column")
 
 
 def _subtitle(log: ProblemLog, subtitle: str) -> None:
