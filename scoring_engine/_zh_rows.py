@@ -178,4 +178,6 @@ ROWS = (
     ("the form is as wide as its indicator columns and their label and cuts what lies past: put fewer items in the block "
      "(split a header line in two), or add an indicator column",
      "表格的宽度是绩效指标各列加上其标题一列，超出的部分印不出来：减少该栏的项目（表头一行可拆成两行），或加一个指标列"),
+    ("the label holds the invisible character U+{code:s}", "标题含有看不见的字符 U+{code}"),
+    ("delete it and write the label as the form prints it", "删去该字符，按表格原样写出标题"),
 )

@@ -86,6 +86,14 @@ BROKEN = [
                           "  - [{label: 项目名称, field: name}, {label: 主管部门, field: department}, {label: 实施单位, field: unit}, "
                           "{label: 评价结论, field: conclusion}, {label: 存在问题, field: problems}]"),
      "block header.0 needs 10 columns, and the form is 9 wide", "  - [{label: 项目名称"),
+    # QA131 F5: labels nobody sees, a blank also: wording or skeleton label (the form written was not read back)
+    ("zwsp_label", _edit("{key: level3, label: 三级指标}", "{key: level3, label: \"三级\\u200b指标\"}"),
+     "invisible character U+200B", "三级\\u200b"),
+    ("rtl_label", _edit("{key: level3, label: 三级指标}", "{key: level3, label: \"\\u202e三级指标\"}"),
+     "invisible character U+202E", "\\u202e"),
+    ("space_also", _edit("also: [权重]", "also: [' ']"), "only spaces", "also: [' ']"),
+    ("space_skeleton", _edit("[服务对象满意度指标]", "[服务对象满意度指标, '  ']"), "only spaces", "满意度指标: ["),
+    ("empty_skeleton_key", _edit("    满意度指标: [", "    '': ["), "only spaces", "    '': ["),
     ("empty", lambda t: "", "the file is empty", None),
 ]
 

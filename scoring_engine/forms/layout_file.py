@@ -6,6 +6,7 @@ no empty label, a subtitle with no placeholder but {year}, and the id the file's
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -136,12 +137,29 @@ def _labels_once(log: ProblemLog, items: list[tuple[DataPath, Mapping[str, Any]]
 
 
 def _blank_labels(log: ProblemLog, data: Any, at: DataPath = ()) -> None:
-    """A label of spaces only (the schema refuses an empty one): the form would print, and look for, nothing."""
+    """A label, also: wording or skeleton label of spaces only (the schema refuses an empty label) or with an invisible
+    character (U+200B, a bidi mark): the form would print, and look for, what nobody sees or types (QA131 F5)."""
     if isinstance(data, Mapping):
         for key, value in data.items():
-            if key == "label" and isinstance(value, str) and not value.strip():
-                log.add((*at, key), "the label is only spaces", "write the label as the form prints it")
+            words = [((*at, key), value)] if key == "label" else []
+            if key == "also" and isinstance(value, list):
+                words = [((*at, key, i), word) for i, word in enumerate(value)]
+            elif at == ("indicators", "skeleton") and isinstance(value, list):
+                words = [((*at, key), key), *(((*at, key, i), word) for i, word in enumerate(value))]
+            for place, word in words:
+                _unseen(log, place, word, is_key=place == (*at, key) and key not in ("label", "also"))
             _blank_labels(log, value, (*at, key))
     elif isinstance(data, list):
         for i, value in enumerate(data):
             _blank_labels(log, value, (*at, i))
+
+
+def _unseen(log: ProblemLog, at: DataPath, word: Any, is_key: bool) -> None:
+    if not isinstance(word, str):
+        return
+    hidden = next((c for c in word if unicodedata.category(c) in ("Cc", "Cf", "Co", "Cs", "Cn") and c not in "\t\n"), None)
+    if not word.strip():
+        log.add(at, "the label is only spaces", "write the label as the form prints it", key=is_key)
+    elif hidden is not None:
+        log.add(at, f"the label holds the invisible character U+{ord(hidden):04X}",
+                "delete it and write the label as the form prints it", key=is_key)
