@@ -180,4 +180,7 @@ ROWS = (
      "表格的宽度是绩效指标各列加上其标题一列，超出的部分印不出来：减少该栏的项目（表头一行可拆成两行），或加一个指标列"),
     ("the label holds the invisible character U+{code:s}", "标题含有看不见的字符 U+{code}"),
     ("delete it and write the label as the form prints it", "删去该字符，按表格原样写出标题"),
+    ("form targets give {id:s} the 一级 label {label}, which the form's total row is read by",
+     "form.targets 给 {id} 的一级指标“{label}”是表上总分行的标题：读表时会当作总分行"),
+    ("give the group a label of its own, as its 一级指标", "给该行组一个自己的一级指标标题"),
 )

@@ -667,6 +667,28 @@ def test_two_row_groups_under_one_level1_label_are_refused_at_the_line(tmp_path:
     assert "共用一个事实列表" in translate(problems[0][3] or "")
 
 
+@pytest.mark.parametrize("word", ["合计", "总分", "自评总分"])
+def test_a_row_group_under_the_total_rows_label_is_refused_at_the_line(tmp_path: Path, word: str) -> None:
+    """QA131 F5: targets {satisfaction: 合计} validated, and the form the engine wrote read back with '合计的三级指标（表上
+    没有“合计”一栏）未填写': the reader takes a row labelled as the 总分 row (or an also: wording of it) for the total."""
+    path = _write(tmp_path, "p.yaml", f"""
+        extends: self-evaluation
+        id: merged
+        version: "1"
+        form:
+          layout: selfeval
+          funds:
+            indicator: budget
+            rows:
+              total: {{initial: budget.initial, budget: budget.total, paid: budget.paid}}
+          targets: {{output: 产出指标, benefit: 效益指标, satisfaction: {word}}}
+        """)
+    problems = _problems(path)
+    assert 1 == len(problems) and ("p.yaml", 10) == problems[0][:2], problems
+    assert problems[0][2].endswith("which the form's total row is read by")
+    assert "总分行" in translate(problems[0][2])
+
+
 def test_an_indicator_removed_twice_is_said_so(tmp_path: Path) -> None:
     """remove: [decision.funds, decision.funds] said 'no indicator decision.funds in the base set', which it has: it now
     says the id is listed twice, at the second."""

@@ -54,7 +54,7 @@ def form_binding(draft: Draft, facts: Mapping[str, FactSpec], indicators: tuple[
             _funds_fact(draft, facts, ("form", "funds", "rows", row_key, column), name, column, column_keys, layout_id)
         rows[row_key] = dict(columns)
     targets = tuple(dataclasses.replace(block, skeleton=layout.skeleton.get(block.label, ()))
-                    for block in _targets(draft, raw.get("targets") or {}, nodes))
+                    for block in _targets(draft, raw.get("targets") or {}, nodes, (layout.total, *layout.total_also)))
     return FormBinding(layout_id, indicator, rows, targets)
 
 
@@ -83,7 +83,7 @@ def _written_ids(indicators: Any) -> dict[str, Mapping[str, Any]]:
     return found
 
 
-def _targets(draft: Draft, raw: Mapping[str, str], nodes: Mapping[str, Indicator]) -> list[TargetBlock]:
+def _targets(draft: Draft, raw: Mapping[str, str], nodes: Mapping[str, Indicator], total: tuple[str, ...]) -> list[TargetBlock]:
     from ..forms.layout import same_label
 
     found: list[TargetBlock] = []
@@ -113,6 +113,10 @@ def _targets(draft: Draft, raw: Mapping[str, str], nodes: Mapping[str, Indicator
                           f"which {other} has too: a filled form's rows under it could not be told apart",
                           f"give each group its own label; to print {indicator}'s rows under {cut(str(label))}, make them a "
                           f"二级 category of {other} with one fact list, as hubei-self-evaluation does")
+            continue
+        if any(same_label(str(label), word) for word in total):  # the reader takes its row for the 总分 row (QA131 F5)
+            draft.log.add(("form", "targets", indicator), f"form targets give {indicator} the 一级 label {cut(str(label))}, "
+                          "which the form's total row is read by", "give the group a label of its own, as its 一级指标")
             continue
         found.append(TargetBlock(indicator, label, node.rows.fact))
     return found
