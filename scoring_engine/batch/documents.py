@@ -158,19 +158,21 @@ def whole_document_facts(document: Mapping[str, Any], source: str) -> Facts:
                  project=_as_written(document.get("project", {})), indicator_set=document.get("indicator_set"), source=source)
 
 
-def _as_written(value: Any, depth: int = 0) -> Any:
-    """`value` with each finite float the number its text was (0.85, not 0.84999…): a document json.loads or
-    yaml.safe_load read is the file's, and hashed as the file is (QA130 F1). What is nested too deep is left for the
-    facts' own depth check to refuse; NaN and infinity for their own message."""
+def _as_written(value: Any, depth: int = 0, made: dict[int, Any] | None = None) -> Any:
+    """`value` with each finite float the shortest number that gives it back (0.85, not 0.84999…): a document
+    json.loads or yaml.safe_load read hashes as the file does where the file writes its numbers so (QA130 F1). A list
+    or mapping held in two places is made once (`made`), so a document of shared parts is walked in the time of its
+    parts. What is nested too deep is left for the facts' own depth check to refuse; NaN and infinity for their own
+    message."""
     if type(value) is float and math.isfinite(value):
         return Decimal(repr(value))
-    if depth > MAX_FACTS_DEPTH:
+    if depth > MAX_FACTS_DEPTH or not isinstance(value, (Mapping, list)):
         return value
-    if isinstance(value, Mapping):
-        return {k: _as_written(v, depth + 1) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_as_written(v, depth + 1) for v in value]
-    return value
+    made = {} if made is None else made
+    if id(value) not in made:
+        made[id(value)] = ({k: _as_written(v, depth + 1, made) for k, v in value.items()} if isinstance(value, Mapping)
+                           else [_as_written(v, depth + 1, made) for v in value])
+    return made[id(value)]
 
 
 def _whole_document(item: Mapping[str, Any]) -> bool:
