@@ -642,11 +642,9 @@ def test_a_profile_that_removes_a_block_of_the_form_is_told_to_give_its_own_form
     assert "give the profile its own form:" in (problems[0][3] or "")
 
 
-def test_two_row_groups_under_one_level1_label_are_refused_at_the_line(tmp_path: Path) -> None:
-    """QA129 F4: targets {benefit: 效益指标, satisfaction: 效益指标} validated, and the form the engine then wrote did not
-    read back ('表上没有“效益指标”一栏', though it was there). The set is refused at the second label, pointing at the
-    way hubei-self-evaluation prints 满意度 under 效益: one fact list for the merged block."""
-    path = _write(tmp_path, "p.yaml", """
+def _with_targets(tmp_path: Path, targets: str) -> Path:
+    """A profile of self-evaluation whose form gives these `targets` (line 10 of the file)."""
+    return _write(tmp_path, "p.yaml", """
         extends: self-evaluation
         id: merged
         version: "1"
@@ -656,8 +654,15 @@ def test_two_row_groups_under_one_level1_label_are_refused_at_the_line(tmp_path:
             indicator: budget
             rows:
               total: {initial: budget.initial, budget: budget.total, paid: budget.paid}
-          targets: {output: 产出指标, benefit: 效益指标, satisfaction: 效益指标}
-        """)
+          targets: TARGETS
+        """.replace("TARGETS", targets))
+
+
+def test_two_row_groups_under_one_level1_label_are_refused_at_the_line(tmp_path: Path) -> None:
+    """QA129 F4: targets {benefit: 效益指标, satisfaction: 效益指标} validated, and the form the engine then wrote did not
+    read back ('表上没有“效益指标”一栏', though it was there). The set is refused at the second label, pointing at the
+    way hubei-self-evaluation prints 满意度 under 效益: one fact list for the merged block."""
+    path = _with_targets(tmp_path, "{output: 产出指标, benefit: 效益指标, satisfaction: 效益指标}")
     problems = _problems(path)
     assert 1 == len(problems)
     assert ("p.yaml", 10) == problems[0][:2]
@@ -671,18 +676,7 @@ def test_two_row_groups_under_one_level1_label_are_refused_at_the_line(tmp_path:
 def test_a_row_group_under_the_total_rows_label_is_refused_at_the_line(tmp_path: Path, word: str) -> None:
     """QA131 F5: targets {satisfaction: 合计} validated, and the form the engine wrote read back with '合计的三级指标（表上
     没有“合计”一栏）未填写': the reader takes a row labelled as the 总分 row (or an also: wording of it) for the total."""
-    path = _write(tmp_path, "p.yaml", f"""
-        extends: self-evaluation
-        id: merged
-        version: "1"
-        form:
-          layout: selfeval
-          funds:
-            indicator: budget
-            rows:
-              total: {{initial: budget.initial, budget: budget.total, paid: budget.paid}}
-          targets: {{output: 产出指标, benefit: 效益指标, satisfaction: {word}}}
-        """)
+    path = _with_targets(tmp_path, f"{{output: 产出指标, benefit: 效益指标, satisfaction: {word}}}")
     problems = _problems(path)
     assert 1 == len(problems) and ("p.yaml", 10) == problems[0][:2], problems
     assert problems[0][2].endswith("which the form's total row is read by")
