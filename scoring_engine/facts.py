@@ -124,6 +124,37 @@ def _copied(value: Any, memo: dict[int, Any], depth: int) -> Any:
     return out
 
 
+#: The most values facts given from Python may hold, a list or mapping held in several places (or in itself) counted
+#: in each, as the checks walk them: about what a facts file of MAX_FACTS_BYTES can hold (a digit and a comma each).
+MAX_SHARED_VALUES = 500_000
+_SIZE_DEPTH = 64  # the deepest any check walks (an undeclared fact's values: _undeclared)
+
+
+def held_too_often(value: Any, most: int = MAX_SHARED_VALUES) -> bool:
+    """Whether `value` holds more than `most` values, each list or mapping counted in every place it is held.
+
+    Counted once per list or mapping and depth, so a document of shared parts (yaml.safe_load of a chain of aliases,
+    `d['a'] = d['b'] = d['c'] = d`) is judged in the time of its parts, where the checks would walk it branch by
+    branch: 19 levels of three did not end.
+    """
+    sizes: dict[tuple[int, int], int] = {}
+
+    def size(item: Any, depth: int) -> int:
+        if depth > _SIZE_DEPTH or not isinstance(item, (Mapping, list, tuple)):
+            return 1
+        found = sizes.get((id(item), depth))
+        if found is None:
+            found = 1
+            for part in item.values() if isinstance(item, Mapping) else item:
+                found += size(part, depth + 1)
+                if found > most:
+                    break
+            sizes[(id(item), depth)] = found
+        return found
+
+    return size(value, 0) > most
+
+
 def kept(facts: Facts, values: dict[str, Any] | None = None) -> Facts:
     """`facts` with their mappings and lists copied (`values`, when they are copied already): a Result hashes and writes
     them when first read, and the caller may change its own mappings once score returns (QA98 F1)."""
@@ -262,6 +293,14 @@ def _shape_problems(facts: Facts) -> Iterator[tuple[tuple[str | int, ...], str, 
             "write {indicator id: reason}"
 
 
+def _not_held_too_often(facts: Facts) -> None:
+    if held_too_often((facts.values, facts.project, facts.not_applicable)):
+        raise FactsError(Problem(f"the facts hold more than {MAX_SHARED_VALUES} values, a list or mapping counted in each "
+                                 "place it is held (MAX_SHARED_VALUES)", file=facts.source, path="$.facts",
+                                 hint="give each list or mapping once (yaml.safe_load repeats one for each alias), "
+                                      "or split the facts"))
+
+
 def check_facts(indicator_set: IndicatorSet, facts: Facts, not_applicable: frozenset[str] = frozenset(),
                 keep: bool = False) -> tuple[dict[str, Any], list[Problem], Facts]:
     """Every fact checked against the set's declarations.
@@ -295,6 +334,7 @@ def check_facts(indicator_set: IndicatorSet, facts: Facts, not_applicable: froze
         _check_document(facts, declared, problem, problems, clean=True)
         checked, warnings = _with_rows(indicator_set, plain_values, [], problem, problems, not_applicable)
         return checked, warnings, (kept(facts, copy) if keep else facts)
+    _not_held_too_often(facts)  # before any walk of them branch by branch
     # one pass over the facts: their names, and whether anything in them needs document_problems' closer look
     given, clean = flatten_checked(facts.values, declared, MAX_FACTS_DEPTH)
     _check_document(facts, declared, problem, problems, clean and details_clean)
