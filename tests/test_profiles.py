@@ -290,6 +290,9 @@ def test_children_a_profile_writes_that_do_not_add_up_are_said_at_its_children_l
     assert [("p.yaml", 4, "weights of the children of benefit add up to 1 (1), not 30",
              "make the children's weights add up to 30, or give the weight they add up to")] == [
         p for p in _problems(path) if "add up" in p[2]]
+    # QA132 F3: a profile of that profile is told at the base profile's children:, not at the bundled file either
+    derived = _write(tmp_path, "d.yaml", "extends: p.yaml\nid: d\nchange:\n  decision: {name: 决策X}\n")
+    assert [("p.yaml", 4)] == [p[:2] for p in _problems(derived) if "add up" in p[2]]
 
 
 def test_removing_a_fact_the_base_still_reads_is_reported_at_the_removal(tmp_path: Path) -> None:
