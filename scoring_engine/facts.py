@@ -334,9 +334,8 @@ def check_facts(indicator_set: IndicatorSet, facts: Facts, not_applicable: froze
         _check_document(facts, declared, problem, problems, clean=True)
         checked, warnings = _with_rows(indicator_set, plain_values, [], problem, problems, not_applicable)
         return checked, warnings, (kept(facts, copy) if keep else facts)
-    _not_held_too_often(facts)  # before any walk of them branch by branch
-    # one pass over the facts: their names, and whether anything in them needs document_problems' closer look
-    given, clean = flatten_checked(facts.values, declared, MAX_FACTS_DEPTH)
+    _not_held_too_often(facts)  # before any walk of them branch by branch; then one pass over the facts: their names,
+    given, clean = flatten_checked(facts.values, declared, MAX_FACTS_DEPTH)  # and whether any needs a closer look
     _check_document(facts, declared, problem, problems, clean and details_clean)
     if not clean:  # the pass gives up at a fact given twice under two spellings: flatten says where each is
         given, twice = flatten(facts.values, declared)
