@@ -91,6 +91,13 @@ BROKEN = [
      "invisible character U+200B", "三级\\u200b"),
     ("rtl_label", _edit("{key: level3, label: 三级指标}", "{key: level3, label: \"\\u202e三级指标\"}"),
      "invisible character U+202E", "\\u202e"),
+    # QA132 F5: a Hangul filler, the grapheme joiner and a variation selector print as nothing too
+    ("filler_label", _edit("{key: level3, label: 三级指标}", "{key: level3, label: \"三级\\u3164指标\"}"),
+     "invisible character U+3164", "三级\\u3164"),
+    ("joiner_label", _edit("{key: level3, label: 三级指标}", "{key: level3, label: \"三级\\u034f指标\"}"),
+     "invisible character U+034F", "三级\\u034f"),
+    ("selector_label", _edit("{key: level3, label: 三级指标}", "{key: level3, label: \"三级\\ufe0f指标\"}"),
+     "invisible character U+FE0F", "三级\\ufe0f"),
     ("space_also", _edit("also: [权重]", "also: [' ']"), "only spaces", "also: [' ']"),
     ("space_skeleton", _edit("[服务对象满意度指标]", "[服务对象满意度指标, '  ']"), "only spaces", "满意度指标: ["),
     ("empty_skeleton_key", _edit("    满意度指标: [", "    '': ["), "only spaces", "    '': ["),

@@ -154,10 +154,16 @@ def _blank_labels(log: ProblemLog, data: Any, at: DataPath = ()) -> None:
             _blank_labels(log, value, (*at, i))
 
 
+#: Letters and marks that print as nothing (a Hangul filler, the grapheme joiner), beside the variation selectors
+#: (QA132 F5): Unicode counts them default ignorable, though not as format characters.
+_UNSEEN = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180e\u180f\u3164\uffa0")
+
+
 def _unseen(log: ProblemLog, at: DataPath, word: Any, is_key: bool) -> None:
     if not isinstance(word, str):
         return
-    hidden = next((c for c in word if unicodedata.category(c) in ("Cc", "Cf", "Co", "Cs", "Cn") and c not in "\t\n"), None)
+    hidden = next((c for c in word if (unicodedata.category(c) in ("Cc", "Cf", "Co", "Cs", "Cn") and c not in "\t\n")
+                   or c in _UNSEEN or 0xFE00 <= ord(c) <= 0xFE0F or 0xE0100 <= ord(c) <= 0xE01EF), None)
     if not word.strip():
         log.add(at, "the label is only spaces", "write the label as the form prints it", key=is_key)
     elif hidden is not None:
