@@ -60,6 +60,9 @@ BROKEN = [
      "both hold the row's target", "label: 目标值}"),
     ("value_no_sign", _edit("{key: target, label: 年度指标值", "{key: target_value, label: 年度指标值"),
      "no comparison column", "key: target_value"),  # QA131 F2: every ≤ lost, a cost row read back as ≥
+    ("value_no_unit", _edit("{key: target, label: 年度指标值", "{key: comparison, label: 指标性质}\n"
+                                                            "    - {key: target_value, label: 年度指标值"),
+     "column target_value has no unit column", "key: target_value"),  # QA132 F4: 100 printed without 万元
     ("badfield", _edit("field: department", "field: departmnt"), "did you mean department?", "departmnt"),
     ("dupfield", _edit("field: unit}", "field: department}"), "project field department is shown twice",
      "{label: 实施单位"),

@@ -68,6 +68,11 @@ def _check(log: ProblemLog, data: Mapping[str, Any], stem: str) -> None:
         log.add(("indicators", "columns", keys.index("target_value"), "key"), "column target_value has no comparison column "
                 "beside it: the form would print each target without its ≥ or ≤", "add the column comparison (指标性质), "
                 "or write the targets in one column target (≥19栋)")
+    alone = next((key for key in ("target_value", "actual_value") if key in keys), None)
+    if alone is not None and "unit" not in keys:  # the unit is only in its own column (QA132 F4)
+        log.add(("indicators", "columns", keys.index(alone), "key"), f"column {alone} has no unit column beside it: the "
+                "form would print each number without its unit", "add the column unit (计量单位), or write the numbers "
+                "with their units in the columns target and actual")
     lists: list[tuple[DataPath, list[Any], str]] = [
         (("funds", "columns"), data["funds"]["columns"], "key"), (("funds", "rows"), data["funds"]["rows"], "key"),
         (("indicators", "columns"), columns, "key")]
