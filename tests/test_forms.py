@@ -1017,3 +1017,21 @@ def test_forms_read_in_threads_at_once_leave_the_programs_warnings_as_they_were(
     finally:
         sys.setswitchinterval(interval)
     assert before == warnings.filters
+
+
+@pytest.mark.parametrize("name", ["合计", "总分", "总 分"])
+def test_a_row_named_as_the_total_row_reads_back_as_a_row(tmp_path: Path, name: str) -> None:
+    """QA132 F2: a 三级 row named 合计 (or 总分) was taken for the form's total row, wherever its cell was: the form the
+    engine wrote read back with every group after it 'not on the form'. The total is looked for in the 一级 column
+    and left of it, where the form prints it."""
+    document = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    document["facts"]["targets"]["output"][0]["name"] = name
+    (tmp_path / "f.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    form = tmp_path / "f.xlsx"
+    written = CliRunner().invoke(main, ["score", str(tmp_path / "f.json"), "--set", "self-evaluation", "--layout",
+                                        "selfeval", "--format", "xlsx", "-o", str(form)])
+    assert 0 == written.exit_code, written.output
+    facts = CliRunner().invoke(main, ["score", str(tmp_path / "f.json"), "--set", "self-evaluation", "--format", "json"])
+    read = CliRunner().invoke(main, ["score", str(form), "--set", "self-evaluation", "--format", "json"])
+    assert 0 == read.exit_code, read.output
+    assert json.loads(facts.output)["total"] == json.loads(read.output)["total"]

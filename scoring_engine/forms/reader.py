@@ -312,8 +312,8 @@ def _indicators(reading: FormReading) -> None:
 def _typed_scores(reading: FormReading, heading: tuple[int, dict[str, int]]) -> tuple[int, int] | None:
     """总分 and each own row's 得分, typed where the set computes them, kept to be compared; the 总分 cell, if any."""
     row_at, at = heading
-    total = reading.find(Labelled(reading.layout.total, also=reading.layout.total_also),
-                         [r for r in reading.sheet.rows if r > row_at])
+    total = reading.find(Labelled(reading.layout.total, also=reading.layout.total_also), [r for r in reading.sheet.rows
+                         if r > row_at], before=at.get("level1", 0) + 1)  # a 三级 row named 合计 is a row (QA132 F2)
     if total and "score" in at:
         reading.typed_score("total", total[0], at["score"])
     if total and "weight" in at:

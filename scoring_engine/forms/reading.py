@@ -123,10 +123,11 @@ class FormReading:
         cell, merged = self.sheet.ref(row, col), self.sheet.merged_over(row, col)
         return Blank(cell, what) if merged is None else Blank(cell, what, unmerge(merged))
 
-    def find(self, label: Labelled, rows: list[int] | None = None) -> tuple[int, int] | None:
-        """The first cell holding `label` (in `rows`, else anywhere), reading row by row."""
+    def find(self, label: Labelled, rows: list[int] | None = None, before: int | None = None) -> tuple[int, int] | None:
+        """The first cell holding `label` (in `rows`, else anywhere; in a column left of `before`), row by row."""
         for (r, c), value in sorted(self.sheet.cells.items()):
-            if (rows is None or r in rows) and isinstance(value, str) and label.matches(value):
+            if (rows is None or r in rows) and (before is None or c < before) and isinstance(value, str) \
+                    and label.matches(value):
                 return r, c
         return None
 
