@@ -85,6 +85,15 @@ def _blame(err: Fail, part: ast.AST) -> None:
         err.fact = facts_named(part)
 
 
+def _blame_operands(err: Fail, node: ast.BinOp, values: tuple[Any, Any], part: ast.AST) -> None:
+    """+ - * / failing on an operand that is not a number names that operand's facts, not the number beside it
+    (`weight * (x or 'a')` is not the weight's fault); a division by zero names the divisor's (`part`)."""
+    if err.fact is None:
+        wrong = [side for side, value in zip((node.left, node.right), values, strict=True)
+                 if not isinstance(value, (Decimal, bool))]
+        err.fact = (", ".join(filter(None, map(facts_named, wrong))) or None) if wrong else facts_named(part)
+
+
 def _operands(nodes: list[ast.expr]) -> tuple[tuple[bool, Any], ...] | None:
     """(is a name, the name or the constant) of each operand when every one is a name or a constant; else None.
 
@@ -121,17 +130,18 @@ def _binary(node: ast.expr) -> Reader:
             except KeyError:
                 raise _missing(operands, names) from None
             except Fail as err:
-                _blame(err, part)
+                _blame_operands(err, node, (names[a] if left_name else a, names[b] if right_name else b), part)
                 raise
 
         return read_both
     left, right = build(node.left), build(node.right)
 
     def run(names: Mapping[str, Any]) -> Any:
+        first, second = left(names), right(names)  # an operation inside either names its own facts when it fails
         try:
-            return op(left(names), right(names))
+            return op(first, second)
         except Fail as err:
-            _blame(err, part)
+            _blame_operands(err, node, (first, second), part)
             raise
 
     return run

@@ -56,7 +56,25 @@ def kind(node: ast.expr, scope: Mapping[str, str]) -> str | None:
     if isinstance(node, ast.IfExp):
         both = kind(node.body, scope), kind(node.orelse, scope)
         return both[0] if both[0] == both[1] else None
-    return None  # and / or give one of their operands
+    if isinstance(node, ast.BoolOp):
+        return _either(node, scope)
+    return None
+
+
+def _either(node: ast.BoolOp, scope: Mapping[str, str]) -> str | None:
+    """The kind `and` / `or` gives when every operand it can give has that kind: `or` gives the first true operand
+    (else the last), `and` the first false one. A constant that does not stop it is never given, unless last;
+    one that does is always given, and what follows never is: ``'0.5' or 1`` is text."""
+    stops_at = isinstance(node.op, ast.Or)
+    kinds = set()
+    for position, operand in enumerate(node.values, 1):
+        constant = isinstance(operand, ast.Constant)
+        if constant and bool(operand.value) is not stops_at and position < len(node.values):  # type: ignore[attr-defined]
+            continue
+        kinds.add(kind(operand, scope))
+        if constant:
+            break
+    return kinds.pop() if len(kinds) == 1 else None
 
 
 def comparison_problems(tree: ast.expr, scope: Mapping[str, str], parsed: str, text: str) -> list[Problem]:

@@ -35,19 +35,35 @@ class _Reference(SimpleEval):  # type: ignore[misc]
         for kind in (ast.BinOp, ast.UnaryOp, ast.Compare, ast.Call):
             self.nodes[kind] = self._naming(self.nodes[kind])
 
-    @staticmethod
-    def _naming(handler: Callable[[ast.AST], Any]) -> Callable[[ast.AST], Any]:
+    def _naming(self, handler: Callable[[ast.AST], Any]) -> Callable[[ast.AST], Any]:
         def run(node: ast.AST) -> Any:
             try:
                 return handler(node)
             except Fail as err:
                 if err.fact is None:
-                    part = node.right if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div) else node
-                    found = sorted({n.id for n in ast.walk(part) if isinstance(n, ast.Name)} - set(FUNCTIONS))
-                    err.fact = ", ".join(found) or None
+                    err.fact = self._blamed(node)
                 raise
 
         return run
+
+    def _blamed(self, node: ast.AST) -> str | None:
+        """The facts a failure names: of + - * /, those of the operands that are not numbers (a failure inside an
+        operand names none here); of a division by zero, the divisor's; of any other operation, all of its own."""
+        part: ast.AST = node
+        if isinstance(node, ast.BinOp):
+            try:
+                values = [self._eval(node.left), self._eval(node.right)]
+            except Fail:
+                return None
+            wrong = [side for side, value in zip((node.left, node.right), values, strict=True) if not isinstance(value, (Decimal, bool))]
+            if wrong:
+                return ", ".join(filter(None, map(_names, wrong))) or None
+            part = node.right if isinstance(node.op, ast.Div) else node
+        return _names(part)
+
+
+def _names(part: ast.AST) -> str | None:
+    return ", ".join(sorted({n.id for n in ast.walk(part) if isinstance(n, ast.Name)} - set(FUNCTIONS))) or None
 
 
 def _reference(formula: Formula, names: Mapping[str, Any]) -> Any:

@@ -306,6 +306,41 @@ def test_a_text_literal_computed_with_or_given_to_a_function_is_refused_when_the
             else "without quotes") in (error.problems[0].hint or "")
 
 
+@pytest.mark.parametrize(("text", "said"), [
+    ("budget.paid * ('0.5' or 1)", "cannot compute with text ('0.5' or 1): + - * / take numbers"),
+    ("budget.paid * (0 or 'a')", "cannot compute with text (0 or 'a'): + - * / take numbers"),
+    ("budget.paid + ('' and 1)", "cannot compute with text ('' and 1): + - * / take numbers"),
+    ("budget.paid + (project.level or 'a')", "cannot compute with text (project.level or 'a'): + - * / take numbers"),
+])
+def test_and_or_whose_every_possible_value_is_text_is_refused_when_the_set_loads(text: str, said: str) -> None:
+    """`weight * ('0.5' or 1)` loaded, passed validate and lint, and failed every project: `or` gives its first true
+    operand, and '0.5' is always true. What `and` and `or` can give is known when the set loads, as `'1' if c else '2'`
+    is: text there is refused then."""
+    assert said == refusal(text).problems[0].message
+
+
+@pytest.mark.parametrize("text", ["budget.paid * (rate or 1)", "budget.paid * (project.ok and 2 or 1)",
+                                  "budget.paid + (budget.total or 0)", "1 if (project.level or 'x') == 'a' else 0"])
+def test_and_or_that_may_give_a_number_still_loads(text: str) -> None:
+    """Only an `and`/`or` that can give nothing but text (or a date) is refused: one that may give a number loads."""
+    compile_formula(text, SCOPE)
+
+
+def test_a_run_time_type_failure_names_the_operand_at_fault_not_the_number_beside_it() -> None:
+    """`budget.paid * d` where the derived d is text: the message named both facts, and `weight * (x or 'a')` named
+    the indicator's weight as a fact at fault. It names the facts of the operand that is not a number only."""
+    scope = {**SCOPE, "d": "derived"}
+    with pytest.raises(ScoringError) as caught:
+        evaluate(compile_formula("budget.paid * d", scope), {"budget.paid": D(1), "d": "省级"})
+    assert "d" == caught.value.problems[0].fact
+    with pytest.raises(ScoringError) as caught:
+        evaluate(compile_formula("budget.paid * (rate or 'a')", scope), {"budget.paid": D(1), "rate": D(0)})
+    assert ("rate", "* needs a number, got text 'a'") == (caught.value.problems[0].fact, caught.value.problems[0].message)
+    with pytest.raises(ScoringError) as caught:  # a division by zero still names the divisor's facts
+        evaluate(compile_formula("budget.paid / budget.total", scope), {"budget.paid": D(1), "budget.total": D(0)})
+    assert "budget.total" == caught.value.problems[0].fact
+
+
 @pytest.mark.parametrize(("text", "said", "fact", "hint"), [
     ("abs(project.level)", "abs takes numbers: project.level is text", "project.level", "declare the fact as a number"),
     ("min(budget.paid, project.level)", "min takes numbers: project.level is text", "project.level", "type: number"),
