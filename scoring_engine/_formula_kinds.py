@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import ast
 import itertools
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
 from .errors import Problem
 
-__all__ = ["argument_problems", "arithmetic_problems", "choice_problems", "comparison_problems"]
+__all__ = ["argument_problems", "arithmetic_problems", "choice_problems", "comparison_problems", "condition_problem",
+           "derived_types"]
 
 # Declared types as the kinds a comparison tells apart; a derived value's kind is not known before scoring.
 _DECLARED = {"number": "number", "integer": "number", "weight": "number", "string": "text", "date": "date", "boolean": "boolean"}
@@ -212,3 +213,41 @@ def choice_problems(tree: ast.expr, choices: Mapping[str, tuple[str, ...]], text
                                             expression=text, fact=name.id,
                                             hint=did_you_mean(other.value, values, show=repr) or "compare with one of them"))
     return problems
+
+
+_CONDITION_HINTS = {
+    "number": "compare it with a line (execution_rate < 0.9); a number is not true or false",
+    "text": "compare the text with one in quotes (project.kind == '新建')",
+    "date": "compare the date with another date fact (output.actual_end > output.planned_end)",
+}
+
+
+def condition_problem(tree: ast.expr, scope: Mapping[str, str], text: str) -> Problem | None:
+    """A condition (a check, a 需说明 condition, a cap's) whose value is known to be a number, text or a date: it
+    could never give true or false, and would fail for every project (QA135 F1: `when: execution_rate`, the `< 0.9`
+    forgotten, left every project off 需说明).
+
+    >>> condition_problem(ast.parse("r", mode="eval").body, {"r": "number"}, "r").message
+    'a condition must give true or false, and r gives a number'
+    """
+    found = kind(tree, scope)
+    if found not in _CONDITION_HINTS:
+        return None
+    fact = tree.id if isinstance(tree, ast.Name) else None
+    return Problem(f"a condition must give true or false, and {text} gives {_WORDS[found]}", expression=text, fact=fact,
+                   hint=_CONDITION_HINTS[found])
+
+
+_AS_DECLARED = {"number": "number", "text": "string", "date": "date", "boolean": "boolean"}
+
+
+def derived_types(scope: Mapping[str, str], derived: Iterable[tuple[str, ast.expr]]) -> dict[str, str]:
+    """The type of each derived value whose formula's kind is known, given in the order they are computed (each reads
+    only those before it): ``ratio(a, b)`` is a number, ``a if c else b`` of two dates a date."""
+    known = dict(scope)
+    found = {}
+    for name, tree in derived:
+        own = kind(tree, known)
+        if own is not None:
+            found[name] = known[name] = _AS_DECLARED[own]
+    return found

@@ -145,6 +145,13 @@ RULES = (
     ("the value {value} holds a full-width comma '，', so the list reads it as one value",
      "值 {value} 中有全角逗号“，”，列表把它读成了一个值"),
     ("write [{items}]", "写成 [{items}]"),
+    # a condition known to give a number, text or a date (_formula_kinds.condition_problem)
+    ("a condition must give true or false, and {formula} gives {kind}", "条件必须得出是或否，而 {formula} 得出的是{kind!t}"),
+    ("compare it with a line (execution_rate < 0.9); a number is not true or false",
+     "把它与一条线比较（execution_rate < 0.9）：数字不是是或否"),
+    ("compare the text with one in quotes (project.kind == '新建')", "把文字与引号中的文字比较（project.kind == '新建'）"),
+    ("compare the date with another date fact (output.actual_end > output.planned_end)",
+     "把日期与另一个日期事实比较（output.actual_end > output.planned_end）"),
     # a rule reading a fact of the wrong type (_build.rule_spec)
     ("facts of the set that would do: {names}", "体系中可用的事实：{names!l}"),
     ("declare a fact with type: {kind} under facts:", "在 facts: 下声明一个 type: {kind} 的事实"),

@@ -515,7 +515,7 @@ def test_a_case_expecting_no_warnings_lists_the_warnings_in_chinese_as_score_pri
     facts["facts"]["budget"]["extra"] = 1
     (tmp_path / "facts.json").write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
     with (tmp_path / "set.yaml").open("a", encoding="utf-8") as set_file:
-        set_file.write("explain_when:\n  - {when: execution_rate, message: 执行率需说明}\n")
+        set_file.write("explain_when:\n  - {when: \"execution_rate if execution_rate else '否'\", message: 执行率需说明}\n")
     run = CliRunner().invoke(main, ["--lang", "zh", "test", str(path)])
     lines = [line for line in run.output.splitlines() if line.startswith("未通过")]
     warnings = "事实 budget.extra 没有在体系中声明，已忽略"

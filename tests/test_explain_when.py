@@ -46,7 +46,7 @@ def test_conditions_read_the_total_and_the_grade():
 def test_a_condition_that_cannot_be_decided_is_a_warning_not_a_flag():
     """A condition whose formula fails, or gives no yes/no, adds an explain_when warning saying why, and no flag."""
     indicator_set = _with_conditions("  - {when: budget.total / (budget.paid - budget.paid) > 1, message: 除零}\n"
-                                     "  - {when: budget.total, message: 不是是或否}\n")
+                                     "  - {when: \"budget.total if budget.total > 0 else '否'\", message: 不是是或否}\n")
     result = score(indicator_set, load_facts(EXAMPLE_FACTS))
     assert () == result.flags
     undecided = [w.message for w in result.warnings if w.kind == "explain_when"]
@@ -55,6 +55,29 @@ def test_a_condition_that_cannot_be_decided_is_a_warning_not_a_flag():
     assert "the condition must give true or false, got 200" in undecided[1]
     chinese = [w.text("zh") for w in result.warnings if w.kind == "explain_when"]
     assert chinese[0].startswith("无法判断是否需说明（") and "条件必须得出是或否，得到 200" in chinese[1]
+
+
+@pytest.mark.parametrize(("section", "written", "said"), [
+    ("explain_when", "  - {when: execution_rate, message: 预算执行率低于90%}\n", "execution_rate gives a number"),
+    ("explain_when", "  - {when: execution_rate * 2, message: 翻倍}\n", "execution_rate * 2 gives a number"),
+    ("explain_when", "  - {when: budget.total, message: 预算}\n", "budget.total gives a number"),
+    ("explain_when", "  - {when: \"'否' or budget.total\", message: 文字}\n", "'否' or budget.total gives text"),
+    ("checks", "  - {expr: budget.paid, message: 执行数}\n", "budget.paid gives a number"),
+    ("caps", "  - {when: execution_rate, total_at_most: 80, message: 封顶}\n", "execution_rate gives a number"),
+])
+def test_a_condition_that_can_only_give_a_number_or_text_is_refused_when_the_set_loads(
+        section: str, written: str, said: str) -> None:
+    """QA135 F1: `when: execution_rate` (the `< 0.9` forgotten) passed validate and lint; a batch then left every
+    project under 90% off 需说明 with exit 0. A condition whose kind is known (a fact, a derived ratio, arithmetic) to be
+    a number, text or a date can never be true or false: it is refused at its line, with the fix, in Chinese too."""
+    # the example declares checks: the bad one goes first among them (line 48), the other sections at the end
+    text = BASE.replace("checks:\n", "checks:\n" + written) if section == "checks" else BASE + f"\n{section}:\n" + written
+    with pytest.raises(IndicatorSetError) as caught:
+        parse_indicator_set(text, str(EXAMPLE_SET))
+    problem = caught.value.problems[0]
+    assert f"a condition must give true or false, and {said}" == problem.message
+    assert problem.line is not None and problem.line in (48, BASE.count("\n") + 3)
+    assert "条件必须得出是或否" in problem.text("zh") and "must" not in problem.text("zh")
 
 
 def test_flags_are_in_the_json_result_and_match_the_schema():

@@ -145,7 +145,7 @@ facts:
   v: {type: number, label: 值}
   w: {type: number, label: 支付}
 checks:
-  - {expr: w - 100, message: 超支}
+  - {expr: "w - 100 if w else '无'", message: 超支}  # its kind is known only when it is computed
 grades:
   - {label: 合格, min: 0}
 indicators:

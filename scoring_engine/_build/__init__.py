@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 
+from .._formula_kinds import derived_types
 from .._frozen import ReadOnly
 from .._quick_schema import fits
 from .._located import Located
@@ -50,6 +51,7 @@ def build_indicator_set(located: Located, file: str | None, sha256: str, extends
             draft.scope[name] = "number"
             draft.broken.add(name)
     derived = sections.derived(draft)
+    draft.derived_types = derived_types(draft.scope, ((d.name, d.formula.tree) for d in derived))
     checks = sections.checks(draft)
     explain_when = sections.explain_when(draft)
     draft.rounding = sections.rounding(draft)

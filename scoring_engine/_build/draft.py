@@ -28,6 +28,9 @@ class Draft:
     # Facts declared with a problem of their own (said there): their type is not known, so a reader is not told it
     # reads the wrong type (QA92 F9: a text fact with a broken values list was 'a number fact' to declare again).
     broken: set[str] = field(default_factory=set)
+    # The derived values whose kind their formula tells (ratio(...) is a number), as declared types: what a condition
+    # reading one alone gives is known when the set loads (QA135 F1).
+    derived_types: dict[str, str] = field(default_factory=dict)
     rounding: Rounding | None = None  # the set's rounding: section, once read (sections.rounding)
     _rule_scopes: dict[bool, dict[str, str]] = field(default_factory=dict)
 

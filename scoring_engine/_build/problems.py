@@ -7,7 +7,7 @@ from typing import Any
 
 from .._located import Located
 from ..errors import FormulaError, Problem, json_path
-from .._formula_kinds import choice_problems
+from .._formula_kinds import choice_problems, condition_problem
 from ..formulas import Formula, compile_formula
 
 __all__ = ["Path", "ProblemLog"]
@@ -52,6 +52,16 @@ class ProblemLog:
             return None
         for p in choice_problems(formula.tree, self.choices, formula.text) if self.choices else ():
             self.add(path, p.message, p.hint, indicator=indicator, expression=p.expression, fact=p.fact)
+        return formula
+
+    def condition(self, source: Any, path: Path, scope: Mapping[str, str], derived: Mapping[str, str]) -> Formula | None:
+        """The condition written at `path`, as `compile` gives it; None, with the problem, when it is known to give a
+        number, text or a date, never true or false (`derived`: the derived values' types that are known)."""
+        formula = self.compile(source, path, scope)
+        problem = condition_problem(formula.tree, {**scope, **derived}, formula.text) if formula is not None else None
+        if problem is not None:
+            self.add(path, problem.message, problem.hint, expression=problem.expression, fact=problem.fact)
+            return None
         return formula
 
     def indicator_at(self, path: Path) -> str | None:

@@ -181,7 +181,7 @@ def checks(draft: Draft) -> tuple[Check, ...]:
         path = ("checks", i)
         if not draft.log.ok(path):
             continue
-        formula = draft.log.compile(check["expr"], path + ("expr",), draft.scope)
+        formula = draft.log.condition(check["expr"], path + ("expr",), draft.scope, draft.derived_types)
         if formula is not None:
             found.append(Check(formula, check["message"], check.get("severity", "warning"),
                                line=(draft.log.located.where(path) or (None, None))[0], file=draft.log.located.file_at(path)))
@@ -203,8 +203,8 @@ def explain_when(draft: Draft) -> tuple[ExplainRule, ...]:
         if "rows_below" in rule:
             found.append(ExplainRule(None, rule["message"], Decimal(rule["rows_below"])))
             continue
-        formula = _with_grade_labels(draft, lambda: draft.log.compile(rule["when"], path + ("when",),
-                                                                       {**draft.scope, **EXPLAIN_NAMES}))
+        formula = _with_grade_labels(draft, lambda: draft.log.condition(rule["when"], path + ("when",),
+                                                                         {**draft.scope, **EXPLAIN_NAMES}, draft.derived_types))
         if formula is None:
             continue
         for name in sorted(formula.names & set(EXPLAIN_NAMES) & set(draft.scope)):
@@ -368,7 +368,7 @@ def caps(draft: Draft, grades: tuple[Grade, ...]) -> tuple[Cap, ...]:
             draft.log.add(path + ("grade_at_most",), f"grade_at_most names {grade!r}, which is not a grade of the set",
                           did_you_mean(grade, list(labels)) or "grades: " + ", ".join(g.label for g in grades))
             continue
-        formula = draft.log.compile(cap["when"], path + ("when",), draft.scope)
+        formula = draft.log.condition(cap["when"], path + ("when",), draft.scope, draft.derived_types)
         if formula is not None:
             found.append(Cap(formula, cap["message"], total, labels.get(grade) if grade is not None else None))
     return tuple(found)
