@@ -36,6 +36,8 @@ class Located:
     aliased: bool = False
     # A profile resolved onto its base (`_profiles`) mixes nodes of several files: each node's mark names its file.
     several_files: bool = False
+    # Those files, the profile's first, then each base's in turn: which one is written on top of which.
+    files: tuple[str | None, ...] = ()
     # The reader saw that every key and every text it read is printable: nothing is hidden in any name (a bidi override,
     # a zero-width space). False when it saw one that is not, and for data it did not read.
     printable: bool = False
@@ -67,6 +69,10 @@ class Located:
             key_node, node = found
         name = (key_node if key and key_node is not None else node).start_mark.name
         return name if isinstance(name, str) else None
+
+    def on_top_of(self, upper: str | None, lower: str | None) -> bool:
+        """Whether file `upper` is a profile written over file `lower` (its base, or a base of its base)."""
+        return upper in self.files and lower in self.files and self.files.index(upper) < self.files.index(lower)
 
     def written(self, path: Path) -> str | None:
         """A plain scalar YAML read as something other than text (no → false, 1.10, 2024-01-01), as written: for hints."""

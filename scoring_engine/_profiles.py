@@ -112,7 +112,7 @@ def resolve(located: Located, file: str | None, sha256: str, folder: Path | None
         log.problems[:] = [*schema, *merge.unfound]
     if log.problems:
         raise IndicatorSetError(log.ranked())
-    resolved = _yaml.from_nodes(root)
+    resolved = _yaml.from_nodes(root, (file, *(base.located.files or (base_file,))))
     digest = hashlib.sha256(f"{sha256}\n{base.sha256}".encode()).hexdigest()  # the profile and everything below it
     by = _set_id(base_located, ref)  # QA39 F8:
     inherited = [replace(c, by=c.by or by, file=c.file or base_file) for c in base.changes if _inherited(c, merge.added)]

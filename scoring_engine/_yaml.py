@@ -398,11 +398,12 @@ def _visit(node: Node, seen: set[int]) -> Node:
     return node
 
 
-def from_nodes(root: Node) -> Located:
-    """Data with positions from a node tree already read once (a profile resolved onto its base): marks name the files."""
+def from_nodes(root: Node, files: tuple[str | None, ...]) -> Located:
+    """Data with positions from a node tree already read once (a profile resolved onto its base): marks name the files,
+    which `files` gives in order, the profile's first."""
     reader = _Reader(None)
     out = reader.out
-    out.root, out.several_files = root, True
+    out.root, out.several_files, out.files = root, True, files
     out.data = reader.read(root, (), 0)
     out.problems = reader.problems
     return out

@@ -295,6 +295,16 @@ def test_children_a_profile_writes_that_do_not_add_up_are_said_at_its_children_l
     assert [("p.yaml", 4)] == [p[:2] for p in _problems(derived) if "add up" in p[2]]
 
 
+def test_a_weight_a_base_profile_changed_is_said_at_its_line_for_a_profile_of_it_too(tmp_path: Path) -> None:
+    """QA133 F2: q changes decision's weight to 16 over the bundled children (15); r extends q. Validating r said the
+    mismatch at national-framework.yaml's children: line, a file no author edits. It is said at q's weight line, where
+    it was written, as it is when q itself is validated."""
+    _write(tmp_path, "q.yaml", "extends: national-framework\nid: q\nchange:\n  decision: {weight: 16}\n"
+                               "  process: {weight: 24}\n")
+    derived = _write(tmp_path, "r.yaml", "extends: q.yaml\nid: r\n")
+    assert [("q.yaml", 4), ("q.yaml", 5)] == [p[:2] for p in _problems(derived) if "add up" in p[2]]
+
+
 def test_removing_a_fact_the_base_still_reads_is_reported_at_the_removal(tmp_path: Path) -> None:
     """facts: {budget.total: null} while the base's 资金到位率 reads it: the error is on the profile's line, naming the base's."""
     path = _write(tmp_path, "p.yaml", "extends: national-framework\nfacts:\n  budget.total: null\n")

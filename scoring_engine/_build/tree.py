@@ -169,9 +169,10 @@ class IndicatorTree:
             hint = ("change the children's weights or this weight so that they agree" if owner
                     else f"change the weights so that they add up to the total {plain(expected)}")
             at, located, own = owner + (key,) if owner else path, self.log.located, (None, self.log.file)
-            if owner and located.file_at(at) not in own and located.file_at(path, key=True) not in (None, located.file_at(at)):
+            if owner and located.file_at(at) not in own and located.on_top_of(located.file_at(path, key=True), located.file_at(at)):
                 at, owner = path, ()  # children a profile wrote under its base's weight: said at its children: (QA130 F2,
-                #                       and QA132 F3: a base profile's, for a profile of it)
+                #  and QA132 F3: a base profile's, for a profile of it); a weight a profile wrote over its base's children
+                #  is said at the weight, in a profile of it too (QA133 F2)
                 hint = f"make the children's weights add up to {plain(expected)}, or give the weight they add up to"
             self.log.add(at, key=not owner, hint=hint,
                          message=f"weights of {what} add up to {plain(found)} ({detail}), not {plain(expected)}")
