@@ -31,6 +31,20 @@ def test_a_rate_just_under_the_limit_is_not_shown_as_the_limit(tmp_path: Path) -
     assert any("execution_rate ≈ 0.8999997" in str(flag) for flag in flags), flags
 
 
+def test_a_rate_under_the_limit_by_less_than_every_decimal_shown_is_cut_not_rounded_onto_the_limit(tmp_path: Path) -> None:
+    """QA135 F2: 899999.9999999 of 1,000,000 is 0.8999999999999: the flag said 'execution_rate < 0.9；execution_rate ≈
+    0.9', as rounding at every place shown carries it to 0.9. It is cut there instead: ≈ 0.899999999999."""
+    facts = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    facts["indicator_set"] = "self-evaluation"
+    facts["facts"]["budget"] = {"total": 1000000, "paid": 899999.9999999}
+    path = tmp_path / "facts.json"
+    path.write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(path), "--format", "json"])
+    flags = [str(flag) for flag in json.loads(run.output)["flags"]]
+    assert any("execution_rate ≈ 0.899999999999）" in flag for flag in flags), flags
+    assert not any("≈ 0.9）" in flag for flag in flags), flags
+
+
 def test_a_mean_rate_is_exact_so_a_half_rounds_up() -> None:
     """Three thirds (of 3, 6 and 9 points) and 0.3334 average exactly 0.33335: summed as 28-digit quotients the mean was
     0.33334999…, which rounds to 0.3333 where 0.3334 is right."""
