@@ -63,3 +63,37 @@ def test_a_unit_scored_out_of_different_totals_shows_no_mean_total() -> None:
     mixed, single = sorted(ranked(table, 2, Counter()), key=lambda r: r.name)
     assert (mixed.mean, single.mean, mixed.mean_rate) == (None, Decimal("85.00"), Decimal("0.925"))
     assert "—" == cell_text(ranking_cells(mixed, "主管部门")[4])
+
+
+_TWO_LEAVES = """id: two-leaves
+name: 两项
+version: "1"
+facts:
+  s.a: {type: number, min: 0, max: 60}
+  s.b: {type: number, min: 0, max: 40}
+grades:
+  - {label: 优, min: 90}
+  - {label: 良, min: 80}
+  - {label: 中, min: 60}
+  - {label: 差, min: 0}
+indicators:
+  - {id: a, name: 甲, weight: 60, rule: {kind: formula, score: s.a}}
+  - {id: b, name: 乙, weight: 40, rule: {kind: formula, score: s.b}}
+"""
+
+
+def test_a_mean_or_median_just_under_a_grade_line_is_not_shown_on_it_beside_its_rate() -> None:
+    """QA135 F3: one unit's totals 80.00 and 79.99 average 79.995. Its ranking row showed 平均分 80.00 (the line of 良)
+    beside 平均得分率 79.99%, and the batch's mean and median were 80.00. Each is cut as the rate is: 79.99."""
+    from scoring_engine import parse_indicator_set
+    from scoring_engine.batch import score_many, summarise
+
+    indicator_set = parse_indicator_set(_TWO_LEAVES)
+    documents = [{"project": {"id": f"P{i}", "unit": "某单位", "department": "某局"}, "facts": {"s": {"a": a, "b": 40}}}
+                 for i, a in enumerate((Decimal(40), Decimal("39.99")))]
+    summary = summarise(score_many(indicator_set, documents))
+    (totals,) = summary.sets
+    assert ("79.99", "79.99") == (str(totals.mean), str(totals.median))
+    (unit,) = summary.units
+    cells = [cell_text(c) for c in ranking_cells(unit, "实施单位")]
+    assert "79.99" in cells and "79.99%" in cells and "80.00" not in cells, cells

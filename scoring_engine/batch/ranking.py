@@ -23,7 +23,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from .._arith import ZERO, cut_rate, round_half_up
+from .._arith import ZERO, cut_mean, cut_rate
 from .._record import record
 from .._text import prints_as_nothing
 from .rows import ProjectRow
@@ -144,6 +144,6 @@ def ranked(table: dict[tuple[str, str], list[Any]], places: int, failed: Counter
     for i, (rate, name, department, n, total, flagged) in enumerate(rated):
         rank = found[-1].rank if found and rated[i - 1][0] == rate else i + 1
         share = cut_rate(Decimal(-rate.numerator) / rate.denominator)
-        mean = round_half_up(total / n, places) if len(table[department, name][3]) == 1 else None  # QA59 F3
+        mean = cut_mean(total / n, places) if len(table[department, name][3]) == 1 else None  # QA59 F3, QA135 F3
         found.append(Ranked(name, n, mean, flagged, places, rank, department, share, failed[(department, name)]))
     return tuple(found)

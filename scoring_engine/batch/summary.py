@@ -33,7 +33,7 @@ from dataclasses import field
 from decimal import Decimal
 from typing import Any, NamedTuple, Protocol
 
-from .._arith import ZERO, in_engine_context, round_half_up
+from .._arith import ZERO, cut_mean, in_engine_context, round_half_up
 from .._record import record
 from .consequences import ConsequenceCount, ConsequenceTally
 from .duplicates import Duplicate, IdTally, same_year
@@ -449,7 +449,7 @@ def _set_summary(s: _SetTotals) -> SetSummary:
                                      mean_rate(rates, rated) if rated else None, rated)
                        for key, (name, level, n, scores, rates, rated) in s.indicators.items())
     return SetSummary(row.set_id, row.set_name, row.set_version, row.precision, row.max_total, count,
-                      round_half_up(total / count, p), _median(s.totals, count, p), min(s.totals), max(s.totals), tuple(shares),
+                      cut_mean(total / count, p), _median(s.totals, count, p), min(s.totals), max(s.totals), tuple(shares),
                       _histogram(s.totals, row.max_total),
                       indicators, s.flagged, row.set_sha256, funds_unit=row.funds_unit,
                       categories=s.categories.counted(tuple(s.indicators)))
@@ -470,7 +470,7 @@ def _median(totals: Counter[Decimal], count: int, places: int) -> Decimal:
         while middle and middle[0] < seen:
             found.append(value)
             middle.pop(0)
-    return round_half_up((found[0] + found[1]) / 2, places)
+    return cut_mean((found[0] + found[1]) / 2, places)  # never up onto a grade's line it falls short of (QA135 F3)
 
 
 def _histogram(totals: Counter[Decimal], max_total: Decimal) -> tuple[Bin, ...]:
