@@ -6,8 +6,9 @@ __all__ = ["API"]
 
 API = (
     # facts from Python whose lists or mappings are held in many places (facts.held_too_often)
-    ("the facts hold more than {n:n} values, a list or mapping counted in each place it is held (MAX_SHARED_VALUES)",
-     "事实中的值超过 {n} 个（同一个列表或映射出现在几处时，每处都计数）（MAX_SHARED_VALUES）"),
+    ("the facts hold more than {n:n} values over again: lists or mappings held in more than one place, counted in each "
+     "further place (MAX_SHARED_VALUES)",
+     "事实中重复的值超过 {n} 个：同一个列表或映射出现在多处，每多一处都再计数（MAX_SHARED_VALUES）"),
     ("give each list or mapping once (yaml.safe_load repeats one for each alias), or split the facts",
      "每个列表或映射只给一次（yaml.safe_load 会为每个别名重复同一个对象），或把事实拆开"),
     # score_many's documents given by path (batch/inputs.py)

@@ -124,35 +124,46 @@ def _copied(value: Any, memo: dict[int, Any], depth: int) -> Any:
     return out
 
 
-#: The most values facts given from Python may hold, a list or mapping held in several places (or in itself) counted
-#: in each, as the checks walk them: about what a facts file of MAX_FACTS_BYTES can hold (a digit and a comma each).
+#: The most values facts given from Python may hold over again, a list or mapping held in a second place (or in
+#: itself) counted again in each, as the checks walk them: about what a facts file of MAX_FACTS_BYTES can hold (a digit
+#: and a comma each). Facts that hold each part once are walked once whatever their size, and are not bounded (QA133 F1).
 MAX_SHARED_VALUES = 500_000
 _SIZE_DEPTH = 64  # the deepest any check walks (an undeclared fact's values: _undeclared)
 
 
 def held_too_often(value: Any, most: int = MAX_SHARED_VALUES) -> bool:
-    """Whether `value` holds more than `most` values, each list or mapping counted in every place it is held.
+    """Whether `value` holds more than `most` values over again: a list or mapping met a second time (in another place,
+    or in itself) counts every value under it, as the checks would walk it once more.
 
     Counted once per list or mapping and depth, so a document of shared parts (yaml.safe_load of a chain of aliases,
     `d['a'] = d['b'] = d['c'] = d`) is judged in the time of its parts, where the checks would walk it branch by
-    branch: 19 levels of three did not end.
+    branch: 19 levels of three did not end. A tree (each part held once) counts nothing, however large: the checks
+    walk it in the time of its size (QA133 F1).
     """
     sizes: dict[tuple[int, int], int] = {}
+    seen: set[int] = set()
+    repeated = 0
 
-    def size(item: Any, depth: int) -> int:
+    def size(item: Any, depth: int, within: bool) -> int:  # within: under a part met again, counted where that is
+        nonlocal repeated
         if depth > _SIZE_DEPTH or not isinstance(item, (Mapping, list, tuple)):
             return 1
+        again = not within and id(item) in seen
+        seen.add(id(item))
         found = sizes.get((id(item), depth))
         if found is None:
             found = 1
             for part in item.values() if isinstance(item, Mapping) else item:
-                found += size(part, depth + 1)
-                if found > most:
+                found += size(part, depth + 1, within or again)
+                if (found if within or again else repeated) > most:
                     break
             sizes[(id(item), depth)] = found
+        if again:
+            repeated += found
         return found
 
-    return size(value, 0) > most
+    size(value, 0, False)
+    return repeated > most
 
 
 def kept(facts: Facts, values: dict[str, Any] | None = None) -> Facts:
@@ -294,9 +305,10 @@ def _shape_problems(facts: Facts) -> Iterator[tuple[tuple[str | int, ...], str, 
 
 
 def _not_held_too_often(facts: Facts) -> None:
-    if held_too_often((facts.values, facts.project, facts.not_applicable)):
-        raise FactsError(Problem(f"the facts hold more than {MAX_SHARED_VALUES} values, a list or mapping counted in each "
-                                 "place it is held (MAX_SHARED_VALUES)", file=facts.source, path="$.facts",
+    if held_too_often((facts.values, facts.project, facts.not_applicable), MAX_SHARED_VALUES):  # as set when called
+        raise FactsError(Problem(f"the facts hold more than {MAX_SHARED_VALUES} values over again: lists or mappings held "
+                                 "in more than one place, counted in each further place (MAX_SHARED_VALUES)",
+                                 file=facts.source, path="$.facts",
                                  hint="give each list or mapping once (yaml.safe_load repeats one for each alias), "
                                       "or split the facts"))
 

@@ -778,3 +778,35 @@ def test_facts_whose_parts_are_held_in_many_places_are_refused_at_once() -> None
     assert "returned" == outcome.status, outcome
     assert [(f"{how} {name}", "$.facts") for name in ("itself", "aliases") for how in ("score", "score_many")] \
         == outcome.value
+
+
+def test_large_facts_that_hold_each_part_once_score_and_tell_their_own_problems(small, monkeypatch):
+    """QA133 F1: facts from Python holding more than MAX_SHARED_VALUES values were refused though nothing in them is
+    held twice (a million distinct findings, a 600,000-item list of notes), where limits.md promises no size bound, and
+    the refusal hid their own problems. Only values held over again count: a tree of any size scores, and tells a
+    negative budget.paid or a list given as a project detail. (The bound is lowered here to keep the test small.)"""
+    import scoring_engine.facts
+
+    monkeypatch.setattr(scoring_engine.facts, "MAX_SHARED_VALUES", 1000)
+    document = json.loads((SMALL / "facts.json").read_text(encoding="utf-8"))
+    del document["indicator_set"]
+    findings, notes = _base(), _base()
+    findings["findings"]["compliance"] = [f"问题{i}" for i in range(3000)]
+    notes["notes"] = list(range(3000))
+    part = {"a": 1, "b": [1, 2, 3]}  # a small part held twice beside them counts only itself again
+    notes["one"] = notes["two"] = part
+    assert score(small, findings).total < score(small, _base()).total
+    assert score(small, notes).total == scores_only(small, notes).total == score(small, _base()).total
+    [outcome] = score_many(small, [{**document, "facts": notes}])
+    assert outcome.result is not None and not outcome.problems
+    notes["budget"]["paid"] = -1
+    with pytest.raises(FactsError) as caught:
+        score(small, notes)
+    assert ["$.facts.budget.paid"] == [p.path for p in caught.value.problems]
+    with pytest.raises(FactsError) as caught:
+        score(small, Facts(values=_base(), project={"name": "x", "attachments": list(range(3000))}))
+    assert ["$.project.attachments"] == [p.path for p in caught.value.problems]
+    shared = list(range(600))  # held in three places: 1,200 values over again
+    with pytest.raises(FactsError, match=r"hold more than 1000 values over again.*MAX_SHARED_VALUES") as caught:
+        score(small, {**_base(), "x": shared, "y": shared, "z": shared})
+    assert ["$.facts"] == [p.path for p in caught.value.problems]
