@@ -275,4 +275,9 @@ PLACES = (
     # where a batch writes its outputs (batch/run.py)
     ("cannot write the outputs' temporary files: {why}", "无法写入输出文件的临时文件：{why!t}"),
     ("free some space in the folder of the outputs", "请在输出文件所在的文件夹腾出空间"),
+    # batch options that do nothing without another (cli.batch, QA135 F4)
+    ("--threshold is the difference a comparison flags: give it with --compare-with or --compare-set",
+     "--threshold 是比对时标记的分差：请与 --compare-with 或 --compare-set 一起使用"),
+    ("--report-format is the format of each project's own report: give it with --reports DIR",
+     "--report-format 是每个项目单独报告的格式：请与 --reports 目录 一起使用"),
 )

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
+from click.core import ParameterSource
 
 from . import __version__
 from ._cli_guard import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, guarded as _guarded, report as _report, said_line as _say
@@ -238,35 +239,11 @@ def batch(inputs: tuple[str, ...], set_ref: str | None, jobs: int | None, output
     A project that cannot be scored is listed with its errors and the others
     are still scored; the exit code is then 1. See docs/batch.md.
     """
-    from .batch.compare import MAX_THRESHOLD, threshold_shown
-    from .batch.run import OUTPUTS, BatchOptions, exit_code, outputs_clash, run_batch
+    from .batch.run import BatchOptions, exit_code, run_batch
     from .batch.pool import usable_cores
-    from .batch.recheck import recheck_clash
     from .reports.batch_text import summary_text
 
-    if "-" in (*inputs, *compare_with) and not os.path.exists("-"):
-        raise click.UsageError("batch does not read standard input: give the facts files, folders or JSONL files by path")
-    for path in outputs:
-        if extension_of(path) not in OUTPUTS:
-            raise click.UsageError(f"--output {path}: the extension says the format; use one of {', '.join(OUTPUTS)}")
-    if jobs is not None and jobs > MAX_JOBS:  # more would only compete for the cores, each holding the set
-        raise click.BadParameter(f"{jobs} is more than four per core ({MAX_JOBS})", param_hint="--jobs")
-    clash = outputs_clash(outputs, (*inputs, *compare_with), reports)
-    if clash is not None:
-        raise click.UsageError(clash)
-    if compare_with and compare_set:
-        raise click.UsageError("give --compare-with (a re-check) or --compare-set (another set), not both")
-    if (clash := recheck_clash(inputs, compare_with)) is not None:
-        raise click.UsageError(clash)
-    try:
-        points = Decimal(threshold)
-    except InvalidOperation:
-        points = Decimal("NaN")
-    if not points.is_finite() or points < 0:
-        raise click.BadParameter(f"{threshold!r} is not a number of points (0 or more)", param_hint="--threshold")
-    if not threshold_shown(points):
-        raise click.BadParameter(f"{threshold!r}: give at most {MAX_THRESHOLD} points, with at most 6 decimals",
-                                 param_hint="--threshold")
+    points = _batch_usage(inputs, outputs, jobs, reports, compare_with, compare_set, threshold)
     lang = current_language()
     options = BatchOptions(inputs, load_indicator_set(resolve_set(set_ref)) if set_ref else None, jobs or usable_cores(),
                            outputs, reports, report_format, compare_with,
@@ -290,6 +267,43 @@ def batch(inputs: tuple[str, ...], set_ref: str | None, jobs: int | None, output
         for path in outputs:
             tell(_say(f"{path}: written"))
         sys.exit(exit_code(summary))
+
+def _batch_usage(inputs: tuple[str, ...], outputs: tuple[Path, ...], jobs: int | None, reports: Path | None,
+                 compare_with: tuple[str, ...], compare_set: str | None, threshold: str) -> Decimal:
+    """The batch options checked together (a usage error for any that clash or do nothing); the threshold in points."""
+    from .batch.compare import MAX_THRESHOLD, threshold_shown
+    from .batch.run import OUTPUTS, outputs_clash
+    from .batch.recheck import recheck_clash
+
+    if "-" in (*inputs, *compare_with) and not os.path.exists("-"):
+        raise click.UsageError("batch does not read standard input: give the facts files, folders or JSONL files by path")
+    for path in outputs:
+        if extension_of(path) not in OUTPUTS:
+            raise click.UsageError(f"--output {path}: the extension says the format; use one of {', '.join(OUTPUTS)}")
+    if jobs is not None and jobs > MAX_JOBS:  # more would only compete for the cores, each holding the set
+        raise click.BadParameter(f"{jobs} is more than four per core ({MAX_JOBS})", param_hint="--jobs")
+    clash = outputs_clash(outputs, (*inputs, *compare_with), reports)
+    if clash is not None:
+        raise click.UsageError(clash)
+    if compare_with and compare_set:
+        raise click.UsageError("give --compare-with (a re-check) or --compare-set (another set), not both")
+    given = click.get_current_context().get_parameter_source
+    if not (compare_with or compare_set) and given("threshold") is ParameterSource.COMMANDLINE:  # used by nothing (QA135 F4)
+        raise click.UsageError("--threshold is the difference a comparison flags: give it with --compare-with or --compare-set")
+    if reports is None and given("report_format") is ParameterSource.COMMANDLINE:
+        raise click.UsageError("--report-format is the format of each project's own report: give it with --reports DIR")
+    if (clash := recheck_clash(inputs, compare_with)) is not None:
+        raise click.UsageError(clash)
+    try:
+        points = Decimal(threshold)
+    except InvalidOperation:
+        points = Decimal("NaN")
+    if not points.is_finite() or points < 0:
+        raise click.BadParameter(f"{threshold!r} is not a number of points (0 or more)", param_hint="--threshold")
+    if not threshold_shown(points):
+        raise click.BadParameter(f"{threshold!r}: give at most {MAX_THRESHOLD} points, with at most 6 decimals",
+                                 param_hint="--threshold")
+    return points
 
 
 @main.command()

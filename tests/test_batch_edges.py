@@ -214,3 +214,18 @@ def test_a_second_stop_after_the_batch_said_interrupted_changes_nothing(tmp_path
     run = subprocess.run([sys.executable, "-c", _STOPPED_TWICE, str(tmp_path / "p.jsonl")], capture_output=True, text=True,
                          timeout=120, check=False)
     assert 130 == run.returncode and "Traceback" not in run.stderr and "interrupted" in run.stderr, run.stderr
+
+
+@pytest.mark.parametrize(("option", "needs"), [(["--threshold", "3"], "--compare-with or --compare-set"),
+                                               (["--report-format", "json"], "--reports DIR")])
+def test_an_option_that_does_nothing_without_another_is_a_usage_error_not_silently_ignored(
+        tmp_path: Path, option: list[str], needs: str) -> None:
+    """QA135 F4: `batch … --threshold 3` without a comparison, or `--report-format json` without `--reports`, ran and
+    exited 0 as if the option had been used. Each is a usage error (exit 2) naming the option it goes with, and no
+    output is written."""
+    source = tmp_path / "p.jsonl"
+    write_jsonl(source, 2)
+    out = tmp_path / "out.csv"
+    run = CliRunner().invoke(main, ["--lang", "en", "batch", str(source), "--set", str(SMALL_SET), "-o", str(out), "-q",
+                                    *option])
+    assert 2 == run.exit_code and needs in run.output and not out.exists(), run.output
