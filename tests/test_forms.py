@@ -1035,3 +1035,32 @@ def test_a_row_named_as_the_total_row_reads_back_as_a_row(tmp_path: Path, name: 
     read = CliRunner().invoke(main, ["score", str(form), "--set", "self-evaluation", "--format", "json"])
     assert 0 == read.exit_code, read.output
     assert json.loads(facts.output)["total"] == json.loads(read.output)["total"]
+
+
+@pytest.mark.parametrize(("facts", "column", "word"), [
+    ("self-evaluation", "B", "合计"), ("self-evaluation", "C", "合计"), ("self-evaluation", "D", "合计"),
+    ("self-evaluation", "E", "合计"), ("self-evaluation", "F", "总分"), ("sichuan-self-evaluation", "D", "合计"),
+    ("sichuan-self-evaluation", "H", "自评总分")])
+def test_a_total_row_unmerged_and_labelled_in_another_column_is_still_the_total_row(tmp_path: Path, facts: str,
+                                                                                     column: str, word: str) -> None:
+    """QA133 F3: a clerk who unmerged the 总分 row and typed 合计 in its 二级, 三级 or a later column (B28..F28) had the
+    row read as a 三级 row named 合计, and the form refused ("rows' weights add up to 110", "the 三级指标 is empty, but
+    the row has 分值, 得分"); such forms read before QA132 F2. With no total word in the 一级 column or left of it, the
+    total row is the first row holding one and no 三级 name, 年度指标值 or 实际完成值 beside it, below the last 三级 row."""
+    from openpyxl import load_workbook
+
+    from conftest import written_form
+
+    base = ROOT / "indicator_sets" / f"{facts}.facts.json"
+    form = written_form(base, tmp_path / "f.xlsx")
+    book = load_workbook(form)
+    sheet = book.worksheets[0]
+    total = next(c for c in sheet["A"] if c.value == "总分")
+    sheet.unmerge_cells(next(str(m) for m in sheet.merged_cells.ranges if m.min_row == total.row and m.min_col == 1))
+    total.value = None
+    sheet[f"{column}{total.row}"] = word
+    book.save(form)
+    expected = CliRunner().invoke(main, ["score", str(base), "--format", "json"])
+    read = CliRunner().invoke(main, ["--lang", "en", "score", str(form), "--set", facts, "--format", "json"])
+    assert 0 == read.exit_code, read.output
+    assert json.loads(expected.output)["total"] == json.loads(read.output)["total"]

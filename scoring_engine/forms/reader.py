@@ -27,7 +27,7 @@ from ..target_rows import dated_row, target_row, unsigned_target
 from .content import NO_REASON, is_own_conclusion
 from .funds import check_funds
 from .labels import CHINESE_DIGITS as _CHINESE_DIGITS, YEAR as _YEAR, YEAR_PLAIN as _YEAR_PLAIN
-from .layout import WEIGHT_IN_LABEL, FormLayout, Labelled, form_layout, same_label
+from .layout import WEIGHT_IN_LABEL, FormLayout, form_layout, same_label
 from .reading import (FILL_THE_CELL, SIDE_SHEET, Blank, FormReading, another_layout, bare_value, hidden_rows,
                       how_to_read_with, is_percentage, named_set, named_version, numeric, one_line, read_with,
                       refuse_score_sheet, refused_values, unsigned_number, with_unit)
@@ -312,8 +312,7 @@ def _indicators(reading: FormReading) -> None:
 def _typed_scores(reading: FormReading, heading: tuple[int, dict[str, int]]) -> tuple[int, int] | None:
     """总分 and each own row's 得分, typed where the set computes them, kept to be compared; the 总分 cell, if any."""
     row_at, at = heading
-    total = reading.find(Labelled(reading.layout.total, also=reading.layout.total_also), [r for r in reading.sheet.rows
-                         if r > row_at], before=at.get("level1", 0) + 1)  # a 三级 row named 合计 is a row (QA132 F2)
+    total = reading.total_row(row_at, at)
     if total and "score" in at:
         reading.typed_score("total", total[0], at["score"])
     if total and "weight" in at:

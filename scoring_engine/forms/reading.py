@@ -43,6 +43,10 @@ def _not_worked_out(value: Formula) -> str:
     return "an error value, which a formula that failed leaves" if value.error else "a formula, which is not worked out"
 
 
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
 class Blank(NamedTuple):
     """A place on the form the reader found empty: its cell, what it is for, and how to fill it."""
 
@@ -123,13 +127,28 @@ class FormReading:
         cell, merged = self.sheet.ref(row, col), self.sheet.merged_over(row, col)
         return Blank(cell, what) if merged is None else Blank(cell, what, unmerge(merged))
 
-    def find(self, label: Labelled, rows: list[int] | None = None, before: int | None = None) -> tuple[int, int] | None:
-        """The first cell holding `label` (in `rows`, else anywhere; in a column left of `before`), row by row."""
+    def find(self, label: Labelled, rows: list[int] | None = None) -> tuple[int, int] | None:
+        """The first cell holding `label` (in `rows`, else anywhere), reading row by row."""
         for (r, c), value in sorted(self.sheet.cells.items()):
-            if (rows is None or r in rows) and (before is None or c < before) and isinstance(value, str) \
-                    and label.matches(value):
+            if (rows is None or r in rows) and isinstance(value, str) and label.matches(value):
                 return r, c
         return None
+
+    def total_row(self, row_at: int, at: Mapping[str, int]) -> tuple[int, int] | None:
+        """The 总分 row's label cell below the indicator heading `row_at`: a total word (总分, 合计…) in the 一级 column or
+        left of it, where the form prints it; a 三级 row or 二级 category named 合计 is a row (QA132 F2). A form with none
+        there (the row unmerged, 合计 typed in its 三级 column: QA133 F3) has it at the first row holding one and nothing
+        else in its 三级, 年度指标值 and 实际完成值 cells, with no 三级 row below it: an indicator row fills them."""
+        label = Labelled(self.layout.total, also=self.layout.total_also)
+        found = [(r, c) for (r, c), value in sorted(self.sheet.cells.items())
+                 if r > row_at and isinstance(value, str) and label.matches(value)]
+        printed = next(((r, c) for r, c in found if c <= at.get("level1", 0)), None)
+        if printed is not None or "level3" not in at:
+            return printed
+        cells = [at[k] for k in ("level3", "target", "target_value", "actual", "actual_value") if k in at]
+        last = max((r for r in self.sheet.rows if self.sheet.text(r, at["level3"])), default=0)  # the last 三级 row
+        return next(((r, c) for r, c in found if r >= last and all(k == c or _blank(self.sheet.get(r, k)) for k in cells)),
+                    None)
 
     def heading_row(self, columns: tuple[Labelled, ...], at_least: int) -> tuple[int, dict[str, int]] | None:
         """The first row holding at least `at_least` of the column labels, with the column of each label found."""
