@@ -1,6 +1,6 @@
 """Engine values as short Chinese text, for explain and the reports.
 
->>> from decimal import ROUND_DOWN, Context, Decimal
+>>> from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal
 >>> show_value(Decimal("0.8385416666666666666666666667"))
 '≈0.838542'
 >>> show_value(Decimal("186.4"), "万元")
@@ -17,7 +17,7 @@ import datetime
 import math
 import unicodedata
 from collections.abc import Mapping
-from decimal import ROUND_DOWN, Context, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal
 from typing import Any
 
 from ._arith import exact, fixed, percent, plain, to_decimal
@@ -43,11 +43,11 @@ def show_number(value: Decimal) -> str:
             return plain(rounded)
         if len(plain(rounded).partition(".")[2]) == places:  # the last decimal kept is not a zero: no carry to hide it
             return "≈" + plain(rounded)
-    # Nines past every place tried (0.8999999999999): cut, never rounded onto the figure it falls short of (QA135 F2);
-    # a value just above a round figure (0.1000000000000004) is that figure.
+    # Rounded onto a shorter figure at every place tried (0.8999999999999 ≈ 0.9, -0.1000000000000001 ≈ -0.1): cut
+    # towards the value instead, never onto the figure it falls short of or passes (QA135 F2, QA136 F2).
     places = 2 * MAX_SHOWN_DECIMALS
-    cut = value.quantize(Decimal(1).scaleb(-places), ROUND_DOWN, Context(prec=max(value.adjusted(), 0) + places + 2))
-    return "≈" + plain(cut if abs(cut) < abs(Decimal(fixed(value, places))) else Decimal(fixed(value, MAX_SHOWN_DECIMALS)))
+    towards = ROUND_FLOOR if value < Decimal(fixed(value, places)) else ROUND_CEILING
+    return "≈" + plain(value.quantize(Decimal(1).scaleb(-places), towards, Context(prec=max(value.adjusted(), 0) + places + 2)))
 
 
 def show_value(value: Any, unit: str | None = None) -> str:

@@ -8,10 +8,12 @@ from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from conftest import ROOT
 from scoring_engine._arith import round_half_up
+from scoring_engine._display import show_number
 from scoring_engine.batch.categories import add_rate, mean_rate
 from scoring_engine.batch.ranking import ranked
 from scoring_engine.cli import main
@@ -97,3 +99,17 @@ def test_a_mean_or_median_just_under_a_grade_line_is_not_shown_on_it_beside_its_
     (unit,) = summary.units
     cells = [cell_text(c) for c in ranking_cells(unit, "实施单位")]
     assert "79.99" in cells and "79.99%" in cells and "80.00" not in cells, cells
+
+
+@pytest.mark.parametrize(("value", "shown"), [
+    ("0.8999999999999", "≈0.899999999999"),  # under 0.9: never ≈0.9 beside execution_rate < 0.9 (QA135 F2)
+    ("-0.1000000000000001", "≈-0.100000000001"),  # under -0.1: never ≈-0.1 beside cost_saving_rate < -0.1 (QA136 F2)
+    ("-0.0999999999999999", "≈-0.099999999999"),  # over -0.1
+    ("-3E-13", "≈-0.000000000001"),  # under 0: never ≈0 beside x < 0
+    ("0.89999966", "≈0.8999997"),  # QA59 F1: as many decimals as keep it under the line
+    ("0.8385416666666666666666666667", "≈0.838542"),
+])
+def test_a_value_by_a_line_is_shown_on_its_own_side_of_it(value: str, shown: str) -> None:
+    """A value with more decimals than are shown is rounded, but never onto a round figure it falls short of or passes:
+    a 需说明 flag's value stays on the side of the line its condition says, for negative values too."""
+    assert shown == show_number(Decimal(value))
