@@ -13,10 +13,10 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from ._arith import ONE, ZERO, round_half_up
+from ._arith import ONE, ZERO, plain, round_half_up
 from ._record import record
 
-__all__ = ["Finding", "Fail", "OPERATORS", "FUNCTIONS", "constant_argument_problem", "describe_value"]
+__all__ = ["Finding", "Fail", "OPERATORS", "FUNCTIONS", "condition_value", "constant_argument_problem", "describe_value"]
 
 
 @record
@@ -61,6 +61,14 @@ def describe_value(value: Any) -> str:
     if isinstance(value, Finding):
         return f"finding {value.text!r}"
     return type(value).__name__
+
+
+def condition_value(value: Any) -> str:
+    """What a condition gave instead of true or false, for a message: a number as written (-5, not Decimal('-5')),
+    text in quotes, and a list or a date in words, never a Python repr (QA136 F4)."""
+    if isinstance(value, Decimal):
+        return plain(value)
+    return repr(value) if isinstance(value, str) else describe_value(value)
 
 
 def _date(value: Any, what: str) -> datetime.date:

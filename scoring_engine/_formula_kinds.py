@@ -24,7 +24,7 @@ from decimal import Decimal
 from .errors import Problem
 
 __all__ = ["argument_problems", "arithmetic_problems", "choice_problems", "comparison_problems", "condition_problem",
-           "derived_types"]
+           "derived_types", "number_problem"]
 
 # Declared types as the kinds a comparison tells apart; a derived value's kind is not known before scoring.
 _DECLARED = {"number": "number", "integer": "number", "weight": "number", "string": "text", "date": "date", "boolean": "boolean"}
@@ -216,6 +216,7 @@ def choice_problems(tree: ast.expr, choices: Mapping[str, tuple[str, ...]], text
 
 
 _CONDITION_HINTS = {
+    "list": "count its items: count(findings.compliance) > 0",
     "number": "compare it with a line (execution_rate < 0.9); a number is not true or false",
     "text": "compare the text with one in quotes (project.kind == '新建')",
     "date": "compare the date with another date fact (output.actual_end > output.planned_end)",
@@ -230,12 +231,33 @@ def condition_problem(tree: ast.expr, scope: Mapping[str, str], text: str) -> Pr
     >>> condition_problem(ast.parse("r", mode="eval").body, {"r": "number"}, "r").message
     'a condition must give true or false, and r gives a number'
     """
-    found = kind(tree, scope)
+    found = _kind_or_list(tree, scope)
     if found not in _CONDITION_HINTS:
         return None
     fact = tree.id if isinstance(tree, ast.Name) else None
-    return Problem(f"a condition must give true or false, and {text} gives {_WORDS[found]}", expression=text, fact=fact,
-                   hint=_CONDITION_HINTS[found])
+    return Problem(f"a condition must give true or false, and {text} gives {_KIND_WORDS[found]}", expression=text,
+                   fact=fact, hint=_CONDITION_HINTS[found])
+
+
+def number_problem(tree: ast.expr, scope: Mapping[str, str], text: str) -> Problem | None:
+    """A formula that must give a number (a rule's score, rate or value) known to give text, a date or a list: it would
+    fail for every project (QA136 F6: `rate: "'0.5' or 1"`).
+
+    >>> number_problem(ast.parse("'0.5' or 1", mode="eval").body, {}, "'0.5' or 1").message
+    "the formula must give a number, and '0.5' or 1 gives text"
+    """
+    found = _kind_or_list(tree, scope)
+    if found not in ("text", "date", "list"):
+        return None
+    fact = tree.id if isinstance(tree, ast.Name) else None
+    hint = _LIST_HINT if found == "list" else _ARITHMETIC_HINTS[found] if fact or found == "date" else _QUOTED_HINT
+    return Problem(f"the formula must give a number, and {text} gives {_KIND_WORDS[found]}", expression=text, fact=fact,
+                   hint=hint)
+
+
+def _kind_or_list(tree: ast.expr, scope: Mapping[str, str]) -> str | None:
+    """`kind`, and "list" for a list fact named alone (a list is never true or false, nor a number)."""
+    return "list" if isinstance(tree, ast.Name) and scope.get(tree.id) == "list" else kind(tree, scope)
 
 
 _AS_DECLARED = {"number": "number", "text": "string", "date": "date", "boolean": "boolean"}
@@ -247,7 +269,7 @@ def derived_types(scope: Mapping[str, str], derived: Iterable[tuple[str, ast.exp
     known = dict(scope)
     found = {}
     for name, tree in derived:
-        own = kind(tree, known)
+        own = _kind_or_list(tree, known)
         if own is not None:
-            found[name] = known[name] = _AS_DECLARED[own]
+            found[name] = known[name] = _AS_DECLARED.get(own, own)
     return found

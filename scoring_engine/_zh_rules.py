@@ -51,7 +51,7 @@ RULES = (
     ("element shares add up to {total}, not 1", "要点比例合计 {total}，不等于 1"),
     ("make the elements' points add up to the weight, or their shares to 1", "使要点分值合计等于分值，或比例合计为 1"),
     ("element {name}: met must be true/false or a share from 0 to 1, got {value}",
-     "要点 {name}：met 应为 true/false 或 0 到 1 的比例，实际是 {value}"),
+     "要点 {name}：met 应为 true/false 或 0 到 1 的比例，实际是 {value!t}"),
     ("element {name}: met {formula} fails for every project: {why}", "要点 {name}：met {formula} 对每个项目都会出错：{why!t}"),
     ("write true, false or a share from 0 to 1, or a condition on the facts",
      "写 true、false 或 0 到 1 的比例，或写一个由事实决定的条件"),
@@ -150,6 +150,8 @@ RULES = (
     ("compare it with a line (execution_rate < 0.9); a number is not true or false",
      "把它与一条线比较（execution_rate < 0.9）：数字不是是或否"),
     ("compare the text with one in quotes (project.kind == '新建')", "把文字与引号中的文字比较（project.kind == '新建'）"),
+    ("count its items: count(findings.compliance) > 0", "数一数它的项数：count(findings.compliance) > 0"),
+    ("the formula must give a number, and {formula} gives {kind}", "公式必须得出数字，而 {formula} 得出的是{kind!t}"),
     ("compare the date with another date fact (output.actual_end > output.planned_end)",
      "把日期与另一个日期事实比较（output.actual_end > output.planned_end）"),
     # a rule reading a fact of the wrong type (_build.rule_spec)

@@ -14,7 +14,8 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from ._arith import fixed, plain, round_half_up
+from ._arith import fixed, round_half_up
+from ._formula_functions import condition_value
 from .errors import Problem, ScoringError
 from .model import IndicatorSet
 from .result import ScoreWarning
@@ -40,8 +41,7 @@ def apply_caps(indicator_set: IndicatorSet, values: Mapping[str, Any], total: De
                                     if fact else None))
             continue
         if not isinstance(met, bool):
-            shown = plain(met) if isinstance(met, Decimal) else repr(met)  # -5, not Decimal('-5')
-            problems.append(Problem(f"cap condition must give true or false, got {shown}: {cap.message}",
+            problems.append(Problem(f"cap condition must give true or false, got {condition_value(met)}: {cap.message}",
                                     expression=cap.formula.text))
             continue
         if not met:

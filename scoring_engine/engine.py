@@ -32,6 +32,7 @@ from ._version import __version__
 from .audit import AuditTrail, DerivedValue, LeafRecord, SetInfo, derived_values, fact_values, facts_not_given
 from .caps import apply_caps
 from .errors import ADD_THE_FACT, ADD_TO_THE_ROW, FactsError, Problem, ScoringError
+from ._formula_functions import condition_value
 from .facts import Facts, check_facts
 from .judgements import TargetRow
 from .model import Indicator, IndicatorSet
@@ -153,11 +154,6 @@ _GUARD = Decimal(f"1e-{GUARD_PLACES}")  # exactly, in no caller's context (QA127
 _GUARDED_BELOW = CONTEXT.prec - GUARD_PLACES
 
 
-def _shown(value: Any) -> str:
-    """A value a condition gave, for a message: a number as written, text in quotes."""
-    return plain(value) if isinstance(value, Decimal) else repr(value) if isinstance(value, str) else str(value)
-
-
 class _Run:
     """One scoring run: the facts checked, derived values and checks computed; `tree` scores the indicators."""
 
@@ -237,7 +233,7 @@ class _Run:
                 passed = check.formula.evaluate(self.values)
                 failure = None if passed is True else check.message
                 if not isinstance(passed, bool):
-                    failure = f"check must give true or false, got {_shown(passed)}"
+                    failure = f"check must give true or false, got {condition_value(passed)}"
             except ScoringError as err:
                 failure = f"cannot be checked ({err.problems[0].message}): {check.message}"
             if failure is None:
@@ -299,7 +295,8 @@ class _Run:
                 continue
             try:
                 met = rule.formula.evaluate(values)
-                undecided = None if isinstance(met, bool) else f"the condition must give true or false, got {_shown(met)}"
+                undecided = None if isinstance(met, bool) else \
+                    f"the condition must give true or false, got {condition_value(met)}"
             except ScoringError as err:
                 met, undecided = False, err.problems[0].message
             if undecided is not None:

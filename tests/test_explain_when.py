@@ -132,3 +132,29 @@ def test_a_case_can_expect_flags(tmp_path: Path):
     assert () == outcomes[0].differences
     assert ("expected no flags, got: 总分低于80分（total < 80；total = 79.73）",) == outcomes[1].differences
     assert ("no flag contains '执行率' (flags: 总分低于80分（total < 80；total = 79.73）)",) == outcomes[2].differences
+
+
+def test_a_fact_whose_declaration_is_broken_is_not_also_said_to_give_a_number_in_its_conditions() -> None:
+    """QA136 F1: `type: bool` (a typo) stood for a number while the set was checked, and each condition reading the fact,
+    alone or through a derived value, got a second, false error: 'extra.flag gives a number'. Only the typo is said."""
+    text = BASE.replace("facts:\n", "facts:\n  extra.flag: {type: bool, label: 标志}\n", 1).replace(
+        "checks:\n", "checks:\n  - {expr: extra.flag, message: 标志}\n", 1)
+    text = text.replace("derived:\n", "derived:\n  flag2: {expr: extra.flag}\n", 1) + \
+        "\nexplain_when:\n  - {when: flag2, message: 标志}\n"
+    with pytest.raises(IndicatorSetError) as caught:
+        parse_indicator_set(text, str(EXAMPLE_SET))
+    assert ["$.facts.extra.flag.type"] == [p.path for p in caught.value.problems], caught.value
+
+
+@pytest.mark.parametrize(("section", "written", "said"), [
+    ("caps", "  - {when: findings.compliance, total_at_most: 80, message: 有问题}\n", "findings.compliance gives a list"),
+    ("explain_when", "  - {when: findings.compliance, message: 有问题}\n", "findings.compliance gives a list"),
+])
+def test_a_list_fact_as_a_condition_is_refused_when_the_set_loads(section: str, written: str, said: str) -> None:
+    """QA136 F4: a list fact as a condition passed validate, then failed every project with Python's repr of its items
+    (`Finding(text=…)`). It is refused at its line, with the fix: count its items."""
+    with pytest.raises(IndicatorSetError) as caught:  # the example declares findings.compliance, a list
+        parse_indicator_set(BASE + f"\n{section}:\n" + written, str(EXAMPLE_SET))
+    problem = caught.value.problems[0]
+    assert f"a condition must give true or false, and {said}" == problem.message
+    assert "count(findings.compliance) > 0" in (problem.hint or "") and "列表" in problem.text("zh")

@@ -198,8 +198,38 @@ def test_over_target_applies_only_when_its_condition_holds() -> None:
     facts = RATE + "\n  low: {type: boolean}\n  n: {type: number, default: 1}"
     assert D("10.00") == leaf(one_indicator(rule, facts), {"v": 150, "t": 100, "low": False}).score
     assert D("7.00") == leaf(one_indicator(rule, facts), {"v": 150, "t": 100, "low": True}).score
-    other = one_indicator(rule.replace("when: low", "when: n"), facts)
-    assert "over_target when must give true or false" in str(scoring_error(other, {"v": 150, "t": 100, "low": True, "n": 1}))
+    other = one_indicator(rule.replace("when: low", "when: \"n if low else 'x'\""), facts)  # its kind: known when computed
+    error = scoring_error(other, {"v": 150, "t": 100, "low": True, "n": 1})
+    assert "over_target when must give true or false, got 1 in" in str(error), error
+
+
+def test_an_over_target_condition_known_to_give_a_number_is_refused_when_the_set_loads() -> None:
+    """QA136 F4: `over_target: {when: execution_rate}` passed validate, then failed every project that went over the
+    line, saying `got Decimal('0.932')`. A condition known to give a number is refused at its line, with the fix."""
+    rule = OVER.replace("max_share: 0.3}", "max_share: 0.3, when: n}")
+    with pytest.raises(IndicatorSetError) as caught:
+        one_indicator(rule, RATE + "\n  n: {type: number, default: 1}")
+    assert "a condition must give true or false, and n gives a number" == caught.value.problems[0].message
+
+
+@pytest.mark.parametrize("rule", [
+    "{kind: formula, rate: \"'0.5' or 1\"}",
+    "{kind: formula, score: \"'5'\"}",
+    "{kind: formula, score: d}",
+    "{kind: proportional, value: \"'0.5' or v\", target: t}",
+    "{kind: proportional, value: v, target: s}",
+    "{kind: linear, value: d, target: 0, per: 1, points_each: 1}",
+    "{kind: bands, value: \"'0.5' or 1\", bands: [{min: 0, share: 1}]}",
+])
+def test_a_rule_formula_known_to_give_text_a_date_or_a_list_is_refused_when_the_set_loads(rule: str) -> None:
+    """QA136 F6: `rate: "'0.5' or 1"`, a bands or proportional value of text passed validate, then failed every project
+    ("the formula must be a number, got text '0.5'"). A formula a rule reads as a number that is known to give text, a
+    date or a list is refused at its line, with the fix, in Chinese too."""
+    with pytest.raises(IndicatorSetError) as caught:
+        one_indicator(rule, RATE + "\n  s: {type: string}\n  d: {type: date}")
+    problem = caught.value.problems[0]
+    assert problem.message.startswith("the formula must give a number, and "), problem
+    assert "公式必须得出数字" in problem.text("zh")
 
 
 def test_over_target_of_a_lower_is_better_value_measures_how_far_below() -> None:

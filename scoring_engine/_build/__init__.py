@@ -51,7 +51,7 @@ def build_indicator_set(located: Located, file: str | None, sha256: str, extends
             draft.scope[name] = "number"
             draft.broken.add(name)
     derived = sections.derived(draft)
-    draft.derived_types = derived_types(draft.scope, ((d.name, d.formula.tree) for d in derived))
+    draft.derived_types = derived_types(draft.kinds(draft.scope), ((d.name, d.formula.tree) for d in derived))
     checks = sections.checks(draft)
     explain_when = sections.explain_when(draft)
     draft.rounding = sections.rounding(draft)

@@ -54,11 +54,11 @@ class ProblemLog:
             self.add(path, p.message, p.hint, indicator=indicator, expression=p.expression, fact=p.fact)
         return formula
 
-    def condition(self, source: Any, path: Path, scope: Mapping[str, str], derived: Mapping[str, str]) -> Formula | None:
+    def condition(self, source: Any, path: Path, scope: Mapping[str, str], kinds: Mapping[str, str]) -> Formula | None:
         """The condition written at `path`, as `compile` gives it; None, with the problem, when it is known to give a
-        number, text or a date, never true or false (`derived`: the derived values' types that are known)."""
+        number, text, a date or a list, never true or false (`kinds`: the types its kind is judged by)."""
         formula = self.compile(source, path, scope)
-        problem = condition_problem(formula.tree, {**scope, **derived}, formula.text) if formula is not None else None
+        problem = condition_problem(formula.tree, kinds, formula.text) if formula is not None else None
         if problem is not None:
             self.add(path, problem.message, problem.hint, expression=problem.expression, fact=problem.fact)
             return None

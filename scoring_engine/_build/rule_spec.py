@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from .._arith import Rounding
+from .._formula_kinds import condition_problem, number_problem
 from ..errors import did_you_mean
 from ..formulas import Formula
 from ..model import Rule
@@ -59,8 +60,10 @@ class RuleBuilder:
         """The label the set gives fact or derived value `name`, for reasons (None when it has none)."""
         return self.draft.label(name)
 
-    def formula(self, *path: str | int, required: bool = True) -> Formula | None:
-        """Compile the formula at `path` inside the rule; None if absent or broken (problem recorded)."""
+    def formula(self, *path: str | int, required: bool = True, gives: str | None = None) -> Formula | None:
+        """Compile the formula at `path` inside the rule; None if absent or broken (problem recorded), or when it is
+        known to give what it must not: `gives` "number" (text, a date or a list) or "condition" (anything but true or
+        false): it would fail for every project (QA136 F4, F6)."""
         try:
             source = self._at(path)
         except (KeyError, IndexError):
@@ -70,6 +73,15 @@ class RuleBuilder:
         before = len(self.draft.log.problems)
         formula = self.draft.log.compile(source, self.path + path, self.scope, self.indicator)
         self.failed |= len(self.draft.log.problems) > before
+        if formula is None or gives is None:
+            return formula
+        wrong = (number_problem if gives == "number" else condition_problem)(formula.tree, self.draft.kinds(self.scope),
+                                                                             formula.text)
+        if wrong is not None:
+            self.failed = True
+            self.draft.log.add(self.path + path, wrong.message, wrong.hint, indicator=self.indicator,
+                               expression=wrong.expression, fact=wrong.fact)
+            return None
         return formula
 
     def rule(self, *path: str | int) -> Rule[Any] | None:

@@ -181,7 +181,7 @@ def checks(draft: Draft) -> tuple[Check, ...]:
         path = ("checks", i)
         if not draft.log.ok(path):
             continue
-        formula = draft.log.condition(check["expr"], path + ("expr",), draft.scope, draft.derived_types)
+        formula = draft.log.condition(check["expr"], path + ("expr",), draft.scope, draft.kinds(draft.scope))
         if formula is not None:
             found.append(Check(formula, check["message"], check.get("severity", "warning"),
                                line=(draft.log.located.where(path) or (None, None))[0], file=draft.log.located.file_at(path)))
@@ -192,6 +192,7 @@ def explain_when(draft: Draft) -> tuple[ExplainRule, ...]:
     """The 需说明 conditions: formulas over facts, derived values, total and grade."""
     raw = draft.data.get("explain_when", [])
     found = []
+    scope = {**draft.scope, **EXPLAIN_NAMES}
     for i, rule in enumerate(raw if isinstance(raw, list) else []):
         path = ("explain_when", i)
         if not draft.log.ok(path):
@@ -203,8 +204,8 @@ def explain_when(draft: Draft) -> tuple[ExplainRule, ...]:
         if "rows_below" in rule:
             found.append(ExplainRule(None, rule["message"], Decimal(rule["rows_below"])))
             continue
-        formula = _with_grade_labels(draft, lambda: draft.log.condition(rule["when"], path + ("when",),
-                                                                         {**draft.scope, **EXPLAIN_NAMES}, draft.derived_types))
+        formula = _with_grade_labels(draft, lambda: draft.log.condition(rule["when"], path + ("when",), scope,
+                                                                         draft.kinds(scope)))
         if formula is None:
             continue
         for name in sorted(formula.names & set(EXPLAIN_NAMES) & set(draft.scope)):
@@ -368,7 +369,7 @@ def caps(draft: Draft, grades: tuple[Grade, ...]) -> tuple[Cap, ...]:
             draft.log.add(path + ("grade_at_most",), f"grade_at_most names {grade!r}, which is not a grade of the set",
                           did_you_mean(grade, list(labels)) or "grades: " + ", ".join(g.label for g in grades))
             continue
-        formula = draft.log.condition(cap["when"], path + ("when",), draft.scope, draft.derived_types)
+        formula = draft.log.condition(cap["when"], path + ("when",), draft.scope, draft.kinds(draft.scope))
         if formula is not None:
             found.append(Cap(formula, cap["message"], total, labels.get(grade) if grade is not None else None))
     return tuple(found)

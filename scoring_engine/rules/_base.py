@@ -186,8 +186,9 @@ class RuleSpec(Protocol):
     def label(self, name: str) -> str | None:
         """The label the set gives fact or derived value `name`, for reasons (None when it has none)."""
 
-    def formula(self, *path: str | int, required: bool = True) -> Formula | None:
-        """Compile the formula at `path` inside the rule; None if absent or broken (problem recorded)."""
+    def formula(self, *path: str | int, required: bool = True, gives: str | None = None) -> Formula | None:
+        """Compile the formula at `path` inside the rule; None if absent or broken (problem recorded), or when it is
+        known to give a value other than `gives` ("number" or "condition") wants."""
 
     def fact(self, *path: str | int, types: tuple[str, ...]) -> str | None:
         """The declared fact named at `path`, if it has one of `types`; None otherwise (problem recorded)."""

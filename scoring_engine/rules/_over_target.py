@@ -16,6 +16,7 @@ from fractions import Fraction
 from typing import Any, NamedTuple
 
 from .._arith import ONE, ZERO, exact, percent, to_decimal, to_decimal_or_none
+from .._formula_functions import condition_value
 from ..errors import ScoringError
 from ..formulas import Formula
 from ._base import FactView, RuleSpec, fraction
@@ -40,7 +41,8 @@ class OverTarget(NamedTuple):
         if self.when is not None:
             applies = facts.value(self.when)
             if not isinstance(applies, bool):
-                raise ScoringError(f"over_target when must give true or false, got {applies!r}", expression=self.when.text)
+                raise ScoringError(f"over_target when must give true or false, got {condition_value(applies)}",
+                                   expression=self.when.text)
             if not applies:
                 return ZERO, {"deviation": deviation, "waived": True}
         steps = (deviation - self.above) / self.per
@@ -68,7 +70,7 @@ def over_target(spec: Mapping[str, Any], b: RuleSpec) -> OverTarget | None:
         return None
     above, per = to_decimal_or_none(raw["above"]), to_decimal_or_none(raw.get("per", 1))
     each, most = fraction(raw, "share_each"), fraction(raw, "max_share")
-    when = b.formula("over_target", "when") if "when" in raw else None
+    when = b.formula("over_target", "when", gives="condition") if "when" in raw else None
     broken = False
     for key, value in (("share_each", each), ("max_share", most)):
         if value is not None and value > 1:

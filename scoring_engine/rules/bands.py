@@ -40,7 +40,7 @@ class Bands(NamedTuple):
 
     @classmethod
     def build(cls, spec: Mapping[str, Any], b: RuleSpec) -> Bands | None:
-        value = b.formula("value")
+        value = b.formula("value", gives="number")
         display = spec.get("display", "number")
         bands = []
         for i, raw in enumerate(spec["bands"]):

@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 
 from .._arith import ONE, ZERO, Rounding, fixed, percent, plain, written
 from .._display import equals_text, rounding_chain, show_number
+from .._formula_functions import condition_value
 from ..errors import ScoringError
 from ..formulas import Formula, evaluate
 from ..judgements import Judgement
@@ -122,7 +123,7 @@ def _share_met(value: Any, element: Element) -> Decimal:
         return ONE if value else ZERO
     if isinstance(value, Decimal) and ZERO <= value <= ONE:
         return value
-    raise ScoringError(f"element {element.name}: met must be true/false or a share from 0 to 1, got {value}",
+    raise ScoringError(f"element {element.name}: met must be true/false or a share from 0 to 1, got {condition_value(value)}",
                        expression=element.met.text if element.met else None)
 
 

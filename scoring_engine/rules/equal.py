@@ -33,7 +33,7 @@ class Equal(NamedTuple):
 
     @classmethod
     def build(cls, spec: Mapping[str, Any], b: RuleSpec) -> Equal | None:
-        value, target = b.formula("value"), b.formula("target")
+        value, target = b.formula("value", gives="number"), b.formula("target", gives="number")
         tolerance = to_decimal_or_none(spec.get("tolerance", 0)) or ZERO
         otherwise = b.rule("otherwise") if "otherwise" in spec else None
         if value is None or target is None or ("otherwise" in spec and otherwise is None):

@@ -25,7 +25,7 @@ class FormulaRule(NamedTuple):
             b.problem("give exactly one of score (points) or rate (share of the weight)")
             return None
         key = "rate" if "rate" in spec else "score"
-        expr = b.formula(key)
+        expr = b.formula(key, gives="number")
         return cls(expr, key == "rate", b.rounding) if expr else None
 
     @property

@@ -29,7 +29,7 @@ class Linear(NamedTuple):
 
     @classmethod
     def build(cls, spec: Mapping[str, Any], b: RuleSpec) -> Linear | None:
-        value, target = b.formula("value"), b.formula("target")
+        value, target = b.formula("value", gives="number"), b.formula("target", gives="number")
         per = Decimal(spec.get("per", ONE))
         if per <= 0:
             b.problem("per must be above 0 (the size of one unit of shortfall)", "per")

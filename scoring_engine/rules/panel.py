@@ -52,7 +52,8 @@ class Panel(NamedTuple):
         if "parts" not in spec or "scores" in spec:
             b.problem("method weighted takes parts (name, share, score), not scores")
             return None
-        parts = [(p["name"], exact(p["share"]), b.formula("parts", i, "score")) for i, p in enumerate(spec["parts"])]
+        parts = [(p["name"], exact(p["share"]), b.formula("parts", i, "score", gives="number"))
+                 for i, p in enumerate(spec["parts"])]
         for i, (_, share, _) in enumerate(parts):
             if share == 0:
                 b.problem("a part's share must be above 0", "parts", i, "share")

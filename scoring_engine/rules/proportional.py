@@ -35,7 +35,7 @@ class Proportional(NamedTuple):
 
     @classmethod
     def build(cls, spec: Mapping[str, Any], b: RuleSpec) -> Proportional | None:
-        value, target = b.formula("value"), b.formula("target", required=False)
+        value, target = b.formula("value", gives="number"), b.formula("target", required=False, gives="number")
         floor = to_decimal_or_none(spec.get("floor"))
         if floor is not None and not ZERO <= floor < ONE:
             b.problem("floor must be a rate from 0 up to (not including) 1, e.g. 0.6", "floor")
