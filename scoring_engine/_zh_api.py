@@ -5,12 +5,13 @@ from __future__ import annotations
 __all__ = ["API"]
 
 API = (
-    # facts from Python whose lists or mappings are held in many places (facts.held_too_often)
-    ("the facts hold more than {n:n} values over again: lists or mappings held in more than one place, counted in each "
-     "further place (MAX_SHARED_VALUES)",
-     "事实中重复的值超过 {n} 个：同一个列表或映射出现在多处，每多一处都再计数（MAX_SHARED_VALUES）"),
-    ("give each list or mapping once (yaml.safe_load repeats one for each alias), or split the facts",
-     "每个列表或映射只给一次（yaml.safe_load 会为每个别名重复同一个对象），或把事实拆开"),
+    # facts from Python whose lists, tuples or mappings are held in many places (facts.held_too_often)
+    ("the facts hold more than {n:n} values over again: lists, tuples or mappings held in more than one place, counted "
+     "in each further place (MAX_SHARED_VALUES, or ten times the facts' own {own:n} values if more)",
+     "事实中重复的值超过 {n} 个：同一个列表、元组或映射出现在多处，每多一处都再计数（上限为 MAX_SHARED_VALUES，"
+     "或事实自身 {own} 个值的十倍，取较大者）"),
+    ("give each list, tuple or mapping once (yaml.safe_load repeats one for each alias), or split the facts",
+     "每个列表、元组或映射只给一次（yaml.safe_load 会为每个别名重复同一个对象），或把事实拆开"),
     # score_many's documents given by path (batch/inputs.py)
     ("a document's path is text, but this {kind} gives {given}", "文档的路径应是文本，而这个 {kind} 给出的是 {given}"),
     ("a document's folder is text, but this {kind} gives {given}", "文档的文件夹应是文本，而这个 {kind} 给出的是 {given}"),

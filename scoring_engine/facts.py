@@ -124,22 +124,43 @@ def _copied(value: Any, memo: dict[int, Any], depth: int) -> Any:
     return out
 
 
-#: The most values facts given from Python may hold over again, a list or mapping held in a second place (or in
+#: The most values facts given from Python may hold over again, a list, tuple or mapping held in a second place (or in
 #: itself) counted again in each, as the checks walk them: about what a facts file of MAX_FACTS_BYTES can hold (a digit
-#: and a comma each). Facts that hold each part once are walked once whatever their size, and are not bounded (QA133 F1).
+#: and a comma each). Facts that hold each part once are walked once whatever their size, and are not bounded (QA133
+#: F1); nor are facts holding values over again up to ten times their own values (QA136 F5: Python itself holds `()`,
+#: or a constant tuple in a comprehension, in every place), as the checks walk them in time linear in their size.
 MAX_SHARED_VALUES = 500_000
+_SHARED_TIMES = 10  # the values facts may hold over again, per value of their own, past MAX_SHARED_VALUES
 _SIZE_DEPTH = 64  # the deepest any check walks (an undeclared fact's values: _undeclared)
 
 
-def held_too_often(value: Any, most: int = MAX_SHARED_VALUES) -> bool:
-    """Whether `value` holds more than `most` values over again: a list or mapping met a second time (in another place,
-    or in itself) counts every value under it, as the checks would walk it once more.
+def _own_size(value: Any) -> int:
+    """The values `value` holds, each list, tuple or mapping read once however often it is held, in one pass."""
+    seen: set[int] = set()
+    count, parts = 1, [value]
+    while parts:
+        item = parts.pop()
+        if isinstance(item, (Mapping, list, tuple)) and id(item) not in seen:
+            seen.add(id(item))
+            before = len(parts)
+            parts.extend(item.values() if isinstance(item, Mapping) else item)
+            count += len(parts) - before
+    return count
 
-    Counted once per list or mapping and depth, so a document of shared parts (yaml.safe_load of a chain of aliases,
-    `d['a'] = d['b'] = d['c'] = d`) is judged in the time of its parts, where the checks would walk it branch by
-    branch: 19 levels of three did not end. A tree (each part held once) counts nothing, however large: the checks
-    walk it in the time of its size (QA133 F1).
+
+def held_too_often(value: Any, most: int = MAX_SHARED_VALUES) -> tuple[int, int] | None:
+    """(the bound, `value`'s own values) when `value` holds more values over again than `most` and than ten times its
+    own values (`_own_size`); else None. A list, tuple or mapping met a second time (in another place, or in itself)
+    counts every value under it, as the checks would walk it once more.
+
+    Counted once per part and depth, against a bound fixed first, so a document of shared parts (yaml.safe_load of a
+    chain of aliases, `d['a'] = d['b'] = d['c'] = d`, `[t] * 1000` of a tuple of 1000) is judged in the time of its
+    parts, where the checks would walk it branch by branch: 19 levels of three did not end. A tree (each part held
+    once) counts nothing, however large (QA133 F1), and a list holding one small part in each place counts a few times
+    its size, as the checks walk it (QA136 F5).
     """
+    own = _own_size(value)
+    bound = max(most, _SHARED_TIMES * own)
     sizes: dict[tuple[int, int], int] = {}
     seen: set[int] = set()
     repeated = 0
@@ -155,7 +176,7 @@ def held_too_often(value: Any, most: int = MAX_SHARED_VALUES) -> bool:
             found = 1
             for part in item.values() if isinstance(item, Mapping) else item:
                 found += size(part, depth + 1, within or again)
-                if (found if within or again else repeated) > most:
+                if (found if within or again else repeated) > bound:
                     break
             sizes[(id(item), depth)] = found
         if again:
@@ -163,7 +184,7 @@ def held_too_often(value: Any, most: int = MAX_SHARED_VALUES) -> bool:
         return found
 
     size(value, 0, False)
-    return repeated > most
+    return (bound, own) if repeated > bound else None
 
 
 def kept(facts: Facts, values: dict[str, Any] | None = None) -> Facts:
@@ -305,11 +326,13 @@ def _shape_problems(facts: Facts) -> Iterator[tuple[tuple[str | int, ...], str, 
 
 
 def _not_held_too_often(facts: Facts) -> None:
-    if held_too_often((facts.values, facts.project, facts.not_applicable), MAX_SHARED_VALUES):  # as set when called
-        raise FactsError(Problem(f"the facts hold more than {MAX_SHARED_VALUES} values over again: lists or mappings held "
-                                 "in more than one place, counted in each further place (MAX_SHARED_VALUES)",
-                                 file=facts.source, path="$.facts",
-                                 hint="give each list or mapping once (yaml.safe_load repeats one for each alias), "
+    too_often = held_too_often((facts.values, facts.project, facts.not_applicable), MAX_SHARED_VALUES)  # as set now
+    if too_often:
+        bound, own = too_often
+        raise FactsError(Problem(f"the facts hold more than {bound} values over again: lists, tuples or mappings held in "
+                                 "more than one place, counted in each further place (MAX_SHARED_VALUES, or ten times "
+                                 f"the facts' own {own} values if more)", file=facts.source, path="$.facts",
+                                 hint="give each list, tuple or mapping once (yaml.safe_load repeats one for each alias), "
                                       "or split the facts"))
 
 

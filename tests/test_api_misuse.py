@@ -806,7 +806,25 @@ def test_large_facts_that_hold_each_part_once_score_and_tell_their_own_problems(
     with pytest.raises(FactsError) as caught:
         score(small, Facts(values=_base(), project={"name": "x", "attachments": list(range(3000))}))
     assert ["$.project.attachments"] == [p.path for p in caught.value.problems]
-    shared = list(range(600))  # held in three places: 1,200 values over again
-    with pytest.raises(FactsError, match=r"hold more than 1000 values over again.*MAX_SHARED_VALUES") as caught:
-        score(small, {**_base(), "x": shared, "y": shared, "z": shared})
+    shared = list(range(600))  # held in 20 places: 11,400 values over again, past ten times the facts' own (QA136 F5)
+    with pytest.raises(FactsError, match=r"hold more than \d+ values over again.*MAX_SHARED_VALUES") as caught:
+        score(small, {**_base(), **{f"x{i}": shared for i in range(20)}})
     assert ["$.facts"] == [p.path for p in caught.value.problems]
+
+
+def test_facts_holding_one_small_part_in_many_places_score_and_a_big_part_held_many_times_is_refused(small, monkeypatch):
+    """QA136 F5: Python itself holds `()`, or a constant tuple in a comprehension, in every place, so
+    [('a', 1) for _ in range(200_000)] or [() for _ in range(600_000)] was refused as lists or mappings "held in more
+    than one place" that the caller never shared, while [[] for _ in range(600_000)] scored. Facts may hold values over
+    again up to ten times their own values (or MAX_SHARED_VALUES): a list holding one small tuple or dict in each place
+    scores, and [t] * 300 of a 300-item tuple is still refused at once. (The bound is lowered to keep the test small.)"""
+    import scoring_engine.facts
+
+    monkeypatch.setattr(scoring_engine.facts, "MAX_SHARED_VALUES", 1000)
+    expected = score(small, _base()).total
+    for extra in ([() for _ in range(3000)], [("a", 1) for _ in range(2000)], [{"text": "x", "points": 1}] * 2000):
+        assert score(small, {**_base(), "extra": extra}).total == expected
+    big = tuple(range(300))  # 90,000 values over again, against some 650 of the facts' own
+    with pytest.raises(FactsError, match=r"hold more than \d+ values over again: lists, tuples or mappings held in more "
+                                         r"than one place.*\(MAX_SHARED_VALUES, or ten times the facts' own \d+ values"):
+        score(small, {**_base(), "extra": [big] * 300})
