@@ -1037,16 +1037,27 @@ def test_a_row_named_as_the_total_row_reads_back_as_a_row(tmp_path: Path, name: 
     assert json.loads(facts.output)["total"] == json.loads(read.output)["total"]
 
 
-@pytest.mark.parametrize(("facts", "column", "word"), [
-    ("self-evaluation", "B", "合计"), ("self-evaluation", "C", "合计"), ("self-evaluation", "D", "合计"),
-    ("self-evaluation", "E", "合计"), ("self-evaluation", "F", "总分"), ("sichuan-self-evaluation", "D", "合计"),
-    ("sichuan-self-evaluation", "H", "自评总分")])
-def test_a_total_row_unmerged_and_labelled_in_another_column_is_still_the_total_row(tmp_path: Path, facts: str,
-                                                                                     column: str, word: str) -> None:
+_SIGNED = {"A31": "填表人：张三", "D31": "联系电话：12345678", "G31": "填表日期：2024年3月1日"}  # under the table (总分 is row 28)
+
+
+@pytest.mark.parametrize(("facts", "column", "word", "typed"), [
+    ("self-evaluation", "B", "合计", {}), ("self-evaluation", "C", "合计", {}), ("self-evaluation", "D", "合计", {}),
+    ("self-evaluation", "E", "合计", {}), ("self-evaluation", "F", "总分", {}), ("sichuan-self-evaluation", "D", "合计", {}),
+    ("sichuan-self-evaluation", "H", "自评总分", {}),
+    ("self-evaluation", "D", "合计", {"E{total}": "—", "F{total}": "—"}),
+    ("self-evaluation", "D", "合计", {"E{total}": "/", "F{total}": "/"}),
+    ("self-evaluation", "C", "合计", {"E{total}": "—", "F{total}": "-"}),
+    ("self-evaluation", "D", "合计", {"D31": "联系电话：12345678"}), ("self-evaluation", "C", "合计", _SIGNED),
+    ("sichuan-self-evaluation", "D", "合计", {"F{total}": "—", "H{total}": "—"})])
+def test_a_total_row_unmerged_and_labelled_in_another_column_is_still_the_total_row(
+        tmp_path: Path, facts: str, column: str, word: str, typed: dict[str, str]) -> None:
     """QA133 F3: a clerk who unmerged the 总分 row and typed 合计 in its 二级, 三级 or a later column (B28..F28) had the
     row read as a 三级 row named 合计, and the form refused ("rows' weights add up to 110", "the 三级指标 is empty, but
     the row has 分值, 得分"); such forms read before QA132 F2. With no total word in the 一级 column or left of it, the
-    total row is the first row holding one and no 三级 name, 年度指标值 or 实际完成值 beside it, below the last 三级 row."""
+    total row is the first row holding one and no 三级 name, 年度指标值 or 实际完成值 beside it, below the last 三级 row.
+    QA136 F3: the same row with "—" or "/" in its 年度指标值 and 实际完成值 (as the form writes in unused cells), or with a
+    signature line under the table (联系电话 in the 三级 column, D31), was still refused: a placeholder is nothing, and
+    the last 三级 row is one with its 分值."""
     from openpyxl import load_workbook
 
     from conftest import written_form
@@ -1059,6 +1070,8 @@ def test_a_total_row_unmerged_and_labelled_in_another_column_is_still_the_total_
     sheet.unmerge_cells(next(str(m) for m in sheet.merged_cells.ranges if m.min_row == total.row and m.min_col == 1))
     total.value = None
     sheet[f"{column}{total.row}"] = word
+    for ref, value in typed.items():
+        sheet[ref.format(total=total.row)] = value
     book.save(form)
     expected = CliRunner().invoke(main, ["score", str(base), "--format", "json"])
     read = CliRunner().invoke(main, ["--lang", "en", "score", str(form), "--set", facts, "--format", "json"])

@@ -32,6 +32,8 @@ FILL_THE_CELL = "fill in the cell"
 SIDE_SHEET = "表外事实"
 # The ways a unit is written beside a number on a form: 712.42万 is in 万元, 20分 in points.
 SAME_UNIT = {"万元": ("万元", "万"), "分": ("分",)}
+#: What a cell left unused holds: nothing, or the dash or slash the form itself prints there (G7, I7: "—").
+_UNUSED = ("", "—", "-", "/")
 
 
 def unmerge(merged: str) -> str:
@@ -44,7 +46,7 @@ def _not_worked_out(value: Formula) -> str:
 
 
 def _blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
+    return value is None or (isinstance(value, str) and value.strip() in _UNUSED)
 
 
 class Blank(NamedTuple):
@@ -81,7 +83,7 @@ class FormReading:
             written = value
             value = unicodedata.normalize("NFKC", value).strip().removesuffix("分").strip()
             value = Decimal(value) if re.fullmatch(r"-?\d+(\.\d+)?", value) else None
-            if value is None and written.strip() not in ("", "—", "-", "/"):
+            if value is None and written.strip() not in _UNUSED:
                 self.warnings.append(Problem(
                     f"{self.sheet.ref(row, col)}: the score typed here ({cut(written.strip())}) is no number, so it is not "
                     "compared with the set's", file=str(self.path), hint="write the score as a number, such as 8"))
@@ -138,7 +140,8 @@ class FormReading:
         """The 总分 row's label cell below the indicator heading `row_at`: a total word (总分, 合计…) in the 一级 column or
         left of it, where the form prints it; a 三级 row or 二级 category named 合计 is a row (QA132 F2). A form with none
         there (the row unmerged, 合计 typed in its 三级 column: QA133 F3) has it at the first row holding one and nothing
-        else in its 三级, 年度指标值 and 实际完成值 cells, with no 三级 row below it: an indicator row fills them."""
+        else in its 三级, 年度指标值 and 实际完成值 cells ("—", "-" or "/" is nothing), with no 三级 row with its 分值 below
+        it: an indicator row fills them (QA136 F3)."""
         label = Labelled(self.layout.total, also=self.layout.total_also)
         found = [(r, c) for (r, c), value in sorted(self.sheet.cells.items())
                  if r > row_at and isinstance(value, str) and label.matches(value)]
@@ -146,7 +149,10 @@ class FormReading:
         if printed is not None or "level3" not in at:
             return printed
         cells = [at[k] for k in ("level3", "target", "target_value", "actual", "actual_value") if k in at]
-        last = max((r for r in self.sheet.rows if self.sheet.text(r, at["level3"])), default=0)  # the last 三级 row
+        # the last 三级 row: one with a number in its 分值 (20, or '20' in a text cell), not a note or signature under
+        # the table (联系电话 in D31, 填表日期 beside it)
+        last = max((r for r in self.sheet.rows if self.sheet.text(r, at["level3"])
+                    and ("weight" not in at or bare_value(self.sheet.get(r, at["weight"])) is not None)), default=0)
         return next(((r, c) for r, c in found if r >= last and all(k == c or _blank(self.sheet.get(r, k)) for k in cells)),
                     None)
 
@@ -167,7 +173,7 @@ class FormReading:
     def number(self, row: int, col: int, what: str, unit: str | None = None) -> Decimal | None:
         """A number cell, or text holding one ('712.42', '712.42万元'); None when empty; a problem otherwise."""
         value = self.sheet.get(row, col)
-        if value is None or (isinstance(value, str) and value.strip() in ("", "—", "-", "/")):
+        if value is None or (isinstance(value, str) and value.strip() in _UNUSED):
             return None
         allowed = (None, *(SAME_UNIT.get(unit, (unit,)) if unit else ()))
         if isinstance(value, Decimal):
