@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from .errors import Problem
 
-__all__ = ["glued_problem", "plain_decimal", "syntax_detail", "syntax_slip", "unicode_problems"]
+__all__ = ["glued_problem", "plain_decimal", "one_line", "refused_construct", "syntax_detail", "syntax_slip", "unicode_problems"]
 
 
 # Operators as a Chinese input method or a word processor types them, and what to type instead.
@@ -92,6 +92,33 @@ def syntax_slip(text: str) -> Problem | None:
             return Problem(f"syntax error: {token.string * 2} is not an operator", expression=text, hint=f"write {word}")
     return None
 
+
+
+# Python's words on a construct the language refuses anyway, written so that it does not parse: said as the refusal of
+# the construct that parses is (`(x := 3)`), the same on every Python (3.12 words f-strings otherwise: QA134 F1, F2).
+_REFUSED_CONSTRUCTS = (
+    ("cannot use assignment expressions", "assignment (:=)"),  # (budget.paid := 3): a dotted name
+    ("f-string", "f-strings"),
+    ("Generator expression must be parenthesized", "comprehensions"),
+    ("cannot mix bytes and nonbytes literals", "bytes literals"),
+)
+_STRING_PREFIX = re.compile(r"(?<![\w.'\"])[rRbBuU]?[fF][rR]?['\"]")
+
+
+def refused_construct(err: SyntaxError, text: str) -> str | None:
+    """What a formula that does not parse writes that the language refuses in any case (`f'{x'`, `(a.b := 1)`,
+    `max(x for x in l, 1)`), as its refusal says it when it parses; None when it is none of them."""
+    message = err.msg or ""
+    for start, what in _REFUSED_CONSTRUCTS:
+        if message.startswith(start) or (what == "f-strings" and _STRING_PREFIX.search(text)):
+            return f"{what} not allowed in formulas: {one_line(text)}"
+    return None
+
+
+def one_line(fragment: str) -> str:
+    """A formula's fragment for a message: on one line, and cut short (a hostile fragment may be 2000 characters)."""
+    text = " ".join(fragment.split())
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 _OPENING = {")": "(", "]": "[", "}": "{"}

@@ -151,6 +151,7 @@ RULES = (
      "把它与一条线比较（execution_rate < 0.9）：数字不是是或否"),
     ("compare the text with one in quotes (project.kind == '新建')", "把文字与引号中的文字比较（project.kind == '新建'）"),
     ("count its items: count(findings.compliance) > 0", "数一数它的项数：count(findings.compliance) > 0"),
+    ("bytes literals", "字节串常量"),  # u'x' b'y': refused as the other constructs are (_formula_syntax.refused_construct)
     ("the formula must give a number, and {formula} gives {kind}", "公式必须得出数字，而 {formula} 得出的是{kind!t}"),
     ("compare the date with another date fact (output.actual_end > output.planned_end)",
      "把日期与另一个日期事实比较（output.actual_end > output.planned_end）"),

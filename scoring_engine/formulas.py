@@ -29,7 +29,8 @@ from . import _closures
 from ._arith import scoring_context
 from ._formula_functions import FUNCTIONS, OPERATORS, Fail, Finding
 from ._formula_kinds import argument_problems, arithmetic_problems, comparison_problems
-from ._formula_syntax import glued_problem, plain_decimal, syntax_detail, syntax_slip, unicode_problems
+from ._formula_syntax import (glued_problem, one_line, plain_decimal, refused_construct, syntax_detail, syntax_slip,
+                              unicode_problems)
 from ._record import record
 from .errors import ADD_THE_FACT, FormulaError, Problem, ScoringError, did_you_mean
 
@@ -181,8 +182,7 @@ class _Checker:
 
     def shown(self, node: ast.AST) -> str:
         """The fragment for a message: on one line, and cut short (a hostile fragment may be 2000 characters)."""
-        text = " ".join(self.fragment(node).split())
-        return text if len(text) <= 60 else text[:57] + "..."
+        return one_line(self.fragment(node))
 
     def name(self, name: str, node: ast.expr) -> ast.expr:
         kind = self.scope.get(name)
@@ -337,6 +337,9 @@ def compile_formula(source: str | int | Decimal | bool, scope: Mapping[str, str]
         slip = syntax_slip(text)
         if slip is not None:
             raise FormulaError(slip) from None
+        refused = refused_construct(err, text)
+        if refused is not None:
+            raise FormulaError(refused, expression=text) from None
         detail, hint = syntax_detail(err, text)
         raise FormulaError(f"syntax error: {detail}", expression=text, hint=hint) from None
     except (RecursionError, MemoryError, ValueError) as err:

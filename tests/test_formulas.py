@@ -772,3 +772,28 @@ def test_escapes_python_knows_and_raw_text_are_taken_as_before() -> None:
     """'\\n', '\\\\', '\\x41', '\\u4e00', '\\377' and r'\\d' are escapes Python knows (or none, raw): still formulas."""
     for text in ("'\\n'", "'\\\\d'", "'\\x41'", "'\\u4e00'", "'\\377'", "r'\\d'", "'a\\'b'"):
         assert compile_formula(f"1 if {text} == '优' else 0", SCOPE).evaluate({}) == 0
+
+
+@pytest.mark.parametrize(("text", "what"), [
+    ("budget.paid := 3", "assignment (:=)"),
+    ("(budget.paid := 3) > 0", "assignment (:=)"),
+    ("f'{budget.paid'", "f-strings"),
+    ("f'{budget.paid!z}'", "f-strings"),
+    ("f'{}'", "f-strings"),
+    ("f'{budget.paid\n}'", "f-strings"),
+    ("max(x for x in scores, 1)", "comprehensions"),
+    ("u'x' b'y'", "bytes literals"),
+])
+def test_a_refused_construct_that_does_not_parse_is_refused_as_the_one_that_parses_on_every_python(text: str, what: str) -> None:
+    """QA134 F1, F2: `(budget.paid := 3)` said Python's 'cannot use assignment expressions with attribute' in English
+    under zh, and an f-string slip said Python's words, which differ between 3.11 and 3.12 ('empty expression not
+    allowed' against 'valid expression required'). Each is refused as `(x := 3)` and `f'{x}'` are, in Chinese too, the
+    same on every Python."""
+    problem = refusal(text).problems[0]
+    assert f"{what} not allowed in formulas: {' '.join(text.split())}" == problem.message
+    assert "公式中不允许使用" in problem.text("zh") and "cannot" not in problem.text("zh")
+
+
+def test_a_text_equal_to_f_is_no_f_string() -> None:
+    """A text literal 'f' is compared as any other text: only a prefix before a quote makes an f-string."""
+    assert run("project.level == 'f'", project__level="f") is True
