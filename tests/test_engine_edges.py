@@ -91,10 +91,14 @@ def test_division_by_zero_names_the_divisor_fact():
 
 def test_short_fact_name_inside_a_word_is_still_shown():
     """The fact is named in the message even when its name occurs inside another word ('t' in 'the')."""
-    text = one_indicator("{kind: formula, score: t}", facts="t: {type: string}")
+    # `score: t` of a text fact t is refused when the set loads; a value of a kind known only when scored reaches here
+    text = one_indicator("{kind: formula, score: \"t if t != '' else 0\"}", facts="t: {type: string}")
     with pytest.raises(ScoringError) as err:
         score(parse_indicator_set(text), {"t": "x"})
-    assert "in `t`" in str(err.value)
+    assert "in `t if t != '' else 0`" in str(err.value), err.value
+    with pytest.raises(IndicatorSetError) as refused:
+        parse_indicator_set(one_indicator("{kind: formula, score: t}", facts="t: {type: string}"))
+    assert "t gives text" in str(refused.value) and "t" == refused.value.problems[0].fact
 
 
 def test_called_lambda_is_named_as_a_lambda():
