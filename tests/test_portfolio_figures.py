@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import ROOT
-from scoring_engine._arith import round_half_up
+from scoring_engine._arith import cut_rate, round_half_up
 from scoring_engine._display import show_number
 from scoring_engine.batch.categories import add_rate, mean_rate
 from scoring_engine.batch.ranking import ranked
@@ -113,3 +113,18 @@ def test_a_value_by_a_line_is_shown_on_its_own_side_of_it(value: str, shown: str
     """A value with more decimals than are shown is rounded, but never onto a round figure it falls short of or passes:
     a 需说明 flag's value stays on the side of the line its condition says, for negative values too."""
     assert shown == show_number(Decimal(value))
+
+
+def test_an_indicators_mean_score_just_under_a_line_is_cut_as_its_mean_rate_is() -> None:
+    """QA138 F1: the 统计 sheet showed an indicator's 平均得分 80.00 beside its 平均得分率 79.99% (scores 79.99 and 80 of
+    100): the projects' own mean was cut to 79.99, the indicator's was rounded up. It is cut as well."""
+    from scoring_engine import parse_indicator_set
+    from scoring_engine.batch import score_many, summarise
+
+    one = _TWO_LEAVES.replace("  - {id: a, name: 甲, weight: 60, rule: {kind: formula, score: s.a}}\n"
+                              "  - {id: b, name: 乙, weight: 40, rule: {kind: formula, score: s.b}}\n",
+                              "  - {id: a, name: 甲, weight: 100, rule: {kind: formula, score: s.a}}\n").replace("max: 60", "max: 100")
+    documents = [{"project": {"id": f"P{i}"}, "facts": {"s": {"a": a, "b": 0}}} for i, a in enumerate((Decimal(80), Decimal("79.99")))]
+    (totals,) = summarise(score_many(parse_indicator_set(one), documents)).sets
+    (indicator,) = [i for i in totals.indicators if i.id == "a"]
+    assert ("79.99", "0.7999") == (str(indicator.mean_score), str(cut_rate(indicator.mean_rate)))

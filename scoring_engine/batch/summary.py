@@ -445,7 +445,7 @@ def _set_summary(s: _SetTotals) -> SetSummary:
     total = sum((value * n for value, n in s.totals.items()), ZERO)
     shares = [GradeCount(label, s.grades[label], Decimal(s.grades[label]) / count, *s.grade_budgets.get(label, (0, ZERO)))
               for label in row.grades]
-    indicators = tuple(IndicatorStat(key, name, level, n, round_half_up(scores / rated, p) if rated else None,
+    indicators = tuple(IndicatorStat(key, name, level, n, cut_mean(scores / rated, p) if rated else None,  # QA138 F1
                                      mean_rate(rates, rated) if rated else None, rated)
                        for key, (name, level, n, scores, rates, rated) in s.indicators.items())
     return SetSummary(row.set_id, row.set_name, row.set_version, row.precision, row.max_total, count,
