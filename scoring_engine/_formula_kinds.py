@@ -24,7 +24,7 @@ from decimal import Decimal
 from .errors import Problem
 
 __all__ = ["argument_problems", "arithmetic_problems", "choice_problems", "comparison_problems", "condition_problem",
-           "derived_types", "number_problem"]
+           "derived_types", "kind_problem"]
 
 # Declared types as the kinds a comparison tells apart; a derived value's kind is not known before scoring.
 _DECLARED = {"number": "number", "integer": "number", "weight": "number", "string": "text", "date": "date", "boolean": "boolean"}
@@ -239,19 +239,30 @@ def condition_problem(tree: ast.expr, scope: Mapping[str, str], text: str) -> Pr
                    fact=fact, hint=_CONDITION_HINTS[found])
 
 
-def number_problem(tree: ast.expr, scope: Mapping[str, str], text: str) -> Problem | None:
-    """A formula that must give a number (a rule's score, rate or value) known to give text, a date or a list: it would
-    fail for every project (QA136 F6: `rate: "'0.5' or 1"`).
+#: What a rule's formula must give (RuleSpec.formula's `gives`), in words, and the kinds that can never be it.
+GIVES = {
+    "number": ("a number", frozenset(("text", "date", "list"))),  # a score, a rate, a value
+    "share": ("true/false or a share from 0 to 1", frozenset(("text", "date", "list"))),  # a checklist element's met
+    "findings": ("a list fact or a whole count", frozenset(("text", "date", "boolean"))),  # a deduction's findings
+    "list": ("a list fact", frozenset(("number", "text", "date", "boolean"))),  # a panel's scores
+}
 
-    >>> number_problem(ast.parse("'0.5' or 1", mode="eval").body, {}, "'0.5' or 1").message
+
+def kind_problem(tree: ast.expr, scope: Mapping[str, str], text: str, gives: str) -> Problem | None:
+    """A rule's formula that must give `gives` (a key of GIVES) known to give a kind that never is: it would fail for
+    every project (QA136 F6: `rate: "'0.5' or 1"`; QA138 F4: `met:` of a text fact, `scores:` of a number).
+
+    >>> kind_problem(ast.parse("'0.5' or 1", mode="eval").body, {}, "'0.5' or 1", "number").message
     "the formula must give a number, and '0.5' or 1 gives text"
     """
+    wanted, never = GIVES[gives]
     found = _kind_or_list(tree, scope)
-    if found not in ("text", "date", "list"):
+    if found not in never:
         return None
     fact = tree.id if isinstance(tree, ast.Name) else None
-    hint = _LIST_HINT if found == "list" else _ARITHMETIC_HINTS[found] if fact or found == "date" else _QUOTED_HINT
-    return Problem(f"the formula must give a number, and {text} gives {_KIND_WORDS[found]}", expression=text, fact=fact,
+    hint = _LIST_HINT if found == "list" else _TAKES_HINTS["list"] if gives == "list" else \
+        _ARITHMETIC_HINTS.get(found, _QUOTED_HINT) if fact or found == "date" else _QUOTED_HINT
+    return Problem(f"the formula must give {wanted}, and {text} gives {_KIND_WORDS[found]}", expression=text, fact=fact,
                    hint=hint)
 
 

@@ -152,7 +152,10 @@ RULES = (
     ("compare the text with one in quotes (project.kind == '新建')", "把文字与引号中的文字比较（project.kind == '新建'）"),
     ("count its items: count(findings.compliance) > 0", "数一数它的项数：count(findings.compliance) > 0"),
     ("bytes literals", "字节串常量"),  # u'x' b'y': refused as the other constructs are (_formula_syntax.refused_construct)
-    ("the formula must give a number, and {formula} gives {kind}", "公式必须得出数字，而 {formula} 得出的是{kind!t}"),
+    ("the formula must give {wanted}, and {formula} gives {kind}", "公式必须得出{wanted!t}，而 {formula} 得出的是{kind!t}"),
+    ("true/false or a share from 0 to 1", "是或否，或 0 到 1 的比例"),
+    ("a list fact or a whole count", "列表类事实或整数个数"),
+    ("a list fact", "列表类事实"),
     ("compare the date with another date fact (output.actual_end > output.planned_end)",
      "把日期与另一个日期事实比较（output.actual_end > output.planned_end）"),
     # a rule reading a fact of the wrong type (_build.rule_spec)

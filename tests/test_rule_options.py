@@ -512,3 +512,32 @@ def test_a_float_with_seventeen_digits_is_said_in_full() -> None:
     """0.1 + 0.2 = 0.30000000000000004 read ≈0.3 (QA101 F4): a float's 17 significant digits are all said."""
     rule = one_indicator("{kind: proportional, value: v, target: t}", RATE)
     assert leaf(rule, {"v": 0.1 + 0.2, "t": 1}).reason.startswith("实际值0.30000000000000004，目标值1，")
+
+
+@pytest.mark.parametrize(("rule", "wanted", "gives"), [
+    ("{kind: checklist, elements: [{name: ①, met: s}]}", "true/false or a share from 0 to 1", "text"),
+    ("{kind: checklist, elements: [{name: ①, met: d}]}", "true/false or a share from 0 to 1", "a date"),
+    ("{kind: checklist, elements: [{name: ①, met: l}]}", "true/false or a share from 0 to 1", "a list"),
+    ("{kind: checklist, elements: [{name: ①, findings: s, points_each: 1}]}", "a list fact or a whole count", "text"),
+    ("{kind: deduction, findings: s, points_each: 2}", "a list fact or a whole count", "text"),
+    ("{kind: panel, method: mean, scores: v, scale: 100}", "a list fact", "a number"),
+    ("{kind: panel, method: mean, scores: s, scale: 100}", "a list fact", "text"),
+])
+def test_a_met_findings_or_scores_formula_of_a_kind_it_never_takes_is_refused_when_the_set_loads(
+        rule: str, wanted: str, gives: str) -> None:
+    """QA138 F4: a checklist's `met` of a text, date or list fact, a deduction's `findings` of a text fact and a panel's
+    `scores` of a number passed validate, then failed every project. Each is refused at its line, as a score, rate or
+    value of the wrong kind is, with the fix, in Chinese too."""
+    with pytest.raises(IndicatorSetError) as caught:
+        one_indicator(rule, RATE + "\n  s: {type: string}\n  d: {type: date}\n  l: {type: list}")
+    problem = caught.value.problems[0]
+    assert problem.message.startswith(f"the formula must give {wanted}, and ") and problem.message.endswith(gives), problem
+    assert "公式必须得出" in problem.text("zh") and "must" not in problem.text("zh")
+
+
+def test_a_met_of_a_boolean_or_a_share_and_findings_of_a_count_still_load() -> None:
+    """What these formulas take loads: a met of a true/false fact or a number share, findings of a list or a count."""
+    facts = RATE + "\n  ok: {type: boolean}\n  n: {type: integer, min: 0}\n  l: {type: list}"
+    one_indicator("{kind: checklist, elements: [{name: ①, met: ok}, {name: ②, met: v}, {name: ③, findings: l, "
+                  "points_each: 1}]}", facts, weight=12)
+    one_indicator("{kind: deduction, findings: n, points_each: 2}", facts)

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from .._arith import Rounding
-from .._formula_kinds import condition_problem, number_problem
+from .._formula_kinds import condition_problem, kind_problem
 from ..errors import did_you_mean
 from ..formulas import Formula
 from ..model import Rule
@@ -62,8 +62,8 @@ class RuleBuilder:
 
     def formula(self, *path: str | int, required: bool = True, gives: str | None = None) -> Formula | None:
         """Compile the formula at `path` inside the rule; None if absent or broken (problem recorded), or when it is
-        known to give what it must not: `gives` "number" (text, a date or a list) or "condition" (anything but true or
-        false): it would fail for every project (QA136 F4, F6)."""
+        known to give what it must not: `gives` "condition" (anything but true or false) or one of
+        _formula_kinds.GIVES ("number": not text, a date or a list): it would fail for every project (QA136 F4, F6)."""
         try:
             source = self._at(path)
         except (KeyError, IndexError):
@@ -75,8 +75,9 @@ class RuleBuilder:
         self.failed |= len(self.draft.log.problems) > before
         if formula is None or gives is None:
             return formula
-        wrong = (number_problem if gives == "number" else condition_problem)(formula.tree, self.draft.kinds(self.scope),
-                                                                             formula.text)
+        kinds = self.draft.kinds(self.scope)
+        wrong = condition_problem(formula.tree, kinds, formula.text) if gives == "condition" else \
+            kind_problem(formula.tree, kinds, formula.text, gives)
         if wrong is not None:
             self.failed = True
             self.draft.log.add(self.path + path, wrong.message, wrong.hint, indicator=self.indicator,

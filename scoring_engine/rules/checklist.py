@@ -48,7 +48,7 @@ def _element(raw: Mapping[str, Any], i: int, worth: Amount | None, b: RuleSpec) 
         steps = ladder(raw, b, "elements", i)
     elif any(k in raw for k in ("points_each", "share_each", "zero_at_count", "keyword_points")):
         b.problem("points_each, share_each, zero_at_count and keyword_points go with findings", "elements", i)
-    met = b.formula("elements", i, "met") if "met" in raw else None
+    met = b.formula("elements", i, "met", gives="share") if "met" in raw else None
     if met is not None and not met.names:  # a constant (met: -1) gives every project the same: checked now (QA125 F3)
         _constant_met(met, raw["name"], i, b)
     if worth is not None and worth.value == 0:  # a miss would take nothing, and the reason say every element was met
@@ -59,7 +59,7 @@ def _element(raw: Mapping[str, Any], i: int, worth: Amount | None, b: RuleSpec) 
         amount=worth or amount_of(Fraction(0), False),
         met=met,
         judgement=b.fact("elements", i, "judgement", types=("judgement",)) if "judgement" in raw else None,
-        findings=b.formula("elements", i, "findings") if "findings" in raw else None,
+        findings=b.formula("elements", i, "findings", gives="findings") if "findings" in raw else None,
         ladder=steps,
         missed=raw.get("reason"),
         met_label=b.label(met.text) if met is not None and met.names == {met.text} else None,

@@ -22,7 +22,7 @@ class PerFinding(NamedTuple):
 
     @classmethod
     def build(cls, spec: Mapping[str, Any], b: RuleSpec) -> PerFinding | None:
-        found = b.formula("findings")
+        found = b.formula("findings", gives="findings")
         steps = ladder(spec, b)
         if found is None or steps is None:
             return None

@@ -42,7 +42,7 @@ class Panel(NamedTuple):
         trim = spec.get("trim", 1 if method == "trimmed_mean" else 0)
         if method == "mean" and "trim" in spec:
             b.problem("trim goes with method trimmed_mean", "trim")
-        scores = b.formula("scores")
+        scores = b.formula("scores", gives="list")
         return cls(method, scores, trim, (), scale, b.rounding) if scores else None
 
     @classmethod
