@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-from ._display import equals_text, show_number
+from ._display import equals_text, show_number, show_value
 from .audit import readable
 from .errors import Problem
 from ._closures import build, facts_named
@@ -124,5 +124,6 @@ def _shown(names: list[str], values: Mapping[str, Any]) -> str:
 
 
 def _show(value: Any) -> str:
-    """'= value', or '≈ value' where it has more decimals than a reader takes in (0.750002383017662926… ≈ 0.750002)."""
-    return equals_text(show_number(value)) if isinstance(value, Decimal) else f"= {value}"
+    """'= value', or '≈ value' where it has more decimals than a reader takes in (0.750002383017662926… ≈ 0.750002); a
+    list, a true/false value or a date as the reports show it (是, 2笔支出未附发票（2分）), never Python's repr (QA137 F2)."""
+    return equals_text(show_number(value)) if isinstance(value, Decimal) else f"= {show_value(value)}"

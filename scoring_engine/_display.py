@@ -1,6 +1,6 @@
 """Engine values as short Chinese text, for explain and the reports.
 
->>> from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal
+>>> from decimal import Decimal
 >>> show_value(Decimal("0.8385416666666666666666666667"))
 '≈0.838542'
 >>> show_value(Decimal("186.4"), "万元")
@@ -17,7 +17,7 @@ import datetime
 import math
 import unicodedata
 from collections.abc import Mapping
-from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal
+from decimal import Decimal
 from typing import Any
 
 from ._arith import exact, fixed, percent, plain, to_decimal
@@ -28,26 +28,28 @@ __all__ = ["MAX_SHOWN_DECIMALS", "display_width", "equals_text", "rounding_chain
 
 #: Numbers with more decimals than this are shown rounded, marked ≈ (the exact value is in the JSON result).
 MAX_SHOWN_DECIMALS = 6
+#: Decimals a number rounding would carry onto a shorter figure is shown with whole (a fact read from a file has 15 at
+#: most; 0.30000000000000004 of a float has 17); past them it is noise of the 28-digit arithmetic, shown as the figure.
+MOST_EXACT_DECIMALS = 20
 
 
 def show_number(value: Decimal) -> str:
     """A number in plain notation; past MAX_SHOWN_DECIMALS decimals rounded half up and marked ≈, with more decimals
     where rounding would carry it to a shorter number: 0.89999966 is ≈0.8999997, not ≈0.9 beside a check that it is
-    below 0.9 (QA59 F1)."""
+    below 0.9 (QA59 F1). A value of at most MOST_EXACT_DECIMALS decimals that carries at every place is shown whole,
+    on its own side of the figure (0.8999999999999, -0.1000000000000001, 80.00000000000001: QA135 F2, QA136 F2,
+    QA137 F1); one of more (the 28 digits of 0.9 − 10⁻²⁸) is that figure, marked ≈."""
     text = plain(value)
-    if "." not in text or len(text.split(".")[1]) <= MAX_SHOWN_DECIMALS:
+    decimals = len(text.partition(".")[2])
+    if decimals <= MAX_SHOWN_DECIMALS:
         return text
-    for places in range(MAX_SHOWN_DECIMALS, 2 * MAX_SHOWN_DECIMALS + 1):
+    for places in range(MAX_SHOWN_DECIMALS, min(decimals, MOST_EXACT_DECIMALS) + 1):
         rounded = Decimal(fixed(value, places))
         if rounded == value:
             return plain(rounded)
         if len(plain(rounded).partition(".")[2]) == places:  # the last decimal kept is not a zero: no carry to hide it
             return "≈" + plain(rounded)
-    # Rounded onto a shorter figure at every place tried (0.8999999999999 ≈ 0.9, -0.1000000000000001 ≈ -0.1): cut
-    # towards the value instead, never onto the figure it falls short of or passes (QA135 F2, QA136 F2).
-    places = 2 * MAX_SHOWN_DECIMALS
-    towards = ROUND_FLOOR if value < Decimal(fixed(value, places)) else ROUND_CEILING
-    return "≈" + plain(value.quantize(Decimal(1).scaleb(-places), towards, Context(prec=max(value.adjusted(), 0) + places + 2)))
+    return "≈" + plain(Decimal(fixed(value, MAX_SHOWN_DECIMALS)))
 
 
 def show_value(value: Any, unit: str | None = None) -> str:

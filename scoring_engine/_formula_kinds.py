@@ -241,7 +241,7 @@ def condition_problem(tree: ast.expr, scope: Mapping[str, str], text: str) -> Pr
 
 #: What a rule's formula must give (RuleSpec.formula's `gives`), in words, and the kinds that can never be it.
 GIVES = {
-    "number": ("a number", frozenset(("text", "date", "list"))),  # a score, a rate, a value
+    "number": ("a number", frozenset(("text", "date", "list", "boolean"))),  # a score, a rate, a value: not true/false
     "share": ("true/false or a share from 0 to 1", frozenset(("text", "date", "list"))),  # a checklist element's met
     "findings": ("a list fact or a whole count", frozenset(("text", "date", "boolean"))),  # a deduction's findings
     "list": ("a list fact", frozenset(("number", "text", "date", "boolean"))),  # a panel's scores
@@ -260,10 +260,26 @@ def kind_problem(tree: ast.expr, scope: Mapping[str, str], text: str, gives: str
     if found not in never:
         return None
     fact = tree.id if isinstance(tree, ast.Name) else None
-    hint = _LIST_HINT if found == "list" else _TAKES_HINTS["list"] if gives == "list" else \
-        _ARITHMETIC_HINTS.get(found, _QUOTED_HINT) if fact or found == "date" else _QUOTED_HINT
     return Problem(f"the formula must give {wanted}, and {text} gives {_KIND_WORDS[found]}", expression=text, fact=fact,
-                   hint=hint)
+                   hint=_kind_hint(found, gives, text))
+
+
+_NUMBER_HINT = "read a number: a fact declared with type: number, or a derived value that computes one"
+
+
+def _kind_hint(found: str, gives: str, text: str) -> str:
+    """The fix for a formula of kind `found` where `gives` is wanted (QA137 F5: no 'declare the fact' for a derived
+    value, no 'without quotes' for a formula that has none)."""
+    if gives == "list":
+        return _TAKES_HINTS["list"]
+    if found == "list":
+        return _LIST_HINT
+    if found == "date":
+        return _ARITHMETIC_HINTS["date"]
+    if found == "boolean":
+        return "give it a list fact, or count its items" if gives == "findings" else \
+            "a true/false value is not a number here: give the number for each, as 1 if X else 0"
+    return _QUOTED_HINT if "'" in text or '"' in text else _NUMBER_HINT
 
 
 def _kind_or_list(tree: ast.expr, scope: Mapping[str, str]) -> str | None:

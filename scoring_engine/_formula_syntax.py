@@ -110,7 +110,8 @@ def refused_construct(err: SyntaxError, text: str) -> str | None:
     `max(x for x in l, 1)`), as its refusal says it when it parses; None when it is none of them."""
     message = err.msg or ""
     for start, what in _REFUSED_CONSTRUCTS:
-        if message.startswith(start) or (what == "f-strings" and _STRING_PREFIX.search(text)):
+        if message.startswith(start) or (what == "f-strings" and message.startswith("unterminated string")
+                                         and _STRING_PREFIX.search(text)):  # 3.11's words on f'{x\n}' (QA137 F3)
             return f"{what} not allowed in formulas: {one_line(text)}"
     return None
 

@@ -152,10 +152,20 @@ RULES = (
     ("compare the text with one in quotes (project.kind == '新建')", "把文字与引号中的文字比较（project.kind == '新建'）"),
     ("count its items: count(findings.compliance) > 0", "数一数它的项数：count(findings.compliance) > 0"),
     ("bytes literals", "字节串常量"),  # u'x' b'y': refused as the other constructs are (_formula_syntax.refused_construct)
+    # a check that gave no true/false, with the values it read after (engine, _check_failure.with_values): the value
+    # alone is translated (a list: 列表, QA137 F2), before the catalog's entry without them
+    ("check must give true or false, got {value} ({values})",
+     "核对（check）应得出 true 或 false，实际是 {value!t}（{values}）"),
+    ("check must give true or false, got {value}（{values}）", "核对（check）应得出 true 或 false，实际是 {value!t}（{values}）"),
     ("the formula must give {wanted}, and {formula} gives {kind}", "公式必须得出{wanted!t}，而 {formula} 得出的是{kind!t}"),
     ("true/false or a share from 0 to 1", "是或否，或 0 到 1 的比例"),
     ("a list fact or a whole count", "列表类事实或整数个数"),
     ("a list fact", "列表类事实"),
+    ("read a number: a fact declared with type: number, or a derived value that computes one",
+     "改为读取数字：声明为 type: number 的事实，或计算出数字的派生值"),
+    ("give it a list fact, or count its items", "传入列表类事实，或数出其项数"),
+    ("a true/false value is not a number here: give the number for each, as 1 if X else 0",
+     "是或否在这里不是数字：请分别给出数字，如 1 if X else 0"),
     ("compare the date with another date fact (output.actual_end > output.planned_end)",
      "把日期与另一个日期事实比较（output.actual_end > output.planned_end）"),
     # a rule reading a fact of the wrong type (_build.rule_spec)

@@ -158,3 +158,15 @@ def test_a_list_fact_as_a_condition_is_refused_when_the_set_loads(section: str, 
     problem = caught.value.problems[0]
     assert f"a condition must give true or false, and {said}" == problem.message
     assert "count(findings.compliance) > 0" in (problem.hint or "") and "列表" in problem.text("zh")
+
+
+def test_a_check_giving_a_list_shows_its_values_in_words_and_in_chinese() -> None:
+    """QA137 F2: a check reading a derived value that gave a list (its kind known only when scored) said 'got a list
+    (mlist; mlist = (Finding(text=…, points=Decimal('2')), …))', and 'a list' stayed English under zh. The values are
+    shown as the reports show them, and the message is Chinese."""
+    text = BASE.replace("derived:\n", "derived:\n  mlist: {expr: \"findings.compliance if budget.total > 0 else 1\"}\n", 1)
+    text = text.replace("checks:\n", "checks:\n  - {expr: mlist, message: 问题清单}\n", 1)
+    result = score(parse_indicator_set(text, str(EXAMPLE_SET)), load_facts(EXAMPLE_FACTS))
+    (warning,) = [w for w in result.warnings if "must give true or false" in w.message]
+    assert "Finding(" not in warning.message and "Decimal(" not in warning.message, warning.message
+    assert "实际是列表（" in warning.text("zh") and "a list" not in warning.text("zh"), warning.text("zh")

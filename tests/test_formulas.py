@@ -797,3 +797,13 @@ def test_a_refused_construct_that_does_not_parse_is_refused_as_the_one_that_pars
 def test_a_text_equal_to_f_is_no_f_string() -> None:
     """A text literal 'f' is compared as any other text: only a prefix before a quote makes an f-string."""
     assert run("project.level == 'f'", project__level="f") is True
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("(project.level == \"x f'\" and budget.paid > 1", "syntax error: unbalanced parentheses"),
+    ("project.level == \"x f'\" and budget.paid >", "syntax error: invalid syntax"),
+])
+def test_a_text_holding_f_quote_in_a_formula_with_another_slip_is_told_that_slip(text: str, said: str) -> None:
+    """QA137 F3: a text literal holding ` f'` made any syntax error of the formula 'f-strings not allowed'. The slip
+    itself is told, the unclosed parenthesis or the missing operand."""
+    assert said == refusal(text).problems[0].message

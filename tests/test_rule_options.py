@@ -541,3 +541,18 @@ def test_a_met_of_a_boolean_or_a_share_and_findings_of_a_count_still_load() -> N
     one_indicator("{kind: checklist, elements: [{name: ①, met: ok}, {name: ②, met: v}, {name: ③, findings: l, "
                   "points_each: 1}]}", facts, weight=12)
     one_indicator("{kind: deduction, findings: n, points_each: 2}", facts)
+
+
+@pytest.mark.parametrize(("derived", "rule", "hint"), [
+    ("kindtext: {expr: s}", "{kind: formula, rate: kindtext}", "or a derived value that computes one"),
+    ("kindtext: {expr: s}", "{kind: formula, rate: \"0 or kindtext\"}", "or a derived value that computes one"),
+    ("kindtext: {expr: s}", "{kind: formula, rate: \"'0.5'\"}", "write the number without quotes"),
+    ("flag: {expr: v > 1}", "{kind: formula, rate: flag}", "1 if X else 0"),
+])
+def test_a_rule_formula_of_the_wrong_kind_is_told_the_fix_that_fits_it(derived: str, rule: str, hint: str) -> None:
+    """QA137 F5: a derived value of text was told to 'declare the fact as a number', and `0 or kindtext` to write its
+    number 'without quotes' though it has none. Each hint fits what was written; a true/false value is told how to
+    give a number (QA137 F4: `rate: archive.ok` loaded, then failed every project)."""
+    with pytest.raises(IndicatorSetError) as caught:
+        one_indicator(rule, RATE + "\n  s: {type: string}", head=f"derived:\n  {derived}")
+    assert hint in (caught.value.problems[0].hint or ""), caught.value.problems[0]

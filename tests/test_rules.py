@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 import scoring_engine
-from scoring_engine import Facts, FactsError, IndicatorResult, IndicatorSet, Result, ScoringError
+from scoring_engine import Facts, FactsError, IndicatorResult, IndicatorSet, IndicatorSetError, Result, ScoringError
 
 D = Decimal
 
@@ -557,9 +557,13 @@ def test_formula_inside_the_weight_has_no_clamp_warning() -> None:
     assert () == result.warnings
 
 
-def test_formula_giving_a_boolean_is_a_scoring_error() -> None:
-    """A formula that gives true/false where points belong is an error, not 1 or 0 points."""
-    rule = one_indicator("{kind: formula, score: v > 1}", VALUE)
+def test_formula_giving_a_boolean_is_an_error_not_one_or_zero_points() -> None:
+    """A formula that gives true/false where points belong is an error, not 1 or 0 points: refused when the set loads
+    where its kind is known then (QA137 F4), else when scored."""
+    with pytest.raises(IndicatorSetError) as refused:
+        one_indicator("{kind: formula, score: v > 1}", VALUE)
+    assert "the formula must give a number, and v > 1 gives a true/false value" == refused.value.problems[0].message
+    rule = one_indicator("{kind: formula, score: \"v > 1 if v else 0\"}", VALUE)  # its kind is known only when scored
     error = scoring_error(rule, {"v": 3})
     assert "must be a number" in str(error)
     assert "x" == error.indicator
