@@ -265,6 +265,8 @@ PLACES = (
     ("the label gives {points} points, but {label} weighs {weight} in the set {id}; it is scored on the set's weight",
      "表上写 {points} 分，但 {label} 在体系 {id} 中是 {weight} 分，按体系的分值计分"),
     ("correct it, or score the form with the set it was made for", "改正该单元格，或用这张表对应的体系评分"),
+    ("the form was written for the set {named}, and is read here with {id}, which reads 1 fact the form does not hold "
+     "({names})", "这张表是为指标体系 {named} 填写的，这里却用 {id} 读取，{id} 所需的 1 个事实表上没有（{names}）"),
     ("the form has no cell for {count} facts the set {id} reads ({names})",
      "表上没有指标体系 {id} 所需的 {count} 个事实（{names}）"),
     ("if it is another set's form, read it with that set; else fill the blank form of {id} (scoring-engine template {id})",

@@ -247,6 +247,24 @@ def test_a_form_read_with_another_set_says_first_which_set_it_was_written_for(tm
         [line.split(": ", 1)[1].split("（")[0] for line in other.stderr.splitlines()], other.stderr
 
 
+def test_a_form_of_the_same_layout_read_with_another_set_is_not_told_to_add_the_rows_that_set_reads(tmp_path: Path):
+    """QA131 F6: a Hubei form (no 满意度指标 block: its 满意度 rows are a 二级 of 效益指标) read with --set self-evaluation
+    got, after the line naming its set, '满意度指标的三级指标 is empty (put the row back…)' and a warning to add a
+    budget.method row to its side sheet: rows to add to a correct Hubei form. The line names the fact the other set reads
+    in their place, and what the other set finds (weights, 二级 categories) follows it, by score and by batch."""
+    hubei = _form(ROOT / "indicator_sets" / "hubei-self-evaluation.facts.json", tmp_path / "湖北.xlsx")
+    for lang, line, add in (("en", "and is read here with self-evaluation, which reads 1 fact the form does not hold "
+                             "(targets.satisfaction)", ("put the row back", "add the row")),
+                            ("zh", "这里却用 self-evaluation 读取，self-evaluation 所需的 1 个事实表上没有（targets.satisfaction）",
+                             ("按表格原样补回这一行", "加一行"))):
+        for command in (["score", str(hubei)], ["batch", str(hubei), "--jobs", "1", "-q"]):
+            run = CliRunner().invoke(main, ["--lang", lang, *command, "--set", "self-evaluation"])
+            lines = run.stderr.splitlines()
+            assert 1 == run.exit_code and line in lines[0], run.output
+            assert not [x for x in lines if any(words in x for words in add)], (lang, command[0], run.stderr)
+            assert any("服务对象满意度指标" in x for x in lines[1:]) and len(lines) >= 4, (lang, command[0], run.stderr)
+
+
 def test_compare_set_does_not_offer_the_forms_own_rescaled_sums_as_the_other_sets(tmp_path: Path):
     """QA32 F2: a cost-type form with 预算 不适用, compared under self-evaluation, was told its rows could add up to 44.45:
     the group's weight rescaled under the set that wrote the form, not under the other set, so following it still failed."""

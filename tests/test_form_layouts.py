@@ -193,13 +193,47 @@ def test_the_layout_schema_knows_the_engines_column_keys_and_fields():
     assert tuple(schema["field"]["properties"]["field"]["enum"]) == FIELDS
 
 
-def test_the_layout_reports_md_shows_loads(layouts: Path):
-    """The example layout in docs/reports.md (Form layouts) is one the engine loads (QA129 F6)."""
+def _docs_example(layouts: Path) -> None:
+    """The example layout in docs/reports.md (Form layouts), in the layouts folder as selfeval-example."""
     doc = (ROOT / "docs" / "reports.md").read_text(encoding="utf-8")
     section = doc.split("## Form layouts", 1)[1].split("\n## ", 1)[0]
     example = section.split("```yaml\n", 1)[1].split("```", 1)[0]
     (layouts / "selfeval-example.yaml").write_text(example, encoding="utf-8")
+
+
+def test_the_layout_reports_md_shows_loads(layouts: Path):
+    """The example layout in docs/reports.md (Form layouts) is one the engine loads (QA129 F6)."""
+    _docs_example(layouts)
     assert "selfeval-example" == form_layout("selfeval-example").id
+
+
+def test_a_form_of_a_provinces_own_layout_read_with_another_set_gets_that_line_alone_not_its_defaults(layouts: Path):
+    """QA138 F2: a form of the example set of indicator-sets.md on the example layout of reports.md (a 指标性质 column, no
+    年初预算数: a province's own set and layout, not bundled) read with --set self-evaluation got, after the line naming
+    its set, two warnings that self-evaluation's budget.base and budget.method took their defaults: facts of a set the
+    form was not written for. The forms are of two layouts, so the line is said alone (docs/reports.md), by score and
+    by batch, in English and Chinese."""
+    _docs_example(layouts)
+    doc = (ROOT / "docs" / "indicator-sets.md").read_text(encoding="utf-8")
+    example = "id: example-form\n" + doc.split("```yaml\nid: example-form\n", 1)[1].split("```", 1)[0]
+    (layouts.parent / "exl.yaml").write_text(example.replace("  layout: selfeval\n", "  layout: selfeval-example\n").replace(
+        "{initial: budget.initial, budget: budget.total, paid: budget.paid}", "{budget: budget.total, paid: budget.paid}"),
+        encoding="utf-8")
+    rows = [{"category": "数量指标", "name": "建设栋数", "comparison": "≥", "weight": 45, "target": 19, "actual": 18, "unit": "栋",
+             "reason": "一栋未完工"}, {"category": "质量指标", "name": "验收合格率", "comparison": "≥", "weight": 45,
+                                     "target": "100%", "actual": "100%", "unit": "%"}]
+    facts = {"indicator_set": "exl.yaml", "project": {"name": "测试项目", "unit": "某单位", "year": 2024},
+             "facts": {"budget": {"total": 100, "paid": 95}, "targets": {"output": rows}}}
+    (layouts.parent / "exl.json").write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
+    form = layouts.parent / "form.xlsx"
+    written = CliRunner().invoke(main, ["score", str(layouts.parent / "exl.json"), "--format", "xlsx", "-o", str(form)])
+    assert 0 == written.exit_code, written.output
+    for lang, line in (("en", "the form was written for the set example-form, and is read here with self-evaluation"),
+                       ("zh", "这张表是为指标体系 example-form 填写的，这里却用 self-evaluation 读取")):
+        for command in (["score", str(form)], ["batch", str(form), "--jobs", "1", "-q"]):
+            run = CliRunner().invoke(main, ["--lang", lang, *command, "--set", "self-evaluation"])
+            assert 1 == run.exit_code, run.output
+            assert 1 == len(run.stderr.splitlines()) and line in run.stderr, (lang, command[0], run.stderr)
 
 
 def test_a_layout_with_score_before_weight_writes_a_form_that_scores_back(layouts: Path):

@@ -24,7 +24,7 @@ from ..facts import flatten
 from ..model import IndicatorSet
 from ..result import Result
 from .layout import form_layout
-from .reader import FILL_THE_CELL, Blank, ImportedFacts
+from .reader import FILL_THE_CELL, PUT_THE_ROW_BACK, Blank, ImportedFacts
 from .reading import OTHER_VERSION, how_to_read_with, yes_or_no
 from .unread import indicators_like
 
@@ -55,9 +55,13 @@ def on_cells(err: ScoringEngineError, imported: ImportedFacts, indicator_set: In
         imported = dataclasses.replace(imported, rescaled={}, group_weights={})
     problems = [_placed(p, imported, indicator_set) for p in err.problems]
     named = imported.names_set
-    lacking = [p.fact for p in problems if p.hint is not None and p.hint.startswith(_NO_CELL) and p.fact]
+    others = named_first and named not in (None, indicator_set.id)  # the form of another set, read with this one
+    # a fact with no cell, or on another set's form of this layout whose row or block it has not (QA131 F6: a Hubei form
+    # was told to put back 满意度指标, a block of self-evaluation's form)
+    lacking = [p.fact for p in problems if p.hint is not None and p.fact and (p.hint.startswith(_NO_CELL) or (
+        others and not imported.other_layout and p.hint == PUT_THE_ROW_BACK))]
     shown = ", ".join(lacking[:5]) + ("…" if len(lacking) > 5 else "")
-    if named is None or named == indicator_set.id or not named_first:
+    if named is None or not others:
         # last year's form read with this year's set: said first, as the cause of what follows (QA89 F1)
         version = [w for w in imported.warnings if w.message.startswith(OTHER_VERSION)] if named_first else []
         if len(lacking) <= _MOST_ROWS_TO_ADD:
@@ -70,7 +74,8 @@ def on_cells(err: ScoringEngineError, imported: ImportedFacts, indicator_set: In
     # the weights, categories and tiers of another set's form may not be this set's either (QA31 F2): said first
     message = f"the form was written for the set {named}, and is read here with {indicator_set.id}"
     if lacking:
-        message += f", which reads {len(lacking)} facts the form does not hold ({shown})"
+        facts = "1 fact" if len(lacking) == 1 else f"{len(lacking)} facts"
+        message += f", which reads {facts} the form does not hold ({shown})"
     mismatch = Problem(message, file=imported.facts.source, hint=how_to_read_with(named, imported.facts.source or ""))
     # its blocks and columns are another layout's: a row to add to it would be this layout's (QA129 F5)
     return type(err)([mismatch] + [p for p in problems if p.fact not in lacking and not imported.other_layout])

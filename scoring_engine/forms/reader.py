@@ -99,10 +99,12 @@ def read_form(path: str | Path, indicator_set: IndicatorSet, sheets: list[Sheet]
     _indicators(reading)
     side = next((s for s in sheets if s.name == SIDE_SHEET), None)
     not_applicable = read_side(reading, side) if side is not None else {}
-    defaults_taken(reading, not_applicable, side.tab or side.name if side is not None else SIDE_SHEET)
+    version, named = named_version(sheets, indicator_set.version), named_set(sheets)
+    # another set's form: a fact it has no row for is not a row to add to it (QA131 F6)
+    defaults_taken(reading, not_applicable, side.tab or side.name if side is not None else SIDE_SHEET,
+                   named in (None, indicator_set.id))
     compare_weights(reading, not_applicable)
     hidden = [p for sheet in (reading.sheet, side) if sheet for p in hidden_rows(sheet, str(path), reading.provenance)]
-    version, named = named_version(sheets, indicator_set.version), named_set(sheets)
     other_layout = another_layout(named, reading)
     if reading.problems:  # a form the side sheet says is another set's: that is what to fix first
         first = read_with(named, indicator_set, str(path), version)
@@ -112,8 +114,10 @@ def read_form(path: str | Path, indicator_set: IndicatorSet, sheets: list[Sheet]
         raise FactsError(first)
     facts = Facts(values=reading.values, not_applicable=not_applicable, project=reading.project,
                   indicator_set=indicator_set.id, source=str(path))
-    # a form of another set read as this one's, and scoring: said all the same (QA32 F5)
-    warnings = [*read_with(named, indicator_set, str(path), version), *hidden, *reading.warnings]
+    # a form of another set read as this one's, and scoring: said all the same (QA32 F5); alone when of another layout,
+    # whose cells this layout's facts were read from (QA138 F2: a default taken for a fact of the wrong set)
+    first = read_with(named, indicator_set, str(path), version)
+    warnings = first if other_layout else [*first, *hidden, *reading.warnings]
     return ImportedFacts(facts, reading.provenance, reading.empty, named, reading.typed, tuple(warnings), reading.rescaled,
                          reading.group_weights, side.tab or side.name if side is not None else SIDE_SHEET, other_layout)
 

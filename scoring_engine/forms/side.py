@@ -105,11 +105,12 @@ def read_side(reading: FormReading, side: Sheet) -> dict[str, str]:
     return not_applicable
 
 
-def defaults_taken(reading: FormReading, not_applicable: dict[str, str], side_tab: str) -> None:
+def defaults_taken(reading: FormReading, not_applicable: dict[str, str], side_tab: str, own: bool = True) -> None:
     """A warning for each fact an indicator scores from, or a cap (一票否决) reads, that the form leaves blank or has no
     row for, so that the default the set declares is taken: said on its cell, or with the row to add, never taken in
     silence (QA46 F5: a row of 预算执行率计分方法 deleted scored by proportion where the unit had chosen bands; QA62 F2:
-    a veto's row deleted lifted a project from 差 to 中)."""
+    a veto's row deleted lifted a project from 差 to 中). Not with the row to add when the form is not `own`, its side
+    sheet naming another set: the line naming it is said instead (QA131 F6)."""
     readers = dict(reading.set.readers())
     capped = reading.set.facts_read_by(n for cap in reading.set.caps for n in cap.formula.names)
     for name in capped:
@@ -126,7 +127,7 @@ def defaults_taken(reading: FormReading, not_applicable: dict[str, str], side_ta
         if blank is not None:
             reading.warnings.append(Problem(f"{blank.cell}: {label} ({name}) is blank, so the set's default {default} is "
                                             "used", file=str(reading.path), hint="fill the cell if the project's is another"))
-        else:
+        elif own:
             reading.warnings.append(Problem(
                 f"the form gives no {label} ({name}), so the set's default {default} is used", file=str(reading.path),
                 hint=f"add the row 事实 | {name} | 值 on sheet {side_tab} if the project's is another"))
