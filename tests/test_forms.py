@@ -1048,16 +1048,21 @@ _SIGNED = {"A31": "填表人：张三", "D31": "联系电话：12345678", "G31":
     ("self-evaluation", "D", "合计", {"E{total}": "/", "F{total}": "/"}),
     ("self-evaluation", "C", "合计", {"E{total}": "—", "F{total}": "-"}),
     ("self-evaluation", "D", "合计", {"D31": "联系电话：12345678"}), ("self-evaluation", "C", "合计", _SIGNED),
-    ("sichuan-self-evaluation", "D", "合计", {"F{total}": "—", "H{total}": "—"})])
+    ("sichuan-self-evaluation", "D", "合计", {"F{total}": "—", "H{total}": "—"}),
+    ("self-evaluation", "D", "合计", {"A31": "填表人：张三", "D31": "联系电话", "G31": 13800138000}),
+    ("self-evaluation", "D", "合计", {"A31": "填表人：张三", "D31": "联系电话", "G31": "13800138000"}),
+    ("self-evaluation", "C", "合计", {"D31": "填表日期", "G31": 20240301})])
 def test_a_total_row_unmerged_and_labelled_in_another_column_is_still_the_total_row(
-        tmp_path: Path, facts: str, column: str, word: str, typed: dict[str, str]) -> None:
+        tmp_path: Path, facts: str, column: str, word: str, typed: dict[str, object]) -> None:
     """QA133 F3: a clerk who unmerged the 总分 row and typed 合计 in its 二级, 三级 or a later column (B28..F28) had the
     row read as a 三级 row named 合计, and the form refused ("rows' weights add up to 110", "the 三级指标 is empty, but
     the row has 分值, 得分"); such forms read before QA132 F2. With no total word in the 一级 column or left of it, the
     total row is the first row holding one and no 三级 name, 年度指标值 or 实际完成值 beside it, below the last 三级 row.
     QA136 F3: the same row with "—" or "/" in its 年度指标值 and 实际完成值 (as the form writes in unused cells), or with a
     signature line under the table (联系电话 in the 三级 column, D31), was still refused: a placeholder is nothing, and
-    the last 三级 row is one with its 分值."""
+    the last 三级 row is one with its 分值. QA137 F7: a phone number (or a date typed as a number) in the 分值 column of
+    that signature line (G31) still made it the last 三级 row, and the form was refused as "rows' weights add up to
+    13800138110": a 分值 no row can weigh (above the set's total) is none."""
     from openpyxl import load_workbook
 
     from conftest import written_form
@@ -1077,3 +1082,4 @@ def test_a_total_row_unmerged_and_labelled_in_another_column_is_still_the_total_
     read = CliRunner().invoke(main, ["--lang", "en", "score", str(form), "--set", facts, "--format", "json"])
     assert 0 == read.exit_code, read.output
     assert json.loads(expected.output)["total"] == json.loads(read.output)["total"]
+

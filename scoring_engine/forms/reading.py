@@ -141,7 +141,8 @@ class FormReading:
         left of it, where the form prints it; a 三级 row or 二级 category named 合计 is a row (QA132 F2). A form with none
         there (the row unmerged, 合计 typed in its 三级 column: QA133 F3) has it at the first row holding one and nothing
         else in its 三级, 年度指标值 and 实际完成值 cells ("—", "-" or "/" is nothing), with no 三级 row with its 分值 below
-        it: an indicator row fills them (QA136 F3)."""
+        it: an indicator row fills them (QA136 F3). A 分值 no row can weigh (a phone number 13800138000 or a date
+        20240301 typed on a signature line under the table) is none (QA137 F7)."""
         label = Labelled(self.layout.total, also=self.layout.total_also)
         found = [(r, c) for (r, c), value in sorted(self.sheet.cells.items())
                  if r > row_at and isinstance(value, str) and label.matches(value)]
@@ -149,12 +150,17 @@ class FormReading:
         if printed is not None or "level3" not in at:
             return printed
         cells = [at[k] for k in ("level3", "target", "target_value", "actual", "actual_value") if k in at]
-        # the last 三级 row: one with a number in its 分值 (20, or '20' in a text cell), not a note or signature under
-        # the table (联系电话 in D31, 填表日期 beside it)
+        # the last 三级 row: one with a weight in its 分值 (20, or '20' in a text cell), above 0 and at most the set's
+        # total, not a note or signature under the table (联系电话 in D31, its number or 填表日期 beside it)
         last = max((r for r in self.sheet.rows if self.sheet.text(r, at["level3"])
-                    and ("weight" not in at or bare_value(self.sheet.get(r, at["weight"])) is not None)), default=0)
+                    and ("weight" not in at or self._weighs(r, at["weight"]))), default=0)
         return next(((r, c) for r, c in found if r >= last and all(k == c or _blank(self.sheet.get(r, k)) for k in cells)),
                     None)
+
+    def _weighs(self, row: int, col: int) -> bool:
+        """Whether the 分值 cell holds a weight a row can have: a number above 0, at most the set's total."""
+        weight = bare_value(self.sheet.get(row, col))
+        return weight is not None and 0 < weight <= self.set.total
 
     def heading_row(self, columns: tuple[Labelled, ...], at_least: int) -> tuple[int, dict[str, int]] | None:
         """The first row holding at least `at_least` of the column labels, with the column of each label found."""
