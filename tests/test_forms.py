@@ -1083,3 +1083,29 @@ def test_a_total_row_unmerged_and_labelled_in_another_column_is_still_the_total_
     assert 0 == read.exit_code, read.output
     assert json.loads(expected.output)["total"] == json.loads(read.output)["total"]
 
+
+@pytest.mark.parametrize("placeholder", ["—", "-", "/"])
+def test_the_forms_own_dash_in_an_unused_category_row_is_no_value(tmp_path: Path, placeholder: str) -> None:
+    """QA137 F8: "—" (or "-", "/"), which the form itself prints in unused cells, in the 年度指标值, 实际完成值, 分值 and
+    得分 cells of a 二级 category row with no 三级 name (服务对象满意度指标, row 27) was read as the row having values,
+    and the form was refused ("the 三级指标 is empty, but the row has 年度指标值, 实际完成值"). It reads back."""
+    from openpyxl import load_workbook
+
+    from conftest import written_form
+
+    base = ROOT / "indicator_sets" / "self-evaluation.facts.json"
+    form = written_form(base, tmp_path / "f.xlsx")
+    book = load_workbook(form)
+    sheet = book.worksheets[0]
+    heading = next(c.row for c in sheet["D"] if c.value == "三级指标")
+    total = next(c.row for c in sheet["A"] if c.value == "总分")
+    unused = [r for r in range(heading + 1, total) if sheet[f"C{r}"].value and not sheet[f"D{r}"].value]
+    assert unused
+    for r in unused:
+        for col in "EFGH":
+            sheet[f"{col}{r}"] = placeholder
+    book.save(form)
+    expected = CliRunner().invoke(main, ["score", str(base), "--format", "json"])
+    read = CliRunner().invoke(main, ["--lang", "en", "score", str(form), "--set", "self-evaluation", "--format", "json"])
+    assert 0 == read.exit_code, read.output
+    assert json.loads(expected.output)["total"] == json.loads(read.output)["total"]

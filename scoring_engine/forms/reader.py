@@ -290,7 +290,7 @@ def _indicators(reading: FormReading) -> None:
         name = reading.text(r, at["level3"])
         if not name and level1 is not None and level1[1] is not None:
             filled = [reading.layout.column(k) for k in ("target", "target_value", "actual", "actual_value", "weight", "score")
-                      if k in at and reading.sheet.get(r, at[k]) is not None]
+                      if k in at and not reading.unused(r, at[k])]  # not the form's own "—" (QA137 F8)
             if filled:
                 reading.problem(r, at["level3"], f"the 三级指标 is empty, but the row has "
                                                  f"{', '.join(c.label for c in filled if c)}",

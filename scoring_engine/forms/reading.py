@@ -45,10 +45,6 @@ def _not_worked_out(value: Formula) -> str:
     return "an error value, which a formula that failed leaves" if value.error else "a formula, which is not worked out"
 
 
-def _blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and value.strip() in _UNUSED)
-
-
 class Blank(NamedTuple):
     """A place on the form the reader found empty: its cell, what it is for, and how to fill it."""
 
@@ -154,8 +150,13 @@ class FormReading:
         # total, not a note or signature under the table (联系电话 in D31, its number or 填表日期 beside it)
         last = max((r for r in self.sheet.rows if self.sheet.text(r, at["level3"])
                     and ("weight" not in at or self._weighs(r, at["weight"]))), default=0)
-        return next(((r, c) for r, c in found if r >= last and all(k == c or _blank(self.sheet.get(r, k)) for k in cells)),
+        return next(((r, c) for r, c in found if r >= last and all(k == c or self.unused(r, k) for k in cells)),
                     None)
+
+    def unused(self, row: int, col: int) -> bool:
+        """Whether the cell is left unused: empty, or holding the dash or slash the form prints there (`_UNUSED`)."""
+        value = self.sheet.get(row, col)
+        return value is None or (isinstance(value, str) and value.strip() in _UNUSED)
 
     def _weighs(self, row: int, col: int) -> bool:
         """Whether the 分值 cell holds a weight a row can have: a number above 0, at most the set's total."""
