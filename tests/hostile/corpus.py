@@ -125,8 +125,11 @@ def yaml_quoted(text: str) -> str:
     return '"' + "".join(out) + '"'
 
 
-def formula_set(formula: str) -> str:
-    """An indicator set whose one indicator is scored by `formula`, written on line FORMULA_LINE."""
+def formula_set(formula: str, true_or_false: bool = False) -> str:
+    """An indicator set whose one indicator is scored by `formula`, written on line FORMULA_LINE: as its score, or, for a
+    formula giving true or false (which no score is: refused when the set loads), as a checklist element's met."""
+    if true_or_false:
+        return SET_HEAD + f"    rule: {{kind: checklist, elements: [{{name: 甲, met: {yaml_quoted(formula)}}}]}}\n"
     return SET_HEAD + f"    rule: {{kind: formula, score: {yaml_quoted(formula)}}}\n"
 
 
@@ -154,7 +157,7 @@ def try_formula(formula: str, value_expected: bool = False) -> dict[str, Any]:
     except BaseException as err:
         seen["error"] = _error(err)
     seen["formula_seconds"], clock = time.perf_counter() - clock, time.perf_counter()
-    text = formula_set(formula)
+    text = formula_set(formula, isinstance(seen.get("value"), bool))
     try:
         indicator_set = parse_indicator_set(text, source="hostile.yaml")
         seen["set_loaded"] = True
