@@ -265,6 +265,8 @@ def kind_problem(tree: ast.expr, scope: Mapping[str, str], text: str, gives: str
 
 
 _NUMBER_HINT = "read a number: a fact declared with type: number, or a derived value that computes one"
+_FINDINGS_HINT = "give it a list fact of findings (type: list), or a whole count: an integer fact, or count(…)"
+_SHARE_HINT = "give it a true/false fact (type: boolean), a comparison, or a share from 0 to 1"
 
 
 def _kind_hint(found: str, gives: str, text: str) -> str:
@@ -276,9 +278,12 @@ def _kind_hint(found: str, gives: str, text: str) -> str:
         return _LIST_HINT
     if found == "date":
         return _ARITHMETIC_HINTS["date"]
+    if gives == "findings":  # text or a date, a true/false value: what findings take (QA139 F6)
+        return _FINDINGS_HINT
     if found == "boolean":
-        return "give it a list fact, or count its items" if gives == "findings" else \
-            "a true/false value is not a number here: give the number for each, as 1 if X else 0"
+        return "a true/false value is not a number here: give the number for each, as 1 if X else 0"
+    if gives == "share" and not ("'" in text or '"' in text):
+        return _SHARE_HINT
     return _QUOTED_HINT if "'" in text or '"' in text else _NUMBER_HINT
 
 

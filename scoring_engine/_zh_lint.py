@@ -161,6 +161,7 @@ LINT = (
      "so a project scoring more is refused",
      "没有任何条件使其得分不超过分值 {weight}：本体系声明不设加分项（分值规则 {rule}），得分超过分值的项目评分时会被拒绝"),
     ("cap the score, e.g. min(…, {weight})", "给得分封顶，例如 min(…, {weight})"),
+    ("cap the rate (a share of the weight), e.g. min(…, 1)", "给得分率（占分值的比例）封顶，例如 min(…, 1)"),
     ("weight rule {rule} is about the indicators at level {level}, but the set's deepest level is {depth}",
      "分值规则 {rule} 针对第 {level} 级指标，但本体系最深只有 {depth} 级"),
     ("correct the level, or remove the rule: it checks nothing", "改正级别，或删去该规则：它什么也不检查"),

@@ -151,6 +151,8 @@ RULES = (
      "把它与一条线比较（execution_rate < 0.9）：数字不是是或否"),
     ("compare the text with one in quotes (project.kind == '新建')", "把文字与引号中的文字比较（project.kind == '新建'）"),
     ("count its items: count(findings.compliance) > 0", "数一数它的项数：count(findings.compliance) > 0"),
+    ("remove it: a tier's label already names that tier", "删去它：档次的名称本身已指这一档"),
+    ("make the parts' shares add up to 1", "使各部分的比例合计为 1"),
     ("bytes literals", "字节串常量"),  # u'x' b'y': refused as the other constructs are (_formula_syntax.refused_construct)
     # a check that gave no true/false, with the values it read after (engine, _check_failure.with_values): the value
     # alone is translated (a list: 列表, QA137 F2), before the catalog's entry without them
@@ -163,7 +165,10 @@ RULES = (
     ("a list fact", "列表类事实"),
     ("read a number: a fact declared with type: number, or a derived value that computes one",
      "改为读取数字：声明为 type: number 的事实，或计算出数字的派生值"),
-    ("give it a list fact, or count its items", "传入列表类事实，或数出其项数"),
+    ("give it a list fact of findings (type: list), or a whole count: an integer fact, or count(…)",
+     "传入问题清单的列表类事实（type: list），或整数个数：整数类事实或 count(…)"),
+    ("give it a true/false fact (type: boolean), a comparison, or a share from 0 to 1",
+     "传入是否类事实（type: boolean）、一个比较，或 0 到 1 的比例"),
     ("a true/false value is not a number here: give the number for each, as 1 if X else 0",
      "是或否在这里不是数字：请分别给出数字，如 1 if X else 0"),
     ("compare the date with another date fact (output.actual_end > output.planned_end)",

@@ -333,6 +333,8 @@ def test_a_formula_above_its_weight_is_named_when_the_set_declares_no_bonus(tmp_
     w = _only(_lint(tmp_path, text), "weight-bonus")
     assert ({"high": "12", "weight": "10", "rule": "1 (不设置加分项)"}, _line(text, "rule: {kind: formula")) \
         == (w.fields, w.problem.line)
+    # a rate is a share of the weight: capped at 1, not at the weight, which would still let it pass (QA139 F1)
+    assert "min(…, 1)" in (w.problem.hint or "") and "min(…, 10)" not in (w.problem.hint or "")
     capped = text.replace("rate: done", "rate: \"min(done, 1)\"")
     assert () == _lint(tmp_path, capped)
 

@@ -548,6 +548,8 @@ def test_a_met_of_a_boolean_or_a_share_and_findings_of_a_count_still_load() -> N
     ("kindtext: {expr: s}", "{kind: formula, rate: \"0 or kindtext\"}", "or a derived value that computes one"),
     ("kindtext: {expr: s}", "{kind: formula, rate: \"'0.5'\"}", "write the number without quotes"),
     ("flag: {expr: v > 1}", "{kind: formula, rate: flag}", "1 if X else 0"),
+    ("kindtext: {expr: s}", "{kind: deduction, findings: kindtext, points_each: 1}", "or a whole count"),  # QA139 F6
+    ("kindtext: {expr: s}", "{kind: checklist, elements: [{name: ①, met: kindtext}]}", "a true/false fact"),
 ])
 def test_a_rule_formula_of_the_wrong_kind_is_told_the_fix_that_fits_it(derived: str, rule: str, hint: str) -> None:
     """QA137 F5: a derived value of text was told to 'declare the fact as a number', and `0 or kindtext` to write its

@@ -34,6 +34,7 @@ BONUS = ("may score {high}, above its weight {weight}: the set declares no bonus
 BONUS_UNBOUNDED = ("nothing keeps its score at or below its weight {weight}: the set declares no bonus points "
                    "(weight rule {rule}), so a project scoring more is refused")
 BONUS_HINT = "cap the score, e.g. min(…, {weight})"
+RATE_BONUS_HINT = "cap the rate (a share of the weight), e.g. min(…, 1)"  # not the weight: QA139 F1
 EMPTY_LEVEL = "weight rule {rule} is about the indicators at level {level}, but the set's deepest level is {depth}"
 EMPTY_LEVEL_HINT = "correct the level, or remove the rule: it checks nothing"
 LABEL_NAME = "its name {name} says {stated} points, but it weighs {weight}"
@@ -79,7 +80,9 @@ def _bonus(ranges: Ranges, at: RuleAt, said: str, locator: Locator) -> Iterator[
     message = BONUS if high.is_finite() else BONUS_UNBOUNDED
     if high.is_finite():
         fields["high"] = plain(high)
-    yield locator.warning("weight-bonus", at.path, message, fields, BONUS_HINT, indicator=at.indicator)
+    rate = at.rule.kind == "formula" and at.rule.params.is_rate
+    yield locator.warning("weight-bonus", at.path, message, fields, RATE_BONUS_HINT if rate else BONUS_HINT,
+                          indicator=at.indicator)
 
 
 def _highest(ranges: Ranges, at: RuleAt) -> Decimal | None:

@@ -59,7 +59,7 @@ class Panel(NamedTuple):
                 b.problem("a part's share must be above 0", "parts", i, "share")
         total = sum((share for _, share, _ in parts), exact(0))
         if total != 1:
-            b.problem(f"part shares add up to {written(total)}, not 1", "parts")
+            b.problem(f"part shares add up to {written(total)}, not 1", "parts", hint="make the parts' shares add up to 1")
         scored = tuple(Part(name, to_decimal(share), formula) for name, share, formula in parts if formula is not None)
         return cls("weighted", None, 0, scored, scale, b.rounding) if len(scored) == len(parts) else None
 

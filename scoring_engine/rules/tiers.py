@@ -69,7 +69,8 @@ def _synonyms(raw: Mapping[str, Any], labels: list[str], b: RuleSpec) -> dict[st
         for given in words:
             word = given.strip()
             if word in labels:
-                b.problem(f"synonym {word!r} of tier {label} is the label of a tier", "synonyms", label)
+                b.problem(f"synonym {word!r} of tier {label} is the label of a tier", "synonyms", label,
+                          hint="remove it: a tier's label already names that tier")
             elif word in found and found[word] != label:
                 b.problem(f"synonym {word!r} is given to two tiers ({found[word]} and {label})", "synonyms", label)
             found[word] = label
