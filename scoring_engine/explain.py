@@ -181,9 +181,13 @@ class _Story:
         self.handed: set[str] = set()  # detail keys a variant's story tells
 
     def variant(self, spec: Mapping[str, Any], details: Mapping[str, Any]) -> _Story:
-        """The story of the rule `spec` inside this one (a switch's chosen variant), which tells `details`."""
+        """The story of the rule `spec` inside this one (a switch's chosen variant), which tells `details` but those this
+        story's steps show."""
         self.handed.update(details)
-        return _Story(self.result, self.node, str(spec.get("kind", "")), spec, details)
+        inner = _Story(self.result, self.node, str(spec.get("kind", "")), spec, details)
+        kind = RULE_KINDS.get(self.kind)
+        inner.handed.update(kind.shown if kind else ())
+        return inner
 
     def tell(self) -> list[str]:
         """The kind's steps, then each detail they do not show, as it is."""

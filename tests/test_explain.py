@@ -132,6 +132,60 @@ def test_switch_story_names_the_chosen_variant_then_tells_its_steps():
     assert not any(line.strip().startswith(("variant：", "kind：", "value：", "band：")) for line in text.splitlines() + nested.splitlines())
 
 
+# an "=" rule whose missed target is scored by bands (预算执行率 100% for full marks)
+EQUAL_RULE = ("{kind: equal, value: execution_rate, target: 1, display: percent, otherwise: {kind: bands, value: execution_rate,"
+              " display: percent, bands: [{min: 1, points: 0, label: 超出预算}, {min: 0.8, max: 1, points: 7},"
+              " {max: 0.8, points: 0, label: 低于80%}]}}")
+
+EQUAL_OTHERWISE_SET = """
+id: equal-otherwise-story
+name: 等于目标值，否则分档
+version: "1"
+total: 20
+grades:
+  - {label: 合格, min: 0}
+facts:
+  budget.total: {type: number, min: 0, unit: 万元, label: 全年预算数}
+  budget.paid: {type: number, min: 0, unit: 万元, label: 全年执行数}
+  execution.method: {type: string, values: [按比例, 分档], default: 分档, label: 预算执行率计分方法}
+derived:
+  execution_rate: {expr: budget.paid / budget.total, label: 预算执行率}
+indicators:
+  - id: plain
+    name: 预算执行率
+    weight: 10
+    rule: {EQUAL}
+  - id: switched
+    name: 预算执行率（可选算法）
+    weight: 10
+    rule:
+      kind: switch
+      by: execution.method
+      rules:
+        按比例: {kind: proportional, value: execution_rate}
+        分档: {EQUAL}
+""".replace("{EQUAL}", EQUAL_RULE)
+
+
+def _steps(text: str) -> list[str]:
+    """The lines of the 【计算过程】 section of an explain text."""
+    return text.split("【计算过程】\n", 1)[1].split("\n\n", 1)[0].splitlines()
+
+
+def test_equal_otherwise_story_tells_the_otherwise_bands_also_when_a_switch_chose_the_equal_rule():
+    """QA139 F2, F3: a value that misses an equal rule's target is scored by its otherwise bands, and explain says so (not
+    '不等于目标值，不得分' beside the band as raw keys, while the indicator scores 7), whether or not a switch chose the rule;
+    the bands' value is shown as a percentage, not （无）."""
+    result = score(parse_indicator_set(EQUAL_OTHERWISE_SET), {"budget": {"total": 500, "paid": 450}})
+    plain, switched = _steps(story(result, "plain")), _steps(story(result, "switched"))
+    assert plain == ["  实际值 value = execution_rate = 0.9 = 90.00%", "  目标值 target = 1 = 100.00%", "  相差 10.00%",
+                     "  不等于目标值，按 otherwise 规则计分，即分档计分（kind: bands）",
+                     "  取值 value = execution_rate = 0.9 = 90.00%", "  分档：", "      超出预算：0分",
+                     "    → 80.00% ≤ x < 100.00%：7分（命中）", "      低于80%：0分", "  落在“80.00% ≤ x < 100.00%”档，得7分"]
+    assert switched == ["  选用算法：分档（由 execution.method 选定），即等于目标计分（kind: equal）", *plain]
+    assert [i.score for i in result.indicators] == [Decimal(7), Decimal(7)]
+
+
 def test_parent_story_adds_its_children(result: Result):
     """A 一级 indicator shows each child's score and their sum, then the total."""
     text = story(result, "decision")

@@ -246,7 +246,8 @@ class Story(Protocol):
         """A value as the rule displays it (a percentage under ``display: percent``)."""
 
     def variant(self, spec: Mapping[str, Any], details: Mapping[str, Any]) -> Story:
-        """The story of a rule inside this one (a chosen variant), which tells `details` from here on."""
+        """The story of a rule inside this one (a chosen variant), which tells `details` from here on (but for the keys
+        this story's steps show)."""
 
     def tell(self) -> list[str]:
         """The steps of this story's rule, then every detail they do not show, as it is."""

@@ -117,13 +117,15 @@ def steps(s: Story) -> list[str]:
         lines.append("视为等于目标值，得满分")
         return lines
     otherwise = s.spec.get("otherwise")
-    if not isinstance(otherwise, Mapping) or "kind" not in d:
+    if not isinstance(otherwise, Mapping):
         lines.append("不等于目标值，不得分")
         return lines
-    kind = RULE_KINDS.get(str(d["kind"]))
-    named = f"{kind.chinese_name}（kind: {kind.name}）" if kind else f"kind: {d['kind']}"
-    rest = {key: value for key, value in d.items() if key not in SHOWN}
-    return [*lines, f"不等于目标值，按 otherwise 规则计分，即{named}", *s.variant(otherwise, rest).tell()]
+    # a missed value is always scored by the rule under otherwise: its kind is the one written there, not the details'
+    # "kind", which a switch that chose this rule does not hand on (QA139 F2)
+    kind = RULE_KINDS.get(str(otherwise.get("kind")))
+    named = f"{kind.chinese_name}（kind: {kind.name}）" if kind else f"kind: {otherwise.get('kind')}"
+    # that rule recorded its own value, band… over these details: it is told them all (QA139 F3: its value was （无）)
+    return [*lines, f"不等于目标值，按 otherwise 规则计分，即{named}", *s.variant(otherwise, d).tell()]
 
 
 KIND = RuleKind(name="equal", chinese_name="等于目标计分", params=Equal, score=score, templates=TEMPLATES,
