@@ -17,7 +17,7 @@ import datetime
 import math
 import unicodedata
 from collections.abc import Mapping
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal
 from typing import Any
 
 from ._arith import exact, fixed, percent, plain, to_decimal
@@ -38,7 +38,8 @@ def show_number(value: Decimal) -> str:
     where rounding would carry it to a shorter number: 0.89999966 is ≈0.8999997, not ≈0.9 beside a check that it is
     below 0.9 (QA59 F1). A value of at most MOST_EXACT_DECIMALS decimals that carries at every place is shown whole,
     on its own side of the figure (0.8999999999999, -0.1000000000000001, 80.00000000000001: QA135 F2, QA136 F2,
-    QA137 F1); one of more (the 28 digits of 0.9 − 10⁻²⁸) is that figure, marked ≈."""
+    QA137 F1); one of more (the 28 digits of 1/3 × 2.7) is cut at 2 × MAX_SHOWN_DECIMALS towards itself, ≈0.899999999999,
+    still on its side (QA140 F1); noise below that (1E-28) is ≈0."""
     text = plain(value)
     decimals = len(text.partition(".")[2])
     if decimals <= MAX_SHOWN_DECIMALS:
@@ -49,7 +50,12 @@ def show_number(value: Decimal) -> str:
             return plain(rounded)
         if len(plain(rounded).partition(".")[2]) == places:  # the last decimal kept is not a zero: no carry to hide it
             return "≈" + plain(rounded)
-    return "≈" + plain(Decimal(fixed(value, MAX_SHOWN_DECIMALS)))
+    places = 2 * MAX_SHOWN_DECIMALS
+    rounded = Decimal(fixed(value, places))
+    if not rounded:
+        return "≈0"
+    towards = ROUND_FLOOR if value < rounded else ROUND_CEILING
+    return "≈" + plain(value.quantize(Decimal(1).scaleb(-places), towards, Context(prec=max(value.adjusted(), 0) + places + 2)))
 
 
 def show_value(value: Any, unit: str | None = None) -> str:

@@ -1084,7 +1084,7 @@ def test_a_total_row_unmerged_and_labelled_in_another_column_is_still_the_total_
     assert json.loads(expected.output)["total"] == json.loads(read.output)["total"]
 
 
-@pytest.mark.parametrize("placeholder", ["—", "-", "/"])
+@pytest.mark.parametrize("placeholder", ["—", "-", "/", "——", "－", "／"])  # the last three: QA140 F4
 def test_the_forms_own_dash_in_an_unused_category_row_is_no_value(tmp_path: Path, placeholder: str) -> None:
     """QA137 F8: "—" (or "-", "/"), which the form itself prints in unused cells, in the 年度指标值, 实际完成值, 分值 and
     得分 cells of a 二级 category row with no 三级 name (服务对象满意度指标, row 27) was read as the row having values,

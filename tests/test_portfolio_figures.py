@@ -109,6 +109,8 @@ def test_a_mean_or_median_just_under_a_grade_line_is_not_shown_on_it_beside_its_
     ("80.00000000000001", "80.00000000000001"),  # its own digits, never one it has not (QA137 F1)
     ("0.30000000000000004", "0.30000000000000004"),  # a float's, in a facts file
     ("1E-28", "≈0"),  # the 28-digit arithmetic's noise (2/3 − 1/3 − 1/3)
+    ("0.8999999999999999999999999999", "≈0.899999999999"),  # 1/3 × 2.7, 28 digits: still under 0.9 (QA140 F1)
+    ("0.9000000000000000000000000001", "≈0.900000000001"),
     ("0.89999966", "≈0.8999997"),  # QA59 F1: as many decimals as keep it under the line
     ("0.8385416666666666666666666667", "≈0.838542"),
 ])

@@ -32,8 +32,9 @@ FILL_THE_CELL = "fill in the cell"
 SIDE_SHEET = "表外事实"
 # The ways a unit is written beside a number on a form: 712.42万 is in 万元, 20分 in points.
 SAME_UNIT = {"万元": ("万元", "万"), "分": ("分",)}
-#: What a cell left unused holds: nothing, or the dash or slash the form itself prints there (G7, I7: "—").
-_UNUSED = ("", "—", "-", "/")
+#: What a cell left unused holds: nothing, or the dash or slash the form itself prints there (G7, I7: "—"), as a Chinese
+#: keyboard types it too ("——", full-width "－" and "／": QA140 F4).
+_UNUSED = ("", "—", "——", "-", "－", "/", "／")
 
 
 def unmerge(merged: str) -> str:

@@ -109,8 +109,9 @@ def defaults_taken(reading: FormReading, not_applicable: dict[str, str], side_ta
     """A warning for each fact an indicator scores from, or a cap (一票否决) reads, that the form leaves blank or has no
     row for, so that the default the set declares is taken: said on its cell, or with the row to add, never taken in
     silence (QA46 F5: a row of 预算执行率计分方法 deleted scored by proportion where the unit had chosen bands; QA62 F2:
-    a veto's row deleted lifted a project from 差 to 中). Not with the row to add when the form is not `own`, its side
-    sheet naming another set: the line naming it is said instead (QA131 F6)."""
+    a veto's row deleted lifted a project from 差 to 中). When the form is not `own`, its side sheet naming another set,
+    the fix is first to read it with that set (QA131 F6), but the default is said all the same (QA140 F2: a county's
+    veto decided 否 by its default, in silence)."""
     readers = dict(reading.set.readers())
     capped = reading.set.facts_read_by(n for cap in reading.set.caps for n in cap.formula.names)
     for name in capped:
@@ -127,10 +128,11 @@ def defaults_taken(reading: FormReading, not_applicable: dict[str, str], side_ta
         if blank is not None:
             reading.warnings.append(Problem(f"{blank.cell}: {label} ({name}) is blank, so the set's default {default} is "
                                             "used", file=str(reading.path), hint="fill the cell if the project's is another"))
-        elif own:
+        else:
             reading.warnings.append(Problem(
                 f"the form gives no {label} ({name}), so the set's default {default} is used", file=str(reading.path),
-                hint=f"add the row 事实 | {name} | 值 on sheet {side_tab} if the project's is another"))
+                hint=f"add the row 事实 | {name} | 值 on sheet {side_tab} if the project's is another" if own
+                else "read the form with the set it was written for, which its side sheet names"))
 
 
 def _labels(indicator_set: Any) -> dict[str, str]:
