@@ -130,13 +130,30 @@ FACTS = "  paid: {type: number, min: 0}\n  total: {type: number, min: 0}\n  free
     ("paid <= paid", {"number": "1", "side": "paid"}),
     ("paid >= 0", {"number": "1", "bounds": "paid ∈ [0, ∞)"}),
     ("1 == 1", {"number": "1"}),
-    ("paid < 0 or total >= 0", {"number": "1", "bounds": "paid ∈ [0, ∞); total ∈ [0, ∞)"}),
+    ("paid < 0 or total >= 0", {"number": "1", "bounds": "total ∈ [0, ∞)"}),  # only what decides it (QA139 F5)
 ])
 def test_a_check_that_can_never_fail_is_named_with_why(tmp_path: Path, check: str, fields: dict[str, str]) -> None:
     """A check true for every project: itself against itself, guaranteed by the declared bounds, or with no facts."""
     text = _set(ONE, facts=FACTS, extra=f'checks:\n  - {{expr: "{check}", message: 请核对}}\n')
     w = _only(_lint(tmp_path, text), "check-never-fails")
     assert (fields, _line(text, check), check) == (w.fields, w.problem.line, w.problem.expression)
+
+
+@pytest.mark.parametrize(("check", "reason"), [
+    ("count(gaps) >= 0", "what it compares can only take values that make it true (count(gaps) ∈ [0, ∞))"),
+    ("not late or count(gaps) >= 0", "what it compares can only take values that make it true (count(gaps) ∈ [0, ∞))"),
+    ("late or paid >= 0", "the declared bounds already guarantee it (paid ∈ [0, ∞))"),
+    ("always or late", "it is true for every project"),
+])
+def test_a_check_that_can_never_fail_names_only_what_guarantees_it(tmp_path: Path, check: str, reason: str) -> None:
+    """QA139 F5: the reason is what makes the check true (a count is never negative), never empty parentheses or the
+    range of a part that decides nothing (late ∈ [0, 1]); left out when nothing can be shown."""
+    derived = 'derived:\n  late: {expr: "paid > total"}\n  always: {expr: "paid >= 0"}\n'
+    text = _set(ONE, facts=FACTS + "  gaps: {type: list}\n",
+                extra=derived + f'checks:\n  - {{expr: "{check}", message: 请核对}}\n')
+    w = _only(_lint(tmp_path, text), "check-never-fails")
+    assert f"check 1 can never fail: {reason} in `{check}`" in str(w)
+    assert "()" not in str(w) and "late" not in str(w).split(" in `")[0]
 
 
 def test_a_check_that_always_fails_is_named(tmp_path: Path) -> None:

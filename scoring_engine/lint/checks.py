@@ -24,10 +24,13 @@ from .ranges import Ranges
 from .values import NUMERIC, shown_range
 import itertools
 
-__all__ = ["ALWAYS_FAILS", "NEVER_FAILS_BOUNDS", "NEVER_FAILS_CONSTANT", "NEVER_FAILS_ITSELF", "checks"]
+__all__ = ["ALWAYS_FAILS", "NEVER_FAILS_BOUNDS", "NEVER_FAILS_CONSTANT", "NEVER_FAILS_ITSELF", "NEVER_FAILS_PLAIN",
+           "NEVER_FAILS_VALUES", "checks"]
 
 NEVER_FAILS_ITSELF = "check {number} can never fail: it compares {side} with itself"
 NEVER_FAILS_BOUNDS = "check {number} can never fail: the declared bounds already guarantee it ({bounds})"
+NEVER_FAILS_VALUES = "check {number} can never fail: what it compares can only take values that make it true ({bounds})"
+NEVER_FAILS_PLAIN = "check {number} can never fail: it is true for every project"
 NEVER_FAILS_CONSTANT = "check {number} can never fail: it reads no facts and is always true"
 NEVER_FAILS_HINT = "correct the condition, or remove the check: it warns about nothing"
 ALWAYS_FAILS = "check {number} fails for every project: it can never be true"
@@ -52,21 +55,45 @@ def checks(indicator_set: IndicatorSet, ranges: Ranges, locator: Locator) -> Ite
 
 
 def _why(check: Check, ranges: Ranges) -> tuple[str, dict[str, str]]:
-    """Which of the three reasons makes the check always true, with its fields."""
+    """What makes the check always true, with its fields: only the parts that decide it, not every name it reads."""
     if not check.formula.names:
         return NEVER_FAILS_CONSTANT, {}
-    for node in ast.walk(check.formula.tree):
-        if isinstance(node, ast.Compare):
-            sides = [node.left, *node.comparators]
-            for left, right in itertools.pairwise(sides):
-                if ast.dump(left) == ast.dump(right):
-                    return NEVER_FAILS_ITSELF, {"side": _source(left)}
-    bounds = []
-    for name in sorted(check.formula.names):
-        value = ranges.name(name)
-        if value.kind in NUMERIC and (value.low.is_finite() or value.high.is_finite()):
-            bounds.append(f"{name} ∈ {shown_range(value, plain)}")  # a sign, not the English "in" (QA67 F7)
-    return NEVER_FAILS_BOUNDS, {"bounds": "; ".join(bounds)}
+    deciding = [node for node in _deciding(check.formula.tree, True, ranges) if isinstance(node, ast.Compare)]
+    for node in deciding:
+        for left, right in itertools.pairwise([node.left, *node.comparators]):
+            if ast.dump(left) == ast.dump(right):
+                return NEVER_FAILS_ITSELF, {"side": _source(left)}
+    bounds: dict[str, bool] = {}  # what each compared side can be: whether it is a declared name
+    for node in deciding:
+        for side in (node.left, *node.comparators):
+            value = ranges.of(side)
+            if not _reads(side) or value.kind not in NUMERIC or not (value.low.is_finite() or value.high.is_finite()):
+                continue
+            # a sign, not the English "in" (QA67 F7)
+            bounds.setdefault(f"{_source(side)} ∈ {shown_range(value, plain)}", isinstance(side, ast.Name))
+    if not bounds:  # nothing to show: better no reason than an empty or unrelated one (QA139 F5)
+        return NEVER_FAILS_PLAIN, {}
+    # a side that is not a name (count(…) is never negative) is not guaranteed by declared bounds alone (QA139 F5)
+    return NEVER_FAILS_BOUNDS if all(bounds.values()) else NEVER_FAILS_VALUES, {"bounds": "; ".join(bounds)}
+
+
+def _deciding(node: ast.expr, truth: bool, ranges: Ranges) -> list[ast.expr]:
+    """The parts of a condition that make it `truth` for every project, as `Ranges` decides and / or / not."""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+        return _deciding(node.operand, not truth, ranges)
+    if isinstance(node, ast.BoolOp):
+        stops = isinstance(node.op, ast.Or)  # the truth of an operand that decides the whole
+        if truth is stops:  # the first operand that is always `truth` decides it
+            first = next((v for v in node.values if ranges.of(v).truth is truth), None)
+            return [] if first is None else _deciding(first, truth, ranges)
+        return [part for v in node.values for part in _deciding(v, truth, ranges)]  # every operand does
+    return [node]
+
+
+def _reads(node: ast.expr) -> bool:
+    """Whether an expression reads a fact or derived value (a function's name is not one)."""
+    called = {id(n.func) for n in ast.walk(node) if isinstance(n, ast.Call)}
+    return any(isinstance(n, ast.Name) and id(n) not in called for n in ast.walk(node))
 
 
 class _Shown:
