@@ -307,6 +307,24 @@ def test_a_tier_range_of_the_standard_is_compared_with_the_tier(tmp_path: Path) 
     assert _line(text, "standard:") == w.problem.line
 
 
+CUSTOM_TIERS = "{kind: tiers, fact: judged, tiers: [{label: 好, min: 0.9}, {label: 较好, min: 0.7}, {label: 一般, min: 0.5}, {label: 差, min: 0}]}"
+
+
+@pytest.mark.parametrize(("standard", "quotes"), [
+    ("好（85%–100%）；较好（70%–85%）；一般（50%–70%）；差（0–50%）。", ["好（85%–100%）", "较好（70%–85%）"]),
+    ("好（90%–100%）；较好（70%–90%）；一般（50%–70%）；差（0–50%）。", []),  # indicator-sets.md's own example
+    ("好（90%–100%）；较好（70%–90%）；一般（50%–70%）；差（0–50%），预算偏差（0–5%）。", []),  # 偏差 is no tier 差
+])
+def test_a_tier_range_written_in_brackets_is_compared_with_the_tier(tmp_path: Path, standard: str, quotes: list[str]) -> None:
+    """QA139 F4: '好（85%–100%）', the form of the docs' custom tiers, is compared as '好得85%–100%' is: a mistyped bound is
+    named, the docs' example is clean."""
+    text = _standard(standard, CUSTOM_TIERS, facts="  judged: {type: tier}\n")
+    found = [w for w in _lint(tmp_path, text) if w.code == "standard-mismatch"]
+    assert quotes == [w.fields["quote"] for w in found]
+    assert [("tiers[好]", "90–100%"), ("tiers[较好]", "70–90%")][: len(found)] == [(w.fields["param"], w.fields["actual"])
+                                                                                 for w in found]
+
+
 def test_a_panel_standard_names_shares_trimming_and_scale(tmp_path: Path) -> None:
     """'现场核查占70%' against a part of 60 %, and '百分制' against a scale of 10."""
     rule = ("{kind: panel, method: weighted, scale: 10, parts: [{name: 现场核查, share: 0.6, score: site},"

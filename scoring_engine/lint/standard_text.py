@@ -8,7 +8,7 @@ words that state it (`Stated.quote`), for lint to compare with the rule:
 - full marks: "得分 = 资金到位率 × 4分", "最高10分", "超额完成的按10分计", "合格得4分，否则不得分";
 - the elements (要点) ①②③…, each with its points "（1分）" and its own deduction, and "每项0.6分", "各2分";
 - bands: "≥90%得10分", "80%（含）–90%得8分", "低于60%不得分", "−5%（含）至0）得4分";
-- tiers: "达成年度指标得分值的80%–100%", "部分达成并具有一定效果得2.4–3.2分";
+- tiers: "达成年度指标得分值的80%–100%", "部分达成并具有一定效果得2.4–3.2分", "好（85%–100%）";
 - a zero line: "完成率低于60%不得分", "80%及以下不得分", "超期3个月及以上不得分" (a time with its unit);
 - the step a deduction is per, where it has a unit: "每超期1个月", "每超期30天", "每低1个百分点";
 - a cap on what is deducted: "最多扣6分", "各类问题合计最多扣6分" (not "同类问题最多扣2分", "各项最多扣2分");
@@ -262,16 +262,14 @@ class Standard:
         found: list[TierStated] = []
         taken: set[int] = set()
         for label in sorted(labels, key=len, reverse=True):
-            pattern = (re.escape(label) + r"得(?:分值的)?\s*" + _A + _DASH + _B + r"(?P<points>分)?"
-                       + r"(?:[（(](?P<in>(?P<c>" + _NUMBER + r")" + _DASH + r"(?P<d>" + _NUMBER + r")分))?")
-            for m in re.finditer(pattern, self.text):
+            for m in _tier_matches(label, self.text):
                 if m.start() in taken:
                     continue
                 taken.update(range(m.start(), m.start() + len(label)))
                 low, high = sorted((_number(m.group("a")), _number(m.group("b"))))
                 percent = bool(m.group("ap") or m.group("bp"))
                 found.append(TierStated(label, low, high, percent, _quote(m.group(0)), m.start()))
-                if percent and m.group("in"):
+                if percent and m.groupdict().get("in"):
                     low, high = sorted((_number(m.group("c")), _number(m.group("d"))))
                     found.append(TierStated(label, low, high, False, _quote(m.group("in")), m.start("in")))
         return sorted(found, key=lambda t: t.start)
@@ -304,6 +302,16 @@ class Standard:
     def tolerance(self) -> Stated | None:
         m = _TOLERANCE.search(self.text)
         return Stated(_number(m.group("n")), _quote(m.group(0)), True, m.start()) if m else None
+
+
+def _tier_matches(label: str, text: str) -> list[re.Match[str]]:
+    """A tier's range after its label: '好得85%–100%' (its points may follow in brackets), or in brackets '好（85%–100%）', the
+    form of the docs' custom tiers (QA139 F4); a label in brackets must start a word: not 差 of '偏差（0–5%）'."""
+    de = (re.escape(label) + r"得(?:分值的)?\s*" + _A + _DASH + _B + r"(?P<points>分)?"
+          + r"(?:[（(](?P<in>(?P<c>" + _NUMBER + r")" + _DASH + r"(?P<d>" + _NUMBER + r")分))?")
+    bracketed = (r"(?<![\u4e00-\u9fff])" + re.escape(label) + r"[（(]\s*(?:得(?:分值的)?)?\s*" + _A + _DASH + _B
+                 + r"(?P<points>分)?\s*[）)]")
+    return sorted([*re.finditer(de, text), *re.finditer(bracketed, text)], key=lambda m: m.start())
 
 
 def _segments(text: str) -> Iterator[tuple[str, int]]:

@@ -10,7 +10,7 @@ Each kind compares what `standard_text` reads with its own parameters:
 | proportional | "完成率低于60%不得分" | floor |
 | checklist | ①②③ with "（1分）" and "每缺一项扣0.2分", "每项0.6分", "各2分" | the elements, their points and points_each |
 | bands | "80%（含）–90%得8分" | the points of the band with that range; else the range of the one band with those points |
-| tiers | "达成年度指标得分值的80%–100%", "…得3.2–4分" | the tier's range |
+| tiers | "达成年度指标得分值的80%–100%", "…得3.2–4分", "好（85%–100%）" | the tier's range |
 | panel | "现场核查占60%", "去掉一个最高分…", "百分制" | parts' shares, trim, scale |
 | equal | "允许偏差5%" | tolerance |
 
