@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -184,6 +185,23 @@ def test_equal_otherwise_story_tells_the_otherwise_bands_also_when_a_switch_chos
                      "    → 80.00% ≤ x < 100.00%：7分（命中）", "      低于80%：0分", "  落在“80.00% ≤ x < 100.00%”档，得7分"]
     assert switched == ["  选用算法：分档（由 execution.method 选定），即等于目标计分（kind: equal）", *plain]
     assert [i.score for i in result.indicators] == [Decimal(7), Decimal(7)]
+
+
+def test_an_otherwise_rule_reading_another_value_keeps_the_equal_rules_own_in_the_details_and_the_story():
+    """An equal rule whose otherwise reads another value (`budget.paid / 500`): the otherwise rule's value took the equal
+    rule's place in one flat mapping, and the story said '实际值 value = execution_rate = 0.9 = 0.9…' of the other value,
+    as did the JSON. Each rule's value is its own: the otherwise rule's under `otherwise`."""
+    text = EQUAL_OTHERWISE_SET.replace("{kind: bands, value: execution_rate", "{kind: bands, value: budget.paid / 1000")
+    assert text != EQUAL_OTHERWISE_SET
+    result = score(parse_indicator_set(text), {"budget": {"total": 500, "paid": 450}})
+    node = result.indicator("plain")
+    assert Decimal("0.9") == node.details["value"] and Decimal("0.45") == node.details["otherwise"]["value"]
+    lines = _steps(story(result, "plain"))
+    assert "  实际值 value = execution_rate = 0.9 = 90.00%" == lines[0], lines
+    assert "  取值 value = budget.paid / 1000 = 450 / 1000 = 45.00%" in lines, lines
+    document = json.loads(result.to_json())
+    (plain,) = [i for i in document["indicators"] if i["id"] == "plain"]
+    assert ("0.9", "0.45") == (str(plain["details"]["value"]), str(plain["details"]["otherwise"]["value"]))
 
 
 def test_parent_story_adds_its_children(result: Result):

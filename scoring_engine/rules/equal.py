@@ -64,8 +64,9 @@ def score(rule: Equal, weight: Decimal, facts: FactView) -> Outcome:
 
 
 def _otherwise(details: Mapping[str, Any], kind: str, chosen: Mapping[str, Any]) -> dict[str, Any]:
-    """The details when the value missed and the rule for otherwise scored it."""
-    return {**details, "equal": False, "kind": kind, **chosen}
+    """The details when the value missed and the rule for otherwise scored it: that rule's own under `otherwise`, so
+    that its value (of another formula, `v * 2`) does not take the place of this rule's."""
+    return {**details, "equal": False, "otherwise": {"kind": kind, **chosen}}
 
 
 def _fields(rule: Equal, unit: str | None, value: Decimal, target: Decimal, difference: Decimal) -> dict[str, object]:
@@ -104,7 +105,7 @@ TEMPLATES = {
 }
 
 #: The detail keys the kind's own steps show; the rule under `otherwise` tells the rest.
-SHOWN = frozenset({"value", "target", "difference", "equal", "kind"})
+SHOWN = frozenset({"value", "target", "difference", "equal", "otherwise"})
 
 
 def steps(s: Story) -> list[str]:
@@ -124,8 +125,10 @@ def steps(s: Story) -> list[str]:
     # "kind", which a switch that chose this rule does not hand on (QA139 F2)
     kind = RULE_KINDS.get(str(otherwise.get("kind")))
     named = f"{kind.chinese_name}（kind: {kind.name}）" if kind else f"kind: {otherwise.get('kind')}"
-    # that rule recorded its own value, band… over these details: it is told them all (QA139 F3: its value was （无）)
-    return [*lines, f"不等于目标值，按 otherwise 规则计分，即{named}", *s.variant(otherwise, d).tell()]
+    # that rule's own value, band… (QA139 F3: its value was （无）), kept apart from this rule's
+    inner = d.get("otherwise")
+    told = {key: value for key, value in inner.items() if key != "kind"} if isinstance(inner, Mapping) else {}
+    return [*lines, f"不等于目标值，按 otherwise 规则计分，即{named}", *s.variant(otherwise, told).tell()]
 
 
 KIND = RuleKind(name="equal", chinese_name="等于目标计分", params=Equal, score=score, templates=TEMPLATES,
