@@ -268,7 +268,8 @@ def test_a_form_of_the_same_layout_read_with_another_set_is_not_told_to_add_the_
 def test_a_default_taken_for_another_sets_form_is_said_all_the_same(tmp_path: Path):
     """QA140 F2: a self-evaluation form read with a county profile adding a veto fact (default 否) scored 优秀, exit 0,
     with nothing saying the veto was decided by its default: the warning was left out for another set's form. It is
-    said, with the fix to read the form with the set it was written for (no row to add to a correct form)."""
+    said, and as the county's profile extends the set the form names, with the row to add (QA141 F4: reading the form
+    with its own set would drop the veto)."""
     form = _form(ROOT / "indicator_sets" / "self-evaluation.facts.json", tmp_path / "自评.xlsx")
     profile = tmp_path / "county.yaml"
     profile.write_text("extends: self-evaluation\nid: county\nname: 某县\nversion: '2024'\nfacts:\n"
@@ -277,7 +278,7 @@ def test_a_default_taken_for_another_sets_form_is_said_all_the_same(tmp_path: Pa
     run = CliRunner().invoke(main, ["--lang", "en", "score", str(form), "--set", str(profile)])
     said = [line for line in run.stderr.splitlines() if "safety.major_accident" in line]
     assert 0 == run.exit_code and len(said) == 1 and "default 否 is used" in said[0], run.stderr
-    assert "read the form with the set it was written for" in said[0] and "add the row" not in said[0], said
+    assert "add the row 事实 | safety.major_accident | 值" in said[0], said
 
 
 def test_compare_set_does_not_offer_the_forms_own_rescaled_sums_as_the_other_sets(tmp_path: Path):

@@ -168,3 +168,12 @@ def test_small_amounts_on_the_form_show_their_decimals_with_their_unit_and_read_
     from_form = CliRunner().invoke(main, ["--lang", "en", "score", str(form), "--format", "json"])
     assert 0 == from_facts.exit_code == from_form.exit_code, from_form.output
     assert json.loads(from_facts.output)["total"] == json.loads(from_form.output)["total"]
+
+
+@pytest.mark.parametrize("dash", ["—", "——", "－", "／"])
+def test_the_forms_own_dash_typed_in_the_funds_block_is_no_value(tmp_path: Path, dash: str) -> None:
+    """QA141 F3: ——, － and ／ (a Chinese keyboard's dashes) in 执行率 H6 and the 其中 row's 分值 and 得分 (G7, I7), where the
+    form prints —, were told 'typed here are not read' and 'the 执行率 typed here (——) is no rate'; — was not. Each is
+    what the form prints there: nothing to tell."""
+    code, out = _run(_filled(tmp_path, H6=dash, G7=dash, I7=dash))
+    assert 0 == code and "not read" not in out and "is no rate" not in out, out

@@ -17,7 +17,7 @@ from .._arith import in_range, plain, round_half_up
 from .._text import cut
 from ..errors import Problem
 from ..target_rows import written_quantity
-from .reading import SAME_UNIT, FormReading
+from .reading import SAME_UNIT, UNUSED, FormReading
 from .workbook import Formula
 
 __all__ = ["check_funds"]
@@ -48,7 +48,7 @@ def _typed_rate(reading: FormReading, row: int, columns: Mapping[str, int]) -> N
     typed = _rates(reading, row, columns["rate"])
     written = reading.sheet.get(row, columns["rate"])
     cell = reading.sheet.ref(row, columns["rate"])
-    if written is not None and not (isinstance(written, str) and written.strip() in ("", "—", "-", "/")):
+    if written is not None and not (isinstance(written, str) and written.strip() in UNUSED):
         if not typed:  # '较高': a typed rate nobody reads
             reading.warnings.append(Problem(
                 f"{cell}: the 执行率 typed here ({_shown(written)}) is no rate, so it is not compared with the "

@@ -101,8 +101,7 @@ def read_form(path: str | Path, indicator_set: IndicatorSet, sheets: list[Sheet]
     not_applicable = read_side(reading, side) if side is not None else {}
     version, named = named_version(sheets, indicator_set.version), named_set(sheets)
     # another set's form: a fact it has no row for is not a row to add to it (QA131 F6)
-    defaults_taken(reading, not_applicable, side.tab or side.name if side is not None else SIDE_SHEET,
-                   named in (None, indicator_set.id))
+    defaults_taken(reading, not_applicable, side.tab or side.name if side is not None else SIDE_SHEET, named)
     compare_weights(reading, not_applicable)
     hidden = [p for sheet in (reading.sheet, side) if sheet for p in hidden_rows(sheet, str(path), reading.provenance)]
     other_layout = another_layout(named, reading)

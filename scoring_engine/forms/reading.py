@@ -23,9 +23,9 @@ from ..target_rows import parse_quantity
 from .layout import FormLayout, Labelled
 from .workbook import Formula, Sheet
 
-__all__ = ["Blank", "FILL_THE_CELL", "FormReading", "SAME_UNIT", "SIDE_SHEET", "another_layout", "bare_value", "form_kind",
-           "form_kind_of", "is_percentage", "numeric", "one_line", "says_something", "shown_comparison", "unsigned_number",
-           "with_unit"]
+__all__ = ["Blank", "FILL_THE_CELL", "FormReading", "SAME_UNIT", "SIDE_SHEET", "UNUSED", "another_layout", "bare_value",
+           "form_kind", "form_kind_of", "is_percentage", "numeric", "one_line", "says_something", "shown_comparison",
+           "unsigned_number", "with_unit"]
 
 FILL_THE_CELL = "fill in the cell"
 #: The side sheet every selfeval workbook has: the facts the form has no place for.
@@ -34,7 +34,7 @@ SIDE_SHEET = "表外事实"
 SAME_UNIT = {"万元": ("万元", "万"), "分": ("分",)}
 #: What a cell left unused holds: nothing, or the dash or slash the form itself prints there (G7, I7: "—"), as a Chinese
 #: keyboard types it too ("——", full-width "－" and "／": QA140 F4).
-_UNUSED = ("", "—", "——", "-", "－", "/", "／")
+UNUSED = ("", "—", "——", "-", "－", "/", "／")
 
 
 def unmerge(merged: str) -> str:
@@ -80,7 +80,7 @@ class FormReading:
             written = value
             value = unicodedata.normalize("NFKC", value).strip().removesuffix("分").strip()
             value = Decimal(value) if re.fullmatch(r"-?\d+(\.\d+)?", value) else None
-            if value is None and written.strip() not in _UNUSED:
+            if value is None and written.strip() not in UNUSED:
                 self.warnings.append(Problem(
                     f"{self.sheet.ref(row, col)}: the score typed here ({cut(written.strip())}) is no number, so it is not "
                     "compared with the set's", file=str(self.path), hint="write the score as a number, such as 8"))
@@ -155,9 +155,9 @@ class FormReading:
                     None)
 
     def unused(self, row: int, col: int) -> bool:
-        """Whether the cell is left unused: empty, or holding the dash or slash the form prints there (`_UNUSED`)."""
+        """Whether the cell is left unused: empty, or holding the dash or slash the form prints there (`UNUSED`)."""
         value = self.sheet.get(row, col)
-        return value is None or (isinstance(value, str) and value.strip() in _UNUSED)
+        return value is None or (isinstance(value, str) and value.strip() in UNUSED)
 
     def _weighs(self, row: int, col: int) -> bool:
         """Whether the 分值 cell holds a weight a row can have: a number above 0, at most the set's total."""
@@ -181,7 +181,7 @@ class FormReading:
     def number(self, row: int, col: int, what: str, unit: str | None = None) -> Decimal | None:
         """A number cell, or text holding one ('712.42', '712.42万元'); None when empty; a problem otherwise."""
         value = self.sheet.get(row, col)
-        if value is None or (isinstance(value, str) and value.strip() in _UNUSED):
+        if value is None or (isinstance(value, str) and value.strip() in UNUSED):
             return None
         allowed = (None, *(SAME_UNIT.get(unit, (unit,)) if unit else ()))
         if isinstance(value, Decimal):

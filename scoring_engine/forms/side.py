@@ -13,6 +13,7 @@ import datetime
 import json
 import re
 import unicodedata
+from pathlib import Path
 from decimal import Decimal
 from typing import Any
 
@@ -105,13 +106,16 @@ def read_side(reading: FormReading, side: Sheet) -> dict[str, str]:
     return not_applicable
 
 
-def defaults_taken(reading: FormReading, not_applicable: dict[str, str], side_tab: str, own: bool = True) -> None:
+def defaults_taken(reading: FormReading, not_applicable: dict[str, str], side_tab: str, named: str | None = None) -> None:
     """A warning for each fact an indicator scores from, or a cap (一票否决) reads, that the form leaves blank or has no
     row for, so that the default the set declares is taken: said on its cell, or with the row to add, never taken in
     silence (QA46 F5: a row of 预算执行率计分方法 deleted scored by proportion where the unit had chosen bands; QA62 F2:
-    a veto's row deleted lifted a project from 差 to 中). When the form is not `own`, its side sheet naming another set,
-    the fix is first to read it with that set (QA131 F6), but the default is said all the same (QA140 F2: a county's
-    veto decided 否 by its default, in silence)."""
+    a veto's row deleted lifted a project from 差 to 中). When its side sheet names another set (`named`), the default is
+    said all the same (QA140 F2: a county's veto decided 否 in silence), with the fix to read the form with that set
+    (QA131 F6: no row to add to a correct Hubei form), unless the set read is a profile of it (a county's of the
+    province's): then the row to add, which that set does not have (QA141 F4)."""
+    extends = reading.set.extends
+    own = named in (None, reading.set.id) or any(ref == named or Path(ref).stem == named for ref in extends)
     readers = dict(reading.set.readers())
     capped = reading.set.facts_read_by(n for cap in reading.set.caps for n in cap.formula.names)
     for name in capped:

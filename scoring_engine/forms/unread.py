@@ -18,7 +18,7 @@ from ..errors import Problem
 from .._undeclared import undeclared_warnings
 from ..model import Indicator, IndicatorSet
 from .layout import Labelled
-from .reading import SIDE_SHEET, FormReading
+from .reading import SIDE_SHEET, UNUSED, FormReading
 from .workbook import Sheet
 
 __all__ = ["OTHER_FORM", "SIDE_KINDS", "filled_but_not_applicable", "funds_row", "indicator_named", "indicators_like",
@@ -31,7 +31,6 @@ OTHER_FORM = ("fill the blank form of {id} (scoring-engine template {id}), which
 SIDE_KINDS = ("事实", "不适用", "项目", "指标体系", "来源", "类别")
 #: The value columns of the indicator block, in the order the form prints them.
 _VALUE_COLUMNS = ("comparison", "target", "target_value", "unit", "actual", "actual_value")
-_EMPTY = ("", "—", "-", "/")
 _FACTS_SHOWN = 4
 
 
@@ -147,7 +146,7 @@ def _typed(reading: FormReading, row: int, at: Mapping[str, int], keys: Sequence
     found = []
     for key in keys:
         value = reading.sheet.get(row, at[key]) if key in at else None
-        if value is not None and not (isinstance(value, str) and value.strip() in _EMPTY):
+        if value is not None and not (isinstance(value, str) and value.strip() in UNUSED):
             found.append((key, at[key]))
     return found
 
