@@ -314,6 +314,8 @@ CUSTOM_TIERS = "{kind: tiers, fact: judged, tiers: [{label: 好, min: 0.9}, {lab
     ("好（85%–100%）；较好（70%–85%）；一般（50%–70%）；差（0–50%）。", ["好（85%–100%）", "较好（70%–85%）"]),
     ("好（90%–100%）；较好（70%–90%）；一般（50%–70%）；差（0–50%）。", []),  # indicator-sets.md's own example
     ("好（90%–100%）；较好（70%–90%）；一般（50%–70%）；差（0–50%），预算偏差（0–5%）。", []),  # 偏差 is no tier 差
+    ("好（90–100）；较好（70–90）；一般（50–70）；差（0–50）。", []),  # no unit: points or 百分制, not said (QA141 F5)
+    ("好（0.9–1）；较好（0.7–0.9）；一般（0.5–0.7）；差（0–0.5）。", []),
 ])
 def test_a_tier_range_written_in_brackets_is_compared_with_the_tier(tmp_path: Path, standard: str, quotes: list[str]) -> None:
     """QA139 F4: '好（85%–100%）', the form of the docs' custom tiers, is compared as '好得85%–100%' is: a mistyped bound is

@@ -306,12 +306,14 @@ class Standard:
 
 def _tier_matches(label: str, text: str) -> list[re.Match[str]]:
     """A tier's range after its label: '好得85%–100%' (its points may follow in brackets), or in brackets '好（85%–100%）', the
-    form of the docs' custom tiers (QA139 F4); a label in brackets must start a word: not 差 of '偏差（0–5%）'."""
+    form of the docs' custom tiers (QA139 F4); a label in brackets must start a word: not 差 of '偏差（0–5%）', and say its
+    unit, % or 分: '好（90–100）' may be points or a 百分制 score (QA141 F5)."""
     de = (re.escape(label) + r"得(?:分值的)?\s*" + _A + _DASH + _B + r"(?P<points>分)?"
           + r"(?:[（(](?P<in>(?P<c>" + _NUMBER + r")" + _DASH + r"(?P<d>" + _NUMBER + r")分))?")
     bracketed = (r"(?<![\u4e00-\u9fff])" + re.escape(label) + r"[（(]\s*(?:得(?:分值的)?)?\s*" + _A + _DASH + _B
                  + r"(?P<points>分)?\s*[）)]")
-    return sorted([*re.finditer(de, text), *re.finditer(bracketed, text)], key=lambda m: m.start())
+    said = [m for m in re.finditer(bracketed, text) if m.group("ap") or m.group("bp") or m.group("points")]
+    return sorted([*re.finditer(de, text), *said], key=lambda m: m.start())
 
 
 def _segments(text: str) -> Iterator[tuple[str, int]]:
