@@ -14,7 +14,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -61,13 +61,26 @@ def _parsed(text: str, source: str | None, sha256: str, folder: Path | None) -> 
     try:
         resolved = resolve(located, source, sha256, folder, _base_set)
         try:
-            return build_indicator_set(resolved.located, source, resolved.sha256, resolved.bases, resolved.changes)
+            return build_indicator_set(resolved.located, source, resolved.sha256, resolved.bases, resolved.changes,
+                                       _base_ids(resolved))
         except IndicatorSetError as err:
             raise IndicatorSetError(blamed(err.problems, resolved, source, _own_problems(resolved.base))) from None
     except IndicatorSetError as err:  # a full-width colon typed in a key reads as a strange key: name it on its line
         from ._typing_slips import with_slips
 
         raise IndicatorSetError(with_slips(err.problems, text)) from None
+
+
+def _base_ids(resolved: Resolved) -> tuple[str, ...]:
+    """The ids the bases of a profile give themselves, nearest first: `extends: province.yaml` is the set
+    province-self-evaluation a form's side sheet names (QA143 F1)."""
+    ids = []
+    base = resolved.base
+    while base is not None:
+        data = base.located.data
+        ids.append(str(data.get("id")) if isinstance(data, Mapping) else "")
+        base = base.base
+    return tuple(ids)
 
 
 def _own_problems(base: Resolved | None) -> frozenset[tuple[str | None, int | None, str]]:
@@ -153,7 +166,7 @@ def named_elsewhere(problems: list[Problem], facts: Facts, indicator_set: Indica
     """The problems of facts scored with a set given by --set, after a first line saying the facts name another set
     (their 20 missing facts are not what to fix), when they do; else the problems as they are."""
     named = facts.indicator_set
-    if not named or named == indicator_set.id or named in indicator_set.extends or not problems:  # (a profile of it)
+    if not named or named in (indicator_set.id, *indicator_set.extends, *indicator_set.base_ids) or not problems:  # or a base
         return problems
     try:  # the same file, named by its path
         folder = Path(facts.source).parent if facts.source and facts.source != "-" else Path()

@@ -279,6 +279,28 @@ def test_a_default_taken_for_another_sets_form_is_said_all_the_same(tmp_path: Pa
     said = [line for line in run.stderr.splitlines() if "safety.major_accident" in line]
     assert 0 == run.exit_code and len(said) == 1 and "default 否 is used" in said[0], run.stderr
     assert "add the row 事实 | safety.major_accident | 值" in said[0], said
+    # QA143 F2: no first line telling to leave out --set, which would drop the veto: a profile of the form's set is the way
+    assert "leave out --set" not in run.stderr and "written for the set" not in run.stderr, run.stderr
+
+
+def test_a_profile_extending_its_provinces_set_by_file_reads_the_provinces_form_as_its_own(tmp_path: Path):
+    """QA143 F1: a county's profile with `extends: province.yaml` (id province-self-evaluation) read the province's form
+    and was told to read it with the set it names, which drops the county's veto: the base was known by its file's name,
+    not by its id. It is known by its id: the veto's default is said with the row to add."""
+    (tmp_path / "province.yaml").write_text("extends: self-evaluation\nid: province-self-evaluation\nname: 某省\n",
+                                            encoding="utf-8")
+    county = tmp_path / "county.yaml"
+    county.write_text("extends: province.yaml\nid: county\nname: 某县\nversion: '2024'\nfacts:\n"
+                      "  safety.major_accident: {type: boolean, default: false, label: 发生重大安全责任事故}\ncaps:\n"
+                      "  - {when: safety.major_accident, grade_at_most: 中等, message: 一票否决}\n", encoding="utf-8")
+    province = load_indicator_set(tmp_path / "province.yaml")
+    facts = load_facts(ROOT / "indicator_sets" / "self-evaluation.facts.json")
+    form = tmp_path / "省.xlsx"
+    form.write_bytes(render_layout(score(province, facts), province, "xlsx", "selfeval"))
+    run = CliRunner().invoke(main, ["--lang", "en", "score", str(form), "--set", str(county)])
+    said = [line for line in run.stderr.splitlines() if "safety.major_accident" in line]
+    assert 0 == run.exit_code and len(said) == 1 and "add the row 事实 | safety.major_accident | 值" in said[0], run.stderr
+    assert "written for the set" not in run.stderr, run.stderr
 
 
 def test_compare_set_does_not_offer_the_forms_own_rescaled_sums_as_the_other_sets(tmp_path: Path):

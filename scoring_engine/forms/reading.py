@@ -300,8 +300,8 @@ def read_with(named: str | None, indicator_set: IndicatorSet, source: str, versi
         return [Problem(f"{OTHER_VERSION}{version} of the set {named}, and is read here with its version "
                         f"{indicator_set.version}", file=source, hint=f"read it with the file of version {version} (--set "
                         f"PATH), or fill the blank form of version {indicator_set.version} (scoring-engine template {named})")]
-    if named is None or named == indicator_set.id:
-        return []
+    if named is None or named == indicator_set.id or named in indicator_set.base_ids:
+        return []  # read with a profile of its set (a county's of the province's): as it should be (QA143 F2)
     return [Problem(f"the form was written for the set {named}, and is read here with {indicator_set.id}", file=source,
                     hint=how_to_read_with(named, source))]
 

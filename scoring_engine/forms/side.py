@@ -13,7 +13,6 @@ import datetime
 import json
 import re
 import unicodedata
-from pathlib import Path
 from decimal import Decimal
 from typing import Any
 
@@ -114,8 +113,7 @@ def defaults_taken(reading: FormReading, not_applicable: dict[str, str], side_ta
     said all the same (QA140 F2: a county's veto decided 否 in silence), with the fix to read the form with that set
     (QA131 F6: no row to add to a correct Hubei form), unless the set read is a profile of it (a county's of the
     province's): then the row to add, which that set does not have (QA141 F4)."""
-    extends = reading.set.extends
-    own = named in (None, reading.set.id) or any(ref == named or Path(ref).stem == named for ref in extends)
+    own = named in (None, reading.set.id, *reading.set.base_ids)
     readers = dict(reading.set.readers())
     capped = reading.set.facts_read_by(n for cap in reading.set.caps for n in cap.formula.names)
     for name in capped:
