@@ -124,6 +124,8 @@ PLACES = (
     ("the form gives no {label} ({name}), so the set's default {default} is used",
      "表上没有填写{label}（{name}），按指标体系的默认值 {default} 计分"),
     ("fill the cell if the project's is another", "项目的值不是它时，请填写该单元格"),
+    ("{id} is a profile of {named}: its changes apply (leave out --set to score the form as {named} does)",
+     "{id} 是 {named} 的派生体系，按其改动计分（去掉 --set 则按 {named} 计分）"),
     ("read the form with the set it was written for, which its side sheet names",
      "请用表外事实页注明的、这张表所属的指标体系读取"),
     ("add the row 事实 | {name} | 值 on sheet {sheet} if the project's is another",

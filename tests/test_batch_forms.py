@@ -279,8 +279,9 @@ def test_a_default_taken_for_another_sets_form_is_said_all_the_same(tmp_path: Pa
     said = [line for line in run.stderr.splitlines() if "safety.major_accident" in line]
     assert 0 == run.exit_code and len(said) == 1 and "default 否 is used" in said[0], run.stderr
     assert "add the row 事实 | safety.major_accident | 值" in said[0], said
-    # QA143 F2: no first line telling to leave out --set, which would drop the veto: a profile of the form's set is the way
-    assert "leave out --set" not in run.stderr and "written for the set" not in run.stderr, run.stderr
+    # QA143 F2: the first line does not give leaving out --set as the fix, which would drop the veto: a profile's changes
+    # apply (the line stays: another layout or a newer base is said by it, QA145 F1, F2)
+    assert "county is a profile of self-evaluation: its changes apply" in run.stderr, run.stderr
 
 
 def test_a_profile_extending_its_provinces_set_by_file_reads_the_provinces_form_as_its_own(tmp_path: Path):
@@ -300,7 +301,22 @@ def test_a_profile_extending_its_provinces_set_by_file_reads_the_provinces_form_
     run = CliRunner().invoke(main, ["--lang", "en", "score", str(form), "--set", str(county)])
     said = [line for line in run.stderr.splitlines() if "safety.major_accident" in line]
     assert 0 == run.exit_code and len(said) == 1 and "add the row 事实 | safety.major_accident | 值" in said[0], run.stderr
-    assert "written for the set" not in run.stderr, run.stderr
+    assert "county is a profile of province-self-evaluation" in run.stderr, run.stderr
+
+
+def test_a_profile_of_another_layout_reading_its_bases_form_is_told_that_line_alone(tmp_path: Path):
+    """QA145 F1: a profile of self-evaluation printing the Sichuan-style form, reading a self-evaluation form, got four
+    errors telling to rewrite the form's correct headings, and no word of its set: the line naming the set the form was
+    written for was left out for a profile. It is said, alone, as for any set of another layout."""
+    form = _form(ROOT / "indicator_sets" / "self-evaluation.facts.json", tmp_path / "自评.xlsx")
+    profile = tmp_path / "county-sc.yaml"
+    profile.write_text("extends: self-evaluation\nid: county-sc\nname: 某县\nform:\n  layout: selfeval-sichuan\n"
+                       "  funds:\n    indicator: budget\n    rows:\n"
+                       "      total: {initial: budget.initial, budget: budget.total, paid: budget.paid}\n"
+                       "  targets: {output: 产出指标, benefit: 效益指标, satisfaction: 满意度指标}\n", encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "en", "score", str(form), "--set", str(profile)])
+    lines = run.stderr.splitlines()
+    assert 1 == run.exit_code and 1 == len(lines) and "the form was written for the set self-evaluation" in lines[0], lines
 
 
 def test_compare_set_does_not_offer_the_forms_own_rescaled_sums_as_the_other_sets(tmp_path: Path):

@@ -300,10 +300,14 @@ def read_with(named: str | None, indicator_set: IndicatorSet, source: str, versi
         return [Problem(f"{OTHER_VERSION}{version} of the set {named}, and is read here with its version "
                         f"{indicator_set.version}", file=source, hint=f"read it with the file of version {version} (--set "
                         f"PATH), or fill the blank form of version {indicator_set.version} (scoring-engine template {named})")]
-    if named is None or named == indicator_set.id or named in indicator_set.base_ids:
-        return []  # read with a profile of its set (a county's of the province's): as it should be (QA143 F2)
+    if named is None or named == indicator_set.id:
+        return []
+    # read with a profile of its set (a county's of the province's), the line stays (another layout, a newer base: QA145
+    # F1, F2), but its fix is not to leave the profile's changes out (QA143 F2: the county's veto)
+    hint = (f"{indicator_set.id} is a profile of {named}: its changes apply (leave out --set to score the form as {named} "
+            "does)") if named in indicator_set.base_ids else how_to_read_with(named, source)
     return [Problem(f"the form was written for the set {named}, and is read here with {indicator_set.id}", file=source,
-                    hint=how_to_read_with(named, source))]
+                    hint=hint)]
 
 
 def hidden_rows(sheet: Sheet, source: str, provenance: Mapping[str, str]) -> list[Problem]:
