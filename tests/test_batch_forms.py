@@ -281,7 +281,7 @@ def test_a_default_taken_for_another_sets_form_is_said_all_the_same(tmp_path: Pa
     assert "add the row 事实 | safety.major_accident | 值" in said[0], said
     # QA143 F2: the first line does not give leaving out --set as the fix, which would drop the veto: a profile's changes
     # apply (the line stays: another layout or a newer base is said by it, QA145 F1, F2)
-    assert "county is a profile of self-evaluation: its changes apply" in run.stderr, run.stderr
+    assert "county is a profile of self-evaluation, whose changes apply" in run.stderr, run.stderr
 
 
 def test_a_profile_extending_its_provinces_set_by_file_reads_the_provinces_form_as_its_own(tmp_path: Path):
@@ -301,7 +301,8 @@ def test_a_profile_extending_its_provinces_set_by_file_reads_the_provinces_form_
     run = CliRunner().invoke(main, ["--lang", "en", "score", str(form), "--set", str(county)])
     said = [line for line in run.stderr.splitlines() if "safety.major_accident" in line]
     assert 0 == run.exit_code and len(said) == 1 and "add the row 事实 | safety.major_accident | 值" in said[0], run.stderr
-    assert "county is a profile of province-self-evaluation" in run.stderr, run.stderr
+    # QA146 F1: the way to score it as the province does is its file, not leaving out --set (it is not bundled)
+    assert "county is a profile of province-self-evaluation" in run.stderr and "pass --set" in run.stderr, run.stderr
 
 
 def test_a_profile_of_another_layout_reading_its_bases_form_is_told_that_line_alone(tmp_path: Path):

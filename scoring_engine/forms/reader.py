@@ -106,7 +106,7 @@ def read_form(path: str | Path, indicator_set: IndicatorSet, sheets: list[Sheet]
     hidden = [p for sheet in (reading.sheet, side) if sheet for p in hidden_rows(sheet, str(path), reading.provenance)]
     other_layout = another_layout(named, reading)
     if reading.problems:  # a form the side sheet says is another set's: that is what to fix first
-        first = read_with(named, indicator_set, str(path), version)
+        first = read_with(named, indicator_set, str(path), version, refused=True)
         # another layout's blocks and columns (QA31 F2): every problem of the reading follows from it, so it alone is said
         if not first or not other_layout:  # and what scoring would refuse too
             first = first + reading.problems + refused_values(reading, not_applicable) + hidden

@@ -292,7 +292,8 @@ def numeric(value: Any) -> bool:
         return True
 
 
-def read_with(named: str | None, indicator_set: IndicatorSet, source: str, version: str | None = None) -> list[Problem]:
+def read_with(named: str | None, indicator_set: IndicatorSet, source: str, version: str | None = None,
+              refused: bool = False) -> list[Problem]:
     """A first line for the problems of a form its side sheet says was written for another set than the one it is read
     with (a Sichuan form read with self-evaluation: its blocks and columns are another layout's), or for another
     `version` of it (`named_version`: last year's form, read after the set was updated: QA89 F1); none otherwise."""
@@ -304,8 +305,9 @@ def read_with(named: str | None, indicator_set: IndicatorSet, source: str, versi
         return []
     # read with a profile of its set (a county's of the province's), the line stays (another layout, a newer base: QA145
     # F1, F2), but its fix is not to leave the profile's changes out (QA143 F2: the county's veto)
-    hint = (f"{indicator_set.id} is a profile of {named}: its changes apply (leave out --set to score the form as {named} "
-            "does)") if named in indicator_set.base_ids else how_to_read_with(named, source)
+    how = how_to_read_with(named, source)
+    hint = f"{indicator_set.id} is a profile of {named}, whose changes apply; to score the form as {named} does: {how}" \
+        if named in indicator_set.base_ids and not refused else how  # a refused form: nothing of the profile applied
     return [Problem(f"the form was written for the set {named}, and is read here with {indicator_set.id}", file=source,
                     hint=hint)]
 
