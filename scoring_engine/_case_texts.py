@@ -3,13 +3,14 @@ English or as printed in Chinese, and the differences that list what the project
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
+from .errors import Problem
 from .model import IndicatorSet
 from .result import Result
 
-__all__ = ["contains", "flags_of", "missing_texts"]
+__all__ = ["contains", "flags_of", "missing_texts", "not_a_case_file"]
 
 #: A text the project got, in English, with what says it in Chinese (a problem's, a warning's `.text("zh")`); a flag has
 #: none: it is the set's own words, translated where the engine added its own.
@@ -52,3 +53,27 @@ def _listing(shape: str, texts: list[Got]) -> tuple[str, str]:
     english = "; ".join(text for text, _ in texts) or "none"
     chinese = "；".join("；".join(p.text("zh") for p in parts) or translate(text) for text, parts in texts) or "无"
     return shape.replace(_SLOT, english), translate(shape).replace(_SLOT, chinese)
+
+
+def not_a_case_file(data: Any, file: str, error: Callable[[Problem], Exception]) -> None:
+    """Raises `error` saying what a file given to `test` is instead, in one line, when its keys tell (QA148 F1: an
+    indicator set was told 15 keys to delete, and facts: to be renamed facts_file)."""
+    other = _other_kind(data, file)
+    if other is not None:
+        raise error(other)
+
+
+def _other_kind(data: Any, file: str) -> Problem | None:
+    if not isinstance(data, dict) or "cases" in data:
+        return None
+    if "engine" in data and "total" in data:
+        return Problem("this is a result written by scoring-engine score (it has engine: and total:), not a test cases "
+                       "file", file=file, line=1, hint="a case file says what each case expects under expect:")
+    if "indicators" in data or "extends" in data:
+        return Problem("this is an indicator set (it has indicators: or extends:), not a test cases file", file=file,
+                       line=1, hint="write its cases in a file of their own (NAME.cases.yaml, indicator_set: naming it); "
+                                    "check the set itself with scoring-engine validate")
+    if "facts" in data:
+        return Problem("this is a facts file (it has facts:), not a test cases file", file=file, line=1,
+                       hint="a case file names it with facts_file:; score it with scoring-engine score")
+    return None

@@ -43,4 +43,16 @@ CASES = (
     ("expected no flags, got: {texts}", "预期没有需说明，实际有：{texts}"),
     ("no warning contains {words} (warnings: {texts})", "没有提示含有 {words}（提示：{texts}）"),
     ("no flag contains {words} (flags: {texts})", "没有需说明含有 {words}（需说明：{texts}）"),
+    # a file given to test that is another kind (_case_texts.not_a_case_file, QA148 F1)
+    ("this is a result written by scoring-engine score (it has engine: and total:), not a test cases file",
+     "这是 scoring-engine score 写出的结果（含 engine: 和 total:），不是测试用例文件"),
+    ("a case file says what each case expects under expect:", "测试用例文件在 expect: 下写明每个用例的预期结果"),
+    ("this is an indicator set (it has indicators: or extends:), not a test cases file",
+     "这是指标体系（含 indicators: 或 extends:），不是测试用例文件"),
+    ("write its cases in a file of their own (NAME.cases.yaml, indicator_set: naming it); check the set itself with "
+     "scoring-engine validate", "把它的测试用例写在单独的文件中（名称.cases.yaml，用 indicator_set: 指明它）；"
+     "检查指标体系本身请用 scoring-engine validate"),
+    ("this is a facts file (it has facts:), not a test cases file", "这是事实文件（含 facts:），不是测试用例文件"),
+    ("a case file names it with facts_file:; score it with scoring-engine score",
+     "测试用例文件用 facts_file: 指明它；为它评分请用 scoring-engine score"),
 )

@@ -30,7 +30,7 @@ from typing import Any
 
 from . import _yaml
 from ._arith import fixed, in_engine_context, plain, round_half_up
-from ._case_texts import contains, flags_of, missing_texts
+from ._case_texts import contains, flags_of, missing_texts, not_a_case_file
 from ._given_facts import with_own_fix
 from ._files import inside_folder, read_text, shown_path
 from ._typing_slips import typed_mapping, with_slips
@@ -306,12 +306,12 @@ def _holding(data: Any, at: tuple[str | int, ...]) -> Any:
 def _head(located: Any, path: Path) -> tuple[Mapping[str, Any], Path, Facts | None]:
     """The case file's top level: its keys, the set it names and the facts file it names for every case, if any."""
     file = str(path)
+    not_a_case_file(located.data, file, CaseFileError)
     doc = _check_keys(located.data, _FILE_KEYS, "the case file", file, 1)
     if "indicator_set" not in doc or not isinstance(doc.get("cases"), list) or not doc["cases"]:
         raise CaseFileError(Problem("a case file needs indicator_set and a non-empty list of cases", file=file, line=1))
-    with _at(file, located.where(("indicator_set",))):
-        set_file = resolve_set(_text(doc["indicator_set"], "indicator_set", file, located.where(("indicator_set",))),
-                               relative_to=path.parent)
+    with _at(file, where := located.where(("indicator_set",))):
+        set_file = resolve_set(_text(doc["indicator_set"], "indicator_set", file, where), relative_to=path.parent)
     with _at(file, located.where(("facts_file",))):
         base = _facts_file(doc, path, located.where(("facts_file",))) if "facts_file" in doc else None
     return doc, set_file, base

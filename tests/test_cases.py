@@ -592,3 +592,20 @@ def test_a_facts_file_that_is_there_but_cannot_be_read_is_said_with_the_case_and
         load_cases(path)
     assert [(str(path), 2, 13, "facts_file 'bad.json' cannot be read:"), (bad, 1, 22, None)] == [
         (p.file, p.line, p.column, p.message if p.file == str(path) else None) for p in err.value.problems]
+
+
+@pytest.mark.parametrize(("given", "said"), [
+    (EXAMPLE_SET, "this is an indicator set (it has indicators: or extends:), not a test cases file"),
+    (EXAMPLE_FACTS, "this is a facts file (it has facts:), not a test cases file"),
+])
+def test_a_set_or_a_facts_file_given_to_test_is_named_as_what_it_is_in_one_line(given: Path, said: str) -> None:
+    """QA148 F1: `test set.yaml` listed 15 'unknown key … in the case file' lines and told to rename facts: to
+    facts_file; a facts file was told the same. Each is one line naming the kind of file, with what to do, in Chinese
+    too."""
+    run = CliRunner().invoke(main, ["--lang", "en", "test", str(given)])
+    lines = [line for line in run.stderr.splitlines() if line.startswith("error")]
+    assert 1 == run.exit_code and 1 == len(lines) and said in lines[0], run.output
+    assert "facts_file?" not in run.output
+    with pytest.raises(CaseFileError) as caught:
+        load_cases(given)
+    assert "不是测试用例文件" in caught.value.problems[0].text("zh")
