@@ -181,7 +181,26 @@ class Commands(click.Group):
             named = next((a for a in args[:at] if a in self.commands), None)  # its command's usage, not the group's
             said = click.Context(self.commands[named], info_name=named, parent=ctx) if named else ctx
             raise click.UsageError(EMPTY_OPTION.format(option=option) if option else EMPTY_ARGUMENT, said)
-        return super().parse_args(ctx, args)
+        return super().parse_args(ctx, self._language_first(args))
+
+    def _language_first(self, args: list[str]) -> list[str]:
+        """The arguments with a --lang written after the command (`score facts.json --lang zh`, as people write it)
+        moved before it, where the group reads it: it was refused as 'No such option' (QA148 F2)."""
+        named = next((i for i, a in enumerate(args) if a in self.commands), None)
+        if named is None:
+            return args
+        moved, rest, i = [], args[: named + 1], named + 1
+        while i < len(args):
+            if args[i] == "--":  # what follows is arguments, whatever it says
+                rest += args[i:]
+                break
+            if args[i] == "--lang" and i + 1 < len(args):
+                moved += args[i: i + 2]
+                i += 2
+                continue
+            (moved if args[i].startswith("--lang=") else rest).append(args[i])
+            i += 1
+        return [*moved, *rest] if moved else args
 
     def invoke(self, ctx: click.Context) -> Any:
         with _usage_errors_in_language(ctx.meta.get(ARGS_KEY, ())):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -148,3 +150,18 @@ def test_a_missing_input_named_in_chinese_is_answered_in_chinese(tmp_path: Path)
     assert "zh" == language(None, [str(tmp_path / "单位C" / "不存在.json")], environ=english)
     assert "zh" == language(None, ["体系.yaml"], environ=english)
     assert "en" == language(None, [str(tmp_path / "nosuch.json")], environ=english)
+
+
+@pytest.mark.parametrize("written", [["--lang", "en"], ["--lang=en"]])
+def test_lang_written_after_the_command_is_read_as_before_it(written: list[str]) -> None:
+    """QA148 F2: `score facts.json --lang en`, as people write it (and indicator-sets.md did), failed with 'No such
+    option: --lang'. It is read as if written before the command; after `--` it is an argument."""
+    from click.testing import CliRunner
+
+    from conftest import EXAMPLE_FACTS
+    from scoring_engine.cli import main
+
+    run = CliRunner().invoke(main, ["validate", "/nonexistent/set.yaml", *written])
+    assert 1 == run.exit_code and run.stderr.startswith("error:") and "No such option" not in run.stderr, run.output
+    run = CliRunner().invoke(main, ["score", str(EXAMPLE_FACTS), *written, "--format", "json"])
+    assert 0 == run.exit_code and "warning:" in run.stderr, run.output
