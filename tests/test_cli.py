@@ -299,3 +299,16 @@ def test_ctrl_c_while_the_commands_are_still_loading_stops_without_a_traceback(m
         with pytest.raises(SystemExit) as stopped:
             _entry.main()
         assert code == stopped.value.code and "interrupted" in capsys.readouterr().err
+
+
+def test_a_wrong_kind_of_file_is_told_a_fix_that_can_be_followed(tmp_path: Path) -> None:
+    """QA148 F4: `import facts.json` was told to save the form as Excel, as if a damaged workbook, and a form piped into
+    `score -` was told to rename standard input. A facts file given to import is named as text, scored with score; a
+    form on standard input is to be given by its path."""
+    run = CliRunner().invoke(main, ["--lang", "en", "import", str(EXAMPLE_FACTS)])
+    assert 1 == run.exit_code and "this is a text file (JSON or YAML), not an .xlsx workbook" in run.stderr, run.output
+    assert "scoring-engine score" in run.stderr and "save the form as Excel" not in run.stderr
+    form = tmp_path / "blank.xlsx"
+    assert 0 == CliRunner().invoke(main, ["template", "self-evaluation", "-o", str(form)]).exit_code
+    run = CliRunner().invoke(main, ["--lang", "en", "score", "-"], input=form.read_bytes())
+    assert 1 == run.exit_code and "give the form by its path" in run.stderr and "rename it" not in run.stderr, run.output

@@ -59,6 +59,9 @@ def check_archive(data: bytes, name: str) -> None:
             from .._typing_slips import old_workbook
 
             raise FactsError(old_workbook(name)) from None
+        if data.lstrip()[:1] in (b"{", b"[") or b"facts:" in data[:4096]:  # a facts file: not a damaged form (QA148 F4)
+            raise refuse("this is a text file (JSON or YAML), not an .xlsx workbook",
+                         "a facts file is scored with scoring-engine score; import reads filled 自评表 workbooks") from None
         raise refuse("not an .xlsx workbook (it is not a zip archive)", "save the form as Excel Workbook (.xlsx)") from None
     if len(entries) > MAX_FORM_ENTRIES:
         raise refuse(f"the workbook holds {len(entries)} parts; the limit is {MAX_FORM_ENTRIES} (MAX_FORM_ENTRIES)")
