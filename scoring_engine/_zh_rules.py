@@ -154,6 +154,10 @@ RULES = (
     ("remove it: a tier's label already names that tier", "删去它：档次的名称本身已指这一档"),
     ("make the parts' shares add up to 1", "使各部分的比例合计为 1"),
     ("bytes literals", "字节串常量"),  # u'x' b'y': refused as the other constructs are (_formula_syntax.refused_construct)
+    # two operands with nothing between them (_formula_syntax.missing_operator, QA134 F3)
+    ("no operator between {a} and {b} (at character {n})", "{a} 与 {b} 之间缺少运算符（第 {n} 个字符处）"),
+    ("put an operator between them: + - * /, a comparison, and, or",
+     "在两者之间写上运算符：+ - * /、比较运算符、and 或 or"),
     # a check that gave no true/false, with the values it read after (engine, _check_failure.with_values): the value
     # alone is translated (a list: 列表, QA137 F2), before the catalog's entry without them
     ("check must give true or false, got {value} ({values})",
