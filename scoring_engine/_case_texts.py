@@ -64,8 +64,8 @@ def not_a_case_file(data: Any, file: str, error: Callable[[Problem], Exception])
 
 
 def _other_kind(data: Any, file: str) -> Problem | None:
-    if not isinstance(data, dict) or "cases" in data:
-        return None
+    if not isinstance(data, dict) or ("cases" in data and "indicator_set" in data):  # a case file: not a set with cases:
+        return None  # (QA149 F1), nor facts naming their set
     if "engine" in data and "total" in data:
         return Problem("this is a result written by scoring-engine score (it has engine: and total:), not a test cases "
                        "file", file=file, line=1, hint="a case file says what each case expects under expect:")
@@ -73,7 +73,7 @@ def _other_kind(data: Any, file: str) -> Problem | None:
         return Problem("this is an indicator set (it has indicators: or extends:), not a test cases file", file=file,
                        line=1, hint="write its cases in a file of their own (NAME.cases.yaml, indicator_set: naming it); "
                                     "check the set itself with scoring-engine validate")
-    if "facts" in data:
+    if "facts" in data and not {"case", "facts_file"} & data.keys():  # not a case file with a slip in cases:
         return Problem("this is a facts file (it has facts:), not a test cases file", file=file, line=1,
                        hint="a case file names it with facts_file:; score it with scoring-engine score")
     return None

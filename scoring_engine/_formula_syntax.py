@@ -227,8 +227,9 @@ def missing_operator(text: str) -> Problem | None:
     starts = list(itertools.accumulate((len(line) for line in text.splitlines(keepends=True)), initial=0))
     for i, (left, right) in enumerate(itertools.pairwise(tokens)):
         ends = (left.type in _OPERANDS and not _word(left.string)) or left.string == ")"
-        texts = left.type == right.type == tokenize.STRING  # 'a' 'b' is one text, as in Python
-        if ends and right.type in _OPERANDS and not _word(right.string) and not texts:
+        joined = left.type == right.type == tokenize.STRING  # 'a' 'b' is one text, as in Python
+        joined |= right.start == left.end and right.string.startswith(".")  # funds.2024: a name's part, not an operand
+        if ends and right.type in _OPERANDS and not _word(right.string) and not joined:
             first = _bracketed(tokens, i, text, starts) if left.string == ")" else _dotted(tokens, i, -1)
             last = _dotted(tokens, i + 1, 1)
             at = starts[right.start[0] - 1] + right.start[1]

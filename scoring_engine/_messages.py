@@ -194,7 +194,9 @@ class Commands(click.Group):
             if args[i] == "--":  # what follows is arguments, whatever it says
                 rest += args[i:]
                 break
-            if args[i] == "--lang" and i + 1 < len(args):
+            if args[i] == "--lang":
+                if i + 1 == len(args):  # not 'No such option' (QA149 F3)
+                    raise click.UsageError("Option '--lang' requires an argument.")
                 moved += args[i: i + 2]
                 i += 2
                 continue

@@ -598,7 +598,7 @@ def test_a_facts_file_that_is_there_but_cannot_be_read_is_said_with_the_case_and
     (EXAMPLE_SET, "this is an indicator set (it has indicators: or extends:), not a test cases file"),
     (EXAMPLE_FACTS, "this is a facts file (it has facts:), not a test cases file"),
 ])
-def test_a_set_or_a_facts_file_given_to_test_is_named_as_what_it_is_in_one_line(given: Path, said: str) -> None:
+def test_a_set_or_a_facts_file_given_to_test_is_named_as_what_it_is_in_one_line(given: Path, said: str, tmp_path: Path) -> None:
     """QA148 F1: `test set.yaml` listed 15 'unknown key … in the case file' lines and told to rename facts: to
     facts_file; a facts file was told the same. Each is one line naming the kind of file, with what to do, in Chinese
     too."""
@@ -609,3 +609,9 @@ def test_a_set_or_a_facts_file_given_to_test_is_named_as_what_it_is_in_one_line(
     with pytest.raises(CaseFileError) as caught:
         load_cases(given)
     assert "不是测试用例文件" in caught.value.problems[0].text("zh")
+    if given == EXAMPLE_SET:  # a set holding a cases: key of its own is a set all the same (QA149 F1)
+        with_cases = tmp_path / "set.yaml"
+        with_cases.write_text(given.read_text(encoding="utf-8") + "\ncases: []\n", encoding="utf-8")
+        with pytest.raises(CaseFileError) as caught:
+            load_cases(with_cases)
+        assert said == caught.value.problems[0].message

@@ -822,4 +822,5 @@ def test_two_operands_with_nothing_between_them_are_named_with_where(text: str, 
     are named, with the character where the second starts, and the fix, in Chinese too."""
     problem = refusal(text).problems[0]
     assert f"syntax error: {said}" == problem.message and "operator between them" in (problem.hint or "")
+    assert "no operator" not in refusal("budget.2024 + 1").problems[0].message  # a name's part, not two operands
     assert "之间缺少运算符" in problem.text("zh") and "Perhaps" not in problem.text("zh")

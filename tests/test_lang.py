@@ -165,3 +165,5 @@ def test_lang_written_after_the_command_is_read_as_before_it(written: list[str])
     assert 1 == run.exit_code and run.stderr.startswith("error:") and "No such option" not in run.stderr, run.output
     run = CliRunner().invoke(main, ["score", str(EXAMPLE_FACTS), *written, "--format", "json"])
     assert 0 == run.exit_code and "warning:" in run.stderr, run.output
+    run = CliRunner().invoke(main, ["score", str(EXAMPLE_FACTS), "--lang"])  # no value: said so (QA149 F3)
+    assert 2 == run.exit_code and ("requires an argument" in run.stderr or "后面要写一个值" in run.stderr), run.output

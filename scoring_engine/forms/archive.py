@@ -59,8 +59,9 @@ def check_archive(data: bytes, name: str) -> None:
             from .._typing_slips import old_workbook
 
             raise FactsError(old_workbook(name)) from None
-        if data.lstrip()[:1] in (b"{", b"[") or b"facts:" in data[:4096]:  # a facts file: not a damaged form (QA148 F4)
-            raise refuse("this is a text file (JSON or YAML), not an .xlsx workbook",
+        start = data.lstrip(b"\xef\xbb\xbf \t\r\n")  # a UTF-8 mark too (QA149 F2)
+        if start[:1] in (b"{", b"[") or b"facts:" in data[:4096] or b"indicators:" in data[:65536]:  # not a damaged form
+            raise refuse("this is a text file (JSON or YAML), not an .xlsx workbook",  # (QA148 F4)
                          "a facts file is scored with scoring-engine score; import reads filled 自评表 workbooks") from None
         raise refuse("not an .xlsx workbook (it is not a zip archive)", "save the form as Excel Workbook (.xlsx)") from None
     if len(entries) > MAX_FORM_ENTRIES:
