@@ -20,29 +20,28 @@ from scoring_engine.cli import main
 from scoring_engine.reports.batch_tables import cell_text, ranking_cells
 
 
-def test_a_rate_just_under_the_limit_is_not_shown_as_the_limit(tmp_path: Path) -> None:
-    """26999.99 of a 30,000 budget is 0.89999966…: the 需说明 flag said 'execution_rate < 0.9；execution_rate ≈ 0.9'.
-    The value is shown with the decimals that keep it under 0.9."""
+def _flags(tmp_path: Path, total: object, paid: object) -> list[str]:
+    """The 需说明 flags `score --format json` gives the bundled self-evaluation project with this budget."""
     facts = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
     facts["indicator_set"] = "self-evaluation"
-    facts["facts"]["budget"] = {"total": 30000, "paid": 26999.99}
+    facts["facts"]["budget"] = {"total": total, "paid": paid}
     path = tmp_path / "facts.json"
     path.write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
     run = CliRunner().invoke(main, ["--lang", "zh", "score", str(path), "--format", "json"])
-    flags = json.loads(run.output)["flags"]
-    assert any("execution_rate ≈ 0.8999997" in str(flag) for flag in flags), flags
+    return [str(flag) for flag in json.loads(run.output)["flags"]]
+
+
+def test_a_rate_just_under_the_limit_is_not_shown_as_the_limit(tmp_path: Path) -> None:
+    """26999.99 of a 30,000 budget is 0.89999966…: the 需说明 flag said 'execution_rate < 0.9；execution_rate ≈ 0.9'.
+    The value is shown with the decimals that keep it under 0.9."""
+    flags = _flags(tmp_path, 30000, 26999.99)
+    assert any("execution_rate ≈ 0.8999997" in flag for flag in flags), flags
 
 
 def test_a_rate_under_the_limit_by_less_than_every_decimal_shown_is_cut_not_rounded_onto_the_limit(tmp_path: Path) -> None:
     """QA135 F2: 899999.9999999 of 1,000,000 is 0.8999999999999: the flag said 'execution_rate < 0.9；execution_rate ≈
     0.9', as rounding at every place shown carries it to 0.9. It is shown whole instead: = 0.8999999999999."""
-    facts = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
-    facts["indicator_set"] = "self-evaluation"
-    facts["facts"]["budget"] = {"total": 1000000, "paid": 899999.9999999}
-    path = tmp_path / "facts.json"
-    path.write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
-    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(path), "--format", "json"])
-    flags = [str(flag) for flag in json.loads(run.output)["flags"]]
+    flags = _flags(tmp_path, 1000000, 899999.9999999)
     assert any("execution_rate = 0.8999999999999）" in flag for flag in flags), flags
     assert not any("≈ 0.9）" in flag for flag in flags), flags
 
