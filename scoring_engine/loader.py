@@ -62,7 +62,7 @@ def _parsed(text: str, source: str | None, sha256: str, folder: Path | None) -> 
         resolved = resolve(located, source, sha256, folder, _base_set)
         try:
             return build_indicator_set(resolved.located, source, resolved.sha256, resolved.bases, resolved.changes,
-                                       _base_ids(resolved))
+                                       _bases(resolved))
         except IndicatorSetError as err:
             raise IndicatorSetError(blamed(err.problems, resolved, source, _own_problems(resolved.base))) from None
     except IndicatorSetError as err:  # a full-width colon typed in a key reads as a strange key: name it on its line
@@ -71,16 +71,16 @@ def _parsed(text: str, source: str | None, sha256: str, folder: Path | None) -> 
         raise IndicatorSetError(with_slips(err.problems, text)) from None
 
 
-def _base_ids(resolved: Resolved) -> tuple[str, ...]:
-    """The ids the bases of a profile give themselves, nearest first: `extends: province.yaml` is the set
-    province-self-evaluation a form's side sheet names (QA143 F1)."""
-    ids = []
+def _bases(resolved: Resolved) -> tuple[tuple[str, str], ...]:
+    """The id and version each base of a profile gives itself, nearest first: `extends: province.yaml` is the set
+    province-self-evaluation a form's side sheet names (QA143 F1), of the version its form may be older than (QA146 F3)."""
+    found = []
     base = resolved.base
     while base is not None:
-        data = base.located.data
-        ids.append(str(data.get("id")) if isinstance(data, Mapping) else "")
+        data = base.located.data if isinstance(base.located.data, Mapping) else {}
+        found.append((str(data.get("id", "")), str(data.get("version", ""))))
         base = base.base
-    return tuple(ids)
+    return tuple(found)
 
 
 def _own_problems(base: Resolved | None) -> frozenset[tuple[str | None, int | None, str]]:

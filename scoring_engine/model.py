@@ -317,9 +317,10 @@ class IndicatorSet:
     sha256: str = ""
     source: str | None = field(default=None, compare=False)
     # A profile's bases, nearest first, as written (an id or a file), and what it changed in them (empty for a set
-    # written out in full); `base_ids`, the ids those bases give themselves, in the same order.
+    # written out in full); `base_ids` and `base_versions`, the ids and versions those bases give themselves, in order.
     extends: tuple[str, ...] = ()
     base_ids: tuple[str, ...] = field(default=(), compare=False)
+    base_versions: tuple[str, ...] = field(default=(), compare=False)
     changes: tuple[ProfileChange, ...] = field(default=(), compare=False)
     # What scoring compiles from the set once (plan.plan_for), kept with it; not part of its value.
     _compiled: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)

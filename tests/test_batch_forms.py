@@ -305,6 +305,26 @@ def test_a_profile_extending_its_provinces_set_by_file_reads_the_provinces_form_
     assert "county is a profile of province-self-evaluation" in run.stderr and "pass --set" in run.stderr, run.stderr
 
 
+def test_a_form_of_an_older_version_of_the_base_read_with_a_profile_of_the_newer_is_told_the_gap(tmp_path: Path):
+    """QA145 F2, QA146 F3: a form written with the province's set of version 1.0, read with a county's profile of the
+    province's set now at 2025, got the same line as a current form: the version gap was never said, as it is when read
+    with the province's set itself. It is said, with the fix."""
+    (tmp_path / "province.yaml").write_text("extends: self-evaluation\nid: province-self-evaluation\nname: 某省\n",
+                                            encoding="utf-8")
+    province = load_indicator_set(tmp_path / "province.yaml")
+    facts = load_facts(ROOT / "indicator_sets" / "self-evaluation.facts.json")
+    form = tmp_path / "省.xlsx"
+    form.write_bytes(render_layout(score(province, facts), province, "xlsx", "selfeval"))
+    (tmp_path / "province.yaml").write_text("extends: self-evaluation\nid: province-self-evaluation\nname: 某省\n"
+                                            "version: '2025'\n", encoding="utf-8")
+    county = tmp_path / "county.yaml"
+    county.write_text("extends: province.yaml\nid: county\nname: 某县\n", encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "en", "score", str(form), "--set", str(county)])
+    said = "the form was written for version 1.0 of the set province-self-evaluation, and is read here with county, " \
+           "a profile of its version 2025"
+    assert said in run.stderr and "read it with a profile of version 1.0" in run.stderr, run.stderr
+
+
 def test_a_profile_of_another_layout_reading_its_bases_form_is_told_that_line_alone(tmp_path: Path):
     """QA145 F1: a profile of self-evaluation printing the Sichuan-style form, reading a self-evaluation form, got four
     errors telling to rewrite the form's correct headings, and no word of its set: the line naming the set the form was

@@ -28,7 +28,7 @@ from .content import NO_REASON, is_own_conclusion
 from .funds import check_funds
 from .labels import CHINESE_DIGITS as _CHINESE_DIGITS, YEAR as _YEAR, YEAR_PLAIN as _YEAR_PLAIN
 from .layout import WEIGHT_IN_LABEL, FormLayout, form_layout, same_label
-from .reading import (FILL_THE_CELL, SIDE_SHEET, Blank, FormReading, another_layout, bare_value, hidden_rows,
+from .reading import (FILL_THE_CELL, SIDE_SHEET, Blank, FormReading, another_layout, bare_value, base_version, hidden_rows,
                       how_to_read_with, is_percentage, named_set, named_version, numeric, one_line, read_with,
                       refuse_score_sheet, refused_values, unsigned_number, with_unit)
 from .side import defaults_taken, read_side
@@ -99,7 +99,8 @@ def read_form(path: str | Path, indicator_set: IndicatorSet, sheets: list[Sheet]
     _indicators(reading)
     side = next((s for s in sheets if s.name == SIDE_SHEET), None)
     not_applicable = read_side(reading, side) if side is not None else {}
-    version, named = named_version(sheets, indicator_set.version), named_set(sheets)
+    named = named_set(sheets)
+    version = named_version(sheets, base_version(indicator_set, named))
     # another set's form: a fact it has no row for is not a row to add to it (QA131 F6)
     defaults_taken(reading, not_applicable, side.tab or side.name if side is not None else SIDE_SHEET, named)
     compare_weights(reading, not_applicable)

@@ -24,8 +24,8 @@ from .layout import FormLayout, Labelled
 from .workbook import Formula, Sheet
 
 __all__ = ["Blank", "FILL_THE_CELL", "FormReading", "SAME_UNIT", "SIDE_SHEET", "UNUSED", "another_layout", "bare_value",
-           "form_kind", "form_kind_of", "is_percentage", "numeric", "one_line", "says_something", "shown_comparison",
-           "unsigned_number", "with_unit"]
+           "base_version", "form_kind", "form_kind_of", "is_percentage", "numeric", "one_line", "says_something",
+           "shown_comparison", "unsigned_number", "with_unit"]
 
 FILL_THE_CELL = "fill in the cell"
 #: The side sheet every selfeval workbook has: the facts the form has no place for.
@@ -303,6 +303,11 @@ def read_with(named: str | None, indicator_set: IndicatorSet, source: str, versi
                         f"PATH), or fill the blank form of version {indicator_set.version} (scoring-engine template {named})")]
     if named is None or named == indicator_set.id:
         return []
+    if named in indicator_set.base_ids and version is not None:
+        return [Problem(f"{OTHER_VERSION}{version} of the set {named}, and is read here with {indicator_set.id}, a profile of "
+                        f"its version {base_version(indicator_set, named)}", file=source,
+                        hint=f"read it with a profile of version {version}, or fill the blank form of {indicator_set.id} "
+                             "(scoring-engine template)")]
     # read with a profile of its set (a county's of the province's), the line stays (another layout, a newer base: QA145
     # F1, F2), but its fix is not to leave the profile's changes out (QA143 F2: the county's veto)
     how = how_to_read_with(named, source)
@@ -342,6 +347,14 @@ def named_set(sheets: list[Sheet]) -> str | None:
     """The set a workbook written by `score --layout selfeval` or `template` names on its side sheet (指标体系), if any."""
     side = next((s for s in sheets if s.name == SIDE_SHEET), None)
     return next((side.text(r, 2) or None for r in side.rows if side.text(r, 1) == "指标体系"), None) if side else None
+
+
+def base_version(indicator_set: IndicatorSet, named: str | None) -> str:
+    """The version a form of set `named` is compared with: the set's own, or, read with a profile of it, that base's
+    (a 2024 form of the province's set read with a county's profile of its 2025 version: QA146 F3)."""
+    if named in indicator_set.base_ids:
+        return indicator_set.base_versions[indicator_set.base_ids.index(named)]
+    return indicator_set.version
 
 
 def named_version(sheets: list[Sheet], current: str) -> str | None:
