@@ -325,6 +325,23 @@ def test_a_form_of_an_older_version_of_the_base_read_with_a_profile_of_the_newer
     assert said in run.stderr and "read it with a profile of version 1.0" in run.stderr, run.stderr
 
 
+def test_a_profiles_base_in_a_folder_beside_the_forms_is_named_by_its_path(tmp_path: Path):
+    """QA147 F1: the province's set in sets/, its forms in forms/: a county's profile (extends: province.yaml) reading
+    one was told 'pass --set with the file of the set province-self-evaluation', though the profile names the file."""
+    (tmp_path / "sets").mkdir()
+    (tmp_path / "forms").mkdir()
+    (tmp_path / "sets" / "province.yaml").write_text("extends: self-evaluation\nid: province-self-evaluation\nname: 某省\n",
+                                                     encoding="utf-8")
+    (tmp_path / "sets" / "county.yaml").write_text("extends: province.yaml\nid: county\nname: 某县\n", encoding="utf-8")
+    province = load_indicator_set(tmp_path / "sets" / "province.yaml")
+    form = tmp_path / "forms" / "省.xlsx"
+    form.write_bytes(render_layout(score(province, load_facts(ROOT / "indicator_sets" / "self-evaluation.facts.json")),
+                                   province, "xlsx", "selfeval"))
+    run = CliRunner().invoke(main, ["--lang", "en", "score", str(form), "--set", str(tmp_path / "sets" / "county.yaml")])
+    assert "pass --set " in run.stderr and "sets/province.yaml" in run.stderr, run.stderr
+    assert "the file of the set" not in run.stderr, run.stderr
+
+
 def test_a_profile_of_another_layout_reading_its_bases_form_is_told_that_line_alone(tmp_path: Path):
     """QA145 F1: a profile of self-evaluation printing the Sichuan-style form, reading a self-evaluation form, got four
     errors telling to rewrite the form's correct headings, and no word of its set: the line naming the set the form was

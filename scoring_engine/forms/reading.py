@@ -310,11 +310,23 @@ def read_with(named: str | None, indicator_set: IndicatorSet, source: str, versi
                              "(scoring-engine template)")]
     # read with a profile of its set (a county's of the province's), the line stays (another layout, a newer base: QA145
     # F1, F2), but its fix is not to leave the profile's changes out (QA143 F2: the county's veto)
-    how = how_to_read_with(named, source)
+    how = _base_file(indicator_set, named) or how_to_read_with(named, source)
     hint = f"{indicator_set.id} is a profile of {named}, whose changes apply; to score the form as {named} does: {how}" \
         if named in indicator_set.base_ids and not refused else how  # a refused form: nothing of the profile applied
     return [Problem(f"the form was written for the set {named}, and is read here with {indicator_set.id}", file=source,
                     hint=hint)]
+
+
+def _base_file(indicator_set: IndicatorSet, named: str) -> str | None:
+    """'pass --set PATH' of the file a profile extends when it is the set `named`, wherever it is (QA147 F1: a base in a
+    folder beside the form's was 'the file of the set X'); None for another base, or one not a file."""
+    if not indicator_set.base_ids or indicator_set.base_ids[0] != named or indicator_set.source is None:
+        return None
+    found = Path(indicator_set.source).parent / indicator_set.extends[0]
+    if not found.is_file():
+        return None
+    shown = os.path.relpath(found) if found.resolve().is_relative_to(Path.cwd()) else str(found)
+    return f"pass --set {shlex.quote(Path(shown).as_posix())}"
 
 
 def hidden_rows(sheet: Sheet, source: str, provenance: Mapping[str, str]) -> list[Problem]:
