@@ -134,8 +134,8 @@ PLACES = (
     ("the form was written for version {version} of the set {named}, and is read here with {id}, a profile of its "
      "version {current}",
      "这张表是按指标体系 {named} 的 {version} 版填写的，这里却用 {id} 读取，它派生自 {named} 的 {current} 版"),
-    ("read it with a profile of version {version}, or fill the blank form of {id} (scoring-engine template)",
-     "请用派生自 {version} 版的指标体系读取，或填写 {id} 的空白表（scoring-engine template）"),
+    ("read it with a profile of version {version}, or fill the blank form of {id} (scoring-engine template {file})",
+     "请用派生自 {version} 版的指标体系读取，或填写 {id} 的空白表（scoring-engine template {file}）"),
     ("read the form with the set it was written for, which its side sheet names",
      "请用表外事实页注明的、这张表所属的指标体系读取"),
     ("add the row 事实 | {name} | 值 on sheet {sheet} if the project's is another",

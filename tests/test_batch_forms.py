@@ -325,6 +325,27 @@ def test_a_form_of_an_older_version_of_the_base_read_with_a_profile_of_the_newer
     assert said in run.stderr and "read it with a profile of version 1.0" in run.stderr, run.stderr
 
 
+def test_this_years_set_built_on_last_years_compares_a_form_with_its_own_version(tmp_path: Path):
+    """QA150 F1: province.yaml extends province-2024.yaml (the same id) at version 2025: its own 2025 form was told
+    'written for version 2025 … read here with its version 2025', and last year's form nothing, as the form was compared
+    with the base's version. A set that keeps its base's id is compared with its own version."""
+    (tmp_path / "province-2024.yaml").write_text("extends: self-evaluation\nid: province-self-evaluation\nname: 某省\n"
+                                                 "version: '2024'\n", encoding="utf-8")
+    (tmp_path / "province.yaml").write_text("extends: province-2024.yaml\nversion: '2025'\n", encoding="utf-8")
+    facts = load_facts(ROOT / "indicator_sets" / "self-evaluation.facts.json")
+    forms = {}
+    for name in ("province-2024", "province"):
+        indicator_set = load_indicator_set(tmp_path / f"{name}.yaml")
+        forms[name] = tmp_path / f"{name}.xlsx"
+        forms[name].write_bytes(render_layout(score(indicator_set, facts), indicator_set, "xlsx", "selfeval"))
+    this_year = CliRunner().invoke(main, ["--lang", "en", "score", str(forms["province"]), "--set", str(tmp_path / "province.yaml")])
+    assert "written for version" not in this_year.stderr, this_year.stderr
+    last_year = CliRunner().invoke(main, ["--lang", "en", "score", str(forms["province-2024"]), "--set",
+                                          str(tmp_path / "province.yaml")])
+    assert "written for version 2024 of the set province-self-evaluation, and is read here with its version 2025" \
+        in last_year.stderr, last_year.stderr
+
+
 def test_a_profiles_base_in_a_folder_beside_the_forms_is_named_by_its_path(tmp_path: Path):
     """QA147 F1: the province's set in sets/, its forms in forms/: a county's profile (extends: province.yaml) reading
     one was told 'pass --set with the file of the set province-self-evaluation', though the profile names the file."""

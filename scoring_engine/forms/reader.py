@@ -28,7 +28,8 @@ from .content import NO_REASON, is_own_conclusion
 from .funds import check_funds
 from .labels import CHINESE_DIGITS as _CHINESE_DIGITS, YEAR as _YEAR, YEAR_PLAIN as _YEAR_PLAIN
 from .layout import WEIGHT_IN_LABEL, FormLayout, form_layout, same_label
-from .reading import (FILL_THE_CELL, SIDE_SHEET, Blank, FormReading, another_layout, bare_value, base_version, hidden_rows,
+from .bases import base_version
+from .reading import (FILL_THE_CELL, SIDE_SHEET, Blank, FormReading, another_layout, bare_value, hidden_rows,
                       how_to_read_with, is_percentage, named_set, named_version, numeric, one_line, read_with,
                       refuse_score_sheet, refused_values, unsigned_number, with_unit)
 from .side import defaults_taken, read_side

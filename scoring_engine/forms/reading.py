@@ -19,12 +19,13 @@ from .._arith import plain
 from .._text import cut
 from ..errors import ADD_THE_FACT, FactsError, Problem
 from ..model import IndicatorSet
+from .bases import base_file, base_version
 from ..target_rows import parse_quantity
 from .layout import FormLayout, Labelled
 from .workbook import Formula, Sheet
 
 __all__ = ["Blank", "FILL_THE_CELL", "FormReading", "SAME_UNIT", "SIDE_SHEET", "UNUSED", "another_layout", "bare_value",
-           "base_version", "form_kind", "form_kind_of", "is_percentage", "numeric", "one_line", "says_something",
+           "form_kind", "form_kind_of", "is_percentage", "numeric", "one_line", "says_something",
            "shown_comparison", "unsigned_number", "with_unit"]
 
 FILL_THE_CELL = "fill in the cell"
@@ -303,30 +304,19 @@ def read_with(named: str | None, indicator_set: IndicatorSet, source: str, versi
                         f"PATH), or fill the blank form of version {indicator_set.version} (scoring-engine template {named})")]
     if named is None or named == indicator_set.id:
         return []
-    if named in indicator_set.base_ids and version is not None:
+    if named in indicator_set.base_ids and version is not None and not refused:  # refused: the plain line (QA150 F2)
+        blank = shlex.quote(indicator_set.source) if indicator_set.source else indicator_set.id  # a command to run (F3)
         return [Problem(f"{OTHER_VERSION}{version} of the set {named}, and is read here with {indicator_set.id}, a profile of "
                         f"its version {base_version(indicator_set, named)}", file=source,
                         hint=f"read it with a profile of version {version}, or fill the blank form of {indicator_set.id} "
-                             "(scoring-engine template)")]
+                             f"(scoring-engine template {blank})")]
     # read with a profile of its set (a county's of the province's), the line stays (another layout, a newer base: QA145
     # F1, F2), but its fix is not to leave the profile's changes out (QA143 F2: the county's veto)
-    how = _base_file(indicator_set, named) or how_to_read_with(named, source)
+    how = base_file(indicator_set, named) or how_to_read_with(named, source)
     hint = f"{indicator_set.id} is a profile of {named}, whose changes apply; to score the form as {named} does: {how}" \
         if named in indicator_set.base_ids and not refused else how  # a refused form: nothing of the profile applied
     return [Problem(f"the form was written for the set {named}, and is read here with {indicator_set.id}", file=source,
                     hint=hint)]
-
-
-def _base_file(indicator_set: IndicatorSet, named: str) -> str | None:
-    """'pass --set PATH' of the file a profile extends when it is the set `named`, wherever it is (QA147 F1: a base in a
-    folder beside the form's was 'the file of the set X'); None for another base, or one not a file."""
-    if not indicator_set.base_ids or indicator_set.base_ids[0] != named or indicator_set.source is None:
-        return None
-    found = Path(indicator_set.source).parent / indicator_set.extends[0]
-    if not found.is_file():
-        return None
-    shown = os.path.relpath(found) if found.resolve().is_relative_to(Path.cwd()) else str(found)
-    return f"pass --set {shlex.quote(Path(shown).as_posix())}"
 
 
 def hidden_rows(sheet: Sheet, source: str, provenance: Mapping[str, str]) -> list[Problem]:
@@ -359,14 +349,6 @@ def named_set(sheets: list[Sheet]) -> str | None:
     """The set a workbook written by `score --layout selfeval` or `template` names on its side sheet (指标体系), if any."""
     side = next((s for s in sheets if s.name == SIDE_SHEET), None)
     return next((side.text(r, 2) or None for r in side.rows if side.text(r, 1) == "指标体系"), None) if side else None
-
-
-def base_version(indicator_set: IndicatorSet, named: str | None) -> str:
-    """The version a form of set `named` is compared with: the set's own, or, read with a profile of it, that base's
-    (a 2024 form of the province's set read with a county's profile of its 2025 version: QA146 F3)."""
-    if named in indicator_set.base_ids:
-        return indicator_set.base_versions[indicator_set.base_ids.index(named)]
-    return indicator_set.version
 
 
 def named_version(sheets: list[Sheet], current: str) -> str | None:

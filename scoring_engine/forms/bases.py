@@ -1,0 +1,31 @@
+"""What a form read with a profile of the set it names is compared with: that base's version, and its file."""
+
+from __future__ import annotations
+
+import os
+import shlex
+from pathlib import Path
+
+from ..model import IndicatorSet
+
+__all__ = ["base_file", "base_version"]
+
+
+def base_version(indicator_set: IndicatorSet, named: str | None) -> str:
+    """The version a form of set `named` is compared with: the set's own, or, read with a profile of it, that base's
+    (a 2024 form of the province's set read with a county's profile of its 2025 version: QA146 F3)."""
+    if named != indicator_set.id and named in indicator_set.base_ids:  # a profile inheriting its base's id is the set
+        return indicator_set.base_versions[indicator_set.base_ids.index(named)]  # itself (QA150 F1)
+    return indicator_set.version
+
+
+def base_file(indicator_set: IndicatorSet, named: str) -> str | None:
+    """'pass --set PATH' of the file a profile extends when it is the set `named`, wherever it is (QA147 F1: a base in a
+    folder beside the form's was 'the file of the set X'); None for another base, or one not a file."""
+    if not indicator_set.base_ids or indicator_set.base_ids[0] != named or indicator_set.source is None:
+        return None
+    found = Path(indicator_set.source).parent / indicator_set.extends[0]
+    if not found.is_file():
+        return None
+    shown = os.path.relpath(found) if found.resolve().is_relative_to(Path.cwd()) else str(found)
+    return f"pass --set {shlex.quote(Path(shown).as_posix())}"
