@@ -344,6 +344,8 @@ def test_this_years_set_built_on_last_years_compares_a_form_with_its_own_version
                                           str(tmp_path / "province.yaml")])
     assert "written for version 2024 of the set province-self-evaluation, and is read here with its version 2025" \
         in last_year.stderr, last_year.stderr
+    # the blank form is the set's file's, which the command finds; its id names no bundled set (QA151 F1)
+    assert "province.yaml)" in last_year.stderr and "template province-self-evaluation" not in last_year.stderr
 
 
 def test_a_profiles_base_in_a_folder_beside_the_forms_is_named_by_its_path(tmp_path: Path):
