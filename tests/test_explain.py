@@ -80,6 +80,16 @@ def test_checklist_tiers_panel_linear_and_proportional_stories(result: Result):
     assert "= max(months_between(2024-10-31, 2024-12-20), 0)" in timeliness
 
 
+def _by_method(banded: str) -> str:
+    """A rule choosing by execution.method: proportional (按比例), or `banded` (分档), a YAML flow mapping."""
+    return ("\n      kind: switch\n      by: execution.method\n      rules:\n"
+            f"        按比例: {{kind: proportional, value: execution_rate}}\n        分档: {banded}")
+
+
+# the banded variant chooses again, by execution.scale (a nested switch)
+THREE_BANDS = ("{kind: switch, by: execution.scale, rules: {三档: {kind: bands, value: execution_rate, display: percent,"
+               " bands: [{min: 1, points: 10}, {min: 0.8, max: 1, points: 7}, {max: 0.8, points: 0}]}}}")
+
 SWITCH_SET = """
 id: switch-story
 name: 可选算法
@@ -98,24 +108,8 @@ indicators:
   - id: execution
     name: 预算执行率
     weight: 10
-    rule:
-      kind: switch
-      by: execution.method
-      rules:
-        按比例: {kind: proportional, value: execution_rate}
-        分档:
-          kind: switch
-          by: execution.scale
-          rules:
-            三档:
-              kind: bands
-              value: execution_rate
-              display: percent
-              bands:
-                - {min: 1, points: 10}
-                - {min: 0.8, max: 1, points: 7}
-                - {max: 0.8, points: 0}
-"""
+    rule:{SWITCH}
+""".replace("{SWITCH}", _by_method(THREE_BANDS))
 
 
 def test_switch_story_names_the_chosen_variant_then_tells_its_steps():
@@ -159,13 +153,8 @@ indicators:
   - id: switched
     name: 预算执行率（可选算法）
     weight: 10
-    rule:
-      kind: switch
-      by: execution.method
-      rules:
-        按比例: {kind: proportional, value: execution_rate}
-        分档: {EQUAL}
-""".replace("{EQUAL}", EQUAL_RULE)
+    rule:{SWITCH}
+""".replace("{SWITCH}", _by_method(EQUAL_RULE)).replace("{EQUAL}", EQUAL_RULE)
 
 
 def _steps(text: str) -> list[str]:
