@@ -13,7 +13,7 @@ from ._cli_guard import EXIT_INVALID, report
 from ._files import shown_path
 from ._messages import current_language, warning_line
 from ._output import tell
-from .errors import ScoringEngineError
+from .errors import FactsError, Problem, ScoringEngineError
 from .loader import load_indicator_set, resolve_set
 
 if TYPE_CHECKING:
@@ -24,6 +24,7 @@ __all__ = ["read_form_file", "score_form_file"]
 
 #: The hint of a name the set does not know, guessing one it does ("did you mean budget.total?").
 _GUESS = "did you mean "
+_ONE_PROJECT = "give one project's facts file or filled 自评表: this workbook lists the projects a batch scored"
 
 
 def score_form_file(form: Path, set_ref: str | None) -> tuple[IndicatorSet, Result]:
@@ -58,9 +59,12 @@ def score_form_file(form: Path, set_ref: str | None) -> tuple[IndicatorSet, Resu
 
 def read_form_file(form: Path, set_ref: str | None) -> tuple[IndicatorSet, Any]:
     """The set (--set, else the bundled set the form names on its side sheet) and the facts read from the form."""
+    from .batch.inputs import A_SUMMARY, batch_summary
     from .forms.reader import bundled_set_named, read_form
     from .forms.workbook import open_workbook
 
+    if batch_summary(form):  # not a 自评表 whose header rows are missing, nor one lacking its side sheet (QA148 F3)
+        raise FactsError(Problem(A_SUMMARY, file=shown_path(form), hint=_ONE_PROJECT))
     sheets = open_workbook(form)
     indicator_set = load_indicator_set(resolve_set(set_ref or bundled_set_named(sheets, shown_path(form))))
     return indicator_set, read_form(form, indicator_set, sheets)

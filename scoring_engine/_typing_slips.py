@@ -469,7 +469,7 @@ def encoding_problem(data: bytes, file: str | None, start: int, line: int) -> Pr
         named = file is not None and file.lower().endswith(_WORKBOOK_SUFFIXES)
         return Problem("this is an Excel workbook (.xlsx) or another zip archive, not a YAML or JSON text file", file=file,
                        hint="a filled 自评表 is read by score, import and batch, given by its path"
-                       if named else "give the form by its path (score FORM.xlsx): a form is not read from standard input"
+                       if named else "give the form by its path in place of -: a form is not read from standard input"
                        if file == "<stdin>" else "rename it to end in .xlsx: a filled 自评表 is read by score, import and batch")
     if data.startswith(UTF32_MARKS):  # before UTF-16, whose mark begins UTF-32's little-endian one
         return Problem("not UTF-8 text (byte 0): the file is UTF-32", file=file, line=1, hint=UTF16_HINT)

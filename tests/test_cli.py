@@ -310,5 +310,20 @@ def test_a_wrong_kind_of_file_is_told_a_fix_that_can_be_followed(tmp_path: Path)
     assert "scoring-engine score" in run.stderr and "save the form as Excel" not in run.stderr
     form = tmp_path / "blank.xlsx"
     assert 0 == CliRunner().invoke(main, ["template", "self-evaluation", "-o", str(form)]).exit_code
-    run = CliRunner().invoke(main, ["--lang", "en", "score", "-"], input=form.read_bytes())
-    assert 1 == run.exit_code and "give the form by its path" in run.stderr and "rename it" not in run.stderr, run.output
+    for command in (["score", "-"], ["explain", "-", "-i", "1"]):  # the fix fits every command, not score's alone
+        run = CliRunner().invoke(main, ["--lang", "en", *command], input=form.read_bytes())
+        assert 1 == run.exit_code and "give the form by its path in place of -" in run.stderr, run.output
+        assert "rename it" not in run.stderr and "score FORM.xlsx" not in run.stderr, run.output
+
+
+@pytest.mark.parametrize("command", [["score"], ["import"], ["explain", "-i", "1"], ["score", "--set", "self-evaluation"]])
+def test_a_batch_summary_workbook_given_for_one_project_is_named_a_summary(tmp_path: Path, command: list[str]) -> None:
+    """QA148 F3: the 汇总 workbook batch wrote, given to score, import or explain, was read as a form and refused for
+    having no 表外事实 sheet (with --set: twice 'no 绩效指标 header' of its 汇总 sheet). One line says what it is."""
+    summary = tmp_path / "汇总.xlsx"
+    run = CliRunner().invoke(main, ["batch", str(EXAMPLE_FACTS), "-o", str(summary), "--quiet"])
+    assert 0 == run.exit_code, run.output
+    run = CliRunner().invoke(main, ["--lang", "zh", command[0], str(summary), *command[1:]])
+    assert 1 == run.exit_code, run.output
+    assert run.stderr.splitlines() == [f"错误：{summary}: 这是 scoring-engine batch 写出的汇总，不是事实文件（请给出一个项目的"
+                                       "事实文件或填好的自评表：这个工作簿列出的是一批项目的评分结果）"]
