@@ -167,3 +167,15 @@ def test_lang_written_after_the_command_is_read_as_before_it(written: list[str])
     assert 0 == run.exit_code and "warning:" in run.stderr, run.output
     run = CliRunner().invoke(main, ["score", str(EXAMPLE_FACTS), "--lang"])  # no value: said so (QA149 F3)
     assert 2 == run.exit_code and ("requires an argument" in run.stderr or "后面要写一个值" in run.stderr), run.output
+
+
+@pytest.mark.parametrize(("before", "after", "spoken"), [("zh", "en", "error:"), ("en", "zh", "错误：")])
+def test_lang_given_before_and_after_the_command_speaks_the_last_one_written(before: str, after: str, spoken: str) -> None:
+    """`--lang zh score x --lang en` spoke Chinese: the --lang after the command was moved in front of the one before
+    it. Given twice, the last one written wins, as for any option given twice."""
+    from click.testing import CliRunner
+
+    from scoring_engine.cli import main
+
+    run = CliRunner().invoke(main, ["--lang", before, "validate", "/nonexistent/set.yaml", "--lang", after])
+    assert 1 == run.exit_code and run.stderr.startswith(spoken), run.output
