@@ -213,9 +213,9 @@ _LAYOUT = (tokenize.NL, tokenize.NEWLINE, tokenize.COMMENT, tokenize.INDENT, tok
 
 
 def missing_operator(text: str) -> Problem | None:
-    """Two operands with nothing between them (`budget.paid budget.total`, `(a + 1) b`): Python says 'Perhaps you forgot
-    a comma?' of the whole formula, which a long one leaves to be searched by eye (QA134 F3). Said of the two, with the
-    character where the second starts; None when the formula has no such pair.
+    """Two operands with nothing between them (`budget.paid budget.total`, `(a + 1) b`, `xs[0] b`): Python says 'Perhaps
+    you forgot a comma?' of the whole formula, which a long one leaves to be searched by eye (QA134 F3). Said of the two,
+    with the character where the second starts; None when the formula has no such pair.
 
     >>> missing_operator("a + budget.paid budget.total").message
     'syntax error: no operator between budget.paid and budget.total (at character 17)'
@@ -226,11 +226,11 @@ def missing_operator(text: str) -> Problem | None:
         return None
     starts = list(itertools.accumulate((len(line) for line in text.splitlines(keepends=True)), initial=0))
     for i, (left, right) in enumerate(itertools.pairwise(tokens)):
-        ends = (left.type in _OPERANDS and not _word(left.string)) or left.string == ")"
+        ends = (left.type in _OPERANDS and not _word(left.string)) or left.string in _CLOSING
         joined = left.type == right.type == tokenize.STRING  # 'a' 'b' is one text, as in Python
         joined |= right.start == left.end and right.string.startswith(".")  # funds.2024: a name's part, not an operand
         if ends and right.type in _OPERANDS and not _word(right.string) and not joined:
-            first = _bracketed(tokens, i, text, starts) if left.string == ")" else _dotted(tokens, i, -1)
+            first = _bracketed(tokens, i, text, starts) if left.string in _CLOSING else _dotted(tokens, i, -1)
             last = _dotted(tokens, i + 1, 1)
             at = starts[right.start[0] - 1] + right.start[1]
             return Problem(f"syntax error: no operator between {first} and {last} (at character {at + 1})",
@@ -252,15 +252,21 @@ def _dotted(tokens: list[tokenize.TokenInfo], at: int, step: int) -> str:
     return ".".join(reversed(parts) if step < 0 else parts)
 
 
+_CLOSING = (")", "]")
+_DEPTH = {")": 1, "]": 1, "(": -1, "[": -1}
+
+
 def _bracketed(tokens: list[tokenize.TokenInfo], at: int, text: str, starts: list[int]) -> str:
-    """The bracketed part a `)` at token `at` closes, as written, on one line: (a + 1), min(a, 1)."""
+    """The bracketed part a `)` or `]` at token `at` closes, as written, on one line: (a + 1), min(a, 1), xs[0]."""
     depth, i = 0, at
     while i >= 0:
-        depth += {")": 1, "(": -1}.get(tokens[i].string, 0)
-        if depth == 0:
-            break
+        depth += _DEPTH.get(tokens[i].string, 0)
+        if depth == 0 and not (i > 0 and tokens[i].string in "([" and tokens[i - 1].string in _CLOSING):
+            break  # the whole of min(a, 1)[0] and xs[0][1], not their last brackets
         i -= 1
     if i > 0 and tokens[i - 1].type == tokenize.NAME and not _word(tokens[i - 1].string):
-        i -= 1  # a function's name: min(a, 1)
+        i -= 1  # a function's name, a list's: min(a, 1), xs[0]
+        while i > 1 and tokens[i - 1].string == "." and tokens[i - 2].type == tokenize.NAME:
+            i -= 2  # the dotted name it ends: targets.output[0]
     begin, end = tokens[max(i, 0)].start, tokens[at].end
     return one_line(text[starts[begin[0] - 1] + begin[1]: starts[end[0] - 1] + end[1]])

@@ -813,13 +813,17 @@ def test_a_text_holding_f_quote_in_a_formula_with_another_slip_is_told_that_slip
     ("budget.paid budget.total", "no operator between budget.paid and budget.total (at character 13)"),
     ("(budget.paid + 1) budget.total", "no operator between (budget.paid + 1) and budget.total (at character 19)"),
     ("min(budget.paid, 1) 2", "no operator between min(budget.paid, 1) and 2 (at character 21)"),
+    ("targets.output[0] budget.paid", "no operator between targets.output[0] and budget.paid (at character 19)"),
+    ("min(budget.paid, 1)[0] 2", "no operator between min(budget.paid, 1)[0] and 2 (at character 24)"),
+    ("[1, 2] budget.paid", "no operator between [1, 2] and budget.paid (at character 8)"),
     (" + ".join(["budget.paid"] * 40) + " budget.total + " + " + ".join(["budget.paid"] * 40),
      "no operator between budget.paid and budget.total (at character 559)"),
 ])
 def test_two_operands_with_nothing_between_them_are_named_with_where(text: str, said: str) -> None:
     """QA134 F3: a formula missing an operator said Python's 'invalid syntax. Perhaps you forgot a comma?' of the whole
     formula, shown cut to 80 characters: in a 1,130-character formula the slip was to be searched by eye. The two operands
-    are named, with the character where the second starts, and the fix, in Chinese too."""
+    are named, with the character where the second starts, and the fix, in Chinese too; one ending in ] too (`xs[0] b`
+    said Python's words)."""
     problem = refusal(text).problems[0]
     assert f"syntax error: {said}" == problem.message and "operator between them" in (problem.hint or "")
     assert "no operator" not in refusal("budget.2024 + 1").problems[0].message  # a name's part, not two operands
