@@ -226,11 +226,11 @@ def missing_operator(text: str) -> Problem | None:
         return None
     starts = list(itertools.accumulate((len(line) for line in text.splitlines(keepends=True)), initial=0))
     for i, (left, right) in enumerate(itertools.pairwise(tokens)):
-        ends = (left.type in _OPERANDS and not _word(left.string)) or left.string in _CLOSING
+        ends = (left.type in _OPERANDS and not _word(left.string)) or left.string in _CLOSERS
         joined = left.type == right.type == tokenize.STRING  # 'a' 'b' is one text, as in Python
         joined |= right.start == left.end and right.string.startswith(".")  # funds.2024: a name's part, not an operand
         if ends and right.type in _OPERANDS and not _word(right.string) and not joined:
-            first = _bracketed(tokens, i, text, starts) if left.string in _CLOSING else _dotted(tokens, i, -1)
+            first = _bracketed(tokens, i, text, starts) if left.string in _CLOSERS else _dotted(tokens, i, -1)
             last = _dotted(tokens, i + 1, 1)
             at = starts[right.start[0] - 1] + right.start[1]
             return Problem(f"syntax error: no operator between {first} and {last} (at character {at + 1})",
@@ -252,7 +252,7 @@ def _dotted(tokens: list[tokenize.TokenInfo], at: int, step: int) -> str:
     return ".".join(reversed(parts) if step < 0 else parts)
 
 
-_CLOSING = (")", "]")
+_CLOSERS = (")", "]")
 _DEPTH = {")": 1, "]": 1, "(": -1, "[": -1}
 
 
@@ -261,7 +261,7 @@ def _bracketed(tokens: list[tokenize.TokenInfo], at: int, text: str, starts: lis
     depth, i = 0, at
     while i >= 0:
         depth += _DEPTH.get(tokens[i].string, 0)
-        if depth == 0 and not (i > 0 and tokens[i].string in "([" and tokens[i - 1].string in _CLOSING):
+        if depth == 0 and not (i > 0 and tokens[i].string in "([" and tokens[i - 1].string in _CLOSERS):
             break  # the whole of min(a, 1)[0] and xs[0][1], not their last brackets
         i -= 1
     if i > 0 and tokens[i - 1].type == tokenize.NAME and not _word(tokens[i - 1].string):
