@@ -327,6 +327,21 @@ def test_a_tier_range_written_in_brackets_is_compared_with_the_tier(tmp_path: Pa
                                                                                  for w in found]
 
 
+@pytest.mark.parametrize(("standard", "quotes"), [
+    ("好得90–100；较好得70–90；一般得50–70；差得0–50。", []),  # no unit: a 百分制 score, not 90 points of a weight of 10
+    ("好（8分–10分）；较好（7分–9分）；一般（5分–7分）；差（0分–5分）。", [("好（8分–10分）", "8–10分", "9–10分")]),
+    ("好（9分–10分）；较好（7分–9分）；一般（5分–7分）；差（0分–5分）。", []),
+])
+def test_a_tier_range_is_compared_only_with_its_unit_said_after_either_bound(tmp_path: Path, standard: str,
+                                                                              quotes: list[tuple[str, str, str]]) -> None:
+    """QA143 F4, F5: '好得90–100' (no unit; 百分制) was read as 90–100 points of a weight of 10 and named a mismatch, and
+    '好（8分–10分）' (分 after both bounds) was not compared at all. As for '好（90–100）', a range with no unit is not
+    compared, written with 得 or in brackets; one saying 分 after each bound is compared as points."""
+    text = _standard(standard, CUSTOM_TIERS, facts="  judged: {type: tier}\n")
+    found = [w for w in _lint(tmp_path, text) if w.code == "standard-mismatch"]
+    assert quotes == [(w.fields["quote"], w.fields["stated"], w.fields["actual"]) for w in found]
+
+
 def test_a_panel_standard_names_shares_trimming_and_scale(tmp_path: Path) -> None:
     """'现场核查占70%' against a part of 60 %, and '百分制' against a scale of 10."""
     rule = ("{kind: panel, method: weighted, scale: 10, parts: [{name: 现场核查, share: 0.6, score: site},"

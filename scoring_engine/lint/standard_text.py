@@ -78,6 +78,7 @@ _TOLERANCE = re.compile(r"(?:允许|容许)(?:偏差|误差)(?:为|不超过)?\s
 # '5个百分点' is a percentage too: a difference of rates, 0.05 where the rule reads a ratio (QA121 F1)
 _A = r"(?P<a>" + _NUMBER + r")(?P<ap>%|个百分点)?"
 _B = r"(?P<b>" + _NUMBER + r")(?P<bp>%|个百分点)?"
+_A_TIER = r"(?P<a>" + _NUMBER + r")(?:(?P<ap>%|个百分点)|(?P<at>分))?"  # 好（8分–10分）: points after both bounds
 _RANGES = (
     re.compile(_A + _INCLUSIVE + _DASH + _B),
     re.compile(r"(?:≥|>=|＞=|不低于|不少于|大于等于|达到)\s*" + _A),
@@ -308,12 +309,18 @@ def _tier_matches(label: str, text: str) -> list[re.Match[str]]:
     """A tier's range after its label: '好得85%–100%' (its points may follow in brackets), or in brackets '好（85%–100%）', the
     form of the docs' custom tiers (QA139 F4); a label in brackets must start a word: not 差 of '偏差（0–5%）', and say its
     unit, % or 分: '好（90–100）' may be points or a 百分制 score (QA141 F5)."""
-    de = (re.escape(label) + r"得(?:分值的)?\s*" + _A + _DASH + _B + r"(?P<points>分)?"
+    de = (re.escape(label) + r"得(?:分值的)?\s*" + _A_TIER + _DASH + _B + r"(?P<points>分)?"
           + r"(?:[（(](?P<in>(?P<c>" + _NUMBER + r")" + _DASH + r"(?P<d>" + _NUMBER + r")分))?")
-    bracketed = (r"(?<![\u4e00-\u9fff])" + re.escape(label) + r"[（(]\s*(?:得(?:分值的)?)?\s*" + _A + _DASH + _B
+    bracketed = (r"(?<![\u4e00-\u9fff])" + re.escape(label) + r"[（(]\s*(?:得(?:分值的)?)?\s*" + _A_TIER + _DASH + _B
                  + r"(?P<points>分)?\s*[）)]")
-    said = [m for m in re.finditer(bracketed, text) if m.group("ap") or m.group("bp") or m.group("points")]
-    return sorted([*re.finditer(de, text), *said], key=lambda m: m.start())
+    # with no unit after either number, 好得90–100 is points or a 百分制 score: not compared, written either way
+    said = [m for m in (*re.finditer(de, text), *re.finditer(bracketed, text)) if m.group("ap") or m.group("bp") or _points(m)]
+    return sorted(said, key=lambda m: m.start())
+
+
+def _points(tier: re.Match[str]) -> bool:
+    """Whether a tier's range says 分, after its high bound or both (好（8分–10分）)."""
+    return bool(tier.group("points") or tier.group("at"))
 
 
 def _segments(text: str) -> Iterator[tuple[str, int]]:
