@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-__all__ = ["NUMPY_HINT", "not_finite_hint", "numpy_name"]
+__all__ = ["NUMPY_HINT", "not_finite_hint", "numpy_name", "pandas_blank"]
 
 NUMPY_HINT = "convert NumPy values to Python ones first: value.item(), array.tolist(), or df.astype(object) for a pandas frame"
 _NOT_FINITE = "NaN and infinity are not numbers"
@@ -23,6 +23,22 @@ def not_finite_hint(value: Any) -> str:
     'NaN and infinity are not numbers'
     """
     return _PANDAS_BLANK if isinstance(value, float) and math.isnan(value) else _NOT_FINITE
+
+
+def pandas_blank(value: Any) -> tuple[str, str] | None:
+    """(message, hint) for pandas' NaT or NA, how it reads an empty cell of a date column or a nullable one; None for
+    any other value. NaT is a datetime that has no date: taken as one, it would fail only when the result is written
+    (QA153 F1).
+
+    >>> pandas_blank(type("NaTType", (), {"__module__": "pandas.api.typing"})())[0], pandas_blank(None)
+    ('pandas NaT is not a date', None)
+    """
+    kind = type(value)
+    if kind.__module__.partition(".")[0] != "pandas" or kind.__name__ not in ("NaTType", "NAType"):
+        return None
+    word = kind.__name__.removesuffix("Type")
+    return (f"pandas {word} is not a date" if word == "NaT" else f"pandas {word} is not a value"), \
+        f"{word} is how pandas reads an empty cell: leave out the facts whose cells are empty (row.dropna())"
 
 
 def numpy_name(value: Any) -> str | None:

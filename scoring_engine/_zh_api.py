@@ -65,4 +65,11 @@ API = (
     ("decode the body with its encoding first, e.g. {example}", "先按其编码解码，例如 {example}"),
     ("NaN and infinity are not numbers; NaN is how pandas reads an empty cell: leave out the facts whose cells are empty "
      "({how})", "NaN 和无穷大不是数字；pandas 把空单元格读作 NaN：单元格为空的事实不要传入（{how}）"),
+    # pandas' NaT and NA (_numpy_values.pandas_blank)
+    ("pandas NaT is not a date", "pandas 的 NaT 不是日期"),
+    ("pandas NA is not a value", "pandas 的 NA 不是值"),
+    ("NaT is how pandas reads an empty cell: leave out the facts whose cells are empty ({how})",
+     "pandas 把空单元格读作 NaT：单元格为空的事实不要传入（{how}）"),
+    ("NA is how pandas reads an empty cell: leave out the facts whose cells are empty ({how})",
+     "pandas 把空单元格读作 NA：单元格为空的事实不要传入（{how}）"),
 )

@@ -17,7 +17,7 @@ from ._own_values import written_form
 from .errors import did_you_mean
 from .formulas import Finding
 from .judgements import Judgement, TierJudgement
-from ._numpy_values import NUMPY_HINT, not_finite_hint, numpy_name
+from ._numpy_values import NUMPY_HINT, not_finite_hint, numpy_name, pandas_blank
 from .model import FactSpec
 from .target_rows import target_row
 
@@ -43,7 +43,7 @@ def convert_number(value: Any, spec: FactSpec) -> Decimal:
                          "write a plain number without quotes, commas, % or units")
     if not isinstance(value, Decimal) or not value.is_finite():
         shown = _brief(value) if isinstance(value, Decimal) else type_name(value)  # None is no word (QA45 F12)
-        raise ValueError(f"expected a number, got {shown}", numpy_hint(value))
+        raise ValueError(*(pandas_blank(value) or (f"expected a number, got {shown}", numpy_hint(value))))
     number = normalised(value)  # any zero is 0, whatever exponent it was written with
     if number is None:
         raise ValueError(*out_of_range_words(value))
@@ -174,18 +174,7 @@ def convert_fact(value: Any, spec: FactSpec) -> Any:
             raise ValueError(f"{_brief(value).removeprefix('text ')} is not an allowed value", hint)
         return value
     if kind == "date":
-        if isinstance(value, datetime.datetime):  # a form's date cell is one at midnight; a time of day would be cut off
-            if value.time() == datetime.time() and value.tzinfo is None:
-                return value.date()
-            raise ValueError(f"expected a date YYYY-MM-DD, got the date and time {value}", "give the date alone")
-        if isinstance(value, datetime.date):
-            return value
-        if isinstance(value, str) and len(value) == 10:
-            try:
-                return datetime.date.fromisoformat(value)
-            except ValueError:
-                pass
-        raise ValueError(f"expected a date YYYY-MM-DD, got {_brief(value)}", "write e.g. 2020-11-30")
+        return _date(value)
     if kind == "list":
         if not isinstance(value, (list, tuple)):  # a tuple: as a Result holds a list, given back
             raise ValueError(f"expected a list, got {type_name(value)}", "write [ … ], [] when there is nothing")
@@ -207,6 +196,23 @@ def convert_fact(value: Any, spec: FactSpec) -> Any:
         value = _only_keys(written_form(value), ("tier", "score", "reason"), ("tier", "score", "reason"))
         return TierJudgement(_text(value["tier"], "tier"), _judged_score(value, spec), _text(value["reason"], "reason"))
     raise ValueError(f"unknown fact type {kind}", None)
+
+
+def _date(value: Any) -> datetime.date:
+    if isinstance(value, datetime.datetime):  # a form's date cell is one at midnight; a time of day would be cut off
+        if blank := pandas_blank(value):  # NaT, a datetime with no date and no time
+            raise ValueError(*blank)
+        if value.time() == datetime.time() and value.tzinfo is None:
+            return value.date()
+        raise ValueError(f"expected a date YYYY-MM-DD, got the date and time {value}", "give the date alone")
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError(f"expected a date YYYY-MM-DD, got {_brief(value)}", "write e.g. 2020-11-30")
 
 
 def _finding(item: Any, spec: FactSpec) -> Finding:

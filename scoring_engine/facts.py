@@ -21,7 +21,7 @@ from ._record import record
 from ._text import bad_character, invisible_character
 from ._undeclared import given_instead, removed_facts, undeclared_warnings, unwritable
 from .errors import ADD_THE_FACT, FactsError, Problem, json_path
-from ._numpy_values import NUMPY_HINT, not_finite_hint
+from ._numpy_values import NUMPY_HINT, not_finite_hint, pandas_blank
 from .fact_values import convert_fact, convert_number, numpy_hint, out_of_range_words, type_name
 from .model import FactSpec, IndicatorSet
 from ._row_fit import row_problems
@@ -280,6 +280,8 @@ def document_problems(document: Any) -> Iterator[tuple[tuple[str | int, ...], st
         # a 项目编号 of 18 digits is no amount: in quotes, as text, it reads
         elif isinstance(value, (int, float, Decimal)) and not isinstance(value, bool) and (problem := _out_of_range(value)):
             yield path, problem[0], "write it in quotes, as text" if path[:1] == ("project",) else problem[1]
+        elif (blank := pandas_blank(value)) is not None:  # NaT is a datetime: taken as one, writing the result fails
+            yield path, *blank
 
 
 def _out_of_range(value: int | float | Decimal) -> tuple[str, str] | None:

@@ -828,3 +828,62 @@ def test_facts_holding_one_small_part_in_many_places_score_and_a_big_part_held_m
     with pytest.raises(FactsError, match=r"hold more than \d+ values over again: lists, tuples or mappings held in more "
                                          r"than one place.*\(MAX_SHARED_VALUES, or ten times the facts' own \d+ values"):
         score(small, {**_base(), "extra": [big] * 300})
+
+
+class _NaT(datetime.datetime):
+    """pandas' NaT as a stand-in (the tests install no pandas): a datetime of no date, which refuses to tell its time."""
+
+    def time(self):
+        raise ValueError("NaTType does not support time")
+
+
+_NaT.__name__, _NaT.__module__ = "NaTType", "pandas.api.typing"
+_NA = type("NAType", (), {"__module__": "pandas.api.typing"})
+
+
+def _with_empty_cells(nat, na) -> list:
+    """(facts, path, message) for pandas' NaT and NA where a program may pass them: a date fact, a number fact, a project
+    detail, an undeclared fact and inside one."""
+    facts = _base()
+    facts["output"]["actual_end"] = nat
+    paid = _base()
+    paid["budget"]["paid"] = na
+    return [(facts, "$.facts.output.actual_end", "pandas NaT is not a date"),
+            (paid, "$.facts.budget.paid", "pandas NA is not a value"),
+            (Facts(values=_base(), project={"name": "x", "date": nat}), "$.project.date", "pandas NaT is not a date"),
+            ({**_base(), "remark_date": nat}, "$.facts.remark_date", "pandas NaT is not a date"),
+            ({**_base(), "remark": {"dates": [na]}}, "$.facts.remark.dates[0]", "pandas NA is not a value")]
+
+
+def _refused_with_the_pandas_hint(small, facts, path, message, jobs=1) -> None:
+    from scoring_engine._zh import translate
+
+    word = message.split()[1]
+    for scoring in (score, scores_only):
+        with pytest.raises(FactsError) as caught:
+            scoring(small, facts)
+        [problem] = caught.value.problems
+        assert (problem.path, message) == (path, problem.message.split(": ")[-1].split(" (read by")[0])
+        assert problem.hint == f"{word} is how pandas reads an empty cell: leave out the facts whose cells are empty (row.dropna())"
+        assert translate(problem.hint) == f"pandas 把空单元格读作 {word}：单元格为空的事实不要传入（row.dropna()）"
+        assert translate(message) in (f"pandas 的 {word} 不是日期", f"pandas 的 {word} 不是值")
+    document = {"facts": facts.values, "project": facts.project} if isinstance(facts, Facts) else facts
+    [outcome] = list(score_many(small, [document], jobs=jobs))
+    assert not outcome.ok and [path] == [p.path for p in outcome.problems]
+
+
+def test_pandas_nat_and_na_are_refused_where_they_are_with_how_to_leave_empty_cells_out(small):
+    """pandas reads an empty date cell as NaT and a nullable column's as NA (QA153 F1). NaT as a date fact gave a bare
+    ValueError from inside the engine; as a project detail or an undeclared fact it was scored, and to_json and
+    facts_sha256 then raised, as did score_many's result, said ok. Each is refused where it is, with the hint a NaN
+    gets (NA read 'expected a number, got NAType')."""
+    for facts, path, message in _with_empty_cells(_NaT(2000, 1, 1), _NA()):
+        _refused_with_the_pandas_hint(small, facts, path, message)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_pandas_own_nat_and_na_are_refused_where_they_are(small, jobs):
+    """As above, with pandas itself when it is installed (CI's test extra holds no pandas), in worker processes too."""
+    pd = pytest.importorskip("pandas")
+    for facts, path, message in _with_empty_cells(pd.NaT, pd.NA):
+        _refused_with_the_pandas_hint(small, facts, path, message, jobs)
