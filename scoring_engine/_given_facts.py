@@ -17,7 +17,7 @@ from .facts import Facts
 from .model import IndicatorSet
 from .plan import ScoringPlan
 
-__all__ = ["ADD_TO_THE_FACTS", "given_facts", "naming_another_set", "of_no_file", "with_own_fix"]
+__all__ = ["ADD_TO_THE_FACTS", "declares_facts_key", "given_facts", "naming_another_set", "of_no_file", "with_own_fix"]
 
 
 def naming_another_set(err: FactsError | ScoringError, facts: Facts, indicator_set: IndicatorSet) -> FactsError | ScoringError:
@@ -69,8 +69,14 @@ def given_facts(given: Facts | Mapping[str, Any], plan: ScoringPlan) -> Facts:
     inner = values.get("facts") if isinstance(values, Mapping) else None
     if isinstance(given, Facts) and inner is not None and not set(values) <= _DOCUMENT_KEYS:
         inner = None  # a fact named facts among the project's others: undeclared, warned as such
-    if isinstance(inner, Mapping) and not any(name == "facts" or name.startswith("facts.") for name in plan.set.facts):
+    if isinstance(inner, Mapping) and not declares_facts_key(plan.set):
         raise FactsError("this mapping is a whole facts document (it has facts:), not the facts' values",
                          hint="pass Facts(values=document['facts'], project=document.get('project', {})), or load the file "
                               "with load_facts")
     return given if isinstance(given, Facts) else Facts(values=given)
+
+
+def declares_facts_key(indicator_set: IndicatorSet) -> bool:
+    """Whether the set declares a fact named facts (or facts.…): only then is a mapping with an object at `facts` the
+    facts' values rather than a whole facts document."""
+    return any(name == "facts" or name.startswith("facts.") for name in indicator_set.facts)

@@ -499,6 +499,32 @@ def test_a_parsed_document_with_one_unknown_key_is_told_of_the_key():
     assert [("unknown key 'id'", "$.id")] == [(p.message, p.path) for p in outcome.problems]
 
 
+@pytest.mark.parametrize("given_set", [True, False])
+def test_a_parsed_document_with_only_a_misspelt_key_beside_its_facts_is_told_of_the_key(small, given_set):
+    """json.load of a facts file without project and indicator_set, its not_applicable misspelt, was read by score_many
+    as fact values: 27 lines of 'required fact … is missing (facts.budget.total is given…)' where the file, and score(),
+    read it as a whole document (QA153 F4). It is told of the key in the one line the file gets."""
+    document = json.loads((SMALL / "facts.json").read_text(encoding="utf-8"))
+    del document["project"], document["indicator_set"]
+    document["not_aplicable"] = {"output.quality": "不涉及"}
+    [outcome] = list(score_many(small if given_set else None, [document]))
+    assert [("$.not_aplicable", "unknown key 'not_aplicable'", "did you mean not_applicable?")] == \
+        [(p.path, p.message, p.hint) for p in outcome.problems]
+
+
+def test_a_mapping_of_values_holding_a_fact_named_facts_is_values_when_the_set_declares_one(small):
+    """An object at `facts` is a whole document's facts, unless the set scoring it declares a fact named facts: then the
+    mapping is the facts' values, as score() reads it."""
+    from scoring_engine import parse_indicator_set
+
+    text = (SMALL / "set.yaml").read_text(encoding="utf-8").replace("facts:\n", "facts:\n  facts.note: {type: string, "
+                                                                     "required: false, label: 备注}\n", 1)
+    with_facts_fact = parse_indicator_set(text, folder=SMALL)
+    values = {**_base(), "facts": {"note": "备注"}, "remark": "x"}
+    [outcome] = list(score_many(with_facts_fact, [values]))
+    assert outcome.ok and score(with_facts_fact, values).total == outcome.result.total
+
+
 def test_facts_that_hold_themselves_are_refused_at_once_and_empty_details_of_the_wrong_kind_still_refused(small):
     """Copying the facts (QA98 F1) followed a list that holds itself thrice 3²² times: score hung where it had refused
     at once (QA99 F3); and a project of "" or not_applicable of None was copied into {} and scored (F4)."""

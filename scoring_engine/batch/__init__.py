@@ -67,6 +67,6 @@ def score_many(indicator_set: IndicatorSet | str | os.PathLike[str] | None,
     elif indicator_set is not None and not isinstance(indicator_set, IndicatorSet):
         raise TypeError(f"indicator_set is a loaded IndicatorSet, a set file or a bundled id, or None, "
                         f"not {type(indicator_set).__name__}")
-    items = ((index, Document.of(item, index)) for index, item in enumerate(documents))
+    items = ((index, Document.of(item, index, indicator_set=indicator_set)) for index, item in enumerate(documents))
     return ordered_map(partial(ScoreDocuments, indicator_set), items, jobs=jobs or usable_cores())
 

@@ -13,11 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from .._files import facts_of_document
+from .._given_facts import declares_facts_key
 from .._record import record
 from .._text import without_surrogates
 from ..errors import Problem
 from ..facts import MAX_FACTS_DEPTH, Facts, copied, kept
 from ..forms.reader import FORM_SUFFIXES
+from ..model import IndicatorSet
 
 __all__ = ["Document", "through_links", "whole_document_facts"]
 
@@ -58,10 +60,12 @@ class Document:
         return self.path is not None and self.line is None and self.path.suffix.lower() in FORM_SUFFIXES
 
     @classmethod
-    def of(cls, item: Document | Facts | Mapping[str, Any] | str | os.PathLike[str], number: int = 0) -> Document:
+    def of(cls, item: Document | Facts | Mapping[str, Any] | str | os.PathLike[str], number: int = 0, *,
+           indicator_set: IndicatorSet | None = None) -> Document:
         """A document from what the Python API accepts: a Document, a Facts, a mapping of fact values (as score()
         takes), a whole facts document as parsed (a mapping with `facts` and only the other keys of a facts file:
-        indicator_set, project…), or the path of a facts file; `number` names one that has no source of its own."""
+        indicator_set, project…; or with an object at `facts`, unless `indicator_set`, the set it is scored with,
+        declares a fact named facts), or the path of a facts file; `number` names one that has no source of its own."""
         if isinstance(item, Document):
             return _with_paths(item, number)
         if isinstance(item, Facts):  # its mappings may be the caller's, refilled for the next project: copied as read
@@ -70,7 +74,7 @@ class Document:
                     f"a Facts' source names its file as text, not {type(item.source).__name__}",
                     hint="give source=str(path), or leave it out"))
             return cls(source=item.source or f"#{number + 1}", folder=_folder_of(item.source), facts=kept(item))
-        if isinstance(item, Mapping) and _whole_document(item):  # json.loads of a facts file, or of a JSONL line
+        if isinstance(item, Mapping) and _whole_document(item, indicator_set):  # json.loads of a facts file, or of a JSONL line
             # its values as given, read by whole_document_facts: not written to JSON and read back (QA127 F3)
             return cls(source=f"#{number + 1}", parsed=copied(item))
         if isinstance(item, Mapping):
@@ -175,9 +179,12 @@ def _as_written(value: Any, depth: int = 0, made: dict[int, Any] | None = None) 
     return made[id(value)]
 
 
-def _whole_document(item: Mapping[str, Any]) -> bool:
-    # facts of any value (not an object: said so, QA77 F1); a set or project named beside an unknown key, told of it (QA98 F5)
-    return "facts" in item and (all(key in _DOCUMENT_KEYS for key in item) or "indicator_set" in item or "project" in item)
+def _whole_document(item: Mapping[str, Any], indicator_set: IndicatorSet | None) -> bool:
+    # facts of any value (not an object: said so, QA77 F1); a set or project named beside an unknown key, told of it
+    # (QA98 F5); facts that are an object beside a misspelt key (not_aplicable), as score() reads them (QA153 F4)
+    return "facts" in item and (all(key in _DOCUMENT_KEYS for key in item) or "indicator_set" in item or "project" in item
+                                or (isinstance(item["facts"], Mapping)
+                                    and (indicator_set is None or not declares_facts_key(indicator_set))))
 
 
 def through_links(file: Path) -> Path:
