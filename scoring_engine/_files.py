@@ -185,8 +185,8 @@ def inside_folder(ref: str, folder: Path, what: str, error: type[Exception], bun
         reason = err.strerror if isinstance(err, OSError) else "a loop of links" if isinstance(err, RuntimeError) else "a NUL"
         raise error(Problem(f"{what} {_quoted(ref)} cannot be used: {reason}")) from None
     if leaves:
-        hint = ("give a path inside that folder or a bundled set id; a set elsewhere can be given on the command line (--set)"
-                if bundled is not None else "give a path inside that folder")
+        hint = ("give a path inside that folder or a bundled set id; a set elsewhere is given apart: --set on the command "
+                "line, the indicator_set argument of score_many" if bundled is not None else "give a path inside that folder")
         raise error(Problem(f"{what} {_quoted(ref)} is not inside the folder of the file that names it", hint=hint))
     if not _exists(target):
         nearby = files_beside(target.parent)  # a misspelt name of a file there: 'sett.yaml' for set.yaml

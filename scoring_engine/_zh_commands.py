@@ -91,6 +91,11 @@ COMMANDS = (
      "用 scoring-engine batch 为各行评分；--compare-set 可按两个体系分别评分"),
     ("give score_many find_documents([path]), which gives each line as a document",
      "把 find_documents([路径]) 交给 score_many，它把每行作为一份文档"),
+    ("give score_many find_documents([path]), which gives each facts file, form and JSONL line below it as a document",
+     "把 find_documents([路径]) 交给 score_many，它把其下每个事实文件、自评表和 JSONL 行作为一份文档"),
+    ("give score_many facts files, forms or the documents of find_documents([folder]), and the set as its indicator_set "
+     "argument",
+     "请把事实文件、自评表或 find_documents([文件夹]) 找到的文档交给 score_many，指标体系用它的 indicator_set 参数给出"),
     ("a document is a Document, a Facts, a mapping of fact values or the path of a facts file, not {kind}",
      "一份文档应是 Document、Facts、事实值的映射或事实文件的路径，而不是 {kind}"),
     ("pass the facts of the project, or leave the item out", "传入该项目的事实，或去掉这一项"),

@@ -57,8 +57,9 @@ PROFILES = (
      "方案层层基于其他方案，超过 {limit} 层（MAX_EXTENDS_DEPTH）：{chain}"),
     ("extend the set the loop started from, or the bundled set itself", "改为基于循环开始处的指标体系，或直接基于内置指标体系"),
     ("no bundled indicator set {ref:q}", "没有内置指标体系 {ref}"),
-    ("extends: a file works for a set read from a file; here use a bundled set id: {ids}",
-     "只有从文件读取的指标体系才能 extends 一个文件；这里请写内置指标体系的编号：{ids}"),
+    ("extends: a file is read from the folder given as parse_indicator_set(text, folder=…); without it use a bundled set "
+     "id: {ids}",
+     "extends 的文件从 parse_indicator_set(text, folder=…) 给出的文件夹读取；未给出文件夹时请写内置指标体系的编号：{ids}"),
     ("no indicator {id} in the base set", "基础指标体系中没有指标 {id}"),
     ("the base profile {by} removes {id:id} ({file}, line {line:n})", "基础方案 {by} 已删除 {id}（{file} 第 {line} 行）"),
     ("leave this entry out, or name an indicator the base still has", "去掉这一项，或改写为基础指标体系仍有的指标"),

@@ -23,6 +23,7 @@ from decimal import Decimal
 from typing import Any, Protocol
 
 from ._arith import ZERO, fixed, in_engine_context, percent, plain
+from ._indicator_names import named
 from ._display import equals_text, rounding_chain, show_number, show_value, show_written
 from ._record import record
 from .audit import DerivedValue, FactValue, IndicatorResult, SetInfo
@@ -124,15 +125,10 @@ def indicator_path(result: Scored, indicator_id: str, option: str = "-i ") -> tu
         raise TypeError(f"an indicator is given by its id or name (text), not {type(indicator_id).__name__}")
     paths = {path[-1].id: path for path in result.paths()}
     if indicator_id not in paths:
-        named = [i for i, path in paths.items() if path[-1].name == indicator_id]
-        if len(named) > 1:
-            shown = ", ".join(named[:12]) + ("…" if len(named) > 12 else "")
-            message = f"{len(named)} indicators are named {indicator_id}, so the name is ambiguous: {shown}"
-            raise UnknownIndicatorError(Problem(message, indicator=indicator_id,
-                                                hint=f"give the id, e.g. {option}{named[0]}"))
-        if not named:
+        found = named(indicator_id, {i: path[-1].name for i, path in paths.items()}, option)
+        if found is None:
             raise _unknown(result, indicator_id, paths)
-        indicator_id = named[0]
+        indicator_id = found
     return paths[indicator_id]
 
 

@@ -134,7 +134,8 @@ def _base_set(ref: str, folder: Path | None) -> tuple[Located, str, str]:
     """The set a profile extends: a bundled id, or a file inside the profile's folder (as for a set a facts file names)."""
     bundled = bundled_sets()
     if folder is None and ref not in bundled:
-        hint = "extends: a file works for a set read from a file; here use a bundled set id: " + ", ".join(bundled)
+        hint = "extends: a file is read from the folder given as parse_indicator_set(text, folder=…); without it use a " \
+               "bundled set id: " + ", ".join(bundled)  # only parse_indicator_set reads a set without its folder
         raise IndicatorSetError(Problem(f"no bundled indicator set {ref!r}", hint=hint))
     file = bundled[ref] if folder is None else resolve_set(ref, folder, "extends")
     text, data = read_text(file, _yaml.MAX_YAML_BYTES, IndicatorSetError)

@@ -365,13 +365,17 @@ class IndicatorSet:
         return tuple(node for node in self.walk() if node.rows is not None)
 
     def indicator(self, indicator_id: str) -> Indicator:
-        """The indicator of this id; else UnknownIndicatorError (a KeyError and a ScoringEngineError, as Result.indicator
-        raises: QA77 F5) with a did-you-mean."""
+        """The indicator of this id, or of a name only one indicator has, as Result.indicator finds it; else
+        UnknownIndicatorError (a KeyError and a ScoringEngineError, as Result.indicator raises: QA77 F5) with a
+        did-you-mean."""
         for node in self.walk():
             if node.id == indicator_id:
                 return node
+        from ._indicator_names import named
         from .errors import Problem, UnknownIndicatorError
 
+        if isinstance(indicator_id, str) and (found := named(indicator_id, {i.id: i.name for i in self.walk()})):
+            return self.indicator(found)
         close = did_you_mean(str(indicator_id), [i.id for i in self.walk()])
         raise UnknownIndicatorError(Problem(f"no indicator {indicator_id!r} in {self.id}", indicator=str(indicator_id),
                                             hint=close))

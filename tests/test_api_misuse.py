@@ -913,3 +913,46 @@ def test_pandas_own_nat_and_na_are_refused_where_they_are(small, jobs):
     pd = pytest.importorskip("pandas")
     for facts, path, message in _with_empty_cells(pd.NaT, pd.NA):
         _refused_with_the_pandas_hint(small, facts, path, message, jobs)
+
+
+def test_api_refusals_say_the_api_fix_not_the_command_line_one(small, tmp_path):
+    """QA153 F5: a profile read from text that extends a file was told 'a file works for a set read from a file',
+    never of parse_indicator_set's folder=; score_many given a set file was told to give INPUT and --set, and given a
+    folder only 'is a folder, not a file'; a set named outside the facts' folder was told only of --set. Each says what
+    to pass from Python, in either language."""
+    from scoring_engine import IndicatorSetError, parse_indicator_set
+    from scoring_engine._zh import translate
+
+    profile = "id: p\nname: p\nversion: '1'\nextends: set.yaml\n"
+    with pytest.raises(IndicatorSetError) as caught:
+        parse_indicator_set(profile, source="my-profile.yaml")
+    hint = caught.value.problems[0].hint
+    assert hint.startswith("extends: a file is read from the folder given as parse_indicator_set(text, folder=…); "
+                           "without it use a bundled set id: ")
+    assert translate(hint).startswith("extends 的文件从 parse_indicator_set(text, folder=…) 给出的文件夹读取")
+    assert parse_indicator_set(profile, source="my-profile.yaml", folder=SMALL).id == "p"  # as the hint says
+    (tmp_path / "a.json").write_text((SMALL / "facts.json").read_text(encoding="utf-8").replace('"set.yaml"',
+                                     json.dumps(str(SMALL / "set.yaml"))), encoding="utf-8")
+    outcomes = list(score_many(None, [str(SMALL / "set.yaml"), tmp_path]))
+    said = [(p.message, p.hint) for o in outcomes for p in o.problems]
+    assert said == [("this file is an indicator set, not a facts file", "give score_many facts files, forms or the "
+                     "documents of find_documents([folder]), and the set as its indicator_set argument"),
+                    ("is a folder, not a file", "give score_many find_documents([path]), which gives each facts file, "
+                     "form and JSONL line below it as a document")]
+    assert all(translate(hint) != hint and "--set" not in hint for _, hint in said)
+    from scoring_engine.batch import find_documents
+
+    assert [o.ok for o in score_many(small, find_documents([tmp_path]))] == [True]  # as the hint says
+    [outcome] = list(score_many(None, find_documents([tmp_path])))  # the set the file names is outside its folder
+    assert outcome.problems[0].hint == ("give a path inside that folder or a bundled set id; a set elsewhere is given "
+                                        "apart: --set on the command line, the indicator_set argument of score_many")
+
+
+def test_a_set_finds_an_indicator_by_its_name_as_a_result_does_and_says_a_miss_in_chinese(small):
+    """QA153 F5: Result.indicator("预算执行率") found the indicator, IndicatorSet.indicator refused the same name, and
+    its refusal stayed English under Chinese ('指标 预算执行率：no indicator …')."""
+    result = score(small, load_facts(SMALL / "facts.json"))
+    assert small.indicator("预算执行率").id == result.indicator("预算执行率").id == "process.execution"
+    with pytest.raises(UnknownIndicatorError) as caught:
+        small.indicator("预算执行率率")
+    assert caught.value.first.text("zh") == "指标 预算执行率率：指标体系 example-small 中没有指标 '预算执行率率'"

@@ -81,8 +81,10 @@ class Scorer:
     """
 
     def __init__(self, indicator_set: IndicatorSet | None = None, batch: str = "", keep_results: bool = True,
-                 reasons: bool = True, rows_later: bool = False, compared: bool = False, comparing: bool = False):
+                 reasons: bool = True, rows_later: bool = False, compared: bool = False, comparing: bool = False,
+                 api: bool = False):
         self.fixed = indicator_set
+        self.api = api  # score_many's: its problems say what to pass, not what to type (INPUT, --set)
         self.compared = compared  # the fixed set is batch's --compare-set: scoring the facts under another set is the point
         self.comparing = comparing or compared  # --compare-set: one facts under two sets (`for_comparison`)
         self.batch = batch
@@ -209,9 +211,14 @@ class Scorer:
                                      hint="give score_many find_documents([path]), which gives each line as a document"))
         kind = not_facts(document.path)
         if kind is not None:
-            raise FactsError(Problem(f"this file is {kind}, not a facts file", file=document.source,
-                                     hint="give facts files, forms, folders or JSONL files as INPUT, and a set with --set"))
-        return load_facts(document.path)
+            raise FactsError(Problem(f"this file is {kind}, not a facts file", file=document.source, hint=(
+                _API_INPUTS if self.api else "give facts files, forms, folders or JSONL files as INPUT, and a set with --set")))
+        try:
+            return load_facts(document.path)
+        except FactsError as err:  # a folder given to score_many as one document (the command line finds what is in it)
+            if self.api and document.path.is_dir():
+                raise FactsError(dataclasses.replace(err.problems[0], hint=_IN_A_FOLDER)) from None
+            raise
 
     def form(self, document: Document) -> tuple[ImportedFacts, IndicatorSet]:
         """A filled 自评表's facts with the cell of each, and its set (the fixed one, else the bundled set it names)."""
@@ -266,11 +273,16 @@ class Scorer:
 _HEADER_SET = "self-evaluation"
 
 
+_API_INPUTS = "give score_many facts files, forms or the documents of find_documents([folder]), and the set as its " \
+              "indicator_set argument"
+_IN_A_FOLDER = "give score_many find_documents([path]), which gives each facts file, form and JSONL line below it as a document"
+
+
 class ScoreDocuments:
     """score_many's work in one process: a chunk of (index, document) pairs to their outcomes."""
 
     def __init__(self, indicator_set: IndicatorSet | None):
-        self.scorer = Scorer(indicator_set, rows_later=True)
+        self.scorer = Scorer(indicator_set, rows_later=True, api=True)
 
     @in_engine_context
     def __call__(self, chunk: Sequence[tuple[int, Document]]) -> list[Outcome]:
