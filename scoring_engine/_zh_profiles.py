@@ -190,6 +190,13 @@ PROFILES = (
      "{id} {version}，由 scoring-engine resolve 从 {name} 展开（基于 {bases}）"),
     ("{id} {version}, resolved by scoring-engine resolve from {name}",
      "{id} {version}，由 scoring-engine resolve 从 {name} 展开"),
+    # a profile keeping its base's id and version while changing it (_base_id: template, validate, lint base-id; QA152 F1)
+    ("this profile keeps the id and version of the set it extends, {id} {version}, while changing it: its results and forms "
+     "name {id} {version}, and a form written from it is taken for {id}'s when read without --set",
+     "本方案沿用了所依据指标体系的编号和版本 {id} {version}，却改动了它：按本方案评分的结果和它的表都注明 {id} {version}，"
+     "不加 --set 读取时，按本方案填写的表会被当作 {id} 的表"),
+    ("give the profile its own id: (or version:), so that its results and forms name it",
+     "在本方案中写上它自己的 id:（或 version:），它的结果和表就会注明它自己"),
     # a base that is no mapping (a string, a list): QA58
     ("extends {ref}, which is not an indicator set: {message}", "extends 的 {ref} 不是指标体系：{message!t}"),
     ("extend a bundled set id or a set's file", "extends 应写内置指标体系的编号，或一个指标体系文件"),

@@ -24,6 +24,8 @@ that loads is looked at for what is legal but almost surely a mistake, each a
 - ``funds-rate``: a 自评表 printing a 执行率 beside an indicator scored from another rate (`funds_rate`);
 - ``weight-ceiling``: a bands or tiers rule whose best gives less than the whole weight, and a top grade that puts out of
   reach; ``zero-past-target``: a linear rule's zero line at or past its target (`ceilings`).
+- ``base-id``: a profile that keeps its base's id and version while changing it: its results and forms name the base
+  (`base_id`).
 
 Everything is reasoned from the set alone, conservatively: a warning says
 something true of every project (a band no project reaches, a check no
@@ -40,6 +42,7 @@ from .._located import Located
 from ..errors import ScoringEngineError
 from ..loader import load_indicator_set, resolve_profile
 from ..model import Derived, IndicatorSet
+from .base_id import base_id
 from .ceilings import ceilings
 from .checks import checks
 from .comments import cut_texts
@@ -87,7 +90,7 @@ def lint_set(indicator_set: IndicatorSet, located: Located | None = None) -> tup
              *weights(indicator_set, rules, ranges, locator), *cut_texts(located, locator),
              *inherited_reasons(indicator_set, rules, located, locator), *grade_order(located, locator),
              *band_edges(rules, locator), *funds_rate(indicator_set, locator),
-             *ceilings(indicator_set, rules, ranges, locator)]
+             *ceilings(indicator_set, rules, ranges, locator), *base_id(indicator_set)]
     # a clause the text repeats is one warning, not one per copy (QA123 F2: 555 copies gave 2,775 warnings)
     once: dict[tuple[object, ...], LintWarning] = {}
     for w in (_at_the_profile(w, indicator_set) for w in found):
