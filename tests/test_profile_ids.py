@@ -147,3 +147,12 @@ def test_a_county_profile_keeping_its_provinces_id_is_warned_of_and_one_changing
     assert not [w for w in lint_file(tmp_path / "same.yaml")[1] if w.code == "base-id"]
     warned = [w for w in lint_file(tmp_path / "county.yaml")[1] if w.code == "base-id"]
     assert [{"id": "prov", "version": "2020.2"}] == [dict(w.fields) for w in warned]
+
+
+def test_a_long_name_typed_over_the_sets_name_is_cut_in_the_line(tmp_path: Path):
+    """A name cell of 5,000 characters is named by its first 40, on one line, as any text a clerk typed."""
+    form = _form(tmp_path, name="某省方案\n" + "长" * 5000)
+    code, output = _run("score", str(form))
+    errors = [line for line in output.splitlines() if line.startswith("error:")]
+    assert 1 == code and 1 == len(errors) and len(errors[0]) < 1000, output
+    assert "records is 某省方案 长长" in errors[0] and "…" in errors[0], output

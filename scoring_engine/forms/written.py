@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from .._text import cut, one_line
 from ..errors import FactsError, Problem
 from ..model import IndicatorSet
 from .labels import same_words
@@ -34,7 +35,7 @@ def written_from(sheets: list[Sheet], indicator_set: IndicatorSet, source: str) 
     if not written or any(same_words(written, name) for name in (indicator_set.name, *_bundled_names())):
         return  # another bundled set's name: its form with the id edited, which reading it says (QA67 F4)
     fields = {"cell": side.ref(row, _NAME_COLUMN), "id": indicator_set.id, "version": indicator_set.version,
-              "written": written, "name": indicator_set.name}
+              "written": cut(one_line(written)), "name": indicator_set.name}
     raise FactsError(Problem(ANOTHER_SET_NAMED.format(**fields), file=source, hint=ANOTHER_SET_NAMED_HINT.format(**fields)))
 
 
