@@ -199,8 +199,8 @@ COMMANDS = (
     ("the form was written for version {version} of the set {named}, and is read here with its version {current}",
      "这张表是按指标体系 {named} 的 {version} 版填写的，这里却用它的 {current} 版读取"),
     ("read it with the file of version {version} (--set PATH), or fill the blank form of version {current} "
-     "(scoring-engine template {named})",
-     "用 {version} 版的文件读取（--set 文件路径），或改填 {current} 版的空白表（scoring-engine template {named}）"),
+     "(scoring-engine template {file})",
+     "用 {version} 版的文件读取（--set 文件路径），或改填 {current} 版的空白表（scoring-engine template {file}）"),
     ("一级指标 {written} is not one of the form's: {names}", "一级指标 {written} 不是表上的一级指标：{names}"),
     ("the label gives {points} points, but {label} weighs {weight} in the set {id}",
      "表上写 {points} 分，但 {label} 在体系 {id} 中是 {weight} 分"),

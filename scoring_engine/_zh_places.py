@@ -158,9 +158,9 @@ PLACES = (
     ("the rows of {name} are filled ({count:n} cells), but {cell} marks {marked} not applicable, so they are not scored",
      "{name}的各行已填写（{count} 个单元格），但 {cell} 把 {marked} 标为不适用，这些行不计分"),
     ("delete the 不适用 row of {marked} on {sheet}, or clear these rows", "删去{sheet}中 {marked} 的“不适用”行，或清空这些行"),
-    ("fill the blank form of {id} (scoring-engine template {id}), which has the 一级 of that set, or score with the set "
+    ("fill the blank form of {id} (scoring-engine template {file}), which has the 一级 of that set, or score with the set "
      "whose form this is (--set)",
-     "改用 {id} 的空白表（scoring-engine template {id}）填写，它的一级指标与该体系一致；或按这张表所属的指标体系评分（--set）"),
+     "改用 {id} 的空白表（scoring-engine template {file}）填写，它的一级指标与该体系一致；或按这张表所属的指标体系评分（--set）"),
     ("write the id of one of: {ids}", "写下列指标之一的编号：{ids}"),
     ("the workbook holds {count:n} copies of the sheet {sheet} ({names}); a form has one",
      "工作簿中有 {count} 个“{sheet}”工作表的副本（{names!l}）；一份表只有一个"),
@@ -294,8 +294,8 @@ PLACES = (
      "({names})", "这张表是为指标体系 {named} 填写的，这里却用 {id} 读取，{id} 所需的 1 个事实表上没有（{names}）"),
     ("the form has no cell for {count} facts the set {id} reads ({names})",
      "表上没有指标体系 {id} 所需的 {count} 个事实（{names}）"),
-    ("if it is another set's form, read it with that set; else fill the blank form of {id} (scoring-engine template {id})",
-     "若这是另一指标体系的表，请用那个体系读取；否则请用 {id} 的空白表填写（scoring-engine template {id}）"),
+    ("if it is another set's form, read it with that set; else fill the blank form of {id} (scoring-engine template {file})",
+     "若这是另一指标体系的表，请用那个体系读取；否则请用 {id} 的空白表填写（scoring-engine template {file}）"),
     ("{category} is a 二级指标 of {other}: move the row under {other}",
      "{category} 是 {other} 的二级指标：请把这一行移到 {other} 之下"),
     ("{category} is a 二级指标 of {other}: move the row to {fact}", "{category} 是 {other} 的二级指标：请把这一行移到 {fact}"),

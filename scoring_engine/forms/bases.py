@@ -1,4 +1,5 @@
-"""What a form read with a profile of the set it names is compared with: that base's version, and its file."""
+"""What a form read with a profile of the set it names is compared with: that base's version, and its file; and the
+blank form of a set every hint offers."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 
 from ..model import IndicatorSet
 
-__all__ = ["base_file", "base_version"]
+__all__ = ["base_file", "base_version", "blank_form"]
 
 
 def base_version(indicator_set: IndicatorSet, named: str | None) -> str:
@@ -29,3 +30,17 @@ def base_file(indicator_set: IndicatorSet, named: str) -> str | None:
         return None
     shown = os.path.relpath(found) if found.resolve().is_relative_to(Path.cwd()) else str(found)
     return f"pass --set {shlex.quote(Path(shown).as_posix())}"
+
+
+def blank_form(indicator_set: IndicatorSet) -> str:
+    """What `scoring-engine template` is given for the set, in every hint that offers its blank form: the bundled set's
+    id, else its file (QA150 F3, QA151 F1, QA152 F3: the id of a set read from a file is no set the command finds, or the
+    bundled set of that id, another version)."""
+    from ..loader import bundled_sets
+
+    bundled = bundled_sets().get(indicator_set.id)
+    if indicator_set.source is None or (bundled is not None and Path(indicator_set.source).resolve() == bundled.resolve()):
+        return indicator_set.id
+    shown = os.path.relpath(indicator_set.source) if Path(indicator_set.source).resolve().is_relative_to(Path.cwd()) \
+        else indicator_set.source
+    return shlex.quote(Path(shown).as_posix())

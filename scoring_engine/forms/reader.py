@@ -33,7 +33,7 @@ from .reading import (FILL_THE_CELL, SIDE_SHEET, Blank, FormReading, another_lay
                       how_to_read_with, is_percentage, named_set, named_version, numeric, one_line, read_with,
                       refuse_score_sheet, refused_values, unsigned_number, with_unit)
 from .side import defaults_taken, read_side
-from .unread import OTHER_FORM, funds_row, own_row, unscored_funds
+from .unread import funds_row, other_form, own_row, unscored_funds
 from .weights import compare_weights
 from .workbook import Formula, Sheet, open_workbook
 
@@ -357,7 +357,7 @@ def _block(reading: FormReading, row: int, col: int, written: str) -> TargetBloc
         if any(same_label(label, top.name) for top in reading.set.indicators):
             return None  # an indicator of the set's own tree: scored from its facts, not read from the form
         names = ", ".join(t.label for t in reading.set.form.targets)
-        reading.problem(row, col, f"一级指标 {written!r} is not one of the form's: {names}", OTHER_FORM.format(id=reading.set.id))
+        reading.problem(row, col, f"一级指标 {written!r} is not one of the form's: {names}", other_form(reading.set))
         return None
     declared = reading.set.indicator(block.indicator).weight
     if weight and Decimal(weight.group(1)) != declared:

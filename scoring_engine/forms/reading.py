@@ -19,7 +19,7 @@ from .._arith import plain
 from .._text import cut
 from ..errors import ADD_THE_FACT, FactsError, Problem
 from ..model import IndicatorSet
-from .bases import base_file, base_version
+from .bases import base_file, base_version, blank_form
 from ..target_rows import parse_quantity
 from .layout import FormLayout, Labelled
 from .workbook import Formula, Sheet
@@ -298,7 +298,7 @@ def read_with(named: str | None, indicator_set: IndicatorSet, source: str, versi
     """A first line for the problems of a form its side sheet says was written for another set than the one it is read
     with (a Sichuan form read with self-evaluation: its blocks and columns are another layout's), or for another
     `version` of it (`named_version`: last year's form, read after the set was updated: QA89 F1); none otherwise."""
-    blank = _template_of(indicator_set)
+    blank = blank_form(indicator_set)
     if named is not None and named == indicator_set.id and version is not None:
         return [Problem(f"{OTHER_VERSION}{version} of the set {named}, and is read here with its version "
                         f"{indicator_set.version}", file=source, hint=f"read it with the file of version {version} (--set "
@@ -408,18 +408,6 @@ def form_kind(indicator_set: IndicatorSet) -> tuple[str, bool]:
 
 #: How to read a form with the set its side sheet names, when another was given.
 READ_WITH_NAMED = "leave out --set to read it with the set it names"
-
-
-def _template_of(indicator_set: IndicatorSet) -> str:
-    """What `scoring-engine template` is given for the set: a bundled one's id, else its file (QA150 F3, QA151 F1: the
-    id of a set read from a file is no set the command finds)."""
-    from ..loader import bundled_sets
-
-    if indicator_set.source is None or indicator_set.id in bundled_sets():
-        return indicator_set.id
-    shown = os.path.relpath(indicator_set.source) if Path(indicator_set.source).resolve().is_relative_to(Path.cwd()) \
-        else indicator_set.source
-    return shlex.quote(Path(shown).as_posix())
 
 
 def how_to_read_with(named: str, source: str) -> str:

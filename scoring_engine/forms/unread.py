@@ -17,21 +17,25 @@ from .._text import cut
 from ..errors import Problem
 from .._undeclared import undeclared_warnings
 from ..model import Indicator, IndicatorSet
+from .bases import blank_form
 from .layout import Labelled
 from .reading import SIDE_SHEET, UNUSED, FormReading
 from .workbook import Sheet
 
-__all__ = ["OTHER_FORM", "SIDE_KINDS", "filled_but_not_applicable", "funds_row", "indicator_named", "indicators_like",
+__all__ = ["SIDE_KINDS", "filled_but_not_applicable", "funds_row", "indicator_named", "indicators_like", "other_form",
            "own_row", "side_facts", "side_kind", "unscored_funds"]
 
-#: The fix for a form whose 一级 are not the set's: another set's form, or this set's form filled on another's blank.
-OTHER_FORM = ("fill the blank form of {id} (scoring-engine template {id}), which has the 一级 of that set, or score with "
-              "the set whose form this is (--set)")
 #: The 类别 of the side sheet's rows: the first three are read, the others are the tool's own.
 SIDE_KINDS = ("事实", "不适用", "项目", "指标体系", "来源", "类别")
 #: The value columns of the indicator block, in the order the form prints them.
 _VALUE_COLUMNS = ("comparison", "target", "target_value", "unit", "actual", "actual_value")
 _FACTS_SHOWN = 4
+
+
+def other_form(indicator_set: IndicatorSet) -> str:
+    """The fix for a form whose 一级 are not the set's: another set's form, or this set's form filled on another's blank."""
+    return (f"fill the blank form of {indicator_set.id} (scoring-engine template {blank_form(indicator_set)}), which has "
+            "the 一级 of that set, or score with the set whose form this is (--set)")
 
 
 def side_facts(reading: FormReading, given: Mapping[str, str]) -> None:

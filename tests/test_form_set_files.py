@@ -1,0 +1,88 @@
+"""The files a form's hints name: the set it was written for (the file of its version, when last year's and this year's
+share an id), and the blank form of the set it is read with (the set's file when it was read from one)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT
+from scoring_engine import load_facts, load_indicator_set, score
+from scoring_engine.cli import main
+from scoring_engine.reports.layouts import render_layout
+
+FACTS = ROOT / "indicator_sets" / "self-evaluation.facts.json"
+
+
+def _form(set_path: Path | str, target: Path, facts: Path = FACTS) -> Path:
+    """The form the set at `set_path` writes for the bundled example's `facts`."""
+    indicator_set = load_indicator_set(set_path)
+    target.write_bytes(render_layout(score(indicator_set, load_facts(facts)), indicator_set, "xlsx", "selfeval"))
+    return target
+
+
+def _edit(form: Path, change) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    book = load_workbook(form)
+    change(book)
+    book.save(form)
+
+
+def _score(*args: str) -> tuple[int, str]:
+    run = CliRunner().invoke(main, ["--lang", "en", "score", *args])
+    return run.exit_code, run.stderr
+
+
+@pytest.fixture
+def here(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """The hints name files as a clerk types them, from the folder the command runs in."""
+    before = Path.cwd()
+    os.chdir(tmp_path)
+    yield tmp_path
+    os.chdir(before)
+
+
+def test_the_blank_form_offered_for_a_file_whose_id_is_a_bundled_sets_is_that_file(here: Path):
+    """QA152 F3a: a copy of a bundled set at another version, read from its file, offered `scoring-engine template
+    self-evaluation` for a form of the bundled version: that writes the bundled version's form, which fails the same way."""
+    (here / "self-evaluation.yaml").write_text("extends: self-evaluation\nversion: '2099'\n", encoding="utf-8")
+    form = _form("self-evaluation", here / "f.xlsx")
+    _, said = _score(str(form), "--set", "self-evaluation.yaml")
+    assert "fill the blank form of version 2099 (scoring-engine template self-evaluation.yaml)" in said, said
+
+
+def test_every_blank_form_hint_names_the_sets_file_when_it_was_read_from_one(here: Path):
+    """QA152 F3b: a form missing its side sheet's facts, and a form whose 一级 is not the set's, read with a province's
+    set from its file, were told `scoring-engine template province-self-evaluation`, an id the command does not find."""
+    (here / "framework.yaml").write_text("extends: national-framework\nid: province-framework\nname: 某省\n",
+                                         encoding="utf-8")
+    bare = _form("framework.yaml", here / "bare.xlsx", ROOT / "indicator_sets" / "national-framework.facts.json")
+
+    def no_facts(book):  # type: ignore[no-untyped-def]
+        side = book["表外事实"]
+        for row in reversed(range(1, side.max_row + 1)):
+            if side.cell(row, 1).value == "事实":
+                side.delete_rows(row)
+
+    _edit(bare, no_facts)
+    code, said = _score(str(bare), "--set", "framework.yaml")
+    assert 1 == code and "the form has no cell for " in said, said
+    assert "(scoring-engine template framework.yaml)" in said and "template province-framework" not in said, said
+    (here / "province.yaml").write_text("extends: self-evaluation\nid: province-self-evaluation\nname: 某省\n",
+                                        encoding="utf-8")
+    renamed = _form("province.yaml", here / "renamed.xlsx")
+
+    def another_top(book):  # type: ignore[no-untyped-def]
+        sheet = book.worksheets[0]
+        next(c for row in sheet.iter_rows() for c in row if c.value == "效益指标").value = "效益类指标"
+
+    _edit(renamed, another_top)
+    code, said = _score(str(renamed), "--set", "province.yaml")
+    assert 1 == code and "is not one of the form's" in said, said
+    assert "fill the blank form of province-self-evaluation (scoring-engine template province.yaml)" in said, said
+    zh = CliRunner().invoke(main, ["--lang", "zh", "score", str(renamed), "--set", "province.yaml"]).stderr
+    assert "改用 province-self-evaluation 的空白表（scoring-engine template province.yaml）填写" in zh, zh
