@@ -8,7 +8,7 @@ import re
 import stat
 from pathlib import Path
 
-__all__ = ["files_beside", "set_with_id", "sets_among"]
+__all__ = ["files_beside", "sets_among", "sets_with_id"]
 
 #: A set's own top-level keys in a YAML file: what tells a set from a facts or a case file (whose `id` is the project's,
 #: indented under `project:`). `id:` comes first in a set, before any header of facts that may run past _READ.
@@ -70,18 +70,47 @@ def _json_set(data: bytes) -> bool:
     return isinstance(doc, dict) and ("indicators" in doc or "extends" in doc)
 
 
-def set_with_id(folder: Path, set_id: str, levels: int = 3) -> Path | None:
-    """The file of the set whose id is `set_id`, in `folder` or up to `levels` folders above it (a bureau keeps its
-    province's profile beside the folder of the units' forms), or None."""
+def sets_with_id(folder: Path, set_id: str, levels: int = 3) -> list[tuple[Path, str | None]]:
+    """The files of the sets whose id is `set_id` in the nearest of `folder` and up to `levels` folders above it that
+    holds any (a bureau keeps its province's profile beside the folder of the units' forms), each with the version it
+    declares (None when it declares none): last year's file and this year's share the id, this year's written `id:` or
+    inherited from last year's, which it `extends:` (QA152 F2)."""
     written = re.escape(set_id.encode("utf-8", "surrogateescape"))
     own = re.compile(rb'^id[ \t]*:[ \t]*["\']?' + written + rb'["\']?[ \t]*(#.*)?\r?$|"id"\s*:\s*"' + written + rb'"',
                      re.MULTILINE)
     for place in [folder, *folder.parents][:levels + 1]:
+        heads = {}
         for name in sets_among(place, files_beside(place)):
             try:
                 with (place / name).open("rb") as handle:
-                    if own.search(handle.read(_READ).removeprefix(b"\xef\xbb\xbf")):  # (QA87 F3)
-                        return place / name
+                    heads[name] = handle.read(_READ).removeprefix(b"\xef\xbb\xbf")  # (QA87 F3)
             except OSError:
                 continue
-    return None
+        ids = {name for name, head in heads.items() if own.search(head)}
+        for _ in range(len(heads)):  # a profile with no id of its own has its base's: each pass takes one more link
+            more = {name for name, head in heads.items()
+                    if name not in ids and not _ANY_ID.search(head)
+                    and os.path.normpath(_written(_EXTENDS, head) or ".") in ids}
+            if not more:
+                break
+            ids |= more
+        found = [(place / name, _written(_VERSION, head) or None) for name, head in heads.items() if name in ids]
+        if found:
+            return found
+    return []
+
+
+def _written(key: re.Pattern[bytes], head: bytes) -> str:
+    """The value of a set's top-level `key` in its file's head, YAML or JSON; '' when it has none."""
+    found = key.search(head)
+    written = (found.group(1) or found.group(2) or b"") if found is not None else b""
+    return written.decode("utf-8", "replace").strip()
+
+
+#: A set's own version in its head, YAML (quoted or not) or JSON (a string or a number).
+_VERSION = re.compile(rb'^version[ \t]*:[ \t]*["\']?([^"\'#\r\n]*?)["\']?[ \t]*(?:#.*)?\r?$|'
+                      rb'"version"\s*:\s*"?([^",}\s]+)', re.MULTILINE)
+_ANY_ID = re.compile(rb'^id[ \t]*:|"id"\s*:', re.MULTILINE)
+#: The file beside it that a profile extends, YAML or JSON.
+_EXTENDS = re.compile(rb'^extends[ \t]*:[ \t]*["\']?([^"\'#\r\n]*?)["\']?[ \t]*(?:#.*)?\r?$|'
+                      rb'"extends"\s*:\s*"([^"]+)"', re.MULTILINE)

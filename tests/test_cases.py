@@ -417,9 +417,9 @@ def test_a_set_named_by_its_id_or_saved_with_a_byte_order_mark_is_offered(tmp_pa
     hints = [o.problems[0].hint for o in score_many(None, [tmp_path / "f.json", tmp_path / "bom" / "f.json"])]
     assert ["did you mean my-set.yaml?", "did you mean base-set.yaml?"] == hints
     # and a form naming the set by its id finds the file by its `id:` behind the mark (QA87 F3)
-    from scoring_engine._beside import set_with_id
+    from scoring_engine._beside import sets_with_id
 
-    assert tmp_path / "bom" / "base-set.yaml" == set_with_id(tmp_path / "bom", "example-small")
+    assert [tmp_path / "bom" / "base-set.yaml"] == [path for path, _ in sets_with_id(tmp_path / "bom", "example-small")]
 
 
 def test_facts_naming_a_set_they_cannot_read_scored_with_it_by_set_are_not_told_to_leave_out_set(tmp_path: Path) -> None:

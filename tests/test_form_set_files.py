@@ -86,3 +86,40 @@ def test_every_blank_form_hint_names_the_sets_file_when_it_was_read_from_one(her
     assert "fill the blank form of province-self-evaluation (scoring-engine template province.yaml)" in said, said
     zh = CliRunner().invoke(main, ["--lang", "zh", "score", str(renamed), "--set", "province.yaml"]).stderr
     assert "改用 province-self-evaluation 的空白表（scoring-engine template province.yaml）填写" in zh, zh
+
+
+def _provinces(folder: Path) -> dict[str, Path]:
+    """Last year's set and this year's, built on it with the same id; and a form of each."""
+    (folder / "province-2024.yaml").write_text("extends: self-evaluation\nid: province-self-evaluation\nname: 某省\n"
+                                               "version: '2024'\n", encoding="utf-8")
+    (folder / "province-2025.yaml").write_text("extends: province-2024.yaml\nversion: '2025'\n", encoding="utf-8")
+    return {year: _form(f"province-{year}.yaml", folder / f"form-{year}.xlsx") for year in ("2024", "2025")}
+
+
+def test_a_form_naming_a_set_whose_files_share_its_id_is_told_the_file_of_its_version(here: Path):
+    """QA152 F2a: last year's file and this year's share the id; a 2025 form scored without --set was told to pass
+    province-2024.yaml, the first file of that id, and following it said the form is of another version. Each form is
+    told the file of the version it names, by score and by batch alike."""
+    forms = _provinces(here)
+    for year, form in forms.items():
+        code, said = _score(form.name)
+        assert 1 == code and f"pass --set province-{year}.yaml" in said, said
+    batch = CliRunner().invoke(main, ["--lang", "en", "batch", "form-2025.xlsx", "--jobs", "1", "-q"])
+    assert "pass --set province-2025.yaml" in batch.stderr and "province-2024.yaml" not in batch.stderr, batch.stderr
+    code, _ = _score("form-2025.xlsx", "--set", "province-2025.yaml")  # following it scores
+    assert 0 == code
+
+
+def test_a_form_naming_a_version_no_file_has_is_told_the_nearest_file_of_its_set(here: Path):
+    """QA152 F2a: when no file near the form is of the version it names, the nearest file of its set is named (its
+    version line then says the gap), not none."""
+    forms = _provinces(here)
+
+    def version_2023(book):  # type: ignore[no-untyped-def]
+        side = book["表外事实"]
+        row = next(r for r in range(1, side.max_row + 1) if side.cell(r, 1).value == "指标体系")
+        side.cell(row, 3).value = "2023"
+
+    _edit(forms["2025"], version_2023)
+    code, said = _score(forms["2025"].name)
+    assert 1 == code and "pass --set province-2024.yaml" in said, said

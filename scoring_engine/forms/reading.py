@@ -3,6 +3,7 @@ reading of a single cell (a number with its unit, text, a score the unit typed).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import difflib
 import math
@@ -414,20 +415,34 @@ def how_to_read_with(named: str, source: str) -> str:
     """How to read a form with the set `named` on its side sheet: without --set for a bundled one; else with --set and
     that set's file, found near the form when it can be. Never another set whose id only contains a bundled one's
     (QA75 F1: a form of province-self-evaluation was offered self-evaluation, and then told to leave --set out)."""
-    from .._beside import set_with_id
+    from .._beside import sets_with_id
     from ..errors import did_you_mean
     from ..loader import bundled_sets
 
     if named in bundled_sets():
         return READ_WITH_NAMED
     folder = Path(os.path.abspath(Path(source).parent))  # above the form, however its path is written (QA76 F1, QA78 F2)
-    found = set_with_id(folder, named)
+    found = _of_its_version(sets_with_id(folder, named), source)
     if found is not None:
         shown = os.path.relpath(found) if found.is_relative_to(Path.cwd()) else str(found)
         return f"pass --set {shlex.quote(Path(shown).as_posix())}"  # to copy into a shell as it is (QA76 F8)
     # a bundled id mistyped (QA54 F7), not one the form's id extends or shortens (self-evaluation-v2: QA78 F1)
     slip = difflib.get_close_matches(named, sorted(s for s in bundled_sets() if s not in named and named not in s), 1, 0.9)
     return did_you_mean(named, slip) or f"pass --set with the file of the set {named}"
+
+
+def _of_its_version(found: list[tuple[Path, str | None]], source: str) -> Path | None:
+    """Of the files of a set (nearest first, with their versions), the one of the version the form at `source` names,
+    read again only when they differ: last year's file and this year's share the id (QA152 F2); else the nearest."""
+    if len({version for _, version in found}) > 1:
+        from .workbook import open_workbook
+
+        with contextlib.suppress(FactsError):  # read once already: if it cannot be now, the nearest file will do
+            sheets = open_workbook(Path(source))
+            if named_version(sheets, "") is not None:  # it names a version (any is another than none)
+                return next((path for path, version in found if version and named_version(sheets, version) is None),
+                            found[0][0])
+    return found[0][0] if found else None
 
 
 def refused_values(reading: FormReading, not_applicable: dict[str, str]) -> list[Problem]:
