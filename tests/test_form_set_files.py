@@ -123,3 +123,31 @@ def test_a_form_naming_a_version_no_file_has_is_told_the_nearest_file_of_its_set
     _edit(forms["2025"], version_2023)
     code, said = _score(forms["2025"].name)
     assert 1 == code and "pass --set province-2024.yaml" in said, said
+
+
+def _county(folder: Path, veto: str = "") -> Path:
+    """A county's profile of this year's province set: with `veto`, a fact of its own no province form gives."""
+    county = folder / "county.yaml"
+    county.write_text("extends: province-2025.yaml\nid: county\nname: 某县\n" + (
+        f"facts:\n  {veto}: {{type: boolean, label: 发生重大安全责任事故}}\n"
+        f"caps:\n  - {{when: {veto}, grade_at_most: 中等, message: 一票否决}}\n" if veto else ""), encoding="utf-8")
+    return county
+
+
+def test_a_bases_form_failing_under_a_profile_is_told_what_it_is_told_when_it_scores(here: Path):
+    """QA152 F2b: a form of the province's set read with a county's profile was told, when it scored, that the county
+    is a profile of the province whose changes apply, and the file the profile extends; when scoring failed, only
+    'pass --set' with the first file of the province's id, last year's. Both say the same, with this year's file."""
+    forms = _provinces(here)
+    _county(here)
+    _, scored = _score(forms["2025"].name, "--set", "county.yaml")
+    fix = ("county is a profile of province-self-evaluation, whose changes apply; to score the form as "
+           "province-self-evaluation does: pass --set province-2025.yaml")
+    assert fix in scored, scored
+    _county(here, "safety.major_accident")
+    code, failed = _score(forms["2025"].name, "--set", "county.yaml")
+    assert 1 == code and "which reads 1 fact the form does not hold (safety.major_accident)" in failed, failed
+    assert f"({fix})" in failed and "province-2024.yaml" not in failed, failed
+    zh = CliRunner().invoke(main, ["--lang", "zh", "score", forms["2025"].name, "--set", "county.yaml"]).stderr
+    assert "county 是 province-self-evaluation 的派生体系，按其改动计分；若要按 province-self-evaluation 计分：请用 --set " \
+           "province-2025.yaml 读取" in zh, zh

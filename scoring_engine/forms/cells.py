@@ -26,7 +26,7 @@ from ..result import Result
 from .bases import blank_form
 from .layout import form_layout
 from .reader import FILL_THE_CELL, PUT_THE_ROW_BACK, Blank, ImportedFacts
-from .reading import OTHER_VERSION, how_to_read_with, yes_or_no
+from .reading import OTHER_VERSION, read_with, yes_or_no
 from .unread import indicators_like
 
 __all__ = ["ANOTHER_SETS_FORM", "FILL_THE_CELL", "form_problems", "on_cells", "score_form", "score_in", "typed_differences",
@@ -72,12 +72,13 @@ def on_cells(err: ScoringEngineError, imported: ImportedFacts, indicator_set: In
                        file=imported.facts.source, hint=f"if it is another set's form, read it with that set; else fill "
                        f"the blank form of {indicator_set.id} (scoring-engine template {blank_form(indicator_set)})")
         return type(err)([*version, many])  # the rest would map one set's facts onto another's (QA68 F3: "rename budget.method")
-    # the weights, categories and tiers of another set's form may not be this set's either (QA31 F2): said first
-    message = f"the form was written for the set {named}, and is read here with {indicator_set.id}"
+    # the weights, categories and tiers of another set's form may not be this set's either (QA31 F2): said first, as
+    # reading said it, with its fix: a profile's changes apply, and its base is the file it extends (QA152 F2b)
+    mismatch = read_with(named, indicator_set, imported.facts.source or "")[0]
     if lacking:
         facts = "1 fact" if len(lacking) == 1 else f"{len(lacking)} facts"
-        message += f", which reads {facts} the form does not hold ({shown})"
-    mismatch = Problem(message, file=imported.facts.source, hint=how_to_read_with(named, imported.facts.source or ""))
+        mismatch = dataclasses.replace(mismatch, message=f"{mismatch.message}, which reads {facts} the form does not hold "
+                                                         f"({shown})")
     # its blocks and columns are another layout's: a row to add to it would be this layout's (QA129 F5)
     return type(err)([mismatch] + [p for p in problems if p.fact not in lacking and not imported.other_layout])
 
