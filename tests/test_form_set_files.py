@@ -151,3 +151,20 @@ def test_a_bases_form_failing_under_a_profile_is_told_what_it_is_told_when_it_sc
     zh = CliRunner().invoke(main, ["--lang", "zh", "score", forms["2025"].name, "--set", "county.yaml"]).stderr
     assert "county 是 province-self-evaluation 的派生体系，按其改动计分；若要按 province-self-evaluation 计分：请用 --set " \
            "province-2025.yaml 读取" in zh, zh
+
+
+def test_last_years_form_failing_under_a_profile_of_this_years_set_gets_one_line_for_its_version(here: Path):
+    """QA152 F6b: last year's province form read with a county's profile of this year's set, failing on the facts this
+    year's set added, was told the version gap as a warning with one fix, then in an error that it is the province's form
+    with another fix: one cause, two lines. The version line is said once, as the error, with its fix."""
+    forms = _provinces(here)
+    _county(here, "safety.major_accident")
+    code, said = _score(forms["2024"].name, "--set", "county.yaml")
+    lines = said.splitlines()
+    assert 1 == code and 1 == len(lines), said
+    assert lines[0].startswith("error: form-2024.xlsx: the form was written for version 2024 of the set "
+                               "province-self-evaluation, and is read here with county, a profile of its version 2025 ("
+                               "read it with a profile of version 2024, or fill the blank form of county"), said
+    batch = CliRunner().invoke(main, ["--lang", "en", "batch", forms["2024"].name, "--set", "county.yaml", "--jobs", "1",
+                                      "-q"])
+    assert 1 == batch.stderr.count("form-2024.xlsx") and "version 2024" in batch.stderr, batch.stderr

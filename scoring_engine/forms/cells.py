@@ -73,12 +73,13 @@ def on_cells(err: ScoringEngineError, imported: ImportedFacts, indicator_set: In
                        f"the blank form of {indicator_set.id} (scoring-engine template {blank_form(indicator_set)})")
         return type(err)([*version, many])  # the rest would map one set's facts onto another's (QA68 F3: "rename budget.method")
     # the weights, categories and tiers of another set's form may not be this set's either (QA31 F2): said first, as
-    # reading said it, with its fix: a profile's changes apply, and its base is the file it extends (QA152 F2b)
-    mismatch = read_with(named, indicator_set, imported.facts.source or "")[0]
-    if lacking:
+    # reading said it, with its fix: a profile's changes apply, and its base is the file it extends (QA152 F2b); a form
+    # of another version of that base, the version line alone, not a second line of the same cause (QA152 F6b)
+    said = read_with(named, indicator_set, imported.facts.source or "")[0]
+    mismatch = next((w for w in imported.warnings if w.message.startswith(OTHER_VERSION)), said)
+    if lacking and mismatch is said:
         facts = "1 fact" if len(lacking) == 1 else f"{len(lacking)} facts"
-        mismatch = dataclasses.replace(mismatch, message=f"{mismatch.message}, which reads {facts} the form does not hold "
-                                                         f"({shown})")
+        mismatch = dataclasses.replace(said, message=f"{said.message}, which reads {facts} the form does not hold ({shown})")
     # its blocks and columns are another layout's: a row to add to it would be this layout's (QA129 F5)
     return type(err)([mismatch] + [p for p in problems if p.fact not in lacking and not imported.other_layout])
 
