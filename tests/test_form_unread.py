@@ -74,15 +74,16 @@ def test_a_misspelt_fact_on_the_side_sheet_is_warned_of_as_in_a_facts_file(tmp_p
     of with its did-you-mean. The form gives the same warning on the cell, in `score` and `import`; a row of a 类别
     the reader does not read is named too."""
     form = _written(tmp_path, "national-framework")
-    _edit(form, {}, sheet=1, append=[["事实", "budget.piad", 900], ["事项", "budget.paid", 900]])
-    row, _ = _where(form, "budget.piad", sheet=1)
-    said = f"表外事实!C{row}：事实 budget.piad 没有在体系中声明，已忽略（是否想写 budget.paid？）"
+    method, _ = _where(form, "survey.method", sheet=1)  # left blank: a fact the form gives is no slip (QA152 F4)
+    _edit(form, {f"C{method}": None}, sheet=1, append=[["事实", "survey.methd", "ratio"], ["事项", "budget.paid", 900]])
+    row, _ = _where(form, "survey.methd", sheet=1)
+    said = f"表外事实!C{row}：事实 survey.methd 没有在体系中声明，已忽略（是否想写 survey.method？）"
     for command in ("score", "import"):
         lines = _said(command, str(form))
         assert any(said in line for line in lines), lines
         assert any(f"表外事实!A{row + 1}：该行的类别 事项 不是 事实、不适用、项目 之一，未读取该行" in line for line in lines)
     run = CliRunner().invoke(main, ["--lang", "en", "score", str(form)])
-    assert f"表外事实!C{row}: fact budget.piad is not declared by the set and is ignored (did you mean budget.paid?)" \
+    assert f"表外事实!C{row}: fact survey.methd is not declared by the set and is ignored (did you mean survey.method?)" \
         in run.output
 
 
@@ -807,3 +808,26 @@ def test_a_set_id_misspelt_on_the_side_sheet_is_offered_the_bundled_one_meant(tm
     book.save(form)
     said = _said("score", str(form))
     assert 1 == len(said) and said[0].endswith("（是否想写 self-evaluation？）"), said
+
+
+def test_a_fact_a_profile_removes_given_on_the_side_sheet_is_said_removed_and_no_slip_of_a_fact_the_form_gives(tmp_path):
+    """QA152 F4: a profile removing 生态效益 read a form giving benefit.ecological on 表外事实 and said 'did you mean
+    benefit.economic?', a fact the form gives (following it: 'given twice'); a facts file giving it is told the profile
+    removes it. The form is told the same, and a slip is never offered a fact the form gives."""
+    profile = tmp_path / "province.yaml"
+    profile.write_text("extends: national-framework\nid: province\nname: 某省\nremove: [benefit.effects.ecological]\n"
+                       "change:\n  benefit.effects:\n    weight: 16\n    rescale: siblings\nfacts:\n  benefit.ecological: null\n",
+                       encoding="utf-8")
+    form = tmp_path / "form.xlsx"
+    facts = ROOT / "indicator_sets" / "national-framework.facts.json"
+    run = CliRunner().invoke(main, ["score", str(facts), "--set", str(profile), "--layout", "selfeval", "-o", str(form)])
+    assert 0 == run.exit_code, run.output
+    judged = '{"tier": "达成年度指标", "score": 3.5, "reason": "水土流失减少"}'
+    _edit(form, {}, sheet=1, append=[["事实", "benefit.ecological", judged], ["事实", "benefit.economc", judged]])
+    removed, _ = _where(form, "benefit.ecological", sheet=1)
+    for command in ("score", "import"):
+        lines = _said(command, str(form), "--set", str(profile))
+        said = [line for line in lines if "benefit.ecological" in line or "benefit.economc" in line]
+        assert 2 == len(said) and f"表外事实!C{removed}：事实 benefit.ecological 没有在体系中声明，已忽略（方案 province.yaml " \
+            "删除了这个事实" in said[0], lines
+        assert "benefit.economic" not in " ".join(said), said

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 
 from .._text import cut
 from ..errors import Problem
-from .._undeclared import undeclared_warnings
+from .._undeclared import removed_facts, undeclared_warnings
 from ..model import Indicator, IndicatorSet
 from .bases import blank_form
 from .layout import Labelled
@@ -40,8 +40,10 @@ def other_form(indicator_set: IndicatorSet) -> str:
 
 def side_facts(reading: FormReading, given: Mapping[str, str]) -> None:
     """A warning for each 事实 row naming a fact the set does not declare (`given`: name → its value's cell), said as a
-    facts file's is, with its did-you-mean, on the cell."""
-    for problem in undeclared_warnings(given, reading.set.facts, str(reading.path)):
+    facts file's is, on the cell: a fact a profile removes said so, any other with its did-you-mean among the facts the
+    form does not give (QA152 F4: benefit.ecological, removed, was offered benefit.economic, given on the form)."""
+    declared = {name: spec for name, spec in reading.set.facts.items() if name not in reading.values}
+    for problem in undeclared_warnings(given, declared, str(reading.path), removed_facts(reading.set)):
         cell = given.get(problem.fact or "")
         message = f"{cell}: {problem.message}" if cell else problem.message
         reading.warnings.append(dataclasses.replace(problem, message=message))
