@@ -831,3 +831,20 @@ def test_a_fact_a_profile_removes_given_on_the_side_sheet_is_said_removed_and_no
         assert 2 == len(said) and f"表外事实!C{removed}：事实 benefit.ecological 没有在体系中声明，已忽略（方案 province.yaml " \
             "删除了这个事实" in said[0], lines
         assert "benefit.economic" not in " ".join(said), said
+
+
+def test_a_judgement_or_findings_given_twice_are_shown_in_words_not_as_python_writes_them(tmp_path: Path):
+    """QA152 F5: a tier judgement or a list of findings given twice on 表外事实 was shown as Python prints it
+    ({'tier': …, 'score': Decimal('3'), …}, ['1笔支出未附发票']). Each is shown as the tool shows values."""
+    form = _written(tmp_path, "national-framework")
+    findings, _ = _where(form, "process.compliance_findings", sheet=1)
+    _edit(form, {f"C{findings}": "1笔支出未附发票"}, sheet=1, append=[
+        ["事实", "benefit.economic", '{"tier": "部分达成并具有一定效果", "score": 3, "reason": "增收效果一般"}'],
+        ["事实", "process.compliance_findings", "挪用资金\n未附发票"]])
+    lines = _said("score", str(form))
+    economic = [line for line in lines if "benefit.economic 填写了两次" in line]
+    assert 1 == len(economic) and "为 达成年度指标，4分：经济效益目标全部实现，此处为 部分达成并具有一定效果，3分：增收效果一般" \
+        in economic[0], lines
+    listed = [line for line in lines if "process.compliance_findings 填写了两次" in line]
+    assert 1 == len(listed) and f"表外事实!C{findings} 为 1笔支出未附发票，此处为 挪用资金；未附发票" in listed[0], lines
+    assert "Decimal(" not in "\n".join(lines) and "['" not in "\n".join(lines), lines

@@ -13,11 +13,14 @@ import datetime
 import json
 import re
 import unicodedata
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
+from .._display import show_value
 from .._text import cut, prints_as_nothing
 from ..errors import Problem
+from ..judgements import Judgement, TierJudgement
 from ..target_rows import written_quantity
 from .reading import SAME_UNIT, Blank, FormReading
 from .rescaled import judged_on_declared
@@ -222,9 +225,14 @@ def _zero(text: str) -> bool:
 
 
 def _shown(value: Any) -> str:
-    if isinstance(value, bool):  # as the form takes it (是/否), not Python's True (QA39 F12)
-        return "是" if value else "否"
-    return repr(value) if isinstance(value, str) else str(value)
+    """A value a cell gave, as the tool shows values in words: 是/否, not Python's True (QA39 F12); a judgement as
+    档次，分：理由 and a list item by item, not Python's {'tier': …, 'score': Decimal('3')} or ['…'] (QA152 F5); text
+    quoted, as it was typed."""
+    if isinstance(value, str):
+        return repr(value)
+    if isinstance(value, Mapping) and set(value) in ({"tier", "score", "reason"}, {"score", "reason"}):
+        value = (TierJudgement if "tier" in value else Judgement)(**value)
+    return show_value(value)
 
 
 def _unnamed_or_unexplained(reading: FormReading, side: Sheet, r: int, name: str, value: Any) -> None:
