@@ -1,8 +1,11 @@
-"""Read-only data a Result hands out: a rule as written, an indicator's inputs and details, the project's details.
+"""Read-only data a Result hands out and an indicator set holds: a rule as written, an indicator's inputs and details,
+the project's details; the set's facts, reason templates, a switch's variants, a row group's rules, the form's funds.
 
 A Result is immutable and shared between threads; a caller's change to one of
-its dicts would change its to_json, render and explain (and a rule as written,
-the set's own, every later result). These are dicts and lists that refuse
+its dicts would change its to_json, render and explain. A set is shared by every
+thread scoring with it, and scored through the plan compiled from it once: a change
+to one of its dicts would change later results, or contradict them, while its sha256
+stays (QA153 F2). These are dicts and lists that refuse
 changes: JSON writers and callers take them as dicts and lists, they print as
 dicts and lists do, and they cross to a worker process as results do (a
 MappingProxyType does neither).
@@ -29,7 +32,7 @@ def made_frozen(kind: type[_T], fields: Mapping[str, Any]) -> _T:
 
 
 def _refuse(self: Any, *args: Any, **kwargs: Any) -> None:
-    raise TypeError("a result's data and a rule as written are read-only: copy it (dict(…), list(…)) to change it")
+    raise TypeError("a result's data and an indicator set's are read-only: copy it (dict(…), list(…)) to change it")
 
 
 class ReadOnly(dict):  # type: ignore[type-arg]

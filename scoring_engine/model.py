@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
 from ._arith import Rounding
+from ._frozen import ReadOnly, ReadOnlyList
 from ._record import record
 from ._text import quoted
 from .errors import did_you_mean
@@ -152,8 +153,8 @@ class RowGroup:
 
     fact: str
     rules: Mapping[str, Rule[Any]]
-    standards: Mapping[str, str] = field(default_factory=dict)
-    comparisons: Mapping[str, str] = field(default_factory=dict)  # ≥ / ≤ / = / 定性 → row type
+    standards: Mapping[str, str] = field(default_factory=ReadOnly)
+    comparisons: Mapping[str, str] = field(default_factory=ReadOnly)  # ≥ / ≤ / = / 定性 → row type
     categories: tuple[str, ...] = ()  # the 二级 categories a row may name; empty: any
 
     def type_of(self, row: TargetRow) -> str | None:
@@ -233,7 +234,7 @@ class FormBinding:
 
     layout: str = "selfeval"  # a bundled form layout id
     funds_indicator: str | None = None  # the indicator whose weight and score the funds block shows
-    funds: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # funds row key → column key → fact name
+    funds: Mapping[str, Mapping[str, str]] = field(default_factory=ReadOnly)  # funds row key → column key → fact name
     targets: tuple[TargetBlock, ...] = ()
 
 
@@ -293,7 +294,13 @@ class ProfileChange:
 
 @record
 class IndicatorSet:
-    """A validated indicator set, ready to score facts."""
+    """A validated indicator set, ready to score facts.
+
+    Read-only all through, as its fields are: every mapping in it (its facts, reason templates, a rule as written, a
+    switch's variants, a row group's rules, the form's funds block) refuses changes and every list is a tuple, since the
+    plan scoring compiles from the set once would not follow a change, and a set is shared by every thread scoring
+    with it (QA153 F2).
+    """
 
     id: str
     name: str
@@ -306,7 +313,7 @@ class IndicatorSet:
     grades: tuple[Grade, ...]  # highest first
     indicators: tuple[Indicator, ...]
     not_applicable: str = "full_credit"  # or "rescale"
-    reasons: Mapping[str, str] = field(default_factory=dict)
+    reasons: Mapping[str, str] = field(default_factory=ReadOnly)
     explain_when: tuple[ExplainRule, ...] = ()
     explain_when_written: bool = False  # written, even empty (nothing to explain): batch's usual rule is not used
     rounding: Rounding | None = None  # None: straight to `precision` (per leaf, no stages)
@@ -421,7 +428,7 @@ class IndicatorSet:
         return tuple(d for d in self.derived if d.name not in read)
 
     def readers(self) -> Mapping[str, list[str]]:
-        """Fact name → ids of the indicators that read it (directly or through derived values)."""
+        """Fact name → ids of the indicators that read it (directly or through derived values); read-only, as the set."""
         return self._readers
 
     def facts_read_by(self, names: Iterable[str]) -> list[str]:
@@ -442,7 +449,7 @@ class IndicatorSet:
         return bit, reach
 
     @cached_property
-    def _readers(self) -> dict[str, list[str]]:
+    def _readers(self) -> Mapping[str, list[str]]:
         bit, reach = self._reach
         facts = list(self.facts)
         found: dict[str, list[str]] = {}
@@ -456,7 +463,7 @@ class IndicatorSet:
             mask = _facts_read(names, bit, reach)
             for name in sorted(facts[i] for i in range(mask.bit_length()) if mask >> i & 1):
                 found.setdefault(name, []).append(node.id)
-        return found
+        return ReadOnly({name: ReadOnlyList(ids) for name, ids in found.items()})
 
 
 def _used_names(derived: Derived) -> set[str]:

@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from ._arith import ZERO, fixed, plain
-from ._frozen import frozen_data
+from ._frozen import ReadOnly, frozen_data
 from .model import ROW_NAMES, Indicator, IndicatorSet, Rule
 from .reasons import TEMPLATES, Sentence
 from .rules import RULE_KINDS, Outcome, RuleKind
@@ -126,8 +126,9 @@ class ScoringPlan:
         self.row_groups = tuple(n for n in self.leaves if n.indicator.rows is not None)
         steps = [n.step for n in self.leaves if n.step] + [s for n in self.row_groups for s in (n.row_steps or {}).values()]
         # each rule as written, as results hand it out: read-only views (a caller changing one would change the set's own
-        # dict, and with it the audit trail of every later result), by the id of the set's dict and of the view
-        self._frozen = {id(step.rule.spec): frozen_data(step.rule.spec) for step in steps}
+        # dict, and with it the audit trail of every later result), by the id of the set's dict and of the view; a set
+        # the loader built holds them read-only already (frozen_data), and results hand out the set's own
+        self._frozen = {id(step.rule.spec): _as_written(step.rule.spec) for step in steps}
         self._specs = {id(view): view for view in self._frozen.values()}
         # the JSON text every result of the set shares (an indicator's id, a rule as written…), kept by _result_json
         self.written: dict[Any, str] = {}
@@ -206,6 +207,11 @@ class ScoringPlan:
                 written = self.set.reasons.get(key.removesuffix(".rounded"))
             found = self.sentences[key] = Sentence.of(written or TEMPLATES[key].text)
         return found
+
+
+def _as_written(spec: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A rule as written, read-only: the set's own when the loader froze it, else a read-only copy."""
+    return spec if type(spec) is ReadOnly else frozen_data(spec)
 
 
 def plan_for(indicator_set: IndicatorSet) -> ScoringPlan:

@@ -6,6 +6,7 @@ import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
+from .._frozen import ReadOnly
 from .._text import cut
 from ..errors import IndicatorSetError, ScoringEngineError, did_you_mean
 from ..model import FactSpec, FormBinding, Indicator, TargetBlock
@@ -52,10 +53,10 @@ def form_binding(draft: Draft, facts: Mapping[str, FactSpec], indicators: tuple[
             continue
         for column, name in columns.items():
             _funds_fact(draft, facts, ("form", "funds", "rows", row_key, column), name, column, column_keys, layout_id)
-        rows[row_key] = dict(columns)
+        rows[row_key] = ReadOnly(columns)
     targets = tuple(dataclasses.replace(block, skeleton=layout.skeleton.get(block.label, ()))
                     for block in _targets(draft, raw.get("targets") or {}, nodes, (layout.total, *layout.total_also)))
-    return FormBinding(layout_id, indicator, rows, targets)
+    return FormBinding(layout_id, indicator, ReadOnly(rows), targets)
 
 
 def _funds_fact(draft: Draft, facts: Mapping[str, FactSpec], path: tuple[Any, ...], name: str, column: str,

@@ -8,6 +8,7 @@ from typing import Any
 
 from .._arith import Rounding
 from .._formula_kinds import condition_problem, kind_problem
+from .._frozen import frozen_data
 from ..errors import did_you_mean
 from ..formulas import Formula
 from ..model import Rule
@@ -32,7 +33,8 @@ def check_rule(draft: Draft, spec: Any, path: Path, weight: Decimal | None, indi
     params = kind.params.build(spec, builder)
     if params is None or builder.failed:
         return None
-    return Rule(kind=spec["kind"], params=params, spec=spec, reads=params.reads)
+    # the rule as written, read-only as results hand it out: a caller's change would not reach the params checked from it
+    return Rule(kind=spec["kind"], params=params, spec=frozen_data(spec), reads=params.reads)
 
 
 class RuleBuilder:

@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from .._arith import Rounding, plain, to_decimal_or_none
+from .._frozen import ReadOnly
 from .._intervals import Interval, gaps_and_overlaps
 from .._text import invisible_character
 from ..errors import did_you_mean
@@ -318,16 +319,16 @@ def _grade_ends(draft: Draft, raw: list[Any], order: list[int]) -> None:
                       "leave out max on the highest grade")
 
 
-def reasons(draft: Draft) -> dict[str, str]:
+def reasons(draft: Draft) -> Mapping[str, str]:
     """The set's own reason templates: known keys, placeholders the reason can fill."""
     raw = draft.data.get("reasons", {})
     if not isinstance(raw, Mapping) or not draft.log.ok(("reasons",)):
-        return {}
+        return ReadOnly()
     for key, template in raw.items():
         for message in template_problems(key, template):
             unknown = message.startswith("unknown")
             draft.log.add(("reasons", key), message, did_you_mean(key, TEMPLATES) if unknown else None, key=unknown)
-    return dict(raw)
+    return ReadOnly(raw)
 
 
 def rounding(draft: Draft) -> Rounding:

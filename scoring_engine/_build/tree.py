@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from .._arith import ZERO, plain, to_decimal_or_none
+from .._frozen import ReadOnly
 from ..errors import did_you_mean
 from ..model import Indicator, RowGroup
 from .draft import Draft
@@ -156,7 +157,8 @@ class IndicatorTree:
                          indicator=indicator)
         if any(r is None for r in rules.values()):
             return None
-        return RowGroup(spec["fact"], rules, dict(spec.get("standards", {})), comparisons, categories)  # type: ignore[arg-type]
+        return RowGroup(spec["fact"], ReadOnly(rules), ReadOnly(spec.get("standards", {})), ReadOnly(comparisons),
+                        categories)
 
     def weights_add_up(self, children: list[Indicator | None], expected: Decimal, path: Path, what: str,
                        key: str, owner: Path = ()) -> None:

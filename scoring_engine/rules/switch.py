@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from .._display import show_value
+from .._frozen import ReadOnly
 from ..errors import ScoringError
 from ..model import Rule
 from ._base import RULE_KINDS, FactView, LazyMapping, Outcome, RuleKind, RuleSpec, Story, Template
@@ -30,7 +31,7 @@ class Switch(NamedTuple):
         checked = {choice: rule for choice, rule in rules.items() if rule is not None}
         if by is None or len(checked) != len(rules):
             return None
-        return cls(by, checked)
+        return cls(by, ReadOnly(checked))  # read-only, as the set (QA153 F2)
 
     @property
     def reads(self) -> frozenset[str]:

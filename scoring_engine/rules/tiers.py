@@ -8,6 +8,7 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from .._arith import ZERO, Rounding, percent, plain, round_half_up
+from .._frozen import EMPTY, ReadOnly
 from .._intervals import Interval, gaps_and_overlaps
 from .._text import quoted
 from ..errors import ADD_THE_FACT, ScoringError, did_you_mean
@@ -23,7 +24,7 @@ class Tiers(NamedTuple):
 
     fact: str
     tiers: tuple[tuple[str, Interval], ...]
-    synonyms: Mapping[str, str] = MappingProxyType({})  # another wording → the tier's label
+    synonyms: Mapping[str, str] = EMPTY  # another wording → the tier's label
     rounding: Rounding = Rounding(2)  # the set's: the tier's range is shown at its precision
     # (a weight, each tier's low and high points of it and the same as printed): `at_weight`, worked out once per set
     ready: tuple[Decimal, Mapping[str, tuple[Decimal, Decimal, Decimal, Decimal]]] | None = None
@@ -51,7 +52,7 @@ class Tiers(NamedTuple):
         if len({t[0] for t in tiers}) != len(tiers):
             b.problem("two tiers have the same label", "tiers")
         synonyms = _synonyms(spec.get("synonyms") or {}, [t[0] for t in tiers], b)
-        return cls(fact, tuple(tiers), synonyms, b.rounding) if fact else None
+        return cls(fact, tuple(tiers), ReadOnly(synonyms), b.rounding) if fact else None
 
     @property
     def reads(self) -> frozenset[str]:
