@@ -15,7 +15,7 @@ from .audit import readable
 from .errors import Problem
 from ._closures import build, facts_named
 from .formulas import Formula
-from .model import Check, IndicatorSet
+from .model import Check, IndicatorSet, Rule
 
 __all__ = ["check_problem", "divided_by_zero", "with_values"]
 
@@ -58,7 +58,8 @@ def check_problem(check: Check, failure: str, indicator_set: IndicatorSet, value
 def divided_by_zero(name: str, failed: Problem, indicator_set: IndicatorSet, values: Mapping[str, Any]) -> Problem | None:
     """The problem of derived value `name` failing by a division by zero, said on the facts its divisor is made of (QA48
     F2: a 全年预算数 of 0 was "事实 execution_base" — a derived value — with a fix to the bundled set's formula): the
-    facts that are 0, with the indicators that read them to mark not applicable if it is so. None for another failure."""
+    facts that are 0, with the indicators that fail on the division to mark not applicable if it is so (not all that
+    read those facts: QA153 F3). None for another failure."""
     if failed.message != "division by zero" or not failed.fact:
         return None
     derived = {d.name: d.formula for d in indicator_set.derived}
@@ -68,7 +69,7 @@ def divided_by_zero(name: str, failed: Problem, indicator_set: IndicatorSet, val
     zero = [n for n in dict.fromkeys(made_of) if readable(values, n) and values[n] == 0] or list(dict.fromkeys(made_of))
     if not zero:
         return None
-    readers = sorted({i for n in zero for i in indicator_set.readers().get(n, [])})
+    readers = _failing_readers(name, zero, indicator_set, values)
     mark = f"if it is so, mark {', '.join(readers) or 'the indicators that read it'} not applicable, with the reason"
     written = _divisor_written(derived[name], failed.fact, values) if name in derived else None
     if written is not None:  # `a - 186` is 0: a is not (QA81 F1), and the fix may be the facts or the set's formula
@@ -79,6 +80,58 @@ def divided_by_zero(name: str, failed: Problem, indicator_set: IndicatorSet, val
     behind = [n for n in zero if n not in divisor]  # shown where the divisor is a derived value: the facts it is made of
     said = f"derived value {name}: division by zero: {failed.fact} is 0" + (f" ({_shown(behind, values)})" if behind else "")
     return Problem(said, fact=zero[0], expression=failed.expression, hint=f"{mark}; else give the right {', '.join(zero)}")
+
+
+def _failing_readers(name: str, zero: Sequence[str], indicator_set: IndicatorSet, values: Mapping[str, Any]) -> list[str]:
+    """The indicators whose scoring fails on derived value `name`'s division by zero, by id: those that read it, directly
+    or through other derived values, and those whose own formulas divide by what the `zero` facts make 0. Not every
+    indicator that reads a zero fact: one that reads it as a numerator scores (QA153 F3: the hint had 资金到位率, which
+    scored 0.00 rightly, marked 不适用 too, and so given its full 5 points)."""
+    failing = {name}
+    for d in indicator_set.derived:  # in dependency order: a value reading one that fails fails too
+        if not d.formula.names.isdisjoint(failing):
+            failing.add(d.name)
+    found = []
+    for node in indicator_set.walk():
+        rules = tuple(node.rows.rules.values()) if node.rows is not None else (node.rule,) if node.rule is not None else ()
+        if any(not rule.reads.isdisjoint(failing) or _divides_by_zero(rule.params, zero, indicator_set, values)
+               for rule in rules):
+            found.append(node.id)
+    return sorted(found)
+
+
+def _divides_by_zero(params: Any, zero: Sequence[str], indicator_set: IndicatorSet, values: Mapping[str, Any]) -> bool:
+    """Whether a formula of a rule's parameters (or of the rules inside, a switch's variants) divides by something made
+    of the `zero` facts that is 0 with `values`, or that cannot be computed from them (a row's field)."""
+    pending, seen = [params], set()
+    while pending:
+        item = pending.pop()
+        if id(item) in seen:
+            continue
+        seen.add(id(item))
+        if isinstance(item, Formula):
+            if any(_zero_divisor(node.right, zero, indicator_set, values) for node in ast.walk(item.tree)
+                   if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Div, ast.FloorDiv, ast.Mod))):
+                return True
+        elif isinstance(item, Rule):
+            pending.append(item.params)
+        elif isinstance(item, Mapping):
+            pending.extend(item.values())
+        elif isinstance(item, tuple):  # a NamedTuple of parameters, or a tuple of parts, bands, elements
+            pending.extend(item)
+    return False
+
+
+def _zero_divisor(divisor: ast.expr, zero: Sequence[str], indicator_set: IndicatorSet, values: Mapping[str, Any]) -> bool:
+    names = {n.id for n in ast.walk(divisor) if isinstance(n, ast.Name)}
+    derived = {d.name: d.formula for d in indicator_set.derived if d.name in names}
+    made_of = names.union(*(facts_read(formula, indicator_set) for formula in derived.values()))
+    if made_of.isdisjoint(zero):
+        return False
+    try:
+        return bool(build(divisor)(values) == 0)
+    except Exception:  # a divisor that cannot be computed from the values (a row's field) may be 0
+        return True
 
 
 def _divisor_written(formula: Formula, named: str, values: Mapping[str, Any]) -> str | None:

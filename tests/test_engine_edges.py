@@ -672,6 +672,32 @@ def test_a_divisor_written_as_an_expression_is_said_zero_not_the_fact_it_reads()
     assert "derived value saving: division by zero: cost is 0" == caught.value.problems[0].message
 
 
+def test_a_zero_divisor_s_hint_names_only_the_indicators_that_fail_on_it_not_those_scoring_it_as_a_numerator():
+    """QA153 F3: with budget.arrived and budget.paid 0, the hint said to mark process.execution and process.funding
+    不适用; but 资金到位率 (process.funding) reads budget.arrived only over budget.total and scores 0.00 rightly: marked, it
+    took its full 5 points, 76.73 中 became 81.73 良. The hint names the indicators that fail on the division: those
+    reading the derived value, directly or through others, and those dividing by the zero fact in their own formula."""
+    facts = load_facts(ROOT / "examples" / "small" / "facts.json")
+    facts.values["budget"].update(arrived=0, paid=0)
+    small = load_indicator_set(ROOT / "examples" / "small" / "set.yaml")
+    with pytest.raises(ScoringError) as caught:
+        score(small, facts)
+    problem = caught.value.problems[0]
+    assert "if it is so, mark process.execution not applicable, with the reason; else give the right budget.arrived" == \
+        problem.hint
+    assert "把 process.execution 标为不适用并写明理由" in problem.text("zh")
+    followed = score(small, Facts(values=facts.values, not_applicable={"process.execution": "资金由财政直接支付"}))
+    assert (D("0.00"), D("76.73"), "中") == (followed.indicator("process.funding").score, followed.total, followed.grade)
+    leaves = "".join(f"  - {{id: {i}, name: {i}, weight: 10, rule: {{kind: formula, rate: '{rate}'}}}}\n" for i, rate in (
+        ("chained", "pct / 100"), ("own", "min(paid / (arrived * 2), 1)"), ("numerator", "share"), ("kept", "paid / (arrived + 1)")))
+    text = ("id: t\nname: t\nversion: '1'\ntotal: 40\ngrades: [{label: 优, min: 0}]\n"
+            "facts: {arrived: {type: number}, paid: {type: number}}\n"
+            "derived: {rate: paid / arrived, pct: rate * 100, share: arrived / 100}\nindicators:\n" + leaves)
+    with pytest.raises(ScoringError) as caught:
+        score(parse_indicator_set(text), {"arrived": 0, "paid": 0})
+    assert caught.value.problems[0].hint.startswith("if it is so, mark chained, own not applicable, with the reason")
+
+
 @pytest.mark.parametrize("row, refused", [
     ({"target": "≥1万人", "actual": 9600}, True), ({"target": 0.5, "actual": 5200, "unit": "万人"}, True),
     ({"type": "quantitative", "target": 0.5, "actual": 5200, "unit": "万人"}, True),
