@@ -206,7 +206,7 @@ class _Story:
             if isinstance(value, Mapping):
                 for k, v in value.items():
                     visit(v, k)
-            elif isinstance(value, list):
+            elif isinstance(value, (list, tuple)):  # a rule as written holds tuples (frozen_data)
                 for v in value:
                     visit(v, key)
             elif key in _FORMULA_KEYS and isinstance(value, (str, int, float, Decimal)) and not isinstance(value, bool):

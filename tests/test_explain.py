@@ -193,6 +193,14 @@ def test_an_otherwise_rule_reading_another_value_keeps_the_equal_rules_own_in_th
     assert ("0.9", "0.45") == (str(plain["details"]["value"]), str(plain["details"]["otherwise"]["value"]))
 
 
+def test_the_facts_a_checklist_reads_are_listed_in_the_order_its_elements_are_written(result: Result):
+    """A rule as written holds its lists as tuples: explain passed over the elements' formulas and listed the facts they
+    read in name order (③ no_overlap first), not as the standard and the steps below them go."""
+    section = story(result, "decision.basis").split("【读取的事实】")[1].split("【")[0]
+    names = [line.split("（")[1].split("）")[0] for line in section.strip().splitlines()]
+    assert ["decision.policy_basis", "decision.plan_match", "decision.no_overlap"] == names
+
+
 def test_parent_story_adds_its_children(result: Result):
     """A 一级 indicator shows each child's score and their sum, then the total."""
     text = story(result, "decision")
