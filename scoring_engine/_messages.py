@@ -104,12 +104,18 @@ def said(text: str, lang: str) -> str:
 
 
 def _chosen_in(args: Sequence[str]) -> str | None:
-    """The --lang of a command line not yet parsed (a usage error may come before the option is read), or of the environment."""
+    """The --lang of a command line not yet parsed (a usage error may come before the option is read), the last one
+    written when it is given twice, as the command reads it; else the environment's."""
+    chosen: str | None = None
     for i, arg in enumerate(args):
+        if arg == "--":  # what follows is arguments, whatever it says
+            break
         found = _LANG_ARGUMENT.match(arg)
         if found:
             value = found.group(1) or (args[i + 1] if i + 1 < len(args) else None)
-            return spoken(value) if value else None
+            chosen = value or None
+    if chosen is not None:
+        return spoken(chosen)
     value = os.environ.get(LANG_VARIABLE)
     return spoken(value) if value else None
 

@@ -179,3 +179,20 @@ def test_lang_given_before_and_after_the_command_speaks_the_last_one_written(bef
 
     run = CliRunner().invoke(main, ["--lang", before, "validate", "/nonexistent/set.yaml", "--lang", after])
     assert 1 == run.exit_code and run.stderr.startswith(spoken), run.output
+
+
+def test_a_usage_error_and_help_speak_the_last_lang_written() -> None:
+    """QA155 F4: with --lang given before and after the command, a usage error (an unknown option, a missing argument)
+    and --help spoke the first one, while errors inside the command spoke the last."""
+    from click.testing import CliRunner
+
+    from scoring_engine.cli import main
+
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", "--bogus", "x", "--lang", "en"])
+    assert 2 == run.exit_code and "No such option" in run.stderr, run.output
+    run = CliRunner().invoke(main, ["--lang", "en", "score", "--bogus", "x", "--lang", "zh"])
+    assert 2 == run.exit_code and "没有选项" in run.stderr, run.output
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", "--lang", "en"])
+    assert 2 == run.exit_code and "Missing argument" in run.stderr, run.output
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", "-h", "--lang", "en"])
+    assert 0 == run.exit_code and run.output.startswith("Usage:"), run.output
