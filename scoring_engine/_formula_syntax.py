@@ -224,13 +224,18 @@ def missing_operator(text: str) -> Problem | None:
         tokens = [t for t in tokenize.generate_tokens(io.StringIO(text).readline) if t.type not in _LAYOUT]
     except (tokenize.TokenError, SyntaxError):
         return None
+    if not _paired(tokens):
+        return None  # `(budget.paid] 2`: the brackets are the slip, which their own messages say
     starts = list(itertools.accumulate((len(line) for line in text.splitlines(keepends=True)), initial=0))
     for i, (left, right) in enumerate(itertools.pairwise(tokens)):
-        ends = (left.type in _OPERANDS and not _word(left.string)) or left.string in _CLOSERS
         joined = left.type == right.type == tokenize.STRING  # 'a' 'b' is one text, as in Python
         joined |= right.start == left.end and right.string.startswith(".")  # funds.2024: a name's part, not an operand
-        if ends and right.type in _OPERANDS and not _word(right.string) and not joined:
-            first = _bracketed(tokens, i, text, starts) if left.string in _CLOSERS else _dotted(tokens, i, -1)
+        if _ends_operand(left) and right.type in _OPERANDS and not _word(right.string) and not joined:
+            begin = _operand_start(tokens, i)
+            if begin is None:
+                return None
+            first = one_line(text[starts[tokens[begin].start[0] - 1] + tokens[begin].start[1]:
+                                  starts[left.end[0] - 1] + left.end[1]])
             last = _dotted(tokens, i + 1, 1)
             at = starts[right.start[0] - 1] + right.start[1]
             return Problem(f"syntax error: no operator between {first} and {last} (at character {at + 1})",
@@ -252,21 +257,46 @@ def _dotted(tokens: list[tokenize.TokenInfo], at: int, step: int) -> str:
     return ".".join(reversed(parts) if step < 0 else parts)
 
 
-_CLOSERS = (")", "]")
-_DEPTH = {")": 1, "]": 1, "(": -1, "[": -1}
+def _ends_operand(token: tokenize.TokenInfo) -> bool:
+    """Whether an operand may end at the token: a name that is no keyword, a number, a text, a closing bracket."""
+    return (token.type in _OPERANDS and not _word(token.string)) or token.string in _OPENING
 
 
-def _bracketed(tokens: list[tokenize.TokenInfo], at: int, text: str, starts: list[int]) -> str:
-    """The bracketed part a `)` or `]` at token `at` closes, as written, on one line: (a + 1), min(a, 1), xs[0]."""
-    depth, i = 0, at
-    while i >= 0:
-        depth += _DEPTH.get(tokens[i].string, 0)
-        if depth == 0 and not (i > 0 and tokens[i].string in "([" and tokens[i - 1].string in _CLOSERS):
-            break  # the whole of min(a, 1)[0] and xs[0][1], not their last brackets
-        i -= 1
-    if i > 0 and tokens[i - 1].type == tokenize.NAME and not _word(tokens[i - 1].string):
-        i -= 1  # a function's name, a list's: min(a, 1), xs[0]
-        while i > 1 and tokens[i - 1].string == "." and tokens[i - 2].type == tokenize.NAME:
-            i -= 2  # the dotted name it ends: targets.output[0]
-    begin, end = tokens[max(i, 0)].start, tokens[at].end
-    return one_line(text[starts[begin[0] - 1] + begin[1]: starts[end[0] - 1] + end[1]])
+def _paired(tokens: list[tokenize.TokenInfo]) -> bool:
+    """Whether every bracket of the formula is closed by its own kind, in order."""
+    open_: list[str] = []
+    for token in tokens:
+        if token.string in _CLOSING:
+            open_.append(_CLOSING[token.string])
+        elif token.string in _OPENING and (not open_ or open_.pop() != token.string):
+            return False
+    return not open_
+
+
+def _operand_start(tokens: list[tokenize.TokenInfo], at: int) -> int | None:
+    """The token where the operand ending at token `at` starts, as Python reads it: budget.paid, a.b[0].c, 'abc'[0],
+    min(a, 1)[0], {1: 2}[1], (a + 1); None when a bracket it closes is not the one it opens."""
+    i = at
+    while True:
+        if tokens[i].string in _OPENING:  # the bracket it closes, and all inside
+            expected: list[str] = []
+            while True:
+                if tokens[i].string in _OPENING:
+                    expected.append(_OPENING[tokens[i].string])
+                elif tokens[i].string in _CLOSING and expected.pop() != tokens[i].string:
+                    return None
+                if not expected:
+                    break
+                i -= 1
+                if i < 0:
+                    return None
+        while tokens[i].type == tokenize.STRING and i > 0 and tokens[i - 1].type == tokenize.STRING:
+            i -= 1  # 'a' 'b': one text
+        if i > 0 and tokens[i].string in ("(", "[") and _ends_operand(tokens[i - 1]):
+            i -= 1  # a call, an index: min(a, 1), xs[0], 'abc'[0]
+        elif i > 1 and tokens[i].type == tokenize.NAME and tokens[i - 1].string == "." and _ends_operand(tokens[i - 2]):
+            i -= 2  # a dotted name's part: budget.paid, a.b[0].c
+        elif i > 0 and tokens[i].type == tokenize.NUMBER and tokens[i].string[0] == "." and tokens[i - 1].end == tokens[i].start:
+            i -= 1  # budget.2024, a number the name runs into
+        else:
+            return i

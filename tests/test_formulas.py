@@ -816,6 +816,9 @@ def test_a_text_holding_f_quote_in_a_formula_with_another_slip_is_told_that_slip
     ("targets.output[0] budget.paid", "no operator between targets.output[0] and budget.paid (at character 19)"),
     ("min(budget.paid, 1)[0] 2", "no operator between min(budget.paid, 1)[0] and 2 (at character 24)"),
     ("[1, 2] budget.paid", "no operator between [1, 2] and budget.paid (at character 8)"),
+    ("'abc'[0] budget.paid", "no operator between 'abc'[0] and budget.paid (at character 10)"),
+    ("{1: 2}[1] budget.paid", "no operator between {1: 2}[1] and budget.paid (at character 11)"),
+    ("budget.paid[0].total budget.paid", "no operator between budget.paid[0].total and budget.paid (at character 22)"),
     (" + ".join(["budget.paid"] * 40) + " budget.total + " + " + ".join(["budget.paid"] * 40),
      "no operator between budget.paid and budget.total (at character 559)"),
 ])
@@ -828,3 +831,15 @@ def test_two_operands_with_nothing_between_them_are_named_with_where(text: str, 
     assert f"syntax error: {said}" == problem.message and "operator between them" in (problem.hint or "")
     assert "no operator" not in refusal("budget.2024 + 1").problems[0].message  # a name's part, not two operands
     assert "之间缺少运算符" in problem.text("zh") and "Perhaps" not in problem.text("zh")
+
+
+@pytest.mark.parametrize(("text", "said", "zh"), [
+    ("(budget.paid] 2", "closing parenthesis ']' does not match opening parenthesis '('", "右括号 ']' 与左括号 '(' 不配对"),
+    ("[budget.paid) 2", "closing parenthesis ')' does not match opening parenthesis '['", "右括号 ')' 与左括号 '[' 不配对"),
+])
+def test_a_mismatched_bracket_before_a_second_operand_is_said_as_the_bracket(text: str, said: str, zh: str) -> None:
+    """QA155 F5: `(budget.paid] 2` was told 'no operator between (budget.paid] and 2': the slip is the bracket, and its
+    own message says it with the fix, as before operands ending in ] were named."""
+    problem = refusal(text).problems[0]
+    assert problem.message == f"syntax error: {said}" and "no operator" not in problem.message
+    assert zh in problem.text("zh") and "缺少运算符" not in problem.text("zh")
