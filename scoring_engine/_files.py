@@ -29,8 +29,8 @@ from .errors import FactsError, IndicatorSetError, Problem, did_you_mean, json_p
 from .fact_values import out_of_range_words
 from .facts import MAX_FACT_DIGITS, MAX_FACTS_DEPTH, Facts, NotANumber, document_problems, fact_at
 
-__all__ = ["MAX_FACTS_BYTES", "STDIN", "read_text", "read_bytes", "read_stream", "not_a_regular_file", "bundled_sets",
-           "old_workbook_problem", "resolve_set", "inside_folder", "parse_facts", "facts_from_text", "load_facts",
+__all__ = ["MAX_FACTS_BYTES", "OUTSIDE_HINT", "STDIN", "read_text", "read_bytes", "read_stream", "not_a_regular_file",
+           "bundled_sets", "old_workbook_problem", "resolve_set", "inside_folder", "parse_facts", "facts_from_text", "load_facts",
            "load_facts_from"]
 
 #: Largest facts file read, in bytes (a project's facts take a few kilobytes; a megabyte of numbers decodes to ~40 MB).
@@ -170,6 +170,10 @@ def resolve_set(ref: str, relative_to: Path | None = None, what: str = "indicato
     raise IndicatorSetError(Problem(f"no indicator set {_quoted(ref)}: neither a file nor a bundled set id", hint=hint))
 
 
+#: What a set named outside the naming file's folder is told to do on the command line (score_many says its own words).
+OUTSIDE_HINT = "give a path inside that folder or a bundled set id; a set elsewhere can be given on the command line (--set)"
+
+
 def inside_folder(ref: str, folder: Path, what: str, error: type[Exception], bundled: Mapping[str, Path] | None = None) -> Path:
     """The path `ref`, named inside a file whose folder is `folder`, if it lies in that folder's tree (links followed).
 
@@ -185,8 +189,7 @@ def inside_folder(ref: str, folder: Path, what: str, error: type[Exception], bun
         reason = err.strerror if isinstance(err, OSError) else "a loop of links" if isinstance(err, RuntimeError) else "a NUL"
         raise error(Problem(f"{what} {_quoted(ref)} cannot be used: {reason}")) from None
     if leaves:
-        hint = ("give a path inside that folder or a bundled set id; a set elsewhere is given apart: --set on the command "
-                "line, the indicator_set argument of score_many" if bundled is not None else "give a path inside that folder")
+        hint = OUTSIDE_HINT if bundled is not None else "give a path inside that folder"
         raise error(Problem(f"{what} {_quoted(ref)} is not inside the folder of the file that names it", hint=hint))
     if not _exists(target):
         nearby = files_beside(target.parent)  # a misspelt name of a file there: 'sett.yaml' for set.yaml

@@ -66,9 +66,8 @@ API = (
     ("NaN and infinity are not numbers; NaN is how pandas reads an empty cell: leave out the facts whose cells are empty "
      "({how})", "NaN 和无穷大不是数字；pandas 把空单元格读作 NaN：单元格为空的事实不要传入（{how}）"),
     # a set a facts file names outside its folder (_files), said to score_many's callers too
-    ("give a path inside that folder or a bundled set id; a set elsewhere is given apart: --set on the command line, the "
-     "indicator_set argument of score_many",
-     "请写该文件夹内的路径或内置指标体系的编号；其他位置的指标体系另行给出：命令行用 --set，score_many 用 indicator_set 参数"),
+    ("give a path inside that folder or a bundled set id; a set elsewhere is given as the indicator_set argument of "
+     "score_many", "请写该文件夹内的路径或内置指标体系的编号；其他位置的指标体系用 score_many 的 indicator_set 参数给出"),
     ("no indicator {wanted} in {set:s}", "指标体系 {set} 中没有指标 {wanted}"),  # IndicatorSet.indicator
     # pandas' NaT and NA (_numpy_values.pandas_blank)
     ("pandas NaT is not a date", "pandas 的 NaT 不是日期"),

@@ -52,6 +52,8 @@ _READING = (
     ("{what} {ref:q} is not inside the folder of the file that names it", "{what} {ref} 不在写它的文件所在的文件夹内"),
     ("{what} {ref:q} ({length} characters) is not inside the folder of the file that names it",
      "{what} {ref}（{length} 个字符）不在写它的文件所在的文件夹内"),
+    ("give a path inside that folder or a bundled set id; a set elsewhere can be given on the command line (--set)",
+     "请写该文件夹内的路径或内置指标体系的编号；其他位置的指标体系可在命令行用 --set 指定"),
     ("give a path inside that folder", "请写该文件夹内的路径"),
     ("{what} {ref:q}: no such file in the folder of the file that names it",
      "{what} {ref}：写它的文件所在的文件夹内没有这个文件"),

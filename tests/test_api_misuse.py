@@ -944,8 +944,10 @@ def test_api_refusals_say_the_api_fix_not_the_command_line_one(small, tmp_path):
 
     assert [o.ok for o in score_many(small, find_documents([tmp_path]))] == [True]  # as the hint says
     [outcome] = list(score_many(None, find_documents([tmp_path])))  # the set the file names is outside its folder
-    assert outcome.problems[0].hint == ("give a path inside that folder or a bundled set id; a set elsewhere is given "
-                                        "apart: --set on the command line, the indicator_set argument of score_many")
+    assert outcome.problems[0].hint == ("give a path inside that folder or a bundled set id; a set elsewhere is given as "
+                                        "the indicator_set argument of score_many")  # not --set (QA155 F6)
+    assert translate(outcome.problems[0].hint) == "请写该文件夹内的路径或内置指标体系的编号；其他位置的指标体系用 score_many 的 " \
+                                                  "indicator_set 参数给出"
 
 
 def test_a_set_finds_an_indicator_by_its_name_as_a_result_does_and_says_a_miss_in_chinese(small):

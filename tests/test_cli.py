@@ -327,3 +327,18 @@ def test_a_batch_summary_workbook_given_for_one_project_is_named_a_summary(tmp_p
     assert 1 == run.exit_code, run.output
     assert run.stderr.splitlines() == [f"错误：{summary}: 这是 scoring-engine batch 写出的汇总，不是事实文件（请给出一个项目的"
                                        "事实文件或填好的自评表：这个工作簿列出的是一批项目的评分结果）"]
+
+
+def test_a_set_named_outside_the_facts_folder_is_told_the_command_line_fix_only(tmp_path: Path) -> None:
+    """QA155 F6: score, explain and batch of facts naming `../set.yaml` told the user of the command line what to pass
+    score_many too (…score_many 用 indicator_set 参数). They are told --set alone, as before; score_many's callers are
+    told its indicator_set argument (tests/test_api_misuse.py)."""
+    (tmp_path / "sub").mkdir()
+    shutil.copy(EXAMPLE_SET, tmp_path / "set.yaml")
+    facts = json.loads(EXAMPLE_FACTS.read_text(encoding="utf-8")) | {"indicator_set": "../set.yaml"}
+    (tmp_path / "sub" / "f.json").write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
+    hint = "（请写该文件夹内的路径或内置指标体系的编号；其他位置的指标体系可在命令行用 --set 指定）"
+    for command in (["score", "f.json"], ["explain", "f.json", "-i", "1"], ["batch", "."]):
+        run = CliRunner().invoke(main, ["--lang", "zh", command[0], str(tmp_path / "sub" / command[1]), *command[2:]])
+        assert 1 == run.exit_code and "不在写它的文件所在的文件夹内" + hint in run.output, run.output
+        assert "score_many" not in run.output

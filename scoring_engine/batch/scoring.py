@@ -24,7 +24,7 @@ from .._record import record
 from ..engine import score_held, scores_only
 from ..errors import FactsError, IndicatorSetError, Problem, ScoringEngineError
 from ..facts import Facts
-from .._files import facts_from_text, facts_of_document
+from .._files import OUTSIDE_HINT, facts_from_text, facts_of_document
 from ..loader import load_facts, load_indicator_set, named_elsewhere, resolve_set
 from ..model import IndicatorSet
 from ..result import Result, Scores
@@ -254,6 +254,7 @@ class Scorer:
             try:
                 self.named[named] = self._loaded(resolve_set(facts.indicator_set, relative_to=folder))
             except IndicatorSetError as err:
+                err = _told_to_pass(err) if self.api else err
                 self.named[named] = err if document.folder is not None else _in_working_folder(err)
         return _found(self.named[named], document.source)
 
@@ -309,6 +310,16 @@ def _in_working_folder(err: IndicatorSetError) -> IndicatorSetError:
 
 
 _NAMING_FOLDER, _WORKING_FOLDER = "the folder of the file that names it", "the working folder (the facts have no file)"
+
+
+def _told_to_pass(err: IndicatorSetError) -> IndicatorSetError:
+    """A set named outside its facts' folder, told to score_many's caller in what to pass, not what to type (--set)."""
+    return IndicatorSetError([dataclasses.replace(p, hint=_API_OUTSIDE) if p.hint == OUTSIDE_HINT else p
+                              for p in err.problems])
+
+
+_API_OUTSIDE = "give a path inside that folder or a bundled set id; a set elsewhere is given as the indicator_set argument " \
+               "of score_many"
 
 
 def _named_by(err: IndicatorSetError, source: str) -> IndicatorSetError:
