@@ -25,6 +25,7 @@ from ._encodings import decode, reading_otherwise
 from ._facts_pass import is_clean
 from ._resources import data_dir
 from ._quick_schema import fits
+from ._other_kinds import OTHER_SUFFIXES, other_kind
 from .errors import FactsError, IndicatorSetError, Problem, did_you_mean, json_path, named_source
 from .fact_values import out_of_range_words
 from .facts import MAX_FACT_DIGITS, MAX_FACTS_DEPTH, Facts, NotANumber, document_problems, fact_at
@@ -438,9 +439,8 @@ def load_facts(path: str | Path, encoding: str | None = None) -> Facts:
     if not isinstance(path, (str, os.PathLike)):
         raise TypeError(f"path is the path of a facts file (text or a Path), not {type(path).__name__}")
     file = Path(path)
-    if file.suffix.lower() == ".jsonl":  # `score` or `diff --facts` given what `batch` takes
-        raise FactsError(Problem("a JSONL file holds one facts document a line, not one document", file=shown_path(path),
-                                 hint="score its lines with scoring-engine batch; --compare-set scores them under two sets"))
+    if file.suffix.lower() in OTHER_SUFFIXES:  # what `batch` takes or writes, or `score` writes
+        raise FactsError(other_kind(file, shown_path(path)))
     refused = old_workbook_problem(file)
     if refused is not None:
         raise FactsError(refused)

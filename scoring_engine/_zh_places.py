@@ -130,6 +130,16 @@ PLACES = (
      "请以表格的路径代替 -：表格不从标准输入读取"),
     ("give one project's facts file or filled 自评表: this workbook lists the projects a batch scored",
      "请给出一个项目的事实文件或填好的自评表：这个工作簿列出的是一批项目的评分结果"),
+    # a file given as one project's facts that is plainly another kind (_other_kinds, QA155 F7)
+    ("give one project's facts file or filled 自评表: this file lists the projects a batch scored",
+     "请给出一个项目的事实文件或填好的自评表：这个文件列出的是一批项目的评分结果"),
+    ("this is a CSV table, not a facts file", "这是 CSV 表格，不是事实文件"),
+    ("this is a web page (HTML), not a facts file", "这是网页（HTML），不是事实文件"),
+    ("this is a Markdown report, not a facts file", "这是 Markdown 报告，不是事实文件"),
+    ("scoring-engine writes such files (score -o, batch's summaries) but reads none: give a project's facts file "
+     "(.json or .yaml) or its filled 自评表",
+     "scoring-engine 会写出这类文件（score -o、batch 的汇总），但不读取它们：请给出项目的事实文件（.json 或 .yaml）"
+     "或填好的自评表"),
     ("this is a text file (JSON or YAML), not an .xlsx workbook", "这是文本文件（JSON 或 YAML），不是 .xlsx 工作簿"),
     ("a facts file is scored with scoring-engine score; import reads filled 自评表 workbooks",
      "事实文件请用 scoring-engine score 评分；import 读取填好的自评表工作簿"),

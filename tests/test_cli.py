@@ -342,3 +342,23 @@ def test_a_set_named_outside_the_facts_folder_is_told_the_command_line_fix_only(
         run = CliRunner().invoke(main, ["--lang", "zh", command[0], str(tmp_path / "sub" / command[1]), *command[2:]])
         assert 1 == run.exit_code and "不在写它的文件所在的文件夹内" + hint in run.output, run.output
         assert "score_many" not in run.output
+
+
+def test_a_batch_summary_in_jsonl_a_table_or_a_web_page_given_for_one_project_is_named_for_what_it_is(tmp_path: Path) -> None:
+    """QA155 F7: batch's JSONL summary given to score or explain was told to be scored with batch, which refuses it as a
+    summary, and import called it 'this workbook'; its CSV and HTML summaries (any .csv or .html) given to score,
+    explain or batch were told 'JSON syntax: Expecting value'. Each is named for what it is in one line."""
+    summary = tmp_path / "汇总"
+    for extension in ("jsonl", "csv", "html"):
+        run = CliRunner().invoke(main, ["batch", str(EXAMPLE_FACTS), "-o", f"{summary}.{extension}", "--quiet"])
+        assert 0 == run.exit_code, run.output
+    said = "这是 scoring-engine batch 写出的汇总，不是事实文件（请给出一个项目的事实文件或填好的自评表：这个文件列出的是一批项目的评分结果）"
+    for command in (["score"], ["explain", "-i", "1"], ["import"]):
+        run = CliRunner().invoke(main, ["--lang", "zh", command[0], f"{summary}.jsonl", *command[1:]])
+        assert 1 == run.exit_code and run.stderr.splitlines() == [f"错误：{summary}.jsonl: {said}"], run.output
+    hint = "scoring-engine 会写出这类文件（score -o、batch 的汇总），但不读取它们：请给出项目的事实文件（.json 或 .yaml）或填好的自评表"
+    for extension, kind in (("csv", "这是 CSV 表格"), ("html", "这是网页（HTML）")):
+        for command in (["score"], ["explain", "-i", "1"], ["batch"]):
+            run = CliRunner().invoke(main, ["--lang", "zh", command[0], f"{summary}.{extension}", *command[1:]])
+            assert 1 == run.exit_code and f"错误：{summary}.{extension}: {kind}，不是事实文件（{hint}）" in run.stderr, run.output
+            assert "JSON 语法" not in run.stderr and len(run.stderr.splitlines()) == 1, run.output

@@ -22,6 +22,7 @@ from typing import BinaryIO
 from .._encodings import UTF16_MARKS, UTF32_MARKS, decode
 from .._typing_slips import UTF16_HINT
 from .._files import not_a_regular_file
+from .._other_kinds import A_SUMMARY, SUMMARY_LINE
 from .._text import without_surrogates
 from ..errors import FactsError, Problem
 from ..forms.reader import FORM_SUFFIXES
@@ -224,7 +225,7 @@ def _holds_projects(file: Path) -> bool:
     """Whether a .jsonl file has a line the search reads: one that is not blank nor an earlier run's result."""
     try:
         with file.open("rb") as handle:
-            return any(line.strip() and not _SUMMARY_LINE.match(line.lstrip()) for line in handle)
+            return any(line.strip() and not SUMMARY_LINE.match(line.lstrip()) for line in handle)
     except OSError:
         return True  # unread: as if it held projects, so that no output replaces it
 
@@ -235,9 +236,7 @@ UTF32_JSONL = "this JSONL file is UTF-32 text, not UTF-8"
 #: Workbooks of old Excel and of WPS, which are not read: a folder search finds them, to say so.
 OLD_FORM_SUFFIXES = (".xls", ".et")
 #: A summary `batch` wrote, found where its projects are looked for.
-A_SUMMARY = "this is a summary written by scoring-engine batch, not facts"
 A_SUMMARY_HINT = "give the facts files it summarised; a folder search leaves such summaries out"
-_SUMMARY_LINE = re.compile(rb'\{"index":\d+,"source":')
 _SUMMARY_SHEETS = ('name="汇总"'.encode(), 'name="指标明细"'.encode())
 
 
@@ -250,7 +249,7 @@ def batch_summary(path: Path) -> bool:
     try:
         if suffix == JSONL_SUFFIX:
             with path.open("rb") as handle:
-                return _SUMMARY_LINE.match(handle.read(64).lstrip()) is not None
+                return SUMMARY_LINE.match(handle.read(64).lstrip()) is not None
         with zipfile.ZipFile(path) as book:
             info = book.getinfo("xl/workbook.xml")
             return info.file_size < 1_000_000 and all(name in book.read(info) for name in _SUMMARY_SHEETS)
@@ -354,7 +353,7 @@ def _lines(file: Path, name: str, skip_results: bool = False) -> Iterator[Docume
                                                               line=number, hint="save the file as UTF-8, or give "
                                                                                 "--encoding gb18030 for one saved as GBK"))
                 continue
-            if text.strip() and not (skip_results and _SUMMARY_LINE.match(raw.lstrip())):
+            if text.strip() and not (skip_results and SUMMARY_LINE.match(raw.lstrip())):
                 yield Document(source=source, name=line_name, path=file, line=number, text=text, folder=folder,
                                whole=whole)
 

@@ -1,0 +1,49 @@
+"""A file given where one project's facts file belongs that is plainly of another kind, named for what it is in one line
+rather than read as JSON: a summary `batch` wrote in JSONL, a JSONL file of facts (one document a line), a table, a web
+page or a Markdown report, as `score` and `batch` write them (QA155 F7: a CSV summary was told 'JSON syntax: Expecting
+value', a JSONL one to be scored with batch, which refuses it)."""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from pathlib import Path
+
+from .errors import Problem
+
+__all__ = ["A_SUMMARY", "OTHER_SUFFIXES", "ONE_PROJECT_FILE", "SUMMARY_LINE", "jsonl_summary", "other_kind"]
+
+A_SUMMARY = "this is a summary written by scoring-engine batch, not facts"
+#: How a line of the JSONL summary `batch` writes starts.
+SUMMARY_LINE = re.compile(rb'\{"index":\d+,"source":')
+#: The hint of a JSONL summary given for one project (a summary workbook's says "this workbook": `_cli_forms`).
+ONE_PROJECT_FILE = "give one project's facts file or filled 自评表: this file lists the projects a batch scored"
+
+_KINDS = {".csv": "a CSV table", ".html": "a web page (HTML)", ".htm": "a web page (HTML)", ".md": "a Markdown report"}
+_WRITTEN = ("scoring-engine writes such files (score -o, batch's summaries) but reads none: give a project's facts file "
+            "(.json or .yaml) or its filled 自评表")
+#: The names of files `load_facts` says are no facts file, whatever they hold.
+OTHER_SUFFIXES = (".jsonl", *_KINDS)
+
+
+def other_kind(file: Path, shown: str) -> Problem:
+    """What the file named with one of OTHER_SUFFIXES is, given as one project's facts file."""
+    suffix = file.suffix.lower()
+    if suffix in _KINDS:
+        return Problem(f"this is {_KINDS[suffix]}, not a facts file", file=shown, hint=_WRITTEN)
+    if jsonl_summary(file):
+        return Problem(A_SUMMARY, file=shown, hint=ONE_PROJECT_FILE)
+    return Problem("a JSONL file holds one facts document a line, not one document", file=shown,
+                   hint="score its lines with scoring-engine batch; --compare-set scores them under two sets")
+
+
+def jsonl_summary(path: Path) -> bool:
+    """Whether a file's first line is a line of the summary `batch` writes in JSONL (a pipe is never opened)."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
+        with path.open("rb") as handle:
+            return SUMMARY_LINE.match(handle.read(64).lstrip()) is not None
+    except (OSError, ValueError):
+        return False
