@@ -25,10 +25,11 @@ def not_finite_hint(value: Any) -> str:
     return _PANDAS_BLANK if isinstance(value, float) and math.isnan(value) else _NOT_FINITE
 
 
-def pandas_blank(value: Any) -> tuple[str, str] | None:
+def pandas_blank(value: Any, expected: str = "a date") -> tuple[str, str] | None:
     """(message, hint) for pandas' NaT or NA, how it reads an empty cell of a date column or a nullable one; None for
     any other value. NaT is a datetime that has no date: taken as one, it would fail only when the result is written
-    (QA153 F1).
+    (QA153 F1). NA is no value of any kind; NaT is said to be no date, or what a declared fact takes (`expected`: "a
+    number", QA155 F9).
 
     >>> pandas_blank(type("NaTType", (), {"__module__": "pandas.api.typing"})())[0], pandas_blank(None)
     ('pandas NaT is not a date', None)
@@ -37,7 +38,7 @@ def pandas_blank(value: Any) -> tuple[str, str] | None:
     if kind.__module__.partition(".")[0] != "pandas" or kind.__name__ not in ("NaTType", "NAType"):
         return None
     word = kind.__name__.removesuffix("Type")
-    return (f"pandas {word} is not a date" if word == "NaT" else f"pandas {word} is not a value"), \
+    return (f"pandas {word} is not {expected}" if word == "NaT" else f"pandas {word} is not a value"), \
         f"{word} is how pandas reads an empty cell: leave out the facts whose cells are empty (row.dropna())"
 
 

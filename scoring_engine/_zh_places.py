@@ -12,6 +12,12 @@ from __future__ import annotations
 __all__ = ["PLACES"]
 
 PLACES = (
+    # pandas' NaT given for a fact of another type (_numpy_values.pandas_blank, QA155 F9): before "{written} is not a number"
+    ("pandas NaT is not a number", "pandas 的 NaT 不是数字"),
+    ("pandas NaT is not true or false", "pandas 的 NaT 不是 true 或 false"),
+    ("pandas NaT is not text", "pandas 的 NaT 不是文字"),
+    ("pandas NaT is not a list", "pandas 的 NaT 不是列表"),
+    ("pandas NaT is not an evaluator's judgement", "pandas 的 NaT 不是评价人的判断"),
     # a problem placed on a form's cell (forms/): the cell first, whatever the message it places
     ("{sheet:sheet}!{cell:cell}: {message}", "{sheet}!{cell}：{message!t}"),
     ("{message}: the row names {name} instead", "{message!t}：这一行写的名称是 {name}"),

@@ -43,7 +43,7 @@ def convert_number(value: Any, spec: FactSpec) -> Decimal:
                          "write a plain number without quotes, commas, % or units")
     if not isinstance(value, Decimal) or not value.is_finite():
         shown = _brief(value) if isinstance(value, Decimal) else type_name(value)  # None is no word (QA45 F12)
-        raise ValueError(*(pandas_blank(value) or (f"expected a number, got {shown}", numpy_hint(value))))
+        raise ValueError(*(pandas_blank(value, "a number") or (f"expected a number, got {shown}", numpy_hint(value))))
     number = normalised(value)  # any zero is 0, whatever exponent it was written with
     if number is None:
         raise ValueError(*out_of_range_words(value))

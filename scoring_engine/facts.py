@@ -318,8 +318,9 @@ def _shape_problems(facts: Facts) -> Iterator[tuple[tuple[str | int, ...], str, 
     if type(facts.project) is not dict and not isinstance(facts.project, Mapping):
         yield ("project",), f"project must be an object of details (name, unit, year…), not {type_name(facts.project)}", None
     else:
-        for key, value in facts.project.items():
-            if isinstance(value, bool) or not isinstance(value, (str, int, float, Decimal, datetime.date)):
+        for key, value in facts.project.items():  # pandas' NA is said by document_problems, once (QA155 F9)
+            if (isinstance(value, bool) or not isinstance(value, (str, int, float, Decimal, datetime.date))) \
+                    and pandas_blank(value) is None:
                 yield ("project", key), f"a project detail is text, a number or a date, not {type_name(value)}", \
                     "write it as text, or leave it out"
     if type(facts.not_applicable) is not dict and not isinstance(facts.not_applicable, Mapping):
@@ -429,6 +430,13 @@ def _shape_of(indicator_set: IndicatorSet) -> DeclaredShape:
     return shape
 
 
+#: What a declared fact (by its type), or a judgement's score or a finding's points, takes: said of pandas' NaT given
+#: for it (it is no date, nor any other value).
+_TAKES = {"number": "a number", "integer": "a number", "boolean": "true or false", "string": "text", "list": "a list",
+          "judgement": "an evaluator's judgement", "tier": "an evaluator's judgement", "score": "a number",
+          "points": "a number"}
+
+
 def _check_document(facts: Facts, declared: Mapping[str, FactSpec], problem: Callable[[str, str, str | None, str], None],
                     problems: list[Problem], clean: bool) -> None:
     """Raise FactsError for values no facts document may hold and for details of the wrong shape, each named where it is.
@@ -441,7 +449,10 @@ def _check_document(facts: Facts, declared: Mapping[str, FactSpec], problem: Cal
         while name is not None and name not in declared and "." in name:  # a tier's score: of the fact (QA41 F4)
             name = name.rsplit(".", 1)[0]
         if name is not None and name in declared:
-            problem(name, f"{declared[name].title}: {message}", hint, json_path(path).removeprefix(f"$.facts.{name}"))
+            at = json_path(path).removeprefix(f"$.facts.{name}")
+            takes = _TAKES.get(at.rpartition(".")[2] if at else declared[name].type)  # NaT where no date goes (QA155 F9)
+            said = f"pandas NaT is not {takes}" if message.startswith("pandas NaT") and takes else message
+            problem(name, f"{declared[name].title}: {said}", hint, at)
         else:
             name = fact_at(path)
             problems.append(Problem(message, file=facts.source, path=json_path(path), fact=name, hint=hint))

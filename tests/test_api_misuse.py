@@ -915,6 +915,26 @@ def test_pandas_own_nat_and_na_are_refused_where_they_are(small, jobs):
         _refused_with_the_pandas_hint(small, facts, path, message, jobs)
 
 
+def test_pandas_nat_for_a_fact_of_another_type_says_what_it_takes_and_na_as_a_detail_is_said_once(small):
+    """QA155 F9: NaT given for a number fact was said to be 'not a date', and NA as a project detail was said twice at
+    $.project.name ('pandas NA is not a value', then '…not NAType'). NaT is said to be no value of the fact's type (a
+    blank cell, as the hint says); NA once."""
+    from scoring_engine._zh import translate
+
+    for fact, takes, zh in (("paid", "a number", "数字"), ("funding_method", "text", "文字")):
+        facts = _base()
+        facts["budget"][fact] = _NaT(2000, 1, 1)
+        with pytest.raises(FactsError) as caught:
+            score(small, facts)
+        [problem] = caught.value.problems
+        assert problem.message.split(": ")[-1].split(" (read by")[0] == f"pandas NaT is not {takes}"
+        assert f"pandas 的 NaT 不是{zh}" in problem.text("zh") and "empty cell" in problem.hint
+        assert translate(f"pandas NaT is not {takes}") == f"pandas 的 NaT 不是{zh}"
+    with pytest.raises(FactsError) as caught:
+        score(small, Facts(values=_base(), project={"name": _NA()}))
+    assert [(p.path, p.message) for p in caught.value.problems] == [("$.project.name", "pandas NA is not a value")]
+
+
 def test_api_refusals_say_the_api_fix_not_the_command_line_one(small, tmp_path):
     """QA153 F5: a profile read from text that extends a file was told 'a file works for a set read from a file',
     never of parse_indicator_set's folder=; score_many given a set file was told to give INPUT and --set, and given a
