@@ -848,3 +848,21 @@ def test_a_judgement_or_findings_given_twice_are_shown_in_words_not_as_python_wr
     listed = [line for line in lines if "process.compliance_findings 填写了两次" in line]
     assert 1 == len(listed) and f"表外事实!C{findings} 为 1笔支出未附发票，此处为 挪用资金；未附发票" in listed[0], lines
     assert "Decimal(" not in "\n".join(lines) and "['" not in "\n".join(lines), lines
+
+
+def test_a_judgement_lacking_its_reason_or_a_finding_with_points_given_twice_is_shown_in_words(tmp_path: Path):
+    """QA155 F10: a value given twice on 表外事实 was shown with its English keys when a judgement lacked its reason (为
+    score：3; 为 tier：达成年度指标；score：9) and for a finding with its points (为 （text：…；points：3）). Each is shown
+    in the tool's words."""
+    form = tmp_path / "small.xlsx"
+    small = ROOT / "examples" / "small"
+    run = CliRunner().invoke(main, ["score", str(small / "facts.json"), "--layout", "selfeval", "-o", str(form)])
+    assert 0 == run.exit_code, run.output
+    _edit(form, {}, sheet=1, append=[["事实", "decision.budget_judgement", '{"score": 3}'],
+                                     ["事实", "benefit.social", '{"tier": "达成年度指标", "score": 9}'],
+                                     ["事实", "findings.compliance", '[{"text": "2笔支出未附发票", "points": 3}]']])
+    lines = _said("score", str(form), "--set", str(small / "set.yaml"))
+    said = "\n".join(line for line in lines if "填写了两次" in line)
+    assert "此处为 3分（" in said and "此处为 达成年度指标，9分（" in said, lines
+    assert "为 2笔支出未附发票（2分）；1笔支出超范围列支，此处为 2笔支出未附发票（3分）（" in said, lines
+    assert 3 == said.count("填写了两次") and not any(word in said for word in ("score：", "tier：", "text：", "points")), lines

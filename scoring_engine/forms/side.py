@@ -20,7 +20,6 @@ from typing import Any
 from .._display import show_value
 from .._text import cut, prints_as_nothing
 from ..errors import Problem
-from ..judgements import Judgement, TierJudgement
 from ..target_rows import written_quantity
 from .reading import SAME_UNIT, Blank, FormReading
 from .rescaled import judged_on_declared
@@ -226,13 +225,30 @@ def _zero(text: str) -> bool:
 
 def _shown(value: Any) -> str:
     """A value a cell gave, as the tool shows values in words: 是/否, not Python's True (QA39 F12); a judgement as
-    档次，分：理由 and a list item by item, not Python's {'tier': …, 'score': Decimal('3')} or ['…'] (QA152 F5); text
-    quoted, as it was typed."""
+    档次，分：理由 and a list item by item, not Python's {'tier': …, 'score': Decimal('3')} or ['…'] (QA152 F5); a
+    judgement lacking its reason, and a finding with its points, in the same words (QA155 F10: 为 score：3, 为
+    （text：…；points：3）); text quoted, as it was typed."""
     if isinstance(value, str):
         return repr(value)
-    if isinstance(value, Mapping) and set(value) in ({"tier", "score", "reason"}, {"score", "reason"}):
-        value = (TierJudgement if "tier" in value else Judgement)(**value)
-    return show_value(value)
+    return show_value(_in_words(value))
+
+
+def _in_words(value: Any) -> Any:
+    """A judgement (whole or in part) or a finding with points as written in a cell, as text in the tool's words; lists
+    item by item; any other value as it is."""
+    if isinstance(value, (list, tuple)):
+        return [_in_words(item) for item in value]
+    if not isinstance(value, Mapping) or not value:
+        return value
+    keys = set(value)
+    if keys in ({"text"}, {"text", "points"}) and isinstance(value["text"], str):
+        return value["text"] + (f"（{show_value(value['points'])}分）" if "points" in value else "")
+    if not keys <= {"tier", "score", "reason"}:
+        return value
+    head = "，".join([*([show_value(value["tier"])] if "tier" in value else []),
+                     *([f"{show_value(value['score'])}分"] if "score" in value else [])])
+    reason = show_value(value["reason"]) if "reason" in value else ""
+    return f"{head}：{reason}" if head and reason else head or reason
 
 
 def _unnamed_or_unexplained(reading: FormReading, side: Sheet, r: int, name: str, value: Any) -> None:
