@@ -331,12 +331,17 @@ def test_a_tier_range_written_in_brackets_is_compared_with_the_tier(tmp_path: Pa
     ("好得90–100；较好得70–90；一般得50–70；差得0–50。", []),  # no unit: a 百分制 score, not 90 points of a weight of 10
     ("好（8分–10分）；较好（7分–9分）；一般（5分–7分）；差（0分–5分）。", [("好（8分–10分）", "8–10分", "9–10分")]),
     ("好（9分–10分）；较好（7分–9分）；一般（5分–7分）；差（0分–5分）。", []),
+    # points above the weight of 10: a 百分制 score, not compared (QA155 F11), with 分 after both bounds or the high one
+    ("好（90分–100分）；较好（70分–90分）；一般（50分–70分）；差（0分–50分）。", []),
+    ("好得90–100分；较好得70–90分；一般得50–70分；差得0–50分。", []),
+    ("好得90–100分；较好得70–90分；一般得50–70分；差得0–8分。", []),  # a 百分制 text's low tier too
 ])
 def test_a_tier_range_is_compared_only_with_its_unit_said_after_either_bound(tmp_path: Path, standard: str,
                                                                               quotes: list[tuple[str, str, str]]) -> None:
     """QA143 F4, F5: '好得90–100' (no unit; 百分制) was read as 90–100 points of a weight of 10 and named a mismatch, and
     '好（8分–10分）' (分 after both bounds) was not compared at all. As for '好（90–100）', a range with no unit is not
-    compared, written with 得 or in brackets; one saying 分 after each bound is compared as points."""
+    compared, written with 得 or in brackets; one saying 分 after each bound is compared as points. QA155 F11: a text
+    whose points go above the weight (好（90分–100分） of a weight of 10) scores on a 百分制: not compared either."""
     text = _standard(standard, CUSTOM_TIERS, facts="  judged: {type: tier}\n")
     found = [w for w in _lint(tmp_path, text) if w.code == "standard-mismatch"]
     assert quotes == [(w.fields["quote"], w.fields["stated"], w.fields["actual"]) for w in found]

@@ -450,13 +450,14 @@ def _range_shown(low: Decimal | None, high: Decimal | None, show: Callable[[Deci
 
 
 def _tiers(p: Any, standard: Standard, weight: Decimal | None) -> list[Compared]:
-    ranges = dict(p.tiers)
-    found = []
-    for stated in standard.tiers(list(ranges)):
+    ranges, found = dict(p.tiers), []
+    tiers = standard.tiers(list(ranges))
+    hundred = weight is not None and any(not s.percent and s.high > weight for s in tiers)  # 百分制 points (QA155 F11)
+    for stated in tiers:
         low, high = ranges[stated.label].low, ranges[stated.label].high or Decimal(1)
         if stated.percent:
             actual, unit = (low * 100, high * 100), "%"
-        elif weight is not None:
+        elif weight is not None and not hundred:
             actual, unit = (low * weight, high * weight), "分"
         else:
             continue
