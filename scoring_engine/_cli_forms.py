@@ -63,13 +63,10 @@ def read_form_file(form: Path, set_ref: str | None) -> tuple[IndicatorSet, Any]:
     from .batch.inputs import batch_summary
     from .forms.reader import bundled_set_named, read_form
     from .forms.workbook import open_workbook
-    from .forms.written import written_from
 
     if batch_summary(form):  # not a 自评表 whose header rows are missing, nor one lacking its side sheet (QA148 F3)
         jsonl = form.suffix.lower() == ".jsonl"  # not "this workbook" (QA155 F7)
         raise FactsError(Problem(A_SUMMARY, file=shown_path(form), hint=ONE_PROJECT_FILE if jsonl else _ONE_PROJECT))
     sheets = open_workbook(form)
     indicator_set = load_indicator_set(resolve_set(set_ref or bundled_set_named(sheets, shown_path(form))))
-    if set_ref is None:  # the bundled set it names: and not another set keeping its id (QA152 F1)
-        written_from(sheets, indicator_set, shown_path(form))
     return indicator_set, read_form(form, indicator_set, sheets)

@@ -149,15 +149,6 @@ PLACES = (
     ("this is a text file (JSON or YAML), not an .xlsx workbook", "这是文本文件（JSON 或 YAML），不是 .xlsx 工作簿"),
     ("a facts file is scored with scoring-engine score; import reads filled 自评表 workbooks",
      "事实文件请用 scoring-engine score 评分；import 读取填好的自评表工作簿"),
-    # a form naming a bundled set by id, written from another set keeping that id (forms/written: QA152 F1)
-    ("the form names the set {id} {version}, but the set's name it records is {written}, not {name}: it was written from "
-     "another set that keeps the id {id}",
-     "表上注明的指标体系是 {id} {version}，但记录的体系名称是“{written}”，不是“{name}”："
-     "这张表是按另一个沿用 {id} 编号的指标体系填写的"),
-    ("read it with the file of the set {written} (--set PATH), and give that set its own id: so that its forms name it; a "
-     "form of {id} itself: write back its name",
-     "用指标体系“{written}”的文件读取（--set 文件路径），并在该体系中写上它自己的 id:，它的表就会注明它自己；"
-     "确是 {id} 的表：把名称改回原样"),
     ("the form was written for version {version} of the set {named}, and is read here with {id}, a profile of its "
      "version {current}",
      "这张表是按指标体系 {named} 的 {version} 版填写的，这里却用 {id} 读取，它派生自 {named} 的 {current} 版"),

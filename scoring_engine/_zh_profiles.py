@@ -190,13 +190,19 @@ PROFILES = (
      "{id} {version}，由 scoring-engine resolve 从 {name} 展开（基于 {bases}）"),
     ("{id} {version}, resolved by scoring-engine resolve from {name}",
      "{id} {version}，由 scoring-engine resolve 从 {name} 展开"),
-    # a profile keeping its base's id and version while changing it (_base_id: template, validate, lint base-id; QA152 F1)
-    ("this profile keeps the id and version of the set it extends, {id} {version}, while changing it: its results and forms "
-     "name {id} {version}, and a form written from it is taken for {id}'s when read without --set",
-     "本方案沿用了所依据指标体系的编号和版本 {id} {version}，却改动了它：按本方案评分的结果和它的表都注明 {id} {version}，"
-     "不加 --set 读取时，按本方案填写的表会被当作 {id} 的表"),
+    # a profile keeping its base's id and version while changing it (_base_id: validate, lint base-id; no form written
+    # from it by template, score or batch: QA152 F1, QA155 F1)
+    ("this profile keeps the id and version of the set it extends, {id} {version}, while changing it: its results name "
+     "{id} {version}, and no form can be written from it (template, score --layout selfeval)",
+     "本方案沿用了所依据指标体系的编号和版本 {id} {version}，却改动了它：按本方案评分的结果注明 {id} {version}，"
+     "也不能按本方案生成表（template、score --layout selfeval）"),
     ("give the profile its own id: (or version:), so that its results and forms name it",
      "在本方案中写上它自己的 id:（或 version:），它的结果和表就会注明它自己"),
+    ("no form is written from this profile: it keeps the id and version of the set it extends, {id} {version}, while "
+     "changing it, and a form naming {id} {version} is read back as {id}'s",
+     "不能按本方案生成表：它沿用了所依据指标体系的编号和版本 {id} {version}，却改动了它，注明 {id} {version} 的表"
+     "读回时会被当作 {id} 的表"),
+    ("give it its own id: (or version:)", "在本方案中写上它自己的 id:（或 version:）"),
     # a base that is no mapping (a string, a list): QA58
     ("extends {ref}, which is not an indicator set: {message}", "extends 的 {ref} 不是指标体系：{message!t}"),
     ("extend a bundled set id or a set's file", "extends 应写内置指标体系的编号，或一个指标体系文件"),

@@ -201,7 +201,6 @@ def import_form(form: Path, set_ref: str | None, output: Path | None) -> None:
 @_guarded
 def template(set_ref: str, fmt: str, output: Path | None) -> None:
     """A blank form or facts skeleton for SET (a bundled id or a YAML file) that a unit fills in and `score` reads back."""
-    from ._base_id import warn_of_base_id
     from .forms.template import facts_skeleton, skeleton_names
     from .reports.layouts import blank_form
 
@@ -210,9 +209,9 @@ def template(set_ref: str, fmt: str, output: Path | None) -> None:
     if fmt == "xlsx" and output is None:
         raise click.UsageError("--format xlsx writes a binary file: give it with --output FILE (e.g. --output form.xlsx)")
     named = None if bundled_sets().get(set_ref) == path else skeleton_names(path, output)
+    # a skeleton names the set's file; a form names its id, refused of a profile keeping its base's (QA155 F1)
     content = facts_skeleton(indicator_set, fmt, named) if fmt in ("json", "yaml") else blank_form(indicator_set, fmt)
     _deliver(content, output, f"{output}: template for {indicator_set.id} {indicator_set.version}")
-    warn_of_base_id(indicator_set)  # its form names its base: read without --set as the base's (QA152 F1)
 
 
 @main.command()
@@ -333,7 +332,7 @@ def validate(sets: tuple[str, ...]) -> None:
             text = said(f"fact {fact.title} is declared but read by no rule, derived value, check, cap or form", lang)
             text += f"（{said(fix, lang)}）" if lang == "zh" else f" ({fix})"  # apart: the fix holds colons of its own
             tell(("提示：" if lang == "zh" else "warning: ") + where + one_line(text))
-        if loaded.extends:  # a profile: the tree it resolves to, and what it changed; named as its base is (QA152 F1)
+        if loaded.extends:  # a profile: the tree it resolves to, and what it changed; named as its base is (QA155 F1)
             from ._base_id import warn_of_base_id
             from .reports.profile import profile_lines
 

@@ -1,6 +1,8 @@
-"""A profile that keeps its base's id (it may: "id, name and version are inherited otherwise") names its base on its
-results and forms. A form written from it and read without --set is refused, naming both sets' names, rather than
-scored with the base's weights (QA152 F1); template, validate and lint warn of such a profile."""
+"""A profile that keeps its base's id and version (it may: "id, name and version are inherited otherwise") names its base
+on its results, and would on its forms, whose side sheet names the set they are read back with: read back, such a form
+was scored with the base's weights and rules (QA152 F1, QA155 F1, F2). No form is written from it: template, and score
+and batch in a 自评表 layout, refuse it in one line with its fix; validate and lint warn of it. A note typed in the side
+sheet's 说明 column is no set's name and never refused (QA155 F3)."""
 
 from __future__ import annotations
 
@@ -15,10 +17,15 @@ from scoring_engine.cli import main
 from scoring_engine.lint import lint_file
 
 ROOT = Path(__file__).resolve().parent.parent
-NATIONAL_FACTS = ROOT / "indicator_sets" / "national-framework.facts.json"
-NATIONAL_NAME = "项目支出绩效评价指标体系（财预〔2020〕10号 附2）"
-# The reviewer's profile: no id, no version, its own name and another 决策 weight.
-NO_ID = "extends: national-framework\nname: 某省方案（未写id）\nchange: {decision: {weight: 12, rescale: siblings}}\n"
+SELF_FACTS = ROOT / "indicator_sets" / "self-evaluation.facts.json"
+# QA155 F1: no id, name or version; only the budget's rule changed (bands: 0 points under 90%).
+KEEPS_RULE = ("extends: self-evaluation\nchange:\n  budget:\n    rule: {kind: bands, value: execution_rate, display: percent, "
+              "bands: [{min: 0.9, points: 10}, {max: 0.9, points: 0}]}\n")
+# QA155 F2: a province with its own id, and a county of it with its own name and budget rule but the province's id.
+PROVINCE = "extends: self-evaluation\nid: province-self-evaluation\nname: 某省项目支出绩效自评指标体系\nversion: '2025'\n"
+COUNTY = "extends: province.yaml\nname: 某县项目支出绩效自评指标体系\n" + KEEPS_RULE.split("\n", 1)[1]
+REFUSED = ("no form is written from this profile: it keeps the id and version of the set it extends, {id}, while changing "
+           "it, and a form naming {id} is read back as {base}'s (give it its own id: (or version:))")
 
 
 def _run(*args: str) -> tuple[int, str]:
@@ -26,115 +33,128 @@ def _run(*args: str) -> tuple[int, str]:
     return run.exit_code, run.output
 
 
-def _form(tmp_path: Path, set_ref: str = "national-framework", name: str | None = None) -> Path:
-    """The national framework's facts written as the 自评表 of `set_ref`, with the set's name cell typed over by `name`."""
-    form = tmp_path / "form" / "form.xlsx"
-    form.parent.mkdir(parents=True, exist_ok=True)
-    code, output = _run("score", str(NATIONAL_FACTS), "--set", set_ref, "--layout", "selfeval", "-o", str(form))
-    assert 0 == code, output
-    if name is not None:
-        book = load_workbook(form)
-        assert "指标体系" == book["表外事实"]["A2"].value
-        book["表外事实"]["E2"] = name or None
-        book.save(form)
-    return form
-
-
-def _total(output: str) -> str:
-    return next(line.split()[1] for line in output.splitlines() if line.startswith("总分"))
-
-
-def test_a_form_written_from_a_profile_without_an_id_is_refused_without_set_naming_both_sets(tmp_path: Path):
-    """The form a profile without id: writes names national-framework 2020.2 with the profile's name beside it: read
-    without --set it was scored with the bundled national-framework's weights (100 for 99), in silence. Each command
-    that reads it without --set now refuses it in one line naming both names and the fix; --set still scores it."""
-    profile = tmp_path / "prov.yaml"
-    profile.write_text(NO_ID, encoding="utf-8")
-    form = _form(tmp_path, str(profile))
-    code, output = _run("score", str(form), "--set", str(profile))
-    assert 0 == code and "99.00" == _total(output), output
-    for command in (["score", str(form)], ["explain", str(form), "-i", "decision"], ["import", str(form)]):
-        code, output = _run(*command)
-        errors = [line for line in output.splitlines() if line.startswith("error:")]
-        assert 1 == code and 1 == len(errors) and "总分" not in output, output
-        assert ("表外事实!E2: the form names the set national-framework 2020.2, but the set's name it records is "
-                f"某省方案（未写id）, not {NATIONAL_NAME}: it was written from another set that keeps the id "
-                "national-framework") in errors[0], output
-        assert "(--set PATH), and give that set its own id:" in errors[0], output
-    code, output = _run("--lang", "zh", "score", str(form))
-    assert 1 == code and "这张表是按另一个沿用 national-framework 编号的指标体系填写的" in output, output
-    assert "give that set" not in output and "the set's name" not in output, output  # the line in Chinese, its hint too
-
-
-def test_batch_lists_a_form_written_from_a_profile_without_an_id_as_a_problem(tmp_path: Path):
-    """batch FOLDER scored such a form with the bundled set's weights; it is now a 问题 row with the same line, and the
-    project beside it, a national-framework form of its own, is scored."""
-    profile = tmp_path / "prov.yaml"
-    profile.write_text(NO_ID, encoding="utf-8")
-    form = _form(tmp_path, str(profile))
-    _form(tmp_path / "own")  # the bundled set's own form: read without --set as before
-    own = tmp_path / "own" / "form" / "form.xlsx"
-    (form.parent / "own.xlsx").write_bytes(own.read_bytes())
-    out = tmp_path / "batch.jsonl"
-    code, output = _run("batch", str(form.parent), "-o", str(out), "-q")
-    assert 1 == code, output
-    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    by_file = {Path(line["source"]).name: line for line in lines}
-    assert 100 == by_file["own.xlsx"]["result"]["total"] and "problems" not in by_file["own.xlsx"], lines
-    assert "result" not in by_file["form.xlsx"], lines
-    assert "written from another set that keeps the id national-framework" in json.dumps(by_file["form.xlsx"],
-                                                                                        ensure_ascii=False), lines
-
-
-@pytest.mark.parametrize("name", [None, "", "  ", f" {NATIONAL_NAME} ", "项目支出绩效评价指标体系 (财预[2020]10号 附2)",
-                                  "项目支出绩效评价指标体系（财预【2020】10号附2）", "项目支出绩效自评指标体系（单位自评）"])
-def test_a_bundled_sets_own_form_with_its_name_as_written_blank_or_retyped_is_read_as_before(tmp_path: Path, name):
-    """The check reads only a name that is another set's: the bundled set's own form, its name cell cleared (a form
-    of an older version, or a clerk's), retyped with spaces, full-width or half-width brackets, or another bundled
-    set's name (its form with the id edited, which reading says itself: QA67 F4) is not refused by it."""
-    form = _form(tmp_path, name=name)
-    code, output = _run("score", str(form))
-    assert "written from another set" not in output, output
-    if name != "项目支出绩效自评指标体系（单位自评）":
-        assert 0 == code and "100.00" == _total(output), output
-
-
-def test_template_validate_and_lint_warn_of_a_profile_keeping_its_bases_id_and_version(tmp_path: Path,
-                                                                                      monkeypatch: pytest.MonkeyPatch):
-    """template of a profile without id: wrote a form naming national-framework 2020.2 without a word; template,
-    validate and lint now warn that its results and forms name its base, with the fix (its own id:). A warning: the
-    form is written and validate passes."""
+@pytest.fixture
+def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder with the two profiles that keep their base's id, and the self-evaluation facts at 80% execution (98.00
+    under self-evaluation's proportional rule, 90.00 under their bands)."""
     monkeypatch.chdir(tmp_path)
-    profile = Path("prov.yaml")
-    profile.write_text(NO_ID, encoding="utf-8")
-    said = ("prov.yaml: this profile keeps the id and version of the set it extends, national-framework 2020.2, while "
-            "changing it: its results and forms name national-framework 2020.2, and a form written from it is taken for "
-            "national-framework's when read without --set (give the profile its own id: (or version:), so that its "
-            "results and forms name it)")
-    blank = Path("blank.xlsx")
-    code, output = _run("template", str(profile), "-o", str(blank))
-    assert 0 == code and blank.is_file() and f"warning: {said}" in output, output
-    code, output = _run("validate", str(profile))
+    Path("keeprule.yaml").write_text(KEEPS_RULE, encoding="utf-8")
+    Path("province.yaml").write_text(PROVINCE, encoding="utf-8")
+    Path("county.yaml").write_text(COUNTY, encoding="utf-8")
+    facts = json.loads(SELF_FACTS.read_text(encoding="utf-8"))
+    facts["facts"]["budget"]["paid"] = 80
+    del facts["indicator_set"]
+    Path("f.json").write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
+    return tmp_path
+
+
+_KEEPING = [("keeprule.yaml", "self-evaluation 1.0", "self-evaluation"),
+            ("county.yaml", "province-self-evaluation 2025", "province-self-evaluation")]
+
+
+@pytest.mark.parametrize(("profile", "named", "base"), _KEEPING)
+def test_template_writes_no_form_of_a_profile_keeping_its_bases_id_in_any_format(here: Path, profile, named, base):
+    """template keeprule.yaml wrote a blank form naming self-evaluation 1.0, read back with self-evaluation's budget rule
+    (98.00 for 90.00); of county.yaml one naming the province, read back with province.yaml (QA155 F1, F2). Every form
+    format is now refused in one line with the fix, and nothing is written."""
+    line = f"error: {profile}: " + REFUSED.format(id=named, base=base)
+    for fmt in ("xlsx", "html", "markdown", "csv"):
+        code, output = _run("template", profile, "--format", fmt, "-o", f"blank.{'md' if fmt == 'markdown' else fmt}")
+        assert 1 == code and [line] == output.splitlines(), output
+    assert not list(here.glob("blank.*"))
+    code, output = _run("--lang", "zh", "template", profile, "-o", "blank.xlsx")
+    assert 1 == code and f"不能按本方案生成表：它沿用了所依据指标体系的编号和版本 {named}" in output, output
+    assert "（在本方案中写上它自己的 id:（或 version:））" in output and "form" not in output, output
+
+
+@pytest.mark.parametrize("fmt", ["json", "yaml"])
+def test_template_still_writes_a_facts_skeleton_naming_the_profiles_file(here: Path, fmt: str):
+    """A skeleton names the profile's file, not the id it keeps: scored back, it is scored with the profile."""
+    code, output = _run("template", "keeprule.yaml", "-o", f"skeleton.{fmt}")
+    assert 0 == code and "no form" not in output, output
+    assert "indicator_set: keeprule.yaml" in Path(f"skeleton.{fmt}").read_text(encoding="utf-8").replace('"', "") \
+        .replace(",", "")
+
+
+@pytest.mark.parametrize(("profile", "named", "base"), _KEEPING)
+def test_score_writes_no_selfeval_form_of_a_profile_keeping_its_bases_id(here: Path, profile, named, base):
+    """score f.json --set keeprule.yaml --layout selfeval -o form.xlsx wrote a form scored 90.00 that score read back as
+    98.00 (QA155 F1). It is refused, as is the set's own 自评表 layout in any format; the 评分表 is still written."""
+    line = f"error: {profile}: " + REFUSED.format(id=named, base=base)
+    for args in (["--layout", "selfeval", "-o", "form.xlsx"], ["-o", "form.xlsx"], ["--layout", "selfeval", "-o", "f.html"],
+                 ["--format", "markdown"]):
+        code, output = _run("score", "f.json", "--set", profile, *args)
+        assert 1 == code and [line] == output.splitlines(), (args, output)
+    assert not list(here.glob("form.*")) and not Path("f.html").exists()
+    code, output = _run("score", "f.json", "--set", profile, "--layout", "scoresheet", "-o", "sheet.xlsx")
+    assert 0 == code and "sheet.xlsx: 90.00" in output, output
+
+
+def test_batch_writes_no_selfeval_report_of_a_profile_keeping_its_bases_id(here: Path):
+    """batch --set keeprule.yaml --reports DIR is refused before anything is written; a facts file naming the profile's
+    file is a problem of its project (its report would be the form), and the project beside it is scored and reported."""
+    Path("in").mkdir()
+    Path("in", "keeprule.yaml").write_text(KEEPS_RULE, encoding="utf-8")
+    facts = json.loads(Path("f.json").read_text(encoding="utf-8"))
+    for name, named in (("kept", "keeprule.yaml"), ("own", "self-evaluation")):
+        Path("in", f"{name}.json").write_text(json.dumps({**facts, "indicator_set": named}, ensure_ascii=False), "utf-8")
+    code, output = _run("batch", "in", "--set", "keeprule.yaml", "--reports", "reports", "-o", "all.jsonl", "-q")
+    assert 1 == code and output.splitlines()[-1] == "error: keeprule.yaml: " + REFUSED.format(
+        id="self-evaluation 1.0", base="self-evaluation"), output
+    assert not Path("reports").exists() and not Path("all.jsonl").exists()
+    code, output = _run("batch", "in", "--reports", "reports", "-o", "all.jsonl", "-q")
+    lines = {Path(line["source"]).name: line for line in map(json.loads, Path("all.jsonl").read_text("utf-8").splitlines())}
+    assert 1 == code and 98 == lines["own.json"]["result"]["total"] and "result" not in lines["kept.json"], output
+    assert "no form is written from this profile" in json.dumps(lines["kept.json"]), lines
+    assert [p.name for p in Path("reports").glob("*.html")] == ["000002-own.html"]
+
+
+@pytest.mark.parametrize("note", ["2024年度单位自评", "某县单位自评（第二次填报）", "见附件"])
+def test_a_note_in_the_side_sheets_note_column_is_read_as_before(here: Path, note: str):
+    """表外事实!E2 is under 说明: a clerk's note there (2024年度单位自评) was refused as the name of another set keeping
+    the id (QA155 F3), and every such unit failed in a batch. The form is scored as its set's, by score and batch."""
+    facts = json.loads(Path("f.json").read_text(encoding="utf-8"))
+    facts["facts"]["budget"]["paid"] = 100
+    Path("f.json").write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
+    Path("forms").mkdir()
+    code, output = _run("score", "f.json", "--set", "self-evaluation", "--layout", "selfeval", "-o", "forms/form.xlsx")
+    assert 0 == code, output
+    book = load_workbook("forms/form.xlsx")
+    assert ("指标体系", "说明") == (book["表外事实"]["A2"].value, book["表外事实"]["E1"].value)
+    book["表外事实"]["E2"] = note
+    book.save("forms/form.xlsx")
+    code, output = _run("score", "forms/form.xlsx")
+    assert 0 == code and "总分 100.00" in output and "error" not in output, output
+    code, output = _run("batch", "forms", "-o", "all.jsonl", "-q")
+    assert 0 == code and 100 == json.loads(Path("all.jsonl").read_text("utf-8"))["result"]["total"], output
+
+
+def test_validate_and_lint_warn_that_no_form_can_be_written_from_a_profile_keeping_its_bases_id(here: Path):
+    """A warning, not an error: the profile is valid and scores; it says that no form can be written from it."""
+    said = ("keeprule.yaml: this profile keeps the id and version of the set it extends, self-evaluation 1.0, while "
+            "changing it: its results name self-evaluation 1.0, and no form can be written from it (template, score "
+            "--layout selfeval) (give the profile its own id: (or version:), so that its results and forms name it)")
+    code, output = _run("validate", "keeprule.yaml")
     assert 0 == code and f"warning: {said}" in output, output
-    code, output = _run("lint", str(profile))
+    code, output = _run("lint", "keeprule.yaml")
     assert 0 == code and f"{said.split(': ', 1)[0]}: warning: {said.split(': ', 1)[1]}" in output, output
-    assert ["base-id"] == [w.code for w in lint_file(profile)[1] if w.code == "base-id"]
-    code, output = _run("--lang", "zh", "template", str(profile), "-o", str(blank))
-    assert 0 == code and "提示：prov.yaml: 本方案沿用了所依据指标体系的编号和版本 national-framework 2020.2" in output, output
-    assert "在本方案中写上它自己的 id:（或 version:）" in output, output
+    assert ["base-id"] == [w.code for w in lint_file(Path("keeprule.yaml"))[1] if w.code == "base-id"]
+    code, output = _run("--lang", "zh", "validate", "keeprule.yaml")
+    assert 0 == code and "提示：keeprule.yaml: 本方案沿用了所依据指标体系的编号和版本 self-evaluation 1.0" in output, output
+    assert "也不能按本方案生成表（template、score --layout selfeval）" in output, output
 
 
-@pytest.mark.parametrize("text", ["extends: national-framework\n",  # changes nothing: it is the base
-                                  "extends: national-framework\nid: prov\nchange: {decision: {weight: 12, rescale: siblings}}\n",
-                                  "extends: national-framework\nversion: '2024.1'\nname: 某省方案\n"])
-def test_a_profile_with_its_own_id_or_version_or_no_change_is_not_warned_of(tmp_path: Path, text: str):
-    """Only a profile that changes its base and names itself as the base is warned of."""
-    profile = tmp_path / "prov.yaml"
-    profile.write_text(text, encoding="utf-8")
-    for command in (["template", str(profile), "-o", str(tmp_path / "blank.xlsx")], ["validate", str(profile)],
-                    ["lint", str(profile)]):
+@pytest.mark.parametrize("text", ["extends: self-evaluation\n",  # changes nothing: it is the base
+                                  "extends: self-evaluation\nid: prov\n" + KEEPS_RULE.split("\n", 1)[1],
+                                  "extends: self-evaluation\nversion: '2024.1'\nname: 某省方案\n"])
+def test_a_profile_with_its_own_id_or_version_or_no_change_writes_its_forms(here: Path, text: str):
+    """Only a profile that changes its base and names itself as the base is refused a form and warned of."""
+    Path("prov.yaml").write_text(text, encoding="utf-8")
+    for command in (["template", "prov.yaml", "-o", "blank.xlsx"], ["validate", "prov.yaml"], ["lint", "prov.yaml"],
+                    ["score", "f.json", "--set", "prov.yaml", "--layout", "selfeval", "-o", "form.xlsx"]):
         code, output = _run(*command)
         assert 0 == code and "keeps the id and version" not in output, output
+    assert Path("blank.xlsx").is_file() and Path("form.xlsx").is_file()
 
 
 def test_a_county_profile_keeping_its_provinces_id_is_warned_of_and_one_changing_nothing_is_not(tmp_path: Path):
@@ -147,12 +167,3 @@ def test_a_county_profile_keeping_its_provinces_id_is_warned_of_and_one_changing
     assert not [w for w in lint_file(tmp_path / "same.yaml")[1] if w.code == "base-id"]
     warned = [w for w in lint_file(tmp_path / "county.yaml")[1] if w.code == "base-id"]
     assert [{"id": "prov", "version": "2020.2"}] == [dict(w.fields) for w in warned]
-
-
-def test_a_long_name_typed_over_the_sets_name_is_cut_in_the_line(tmp_path: Path):
-    """A name cell of 5,000 characters is named by its first 40, on one line, as any text a clerk typed."""
-    form = _form(tmp_path, name="某省方案\n" + "长" * 5000)
-    code, output = _run("score", str(form))
-    errors = [line for line in output.splitlines() if line.startswith("error:")]
-    assert 1 == code and 1 == len(errors) and len(errors[0]) < 1000, output
-    assert "records is 某省方案 长长" in errors[0] and "…" in errors[0], output

@@ -27,7 +27,7 @@ from typing import Any, TextIO
 from .._arith import in_engine_context
 from .._output import NOT_PERMITTED, extension_of, stops_deferred
 from .._record import record
-from ..errors import Problem, ScoringEngineError
+from ..errors import IndicatorSetError, Problem, ScoringEngineError
 from ..model import IndicatorSet
 from ..reports.batch_csv import BatchCsv
 from ..reports.batch_html import BatchPage
@@ -109,7 +109,7 @@ def run_batch(options: BatchOptions) -> Summary:
     # a re-check folder inside the batch's folder is the re-check's, not projects compared with themselves
     documents = find_documents(options.inputs, own, options.taken)  # a missing input stops the run first
     recheck_documents = _rechecks(options.compare_with, own) if options.compare_with else None
-    made = _reports_folder(options.reports)
+    made = _reports_folder(options)
     earlier = listed_reports(options.reports) if options.reports is not None else frozenset()
     if options.reports is not None:  # marked before any report is written: each is listed as it is (QA42 F2)
         mark_reports(options.reports, [])
@@ -160,9 +160,17 @@ def run_batch(options: BatchOptions) -> Summary:
         raise
 
 
-def _reports_folder(reports: Path | None) -> bool:
+def _reports_folder(options: BatchOptions) -> bool:
     """The folder for each project's own report, made if missing; whether this run made it (a run that fails takes it
-    away again while it is empty, rather than leave an empty folder behind)."""
+    away again while it is empty, rather than leave an empty folder behind). Refused, before anything is written, when
+    each report would be the 自评表 of a profile keeping its base's id and version (--set keeprule.yaml): forms naming
+    the base, read back as the base's (QA155 F1)."""
+    reports = options.reports
+    if options.indicator_set is not None and reports is not None:
+        from ..reports.layouts import form_refused
+
+        if (refused := form_refused(options.indicator_set, options.report_format)) is not None:
+            raise IndicatorSetError(refused)
     if reports is None or reports.is_dir():
         return False
     if reports.is_symlink():  # mkdir would say only "file exists": the link is there, the folder it names is not

@@ -170,6 +170,13 @@ class Scorer:
         row = failed_row(index, document.source, problems, internal, self.batch, project, document.matched_by)
         return Outcome(index, document.source, None, problems, row)
 
+    def refused(self, outcome: Outcome, document: Document, problem: Problem) -> Outcome:
+        """A scored project failed after all: its report cannot be written (`BatchWorker.write_report`)."""
+        assert outcome.result is not None
+        row = failed_row(outcome.index, document.source, (problem,), False, self.batch, outcome.result.project,
+                         document.matched_by)
+        return Outcome(outcome.index, document.source, None, (problem,), row)
+
     def _form_project(self, document: Document) -> Mapping[str, Any] | None:
         """The project details on the header of a form that could not be read, as far as they read (QA31 F1: its 问题 row
         and its unit's count of failures name it): with the set it was read with, else the bundled one it names, else
@@ -224,14 +231,12 @@ class Scorer:
         """A filled 自评表's facts with the cell of each, and its set (the fixed one, else the bundled set it names)."""
         from ..forms.reader import bundled_set_named, read_form
         from ..forms.workbook import open_workbook
-        from ..forms.written import written_from
 
         assert document.path is not None
         sheets = open_workbook(document.path)  # once: for the set it names and for its cells
         indicator_set = self.fixed
         if indicator_set is None:
             indicator_set = self._load(resolve_set(bundled_set_named(sheets, document.source)), document.source)
-            written_from(sheets, indicator_set, document.source)  # not another set keeping its id (QA152 F1)
         imported = read_form(document.path, indicator_set, sheets)
         return dataclasses.replace(imported, facts=dataclasses.replace(imported.facts, source=document.source)), indicator_set
 

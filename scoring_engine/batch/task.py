@@ -70,7 +70,7 @@ class BatchWorker:
     def entry(self, index: int, document: Document) -> Entry:
         outcome = self.scorer.outcome(index, document, against=self.config.other_set)
         if outcome.result is not None and self.config.reports is not None:
-            self.write_report(outcome)
+            outcome = self.write_report(outcome, document)
         # a project this batch could not score is one problem, not scored again under the other set (QA31 F6)
         other = self.other.outcome(index, document, self.scorer.form_read, self.scorer.scored_with).row \
             if self.other is not None and outcome.row.ok else None
@@ -78,11 +78,16 @@ class BatchWorker:
         details = tuple(detail_cells(row, None)) if self.config.details and row.ok and not row.batch else None
         return Entry(row, _json_text(outcome) if self.config.json else None, other, details)
 
-    def write_report(self, outcome: Outcome) -> None:
+    def write_report(self, outcome: Outcome, document: Document) -> Outcome:
+        """The project's report written; the outcome, or a problem of the project for a report that would be the 自评表 of
+        a profile keeping its base's id, a form naming the base (a facts file naming such a profile's file: QA155 F1)."""
         assert outcome.result is not None and self.config.reports is not None
-        from ..reports.layouts import render_layout
+        from ..reports.layouts import form_refused, render_layout
 
         scored_with = self.scorer.scored_with  # the set's own layout: a self-evaluation set's report is its 自评表
+        refused = form_refused(scored_with, self.config.report_format) if scored_with is not None else None
+        if refused is not None:
+            return self.scorer.refused(outcome, document, refused)
         content = RENDERERS[self.config.report_format](outcome.result) if scored_with is None else \
             render_layout(outcome.result, scored_with, self.config.report_format)
         name = report_name(outcome.index, outcome.source, REPORT_EXTENSIONS[self.config.report_format])
@@ -92,6 +97,7 @@ class BatchWorker:
                                              "the reports folder)", file=str(target)))
         note_report(self.config.reports, name)  # listed first: a run stopped now leaves no report unlisted (QA42 F2)
         write_atomically(target, content)
+        return outcome
 
 
 def report_name(index: int, source: str, extension: str) -> str:

@@ -5,25 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["CHINESE_DIGITS", "YEAR", "YEAR_PLAIN", "same_label", "same_words"]
+__all__ = ["CHINESE_DIGITS", "YEAR", "YEAR_PLAIN", "same_label"]
 
 
 def same_label(written: str, label: str) -> bool:
     """Whether a cell's text is the label: full-width forms, spaces and a trailing colon ignored."""
     return _normal(written) == _normal(label)
-
-
-def same_words(written: str, text: str) -> bool:
-    """Whether a cell's text is `text` typed again: full-width forms, spaces and the kind of bracket ignored (a set's
-    name, 〔2020〕 typed as [2020]); a unit or a number after it is not, as it is in a label."""
-    return _words(written) == _words(text)
-
-
-def _words(text: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", text).split()).translate(_BRACKETS)
-
-
-_BRACKETS = str.maketrans("〔【〖[〕】〗]", "(((())))")  # NFKC has made （ ( and ［ [ already
 
 
 def _normal(text: str) -> str:

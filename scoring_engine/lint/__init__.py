@@ -24,8 +24,8 @@ that loads is looked at for what is legal but almost surely a mistake, each a
 - ``funds-rate``: a 自评表 printing a 执行率 beside an indicator scored from another rate (`funds_rate`);
 - ``weight-ceiling``: a bands or tiers rule whose best gives less than the whole weight, and a top grade that puts out of
   reach; ``zero-past-target``: a linear rule's zero line at or past its target (`ceilings`).
-- ``base-id``: a profile that keeps its base's id and version while changing it: its results and forms name the base
-  (`base_id`).
+- ``base-id``: a profile that keeps its base's id and version while changing it: its results name the base, and no
+  form can be written from it (`base_id`).
 
 Everything is reasoned from the set alone, conservatively: a warning says
 something true of every project (a band no project reaches, a check no

@@ -1,6 +1,6 @@
-"""A profile that keeps the id and version of the set it extends while changing it (`_base_id`): its results and forms
-name the base, so a form written from it is taken for the base's when read without --set (QA152 F1). Said on the
-profile's file: the fix, an `id:` of its own, is written there."""
+"""A profile that keeps the id and version of the set it extends while changing it (`_base_id`): its results name the
+base, and no form is written from it, since its side sheet would name the base and be read back as the base's (QA152 F1,
+QA155 F1). Said on the profile's file: the fix, an `id:` of its own, is written there."""
 
 from __future__ import annotations
 

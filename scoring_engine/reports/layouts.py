@@ -9,7 +9,8 @@ have one shape each and take no layout.
 from __future__ import annotations
 
 from .._arith import in_engine_context
-from ..errors import ScoringEngineError, did_you_mean
+from .._base_id import no_form
+from ..errors import IndicatorSetError, Problem, ScoringEngineError, did_you_mean
 from ..forms.content import blank_content, result_content
 from ..forms.grid import Grid
 from ..forms.layout import form_layout
@@ -20,7 +21,7 @@ from .form_html import render_form_html
 from .form_text import render_form_csv, render_form_markdown
 from .form_xlsx import form_workbook
 
-__all__ = ["LAYOUTS", "LAYOUT_FORMATS", "blank_form", "render_layout", "result_grid"]
+__all__ = ["LAYOUTS", "LAYOUT_FORMATS", "blank_form", "form_refused", "render_layout", "result_grid"]
 
 #: The layouts a report can take.
 LAYOUTS = ("scoresheet", "selfeval")
@@ -36,6 +37,14 @@ def check_layout(layout: str, fmt: str) -> None:
     if fmt not in LAYOUT_FORMATS:
         raise ScoringEngineError(f"--layout applies to {', '.join(LAYOUT_FORMATS)}, not to {fmt}",
                                  hint="leave --layout out for table and json")
+
+
+def form_refused(indicator_set: IndicatorSet, fmt: str, layout: str | None = None) -> Problem | None:
+    """The line refusing a report in `fmt` and `layout` (default: the set's own) when it is a 自评表 of a profile that keeps
+    its base's id and version (`_base_id.no_form`): a form naming the base, read back as the base's (QA155 F1, F2)."""
+    if (layout or indicator_set.layout) != "selfeval" or fmt not in LAYOUT_FORMATS:
+        return None
+    return no_form(indicator_set)
 
 
 def result_grid(result: Result, indicator_set: IndicatorSet) -> Grid:
@@ -61,13 +70,18 @@ def render_layout(result: Result, indicator_set: IndicatorSet, fmt: str, layout:
         check_layout(layout, fmt)
     if chosen == "scoresheet" or fmt not in LAYOUT_FORMATS:
         return render(result, fmt)
+    if (refused := form_refused(indicator_set, fmt, chosen)) is not None:
+        raise IndicatorSetError(refused)
     grid = result_grid(result, indicator_set)
     return _draw(grid, result, indicator_set, fmt)
 
 
 @in_engine_context
 def blank_form(indicator_set: IndicatorSet, fmt: str) -> str | bytes:
-    """The set's empty 自评表 in `fmt` (xlsx, html, markdown or csv): the template a unit fills in."""
+    """The set's empty 自评表 in `fmt` (xlsx, html, markdown or csv): the template a unit fills in; none of a profile
+    keeping its base's id and version, which it would name (QA155 F1)."""
+    if (refused := no_form(indicator_set)) is not None:
+        raise IndicatorSetError(refused)
     layout = form_layout(indicator_set.form.layout)
     return _draw(form_grid(layout, blank_content(indicator_set, layout)), None, indicator_set, fmt)
 
