@@ -164,7 +164,31 @@ def test_last_years_form_failing_under_a_profile_of_this_years_set_gets_one_line
     assert 1 == code and 1 == len(lines), said
     assert lines[0].startswith("error: form-2024.xlsx: the form was written for version 2024 of the set "
                                "province-self-evaluation, and is read here with county, a profile of its version 2025 ("
-                               "read it with a profile of version 2024, or fill the blank form of county"), said
+                               "read it with a profile of version 2024, or with the file of version 2024 (pass --set "
+                               "province-2024.yaml), or fill the blank form of county"), said
     batch = CliRunner().invoke(main, ["--lang", "en", "batch", forms["2024"].name, "--set", "county.yaml", "--jobs", "1",
                                       "-q"])
     assert 1 == batch.stderr.count("form-2024.xlsx") and "version 2024" in batch.stderr, batch.stderr
+
+
+def test_last_years_form_is_offered_the_file_of_its_version_found_near_it(here: Path):
+    """QA155 F8: last year's province form read with a county's profile of this year's set was told only to read it
+    with "a profile of version 2024", which no file is, or to fill the county's blank form: province-2024.yaml, beside
+    it, which scores it, was no longer offered. The one line offers it, read with the county or with this year's
+    province file, in either language; a form with no file of its version near it is told as before."""
+    forms = _provinces(here)
+    _county(here, "safety.major_accident")
+    for set_path, fix in (("county.yaml", "(read it with a profile of version 2024, or with the file of version 2024 "
+                                          "(pass --set province-2024.yaml), or fill the blank form of county "),
+                          ("province-2025.yaml", "(read it with the file of version 2024 (pass --set province-2024.yaml), "
+                                                 "or fill the blank form of version 2025 ")):
+        _, said = _score(forms["2024"].name, "--set", set_path)  # a warning read with the province's file, which scores it
+        assert fix in said.splitlines()[0], said
+    zh = CliRunner().invoke(main, ["--lang", "zh", "score", forms["2024"].name, "--set", "county.yaml"]).stderr
+    assert "或用 2024 版的文件读取（--set province-2024.yaml），或填写 county 的空白表" in zh, zh
+    assert 0 == _score(forms["2024"].name, "--set", "province-2024.yaml")[0]  # following it scores
+    far = Path("a", "b", "c", "d")  # four folders below the sets: beyond the search for them
+    far.mkdir(parents=True)
+    forms["2024"].rename(far / "form-2024.xlsx")
+    code, said = _score(str(far / "form-2024.xlsx"), "--set", "county.yaml")
+    assert 1 == code and "(read it with a profile of version 2024, or fill the blank form of county " in said, said

@@ -20,7 +20,7 @@ from .._arith import plain
 from .._text import cut
 from ..errors import ADD_THE_FACT, FactsError, Problem
 from ..model import IndicatorSet
-from .bases import base_file, base_version, blank_form
+from .bases import base_file, base_version, version_fix
 from ..target_rows import parse_quantity
 from .layout import FormLayout, Labelled
 from .workbook import Formula, Sheet
@@ -299,18 +299,15 @@ def read_with(named: str | None, indicator_set: IndicatorSet, source: str, versi
     """A first line for the problems of a form its side sheet says was written for another set than the one it is read
     with (a Sichuan form read with self-evaluation: its blocks and columns are another layout's), or for another
     `version` of it (`named_version`: last year's form, read after the set was updated: QA89 F1); none otherwise."""
-    blank = blank_form(indicator_set)
-    if named is not None and named == indicator_set.id and version is not None:
-        return [Problem(f"{OTHER_VERSION}{version} of the set {named}, and is read here with its version "
-                        f"{indicator_set.version}", file=source, hint=f"read it with the file of version {version} (--set "
-                        f"PATH), or fill the blank form of version {indicator_set.version} (scoring-engine template {blank})")]
-    if named is None or named == indicator_set.id:
+    if named is None or (named == indicator_set.id and version is None):
         return []
+    if named == indicator_set.id and version is not None:
+        return [Problem(f"{OTHER_VERSION}{version} of the set {named}, and is read here with its version "
+                        f"{indicator_set.version}", file=source, hint=version_fix(indicator_set, named, version, source))]
     if named in indicator_set.base_ids and version is not None and not refused:  # refused: the plain line (QA150 F2)
         return [Problem(f"{OTHER_VERSION}{version} of the set {named}, and is read here with {indicator_set.id}, a profile of "
                         f"its version {base_version(indicator_set, named)}", file=source,
-                        hint=f"read it with a profile of version {version}, or fill the blank form of {indicator_set.id} "
-                             f"(scoring-engine template {blank})")]
+                        hint=version_fix(indicator_set, named, version, source))]
     # read with a profile of its set (a county's of the province's), the line stays (another layout, a newer base: QA145
     # F1, F2), but its fix is not to leave the profile's changes out (QA143 F2: the county's veto)
     how = base_file(indicator_set, named) or how_to_read_with(named, source)
