@@ -79,34 +79,41 @@ def test_template_still_writes_a_facts_skeleton_naming_the_profiles_file(here: P
 @pytest.mark.parametrize(("profile", "named", "base"), _KEEPING)
 def test_score_writes_no_selfeval_form_of_a_profile_keeping_its_bases_id(here: Path, profile, named, base):
     """score f.json --set keeprule.yaml --layout selfeval -o form.xlsx wrote a form scored 90.00 that score read back as
-    98.00 (QA155 F1). It is refused, as is the set's own 自评表 layout in any format; the 评分表 is still written."""
+    98.00 (QA155 F1). It is refused, as is the set's own 自评表 layout as a workbook; as a page or text, which no command
+    reads back, and as the 评分表, the report is still written."""
     line = f"error: {profile}: " + REFUSED.format(id=named, base=base)
-    for args in (["--layout", "selfeval", "-o", "form.xlsx"], ["-o", "form.xlsx"], ["--layout", "selfeval", "-o", "f.html"],
-                 ["--format", "markdown"]):
+    for args in (["--layout", "selfeval", "-o", "form.xlsx"], ["-o", "form.xlsx"]):
         code, output = _run("score", "f.json", "--set", profile, *args)
         assert 1 == code and [line] == output.splitlines(), (args, output)
-    assert not list(here.glob("form.*")) and not Path("f.html").exists()
+    assert not list(here.glob("form.*"))
+    for args in (["--layout", "selfeval", "-o", "f.html"], ["--format", "markdown"]):
+        code, output = _run("score", "f.json", "--set", profile, *args)
+        assert 0 == code and "no form" not in output, (args, output)
     code, output = _run("score", "f.json", "--set", profile, "--layout", "scoresheet", "-o", "sheet.xlsx")
     assert 0 == code and "sheet.xlsx: 90.00" in output, output
 
 
 def test_batch_writes_no_selfeval_report_of_a_profile_keeping_its_bases_id(here: Path):
-    """batch --set keeprule.yaml --reports DIR is refused before anything is written; a facts file naming the profile's
-    file is a problem of its project (its report would be the form), and the project beside it is scored and reported."""
+    """batch --set keeprule.yaml --reports DIR --report-format xlsx is refused before anything is written; a facts file
+    naming the profile's file is a problem of its project (its report would be the form), and the project beside it is
+    scored and reported. Reports as pages are written for both."""
     Path("in").mkdir()
     Path("in", "keeprule.yaml").write_text(KEEPS_RULE, encoding="utf-8")
     facts = json.loads(Path("f.json").read_text(encoding="utf-8"))
     for name, named in (("kept", "keeprule.yaml"), ("own", "self-evaluation")):
         Path("in", f"{name}.json").write_text(json.dumps({**facts, "indicator_set": named}, ensure_ascii=False), "utf-8")
-    code, output = _run("batch", "in", "--set", "keeprule.yaml", "--reports", "reports", "-o", "all.jsonl", "-q")
+    code, output = _run("batch", "in", "--set", "keeprule.yaml", "--reports", "reports", "--report-format", "xlsx",
+                        "-o", "all.jsonl", "-q")
     assert 1 == code and output.splitlines()[-1] == "error: keeprule.yaml: " + REFUSED.format(
         id="self-evaluation 1.0", base="self-evaluation"), output
     assert not Path("reports").exists() and not Path("all.jsonl").exists()
-    code, output = _run("batch", "in", "--reports", "reports", "-o", "all.jsonl", "-q")
+    code, output = _run("batch", "in", "--reports", "reports", "--report-format", "xlsx", "-o", "all.jsonl", "-q")
     lines = {Path(line["source"]).name: line for line in map(json.loads, Path("all.jsonl").read_text("utf-8").splitlines())}
     assert 1 == code and 98 == lines["own.json"]["result"]["total"] and "result" not in lines["kept.json"], output
     assert "no form is written from this profile" in json.dumps(lines["kept.json"]), lines
-    assert [p.name for p in Path("reports").glob("*.html")] == ["000002-own.html"]
+    assert [p.name for p in Path("reports").glob("*.xlsx")] == ["000002-own.xlsx"]
+    code, output = _run("batch", "in", "--reports", "pages", "-o", "pages.jsonl", "-q")
+    assert 0 == code and sorted(p.name for p in Path("pages").glob("*.html")) == ["000001-kept.html", "000002-own.html"]
 
 
 @pytest.mark.parametrize("note", ["2024年度单位自评", "某县单位自评（第二次填报）", "见附件"])

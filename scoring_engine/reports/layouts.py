@@ -40,9 +40,10 @@ def check_layout(layout: str, fmt: str) -> None:
 
 
 def form_refused(indicator_set: IndicatorSet, fmt: str, layout: str | None = None) -> Problem | None:
-    """The line refusing a report in `fmt` and `layout` (default: the set's own) when it is a 自评表 of a profile that keeps
-    its base's id and version (`_base_id.no_form`): a form naming the base, read back as the base's (QA155 F1, F2)."""
-    if (layout or indicator_set.layout) != "selfeval" or fmt not in LAYOUT_FORMATS:
+    """The line refusing a report in `fmt` and `layout` (default: the set's own) when it is a 自评表 workbook of a profile
+    that keeps its base's id and version (`_base_id.no_form`): a form naming the base, read back as the base's (QA155 F1,
+    F2). Its 自评表 as a page or text is written: no command reads one back."""
+    if (layout or indicator_set.layout) != "selfeval" or fmt != "xlsx":
         return None
     return no_form(indicator_set)
 
