@@ -157,7 +157,7 @@ def _set_for(facts: Path, loaded: Facts, set_ref: str | None) -> IndicatorSet:
         try:
             indicator_set = load_indicator_set(resolve_set(loaded.indicator_set, relative_to=facts.parent))
         except IndicatorSetError as err:
-            raise IndicatorSetError([p.located(file=loaded.source, path="$.indicator_set") for p in err.problems]) from None
+            raise IndicatorSetError([p.named_at(loaded.source, "$.indicator_set") for p in err.problems]) from None
     else:
         raise click.UsageError("no indicator set: pass --set ID|PATH, or name one in the facts file as \"indicator_set\"")
     return indicator_set

@@ -61,6 +61,12 @@ class Problem:
         missing: dict[str, Any] = {k: v for k, v in fields.items() if v is not None and getattr(self, k) is None}
         return replace(self, **missing) if missing else self
 
+    def named_at(self, file: str | None, path: str) -> Problem:
+        """The problem placed at `path` of `file`, the file naming what failed (a set named by a facts file), when it has
+        no file of its own; one placed in another file (a line of the set) keeps its place whole: a data path of the
+        naming file beside that file's line pointed nowhere."""
+        return self if self.file is not None else self.located(file=file, path=path)
+
     def text(self, lang: str = "en") -> str:
         """The problem as one line in `lang`: "en" is str(problem); "zh" has the same place and fields, the words in Chinese.
 

@@ -362,3 +362,19 @@ def test_a_batch_summary_in_jsonl_a_table_or_a_web_page_given_for_one_project_is
             run = CliRunner().invoke(main, ["--lang", "zh", command[0], f"{summary}.{extension}", *command[1:]])
             assert 1 == run.exit_code and f"错误：{summary}.{extension}: {kind}，不是事实文件（{hint}）" in run.stderr, run.output
             assert "JSON 语法" not in run.stderr and len(run.stderr.splitlines()) == 1, run.output
+
+
+@pytest.mark.parametrize("command", [["score"], ["explain", "-i", "decision"], ["batch", "-o", "out.csv", "-q"]])
+def test_a_broken_set_named_by_the_facts_is_said_at_its_own_line_alone(tmp_path: Path, command: list[str],
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA154 F1: a set the facts file names, with a duplicate key, was said at 'dup.yaml:62:5: $.indicator_set: …', the
+    facts file's path beside the set's line, which names no key there. The set's line is said as `--set` says it."""
+    text = EXAMPLE_SET.read_text(encoding="utf-8").replace("    weight: 15\n", "    weight: 15\n    weight: 15\n", 1)
+    (tmp_path / "dup.yaml").write_text(text, encoding="utf-8")
+    facts = json.loads(EXAMPLE_FACTS.read_text(encoding="utf-8"))
+    (tmp_path / "facts.json").write_text(json.dumps({**facts, "indicator_set": "dup.yaml"}), encoding="utf-8")
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if row == "    weight: 15") + 1
+    monkeypatch.chdir(tmp_path)
+    run = CliRunner().invoke(main, ["--lang", "en", command[0], "facts.json", *command[1:]])
+    assert 1 == run.exit_code, run.output
+    assert f"dup.yaml:{line}:5: duplicate key 'weight'" in run.output and "$.indicator_set" not in run.output, run.output

@@ -328,7 +328,7 @@ _API_OUTSIDE = "give a path inside that folder or a bundled set id; a set elsewh
 
 
 def _named_by(err: IndicatorSetError, source: str) -> IndicatorSetError:
-    return IndicatorSetError([p.located(file=source, path="$.indicator_set") for p in err.problems])
+    return IndicatorSetError([p.named_at(source, "$.indicator_set") for p in err.problems])
 
 
 def _typed_apart(imported: ImportedFacts | None, indicator_set: IndicatorSet, scored: Result | Scores) -> tuple[Problem, ...]:
