@@ -1109,3 +1109,17 @@ def test_the_forms_own_dash_in_an_unused_category_row_is_no_value(tmp_path: Path
     read = CliRunner().invoke(main, ["--lang", "en", "score", str(form), "--set", "self-evaluation", "--format", "json"])
     assert 0 == read.exit_code, read.output
     assert json.loads(expected.output)["total"] == json.loads(read.output)["total"]
+
+
+@pytest.mark.parametrize("year", ["2021年", "2021年度", "FY2021", " 2021 ", 2021.0, "二〇二一"])
+def test_a_year_written_as_clerks_write_it_is_printed_once_and_read_back(tmp_path: Path, year: object) -> None:
+    """QA154 F2: project.year '2021年' printed the title （2021年年度）, which the form's reader could not read: scored
+    back, the form lost its year (a re-check is matched by it). The title says （2021年度）, and the year is read back."""
+    facts = json.loads((ROOT / "examples" / "resettlement-housing" / "facts.json").read_text(encoding="utf-8"))
+    facts["project"]["year"] = year
+    (tmp_path / "facts.json").write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
+    form = tmp_path / "form.xlsx"
+    run = CliRunner().invoke(main, ["score", str(tmp_path / "facts.json"), "--layout", "selfeval", "-o", str(form)])
+    assert 0 == run.exit_code, run.output
+    imported = read_form(form, load_indicator_set(resolve_set("self-evaluation")))
+    assert 2021 == imported.facts.project["year"] and not imported.warnings, imported.warnings

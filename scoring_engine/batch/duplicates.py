@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import functools
 import itertools
-import re
 import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
 from .._record import record
 from .._text import prints_as_nothing
+from ..forms.labels import plain_year
 
 __all__ = ["Duplicate", "IdTally", "same_id", "SHOWN_DUPLICATES", "SHOWN_SOURCES"]
 
@@ -57,25 +57,12 @@ def same_year(year: Any) -> str:
         return ""
     if type(year) in (str, int):  # a batch's projects give a few years, each many times: worked out once each
         return _year_of(year)
-    return _year(year)
+    return plain_year(year)
 
 
 @functools.lru_cache(maxsize=256)
 def _year_of(year: str | int) -> str:
-    return _year(year)
-
-
-def _year(year: Any) -> str:
-    text = "".join(c for c in same_id(year) if not c.isspace() and unicodedata.category(c) not in ("Cf", "Cc"))
-    text = re.sub(r"年度?$", "", text)
-    if _CHINESE_YEAR.fullmatch(text):  # the zero typed as 〇, or as the circle ○ or the letter O (QA42 F4)
-        text = text.translate(_CHINESE_DIGITS)
-    text = re.sub(r"^FY", "", text, flags=re.IGNORECASE)
-    return text.split(".")[0] if re.fullmatch(r"\d{4}\.0+", text) else text
-
-
-_CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九○Oo", "00123456789000")  # 二〇二四 is 2024
-_CHINESE_YEAR = re.compile("[〇零一二三四五六七八九○Oo0-9]{4}")
+    return plain_year(year)
 
 
 def same_id(project_id: Any) -> str:

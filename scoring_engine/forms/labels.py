@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 
-__all__ = ["CHINESE_DIGITS", "YEAR", "YEAR_PLAIN", "same_label"]
+from .._text import prints_as_nothing
+
+__all__ = ["CHINESE_DIGITS", "YEAR", "YEAR_PLAIN", "plain_year", "same_label"]
 
 
 def same_label(written: str, label: str) -> bool:
@@ -26,3 +29,19 @@ YEAR = re.compile(r"[(（]\s*([\d〇零一二三四五六七八九]{4})\s*(?:年
                r"|[.．]\s*\d{1,2}\s*[-—–~～至到]\s*(?:\d{4}\s*[.．])?\s*\d{1,2})?\s*[)）]")
 YEAR_PLAIN = re.compile(r"^\s*([\d〇零一二三四五六七八九]{4})\s*(?:年度|$)")  # at the start: a title, not a name's 2021年度
 CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")  # （二〇二一年度） is 2021
+
+
+def plain_year(year: Any) -> str:
+    """A year as a clerk may write it, in digits: 2024, '2024年', '2024年度', the full-width '２０２４', '二〇二四年' and
+    'FY2024' are '2024'; 2024.0 too (a spreadsheet's number). Anything else is given back as text, tidied."""
+    text = "".join(c for c in unicodedata.normalize("NFKC", str(year))
+                   if not c.isspace() and not prints_as_nothing(c) and unicodedata.category(c) not in ("Cf", "Cc"))
+    text = re.sub(r"年度?$", "", text)
+    if _WRITTEN_YEAR.fullmatch(text):  # the zero typed as 〇, or as the circle ○ or the letter O (QA42 F4)
+        text = text.translate(_YEAR_DIGITS)
+    text = re.sub(r"^FY", "", text, flags=re.IGNORECASE)
+    return text.split(".")[0] if re.fullmatch(r"\d{4}\.0+", text) else text
+
+
+_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九○Oo", "00123456789000")  # 二〇二四 is 2024
+_WRITTEN_YEAR = re.compile("[〇零一二三四五六七八九○Oo0-9]{4}")

@@ -8,10 +8,12 @@ name spans the width. Every format draws the grid this module builds.
 from __future__ import annotations
 
 import itertools
+import re
 from decimal import Decimal
 
 from .content import FormContent, IndicatorLine
 from .grid import Cell, Grid, GridBuilder, shown
+from .labels import plain_year
 from .layout import FormLayout, label_with_weight
 
 __all__ = ["form_grid"]
@@ -21,13 +23,22 @@ _WIDTHS = {"block": 10, "level1": 12, "level2": 14, "level3": 24, "target": 14, 
            "actual": 14, "actual_value": 10, "weight": 8, "score": 8, "reason": 30}
 
 
+def _year(year: object) -> str:
+    """The year the title prints: in digits when it is one as a clerk writes it ('2021年', 'FY2021': （2021年度）, not
+    （2021年年度）, which the form's reader cannot read back); as given otherwise; blank when there is none."""
+    if year is None or year == "":
+        return "    "
+    digits = plain_year(year)
+    return digits if re.fullmatch(r"\d{4}", digits) else str(year)
+
+
 def form_grid(layout: FormLayout, content: FormContent) -> Grid:
     """The form as a grid of cells, one column for the block labels and one per indicator column."""
     columns = layout.indicators.columns
     b = GridBuilder(width=1 + len(columns))
     b.put(0, layout.title, "title", colspan=b.width)
     b.next_row()
-    b.put(0, layout.subtitle.format(year=content.project.get("year", "    ")), "subtitle", colspan=b.width)
+    b.put(0, layout.subtitle.format(year=_year(content.project.get("year"))), "subtitle", colspan=b.width)
     b.next_row()
     for line in layout.header:
         spots = b.spread(0, 2 * len(line), flexible=tuple(range(1, 2 * len(line), 2)))
