@@ -978,3 +978,31 @@ def test_a_set_finds_an_indicator_by_its_name_as_a_result_does_and_says_a_miss_i
     with pytest.raises(UnknownIndicatorError) as caught:
         small.indicator("预算执行率率")
     assert caught.value.first.text("zh") == "指标 预算执行率率：指标体系 example-small 中没有指标 '预算执行率率'"
+
+
+class _AmbiguousNA:
+    """pandas' NA as it compares: == gives NA, whose truth is refused (a stand-in: the tests install no pandas)."""
+
+    __module__ = "pandas.api.typing"
+
+    def __eq__(self, other: object) -> _AmbiguousNA:  # type: ignore[override]
+        return self
+
+    __hash__ = object.__hash__
+
+    def __bool__(self) -> bool:
+        raise TypeError("boolean value of NA is ambiguous")
+
+
+_AmbiguousNA.__name__ = "NAType"
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_pandas_na_as_a_project_detail_is_a_problem_of_its_project_in_score_many(small, jobs):
+    """QA156 F5: score_many given NA as a project's name raised 'boolean value of NA is ambiguous' from the batch's row
+    of the failed project, where score() says the detail is no value. Its outcome says so, and the next is scored."""
+    documents = [Facts(values=_base(), project={"name": _AmbiguousNA()}), {"project": {"unit": _AmbiguousNA()}, "facts": _base()},
+                 _base()]
+    outcomes = list(score_many(small, documents, jobs=jobs))
+    assert [False, False, True] == [o.ok for o in outcomes]
+    assert [["$.project.name"], ["$.project.unit"]] == [[p.path for p in o.problems] for o in outcomes[:2]]

@@ -416,8 +416,10 @@ def failed_row(index: int, source: str, problems: tuple[Problem, ...], internal:
 
 
 def project_details(project: Mapping[str, Any]) -> dict[str, str]:
-    """The project keys a summary shows, as text."""
-    return {k: plain(v) if isinstance(v, Decimal) else str(v) for k in PROJECT_KEYS if (v := project.get(k)) not in (None, "")}
+    """The project keys a summary shows, as text. A value is tested by its kind, not compared: pandas' NA, refused as a
+    detail, says its comparisons are no true or false (QA156 F5)."""
+    return {k: plain(v) if isinstance(v, Decimal) else str(v) for k in PROJECT_KEYS
+            if (v := project.get(k)) is not None and not (isinstance(v, str) and not v)}
 
 
 def _flags(shape: SetShape, flags: tuple[Any, ...], grade: str, rate: Decimal | None,
