@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-__all__ = ["NUMPY_HINT", "not_finite_hint", "numpy_name", "pandas_blank"]
+__all__ = ["NUMPY_HINT", "nat_takes", "not_finite_hint", "numpy_name", "pandas_blank"]
 
 NUMPY_HINT = "convert NumPy values to Python ones first: value.item(), array.tolist(), or df.astype(object) for a pandas frame"
 _NOT_FINITE = "NaN and infinity are not numbers"
@@ -40,6 +40,37 @@ def pandas_blank(value: Any, expected: str = "a date") -> tuple[str, str] | None
     word = kind.__name__.removesuffix("Type")
     return (f"pandas {word} is not {expected}" if word == "NaT" else f"pandas {word} is not a value"), \
         f"{word} is how pandas reads an empty cell: leave out the facts whose cells are empty (row.dropna())"
+
+
+#: What a declared fact takes, by its type, or a field of its value by its key (a judgement's tier and score, a finding's
+#: points and text): said of pandas' NaT given for it (it is no date, nor any other value: QA155 F9).
+_TAKES = {"number": "a number", "integer": "a number", "boolean": "true or false", "string": "text", "list": "a list",
+          "judgement": "an evaluator's judgement", "tier": "an evaluator's judgement", "score": "a number",
+          "points": "a number", "text": "text"}
+#: What an item of a list fact takes, by the list's items; what a field of a target row takes (QA156 F6).
+_ITEM_TAKES = {"number": "a number", "finding": "text", "target": "a target row"}
+_ROW_TAKES = {"target": "a number or text", "actual": "a number or text", "weight": "a number", "score": "a number",
+              "tier": "an evaluator's judgement"}
+#: What a project detail (any key) and an indicator marked not applicable (its reason) take.
+_DETAIL_TAKES = {"project": "text, a number or a date", "not_applicable": "text"}
+
+
+def nat_takes(kind: str, items: str, at: str) -> str | None:
+    """What the place `at` (a JSON path after the fact's name, "" for the fact itself) of a declared fact of type `kind`
+    (a list's `items`) takes, or a project detail or a not applicable's reason (`kind` "project" or "not_applicable",
+    `at` ""): said of pandas' NaT given there. None where a date goes, or where no one kind of value does.
+
+    >>> nat_takes("list", "target", "[0].actual"), nat_takes("list", "number", "[2]"), nat_takes("project", "", "")
+    ('a number or text', 'a number', 'text, a number or a date')
+    """
+    if not at:
+        return _TAKES.get(kind, _DETAIL_TAKES.get(kind))
+    last = at.rpartition(".")[2]
+    if "[" in last:  # an item of a list fact, or something nested deeper than a field
+        return _ITEM_TAKES.get(items) if kind == "list" and last == at and at.count("[") == 1 else None
+    if kind == "list" and items == "target":
+        return _ROW_TAKES.get(last, "text")  # name, unit, category, reason…: text
+    return _TAKES.get(last)
 
 
 def numpy_name(value: Any) -> str | None:

@@ -18,6 +18,9 @@ PLACES = (
     ("pandas NaT is not text", "pandas 的 NaT 不是文字"),
     ("pandas NaT is not a list", "pandas 的 NaT 不是列表"),
     ("pandas NaT is not an evaluator's judgement", "pandas 的 NaT 不是评价人的判断"),
+    ("pandas NaT is not a number or text", "pandas 的 NaT 不是数字或文字"),  # a target row's target or actual (QA156 F6)
+    ("pandas NaT is not a target row", "pandas 的 NaT 不是绩效目标行"),
+    ("pandas NaT is not text, a number or a date", "pandas 的 NaT 不是文字、数字或日期"),  # a project detail
     # a problem placed on a form's cell (forms/): the cell first, whatever the message it places
     ("{sheet:sheet}!{cell:cell}: {message}", "{sheet}!{cell}：{message!t}"),
     ("{message}: the row names {name} instead", "{message!t}：这一行写的名称是 {name}"),

@@ -21,7 +21,7 @@ from ._record import record
 from ._text import bad_character, invisible_character
 from ._undeclared import given_instead, removed_facts, undeclared_warnings, unwritable
 from .errors import ADD_THE_FACT, FactsError, Problem, json_path
-from ._numpy_values import NUMPY_HINT, not_finite_hint, pandas_blank
+from ._numpy_values import NUMPY_HINT, nat_takes, not_finite_hint, pandas_blank
 from .fact_values import convert_fact, convert_number, numpy_hint, out_of_range_words, type_name
 from .model import FactSpec, IndicatorSet
 from ._row_fit import row_problems
@@ -430,13 +430,6 @@ def _shape_of(indicator_set: IndicatorSet) -> DeclaredShape:
     return shape
 
 
-#: What a declared fact (by its type), or a judgement's score or a finding's points, takes: said of pandas' NaT given
-#: for it (it is no date, nor any other value).
-_TAKES = {"number": "a number", "integer": "a number", "boolean": "true or false", "string": "text", "list": "a list",
-          "judgement": "an evaluator's judgement", "tier": "an evaluator's judgement", "score": "a number",
-          "points": "a number"}
-
-
 def _check_document(facts: Facts, declared: Mapping[str, FactSpec], problem: Callable[[str, str, str | None, str], None],
                     problems: list[Problem], clean: bool) -> None:
     """Raise FactsError for values no facts document may hold and for details of the wrong shape, each named where it is.
@@ -449,13 +442,15 @@ def _check_document(facts: Facts, declared: Mapping[str, FactSpec], problem: Cal
         while name is not None and name not in declared and "." in name:  # a tier's score: of the fact (QA41 F4)
             name = name.rsplit(".", 1)[0]
         if name is not None and name in declared:
-            at = json_path(path).removeprefix(f"$.facts.{name}")
-            takes = _TAKES.get(at.rpartition(".")[2] if at else declared[name].type)  # NaT where no date goes (QA155 F9)
-            said = f"pandas NaT is not {takes}" if message.startswith("pandas NaT") and takes else message
-            problem(name, f"{declared[name].title}: {said}", hint, at)
+            at, spec = json_path(path).removeprefix(f"$.facts.{name}"), declared[name]
+            takes = nat_takes(spec.type, spec.items, at) if message.startswith("pandas NaT") else None  # QA155 F9
+            problem(name, f"{spec.title}: {f'pandas NaT is not {takes}' if takes else message}", hint, at)
         else:
-            name = fact_at(path)
-            problems.append(Problem(message, file=facts.source, path=json_path(path), fact=name, hint=hint))
+            name, at = fact_at(path), json_path(path)
+            detail = len(path) == 2 and path[0] in ("project", "not_applicable") and message.startswith("pandas NaT")
+            takes = nat_takes(str(path[0]), "", "") if detail else None  # a project detail: no date alone (QA156 F6)
+            problems.append(Problem(f"pandas NaT is not {takes}" if takes else message, file=facts.source, path=at,
+                                    fact=name, hint=hint))
         if len(problems) >= _SHOWN:
             break
     if problems:

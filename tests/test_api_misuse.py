@@ -876,7 +876,8 @@ def _with_empty_cells(nat, na) -> list:
     paid["budget"]["paid"] = na
     return [(facts, "$.facts.output.actual_end", "pandas NaT is not a date"),
             (paid, "$.facts.budget.paid", "pandas NA is not a value"),
-            (Facts(values=_base(), project={"name": "x", "date": nat}), "$.project.date", "pandas NaT is not a date"),
+            (Facts(values=_base(), project={"name": "x", "date": nat}), "$.project.date",
+             "pandas NaT is not text, a number or a date"),
             ({**_base(), "remark_date": nat}, "$.facts.remark_date", "pandas NaT is not a date"),
             ({**_base(), "remark": {"dates": [na]}}, "$.facts.remark.dates[0]", "pandas NA is not a value")]
 
@@ -892,7 +893,7 @@ def _refused_with_the_pandas_hint(small, facts, path, message, jobs=1) -> None:
         assert (problem.path, message) == (path, problem.message.split(": ")[-1].split(" (read by")[0])
         assert problem.hint == f"{word} is how pandas reads an empty cell: leave out the facts whose cells are empty (row.dropna())"
         assert translate(problem.hint) == f"pandas 把空单元格读作 {word}：单元格为空的事实不要传入（row.dropna()）"
-        assert translate(message) in (f"pandas 的 {word} 不是日期", f"pandas 的 {word} 不是值")
+        assert translate(message) in (f"pandas 的 {word} 不是日期", f"pandas 的 {word} 不是值", "pandas 的 NaT 不是文字、数字或日期")
     document = {"facts": facts.values, "project": facts.project} if isinstance(facts, Facts) else facts
     [outcome] = list(score_many(small, [document], jobs=jobs))
     assert not outcome.ok and [path] == [p.path for p in outcome.problems]
@@ -933,6 +934,37 @@ def test_pandas_nat_for_a_fact_of_another_type_says_what_it_takes_and_na_as_a_de
     with pytest.raises(FactsError) as caught:
         score(small, Facts(values=_base(), project={"name": _NA()}))
     assert [(p.path, p.message) for p in caught.value.problems] == [("$.project.name", "pandas NA is not a value")]
+
+
+def test_pandas_nat_in_a_target_row_a_list_or_a_project_detail_says_what_that_field_takes():
+    """QA156 F6: NaT in a target row's actual was said to be 'not a date' (the row's number field takes a number or
+    text), and so was NaT as a project's name or year (a detail is text, a number or a date: NaT is none of them). Each
+    place says what it takes, in either language, with the blank-cell hint; a date fact's NaT is still no date."""
+    from scoring_engine._zh import translate
+
+    self_evaluation = load_indicator_set("self-evaluation")
+    base = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))["facts"]
+    places = {"actual": ("a number or text", "数字或文字"), "weight": ("a number", "数字"), "unit": ("text", "文字")}
+    for field, (takes, zh) in places.items():
+        facts = copy.deepcopy(base)
+        facts["targets"]["output"][0][field] = _NaT(2000, 1, 1)
+        with pytest.raises(FactsError) as caught:
+            score(self_evaluation, facts)
+        [problem] = caught.value.problems
+        assert problem.path == f"$.facts.targets.output[0].{field}" and "empty cell" in problem.hint
+        assert problem.message.split(": ")[-1].split(" (read by")[0] == f"pandas NaT is not {takes}"
+        assert f"pandas 的 NaT 不是{zh}（" in problem.text("zh") and "日期" not in problem.text("zh")
+    for key in ("name", "year"):
+        with pytest.raises(FactsError) as caught:
+            score(self_evaluation, Facts(values=base, project={"name": "x", key: _NaT(2000, 1, 1)}))
+        assert [(p.path, p.message) for p in caught.value.problems] == \
+            [(f"$.project.{key}", "pandas NaT is not text, a number or a date")]
+        assert translate(caught.value.problems[0].message) == "pandas 的 NaT 不是文字、数字或日期"
+    from scoring_engine._numpy_values import nat_takes
+
+    assert [nat_takes("list", "target", "[0]"), nat_takes("list", "number", "[3]"), nat_takes("date", "finding", "")] == \
+        ["a target row", "a number", None]
+    assert translate("pandas NaT is not a target row") == "pandas 的 NaT 不是绩效目标行"
 
 
 def test_api_refusals_say_the_api_fix_not_the_command_line_one(small, tmp_path):
