@@ -215,21 +215,29 @@ _LAYOUT = (tokenize.NL, tokenize.NEWLINE, tokenize.COMMENT, tokenize.INDENT, tok
 def missing_operator(text: str) -> Problem | None:
     """Two operands with nothing between them (`budget.paid budget.total`, `(a + 1) b`, `xs[0] b`): Python says 'Perhaps
     you forgot a comma?' of the whole formula, which a long one leaves to be searched by eye (QA134 F3). Said of the two,
-    with the character where the second starts; None when the formula has no such pair.
+    with the character where the second starts, in a formula that leaves a bracket open too (`(budget.paid 2`, QA156 F8);
+    None when the formula has no such pair. Two texts side by side are two operands too: Python would join them into one
+    (`'县' '级'` is '县级'), which the language does not (QA156 F8).
 
     >>> missing_operator("a + budget.paid budget.total").message
     'syntax error: no operator between budget.paid and budget.total (at character 17)'
+    >>> missing_operator("project.level == '县' '级'").message
+    "syntax error: no operator between '县' and '级' (at character 22)"
     """
+    tokens: list[tokenize.TokenInfo] = []
     try:
-        tokens = [t for t in tokenize.generate_tokens(io.StringIO(text).readline) if t.type not in _LAYOUT]
-    except (tokenize.TokenError, SyntaxError):
+        tokens.extend(t for t in tokenize.generate_tokens(io.StringIO(text).readline) if t.type not in _LAYOUT)
+    except tokenize.TokenError:
+        pass  # the end of a formula that leaves a bracket open: the tokens before it are all there
+    except SyntaxError:
         return None
-    if not _paired(tokens):
+    left_open = _left_open(tokens)
+    if left_open is None:
         return None  # `(budget.paid] 2`: the brackets are the slip, which their own messages say
     starts = list(itertools.accumulate((len(line) for line in text.splitlines(keepends=True)), initial=0))
     for i, (left, right) in enumerate(itertools.pairwise(tokens)):
-        joined = left.type == right.type == tokenize.STRING  # 'a' 'b' is one text, as in Python
-        joined |= right.start == left.end and right.string.startswith(".")  # funds.2024: a name's part, not an operand
+        joined = right.start == left.end and right.string.startswith(".")  # funds.2024: a name's part, not an operand
+        joined |= left.type == right.type == tokenize.STRING and _refused_text(left.string, right.string)  # b'', f''
         if _ends_operand(left) and right.type in _OPERANDS and not _word(right.string) and not joined:
             begin = _operand_start(tokens, i)
             if begin is None:
@@ -238,9 +246,18 @@ def missing_operator(text: str) -> Problem | None:
                                   starts[left.end[0] - 1] + left.end[1]])
             last = _dotted(tokens, i + 1, 1)
             at = starts[right.start[0] - 1] + right.start[1]
+            hint = "put an operator between them: + - * /, a comparison, and, or"
+            if left_open:  # `(budget.paid 2`: the bracket left open is said too, in the fix (QA156 F8)
+                hint += f"; then close the {_OPENING[left_open[-1]]} with a {left_open[-1]}"
             return Problem(f"syntax error: no operator between {first} and {last} (at character {at + 1})",
-                           expression=text, hint="put an operator between them: + - * /, a comparison, and, or")
+                           expression=text, hint=hint)
     return None
+
+
+def _refused_text(*literals: str) -> bool:
+    """Whether text literals written one after another hold a bytes literal or an f-string: refused as a construct the
+    language has not (refused_construct), not as two operands."""
+    return any(set(literal[:3].partition("'")[0].partition('"')[0].lower()) & {"b", "f"} for literal in literals)
 
 
 def _word(name: str) -> bool:
@@ -262,15 +279,16 @@ def _ends_operand(token: tokenize.TokenInfo) -> bool:
     return (token.type in _OPERANDS and not _word(token.string)) or token.string in _OPENING
 
 
-def _paired(tokens: list[tokenize.TokenInfo]) -> bool:
-    """Whether every bracket of the formula is closed by its own kind, in order."""
+def _left_open(tokens: list[tokenize.TokenInfo]) -> list[str] | None:
+    """The closing brackets the formula's open brackets still need, innermost last ([] when all are closed); None when
+    a bracket is closed by another kind, or one closes that never opened."""
     open_: list[str] = []
     for token in tokens:
         if token.string in _CLOSING:
             open_.append(_CLOSING[token.string])
         elif token.string in _OPENING and (not open_ or open_.pop() != token.string):
-            return False
-    return not open_
+            return None
+    return open_
 
 
 def _operand_start(tokens: list[tokenize.TokenInfo], at: int) -> int | None:

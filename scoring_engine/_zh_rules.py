@@ -158,6 +158,8 @@ RULES = (
     ("no operator between {a} and {b} (at character {n})", "{a} 与 {b} 之间缺少运算符（第 {n} 个字符处）"),
     ("put an operator between them: + - * /, a comparison, and, or",
      "在两者之间写上运算符：+ - * /、比较运算符、and 或 or"),
+    ("put an operator between them: + - * /, a comparison, and, or; then close the {opening} with a {closing}",
+     "在两者之间写上运算符：+ - * /、比较运算符、and 或 or；再用 {closing} 闭合 {opening}"),  # a bracket left open
     # a check that gave no true/false, with the values it read after (engine, _check_failure.with_values): the value
     # alone is translated (a list: 列表, QA137 F2), before the catalog's entry without them
     ("check must give true or false, got {value} ({values})",

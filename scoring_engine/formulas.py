@@ -356,10 +356,21 @@ def compile_formula(source: str | int | Decimal | bool, scope: Mapping[str, str]
         ) from None
     problems = checker.problems or (comparison_problems(body, scope, checker.text, text) if checker.compares else []) + \
         (arithmetic_problems(body, scope, checker.text, text) if checker.computes else []) + \
-        (argument_problems(body, scope, checker.text, text) if "(" in text else [])
+        (argument_problems(body, scope, checker.text, text) if "(" in text else []) or _joined_texts(text)
     if problems:
         raise FormulaError(problems)
     return _from_checked_tree(text, frozenset(checker.names), body)
+
+
+#: A quote, then another after spaces at most: where two texts may stand side by side ('县' '级'), else nothing to see.
+_TWO_TEXTS = re.compile(r"['\"]\s*[rRuU]?['\"]")
+
+
+def _joined_texts(text: str) -> list[Problem]:
+    """Two texts side by side in a formula that parses (`'县' '级'`), which Python joins into one: refused as any other
+    two operands with nothing between them are (QA156 F8)."""
+    joined = missing_operator(text) if _TWO_TEXTS.search(text) else None
+    return [joined] if joined is not None else []
 
 
 # The most common formula: one fact or derived value, e.g. ``budget.paid``.

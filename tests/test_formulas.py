@@ -843,3 +843,30 @@ def test_a_mismatched_bracket_before_a_second_operand_is_said_as_the_bracket(tex
     problem = refusal(text).problems[0]
     assert problem.message == f"syntax error: {said}" and "no operator" not in problem.message
     assert zh in problem.text("zh") and "缺少运算符" not in problem.text("zh")
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("(budget.paid 2", "no operator between budget.paid and 2 (at character 14)"),
+    ("(budget.paid budget.total", "no operator between budget.paid and budget.total (at character 14)"),
+    ("min(budget.paid, [budget.total 2", "no operator between budget.total and 2 (at character 32)"),
+])
+def test_a_missing_operator_in_a_formula_that_leaves_a_bracket_open_is_named_with_the_bracket(text: str, said: str) -> None:
+    """QA156 F8: `(budget.paid 2` said Python's 'invalid syntax. Perhaps you forgot a comma?' (in Chinese, its words
+    translated), where `(budget.paid 2)` named the two operands. Named as then, and the bracket left open is in the fix."""
+    problem = refusal(text).problems[0]
+    assert problem.message == f"syntax error: {said}" and "close the" in (problem.hint or "")
+    assert "之间缺少运算符" in problem.text("zh") and "闭合" in problem.text("zh")
+    assert "comma" not in problem.text("en") and "逗号" not in problem.text("zh")
+
+
+def test_two_texts_side_by_side_in_a_formula_are_refused_as_two_operands_not_joined() -> None:
+    """QA156 F8: `project.level == '县' '级'` was taken, Python joining the two texts into '县级' (true for 县级), where
+    any other two operands with nothing between them are refused. Refused the same way; one text, and texts with an
+    operator between them, are taken as before."""
+    for text, first, second in (("project.level == '县' '级'", "'县'", "'级'"), ('project.level == "a"  "b"', '"a"', '"b"'),
+                                ("project.level == ('县'\n  '市')", "'县'", "'市'")):  # over lines of a YAML block
+        problem = refusal(text).problems[0]
+        assert problem.message.startswith(f"syntax error: no operator between {first} and {second} (at character ")
+        assert f"{first} 与 {second} 之间缺少运算符" in problem.text("zh")
+    assert run("project.level == '县级'", project__level="县级") is True
+    assert run("project.level == '县' or project.level == ''", project__level="县") is True
