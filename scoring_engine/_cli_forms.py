@@ -59,7 +59,7 @@ def score_form_file(form: Path, set_ref: str | None) -> tuple[IndicatorSet, Resu
 
 def read_form_file(form: Path, set_ref: str | None) -> tuple[IndicatorSet, Any]:
     """The set (--set, else the bundled set the form names on its side sheet) and the facts read from the form."""
-    from ._other_kinds import A_SUMMARY, ONE_PROJECT_FILE
+    from ._other_kinds import A_SUMMARY, ONE_PROJECT_FILE, other_kind_as_form
     from .batch.inputs import batch_summary
     from .forms.reader import bundled_set_named, read_form
     from .forms.workbook import open_workbook
@@ -67,6 +67,9 @@ def read_form_file(form: Path, set_ref: str | None) -> tuple[IndicatorSet, Any]:
     if batch_summary(form):  # not a 自评表 whose header rows are missing, nor one lacking its side sheet (QA148 F3)
         jsonl = form.suffix.lower() == ".jsonl"  # not "this workbook" (QA155 F7)
         raise FactsError(Problem(A_SUMMARY, file=shown_path(form), hint=ONE_PROJECT_FILE if jsonl else _ONE_PROJECT))
+    other = other_kind_as_form(form, shown_path(form))  # a CSV, a web page: not to be saved as .xlsx (QA156 F9)
+    if other is not None:
+        raise FactsError(other)
     sheets = open_workbook(form)
     indicator_set = load_indicator_set(resolve_set(set_ref or bundled_set_named(sheets, shown_path(form))))
     return indicator_set, read_form(form, indicator_set, sheets)

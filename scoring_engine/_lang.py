@@ -35,6 +35,9 @@ _HEAD = 65536  # bytes of a file looked at
 _TEXT_SUFFIXES = (".yaml", ".yml", ".json", ".jsonl")
 _FORM_SUFFIXES = (".xlsx", ".xlsm")
 _READ_SUFFIXES = _TEXT_SUFFIXES + _FORM_SUFFIXES
+#: What the command writes and reads none of: a table, a web page, a report given as input, said to be what it is in the
+#: language it is written in (QA156 F9); never looked for in a folder.
+_WRITTEN_SUFFIXES = (".csv", ".html", ".htm", ".md")
 _FILES_IN_A_FOLDER = 20
 _FOLDERS_LOOKED_INTO = 3
 
@@ -54,10 +57,13 @@ def is_chinese(text: str) -> bool:
 
 
 def _holds_chinese(path: Path, depth: int = 0) -> bool:
-    """Whether a facts, set or JSONL file, or a filled form, holds Chinese text; a profile, when the set it extends does."""
+    """Whether a facts, set or JSONL file, a filled form, or a table, web page or report the command wrote, holds Chinese
+    text; a profile, when the set it extends does."""
     suffix = path.suffix.lower()
     if suffix in _FORM_SUFFIXES:
         return _form_is_chinese(path)
+    if suffix in _WRITTEN_SUFFIXES:
+        return _file_is_chinese(path)
     if suffix not in _TEXT_SUFFIXES:
         return False
     if _file_is_chinese(path):

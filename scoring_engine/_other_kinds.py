@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .errors import Problem
 
-__all__ = ["A_SUMMARY", "OTHER_SUFFIXES", "ONE_PROJECT_FILE", "SUMMARY_LINE", "jsonl_summary", "other_kind"]
+__all__ = ["A_SUMMARY", "OTHER_SUFFIXES", "ONE_PROJECT_FILE", "SUMMARY_LINE", "jsonl_summary", "other_kind", "other_kind_as_form"]
 
 A_SUMMARY = "this is a summary written by scoring-engine batch, not facts"
 #: How a line of the JSONL summary `batch` writes starts.
@@ -23,6 +23,9 @@ ONE_PROJECT_FILE = "give one project's facts file or filled 自评表: this file
 _KINDS = {".csv": "a CSV table", ".html": "a web page (HTML)", ".htm": "a web page (HTML)", ".md": "a Markdown report"}
 _WRITTEN = ("scoring-engine writes such files (score -o, batch's summaries) but reads none: give a project's facts file "
             "(.json or .yaml) or its filled 自评表")
+#: Said of such a file given to `import`: a 自评表 saved as CSV (or a web page) is read from none (QA156 F9).
+_NOT_A_FORM = ("scoring-engine writes such files (score -o, batch's summaries) but reads none: import reads a filled 自评表 "
+               "saved as Excel Workbook (.xlsx)")
 #: The names of files `load_facts` says are no facts file, whatever they hold.
 OTHER_SUFFIXES = (".jsonl", *_KINDS)
 
@@ -36,6 +39,13 @@ def other_kind(file: Path, shown: str) -> Problem:
         return Problem(A_SUMMARY, file=shown, hint=ONE_PROJECT_FILE)
     return Problem("a JSONL file holds one facts document a line, not one document", file=shown,
                    hint="score its lines with scoring-engine batch; --compare-set scores them under two sets")
+
+
+def other_kind_as_form(file: Path, shown: str) -> Problem | None:
+    """What a table, a web page or a Markdown report is, given to `import` as a filled form (a CSV of batch's summary or
+    of score's 自评表 was told to be saved as an .xlsx workbook: QA156 F9); None for a file named otherwise."""
+    kind = _KINDS.get(file.suffix.lower())
+    return None if kind is None else Problem(f"this is {kind}, not an .xlsx workbook", file=shown, hint=_NOT_A_FORM)
 
 
 def jsonl_summary(path: Path) -> bool:

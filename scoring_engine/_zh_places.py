@@ -149,6 +149,14 @@ PLACES = (
      "(.json or .yaml) or its filled 自评表",
      "scoring-engine 会写出这类文件（score -o、batch 的汇总），但不读取它们：请给出项目的事实文件（.json 或 .yaml）"
      "或填好的自评表"),
+    # …given to import as a filled form (_other_kinds.other_kind_as_form, QA156 F9)
+    ("this is a CSV table, not an .xlsx workbook", "这是 CSV 表格，不是 .xlsx 工作簿"),
+    ("this is a web page (HTML), not an .xlsx workbook", "这是网页（HTML），不是 .xlsx 工作簿"),
+    ("this is a Markdown report, not an .xlsx workbook", "这是 Markdown 报告，不是 .xlsx 工作簿"),
+    ("scoring-engine writes such files (score -o, batch's summaries) but reads none: import reads a filled 自评表 saved "
+     "as Excel Workbook (.xlsx)",
+     "scoring-engine 会写出这类文件（score -o、batch 的汇总），但不读取它们：import 读取另存为 Excel 工作簿（.xlsx）"
+     "的填好的自评表"),
     ("this is a text file (JSON or YAML), not an .xlsx workbook", "这是文本文件（JSON 或 YAML），不是 .xlsx 工作簿"),
     ("a facts file is scored with scoring-engine score; import reads filled 自评表 workbooks",
      "事实文件请用 scoring-engine score 评分；import 读取填好的自评表工作簿"),

@@ -364,6 +364,33 @@ def test_a_batch_summary_in_jsonl_a_table_or_a_web_page_given_for_one_project_is
             assert "JSON 语法" not in run.stderr and len(run.stderr.splitlines()) == 1, run.output
 
 
+def test_a_chinese_table_web_page_or_report_given_as_input_is_named_in_chinese_and_import_says_what_it_is(
+        tmp_path: Path) -> None:
+    """QA156 F9: a Chinese report (score -o r.csv, .html, .md) or batch summary given to score under a C locale was
+    named in English, the language not looking into such files, though Chinese input chooses Chinese; and import
+    told a CSV 'not an .xlsx workbook (it is not a zip archive)', to be saved as .xlsx. Such a file speaks the language
+    it is written in (an English table stays English), and import names what it is."""
+    for output in ("r.csv", "r.html", "r.md"):
+        run = CliRunner().invoke(main, ["--lang", "zh", "score", str(EXAMPLE_FACTS), "-o", str(tmp_path / output)])
+        assert 0 == run.exit_code, run.output
+    run = CliRunner().invoke(main, ["batch", str(EXAMPLE_FACTS), "-o", str(tmp_path / "summary.csv"), "--quiet"])
+    assert 0 == run.exit_code, run.output
+    (tmp_path / "plain.csv").write_text("index,total\n1,90\n", encoding="utf-8")
+    english = {"LANG": "C.UTF-8", "SCORING_ENGINE_LANG": ""}
+    for name, kind in (("r.csv", "这是 CSV 表格"), ("r.html", "这是网页（HTML）"), ("r.md", "这是 Markdown 报告"),
+                       ("summary.csv", "这是 CSV 表格")):
+        run = CliRunner().invoke(main, ["score", str(tmp_path / name)], env=english)
+        assert 1 == run.exit_code and run.stderr.startswith(f"错误：{tmp_path / name}: {kind}，不是事实文件"), run.output
+    run = CliRunner().invoke(main, ["score", str(tmp_path / "plain.csv")], env=english)
+    assert run.stderr.startswith("error: ") and "this is a CSV table, not a facts file" in run.stderr, run.output
+    for name in ("summary.csv", "r.csv"):
+        run = CliRunner().invoke(main, ["--lang", "zh", "import", str(tmp_path / name)])
+        assert 1 == run.exit_code and f"{name}: 这是 CSV 表格，不是 .xlsx 工作簿（" in run.stderr, run.output
+        assert "zip" not in run.stderr and "import 读取另存为 Excel 工作簿（.xlsx）的填好的自评表" in run.stderr
+    run = CliRunner().invoke(main, ["--lang", "en", "import", str(tmp_path / "r.html")])
+    assert "this is a web page (HTML), not an .xlsx workbook" in run.stderr and "zip" not in run.stderr, run.output
+
+
 @pytest.mark.parametrize("command", [["score"], ["explain", "-i", "decision"], ["batch", "-o", "out.csv", "-q"]])
 def test_a_broken_set_named_by_the_facts_is_said_at_its_own_line_alone(tmp_path: Path, command: list[str],
                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
