@@ -1,6 +1,7 @@
-"""A profile that keeps the id and version of the set it extends while changing it: its results name that set, and so
-would its forms, whose side sheet names the set they are read back with (QA152 F1, QA155 F1, F2). No form is written
-from it (`template`, a 自评表 of `score` and `batch`: `reports.layouts`); `validate` and `lint` (``base-id``) warn of it.
+"""A profile that keeps the id and version of a set it is built on while it (or a profile between them: QA156 F1) changes
+that set: its results name that set, and so would its forms, whose side sheet names the set they are read back with
+(QA152 F1, QA155 F1, F2). No form is written from it (`template`, a 自评表 of `score` and `batch`: `reports.layouts`);
+`validate` and `lint` (``base-id``) warn of it.
 The profile itself is not refused: a profile may inherit its id (docs/indicator-sets.md, "Profiles")."""
 
 from __future__ import annotations
@@ -20,11 +21,15 @@ NO_FORM_HINT = "give it its own id: (or version:)"
 
 
 def keeps_base_id(indicator_set: IndicatorSet) -> dict[str, str] | None:
-    """The id and version a profile shares with the set it extends while changing something of it (its name, a weight, a
-    section; a change only a base profile made is that base's own); None for any other set."""
-    if not indicator_set.base_ids or not any(c.by is None for c in indicator_set.changes):
+    """The id and version a profile shares with a set below it while it, or a profile between them, changes something of
+    that set (its name, a weight, a section); None for any other set. The set compared with is the deepest base of that
+    id and version, the one that really is it: a county's profile adopting as it stands a province's file that keeps
+    self-evaluation's id while changing it keeps that id as much as the province's file does (QA156 F1)."""
+    kept = [i for i, (base_id, version) in enumerate(zip(indicator_set.base_ids, indicator_set.base_versions, strict=True))
+            if (base_id, version) == (indicator_set.id, indicator_set.version)]
+    if not kept:
         return None
-    if (indicator_set.base_ids[0], indicator_set.base_versions[0]) != (indicator_set.id, indicator_set.version):
+    if not any(c.by is None for c in indicator_set.changes) and not any(indicator_set.base_changed[:kept[-1]]):
         return None
     return {"id": indicator_set.id, "version": indicator_set.version}
 

@@ -71,14 +71,15 @@ def _parsed(text: str, source: str | None, sha256: str, folder: Path | None) -> 
         raise IndicatorSetError(with_slips(err.problems, text)) from None
 
 
-def _bases(resolved: Resolved) -> tuple[tuple[str, str], ...]:
+def _bases(resolved: Resolved) -> tuple[tuple[str, str, bool], ...]:
     """The id and version each base of a profile gives itself, nearest first: `extends: province.yaml` is the set
-    province-self-evaluation a form's side sheet names (QA143 F1), of the version its form may be older than (QA146 F3)."""
+    province-self-evaluation a form's side sheet names (QA143 F1), of the version its form may be older than (QA146 F3);
+    and whether that base changed the set it extends (a profile keeping an id it changes: `_base_id`, QA156 F1)."""
     found = []
     base = resolved.base
     while base is not None:
         data = base.located.data if isinstance(base.located.data, Mapping) else {}
-        found.append((str(data.get("id", "")), str(data.get("version", ""))))
+        found.append((str(data.get("id", "")), str(data.get("version", "")), any(c.by is None for c in base.changes)))
         base = base.base
     return tuple(found)
 

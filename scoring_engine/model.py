@@ -324,10 +324,12 @@ class IndicatorSet:
     sha256: str = ""
     source: str | None = field(default=None, compare=False)
     # A profile's bases, nearest first, as written (an id or a file), and what it changed in them (empty for a set
-    # written out in full); `base_ids` and `base_versions`, the ids and versions those bases give themselves, in order.
+    # written out in full); `base_ids` and `base_versions`, the ids and versions those bases give themselves, in order;
+    # `base_changed`, whether each base is a profile that changed the set it extends (`_base_id`).
     extends: tuple[str, ...] = ()
     base_ids: tuple[str, ...] = field(default=(), compare=False)
     base_versions: tuple[str, ...] = field(default=(), compare=False)
+    base_changed: tuple[bool, ...] = field(default=(), compare=False)
     changes: tuple[ProfileChange, ...] = field(default=(), compare=False)
     # What scoring compiles from the set once (plan.plan_for), kept with it; not part of its value.
     _compiled: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)

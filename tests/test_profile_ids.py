@@ -174,3 +174,34 @@ def test_a_county_profile_keeping_its_provinces_id_is_warned_of_and_one_changing
     assert not [w for w in lint_file(tmp_path / "same.yaml")[1] if w.code == "base-id"]
     warned = [w for w in lint_file(tmp_path / "county.yaml")[1] if w.code == "base-id"]
     assert [{"id": "prov", "version": "2020.2"}] == [dict(w.fields) for w in warned]
+
+
+def test_a_county_adopting_as_it_stands_a_province_file_that_keeps_the_bundled_id_gets_no_form(here: Path):
+    """child.yaml says only `extends: keeprule.yaml` (a county adopting its province's file as it stands): its template,
+    its 自评表 workbook from score and batch, and render_layout and blank_form in Python all wrote forms naming
+    self-evaluation 1.0, read back as 98.00 for 90.00, and validate and lint said nothing (QA156 F1). The change its base
+    made is as much kept under the id as one it makes itself: refused and warned of as keeprule.yaml is."""
+    from scoring_engine import load_indicator_set, score
+    from scoring_engine.errors import IndicatorSetError
+    from scoring_engine.reports.layouts import blank_form, render_layout
+
+    Path("child.yaml").write_text("extends: keeprule.yaml\n", encoding="utf-8")
+    for fmt in ("xlsx", "html"):
+        code, output = _run("template", "child.yaml", "--format", fmt, "-o", f"blank.{fmt}")
+        assert 1 == code and output.startswith("error: child.yaml: no form is written from this profile"), output
+    code, output = _run("score", "f.json", "--set", "child.yaml", "--layout", "selfeval", "-o", "form.xlsx")
+    assert 1 == code and "no form is written from this profile" in output, output
+    Path("in").mkdir()
+    Path("in", "f.json").write_text(Path("f.json").read_text(encoding="utf-8"), encoding="utf-8")
+    code, output = _run("batch", "in", "--set", "child.yaml", "--reports", "reports", "--report-format", "xlsx", "-q")
+    assert 1 == code and "no form is written from this profile" in output, output
+    assert not list(here.glob("blank.*")) and not Path("form.xlsx").exists() and not Path("reports").exists()
+    child = load_indicator_set("child.yaml")
+    facts = json.loads(Path("f.json").read_text(encoding="utf-8"))
+    for write in (lambda: blank_form(child, "xlsx"), lambda: render_layout(score(child, facts["facts"]), child, "xlsx", "selfeval")):
+        with pytest.raises(IndicatorSetError, match="no form is written from this profile"):
+            write()
+    code, output = _run("validate", "child.yaml")
+    assert 0 == code and "warning: child.yaml: this profile keeps the id and version" in output, output
+    assert [{"id": "self-evaluation", "version": "1.0"}] == [
+        dict(w.fields) for w in lint_file(Path("child.yaml"))[1] if w.code == "base-id"]

@@ -32,7 +32,7 @@ __all__ = ["build_indicator_set", "check_schema"]
 
 
 def build_indicator_set(located: Located, file: str | None, sha256: str, extends: tuple[str, ...] = (),
-                        changes: tuple[ProfileChange, ...] = (), bases: tuple[tuple[str, str], ...] = ()) -> IndicatorSet:
+                        changes: tuple[ProfileChange, ...] = (), bases: tuple[tuple[str, str, bool], ...] = ()) -> IndicatorSet:
     """The set the YAML data describes; raises IndicatorSetError listing every problem in file order."""
     log = ProblemLog(located, file)
     data = located.data
@@ -87,7 +87,7 @@ def build_indicator_set(located: Located, file: str | None, sha256: str, extends
         sha256=sha256,
         source=file,
         extends=extends, base_ids=tuple(b[0] for b in bases), base_versions=tuple(b[1] for b in bases),
-        changes=changes,
+        base_changed=tuple(b[2] for b in bases), changes=changes,
     )
     plan_for(indicator_set)  # compiled now, once: scoring finds it ready
     return indicator_set
