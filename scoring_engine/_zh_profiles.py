@@ -190,19 +190,35 @@ PROFILES = (
      "{id} {version}，由 scoring-engine resolve 从 {name} 展开（基于 {bases}）"),
     ("{id} {version}, resolved by scoring-engine resolve from {name}",
      "{id} {version}，由 scoring-engine resolve 从 {name} 展开"),
-    # a profile keeping its base's id and version while changing it (_base_id: validate, lint base-id; no form written
-    # from it by template, score or batch: QA152 F1, QA155 F1)
-    ("this profile keeps the id and version of the set it extends, {id} {version}, while changing it: its results name "
-     "{id} {version}, and no form can be written from it (template, score --layout selfeval)",
-     "本方案沿用了所依据指标体系的编号和版本 {id} {version}，却改动了它：按本方案评分的结果注明 {id} {version}，"
-     "也不能按本方案生成表（template、score --layout selfeval）"),
+    # a profile keeping its base's id and version while it or a base profile changes that set (_base_id: validate, lint
+    # base-id; no form written from it by template, score or batch: QA152 F1, QA155 F1, QA156 F1); a bundled set's id
+    # whatever its version (QA156 F4)
+    ("this profile keeps the id and version of a set it is built on, {id} {version}, while changing that set: its results "
+     "name {id} {version}, and no blank form or 自评表 workbook can be written from it (template; score and batch --reports "
+     "as xlsx in the selfeval layout)",
+     "本方案沿用了所依据指标体系的编号和版本 {id} {version}，却改动了那个体系：按本方案评分的结果注明 {id} {version}，"
+     "也不能按本方案生成空白表或自评表工作簿（template；score、batch --reports 以自评表格式输出 xlsx）"),
     ("give the profile its own id: (or version:), so that its results and forms name it",
      "在本方案中写上它自己的 id:（或 version:），它的结果和表就会注明它自己"),
-    ("no form is written from this profile: it keeps the id and version of the set it extends, {id} {version}, while "
-     "changing it, and a form naming {id} {version} is read back as {id}'s",
-     "不能按本方案生成表：它沿用了所依据指标体系的编号和版本 {id} {version}，却改动了它，注明 {id} {version} 的表"
+    ("this profile keeps the id of the bundled set {id} while changing it: its results name {id} {version}, and no blank "
+     "form or 自评表 workbook can be written from it (template; score and batch --reports as xlsx in the selfeval layout), "
+     "since a form naming {id} is read back without --set as the bundled set, whatever version it names",
+     "本方案沿用了内置指标体系的编号 {id}，却改动了它：按本方案评分的结果注明 {id} {version}，也不能按本方案生成空白表或"
+     "自评表工作簿（template；score、batch --reports 以自评表格式输出 xlsx），因为注明 {id} 的表不加 --set 读回时，"
+     "不论注明哪个版本，都会被当作内置体系的表"),
+    ("give the profile an id: of its own, so that its results and forms name it; a version: of its own is not enough",
+     "在本方案中写上它自己的 id:，它的结果和表就会注明它自己；只写它自己的 version: 不够"),
+    ("no form is written from this profile: it keeps the id and version of a set it is built on, {id} {version}, while "
+     "changing that set, and a form naming {id} {version} is read back as {id}'s",
+     "不能按本方案生成表：它沿用了所依据指标体系的编号和版本 {id} {version}，却改动了那个体系，注明 {id} {version} 的表"
      "读回时会被当作 {id} 的表"),
     ("give it its own id: (or version:)", "在本方案中写上它自己的 id:（或 version:）"),
+    ("no form is written from this profile: it keeps the id of the bundled set {id} while changing it, and a form naming "
+     "{id} is read back without --set as the bundled set, whatever version it names",
+     "不能按本方案生成表：它沿用了内置指标体系的编号 {id}，却改动了它，注明 {id} 的表不加 --set 读回时，不论注明哪个版本，"
+     "都会被当作内置体系的表"),
+    ("give it an id: of its own; a version: of its own is not enough",
+     "在本方案中写上它自己的 id:（只写它自己的 version: 不够）"),
     # a base that is no mapping (a string, a list): QA58
     ("extends {ref}, which is not an indicator set: {message}", "extends 的 {ref} 不是指标体系：{message!t}"),
     ("extend a bundled set id or a set's file", "extends 应写内置指标体系的编号，或一个指标体系文件"),

@@ -24,8 +24,12 @@ KEEPS_RULE = ("extends: self-evaluation\nchange:\n  budget:\n    rule: {kind: ba
 # QA155 F2: a province with its own id, and a county of it with its own name and budget rule but the province's id.
 PROVINCE = "extends: self-evaluation\nid: province-self-evaluation\nname: 某省项目支出绩效自评指标体系\nversion: '2025'\n"
 COUNTY = "extends: province.yaml\nname: 某县项目支出绩效自评指标体系\n" + KEEPS_RULE.split("\n", 1)[1]
-REFUSED = ("no form is written from this profile: it keeps the id and version of the set it extends, {id}, while changing "
-           "it, and a form naming {id} is read back as {base}'s (give it its own id: (or version:))")
+REFUSED = ("no form is written from this profile: it keeps the id and version of a set it is built on, {id}, while changing "
+           "that set, and a form naming {id} is read back as {base}'s (give it its own id: (or version:))")
+# QA156 F4: a bundled set's id is read back as the bundled set whatever the version: only an id of its own will do.
+REFUSED_BUNDLED = ("no form is written from this profile: it keeps the id of the bundled set self-evaluation while changing "
+                   "it, and a form naming self-evaluation is read back without --set as the bundled set, whatever version "
+                   "it names (give it an id: of its own; a version: of its own is not enough)")
 
 
 def _run(*args: str) -> tuple[int, str]:
@@ -48,23 +52,27 @@ def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-_KEEPING = [("keeprule.yaml", "self-evaluation 1.0", "self-evaluation"),
-            ("county.yaml", "province-self-evaluation 2025", "province-self-evaluation")]
+_KEEPING = [("keeprule.yaml", REFUSED_BUNDLED),
+            ("county.yaml", REFUSED.format(id="province-self-evaluation 2025", base="province-self-evaluation"))]
+_KEEPING_ZH = {"keeprule.yaml": ("它沿用了内置指标体系的编号 self-evaluation", "（在本方案中写上它自己的 id:（只写它自己的 version: 不够））"),
+               "county.yaml": ("它沿用了所依据指标体系的编号和版本 province-self-evaluation 2025",
+                               "（在本方案中写上它自己的 id:（或 version:））")}
 
 
-@pytest.mark.parametrize(("profile", "named", "base"), _KEEPING)
-def test_template_writes_no_form_of_a_profile_keeping_its_bases_id_in_any_format(here: Path, profile, named, base):
+@pytest.mark.parametrize(("profile", "refused"), _KEEPING)
+def test_template_writes_no_form_of_a_profile_keeping_its_bases_id_in_any_format(here: Path, profile, refused):
     """template keeprule.yaml wrote a blank form naming self-evaluation 1.0, read back with self-evaluation's budget rule
     (98.00 for 90.00); of county.yaml one naming the province, read back with province.yaml (QA155 F1, F2). Every form
     format is now refused in one line with the fix, and nothing is written."""
-    line = f"error: {profile}: " + REFUSED.format(id=named, base=base)
+    line = f"error: {profile}: " + refused
     for fmt in ("xlsx", "html", "markdown", "csv"):
         code, output = _run("template", profile, "--format", fmt, "-o", f"blank.{'md' if fmt == 'markdown' else fmt}")
         assert 1 == code and [line] == output.splitlines(), output
     assert not list(here.glob("blank.*"))
     code, output = _run("--lang", "zh", "template", profile, "-o", "blank.xlsx")
-    assert 1 == code and f"不能按本方案生成表：它沿用了所依据指标体系的编号和版本 {named}" in output, output
-    assert "（在本方案中写上它自己的 id:（或 version:））" in output and "form" not in output, output
+    said, fix = _KEEPING_ZH[profile]
+    assert 1 == code and f"不能按本方案生成表：{said}" in output, output
+    assert fix in output and "form" not in output, output
 
 
 @pytest.mark.parametrize("fmt", ["json", "yaml"])
@@ -76,12 +84,12 @@ def test_template_still_writes_a_facts_skeleton_naming_the_profiles_file(here: P
         .replace(",", "")
 
 
-@pytest.mark.parametrize(("profile", "named", "base"), _KEEPING)
-def test_score_writes_no_selfeval_form_of_a_profile_keeping_its_bases_id(here: Path, profile, named, base):
+@pytest.mark.parametrize(("profile", "refused"), _KEEPING)
+def test_score_writes_no_selfeval_form_of_a_profile_keeping_its_bases_id(here: Path, profile, refused):
     """score f.json --set keeprule.yaml --layout selfeval -o form.xlsx wrote a form scored 90.00 that score read back as
     98.00 (QA155 F1). It is refused, as is the set's own 自评表 layout as a workbook; as a page or text, which no command
     reads back, and as the 评分表, the report is still written."""
-    line = f"error: {profile}: " + REFUSED.format(id=named, base=base)
+    line = f"error: {profile}: " + refused
     for args in (["--layout", "selfeval", "-o", "form.xlsx"], ["-o", "form.xlsx"]):
         code, output = _run("score", "f.json", "--set", profile, *args)
         assert 1 == code and [line] == output.splitlines(), (args, output)
@@ -104,8 +112,7 @@ def test_batch_writes_no_selfeval_report_of_a_profile_keeping_its_bases_id(here:
         Path("in", f"{name}.json").write_text(json.dumps({**facts, "indicator_set": named}, ensure_ascii=False), "utf-8")
     code, output = _run("batch", "in", "--set", "keeprule.yaml", "--reports", "reports", "--report-format", "xlsx",
                         "-o", "all.jsonl", "-q")
-    assert 1 == code and output.splitlines()[-1] == "error: keeprule.yaml: " + REFUSED.format(
-        id="self-evaluation 1.0", base="self-evaluation"), output
+    assert 1 == code and output.splitlines()[-1] == "error: keeprule.yaml: " + REFUSED_BUNDLED, output
     assert not Path("reports").exists() and not Path("all.jsonl").exists()
     code, output = _run("batch", "in", "--reports", "reports", "--report-format", "xlsx", "-o", "all.jsonl", "-q")
     lines = {Path(line["source"]).name: line for line in map(json.loads, Path("all.jsonl").read_text("utf-8").splitlines())}
@@ -137,30 +144,41 @@ def test_a_note_in_the_side_sheets_note_column_is_read_as_before(here: Path, not
 
 
 def test_validate_and_lint_warn_that_no_form_can_be_written_from_a_profile_keeping_its_bases_id(here: Path):
-    """A warning, not an error: the profile is valid and scores; it says that no form can be written from it."""
-    said = ("keeprule.yaml: this profile keeps the id and version of the set it extends, self-evaluation 1.0, while "
-            "changing it: its results name self-evaluation 1.0, and no form can be written from it (template, score "
-            "--layout selfeval) (give the profile its own id: (or version:), so that its results and forms name it)")
+    """A warning, not an error: the profile is valid and scores; it says that no blank form or 自评表 workbook can be
+    written from it (it said "no form", but its 自评表 as a page or text is written: QA156 F4); of a bundled set's id, that
+    only an id of its own will do."""
+    said = ("keeprule.yaml: this profile keeps the id of the bundled set self-evaluation while changing it: its results "
+            "name self-evaluation 1.0, and no blank form or 自评表 workbook can be written from it (template; score and "
+            "batch --reports as xlsx in the selfeval layout), since a form naming self-evaluation is read back without "
+            "--set as the bundled set, whatever version it names (give the profile an id: of its own, so that its "
+            "results and forms name it; a version: of its own is not enough)")
     code, output = _run("validate", "keeprule.yaml")
     assert 0 == code and f"warning: {said}" in output, output
     code, output = _run("lint", "keeprule.yaml")
     assert 0 == code and f"{said.split(': ', 1)[0]}: warning: {said.split(': ', 1)[1]}" in output, output
     assert ["base-id"] == [w.code for w in lint_file(Path("keeprule.yaml"))[1] if w.code == "base-id"]
     code, output = _run("--lang", "zh", "validate", "keeprule.yaml")
-    assert 0 == code and "提示：keeprule.yaml: 本方案沿用了所依据指标体系的编号和版本 self-evaluation 1.0" in output, output
-    assert "也不能按本方案生成表（template、score --layout selfeval）" in output, output
+    assert 0 == code and "提示：keeprule.yaml: 本方案沿用了内置指标体系的编号 self-evaluation，却改动了它" in output, output
+    assert "也不能按本方案生成空白表或自评表工作簿（template；score、batch --reports 以自评表格式输出 xlsx）" in output, output
+    assert "只写它自己的 version: 不够" in output, output
+    code, output = _run("validate", "county.yaml")
+    assert 0 == code and ("warning: county.yaml: this profile keeps the id and version of a set it is built on, "
+                          "province-self-evaluation 2025, while changing that set") in output, output
+    assert "no blank form or 自评表 workbook can be written from it" in output and "(or version:)" in output, output
 
 
 @pytest.mark.parametrize("text", ["extends: self-evaluation\n",  # changes nothing: it is the base
                                   "extends: self-evaluation\nid: prov\n" + KEEPS_RULE.split("\n", 1)[1],
-                                  "extends: self-evaluation\nversion: '2024.1'\nname: 某省方案\n"])
+                                  "extends: province.yaml\nversion: '2026'\nname: 某省方案\n"])
 def test_a_profile_with_its_own_id_or_version_or_no_change_writes_its_forms(here: Path, text: str):
-    """Only a profile that changes its base and names itself as the base is refused a form and warned of."""
+    """Only a profile that changes its base and names itself as the base is refused a form and warned of; this year's
+    province file built on last year's under the same id, with a version of its own, is not (its forms are read with the
+    file of their version)."""
     Path("prov.yaml").write_text(text, encoding="utf-8")
     for command in (["template", "prov.yaml", "-o", "blank.xlsx"], ["validate", "prov.yaml"], ["lint", "prov.yaml"],
                     ["score", "f.json", "--set", "prov.yaml", "--layout", "selfeval", "-o", "form.xlsx"]):
         code, output = _run(*command)
-        assert 0 == code and "keeps the id and version" not in output, output
+        assert 0 == code and "keeps the id" not in output, output
     assert Path("blank.xlsx").is_file() and Path("form.xlsx").is_file()
 
 
@@ -202,6 +220,29 @@ def test_a_county_adopting_as_it_stands_a_province_file_that_keeps_the_bundled_i
         with pytest.raises(IndicatorSetError, match="no form is written from this profile"):
             write()
     code, output = _run("validate", "child.yaml")
-    assert 0 == code and "warning: child.yaml: this profile keeps the id and version" in output, output
+    assert 0 == code and "warning: child.yaml: this profile keeps the id" in output, output
     assert [{"id": "self-evaluation", "version": "1.0"}] == [
         dict(w.fields) for w in lint_file(Path("child.yaml"))[1] if w.code == "base-id"]
+
+
+def test_a_profile_keeping_a_bundled_sets_id_with_a_version_of_its_own_gets_no_form(here: Path):
+    """ver.yaml is keeprule.yaml with `version: "2025"`, the refusal's own fix: its forms were written, naming
+    self-evaluation 2025, and score read one back without --set as the bundled self-evaluation 1.0, 98.00 for 90.00, with
+    only a hint (QA156 F4). A form naming a bundled id is read as the bundled set whatever its version: refused, and the
+    fix said is an id of its own; with one, the form is written and read back as the profile's."""
+    Path("ver.yaml").write_text(KEEPS_RULE.replace("change:", "version: '2025'\nchange:"), encoding="utf-8")
+    line = ("error: ver.yaml: no form is written from this profile: it keeps the id of the bundled set self-evaluation "
+            "while changing it, and a form naming self-evaluation is read back without --set as the bundled set, whatever "
+            "version it names (give it an id: of its own; a version: of its own is not enough)")
+    for command in (["template", "ver.yaml", "-o", "blank.xlsx"],
+                    ["score", "f.json", "--set", "ver.yaml", "--layout", "selfeval", "-o", "form.xlsx"]):
+        code, output = _run(*command)
+        assert 1 == code and [line] == output.splitlines(), output
+    assert not Path("blank.xlsx").exists() and not Path("form.xlsx").exists()
+    code, output = _run("validate", "ver.yaml")
+    assert 0 == code and "warning: ver.yaml: this profile keeps the id of the bundled set self-evaluation" in output
+    Path("ver.yaml").write_text(KEEPS_RULE.replace("change:", "id: prov\nversion: '2025'\nchange:"), encoding="utf-8")
+    code, output = _run("score", "f.json", "--set", "ver.yaml", "--layout", "selfeval", "-o", "form.xlsx")
+    assert 0 == code, output
+    code, output = _run("score", "form.xlsx", "--set", "ver.yaml")
+    assert 0 == code and "90.00" in output, output
