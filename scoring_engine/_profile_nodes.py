@@ -21,7 +21,7 @@ from ._arith import ZERO, apportion, plain, round_half_up
 from .rules import RULE_KINDS
 
 __all__ = ["STR", "as_share", "copy_node", "dropped", "entries", "get", "ids_in", "key_of", "moved", "name_file", "number", "own",
-           "places", "points_of_a_formula", "put", "resolved_yaml", "scale_points", "weight_node"]
+           "places", "points_of_a_formula", "put", "resolved_yaml", "restated", "scale_points", "weight_node"]
 
 STR, INT, FLOAT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
 
@@ -70,6 +70,12 @@ def copy_node(node: Node) -> Node:
     if isinstance(node, SequenceNode):
         return SequenceNode(node.tag, list(node.value), node.start_mark, node.end_mark, node.flow_style)
     return node
+
+
+def restated(old: Node | None, new: Node) -> bool:
+    """Whether a profile's section says again, as it is, the base's scalar (`id: self-evaluation`, `version: "1.0"`, the
+    base's own name): no change of it (QA156 F7)."""
+    return isinstance(old, ScalarNode) and isinstance(new, ScalarNode) and (old.tag, old.value) == (new.tag, new.value)
 
 
 def own(siblings: SequenceNode) -> SequenceNode:

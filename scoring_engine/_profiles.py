@@ -31,7 +31,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from . import _yaml
 from ._arith import ZERO, apportion, plain
 from ._profile_nodes import (STR, copy_node, dropped, entries, get, ids_in, key_of, moved, name_file, number, own,
-                             places, points_of_a_formula, put, scale_points, weight_node)
+                             places, points_of_a_formula, put, restated, scale_points, weight_node)
 from ._located import Located
 from ._record import record
 from ._text import cut
@@ -234,7 +234,7 @@ class _Merge:
                     put(merged, entry_key, entry_value)
             value = merged
         put(self.root, key, value)
-        self.changes.append(ProfileChange("section", name, None, None, key.start_mark.line + 1))
+        self.changes += [] if restated(old, value) else [ProfileChange("section", name, None, None, key.start_mark.line + 1)]
 
     # -- the indicator tree
 

@@ -246,3 +246,20 @@ def test_a_profile_keeping_a_bundled_sets_id_with_a_version_of_its_own_gets_no_f
     assert 0 == code, output
     code, output = _run("score", "form.xlsx", "--set", "ver.yaml")
     assert 0 == code and "90.00" in output, output
+
+
+@pytest.mark.parametrize("text", ["extends: self-evaluation\nid: self-evaluation\nversion: '1.0'\n",
+                                  "extends: self-evaluation\nname: 项目支出绩效自评指标体系（单位自评）\n"])
+def test_a_profile_restating_its_bases_id_version_or_name_changes_nothing_and_writes_its_forms(here: Path, text: str):
+    """A profile restating self-evaluation's own id and version, or its own name, was refused a form as having "changed"
+    it, and warned of (QA156 F7): saying the base's value again changes nothing, and the form, scored as the base's, is
+    the base's. Restated beside a real change, the id is still the base's, and the form is still refused."""
+    Path("same.yaml").write_text(text, encoding="utf-8")
+    code, output = _run("template", "same.yaml", "-o", "blank.xlsx")
+    assert 0 == code and Path("blank.xlsx").is_file(), output
+    code, output = _run("validate", "same.yaml")
+    assert 0 == code and "keeps the id" not in output and "sections it replaces" not in output, output
+    assert not [w for w in lint_file(Path("same.yaml"))[1] if w.code == "base-id"]
+    Path("same.yaml").write_text(text + KEEPS_RULE.split("\n", 1)[1], encoding="utf-8")
+    code, output = _run("template", "same.yaml", "-o", "blank2.xlsx")
+    assert 1 == code and "no form is written from this profile" in output, output
