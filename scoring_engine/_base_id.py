@@ -6,11 +6,14 @@ The profile itself is not refused: a profile may inherit its id (docs/indicator-
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .errors import Problem
 from .model import IndicatorSet
 
 __all__ = ["KEEPS_BASE_ID", "KEEPS_BASE_ID_HINT", "KEEPS_BUNDLED_ID", "KEEPS_BUNDLED_ID_HINT", "NO_FORM", "NO_FORM_BUNDLED",
-           "NO_FORM_BUNDLED_HINT", "NO_FORM_HINT", "base_id_problem", "keeps_base_id", "no_form", "warn_of_base_id"]
+           "NO_FORM_BUNDLED_HINT", "NO_FORM_HINT", "RESOLVED_HINT", "base_id_problem", "keeps_base_id", "no_form",
+           "resolved_warning", "warn_of_base_id"]
 
 _WRITTEN = "template; score and batch --reports as xlsx in the selfeval layout"
 KEEPS_BASE_ID = ("this profile keeps the id and version of a set it is built on, {id} {version}, while changing that set: "
@@ -28,6 +31,8 @@ NO_FORM_HINT = "give it its own id: (or version:)"
 NO_FORM_BUNDLED = ("no form is written from this profile: it keeps the id of the bundled set {id} while changing it, and a "
                    "form naming {id} is read back without --set as the bundled set, whatever version it names")
 NO_FORM_BUNDLED_HINT = "give it an id: of its own; a version: of its own is not enough"
+RESOLVED_HINT = ("the set written names itself {id} {version} too, and nothing refuses its forms, which are read back as "
+                 "{id}'s: give the profile an id: of its own before resolving it, or write one in the file written")
 
 
 def keeps_base_id(indicator_set: IndicatorSet) -> dict[str, str] | None:
@@ -84,3 +89,19 @@ def warn_of_base_id(indicator_set: IndicatorSet) -> None:
     problem = base_id_problem(indicator_set)
     if problem is not None:
         tell(warning_line(problem, current_language([problem])))
+
+
+def resolved_warning(indicator_set: IndicatorSet) -> str:
+    """The warning `resolve` says of such a profile on standard error and puts, as a line of its own, in the comment on
+    top of the whole set it writes, in the run's language; "" for any other set. The set written has no `extends:` left,
+    so nothing would refuse its forms, which name the id it keeps (QA156 F2)."""
+    from ._messages import current_language, warning_line
+    from ._output import tell
+
+    problem, fields = base_id_problem(indicator_set), keeps_base_id(indicator_set)
+    if problem is None or fields is None:
+        return ""
+    problem = replace(problem, hint=RESOLVED_HINT.format(**fields))
+    line = warning_line(problem, current_language([problem]))
+    tell(line)
+    return "\n" + line

@@ -219,6 +219,10 @@ PROFILES = (
      "都会被当作内置体系的表"),
     ("give it an id: of its own; a version: of its own is not enough",
      "在本方案中写上它自己的 id:（只写它自己的 version: 不够）"),
+    ("the set written names itself {id} {version} too, and nothing refuses its forms, which are read back as {id}'s: give "
+     "the profile an id: of its own before resolving it, or write one in the file written",
+     "展开写出的体系同样注明 {id} {version}，按它生成表时不会报错，表读回时会被当作 {id} 的表：展开前在方案中写上它自己的 "
+     "id:，或在写出的文件中改写 id:"),
     # a base that is no mapping (a string, a list): QA58
     ("extends {ref}, which is not an indicator set: {message}", "extends 的 {ref} 不是指标体系：{message!t}"),
     ("extend a bundled set id or a set's file", "extends 应写内置指标体系的编号，或一个指标体系文件"),

@@ -366,6 +366,7 @@ def lint(sets: tuple[str, ...], strict: bool, fmt: str) -> None:
 @_guarded
 def resolve(set_ref: str, output: Path | None) -> None:
     """Print SET (a profile, which says extends:) as one whole set: its base with the profile's changes applied."""
+    from ._base_id import resolved_warning
     from ._profile_nodes import resolved_yaml
     from .loader import resolve_profile
 
@@ -373,7 +374,7 @@ def resolve(set_ref: str, output: Path | None) -> None:
     resolved, name = resolve_profile(set_ref)
     origin = (f"{loaded.id} {loaded.version}, resolved by scoring-engine resolve from {name}"
               + (f" (extends {' → '.join(resolved.bases)})" if resolved.bases else ""))
-    header = _say(origin) + f"\nsha256 {loaded.sha256}"
+    header = _say(origin) + f"\nsha256 {loaded.sha256}" + resolved_warning(loaded)  # a form of it named its base (QA156 F2)
     assert resolved.located.root is not None
     text = resolved_yaml(resolved.located.root, header)
     _deliver(text, output, f"{output}: written")

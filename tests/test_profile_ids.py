@@ -263,3 +263,24 @@ def test_a_profile_restating_its_bases_id_version_or_name_changes_nothing_and_wr
     Path("same.yaml").write_text(text + KEEPS_RULE.split("\n", 1)[1], encoding="utf-8")
     code, output = _run("template", "same.yaml", "-o", "blank2.xlsx")
     assert 1 == code and "no form is written from this profile" in output, output
+
+
+def test_resolve_warns_that_the_whole_set_it_writes_of_such_a_profile_keeps_the_bases_id(here: Path):
+    """resolve keeprule.yaml -o flat.yaml wrote a whole set with id self-evaluation and version 1.0 and said nothing: no
+    extends: is left in it to refuse its forms, and template and score wrote forms of it read back as 98.00 for 90.00
+    (QA156 F2). The base-id warning is said, with what to do, and put in the comment on top of the file written; a profile
+    with its own id is resolved as before."""
+    code, output = _run("resolve", "keeprule.yaml", "-o", "flat.yaml")
+    said = ("warning: keeprule.yaml: this profile keeps the id of the bundled set self-evaluation while changing it")
+    fix = ("(the set written names itself self-evaluation 1.0 too, and nothing refuses its forms, which are read back as "
+           "self-evaluation's: give the profile an id: of its own before resolving it, or write one in the file written)")
+    assert 0 == code and output.startswith(said) and fix in output and output.endswith("flat.yaml: written\n"), output
+    head = Path("flat.yaml").read_text(encoding="utf-8").splitlines()[:3]
+    assert head[2].startswith(f"# {said}") and head[2].endswith(fix), head
+    code, output = _run("score", "f.json", "--set", "flat.yaml")
+    assert 0 == code and "90.00" in output, output
+    code, output = _run("--lang", "zh", "resolve", "keeprule.yaml")
+    assert 0 == code and "# 提示：keeprule.yaml: 本方案沿用了内置指标体系的编号 self-evaluation" in output, output
+    assert "展开前在方案中写上它自己的 id:，或在写出的文件中改写 id:" in output, output
+    code, output = _run("resolve", "province.yaml")
+    assert 0 == code and output.startswith("# province-self-evaluation 2025") and "keeps the id" not in output, output
