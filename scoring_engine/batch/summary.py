@@ -230,6 +230,31 @@ class _SetTotals:
     categories: CategoryTally = field(default_factory=CategoryTally)
     flagged: int = 0
 
+    def add(self, row: ProjectRow, flagged: bool) -> None:
+        """A scored project of the set: its total, grade and budget, and each indicator's score."""
+        assert row.total is not None and row.grade is not None
+        self.totals[row.total] += 1
+        self.grades[row.grade] += 1
+        if row.budget_total is not None:
+            budgets = self.grade_budgets.setdefault(row.grade, [0, ZERO])
+            budgets[0] += 1
+            budgets[1] += row.budget_total
+        self.flagged += flagged
+        parents: dict[int, IndicatorRow] = {}  # level → the last indicator of the set met at that level
+        for i in row.indicators:
+            if not i.in_set:  # a project's own target row: no other project has it, and there may be millions
+                self.categories.add(parents.get(i.level - 1), i)  # but its 二级 category is in every project
+                continue
+            parents[i.level] = i
+            stat = self.indicators.get(i.id)
+            if stat is None:  # made once per indicator, not for every project as setdefault's argument is
+                stat = self.indicators[i.id] = [i.name, i.level, 0, ZERO, {}, 0]
+            stat[2] += 1
+            if i.weight:  # one that does not apply (weight 0) is left out of both means
+                stat[3] += i.score
+                add_rate(stat[4], i.score, i.weight)
+                stat[5] += 1
+
 
 class Summariser:
     """Gathers a Summary from project rows given one at a time (the rows of a compared batch count only as failures)."""
@@ -286,29 +311,13 @@ class Summariser:
                     self.unread[table] += 1  # said under the ranking
             return
         assert row.total is not None and row.grade is not None
-        totals = self.sets.setdefault(row.set_key, _SetTotals(row))
-        totals.totals[row.total] += 1
-        totals.grades[row.grade] += 1
-        if row.budget_total is not None:
-            budgets = totals.grade_budgets.setdefault(row.grade, [0, ZERO])
-            budgets[0] += 1
-            budgets[1] += row.budget_total
+        totals = self.sets.get(row.set_key)
+        if totals is None:  # the set's first project (not made for every row, as setdefault's argument is)
+            totals = self.sets[row.set_key] = _SetTotals(row)
         # on the 需说明 list: by the set's own rules, or flagged by a re-check
         flagged = bool(row.flags) or (row.compare is not None and row.compare.to_explain)
-        totals.flagged += flagged
+        totals.add(row, flagged)
         self.flagged += flagged
-        parents: dict[int, IndicatorRow] = {}  # level → the last indicator of the set met at that level
-        for i in row.indicators:
-            if not i.in_set:  # a project's own target row: no other project has it, and there may be millions
-                totals.categories.add(parents.get(i.level - 1), i)  # but its 二级 category is in every project
-                continue
-            parents[i.level] = i
-            stat = totals.indicators.setdefault(i.id, [i.name, i.level, 0, ZERO, {}, 0])
-            stat[2] += 1
-            if i.weight:  # one that does not apply (weight 0) is left out of both means
-                stat[3] += i.score
-                add_rate(stat[4], i.score, i.weight)
-                stat[5] += 1
         department, unit = self.names.of(row.project.get("department")), self.names.of(row.project.get("unit"))
         self._rank(row, flagged, department, unit)
         self._place(row)
