@@ -350,14 +350,16 @@ class Summariser:
 
     def _place(self, row: ProjectRow) -> None:
         assert row.total is not None and row.grade is not None
-        placed = Placed(row.index, row.source, row.name, row.project.get("unit", ""), row.set_id, row.total, row.grade,
-                        row.precision, max_total=row.max_total)
         rate = row.total / row.max_total if row.max_total else ZERO
         self.rates[rate] += 1
         # Ties go to the earlier project, in both lists.
         self.arrived += 1
-        _keep(self.best, (rate, -row.index, -self.arrived, placed))
-        _keep(self.worst, (-rate, -row.index, -self.arrived, placed))
+        placed: Placed | None = None  # made only for a project one of the lists takes
+        for heap, key in ((self.best, (rate, -row.index, -self.arrived)), (self.worst, (-rate, -row.index, -self.arrived))):
+            if len(heap) < RANKED or key > heap[0][:3]:  # the arrival count is unique: the project is never compared
+                placed = placed or Placed(row.index, row.source, row.name, row.project.get("unit", ""), row.set_id, row.total,
+                                          row.grade, row.precision, max_total=row.max_total)
+                (heapq.heappush if len(heap) < RANKED else heapq.heapreplace)(heap, (*key, placed))
 
     @in_engine_context  # the caller's decimal context cannot change a mean
     def summary(self) -> Summary:
@@ -439,13 +441,6 @@ def summarise(rows: Iterable[ProjectRow | _Scored]) -> Summary:
         else:  # a Result or Scores holds no row: what the batch reads of each project (source, unit, funds…)
             raise TypeError(f"summarise takes score_many's outcomes (or their rows), not {type(item).__name__}")
     return summariser.summary()
-
-
-def _keep(heap: list[tuple[Decimal, int, int, Placed]], entry: tuple[Decimal, int, int, Placed]) -> None:
-    if len(heap) < RANKED:
-        heapq.heappush(heap, entry)  # the arrival count is unique, so the project itself is never compared
-    elif entry[:3] > heap[0][:3]:
-        heapq.heapreplace(heap, entry)
 
 
 def _set_summary(s: _SetTotals) -> SetSummary:
