@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 
-from .._arith import fixed
+from .._arith import fixed, percent
 from .._output import AtomicOutput
 from ..batch.rows import ProjectRow
 from ..batch.summary import Summary
@@ -36,6 +36,12 @@ def _csv_cell(cell: object) -> str:
         return fixed(cell.value, cell.places)
     if type(cell) is str:
         return "'" + cell if cell.startswith(_FORMULA_START) else cell
+    if cell is None:
+        return ""
+    if type(cell) is Rate:
+        return percent(cell.value)
+    if type(cell) is int:
+        return str(cell)
     text = cell_text(cell)
     # A text cell starting with = + - @ would run as a formula: a project name or a flag must not (numbers may be negative).
     if not isinstance(cell, (Score, Rate, int)) and text.startswith(_FORMULA_START):
