@@ -279,13 +279,18 @@ def document_problems(document: Any) -> Iterator[tuple[tuple[str | int, ...], st
                 yield path, bad, "remove it"
         # a 项目编号 of 18 digits is no amount: in quotes, as text, it reads
         elif isinstance(value, (int, float, Decimal)) and not isinstance(value, bool) and (problem := _out_of_range(value)):
-            yield path, problem[0], "write it in quotes, as text" if path[:1] == ("project",) else problem[1]
+            quoted = path[:1] == ("project",) and _finite(value)  # a project's NaN is a pandas blank, not a number to quote
+            yield path, problem[0], "write it in quotes, as text" if quoted else problem[1]
         elif (blank := pandas_blank(value)) is not None:  # NaT is a datetime: taken as one, writing the result fails
             yield path, *blank
 
 
+def _finite(value: int | float | Decimal) -> bool:
+    return value.is_finite() if isinstance(value, Decimal) else isinstance(value, int) or math.isfinite(value)
+
+
 def _out_of_range(value: int | float | Decimal) -> tuple[str, str] | None:
-    if not (value.is_finite() if isinstance(value, Decimal) else isinstance(value, int) or math.isfinite(value)):
+    if not _finite(value):
         return f"{value} is not a finite number", not_finite_hint(value)  # in a text field too: a pandas blank
     # str() of a giant int is slow, or refused past 4300 digits
     if isinstance(value, int) and value.bit_length() > _MOST_INT_BITS:

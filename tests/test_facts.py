@@ -149,6 +149,20 @@ def test_nan_and_infinity_from_python_floats(value: float) -> None:
         assert "NaN and infinity are not numbers" == error.hint
 
 
+@pytest.mark.parametrize("value", [float("nan"), float("inf")])
+def test_a_blank_project_detail_from_pandas_is_not_told_to_be_quoted(value: float) -> None:
+    """A project detail that is NaN (how pandas reads an empty cell of a text column, e.g. a blank 单位) is told to be
+    left out, as a fact's NaN is; it was told "write it in quotes, as text", which would give the detail 'nan' (QA157 F2).
+    """
+    error = refusal(Facts(values=GOOD, project={"name": "甲项目", "unit": value, "year": 2024}))
+    assert f"$.project.unit: {value} is not a finite number" in str(error)
+    if math.isnan(value):
+        assert ("NaN and infinity are not numbers; NaN is how pandas reads an empty cell: leave out the facts whose cells "
+                "are empty (row.dropna())") == error.hint
+    else:
+        assert "NaN and infinity are not numbers" == error.hint
+
+
 def test_python_float_is_read_by_its_shortest_repr() -> None:
     """A Python float 0.1 is read as Decimal('0.1'), not as its binary approximation."""
     result = scoring_engine.score(SET, with_fact("quality.rate", 0.1))
