@@ -362,8 +362,9 @@ def compile_formula(source: str | int | Decimal | bool, scope: Mapping[str, str]
     return _from_checked_tree(text, frozenset(checker.names), body)
 
 
-#: A quote, then another after spaces at most: where two texts may stand side by side ('县' '级'), else nothing to see.
-_TWO_TEXTS = re.compile(r"['\"]\s*[rRuU]?['\"]")
+#: A quote, then another after spaces, line breaks or a backslash ending a line at most: where two texts may stand side
+#: by side ('县' '级', or '县' \ and '级' on the next line: QA157 F1), else nothing to see.
+_TWO_TEXTS = re.compile(r"['\"](?:\s|\\)*[rRuU]?['\"]")
 
 
 def _joined_texts(text: str) -> list[Problem]:

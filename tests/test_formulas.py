@@ -870,3 +870,12 @@ def test_two_texts_side_by_side_in_a_formula_are_refused_as_two_operands_not_joi
         assert f"{first} 与 {second} 之间缺少运算符" in problem.text("zh")
     assert run("project.level == '县级'", project__level="县级") is True
     assert run("project.level == '县' or project.level == ''", project__level="县") is True
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n"])
+def test_two_texts_with_a_backslash_line_break_between_them_are_refused_not_joined(end: str) -> None:
+    """QA157 F1: `1 if project.level == '县' \\` with `'级' else 0` on the next line (a YAML block scalar `rate: |`) was
+    joined into '县级', the backslash ending the line hiding the two texts side by side. Refused as two operands."""
+    problem = refusal(f"1 if project.level == '县' \\{end}     '级' else 0").problems[0]
+    assert problem.message.startswith("syntax error: no operator between '县' and '级' (at character ")
+    assert "'县' 与 '级' 之间缺少运算符" in problem.text("zh")
