@@ -6,14 +6,15 @@ The profile itself is not refused: a profile may inherit its id (docs/indicator-
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from .errors import Problem
-from .model import IndicatorSet
+from .model import IndicatorSet, ProfileChange
 
 __all__ = ["KEEPS_BASE_ID", "KEEPS_BASE_ID_HINT", "KEEPS_BUNDLED_ID", "KEEPS_BUNDLED_ID_HINT", "NO_FORM", "NO_FORM_BUNDLED",
-           "NO_FORM_BUNDLED_HINT", "NO_FORM_HINT", "RESOLVED_HINT", "base_id_problem", "keeps_base_id", "no_form",
-           "resolved_warning", "warn_of_base_id"]
+           "NO_FORM_BUNDLED_HINT", "NO_FORM_HINT", "RESOLVED_HINT", "base_id_problem", "changes_its_base", "keeps_base_id",
+           "no_form", "resolved_warning", "warn_of_base_id"]
 
 _WRITTEN = "template; score and batch --reports as xlsx in the selfeval layout"
 KEEPS_BASE_ID = ("this profile keeps the id and version of a set it is built on, {id} {version}, while changing that set: "
@@ -50,9 +51,15 @@ def keeps_base_id(indicator_set: IndicatorSet) -> dict[str, str] | None:
             if base_id == indicator_set.id and (version == indicator_set.version or _bundled(indicator_set))]
     if not kept:
         return None
-    if not any(c.by is None for c in indicator_set.changes) and not any(indicator_set.base_changed[:kept[-1]]):
+    if not changes_its_base(indicator_set.changes) and not any(indicator_set.base_changed[:kept[-1]]):
         return None
     return {"id": indicator_set.id, "version": indicator_set.version}
+
+
+def changes_its_base(changes: Iterable[ProfileChange]) -> bool:
+    """Whether a profile's own changes change the set it extends: a weight written as the base has it (validate's "kept
+    at 10") is none, as a section or field written as the base has it is not recorded at all (QA157 F3)."""
+    return any(c.by is None and not (c.what == "weight" and c.old == c.new) for c in changes)
 
 
 def _bundled(indicator_set: IndicatorSet) -> bool:

@@ -73,9 +73,30 @@ def copy_node(node: Node) -> Node:
 
 
 def restated(old: Node | None, new: Node) -> bool:
-    """Whether a profile's section says again, as it is, the base's scalar (`id: self-evaluation`, `version: "1.0"`, the
-    base's own name): no change of it (QA156 F7)."""
-    return isinstance(old, ScalarNode) and isinstance(new, ScalarNode) and (old.tag, old.value) == (new.tag, new.value)
+    """Whether a profile's section or indicator field says again, as it is, what the base has: a scalar (`id:
+    self-evaluation`, `version: "1.0"`, the base's own name, QA156 F7), or a list or mapping of such (the base's grades
+    copied, QA157 F3), its mappings' keys in any order. No change of it. Walks without recursion.
+
+    >>> from yaml import compose
+    >>> restated(compose("[{min: 90, label: A}]"), compose("[{label: A, min: 90}]")), restated(compose("[1]"), compose("[1, 2]"))
+    (True, False)
+    """
+    pairs: list[tuple[Node | None, Node | None]] = [(old, new)]
+    while pairs:
+        a, b = pairs.pop()
+        if isinstance(a, ScalarNode) and isinstance(b, ScalarNode):
+            if (a.tag, a.value) != (b.tag, b.value):
+                return False
+        elif isinstance(a, SequenceNode) and isinstance(b, SequenceNode) and len(a.value) == len(b.value):
+            pairs.extend(zip(a.value, b.value, strict=True))
+        elif isinstance(a, MappingNode) and isinstance(b, MappingNode) and len(a.value) == len(b.value):
+            given = {getattr(k, "value", None): v for k, v in b.value}
+            if len(given) != len(b.value) or any(getattr(k, "value", None) not in given for k, _ in a.value):
+                return False
+            pairs.extend((v, given[getattr(k, "value", None)]) for k, v in a.value)
+        else:
+            return False
+    return True
 
 
 def own(siblings: SequenceNode) -> SequenceNode:

@@ -394,10 +394,10 @@ class _Merge:
                 elif name == "children_from" and (gone := dropped(old, value)):  # a block replaced whole, not merged
                     line = field_key.start_mark.line + 1
                     self.changes.append(ProfileChange("children_from replaced", node_id, gone, None, line))
-                else:
+                elif not restated(old, value):  # a field written as the base has it is no change of it (QA157 F3)
                     self.changes.append(ProfileChange(name, node_id, None, None, field_key.start_mark.line + 1))
-                    if name == "rule":
-                        self.rules_written.add(node_id)
+                if name == "rule":
+                    self.rules_written.add(node_id)
             if any(name == "children" for name, _, _ in entries(fields)):
                 self.index()
         order = list(self.places)  # top down, so that a parent's rescale comes before its children's

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from . import _yaml
 from ._arith import in_engine_context
+from ._base_id import changes_its_base
 from ._build import build_indicator_set
 from ._encodings import reading_otherwise
 from ._located import Located
@@ -79,7 +80,7 @@ def _bases(resolved: Resolved) -> tuple[tuple[str, str, bool], ...]:
     base = resolved.base
     while base is not None:
         data = base.located.data if isinstance(base.located.data, Mapping) else {}
-        found.append((str(data.get("id", "")), str(data.get("version", "")), any(c.by is None for c in base.changes)))
+        found.append((str(data.get("id", "")), str(data.get("version", "")), changes_its_base(base.changes)))
         base = base.base
     return tuple(found)
 

@@ -284,3 +284,29 @@ def test_resolve_warns_that_the_whole_set_it_writes_of_such_a_profile_keeps_the_
     assert "展开前在方案中写上它自己的 id:，或在写出的文件中改写 id:" in output, output
     code, output = _run("resolve", "province.yaml")
     assert 0 == code and output.startswith("# province-self-evaluation 2025") and "keeps the id" not in output, output
+
+
+_GRADES = ("grades:\n  - {min: 90, label: 优秀, aliases: [优]}\n  - {label: 良好, min: 80, aliases: [良]}\n"
+           "  - {label: 中等, min: 60, aliases: [中]}\n  - {label: 差, min: 0, aliases: [较差]}\n")
+
+
+@pytest.mark.parametrize("text", ["extends: self-evaluation\nchange: {budget: {weight: 10}}\n",
+                                  "extends: self-evaluation\n" + _GRADES,
+                                  "extends: self-evaluation\nchange: {budget: {name: 预算执行率}}\n"])
+def test_a_profile_writing_a_bases_weight_grades_or_field_unchanged_writes_its_forms(here: Path, text: str):
+    """A profile writing budget's weight 10 as self-evaluation has it (validate: "kept at 10"), or copying its grades (keys
+    in another order), or an indicator's name, was refused a form and warned of by lint as having changed the set (QA157
+    F3): only a value that differs from the base's changes it. So is a county's profile of such a province file; a grade
+    that does differ still changes the set, and no form is written."""
+    Path("same.yaml").write_text(text, encoding="utf-8")
+    Path("county2.yaml").write_text("extends: same.yaml\n", encoding="utf-8")
+    for profile in ("same.yaml", "county2.yaml"):
+        code, output = _run("template", profile, "-o", f"blank-{profile}.xlsx")
+        assert 0 == code and Path(f"blank-{profile}.xlsx").is_file(), output
+        code, output = _run("validate", profile)
+        assert 0 == code and "keeps the id" not in output and "sections it replaces" not in output, output
+        assert not [w for w in lint_file(Path(profile))[1] if w.code == "base-id"]
+    assert ("kept at 10 (line 2)" in _run("validate", "same.yaml")[1]) is ("weight" in text)
+    Path("same.yaml").write_text("extends: self-evaluation\n" + _GRADES.replace("min: 60", "min: 65"), encoding="utf-8")
+    code, output = _run("template", "county2.yaml", "-o", "blank2.xlsx")
+    assert 1 == code and "no form is written from this profile" in output, output
