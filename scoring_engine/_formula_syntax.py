@@ -247,8 +247,10 @@ def missing_operator(text: str) -> Problem | None:
             last = _dotted(tokens, i + 1, 1)
             at = starts[right.start[0] - 1] + right.start[1]
             hint = "put an operator between them: + - * /, a comparison, and, or"
-            if left_open:  # `(budget.paid 2`: the bracket left open is said too, in the fix (QA156 F8)
+            if len(left_open) == 1:  # `(budget.paid 2`: the bracket left open is said too, in the fix (QA156 F8)
                 hint += f"; then close the {_OPENING[left_open[-1]]} with a {left_open[-1]}"
+            elif left_open:  # `min((budget.paid 2, 1`: every one, innermost first, as they are to be typed (QA157 F4)
+                hint += f"; then close the {len(left_open)} brackets still open with {''.join(reversed(left_open))}"
             return Problem(f"syntax error: no operator between {first} and {last} (at character {at + 1})",
                            expression=text, hint=hint)
     return None

@@ -879,3 +879,13 @@ def test_two_texts_with_a_backslash_line_break_between_them_are_refused_not_join
     problem = refusal(f"1 if project.level == '县' \\{end}     '级' else 0").problems[0]
     assert problem.message.startswith("syntax error: no operator between '县' and '级' (at character ")
     assert "'县' 与 '级' 之间缺少运算符" in problem.text("zh")
+
+
+@pytest.mark.parametrize(("text", "closings"), [("min((budget.paid 2, 1", "))"), ("min([budget.paid 2, 1", "])")])
+def test_a_missing_operator_with_several_brackets_left_open_names_them_all_in_the_fix(text: str, closings: str) -> None:
+    """QA157 F4: `min((budget.paid 2, 1` was told to close only the inner ( with a ), and, followed, refused again as
+    unbalanced. The fix names every bracket still open, as they are to be typed."""
+    problem = refusal(text).problems[0]
+    assert problem.message.startswith("syntax error: no operator between budget.paid and 2 (at character 18)")
+    assert (problem.hint or "").endswith(f"; then close the 2 brackets still open with {closings}")
+    assert problem.text("zh").endswith(f"；再用 {closings} 闭合仍未闭合的 2 个括号）")
