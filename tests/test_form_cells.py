@@ -1115,11 +1115,11 @@ def test_a_needs_explaining_met_on_a_form_and_a_batchs_report_of_a_form_name_the
 def test_the_year_line_filled_as_clerks_fill_it_is_read_and_one_not_read_is_said(tmp_path: Path):
     """QA79 F1: a 年度 line typed （2024）, 2024, （2024年1-12月） or （2024.1-2024.12） gave the project no year, and
     （24年度） neither, without a word: its re-check was then 'not found'. The first are read as 2024; one that cannot be
-    read is said on its cell, with how to write it."""
+    read is said on its cell, with how to write it. QA158 F1: 2025年 alone was neither read nor said; 24年 is said."""
     import json
 
     for typed, year in (("（2024）", 2024), ("2024", 2024), ("（2024年1-12月）", 2024), ("（2024.1-2024.12）", 2024),
-                        ("（2023年度）", 2023), ("（24年度）", None)):
+                        ("（2023年度）", 2023), ("（24年度）", None), ("2025年", 2025), (" 2024 年 ", 2024), ("24年", None)):
         form = _form(tmp_path, A2=typed)
         out = tmp_path / "facts.json"
         run = CliRunner().invoke(main, ["--lang", "zh", "import", str(form), "-o", str(out)])
@@ -1128,4 +1128,4 @@ def test_the_year_line_filled_as_clerks_fill_it_is_read_and_one_not_read_is_said
         said = [line for line in run.output.splitlines() if f"{SHEET}!A2：" in line]
         assert bool(said) == (year is None), (typed, said)
         if said:
-            assert "年度（24年度）读不出，该项目没有年度（请写成（2024年度））" in said[0]
+            assert f"年度（{typed.strip('（）')}）读不出，该项目没有年度（请写成（2024年度））" in said[0]
