@@ -135,6 +135,9 @@ PLACES = (
     ("fill the cell if the project's is another", "项目的值不是它时，请填写该单元格"),
     ("{id} is a profile of {named}, whose changes apply; to score the form as {named} does: {how}",
      "{id} 是 {named} 的派生体系，按其改动计分；若要按 {named} 计分：{how!t}"),
+    # a misspelt 事实 row whose closest fact the form gives already (forms/unread: QA159 F2)
+    ("{name} is given at {cell}", "{name} 已在 {cell} 填写"),
+    ("{name} is given on the form", "{name} 已在表上填写"),
     ("give the form by its path in place of -: a form is not read from standard input",
      "请以表格的路径代替 -：表格不从标准输入读取"),
     ("give one project's facts file or filled 自评表: this workbook lists the projects a batch scored",

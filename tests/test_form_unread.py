@@ -87,6 +87,20 @@ def test_a_misspelt_fact_on_the_side_sheet_is_warned_of_as_in_a_facts_file(tmp_p
         in run.output
 
 
+def test_a_misspelt_fact_whose_closest_the_form_gives_is_told_where_that_one_is(tmp_path: Path):
+    """QA159 F2: `budget.piad` on 表外事实, budget.paid filled on the form, was offered the next closest fact a clerk
+    would then fill wrongly (budget.initial, 年初预算数). The row is told where the fact it is closest to is given."""
+    form = _written(tmp_path, "national-framework")
+    paid, _ = _where(form, "survey.method", sheet=1)
+    _edit(form, {}, sheet=1, append=[["事实", "survey.methd", "ratio"]])
+    row, _ = _where(form, "survey.methd", sheet=1)
+    lines = _said("score", str(form))
+    said = f"表外事实!C{row}：事实 survey.methd 没有在体系中声明，已忽略（survey.method 已在 表外事实!C{paid} 填写）"
+    assert any(said in line for line in lines), lines
+    run = CliRunner().invoke(main, ["--lang", "en", "score", str(form)])
+    assert f"(survey.method is given at 表外事实!C{paid})" in run.output and "did you mean" not in run.output, run.output
+
+
 def test_amounts_on_a_funds_row_the_set_does_not_read_are_named_not_dropped(tmp_path: Path):
     """Sichuan's form prints 财政专户管理资金, but the set declares no facts for it: 10 / 12 / 7 typed there were read as
     nothing and the form written back blanked the row, without a word. The cells are named as not read."""
@@ -830,7 +844,8 @@ def test_a_fact_a_profile_removes_given_on_the_side_sheet_is_said_removed_and_no
         said = [line for line in lines if "benefit.ecological" in line or "benefit.economc" in line]
         assert 2 == len(said) and f"表外事实!C{removed}：事实 benefit.ecological 没有在体系中声明，已忽略（方案 province.yaml " \
             "删除了这个事实" in said[0], lines
-        assert "benefit.economic" not in " ".join(said), said
+        assert "是否想写 benefit.economic" not in " ".join(said), said  # offered: no; where it is given: yes (QA159 F2)
+        assert "（benefit.economic 已在 表外事实!C" in said[1], said
 
 
 def test_a_judgement_or_findings_given_twice_are_shown_in_words_not_as_python_writes_them(tmp_path: Path):

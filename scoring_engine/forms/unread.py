@@ -46,7 +46,22 @@ def side_facts(reading: FormReading, given: Mapping[str, str]) -> None:
     for problem in undeclared_warnings(given, declared, str(reading.path), removed_facts(reading.set)):
         cell = given.get(problem.fact or "")
         message = f"{cell}: {problem.message}" if cell else problem.message
-        reading.warnings.append(dataclasses.replace(problem, message=message))
+        reading.warnings.append(dataclasses.replace(problem, message=message, hint=_given_already(reading, problem)))
+
+
+def _given_already(reading: FormReading, problem: Problem) -> str | None:
+    """The hint of a misspelt 事实 row: the fact it is closest to when the form gives that one already (budget.adjustd
+    beside budget.adjusted on C5: said so, not offered the next closest, budget.paid, which a clerk would then fill:
+    QA159 F2); else the hint as it was."""
+    import difflib
+
+    if (problem.hint is not None and not problem.hint.startswith("did you mean ")) or problem.fact is None:
+        return problem.hint  # a fact the profile removes: said so
+    close = difflib.get_close_matches(problem.fact, list(reading.set.facts), n=1)
+    if not close or close[0] not in reading.values:
+        return problem.hint
+    where = reading.provenance.get(close[0])
+    return f"{close[0]} is given at {where}" if where else f"{close[0]} is given on the form"
 
 
 def side_kind(reading: FormReading, side: Sheet, row: int, kind: str, name: str) -> None:
