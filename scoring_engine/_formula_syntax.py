@@ -70,7 +70,8 @@ def syntax_slip(text: str) -> Problem | None:
     """The likely slip in a formula that does not parse, in words a set author acts on, rather than Python's: = for ==,
     90% for 0.9, <> for !=. None when it is none of them."""
     try:
-        tokens = [t for t in tokenize.generate_tokens(io.StringIO(text).readline) if t.type in (tokenize.OP, tokenize.NUMBER)]
+        tokens = [t for t in tokenize.generate_tokens(io.StringIO(text).readline)
+                  if t.type in (tokenize.OP, tokenize.NUMBER) or t.string == "else"]
     except (tokenize.TokenError, SyntaxError):
         return None
     for before, token, after in zip([None, *tokens], tokens, [*tokens[1:], None], strict=False):  # each with its neighbours
@@ -89,6 +90,8 @@ def syntax_slip(text: str) -> Problem | None:
         if token.string == "<>" or (token.string == ">" and before is not None and before.string == "<"
                                     and before.end == token.start):
             return Problem("syntax error: <> is not an operator", expression=text, hint="write != for 'not equal'")
+        if token.string == "," and after is not None and after.string == "else":  # Python: 'expected else' (QA160 F1)
+            return Problem("syntax error: a comma before else", expression=text, hint="delete the comma: x if condition else y")
         if token.string in ("|", "&") and after is not None and after.string == token.string and after.start == token.end:
             word = "or" if token.string == "|" else "and"  # || and && of other languages (QA82 F10)
             return Problem(f"syntax error: {token.string * 2} is not an operator", expression=text, hint=f"write {word}")
@@ -238,13 +241,16 @@ def missing_operator(text: str) -> Problem | None:
     for i, (left, right) in enumerate(itertools.pairwise(tokens)):
         joined = right.start == left.end and right.string.startswith(".")  # funds.2024: a name's part, not an operand
         joined |= left.type == right.type == tokenize.STRING and _refused_text(left.string, right.string)  # b'', f''
-        if _ends_operand(left) and right.type in _OPERANDS and not _word(right.string) and not joined:
+        negated = right.string == "not" and i + 2 < len(tokens) and tokens[i + 2].string != "in"  # `0 not ok` (QA160 F1)
+        if _ends_operand(left) and right.type in _OPERANDS and (negated or not _word(right.string)) and not joined:
             begin = _operand_start(tokens, i)
             if begin is None:
                 return None
             first = one_line(text[starts[tokens[begin].start[0] - 1] + tokens[begin].start[1]:
                                   starts[left.end[0] - 1] + left.end[1]])
             last = _dotted(tokens, i + 1, 1)
+            if negated and _ends_operand(tokens[i + 2]) and tokens[i + 2].string not in _OPENING:
+                last += " " + _dotted(tokens, i + 2, 1)  # not ok, not budget.paid
             at = starts[right.start[0] - 1] + right.start[1]
             hint = "put an operator between them: + - * /, a comparison, and, or"
             if len(left_open) == 1:  # `(budget.paid 2`: the bracket left open is said too, in the fix (QA156 F8)

@@ -108,6 +108,8 @@ RULES = (
     ("={sign} is not an operator", "={sign} 不是运算符"),
     ("|| is not an operator", "|| 不是运算符"),
     ("&& is not an operator", "&& 不是运算符"),
+    ("a comma before else", "else 前多了一个逗号"),
+    ("delete the comma: x if condition else y", "删去逗号：写成 x if 条件 else y"),
     ("the number {number} runs into the word {word}", "数字 {number} 与其后的 {word} 连在了一起"),
     ("put a space between them: {both}", "在两者之间加一个空格：{both}"),
     ("the number {number} runs into the name {name}", "数字 {number} 与其后的名称 {name} 连在了一起"),

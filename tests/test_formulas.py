@@ -889,3 +889,26 @@ def test_a_missing_operator_with_several_brackets_left_open_names_them_all_in_th
     assert problem.message.startswith("syntax error: no operator between budget.paid and 2 (at character 18)")
     assert (problem.hint or "").endswith(f"; then close the 2 brackets still open with {closings}")
     assert problem.text("zh").endswith(f"；再用 {closings} 闭合仍未闭合的 2 个括号）")
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("budget.paid > 0 not project.ok", "no operator between 0 and not project.ok (at character 17)"),
+    ("25 if budget.paid > 0 not project.ok else 0", "no operator between 0 and not project.ok (at character 23)"),
+    ("min(budget.paid, 1) not project.ok", "no operator between min(budget.paid, 1) and not project.ok (at character 21)"),
+])
+def test_a_missing_and_or_before_not_is_named_as_two_operands(text: str, said: str) -> None:
+    """QA160 F1: `budget.paid > 0 not ok` said Python's 'invalid syntax. Perhaps you forgot a comma?', whose fix (a
+    comma) was refused as a tuple; inside an if it said 'expected else' though the else was there. `not ok` is an
+    operand, and the two with nothing between them are named as any other two are."""
+    problem = refusal(text).problems[0]
+    assert problem.message == f"syntax error: {said}" and "operator between them" in (problem.hint or "")
+    assert "之间缺少运算符" in problem.text("zh") and "逗号" not in problem.text("zh") and "else" not in problem.message
+    assert "not in" in refusal("budget.paid not in scores").problems[0].message  # an operator, refused as one
+
+
+def test_a_stray_comma_before_else_is_named_not_a_missing_else() -> None:
+    """QA160 F1: `1 if project.ok, else 2` said 'expected else after if expression', though the else is there: the
+    comma is the slip, and its fix is said, in Chinese too."""
+    problem = refusal("1 if project.ok, else 2").problems[0]
+    assert problem.message == "syntax error: a comma before else" and problem.hint == "delete the comma: x if condition else y"
+    assert "else 前多了一个逗号" in problem.text("zh") and "缺少 else" not in problem.text("zh")
