@@ -5,6 +5,7 @@ with a warning on its standard error (a number run into a word, a text's unknown
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import io
 import itertools
@@ -17,7 +18,7 @@ from decimal import Decimal
 from .errors import Problem
 
 __all__ = ["glued_problem", "plain_decimal", "missing_operator", "one_line", "refused_construct",
-           "syntax_detail", "syntax_slip", "unicode_problems"]
+           "syntax_detail", "syntax_slip", "unicode_problems", "unindented_error"]
 
 
 # Operators as a Chinese input method or a word processor types them, and what to type instead.
@@ -129,6 +130,21 @@ def one_line(fragment: str) -> str:
 
 _OPENING = {")": "(", "]": "[", "}": "{"}
 _CLOSING = {opening: closing for closing, opening in _OPENING.items()}
+
+
+def unindented_error(err: SyntaxError, text: str) -> SyntaxError:
+    """The error of a formula as written, not of the wrapping it is parsed in: a stray ) closes the wrapping's (, and the
+    next line, indented as in a YAML block, is 'unexpected indent' (QA160 F2). Read with its lines unindented (the same
+    expression in brackets), the stray bracket is what the parser meets; `err` itself for any other error."""
+    if not isinstance(err, IndentationError):
+        return err
+    try:
+        ast.parse("(\n" + "\n".join(line.lstrip() for line in text.splitlines()) + "\n)", mode="eval")
+    except SyntaxError as unindented:
+        return unindented
+    except (RecursionError, MemoryError, ValueError):
+        pass
+    return err
 
 
 def syntax_detail(err: SyntaxError, text: str) -> tuple[str, str | None]:

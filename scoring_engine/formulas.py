@@ -30,7 +30,7 @@ from ._arith import scoring_context
 from ._formula_functions import FUNCTIONS, OPERATORS, Fail, Finding
 from ._formula_kinds import argument_problems, arithmetic_problems, comparison_problems
 from ._formula_syntax import (glued_problem, missing_operator, one_line, plain_decimal, refused_construct, syntax_detail,
-                              syntax_slip, unicode_problems)
+                              syntax_slip, unicode_problems, unindented_error)
 from ._record import record
 from .errors import ADD_THE_FACT, FormulaError, Problem, ScoringError, did_you_mean
 
@@ -333,7 +333,8 @@ def compile_formula(source: str | int | Decimal | bool, scope: Mapping[str, str]
     try:
         # Parenthesised so that a formula may span lines in a YAML block.
         tree = ast.parse(f"(\n{text}\n)", mode="eval")
-    except SyntaxError as err:
+    except SyntaxError as parsing:
+        err = unindented_error(parsing, text)
         slip = syntax_slip(text) or missing_operator(text)
         if slip is not None:
             raise FormulaError(slip) from None

@@ -912,3 +912,17 @@ def test_a_stray_comma_before_else_is_named_not_a_missing_else() -> None:
     problem = refusal("1 if project.ok, else 2").problems[0]
     assert problem.message == "syntax error: a comma before else" and problem.hint == "delete the comma: x if condition else y"
     assert "else 前多了一个逗号" in problem.text("zh") and "缺少 else" not in problem.text("zh")
+
+
+@pytest.mark.parametrize(("text", "closing", "opening"), [
+    ("min(budget.paid / budget.total, 1)) * 20\n  + 5", ")", "("),  # a YAML block's next line, indented
+    ("(budget.paid / 2))\n    + budget.total\n    + 1", ")", "("),
+])
+def test_a_stray_closing_bracket_before_an_indented_line_is_named_not_the_indent(text: str, closing: str,
+                                                                                 opening: str) -> None:
+    """QA160 F2: a stray ) with the formula's next line indented (a YAML `|` block) said 'unexpected indent' (多余的缩进),
+    where the same formula unindented said the bracket and its fix. The bracket is said either way, in Chinese too."""
+    problem = refusal(text).problems[0]
+    assert problem.message == f"syntax error: unmatched '{closing}'"
+    assert problem.hint == f"delete the {closing}, or open it with a {opening}"
+    assert f"多了一个 '{closing}'" in problem.text("zh") and "缩进" not in problem.text("zh")
