@@ -242,10 +242,20 @@ class _Checker:
         elif isinstance(node, ast.Call):
             new = self.call(node, down)
         else:
-            what = _FORBIDDEN.get(type(node), type(node).__name__)
-            self.fail(f"{what} not allowed in formulas: {self.shown(node)}")
+            self.refuse(node)
             return node  # type: ignore[return-value]
         return ast.copy_location(new, node)
+
+    def refuse(self, node: ast.AST) -> None:
+        """A construct the language has not, shown as written: a tuple that is the whole formula (`a / b,`) spans the
+        brackets it is parsed in, which are not the author's (QA160 F3)."""
+        what = _FORBIDDEN.get(type(node), type(node).__name__)
+        wrapped = getattr(node, "lineno", 0) == 1 and getattr(node, "col_offset", 0) == 0
+        hint = None
+        if isinstance(node, ast.Tuple) and (wrapped or self.fragment(node) == self.original):  # the whole formula
+            hint = "delete the comma at the end: a formula gives one value" if self.original.endswith(",") else \
+                "a formula gives one value: join the parts with an operator, or pass them to a function such as max( )"
+        self.fail(f"{what} not allowed in formulas: {one_line(self.original) if wrapped else self.shown(node)}", hint=hint)
 
     def operator(self, op: ast.AST) -> None:
         if type(op) not in OPERATORS:

@@ -926,3 +926,18 @@ def test_a_stray_closing_bracket_before_an_indented_line_is_named_not_the_indent
     assert problem.message == f"syntax error: unmatched '{closing}'"
     assert problem.hint == f"delete the {closing}, or open it with a {opening}"
     assert f"多了一个 '{closing}'" in problem.text("zh") and "缩进" not in problem.text("zh")
+
+
+@pytest.mark.parametrize(("text", "hint"), [
+    ("budget.paid / budget.total,", "delete the comma at the end: a formula gives one value"),
+    ("budget.paid, budget.total", "a formula gives one value: join the parts with an operator, or pass them to a function "
+                                  "such as max( )"),
+])
+def test_a_formula_that_is_a_tuple_is_shown_as_written_with_the_fix(text: str, hint: str) -> None:
+    """QA160 F3: a stray trailing comma (`budget.paid / budget.total,`) said `tuple literals not allowed in formulas:
+    ( budget.paid / budget.total, )`, in brackets the author did not write (the parser's wrapping), with no fix. The
+    formula is shown as written, with what to do, in Chinese too."""
+    problem = refusal(text).problems[0]
+    assert problem.message == f"tuple literals not allowed in formulas: {text}" and problem.hint == hint
+    assert f"公式中不允许使用元组常量：`{text}`" in problem.text("zh") and "公式只得出一个值" in problem.text("zh")
+    assert "formula gives" not in problem.text("zh")
