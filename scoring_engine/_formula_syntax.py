@@ -37,13 +37,11 @@ def unicode_problems(text: str) -> list[Problem]:
             problems.append(Problem(f"invisible character U+{ord(ch):04X} ({unicodedata.name(ch, 'control')}) in formula",
                                     expression=text, hint="retype the formula"))
             return problems
-    try:
-        tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
+    tokens: list[tokenize.TokenInfo] = []
+    try:  # the tokens read before an error are kept: `min（a, 1) if b == '县' else 0` (QA160 F5)
+        tokens.extend(tokenize.generate_tokens(io.StringIO(text).readline))
     except (tokenize.TokenError, SyntaxError):
-        tokens = []
-        outside = [ch for ch in text if ord(ch) > 127]  # cannot tell literals apart: flag all
-        if outside and '"' not in text and "'" not in text:
-            tokens = [tokenize.TokenInfo(tokenize.OP, "".join(outside), (1, 0), (1, 0), text)]
+        tokens.extend(_unread(text, tokens))
     for token in tokens:
         if token.type == tokenize.COMMENT:
             problems.append(Problem("comments (#) are not allowed inside a formula", expression=text,
@@ -59,12 +57,30 @@ def unicode_problems(text: str) -> list[Problem]:
                 joined = pair[1:] in ("＝", "=") and ascii_twin in ("<", ">", "!", "==")  # ＞＝ is >=, not > then ==
                 if joined:  # (QA45 F4)
                     ascii_twin = ascii_twin[0] + "="
+                elif ch == "＝" and at > 0 and token.line[at - 1] in "<>!=":  # <＝ is <=, not < then == (QA160 F4)
+                    joined, pair, ascii_twin = True, token.line[at - 1:at + 1], token.line[at - 1] + "="
                 typed = ascii_twin.isascii() and ascii_twin != ch
                 hint = f"type {ascii_twin!r} instead" if typed else "names and operators must be ASCII"
                 problems.append(Problem(f"character {ch!r} (U+{ord(ch):04X} {unicodedata.name(ch, '?')}) outside a text literal",
                                         expression=text, hint=f"type {ascii_twin!r} for {pair!r}" if joined else hint))
                 return problems
     return problems
+
+
+def _unread(text: str, tokens: list[tokenize.TokenInfo]) -> list[tokenize.TokenInfo]:
+    """The first character past ASCII in what the tokenizer did not read before its error, as a token, when it stands
+    before any quote (in a text literal it is the text's); none when there is none."""
+    lines = text.splitlines(keepends=True)
+    row, column = tokens[-1].end if tokens else (1, 0)
+    start = sum(len(line) for line in lines[:row - 1]) + column
+    for at in range(start, len(text)):
+        if text[at] in "'\"":
+            break
+        if ord(text[at]) > 127:
+            line = text.count("\n", 0, at)
+            column = at - (text.rfind("\n", 0, at) + 1)
+            return [tokenize.TokenInfo(tokenize.OP, text[at], (line + 1, column), (line + 1, column + 1), lines[line])]
+    return []
 
 
 def syntax_slip(text: str) -> Problem | None:

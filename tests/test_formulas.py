@@ -941,3 +941,24 @@ def test_a_formula_that_is_a_tuple_is_shown_as_written_with_the_fix(text: str, h
     assert problem.message == f"tuple literals not allowed in formulas: {text}" and problem.hint == hint
     assert f"公式中不允许使用元组常量：`{text}`" in problem.text("zh") and "公式只得出一个值" in problem.text("zh")
     assert "formula gives" not in problem.text("zh")
+
+
+@pytest.mark.parametrize(("typed", "fix"), [("<＝", "<="), (">＝", ">="), ("!＝", "!="), ("=＝", "==")])
+def test_a_full_width_equals_after_an_ascii_sign_is_fixed_as_the_pair(typed: str, fix: str) -> None:
+    """QA160 F4: `budget.paid <＝ 100` (ASCII <, full-width ＝) was told to type '==' for the ＝, which gave `<==`, refused
+    again. The pair's fix is said, as for `＜＝`, in Chinese too."""
+    problem = _refused(f"budget.paid {typed} 100", {"budget.paid": "number"})
+    assert "character '＝'" in problem.message and problem.hint == f"type {fix!r} for {typed!r}"
+    assert f"把 {typed!r} 改为 {fix!r}" in problem.text("zh")
+
+
+@pytest.mark.parametrize("text", ["min（budget.paid, 1) if project.level == '县' else 0",
+                                  "(project.level == '县级'） and project.ok"])
+def test_a_full_width_bracket_in_a_formula_with_a_text_is_named_with_the_fix(text: str) -> None:
+    """QA160 F5: `min（budget.paid, 1) if project.level == '县' else 0` said Python's `invalid character '（' (U+FF08)`
+    with no fix, where the same formula without a text said the character and what to type instead. Said so with a text
+    too, in Chinese without Python's words."""
+    problem = refusal(text).problems[0]
+    bracket = "（" if "（" in text else "）"
+    assert problem.message.startswith(f"character {bracket!r}") and problem.hint == f"type {'(' if bracket == '（' else ')'!r} instead"
+    assert "无效的字符" not in problem.text("zh") and "改为" in problem.text("zh")
