@@ -285,10 +285,13 @@ def missing_operator(text: str) -> Problem | None:
                 last += " " + _dotted(tokens, i + 2, 1)  # not ok, not budget.paid
             at = starts[right.start[0] - 1] + right.start[1]
             hint = "put an operator between them: + - * /, a comparison, and, or"
-            if len(left_open) == 1:  # `(budget.paid 2`: the bracket left open is said too, in the fix (QA156 F8)
+            if left.type == right.type == tokenize.STRING:  # '按' '比例': no operator joins two texts (QA159 F1)
+                hint = f"write them as one text: {_one_text(left.string, right.string)}"
+            elif len(left_open) == 1:  # `(budget.paid 2`: the bracket left open is said too, in the fix (QA156 F8)
                 hint += f"; then close the {_OPENING[left_open[-1]]} with a {left_open[-1]}"
             elif left_open:  # `min((budget.paid 2, 1`: every one, innermost first, as they are to be typed (QA157 F4)
-                hint += f"; then close the {len(left_open)} brackets still open with {''.join(reversed(left_open))}"
+                hint += (f"; then close the {len(left_open)} brackets still open, each where what it holds ends "
+                         f"({''.join(reversed(left_open))})")
             return Problem(f"syntax error: no operator between {first} and {last} (at character {at + 1})",
                            expression=text, hint=hint)
     return None
@@ -298,6 +301,12 @@ def _refused_text(*literals: str) -> bool:
     """Whether text literals written one after another hold a bytes literal or an f-string: refused as a construct the
     language has not (refused_construct), not as two operands."""
     return any(set(literal[:3].partition("'")[0].partition('"')[0].lower()) & {"b", "f"} for literal in literals)
+
+
+def _one_text(left: str, right: str) -> str:
+    """Two text literals written as one: '按' '比例' is '按比例'."""
+    joined = ast.literal_eval(left) + ast.literal_eval(right)
+    return repr(joined) if isinstance(joined, str) else f"{left} {right}"
 
 
 def _word(name: str) -> bool:

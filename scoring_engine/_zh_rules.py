@@ -165,8 +165,10 @@ RULES = (
      "在两者之间写上运算符：+ - * /、比较运算符、and 或 or"),
     ("put an operator between them: + - * /, a comparison, and, or; then close the {opening} with a {closing}",
      "在两者之间写上运算符：+ - * /、比较运算符、and 或 or；再用 {closing} 闭合 {opening}"),  # a bracket left open
-    ("put an operator between them: + - * /, a comparison, and, or; then close the {count} brackets still open with "
-     "{closings}", "在两者之间写上运算符：+ - * /、比较运算符、and 或 or；再用 {closings} 闭合仍未闭合的 {count} 个括号"),
+    ("put an operator between them: + - * /, a comparison, and, or; then close the {count} brackets still open, each where "
+     "what it holds ends ({closings})",
+     "在两者之间写上运算符：+ - * /、比较运算符、and 或 or；再把仍未闭合的 {count} 个括号各在其内容结束处闭合（{closings}）"),
+    ("write them as one text: {text}", "写成一段文字：{text}"),  # '按' '比例' (QA159 F1)
     # a check that gave no true/false, with the values it read after (engine, _check_failure.with_values): the value
     # alone is translated (a list: 列表, QA137 F2), before the catalog's entry without them
     ("check must give true or false, got {value} ({values})",

@@ -884,11 +884,21 @@ def test_two_texts_with_a_backslash_line_break_between_them_are_refused_not_join
 @pytest.mark.parametrize(("text", "closings"), [("min((budget.paid 2, 1", "))"), ("min([budget.paid 2, 1", "])")])
 def test_a_missing_operator_with_several_brackets_left_open_names_them_all_in_the_fix(text: str, closings: str) -> None:
     """QA157 F4: `min((budget.paid 2, 1` was told to close only the inner ( with a ), and, followed, refused again as
-    unbalanced. The fix names every bracket still open, as they are to be typed."""
+    unbalanced. The fix names every bracket still open, as they are to be typed; each where what it holds ends, since
+    both typed at the end made min((budget.paid * 2, 1)) a tuple (QA159 F3)."""
     problem = refusal(text).problems[0]
     assert problem.message.startswith("syntax error: no operator between budget.paid and 2 (at character 18)")
-    assert (problem.hint or "").endswith(f"; then close the 2 brackets still open with {closings}")
-    assert problem.text("zh").endswith(f"；再用 {closings} 闭合仍未闭合的 2 个括号）")
+    assert (problem.hint or "").endswith(f"; then close the 2 brackets still open, each where what it holds ends ({closings})")
+    assert problem.text("zh").endswith(f"；再把仍未闭合的 2 个括号各在其内容结束处闭合（{closings}））")
+
+
+@pytest.mark.parametrize(("text", "one"), [("project.level == '按' '比例'", "'按比例'"),
+                                           ('project.level == "县" "级"', "'县级'")])
+def test_two_texts_side_by_side_are_told_to_be_written_as_one_text(text: str, one: str) -> None:
+    """QA159 F1: two texts side by side were told to put an operator between them, and every operator then failed
+    (+ adds numbers only, == and `and` compare the wrong values). The fix is the docs' own: write them as one text."""
+    problem = refusal(text).problems[0]
+    assert f"write them as one text: {one}" == problem.hint and f"写成一段文字：{one}" in problem.text("zh")
 
 
 @pytest.mark.parametrize(("text", "said"), [
