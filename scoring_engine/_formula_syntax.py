@@ -304,9 +304,13 @@ def _refused_text(*literals: str) -> bool:
 
 
 def _one_text(left: str, right: str) -> str:
-    """Two text literals written as one: '按' '比例' is '按比例'."""
+    """Two text literals written as one, in the quotes the first was written in ("按" "比例" is "按比例": a formula in a
+    YAML text of the other quotes keeps them, QA161 F3)."""
     joined = ast.literal_eval(left) + ast.literal_eval(right)
-    return repr(joined) if isinstance(joined, str) else f"{left} {right}"
+    if not isinstance(joined, str):
+        return f"{left} {right}"
+    quote = left[-1]
+    return f"{quote}{joined}{quote}" if quote not in joined and "\\" not in joined and "\n" not in joined else repr(joined)
 
 
 def _word(name: str) -> bool:

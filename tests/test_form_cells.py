@@ -1115,11 +1115,13 @@ def test_a_needs_explaining_met_on_a_form_and_a_batchs_report_of_a_form_name_the
 def test_the_year_line_filled_as_clerks_fill_it_is_read_and_one_not_read_is_said(tmp_path: Path):
     """QA79 F1: a 年度 line typed （2024）, 2024, （2024年1-12月） or （2024.1-2024.12） gave the project no year, and
     （24年度） neither, without a word: its re-check was then 'not found'. The first are read as 2024; one that cannot be
-    read is said on its cell, with how to write it. QA158 F1: 2025年 alone was neither read nor said; 24年 is said."""
+    read is said on its cell, with how to write it. QA158 F1: 2025年 alone, or starting a title ending in 表, was not
+    read; a date in rows 1–2 (填报日期：2025年3月10日) is no year line, said as none (QA161 F1)."""
     import json
 
     for typed, year in (("（2024）", 2024), ("2024", 2024), ("（2024年1-12月）", 2024), ("（2024.1-2024.12）", 2024),
-                        ("（2023年度）", 2023), ("（24年度）", None), ("2025年", 2025), (" 2024 年 ", 2024), ("24年", None)):
+                        ("（2023年度）", 2023), ("（24年度）", None), ("2025年", 2025), (" 2024 年 ", 2024),
+                        ("2024年项目支出绩效自评表", 2024)):
         form = _form(tmp_path, A2=typed)
         out = tmp_path / "facts.json"
         run = CliRunner().invoke(main, ["--lang", "zh", "import", str(form), "-o", str(out)])
@@ -1129,3 +1131,8 @@ def test_the_year_line_filled_as_clerks_fill_it_is_read_and_one_not_read_is_said
         assert bool(said) == (year is None), (typed, said)
         if said:
             assert f"年度（{typed.strip('（）')}）读不出，该项目没有年度（请写成（2024年度））" in said[0]
+    for typed in ("填报日期：2025年3月10日", "2024年高标准农田建设项目"):  # no year line: neither read nor said
+        form = _form(tmp_path, A2=typed)
+        run = CliRunner().invoke(main, ["--lang", "zh", "import", str(form), "-o", str(out)])
+        assert "year" not in json.loads(out.read_text(encoding="utf-8"))["project"], typed
+        assert f"{SHEET}!A2：" not in run.output, run.output

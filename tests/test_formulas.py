@@ -893,10 +893,11 @@ def test_a_missing_operator_with_several_brackets_left_open_names_them_all_in_th
 
 
 @pytest.mark.parametrize(("text", "one"), [("project.level == '按' '比例'", "'按比例'"),
-                                           ('project.level == "县" "级"', "'县级'")])
+                                           ('project.level == "县" "级"', '"县级"')])
 def test_two_texts_side_by_side_are_told_to_be_written_as_one_text(text: str, one: str) -> None:
     """QA159 F1: two texts side by side were told to put an operator between them, and every operator then failed
-    (+ adds numbers only, == and `and` compare the wrong values). The fix is the docs' own: write them as one text."""
+    (+ adds numbers only, == and `and` compare the wrong values). The fix is the docs' own: write them as one text,
+    in the quotes they were written in (a formula in a single-quoted YAML text: QA161 F3)."""
     problem = refusal(text).problems[0]
     assert f"write them as one text: {one}" == problem.hint and f"写成一段文字：{one}" in problem.text("zh")
 

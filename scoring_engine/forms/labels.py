@@ -27,8 +27,9 @@ _UNIT_AFTER = re.compile(r"\((?:万元|满分)?(?:\d+(?:\.\d+)?)?分?\)$")  # (�
 # （2024年度）, （2024）, （2024年1-12月）, （2024.1-2024.12）: the 年度 line as clerks fill it (QA79 F1)
 YEAR = re.compile(r"[(（]\s*([\d〇零一二三四五六七八九]{4})\s*(?:年度?|年\s*\d{1,2}\s*[-—–~～至到]\s*\d{1,2}\s*月"
                r"|[.．]\s*\d{1,2}\s*[-—–~～至到]\s*(?:\d{4}\s*[.．])?\s*\d{1,2})?\s*[)）]")
-# at the start: a title, not a name's 2021年度; 2025年 alone in its cell too, never a date's 2025年3月
-YEAR_PLAIN = re.compile(r"^\s*([\d〇零一二三四五六七八九]{4})\s*(?:年度|年?\s*$)")
+# at the start: a title, not a name's 2021年度; 2025年 alone in its cell, or starting a title that ends in 表
+# (2024年项目支出绩效自评表), never a date's 2025年3月 nor a project's 2024年高标准农田建设项目
+YEAR_PLAIN = re.compile(r"^\s*([\d〇零一二三四五六七八九]{4})\s*(?:年度|年?\s*$|年(?=\D.*表\s*$))")
 CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")  # （二〇二一年度） is 2021
 
 

@@ -179,7 +179,7 @@ def _header(reading: FormReading) -> None:
         reading.project["year"] = found[2]
         reading.provenance["project.year"] = reading.sheet.ref(found[0], found[1])
     else:  # a 年度 line filled in a way not read (（24年度）, 2O24年度) is said: a re-check is matched by the year (QA79 F1)
-        for r, c, value in (h for h in head if h[0] <= 2 and "年" in h[2] and "表" not in h[2] and re.search(r"\d", h[2])):
+        for r, c, value in (h for h in head if h[0] <= 2 and "年度" in h[2] and "表" not in h[2] and re.search(r"\d", h[2])):
             reading.warnings.append(Problem(
                 f"{reading.sheet.ref(r, c)}: the year ({cut(value.strip().strip('()（） '))}) cannot be read, so the project has "
                 "none",
