@@ -18,7 +18,7 @@ from decimal import Decimal
 from .errors import Problem
 
 __all__ = ["glued_problem", "plain_decimal", "missing_operator", "one_line", "refused_construct",
-           "syntax_detail", "syntax_slip", "unicode_problems", "unindented_error"]
+           "syntax_detail", "syntax_slip", "unclosed_text", "unicode_problems", "unindented_error"]
 
 
 # Operators as a Chinese input method or a word processor types them, and what to type instead.
@@ -37,6 +37,9 @@ def unicode_problems(text: str) -> list[Problem]:
             problems.append(Problem(f"invisible character U+{ord(ch):04X} ({unicodedata.name(ch, 'control')}) in formula",
                                     expression=text, hint="retype the formula"))
             return problems
+    unclosed = unclosed_text(text)  # `== '县 and ...`: the text's own characters, not outside one (QA161 F4)
+    if unclosed is not None and not _STRING_PREFIX.search(text):  # f'{x\n}': refused as an f-string (QA137 F3)
+        return [unclosed]
     tokens: list[tokenize.TokenInfo] = []
     try:  # the tokens read before an error are kept: `min（a, 1) if b == '县' else 0` (QA160 F5)
         tokens.extend(tokenize.generate_tokens(io.StringIO(text).readline))
@@ -51,20 +54,62 @@ def unicode_problems(text: str) -> list[Problem]:
             continue
         for i, ch in enumerate(token.string):
             if ord(ch) > 127:
-                ascii_twin = _TYPED_OPERATORS.get(ch) or unicodedata.normalize("NFKC", ch)
-                at = token.start[1] + i
-                pair = token.line[at:at + 2] if token.start[0] == token.end[0] else ""
-                joined = pair[1:] in ("＝", "=") and ascii_twin in ("<", ">", "!", "==")  # ＞＝ is >=, not > then ==
-                if joined:  # (QA45 F4)
-                    ascii_twin = ascii_twin[0] + "="
-                elif ch == "＝" and at > 0 and token.line[at - 1] in "<>!=":  # <＝ is <=, not < then == (QA160 F4)
-                    joined, pair, ascii_twin = True, token.line[at - 1:at + 1], token.line[at - 1] + "="
-                typed = ascii_twin.isascii() and ascii_twin != ch
-                hint = f"type {ascii_twin!r} instead" if typed else "names and operators must be ASCII"
                 problems.append(Problem(f"character {ch!r} (U+{ord(ch):04X} {unicodedata.name(ch, '?')}) outside a text literal",
-                                        expression=text, hint=f"type {ascii_twin!r} for {pair!r}" if joined else hint))
+                                        expression=text, hint=_typed_fix(ch, token, token.start[1] + i)))
                 return problems
     return problems
+
+
+def _typed_fix(ch: str, token: tokenize.TokenInfo, at: int) -> str:
+    """What to type for a character past ASCII at column `at` of the token's line: a full-width sign with the ASCII
+    signs around it is fixed as the operator they make (＞＝ and <＝ are >=, == ＝ is ==), not as the character alone."""
+    ascii_twin = _TYPED_OPERATORS.get(ch) or unicodedata.normalize("NFKC", ch)
+    pair = token.line[at:at + 2] if token.start[0] == token.end[0] else ""
+    if pair[1:] in ("＝", "=") and ascii_twin in ("<", ">", "!", "=="):  # ＞＝ is >=, not > then == (QA45 F4)
+        return f"type {ascii_twin[0] + '='!r} for {pair!r}"
+    before = token.line[:at].rstrip(" ")
+    signs = before[len(before.rstrip("<>!=")):][-2:]
+    if ch == "＝" and signs:  # <＝ is <=, not < then == (QA160 F4); ==＝ is ==, < ＝ is <= (QA161 F5)
+        fix = signs if signs in ("==", "<=", ">=", "!=") else signs[-1] + "="
+        return f"type {fix!r} for {token.line[len(before) - len(signs):at + 1]!r}"
+    typed = ascii_twin.isascii() and ascii_twin != ch
+    return f"type {ascii_twin!r} instead" if typed else "names and operators must be ASCII"
+
+
+_QUOTES = "'\"“”‘’"
+
+
+def unclosed_text(text: str) -> Problem | None:
+    """A text literal whose quote is never closed (`== '县 and ...`), or is closed by a quote of another kind
+    (`== "县级' or ...`), read as Python reads texts; None when every text is closed (or a # starts a comment first).
+
+    >>> unclosed_text("project.level == '县 and budget.paid > 1").hint
+    "close it with ' where the text ends"
+    """
+    at = 0
+    while at < len(text):
+        if text[at] == "#":
+            return None  # a comment, said as one
+        if text[at] not in "'\"":
+            at += 1
+            continue
+        quote = text[at] * 3 if text.startswith(text[at] * 3, at) else text[at]
+        end = at + len(quote)
+        while end < len(text) and not text.startswith(quote, end) and (len(quote) == 3 or text[end] != "\n"):
+            end += 2 if text[end] == "\\" else 1
+        if text.startswith(quote, end):
+            at = end + len(quote)
+            continue
+        rest = text[at + len(quote):].split("\n", 1)[0]
+        other = next((ch for ch in rest if ch in _QUOTES and ch != quote[0]), None)
+        if other is not None and len(quote) == 1:
+            held = rest[:rest.index(other)]
+            fixed = f"{quote}{held}{quote}" if quote not in held else f"{quote}...{quote}"
+            return Problem(f"syntax error: the text opened with {quote} at character {at + 1} is closed with {other}",
+                           expression=text, hint=f"open and close a text with the same quote: {fixed}")
+        return Problem(f"syntax error: the text opened with {quote} at character {at + 1} is never closed",
+                       expression=text, hint=f"close it with {quote} where the text ends")
+    return None
 
 
 def _unread(text: str, tokens: list[tokenize.TokenInfo]) -> list[tokenize.TokenInfo]:

@@ -113,6 +113,13 @@ RULES = (
     ("a formula gives one value: join the parts with an operator, or pass them to a function such as max( )",
      "公式只得出一个值：用运算符连接各部分，或把它们交给函数，例如 max( )"),
     ("delete the comma: x if condition else y", "删去逗号：写成 x if 条件 else y"),
+    ("delete the comma: a formula gives one value", "删去逗号：公式只得出一个值"),  # (a / b,) (QA161 F5)
+    # a text whose quote is never closed, or closed by another kind (_formula_syntax.unclosed_text, QA161 F4)
+    ("the text opened with {quote} at character {n} is never closed", "第 {n} 个字符处以 {quote} 开始的文字没有结尾的引号"),
+    ("the text opened with {quote} at character {n} is closed with {other}",
+     "第 {n} 个字符处以 {quote} 开始的文字却以 {other} 结尾"),
+    ("close it with {quote} where the text ends", "在文字结束处用 {quote} 结尾"),
+    ("open and close a text with the same quote: {fixed}", "文字的开头和结尾用同一种引号：{fixed}"),
     ("the number {number} runs into the word {word}", "数字 {number} 与其后的 {word} 连在了一起"),
     ("put a space between them: {both}", "在两者之间加一个空格：{both}"),
     ("the number {number} runs into the name {name}", "数字 {number} 与其后的名称 {name} 连在了一起"),

@@ -30,7 +30,7 @@ from ._arith import scoring_context
 from ._formula_functions import FUNCTIONS, OPERATORS, Fail, Finding
 from ._formula_kinds import argument_problems, arithmetic_problems, comparison_problems
 from ._formula_syntax import (glued_problem, missing_operator, one_line, plain_decimal, refused_construct, syntax_detail,
-                              syntax_slip, unicode_problems, unindented_error)
+                              syntax_slip, unclosed_text, unicode_problems, unindented_error)
 from ._record import record
 from .errors import ADD_THE_FACT, FormulaError, Problem, ScoringError, did_you_mean
 
@@ -254,6 +254,7 @@ class _Checker:
         hint = None
         if isinstance(node, ast.Tuple) and (wrapped or self.fragment(node) == self.original):  # the whole formula
             hint = "delete the comma at the end: a formula gives one value" if self.original.endswith(",") else \
+                "delete the comma: a formula gives one value" if len(node.elts) == 1 else \
                 "a formula gives one value: join the parts with an operator, or pass them to a function such as max( )"
         self.fail(f"{what} not allowed in formulas: {one_line(self.original) if wrapped else self.shown(node)}", hint=hint)
 
@@ -345,10 +346,10 @@ def compile_formula(source: str | int | Decimal | bool, scope: Mapping[str, str]
         tree = ast.parse(f"(\n{text}\n)", mode="eval")
     except SyntaxError as parsing:
         err = unindented_error(parsing, text)
-        slip = syntax_slip(text) or missing_operator(text)
+        refused = refused_construct(err, text)  # f'{x\n}' is an f-string, refused as one, not a text left open
+        slip = (None if refused else unclosed_text(text)) or syntax_slip(text) or missing_operator(text)
         if slip is not None:
             raise FormulaError(slip) from None
-        refused = refused_construct(err, text)
         if refused is not None:
             raise FormulaError(refused, expression=text) from None
         detail, hint = syntax_detail(err, text)

@@ -973,3 +973,48 @@ def test_a_full_width_bracket_in_a_formula_with_a_text_is_named_with_the_fix(tex
     bracket = "（" if "（" in text else "）"
     assert problem.message.startswith(f"character {bracket!r}") and problem.hint == f"type {'(' if bracket == '（' else ')'!r} instead"
     assert "无效的字符" not in problem.text("zh") and "改为" in problem.text("zh")
+
+
+@pytest.mark.parametrize(("text", "at"), [("project.level == '县 and budget.paid > 1", 18), ("project.level == '县", 18),
+                                          ("project.level == 'abc", 18),
+                                          ("project.level == '县' or project.level == '市", 42)])
+def test_a_text_never_closed_is_said_with_its_fix_not_as_characters_outside_a_text(text: str, at: int) -> None:
+    """QA161 F4: `project.level == '县 and budget.paid > 1` said `character '县' … outside a text literal` (names and
+    operators must be ASCII), though 县 is the text's: the tokenizer split at the quote left open. The text left open is
+    said, where it opens, with its fix, in Chinese too; an ASCII text left open said Python's words with no fix."""
+    problem = refusal(text).problems[0]
+    assert problem.message == f"syntax error: the text opened with ' at character {at} is never closed"
+    assert problem.hint == "close it with ' where the text ends"
+    zh = problem.text("zh")
+    assert f"第 {at} 个字符处以 ' 开始的文字没有结尾的引号" in zh and "在文字结束处用 ' 结尾" in zh
+    assert "文字常量之外" not in zh and "ASCII" not in zh and "opened" not in zh
+
+
+@pytest.mark.parametrize(("text", "closed", "fixed"), [('project.level == "县级\' or project.ok', "'", '"县级"'),
+                                                       ("project.level == '县级\" or project.ok", '"', "'县级'"),
+                                                       ("project.level == '县级” or project.ok", "”", "'县级'")])
+def test_a_text_closed_with_another_quote_is_said_with_its_fix(text: str, closed: str, fixed: str) -> None:
+    """QA161 F4: `project.level == "县级' or project.ok` said `character '县' … outside a text literal`: its quotes do not
+    match. That is said, with the text in the quote it opens with, in Chinese too."""
+    problem = refusal(text).problems[0]
+    assert problem.message == f"syntax error: the text opened with {fixed[0]} at character 18 is closed with {closed}"
+    assert problem.hint == f"open and close a text with the same quote: {fixed}"
+    zh = problem.text("zh")
+    assert f"开始的文字却以 {closed} 结尾" in zh and f"文字的开头和结尾用同一种引号：{fixed}" in zh and "文字常量之外" not in zh
+
+
+@pytest.mark.parametrize(("typed", "fix"), [("==＝", "=="), ("< ＝", "<="), ("<=＝", "<="), ("= ＝", "==")])
+def test_a_full_width_equals_after_an_ascii_operator_is_fixed_as_the_operator(typed: str, fix: str) -> None:
+    """QA161 F5: `budget.paid ==＝ 100` was told to type '==' for '=＝', giving `===`; `budget.paid < ＝ 100` to type '=='
+    instead, giving `< ==`, refused as a bare syntax error. The signs typed together are fixed as the one operator."""
+    problem = _refused(f"budget.paid {typed} 100", {"budget.paid": "number"})
+    assert "character '＝'" in problem.message and problem.hint == f"type {fix!r} for {typed!r}"
+    assert f"把 {typed!r} 改为 {fix!r}" in problem.text("zh")
+
+
+def test_a_formula_of_one_part_and_a_comma_in_brackets_is_told_to_delete_the_comma() -> None:
+    """QA161 F5: `(budget.paid / budget.total,)` was told to join the parts with an operator or pass them to max( ),
+    though there is one part: the fix is to delete the comma, in Chinese too."""
+    problem = refusal("(budget.paid / budget.total,)").problems[0]
+    assert problem.hint == "delete the comma: a formula gives one value"
+    assert "删去逗号：公式只得出一个值" in problem.text("zh") and "formula gives" not in problem.text("zh")
