@@ -100,6 +100,8 @@ def unclosed_text(text: str) -> Problem | None:
         if text.startswith(quote, end):
             at = end + len(quote)
             continue
+        if any(ch in _QUOTES[2:] for ch in text[:at]):  # “a" == x: the text opened with “, whose fix is the ASCII quote
+            return None
         rest = text[at + len(quote):].split("\n", 1)[0]
         other = next((ch for ch in rest if ch in _QUOTES and ch != quote[0]), None)
         if other is not None and len(quote) == 1:
