@@ -123,6 +123,13 @@ def number_text_hint(text: str, quoted: bool = False, key: Any = None) -> str:
     if narrow != text.strip() and decimal_from_text(narrow) is not None and re.fullmatch(r"[-+]?\d+(\.\d+)?", narrow):
         return f"full-width characters: write {text.strip()} as {narrow}"  # １５ and 0．95 look like 15 and 0.95 to the eye
     percent = re.fullmatch(r"([-+]?\d+(?:\.\d+)?)\s*%", narrow)
+    if percent is not None and key in _BOUNDS_IN_POINTS:  # grades: {min: 90%}: 0.9 would grade a total of 30 优 (QA164 F1)
+        number, bound = Decimal(percent.group(1)), key[1]
+        if key[0] == "grades":
+            return (f"a grade's {bound} is points out of the set's total: for {text.strip()} of a total of 100 write "
+                    f"{plain(number)}")
+        return (f"a weight rule's {bound} is points out of the set's total: for {text.strip()} of a total of 100 write "
+                f"{plain(number)}, or {bound}_share: {plain(number.scaleb(-2))}")
     if percent is not None and key not in _POINTS_KEYS:  # a band's min: 95% (QA33 F11): 95 alone would be 9500%
         return f"a rate is written as a share here: write {text.strip()} as {plain(Decimal(percent.group(1)).scaleb(-2))}"
     return f"write a plain number, without {'quotes, ' if quoted else ''}thousands separators, units or %"
@@ -135,6 +142,8 @@ _ITEMS = {"grades": "- {label: 优, min: 90}", "add": "- {under: ID, id: …, na
           "indicators": "- {id: …, name: …, weight: …, rule: …}", "children": "- {id: …, name: …, weight: …, rule: …}"}
 #: Keys whose numbers are points, not shares: a % there is no rate to write as a share.
 _POINTS_KEYS = frozenset({"weight", "points", "points_each", "total", "total_at_most", "score", "min_score", "max_score"})
+#: (section, key) of the bounds in points of the set's total named as a band's shares are (min, max).
+_BOUNDS_IN_POINTS = frozenset({("grades", "min"), ("grades", "max"), ("weight_rules", "min"), ("weight_rules", "max")})
 
 
 def _type_hint(expected: list[str], instance: Any, written: str | None, quoted: bool = False, key: Any = None) -> str | None:
@@ -201,7 +210,9 @@ def _wrong_type(failed: _Failed) -> list[SchemaProblem]:
         if failed.path[-2] in ("children", "indicators") and isinstance(failed.instance, str):  # - output.cost
             hint = f"an indicator is a mapping: - id: {failed.instance}, with its name, weight and rule below it"
     message = f"{field} must be {words}, got {describe_value(failed.instance)}"
-    key = failed.path[-1] if failed.path else None
+    key: Any = failed.path[-1] if failed.path else None
+    if len(failed.path) == 3 and (failed.path[0], key) in _BOUNDS_IN_POINTS:
+        key = (failed.path[0], key)  # a grade's or a weight rule's min: points, where a band's min is a share
     return [SchemaProblem(failed.path, False, message, hint or _type_hint(expected, failed.instance, failed.written,
                                                                          failed.quoted, key))]
 

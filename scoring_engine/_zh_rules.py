@@ -198,4 +198,12 @@ RULES = (
     # a rule reading a fact of the wrong type (_build.rule_spec)
     ("facts of the set that would do: {names}", "体系中可用的事实：{names!l}"),
     ("declare a fact with type: {kind} under facts:", "在 facts: 下声明一个 type: {kind} 的事实"),
+    # a grade's or a weight rule's bound written as a share of the total (_build.sections, _build.weight_rules: QA164 F1)
+    ("{key:s} {bound:n} is {same:n} points of the total {total:n}", "{key} {bound} 是 {same} 分（总分 {total}），不是比率"),
+    ("{rule}: {key:s} {bound:n} is {same:n} points of the total {total:n}",
+     "{rule!t}：{key} {bound} 是 {same} 分（总分 {total}），不是比率"),
+    ("a grade's min and max are points, not shares of the total: write {points}",
+     "等级的 min 和 max 是分数，不是占总分的比例：写成 {points}"),
+    ("a weight rule's min and max are points: write {key}: {points}, or {share_key}: {share} for a share of the total",
+     "权重规则的 min 和 max 是分数：写成 {key}: {points}；要写占总分的比例时，用 {share_key}: {share}"),
 )

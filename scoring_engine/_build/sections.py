@@ -265,6 +265,7 @@ def grades(draft: Draft) -> tuple[Grade, ...]:
         draft.log.add(("grades", i), f"grade {raw[i]['label']}: {message}",
                       "each grade's min must equal the max of the grade below it")
     _grade_ends(draft, raw, order)
+    _grade_shares(draft, raw)
     labels = [g["label"] for g in raw]
     for i, label in enumerate(labels):
         if labels.index(label) != i:
@@ -317,6 +318,21 @@ def _grade_ends(draft: Draft, raw: list[Any], order: list[int]) -> None:
     if top.get("max") is not None and top["max"] < total:
         draft.log.add(("grades", order[-1], "max"), f"totals from {plain(top['max'])} to {plain(total)} have no grade",
                       "leave out max on the highest grade")
+
+
+def _grade_shares(draft: Draft, raw: list[Any]) -> None:
+    """A grade's min or max written as a share of the total (0.9 for 90 points of 100): in points, 0.9 grades a total
+    of 30 优 (QA164 F1). Any under 1 on a total of 10 or more is such a slip; 1 too when all are at most 1."""
+    total = draft.total
+    bounds = [(i, key, Decimal(g[key])) for i, g in enumerate(raw) for key in ("min", "max") if g.get(key) is not None]
+    if total < 10 or not any(0 < b < 1 for _, _, b in bounds):
+        return
+    all_shares = all(b <= 1 for _, _, b in bounds)
+    for i, key, bound in bounds:
+        if 0 < bound < 1 or (bound == 1 and all_shares):
+            draft.log.add(("grades", i, key), f"grade {raw[i]['label']}: {key} {plain(bound)} is {plain(bound)} points "
+                          f"of the total {plain(total)}",
+                          f"a grade's min and max are points, not shares of the total: write {plain(bound * total)}")
 
 
 def reasons(draft: Draft) -> Mapping[str, str]:

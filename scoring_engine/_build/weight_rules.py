@@ -36,6 +36,8 @@ def weight_rules(draft: Draft, indicators: tuple[Indicator, ...]) -> bool:
         if not draft.log.ok(path) or not _well_formed(draft, rule, path):
             continue
         said = f"weight rule {i + 1}" + (f" ({rule['source']})" if "source" in rule else "")
+        if _shares_for_points(draft, rule, path, said):
+            continue
         if "indicators" in rule:
             _sum_rule(draft, rule, path, said, {n.id: n for top in indicators for n in top.walk()}, paths)
         elif "level" in rule:
@@ -86,6 +88,22 @@ def _well_formed(draft: Draft, rule: Mapping[str, Any], path: Path) -> bool:
         draft.log.add(path + (bounds[0],), f"{bounds[0]} goes with indicators or level, not with {forms[0]}", key=True)
         return False
     return True
+
+
+def _shares_for_points(draft: Draft, rule: Mapping[str, Any], path: Path, said: str) -> bool:
+    """Whether the rule's min or max is a share written for points ({level: 1, min: 0.15} for 15 points of 100), each
+    said at its bound: under 1 point on a total of 10 or more, it binds nothing the rule's source says (QA164 F1)."""
+    found = False
+    for key in ("min", "max"):
+        bound = rule.get(key)
+        if bound is None or draft.total < 10 or not 0 < Decimal(str(bound)) < 1:
+            continue
+        bound = Decimal(str(bound))
+        draft.log.add(path + (key,), f"{said}: {key} {plain(bound)} is {plain(bound)} points of the total {plain(draft.total)}",
+                      f"a weight rule's min and max are points: write {key}: {plain(bound * draft.total)}, or {key}_share: "
+                      f"{plain(bound)} for a share of the total")
+        found = True
+    return found
 
 
 def _sum_rule(draft: Draft, rule: Mapping[str, Any], path: Path, said: str, known: Mapping[str, Indicator],

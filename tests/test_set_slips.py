@@ -1,0 +1,97 @@
+"""Slips of a set or facts file typed from a policy document (QA164): each refused or named at its line with the fix
+that works where it stands, in Chinese under the default language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import EXAMPLE_SET
+from scoring_engine.cli import main
+
+SET = EXAMPLE_SET.read_text(encoding="utf-8")
+GRADES = "  - {label: 优, min: 90}\n  - {label: 良, min: 80}\n  - {label: 中, min: 60}\n  - {label: 差, min: 0}\n"
+
+
+def run(*args: str, lang: str = "zh") -> tuple[int, list[str]]:
+    done = CliRunner().invoke(main, ["--lang", lang, *args], prog_name="scoring-engine")
+    assert done.exception is None or isinstance(done.exception, SystemExit), repr(done.exception)
+    return done.exit_code, done.stdout.splitlines() + done.stderr.splitlines()
+
+
+def _set(folder: Path, old: str, new: str, name: str = "set.yaml") -> Path:
+    """The example set with `old` replaced by `new`, saved in `folder`."""
+    assert old in SET, old
+    path = folder / name
+    path.write_text(SET.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def _line_of(path: Path, words: str) -> int:
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if words in line)
+
+
+# ---------------------------------------------------------------- F1: grades and weight rules are points
+
+
+@pytest.mark.parametrize(("old", "new", "said"), [
+    ("{label: 优, min: 90}", "{label: 优, min: 90%}", "（等级的 min 是占总分的分数，不是比率：总分 100 时，90% 写成 90）"),
+    ("{label: 良, min: 80}", "{label: 良, min: 80, max: 90%}", "（等级的 max 是占总分的分数，不是比率：总分 100 时，90% 写成 90）"),
+])
+def test_a_grade_bound_written_as_a_percentage_is_told_to_write_the_points(old: str, new: str, said: str,
+                                                                          tmp_path: Path) -> None:
+    """A grade's `min: 90%` was told 'write 90% as 0.9', and 0.9 graded a total of 30.44 优: a grade's bounds are points."""
+    code, lines = run("validate", str(_set(tmp_path, old, new)))
+    assert 1 == code and any(said in line for line in lines), lines
+    assert not any("写成 0.9" in line for line in lines), lines
+
+
+def test_grades_written_as_shares_of_the_total_are_refused_each_with_its_points(tmp_path: Path) -> None:
+    """Grades 优 0.9, 良 0.8, 中 0.6 on a total of 100 validated, and a project of 30.44 was graded 优."""
+    path = _set(tmp_path, GRADES, GRADES.replace("90", "0.9").replace("80", "0.8").replace("60", "0.6"))
+    code, lines = run("validate", str(path))
+    line = _line_of(path, "label: 优")
+    assert 1 == code and lines[0] == (f"错误：{path}:{line}:21: $.grades[0].min：等级 优：min 0.9 是 0.9 分（总分 100），"
+                                      "不是比率（等级的 min 和 max 是分数，不是占总分的比例：写成 90）"), lines
+    assert 3 == len(lines) and "写成 80" in lines[1] and "写成 60" in lines[2], lines
+
+
+def test_one_grade_written_as_a_share_among_points_is_refused(tmp_path: Path) -> None:
+    """优 at 0.9 with 良 at 80: grades are ordered by min, so 优 took every total from 0.9 to 60 without a word."""
+    code, lines = run("validate", str(_set(tmp_path, "min: 90}", "min: 0.9}")), lang="en")
+    assert 1 == code and len(lines) == 1 and lines[0].endswith(
+        "grade 优: min 0.9 is 0.9 points of the total 100 (a grade's min and max are points, not shares of the total: "
+        "write 90)"), lines
+
+
+def test_grades_in_points_of_a_small_total_are_not_taken_for_shares(tmp_path: Path) -> None:
+    """A set whose total is 1 grades in points of 1: 0.9 is its 优, as written."""
+    text = SET.replace(GRADES, GRADES.replace("90", "0.9").replace("80", "0.8").replace("60", "0.6"))
+    path = tmp_path / "set.yaml"
+    path.write_text(text.replace("\nindicators:", "\ntotal: 1\nindicators:", 1), encoding="utf-8")
+    lines = run("validate", str(path))[1]
+    assert not any("不是比率" in line for line in lines), lines
+
+
+@pytest.mark.parametrize(("written", "said"), [
+    ("{level: 1, min: 15%, source: 一级指标分值不低于15分}",
+     "（权重规则的 min 是分数，不是比率：总分 100 时，15% 写成 15；按总分的比例写时，用 min_share: 0.15）"),
+    ("{level: 1, min: 0.15, source: 一级指标分值不低于15分}",
+     "权重规则 1（一级指标分值不低于15分）：min 0.15 是 0.15 分（总分 100），不是比率（权重规则的 min 和 max 是分数："
+     "写成 min: 15；要写占总分的比例时，用 min_share: 0.15）"),
+])
+def test_a_weight_rules_bound_written_as_a_share_is_told_to_write_the_points(written: str, said: str,
+                                                                              tmp_path: Path) -> None:
+    """`{level: 1, min: 15%}` was told to write 0.15, and `min: 0.15` then validated a 一级 of 10 points: min is points."""
+    path = _set(tmp_path, "\ngrades:\n", f"\nweight_rules:\n  - {written}\ngrades:\n")
+    code, lines = run("validate", str(path))
+    line = _line_of(path, "level: 1")
+    assert 1 == code and any(f"{path}:{line}:" in x and said in x for x in lines), lines
+
+
+def test_a_weight_rules_bound_of_whole_points_still_binds(tmp_path: Path) -> None:
+    """`{level: 1, min: 1}` on a total of 100 is a point, not taken for a share."""
+    path = _set(tmp_path, "\ngrades:\n", "\nweight_rules:\n  - {level: 1, min: 1}\n  - {level: 2, max: 30}\ngrades:\n")
+    assert run("validate", str(path))[0] == 0
