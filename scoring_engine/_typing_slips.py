@@ -343,7 +343,9 @@ def with_slips(problems: Iterable[Problem], text: str) -> list[Problem]:
     """
     lines = text.splitlines()
     out: list[Problem] = []
-    slipped: dict[int, bool] = {}  # line → whether it holds a slip
+    problems = list(problems)
+    # line → whether it holds a slip; a line whose slip a problem names already is not named again (QA164 F3)
+    slipped: dict[int, bool] = {p.line: True for p in problems if p.line is not None and _about_a_slip(p)}
     for problem in problems:
         if problem.line is None or _about_a_slip(problem):
             out.append(problem)

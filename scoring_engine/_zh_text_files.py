@@ -69,6 +69,10 @@ TEXT_FILES = (
      "or {key}_share: {share}",
      "权重规则的 {key} 是分数，不是比率：总分 100 时，{text} 写成 {points}；按总分的比例写时，用 {key}_share: {share}"),
     ("full-width character {char} (U+{code}): write {name}", "{char}（U+{code}）是全角字符：改为半角，写成 {name}"),
+    # a compared value typed in Chinese quotation marks (_build.wrapped, QA164 F3)
+    ("Chinese quotation marks around {value} are read as part of the value", "{value} 两边的中文引号会被当作值的一部分"),
+    ("Chinese quotation marks around {value} are read as part of the {key:s}", "{value} 两边的中文引号会被当作 {key} 的一部分"),
+    ('type ASCII quotes: "{text}"', '改用半角引号："{text}"'),
     ("write it in quotes, as text", "加上引号，写成文字"),
     ("check the digits", "检查数位"),
     # the fix a YAML syntax error in PyYAML's words calls for (_typing_slips._PARSER_FIXES)

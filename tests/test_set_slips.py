@@ -95,3 +95,45 @@ def test_a_weight_rules_bound_of_whole_points_still_binds(tmp_path: Path) -> Non
     """`{level: 1, min: 1}` on a total of 100 is a point, not taken for a share."""
     path = _set(tmp_path, "\ngrades:\n", "\nweight_rules:\n  - {level: 1, min: 1}\n  - {level: 2, max: 30}\ngrades:\n")
     assert run("validate", str(path))[0] == 0
+
+
+# ---------------------------------------------------------------- F3: compared values typed in Chinese quotation marks
+
+
+@pytest.mark.parametrize(("old", "new", "said"), [
+    ('version: "1.0"', "version: “2025”", "$.version：'“2025”' 两边的中文引号会被当作 version 的一部分（改用半角引号：\"2025\"）"),
+    ('version: "1.0"', "version: ‘2025.1’", "$.version：'‘2025.1’' 两边的中文引号会被当作 version 的一部分（改用半角引号：\"2025.1\"）"),
+    ("{label: 优, min: 90}", "{label: “优”, min: 90}", "$.grades[0].label：'“优”' 两边的中文引号会被当作 label 的一部分"),
+    ("values: [按比例, 分档, 全额到位]", "values: [“按比例”, 分档, 全额到位]",
+     "$.facts.budget.funding_method.values[0]：'“按比例”' 两边的中文引号会被当作值的一部分（改用半角引号：\"按比例\"）"),
+])
+def test_a_compared_value_in_chinese_quotation_marks_is_refused_at_its_line(old: str, new: str, said: str,
+                                                                            tmp_path: Path) -> None:
+    """`version: “2025”` kept its quotes, and `values: [“新建”, “续建”]` validated, then told a facts file of 新建 to write
+    '“新建”': a version, a declared value or a grade's label wholly in Chinese quotes is refused, with the ASCII quotes."""
+    path = _set(tmp_path, old, new)
+    code, lines = run("validate", str(path))
+    assert 1 == code and any(f"{path}:{_line_of(path, new)}:" in line and said in line for line in lines), lines
+
+
+@pytest.mark.parametrize("declared", [
+    "{type: string, values: [“按比例”, “分档”, “全额到位”], default: 按比例, label: 资金到位率计分方法}",
+    "\n    type: string\n    values: [“按比例”, “分档”, “全额到位”]\n    default: 按比例\n    label: 资金到位率计分方法",
+])
+def test_a_fact_whose_values_are_in_chinese_quotes_is_not_offered_them_as_the_fix(declared: str, tmp_path: Path) -> None:
+    """A facts file, a formula or the default giving 新建 was told 'did you mean '“新建”'?': the quotes were offered as
+    the fix. The values alone are refused, each with its ASCII quotes."""
+    path = _set(tmp_path, "{type: string, values: [按比例, 分档, 全额到位], default: 按比例, label: 资金到位率计分方法}", declared)
+    check = "checks:\n  - {expr: \"budget.funding_method == '分档'\", message: m}\n"
+    path.write_text(path.read_text(encoding="utf-8").replace("checks:\n", check, 1), encoding="utf-8")
+    code, lines = run("validate", str(path))
+    assert 1 == code and 3 == len(lines) and all("两边的中文引号会被当作值的一部分" in line for line in lines), lines
+
+
+def test_free_text_in_chinese_quotation_marks_is_kept_as_written(tmp_path: Path) -> None:
+    """A name, a 评分标准 or a reason may quote (“三公”经费), or be quoted whole: it is text for readers, not compared."""
+    text = SET.replace("name: 示例指标体系", "name: “示例指标体系”", 1).replace("standard: ①符合法律法规", "standard: “①符合法律法规", 1)
+    assert text != SET
+    path = tmp_path / "set.yaml"
+    path.write_text(text.replace("reason: 不符合相关政策}", "reason: “不符合相关政策”}", 1), encoding="utf-8")
+    assert 0 == run("validate", str(path))[0]

@@ -24,6 +24,7 @@ from ..model import EXPLAIN_NAMES, Cap, Check, Derived, ExplainRule, FactSpec, G
 from ..reasons import TEMPLATES, template_problems
 from .draft import Draft
 from .problems import Path
+from .wrapped import in_chinese_quotes, wrapped_values
 
 __all__ = ["facts", "derived", "checks", "explain_when", "grades", "reasons", "names", "rounding", "caps"]
 
@@ -62,7 +63,8 @@ def facts(draft: Draft) -> dict[str, FactSpec]:
         for i in fused:
             draft.log.add(path + ("values", i), f"the value {values[i]!r} holds a full-width comma '，', so the list reads it "
                           "as one value", f"write [{', '.join(values).replace('，', ', ')}]", fact=name)
-        if "default" in decl and not fused:  # a default none of the fused values is, said after the list is mended
+        # a default none of the fused values is, nor of those in Chinese quotes (QA164 F3), is said after the list is mended
+        if "default" in decl and not fused and not any(map(in_chinese_quotes, values)):
             try:
                 spec = FactSpec(**{**spec.__dict__, "default": convert_fact(decl["default"], spec)})
             except ValueError as err:
@@ -412,7 +414,9 @@ def _all_printable(data: Any) -> bool:
 
 def names(draft: Draft) -> None:
     """Ids, names and labels anywhere in the set, and the names of facts and derived values: none may hold an invisible
-    character (a bidi override, a zero-width space), which makes a name look like another or reorders the text around it."""
+    character (a bidi override, a zero-width space), which makes a name look like another or reorders the text around it;
+    and none compared with what others write may be typed in Chinese quotation marks (`wrapped`)."""
+    wrapped_values(draft)
     if draft.log.located.printable or _all_printable(draft.data):  # the usual set: nothing to look closer at (an
         return  # invisible character is not printable; the reader saw every key and text, else the quick walk looks)
     stack: list[tuple[Path, Any]] = [((), draft.data)]
