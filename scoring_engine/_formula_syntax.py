@@ -22,7 +22,9 @@ __all__ = ["glued_problem", "plain_decimal", "missing_operator", "one_line", "re
 
 
 # Operators as a Chinese input method or a word processor types them, and what to type instead.
-_TYPED_OPERATORS = {"≥": ">=", "≤": "<=", "≠": "!=", "÷": "/", "×": "*", "—": "-", "－": "-", "＝": "==",
+_TYPED_OPERATORS = {"≥": ">=", "≤": "<=", "≧": ">=", "≦": "<=", "≠": "!=", "÷": "/", "×": "*", "＝": "==",
+                    # minus signs and dashes pasted from Word or a PDF, typed by an input method (QA164 F6)
+                    "—": "-", "－": "-", "−": "-", "–": "-", "‐": "-", "‑": "-", "‒": "-",
                     "“": '"', "”": '"', "‘": "'", "’": "'",  # a text's quotes typed by the input method (QA44 F10)
                     "或": "or", "且": "and", "并": "and", "和": "and", "非": "not"}  # a condition's words (QA82 F10)
 

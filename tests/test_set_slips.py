@@ -137,3 +137,19 @@ def test_free_text_in_chinese_quotation_marks_is_kept_as_written(tmp_path: Path)
     path = tmp_path / "set.yaml"
     path.write_text(text.replace("reason: 不符合相关政策}", "reason: “不符合相关政策”}", 1), encoding="utf-8")
     assert 0 == run("validate", str(path))[0]
+
+
+# ---------------------------------------------------------------- F6: minus signs and signs pasted from Word
+
+
+@pytest.mark.parametrize(("sign", "fix"), [("−", "-"), ("–", "-"), ("‐", "-"), ("≧", ">="), ("≦", "<=")])
+def test_a_minus_or_a_sign_pasted_from_word_is_told_its_ascii_twin(sign: str, fix: str) -> None:
+    """`−` (U+2212) and `–` (U+2013) in a formula ended with 'names and operators must be ASCII', no replacement,
+    where `—` and `－` were told to type '-'."""
+    from scoring_engine import FormulaError
+    from scoring_engine.formulas import compile_formula
+
+    with pytest.raises(FormulaError) as caught:
+        compile_formula(f"budget.paid {sign} 1", {"budget.paid": "number"})
+    assert f"type {fix!r} instead" == caught.value.problems[0].hint
+    assert f"（改为 {fix!r}）" in caught.value.problems[0].text("zh")
