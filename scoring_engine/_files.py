@@ -330,7 +330,7 @@ def _read_json(text: str, source: str | None) -> Any:
             raise FactsError(_given_twice(doc, twice, source))
         return doc
     except json.JSONDecodeError as err:
-        from ._typing_slips import json_syntax_problem  # a full-width comma or quote is named, not the parser's words
+        from ._json_slips import json_syntax_problem  # a full-width comma or quote is named, not the parser's words
 
         raise FactsError(json_syntax_problem(err, source)) from None
     except _Reject as err:

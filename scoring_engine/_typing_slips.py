@@ -16,7 +16,6 @@ column, and what to type instead.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -24,8 +23,8 @@ from typing import NamedTuple
 from ._encodings import UTF16_MARKS, UTF32_MARKS
 from .errors import Problem
 
-__all__ = ["FULL_WIDTH", "encoding_problem", "json_syntax_problem", "line_slips", "parser_problem", "typed_mapping",
-           "with_slips", "yaml_syntax_problem"]
+__all__ = ["FULL_WIDTH", "Slip", "encoding_problem", "line_slips", "parser_problem", "typed_mapping", "with_slips",
+           "yaml_syntax_problem"]
 
 
 class FullWidth(NamedTuple):
@@ -362,93 +361,6 @@ def with_slips(problems: Iterable[Problem], text: str) -> list[Problem]:
 def _about_a_slip(problem: Problem) -> bool:
     return (problem.message.startswith(("a tab where", "an invisible ")) or
             any(shape.what in problem.message for shape in FULL_WIDTH.values()))
-
-
-# ---------------------------------------------------------------- JSON
-
-
-def json_syntax_problem(err: json.JSONDecodeError, file: str | None) -> Problem:
-    """The problem of a JSON syntax error: the full-width character where the reader stopped, if there is one, else its words."""
-    char = err.doc[err.pos] if err.pos < len(err.doc) else ""
-    if char in FULL_WIDTH:
-        return Slip(err.lineno, err.colno, char).problem(file, "JSON")
-    if not err.doc.strip():
-        return Problem("JSON syntax: the text is empty", file=file, hint="write the facts document in it")
-    if not err.doc[err.pos:].strip():  # nothing after where the reader stopped: the text was cut short
-        return Problem("JSON syntax: the text ends before the document is complete", file=file, line=err.lineno,
-                       column=err.colno, hint="the file (or line) was cut short: write it out again whole")
-    comma = _trailing_comma(err)
-    if comma is not None:  # said as Python 3.13 says it, on the comma, whichever Python reads it (QA80 F1)
-        at, closes = comma
-        return Problem(f"JSON syntax: Illegal trailing comma before end of {closes}", file=file,
-                       line=err.doc.count("\n", 0, at) + 1, column=at - err.doc.rfind("\n", 0, at))
-    said, hint = _json_words(err)
-    return Problem(f"JSON syntax: {said}", file=file, line=err.lineno, column=err.colno, hint=hint)
-
-
-def _json_words(err: json.JSONDecodeError) -> tuple[str, str | None]:
-    """What the json module's words mean, whole, and the fix (QA110 F8: 'Invalid control character at' was cut off before
-    its position; a comment was said to be a key without quotes)."""
-    if err.msg == "Invalid control character at":
-        return ("a text holds a line break or another control character",
-                "close the text's quote on its line; write a line break in a text as \\n, a tab as \\t")
-    if err.msg == "Unterminated string starting at":
-        return "the quote opened here is never closed", "close the quote where the text ends"
-    if err.msg == "Expecting property name enclosed in double quotes":
-        ahead = err.doc[err.pos:err.pos + 2]
-        if ahead.startswith(("//", "/*", "#")):
-            return "a comment, which JSON does not have", "delete the comment"
-        if ahead.startswith("'"):
-            return "a key in single quotes", "write keys and texts in double quotes"
-        return "a key in double quotes is expected here", None
-    if err.msg == "Expecting value":  # a facts file typed, or printed, as a Python dict (QA112 F8)
-        if err.doc[err.pos:err.pos + 1] == "'":
-            return "a text in single quotes", "write keys and texts in double quotes"
-        word = next((w for w in _PYTHON_WORDS if re.match(rf"{w}(?![\w.])", err.doc[err.pos:err.pos + 6])), None)
-        if word is not None:
-            return f"Python's {word}, which JSON does not have", f"write it as {_PYTHON_WORDS[word]}, as JSON does"
-    return err.msg, None
-
-
-_PYTHON_WORDS = {"True": "true", "False": "false", "None": "null"}
-
-
-_JSON_SPACE = " \t\n\r"
-
-
-def _trailing_comma(err: json.JSONDecodeError) -> tuple[int, str] | None:
-    """(where, "object" or "array") of a comma after the last item of an object or array: Python 3.13 names it on the
-    comma, 3.11 and 3.12 say the value or key they expected at the closing bracket."""
-    doc, pos = err.doc, err.pos
-    if err.msg.startswith("Illegal trailing comma before end of "):
-        at = pos
-    elif err.msg in ("Expecting property name enclosed in double quotes", "Expecting value") and doc[pos:pos + 1] in ("}", "]"):
-        before = doc[:pos].rstrip(_JSON_SPACE)
-        if not before.endswith(",") or before[:-1].rstrip(_JSON_SPACE)[-1:] in ("", "{", "[", ","):
-            return None  # `{,}` or `[1,,]`: not a comma after a last item
-        at = len(before) - 1
-    else:
-        return None
-    closing = doc[at + 1:].lstrip(_JSON_SPACE)[:1]
-    if closing not in ("}", "]") or _open_bracket(doc, at) != ("{" if closing == "}" else "["):
-        return None  # `{"a": 1,]`: the bracket is the slip, not the comma (QA83 F2)
-    return at, "object" if closing == "}" else "array"
-
-
-def _open_bracket(doc: str, end: int) -> str | None:
-    """The innermost bracket still open at `end` of a JSON text, outside its strings."""
-    opened: list[str] = []
-    in_string = escaped = False
-    for ch in doc[:end]:
-        if in_string:
-            escaped, in_string = (False, True) if escaped else (ch == "\\", ch != '"')
-        elif ch == '"':
-            in_string = True
-        elif ch in "{[":
-            opened.append(ch)
-        elif ch in "}]" and opened:
-            opened.pop()
-    return opened[-1] if opened else None
 
 
 # ---------------------------------------------------------------- encodings

@@ -69,6 +69,9 @@ TEXT_FILES = (
      "or {key}_share: {share}",
      "权重规则的 {key} 是分数，不是比率：总分 100 时，{text} 写成 {points}；按总分的比例写时，用 {key}_share: {share}"),
     ("full-width character {char} (U+{code}): write {name}", "{char}（U+{code}）是全角字符：改为半角，写成 {name}"),
+    # a JSON facts file's number typed with a full-width digit or point (_json_slips, QA164 F7)
+    ("full-width character {char} (U+{code}) in the number {number}", "数字 {number} 中的 {char}（U+{code}）是全角字符"),
+    ("write {number} in half-width characters", "改为半角，写成 {number}"),
     # a compared value typed in Chinese quotation marks (_build.wrapped, QA164 F3)
     ("Chinese quotation marks around {value} are read as part of the value", "{value} 两边的中文引号会被当作值的一部分"),
     ("Chinese quotation marks around {value} are read as part of the {key:s}", "{value} 两边的中文引号会被当作 {key} 的一部分"),

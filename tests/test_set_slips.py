@@ -153,3 +153,24 @@ def test_a_minus_or_a_sign_pasted_from_word_is_told_its_ascii_twin(sign: str, fi
         compile_formula(f"budget.paid {sign} 1", {"budget.paid": "number"})
     assert f"type {fix!r} instead" == caught.value.problems[0].hint
     assert f"（改为 {fix!r}）" in caught.value.problems[0].text("zh")
+
+
+# ---------------------------------------------------------------- F7: a JSON number typed with full-width characters
+
+
+@pytest.mark.parametrize(("new", "column", "said"), [
+    ('"arrived": １９', 72, "JSON 语法错误：数字 １９ 中的 '１'（U+FF11）是全角字符（改为半角，写成 19）"),
+    ('"arrived": 1000．5', 76, "JSON 语法错误：数字 1000．5 中的 '．'（U+FF0E）是全角字符（改为半角，写成 1000.5）"),
+])
+def test_a_json_number_typed_with_a_full_width_digit_or_point_names_it(new: str, column: int, said: str,
+                                                                      tmp_path: Path) -> None:
+    """`"work.done": １９` and `1000．5` in a JSON facts file were 'JSON 语法错误：这里应有一个值' and '缺少逗号' without
+    naming the full-width character, which the YAML reader names."""
+    from conftest import EXAMPLE_FACTS
+
+    text = EXAMPLE_FACTS.read_text(encoding="utf-8")
+    assert '"arrived": 200' in text
+    (tmp_path / "set.yaml").write_text(SET, encoding="utf-8")
+    path = tmp_path / "facts.json"
+    path.write_text(text.replace('"arrived": 200', new, 1), encoding="utf-8")
+    assert run("score", str(path)) == (1, [f"错误：{path}:5:{column}: {said}"])
