@@ -86,6 +86,11 @@ class Located:
         node = self._node(path)
         return isinstance(node, ScalarNode) and node.style in ("'", '"')
 
+    def in_flow(self, path: Path) -> bool:
+        """Whether the value at `path` is an item of a list (or a mapping) written in brackets, [a, b], not in '- ' lines."""
+        parent = self._node(path[:-1]) if path else None
+        return isinstance(parent, (SequenceNode, MappingNode)) and bool(parent.flow_style)
+
     def _node(self, path: Path) -> Node | None:
         node = self.root
         for part in path:

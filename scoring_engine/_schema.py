@@ -74,6 +74,7 @@ class _Failed:
     written: str | None  # the value as the file spells it, when YAML read it as something else (no → false)
     quoted: bool = False  # the value was written in quotes
     key: bool = False  # the value is a key of the mapping at `path` (propertyNames), not a value in it
+    in_flow: bool = False  # the value is an item of a list written in brackets, [a, b], not in '- ' lines
 
 
 #: What a share or points key takes, besides a number (schemas' $defs/share and $defs/points).
@@ -255,10 +256,21 @@ def _bad_name(failed: _Failed) -> list[SchemaProblem]:
         return [SchemaProblem(failed.path, False, message, hint)]
     if failed.expected == _id_pattern():
         return [SchemaProblem(failed.path, False, f"id {quoted(str(failed.instance))} may use only letters, digits, '.', '_' "
-                              "and '-'", _full_width(str(failed.instance)) or "e.g. process.execution")]
+                              "and '-'", _ids_in_one(failed) or _full_width(str(failed.instance)) or "e.g. process.execution")]
     at = (*failed.path, failed.instance) if failed.key else failed.path  # a bad key is pointed at, not its mapping
     return [SchemaProblem(at, failed.key, f"name {quoted(str(failed.instance))} must be ASCII words joined by dots",
                           "e.g. budget.paid (labels carry the Chinese)")]
+
+
+def _ids_in_one(failed: _Failed) -> str | None:
+    """How to write a list item that holds two ids and a comma between them (a，b): in a list in brackets, a comma and a
+    space; in a list of '- ' lines, a line each, where 'a,b' would still be one item (QA164 F8)."""
+    ids = [part for part in re.split(r"\s*[,，、]\s*", str(failed.instance)) if part]
+    if not failed.path or not isinstance(failed.path[-1], int) or len(ids) < 2:
+        return None
+    if failed.in_flow:
+        return f"one id per item: write {', '.join(ids)}"
+    return f"one id per item, each on a '- ' line of its own: {', '.join('- ' + i for i in ids[:-1])}, then - {ids[-1]}"
 
 
 def _full_width(name: str) -> str | None:
@@ -366,17 +378,18 @@ _WORDING: dict[str, Callable[[_Failed], list[SchemaProblem]]] = {
 }
 
 
-def schema_problems(error: jsonschema.ValidationError, written: str | None = None, quoted: bool = False) -> list[SchemaProblem]:
+def schema_problems(error: jsonschema.ValidationError, written: str | None = None, quoted: bool = False,
+                    in_flow: bool = False) -> list[SchemaProblem]:
     """One jsonschema error as the problems a policy editor reads (a missing or unknown key each on its own).
 
     `written` is the value as the YAML file spells it, when YAML read it as something else (no → false);
-    `quoted` says it was written in quotes.
+    `quoted` says it was written in quotes; `in_flow` that it is an item of a list in brackets ([a, b]).
     """
     path = tuple(error.absolute_path)
     field = str(path[-1]) if path and isinstance(path[-1], str) else "value" if path else "the document"
     failed = _Failed(path=path, field=field,
                      expected=error.validator_value, instance=error.instance,
                      schema=error.schema if isinstance(error.schema, Mapping) else {},
-                     message=error.message, written=written, quoted=quoted,
+                     message=error.message, written=written, quoted=quoted, in_flow=in_flow,
                      key="propertyNames" in error.schema_path and isinstance(error.instance, str))
     return _WORDING.get(str(error.validator), _as_jsonschema_says)(failed)

@@ -157,6 +157,8 @@ RULES = (
     ("the value {value} holds a full-width comma '，', so the list reads it as one value",
      "值 {value} 中有全角逗号“，”，列表把它读成了一个值"),
     ("write [{items}]", "写成 [{items}]"),
+    ("one value per item, each on a '- ' line of its own: {values}, then {last}",
+     "每项只写一个值，各占一行 '- '：{values}，另起一行写 {last}"),
     # a condition known to give a number, text or a date (_formula_kinds.condition_problem)
     ("a condition must give true or false, and {formula} gives {kind}", "条件必须得出是或否，而 {formula} 得出的是{kind!t}"),
     ("compare it with a line (execution_rate < 0.9); a number is not true or false",

@@ -69,6 +69,10 @@ TEXT_FILES = (
      "or {key}_share: {share}",
      "权重规则的 {key} 是分数，不是比率：总分 100 时，{text} 写成 {points}；按总分的比例写时，用 {key}_share: {share}"),
     ("full-width character {char} (U+{code}): write {name}", "{char}（U+{code}）是全角字符：改为半角，写成 {name}"),
+    # two ids in one list item, a comma between them (_schema._ids_in_one, QA164 F8)
+    ("one id per item: write {ids}", "每项只写一个 id：写成 {ids}"),
+    ("one id per item, each on a '- ' line of its own: {ids}, then {last}",
+     "每项只写一个 id，各占一行 '- '：{ids}，另起一行写 {last}"),
     # a JSON facts file's number typed with a full-width digit or point (_json_slips, QA164 F7)
     ("full-width character {char} (U+{code}) in the number {number}", "数字 {number} 中的 {char}（U+{code}）是全角字符"),
     ("write {number} in half-width characters", "改为半角，写成 {number}"),

@@ -174,3 +174,35 @@ def test_a_json_number_typed_with_a_full_width_digit_or_point_names_it(new: str,
     path = tmp_path / "facts.json"
     path.write_text(text.replace('"arrived": 200', new, 1), encoding="utf-8")
     assert run("score", str(path)) == (1, [f"错误：{path}:5:{column}: {said}"])
+
+
+# ---------------------------------------------------------------- F8: two ids or values in one list item
+
+
+PROFILE = 'extends: national-framework\nid: sx-project-2025\nname: 某省方案\nversion: "2025"\n'
+
+
+@pytest.mark.parametrize(("remove", "said"), [
+    ("remove:\n  - benefit.effects.ecological，benefit.effects.economic\n",
+     "（每项只写一个 id，各占一行 '- '：- benefit.effects.ecological，另起一行写 - benefit.effects.economic）"),
+    ("remove:\n  - benefit.effects.ecological,benefit.effects.economic\n",
+     "（每项只写一个 id，各占一行 '- '：- benefit.effects.ecological，另起一行写 - benefit.effects.economic）"),
+    ("remove: [benefit.effects.ecological，benefit.effects.economic]\n",
+     "（每项只写一个 id：写成 benefit.effects.ecological, benefit.effects.economic）"),
+])
+def test_two_ids_in_one_list_item_are_told_the_fix_that_works_where_they_stand(remove: str, said: str,
+                                                                              tmp_path: Path) -> None:
+    """A block item `- a，b` was told to write `a,b`, which is still one item, one id that fails again: in '- ' lines
+    each id takes a line of its own; in brackets a comma and a space part them."""
+    path = tmp_path / "p.yaml"
+    path.write_text(PROFILE + remove, encoding="utf-8")
+    code, lines = run("validate", str(path))
+    assert 1 == code and lines[0].startswith(f"错误：{path}:") and lines[0].endswith(said), lines
+
+
+def test_two_declared_values_in_one_dash_line_are_told_a_line_each(tmp_path: Path) -> None:
+    """`values:` in '- ' lines with `- 按比例，分档` was told to write [按比例, 分档], a list inside the list there."""
+    declared = "\n    type: string\n    values:\n      - 按比例，分档\n      - 全额到位\n    default: 按比例\n    label: 资金到位率计分方法"
+    path = _set(tmp_path, "{type: string, values: [按比例, 分档, 全额到位], default: 按比例, label: 资金到位率计分方法}", declared)
+    code, lines = run("validate", str(path))
+    assert 1 == code and lines[0].endswith("（每项只写一个值，各占一行 '- '：- 按比例，另起一行写 - 分档）"), lines

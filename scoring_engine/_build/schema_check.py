@@ -31,7 +31,7 @@ def check_schema(log: ProblemLog, schema: str = "indicator-set.schema.json") -> 
         at = tuple(error.absolute_path)
         if at in located.rejected:
             continue  # the YAML reader already said why this value is missing
-        for problem in schema_problems(error, located.written(at), located.quoted(at)):
+        for problem in schema_problems(error, located.written(at), located.quoted(at), located.in_flow(at)):
             log.broken.add(at)
             if (problem.path, problem.message) not in said:
                 said.add((problem.path, problem.message))

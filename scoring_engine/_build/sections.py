@@ -60,9 +60,12 @@ def facts(draft: Draft) -> dict[str, FactSpec]:
         values, default = spec.values or (), decl.get("default")
         # [a，b]: one value, where a default of a or b shows it was meant as two (QA94 F4); "分档，从严" alone is one (QA96 F2)
         fused = [i for i, value in enumerate(values) if default not in values and default in value.split("，")]
-        for i in fused:
+        for i in fused:  # in '- ' lines, [a, b] would be a list in the list: a line each (QA164 F8)
+            parts = [part.strip() for part in values[i].split("，")]
             draft.log.add(path + ("values", i), f"the value {values[i]!r} holds a full-width comma '，', so the list reads it "
-                          "as one value", f"write [{', '.join(values).replace('，', ', ')}]", fact=name)
+                          "as one value", f"write [{', '.join(values).replace('，', ', ')}]"
+                          if draft.log.located.in_flow(path + ("values", i)) else "one value per item, each on a '- ' line of "
+                          f"its own: {', '.join('- ' + p for p in parts[:-1])}, then - {parts[-1]}", fact=name)
         # a default none of the fused values is, nor of those in Chinese quotes (QA164 F3), is said after the list is mended
         if "default" in decl and not fused and not any(map(in_chinese_quotes, values)):
             try:
