@@ -84,10 +84,28 @@ _TYPE_NAMES = {"string": "text", "number": "a number", "integer": "a whole numbe
                "object": "a mapping (key: value)", "array": "a list", "null": "empty"}
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _COMMA_HINT = "a comma inside { … } ends the value there: put a formula that has commas in quotes"
-#: The keys of a facts file and of a set as staff name them in Chinese.
-_CHINESE_KEYS = {"事实": "facts", "项目": "project", "指标体系": "indicator_set", "不适用": "not_applicable",
-                 "指标": "indicators", "分值": "weight", "权重": "weight", "名称": "name", "规则": "rule",
-                 "等级": "grades", "评分标准": "standard"}
+#: The keys of a facts file and of a set as staff name them in Chinese: each word with the keys it may stand for, the
+#: first the mapping it is written in has counting (名称 is an indicator's name, a fact's label: QA164 F9).
+_CHINESE_KEYS = {"事实": ("facts",), "项目": ("project",), "指标体系": ("indicator_set",), "不适用": ("not_applicable",),
+                 "指标": ("indicators",), "分值": ("weight",), "权重": ("weight",), "名称": ("name", "label"),
+                 "规则": ("rule",), "等级": ("grades", "label"), "评分标准": ("standard",), "类型": ("type", "kind"),
+                 "单位": ("unit",), "标签": ("label",), "最低分": ("min",), "下限": ("min",), "最小值": ("min",),
+                 "最高分": ("max",), "上限": ("max",), "最大值": ("max",), "默认值": ("default",), "取值": ("values",),
+                 "说明": ("description",), "别名": ("aliases",), "结果应用": ("consequence",), "修改": ("change",),
+                 "基于": ("extends",), "继承": ("extends",), "删除": ("remove",), "新增": ("add",), "总分": ("total",),
+                 "版本": ("version",), "编号": ("id",), "下级指标": ("children",), "得分": ("score", "points"),
+                 "按比例调整": ("rescale",)}
+#: A fact's type as staff name it in Chinese (type: 数字).
+_CHINESE_TYPES = {"数字": "number", "数值": "number", "金额": "number", "整数": "integer", "是否": "boolean",
+                  "布尔": "boolean", "文字": "string", "文本": "string", "日期": "date", "列表": "list", "清单": "list"}
+
+
+def _meant(key: Any, known: list[str]) -> str | None:
+    """The key of `known` a Chinese or misspelt `key` stands for (名称 for name, knid for kind), if one."""
+    import difflib  # loaded with the first mistake to name
+
+    meant = next((k for k in _CHINESE_KEYS.get(str(key).strip(), ()) if k in known), None)
+    return meant or next(iter(difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)), None)
 
 
 def describe_value(value: Any) -> str:
@@ -181,8 +199,8 @@ def _unknown_keys(failed: _Failed) -> list[SchemaProblem]:
     known = sorted(failed.schema.get("properties", {}))
     found = []
     for key in sorted(k for k in failed.instance if k not in known):
-        meant = _CHINESE_KEYS.get(str(key).strip())  # 事实: for facts:, as a clerk names it
-        close = f"did you mean {meant}?" if meant in known else did_you_mean(key, known)
+        meant = _meant(key, known)  # 事实: for facts:, as a clerk names it
+        close = f"did you mean {meant}?" if meant else None
         hint = close or (f"allowed keys: {', '.join(k for k in known if k != 'kind')}" if known else None)
         if not close and not _KEY.fullmatch(key) and any(c in str(key) for c in ",() +-*/<>="):  # a formula cut at a comma
             hint = _COMMA_HINT
@@ -193,7 +211,11 @@ def _unknown_keys(failed: _Failed) -> list[SchemaProblem]:
 def _missing_keys(failed: _Failed) -> list[SchemaProblem]:
     # a profile's children_from is not merged into the base's: one written to change a rule lacks the rest
     hint = (_WHOLE_BLOCK if failed.path[:1] == ("change",) and failed.path[-1:] == ("children_from",) else None)
-    return [SchemaProblem(failed.path, False, f"missing key {k!r}", hint) for k in failed.expected if k not in failed.instance]
+    known = failed.schema.get("properties", {})
+    written = [k for k in failed.instance if k not in known]  # 类型 or knid for kind: said with the key (QA164 F9)
+    return [SchemaProblem(failed.path, False, f"missing key {k!r}", hint or next(
+        (f"write {k} in place of {w}" for w in written if _meant(w, [k])), None))
+        for k in failed.expected if k not in failed.instance]
 
 
 _WHOLE_BLOCK = ("children_from under change: replaces the base's whole block: write it whole, with its fact, categories, "
@@ -226,6 +248,7 @@ def _not_a_choice(failed: _Failed) -> list[SchemaProblem]:
     named = next((kind for words, kind in _KIND_NAMES if any(w in said for w in words)), None) if failed.field == "kind" else None
     # a comparison typed as a formula writes it (>=): the sign the choices have, never = (QA44 F3)
     named = named or _SIGNS.get(unicodedata.normalize("NFKC", said).replace(" ", ""))
+    named = named or (_CHINESE_TYPES.get(said) if failed.field == "type" else None)  # a fact of 数字 (QA164 F9)
     hint = f"did you mean {named}?" if named in choices else did_you_mean(str(failed.instance), choices)
     return [SchemaProblem(failed.path, False, message, hint)]
 

@@ -69,6 +69,8 @@ TEXT_FILES = (
      "or {key}_share: {share}",
      "权重规则的 {key} 是分数，不是比率：总分 100 时，{text} 写成 {points}；按总分的比例写时，用 {key}_share: {share}"),
     ("full-width character {char} (U+{code}): write {name}", "{char}（U+{code}）是全角字符：改为半角，写成 {name}"),
+    # a required key written in Chinese or misspelt (_schema._missing_keys, QA164 F9)
+    ("write {key:s} in place of {written}", "把 {written} 改为 {key}"),
     # two ids in one list item, a comma between them (_schema._ids_in_one, QA164 F8)
     ("one id per item: write {ids}", "每项只写一个 id：写成 {ids}"),
     ("one id per item, each on a '- ' line of its own: {ids}, then {last}",

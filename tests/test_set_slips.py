@@ -206,3 +206,25 @@ def test_two_declared_values_in_one_dash_line_are_told_a_line_each(tmp_path: Pat
     path = _set(tmp_path, "{type: string, values: [按比例, 分档, 全额到位], default: 按比例, label: 资金到位率计分方法}", declared)
     code, lines = run("validate", str(path))
     assert 1 == code and lines[0].endswith("（每项只写一个值，各占一行 '- '：- 按比例，另起一行写 - 分档）"), lines
+
+
+# ---------------------------------------------------------------- F9: keys in Chinese or misspelt, wherever they stand
+
+
+@pytest.mark.parametrize(("old", "new", "said"), [
+    ("budget.total:      {type: number, min: 0, unit: 万元, label: 预算资金}",
+     "budget.total:      {type: number, min: 0, 单位: 万元, 名称: 预算资金}", ["未知的键 '单位'（是否想写 unit？）",
+                                                                    "未知的键 '名称'（是否想写 label？）"]),
+    ("budget.total:      {type: number,", "budget.total:      {type: 数字,", ["应为以下之一：number, integer, boolean, string, date, "
+                                                                            "list, judgement, tier（是否想写 number？）"]),
+    ("{label: 优, min: 90}", "{等级: 优, 最低分: 90}", ["未知的键 '等级'（是否想写 label？）", "未知的键 '最低分'（是否想写 min？）"]),
+    ("rule: {kind: judgement, fact:", "rule: {类型: judgement, fact:", ["缺少键 'kind'（把 类型 改为 kind）"]),
+    ("rule: {kind: judgement, fact:", "rule: {knid: judgement, fact:", ["缺少键 'kind'（把 knid 改为 kind）"]),
+])
+def test_a_key_in_chinese_or_misspelt_is_told_the_key_it_stands_for(old: str, new: str, said: list[str],
+                                                                     tmp_path: Path) -> None:
+    """名称 was told 'did you mean name?' on an indicator only: a fact's 名称 and 单位, a grade's 等级 and 最低分 listed the
+    allowed keys, `type: 数字` got no 'number?', and `rule: {类型: …}` or `{knid: …}` only '缺少键 'kind''."""
+    path = _set(tmp_path, old, new)
+    code, lines = run("validate", str(path))
+    assert 1 == code and all(any(words in line for line in lines) for words in said), lines
