@@ -14,7 +14,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ._record import record
 from .errors import Problem
 
-__all__ = ["Located", "Path", "mark"]
+__all__ = ["CHINESE_QUOTES", "Located", "Path", "mark"]
+
+CHINESE_QUOTES = "“”‘’「『"  # what a Chinese input method types for quotes
 
 Path = tuple[str | int, ...]
 
@@ -41,6 +43,9 @@ class Located:
     # The reader saw that every key and every text it read is printable: nothing is hidden in any name (a bidi override,
     # a zero-width space). False when it saw one that is not, and for data it did not read.
     printable: bool = False
+    # The reader saw no Chinese quotation mark anywhere in the text: no value is typed in them (`_build.wrapped`), and a
+    # large set is not walked once more to look. False for data it did not read.
+    no_chinese_quotes: bool = False
     # id of a large mapping node → (its entries, their count, key → position), made on first look: a set asks where
     # each of a thousand facts is
     _entries: dict[int, tuple[Any, int, dict[str, int]]] = field(default_factory=dict, repr=False, compare=False)

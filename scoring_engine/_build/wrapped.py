@@ -13,13 +13,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from .._located import CHINESE_QUOTES
 from .._text import quoted
 from .draft import Draft
 from .problems import Path
 
 __all__ = ["in_chinese_quotes", "wrapped_values"]
 
-_OPENING = "“”‘’「『"  # a Chinese input method's quotes (a closing one typed first, too)
+_OPENING = CHINESE_QUOTES  # a Chinese input method's quotes (a closing one typed first, too)
 _CLOSING = "“”‘’」』\"'"  # and what may end the text: the pair, or an ASCII quote (“2025.1")
 #: Keys whose text (or each text of whose list) is an id, a version or a value compared with what others write.
 _COMPARED = frozenset({"id", "version", "extends", "under", "after", "remove", "indicators", "indicator", "values", "default",
@@ -31,8 +32,8 @@ _LABELLED = frozenset({"grades", "tiers"})
 def wrapped_values(draft: Draft) -> None:
     """Refuse each compared value written wholly in Chinese quotation marks, at its line, with the text to write (a fact
     whose declared values are so written is left out of the formulas' choices: '新建' is not told to write '“新建”')."""
-    if not _any_wrapped(draft.data):
-        return  # the usual set: one quick walk
+    if draft.log.located.no_chinese_quotes or not _any_wrapped(draft.data):
+        return  # the usual set: the reader saw none in the text, else one quick walk
     stack: list[tuple[Path, Any, bool]] = [((), draft.data, False)]
     while stack:
         path, node, compared = stack.pop()
