@@ -24,6 +24,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ._arith import LARGEST_MAGNITUDE, decimal_from_text, in_range, too_many_digits
 from ._located import CHINESE_QUOTES, Located, Path, mark as _mark
+from ._pyyaml_words import in_pyyaml_words, offset, tabs_taken
 from ._text import bad_character, has_bad_character as _has_bad_character
 from .errors import Problem
 
@@ -156,7 +157,9 @@ class _Reader:
         if cut is not None:  # under libyaml's limit now, so it walks to MAX_YAML_DEPTH and stops there at once
             with contextlib.suppress(yaml.YAMLError, UnicodeError):
                 return self._survey(cut, _FAST_LOADER)
-        return self._survey(cut or text, yaml.SafeLoader)
+        if cut:
+            return self._survey(cut, yaml.SafeLoader)
+        return in_pyyaml_words(text, err, lambda taken: self._survey(taken, yaml.SafeLoader))
 
     def _survey(self, text: str, loader: type) -> list[Problem]:
         problems = []
@@ -353,11 +356,15 @@ def load(text: str, file: str | None = None) -> Located:
     try:
         root = _compose(text, reader)
     except yaml.MarkedYAMLError as err:
-        from ._typing_slips import yaml_syntax_problem  # a full-width colon or a tab is named, not the parser's words
+        from ._typing_slips import Slip, yaml_syntax_problem  # a full-width colon or a tab is named, not the parser's words
 
         mark = err.problem_mark or err.context_mark
+        if mark is not None and mark is err.problem_mark and text[offset(text, mark):][:1] == "\t":
+            # stopped at a tab (after a list's dash: `- \tx`): it is the tab, not a character to put in quotes
+            raise YamlError([Slip(mark.line + 1, mark.column + 1, "\t").problem(file, "YAML")]) from None
         message = " ".join(str(part) for part in (err.context, err.problem) if part)
-        raise YamlError([yaml_syntax_problem(text, file, _line_column(err.context_mark), _line_column(mark), message)]) from None
+        taken = text if mark is None else tabs_taken(text, offset(text, mark))  # a tab taken is not named as the slip
+        raise YamlError([yaml_syntax_problem(taken, file, _line_column(err.context_mark), _line_column(mark), message)]) from None
     except yaml.reader.ReaderError as err:  # a character no YAML file may hold, such as NUL
         line = text.count("\n", 0, err.position) + 1
         column = err.position - text.rfind("\n", 0, err.position)
@@ -416,7 +423,8 @@ def _compose(text: str, reader: _Reader) -> Node | None:
     libyaml composes a file that could not be too big straight away (the
     reader then keeps the survey's bounds as it reads). When it cannot
     compose the text, the survey and PyYAML's own composer say why, in the
-    words they always have.
+    words they always have (`_pyyaml_words`: where libyaml stopped, not at a
+    tab before it that libyaml takes).
     """
     if _FAST_LOADER is not yaml.SafeLoader and "&" not in text and _most_values(text) <= 2 * MAX_YAML_NODES:
         try:
@@ -424,12 +432,12 @@ def _compose(text: str, reader: _Reader) -> Node | None:
         except (yaml.YAMLError, UnicodeError):
             pass
     reader.survey(text)
-    if _FAST_LOADER is not yaml.SafeLoader:
-        try:
-            return yaml.compose(text, Loader=_Composer)
-        except (yaml.YAMLError, UnicodeError):
-            pass
-    return yaml.compose(text, Loader=yaml.SafeLoader)
+    if _FAST_LOADER is yaml.SafeLoader:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    try:
+        return yaml.compose(text, Loader=_Composer)
+    except (yaml.YAMLError, UnicodeError) as err:
+        return in_pyyaml_words(text, err, lambda taken: yaml.compose(taken, Loader=yaml.SafeLoader))
 
 
 def _most_values(text: str) -> int:
