@@ -94,12 +94,32 @@ def _named_set(path: Path) -> str | None:
 
 def _first(path: Path, pattern: re.Pattern[bytes]) -> str | None:
     """What `pattern` first captures in the head of the file at `path`; None when nothing, or the file cannot be read."""
+    head = _head(path)
+    if head is None:
+        return None
+    text = _utf16_text(head)
+    found = pattern.search(head if text is None else text.encode("utf-8"))
+    return found.group(1).decode("utf-8", "replace") if found else None
+
+
+def _head(path: Path) -> bytes | None:
+    """The first _HEAD bytes of the file at `path`; None when it cannot be read."""
     try:
         with path.open("rb") as handle:
-            found = pattern.search(handle.read(_HEAD))
+            return handle.read(_HEAD)
     except OSError:
         return None
-    return found.group(1).decode("utf-8", "replace") if found else None
+
+
+#: The byte-order marks of UTF-16 (as `_encodings.UTF16_MARKS`), which Notepad writes for a file saved as "Unicode".
+_UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _utf16_text(head: bytes) -> str | None:
+    """The text of a file's head when it is UTF-16 with a byte-order mark (characters cut at its end left out); else None."""
+    if not head.startswith(_UTF16_MARKS):
+        return None
+    return head[:len(head) // 2 * 2].decode("utf-16", "ignore")
 
 
 def _form_is_chinese(path: Path) -> bool:
@@ -123,11 +143,12 @@ def _form_is_chinese(path: Path) -> bool:
 
 
 def _file_is_chinese(path: Path) -> bool:
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(_HEAD)
-    except OSError:
+    head = _head(path)
+    if head is None:
         return False
+    text = _utf16_text(head)
+    if text is not None:  # saved by Notepad as "Unicode": read as the reader names it, in the language of its text (QA164 F4)
+        return is_chinese(text)
     if _HAN_UTF8.search(head):  # as searching the text decoded from UTF-8: a match starts at a character's first byte
         return True
     try:

@@ -36,14 +36,20 @@ def test_text_is_chinese_when_it_holds_a_han_character(text: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(st.binary(max_size=24) | st.lists(st.sampled_from([b"\xe3\x90\x80", b"\xe4\xb7\x80", b"\xe4\xb8\x80", b"\xef\xa4\x80",
-                                                           b"\xe9", b"\xbf", b"\x80", b"a", b"\xf0\x9f\x98\x80"]),
+                                                           b"\xe9", b"\xbf", b"\x80", b"a", b"\xf0\x9f\x98\x80",
+                                                           b"\xff\xfe", b"\xfe\xff", b"\x00", b"\x4e", b"\xd8"]),
                                          max_size=6).map(b"".join))
 def test_a_file_is_chinese_as_its_text_read_as_utf8_is(tmp_path_factory: object, data: bytes) -> None:
     """The file's bytes are searched without decoding them; the answer is that for the text decoded from UTF-8 (bad bytes
-    left out), or else from GB18030."""
+    left out), or else from GB18030; for a file beginning with a UTF-16 byte-order mark, that of its UTF-16 text."""
     folder: Path = tmp_path_factory.mktemp("lang")  # type: ignore[attr-defined]
     path = folder / "facts.json"
     path.write_bytes(data)
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        whole = data[2:len(data) // 2 * 2]
+        utf16 = whole.decode("utf-16-le" if data[:1] == b"\xff" else "utf-16-be", "ignore")
+        assert _file_is_chinese(path) is any(_han(ord(c)) for c in utf16)
+        return
     decoded = data.decode("utf-8", "ignore")
     expected = any(_han(ord(c)) for c in decoded)
     if not expected:
@@ -112,6 +118,22 @@ def test_a_profile_is_chinese_when_the_set_it_extends_is(tmp_path: Path) -> None
     (tmp_path / "plain.yaml").write_text("id: plain\nname: plain\n", encoding="utf-8")
     assert ["zh", "zh", "en"] == [language(None, [tmp_path / name], empty) for name in ("bundled.yaml", "local.yaml",
                                                                                         "plain.yaml")]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_file_saved_by_notepad_as_unicode_speaks_the_language_of_its_text(encoding: str, tmp_path: Path) -> None:
+    """A set or facts file Notepad saved as "Unicode" (UTF-16 with a byte-order mark) is Chinese input when its text is,
+    as a GBK copy is: on a console with no LANG its error was English (QA164 F4). A profile extending a bundled set is
+    Chinese too; an English file is not."""
+    from scoring_engine._lang import language
+
+    mark = "\ufeff" if encoding != "utf-16" else ""  # Python's utf-16 writes the mark itself
+    empty: dict[str, str] = {}
+    for name, text in (("set.yaml", "id: s\nname: 中文体系\n"), ("facts.json", '{"facts": {"单位": "甲"}}'),
+                       ("profile.yaml", "extends: self-evaluation\n"), ("plain.yaml", "id: p\nname: plain\n")):
+        (tmp_path / name).write_bytes((mark + text).encode(encoding))
+    assert ["zh", "zh", "zh", "en"] == [language(None, [tmp_path / name], empty)
+                                        for name in ("set.yaml", "facts.json", "profile.yaml", "plain.yaml")]
 
 
 def test_a_facts_file_is_chinese_when_the_set_it_names_is(tmp_path: Path) -> None:
