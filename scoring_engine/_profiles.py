@@ -30,13 +30,13 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import _yaml
 from ._arith import ZERO, apportion, plain
+from ._profile_keys import DIRECTIVES, MERGED_BY_NAME, check_profile, no_directives
 from ._profile_nodes import (STR, copy_node, dropped, entries, get, ids_in, key_of, moved, name_file, number, own,
                              places, points_of_a_formula, put, restated, scale_points, weight_node)
 from ._located import Located
 from ._record import record
 from ._text import cut
 from .errors import IndicatorSetError, Problem, did_you_mean
-from ._build import check_schema
 from ._build.problems import ProblemLog
 from .model import ProfileChange
 
@@ -44,9 +44,6 @@ __all__ = ["MAX_EXTENDS_DEPTH", "DIRECTIVES", "MERGED_BY_NAME", "Resolved", "res
 
 #: Most profiles on top of one another (a county's profile of a province's profile of the national framework is 2).
 MAX_EXTENDS_DEPTH = 8
-#: The keys only a profile has; they are gone once it is resolved.
-DIRECTIVES = ("extends", "change", "add", "remove")
-MERGED_BY_NAME = ("facts", "derived")
 
 
 @record(frozen=False)
@@ -71,9 +68,9 @@ def resolve(located: Located, file: str | None, sha256: str, folder: Path | None
     if not isinstance(data, dict):
         return Resolved(located, sha256, file=file)
     if "extends" not in data:
-        _no_directives(located, file)
+        no_directives(located, file)
         return Resolved(located, sha256, file=file)
-    schema = _check_profile(located, file)
+    schema = check_profile(located, file)
     log = ProblemLog(Located(data, located.root, rejected=located.rejected), file)  # an alias's place: said already
     ref = data["extends"]
     looped = file is not None and file in chain
@@ -129,31 +126,6 @@ def _inherited(change: ProfileChange, added: Mapping[str, int]) -> bool:
 def _set_id(located: Located, ref: str) -> str:
     """The id a base set gives itself, else the name it was read by."""
     return str(located.data.get("id") or ref) if isinstance(located.data, dict) else ref
-
-
-# ---------------------------------------------------------------- checking the profile's own keys
-
-
-def _no_directives(located: Located, file: str | None) -> None:
-    stray = [key for key in DIRECTIVES[1:] if key in located.data]
-    if stray:
-        log = ProblemLog(Located(located.data, located.root), file)  # without the reader's problems: those come with the build's
-        for key in stray:
-            log.add((key,), f"{key}: is for a profile, a set that says extends: <base set>", key=True,
-                    hint="add extends: with the set this one builds on, or write the indicators out in full")
-        raise IndicatorSetError(log.ranked())
-
-
-def _check_profile(located: Located, file: str | None) -> list[Problem]:
-    """The profile's own keys against the schema, worded as any set's, and the reader's problems (duplicate keys…).
-    With any of these the profile is not merged, but its base is still read, so that an id it names that the base has
-    not is said in the same run (QA: one typo hid three others)."""
-    # `name: null` under facts or derived removes a base's entry: not a declaration for the schema to check
-    data = {key: {k: v for k, v in value.items() if v is not None} if key in MERGED_BY_NAME and isinstance(value, dict)
-            else value for key, value in located.data.items()}
-    log = ProblemLog(Located(data, located.root, located.problems, located.rejected), file)
-    check_schema(log)
-    return log.problems
 
 
 # ---------------------------------------------------------------- merging the node trees
@@ -359,9 +331,10 @@ class _Merge:
         if place is None:
             return None, None
         children = get(place.node, "children")
-        if not isinstance(children, SequenceNode):
-            self.log.add(path, f"{under.value} has no children to add to (it is scored by a rule)",
-                         "change it with children: [...] instead")
+        if not isinstance(children, SequenceNode):  # change: cannot take its rule away: it is replaced (QA164 F5)
+            beside = f"under {self.id_of(place.parent)} " if place.parent is not None else ""
+            self.log.add(path, f"{under.value} has no children to add to (it is scored by a rule)", f"remove: [{under.value}], "
+                         f"then add: {beside}an indicator with children: [...] in its place, its rule moved to one of them")
             return None, None
         return children, place.node
 

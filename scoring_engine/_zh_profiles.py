@@ -81,7 +81,11 @@ PROFILES = (
     ("the top level", "一级指标"),
     ("name a sibling of the new indicator, or leave after: out", "请写新指标的同级指标，或去掉 after:"),
     ("{id:id} has no children to add to (it is scored by a rule)", "{id} 没有下级指标，无法添加（它按自己的规则评分）"),
-    ("change it with children: [...] instead", "请改为在 change: 中给它写 children: [...]"),
+    ("remove: [{id:id}], then add: under {parent:id} an indicator with children: [...] in its place, its rule moved to one "
+     "of them", "请在 remove: 中删去 {id}，再用 add:（under: {parent}）加一个带 children: [...] 的指标代替它，原来的 rule "
+     "写在其中一个下级指标里"),
+    ("remove: [{id:id}], then add: an indicator with children: [...] in its place, its rule moved to one of them",
+     "请在 remove: 中删去 {id}，再用 add: 加一个带 children: [...] 的指标代替它，原来的 rule 写在其中一个下级指标里"),
     ("{id} has no sibling under {owner} whose weight this profile leaves free to take up the difference ({fixed} of {total})",
      "{id} 在 {owner!t} 下没有分值可以随之调整的同级指标来承担差额（{fixed} / {total}）"),
     ("change {owner}'s weight instead, with rescale: true", "改为调整 {owner} 的分值，并写 rescale: true"),

@@ -218,6 +218,46 @@ def test_a_change_the_base_cannot_take_is_refused_at_its_line(tmp_path: Path, te
     assert any(file == "p.yaml" and at == line and words in message for file, at, message, _ in problems), problems
 
 
+def test_adding_under_a_leaf_is_told_the_way_that_works_and_done_so_the_profile_validates(tmp_path: Path) -> None:
+    """`add: - under: <a leaf>` was told to give the leaf children: [...] under change:, which is refused in turn (a
+    profile cannot take a rule away) (QA164 F5). It is told to remove: the leaf and add: under its parent (or at the top
+    level) an indicator with children in its place, its rule moved to one of them; the profile written so validates."""
+    added = "  - {under: process.funds.arrival, id: process.funds.x, name: 新指标, weight: 2, rule: {kind: formula, score: 1}}\n"
+    [(_, line, message, hint)] = _problems(_write(tmp_path, "p.yaml", "extends: national-framework\nadd:\n" + added))
+    assert (3, "process.funds.arrival has no children to add to (it is scored by a rule)") == (line, message)
+    assert ("remove: [process.funds.arrival], then add: under process.funds an indicator with children: [...] in its "
+            "place, its rule moved to one of them") == hint
+    assert ("请在 remove: 中删去 process.funds.arrival，再用 add:（under: process.funds）加一个带 children: [...] 的指标代替它，"
+            "原来的 rule 写在其中一个下级指标里") == translate(hint or "")
+    followed = _write(tmp_path, "q.yaml", """
+        extends: national-framework
+        remove: [process.funds.arrival]
+        add:
+          - under: process.funds
+            id: process.funds.arrival
+            name: 资金到位
+            weight: 4
+            children:
+              - {id: process.funds.arrival.rate, name: 资金到位率, weight: 2, standard: 资金到位率,
+                 rule: {kind: proportional, value: funding_rate}}
+              - {id: process.funds.x, name: 新指标, weight: 2, standard: 新, rule: {kind: formula, score: 2}}
+        """)
+    assert 2 == load_indicator_set(followed).indicator("process.funds.x").weight
+    _write(tmp_path, "base.yaml", """
+        id: base
+        name: 基础
+        version: "1"
+        grades: [{label: 合格, min: 0}]
+        indicators:
+          - {id: a, name: 甲, weight: 60, standard: 甲, rule: {kind: formula, score: 60}}
+          - {id: b, name: 乙, weight: 40, standard: 乙, rule: {kind: formula, score: 40}}
+        """)
+    top = "extends: base.yaml\nadd:\n  - {under: a, id: a.x, name: 新, weight: 1, standard: 新, rule: {kind: formula, score: 1}}\n"
+    assert [("remove: [a], then add: an indicator with children: [...] in its place, its rule moved to one of them",
+             "请在 remove: 中删去 a，再用 add: 加一个带 children: [...] 的指标代替它，原来的 rule 写在其中一个下级指标里")] \
+        == [(hint, translate(hint or "")) for *_, hint in _problems(_write(tmp_path, "t.yaml", top))]
+
+
 def test_rescaling_an_indicator_scored_by_target_rows_is_refused(tmp_path: Path) -> None:
     """产出 of the self-evaluation set takes its rows from the facts: there is nothing below it to rescale."""
     path = _write(tmp_path, "p.yaml", "extends: self-evaluation\nchange:\n  output: {weight: 40, rescale: true}\n"
