@@ -303,3 +303,23 @@ def test_a_quote_left_open_is_located_whatever_quote_it_runs_into_and_a_closed_o
                    '    standard: "预算执行率 = 全年执行数 ÷ 全年预算数。\n      see article 28:"}\n    notes: ')
     code, lines = _run("--lang", "en", "validate", str(path))
     assert 1 == code and "in quotes" not in lines[0], lines
+
+
+def test_a_rule_with_a_wrongly_typed_field_has_its_formulas_and_facts_checked_in_the_same_run(tmp_path: Path) -> None:
+    """QA164 F10: in `{kind: linear, target: 10%, per: 1%, points_each: 0.5分}` only per and points_each were said; the
+    target's 10% came on the next run, though every problem of a file is said in one. Now they come at once, with a
+    fact the rule names that the set does not declare; nothing else is said of the rule (nor of the file)."""
+    old = "rule: {kind: linear, value: output.quality_rate, target: 1, per: 0.01, share_each: 0.05, zero_at: 0.8, display: percent}"
+    new = "rule: {kind: linear, value: output.quality_rat, target: 10%, per: 1%, points_each: 0.5分, zero_at: 0.8}"
+    text = (ROOT / "examples" / "small" / "set.yaml").read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "set.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    line = _line_of(path, new)
+    code, lines = _run("--lang", "zh", "validate", str(path))
+    assert 1 == code
+    said = [shown.split(f"set.yaml:{line}:", 1)[1] for shown in lines if f"set.yaml:{line}:" in shown]
+    assert len(lines) == len(said) == 4, lines
+    for words in ("未知的名称 output.quality_rat", "公式里的 10% 不是数字（写成比率：10% 写作 0.1）", "per 应为数字，实际是文字 '1%'",
+                  "points_each 应为数字或 1/3 这样的分数，实际是文字 '0.5分'"):
+        assert any(words in shown for shown in said), (words, said)
