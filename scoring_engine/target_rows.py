@@ -73,10 +73,6 @@ def _normal(text: str) -> str:
 _OTHER_SIGNS = str.maketrans({"⩽": "≤", "≯": "≤", "⩾": "≥", "≮": "≥"})
 
 
-#: The 指标性质 of a row whose target is written in words.
-QUALITATIVE = "定性"
-
-
 def parse_comparison(text: str) -> str:
     """'≥', '≤' or '=' for a comparison as written ('>=', '＞＝', '≧'…); ValueError(message, hint) otherwise."""
     written = _normal(text)
@@ -316,6 +312,7 @@ def two_scales(target: Decimal, actual: Decimal, unit: str | None) -> tuple[str,
 
 #: A time a 时效指标 gives in days, hours or months: as often a limit (≤30天) as not, so its sign is not guessed.
 _DURATION = re.compile(r"(工作日|天|日|小时|分钟|周|月)\s*$")
+_HOURS_OR_LONGER = re.compile(r"(工作日|天|日|小时|周|月|年)\s*$")
 _BARE = re.compile(r"\s*[-+]?[0-9]+(\.[0-9]+)?\s*")  # a number without a unit: on a 时效指标 row, a time as well
 
 
@@ -329,15 +326,18 @@ def dated_row(given: Mapping[str, Any]) -> bool:
     measured (≤2024.12 against 2025.03 took 2024.12 ÷ 2025.03 of the points: QA47 F3), or as a tier (QA47 F4), is refused."""
     if not isinstance(given.get("category"), str) or "时效" not in given["category"]:
         return False
-    units = [given.get("unit")] + [q.unit for q in map(written_quantity, (given.get("target"), given.get("actual"))) if q]
-    if any(isinstance(u, str) and u.strip() and (_DURATION.search(u) or not u.strip().startswith(("年", "月"))) for u in units):
+    written = [given.get("unit")] + [q.unit for q in map(written_quantity, (given.get("target"), given.get("actual"))) if q]
+    units: list[str] = [u.strip() for u in written if isinstance(u, str) and u.strip()]
+    # 2024-12-31 pasted as a value into a General cell: 45657 (QA89 F3), beside ≤6个月 too (36526 hours are 4 years, 36526
+    # minutes 25 days, which a time taken may be: QA165 F4)
+    for key in ("actual", "target") if not units or any(_HOURS_OR_LONGER.search(u) for u in units) else ():
+        if (day := _day_number(given.get(key))) is not None:
+            raise ValueError(f"{key} {quoted(str(given[key]))} of a 时效指标 row is a date that lost its format (Excel's "
+                             f"day number of {day.isoformat()}), neither an amount nor a tier", _AS_TIER_OR_TIME)
+    if any(_DURATION.search(u) or not u.startswith(("年", "月")) for u in units):
         return False  # a time taken (2000 in a row of 小时), or an amount in another unit (毫秒, 份): no year (QA49 F3)
     actual = given.get("actual")
     for key in ("actual", "target"):
-        day = _day_number(given.get(key)) if not any(isinstance(u, str) and u.strip() for u in units) else None
-        if day is not None:  # 2024-12-31 pasted as a value into a General cell: 45657 (QA89 F3)
-            raise ValueError(f"{key} {quoted(str(given[key]))} of a 时效指标 row is a date that lost its format (Excel's "
-                             f"day number of {day.isoformat()}), neither an amount nor a tier", _AS_TIER_OR_TIME)
         if not _date_in(given.get(key)):
             continue
         if key == "target" and isinstance(given["target"], str) and (

@@ -510,6 +510,34 @@ def test_a_deadline_row_whose_dates_lost_their_format_is_refused_at_the_date(tmp
            "2025-03-31 的日序数）" in lines[0], lines
 
 
+@pytest.mark.parametrize("target", ["≤6个月", "≤180天", "≤72小时"])
+def test_a_date_pasted_as_a_number_beside_a_time_limit_with_its_unit_is_refused_as_a_date(tmp_path: Path, target: str):
+    """QA165 F4: a completion date pasted as a value (45519, Excel's day number of 2024-08-15) beside ≤6个月 or ≤180天
+    was scored as 45519 months or days (0.00 "实际值45519超过目标值6", exit 0), while beside a bare ≤12 it was refused. A
+    bare number of the days of 2000–2049 on a 时效指标 row measured in hours or longer is a date (36526 hours are four
+    years), and refused at its cell as one."""
+    form, book, line = _deadline_form(tmp_path)
+    written, reached = (c for c in line if c.value in ("≤6个月", 7))
+    written.value, reached.value = target, 45519
+    reached.number_format = "General"
+    book.save(form)
+    code, lines = _lines("score", str(form))
+    assert 1 == code and 1 == len(lines), lines
+    assert f"{SHEET}!{reached.coordinate}：行 工程完工时间：时效指标行的实际完成值 '45519' 是失去日期格式的日期（Excel 中 " \
+           "2024-08-15 的日序数）" in lines[0], lines
+
+
+def test_a_time_in_minutes_as_large_as_a_day_number_is_still_a_time_taken() -> None:
+    """QA165 F4's bound: 45519 minutes are 32 days, which a time taken may be; such a row is read as its numbers, and a
+    facts file's row beside ≤6个月 is refused as a form's is."""
+    from scoring_engine.target_rows import target_row
+
+    row = {"name": "平均办结时长", "category": "时效指标", "target": "≤50000分钟", "actual": 45519}
+    assert Decimal(45519) == target_row(0, row).actual
+    with pytest.raises(ValueError, match="day number of 2024-08-15"):
+        target_row(0, {**row, "target": "≤6个月"})
+
+
 def test_a_deadline_in_words_judged_by_its_tier_is_a_qualitative_row(tmp_path: Path):
     """A 时效指标 whose 年度指标值 is a deadline in words (12月底前完成) and whose 实际完成值 is a tier with its 得分 is judged
     by that tier: 12月底前完成 was read as the number 12 in the unit 月底前完成, and the row refused as a number beside words."""
