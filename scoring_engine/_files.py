@@ -25,7 +25,7 @@ from ._encodings import decode, reading_otherwise
 from ._facts_pass import is_clean
 from ._resources import data_dir
 from ._quick_schema import fits
-from ._other_kinds import OTHER_SUFFIXES, other_kind
+from ._other_kinds import OTHER_SUFFIXES, OTHER_WORKBOOKS, other_kind, other_workbook
 from .errors import FactsError, IndicatorSetError, Problem, did_you_mean, json_path, named_source
 from .fact_values import out_of_range_words
 from .facts import MAX_FACT_DIGITS, MAX_FACTS_DEPTH, Facts, NotANumber, document_problems, fact_at
@@ -450,15 +450,20 @@ def load_facts(path: str | Path, encoding: str | None = None) -> Facts:
 
 
 def old_workbook_problem(file: Path) -> Problem | None:
-    """Why a file named as an old workbook (.xls, WPS's .et) is not read, whatever it holds; None for any other name.
+    """Why a file named as an old workbook (.xls, WPS's .et) or a spreadsheet of another kind (.ods, .xlsb, an Excel
+    template: _other_kinds.OTHER_WORKBOOKS) is not read, whatever it holds; None for any other name.
 
-    An .xlsx renamed (or a damaged one) is told to be renamed back, the same by score, import and batch."""
-    if file.suffix.lower() not in (".xls", ".et") or not _regular_file(file):
+    An .xlsx renamed as .xls (or a damaged one) is told to be renamed back, the same by score, import and batch."""
+    suffix = file.suffix.lower()
+    if suffix not in (".xls", ".et", *OTHER_WORKBOOKS) or not _regular_file(file):
         return None
+    if suffix in OTHER_WORKBOOKS:
+        return other_workbook(shown_path(file), suffix)
     from ._typing_slips import encoding_problem, old_workbook
 
-    if _starts_as_zip(file):
-        return encoding_problem(b"PK\x03\x04", shown_path(file), 0, 1)
+    head = _head(file)
+    if head.startswith(b"PK\x03\x04"):  # an .ods renamed is said to be one
+        return encoding_problem(head, shown_path(file), 0, 1)
     return old_workbook(shown_path(file))
 
 
@@ -471,12 +476,12 @@ def _regular_file(file: Path) -> bool:
         return False
 
 
-def _starts_as_zip(file: Path) -> bool:
+def _head(file: Path) -> bytes:
     try:
         with open(file, "rb") as handle:
-            return handle.read(4) == b"PK\x03\x04"
+            return handle.read(100)
     except OSError:
-        return False
+        return b""
 
 
 @in_engine_context

@@ -1,7 +1,8 @@
 """A file given where one project's facts file belongs that is plainly of another kind, named for what it is in one line
 rather than read as JSON: a summary `batch` wrote in JSONL, a JSONL file of facts (one document a line), a table, a web
 page or a Markdown report, as `score` and `batch` write them (QA155 F7: a CSV summary was told 'JSON syntax: Expecting
-value', a JSONL one to be scored with batch, which refuses it)."""
+value', a JSONL one to be scored with batch, which refuses it); and a spreadsheet of a kind not read (.ods, .xlsb, an
+Excel template), given as a form or a facts file, or found by batch (QA165 F7)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from pathlib import Path
 
 from .errors import Problem
 
-__all__ = ["A_SUMMARY", "OTHER_SUFFIXES", "ONE_PROJECT_FILE", "SUMMARY_LINE", "jsonl_summary", "other_kind", "other_kind_as_form"]
+__all__ = ["A_SUMMARY", "ODS_START", "OTHER_SUFFIXES", "OTHER_WORKBOOKS", "ONE_PROJECT_FILE", "SUMMARY_LINE", "jsonl_summary",
+           "other_kind", "other_kind_as_form", "other_workbook"]
 
 A_SUMMARY = "this is a summary written by scoring-engine batch, not facts"
 #: How a line of the JSONL summary `batch` writes starts.
@@ -57,3 +59,18 @@ def jsonl_summary(path: Path) -> bool:
             return SUMMARY_LINE.match(handle.read(64).lstrip()) is not None
     except (OSError, ValueError):
         return False
+
+
+#: Spreadsheets of other kinds, which are not read (`_files.old_workbook_problem`): a folder search finds them, to say so.
+OTHER_WORKBOOKS = {".ods": "an OpenDocument spreadsheet (.ods)", ".fods": "an OpenDocument spreadsheet (.fods)",
+                   ".xlsb": "an Excel binary workbook (.xlsb)", ".xltx": "an Excel template (.xltx)",
+                   ".xltm": "an Excel template (.xltm)"}
+#: How an OpenDocument spreadsheet's zip archive begins: its first entry, mimetype, stored as it is (found in a file
+#: renamed .xlsx or .json too).
+ODS_START = b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet"
+
+
+def other_workbook(file: str | None, suffix: str) -> Problem:
+    """The problem of a spreadsheet of another kind (`suffix` one of OTHER_WORKBOOKS): an .ods, an .xlsb, a template."""
+    return Problem(f"this is {OTHER_WORKBOOKS[suffix]}, which is not read", file=file,
+                   hint="open it in Excel, WPS or LibreOffice and save it as Excel Workbook (.xlsx)")

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from ._encodings import UTF16_MARKS, UTF32_MARKS
+from ._other_kinds import ODS_START, other_workbook
 from .errors import Problem
 
 __all__ = ["FULL_WIDTH", "Slip", "encoding_problem", "line_slips", "parser_problem", "typed_mapping", "with_slips",
@@ -379,6 +380,8 @@ def old_workbook(file: str | None) -> Problem:
 def encoding_problem(data: bytes, file: str | None, start: int, line: int) -> Problem:
     """The problem of a file that is not UTF-8: named as GBK/GB18030 when it reads as Chinese text in that encoding, and
     as a workbook when it is one (a filled 自评表 given where a YAML or JSON file belongs)."""
+    if data.startswith(b"PK\x03\x04") and ODS_START in data[:100]:  # renamed, or named .json
+        return other_workbook(file, ".ods")
     if data.startswith(b"PK\x03\x04"):
         named = file is not None and file.lower().endswith(_WORKBOOK_SUFFIXES)
         return Problem("this is an Excel workbook (.xlsx) or another zip archive, not a YAML or JSON text file", file=file,

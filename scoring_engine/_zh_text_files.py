@@ -1,5 +1,5 @@
-"""The Chinese of the messages about reading JSON and YAML text (`_files`, `_yaml`, `_schema`'s number hints): part of
-the catalog (`_zh_catalog`), in its place there."""
+"""The Chinese of the messages about reading JSON and YAML text (`_files`, `_yaml`, `_schema`'s number hints), and a
+spreadsheet of a kind not read given in their place: part of the catalog (`_zh_catalog`), in its place there."""
 
 from __future__ import annotations
 
@@ -126,4 +126,10 @@ TEXT_FILES = (
     ("'：' is a full-width colon: write {mapping}", "'：' 是全角冒号：写成 {mapping}"),
     ("case {name}: not_applicable must map indicator ids to reasons, its reason for {id} is {kind}",
      "用例 {name}：not_applicable 应为“指标编号: 原因”的映射，{id} 的原因却是{kind!t}"),
+    # a spreadsheet of another kind given as a form or a facts file, or found by batch (_typing_slips.other_workbook)
+    ("this is an OpenDocument spreadsheet ({suffix}), which is not read", "这是 OpenDocument 电子表格（{suffix}），不能读取"),
+    ("this is an Excel binary workbook (.xlsb), which is not read", "这是 Excel 二进制工作簿（.xlsb），不能读取"),
+    ("this is an Excel template ({suffix}), which is not read", "这是 Excel 模板（{suffix}），不能读取"),
+    ("open it in Excel, WPS or LibreOffice and save it as Excel Workbook (.xlsx)",
+     "在 Excel、WPS 或 LibreOffice 中打开，另存为 Excel 工作簿（.xlsx）"),
 )

@@ -61,3 +61,56 @@ def test_import_says_of_a_renamed_or_old_workbook_what_score_says(tmp_path: Path
     assert 1 == renamed.exit_code and "rename it to end in .xlsx" in renamed.output
     old = CliRunner().invoke(main, ["--lang", "en", "import", str(tmp_path / "old.et"), "--set", "national-framework"])
     assert 1 == old.exit_code and "save it as Excel Workbook (.xlsx)" in old.output
+
+
+def _ods() -> bytes:
+    """An OpenDocument spreadsheet's zip archive as LibreOffice and WPS begin it: mimetype first, stored as it is."""
+    import io
+    import zipfile
+
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as book:
+        book.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        book.writestr("content.xml", "<office:document-content/>", zipfile.ZIP_DEFLATED)
+    return data.getvalue()
+
+
+def test_a_folder_search_names_an_ods_xlsb_or_template_as_a_failed_project(tmp_path: Path):
+    """QA165 F7: 甲.ods beside 乙.xlsx was left out of a folder's batch without a word (1 project, exit 0); an .ods, an
+    .xlsb and an Excel template (.xltx) are failed projects each saying to save it as Excel Workbook (.xlsx)."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "甲.ods").write_bytes(_ods())
+    (tmp_path / "in" / "丙.xlsb").write_bytes(_ods())
+    (tmp_path / "in" / "丁.xltx").write_bytes(_form(tmp_path))
+    (tmp_path / "in" / "乙.xlsx").write_bytes(_form(tmp_path))
+    run = CliRunner().invoke(main, ["--lang", "en", "batch", str(tmp_path / "in"), "-q"])
+    assert 1 == run.exit_code and "4 projects: 1 scored, 3 failed" in run.output, run.output
+    fix = "(open it in Excel, WPS or LibreOffice and save it as Excel Workbook (.xlsx))"
+    assert f"甲.ods: this is an OpenDocument spreadsheet (.ods), which is not read {fix}" in run.output
+    assert f"丙.xlsb: this is an Excel binary workbook (.xlsb), which is not read {fix}" in run.output
+    assert f"丁.xltx: this is an Excel template (.xltx), which is not read {fix}" in run.output
+
+
+def test_an_ods_given_to_score_or_import_or_renamed_xlsx_is_told_to_be_saved_as_xlsx(tmp_path: Path):
+    """QA165 F7: score F.ods said it was an .xlsx or another zip archive, to be renamed to end in .xlsx, and renamed it
+    was 'a zip archive without a workbook's parts'. An .ods, under its name or renamed, is said to be one, in Chinese
+    under Chinese, with the fix: save it as Excel Workbook (.xlsx)."""
+    (tmp_path / "form.ods").write_bytes(_ods())
+    (tmp_path / "form.xlsx").write_bytes(_ods())
+    (tmp_path / "form.json").write_bytes(_ods())
+    for command, name in (("score", "form.ods"), ("import", "form.ods"), ("score", "form.xlsx"), ("import", "form.xlsx"),
+                          ("score", "form.json")):
+        run = CliRunner().invoke(main, ["--lang", "zh", command, str(tmp_path / name)])
+        assert 1 == run.exit_code and "这是 OpenDocument 电子表格（.ods），不能读取（在 Excel、WPS 或 LibreOffice 中打开，" \
+            "另存为 Excel 工作簿（.xlsx））" in run.output, (command, name, run.output)
+
+
+def test_an_xlsb_renamed_xlsx_is_said_to_be_a_binary_workbook(tmp_path: Path):
+    """An .xlsb renamed .xlsx was 'cannot read the workbook: OSError: File contains no valid workbook part'."""
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "form.xlsx", "w") as book:
+        book.writestr("[Content_Types].xml", "<Types/>")
+        book.writestr("xl/workbook.bin", b"\x83\x01\x00")
+    run = CliRunner().invoke(main, ["--lang", "en", "score", str(tmp_path / "form.xlsx")])
+    assert 1 == run.exit_code and "this is an Excel binary workbook (.xlsb), which is not read" in run.output, run.output

@@ -22,7 +22,7 @@ from typing import BinaryIO
 from .._encodings import UTF16_MARKS, UTF32_MARKS, decode
 from .._typing_slips import UTF16_HINT
 from .._files import not_a_regular_file
-from .._other_kinds import A_SUMMARY, SUMMARY_LINE
+from .._other_kinds import A_SUMMARY, OTHER_WORKBOOKS, SUMMARY_LINE
 from .._text import without_surrogates
 from ..errors import FactsError, Problem
 from ..forms.reader import FORM_SUFFIXES
@@ -193,7 +193,8 @@ def _facts_files(folder: Path, unreadable: list[OSError]) -> list[Path]:
 
 def _read_in_search(path: Path, lower: str) -> bool:
     """Whether a folder search reads the file at `path` (its name in lower case `lower`), when it meets it: an old
-    workbook (.xls, WPS's .et) too, which fails saying to save it as .xlsx (a unit's form is never left out unsaid)."""
+    workbook (.xls, WPS's .et) or a spreadsheet of another kind (.ods, .xlsb, .xltx) too, which fails saying to save it
+    as .xlsx (a unit's form is never left out unsaid)."""
     return lower.endswith((".json", JSONL_SUFFIX, *FORM_SUFFIXES, *OLD_FORM_SUFFIXES)) or (
         lower.endswith((".yaml", ".yml")) and _holds_facts(path))
 
@@ -233,8 +234,9 @@ def _holds_projects(file: Path) -> bool:
 #: A JSONL file saved as UTF-16 (Notepad's "Unicode"): its lines are not read one by one.
 UTF16_JSONL = "this JSONL file is UTF-16 text (Notepad's 'Unicode'), not UTF-8"
 UTF32_JSONL = "this JSONL file is UTF-32 text, not UTF-8"
-#: Workbooks of old Excel and of WPS, which are not read: a folder search finds them, to say so.
-OLD_FORM_SUFFIXES = (".xls", ".et")
+#: Workbooks of old Excel and of WPS, and spreadsheets of other kinds (.ods, .xlsb, Excel's templates), which are not
+#: read: a folder search finds them, to say so (QA165 F7).
+OLD_FORM_SUFFIXES = (".xls", ".et", *OTHER_WORKBOOKS)
 #: A summary `batch` wrote, found where its projects are looked for.
 A_SUMMARY_HINT = "give the facts files it summarised; a folder search leaves such summaries out"
 _SUMMARY_SHEETS = ('name="汇总"'.encode(), 'name="指标明细"'.encode())

@@ -11,6 +11,7 @@ import re
 import zipfile
 from collections.abc import Callable
 
+from .._other_kinds import ODS_START, other_workbook
 from ..errors import FactsError, Problem
 from .parts import MAX_TAG, MOST_ATTRIBUTE_NAMES, scanned
 from .sheet_xml import SAVE_AGAIN
@@ -85,7 +86,11 @@ def check_archive(data: bytes, name: str) -> None:
         if entry.filename.lower() in seen:
             raise refuse(f"not an .xlsx workbook: its part {entry.filename[:100]} is stored twice", SAVE_AGAIN)
         seen.add(entry.filename.lower())
-    if "[Content_Types].xml" not in {e.filename for e in entries}:  # a zip of something else (a .docx renamed, an archive)
+    names = {e.filename for e in entries}
+    if ("[Content_Types].xml" not in names and ODS_START in data[:100]) or (
+            "xl/workbook.bin" in names and "xl/workbook.xml" not in names):  # an .ods or an .xlsb renamed .xlsx
+        raise FactsError(other_workbook(name, ".xlsb" if "xl/workbook.bin" in names else ".ods"))
+    if "[Content_Types].xml" not in names:  # a zip of something else (a .docx renamed, an archive)
         raise refuse("not an .xlsx workbook (a zip archive without a workbook's parts)",
                      "save the form as Excel Workbook (.xlsx)")
 
