@@ -206,6 +206,11 @@ PLACES = (
     ("the 执行率 typed here ({written}) is no rate, so it is not compared with the amounts",
      "此处填写的执行率（{written}）不是比率，不与金额核对"),
     ("write the rate as 84%, or leave the cell empty", "按 84% 这样填写执行率，或留空"),
+    ("the 执行率 typed here ({written}) is a formula, which is not worked out, so it is not compared with the amounts",
+     "此处填写的执行率（{written}）是公式，不会计算，不与金额核对"),
+    ("the 执行率 typed here ({written}) is an error value, which a formula that failed leaves, so it is not compared "
+     "with the amounts", "此处填写的执行率（{written}）是公式出错后留下的错误值，不与金额核对"),
+    ("type the rate's value, such as 84%, or leave the cell empty", "直接填写执行率的数值，如 84%，或留空"),
     ("the 执行率 typed here is on a row without both its {budget} and {paid}, so it is not read",
      "此处填写的执行率所在行没有同时填写{budget}和{paid}，不会被读取"),
     ("type the row's amounts, or leave the 执行率 empty", "填写该行的金额，或把执行率留空"),

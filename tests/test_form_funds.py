@@ -92,6 +92,15 @@ def test_a_rate_typed_as_words_or_where_no_amounts_are_is_said_not_read(tmp_path
         in output
 
 
+def test_a_rate_given_as_a_formula_is_said_to_be_a_formula_not_worked_out(tmp_path: Path) -> None:
+    """QA165 F10: 执行率 given as =F6/E6 was said to be 'no rate' (不是比率), as if its clerk had typed words; it is a
+    formula the reader does not work out, said so with the fix to type its value, as a 得分 given as a formula is."""
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(_filled(tmp_path, E6=500, F6=420, H6="=F6/E6"))])
+    assert 0 == run.exit_code, run.output
+    assert f"{SHEET}!H6：此处填写的执行率（=F6/E6）是公式，不会计算，不与金额核对（直接填写执行率的数值，如 84%，或留空）" \
+        in run.output, run.output
+
+
 def test_a_row_score_typed_as_a_chinese_numeral_is_said_not_compared(tmp_path: Path) -> None:
     """QA23 F2: a row's 得分 typed 八 was dropped in silence (8分 beside it is read and compared). It is a 提示 on its
     cell, in Chinese on a Chinese run."""

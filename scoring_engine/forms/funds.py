@@ -17,7 +17,7 @@ from .._arith import in_range, plain, round_half_up
 from .._text import cut
 from ..errors import Problem
 from ..target_rows import written_quantity
-from .reading import SAME_UNIT, UNUSED, FormReading
+from .reading import SAME_UNIT, UNUSED, FormReading, not_worked_out
 from .workbook import Formula
 
 __all__ = ["check_funds"]
@@ -49,10 +49,12 @@ def _typed_rate(reading: FormReading, row: int, columns: Mapping[str, int]) -> N
     written = reading.sheet.get(row, columns["rate"])
     cell = reading.sheet.ref(row, columns["rate"])
     if written is not None and not (isinstance(written, str) and written.strip() in UNUSED):
-        if not typed:  # '较高': a typed rate nobody reads
+        if not typed:  # '较高': a typed rate nobody reads; =F6/E6, which is not worked out (QA165 F10)
             reading.warnings.append(Problem(
-                f"{cell}: the 执行率 typed here ({_shown(written)}) is no rate, so it is not compared with the "
-                "amounts", file=str(reading.path), hint="write the rate as 84%, or leave the cell empty"))
+                f"{cell}: the 执行率 typed here ({_shown(written)}) is "
+                f"{not_worked_out(written) if isinstance(written, Formula) else 'no rate'}, so it is not compared with the "
+                "amounts", file=str(reading.path), hint="type the rate's value, such as 84%, or leave the cell empty"
+                if isinstance(written, Formula) else "write the rate as 84%, or leave the cell empty"))
             return
         if budget is None or paid is None:
             labels = {c.key: c.label for c in reading.layout.funds.columns}  # as this layout prints them

@@ -26,7 +26,7 @@ from .layout import FormLayout, Labelled
 from .workbook import Formula, Sheet
 
 __all__ = ["Blank", "FILL_THE_CELL", "FormReading", "SAME_UNIT", "SIDE_SHEET", "UNUSED", "another_layout", "bare_value",
-           "form_kind", "form_kind_of", "is_percentage", "numeric", "one_line", "says_something",
+           "form_kind", "form_kind_of", "is_percentage", "not_worked_out", "numeric", "one_line", "says_something",
            "shown_comparison", "unsigned_number", "with_unit"]
 
 FILL_THE_CELL = "fill in the cell"
@@ -44,7 +44,8 @@ def unmerge(merged: str) -> str:
     return f"the merged cells {merged} hold one value, their first cell's: unmerge them and type each row's own value"
 
 
-def _not_worked_out(value: Formula) -> str:
+def not_worked_out(value: Formula) -> str:
+    """What a cell holding a formula holds, in the words a typed 得分 or 执行率 is told of it."""
     return "an error value, which a formula that failed leaves" if value.error else "a formula, which is not worked out"
 
 
@@ -92,7 +93,7 @@ class FormReading:
             formula = isinstance(value, Formula)
             self.warnings.append(Problem(
                 f"{self.sheet.ref(row, col)}: the score typed here ({cut(str(value.text if formula else value))}) is "
-                f"{_not_worked_out(value) if formula else 'no number'}, so it is not compared with the set's",
+                f"{not_worked_out(value) if formula else 'no number'}, so it is not compared with the set's",
                 file=str(self.path), hint="type the score's value as a number, such as 8"))
 
     def tier_hint(self, written: str) -> str:
