@@ -905,6 +905,29 @@ def test_a_date_typed_in_a_date_cell_of_the_side_sheet_imports_as_the_day(tmp_pa
     assert totals[0] == totals[1]
 
 
+def test_a_date_typed_on_the_side_sheet_with_a_space_after_it_is_the_date(tmp_path: Path):
+    """QA165 F11: '2024-03-20 ' on 表外事实 was refused as no date (应为日期 YYYY-MM-DD，实际是文字), while '是 ' and ' 1000 '
+    were read. A date typed with spaces around it (a full-width one too) is the date, for score and import alike."""
+    import json
+
+    from openpyxl import load_workbook
+
+    facts = ROOT / "indicator_sets" / "national-framework.facts.json"
+    form = tmp_path / "form.xlsx"
+    assert 0 == CliRunner().invoke(main, ["score", str(facts), "--layout", "selfeval", "-o", str(form)]).exit_code
+    book = load_workbook(form)
+    typed = {"2023-12-15": "2023-12-15 ", "2023-12-10": "\u30002023-12-10\t"}
+    for cell in (cell for row in book[SIDE_SHEET].iter_rows() for cell in row if cell.value in typed):
+        cell.value = typed[cell.value]
+    book.save(form)
+    imported = tmp_path / "imported.json"
+    run = CliRunner().invoke(main, ["--lang", "zh", "import", str(form), "-o", str(imported)])
+    assert 0 == run.exit_code, run.output
+    values = json.loads(imported.read_text(encoding="utf-8"))["facts"]
+    assert ("2023-12-15", "2023-12-10") == (values["output.planned_end"], values["output.actual_end"])
+    assert 0 == CliRunner().invoke(main, ["score", str(form)]).exit_code
+
+
 def test_a_score_in_a_percent_cell_is_quoted_as_the_clerk_sees_it(tmp_path: Path):
     """A qualitative row's 得分 typed 0.9 in a cell formatted 0% (Excel shows 90%) was quoted '实际是 0.9%'."""
     from openpyxl import load_workbook

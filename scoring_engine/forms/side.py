@@ -315,7 +315,8 @@ def _side_value(reading: FormReading, side: Sheet, r: int, value: Any, kind: str
         return _YES_NO[value.strip().lower()]
     if kind == "date" and isinstance(value, datetime.datetime):
         return value.date()  # a date cell holds the day at midnight: import writes 2023-12-15, as a facts file gives it
-    if kind == "string" and isinstance(value, str):  # 'ratio\r\n' pasted from Word is the choice ratio (QA56 F6)
+    # 'ratio\r\n' pasted from Word is the choice ratio (QA56 F6); '2024-03-20 ' (or after a full-width space) the date
+    if kind in ("string", "date") and isinstance(value, str):  # (QA165 F11), as '是 ' and ' 1000 ' are their values
         return value.strip()
     return value
 
