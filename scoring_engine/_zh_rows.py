@@ -89,6 +89,8 @@ ROWS = (
      "百分数应写成 {a}%；不带单位的数字按比率读（{ratio} 即 {b}%）"),
     ("write the value reached, or for a row judged in words its tier (达成年度指标…)",
      "填写实际完成的数值；定性指标填写档次（达成年度指标…）"),
+    ("write the target as a number (≥10公里), or for a row judged in words as words (通过验收)",
+     "指标值填写年度目标的数值（≥10公里）；定性指标的指标值填写文字（通过验收）"),
     ("a row judged by a date (按期完成) is written as its tier (达成年度指标…), or by the time taken (≤6个月)",
      "按日期判断的指标（按期完成）填写档次（达成年度指标…），或填写所用时间（≤6个月）"),
     ("{key:s} {value:q} of a 时效指标 row is a date that lost its format (Excel's day number of {day}), neither an "

@@ -158,9 +158,9 @@ def _in_signs(written: str) -> str:
 
 def _number_or_quantity(value: Any, key: str) -> Quantity | str:
     """A number field of a row: a number, or text holding a quantity; text that holds none is returned as text."""
-    if isinstance(value, bool):
+    if isinstance(value, bool):  # each field's own fix: TRUE in 年度指标值 was told to write the value reached (QA165 F12)
         raise ValueError(f"{key} must be a number or text, got a true/false value",
-                         "write the value reached, or for a row judged in words its tier (达成年度指标…)")
+                         _TRUE_FALSE_HINTS.get(key, f"write the {key} alone, e.g. 10"))
     if isinstance(value, (int, Decimal, float)):
         return Quantity(None, _bare_number(value, key), None)
     if isinstance(value, str) and value.strip():
@@ -178,18 +178,16 @@ def _number_or_quantity(value: Any, key: str) -> Quantity | str:
     raise ValueError(f"{key} must be a number or non-empty text, got {got}", hint)
 
 
+#: The fix for TRUE or FALSE typed in a row's field, by the field (a weight or score: the number alone).
+_TRUE_FALSE_HINTS = {"actual": "write the value reached, or for a row judged in words its tier (达成年度指标…)",
+                     "target": "write the target as a number (≥10公里), or for a row judged in words as words (通过验收)"}
+
+
 def kind_of(value: Any) -> str:
     """What kind of value a row field holds, in words (never a Python type name): a list, a mapping, text…"""
-    if isinstance(value, Mapping):
-        return "a mapping"
-    if isinstance(value, (list, tuple)):
-        return "a list"
-    if isinstance(value, bool):
-        return "a true/false value"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, (int, float, Decimal)):
-        return "a number"
+    if isinstance(value, (Mapping, list, tuple, str, int, float, Decimal)):  # a bool is an int
+        return ("a mapping" if isinstance(value, Mapping) else "a list" if isinstance(value, (list, tuple)) else "text"
+                if isinstance(value, str) else "a true/false value" if isinstance(value, bool) else "a number")
     numpy = numpy_name(value)  # a DataFrame's column: np.int64
     return f"a {numpy}" if numpy else "a value of another kind"
 

@@ -357,6 +357,21 @@ def test_a_true_false_value_in_a_row_is_said_in_words() -> None:
             "write the value reached, or for a row judged in words its tier (达成年度指标…)") == caught.value.args
 
 
+@pytest.mark.parametrize(("key", "hint"), [
+    ("target", "write the target as a number (≥10公里), or for a row judged in words as words (通过验收)"),
+    ("weight", "write the weight alone, e.g. 10"), ("score", "write the score alone, e.g. 10")])
+def test_a_true_false_value_in_a_rows_target_weight_or_score_gets_that_fields_fix(key: str, hint: str) -> None:
+    """QA165 F12: TRUE in a row's target (年度指标值) was told to write the value reached (实际完成的数值), the fix for
+    the actual; a weight or score, the same. Each field is told its own fix."""
+    from scoring_engine.target_rows import target_row
+
+    row = {"name": "管网长度", "target": "≥10公里", "actual": "9公里", key: True} if key != "score" else \
+        {"name": "管网长度", "target": "按期完成", "actual": "达成年度指标", key: True}
+    with pytest.raises(ValueError) as caught:
+        target_row(0, row)
+    assert (f"row 1 (管网长度): {key} must be a number or text, got a true/false value", hint) == caught.value.args
+
+
 def test_a_quantity_written_with_more_digits_than_the_engine_computes_with_is_refused() -> None:
     """'9.999999999999999999999999999999公里' (31 digits) beside ≥10公里 took full marks: rounded to 28 digits it is 10."""
     from scoring_engine.target_rows import parse_quantity

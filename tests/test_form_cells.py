@@ -538,6 +538,19 @@ def test_a_time_in_minutes_as_large_as_a_day_number_is_still_a_time_taken() -> N
         target_row(0, {**row, "target": "≤6个月"})
 
 
+def test_true_typed_in_a_target_cell_is_told_to_write_the_target_not_the_value_reached(tmp_path: Path):
+    """QA165 F12: TRUE in 年度指标值 was told 填写实际完成的数值 (the fix of the 实际完成值 column); it is told to write the
+    target (指标值) as a number, or in words for a row judged in words."""
+    form, book, line = _deadline_form(tmp_path)
+    written = next(c for c in line if c.value == "≤6个月")
+    written.value = True
+    book.save(form)
+    code, lines = _lines("score", str(form))
+    assert 1 == code and 1 == len(lines), lines
+    assert lines[0].endswith(f"{SHEET}!{written.coordinate}：行 工程完工时间：年度指标值 应为数字或文字，实际是逻辑值"
+                             "（指标值填写年度目标的数值（≥10公里）；定性指标的指标值填写文字（通过验收））"), lines
+
+
 def test_a_deadline_in_words_judged_by_its_tier_is_a_qualitative_row(tmp_path: Path):
     """A 时效指标 whose 年度指标值 is a deadline in words (12月底前完成) and whose 实际完成值 is a tier with its 得分 is judged
     by that tier: 12月底前完成 was read as the number 12 in the unit 月底前完成, and the row refused as a number beside words."""
