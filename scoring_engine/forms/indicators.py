@@ -1,0 +1,269 @@
+"""The indicator block of a filled 自评表: each 三级 row under the 一级 of a row group read as a target row of that group's
+fact, each cell checked and its place recorded; the rows of the set's own tree, whose 得分 typed is compared."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from .._arith import plain
+from .._text import cut
+from ..errors import Problem
+from ..model import Indicator, TargetBlock
+from ..target_rows import dated_row, target_row, unsigned_target
+from .content import NO_REASON
+from .layout import WEIGHT_IN_LABEL, same_label
+from .reading import (FILL_THE_CELL, Blank, FormReading, bare_value, is_percentage, numeric, one_line, unsigned_number,
+                      with_unit)
+from .unread import other_form, own_row
+from .workbook import Formula
+
+__all__ = ["PUT_THE_ROW_BACK", "read_indicators"]
+
+PUT_THE_ROW_BACK = "put the row back as the form prints it, and fill it in"
+
+# The indicator block's columns a form cannot be scored without, when its layout has them.
+_NEEDED_COLUMNS = ("level3", "target", "target_value", "actual", "actual_value", "weight", "score")
+
+
+def read_indicators(reading: FormReading) -> None:
+    """The indicator block: each 三级 row under the 一级 of a row group becomes a target row of that group's fact."""
+    targets = reading.set.form.targets
+    columns = reading.layout.indicators.columns
+    heading = reading.heading_row(columns, 4)
+    total = _typed_scores(reading, heading) if heading is not None else None
+    if not targets:
+        return
+    if heading is None or not {"level1", "level3"} <= set(heading[1]):
+        reading.problems.append(Problem(f"{reading.sheet.name}: no indicator block (a row with 一级指标, 二级指标, 三级指标…)",
+                                        file=str(reading.path)))
+        return
+    row_at, at = heading
+    for column in columns:  # without them every row would be scored wrong, or fail on the set's rules far from here
+        if column.key in _NEEDED_COLUMNS and column.key not in at:
+            reading.problem(row_at, min(at.values()), f"the indicator block's heading has no column {column.label}",
+                            f"write the heading as the form prints it: {column.label}")
+    rows: dict[str, list[dict[str, Any]]] = {t.fact: [] for t in targets}
+    first_row: dict[str, str] = {}  # a block's first 三级指标 cell: where an empty block is to be filled
+    level1: tuple[int, TargetBlock | None] | None = None
+    level2 = written_before = level2_at = ""
+    for r in [r for r in reading.sheet.rows if row_at < r < (total[0] if total else 10**9)]:
+        written1 = reading.sheet.text(r, at["level1"])
+        # the same 一级 written again (its merged cells unmerged and filled down, to sort or filter) goes on as an empty one
+        if written1 and not same_label(WEIGHT_IN_LABEL.sub("", written1), WEIGHT_IN_LABEL.sub("", written_before)):
+            level1, level2, written_before = (r, _block(reading, r, at["level1"], written1)), "", written1
+            if level1[1] is not None:
+                first_row.setdefault(level1[1].fact, reading.sheet.ref(r, at["level3"]))
+        if "level2" in at and reading.sheet.text(r, at["level2"]):
+            level2 = "".join(reading.sheet.text(r, at["level2"]).split())  # '质量\n指标' (Alt+Enter in the cell)
+            level2_at = reading.sheet.ref(r, at["level2"])  # where a 二级 the set has not is to be fixed (QA54 F6)
+        name = reading.text(r, at["level3"])
+        if not name and level1 is not None and level1[1] is not None:
+            filled = [reading.layout.column(k) for k in ("target", "target_value", "actual", "actual_value", "weight", "score")
+                      if k in at and not reading.unused(r, at[k])]  # not the form's own "—" (QA137 F8)
+            if filled:
+                reading.problem(r, at["level3"], f"the 三级指标 is empty, but the row has "
+                                                 f"{', '.join(c.label for c in filled if c)}",
+                                "write the indicator's name, or clear the row")
+        if not name or level1 is None or level1[1] is None:
+            continue
+        fact = level1[1].fact
+        row = _row(reading, r, at, name, level2, f"{fact}[{len(rows[fact])}]")  # numbered from 0, as $.facts paths are
+        if row is not None and level2:
+            reading.provenance[f"{fact}[{len(rows[fact])}].category"] = level2_at
+        if row is not None:
+            rows[fact].append(row)
+    for block in targets:
+        if rows[block.fact]:
+            reading.values[block.fact] = rows[block.fact]
+        elif block.fact in first_row:
+            reading.empty[block.fact] = Blank(first_row[block.fact], f"{block.label}的三级指标")
+        else:  # its 一级 label is not on the form: the rows were taken off with it
+            reading.empty[block.fact] = Blank(reading.sheet.ref(row_at, at["level1"]),
+                                              f"{block.label}的三级指标（表上没有“{block.label}”一栏）", PUT_THE_ROW_BACK)
+
+
+def _typed_scores(reading: FormReading, heading: tuple[int, dict[str, int]]) -> tuple[int, int] | None:
+    """总分 and each own row's 得分, typed where the set computes them, kept to be compared; the 总分 cell, if any."""
+    row_at, at = heading
+    total = reading.total_row(row_at, at)
+    if total and "score" in at:
+        reading.typed_score("total", total[0], at["score"])
+    if total and "weight" in at:
+        reading.weights_shown["total"] = (total[0], at["weight"])
+    if {"level1", "level3"} <= set(at):
+        _own_rows(reading, row_at, at)
+    return total
+
+
+def _own_rows(reading: FormReading, row_at: int, at: Mapping[str, int]) -> None:
+    """The rows of the set's own tree (scored from the facts, on the side sheet too): each 得分 typed there kept to be
+    compared with the set's score (a unit that lowers one, or fills them all, is told its own do not count), and a
+    value typed in their 年度指标值 or 实际完成值 warned of, as not read."""
+    own: Indicator | None = None  # the 一级 of the set's own tree the rows are under, when they are
+    form = reading.set.form  # its row groups and funds are read from the form, not scored from facts
+    read = {t.indicator for t in form.targets} | {form.funds_indicator}
+    for r in [r for r in reading.sheet.rows if r > row_at]:
+        written1 = reading.sheet.text(r, at["level1"])
+        if written1:
+            label = WEIGHT_IN_LABEL.sub("", written1)
+            own = None if any(same_label(label, t.label) for t in form.targets) else \
+                next((top for top in reading.set.indicators if same_label(label, top.name) and top.id not in read), None)
+        name = reading.sheet.text(r, at["level3"])
+        if own is not None and name:
+            indicator = next((i for i in own.walk() if i.is_leaf and same_label(name, i.name)), None)
+            if indicator is not None and "score" in at:
+                reading.typed_score(indicator.id, r, at["score"])
+            own_row(reading, r, at, name, indicator)
+
+
+def _block(reading: FormReading, row: int, col: int, written: str) -> TargetBlock | None:
+    """The row group a 一级 label names ('产出指标(50分)' too); a problem when it names none, or another weight."""
+    weight = WEIGHT_IN_LABEL.search(written)
+    label = WEIGHT_IN_LABEL.sub("", written)
+    block = next((t for t in reading.set.form.targets if same_label(label, t.label)), None)
+    if block is None:
+        if any(same_label(label, top.name) for top in reading.set.indicators):
+            return None  # an indicator of the set's own tree: scored from its facts, not read from the form
+        names = ", ".join(t.label for t in reading.set.form.targets)
+        reading.problem(row, col, f"一级指标 {written!r} is not one of the form's: {names}", other_form(reading.set))
+        return None
+    declared = reading.set.indicator(block.indicator).weight
+    if weight and Decimal(weight.group(1)) != declared:
+        reading.problem(row, col, f"the label gives {weight.group(1)} points, but {block.label} weighs {declared} in the set "
+                                  f"{reading.set.id}", "correct the label or score the form with the set it was made for")
+    return block
+
+
+def _row(reading: FormReading, r: int, at: Mapping[str, int], name: str, category: str, where: str) -> dict[str, Any] | None:
+    """One 三级 row as a target row; each cell checked and its place recorded."""
+    item: dict[str, Any] = {"name": name}
+    reading.provenance[f"{where}.name"] = reading.sheet.ref(r, at["level3"])
+    if category:
+        item["category"] = category
+    before = len(reading.problems)
+    blank: dict[str, Blank] = {}
+    for key, field_name in (("target", "target"), ("target_value", "target"), ("comparison", "comparison"), ("unit", "unit"),
+                            ("actual", "actual"), ("actual_value", "actual"), ("reason", "reason")):
+        if key in at:
+            value = reading.sheet.get(r, at[key])
+            if isinstance(value, Formula):
+                column = reading.layout.column(key)
+                shown = column.label if column else field_name
+                reading.problem(r, at[key], f"{value.holds()}; expected the {shown} itself",
+                                _EXACT_HINT if key in ("target", "target_value", "comparison") else None)
+            elif value is not None:
+                item[field_name] = one_line(value, field_name) if isinstance(value, str) else \
+                    with_unit(reading, r, at[key], value)
+                reading.provenance[f"{where}.{field_name}"] = reading.sheet.ref(r, at[key])
+            else:
+                column = reading.layout.column(key)
+                blank.setdefault(field_name, reading.blank(r, at[key], column.label if column else field_name))
+    if "target" in blank and isinstance(item.get("actual"), Decimal) and blank["target"].hint == FILL_THE_CELL:
+        blank["target"] = blank["target"]._replace(hint=f"{FILL_THE_CELL}; {_JUDGED_BY_TIER}")
+    reading.empty.update((f"{where}.{name}", place) for name, place in blank.items() if name not in item)
+    words = _signs_and_percents(reading, r, at, item, category)
+    if "weight" in at:
+        weight = reading.number(r, at["weight"], "the row's weight (分值), a number above 0", "分")
+        if weight is None and len(reading.problems) == before:
+            reading.problem(r, at["weight"], "expected the row's weight (分值), got an empty cell",
+                            "write the points the row carries")
+        item["weight"] = weight
+        reading.provenance[f"{where}.weight"] = reading.sheet.ref(r, at["weight"])
+    target = item.get("target")
+    numeric_target = not words and (isinstance(target, Decimal) or numeric(target))  # '约9.5公里' beside ≥10公里: a slip
+    if numeric_target and "score" in at:  # the set scores a quantitative row: a score typed there is compared with it
+        reading.typed_score(where, r, at["score"])
+    if isinstance(item.get("actual"), str) and not numeric(item.get("actual")) and not numeric_target and "score" in at:
+        score = reading.number(r, at["score"], "the score the unit gave this qualitative row", "分")
+        if score is None and len(reading.problems) == before:
+            reading.problem(r, at["score"], f"row {cut(name)}: expected the score the unit gave this qualitative row, got "
+                            "an empty cell", reading.tier_hint(item["actual"]))
+        item["score"] = score
+        item.setdefault("reason", NO_REASON)
+        reading.provenance[f"{where}.score"] = reading.sheet.ref(r, at["score"])
+    if len(reading.problems) > before:
+        return None
+    try:
+        target_row(0, item)
+    except ValueError as err:
+        _row_problem(reading, r, at, name, str(err.args[0]).split(": ", 1)[-1], err.args[1] if len(err.args) > 1 else None)
+        return None
+    return {k: v for k, v in item.items() if v is not None}
+
+
+def _signs_and_percents(reading: FormReading, r: int, at: Mapping[str, int], item: dict[str, Any], category: str) -> bool:
+    """A row's numbers beside a 度量单位 of %, and a target whose sign the form leaves to be guessed; a date in a 时效 row
+    (said before the score a row of words needs: a date is no tier, QA47 F4). True for a deadline in words (12月底前完成)."""
+    name = item["name"]
+    try:
+        if dated_row(item):
+            return True
+    except ValueError as err:
+        _row_problem(reading, r, at, name, *err.args)
+        return False
+    if "unit" in at and isinstance(item.get("unit"), str) and unicodedata.normalize("NFKC", item["unit"]) == "%":
+        _beside_percent_column(reading, r, at, item)
+    if "comparison" in at and "comparison" not in item and unsigned_number(item.get("target")):
+        _row_problem(reading, r, at, name, f"comparison is empty, and the target {item['target']} has no sign",
+                     "write ≥ for a target to reach, ≤ for a ceiling, = for an exact value")
+    if "comparison" in at or not unsigned_number(target := item.get("target")):
+        return False
+    # the national form has no 指标性质 column: a 成本指标 written 100万元 was scored as ≥, and 125万元 took full marks
+    guessed = unsigned_target(category, target, item.get("unit"), name)
+    if guessed is not None:
+        _row_problem(reading, r, at, name, *guessed)
+    return False
+
+
+def _beside_percent_column(reading: FormReading, r: int, at: Mapping[str, int], item: dict[str, Any]) -> None:
+    """A row whose 度量单位 column says %: its bare numbers read on one scale, or none guessed.
+
+    All above 1 (95 and 90) are percentages, as the 一体化 system shows them; all of 1 or less (0.95 and 0.9) are
+    ratios, as a cell formatted 0% holds them. A bare number of 1 or less beside one above 1, or beside a percentage
+    written with its sign (1 beside 20, 0.3 beside 5%), is 1% or 100%: not ours to guess, so both readings are named;
+    so is one up to 2 beside one of 10 or more (1.05 beside 95: 1.05%, or 105% from a system that exports ratios).
+    """
+    keys = [k for k in ("target", "actual") if k in item]
+    bare = {k: v for k in keys if (v := bare_value(item[k])) is not None and v != 0}
+    # 1.05 beside 95 is 1.05% or the ratio 105% (an export of ratios): told apart from 5 beside 95, a low rate
+    small = next((k for k, v in bare.items() if v <= 1 or (v <= 2 and max(bare.values()) >= 10)), None)
+    if bare and small is None:
+        for key in bare:
+            item[key] = f"{plain(item[key])}%" if isinstance(item[key], Decimal) else f"{item[key]}%"
+        return
+    written = any(k not in bare and is_percentage(item[k]) for k in keys)
+    if small is not None and (written or any(v > 1 for v in bare.values())):
+        number = plain(bare[small])
+        _row_problem(reading, r, at, item["name"], f"{small} {number} beside % has two readings in this row",
+                     f"write {number}% if it is {number} percent, or {plain(bare[small] * 100)}% for the ratio {number}")
+
+
+# What a row's problem is about, by its first word, and the columns that hold it (the first the form has).
+_ABOUT = {"actual": ("actual", "actual_value"), "units": ("actual", "actual_value", "unit"), "target": ("target", "target_value"),
+          "comparison": ("comparison", "target"), "unit": ("unit", "actual"), "weight": ("weight",), "score": ("score",),
+          "tier": ("actual", "actual_value")}
+
+
+def _row_problem(reading: FormReading, r: int, at: Mapping[str, int], name: str, message: str, hint: str | None) -> None:
+    """A problem of a row read from the form, on the cell it is about, with the field named as the form prints it
+    ('actual' is 实际完成值); on the whole row when no one cell is."""
+    word = message.split(" ", 1)[0]
+    key = next((k for k in _ABOUT.get(word, ()) if k in at), None) or reading.quoted_at(r, at, message)
+    if key is None:  # the whole row: a merge over its first cell is no part of the problem (QA56 F4)
+        first, last = min(at.values()), max(at.values())
+        return reading.problem(r, first, f"row {cut(name)}: {message} (cells {reading.sheet.ref(r, first)}–"
+                                         f"{reading.sheet.ref(r, last).split('!')[1]})", hint, merged=False)
+    column = reading.layout.column(key)
+    if column is not None and word in ("actual", "target", "comparison", "unit", "weight", "score"):
+        message = column.label + message[len(word):]
+    if word == "weight":  # a form has no "leave weight out": every row prints its 分值
+        hint = "write the points the row carries"
+    reading.problem(r, at[key], f"row {cut(name)}: {message}", hint)
+
+
+#: A 实际完成值 that is a number asks for its 年度指标值; a qualitative row wrote a number where its tier goes.
+_JUDGED_BY_TIER = "a row judged by its tier (定性) writes the tier in 实际完成值 (达成年度指标), not a number"
+_EXACT_HINT = "a cell typed with = at its start is a formula: type '=100% (with an apostrophe first), or 等于100%"
