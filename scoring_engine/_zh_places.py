@@ -316,6 +316,11 @@ PLACES = (
     ("holds the error value {value}; expected text", "单元格是错误值 {value}（公式出错后留下的），应填写文字"),
     ("holds the error value {value}; expected a value", "单元格是错误值 {value}（公式出错后留下的），应填写值"),
     ("holds the error value {value}; expected {what}", "单元格是错误值 {value}（公式出错后留下的），应为{what!t}"),
+    # a label cell holding no text: a formula, an error value, a number (forms/label_cells.py: QA165 F1)
+    ("column heading", "列标题"),
+    ("row's label", "该行的名称"),
+    ("type the text itself: {text}", "直接填写文字：{text}"),
+    ("expected the {what} as text, got {got}", "应填写{what!t}（文字），实际是{got!t}"),
     ("the score typed here ({written}) is an error value, which a formula that failed leaves, so it is not compared with "
      "the set's", "此处填写的得分（{written}）是公式出错后留下的错误值，不与按体系计算的得分比较"),
     # a weight printed outside the 三级 rows, compared (forms/weights.py: QA54 F3)

@@ -14,6 +14,7 @@ from ..errors import Problem
 from ..model import Indicator, TargetBlock
 from ..target_rows import dated_row, target_row, unsigned_target
 from .content import NO_REASON
+from .label_cells import label_text, refuse_heading_values
 from .layout import WEIGHT_IN_LABEL, same_label
 from .reading import (FILL_THE_CELL, Blank, FormReading, bare_value, is_percentage, numeric, one_line, unsigned_number,
                       with_unit)
@@ -41,23 +42,43 @@ def read_indicators(reading: FormReading) -> None:
                                         file=str(reading.path)))
         return
     row_at, at = heading
-    for column in columns:  # without them every row would be scored wrong, or fail on the set's rules far from here
-        if column.key in _NEEDED_COLUMNS and column.key not in at:
+    for column in columns if not refuse_heading_values(reading, row_at) else ():  # a heading refused: said of its cell
+        if column.key in _NEEDED_COLUMNS and column.key not in at:  # else every row would be scored wrong, or fail far away
             reading.problem(row_at, min(at.values()), f"the indicator block's heading has no column {column.label}",
                             f"write the heading as the form prints it: {column.label}")
-    rows: dict[str, list[dict[str, Any]]] = {t.fact: [] for t in targets}
-    first_row: dict[str, str] = {}  # a block's first 三级指标 cell: where an empty block is to be filled
+    rows, first_row = _rows(reading, row_at, at, total[0] if total else 10**9)
+    for block in targets:
+        if rows[block.fact]:
+            reading.values[block.fact] = rows[block.fact]
+        elif block.fact in first_row:
+            reading.empty[block.fact] = Blank(first_row[block.fact], f"{block.label}的三级指标")
+        else:  # its 一级 label is not on the form: the rows were taken off with it
+            reading.empty[block.fact] = Blank(reading.sheet.ref(row_at, at["level1"]),
+                                              f"{block.label}的三级指标（表上没有“{block.label}”一栏）", PUT_THE_ROW_BACK)
+
+
+def _rows(reading: FormReading, row_at: int, at: Mapping[str, int], end: int
+          ) -> tuple[dict[str, list[dict[str, Any]]], dict[str, str]]:
+    """The target rows of each row group's fact, read from the rows between the heading `row_at` and `end`, and each
+    group's first 三级指标 cell (where an empty block is to be filled)."""
+    rows: dict[str, list[dict[str, Any]]] = {t.fact: [] for t in reading.set.form.targets}
+    first_row: dict[str, str] = {}
     level1: tuple[int, TargetBlock | None] | None = None
     level2 = written_before = level2_at = ""
-    for r in [r for r in reading.sheet.rows if row_at < r < (total[0] if total else 10**9)]:
-        written1 = reading.sheet.text(r, at["level1"])
+    for r in [r for r in reading.sheet.rows if row_at < r < end]:
+        written1 = label_text(reading, r, at["level1"], "一级指标")
+        if written1 is None:  # refused: its rows are no other 一级's
+            level1, level2, written_before = (r, None), "", ""
         # the same 一级 written again (its merged cells unmerged and filled down, to sort or filter) goes on as an empty one
-        if written1 and not same_label(WEIGHT_IN_LABEL.sub("", written1), WEIGHT_IN_LABEL.sub("", written_before)):
+        elif written1 and not same_label(WEIGHT_IN_LABEL.sub("", written1), WEIGHT_IN_LABEL.sub("", written_before)):
             level1, level2, written_before = (r, _block(reading, r, at["level1"], written1)), "", written1
             if level1[1] is not None:
                 first_row.setdefault(level1[1].fact, reading.sheet.ref(r, at["level3"]))
-        if "level2" in at and reading.sheet.text(r, at["level2"]):
-            level2 = "".join(reading.sheet.text(r, at["level2"]).split())  # '质量\n指标' (Alt+Enter in the cell)
+        written2 = label_text(reading, r, at["level2"], "二级指标") if "level2" in at else ""
+        if written2 is None:  # refused: the row is not of the 二级 above it
+            level2 = ""
+        elif written2:
+            level2 = "".join(written2.split())  # '质量\n指标' (Alt+Enter in the cell)
             level2_at = reading.sheet.ref(r, at["level2"])  # where a 二级 the set has not is to be fixed (QA54 F6)
         name = reading.text(r, at["level3"])
         if not name and level1 is not None and level1[1] is not None:
@@ -75,14 +96,7 @@ def read_indicators(reading: FormReading) -> None:
             reading.provenance[f"{fact}[{len(rows[fact])}].category"] = level2_at
         if row is not None:
             rows[fact].append(row)
-    for block in targets:
-        if rows[block.fact]:
-            reading.values[block.fact] = rows[block.fact]
-        elif block.fact in first_row:
-            reading.empty[block.fact] = Blank(first_row[block.fact], f"{block.label}的三级指标")
-        else:  # its 一级 label is not on the form: the rows were taken off with it
-            reading.empty[block.fact] = Blank(reading.sheet.ref(row_at, at["level1"]),
-                                              f"{block.label}的三级指标（表上没有“{block.label}”一栏）", PUT_THE_ROW_BACK)
+    return rows, first_row
 
 
 def _typed_scores(reading: FormReading, heading: tuple[int, dict[str, int]]) -> tuple[int, int] | None:

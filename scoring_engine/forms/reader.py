@@ -25,6 +25,7 @@ from ..model import IndicatorSet
 from .content import is_own_conclusion
 from .funds import check_funds
 from .indicators import PUT_THE_ROW_BACK, read_indicators
+from .label_cells import refuse_header_formulas, refuse_heading_values, unread_funds_label
 from .labels import CHINESE_DIGITS as _CHINESE_DIGITS, YEAR as _YEAR, YEAR_PLAIN as _YEAR_PLAIN
 from .layout import FormLayout, form_layout
 from .bases import base_version
@@ -206,11 +207,15 @@ def _funds(reading: FormReading) -> None:
                                         file=str(reading.path), hint=f"the form {reading.layout.title} has one"))
         return
     row_at, columns = heading
+    refuse_header_formulas(reading, row_at)
+    refuse_heading_values(reading, row_at)
     first_column = min(columns.values())
     found: dict[str, int] = {}  # the row of each of the block's rows found
+    ended = False  # past its rows: a label of no funds row (年度总体目标)
     for r in [r for r in reading.sheet.rows if row_at < r <= row_at + len(block.rows) + 5]:
         label = next((item for c in range(1, first_column) for item in block.rows if item.matches(reading.sheet.text(r, c))),
                      None)
+        ended = ended or (label is None and unread_funds_label(reading, r, first_column))
         if label is not None:
             found.setdefault(label.key, r)
         if label is not None and label.key not in binding.funds:  # printed, but the set reads nothing there

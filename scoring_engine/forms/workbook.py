@@ -55,6 +55,20 @@ class Formula:
         """What the cell holds, for a message: 'holds a formula (=F6/E6)', 'holds the error value #N/A'."""
         return f"holds the error value {self.text[:20]}" if self.error else f"holds a formula ({self.text[:40]})"
 
+    def literal(self) -> str | None:
+        """The text a formula of quoted text alone shows (="成本指标", ="项目"&"名称"): what the clerk is to type instead;
+        None for any other formula, and for an error value.
+
+        >>> Formula('="成本指标"').literal(), Formula('="项目"&"名称"').literal(), Formula("=B9").literal()
+        ('成本指标', '项目名称', None)
+        """
+        found = None if self.error else _LITERAL.fullmatch(self.text)
+        return "".join(p.replace('""', '"') for p in _QUOTED.findall(found.group(1))).strip() or None if found else None
+
+
+_QUOTED = re.compile(r'"((?:[^"]|"")*)"')  # a text in a formula, its quotation marks doubled
+_LITERAL = re.compile(r'=\s*({q}\s*(?:&\s*{q}\s*)*)'.format(q=r'"(?:[^"]|"")*"'))
+
 
 @record
 class Sheet:

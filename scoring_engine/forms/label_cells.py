@@ -1,0 +1,70 @@
+"""The cells of a form that hold its labels, read as text: a 一级 or 二级 cell, a block's heading, a funds row's label,
+the header. Anything else there (a formula, an error value, a number, a date) is refused on its own cell, as a value
+cell's is: read as empty, a 二级 cell holding ="成本指标" gave its row the category of the row above, a formula in a
+heading lost the column, and one in a funds row's label lost the row's amounts, in silence (QA165 F1)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .._arith import plain
+from .reading import FormReading
+from .workbook import Formula
+
+__all__ = ["label_text", "refuse_header_formulas", "refuse_heading_values", "unread_funds_label"]
+
+TYPE_THE_TEXT = "type the text itself"
+
+
+def label_text(reading: FormReading, row: int, col: int, what: str) -> str | None:
+    """The text of a label cell ('' when it is empty). Anything else is a problem on the cell, and gives None, or the
+    text a formula of quoted text alone shows (="成本指标"), read on with so that the rest of the form is said with it."""
+    value = reading.sheet.get(row, col)
+    if value is None or isinstance(value, str):
+        return reading.sheet.text(row, col)
+    _refuse(reading, row, col, value, what)
+    return value.literal() if isinstance(value, Formula) else None
+
+
+def refuse_heading_values(reading: FormReading, row: int) -> bool:
+    """Each cell of a block's heading row that holds no text, refused: every cell there is a column's heading (or the
+    block's label), and one not read as text loses its column (偏差原因分析及改进措施 written ="…": every reason
+    dropped). True when there is one."""
+    found = sorted((c, value) for (r, c), value in reading.sheet.cells.items() if r == row and not isinstance(value, str))
+    for c, value in found:
+        _refuse(reading, row, c, value, "column heading")
+    return bool(found)
+
+
+def refuse_header_formulas(reading: FormReading, before: int) -> None:
+    """Each formula or error value in the rows above the funds block (`before`): every cell there is a label (项目名称)
+    or a text the header gives, and a label written as a formula was not found, and its value not read."""
+    for (r, c), value in sorted(reading.sheet.cells.items()):
+        if r < before and isinstance(value, Formula):
+            _refuse(reading, r, c, value, None)
+
+
+def unread_funds_label(reading: FormReading, row: int, first_column: int) -> bool:
+    """For a row of the funds block whose label was not found: True when its label cells hold text, which no funds row
+    is (年度总体目标: the block has ended there); a formula or error value among them refused on its cell."""
+    cells = [(c, reading.sheet.get(row, c)) for c in range(1, first_column)]
+    for c, value in cells:
+        if isinstance(value, Formula):
+            _refuse(reading, row, c, value, "row's label")
+    return any(isinstance(value, str) and value.strip() for _, value in cells)
+
+
+def _refuse(reading: FormReading, row: int, col: int, value: Any, what: str | None) -> None:
+    """The problem of a label cell holding `value`, said once on its cell (what is read there twice, and a value cell
+    read with `reading.text`, is said once)."""
+    cell = reading.sheet.ref(row, col)
+    if any(p.message.startswith(f"{cell}: ") for p in reading.problems):
+        return
+    literal = value.literal() if isinstance(value, Formula) else None
+    hint = f"{TYPE_THE_TEXT}: {literal}" if literal else TYPE_THE_TEXT
+    if isinstance(value, Formula):
+        reading.problem(row, col, f"{value.holds()}; expected {f'the {what} itself' if what else 'text'}", hint)
+    else:
+        got = "a true/false cell" if isinstance(value, bool) else "a date" if hasattr(value, "isoformat") \
+            else f"the number {plain(value)}"
+        reading.problem(row, col, f"expected the {what} as text, got {got}" if what else f"expected text, got {got}", hint)

@@ -1,0 +1,78 @@
+"""The cells of a filled 自评表 that hold its labels and its rows' places (QA165): a 一级 or 二级 cell, a block's heading,
+a funds row's label, the header, a row above the first 一级, a column the form adds. What the reader cannot read there
+is said on its own cell, never read as empty in silence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from conftest import ROOT, scored_form, written_form
+from scoring_engine.cli import main
+
+SHEET = "项目支出绩效自评表"
+FACTS = ROOT / "indicator_sets" / "self-evaluation.facts.json"
+
+
+def _form(tmp_path: Path, **cells: object) -> Path:
+    """The bundled self-evaluation project as its form (B13 产出指标 over D13 新建供水管网长度, D14 每公里管网造价 and D15
+    工程竣工验收合格, their 二级 cells C13:C15 unmerged; I12 偏差原因分析及改进措施; B7 其中：当年财政拨款), with `cells`
+    typed over it."""
+    form = written_form(FACTS, tmp_path / "form.xlsx")
+    book = load_workbook(form)
+    sheet = book[SHEET]
+    sheet.unmerge_cells("C13:C15")
+    for cell, value in cells.items():
+        sheet[cell] = value
+    book.save(form)
+    return form
+
+
+def _said_in_chinese(form: Path) -> list[str]:
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
+    assert run.exception is None or isinstance(run.exception, SystemExit), run.exception
+    return [line for line in run.output.splitlines() if line.startswith("错误")]
+
+
+@pytest.mark.parametrize(("typed", "said"), [
+    ('="成本指标"', 'holds a formula (="成本指标"); expected the 二级指标 itself (type the text itself: 成本指标)'),
+    ("=绩效目标表!B9", "holds a formula (=绩效目标表!B9); expected the 二级指标 itself (type the text itself)"),
+    ("#N/A", "holds the error value #N/A; expected the 二级指标 itself (type the text itself)"),
+    (5, "expected the 二级指标 as text, got the number 5 (type the text itself)"),
+])
+def test_a_category_cell_holding_no_text_is_refused_on_its_cell(tmp_path: Path, typed: object, said: str) -> None:
+    """QA165 F1: a 二级 cell holding ="成本指标" (or a link to another sheet, #N/A, a number) was read as empty, so its row
+    took the category of the row above (数量指标) and a cost's unsigned target was scored as ≥, exit 0. It is refused on
+    its cell, as a value cell holding a formula is."""
+    code, output = scored_form(_form(tmp_path, C13="数量指标", C14=typed, E14="100万元/公里"))
+    assert 1 == code and f"{SHEET}!C14: {said}" in output, output
+
+
+def test_a_category_written_as_a_formula_of_its_text_is_said_with_what_the_row_then_lacks(tmp_path: Path) -> None:
+    """The text a formula of quoted text alone shows is read on with: the cost row's unsigned target is said in the same
+    round as the formula, not after it is fixed; in Chinese as the value cells' formulas are."""
+    said = _said_in_chinese(_form(tmp_path, C13="数量指标", C14='="成本指标"', E14="100万元/公里"))
+    assert 2 == len(said), said
+    assert said[0].endswith(f"{SHEET}!C14：单元格是公式（=\"成本指标\"），应直接填写二级指标（直接填写文字：成本指标）"), said
+    assert f"{SHEET}!E14：行 每公里管网造价：年度指标值 100万元/公里 没有写 ≥ 或 ≤" in said[1], said
+
+
+@pytest.mark.parametrize(("cell", "typed", "said"), [
+    ("A3", '="项目名称"', 'holds a formula (="项目名称"); expected text (type the text itself: 项目名称)'),
+    ("I12", '="偏差原因分析及改进措施"',
+     'holds a formula (="偏差原因分析及改进措施"); expected the column heading itself (type the text itself: 偏差原因分析及改进措施)'),
+    ("B7", '="其中：当年财政拨款"',
+     'holds a formula (="其中：当年财政拨款"); expected the row\'s label itself (type the text itself: 其中：当年财政拨款)'),
+    ("B13", '="产出指标"', 'holds a formula (="产出指标"); expected the 一级指标 itself (type the text itself: 产出指标)'),
+])
+def test_a_label_written_as_a_formula_is_refused_on_its_cell(tmp_path: Path, cell: str, typed: str, said: str) -> None:
+    """QA165 F1: a label not found because it is a formula lost what it labels in silence: 项目名称 (the project's name),
+    the 偏差原因 heading (every reason), 当年财政拨款 (its amounts); a 一级 label was said on the wrong cell as a block
+    taken off the form, with a fix that did not help. Each is refused on its own cell, and said alone."""
+    form = _form(tmp_path, **{cell: typed}, E7=100, F7=100, I13="管网按期铺设")
+    code, output = scored_form(form)
+    errors = [line for line in output.splitlines() if line.startswith("error")]
+    assert 1 == code and [f"error: {form}: {SHEET}!{cell}: {said}"] == errors, output
