@@ -9,6 +9,10 @@ from __future__ import annotations
 __all__ = ["ROWS"]
 
 ROWS = (
+    # a 三级 row above the indicator block's first 一级 (forms/indicators.py: QA165 F2)
+    ("the row has no 一级指标 (it is above the first 一级 of the block)", "这一行没有一级指标（它在指标表第一个一级指标之上）"),
+    ("write its 一级指标 ({labels}) in the cell, or move the row under its 一级",
+     "在该单元格填写它的一级指标（{labels}），或把这一行移到它所属的一级指标之下"),
     # a row's field named alone, as {field!t} fills it in
     ("target", "指标值"),
     ("actual", "实际完成值"),

@@ -76,3 +76,41 @@ def test_a_label_written_as_a_formula_is_refused_on_its_cell(tmp_path: Path, cel
     code, output = scored_form(form)
     errors = [line for line in output.splitlines() if line.startswith("error")]
     assert 1 == code and [f"error: {form}: {SHEET}!{cell}: {said}"] == errors, output
+
+
+def _row_inserted(form: Path, at: int, values: dict[str, object]) -> None:
+    """A row inserted at `at` on the form sheet as Excel inserts one (the merged ranges below move down), holding `values`
+    by column letter."""
+    from openpyxl.worksheet.cell_range import CellRange
+
+    book = load_workbook(form)
+    sheet = book.worksheets[0]
+    merged = [CellRange(str(m)) for m in sheet.merged_cells.ranges]
+    for m in merged:
+        sheet.unmerge_cells(str(m))
+    sheet.insert_rows(at)
+    for m in merged:
+        if m.min_row >= at:
+            m.shift(row_shift=1)
+        sheet.merge_cells(m.coord)
+    for column, value in values.items():
+        sheet[f"{column}{at}"] = value
+    book.save(form)
+
+
+@pytest.mark.parametrize(("set_id", "level1", "row"), [
+    ("self-evaluation", "B", {"D": "新建蓄水池", "E": "≥2座", "F": 0, "G": 5, "H": 0}),
+    ("sichuan-self-evaluation", "B", {"D": "新建蓄水池", "E": "≥", "F": 2, "G": "座", "H": 0, "I": 5, "J": 0}),
+])
+def test_a_row_above_the_first_level1_is_refused_on_its_level1_cell(tmp_path: Path, set_id: str, level1: str,
+                                                                    row: dict[str, object]) -> None:
+    """QA165 F2: a 三级 row inserted above the block's first 一级 (a missed 蓄水池 scored 0 of 5) belongs to no row group,
+    and was dropped in silence: the form scored as if the row were not there. It is refused on its 一级 cell, with the fix."""
+    form = written_form(ROOT / "indicator_sets" / f"{set_id}.facts.json", tmp_path / "form.xlsx")
+    heading = next(r for r in range(1, 40) if load_workbook(form).worksheets[0][f"{level1}{r}"].value == "一级指标")
+    _row_inserted(form, heading + 1, row)
+    code, output = scored_form(form)
+    sheet = load_workbook(form).worksheets[0].title
+    assert 1 == code and (f"{sheet}!{level1}{heading + 1}: row 新建蓄水池: the row has no 一级指标 (it is above the first "
+                          "一级 of the block) (write its 一级指标 (产出指标、效益指标、满意度指标) in the cell, or move the row "
+                          "under its 一级)") in output, output

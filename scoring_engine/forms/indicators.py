@@ -88,6 +88,8 @@ def _rows(reading: FormReading, row_at: int, at: Mapping[str, int], end: int
                 reading.problem(r, at["level3"], f"the 三级指标 is empty, but the row has "
                                                  f"{', '.join(c.label for c in filled if c)}",
                                 "write the indicator's name, or clear the row")
+        if name and level1 is None:  # above the block's first 一级: read as no group's row, it was dropped (QA165 F2)
+            _above_first_block(reading, r, at, name)
         if not name or level1 is None or level1[1] is None:
             continue
         fact = level1[1].fact
@@ -97,6 +99,13 @@ def _rows(reading: FormReading, row_at: int, at: Mapping[str, int], end: int
         if row is not None:
             rows[fact].append(row)
     return rows, first_row
+
+
+def _above_first_block(reading: FormReading, r: int, at: Mapping[str, int], name: str) -> None:
+    """A 三级 row above the first 一级 of the indicator block: it is of no row group, so it is refused on its 一级 cell."""
+    labels = "、".join(t.label for t in reading.set.form.targets)
+    reading.problem(r, at["level1"], f"row {cut(name)}: the row has no 一级指标 (it is above the first 一级 of the block)",
+                    f"write its 一级指标 ({labels}) in the cell, or move the row under its 一级")
 
 
 def _typed_scores(reading: FormReading, heading: tuple[int, dict[str, int]]) -> tuple[int, int] | None:
