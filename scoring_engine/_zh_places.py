@@ -316,6 +316,14 @@ PLACES = (
     ("holds the error value {value}; expected text", "单元格是错误值 {value}（公式出错后留下的），应填写文字"),
     ("holds the error value {value}; expected a value", "单元格是错误值 {value}（公式出错后留下的），应填写值"),
     ("holds the error value {value}; expected {what}", "单元格是错误值 {value}（公式出错后留下的），应为{what!t}"),
+    # a sheet given twice, one of them hidden (forms/workbook.py hidden_fix: QA165 F9)
+    ("{fix}; the sheet {names} is hidden: right-click a sheet tab and choose Unhide to see it, then delete the sheet that "
+     "is not the project's",
+     "{fix!t}；工作表 {names} 是隐藏的：右键单击任一工作表标签，选“取消隐藏”即可看到它，再删去不属于本项目的那张表"),
+    ("{fix}; the sheet {names} is very hidden, which Unhide does not list: select the tabs of the sheets to keep, "
+     "right-click, Move or Copy, to (new book), and score the new workbook",
+     "{fix!t}；工作表 {names} 被设为“非常隐藏”，“取消隐藏”不会列出它：请选中要保留的工作表标签，右键单击，选“移动或复制”，"
+     "工作簿选“(新工作簿)”，再对新工作簿评分"),
     # a label cell holding no text: a formula, an error value, a number (forms/label_cells.py: QA165 F1)
     ("column heading", "列标题"),
     ("row's label", "该行的名称"),

@@ -34,7 +34,7 @@ from .reading import (FILL_THE_CELL, SIDE_SHEET, Blank, FormReading, another_lay
 from .side import defaults_taken, read_side
 from .unread import funds_row, unscored_funds
 from .weights import compare_weights
-from .workbook import Sheet, open_workbook
+from .workbook import Sheet, hidden_fix, open_workbook
 
 __all__ = ["Blank", "FILL_THE_CELL", "ImportedFacts", "PUT_THE_ROW_BACK", "SIDE_SHEET", "read_form", "named_set", "FORM_SUFFIXES"]
 
@@ -87,7 +87,7 @@ def read_form(path: str | Path, indicator_set: IndicatorSet, sheets: list[Sheet]
     if len(forms) > 1:  # a copy of the sheet, or two projects in one workbook: which one is the project is not ours to guess
         raise FactsError(Problem(f"the workbook holds {len(forms)} form sheets ({', '.join(s.name for s in forms)}); "
                                  "one workbook is one project's form", file=str(path),
-                                 hint="delete the extra sheets, or give each project its own workbook"))
+                                 hint=hidden_fix("delete the extra sheets, or give each project its own workbook", forms)))
     reading = FormReading(path, forms[0] if forms else form_sheets[0], layout, indicator_set)
     _header(reading)
     _funds(reading)

@@ -89,6 +89,7 @@ class Sheet:
     merges: tuple[tuple[int, int, int, int], ...] = ()
     hidden: frozenset[int] = frozenset()  # the rows hidden on the sheet: read as any other, and said so (QA89 F4)
     hidden_columns: frozenset[int] = frozenset()  # and its hidden columns, as they are on the sheet (QA92 F5)
+    state: str = "visible"  # the sheet's own: hidden, or veryHidden (Excel's Unhide does not list it)
 
     def ref(self, row: int, col: int) -> str:
         """The cell's reference as people write it, by the name on its tab: 项目支出绩效自评表!F14."""
@@ -252,19 +253,37 @@ def _known_names(sheets: list[Sheet], file: str) -> list[Sheet]:
     """The sheets, one renamed with spaces around or full-width letters (`表外事实 `) under the name the reader looks
     for, when no other sheet has it (QA38: the form was said to have no side sheet, and 54 rows to add); with no sheet
     named 表外事实, the one headed as it is (类别 | 名称 | 值: a tab renamed Sheet1). Two such sheets are refused: which
-    is the unit's cannot be told (QA42 F5, QA43 F3). A sheet renamed so keeps its tab's name for the cells it cites."""
+    is the unit's cannot be told (QA42 F5, QA43 F3); so is 表外事实 beside a copy of it (表外事实 (2): the copy, where the
+    clerk may have typed, was not read: QA165 F3). A sheet renamed so keeps its tab's name for the cells it cites."""
     known = [_known_name(sheet.name) for sheet in sheets]
     side = _KNOWN_NAMES[0]
-    if side not in {s.name for s in sheets}:
-        candidates = [s.name for s, k in zip(sheets, known, strict=True) if k == side or _side_heading(s) is not None]
-        if len(candidates) > 1:
-            raise FactsError(Problem(f"the workbook holds {len(candidates)} copies of the sheet {side} "
-                                     f"({', '.join(candidates)}); a form has one", file=file,
-                                     hint=f"delete the copies that are not the unit's, and name the one kept {side}"))
-        known = [side if s.name in candidates else k for s, k in zip(sheets, known, strict=True)]
+    there = side in {s.name for s in sheets}
+    candidates = [s for s, k in zip(sheets, known, strict=True)
+                  if k == side or (not there and _side_heading(s) is not None)]
+    if len(candidates) > 1:
+        raise FactsError(Problem(f"the workbook holds {len(candidates)} copies of the sheet {side} "
+                                 f"({', '.join(s.name for s in candidates)}); a form has one", file=file,
+                                 hint=hidden_fix(f"delete the copies that are not the unit's, and name the one kept {side}",
+                                                 candidates)))
+    if not there:
+        known = [side if s.name in {c.name for c in candidates} else k for s, k in zip(sheets, known, strict=True)]
     named = [dataclasses.replace(sheet, name=k, tab=sheet.name) if k != sheet.name and known.count(k) == 1 and
              not any(s.name == k for s in sheets) else sheet for sheet, k in zip(sheets, known, strict=True)]
     return [_from_heading(sheet) if sheet.name == side else sheet for sheet in named]
+
+
+def hidden_fix(fix: str, sheets: list[Sheet]) -> str:
+    """The fix for a sheet given twice (`fix`), with how to see the copies of `sheets` that are hidden (QA165 F9: the
+    clerk saw one sheet, and was told of two); a very hidden one, which Excel's Unhide does not list, is left behind."""
+    hidden = [s.name for s in sheets if s.state == "hidden"]
+    very = [s.name for s in sheets if s.state == "veryHidden"]
+    if very:
+        return (f"{fix}; the sheet {', '.join(very)} is very hidden, which Unhide does not list: select the tabs of the "
+                "sheets to keep, right-click, Move or Copy, to (new book), and score the new workbook")
+    if hidden:
+        return (f"{fix}; the sheet {', '.join(hidden)} is hidden: right-click a sheet tab and choose Unhide to see it, "
+                "then delete the sheet that is not the project's")
+    return fix
 
 
 def _known_name(name: str) -> str:
@@ -332,7 +351,8 @@ def _sheet(ws: Any, name: str) -> Sheet:
             cells[(r, c)] = value
     merges, hidden, columns = _row_marks(read[0])
     return Sheet(str(ws.title), cells, units, signs, merges=merges, hidden=frozenset(r for r in hidden if any(
-        (r, c) in cells for c in range(1, MAX_FORM_COLUMNS + 1))), hidden_columns=frozenset(columns))
+        (r, c) in cells for c in range(1, MAX_FORM_COLUMNS + 1))), hidden_columns=frozenset(columns),
+        state=str(getattr(ws, "sheet_state", None) or "visible"))
 
 
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")  # _x005F_ is the underscore itself: '_x005F_x000D_' stays '_x000D_'
