@@ -114,3 +114,51 @@ def test_a_row_above_the_first_level1_is_refused_on_its_level1_cell(tmp_path: Pa
     assert 1 == code and (f"{sheet}!{level1}{heading + 1}: row 新建蓄水池: the row has no 一级指标 (it is above the first "
                           "一级 of the block) (write its 一级指标 (产出指标、效益指标、满意度指标) in the cell, or move the row "
                           "under its 一级)") in output, output
+
+
+def _column_inserted(form: Path, at: int, values: dict[int, object]) -> None:
+    """A column inserted at `at` (a number) on the form sheet as Excel inserts one (the merged ranges right of it move,
+    those across it widen), holding `values` by row."""
+    from openpyxl.worksheet.cell_range import CellRange
+
+    book = load_workbook(form)
+    sheet = book.worksheets[0]
+    merged = [CellRange(str(m)) for m in sheet.merged_cells.ranges]
+    for m in merged:
+        sheet.unmerge_cells(str(m))
+    sheet.insert_cols(at)
+    for m in merged:
+        if m.min_col >= at:
+            m.shift(col_shift=1)
+        elif m.max_col >= at:
+            m.expand(right=1)
+        sheet.merge_cells(m.coord)
+    for row, value in values.items():
+        sheet.cell(row, at).value = value
+    book.save(form)
+
+
+def test_a_comparison_column_added_to_the_national_form_is_read(tmp_path: Path) -> None:
+    """QA165 F5: a 指标性质 column added to the national form (which prints none) was not read: ≤ in it was dropped, and
+    the row was scored as ≥ (群众投诉率 ≤5% at 8% took full marks). It is read as on the Sichuan form, which prints it:
+    新增受益人口 ≤ 5000人 at 5200 loses points."""
+    form = written_form(FACTS, tmp_path / "form.xlsx")
+    _column_inserted(form, 5, {12: "指标性质", 13: "≥", 20: "≤"})
+    book = load_workbook(form)
+    book.worksheets[0]["F13"], book.worksheets[0]["F20"] = "10公里", "5000人"  # the signs are the new column's
+    book.save(form)
+    code, output = scored_form(form)
+    line = next(line for line in output.splitlines() if "新增受益人口" in line)
+    assert 0 == code and "15  14.42  实际值5200超过目标值5000" in line, output
+
+
+def test_an_added_comparison_column_left_blank_is_said_by_its_printed_name(tmp_path: Path) -> None:
+    """A row whose added 指标性质 is blank, its target unsigned, is refused at that cell, named as the form prints it."""
+    form = written_form(FACTS, tmp_path / "form.xlsx")
+    _column_inserted(form, 5, {12: "指标性质", 20: "≥"})
+    book = load_workbook(form)
+    book.worksheets[0]["F13"], book.worksheets[0]["F20"] = "10公里", "5000人"
+    book.save(form)
+    code, output = scored_form(form)
+    assert 1 == code and f"{SHEET}!E13: row 新建供水管网长度: 指标性质 is empty, and the target 10公里 has no sign" in output, \
+        output

@@ -15,7 +15,7 @@ from ..model import Indicator, TargetBlock
 from ..target_rows import dated_row, target_row, unsigned_target
 from .content import NO_REASON
 from .label_cells import label_text, refuse_heading_values
-from .layout import WEIGHT_IN_LABEL, same_label
+from .layout import WEIGHT_IN_LABEL, Column, same_label
 from .reading import (FILL_THE_CELL, Blank, FormReading, bare_value, is_percentage, numeric, one_line, unsigned_number,
                       with_unit)
 from .unread import other_form, own_row
@@ -25,6 +25,8 @@ __all__ = ["PUT_THE_ROW_BACK", "read_indicators"]
 
 PUT_THE_ROW_BACK = "put the row back as the form prints it, and fill it in"
 
+#: The indicator columns a form may add to a layout without them, as the Sichuan layout prints them: read when added.
+_ADDED = (Column("指标性质", "comparison"), Column("度量单位", "unit"))
 # The indicator block's columns a form cannot be scored without, when its layout has them.
 _NEEDED_COLUMNS = ("level3", "target", "target_value", "actual", "actual_value", "weight", "score")
 
@@ -46,7 +48,7 @@ def read_indicators(reading: FormReading) -> None:
         if column.key in _NEEDED_COLUMNS and column.key not in at:  # else every row would be scored wrong, or fail far away
             reading.problem(row_at, min(at.values()), f"the indicator block's heading has no column {column.label}",
                             f"write the heading as the form prints it: {column.label}")
-    rows, first_row = _rows(reading, row_at, at, total[0] if total else 10**9)
+    rows, first_row = _rows(reading, row_at, {**at, **_added_columns(reading, row_at, at)}, total[0] if total else 10**9)
     for block in targets:
         if rows[block.fact]:
             reading.values[block.fact] = rows[block.fact]
@@ -55,6 +57,19 @@ def read_indicators(reading: FormReading) -> None:
         else:  # its 一级 label is not on the form: the rows were taken off with it
             reading.empty[block.fact] = Blank(reading.sheet.ref(row_at, at["level1"]),
                                               f"{block.label}的三级指标（表上没有“{block.label}”一栏）", PUT_THE_ROW_BACK)
+
+
+def _added_columns(reading: FormReading, row_at: int, at: Mapping[str, int]) -> dict[str, int]:
+    """The columns of `_ADDED` the heading row holds where the layout has none: read as on the form that prints them (a
+    指标性质 column added to the national form, its ≤ read; it was not read, and 群众投诉率 ≤5% at 8% took full marks)."""
+    return {column.key: c for (r, c), value in reading.sheet.cells.items() if r == row_at and isinstance(value, str)
+            for column in _ADDED if column.key not in at and reading.layout.column(column.key) is None
+            and column.matches(value)}
+
+
+def _column(reading: FormReading, key: str) -> Column | None:
+    """The indicator column `key`, as the form's layout prints it or as `_ADDED` knows it."""
+    return reading.layout.column(key) or next((c for c in _ADDED if c.key == key), None)
 
 
 def _rows(reading: FormReading, row_at: int, at: Mapping[str, int], end: int
@@ -173,7 +188,7 @@ def _row(reading: FormReading, r: int, at: Mapping[str, int], name: str, categor
         if key in at:
             value = reading.sheet.get(r, at[key])
             if isinstance(value, Formula):
-                column = reading.layout.column(key)
+                column = _column(reading, key)
                 shown = column.label if column else field_name
                 reading.problem(r, at[key], f"{value.holds()}; expected the {shown} itself",
                                 _EXACT_HINT if key in ("target", "target_value", "comparison") else None)
@@ -182,7 +197,7 @@ def _row(reading: FormReading, r: int, at: Mapping[str, int], name: str, categor
                     with_unit(reading, r, at[key], value)
                 reading.provenance[f"{where}.{field_name}"] = reading.sheet.ref(r, at[key])
             else:
-                column = reading.layout.column(key)
+                column = _column(reading, key)
                 blank.setdefault(field_name, reading.blank(r, at[key], column.label if column else field_name))
     if "target" in blank and isinstance(item.get("actual"), Decimal) and blank["target"].hint == FILL_THE_CELL:
         blank["target"] = blank["target"]._replace(hint=f"{FILL_THE_CELL}; {_JUDGED_BY_TIER}")
@@ -279,7 +294,7 @@ def _row_problem(reading: FormReading, r: int, at: Mapping[str, int], name: str,
         first, last = min(at.values()), max(at.values())
         return reading.problem(r, first, f"row {cut(name)}: {message} (cells {reading.sheet.ref(r, first)}–"
                                          f"{reading.sheet.ref(r, last).split('!')[1]})", hint, merged=False)
-    column = reading.layout.column(key)
+    column = _column(reading, key)
     if column is not None and word in ("actual", "target", "comparison", "unit", "weight", "score"):
         message = column.label + message[len(word):]
     if word == "weight":  # a form has no "leave weight out": every row prints its 分值
