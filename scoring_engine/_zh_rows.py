@@ -9,6 +9,9 @@ from __future__ import annotations
 __all__ = ["ROWS"]
 
 ROWS = (
+    # a number or a date in a reason cell (forms/label_cells.py reason_words: QA165 F6)
+    ("{label} holds {got}; expected the reason in words", "{label}填的是{got!t}，应为文字说明的原因"),
+    ("write the reason in words, or leave the cell empty", "用文字写明原因，或让该单元格留空"),
     # a 三级 row above the indicator block's first 一级 (forms/indicators.py: QA165 F2)
     ("the row has no 一级指标 (it is above the first 一级 of the block)", "这一行没有一级指标（它在指标表第一个一级指标之上）"),
     ("write its 一级指标 ({labels}) in the cell, or move the row under its 一级",

@@ -162,3 +162,19 @@ def test_an_added_comparison_column_left_blank_is_said_by_its_printed_name(tmp_p
     code, output = scored_form(form)
     assert 1 == code and f"{SHEET}!E13: row 新建供水管网长度: 指标性质 is empty, and the target 10公里 has no sign" in output, \
         output
+
+
+@pytest.mark.parametrize(("set_id", "cells", "said"), [
+    ("self-evaluation", {"I13": 0},
+     f"{SHEET}!I13: row 新建供水管网长度: 偏差原因分析及改进措施 holds the number 0; expected the reason in words"),
+    ("sichuan-self-evaluation", {"G6": 80, "K6": 0},
+     "部门预算项目支出绩效自评表!K6: row 总额: 执行率未达到90%的原因 holds the number 0; expected the reason in words"),
+])
+def test_a_number_in_a_reason_cell_is_refused_on_its_cell(tmp_path: Path, set_id: str, cells: dict[str, object],
+                                                          said: str) -> None:
+    """QA165 F6: 0 typed in a row's 偏差原因分析及改进措施 was said of the whole row, in the facts file's words ('reason 应为
+    非空文字（单元格 …!B13–I13）'), with no fix; in the funds block's reason it was read as the reason '0'. A reason of 0
+    is a slip: it is refused on its cell, named as printed, with the fix."""
+    form = written_form(ROOT / "indicator_sets" / f"{set_id}.facts.json", tmp_path / "form.xlsx", cells)
+    code, output = scored_form(form)
+    assert 1 == code and f"{said} (write the reason in words, or leave the cell empty)" in output, output

@@ -14,7 +14,7 @@ from ..errors import Problem
 from ..model import Indicator, TargetBlock
 from ..target_rows import dated_row, target_row, unsigned_target
 from .content import NO_REASON
-from .label_cells import label_text, refuse_heading_values
+from .label_cells import label_text, reason_words, refuse_heading_values
 from .layout import WEIGHT_IN_LABEL, Column, same_label
 from .reading import (FILL_THE_CELL, Blank, FormReading, bare_value, is_percentage, numeric, one_line, unsigned_number,
                       with_unit)
@@ -70,6 +70,12 @@ def _added_columns(reading: FormReading, row_at: int, at: Mapping[str, int]) -> 
 def _column(reading: FormReading, key: str) -> Column | None:
     """The indicator column `key`, as the form's layout prints it or as `_ADDED` knows it."""
     return reading.layout.column(key) or next((c for c in _ADDED if c.key == key), None)
+
+
+def _shown(reading: FormReading, key: str) -> str:
+    """The indicator column `key`'s label, as the form prints it (the key of one it does not know)."""
+    column = _column(reading, key)
+    return column.label if column else key
 
 
 def _rows(reading: FormReading, row_at: int, at: Mapping[str, int], end: int
@@ -188,17 +194,16 @@ def _row(reading: FormReading, r: int, at: Mapping[str, int], name: str, categor
         if key in at:
             value = reading.sheet.get(r, at[key])
             if isinstance(value, Formula):
-                column = _column(reading, key)
-                shown = column.label if column else field_name
-                reading.problem(r, at[key], f"{value.holds()}; expected the {shown} itself",
+                reading.problem(r, at[key], f"{value.holds()}; expected the {_shown(reading, key)} itself",
                                 _EXACT_HINT if key in ("target", "target_value", "comparison") else None)
+            elif key == "reason" and value is not None and not isinstance(value, str):  # I13 = 0 (QA165 F6)
+                reason_words(reading, r, at[key], _shown(reading, key), name)
             elif value is not None:
                 item[field_name] = one_line(value, field_name) if isinstance(value, str) else \
                     with_unit(reading, r, at[key], value)
                 reading.provenance[f"{where}.{field_name}"] = reading.sheet.ref(r, at[key])
             else:
-                column = _column(reading, key)
-                blank.setdefault(field_name, reading.blank(r, at[key], column.label if column else field_name))
+                blank.setdefault(field_name, reading.blank(r, at[key], _shown(reading, key)))
     if "target" in blank and isinstance(item.get("actual"), Decimal) and blank["target"].hint == FILL_THE_CELL:
         blank["target"] = blank["target"]._replace(hint=f"{FILL_THE_CELL}; {_JUDGED_BY_TIER}")
     reading.empty.update((f"{where}.{name}", place) for name, place in blank.items() if name not in item)
@@ -282,7 +287,7 @@ def _beside_percent_column(reading: FormReading, r: int, at: Mapping[str, int], 
 # What a row's problem is about, by its first word, and the columns that hold it (the first the form has).
 _ABOUT = {"actual": ("actual", "actual_value"), "units": ("actual", "actual_value", "unit"), "target": ("target", "target_value"),
           "comparison": ("comparison", "target"), "unit": ("unit", "actual"), "weight": ("weight",), "score": ("score",),
-          "tier": ("actual", "actual_value")}
+          "tier": ("actual", "actual_value"), "reason": ("reason",)}
 
 
 def _row_problem(reading: FormReading, r: int, at: Mapping[str, int], name: str, message: str, hint: str | None) -> None:
@@ -295,7 +300,7 @@ def _row_problem(reading: FormReading, r: int, at: Mapping[str, int], name: str,
         return reading.problem(r, first, f"row {cut(name)}: {message} (cells {reading.sheet.ref(r, first)}–"
                                          f"{reading.sheet.ref(r, last).split('!')[1]})", hint, merged=False)
     column = _column(reading, key)
-    if column is not None and word in ("actual", "target", "comparison", "unit", "weight", "score"):
+    if column is not None and word in ("actual", "target", "comparison", "unit", "weight", "score", "reason"):
         message = column.label + message[len(word):]
     if word == "weight":  # a form has no "leave weight out": every row prints its 分值
         hint = "write the points the row carries"

@@ -1,17 +1,19 @@
 """The cells of a form that hold its labels, read as text: a 一级 or 二级 cell, a block's heading, a funds row's label,
 the header. Anything else there (a formula, an error value, a number, a date) is refused on its own cell, as a value
 cell's is: read as empty, a 二级 cell holding ="成本指标" gave its row the category of the row above, a formula in a
-heading lost the column, and one in a funds row's label lost the row's amounts, in silence (QA165 F1)."""
+heading lost the column, and one in a funds row's label lost the row's amounts, in silence (QA165 F1). A reason cell
+holds words too: a number there is refused on its cell (QA165 F6)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from .._arith import plain
+from .._text import cut
 from .reading import FormReading
 from .workbook import Formula
 
-__all__ = ["label_text", "refuse_header_formulas", "refuse_heading_values", "unread_funds_label"]
+__all__ = ["held", "label_text", "reason_words", "refuse_header_formulas", "refuse_heading_values", "unread_funds_label"]
 
 TYPE_THE_TEXT = "type the text itself"
 
@@ -65,6 +67,23 @@ def _refuse(reading: FormReading, row: int, col: int, value: Any, what: str | No
     if isinstance(value, Formula):
         reading.problem(row, col, f"{value.holds()}; expected {f'the {what} itself' if what else 'text'}", hint)
     else:
-        got = "a true/false cell" if isinstance(value, bool) else "a date" if hasattr(value, "isoformat") \
-            else f"the number {plain(value)}"
+        got = held(value)
         reading.problem(row, col, f"expected the {what} as text, got {got}" if what else f"expected text, got {got}", hint)
+
+
+def reason_words(reading: FormReading, row: int, col: int, label: str, row_name: str) -> str | None:
+    """A reason cell's words (None when it is empty); a number, a date or true/false there is refused on its cell: a
+    reason of 0 is a slip (the 得分 typed a column too far), not a reason given (QA165 F6: it was said of the whole row,
+    as 'reason 应为非空文字')."""
+    value = reading.sheet.get(row, col)
+    if value is None or isinstance(value, (str, Formula)):
+        return reading.text(row, col)
+    reading.problem(row, col, f"row {cut(row_name)}: {label} holds {held(value)}; expected the reason in words",
+                    "write the reason in words, or leave the cell empty")
+    return None
+
+
+def held(value: Any) -> str:
+    """What a cell holding no text holds, for a message: 'the number 0', 'a date', 'a true/false cell'."""
+    return "a true/false cell" if isinstance(value, bool) else "a date" if hasattr(value, "isoformat") \
+        else f"the number {plain(value)}"

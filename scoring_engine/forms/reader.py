@@ -25,9 +25,9 @@ from ..model import IndicatorSet
 from .content import is_own_conclusion
 from .funds import check_funds
 from .indicators import PUT_THE_ROW_BACK, read_indicators
-from .label_cells import refuse_header_formulas, refuse_heading_values, unread_funds_label
+from .label_cells import reason_words, refuse_header_formulas, refuse_heading_values, unread_funds_label
 from .labels import CHINESE_DIGITS as _CHINESE_DIGITS, YEAR as _YEAR, YEAR_PLAIN as _YEAR_PLAIN
-from .layout import FormLayout, form_layout
+from .layout import Block, FormLayout, form_layout
 from .bases import base_version
 from .reading import (FILL_THE_CELL, SIDE_SHEET, Blank, FormReading, another_layout, hidden_rows, how_to_read_with,
                       named_set, named_version, read_with, refuse_score_sheet, refused_values)
@@ -226,14 +226,13 @@ def _funds(reading: FormReading) -> None:
             col = columns.get(column)
             if col is None:
                 continue
-            value = (reading.text(r, col) if column == "reason"
+            value = (reason_words(reading, r, col, _label(block, column), label.label) if column == "reason"
                      else reading.number(r, col, f"an amount in 万元 ({label.label})", "万元"))
             if value is not None:
                 reading.values[fact] = value
                 reading.provenance[fact] = reading.sheet.ref(r, col)
             else:
-                column_label = next(c.label for c in block.columns if c.key == column)
-                reading.empty[fact] = reading.blank(r, col, f"{label.label}的{column_label}")
+                reading.empty[fact] = reading.blank(r, col, f"{label.label}的{_label(block, column)}")
         if label.key == "total" and binding.funds_indicator is not None:
             if "weight" in columns:  # compared with the set's once the side sheet says what is 不适用 (forms.weights)
                 reading.weights_shown[binding.funds_indicator] = (r, columns["weight"])
@@ -248,6 +247,11 @@ def _funds(reading: FormReading) -> None:
                 reading.empty[fact] = Blank(reading.sheet.ref(row_at, first_column),
                                             f"{row.label}的{column_label}（表上没有“{row.label}”这一行）", PUT_THE_ROW_BACK)
     check_funds(reading, found, columns)
+
+
+def _label(block: Block, key: str) -> str:
+    """The label of the block's column `key`, as the form prints it."""
+    return next(c.label for c in block.columns if c.key == key)
 
 
 def _bound_columns(funds: Mapping[str, Mapping[str, str]]) -> set[str]:
