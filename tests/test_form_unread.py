@@ -736,6 +736,24 @@ def test_an_empty_cell_of_cells_merged_across_two_rows_says_the_merge_is_why(tmp
     assert said[0].endswith(f"（合并单元格 {letter}{row}:{letter}{row + 1} 的值只属于其第一个单元格：请取消合并，在每一行填写该行自己的值）")
 
 
+def test_an_empty_cell_of_cells_merged_across_columns_says_the_merge_is_why(tmp_path: Path):
+    """QA165 F8: E15:F15 merged over a tier row's 年度指标值 and its empty 实际完成值 shows one value across both; F15 was
+    said "未填写" with "填写该单元格", which cannot be done while it is merged. The fix names the merge, as one across rows
+    does: unmerge it and type each cell's own value."""
+    from openpyxl import load_workbook
+
+    form = _written(tmp_path, "self-evaluation")
+    row, _ = _where(form, "工程竣工验收合格")
+    book = load_workbook(form)
+    sheet = book.worksheets[0]
+    sheet[f"E{row}"], sheet[f"F{row}"] = sheet[f"F{row}"].value, None
+    sheet.merge_cells(f"E{row}:F{row}")
+    book.save(form)
+    said = [line for line in _said("score", str(form)) if line.startswith("错误")]
+    assert 1 == len(said) and f"{SHEET}!F{row}：行 工程竣工验收合格：实际完成值未填写" in said[0], said
+    assert said[0].endswith(f"（合并单元格 E{row}:F{row} 的值只属于其第一个单元格：请取消合并，在每个单元格填写各自的值）")
+
+
 def test_a_forms_hints_are_said_with_its_errors_not_only_once_they_are_fixed(tmp_path: Path):
     """A form with 预算执行率计分方法 left blank (the set's default taken: a 提示) and a 实际完成值 left blank (an error)
     said only the error; fixed, the next run said the 提示, a second trip for the clerk. Both are said at once."""

@@ -23,7 +23,7 @@ from ..model import IndicatorSet
 from .bases import base_file, base_version, version_fix
 from ..target_rows import parse_quantity
 from .layout import FormLayout, Labelled
-from .workbook import Formula, Sheet
+from .workbook import Formula, Sheet, unmerge
 
 __all__ = ["Blank", "FILL_THE_CELL", "FormReading", "SAME_UNIT", "SIDE_SHEET", "UNUSED", "another_layout", "bare_value",
            "form_kind", "form_kind_of", "is_percentage", "not_worked_out", "numeric", "one_line", "says_something",
@@ -37,11 +37,6 @@ SAME_UNIT = {"万元": ("万元", "万"), "分": ("分",)}
 #: What a cell left unused holds: nothing, or the dash or slash the form itself prints there (G7, I7: "—"), as a Chinese
 #: keyboard types it too ("——", full-width "－" and "／": QA140 F4).
 UNUSED = ("", "—", "——", "-", "－", "/", "／")
-
-
-def unmerge(merged: str) -> str:
-    """The fix for an empty cell a merge covers: on screen it shows the value of the merge's first cell."""
-    return f"the merged cells {merged} hold one value, their first cell's: unmerge them and type each row's own value"
 
 
 def not_worked_out(value: Formula) -> str:

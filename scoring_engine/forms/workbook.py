@@ -33,7 +33,7 @@ from .sheet_xml import SAVE_AGAIN, sheet_rows
 
 __all__ = ["MAX_FORM_ATTRIBUTES", "MAX_FORM_BYTES", "MAX_FORM_COLUMNS", "MAX_FORM_ELEMENTS", "MAX_FORM_ELEMENTS_IN_ALL",
            "MAX_FORM_ENTRIES", "MAX_FORM_RATIO", "MAX_FORM_ROWS", "MAX_FORM_SHEETS", "MAX_FORM_UNPACKED", "MAX_FORM_XML",
-           "Formula", "Sheet", "format_sign", "format_unit", "open_workbook"]
+           "Formula", "Sheet", "format_sign", "format_unit", "open_workbook", "unmerge"]
 
 #: Largest form file read (bytes): a filled 自评表 is a few dozen kilobytes.
 MAX_FORM_BYTES = 5_000_000
@@ -84,8 +84,9 @@ class Sheet:
     # The columns the side sheet's 类别, 名称 and 值 are in, where a clerk moved them (a 序号 column left of the table, a
     # 备注 column between 名称 and 值): they are read as A, B and C, and each cell is cited where it is.
     columns: tuple[int, ...] = ()
-    # The merged ranges that span rows, as (top, left, bottom, right) on the sheet: read-only reading does not see them,
-    # and a clerk merges E13:E14 where two rows share a target; the value is E13's alone.
+    # The merged ranges, as (top, left, bottom, right) on the sheet: read-only reading does not see them, and a clerk
+    # merges E13:E14 where two rows share a target (or E14:F14 over a target and its empty 实际完成值); the value is E13's
+    # (E14's) alone.
     merges: tuple[tuple[int, int, int, int], ...] = ()
     hidden: frozenset[int] = frozenset()  # the rows hidden on the sheet: read as any other, and said so (QA89 F4)
     hidden_columns: frozenset[int] = frozenset()  # and its hidden columns, as they are on the sheet (QA92 F5)
@@ -104,13 +105,13 @@ class Sheet:
         return self.cells.get((row, col))
 
     def merged_over(self, row: int, col: int) -> str | None:
-        """The merged range (E13:E14) an empty cell below its first row is part of: on screen it shows the first cell's
-        value, which is that row's alone. None for any other cell."""
+        """The merged range (E13:E14, or E14:F14: QA165 F8) an empty cell other than its first is part of: on screen it
+        shows the first cell's value, which is that cell's alone. None for any other cell."""
         from openpyxl.utils import get_column_letter
 
         real = self.columns[col - 1] if col <= len(self.columns) else col
         for top, left, bottom, right in self.merges:
-            if top < row <= bottom and left <= real <= right and self.get(row, col) is None:
+            if top <= row <= bottom and left <= real <= right and (row, real) != (top, left) and self.get(row, col) is None:
                 return f"{get_column_letter(left)}{top}:{get_column_letter(right)}{bottom}"
         return None
 
@@ -121,6 +122,13 @@ class Sheet:
     @property
     def rows(self) -> list[int]:
         return sorted({r for r, _ in self.cells})
+
+
+def unmerge(merged: str) -> str:
+    """The fix for an empty cell a merge covers (`Sheet.merged_over`): on screen it shows the value of the merge's first
+    cell (across columns of one row, E14:F14, each cell's own value is typed: QA165 F8)."""
+    each = "cell" if len({part.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ") for part in merged.split(":")}) == 1 else "row"
+    return f"the merged cells {merged} hold one value, their first cell's: unmerge them and type each {each}'s own value"
 
 
 #: Held while openpyxl's warnings are silenced: catch_warnings swaps the process's one list of filters, and two threads
@@ -375,18 +383,18 @@ _MOST_MERGES = 5000  # a form has a few dozen; the rest of a forged list is not 
 
 
 def _row_marks(parser: Any) -> tuple[tuple[tuple[int, int, int, int], ...], list[int], list[int]]:
-    """The sheet's merged ranges that span rows, its hidden rows and its hidden columns (those of the form's width), as
+    """The sheet's merged ranges, its hidden rows and its hidden columns (those of the form's width), as
     openpyxl's parser met them reading the sheet: only to say so where a cell they cover is read as empty, or is
     hidden. What names no range, row or column is no mark."""
     from openpyxl.utils import range_boundaries
 
     found: list[tuple[int, int, int, int]] = []
-    for merged in parser.merged_cells.mergeCell if parser.merged_cells else ():  # those spanning rows, the first 5000
+    for merged in parser.merged_cells.mergeCell if parser.merged_cells else ():  # the first 5000
         try:
             left, top, right, bottom = range_boundaries(merged.ref)
         except (ValueError, TypeError, AttributeError):
             continue
-        if left is not None and top is not None and right is not None and bottom is not None and top < bottom:
+        if left is not None and top is not None and right is not None and bottom is not None and (top, left) != (bottom, right):
             found.append((top, left, bottom, right))
             if len(found) >= _MOST_MERGES:
                 break
