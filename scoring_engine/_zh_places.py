@@ -351,6 +351,11 @@ PLACES = (
     # where a batch writes its outputs (batch/run.py)
     ("cannot write the outputs' temporary files: {why}", "无法写入输出文件的临时文件：{why!t}"),
     ("free some space in the folder of the outputs", "请在输出文件所在的文件夹腾出空间"),
+    # a worker process killed outright (batch/pool.py: QA163 F1)
+    ("a worker process ended unexpectedly (killed, perhaps for want of memory): the batch stopped",
+     "有一个工作进程意外结束（被强行终止，可能是内存不足）：批量评分已停止"),
+    ("try fewer jobs (--jobs 1 scores in one process), or close other programs",
+     "请减少 --jobs 的进程数，或关闭其他程序；--jobs 1 只用一个进程评分"),
     # batch options that do nothing without another (cli.batch, QA135 F4)
     ("--threshold is the difference a comparison flags: give it with --compare-with or --compare-set",
      "--threshold 是比对时标记的分差：请与 --compare-with 或 --compare-set 一起使用"),

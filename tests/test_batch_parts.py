@@ -909,6 +909,56 @@ def test_ctrl_c_as_the_workers_start_still_stops_the_batch(tmp_path: Path):
     assert ["many.jsonl", "set.yaml"] == sorted(p.name for p in tmp_path.iterdir())  # no output, no temporary file
 
 
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="finds the workers through /proc (Linux)")
+def test_a_worker_killed_outright_stops_the_batch_with_one_line_instead_of_hanging(tmp_path: Path):
+    """A worker process killed outright (SIGKILL: the out-of-memory killer) with two workers: the batch ends with one
+    Chinese line saying a worker ended unexpectedly and to try fewer jobs, exit 1, no traceback, no temporary file,
+    the summary already there untouched and no worker left running. It used to hang for ever, deaf to Ctrl-C and
+    SIGTERM: Python's pool ended the other worker with SIGTERM, which workers ignore, and waited for it (QA163 F1).
+    The timeout only guards against that hang."""
+    import signal
+    import subprocess
+    import time
+
+    write_jsonl(tmp_path / "many.jsonl", 20000)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "s.csv").write_text("last year's\n", encoding="utf-8")
+    command = _as_from_a_terminal("--lang", "zh", "batch", str(tmp_path / "many.jsonl"), "--jobs", "2", "-q",
+                                  "--output", str(out / "s.csv"), "--output", str(out / "s.xlsx"))
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+    workers: list[str] = []
+    deadline = time.monotonic() + 60
+    while len(workers) < 2 and process.poll() is None and time.monotonic() < deadline:  # both workers started
+        time.sleep(0.05)
+        workers = children.read_text().split() if children.exists() else []
+    time.sleep(0.5)  # a chunk or two under way
+    assert process.poll() is None and len(workers) == 2, "the batch ended before a worker could be killed"
+    os.kill(int(workers[0]), signal.SIGKILL)
+    try:
+        _, err = process.communicate(timeout=120)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        pytest.fail("the batch hung once a worker was killed")
+    said = err.decode("utf-8")
+    assert 1 == process.returncode, said
+    assert "错误：有一个工作进程意外结束（被强行终止，可能是内存不足）：批量评分已停止（请减少 --jobs 的进程数" in said, said
+    assert "Traceback" not in said and 1 == len(said.splitlines()), said
+    assert ["s.csv"] == [p.name for p in out.iterdir()] and "last year's\n" == (out / "s.csv").read_text(encoding="utf-8")
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:  # no worker outlives the batch (one ends within a second of seeing it gone)
+        try:
+            os.killpg(process.pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    else:
+        os.killpg(process.pid, signal.SIGKILL)
+        pytest.fail("a worker outlived the batch")
+
+
 def test_an_interrupt_while_work_is_handed_out_comes_just_after():
     """The guard around starting and stopping workers (and discarding outputs) holds Ctrl-C and raises it once, right
     after, with the usual handler; told not to deliver it (the run is stopping already), it drops it."""

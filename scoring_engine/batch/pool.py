@@ -8,10 +8,13 @@ Workers ignore Ctrl-C (and SIGTERM and SIGHUP, when the parent cleans up after
 them): the parent stops handing out work, waits for the chunks under way, and
 lets the interrupt through. One that comes while a chunk is handed out, as
 workers may be starting, takes effect just after.
+A worker killed outright (the out-of-memory killer) breaks the pool: the others
+are killed too, and the stream ends in one ScoringEngineError saying so.
 """
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import multiprocessing
 import os
@@ -23,10 +26,12 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Generic, TypeVar
 
 from .._encodings import read_otherwise, read_otherwise_from_now
 from .._output import STOPS, stops_deferred
+from ..errors import Problem, ScoringEngineError
 
 __all__ = ["ordered_map", "usable_cores", "CHUNK", "WINDOW"]
 
@@ -65,18 +70,22 @@ def ordered_map(make_worker: Callable[[], Callable[[Sequence[T]], list[R]]], ite
                                initializer=_start, initargs=(make_worker, read_otherwise(), _handled_here(), os.getpid()))
     pending: deque[tuple[Future[list[R]], Sequence[T]]] = deque()
     here = _Here(make_worker)
+    broken = _EndTheOthers(pool)
     try:
         for part in itertools.chain(first, parts):
             with stops_deferred():
                 pending.append((pool.submit(_work, part), part))
+                pending[-1][0].add_done_callback(broken)
             while len(pending) >= jobs * WINDOW:
                 yield from here.result(*pending.popleft())
         while pending:
             yield from here.result(*pending.popleft())
         source.raise_kept()
-    except BaseException:  # stopping already (Ctrl-C, an error, the reader closing the stream): a second stop adds nothing
+    except BaseException as err:  # stopping already (Ctrl-C, an error, the reader closing the stream): a second stop adds nothing
         with stops_deferred(deliver=False):
             _shut_down(pool, [future for future, _ in pending])
+        if isinstance(err, BrokenProcessPool):
+            raise ScoringEngineError(Problem(WORKER_LOST, hint=FEWER_JOBS)) from None
         raise
     with stops_deferred():
         _shut_down(pool, [])
@@ -100,6 +109,28 @@ class _Here(Generic[T, R]):
             if self.worker is None:
                 self.worker = self.make_worker()
             return self.worker(part)
+
+
+#: What a batch says when a worker process was killed (the out-of-memory killer, kill -9): the batch stops, writing nothing.
+WORKER_LOST = "a worker process ended unexpectedly (killed, perhaps for want of memory): the batch stopped"
+FEWER_JOBS = "try fewer jobs (--jobs 1 scores in one process), or close other programs"
+
+
+class _EndTheOthers:
+    """Called as each chunk's future is done: when the pool broke (a worker killed outright), the other workers are
+    killed too. Python's pool ends them with SIGTERM, which they ignore (`_handled_here`), and then waits for them; one
+    blocked sending a result no one reads any more would never end, and the batch would hang for ever, deaf to Ctrl-C
+    (QA163 F1). Their chunks are lost with the pool's anyway."""
+
+    def __init__(self, pool: ProcessPoolExecutor):
+        self.pool = pool
+
+    def __call__(self, future: Future[Any]) -> None:
+        if future.cancelled() or not isinstance(future.exception(), BrokenProcessPool):
+            return
+        for process in list((getattr(self.pool, "_processes", None) or {}).values()):
+            with contextlib.suppress(OSError, ValueError):  # gone already, or closed
+                process.kill()
 
 
 def _shut_down(pool: ProcessPoolExecutor, pending: Iterable[Future[Any]]) -> None:
