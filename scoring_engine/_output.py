@@ -53,7 +53,7 @@ def _cannot_write(path: Path | str, why: str | OSError) -> ScoringEngineError:
     folder = Path(path).parent
     if isinstance(why, OSError) and why.errno == errno.ENOENT and not folder.is_dir():  # which folder, and what to do
         return ScoringEngineError(Problem(f"cannot write the report: there is no folder {folder}", file=str(path),
-                                          hint="make the folder first, or give a file in a folder that exists"))
+                                          hint=MAKE_THE_FOLDER))
     hint = None
     if isinstance(why, OSError) and why.errno == errno.EROFS:
         why = READ_ONLY_DISK
@@ -73,6 +73,7 @@ def _cannot_write(path: Path | str, why: str | OSError) -> ScoringEngineError:
 READ_ONLY = "the file is read-only"
 NOT_YOURS = "no permission to write the file"  # it has write bits, for another user
 NOT_PERMITTED = "write it into a folder you may write in, or ask for the right to write in this one"
+MAKE_THE_FOLDER = "make the folder first, or give a file in a folder that exists"
 #: A disk mounted read-only (a CD, a locked USB stick, a share mounted ro): no permission would let it be written.
 READ_ONLY_DISK = "the disk it is on is read-only"
 ANOTHER_DISK = "write it to a folder on another disk"

@@ -351,6 +351,7 @@ PLACES = (
     # where a batch writes its outputs (batch/run.py)
     ("cannot write the outputs' temporary files: {why}", "无法写入输出文件的临时文件：{why!t}"),
     ("free some space in the folder of the outputs", "请在输出文件所在的文件夹腾出空间"),
+    ("point TMPDIR at a folder you may write in", "请把 TMPDIR 指向你有权写入的文件夹"),
     # a worker process killed outright (batch/pool.py: QA163 F1)
     ("a worker process ended unexpectedly (killed, perhaps for want of memory): the batch stopped",
      "有一个工作进程意外结束（被强行终止，可能是内存不足）：批量评分已停止"),

@@ -4,6 +4,7 @@ run begins, the caller's documents raising midway."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -229,3 +230,84 @@ def test_an_option_that_does_nothing_without_another_is_a_usage_error_not_silent
     run = CliRunner().invoke(main, ["--lang", "en", "batch", str(source), "--set", str(SMALL_SET), "-o", str(out), "-q",
                                     *option])
     assert 2 == run.exit_code and needs in run.output and not out.exists(), run.output
+
+
+class _FullDisk:
+    """A temporary file on a disk with no room left: each write fails, as the system's does."""
+
+    def write(self, data: bytes) -> int:
+        import errno
+
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    def seek(self, *args: object) -> int:
+        return 0
+
+    def read(self, *args: object) -> bytes:
+        return b""
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_full_temporary_folder_under_the_pages_lists_names_tmpdir_not_the_outputs_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA163 F2: the .html output keeps its lists in waiting in the temporary folder (TMPDIR); that folder full was
+    blamed on the outputs' folder, with the advice to free space there, which did not help. It names the temporary
+    folder and TMPDIR, as the rows' temporary file does; the outputs stay as they were, and no temporary file is left."""
+    import tempfile
+
+    from scoring_engine.batch import kept
+
+    real = tempfile.TemporaryFile
+    monkeypatch.setattr(kept, "tempfile", type("Rows", (), {"TemporaryFile": real, "gettempdir": tempfile.gettempdir}))
+    monkeypatch.setattr(tempfile, "TemporaryFile", lambda *a, **k: real(*a, **k) if k.get("dir") else _FullDisk())
+    write_jsonl(tmp_path / "in.jsonl", 3)
+    with (tmp_path / "in.jsonl").open("a", encoding="utf-8") as more:
+        more.write("{not json\n")  # a project in error: its row waits in the page's list of problems
+    out = tmp_path / "out"
+    out.mkdir()
+    for name in ("s.html", "s.xlsx"):
+        (out / name).write_text("OLD", encoding="utf-8")
+    for lang, said in (("en", f"error: {tempfile.gettempdir()}: cannot write the batch's temporary file: No space left on "
+                               "device (free some space there, or point TMPDIR at a folder with room)"),
+                       ("zh", f"错误：{tempfile.gettempdir()}: 无法写入批量评分的临时文件：")):
+        run = CliRunner().invoke(main, ["--lang", lang, "batch", str(tmp_path / "in.jsonl"), "-q", "-o",
+                                        str(out / "s.html"), "-o", str(out / "s.xlsx")])
+        assert 1 == run.exit_code and said in run.output and "TMPDIR" in run.output, run.output
+        assert str(out) not in run.output, run.output
+        assert ["OLD", "OLD"] == [(out / n).read_text(encoding="utf-8") for n in ("s.html", "s.xlsx")]
+        assert ["s.html", "s.xlsx"] == sorted(p.name for p in out.iterdir())
+
+
+def test_the_outputs_temporary_files_failing_give_the_advice_that_fits_the_error(tmp_path: Path,
+                                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA163 F3: a workbook's temporary sheet files failing were always told to free up space, whatever the error: its
+    folder taken away mid-run (make it again), or the right to write in it lost (ask for it) is said as such, as
+    for the .csv output; a full disk still says to free space, and an error of no such kind gives no advice."""
+    import errno
+
+    from scoring_engine.batch.run import _outputs_error
+    from scoring_engine.reports import _xlsx_stream
+
+    outputs = (Path("/mnt/out/s.xlsx"),)
+    hints = {code: _outputs_error(OSError(code, os.strerror(code), "/mnt/out/tmpab12"), outputs).problems[0].hint
+             for code in (errno.ENOENT, errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT, errno.EIO)}
+    assert {errno.ENOENT: "make the folder first, or give a file in a folder that exists",
+            errno.EACCES: "write it into a folder you may write in, or ask for the right to write in this one",
+            errno.EPERM: "write it into a folder you may write in, or ask for the right to write in this one",
+            errno.EROFS: "write it to a folder on another disk",
+            errno.ENOSPC: "free some space in the folder of the outputs",
+            errno.EDQUOT: "free some space in the folder of the outputs", errno.EIO: None} == hints
+
+    def gone(self: object) -> None:  # the folder removed as the workbook starts a sheet's file
+        raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(tmp_path / "out" / "tmpab12"))
+
+    write_jsonl(tmp_path / "in.jsonl", 3)
+    (tmp_path / "out").mkdir()
+    monkeypatch.setattr(_xlsx_stream.Sheet, "_start", gone)
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", str(tmp_path / "in.jsonl"), "-q", "-o",
+                                    str(tmp_path / "out" / "s.xlsx")])
+    assert 1 == run.exit_code, run.output
+    assert (f"错误：{tmp_path / 'out'}: 无法写入输出文件的临时文件：没有这个文件或文件夹（先建好这个文件夹，或写到已有的文件夹中）"
+            in run.output), run.output

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .._arith import in_engine_context
-from .._output import NOT_PERMITTED, extension_of, stops_deferred
+from .._output import ANOTHER_DISK, MAKE_THE_FOLDER, NOT_PERMITTED, extension_of, stops_deferred
 from .._record import record
 from ..errors import IndicatorSetError, Problem, ScoringEngineError
 from ..model import IndicatorSet
@@ -37,7 +37,7 @@ from ..reports.batch_xlsx import BatchWorkbook
 from .compare import DEFAULT_THRESHOLD, RECHECK, compare
 from .inputs import batch_paths, count_documents, find_documents, searched_files, searched_paths
 from .reports_mark import REPORTS_MARK, listed_reports, mark_reports
-from .kept import Rows
+from .kept import SPACE_ERRORS, Rows
 from .matching import Paths
 from .recheck import Recheck, nested
 from .pool import ordered_map
@@ -348,8 +348,12 @@ def _rechecks(inputs: tuple[str, ...], own: Iterable[str | os.PathLike[str]]) ->
 
 
 def _outputs_error(err: OSError, outputs: tuple[Path, ...]) -> ScoringEngineError:
-    """A system error of the files an output writes as it goes (a workbook's sheets, beside it), said as the batch's own,
-    in the folder it failed in where the system says which, else in those of the outputs (QA90 F3)."""
+    """A system error of the files an output writes beside it as it goes (a workbook's sheets), said as the batch's own,
+    in the folder it failed in where the system says which, else in those of the outputs (QA90 F3), with the advice
+    that fits the error (QA163 F3: a folder taken away or made unwritable mid-run is no full disk)."""
     folder = os.path.dirname(err.filename) if isinstance(err.filename, str) else ", ".join({str(p.parent): 0 for p in outputs})
+    hint = {errno.ENOENT: MAKE_THE_FOLDER, errno.EACCES: NOT_PERMITTED, errno.EPERM: NOT_PERMITTED,
+            errno.EROFS: ANOTHER_DISK}.get(err.errno or 0)
     return ScoringEngineError(Problem(f"cannot write the outputs' temporary files: {err.strerror or err}", file=folder,
-                                      hint="free some space in the folder of the outputs"))
+                                      hint=hint or ("free some space in the folder of the outputs"
+                                                    if err.errno in SPACE_ERRORS else None)))

@@ -18,6 +18,7 @@ from .._arith import cut_percent, cut_rate, money, plain
 from .._version import __version__
 from ..batch.compare import RECHECK, RECHECK_UNSCORED
 from ..batch.consequences import BATCH, DEPARTMENT, UNIT
+from ..batch.kept import temporary_file_error
 from ..batch.ranking import spellings_note
 from ..batch.rows import ProjectRow
 from ..batch.summary import Placed, Ranked, SetSummary, Summary
@@ -81,6 +82,24 @@ class BatchPage(BatchOutput):
         self.comparing: IO[bytes] | None = None  # the table of comparisons, when there is one: it follows 需说明
 
     def start(self, summary: Summary) -> None:
+        try:
+            self._start(summary)
+        except OSError as err:  # the lists in waiting, in the temporary folder (the page's own writes say theirs)
+            raise temporary_file_error(err) from None
+
+    def kept(self, row: ProjectRow) -> None:
+        try:
+            self._kept(row)
+        except OSError as err:
+            raise temporary_file_error(err) from None
+
+    def finish(self, summary: Summary) -> None:
+        try:
+            self._finish(summary)
+        except OSError as err:
+            raise temporary_file_error(err) from None
+
+    def _start(self, summary: Summary) -> None:
         import tempfile
 
         write = self.output.write
@@ -99,7 +118,7 @@ class BatchPage(BatchOutput):
         if self.against:
             self.comparing = tempfile.TemporaryFile()  # noqa: SIM115 - closed as the other
 
-    def kept(self, row: ProjectRow) -> None:
+    def _kept(self, row: ProjectRow) -> None:
         assert self.waiting is not None
         if row.ok and not row.batch:
             for cells in explain_rows(row):
@@ -117,7 +136,7 @@ class BatchPage(BatchOutput):
                     self.saying.write(_list_row(SAID.header, cells))
             self.said += len(row.said)
 
-    def finish(self, summary: Summary) -> None:
+    def _finish(self, summary: Summary) -> None:
         assert self.waiting is not None
         write = self.output.write
         write(_list_end(self.explained))
