@@ -68,14 +68,16 @@ def copy_bundled_set(set_id: str, folder: Path) -> Path:
     """Write bundled set `set_id` into `folder` (made if missing) as ID.yaml and return its path; a file already there is
     kept, the copy refused."""
     bundled = bundled_set_file(set_id)
-    if not folder.is_dir():  # made, as batch --reports makes its folder; a file of that name is refused
+    # made, as batch --reports makes its folder; a file of that name is refused (a name too long to look up is no
+    # folder, which mkdir then says: QA163 F4)
+    if not os.path.isdir(folder):
         try:
             folder.mkdir(parents=True)
         except OSError as err:
             raise ScoringEngineError(Problem(f"cannot create the folder: {err.strerror or err}", file=str(folder),
                                              hint="give another folder")) from None
     target = folder / f"{set_id}.yaml"
-    if target.exists():
+    if os.path.exists(target):
         raise ScoringEngineError(Problem("already exists: the copy would replace it", file=str(target),
                                          hint="rename or remove it, or copy into another folder"))
     write_atomically(target, copied_set_text(bundled, folder))

@@ -311,3 +311,10 @@ def test_the_outputs_temporary_files_failing_give_the_advice_that_fits_the_error
     assert 1 == run.exit_code, run.output
     assert (f"错误：{tmp_path / 'out'}: 无法写入输出文件的临时文件：没有这个文件或文件夹（先建好这个文件夹，或写到已有的文件夹中）"
             in run.output), run.output
+
+
+def test_score_many_given_a_path_too_long_to_look_up_says_it_cannot_be_read_not_an_internal_error() -> None:
+    """QA163 F4: a path given to score_many whose name is too long for the system failed as an internal error (looking
+    whether it was a folder raised); it is the file that cannot be read, as for the command line's inputs."""
+    [outcome] = list(score_many(SMALL_SET, [Path("r" * 256)]))
+    assert ["cannot read: File name too long"] == [p.message for p in outcome.problems]

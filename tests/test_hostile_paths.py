@@ -9,6 +9,8 @@ working folder; --set on the command line may name any file.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hostile.bounded import Outcome
 from hostile.inputs import Case, case_ids, clean_run_problems, error_lines, run_each
@@ -116,3 +118,28 @@ def test_a_name_too_long_for_the_system_is_one_short_line(args: list[str]) -> No
     [line] = error_lines(run)
     assert "(5000 characters)" in line or "(5011 characters)" in line
     assert len(line) < 300
+
+
+@pytest.mark.parametrize("args, said", [
+    (["batch", "-q", "in.jsonl", "--reports", "项" * 86], "无法创建报告文件夹：文件名太长"),
+    (["batch", "-q", "in.jsonl", "--reports", "r" * 256], "无法创建报告文件夹：文件名太长"),
+    (["batch", "-q", "in.jsonl", "--reports", "r" * 256 + "/sub"], "无法创建报告文件夹：文件名太长"),
+    (["sets", "self-evaluation", "--copy", "r" * 256], "无法创建文件夹：文件名太长（换一个文件夹）"),
+    (["sets", "self-evaluation", "--copy", "项" * 86 + "/sub"], "无法创建文件夹：文件名太长（换一个文件夹）"),
+], ids=["reports-chinese", "reports", "reports-below", "copy", "copy-below"])
+def test_a_folder_to_make_whose_name_is_too_long_is_one_line_saying_so_not_an_internal_error(
+        args: list[str], said: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA163 F4: a --reports folder (or the folder of sets --copy) named longer than a name may be (86 Chinese
+    characters are 258 bytes) was an internal error, exit 3: looking whether the folder is there raised. It is the
+    folder that cannot be made, said as an output's name too long is, exit 1; nothing is made."""
+    from click.testing import CliRunner
+    from portfolio import write_jsonl
+
+    from scoring_engine.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    write_jsonl(tmp_path / "in.jsonl", 2)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    run = CliRunner().invoke(main, ["--lang", "zh", *args])
+    assert 1 == run.exit_code and said in run.output and "内部错误" not in run.output, run.output
+    assert 1 == len(run.output.splitlines()) and before == sorted(p.name for p in tmp_path.iterdir())

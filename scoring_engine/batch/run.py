@@ -171,9 +171,10 @@ def _reports_folder(options: BatchOptions) -> bool:
 
         if (refused := form_refused(options.indicator_set, options.report_format)) is not None:
             raise IndicatorSetError(refused)
-    if reports is None or reports.is_dir():
+    # os.path's, which take a name too long to look up (项 × 86) for no folder: mkdir then says so (QA163 F4)
+    if reports is None or os.path.isdir(reports):
         return False
-    if reports.is_symlink():  # mkdir would say only "file exists": the link is there, the folder it names is not
+    if os.path.islink(reports):  # mkdir would say only "file exists": the link is there, the folder it names is not
         raise ScoringEngineError(Problem(f"the reports folder is a link to {os.readlink(reports)}, which is no folder",
                                          file=str(reports), hint="make the folder it names, or give the folder itself"))
     try:

@@ -10,6 +10,7 @@ its side sheet; the cell each fact came from goes with the outcome.
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import field
 from decimal import Decimal
@@ -223,7 +224,7 @@ class Scorer:
         try:
             return load_facts(document.path)
         except FactsError as err:  # a folder given to score_many as one document (the command line finds what is in it)
-            if self.api and document.path.is_dir():
+            if self.api and os.path.isdir(document.path):  # (a name too long to look up is none: QA163 F4)
                 raise FactsError(dataclasses.replace(err.problems[0], hint=_IN_A_FOLDER)) from None
             raise
 

@@ -8,6 +8,7 @@ share that work; the parent only writes what comes back, in order.
 from __future__ import annotations
 
 import json
+import os
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -92,7 +93,8 @@ class BatchWorker:
             render_layout(outcome.result, scored_with, self.config.report_format)
         name = report_name(outcome.index, outcome.source, REPORT_EXTENSIONS[self.config.report_format])
         target = self.config.reports / name
-        if target.exists() and not target.is_file():  # a pipe there would wait for a reader for ever: reports are files
+        # a pipe there would wait for a reader for ever: reports are files
+        if os.path.exists(target) and not os.path.isfile(target):
             raise ScoringEngineError(Problem("cannot write the report: it is not a file (a report is written as a file in "
                                              "the reports folder)", file=str(target)))
         note_report(self.config.reports, name)  # listed first: a run stopped now leaves no report unlisted (QA42 F2)
