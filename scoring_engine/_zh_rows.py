@@ -144,6 +144,11 @@ ROWS = (
      "此文件夹下没有可评分的项目：其中的项目都作为复核读取（--compare-with {paths}）"),
     ("give the folder of the projects to score as the input, and the re-check's with --compare-with",
      "请把要评分的项目所在的文件夹作为输入，把复核的文件夹用 --compare-with 给出"),
+    # a folder holding only an earlier batch's summaries (batch/inputs.py: QA163 F5)
+    ("nothing to score below this folder: no facts file, filled form or JSONL file, only the summaries an earlier batch "
+     "wrote, which are left out",
+     "此文件夹下没有可评分的项目：没有事实文件、填好的自评表或 JSONL 文件，只有之前批量评分写出的汇总文件（已跳过）"),
+    ("give the facts files or forms they summarised", "请给出这些汇总所依据的事实文件或自评表"),
     # two row groups under one 一级 of the form (_build/form: QA129 F4)
     ("form targets give {id:s} the 一级 label {label}, which {other:s} has too: a filled form's rows under it could not be "
      "told apart", "form.targets 把 {id} 也放在一级指标“{label}”下，而 {other} 已用这一栏："

@@ -135,6 +135,27 @@ def test_an_empty_folder_fails_and_a_second_run_does_not_read_the_first_runs_out
     assert first.stdout == second.stdout and second.stdout.startswith("3 projects")
 
 
+def test_a_folder_of_an_earlier_batchs_summaries_only_fails_as_a_folder_with_nothing_to_score(tmp_path: Path):
+    """QA163 F5: a folder holding only what an earlier batch wrote (sum.jsonl, sum.xlsx, 结果/2024汇总.xlsx), which a
+    search leaves out, scored nothing and exited 0 with an empty summary, where an empty folder fails. It fails the
+    same way, saying the summaries were left out, whether they are an earlier run's or this run's own outputs; the
+    progress total counts that one problem."""
+    write_folder(tmp_path / "in", 2)
+    only = tmp_path / "only"
+    (only / "结果").mkdir(parents=True)
+    outputs = [only / "sum.jsonl", only / "sum.xlsx", only / "结果" / "2024汇总.xlsx"]
+    assert 0 == _cli("batch", str(tmp_path / "in"), "-q", *(a for o in outputs for a in ("-o", str(o)))).exit_code
+    said = ("此文件夹下没有可评分的项目：没有事实文件、填好的自评表或 JSONL 文件，只有之前批量评分写出的汇总文件（已跳过）"
+            "（请给出这些汇总所依据的事实文件或自评表）")
+    for args in ([str(only)], [str(only / "结果")], [str(only), "-o", str(only / "sum.xlsx")]):
+        run = _cli("--lang", "zh", "batch", *args, "-q")
+        assert 1 == run.exit_code and f"错误：{args[0]}: {said}" in run.stderr, run.output
+        assert run.stdout.startswith("1个项目：已评分0，评分失败1"), run.stdout
+        assert 1 == count_documents([args[0]], args[2:])
+    both = _cli("batch", str(only), str(tmp_path / "in"), "-q")  # with projects beside it: still said, the others scored
+    assert 1 == both.exit_code and both.stdout.startswith("3 projects: 2 scored, 1 failed"), both.output
+
+
 def test_a_set_or_a_case_file_given_as_input_is_one_line_saying_what_it_is(tmp_path: Path):
     """An indicator set or a case file named as INPUT fails with one line saying what it is and where a set goes, not
     every key the facts schema does not know."""

@@ -50,6 +50,9 @@ _CHUNK = 1 << 20
 NOTHING_FOUND = "nothing to score below this folder: no facts file, filled form or JSONL file"
 ONLY_REPORTS = "this folder holds only the reports an earlier batch --reports wrote, which are not projects"
 ONLY_REPORTS_HINT = "give the facts files or forms they were made from, or a report by its file name to score it again"
+ONLY_SUMMARIES = ("nothing to score below this folder: no facts file, filled form or JSONL file, only the summaries "
+                  "an earlier batch wrote, which are left out")
+ONLY_SUMMARIES_HINT = "give the facts files or forms they summarised"
 TAKEN_HINT = "give the folder of the projects to score as the input, and the re-check's with --compare-with"
 
 
@@ -111,13 +114,17 @@ def _documents(paths: list[Path], skip: _Skipped, taken: _Skipped) -> Iterator[D
             where = without_surrogates(str(path))
             yield Document(source=where, problem=Problem(NOTHING_FOUND, file=where) if not (path / REPORTS_MARK).exists()
                            else Problem(ONLY_REPORTS, file=where, hint=ONLY_REPORTS_HINT))
+        # only an earlier batch's summaries below it (or this one's outputs), left out: nothing to score (QA163 F5)
+        summaries_only = bool(folder and files and not unreadable)
         if folder and files and (taken_here := taken.below(path)) and all(os.path.realpath(f) in skip for f in files):
             where = without_surrogates(str(path))  # its projects are the re-check's: not a batch of nothing (QA117 F2)
             taken_as = "nothing to score below this folder: its projects were taken as the re-check (--compare-with {})"
             yield Document(source=where, problem=Problem(taken_as.format(", ".join(taken_here)), file=where, hint=TAKEN_HINT))
+            summaries_only = False
         for file in files:
             real = os.path.realpath(file)
             if real in read or (folder and real in skip):
+                summaries_only = summaries_only and real not in read  # a project read through another input is read
                 continue
             read.add(real)
             jsonl = file.suffix.lower() == JSONL_SUFFIX
@@ -128,9 +135,15 @@ def _documents(paths: list[Path], skip: _Skipped, taken: _Skipped) -> Iterator[D
                 continue
             name = without_surrogates(file.relative_to(path).as_posix() if folder else file.name)
             if jsonl:  # below a folder, each line of an earlier run's results is left out, and every other line read
-                yield from _lines(file, name, skip_results=folder)
+                for document in _lines(file, name, skip_results=folder):
+                    summaries_only = False
+                    yield document
             else:
+                summaries_only = False
                 yield Document(source=without_surrogates(str(file)), name=name, path=file, folder=file.parent)
+        if summaries_only:
+            where = without_surrogates(str(path))
+            yield Document(source=where, problem=Problem(ONLY_SUMMARIES, file=where, hint=ONLY_SUMMARIES_HINT))
 
 
 def batch_paths(inputs: Iterable[str | os.PathLike[str]], skip: Iterable[str | os.PathLike[str]] = ()) -> Paths:
@@ -161,15 +174,30 @@ def count_documents(inputs: Iterable[str | os.PathLike[str]], skip: Iterable[str
         folder = path.is_dir()
         files = _facts_files(path, unreadable) if folder else [path]
         total += len(unreadable) + (folder and not files and not unreadable)
-        total += bool(folder and files and rechecks.below(path) and all(os.path.realpath(f) in skipped for f in files))
+        taken_only = bool(folder and files and rechecks.below(path) and all(os.path.realpath(f) in skipped for f in files))
+        total += taken_only
+        summaries_only = bool(folder and files and not unreadable and not taken_only)  # one error, as _documents says
         for file in files:
             real = os.path.realpath(file)
-            if real not in read and not (folder and real in skipped):
-                read.add(real)
-                jsonl = file.suffix.lower() == JSONL_SUFFIX
-                total += _count_lines(file) if jsonl and not (not folder and batch_summary(file)) else \
-                    0 if folder and batch_summary(file) else 1  # an earlier output: left out, or one error
+            if real in read or (folder and real in skipped):
+                summaries_only = summaries_only and real not in read
+                continue
+            read.add(real)
+            count = _counted(file, folder)
+            summaries_only = summaries_only and not count
+            total += count
+        total += summaries_only
     return total
+
+
+def _counted(file: Path, folder: bool) -> int:
+    """The documents of one file: a JSONL file's lines (none when, below a folder, every one is an earlier run's result);
+    none for an earlier run's summary below a folder, one error for it given by name; one for any other file."""
+    if file.suffix.lower() == JSONL_SUFFIX:
+        if not folder:
+            return 1 if batch_summary(file) else _count_lines(file)
+        return 0 if batch_summary(file) and not _holds_projects(file) else _count_lines(file)
+    return 0 if folder and batch_summary(file) else 1
 
 
 def _facts_files(folder: Path, unreadable: list[OSError]) -> list[Path]:
