@@ -51,7 +51,12 @@ def extension_of(path: Path) -> str:
 
 def _cannot_write(path: Path | str, why: str | OSError) -> ScoringEngineError:
     folder = Path(path).parent
-    if isinstance(why, OSError) and why.errno == errno.ENOENT and not folder.is_dir():  # which folder, and what to do
+    if isinstance(why, OSError) and why.errno == errno.ENOENT and os.path.islink(path):  # the folder it points into
+        pointed = os.path.dirname(os.path.realpath(path))
+        if not os.path.isdir(pointed):  # (QA163 F6: said as no such file, the folder of the link there)
+            return ScoringEngineError(Problem(f"cannot write the report: it is a link into the folder {pointed}, which is "
+                                              "not there", file=str(path), hint="make that folder first, or remove the link"))
+    if isinstance(why, OSError) and why.errno == errno.ENOENT and not os.path.isdir(folder):  # which folder, what to do
         return ScoringEngineError(Problem(f"cannot write the report: there is no folder {folder}", file=str(path),
                                           hint=MAKE_THE_FOLDER))
     hint = None

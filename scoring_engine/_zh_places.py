@@ -352,6 +352,10 @@ PLACES = (
     ("cannot write the outputs' temporary files: {why}", "无法写入输出文件的临时文件：{why!t}"),
     ("free some space in the folder of the outputs", "请在输出文件所在的文件夹腾出空间"),
     ("point TMPDIR at a folder you may write in", "请把 TMPDIR 指向你有权写入的文件夹"),
+    # an output that is a link into a folder not there (_output._cannot_write: QA163 F6)
+    ("cannot write the report: it is a link into the folder {folder}, which is not there",
+     "无法写出文件：它是链接，所指向的文件夹 {folder} 不存在"),
+    ("make that folder first, or remove the link", "先建好那个文件夹，或删去这个链接"),
     # a worker process killed outright (batch/pool.py: QA163 F1)
     ("a worker process ended unexpectedly (killed, perhaps for want of memory): the batch stopped",
      "有一个工作进程意外结束（被强行终止，可能是内存不足）：批量评分已停止"),

@@ -284,6 +284,23 @@ def test_an_output_into_a_missing_folder_names_the_folder_and_what_to_do(tmp_pat
     assert code == 1 and f"无法写出文件：没有文件夹 {tmp_path / 'forms'}（先建好这个文件夹，或写到已有的文件夹中）" in out, out
 
 
+def test_an_output_that_is_a_link_into_a_missing_folder_names_that_folder(tmp_path: Path) -> None:
+    """QA163 F6: an output that is a symbolic link into a folder that is not there (`ln -s /nonexistent/dir/x.csv dl.csv;
+    batch -o dl.csv`, and score -o) said only "dl.csv: 无法写出文件：没有这个文件或文件夹", though dl.csv's own folder is
+    there. It says the link points into that folder, names it, and what to do; the link is left as it was."""
+    import os
+
+    link = tmp_path / "dl.csv"
+    os.symlink(tmp_path / "gone" / "dir" / "x.csv", link)
+    facts = str(ROOT / "examples" / "small" / "facts.json")
+    said = (f"{link}: 无法写出文件：它是链接，所指向的文件夹 {tmp_path / 'gone' / 'dir'} 不存在"
+            "（先建好那个文件夹，或删去这个链接）")
+    for args in (("batch", facts, "-q", "-o", str(link)), ("score", facts, "-o", str(link))):
+        code, out = _run("--lang", "zh", *args)
+        assert code == 1 and said in out, out
+    assert os.readlink(link) == str(tmp_path / "gone" / "dir" / "x.csv") and ["dl.csv"] == os.listdir(tmp_path)
+
+
 def test_a_missing_re_check_input_is_said_to_be_the_re_check(tmp_path: Path) -> None:
     """`batch … --compare-with nosuch` said only "nosuch: 没有这个文件或文件夹", as for a project input; it now says that
     this is the re-check given with --compare-with."""
