@@ -10,6 +10,7 @@ scoring_engine`` stays quick: a command that only validates never loads the
 engine, and the reports, explain, jsonschema and openpyxl load only when used.
 """
 
+from . import _early_stop  # noqa: F401 - first: Ctrl-C as the command starts waits until it has loaded (QA163 F7)
 from typing import TYPE_CHECKING, Any
 
 from . import _pyyaml_start  # noqa: F401 - before anything imports PyYAML

@@ -301,6 +301,39 @@ def test_ctrl_c_while_the_commands_are_still_loading_stops_without_a_traceback(m
         assert code == stopped.value.code and "interrupted" in capsys.readouterr().err
 
 
+_INTERRUPTS_THE_PACKAGE = """
+import os, signal, sys
+signal.signal(signal.SIGINT, signal.default_int_handler)  # as from a terminal, even when the tests run in the background
+class Interrupt:
+    def find_spec(self, name, path=None, target=None):
+        if name == "scoring_engine.render":  # Ctrl-C as the package loads, before the entry point can catch it
+            sys.meta_path.remove(self)
+            os.kill(os.getpid(), signal.SIGINT)
+        return None
+sys.meta_path.insert(0, Interrupt())
+"""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="signals")
+def test_ctrl_c_while_the_package_itself_loads_stops_the_command_quietly_and_reaches_a_program(tmp_path: Path) -> None:
+    """QA163 F7: Ctrl-C in the first tenth of a second, while Python loads the package before the entry point (its
+    __init__ imports render), printed Python's traceback. The command (its script, or python -m scoring_engine) says
+    'interrupted' on one line and exits as when stopped later (130 for batch, 1 for the others); a program that
+    imports the package gets its KeyboardInterrupt, as from any import."""
+    (tmp_path / "sitecustomize.py").write_text(_INTERRUPTS_THE_PACKAGE, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), str(ROOT)]), "LANG": "C.UTF-8", "LC_ALL": ""}
+    script = "import sys\nsys.argv = ['/usr/bin/scoring-engine', *sys.argv[1:]]\nfrom scoring_engine._entry import main\nmain()"
+    for command, code in (([sys.executable, "-c", script, "batch", "in"], 130),
+                          ([sys.executable, "-c", script, "score", "f"], 1),
+                          ([sys.executable, "-m", "scoring_engine", "batch", "in"], 130)):
+        run = subprocess.run(command, capture_output=True, env=env, cwd=tmp_path, timeout=120, check=False)
+        said = run.stderr.decode()
+        assert (code, "\ninterrupted\n") == (run.returncode, said), said
+    program = "try:\n    import scoring_engine\nexcept KeyboardInterrupt:\n    print('the program has it')\n"
+    run = subprocess.run([sys.executable, "-c", program], capture_output=True, env=env, cwd=tmp_path, timeout=120, check=False)
+    assert (0, b"the program has it\n") == (run.returncode, run.stdout), run.stderr
+
+
 def test_a_wrong_kind_of_file_is_told_a_fix_that_can_be_followed(tmp_path: Path) -> None:
     """QA148 F4: `import facts.json` was told to save the form as Excel, as if a damaged workbook, and a form piped into
     `score -` was told to rename standard input. A facts file given to import is named as text, scored with score; a
