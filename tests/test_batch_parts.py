@@ -94,6 +94,21 @@ def test_a_missing_input_stops_the_run_before_anything_is_read(tmp_path: Path):
     assert [str(tmp_path / "nope"), str(tmp_path / "gone.jsonl")] == [p.file for p in caught.value.problems]
 
 
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_an_input_that_is_a_link_in_a_circle_is_said_so_not_missing(tmp_path: Path):
+    """QA163 F8: an input that is a symbolic link to itself (`ln -s selfloop selfloop; batch selfloop`) was said to be
+    no such file or folder, where one met inside a folder is said to be links in a circle; it is said so too, in
+    either language, and a name that is not there is still said to be missing."""
+    (tmp_path / "selfloop").symlink_to("selfloop")
+    write_jsonl(tmp_path / "in.jsonl", 1)
+    with pytest.raises(FactsError) as caught:
+        find_documents([tmp_path / "selfloop", tmp_path / "in.jsonl", tmp_path / "nope"])
+    assert [("cannot read: Too many levels of symbolic links", str(tmp_path / "selfloop")),
+            ("no such file or folder", str(tmp_path / "nope"))] == [(p.message, p.file) for p in caught.value.problems]
+    run = _cli("--lang", "zh", "batch", str(tmp_path / "selfloop"), "-q")
+    assert 1 == run.exit_code and f"错误：{tmp_path / 'selfloop'}: 无法读取：符号链接层数过多" in run.stderr, run.output
+
+
 def test_a_folder_that_cannot_be_listed_fails_as_a_project_and_overlapping_inputs_are_read_once(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """A folder below an input that cannot be listed (no permission) is a failed document naming it, not projects

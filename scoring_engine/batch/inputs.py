@@ -10,6 +10,7 @@ of 10⁵ projects never holds them all.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import re
@@ -94,10 +95,14 @@ class _Skipped:
 def _unreachable(path: Path) -> Problem | None:
     """Why an input cannot be read at all (it does not exist, or a folder on the way cannot be entered), or None."""
     try:
-        if path.exists():
-            return None
+        os.stat(path)  # (not Path.exists, which takes links in a circle for nothing there: QA163 F8)
     except OSError as err:
-        return Problem(f"cannot read: {err.strerror or err}", file=without_surrogates(str(path)))
+        if err.errno not in (errno.ENOENT, errno.ENOTDIR):
+            return Problem(f"cannot read: {err.strerror or err}", file=without_surrogates(str(path)))
+    except ValueError:  # a NUL in the name: no file has it
+        pass
+    else:
+        return None
     return Problem("no such file or folder", file=without_surrogates(str(path)))
 
 
