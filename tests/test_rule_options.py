@@ -137,6 +137,31 @@ def test_an_element_that_does_not_apply_keeps_its_points_with_the_reason() -> No
     assert "①方案：未满足（扣5分）；②竞赛不适用（2024年度未举办），不扣分；扣5.00分，得5.00分" == partial.reason
 
 
+THIRDS_NA = """{kind: checklist, round_elements: true, elements: [
+  {name: 要点1, met: a, not_applicable: na}, {name: 要点2, met: b}, {name: 要点3, met: c, not_applicable: na}]}"""
+THIRDS_NA_FACTS = "  a: {type: boolean}\n  b: {type: boolean}\n  c: {type: boolean}\n  na: {type: string, required: false}"
+
+
+def test_an_element_that_does_not_apply_is_rounded_as_a_met_one_is() -> None:
+    """Under round_elements an element that does not apply keeps its points rounded, as a met one does: 1.33 × 3 = 3.99
+    whether the thirds of 4 are met or two do not apply, never 4.00 for not applying (QA162 F1); the reason says the
+    rounding took 0.003 of it, not that it lost nothing, and explain shows the rounding."""
+    rule = one_indicator(THIRDS_NA, THIRDS_NA_FACTS, weight=4)
+    met = leaf(rule, {"a": True, "b": True, "c": True})
+    excused = leaf(rule, {"a": True, "b": True, "c": True, "na": "本年度未举办"})
+    assert met.score == excused.score == D("3.99")
+    assert excused.reason == ("要点1不适用（本年度未举办），按分值四舍五入（扣0.003分）；要点2：四舍五入（扣0.003分）；"
+                              "要点3不适用（本年度未举办），按分值四舍五入（扣0.004分）；扣0.01分，得3.99分"
+                              "（各要点得分保留2位小数四舍五入后相加）")
+    text = str(score(rule, {"a": True, "b": True, "c": True, "na": "本年度未举办"}).explain("x"))
+    assert "要点1：≈1.333333分，不适用（本年度未举办），不扣分，得1.33分（≈1.333333 → 1.33）" in text
+    whole = one_indicator(THIRDS_NA.replace("{name: 要点2, met: b}", "{name: 要点2, met: b, points: 1}")
+                          .replace("met: a,", "met: a, points: 1,").replace("met: c,", "met: c, points: 2,"),
+                          THIRDS_NA_FACTS, weight=4, head="precision: 0")
+    assert leaf(whole, {"a": True, "b": True, "c": True, "na": "今年不涉及"}).reason.startswith(
+        "要点1不适用（今年不涉及），不扣分；要点3不适用（今年不涉及），不扣分；其余要点均已满足（共3项），得满分4分")
+
+
 def test_an_element_applies_when_the_facts_give_no_reason() -> None:
     """Left out, the not-applicable text does not excuse the element: it is scored (and missed); empty text is refused."""
     node = leaf(one_indicator(NOT_APPLICABLE, NA_FACTS), {"a": True, "b": False})

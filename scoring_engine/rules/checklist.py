@@ -187,8 +187,13 @@ def score(rule: Checklist, weight: Decimal, facts: FactView) -> Outcome:
     for i, e in enumerate(rule.elements):  # (not zip(…, strict=True), whose keyword costs more than indexing)
         points = points_each[i]  # one per element: made from them
         if e.not_applicable is not None and (na := _not_applicable(e, facts)) is not None:
-            odd[i] = (e, points, points, _MET, na, None)  # not deducted: the element keeps its points
-            total += points
+            # not deducted: the element keeps its points, rounded as every element is when they are (QA162 F1)
+            chain = rounding.chain(points) if per_element and rounding.round(points) != points else None
+            kept = points if chain is None else chain[-1]
+            odd[i] = (e, points, kept, _MET, na, chain)
+            total += kept
+            if kept < points:
+                deductions.append(Deduction(points - kept, f"{e.name}不适用（{na}），按分值四舍五入"))
             continue
         met = value(e.met) if e.met is not None else None
         # the usual element: met in full, with no findings to deduct for (a ladder's zero_at_count is 1 or more)
@@ -262,7 +267,8 @@ def _points(rule: Checklist, weight: Decimal) -> list[Decimal]:
 
 
 def _excused(found: list[_Scored]) -> list[str]:
-    return [f"{e.name}不适用（{na}），不扣分" for e, _, _, _, na, _ in found if na is not None]
+    """The elements that do not apply and lost nothing (one whose points were rounded down is among the deductions)."""
+    return [f"{e.name}不适用（{na}），不扣分" for e, points, earned, _, na, _ in found if na is not None and earned >= points]
 
 
 def _fields(found: _Found, rounding: Rounding) -> dict[str, object]:
@@ -279,10 +285,8 @@ def _details(found: _Found, rounding: Rounding) -> dict[str, Any]:
     rows: list[dict[str, Any]] = []
     rounded = False
     for e, points, earned, why, na, chain in _each(found):
-        if na is not None:
-            rows.append({"name": e.name, "points": points, "earned": earned, "not_applicable": na})
-            continue
-        row = {"name": e.name, "points": points, "earned": earned, "reasons": list(why)}
+        row = ({"name": e.name, "points": points, "earned": earned, "not_applicable": na} if na is not None
+               else {"name": e.name, "points": points, "earned": earned, "reasons": list(why)})
         if chain is not None:
             row["rounding"] = chain
             rounded = True
@@ -306,11 +310,13 @@ TEMPLATES = {
 def steps(s: Story) -> list[str]:
     lines = []
     for element in s.details.get("elements", []):
+        rounded = f"（{rounding_chain(element['rounding'])}）" if "rounding" in element else ""
         if "not_applicable" in element:
-            lines.append(f"{element['name']}：{show_number(element['points'])}分，不适用（{element['not_applicable']}），不扣分")
+            kept = f"，得{show_number(element['earned'])}分{rounded}" if rounded else ""
+            lines.append(f"{element['name']}：{show_number(element['points'])}分，不适用（{element['not_applicable']}），"
+                         f"不扣分{kept}")
             continue
         why = f"：{'；'.join(element.get('reasons', []))}" if element.get("reasons") else ""
-        rounded = f"（{rounding_chain(element['rounding'])}）" if "rounding" in element else ""
         lines.append(f"{element['name']}：{show_number(element['points'])}分，得{show_number(element['earned'])}分{rounded}{why}")
     earned = [show_number(e["earned"]) for e in s.details.get("elements", [])]
     if "rounded_elements" in s.details:
