@@ -3,14 +3,17 @@
 
 from __future__ import annotations
 
+import itertools
 import re
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 
 import pytest
 from conftest import row_group_set
 from test_rules import leaf, one_indicator, scoring_error
 
 from scoring_engine import Facts, FactsError, IndicatorSetError, parse_indicator_set, score
+from scoring_engine._arith import round_half_up
+from scoring_engine.reports.rows import losses
 
 D = Decimal
 RATE = "  v: {type: number}\n  t: {type: number}"
@@ -71,6 +74,69 @@ def test_stages_and_elements_together_give_the_published_1_80() -> None:
                 {"a": D("0.89725"), "b": D("0.9")})
     assert D("3.60") == node.score
     assert node.reason.endswith("（各要点得分先保留3位小数、再保留2位小数四舍五入后相加）")
+
+
+THIRDS = """{kind: checklist, round_elements: true, elements: [{name: 要点1, met: a}, {name: 要点2, met: b}, {name: 要点3, met: c}]}"""
+THIRDS_FACTS = "  a: {type: boolean}\n  b: {type: boolean}\n  c: {type: boolean}"
+
+
+def test_rounded_elements_deductions_add_up_to_what_was_lost() -> None:
+    """Two missed thirds of 2 with the met third rounded up to 0.67: the deductions show 0.67 + 0.66 = 1.33 and 2 − 1.33 =
+    0.67, as without round_elements; the result's deductions and explain hold those, not 0.6666…7 (QA162 F2)."""
+    rule = one_indicator(THIRDS, THIRDS_FACTS, weight=2)
+    node = leaf(rule, {"a": False, "b": False, "c": True})
+    assert node.reason == ("要点1：未满足（扣0.67分）；要点2：未满足（扣0.66分）；扣1.33分，得0.67分"
+                           "（各要点得分保留2位小数四舍五入后相加）")
+    assert [d.points for d in node.deductions] == [D("0.67"), D("0.66")]
+    text = str(score(rule, {"a": False, "b": False, "c": True}).explain("x"))
+    assert "扣0.67分：要点1：未满足\n  扣0.66分：要点2：未满足\n" in text and "66666666" not in text
+
+
+def test_elements_rounded_up_are_said_to_add_what_they_gave_back() -> None:
+    """7 points in four elements of 1.75 at precision 0, one met half: 1 + 2 + 2 + 2 = 7. The reason says the rounding
+    added what the deduction took, 7 − 1 + 1 = 7; it said 扣0.75分，得7分, which gives 6 (QA162 F2). The 扣分明细 of the
+    HTML report gives the reason, whose numbers add up to the points lost, not the deduction alone."""
+    rule = THIRDS.replace("{name: 要点1, met: a}", "{name: 要点1, met: a}, {name: 要点4, met: d}")
+    facts = "  a: {type: number, min: 0, max: 1}\n  b: {type: boolean}\n  c: {type: boolean}\n  d: {type: boolean}"
+    result = score(one_indicator(rule, facts, weight=7, head="precision: 0"), {"a": D("0.5"), "b": True, "c": True, "d": True})
+    node = result.indicator("x")
+    assert node.score == 7
+    assert node.reason == "要点1：部分满足（得50.00%）（扣1分）；扣1分，四舍五入加1分，得7分（各要点得分保留0位小数四舍五入后相加）"
+    missed = leaf(one_indicator(rule, facts, weight=7, head="precision: 0"), {"a": D(0), "b": True, "c": True, "d": True})
+    assert missed.reason.startswith("要点1：未满足（扣2分）；扣2分，四舍五入加1分，得6分")
+    assert [why for _, _, why in losses(result)] == []  # nothing lost: no row
+    [(_, lost, why)] = losses(score(one_indicator(rule, facts, weight=7, head="precision: 0"),
+                                    {"a": D(0), "b": True, "c": True, "d": True}))
+    assert lost == 1 and why == [missed.reason]
+
+
+@pytest.mark.parametrize("head", ["precision: 0", "precision: 1", "precision: 2", "precision: 2\nrounding: {stages: [4]}"])
+def test_rounded_elements_reasons_add_up_whatever_is_met(head: str) -> None:
+    """Under round_elements, for every mix of met, missed, partial, judged and not applicable elements, the deductions a
+    reason lists add up to its 扣…分 (none shown as 0), as the result's deductions do, and weight − 扣 (+ what rounding
+    added) gives the score shown (QA162 F1, F2)."""
+    rule = ("{kind: checklist, round_elements: true, elements: [{name: 要点1, met: a, share: 1/3}, "
+            "{name: 要点2, met: b, share: 1/6}, {name: 要点3, met: c, not_applicable: na, share: 1/6}, "
+            "{name: 要点4, judgement: j, share: 1/3}]}")
+    facts = ("  a: {type: number, min: 0, max: 1}\n  b: {type: boolean}\n  c: {type: boolean}\n"
+             "  na: {type: string, required: false}\n  j: {type: judgement}")
+    places = int(head.split()[1])
+    for weight in ("2", "7"):
+        indicators = one_indicator(rule, facts, weight=weight, head=head)
+        for a, b, c, na, judged in itertools.product(["0", "0.5", "0.8975", "1"], [True, False], [True, False],
+                                                     [None, "不涉及"], ["0", "0.3", "1"]):
+            judged_score = (D(weight) / 3 * D(judged)).quantize(D("0.0001"), rounding=ROUND_DOWN)
+            given = {"a": D(a), "b": b, "c": c, "j": {"score": judged_score, "reason": "评价组判断"}} | ({"na": na} if na else {})
+            node = leaf(indicators, given)
+            found = re.search(r"扣([\d.]+)分(?:，四舍五入加([\d.]+)分)?，得([\d.]+)分", node.reason)
+            if found is None:
+                assert node.score == D(weight), node.reason
+                continue
+            lost, added, shown = D(found[1]), D(found[2] or 0), D(found[3])
+            items = [D(i) for i in re.findall(r"（扣([\d.]+)分）", node.reason)]
+            assert sum(items) == lost == sum(d.points for d in node.deductions) and 0 not in items, node.reason
+            left = D(weight) - lost + added
+            assert shown == node.score == (left if added else round_half_up(left, places)), node.reason
 
 
 @pytest.mark.parametrize(("head", "words"), [

@@ -13,7 +13,7 @@ import itertools
 from collections.abc import Iterator
 from decimal import Decimal
 
-from .._arith import fixed, plain
+from .._arith import ZERO, fixed, plain
 from .._display import equals_text, show_value
 from .._record import record
 from ..result import DerivedValue, IndicatorResult, Result
@@ -193,7 +193,9 @@ def losses(result: Result) -> list[tuple[tuple[IndicatorResult, ...], Decimal, l
         # points lost on a rescaled weight: the reason says how they were scaled (QA36 F3); a rule's own reduction
         # that its reason names: the reason says why, where its deduction says only '差25' (QA118 F4)
         own = node.kind in _OWN_REDUCTION and all(_named(node, d) for d in node.deductions)
-        if "rescaled" in node.details or own:
+        # a checklist whose elements rounded up gave back part of what it lost: the reason says how much (QA162 F2)
+        gave = node.kind == "checklist" and sum((d.points for d in node.deductions), ZERO) != node.weight - node.score
+        if "rescaled" in node.details or own or gave:
             why = [reason_text(node)]
         found.append((path, node.weight - node.score, why))
     return found

@@ -83,7 +83,8 @@ def ladder(spec: Mapping[str, Any], b: RuleSpec, *path: str | int, required: boo
     return Ladder(each, spec.get("zero_at_count"), tuple(keyed))
 
 
-def settle(deductions: tuple[Deduction, ...], weight: Decimal, raw: Decimal, rounding: Rounding) -> tuple[Deduction, ...]:
+def settle(deductions: tuple[Deduction, ...], weight: Decimal, raw: Decimal, rounding: Rounding,
+           gained: Decimal = ZERO) -> tuple[Deduction, ...]:
     """The deductions as the reason shows them: each at the set's precision, adding up to weight − the score shown.
 
     `raw` is the score before rounding; the deductions must account for all that
@@ -92,14 +93,21 @@ def settle(deductions: tuple[Deduction, ...], weight: Decimal, raw: Decimal, rou
     0 never shows as 0: when one would (a third of a point at precision 0), all
     are shown with as many more decimals as it takes (at most MORE_PLACES more),
     adding up to weight − the score at those decimals (0.5 + 0.3 + 0.2 of 1.03…).
+
+    `gained` is what rounding gave back that no deduction accounts for (a
+    checklist's elements rounded up, `round_elements`): the deductions then add
+    up to weight − raw + gained, and are shown adding up to weight − the score
+    shown + `gained` at the precision (0.67 + 0.66 of two missed thirds of 2, the
+    third met rounded up to 0.67); the reason says what the rounding added.
     """
-    lost = weight - raw
+    lost = weight - raw + gained
     points = [d.points for d in deductions]
     if not points or lost <= 0 or abs(sum(points, ZERO) - lost) > _NOISE:
         return deductions
-    quantized = _settled(points, weight - rounding.round(raw), rounding.places)
+    places = rounding.places
+    quantized = _settled(points, weight + round_half_up(gained, places) - rounding.round(raw), places)
     if not all(q or not p for q, p in zip(quantized, points, strict=True)):
-        quantized = _more_places(points, weight, raw, rounding) or quantized
+        quantized = _more_places(points, weight + gained, raw, rounding) or quantized
     return tuple(Deduction(q, d.reason) for q, d in zip(quantized, deductions, strict=True))
 
 
@@ -151,8 +159,9 @@ class _Settled(OnFirstRead, Sequence[Deduction]):
 
     __slots__ = ()
 
-    def __init__(self, deductions: tuple[Deduction, ...], weight: Decimal, raw: Decimal, rounding: Rounding):
-        super().__init__(settle, deductions, weight, raw, rounding)
+    def __init__(self, deductions: tuple[Deduction, ...], weight: Decimal, raw: Decimal, rounding: Rounding,
+                 gained: Decimal = ZERO):
+        super().__init__(settle, deductions, weight, raw, rounding, gained)
 
     def __getitem__(self, index: Any) -> Any:
         return self._value()[index]
@@ -164,9 +173,10 @@ class _Settled(OnFirstRead, Sequence[Deduction]):
         return len(self._args[0])  # as many as given: known without settling them
 
 
-def settle_later(deductions: tuple[Deduction, ...], weight: Decimal, raw: Decimal, rounding: Rounding) -> Sequence[Deduction]:
-    """`settle(deductions, weight, raw, rounding)`, worked out when first read."""
-    return _Settled(deductions, weight, raw, rounding)
+def settle_later(deductions: tuple[Deduction, ...], weight: Decimal, raw: Decimal, rounding: Rounding,
+                 gained: Decimal = ZERO) -> Sequence[Deduction]:
+    """`settle(deductions, weight, raw, rounding, gained)`, worked out when first read."""
+    return _Settled(deductions, weight, raw, rounding, gained)
 
 
 def itemised(deductions: Sequence[Deduction], rounding: Rounding, separator: str = "；") -> str:

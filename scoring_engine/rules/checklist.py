@@ -22,7 +22,7 @@ from ..formulas import Formula, evaluate
 from ..judgements import Judgement
 from ._base import (Amount, Deduction, FactView, LazyMapping, Outcome, RuleKind, RuleSpec, Story, Template, amount, amount_of,
                     findings, reads, shown_later)
-from ._deductions import MORE_PLACES, Ladder, itemised, ladder, settle_later
+from ._deductions import MORE_PLACES, Ladder, itemised, ladder, settle_later, show_points
 
 
 class Element(NamedTuple):
@@ -180,7 +180,7 @@ def score(rule: Checklist, weight: Decimal, facts: FactView) -> Outcome:
     per_element = rounding.elements
     odd: dict[int, _Scored] = {}  # position → each element not simply met in full (the rest are told by _found)
     deductions = []
-    total = ZERO
+    total = gained = ZERO  # gained: what rounding elements up added to them (round_elements)
     ready = rule.ready
     points_each = ready[1] if ready is not None and ready[0] is weight else _points(rule, weight)
     value = facts.value
@@ -194,6 +194,7 @@ def score(rule: Checklist, weight: Decimal, facts: FactView) -> Outcome:
             total += kept
             if kept < points:
                 deductions.append(Deduction(points - kept, f"{e.name}不适用（{na}），按分值四舍五入"))
+            gained += max(kept - points, ZERO)
             continue
         met = value(e.met) if e.met is not None else None
         # the usual element: met in full, with no findings to deduct for (a ladder's zero_at_count is 1 or more)
@@ -211,6 +212,8 @@ def score(rule: Checklist, weight: Decimal, facts: FactView) -> Outcome:
         total += earned
         if earned < points:
             deductions.append(Deduction(points - earned, f"{e.name}：{'；'.join(why) or '四舍五入'}"))
+        elif earned > points:
+            gained += earned - points
     found = (rule.elements, points_each, odd)
     details = LazyMapping(_details, found, rounding)
     if not deductions:
@@ -219,8 +222,10 @@ def score(rule: Checklist, weight: Decimal, facts: FactView) -> Outcome:
         excused = any(f[4] is not None for f in odd.values())
         return Outcome(total, "checklist.full_not_applicable" if excused else "checklist.full",
                        LazyMapping(_fields, found, rounding), details)
-    taken = settle_later(tuple(deductions), weight, total, rounding)
-    missed = shown_later(tuple(d.points for d in deductions), _missed_fields, found, rounding, taken)
+    # elements rounded up gave back some of what the others lost: the reason names what the rounding added (QA162 F2)
+    taken = settle_later(tuple(deductions), weight, total, rounding, gained)
+    missed = shown_later(tuple(d.points for d in deductions), _missed_fields, found, rounding, taken,
+                         (weight, total) if gained else None)
     return Outcome(total, "checklist.partial", missed, details, taken)
 
 
@@ -234,10 +239,19 @@ def _each(found: _Found) -> list[_Scored]:
     return [odd.get(i) or (e, p, p, _MET, None, None) for i, (e, p) in enumerate(zip(elements, points, strict=True))]
 
 
-def _missed_fields(found: _Found, rounding: Rounding, taken: Sequence[Deduction]) -> dict[str, object]:
+def _missed_fields(found: _Found, rounding: Rounding, taken: Sequence[Deduction],
+                   gained: tuple[Decimal, Decimal] | None) -> dict[str, object]:
     each = _each(found)
     return {**_fields_of(each, rounding), "missed": "；".join([itemised(taken, rounding), *_excused(each)]),
-            "deducted": _deducted(taken, rounding)}
+            "deducted": _deducted(taken, rounding), "gained": _gained(taken, *gained, rounding) if gained else ""}
+
+
+def _gained(taken: Sequence[Deduction], weight: Decimal, total: Decimal, rounding: Rounding) -> str:
+    """What rounding elements up added back (some did), when the deductions shown come to more than weight − the score
+    shown: '，四舍五入加1分' of 7 points in four elements at precision 0, the one met half losing 0.75 (shown 1) and the
+    others each rounded up from 1.75 to 2, for 7 − 1 + 1 = 7; else ''."""
+    more = sum((d.points for d in taken), ZERO) - (weight - min(max(rounding.round(total), ZERO), weight))
+    return f"，四舍五入加{show_points(more, rounding)}分" if more > 0 else ""
 
 
 def _deducted(taken: Sequence[Deduction], rounding: Rounding) -> str:
@@ -303,7 +317,8 @@ TEMPLATES = {
     "checklist.full": Template("要点均已满足（共{count}项），得满分{score}分{rounded}", _FIELDS),
     "checklist.full_not_applicable": Template("{not_applicable}；其余要点均已满足（共{count}项），得满分{score}分{rounded}",
                                               _FIELDS),
-    "checklist.partial": Template("{missed}；扣{deducted}分，得{score}分{rounded}", (*_FIELDS, "missed", "deducted")),
+    "checklist.partial": Template("{missed}；扣{deducted}分{gained}，得{score}分{rounded}",
+                                  (*_FIELDS, "missed", "deducted", "gained")),
 }
 
 
