@@ -899,3 +899,55 @@ def test_a_judgement_lacking_its_reason_or_a_finding_with_points_given_twice_is_
     assert "此处为 3分（" in said and "此处为 达成年度指标，9分（" in said, lines
     assert "为 2笔支出未附发票（2分）；1笔支出超范围列支，此处为 2笔支出未附发票（3分）（" in said, lines
     assert 3 == said.count("填写了两次") and not any(word in said for word in ("score：", "tier：", "text：", "points")), lines
+
+
+ROWS_SET = """id: example-rows
+name: 示例：按绩效目标表评分
+version: "1"
+total: 50
+grades:
+  - {label: 合格, min: 30}
+  - {label: 不合格, min: 0}
+facts:
+  targets: {type: list, items: target, label: 绩效目标表（产出指标）}
+indicators:
+  - id: output
+    name: 产出指标
+    weight: 50
+    children_from:
+      fact: targets
+      rules:
+        quantity: {kind: proportional, value: row.actual, target: row.target}
+        timeliness: {kind: linear, value: row.actual, target: row.target, direction: lower_is_better, share_each: 0.2, units: started}
+        qualitative: {kind: tiers, fact: row}
+"""
+ROWS_FACTS = """{"facts": {"targets": [
+  {"id": "buildings", "name": "安置房主体封顶栋数", "type": "quantity", "weight": 20, "target": 19, "actual": 18, "unit": "栋"},
+  {"name": "建设工期（月）", "type": "timeliness", "weight": 15, "target": 12, "actual": 14},
+  {"name": "安置群众满意度", "type": "qualitative", "weight": 15, "tier": "部分达成并具有一定效果", "score": 10, "reason": "回迁滞后"}
+]}}"""
+
+
+def test_a_form_written_of_a_set_whose_target_rows_go_on_the_side_sheet_scores_back_to_the_same_total(tmp_path: Path):
+    """A set with a row group its `form: targets` does not map (the docs' example-rows set): the 自评表 `score` writes
+    holds the rows as JSON on 表外事实, and score, import and batch read it back to the same 37.95 合格; they said the cell
+    holding [{"id": "buildings", …}] was text, not a list (QA162 F3). A cell that is no JSON is told how to write rows."""
+    rows, facts, form = tmp_path / "rows.yaml", tmp_path / "facts.json", tmp_path / "form.xlsx"
+    rows.write_text(ROWS_SET, encoding="utf-8")
+    facts.write_text(ROWS_FACTS, encoding="utf-8")
+    run = CliRunner().invoke(main, ["score", str(facts), "--set", str(rows), "--layout", "selfeval", "-o", str(form)])
+    assert 0 == run.exit_code, run.output
+    run = CliRunner().invoke(main, ["score", str(form), "--set", str(rows), "--format", "json"])
+    assert 0 == run.exit_code, run.output
+    assert '"total": 37.95' in run.output and '"grade": "合格"' in run.output
+    imported = CliRunner().invoke(main, ["import", str(form), "--set", str(rows)])
+    assert 0 == imported.exit_code, imported.output
+    assert '"name": "安置房主体封顶栋数"' in imported.output
+    summary = tmp_path / "summary.csv"
+    batch = CliRunner().invoke(main, ["batch", str(form), "--set", str(rows), "-o", str(summary)])
+    assert 0 == batch.exit_code, batch.output
+    assert "37.95" in summary.read_text(encoding="utf-8-sig")
+    row, column = _where(form, "targets", sheet=1)
+    _edit(form, {f"{'ABC'[column]}{row}": '[{"name": "x", '}, sheet=1)
+    said = _said("score", str(form), "--set", str(rows))
+    assert any("表外事实!C3：list 类事实应按 JSON 填写" in line and '请写成 [{"name": "主体封顶栋数"' in line for line in said), said

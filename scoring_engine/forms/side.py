@@ -50,6 +50,7 @@ _COUNT = re.compile(_COUNTED.format(kinds=_KINDS) + r"(\([^)]*\))?")
 _NUMBER = re.compile(r"[-+]?(\d{1,15}(\.\d{1,15})?|\.\d{1,15})")  # as a facts file writes one, at most 15 digits each side
 _YES_NO = {"true": True, "false": False, "是": True, "否": False}
 _JSON_EXAMPLES = {"list": '["资料不全", "未按期报送"]', "numbers": "[88, 92.5, 85]",
+                  "targets": '[{"name": "主体封顶栋数", "type": "quantity", "weight": 20, "target": 19, "actual": 18}]',
                   "judgement": '{"score": 3, "reason": "测算依据基本充分"}',
                   "tier": '{"tier": "达成年度指标", "score": 9, "reason": "效果明显"}'}
 
@@ -300,15 +301,16 @@ def _side_value(reading: FormReading, side: Sheet, r: int, value: Any, kind: str
     numbers = _numbers_typed(value) if kind == "numbers" else None  # 88 alone, or one a line (Alt+Enter) (QA62 F4)
     if numbers is not None:
         return numbers
-    if kind in ("findings", "numbers", "judgement", "tier") and isinstance(value, str):
+    # target rows (a row group the form's layout does not map) as the form's writer puts them there: JSON (QA162 F3)
+    if kind in ("findings", "numbers", "targets", "judgement", "tier") and isinstance(value, str):
         try:
             return _cell_json(value)
         except ValueError:  # the JSON parser's own words are English and say little: the cell and how to write it
             shown = value if len(value) <= 40 else value[:40] + "…"
-            listed = kind in ("findings", "numbers")
+            listed = kind in ("findings", "numbers", "targets")
             reading.problems.append(Problem(f"{side.ref(r, 3)}: a {'list' if listed else kind} fact is written as JSON here, "
                                             f"not {shown!r}", file=str(reading.path),
-                                            hint=f"write it as {_JSON_EXAMPLES['list' if kind == 'findings' else kind]}"
+                                            hint=f"write it as {_JSON_EXAMPLES.get(kind, _JSON_EXAMPLES['list'])}"
                                             + (", or [] for none" if listed else "")))  # 无 typed (QA38)
             return None
     if kind == "boolean" and isinstance(value, str) and value.strip().lower() in _YES_NO:
