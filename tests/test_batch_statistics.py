@@ -330,6 +330,22 @@ def test_target_rows_are_analysed_by_their_second_level_category_across_projects
     assert ["数量指标", "产出指标", 1, 1] == table[start + 1][:4] and Decimal(1) == table[start + 1][4].value
 
 
+def test_the_first_level_of_a_row_group_below_one_is_the_first_level_not_the_group():
+    """A row group that is a 二级 (产出指标3（目标表） under 产出): 所属一级指标 names 产出, then the group (产出 › 产出指标3
+    （目标表）); it named the group alone, as if it were the 一级 (QA162 F4). A group that is a 一级 is named alone."""
+    top = IndicatorRow("output", "产出", 1, Decimal(50), Decimal(40), "")
+    group = IndicatorRow("output.c3", "产出指标3（目标表）", 2, Decimal(30), Decimal(25), "")
+    rows = (top, IndicatorRow("output.c1", "产出指标1", 2, Decimal(20), Decimal(15), ""), group,
+            IndicatorRow("output.c3.1", "道路", 3, Decimal(30), Decimal(25), "", False, "数量指标"),
+            IndicatorRow("benefit", "效益指标", 1, Decimal(30), Decimal(30), ""), _target("benefit.a", "社会效益指标", "30", "30"))
+    s = summarise([_row(0, "85", indicators=rows)]).sets[0]
+    assert [("产出", "产出指标3（目标表）"), ("", "效益指标")] == [(c.top_name, c.group_name) for c in s.categories]
+    table = statistics(summarise([_row(0, "85", indicators=rows)]))
+    start = next(i for i, row in enumerate(table) if row and getattr(row[0], "text", "").startswith("二级指标"))
+    assert [["数量指标", "产出 › 产出指标3（目标表）", 1, 0], ["社会效益指标", "效益指标", 1, 1]] == [
+        row[:4] for row in table[start + 1:start + 3]]
+
+
 def test_scores_only_gives_each_target_rows_weight_used_beside_its_score():
     """`Scores.weights` holds every indicator of `Scores.scores`, target rows too: a row's 得分率 can be read without the
     audit trail (the 二级 analysis of a summary-only batch reads it), and the mapping stays read-only."""

@@ -67,20 +67,25 @@ class CategoryStat:
     count: int  # its rows, over every project
     reached: int  # of them, those that scored their whole weight
     mean_rate: Decimal  # their mean 得分率, exact (the writers round it)
+    top_name: str = ""  # the name of the 一级 the group is under (产出), when the group is not a 一级 itself (QA162 F4)
 
 
 class CategoryTally:
     """The rows of each (group, category), gathered one project at a time."""
 
     def __init__(self) -> None:
-        self.found: dict[tuple[str, str], list[Any]] = {}  # (group id, category) → [group name, rows, reached, rate sum]
+        # (group id, category) → [group name, rows, reached, rate sum, the name of the 一级 above the group or ""]
+        self.found: dict[tuple[str, str], list[Any]] = {}
 
-    def add(self, group: _Indicator | None, row: _Indicator) -> None:
-        """A target row of `group` (its 一级 or parent indicator); one of weight 0 counts in none, one without a
-        category under UNCATEGORISED."""
+    def add(self, group: _Indicator | None, row: _Indicator, top: _Indicator | None = None) -> None:
+        """A target row of `group` (its 一级 or parent indicator), under the 一级 `top` (None or `group`: the group is one);
+        one of weight 0 counts in none, one without a category under UNCATEGORISED."""
         if group is None or not row.weight:
             return
-        tally = self.found.setdefault((group.id, row.category or UNCATEGORISED), [group.name, 0, 0, {}])
+        key = (group.id, row.category or UNCATEGORISED)
+        tally = self.found.get(key)
+        if tally is None:
+            tally = self.found[key] = [group.name, 0, 0, {}, top.name if top is not None and top.id != group.id else ""]
         tally[1] += 1
         tally[2] += row.score >= row.weight
         add_rate(tally[3], row.score, row.weight)
@@ -97,9 +102,9 @@ class CategoryTally:
             known = _NATIONAL.get(category, len(_NATIONAL) + (category == UNCATEGORISED))
             return place.get(group, len(place)), known, met[key]
 
-        return tuple(CategoryStat(group, self.found[group, category][0], category, count, reached, mean_rate(rates, count))
+        return tuple(CategoryStat(group, name, category, count, reached, mean_rate(rates, count), top)
                      for group, category in sorted(self.found, key=order)
-                     for _, count, reached, rates in [self.found[group, category]])
+                     for name, count, reached, rates, top in [self.found[group, category]])
 
 
 def row_groups(indicator_set: IndicatorSet) -> tuple[tuple[str, str, int], ...]:

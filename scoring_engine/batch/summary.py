@@ -243,7 +243,7 @@ class _SetTotals:
         parents: dict[int, IndicatorRow] = {}  # level → the last indicator of the set met at that level
         for i in row.indicators:
             if not i.in_set:  # a project's own target row: no other project has it, and there may be millions
-                self.categories.add(parents.get(i.level - 1), i)  # but its 二级 category is in every project
+                self.categories.add(parents.get(i.level - 1), i, parents.get(1))  # but its 二级 category is in every project
                 continue
             parents[i.level] = i
             stat = self.indicators.get(i.id)

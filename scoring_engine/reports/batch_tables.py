@@ -493,4 +493,6 @@ CATEGORY_HEADER = ("二级指标（绩效目标表各行，按类别）", "所�
 
 
 def category_cells(c: CategoryStat) -> list[Any]:
-    return [c.category, c.group_name, c.count, c.reached, Rate(cut_rate(c.mean_rate))]
+    """A category's row: 所属一级指标 is the group's 一级, followed by the group when it is below it (产出 › 产出指标3)."""
+    under = f"{c.top_name} › {c.group_name}" if c.top_name else c.group_name
+    return [c.category, under, c.count, c.reached, Rate(cut_rate(c.mean_rate))]
