@@ -366,4 +366,8 @@ PLACES = (
      "--threshold 是比对时标记的分差：请与 --compare-with 或 --compare-set 一起使用"),
     ("--report-format is the format of each project's own report: give it with --reports DIR",
      "--report-format 是每个项目单独报告的格式：请与 --reports 目录 一起使用"),
+    # a side-sheet cell's kind said in words, before the general "a {kind} fact is written as JSON here" (QA162 note)
+    ("a list fact is written as JSON here, not {value}", "列表类事实应按 JSON 填写，实际是 {value}"),
+    ("a judgement fact is written as JSON here, not {value}", "评价组判分类事实应按 JSON 填写，实际是 {value}"),
+    ("a tier fact is written as JSON here, not {value}", "档次类事实应按 JSON 填写，实际是 {value}"),
 )

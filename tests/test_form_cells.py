@@ -973,7 +973,7 @@ def test_a_side_sheet_value_that_is_no_json_is_told_how_to_write_it(tmp_path: Pa
     row[2].value = "达成年度指标"
     book.save(form)
     code, lines = _lines("score", str(form))
-    assert 1 == code and f"{SIDE_SHEET}!{row[2].coordinate}：tier 类事实应按 JSON 填写，实际是 '达成年度指标'" in lines[0], lines
+    assert 1 == code and f"{SIDE_SHEET}!{row[2].coordinate}：档次类事实应按 JSON 填写，实际是 '达成年度指标'" in lines[0], lines
     assert '请写成 {"tier": "达成年度指标", "score": 9, "reason": "效果明显"}' in lines[0]
 
 

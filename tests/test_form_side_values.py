@@ -96,7 +96,7 @@ def test_expert_scores_that_are_not_numbers_get_a_hint_with_numbers(tmp_path: Pa
     form, rows = _form(tmp_path, {"a": 100, "sc": "七十\n95"})
     code, said = _scored(form, tmp_path)
     assert 1 == code
-    assert f"表外事实!C{rows['sc']}：list 类事实应按 JSON 填写，实际是 '七十\\n95'（请写成 [88, 92.5, 85]；没有则写 []）" in said, said
+    assert f"表外事实!C{rows['sc']}：列表类事实应按 JSON 填写，实际是 '七十\\n95'（请写成 [88, 92.5, 85]；没有则写 []）" in said, said
 
 
 @pytest.mark.parametrize("typed", ["[75, NaN]", "[75, Infinity]", "[" * 20_000 + "]" * 20_000],
@@ -107,5 +107,5 @@ def test_json_that_is_no_list_of_numbers_is_refused_on_its_cell_by_score_and_imp
     form, rows = _form(tmp_path, {"a": 100, "sc": typed})
     for command in ("score", "import"):
         code, said = _scored(form, tmp_path, command)
-        assert 1 == code and f"表外事实!C{rows['sc']}：list 类事实应按 JSON 填写" in said, said
+        assert 1 == code and f"表外事实!C{rows['sc']}：列表类事实应按 JSON 填写" in said, said
         assert not (tmp_path / "facts.json").exists()

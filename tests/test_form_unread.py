@@ -950,4 +950,4 @@ def test_a_form_written_of_a_set_whose_target_rows_go_on_the_side_sheet_scores_b
     row, column = _where(form, "targets", sheet=1)
     _edit(form, {f"{'ABC'[column]}{row}": '[{"name": "x", '}, sheet=1)
     said = _said("score", str(form), "--set", str(rows))
-    assert any("表外事实!C3：list 类事实应按 JSON 填写" in line and '请写成 [{"name": "主体封顶栋数"' in line for line in said), said
+    assert any("表外事实!C3：列表类事实应按 JSON 填写" in line and '请写成 [{"name": "主体封顶栋数"' in line for line in said), said
