@@ -121,7 +121,7 @@ def _kind(problem: Problem) -> str:
 def _unknown(plan: ScoringPlan, indicator_id: str, facts: Facts) -> Problem:
     known = plan.by_id
     by_name = [i for i, node in known.items() if node.indicator.name == indicator_id.strip()]  # 生态效益, as printed
-    group = next((g.indicator.id for g in plan.row_groups if indicator_id.startswith(g.indicator.id + ".")), None)  # a row
+    group = next((g.indicator for g in plan.row_groups if indicator_id.startswith(g.indicator.id + ".")), None)  # a row
     removed = [c.target for c in plan.set.changes if c.what == "removed"]  # by the set's profile or its base's
     close = did_you_mean(indicator_id, [*known, *removed])  # a slip of a removed id is not offered another (QA35 F7)
     meant = close.removeprefix("did you mean ").removesuffix("?") if close else None
@@ -133,8 +133,9 @@ def _unknown(plan: ScoringPlan, indicator_id: str, facts: Facts) -> Problem:
                         f"{gone.line}): leave it out of not_applicable, since this set does not score it"
                    if gone is not None else
                    f"write its id: {by_name[0]}" if by_name else
-                   f"a target row cannot be marked on its own: leave it out of the rows, or mark the "
-                   f"group {group}" if group else close)
+                   f"a target row cannot be marked on its own: leave it out of the rows, and give the other rows weights "
+                   f"that add up to {plain(group.weight)}, the weight of group {group.id}, or none for equal shares; or "
+                   f"mark the group {group.id}" if group else close)  # the weights too: deleting it alone fails (QA167 F3)
 
 
 def for_comparison(indicator_set: IndicatorSet, facts: Facts, other: IndicatorSet | None = None) -> Facts:

@@ -15,7 +15,7 @@ from .target_rows import two_scales, unsigned_target
 if TYPE_CHECKING:
     from .model import IndicatorSet, RowGroup
 
-__all__ = ["FAR_PAST", "row_problems"]
+__all__ = ["FAR_PAST", "row_problems", "weights_fix"]
 
 #: A row reached this many times over its target or more is read as on two scales, unless its rule is a ceiling: a count
 #: in 人 beside a target in 万人 (≥1万人 beside 9600 scored full marks at 960000%: QA72 F1), however the unit is written.
@@ -58,8 +58,13 @@ def row_problems(indicator_set: IndicatorSet, values: Mapping[str, Any],
             found.append((fact, "some rows have a weight and some do not", "give every row a weight, or none for equal shares"))
         elif weights and (total := sum(weights, Decimal(0))) != node.weight:
             found.append((fact, f"rows' weights add up to {plain(total)}, not the weight {plain(node.weight)} of group {node.id}",
-                          None))
+                          weights_fix(node.weight)))  # with the fix: a row deleted left the others short (QA167 F3)
     return found
+
+
+def weights_fix(weight: Decimal) -> str:
+    """What to do when a group's rows' weights do not add up to its `weight`: either way the rows then score."""
+    return f"give the rows weights that add up to {plain(weight)}, or none for equal shares of it"
 
 
 def _elsewhere(message: str, hint: str | None, category: str | None, groups: Mapping[str, RowGroup],

@@ -340,8 +340,6 @@ _SCORING = (
      "计算得分 {raw} 高于分值 {weight}，而体系不设加分项（weight_rules: no_bonus）"),
     ("check the rule and the facts", "检查评分规则和事实"),
     ("cap cannot be decided ({message}): {cap}", "无法判断封顶条件（{message!t}）：{cap}"),
-    ("a target row cannot be marked on its own: leave it out of the rows, or mark the group {id}",
-     "绩效目标表的行不能单独标为不适用：从表中删去这一行，或把整个行组 {id} 标为不适用"),
     ("give {fact} in the facts file, or declare a default for it in the set",
      "在事实文件中给出 {fact}，或在体系中为它写上未给出时的值 default"),
     ("cap condition must give true or false, got {value}: {cap}", "封顶条件应得出 true 或 false，实际是 {value!t}：{cap}"),

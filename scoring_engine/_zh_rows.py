@@ -26,6 +26,13 @@ ROWS = (
     ("give every row a weight, or none for equal shares", "每行都写分值，或都不写（平均分配）"),
     ("rows' weights add up to {total}, not the weight {weight} of group {id}",
      "各行分值合计 {total}，不等于行组 {id} 的分值 {weight}"),
+    ("give the rows weights that add up to {weight}, or none for equal shares of it",
+     "使各行分值合计为 {weight}，或各行都不写分值，平分 {weight} 分"),  # QA167 F3
+    # a row of a group marked 不适用 on its own (_not_applicable: QA45 F9, QA167 F3)
+    ("a target row cannot be marked on its own: leave it out of the rows, and give the other rows weights that add up to "
+     "{weight}, the weight of group {id}, or none for equal shares; or mark the group {id}",
+     "绩效目标表的行不能单独标为不适用：从表中删去这一行，并使其余各行分值合计为 {weight}（行组 {id} 的分值），"
+     "或其余各行都不写分值（平均分配）；或把整个行组 {id} 标为不适用"),
     ("the rows are weighted for {other}, where {id} weighs {weight}: to compare them under both sets, give the rows without "
      "weights (equal shares), or weighted for {this}",
      "各行分值是按 {other} 填写的（其中 {id} 的分值为 {weight}）：要在两个体系下比较，各行不写分值（平均分配），"

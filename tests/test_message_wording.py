@@ -205,7 +205,39 @@ def test_a_target_row_marked_not_applicable_is_told_that_rows_are_not_marked_one
     path = tmp_path / "facts.json"
     path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     code, out = _run("--lang", "zh", "score", str(path))
-    assert code == 1 and "绩效目标表的行不能单独标为不适用：从表中删去这一行，或把整个行组 output 标为不适用" in out, out
+    assert code == 1 and "绩效目标表的行不能单独标为不适用：从表中删去这一行，并使其余各行分值合计为 50（行组 output 的分值），" \
+        "或其余各行都不写分值（平均分配）；或把整个行组 output 标为不适用" in out, out
+
+
+def test_the_advice_for_a_target_row_marked_not_applicable_scores_when_followed(tmp_path: Path) -> None:
+    """QA167 F3: 每公里管网造价 (output.cost) marked 不适用 was told to delete the row; deleted, the rows' weights 20 + 20
+    were refused as not adding up to output's 50, with no fix. The advice now says to give the other rows weights that add
+    up to 50 or none, and either way the project scores; the weights refused say the same fix, in both languages."""
+    def without_cost(weights: dict[str, int] | None):
+        def change(facts: dict) -> None:
+            rows = [row for row in facts["targets"]["output"] if row["id"] != "cost"]
+            for row in rows:
+                row.pop("weight")
+                row.update({"weight": weights[row["id"]]} if weights is not None else {})
+                row.update({"score": 25} if "score" in row and weights is None else {})
+            facts["targets"]["output"] = rows
+        return change
+
+    marked = _self_evaluation(tmp_path, lambda facts: None)
+    document = json.loads(marked.read_text(encoding="utf-8"))
+    marked.write_text(json.dumps({**document, "not_applicable": {"output.cost": "本年度不涉及管网造价"}}, ensure_ascii=False),
+                      encoding="utf-8")
+    code, out = _run("--lang", "en", "score", str(marked))
+    assert code == 1 and "(a target row cannot be marked on its own: leave it out of the rows, and give the other rows " \
+        "weights that add up to 50, the weight of group output, or none for equal shares; or mark the group output)" in out
+    code, out = _run("--lang", "zh", "score", str(_self_evaluation(tmp_path, without_cost({"pipes": 20, "quality": 20}))))
+    assert code == 1 and out.rstrip().endswith("各行分值合计 40，不等于行组 output 的分值 50（读取它的指标：output）"
+                                              "（使各行分值合计为 50，或各行都不写分值，平分 50 分）"), out
+    code, out = _run("--lang", "en", "score", str(_self_evaluation(tmp_path, without_cost({"pipes": 20, "quality": 20}))))
+    assert out.rstrip().endswith("(give the rows weights that add up to 50, or none for equal shares of it)"), out
+    for followed in (without_cost({"pipes": 30, "quality": 20}), without_cost(None)):
+        code, out = _run("--lang", "zh", "score", str(_self_evaluation(tmp_path, followed)))
+        assert code == 0 and "(output.pipes)" in out and "(output.quality)" in out and "output.cost" not in out, out
 
 
 def test_two_grades_with_the_same_min_name_each_other(tmp_path: Path) -> None:

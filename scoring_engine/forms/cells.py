@@ -18,6 +18,7 @@ from typing import Any
 from .._arith import fixed, plain, round_half_up
 from .._text import cut
 from .._display import show_value
+from .._row_fit import weights_fix
 from ..engine import score
 from ..errors import ADD_THE_FACT, ADD_TO_THE_ROW, Problem, ScoringEngineError
 from ..facts import flatten
@@ -158,8 +159,10 @@ def _placed(problem: Problem, imported: ImportedFacts, indicator_set: IndicatorS
     if weights and block is not None and problem.message.startswith(("rows' weights", "some rows have a weight")):
         shown = weights[0] if len(weights) == 1 else f"{weights[0]}–{weights[-1].split('!', 1)[1]}"
         message = problem.message.replace(f"of group {block.indicator}", f"of {block.label}")
-        rescaled, declared = imported.group_weights.get(fact), plain(indicator_set.indicator(block.indicator).weight)
-        fix = (problem.hint or f"make them add up to {declared}, the 分值 the blank form prints") if rescaled is None else (
+        weight = indicator_set.indicator(block.indicator).weight
+        rescaled, declared = imported.group_weights.get(fact), plain(weight)
+        other = problem.hint if problem.hint != weights_fix(weight) else None  # weighted for the set compared (QA81 F6)
+        fix = (other or f"make them add up to {declared}, the 分值 the blank form prints") if rescaled is None else (
             f"make them add up to {declared} (the 分值 the blank form prints), or to {plain(rescaled)}, "
             "the group's weight with the indicators marked 不适用 rescaled away")  # the form may show either sum: both named
         return _on(dataclasses.replace(problem, message=message, fact=None, hint=fix), shown, form)
