@@ -186,3 +186,37 @@ def test_the_forms_own_dash_typed_in_the_funds_block_is_no_value(tmp_path: Path,
     what the form prints there: nothing to tell."""
     code, out = _run(_filled(tmp_path, H6=dash, G7=dash, I7=dash))
     assert 0 == code and "not read" not in out and "is no rate" not in out, out
+
+
+def test_the_sichuan_forms_special_account_row_is_read_and_printed_back_as_the_other_rows(tmp_path: Path) -> None:
+    """QA167 F4: the Sichuan form prints 财政专户管理资金 among its 其中 rows, but the set declared no facts for it: 40 / 40 /
+    35 typed there were warned of as not read, and the form written back left the row blank. The row is read (as
+    budget.special.*) and printed back as 其中：财政资金 is, and its amounts count in the 其中 rows' sums; the set's
+    其中 facts are labelled by the form's columns (调整后预算数, 预算执行数), not the national form's 全年预算数/全年执行数."""
+    import json
+
+    sichuan = "部门预算项目支出绩效自评表"
+    cells = {"E6": 100, "E7": 60, "F7": 60, "G7": 65, "E8": 40, "F8": 40, "G8": 35}  # F6, G6: 100, 100
+    form = written_form(ROOT / "indicator_sets" / "sichuan-self-evaluation.facts.json", tmp_path / "form.xlsx", cells)
+    sheet = openpyxl.load_workbook(form)[sichuan]
+    assert sheet["B8"].value == "财政专户管理资金" and [sheet[f"{c}5"].value for c in "EFG"] == ["年初预算数", "调整后预算数",
+                                                                                                "预算执行数"]
+    read = tmp_path / "read.json"
+    run = CliRunner().invoke(main, ["--lang", "zh", "import", str(form), "-o", str(read)])
+    assert 0 == run.exit_code and "提示" not in run.output, run.output
+    values = json.loads(read.read_text(encoding="utf-8"))["facts"]
+    assert [40, 40, 35] == [values[f"budget.special.{key}"] for key in ("initial", "total", "paid")], values
+    again = tmp_path / "again.xlsx"
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form), "--layout", "selfeval", "-o", str(again)])
+    assert 0 == run.exit_code and "不会被读取" not in run.output, run.output
+    sheet = openpyxl.load_workbook(again)[sichuan]
+    assert [[sheet[f"{c}{row}"].value for c in "EFG"] for row in (7, 8)] == [[60, 60, 65], [40, 40, 35]]
+    from scoring_engine.loader import load_indicator_set
+
+    declared = load_indicator_set("sichuan-self-evaluation").facts  # labelled by the form's columns, not 全年预算数/全年执行数
+    assert [declared[f"budget.{row}.{key}"].label for row in ("fiscal", "special") for key in ("total", "paid")] == [
+        "财政资金（调整后预算数）", "财政资金（预算执行数）", "财政专户管理资金（调整后预算数）", "财政专户管理资金（预算执行数）"]
+    short = written_form(ROOT / "indicator_sets" / "sichuan-self-evaluation.facts.json", tmp_path / "short.xlsx",
+                         {**cells, "F8": 30})
+    code, output = _run(short)
+    assert 0 == code and f"{sichuan}!F6: the 调整后预算数 of the 其中 rows add up to 90 (F7+F8), not 100" in output, output

@@ -61,8 +61,8 @@ def _said(*args: str) -> list[str]:
 
 @pytest.mark.parametrize("set_id", sorted(bundled_sets()))
 def test_a_form_the_tool_wrote_reads_back_without_a_word_about_unread_cells(tmp_path: Path, set_id: str):
-    """The form `score` writes (its own rows' 年度指标值 and 实际完成值 left blank, Sichuan's 财政专户管理资金 row blank)
-    reads back without a warning that something typed was not read: only what a clerk typed is named."""
+    """The form `score` writes (its own rows' 年度指标值 and 实际完成值 left blank, a funds row the set has no facts for
+    blank) reads back without a warning that something typed was not read: only what a clerk typed is named."""
     form = _written(tmp_path, set_id)
     for command in ("score", "import"):
         lines = _said(command, str(form))
@@ -102,17 +102,27 @@ def test_a_misspelt_fact_whose_closest_the_form_gives_is_told_where_that_one_is(
 
 
 def test_amounts_on_a_funds_row_the_set_does_not_read_are_named_not_dropped(tmp_path: Path):
-    """Sichuan's form prints 财政专户管理资金, but the set declares no facts for it: 10 / 12 / 7 typed there were read as
-    nothing and the form written back blanked the row, without a word. The cells are named as not read."""
-    form = _written(tmp_path, "sichuan-self-evaluation")
+    """A set of the Sichuan layout that binds no facts to the 财政专户管理资金 row the form prints (a county that has no
+    such funds; the bundled set reads the row since QA167 F4): 10 / 12 / 7 typed there were read as nothing and the form
+    written back blanked the row, without a word. The cells are named as not read."""
+    profile = tmp_path / "county.yaml"
+    profile.write_text("extends: sichuan-self-evaluation\nid: county\nname: 某县\nversion: '2025'\nform:\n"
+                       "  layout: selfeval-sichuan\n  funds:\n    indicator: budget\n    rows:\n"
+                       "      total: {initial: budget.initial, budget: budget.total, paid: budget.paid, reason: budget.reason}\n"
+                       "      fiscal: {initial: budget.fiscal.initial, budget: budget.fiscal.total, paid: budget.fiscal.paid}\n"
+                       "  targets: {output: 产出指标, benefit: 效益指标, satisfaction: 满意度指标}\n", encoding="utf-8")
+    form = tmp_path / "county.xlsx"
+    facts = ROOT / "indicator_sets" / "sichuan-self-evaluation.facts.json"
+    run = CliRunner().invoke(main, ["score", str(facts), "--set", str(profile), "--layout", "selfeval", "-o", str(form)])
+    assert 0 == run.exit_code, run.output
     row, col = _where(form, "财政专户管理资金")
     amounts = {f"{letter}{row}": value for letter, value in zip("EFG", (10, 12, 7), strict=True)}
     assert col < 5
     _edit(form, amounts)
     said = (f"{SICHUAN_SHEET}!E{row}：行 财政专户管理资金：此处填写的年初预算数、调整后预算数、预算执行数（E{row}, F{row}, "
-            f"G{row}）不会被读取：指标体系 sichuan-self-evaluation 没有这一行的事实（这些数不计分，工具写出的表中这一行留空）")
+            f"G{row}）不会被读取：指标体系 county 没有这一行的事实（这些数不计分，工具写出的表中这一行留空）")
     for command in ("score", "import"):
-        assert any(said in line for line in _said(command, str(form))), command
+        assert any(said in line for line in _said(command, str(form), "--set", str(profile))), command
 
 
 def test_a_score_typed_on_a_sub_row_of_the_budget_is_named_not_dropped(tmp_path: Path):

@@ -3,7 +3,8 @@
 A facts file that gives a fact the set does not declare is warned of (`_undeclared.undeclared_warnings`); a form is held to the
 same. Three places of a form hold values the set may not read: a 事实 row of the side sheet naming a fact the set
 does not declare (a typo: budget.piad), a row of the funds block the layout prints but the set binds no facts to
-(Sichuan's 财政专户管理资金), and the value columns of a row of the set's own tree, which the set scores from facts
+(the Sichuan form's 财政专户管理资金 under a profile whose form: leaves it out), and the value columns of a row of the
+set's own tree, which the set scores from facts
 (the national framework's 预算执行率, from budget.paid and budget.total on 表外事实). The form `score` writes leaves
 the last two blank, so reading it back says nothing.
 """
