@@ -163,6 +163,7 @@ class _Merge:
     removed: dict[str, tuple[str, int]] = field(init=False, default_factory=dict)  # id → (the id removed with it, line)
     added: dict[str, int] = field(init=False, default_factory=dict)  # id → its place in add:
     unfound: list[Problem] = field(init=False, default_factory=list)  # ids named that the base has not (nor has any more)
+    emptied: list[tuple[int, str, SequenceNode, bool]] = field(init=False, default_factory=list)  # remove[i] left empty
 
     def run(self) -> MappingNode:
         assert isinstance(self.base, MappingNode) and isinstance(self.profile.root, MappingNode)
@@ -181,6 +182,8 @@ class _Merge:
         for directive, apply in (("remove", self.remove), ("add", self.add), ("change", self.change)):  # in this order
             if directive in ops:
                 apply(ops[directive])
+            if directive == "add":
+                self.left_empty()
         return self.root
 
     # -- sections
@@ -267,15 +270,21 @@ class _Merge:
             for gone in ids_in(place.node):
                 self.removed[gone] = (item.value, item.start_mark.line + 1)
             place.siblings.value = [n for n in place.siblings.value if n is not place.node]
-            if not place.siblings.value:
-                self.log.add(("remove", i), f"removing {item.value} leaves {'its parent' if place.parent else 'the set'} "
-                             "without indicators", "remove the parent instead, or add an indicator in its place"
-                             if place.parent else "add an indicator in its place")  # a 一级 has no parent (QA38 F7)
+            if not place.siblings.value:  # said once add: has had its turn to fill the place (QA166 F1)
+                self.emptied.append((i, item.value, place.siblings, place.parent is not None))
             self.blame(place.parent, item.start_mark)
             named = get(place.node, "name")  # a form's 不适用 row names it so (QA39 F9)
             self.changes.append(ProfileChange("removed", item.value, None, None, item.start_mark.line + 1,
                                               name=named.value if isinstance(named, ScalarNode) else None))
             self.index()
+
+    def left_empty(self) -> None:
+        """The removals that leave a parent (or the set) with no indicator that add: put back in their place."""
+        for i, node_id, siblings, parent in self.emptied:
+            if not siblings.value:
+                self.log.add(("remove", i), f"removing {node_id} leaves {'its parent' if parent else 'the set'} "
+                             "without indicators", "remove the parent instead, or add an indicator in its place"
+                             if parent else "add an indicator in its place")  # a 一级 has no parent (QA38 F7)
 
     def add(self, items: Node) -> None:
         if not isinstance(items, SequenceNode):

@@ -258,6 +258,33 @@ def test_adding_under_a_leaf_is_told_the_way_that_works_and_done_so_the_profile_
         == [(hint, translate(hint or "")) for *_, hint in _problems(_write(tmp_path, "t.yaml", top))]
 
 
+@pytest.mark.parametrize("new_id", ["output.quality.rate", "output.quality.rate2"])
+def test_a_parents_only_child_removed_and_replaced_by_add_under_that_parent_validates(tmp_path: Path, new_id: str) -> None:
+    """QA166 F1: removing 质量达标率 (产出质量's only indicator) and adding under 产出质量 an indicator with children in its
+    place, as the advice for `add: under: <leaf>` says, was refused: 'removing output.quality.rate leaves its parent
+    without indicators' (the check ran before add:). The parent is looked at once add: is applied: the profile validates,
+    with the same id or a new one; a removal that nothing replaces is still refused."""
+    path = _write(tmp_path, "p.yaml", f"""
+        extends: national-framework
+        remove: [output.quality.rate]
+        add:
+          - under: output.quality
+            id: {new_id}
+            name: 质量达标率
+            weight: 8
+            children:
+              - {{id: {new_id}.main, name: 质量达标率, weight: 6, standard: 达标率, rule: {{kind: proportional, value: quality_rate}}}}
+              - {{id: {new_id}.extra, name: 额外, weight: 2, standard: 额外, rule: {{kind: formula, score: 2}}}}
+        """)
+    loaded = load_indicator_set(path)
+    assert [new_id] == [child.id for child in loaded.indicator("output.quality").children]
+    assert 6 == loaded.indicator(f"{new_id}.main").weight
+    elsewhere = _write(tmp_path, "q.yaml", "extends: national-framework\nremove: [output.quality.rate]\nadd:\n"
+                       "  - {under: output.quantity, id: output.quantity.x, name: 新, weight: 8, rule: {kind: formula, score: 8}}\n")
+    assert [(2, "removing output.quality.rate leaves its parent without indicators")] == \
+        [(line, message) for _, line, message, _ in _problems(elsewhere) if "leaves" in message]
+
+
 def test_rescaling_an_indicator_scored_by_target_rows_is_refused(tmp_path: Path) -> None:
     """产出 of the self-evaluation set takes its rows from the facts: there is nothing below it to rescale."""
     path = _write(tmp_path, "p.yaml", "extends: self-evaluation\nchange:\n  output: {weight: 40, rescale: true}\n"
