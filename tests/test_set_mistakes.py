@@ -323,3 +323,27 @@ def test_a_rule_with_a_wrongly_typed_field_has_its_formulas_and_facts_checked_in
     for words in ("未知的名称 output.quality_rat", "公式里的 10% 不是数字（写成比率：10% 写作 0.1）", "per 应为数字，实际是文字 '1%'",
                   "points_each 应为数字或 1/3 这样的分数，实际是文字 '0.5分'"):
         assert any(words in shown for shown in said), (words, said)
+
+
+def test_a_wrongly_typed_field_inside_a_switch_case_or_an_otherwise_hides_no_formula_of_the_rules_around_it(
+        tmp_path: Path) -> None:
+    """QA166 F2: `per: 1%` in one case of a switch (or in equal's otherwise) hid the formula errors of that case's other
+    fields (`target: 10%`) and of the sibling case (`a + s`, a number plus a text) until the next run. Every one is said
+    in the same run, and nothing twice."""
+    head = ("id: s\nname: 公式\nversion: '1'\ngrades: [{label: 优, min: 90}, {label: 差, min: 0}]\n"
+            "facts:\n  a: {type: number, min: 0, max: 1}\n  s: {type: string, values: [甲, 乙]}\nindicators:\n"
+            "  - id: w\n    name: W\n    weight: 100\n    rule:\n")
+    switch = ("      kind: switch\n      by: s\n      rules:\n"
+              "        甲: {kind: linear, value: a, target: 10%, per: 1%, points_each: 1}\n"
+              "        乙: {kind: proportional, value: a + s}\n")
+    otherwise = ("      kind: equal\n      value: a\n      target: 1\n"
+                 "      otherwise: {kind: linear, value: a, target: 10%, per: 1%, points_each: 1}\n")
+    for body, expected in ((switch, [(16, "公式里的 10% 不是数字"), (16, "per 应为数字，实际是文字 '1%'"),
+                                     (17, "无法用文字（s）计算")]),
+                           (otherwise, [(16, "公式里的 10% 不是数字"), (16, "per 应为数字，实际是文字 '1%'")])):
+        path = tmp_path / "set.yaml"
+        path.write_text(head + body, encoding="utf-8")
+        code, lines = _run("--lang", "zh", "validate", str(path))
+        assert 1 == code and len(lines) == len(expected), lines
+        for (line, words), shown in zip(expected, lines, strict=True):
+            assert f"set.yaml:{line}:" in shown and words in shown, (line, words, shown)

@@ -56,7 +56,9 @@ def _formulas_beside(draft: Draft, spec: Mapping[str, Any], path: Path, weight: 
         return
     if not all(isinstance(key, str) and key.isidentifier() for key in spec):  # '10)': a formula cut at a comma in { … },
         return  # said with the key its tail made; the formula cut short is no problem of its own
-    taken = {key: value for key, value in spec.items() if draft.log.ok(path + (key,))}
+    nests = RULE_KINDS[kind].nests  # a rule refused inside one of them is checked as its own (QA166 F2)
+    taken = {key: value for key, value in spec.items() if draft.log.ok(path + (key,))
+             or (key in nests and path + (key,) not in draft.log.broken)}
     with contextlib.suppress(*_WITHOUT_A_FIELD):
         RULE_KINDS[kind].params.build(taken, _FieldsTaken(draft, taken, path, weight, indicator, rows))
 

@@ -284,6 +284,9 @@ class RuleKind(Generic[P]):
     # Where the rule writes points out of its weight, as (list or mapping key, key of each item): a profile that
     # rescales the indicator scales them too. An item key "*" means each item is a rule of its own (switch).
     points: tuple[tuple[str, str], ...] = ()
+    # The fields holding rules of their own (switch's rules, a mapping of them; equal's otherwise, one): a rule the
+    # schema refused something inside one of is still checked, and its siblings too, when its kind's is (QA166 F2).
+    nests: frozenset[str] = frozenset()
     # The parameters made ready to score at a weight known when the set loads (an indicator's own): the work that
     # depends on the weight alone, done once per set. The scoring function must still take any other weight.
     at_weight: Callable[[P, Decimal], P] | None = None

@@ -78,4 +78,4 @@ def steps(s: Story) -> list[str]:
 
 KIND = RuleKind(name="switch", chinese_name="可选算法", params=Switch, score=score, templates=TEMPLATES,
                 steps=steps, shown=SHOWN,
-                points=(("rules", "*"),))
+                points=(("rules", "*"),), nests=frozenset({"rules"}))
