@@ -97,6 +97,36 @@ def test_a_weight_rules_bound_of_whole_points_still_binds(tmp_path: Path) -> Non
     assert run("validate", str(path))[0] == 0
 
 
+@pytest.mark.parametrize("written", ["{level: 2, min: 0.5, source: 每个二级指标分值不低于0.5分}", "{level: 2, min: 0.5}",
+                                     "{level: 1, min: 0.1, source: 一级指标分值不低于0.1分}"])
+def test_a_weight_rules_bound_under_a_point_that_binds_as_points_is_points(written: str, tmp_path: Path) -> None:
+    """QA166 F3: `{level: 2, min: 0.5}` (每个三级指标分值不低于0.5分) on a total of 100 was refused as a share, told to write
+    min: 50 or min_share: 0.5, both wrong. A bound under a point is taken for a share only when the weights it binds
+    keep it as a share and as points are far above a min (or above a max), and its source does not write it in 分."""
+    path = _set(tmp_path, "\ngrades:\n", f"\nweight_rules:\n  - {written}\ngrades:\n")
+    code, lines = run("validate", str(path))
+    assert 0 == code, lines
+
+
+@pytest.mark.parametrize(("written", "fixes"), [
+    ("{level: 1, max: 0.4}", ("max: 40", "max_share: 0.4")),
+    ("{indicators: [output, benefit], min: 0.6}", ("min: 60", "min_share: 0.6")),
+])
+def test_a_weight_rules_share_written_for_points_is_refused_with_fixes_that_validate(written: str, fixes: tuple[str, str],
+                                                                                       tmp_path: Path) -> None:
+    """QA166 F3: the bounds a set keeps only as shares (一级 of 15 to 35 under a max of 0.4; 产出 + 效益 60 under a min of
+    0.6) are refused with the points and the share to write, and the set written either way validates."""
+    path = _set(tmp_path, "\ngrades:\n", f"\nweight_rules:\n  - {written}\ngrades:\n")
+    code, lines = run("validate", str(path), lang="en")
+    assert 1 == code and len(lines) == 1 and lines[0].endswith(
+        f"(a weight rule's min and max are points: write {fixes[0]}, or {fixes[1]} for a share of the total)"), lines
+    bound = written.rsplit(", ", maxsplit=1)[-1].rstrip("}")  # max: 0.4
+    for fix in fixes:
+        followed = _set(tmp_path, "\ngrades:\n", f"\nweight_rules:\n  - {written.replace(bound, fix)}\ngrades:\n",
+                        name="followed.yaml")
+        assert 0 == run("validate", str(followed))[0], followed.read_text(encoding="utf-8")
+
+
 # ---------------------------------------------------------------- F3: compared values typed in Chinese quotation marks
 
 

@@ -36,7 +36,7 @@ def weight_rules(draft: Draft, indicators: tuple[Indicator, ...]) -> bool:
         if not draft.log.ok(path) or not _well_formed(draft, rule, path):
             continue
         said = f"weight rule {i + 1}" + (f" ({rule['source']})" if "source" in rule else "")
-        if _shares_for_points(draft, rule, path, said):
+        if _shares_for_points(draft, rule, path, said, indicators):
             continue
         if "indicators" in rule:
             _sum_rule(draft, rule, path, said, {n.id: n for top in indicators for n in top.walk()}, paths)
@@ -90,20 +90,44 @@ def _well_formed(draft: Draft, rule: Mapping[str, Any], path: Path) -> bool:
     return True
 
 
-def _shares_for_points(draft: Draft, rule: Mapping[str, Any], path: Path, said: str) -> bool:
-    """Whether the rule's min or max is a share written for points ({level: 1, min: 0.15} for 15 points of 100), each
-    said at its bound: under 1 point on a total of 10 or more, it binds nothing the rule's source says (QA164 F1)."""
+def _shares_for_points(draft: Draft, rule: Mapping[str, Any], path: Path, said: str,
+                       indicators: tuple[Indicator, ...]) -> bool:
+    """Whether the rule's min or max is surely a share written for points ({level: 1, min: 0.15} for 15 points of 100),
+    each said at its bound (QA164 F1): a bound under 1 point on a total of 10 or more that the weights it binds keep
+    as a share of the total, and as points a min they all far exceed or a max they break. A bound that binds as points
+    (`{level: 2, min: 0.5}`, 每个三级指标分值不低于0.5分: a leaf of 0.5 keeps it, not 50) is points (QA166 F3), as is
+    one whose source writes it in points (0.5分); a hint is given only where following it validates."""
     found = False
-    for key in ("min", "max"):
+    for key, below in (("min", True), ("max", False)):
         bound = rule.get(key)
-        if bound is None or draft.total < 10 or not 0 < Decimal(str(bound)) < 1:
+        if bound is None or draft.total < 10 or not 0 < Decimal(str(bound)) < 1 or not (weights := _bound_weights(rule, indicators)):
             continue
         bound = Decimal(str(bound))
+        if f"{plain(bound)}分" in str(rule.get("source", "")).replace(" ", ""):
+            continue
+        share = bound * draft.total
+        if not (all(w >= share for w in weights) if below else (all(w <= share for w in weights) and max(weights) > bound)):
+            continue
         draft.log.add(path + (key,), f"{said}: {key} {plain(bound)} is {plain(bound)} points of the total {plain(draft.total)}",
-                      f"a weight rule's min and max are points: write {key}: {plain(bound * draft.total)}, or {key}_share: "
+                      f"a weight rule's min and max are points: write {key}: {plain(share)}, or {key}_share: "
                       f"{plain(bound)} for a share of the total")
         found = True
     return found
+
+
+def _bound_weights(rule: Mapping[str, Any], indicators: tuple[Indicator, ...]) -> list[Decimal]:
+    """The weights the rule binds: each indicator's at its level, or the named indicators' together (none when a name
+    is unknown, or named twice, or under another named: the rule's names are said wrong first)."""
+    if "level" in rule:
+        return [node.weight for node, _ in _at_level(indicators, rule["level"], {})]
+    if "indicators" not in rule:
+        return []
+    known = {n.id: n for top in indicators for n in top.walk()}
+    ids = rule["indicators"]
+    if any(i not in known for i in ids) or len(set(ids)) != len(ids) or \
+            any(below.id in ids for i in ids for below in known[i].walk() if below.id != i):
+        return []
+    return [sum((known[i].weight for i in ids), ZERO)]
 
 
 def _sum_rule(draft: Draft, rule: Mapping[str, Any], path: Path, said: str, known: Mapping[str, Indicator],
