@@ -127,6 +127,19 @@ def test_a_weight_rules_share_written_for_points_is_refused_with_fixes_that_vali
         assert 0 == run("validate", str(followed))[0], followed.read_text(encoding="utf-8")
 
 
+def test_a_weight_rules_share_written_for_points_is_said_with_the_sets_other_problems(tmp_path: Path) -> None:
+    """QA166 F7: a weight rule's `min: 0.15` was said only once everything else was fixed (grades written as shares
+    first); it is said in the same run, at its line, with the grades'."""
+    path = _set(tmp_path, GRADES, "weight_rules:\n  - {level: 1, min: 0.15}\n" + "grades:\n" +
+                GRADES.replace("90", "0.9").replace("80", "0.8").replace("60", "0.6"))
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("grades:\nweight_rules:", "weight_rules:", 1), encoding="utf-8")
+    code, lines = run("validate", str(path), lang="en")
+    assert 1 == code and len(lines) == 4, lines
+    assert f"{path}:{_line_of(path, 'min: 0.15')}:" in lines[0] and "min 0.15 is 0.15 points of the total 100" in lines[0]
+    assert all("is 0.9 points" in line or "is 0.8 points" in line or "is 0.6 points" in line for line in lines[1:]), lines
+
+
 # ---------------------------------------------------------------- F3: compared values typed in Chinese quotation marks
 
 

@@ -61,7 +61,7 @@ def build_indicator_set(located: Located, file: str | None, sha256: str, extends
     reasons = sections.reasons(draft)
     sections.names(draft)
     indicators = IndicatorTree(draft).top_level()
-    no_bonus = weight_rules(draft, indicators) if not log.problems else False  # weights that do not add up come first
+    no_bonus = weight_rules(draft, indicators, shares_only=bool(log.problems))  # weights that do not add up come first
     form = form_binding(draft, facts, indicators)
     if log.problems:
         raise IndicatorSetError(log.ranked())

@@ -26,8 +26,10 @@ _FORMS = ("indicators", "level", "integer", "no_bonus")
 _BOUNDS = ("min", "max", "min_share", "max_share")
 
 
-def weight_rules(draft: Draft, indicators: tuple[Indicator, ...]) -> bool:
-    """Check every declared weight rule against the indicators; True when one of them declares no bonus points."""
+def weight_rules(draft: Draft, indicators: tuple[Indicator, ...], shares_only: bool = False) -> bool:
+    """Check every declared weight rule against the indicators; True when one of them declares no bonus points.
+    `shares_only` (the set has other problems, weights that do not add up among them): only each rule's form and a
+    bound written as a share are said, with the others (QA166 F7); what the weights break waits for them."""
     raw = draft.data.get("weight_rules", [])
     no_bonus = False
     paths = _paths(draft)
@@ -36,7 +38,7 @@ def weight_rules(draft: Draft, indicators: tuple[Indicator, ...]) -> bool:
         if not draft.log.ok(path) or not _well_formed(draft, rule, path):
             continue
         said = f"weight rule {i + 1}" + (f" ({rule['source']})" if "source" in rule else "")
-        if _shares_for_points(draft, rule, path, said, indicators):
+        if _shares_for_points(draft, rule, path, said, indicators) or shares_only:
             continue
         if "indicators" in rule:
             _sum_rule(draft, rule, path, said, {n.id: n for top in indicators for n in top.walk()}, paths)
