@@ -173,6 +173,21 @@ def test_a_fact_whose_values_are_in_chinese_quotes_is_not_offered_them_as_the_fi
     assert 1 == code and 3 == len(lines) and all("两边的中文引号会被当作值的一部分" in line for line in lines), lines
 
 
+@pytest.mark.parametrize("written", ['"“全额到位”"', "'“全额到位”'"])
+def test_a_compared_value_in_ascii_quotes_holding_chinese_quotes_is_meant_as_written(written: str, tmp_path: Path) -> None:
+    """QA166 F4: `values: [按比例, 分档, "“全额到位”"]` was told to use ASCII quotes, which it does: a value written in
+    ASCII quotes is taken as written, Chinese quotes and all; a formula comparing the fact with it validates, and one
+    comparing it with a value the fact does not declare is still told so."""
+    path = _set(tmp_path, "values: [按比例, 分档, 全额到位]", f"values: [按比例, 分档, {written}]")
+    check = "checks:\n  - {expr: \"budget.funding_method != '“全额到位”'\", message: m}\n"
+    path.write_text(path.read_text(encoding="utf-8").replace("checks:\n", check, 1), encoding="utf-8")
+    code, lines = run("validate", str(path))
+    assert 0 == code, lines
+    path.write_text(path.read_text(encoding="utf-8").replace("!= '“全额到位”'", "!= '全额'", 1), encoding="utf-8")
+    code, lines = run("validate", str(path), lang="en")
+    assert 1 == code and len(lines) == 1 and "'全额'" in lines[0] and "“全额到位”" in lines[0], lines
+
+
 def test_free_text_in_chinese_quotation_marks_is_kept_as_written(tmp_path: Path) -> None:
     """A name, a 评分标准 or a reason may quote (“三公”经费), or be quoted whole: it is text for readers, not compared."""
     text = SET.replace("name: 示例指标体系", "name: “示例指标体系”", 1).replace("standard: ①符合法律法规", "standard: “①符合法律法规", 1)

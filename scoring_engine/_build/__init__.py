@@ -27,7 +27,7 @@ from .problems import Path, ProblemLog
 from .schema_check import check_schema
 from .tree import IndicatorTree
 from .weight_rules import weight_rules
-from .wrapped import in_chinese_quotes
+from .wrapped import any_wrapped
 
 __all__ = ["build_indicator_set", "check_schema"]
 
@@ -45,7 +45,7 @@ def build_indicator_set(located: Located, file: str | None, sha256: str, extends
     draft = Draft(data, log, total, precision=data.get("precision", 2) if log.ok(("precision",)) else 2)
     facts = sections.facts(draft)
     draft.scope = {name: spec.type for name, spec in facts.items()}
-    log.choices = {n: s.values for n, s in facts.items() if s.values and not any(map(in_chinese_quotes, s.values))}
+    log.choices = {n: s.values for n, s in facts.items() if s.values and not any_wrapped(draft, ("facts", n, "values"), s.values)}
     # A broken declaration still counts as declared, so its readers are not reported twice.
     for name in draft.declared_facts():
         if name not in draft.scope:

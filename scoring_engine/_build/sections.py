@@ -24,7 +24,7 @@ from ..model import EXPLAIN_NAMES, Cap, Check, Derived, ExplainRule, FactSpec, G
 from ..reasons import TEMPLATES, template_problems
 from .draft import Draft
 from .problems import Path
-from .wrapped import in_chinese_quotes, wrapped_values
+from .wrapped import any_wrapped, wrapped_values
 
 __all__ = ["facts", "derived", "checks", "explain_when", "grades", "reasons", "names", "rounding", "caps"]
 
@@ -67,7 +67,7 @@ def facts(draft: Draft) -> dict[str, FactSpec]:
                           if draft.log.located.in_flow(path + ("values", i)) else "one value per item, each on a '- ' line of "
                           f"its own: {', '.join('- ' + p for p in parts[:-1])}, then - {parts[-1]}", fact=name)
         # a default none of the fused values is, nor of those in Chinese quotes (QA164 F3), is said after the list is mended
-        if "default" in decl and not fused and not any(map(in_chinese_quotes, values)):
+        if "default" in decl and not fused and not any_wrapped(draft, path + ("values",), values):
             try:
                 spec = FactSpec(**{**spec.__dict__, "default": convert_fact(decl["default"], spec)})
             except ValueError as err:

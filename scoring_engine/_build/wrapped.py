@@ -6,7 +6,8 @@ meant, and a text may quote inside (“三公”经费); but an id, a version, a
 declared values, a grade's or a tier's label are compared with what a facts file,
 a form or a formula writes, which never holds the quotes ('新建' is then not one of
 “新建”, “续建”). A value of those wholly in Chinese quotation marks is refused at
-its line, with the text in ASCII quotes to write.
+its line, with the text in ASCII quotes to write; one the set already writes in
+ASCII quotes ("“放管服”") is meant as written, quotes and all.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from .._text import quoted
 from .draft import Draft
 from .problems import Path
 
-__all__ = ["in_chinese_quotes", "wrapped_values"]
+__all__ = ["any_wrapped", "in_chinese_quotes", "wrapped_values"]
 
 _OPENING = CHINESE_QUOTES  # a Chinese input method's quotes (a closing one typed first, too)
 _CLOSING = "“”‘’」』\"'"  # and what may end the text: the pair, or an ASCII quote (“2025.1")
@@ -38,7 +39,7 @@ def wrapped_values(draft: Draft) -> None:
     while stack:
         path, node, compared = stack.pop()
         if isinstance(node, str):
-            if compared and in_chinese_quotes(node) and draft.log.ok(path):
+            if compared and _wrapped(draft, path, node) and draft.log.ok(path):
                 key = path[-1] if isinstance(path[-1], str) else "value"
                 draft.log.add(path, f"Chinese quotation marks around {quoted(node)} are read as part of the {key}",
                               f'type ASCII quotes: "{node[1:-1]}"')
@@ -53,6 +54,16 @@ def wrapped_values(draft: Draft) -> None:
 def in_chinese_quotes(text: str) -> bool:
     """Whether `text` is wholly in Chinese quotation marks (“新建”, ‘2025’, “2025.1")."""
     return len(text) > 2 and text[0] in _OPENING and text[-1] in _CLOSING
+
+
+def any_wrapped(draft: Draft, path: Path, values: tuple[str, ...]) -> bool:
+    """Whether any of `values` (the list at `path`) is refused for its Chinese quotation marks."""
+    return any(_wrapped(draft, path + (i,), value) for i, value in enumerate(values))
+
+
+def _wrapped(draft: Draft, path: Path, text: str) -> bool:
+    """Whether `text`, at `path`, is wholly in Chinese quotation marks not itself written in ASCII quotes (QA166 F4)."""
+    return in_chinese_quotes(text) and not draft.log.located.quoted(path)
 
 
 def _any_wrapped(data: Any) -> bool:
