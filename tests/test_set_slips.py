@@ -197,6 +197,22 @@ def test_free_text_in_chinese_quotation_marks_is_kept_as_written(tmp_path: Path)
     assert 0 == run("validate", str(path))[0]
 
 
+def test_a_set_whose_free_text_alone_starts_with_chinese_quotes_is_looked_over_once(tmp_path: Path) -> None:
+    """QA166 F9: a 评分标准 starting with “三公” (common in real sets) made the check walk the whole set again building a
+    path for every value (5 ms of a 78 ms load of 500 leaves). The quick look tells compared values from free text: only
+    a set with a compared value in Chinese quotes (a grade's label, a tier's synonym, an id) is walked again to place it."""
+    from scoring_engine import _yaml
+    from scoring_engine._build.wrapped import _any_wrapped
+
+    free = SET.replace("standard: ①符合法律法规", "standard: “三公”经费①符合法律法规”", 1)
+    assert free != SET and not _any_wrapped(_yaml.load(free).data)
+    for old, new in (("{label: 优, min: 90}", "{label: “优”, min: 90}"), ('version: "1.0"', "version: “2025”"),
+                     ("values: [按比例, 分档, 全额到位]", "values: [按比例, “分档”, 全额到位]")):
+        assert old in free and _any_wrapped(_yaml.load(free.replace(old, new, 1)).data), new
+    tiers = {"tiers": [{"label": "达成", "synonyms": {"达成": ["“达成预期”"]}}], "name": "“名”"}
+    assert _any_wrapped(tiers) and not _any_wrapped({"grades": {"优": {"x": "“优”"}}, "name": "“名”"})
+
+
 # ---------------------------------------------------------------- F6: minus signs and signs pasted from Word
 
 

@@ -34,7 +34,7 @@ def wrapped_values(draft: Draft) -> None:
     """Refuse each compared value written wholly in Chinese quotation marks, at its line, with the text to write (a fact
     whose declared values are so written is left out of the formulas' choices: '新建' is not told to write '“新建”')."""
     if draft.log.located.no_chinese_quotes or not _any_wrapped(draft.data):
-        return  # the usual set: the reader saw none in the text, else one quick walk
+        return  # the usual set: the reader saw none in the text, else one quick walk (a 评分标准 quoting is no matter)
     stack: list[tuple[Path, Any, bool]] = [((), draft.data, False)]
     while stack:
         path, node, compared = stack.pop()
@@ -67,14 +67,27 @@ def _wrapped(draft: Draft, path: Path, text: str) -> bool:
 
 
 def _any_wrapped(data: Any) -> bool:
-    """Whether any text in `data` starts with a Chinese quotation mark: one quick walk, no paths."""
-    stack = [data]
+    """Whether any compared text in `data` is wholly in Chinese quotation marks, as `wrapped_values` walks it, without
+    the paths: one quick walk, only a set with one walks again to place it (a 评分标准 in quotes costs nothing: QA166 F9).
+    Each node goes with whether it is compared, whether synonyms: is on its path, and the last two parts of its path."""
+    stack: list[tuple[Any, bool, bool, Any, Any]] = [(data, False, False, None, None)]
     while stack:
-        node = stack.pop()
+        node, compared, synonyms, own, above = stack.pop()
         if isinstance(node, dict):
-            stack.extend(node.values())
+            labelled = above in _LABELLED
+            for key, value in node.items():
+                if isinstance(value, str):
+                    if value[:1] in _OPENING and (key in _COMPARED or synonyms or labelled and key == "label") \
+                            and in_chinese_quotes(value):
+                        return True
+                elif isinstance(value, (dict, list)):
+                    stack.append((value, key in _COMPARED or synonyms or labelled and key == "label",
+                                  synonyms or key == "synonyms", key, own))
         elif isinstance(node, list):
-            stack.extend(node)
-        elif isinstance(node, str) and node[:1] in _OPENING:
-            return True
+            for item in node:
+                if isinstance(item, str):
+                    if compared and item[:1] in _OPENING and in_chinese_quotes(item):
+                        return True
+                elif isinstance(item, (dict, list)):
+                    stack.append((item, compared, synonyms, None, own))
     return False
