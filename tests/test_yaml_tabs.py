@@ -108,3 +108,40 @@ def test_without_libyaml_a_tab_pyyaml_refuses_is_said_to_be_a_tab(monkeypatch: p
     """Read by PyYAML alone, which takes no tab after a colon, the tab is the error, said as a tab with its fix."""
     monkeypatch.setattr(_yaml, "_FAST_LOADER", yaml.SafeLoader)
     assert (2, 8, "a tab where YAML expects spaces: YAML indents with spaces only") == _said("id: x\nweight:\t10\n")
+
+
+_TEXTS = """a: "x y
+  z w"
+b: 'p q
+  r'
+c: plain one
+  two three
+d: >
+  folded a
+  b c
+
+   more
+e: |-
+  lit a b
+   c
+f: [m n, "o p", {g: h i}]
+h: 2024-01-01 10:00:00
+"""
+
+
+@pytest.mark.parametrize("small", [_SMALL, _TEXTS])
+def test_wherever_a_taken_tab_stands_a_lone_surrogate_below_is_named_and_every_value_is_the_files(small: str) -> None:
+    """QA166 F5: a tab inside a value (name: "甲<tab>乙") with a "\\uD800" escape below gave libyaml's raw English words,
+    even under Chinese, where without the tab the lone surrogate was named. Wherever a tab the reader takes stands (in a
+    quoted, plain, folded or literal text, at a line's edge or within it), the surrogate is named, and every other value
+    is read as libyaml reads the file without the escape: the tab is the file's, a date and time apart by a tab a date."""
+    surrogate = 'w: "\\uD800"\n'
+    for at in range(len(small)):  # before the last line break: a tab after it would begin the escape's line
+        for tab in ("\t", " \t", "\t "):
+            text = small[:at] + tab + small[at:]
+            if _said(text) is not None:
+                continue  # a tab the reader refuses
+            located = _yaml.load(text + surrogate, "set.yaml")
+            assert ["text holds U+D800, a lone surrogate"] == [p.message for p in located.problems], \
+                repr(text[max(at - 12, 0):at + 8])
+            assert {**_yaml.load(text, "set.yaml").data, "w": None} == {**located.data, "w": None}, repr(text[at - 12:at + 8])
