@@ -75,6 +75,7 @@ class _Failed:
     quoted: bool = False  # the value was written in quotes
     key: bool = False  # the value is a key of the mapping at `path` (propertyNames), not a value in it
     in_flow: bool = False  # the value is an item of a list written in brackets, [a, b], not in '- ' lines
+    total: Decimal | None = None  # the set's total, when known: a grade's min in % is that share of it in points
 
 
 #: What a share or points key takes, besides a number (schemas' $defs/share and $defs/points).
@@ -124,9 +125,9 @@ def describe_value(value: Any) -> str:
     return {"list": "a list", "dict": "a mapping"}.get(type(value).__name__, type(value).__name__)
 
 
-def number_text_hint(text: str, quoted: bool = False, key: Any = None) -> str:
+def number_text_hint(text: str, quoted: bool = False, key: Any = None, total: Decimal | None = None) -> str:
     """Why a value meant as a number was read as text, and how to write it (quotes are mentioned only when written);
-    `key` the value's own (a weight or points in % are no share)."""
+    `key` the value's own (a weight or points in % are no share); `total` the set's, when it is known (None: not)."""
     if re.fullmatch(r"[-+]?\d+(\.\d*)?[eE][-+]?\d+", text.strip()):
         number = decimal_from_text(text.strip())
         if number is None or abs(number.adjusted()) > 15:  # spelt out it would be a huge line (1e999999999: a billion zeros)
@@ -144,11 +145,11 @@ def number_text_hint(text: str, quoted: bool = False, key: Any = None) -> str:
     percent = re.fullmatch(r"([-+]?\d+(?:\.\d+)?)\s*%", narrow)
     if percent is not None and key in _BOUNDS_IN_POINTS:  # grades: {min: 90%}: 0.9 would grade a total of 30 优 (QA164 F1)
         number, bound = Decimal(percent.group(1)), key[1]
-        if key[0] == "grades":
-            return (f"a grade's {bound} is points out of the set's total: for {text.strip()} of a total of 100 write "
-                    f"{plain(number)}")
-        return (f"a weight rule's {bound} is points out of the set's total: for {text.strip()} of a total of 100 write "
-                f"{plain(number)}, or {bound}_share: {plain(number.scaleb(-2))}")
+        whose = "a grade's" if key[0] == "grades" else "a weight rule's"
+        points = (f"for {text.strip()} of the total {plain(total)} write {plain(number * total / 100)}" if total is not None
+                  else f"write {text.strip()} of the total in points")  # 90% of a 10-point set is 9 (QA166 F6)
+        share = "" if key[0] == "grades" else f", or {bound}_share: {plain(number.scaleb(-2))}"
+        return f"{whose} {bound} is points out of the set's total: {points}{share}"
     if percent is not None and key not in _POINTS_KEYS:  # a band's min: 95% (QA33 F11): 95 alone would be 9500%
         return f"a rate is written as a share here: write {text.strip()} as {plain(Decimal(percent.group(1)).scaleb(-2))}"
     return f"write a plain number, without {'quotes, ' if quoted else ''}thousands separators, units or %"
@@ -165,8 +166,9 @@ _POINTS_KEYS = frozenset({"weight", "points", "points_each", "total", "total_at_
 _BOUNDS_IN_POINTS = frozenset({("grades", "min"), ("grades", "max"), ("weight_rules", "min"), ("weight_rules", "max")})
 
 
-def _type_hint(expected: list[str], instance: Any, written: str | None, quoted: bool = False, key: Any = None) -> str | None:
-    """How to write a value of the expected type, from what YAML made of what was written."""
+def _type_hint(expected: list[str], instance: Any, written: str | None, quoted: bool = False, key: Any = None,
+               total: Decimal | None = None) -> str | None:
+    """How to write a value of the expected type, from what YAML made of what was written (`total`: the set's)."""
     if "string" in expected and isinstance(instance, (Decimal, int, bool, datetime.date)):
         shown = written or (format(instance, "f") if isinstance(instance, Decimal) else
                             str(instance).lower() if isinstance(instance, bool) else str(instance))
@@ -180,7 +182,7 @@ def _type_hint(expected: list[str], instance: Any, written: str | None, quoted: 
     if isinstance(instance, bool):
         return "YAML reads yes/no/on/off as true/false; put text in quotes"
     if isinstance(instance, str) and {"number", "integer"} & set(expected):  # precision: 2位 (QA82 F10)
-        return _KEY_HINTS.get(str(key)) if key == "precision" else number_text_hint(instance, quoted, key)
+        return _KEY_HINTS.get(str(key)) if key == "precision" else number_text_hint(instance, quoted, key, total)
     if expected == ["array"] and isinstance(instance, (str, Decimal, int)):  # remove: output.cost (QA51 F4)
         return f"write it as a list: [{written or instance}]"
     if expected == ["array"] and isinstance(instance, dict):  # grades: {优: 90}, add: without its dash (QA82 F10)
@@ -237,7 +239,7 @@ def _wrong_type(failed: _Failed) -> list[SchemaProblem]:
     if len(failed.path) == 3 and (failed.path[0], key) in _BOUNDS_IN_POINTS:
         key = (failed.path[0], key)  # a grade's or a weight rule's min: points, where a band's min is a share
     return [SchemaProblem(failed.path, False, message, hint or _type_hint(expected, failed.instance, failed.written,
-                                                                         failed.quoted, key))]
+                                                                         failed.quoted, key, failed.total))]
 
 
 def _not_a_choice(failed: _Failed) -> list[SchemaProblem]:
@@ -402,17 +404,18 @@ _WORDING: dict[str, Callable[[_Failed], list[SchemaProblem]]] = {
 
 
 def schema_problems(error: jsonschema.ValidationError, written: str | None = None, quoted: bool = False,
-                    in_flow: bool = False) -> list[SchemaProblem]:
+                    in_flow: bool = False, total: Decimal | None = None) -> list[SchemaProblem]:
     """One jsonschema error as the problems a policy editor reads (a missing or unknown key each on its own).
 
     `written` is the value as the YAML file spells it, when YAML read it as something else (no → false);
-    `quoted` says it was written in quotes; `in_flow` that it is an item of a list in brackets ([a, b]).
+    `quoted` says it was written in quotes; `in_flow` that it is an item of a list in brackets ([a, b]);
+    `total` the set's total, when it is known.
     """
     path = tuple(error.absolute_path)
     field = str(path[-1]) if path and isinstance(path[-1], str) else "value" if path else "the document"
     failed = _Failed(path=path, field=field,
                      expected=error.validator_value, instance=error.instance,
                      schema=error.schema if isinstance(error.schema, Mapping) else {},
-                     message=error.message, written=written, quoted=quoted, in_flow=in_flow,
+                     message=error.message, written=written, quoted=quoted, in_flow=in_flow, total=total,
                      key="propertyNames" in error.schema_path and isinstance(error.instance, str))
     return _WORDING.get(str(error.validator), _as_jsonschema_says)(failed)

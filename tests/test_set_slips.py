@@ -48,6 +48,25 @@ def test_a_grade_bound_written_as_a_percentage_is_told_to_write_the_points(old: 
     assert not any("写成 0.9" in line for line in lines), lines
 
 
+def test_a_grade_bound_in_percent_on_a_ten_point_set_is_told_the_points_of_that_total(tmp_path: Path) -> None:
+    """QA166 F6: `min: 90%` on a set of total 10 was told '总分 100 时，90% 写成 90', and 90 was then refused as above the
+    total. The hint gives the points of the set's own total (9), and the set written so validates; a profile, whose
+    total its base gives, is told to write that share of the total in points."""
+    ten = ("id: ten\nname: 十分制\nversion: '1'\ntotal: 10\ngrades:\n  - {label: 优, min: 90%}\n  - {label: 差, min: 0}\n"
+           "facts:\n  a: {type: number, min: 0, max: 1}\n"
+           "indicators:\n  - {id: x, name: X, weight: 10, rule: {kind: proportional, value: a}}\n")
+    path = tmp_path / "set.yaml"
+    path.write_text(ten, encoding="utf-8")
+    code, lines = run("validate", str(path))
+    assert 1 == code and len(lines) == 1 and lines[0].endswith("（等级的 min 是占总分的分数，不是比率：总分 10 时，90% 写成 9）"), lines
+    path.write_text(ten.replace("min: 90%", "min: 9"), encoding="utf-8")
+    assert 0 == run("validate", str(path))[0]
+    profile = tmp_path / "p.yaml"
+    profile.write_text("extends: set.yaml\ngrades:\n  - {label: 优, min: 90%}\n  - {label: 差, min: 0}\n", encoding="utf-8")
+    lines = run("validate", str(profile))[1]
+    assert any(line.endswith("（等级的 min 是占总分的分数，不是比率：按总分的 90% 折算成分数来写）") for line in lines), lines
+
+
 def test_grades_written_as_shares_of_the_total_are_refused_each_with_its_points(tmp_path: Path) -> None:
     """Grades 优 0.9, 良 0.8, 中 0.6 on a total of 100 validated, and a project of 30.44 was graded 优."""
     path = _set(tmp_path, GRADES, GRADES.replace("90", "0.9").replace("80", "0.8").replace("60", "0.6"))

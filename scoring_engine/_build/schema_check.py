@@ -6,6 +6,8 @@ builder, which imports the forms.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from .._quick_schema import fits
 from ..errors import IndicatorSetError
 from .problems import Path, ProblemLog
@@ -26,16 +28,24 @@ def check_schema(log: ProblemLog, schema: str = "indicator-set.schema.json") -> 
         log.add((), *other)
         raise IndicatorSetError(log.ranked())
     errors = schema_errors(schema, located.data)
+    total = _total(located.data)
     said: set[tuple[Path, str]] = set()  # jsonschema repeats 'required' once per missing key
     for error in errors:
         at = tuple(error.absolute_path)
         if at in located.rejected:
             continue  # the YAML reader already said why this value is missing
-        for problem in schema_problems(error, located.written(at), located.quoted(at), located.in_flow(at)):
+        for problem in schema_problems(error, located.written(at), located.quoted(at), located.in_flow(at), total):
             log.broken.add(at)
             if (problem.path, problem.message) not in said:
                 said.add((problem.path, problem.message))
                 log.add(problem.path, problem.message, problem.hint, key=problem.at_key)
+
+
+def _total(data: object) -> Decimal | None:
+    """The set's total as written, 100 when it writes none; None when it is no number above 0 (its own problem), or a
+    profile's that leaves it to its base (not read yet when the profile's own keys are checked)."""
+    total = data.get("total", None if "extends" in data else 100) if isinstance(data, dict) else None
+    return Decimal(total) if isinstance(total, (int, Decimal)) and not isinstance(total, bool) and total > 0 else None
 
 
 def _other_kind(data: object) -> tuple[str, str] | None:
