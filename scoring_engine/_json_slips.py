@@ -8,6 +8,11 @@ single quotes and True; else the json module's words, whole.
 ... except json.JSONDecodeError as err:
 ...     json_syntax_problem(err, "facts.json").message
 "JSON syntax: full-width character '１' (U+FF11) in the number １９"
+>>> try:
+...     json.loads('{"paid": -１}')
+... except json.JSONDecodeError as err:
+...     json_syntax_problem(err, "facts.json").message
+"JSON syntax: full-width character '１' (U+FF11) in the number -１"
 """
 
 from __future__ import annotations
@@ -27,11 +32,13 @@ def json_syntax_problem(err: json.JSONDecodeError, file: str | None) -> Problem:
     char = err.doc[err.pos] if err.pos < len(err.doc) else ""
     if char in FULL_WIDTH:
         return Slip(err.lineno, err.colno, char).problem(file, "JSON")
-    number = _full_width_number(err.doc, err.pos)
+    signed = char == "-" and _FULL_WIDTH_DIGIT.match(err.doc, err.pos + 1) is not None  # -１: stopped at the minus (QA166 F8)
+    number = _full_width_number(err.doc, err.pos + signed)
     if number is not None:  # "work.done": １９ or 1000．5 was "a value is expected here", "missing ','" (QA164 F7)
+        char = err.doc[err.pos + signed]
         return Problem(f"JSON syntax: full-width character {char!r} (U+{ord(char):04X}) in the number {number}", file=file,
-                       line=err.lineno, column=err.colno,
-                       hint=f"write {unicodedata.normalize('NFKC', number)} in half-width characters")
+                       line=err.lineno, column=err.colno + signed,
+                       hint=f"write {_as_json_writes(number)} in half-width characters")
     if not err.doc.strip():
         return Problem("JSON syntax: the text is empty", file=file, hint="write the facts document in it")
     if not err.doc[err.pos:].strip():  # nothing after where the reader stopped: the text was cut short
@@ -82,6 +89,12 @@ def _full_width_number(doc: str, pos: int) -> str | None:
     while start > 0 and doc[start - 1] in "0123456789.-":
         start -= 1
     return _NUMBER_TYPED.match(doc, start).group()  # type: ignore[union-attr]  # at least the character at pos
+
+
+def _as_json_writes(number: str) -> str:
+    """`number` in half-width characters as JSON writes it: a digit on each side of the point (-．5 is -0.5)."""
+    narrow = unicodedata.normalize("NFKC", number)
+    return re.sub(r"\.(?![0-9])", ".0", re.sub(r"(?<![0-9])\.", "0.", narrow))
 
 
 _FULL_WIDTH_DIGIT = re.compile("[０-９．]")

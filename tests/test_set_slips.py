@@ -254,6 +254,9 @@ def test_a_minus_or_a_sign_pasted_from_word_is_told_its_ascii_twin(sign: str, fi
 @pytest.mark.parametrize(("new", "column", "said"), [
     ('"arrived": １９', 72, "JSON 语法错误：数字 １９ 中的 '１'（U+FF11）是全角字符（改为半角，写成 19）"),
     ('"arrived": 1000．5', 76, "JSON 语法错误：数字 1000．5 中的 '．'（U+FF0E）是全角字符（改为半角，写成 1000.5）"),
+    # QA166 F8: after a minus sign the reader stops on the minus, and said 'JSON 语法错误：这里应有一个值'
+    ('"arrived": -１', 73, "JSON 语法错误：数字 -１ 中的 '１'（U+FF11）是全角字符（改为半角，写成 -1）"),
+    ('"arrived": -．5', 73, "JSON 语法错误：数字 -．5 中的 '．'（U+FF0E）是全角字符（改为半角，写成 -0.5）"),
 ])
 def test_a_json_number_typed_with_a_full_width_digit_or_point_names_it(new: str, column: int, said: str,
                                                                       tmp_path: Path) -> None:
