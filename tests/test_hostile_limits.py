@@ -76,6 +76,7 @@ def test_the_number_and_file_messages_quoted_in_limits_md_are_the_engines(tmp_pa
         (["score", "facts.json", "--set", "x" * 5000], EXAMPLE_FACTS.read_text(encoding="utf-8"), None),
         (["score", "facts.json"], _facts_with("total", "9" * 5000), None),
         (["score", "facts.json"], _facts_with("paid", "1e99999999999999999999"), None),
+        (["batch", "-q", "facts.json", "--reports", "项" * 86], EXAMPLE_FACTS.read_text(encoding="utf-8"), None),
     ]
     printed = ""
     for args, facts_text, stdin in runs:
