@@ -310,7 +310,9 @@ def two_scales(target: Decimal, actual: Decimal, unit: str | None) -> tuple[str,
 
 #: A time a 时效指标 gives in days, hours or months: as often a limit (≤30天) as not, so its sign is not guessed.
 _DURATION = re.compile(r"(工作日|天|日|小时|分钟|周|月)\s*$")
-_HOURS_OR_LONGER = re.compile(r"(工作日|天|日|小时|周|月|年)\s*$")
+#: A unit wholly a time of a day or longer (≤6个月, 180天), beside which a day number is a date; hours only beside a target
+#: under 3653 (≤72小时: 43800 hours are 5 years, ≥40000小时), and a rate (吨/日, 人次/年) never (QA168 F4).
+_DAYS_OR_LONGER = re.compile(r"个?(工作日|自然日|天|日|周|星期|月|年)")
 _BARE = re.compile(r"\s*[-+]?[0-9]+(\.[0-9]+)?\s*")  # a number without a unit: on a 时效指标 row, a time as well
 
 
@@ -326,9 +328,10 @@ def dated_row(given: Mapping[str, Any]) -> bool:
         return False
     written = [given.get("unit")] + [q.unit for q in map(written_quantity, (given.get("target"), given.get("actual"))) if q]
     units: list[str] = [u.strip() for u in written if isinstance(u, str) and u.strip()]
-    # 2024-12-31 pasted as a value into a General cell: 45657 (QA89 F3), beside ≤6个月 too (36526 hours are 4 years, 36526
-    # minutes 25 days, which a time taken may be: QA165 F4)
-    for key in ("actual", "target") if not units or any(_HOURS_OR_LONGER.search(u) for u in units) else ():
+    # 2024-12-31 pasted as a value into a General cell: 45657 (QA89 F3), beside ≤6个月 too (QA165 F4)
+    hours = (target := written_quantity(given.get("target"))) is not None and abs(target.value) * 10 < _FIRST_DAY
+    for key in ("actual", "target") if not units or any(_DAYS_OR_LONGER.fullmatch(u) or (hours and u in ("小时", "个小时"))
+                                                        for u in units) else ():
         if (day := _day_number(given.get(key))) is not None:
             raise ValueError(f"{key} {quoted(str(given[key]))} of a 时效指标 row is a date that lost its format (Excel's "
                              f"day number of {day.isoformat()}), neither an amount nor a tier", _AS_TIER_OR_TIME)

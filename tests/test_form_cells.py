@@ -551,6 +551,33 @@ def test_true_typed_in_a_target_cell_is_told_to_write_the_target_not_the_value_r
                              "（指标值填写年度目标的数值（≥10公里）；定性指标的指标值填写文字（通过验收））"), lines
 
 
+@pytest.mark.parametrize(("target", "actual", "unit"), [("≥40000小时", 43800, None), (40000, 43800, "小时"),
+                                                       ("≥38000吨/日", 40000, None), (38000, 40000, "吨/日"),
+                                                       (38000, 40000, "人次/年")])
+def test_hours_of_years_or_a_rate_per_day_on_a_time_row_are_amounts_not_dates(target: object, actual: int,
+                                                                                unit: str | None) -> None:
+    """QA168 F4: a 时效指标 row counting hours (设备累计无故障运行时长 ≥40000小时 at 43800) or a rate per day or per year
+    (日均供水能力 ≥38000吨/日 at 40000; 人次/年) was refused as a date that lost its format, its number being one of
+    2000–2049's day numbers; it scored 100 before QA165 F4. Only a time of days or longer, wholly (≤6个月, ≤180天), or
+    hours far under such a number (≤72小时), makes a day number a date."""
+    from scoring_engine.target_rows import target_row
+
+    row = {"name": "设备累计无故障运行时长", "category": "时效指标", "target": target, "actual": actual,
+           **({"unit": unit} if unit else {})}
+    assert Decimal(actual) == target_row(0, row).actual
+
+
+def test_a_time_row_counting_hours_scores_from_its_form(tmp_path: Path) -> None:
+    """QA168 F4, on the form: 设备累计无故障运行时长 ≥40000小时 at 43800 (a General cell) scores, exit 0."""
+    form, book, line = _deadline_form(tmp_path)
+    written, reached = (c for c in line if c.value in ("≤6个月", 7))
+    written.value, reached.value = "≥40000小时", 43800
+    reached.number_format = "General"
+    book.save(form)
+    code, lines = _lines("score", str(form))
+    assert 0 == code and not lines, lines
+
+
 def test_a_deadline_in_words_judged_by_its_tier_is_a_qualitative_row(tmp_path: Path):
     """A 时效指标 whose 年度指标值 is a deadline in words (12月底前完成) and whose 实际完成值 is a tier with its 得分 is judged
     by that tier: 12月底前完成 was read as the number 12 in the unit 月底前完成, and the row refused as a number beside words."""
