@@ -178,3 +178,62 @@ def test_a_number_in_a_reason_cell_is_refused_on_its_cell(tmp_path: Path, set_id
     form = written_form(ROOT / "indicator_sets" / f"{set_id}.facts.json", tmp_path / "form.xlsx", cells)
     code, output = scored_form(form)
     assert 1 == code and f"{said} (write the reason in words, or leave the cell empty)" in output, output
+
+
+def _typed_over(tmp_path: Path, unmerge: tuple[str, ...] = (), **cells: object) -> Path:
+    """The bundled self-evaluation project's form, `unmerge`d, with `cells` typed over it."""
+    form = written_form(FACTS, tmp_path / "form.xlsx")
+    book = load_workbook(form)
+    for merged in unmerge:
+        book[SHEET].unmerge_cells(merged)
+    for cell, value in cells.items():
+        book[SHEET][cell] = value
+    book.save(form)
+    return form
+
+
+@pytest.mark.parametrize(("unmerge", "cells"), [
+    (("A2:I2",), {"A2": "（2024年度）", "H2": "填报日期：", "I2": "=TODAY()"}),
+    ((), {"K1": "=COUNTA(D13:D27)"}),
+])
+def test_a_formula_above_the_funds_block_that_the_header_does_not_read_is_left_alone(
+        tmp_path: Path, unmerge: tuple[str, ...], cells: dict[str, object]) -> None:
+    """QA168 F1: a formula the reader never reads, =TODAY() beside 填报日期： or a helper =COUNTA(D13:D27) in K1, refused
+    the whole form ('单元格是公式（=TODAY()），应填写文字'), which scored 100.00 before QA165 F1. It is left alone."""
+    code, output = scored_form(_typed_over(tmp_path, unmerge, **cells))
+    assert 0 == code and "100.00" in output, output
+
+
+@pytest.mark.parametrize(("unmerge", "cells", "cell"), [
+    (("A2:I2",), {"A2": '="（"&2024&"年度）"'}, "A2"),
+    (("G4:I4",), {"F4": "=封面!A1", "G4": "某县水利局"}, "F4"),
+    ((), {"A3": "=封面!A2"}, "A3"),
+])
+def test_a_formula_where_the_header_lost_a_label_or_its_year_is_still_refused(
+        tmp_path: Path, unmerge: tuple[str, ...], cells: dict[str, object], cell: str) -> None:
+    """QA168 F1's bound: the 年度 line, or the cell of a label not found (实施单位 or 项目名称 linked from another sheet),
+    written as a formula is still refused on its cell, as QA165 F1 asked: the year or the value it labels is lost."""
+    code, output = scored_form(_typed_over(tmp_path, unmerge, **cells))
+    errors = [line for line in output.splitlines() if line.startswith("error")]
+    assert 1 == code and 1 == len(errors) and f"{SHEET}!{cell}: holds a formula" in errors[0], output
+
+
+@pytest.mark.parametrize("typed", [2024, "=SUM(G13:G27)"])
+def test_a_value_right_of_the_indicator_table_on_its_heading_row_is_left_alone(tmp_path: Path, typed: object) -> None:
+    """QA168 F2: a year (2024) or a sum (=SUM(G13:G27)) typed in J12, right of the indicator block's last column, refused
+    the whole form as a column heading not written as text; it scored 100.00 before QA165 F1. Only cells within the
+    block's columns are its headings."""
+    code, output = scored_form(_typed_over(tmp_path, J12=typed))
+    assert 0 == code and "100.00" in output, output
+
+
+@pytest.mark.parametrize(("cell", "typed", "said"), [
+    ("I12", "=封面!A1", "holds a formula (=封面!A1); expected the column heading itself (type the text itself)"),
+    ("J12", '="指标性质"', 'holds a formula (="指标性质"); expected the column heading itself (type the text itself: 指标性质)'),
+])
+def test_a_heading_of_the_block_or_of_a_column_it_reads_written_as_a_formula_is_still_refused(
+        tmp_path: Path, cell: str, typed: str, said: str) -> None:
+    """QA168 F2's bound: the block's last heading (偏差原因分析及改进措施, not found when linked) and a column the reader
+    reads when added (指标性质) written as a formula are refused on their cells, as QA165 F1 asked."""
+    code, output = scored_form(_typed_over(tmp_path, **{cell: typed}))
+    assert 1 == code and f"{SHEET}!{cell}: {said}" in output, output

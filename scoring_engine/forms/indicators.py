@@ -44,7 +44,8 @@ def read_indicators(reading: FormReading) -> None:
                                         file=str(reading.path)))
         return
     row_at, at = heading
-    for column in columns if not refuse_heading_values(reading, row_at) else ():  # a heading refused: said of its cell
+    refused = refuse_heading_values(reading, row_at, at, len(columns), _ADDED)
+    for column in columns if not refused else ():  # a heading refused: said of its cell
         if column.key in _NEEDED_COLUMNS and column.key not in at:  # else every row would be scored wrong, or fail far away
             reading.problem(row_at, min(at.values()), f"the indicator block's heading has no column {column.label}",
                             f"write the heading as the form prints it: {column.label}")

@@ -6,10 +6,12 @@ holds words too: a number there is refused on its cell (QA165 F6)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from .._arith import plain
 from .._text import cut
+from .layout import Labelled
 from .reading import FormReading
 from .workbook import Formula
 
@@ -28,22 +30,41 @@ def label_text(reading: FormReading, row: int, col: int, what: str) -> str | Non
     return value.literal() if isinstance(value, Formula) else None
 
 
-def refuse_heading_values(reading: FormReading, row: int) -> bool:
-    """Each cell of a block's heading row that holds no text, refused: every cell there is a column's heading (or the
-    block's label), and one not read as text loses its column (偏差原因分析及改进措施 written ="…": every reason
-    dropped). True when there is one."""
-    found = sorted((c, value) for (r, c), value in reading.sheet.cells.items() if r == row and not isinstance(value, str))
+def refuse_heading_values(reading: FormReading, row: int, at: Mapping[str, int], count: int,
+                          added: tuple[Labelled, ...] = ()) -> bool:
+    """Each cell of a block's heading row that holds no text, within the block's `count` columns (found `at`) or left of
+    them, refused: a column's heading (or the block's label) not read as text loses its column (偏差原因分析及改进措施
+    written ="…": every reason dropped). Right of them, only a formula of a column `added` (="指标性质"): a note or a
+    year beside the table is no heading (QA168 F2). True when there is one."""
+    last = max(*at.values(), min(at.values()) + count - 1)
+    found = sorted((c, value) for (r, c), value in reading.sheet.cells.items() if r == row and not isinstance(value, str)
+                   and (c <= last or (isinstance(value, Formula) and any(a.matches(value.literal() or "") for a in added))))
     for c, value in found:
         _refuse(reading, row, c, value, "column heading")
     return bool(found)
 
 
-def refuse_header_formulas(reading: FormReading, before: int) -> None:
-    """Each formula or error value in the rows above the funds block (`before`): every cell there is a label (项目名称)
-    or a text the header gives, and a label written as a formula was not found, and its value not read."""
+def refuse_header_formulas(reading: FormReading, before: int, last: int) -> None:
+    """Each formula or error value in the rows above the funds block (`before`) where a label the header reads is lost:
+    项目名称, 主管部门 or 实施单位 not found (a label written as a formula is not), or the 年度 line in the top rows. Only
+    a cell within the form's columns (up to `last`) that is not beside a note of the form's own (填报日期：=TODAY(), a
+    helper =COUNTA(…) in K1 are not read: QA168 F1); a value the header reads was refused as it was read."""
+    items = [i for line in reading.layout.header for i in line]
+    lost = before if any(reading.find(i) is None for i in items) \
+        else 6 if "year" not in reading.project else 0  # the year is read in the top five rows
+    read = set(reading.provenance.values())
     for (r, c), value in sorted(reading.sheet.cells.items()):
-        if r < before and isinstance(value, Formula):
+        if r < min(before, lost) and c <= last and isinstance(value, Formula) and not _beside_a_note(reading, r, c, read):
             _refuse(reading, r, c, value, None)
+
+
+def _beside_a_note(reading: FormReading, row: int, col: int, read: set[str]) -> bool:
+    """Whether the nearest cell left of (row, col) holding anything holds text the header did not read (填报日期：)."""
+    left = max((c for r, c in reading.sheet.cells if r == row and c < col), default=None)
+    if left is None:
+        return False
+    value = reading.sheet.get(row, left)
+    return isinstance(value, str) and bool(value.strip()) and reading.sheet.ref(row, left) not in read
 
 
 def unread_funds_label(reading: FormReading, row: int, first_column: int) -> bool:

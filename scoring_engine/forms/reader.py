@@ -207,8 +207,8 @@ def _funds(reading: FormReading) -> None:
                                         file=str(reading.path), hint=f"the form {reading.layout.title} has one"))
         return
     row_at, columns = heading
-    refuse_header_formulas(reading, row_at)
-    refuse_heading_values(reading, row_at)
+    refuse_header_formulas(reading, row_at, max(columns.values()))
+    refuse_heading_values(reading, row_at, columns, len(block.columns))
     first_column = min(columns.values())
     found: dict[str, int] = {}  # the row of each of the block's rows found
     ended = False  # past its rows: a label of no funds row (年度总体目标)
