@@ -237,3 +237,21 @@ def test_a_heading_of_the_block_or_of_a_column_it_reads_written_as_a_formula_is_
     reads when added (指标性质) written as a formula are refused on their cells, as QA165 F1 asked."""
     code, output = scored_form(_typed_over(tmp_path, **{cell: typed}))
     assert 1 == code and f"{SHEET}!{cell}: {said}" in output, output
+
+
+@pytest.mark.parametrize(("set_id", "numbers"), [
+    ("self-evaluation", dict(zip("BCDEFGHI", range(1, 9), strict=True))),
+    ("self-evaluation", {c: str(i) for i, c in enumerate("BCDEFGHI", 1)}),
+    ("sichuan-self-evaluation", dict(zip("BCDEFGHIJK", range(1, 11), strict=True))),
+])
+def test_a_row_numbering_the_columns_under_the_heading_is_skipped(tmp_path: Path, set_id: str,
+                                                                  numbers: dict[str, object]) -> None:
+    """QA168 F3: a 栏次 row numbering the indicator block's columns (1 2 3 … 8 in B..I) under the heading was refused on
+    its 一级 cell ('应填写一级指标（文字），实际是数字 1'), and written as text it was an unknown 一级 '1'; it scored 100.00
+    before QA165 F1. It numbers the columns, and is skipped."""
+    facts = ROOT / "indicator_sets" / f"{set_id}.facts.json"
+    form = written_form(facts, tmp_path / "form.xlsx")
+    heading = next(r for r in range(1, 40) if load_workbook(form).worksheets[0][f"B{r}"].value == "一级指标")
+    _row_inserted(form, heading + 1, numbers)
+    code, output = scored_form(form)
+    assert 0 == code and "100.00" in output, output

@@ -87,7 +87,7 @@ def _rows(reading: FormReading, row_at: int, at: Mapping[str, int], end: int
     first_row: dict[str, str] = {}
     level1: tuple[int, TargetBlock | None] | None = None
     level2 = written_before = level2_at = ""
-    for r in [r for r in reading.sheet.rows if row_at < r < end]:
+    for r in [r for r in reading.sheet.rows if row_at < r < end and not _numbering(reading, r, at)]:
         written1 = label_text(reading, r, at["level1"], "一级指标")
         if written1 is None:  # refused: its rows are no other 一级's
             level1, level2, written_before = (r, None), "", ""
@@ -121,6 +121,15 @@ def _rows(reading: FormReading, row_at: int, at: Mapping[str, int], end: int
         if row is not None:
             rows[fact].append(row)
     return rows, first_row
+
+
+def _numbering(reading: FormReading, r: int, at: Mapping[str, int]) -> bool:
+    """Whether row `r` numbers the block's columns (栏次: 1 2 3 … 8 under their headings, as numbers or text): no row of
+    indicators, it is skipped, as it was before its 一级 cell's number was refused (QA168 F3)."""
+    numbers = [bare_value(reading.sheet.get(r, c)) for c in sorted(set(at.values()))]
+    first = numbers[0]
+    return len(numbers) >= 3 and first is not None and first == int(first) and 1 <= first <= min(at.values()) \
+        and numbers == [first + i for i in range(len(numbers))]
 
 
 def _above_first_block(reading: FormReading, r: int, at: Mapping[str, int], name: str) -> None:
