@@ -38,7 +38,8 @@ ROWS = (
      "各行分值是按 {other} 填写的（其中 {id} 的分值为 {weight}）：要在两个体系下比较，各行不写分值（平均分配），"
      "或按 {this} 填写各行分值"),
     ("comparison {sign} is not one of ≥, ≤, =", "指标性质 {sign} 不是 ≥、≤、= 之一"),
-    ("write ≥, ≤ or = (full-width ＞＝ and ≧ are read as ≥)", "写 ≥、≤ 或 =（全角 ＞＝ 和 ≧ 按 ≥ 读）"),
+    ("write ≥, ≤ or =, or 定性 for a target in words (full-width ＞＝ and ≧ are read as ≥)",
+     "写 ≥、≤ 或 =，指标值为文字的写“定性”（全角 ＞＝ 和 ≧ 按 ≥ 读）"),
     ("comparison {sign} is strict", "指标性质 {sign} 是严格不等号"),
     ("comparison must be ≥, ≤ or =", "指标性质应为 ≥、≤ 或 ="),
     ("comparison {sign} disagrees with the target {target}", "指标性质 {sign} 与指标值 {target} 不一致"),
@@ -74,6 +75,12 @@ ROWS = (
     ("{field:s} 定性 is for a target in words, but the target {target} is a number",
      "{field}“定性”用于文字表述的指标值，而指标值 {target} 是数字"),
     ("write ≥, ≤ or = for a numeric target", "数值型指标值的指标性质写 ≥、≤ 或 ="),
+    # 定量, 正向, 反向 in a 指标性质 column added to the national form (QA168 F5)
+    ("{field:s} {sign} is for a numeric target, but the target {target} is in words",
+     "{field}“{sign}”用于数值型指标值，而指标值 {target} 是文字"),
+    ("write 定性 for a target in words", "指标值为文字的，指标性质写“定性”"),
+    ("{field:s} {sign} gives no sign, and the target {target} has none", "{field}“{sign}”没有给出符号，指标值 {target} 也没有"),
+    ("write ≥, ≤ or = in 指标性质, or the sign in the target (≥10)", "在指标性质中写 ≥、≤ 或 =，或在指标值中写符号（≥10）"),
     ("{field:s} {value} has a comparison sign", "{field} {value} 带有比较符号"),
     ("{field:s} {value} and tier {tier} disagree", "{field} {value} 与档次 {tier} 不一致"),
     ("{field:s} must be above 0", "{field}应大于 0"),

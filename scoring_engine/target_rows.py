@@ -81,7 +81,8 @@ def parse_comparison(text: str) -> str:
     if written in _STRICT or text.strip() in _STRICT:
         raise ValueError(f"comparison {quoted(text)} is strict",
                          f"the 指标性质 are ≥, ≤ and =: write {_STRICT.get(written, '≥')}")
-    raise ValueError(f"comparison {quoted(text)} is not one of ≥, ≤, =", "write ≥, ≤ or = (full-width ＞＝ and ≧ are read as ≥)")
+    raise ValueError(f"comparison {quoted(text)} is not one of ≥, ≤, =",
+                     "write ≥, ≤ or =, or 定性 for a target in words (full-width ＞＝ and ≧ are read as ≥)")
 
 
 def parse_quantity(text: str) -> Quantity | None:
@@ -310,8 +311,7 @@ def two_scales(target: Decimal, actual: Decimal, unit: str | None) -> tuple[str,
 
 #: A time a 时效指标 gives in days, hours or months: as often a limit (≤30天) as not, so its sign is not guessed.
 _DURATION = re.compile(r"(工作日|天|日|小时|分钟|周|月)\s*$")
-#: A unit wholly a time of a day or longer (≤6个月, 180天), beside which a day number is a date; hours only beside a target
-#: under 3653 (≤72小时: 43800 hours are 5 years, ≥40000小时), and a rate (吨/日, 人次/年) never (QA168 F4).
+#: A unit of days or longer, wholly (≤6个月): a day number beside it is a date; 小时 beside a target under 3653 (QA168 F4).
 _DAYS_OR_LONGER = re.compile(r"个?(工作日|自然日|天|日|周|星期|月|年)")
 _BARE = re.compile(r"\s*[-+]?[0-9]+(\.[0-9]+)?\s*")  # a number without a unit: on a 时效指标 row, a time as well
 

@@ -255,3 +255,28 @@ def test_a_row_numbering_the_columns_under_the_heading_is_skipped(tmp_path: Path
     _row_inserted(form, heading + 1, numbers)
     code, output = scored_form(form)
     assert 0 == code and "100.00" in output, output
+
+
+@pytest.mark.parametrize("natures", [
+    {"J13": "定量", "J14": "定量", "J15": "定性", "J20": "定量", "J21": "定性", "J26": "定量"},
+    {"J13": "正向", "J14": "反向", "J15": "定性", "J20": "正向", "J21": "定性", "J26": "正向"},
+])
+def test_an_added_nature_column_saying_quantitative_or_its_direction_is_read(tmp_path: Path,
+                                                                            natures: dict[str, str]) -> None:
+    """QA168 F5: a 指标性质 column added to the national form holding 定量 (its sign the 年度指标值's) or 正向/反向 (≥/≤)
+    refused the whole form ('指标性质 '定量' 不是 ≥、≤、= 之一'), which scored 100.00 before QA165 F5 read the column."""
+    code, output = scored_form(_typed_over(tmp_path, J12="指标性质", **natures))
+    assert 0 == code and "100.00" in output, output
+
+
+@pytest.mark.parametrize(("cells", "said"), [
+    ({"J13": "反向"}, "J13：行 新建供水管网长度：指标性质 反向（≤） 与指标值 ≥10公里 不一致（符号只写一次）"),
+    ({"J13": "定量", "E13": "10公里"}, "J13：行 新建供水管网长度：指标性质“定量”没有给出符号，指标值 10公里 也没有"),
+    ({"J13": "数量"}, "J13：行 新建供水管网长度：指标性质 '数量' 不是 ≥、≤、= 之一（写 ≥、≤ 或 =，指标值为文字的写“定性”"),
+])
+def test_an_added_nature_column_at_odds_with_its_target_is_refused_on_its_cell(tmp_path: Path, cells: dict[str, str],
+                                                                               said: str) -> None:
+    """QA168 F5's bound: 反向 (≤) beside ≥10公里 disagrees, 定量 beside an unsigned 10公里 gives no sign, and a word that is
+    no 指标性质 is refused with the words it may hold (定性 among them), in Chinese."""
+    lines = _said_in_chinese(_typed_over(tmp_path, J12="指标性质", **cells))
+    assert 1 == len(lines) and f"{SHEET}!{said}" in lines[0], lines

@@ -12,7 +12,7 @@ from .._arith import plain
 from .._text import cut
 from ..errors import Problem
 from ..model import Indicator, TargetBlock
-from ..target_rows import dated_row, target_row, unsigned_target
+from ..target_rows import dated_row, target_row, unsigned_target, written_quantity
 from .content import NO_REASON
 from .label_cells import label_text, reason_words, refuse_heading_values
 from .layout import WEIGHT_IN_LABEL, Column, same_label
@@ -217,6 +217,7 @@ def _row(reading: FormReading, r: int, at: Mapping[str, int], name: str, categor
     if "target" in blank and isinstance(item.get("actual"), Decimal) and blank["target"].hint == FILL_THE_CELL:
         blank["target"] = blank["target"]._replace(hint=f"{FILL_THE_CELL}; {_JUDGED_BY_TIER}")
     reading.empty.update((f"{where}.{name}", place) for name, place in blank.items() if name not in item)
+    _nature(reading, r, at, item)
     words = _signs_and_percents(reading, r, at, item, category)
     if "weight" in at:
         weight = reading.number(r, at["weight"], "the row's weight (分值), a number above 0", "分")
@@ -269,6 +270,35 @@ def _signs_and_percents(reading: FormReading, r: int, at: Mapping[str, int], ite
     if guessed is not None:
         _row_problem(reading, r, at, name, *guessed)
     return False
+
+
+#: What a 指标性质 column added to the national form may hold besides ≥, ≤, = and 定性: 定量 (the sign is the 年度指标值's),
+#: 正向 (≥) and 反向 (≤), as the national form's users write it (QA168 F5).
+_NATURE = {"定量": None, "正向": "≥", "反向": "≤"}
+
+
+def _nature(reading: FormReading, r: int, at: Mapping[str, int], item: dict[str, Any]) -> None:
+    """An added 指标性质's 定量, 正向 or 反向 read as the sign it stands for, that of the 年度指标值 it agrees with; a
+    problem on its cell when it gives no sign the target lacks, or another sign. A layout's own column is left as it is."""
+    word = item.get("comparison")
+    if reading.layout.column("comparison") is not None or not isinstance(word, str) or word.strip() not in _NATURE:
+        return
+    sign, target = _NATURE[word.strip()], written_quantity(item.get("target"))
+    shown = f"{word.strip()}（{sign}）" if sign else word.strip()
+    if target is None and isinstance(item.get("target"), str):
+        return _row_problem(reading, r, at, item["name"], f"comparison {shown} is for a numeric target, but the target "
+                            f"{item['target']} is in words", "write 定性 for a target in words")
+    if target is not None and target.comparison and sign and sign != target.comparison:
+        return _row_problem(reading, r, at, item["name"], f"comparison {shown} disagrees with the target {item['target']}",
+                            "write the sign once")
+    if target is not None and not (sign or target.comparison):
+        return _row_problem(reading, r, at, item["name"], f"comparison {shown} gives no sign, and the target "
+                            f"{item['target']} has none", "write ≥, ≤ or = in 指标性质, or the sign in the target (≥10)")
+    given = sign or (target.comparison if target is not None else None)
+    if given:
+        item["comparison"] = given
+    else:
+        item.pop("comparison")
 
 
 def _beside_percent_column(reading: FormReading, r: int, at: Mapping[str, int], item: dict[str, Any]) -> None:
