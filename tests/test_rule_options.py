@@ -110,6 +110,19 @@ def test_elements_rounded_up_are_said_to_add_what_they_gave_back() -> None:
     assert lost == 1 and why == [missed.reason]
 
 
+def test_rounding_that_gives_back_less_than_a_unit_is_not_said_to_add_it() -> None:
+    """QA168 F6: two missed thirds of 2 at precision 0, the third not applicable rounded up from 0.67 to 1, said 扣0.7分 +
+    扣0.6分 = 扣1.3分，四舍五入加0.3分，得1分: whole-point rounding adds no 0.3. Below a unit it is not said, and the
+    deductions add up to what the score lost, 扣1分，得1分."""
+    rule = THIRDS.replace("met: c}", "met: c, not_applicable: na}")
+    facts = THIRDS_FACTS + "\n  na: {type: string, required: false}"
+    node = leaf(one_indicator(rule, facts, weight=2, head="precision: 0"), {"a": False, "b": False, "c": True, "na": "不涉及"})
+    assert node.score == 1
+    assert node.reason.startswith("要点1：未满足（扣0.5分）；要点2：未满足（扣0.5分）；要点3不适用（不涉及），不扣分；扣1分，得1分"), \
+        node.reason
+    assert [d.points for d in node.deductions] == [D("0.5"), D("0.5")]
+
+
 @pytest.mark.parametrize("head", ["precision: 0", "precision: 1", "precision: 2", "precision: 2\nrounding: {stages: [4]}"])
 def test_rounded_elements_reasons_add_up_whatever_is_met(head: str) -> None:
     """Under round_elements, for every mix of met, missed, partial, judged and not applicable elements, the deductions a

@@ -105,9 +105,10 @@ def settle(deductions: tuple[Deduction, ...], weight: Decimal, raw: Decimal, rou
     if not points or lost <= 0 or abs(sum(points, ZERO) - lost) > _NOISE:
         return deductions
     places = rounding.places
-    quantized = _settled(points, weight + round_half_up(gained, places) - rounding.round(raw), places)
-    if not all(q or not p for q, p in zip(quantized, points, strict=True)):
-        quantized = _more_places(points, weight + gained, raw, rounding) or quantized
+    gained_shown = round_half_up(gained, places)  # what the reason says the rounding added: whole units at the precision
+    quantized = _settled(points, weight + gained_shown - rounding.round(raw), places)
+    if not all(q or not p for q, p in zip(quantized, points, strict=True)):  # below a unit the rounding added nothing
+        quantized = _more_places(points, weight + gained_shown, raw, rounding) or quantized  # said (QA168 F6)
     return tuple(Deduction(q, d.reason) for q, d in zip(quantized, deductions, strict=True))
 
 

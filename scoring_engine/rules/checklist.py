@@ -249,9 +249,10 @@ def _missed_fields(found: _Found, rounding: Rounding, taken: Sequence[Deduction]
 def _gained(taken: Sequence[Deduction], weight: Decimal, total: Decimal, rounding: Rounding) -> str:
     """What rounding elements up added back (some did), when the deductions shown come to more than weight − the score
     shown: '，四舍五入加1分' of 7 points in four elements at precision 0, the one met half losing 0.75 (shown 1) and the
-    others each rounded up from 1.75 to 2, for 7 − 1 + 1 = 7; else ''."""
+    others each rounded up from 1.75 to 2, for 7 − 1 + 1 = 7; else '' (less than a unit at the precision is none: the
+    deductions are settled to add up without it, QA168 F6)."""
     more = sum((d.points for d in taken), ZERO) - (weight - min(max(rounding.round(total), ZERO), weight))
-    return f"，四舍五入加{show_points(more, rounding)}分" if more > 0 else ""
+    return f"，四舍五入加{show_points(more, rounding)}分" if more >= Decimal(1).scaleb(-rounding.places) else ""
 
 
 def _deducted(taken: Sequence[Deduction], rounding: Rounding) -> str:
