@@ -30,6 +30,7 @@ from ._numpy_values import NUMPY_HINT, not_finite_hint, numpy_name
 from ._arith import in_range, plain, round_half_up, too_many_digits
 from ._record import record
 from ._text import cut, quoted
+from ._time_units import DURATION, FIRST_DAY, date_text, day_of, days_or_longer
 from .judgements import TargetRow
 
 __all__ = ["COMPARISONS", "QUALITATIVE", "ROW_KEYS", "Quantity", "dated_row", "parse_comparison", "parse_quantity",
@@ -309,16 +310,7 @@ def two_scales(target: Decimal, actual: Decimal, unit: str | None) -> tuple[str,
             f"check the digits, and write both in {unit}")
 
 
-#: A time a 时效指标 gives in days, hours or months: as often a limit (≤30天) as not, so its sign is not guessed.
-_DURATION = re.compile(r"(工作日|天|日|小时|分钟|周|月)\s*$")
-#: A unit of days or longer, wholly (≤6个月): a day number beside it is a date; 小时 beside a target under 3653 (QA168 F4).
-_DAYS_OR_LONGER = re.compile(r"个?(工作日|自然日|天|日|周|星期|月|年)")
 _BARE = re.compile(r"\s*[-+]?[0-9]+(\.[0-9]+)?\s*")  # a number without a unit: on a 时效指标 row, a time as well
-
-
-_DATE_TEXT = re.compile(r"(19|20)\d\d\s*(年|[.\-/]\s*(0?[1-9]|1[0-2])(?!\d))|(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\b|"
-                        r"[一二三四1-4]\s*季度|[上下]半年|[年月][底末中初]")  # 2024.12, 2024-12-31, 20241231, 2024年底, 第四季度
-_YEAR = re.compile(r"(19|20)\d\d")
 
 
 def dated_row(given: Mapping[str, Any]) -> bool:
@@ -329,13 +321,12 @@ def dated_row(given: Mapping[str, Any]) -> bool:
     written = [given.get("unit")] + [q.unit for q in map(written_quantity, (given.get("target"), given.get("actual"))) if q]
     units: list[str] = [u.strip() for u in written if isinstance(u, str) and u.strip()]
     # 2024-12-31 pasted as a value into a General cell: 45657 (QA89 F3), beside ≤6个月 too (QA165 F4)
-    hours = (target := written_quantity(given.get("target"))) is not None and abs(target.value) * 10 < _FIRST_DAY
-    for key in ("actual", "target") if not units or any(_DAYS_OR_LONGER.fullmatch(u) or (hours and u in ("小时", "个小时"))
-                                                        for u in units) else ():
+    hours = (target := written_quantity(given.get("target"))) is not None and abs(target.value) * 10 < FIRST_DAY
+    for key in ("actual", "target") if not units or any(days_or_longer(u, hours) for u in units) else ():
         if (day := _day_number(given.get(key))) is not None:
             raise ValueError(f"{key} {quoted(str(given[key]))} of a 时效指标 row is a date that lost its format (Excel's "
                              f"day number of {day.isoformat()}), neither an amount nor a tier", _AS_TIER_OR_TIME)
-    if any(_DURATION.search(u) or not u.startswith(("年", "月")) for u in units):
+    if any(DURATION.search(u) or not u.startswith(("年", "月")) for u in units):
         return False  # a time taken (2000 in a row of 小时), or an amount in another unit (毫秒, 份): no year (QA49 F3)
     actual = given.get("actual")
     for key in ("actual", "target"):
@@ -365,22 +356,14 @@ def _day_number(value: Any) -> datetime.date | None:
     """The date a bare number stands for when it is a spreadsheet's day number of 2000–2049 (36526–54788), as a date
     pasted as a value, or a cell whose date format was lost, holds it; None for any other value."""
     quantity = written_quantity(value)
-    if quantity is None or quantity.unit:
-        return None
-    if not _FIRST_DAY <= quantity.value <= _LAST_DAY:
-        return None
-    return datetime.date(1899, 12, 30) + datetime.timedelta(days=int(quantity.value))
-
-
-_FIRST_DAY, _LAST_DAY = Decimal(36526), Decimal(54788)  # 2000-01-01 and 2049-12-31 as spreadsheets count days
+    return None if quantity is None or quantity.unit else day_of(quantity.value)
 
 
 def _date_in(value: Any) -> bool:
     """Whether a row's field is written as a date or a point in the year (2024.12, 2024年, 20241231, 第一季度)."""
     if written_quantity(value) is None and not isinstance(value, str):
         return False
-    text = unicodedata.normalize("NFKC", value if isinstance(value, str) else plain(Decimal(value)))
-    return bool(_DATE_TEXT.search(text) or (written_quantity(value) is not None and _YEAR.fullmatch(text)))
+    return date_text(value if isinstance(value, str) else plain(Decimal(value)), written_quantity(value) is not None)
 
 
 def unsigned_target(category: str, target: Any, unit: Any, name: Any = "") -> tuple[str, str] | None:
@@ -393,7 +376,7 @@ def unsigned_target(category: str, target: Any, unit: Any, name: Any = "") -> tu
         return said, f"write ≤{target} for a ceiling (the usual 成本指标), ={target} for an exact value, or ≥{target}"
     written = unicodedata.normalize("NFKC", f"{target}{unit if isinstance(unit, str) else ''}")
     bare = _BARE.fullmatch(written) is not None and "率" not in str(name) and Decimal(written) > 1  # 12 (QA89 F2)
-    if "时效" in category and (_DURATION.search(written) or bare):
+    if "时效" in category and (DURATION.search(written) or bare):
         return said, f"write ≤{target} for a time limit (完成时限), ={target} for an exact value, or ≥{target}"
     return None
 

@@ -578,6 +578,47 @@ def test_a_time_row_counting_hours_scores_from_its_form(tmp_path: Path) -> None:
     assert 0 == code and not lines, lines
 
 
+@pytest.mark.parametrize(("target", "unit"), [("≤30日历天", None), ("≤180 日历天", None), ("≤6个自然月", None),
+                                             ("≤10个日历日", None), ("≤6 个 月", None), (6, "个 月"), ("≤3个月内", None),
+                                             ("≤30天内", None), ("≤1年以内", None), ("≤6个月以内", None), ("≤15个工作日内", None),
+                                             ("1年内", None), ("≤2个季度", None), ("≤1季度", None), (6, "月份"), (6, "月内"),
+                                             (10, "工作日内"), ("≤72小时内", None), ("≤6个月之内", None)])
+def test_a_day_number_beside_any_written_time_of_days_or_longer_is_refused_as_a_date(target: object,
+                                                                                     unit: str | None) -> None:
+    """QA169 F1, F2: a date pasted as a value (45519) beside ≤30日历天, ≤6个自然月, a unit with a space inside (个 月), a
+    limit ending in 内 (≤3个月内, ≤1年以内, ≤15个工作日内), 季度, 月份 or 月内 was scored silently as 45519 days or months
+    (0.00 of 10, exit 0); only the unit's bare spelling (个月, 天) made it a date."""
+    from scoring_engine.target_rows import target_row
+
+    row = {"name": "工程完工时间", "category": "时效指标", "target": target, "actual": 45519, **({"unit": unit} if unit else {})}
+    with pytest.raises(ValueError, match=r"a date that lost its format .*day number of 2024-08-15"):
+        target_row(0, row)
+
+
+@pytest.mark.parametrize("unit", ["吨/日", "人次/年", "元/月", "天/次", "分钟内", "日历天/次"])
+def test_a_rate_per_day_or_month_stays_an_amount_beside_the_wider_time_units(unit: str) -> None:
+    """QA169 F1's bound: a rate (吨/日, 人次/年, 元/月) or minutes is no time of days or longer, however the units widen."""
+    from scoring_engine.target_rows import target_row
+
+    row = {"name": "日均供水能力", "category": "时效指标", "target": 38000, "actual": 45519, "unit": unit}
+    assert Decimal(45519) == target_row(0, row).actual
+
+
+@pytest.mark.parametrize("target", ["1年内", "≤30日历天", "≤3个月内", "≤6个自然月"])
+def test_a_date_beside_a_time_limit_ending_in_nei_is_refused_on_the_form_as_a_date(tmp_path: Path, target: str) -> None:
+    """QA169 F1, F2, on the form: 45519 beside 1年内 was refused as two scales ('相差约 45519 倍'), beside ≤30日历天,
+    ≤3个月内 or ≤6个自然月 scored 0.00 silently; each is told at its cell that it is a date that lost its format."""
+    form, book, line = _deadline_form(tmp_path)
+    written, reached = (c for c in line if c.value in ("≤6个月", 7))
+    written.value, reached.value = target, 45519
+    reached.number_format = "General"
+    book.save(form)
+    code, lines = _lines("score", str(form))
+    assert 1 == code and 1 == len(lines), lines
+    assert f"{SHEET}!{reached.coordinate}：行 工程完工时间：时效指标行的实际完成值 '45519' 是失去日期格式的日期（Excel 中 " \
+           "2024-08-15 的日序数）" in lines[0], lines
+
+
 def test_a_deadline_in_words_judged_by_its_tier_is_a_qualitative_row(tmp_path: Path):
     """A 时效指标 whose 年度指标值 is a deadline in words (12月底前完成) and whose 实际完成值 is a tier with its 得分 is judged
     by that tier: 12月底前完成 was read as the number 12 in the unit 月底前完成, and the row refused as a number beside words."""

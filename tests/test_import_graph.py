@@ -73,7 +73,7 @@ def test_the_import_graph_has_no_cycle() -> None:
 
 
 # The pure core scores with no files, no YAML, no schema validation, no reports and no command line.
-CORE = ("model", "judgements", "target_rows", "errors", "_arith", "_intervals", "_text", "_version",
+CORE = ("model", "judgements", "target_rows", "_time_units", "errors", "_arith", "_intervals", "_text", "_version",
         "formulas", "_formula_functions", "_formula_kinds", "_closures", "rules", "reasons",
         "plan", "engine", "facts", "_facts_pass", "result", "audit", "_later", "_json", "_result_json",
         "caps", "used_values", "row_flags")

@@ -1,0 +1,56 @@
+"""Times and dates on a 时效指标 row: which units are a time taken, which text is a date, which number a day number.
+
+A spreadsheet stores a date as the count of its days (45519 is 2024-08-15); a date pasted as a value, or a cell whose
+date format was lost, shows that number. Beside a time of days or longer (≤6个月, ≤180日历天, ≤3个月内) such a number is
+no time anyone took, so target_rows refuses it as a date; beside a rate (吨/日, 人次/年) or minutes it is an amount.
+
+>>> days_or_longer("个自然月"), days_or_longer("个 月"), days_or_longer("年以内"), days_or_longer("吨/日")
+(True, True, True, False)
+>>> days_or_longer("小时", hours=True), days_or_longer("小时")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from decimal import Decimal
+
+__all__ = ["DURATION", "FIRST_DAY", "LAST_DAY", "date_text", "day_of", "days_or_longer"]
+
+#: A time a 时效指标 gives in days, hours or months: as often a limit (≤30天) as not, so its sign is not guessed.
+DURATION = re.compile(r"(工作日|天|日|小时|分钟|周|月)\s*$")
+#: A unit of days or longer, wholly once spaces and a closing 内/以内/之内 are gone (≤6个月, ≤180日历天, ≤3个月内, ≤2个季度):
+#: a day number beside it is a date (QA168 F4, QA169 F1, F2). A rate (吨/日, 人次/年, 元/月) is none.
+_DAYS_OR_LONGER = re.compile(r"个?(日历|自然)?(工作日|天|日|周|星期|月份|月|季度|年)")
+_HOURS = re.compile(r"个?小时")
+_WITHIN = re.compile(r"(以|之)?内$")
+_SPACES = re.compile(r"\s+")
+
+_DATE_TEXT = re.compile(r"(19|20)\d\d\s*(年|[.\-/]\s*(0?[1-9]|1[0-2])(?!\d))|(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\b|"
+                        r"[一二三四1-4]\s*季度|[上下]半年|[年月][底末中初]")  # 2024.12, 2024-12-31, 20241231, 2024年底, 第四季度
+_YEAR = re.compile(r"(19|20)\d\d")
+
+FIRST_DAY, LAST_DAY = Decimal(36526), Decimal(54788)  # 2000-01-01 and 2049-12-31 as spreadsheets count days
+
+
+def days_or_longer(unit: str, hours: bool = False) -> bool:
+    """Whether a row's unit is a time of days or longer (or of hours, when `hours`: the target is far under a day
+    number, ≤72小时), written with spaces inside or a closing 内 (个 月, 3个月以内) as forms write it."""
+    written = _WITHIN.sub("", _SPACES.sub("", unicodedata.normalize("NFKC", unit)))
+    return bool(_DAYS_OR_LONGER.fullmatch(written) or (hours and _HOURS.fullmatch(written)))
+
+
+def day_of(number: Decimal) -> datetime.date | None:
+    """The date a bare number stands for when it is a spreadsheet's day number of 2000–2049 (36526–54788), else None."""
+    if not FIRST_DAY <= number <= LAST_DAY:
+        return None
+    return datetime.date(1899, 12, 30) + datetime.timedelta(days=int(number))
+
+
+def date_text(text: str, number: bool) -> bool:
+    """Whether a field is written as a date or a point in the year (2024.12, 2024年, 20241231, 第一季度); a `number`
+    that is a year (2024) is one too."""
+    text = unicodedata.normalize("NFKC", text)
+    return bool(_DATE_TEXT.search(text) or (number and _YEAR.fullmatch(text)))
