@@ -280,3 +280,14 @@ def test_an_added_nature_column_at_odds_with_its_target_is_refused_on_its_cell(t
     no 指标性质 is refused with the words it may hold (定性 among them), in Chinese."""
     lines = _said_in_chinese(_typed_over(tmp_path, J12="指标性质", **cells))
     assert 1 == len(lines) and f"{SHEET}!{said}" in lines[0], lines
+
+
+@pytest.mark.parametrize(("nature", "shown"), [("正向", "正向"), ("反向", "反向"), ("≥", "≥"), ("定量", "定量")])
+def test_a_sign_in_an_added_nature_column_beside_a_tier_row_is_refused_on_that_cell(tmp_path: Path, nature: str,
+                                                                                   shown: str) -> None:
+    """QA169 F3: 正向/反向 (or ≥) in an added 指标性质 column on a row judged by its tier (年度指标值 blank, 实际完成值
+    达成年度指标) was told 'F15：这一行没有填写实际完成值', though F15 is filled: the row was scored as a number. It is
+    refused on J15, with the fix: a tier row's 指标性质 is 定性, or empty."""
+    lines = _said_in_chinese(_typed_over(tmp_path, J12="指标性质", J15=nature))
+    assert 1 == len(lines) and f"{SHEET}!J15：行 工程竣工验收合格：指标性质“{shown}”用于数值型指标值，而指标值为空，" \
+        "实际完成值 '达成年度指标' 是档次（按档次评判的行（达成年度指标）指标性质写“定性”或留空；" in lines[0], lines

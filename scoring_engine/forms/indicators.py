@@ -9,10 +9,10 @@ from decimal import Decimal
 from typing import Any
 
 from .._arith import plain
-from .._text import cut
+from .._text import cut, quoted
 from ..errors import Problem
 from ..model import Indicator, TargetBlock
-from ..target_rows import dated_row, target_row, unsigned_target, written_quantity
+from ..target_rows import dated_row, parse_comparison, target_row, unsigned_target, written_quantity
 from .content import NO_REASON
 from .label_cells import label_text, reason_words, refuse_heading_values
 from .layout import WEIGHT_IN_LABEL, Column, same_label
@@ -281,7 +281,13 @@ def _nature(reading: FormReading, r: int, at: Mapping[str, int], item: dict[str,
     """An added 指标性质's 定量, 正向 or 反向 read as the sign it stands for, that of the 年度指标值 it agrees with; a
     problem on its cell when it gives no sign the target lacks, or another sign. A layout's own column is left as it is."""
     word = item.get("comparison")
-    if reading.layout.column("comparison") is not None or not isinstance(word, str) or word.strip() not in _NATURE:
+    if reading.layout.column("comparison") is not None or not isinstance(word, str):
+        return
+    actual = item.get("actual")
+    if "target" not in item and isinstance(actual, str) and not numeric(actual) and _signed(word.strip()):
+        return _row_problem(reading, r, at, item["name"], f"comparison {word.strip()} is for a numeric target, but the "
+                            f"target is empty and the actual {quoted(actual)} is a tier", _TIER_NATURE)  # (QA169 F3)
+    if word.strip() not in _NATURE:
         return
     sign, target = _NATURE[word.strip()], written_quantity(item.get("target"))
     shown = f"{word.strip()}（{sign}）" if sign else word.strip()
@@ -299,6 +305,19 @@ def _nature(reading: FormReading, r: int, at: Mapping[str, int], item: dict[str,
         item["comparison"] = given
     else:
         item.pop("comparison")
+
+
+#: A row judged by its tier, its 年度指标值 empty, beside a 指标性质 of 正向, 反向 or ≥ (scored as a number it has not).
+_TIER_NATURE = "a row judged by its tier (达成年度指标) writes 定性 in 指标性质, or leaves it empty; a row measured writes " \
+               "its 年度指标值 (≥10公里)"
+
+
+def _signed(word: str) -> bool:
+    """Whether an added 指标性质 says the row is measured: 定量, 正向, 反向, or a sign (≥, ≤, =, >= …)."""
+    try:
+        return word in _NATURE or bool(parse_comparison(word))
+    except ValueError:  # no 指标性质: said where the row is read
+        return False
 
 
 def _beside_percent_column(reading: FormReading, r: int, at: Mapping[str, int], item: dict[str, Any]) -> None:
