@@ -291,3 +291,43 @@ def test_a_sign_in_an_added_nature_column_beside_a_tier_row_is_refused_on_that_c
     lines = _said_in_chinese(_typed_over(tmp_path, J12="指标性质", J15=nature))
     assert 1 == len(lines) and f"{SHEET}!J15：行 工程竣工验收合格：指标性质“{shown}”用于数值型指标值，而指标值为空，" \
         "实际完成值 '达成年度指标' 是档次（按档次评判的行（达成年度指标）指标性质写“定性”或留空；" in lines[0], lines
+
+
+@pytest.mark.parametrize(("added", "numbers"), [
+    ("指标性质", dict(zip("BCDEFGHI", range(1, 9), strict=True))),
+    ("度量单位", dict(zip("BCDEFGHI", range(1, 9), strict=True))),
+    ("指标性质", dict(zip("BCDEFGHIJ", range(1, 10), strict=True))),
+])
+def test_a_numbering_row_leaving_an_added_column_unnumbered_is_skipped(tmp_path: Path, added: str,
+                                                                       numbers: dict[str, object]) -> None:
+    """QA169 F4: a 栏次 row numbering the national form's columns 1 … 8 in B..I, with a 指标性质 or 度量单位 column added in
+    J and left unnumbered, was refused on its 一级 cell ('B13：应填写一级指标（文字），实际是数字 1'). The added column may be
+    numbered or not."""
+    form = _typed_over(tmp_path, J12=added)
+    _row_inserted(form, 13, numbers)
+    code, output = scored_form(form)
+    assert 0 == code and "100.00" in output, output
+
+
+def test_a_numbering_row_skipping_a_column_inserted_inside_the_block_is_skipped(tmp_path: Path) -> None:
+    """QA169 F4: 指标性质 inserted before 年度指标值 (E), the 栏次 row numbering 1 2 3 _ 4 … 8 around it, was refused on B."""
+    from openpyxl.worksheet.cell_range import CellRange
+
+    form = written_form(FACTS, tmp_path / "form.xlsx")
+    _row_inserted(form, 13, dict(zip("BCDEFGHI", range(1, 9), strict=True)))
+    book = load_workbook(form)
+    sheet = book[SHEET]
+    merged = [CellRange(str(m)) for m in sheet.merged_cells.ranges]
+    for m in merged:
+        sheet.unmerge_cells(str(m))
+    sheet.insert_cols(5)  # as Excel inserts a column: the merged ranges right of it move, those over it widen
+    for m in merged:
+        if m.min_col >= 5:
+            m.shift(col_shift=1)
+        elif m.max_col >= 5:
+            m.expand(right=1)
+        sheet.merge_cells(m.coord)
+    sheet["E12"] = "指标性质"
+    book.save(form)
+    code, output = scored_form(form)
+    assert 0 == code and "100.00" in output, output

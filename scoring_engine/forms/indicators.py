@@ -125,8 +125,10 @@ def _rows(reading: FormReading, row_at: int, at: Mapping[str, int], end: int
 
 def _numbering(reading: FormReading, r: int, at: Mapping[str, int]) -> bool:
     """Whether row `r` numbers the block's columns (栏次: 1 2 3 … 8 under their headings, as numbers or text): no row of
-    indicators, it is skipped, as it was before its 一级 cell's number was refused (QA168 F3)."""
-    numbers = [bare_value(reading.sheet.get(r, c)) for c in sorted(set(at.values()))]
+    indicators, it is skipped, as it was before its 一级 cell's number was refused (QA168 F3). A column the clerk added
+    (指标性质, 度量单位) may be left unnumbered: 1 2 3 _ 4 … 8 (QA169 F4)."""
+    added = {c for key, c in at.items() if reading.layout.column(key) is None}
+    numbers = [n for c in sorted(set(at.values())) if (n := bare_value(reading.sheet.get(r, c))) is not None or c not in added]
     first = numbers[0]
     return len(numbers) >= 3 and first is not None and first == int(first) and 1 <= first <= min(at.values()) \
         and numbers == [first + i for i in range(len(numbers))]
