@@ -147,6 +147,8 @@ LINT = (
      "写明分值；否则重写它的评分标准"),
     ("the profile changed this indicator's weight: restate its 评分标准 under change: {indicator}",
      "方案改了这个指标的分值：在 change: {indicator} 下重写它的评分标准"),
+    ("the profile changed this indicator's rule: restate its 评分标准 under change: {indicator}",
+     "方案改了这个指标的计分规则：在 change: {indicator} 下重写它的评分标准"),
     ("make the standard text and the rule say the same", "请让评分标准的文字与规则一致"),
     ("not set", "未设置"),
     # a base's warning about a fact a profile declares anew, said at the profile's line (lint_set)

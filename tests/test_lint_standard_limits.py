@@ -264,6 +264,19 @@ def test_a_profiles_own_standard_against_the_bases_weight_is_said_where_the_prof
     assert "请让评分标准的文字与规则一致" == translate(w.problem.hint or "")
 
 
+def test_a_bases_standard_a_profiles_new_rule_no_longer_fits_is_said_at_the_profiles_rule(tmp_path: Path) -> None:
+    """QA170 F1: a profile that changes 资金使用合规性's rule (2 points per finding) but not its 评分标准 ('每发现一处问题
+    扣1分') was told in the bundled set's file, which no author edits, to make the text agree. It is said at the profile's
+    rule: line, with the fix a changed weight gets: restate the 评分标准 under change:."""
+    (tmp_path / "p.yaml").write_text(
+        "extends: national-framework\nid: p\nname: 方案\nversion: '1'\nchange:\n  process.funds.compliance:\n    rule:\n"
+        "      kind: deduction\n      findings: process.compliance_findings\n      points_each: 2\n"
+        "      keyword_points: [{keywords: [截留, 挤占, 挪用, 虚列支出], points: 5}]\n      zero_at_count: 4\n", encoding="utf-8")
+    [w] = [w for w in lint_file(tmp_path / "p.yaml")[1] if w.code == "standard-mismatch"]
+    assert (str(tmp_path / "p.yaml"), 7, "points_each") == (w.problem.file, w.problem.line, w.fields["param"])
+    assert "方案改了这个指标的计分规则：在 change: process.funds.compliance 下重写它的评分标准" == translate(w.problem.hint or "")
+
+
 def test_a_clause_the_standard_repeats_is_one_warning(tmp_path: Path) -> None:
     """QA123 F2: '…低于70%不得分。低于70%不得分。' gave the same warning twice (555 copies on 5 indicators: 2,775 warnings).
     A warning is said once, and the count says so."""

@@ -36,6 +36,7 @@ from .._arith import plain, round_half_up, to_decimal_or_none
 from .._record import record
 from ..model import IndicatorSet
 from .found import LintWarning, Locator, RuleAt
+from .standard_place import STANDARD_HINT, placed
 from .ranges import Ranges
 from .standard_text import BandStated, Stated, Standard
 
@@ -43,10 +44,6 @@ __all__ = ["STANDARD", "STANDARD_WEIGHT", "standards"]
 
 STANDARD = "the 评分标准 says \"{quote}\" ({stated}), but the rule's {param} is {actual}"
 STANDARD_WEIGHT = "the 评分标准 says \"{quote}\" ({stated} points at most), but the indicator weighs {weight}"
-STANDARD_HINT = "make the standard text and the rule say the same"
-PROFILE_HINT = "the profile changed this indicator's weight: restate its 评分标准 under change: {indicator}"
-SCALED_HINT = ("the profile's rescale (line {line}) scaled the points of the rule with the weight, {old} to {new}: give "
-               "{indicator} its weight under change: to keep the rule as written, or restate its 评分标准")
 NOT_SET = "not set"
 # the rule's amount in the text's unit (QA119 F5): points against points, a share against a share
 AS_POINTS = "the 评分标准 says \"{quote}\" ({stated}), but the rule deducts {points} points: its {param} is {actual} of {whole}"
@@ -92,25 +89,6 @@ class Compared:
     hint: str | None = None
 
 
-def _placed(locator: Locator, indicator: str, written: tuple[str | int, ...]) -> tuple[tuple[str | int, ...], str]:
-    """Where a mismatch is said, and the fix: at the standard; but a base's standard that a profile's new weight (or
-    rescale) no longer fits is said at the weight that profile set (the middle one of a profile of a profile), where
-    the editor can restate it."""
-    located = locator.located
-    # a standard of this file whose rule's points a rescale scaled: the file says them as written, the rule does not
-    scaled = next((c for c in locator.set.changes if c.target == indicator and c.what == "points"), None)
-    ours = located is None or not located.several_files or located.file_at(written) in (None, locator.set.source)
-    if scaled is not None and ours:
-        return written, SCALED_HINT.format(line=scaled.line, old=scaled.old, new=scaled.new, indicator=indicator)
-    if ours:  # this file's own standard, even against its base's weight, is said where it is written (QA123 F1)
-        return written, STANDARD_HINT
-    assert located is not None
-    weight, own = (*locator.indicator(indicator), "weight"), locator.set.source
-    if (located.file_at(weight) or own) == (located.file_at(written) or own):  # the weight is as the standard's file left it
-        return written, STANDARD_HINT
-    return weight, PROFILE_HINT.format(indicator=indicator)
-
-
 def standards(indicator_set: IndicatorSet, rules: list[RuleAt], locator: Locator, ranges: Ranges) -> Iterator[LintWarning]:
     """A warning for each number of a 评分标准 that its rule does not use."""
     groups: dict[tuple[str, tuple[str | int, ...]], list[RuleAt]] = {}
@@ -118,7 +96,7 @@ def standards(indicator_set: IndicatorSet, rules: list[RuleAt], locator: Locator
         if at.standard:
             groups.setdefault((at.indicator, at.standard_path), []).append(at)
     for (indicator, written), ats in groups.items():
-        path, hint = _placed(locator, indicator, written)
+        path, key, hint = placed(locator, indicator, written, ats[0].path)
         standard = Standard(ats[0].standard or "")
         weight = ats[0].weight
         if weight is not None:
@@ -126,7 +104,7 @@ def standards(indicator_set: IndicatorSet, rules: list[RuleAt], locator: Locator
                 if stated.value != weight:
                     yield locator.warning("standard-mismatch", path, STANDARD_WEIGHT,
                                           {"quote": stated.quote, "stated": plain(stated.value), "weight": plain(weight)},
-                                          hint, indicator=indicator)
+                                          hint, indicator=indicator, key=key)
         claims: dict[tuple[int, str], list[Compared]] = {}
         for at in ats:
             checker = _CHECKERS.get(at.rule.kind)
@@ -142,7 +120,7 @@ def standards(indicator_set: IndicatorSet, rules: list[RuleAt], locator: Locator
                 told = FLOOR_HINT.format(cut=cut, below=cut) if c.param == "floor" and c.actual == NOT_SET else hint
                 told = c.hint if c.hint is not None and told == STANDARD_HINT else told
                 fields = {"quote": c.quote, "stated": c.stated, "param": c.param, "actual": c.actual, **dict(c.more)}
-                yield locator.warning("standard-mismatch", path, c.message, fields, told, indicator=indicator)
+                yield locator.warning("standard-mismatch", path, c.message, fields, told, indicator=indicator, key=key)
 
 
 def _first_of_each_value(stated: list[Stated]) -> list[Stated]:
