@@ -24,7 +24,8 @@ from ._arith import exact, fixed, percent, plain, to_decimal
 from ._formula_functions import Finding
 from .judgements import Judgement, TargetRow, TierJudgement
 
-__all__ = ["MAX_SHOWN_DECIMALS", "display_width", "equals_text", "rounding_chain", "show_number", "show_value", "show_written"]
+__all__ = ["MAX_SHOWN_DECIMALS", "display_width", "equals_text", "rounding_chain", "row_amount", "show_number", "show_value",
+           "show_written"]
 
 #: Numbers with more decimals than this are shown rounded, marked ≈ (the exact value is in the JSON result).
 MAX_SHOWN_DECIMALS = 6
@@ -148,12 +149,17 @@ def equals_text(text: str) -> str:
     return f"≈ {text[1:]}" if text.startswith("≈") else f"= {text}"
 
 
+def row_amount(number: Decimal | None, unit: str | None) -> str:
+    """A target row's 指标值 or 实际完成值 in its unit: 10公里; a row in % holds a ratio (0.95 is 95%)."""
+    if number is None:
+        return "（无）"
+    return show_number(number * 100) + "%" if unit == "%" else show_number(number) + (unit or "")
+
+
 def _target_row(row: TargetRow) -> str:
     """A row of a 绩效目标表 as the form prints it: 新建蓄水池：指标值≥19个，实际完成值18个（10分）."""
     def amount(number: Decimal | None) -> str:
-        if number is None:
-            return "（无）"
-        return show_number(number * 100) + "%" if row.unit == "%" else show_number(number) + (row.unit or "")
+        return row_amount(number, row.unit)
 
     target = row.target_text if row.target_text is not None else (row.comparison or "") + amount(row.target)
     actual = row.tier if row.tier is not None else amount(row.actual)

@@ -24,10 +24,11 @@ from typing import Any, Protocol
 
 from ._arith import ZERO, fixed, in_engine_context, percent, plain
 from ._indicator_names import named
-from ._display import equals_text, rounding_chain, show_number, show_value, show_written
+from ._display import equals_text, rounding_chain, row_amount, show_number, show_value, show_written
 from ._record import record
 from .audit import DerivedValue, FactValue, IndicatorResult, SetInfo
 from .errors import Problem, UnknownIndicatorError, did_you_mean
+from .judgements import TargetRow
 from .rules import RULE_KINDS
 
 __all__ = ["Explanation", "Scored", "UnknownIndicatorError", "explain", "indicator_path"]
@@ -104,7 +105,7 @@ def explain(result: Scored, indicator_id: str) -> Explanation:
         sections.append(("下级指标", story.children()))
     elif node.kind is not None and node.not_applicable is None:
         sections.append(("规则", story.rule()))
-        sections.append(("读取的事实", story.facts()))
+        sections.append(("读取的事实", story.facts(_target_row_of(result, path))))
         derived = story.derived()
         if derived:
             sections.append(("计算值", derived))
@@ -144,6 +145,21 @@ def _unknown(result: Scored, wanted: str, paths: Mapping[str, tuple[IndicatorRes
         hint = "the indicators are: " + ", ".join(list(paths)[:12]) + ("…" if len(paths) > 12 else "")
     message = f"no such indicator in set {result.indicator_set.id}"
     return UnknownIndicatorError(Problem(message, indicator=wanted, hint=hint))
+
+
+def _target_row_of(result: Scored, path: tuple[IndicatorResult, ...]) -> tuple[str, TargetRow] | None:
+    """A row group's row that the indicator at the end of `path` scores: '产出指标（绩效目标表）（targets.output）第1行
+    “新建供水管网长度”：' and the row (its unit), found by the id the engine gives it (group id . row id or number)."""
+    if len(path) < 2 or not any(name.split(".")[0] == "row" for name in path[-1].inputs):
+        return None
+    group, node = path[-2].id, path[-1]
+    found = [(f"{f.label}（{f.name}）" if f.label else f.name, i, row) for f in result.facts if isinstance(f.value, tuple)
+             for i, row in enumerate(f.value) if isinstance(row, TargetRow) and row.name == node.name
+             and node.id == f"{group}.{row.id or i + 1}"]
+    if len(found) != 1:
+        return None
+    fact, i, row = found[0]
+    return f"{fact}第{i + 1}行“{row.name}”：", row
 
 
 def _declared(node: IndicatorResult) -> str:
@@ -243,7 +259,8 @@ class _Story:
         named = f"{kind.chinese_name if kind else self.kind}（kind: {self.kind}）"
         return (named, f"规则原文：{written}" if written else "规则原文：（无参数）")
 
-    def facts(self) -> tuple[str, ...]:
+    def facts(self, row: tuple[str, TargetRow] | None = None) -> tuple[str, ...]:
+        """Each fact read with its label and value in its unit; a target row's fields under the row they are of."""
         lines = []
         not_given = {f.name: f.label for f in self.result.facts_not_given}
         for name in self._read():
@@ -253,6 +270,12 @@ class _Story:
             if fact is not None:
                 label = f"{fact.label}（{name}）" if fact.label else name
                 lines.append(f"{label} = {show_value(fact.value, fact.unit)}")
+            elif row is not None and name.split(".")[0] == "row" and name in self.node.inputs:
+                if row[0] not in lines:  # the row's fact and name once (QA170 F8: 'row.actual = 10', no label nor unit)
+                    lines.append(row[0])
+                value = self.node.inputs[name]
+                shown = row_amount(value, row[1].unit) if name in ("row.actual", "row.target") else show_value(value)
+                lines.append(f"  {name} = {shown}")
             elif name in self.node.inputs:
                 lines.append(f"{name} = {show_value(self.node.inputs[name])}")
             else:

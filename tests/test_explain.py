@@ -201,6 +201,16 @@ def test_the_facts_a_checklist_reads_are_listed_in_the_order_its_elements_are_wr
     assert ["decision.policy_basis", "decision.plan_match", "decision.no_overlap"] == names
 
 
+def test_a_target_rows_facts_are_shown_under_the_row_with_its_unit() -> None:
+    """QA170 F8: a 绩效目标表 row's story listed its facts as 'row.actual = 10 / row.target = 10': no fact, no row, no
+    unit, where every other fact shows as 标签（id） = 值单位. They are shown under the row's fact and name, in its unit."""
+    facts = ROOT / "indicator_sets" / "self-evaluation.facts.json"
+    result = score(load_indicator_set(ROOT / "indicator_sets" / "self-evaluation.yaml"), load_facts(facts))
+    section = story(result, "output.pipes").split("【读取的事实】")[1].split("【")[0]
+    assert ["产出指标（绩效目标表）（targets.output）第1行“新建供水管网长度”：", "row.actual = 10公里", "row.target = 10公里"] \
+        == [line.strip() for line in section.strip().splitlines()]
+
+
 def test_parent_story_adds_its_children(result: Result):
     """A 一级 indicator shows each child's score and their sum, then the total."""
     text = story(result, "decision")
