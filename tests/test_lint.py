@@ -307,6 +307,24 @@ def test_a_tier_range_of_the_standard_is_compared_with_the_tier(tmp_path: Path) 
     assert _line(text, "standard:") == w.problem.line
 
 
+@pytest.mark.parametrize(("standard", "quotes"), [
+    ("达成年度指标得分值的80%（含）–100%；部分达成并具有一定效果得50%（含）–80%（不含）；未达成且效果较差得0–50%（不含）。",
+     ["部分达成并具有一定效果得50%（含）–80%（不含）", "未达成且效果较差得0–50%（不含）"]),
+    ("达成年度指标得分值的85%（含）–100%；部分达成并具有一定效果得60%（含）–80%（不含）；未达成且效果较差得0–60%（不含）。",
+     ["达成年度指标得分值的85%（含）–100%"]),
+    ("达成年度指标得分值的80%（含）–100%；部分达成并具有一定效果得60%（含）–80%（不含）；未达成且效果较差得0–60%（不含）。", []),
+    ("达成年度指标（80%（含）–100%）；部分达成并具有一定效果（60%（含）–85%（不含））；未达成且效果较差（0–60%（不含））。",
+     ["部分达成并具有一定效果（60%（含）–85%（不含））"]),
+])
+def test_a_tier_range_whose_bounds_say_if_they_hold_their_number_is_compared(tmp_path: Path, standard: str,
+                                                                             quotes: list[str]) -> None:
+    """QA170 F3: the Hubei set writes its tiers '得分值的80%（含）–100%；…50%（含）–80%（不含）'; a range written so was never
+    compared, and a text that disagreed with the tiers (50% against the default 60%) gave no warning. （含）and（不含）
+    after a bound are read as the bands' ranges read them."""
+    text = _standard(standard, "{kind: tiers, fact: judged}", facts="  judged: {type: tier}\n")
+    assert quotes == [w.fields["quote"] for w in _lint(tmp_path, text) if w.code == "standard-mismatch"]
+
+
 CUSTOM_TIERS = "{kind: tiers, fact: judged, tiers: [{label: 好, min: 0.9}, {label: 较好, min: 0.7}, {label: 一般, min: 0.5}, {label: 差, min: 0}]}"
 
 

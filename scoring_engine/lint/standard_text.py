@@ -79,6 +79,8 @@ _TOLERANCE = re.compile(r"(?:允许|容许)(?:偏差|误差)(?:为|不超过)?\s
 _A = r"(?P<a>" + _NUMBER + r")(?P<ap>%|个百分点)?"
 _B = r"(?P<b>" + _NUMBER + r")(?P<bp>%|个百分点)?"
 _A_TIER = r"(?P<a>" + _NUMBER + r")(?:(?P<ap>%|个百分点)|(?P<at>分))?"  # 好（8分–10分）: points after both bounds
+# a tier's bound that says whether it holds its own number, as the Hubei set writes: 80%（含）–100%, 50%（含）–80%（不含）
+_TIER_END = r"(?:[（(]不?含[）)])?"
 _RANGES = (
     re.compile(_A + _INCLUSIVE + _DASH + _B),
     re.compile(r"(?:≥|>=|＞=|不低于|不少于|大于等于|达到)\s*" + _A),
@@ -308,11 +310,12 @@ class Standard:
 def _tier_matches(label: str, text: str) -> list[re.Match[str]]:
     """A tier's range after its label: '好得85%–100%' (its points may follow in brackets), or in brackets '好（85%–100%）', the
     form of the docs' custom tiers (QA139 F4); a label in brackets must start a word: not 差 of '偏差（0–5%）', and say its
-    unit, % or 分: '好（90–100）' may be points or a 百分制 score (QA141 F5)."""
-    de = (re.escape(label) + r"得(?:分值的)?\s*" + _A_TIER + _DASH + _B + r"(?P<points>分)?"
+    unit, % or 分: '好（90–100）' may be points or a 百分制 score (QA141 F5). A bound may say whether it holds its number,
+    '60%（含）–80%（不含）', as the bands' ranges may (QA170 F3: such ranges were never compared)."""
+    de = (re.escape(label) + r"得(?:分值的)?\s*" + _A_TIER + _TIER_END + _DASH + _B + r"(?P<points>分)?" + _TIER_END
           + r"(?:[（(](?P<in>(?P<c>" + _NUMBER + r")" + _DASH + r"(?P<d>" + _NUMBER + r")分))?")
-    bracketed = (r"(?<![\u4e00-\u9fff])" + re.escape(label) + r"[（(]\s*(?:得(?:分值的)?)?\s*" + _A_TIER + _DASH + _B
-                 + r"(?P<points>分)?\s*[）)]")
+    bracketed = (r"(?<![\u4e00-\u9fff])" + re.escape(label) + r"[（(]\s*(?:得(?:分值的)?)?\s*" + _A_TIER + _TIER_END + _DASH + _B
+                 + r"(?P<points>分)?" + _TIER_END + r"\s*[）)]")
     # with no unit after either number, 好得90–100 is points or a 百分制 score: not compared, written either way
     said = [m for m in (*re.finditer(de, text), *re.finditer(bracketed, text)) if m.group("ap") or m.group("bp") or _points(m)]
     return sorted(said, key=lambda m: m.start())
