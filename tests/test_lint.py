@@ -390,6 +390,24 @@ def test_a_switch_standard_is_reported_only_when_no_variant_agrees(tmp_path: Pat
     assert ("6", "7") == (w.fields["stated"], w.fields["actual"])
 
 
+def test_a_switch_standard_no_variant_matches_is_told_to_the_variant_that_has_the_number(tmp_path: Path) -> None:
+    """QA170 F2: the banded variant's zero band moved from 90% to 85% under '…低于90%不得分'; the warning told the
+    proportional variant to add floor: 0.9, which changes its scores. The variant whose parameter the text states (the
+    banded one's zero band) is named, with its path: rules[bands].bands[2]."""
+    rule = """
+      kind: switch
+      by: method
+      rules:
+        ratio: {kind: proportional, value: rate}
+        bands: {kind: bands, value: rate, display: percent, bands: [{min: 1, points: 10}, {min: 0.85, max: 1, points: 7}, {max: 0.85, points: 0}]}"""
+    facts = "  method: {type: string}\n  rate: {type: number, min: 0}\n"
+    found = [w for w in _lint(tmp_path, _standard("按比例计分：得分 = 执行率 × 10分；或分档计分：85%（含）–100% 7分，低于90%不得分。",
+                                                  rule, facts=facts)) if w.code == "standard-mismatch"]
+    assert [("低于90%不得分", "rules[bands].bands[2]", "<85%")] == [(w.fields["quote"], w.fields["param"], w.fields["actual"])
+                                                                    for w in found]
+    assert "floor" not in (found[0].problem.hint or "")
+
+
 def test_a_standard_stating_no_number_of_the_rule_gives_no_warning(tmp_path: Path) -> None:
     """Text that states nothing the rule has a parameter for ('由评价组判断', a formula in words) is not reported."""
     text = _standard("预算编制经过科学论证，由评价组判断；每发现一处问题扣1分。", "{kind: proportional, value: rate}",

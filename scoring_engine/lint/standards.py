@@ -15,7 +15,8 @@ Each kind compares what `standard_text` reads with its own parameters:
 | equal | "允许偏差5%" | tolerance |
 
 A switch (and an equal's ``otherwise``) is described by one text for all its
-variants: a statement is reported only when no variant agrees with it. Where
+variants: a statement is reported only when no variant agrees with it, then of
+the variant that has the parameter it states, named by its path (rules[分档].bands[2]). Where
 the text states several amounts per finding (1 point, and 5 for a 挪用), the
 rule agrees when it deducts one of them (the others are findings with their own
 points). A statement the rule has no parameter for is not reported. A deduction
@@ -111,16 +112,28 @@ def standards(indicator_set: IndicatorSet, rules: list[RuleAt], locator: Locator
             said = checker(at.rule.params, standard, at.weight) if checker else []
             if at.rule.kind == "linear":  # a cap, where the facts' bounds let the rule deduct the whole weight
                 said += _linear_cap(at.rule.params, standard, at.weight, ranges)
+            variant = _variant(at.path[len(ats[0].path):])
             for compared in said:
-                claims.setdefault((compared.start, compared.quote), []).append(compared)
+                claims.setdefault((compared.start, compared.quote), []).append(replace(compared, param=variant + compared.param))
         for found in claims.values():
             if not any(c.agrees for c in found):
-                c = found[0]
+                # the variant that has the parameter the text states, not one that lacks it: '低于90%不得分' is the
+                # banded variant's zero band, not a floor for the proportional one (QA170 F2)
+                c = next((c for c in found if c.actual != NOT_SET), found[0])
                 cut = _ratio(c.stated)
-                told = FLOOR_HINT.format(cut=cut, below=cut) if c.param == "floor" and c.actual == NOT_SET else hint
+                told = FLOOR_HINT.format(cut=cut, below=cut) if c.param.endswith("floor") and c.actual == NOT_SET else hint
                 told = c.hint if c.hint is not None and told == STANDARD_HINT else told
                 fields = {"quote": c.quote, "stated": c.stated, "param": c.param, "actual": c.actual, **dict(c.more)}
                 yield locator.warning("standard-mismatch", path, c.message, fields, told, indicator=indicator, key=key)
+
+
+def _variant(inner: tuple[str | int, ...]) -> str:
+    """A switch's variant (or an equal's otherwise) as its parameters are named: 'rules[分档].', 'otherwise.'."""
+    shown, parts = "", list(inner)
+    while parts:
+        part = parts.pop(0)
+        shown += f"rules[{parts.pop(0)}]." if part == "rules" and parts else f"{part}."
+    return shown
 
 
 def _first_of_each_value(stated: list[Stated]) -> list[Stated]:
