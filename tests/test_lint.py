@@ -270,6 +270,27 @@ def test_a_checklist_standard_is_read_element_by_element(tmp_path: Path, standar
 
 
 
+@pytest.mark.parametrize(("standard", "quote"), [
+    ("①按程序申请；②审批文件齐全；③事前论证。每少1项扣2分。", "每少1项扣2分"),
+    ("①按程序申请；②审批文件齐全；③事前论证。每缺一项扣0.5分。", "每缺一项扣0.5分"),
+    ("①按程序申请；②审批文件齐全；③事前论证。每有一项不符合扣2分。", "每有一项不符合扣2分"),
+    ("①按程序申请；②审批文件齐全；③事前论证。不符合一项扣3分。", "不符合一项扣3分"),
+    ("①按程序申请；②审批文件齐全；③事前论证。每少1项扣1分。", None),
+    ("①按程序申请；②审批文件齐全；③事前论证。每缺一项扣1分。", None),
+])
+def test_what_a_missing_element_costs_is_compared_with_each_elements_points(tmp_path: Path, standard: str,
+                                                                            quote: str | None) -> None:
+    """QA170 F4: '每项1分' was compared with each 要点's points, but '每少1项扣2分', '每缺一项扣1分', '每有一项不符合扣1分',
+    which say the same, were not: a text at odds with the rule gave no warning. A missing 要点 costs its points."""
+    rule = "{kind: checklist, elements: [{name: ①, met: a}, {name: ②, met: b}, {name: ③, met: c}]}"
+    text = _standard(standard, rule, facts="  a: {type: boolean}\n  b: {type: boolean}\n  c: {type: boolean}\n", weight=3)
+    found = [(w.fields["quote"], w.fields["param"]) for w in _lint(tmp_path, text) if w.code == "standard-mismatch"]
+    assert ([(quote, "elements[*].points")] if quote else []) == found
+    # beside an element's own deductions, '每缺一项扣0.2分' is what each of its parts costs, not an element's points
+    ladder = _standard("①按程序申请（1分）；②审批文件齐全（1分）；③事前论证（1分）。每缺一项扣0.2分。", CHECKLIST, facts=FLAGS, weight=3)
+    assert [] == [w.fields for w in _lint(tmp_path, ladder) if w.fields.get("param") == "elements[*].points"]
+
+
 def test_an_elements_points_that_do_not_end_are_shown_to_four_decimals_not_the_engines_digits(tmp_path: Path) -> None:
     """QA51 F5: three elements sharing a weight of 2 (points not written) were named as 0.6666666666666666666666666667
     points each, in a line meant for policy staff: ≈0.6667."""

@@ -52,7 +52,10 @@ _FULL_MARKS = (re.compile(r"[×xX*]\s*(?P<n>" + _NUMBER + r")\s*分"),
 # in a text without 要点 ①②…, where they are each element's points (QA61 F4).
 _WHOLE_MARKS = (re.compile(r"得分\s*[=＝]\s*(?P<n>" + _NUMBER + r")\s*[×xX*]"),
                 re.compile(r"得(?P<n>" + _NUMBER + r")分[；;，,]\s*每[^，,。；;]{1,20}?扣"))
-_EACH_ITEM = re.compile(r"(?:每项|各)(?P<n>" + _NUMBER + r")分")
+# what each 要点 is worth, said as its points or as what one missing costs: 每项0.6分, 各2分, 每少1项扣2分, 每缺一项扣1分,
+# 每有一项不符合扣1分, 不符合一项扣3分 (QA170 F4)
+_EACH_ITEM = re.compile(r"(?:每项|各|(?:每(?:少|缺少?|缺失|有)|不符合|缺少?)[1一]项[^，,。；;扣每]{0,6}扣)(?P<n>"
+                        + _NUMBER + r")分")
 _ELEMENT_POINTS = re.compile(r"[（(](?P<n>" + _NUMBER + r")分")
 _POINTS_AT_END = re.compile(r"(?:得|为)?\s*(?:(?P<n>" + _NUMBER + r")分|(?P<zero>不得分)|(?P<full>满分))\s*$")
 # a zero line's number: a percentage, or a time with its unit ('超期3个月及以上不得分')
@@ -236,7 +239,7 @@ class Standard:
         return Stated(_number(m.group("n")), _quote(chunk[: m.end() + 1]), start=start) if m else None
 
     def each_item(self) -> list[Stated]:
-        """'每项0.6分', '各2分' outside the elements' own text."""
+        """'每项0.6分', '各2分', '每少1项扣2分' outside the elements' own text."""
         outside = self.text
         for chunk, start in self.elements():
             outside = outside[:start] + " " * len(chunk) + outside[start + len(chunk):]

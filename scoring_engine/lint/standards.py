@@ -377,6 +377,8 @@ def _checklist(p: Any, standard: Standard, weight: Decimal | None) -> list[Compa
     if None not in points:
         shown = ", ".join(_points(x) for x in points if x is not None)
         for s in standard.each_item():
+            if "扣" in s.quote and any(e.ladder for e in elements):  # '每缺一项扣0.2分' beside elements' own deductions
+                continue
             same = all(x == s.value for x in points)
             found.append(Compared(s.start, s.quote, "elements[*].points", plain(s.value), shown, same))
     return found
