@@ -277,6 +277,25 @@ def test_a_bases_standard_a_profiles_new_rule_no_longer_fits_is_said_at_the_prof
     assert "方案改了这个指标的计分规则：在 change: process.funds.compliance 下重写它的评分标准" == translate(w.problem.hint or "")
 
 
+def test_a_weight_a_profile_set_is_said_at_that_weight_whoever_changed_the_rule(tmp_path: Path) -> None:
+    """QA171 F1: a leaf profile setting 预算执行率's weight to 5 (its base profile changed the rule) was told at the base
+    profile's rule: line that the rule changed, though '× 6分' is at odds with the weight; so was one file changing both.
+    A mismatch with the weight is said at the weight: line that set it, with the fix for a changed weight."""
+    rule = "    rule: {kind: proportional, value: execution_rate, floor: 0.5}\n"
+    head = "id: {}\nname: 方案\nversion: '1'\nchange:\n"
+    weights = "  process.funds.compliance:\n    weight: 6\n  process.funds.execution:\n    weight: 5\n"
+    (tmp_path / "mid.yaml").write_text("extends: national-framework\n" + head.format("pmid")
+                                       + "  process.funds.execution:\n" + rule, encoding="utf-8")
+    (tmp_path / "leaf.yaml").write_text("extends: mid.yaml\n" + head.format("pleaf") + weights, encoding="utf-8")
+    (tmp_path / "both.yaml").write_text("extends: national-framework\n" + head.format("pboth") + weights + rule,
+                                        encoding="utf-8")
+    for name in ("leaf.yaml", "both.yaml"):
+        [w] = [w for w in lint_file(tmp_path / name)[1] if w.code == "standard-mismatch"
+               and w.problem.indicator == "process.funds.execution" and "weight" in w.fields]
+        assert (str(tmp_path / name), 9, "5") == (w.problem.file, w.problem.line, w.fields["weight"])
+        assert "方案改了这个指标的分值：在 change: process.funds.execution 下重写它的评分标准" == translate(w.problem.hint or "")
+
+
 def test_a_clause_the_standard_repeats_is_one_warning(tmp_path: Path) -> None:
     """QA123 F2: '…低于70%不得分。低于70%不得分。' gave the same warning twice (555 copies on 5 indicators: 2,775 warnings).
     A warning is said once, and the count says so."""

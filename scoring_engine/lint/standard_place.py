@@ -18,11 +18,12 @@ SCALED_HINT = ("the profile's rescale (line {line}) scaled the points of the rul
                "{indicator} its weight under change: to keep the rule as written, or restate its 评分标准")
 
 
-def placed(locator: Locator, indicator: str, written: Path, rule: Path) -> tuple[Path, bool, str]:
+def placed(locator: Locator, indicator: str, written: Path, rule: Path | None) -> tuple[Path, bool, str]:
     """Where a mismatch is said (the path, and whether at its key), and the fix: at the standard; but a base's standard
     that a profile's new rule, new weight (or rescale) no longer fits is said at the rule or weight that profile set (the
     middle one of a profile of a profile), where the editor can restate it (QA170 F1: a changed rule was said in the
-    base's file)."""
+    base's file). ``rule`` is None for a mismatch with the weight: it is said at the weight, whoever changed the rule
+    (QA171 F1: a weight a leaf profile set was said at its base profile's rule: line, as a changed rule)."""
     located = locator.located
     # a standard of this file whose rule's points a rescale scaled: the file says them as written, the rule does not
     scaled = next((c for c in locator.set.changes if c.target == indicator and c.what == "points"), None)
@@ -34,7 +35,8 @@ def placed(locator: Locator, indicator: str, written: Path, rule: Path) -> tuple
     assert located is not None
     own = locator.set.source
     standard_file = located.file_at(written) or own
-    if (located.file_at(rule, key=True) or own) != standard_file:  # the rule is not the one the standard's file wrote
+    # the rule is not the one the standard's file wrote
+    if rule is not None and (located.file_at(rule, key=True) or own) != standard_file:
         return rule, True, RULE_HINT.format(indicator=indicator)
     weight = (*locator.indicator(indicator), "weight")
     if (located.file_at(weight) or own) == standard_file:  # the weight is as the standard's file left it

@@ -97,15 +97,16 @@ def standards(indicator_set: IndicatorSet, rules: list[RuleAt], locator: Locator
         if at.standard:
             groups.setdefault((at.indicator, at.standard_path), []).append(at)
     for (indicator, written), ats in groups.items():
-        path, key, hint = placed(locator, indicator, written, ats[0].path)
         standard = Standard(ats[0].standard or "")
         weight = ats[0].weight
-        if weight is not None:
+        if weight is not None:  # against the weight: said at the weight a profile set, not at its rule (QA171 F1)
+            at_weight, _, weight_hint = placed(locator, indicator, written, None)
             for stated in _first_of_each_value(standard.full_marks()):
                 if stated.value != weight:
-                    yield locator.warning("standard-mismatch", path, STANDARD_WEIGHT,
+                    yield locator.warning("standard-mismatch", at_weight, STANDARD_WEIGHT,
                                           {"quote": stated.quote, "stated": plain(stated.value), "weight": plain(weight)},
-                                          hint, indicator=indicator, key=key)
+                                          weight_hint, indicator=indicator)
+        path, key, hint = placed(locator, indicator, written, ats[0].path)
         claims: dict[tuple[int, str], list[Compared]] = {}
         for at in ats:
             checker = _CHECKERS.get(at.rule.kind)
