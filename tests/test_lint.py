@@ -291,6 +291,20 @@ def test_what_a_missing_element_costs_is_compared_with_each_elements_points(tmp_
     assert [] == [w.fields for w in _lint(tmp_path, ladder) if w.fields.get("param") == "elements[*].points"]
 
 
+@pytest.mark.parametrize(("standard", "quote"), [
+    ("最高10分；每缺一项扣2分，扣完为止。", "最高10分"),
+    ("按10分计；不符合一项扣3分，扣完为止。", "按10分计"),
+    ("得分 = 执行率 × 10分，每少1项扣2分", "× 10分"),
+])
+def test_full_marks_beside_what_a_missing_item_costs_are_still_compared_with_the_weight(tmp_path: Path, standard: str,
+                                                                                      quote: str) -> None:
+    """QA171 F2 (a regression of QA170 F4): '最高10分；每缺一项扣2分' on an indicator weighing 8 gave no warning: what a
+    missing item costs was taken for the points split into parts ('各2分'), which leaves no full marks. It is not."""
+    text = _standard(standard, "{kind: deduction, findings: found, points_each: 2}", weight=8)
+    found = [w.fields for w in _lint(tmp_path, text) if w.code == "standard-mismatch" and "weight" in w.fields]
+    assert [{"quote": quote, "stated": "10", "weight": "8"}] == found
+
+
 def test_an_elements_points_that_do_not_end_are_shown_to_four_decimals_not_the_engines_digits(tmp_path: Path) -> None:
     """QA51 F5: three elements sharing a weight of 2 (points not written) were named as 0.6666666666666666666666666667
     points each, in a line meant for policy staff: ≈0.6667."""

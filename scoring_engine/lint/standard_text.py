@@ -54,6 +54,9 @@ _WHOLE_MARKS = (re.compile(r"得分\s*[=＝]\s*(?P<n>" + _NUMBER + r")\s*[×xX*]
                 re.compile(r"得(?P<n>" + _NUMBER + r")分[；;，,]\s*每[^，,。；;]{1,20}?扣"))
 # what each 要点 is worth, said as its points or as what one missing costs: 每项0.6分, 各2分, 每少1项扣2分, 每缺一项扣1分,
 # 每有一项不符合扣1分, 不符合一项扣3分 (QA170 F4)
+# what each part is worth ('每项0.6分', '各2分'): the whole's points split, no full marks; what one missing costs
+# ('每缺一项扣2分') leaves '最高10分' the whole's (QA171 F2)
+_EACH_PART = re.compile(r"(?:每项|各)(?P<n>" + _NUMBER + r")分")
 _EACH_ITEM = re.compile(r"(?:每项|各|(?:每(?:少|缺少?|缺失|有)|不符合|缺少?)[1一]项[^，,。；;扣每]{0,6}扣)(?P<n>"
                         + _NUMBER + r")分")
 _ELEMENT_POINTS = re.compile(r"[（(](?P<n>" + _NUMBER + r")分")
@@ -210,7 +213,7 @@ class Standard:
         None when the text splits the points into parts ('各2分'), and no '× N分' when it multiplies more than once
         ('当年资金到位率 × 2分' for each of two years): then each is a part's points, not the whole's.
         """
-        if self.each_item():
+        if self.each_item(_EACH_PART):
             return []
         found = []
         for i, pattern in enumerate(_FULL_MARKS + (() if self.elements() else _WHOLE_MARKS)):
@@ -238,12 +241,12 @@ class Standard:
         m = _ELEMENT_POINTS.search(chunk)
         return Stated(_number(m.group("n")), _quote(chunk[: m.end() + 1]), start=start) if m else None
 
-    def each_item(self) -> list[Stated]:
-        """'每项0.6分', '各2分', '每少1项扣2分' outside the elements' own text."""
+    def each_item(self, pattern: re.Pattern[str] = _EACH_ITEM) -> list[Stated]:
+        """'每项0.6分', '各2分', '每少1项扣2分' outside the elements' own text (with _EACH_PART: only the parts' points)."""
         outside = self.text
         for chunk, start in self.elements():
             outside = outside[:start] + " " * len(chunk) + outside[start + len(chunk):]
-        return [Stated(_number(m.group("n")), _quote(m.group(0)), start=m.start()) for m in _EACH_ITEM.finditer(outside)]
+        return [Stated(_number(m.group("n")), _quote(m.group(0)), start=m.start()) for m in pattern.finditer(outside)]
 
     def bands(self) -> list[BandStated]:
         """Each part of the text that ends with points and holds a range before them."""
