@@ -17,7 +17,7 @@ import re
 import unicodedata
 from decimal import Decimal
 
-__all__ = ["DURATION", "FIRST_DAY", "LAST_DAY", "date_text", "day_of", "days_or_longer"]
+__all__ = ["DURATION", "FIRST_DAY", "LAST_DAY", "date_text", "day_of", "days_or_longer", "time_unit"]
 
 #: A time a 时效指标 gives in days, hours or months: as often a limit (≤30天) as not, so its sign is not guessed.
 DURATION = re.compile(r"(工作日|天|日|小时|分钟|周|月)\s*$")
@@ -40,6 +40,17 @@ def days_or_longer(unit: str, hours: bool = False) -> bool:
     number, ≤72小时), written with spaces inside or a closing 内 (个 月, 3个月以内) as forms write it."""
     written = _WITHIN.sub("", _SPACES.sub("", unicodedata.normalize("NFKC", unit)))
     return bool(_DAYS_OR_LONGER.fullmatch(written) or (hours and _HOURS.fullmatch(written)))
+
+
+def time_unit(unit: str) -> str:
+    """A time's unit without the closing 内/以内/之内 of a limit (≤3个月内 is in months, as 2个月 is: QA171 F3); any other
+    unit as written.
+
+    >>> time_unit("个月内"), time_unit("年以内"), time_unit("小时之内"), time_unit("国内")
+    ('个月', '年', '小时', '国内')
+    """
+    written = _WITHIN.sub("", unit)
+    return written if written != unit and days_or_longer(written, hours=True) else unit
 
 
 def day_of(number: Decimal) -> datetime.date | None:

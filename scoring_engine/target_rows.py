@@ -30,7 +30,7 @@ from ._numpy_values import NUMPY_HINT, not_finite_hint, numpy_name
 from ._arith import in_range, plain, round_half_up, too_many_digits
 from ._record import record
 from ._text import cut, quoted
-from ._time_units import DURATION, FIRST_DAY, date_text, day_of, days_or_longer
+from ._time_units import DURATION, FIRST_DAY, date_text, day_of, days_or_longer, time_unit
 from .judgements import TargetRow
 
 __all__ = ["COMPARISONS", "QUALITATIVE", "ROW_KEYS", "Quantity", "dated_row", "parse_comparison", "parse_quantity",
@@ -231,8 +231,10 @@ def _text(value: Any, key: str) -> str | None:
 
 
 def _unit(*units: str | None) -> str | None:
-    """The row's unit: the ones written must agree (％, as an input method types it, is %)."""
+    """The row's unit: the ones written must agree (％, as an input method types it, is %; ≤3个月内 is in 个月, as 2个月 is)."""
     written = [unicodedata.normalize("NFKC", u) for u in units if u]
+    if len(set(written)) > 1 and len({time_unit(u) for u in written}) == 1:  # the limit's 内 is no unit (QA171 F3)
+        return time_unit(written[0])
     if len(set(written)) > 1:
         raise ValueError(f"units disagree: {' / '.join(dict.fromkeys(written))}",
                          "write the target and the actual in the same unit")

@@ -446,6 +446,20 @@ def test_a_bare_number_beside_a_unit_on_two_scales_or_a_mistyped_unit_is_refused
     assert words in caught.value.args[0]
 
 
+@pytest.mark.parametrize(("target", "actual", "unit"), [("≤3个月内", "2个月", "个月"), ("≤1年内", "0.5年", "年"),
+                                                     ("≤15个工作日以内", "12个工作日", "个工作日"),
+                                                     ("≤72小时之内", "48小时", "小时")])
+def test_a_time_limit_ending_in_within_is_in_the_actuals_unit(target: str, actual: str, unit: str) -> None:
+    """QA171 F3: a 时效指标 row with target ≤3个月内 and actual 2个月 (or ≤1年内 and 0.5年) was refused as 单位不一致：
+    个月内 / 个月. The 内/以内/之内 closing a limit is no part of its unit: the row is in 个月, and scores."""
+    from scoring_engine.target_rows import target_row
+
+    row = target_row(0, {"name": "项目完工时限", "category": "时效指标", "target": target, "actual": actual})
+    assert (unit, "≤") == (row.unit, row.comparison)
+    with pytest.raises(ValueError, match="units disagree"):  # another unit is still another unit
+        target_row(0, {"name": "项目完工时限", "target": "≤3个月内", "actual": "2年"})
+
+
 @pytest.mark.parametrize("row", [{"target": 10, "actual": "10公里"}, {"target": "≥12个", "actual": 1},
                                  {"target": "≤0.5万元", "actual": "0.6万元"}, {"target": 0.9, "actual": "3天"},
                                  {"target": "≥90%", "actual": "85%"}, {"target": 5000, "actual": 5200, "unit": "人"},
