@@ -81,6 +81,8 @@ ROWS = (
     ("write 定性 for a target in words", "指标值为文字的，指标性质写“定性”"),
     ("{field:s} {sign} is for a numeric target, but the target is empty and the actual {tier:q} is a tier",
      "{field}“{sign}”用于数值型指标值，而指标值为空，实际完成值 {tier} 是档次"),
+    ("{field:s} {sign} is for a numeric target, but the target is empty and the actual {tier:q} is text",
+     "{field}“{sign}”用于数值型指标值，而指标值为空，实际完成值 {tier} 是文字"),
     ("a row judged by its tier (达成年度指标) writes 定性 in 指标性质, or leaves it empty; a row measured writes its 年度指标值 "
      "(≥10公里)", "按档次评判的行（达成年度指标）指标性质写“定性”或留空；按数值计分的行填写年度指标值（≥10公里）"),
     ("{field:s} {sign} gives no sign, and the target {target} has none", "{field}“{sign}”没有给出符号，指标值 {target} 也没有"),

@@ -293,6 +293,13 @@ def test_a_sign_in_an_added_nature_column_beside_a_tier_row_is_refused_on_that_c
         "实际完成值 '达成年度指标' 是档次（按档次评判的行（达成年度指标）指标性质写“定性”或留空；" in lines[0], lines
 
 
+def test_text_that_is_no_tier_beside_a_sign_in_an_added_nature_column_is_called_text_not_a_tier(tmp_path: Path) -> None:
+    """QA171 F4: ≥ in an added 指标性质 column beside an empty 年度指标值 and a 实际完成值 of '完成' was told '实际完成值 '完成'
+    是档次', though 完成 is no tier of the set. It is called text; a tier of the set is still called a tier."""
+    lines = _said_in_chinese(_typed_over(tmp_path, J12="指标性质", J15="≥", F15="完成"))
+    assert f"{SHEET}!J15：行 工程竣工验收合格：指标性质“≥”用于数值型指标值，而指标值为空，实际完成值 '完成' 是文字（" in lines[0], lines
+
+
 @pytest.mark.parametrize(("added", "numbers"), [
     ("指标性质", dict(zip("BCDEFGHI", range(1, 9), strict=True))),
     ("度量单位", dict(zip("BCDEFGHI", range(1, 9), strict=True))),

@@ -287,8 +287,9 @@ def _nature(reading: FormReading, r: int, at: Mapping[str, int], item: dict[str,
         return
     actual = item.get("actual")
     if "target" not in item and isinstance(actual, str) and not numeric(actual) and _signed(word.strip()):
+        kind = "a tier" if reading.is_tier(actual) else "text"  # '完成' is no tier of the set (QA171 F4)
         return _row_problem(reading, r, at, item["name"], f"comparison {word.strip()} is for a numeric target, but the "
-                            f"target is empty and the actual {quoted(actual)} is a tier", _TIER_NATURE)  # (QA169 F3)
+                            f"target is empty and the actual {quoted(actual)} is {kind}", _TIER_NATURE)  # (QA169 F3)
     if word.strip() not in _NATURE:
         return
     sign, target = _NATURE[word.strip()], written_quantity(item.get("target"))

@@ -91,6 +91,11 @@ class FormReading:
                 f"{not_worked_out(value) if formula else 'no number'}, so it is not compared with the set's",
                 file=str(self.path), hint="type the score's value as a number, such as 8"))
 
+    def is_tier(self, written: str) -> bool:
+        """Whether a row rule of the set knows `written` as a tier (达成年度指标…): '完成' is text, no tier (QA171 F4)."""
+        return any(getattr(rule.params, "tier_named", lambda _: False)(written) for group in self.set.row_groups
+                   for rule in (group.rows.rules.values() if group.rows is not None else ()))
+
     def tier_hint(self, written: str) -> str:
         """The fix for a qualitative row whose 得分 is blank: its tier's range, or, for a tier no row rule of the set knows
         (`达成年度指标（12分）`), the tiers it does (QA72 F2: the range of a tier that is none was asked for first)."""
