@@ -20,11 +20,12 @@ from decimal import Decimal
 __all__ = ["DURATION", "FIRST_DAY", "LAST_DAY", "date_text", "day_of", "days_or_longer", "time_unit"]
 
 #: A time a 时效指标 gives in days, hours or months: as often a limit (≤30天) as not, so its sign is not guessed.
-DURATION = re.compile(r"(工作日|天|日|小时|分钟|周|月)\s*$")
+DURATION = re.compile(r"(工作日|天|日|小时|分钟|周|月)\s*((以|之)?内)?\s*$")  # 30天, 3个月内 (QA172 F1)
 #: A unit of days or longer, wholly once spaces and a closing 内/以内/之内 are gone (≤6个月, ≤180日历天, ≤3个月内, ≤2个季度):
 #: a day number beside it is a date (QA168 F4, QA169 F1, F2). A rate (吨/日, 人次/年, 元/月) is none.
 _DAYS_OR_LONGER = re.compile(r"个?(日历|自然)?(工作日|天|日|周|星期|月份|月|季度|年)")
 _HOURS = re.compile(r"个?小时")
+_MINUTES = re.compile(r"分钟")  # ≤30分钟内 is in minutes, as 20分钟 is (QA172 F2)
 _WITHIN = re.compile(r"(以|之)?内$")
 _SPACES = re.compile(r"\s+")
 
@@ -46,11 +47,12 @@ def time_unit(unit: str) -> str:
     """A time's unit without the closing 内/以内/之内 of a limit (≤3个月内 is in months, as 2个月 is: QA171 F3); any other
     unit as written.
 
-    >>> time_unit("个月内"), time_unit("年以内"), time_unit("小时之内"), time_unit("国内")
-    ('个月', '年', '小时', '国内')
+    >>> time_unit("个月内"), time_unit("年以内"), time_unit("小时之内"), time_unit("分钟内"), time_unit("国内")
+    ('个月', '年', '小时', '分钟', '国内')
     """
     written = _WITHIN.sub("", unit)
-    return written if written != unit and days_or_longer(written, hours=True) else unit
+    timed = days_or_longer(written, hours=True) or _MINUTES.fullmatch(_SPACES.sub("", written)) is not None
+    return written if written != unit and timed else unit
 
 
 def day_of(number: Decimal) -> datetime.date | None:

@@ -448,7 +448,8 @@ def test_a_bare_number_beside_a_unit_on_two_scales_or_a_mistyped_unit_is_refused
 
 @pytest.mark.parametrize(("target", "actual", "unit"), [("≤3个月内", "2个月", "个月"), ("≤1年内", "0.5年", "年"),
                                                      ("≤15个工作日以内", "12个工作日", "个工作日"),
-                                                     ("≤72小时之内", "48小时", "小时")])
+                                                     ("≤72小时之内", "48小时", "小时"),
+                                                     ("≤30分钟内", "20分钟", "分钟")])
 def test_a_time_limit_ending_in_within_is_in_the_actuals_unit(target: str, actual: str, unit: str) -> None:
     """QA171 F3: a 时效指标 row with target ≤3个月内 and actual 2个月 (or ≤1年内 and 0.5年) was refused as 单位不一致：
     个月内 / 个月. The 内/以内/之内 closing a limit is no part of its unit: the row is in 个月, and scores."""
@@ -458,6 +459,18 @@ def test_a_time_limit_ending_in_within_is_in_the_actuals_unit(target: str, actua
     assert (unit, "≤") == (row.unit, row.comparison)
     with pytest.raises(ValueError, match="units disagree"):  # another unit is still another unit
         target_row(0, {"name": "项目完工时限", "target": "≤3个月内", "actual": "2年"})
+
+
+@pytest.mark.parametrize(("target", "unit"), [("3个月内", None), ("30天内", None), ("30 天以内", ""), (3, "个月内"),
+                                           (72, "小时之内")])
+def test_a_time_limit_ending_in_within_without_a_sign_is_refused_as_any_time_without_one(target, unit) -> None:
+    """QA172 F1: a 时效指标 limit written 3个月内 (or 30天内) without a sign was read as a target to reach (≥), so a
+    project finished a month late took full marks (实际值4，目标值3，完成率133.33%，得满分) and one finished early lost
+    points; 3个月 was refused for its missing sign. A closing 内 makes it a time too: refused, told to write ≤3个月内."""
+    from scoring_engine.target_rows import unsigned_target
+
+    said = unsigned_target("时效指标", target, unit, "项目完工时限")
+    assert said is not None and "has no sign" in said[0] and said[1].startswith(f"write ≤{target} for a time limit"), said
 
 
 @pytest.mark.parametrize("row", [{"target": 10, "actual": "10公里"}, {"target": "≥12个", "actual": 1},
