@@ -78,9 +78,10 @@ def test_a_label_written_as_a_formula_is_refused_on_its_cell(tmp_path: Path, cel
     assert 1 == code and [f"error: {form}: {SHEET}!{cell}: {said}"] == errors, output
 
 
-def _row_inserted(form: Path, at: int, values: dict[str, object]) -> None:
-    """A row inserted at `at` on the form sheet as Excel inserts one (the merged ranges below move down), holding `values`
-    by column letter."""
+def _inserted(form: Path, at: int, values: dict[str, object] | dict[int, object], column: bool = False) -> None:
+    """A row (or, with `column`, a column: `at` a number) inserted on the form sheet as Excel inserts one: the merged
+    ranges past it move, those across a column widen. It holds `values` by column letter (a row's) or by row (a
+    column's)."""
     from openpyxl.worksheet.cell_range import CellRange
 
     book = load_workbook(form)
@@ -88,13 +89,17 @@ def _row_inserted(form: Path, at: int, values: dict[str, object]) -> None:
     merged = [CellRange(str(m)) for m in sheet.merged_cells.ranges]
     for m in merged:
         sheet.unmerge_cells(str(m))
-    sheet.insert_rows(at)
+    (sheet.insert_cols if column else sheet.insert_rows)(at)
     for m in merged:
-        if m.min_row >= at:
-            m.shift(row_shift=1)
+        first, last = (m.min_col, m.max_col) if column else (m.min_row, m.max_row)
+        if first >= at:
+            m.shift(col_shift=int(column), row_shift=int(not column))
+        elif column and last >= at:
+            m.expand(right=1)
         sheet.merge_cells(m.coord)
-    for column, value in values.items():
-        sheet[f"{column}{at}"] = value
+    for key, value in values.items():
+        cell = sheet.cell(int(key), at) if column else sheet[f"{key}{at}"]
+        cell.value = value
     book.save(form)
 
 
@@ -108,7 +113,7 @@ def test_a_row_above_the_first_level1_is_refused_on_its_level1_cell(tmp_path: Pa
     and was dropped in silence: the form scored as if the row were not there. It is refused on its 一级 cell, with the fix."""
     form = written_form(ROOT / "indicator_sets" / f"{set_id}.facts.json", tmp_path / "form.xlsx")
     heading = next(r for r in range(1, 40) if load_workbook(form).worksheets[0][f"{level1}{r}"].value == "一级指标")
-    _row_inserted(form, heading + 1, row)
+    _inserted(form, heading + 1, row)
     code, output = scored_form(form)
     sheet = load_workbook(form).worksheets[0].title
     assert 1 == code and (f"{sheet}!{level1}{heading + 1}: row 新建蓄水池: the row has no 一级指标 (it is above the first "
@@ -116,34 +121,12 @@ def test_a_row_above_the_first_level1_is_refused_on_its_level1_cell(tmp_path: Pa
                           "under its 一级)") in output, output
 
 
-def _column_inserted(form: Path, at: int, values: dict[int, object]) -> None:
-    """A column inserted at `at` (a number) on the form sheet as Excel inserts one (the merged ranges right of it move,
-    those across it widen), holding `values` by row."""
-    from openpyxl.worksheet.cell_range import CellRange
-
-    book = load_workbook(form)
-    sheet = book.worksheets[0]
-    merged = [CellRange(str(m)) for m in sheet.merged_cells.ranges]
-    for m in merged:
-        sheet.unmerge_cells(str(m))
-    sheet.insert_cols(at)
-    for m in merged:
-        if m.min_col >= at:
-            m.shift(col_shift=1)
-        elif m.max_col >= at:
-            m.expand(right=1)
-        sheet.merge_cells(m.coord)
-    for row, value in values.items():
-        sheet.cell(row, at).value = value
-    book.save(form)
-
-
 def test_a_comparison_column_added_to_the_national_form_is_read(tmp_path: Path) -> None:
     """QA165 F5: a 指标性质 column added to the national form (which prints none) was not read: ≤ in it was dropped, and
     the row was scored as ≥ (群众投诉率 ≤5% at 8% took full marks). It is read as on the Sichuan form, which prints it:
     新增受益人口 ≤ 5000人 at 5200 loses points."""
     form = written_form(FACTS, tmp_path / "form.xlsx")
-    _column_inserted(form, 5, {12: "指标性质", 13: "≥", 20: "≤"})
+    _inserted(form, 5, column=True, values={12: "指标性质", 13: "≥", 20: "≤"})
     book = load_workbook(form)
     book.worksheets[0]["F13"], book.worksheets[0]["F20"] = "10公里", "5000人"  # the signs are the new column's
     book.save(form)
@@ -155,7 +138,7 @@ def test_a_comparison_column_added_to_the_national_form_is_read(tmp_path: Path) 
 def test_an_added_comparison_column_left_blank_is_said_by_its_printed_name(tmp_path: Path) -> None:
     """A row whose added 指标性质 is blank, its target unsigned, is refused at that cell, named as the form prints it."""
     form = written_form(FACTS, tmp_path / "form.xlsx")
-    _column_inserted(form, 5, {12: "指标性质", 20: "≥"})
+    _inserted(form, 5, column=True, values={12: "指标性质", 20: "≥"})
     book = load_workbook(form)
     book.worksheets[0]["F13"], book.worksheets[0]["F20"] = "10公里", "5000人"
     book.save(form)
@@ -252,7 +235,7 @@ def test_a_row_numbering_the_columns_under_the_heading_is_skipped(tmp_path: Path
     facts = ROOT / "indicator_sets" / f"{set_id}.facts.json"
     form = written_form(facts, tmp_path / "form.xlsx")
     heading = next(r for r in range(1, 40) if load_workbook(form).worksheets[0][f"B{r}"].value == "一级指标")
-    _row_inserted(form, heading + 1, numbers)
+    _inserted(form, heading + 1, numbers)
     code, output = scored_form(form)
     assert 0 == code and "100.00" in output, output
 
@@ -311,7 +294,7 @@ def test_a_numbering_row_leaving_an_added_column_unnumbered_is_skipped(tmp_path:
     J and left unnumbered, was refused on its 一级 cell ('B13：应填写一级指标（文字），实际是数字 1'). The added column may be
     numbered or not."""
     form = _typed_over(tmp_path, J12=added)
-    _row_inserted(form, 13, numbers)
+    _inserted(form, 13, numbers)
     code, output = scored_form(form)
     assert 0 == code and "100.00" in output, output
 
@@ -321,7 +304,7 @@ def test_a_numbering_row_skipping_a_column_inserted_inside_the_block_is_skipped(
     from openpyxl.worksheet.cell_range import CellRange
 
     form = written_form(FACTS, tmp_path / "form.xlsx")
-    _row_inserted(form, 13, dict(zip("BCDEFGHI", range(1, 9), strict=True)))
+    _inserted(form, 13, dict(zip("BCDEFGHI", range(1, 9), strict=True)))
     book = load_workbook(form)
     sheet = book[SHEET]
     merged = [CellRange(str(m)) for m in sheet.merged_cells.ranges]

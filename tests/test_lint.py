@@ -410,15 +410,21 @@ def test_a_panel_standard_names_shares_trimming_and_scale(tmp_path: Path) -> Non
     assert {"parts[现场核查].share": ("70%", "60%"), "parts[材料审核].share": ("30%", "40%"), "scale": ("100", "10")} == found
 
 
-def test_a_switch_standard_is_reported_only_when_no_variant_agrees(tmp_path: Path) -> None:
-    """One text describes both variants: its bands agree with the banded variant, its '× 10分' with the weight."""
-    rule = """
+def _switch_of_ratio_and_bands(zero_below: Decimal) -> tuple[str, str]:
+    """A switch by `method` of a proportional variant and a banded one (10 at 100%, 7 down to `zero_below`, 0 below it),
+    and the facts it reads."""
+    rule = f"""
       kind: switch
       by: method
       rules:
-        ratio: {kind: proportional, value: rate}
-        bands: {kind: bands, value: rate, display: percent, bands: [{min: 1, points: 10}, {min: 0.8, max: 1, points: 7}, {max: 0.8, points: 0}]}"""
-    facts = "  method: {type: string}\n  rate: {type: number, min: 0}\n"
+        ratio: {{kind: proportional, value: rate}}
+        bands: {{kind: bands, value: rate, display: percent, bands: [{{min: 1, points: 10}}, {{min: {zero_below}, max: 1, points: 7}}, {{max: {zero_below}, points: 0}}]}}"""
+    return rule, "  method: {type: string}\n  rate: {type: number, min: 0}\n"
+
+
+def test_a_switch_standard_is_reported_only_when_no_variant_agrees(tmp_path: Path) -> None:
+    """One text describes both variants: its bands agree with the banded variant, its '× 10分' with the weight."""
+    rule, facts = _switch_of_ratio_and_bands(Decimal("0.8"))
     good = "按比例计分：得分 = 执行率 × 10分；或分档计分：80%（含）–100% 7分，80%以下0分。"
     assert () == _lint(tmp_path, _standard(good, rule, facts=facts))
     w = _only(_lint(tmp_path, _standard(good.replace("7分", "6分"), rule, facts=facts)), "standard-mismatch")
@@ -429,13 +435,7 @@ def test_a_switch_standard_no_variant_matches_is_told_to_the_variant_that_has_th
     """QA170 F2: the banded variant's zero band moved from 90% to 85% under '…低于90%不得分'; the warning told the
     proportional variant to add floor: 0.9, which changes its scores. The variant whose parameter the text states (the
     banded one's zero band) is named, with its path: rules[bands].bands[2]."""
-    rule = """
-      kind: switch
-      by: method
-      rules:
-        ratio: {kind: proportional, value: rate}
-        bands: {kind: bands, value: rate, display: percent, bands: [{min: 1, points: 10}, {min: 0.85, max: 1, points: 7}, {max: 0.85, points: 0}]}"""
-    facts = "  method: {type: string}\n  rate: {type: number, min: 0}\n"
+    rule, facts = _switch_of_ratio_and_bands(Decimal("0.85"))
     found = [w for w in _lint(tmp_path, _standard("按比例计分：得分 = 执行率 × 10分；或分档计分：85%（含）–100% 7分，低于90%不得分。",
                                                   rule, facts=facts)) if w.code == "standard-mismatch"]
     assert [("低于90%不得分", "rules[bands].bands[2]", "<85%")] == [(w.fields["quote"], w.fields["param"], w.fields["actual"])
