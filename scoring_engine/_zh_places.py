@@ -361,6 +361,17 @@ PLACES = (
      "有一个工作进程意外结束（被强行终止，可能是内存不足）：批量评分已停止"),
     ("try fewer jobs (--jobs 1 scores in one process), or close other programs",
      "请减少 --jobs 的进程数，或关闭其他程序；--jobs 1 只用一个进程评分"),
+    # a spawned worker that ended as it started: a program without a main guard, or read from standard input (QA174 F1)
+    ("a worker process ended as it started, before it scored anything: the batch stopped",
+     "有一个工作进程在启动时就结束了，尚未评分：批量评分已停止"),
+    ('a program that calls score_many with jobs above 1 calls it under if __name__ == "__main__": (a worker process runs '
+     "the program's main module again as it starts), or passes jobs=1 to score in one process",
+     '程序以大于 1 的 jobs 调用 score_many 时，须在 if __name__ == "__main__": 之下调用（工作进程启动时会重新运行程序的主模块），'
+     "或传入 jobs=1 只用一个进程评分"),
+    ("a worker process cannot run again a program read from standard input (python - < file): run it from its file "
+     "(python file.py), or pass jobs=1 to score in one process",
+     "工作进程无法重新运行从标准输入读入的程序（python - < 文件）：请从文件运行（python 文件.py），"
+     "或传入 jobs=1 只用一个进程评分"),
     # batch options that do nothing without another (cli.batch, QA135 F4)
     ("--threshold is the difference a comparison flags: give it with --compare-with or --compare-set",
      "--threshold 是比对时标记的分差：请与 --compare-with 或 --compare-set 一起使用"),

@@ -318,3 +318,63 @@ def test_score_many_given_a_path_too_long_to_look_up_says_it_cannot_be_read_not_
     whether it was a folder raised); it is the file that cannot be read, as for the command line's inputs."""
     [outcome] = list(score_many(SMALL_SET, [Path("r" * 256)]))
     assert ["cannot read: File name too long"] == [p.message for p in outcome.problems]
+
+
+_NO_MAIN_GUARD = """\
+import sys, threading
+threading.Thread(target=threading.Event().wait, daemon=True).start()  # a second thread: the pool spawns its workers
+from scoring_engine import ScoringEngineError, score_many
+try:
+    outcomes = list(score_many(sys.argv[1], [sys.argv[2]] * 100, jobs=2))  # at module level: no main guard
+except ScoringEngineError as err:
+    print(err.problems[0].text("en"))
+    print(err.problems[0].text("zh"))
+else:
+    print(len(outcomes), "scored")
+"""
+
+
+@pytest.mark.parametrize("from_stdin", [False, True])
+def test_score_many_with_jobs_in_a_program_without_a_main_guard_is_told_to_add_one_not_that_memory_ran_out(
+        tmp_path: Path, from_stdin: bool) -> None:
+    """QA174 F1: score_many(…, jobs=2) at module level of a program whose workers are spawned (it has a thread) broke
+    its pool as each worker ran the program again, and was told a worker was killed, perhaps for want of memory, and to
+    close other programs. It is told the worker ended as it started, and to call score_many under
+    if __name__ == "__main__": or pass jobs=1; a program read from standard input, to run it from its file."""
+    import subprocess
+    import sys
+
+    write_jsonl(tmp_path / "one.jsonl", 1)
+    (tmp_path / "p.json").write_text((tmp_path / "one.jsonl").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "program.py").write_text(_NO_MAIN_GUARD, encoding="utf-8")
+    args = [str(SMALL_SET), str(tmp_path / "p.json")]
+    if from_stdin:
+        run = subprocess.run([sys.executable, "-", *args], input=_NO_MAIN_GUARD.encode(), capture_output=True,
+                             timeout=300, cwd=tmp_path, check=False)
+    else:
+        run = subprocess.run([sys.executable, str(tmp_path / "program.py"), *args], capture_output=True, timeout=300,
+                             cwd=tmp_path, check=False)
+    said = run.stdout.decode("utf-8").splitlines()
+    assert 0 == run.returncode and 2 == len(said), run.stderr.decode("utf-8")[-3000:]
+    assert said[0].startswith("a worker process ended as it started, before it scored anything: the batch stopped (")
+    assert "memory" not in said[0] and "close other programs" not in said[0]
+    if from_stdin:
+        assert "run it from its file (python file.py), or pass jobs=1" in said[0]
+        assert "请从文件运行（python 文件.py），或传入 jobs=1" in said[1]
+    else:
+        assert 'calls it under if __name__ == "__main__":' in said[0] and "or passes jobs=1" in said[0]
+        assert '须在 if __name__ == "__main__": 之下调用' in said[1] and "传入 jobs=1" in said[1]
+    assert said[1].startswith("有一个工作进程在启动时就结束了，尚未评分：批量评分已停止（")
+
+
+def test_a_spawned_worker_killed_before_any_result_is_still_said_killed_perhaps_for_want_of_memory() -> None:
+    """A worker killed by a signal (the out-of-memory killer) keeps the message of a worker killed, spawned or not, and
+    before any result came back or not: only a worker that ended by itself as it started is told of the main guard."""
+    from types import SimpleNamespace
+
+    from scoring_engine.batch import pool
+
+    killed, ended, terminated = (SimpleNamespace(exitcode=code) for code in (-9, 1, -15))
+    assert pool.WORKER_LOST == pool._lost([killed, terminated], True).message
+    assert pool.WORKER_LOST == pool._lost([ended, killed], False).message  # forked, or results came back already
+    assert pool.WORKER_NOT_STARTED == pool._lost([ended, killed], True).message

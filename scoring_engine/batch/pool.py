@@ -9,7 +9,10 @@ them): the parent stops handing out work, waits for the chunks under way, and
 lets the interrupt through. One that comes while a chunk is handed out, as
 workers may be starting, takes effect just after.
 A worker killed outright (the out-of-memory killer) breaks the pool: the others
-are killed too, and the stream ends in one ScoringEngineError saying so.
+are killed too, and the stream ends in one ScoringEngineError saying so. A spawned
+worker that ended by itself before any result came back died as it started: a
+program that calls score_many without `if __name__ == "__main__":` has its
+workers run it again, and the error says so.
 """
 
 from __future__ import annotations
@@ -66,7 +69,8 @@ def ordered_map(make_worker: Callable[[], Callable[[Sequence[T]], list[R]]], ite
         source.raise_kept()
         return
     # no more processes than there are chunks to give them: a small batch with -j 8 starts as many as it can use
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(first)), mp_context=multiprocessing.get_context(_start_method()),
+    method = _start_method()
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(first)), mp_context=multiprocessing.get_context(method),
                                initializer=_start, initargs=(make_worker, read_otherwise(), _handled_here(), os.getpid()))
     pending: deque[tuple[Future[list[R]], Sequence[T]]] = deque()
     here = _Here(make_worker)
@@ -82,10 +86,11 @@ def ordered_map(make_worker: Callable[[], Callable[[Sequence[T]], list[R]]], ite
             yield from here.result(*pending.popleft())
         source.raise_kept()
     except BaseException as err:  # stopping already (Ctrl-C, an error, the reader closing the stream): a second stop adds nothing
+        workers = list((getattr(pool, "_processes", None) or {}).values())  # the pool forgets them as it shuts down
         with stops_deferred(deliver=False):
             _shut_down(pool, [future for future, _ in pending])
         if isinstance(err, BrokenProcessPool):
-            raise ScoringEngineError(Problem(WORKER_LOST, hint=FEWER_JOBS)) from None
+            raise ScoringEngineError(_lost(workers, method == "spawn" and not here.received)) from None
         raise
     with stops_deferred():
         _shut_down(pool, [])
@@ -98,13 +103,17 @@ class _Here(Generic[T, R]):
         self.make_worker = make_worker
         self.worker: Callable[[Sequence[T]], list[R]] | None = None
 
+    received = False  # whether a chunk's results came back
+
     def result(self, future: Future[list[R]], part: Sequence[T]) -> list[R]:
         """The chunk's results from its worker process; done here instead when the chunk, or its results, could not be
         pickled to cross (a document nested thousands deep, a value such as a lock in a mapping a caller passed): the
         outcomes are those of one process, as they must be. The worker turns its own errors into outcomes, so an error
         here is the crossing's: pickle raises TypeError and AttributeError for objects it cannot take."""
         try:
-            return future.result()
+            done = future.result()
+            self.received = True
+            return done
         except (RecursionError, pickle.PicklingError, TypeError, AttributeError):
             if self.worker is None:
                 self.worker = self.make_worker()
@@ -114,6 +123,23 @@ class _Here(Generic[T, R]):
 #: What a batch says when a worker process was killed (the out-of-memory killer, kill -9): the batch stops, writing nothing.
 WORKER_LOST = "a worker process ended unexpectedly (killed, perhaps for want of memory): the batch stopped"
 FEWER_JOBS = "try fewer jobs (--jobs 1 scores in one process), or close other programs"
+#: What it says when a spawned worker ended by itself as it started: a program without a main guard, run again by it.
+WORKER_NOT_STARTED = "a worker process ended as it started, before it scored anything: the batch stopped"
+MAIN_GUARD = ('a program that calls score_many with jobs above 1 calls it under if __name__ == "__main__": (a worker '
+              "process runs the program's main module again as it starts), or passes jobs=1 to score in one process")
+FROM_STDIN = ("a worker process cannot run again a program read from standard input (python - < file): run it from its "
+              "file (python file.py), or pass jobs=1 to score in one process")
+
+
+def _lost(workers: Iterable[Any], spawned_and_no_result: bool) -> Problem:
+    """What the batch says when its pool broke. A worker ends by itself (an exit code above 0, not a signal) only
+    when it failed as it started: spawned, it runs the caller's main module again, and a program that calls score_many
+    outside `if __name__ == "__main__":` starts another batch there, which multiprocessing refuses (QA174 F1). A
+    worker killed (the out-of-memory killer) ends on a signal, and is said as one."""
+    if spawned_and_no_result and any((worker.exitcode or 0) > 0 for worker in workers):
+        main = getattr(sys.modules.get("__main__"), "__file__", None)
+        return Problem(WORKER_NOT_STARTED, hint=FROM_STDIN if isinstance(main, str) and main.startswith("<") else MAIN_GUARD)
+    return Problem(WORKER_LOST, hint=FEWER_JOBS)
 
 
 class _EndTheOthers:
