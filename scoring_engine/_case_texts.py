@@ -75,5 +75,6 @@ def _other_kind(data: Any, file: str) -> Problem | None:
                                     "check the set itself with scoring-engine validate")
     if "facts" in data and not {"case", "facts_file"} & data.keys():  # not a case file with a slip in cases:
         return Problem("this is a facts file (it has facts:), not a test cases file", file=file, line=1,
-                       hint="a case file names it with facts_file:; score it with scoring-engine score")
+                       hint="a case file names it with facts_file:; score it with scoring-engine score, or in Python "
+                            "with score(indicator_set, load_facts(path))")
     return None

@@ -418,7 +418,8 @@ def _other_kind(doc: Any, source: str | None) -> list[Problem]:
                         file=source, hint="score the facts file it was made from")]
     if "indicators" in doc or "extends" in doc:
         return [Problem("this is an indicator set (it has indicators: or extends:), not a facts file", file=source,
-                        hint="give it with --set, and the project's facts file as the argument")]
+                        hint="give it with --set, and the project's facts file as the argument; in Python, read it with "
+                             "load_indicator_set(path)")]
     if "cases" in doc:
         return [Problem("this is a test cases file (it has cases:), not a facts file", file=source,
                         hint="run it with scoring-engine test")]

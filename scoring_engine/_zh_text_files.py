@@ -6,6 +6,17 @@ from __future__ import annotations
 __all__ = ["TEXT_FILES"]
 
 TEXT_FILES = (
+    # a workbook given where a YAML or JSON file belongs (_typing_slips.encoding_problem; the Python calls: QA174 F2)
+    ("this is an Excel workbook (.xlsx) or another zip archive, not a YAML or JSON text file",
+     "这是 Excel 工作簿（.xlsx）或其他 zip 压缩包，不是 YAML 或 JSON 文本文件"),
+    ("a filled 自评表 is read by score, import and batch, given by its path; in Python, by score_many([path]) or "
+     "scoring_engine.forms.reader.read_form(path, indicator_set)",
+     "填好的自评表由 score、import 和 batch 读取，请给出它的路径；在 Python 中由 score_many([path]) 或 "
+     "scoring_engine.forms.reader.read_form(path, indicator_set) 读取"),
+    ("rename it to end in .xlsx: a filled 自评表 is read by score, import and batch, given by its path; in Python, by "
+     "score_many([path]) or scoring_engine.forms.reader.read_form(path, indicator_set)",
+     "把文件名改为以 .xlsx 结尾：填好的自评表由 score、import 和 batch 读取，请给出它的路径；在 Python 中由 "
+     "score_many([path]) 或 scoring_engine.forms.reader.read_form(path, indicator_set) 读取"),
     ("JSON syntax: {detail}", "JSON 语法错误：{detail!t}"),
     ("JSON nested deeper than {depth} levels ({name})", "JSON 嵌套超过 {depth} 层（{name}）"),
     ("a number cannot be read: {detail}", "无法读取一个数：{detail!t}"),

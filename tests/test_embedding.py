@@ -8,7 +8,7 @@ from decimal import Decimal as D
 import pytest
 
 from conftest import ROOT
-from scoring_engine import Facts, FactsError, ScoringError, load_facts, load_indicator_set, score, score_many
+from scoring_engine import Facts, FactsError, ScoringEngineError, ScoringError, load_facts, load_indicator_set, score, score_many
 from scoring_engine.judgements import Judgement, TierJudgement
 
 SMALL = ROOT / "examples" / "small"
@@ -244,6 +244,37 @@ def test_messages_only_python_gives_speak_of_python(small, first):
     with pytest.raises(TypeError, match="path is the path of a facts file"):
         load_facts(5)
     assert 'fact "" is not declared by the set and is ignored' == str(score(small, {**facts.values, "": 1}).warnings[0])
+
+
+def test_a_file_of_another_kind_given_to_a_loader_is_told_the_python_call_as_well_as_the_command(tmp_path):
+    """QA174 F2: a facts file given to load_indicator_set, a set given to load_facts and a filled form given to
+    load_facts were told only what to do on the command line (score it with scoring-engine score, give it with --set,
+    the form is read by score, import and batch). Each hint still says the command, and now the Python call too."""
+    import zipfile
+
+    with pytest.raises(ScoringEngineError) as err:
+        load_indicator_set(SMALL / "facts.json")
+    assert err.value.hint.startswith("score it with scoring-engine score; in Python, read it with load_facts(path)")
+    assert "在 Python 中请用 load_facts(path) 读取，再交给 score" in err.value.first.text("zh")
+    with pytest.raises(FactsError) as err:
+        load_facts(SMALL / "set.yaml")
+    assert err.value.hint.startswith("give it with --set, and the project's facts file as the argument; in Python")
+    assert "load_indicator_set(path)" in err.value.hint
+    assert "在 Python 中请用 load_indicator_set(path) 读取" in err.value.first.text("zh")
+    from scoring_engine.cases import load_cases
+
+    with pytest.raises(ScoringEngineError) as err:  # given as test cases
+        load_cases(SMALL / "facts.json")
+    assert err.value.hint.endswith("score it with scoring-engine score, or in Python with score(indicator_set, load_facts(path))")
+    assert err.value.first.text("zh").endswith("或在 Python 中用 score(indicator_set, load_facts(path))）")
+    for name in ("form.xlsx", "form.json"):  # a form, or a form renamed
+        with zipfile.ZipFile(tmp_path / name, "w") as archive:
+            archive.writestr("[Content_Types].xml", "<Types/>")
+        with pytest.raises(FactsError) as err:
+            load_facts(tmp_path / name)
+        assert "a filled 自评表 is read by score, import and batch, given by its path; in Python, by score_many([path]) " \
+               "or scoring_engine.forms.reader.read_form(path, indicator_set)" in err.value.hint
+        assert "在 Python 中由 score_many([path]) 或 scoring_engine.forms.reader.read_form" in err.value.first.text("zh")
 
 
 @pytest.mark.parametrize(("detail", "chinese"), [([1], "而不是列表（请写成文字，或删去）"),

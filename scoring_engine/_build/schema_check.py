@@ -55,5 +55,6 @@ def _other_kind(data: object) -> tuple[str, str] | None:
     if "cases" in data:
         return "this is a test cases file (it has cases:), not an indicator set", "run it with scoring-engine test"
     if "facts" in data and ("indicator_set" in data or "project" in data):
-        return "this is a facts file (it has facts:), not an indicator set", "score it with scoring-engine score"
+        return ("this is a facts file (it has facts:), not an indicator set",
+                "score it with scoring-engine score; in Python, read it with load_facts(path) and pass that to score")
     return None
