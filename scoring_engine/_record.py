@@ -45,8 +45,9 @@ def record(cls: _T | None = None, /, *, frozen: bool = True) -> _T | Callable[[_
 
 def _made(cls: _T, frozen: bool) -> _T:
     own = set(cls.__dict__)
-    # A class body that writes __eq__ gets __hash__ = None from Python; dataclass still adds its own then.
-    own_hash = cls.__dict__.get("__hash__") is not None
+    # A class body that writes __eq__ gets __hash__ = None from Python; dataclass still adds its own then. One that writes
+    # __hash__ = None itself (and no __eq__) is unhashable, as with dataclass.
+    own_hash = "__hash__" in cls.__dict__ and not (cls.__dict__["__hash__"] is None and "__eq__" in cls.__dict__)
     cls = dataclasses.dataclass(init=False, repr=False, eq=False)(cls)  # type: ignore[assignment]
     fields = dataclasses.fields(cls)
     _refuse_what_is_not_supported(cls, fields)

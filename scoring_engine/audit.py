@@ -122,6 +122,10 @@ class IndicatorResult:
     declared_weight: Decimal | None = None
     children: tuple[IndicatorResult, ...] = ()
 
+    def __hash__(self) -> int:
+        # By fields it is compared by, so equal results hash alike; its read-only mappings are not hashable (QA174 F3).
+        return hash((self.id, self.weight, self.score))
+
     def walk(self) -> Iterator[IndicatorResult]:
         yield self
         for child in self.children:

@@ -54,6 +54,9 @@ class Facts:
     indicator_set: str | None = None  # a bundled set id or a path, as the facts file names it
     source: str | None = field(default=None, compare=False)
 
+    # The mappings a program passes, which it may change: unhashable, said so of Facts, not of a dict (QA174 F3).
+    __hash__ = None  # type: ignore[assignment]
+
     def __post_init__(self) -> None:
         # a Path, as a program passes a file's name: kept as its text, which problems name and the hash takes (QA127 F1)
         for name in ("source", "indicator_set"):

@@ -338,6 +338,10 @@ class IndicatorSet:
         # A copy or an unpickled set compiles its own plan (the plan refers to this set's objects by identity).
         return {**self.__dict__, "_compiled": {}}
 
+    def __hash__(self) -> int:
+        # By fields it is compared by, so equal sets hash alike; its read-only mappings are not hashable (QA174 F3).
+        return hash((self.id, self.version, self.sha256))
+
     def removal(self, named: str) -> ProfileChange | None:
         """The removal of the indicator whose id or name is `named`, by this profile or a base profile of it; None when
         no profile removes one (a set written out in full removes none)."""

@@ -93,6 +93,10 @@ class Result:
     # the declared facts the project leaves out (value None), with their labels: explain names them so (QA119 F6)
     facts_not_given: Deferred[tuple[FactValue, ...]] = Deferred(())
 
+    def __hash__(self) -> int:
+        # By fields it is compared by, so equal results hash alike; its read-only mappings are not hashable (QA174 F3).
+        return hash((self.indicator_set, self.total, self.grade))
+
     def __getstate__(self) -> dict[str, Any]:
         # Pickled (or copied) with every Later read: what crosses a process boundary is plain data.
         return {name: value.get() if isinstance(value, Later) else value for name, value in self.__dict__.items()}
@@ -178,6 +182,10 @@ class Scores:
     flags: tuple[Flag, ...] = ()  # 需说明, as Result.flags
     weights: Mapping[str, Decimal] = field(default_factory=dict)  # indicator id → weight used (after rescaling), rows too
     values: Mapping[str, Any] = field(default_factory=dict)  # facts as checked, derived values; reading a failed one raises
+
+    def __hash__(self) -> int:
+        # as a Result's: by fields it is compared by; its mappings are not hashable (QA174 F3)
+        return hash((self.indicator_set, self.total, self.grade))
 
     def __getstate__(self) -> dict[str, Any]:
         # the weights are a read-only view of the set's own table, which pickle cannot take: they cross a process (or a

@@ -146,6 +146,40 @@ def test_a_record_keeps_the_methods_its_class_writes() -> None:
     assert hash(Named("A")) == hash(Named("a"))
 
 
+def test_a_record_whose_class_says_it_is_unhashable_stays_so_as_a_dataclass_does() -> None:
+    """A class body writing __hash__ = None (and no __eq__) is unhashable, named by its own class, as with dataclass."""
+
+    @record
+    class Mutable:
+        values: dict[str, int]
+        __hash__ = None  # type: ignore[assignment]
+
+    assert Mutable({"a": 1}) == Mutable({"a": 1}) and Mutable.__hash__ is None
+    with pytest.raises(TypeError, match="unhashable type: 'Mutable'"):
+        hash(Mutable({"a": 1}))
+
+
+def test_a_set_a_result_and_its_indicators_hash_as_they_compare_and_facts_are_unhashable_by_name() -> None:
+    """QA174 F3: hash() of an indicator set, a Result or an IndicatorResult raised "unhashable type: 'ReadOnly'",
+    naming a private class. They hash now, alike when equal (a set loaded twice, a Result pickled and back, the same
+    project scored twice), so a program can key a cache or a dict by them; Facts, which hold the mappings a program
+    passes and may change, are unhashable in Python's words naming Facts."""
+    from scoring_engine import Facts, scores_only
+
+    one, again = load_indicator_set(EXAMPLE_SET), load_indicator_set(EXAMPLE_SET)
+    facts = load_facts(EXAMPLE_FACTS)
+    result, rescored = score(one, facts), score(again, facts)
+    for made, equal in [(one, again), (result, rescored), (result.indicators[0], rescored.indicators[0]),
+                        (scores_only(one, facts), scores_only(again, facts))]:
+        assert made == equal and hash(made) == hash(equal) == hash(pickle.loads(pickle.dumps(made)))
+        assert {made: 1}[equal] == 1
+    assert 2 == len({result.indicators[0], result.indicators[1]})
+    with pytest.raises(TypeError, match="unhashable type: 'Facts'"):
+        hash(facts)
+    with pytest.raises(TypeError, match="unhashable type: 'Facts'"):
+        hash(Facts(values={"budget.paid": 1}))
+
+
 def test_a_record_refuses_what_it_does_not_implement() -> None:
     """kw_only fields are refused when the class is defined, not silently made positional."""
     with pytest.raises(TypeError, match="kw_only"):
