@@ -383,6 +383,41 @@ def test_score_many_given_none_for_the_documents_says_what_to_pass():
         list(score_many(small, None))  # type: ignore[arg-type]
 
 
+class _FakeFrame:
+    """What score_many sees of a pandas DataFrame (pandas is not among the test extra's packages): iterating it gives its
+    column names."""
+
+    columns = ("budget.total", "budget.paid")
+
+    def __iter__(self):
+        return iter(self.columns)
+
+    def to_dict(self, orient: str = "dict"):
+        return [{"budget.total": 200, "budget.paid": 186.4}] if orient == "records" else {}
+
+    def iterrows(self):
+        return iter(())
+
+
+def test_a_dataframe_given_as_the_documents_is_refused_saying_to_pass_its_records():
+    """QA174 F4: a DataFrame passed to score_many was iterated as its column names, each read as a file path
+    ('budget.total: no such file'). It is refused at once with a TypeError saying to pass df.to_dict("records")."""
+    small = load_indicator_set(ROOT / "examples" / "small" / "set.yaml")
+    with pytest.raises(TypeError, match=r'not a DataFrame .*pass df.to_dict\("records"\)'):
+        score_many(small, _FakeFrame())  # type: ignore[arg-type]
+
+
+def test_a_pandas_dataframe_given_as_the_documents_is_refused_and_its_records_are_scored():
+    """As above with pandas itself, when it is installed: the DataFrame is refused, its records are scored."""
+    pd = pytest.importorskip("pandas")
+    small = load_indicator_set(ROOT / "examples" / "small" / "set.yaml")
+    frame = pd.DataFrame([{"budget.total": 200, "budget.paid": 186.4}, {"budget.total": 100, "budget.paid": 90}])
+    with pytest.raises(TypeError, match=r'pass df.to_dict\("records"\)'):
+        score_many(small, frame)
+    outcomes = list(score_many(small, frame.to_dict("records")))
+    assert 2 == len(outcomes) and not any("no such file" in str(p) for o in outcomes for p in o.problems)
+
+
 @pytest.mark.parametrize("wrong", [42, None, b"a.json"])
 def test_find_documents_given_an_input_that_is_not_a_path_names_it(wrong: object) -> None:
     """QA77 F5: find_documents([42]) failed inside pathlib ("expected str, bytes or os.PathLike object, not int"),

@@ -46,7 +46,8 @@ def score_many(indicator_set: IndicatorSet | str | os.PathLike[str] | None,
     score each document against the set its facts file names (each set is
     loaded once per process). A document is the path of a facts file or of a
     filled 自评表 (.xlsx), a Facts, a mapping of fact values (as score()
-    takes), or a Document (see find_documents for folders and JSONL files). `jobs` above 1 scores in that
+    takes), or a Document (see find_documents for folders and JSONL files); a pandas DataFrame's rows are
+    df.to_dict("records"). `jobs` above 1 scores in that
     many worker processes (None: one per core); the outcomes are the same.
     Documents are read only as fast as they are scored, so a generator of
     10⁵ documents is never held in memory; they are read a chunk ahead, and
@@ -58,6 +59,9 @@ def score_many(indicator_set: IndicatorSet | str | os.PathLike[str] | None,
                         "find_documents([path])")
     if isinstance(documents, (Mapping, Facts)):  # a mapping is iterable: each of its keys would be a path
         raise TypeError("documents is a list of documents, not one: pass [facts]")
+    if all(hasattr(documents, name) for name in ("to_dict", "columns", "iterrows")):  # pandas', without importing it
+        raise TypeError("documents is a list of documents, not a DataFrame (each of its column names would be read as a "
+                        "path): pass df.to_dict(\"records\"), one mapping of fact values for each row")
     if not isinstance(documents, Iterable):  # None: 'NoneType' object is not iterable, said of no argument (QA77 F5)
         raise TypeError(f"documents is a list (or any iterable) of documents, not {type(documents).__name__}")
     if jobs is not None and (type(jobs) is not int or jobs < 1):
