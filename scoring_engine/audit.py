@@ -126,6 +126,10 @@ class IndicatorResult:
         # By fields it is compared by, so equal results hash alike; its read-only mappings are not hashable (QA174 F3).
         return hash((self.id, self.weight, self.score))
 
+    def __repr__(self) -> str:
+        # Short, for a notebook or a log: its rule, inputs, details and children shown were thousands of characters.
+        return f"{type(self).__qualname__}(id={self.id!r}, score={self.score!r}, weight={self.weight!r})"
+
     def walk(self) -> Iterator[IndicatorResult]:
         yield self
         for child in self.children:

@@ -292,6 +292,11 @@ class ProfileChange:
     name: str | None = None  # a removed indicator's name
 
 
+def _counted(nodes: Iterable[Any]) -> int:
+    """The indicators in `nodes` and all below them (a repr never fails, whatever a field holds)."""
+    return sum(1 + _counted(getattr(node, "children", ())) for node in nodes)
+
+
 @record
 class IndicatorSet:
     """A validated indicator set, ready to score facts.
@@ -341,6 +346,10 @@ class IndicatorSet:
     def __hash__(self) -> int:
         # By fields it is compared by, so equal sets hash alike; its read-only mappings are not hashable (QA174 F3).
         return hash((self.id, self.version, self.sha256))
+
+    def __repr__(self) -> str:
+        # Short, for a notebook or a log: every field shown was some 46,000 characters for a bundled set (QA174 F5).
+        return f"{type(self).__qualname__}(id={self.id!r}, version={self.version!r}, {_counted(self.indicators)} indicators)"
 
     def removal(self, named: str) -> ProfileChange | None:
         """The removal of the indicator whose id or name is `named`, by this profile or a base profile of it; None when

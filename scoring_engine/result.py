@@ -97,6 +97,10 @@ class Result:
         # By fields it is compared by, so equal results hash alike; its read-only mappings are not hashable (QA174 F3).
         return hash((self.indicator_set, self.total, self.grade))
 
+    def __repr__(self) -> str:
+        # Short, for a notebook or a log: the audit trail shown was some 31,000 characters (QA174 F5), and built it.
+        return f"{type(self).__qualname__}(total={self.total!r}, grade={self.grade!r}, set={_set_named(self)!r})"
+
     def __getstate__(self) -> dict[str, Any]:
         # Pickled (or copied) with every Later read: what crosses a process boundary is plain data.
         return {name: value.get() if isinstance(value, Later) else value for name, value in self.__dict__.items()}
@@ -187,6 +191,9 @@ class Scores:
         # as a Result's: by fields it is compared by; its mappings are not hashable (QA174 F3)
         return hash((self.indicator_set, self.total, self.grade))
 
+    def __repr__(self) -> str:  # as a Result's: short (QA174 F5)
+        return f"{type(self).__qualname__}(total={self.total!r}, grade={self.grade!r}, set={_set_named(self)!r})"
+
     def __getstate__(self) -> dict[str, Any]:
         # the weights are a read-only view of the set's own table, which pickle cannot take: they cross a process (or a
         # deepcopy) as a copy, read-only again on the other side (QA77 F2: a worker could not return its Scores)
@@ -194,6 +201,12 @@ class Scores:
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state, weights=MappingProxyType(state["weights"]))
+
+
+def _set_named(scored: Result | Scores) -> str:
+    """The set that scored, as its id@version (a repr never fails, whatever a field holds)."""
+    info = scored.indicator_set
+    return f"{getattr(info, 'id', info)}@{getattr(info, 'version', '')}"
 
 
 def _facts(result: Result) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import EXAMPLE_FACTS, EXAMPLE_SET
+from conftest import EXAMPLE_FACTS, EXAMPLE_SET, ROOT
 from scoring_engine import load_facts, load_indicator_set, score
 from scoring_engine._record import GENERIC_CALLS, record
 from scoring_engine.errors import Problem
@@ -178,6 +178,28 @@ def test_a_set_a_result_and_its_indicators_hash_as_they_compare_and_facts_are_un
         hash(facts)
     with pytest.raises(TypeError, match="unhashable type: 'Facts'"):
         hash(Facts(values={"budget.paid": 1}))
+
+
+def test_a_set_a_result_its_indicators_and_scores_print_in_one_short_line() -> None:
+    """QA174 F5: repr() of the national set was some 46,000 characters, of its Result 31,000 and of one IndicatorResult
+    8,500: a wall of text in a notebook, and printing a Result built its audit trail. Each prints what names it, in one
+    short line; equality and pickling are as before."""
+    from scoring_engine import scores_only
+    from scoring_engine._later import Later
+
+    national = load_indicator_set("national-framework")
+    facts = load_facts(ROOT / "indicator_sets" / "national-framework.facts.json")
+    result = score(national, facts)
+    assert "IndicatorSet(id='national-framework', version='2020.2', 35 indicators)" == repr(national)
+    assert f"Result(total=Decimal('{result.total}'), grade='{result.grade}', set='national-framework@2020.2')" == repr(result)
+    assert isinstance(result.__dict__["indicators"], Later)  # printing it built nothing
+    first = result.indicators[0]
+    assert f"IndicatorResult(id='{first.id}', score={first.score!r}, weight={first.weight!r})" == repr(first)
+    assert repr(scores_only(national, facts)) == repr(result).replace("Result", "Scores", 1)
+    small = score(load_indicator_set(EXAMPLE_SET), load_facts(EXAMPLE_FACTS))
+    assert "Result(total=Decimal('79.73'), grade='中', set='example-small@1.0')" == repr(small) == str(small)
+    for made in (national, result, first):
+        assert len(repr(made)) < 120 and made == pickle.loads(pickle.dumps(made)) == copy.deepcopy(made)
 
 
 def test_a_record_refuses_what_it_does_not_implement() -> None:
