@@ -517,3 +517,57 @@ def test_a_project_flagged_by_its_recheck_alone_says_so_in_the_summarys_column_t
     header, *summary = load_workbook(book, read_only=True)["汇总"].iter_rows(values_only=True)
     explained = [row[-1] for row in load_workbook(book, read_only=True)["需说明"].iter_rows(values_only=True)][1:]
     assert "；".join(explained) == summary[0][header.index("需说明")]
+
+
+def _figure_shown(page: Path, label: str, value: int) -> bool:
+    """Whether the page's figures at its head show `label` with `value`."""
+    html = page.read_text(encoding="utf-8")
+    figures = html[html.index('<section id="figures">'):]
+    figures = figures[:figures.index("</section>")]
+    return f'<span class="label">{label}</span><span class="value">{value}</span>' in figures
+
+
+def test_the_pages_figures_count_the_rechecks_that_failed_and_those_under_another_set(tmp_path: Path):
+    """QA175 F1: a batch whose re-checks could not all be scored exits 1, and the terminal and 统计 say 复核评分失败N, but
+    the page's figures left it out while its 评分失败的项目 table listed those re-checks. The figures show it, and the
+    re-checks scored under another set (复核所用指标体系不同、未比较), as the terminal and 统计 word them."""
+    from portfolio import SET_NAME
+
+    for name, number in (("a", 1), ("b", 2)):
+        _write(tmp_path / "self" / f"{name}.json", number, project_id=name.upper())
+    failing = _write(tmp_path / "re" / "a.json", 1, project_id="A")
+    document = json.loads(failing.read_text(encoding="utf-8"))
+    document["facts"]["budget"]["paid"] = "bad∞"
+    failing.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    _write(tmp_path / "re" / "other" / "b.json", 2, project_id="B")
+    other = tmp_path / "re" / "other" / SET_NAME
+    other.write_text(other.read_text(encoding="utf-8").replace('version: "1.0"', 'version: "2099"'), encoding="utf-8")
+    page = tmp_path / "s.html"
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", "-q", str(tmp_path / "self"), "--compare-with",
+                                    str(tmp_path / "re"), "-o", str(page)])
+    assert 1 == run.exit_code and "复核评分失败1个" in run.output and "未比较1个" in run.output, run.output
+    assert _figure_shown(page, "复核评分失败", 1) and _figure_shown(page, "复核所用指标体系不同、未比较", 1)
+
+
+def test_the_pages_figures_count_the_projects_the_compared_set_could_not_score(tmp_path: Path):
+    """QA175 F1: with --compare-set, the projects the other set could not score are a figure of the page, named as the
+    terminal names them (<set>评分失败); a batch where every re-check scored shows no such figure."""
+    from portfolio import SMALL_SET
+
+    _write(tmp_path / "self" / "a.json", 1, project_id="A")
+    other = tmp_path / "other.yaml"
+    other.write_text(SMALL_SET.read_text(encoding="utf-8").replace("id: example-small", "id: other-small").replace(
+        "facts:\n", "facts:\n  extra.count: {type: number, label: 另一体系要求的事实}\n", 1), encoding="utf-8")
+    page = tmp_path / "s.html"
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", "-q", str(tmp_path / "self"), "--compare-set", str(other),
+                                    "-o", str(page)])
+    assert 1 == run.exit_code and "评分失败1个" in run.output, run.output
+    assert _figure_shown(page, "other-small 1.0评分失败", 1)
+    _write(tmp_path / "re" / "a.json", 1, project_id="A")
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", "-q", str(tmp_path / "self"), "--compare-with",
+                                    str(tmp_path / "re"), "-o", str(page)])
+    assert 0 == run.exit_code, run.output
+    html = page.read_text(encoding="utf-8")
+    figures = html[html.index('<section id="figures">'):html.index('<section class="set"')]
+    assert "已与复核对比" in figures and "评分失败</span><span class=\"value\">0" in figures
+    assert "复核评分失败" not in figures and "未比较" not in figures

@@ -225,6 +225,10 @@ def _figures(summary: Summary) -> str:
                   _figure("对比标记", summary.compare_flagged, summary.compare_flagged > 0)]
         if summary.mean_difference is not None:
             parts.append(_figure("平均总分差", summary.mean_difference))
+        if summary.other_failed:  # as the terminal and 统计 word them (QA175 F1)
+            parts.append(_figure(f"{who}评分失败", summary.other_failed, True))
+        if summary.other_set:
+            parts.append(_figure("复核所用指标体系不同、未比较", summary.other_set, True))
         if summary.against == RECHECK and summary.unmatched:
             parts.append(_figure("复核中未找到对应项目", summary.unmatched, True))
         if summary.recheck_unscored:
