@@ -571,3 +571,42 @@ def test_the_pages_figures_count_the_projects_the_compared_set_could_not_score(t
     figures = html[html.index('<section id="figures">'):html.index('<section class="set"')]
     assert "已与复核对比" in figures and "评分失败</span><span class=\"value\">0" in figures
     assert "复核评分失败" not in figures and "未比较" not in figures
+
+
+def _unmatched(book: Path) -> dict[str, str]:
+    """The 说明 of each re-check 统计 lists as matching no project, by its file."""
+    from openpyxl import load_workbook
+
+    rows = [row[:5] for row in load_workbook(book, read_only=True)["统计"].iter_rows(values_only=True)]
+    start = rows.index(("复核文档", "项目编号", "年度", "本批次该编号项目的年度", "说明"))
+    return {row[0]: row[4] or "" for row in rows[start + 1:] if row and row[0]}
+
+
+def test_a_second_recheck_of_an_id_says_the_first_was_taken_not_nothing(tmp_path: Path):
+    """QA175 F2: a second re-check of P1 (the first, read before it, compared with P1) was listed as matching no project
+    with an empty 说明, as if its 项目编号 were mistyped. It says the id is given twice and which re-check took P1."""
+    _write(tmp_path / "self" / "a.json", 1, project_id="P1")
+    first = _write(tmp_path / "re" / "x" / "a.json", 1, project_id="P1", paid=1)
+    second = _write(tmp_path / "re" / "y" / "a.json", 1, project_id="P1")
+    book, page = tmp_path / "s.xlsx", tmp_path / "s.html"
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", "-q", str(tmp_path / "self"), "--compare-with",
+                                    str(tmp_path / "re"), "-o", str(book), "-o", str(page)])
+    assert 0 == run.exit_code and f"{second}（P1）（项目编号重复，该项目已对应先读到的{first}）" in run.output, run.output
+    note = f"复核中项目编号重复，该项目已对应先读到的{first}，本份未比较"
+    assert note == _unmatched(book)[str(second)] and note in page.read_text(encoding="utf-8")
+    english = CliRunner().invoke(main, ["--lang", "en", "batch", "-q", str(tmp_path / "self"), "--compare-with",
+                                        str(tmp_path / "re")])
+    assert f"{second} (P1) (its id is given twice in the re-check: {first}, read first, is its project's)" in english.output
+
+
+def test_a_recheck_as_near_a_project_as_the_one_it_took_says_so_not_nothing(tmp_path: Path):
+    """QA175 F2: 复核/深/单位甲/p1.json ends like 自评/单位甲/p1.json as far as 复核/单位甲/p1.json, read first, which was
+    compared; it was listed as matching no project with an empty 说明. It names the re-check compared and the project."""
+    own = _write(tmp_path / "self" / "单位甲" / "p1.json", 1)
+    first = _write(tmp_path / "re" / "单位甲" / "p1.json", 1, paid=1)
+    tied = _write(tmp_path / "re" / "深" / "单位甲" / "p1.json", 1)
+    book = tmp_path / "s.xlsx"
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", "-q", str(tmp_path / "self"), "--compare-with",
+                                    str(tmp_path / "re"), "-o", str(book)])
+    assert 0 == run.exit_code and f"{tied}（与{first}按路径同样对应一个项目，该项目已对应先读到的那份）" in run.output, run.output
+    assert f"与{first}同样按文件路径对应本批次{own}，该项目已对应先读到的{first}，本份未比较" == _unmatched(book)[str(tied)]

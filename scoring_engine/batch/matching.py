@@ -97,3 +97,9 @@ class Paths:
             if found is not None:
                 return found
         return None
+
+    def equals(self, path: tuple[str, ...], batch: Paths, item: int, common: int) -> list[int]:
+        """The items other than `item` that end like `path` for `common` parts, as `item` does, and that `best` passed
+        over only as the later of equals (no other path of the `batch` is as near them)."""
+        return [other for theirs, other in self.index.get(path[-min(common, SUFFIXES):], ())
+                if other != item and shared(path, theirs) == common and not batch.as_near(theirs, common, path)]

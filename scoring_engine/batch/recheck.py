@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from .compare import RECHECK
 from .duplicates import IdTally, same_year
 from .kept import Rows
-from .matching import Paths
+from .matching import Paths, shared
 from .ranking import same_name
 from .rows import ProjectRow
 from .summary import Unmatched
@@ -82,6 +82,7 @@ class Recheck:
         self.batch_years: dict[str, set[str]] = {}  # id → the years its projects of the batch give ("" for none)
         self.refused: dict[int, tuple[str, str, str]] = {}  # met by a path, naming another project: what, where, ours
         self.took: dict[int, str] = {}  # a re-check of an id → the year of the project that took it ("" for none)
+        self.tied: dict[int, tuple[str, str]] = {}  # as near a project as the re-check it took: that one, the project
 
     def __enter__(self) -> Recheck:
         return self
@@ -119,6 +120,10 @@ class Recheck:
             self.refused.setdefault(offset, (differs[0], row.source, differs[1]))
             return None
         self.taken.add(offset)
+        if by_path:  # the later of equals are told which one the project took (QA175 F2)
+            path = row.path_parts()
+            for tie in self.paths.equals(path, self.batch, offset, shared(path, counterpart.path_parts())):
+                self.tied.setdefault(tie, (counterpart.source, row.source))
         if row.ok and offset in years.values():  # scored: no later project of the id takes it again
             self.paired.add(offset)
             self.took[offset] = year
@@ -149,11 +154,17 @@ class Recheck:
                                *self._refused(offset, r)) for offset, r in rows)
 
     def _refused(self, offset: int, recheck: ProjectRow) -> tuple[str, ...]:
-        """What the project its path met names otherwise, where, its own and the re-check's words; () if none."""
-        if offset not in self.refused:
-            return ()
-        key, near, ours = self.refused[offset]
-        return key, near, ours, recheck.project.get(key, "")
+        """What the project its path met names otherwise, where, its own and the re-check's words; else the re-check
+        read first that took its project: of the same id and year, or as near by path, and the project; () if none."""
+        if offset in self.refused:
+            key, near, ours = self.refused[offset]
+            return key, near, ours, recheck.project.get(key, "")
+        first = self.years.get(recheck.id_key, {}).get(same_year(recheck.project.get("year"))) if recheck.id_key else None
+        if first is not None and first != offset and first in self.taken:  # its id given twice (QA175 F2)
+            return "duplicate", self.kept.at(first).source
+        if offset in self.tied:
+            return "tied", *self.tied[offset]
+        return ()
 
 
 def _document(source: str) -> tuple[str, str]:

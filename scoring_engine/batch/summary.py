@@ -65,9 +65,10 @@ class Unmatched(NamedTuple):
     id: str
     year: str
     years: str  # the years the batch's projects of its id give (未填写 for none)
-    differs: str = ""  # "name" or "unit": the project its path meets names another (QA117 F3); "self": is it (QA120 F2)
-    near: str = ""  # that project's source,
-    ours: str = ""  # its name or unit,
+    differs: str = ""  # "name" or "unit": the project its path meets names another (QA117 F3); "self": is it (QA120 F2);
+    # "duplicate", "tied": the re-check read first of its id, or as near by path, took the project (QA175 F2)
+    near: str = ""  # that project's source (that re-check's),
+    ours: str = ""  # its name or unit (the project's source, where tied),
     theirs: str = ""  # and the re-check's
 
     @property
@@ -75,6 +76,10 @@ class Unmatched(NamedTuple):
         """Why it was not compared, where the batch can say (说明)."""
         if self.differs == "self":
             return f"是本批次{self.near}本身（经链接读到同一文件），未比较"
+        if self.differs == "duplicate":
+            return f"复核中项目编号重复，该项目已对应先读到的{self.near}，本份未比较"
+        if self.differs == "tied":
+            return f"与{self.near}同样按文件路径对应本批次{self.ours}，该项目已对应先读到的{self.near}，本份未比较"
         if self.differs:
             what = "项目名称" if self.differs == "name" else "实施单位"
             return f"按文件路径对应本批次{self.near}，但{what}不同（复核为{self.theirs}，本批次为{self.ours}），未比较"

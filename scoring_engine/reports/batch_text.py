@@ -49,7 +49,8 @@ _ZH = {
     "recheck_unscored": "；复核已评分而对应项目均评分失败（见问题），未比较{count}个",
     "named": "：{named}", "id": "（{id}）", "recheck": "复核",
     "name_differs": "（按路径对应{near}，但项目名称不同）", "unit_differs": "（按路径对应{near}，但实施单位不同）",
-    "self_differs": "（是{near}本身，经链接读到）",
+    "self_differs": "（是{near}本身，经链接读到）", "duplicate_differs": "（项目编号重复，该项目已对应先读到的{near}）",
+    "tied_differs": "（与{near}按路径同样对应一个项目，该项目已对应先读到的那份）",
     "form_totals": "表上填写了总分的{count}个，其中与计算总分不同{differ}个（汇总“表上总分”一栏）", "other_set": "{id}",
     "earlier": "报告文件夹中有{count}份报告是之前一次运行写出的，本次没有重写（项目本次评分失败或不在输入中），"
                "仍是之前的结果：{names}；请删除它们，或把报告写入空文件夹",
@@ -79,6 +80,8 @@ _EN = {
     "name_differs": " (its path meets {near}, whose project name differs)",
     "unit_differs": " (its path meets {near}, whose unit differs)",
     "self_differs": " (it is {near} itself, read through a link)",
+    "duplicate_differs": " (its id is given twice in the re-check: {near}, read first, is its project's)",
+    "tied_differs": " (its path meets the same project as {near}, which was read first and is that project's)",
     "earlier": "reports an earlier run wrote in the reports folder, not written again by this one (the project failed now, "
                "or is no longer an input), with the earlier figures: {count} ({names}); delete them, or write the "
                "reports to an empty folder",
