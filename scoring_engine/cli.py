@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +21,7 @@ from click.core import ParameterSource
 from . import __version__
 from ._cli_guard import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, guarded as _guarded, report as _report, said_line as _say
 from ._cli_forms import read_form_file, score_form_file
-from ._cli_params import LanguageChoice, OutputFile, at_most_once, format_by_extension
+from ._cli_params import LanguageChoice, OutputFile, at_most_once, format_by_extension, points_given
 from ._encodings import ENCODINGS
 from ._files import load_facts_from, read_text
 from ._help import HelpGroup
@@ -295,10 +295,7 @@ def _batch_usage(inputs: tuple[str, ...], outputs: tuple[Path, ...], jobs: int |
         raise click.UsageError("--report-format is the format of each project's own report: give it with --reports DIR")
     if (clash := recheck_clash(inputs, compare_with)) is not None:
         raise click.UsageError(clash)
-    try:
-        points = Decimal(threshold)
-    except InvalidOperation:
-        points = Decimal("NaN")
+    points = points_given(threshold)
     if not points.is_finite() or points < 0:
         raise click.BadParameter(f"{threshold!r} is not a number of points (0 or more)", param_hint="--threshold")
     if not threshold_shown(points):

@@ -602,11 +602,31 @@ def test_compare_with_and_compare_set_together_is_a_usage_error(tmp_path: Path):
     assert 2 == run.exit_code and "not both" in run.stderr
 
 
-@pytest.mark.parametrize("threshold", ["五", "nan", "-1", "Infinity"])
+@pytest.mark.parametrize("threshold", ["五", "nan", "-1", "Infinity", "1_0", "分", "-5分"])
 def test_a_threshold_that_is_not_points_is_a_usage_error(tmp_path: Path, threshold: str):
-    """--threshold takes a finite number of points, 0 or more; anything else is exit 2 naming the option."""
+    """--threshold takes a finite number of points, 0 or more; anything else is exit 2 naming the option (QA175 F3:
+    `1_0`, digits Python groups by `_`, was taken as 10)."""
     run = _cli("batch", str(tmp_path), "--compare-set", "self-evaluation", "--threshold", threshold)
     assert 2 == run.exit_code and "--threshold" in run.stderr
+
+
+def test_a_threshold_written_with_its_unit_or_in_full_width_digits_is_taken_as_points(tmp_path: Path):
+    """QA175 F3: `--threshold 5分` was refused as '5分' 不是分数. Points written with 分, or in full-width digits, flag
+    the same projects as `--threshold 5`."""
+    write_folder(tmp_path / "in", 4)
+    recheck = tmp_path / "recheck"
+    for path in (tmp_path / "in").rglob("*.json"):  # the re-checker finds the plan unfounded: each far below its self-score
+        document = json.loads(path.read_text(encoding="utf-8"))
+        document["facts"]["decision"].update(policy_basis=False, plan_match=False, no_overlap=False)
+        beside_the_set((recheck / path.relative_to(tmp_path / "in")).parent)
+        (recheck / path.relative_to(tmp_path / "in")).write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    written = []
+    for number, threshold in enumerate(["5", "5分", "５ 分"]):
+        out = tmp_path / f"out{number}.csv"
+        run = _cli("batch", str(tmp_path / "in"), "--compare-with", str(recheck), "--threshold", threshold, "-o", str(out))
+        assert 0 == run.exit_code, run.stderr
+        written.append(out.read_text(encoding="utf-8-sig"))
+    assert "复核得分比自评得分低" in written[0] and written[0] == written[1] == written[2]
 
 
 @pytest.mark.parametrize("threshold", ["1e-99999", "0.0000001", "1001", "1e9"])
