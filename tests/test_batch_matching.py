@@ -610,3 +610,25 @@ def test_a_recheck_as_near_a_project_as_the_one_it_took_says_so_not_nothing(tmp_
                                     str(tmp_path / "re"), "-o", str(book)])
     assert 0 == run.exit_code and f"{tied}（与{first}按路径同样对应一个项目，该项目已对应先读到的那份）" in run.output, run.output
     assert f"与{first}同样按文件路径对应本批次{own}，该项目已对应先读到的{first}，本份未比较" == _unmatched(book)[str(tied)]
+
+
+def test_an_english_run_names_the_failed_recheck_in_english(tmp_path: Path):
+    """QA175 F4: under --lang en a re-check's error line began with the Chinese （复核） while the summary said "the
+    re-check (复核)". It begins "(re-check) " in English, "（复核）" in Chinese; a project the compared set could not score
+    begins "(the set ID VERSION) "."""
+    from portfolio import SMALL_SET
+
+    _write(tmp_path / "self" / "a.json", 1, project_id="A")
+    failing = _write(tmp_path / "re" / "a.json", 1, project_id="A")
+    document = json.loads(failing.read_text(encoding="utf-8"))
+    document["facts"]["budget"]["paid"] = "bad∞"
+    failing.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    for lang, prefix in (("en", f"error: (re-check) {failing}: "), ("zh", f"错误：（复核）{failing}: ")):
+        run = CliRunner().invoke(main, ["--lang", lang, "batch", "-q", str(tmp_path / "self"), "--compare-with",
+                                        str(tmp_path / "re")])
+        assert 1 == run.exit_code and prefix in run.output and "（复核）" not in run.output.replace(prefix, ""), run.output
+    other = tmp_path / "other.yaml"
+    other.write_text(SMALL_SET.read_text(encoding="utf-8").replace("id: example-small", "id: other-small").replace(
+        "facts:\n", "facts:\n  extra.count: {type: number, label: 另一体系要求的事实}\n", 1), encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "en", "batch", "-q", str(tmp_path / "self"), "--compare-set", str(other)])
+    assert f"error: (the set other-small 1.0) {tmp_path / 'self' / 'a.json'}: " in run.output, run.output

@@ -40,7 +40,7 @@ from .duplicates import Duplicate, IdTally, same_year
 from .funds import Funds, FundsTally
 from .categories import CategoryStat, CategoryTally, add_rate, mean_rate
 from .ranking import Names, Ranked, count, ranked, unscored
-from .rows import IndicatorRow, ProjectRow
+from .rows import RECHECK, IndicatorRow, ProjectRow
 
 __all__ = ["summarise", "Summariser", "Summary", "SetSummary", "GradeCount", "Bin", "IndicatorStat", "Ranked", "Placed", "Funds",
            "CategoryStat", "Unmatched", "HISTOGRAM_BINS", "RANKED", "SHOWN_PROBLEMS"]
@@ -297,9 +297,11 @@ class Summariser:
     def add(self, row: ProjectRow) -> None:
         if not row.ok:
             room = SHOWN_PROBLEMS - len(self.problem_lines)
-            for lines, own in ((self.problem_lines, row.problems), (self.problem_lines_zh, row.problems_zh or row.problems)):
+            batch = ("(re-check) " if row.batch == RECHECK else f"(the set {row.batch}) ", f"（{row.batch}）")  # QA175 F4
+            for lines, own, of in ((self.problem_lines, row.problems, batch[0]),
+                                   (self.problem_lines_zh, row.problems_zh or row.problems, batch[1])):
                 named = [line if line.startswith(row.source) else f"{row.source}: {line}" for line in own[:max(room, 0)]]
-                lines += [f"（{row.batch}）{line}" if row.batch else line for line in named]
+                lines += [of + line if row.batch else line for line in named]
         if row.batch:
             self.other_failed += not row.ok
             return
