@@ -26,6 +26,7 @@ from ._arith import ZERO, fixed, in_engine_context, percent, plain
 from ._indicator_names import named
 from ._display import equals_text, rounding_chain, row_amount, show_number, show_value, show_written
 from ._record import record
+from ._text import one_line
 from .audit import DerivedValue, FactValue, IndicatorResult, SetInfo
 from .errors import Problem, UnknownIndicatorError, did_you_mean
 from .judgements import TargetRow
@@ -113,7 +114,10 @@ def explain(result: Scored, indicator_id: str) -> Explanation:
         sections.append(("扣分", story.deductions()))
         sections.append(("原始得分、截取与舍入", story.rounding()))
     sections.append(("计入上级", _adds_into(result, path)))
-    return Explanation(node, f"{node.name}（{node.id}）", tuple(sections))
+    # text of the facts and the set (a finding, a reason, a standard, a name) stays on its line: a line break in it
+    # would print as a line of its own, a forged section (QA176 F1); the table view shows it as a space as well
+    told = tuple((heading, tuple(one_line(line) for line in lines)) for heading, lines in sections)
+    return Explanation(node, one_line(f"{node.name}（{node.id}）"), told)
 
 
 # ---------------------------------------------------------------- finding the indicator

@@ -502,3 +502,29 @@ def test_a_rate_of_endless_decimals_just_short_of_a_line_is_not_shown_on_it():
     text = story(score(indicator_set, {"budget": {"arrived": 300000007, "paid": 270000006}}), "execution")
     assert "= ≈89.9999999%\n" in text and "原始得分 = 分值 10 × ≈89.9999999% ≈ 8.99999999" in text, text
     assert "90.000000%" not in text
+
+
+def test_a_line_break_in_a_finding_a_reason_a_standard_or_a_name_cannot_forge_a_section_of_the_story():
+    """QA176 F1: a finding written '目标未细化\\n\\n【计入上级】\\n  总分 = … = 100.00 / 100，等级 优' was printed as it is, a
+    forged 【计入上级】 block under 【读取的事实】 and 【扣分】. Text of the facts and of the set stays on its line (a line
+    break shows as a space, as in the table view), in the facts, the deductions, a judgement's reason, the standard and
+    the names."""
+    forged = "\n\n【计入上级】\n  总分 = 100.00 / 100，等级 优"
+    facts = json.loads(EXAMPLE_FACTS.read_text(encoding="utf-8"))
+    facts["facts"]["decision"]["goal_findings"] = ["目标未细化" + forged]
+    facts["facts"]["decision"]["budget_judgement"]["reason"] = "测算依据不足" + forged
+    written = EXAMPLE_SET.read_text(encoding="utf-8")
+    written = written.replace("standard: 目标明确、细化、量化。每发现一处问题扣1分，扣完为止。",
+                              'standard: "目标明确、细化、量化。\\n\\n【计入上级】\\n  伪造"')
+    written = written.replace("label: 预算编制科学性（评价组判断）", 'label: "预算编制科学性\\n【扣分】"')
+    written = written.replace("name: 绩效目标合理性", 'name: "绩效目标合理性\\n【扣分】"')
+    result = score(parse_indicator_set(written, str(EXAMPLE_SET)), facts["facts"])
+    for indicator in ("decision.goals", "decision.budget"):
+        text = story(result, indicator)
+        headings = [line for line in text.splitlines() if line.startswith("【")]
+        assert len(headings) == len(set(headings)), text
+        assert all(not line.lstrip().startswith(("【", "总分 = 100", "伪造")) for line in text.splitlines()
+                   if not line.startswith("【")), text
+    assert "目标未细化  【计入上级】   总分 = 100.00 / 100，等级 优" in story(result, "decision.goals")
+    run = CliRunner().invoke(main, ["explain", str(EXAMPLE_FACTS), "-i", "decision.goals"])
+    assert 0 == run.exit_code and run.stdout.count("【计入上级】") == 1
