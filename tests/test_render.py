@@ -505,6 +505,23 @@ def test_the_forms_own_fields_are_named_in_chinese_on_the_scoresheet() -> None:
     assert "预期目标：完成管网建设　实际完成情况：基本完成" in page and "goal：" not in page
 
 
+def test_a_projects_id_is_called_its_project_number_in_every_single_report() -> None:
+    """QA176 F4: project.id was labelled 'id' (Markdown 'id：P2024-001', HTML <dt>id</dt>, the workbook's 事实与来源), where
+    batch and docs/batch.md call it 项目编号."""
+    import openpyxl
+
+    from scoring_engine import Facts
+
+    facts = load_facts(ROOT / "indicator_sets" / "self-evaluation.facts.json")
+    indicator_set = load_indicator_set(ROOT / "indicator_sets" / "self-evaluation.yaml")
+    result = score(indicator_set, Facts(values=facts.values, project={**facts.project, "id": "P2024-001"}))
+    assert "项目编号：P2024-001" in str(render_layout(result, indicator_set, "markdown", "scoresheet"))
+    assert "<dt>项目编号</dt><dd>P2024-001</dd>" in str(render_layout(result, indicator_set, "html", "scoresheet"))
+    book = openpyxl.load_workbook(io.BytesIO(_as_bytes(render_layout(result, indicator_set, "xlsx", "scoresheet"))))
+    cells = [[c.value for c in row] for ws in book.worksheets for row in ws.iter_rows()]
+    assert ["项目编号", "P2024-001"] in [row[:2] for row in cells] and not [row for row in cells if row[:1] == ["id"]]
+
+
 def test_a_small_fact_shows_its_decimals_in_the_workbook_not_an_exponent() -> None:
     """QA86 F4: a fact of 0.0000003 was written with Excel's General format, which shows 3E-07 where the html and
     Markdown reports print 0.0000003; such a number gets a format that shows its decimals, and stays a number."""

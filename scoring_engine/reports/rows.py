@@ -38,6 +38,7 @@ _NUMERALS = "一二三四五六七八九十"
 #: What the facts file's project keys are called in a report; other keys are shown as written.
 PROJECT_LABELS = {
     "name": "项目名称",
+    "id": "项目编号",  # as batch calls it (docs/batch.md); it was shown as 'id' (QA176 F4)
     "unit": "实施单位",
     "department": "主管部门",
     "year": "年度",
