@@ -610,3 +610,38 @@ def test_a_reduction_the_reason_names_is_not_appended_again_in_the_scoresheet() 
     rows = {row.path[-1].name: row.reason for row in score_table(result).rows if row.path}
     assert rows["甲"].endswith("（超过20.00%的部分每10.00%扣分值的10.00%），得8.40分")
     assert "超期3个月，得7.00分：差3（扣3分）" == rows["乙"]  # the set's template does not say the 3 points
+
+
+def _wide_set(groups: dict[str, int]) -> Any:
+    """A set of one 一级 per key with that many 二级, each scoring 1 of 1 from the fact x."""
+    from scoring_engine import parse_indicator_set
+
+    lines = ["id: wide", "name: 宽体系", 'version: "1"', f"total: {sum(groups.values())}",
+             "grades: [{label: 合格, min: 0}]", "facts:", "  x: {type: number, default: 1}", "indicators:"]
+    for g, count in groups.items():
+        lines += [f"  - id: {g}", f"    name: 一级{g}", f"    weight: {count}", "    children:"]
+        lines += [f"      - {{id: {g}{i}, name: 二级{g}{i}, weight: 1, rule: {{kind: proportional, value: x, target: 1}}}}"
+                  for i in range(count)]
+    return parse_indicator_set("\n".join(lines) + "\n")
+
+
+def test_a_chart_taller_than_a_page_is_drawn_in_pieces_that_each_fit_on_a_printed_page() -> None:
+    """QA176 F5: a chart of 50 二级 was one <svg> taller than an A4 page with break-inside: avoid: printed, the page after
+    the title held only the heading 得分概览, and the chart began on the next page and was still sliced across pages. A
+    tall chart is now several <svg> of one width, each short enough to print whole, cut between 一级 groups where a group
+    fits in a piece (between rows where one does not), with the legend and the chart's title on the first; every bar is
+    drawn once, in the set's order. A chart that fits is one <svg>, as before."""
+    from scoring_engine.reports.chart import score_chart
+
+    result = score(_wide_set({"a": 40, "b": 5, "c": 12}), {})
+    svgs = re.findall(r"<svg [^>]*>.*?</svg>", score_chart(result), re.S)
+    assert len(svgs) > 2
+    heights = [float(re.search(r' height="([\d.]+)"', s).group(1)) for s in svgs]  # type: ignore[union-attr]
+    assert all(h <= 1000 / 2 for h in heights), heights  # half an A4 page's content (1017 px): little is left blank
+    assert 1 == len({re.search(r' width="([\d.]+)"', s).group(1) for s in svgs})  # type: ignore[union-attr]
+    bars = [re.findall(r'data-indicator="([^"]+)"', s) for s in svgs]
+    assert [n.id for n in result.walk() if n.level <= 2] == [i for piece in bars for i in piece]
+    assert ["b", "b0", "b1", "b2", "b3", "b4"] in bars and any(piece[0] == "c" for piece in bars)  # whole groups, each first
+    assert ['class="legend"' in s for s in svgs] == [True] + [False] * (len(svgs) - 1)
+    assert 1 == render(result, "html").count('id="chart-title"')
+    assert 1 == render(result_for(SMALL), "html").count("<svg")

@@ -12,13 +12,18 @@ from .._arith import fixed, plain
 from .._display import display_width
 from .._text import html_escape as escape
 from .._text import visible
-from ..result import Result
+from ..result import IndicatorResult, Result
 
-__all__ = ["CHART_LEVELS", "score_chart"]
+__all__ = ["CHART_LEVELS", "CHART_WHOLE_HEIGHT", "CHART_PIECE_HEIGHT", "score_chart"]
 
 #: The indicator levels the chart shows (一级 and 二级).
 CHART_LEVELS = 2
 
+#: A chart taller than this (px, before it is scaled to the page) is drawn in pieces; a piece is at most CHART_PIECE_HEIGHT.
+CHART_WHOLE_HEIGHT = 720
+CHART_PIECE_HEIGHT = 360
+
+_LEGEND = 30  # px above the first bar: the legend
 _BAR_AREA = 400  # px of the longest track
 _CHAR = 7.0  # px per display column at the chart's 13px font
 _INDENT = 16  # px a 二级 name is indented
@@ -29,7 +34,10 @@ _TRACK = "#e3e7ed"
 
 
 def score_chart(result: Result) -> str:
-    """The chart as an <svg> element (text), one bar per 一级 and 二级 indicator, in the order of the set."""
+    """The chart as an <svg> element (text), one bar per 一级 and 二级 indicator, in the order of the set; a chart taller than
+    CHART_WHOLE_HEIGHT as several <svg> of the same width, one under the other, each at most CHART_PIECE_HEIGHT tall and cut
+    between 一级 groups where it can: printed, each piece stays whole on its page and the chart may go on over pages
+    (QA176 F5: one svg of 50 二级 was taller than a page, pushed to a page of its own and sliced there)."""
     nodes = [n for n in result.walk() if n.level <= CHART_LEVELS]
     p = result.precision
     label_width = max(display_width(visible(n.name)) * _CHAR + (_INDENT if n.level > 1 else 0) for n in nodes) + 12
@@ -37,41 +45,74 @@ def score_chart(result: Result) -> str:
     biggest = max((n.weight for n in nodes), default=0) or 1
     scale = _BAR_AREA / float(biggest)
     width = label_width + _BAR_AREA + 10 + value_width
-    top = 30  # room for the legend
-    parts = []
-    y = top
-    for n in nodes:
-        row, bar = _ROW[min(n.level, 2)], _BAR[min(n.level, 2)]
-        mid = y + row / 2
-        bar_y = mid - bar / 2
-        indent = _INDENT if n.level > 1 else 0
-        figures = f"{fixed(n.score, p)} / {plain(n.weight)}"
-        emphasis = ' font-weight="bold"' if n.level == 1 else ""
-        parts.append(
-            f'<g class="bar level{n.level}" data-indicator="{escape(n.id)}">'
-            f"<title>{escape(n.name)}：得分 {figures}</title>"
-            f'<text x="{indent}" y="{_num(mid)}" dominant-baseline="middle"{emphasis}>{escape(n.name)}</text>'
-            f'<rect x="{_num(label_width)}" y="{_num(bar_y)}" width="{_num(float(n.weight) * scale)}"'
-            f' height="{bar}" fill="{_TRACK}"/>'
-            f'<rect x="{_num(label_width)}" y="{_num(bar_y)}" width="{_num(float(n.score) * scale)}" height="{bar}" '
-            f'fill="{_FILL[min(n.level, 2)]}"/>'
-            f'<text x="{_num(label_width + _BAR_AREA + 10)}" y="{_num(mid)}" dominant-baseline="middle">{escape(figures)}</text>'
-            "</g>"
+    pieces = [nodes] if _LEGEND + sum(_ROW[min(n.level, 2)] for n in nodes) + 8 <= CHART_WHOLE_HEIGHT else _pieces(nodes)
+    out = []
+    for k, piece in enumerate(pieces):
+        y = top = _LEGEND if k == 0 else 0  # room for the legend, on the first piece
+        parts = []
+        for n in piece:
+            parts.append(_bar(n, y, label_width, scale, p))
+            y += _ROW[min(n.level, 2)]
+        legend = (
+            f'<g class="legend"><rect x="{_num(label_width)}" y="6" width="14" height="12" fill="{_FILL[1]}"/>'
+            f'<text x="{_num(label_width + 20)}" y="12" dominant-baseline="middle">得分</text>'
+            f'<rect x="{_num(label_width + 70)}" y="6" width="14" height="12" fill="{_TRACK}"/>'
+            f'<text x="{_num(label_width + 90)}" y="12" dominant-baseline="middle">分值</text></g>'
+        ) if top else ""
+        height = y + (8 if k == len(pieces) - 1 else 0)
+        named = ('aria-labelledby="chart-title"', '<title id="chart-title">各一级、二级指标得分与分值</title>') if k == 0 else (
+            'aria-label="各一级、二级指标得分与分值（续）"', "")
+        out.append(
+            f'<svg xmlns="http://www.w3.org/2000/svg" class="score-chart" role="img" {named[0]} '
+            f'viewBox="0 0 {_num(width)} {_num(height)}" width="{_num(width)}" height="{_num(height)}" font-size="13">'
+            + named[1] + legend + "".join(parts) + "</svg>"
         )
-        y += row
-    legend = (
-        f'<g class="legend"><rect x="{_num(label_width)}" y="6" width="14" height="12" fill="{_FILL[1]}"/>'
-        f'<text x="{_num(label_width + 20)}" y="12" dominant-baseline="middle">得分</text>'
-        f'<rect x="{_num(label_width + 70)}" y="6" width="14" height="12" fill="{_TRACK}"/>'
-        f'<text x="{_num(label_width + 90)}" y="12" dominant-baseline="middle">分值</text></g>'
-    )
-    height = y + 8
+    return "\n".join(out)
+
+
+def _bar(n: IndicatorResult, y: float, label_width: float, scale: float, p: int) -> str:
+    """One indicator's row of the chart, its top at `y`: its name, its track (the weight), its bar (the score), the figures."""
+    row, bar = _ROW[min(n.level, 2)], _BAR[min(n.level, 2)]
+    mid = y + row / 2
+    bar_y = mid - bar / 2
+    indent = _INDENT if n.level > 1 else 0
+    figures = f"{fixed(n.score, p)} / {plain(n.weight)}"
+    emphasis = ' font-weight="bold"' if n.level == 1 else ""
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="score-chart" role="img" aria-labelledby="chart-title" '
-        f'viewBox="0 0 {_num(width)} {_num(height)}" width="{_num(width)}" height="{_num(height)}" font-size="13">'
-        '<title id="chart-title">各一级、二级指标得分与分值</title>'
-        + legend + "".join(parts) + "</svg>"
+        f'<g class="bar level{n.level}" data-indicator="{escape(n.id)}">'
+        f"<title>{escape(n.name)}：得分 {figures}</title>"
+        f'<text x="{indent}" y="{_num(mid)}" dominant-baseline="middle"{emphasis}>{escape(n.name)}</text>'
+        f'<rect x="{_num(label_width)}" y="{_num(bar_y)}" width="{_num(float(n.weight) * scale)}"'
+        f' height="{bar}" fill="{_TRACK}"/>'
+        f'<rect x="{_num(label_width)}" y="{_num(bar_y)}" width="{_num(float(n.score) * scale)}" height="{bar}" '
+        f'fill="{_FILL[min(n.level, 2)]}"/>'
+        f'<text x="{_num(label_width + _BAR_AREA + 10)}" y="{_num(mid)}" dominant-baseline="middle">{escape(figures)}</text>'
+        "</g>"
     )
+
+
+def _pieces(nodes: list[IndicatorResult]) -> list[list[IndicatorResult]]:
+    """The rows in pieces of at most CHART_PIECE_HEIGHT: a 一级 group whole where it fits in the piece, or in one of its
+    own; a group taller than a piece cut between its rows."""
+    groups: list[list[IndicatorResult]] = []
+    for n in nodes:
+        if n.level == 1 or not groups:
+            groups.append([])
+        groups[-1].append(n)
+    pieces: list[list[IndicatorResult]] = [[]]
+    room = CHART_PIECE_HEIGHT - _LEGEND
+    for group in groups:
+        tall = sum(_ROW[min(n.level, 2)] for n in group)
+        if tall > room and tall <= CHART_PIECE_HEIGHT and pieces[-1]:
+            pieces.append([])
+            room = CHART_PIECE_HEIGHT
+        for n in group:
+            if _ROW[min(n.level, 2)] > room and pieces[-1]:
+                pieces.append([])
+                room = CHART_PIECE_HEIGHT
+            pieces[-1].append(n)
+            room -= _ROW[min(n.level, 2)]
+    return pieces
 
 
 def _num(value: float) -> str:
