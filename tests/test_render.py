@@ -446,6 +446,34 @@ def test_html_in_a_real_browser(chromium: Chromium, facts_path: Path, tmp_path: 
         (folder / "report.html").write_bytes(report.read_bytes())
 
 
+def test_long_unbroken_text_keeps_every_column_of_the_html_report_on_an_a4_page(chromium: Chromium, tmp_path: Path):
+    """QA176 F3: a 270-character URL in a finding laid the page out 2006 px wide (扣分原因 cut off in print); a fact label of
+    national-framework's length made the facts table's 名称 column 39 px (ids printed as dec/isi/on.) over 10 mostly
+    empty pages; a 110-character 二级 name made 扣分明细 1445 px. Printed, every table fits A4's width, the ids of the
+    facts' 名称 column keep room to be read (no narrower than a fifth of the page), and the URL wraps inside its cell."""
+    from scoring_engine import Facts, parse_indicator_set
+
+    url = "https://czj.example.gov.cn/zwgk/zcwj/2024/20240615_performance_report_" + "a" * 200 + ".pdf"
+    written = (ROOT / "examples" / "small" / "set.yaml").read_text(encoding="utf-8")
+    written = written.replace("label: 实际支出}", "label: 实际支出（ratio 满意率 = " + "（非常满意 + 满意）÷ 有效问卷数" * 6 + "）}")
+    written = written.replace("name: 立项依据充分性", "name: 立项依据充分性" + "，与部门职责和年度重点工作相匹配" * 7)
+    document = json.loads(SMALL.read_text(encoding="utf-8"))
+    document["facts"]["decision"]["goal_findings"] = [f"年度目标未细化，详见{url}"]
+    result = score(parse_indicator_set(written, str(ROOT / "examples" / "small" / "set.yaml")),
+                   Facts(values=document["facts"], project=document["project"]))
+    report = tmp_path / "report.html"
+    report.write_text(render(result, "html"), encoding="utf-8")
+    page = chromium.open(report.as_uri())
+    printed_width, _ = page.print_layout()
+    assert printed_width <= A4_CONTENT_WIDTH_PX, "the printed page is wider than A4"
+    right = json.loads(page.evaluate("JSON.stringify([...document.querySelectorAll('table, td, th')].map("
+                                     "e => e.getBoundingClientRect().right))"))
+    assert max(right) <= A4_CONTENT_WIDTH_PX
+    names = json.loads(page.evaluate("JSON.stringify([...document.querySelectorAll('table.facts:not(.derived) td:last-child')]"
+                                     ".map(e => e.getBoundingClientRect().width))"))
+    assert names and min(names) >= A4_CONTENT_WIDTH_PX / 5, names
+
+
 def test_the_python_example_of_the_reports_doc_runs(monkeypatch: pytest.MonkeyPatch):
     """The Python example in docs/reports.md runs as written, from the repository's root."""
     doc = (ROOT / "docs" / "reports.md").read_text(encoding="utf-8")

@@ -22,6 +22,7 @@ from .summary import SUMMARY_HEADER, summary_cells
 __all__ = ["render_html"]
 
 _CSS = (BASE_CSS + """
+main { overflow-wrap: anywhere; }
 dl.project { display: flex; flex-wrap: wrap; gap: 4px 24px; margin: 0 0 16px; color: var(--muted); }
 dl.project div { display: flex; gap: 4px; }
 dl.project dt::after { content: "："; }
@@ -51,9 +52,15 @@ td.standard { color: var(--muted); min-width: 12em; }
 td.reason { min-width: 14em; }
 tr.subtotal > *, tr.total > * { background: var(--shade); font-weight: bold; }
 tr.total > * { border-top: 2px solid var(--ink); }
-table.losses td:first-child, table.facts td:first-child { white-space: nowrap; }
+table.losses, table.facts { table-layout: fixed; }
+table.losses th:nth-child(1) { width: 36%; }
+table.losses th:nth-child(2) { width: 10%; }
+table.facts th:nth-child(1) { width: 34%; }
+table.facts th:nth-child(2) { width: 28%; }
+table.facts.derived th:nth-child(1) { width: 22%; }
+table.facts.derived th:nth-child(2) { width: 16%; }
 table.losses ul { margin: 0; padding-left: 18px; }
-code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 12px; color: var(--muted); word-break: break-all; }
+code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 12px; color: var(--muted); }
 footer { margin-top: 28px; color: var(--muted); font-size: 12px; }
 footer dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 0; }
 footer dd { margin: 0; word-break: break-all; }
