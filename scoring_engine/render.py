@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Literal, overload
 
 from ._arith import fixed, in_engine_context, plain
 from ._display import display_width, show_value
-from ._text import escape_char, is_hidden, one_line
+from ._text import json_visible, one_line
 from .errors import ScoringEngineError, did_you_mean
 
 if TYPE_CHECKING:
@@ -74,23 +74,13 @@ def render_json(result: Result, lang: str = "en") -> str:
     """The result document (schemas/result.schema.json); `lang` "zh": its warnings' messages in Chinese.
 
     Hidden characters (_text.is_hidden) inside its strings are written as JSON
-    escapes: the text reads back exactly as it was, but never reaches a terminal raw.
+    escapes (_text.json_visible, as batch's .jsonl writes them): the text reads back
+    exactly as it was, but never reaches a terminal raw.
     """
     from ._result_json import result_json
 
     document = result.to_json() if lang != "zh" else result_json(result, lang=lang)
-    lines = document.split("\n")  # a line break in the document is layout: inside a string it is written \n
-    return "\n".join(line if line.isprintable() else "".join(_json_escape(ch) if is_hidden(ch) else ch for ch in line)
-                     for line in lines)
-
-
-def _json_escape(ch: str) -> str:
-    """A JSON escape of one character; past the first plane as its UTF-16 pair, as JSON requires."""
-    code = ord(ch)
-    if code < 0x10000:
-        return escape_char(ch)
-    code -= 0x10000
-    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return json_visible(document)
 
 
 # The reports are imported on first use: a score printed as a table or JSON needs none of them.

@@ -804,7 +804,8 @@ def test_a_hostile_project_name_is_text_everywhere(tmp_path: Path):
 
 
 def test_a_sheet_that_fills_up_goes_on_in_a_numbered_sheet(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
-    """Past the row limit a sheet continues in 'NAME（2）' with its header again; text with control characters is kept readable."""
+    """Past the row limit a sheet continues in 'NAME（2）' with its header again; text with control characters is kept readable,
+    each shown as its escape (\\u0007), as the single report's workbook shows it (QA176 F2)."""
     monkeypatch.setattr(_xlsx_stream, "MAX_ROWS", 3)
     book = Book("测试", str(tmp_path))
     sheet = book.sheet("明细", ["序号", "说明"], [6, 20])
@@ -815,8 +816,8 @@ def test_a_sheet_that_fills_up_goes_on_in_a_numbered_sheet(monkeypatch: pytest.M
     book.close()
     sheets = _sheets(tmp_path / "t.xlsx")
     assert ["明细", "明细（2）", "明细（3）"] == list(sheets)
-    assert [("序号", "说明"), (0, "第0行=1+1"), (1, "第1行=1+1")] == sheets["明细"]
-    assert [("序号", "说明"), (4, "第4行=1+1")] == sheets["明细（3）"]
+    assert [("序号", "说明"), (0, "第0行\\u0007=1+1"), (1, "第1行\\u0007=1+1")] == sheets["明细"]
+    assert [("序号", "说明"), (4, "第4行\\u0007=1+1")] == sheets["明细（3）"]
 
 
 def test_the_progress_line_shows_count_rate_and_failures(tmp_path: Path):

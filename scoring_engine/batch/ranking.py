@@ -25,7 +25,7 @@ from typing import Any
 
 from .._arith import ZERO, cut_mean, cut_rate
 from .._record import record
-from .._text import prints_as_nothing
+from .._text import is_hidden, prints_as_nothing
 from .rows import ProjectRow
 
 __all__ = ["Names", "Ranked", "count", "ranked", "spellings_note", "unscored"]
@@ -101,9 +101,10 @@ _SPACE_IN_CHINESE = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
 
 
 def _shown(text: str) -> str:
-    """A name as the note shows a spelling: spaces around dropped, an invisible character inside as its code point (a
-    spelling that differs by one must not read the same as the name)."""
-    return "".join(f"<U+{ord(c):04X}>" if prints_as_nothing(c) and not c.isspace() else c for c in text.strip())
+    """A name as the note shows a spelling: spaces around dropped, an invisible character or a line break inside as its
+    code point (a spelling that differs by one must not read the same as the name, nor split the terminal's line)."""
+    return "".join(f"<U+{ord(c):04X}>" if (prints_as_nothing(c) and not c.isspace()) or is_hidden(c) else c
+                   for c in text.strip())
 
 
 def spellings_note(variants: tuple[tuple[str, tuple[str, ...]], ...]) -> str:

@@ -17,6 +17,7 @@ from pathlib import Path, PurePath
 from .. import _json
 from .._arith import in_engine_context
 from .._output import write_atomically
+from .._text import json_visible
 from .._record import record
 from ..errors import Problem, ScoringEngineError
 from ..model import IndicatorSet
@@ -77,7 +78,7 @@ class BatchWorker:
             if self.other is not None and outcome.row.ok else None
         row = outcome.row
         details = tuple(detail_cells(row, None)) if self.config.details and row.ok and not row.batch else None
-        return Entry(row, _json_text(outcome) if self.config.json else None, other, details)
+        return Entry(row, json_visible(_json_text(outcome)) if self.config.json else None, other, details)
 
     def write_report(self, outcome: Outcome, document: Document) -> Outcome:
         """The project's report written; the outcome, or a problem of the project for a report that would be the 自评表 of
@@ -125,7 +126,8 @@ def report_name(index: int, source: str, extension: str) -> str:
 
 
 def _json_text(outcome: Outcome) -> str:
-    """The members of the project's JSON line: the result, the 需说明 flags and a form's cells, or the problems, with fields."""
+    """The members of the project's JSON line: the result, the 需说明 flags and a form's cells, or the problems, with fields
+    (each hidden character in them written as its JSON escape by the caller, as `score --format json` writes it)."""
     if outcome.result is not None:
         text = (f'"result":{outcome.result.to_json(compact=True)},'
                 f'"need_explanation":{json.dumps(list(outcome.row.flags), ensure_ascii=False)}')

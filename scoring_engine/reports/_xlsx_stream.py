@@ -15,7 +15,6 @@ No dates are written, so the same rows give the same bytes.
 from __future__ import annotations
 
 import contextlib
-import re
 import shutil
 import tempfile
 import zipfile
@@ -25,12 +24,13 @@ from functools import lru_cache
 from typing import IO, Any
 from xml.sax.saxutils import escape, quoteattr
 
+from .._text import visible
+
 __all__ = ["Book", "Sheet", "cells_xml", "MAX_ROWS", "TEXT", "HEADER", "RATE", "score_style", "SCORE_STYLES"]
 
 #: Rows of one sheet (Excel's limit); the header row counts.
 MAX_ROWS = 1_048_576
 _MAX_TEXT = 32_767  # characters of one cell
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 _NO_STYLES = (0,) * 256  # a row given without styles: text and General
 
@@ -83,9 +83,9 @@ def _column(index: int) -> str:
 
 @lru_cache(maxsize=8192)  # indicator ids and names, and many reasons, repeat on every project
 def _text_cell(value: str, style: int) -> str:
-    """A text cell, as an inline string (never a formula), without its reference."""
-    if _ILLEGAL.search(value):
-        value = _ILLEGAL.sub("", value)
+    """A text cell, as an inline string (never a formula), without its reference: every hidden character shown as its
+    escape (_text.visible), as the single report's workbook shows it; none that XML forbids is left (QA176 F2)."""
+    value = visible(value)
     if len(value) > _MAX_TEXT:
         value = value[: _MAX_TEXT - 1] + "…"
     return f'<c{_STYLE[style]} t="inlineStr"><is><t xml:space="preserve">{escape(value)}</t></is></c>'

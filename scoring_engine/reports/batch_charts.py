@@ -6,10 +6,10 @@ page shows the same offline and in print.
 
 from __future__ import annotations
 
-from html import escape
 
 from .._arith import cut_percent, percent, plain
 from .._display import display_width
+from .._text import html_escape as escape
 from ..batch.summary import SetSummary
 from .chart import _num
 

@@ -10,7 +10,7 @@ from ..batch.rows import ProjectRow
 from ..batch.summary import Summary
 from .batch_output import BatchOutput
 from .batch_tables import Rate, Score, cell_text, summary_cells, summary_columns, summary_table
-from .csv_text import _FORMULA_START, BOM
+from .csv_text import BOM, _text_cell
 
 
 __all__ = ["BatchCsv"]
@@ -34,8 +34,8 @@ class BatchCsv(BatchOutput):
 def _csv_cell(cell: object) -> str:
     if type(cell) is Score:  # the usual cells first, without cell_text's tests in turn
         return fixed(cell.value, cell.places)
-    if type(cell) is str:
-        return "'" + cell if cell.startswith(_FORMULA_START) else cell
+    if type(cell) is str:  # a name, a unit, a source, the flags: shown and guarded as the single report's CSV shows them
+        return _text_cell(cell)
     if cell is None:
         return ""
     if type(cell) is Rate:
@@ -44,9 +44,7 @@ def _csv_cell(cell: object) -> str:
         return str(cell)
     text = cell_text(cell)
     # A text cell starting with = + - @ would run as a formula: a project name or a flag must not (numbers may be negative).
-    if not isinstance(cell, (Score, Rate, int)) and text.startswith(_FORMULA_START):
-        return "'" + text
-    return text
+    return text if isinstance(cell, (Score, Rate, int)) else _text_cell(text)
 
 
 class _Utf8:

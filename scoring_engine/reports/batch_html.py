@@ -7,14 +7,16 @@ hash). The lists are written from the rows kept on disk, one row at a time.
 
 from __future__ import annotations
 
-from html import escape
 from collections.abc import Callable
+from html import escape as _markup
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import IO
 
 from .._arith import cut_percent, cut_rate, money, plain
+from .._text import html_escape as escape  # names, units, sources, reasons: hidden characters shown as escapes (QA176 F2)
+from .._text import visible
 from .._version import __version__
 from ..batch.compare import RECHECK, RECHECK_UNSCORED
 from ..batch.consequences import BATCH, DEPARTMENT, UNIT
@@ -207,8 +209,8 @@ def _source_cell(cell: object) -> str:
 
 
 def _text_cell(cell: object) -> str:
-    text = cell_text(cell)
-    return "<td>" + ("<br>".join(escape(line) for line in text.split("\n")) if "\n" in text else escape(text)) + "</td>"
+    text = visible(cell_text(cell))  # every kind of line break a "\n", each shown as <br>
+    return "<td>" + ("<br>".join(_markup(line) for line in text.split("\n")) if "\n" in text else _markup(text)) + "</td>"
 
 
 def _figure(label: str, value: object, alert: bool = False) -> str:
@@ -353,15 +355,14 @@ def _ranked_table(title: str, ranked: tuple[Ranked, ...]) -> str:
     numeric = {"名次", "项目数", "平均分", "平均得分率", "需说明"}
     head = "".join(f'<th class="num">{h}</th>' if h in numeric else f"<th>{h}</th>" for h in header)
     rows = "".join("<tr>" + "".join(f'<td class="num">{escape(cell_text(c))}</td>' if h in numeric
-                                    else f"<td>{escape(cell_text(c))}</td>"
+                                    else _text_cell(c)
                                     for h, c in zip(header, ranking_cells(r, title), strict=True)) + "</tr>\n"
                    for r in ranked)
     return f'<table class="ranking"><thead><tr>{head}</tr></thead>\n<tbody>\n{rows}</tbody></table>\n'
 
 
 def _placed_table(placed: tuple[Placed, ...]) -> str:
-    rows = "".join(f'<tr><td class="num">{p.rank}</td><td class="num">{p.index + 1}</td><td>{escape(p.name)}</td>'
-                   f'<td>{escape(p.unit)}</td>'
+    rows = "".join(f'<tr><td class="num">{p.rank}</td><td class="num">{p.index + 1}</td>{_text_cell(p.name)}{_text_cell(p.unit)}'
                    f'<td class="num">{cell_text(Score(p.total, p.places))}</td><td class="num">{plain(p.max_total)}</td>'
                    f'<td class="num">{cell_text(_placed_rate(p))}</td><td>{escape(p.grade)}</td>'
                    f'<td class="source">{escape(p.source)}</td></tr>\n'

@@ -14,6 +14,7 @@ import json
 from typing import Any
 
 from .. import _json
+from .._text import json_visible
 from ..batch.compare import Comparison
 from ..batch.entry import Entry
 from ..batch.rows import ProjectRow
@@ -33,17 +34,18 @@ class BatchJsonl(BatchOutput):
             return  # the compared batch's projects are in the other outputs' 问题 lists
         json_text = entry.json
         assert json_text is not None, "the worker makes the JSON of each project when a .jsonl output is asked for"
-        parts = [f'{{"index":{row.index},"source":{json.dumps(row.source, ensure_ascii=False)},', json_text]
+        # the result's JSON came with its hidden characters escaped (batch/task.py); the source's and the comparison's here
+        parts = [json_visible(f'{{"index":{row.index},"source":{json.dumps(row.source, ensure_ascii=False)},'), json_text]
         if self.against is not None:
             found = {"against": self.against, "source": row.compare_failed, "failed": True} if row.compare_failed else \
                 {"against": self.against, "set": row.compare_set} if row.compare_set else \
                 {"against": self.against, "taken_by_year": row.recheck_elsewhere} if row.recheck_elsewhere else \
                 compare_document(row.compare)  # the last: its id's re-check without a year, taken by another year's (QA121 F6)
-            parts.append(f',"compare":{_json.dumps(found, indent=None)}')
+            parts.append(json_visible(f',"compare":{_json.dumps(found, indent=None)}'))
             if row.recheck_unscored is not None:  # a scored re-check of this project, which failed (QA70 F1)
                 source, total, grade = row.recheck_unscored
                 scored = {"against": self.against, "source": source, "total": total, "grade": grade}
-                parts.append(f',"recheck":{_json.dumps(scored, indent=None)}')
+                parts.append(json_visible(f',"recheck":{_json.dumps(scored, indent=None)}'))
         # a lone surrogate can only sit in a JSON string (a fact's name in a problem): written as its JSON escape, \ud800
         self.output.write(("".join(parts) + "}\n").encode("utf-8", "backslashreplace"))
 

@@ -27,6 +27,7 @@ import re
 from decimal import Decimal
 
 from .._arith import cut_percent, fixed, money, plain
+from .._text import one_line
 from ..batch.compare import RECHECK
 from ..batch.consequences import BATCH, ConsequenceCount
 from ..batch.duplicates import Duplicate
@@ -141,7 +142,8 @@ def summary_text(summary: Summary, lang: str = "zh") -> str:
         lines.append(words["earlier"].format(count=summary.earlier_count, names=words["items"].join(summary.earlier_reports)
                                              + (words["more_ids"] if summary.earlier_count > len(summary.earlier_reports)
                                                 else "")))
-    text = "\n".join(lines) + "\n"
+    # each a line whatever the names, ids and sources in it hold: a line break as a space, a hidden character as its escape
+    text = "\n".join(map(one_line, lines)) + "\n"
     return text if lang == "zh" else _ONE.sub(r"\1 \2", text)
 
 

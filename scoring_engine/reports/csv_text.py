@@ -52,6 +52,11 @@ def render_csv(result: Result) -> str:
 
 
 def _text_cell(text: str) -> str:
-    """A text cell as written to the sheet: hidden characters escaped, never a formula."""
+    """A text cell as written to the sheet (this report's, and every batch's CSV): hidden characters escaped, never a
+    formula, not even after line breaks ("\\r=1+1" and "\\n=1+1" are both the text "\\n=1+1", and both are guarded).
+
+    >>> _text_cell("\\u202e单位A"), _text_cell("=1+1"), _text_cell("\\r=1+1"), _text_cell("\\n@x"), _text_cell("-")
+    ('\\\\u202e单位A', "'=1+1", "'\\n=1+1", "'\\n@x", "'-")
+    """
     shown = visible(text)
-    return "'" + shown if shown.startswith(_FORMULA_START) else shown
+    return "'" + shown if shown.lstrip("\n").startswith(_FORMULA_START) else shown
