@@ -378,3 +378,26 @@ def test_a_spawned_worker_killed_before_any_result_is_still_said_killed_perhaps_
     assert pool.WORKER_LOST == pool._lost([killed, terminated], True).message
     assert pool.WORKER_LOST == pool._lost([ended, killed], False).message  # forked, or results came back already
     assert pool.WORKER_NOT_STARTED == pool._lost([ended, killed], True).message
+
+
+def test_a_batch_whose_every_project_failed_says_none_under_its_rankings_as_under_its_projects_to_explain(
+        tmp_path: Path):
+    """QA176 F6: with every project failed, the page showed 实施单位（按平均得分率）, 得分最高的项目 and 得分最低的项目 as
+    headers over no rows, while 需说明的项目 said 无。; 统计 had the ranking's header over nothing. Each now says 无。."""
+    from openpyxl import load_workbook
+
+    source = tmp_path / "fail.jsonl"
+    document = {"indicator_set": str(SMALL_SET), "project": {"name": "失败", "unit": "单位"}, "facts": {}}
+    source.write_text("\n".join(json.dumps(document, ensure_ascii=False) for _ in range(4)) + "\n", encoding="utf-8")
+    page, book = tmp_path / "fail.html", tmp_path / "fail.xlsx"
+    run = CliRunner().invoke(main, ["batch", str(source), "-q", "-j1", "-o", str(page), "-o", str(book)])
+    assert 1 == run.exit_code, run.output
+    html = page.read_text(encoding="utf-8")
+    ranking = html[html.index('<section id="ranking">'):html.index('<section id="explain">')]
+    for title in ("实施单位（按平均得分率）", "得分最高的项目", "得分最低的项目"):
+        assert ranking.split(f"<h3>{title}</h3>")[1].split("<h3>")[0].count('<p class="note">无。</p>') == 1, title
+    workbook = load_workbook(book, read_only=True)
+    rows = [tuple(c for c in row if c is not None) for row in workbook["统计"].iter_rows(values_only=True)]
+    workbook.close()
+    header = rows.index(("名次", "实施单位", "主管部门", "项目数", "评分失败", "平均分", "平均得分率", "需说明"))
+    assert ("无。",) == rows[header + 1]

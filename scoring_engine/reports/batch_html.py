@@ -186,8 +186,12 @@ def _list_row(header: tuple[str, ...], cells: list[object]) -> bytes:
     return ("<tr>" + "".join(cell(c) for cell, c in zip(_cells(header), cells, strict=True)) + "</tr>\n").encode()
 
 
+#: Under a table with no rows.
+NONE = '<p class="note">无。</p>\n'
+
+
 def _list_end(count: int) -> bytes:
-    return b"</tbody>\n</table>\n" + ('<p class="note">无。</p>\n'.encode() if not count else b"") + b"</section>\n"
+    return b"</tbody>\n</table>\n" + (NONE.encode() if not count else b"") + b"</section>\n"
 
 
 def _numeric(header: str) -> bool:
@@ -358,7 +362,7 @@ def _ranked_table(title: str, ranked: tuple[Ranked, ...]) -> str:
                                     else _text_cell(c)
                                     for h, c in zip(header, ranking_cells(r, title), strict=True)) + "</tr>\n"
                    for r in ranked)
-    return f'<table class="ranking"><thead><tr>{head}</tr></thead>\n<tbody>\n{rows}</tbody></table>\n'
+    return f'<table class="ranking"><thead><tr>{head}</tr></thead>\n<tbody>\n{rows}</tbody></table>\n' + _none(rows)
 
 
 def _placed_table(placed: tuple[Placed, ...]) -> str:
@@ -370,7 +374,12 @@ def _placed_table(placed: tuple[Placed, ...]) -> str:
     return ('<table class="placed"><thead><tr><th class="num">名次</th><th class="num">序号</th><th>项目名称</th>'
             '<th>实施单位</th><th class="num">总分</th><th class="num">满分</th><th class="num">得分率</th><th>等级</th>'
             '<th>来源</th></tr></thead>\n'
-            f'<tbody>\n{rows}</tbody></table>\n')
+            f'<tbody>\n{rows}</tbody></table>\n') + _none(rows)
+
+
+def _none(rows: str) -> str:
+    """What a table with no rows says under its header, as 需说明的项目 does (a batch whose every project failed)."""
+    return "" if rows else NONE
 
 
 def _placed_rate(p: Placed) -> Rate | None:

@@ -340,7 +340,7 @@ def statistics(summary: Summary) -> list[list[Any]]:
         if ranked or unscored:
             header = ranking_header(title)
             rows += [[], [Heading(f"{title}排名（{RANKED_BY}）")], [RANKED_NOTE], [Heading(h) for h in header]]
-            rows += [ranking_cells(r, title) for r in ranked]
+            rows += [ranking_cells(r, title) for r in ranked] or [["无。"]]  # as the page says it (QA176 F6)
             if left_out:
                 rows.append([unranked_note(title, left_out)])
             if unread:
