@@ -301,3 +301,27 @@ def test_a_clause_the_standard_repeats_is_one_warning(tmp_path: Path) -> None:
     A warning is said once, and the count says so."""
     wrong = EXECUTION.replace("低于80%不得分。", "低于70%不得分。")
     assert 1 == len(_mismatches(tmp_path, (EXECUTION, wrong + "低于70%不得分。")))
+
+
+def test_a_tiers_weight_a_profile_lowers_is_said_as_a_raised_one_is_and_a_hundred_point_text_stays_silent(
+        tmp_path: Path) -> None:
+    """QA178 F1: a profile lowering 可持续影响's weight from 6 to 5 was told nothing, though its 评分标准 still says
+    '达成年度指标得4.8–6分' against the tier's 4–5 points (raising 生态效益's from 4 to 5 was told): a range above the weight
+    was taken as a 百分制 score. A range at the tier's share of an old weight is compared; one at 100 times its tier's
+    share ('好得90–100分', '差得0–60分' alone) is still a 百分制 text, not compared (QA155 F11)."""
+    (tmp_path / "p.yaml").write_text(
+        "extends: national-framework\nid: p\nname: 方案\nversion: '1'\nchange:\n  benefit.effects.ecological:\n"
+        "    weight: 5\n  benefit.effects.sustainable:\n    weight: 5\n", encoding="utf-8")
+    found = [w for w in lint_file(tmp_path / "p.yaml")[1] if w.code == "standard-mismatch"]
+    lowered = [(w.problem.line, w.fields["stated"], w.fields["actual"]) for w in found
+               if w.problem.indicator == "benefit.effects.sustainable"]
+    assert [(9, "4.8–6分", "4–5分"), (9, "3.6–4.8分", "3–4分"), (9, "0–3.6分", "0–3分")] == lowered
+    assert {"方案改了这个指标的分值：在 change: benefit.effects.sustainable 下重写它的评分标准"} == {
+        translate(w.problem.hint or "") for w in found if w.problem.indicator == "benefit.effects.sustainable"}
+    assert 3 == len([w for w in found if w.problem.indicator == "benefit.effects.ecological"])
+    for hundred in ("达成年度指标得80–100分；部分达成并具有一定效果得60–80分；未达成且效果较差得0–60分。", "未达成且效果较差得0–60分。"):
+        (tmp_path / "h.yaml").write_text(
+            "extends: national-framework\nid: h\nname: 方案\nversion: '1'\nchange:\n  benefit.effects.ecological:\n"
+            f"    weight: 5\n    standard: 按5分计。\n  benefit.effects.sustainable:\n    weight: 5\n    standard: {hundred}\n",
+            encoding="utf-8")
+        assert [] == [str(w) for w in lint_file(tmp_path / "h.yaml")[1] if w.code == "standard-mismatch"]
