@@ -101,8 +101,11 @@ def resolve(located: Located, file: str | None, sha256: str, folder: Path | None
         raise IndicatorSetError(log.ranked())
     if not base.bases:  # a set read on its own: its nodes learn their file (a resolved profile's know theirs)
         name_file(base_located.root, base_file)
+    gone: dict[str, tuple[str, str | None, int | None, str | None]]
     gone = {c.target if c.what == "removed" else f"{c.what}:{c.target}": (c.by or _set_id(base_located, ref), c.file or base_file,
-            c.line) for c in base.changes if c.what.startswith("removed")}  # named so when this one names it (QA51 F3)
+            c.line, None) for c in base.changes if c.what.startswith("removed")}  # named so when this one names it (QA51 F3)
+    gone |= {below: (*gone[c.target][:3], c.target) for c in base.changes if c.what == "removed"  # and all below (QA178 F2)
+             for below in c.below if below not in gone}
     merge = _Merge(base.located.root, located, log, gone=gone)
     root = merge.run()
     if schema:  # with the ids it names that the base has not: every slip of the profile in one run
@@ -153,7 +156,8 @@ class _Merge:
     profile: Located
     log: ProblemLog
     changes: list[ProfileChange] = field(default_factory=list)
-    gone: dict[str, tuple[str, str | None, int | None]] = field(default_factory=dict)  # removed by a base: by, file, line
+    # removed by a base: by, file, line, and the indicator above it removed with it
+    gone: dict[str, tuple[str, str | None, int | None, str | None]] = field(default_factory=dict)
     root: MappingNode = field(init=False)
     places: dict[str, _Place] = field(init=False, default_factory=dict)
     explicit: set[str] = field(init=False, default_factory=set)  # indicators whose weight the profile writes
@@ -241,8 +245,9 @@ class _Merge:
             self.log.add(path, f"{node_id} is removed by this profile{with_it} (remove:, line {line})",
                          "leave it out of remove:, or leave this entry out", key=key)
         elif node_id in self.gone:  # the base profile took it out: no other id is meant (QA51 F3)
-            by, file, at = self.gone[node_id]
-            self.log.add(path, f"the base profile {by} removes {node_id} ({file}, line {at})",
+            by, file, at, above = self.gone[node_id]
+            with_it = "" if above is None else f" with {above}"
+            self.log.add(path, f"the base profile {by} removes {node_id}{with_it} ({file}, line {at})",
                          "leave this entry out, or name an indicator the base still has", key=key)
         elif path[:1] == ("change",) and node_id in _FIELDS:  # `weight: 25` not indented (QA51 F4)
             self.log.add(path, f"no indicator {cut(str(node_id))} in the base set",
@@ -275,7 +280,8 @@ class _Merge:
             self.blame(place.parent, item.start_mark)
             named = get(place.node, "name")  # a form's 不适用 row names it so (QA39 F9)
             self.changes.append(ProfileChange("removed", item.value, None, None, item.start_mark.line + 1,
-                                              name=named.value if isinstance(named, ScalarNode) else None))
+                                              name=named.value if isinstance(named, ScalarNode) else None,
+                                              below=tuple(ids_in(place.node)[1:])))
             self.index()
 
     def left_empty(self) -> None:

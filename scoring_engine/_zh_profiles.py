@@ -61,6 +61,8 @@ PROFILES = (
      "id: {ids}",
      "extends 的文件从 parse_indicator_set(text, folder=…) 给出的文件夹读取；未给出文件夹时请写内置指标体系的编号：{ids}"),
     ("no indicator {id} in the base set", "基础指标体系中没有指标 {id}"),
+    ("the base profile {by} removes {id:id} with {gone:id} ({file}, line {line:n})",
+     "基础方案 {by} 已删除 {id}（随 {gone} 一并删除，{file} 第 {line} 行）"),
     ("the base profile {by} removes {id:id} ({file}, line {line:n})", "基础方案 {by} 已删除 {id}（{file} 第 {line} 行）"),
     ("leave this entry out, or name an indicator the base still has", "去掉这一项，或改写为基础指标体系仍有的指标"),
     ("make one of these profiles extend a set nearer the bundled set", "请让其中某个方案改为基于更接近内置指标体系的方案"),

@@ -290,6 +290,7 @@ class ProfileChange:
     by: str | None = None  # the base profile that made the change; None: this profile
     file: str | None = None  # the base profile's file, where `line` is
     name: str | None = None  # a removed indicator's name
+    below: tuple[str, ...] = ()  # the ids removed with it, all below it (QA178 F2)
 
 
 def _counted(nodes: Iterable[Any]) -> int:

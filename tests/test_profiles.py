@@ -1234,6 +1234,28 @@ def test_a_county_profile_naming_an_indicator_its_province_removed_is_told_so_no
     assert "did you mean" not in (hint or "") and hint == "leave this entry out, or name an indicator the base still has"
 
 
+def test_an_indicator_below_one_a_base_profile_removed_is_told_removed_with_it_where_and_how_to_fix(tmp_path: Path) -> None:
+    """QA178 F2: a leaf profile naming output.cost.saving, whose parent output.cost its city profile removed (itself a
+    profile of a province), was told only "no indicator output.cost.saving in the base set", three times, with no file,
+    line or fix, though output.cost itself was told removed by the city at its line. A child is said removed with its
+    parent, at the remove: line that removed it, with the same fix, in change:, remove: and add's after alike."""
+    _write(tmp_path, "prov.yaml", "extends: national-framework\nid: prov\nchange:\n  decision: {name: 决策（省）}\n")
+    _write(tmp_path, "city.yaml", "extends: prov.yaml\nid: city\nremove: [output.cost]\n"
+                                  "change:\n  output: {rescale: true}\n")
+    leaf = _write(tmp_path, "leaf.yaml", "extends: city.yaml\nid: leaf\nchange:\n  output.cost.saving: {name: 节约率}\n"
+                                         "remove: [output.cost.saving]\nadd:\n  - {under: output, after: output.cost.saving,"
+                                         " id: output.x, name: 新增, weight: 1, rule: {kind: proportional, value: execution_rate}}\n")
+    with pytest.raises(IndicatorSetError) as caught:
+        load_indicator_set(leaf)
+    found = caught.value.problems
+    assert [(4, "$.change.output.cost.saving"), (5, "$.remove[0]"), (7, "$.add[0].after")] == [(p.line, p.path) for p in found]
+    for p in found:
+        assert (str(leaf), "leave this entry out, or name an indicator the base still has") == (p.file, p.hint)
+        assert p.message == f"the base profile city removes output.cost.saving with output.cost ({tmp_path / 'city.yaml'}, line 3)"
+    assert translate(found[0].message) == (f"基础方案 city 已删除 output.cost.saving（随 output.cost 一并删除，"
+                                           f"{tmp_path / 'city.yaml'} 第 3 行）")
+
+
 @pytest.mark.parametrize(("text", "path", "hint"), [
     ("remove: output.cost\n", "remove", "write it as a list: [output.cost]"),
     ("change:\n  output:\n  weight: 25\n", "change.output", "write what it holds below it, indented two spaces more"),
