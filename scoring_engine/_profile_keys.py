@@ -1,14 +1,18 @@
 """A profile's own keys, checked before it is merged onto its base: a profile's directives in a set that extends
-nothing, and the profile against the schema (`_profiles` resolves it)."""
+nothing, and the profile against the schema (`_profiles` resolves it), with the grades it writes as shares of the total
+beside a bound the schema refused."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from ._build import check_schema
+from ._build.sections import grade_shares as shares_of_total
 from ._build.problems import ProblemLog
 from ._located import Located
 from .errors import IndicatorSetError, Problem
 
-__all__ = ["DIRECTIVES", "MERGED_BY_NAME", "check_profile", "no_directives"]
+__all__ = ["DIRECTIVES", "MERGED_BY_NAME", "check_profile", "grade_shares", "no_directives"]
 
 #: The keys only a profile has; they are gone once it is resolved.
 DIRECTIVES = ("extends", "change", "add", "remove")
@@ -35,4 +39,17 @@ def check_profile(located: Located, file: str | None) -> list[Problem]:
             else value for key, value in located.data.items()}
     log = ProblemLog(Located(data, located.root, located.problems, located.rejected), file)
     check_schema(log)
+    return log.problems
+
+
+def grade_shares(located: Located, file: str | None, base: Located) -> list[Problem]:
+    """The profile's own grades written as shares of the total (良 min: 0.8), of its total or its base's: said beside a
+    bound the schema refused ('90%'), which stops the profile being merged and built (QA178 F3)."""
+    grades = located.data.get("grades")
+    if not isinstance(grades, list):
+        return []
+    totals = (located.data.get("total"), base.data.get("total") if isinstance(base.data, dict) else None)
+    total = next((t for t in totals if isinstance(t, int | float | Decimal) and not isinstance(t, bool)), 100)
+    log = ProblemLog(located, file)
+    shares_of_total(log, Decimal(str(total)), grades)
     return log.problems

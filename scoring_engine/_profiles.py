@@ -30,7 +30,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import _yaml
 from ._arith import ZERO, apportion, plain
-from ._profile_keys import DIRECTIVES, MERGED_BY_NAME, check_profile, no_directives
+from ._profile_keys import DIRECTIVES, MERGED_BY_NAME, check_profile, grade_shares, no_directives
 from ._profile_nodes import (STR, copy_node, dropped, entries, get, ids_in, key_of, moved, name_file, number, own,
                              places, points_of_a_formula, put, restated, scale_points, weight_node)
 from ._located import Located
@@ -108,8 +108,8 @@ def resolve(located: Located, file: str | None, sha256: str, folder: Path | None
              for below in c.below if below not in gone}
     merge = _Merge(base.located.root, located, log, gone=gone)
     root = merge.run()
-    if schema:  # with the ids it names that the base has not: every slip of the profile in one run
-        log.problems[:] = [*schema, *merge.unfound]
+    if schema:  # with the ids it names that the base has not, and grades written as shares: every slip in one run
+        log.problems[:] = [*schema, *merge.unfound, *grade_shares(located, file, base.located)]
     if log.problems:
         raise IndicatorSetError(log.ranked())
     resolved = _yaml.from_nodes(root, (file, *(base.located.files or (base_file,))))

@@ -85,6 +85,27 @@ def test_one_grade_written_as_a_share_among_points_is_refused(tmp_path: Path) ->
         "write 90)"), lines
 
 
+def test_a_grade_in_percent_and_one_written_as_a_share_are_both_said_in_one_run(tmp_path: Path) -> None:
+    """QA178 F3: grades 优 min: 90% and 良 min: 0.8 were told only of the 90%; the 0.8 (a share, not points) showed
+    only once that was fixed, in a set as in a profile's grades read through a profile of it. Both are said at once."""
+    path = _set(tmp_path, GRADES, GRADES.replace("min: 90}", "min: 90%}").replace("min: 80}", "min: 0.8}"))
+    code, lines = run("validate", str(path))
+    first, second = _line_of(path, "label: 优"), _line_of(path, "label: 良")
+    assert 1 == code and [f"{path}:{first}:21: $.grades[0].min", f"{path}:{second}:21: $.grades[1].min"] == [
+        line.removeprefix("错误：").split("：")[0] for line in lines], lines
+    assert lines[1].endswith("等级 良：min 0.8 是 0.8 分（总分 100），不是比率（等级的 min 和 max 是分数，不是占总分的比例：写成 80）")
+    (tmp_path / "mid.yaml").write_text("extends: set.yaml\nid: mid\ngrades:\n  - {label: 优, min: 90%}\n"
+                                       "  - {label: 良, min: 0.8}\n  - {label: 差, min: 0}\n", encoding="utf-8")
+    (tmp_path / "leaf.yaml").write_text("extends: mid.yaml\nid: leaf\n", encoding="utf-8")
+    for name in ("mid.yaml", "leaf.yaml"):
+        code, lines = run("validate", str(tmp_path / name), lang="en")
+        mid = tmp_path / "mid.yaml"
+        assert 1 == code and 2 == len(lines), lines
+        assert lines[0].startswith(f"error: {mid}:4:21: $.grades[0].min: ") and lines[1].startswith(
+            f"error: {mid}:5:21: $.grades[1].min: "), lines
+        assert "grade 良: min 0.8 is 0.8 points of the total 100" in lines[1], lines
+
+
 def test_grades_in_points_of_a_small_total_are_not_taken_for_shares(tmp_path: Path) -> None:
     """A set whose total is 1 grades in points of 1: 0.9 is its 优, as written."""
     text = SET.replace(GRADES, GRADES.replace("90", "0.9").replace("80", "0.8").replace("60", "0.6"))

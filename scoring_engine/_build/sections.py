@@ -23,10 +23,10 @@ from ..formulas import Formula
 from ..model import EXPLAIN_NAMES, Cap, Check, Derived, ExplainRule, FactSpec, Grade, UsedValue
 from ..reasons import TEMPLATES, template_problems
 from .draft import Draft
-from .problems import Path
+from .problems import Path, ProblemLog
 from .wrapped import any_wrapped, wrapped_values
 
-__all__ = ["facts", "derived", "checks", "explain_when", "grades", "reasons", "names", "rounding", "caps"]
+__all__ = ["facts", "derived", "checks", "explain_when", "grades", "grade_shares", "reasons", "names", "rounding", "caps"]
 
 #: Fields that name something a reader sees (the set, an indicator, a fact, a grade…).
 _NAME_FIELDS = ("id", "name", "label")
@@ -258,6 +258,8 @@ def grades(draft: Draft) -> tuple[Grade, ...]:
     """The grades, highest first: together they must cover every total from 0 to the set's total exactly once."""
     raw = draft.data.get("grades", [])
     if not isinstance(raw, list) or not raw or not draft.log.ok(("grades",)):
+        if isinstance(raw, list):  # one bound written '90%' hides no 0.8 beside it: both said in one run (QA178 F3)
+            grade_shares(draft.log, draft.total, raw)
         return ()  # missing or broken: the schema check has said so
     order = sorted(range(len(raw)), key=lambda i: raw[i]["min"])
     for pos, message in gaps_and_overlaps(_grade_ranges(raw, order)):
@@ -270,7 +272,7 @@ def grades(draft: Draft) -> tuple[Grade, ...]:
         draft.log.add(("grades", i), f"grade {raw[i]['label']}: {message}",
                       "each grade's min must equal the max of the grade below it")
     _grade_ends(draft, raw, order)
-    _grade_shares(draft, raw)
+    grade_shares(draft.log, draft.total, raw)
     labels = [g["label"] for g in raw]
     for i, label in enumerate(labels):
         if labels.index(label) != i:
@@ -325,19 +327,20 @@ def _grade_ends(draft: Draft, raw: list[Any], order: list[int]) -> None:
                       "leave out max on the highest grade")
 
 
-def _grade_shares(draft: Draft, raw: list[Any]) -> None:
+def grade_shares(log: ProblemLog, total: Decimal, raw: list[Any]) -> None:
     """A grade's min or max written as a share of the total (0.9 for 90 points of 100): in points, 0.9 grades a total
-    of 30 优 (QA164 F1). Any under 1 on a total of 10 or more is such a slip; 1 too when all are at most 1."""
-    total = draft.total
-    bounds = [(i, key, Decimal(g[key])) for i, g in enumerate(raw) for key in ("min", "max") if g.get(key) is not None]
+    of 30 优 (QA164 F1). Any under 1 on a total of 10 or more is such a slip; 1 too when all are at most 1. Only the
+    bounds written as numbers count: one written '90%' is the schema's to say, and hides none of the others (QA178 F3)."""
+    bounds = [(i, key, Decimal(str(g[key]))) for i, g in enumerate(raw) if isinstance(g, dict) for key in ("min", "max")
+              if isinstance(g.get(key), int | float | Decimal) and not isinstance(g.get(key), bool)]
     if total < 10 or not any(0 < b < 1 for _, _, b in bounds):
         return
     all_shares = all(b <= 1 for _, _, b in bounds)
     for i, key, bound in bounds:
         if 0 < bound < 1 or (bound == 1 and all_shares):
-            draft.log.add(("grades", i, key), f"grade {raw[i]['label']}: {key} {plain(bound)} is {plain(bound)} points "
-                          f"of the total {plain(total)}",
-                          f"a grade's min and max are points, not shares of the total: write {plain(bound * total)}")
+            log.add(("grades", i, key), f"grade {raw[i].get('label', i + 1)}: {key} {plain(bound)} is {plain(bound)} points "
+                    f"of the total {plain(total)}",
+                    f"a grade's min and max are points, not shares of the total: write {plain(bound * total)}")
 
 
 def reasons(draft: Draft) -> Mapping[str, str]:
