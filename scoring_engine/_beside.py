@@ -32,8 +32,11 @@ def files_beside(folder: Path) -> list[str]:
 def sets_among(folder: Path, names: list[str], naming: str | None = None) -> list[str]:
     """Those of `names` (files in `folder`) that look like indicator sets: a set's own key at their top level (QA67 F2,
     QA82 F1: a facts file, even the one naming the missing set, was offered as the set), not those that name `naming` as
-    their set or base (a profile whose `extends:` is misspelt is not the set it meant)."""
-    found = []
+    their set or base (a profile whose `extends:` is misspelt is not the set it meant), nor those that extend one of
+    those, directly or through others beside them (QA178 F4: city.yaml's missing base was offered edu.yaml, a profile of
+    city.yaml: a loop)."""
+    found: dict[str, str] = {}  # a set → the file beside it that it extends, as written
+    naming_it: set[str] = set()
     for name in sorted(names)[:_LOOKED_INTO]:
         path = folder / name
         try:
@@ -42,15 +45,21 @@ def sets_among(folder: Path, names: list[str], naming: str | None = None) -> lis
             with path.open("rb") as handle:
                 head = handle.read(_READ).removeprefix(b"\xef\xbb\xbf")  # as Notepad saves it (QA85 F5)
                 if naming and _names(naming).search(head):
-                    continue
-                if head.lstrip(b" \t\r\n").startswith(b"{"):  # JSON: its keys at the top level only
+                    naming_it.add(name)
+                elif head.lstrip(b" \t\r\n").startswith(b"{"):  # JSON: its keys at the top level only
                     if _json_set(head + handle.read(_JSON_READ - len(head))):
-                        found.append(name)
+                        found[name] = os.path.normpath(_written(_EXTENDS, head) or ".")
                 elif _SET_KEY.search(head):
-                    found.append(name)
+                    found[name] = os.path.normpath(_written(_EXTENDS, head) or ".")
         except OSError:
             continue
-    return found
+    for _ in range(len(found)):  # each pass takes one more link of a chain built on a file naming it
+        more = {name for name, base in found.items() if base in naming_it}
+        if not more:
+            break
+        naming_it |= more
+        found = {name: base for name, base in found.items() if name not in more}
+    return list(found)
 
 
 def _names(naming: str) -> re.Pattern[bytes]:

@@ -199,8 +199,9 @@ def inside_folder(ref: str, folder: Path, what: str, error: type[Exception], bun
                                 hint=did_you_mean(ref, [str(Path(ref).parent / n) if Path(ref).parent != Path(".") else n
                                                         for n in nearby])))
         sets = sets_among(target.parent, nearby, ref)  # no case or facts file (QA55 F9, QA67 F2), nor the one naming it
-        close = (did_you_mean(ref, [*bundled, *sets]) or ("sets in that folder: " + ", ".join(sets) if sets else None)
-                 or ("bundled sets: " + ", ".join(bundled) if bundled else None))
+        listed = [*(["sets in that folder: " + ", ".join(sets)] if sets else []),  # a base: a bundled set too (QA178 F4)
+                  *(["bundled sets: " + ", ".join(bundled)] if bundled and (what == "extends" or not sets) else [])]
+        close = did_you_mean(ref, [*bundled, *sets]) or "; ".join(listed) or None
         raise error(Problem(f"no indicator set {_quoted(ref)}: neither a file in the folder of the file that names it "
                             "nor a bundled set id", hint=close))
     if target.is_dir():

@@ -76,6 +76,8 @@ PLACES = (
      "bundled set id", "没有指标体系 {ref}（共 {length} 个字符）：既不是写它的文件所在文件夹内的文件，也不是内置指标体系的编号"),
     ("no indicator set {ref:q} ({length:n} characters): neither a file nor a bundled set id",
      "没有指标体系 {ref}（共 {length} 个字符）：既不是文件，也不是内置体系的 id"),
+    # a profile's missing base: the sets beside it, and the bundled ones (QA178 F4); before the catalog's "sets in that folder"
+    ("sets in that folder: {names}; bundled sets: {ids}", "该文件夹内的指标体系：{names}；内置体系：{ids}"),
     # a quote left open (QA110 F3)
     ("the quote opened here is never closed", "这里开始的引号一直没有闭合"),
     ("the text in quotes begun here runs on to line {line:n}, where the parser stopped",

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from conftest import ROOT, add_side_row
 from scoring_engine import (Facts, FactsError, IndicatorSetError, ScoringEngineError, load_facts, load_indicator_set,
                             parse_indicator_set, score)
+from scoring_engine._files import bundled_sets
 from scoring_engine._zh import translate
 from scoring_engine.cli import main
 from scoring_engine.diff import diff_sets
@@ -1232,6 +1233,22 @@ def test_a_county_profile_naming_an_indicator_its_province_removed_is_told_so_no
     assert file is not None and file.endswith("county.yaml")
     assert message.startswith("the base profile yunnan removes output.cost (") and message.endswith("province.yaml, line 3)")
     assert "did you mean" not in (hint or "") and hint == "leave this entry out, or name an indicator the base still has"
+
+
+def test_a_missing_base_is_offered_no_profile_built_on_the_file_but_the_other_sets_and_the_bundled_ones(
+        tmp_path: Path) -> None:
+    """QA178 F4: city.yaml extending prov-2024.yaml (missing) was offered edu.yaml, a profile of city.yaml: following it
+    makes a loop. A file built on the one being fixed, directly or through another (school.yaml on edu.yaml), is
+    offered neither as the sets in that folder nor as a near name; the other sets there are, with the bundled set ids."""
+    _write(tmp_path, "city.yaml", "extends: prov-2024.yaml\nid: city\n")
+    _write(tmp_path, "edu.yaml", "extends: city.yaml\nid: edu\n")
+    _write(tmp_path, "prov-2024x.yaml", "extends: ./edu.yaml\nid: school\n")
+    [(_, line, _, hint)] = _problems(tmp_path / "city.yaml")
+    assert 1 == line and hint == "bundled sets: " + ", ".join(bundled_sets())
+    _write(tmp_path, "other.yaml", "extends: national-framework\nid: other\n")
+    [(_, _, _, hint)] = _problems(tmp_path / "city.yaml")
+    assert hint == "sets in that folder: other.yaml; bundled sets: " + ", ".join(bundled_sets())
+    assert translate(hint or "").startswith("该文件夹内的指标体系：other.yaml；内置体系：cost-type-self-evaluation, ")
 
 
 def test_an_indicator_below_one_a_base_profile_removed_is_told_removed_with_it_where_and_how_to_fix(tmp_path: Path) -> None:
