@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import IO
 
 from ._reads import was_read
+from ._stream_text import fit
 from .errors import Problem, ScoringEngineError
 
 __all__ = ["TEMPORARY_NAME_BYTES", "STOPS", "AtomicOutput", "done_stopping", "drop_stdout", "extension_of", "own_process",
@@ -367,11 +368,18 @@ def say(text: str) -> None:
     if stream is None:
         raise ScoringEngineError(Problem("cannot print the output: standard output is closed",
                                          hint="redirect it to a file, or give --output FILE"))
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    text, unheld = fit(text, encoding)  # − as -, › as >, on a GBK output (QA179 F1)
+    if unheld is not None and (stream.errors or "strict") == "strict":  # a character of the user's own text
+        drop_stdout()
+        raise ScoringEngineError(Problem(f"cannot print the output: standard output takes {encoding} text only; the first "
+                                         f"character it cannot hold is U+{ord(unheld[0]):04X} {unheld[0]!r}, on line "
+                                         f"{unheld[1]}", hint="set PYTHONIOENCODING=utf-8, or give --output FILE"))
     try:
         raw = getattr(stream, "buffer", None)
         if isinstance(raw, io.RawIOBase):  # python -u (PYTHONUNBUFFERED): a write to a pipe may take only part of it
             stream.flush()
-            _write_all(raw, text.encode(stream.encoding, stream.errors or "strict"))
+            _write_all(raw, text.encode(encoding, stream.errors or "strict"))
         else:
             stream.write(text)
             stream.flush()
@@ -401,6 +409,10 @@ def tell(line: str) -> None:
     stream = sys.stderr
     if stream is None:
         return
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    line, unheld = fit(line, encoding)  # − as -, on a GBK console; a character it has no way to hold as its escape
+    if unheld is not None:
+        line = line.encode(encoding, "backslashreplace").decode(encoding)
     try:
         stream.write(line + "\n")
         stream.flush()

@@ -112,6 +112,9 @@ COMMANDS = (
     ("it was replaced while being opened", "打开时被替换了"),
     ("cannot print the output: standard output is closed", "无法输出：标准输出已关闭"),
     ("redirect it to a file, or give --output FILE", "重定向到文件，或用 --output FILE"),
+    ("cannot print the output: standard output takes {encoding} text only; the first character it cannot hold is "
+     "U+{code:s} {character}, on line {line:n}",
+     "无法输出：标准输出只接受 {encoding} 编码的文字；第一个无法输出的字符是第 {line} 行的 U+{code} {character}"),
     ("cannot print the output: standard output takes {encoding} text only", "无法输出：标准输出只接受 {encoding} 编码的文字"),
     ("set PYTHONIOENCODING=utf-8, or give --output FILE", "设置 PYTHONIOENCODING=utf-8，或用 --output FILE"),
     ("cannot print the output: {why}", "无法输出：{why!t}"),
