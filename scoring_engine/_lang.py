@@ -3,8 +3,9 @@
 A policy editor on a Chinese system sees Chinese; so does one whose terminal
 says nothing of its language (Windows sets no LANG) but whose indicator set is
 Chinese. The input is Chinese when a file the command reads (an argument, the
-set given with --set, or the file a problem is in) holds Chinese characters,
-or names a bundled set (all of which are Chinese).
+set given with --set, or the file a problem is in, or the facts read from
+standard input) holds Chinese characters, or names a bundled set (all of which
+are Chinese).
 
 >>> language("en", [], {"LANG": "zh_CN.UTF-8"})
 'en'
@@ -22,7 +23,7 @@ import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-__all__ = ["LOCALE_VARIABLES", "is_chinese", "language", "locale_is_chinese", "spoken"]
+__all__ = ["LOCALE_VARIABLES", "is_chinese", "language", "locale_is_chinese", "spoken", "stdin_is_chinese"]
 
 #: The variables that say the language of messages, the first one set deciding (as POSIX has it).
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
@@ -144,8 +145,11 @@ def _form_is_chinese(path: Path) -> bool:
 
 def _file_is_chinese(path: Path) -> bool:
     head = _head(path)
-    if head is None:
-        return False
+    return head is not None and _text_is_chinese(head)
+
+
+def _text_is_chinese(head: bytes) -> bool:
+    """Whether the first bytes of a file hold Chinese: UTF-8, UTF-16 with its mark, or GBK."""
     text = _utf16_text(head)
     if text is not None:  # saved by Notepad as "Unicode": read as the reader names it, in the language of its text (QA164 F4)
         return is_chinese(text)
@@ -154,6 +158,24 @@ def _file_is_chinese(path: Path) -> bool:
     try:
         return is_chinese(head.decode("gb18030"))  # a GBK file is Chinese too, the more so on a Chinese Windows
     except UnicodeDecodeError:
+        return False
+
+
+def stdin_is_chinese(head: bytes) -> bool:
+    """Whether facts read from standard input (their first bytes, `head`) hold Chinese, or name a set that does: a
+    bundled one, or a file in the working folder, where a set they name is looked for (QA179 F2)."""
+    if _text_is_chinese(head[:_HEAD]):
+        return True
+    text = _utf16_text(head[:_HEAD])
+    found = _NAMES_SET.search(head[:_HEAD] if text is None else text.encode("utf-8"))
+    if found is None:
+        return False
+    from ._files import bundled_sets
+
+    base = found.group(1).decode("utf-8", "replace")
+    try:
+        return base in bundled_sets() or (Path(base).is_file() and _holds_chinese(Path(base), 1))
+    except (OSError, ValueError):
         return False
 
 
@@ -196,11 +218,15 @@ def spoken(value: str) -> str | None:
     return None
 
 
-def language(chosen: str | None, inputs: Iterable[str | Path], environ: Mapping[str, str] | None = None) -> str:
-    """"en" or "zh": `chosen` (--lang) if given, else "zh" for a Chinese locale or any Chinese input, else "en"."""
+def language(chosen: str | None, inputs: Iterable[str | Path], environ: Mapping[str, str] | None = None,
+             stdin: bytes | None = None) -> str:
+    """"en" or "zh": `chosen` (--lang) if given, else "zh" for a Chinese locale or any Chinese input (the files and set
+    ids `inputs`, the first bytes `stdin` of the facts read from standard input), else "en"."""
     if chosen is not None:
         return chosen
     if locale_is_chinese(os.environ if environ is None else environ):
+        return "zh"
+    if stdin is not None and stdin_is_chinese(stdin):
         return "zh"
     # each input looked at once: the problems of one file may be thousands, each naming it
     return "zh" if any(_input_is_chinese(ref) for ref in dict.fromkeys(inputs)) else "en"

@@ -24,13 +24,15 @@ from ._lang import language, locale_is_chinese, spoken
 from ._text import one_line
 from .errors import Problem
 
-__all__ = ["ARGS_KEY", "LANG_VARIABLE", "Commands", "chosen_language", "command_line_language", "current_language",
-           "error_line", "said", "warning_line"]
+__all__ = ["ARGS_KEY", "LANG_VARIABLE", "STDIN_KEY", "Commands", "chosen_language", "command_line_language", "current_language",
+           "error_line", "note_stdin", "said", "warning_line"]
 
 #: The environment variable that gives --lang when the command line does not.
 LANG_VARIABLE = "SCORING_ENGINE_LANG"
 #: Where the group's context keeps its command line as given (its `meta` is shared with the command's context).
 ARGS_KEY = "scoring_engine.args"
+#: Where the context keeps the first bytes of the facts read from standard input (`score -`), which say the language too.
+STDIN_KEY = "scoring_engine.stdin"
 
 _OUTPUT_PARAMETERS = frozenset({"output", "outputs", "reports", "copy_to"})  # where the command writes, not what it reads
 _LANG_ARGUMENT = re.compile(r"--lang(?:=(\w+))?$")
@@ -55,7 +57,15 @@ def current_language(problems: Iterable[Problem] = ()) -> str:
     chosen = ctx.find_root().params.get("lang") if ctx is not None else None
     if chosen is None and not _takes_chinese(sys.stderr):  # PYTHONIOENCODING=latin-1: Chinese would print as \uXXXX
         return "en"
-    return language(chosen, [*_inputs(ctx), *(p.file for p in problems if p.file)])
+    stdin = ctx.meta.get(STDIN_KEY) if ctx is not None else None
+    return language(chosen, [*_inputs(ctx), *(p.file for p in problems if p.file)], stdin=stdin)
+
+
+def note_stdin(head: bytes) -> None:
+    """Keep the first bytes of the facts the command read from standard input, for the language of its lines (QA179 F2)."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        ctx.meta[STDIN_KEY] = head
 
 
 def chosen_language() -> str:

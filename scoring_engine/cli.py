@@ -23,7 +23,8 @@ from ._cli_guard import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, guarded a
 from ._cli_forms import read_form_file, score_form_file
 from ._cli_params import LanguageChoice, OutputFile, at_most_once, format_by_extension, points_given
 from ._encodings import ENCODINGS
-from ._files import load_facts_from, read_text
+from ._cli_stdin import facts_from_stdin
+from ._files import read_text
 from ._help import HelpGroup
 from ._messages import LANG_VARIABLE, chosen_language, current_language, said, warning_line
 from ._output import done_stopping, extension_of, say, stopping_cleanly, stops_deferred, tell, write_atomically
@@ -142,7 +143,7 @@ def _scored(facts: Path, set_ref: str | None) -> tuple[IndicatorSet, Result]:
 
     if facts.suffix.lower() in (".xlsx", ".xlsm"):
         return score_form_file(facts, set_ref)
-    loaded = load_facts_from(getattr(sys.stdin, "buffer", None)) if str(facts) == "-" else load_facts(facts)
+    loaded = facts_from_stdin() if str(facts) == "-" else load_facts(facts)
     indicator_set = _set_for(facts, loaded, set_ref)
     try:
         return indicator_set, score_facts(indicator_set, loaded)

@@ -218,3 +218,30 @@ def test_a_usage_error_and_help_speak_the_last_lang_written() -> None:
     assert 2 == run.exit_code and "Missing argument" in run.stderr, run.output
     run = CliRunner().invoke(main, ["--lang", "zh", "score", "-h", "--lang", "en"])
     assert 0 == run.exit_code and run.output.startswith("Usage:"), run.output
+
+
+_ENGLISH_LOCALE = {"LANG": "C.UTF-8", "LC_ALL": None, "LC_MESSAGES": None, "SCORING_ENGINE_LANG": None}
+
+
+@pytest.mark.parametrize(("piped", "spoken"), [
+    ('{"indicator_set": "self-evaluation", "project": {"name": "某市项目"}, "facts": {"budget.total": "abc"}}'.encode(),
+     "错误：<stdin>: $.facts.budget.total：全年预算数"),
+    (b'{"indicator_set": "self-evaluation", "facts": {"budget.total": "abc"}}', "错误：<stdin>: $.facts.budget.total："),
+    ('{"indicator_set": "nosuch", "project": {"name": "某市项目"}, "facts": {}}'.encode(),
+     "错误：<stdin>: $.indicator_set：没有指标体系 'nosuch'"),
+    ('{\n"indicator_set": "self-evaluation",\n"project": {"name": "某市项目"},\n"facts": {}}'.encode("gbk"),
+     "错误：<stdin>:3: 文件是 GBK/GB18030 编码"),
+    (b'{"indicator_set": "nosuch", "facts": {}}', "error: <stdin>: $.indicator_set: no indicator set 'nosuch'"),
+], ids=["chinese text", "a bundled set", "a missing set", "gbk", "english"])
+def test_facts_piped_in_speak_the_language_of_their_text_as_a_file_does(piped: bytes, spoken: str, tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA179 F2: `score - < bad.json` answered in English where `score bad.json` answered in Chinese (the same Chinese
+    text, or naming a bundled set, on a console with no Chinese locale). Standard input counts as a file does."""
+    from click.testing import CliRunner
+
+    from scoring_engine.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    for command in (["score", "-"], ["explain", "-", "-i", "decision"]):
+        run = CliRunner().invoke(main, command, input=piped, env=_ENGLISH_LOCALE)
+        assert 1 == run.exit_code and run.stderr.startswith(spoken), run.output
