@@ -71,12 +71,14 @@ def _names(naming: str) -> re.Pattern[bytes]:
 
 def _json_set(data: bytes) -> bool:
     """Whether a JSON file's text is a set: `indicators` or `extends` among its top-level keys (a facts file's
-    decision.indicators is no set)."""
+    decision.indicators is no set), and not `engine` and `total` (a result written by score has indicators too: QA179 F3)."""
     try:
         doc = json.loads(data)
     except (ValueError, RecursionError):  # cut at _JSON_READ, or no JSON: not offered
         return False
-    return isinstance(doc, dict) and ("indicators" in doc or "extends" in doc)
+    if not isinstance(doc, dict) or ("engine" in doc and "total" in doc):
+        return False
+    return "indicators" in doc or "extends" in doc
 
 
 def sets_with_id(folder: Path, set_id: str, levels: int = 3) -> list[tuple[Path, str | None]]:

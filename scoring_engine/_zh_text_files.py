@@ -147,4 +147,9 @@ TEXT_FILES = (
     ("this is an Excel template ({suffix}), which is not read", "这是 Excel 模板（{suffix}），不能读取"),
     ("open it in Excel, WPS or LibreOffice and save it as Excel Workbook (.xlsx)",
      "在 Excel、WPS 或 LibreOffice 中打开，另存为 Excel 工作簿（.xlsx）"),
+    # a result given as a set (_build.schema_check, QA179 F3), as one given as facts is told
+    ("this is a result written by scoring-engine score (it has engine: and total:), not an indicator set",
+     "这是 scoring-engine score 写出的评分结果（有 engine: 和 total:），不是指标体系"),
+    ("give the set it was scored by, {id}", "请给出评出它的指标体系 {id}"),
+    ("give the set it was scored by", "请给出评出它的指标体系"),
 )

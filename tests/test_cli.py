@@ -236,6 +236,26 @@ def test_a_file_of_the_wrong_kind_is_named_as_what_it_is_in_one_line(command: st
     assert 1 == run.exit_code and 1 == len(lines) and words in lines[0], run.output
 
 
+def test_a_result_is_never_offered_as_a_set_and_given_as_one_is_named_as_a_result(tmp_path: Path) -> None:
+    """QA179 F3: a result written by `score --format json -o result.json` beside facts naming a missing set was offered
+    as 'the indicator set in that folder', and `--set result.json` or `validate result.json` printed 101 lines of keys
+    unknown to a set. It is offered as nothing, and given as a set it is one line saying it is a result."""
+    (tmp_path / "facts.json").write_text(EXAMPLE_FACTS.read_text(encoding="utf-8"), encoding="utf-8")  # names set.yaml
+    result = tmp_path / "result.json"
+    assert 0 == CliRunner().invoke(main, ["score", str(EXAMPLE_FACTS), "--format", "json", "-o", str(result)]).exit_code
+    run = CliRunner().invoke(main, ["--lang", "en", "score", str(tmp_path / "facts.json")])
+    assert 1 == run.exit_code and "result.json" not in run.output, run.output
+    said = ("this is a result written by scoring-engine score (it has engine: and total:), not an indicator set (give "
+            "the set it was scored by, example-small)")
+    for args in (["validate", str(result)], ["score", str(EXAMPLE_FACTS), "--set", str(result)]):
+        run = CliRunner().invoke(main, ["--lang", "en", *args])
+        lines = run.stderr.splitlines()
+        assert 1 == run.exit_code and [f"error: {result}:1:1: {said}"] == lines, run.output
+    run = CliRunner().invoke(main, ["--lang", "zh", "validate", str(result)])
+    assert "这是 scoring-engine score 写出的评分结果（有 engine: 和 total:），不是指标体系（请给出评出它的指标体系 " \
+           "example-small）" in run.stderr
+
+
 def test_a_jsonl_file_given_to_score_or_diff_says_to_use_batch(tmp_path: Path) -> None:
     """`score p.jsonl` and `diff A B --facts p.jsonl` said 'JSON syntax: Extra data' at line 2: one line now says a JSONL
     file holds a document a line, and that batch scores them."""

@@ -49,7 +49,14 @@ def _total(data: object) -> Decimal | None:
 
 
 def _other_kind(data: object) -> tuple[str, str] | None:
-    """What a file given as an indicator set is instead (message, hint), when its top-level keys tell: test cases, facts."""
+    """What a file given as an indicator set is instead (message, hint), when its top-level keys tell: a result (which
+    has indicators: too, QA179 F3), test cases, facts."""
+    if isinstance(data, dict) and "engine" in data and "total" in data:  # as a result given as facts is told (_files)
+        named = data.get("indicator_set")
+        scored_by = named.get("id") if isinstance(named, dict) else None
+        return ("this is a result written by scoring-engine score (it has engine: and total:), not an indicator set",
+                f"give the set it was scored by, {scored_by}" if isinstance(scored_by, str) and scored_by else
+                "give the set it was scored by")
     if not isinstance(data, dict) or "indicators" in data or "extends" in data:
         return None
     if "cases" in data:
