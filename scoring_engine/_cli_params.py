@@ -28,7 +28,8 @@ from click.core import ParameterSource
 
 from ._output import extension_of
 
-__all__ = ["EXTENSIONS", "LanguageChoice", "OutputFile", "at_most_once", "format_by_extension", "points_given"]
+__all__ = ["EXTENSIONS", "LanguageChoice", "OutputFile", "at_most_once", "format_by_extension", "given_once",
+           "points_given"]
 
 #: The format each extension names, in the words of the commands' --format.
 EXTENSIONS = {".txt": "table", ".json": "json", ".md": "markdown", ".markdown": "markdown", ".csv": "csv", ".html": "html",
@@ -58,6 +59,46 @@ def at_most_once(ctx: click.Context, param: click.Parameter, values: tuple[Any, 
         raise click.BadParameter(f"given {len(values)} times ({', '.join(map(str, values))}): this command writes one file",
                                  ctx=ctx, param=param)
     return values[0] if values else None
+
+
+def given_once(command: click.Command, ctx: click.Context, args: Sequence[str]) -> None:
+    """Refuse an option that takes one value given more than once (`--set A --set B`, `-i x -i y`): the last one was
+    kept without a word (QA179 F4), as `-o` given twice was. Flags and options taken several times are not counted;
+    what follows `--` is arguments."""
+    single: dict[str, click.Option] = {}
+    flags: set[str] = set()
+    for each in command.params:
+        if isinstance(each, click.Option):
+            names = (*each.opts, *each.secondary_opts)
+            if each.is_flag or each.count:
+                flags.update(names)
+            elif not each.multiple:
+                single.update(dict.fromkeys(names, each))
+    given: dict[str, list[str]] = {}
+    i = 0
+    while i < len(args) and args[i] != "--":
+        arg, value = args[i], None
+        param: click.Option | None = None
+        if arg.startswith("--"):
+            name, equals, written = arg.partition("=")
+            param = single.get(name)
+            value = written if equals else None
+        elif arg.startswith("-") and len(arg) > 1:  # -i x, -ix, -qj4: flags, then one option taking the rest
+            for at, letter in enumerate(arg[1:], 2):
+                param = single.get("-" + letter)
+                if param is not None or "-" + letter not in flags:
+                    value = arg[at:] or None
+                    break
+        if param is not None and param.name:
+            if value is None:
+                i += 1
+                value = args[i] if i < len(args) else ""
+            given.setdefault(param.name, []).append(value)
+        i += 1
+    for name, values in given.items():
+        if len(values) > 1:
+            raise click.BadParameter(f"given {len(values)} times ({', '.join(values)}): it takes one value, give it once",
+                                     ctx=ctx, param=next(p for p in command.params if p.name == name))
 
 
 def format_by_extension(formats: Sequence[str], option: str | None = "fmt") -> Callable[[Callable[..., Any]], Any]:

@@ -194,7 +194,14 @@ class _InLanguage(click.Command):
 
 
 class HelpCommand(_InLanguage):
-    """A `scoring-engine` command: click's, its help page in the user's language."""
+    """A `scoring-engine` command: click's, its help page in the user's language; an option that takes one value is
+    refused when given twice (`_cli_params.given_once`)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        from ._cli_params import given_once
+
+        given_once(self, ctx, args)
+        return super().parse_args(ctx, args)
 
 
 class HelpGroup(_InLanguage, Commands):

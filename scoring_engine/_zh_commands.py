@@ -7,9 +7,11 @@ as the type names a schema message is made of, and the most general patterns.
 
 from __future__ import annotations
 
+from ._zh_options import OPTIONS
+
 __all__ = ["COMMANDS", "FRAGMENTS", "PARSERS"]
 
-COMMANDS = (
+_COMMAND_LINE = (
     # the command line (cli.py, _output.py, batch)
     ("{ref}: ok — {id} {version}, {leaves} scored indicators, total {total}",
      "{ref}：通过 — {id} {version}，{leaves} 个末级指标，总分 {total}"),
@@ -36,18 +38,8 @@ COMMANDS = (
      "--compare-with（复核）和 --compare-set（另一个体系）只能给一个"),
     ("{value:q} is not a number of points (0 or more)", "{value} 不是分数（0 或以上）"),
     ("{value:q}: give at most {most:n} points, with at most 6 decimals", "{value}：阈值最多 {most} 分，最多 6 位小数"),
-    ("--output {path} is given twice", "--output {path} 给了两次"),
-    ("the extension {ext} names the format {named}; written as --format {fmt} says",
-     "扩展名 {ext} 表示 {named} 格式；已按 --format {fmt} 写出"),
-    ("--output {name}: the name ends in a space or a dot after its extension {ext}; write it without them",
-     "--output {name}：文件名在扩展名 {ext} 之后还有空格或句点；请去掉它们"),
-    ("--output {path}: this command does not write {named} (the extension {ext}); give one of {known} or --format",
-     "--output {path}：这个命令不写出 {named} 格式（扩展名 {ext}）；可用的扩展名：{known}，或用 --format 指定格式"),
-    ("--output {path}: this command does not write {named} (the extension {ext}); give one of {known}",
-     "--output {path}：这个命令不写出 {named} 格式（扩展名 {ext}）；可用的扩展名：{known}"),
-    ("a name ending in / names a folder ({path}): give the name of a file", "以 / 结尾的名字是文件夹（{path}）：请给出文件名"),
-    ("given {count} times ({values}): this command writes one file", "给了 {count} 次（{values}）：这个命令只写出一个文件"),
-    ("'-' is standard output: leave --output out to print on the screen", "'-' 表示标准输出：要显示在屏幕上，不写 --output 即可"),
+)
+COMMANDS = (*_COMMAND_LINE, *OPTIONS,
     ("{jobs:n} is more than four per core ({most:n})", "{jobs} 超过每核四个（{most}）"),
     ("--output {path} is also an input: writing it would replace what it holds",
      "--output {path} 也是输入文件：写出它会覆盖其中的内容"),

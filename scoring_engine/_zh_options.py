@@ -1,0 +1,23 @@
+"""The Chinese of the command line's messages about its options: --output (a file, the format its extension names, given
+twice), an option that takes one value given twice, `-` given where standard input is not read. Part of the catalog
+(`_zh_catalog`), in its place among the command line's messages (`_zh_commands.COMMANDS`)."""
+
+from __future__ import annotations
+
+__all__ = ["OPTIONS"]
+
+OPTIONS = (
+    ("--output {path} is given twice", "--output {path} 给了两次"),
+    ("the extension {ext} names the format {named}; written as --format {fmt} says",
+     "扩展名 {ext} 表示 {named} 格式；已按 --format {fmt} 写出"),
+    ("--output {name}: the name ends in a space or a dot after its extension {ext}; write it without them",
+     "--output {name}：文件名在扩展名 {ext} 之后还有空格或句点；请去掉它们"),
+    ("--output {path}: this command does not write {named} (the extension {ext}); give one of {known} or --format",
+     "--output {path}：这个命令不写出 {named} 格式（扩展名 {ext}）；可用的扩展名：{known}，或用 --format 指定格式"),
+    ("--output {path}: this command does not write {named} (the extension {ext}); give one of {known}",
+     "--output {path}：这个命令不写出 {named} 格式（扩展名 {ext}）；可用的扩展名：{known}"),
+    ("a name ending in / names a folder ({path}): give the name of a file", "以 / 结尾的名字是文件夹（{path}）：请给出文件名"),
+    ("given {count} times ({values}): it takes one value, give it once", "给了 {count} 次（{values}）：只能给一个值，请只写一次"),
+    ("given {count} times ({values}): this command writes one file", "给了 {count} 次（{values}）：这个命令只写出一个文件"),
+    ("'-' is standard output: leave --output out to print on the screen", "'-' 表示标准输出：要显示在屏幕上，不写 --output 即可"),
+)

@@ -1,0 +1,55 @@
+"""The command line's options as a user writes them: given twice, in capitals, `-` where standard input is not read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import EXAMPLE_FACTS, EXAMPLE_SET
+from scoring_engine.cli import main
+
+F, S = str(EXAMPLE_FACTS), str(EXAMPLE_SET)
+
+
+@pytest.mark.parametrize(("args", "option", "values"), [
+    (["explain", F, "-i", "decision", "-i", "process.execution"], "'--indicator' / '-i'", "decision, process.execution"),
+    (["explain", F, "-idecision", "--indicator=process.execution"], "'--indicator' / '-i'", "decision, process.execution"),
+    (["score", F, "--set", S, "--set", "self-evaluation"], "'--set'", f"{S}, self-evaluation"),
+    (["score", F, "--format", "json", "--format", "csv"], "'--format'", "json, csv"),
+    (["score", F, "--layout", "x", "--layout", "y"], "'--layout'", "x, y"),
+    (["score", F, "--encoding", "gbk", "--encoding", "utf-8"], "'--encoding'", "gbk, utf-8"),
+    (["batch", "in", "--compare-set", "A", "--compare-set", "B"], "'--compare-set'", "A, B"),
+    (["batch", "in", "--compare-set", "A", "--threshold", "5", "--threshold=1"], "'--threshold'", "5, 1"),
+    (["batch", "in", "-qj2", "-j", "3"], "'--jobs' / '-j'", "2, 3"),
+    (["batch", "in", "--reports", "r", "--report-format", "csv", "--report-format", "html"], "'--report-format'",
+     "csv, html"),
+    (["template", S, "--format", "json", "--format", "yaml"], "'--format'", "json, yaml"),
+    (["lint", S, "--format", "json", "--format", "text"], "'--format'", "json, text"),
+    (["diff", S, S, "--format", "table", "--format", "markdown"], "'--format'", "table, markdown"),
+    (["import", "f.xlsx", "--set", "A", "--set", "B"], "'--set'", "A, B"),
+    (["sets", "self-evaluation", "--copy", "a", "--copy", "b"], "'--copy'", "a, b"),
+])
+def test_an_option_that_takes_one_value_given_twice_is_refused(args: list[str], option: str, values: str,
+                                                              tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA179 F4: `score --set A --set B`, `explain -i x -i y`, `--threshold 5 --threshold 1`… kept the last value
+    without a word; `-o` given twice was already refused. Every option of every command that takes one value is now
+    refused the same way (exit 2, naming both values), before anything is read or written."""
+    monkeypatch.chdir(tmp_path)
+    run = CliRunner().invoke(main, ["--lang", "en", *args])
+    assert 2 == run.exit_code, run.output
+    assert f"Invalid value for {option}: given 2 times ({values}): it takes one value, give it once" in run.stderr
+    assert [] == list(tmp_path.iterdir())
+    run = CliRunner().invoke(main, ["--lang", "zh", *args])
+    assert f"给了 2 次（{values}）：只能给一个值，请只写一次" in run.stderr, run.output
+
+
+def test_a_flag_given_twice_or_an_option_after_double_dash_is_not_refused() -> None:
+    """A flag (`-q -q`) says the same thing twice, and what follows `--` is an argument, not an option."""
+    run = CliRunner().invoke(main, ["--lang", "en", "lint", S, "--strict", "--strict"])
+    assert "given 2 times" not in run.output
+    run = CliRunner().invoke(main, ["--lang", "en", "explain", F, "-i", "decision", "--", "-i"])
+    assert 2 == run.exit_code and "given 2 times" not in run.output
+    run = CliRunner().invoke(main, ["--lang", "en", "explain", F, "-i", "decision", "--set", S])
+    assert 0 == run.exit_code, run.output
