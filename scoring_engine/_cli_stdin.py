@@ -1,10 +1,13 @@
 """Standard input on the command line: the facts `score -` and `explain -` read from it, whose text says the language of
-the run as a facts file's does (QA179 F2)."""
+the run as a facts file's does (QA179 F2); `-` given to any other command or option, refused as not read there."""
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import IO, TYPE_CHECKING, BinaryIO, cast
+
+import click
 
 from ._files import load_facts_from
 from ._messages import note_stdin
@@ -12,7 +15,7 @@ from ._messages import note_stdin
 if TYPE_CHECKING:
     from .facts import Facts
 
-__all__ = ["facts_from_stdin"]
+__all__ = ["facts_from_stdin", "refuse_stdin"]
 
 _HEAD = 65536  # bytes kept for the language, as many as are looked at in a file
 
@@ -44,3 +47,26 @@ def facts_from_stdin() -> Facts:
     finally:
         if kept is not None:
             note_stdin(kept.head)
+
+
+#: What each parameter that names a file or a set is to be given as, where `-` (standard input) is not read; batch's
+#: inputs and re-checks are refused by batch itself.
+_NOT_READ = {
+    "set_ref": "give the indicator set by its id or its file", "compare_set": "give the indicator set by its id or its file",
+    "sets": "give the indicator set by its id or its file", "old_ref": "give the indicator set by its id or its file",
+    "new_ref": "give the indicator set by its id or its file", "set_id": "give the id of a bundled set",
+    "form": "give the filled form (.xlsx) by its path", "facts_files": "give each facts file by its path",
+    "paths": "give the case files (*.cases.yaml) or their folders by path",
+}
+
+
+def refuse_stdin(ctx: click.Context) -> None:
+    """`-` given where the command reads no standard input (`validate -`, `diff A B --facts -`, `score F --set -`): a
+    usage error saying so, as batch's, where it was called a missing file or set (QA179 F5). A file named `-` is read."""
+    for param in ctx.command.params:
+        value = ctx.params.get(param.name or "")
+        values = value if isinstance(value, (tuple, list)) else (value,)
+        if param.name not in _NOT_READ or not any(str(v) == "-" for v in values if v is not None) or os.path.exists("-"):
+            continue
+        who = max(param.opts, key=len) if isinstance(param, click.Option) else ctx.command.name
+        raise click.UsageError(f"{who} does not read standard input: {_NOT_READ[param.name]}", ctx)

@@ -195,13 +195,16 @@ class _InLanguage(click.Command):
 
 class HelpCommand(_InLanguage):
     """A `scoring-engine` command: click's, its help page in the user's language; an option that takes one value is
-    refused when given twice (`_cli_params.given_once`)."""
+    refused when given twice (`_cli_params.given_once`), and `-` where it reads no standard input (`_cli_stdin`)."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         from ._cli_params import given_once
+        from ._cli_stdin import refuse_stdin
 
         given_once(self, ctx, args)
-        return super().parse_args(ctx, args)
+        rest = super().parse_args(ctx, args)
+        refuse_stdin(ctx)
+        return rest
 
 
 class HelpGroup(_InLanguage, Commands):

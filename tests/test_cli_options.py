@@ -53,3 +53,37 @@ def test_a_flag_given_twice_or_an_option_after_double_dash_is_not_refused() -> N
     assert 2 == run.exit_code and "given 2 times" not in run.output
     run = CliRunner().invoke(main, ["--lang", "en", "explain", F, "-i", "decision", "--set", S])
     assert 0 == run.exit_code, run.output
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (["diff", S, S, "--facts", "-"], "--facts does not read standard input: give each facts file by its path"),
+    (["import", "-"], "import does not read standard input: give the filled form (.xlsx) by its path"),
+    (["test", "-"], "test does not read standard input: give the case files (*.cases.yaml) or their folders by path"),
+    (["validate", S, "-"], "validate does not read standard input: give the indicator set by its id or its file"),
+    (["lint", "-"], "lint does not read standard input: give the indicator set by its id or its file"),
+    (["template", "-"], "template does not read standard input: give the indicator set by its id or its file"),
+    (["resolve", "-"], "resolve does not read standard input: give the indicator set by its id or its file"),
+    (["diff", "-", S], "diff does not read standard input: give the indicator set by its id or its file"),
+    (["score", F, "--set", "-"], "--set does not read standard input: give the indicator set by its id or its file"),
+    (["explain", F, "-i", "decision", "--set", "-"], "--set does not read standard input: give the indicator set by its id"),
+    (["batch", "in", "--compare-set", "-"], "--compare-set does not read standard input: give the indicator set by its"),
+    (["sets", "-"], "sets does not read standard input: give the id of a bundled set"),
+])
+def test_a_dash_where_standard_input_is_not_read_is_said_so(args: list[str], said: str, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA179 F5: `validate -`, `diff A B --facts -`, `score F --set -`… called `-` a missing file or set ('-: no such
+    file', "no indicator set '-'"); as `batch -` already did, they say the command (or option) reads no standard input,
+    exit 2, in Chinese too."""
+    monkeypatch.chdir(tmp_path)
+    run = CliRunner().invoke(main, ["--lang", "en", *args], input="{}")
+    assert 2 == run.exit_code and said in run.stderr, run.output
+    run = CliRunner().invoke(main, ["--lang", "zh", *args], input="{}")
+    assert 2 == run.exit_code and "不读取标准输入：请给出" in run.stderr, run.output
+
+
+def test_a_file_named_dash_is_still_read_where_standard_input_is_not(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A set saved as a file called `-` is a file, as batch reads one: `validate -` checks it."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "-").write_text(EXAMPLE_SET.read_text(encoding="utf-8"), encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "en", "validate", "-"])
+    assert 0 == run.exit_code and run.stdout.startswith("-: ok"), run.output
