@@ -29,7 +29,7 @@ from click.core import ParameterSource
 from ._output import extension_of
 
 __all__ = ["EXTENSIONS", "LanguageChoice", "OutputFile", "at_most_once", "format_by_extension", "given_once",
-           "points_given"]
+           "one_of", "points_given"]
 
 #: The format each extension names, in the words of the commands' --format.
 EXTENSIONS = {".txt": "table", ".json": "json", ".md": "markdown", ".markdown": "markdown", ".csv": "csv", ".html": "html",
@@ -150,6 +150,12 @@ def _check(output: Path, named: str, formats: Sequence[str], kwargs: dict[str, A
     if option is not None:
         kwargs[option] = named
     return None
+
+
+def one_of(values: Sequence[str]) -> click.Choice[str]:
+    """An option's choice of values, in any letter case and read as written in the list (`--format JSON` is json, as
+    `--lang ZH` and `.XLSX` are taken; it was refused: QA179 F6)."""
+    return click.Choice(values, case_sensitive=False)
 
 
 class LanguageChoice(click.Choice[str]):

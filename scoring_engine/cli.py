@@ -21,7 +21,7 @@ from click.core import ParameterSource
 from . import __version__
 from ._cli_guard import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, guarded as _guarded, report as _report, said_line as _say
 from ._cli_forms import read_form_file, score_form_file
-from ._cli_params import LanguageChoice, OutputFile, at_most_once, format_by_extension, points_given
+from ._cli_params import LanguageChoice, OutputFile, at_most_once, format_by_extension, one_of, points_given
 from ._encodings import ENCODINGS
 from ._cli_stdin import facts_from_stdin
 from ._files import read_text
@@ -65,7 +65,7 @@ def main(lang: str | None) -> None:
 
 
 _encoding_option = click.option(
-    "--encoding", type=click.Choice(ENCODINGS, case_sensitive=False), default=None,
+    "--encoding", type=one_of(ENCODINGS), default=None,
     help="Read the files that are not UTF-8 in this encoding (gb18030, gbk: files saved as ANSI by an old Notepad).")
 
 
@@ -73,10 +73,10 @@ _encoding_option = click.option(
 @click.argument("facts", type=click.Path(dir_okay=True, path_type=Path))
 @click.option("--set", "set_ref", metavar="ID|PATH",
               help="Indicator set: a bundled id or a YAML file. Default: the one the facts file names.")
-@click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="table", show_default=True, help="Output format.")
+@click.option("--format", "fmt", type=one_of(sorted(RENDERERS)), default="table", show_default=True, help="Output format.")
 @click.option("--output", "-o", type=OutputFile(), multiple=True, callback=at_most_once,
               help="Write to this file instead of the screen.")
-@click.option("--layout", type=click.Choice(["scoresheet", "selfeval"]), default=None,
+@click.option("--layout", type=one_of(["scoresheet", "selfeval"]), default=None,
               help="For markdown, csv, xlsx and html: the 评分表 (scoresheet) or the set's 自评表 (selfeval)."
                    " Default: the set's own.")
 @_encoding_option
@@ -192,7 +192,7 @@ def import_form(form: Path, set_ref: str | None, output: Path | None) -> None:
 
 @main.command()
 @click.argument("set_ref", metavar="SET")
-@click.option("--format", "fmt", type=click.Choice(TEMPLATE_FORMATS), default="xlsx",
+@click.option("--format", "fmt", type=one_of(TEMPLATE_FORMATS), default="xlsx",
               show_default=True,
               help="xlsx (and html, markdown, csv): the blank 自评表; json or yaml: a facts skeleton with every fact.")
 @click.option("--output", "-o", type=OutputFile(), multiple=True, callback=at_most_once,
@@ -224,7 +224,7 @@ def template(set_ref: str, fmt: str, output: Path | None) -> None:
               help="A summary file: .xlsx, .csv, .jsonl or .html (repeat for several).")
 @click.option("--reports", metavar="DIR", type=click.Path(file_okay=False, path_type=Path),
               help="Also write each project's own report into this folder.")
-@click.option("--report-format", type=click.Choice(sorted(RENDERERS)), default="html", show_default=True,
+@click.option("--report-format", type=one_of(sorted(RENDERERS)), default="html", show_default=True,
               help="Format of those reports.")
 @click.option("--compare-with", "compare_with", multiple=True, metavar="INPUT",
               help="The re-check (复核) of the same projects (repeat for several).")
@@ -343,7 +343,7 @@ def validate(sets: tuple[str, ...]) -> None:
 @main.command()
 @click.argument("sets", nargs=-1, required=True, metavar="SET...")
 @click.option("--strict", is_flag=True, help="Exit 1 when there are warnings, not only on invalid sets.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+@click.option("--format", "fmt", type=one_of(["text", "json"]), default="text", show_default=True,
               help="text: one line per warning; json: every set with its errors and warnings, for tools.")
 @_encoding_option
 @_guarded
@@ -383,7 +383,7 @@ def resolve(set_ref: str, output: Path | None) -> None:
 @click.argument("new_ref", metavar="NEW")
 @click.option("--facts", "facts_files", multiple=True, metavar="FILE", type=click.Path(dir_okay=True, path_type=Path),
               help="A project's facts file: show how its total, grade and scores change (repeat for several).")
-@click.option("--format", "fmt", type=click.Choice(DIFF_FORMATS), default="table", show_default=True,
+@click.option("--format", "fmt", type=one_of(DIFF_FORMATS), default="table", show_default=True,
               help="table (the screen), markdown, or xlsx (needs --output).")
 @click.option("--output", "-o", type=OutputFile(), multiple=True, callback=at_most_once,
               help="Write to this file instead of the screen.")

@@ -87,3 +87,27 @@ def test_a_file_named_dash_is_still_read_where_standard_input_is_not(tmp_path: P
     (tmp_path / "-").write_text(EXAMPLE_SET.read_text(encoding="utf-8"), encoding="utf-8")
     run = CliRunner().invoke(main, ["--lang", "en", "validate", "-"])
     assert 0 == run.exit_code and run.stdout.startswith("-: ok"), run.output
+
+
+@pytest.mark.parametrize(("args", "option", "value"), [
+    (["score", F, "--format", "JSON"], "fmt", "json"),
+    (["score", F, "--format", "Markdown", "--layout", "SelfEval"], "layout", "selfeval"),
+    (["score", F, "--encoding", "GBK"], "encoding", "gbk"),
+    (["template", S, "--format", "YAML"], "fmt", "yaml"),
+    (["batch", "in", "--reports", "r", "--report-format", "CSV"], "report_format", "csv"),
+    (["lint", S, "--format", "Json"], "fmt", "json"),
+    (["diff", S, S, "--format", "MARKDOWN"], "fmt", "markdown"),
+])
+def test_a_choice_is_taken_in_any_letter_case_and_read_in_lower_case(args: list[str], option: str, value: str) -> None:
+    """QA179 F6: `--format JSON` was refused while `--lang ZH` and an `.XLSX` extension were taken; every choice is
+    now taken in any letter case, and the command reads it as listed (lower case)."""
+    command = main.commands[args[0]]
+    with main.make_context("scoring-engine", list(args)) as ctx:
+        sub = command.make_context(args[0], list(args[1:]), parent=ctx)
+    assert value == sub.params[option]
+
+
+def test_a_choice_in_capitals_scores_as_in_lower_case() -> None:
+    """`score F --format JSON` writes the same JSON result as `--format json`."""
+    upper = CliRunner().invoke(main, ["score", F, "--format", "JSON"])
+    assert 0 == upper.exit_code and upper.stdout == CliRunner().invoke(main, ["score", F, "--format", "json"]).stdout
