@@ -37,6 +37,7 @@ from hostile.terminal import terminal_cases
 from scoring_engine import _reads, cli
 from scoring_engine._files import read_bytes
 from scoring_engine._output import TEMPORARY_NAME_BYTES, say, write_atomically
+from scoring_engine.reports.chart import CHART_PIECE_HEIGHT, CHART_WHOLE_HEIGHT
 from scoring_engine.reports.xlsx import CUT_MARK, XLSX_CELL_CHARACTERS
 
 PREVIOUS = "previous good report\n"
@@ -289,10 +290,11 @@ def test_the_errors_quoted_in_reports_md_are_the_ones_printed(tmp_path: Path, mo
 
 
 def test_the_report_limits_in_limits_md_are_the_code_s() -> None:
-    """The Reports table of docs/limits.md gives XLSX_CELL_CHARACTERS and TEMPORARY_NAME_BYTES their values, and
-    reports.md quotes the mark a cut cell ends with."""
+    """The Reports table of docs/limits.md gives XLSX_CELL_CHARACTERS, TEMPORARY_NAME_BYTES and the HTML chart's
+    heights their values, and reports.md quotes the mark a cut cell ends with."""
     section = LIMITS_DOC[LIMITS_DOC.index("## Reports"):LIMITS_DOC.index("## How much is reported")]
-    assert {"XLSX_CELL_CHARACTERS": XLSX_CELL_CHARACTERS, "TEMPORARY_NAME_BYTES": TEMPORARY_NAME_BYTES} == {
+    assert {"XLSX_CELL_CHARACTERS": XLSX_CELL_CHARACTERS, "TEMPORARY_NAME_BYTES": TEMPORARY_NAME_BYTES,
+            "CHART_WHOLE_HEIGHT": CHART_WHOLE_HEIGHT, "CHART_PIECE_HEIGHT": CHART_PIECE_HEIGHT} == {
         name: int(value) for name, value in re.findall(r"^\| `(\w+)` \| (\d+) \|", section, re.MULTILINE)}
     assert CUT_MARK in REPORTS_DOC and CUT_MARK in section
 
