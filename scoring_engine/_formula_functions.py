@@ -231,10 +231,18 @@ def _whole_months(a: datetime.date, b: datetime.date) -> int:
     corresponding day, or on the month's last day when it has none (03-31 → 04-30 is a month; QA60 F2: it counted 0,
     and a 30-day delay scored better than a 28-day one)."""
     months = (b.year - a.year) * 12 + (b.month - a.month)
-    month_end = datetime.date(b.year + b.month // 12, b.month % 12 + 1, 1) - datetime.timedelta(days=1)  # not calendar:
-    if b.day < a.day and b.day != month_end.day:  # it imports locale with the package
+    if b.day < a.day and b.day != _last_day(b):
         months -= 1
     return months
+
+
+def _last_day(day: datetime.date) -> int:
+    """The last day of `day`'s month, never leaving the dates Python has: December 9999's is the 31st, where the first of
+    the next month is year 10000 (QA177 F1: any date in December 9999 crashed months_between). Not calendar: it imports
+    locale with the package."""
+    if day.month == 12:
+        return 31
+    return (datetime.date(day.year, day.month + 1, 1) - datetime.timedelta(days=1)).day
 
 
 #: name → (function, fewest arguments, most arguments, one-line description)
