@@ -314,6 +314,8 @@ PLACES = (
      "合并单元格 {merged} 的值只属于其第一个单元格：请取消合并，在每一行填写该行自己的值"),
     ("the merged cells {merged} hold one value, their first cell's: unmerge them and type each cell's own value",
      "合并单元格 {merged} 的值只属于其第一个单元格：请取消合并，在每个单元格填写各自的值"),  # across columns (QA165 F8)
+    # a date given as 20241231, as typed in a form's date-formatted cell, or 2024/12/31 (fact_values._date_fix: QA177 F2)
+    ("write the date as {date}", "日期应写作 {date}"),
     # an error value (#N/A, #REF!) pasted where a value goes (forms/workbook.py: QA56 F2)
     ("holds the error value {value}; expected the {what} itself",
      "单元格是错误值 {value}（公式出错后留下的），应直接填写{what!t}"),

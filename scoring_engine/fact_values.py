@@ -212,7 +212,23 @@ def _date(value: Any) -> datetime.date:
             return datetime.date.fromisoformat(value)
         except ValueError:
             pass
-    raise ValueError(f"expected a date YYYY-MM-DD, got {_brief(value)}", "write e.g. 2020-11-30")
+    raise ValueError(f"expected a date YYYY-MM-DD, got {_brief(value)}", _date_fix(value))
+
+
+_SPELLED_DATES = (re.compile(r"(\d{4})(\d{2})(\d{2})"), re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})"))
+
+
+def _date_fix(value: Any) -> str:
+    """How to write a date given otherwise: the date itself when the value spells one (20241231, as a number, as text
+    or typed in a form's date-formatted cell; 2024/12/31), else an example (QA177 F2)."""
+    written = plain(value) if isinstance(value, (int, Decimal)) and not isinstance(value, bool) else value
+    for spelling in _SPELLED_DATES if isinstance(written, str) else ():
+        if found := spelling.fullmatch(written.strip()):
+            try:
+                return f"write the date as {datetime.date(*map(int, found.groups())).isoformat()}"
+            except ValueError:  # 20241331: no date
+                break
+    return "write e.g. 2020-11-30"
 
 
 def _finding(item: Any, spec: FactSpec) -> Finding:

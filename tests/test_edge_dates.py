@@ -148,3 +148,38 @@ def test_a_form_with_9999_12_31_on_its_side_sheet_is_scored(tmp_path: Path) -> N
     assert 0 == run.exit_code, run.output
     derived = {d["name"]: Decimal(str(d["value"])) for d in json.loads(run.output)["derived"]}
     assert _derived(DAY(2024, 10, 31), DAY(9999, 12, 31)) == derived
+
+
+def _side_form(tmp_path: Path, **cells: tuple[Any, str | None]) -> Path:
+    """The set's blank form, its 表外事实 rows given (value, number format) by fact."""
+    (tmp_path / "set.yaml").write_text(SET, encoding="utf-8")
+    form = tmp_path / "form.xlsx"
+    assert 0 == CliRunner().invoke(main, ["template", str(tmp_path / "set.yaml"), "-o", str(form)]).exit_code
+    book = openpyxl.load_workbook(form)
+    side = book["表外事实"]
+    rows = {side.cell(r, 2).value: r for r in range(1, side.max_row + 1)}
+    for name, (value, number_format) in cells.items():
+        side.cell(rows[name], 3).value = value
+        if number_format:
+            side.cell(rows[name], 3).number_format = number_format
+    book.save(form)
+    return form
+
+
+@pytest.mark.parametrize("number_format", ["yyyy-mm-dd", None])
+def test_a_number_typed_in_a_date_formatted_cell_is_said_as_typed_with_the_date_to_write(tmp_path: Path,
+                                                                                        number_format: str | None) -> None:
+    """20241231 typed in a yyyy-mm-dd cell (a day past 9999-12-31 to the spreadsheet) is said as the number it is, with
+    the date to write, as in a cell without the format; it was 单元格是错误值 #VALUE!（公式出错后留下的） (QA177 F2)."""
+    form = _side_form(tmp_path, s=("2024-10-31", None), e=(20241231, number_format))
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form), "--set", str(tmp_path / "set.yaml")])
+    assert 1 == run.exit_code, run.output
+    assert "表外事实!C" in run.output and "应为日期 YYYY-MM-DD，实际是 20241231" in run.output, run.output
+    assert "日期应写作 2024-12-31" in run.output and "错误值" not in run.output
+
+
+def test_an_error_value_in_a_date_formatted_cell_is_still_said_as_one(tmp_path: Path) -> None:
+    """An error value written as one (#VALUE! pasted as a value) stays what a formula that failed leaves."""
+    form = _side_form(tmp_path, s=("2024-10-31", None), e=("#VALUE!", "yyyy-mm-dd"))
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form), "--set", str(tmp_path / "set.yaml")])
+    assert 1 == run.exit_code and "单元格是错误值 #VALUE!（公式出错后留下的）" in run.output, run.output

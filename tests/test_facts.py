@@ -221,12 +221,21 @@ def test_boolean_given_as_text() -> None:
     assert "write true or false without quotes" == error.hint
 
 
-@pytest.mark.parametrize("value", ["2020/11/30", "2020-13-01", "30-11-2020", "2020-11-3", 20201130])
+@pytest.mark.parametrize("value", ["2020-13-01", "30-11-2020", "2020-11-3", 20201331])
 def test_date_format(value: Any) -> None:
     """A date not written YYYY-MM-DD, or not a real date, is refused with an example."""
     error = refusal(with_fact("dates.end", value))
     assert "expected a date YYYY-MM-DD" in str(error)
     assert "write e.g. 2020-11-30" == error.hint
+
+
+@pytest.mark.parametrize("value", ["2020/11/30", "2020.11.30", 20201130, "20201130", Decimal(20201130)])
+def test_a_date_written_otherwise_is_refused_with_the_date_it_spells(value: Any) -> None:
+    """20201130 or 2020/11/30 given for a date is refused with the date to write, 2020-11-30 (QA177 F2: only an example
+    was given, 2020-11-30 whatever the date)."""
+    error = refusal(with_fact("dates.end", value))
+    assert "expected a date YYYY-MM-DD" in str(error)
+    assert "write the date as 2020-11-30" == error.hint
 
 
 @pytest.mark.parametrize(

@@ -79,10 +79,20 @@ MAX_SHARED_FORMULA_TEXT = 1_000_000
 @functools.cache
 def _parser_class() -> Any:
     """openpyxl's sheet parser, writing shared formulas out for their cells within MAX_SHARED_FORMULA_TEXT."""
-    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+    from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser, _cast_number  # type: ignore[attr-defined]
 
     class FormParser(WorkSheetParser):
         written = 0
+
+        def parse_cell(self, element: Any) -> Any:
+            """A cell as openpyxl reads it, but a number in a date-formatted cell that is no date (20241231 typed in a
+            yyyy-mm-dd cell) kept as the number typed, as the same cell without its format gives it: openpyxl makes it
+            the error value #VALUE!, which the form then called what a formula that failed leaves (QA177 F2). An error
+            value written as one (t="e") stays one."""
+            cell = super().parse_cell(element)
+            if cell["data_type"] == "e" and element.get("t", "n") == "n" and element.find(FORMULA_TAG) is None:
+                cell["value"], cell["data_type"] = _cast_number(element.findtext(VALUE_TAG)), "n"
+            return cell
 
         def parse_formula(self, element: Any) -> Any:
             formula = element.find(FORMULA_TAG)
