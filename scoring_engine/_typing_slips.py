@@ -16,6 +16,7 @@ column, and what to type instead.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -56,8 +57,14 @@ FULL_WIDTH: dict[str, FullWidth] = {
 }
 #: Characters that show as a space or as nothing, pasted with text from a web page, Word or WeChat: YAML takes none of
 #: them for the space of an indentation, and said otherwise, the error stood lines below the line (QA110 F4).
-INVISIBLE = {"\u00a0": "no-break space", "\ufeff": "byte order mark", "\u200b": "zero-width space"}
-_INVISIBLE_HINT = "delete it and indent with spaces: it came with text pasted from a web page, Word or another file"
+INVISIBLE = {"\u00a0": "no-break space", "\ufeff": "byte order mark", "\u200b": "zero-width space",
+             "\u200c": "zero-width non-joiner", "\u200d": "zero-width joiner", "\u2060": "word joiner",
+             "\u202f": "narrow no-break space", "\u2009": "thin space"}
+#: What YAML reads as a line break besides '\n' and '\r', where an editor shows none: pasted inside a value, the parser
+#: went on at a line the file does not have, and said a colon was missing there (QA177 F3).
+ODD_BREAKS = {"\u2028": "line separator", "\u2029": "paragraph separator", "\x85": "next-line character"}
+_PASTED = "it came with text pasted from a web page, Word or another file"
+_INVISIBLE_HINT = f"delete it and indent with spaces: {_PASTED}"
 _TAB_HINT = "replace it with spaces; an editor can be set to type spaces for the Tab key"
 #: How to save a file that Notepad saved as "Unicode" (UTF-16).
 UTF16_HINT = "save it as UTF-8: in Notepad, File → Save As, Encoding: UTF-8"
@@ -71,15 +78,21 @@ class Slip(NamedTuple):
     line: int
     column: int
     char: str
+    spaced: bool = False  # where a space goes between a key's colon and its value, not in an indentation
 
     def problem(self, file: str | None, syntax: str) -> Problem:
         """The problem this slip makes, in a file of `syntax` ("YAML" or "JSON")."""
         if self.char == "\t":
             return Problem(f"a tab where {syntax} expects spaces: {syntax} indents with spaces only", file=file,
                            line=self.line, column=self.column, hint=_TAB_HINT)
+        if self.char in ODD_BREAKS:
+            return Problem(f"an invisible {ODD_BREAKS[self.char]} '\\u{ord(self.char):04X}' inside the line, which "
+                           f"{syntax} reads as a line break", file=file, line=self.line, column=self.column,
+                           hint=f"delete it: {_PASTED}")
         if self.char in INVISIBLE:
             return Problem(f"an invisible {INVISIBLE[self.char]} '\\u{ord(self.char):04X}' where {syntax} expects only "
-                           "spaces", file=file, line=self.line, column=self.column, hint=_INVISIBLE_HINT)
+                           "spaces", file=file, line=self.line, column=self.column,
+                           hint=f"type a space in its place: {_PASTED}" if self.spaced else _INVISIBLE_HINT)
         shape = FULL_WIDTH[self.char]
         shown = "'\\u3000'" if self.char == "\u3000" else f"'{self.char}'"
         expected = "a space" if self.char == "\u3000" else f"'{shape.ascii}'"
@@ -138,8 +151,8 @@ def _structure_slips(line: str, start: int, number: int) -> list[Slip]:
             key_from, value_from = (i + 1 if ch == "{" else None), i + 1
         elif ch in "]}":
             depth = max(depth - 1, 0)
-        elif ch == ":" and line[i + 1:i + 2] == "\u3000" and key_from is not None:  # 'weight:　15', an input method's space
-            found.append(Slip(number, i + 2, "\u3000"))
+        elif ch == ":" and line[i + 1:i + 2] in _SPACE_SLIPS and key_from is not None:  # 'weight:　15', an input method's
+            found.append(Slip(number, i + 2, line[i + 1], spaced=True))  # space, or a no-break one pasted (QA177 F3)
             key_from, value_from = None, i + 1
         elif ch == ":" and line[i + 1:i + 2] in ("", " ", "\t"):
             key_from, value_from = None, i + 1
@@ -157,6 +170,7 @@ def _structure_slips(line: str, start: int, number: int) -> list[Slip]:
     return found
 
 
+_SPACE_SLIPS = frozenset({"\u3000", *INVISIBLE})  # what may stand for the space after a key's colon
 _KEY = re.compile(r"[A-Za-z_][\w.\-]*")  # the keys of sets, facts and case files are ASCII
 _KEY_START = re.compile(r"[A-Za-z_][\w.\-]*\s*[:：]")  # a key and its colon, right after a dash: '—id:
 _NEXT_ENTRY = re.compile(r"\s*(?:[{\[]|[A-Za-z_][\w.\-]*\s*[:：])")
@@ -186,6 +200,44 @@ def _slips_on(lines: list[str], number: int) -> list[Slip]:
 
 def yaml_syntax_problem(text: str, file: str | None, context: tuple[int, int] | None, mark: tuple[int, int] | None,
                         parser_says: str) -> Problem:
+    """The problem of a YAML syntax error, at its line and column in the file: a line separator (U+2028) or another
+    break YAML reads where an editor shows none, on the lines the parser read last, is named there; any other problem
+    is moved from the parser's lines to the file's (QA177 F3: a U+2028 inside a value was a missing colon a line on)."""
+    if mark is None or not _ODD_BREAK.search(text):
+        return _syntax_problem(text, file, context, mark, parser_says)
+    starts = _parser_line_starts(text, mark[0])
+    begin = starts[max(min(context[0] if context else mark[0], mark[0]) - 2, 0)]
+    found = _ODD_BREAK.search(text, begin, starts[mark[0] - 1] + mark[1] if mark[0] <= len(starts) else len(text))
+    if found is not None:
+        return Slip(*_file_place(text, found.start()), found.group()).problem(file, "YAML")
+    problem = _syntax_problem(text, file, context, mark, parser_says)
+    if problem.line is None or problem.line > len(starts):
+        return problem
+    line, column = _file_place(text, starts[problem.line - 1] + (problem.column or 1) - 1)
+    return dataclasses.replace(problem, line=line, column=column if problem.column is not None else None)
+
+
+_ODD_BREAK = re.compile("[\x85\u2028\u2029]")
+_PARSER_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def _parser_line_starts(text: str, last: int) -> list[int]:
+    """Where each of the parser's first `last` lines begins in the text (it counts a U+2028 a line break, as '\n')."""
+    starts = [0]
+    for found in _PARSER_BREAK.finditer(text):
+        if len(starts) >= last:
+            break
+        starts.append(found.end())
+    return starts
+
+
+def _file_place(text: str, at: int) -> tuple[int, int]:
+    """The line and column (from 1) in the file, as an editor counts them, of the character at `at`."""
+    return text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+
+
+def _syntax_problem(text: str, file: str | None, context: tuple[int, int] | None, mark: tuple[int, int] | None,
+                    parser_says: str) -> Problem:
     """The problem of a YAML syntax error: the slip that caused it when one is there, else the parser's words.
 
     The slip is looked for on the lines from the one where the parser began

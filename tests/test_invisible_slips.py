@@ -1,0 +1,81 @@
+"""Invisible characters pasted into a set or a facts file (from a web page, Word, WeChat), named at their own line and
+column with how to fix them, never the parser's words at another line (QA177 F3, F4)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import EXAMPLE_SET
+from scoring_engine.cli import main
+
+AFTER_COLON = ["\u00a0", "\u200b", "\ufeff", "\u200d", "\u202f"]
+
+
+def _validate(path: Path, lang: str = "zh") -> tuple[int, list[str]]:
+    run = CliRunner().invoke(main, ["--lang", lang, "validate", str(path)])
+    return run.exit_code, run.output.splitlines()
+
+
+@pytest.mark.parametrize("char", AFTER_COLON, ids=[f"U+{ord(c):04X}" for c in AFTER_COLON])
+def test_an_invisible_character_after_a_colon_is_named_on_its_line(char: str, tmp_path: Path) -> None:
+    """'b:\\u00a02' was 't.yaml:3:1: YAML 语法错误：这一行缺少键后面的冒号', a line below, naming nothing; it is named at line 2
+    with the fix, as a full-width space after a colon is (QA177 F3)."""
+    path = tmp_path / "t.yaml"
+    path.write_text(f"a: 1\nb:{char}2\nc: 3\n", encoding="utf-8")
+    code, lines = _validate(path)
+    assert 1 == code and len(lines) == 1, lines
+    assert lines[0].startswith(f"错误：{path}:2:3: '\\u{ord(char):04X}' 是看不见的"), lines
+    assert "YAML 在这里只能是空格（删去它，换成一个空格：" in lines[0] and "冒号" not in lines[0], lines
+    code, lines = _validate(path, "en")
+    assert lines == [f"error: {path}:2:3: an invisible {_NAMES[char]} '\\u{ord(char):04X}' where YAML expects only "
+                     "spaces (type a space in its place: it came with text pasted from a web page, Word or another file)"]
+
+
+_NAMES = {"\u00a0": "no-break space", "\u200b": "zero-width space", "\ufeff": "byte order mark",
+          "\u200d": "zero-width joiner", "\u202f": "narrow no-break space"}
+
+
+def test_a_no_break_space_after_a_colon_in_the_example_set_is_named_at_its_line(tmp_path: Path) -> None:
+    """precision:\\u00a02 in a whole set was a missing colon a line below, in PyYAML's English words (QA177 F3)."""
+    path = tmp_path / "set.yaml"
+    text = EXAMPLE_SET.read_text(encoding="utf-8")
+    assert "\nprecision: 2\n" in text
+    path.write_text(text.replace("\nprecision: 2\n", "\nprecision:\u00a02\n"), encoding="utf-8")
+    line = text.split("\nprecision: 2\n")[0].count("\n") + 2
+    code, lines = _validate(path)
+    assert 1 == code and lines[0].startswith(f"错误：{path}:{line}:11: '\\u00A0' 是看不见的不换行空格"), lines
+
+
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85"])
+def test_a_line_separator_inside_a_value_is_named_at_its_real_line(char: str, tmp_path: Path) -> None:
+    """A U+2028 pasted inside a name is a line break to YAML: the line after it was said to miss its colon, a line the
+    file does not have (the parser's count); it is named at its line and column in the file (QA177 F3)."""
+    path = tmp_path / "set.yaml"
+    text = EXAMPLE_SET.read_text(encoding="utf-8")
+    name = next(row for row in text.splitlines() if row.startswith("name: "))
+    path.write_text(text.replace(name, name[:8] + char + name[8:]), encoding="utf-8")
+    line = text.split(name)[0].count("\n") + 1
+    code, lines = _validate(path)
+    assert 1 == code and len(lines) == 1, lines
+    assert lines[0].startswith(f"错误：{path}:{line}:9: '\\u{ord(char):04X}' 是看不见的"), lines
+    assert "YAML 会把它当作换行（删去它：" in lines[0], lines
+
+
+def test_a_problem_after_a_line_separator_is_said_at_the_files_line(tmp_path: Path) -> None:
+    """A mistake lines below a U+2028 held in quotes (which YAML reads) is said at the file's line, not one line on."""
+    path = tmp_path / "t.yaml"
+    path.write_text('a: "x\u2028y"\nb: 1\nc：2\nd: 3\n', encoding="utf-8")
+    code, lines = _validate(path)
+    assert 1 == code and lines[0].startswith(f"错误：{path}:3:2: '：' 是全角冒号"), lines
+
+
+def test_an_invisible_character_after_a_colon_in_a_yaml_facts_file_is_named(tmp_path: Path) -> None:
+    """A facts file in YAML is read as a set is: the no-break space after budget.total's colon is named at its line."""
+    (tmp_path / "set.yaml").write_text(EXAMPLE_SET.read_text(encoding="utf-8"), encoding="utf-8")
+    facts = tmp_path / "facts.yaml"
+    facts.write_text("indicator_set: set.yaml\nfacts:\n  budget:\n    total:\u00a0200\n    paid: 186\n", encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(facts)])
+    assert 1 == run.exit_code and f"{facts}:4:11: '\\u00A0' 是看不见的不换行空格" in run.output, run.output
