@@ -21,7 +21,7 @@ import json
 import re
 import unicodedata
 
-from ._typing_slips import FULL_WIDTH, Slip
+from ._typing_slips import FULL_WIDTH, INVISIBLE, Slip
 from .errors import Problem
 
 __all__ = ["json_syntax_problem"]
@@ -30,7 +30,11 @@ __all__ = ["json_syntax_problem"]
 def json_syntax_problem(err: json.JSONDecodeError, file: str | None) -> Problem:
     """The problem of a JSON syntax error: the full-width character where the reader stopped, if there is one, else its words."""
     char = err.doc[err.pos] if err.pos < len(err.doc) else ""
-    if char in FULL_WIDTH:
+    if char == "\ufeff" and err.pos == 0:  # the file's own is read; a second one is Python's "Unexpected UTF-8 BOM"
+        return Problem("JSON syntax: one byte order mark '\\uFEFF' too many at the start of the text, which JSON does not take",
+                       file=file, line=1, column=1, hint="delete it: a file begins with one mark at most, a line of JSON "
+                       "Lines with none")
+    if char in FULL_WIDTH or char in INVISIBLE:  # a no-break or zero-width space pasted: named (QA177 F4)
         return Slip(err.lineno, err.colno, char).problem(file, "JSON")
     signed = char == "-" and _FULL_WIDTH_DIGIT.match(err.doc, err.pos + 1) is not None  # -１: stopped at the minus (QA166 F8)
     number = _full_width_number(err.doc, err.pos + signed)

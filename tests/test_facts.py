@@ -397,14 +397,16 @@ def test_unreadable_facts_file_is_a_facts_error(name: str, tmp_path: Path) -> No
 
 
 def test_json_text_is_read_as_json_loads_reads_it() -> None:
-    """parse_facts reads JSON text with one decoder kept for every document, and still says what json.loads says of a
+    """parse_facts reads JSON text with one decoder kept for every document, and still refuses, as json.loads does, a
     byte-order mark left in the text (a JSONL line after the first, read as facts_from_text reads it: parse_facts drops
-    a leading one, QA127 F4), and takes bytes as json.loads does."""
+    a leading one, QA127 F4), now named with the fix, not in json's words (QA177 F4); and takes bytes as json.loads
+    does."""
     from scoring_engine._files import facts_from_text
 
     with pytest.raises(FactsError) as caught:
         facts_from_text('\ufeff{"facts": {}}')
-    assert "Unexpected UTF-8 BOM" in str(caught.value)
+    assert "one byte order mark '\\uFEFF' too many at the start of the text" in str(caught.value)
+    assert "delete it" in caught.value.problems[0].hint
     assert scoring_engine.parse_facts(b'{"facts": {"a": 1.50}}').values == {"a": Decimal("1.50")}  # type: ignore[arg-type]
     assert scoring_engine.parse_facts('{"facts": {"a": 1.50, "b": [1, 2]}}').values == {"a": Decimal("1.50"), "b": [1, 2]}
 

@@ -79,3 +79,26 @@ def test_an_invisible_character_after_a_colon_in_a_yaml_facts_file_is_named(tmp_
     facts.write_text("indicator_set: set.yaml\nfacts:\n  budget:\n    total:\u00a0200\n    paid: 186\n", encoding="utf-8")
     run = CliRunner().invoke(main, ["--lang", "zh", "score", str(facts)])
     assert 1 == run.exit_code and f"{facts}:4:11: '\\u00A0' 是看不见的不换行空格" in run.output, run.output
+
+
+@pytest.mark.parametrize("char", ["\u00a0", "\u200b", "\u202f"])
+def test_an_invisible_character_in_a_json_facts_file_is_named_with_the_fix(char: str, tmp_path: Path) -> None:
+    """A no-break or zero-width space before a key was 'JSON 语法错误：这里应为用双引号括起的键名' (the key is quoted),
+    naming nothing, where a full-width space there is named (QA177 F4)."""
+    facts = tmp_path / "facts.json"
+    facts.write_text(f'{{"indicator_set": "{EXAMPLE_SET.as_posix()}",\n  "facts": {{\n  {char}"budget": {{}}}}}}\n',
+                     encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(facts)])
+    assert 1 == run.exit_code and run.output.startswith(f"错误：{facts}:3:3: '\\u{ord(char):04X}' 是看不见的"), run.output
+    assert "JSON 在这里只能是空格（删去它" in run.output and "键名" not in run.output, run.output
+
+
+def test_a_json_facts_file_with_its_byte_order_mark_twice_is_told_to_delete_one(tmp_path: Path) -> None:
+    """Two byte order marks were Python's 'Unexpected UTF-8 BOM (decode using utf-8-sig)' (QA177 F4)."""
+    facts = tmp_path / "facts.json"
+    facts.write_text(f'\ufeff\ufeff{{"indicator_set": "{EXAMPLE_SET.as_posix()}", "facts": {{}}}}', encoding="utf-8")
+    for lang, said in (("zh", "开头多了一个字节顺序标记（BOM）'\\uFEFF'，JSON 不接受（删去它：文件开头最多只能有一个"),
+                       ("en", "one byte order mark '\\uFEFF' too many at the start of the text, which JSON does not take")):
+        run = CliRunner().invoke(main, ["--lang", lang, "score", str(facts)])
+        assert 1 == run.exit_code and f"{facts}:1:1: " in run.output and said in run.output, run.output
+        assert "utf-8-sig" not in run.output
