@@ -17,7 +17,9 @@ import re
 import unicodedata
 from decimal import Decimal
 
-__all__ = ["DURATION", "FIRST_DAY", "LAST_DAY", "date_text", "day_of", "days_or_longer", "time_unit"]
+from ._text import quoted
+
+__all__ = ["DURATION", "FIRST_DAY", "LAST_DAY", "date_text", "day_of", "days_or_longer", "reach_within", "time_unit"]
 
 #: A time a 时效指标 gives in days, hours or months: as often a limit (≤30天) as not, so its sign is not guessed.
 DURATION = re.compile(r"(工作日|天|日|小时|分钟|周|月)\s*((以|之)?内)?\s*$")  # 30天, 3个月内 (QA172 F1)
@@ -53,6 +55,15 @@ def time_unit(unit: str) -> str:
     written = _WITHIN.sub("", unit)
     timed = days_or_longer(written, hours=True) or _MINUTES.fullmatch(_SPACES.sub("", written)) is not None
     return written if written != unit and timed else unit
+
+
+def reach_within(text: str, sign: str, number: str, unit: str) -> tuple[str, str]:
+    """(message, hint) for a time written with ≥ (or >, 不少于) and a closing 内 (≥3个月内): 内 makes it a limit, ≥ a
+    target to reach, and read as ≥ a project taking 5 months met it (QA172 F3). `unit` is one time_unit strips."""
+    within, time = "".join(unit.split()), "".join(time_unit(unit).split())
+    return (f"{quoted(text)} is a time to reach ({sign}{number}{time}), but a time ending in 内 is a limit (within "
+            f"{number}{time})", f"write ≤{number}{within} for a time limit, or ≥{number}{time} if reaching {number}{time} "
+            "was meant")
 
 
 def day_of(number: Decimal) -> datetime.date | None:

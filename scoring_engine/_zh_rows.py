@@ -123,6 +123,13 @@ ROWS = (
     ("{key:s} {value:q} of a 时效指标 row is a date that lost its format (Excel's day number of {day}), neither an "
      "amount nor a tier",
      "时效指标行的{key!t} {value} 是失去日期格式的日期（Excel 中 {day} 的日序数），既不是可计分的数量，也不是档次"),
+    # a time limit ending in 内 written with ≥ (≥3个月内, 不少于3个月内, >3个月内: QA172 F3)
+    ("{field:s} {text} is a time to reach ({reach}), but a time ending in 内 is a limit (within {time})",
+     "{field!t} {text} 写的是要达到的时间（{reach}），但以“内”结尾的时间是时限（{time}之内），不是要达到的目标"),
+    ("{text} is a time to reach ({reach}), but a time ending in 内 is a limit (within {time})",
+     "{text} 写的是要达到的时间（{reach}），但以“内”结尾的时间是时限（{time}之内），不是要达到的目标"),
+    ("write ≤{limit} for a time limit, or ≥{reach} if reaching {time} was meant",
+     "时限写 ≤{limit}；如本意是至少达到 {time}，写 ≥{reach}"),
     ("{key:s} {value:q} of a 时效指标 row is a date, neither an amount nor a tier",
      "时效指标行的{key!t} {value} 是日期，既不是可计分的数量，也不是档次"),
     ("write the row as a tier (定性: 达成年度指标… with its score), or the time taken as an amount (≤6个月)",

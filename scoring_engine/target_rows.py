@@ -30,7 +30,7 @@ from ._numpy_values import NUMPY_HINT, not_finite_hint, numpy_name
 from ._arith import in_range, plain, round_half_up, too_many_digits
 from ._record import record
 from ._text import cut, quoted
-from ._time_units import DURATION, FIRST_DAY, date_text, day_of, days_or_longer, time_unit
+from ._time_units import DURATION, FIRST_DAY, date_text, day_of, days_or_longer, reach_within, time_unit
 from .judgements import TargetRow
 
 __all__ = ["COMPARISONS", "QUALITATIVE", "ROW_KEYS", "Quantity", "dated_row", "parse_comparison", "parse_quantity",
@@ -101,6 +101,8 @@ def parse_quantity(text: str) -> Quantity | None:
     if match is None:
         return None
     sign, unit = match.group("sign"), match.group("unit").strip() or None
+    if sign and _SIGNS.get(sign, _STRICT.get(sign)) == "≥" and unit is not None and time_unit(unit) != unit:
+        raise ValueError(*reach_within(text, sign, match.group("number"), unit))  # ≥3个月内: 5个月 met it (QA172 F3)
     comparison = parse_comparison(sign) if sign else None
     if unit is not None and (not _UNIT.fullmatch(unit) or any(unicodedata.category(ch) in ("Nd", "Cn") for ch in unit)):
         # (a digit of another script after the number, 9०公里, is no unit: QA83 F3; nor one the Python's Unicode lacks)
@@ -169,7 +171,8 @@ def _number_or_quantity(value: Any, key: str) -> Quantity | str:
         try:
             quantity = parse_quantity(value)
         except ValueError as err:  # named by its field, so that a form names the cell (年度指标值, not the row)
-            if not any(words in err.args[0] for words in (" is out of range ", " is typed twice", "written with % alone")):
+            if not any(words in err.args[0] for words in (" is out of range ", " is typed twice", "written with % alone",
+                                                          " is a time to reach (")):
                 raise
             raise ValueError(f"{key} {err.args[0]}", *err.args[1:]) from None
         return quantity if quantity is not None else value.strip()
@@ -378,6 +381,9 @@ def unsigned_target(category: str, target: Any, unit: Any, name: Any = "") -> tu
         return said, f"write ≤{target} for a ceiling (the usual 成本指标), ={target} for an exact value, or ≥{target}"
     written = unicodedata.normalize("NFKC", f"{target}{unit if isinstance(unit, str) else ''}")
     bare = _BARE.fullmatch(written) is not None and "率" not in str(name) and Decimal(written) > 1  # 12 (QA89 F2)
+    if "时效" in category and (within := DURATION.search(written)) and within.group(2):  # ≥3个月内 is refused (QA172 F3)
+        reach = written[:within.start(2)].strip()
+        return said, f"write ≤{target} for a time limit, or ≥{reach} if reaching {reach} was meant"
     if "时效" in category and (DURATION.search(written) or bare):
         return said, f"write ≤{target} for a time limit (完成时限), ={target} for an exact value, or ≥{target}"
     return None
@@ -436,6 +442,10 @@ def _row(item: Mapping[str, Any]) -> TargetRow:
             raise ValueError(f"comparison {comparison} disagrees with the target {quoted(str(given['target']))}",
                              "write the sign once")
         comparison = target_number.comparison
+    within = (target_number.unit or given.get("unit")) if target_number is not None else None
+    if target_number and comparison == "≥" and isinstance(within, str) and time_unit(within) != within:  # (QA172 F3)
+        said, fix = reach_within(str(given["target"]), "≥", plain(target_number.value), within)
+        raise ValueError(f"target {said}", fix)
     if comparison == QUALITATIVE and target_number is not None:
         raise ValueError(f"comparison {QUALITATIVE} is for a target in words, but the target {_shown(given['target'])} is a "
                          "number",

@@ -473,6 +473,46 @@ def test_a_time_limit_ending_in_within_without_a_sign_is_refused_as_any_time_wit
     assert said is not None and "has no sign" in said[0] and said[1].startswith(f"write ≤{target} for a time limit"), said
 
 
+@pytest.mark.parametrize(("row", "limit", "reach"), [
+    ({"target": "≥3个月内"}, "≤3个月内", "≥3个月"), ({"target": ">3个月内"}, "≤3个月内", "≥3个月"),
+    ({"target": "不少于3个月内"}, "≤3个月内", "≥3个月"), ({"target": "大于 30 天以内"}, "≤30天以内", "≥30天"),
+    ({"target": "＞＝72小时之内"}, "≤72小时之内", "≥72小时"), ({"target": "3个月内", "comparison": "≥"}, "≤3个月内", "≥3个月"),
+    ({"target": 3, "unit": "个月内", "comparison": ">="}, "≤3个月内", "≥3个月")])
+def test_a_time_limit_ending_in_within_written_with_a_sign_to_reach_is_refused(row, limit, reach) -> None:
+    """QA172 F3: a 时效指标 limit written ≥3个月内 (内, within, makes it a limit; ≥ a target to reach) was scored as ≥, so
+    a project taking 5 months met it at 166.67%; >3个月内 was told to write ≥ (≥3个月内). Each is refused on its row
+    with both readings' spelling: ≤3个月内 for a time limit, ≥3个月 if reaching 3 months was meant."""
+    from scoring_engine.target_rows import target_row
+
+    with pytest.raises(ValueError) as refused:
+        target_row(0, {"name": "项目完工时限", "category": "时效指标", "actual": "5个月" if "unit" not in row else 5, **row})
+    message, hint = refused.value.args
+    assert message.startswith("row 1 (项目完工时限): target ") and "a time ending in 内 is a limit" in message, message
+    assert hint.startswith(f"write {limit} for a time limit, or {reach} if reaching"), hint
+
+
+def test_a_time_limit_ending_in_within_written_with_a_sign_to_reach_is_refused_from_a_facts_file(tmp_path) -> None:
+    """QA172 F3 through score: a facts file's row ≥3个月内 beside 5个月 took full marks; it is one line in Chinese naming
+    the fact and the row, with the fix, exit 1; 3个月内 without a sign is no longer told to write ≥3个月内."""
+    import json
+
+    from click.testing import CliRunner
+
+    from scoring_engine.cli import main
+
+    document = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    document["facts"]["targets"]["output"][1] = {"id": "time", "name": "项目完工时限", "category": "时效指标", "weight": 10,
+                                                 "target": "不少于3个月内", "actual": "5个月"}
+    (facts := tmp_path / "facts.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(facts)])
+    assert 1 == run.exit_code and 1 == len(run.output.splitlines()), run.output
+    assert "（targets.output）：第 2 行（项目完工时限）：指标值 '不少于3个月内' 写的是要达到的时间（≥3个月），但以“内”结尾的时间是" \
+           "时限（3个月之内）" in run.output and "（时限写 ≤3个月内；如本意是至少达到 3个月，写 ≥3个月）" in run.output, run.output
+    from scoring_engine.target_rows import unsigned_target
+
+    assert "≥3个月内" not in unsigned_target("时效指标", "3个月内", None, "项目完工时限")[1]  # type: ignore[index]
+
+
 @pytest.mark.parametrize("row", [{"target": 10, "actual": "10公里"}, {"target": "≥12个", "actual": 1},
                                  {"target": "≤0.5万元", "actual": "0.6万元"}, {"target": 0.9, "actual": "3天"},
                                  {"target": "≥90%", "actual": "85%"}, {"target": 5000, "actual": 5200, "unit": "人"},

@@ -518,6 +518,20 @@ def test_a_deadline_row_whose_dates_lost_their_format_is_refused_at_the_date(tmp
            f"{day} 的日序数）" in lines[0], lines
 
 
+@pytest.mark.parametrize("target", ["≥3个月内", ">3个月内", "不少于3个月内"])
+def test_a_time_limit_ending_in_within_with_a_sign_to_reach_is_refused_on_its_cell(tmp_path: Path, target: str):
+    """QA172 F3, on the 自评表: 年度指标值 ≥3个月内 (or 不少于3个月内) beside 5 months scored full marks, exit 0, and >3个月内
+    was told to write ≥; the 年度指标值 cell is refused, told to write ≤3个月内 (or ≥3个月 if that was meant)."""
+    form, book, line = _deadline_form(tmp_path)
+    written, reached = (c for c in line if c.value in ("≤6个月", 7))
+    written.value, reached.value = target, 5
+    book.save(form)
+    code, lines = _lines("score", str(form))
+    assert 1 == code and 1 == len(lines), lines
+    assert f"{SHEET}!{written.coordinate}：行 工程完工时间：年度指标值 '{target}' 写的是要达到的时间" in lines[0], lines
+    assert lines[0].endswith("（时限写 ≤3个月内；如本意是至少达到 3个月，写 ≥3个月）"), lines
+
+
 def test_a_time_in_minutes_as_large_as_a_day_number_is_still_a_time_taken() -> None:
     """QA165 F4's bound: 45519 minutes are 32 days, which a time taken may be; such a row is read as its numbers, and a
     facts file's row beside ≤6个月 is refused as a form's is."""
