@@ -320,18 +320,21 @@ _BARE = re.compile(r"\s*[-+]?[0-9]+(\.[0-9]+)?\s*")  # a number without a unit: 
 
 def dated_row(given: Mapping[str, Any]) -> bool:
     """Whether a 时效指标 row's target is a deadline in words judged by its tier (12月底前完成, not 12 in 月底前完成). A date
-    measured (≤2024.12 against 2025.03 took 2024.12 ÷ 2025.03 of the points: QA47 F3), or as a tier (QA47 F4), is refused."""
-    if not isinstance(given.get("category"), str) or "时效" not in given["category"]:
+    measured (≤2024.12 against 2025.03 took 2024.12 ÷ 2025.03 of the points: QA47 F3), or as a tier (QA47 F4), is refused.
+    A facts file's row naming no 二级 is a time row for the day numbers alone, by its unit (≤6个月) or dated target."""
+    timed = isinstance(given.get("category"), str) and "时效" in given["category"]
+    if not timed and given.get("category") is not None:
         return False
     written = [given.get("unit")] + [q.unit for q in map(written_quantity, (given.get("target"), given.get("actual"))) if q]
     units: list[str] = [u.strip() for u in written if isinstance(u, str) and u.strip()]
     # 2024-12-31 pasted as a value into a General cell: 45657 (QA89 F3), beside ≤6个月 too (QA165 F4)
     hours = (target := written_quantity(given.get("target"))) is not None and abs(target.value) * 10 < FIRST_DAY
-    for key in ("actual", "target") if not units or any(days_or_longer(u, hours) for u in units) else ():
+    dated = timed or (isinstance(given.get("target"), str) and _date_in(given["target"]))  # 2024年12月底前 has no unit
+    for key in ("actual", "target") if any(days_or_longer(u, hours) for u in units) or (dated and not units) else ():
         if (day := _day_number(given.get(key))) is not None:
             raise ValueError(f"{key} {quoted(str(given[key]))} of a 时效指标 row is a date that lost its format (Excel's "
                              f"day number of {day.isoformat()}), neither an amount nor a tier", _AS_TIER_OR_TIME)
-    if any(DURATION.search(u) or not u.startswith(("年", "月")) for u in units):
+    if not timed or any(DURATION.search(u) or not u.startswith(("年", "月")) for u in units):
         return False  # a time taken (2000 in a row of 小时), or an amount in another unit (毫秒, 份): no year (QA49 F3)
     actual = given.get("actual")
     for key in ("actual", "target"):
@@ -349,10 +352,11 @@ _AS_TIER_OR_TIME = "write the row as a tier (定性: 达成年度指标… with 
 
 
 def written_quantity(value: Any) -> Quantity | None:  # what a number or a text holds ('900万元', '≥95%'), else None
-    if isinstance(value, bool) or not isinstance(value, (int, Decimal, str)):
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal, float, str)) or (  # a program's 45519.0 too
+            not isinstance(value, (int, str)) and not math.isfinite(value)):  # NaN is refused where the row is read
         return None
     try:
-        return parse_quantity(value) if isinstance(value, str) else Quantity(None, Decimal(value), None)
+        return parse_quantity(value) if isinstance(value, str) else Quantity(None, Decimal(str(value)), None)
     except ValueError:  # said where the row is read
         return None
 
@@ -366,9 +370,9 @@ def _day_number(value: Any) -> datetime.date | None:
 
 def _date_in(value: Any) -> bool:
     """Whether a row's field is written as a date or a point in the year (2024.12, 2024年, 20241231, 第一季度)."""
-    if written_quantity(value) is None and not isinstance(value, str):
+    if (quantity := written_quantity(value)) is None and not isinstance(value, str):
         return False
-    return date_text(value if isinstance(value, str) else plain(Decimal(value)), written_quantity(value) is not None)
+    return date_text(value if isinstance(value, str) else plain(quantity.value), quantity is not None)  # type: ignore[union-attr]
 
 
 def unsigned_target(category: str, target: Any, unit: Any, name: Any = "") -> tuple[str, str] | None:

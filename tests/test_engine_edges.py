@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal as D
 
 import pytest
@@ -511,6 +512,57 @@ def test_a_time_limit_ending_in_within_written_with_a_sign_to_reach_is_refused_f
     from scoring_engine.target_rows import unsigned_target
 
     assert "≥3个月内" not in unsigned_target("时效指标", "3个月内", None, "项目完工时限")[1]  # type: ignore[index]
+
+
+@pytest.mark.parametrize("row", [{"target": "≤6个月", "actual": 45519.0}, {"target": "≤30天", "actual": 45519},
+                                 {"target": 6, "unit": "个月", "actual": 45519.0}, {"target": "≤3个月内", "actual": 45519},
+                                 {"target": "2024年12月底前", "actual": 45519.0}, {"target": "≤72小时", "actual": 45519.0},
+                                 {"target": "≤6个月", "actual": 45519.0, "category": "时效指标"}])
+def test_a_day_number_beside_a_time_in_a_facts_files_row_is_refused_as_a_date(row) -> None:
+    """A facts file's (or a program's) target row naming no 二级, beside ≤6个月, ≤30天 or 2024年12月底前, with an actual
+    of 45519 or 45519.0 (a date that lost its format) was scored as 45519 months or days (0 points, exit 0); a float
+    was so even in a 时效指标 row. It is refused as a form's cell is, with the date it stands for."""
+    from scoring_engine.target_rows import target_row
+
+    with pytest.raises(ValueError) as refused:
+        target_row(0, {"name": "项目完工时限", **row})
+    message, hint = refused.value.args
+    assert re.match(r"row 1 \(项目完工时限\): actual '45519(\.0)?' of a 时效指标 row is a date that lost its format \(Excel's "
+                    r"day number of 2024-08-15\)", message), message
+    assert "or the time taken as an amount" in hint
+
+
+@pytest.mark.parametrize(("row", "actual"), [({"target": "≤365天", "actual": 400.0}, D(400)),
+                                             ({"target": "≥40000小时", "actual": 43800.0}, D(43800)),
+                                             ({"target": "≥38000吨/日", "actual": 45519.0}, D(45519)),
+                                             ({"target": "≤6个月", "actual": 45519, "category": "数量指标"}, D(45519)),
+                                             ({"target": 6, "actual": 45519}, D(45519))])
+def test_a_large_time_or_an_amount_beside_no_time_of_days_still_scores_from_a_facts_file(row, actual) -> None:
+    """The bound of the day-number test, as the forms': 400 beside ≤365天 is a time taken (no time of days or longer
+    reaches 2000–2049's day numbers, 100 years and more); hours of that order, a rate, a row of another 二级 or with no
+    unit at all are read as their numbers."""
+    from scoring_engine.target_rows import target_row
+
+    assert actual == target_row(0, {"name": "项目完工时限", **row}).actual
+
+
+def test_a_day_number_in_a_facts_file_is_one_line_naming_the_fact_and_row(tmp_path) -> None:
+    """Through score: a YAML facts file's row ≤6个月 (no 二级) with actual 45519.0 scored 0.00 (实际值45519超过目标值6),
+    exit 0; it is one line in Chinese naming the fact, the row and the fix, exit 1."""
+    import json
+
+    from click.testing import CliRunner
+
+    from scoring_engine.cli import main
+
+    document = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    row = {"id": "time", "name": "项目完工时限", "weight": 10, "target": "≤6个月", "actual": 45519.0}
+    document["facts"]["targets"]["output"][1] = row
+    (facts := tmp_path / "facts.yaml").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(facts)])
+    assert 1 == run.exit_code and 1 == len(run.output.splitlines()), run.output
+    assert "（targets.output）：第 2 行（项目完工时限）：时效指标行的实际完成值 '45519.0' 是失去日期格式的日期（Excel 中 " \
+           "2024-08-15 的日序数）" in run.output and "或把所用时间写成数量（≤6个月）" in run.output, run.output
 
 
 @pytest.mark.parametrize("row", [{"target": 10, "actual": "10公里"}, {"target": "≥12个", "actual": 1},
