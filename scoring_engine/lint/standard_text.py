@@ -7,7 +7,8 @@ words that state it (`Stated.quote`), for lint to compare with the rule:
 - a count that takes the whole: "发现4处及以上问题的，该项不得分", "5处及以上不得分";
 - full marks: "得分 = 资金到位率 × 4分", "最高10分", "超额完成的按10分计", "合格得4分，否则不得分";
 - the elements (要点) ①②③…, each with its points "（1分）" and its own deduction, and "每项0.6分", "各2分";
-- bands: "≥90%得10分", "80%（含）–90%得8分", "低于60%不得分", "−5%（含）至0）得4分";
+- bands: "≥90%得10分", "80%（含）–90%得8分", "低于60%不得分", "−5%（含）至0）得4分", and the points in a clause of their
+  own: "执行率≥90%的，得10分", "执行率达到90%的，满分10分", "80%≤执行率<90%的，计8分";
 - tiers: "达成年度指标得分值的80%–100%", "部分达成并具有一定效果得2.4–3.2分", "好（85%–100%）";
 - a zero line: "完成率低于60%不得分", "80%及以下不得分", "超期3个月及以上不得分" (a time with its unit);
 - the step a deduction is per, where it has a unit: "每超期1个月", "每超期30天", "每低1个百分点";
@@ -82,6 +83,7 @@ _TOLERANCE = re.compile(r"(?:允许|容许)(?:偏差|误差)(?:为|不超过)?\s
 
 # A range of values before the points of a band: (pattern, which bound each of its two numbers is).
 # '5个百分点' is a percentage too: a difference of rates, 0.05 where the rule reads a ratio (QA121 F1)
+_NAME = r"[^\d≤<＜≥>＞，,；;。（）()]{1,15}?"  # the name of what a band reads between its two bounds: 执行率
 _A = r"(?P<a>" + _NUMBER + r")(?P<ap>%|个百分点)?"
 _B = r"(?P<b>" + _NUMBER + r")(?P<bp>%|个百分点)?"
 _A_TIER = r"(?P<a>" + _NUMBER + r")(?:(?P<ap>%|个百分点)|(?P<at>分))?"  # 好（8分–10分）: points after both bounds
@@ -95,7 +97,14 @@ _RANGES = (
     re.compile(r"(?:<|＜|低于|小于|不足|未达到|未满)\s*" + _B),
     re.compile(_B + _INCLUSIVE + r"(?:及)?以下"),
     re.compile(r"(?:≤|<=|不超过|不高于|小于等于)\s*" + _B),
+    # both bounds around the quantity's name: '80%≤执行率<90%', '90%>执行率≥80%' (QA170 F5)
+    re.compile(_A + r"\s*(?:≤|<=|＜=|<|＜)\s*" + _NAME + r"\s*(?:<|＜|≤|<=|＜=)\s*" + _B),
+    re.compile(_B + r"\s*(?:≥|>=|＞=|>|＞)\s*" + _NAME + r"\s*(?:>|＞|≥|>=|＞=)\s*" + _A),
 )
+# the points of a band said in a clause of their own after its range: '执行率≥90%的，得10分', '…的，满分10分', '…，计8分',
+# '…，给予满分', '…，该项不得分' (QA170 F5); not a deduction ('…，扣2分') nor a cap ('…，最高10分')
+_POINTS_ALONE = re.compile(r"\s*(?:则|即)?(?:该项|该指标|本项|此项)?(?:可)?(?:得分为?|得|计|记|给予?|评为?|赋|为)?\s*"
+                           r"(?:满分(?:为)?\s*)?(?:" + _NUMBER + r"\s*分|不得分|满分)\s*")
 
 
 @record
@@ -251,7 +260,7 @@ class Standard:
     def bands(self) -> list[BandStated]:
         """Each part of the text that ends with points and holds a range before them."""
         found: list[BandStated] = []
-        for segment, start in _segments(self.text):
+        for segment, start in _band_clauses(self.text):
             points = _POINTS_AT_END.search(segment)
             if not points:
                 continue
@@ -342,6 +351,18 @@ def _segments(text: str) -> Iterator[tuple[str, int]]:
             yield text[start:i], start
             start = i + 1
     yield text[start:], start
+
+
+def _band_clauses(text: str) -> Iterator[tuple[str, int]]:
+    """The parts of `text` that may state a band, with where each starts: each of its `_segments`, but points said alone
+    ('得10分', '满分10分', '给予满分') after a comma that ends a clause with a range and no points, joined to that clause:
+    '执行率≥90%的，得10分' (QA170 F5)."""
+    before: int | None = None  # where the clause before starts, when it may take the points that follow
+    for segment, start in _segments(text):
+        joined = before is not None and _POINTS_ALONE.fullmatch(segment)
+        yield (text[before: start + len(segment)], before) if joined and before is not None else (segment, start)
+        ends = text[start + len(segment): start + len(segment) + 1]
+        before = start if ends in ("，", ",") and not _POINTS_AT_END.search(segment) and _range(segment) else None
 
 
 def _range(text: str) -> tuple[Decimal | None, Decimal | None, bool, int] | None:

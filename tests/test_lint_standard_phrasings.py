@@ -1,0 +1,72 @@
+"""lint: the 评分标准 as policy documents phrase it, read as the plain forms are (QA170 F5–F7): a band's points in a
+clause after its range ('执行率≥90%的，得10分', '…的，满分10分'), both bounds around the rate ('80%≤执行率<90%').
+Each case is examples/small/set.yaml with one standard (or rule) rewritten."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from scoring_engine._zh import translate
+from scoring_engine.lint import LintWarning, lint_file
+
+SMALL = ROOT / "examples" / "small" / "set.yaml"
+EXECUTION = "执行率≥95%得10分；90%（含）–95%得8分；80%（含）–90%得5分；低于80%不得分。"
+
+
+def _mismatches(tmp_path: Path, *edits: tuple[str, str]) -> list[LintWarning]:
+    text = SMALL.read_text(encoding="utf-8")
+    for old, new in edits:
+        assert 1 == text.count(old), old
+        text = text.replace(old, new)
+    (tmp_path / "set.yaml").write_text(text, encoding="utf-8")
+    return [w for w in lint_file(tmp_path / "set.yaml")[1] if w.code == "standard-mismatch"]
+
+
+def _said(found: list[LintWarning]) -> list[tuple[str, str, str, str]]:
+    return [(w.fields["quote"], w.fields["stated"], w.fields["param"], w.fields["actual"]) for w in found]
+
+
+@pytest.mark.parametrize("standard", [
+    "执行率≥95%的，得10分；90%≤执行率<95%的，得8分；80%≤执行率<90%的，得5分；低于80%的，不得分。",
+    "执行率达到95%的，满分10分；90%（含）–95%的，得8分；80%（含）–90%的，得5分；低于80%的，得0分。",
+    "执行率达到95%及以上的，得满分；95%>执行率≥90%的，计8分；80%（含）至90%（不含）的，记5分；执行率低于80%的，该项不得分。",
+    "执行率达到95%及以上的，给予满分；90%≤执行率＜95%的，给予8分；执行率在80%（含）–90%之间的，给予5分；其余不得分。",
+    "执行率≥95%，得10分；90%≤执行率<95%，得8分；80%≤执行率<90%，得5分；执行率<80%，不得分。",
+])
+def test_a_band_whose_points_follow_its_range_after_a_comma_is_clean_when_it_agrees(tmp_path: Path, standard: str) -> None:
+    """QA170 F5: the bands as policy documents write them (的，得 / 满分 / 计 / 记 / 给予, '80%≤执行率<90%') give no
+    warning where they say what the rule does."""
+    assert [] == [str(w) for w in _mismatches(tmp_path, (EXECUTION, standard))]
+
+
+@pytest.mark.parametrize(("standard", "expected"), [
+    ("执行率≥95%的，得9分；90%≤执行率<95%的，得7分；80%≤执行率<90%的，得4分；低于80%的，不得分。",
+     [("执行率≥95%的，得9分", "9", "bands[0].points", "10"), ("90%≤执行率<95%的，得7分", "7", "bands[1].points", "8"),
+      ("80%≤执行率<90%的，得4分", "4", "bands[2].points", "5")]),
+    ("执行率达到95%的，满分9分；90%（含）–95%的，得8分；80%（含）–90%的，得5分；低于80%的，不得分。",
+     [("执行率达到95%的，满分9分", "9", "bands[0].points", "10")]),
+    ("执行率达到95%及以上的，得满分；95%>执行率≥90%的，计7分；80%（含）至90%（不含）的，记5分；执行率低于80%的，得1分。",
+     [("95%>执行率≥90%的，计7分", "7", "bands[1].points", "8"), ("执行率低于80%的，得1分", "1", "bands[3].points", "0")]),
+    ("执行率≥97%的，给予10分；90%≤执行率<97%的，给予8分；80%≤执行率<90%的，给予5分；低于80%的，不得分。",
+     [("执行率≥97%的，给予10分", "≥97%", "bands[0]", "≥95%"), ("90%≤执行率<97%的，给予8分", "90%–97%", "bands[1]", "90%–95%")]),
+])
+def test_a_band_whose_points_follow_its_range_after_a_comma_is_compared(tmp_path: Path, standard: str,
+                                                                        expected: list[tuple[str, ...]]) -> None:
+    """QA170 F5: '执行率≥90%的，得10分' and '执行率达到90%的，满分10分' against a rule that gives 9 were not compared
+    (lint said nothing); they are now read as '执行率≥90%得10分' is, with the same warning."""
+    found = _mismatches(tmp_path, (EXECUTION, standard))
+    assert expected == _said(found)
+    quote, stated, param, actual = expected[0]
+    assert f"评分标准写的是“{quote}”（{stated}），而规则的 {param} 是 {actual}" == translate(found[0].problem.message)
+
+
+@pytest.mark.parametrize("standard", [
+    "执行率≥95%的，扣2分；90%（含）–95%得8分；80%（含）–90%得5分；低于80%不得分。",  # a deduction, not a band's points
+    "执行率≥95%，最高10分；90%（含）–95%得8分；80%（含）–90%得5分；低于80%不得分。",  # a cap, said against the weight
+])
+def test_a_clause_after_a_range_that_is_no_bands_points_is_not_read_as_one(tmp_path: Path, standard: str) -> None:
+    """QA170 F5: only points said alone after the range's clause are its band's: '…的，扣2分' and '…，最高10分' are not."""
+    assert [] == [str(w) for w in _mismatches(tmp_path, (EXECUTION, standard))]
