@@ -70,3 +70,53 @@ def test_a_band_whose_points_follow_its_range_after_a_comma_is_compared(tmp_path
 def test_a_clause_after_a_range_that_is_no_bands_points_is_not_read_as_one(tmp_path: Path, standard: str) -> None:
     """QA170 F5: only points said alone after the range's clause are its band's: '…的，扣2分' and '…，最高10分' are not."""
     assert [] == [str(w) for w in _mismatches(tmp_path, (EXECUTION, standard))]
+
+
+COMPLIANCE = "每发现一处违规扣2分，扣完为止；发现5处及以上不得分。"
+COMPLIANCE_RULE = "{kind: deduction, findings: findings.compliance, points_each: 2, zero_at_count: 5}"
+KEYED = "每发现一处违规扣2分；存在截留、挤占、挪用、虚列支出的，每处扣5分，扣完为止；发现5处及以上不得分。"
+BASIS = "①符合法律法规和发展政策；②与部门职责和年度计划相符；③未与其他项目重复。每项2分。"
+
+
+def _keyed(points: int) -> str:
+    return ("{kind: deduction, findings: findings.compliance, points_each: 2, zero_at_count: 5, "
+            f"keyword_points: [{{keywords: [截留, 挤占, 挪用, 虚列支出], points: {points}}}]}}")
+
+
+@pytest.mark.parametrize(("standard", "rule", "expected"), [
+    (KEYED, _keyed(3), ("每处扣5分", "5", "keyword_points[0].points", "3")),
+    ("存在截留、挤占、挪用、虚列支出的，每处扣5分，扣完为止；发现5处及以上不得分。", _keyed(3),
+     ("每处扣5分", "5", "keyword_points[0].points", "3")),
+    ("每发现一处违规扣减5分，扣完为止；发现5处及以上不得分。", COMPLIANCE_RULE, ("每发现一处违规扣减5分", "5", "points_each", "2")),
+    ("每处问题扣除5分，扣完为止；发现5处及以上不得分。", COMPLIANCE_RULE, ("每处问题扣除5分", "5", "points_each", "2")),
+])
+def test_a_deduction_per_finding_the_rule_does_not_make_is_named(tmp_path: Path, standard: str, rule: str,
+                                                                  expected: tuple[str, ...]) -> None:
+    """QA170 F6: '存在截留、挤占、挪用…的，每处扣5分' against keyword_points of 3 was taken for a finding's own points and
+    never compared (and alone, was compared with points_each); '每处扣减5分' and '每处扣除5分' were not read at all. Each
+    is now set against the rule's amount for those findings."""
+    [w] = _mismatches(tmp_path, (COMPLIANCE, standard), (COMPLIANCE_RULE, rule))
+    assert expected == (w.fields["quote"], w.fields["stated"], w.fields["param"], w.fields["actual"])
+    assert f"评分标准写的是“{expected[0]}”（{expected[1]}），而规则的 {expected[2]} 是 {expected[3]}" == translate(
+        w.problem.message)
+
+
+@pytest.mark.parametrize(("standard", "rule"), [
+    (KEYED, _keyed(5)),
+    (KEYED, COMPLIANCE_RULE),  # no keyword_points: 5 may be the points the facts give those findings
+    ("每发现一处违规扣减2分，扣完为止；发现5处及以上不得分。", COMPLIANCE_RULE),
+    ("每处扣除2分；存在挪用资金的，每处扣5分，扣完为止；发现5处及以上不得分。", _keyed(5)),
+])
+def test_a_deduction_per_finding_the_rule_makes_is_clean(tmp_path: Path, standard: str, rule: str) -> None:
+    """QA170 F6: no false alarm where the text's amounts per finding are the rule's (or may be the findings' own)."""
+    assert [] == [str(w) for w in _mismatches(tmp_path, (COMPLIANCE, standard), (COMPLIANCE_RULE, rule))]
+
+
+@pytest.mark.parametrize("tail", ["每项扣3分。", "每项不符合扣3分。", "每项未达到要求扣3分。", "每缺一项扣减3分。", "每缺少1项扣除3分。"])
+def test_what_a_missing_element_costs_said_in_other_words_is_compared_with_each_elements_points(tmp_path: Path,
+                                                                                                tail: str) -> None:
+    """QA170 F6: '每项扣3分', '每项不符合扣3分', '每缺一项扣减3分' against elements of 2 points each gave no warning, as
+    '每缺一项扣3分' does; and the same words with 2 are clean."""
+    [w] = _mismatches(tmp_path, (BASIS, BASIS.replace("每项2分。", tail)))
+    assert ("3", "elements[*].points", "2, 2, 2") == (w.fields["stated"], w.fields["param"], w.fields["actual"])
+    assert [] == _mismatches(tmp_path, (BASIS, BASIS.replace("每项2分。", tail.replace("3", "2"))))

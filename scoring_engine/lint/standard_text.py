@@ -3,7 +3,8 @@
 Each reader finds one kind of statement and returns what it states with the
 words that state it (`Stated.quote`), for lint to compare with the rule:
 
-- per finding: "每发现一处问题扣1分", "每缺一项扣0.2分", "每延期1个月扣1分", "每低1个百分点扣分值的5%";
+- per finding: "每发现一处问题扣1分", "每缺一项扣0.2分", "每延期1个月扣1分", "每低1个百分点扣分值的5%", "每处扣减1分",
+  with the words of its sentence before it ("存在截留、挤占、挪用的，每处扣5分": the findings it is for);
 - a count that takes the whole: "发现4处及以上问题的，该项不得分", "5处及以上不得分";
 - full marks: "得分 = 资金到位率 × 4分", "最高10分", "超额完成的按10分计", "合格得4分，否则不得分";
 - the elements (要点) ①②③…, each with its points "（1分）" and its own deduction, and "每项0.6分", "各2分";
@@ -42,8 +43,8 @@ _MARKERS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 _FRACTION = r"(?<!\d)\d{1,15}/[1-9]\d{0,14}(?!\d)"
-_PER_FINDING = re.compile(r"每(?P<what>[^，,。；;（）()每扣]{1,20}?)扣(?:分值的(?:(?P<fraction>" + _FRACTION + r")|(?P<share>"
-                          + _NUMBER + r")%)|(?P<points>" + _NUMBER + r")分)")
+_PER_FINDING = re.compile(r"每(?P<what>[^，,。；;（）()每扣]{1,20}?)扣(?:减|除)?(?:分值的(?:(?P<fraction>" + _FRACTION
+                          + r")|(?P<share>" + _NUMBER + r")%)|(?P<points>" + _NUMBER + r")分)")
 _ZERO_AT_COUNT = re.compile(r"(?P<n>" + _COUNT + r")(?:处|项|次|起|个)(?:及|或)?以上(?:问题|违规|缺陷)?" + _ZERO)
 _FULL_MARKS = (re.compile(r"[×xX*]\s*(?P<n>" + _NUMBER + r")\s*分"),
                re.compile(r"最高(?:得)?(?P<n>" + _NUMBER + r")分"),
@@ -58,7 +59,8 @@ _WHOLE_MARKS = (re.compile(r"得分\s*[=＝]\s*(?P<n>" + _NUMBER + r")\s*[×xX*]
 # what each part is worth ('每项0.6分', '各2分'): the whole's points split, no full marks; what one missing costs
 # ('每缺一项扣2分') leaves '最高10分' the whole's (QA171 F2)
 _EACH_PART = re.compile(r"(?:每项|各)(?P<n>" + _NUMBER + r")分")
-_EACH_ITEM = re.compile(r"(?:每项|各|(?:每(?:少|缺少?|缺失|有)|不符合|缺少?)[1一]项[^，,。；;扣每]{0,6}扣)(?P<n>"
+_EACH_ITEM = re.compile(r"(?:每项(?:[^，,。；;扣每\d]{0,6}扣(?:减|除)?)?|各|(?:每(?:少|缺少?|缺失|有)|不符合|缺少?)[1一]项"
+                        r"[^，,。；;扣每]{0,6}扣(?:减|除)?)(?P<n>"
                         + _NUMBER + r")分")
 _ELEMENT_POINTS = re.compile(r"[（(](?P<n>" + _NUMBER + r")分")
 _POINTS_AT_END = re.compile(r"(?:得|为)?\s*(?:(?P<n>" + _NUMBER + r")分|(?P<zero>不得分)|(?P<full>满分))\s*$")
@@ -116,6 +118,7 @@ class Stated:
     percent: bool = False
     start: int = 0
     fraction: Fraction | None = None  # a share written as a fraction ("扣分值的1/3"), exactly
+    clause: str = ""  # a deduction's words from the start of its sentence: '存在截留、挤占、挪用的，每处扣5分'
     unit: str = ""  # a time's unit: 个月, 天, 周, 年, 个工作日
     inclusive: bool = False  # a zero line that holds its own number: '5个月及以上', '80%（含）以下'
 
@@ -176,14 +179,17 @@ class Standard:
     def per_finding(self, text: str | None = None) -> list[Stated]:
         """What each finding deducts: points, or (percent) a share of the weight."""
         found = []
-        for m in _PER_FINDING.finditer(self.text if text is None else text):
+        text = self.text if text is None else text
+        for m in _PER_FINDING.finditer(text):
             share, fraction = m.group("share"), m.group("fraction")
+            clause = text[max(text.rfind(mark, 0, m.start()) for mark in "；;。\n") + 1: m.end()]
             if fraction is not None:  # 1/3 of the weight: never 0.33, which the text does not say
                 exact = Fraction(fraction)
                 found.append(Stated(Decimal(exact.numerator) / exact.denominator * 100, _quote(m.group(0)), True, m.start(),
-                                    exact))
+                                    exact, clause=clause))
                 continue
-            found.append(Stated(_number(share or m.group("points")), _quote(m.group(0)), share is not None, m.start()))
+            found.append(Stated(_number(share or m.group("points")), _quote(m.group(0)), share is not None, m.start(),
+                                clause=clause))
         return found
 
     def steps(self) -> list[Stated]:

@@ -6,6 +6,7 @@ Each kind compares what `standard_text` reads with its own parameters:
 |---|---|---|
 | any (with a weight) | "× 4分", "最高10分", "按10分计", "得3分，否则不得分" | the indicator's weight |
 | deduction | "每发现一处问题扣1分", "发现4处及以上…不得分", "最多扣6分" | points_each / share_each, zero_at_count, the weight |
+| deduction | "存在截留、挤占、挪用的，每处扣5分" | the points of the keyword_points whose words it names |
 | linear | "每延期1个月扣1分", "80%及以下不得分", "最多扣5分" | points_each / share_each, zero_at (or: used up), the weight |
 | proportional | "完成率低于60%不得分" | floor |
 | checklist | ①②③ with "（1分）" and "每缺一项扣0.2分", "每项0.6分", "各2分" | the elements, their points and points_each |
@@ -19,7 +20,9 @@ variants: a statement is reported only when no variant agrees with it, then of
 the variant that has the parameter it states, named by its path (rules[分档].bands[2]). Where
 the text states several amounts per finding (1 point, and 5 for a 挪用), the
 rule agrees when it deducts one of them (the others are findings with their own
-points). A statement the rule has no parameter for is not reported. A deduction
+points), but an amount whose sentence names a word of the rule's keyword_points is that
+entry's, compared with it where points_each does not agree (QA170 F6). A statement the rule has no parameter for is not
+reported. A deduction
 stated in points against a rule's share of the weight (or the other way) is shown
 in the text's unit too: 1 point against 0.5 point, not against 5% (QA119 F5).
 """
@@ -30,25 +33,20 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from decimal import ROUND_CEILING, Decimal
-from fractions import Fraction
 from typing import Any
 
-from .._arith import plain, round_half_up, to_decimal_or_none
-from .._record import record
+from .._arith import plain, to_decimal_or_none
 from ..model import IndicatorSet
 from .found import LintWarning, Locator, RuleAt
-from .standard_place import STANDARD_HINT, placed
 from .ranges import Ranges
+from .standard_compare import (NOT_SET, Compared, compared_amount, compared_amounts, compared_lines, ladder_amounts, ratio_of,
+                               same_value, shown_points, shown_share, shown_stated)
+from .standard_place import STANDARD_HINT, placed
 from .standard_text import BandStated, Stated, Standard
 
-__all__ = ["STANDARD", "STANDARD_WEIGHT", "standards"]
+__all__ = ["STANDARD_WEIGHT", "standards"]
 
-STANDARD = "the 评分标准 says \"{quote}\" ({stated}), but the rule's {param} is {actual}"
 STANDARD_WEIGHT = "the 评分标准 says \"{quote}\" ({stated} points at most), but the indicator weighs {weight}"
-NOT_SET = "not set"
-# the rule's amount in the text's unit (QA119 F5): points against points, a share against a share
-AS_POINTS = "the 评分标准 says \"{quote}\" ({stated}), but the rule deducts {points} points: its {param} is {actual} of {whole}"
-AS_SHARE = "the 评分标准 says \"{quote}\" ({stated}), but the rule deducts {share} of {whole}: its {param} is {actual}"
 # where the text's zero point or cap is not the rule's (QA119 F1)
 ZERO_REACHED = ("the 评分标准 says \"{quote}\" ({stated}), but the rule has no zero_at: deducting {each} points per {per}, "
                 "it uses up the weight {weight} only at {actual}")
@@ -66,28 +64,6 @@ MOST_DEDUCTED_HINT = ("a deduction rule deducts until the weight is used up: res
 FLOOR_HINT = ("floor: {cut} scores (rate − floor) ÷ (1 − floor) of the weight, 0 at the floor; if the rate above the "
               "cut-off is scored as it is, write a formula: 0 if rate < {below} else min(rate, 1) × the weight")
 
-
-def _ratio(stated: str) -> str:
-    """'50%' as the ratio a rule writes (0.5)."""
-    try:
-        return plain(Decimal(stated.removesuffix("%")) / 100) if stated.endswith("%") else stated
-    except ArithmeticError:
-        return stated
-
-
-@record
-class Compared:
-    """A statement of the text set against the rule: whether they agree, and both numbers as shown."""
-
-    start: int
-    quote: str
-    param: str
-    stated: str
-    actual: str
-    agrees: bool
-    message: str = STANDARD  # another template, with more fields, and the fix it names
-    more: tuple[tuple[str, str], ...] = ()
-    hint: str | None = None
 
 
 def standards(indicator_set: IndicatorSet, rules: list[RuleAt], locator: Locator, ranges: Ranges) -> Iterator[LintWarning]:
@@ -121,7 +97,7 @@ def standards(indicator_set: IndicatorSet, rules: list[RuleAt], locator: Locator
                 # the variant that has the parameter the text states, not one that lacks it: '低于90%不得分' is the
                 # banded variant's zero band, not a floor for the proportional one (QA170 F2)
                 c = next((c for c in found if c.actual != NOT_SET), found[0])
-                cut = _ratio(c.stated)
+                cut = ratio_of(c.stated)
                 told = FLOOR_HINT.format(cut=cut, below=cut) if c.param.endswith("floor") and c.actual == NOT_SET else hint
                 told = c.hint if c.hint is not None and told == STANDARD_HINT else told
                 fields = {"quote": c.quote, "stated": c.stated, "param": c.param, "actual": c.actual, **dict(c.more)}
@@ -145,95 +121,11 @@ def _first_of_each_value(stated: list[Stated]) -> list[Stated]:
     return list(firsts.values())
 
 
-# ---------------------------------------------------------------- how numbers are shown and compared
-
-
-def _share(value: Decimal | Fraction) -> str:
-    if isinstance(value, Fraction) and any(value.denominator % p == 0 for p in (3, 7, 9, 11, 13)):
-        return str(value)  # 1/3, not 33.33333333333333333333333333%
-    exact = Decimal(value.numerator) / Decimal(value.denominator) if isinstance(value, Fraction) else value
-    return plain(exact * 100) + "%"
-
-
-def _points(value: Decimal) -> str:
-    """Points a rule works out as a share of a weight: a quotient that does not end (2 ÷ 3 = 0.666…) to four decimals,
-    marked ≈, not as the engine's 28 digits (QA51 F5)."""
-    rounded = round_half_up(value, 4)
-    return plain(value) if round_half_up(value, 10) == value else f"≈{plain(rounded)}"
-
-
-def _shown(stated: Stated) -> str:
-    if stated.fraction is not None:
-        return str(stated.fraction)
-    return plain(stated.value) + ("%" if stated.percent else stated.unit)
-
-
-def _same(stated: Stated, actual: Decimal | None) -> bool:
-    """Whether the rule's value is the stated one: as written, or (for "60%") its share 0.6."""
-    return actual is not None and (actual == stated.value or (stated.percent and actual == stated.value / 100))
-
-
-def _amount(stated: Stated, amount: Any, whole: Decimal | None) -> tuple[bool, str] | None:
-    """Whether a stated deduction (points, or % of the whole) is the rule's amount, with the amount as shown; None when
-    they cannot be compared (a share of a whole known only when scoring)."""
-    if amount is None:
-        return False, NOT_SET
-    actual = _share(amount.value) if amount.is_share else plain(Decimal(amount.value.numerator) / amount.value.denominator)
-    if stated.fraction is not None:  # compared exactly: 0.33 is not the 1/3 the text says
-        if amount.is_share:
-            return amount.value == stated.fraction, actual
-        return (None if whole is None else (Fraction(amount.of(whole)) == stated.fraction * Fraction(whole), actual))
-    if stated.percent and amount.is_share:
-        return amount.value == Fraction(stated.value / 100), actual
-    if not stated.percent and not amount.is_share:
-        return amount.value == Fraction(stated.value), actual
-    if whole is None:
-        return None
-    points = stated.value / 100 * whole if stated.percent else stated.value
-    return amount.of(whole) == points, actual
-
-
-def _amounts(stated: list[Stated], amount: Any, whole: Decimal | None, param: str) -> list[Compared]:
-    """Deductions per finding: the rule agrees with all of them when it deducts one of them."""
-    found = [(s, _amount(s, amount, whole)) for s in stated]
-    known = [(s, result) for s, result in found if result is not None]
-    any_agrees = any(agrees for _, (agrees, _) in known)
-    key = param + ("share_each" if amount is not None and amount.is_share else "points_each")
-    # When none agrees, the first is the rule's amount as the text says it; the others may be findings' own points.
-    return [Compared(s.start, s.quote, key, _shown(s), actual, agrees or any_agrees or i > 0, *_in_text_unit(s, amount, whole))
-            for i, (s, (agrees, actual)) in enumerate(known)]
-
-
-def _in_text_unit(stated: Stated, amount: Any, whole: Decimal | None) -> tuple[str, tuple[tuple[str, str], ...]]:
-    """The message for an amount, with the rule's in the text's unit where the units differ: 1 point against the 0.5
-    point a share of 5% of 10 is, not against 5% (QA119 F5)."""
-    if amount is None or not whole:
-        return STANDARD, ()
-    by_share = stated.percent or stated.fraction is not None
-    if amount.is_share and not by_share:
-        return AS_POINTS, (("points", _points(amount.of(whole))), ("whole", _points(whole)))
-    if by_share and not amount.is_share:
-        return AS_SHARE, (("share", _share(amount.value / Fraction(whole))), ("whole", _points(whole)))
-    return STANDARD, ()
-
-
-def _lines(stated: list[tuple[Stated, bool]], below: bool, actual: Decimal | None, param: str,
-           target: Decimal | None = None) -> list[Compared]:
-    """Zero lines ('低于60%不得分') on the side the rule scores 0 against its parameter; one agreeing is enough. With a
-    constant `target`, a percentage may be one beyond it: '超过20%不得分' of a ratio to a norm of 1 is zero_at 1.2 (QA61 F6)."""
-    kept = [s for s, is_below in stated if is_below == below]
-    beyond = [target * (1 - s.value / 100) if below else target * (1 + s.value / 100)
-              for s in kept if s.percent and target is not None]
-    any_agrees = any(_same(s, actual) for s in kept) or (actual is not None and actual in beyond)
-    shown = plain(actual) if actual is not None else NOT_SET
-    return [Compared(s.start, s.quote, param, _shown(s), shown, any_agrees) for s in kept]
-
-
 # ---------------------------------------------------------------- each kind
 
 
 def _deduction(p: Any, standard: Standard, weight: Decimal | None) -> list[Compared]:
-    found = _amounts(standard.per_finding(), p.ladder.each, weight, "")
+    found = ladder_amounts(standard.per_finding(), p.ladder, weight, "")
     zero_at = p.ladder.zero_at
     for s in standard.zero_at_count():
         found.append(Compared(s.start, s.quote, "zero_at_count", plain(s.value), NOT_SET if zero_at is None else str(zero_at),
@@ -251,12 +143,12 @@ def _deduction(p: Any, standard: Standard, weight: Decimal | None) -> list[Compa
 
 def _linear(p: Any, standard: Standard, weight: Decimal | None) -> list[Compared]:
     target = _target(p)
-    found = _amounts(standard.per_finding(), p.each, weight, "")
+    found = compared_amounts(standard.per_finding(), p.each, weight, "")
     below = not p.lower_is_better
     steps = standard.steps()
     # a time is counted through the text's step only where its points are the rule's per `per`: '每超期1个月扣1分' against
     # 0.5 per 15 days does not make 1个月 15 days (QA122 F6)
-    paid = {x.start for x in standard.per_finding() if (_amount(x, p.each, weight) or (False,))[0]}
+    paid = {x.start for x in standard.per_finding() if (compared_amount(x, p.each, weight) or (False,))[0]}
     unpaid = {step.unit for step in steps if step.unit and step.start not in paid}
     steps = [step for step in steps if step.unit not in unpaid]
     kept = [(s, at) for s, is_below in standard.zero_lines() if is_below == below
@@ -264,8 +156,9 @@ def _linear(p: Any, standard: Standard, weight: Decimal | None) -> list[Compared
     each = p.each.of(weight) if weight is not None else None
     reach = _zero_point(p, target, weight, each) if p.zero_at is None else None
     if reach is None or target is None or weight is None or each is None:  # a time compared in the rule's units
-        compared = _lines([(replace(s, value=at) if s.unit else s, below) for s, at in kept], below, p.zero_at, "zero_at", target)
-        return found + [replace(c, stated=_shown(s)) for c, (s, _) in zip(compared, kept, strict=True)]
+        at_units = [(replace(s, value=at) if s.unit else s, below) for s, at in kept]
+        compared = compared_lines(at_units, below, p.zero_at, "zero_at", target)
+        return found + [replace(c, stated=shown_stated(s)) for c, (s, _) in zip(compared, kept, strict=True)]
     # no zero_at: the rule scores 0 where its deductions use up the weight ('超期3个月及以上不得分' against 5: QA119 F1).
     # A line beyond that point changes no score ('…扣完为止；低于60%不得分': QA121 F3); at it, a line that holds its own
     # number ('4个月及以上') is not the rule's when the rule reaches 0 only past it (every unit started counts).
@@ -274,9 +167,10 @@ def _linear(p: Any, standard: Standard, weight: Decimal | None) -> list[Compared
     agrees = any(side * (at - point) > 0 or (at == point and not (past and s.inclusive)) for s, at in kept)
     for s, at in kept:
         shown = _in_units(p, target, s, steps)
-        more = (("each", _points(each)), ("per", shown(p.per, True)), ("weight", plain(weight)), ("zero", plain(at)))
+        more = (("each", shown_points(each)), ("per", shown(p.per, True)), ("weight", plain(weight)), ("zero", plain(at)))
         reached = (">" if side > 0 else "<") * past + shown(point - target if s.unit else point, False)
-        found.append(Compared(s.start, s.quote, "zero_at", _shown(s), reached, agrees, ZERO_REACHED, more, ZERO_REACHED_HINT))
+        found.append(Compared(s.start, s.quote, "zero_at", shown_stated(s), reached, agrees, ZERO_REACHED, more,
+                              ZERO_REACHED_HINT))
     return found
 
 
@@ -305,14 +199,14 @@ def _in_units(p: Any, target: Decimal | None, s: Stated, steps: list[Stated]) ->
     """How a step or a distance of the rule is shown beside a zero line: a time in the text's unit, with the rule's own
     number where it counts another unit ('30（1个月）', '120（4个月）'); a ratio shown in percent as a percentage."""
     if not s.unit:
-        return lambda x, _: _points(x * 100) + "%" if p.display == "percent" else _points(x)
+        return lambda x, _: shown_points(x * 100) + "%" if p.display == "percent" else shown_points(x)
     size = next(step.value for step in steps if step.unit == s.unit)
     same = size == p.per and (target == 0 or target is None)
 
     def shown(x: Decimal, is_step: bool) -> str:
-        text = _points(abs(x) / p.per * size) + s.unit  # x: a step, or a distance from the target to either side
+        text = shown_points(abs(x) / p.per * size) + s.unit  # x: a step, or a distance from the target to either side
         rule = x if is_step or target is None else target + x
-        return text if same else f"{_points(rule)}（{text}）"
+        return text if same else f"{shown_points(rule)}（{text}）"
     return shown
 
 
@@ -355,7 +249,7 @@ _NUMBER_TEXT = re.compile(r"\d+(?:\.\d+)?")  # a target written as a number: 1, 
 
 def _proportional(p: Any, standard: Standard, weight: Decimal | None) -> list[Compared]:
     rates = [(s, below) for s, below in standard.zero_lines() if not s.unit]  # a time ('超期3个月') is not the rate
-    return _lines(rates, True, p.floor, "floor")
+    return compared_lines(rates, True, p.floor, "floor")
 
 
 def _checklist(p: Any, standard: Standard, weight: Decimal | None) -> list[Compared]:
@@ -371,12 +265,12 @@ def _checklist(p: Any, standard: Standard, weight: Decimal | None) -> list[Compa
     for (chunk, start), i in zip(chunks, order, strict=True):
         stated, worth = standard.element_points(chunk, start), points[i]
         if stated is not None and worth is not None:
-            found.append(Compared(start, stated.quote, f"elements[{i}].points", plain(stated.value), _points(worth),
+            found.append(Compared(start, stated.quote, f"elements[{i}].points", plain(stated.value), shown_points(worth),
                                   stated.value == worth))
         ladder = elements[i].ladder
-        found += _amounts(standard.per_finding(chunk), ladder.each if ladder else None, points[i], f"elements[{i}].")
+        found += ladder_amounts(standard.per_finding(chunk), ladder, points[i], f"elements[{i}].")
     if None not in points:
-        shown = ", ".join(_points(x) for x in points if x is not None)
+        shown = ", ".join(shown_points(x) for x in points if x is not None)
         for s in standard.each_item():
             if "扣" in s.quote and any(e.ladder for e in elements):  # '每缺一项扣0.2分' beside elements' own deductions
                 continue
@@ -431,7 +325,7 @@ def _band_range(p: Any, stated: BandStated, j: int) -> list[Compared]:
         return []
     bounds = [b for b in (x.range.low for x in p.bands) if b is not None]
     as_ratio = stated.percent and (p.display == "percent" or all(abs(b) <= 2 for b in bounds))
-    rule = _range_shown(band.low, band.high, _share if as_ratio else plain)
+    rule = _range_shown(band.low, band.high, shown_share if as_ratio else plain)
     text = _range_shown(stated.low, stated.high, lambda x: plain(x) + ("%" if stated.percent else ""))
     return [Compared(stated.start, stated.quote, f"bands[{j}]", text, rule, False)]
 
@@ -464,7 +358,8 @@ def _tiers(p: Any, standard: Standard, weight: Decimal | None) -> list[Compared]
 
 
 def _panel(p: Any, standard: Standard, weight: Decimal | None) -> list[Compared]:
-    found = [Compared(s.start, s.quote, f"parts[{name}].share", _shown(s), _share(part.share), part.share * 100 == s.value)
+    found = [Compared(s.start, s.quote, f"parts[{name}].share", shown_stated(s), shown_share(part.share),
+                      part.share * 100 == s.value)
              for name, s in standard.part_shares([part.name for part in p.parts])
              for part in p.parts if part.name == name]
     trim = standard.trim()
@@ -481,7 +376,8 @@ def _equal(p: Any, standard: Standard, weight: Decimal | None) -> list[Compared]
     stated = standard.tolerance()
     if stated is None:
         return []
-    return [Compared(stated.start, stated.quote, "tolerance", _shown(stated), _share(p.tolerance), _same(stated, p.tolerance))]
+    return [Compared(stated.start, stated.quote, "tolerance", shown_stated(stated), shown_share(p.tolerance),
+                     same_value(stated, p.tolerance))]
 
 
 _CHECKERS: dict[str, Callable[[Any, Standard, Decimal | None], list[Compared]]] = {
