@@ -150,6 +150,9 @@ LINT = (
     ("the profile changed this indicator's rule: restate its 评分标准 under change: {indicator}",
      "方案改了这个指标的计分规则：在 change: {indicator} 下重写它的评分标准"),
     ("make the standard text and the rule say the same", "请让评分标准的文字与规则一致"),
+    ("the switch's other variants, {others}, do what the 评分标准 says: make {variant} do the same, or say in the 评分标准 "
+     "how it differs",
+     "switch 的其他算法 {others} 与评分标准一致：请让 {variant} 也一致，或在评分标准中写明它有何不同"),
     ("not set", "未设置"),
     # a base's warning about a fact a profile declares anew, said at the profile's line (lint_set)
     ("the profile {by} declares {name} anew, and {file} line {line} reads it; {hint}",

@@ -120,3 +120,47 @@ def test_what_a_missing_element_costs_said_in_other_words_is_compared_with_each_
     [w] = _mismatches(tmp_path, (BASIS, BASIS.replace("每项2分。", tail)))
     assert ("3", "elements[*].points", "2, 2, 2") == (w.fields["stated"], w.fields["param"], w.fields["actual"])
     assert [] == _mismatches(tmp_path, (BASIS, BASIS.replace("每项2分。", tail.replace("3", "2"))))
+
+
+NATIONAL = ROOT / "indicator_sets" / "national-framework.yaml"
+WEIGHTED = """                weighted:
+                  kind: bands
+                  value: satisfaction_weighted
+                  display: percent
+                  bands:
+                    - {min: 0.9, points: 10}
+                    - {min: 0.8, max: 0.9, points: 8}
+                    - {min: 0.7, max: 0.8, points: 6}
+                    - {min: 0.6, max: 0.7, points: 4}
+"""
+SATISFIED = "满意度≥90%得10分；80%（含）–90%得8分；70%（含）–80%得6分；60%（含）–70%得4分；低于60%不得分。"
+
+
+def _national(tmp_path: Path, *edits: tuple[str, str]) -> list[LintWarning]:
+    text = NATIONAL.read_text(encoding="utf-8")
+    for old, new in edits:
+        assert 1 == text.count(old), old
+        text = text.replace(old, new)
+    (tmp_path / "set.yaml").write_text(text, encoding="utf-8")
+    return [w for w in lint_file(tmp_path / "set.yaml")[1] if w.code == "standard-mismatch"]
+
+
+def test_a_switchs_variant_that_strays_from_the_standard_the_others_keep_is_named(tmp_path: Path) -> None:
+    """QA170 F7: a switch was told of a statement only when no variant agreed with it, so '满意度≥90%得10分' against a
+    weighted variant giving 9 (the ratio variant giving 10) was silent. The straying variant is named, with the
+    variants that keep the text."""
+    [w] = _national(tmp_path, (WEIGHTED, WEIGHTED.replace("{min: 0.9, points: 10}", "{min: 0.9, points: 9}")))
+    assert ("满意度≥90%得10分", "10", "rules[weighted].bands[0].points", "9") == (
+        w.fields["quote"], w.fields["stated"], w.fields["param"], w.fields["actual"])
+    assert "评分标准写的是“满意度≥90%得10分”（10），而规则的 rules[weighted].bands[0].points 是 9" == translate(
+        w.problem.message)
+    assert "switch 的其他算法 rules[ratio] 与评分标准一致：请让 rules[weighted] 也一致，或在评分标准中写明它有何不同" == translate(
+        w.problem.hint or "")
+
+
+def test_a_standard_that_states_each_variant_in_its_own_sentence_is_clean(tmp_path: Path) -> None:
+    """QA170 F7: no false alarm where the text gives each variant its own numbers: each variant agrees with its sentence,
+    and the other variant's sentence is not held against it."""
+    weighted = WEIGHTED.replace("points: 8}", "points: 7}").replace("points: 6}", "points: 5}").replace("points: 4}", "points: 3}")
+    text = f"按满意率计算的：{SATISFIED}按加权法计算的：{SATISFIED.replace('8分', '7分').replace('6分', '5分').replace('4分', '3分')}"
+    assert [] == [str(w) for w in _national(tmp_path, (WEIGHTED, weighted), (SATISFIED, text))]

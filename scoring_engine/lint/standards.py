@@ -16,8 +16,11 @@ Each kind compares what `standard_text` reads with its own parameters:
 | equal | "允许偏差5%" | tolerance |
 
 A switch (and an equal's ``otherwise``) is described by one text for all its
-variants: a statement is reported only when no variant agrees with it, then of
-the variant that has the parameter it states, named by its path (rules[分档].bands[2]). Where
+variants: a statement no variant agrees with is reported of the variant that has
+the parameter it states, named by its path (rules[分档].bands[2]); one that some of
+a switch's variants agree with, of each other variant that has that parameter and
+agrees with no other statement about it (QA170 F7: a variant that strays from the
+text the others keep; a text that states each variant in its own sentence is clean). Where
 the text states several amounts per finding (1 point, and 5 for a 挪用), the
 rule agrees when it deducts one of them (the others are findings with their own
 points), but an amount whose sentence names a word of the rule's keyword_points is that
@@ -60,6 +63,9 @@ LINEAR_CAP_HINT = ("a linear rule deducts until the weight is used up (or scores
                    "score a cap of {stated} points with kind: formula")
 MOST_DEDUCTED_HINT = ("a deduction rule deducts until the weight is used up: restate the 评分标准, or score a cap of "
                       "{stated} points with kind: formula")
+#: a switch's variant that disagrees with a statement its other variants agree with (QA170 F7)
+VARIANT_HINT = ("the switch's other variants, {others}, do what the 评分标准 says: make {variant} do the same, or say in "
+                "the 评分标准 how it differs")
 #: A cut-off the rule lacks: floor is one reading of it, a formula the other (QA44 F5: floor alone changes the scores)
 FLOOR_HINT = ("floor: {cut} scores (rate − floor) ÷ (1 − floor) of the weight, 0 at the floor; if the rate above the "
               "cut-off is scored as it is, write a formula: 0 if rate < {below} else min(rate, 1) × the weight")
@@ -84,6 +90,7 @@ def standards(indicator_set: IndicatorSet, rules: list[RuleAt], locator: Locator
                                           weight_hint, indicator=indicator)
         path, key, hint = placed(locator, indicator, written, ats[0].path)
         claims: dict[tuple[int, str], list[Compared]] = {}
+        variants: dict[int, str] = {}  # the variant of each compared, by its id
         for at in ats:
             checker = _CHECKERS.get(at.rule.kind)
             said = checker(at.rule.params, standard, at.weight) if checker else []
@@ -91,7 +98,13 @@ def standards(indicator_set: IndicatorSet, rules: list[RuleAt], locator: Locator
                 said += _linear_cap(at.rule.params, standard, at.weight, ranges)
             variant = _variant(at.path[len(ats[0].path):])
             for compared in said:
-                claims.setdefault((compared.start, compared.quote), []).append(replace(compared, param=variant + compared.param))
+                named = replace(compared, param=variant + compared.param)
+                variants[id(named)] = variant
+                claims.setdefault((compared.start, compared.quote), []).append(named)
+        for c, others in _strays(list(claims.values()), variants):
+            fields = {"quote": c.quote, "stated": c.stated, "param": c.param, "actual": c.actual, **dict(c.more)}
+            told = VARIANT_HINT.format(others=others, variant=variants[id(c)].rstrip("."))
+            yield locator.warning("standard-mismatch", path, c.message, fields, told, indicator=indicator, key=key)
         for found in claims.values():
             if not any(c.agrees for c in found):
                 # the variant that has the parameter the text states, not one that lacks it: '低于90%不得分' is the
@@ -102,6 +115,24 @@ def standards(indicator_set: IndicatorSet, rules: list[RuleAt], locator: Locator
                 told = c.hint if c.hint is not None and told == STANDARD_HINT else told
                 fields = {"quote": c.quote, "stated": c.stated, "param": c.param, "actual": c.actual, **dict(c.more)}
                 yield locator.warning("standard-mismatch", path, c.message, fields, told, indicator=indicator, key=key)
+
+
+def _strays(claims: list[list[Compared]], variants: dict[int, str]) -> list[tuple[Compared, str]]:
+    """A switch's variants that disagree with a statement other variants agree with (QA170 F7), each with those others:
+    a variant that has the parameter stated, and that no other statement of the text agrees with about that parameter
+    (a text that states each variant's bands in its own sentence, '满意率≥90%得10分…加权法≥85%得10分…', is no stray)."""
+    def param(c: Compared) -> str:
+        return c.param.removesuffix(".points")  # 'bands[0].points' by its points and 'bands[0]' by its range: one band
+    agreed = {param(c) for found in claims for c in found if c.agrees}
+    strays = []
+    for found in claims:
+        agreeing = [variants[id(c)] for c in found if c.agrees and variants[id(c)].startswith("rules[")]
+        for c in found:
+            variant = variants[id(c)]
+            if (agreeing and not c.agrees and c.actual != NOT_SET and variant.startswith("rules[")
+                    and variant not in agreeing and param(c) not in agreed):
+                strays.append((c, "、".join(dict.fromkeys(v.rstrip(".") for v in agreeing))))
+    return strays
 
 
 def _variant(inner: tuple[str | int, ...]) -> str:
