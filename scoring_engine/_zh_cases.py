@@ -27,6 +27,12 @@ CASES = (
     # a facts file a case file names that is there but cannot be read: its own problems follow this line (QA128 F5)
     ("facts_file {ref} cannot be read:", "facts_file {ref} 无法读取："),
     ("overrides must map fact names to values", "overrides 应为“事实名称: 值”的映射"),
+    # a fact of a case's own facts or facts_file the set does not declare (`_case_undeclared`, QA181 F1)
+    ("fact {name} in the case's {what} is not a fact of the set", "用例 {what} 中的事实 {name} 不是体系中的事实"),
+    ("{count} more facts in the case's {what} are not facts of the set", "用例 {what} 中另有 {count} 个事实不是体系中的事实"),
+    ("give the facts the set declares, or expect the warning that the fact is ignored",
+     "只给出体系中声明的事实；若用例正是要测试它被忽略，在 expect 的 warnings 中写出这条提示"),
+    ("check that the facts are meant for this set", "确认这些事实是为这个体系写的"),
     ("expected an error containing {words}, but it scored {total} {grade}",
      "预期报错且错误中含 {words}，实际评分为 {total} {grade}"),
     ("expected an error containing {words}, got", "预期错误中含 {words}，实际错误为"),

@@ -31,14 +31,14 @@ from typing import Any
 from . import _yaml
 from ._arith import fixed, in_engine_context, plain, round_half_up
 from ._case_texts import contains, flags_of, missing_texts, not_a_case_file
+from ._case_undeclared import facts_for as _facts_for
 from ._given_facts import with_own_fix
 from ._files import inside_folder, read_text, shown_path
 from ._typing_slips import typed_mapping, with_slips
 from ._record import record
-from ._undeclared import judged_as_one, removed_facts
 from .engine import score
 from .errors import FactsError, Problem, ScoringEngineError, did_you_mean
-from .facts import Facts, flatten, spelling
+from .facts import Facts
 from .loader import load_facts, load_indicator_set, resolve_set
 from .model import IndicatorSet
 
@@ -77,6 +77,7 @@ class Case:
     facts: Facts
     overrides: Mapping[str, Any]
     expect: Expectation
+    own: str | None = None  # "facts" or "facts_file" when the case gives its own (a fact the set lacks fails it)
 
     @property
     def id(self) -> str:
@@ -347,7 +348,8 @@ def _case(i: int, given: Any, names: dict[str, int], path: Path, located: Any, s
         raise type(err)([*twice, *err.problems]) if twice else err from None
     if twice:
         raise CaseFileError(twice)
-    return Case(name, file, line, set_file, facts, overrides, expectation)
+    own = next((key for key in ("facts", "facts_file") if key in raw), None)
+    return Case(name, file, line, set_file, facts, overrides, expectation, own)
 
 
 @contextmanager
@@ -417,30 +419,6 @@ def _case_facts(raw: Mapping[str, Any], base: Facts | None, path: Path, name: st
         # its slips are the case's own, not the facts file's it started from (QA55 F6)
         facts = Facts(values=facts.values, not_applicable=marked, project=facts.project, source=f"{file}::{name}")
     return facts
-
-
-def _facts_for(case: Case, indicator_set: IndicatorSet) -> Facts:
-    if not case.overrides:
-        return case.facts
-    values, twice = flatten(case.facts.values, indicator_set.facts)
-    overrides, twice_over = flatten(case.overrides, indicator_set.facts)
-    if twice or twice_over:  # the same fact under two spellings, in the facts or in the overrides: neither may win silently
-        raise FactsError([Problem(f"fact {name} is given twice, at {spelling(a, root)} and at {spelling(b, root)}",
-                                  file=case.file, line=case.line, fact=name, hint="keep one of them")
-                          for root, found in (("$.facts", twice), ("overrides", twice_over)) for name, a, b in found])
-    # An override of a fact the set does not declare would leave the case testing what it did not mean to, and passing;
-    # unless the case is about just that, and expects the warning that the fact is ignored. A judgement the set does not
-    # declare is one fact, not its tier, score and reason (QA116 F5).
-    expected = " ".join(case.expect.warnings or ())
-    unknown = judged_as_one([name for name in overrides if name not in indicator_set.facts and name not in expected])
-    if unknown:
-        raise FactsError([Problem(f"override {name} is not a fact of the set", file=case.file, line=case.line, fact=name,
-                                  hint=removed_facts(indicator_set).get(name) or did_you_mean(name, indicator_set.facts)
-                                  or "override a fact the set declares")
-                          for name in unknown])
-    values.update(overrides)  # an override replaces the fact, however the facts spell it
-    # Problems now come from the case's facts, not the facts file it started from.
-    return Facts(values=values, not_applicable=case.facts.not_applicable, project=case.facts.project, source=case.id)
 
 
 @in_engine_context

@@ -96,6 +96,29 @@ def test_an_override_of_a_fact_the_set_does_not_declare_fails_the_case(tmp_path:
     assert run_case(meant).passed
 
 
+def test_a_fact_the_set_does_not_declare_in_a_cases_own_facts_fails_the_case(tmp_path: Path):
+    """QA181 F1: a misspelt fact in a case's own `facts:` (or its own facts_file) was ignored with a warning and the case
+    passed, testing what it did not mean to, while the same slip in overrides failed the case. It fails the case the same
+    way, naming the case's line and the fact meant, in English and in Chinese; a case that expects the warning that the
+    fact is ignored may give it."""
+    whole = json.loads(EXAMPLE_FACTS.read_text(encoding="utf-8"))["facts"]
+    facts = {**whole, "budget": {**whole["budget"], "extra": 1}}
+    whole["budget"]["piad"] = whole["budget"].pop("paid")
+    _beside_the_example(tmp_path)
+    (tmp_path / "other.json").write_text(json.dumps({"facts": {**whole, "extra": 1}}), encoding="utf-8")
+    path = _case_file(tmp_path, f"  - name: 自己的事实\n    facts: {json.dumps(whole)}\n    expect: {{total: 79.73}}\n"
+                                "  - name: 自己的事实文件\n    facts_file: other.json\n    expect: {total: 79.73}\n"
+                                f"  - name: 有意\n    facts: {json.dumps(facts)}\n"
+                                "    expect: {total: 79.73, warnings: [fact budget.extra is not declared by the set]}\n")
+    own, own_file, meant = load_cases(path)
+    assert (f"scoring failed: {path}:4: fact budget.piad in the case's facts is not a fact of the set (did you mean "
+            "budget.paid?)",) == run_case(own).differences
+    failed = run_case(own_file).described("zh")
+    assert 1 == len(failed) and f"{path}:7: 用例 facts_file 中的事实 budget.piad 不是体系中的事实（是否想写 budget.paid？）" in failed[0]
+    assert "用例 facts_file 中的事实 extra 不是体系中的事实" in failed[0], failed
+    assert run_case(meant).passed
+
+
 def test_a_difference_below_the_sets_precision_is_shown_exactly(tmp_path: Path):
     """A total of 79.73 against an expected 79.725 is 0.005 off: said so, not rounded to 'difference 0.01'."""
     path = _case_file(tmp_path, "  - name: 精度\n    expect: {total: 79.725}\n")

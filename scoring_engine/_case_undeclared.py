@@ -1,0 +1,91 @@
+"""The facts a test case scores (`cases`): its facts with its overrides put over them, a fact the set does not declare
+refused where the case gives it. A misspelt name (survey.metod) would be ignored with a warning, and the case would test
+what it did not mean to, and pass; unless the case is about just that, and expects the warning that the fact is ignored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Protocol
+
+from ._given_facts import naming_another_set
+from ._undeclared import SHOWN_UNDECLARED, judged_as_one, removed_facts
+from .errors import FactsError, Problem, did_you_mean
+from .facts import Facts, flatten, spelling
+
+if TYPE_CHECKING:
+    from .model import IndicatorSet
+
+__all__ = ["facts_for"]
+
+
+class _Expected(Protocol):
+    @property
+    def warnings(self) -> tuple[str, ...] | None: ...
+
+
+class Case(Protocol):
+    """What of a `cases.Case` this reads (the module is below `cases`, which calls it)."""
+
+    @property
+    def file(self) -> str: ...
+    @property
+    def line(self) -> int | None: ...
+    @property
+    def facts(self) -> Facts: ...
+    @property
+    def overrides(self) -> Mapping[str, Any]: ...
+    @property
+    def expect(self) -> _Expected: ...
+    @property
+    def own(self) -> str | None: ...
+    @property
+    def id(self) -> str: ...
+
+
+def facts_for(case: Case, indicator_set: IndicatorSet) -> Facts:
+    """The facts `case` scores under `indicator_set`; FactsError for a fact given twice, an override of a fact the set
+    does not declare, or one of the case's own facts (its facts or facts_file) the set does not declare (QA181 F1)."""
+    if not case.overrides and case.own is None:
+        return case.facts
+    values, twice = flatten(case.facts.values, indicator_set.facts)
+    overrides, twice_over = flatten(case.overrides, indicator_set.facts)
+    if twice or twice_over:  # the same fact under two spellings, in the facts or in the overrides: neither may win silently
+        raise FactsError([Problem(f"fact {name} is given twice, at {spelling(a, root)} and at {spelling(b, root)}",
+                                  file=case.file, line=case.line, fact=name, hint="keep one of them")
+                          for root, found in (("$.facts", twice), ("overrides", twice_over)) for name, a, b in found])
+    # A judgement the set does not declare is one fact, not its tier, score and reason (QA116 F5).
+    expected = " ".join(case.expect.warnings or ())
+    unknown = judged_as_one([name for name in overrides if name not in indicator_set.facts and name not in expected])
+    problems = [Problem(f"override {name} is not a fact of the set", file=case.file, line=case.line, fact=name,
+                        hint=_meant(name, indicator_set, {}) or "override a fact the set declares") for name in unknown]
+    if case.own is not None:  # its own facts, not a facts file every case of the file shares
+        problems += _own_undeclared(case, indicator_set, values, expected)
+    if problems:
+        raise naming_another_set(FactsError(problems), case.facts, indicator_set)
+    if not case.overrides:
+        return case.facts
+    values.update(overrides)  # an override replaces the fact, however the facts spell it
+    # Problems now come from the case's facts, not the facts file it started from.
+    return Facts(values=values, not_applicable=case.facts.not_applicable, project=case.facts.project, source=case.id)
+
+
+def _own_undeclared(case: Case, indicator_set: IndicatorSet, values: Mapping[str, Any], expected: str) -> list[Problem]:
+    """A problem for each fact of the case's own facts (or facts_file) the set does not declare, the first few by name;
+    one overridden is said of its override, and one the case expects the warning of is what the case tests."""
+    names = judged_as_one([name for name in values if name not in indicator_set.facts and name not in case.overrides])
+    names = [name for name in names if name not in expected]
+    problems = [Problem(f"fact {name} in the case's {case.own} is not a fact of the set", file=case.file, line=case.line,
+                        fact=name, hint=_meant(name, indicator_set, values) or "give the facts the set declares, or "
+                        "expect the warning that the fact is ignored") for name in names[:SHOWN_UNDECLARED]]
+    if len(names) > SHOWN_UNDECLARED:
+        problems.append(Problem(f"{len(names) - SHOWN_UNDECLARED} more facts in the case's {case.own} are not facts of "
+                                "the set", file=case.file, line=case.line, hint="check that the facts are meant for this set"))
+    return problems
+
+
+def _meant(name: str, indicator_set: IndicatorSet, given: Mapping[str, Any]) -> str | None:
+    """The hint for a fact name the set does not declare: a profile removed it, or the declared fact meant (one not
+    `given` already: a fact the case gives is no slip of that)."""
+    missing = [declared for declared in indicator_set.facts if declared not in given]
+    return removed_facts(indicator_set).get(name) or did_you_mean(name, missing)
