@@ -25,7 +25,7 @@ from ._encodings import decode, reading_otherwise
 from ._facts_pass import is_clean
 from ._resources import data_dir
 from ._quick_schema import fits
-from ._other_kinds import OTHER_SUFFIXES, OTHER_WORKBOOKS, other_kind, other_workbook
+from ._other_kinds import OTHER_SUFFIXES, OTHER_WORKBOOKS, document_kind, other_kind, other_workbook
 from .errors import FactsError, IndicatorSetError, Problem, did_you_mean, json_path, named_source
 from .fact_values import out_of_range_words
 from .facts import MAX_FACT_DIGITS, MAX_FACTS_DEPTH, Facts, NotANumber, document_problems, fact_at
@@ -412,19 +412,19 @@ def _dates_as_text(doc: Any) -> Any:
 
 def _other_kind(doc: Any, source: str | None) -> list[Problem]:
     """One problem saying what a file given as facts is instead, when its top-level keys tell: an indicator set, cases."""
-    if not isinstance(doc, dict):
-        return []
-    if "engine" in doc and "total" in doc:  # a result has indicators: too, but it is no set
-        return [Problem("this is a result written by scoring-engine score (it has engine: and total:), not a facts file",
-                        file=source, hint="score the facts file it was made from")]
-    if "indicators" in doc or "extends" in doc:
-        return [Problem("this is an indicator set (it has indicators: or extends:), not a facts file", file=source,
-                        hint="give it with --set, and the project's facts file as the argument; in Python, read it with "
-                             "load_indicator_set(path)")]
-    if "cases" in doc:
-        return [Problem("this is a test cases file (it has cases:), not a facts file", file=source,
-                        hint="run it with scoring-engine test")]
-    return []
+    said = _OTHER_KINDS.get(document_kind(doc) or "")
+    return [Problem(said[0], file=source, hint=said[1])] if said else []
+
+
+#: What a file given as facts is instead, by `_other_kinds.document_kind`, and what to do with it.
+_OTHER_KINDS = {
+    "result": ("this is a result written by scoring-engine score (it has engine: and total:), not a facts file",
+               "score the facts file it was made from"),
+    "set": ("this is an indicator set (it has indicators: or extends:), not a facts file",
+            "give it with --set, and the project's facts file as the argument; in Python, read it with "
+            "load_indicator_set(path)"),
+    "cases": ("this is a test cases file (it has cases:), not a facts file", "run it with scoring-engine test"),
+}
 
 
 def _schema_problems(doc: Any, source: str | None) -> list[Problem]:

@@ -2,7 +2,8 @@
 rather than read as JSON: a summary `batch` wrote in JSONL, a JSONL file of facts (one document a line), a table, a web
 page or a Markdown report, as `score` and `batch` write them (QA155 F7: a CSV summary was told 'JSON syntax: Expecting
 value', a JSONL one to be scored with batch, which refuses it); and a spreadsheet of a kind not read (.ods, .xlsb, an
-Excel template), given as a form or a facts file, or found by batch (QA165 F7)."""
+Excel template), given as a form or a facts file, or found by batch (QA165 F7). A document's kind by its top-level keys
+(`document_kind`: a set, a case file, a result, facts), as `score` names it, and `import` (`forms.archive`)."""
 
 from __future__ import annotations
 
@@ -10,11 +11,12 @@ import os
 import re
 import stat
 from pathlib import Path
+from typing import Any
 
 from .errors import Problem
 
-__all__ = ["A_SUMMARY", "ODS_START", "OTHER_SUFFIXES", "OTHER_WORKBOOKS", "ONE_PROJECT_FILE", "SUMMARY_LINE", "jsonl_summary",
-           "other_kind", "other_kind_as_form", "other_workbook"]
+__all__ = ["A_SUMMARY", "ODS_START", "OTHER_SUFFIXES", "OTHER_WORKBOOKS", "ONE_PROJECT_FILE", "SUMMARY_LINE", "document_kind",
+           "jsonl_summary", "other_kind", "other_kind_as_form", "other_workbook"]
 
 A_SUMMARY = "this is a summary written by scoring-engine batch, not facts"
 #: How a line of the JSONL summary `batch` writes starts.
@@ -74,3 +76,16 @@ def other_workbook(file: str | None, suffix: str) -> Problem:
     """The problem of a spreadsheet of another kind (`suffix` one of OTHER_WORKBOOKS): an .ods, an .xlsb, a template."""
     return Problem(f"this is {OTHER_WORKBOOKS[suffix]}, which is not read", file=file,
                    hint="open it in Excel, WPS or LibreOffice and save it as Excel Workbook (.xlsx)")
+
+
+def document_kind(doc: Any) -> str | None:
+    """What a document read from a text is by its top-level keys: "result" (engine: and total:, as `score` writes it; it
+    has indicators: too), "set" (indicators: or extends:, a profile), "cases" (cases:), "facts" (facts:), or None."""
+    if not isinstance(doc, dict):
+        return None
+    if "engine" in doc and "total" in doc:
+        return "result"
+    if "indicators" in doc or "extends" in doc:
+        return "set"
+    return "cases" if "cases" in doc else "facts" if "facts" in doc else None
+

@@ -358,8 +358,8 @@ def test_a_wrong_kind_of_file_is_told_a_fix_that_can_be_followed(tmp_path: Path)
     """QA148 F4: `import facts.json` was told to save the form as Excel, as if a damaged workbook, and a form piped into
     `score -` was told to rename standard input. A facts file given to import is named as text, scored with score; a
     form on standard input is to be given by its path."""
-    run = CliRunner().invoke(main, ["--lang", "en", "import", str(EXAMPLE_FACTS)])
-    assert 1 == run.exit_code and "this is a text file (JSON or YAML), not an .xlsx workbook" in run.stderr, run.output
+    run = CliRunner().invoke(main, ["--lang", "en", "import", str(EXAMPLE_FACTS)])  # named a facts file (QA181 F2)
+    assert 1 == run.exit_code and "this is a facts file (it has facts:), not a filled 自评表 workbook" in run.stderr, run.output
     assert "scoring-engine score" in run.stderr and "save the form as Excel" not in run.stderr
     form = tmp_path / "blank.xlsx"
     assert 0 == CliRunner().invoke(main, ["template", "self-evaluation", "-o", str(form)]).exit_code
@@ -367,6 +367,28 @@ def test_a_wrong_kind_of_file_is_told_a_fix_that_can_be_followed(tmp_path: Path)
         run = CliRunner().invoke(main, ["--lang", "en", *command], input=form.read_bytes())
         assert 1 == run.exit_code and "give the form by its path in place of -" in run.stderr, run.output
         assert "rename it" not in run.stderr and "score FORM.xlsx" not in run.stderr, run.output
+
+
+@pytest.mark.parametrize(("given", "said", "fix"), [
+    ("indicator_sets/self-evaluation.yaml", "这是指标体系（有 indicators: 或 extends:），不是填好的自评表工作簿（.xlsx）", "用 --set 给出"),
+    ("indicator_sets/hubei-self-evaluation.yaml", "这是指标体系（有 indicators: 或 extends:），不是填好的自评表工作簿（.xlsx）",
+     "用 --set 给出"),
+    ("indicator_sets/self-evaluation.cases.yaml", "这是测试用例文件（有 cases:），不是填好的自评表工作簿（.xlsx）",
+     "用 scoring-engine test 运行它"),
+    ("examples/small/facts.json", "这是事实文件（有 facts:），不是填好的自评表工作簿（.xlsx）", "事实文件无需导入"),
+    ("result.json", "这是 scoring-engine score 写出的评分结果（有 engine: 和 total:），不是填好的自评表工作簿", "评分结果无需导入"),
+    ("list.json", "这是文本文件（JSON 或 YAML），不是 .xlsx 工作簿", "scoring-engine score"),
+])
+def test_import_of_a_set_a_case_file_facts_or_a_result_says_what_it_is(tmp_path: Path, given: str, said: str, fix: str):
+    """QA181 F2: `import` of a set, a profile or a case file (YAML text) said it was not a zip archive and to save it as
+    an Excel workbook, a fix that cannot work for text; a set with its indicators far down was called a text file, and
+    told what to do with a facts file. Each is named as `score` names it, with the fix that fits import."""
+    (tmp_path / "result.json").write_text('{"engine": {"version": "1"}, "total": 90, "indicators": []}', encoding="utf-8")
+    (tmp_path / "list.json").write_text("[1, 2]", encoding="utf-8")
+    path = tmp_path / given if given.endswith(("result.json", "list.json")) else ROOT / given
+    run = CliRunner().invoke(main, ["--lang", "zh", "import", str(path)])
+    assert 1 == run.exit_code and said in run.stderr and fix in run.stderr, run.output
+    assert "zip" not in run.stderr and "把表格另存为" not in run.stderr, run.output
 
 
 @pytest.mark.parametrize("command", [["score"], ["import"], ["explain", "-i", "1"], ["score", "--set", "self-evaluation"]])

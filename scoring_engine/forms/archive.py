@@ -11,7 +11,7 @@ import re
 import zipfile
 from collections.abc import Callable
 
-from .._other_kinds import ODS_START, other_workbook
+from .._other_kinds import ODS_START, document_kind, other_workbook
 from ..errors import FactsError, Problem
 from .parts import MAX_TAG, MOST_ATTRIBUTE_NAMES, scanned
 from .sheet_xml import SAVE_AGAIN
@@ -60,6 +60,9 @@ def check_archive(data: bytes, name: str) -> None:
             from .._typing_slips import old_workbook
 
             raise FactsError(old_workbook(name)) from None
+        named = text_as_form(data, name)  # a set, a case file, facts: said what it is, as score says it (QA181 F2)
+        if named is not None:
+            raise FactsError(named) from None
         start = data.lstrip(b"\xef\xbb\xbf \t\r\n")  # a UTF-8 mark too (QA149 F2)
         if start[:1] in (b"{", b"[") or b"facts:" in data[:4096] or b"indicators:" in data[:65536]:  # not a damaged form
             raise refuse("this is a text file (JSON or YAML), not an .xlsx workbook",  # (QA148 F4)
@@ -140,3 +143,37 @@ _SHEET_ENTRY = re.compile(rb"<(?:\w+:)?sheet\b")  # a <sheet> of the workbook's 
 def too_many_sheets(count: int, name: str) -> FactsError:
     return FactsError(Problem(f"the workbook lists {count} sheets; the limit is {MAX_FORM_SHEETS} (MAX_FORM_SHEETS)",
                               file=name, hint="copy the form into a new workbook"))
+
+
+_NO_FORM = "not a filled 自评表 workbook (.xlsx)"
+_IMPORT_READS = "import reads a filled 自评表 saved as Excel Workbook (.xlsx)"
+#: What a text given to `import` is, by `document_kind`, and what to do with it instead.
+_AS_FORM = {
+    "result": ("this is a result written by scoring-engine score (it has engine: and total:), " + _NO_FORM,
+               f"{_IMPORT_READS}; a result needs no import"),
+    "set": ("this is an indicator set (it has indicators: or extends:), " + _NO_FORM,
+            f"{_IMPORT_READS}; give the set the form is for with --set"),
+    "cases": ("this is a test cases file (it has cases:), " + _NO_FORM, f"run it with scoring-engine test; {_IMPORT_READS}"),
+    "facts": ("this is a facts file (it has facts:), " + _NO_FORM,
+              "a facts file needs no import: score it with scoring-engine score"),
+}
+
+
+def text_as_form(data: bytes, shown: str) -> Problem | None:
+    """What a JSON or YAML text given to `import` as a filled form is (a set, a profile, a case file, facts, a result),
+    said as `score` names it, with the fix that fits import (QA181 F2: a set was told to be saved as an Excel workbook);
+    None for any other content, or a text that does not read."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    from .. import _yaml
+
+    try:  # JSON is read as YAML too; within _yaml's limits (a larger text is said as text, not read)
+        kind = document_kind(_yaml.load(text, shown).data)
+    except Exception:  # any text that does not read is no document of ours
+        return None
+    if kind is None:
+        return None
+    message, hint = _AS_FORM[kind]
+    return Problem(message, file=shown, hint=hint)
