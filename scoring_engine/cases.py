@@ -54,6 +54,8 @@ _EXPECT_KEYS = {"total", "grade", "scores", "tolerance", "error", "warnings", "f
 class CaseFileError(ScoringEngineError):
     """A case file that cannot be read or does not follow the case format."""
 
+    case_number: int | None = None  # of `read_cases`' errors: the case's (0 the first), None for the whole file's
+
 
 @record
 class Expectation:
@@ -247,7 +249,7 @@ def read_cases(path: str | Path) -> tuple[list[Case], list[ScoringEngineError], 
         raise CaseFileError([*located.problems, *err.problems]) if located.problems else err from None
     cases: list[Case] = []
     names: dict[str, int] = {}  # each case's name, and its number
-    failed: list[ScoringEngineError] = [CaseFileError(located.problems)] if located.problems else []
+    failed: list[ScoringEngineError] = _reader_slips(located, len(doc["cases"]))
     # A value the reader refused is said by it. Deep in a case (expect's tolerance) the case is read without it, for
     # its other mistakes; as a case's own key (its expect, its name) the case is not checked further: it would be blamed
     # for lacking what it has.
@@ -268,7 +270,8 @@ def read_cases(path: str | Path) -> tuple[list[Case], list[ScoringEngineError], 
             case = _case(i, given, names, path, located, set_file, base)
         except ScoringEngineError as err:  # every case's problems in one run, not one per run
             if i not in refused:  # a full-width colon in a key is named as the slip it is (QA82 F5)
-                failed.append(type(err)(with_slips(err.problems, text)) if isinstance(err, CaseFileError) else err)
+                slipped_err = type(err)(with_slips(err.problems, text)) if isinstance(err, CaseFileError) else err
+                failed.append(_numbered(slipped_err, i))
             bad.add(i)
             continue
         if i not in bad:
@@ -283,15 +286,32 @@ def _slipped(located: Any, count: int) -> set[int]:
     """The cases holding a slip the YAML reader reports and reads past (a key written twice keeps its first value, a key
     that is not text, 1.1, is dropped): run without it they could only pass (QA55 F1), so they are not run. A slip at
     the top level (a second `cases:` block, never read) is the file's: `read_cases` counts it as one more failure."""
+    return {owner for owner in _owners(located, count) if owner is not None}
+
+
+def _owners(located: Any, count: int) -> list[int | None]:
+    """The case holding each problem the YAML reader reported (the last case that begins at or above it), or None for a
+    slip of the file's own (at the top level)."""
     starts = [(located.where(("cases", i)) or (None, None))[0] for i in range(count)]
-    found: set[int] = set()
-    for problem in located.problems:
-        if problem.line is None or problem.column is None or problem.column <= 1:
-            continue
-        owner = max((i for i, start in enumerate(starts) if start is not None and start <= problem.line), default=None)
-        if owner is not None:  # the last case that begins at or above the slip holds it
-            found.add(owner)
-    return found
+    return [None if problem.line is None or problem.column is None or problem.column <= 1 else
+            max((i for i, start in enumerate(starts) if start is not None and start <= problem.line), default=None)
+            for problem in located.problems]
+
+
+def _reader_slips(located: Any, count: int) -> list[ScoringEngineError]:
+    """The YAML reader's problems as one error per case holding them, in their order: pytest fails each case on its own
+    (QA181 F4: three cases' slips were one item). A slip of the file's own goes with the first."""
+    owners = _owners(located, count)
+    held: list[int | None] = list(dict.fromkeys(owner for owner in owners if owner is not None)) or [None]
+    return [_numbered(CaseFileError([p for p, owner in zip(located.problems, owners, strict=True)
+                                     if (held[0] if owner is None else owner) == case]), case)
+            for case in held] if located.problems else []
+
+
+def _numbered(err: ScoringEngineError, case: int | None) -> ScoringEngineError:
+    if isinstance(err, CaseFileError):
+        err.case_number = case
+    return err
 
 
 def _holding(data: Any, at: tuple[str | int, ...]) -> Any:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from .cases import CASE_SUFFIX, Case, read_cases, run_case
-from .errors import ScoringEngineError
+from .errors import Problem, ScoringEngineError
 from .model import IndicatorSet
 
 if TYPE_CHECKING:
@@ -33,25 +33,35 @@ class CaseFile(pytest.File):
             cases, refused, _ = read_cases(self.path)
         except ScoringEngineError as err:  # the file itself cannot be used (its set, its YAML)
             raise CaseFailure([str(p) for p in err.problems]) from None
-        for slip in refused:  # a case with a slip is a failing test; the file's others run (QA45 F7)
-            first = slip.problems[0]
-            yield RefusedCase.from_parent(self, name=f"line {first.line or '?'}", problems=[str(p) for p in slip.problems])
+        # a case with a slip is a failing test; the file's others run (QA45 F7); each such case its own, its reader's
+        # slips with its own mistakes (QA181 F4: three cases' slips were one item)
+        held: dict[Any, list[Problem]] = {}
+        for number, slip in enumerate(refused):
+            case = getattr(slip, "case_number", None)
+            held.setdefault(("case", case) if case is not None else number, []).extend(slip.problems)
+        for problems in sorted(held.values(), key=lambda problems: problems[0].line or 0):  # in the file's order
+            line = problems[0].line
+            yield RefusedCase.from_parent(self, name=f"line {line or '?'}", problems=[str(p) for p in problems], line=line)
         for case in cases:
             yield CaseItem.from_parent(self, name=case.name, case=case)
 
 
 class RefusedCase(pytest.Item):
-    """A case of the file that could not be read: it fails with its problems."""
+    """A case of the file that could not be read: it fails with its problems, under its line."""
 
-    def __init__(self, *, problems: list[str], **kwargs: Any):
+    def __init__(self, *, problems: list[str], line: int | None = None, **kwargs: Any):
         super().__init__(**kwargs)
         self.problems = problems
+        self.line = line
 
     def runtest(self) -> None:
         raise CaseFailure(self.problems)
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str | TerminalRepr:
         return "\n".join(self.problems)
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:  # the failure's heading: its line, not "test session"
+        return self.path, (self.line or 1) - 1, self.name
 
 
 class CaseFailure(Exception):

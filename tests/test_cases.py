@@ -172,6 +172,26 @@ def test_pytest_runs_a_files_good_cases_beside_a_case_with_a_slip(pytester: pyte
     result.stdout.fnmatch_lines(["*unknown key 'totl'*"])
 
 
+def test_pytest_gives_each_faulty_case_its_own_item_headed_by_its_line(pytester: pytest.Pytester):
+    """QA181 F4: the YAML reader's slips of three cases (a key written twice, .inf, a key 1.1) were one failing item, so
+    pytest counted fewer failures than `scoring-engine test`, and each faulty case's failure was headed "test session".
+    Each faulty case is its own failing item named after its line, and its failure is headed by that line."""
+    _beside_the_example(pytester.path)
+    pytester.makefile(".cases.yaml", set="indicator_set: set.yaml\nfacts_file: facts.json\ncases:\n"
+                      "  - name: a\n    expect: {total: 1}\n    expect: {total: 2}\n"
+                      "  - name: b\n    expect: {total: 1e2}\n"
+                      "  - name: c\n    expect: {total: .inf}\n"
+                      "  - name: d\n    expect: {scores: {1.1: 3}}\n"
+                      "  - name: e\n    expect: {total: 79.73}\n")
+    counted = CliRunner().invoke(main, ["test", str(pytester.path / "set.cases.yaml")])
+    assert "1 passed, 4 failed" in counted.output, counted.output
+    result = pytester.runpytest("-v", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1, failed=4)
+    result.stdout.fnmatch_lines(["*::line 6 FAILED*", "*::line 8 FAILED*", "*::line 10 FAILED*", "*::line 12 FAILED*"])
+    result.stdout.fnmatch_lines(["*_ line 6 _*", "*_ line 8 _*", "*_ line 10 _*", "*_ line 12 _*"])
+    assert "test session" not in result.stdout.str().split("FAILURES")[-1]
+
+
 def test_a_set_that_does_not_load_is_reported_once_not_once_per_case(tmp_path: Path):
     """A cases file whose set has an error: the set's error lines come once, then one line saying how many cases were
     not run (they were repeated for each of 118 cases, joined on one line each); exit 1."""
