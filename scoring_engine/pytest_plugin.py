@@ -6,6 +6,8 @@ sets that installs scoring-engine gets its cases run by plain `pytest`.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,10 +31,11 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Col
 
 class CaseFile(pytest.File):
     def collect(self) -> Any:
+        lang = _language(self.path)
         try:
             cases, refused, _ = read_cases(self.path)
         except ScoringEngineError as err:  # the file itself cannot be used (its set, its YAML)
-            raise CaseFailure([str(p) for p in err.problems]) from None
+            raise CaseFailure(_said(err.problems, lang)) from None
         # a case with a slip is a failing test; the file's others run (QA45 F7); each such case its own, its reader's
         # slips with its own mistakes (QA181 F4: three cases' slips were one item)
         held: dict[Any, list[Problem]] = {}
@@ -41,9 +44,23 @@ class CaseFile(pytest.File):
             held.setdefault(("case", case) if case is not None else number, []).extend(slip.problems)
         for problems in sorted(held.values(), key=lambda problems: problems[0].line or 0):  # in the file's order
             line = problems[0].line
-            yield RefusedCase.from_parent(self, name=f"line {line or '?'}", problems=[str(p) for p in problems], line=line)
+            yield RefusedCase.from_parent(self, name=f"line {line or '?'}", problems=_said(problems, lang), line=line)
         for case in cases:
-            yield CaseItem.from_parent(self, name=case.name, case=case)
+            yield CaseItem.from_parent(self, name=case.name, case=case, lang=lang)
+
+
+def _language(path: Path) -> str:
+    """The language `scoring-engine test` would speak of the case file at `path`: SCORING_ENGINE_LANG, else Chinese for a
+    Chinese locale or a case file in Chinese, else English (QA181 F3: pytest always spoke English)."""
+    from ._lang import language, spoken
+    from ._messages import LANG_VARIABLE
+
+    chosen = os.environ.get(LANG_VARIABLE)
+    return language(spoken(chosen) if chosen else None, [path])
+
+
+def _said(problems: Iterable[Problem], lang: str) -> list[str]:
+    return [p.text("zh") if lang == "zh" else str(p) for p in problems]
 
 
 class RefusedCase(pytest.Item):
@@ -71,21 +88,24 @@ class CaseFailure(Exception):
 
 
 class CaseItem(pytest.Item):
-    def __init__(self, *, case: Case, **kwargs: Any):
+    def __init__(self, *, case: Case, lang: str = "en", **kwargs: Any):
         super().__init__(**kwargs)
         self.case = case
+        self.lang = lang
 
     def runtest(self) -> None:
         try:
             outcome = run_case(self.case, _SETS)
         except ScoringEngineError as err:
-            raise CaseFailure([str(p) for p in err.problems]) from None
+            raise CaseFailure(_said(err.problems, self.lang)) from None
         if not outcome.passed:
-            raise CaseFailure(outcome.differences)
+            raise CaseFailure(outcome.described(self.lang))
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str | TerminalRepr:
         if isinstance(excinfo.value, CaseFailure):
-            return f"case {self.case.name!r} ({self.case.file}:{self.case.line}):\n  " + "\n  ".join(excinfo.value.differences)
+            place = f"{self.case.file}:{self.case.line}"
+            head = f"用例 {self.case.name!r}（{place}）：" if self.lang == "zh" else f"case {self.case.name!r} ({place}):"
+            return head + "\n  " + "\n  ".join(excinfo.value.differences)
         return super().repr_failure(excinfo)
 
     def reportinfo(self) -> tuple[Path, int | None, str]:

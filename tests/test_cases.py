@@ -192,6 +192,23 @@ def test_pytest_gives_each_faulty_case_its_own_item_headed_by_its_line(pytester:
     assert "test session" not in result.stdout.str().split("FAILURES")[-1]
 
 
+def test_pytest_speaks_the_language_scoring_engine_test_speaks(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch):
+    """QA181 F3: pytest reported a case in English whatever SCORING_ENGINE_LANG said, where `scoring-engine test` prints
+    等级预期 良，实际 优. It follows the same rule: SCORING_ENGINE_LANG, else a Chinese locale or a Chinese case file."""
+    _beside_the_example(pytester.path)
+    pytester.makefile(".cases.yaml", set="indicator_set: set.yaml\nfacts_file: facts.json\ncases:\n"
+                      "  - name: 错\n    expect: {grade: 优}\n  - {name: 拼错, expect: {totl: 1}}\n")
+    monkeypatch.setenv("SCORING_ENGINE_LANG", "zh")
+    result = pytester.runpytest("-p", "no:cacheprovider")
+    result.assert_outcomes(failed=2)
+    result.stdout.fnmatch_lines(["*未知的键 'totl'*", "*用例 '错'（*set.cases.yaml:4）：*", "*等级预期 优，实际 中*"])
+    monkeypatch.delenv("SCORING_ENGINE_LANG")
+    monkeypatch.setenv("LC_ALL", "C")  # an English locale: the Chinese case file decides
+    pytester.runpytest("-p", "no:cacheprovider").stdout.fnmatch_lines(["*等级预期 优，实际 中*"])
+    monkeypatch.setenv("SCORING_ENGINE_LANG", "en")
+    pytester.runpytest("-p", "no:cacheprovider").stdout.fnmatch_lines(["*grade expected 优, got 中*"])
+
+
 def test_a_set_that_does_not_load_is_reported_once_not_once_per_case(tmp_path: Path):
     """A cases file whose set has an error: the set's error lines come once, then one line saying how many cases were
     not run (they were repeated for each of 118 cases, joined on one line each); exit 1."""
