@@ -62,7 +62,7 @@ def render_table(result: Result) -> str:
     if result.flags:
         lines.append("")
         lines.append("需说明：")
-        lines.extend(f"  - {one_line(str(f))}" for f in result.flags)
+        lines.extend(f"  - {one_line(f.text('zh'))}" for f in result.flags)
     lines.append("")
     lines.append(f"指标体系 sha256 {s.sha256[:16]}…  事实 sha256 {result.facts_sha256[:16]}…  "
                  f"scoring-engine {result.engine_version}")

@@ -1234,6 +1234,26 @@ def test_a_needs_explaining_met_on_a_form_and_a_batchs_report_of_a_form_name_the
     assert json.loads(written.read_text(encoding="utf-8"))["flags"] == flags
 
 
+def test_a_needs_explaining_met_on_a_form_names_its_cells_in_chinese_in_every_chinese_report(tmp_path: Path):
+    """QA181 F5: score's table said a 需说明 met on a form as `表.xlsx: 表!F6, G6: …` with ASCII colons, where the 提示
+    lines beside it say `表.xlsx：表!F6, G6, K6：…`; so did the reports (the form's notes, the 评分表's 需说明). Each says it
+    as the warnings are said; the JSON result keeps the message as the engine wrote it."""
+    from openpyxl import load_workbook
+
+    form = _form(tmp_path)
+    budget = load_workbook(form).worksheets[0]["E6"].value
+    form = _form(tmp_path, F6=budget / 2)
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
+    flags = run.output.split("需说明：\n")[1].split("\n\n")[0].splitlines()
+    assert flags and all(line.startswith(f"  - {form}：{SHEET}!") for line in flags), run.output
+    for fmt, layout in (("md", "selfeval"), ("html", "selfeval"), ("csv", "selfeval"), ("md", "scoresheet"),
+                        ("html", "scoresheet"), ("csv", "scoresheet")):
+        out = tmp_path / f"r.{fmt}"
+        assert 0 == CliRunner().invoke(main, ["score", str(form), "--layout", layout, "-o", str(out)]).exit_code
+        text = out.read_text(encoding="utf-8-sig")  # the form's notes say 需说明：…, the 评分表 a list under 需说明
+        assert f"{form}：{SHEET}!E6, F6" in text and f"{form}: " not in text, (fmt, layout, text)
+
+
 def test_the_year_line_filled_as_clerks_fill_it_is_read_and_one_not_read_is_said(tmp_path: Path):
     """QA79 F1: a 年度 line typed （2024）, 2024, （2024年1-12月） or （2024.1-2024.12） gave the project no year, and
     （24年度） neither, without a word: its re-check was then 'not found'. The first are read as 2024; one that cannot be

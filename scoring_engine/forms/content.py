@@ -73,7 +73,7 @@ def result_content(result: Result, binding: FormBinding, layout: FormLayout, gro
     if "conclusion" in {c.key for c in layout.closing} and "conclusion" not in project:
         project["conclusion"] = own_conclusion(result.total, result.grade)
     notes = [f"等级：{result.grade}" + (f"（结果应用：{result.grade_consequence}）" if result.grade_consequence else "")]
-    notes += [f"需说明：{f}" for f in result.flags]  # the project must explain itself: the bureau's copy says so
+    notes += [f"需说明：{f.text('zh')}" for f in result.flags]  # the project must explain itself: the bureau's copy says so
     notes += [f"提示：{w.text('zh')}" for w in result.warnings]  # the form is Chinese, as the scoresheet is
     notes += _not_applicable(result.indicators, any(i.weight != i.declared_weight for i in result.walk()
                                                     if i.declared_weight is not None))

@@ -47,7 +47,7 @@ def render_csv(result: Result) -> str:
         for warning in result.warnings:
             writer.writerow(("提示", _text_cell(warning.text("zh"))))
         for flag in result.flags:
-            writer.writerow(("需说明", _text_cell(flag.message)))
+            writer.writerow(("需说明", _text_cell(flag.text("zh"))))
     return BOM + out.getvalue()
 
 

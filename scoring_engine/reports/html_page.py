@@ -121,7 +121,7 @@ def _warnings(result: Result) -> str:
 def _flags(result: Result) -> str:
     if not result.flags:
         return ""
-    items = "".join(f"<li>{escape(str(f))}</li>" for f in result.flags)
+    items = "".join(f"<li>{escape(f.text('zh'))}</li>" for f in result.flags)
     return f'<section class="warnings" id="flags">\n<h2>需说明</h2>\n<ul>{items}</ul>\n</section>\n'
 
 

@@ -77,7 +77,7 @@ def render_markdown(result: Result) -> str:
         lines.append("")
     if result.flags:
         lines += ["## 需说明", ""]
-        lines += [f"- {_cell(str(f))}" for f in result.flags]
+        lines += [f"- {_cell(f.text('zh'))}" for f in result.flags]
         lines.append("")
     lines += ["---", "", f"来源：{_cell(provenance_line(result))}", ""]
     return "\n".join(lines)

@@ -189,7 +189,7 @@ def _facts_sheet(ws: Worksheet, result: Result, score_format: str) -> None:
              for d in result.derived])
     section("提示", None, [(w.text('zh'),) for w in result.warnings] or [("（无）",)])
     if result.flags:
-        section("需说明", None, [(str(f),) for f in result.flags])
+        section("需说明", None, [(f.text('zh'),) for f in result.flags])
     section("来源", None, provenance(result))
 
     wrap = Alignment(wrap_text=True, vertical="top")
