@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from ._command_line import in_python
 from .errors import Problem
 from .model import IndicatorSet
 from .result import Result
@@ -75,6 +76,6 @@ def _other_kind(data: Any, file: str) -> Problem | None:
                                     "check the set itself with scoring-engine validate")
     if "facts" in data and not {"case", "facts_file"} & data.keys():  # not a case file with a slip in cases:
         return Problem("this is a facts file (it has facts:), not a test cases file", file=file, line=1,
-                       hint="a case file names it with facts_file:; score it with scoring-engine score, or in Python "
-                            "with score(indicator_set, load_facts(path))")
+                       hint=in_python("a case file names it with facts_file:; score it with scoring-engine score",
+                                      "score it with score(indicator_set, load_facts(path))"))
     return None

@@ -17,6 +17,7 @@ from typing import Any
 import click
 
 from . import _reads
+from ._command_line import on_the_command_line
 from ._encodings import reading_otherwise
 from ._messages import current_language, error_line, said
 from ._output import done_stopping, drop_stdout, tell
@@ -51,7 +52,8 @@ def guarded(action: Callable[..., Any]) -> Callable[..., Any]:
 
     def run(*args: Any, **kwargs: Any) -> Any:
         try:
-            with reading_otherwise(kwargs.pop("encoding", None)), _reads.remembering(action.__name__ != "batch"):
+            with (reading_otherwise(kwargs.pop("encoding", None)), _reads.remembering(action.__name__ != "batch"),
+                  on_the_command_line()):  # a hint names the command's fix, not a Python call (QA180 F1)
                 return action(*args, **kwargs)
         except ScoringEngineError as err:
             report(err)

@@ -21,6 +21,7 @@ from typing import Any, BinaryIO
 from . import _reads, _yaml
 from ._arith import CONTEXT, decimal_from_text, in_engine_context, too_many_digits
 from ._beside import files_beside, sets_among
+from ._command_line import in_python
 from ._encodings import decode, reading_otherwise
 from ._facts_pass import is_clean
 from ._resources import data_dir
@@ -413,17 +414,20 @@ def _dates_as_text(doc: Any) -> Any:
 def _other_kind(doc: Any, source: str | None) -> list[Problem]:
     """One problem saying what a file given as facts is instead, when its top-level keys tell: an indicator set, cases."""
     said = _OTHER_KINDS.get(document_kind(doc) or "")
-    return [Problem(said[0], file=source, hint=said[1])] if said else []
+    if not said:
+        return []
+    message, hint, in_python_hint = said
+    return [Problem(message, file=source, hint=in_python(hint, in_python_hint) if in_python_hint else hint)]
 
 
-#: What a file given as facts is instead, by `_other_kinds.document_kind`, and what to do with it.
+#: What a file given as facts is instead, by `_other_kinds.document_kind`: what it is, what to do with it on the command
+#: line, and in Python when that differs.
 _OTHER_KINDS = {
     "result": ("this is a result written by scoring-engine score (it has engine: and total:), not a facts file",
-               "score the facts file it was made from"),
+               "score the facts file it was made from", None),
     "set": ("this is an indicator set (it has indicators: or extends:), not a facts file",
-            "give it with --set, and the project's facts file as the argument; in Python, read it with "
-            "load_indicator_set(path)"),
-    "cases": ("this is a test cases file (it has cases:), not a facts file", "run it with scoring-engine test"),
+            "give it with --set, and the project's facts file as the argument", "read it with load_indicator_set(path)"),
+    "cases": ("this is a test cases file (it has cases:), not a facts file", "run it with scoring-engine test", None),
 }
 
 

@@ -423,9 +423,13 @@ _OLD_OFFICE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the compound file of .xls, 
 _WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 
 
-#: Who reads a filled form given where a YAML or JSON file belongs: the commands, and the Python calls (QA174 F2).
-FORM_READ = ("a filled 自评表 is read by score, import and batch, given by its path; in Python, by score_many([path]) "
-             "or scoring_engine.forms.reader.read_form(path, indicator_set)")
+def form_read() -> str:
+    """Who reads a filled form given where a YAML or JSON file belongs: the commands, and for a program the Python calls
+    (QA174 F2; not on the command line, QA180 F1)."""
+    from ._command_line import in_python
+
+    return in_python("a filled 自评表 is read by score, import and batch, given by its path",
+                     "by score_many([path]) or scoring_engine.forms.reader.read_form(path, indicator_set)")
 
 
 def old_workbook(file: str | None) -> Problem:
@@ -442,8 +446,8 @@ def encoding_problem(data: bytes, file: str | None, start: int, line: int) -> Pr
     if data.startswith(b"PK\x03\x04"):
         named = file is not None and file.lower().endswith(_WORKBOOK_SUFFIXES)
         return Problem("this is an Excel workbook (.xlsx) or another zip archive, not a YAML or JSON text file", file=file,
-                       hint=FORM_READ if named else "give the form by its path in place of -: a form is not read from "
-                       "standard input" if file == "<stdin>" else f"rename it to end in .xlsx: {FORM_READ}")
+                       hint=form_read() if named else "give the form by its path in place of -: a form is not read from "
+                       "standard input" if file == "<stdin>" else f"rename it to end in .xlsx: {form_read()}")
     if data.startswith(UTF32_MARKS):  # before UTF-16, whose mark begins UTF-32's little-endian one
         return Problem("not UTF-8 text (byte 0): the file is UTF-32", file=file, line=1, hint=UTF16_HINT)
     if data.startswith(UTF16_MARKS):  # before GB18030, which reads these bytes as Chinese of a sort

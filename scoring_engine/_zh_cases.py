@@ -59,8 +59,10 @@ CASES = (
      "scoring-engine validate", "把它的测试用例写在单独的文件中（名称.cases.yaml，用 indicator_set: 指明它）；"
      "检查指标体系本身请用 scoring-engine validate"),
     ("this is a facts file (it has facts:), not a test cases file", "这是事实文件（含 facts:），不是测试用例文件"),
-    ("a case file names it with facts_file:; score it with scoring-engine score, or in Python with "
+    ("a case file names it with facts_file:; score it with scoring-engine score; in Python, score it with "
      "score(indicator_set, load_facts(path))",
-     "测试用例文件用 facts_file: 指明它；为它评分请用 scoring-engine score，或在 Python 中用 "
-     "score(indicator_set, load_facts(path))"),
+     "测试用例文件用 facts_file: 指明它；为它评分请用 scoring-engine score；在 Python 中请用 "
+     "score(indicator_set, load_facts(path)) 为它评分"),
+    ("a case file names it with facts_file:; score it with scoring-engine score",  # the command line's (QA180 F1)
+     "测试用例文件用 facts_file: 指明它；为它评分请用 scoring-engine score"),
 )

@@ -17,6 +17,13 @@ TEXT_FILES = (
      "score_many([path]) or scoring_engine.forms.reader.read_form(path, indicator_set)",
      "把文件名改为以 .xlsx 结尾：填好的自评表由 score、import 和 batch 读取，请给出它的路径；在 Python 中由 "
      "score_many([path]) 或 scoring_engine.forms.reader.read_form(path, indicator_set) 读取"),
+    ("a filled 自评表 is read by score, import and batch, given by its path",  # the command line's (QA180 F1)
+     "填好的自评表由 score、import 和 batch 读取，请给出它的路径"),
+    ("rename it to end in .xlsx: a filled 自评表 is read by score, import and batch, given by its path",
+     "把文件名改为以 .xlsx 结尾：填好的自评表由 score、import 和 batch 读取，请给出它的路径"),
+    # a set given as facts, facts given as a set, on the command line (_files, _build.schema_check; QA180 F1)
+    ("give it with --set, and the project's facts file as the argument", "用 --set 给出它，参数写项目的事实文件"),
+    ("score it with scoring-engine score", "用 scoring-engine score 为它评分"),
     ("JSON syntax: {detail}", "JSON 语法错误：{detail!t}"),
     ("JSON nested deeper than {depth} levels ({name})", "JSON 嵌套超过 {depth} 层（{name}）"),
     ("a number cannot be read: {detail}", "无法读取一个数：{detail!t}"),

@@ -265,8 +265,9 @@ def test_a_file_of_another_kind_given_to_a_loader_is_told_the_python_call_as_wel
 
     with pytest.raises(ScoringEngineError) as err:  # given as test cases
         load_cases(SMALL / "facts.json")
-    assert err.value.hint.endswith("score it with scoring-engine score, or in Python with score(indicator_set, load_facts(path))")
-    assert err.value.first.text("zh").endswith("或在 Python 中用 score(indicator_set, load_facts(path))）")
+    assert err.value.hint.endswith("score it with scoring-engine score; in Python, score it with score(indicator_set, "
+                                   "load_facts(path))")
+    assert err.value.first.text("zh").endswith("在 Python 中请用 score(indicator_set, load_facts(path)) 为它评分）")
     for name in ("form.xlsx", "form.json"):  # a form, or a form renamed
         with zipfile.ZipFile(tmp_path / name, "w") as archive:
             archive.writestr("[Content_Types].xml", "<Types/>")
@@ -275,6 +276,35 @@ def test_a_file_of_another_kind_given_to_a_loader_is_told_the_python_call_as_wel
         assert "a filled 自评表 is read by score, import and batch, given by its path; in Python, by score_many([path]) " \
                "or scoring_engine.forms.reader.read_form(path, indicator_set)" in err.value.hint
         assert "在 Python 中由 score_many([path]) 或 scoring_engine.forms.reader.read_form" in err.value.first.text("zh")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_file_of_another_kind_given_on_the_command_line_is_told_the_command_and_no_python_call(tmp_path, lang):
+    """QA180 F1: the hints of QA174 F2 named the Python call on the command line too (在 Python 中请用 load_facts(path)
+    读取 to a user of `validate`): score, validate, test, explain and batch now say the command's fix only, in both
+    languages, while the same error raised to a program (above) still names the call."""
+    import zipfile
+
+    from click.testing import CliRunner
+
+    from scoring_engine.cli import main
+
+    with zipfile.ZipFile(tmp_path / "form.yaml", "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+    form, sets, facts = str(tmp_path / "form.yaml"), str(SMALL / "set.yaml"), str(SMALL / "facts.json")
+    runs = {("score", form): ("rename it to end in .xlsx", "把文件名改为以 .xlsx 结尾"),
+            ("batch", form, "-j1", "-q"): ("a filled 自评表 is read by", "填好的自评表由"),
+            ("score", sets): ("give it with --set", "用 --set 给出它"),
+            ("explain", sets, "-i", "x"): ("give it with --set", "用 --set 给出它"),
+            ("validate", facts): ("score it with scoring-engine score", "用 scoring-engine score 为它评分"),
+            ("test", facts): ("score it with scoring-engine score", "为它评分请用 scoring-engine score")}
+    for args, (english, chinese) in runs.items():
+        run = CliRunner().invoke(main, ["--lang", lang, *args])
+        assert run.exit_code == 1, (args, run.output)
+        assert (english if lang == "en" else chinese) in run.output, (args, run.output)
+        assert "Python" not in run.output and "load_" not in run.output and "read_form" not in run.output, run.output
+    with pytest.raises(FactsError, match=r"; in Python, read it with load_indicator_set\(path\)"):
+        load_facts(SMALL / "set.yaml")  # the command's mark is gone once it has run
 
 
 @pytest.mark.parametrize(("detail", "chinese"), [([1], "而不是列表（请写成文字，或删去）"),

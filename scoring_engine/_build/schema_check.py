@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from .._command_line import in_python
 from .._quick_schema import fits
 from ..errors import IndicatorSetError
 from .problems import Path, ProblemLog
@@ -63,5 +64,5 @@ def _other_kind(data: object) -> tuple[str, str] | None:
         return "this is a test cases file (it has cases:), not an indicator set", "run it with scoring-engine test"
     if "facts" in data and ("indicator_set" in data or "project" in data):
         return ("this is a facts file (it has facts:), not an indicator set",
-                "score it with scoring-engine score; in Python, read it with load_facts(path) and pass that to score")
+                in_python("score it with scoring-engine score", "read it with load_facts(path) and pass that to score"))
     return None

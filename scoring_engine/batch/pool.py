@@ -32,6 +32,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Generic, TypeVar
 
+from .._command_line import run_as_command, run_as_command_from_now
 from .._encodings import read_otherwise, read_otherwise_from_now
 from .._output import STOPS, stops_deferred
 from ..errors import Problem, ScoringEngineError
@@ -71,7 +72,8 @@ def ordered_map(make_worker: Callable[[], Callable[[Sequence[T]], list[R]]], ite
     # no more processes than there are chunks to give them: a small batch with -j 8 starts as many as it can use
     method = _start_method()
     pool = ProcessPoolExecutor(max_workers=min(jobs, len(first)), mp_context=multiprocessing.get_context(method),
-                               initializer=_start, initargs=(make_worker, read_otherwise(), _handled_here(), os.getpid()))
+                               initializer=_start,
+                               initargs=(make_worker, read_otherwise(), _handled_here(), os.getpid(), run_as_command()))
     pending: deque[tuple[Future[list[R]], Sequence[T]]] = deque()
     here = _Here(make_worker)
     broken = _EndTheOthers(pool)
@@ -215,7 +217,7 @@ def _handled_here() -> tuple[int, ...]:
 
 
 def _start(make_worker: Callable[[], Callable[[Sequence[Any]], list[Any]]], encoding: str | None,
-           handled: tuple[int, ...] = (signal.SIGINT,), parent: int | None = None) -> None:
+           handled: tuple[int, ...] = (signal.SIGINT,), parent: int | None = None, command: bool = False) -> None:
     global _worker  # noqa: PLW0603 - one per worker process, made by the pool's initializer
     for signum in STOPS:  # (a forked worker had the parent's handlers: one the parent does not handle just ends it)
         signal.signal(signum, signal.SIG_IGN if signum in handled else signal.SIG_DFL)
@@ -224,6 +226,8 @@ def _start(make_worker: Callable[[], Callable[[Sequence[Any]], list[Any]]], enco
     _worker = make_worker()
     if encoding is not None:  # the parent's --encoding: files that are not UTF-8 are read in it here too
         read_otherwise_from_now(encoding)
+    if command:  # the command line's batch: a project's error names no Python call (QA180 F1)
+        run_as_command_from_now()
     # the parent's pid as the parent gave it: one killed while a spawned worker starts is gone before the worker asks
     threading.Thread(target=_watch_parent, args=(parent or os.getppid(),), name="parent-watch", daemon=True).start()
 

@@ -1,0 +1,41 @@
+"""Whether the package runs as the `scoring-engine` command: a hint then names the command's fix only, and the Python
+call that does the same (load_facts, load_indicator_set, score_many) only to a program that called the API (QA180 F1).
+
+The command line marks its commands while they run (`_cli_guard.guarded`), and hands the mark to batch's worker
+processes (`batch.pool`); a program that imports the package is never marked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+__all__ = ["in_python", "on_the_command_line", "run_as_command", "run_as_command_from_now"]
+
+_command: ContextVar[bool] = ContextVar("command_line", default=False)
+
+
+@contextmanager
+def on_the_command_line() -> Iterator[None]:
+    """While the body runs, the package runs as the command (a hint names no Python call)."""
+    token = _command.set(True)
+    try:
+        yield
+    finally:
+        _command.reset(token)
+
+
+def run_as_command() -> bool:
+    """Whether the package runs as the command here: to hand to a worker process that scores for it."""
+    return _command.get()
+
+
+def run_as_command_from_now() -> None:
+    """From now on in this context, the package runs as the command: for a batch worker, all its life."""
+    _command.set(True)
+
+
+def in_python(hint: str, call: str) -> str:
+    """`hint` for the command line; for a program, with the Python call that does it: "HINT; in Python, CALL"."""
+    return hint if _command.get() else f"{hint}; in Python, {call}"
