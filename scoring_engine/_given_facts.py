@@ -63,6 +63,10 @@ def given_facts(given: Facts | Mapping[str, Any], plan: ScoringPlan) -> Facts:
     if isinstance(given, Facts) and given.source is not None and not isinstance(given.source, str):
         # refused here, not by the first problem that names it (QA127 F1); a Path is text already (Facts.__post_init__)
         raise TypeError(f"a Facts' source names its file as text or a Path, not {type(given.source).__name__}")
+    if isinstance(getattr(given, "facts", None), Facts) and hasattr(given, "provenance"):  # read_form's ImportedFacts
+        raise FactsError("facts must be an object of fact names and values, not the form read by read_form",
+                         hint="pass its facts, read_form(path, indicator_set).facts; or score the form with its "
+                              "warnings by score_many(indicator_set, [path])")  # (QA180 F2)
     if isinstance(values, (str, bytes, os.PathLike)):  # a file's name or text given for its facts (QA41 F5)
         raise FactsError("facts must be an object of fact names and values, not a file's name or text",
                          hint="read the file with load_facts(path), or the text with parse_facts(text)")

@@ -429,7 +429,8 @@ def form_read() -> str:
     from ._command_line import in_python
 
     return in_python("a filled 自评表 is read by score, import and batch, given by its path",
-                     "by score_many([path]) or scoring_engine.forms.reader.read_form(path, indicator_set)")
+                     "by score_many(indicator_set, [path]) or "
+                     "scoring_engine.forms.reader.read_form(path, indicator_set).facts")
 
 
 def old_workbook(file: str | None) -> Problem:

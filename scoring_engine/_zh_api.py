@@ -52,6 +52,11 @@ API = (
     ("the text is read as JSON: for YAML, pass yaml=True", "文本按 JSON 读取：YAML 文本请传入 yaml=True"),
     ("facts must be an object of fact names and values, not a file's name or text",
      "facts 应为“事实名称: 值”的对象，而不是文件名或文件内容"),
+    ("facts must be an object of fact names and values, not the form read by read_form",
+     "facts 应为“事实名称: 值”的对象，而不是 read_form 读出的表格"),
+    ("pass its facts, read_form(path, indicator_set).facts; or score the form with its warnings by "
+     "score_many(indicator_set, [path])",
+     "请传入它的事实 read_form(path, indicator_set).facts；或用 score_many(indicator_set, [path]) 为表格评分，连同它的警告"),
     ("read the file with load_facts(path), or the text with parse_facts(text)",
      "文件请用 load_facts(path) 读取，文本请用 parse_facts(text) 读取"),
     ("write it as text, or leave it out", "请写成文字，或删去"),

@@ -9,14 +9,15 @@ TEXT_FILES = (
     # a workbook given where a YAML or JSON file belongs (_typing_slips.encoding_problem; the Python calls: QA174 F2)
     ("this is an Excel workbook (.xlsx) or another zip archive, not a YAML or JSON text file",
      "这是 Excel 工作簿（.xlsx）或其他 zip 压缩包，不是 YAML 或 JSON 文本文件"),
-    ("a filled 自评表 is read by score, import and batch, given by its path; in Python, by score_many([path]) or "
-     "scoring_engine.forms.reader.read_form(path, indicator_set)",
-     "填好的自评表由 score、import 和 batch 读取，请给出它的路径；在 Python 中由 score_many([path]) 或 "
-     "scoring_engine.forms.reader.read_form(path, indicator_set) 读取"),
+    ("a filled 自评表 is read by score, import and batch, given by its path; in Python, by "
+     "score_many(indicator_set, [path]) or "
+     "scoring_engine.forms.reader.read_form(path, indicator_set).facts",
+     "填好的自评表由 score、import 和 batch 读取，请给出它的路径；在 Python 中由 score_many(indicator_set, [path]) 或 "
+     "scoring_engine.forms.reader.read_form(path, indicator_set).facts 读取"),
     ("rename it to end in .xlsx: a filled 自评表 is read by score, import and batch, given by its path; in Python, by "
-     "score_many([path]) or scoring_engine.forms.reader.read_form(path, indicator_set)",
+     "score_many(indicator_set, [path]) or scoring_engine.forms.reader.read_form(path, indicator_set).facts",
      "把文件名改为以 .xlsx 结尾：填好的自评表由 score、import 和 batch 读取，请给出它的路径；在 Python 中由 "
-     "score_many([path]) 或 scoring_engine.forms.reader.read_form(path, indicator_set) 读取"),
+     "score_many(indicator_set, [path]) 或 scoring_engine.forms.reader.read_form(path, indicator_set).facts 读取"),
     ("a filled 自评表 is read by score, import and batch, given by its path",  # the command line's (QA180 F1)
      "填好的自评表由 score、import 和 batch 读取，请给出它的路径"),
     ("rename it to end in .xlsx: a filled 自评表 is read by score, import and batch, given by its path",

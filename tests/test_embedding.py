@@ -273,9 +273,9 @@ def test_a_file_of_another_kind_given_to_a_loader_is_told_the_python_call_as_wel
             archive.writestr("[Content_Types].xml", "<Types/>")
         with pytest.raises(FactsError) as err:
             load_facts(tmp_path / name)
-        assert "a filled 自评表 is read by score, import and batch, given by its path; in Python, by score_many([path]) " \
-               "or scoring_engine.forms.reader.read_form(path, indicator_set)" in err.value.hint
-        assert "在 Python 中由 score_many([path]) 或 scoring_engine.forms.reader.read_form" in err.value.first.text("zh")
+        assert "a filled 自评表 is read by score, import and batch, given by its path; in Python, by " \
+               "score_many(indicator_set, [path]) or scoring_engine.forms.reader.read_form(path, indicator_set).facts" in err.value.hint
+        assert "在 Python 中由 score_many(indicator_set, [path]) 或 scoring_engine.forms.reader.read_form" in err.value.first.text("zh")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -305,6 +305,22 @@ def test_a_file_of_another_kind_given_on_the_command_line_is_told_the_command_an
         assert "Python" not in run.output and "load_" not in run.output and "read_form" not in run.output, run.output
     with pytest.raises(FactsError, match=r"; in Python, read it with load_indicator_set\(path\)"):
         load_facts(SMALL / "set.yaml")  # the command's mark is gone once it has run
+
+
+def test_a_form_read_by_read_form_given_to_score_is_told_to_pass_its_facts(small):
+    """QA180 F2: the hint for a form sent programs to read_form(path, indicator_set), whose result score() refused as
+    'facts must be an object of fact names and values'. The hint now says read_form(...).facts, and score() given the
+    ImportedFacts itself says to pass its .facts, or score_many for the form with its warnings; .facts scores."""
+    from scoring_engine.forms.reader import ImportedFacts
+
+    read = ImportedFacts(facts=load_facts(SMALL / "facts.json"), provenance={"budget": "评分表!D5"})  # as read_form gives
+    for lang, words in (("en", "pass its facts, read_form(path, indicator_set).facts"),
+                        ("zh", "请传入它的事实 read_form(path, indicator_set).facts")):
+        with pytest.raises(FactsError) as err:
+            score(small, read)
+        assert words in err.value.first.text(lang)
+    assert "不是 read_form 读出的表格" in err.value.first.text("zh")
+    assert score(small, read.facts).total == score(small, load_facts(SMALL / "facts.json")).total
 
 
 @pytest.mark.parametrize(("detail", "chinese"), [([1], "而不是列表（请写成文字，或删去）"),
