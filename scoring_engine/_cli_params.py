@@ -180,10 +180,12 @@ class LanguageChoice(click.Choice[str]):
 
 def points_given(text: str) -> Decimal:
     """A number of points as given on the command line (`--threshold 5`, `5分`, `５`); NaN for what is not a number,
-    digits grouped by `_` too (`1_0`: Python's Decimal reads it as 10, no one means 10 by it) (QA175 F3)."""
-    number = text.strip()
+    digits grouped by `_` too (`1_0`: Python's Decimal reads it as 10, no one means 10 by it) (QA175 F3). The full-width
+    full stop of a Chinese input method is a decimal point (`５．５`), and -0 is 0 (QA180 F4)."""
+    number = text.strip().replace("．", ".")
     number = number[:-1].rstrip() if number.endswith("分") else number
     try:
-        return Decimal(number) if "_" not in number else Decimal("NaN")
+        value = Decimal(number) if "_" not in number else Decimal("NaN")
     except InvalidOperation:
         return Decimal("NaN")
+    return value.copy_abs() if value.is_zero() else value  # (-0 would be said as 阈值-0分)

@@ -629,6 +629,21 @@ def test_a_threshold_written_with_its_unit_or_in_full_width_digits_is_taken_as_p
     assert "复核得分比自评得分低" in written[0] and written[0] == written[1] == written[2]
 
 
+def test_a_threshold_with_a_full_width_full_stop_is_points_and_minus_zero_is_zero(tmp_path: Path):
+    """QA180 F4: `--threshold ５．５` (the full stop a Chinese input method types, U+FF0E) was refused as not points while
+    ５.５ was taken, and `-0` was taken and said in the flags as 阈值-0分. The full-width full stop is a decimal point,
+    and -0 is 0."""
+    from scoring_engine._cli_params import points_given
+
+    for text in ("５．５", "５．５分", "5．5", " 5．5 分"):
+        assert Decimal("5.5") == points_given(text), text
+    for text in ("-0", "-0分", "-0.0", "-0 分"):
+        assert not str(points_given(text)).startswith("-"), text
+    assert "0" == str(points_given("-0"))
+    run = _cli("batch", str(tmp_path), "--compare-set", "self-evaluation", "--threshold", "５．５分")
+    assert "--threshold" not in run.stderr
+
+
 @pytest.mark.parametrize("threshold", ["1e-99999", "0.0000001", "1001", "1e9"])
 def test_a_threshold_too_fine_or_too_large_is_a_usage_error(tmp_path: Path, threshold: str):
     """--threshold is printed in every flag's reason: more than 6 decimals or above 1000 points is exit 2, not a reason
