@@ -202,6 +202,14 @@ def test_a_set_a_result_its_indicators_and_scores_print_in_one_short_line() -> N
         assert len(repr(made)) < 120 and made == pickle.loads(pickle.dumps(made)) == copy.deepcopy(made)
 
 
+@pytest.mark.parametrize("indicators", [None, 5, "abc", (None,), ({"children": None},)])
+def test_a_set_prints_whatever_its_indicators_hold(indicators: object) -> None:
+    """QA180 F7: repr() of a set made by dataclasses.replace(s, indicators=None) raised TypeError ('NoneType' object is
+    not iterable) though a repr never fails: it prints, counting what is no indicator as none."""
+    changed = dataclasses.replace(load_indicator_set(EXAMPLE_SET), indicators=indicators)
+    assert repr(changed).startswith("IndicatorSet(id='example-small', version='1.0', ")
+
+
 def test_a_record_refuses_what_it_does_not_implement() -> None:
     """kw_only fields are refused when the class is defined, not silently made positional."""
     with pytest.raises(TypeError, match="kw_only"):
