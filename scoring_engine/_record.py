@@ -191,7 +191,7 @@ class _InitPlan:
 def _compiled(cls: type, name: str) -> Callable[..., Any]:
     """The method `name` as dataclass writes it for a frozen class, compiled from the field names."""
     fields = dataclasses.fields(cls)
-    given: dict[str, Any] = {"_set": _set, "_FACTORY": _FACTORY}
+    given: dict[str, Any] = {"_set": _set, "_FACTORY": _FACTORY, "__name__": __name__}  # a method made here says so
     if name == "__init__":
         source = _init_source(fields, given, hasattr(cls, "__post_init__"))
     elif name == "__repr__":

@@ -202,6 +202,23 @@ def test_a_set_a_result_its_indicators_and_scores_print_in_one_short_line() -> N
         assert len(repr(made)) < 120 and made == pickle.loads(pickle.dumps(made)) == copy.deepcopy(made)
 
 
+def test_what_score_many_yields_prints_in_one_short_line_and_is_unhashable_by_name() -> None:
+    """QA180 F6: repr() of an Outcome of score_many was some 4,500 characters for the small example (its row's every
+    field), and hash() of it or its ProjectRow raised unhashable type: 'dict'. Each prints what names it, in one short
+    line, and is unhashable in Python's words naming its own class; equality and pickling are as before."""
+    from scoring_engine.batch import score_many
+
+    scored, failed = score_many(None, [EXAMPLE_FACTS, EXAMPLE_SET])
+    assert repr(scored) == (f"Outcome(index=0, source={str(EXAMPLE_FACTS)!r}, result=Result(total=Decimal('79.73'), "
+                            "grade='中', set='example-small@1.0'), problems=0)")
+    assert repr(scored.row) == f"ProjectRow(index=0, source={str(EXAMPLE_FACTS)!r}, total=Decimal('79.73'), grade='中')"
+    assert repr(failed) == f"Outcome(index=1, source={str(EXAMPLE_SET)!r}, result=None, problems=1)"
+    for made, name in ((scored, "Outcome"), (failed, "Outcome"), (scored.row, "ProjectRow"), (failed.row, "ProjectRow")):
+        assert len(repr(made)) < 120 + len(made.source) and made == pickle.loads(pickle.dumps(made))
+        with pytest.raises(TypeError, match=f"unhashable type: '{name}'"):
+            hash(made)
+
+
 @pytest.mark.parametrize("indicators", [None, 5, "abc", (None,), ({"children": None},)])
 def test_a_set_prints_whatever_its_indicators_hold(indicators: object) -> None:
     """QA180 F7: repr() of a set made by dataclasses.replace(s, indicators=None) raised TypeError ('NoneType' object is

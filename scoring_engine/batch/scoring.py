@@ -61,9 +61,17 @@ class Outcome:
     provenance: Mapping[str, str] = field(default_factory=dict)  # a filled form's: fact path → the cell it came from
     form_notes: tuple[str, ...] = ()  # a filled form's 提示 beyond the result's: scores typed apart, values not read
 
+    # Unhashable, said of Outcome: its provenance is a mapping, and its row may not be made yet (QA180 F6).
+    __hash__ = None  # type: ignore[assignment]
+
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    def __repr__(self) -> str:
+        # Short, as a Result's: every field, the row's too, was some 4,500 characters for a small project (QA180 F6).
+        return (f"{type(self).__qualname__}(index={self.index!r}, source={self.source!r}, result={self.result!r}, "
+                f"problems={len(self.problems) if isinstance(self.problems, tuple) else self.problems!r})")
 
     def __getstate__(self) -> dict[str, Any]:
         # Pickled with its row made: a worker process makes it, and what crosses to the caller is plain data.
