@@ -407,6 +407,36 @@ def test_a_dataframe_given_as_the_documents_is_refused_saying_to_pass_its_record
         score_many(small, _FakeFrame())  # type: ignore[arg-type]
 
 
+class _FakePolars:
+    """What score_many sees of a polars DataFrame: columns, to_dicts and iter_rows, and no iterrows nor to_dict."""
+
+    columns = ("budget.total", "budget.paid")
+
+    def __iter__(self):
+        return iter(self.columns)
+
+    def to_dicts(self):
+        return [{"budget.total": 200, "budget.paid": 186.4}]
+
+    def iter_rows(self, named: bool = False):
+        return iter(())
+
+
+def test_a_polars_dataframe_or_a_pandas_to_dict_of_columns_is_refused_saying_what_to_pass():
+    """QA180 F5: a polars DataFrame passed to score_many was read as its column names, each a failed project (only
+    pandas' iterrows was looked for); and pandas' df.to_dict() (column → {row number: value}) was told 'pass [facts]',
+    which leads to a worse error. Any table is refused naming both libraries' calls, and the columns' mapping is told to
+    pass df.to_dict("records")."""
+    small = load_indicator_set(ROOT / "examples" / "small" / "set.yaml")
+    with pytest.raises(TypeError, match=r'not a DataFrame .*df.to_dict\("records"\) for pandas, df.to_dicts\(\) for polars'):
+        score_many(small, _FakePolars())  # type: ignore[arg-type]
+    columns = {"budget.total": {0: 200, 1: 100}, "budget.paid": {0: 186.4, 1: 90}}
+    with pytest.raises(TypeError, match=r"not a table's columns .*pass df.to_dict\(\"records\"\)"):
+        score_many(small, columns)
+    with pytest.raises(TypeError, match=r"not one: pass \[facts\]"):  # one project's facts, a nested one among them
+        score_many(small, {"budget.total": 200, "rows": {0: "a"}})
+
+
 def test_a_pandas_dataframe_given_as_the_documents_is_refused_and_its_records_are_scored():
     """As above with pandas itself, when it is installed: the DataFrame is refused, its records are scored."""
     pd = pytest.importorskip("pandas")

@@ -23,6 +23,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from functools import partial
+from numbers import Integral
 from typing import Any
 
 from ..facts import Facts
@@ -57,11 +58,15 @@ def score_many(indicator_set: IndicatorSet | str | os.PathLike[str] | None,
     if isinstance(documents, (str, bytes, os.PathLike)):  # a string is iterable: each character would be a document
         raise TypeError("documents is a list of documents, not one path: to score a file, folder or JSONL file, pass "
                         "find_documents([path])")
+    if _columns_of_rows(documents):  # pandas' df.to_dict(): column → {row number: value} (QA180 F5)
+        raise TypeError("documents is a list of documents, not a table's columns (df.to_dict() gives column → {row: "
+                        "value}): pass df.to_dict(\"records\"), one mapping of fact values for each row")
     if isinstance(documents, (Mapping, Facts)):  # a mapping is iterable: each of its keys would be a path
         raise TypeError("documents is a list of documents, not one: pass [facts]")
-    if all(hasattr(documents, name) for name in ("to_dict", "columns", "iterrows")):  # pandas', without importing it
+    if hasattr(documents, "columns") and any(hasattr(documents, name) for name in _TABLE_ROWS):  # pandas', polars'
         raise TypeError("documents is a list of documents, not a DataFrame (each of its column names would be read as a "
-                        "path): pass df.to_dict(\"records\"), one mapping of fact values for each row")
+                        "path): pass df.to_dict(\"records\") for pandas, df.to_dicts() for polars: one mapping of fact "
+                        "values for each row")
     if not isinstance(documents, Iterable):  # None: 'NoneType' object is not iterable, said of no argument (QA77 F5)
         raise TypeError(f"documents is a list (or any iterable) of documents, not {type(documents).__name__}")
     if jobs is not None and (type(jobs) is not int or jobs < 1):
@@ -74,3 +79,15 @@ def score_many(indicator_set: IndicatorSet | str | os.PathLike[str] | None,
     items = ((index, Document.of(item, index, indicator_set=indicator_set)) for index, item in enumerate(documents))
     return ordered_map(partial(ScoreDocuments, indicator_set), items, jobs=jobs or usable_cores())
 
+
+
+#: What a table of rows has besides its columns (pandas' DataFrame, polars', and others alike), looked for without
+#: importing either (QA180 F5: a polars DataFrame was read as its columns, each a failed project).
+_TABLE_ROWS = ("to_dict", "to_dicts", "iterrows", "iter_rows")
+
+
+def _columns_of_rows(documents: object) -> bool:
+    """Whether `documents` is one mapping of columns, each a mapping keyed by row numbers: pandas' df.to_dict()."""
+    return (isinstance(documents, Mapping) and bool(documents) and
+            all(isinstance(column, Mapping) and column and all(isinstance(key, Integral) for key in column)
+                for column in documents.values()))
