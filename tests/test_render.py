@@ -673,3 +673,17 @@ def test_a_chart_taller_than_a_page_is_drawn_in_pieces_that_each_fit_on_a_printe
     assert ['class="legend"' in s for s in svgs] == [True] + [False] * (len(svgs) - 1)
     assert 1 == render(result, "html").count('id="chart-title"')
     assert 1 == render(result_for(SMALL), "html").count("<svg")
+
+
+def test_the_facts_table_gives_the_values_the_widest_column_and_a_project_label_never_wraps():
+    """QA180 F3/F9: the facts table gave 事实 34% and 值 28%, leaving 38% to 名称 (short ids), so a long row list
+    wrapped to some 14 lines a cell (henan-special-bond-operation printed on 4 A4 pages, 3 before); and a project label
+    wrapped mid-word beside a long value (项目名/称：). 值 is now the widest column, and a label stays on one line."""
+    import re
+
+    from scoring_engine.reports.html_page import _CSS
+
+    widths = {int(n): int(w) for n, w in re.findall(r"table\.facts th:nth-child\((\d)\) \{ width: (\d+)%; \}", _CSS)}
+    value, fact = widths[2], widths[1]
+    assert value >= 50 and value > fact > 100 - value - fact - 5  # 值, then 事实, then 名称 (ids, wrapped anywhere)
+    assert "dl.project dt { white-space: nowrap; }" in _CSS

@@ -25,6 +25,7 @@ _CSS = (BASE_CSS + """
 main { overflow-wrap: anywhere; }
 dl.project { display: flex; flex-wrap: wrap; gap: 4px 24px; margin: 0 0 16px; color: var(--muted); }
 dl.project div { display: flex; gap: 4px; }
+dl.project dt { white-space: nowrap; }
 dl.project dt::after { content: "："; }
 dl.project dd { margin: 0; color: var(--ink); }
 .summary { display: flex; align-items: stretch; gap: 16px; margin: 12px 0 4px; }
@@ -55,8 +56,8 @@ tr.total > * { border-top: 2px solid var(--ink); }
 table.losses, table.facts { table-layout: fixed; }
 table.losses th:nth-child(1) { width: 36%; }
 table.losses th:nth-child(2) { width: 10%; }
-table.facts th:nth-child(1) { width: 34%; }
-table.facts th:nth-child(2) { width: 28%; }
+table.facts th:nth-child(1) { width: 24%; }
+table.facts th:nth-child(2) { width: 54%; }
 table.facts.derived th:nth-child(1) { width: 22%; }
 table.facts.derived th:nth-child(2) { width: 16%; }
 table.losses ul { margin: 0; padding-left: 18px; }
