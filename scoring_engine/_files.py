@@ -413,15 +413,11 @@ def _dates_as_text(doc: Any) -> Any:
 
 def _other_kind(doc: Any, source: str | None) -> list[Problem]:
     """One problem saying what a file given as facts is instead, when its top-level keys tell: an indicator set, cases."""
-    said = _OTHER_KINDS.get(document_kind(doc) or "")
-    if not said:
-        return []
-    message, hint, in_python_hint = said
-    return [Problem(message, file=source, hint=in_python(hint, in_python_hint) if in_python_hint else hint)]
+    message, hint, in_python_hint = _OTHER_KINDS.get(document_kind(doc) or "") or ("", "", None)
+    return [Problem(message, file=source, hint=in_python(hint, in_python_hint) if in_python_hint else hint)] if message else []
 
 
-#: What a file given as facts is instead, by `_other_kinds.document_kind`: what it is, what to do with it on the command
-#: line, and in Python when that differs.
+#: What a file given as facts is instead, by `_other_kinds.document_kind`: what it is, its fix, and in Python if other.
 _OTHER_KINDS = {
     "result": ("this is a result written by scoring-engine score (it has engine: and total:), not a facts file",
                "score the facts file it was made from", None),
