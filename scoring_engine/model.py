@@ -425,7 +425,8 @@ class IndicatorSet:
         return grade.consequence if grade else None
 
     def unused_facts(self) -> tuple[FactSpec, ...]:
-        """The declared facts nothing reads: no rule, row group, derived value, check, 需说明 condition, cap or form."""
+        """The declared facts nothing reads: no rule, row group, derived value, check, 需说明 condition, cap or form, nor a
+        batch as a project's 预算数 and 执行数 (budget.total and budget.paid where the form's funds block names none)."""
         read = set(self.readers())
         for d in self.derived:
             read |= d.formula.names | _used_names(d)
@@ -433,6 +434,8 @@ class IndicatorSet:
         read |= {name for f in formulas if f is not None for name in f.names}
         read |= {name for columns in self.form.funds.values() for name in columns.values()}
         read |= {t.fact for t in self.form.targets}
+        total = self.form.funds.get("total", {})  # as batch/rows.py's _funds_facts: 预算执行, 结果应用 (QA182 F2)
+        read |= {name for column, name in (("budget", "budget.total"), ("paid", "budget.paid")) if not total.get(column)}
         return tuple(spec for name, spec in self.facts.items() if name not in read)
 
     def unused_derived(self) -> tuple[Derived, ...]:

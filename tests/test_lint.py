@@ -943,3 +943,14 @@ def test_a_warning_a_profiles_new_declaration_causes_in_its_base_is_said_at_the_
     [found] = [w for w in warnings if "budget.method may be full" in w.problem.message]
     assert (str(tmp_path / "p.yaml"), 6) == (found.problem.file, found.problem.line)
     assert (found.problem.hint or "").startswith("the profile p declares budget.method anew, and ")
+
+
+def test_lint_never_tells_to_delete_the_budget_facts_a_batch_reads_for_its_funds_and_consequences(tmp_path: Path) -> None:
+    """A set without a form that declares budget.total and budget.paid, read by no rule: batch reads them as each
+    project's 预算数 and 执行数 (预算执行情况, 结果应用's amounts), so lint does not call them unused (QA182 F2); a
+    leftover beside them still is."""
+    text = _set("  - {id: only, name: 唯一, weight: 10, rule: {kind: proportional, value: done}}\n",
+                facts="  done: {type: number, min: 0}\n  budget.total: {type: number, min: 0, unit: 万元, label: 预算资金}\n"
+                      "  budget.paid: {type: number, min: 0, unit: 万元}\n  leftover: {type: number}\n",
+                extra="", total=10).replace("{label: 合格, min: 0}", "{label: 合格, min: 0, consequence: 核减10%}")
+    assert ["leftover"] == [w.problem.fact for w in _lint(tmp_path, text) if w.code == "unused-fact"]
