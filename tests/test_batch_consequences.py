@@ -57,6 +57,14 @@ def test_a_share_the_words_name_is_read(words: str, share: Share):
     assert share == budget_share(words)
 
 
+@pytest.mark.parametrize("words", ["下一年度预算减少30%以上不予取消", "核减30%以上，不取消项目", "核减30%以上，不得收回全部资金",
+                                   "核减30%以上，暂不取消，无需全额收回"])
+def test_a_lower_bound_whose_words_deny_cancelling_has_no_upper_amount(words: str):
+    """核减30%以上，不取消项目 is 30%以上 with no upper bound: a 取消 the words deny (不, 不予, 不得, 暂不, 无需) does not take
+    the share up to the whole budget, as 直至取消 does (QA182 F4: it was read as 30%–100%)."""
+    assert Share(Decimal("0.3"), None) == budget_share(words)
+
+
 @pytest.mark.parametrize("words", ["下一年度预算按一定比例核减", "取消或暂停项目资金", "核减10%或20%", "核减120%", "核减30%–10%"])
 def test_words_naming_no_single_share_give_none(words: str):
     """No percentage, two of them, one above 100%, or a range written backwards: no share, so no amount is made up."""
