@@ -11,6 +11,8 @@ Share(low=Decimal('0.1'), high=Decimal('0.3'))
 Share(low=Decimal('0.3'), high=None)
 >>> unusable_share("核减该项目预算30%–10%")
 Unusable(kind='backwards', written='30%–10%')
+>>> unusable_share("核减该项目预算30%–10%").note()
+'结果应用的比例30%–10%从大写到小（应写成10%–30%）'
 """
 
 from __future__ import annotations
@@ -56,6 +58,19 @@ class Unusable:
 
     kind: str
     written: str
+
+    def fixed(self) -> str:
+        """What to write instead: the range from the smaller share (10%–30% for 30%–10%), else at most 100%."""
+        numbers = re.findall(r"\d+(?:\.\d+)?", self.written)
+        return f"{numbers[-1]}%–{numbers[0]}%" if self.kind == "backwards" else "不超过100%"
+
+    def note(self) -> str:
+        """Why no amount is counted, in Chinese, for batch's 结果应用 (a set the checks refused may still be built by a
+        program)."""
+        if self.kind == "several":
+            return f"结果应用写有不止一个比例（{self.written}）"
+        wrong = "从大写到小" if self.kind == "backwards" else "超过全部预算"
+        return f"结果应用的比例{self.written}{wrong}（应写成{self.fixed()}）"
 
 
 def _percent(share: Decimal) -> str:

@@ -5,6 +5,13 @@ from __future__ import annotations
 __all__ = ["RULES"]
 
 RULES = (
+    # a grade's consequence whose share cannot be used (_build/sections, _budget_share: QA182 F3)
+    ("consequence {text} of grade {label} names the share {written}, from the larger to the smaller",
+     "等级 {label} 的结果应用“{text}”把预算比例 {written} 从大写到小，批量评分无法计算金额"),
+    ("consequence {text} of grade {label} names the share {written}, more than the whole budget",
+     "等级 {label} 的结果应用“{text}”的预算比例 {written} 超过全部预算，批量评分无法计算金额"),
+    ("write {low:n}–{high:n}", "写成 {low}–{high}"),
+    ("write a share of 100% or less", "比例不超过100%"),
     ("give exactly one of score (points) or rate (share of the weight)", "score（分数）和 rate（占分值的比例）须写且只写一个"),
     ("give exactly one of {one} or {other}", "{one} 和 {other} 须写且只写一个"),
     ("rules of a row group give {share}, not {points}: each row has its own weight",

@@ -213,3 +213,38 @@ def test_the_page_with_its_consequences_loads_in_a_browser(batch: dict[str, Any]
     counts = json.loads(page.evaluate(
         "JSON.stringify(Array.from(document.querySelectorAll('#consequences table')).map(t => t.tBodies[0].rows.length))"))
     assert [2, 4, 4] == counts  # the batch's two grades; 教育局, 民政局 (中等, 差), （未填写）; 丁, 丙, 甲 (中等, 差)
+
+
+def test_a_consequence_whose_share_cannot_be_used_is_refused_by_validate_on_its_line(tmp_path: Path):
+    """核减该项目预算30%–10% (a range from the larger share) and 核减120% (more than the whole budget) are refused by
+    validate on the consequence's line, in Chinese, with what to write; before, validate passed and batch's 结果应用 said
+    the consequence named no share (QA182 F3). Two percentages (核减10%，收回结余资金20%) may be two things: not refused."""
+    text = SET.replace(GRADES, HENAN.replace("核减该项目下一年度预算10%–30%", "核减该项目预算30%–10%")
+                       .replace("核减该项目下一年度预算30%以上，直至取消", "核减120%")
+                       .replace("aliases: [良]}", "aliases: [良], consequence: 核减10%，收回结余资金20%}"))
+    assert text != SET
+    path = tmp_path / "set.yaml"
+    path.write_text(text, encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "zh", "validate", str(path)])
+    assert 1 == run.exit_code
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if "30%–10%" in row)
+    assert [f"错误：{path}:{line}:", f"错误：{path}:{line + 1}:"] == [
+        e[:len(f"错误：{path}:{n}:")] for e, n in zip(run.output.splitlines(), (line, line + 1), strict=True)]
+    assert "等级 中等 的结果应用“核减该项目预算30%–10%”把预算比例 30%–10% 从大写到小，批量评分无法计算金额（写成 10%–30%）" in run.output
+    assert "等级 差 的结果应用“核减120%”的预算比例 120% 超过全部预算，批量评分无法计算金额（比例不超过100%）" in run.output
+
+
+@pytest.mark.parametrize("words,note", [
+    ("核减该项目预算30%–10%", "结果应用的比例30%–10%从大写到小（应写成10%–30%），不计金额"),
+    ("核减120%", "结果应用的比例120%超过全部预算（应写成不超过100%），不计金额"),
+    ("核减10%或20%", "结果应用写有不止一个比例（10%、20%），不计金额"),
+    ("下一年度预算按一定比例核减", "结果应用未规定预算比例，不计金额"),
+])
+def test_the_consequence_sheet_says_why_a_consequence_gives_no_amount(words: str, note: str):
+    """A set built by a program past validate's checks reaches batch with 核减120%: the 说明 of 结果应用 says why no
+    amount is counted (the share is backwards, above the whole budget, or one of several), not that none is named."""
+    from scoring_engine.batch.consequences import ConsequenceCount
+    from scoring_engine.reports.batch_tables import consequence_note
+
+    count = ConsequenceCount(BATCH, BATCH, "差", words, 1, budget_share(words), Decimal(100), 1, None, None)
+    assert note == consequence_note(count)

@@ -279,8 +279,25 @@ def grades(draft: Draft) -> tuple[Grade, ...]:
             draft.log.add(("grades", i, "label"), f"grade label {label} is used twice",  # with the fix (QA82 F8)
                           f"give each grade a label of its own: grade {labels.index(label) + 1} is {label} too")
     _grade_aliases(draft, raw, labels)
+    _grade_consequences(draft.log, raw)
     return tuple(Grade(raw[i]["label"], Decimal(raw[i]["min"]), tuple(a.strip() for a in raw[i].get("aliases", ())),
                        raw[i].get("consequence")) for i in reversed(order))
+
+
+def _grade_consequences(log: ProblemLog, raw: list[Any]) -> None:
+    """A consequence whose percentages cannot be a share of the budget (30%–10%, 120%), refused as batch's 结果应用
+    would read it (`_budget_share`): else the batch counts no amount and the author is never told (QA182 F3)."""
+    from .._budget_share import unusable_share  # read only by a set whose grades carry consequences
+
+    for i, grade in enumerate(raw):
+        text = grade.get("consequence")
+        found = unusable_share(text) if isinstance(text, str) else None
+        if found is None or found.kind == "several":  # two percentages may be two things (核减10%，收回结余20%)
+            continue
+        wrong = "from the larger to the smaller" if found.kind == "backwards" else "more than the whole budget"
+        log.add(("grades", i, "consequence"), f"consequence {text} of grade {grade['label']} names the share "
+                f"{found.written}, {wrong}",
+                f"write {found.fixed()}" if found.kind == "backwards" else "write a share of 100% or less")
 
 
 def _grade_aliases(draft: Draft, raw: list[Any], labels: list[str]) -> None:

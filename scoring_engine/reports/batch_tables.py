@@ -18,7 +18,7 @@ from typing import Any
 from .._arith import ZERO, cut_rate, fixed, percent, plain
 from .._record import record
 from ..batch.compare import RECHECK, RECHECK_UNSCORED, placed_after, recheck_unscored
-from ..batch.consequences import ConsequenceCount
+from ..batch.consequences import ConsequenceCount, unusable_share
 from ..batch.ranking import spellings_note
 from ..batch.rows import DEFAULT_EXECUTION_RATE, IndicatorRow, ProjectRow
 from ..batch.summary import CategoryStat, Funds, GradeCount, Placed, Ranked, SetSummary, Summary, Unmatched
@@ -299,7 +299,7 @@ def consequence_rows(summary: Summary) -> list[list[Any]]:
 
 def consequence_note(c: ConsequenceCount) -> str:
     """What the amounts leave out: a consequence that names no share, budgets not known, a share with no upper bound."""
-    notes = ["结果应用未规定预算比例，不计金额"] if c.share is None else []
+    notes = [] if c.share else [f"{u.note() if (u := unusable_share(c.consequence)) else '结果应用未规定预算比例'}，不计金额"]
     if c.unbudgeted:
         notes.append(f"{c.unbudgeted}个项目预算数未知（指标体系未指明全年预算数：自评表的全年预算数或事实 budget.total，"
                      "或项目未填写，或金额单位未注明、不是元、千元、万元、百万元、亿元之一），未计入金额")
