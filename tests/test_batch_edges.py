@@ -48,7 +48,61 @@ def test_an_earlier_runs_report_not_written_again_is_named(tmp_path: Path) -> No
     source.write_text("\n".join([lines[0], json.dumps(broken), lines[2]]) + "\n", encoding="utf-8")
     run = CliRunner().invoke(main, command)
     assert 1 == run.exit_code
-    assert "with the earlier figures: 1 (000002-p-2.json)" in run.output, run.output
+    assert "with the earlier figures: 1 (000002-p-2.json: the project failed now)" in run.output, run.output
+
+
+def _unit(folder: Path, unit: str) -> Path:
+    """A unit's folder of one project, 自评.json, beside its set."""
+    folder.mkdir()
+    write_jsonl(folder / "one.jsonl", 1)
+    document = json.loads((folder / "one.jsonl").read_text(encoding="utf-8"))
+    (folder / "one.jsonl").unlink()
+    document.setdefault("project", {})["unit"] = unit
+    (folder / "自评.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    (folder / "set.yaml").write_bytes(SMALL_SET.read_bytes())
+    return folder
+
+
+def test_a_batch_never_replaces_the_report_of_another_project_an_earlier_run_wrote(tmp_path: Path,
+                                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A shared 报告 folder, one batch per unit: 乙/自评.json's report would be 000001-自评.html, as 甲's is. The run is
+    refused before it writes anything (exit 1, the report named, the fix: another --reports folder); before, 甲's report
+    was replaced by 乙's in silence (QA182 F1). 甲's batch again, from another working folder, replaces its own."""
+    first, second = _unit(tmp_path / "甲", "单位甲"), _unit(tmp_path / "乙", "单位乙")
+    reports = tmp_path / "报告"
+    assert 0 == CliRunner().invoke(main, ["batch", str(first), "--reports", str(reports), "-q"]).exit_code
+    written = (reports / "000001-自评.html").read_bytes()
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", str(second), "--reports", str(reports), "-q", "-o",
+                                    str(tmp_path / "s.csv")])
+    assert 1 == run.exit_code
+    assert [f"错误：{reports / '000001-自评.html'}: 本次 {second / '自评.json'} 的报告 000001-自评.html 会替换之前一次运行以"
+            f"同一文件名写出的 {os.path.realpath(first / '自评.json')} 的报告，已停止，没有写出任何报告（把本批次的报告写入"
+            "另一个文件夹（--reports），或删除之前的那份报告）"] == run.output.splitlines()
+    assert written == (reports / "000001-自评.html").read_bytes() and not (tmp_path / "s.csv").exists()
+    assert ["000001-自评.html"] == sorted(os.listdir(reports))[1:]
+    monkeypatch.chdir(first)
+    assert 0 == CliRunner().invoke(main, ["batch", ".", "--reports", str(reports), "-q"]).exit_code
+
+
+def test_each_earlier_report_not_written_again_says_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """a.json removed and the batch run again, then in xlsx: each earlier report is named with why it was not written
+    again: a's project is no longer an input, b's and c's were renumbered or written in another format (000001-b.xlsx);
+    before, all five were said to be of projects that failed or were no longer inputs (QA182 F5)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "set.yaml").write_bytes(SMALL_SET.read_bytes())
+    write_jsonl(tmp_path / "all.jsonl", 1)
+    for name in "abc":
+        (tmp_path / f"{name}.json").write_text((tmp_path / "all.jsonl").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "all.jsonl").unlink()
+    assert 0 == CliRunner().invoke(main, ["batch", "a.json", "b.json", "c.json", "--reports", "R", "-q"]).exit_code
+    (tmp_path / "a.json").unlink()
+    assert 0 == CliRunner().invoke(main, ["batch", "b.json", "c.json", "--reports", "R", "-q"]).exit_code
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", "b.json", "c.json", "--reports", "R", "--report-format",
+                                    "xlsx", "-q"])
+    assert 0 == run.exit_code
+    assert ("报告文件夹中有5份报告是之前一次运行写出的，本次没有重写，仍是之前的结果：000001-a.html（项目已不在输入中）；"
+            "000001-b.html（项目本次写为000001-b.xlsx）；000002-b.html（项目本次写为000001-b.xlsx）；000002-c.html（项目本次"
+            "写为000002-c.xlsx）；000003-c.html（项目本次写为000002-c.xlsx）；请删除它们，或把报告写入空文件夹") in run.output
 
 
 def test_a_stop_before_the_run_begins_is_the_batchs_interrupted_code(monkeypatch: pytest.MonkeyPatch,

@@ -1,6 +1,11 @@
 """The file `batch --reports DIR` leaves in DIR, naming the reports it wrote there, so that a later batch searching a
 folder above DIR does not read them as projects (QA34 F4: forms a run wrote scored again, every figure doubled), and
 reads everything else in DIR (QA35 F3, QA37 F3/F4: projects kept or later put there are never passed over).
+
+Beside each name the mark records what the report is of (`report_source`), in a line an earlier version reads as a
+comment: a later run refuses, before it writes anything, to replace a report of another project under the same name
+(QA182 F1: 甲/自评.json's 000001-自评.html replaced by 乙/自评.json's), and says of each report it did not write
+again why (QA182 F5).
 """
 
 from __future__ import annotations
@@ -8,10 +13,11 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
-__all__ = ["REPORTS_MARK", "listed_reports", "mark_reports", "note_report", "reports_written"]
+__all__ = ["REPORTS_MARK", "EarlierReport", "earlier_reports", "listed_reports", "mark_reports", "note_report",
+           "report_source", "report_sources", "reports_written"]
 
 #: The mark's file name (hidden: a folder search never reads a file whose name starts with a dot).
 REPORTS_MARK = ".scoring-engine-reports"
@@ -19,6 +25,8 @@ _LISTED_FIRST = "# 每份报告写出之前先在此记下文件名。"  # a mar
 _HEAD = ("# scoring-engine batch --reports 写出的报告，批量评分搜索文件夹时不作为项目读取。\n"
          "# 以下为这些报告的文件名；本文件夹中的其他文件照常读取。\n" + _LISTED_FIRST + "\n")
 _MOST = 10_000_000  # bytes of a mark read: names of a province's reports fit many times over
+_SOURCE = "# 来源\t"  # '# 来源<tab>000001-a.html<tab>/data/a.json': what a report is of (a comment to earlier versions)
+_BREAKS = re.compile("[\t\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")  # what would end a line of the mark, or its field
 
 
 #: How `batch.task.report_name` names a report: its place in the input, a dash, its source, a report format's extension.
@@ -53,7 +61,64 @@ def listed_reports(folder: str | Path) -> frozenset[str]:
                      and name in there)
 
 
-def note_report(folder: Path, name: str) -> None:
+def report_source(source: str, path: str | os.PathLike[str] | None, line: int | None) -> str:
+    """What a report is of, as the mark records it: its document's real path (with the line of a JSONL file), the same
+    from whatever folder a run starts; a document a program passes as parsed facts, its source."""
+    where = source if path is None else os.path.realpath(path) + (f":{line}" if line is not None else "")
+    return _BREAKS.sub(lambda found: f"\\u{ord(found.group()):04x}", where)
+
+
+def report_sources(folder: str | Path) -> dict[str, str]:
+    """Name → what it is of, for the reports the mark of `folder` lists with their source (a mark of an earlier version
+    records none)."""
+    return _sources(_read(Path(folder) / REPORTS_MARK) or "")
+
+
+def _read(mark: Path) -> str | None:
+    try:
+        with open(mark, "rb") as handle:
+            return handle.read(_MOST).decode("utf-8", "replace").lstrip("\ufeff")
+    except OSError:
+        return None
+
+
+def _sources(text: str) -> dict[str, str]:
+    return dict(line[len(_SOURCE):].split("\t", 1) for line in text.split("\n")
+                if line.startswith(_SOURCE) and "\t" in line[len(_SOURCE):])
+
+
+class EarlierReport(str):
+    """The name of a report an earlier run wrote that this one did not write again, with why: `why` failed (the
+    project failed now), gone (it is no longer an input), renamed (written now as `now`: renumbered, or in another
+    format), or "" (its mark, an earlier version's, does not say what it is of)."""
+
+    why: str
+    now: str
+
+    def __new__(cls, name: str, why: str = "", now: str = "") -> EarlierReport:
+        made = super().__new__(cls, name)
+        made.why, made.now = why, now
+        return made
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return EarlierReport, (str(self), self.why, self.now)
+
+
+def earlier_reports(stale: Iterable[str], sources: Mapping[str, str], planned: Mapping[str, str],
+                    reported: Iterable[str]) -> list[EarlierReport]:
+    """The reports of `stale` with why each was not written again: `sources` what each earlier report is of, `planned`
+    what each report this run would write is of (its inputs), `reported` those it wrote."""
+    written = {planned[name]: name for name in reported if name in planned}
+    inputs = set(planned.values())
+    found = []
+    for name in stale:
+        source = sources.get(name)
+        why = "" if source is None else "renamed" if source in written else "failed" if source in inputs else "gone"
+        found.append(EarlierReport(name, why, written.get(source, "") if source is not None else ""))
+    return found
+
+
+def note_report(folder: Path, name: str, source: str | None = None) -> None:
     """List `name` in the mark of `folder` before the report is written (by the worker that writes it): a run stopped
     at any time leaves no report unlisted (QA42 F2). A line appended, as each worker does at once; nothing when the
     mark is not there (the run could not make it) or is a link."""
@@ -61,8 +126,8 @@ def note_report(folder: Path, name: str) -> None:
         handle = os.open(folder / REPORTS_MARK, os.O_WRONLY | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0))
     except OSError:
         return
-    with contextlib.suppress(OSError), os.fdopen(handle, "ab") as mark:
-        mark.write(f"{name}\n".encode())
+    with contextlib.suppress(OSError), os.fdopen(handle, "ab") as mark:  # one write: the name and what it is of
+        mark.write((f"{name}\n" + (f"{_SOURCE}{name}\t{source}\n" if source is not None else "")).encode())
 
 
 def mark_reports(folder: Path, names: Iterable[str]) -> None:
@@ -72,18 +137,17 @@ def mark_reports(folder: Path, names: Iterable[str]) -> None:
     mark = folder / REPORTS_MARK
     if mark.is_symlink():
         return
-    try:
-        with open(mark, "rb") as old:
-            before: str | None = old.read(_MOST).decode("utf-8", "replace").lstrip("\ufeff")
-    except OSError:
-        before = None  # no mark yet
+    before = _read(mark)  # None: no mark yet
     listed = {line.strip() for line in (before or "").splitlines() if line.strip() and not line.startswith("#")} | set(names)
     if before is not None and _LISTED_FIRST not in before:  # an earlier version's mark (an empty one too, QA45 F1) covered
         with contextlib.suppress(OSError):  # its reports by their names: listed now, or they would be projects (QA43 F1)
             listed |= {name for name in os.listdir(folder) if _REPORT_NAME.fullmatch(name)}
     temporary = folder / f"{REPORTS_MARK}.tmp"
     with contextlib.suppress(OSError):
-        temporary.write_text(_HEAD + "".join(f"{name}\n" for name in sorted(listed)), encoding="utf-8")
+        sources = _sources(before or "")  # kept for the reports listed: the next run checks them (QA182 F1)
+        temporary.write_text(_HEAD + "".join(f"{name}\n" for name in sorted(listed))
+                             + "".join(f"{_SOURCE}{name}\t{sources[name]}\n" for name in sorted(listed) if name in sources),
+                             encoding="utf-8")
         os.replace(temporary, mark)
     with contextlib.suppress(OSError):
         temporary.unlink(missing_ok=True)

@@ -36,7 +36,7 @@ from ..reports.batch_output import BatchOutput
 from ..reports.batch_xlsx import BatchWorkbook
 from .compare import DEFAULT_THRESHOLD, RECHECK, compare
 from .inputs import batch_paths, count_documents, find_documents, searched_files, searched_paths
-from .reports_mark import REPORTS_MARK, listed_reports, mark_reports
+from .reports_mark import REPORTS_MARK, earlier_reports, listed_reports, mark_reports, report_source, report_sources
 from .kept import SPACE_ERRORS, Rows
 from .matching import Paths
 from .recheck import Recheck, nested
@@ -110,7 +110,7 @@ def run_batch(options: BatchOptions) -> Summary:
     documents = find_documents(options.inputs, own, options.taken)  # a missing input stops the run first
     recheck_documents = _rechecks(options.compare_with, own) if options.compare_with else None
     made = _reports_folder(options)
-    earlier = listed_reports(options.reports) if options.reports is not None else frozenset()
+    earlier, sources, planned = _earlier(options, own)  # refused here, before any report, if one would replace another
     if options.reports is not None:  # marked before any report is written: each is listed as it is (QA42 F2)
         mark_reports(options.reports, [])
     sinks: list[Any] = []
@@ -140,7 +140,7 @@ def run_batch(options: BatchOptions) -> Summary:
                 sink.commit()
             if options.reports is not None and reported:
                 mark_reports(options.reports, reported)
-            stale = sorted(earlier - set(reported))  # an earlier run's, standing beside this run's: said (QA57 F2)
+            stale = earlier_reports(sorted(earlier - set(reported)), sources, planned, reported)  # said (QA57 F2, QA182 F5)
             done = dataclasses.replace(summary, earlier_reports=tuple(stale[:SHOWN_EARLIER]), earlier_count=len(stale))
         return done
     except BaseException as err:
@@ -158,6 +158,34 @@ def run_batch(options: BatchOptions) -> Summary:
         if isinstance(err, OSError):  # an output's own temporary files (a workbook's sheets) on a full disk
             raise _outputs_error(err, options.outputs) from None
         raise
+
+
+def _earlier(options: BatchOptions, own: Iterable[Path]) -> tuple[frozenset[str], dict[str, str], dict[str, str]]:
+    """The reports an earlier run wrote in the reports folder, what those its mark records are of, and (where there
+    are any) what each report this run would write is of: refused (one line per report, nothing written) when one would
+    replace a report of another project: a shared 报告 folder of one batch per unit, whose first projects are all
+    000001-自评.html (QA182 F1)."""
+    if options.reports is None or not (earlier := listed_reports(options.reports)):
+        return frozenset(), {}, {}
+    sources = {name: of for name, of in report_sources(options.reports).items() if name in earlier}
+    return earlier, sources, _planned(options, options.reports, own, sources) if sources else {}
+
+
+def _planned(options: BatchOptions, reports: Path, own: Iterable[Path], sources: dict[str, str]) -> dict[str, str]:
+    extension = REPORT_EXTENSIONS[options.report_format]
+    planned = {}
+    clashes = []
+    for index, document in enumerate(find_documents(options.inputs, own, options.taken)):
+        name = report_name(index, document.source, extension)
+        planned[name] = of = report_source(document.source, document.path, document.line)
+        if sources.get(name, of) != of:
+            clashes.append(Problem(f"the report {name} of {document.source} would replace the report of {sources[name]}, "
+                                   "which an earlier run wrote under the same name", file=str(reports / name),
+                                   hint="write this batch's reports in another folder (--reports), or delete the earlier "
+                                        "report"))
+    if clashes:
+        raise ScoringEngineError(clashes)
+    return planned
 
 
 def _reports_folder(options: BatchOptions) -> bool:

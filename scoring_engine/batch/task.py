@@ -24,7 +24,7 @@ from ..model import IndicatorSet
 from ..render import RENDERERS
 from ..reports.batch_xlsx import detail_cells
 from .inputs import Document
-from .reports_mark import note_report
+from .reports_mark import note_report, report_source
 from .entry import Entry
 from .scoring import Outcome, Scorer
 
@@ -98,7 +98,8 @@ class BatchWorker:
         if os.path.exists(target) and not os.path.isfile(target):
             raise ScoringEngineError(Problem("cannot write the report: it is not a file (a report is written as a file in "
                                              "the reports folder)", file=str(target)))
-        note_report(self.config.reports, name)  # listed first: a run stopped now leaves no report unlisted (QA42 F2)
+        source = report_source(document.source, document.path, document.line)  # what it is of, recorded (QA182 F1)
+        note_report(self.config.reports, name, source)  # listed first: a run stopped now leaves no report unlisted (QA42 F2)
         write_atomically(target, content)
         return outcome
 

@@ -53,8 +53,10 @@ _ZH = {
     "self_differs": "（是{near}本身，经链接读到）", "duplicate_differs": "（项目编号重复，该项目已对应先读到的{near}）",
     "tied_differs": "（与{near}按路径同样对应一个项目，该项目已对应先读到的那份）",
     "form_totals": "表上填写了总分的{count}个，其中与计算总分不同{differ}个（汇总“表上总分”一栏）", "other_set": "{id}",
-    "earlier": "报告文件夹中有{count}份报告是之前一次运行写出的，本次没有重写（项目本次评分失败或不在输入中），"
-               "仍是之前的结果：{names}；请删除它们，或把报告写入空文件夹",
+    "earlier": "报告文件夹中有{count}份报告是之前一次运行写出的，本次没有重写，仍是之前的结果：{names}；"
+               "请删除它们，或把报告写入空文件夹",
+    "earlier_failed": "{name}（项目本次评分失败）", "earlier_gone": "{name}（项目已不在输入中）",
+    "earlier_renamed": "{name}（项目本次写为{now}）", "earlier_": "{name}（项目本次评分失败或不在输入中）",
     "duplicated": "项目编号重复{count}个：", "recheck_duplicated": "复核中项目编号重复{count}个：", "more_ids": "……",
     "duplicate": "{id}{year}共{count}份：{sources}", "year": "（{year}年度）", "listed": "、", "items": "；", "more": "…",
     "applied": "结果应用：", "consequence": "{grade}（{consequence}）{count}个项目",
@@ -83,9 +85,11 @@ _EN = {
     "self_differs": " (it is {near} itself, read through a link)",
     "duplicate_differs": " (its id is given twice in the re-check: {near}, read first, is its project's)",
     "tied_differs": " (its path meets the same project as {near}, which was read first and is that project's)",
-    "earlier": "reports an earlier run wrote in the reports folder, not written again by this one (the project failed now, "
-               "or is no longer an input), with the earlier figures: {count} ({names}); delete them, or write the "
-               "reports to an empty folder",
+    "earlier": "reports an earlier run wrote in the reports folder, not written again by this one, with the earlier "
+               "figures: {count} ({names}); delete them, or write the reports to an empty folder",
+    "earlier_failed": "{name}: the project failed now", "earlier_gone": "{name}: the project is no longer an input",
+    "earlier_renamed": "{name}: the project's report is {now} now", "earlier_": "{name}: the project failed now, or is no "
+                                                                                 "longer an input",
     "form_totals": "forms with a 总分 typed on them: {count}, of which {differ} differ from the total scored "
                    "(汇总, column 表上总分)", "other_set": "the set {id}",
     "duplicated": "project ids given more than once: {count}: ",
@@ -139,7 +143,9 @@ def summary_text(summary: Summary, lang: str = "zh") -> str:
     if applied:
         lines.append(words["applied"] + words["items"].join(applied))
     if summary.earlier_count:  # an earlier run's reports, standing beside this run's with the earlier figures
-        lines.append(words["earlier"].format(count=summary.earlier_count, names=words["items"].join(summary.earlier_reports)
+        named = (words[f"earlier_{getattr(r, 'why', '')}"].format(name=r, now=getattr(r, "now", ""))
+                 for r in summary.earlier_reports)  # with why each was not written again (QA182 F5)
+        lines.append(words["earlier"].format(count=summary.earlier_count, names=words["items"].join(named)
                                              + (words["more_ids"] if summary.earlier_count > len(summary.earlier_reports)
                                                 else "")))
     # each a line whatever the names, ids and sources in it hold: a line break as a space, a hidden character as its escape
