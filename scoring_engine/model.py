@@ -294,11 +294,8 @@ class ProfileChange:
 
 
 def _counted(nodes: Iterable[Any]) -> int:
-    """The indicators in `nodes` and all below them (a repr never fails, whatever a field holds: None, a number or a
-    string given by dataclasses.replace count as no indicators, QA180 F7)."""
-    if not isinstance(nodes, (tuple, list)):
-        return 0
-    return sum(1 + _counted(getattr(node, "children", ())) for node in nodes)
+    """The indicators in `nodes` and all below them; a repr never fails, whatever a field holds (None: 0, QA180 F7)."""
+    return sum(1 + _counted(getattr(node, "children", ())) for node in nodes) if isinstance(nodes, (tuple, list)) else 0
 
 
 @record
@@ -425,8 +422,7 @@ class IndicatorSet:
         return grade.consequence if grade else None
 
     def unused_facts(self) -> tuple[FactSpec, ...]:
-        """The declared facts nothing reads: no rule, row group, derived value, check, 需说明 condition, cap or form, nor a
-        batch as a project's 预算数 and 执行数 (budget.total and budget.paid where the form's funds block names none)."""
+        """The declared facts nothing reads: no rule, row group, derived value, check, 需说明 condition, cap, form or batch."""
         read = set(self.readers())
         for d in self.derived:
             read |= d.formula.names | _used_names(d)
