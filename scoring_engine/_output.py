@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import errno
 import io
@@ -357,29 +358,38 @@ def _signals_held() -> Iterator[None]:
 # ---------------------------------------------------------------- the terminal
 
 
-def say(text: str) -> None:
+def say(text: str, *, as_file: bool = False) -> None:
     """Print `text` on standard output, all of it, now.
 
     A reader that went away (a closed pipe) raises BrokenPipeError, for a quiet
     exit; a closed standard output, a full disk or an encoding that cannot hold
-    the text is a ScoringEngineError.
+    the text is a ScoringEngineError. `as_file`: a format that declares or implies UTF-8 (HTML's charset, JSON, CSV's
+    BOM) goes out as a file written with --output would, its UTF-8 bytes unchanged, whatever the output's encoding
+    (QA183 F3); only the text a person reads in the terminal is fitted to it.
     """
     stream = sys.stdout
     if stream is None:
         raise ScoringEngineError(Problem("cannot print the output: standard output is closed",
                                          hint="redirect it to a file, or give --output FILE"))
     encoding = getattr(stream, "encoding", None) or "utf-8"
-    text, unheld = fit(text, encoding)  # − as -, › as >, on a GBK output (QA179 F1)
+    raw = getattr(stream, "buffer", None)
+    as_bytes = as_file and raw is not None and not _is_utf8(encoding)
+    text, unheld = (text, None) if as_bytes else fit(text, encoding)  # − as -, › as >, on a GBK output (QA179 F1)
     if unheld is not None and (stream.errors or "strict") == "strict":  # a character of the user's own text
         drop_stdout()
         raise ScoringEngineError(Problem(f"cannot print the output: standard output takes {encoding} text only; the first "
                                          f"character it cannot hold is U+{ord(unheld[0]):04X} {unheld[0]!r}, on line "
                                          f"{unheld[1]}", hint="set PYTHONIOENCODING=utf-8, or give --output FILE"))
     try:
-        raw = getattr(stream, "buffer", None)
-        if isinstance(raw, io.RawIOBase):  # python -u (PYTHONUNBUFFERED): a write to a pipe may take only part of it
+        if as_bytes or isinstance(raw, io.RawIOBase):  # python -u (PYTHONUNBUFFERED): a pipe may take only part of it
             stream.flush()
-            _write_all(raw, text.encode(encoding, stream.errors or "strict"))
+            data = text.encode("utf-8") if as_bytes else text.encode(encoding, stream.errors or "strict")
+            if isinstance(raw, io.RawIOBase):
+                _write_all(raw, data)
+            else:  # the buffer under a text stream, which takes the whole of it
+                assert raw is not None
+                raw.write(data)
+                raw.flush()
         else:
             stream.write(text)
             stream.flush()
@@ -392,6 +402,13 @@ def say(text: str) -> None:
         drop_stdout()
         raise ScoringEngineError(Problem(f"cannot print the output: standard output takes {stream.encoding} text only",
                                          hint="set PYTHONIOENCODING=utf-8, or give --output FILE")) from None
+
+
+def _is_utf8(encoding: str) -> bool:
+    try:
+        return codecs.lookup(encoding).name == "utf-8"
+    except LookupError:
+        return False
 
 
 def _write_all(raw: io.RawIOBase, data: bytes) -> None:

@@ -41,15 +41,17 @@ if TYPE_CHECKING:  # each command imports what it needs when it runs: validate n
 
 __all__ = ["main", "EXIT_INVALID", "EXIT_INTERNAL"]
 
+FILE_FORMATS = frozenset({"html", "json"})  # they declare or imply UTF-8: on standard output as --output writes them
 TEMPLATE_FORMATS, DIFF_FORMATS = ["xlsx", "json", "yaml", "html", "markdown", "csv"], ["table", "markdown", "xlsx"]
 #: batch --jobs: more worker processes than this would only compete for the cores (and each holds the set)
 MAX_JOBS = 4 * (os.cpu_count() or 1)
 
 
-def _deliver(content: str | bytes, output: Path | None, written: str) -> None:
-    """`content` on the screen, or written whole into `output` (never half) with the line `written`, in the user's language."""
+def _deliver(content: str | bytes, output: Path | None, written: str, fmt: str = "table") -> None:
+    """`content` on the screen, or written whole into `output` (never half) with the line `written`, in the user's language.
+    A format of FILE_FORMATS goes to the screen as its file's UTF-8 bytes; the others are fitted to the terminal."""
     if output is None:
-        say(str(content))
+        say(str(content), as_file=fmt in FILE_FORMATS)
     else:
         write_atomically(output, content)
         tell(_say(written))
@@ -102,7 +104,7 @@ def score(facts: Path, set_ref: str | None, fmt: str, output: Path | None, layou
     else:
         renderer = RENDERERS[fmt]
         content = render_json(result, chosen_language()) if renderer is render_json else renderer(result)
-    _deliver(content, output, f"{output}: {result.total} {result.grade}")
+    _deliver(content, output, f"{output}: {result.total} {result.grade}", fmt)
     if output is not None or fmt != "table":  # the table lists the warnings itself
         lang = current_language()
         for warning in result.warnings:
@@ -184,7 +186,7 @@ def import_form(form: Path, set_ref: str | None, output: Path | None) -> None:
     document, unnamed = naming_the_set(imported.document(), set_ref, output.parent if output else Path.cwd())
     found += [unnamed] if unnamed else []
     text = _json.dumps(fact_document(document)) + "\n"
-    _deliver(text, output, f"{output}: {len(imported.provenance)} cells read")
+    _deliver(text, output, f"{output}: {len(imported.provenance)} cells read", "json")
     lang = current_language(found)
     for problem in found:  # written all the same, for review: what scoring it would still need
         tell(warning_line(problem, lang))
@@ -212,7 +214,7 @@ def template(set_ref: str, fmt: str, output: Path | None) -> None:
     named = None if bundled_sets().get(set_ref) == path else skeleton_names(path, output)
     # a skeleton names the set's file; a form names its id, refused of a profile keeping its base's (QA155 F1)
     content = facts_skeleton(indicator_set, fmt, named) if fmt in ("json", "yaml") else blank_form(indicator_set, fmt)
-    _deliver(content, output, f"{output}: template for {indicator_set.id} {indicator_set.version}")
+    _deliver(content, output, f"{output}: template for {indicator_set.id} {indicator_set.version}", fmt)
 
 
 @main.command()

@@ -23,7 +23,6 @@ def _run(*args: str, encoding: str = "gbk") -> subprocess.CompletedProcess[bytes
 @pytest.mark.parametrize("args", [
     ("score", str(EXAMPLE_FACTS)),
     ("score", str(EXAMPLE_FACTS), "--format", "markdown"),
-    ("score", str(EXAMPLE_FACTS), "--format", "json"),
     ("explain", str(EXAMPLE_FACTS), "-i", "process.compliance"),
     ("explain", str(EXAMPLE_FACTS), "-i", "output.quantity"),
     ("sets", "national-framework"),
@@ -40,6 +39,24 @@ def test_a_gbk_standard_output_gets_the_report_with_a_plain_minus_for_the_engine
     assert full.replace("−", "-").replace("›", ">").replace("\r\n", "\n") == shown.replace("\r\n", "\n")
     if args[0] != "sets" and args[-1] != "json":
         assert " - " in shown  # the engine's own minus, plain
+
+
+@pytest.mark.parametrize("args", [
+    ("score", str(EXAMPLE_FACTS), "--format", "html"),
+    ("score", str(EXAMPLE_FACTS), "--format", "json"),
+    ("template", "national-framework", "--format", "html"),
+    ("template", "national-framework", "--format", "json"),
+], ids=lambda args: " ".join(Path(a).name for a in args))
+def test_html_and_json_on_a_gbk_standard_output_are_the_utf8_bytes_the_output_file_holds(args, tmp_path: Path):
+    """HTML says <meta charset="utf-8"> and JSON is UTF-8: redirected from a GBK standard output they were written as
+    GBK bytes, a page whose title shows as mojibake (QA183 F3). They are the UTF-8 bytes --output writes, − kept."""
+    done = _run(*args)
+    assert 0 == done.returncode, done.stderr.decode("gbk", "replace")
+    written = tmp_path / f"out.{args[-1]}"
+    assert 0 == _run(*args, "--output", str(written)).returncode
+    assert written.read_bytes() == done.stdout
+    done.stdout.decode("utf-8")
+    assert args[0] == "template" or "−".encode() in done.stdout
 
 
 def test_a_character_of_the_users_text_a_gbk_output_cannot_hold_is_refused_by_name(tmp_path: Path):
