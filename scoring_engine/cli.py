@@ -41,7 +41,7 @@ if TYPE_CHECKING:  # each command imports what it needs when it runs: validate n
 
 __all__ = ["main", "EXIT_INVALID", "EXIT_INTERNAL"]
 
-FILE_FORMATS = frozenset({"html", "json"})  # they declare or imply UTF-8: on standard output as --output writes them
+FILE_FORMATS = frozenset({"html", "json", "csv"})  # they declare or imply UTF-8 (CSV's BOM): written as --output writes
 TEMPLATE_FORMATS, DIFF_FORMATS = ["xlsx", "json", "yaml", "html", "markdown", "csv"], ["table", "markdown", "xlsx"]
 #: batch --jobs: more worker processes than this would only compete for the cores (and each holds the set)
 MAX_JOBS = 4 * (os.cpu_count() or 1)

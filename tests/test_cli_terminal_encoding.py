@@ -59,6 +59,22 @@ def test_html_and_json_on_a_gbk_standard_output_are_the_utf8_bytes_the_output_fi
     assert args[0] == "template" or "−".encode() in done.stdout
 
 
+@pytest.mark.parametrize("args", [
+    ("score", str(EXAMPLE_FACTS), "--format", "csv"),
+    ("score", str(EXAMPLE_FACTS), "--format", "csv", "--layout", "scoresheet"),
+    ("template", "national-framework", "--format", "csv"),
+], ids=lambda args: " ".join(Path(a).name for a in args))
+def test_csv_on_a_gbk_standard_output_is_the_utf8_file_with_its_bom(args, tmp_path: Path):
+    """The engine's CSV starts with a BOM (U+FEFF), which GBK lacks: every CSV to a GBK standard output was refused,
+    naming the engine's own U+FEFF (QA183 F4). It is the UTF-8 file with its BOM --output writes, as Excel reads it."""
+    done = _run(*args)
+    assert 0 == done.returncode, done.stderr.decode("gbk", "replace")
+    written = tmp_path / "out.csv"
+    assert 0 == _run(*args, "--output", str(written)).returncode
+    assert written.read_bytes() == done.stdout and done.stdout.startswith(b"\xef\xbb\xbf")
+    done.stdout.decode("utf-8")
+
+
 def test_a_character_of_the_users_text_a_gbk_output_cannot_hold_is_refused_by_name(tmp_path: Path):
     """A project's name holding 𪚥 (no GBK character) is refused as before, naming the character and its line."""
     facts = json.loads(EXAMPLE_FACTS.read_text(encoding="utf-8"))
