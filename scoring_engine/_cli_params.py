@@ -61,44 +61,48 @@ def at_most_once(ctx: click.Context, param: click.Parameter, values: tuple[Any, 
     return values[0] if values else None
 
 
-def given_once(command: click.Command, ctx: click.Context, args: Sequence[str]) -> None:
+def given_once(command: click.Command, ctx: click.Context, args: Sequence[str], *, until_argument: bool = False) -> None:
     """Refuse an option that takes one value given more than once (`--set A --set B`, `-i x -i y`): the last one was
     kept without a word (QA179 F4), as `-o` given twice was. Flags and options taken several times are not counted;
-    what follows `--` is arguments."""
+    the value after any option that takes one is skipped, whatever it says (`-o --set`, QA183 F7); what follows `--`
+    is arguments, and with `until_argument` (a group's options) so is what follows the first argument (the command)."""
     single: dict[str, click.Option] = {}
+    taking: set[str] = set()  # every option that takes a value, counted or not
     flags: set[str] = set()
     for each in command.params:
         if isinstance(each, click.Option):
             names = (*each.opts, *each.secondary_opts)
             if each.is_flag or each.count:
                 flags.update(names)
-            elif not each.multiple:
-                single.update(dict.fromkeys(names, each))
+            else:
+                taking.update(names)
+                single.update(dict.fromkeys(names if not each.multiple else (), each))
     given: dict[str, list[str]] = {}
     i = 0
     while i < len(args) and args[i] != "--":
-        arg, value = args[i], None
-        param: click.Option | None = None
+        arg, name, value = args[i], None, None
         if arg.startswith("--"):
             name, equals, written = arg.partition("=")
-            param = single.get(name)
             value = written if equals else None
-        elif arg.startswith("-") and len(arg) > 1:  # -i x, -ix, -qj4: flags, then one option taking the rest
+        elif arg.startswith("-") and len(arg) > 1:  # -i x, -ix, -qj4, -o--set: flags, then one option taking the rest
             for at, letter in enumerate(arg[1:], 2):
-                param = single.get("-" + letter)
-                if param is not None or "-" + letter not in flags:
-                    value = arg[at:] or None
+                if "-" + letter not in flags:
+                    name, value = "-" + letter, arg[at:] or None
                     break
-        if param is not None and param.name:
+        elif until_argument:
+            break
+        if name in taking:
             if value is None:
                 i += 1
                 value = args[i] if i < len(args) else ""
-            given.setdefault(param.name, []).append(value)
+            param = single.get(name)
+            if param is not None and param.name:
+                given.setdefault(param.name, []).append(value)
         i += 1
-    for name, values in given.items():
+    for key, values in given.items():
         if len(values) > 1:
             raise click.BadParameter(f"given {len(values)} times ({', '.join(values)}): it takes one value, give it once",
-                                     ctx=ctx, param=next(p for p in command.params if p.name == name))
+                                     ctx=ctx, param=next(p for p in command.params if p.name == key))
 
 
 def format_by_extension(formats: Sequence[str], option: str | None = "fmt") -> Callable[[Callable[..., Any]], Any]:

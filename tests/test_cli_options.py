@@ -55,6 +55,24 @@ def test_a_flag_given_twice_or_an_option_after_double_dash_is_not_refused() -> N
     assert 0 == run.exit_code, run.output
 
 
+@pytest.mark.parametrize("args", [
+    ["score", F, "--set", S, "-o", "--set"],
+    ["score", F, "--set", S, "-o--set"],
+    ["score", F, "--set", S, "--output=--set"],
+    ["score", F, "--set", S, "--output", "--set"],
+    ["score", F, "-o", "--format", "--format", "json"],
+    ["explain", F, "-i", "decision", "--set", "--indicator"],
+], ids=lambda args: " ".join(Path(a).name for a in args))
+def test_the_value_of_an_option_is_never_counted_as_an_option_given_twice(args: list[str], tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA183 F7: `score facts.json --set set.yaml -o --set` was refused as '--set' given twice (set.yaml, and nothing):
+    the file name after -o (an option taken once but not counted) was read as an option. The value after any option
+    that takes one is that option's value, as click reads it."""
+    monkeypatch.chdir(tmp_path)
+    run = CliRunner().invoke(main, ["--lang", "en", *args])
+    assert "given 2 times" not in run.stderr, run.output
+
+
 @pytest.mark.parametrize(("args", "said"), [
     (["diff", S, S, "--facts", "-"], "--facts does not read standard input: give each facts file by its path"),
     (["import", "-"], "import does not read standard input: give the filled form (.xlsx) by its path"),
