@@ -599,6 +599,32 @@ def test_a_second_recheck_of_an_id_says_the_first_was_taken_not_nothing(tmp_path
     assert f"{second} (P1) (its id is given twice in the re-check: {first}, read first, is its project's)" in english.output
 
 
+@pytest.mark.parametrize("order", ["x first", "w first"])
+def test_a_recheck_without_a_year_says_the_recheck_of_the_projects_year_took_it(tmp_path: Path, order: str):
+    """QA180 F8: a re-check of P1 without a year, left over because the re-check of P1 for 2024 took the 2024 project
+    (whichever was read first), was listed as matching no project with an empty 说明. It says which re-check took it."""
+    def dated(path: Path, year: int | None) -> Path:
+        document = json.loads(path.read_text(encoding="utf-8"))
+        document["project"].pop("year", None)
+        document["project"].update({"year": year} if year else {})
+        path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+        return path
+
+    dated(_write(tmp_path / "self" / "a.json", 1, project_id="P1"), 2024)
+    taker = dated(_write(tmp_path / "re" / ("x" if order == "x first" else "y") / "a.json", 1, project_id="P1"), 2024)
+    left = dated(_write(tmp_path / "re" / ("y" if order == "x first" else "x") / "a.json", 1, project_id="P1"), None)
+    book = tmp_path / "s.xlsx"
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", "-q", str(tmp_path / "self"), "--compare-with",
+                                    str(tmp_path / "re"), "-o", str(book)])
+    assert 0 == run.exit_code, run.output
+    assert f"{left}（P1）（项目编号重复，2024年度的该项目已对应同年度的{taker}，本份未填写年度）" in run.output, run.output
+    assert f"复核中项目编号重复，2024年度的该项目已对应同年度的{taker}，本份未填写年度，未比较" == _unmatched(book)[str(left)]
+    english = CliRunner().invoke(main, ["--lang", "en", "batch", "-q", str(tmp_path / "self"), "--compare-with",
+                                        str(tmp_path / "re")])
+    assert (f"{left} (P1) (its id is given twice in the re-check: {taker}, of the project's year 2024, is its "
+            "project's; this one gives no year)") in english.output, english.output
+
+
 def test_a_recheck_as_near_a_project_as_the_one_it_took_says_so_not_nothing(tmp_path: Path):
     """QA175 F2: 复核/深/单位甲/p1.json ends like 自评/单位甲/p1.json as far as 复核/单位甲/p1.json, read first, which was
     compared; it was listed as matching no project with an empty 说明. It names the re-check compared and the project."""

@@ -155,13 +155,19 @@ class Recheck:
 
     def _refused(self, offset: int, recheck: ProjectRow) -> tuple[str, ...]:
         """What the project its path met names otherwise, where, its own and the re-check's words; else the re-check
-        read first that took its project: of the same id and year, or as near by path, and the project; () if none."""
+        read first that took its project: of the same id and year, or as near by path, and the project; for one giving no
+        year, the re-check of the project's own year that took it, and that year; () if none."""
         if offset in self.refused:
             key, near, ours = self.refused[offset]
             return key, near, ours, recheck.project.get(key, "")
         first = self.years.get(recheck.id_key, {}).get(same_year(recheck.project.get("year"))) if recheck.id_key else None
         if first is not None and first != offset and first in self.taken:  # its id given twice (QA175 F2)
             return "duplicate", self.kept.at(first).source
+        if recheck.id_key and not same_year(recheck.project.get("year")):  # the project took its year's (QA180 F8)
+            batch_years = self.batch_years.get(recheck.id_key, ())
+            for year, taker in self.years.get(recheck.id_key, {}).items():
+                if year in batch_years and year and taker in self.taken:
+                    return "year", self.kept.at(taker).source, year
         if offset in self.tied:
             return "tied", *self.tied[offset]
         return ()

@@ -66,9 +66,10 @@ class Unmatched(NamedTuple):
     year: str
     years: str  # the years the batch's projects of its id give (未填写 for none)
     differs: str = ""  # "name" or "unit": the project its path meets names another (QA117 F3); "self": is it (QA120 F2);
-    # "duplicate", "tied": the re-check read first of its id, or as near by path, took the project (QA175 F2)
+    # "duplicate", "tied": the re-check read first of its id, or as near by path, took the project (QA175 F2);
+    # "year": it gives no year, and the re-check of the project's year took the project (QA180 F8)
     near: str = ""  # that project's source (that re-check's),
-    ours: str = ""  # its name or unit (the project's source, where tied),
+    ours: str = ""  # its name or unit (the project's source, where tied; the project's year, for "year"),
     theirs: str = ""  # and the re-check's
 
     @property
@@ -78,6 +79,8 @@ class Unmatched(NamedTuple):
             return f"是本批次{self.near}本身（经链接读到同一文件），未比较"
         if self.differs == "duplicate":
             return f"复核中项目编号重复，该项目已对应先读到的{self.near}，本份未比较"
+        if self.differs == "year":
+            return f"复核中项目编号重复，{self.ours}年度的该项目已对应同年度的{self.near}，本份未填写年度，未比较"
         if self.differs == "tied":
             return f"与{self.near}同样按文件路径对应本批次{self.ours}，该项目已对应先读到的{self.near}，本份未比较"
         if self.differs:

@@ -52,6 +52,7 @@ _ZH = {
     "name_differs": "（按路径对应{near}，但项目名称不同）", "unit_differs": "（按路径对应{near}，但实施单位不同）",
     "self_differs": "（是{near}本身，经链接读到）", "duplicate_differs": "（项目编号重复，该项目已对应先读到的{near}）",
     "tied_differs": "（与{near}按路径同样对应一个项目，该项目已对应先读到的那份）",
+    "year_differs": "（项目编号重复，{year}年度的该项目已对应同年度的{near}，本份未填写年度）",
     "form_totals": "表上填写了总分的{count}个，其中与计算总分不同{differ}个（汇总“表上总分”一栏）", "other_set": "{id}",
     "earlier": "报告文件夹中有{count}份报告是之前一次运行写出的，本次没有重写，仍是之前的结果：{names}；"
                "请删除它们，或把报告写入空文件夹",
@@ -85,6 +86,8 @@ _EN = {
     "self_differs": " (it is {near} itself, read through a link)",
     "duplicate_differs": " (its id is given twice in the re-check: {near}, read first, is its project's)",
     "tied_differs": " (its path meets the same project as {near}, which was read first and is that project's)",
+    "year_differs": " (its id is given twice in the re-check: {near}, of the project's year {year}, is its project's; "
+                    "this one gives no year)",
     "earlier": "reports an earlier run wrote in the reports folder, not written again by this one, with the earlier "
                "figures: {count} ({names}); delete them, or write the reports to an empty folder",
     "earlier_failed": "{name}: the project failed now", "earlier_gone": "{name}: the project is no longer an input",
@@ -193,7 +196,7 @@ def _compared(summary: Summary, words: dict[str, str]) -> str:
     if unmatched:
         line += words["unmatched"].format(count=unmatched)
         named = [u.source + (words["id"].format(id=u.id) if u.id else "") +
-                 (words[f"{u.differs}_differs"].format(near=u.near) if u.differs else "")
+                 (words[f"{u.differs}_differs"].format(near=u.near, year=u.ours) if u.differs else "")
                  for u in summary.unmatched_shown[:TERMINAL_DUPLICATES]]
         line += words["named"].format(named=words["listed"].join(named)) + (words["more"] if unmatched > len(named) else "")
     return line
