@@ -19,7 +19,8 @@ from decimal import Decimal
 
 from ._text import quoted
 
-__all__ = ["DURATION", "FIRST_DAY", "LAST_DAY", "date_text", "day_of", "days_or_longer", "reach_within", "time_unit"]
+__all__ = ["DURATION", "FIRST_DAY", "LAST_DAY", "date_text", "day_of", "days_or_longer", "reach_within", "time_limit",
+           "time_unit"]
 
 #: A time a 时效指标 gives in days, hours or months: as often a limit (≤30天) as not, so its sign is not guessed.
 DURATION = re.compile(r"(工作日|天|日|小时|分钟|周|月)\s*((以|之)?内)?\s*$")  # 30天, 3个月内 (QA172 F1)
@@ -34,6 +35,10 @@ _SPACES = re.compile(r"\s+")
 _DATE_TEXT = re.compile(r"(19|20)\d\d\s*(年|[.\-/]\s*(0?[1-9]|1[0-2])(?!\d))|(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\b|"
                         r"[一二三四1-4]\s*季度|[上下]半年|[年月][底末中初]")  # 2024.12, 2024-12-31, 20241231, 2024年底, 第四季度
 _YEAR = re.compile(r"(19|20)\d\d")
+#: Ten years in each unit of a time (days for the rest, 3653): a target longer is a count (≥40000天 of care), no time limit.
+_TEN_YEARS = {"年": Decimal(10), "季度": Decimal(40), "月份": Decimal(120), "月": Decimal(120), "周": Decimal(522),
+              "星期": Decimal(522), "小时": Decimal(87660)}
+_TO_REACH = (">", ">=", "≥", "≧")
 
 FIRST_DAY, LAST_DAY = Decimal(36526), Decimal(54788)  # 2000-01-01 and 2049-12-31 as spreadsheets count days
 
@@ -41,8 +46,31 @@ FIRST_DAY, LAST_DAY = Decimal(36526), Decimal(54788)  # 2000-01-01 and 2049-12-3
 def days_or_longer(unit: str, hours: bool = False) -> bool:
     """Whether a row's unit is a time of days or longer (or of hours, when `hours`: the target is far under a day
     number, ≤72小时), written with spaces inside or a closing 内 (个 月, 3个月以内) as forms write it."""
-    written = _WITHIN.sub("", _SPACES.sub("", unicodedata.normalize("NFKC", unit)))
+    written = _bare_unit(unit)
     return bool(_DAYS_OR_LONGER.fullmatch(written) or (hours and _HOURS.fullmatch(written)))
+
+
+def _bare_unit(unit: str) -> str:
+    """A unit without its spaces and a closing 内/以内/之内 (个 月以内 is 个月)."""
+    return _WITHIN.sub("", _SPACES.sub("", unicodedata.normalize("NFKC", unit)))
+
+
+def time_limit(sign: object, value: Decimal, unit: object, hours: bool) -> bool:
+    """Whether a target naming no 二级 is a time limit of days or longer (≤6个月, 30天, 1年内; ≤72小时 when `hours`) of ten
+    years at most, beside which a day number is a date. A time to reach (≥40000天, ≥3000小时) or a count of days served
+    (40000天) is an amount of that order, and so is the number beside it (QA183 F1).
+
+    >>> time_limit("≤", Decimal(6), "个月", False), time_limit(None, Decimal(40000), "天", False)
+    (True, False)
+    >>> time_limit("≥", Decimal(3), "个月", False), time_limit(None, Decimal(1), "年内", False)
+    (False, True)
+    """
+    reach = isinstance(sign, str) and unicodedata.normalize("NFKC", sign).strip() in _TO_REACH
+    if reach or not isinstance(unit, str) or not days_or_longer(unit, hours):
+        return False
+    written = _bare_unit(unit)
+    kind = match.group(2) if (match := _DAYS_OR_LONGER.fullmatch(written)) else "小时"
+    return abs(value) <= _TEN_YEARS.get(kind, Decimal(3653))
 
 
 def time_unit(unit: str) -> str:

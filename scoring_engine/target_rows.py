@@ -30,7 +30,7 @@ from ._numpy_values import NUMPY_HINT, not_finite_hint, numpy_name
 from ._arith import in_range, plain, round_half_up, too_many_digits
 from ._record import record
 from ._text import cut, quoted
-from ._time_units import DURATION, FIRST_DAY, date_text, day_of, days_or_longer, reach_within, time_unit
+from ._time_units import DURATION, FIRST_DAY, date_text, day_of, days_or_longer, reach_within, time_limit, time_unit
 from .judgements import TargetRow
 
 __all__ = ["COMPARISONS", "QUALITATIVE", "ROW_KEYS", "Quantity", "dated_row", "parse_comparison", "parse_quantity",
@@ -321,7 +321,7 @@ _BARE = re.compile(r"\s*[-+]?[0-9]+(\.[0-9]+)?\s*")  # a number without a unit: 
 def dated_row(given: Mapping[str, Any]) -> bool:
     """Whether a 时效指标 row's target is a deadline in words judged by its tier (12月底前完成, not 12 in 月底前完成). A date
     measured (≤2024.12 against 2025.03 took 2024.12 ÷ 2025.03 of the points: QA47 F3), or as a tier (QA47 F4), is refused.
-    A facts file's row naming no 二级 is a time row for the day numbers alone, by its unit (≤6个月) or dated target."""
+    A facts file's row naming no 二级 is a time row for the day numbers alone, by its time limit (≤6个月) or dated target."""
     timed = isinstance(given.get("category"), str) and "时效" in given["category"]
     if not timed and given.get("category") is not None:
         return False
@@ -329,8 +329,10 @@ def dated_row(given: Mapping[str, Any]) -> bool:
     units: list[str] = [u.strip() for u in written if isinstance(u, str) and u.strip()]
     # 2024-12-31 pasted as a value into a General cell: 45657 (QA89 F3), beside ≤6个月 too (QA165 F4)
     hours = (target := written_quantity(given.get("target"))) is not None and abs(target.value) * 10 < FIRST_DAY
-    dated = timed or (isinstance(given.get("target"), str) and _date_in(given["target"]))  # 2024年12月底前 has no unit
-    for key in ("actual", "target") if any(days_or_longer(u, hours) for u in units) or (dated and not units) else ():
+    limit = target is not None and time_limit(target.comparison or given.get("comparison"), target.value,
+                                              target.unit or given.get("unit"), hours)  # ≤6个月, not ≥40000天 (QA183 F1)
+    dated = limit or (isinstance(given.get("target"), str) and _date_in(given["target"]) and not units)  # 2024年12月底前
+    for key in ("actual", "target") if ((not units or any(days_or_longer(u, hours) for u in units)) if timed else dated) else ():
         if (day := _day_number(given.get(key))) is not None:
             raise ValueError(f"{key} {quoted(str(given[key]))} of a 时效指标 row is a date that lost its format (Excel's "
                              f"day number of {day.isoformat()}), neither an amount nor a tier", _AS_TIER_OR_TIME)
@@ -452,8 +454,7 @@ def _row(item: Mapping[str, Any]) -> TargetRow:
         raise ValueError(f"target {said}", fix)
     if comparison == QUALITATIVE and target_number is not None:
         raise ValueError(f"comparison {QUALITATIVE} is for a target in words, but the target {_shown(given['target'])} is a "
-                         "number",
-                         "write ≥, ≤ or = for a numeric target")
+                         "number", "write ≥, ≤ or = for a numeric target")
     if isinstance(actual, Quantity) and actual.comparison:
         raise ValueError(f"actual {quoted(str(given['actual']))} has a comparison sign",
                          "write the value reached, without ≥, ≤ or =")

@@ -565,6 +565,46 @@ def test_a_day_number_in_a_facts_file_is_one_line_naming_the_fact_and_row(tmp_pa
            "2024-08-15 的日序数）" in run.output and "或把所用时间写成数量（≤6个月）" in run.output, run.output
 
 
+@pytest.mark.parametrize("row", [{"target": "≥40000天", "actual": 45000}, {"target": 40000, "unit": "天", "actual": 45000},
+                                 {"target": "≥3000小时", "actual": 40000}, {"target": "不少于6个月", "actual": 45519},
+                                 {"target": "≤3654天", "actual": 45519}, {"target": "≤11年", "actual": 45519}])
+def test_a_count_of_days_or_a_time_to_reach_in_a_facts_files_row_scores_as_its_number(row) -> None:
+    """QA183 F1: a facts file's row naming no 二级 that counts days served (日间照料累计服务天数 ≥40000天, or 40000 in 天)
+    or hours to reach (≥3000小时) was refused as a date that lost its format, its actual (45000) being a day number;
+    it scored 112.50% before. Only a time limit of ten years at most (≤6个月, ≤30天, 6个月) makes a day number a date."""
+    from scoring_engine.target_rows import target_row
+
+    assert D(row["actual"]) == target_row(0, {"name": "日间照料累计服务天数", **row}).actual
+
+
+@pytest.mark.parametrize("row", [{"target": "≤3653天", "actual": 45519}, {"target": "≤10年", "actual": 45519},
+                                 {"target": "1年内", "actual": 45519}, {"target": 30, "unit": "天", "actual": 45519},
+                                 {"target": "≤120个月", "actual": 45519}, {"target": "≤3000小时", "actual": 45519}])
+def test_a_day_number_beside_a_time_limit_of_ten_years_or_less_is_still_refused(row) -> None:
+    """QA183 F1's bound: beside a time limit of ten years at most in its unit, a day number is still a date."""
+    from scoring_engine.target_rows import target_row
+
+    with pytest.raises(ValueError, match=r"a date that lost its format \(Excel's day number of 2024-08-15\)"):
+        target_row(0, {"name": "项目完工时限", **row})
+
+
+def test_a_count_of_days_served_scores_through_score(tmp_path) -> None:
+    """QA183 F1, through score: 日间照料累计服务天数 ≥40000天 at 45000 in a facts file's row was refused (exit 1, 时效指标行的
+    实际完成值 '45000' 是失去日期格式的日期); it scores 完成率112.50%，得满分20.00分, exit 0."""
+    import json
+
+    from click.testing import CliRunner
+
+    from scoring_engine.cli import main
+
+    document = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    row = {"id": "days", "name": "日间照料累计服务天数", "weight": 20, "target": "≥40000天", "actual": 45000}
+    document["facts"]["targets"]["output"][0] = row
+    (facts := tmp_path / "facts.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(facts)])
+    assert 0 == run.exit_code and "实际值45000，目标值40000，完成率112.50%，达到目标，得满分20.00分" in run.output, run.output
+
+
 @pytest.mark.parametrize("row", [{"target": 10, "actual": "10公里"}, {"target": "≥12个", "actual": 1},
                                  {"target": "≤0.5万元", "actual": "0.6万元"}, {"target": 0.9, "actual": "3天"},
                                  {"target": "≥90%", "actual": "85%"}, {"target": 5000, "actual": 5200, "unit": "人"},
