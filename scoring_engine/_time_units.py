@@ -19,8 +19,8 @@ from decimal import Decimal
 
 from ._text import quoted
 
-__all__ = ["DURATION", "FIRST_DAY", "LAST_DAY", "date_text", "day_of", "days_or_longer", "reach_within", "time_limit",
-           "time_unit"]
+__all__ = ["DURATION", "FIRST_DAY", "LAST_DAY", "date_text", "day_of", "days_or_longer", "only_date", "reach_within",
+           "time_limit", "time_unit"]
 
 #: A time a 时效指标 gives in days, hours or months: as often a limit (≤30天) as not, so its sign is not guessed.
 DURATION = re.compile(r"(工作日|天|日|小时|分钟|周|月)\s*((以|之)?内)?\s*$")  # 30天, 3个月内 (QA172 F1)
@@ -35,6 +35,10 @@ _SPACES = re.compile(r"\s+")
 _DATE_TEXT = re.compile(r"(19|20)\d\d\s*(年|[.\-/]\s*(0?[1-9]|1[0-2])(?!\d))|(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\b|"
                         r"[一二三四1-4]\s*季度|[上下]半年|[年月][底末中初]")  # 2024.12, 2024-12-31, 20241231, 2024年底, 第四季度
 _YEAR = re.compile(r"(19|20)\d\d")
+#: The numbers a date is written with (2024年, 12月, 31日, 2024.12.31, 20241231, 第四季度): a target with any other number
+#: (2024年底前完成40000户, 2024年投入50000万元) is an amount, not a date.
+_DATE_NUMBERS = re.compile(r"(19|20)\d\d\s*(年度?|[.\-/]\s*\d\d?(\s*[.\-/]\s*\d\d?)?)|(19|20)\d{6}|\d\d?\s*(月份?|[日号])|"
+                           r"[一二三四1-4]\s*季度")
 #: Ten years in each unit of a time (days for the rest, 3653): a target longer is a count (≥40000天 of care), no time limit.
 _TEN_YEARS = {"年": Decimal(10), "季度": Decimal(40), "月份": Decimal(120), "月": Decimal(120), "周": Decimal(522),
               "星期": Decimal(522), "小时": Decimal(87660)}
@@ -99,6 +103,19 @@ def day_of(number: Decimal) -> datetime.date | None:
     if not FIRST_DAY <= number <= LAST_DAY:
         return None
     return datetime.date(1899, 12, 30) + datetime.timedelta(days=int(number))
+
+
+def only_date(value: object) -> bool:
+    """Whether a target is a date and nothing more (2024年12月底前, 2024.12, 12月底前完成, 上半年): no number in it but the
+    date's. 2024年底前完成40000户 or 2024年投入50000万元 is an amount of that year, and the number beside it too (QA183 F2).
+
+    >>> only_date("2024年12月31日前"), only_date("2024年底前完成40000户"), only_date("上半年完成40000人次")
+    (True, False, False)
+    """
+    if not isinstance(value, str):
+        return False
+    text = unicodedata.normalize("NFKC", value)
+    return date_text(text, False) and not any(ch.isdigit() for ch in _DATE_NUMBERS.sub("", text))
 
 
 def date_text(text: str, number: bool) -> bool:

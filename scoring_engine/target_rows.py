@@ -30,7 +30,8 @@ from ._numpy_values import NUMPY_HINT, not_finite_hint, numpy_name
 from ._arith import in_range, plain, round_half_up, too_many_digits
 from ._record import record
 from ._text import cut, quoted
-from ._time_units import DURATION, FIRST_DAY, date_text, day_of, days_or_longer, reach_within, time_limit, time_unit
+from ._time_units import (DURATION, FIRST_DAY, date_text, day_of, days_or_longer, only_date, reach_within, time_limit,
+                          time_unit)
 from .judgements import TargetRow
 
 __all__ = ["COMPARISONS", "QUALITATIVE", "ROW_KEYS", "Quantity", "dated_row", "parse_comparison", "parse_quantity",
@@ -329,9 +330,8 @@ def dated_row(given: Mapping[str, Any]) -> bool:
     units: list[str] = [u.strip() for u in written if isinstance(u, str) and u.strip()]
     # 2024-12-31 pasted as a value into a General cell: 45657 (QA89 F3), beside ≤6个月 too (QA165 F4)
     hours = (target := written_quantity(given.get("target"))) is not None and abs(target.value) * 10 < FIRST_DAY
-    limit = target is not None and time_limit(target.comparison or given.get("comparison"), target.value,
-                                              target.unit or given.get("unit"), hours)  # ≤6个月, not ≥40000天 (QA183 F1)
-    dated = limit or (isinstance(given.get("target"), str) and _date_in(given["target"]) and not units)  # 2024年12月底前
+    dated = only_date(given.get("target")) or (target is not None and time_limit(  # ≤6个月, not ≥40000天 (QA183 F1, F2)
+        target.comparison or given.get("comparison"), target.value, target.unit or given.get("unit"), hours))
     for key in ("actual", "target") if ((not units or any(days_or_longer(u, hours) for u in units)) if timed else dated) else ():
         if (day := _day_number(given.get(key))) is not None:
             raise ValueError(f"{key} {quoted(str(given[key]))} of a 时效指标 row is a date that lost its format (Excel's "

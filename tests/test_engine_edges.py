@@ -588,6 +588,28 @@ def test_a_day_number_beside_a_time_limit_of_ten_years_or_less_is_still_refused(
         target_row(0, {"name": "项目完工时限", **row})
 
 
+@pytest.mark.parametrize(("target", "actual"), [("2024年底前完成40000户", 41000), ("2024年投入50000万元", 50000),
+                                                ("上半年完成40000人次", 41000), ("2024年完成40000户改造", 40000)])
+def test_a_target_in_words_with_a_year_and_an_amount_is_no_date(target, actual) -> None:
+    """QA183 F2: a facts file's row naming no 二级 whose target is words with a year and an amount (2024年底前完成40000户
+    at 41000) was told its actual is a date that lost its format; it is told, as before, that the target is words and
+    the actual a number. A date and nothing more (2024年12月底前) still makes the day number beside it a date."""
+    from scoring_engine.target_rows import target_row
+
+    with pytest.raises(ValueError, match=r"is no number, so the row is qualitative, but actual is a number"):
+        target_row(0, {"name": "农村改厕户数", "target": target, "actual": actual})
+
+
+@pytest.mark.parametrize("target", ["2024年12月底前", "2024年底前", "12月底前完成", "≤2024.12", "2024-12-31前", "上半年",
+                                    "2024年12月31日前完成", "第四季度末"])
+def test_a_day_number_beside_a_date_alone_in_a_facts_files_row_is_refused(target) -> None:
+    """QA183 F2's bound: beside a target that is a date and nothing more, a day number is still a date."""
+    from scoring_engine.target_rows import target_row
+
+    with pytest.raises(ValueError, match=r"a date that lost its format \(Excel's day number of 2024-08-15\)"):
+        target_row(0, {"name": "项目完工时间", "target": target, "actual": 45519})
+
+
 def test_a_count_of_days_served_scores_through_score(tmp_path) -> None:
     """QA183 F1, through score: 日间照料累计服务天数 ≥40000天 at 45000 in a facts file's row was refused (exit 1, 时效指标行的
     实际完成值 '45000' 是失去日期格式的日期); it scores 完成率112.50%，得满分20.00分, exit 0."""
