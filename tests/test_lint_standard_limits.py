@@ -325,3 +325,16 @@ def test_a_tiers_weight_a_profile_lowers_is_said_as_a_raised_one_is_and_a_hundre
             f"    weight: 5\n    standard: 按5分计。\n  benefit.effects.sustainable:\n    weight: 5\n    standard: {hundred}\n",
             encoding="utf-8")
         assert [] == [str(w) for w in lint_file(tmp_path / "h.yaml")[1] if w.code == "standard-mismatch"]
+
+
+@pytest.mark.parametrize("hundred", ["达成年度指标得80分及以上；部分达成并具有一定效果得60–79分；未达成且效果较差得60分以下。",
+                                     "部分达成并具有一定效果得60–79分；未达成且效果较差得0–59分。", "未达成且效果较差得0–59分。"])
+def test_a_hundred_point_tier_text_with_whole_number_tops_stays_silent(tmp_path: Path, hundred: str) -> None:
+    """QA183 F5: a profile's 可持续影响 of weight 5 whose 评分标准 scores on a 百分制 with whole-number tops
+    ('部分达成并具有一定效果得60–79分', '未达成且效果较差得0–59分') was told its tiers are 3–4分 and 0–3分: 79 and 59 fall just
+    under 100 times the tiers' shares (80, 60). A whole top one under it is a 百分制 text too, and is not compared."""
+    (tmp_path / "h.yaml").write_text(
+        "extends: national-framework\nid: h\nname: 方案\nversion: '1'\nchange:\n  benefit.effects.ecological:\n"
+        f"    weight: 5\n    standard: 按5分计。\n  benefit.effects.sustainable:\n    weight: 5\n    standard: {hundred}\n",
+        encoding="utf-8")
+    assert [] == [str(w) for w in lint_file(tmp_path / "h.yaml")[1] if w.code == "standard-mismatch"]

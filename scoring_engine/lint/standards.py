@@ -371,9 +371,10 @@ def _range_shown(low: Decimal | None, high: Decimal | None, show: Callable[[Deci
 def _tiers(p: Any, standard: Standard, weight: Decimal | None) -> list[Compared]:
     ranges, found = dict(p.tiers), []
     tiers = standard.tiers(list(ranges))
-    # 百分制 points: a range at 100 times its tier's (好得90–100分), not at an old weight a profile lowered (QA155 F11, QA178 F1)
-    hundred = weight is not None and any(not s.percent and s.high > weight and s.high >= 100 * (ranges[s.label].high or 1)
-                                         for s in tiers)
+    # 百分制 points: a range at 100 times its tier's (好得90–100分; 60–79分, a whole top just under 80), not at an old weight
+    # a profile lowered (4.8–6分: QA155 F11, QA178 F1, QA183 F5)
+    hundred = weight is not None and any(not s.percent and s.high > weight and s.high + (1 if s.high == int(s.high) else 0)
+                                         >= 100 * (ranges[s.label].high or 1) for s in tiers)
     for stated in tiers:
         low, high = ranges[stated.label].low, ranges[stated.label].high or Decimal(1)
         if stated.percent:
