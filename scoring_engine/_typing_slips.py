@@ -114,6 +114,8 @@ def line_slips(line: str, number: int) -> list[Slip]:
     [(16, '\u3000')]
     >>> [(s.column, s.char) for s in line_slips('version: "1.0”', 5)]
     [(14, '”')]
+    >>> [(s.column, s.char, s.spaced) for s in line_slips("  -\u00a0{min: 0.95, points: 10}", 1)]
+    [(4, '\xa0', True)]
     """
     found: list[Slip] = []
     indent = len(line) - len(line.lstrip(_INDENTED_WITH))
@@ -158,6 +160,10 @@ def _structure_slips(line: str, start: int, number: int) -> list[Slip]:
             key_from, value_from = None, i + 1
         elif ch == "," and depth:
             key_from, value_from = (i + 1 if line.rfind("[", 0, i) < line.rfind("{", 0, i) else None), i + 1
+        elif ch == "-" and key_from == value_from and not depth and not line[value_from:i].strip() \
+                and line[i + 1:i + 2] in _SPACE_SLIPS:  # '-\u00a0{min: 0.95…}': a list item's dash, and a pasted space
+            found.append(Slip(number, i + 2, line[i + 1], spaced=True))  # (QA183 F8)
+            key_from, value_from = i + 1, i + 1
         elif ch == "-" and not line[value_from:i].strip() and line[i + 1:i + 2] == " ":
             key_from, value_from = i + 1, i + 1  # a list item, which may be a mapping
         elif ch in FULL_WIDTH and _structural(line, i, key_from, value_from, depth):

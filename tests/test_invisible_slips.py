@@ -49,6 +49,26 @@ def test_a_no_break_space_after_a_colon_in_the_example_set_is_named_at_its_line(
     assert 1 == code and lines[0].startswith(f"错误：{path}:{line}:11: '\\u00A0' 是看不见的不换行空格"), lines
 
 
+@pytest.mark.parametrize("char", AFTER_COLON, ids=[f"U+{ord(c):04X}" for c in AFTER_COLON])
+def test_an_invisible_character_after_a_list_dash_is_named_on_its_line(char: str, tmp_path: Path) -> None:
+    """QA183 F8: '-\u00a0{min: 0.95, points: 10}' in the example set's bands was 这里不能出现“键: 值”（检查这一行和上一行的
+    冒号与缩进）, naming nothing; it is named at its line and column with the fix, as after a colon."""
+    path = tmp_path / "set.yaml"
+    text = EXAMPLE_SET.read_text(encoding="utf-8")
+    item = next(row for row in text.splitlines() if row.lstrip().startswith("- {min:"))
+    path.write_text(text.replace(item, item.replace("- ", f"-{char}", 1), 1), encoding="utf-8")
+    line, column = text.split(item)[0].count("\n") + 1, item.index("-") + 2
+    code, lines = _validate(path)
+    assert 1 == code and len(lines) == 1, lines
+    assert lines[0].startswith(f"错误：{path}:{line}:{column}: '\\u{ord(char):04X}' 是看不见的"), lines
+    assert "YAML 在这里只能是空格（删去它，换成一个空格：" in lines[0] and "键: 值" not in lines[0], lines
+    (facts := tmp_path / "facts.yaml").write_text(f"facts:\n  rows:\n    -{char}{{a: 1}}\n    - {{a: 2}}\n",
+                                                  encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "en", "score", "--set", str(EXAMPLE_SET), str(facts)])
+    assert f"{facts}:3:6: an invisible {_NAMES[char]} '\\u{ord(char):04X}' where YAML expects only spaces (type a " \
+           "space in its place" in run.output, run.output
+
+
 @pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85"])
 def test_a_line_separator_inside_a_value_is_named_at_its_real_line(char: str, tmp_path: Path) -> None:
     """A U+2028 pasted inside a name is a line break to YAML: the line after it was said to miss its colon, a line the
