@@ -581,12 +581,7 @@ def test_a_grade_that_drops_under_a_second_set_does_not_put_the_project_on_the_e
     assert any(row[header.index("对比标记")] for row in rows)
     assert _sheets(alone)["需说明"] == sheets["需说明"]
     assert not any("按stricter" in str(cell) for row in sheets["需说明"] for cell in row)
-    recheck = tmp_path / "recheck"
-    for path in (tmp_path / "in").rglob("*.json"):  # the re-checker finds the plan unfounded: each far below its self-score
-        document = json.loads(path.read_text(encoding="utf-8"))
-        document["facts"]["decision"].update(policy_basis=False, plan_match=False, no_overlap=False)
-        beside_the_set((recheck / path.relative_to(tmp_path / "in")).parent)
-        (recheck / path.relative_to(tmp_path / "in")).write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    recheck = _rechecked_far_below(tmp_path)
     checked = tmp_path / "checked.xlsx"
     run = _cli("batch", str(tmp_path / "in"), "--compare-with", str(recheck), "--output", str(checked))
     assert 0 == run.exit_code, run.stderr
@@ -594,6 +589,18 @@ def test_a_grade_that_drops_under_a_second_set_does_not_put_the_project_on_the_e
     header, *rows = sheets["汇总"]
     above = {row[1] for row in rows if Decimal(str(row[header.index("总分差")])) >= 5}
     assert above and above == {row[1] for row in sheets["需说明"][1:] if str(row[-1]).startswith("复核得分比自评得分低")}
+
+
+def _rechecked_far_below(tmp_path: Path) -> Path:
+    """tmp_path/recheck: each project of tmp_path/in as a re-checker who finds the plan unfounded scores it, far below
+    its self-score."""
+    recheck = tmp_path / "recheck"
+    for path in (tmp_path / "in").rglob("*.json"):  # the re-checker finds the plan unfounded: each far below its self-score
+        document = json.loads(path.read_text(encoding="utf-8"))
+        document["facts"]["decision"].update(policy_basis=False, plan_match=False, no_overlap=False)
+        beside_the_set((recheck / path.relative_to(tmp_path / "in")).parent)
+        (recheck / path.relative_to(tmp_path / "in")).write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    return recheck
 
 
 def test_compare_with_and_compare_set_together_is_a_usage_error(tmp_path: Path):
@@ -614,12 +621,7 @@ def test_a_threshold_written_with_its_unit_or_in_full_width_digits_is_taken_as_p
     """QA175 F3: `--threshold 5分` was refused as '5分' 不是分数. Points written with 分, or in full-width digits, flag
     the same projects as `--threshold 5`."""
     write_folder(tmp_path / "in", 4)
-    recheck = tmp_path / "recheck"
-    for path in (tmp_path / "in").rglob("*.json"):  # the re-checker finds the plan unfounded: each far below its self-score
-        document = json.loads(path.read_text(encoding="utf-8"))
-        document["facts"]["decision"].update(policy_basis=False, plan_match=False, no_overlap=False)
-        beside_the_set((recheck / path.relative_to(tmp_path / "in")).parent)
-        (recheck / path.relative_to(tmp_path / "in")).write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    recheck = _rechecked_far_below(tmp_path)
     written = []
     for number, threshold in enumerate(["5", "5分", "５ 分"]):
         out = tmp_path / f"out{number}.csv"

@@ -133,16 +133,7 @@ cases:
 
 def test_a_form_with_9999_12_31_on_its_side_sheet_is_scored(tmp_path: Path) -> None:
     """A 自评表 whose 表外事实 gives 9999-12-31 (typed as text or as a date cell) is scored; it ended in 内部错误."""
-    (tmp_path / "set.yaml").write_text(SET, encoding="utf-8")
-    form = tmp_path / "form.xlsx"
-    assert 0 == CliRunner().invoke(main, ["template", str(tmp_path / "set.yaml"), "-o", str(form)]).exit_code
-    book = openpyxl.load_workbook(form)
-    side = book["表外事实"]
-    rows = {side.cell(r, 2).value: r for r in range(1, side.max_row + 1)}
-    side.cell(rows["s"], 3).value = "2024-10-31"
-    side.cell(rows["e"], 3).value = datetime.datetime(9999, 12, 31)
-    side.cell(rows["e"], 3).number_format = "yyyy-mm-dd"
-    book.save(form)
+    form = _side_form(tmp_path, s=("2024-10-31", None), e=(datetime.datetime(9999, 12, 31), "yyyy-mm-dd"))
     run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form), "--set", str(tmp_path / "set.yaml"),
                                     "--format", "json"])
     assert 0 == run.exit_code, run.output

@@ -19,8 +19,9 @@ TIMELINESS = "按期完成得满分；每超期1个月扣2分，扣完为止。"
 QUALITY = "达标率100%得满分；每低1个百分点扣分值的5%；80%及以下不得分。"
 
 
-def _mismatches(tmp_path: Path, *edits: tuple[str, str]) -> list[LintWarning]:
-    text = SMALL.read_text(encoding="utf-8")
+def _mismatches(tmp_path: Path, *edits: tuple[str, str], base: Path = SMALL) -> list[LintWarning]:
+    """The standard-mismatch warnings of `base` (the small example's set) with each (old, new) edit made once."""
+    text = base.read_text(encoding="utf-8")
     for old, new in edits:
         assert 1 == text.count(old), old
         text = text.replace(old, new)

@@ -10,19 +10,8 @@ import pytest
 
 from conftest import ROOT
 from scoring_engine._zh import translate
-from scoring_engine.lint import LintWarning, lint_file
-
-SMALL = ROOT / "examples" / "small" / "set.yaml"
-EXECUTION = "执行率≥95%得10分；90%（含）–95%得8分；80%（含）–90%得5分；低于80%不得分。"
-
-
-def _mismatches(tmp_path: Path, *edits: tuple[str, str]) -> list[LintWarning]:
-    text = SMALL.read_text(encoding="utf-8")
-    for old, new in edits:
-        assert 1 == text.count(old), old
-        text = text.replace(old, new)
-    (tmp_path / "set.yaml").write_text(text, encoding="utf-8")
-    return [w for w in lint_file(tmp_path / "set.yaml")[1] if w.code == "standard-mismatch"]
+from scoring_engine.lint import LintWarning
+from test_lint_standard_limits import EXECUTION, _mismatches
 
 
 def _said(found: list[LintWarning]) -> list[tuple[str, str, str, str]]:
@@ -137,12 +126,7 @@ SATISFIED = "满意度≥90%得10分；80%（含）–90%得8分；70%（含）�
 
 
 def _national(tmp_path: Path, *edits: tuple[str, str]) -> list[LintWarning]:
-    text = NATIONAL.read_text(encoding="utf-8")
-    for old, new in edits:
-        assert 1 == text.count(old), old
-        text = text.replace(old, new)
-    (tmp_path / "set.yaml").write_text(text, encoding="utf-8")
-    return [w for w in lint_file(tmp_path / "set.yaml")[1] if w.code == "standard-mismatch"]
+    return _mismatches(tmp_path, *edits, base=NATIONAL)
 
 
 def test_a_switchs_variant_that_strays_from_the_standard_the_others_keep_is_named(tmp_path: Path) -> None:
