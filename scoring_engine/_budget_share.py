@@ -28,13 +28,39 @@ from ._record import record
 __all__ = ["Share", "Unusable", "budget_share", "unusable_share"]
 
 _NUMBER = r"(\d+(?:\.\d+)?)"
-_RANGE = re.compile(_NUMBER + r"\s*%?\s*(?:-|–|—|~|至|到)\s*" + _NUMBER + r"\s*%")
-_AT_LEAST = re.compile(r"(?:不低于|不少于|至少|最低)\s*" + _NUMBER + r"\s*%|" + _NUMBER + r"\s*%\s*(?:及以上|以上|或以上)")
-_AT_MOST = re.compile(r"(?:不超过|不高于|最多|最高)\s*" + _NUMBER + r"\s*%|" + _NUMBER + r"\s*%\s*(?:以下|以内)")
+# (含), (不含), (含本数), (含20%), 含 beside a bound: 20%(含)以上, 20%以上(含), 20%(含20%)以上 is 20% and up (QA184 F2)
+_BOUND = r"(?:\s*\(\s*不?含\s*(?:本数|\d+(?:\.\d+)?\s*%?)?\s*\)|\s*不?含本数|\s*含)?"
+_RANGE = re.compile(_NUMBER + r"\s*%?" + _BOUND + r"\s*(?:-|–|—|~|至|到)\s*" + _NUMBER + r"\s*%" + _BOUND)
+_AT_LEAST = re.compile(r"(?:不低于|不少于|至少|最低)\s*" + _NUMBER + r"\s*%" + _BOUND + "|"
+                       + _NUMBER + r"\s*%" + _BOUND + r"\s*(?:及以上|以上|或以上)" + _BOUND)
+_AT_MOST = re.compile(r"(?:不超过|不高于|最多|最高)\s*" + _NUMBER + r"\s*%" + _BOUND + "|"
+                      + _NUMBER + r"\s*%" + _BOUND + r"\s*(?:及以下|以下|或以下|及以内|以内)" + _BOUND)
 _SINGLE = re.compile(_NUMBER + r"\s*%")
-_WHOLE = re.compile(r"取消|收回全部|全额收回|全部收回")  # words that take the share up to the whole budget
+_ALL_BACK = re.compile(r"收回全部|全额收回|全部收回")  # the whole budget taken back: 100% by themselves (QA184 F3)
 # …unless denied: 不取消, 不予取消, 不得取消, 无需取消, 暂不取消 (QA182 F4)
-_DENIED = re.compile(r"(?:不|无需|无须|毋需|勿|免)(?:予|得|会|再|用|必|需|要|做|作|于)?\s*(?:" + _WHOLE.pattern + ")")
+_DENIED = re.compile(r"(?:不|无需|无须|毋需|勿|免)(?:予|得|会|再|用|必|需|要|做|作|于)?\s*(?:取消|" + _ALL_BACK.pattern + ")")
+# 取消 takes the share up to the whole budget only when what it cancels is the project or its money (取消该项目,
+# 取消资金安排, 直至取消); 取消该单位评优资格, 取消下一年度新增项目申报资格 cancel something else (QA184 F1)
+_CANCELLED = re.compile(r"取消([^，,。；;！!？?\s]*)")
+_NOT_MONEY = re.compile(r"资格|评优|评先|申报|称号|荣誉|表彰|奖励|先进|评比|评选|考核|授权|认定|备案|立项权")
+_MONEY = re.compile(r"项目|预算|资金|经费|拨款|拨付|补助|补贴|安排|专项|支出|投资|额度|款")
+_JOINED = re.compile(r"或者|或|和|及|并|与|、|以及")
+_CLAUSE = re.compile(r"[，,。；;！!？?\s]")
+
+
+def _to_whole(text: str) -> bool:
+    """Whether the consequence (its denied words taken out) takes the share up to the whole budget: it takes all of it
+    back (收回全部资金), or cancels the project or its money, or cancels with nothing else named (核减30%以上直至取消)."""
+    if _ALL_BACK.search(text):
+        return True
+    for cancel in _CANCELLED.finditer(text):
+        parts = [part for part in _JOINED.split(cancel.group(1)) if part]
+        if any(_MONEY.search(part) and not _NOT_MONEY.search(part) for part in parts):
+            return True
+        before = _CLAUSE.split(text[:cancel.start()])[-1]  # 评优资格予以取消: what is cancelled is named before
+        if not parts and not _NOT_MONEY.search(before):
+            return True
+    return False
 
 
 @record
@@ -81,7 +107,8 @@ def _percent(share: Decimal) -> str:
 def _read(consequence: str) -> tuple[tuple[Share, str], ...]:
     """Each share the words name, with its text as written."""
     text = unicodedata.normalize("NFKC", consequence)
-    whole = bool(_WHOLE.search(_DENIED.sub(" ", text)))
+    undenied = _DENIED.sub(" ", text)
+    whole = _to_whole(undenied)
     found: list[tuple[Share, str]] = []
     for pattern, kind in ((_RANGE, "range"), (_AT_LEAST, "at least"), (_AT_MOST, "at most"), (_SINGLE, "single")):
         for match in pattern.finditer(text):
@@ -90,6 +117,8 @@ def _read(consequence: str) -> tuple[tuple[Share, str], ...]:
                      else Share(ZERO, n[0]) if kind == "at most" else Share(n[0], n[0]))
             found.append((share, match.group().strip()))
         text = pattern.sub(" ", text)  # a number read once is not read again by the next pattern
+    if not found and (back := _ALL_BACK.search(undenied)):  # 收回全部资金, 全额收回: the whole budget (QA184 F3)
+        found.append((Share(ONE, ONE), back.group()))
     return tuple(found)
 
 
@@ -99,8 +128,11 @@ def budget_share(consequence: str) -> Share | None:
 
     A range (10%–30%, 10-30%, 10%至30%), a lower bound (30%以上, 不低于30%),
     an upper bound (30%以下, 不超过30%) or one percentage (核减10%); full-width
-    digits and ％ read as ASCII. A lower bound with 取消 goes up to the whole
-    budget (核减30%以上直至取消); one with 取消 denied (不取消, 不予取消) has no upper bound.
+    digits and ％ read as ASCII; (含) beside a bound changes nothing (20%(含)以上
+    is 20%以上). A lower bound with 取消 of the project or its money goes up to
+    the whole budget (核减30%以上直至取消, 核减30%以上，取消该项目); one with 取消
+    denied (不取消, 不予取消) or of something else (取消该单位评优资格) has no
+    upper bound. 收回全部资金, 全额收回 with no percentage is the whole budget.
     """
     found = _read(consequence)
     return found[0][0] if len(found) == 1 and unusable_share(consequence) is None else None

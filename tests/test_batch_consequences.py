@@ -71,6 +71,58 @@ def test_words_naming_no_single_share_give_none(words: str):
     assert budget_share(words) is None
 
 
+@pytest.mark.parametrize("words,high", [
+    ("核减30%以上，取消该单位评优资格", None),
+    ("核减30%以上，取消下一年度新增项目申报资格", None),
+    ("核减30%以上并取消评先评优资格", None),
+    ("核减30%以上，取消该项目下一年度申报资格", None),
+    ("核减30%以上，评优资格予以取消", None),
+    ("核减30%以上，取消该单位下一年度评优评先资格", None),
+    ("核减30%以上直至取消", Decimal("1")),
+    ("核减30%以上，并取消", Decimal("1")),
+    ("核减30%以上，直至取消该项目", Decimal("1")),
+    ("核减30%以上，取消项目", Decimal("1")),
+    ("核减30%以上或取消预算", Decimal("1")),
+    ("核减30%以上，取消资金安排", Decimal("1")),
+    ("核减预算30%以上，情节严重的取消项目", Decimal("1")),
+    ("核减30%以上，取消评优资格和项目资金", Decimal("1")),
+    ("核减30%以上，取消评优资格并收回全部资金", Decimal("1")),
+    ("核减30％以上，取消其评优资格；情节严重的，直至取消该项目", Decimal("1")),
+])
+def test_only_cancelling_the_project_or_its_money_goes_up_to_the_whole_budget(words: str, high: Decimal | None):
+    """核减30%以上，取消该单位评优资格 is 30%以上 with no upper bound: what it cancels is a qualification, not the budget;
+    before, any 取消 was read as up to the whole budget, 30%–100% (QA184 F1). 直至取消, 取消该项目, 取消资金安排 still are."""
+    assert Share(Decimal("0.3"), high) == budget_share(words)
+
+
+@pytest.mark.parametrize("words,share", [
+    ("核减预算20%（含）以上", Share(Decimal("0.2"), None)),
+    ("核减预算20%(含)以上", Share(Decimal("0.2"), None)),
+    ("核减20%含以上", Share(Decimal("0.2"), None)),
+    ("核减20%及以上", Share(Decimal("0.2"), None)),
+    ("核减20%以上（含）", Share(Decimal("0.2"), None)),
+    ("核减20%（含20%）以上", Share(Decimal("0.2"), None)),
+    ("核减20%（含）以上，直至取消", Share(Decimal("0.2"), Decimal("1"))),
+    ("核减20%（含）以下", Share(Decimal("0"), Decimal("0.2"))),
+    ("核减20%以下(含)", Share(Decimal("0"), Decimal("0.2"))),
+    ("核减20%及以下", Share(Decimal("0"), Decimal("0.2"))),
+    ("核减不超过20%（含）", Share(Decimal("0"), Decimal("0.2"))),
+    ("核减10%（含）-30%（不含）", Share(Decimal("0.1"), Decimal("0.3"))),
+])
+def test_a_bound_written_with_han_inclusive_is_still_a_bound(words: str, share: Share):
+    """核减预算20%（含）以上 is 20%以上, 20%（含）以下 is 不超过20%; before, the (含) between the % and 以上 made it exactly
+    20% (QA184 F2)."""
+    assert share == budget_share(words)
+
+
+@pytest.mark.parametrize("words", ["收回全部资金", "收回全部预算", "全额收回", "全部收回该项目资金"])
+def test_taking_all_the_money_back_is_the_whole_budget(words: str):
+    """收回全部资金 names 100% of the budget; before, it named no share and 说明 said 未规定预算比例 (QA184 F3). Denied
+    (不得收回全部资金), it names none."""
+    assert Share(Decimal("1"), Decimal("1")) == budget_share(words)
+    assert budget_share("不得" + words) is None
+
+
 def test_the_tally_adds_exact_budgets_and_counts_those_without():
     """Budgets add exactly; a project without a budget is counted and said to be; a project without a 主管部门 goes under 未填写;
     a unit is named with its 主管部门, so that 甲 of 民政局 and 甲 with none given are two units."""
