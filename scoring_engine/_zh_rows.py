@@ -162,6 +162,12 @@ ROWS = (
     ("give the facts files or forms they were made from, or a report by its file name to score it again",
      "请给出生成这些报告的事实文件或自评表；要重新评分某份报告，请给出它的文件名"),
     ("the reason {indicator} does not apply is empty", "没有写明 {indicator} 不适用的原因"),
+    # a report that would replace a file in the reports folder of which nothing is known (batch/reports_mark.py: QA184 F4)
+    ("the report {name} of {source} would replace the file of that name in the reports folder, whose project is not known "
+     "(written by an earlier version, or not by batch)", "本次 {source} 的报告 {name} 会替换报告文件夹中已有的同名文件，"
+     "而该文件是哪个项目的报告无从得知（由早先的版本写出，或不是 batch 写出的），已停止，没有写出任何报告"),
+    ("write this batch's reports in another folder (--reports), or delete the earlier reports",
+     "把本批次的报告写入另一个文件夹（--reports），或删除之前的报告"),
     # a re-check given as an input of the batch too (QA117 F1, F2)
     ("--compare-with {path} is also an input of the batch: each of its projects would be compared with itself as its "
      "own re-check", "--compare-with {path} 也是本批次的输入：每个项目都会与它自己作为复核对比"),

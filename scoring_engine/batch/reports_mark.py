@@ -13,11 +13,15 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
+from ..errors import Problem
+
 __all__ = ["REPORTS_MARK", "EarlierReport", "earlier_reports", "listed_reports", "mark_reports", "note_report",
-           "report_source", "report_sources", "reports_written"]
+           "replaced", "report_source", "report_sources",
+           "reports_written"]
 
 #: The mark's file name (hidden: a folder search never reads a file whose name starts with a dot).
 REPORTS_MARK = ".scoring-engine-reports"
@@ -66,6 +70,31 @@ def report_source(source: str, path: str | os.PathLike[str] | None, line: int | 
     from whatever folder a run starts; a document a program passes as parsed facts, its source."""
     where = source if path is None else os.path.realpath(path) + (f":{line}" if line is not None else "")
     return _BREAKS.sub(lambda found: f"\\u{ord(found.group()):04x}", where)
+
+
+def replaced(report: Path, source: str, of: str, earlier: str | None) -> Problem | None:
+    """Why this run must not write `report` (the report of `source`, what it is `of`), a file already there of which
+    the mark records `earlier`: the report of another project (QA182 F1), or a file of which nothing is known (QA184
+    F4); None: the same project's."""
+    name = report.name
+    if earlier is None:
+        if not _plain_file(report):  # a link, a pipe: said as the report is written (it is never written through)
+            return None
+        return Problem(f"the report {name} of {source} would replace the file of that name in the reports folder, whose "
+                       "project is not known (written by an earlier version, or not by batch)", file=str(report),
+                       hint="write this batch's reports in another folder (--reports), or delete the earlier reports")
+    if earlier == of:
+        return None
+    return Problem(f"the report {name} of {source} would replace the report of {earlier}, which an earlier run wrote "
+                   "under the same name", file=str(report),
+                   hint="write this batch's reports in another folder (--reports), or delete the earlier report")
+
+
+def _plain_file(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 def report_sources(folder: str | Path) -> dict[str, str]:

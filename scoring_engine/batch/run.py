@@ -36,7 +36,8 @@ from ..reports.batch_output import BatchOutput
 from ..reports.batch_xlsx import BatchWorkbook
 from .compare import DEFAULT_THRESHOLD, RECHECK, compare
 from .inputs import batch_paths, count_documents, find_documents, searched_files, searched_paths
-from .reports_mark import REPORTS_MARK, earlier_reports, listed_reports, mark_reports, report_source, report_sources
+from .reports_mark import (REPORTS_MARK, earlier_reports, listed_reports, mark_reports, replaced, report_source,
+                           report_sources)
 from .kept import SPACE_ERRORS, Rows
 from .matching import Paths
 from .recheck import Recheck, nested
@@ -161,28 +162,32 @@ def run_batch(options: BatchOptions) -> Summary:
 
 
 def _earlier(options: BatchOptions, own: Iterable[Path]) -> tuple[frozenset[str], dict[str, str], dict[str, str]]:
-    """The reports an earlier run wrote in the reports folder, what those its mark records are of, and (where there
-    are any) what each report this run would write is of: refused (one line per report, nothing written) when one would
-    replace a report of another project: a shared 报告 folder of one batch per unit, whose first projects are all
-    000001-自评.html (QA182 F1)."""
-    if options.reports is None or not (earlier := listed_reports(options.reports)):
+    """The reports an earlier run wrote in the reports folder, what those its mark records are of, and (where the folder
+    holds any file) what each report this run would write is of: refused (one line per report, nothing written) when one
+    would replace a report of another project: a shared 报告 folder of one batch per unit, whose first projects are all
+    000001-自评.html (QA182 F1); or a file whose project is not known: a mark of an earlier version, which records none,
+    or no mark at all (QA184 F4)."""
+    if options.reports is None:
         return frozenset(), {}, {}
+    earlier = listed_reports(options.reports)
     sources = {name: of for name, of in report_sources(options.reports).items() if name in earlier}
-    return earlier, sources, _planned(options, options.reports, own, sources) if sources else {}
+    try:
+        there = frozenset(os.listdir(options.reports)) - {REPORTS_MARK}
+    except OSError:
+        there = frozenset()
+    return earlier, sources, _planned(options, options.reports, own, sources, there) if there else {}
 
 
-def _planned(options: BatchOptions, reports: Path, own: Iterable[Path], sources: dict[str, str]) -> dict[str, str]:
+def _planned(options: BatchOptions, reports: Path, own: Iterable[Path], sources: dict[str, str],
+             there: frozenset[str]) -> dict[str, str]:
     extension = REPORT_EXTENSIONS[options.report_format]
     planned = {}
     clashes = []
     for index, document in enumerate(find_documents(options.inputs, own, options.taken)):
         name = report_name(index, document.source, extension)
         planned[name] = of = report_source(document.source, document.path, document.line)
-        if sources.get(name, of) != of:
-            clashes.append(Problem(f"the report {name} of {document.source} would replace the report of {sources[name]}, "
-                                   "which an earlier run wrote under the same name", file=str(reports / name),
-                                   hint="write this batch's reports in another folder (--reports), or delete the earlier "
-                                        "report"))
+        if name in there and (clash := replaced(reports / name, document.source, of, sources.get(name))) is not None:
+            clashes.append(clash)
     if clashes:
         raise ScoringEngineError(clashes)
     return planned

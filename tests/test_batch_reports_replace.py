@@ -1,0 +1,57 @@
+"""A batch's --reports folder holding a file under the name of a report this run would write: replaced only when it is
+the same project's report (QA182 F1, QA184 F4, F5, F6)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from portfolio import SMALL_SET, write_jsonl
+from scoring_engine.batch.reports_mark import REPORTS_MARK
+from scoring_engine.cli import main
+
+
+def _unit(folder: Path, unit: str) -> Path:
+    """A unit's folder of one project, 自评.json, beside its set."""
+    folder.mkdir()
+    write_jsonl(folder / "one.jsonl", 1)
+    document = json.loads((folder / "one.jsonl").read_text(encoding="utf-8"))
+    (folder / "one.jsonl").unlink()
+    document.setdefault("project", {})["unit"] = unit
+    (folder / "自评.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    (folder / "set.yaml").write_bytes(SMALL_SET.read_bytes())
+    return folder
+
+
+def _batch(*arguments: str | Path):
+    return CliRunner().invoke(main, ["--lang", "zh", "batch", "-q", *map(str, arguments)])
+
+
+def test_a_report_whose_project_is_not_known_is_never_replaced(tmp_path: Path) -> None:
+    """A reports folder an earlier version wrote (its mark names no project) or with no mark at all: 乙's batch would
+    replace 000001-自评.html, 甲's perhaps; it is refused before it writes anything (exit 1, the file named, the fix:
+    another --reports folder, or delete the earlier reports). Before, 甲's report was replaced by 乙's in silence
+    (QA184 F4)."""
+    _unit(tmp_path / "甲", "单位甲")
+    second = _unit(tmp_path / "乙", "单位乙")
+    reports = tmp_path / "报告"
+    assert 0 == _batch(tmp_path / "甲", "--reports", reports).exit_code
+    mark = (reports / REPORTS_MARK).read_text(encoding="utf-8")
+    old = "".join(line + "\n" for line in mark.splitlines() if not line.startswith("# 来源"))  # an earlier version's
+    written = (reports / "000001-自评.html").read_bytes()
+    for marked in (old, None):
+        if marked is None:
+            (reports / REPORTS_MARK).unlink()
+        else:
+            (reports / REPORTS_MARK).write_text(marked, encoding="utf-8")
+        run = _batch(second, "--reports", reports)
+        assert 1 == run.exit_code
+        assert [f"错误：{reports / '000001-自评.html'}: 本次 {second / '自评.json'} 的报告 000001-自评.html 会替换报告文件夹"
+                "中已有的同名文件，而该文件是哪个项目的报告无从得知（由早先的版本写出，或不是 batch 写出的），已停止，没有写出"
+                "任何报告（把本批次的报告写入另一个文件夹（--reports），或删除之前的报告）"] == run.output.splitlines()
+        assert written == (reports / "000001-自评.html").read_bytes()
+    (reports / "000001-自评.html").unlink()  # the earlier reports deleted: written, and the same project's again
+    assert 0 == _batch(second, "--reports", reports).exit_code
+    assert 0 == _batch(second, "--reports", reports).exit_code
