@@ -162,6 +162,12 @@ ROWS = (
     ("give the facts files or forms they were made from, or a report by its file name to score it again",
      "请给出生成这些报告的事实文件或自评表；要重新评分某份报告，请给出它的文件名"),
     ("the reason {indicator} does not apply is empty", "没有写明 {indicator} 不适用的原因"),
+    # a report that would replace one of a document no longer there (batch/reports_mark.py: QA184 F5)
+    ("the report {name} of {source} would replace the report of {earlier}, which an earlier run wrote under the same name "
+     "and is no longer there (its folder renamed or moved?)", "本次 {source} 的报告 {name} 会替换之前一次运行以同一文件名"
+     "写出的 {earlier} 的报告，而之前的来源 {earlier} 已不存在（文件夹改名或移走了？），已停止，没有写出任何报告"),
+    ("if it is the same project, delete the earlier reports and run again; else write this batch's reports in another "
+     "folder (--reports)", "如果是同一个项目，删除之前的报告后再运行；否则把本批次的报告写入另一个文件夹（--reports）"),
     # a report that would replace a file in the reports folder of which nothing is known (batch/reports_mark.py: QA184 F4)
     ("the report {name} of {source} would replace the file of that name in the reports folder, whose project is not known "
      "(written by an earlier version, or not by batch)", "本次 {source} 的报告 {name} 会替换报告文件夹中已有的同名文件，"

@@ -4,6 +4,7 @@ the same project's report (QA182 F1, QA184 F4, F5, F6)."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -55,3 +56,22 @@ def test_a_report_whose_project_is_not_known_is_never_replaced(tmp_path: Path) -
     (reports / "000001-自评.html").unlink()  # the earlier reports deleted: written, and the same project's again
     assert 0 == _batch(second, "--reports", reports).exit_code
     assert 0 == _batch(second, "--reports", reports).exit_code
+
+
+def test_a_report_of_a_document_no_longer_there_is_said_to_be_so(tmp_path: Path) -> None:
+    """甲's folder renamed 甲终稿 and its batch run again: the earlier report is of 甲/自评.json, which is no longer
+    there, perhaps the same project; it is not replaced, and the message says the earlier source is gone (文件夹改名或
+    移走了？) with the fix: delete the earlier reports, or another folder. Before, it was said to be another project's,
+    naming a path that no longer exists (QA184 F5)."""
+    first = _unit(tmp_path / "甲", "单位甲")
+    reports = tmp_path / "报告"
+    assert 0 == _batch(first, "--reports", reports).exit_code
+    earlier = Path(os.path.realpath(first / "自评.json"))
+    renamed = first.rename(tmp_path / "甲终稿")
+    run = _batch(renamed, "--reports", reports)
+    assert 1 == run.exit_code
+    assert [f"错误：{reports / '000001-自评.html'}: 本次 {renamed / '自评.json'} 的报告 000001-自评.html 会替换之前一次运行以"
+            f"同一文件名写出的 {earlier} 的报告，而之前的来源 {earlier} 已不存在（文件夹改名或移走了？），已停止，没有写出任何"
+            "报告（如果是同一个项目，删除之前的报告后再运行；否则把本批次的报告写入另一个文件夹（--reports））"] == run.output.splitlines()
+    (reports / "000001-自评.html").unlink()
+    assert 0 == _batch(renamed, "--reports", reports).exit_code

@@ -74,8 +74,9 @@ def report_source(source: str, path: str | os.PathLike[str] | None, line: int | 
 
 def replaced(report: Path, source: str, of: str, earlier: str | None) -> Problem | None:
     """Why this run must not write `report` (the report of `source`, what it is `of`), a file already there of which
-    the mark records `earlier`: the report of another project (QA182 F1), or a file of which nothing is known (QA184
-    F4); None: the same project's."""
+    the mark records `earlier`: the report of another project (QA182 F1), of a document no longer there (the same
+    project perhaps, its folder renamed: QA184 F5), or a file of which nothing is known (QA184 F4); None: the same
+    project's."""
     name = report.name
     if earlier is None:
         if not _plain_file(report):  # a link, a pipe: said as the report is written (it is never written through)
@@ -85,9 +86,20 @@ def replaced(report: Path, source: str, of: str, earlier: str | None) -> Problem
                        hint="write this batch's reports in another folder (--reports), or delete the earlier reports")
     if earlier == of:
         return None
+    if _gone(earlier):  # the same project's perhaps, its folder renamed: its content is not known, so it is not assumed
+        return Problem(f"the report {name} of {source} would replace the report of {earlier}, which an earlier run wrote "
+                       "under the same name and is no longer there (its folder renamed or moved?)", file=str(report),
+                       hint="if it is the same project, delete the earlier reports and run again; else write this "
+                            "batch's reports in another folder (--reports)")
     return Problem(f"the report {name} of {source} would replace the report of {earlier}, which an earlier run wrote "
                    "under the same name", file=str(report),
                    hint="write this batch's reports in another folder (--reports), or delete the earlier report")
+
+
+def _gone(source: str) -> bool:
+    """Whether a recorded source is a document's path (a JSONL file's with :N) that is no longer there."""
+    path = re.sub(r":\d+$", "", source)
+    return os.path.isabs(path) and not os.path.lexists(path) and not os.path.lexists(source)
 
 
 def _plain_file(path: Path) -> bool:
