@@ -75,3 +75,21 @@ def test_a_report_of_a_document_no_longer_there_is_said_to_be_so(tmp_path: Path)
             "报告（如果是同一个项目，删除之前的报告后再运行；否则把本批次的报告写入另一个文件夹（--reports））"] == run.output.splitlines()
     (reports / "000001-自评.html").unlink()
     assert 0 == _batch(renamed, "--reports", reports).exit_code
+
+
+def test_an_earlier_report_of_a_jsonl_line_that_moved_says_so(tmp_path: Path) -> None:
+    """p.jsonl of 甲, 乙 run, then a blank first line added: 甲 is at line 2, 乙 at line 3. The earlier reports are of
+    lines 1 and 2: line 1 holds no project now, line 2 is written now as 000001-p-2.html and may hold another project;
+    before, 000001-p-1.html was said to be of a project no longer an input, and 000002-p-2.html of one written as
+    000001-p-2.html, 甲's (QA184 F6)."""
+    (tmp_path / "set.yaml").write_bytes(SMALL_SET.read_bytes())
+    source = tmp_path / "p.jsonl"
+    write_jsonl(source, 2)
+    reports = tmp_path / "R"
+    assert 0 == _batch(source, "--reports", reports).exit_code
+    source.write_text("\n" + source.read_text(encoding="utf-8"), encoding="utf-8")
+    run = _batch(source, "--reports", reports)
+    assert 0 == run.exit_code
+    assert ("报告文件夹中有2份报告是之前一次运行写出的，本次没有重写，仍是之前的结果：000001-p-1.html（JSONL文件的该行本次没有"
+            "项目：行号可能变了，其项目可能写在另一份报告中）；000002-p-2.html（该行本次写为000001-p-2.html，但其前的项目有增减，"
+            "该行不一定仍是同一个项目）；请删除它们，或把报告写入空文件夹") in run.output, run.output

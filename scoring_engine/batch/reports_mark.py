@@ -33,6 +33,9 @@ _SOURCE = "# 来源\t"  # '# 来源<tab>000001-a.html<tab>/data/a.json': what a 
 _BREAKS = re.compile("[\t\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")  # what would end a line of the mark, or its field
 
 
+_LINE = re.compile(r"(.+):(\d+)")  # what a JSONL line's report is of: its file's real path, a colon, the line
+
+
 #: How `batch.task.report_name` names a report: its place in the input, a dash, its source, a report format's extension.
 _REPORT_NAME = re.compile(r"\d{6}-.+\.(?:html|md|txt|csv|json|xlsx)", re.IGNORECASE)
 
@@ -131,7 +134,8 @@ def _sources(text: str) -> dict[str, str]:
 class EarlierReport(str):
     """The name of a report an earlier run wrote that this one did not write again, with why: `why` failed (the
     project failed now), gone (it is no longer an input), renamed (written now as `now`: renumbered, or in another
-    format), or "" (its mark, an earlier version's, does not say what it is of)."""
+    format), line_renamed or line_gone (a JSONL line renumbered, or no project now: its project perhaps on another line),
+    or "" (its mark, an earlier version's, does not say what it is of)."""
 
     why: str
     now: str
@@ -148,13 +152,18 @@ class EarlierReport(str):
 def earlier_reports(stale: Iterable[str], sources: Mapping[str, str], planned: Mapping[str, str],
                     reported: Iterable[str]) -> list[EarlierReport]:
     """The reports of `stale` with why each was not written again: `sources` what each earlier report is of, `planned`
-    what each report this run would write is of (its inputs), `reported` those it wrote."""
+    what each report this run would write is of (its inputs), `reported` those it wrote. A JSONL line is known by its
+    place only: a line of a file still read that is now renumbered, or no project, is said to be (line_renamed,
+    line_gone), its project perhaps moved to another line (QA184 F6)."""
     written = {planned[name]: name for name in reported if name in planned}
     inputs = set(planned.values())
+    files = {line.group(1) for of in inputs if (line := _LINE.fullmatch(of))}
     found = []
     for name in stale:
         source = sources.get(name)
         why = "" if source is None else "renamed" if source in written else "failed" if source in inputs else "gone"
+        if why in ("renamed", "gone") and source is not None and (line := _LINE.fullmatch(source)) and line.group(1) in files:
+            why = f"line_{why}"
         found.append(EarlierReport(name, why, written.get(source, "") if source is not None else ""))
     return found
 

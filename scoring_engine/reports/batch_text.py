@@ -58,6 +58,8 @@ _ZH = {
                "请删除它们，或把报告写入空文件夹",
     "earlier_failed": "{name}（项目本次评分失败）", "earlier_gone": "{name}（项目已不在输入中）",
     "earlier_renamed": "{name}（项目本次写为{now}）", "earlier_": "{name}（项目本次评分失败或不在输入中）",
+    "earlier_line_renamed": "{name}（该行本次写为{now}，但其前的项目有增减，该行不一定仍是同一个项目）",
+    "earlier_line_gone": "{name}（JSONL文件的该行本次没有项目：行号可能变了，其项目可能写在另一份报告中）",
     "duplicated": "项目编号重复{count}个：", "recheck_duplicated": "复核中项目编号重复{count}个：", "more_ids": "……",
     "duplicate": "{id}{year}共{count}份：{sources}", "year": "（{year}年度）", "listed": "、", "items": "；", "more": "…",
     "applied": "结果应用：", "consequence": "{grade}（{consequence}）{count}个项目",
@@ -93,6 +95,10 @@ _EN = {
     "earlier_failed": "{name}: the project failed now", "earlier_gone": "{name}: the project is no longer an input",
     "earlier_renamed": "{name}: the project's report is {now} now", "earlier_": "{name}: the project failed now, or is no "
                                                                                  "longer an input",
+    "earlier_line_renamed": "{name}: its line is written now as {now}, but projects before it were added or removed: "
+                            "the line may hold another project",
+    "earlier_line_gone": "{name}: its line of the JSONL file holds no project now: the lines may have moved, its "
+                         "project written in another report",
     "form_totals": "forms with a 总分 typed on them: {count}, of which {differ} differ from the total scored "
                    "(汇总, column 表上总分)", "other_set": "the set {id}",
     "duplicated": "project ids given more than once: {count}: ",
