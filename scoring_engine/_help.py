@@ -208,13 +208,6 @@ class HelpCommand(_InLanguage):
 
 
 class HelpGroup(_InLanguage, Commands):
-    """The `scoring-engine` group: its usage errors and its help pages (and its commands') in the user's language;
-    `--lang` given twice, before or after the command, refused as any option taking one value is (QA183 F6)."""
+    """The `scoring-engine` group: its usage errors and its help pages (and its commands') in the user's language."""
 
     command_class = HelpCommand
-
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        from ._cli_params import given_once
-
-        given_once(self, ctx, self._language_first(args), until_argument=True)  # each --lang, moved before the command
-        return super().parse_args(ctx, args)

@@ -201,8 +201,8 @@ class Commands(click.Group):
 
     def _language_first(self, args: list[str]) -> list[str]:
         """The arguments with a --lang written after the command (`score facts.json --lang zh`, as people write it)
-        moved before it, where the group reads it: it was refused as 'No such option' (QA148 F2). Given twice, before
-        and after the command, both are moved in the order written, for `_help.HelpGroup` to refuse (QA183 F6)."""
+        moved before it, where the group reads it: it was refused as 'No such option' (QA148 F2). Given twice, the last
+        one written wins, as for any option: `--lang zh score x --lang en` spoke Chinese."""
         named = next((i for i, a in enumerate(args) if a in self.commands), None)
         if named is None:
             return args
@@ -219,7 +219,7 @@ class Commands(click.Group):
                 continue
             (moved if args[i].startswith("--lang=") else rest).append(args[i])
             i += 1
-        return [*args[:named], *moved, *rest] if moved else args
+        return [*args[:named], *moved, *rest] if moved else args  # after one given before it: the last one written wins
 
     def invoke(self, ctx: click.Context) -> Any:
         with _usage_errors_in_language(ctx.meta.get(ARGS_KEY, ())):
