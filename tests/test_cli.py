@@ -391,6 +391,21 @@ def test_import_of_a_set_a_case_file_facts_or_a_result_says_what_it_is(tmp_path:
     assert "zip" not in run.stderr and "把表格另存为" not in run.stderr, run.output
 
 
+@pytest.mark.parametrize("name", ["other.yaml", "other.yml", "other.txt", "other.xlsx"])
+def test_import_of_any_text_file_says_it_is_text_not_a_damaged_workbook(tmp_path: Path, name: str) -> None:
+    """QA184 F7: `import other.yaml` holding `foo: 1` (keys of no document of ours) was 'not an .xlsx workbook (it is
+    not a zip archive)', to be saved as an Excel workbook, where the same content as JSON was named a text file. Any
+    UTF-8 text is named a text file, whatever its keys; an empty file or a binary one is still not a zip archive."""
+    (tmp_path / name).write_text("foo: 1\nbar: [1,2]\n", encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "zh", "import", str(tmp_path / name), "--set", str(EXAMPLE_SET)])
+    assert 1 == run.exit_code and "这是文本文件（JSON 或 YAML），不是 .xlsx 工作簿" in run.stderr, run.output
+    assert "zip" not in run.stderr and "把表格另存为" not in run.stderr, run.output
+    for data in (b"", b"PK\x00\x01\xff\xfe"):
+        (tmp_path / "odd.xlsx").write_bytes(data)
+        run = CliRunner().invoke(main, ["--lang", "zh", "import", str(tmp_path / "odd.xlsx"), "--set", str(EXAMPLE_SET)])
+        assert 1 == run.exit_code and "不是 zip 压缩包" in run.stderr, run.output
+
+
 @pytest.mark.parametrize("command", [["score"], ["import"], ["explain", "-i", "1"], ["score", "--set", "self-evaluation"]])
 def test_a_batch_summary_workbook_given_for_one_project_is_named_a_summary(tmp_path: Path, command: list[str]) -> None:
     """QA148 F3: the 汇总 workbook batch wrote, given to score, import or explain, was read as a form and refused for

@@ -63,8 +63,9 @@ def check_archive(data: bytes, name: str) -> None:
         named = text_as_form(data, name)  # a set, a case file, facts: said what it is, as score says it (QA181 F2)
         if named is not None:
             raise FactsError(named) from None
-        start = data.lstrip(b"\xef\xbb\xbf \t\r\n")  # a UTF-8 mark too (QA149 F2)
-        if start[:1] in (b"{", b"[") or b"facts:" in data[:4096] or b"indicators:" in data[:65536]:  # not a damaged form
+        start = data.lstrip(b"\xef\xbb\xbf \t\r\n")  # a UTF-8 mark too (QA149 F2); a GBK text by its keys
+        if start[:1] in (b"{", b"[") or b"facts:" in data[:4096] or b"indicators:" in data[:65536] or _is_text(data):
+            # UTF-8 text of any keys, or a note, is no damaged form either (QA148 F4; QA184 F7: foo: 1 was)
             raise refuse("this is a text file (JSON or YAML), not an .xlsx workbook",  # (QA148 F4)
                          "a facts file is scored with scoring-engine score; import reads filled 自评表 workbooks") from None
         raise refuse("not an .xlsx workbook (it is not a zip archive)", "save the form as Excel Workbook (.xlsx)") from None
@@ -96,6 +97,16 @@ def check_archive(data: bytes, name: str) -> None:
     if "[Content_Types].xml" not in names:  # a zip of something else (a .docx renamed, an archive)
         raise refuse("not an .xlsx workbook (a zip archive without a workbook's parts)",
                      "save the form as Excel Workbook (.xlsx)")
+
+
+def _is_text(data: bytes) -> bool:
+    """Whether `data` is UTF-8 text (a UTF-8 mark allowed) with something in it and no control characters but tabs
+    and line ends: a file no spreadsheet program wrote, whatever it holds."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return False
+    return bool(text.strip()) and not any(c < " " and c not in "\t\r\n\f" for c in text)
 
 
 def part_check(name: str) -> Callable[[str, bytes, str | None], None]:
