@@ -38,9 +38,12 @@ API = (
      "先把 NumPy 的值转为 Python 的值：value.item()，数组用 array.tolist()，pandas 数据框可用 df.astype(object)"),
     ("add it to the facts given", "在给出的事实中补上它"),
     ("give the id, e.g. {id}", "请写指标编号，例如 {id}"),
-    ('no indicator set: give one (--set on the command line, indicator_set to score_many), or name one in the facts as '
-     '"indicator_set"',
-     '没有指标体系：请指定一个（命令行用 --set），或在事实中写 "indicator_set"'),  # a clerk reads it: no function names (QA67 F7)
+    # batch.scoring.no_set: the command line is told --set alone, a program score_many's argument too (QA184 F8)
+    ('no indicator set: give one with --set, or name one in the facts as "indicator_set"',
+     '没有指标体系：请指定一个（用 --set），或在事实中写 "indicator_set"'),
+    ('no indicator set: give one with --set, or name one in the facts as "indicator_set"; in Python, pass indicator_set '
+     'to score_many',
+     '没有指标体系：请指定一个（用 --set），或在事实中写 "indicator_set"；在 Python 中用 score_many 的 indicator_set 参数给出'),
     ("no indicator set {ref:q}: neither a file in the working folder (the facts have no file) nor a bundled set id",
      "没有指标体系 {ref}：既不是工作文件夹内的文件（这些事实没有文件），也不是内置指标体系的编号"),
     ("{what} {ref:q} is not inside the working folder (the facts have no file)",

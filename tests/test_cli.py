@@ -419,6 +419,25 @@ def test_a_batch_summary_workbook_given_for_one_project_is_named_a_summary(tmp_p
                                        "事实文件或填好的自评表：这个工作簿列出的是一批项目的评分结果）"]
 
 
+def test_batch_of_facts_naming_no_set_tells_the_command_line_set_and_a_program_score_many(tmp_path: Path) -> None:
+    """QA184 F8: `batch ns` of facts naming no indicator_set told the user of the command line to pass indicator_set to
+    score_many, a Python call. The command line is told --set alone, in English and Chinese; a program calling
+    score_many is told its indicator_set argument."""
+    from scoring_engine import score_many
+
+    facts = json.loads(EXAMPLE_FACTS.read_text(encoding="utf-8"))
+    facts.pop("indicator_set", None)
+    (tmp_path / "a.json").write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
+    for lang, said in (("en", 'no indicator set: give one with --set, or name one in the facts as "indicator_set"\n'),
+                       ("zh", '没有指标体系：请指定一个（用 --set），或在事实中写 "indicator_set"\n')):
+        run = CliRunner().invoke(main, ["--lang", lang, "batch", str(tmp_path), "--quiet"])
+        assert 1 == run.exit_code and f"a.json: {said}" in run.stderr, run.output
+        assert "score_many" not in run.output
+    [outcome] = score_many(None, [tmp_path / "a.json"])
+    assert "; in Python, pass indicator_set to score_many" in str(outcome.problems[0]), outcome.problems
+    assert "在 Python 中用 score_many 的 indicator_set 参数给出" in outcome.problems[0].text("zh")
+
+
 def test_a_set_named_outside_the_facts_folder_is_told_the_command_line_fix_only(tmp_path: Path) -> None:
     """QA155 F6: score, explain and batch of facts naming `../set.yaml` told the user of the command line what to pass
     score_many too (…score_many 用 indicator_set 参数). They are told --set alone, as before; score_many's callers are

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .._arith import in_engine_context
+from .._command_line import in_python
 from .._frozen import made_frozen
 from .._not_applicable import for_comparison, weighted_for_other
 from .._later import Deferred, Later
@@ -36,13 +37,18 @@ from .rows import ProjectRow, SetShape, failed_row, project_row, scores_row
 if TYPE_CHECKING:
     from ..forms.reader import ImportedFacts
 
-__all__ = ["Outcome", "Scorer", "ScoreDocuments", "NO_SET", "MOST_TYPED"]
+__all__ = ["Outcome", "Scorer", "ScoreDocuments", "no_set", "MOST_TYPED"]
 
 #: A 总分 typed on a form at or beyond this is a slip of the keyboard: 汇总 leaves it out rather than compare it.
 MOST_TYPED = Decimal(10**9)  # made exactly, in no caller's context (QA127 F5)
 
-NO_SET = ('no indicator set: give one (--set on the command line, indicator_set to score_many), or name one in the facts as '
-          '"indicator_set"')
+
+
+def no_set(source: str) -> Problem:
+    """A document that names no set, scored without one: the command line's fix is --set, a program's the indicator_set
+    argument of score_many (QA184 F8: the command line was told score_many's argument too)."""
+    return Problem(in_python('no indicator set: give one with --set, or name one in the facts as "indicator_set"',
+                             "pass indicator_set to score_many"), file=source)
 
 
 @record
@@ -259,7 +265,7 @@ class Scorer:
         if self.fixed is not None:
             return self.fixed
         if facts.indicator_set is None:
-            raise FactsError(Problem(NO_SET, file=document.source))
+            raise FactsError(no_set(document.source))
         if not isinstance(facts.indicator_set, str):  # Facts(indicator_set=5): said as a facts file's is, not a bug (QA127 F2)
             facts_of_document({"facts": {}, "indicator_set": facts.indicator_set}, document.source)
         folder = document.folder if document.folder is not None else Path(".")
