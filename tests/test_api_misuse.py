@@ -437,6 +437,22 @@ def test_a_polars_dataframe_or_a_pandas_to_dict_of_columns_is_refused_saying_wha
         score_many(small, {"budget.total": 200, "rows": {0: "a"}})
 
 
+def test_a_pandas_to_dict_of_columns_keyed_by_labels_or_of_no_rows_is_told_to_pass_records():
+    """QA184 F9: df.set_index("项目编号").to_dict() (column → {project id: value}), and an empty table's {"a": {}},
+    were told 'pass [facts]', which scores the columns as one project: only row numbers made a table's columns. Columns
+    with the same rows, or none, are told to pass df.to_dict("records"); one project's nested facts are still [facts]."""
+    small = load_indicator_set(ROOT / "examples" / "small" / "set.yaml")
+    for columns in ({"a": {"p1": 1}, "b": {"p1": 2}}, {"budget.total": {"p1": 200, "p2": 100}, "budget.paid": {"p1": 186.4,
+                                                                                                               "p2": 90}},
+                    {"a": {}}, {"a": {}, "b": {}}):
+        with pytest.raises(TypeError, match=r"not a table's columns .*pass df.to_dict\(\"records\"\)"):
+            score_many(small, columns)
+    for facts in ({"budget": {"total": 200, "paid": 186.4}}, {"budget": {"total": 200}, "output": {"done": 1}},
+                  {"j1": {"score": 3, "reason": "x"}, "j2": {"score": 4, "reason": "y"}}):
+        with pytest.raises(TypeError, match=r"not one: pass \[facts\]"):
+            score_many(small, facts)
+
+
 def test_a_pandas_dataframe_given_as_the_documents_is_refused_and_its_records_are_scored():
     """As above with pandas itself, when it is installed: the DataFrame is refused, its records are scored."""
     pd = pytest.importorskip("pandas")

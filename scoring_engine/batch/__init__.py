@@ -86,8 +86,22 @@ def score_many(indicator_set: IndicatorSet | str | os.PathLike[str] | None,
 _TABLE_ROWS = ("to_dict", "to_dicts", "iterrows", "iter_rows")
 
 
+#: The keys of a judgement fact, an object itself: facts of judgements alone are no table's columns.
+_JUDGEMENT_KEYS = frozenset({"score", "reason", "tier"})
+
+
 def _columns_of_rows(documents: object) -> bool:
-    """Whether `documents` is one mapping of columns, each a mapping keyed by row numbers: pandas' df.to_dict()."""
-    return (isinstance(documents, Mapping) and bool(documents) and
-            all(isinstance(column, Mapping) and column and all(isinstance(key, Integral) for key in column)
-                for column in documents.values()))
+    """Whether `documents` is one mapping of columns, each a mapping of rows: pandas' df.to_dict(), keyed by row numbers,
+    or by the labels of df.set_index(...) (QA184 F9): two columns or more with the same rows, each cell a value, or
+    columns of no rows at all (an empty table). One column of labels is not told apart from facts nested a level."""
+    if not isinstance(documents, Mapping) or not documents or "facts" in documents:
+        return False
+    columns = list(documents.values())
+    if not all(isinstance(column, Mapping) for column in columns):
+        return False
+    if all(column and all(isinstance(key, Integral) for key in column) for column in columns):
+        return True
+    rows = set(columns[0])
+    return (not rows and all(not column for column in columns)) or (
+        len(columns) > 1 and not rows <= _JUDGEMENT_KEYS and all(set(column) == rows for column in columns)
+        and not any(isinstance(cell, (Mapping, list)) for column in columns for cell in column.values()))
