@@ -17,7 +17,8 @@ from .facts import Facts
 from .model import IndicatorSet
 from .plan import ScoringPlan
 
-__all__ = ["ADD_TO_THE_FACTS", "declares_facts_key", "given_facts", "naming_another_set", "of_no_file", "with_own_fix"]
+__all__ = ["ADD_TO_THE_FACTS", "READ_FORM_HINT", "declares_facts_key", "given_facts", "naming_another_set", "of_no_file",
+           "with_own_fix"]
 
 
 def naming_another_set(err: FactsError | ScoringError, facts: Facts, indicator_set: IndicatorSet) -> FactsError | ScoringError:
@@ -52,6 +53,10 @@ def of_no_file(err: FactsError | ScoringError, facts: Facts) -> FactsError | Sco
 #: The hint for a missing fact of facts given from Python (a mapping), which have no file to add it to.
 ADD_TO_THE_FACTS = "add it to the facts given"
 
+#: The fix for the form read_form gives, passed where facts are (score) or a document is (score_many): QA180 F2, QA184 F10.
+READ_FORM_HINT = ("pass its facts, read_form(path, indicator_set).facts; or score the form with its warnings by "
+                  "score_many(indicator_set, [path])")
+
 #: The keys of a facts document (schemas/facts.schema.json).
 _DOCUMENT_KEYS = frozenset({"indicator_set", "project", "facts", "provenance", "about", "not_applicable"})
 
@@ -65,8 +70,7 @@ def given_facts(given: Facts | Mapping[str, Any], plan: ScoringPlan) -> Facts:
         raise TypeError(f"a Facts' source names its file as text or a Path, not {type(given.source).__name__}")
     if isinstance(getattr(given, "facts", None), Facts) and hasattr(given, "provenance"):  # read_form's ImportedFacts
         raise FactsError("facts must be an object of fact names and values, not the form read by read_form",
-                         hint="pass its facts, read_form(path, indicator_set).facts; or score the form with its "
-                              "warnings by score_many(indicator_set, [path])")  # (QA180 F2)
+                         hint=READ_FORM_HINT)  # (QA180 F2)
     if isinstance(values, (str, bytes, os.PathLike)):  # a file's name or text given for its facts (QA41 F5)
         raise FactsError("facts must be an object of fact names and values, not a file's name or text",
                          hint="read the file with load_facts(path), or the text with parse_facts(text)")

@@ -92,6 +92,8 @@ COMMANDS = (*_COMMAND_LINE, *OPTIONS,
     ("give score_many facts files, forms or the documents of find_documents([folder]), and the set as its indicator_set "
      "argument",
      "请把事实文件、自评表或 find_documents([文件夹]) 找到的文档交给 score_many，指标体系用它的 indicator_set 参数给出"),
+    ("a document is a Document, a Facts, a mapping of fact values or the path of a facts file, not the form read by "
+     "read_form", "一份文档应是 Document、Facts、事实值的映射或事实文件的路径，而不是 read_form 读出的表格"),
     ("a document is a Document, a Facts, a mapping of fact values or the path of a facts file, not {kind}",
      "一份文档应是 Document、Facts、事实值的映射或事实文件的路径，而不是 {kind}"),
     ("pass the facts of the project, or leave the item out", "传入该项目的事实，或去掉这一项"),

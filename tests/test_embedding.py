@@ -323,6 +323,24 @@ def test_a_form_read_by_read_form_given_to_score_is_told_to_pass_its_facts(small
     assert score(small, read.facts).total == score(small, load_facts(SMALL / "facts.json")).total
 
 
+def test_a_form_read_by_read_form_given_to_score_many_is_told_to_pass_its_facts_as_score_is(small):
+    """QA184 F10: score_many(s, [read_form(...)]) was told the generic 'a document is a Document, … not ImportedFacts
+    (pass the facts of the project, or leave the item out)', where score() says to pass read_form(path, indicator_set)
+    .facts or to give score_many the form's path. score_many now says the same, in English and Chinese."""
+    from scoring_engine import score_many
+    from scoring_engine.forms.reader import ImportedFacts
+
+    read = ImportedFacts(facts=load_facts(SMALL / "facts.json"), provenance={"budget": "评分表!D5"})  # as read_form gives
+    [outcome] = score_many(small, [read])
+    [problem] = outcome.problems
+    assert "not the form read by read_form" in problem.message and "ImportedFacts" not in problem.text("en")
+    assert "pass its facts, read_form(path, indicator_set).facts; or score the form with its warnings by " \
+           "score_many(indicator_set, [path])" == problem.hint
+    assert "而不是 read_form 读出的表格（请传入它的事实 read_form(path, indicator_set).facts" in problem.text("zh")
+    [scored] = score_many(small, [read.facts])
+    assert scored.ok
+
+
 @pytest.mark.parametrize(("detail", "chinese"), [([1], "而不是列表（请写成文字，或删去）"),
                                                  (None, "而不是空值（null）（请写成文字，或删去）")])
 def test_a_project_detail_of_the_wrong_kind_reads_in_chinese(small, detail, chinese):

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .._files import facts_of_document
-from .._given_facts import declares_facts_key
+from .._given_facts import READ_FORM_HINT, declares_facts_key
 from .._record import record
 from .._text import without_surrogates
 from ..errors import Problem
@@ -81,6 +81,10 @@ class Document:
             return cls(source=f"#{number + 1}", facts=Facts(values=copied(item)))
         if isinstance(item, (str, os.PathLike)):
             return cls._of_path(item, number)
+        if isinstance(getattr(item, "facts", None), Facts) and hasattr(item, "provenance"):  # read_form's ImportedFacts
+            return cls(source=f"#{number + 1}", problem=Problem(  # told as score() tells it (QA184 F10)
+                "a document is a Document, a Facts, a mapping of fact values or the path of a facts file, not the form "
+                "read by read_form", hint=READ_FORM_HINT))
         # one bad item of a caller's generator (a NULL row as None) fails alone, as a document that cannot be read does
         return cls(source=f"#{number + 1}", problem=Problem(
             f"a document is a Document, a Facts, a mapping of fact values or the path of a facts file, not "
