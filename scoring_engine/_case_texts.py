@@ -3,6 +3,7 @@ English or as printed in Chinese, and the differences that list what the project
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -11,7 +12,7 @@ from .errors import Problem
 from .model import IndicatorSet
 from .result import Result
 
-__all__ = ["contains", "flags_of", "missing_texts", "not_a_case_file"]
+__all__ = ["contains", "facts_file_fixes", "flags_of", "missing_texts", "not_a_case_file"]
 
 #: A text the project got, in English, with what says it in Chinese (a problem's, a warning's `.text("zh")`); a flag has
 #: none: it is the set's own words, translated where the engine added its own.
@@ -79,3 +80,19 @@ def _other_kind(data: Any, file: str) -> Problem | None:
                        hint=in_python("a case file names it with facts_file:; score it with scoring-engine score",
                                       "score it with score(indicator_set, load_facts(path))"))
     return None
+
+
+#: The fix in a case file for a file its facts_file names that is no facts file (QA184 F11: a set was told to be given
+#: with --set, which `test` has not): by what `load_facts` says the file is.
+_IN_A_CASE_FILE = {
+    "this is an indicator set (it has indicators: or extends:), not a facts file":
+        "name the set with indicator_set: at the top of the case file, and the project's facts file with facts_file:",
+    "this is a result written by scoring-engine score (it has engine: and total:), not a facts file":
+        "name the facts file it was made from with facts_file:",
+}
+
+
+def facts_file_fixes(problems: Iterable[Problem]) -> list[Problem]:
+    """The `problems` of loading the file a case file's facts_file names, each fix one a case file can follow."""
+    return [dataclasses.replace(p, hint=_IN_A_CASE_FILE[p.message]) if p.message in _IN_A_CASE_FILE else p
+            for p in problems]

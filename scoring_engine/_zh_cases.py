@@ -26,6 +26,10 @@ CASES = (
      "复制用例预期的需说明的一部分；预期没有需说明时写 flags: []"),
     # a facts file a case file names that is there but cannot be read: its own problems follow this line (QA128 F5)
     ("facts_file {ref} cannot be read:", "facts_file {ref} 无法读取："),
+    # its fix when it is a set or a result (_case_texts.facts_file_fixes, QA184 F11)
+    ("name the set with indicator_set: at the top of the case file, and the project's facts file with facts_file:",
+     "在测试用例文件开头用 indicator_set: 指明指标体系，用 facts_file: 指明项目的事实文件"),
+    ("name the facts file it was made from with facts_file:", "用 facts_file: 指明生成它的事实文件"),
     ("overrides must map fact names to values", "overrides 应为“事实名称: 值”的映射"),
     # a fact of a case's own facts or facts_file the set does not declare (`_case_undeclared`, QA181 F1)
     ("fact {name} in the case's {what} is not a fact of the set", "用例 {what} 中的事实 {name} 不是体系中的事实"),

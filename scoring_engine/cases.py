@@ -30,7 +30,7 @@ from typing import Any
 
 from . import _yaml
 from ._arith import fixed, in_engine_context, plain, round_half_up
-from ._case_texts import contains, flags_of, missing_texts, not_a_case_file
+from ._case_texts import contains, facts_file_fixes, flags_of, missing_texts, not_a_case_file
 from ._case_undeclared import facts_for as _facts_for
 from ._given_facts import with_own_fix
 from ._files import inside_folder, read_text, shown_path
@@ -409,7 +409,8 @@ def _facts_file(raw: Mapping[str, Any], path: Path, where: tuple[int, int] | Non
     try:
         return load_facts(inside_folder(ref, path.parent, "facts_file", CaseFileError))
     except FactsError as err:  # its own problems say where in it to fix, after the line naming it (QA128 F5)
-        raise CaseFileError([Problem(f"facts_file {ref!r} cannot be read:", str(path), *(where or ())), *err.problems]) from None
+        raise CaseFileError([Problem(f"facts_file {ref!r} cannot be read:", str(path), *(where or ())),
+                             *facts_file_fixes(err.problems)]) from None
 
 
 def _case_facts(raw: Mapping[str, Any], base: Facts | None, path: Path, name: str, lines: tuple[int | None, int | None],

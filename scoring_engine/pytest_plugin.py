@@ -42,11 +42,23 @@ class CaseFile(pytest.File):
         for number, slip in enumerate(refused):
             case = getattr(slip, "case_number", None)
             held.setdefault(("case", case) if case is not None else number, []).extend(slip.problems)
+        taken = {case.name for case in cases}  # two refused on one line (a flow-style list) are two items (QA184 F11)
         for problems in sorted(held.values(), key=lambda problems: problems[0].line or 0):  # in the file's order
             line = problems[0].line
-            yield RefusedCase.from_parent(self, name=f"line {line or '?'}", problems=_said(problems, lang), line=line)
+            name = _unique(f"line {line or '?'}", taken)
+            yield RefusedCase.from_parent(self, name=name, problems=_said(problems, lang), line=line)
         for case in cases:
             yield CaseItem.from_parent(self, name=case.name, case=case, lang=lang)
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    """`name`, or `name (2)`, `name (3)`… when an item has it already; taken from now on."""
+    shown, number = name, 1
+    while shown in taken:
+        number += 1
+        shown = f"{name} ({number})"
+    taken.add(shown)
+    return shown
 
 
 def _language(path: Path) -> str:

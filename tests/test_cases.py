@@ -192,6 +192,17 @@ def test_pytest_gives_each_faulty_case_its_own_item_headed_by_its_line(pytester:
     assert "test session" not in result.stdout.str().split("FAILURES")[-1]
 
 
+def test_pytest_names_two_faulty_cases_on_one_flow_style_line_apart(pytester: pytest.Pytester):
+    """QA184 F11: two faulty cases written on one line (cases: [{…}, {…}]) were two pytest items both named `line 3`,
+    which -k and --deselect cannot tell apart. The second is `line 3 (2)`; both fail, the good case passes."""
+    _beside_the_example(pytester.path)
+    pytester.makefile(".cases.yaml", set="indicator_set: set.yaml\nfacts_file: facts.json\ncases: [{name: a, expect: "
+                      "{totl: 1}}, {name: b, expec: {total: 1}}, {name: c, expect: {total: 79.73}}]\n")
+    result = pytester.runpytest("-v", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1, failed=2)
+    result.stdout.fnmatch_lines(["*::line 3 FAILED*", "*::line 3 (2) FAILED*", "*::c PASSED*"])
+
+
 def test_pytest_speaks_the_language_scoring_engine_test_speaks(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch):
     """QA181 F3: pytest reported a case in English whatever SCORING_ENGINE_LANG said, where `scoring-engine test` prints
     等级预期 良，实际 优. It follows the same rule: SCORING_ENGINE_LANG, else a Chinese locale or a Chinese case file."""
@@ -652,6 +663,25 @@ def test_a_facts_file_that_is_there_but_cannot_be_read_is_said_with_the_case_and
         load_cases(path)
     assert [(str(path), 2, 13, "facts_file 'bad.json' cannot be read:"), (bad, 1, 22, None)] == [
         (p.file, p.line, p.column, p.message if p.file == str(path) else None) for p in err.value.problems]
+
+
+def test_a_set_or_a_result_named_as_a_cases_facts_file_is_told_the_case_files_fix(tmp_path: Path) -> None:
+    """QA184 F11: a case's facts_file naming the set was told 'give it with --set, and the project's facts file as the
+    argument', which `test` has not. In a case file the fix is indicator_set: for the set and facts_file: for the facts;
+    a result is told to name the facts file it was made from. In English, Chinese and from Python."""
+    (tmp_path / "result.json").write_text('{"engine": {"version": "1"}, "total": 90, "indicators": []}', encoding="utf-8")
+    path = _case_file(tmp_path, "  - name: d\n    facts_file: set.yaml\n    expect: {total: 1}\n"
+                                "  - name: r\n    facts_file: result.json\n    expect: {total: 1}\n")
+    with pytest.raises(CaseFileError) as err:
+        load_cases(path)
+    hints = [p.hint for p in err.value.problems if p.file != str(path)]
+    assert ["name the set with indicator_set: at the top of the case file, and the project's facts file with facts_file:",
+            "name the facts file it was made from with facts_file:"] == hints
+    for lang, said in (("en", "not a facts file (name the set with indicator_set: at the top of the case file, and the "
+                              "project's facts file with facts_file:)"),
+                       ("zh", "不是事实文件（在测试用例文件开头用 indicator_set: 指明指标体系，用 facts_file: 指明项目的事实文件）")):
+        run = CliRunner().invoke(main, ["--lang", lang, "test", str(path)])
+        assert 1 == run.exit_code and said in run.output and "--set" not in run.output, run.output
 
 
 @pytest.mark.parametrize(("given", "said"), [
