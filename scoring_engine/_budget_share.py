@@ -46,12 +46,29 @@ _NOT_MONEY = re.compile(r"资格|评优|评先|申报|称号|荣誉|表彰|奖�
 _MONEY = re.compile(r"项目|预算|资金|经费|拨款|拨付|补助|补贴|安排|专项|支出|投资|额度|款")
 _JOINED = re.compile(r"或者|或|和|及|并|与|、|以及")
 _CLAUSE = re.compile(r"[，,。；;！!？?\s]")
+# 收回全部结余资金, 全额收回违规资金: all of a part of the money, which the budget figure does not give (QA185 F1)
+_PART = re.compile(r"结余|节余|结存|剩余|余额|未使用|未用|未支出|未支付|未拨付|已拨付|闲置|违规|违纪|违法|挤占|挪用|套取|骗取|"
+                   r"结转|沉淀|存量|多余|盈余|滞留|部分")
+_OBJECT_END = re.compile(r"[，,。；;！!？?]")
+
+
+def _all_back(text: str) -> re.Match[str] | None:
+    """The words taking the whole budget back (收回全部资金, 收回全部预算, 全部收回该项目资金, bare 全额收回), or None:
+    收回全部结余资金, 结余资金全部收回 take back all of a part of it (QA185 F1)."""
+    for back in _ALL_BACK.finditer(text):
+        start = max((m.end() for m in _OBJECT_END.finditer(text, 0, back.start())), default=0)
+        end = next((m.start() for m in _OBJECT_END.finditer(text, back.end())), len(text))
+        after, before = text[back.end():end].strip(), text[start:back.start()].strip()
+        taken = _JOINED.split(after)[0] if after else _JOINED.split(before)[-1]  # 收回全部X; X全部收回
+        if not _PART.search(taken):
+            return back
+    return None
 
 
 def _to_whole(text: str) -> bool:
     """Whether the consequence (its denied words taken out) takes the share up to the whole budget: it takes all of it
     back (收回全部资金), or cancels the project or its money, or cancels with nothing else named (核减30%以上直至取消)."""
-    if _ALL_BACK.search(text):
+    if _all_back(text):
         return True
     for cancel in _CANCELLED.finditer(text):
         parts = [part for part in _JOINED.split(cancel.group(1)) if part]
@@ -117,7 +134,7 @@ def _read(consequence: str) -> tuple[tuple[Share, str], ...]:
                      else Share(ZERO, n[0]) if kind == "at most" else Share(n[0], n[0]))
             found.append((share, match.group().strip()))
         text = pattern.sub(" ", text)  # a number read once is not read again by the next pattern
-    if not found and (back := _ALL_BACK.search(undenied)):  # 收回全部资金, 全额收回: the whole budget (QA184 F3)
+    if not found and (back := _all_back(undenied)):  # 收回全部资金, 全额收回: the whole budget (QA184 F3)
         found.append((Share(ONE, ONE), back.group()))
     return tuple(found)
 
@@ -132,7 +149,8 @@ def budget_share(consequence: str) -> Share | None:
     is 20%以上). A lower bound with 取消 of the project or its money goes up to
     the whole budget (核减30%以上直至取消, 核减30%以上，取消该项目); one with 取消
     denied (不取消, 不予取消) or of something else (取消该单位评优资格) has no
-    upper bound. 收回全部资金, 全额收回 with no percentage is the whole budget.
+    upper bound. 收回全部资金, 全额收回 with no percentage is the whole budget; 收回全部结余资金 (all of a part of
+    the money: 结余, 剩余, 未使用, 闲置, 违规 …) names no share.
     """
     found = _read(consequence)
     return found[0][0] if len(found) == 1 and unusable_share(consequence) is None else None

@@ -123,6 +123,33 @@ def test_taking_all_the_money_back_is_the_whole_budget(words: str):
     assert budget_share("不得" + words) is None
 
 
+@pytest.mark.parametrize("words,share", [
+    ("收回全部结余资金", None),
+    ("收回全部剩余未支出资金", None),
+    ("收回全部未使用资金", None),
+    ("收回全部闲置资金", None),
+    ("全额收回结余资金", None),
+    ("结余资金全部收回", None),
+    ("全部收回财政结余资金", None),
+    ("收回全部违规使用资金", None),
+    ("收回全部结转资金", None),
+    ("收回全部沉淀资金", None),
+    ("核减30%以上，全额收回结余资金", Share(Decimal("0.3"), None)),
+    ("核减30%以上，收回全部结余资金", Share(Decimal("0.3"), None)),
+    ("核减下年度预算50%，收回全部结余资金", Share(Decimal("0.5"), Decimal("0.5"))),
+    ("收回全部资金", Share(Decimal("1"), Decimal("1"))),
+    ("收回全部项目资金", Share(Decimal("1"), Decimal("1"))),
+    ("暂停该项目资金拨付，收回全部财政资金", Share(Decimal("1"), Decimal("1"))),
+    ("核减30%以上，收回全部资金", Share(Decimal("0.3"), Decimal("1"))),
+    ("核减50%以上，直至全部收回", Share(Decimal("0.5"), Decimal("1"))),
+])
+def test_taking_back_all_of_a_part_of_the_money_names_no_share_of_the_budget(words: str, share: Share | None):
+    """收回全部结余资金 takes back all of the unspent money, which the budget figure does not give: no share, so no amount
+    is made up; 核减30%以上，全额收回结余资金 is 30%以上, not 30%–100%. Before, any 收回全部 was 100% of the budget
+    (QA185 F1). 收回全部资金, 收回全部项目资金, bare 全部收回 still are."""
+    assert share == budget_share(words)
+
+
 def test_the_tally_adds_exact_budgets_and_counts_those_without():
     """Budgets add exactly; a project without a budget is counted and said to be; a project without a 主管部门 goes under 未填写;
     a unit is named with its 主管部门, so that 甲 of 民政局 and 甲 with none given are two units."""
