@@ -30,6 +30,9 @@ _DAYS_OR_LONGER = re.compile(r"个?(日历|自然)?(工作日|天|日|周|星期
 _HOURS = re.compile(r"个?小时")
 _MINUTES = re.compile(r"分钟")  # ≤30分钟内 is in minutes, as 20分钟 is (QA172 F2)
 _WITHIN = re.compile(r"(以|之)?内$")
+_DONE = re.compile(r"(完成|办结|完工|竣工)$")  # ≤30天完成, 3个月内办结: a time limit in 天, 个月 (QA185 F2)
+_YEAR_UNITS = ("年", "年度", "")  # 2024 in 年, or with no unit: a year, a date target (QA185 F2)
+_FIRST_YEAR, _LAST_YEAR = Decimal(1900), Decimal(2099)
 _SPACES = re.compile(r"\s+")
 
 _DATE_TEXT = re.compile(r"(19|20)\d\d\s*(年|[.\-/]\s*(0?[1-9]|1[0-2])(?!\d))|(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\b|"
@@ -56,25 +59,35 @@ def days_or_longer(unit: str, hours: bool = False) -> bool:
 
 def _bare_unit(unit: str) -> str:
     """A unit without its spaces and a closing 内/以内/之内 (个 月以内 is 个月)."""
-    return _WITHIN.sub("", _SPACES.sub("", unicodedata.normalize("NFKC", unit)))
+    return _WITHIN.sub("", _DONE.sub("", _SPACES.sub("", unicodedata.normalize("NFKC", unit))))
 
 
 def time_limit(sign: object, value: Decimal, unit: object, hours: bool) -> bool:
     """Whether a target naming no 二级 is a time limit of days or longer (≤6个月, 30天, 1年内; ≤72小时 when `hours`) of ten
     years at most, beside which a day number is a date. A time to reach (≥40000天, ≥3000小时) or a count of days served
-    (40000天) is an amount of that order, and so is the number beside it (QA183 F1).
+    (40000天) is an amount of that order, and so is the number beside it (QA183 F1). A year (2024 in 年 or 年度, or
+    2024 with no unit at all) is a date target: a day number beside it is a lost date, no count (QA185 F2).
 
     >>> time_limit("≤", Decimal(6), "个月", False), time_limit(None, Decimal(40000), "天", False)
     (True, False)
     >>> time_limit("≥", Decimal(3), "个月", False), time_limit(None, Decimal(1), "年内", False)
     (False, True)
+    >>> time_limit(None, Decimal(2024), "年", True), time_limit(None, Decimal(2024), None, True)
+    (True, True)
     """
+    if _year(value) and (unit is None or (isinstance(unit, str) and _bare_unit(unit) in _YEAR_UNITS)):
+        return True
     reach = isinstance(sign, str) and unicodedata.normalize("NFKC", sign).strip() in _TO_REACH
     if reach or not isinstance(unit, str) or not days_or_longer(unit, hours):
         return False
     written = _bare_unit(unit)
     kind = match.group(2) if (match := _DAYS_OR_LONGER.fullmatch(written)) else "小时"
     return abs(value) <= _TEN_YEARS.get(kind, Decimal(3653))
+
+
+def _year(value: Decimal) -> bool:
+    """Whether a number is a year of 1900–2099, as a target written 2024 is."""
+    return value == value.to_integral_value() and _FIRST_YEAR <= value <= _LAST_YEAR
 
 
 def time_unit(unit: str) -> str:

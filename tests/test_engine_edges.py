@@ -610,6 +610,46 @@ def test_a_day_number_beside_a_date_alone_in_a_facts_files_row_is_refused(target
         target_row(0, {"name": "项目完工时间", "target": target, "actual": 45519})
 
 
+@pytest.mark.parametrize("row", [{"target": 2024, "unit": "年", "actual": 45519}, {"target": 2024, "unit": "年度", "actual": 45519},
+                                 {"target": 2024, "actual": 45519}, {"target": "2024", "actual": 45519},
+                                 {"target": "≤30天完成", "actual": 45519}, {"target": 30, "unit": "天完成", "actual": 45519},
+                                 {"target": "3个月内完成", "actual": 45519}])
+def test_a_day_number_beside_a_year_or_a_limit_in_days_to_finish_is_refused_as_a_lost_date(row) -> None:
+    """QA185 F2: a facts file's row naming no 二级 with target 2024 in 年 (or 2024 with no unit) beside 45657 scored
+    完成率2255.78%, full marks; 2024 is a year, so the day number beside it is a date that lost its format, as it was
+    before QA183 F1. ≤30天完成 is a limit in 天 as ≤30天 is."""
+    from scoring_engine.target_rows import target_row
+
+    with pytest.raises(ValueError, match=r"a date that lost its format \(Excel's day number of 2024-08-15\)"):
+        target_row(0, {"name": "项目完成时间", **row})
+
+
+@pytest.mark.parametrize("row", [{"target": 2024, "unit": "年", "actual": 2024}, {"target": 2000, "actual": 2100},
+                                 {"target": 2024.5, "actual": 45519}, {"target": 2200, "unit": "年", "actual": 45519}])
+def test_a_year_beside_no_day_number_or_a_number_no_year_still_scores(row) -> None:
+    """QA185 F2's bound: a year beside a number that is no day number, or a target that is no year of 1900–2099, scores."""
+    from scoring_engine.target_rows import target_row
+
+    assert D(str(row["actual"])) == target_row(0, {"name": "服务人次", **row}).actual
+
+
+def test_a_year_target_beside_a_lost_date_is_refused_through_score(tmp_path) -> None:
+    """QA185 F2, through score: 项目完成时间 target 2024 in 年 at 45657 scored 完成率2255.78%，得满分; it is refused (exit 1)
+    naming the row and the date, Excel's 2024-12-31."""
+    import json
+
+    from click.testing import CliRunner
+
+    from scoring_engine.cli import main
+
+    document = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    row = {"id": "t1", "name": "项目完成时间", "weight": 20, "target": 2024, "unit": "年", "actual": 45657}
+    document["facts"]["targets"]["output"][0] = row
+    (facts := tmp_path / "facts.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(facts)])
+    assert 1 == run.exit_code and "第 1 行（项目完成时间）" in run.output and "2024-12-31 的日序数" in run.output, run.output
+
+
 def test_a_count_of_days_served_scores_through_score(tmp_path) -> None:
     """QA183 F1, through score: 日间照料累计服务天数 ≥40000天 at 45000 in a facts file's row was refused (exit 1, 时效指标行的
     实际完成值 '45000' 是失去日期格式的日期); it scores 完成率112.50%，得满分20.00分, exit 0."""
