@@ -116,6 +116,8 @@ def line_slips(line: str, number: int) -> list[Slip]:
     [(14, '”')]
     >>> [(s.column, s.char, s.spaced) for s in line_slips("  -\u00a0{min: 0.95, points: 10}", 1)]
     [(4, '\xa0', True)]
+    >>> [(s.column, s.char) for s in line_slips("  - \u00a0{min: 0.95}", 1) + line_slips("bands:  \u00a0[1]", 2)]
+    [(5, '\xa0'), (9, '\xa0')]
     """
     found: list[Slip] = []
     indent = len(line) - len(line.lstrip(_INDENTED_WITH))
@@ -153,16 +155,16 @@ def _structure_slips(line: str, start: int, number: int) -> list[Slip]:
             key_from, value_from = (i + 1 if ch == "{" else None), i + 1
         elif ch in "]}":
             depth = max(depth - 1, 0)
-        elif ch == ":" and line[i + 1:i + 2] in _SPACE_SLIPS and key_from is not None:  # 'weight:　15', an input method's
-            found.append(Slip(number, i + 2, line[i + 1], spaced=True))  # space, or a no-break one pasted (QA177 F3)
-            key_from, value_from = None, i + 1
+        elif ch == ":" and (slip := _space_slip(line, i + 1)) is not None and key_from is not None:  # 'weight:　15', an
+            found.append(Slip(number, slip + 1, line[slip], spaced=True))  # input method's space, or a no-break one
+            key_from, value_from = None, i + 1  # pasted, after any spaces (QA177 F3, QA185 F4)
         elif ch == ":" and line[i + 1:i + 2] in ("", " ", "\t"):
             key_from, value_from = None, i + 1
         elif ch == "," and depth:
             key_from, value_from = (i + 1 if line.rfind("[", 0, i) < line.rfind("{", 0, i) else None), i + 1
         elif ch == "-" and key_from == value_from and not depth and not line[value_from:i].strip() \
-                and line[i + 1:i + 2] in _SPACE_SLIPS:  # '-\u00a0{min: 0.95…}': a list item's dash, and a pasted space
-            found.append(Slip(number, i + 2, line[i + 1], spaced=True))  # (QA183 F8)
+                and (slip := _space_slip(line, i + 1)) is not None:  # '-\u00a0{min…}', '- \u00a0{min…}': a list item's
+            found.append(Slip(number, slip + 1, line[slip], spaced=True))  # dash, and a pasted space (QA183 F8, QA185 F4)
             key_from, value_from = i + 1, i + 1
         elif ch == "-" and not line[value_from:i].strip() and line[i + 1:i + 2] == " ":
             key_from, value_from = i + 1, i + 1  # a list item, which may be a mapping
@@ -177,6 +179,13 @@ def _structure_slips(line: str, start: int, number: int) -> list[Slip]:
 
 
 _SPACE_SLIPS = frozenset({"\u3000", *INVISIBLE})  # what may stand for the space after a key's colon
+
+
+def _space_slip(line: str, at: int) -> int | None:
+    """Where a full-width or invisible space stands after a colon or a dash, right at `at` or after a run of spaces
+    ('bands: \u00a0[…]'), or None."""
+    after = len(line) - len(line[at:].lstrip(" "))
+    return after if line[after:after + 1] in _SPACE_SLIPS else None
 _KEY = re.compile(r"[A-Za-z_][\w.\-]*")  # the keys of sets, facts and case files are ASCII
 _KEY_START = re.compile(r"[A-Za-z_][\w.\-]*\s*[:：]")  # a key and its colon, right after a dash: '—id:
 _NEXT_ENTRY = re.compile(r"\s*(?:[{\[]|[A-Za-z_][\w.\-]*\s*[:：])")

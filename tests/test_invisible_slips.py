@@ -69,6 +69,29 @@ def test_an_invisible_character_after_a_list_dash_is_named_on_its_line(char: str
            "space in its place" in run.output, run.output
 
 
+@pytest.mark.parametrize("spaces", [" ", "  "])
+@pytest.mark.parametrize("char", AFTER_COLON, ids=[f"U+{ord(c):04X}" for c in AFTER_COLON])
+def test_an_invisible_character_after_spaces_after_a_dash_or_colon_is_named_at_its_column(char: str, spaces: str,
+                                                                                           tmp_path: Path) -> None:
+    """QA185 F4: '- \u00a0{min: 0.95, points: 10}' (a space, then a no-break space, after a list dash) and
+    'bands: \u00a0[…]' were 这里不能出现“键: 值”（检查这一行和上一行的冒号与缩进）, naming nothing; the invisible character is
+    named at its own column with the fix, as it is right after the dash or colon (QA183 F8, QA177 F3)."""
+    text = EXAMPLE_SET.read_text(encoding="utf-8")
+    item = next(row for row in text.splitlines() if row.lstrip().startswith("- {min:"))
+    dashed = item.replace("- ", f"-{spaces}{char}", 1)
+    line, column = text.split(item)[0].count("\n") + 1, item.index("-") + 2 + len(spaces)
+    (path := tmp_path / "set.yaml").write_text(text.replace(item, dashed, 1), encoding="utf-8")
+    code, lines = _validate(path)
+    assert 1 == code and len(lines) == 1, lines
+    assert lines[0].startswith(f"错误：{path}:{line}:{column}: '\\u{ord(char):04X}' 是看不见的"), lines
+    assert "YAML 在这里只能是空格（删去它，换成一个空格：" in lines[0] and "键: 值" not in lines[0], lines
+    flow = f"facts:\n  rows:{spaces}{char}[{{a: 1}}, {{a: 2}}]\n  other: 1\n"
+    (facts := tmp_path / "facts.yaml").write_text(flow, encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "en", "score", "--set", str(EXAMPLE_SET), str(facts)])
+    assert f"{facts}:2:{8 + len(spaces)}: an invisible {_NAMES[char]} '\\u{ord(char):04X}' where YAML expects only " \
+           "spaces (type a space in its place" in run.output, run.output
+
+
 @pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85"])
 def test_a_line_separator_inside_a_value_is_named_at_its_real_line(char: str, tmp_path: Path) -> None:
     """A U+2028 pasted inside a name is a line break to YAML: the line after it was said to miss its colon, a line the
