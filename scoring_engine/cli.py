@@ -41,7 +41,7 @@ if TYPE_CHECKING:  # each command imports what it needs when it runs: validate n
 
 __all__ = ["main", "EXIT_INVALID", "EXIT_INTERNAL"]
 
-FILE_FORMATS = frozenset({"html", "json", "csv"})  # they declare or imply UTF-8 (CSV's BOM): written as --output writes
+FILE_FORMATS = frozenset({"html", "json", "csv", "yaml"})  # files (UTF-8; CSV's BOM): on the screen as --output writes them
 TEMPLATE_FORMATS, DIFF_FORMATS = ["xlsx", "json", "yaml", "html", "markdown", "csv"], ["table", "markdown", "xlsx"]
 #: batch --jobs: more worker processes than this would only compete for the cores (and each holds the set)
 MAX_JOBS = 4 * (os.cpu_count() or 1)
@@ -377,7 +377,7 @@ def resolve(set_ref: str, output: Path | None) -> None:
     header = _say(origin) + f"\nsha256 {loaded.sha256}" + resolved_warning(loaded)  # a form of it named its base (QA156 F2)
     assert resolved.located.root is not None
     text = resolved_yaml(resolved.located.root, header)
-    _deliver(text, output, f"{output}: written")
+    _deliver(text, output, f"{output}: written", "yaml")  # a YAML file the engine reads back: its UTF-8 bytes (QA185 F3)
 
 
 @main.command()
@@ -434,7 +434,7 @@ def sets(set_id: str | None, copy_to: Path | None) -> None:
     if set_id is not None:
         from ._set_copy import bundled_set_file
 
-        say(read_text(bundled_set_file(set_id), MAX_YAML_BYTES, IndicatorSetError)[0])
+        say(read_text(bundled_set_file(set_id), MAX_YAML_BYTES, IndicatorSetError)[0], as_file=True)  # `> copy.yaml`
         return
     if not found:
         say(_say("no bundled indicator sets") + "\n")

@@ -25,19 +25,18 @@ def _run(*args: str, encoding: str = "gbk") -> subprocess.CompletedProcess[bytes
     ("score", str(EXAMPLE_FACTS), "--format", "markdown"),
     ("explain", str(EXAMPLE_FACTS), "-i", "process.compliance"),
     ("explain", str(EXAMPLE_FACTS), "-i", "output.quantity"),
-    ("sets", "national-framework"),
-    ("sets", "cost-type-self-evaluation"),
 ], ids=lambda args: " ".join(Path(a).name for a in args))
 def test_a_gbk_standard_output_gets_the_report_with_a_plain_minus_for_the_engines_own(args):
-    """The engine's reasons, explain lines and two bundled sets hold the minus sign −, which GBK lacks: the whole output
-    was refused (exit 1, nothing written). It is written, − as -, › as >, and nothing else changed."""
+    """The engine's reasons and explain lines hold the minus sign −, which GBK lacks: the whole output was refused (exit 1,
+    nothing written). It is written, − as -, › as >, and nothing else changed. (A bundled set printed by `sets ID` is a
+    file, written as its UTF-8 bytes: see the YAML test below, QA185 F3.)"""
     done = _run(*args)
     assert 0 == done.returncode, done.stderr.decode("gbk", "replace")
     shown = done.stdout.decode("gbk")
     assert shown and "−" not in shown
     full = _run(*args, encoding="utf-8").stdout.decode("utf-8")
     assert full.replace("−", "-").replace("›", ">").replace("\r\n", "\n") == shown.replace("\r\n", "\n")
-    if args[0] != "sets" and args[-1] != "json":
+    if args[-1] != "json":
         assert " - " in shown  # the engine's own minus, plain
 
 
@@ -94,3 +93,54 @@ def test_a_file_written_with_output_keeps_the_minus_sign(tmp_path: Path):
     done = _run("score", str(EXAMPLE_FACTS), "--format", "markdown", "-o", str(tmp_path / "r.md"))
     assert 0 == done.returncode
     assert "(94.00% − 60.00%)" in (tmp_path / "r.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("args", [
+    ("template", "self-evaluation", "--format", "yaml"),
+    ("template", "national-framework", "--format", "yaml"),
+    ("resolve", "PROFILE"),
+], ids=" ".join)
+def test_yaml_on_a_gbk_standard_output_is_the_utf8_file_score_reads_back(args, tmp_path: Path):
+    """`template SET --format yaml > sk.yaml` (and `resolve P > x.yaml`) on a GBK standard output wrote GBK bytes, which
+    `score sk.yaml` then refused as a GBK file, and 节约率−5% became 节约率-5% (QA185 F3). A YAML the engine writes for a
+    file is the UTF-8 bytes --output writes, whatever the output takes, and the engine reads it back."""
+    profile = tmp_path / "p.yaml"
+    profile.write_text("extends: national-framework\n", encoding="utf-8")
+    args = tuple(str(profile) if a == "PROFILE" else a for a in args)
+    done = _run(*args)
+    assert 0 == done.returncode, done.stderr.decode("gbk", "replace")
+    written = tmp_path / "out.yaml"
+    assert 0 == _run(*args, "--output", str(written)).returncode
+    assert written.read_bytes() == done.stdout
+    redirected = tmp_path / "redirected.yaml"
+    redirected.write_bytes(done.stdout)
+    read_back = _run("validate" if args[0] == "resolve" else "score", str(redirected)).stderr.decode("gbk")
+    assert "GBK" not in read_back and "UTF-8" not in read_back, read_back
+    if args[0] == "resolve":  # the national framework's 节约率−5%, kept
+        assert "−".encode() in done.stdout
+
+
+@pytest.mark.parametrize("set_id", ["national-framework", "cost-type-self-evaluation"])
+def test_a_bundled_set_printed_to_a_gbk_standard_output_is_its_file(set_id: str, tmp_path: Path):
+    """`sets ID > copy.yaml` on a GBK standard output fitted the set's − to - and wrote GBK bytes, a copy the engine then
+    refused as a GBK file (QA185 F3; this test expected the − fitted before). It is the bundled file's own UTF-8 bytes,
+    − kept, and it validates."""
+    from scoring_engine.loader import bundled_sets
+
+    done = _run("sets", set_id)
+    assert 0 == done.returncode, done.stderr.decode("gbk", "replace")
+    assert bundled_sets()[set_id].read_bytes() == done.stdout and "−".encode() in done.stdout
+    copy = tmp_path / "copy.yaml"
+    copy.write_bytes(done.stdout)
+    assert 0 == _run("validate", str(copy)).returncode
+
+
+def test_lint_json_on_a_gbk_standard_output_is_utf8_as_score_json_is(tmp_path: Path):
+    """`lint --format json` on a GBK standard output was GBK, the set's − fitted to - (QA185 F3): JSON is UTF-8, as
+    `score --format json` writes it; the same bytes whatever the output takes."""
+    path = tmp_path / "执行−率.yaml"
+    path.write_text(EXAMPLE_SET.read_text(encoding="utf-8"), encoding="utf-8")
+    done = _run("lint", str(path), "--format", "json")
+    assert done.returncode in (0, 1), done.stderr.decode("gbk", "replace")
+    assert done.stdout == _run("lint", str(path), "--format", "json", encoding="utf-8").stdout
+    assert str(path) == json.loads(done.stdout.decode("utf-8"))["sets"][0]["set"]

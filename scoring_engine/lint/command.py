@@ -44,7 +44,7 @@ def run_lint(refs: tuple[str, ...], strict: bool, fmt: str) -> int:
     if fmt == "json":
         if current_language() == "zh":  # messages and hints are for people, in their language, as score's JSON gives them
             _in_chinese(documents)
-        say(_json.dumps({"sets": documents}) + "\n")
+        say(_json.dumps({"sets": documents}) + "\n", as_file=True)  # UTF-8 bytes, as score --format json (QA185 F3)
     return 1 if invalid or (strict and warned) else 0
 
 
