@@ -93,3 +93,52 @@ def test_an_earlier_report_of_a_jsonl_line_that_moved_says_so(tmp_path: Path) ->
     assert ("报告文件夹中有2份报告是之前一次运行写出的，本次没有重写，仍是之前的结果：000001-p-1.html（JSONL文件的该行本次没有"
             "项目：行号可能变了，其项目可能写在另一份报告中）；000002-p-2.html（该行本次写为000001-p-2.html，但其前的项目有增减，"
             "该行不一定仍是同一个项目）；请删除它们，或把报告写入空文件夹") in run.output, run.output
+
+
+def _two_projects(path: Path) -> None:
+    """q.jsonl of 项目A (id A) then 项目B (id B), beside its set."""
+    (path.parent / "set.yaml").write_bytes(SMALL_SET.read_bytes())
+    write_jsonl(path, 1)
+    line = json.loads(path.read_text(encoding="utf-8"))
+    lines = []
+    for name in ("A", "B"):
+        line["project"] = {**line.get("project", {}), "name": f"项目{name}", "id": name}
+        lines.append(json.dumps(line, ensure_ascii=False) + "\n")
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def test_a_jsonl_line_now_holding_another_project_does_not_replace_its_report(tmp_path: Path) -> None:
+    """q.jsonl of 项目A then 项目B, its first line deleted and the batch run again: 000001-q-1.html was 项目A's and would
+    be 项目B's. Before, it was replaced in silence, exit 0 (a line known by its place only); it is refused before anything
+    is written, the line naming both projects (QA185 F5). The same lines run again replace their own reports."""
+    source = tmp_path / "q.jsonl"
+    _two_projects(source)
+    reports = tmp_path / "R"
+    assert 0 == _batch(source, "--reports", reports).exit_code
+    assert 0 == _batch(source, "--reports", reports).exit_code  # the same projects on the same lines: replaced
+    written = (reports / "000001-q-1.html").read_bytes()
+    assert "项目A" in written.decode("utf-8")
+    source.write_text(source.read_text(encoding="utf-8").split("\n", 1)[1], encoding="utf-8")
+    run = _batch(source, "--reports", reports)
+    assert 1 == run.exit_code
+    assert [f"错误：{reports / '000001-q-1.html'}: 本次 {source}:1（B）的报告 000001-q-1.html 会替换之前一次运行为同一行写出"
+            "的报告，而该行当时是另一个项目（A）：其前的行有增减，已停止，没有写出任何报告（把本批次的报告写入另一个文件夹"
+            "（--reports），或删除之前的报告）"] == run.output.splitlines()
+    assert written == (reports / "000001-q-1.html").read_bytes()
+
+
+def test_a_jsonl_lines_report_whose_project_the_mark_does_not_record_is_not_replaced(tmp_path: Path) -> None:
+    """A mark an earlier version wrote records a JSONL line's report by its place only: which project it is of is not
+    known, so it is refused as a file of an unknown project is (QA184 F4), not taken for the same project's (QA185 F5)."""
+    source = tmp_path / "q.jsonl"
+    _two_projects(source)
+    reports = tmp_path / "R"
+    assert 0 == _batch(source, "--reports", reports).exit_code
+    mark = (reports / REPORTS_MARK).read_text(encoding="utf-8")
+    (reports / REPORTS_MARK).write_text("".join(line + "\n" for line in mark.splitlines() if not line.startswith("# 项目")),
+                                        encoding="utf-8")
+    run = _batch(source, "--reports", reports)
+    assert 1 == run.exit_code
+    assert (f"错误：{reports / '000001-q-1.html'}: 本次 {source}:1 的报告 000001-q-1.html 会替换之前一次运行为同一行写出的"
+            "报告，而该报告是哪个项目的无从得知（由早先的版本写出，只按行号记录JSONL文件的行），已停止，没有写出任何报告"
+            "（把本批次的报告写入另一个文件夹（--reports），或删除之前的报告）") == run.output.splitlines()[0]

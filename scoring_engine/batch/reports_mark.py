@@ -5,12 +5,14 @@ reads everything else in DIR (QA35 F3, QA37 F3/F4: projects kept or later put th
 Beside each name the mark records what the report is of (`report_source`), in a line an earlier version reads as a
 comment: a later run refuses, before it writes anything, to replace a report of another project under the same name
 (QA182 F1: 甲/自评.json's 000001-自评.html replaced by 乙/自评.json's), and says of each report it did not write
-again why (QA182 F5).
+again why (QA182 F5). A JSONL line's report also records which project the line held (`line_project`): a line removed
+above it moves another project onto its place, whose report is refused as another project's (QA185 F5).
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import stat
@@ -18,10 +20,10 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from ..errors import Problem
+from .duplicates import same_id
 
-__all__ = ["REPORTS_MARK", "EarlierReport", "earlier_reports", "listed_reports", "mark_reports", "note_report",
-           "replaced", "report_source", "report_sources",
-           "reports_written"]
+__all__ = ["REPORTS_MARK", "EarlierReport", "earlier_reports", "line_project", "listed_reports", "mark_reports",
+           "note_report", "replaced", "report_projects", "report_source", "report_sources", "reports_written"]
 
 #: The mark's file name (hidden: a folder search never reads a file whose name starts with a dot).
 REPORTS_MARK = ".scoring-engine-reports"
@@ -30,6 +32,7 @@ _HEAD = ("# scoring-engine batch --reports 写出的报告，批量评分搜索�
          "# 以下为这些报告的文件名；本文件夹中的其他文件照常读取。\n" + _LISTED_FIRST + "\n")
 _MOST = 10_000_000  # bytes of a mark read: names of a province's reports fit many times over
 _SOURCE = "# 来源\t"  # '# 来源<tab>000001-a.html<tab>/data/a.json': what a report is of (a comment to earlier versions)
+_PROJECT = "# 项目\t"  # '# 项目<tab>000001-q-1.html<tab>["P1"]': the project a JSONL line's report is of (QA185 F5)
 _BREAKS = re.compile("[\t\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")  # what would end a line of the mark, or its field
 
 
@@ -75,12 +78,45 @@ def report_source(source: str, path: str | os.PathLike[str] | None, line: int | 
     return _BREAKS.sub(lambda found: f"\\u{ord(found.group()):04x}", where)
 
 
-def replaced(report: Path, source: str, of: str, earlier: str | None) -> Problem | None:
+def line_project(text: str | None) -> str | None:
+    """Which project a JSONL line holds, as the mark records it: its id as ids are compared (["P1"]), else its name and
+    unit (["", "项目A", "某市民政局"]); None for a line that is no JSON object (no report is written of it).
+
+    >>> line_project('{"project": {"id": " Ｐ1 ", "name": "项目A"}}'), line_project('{"project": {"name": "项目A"}}')
+    ('["P1"]', '["", "项目A", ""]')
+    """
+    try:
+        document = json.loads(text) if text is not None else None
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(document, dict):
+        return None
+    project = document.get("project")
+    project = project if isinstance(project, dict) else {}
+    project_id = project.get("id")
+    key = same_id(project_id) if project_id is not None and not isinstance(project_id, (dict, list)) else ""
+    parts = [key] if key.strip() else ["", *(str(project.get(field) or "").strip() for field in ("name", "unit"))]
+    return _BREAKS.sub(lambda found: f"\\u{ord(found.group()):04x}", json.dumps(parts, ensure_ascii=False))
+
+
+def _shown(project: str) -> str:
+    """A project as line_project records it, for a message: its id, or its name and unit."""
+    try:
+        return " ".join(str(part) for part in json.loads(project) if part) or "?"
+    except (ValueError, TypeError):
+        return project
+
+
+def replaced(report: Path, source: str, of: str, earlier: str | None, project: str | None = None,
+             was: str | None = None) -> Problem | None:
     """Why this run must not write `report` (the report of `source`, what it is `of`), a file already there of which
     the mark records `earlier`: the report of another project (QA182 F1), of a document no longer there (the same
     project perhaps, its folder renamed: QA184 F5), or a file of which nothing is known (QA184 F4); None: the same
-    project's."""
+    project's. Of a JSONL line, `project` is the project it holds now and `was` the one the mark records: the same line
+    holding another project (a line removed above it), or one the mark does not record, is refused too (QA185 F5)."""
     name = report.name
+    if earlier == of and project is not None and was != project and _plain_file(report):
+        return _line_replaced(name, source, project, was, report)
     if earlier is None:
         if not _plain_file(report):  # a link, a pipe: said as the report is written (it is never written through)
             return None
@@ -97,6 +133,18 @@ def replaced(report: Path, source: str, of: str, earlier: str | None) -> Problem
     return Problem(f"the report {name} of {source} would replace the report of {earlier}, which an earlier run wrote "
                    "under the same name", file=str(report),
                    hint="write this batch's reports in another folder (--reports), or delete the earlier report")
+
+
+def _line_replaced(name: str, source: str, project: str, was: str | None, report: Path) -> Problem:
+    if was is None:
+        return Problem(f"the report {name} of {source} would replace the report an earlier run wrote of the same line, "
+                       "whose project is not known (written by an earlier version, which knew a JSONL line by its place "
+                       "only)", file=str(report),
+                       hint="write this batch's reports in another folder (--reports), or delete the earlier reports")
+    return Problem(f"the report {name} of {source} ({_shown(project)}) would replace the report an earlier run wrote of "
+                   f"the same line, which then held another project ({_shown(was)}): lines before it were added or "
+                   "removed", file=str(report),
+                   hint="write this batch's reports in another folder (--reports), or delete the earlier reports")
 
 
 def _gone(source: str) -> bool:
@@ -118,6 +166,12 @@ def report_sources(folder: str | Path) -> dict[str, str]:
     return _sources(_read(Path(folder) / REPORTS_MARK) or "")
 
 
+def report_projects(folder: str | Path) -> dict[str, str]:
+    """Name → the project its JSONL line held (line_project), for the reports of JSONL lines the mark of `folder` records
+    so (a mark of an earlier version records none)."""
+    return _sources(_read(Path(folder) / REPORTS_MARK) or "", _PROJECT)
+
+
 def _read(mark: Path) -> str | None:
     try:
         with open(mark, "rb") as handle:
@@ -126,9 +180,9 @@ def _read(mark: Path) -> str | None:
         return None
 
 
-def _sources(text: str) -> dict[str, str]:
-    return dict(line[len(_SOURCE):].split("\t", 1) for line in text.split("\n")
-                if line.startswith(_SOURCE) and "\t" in line[len(_SOURCE):])
+def _sources(text: str, kind: str = _SOURCE) -> dict[str, str]:
+    return dict(line[len(kind):].split("\t", 1) for line in text.split("\n")
+                if line.startswith(kind) and "\t" in line[len(kind):])
 
 
 class EarlierReport(str):
@@ -168,7 +222,7 @@ def earlier_reports(stale: Iterable[str], sources: Mapping[str, str], planned: M
     return found
 
 
-def note_report(folder: Path, name: str, source: str | None = None) -> None:
+def note_report(folder: Path, name: str, source: str | None = None, project: str | None = None) -> None:
     """List `name` in the mark of `folder` before the report is written (by the worker that writes it): a run stopped
     at any time leaves no report unlisted (QA42 F2). A line appended, as each worker does at once; nothing when the
     mark is not there (the run could not make it) or is a link."""
@@ -177,7 +231,8 @@ def note_report(folder: Path, name: str, source: str | None = None) -> None:
     except OSError:
         return
     with contextlib.suppress(OSError), os.fdopen(handle, "ab") as mark:  # one write: the name and what it is of
-        mark.write((f"{name}\n" + (f"{_SOURCE}{name}\t{source}\n" if source is not None else "")).encode())
+        mark.write((f"{name}\n" + (f"{_SOURCE}{name}\t{source}\n" if source is not None else "")
+                    + (f"{_PROJECT}{name}\t{project}\n" if project is not None else "")).encode())
 
 
 def mark_reports(folder: Path, names: Iterable[str]) -> None:
@@ -195,8 +250,11 @@ def mark_reports(folder: Path, names: Iterable[str]) -> None:
     temporary = folder / f"{REPORTS_MARK}.tmp"
     with contextlib.suppress(OSError):
         sources = _sources(before or "")  # kept for the reports listed: the next run checks them (QA182 F1)
+        projects = _sources(before or "", _PROJECT)  # and a JSONL line's project, a line's report of one (QA185 F5)
         temporary.write_text(_HEAD + "".join(f"{name}\n" for name in sorted(listed))
-                             + "".join(f"{_SOURCE}{name}\t{sources[name]}\n" for name in sorted(listed) if name in sources),
+                             + "".join(f"{_SOURCE}{name}\t{sources[name]}\n" for name in sorted(listed) if name in sources)
+                             + "".join(f"{_PROJECT}{name}\t{projects[name]}\n" for name in sorted(listed)
+                                       if name in projects and _LINE.fullmatch(sources.get(name, ""))),
                              encoding="utf-8")
         os.replace(temporary, mark)
     with contextlib.suppress(OSError):

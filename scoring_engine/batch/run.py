@@ -36,8 +36,8 @@ from ..reports.batch_output import BatchOutput
 from ..reports.batch_xlsx import BatchWorkbook
 from .compare import DEFAULT_THRESHOLD, RECHECK, compare
 from .inputs import batch_paths, count_documents, find_documents, searched_files, searched_paths
-from .reports_mark import (REPORTS_MARK, earlier_reports, listed_reports, mark_reports, replaced, report_source,
-                           report_sources)
+from .reports_mark import (REPORTS_MARK, earlier_reports, line_project, listed_reports, mark_reports, replaced,
+                           report_projects, report_source, report_sources)
 from .kept import SPACE_ERRORS, Rows
 from .matching import Paths
 from .recheck import Recheck, nested
@@ -183,10 +183,14 @@ def _planned(options: BatchOptions, reports: Path, own: Iterable[Path], sources:
     extension = REPORT_EXTENSIONS[options.report_format]
     planned = {}
     clashes = []
+    projects = report_projects(reports)  # the project each JSONL line's report was of (QA185 F5)
     for index, document in enumerate(find_documents(options.inputs, own, options.taken)):
         name = report_name(index, document.source, extension)
         planned[name] = of = report_source(document.source, document.path, document.line)
-        if name in there and (clash := replaced(reports / name, document.source, of, sources.get(name))) is not None:
+        if name not in there:
+            continue
+        now = line_project(document.text) if document.line is not None and sources.get(name) == of else None
+        if (clash := replaced(reports / name, document.source, of, sources.get(name), now, projects.get(name))) is not None:
             clashes.append(clash)
     if clashes:
         raise ScoringEngineError(clashes)

@@ -24,7 +24,7 @@ from ..model import IndicatorSet
 from ..render import RENDERERS
 from ..reports.batch_xlsx import detail_cells
 from .inputs import Document
-from .reports_mark import note_report, report_source
+from .reports_mark import line_project, note_report, report_source
 from .entry import Entry
 from .scoring import Outcome, Scorer
 
@@ -99,7 +99,8 @@ class BatchWorker:
             raise ScoringEngineError(Problem("cannot write the report: it is not a file (a report is written as a file in "
                                              "the reports folder)", file=str(target)))
         source = report_source(document.source, document.path, document.line)  # what it is of, recorded (QA182 F1)
-        note_report(self.config.reports, name, source)  # listed first: a run stopped now leaves no report unlisted (QA42 F2)
+        project = line_project(document.text) if document.line is not None else None  # a JSONL line's (QA185 F5)
+        note_report(self.config.reports, name, source, project)  # listed first: a run stopped now leaves none unlisted (QA42 F2)
         write_atomically(target, content)
         return outcome
 
