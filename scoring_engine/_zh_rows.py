@@ -174,6 +174,10 @@ ROWS = (
      "而该文件是哪个项目的报告无从得知（由早先的版本写出，或不是 batch 写出的），已停止，没有写出任何报告"),
     ("write this batch's reports in another folder (--reports), or delete the earlier reports",
      "把本批次的报告写入另一个文件夹（--reports），或删除之前的报告"),
+    # a file a folder search found whose name ends in spaces or dots after its suffix (batch/inputs.py: QA186 F4)
+    ("the file name has {tail} after {suffix}, so it is not read as a {kind} file",
+     "文件名在 {suffix} 之后还有 {tail}（空格或句点），因此没有作为 {kind} 文件读取"),
+    ("rename it to end in {suffix}", "把文件名改为以 {suffix} 结尾"),
     # a JSONL line's report that would replace the same line's report of another project (batch/reports_mark.py: QA185 F5)
     ("the report {name} of {source} would replace the report an earlier run wrote of the same line, whose project is not "
      "known (written by an earlier version, which knew a JSONL line by its place only)", "本次 {source} 的报告 {name} "

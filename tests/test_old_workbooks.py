@@ -114,3 +114,23 @@ def test_an_xlsb_renamed_xlsx_is_said_to_be_a_binary_workbook(tmp_path: Path):
         book.writestr("xl/workbook.bin", b"\x83\x01\x00")
     run = CliRunner().invoke(main, ["--lang", "en", "score", str(tmp_path / "form.xlsx")])
     assert 1 == run.exit_code and "this is an Excel binary workbook (.xlsb), which is not read" in run.output, run.output
+
+
+def test_a_form_or_facts_file_whose_name_ends_in_a_space_is_a_failed_project_of_a_folders_batch(tmp_path: Path):
+    """QA186 F4: 'P2024003.xlsx ' (a space after .xlsx, as unzipping a Windows zip leaves) beside P2024004.xlsx was left
+    out of the folder's batch without a word (1 project, exit 0). It and a facts file 'b.json.' are failed projects each
+    saying what follows the suffix, with the fix score gives: rename it to end in .xlsx (.json); Chinese under Chinese."""
+    folder = tmp_path / "单位"
+    folder.mkdir()
+    (folder / "P2024003.xlsx ").write_bytes(_form(tmp_path))
+    (folder / "P2024004.xlsx").write_bytes(_form(tmp_path))
+    (folder / "b.json.").write_text("{}", encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "en", "batch", str(folder), "-q"])
+    assert 1 == run.exit_code and "3 projects: 1 scored, 2 failed" in run.output, run.output
+    assert (f"{folder / 'P2024003.xlsx '}: the file name has ' ' after .xlsx, so it is not read as a .xlsx file (rename it "
+            "to end in .xlsx)") in run.output
+    assert "b.json.: the file name has '.' after .json, so it is not read as a .json file (rename it to end in .json)" \
+        in run.output
+    chinese = CliRunner().invoke(main, ["--lang", "zh", "batch", str(folder), "-q"]).output
+    assert "P2024003.xlsx : 文件名在 .xlsx 之后还有 ' '（空格或句点），因此没有作为 .xlsx 文件读取（把文件名改为以 .xlsx 结尾）" \
+        in chinese, chinese

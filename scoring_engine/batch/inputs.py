@@ -55,6 +55,9 @@ ONLY_SUMMARIES = ("nothing to score below this folder: no facts file, filled for
                   "an earlier batch wrote, which are left out")
 ONLY_SUMMARIES_HINT = "give the facts files or forms they summarised"
 TAKEN_HINT = "give the folder of the projects to score as the input, and the re-check's with --compare-with"
+#: A name that ends in spaces or dots after a suffix the search reads ('P2024003.xlsx ', unzipped from a Windows zip): the
+#: search finds it, to say so, rather than leave the project out (QA186 F4).
+_MISNAMED = re.compile(r".*(\.(?:json|jsonl|ya?ml|xlsx|xlsm))([ .]+)\Z", re.IGNORECASE | re.DOTALL)
 
 
 def find_documents(inputs: Iterable[str | os.PathLike[str]], skip: Iterable[str | os.PathLike[str]] = (),
@@ -132,6 +135,10 @@ def _documents(paths: list[Path], skip: _Skipped, taken: _Skipped) -> Iterator[D
                 summaries_only = summaries_only and real not in read  # a project read through another input is read
                 continue
             read.add(real)
+            if folder and (misnamed := _misnamed(file)) is not None:
+                summaries_only = False
+                yield misnamed
+                continue
             jsonl = file.suffix.lower() == JSONL_SUFFIX
             if (not folder or not jsonl) and batch_summary(file):  # an earlier run's output: given by name said so
                 if not folder:
@@ -198,6 +205,8 @@ def count_documents(inputs: Iterable[str | os.PathLike[str]], skip: Iterable[str
 def _counted(file: Path, folder: bool) -> int:
     """The documents of one file: a JSONL file's lines (none when, below a folder, every one is an earlier run's result);
     none for an earlier run's summary below a folder, one error for it given by name; one for any other file."""
+    if folder and _misnamed(file) is not None:
+        return 1
     if file.suffix.lower() == JSONL_SUFFIX:
         if not folder:
             return 1 if batch_summary(file) else _count_lines(file)
@@ -227,9 +236,24 @@ def _facts_files(folder: Path, unreadable: list[OSError]) -> list[Path]:
 def _read_in_search(path: Path, lower: str) -> bool:
     """Whether a folder search reads the file at `path` (its name in lower case `lower`), when it meets it: an old
     workbook (.xls, WPS's .et) or a spreadsheet of another kind (.ods, .xlsb, .xltx) too, which fails saying to save it
-    as .xlsx (a unit's form is never left out unsaid)."""
+    as .xlsx, and a name ending in spaces or dots after a suffix it reads, which fails saying to rename it (a unit's
+    form is never left out unsaid)."""
+    if (misnamed := _MISNAMED.match(lower)) is not None:
+        lower = lower[:misnamed.end(1)]
     return lower.endswith((".json", JSONL_SUFFIX, *FORM_SUFFIXES, *OLD_FORM_SUFFIXES)) or (
-        lower.endswith((".yaml", ".yml")) and _holds_facts(path))
+        lower.endswith((".yaml", ".yml")) and not lower.endswith(_CASES_SUFFIX) and _holds_facts(path))
+
+
+def _misnamed(file: Path) -> Document | None:
+    """The failed project of a file a folder search found whose name ends in spaces or dots after the suffix it is
+    read by ('P2024003.xlsx '), with the fix: rename it; None for any other file."""
+    found = _MISNAMED.match(file.name)
+    if found is None:
+        return None
+    shown = without_surrogates(str(file))
+    return Document(source=shown, problem=Problem(f"the file name has {found.group(2)!r} after {found.group(1)}, so it "
+                                                  f"is not read as a {found.group(1)} file", file=shown,
+                                                  hint=f"rename it to end in {found.group(1)}"))
 
 
 def searched_files(folders: Iterable[str | os.PathLike[str]],
