@@ -74,6 +74,23 @@ def test_a_typed_rate_is_compared_as_typed_rounded_or_cut_and_amounts_in_wan_cou
     assert warned == ("the form gives the 执行率" in output), output
 
 
+@pytest.mark.parametrize(("cells", "typed", "computed"), [
+    ({"E6": 1000, "F6": 899.96, "H6": 1}, "100%", "899.96 ÷ 1000 = 89.996%"),  # not 90%, above 未达到90%
+    ({"E6": 1345.24, "F6": 1076.19, "H6": 1}, "100%", "1076.19 ÷ 1345.24 = 79.9999%"),  # not 80%
+    ({"E6": 1234.5, "F6": 1100, "H6": 0.989999715361917}, "98.99997%", "1100 ÷ 1234.5 = 89.10%"),  # as the cell shows
+    ({"E6": 1000, "F6": 833.35, "H6": 0.833449}, "83.345%", "833.35 ÷ 1000 = 83.335%"),  # never both 83.34%
+])
+def test_the_rates_of_a_typed_execution_rate_hint_are_never_rounded_up_onto_a_line_nor_shown_unrounded(
+        tmp_path: Path, cells: dict, typed: str, computed: str) -> None:
+    """QA186 F1: 899.96 ÷ 1000 was shown "= 90%" (rounded up onto the line its 需说明 says it falls short of; the score
+    line said 89.996%), and a 执行率 typed 98.99997% as 98.9999715361917%. Each rate is shown as the form prints
+    rates: two decimals, or as many more as keep it off a line it falls short of, and two that differ never alike."""
+    code, output = _run(_filled(tmp_path, **cells))
+    assert 0 == code, output
+    assert f"{SHEET}!H6: the form gives the 执行率 {typed} where its amounts give {computed}; the computed one counts" \
+        in output
+
+
 def test_a_typed_execution_rate_written_as_a_bare_number_is_warned_in_chinese_on_a_chinese_run(tmp_path: Path) -> None:
     """QA23 F4: a 执行率 typed 50 (a bare number, for 91%) was warned in English among Chinese lines: the catalog held the
     wording of a rate typed with its %, not of a bare one."""

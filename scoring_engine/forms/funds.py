@@ -17,6 +17,7 @@ from .._arith import in_range, plain, round_half_up
 from .._text import cut
 from ..errors import Problem
 from ..target_rows import written_quantity
+from .grid import percent_figure
 from .reading import SAME_UNIT, UNUSED, FormReading, not_worked_out
 from .workbook import Formula
 
@@ -70,11 +71,26 @@ def _typed_rate(reading: FormReading, row: int, columns: Mapping[str, int]) -> N
         return  # amounts past MAX_FACT_MAGNITUDE are refused where the set reads them; a rate past it is no 执行率
     if any(in_range(rate) and _agrees(rate * 100, computed) for rate in typed):
         return
-    shown = f"{plain(typed[0] * 100)}%" if len(typed) == 1 else plain(typed[0])  # as typed: 90%, or a bare 1.5
+    shown, worked_out = _two_rates(typed[0] if len(typed) == 1 else None, paid / budget)
     reading.warnings.append(Problem(
-        f"{reading.sheet.ref(row, columns['rate'])}: the form gives the 执行率 {shown} where its amounts give "
-        f"{plain(paid)} ÷ {plain(budget)} = {plain(round_half_up(computed, 2))}%; the computed one counts",
-        file=str(reading.path)))
+        f"{reading.sheet.ref(row, columns['rate'])}: the form gives the 执行率 {shown or plain(typed[0])} where its "
+        f"amounts give {plain(paid)} ÷ {plain(budget)} = {worked_out}%; the computed one counts", file=str(reading.path)))
+
+
+def _two_rates(typed: Decimal | None, computed: Decimal) -> tuple[str, str]:
+    """A typed rate in percent (with its %) and the computed one (without), as the form prints rates: two decimals, or
+    as many more as keep a rate off a line it falls short of (89.996%, not the 90% of 需说明: QA186 F1); the typed one
+    as its cell shows it (98.99997%, not 98.9999715361917%). Two that would read alike get the decimals that tell them
+    apart. A bare number typed (None: 1.5, which is 1.5 or 150%) is shown as typed, by the caller."""
+    places = 2
+    while True:
+        text = percent_figure(computed, places)
+        if typed is None:
+            return "", text
+        shown = percent_figure(typed, places)
+        if shown != text or places >= _MOST_PLACES + 6:
+            return f"{shown}%", text
+        places += 1
 
 
 def _agrees(typed: Decimal, computed: Decimal) -> bool:

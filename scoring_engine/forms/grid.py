@@ -14,7 +14,7 @@ from decimal import Decimal
 from .._arith import fixed, plain, uncarried_places
 from .._record import record
 
-__all__ = ["Cell", "Grid", "GridBuilder", "percent_places", "shown"]
+__all__ = ["Cell", "Grid", "GridBuilder", "percent_figure", "percent_places", "shown"]
 
 
 @record
@@ -43,6 +43,14 @@ def percent_places(rate: Decimal) -> int:
     return uncarried_places(rate * 100, 2)
 
 
+def percent_figure(rate: Decimal, places: int = 2) -> str:
+    """A rate (a share) in percent as the form prints it, without its %: whole (84), else with `places` decimals or as
+    many more as keep it off a line it falls short of (89.995, not 90.00, beside a 需说明 of a rate under 90%: QA63 F1)."""
+    if rate * 100 == (rate * 100).to_integral_value():
+        return plain(rate * 100)
+    return fixed(rate * 100, uncarried_places(rate * 100, places))
+
+
 def shown(cell: Cell) -> str:
     """The cell's value as printed: numbers in their format, units after them, empty cells empty."""
     value = cell.value
@@ -50,10 +58,8 @@ def shown(cell: Cell) -> str:
         return ""
     if not isinstance(value, Decimal):
         return value
-    if cell.style == "percent":  # two decimals, or more where rounding would reach a line it falls short of (QA63 F1)
-        text = plain(value * 100) if (value * 100) == (value * 100).to_integral_value() else \
-            fixed(value * 100, percent_places(value))
-        return text + "%"
+    if cell.style == "percent":
+        return percent_figure(value) + "%"
     text = fixed(value, cell.places) if cell.style == "score" and cell.places is not None else plain(value)
     return text + (cell.unit or "")
 
