@@ -242,6 +242,23 @@ def test_a_units_projects_that_could_not_be_scored_are_counted_in_its_ranking_an
     assert ["以下1个实施单位的项目均未能评分，不在此排名中：站场（住建局，1个）"] in table
 
 
+def test_a_project_naming_no_department_where_others_do_is_in_no_unit_ranking_and_counted_under_it():
+    """QA186 F2: a form of 市第一中学 whose 主管部门 was left blank was ranked as a unit of its own, its one project 1st
+    beside the school's other six under 市教育局. Where any project names its 主管部门, one naming none is in no unit's
+    ranking (as in no 主管部门's), and the note under the ranking counts it; a batch naming none ranks units alone."""
+    rows = [_row(0, "94", unit="市第一中学"), *(_row(i, "80", unit="市第一中学", department="市教育局") for i in (1, 2)),
+            _row(3, "70", unit="市实验小学", department="市教育局"), _row(4, "60", department="市教育局")]
+    summary = summarise(rows)
+    assert [("市第一中学", "市教育局", 2), ("市实验小学", "市教育局", 1)] == \
+        [(u.name, u.department, u.count) for u in summary.units]
+    cells = [cell for row in statistics(summary) for cell in row]
+    assert "未填写实施单位的1个项目、未填写主管部门的1个项目不在此排名中" in cells  # the units'
+    assert "未填写主管部门的1个项目不在此排名中" in cells  # the departments'
+    alone = summarise([_row(0, "94", unit="市第一中学"), _row(1, "80", unit="市实验小学")])
+    assert [("市第一中学", ""), ("市实验小学", "")] == [(u.name, u.department) for u in alone.units]
+    assert 0 == alone.unranked_units_department
+
+
 def test_a_unit_named_as_unscored_under_one_department_and_ranked_under_another_is_said_to_be_ranked():
     """单位甲 of 部门A was ranked first with 评分失败 0 while the note under the ranking said "单位甲（部门Z，1个）" had no
     project scored: units are told apart by their 主管部门, but the note read as if 单位甲 had none. It now says 部门A's

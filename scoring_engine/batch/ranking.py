@@ -28,7 +28,7 @@ from .._record import record
 from .._text import is_hidden, prints_as_nothing
 from .rows import ProjectRow
 
-__all__ = ["Names", "Ranked", "count", "ranked", "spellings_note", "unscored"]
+__all__ = ["Names", "Ranked", "count", "ranked", "spellings_note", "told_apart", "unscored"]
 
 _MOST_NAMES = 100_000  # spellings kept as written, to spare their NFKC (the names themselves are kept, as the rankings are)
 _SHOWN_VARIANTS = 10  # names spelt several ways that the note lists
@@ -127,6 +127,18 @@ def count(table: dict[tuple[str, str], list[Any]], key: tuple[str, str], row: Pr
     entry[2] += flagged
     by_set = entry[3]
     by_set[row.max_total] = by_set.get(row.max_total, ZERO) + row.total
+
+
+def told_apart(units: dict[tuple[str, str], list[Any]], failed: Counter[tuple[str, str]], departments_named: bool
+               ) -> tuple[dict[tuple[str, str], list[Any]], int]:
+    """The units to rank, and how many projects are left out: where any project of the batch names its 主管部门,
+    those that name none. A unit is told apart by its 主管部门: a project of 市第一中学 without one was ranked as a unit of
+    its own, its one total 1st beside the whole school's (QA186 F2). In a batch that names no 主管部门, units rank alone."""
+    if not departments_named:
+        return units, 0
+    apart = [key for key in units if not key[0]]
+    return ({key: entry for key, entry in units.items() if key[0]},
+            sum(units[key][0] + failed[key] for key in apart))  # its failed projects too: named in no note of unscored
 
 
 def unscored(table: dict[tuple[str, str], list[Any]], failed: Counter[tuple[str, str]]) -> tuple[tuple[str, str, int], ...]:

@@ -39,7 +39,7 @@ from .consequences import ConsequenceCount, ConsequenceTally
 from .duplicates import Duplicate, IdTally, same_year
 from .funds import Funds, FundsTally
 from .categories import CategoryStat, CategoryTally, add_rate, mean_rate
-from .ranking import Names, Ranked, count, ranked, unscored
+from .ranking import Names, Ranked, count, ranked, told_apart, unscored
 from .rows import RECHECK, IndicatorRow, ProjectRow
 
 __all__ = ["summarise", "Summariser", "Summary", "SetSummary", "GradeCount", "Bin", "IndicatorStat", "Ranked", "Placed", "Funds",
@@ -194,6 +194,7 @@ class Summary:
     worst_tied: int = 0  # the same for the worst
     unranked_units: int = 0  # projects that name no 实施单位: in no unit's ranking
     unranked_departments: int = 0  # projects that name no 主管部门
+    unranked_units_department: int = 0  # projects naming their unit but no 主管部门 where others name one: in no ranking
     unread_units: int = 0  # failed projects whose 实施单位 is unknown (facts that could not be read): in no ranking
     unread_departments: int = 0  # the same for the 主管部门
     # units and departments none of whose projects could be scored: (主管部门, name, projects failed), in no ranking
@@ -374,6 +375,7 @@ class Summariser:
     @in_engine_context  # the caller's decimal context cannot change a mean
     def summary(self) -> Summary:
         p = max([MEAN_PLACES, *(s.row.precision for s in self.sets.values())])
+        units, apart = told_apart(self.units, self.failed_in["units"], bool(self.departments or +self.failed_in["departments"]))
         return Summary(
             documents=self.documents,
             scored=self.documents - self.failed,
@@ -381,13 +383,14 @@ class Summariser:
             internal=self.internal,
             flagged=self.flagged,
             sets=_told_apart(tuple(_set_summary(s) for s in self.sets.values())),
-            units=ranked(self.units, p, self.failed_in["units"]),
+            units=ranked(units, p, self.failed_in["units"]),
             departments=ranked(self.departments, p, self.failed_in["departments"]),
             unscored_units=unscored(self.units, self.failed_in["units"]),
             unscored_departments=unscored(self.departments, self.failed_in["departments"]),
             spellings=self.names.variants(),
             **self._placed(),
             unranked_units=self.unranked_units,
+            unranked_units_department=apart,
             unranked_departments=self.unranked_departments,
             unread_units=self.unread["units"],
             unread_departments=self.unread["departments"],

@@ -31,7 +31,7 @@ from .batch_tables import (CATEGORY_HEADER, CONSEQUENCES, DUPLICATES_HEADER, DUP
                            PROBLEMS, RANKED_BY, RANKED_NOTE, UNMATCHED_HEADER, UNMATCHED_TITLE, Rate, Score, category_cells,
                            cell_text, compared_row, compared_table, consequence_rows, duplicate_rows,
                            explain_rows, grade_funds_cells, grade_funds_header, problem_rows, ranking_cells, ranking_header,
-                           rankings, tie_note, unmatched_cells, unranked_note, unread_note, unscored_note)
+                           rankings, tie_note, unmatched_cells, unread_note, unscored_note)
 from ._page import BASE_CSS
 from ._page import head as page_head
 
@@ -303,7 +303,7 @@ def _rankings(summary: Summary) -> str:
         if ranked or unscored:
             parts.append(f"<h3>{title}（{RANKED_BY}）</h3>\n" + _ranked_table(title, ranked))
             if left_out:
-                parts.append(f'<p class="note">{unranked_note(title, left_out)}</p>\n')
+                parts.append(f'<p class="note">{left_out}</p>\n')
             if unread:
                 parts.append(f'<p class="note">{unread_note(title, unread)}</p>\n')
             if unscored:

@@ -341,10 +341,7 @@ def statistics(summary: Summary) -> list[list[Any]]:
             header = ranking_header(title)
             rows += [[], [Heading(f"{title}排名（{RANKED_BY}）")], [RANKED_NOTE], [Heading(h) for h in header]]
             rows += [ranking_cells(r, title) for r in ranked] or [["无。"]]  # as the page says it (QA176 F6)
-            if left_out:
-                rows.append([unranked_note(title, left_out)])
-            if unread:
-                rows.append([unread_note(title, unread)])
+            rows += [[note] for note in (left_out, unread_note(title, unread) if unread else "") if note]
             if unscored:
                 rows.append([unscored_note(title, unscored, ranked)])
     if summary.duplicates:
@@ -405,16 +402,19 @@ def ranking_cells(r: Ranked, title: str) -> list[Any]:
             Score(r.mean, r.places) if r.mean is not None else "—", Rate(r.mean_rate), r.flagged]
 
 
-def rankings(summary: Summary) -> tuple[tuple[str, tuple[Ranked, ...], int, int, tuple[tuple[str, str, int], ...]], ...]:
-    """(title, ranked, projects naming none, failed projects whose one is unknown, those with none scored), for units and
-    for 主管部门."""
-    return (("实施单位", summary.units, summary.unranked_units, summary.unread_units, summary.unscored_units),
-            ("主管部门", summary.departments, summary.unranked_departments, summary.unread_departments,
-             summary.unscored_departments))
+def rankings(summary: Summary) -> tuple[tuple[str, tuple[Ranked, ...], str, int, tuple[tuple[str, str, int], ...]], ...]:
+    """(title, ranked, the note of projects naming none, failed projects whose one is unknown, those with none scored)."""
+    s = summary
+    return (("实施单位", s.units, unranked_note("实施单位", s.unranked_units, s.unranked_units_department), s.unread_units,
+             s.unscored_units),
+            ("主管部门", s.departments, unranked_note("主管部门", s.unranked_departments), s.unread_departments,
+             s.unscored_departments))
 
 
-def unranked_note(title: str, count: int) -> str:
-    return f"未填写{title}的{count}个项目不在此排名中"
+def unranked_note(title: str, count: int, no_department: int = 0) -> str:
+    """Projects left out of a ranking: naming no unit (主管部门), or their unit but no 主管部门 where others name theirs."""
+    said = [f"未填写{title}的{count}个项目"] * bool(count) + [f"未填写主管部门的{no_department}个项目"] * bool(no_department)
+    return f"{'、'.join(said)}不在此排名中" if said else ""
 
 
 def unread_note(title: str, count: int) -> str:
