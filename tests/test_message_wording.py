@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from conftest import ROOT
@@ -348,6 +349,28 @@ def test_an_empty_score_of_a_qualitative_row_names_the_row_and_a_negative_actual
     assert code == 1 and "!H15：行 工程竣工验收合格：应填单位给这个定性行打的分，实际是空单元格（按档次“达成年度指标”" in out, out
     code, out = _run("--lang", "zh", "score", str(_form_with(tmp_path, F13=-9.5)))
     assert code == 1 and "实际完成值不能为负数，实际是 -9.5（填写不小于 0 的数；" in out, out
+
+
+@pytest.mark.parametrize("set_id", ["sichuan-self-evaluation", "hubei-self-evaluation", "self-evaluation"])
+def test_a_form_without_its_side_sheet_is_told_the_bundled_set_its_title_is_the_form_of(tmp_path: Path,
+                                                                                       set_id: str) -> None:
+    """QA186 F3: a Sichuan 部门预算项目支出绩效自评表 whose sheet 表外事实 was deleted was told "例如 --set
+    self-evaluation", which cannot read it (找不到项目资金的表头…). The set suggested is one whose layout's title is the
+    form's: sichuan-self-evaluation for Sichuan's, self-evaluation for 项目支出绩效自评表 (a profile's form among them:
+    its title is the same), and the set suggested scores the form."""
+    import openpyxl
+
+    from conftest import written_form
+
+    form = written_form(ROOT / "indicator_sets" / f"{set_id}.facts.json", tmp_path / "form.xlsx")
+    book = openpyxl.load_workbook(form)
+    del book["表外事实"]
+    book.save(form)
+    suggested = "sichuan-self-evaluation" if set_id.startswith("sichuan") else "self-evaluation"
+    code, out = _run("--lang", "zh", "score", str(form))
+    assert code == 1 and f"（请用 --set 指定指标体系，例如 --set {suggested}）" in out, out
+    if set_id != "hubei-self-evaluation":  # a profile's form is read with its own set, which its title does not name
+        assert 0 == _run("score", str(form), "--set", suggested)[0]
 
 
 def test_a_workbook_without_the_side_sheet_says_so_and_form_structure_errors_use_the_forms_words(tmp_path: Path) -> None:

@@ -8,15 +8,16 @@ from typing import Any
 
 from .._text import prints_as_nothing
 
-__all__ = ["CHINESE_DIGITS", "YEAR", "YEAR_PLAIN", "plain_year", "same_label"]
+__all__ = ["CHINESE_DIGITS", "YEAR", "YEAR_PLAIN", "normal", "plain_year", "same_label"]
 
 
 def same_label(written: str, label: str) -> bool:
     """Whether a cell's text is the label: full-width forms, spaces and a trailing colon ignored."""
-    return _normal(written) == _normal(label)
+    return normal(written) == normal(label)
 
 
-def _normal(text: str) -> str:
+def normal(text: str) -> str:
+    """A label or title as `same_label` compares it."""
     # a label with its unit written after it ('年度资金总额（万元）', '分值(分)') is the label: the unit is the form's own
     return _UNIT_AFTER.sub("", "".join(unicodedata.normalize("NFKC", text).split()).rstrip(":"))
 

@@ -26,8 +26,8 @@ from .content import is_own_conclusion
 from .funds import check_funds
 from .indicators import PUT_THE_ROW_BACK, read_indicators
 from .label_cells import reason_words, refuse_header_formulas, refuse_heading_values, unread_funds_label
-from .labels import CHINESE_DIGITS as _CHINESE_DIGITS, YEAR as _YEAR, YEAR_PLAIN as _YEAR_PLAIN
-from .layout import Block, FormLayout, form_layout
+from .labels import CHINESE_DIGITS as _CHINESE_DIGITS, normal, YEAR as _YEAR, YEAR_PLAIN as _YEAR_PLAIN
+from .layout import Block, FormLayout, form_layout, form_layouts
 from .bases import base_version
 from .reading import (FILL_THE_CELL, SIDE_SHEET, Blank, FormReading, another_layout, hidden_rows, how_to_read_with,
                       named_set, named_version, read_with, refuse_score_sheet, refused_values)
@@ -152,13 +152,32 @@ def bundled_set_named(sheets: list[Sheet], source: str) -> str:
         refuse_score_sheet(sheets, source)
     if named is None and not any(s.name == SIDE_SHEET for s in sheets):  # not a form the tool wrote, or its sheet deleted
         raise FactsError(Problem(f"no indicator set: the workbook has no sheet {SIDE_SHEET}, where a form names its set",
-                                 file=source, hint="pass --set ID|PATH, e.g. --set self-evaluation"))
+                                 file=source, hint=f"pass --set ID|PATH, e.g. --set {_set_by_title(sheets)}"))
     if named is None:
         raise FactsError(Problem(NO_FORM_SET, file=source))
     if named not in bundled_sets():  # a slip of a bundled set's id is said as one (QA54 F7)
         raise FactsError(Problem(f"the form names the set {named}, which is not bundled: pass --set ID|PATH", file=source,
                                  hint=how_to_read_with(named, source)))
     return named
+
+
+def _set_by_title(sheets: list[Sheet]) -> str:
+    """The bundled set to suggest for a workbook with no side sheet: one whose form layout's title is the sheet's (the
+    longest that ends its title, or its name: 部门预算项目支出绩效自评表 is Sichuan's, not the 项目支出绩效自评表 it ends
+    in), a set of its own (extending none) with a funds block first; self-evaluation for a title of no layout. A
+    Sichuan form was told to use self-evaluation, which cannot read it (QA186 F3)."""
+    from ..loader import bundled_sets, load_indicator_set
+
+    written = {normal(text) for sheet in sheets for text in (sheet.name, *(v for (r, _), v in sheet.cells.items()
+                                                                         if r <= 2 and isinstance(v, str)))}
+    titles = {key: normal(form_layout(key).title) for key in form_layouts()}
+    found = sorted((len(title), key) for key, title in titles.items() if any(t.endswith(title) for t in written))
+    if not found:
+        return "self-evaluation"
+    sets = [load_indicator_set(path) for path in bundled_sets().values()]
+    fitting = sorted((bool(s.extends), not (s.form.funds or s.form.targets), s.id) for s in sets
+                     if s.form.layout == found[-1][1])
+    return fitting[0][2] if fitting else "self-evaluation"
 
 
 def _header(reading: FormReading) -> None:
