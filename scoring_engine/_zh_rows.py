@@ -177,6 +177,7 @@ ROWS = (
     # a file a folder search found whose name ends in spaces or dots after its suffix (batch/inputs.py: QA186 F4)
     ("the file name has {tail} after {suffix}, so it is not read as a {kind} file",
      "文件名在 {suffix} 之后还有 {tail}（空格或句点），因此没有作为 {kind} 文件读取"),
+    ("rename it to end in {suffix}, then {save}", "把文件名改为以 {suffix} 结尾，然后{save!t}"),
     ("rename it to end in {suffix}", "把文件名改为以 {suffix} 结尾"),
     # a JSONL line's report that would replace the same line's report of another project (batch/reports_mark.py: QA185 F5)
     ("the report {name} of {source} would replace the report an earlier run wrote of the same line, whose project is not "

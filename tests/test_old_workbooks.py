@@ -134,3 +134,25 @@ def test_a_form_or_facts_file_whose_name_ends_in_a_space_is_a_failed_project_of_
     chinese = CliRunner().invoke(main, ["--lang", "zh", "batch", str(folder), "-q"]).output
     assert "P2024003.xlsx : 文件名在 .xlsx 之后还有 ' '（空格或句点），因此没有作为 .xlsx 文件读取（把文件名改为以 .xlsx 结尾）" \
         in chinese, chinese
+
+
+def test_an_old_workbook_whose_name_ends_in_a_space_or_dot_is_a_failed_project_saying_rename_and_save_as(tmp_path: Path):
+    """QA187 F6: 'e.xls ' (a space after .xls) and 'g.et.' beside f.xls and a facts file: the batch reported f.xls's
+    save-as-.xlsx error but left the other two out without a word. Each is a failed project now, told to rename it and
+    save it as .xlsx (an .ods too, with LibreOffice named); Chinese under Chinese."""
+    folder = tmp_path / "单位"
+    folder.mkdir()
+    for name in ("e.xls ", "f.xls", "g.et.", "h.ods "):
+        (folder / name).write_bytes(OLD_OFFICE)
+    (folder / "p1.json").write_bytes((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_bytes())
+    run = CliRunner().invoke(main, ["--lang", "en", "batch", str(folder), "-q"])
+    assert 1 == run.exit_code and "5 projects: 1 scored, 4 failed" in run.output, run.output
+    assert (f"{folder / 'e.xls '}: the file name has ' ' after .xls, so it is not read as a .xls file (rename it to end "
+            "in .xls, then open it in Excel or WPS and save it as Excel Workbook (.xlsx))") in run.output
+    assert "g.et.: the file name has '.' after .et, so it is not read as a .et file (rename it to end in .et, then open " \
+        "it in Excel or WPS and save it as Excel Workbook (.xlsx))" in run.output
+    assert "(rename it to end in .ods, then open it in Excel, WPS or LibreOffice and save it as Excel Workbook (.xlsx))" \
+        in run.output
+    chinese = CliRunner().invoke(main, ["--lang", "zh", "batch", str(folder), "-q"]).output
+    assert "e.xls : 文件名在 .xls 之后还有 ' '（空格或句点），因此没有作为 .xls 文件读取（把文件名改为以 .xls 结尾，然后在 Excel 或 " \
+        "WPS 中打开，另存为 Excel 工作簿（.xlsx））" in chinese, chinese

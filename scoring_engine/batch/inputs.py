@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .._encodings import UTF16_MARKS, UTF32_MARKS, decode
-from .._typing_slips import UTF16_HINT
+from .._typing_slips import UTF16_HINT, old_workbook
 from .._files import not_a_regular_file
-from .._other_kinds import A_SUMMARY, OTHER_WORKBOOKS, SUMMARY_LINE
+from .._other_kinds import A_SUMMARY, OTHER_WORKBOOKS, SUMMARY_LINE, other_workbook
 from .._text import without_surrogates
 from ..errors import FactsError, Problem
 from ..forms.reader import FORM_SUFFIXES
@@ -56,8 +56,10 @@ ONLY_SUMMARIES = ("nothing to score below this folder: no facts file, filled for
 ONLY_SUMMARIES_HINT = "give the facts files or forms they summarised"
 TAKEN_HINT = "give the folder of the projects to score as the input, and the re-check's with --compare-with"
 #: A name that ends in spaces or dots after a suffix the search reads ('P2024003.xlsx ', unzipped from a Windows zip): the
-#: search finds it, to say so, rather than leave the project out (QA186 F4).
-_MISNAMED = re.compile(r".*(\.(?:json|jsonl|ya?ml|xlsx|xlsm))([ .]+)\Z", re.IGNORECASE | re.DOTALL)
+#: search finds it, to say so, rather than leave the project out (QA186 F4); an old workbook ('e.xls ', 'g.et.') too, which
+#: the search finds to say to save it as .xlsx (QA187 F6).
+_OLD_KINDS = "|".join(re.escape(suffix[1:]) for suffix in (".xls", ".et", *OTHER_WORKBOOKS))
+_MISNAMED = re.compile(rf".*(\.(?:json|jsonl|ya?ml|xlsx|xlsm|{_OLD_KINDS}))([ .]+)\Z", re.IGNORECASE | re.DOTALL)
 
 
 def find_documents(inputs: Iterable[str | os.PathLike[str]], skip: Iterable[str | os.PathLike[str]] = (),
@@ -250,10 +252,13 @@ def _misnamed(file: Path) -> Document | None:
     found = _MISNAMED.match(file.name)
     if found is None:
         return None
-    shown = without_surrogates(str(file))
-    return Document(source=shown, problem=Problem(f"the file name has {found.group(2)!r} after {found.group(1)}, so it "
-                                                  f"is not read as a {found.group(1)} file", file=shown,
-                                                  hint=f"rename it to end in {found.group(1)}"))
+    shown, suffix = without_surrogates(str(file)), found.group(1)
+    hint = f"rename it to end in {suffix}"
+    if suffix.lower() in OLD_FORM_SUFFIXES:  # not read under its right name either: then saved as .xlsx (QA187 F6)
+        kind = suffix.lower()
+        hint += f", then {(other_workbook(None, kind) if kind in OTHER_WORKBOOKS else old_workbook(None)).hint}"
+    return Document(source=shown, problem=Problem(f"the file name has {found.group(2)!r} after {suffix}, so it "
+                                                  f"is not read as a {suffix} file", file=shown, hint=hint))
 
 
 def searched_files(folders: Iterable[str | os.PathLike[str]],
