@@ -184,9 +184,14 @@ ROWS = (
      "known (written by an earlier version, which knew a JSONL line by its place only)", "本次 {source} 的报告 {name} "
      "会替换之前一次运行为同一行写出的报告，而该报告是哪个项目的无从得知（由早先的版本写出，只按行号记录JSONL文件的行），"
      "已停止，没有写出任何报告"),
-    ("the report {name} of {source} ({project}) would replace the report an earlier run wrote of the same line, which "
-     "then held another project ({was}): lines before it were added or removed", "本次 {source}（{project}）的报告 "
-     "{name} 会替换之前一次运行为同一行写出的报告，而该行当时是另一个项目（{was}）：其前的行有增减，已停止，没有写出任何报告"),
+    ("the report {name} of {source} would replace the report an earlier run wrote of the same line, whose project is not "
+     "known (its record in the reports folder's {mark} cannot be read)", "本次 {source} 的报告 {name} "
+     "会替换之前一次运行为同一行写出的报告，而该报告是哪个项目的无从得知（报告文件夹中 {mark} 里的记录无法读取），"
+     "已停止，没有写出任何报告"),
+    ("the report {name} of {source} ({project}) would replace the report an earlier run wrote of the same line, whose "
+     "project is not the one it held then ({was}): the project's name, unit or id changed, or lines before it were added "
+     "or removed", "本次 {source}（{project}）的报告 {name} 会替换之前一次运行为同一行写出的报告，而该行的项目与当时"
+     "（{was}）不同（项目名称、实施单位或编号改了，或其前的行有增减），已停止，没有写出任何报告"),
     # a re-check given as an input of the batch too (QA117 F1, F2)
     ("--compare-with {path} is also an input of the batch: each of its projects would be compared with itself as its "
      "own re-check", "--compare-with {path} 也是本批次的输入：每个项目都会与它自己作为复核对比"),

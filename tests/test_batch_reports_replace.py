@@ -122,8 +122,8 @@ def test_a_jsonl_line_now_holding_another_project_does_not_replace_its_report(tm
     run = _batch(source, "--reports", reports)
     assert 1 == run.exit_code
     assert [f"错误：{reports / '000001-q-1.html'}: 本次 {source}:1（B）的报告 000001-q-1.html 会替换之前一次运行为同一行写出"
-            "的报告，而该行当时是另一个项目（A）：其前的行有增减，已停止，没有写出任何报告（把本批次的报告写入另一个文件夹"
-            "（--reports），或删除之前的报告）"] == run.output.splitlines()
+            "的报告，而该行的项目与当时（A）不同（项目名称、实施单位或编号改了，或其前的行有增减），已停止，没有写出任何报告"
+            "（把本批次的报告写入另一个文件夹（--reports），或删除之前的报告）"] == run.output.splitlines()
     assert written == (reports / "000001-q-1.html").read_bytes()
 
 
@@ -142,3 +142,47 @@ def test_a_jsonl_lines_report_whose_project_the_mark_does_not_record_is_not_repl
     assert (f"错误：{reports / '000001-q-1.html'}: 本次 {source}:1 的报告 000001-q-1.html 会替换之前一次运行为同一行写出的"
             "报告，而该报告是哪个项目的无从得知（由早先的版本写出，只按行号记录JSONL文件的行），已停止，没有写出任何报告"
             "（把本批次的报告写入另一个文件夹（--reports），或删除之前的报告）") == run.output.splitlines()[0]
+
+
+def test_a_jsonl_line_whose_project_was_only_edited_is_refused_naming_the_edit_as_a_cause(tmp_path: Path) -> None:
+    """QA187 F4: q.jsonl's second line edited in place (its unit renamed, nothing added or removed) and the batch run
+    again: the refusal said the line then held another project because lines before it were added or removed, which was
+    untrue. It says the line's project is not the one it held then: its name, unit or id changed, or lines moved."""
+    source = tmp_path / "q.jsonl"
+    _two_projects(source)
+    reports = tmp_path / "R"
+    assert 0 == _batch(source, "--reports", reports).exit_code
+    first, second = source.read_text(encoding="utf-8").splitlines()
+    line = json.loads(second)
+    line["project"] = {"name": "项目B", "unit": "乙局（新）"}
+    source.write_text(first + "\n" + json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "en", "batch", "-q", str(source), "--reports", str(reports)])
+    assert 1 == run.exit_code
+    assert (f"error: {reports / '000002-q-2.html'}: the report 000002-q-2.html of {source}:2 (项目B 乙局（新）) would "
+            "replace the report an earlier run wrote of the same line, whose project is not the one it held then (B): the "
+            "project's name, unit or id changed, or lines before it were added or removed (write this batch's reports in "
+            "another folder (--reports), or delete the earlier reports)") == run.output.splitlines()[0], run.output
+    assert "其前的行有增减），已停止" in _batch(source, "--reports", reports).output
+
+
+def test_a_jsonl_lines_report_whose_record_in_the_mark_is_cut_short_is_refused_as_unknown_never_shown_raw(
+        tmp_path: Path) -> None:
+    """QA187 F4: a mark cut short (or edited by hand) in the project it records of a JSONL line's report: the refusal
+    showed the raw text (另一个项目（["", "项目C", "�）). The report is refused as one whose project is not known, saying the
+    mark's record cannot be read; a record that is JSON but not a project (a number) too."""
+    source = tmp_path / "q.jsonl"
+    _two_projects(source)
+    reports = tmp_path / "R"
+    assert 0 == _batch(source, "--reports", reports).exit_code
+    mark = (reports / REPORTS_MARK).read_text(encoding="utf-8")
+    assert '000002-q-2.html\t["B"]' in mark and '000001-q-1.html\t["A"]' in mark
+    damaged = mark.replace('000001-q-1.html\t["A"]', "000001-q-1.html\t7").replace('# 项目\t000002-q-2.html\t["B"]\n', "")
+    (reports / REPORTS_MARK).write_bytes(damaged.encode() + '# 项目\t000002-q-2.html\t["", "项目'.encode()[:-1])
+    run = _batch(source, "--reports", reports)
+    assert 1 == run.exit_code
+    said = run.output.splitlines()
+    for name, line in (("000001-q-1.html", 1), ("000002-q-2.html", 2)):
+        assert (f"错误：{reports / name}: 本次 {source}:{line} 的报告 {name} 会替换之前一次运行为同一行写出的报告，而该报告"
+                f"是哪个项目的无从得知（报告文件夹中 {REPORTS_MARK} 里的记录无法读取），已停止，没有写出任何报告（把本批次"
+                "的报告写入另一个文件夹（--reports），或删除之前的报告）") in said, run.output
+    assert '["' not in run.output and "\ufffd" not in run.output

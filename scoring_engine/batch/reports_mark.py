@@ -101,10 +101,17 @@ def line_project(text: str | None) -> str | None:
 
 def _shown(project: str) -> str:
     """A project as line_project records it, for a message: its id, or its name and unit."""
+    return " ".join(str(part) for part in json.loads(project) if part) or "?"
+
+
+def _readable(project: str) -> bool:
+    """Whether a project the mark records is as line_project writes it: a list of texts (a mark cut short or edited by
+    hand may hold anything, which is never shown: QA187 F4)."""
     try:
-        return " ".join(str(part) for part in json.loads(project) if part) or "?"
-    except (ValueError, TypeError):
-        return project
+        parts = json.loads(project)
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(parts, list) and len(parts) in (1, 3) and all(isinstance(part, str) for part in parts)
 
 
 def replaced(report: Path, source: str, of: str, earlier: str | None, project: str | None = None,
@@ -136,14 +143,16 @@ def replaced(report: Path, source: str, of: str, earlier: str | None, project: s
 
 
 def _line_replaced(name: str, source: str, project: str, was: str | None, report: Path) -> Problem:
-    if was is None:
+    if was is None or not _readable(was):  # not recorded (an earlier version's mark), or not readable (QA187 F4)
+        why = "written by an earlier version, which knew a JSONL line by its place only" if was is None else \
+            f"its record in the reports folder's {REPORTS_MARK} cannot be read"
         return Problem(f"the report {name} of {source} would replace the report an earlier run wrote of the same line, "
-                       "whose project is not known (written by an earlier version, which knew a JSONL line by its place "
-                       "only)", file=str(report),
+                       f"whose project is not known ({why})", file=str(report),
                        hint="write this batch's reports in another folder (--reports), or delete the earlier reports")
+    # the project's name, unit or id edited is as another project: the line's place tells no more (QA187 F4)
     return Problem(f"the report {name} of {source} ({_shown(project)}) would replace the report an earlier run wrote of "
-                   f"the same line, which then held another project ({_shown(was)}): lines before it were added or "
-                   "removed", file=str(report),
+                   f"the same line, whose project is not the one it held then ({_shown(was)}): the project's name, unit "
+                   "or id changed, or lines before it were added or removed", file=str(report),
                    hint="write this batch's reports in another folder (--reports), or delete the earlier reports")
 
 
