@@ -79,6 +79,7 @@ class Slip(NamedTuple):
     column: int
     char: str
     spaced: bool = False  # where a space goes between a key's colon and its value, not in an indentation
+    loose: bool = False  # after a colon's (a dash's) spaces: the cause of a syntax error on its own line only (QA187 F3)
 
     def problem(self, file: str | None, syntax: str) -> Problem:
         """The problem this slip makes, in a file of `syntax` ("YAML" or "JSON")."""
@@ -156,7 +157,7 @@ def _structure_slips(line: str, start: int, number: int) -> list[Slip]:
         elif ch in "]}":
             depth = max(depth - 1, 0)
         elif ch == ":" and (slip := _space_slip(line, i + 1)) is not None and key_from is not None:  # 'weight:　15', an
-            found.append(Slip(number, slip + 1, line[slip], spaced=True))  # input method's space, or a no-break one
+            found.append(Slip(number, slip + 1, line[slip], True, slip > i + 1))  # input method's space, or a no-break one
             key_from, value_from = None, i + 1  # pasted, after any spaces (QA177 F3, QA185 F4)
         elif ch == ":" and line[i + 1:i + 2] in ("", " ", "\t"):
             key_from, value_from = None, i + 1
@@ -164,8 +165,8 @@ def _structure_slips(line: str, start: int, number: int) -> list[Slip]:
             key_from, value_from = (i + 1 if line.rfind("[", 0, i) < line.rfind("{", 0, i) else None), i + 1
         elif ch == "-" and key_from == value_from and not depth and not line[value_from:i].strip() \
                 and (slip := _space_slip(line, i + 1)) is not None:  # '-\u00a0{min…}', '- \u00a0{min…}': a list item's
-            found.append(Slip(number, slip + 1, line[slip], spaced=True))  # dash, and a pasted space (QA183 F8, QA185 F4)
-            key_from, value_from = i + 1, i + 1
+            found.append(Slip(number, slip + 1, line[slip], True, slip > i + 1))  # dash, and a pasted space (QA183 F8,
+            key_from, value_from = i + 1, i + 1  # QA185 F4)
         elif ch == "-" and not line[value_from:i].strip() and line[i + 1:i + 2] == " ":
             key_from, value_from = i + 1, i + 1  # a list item, which may be a mapping
         elif ch in FULL_WIDTH and _structural(line, i, key_from, value_from, depth):
@@ -183,9 +184,16 @@ _SPACE_SLIPS = frozenset({"\u3000", *INVISIBLE})  # what may stand for the space
 
 def _space_slip(line: str, at: int) -> int | None:
     """Where a full-width or invisible space stands after a colon or a dash, right at `at` or after a run of spaces
-    ('bands: \u00a0[…]'), or None."""
+    before what structure begins with ('bands: \u00a0[…]'), or None: a text may begin with them ('reason: 　　工程…', a
+    Chinese paragraph's indent: QA187 F3)."""
     after = len(line) - len(line[at:].lstrip(" "))
-    return after if line[after:after + 1] in _SPACE_SLIPS else None
+    if line[after:after + 1] not in _SPACE_SLIPS:
+        return None
+    return after if after == at or _STRUCTURE_NEXT.match(line[after:].lstrip(_SPACES)) else None
+
+
+_SPACES = "".join(_SPACE_SLIPS)
+_STRUCTURE_NEXT = re.compile(r"[{\[?]|-(?:[ \t]|$)|[A-Za-z_][\w.\-]*[ \t]*:(?:[ \t]|$)")  # a flow, an item, a key
 _KEY = re.compile(r"[A-Za-z_][\w.\-]*")  # the keys of sets, facts and case files are ASCII
 _KEY_START = re.compile(r"[A-Za-z_][\w.\-]*\s*[:：]")  # a key and its colon, right after a dash: '—id:
 _NEXT_ENTRY = re.compile(r"\s*(?:[{\[]|[A-Za-z_][\w.\-]*\s*[:：])")
@@ -267,6 +275,8 @@ def _syntax_problem(text: str, file: str | None, context: tuple[int, int] | None
             # a block text's line is text, whatever it begins with (a paragraph pasted from Word begins with '　　' or
             # no-break spaces, which YAML takes there: QA112 F2)
             slips = [] if number < line and _in_block_text(lines, number) else _slips_on(lines, number)
+            # one after a colon's spaces, where a text may begin, only where the parser stopped or began (QA187 F3)
+            slips = [s for s in slips if not s.loose or number in (line, context and context[0])]
             if slips:
                 return slips[0].problem(file, "YAML")
     quote = _open_quote(text, context, mark, parser_says, file)

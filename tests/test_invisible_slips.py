@@ -145,3 +145,21 @@ def test_a_json_facts_file_with_its_byte_order_mark_twice_is_told_to_delete_one(
         run = CliRunner().invoke(main, ["--lang", lang, "score", str(facts)])
         assert 1 == run.exit_code and f"{facts}:1:1: " in run.output and said in run.output, run.output
         assert "utf-8-sig" not in run.output
+
+
+@pytest.mark.parametrize("indent", ["\u3000\u3000", "\u00a0", "\u00a0\u00a0"])
+def test_a_text_value_beginning_with_a_full_width_indent_is_not_blamed_for_a_syntax_error_lines_below(
+        indent: str, tmp_path: Path) -> None:
+    """QA187 F3: 'reason: 　　工程一次性通过竣工验收' (a Chinese paragraph's indent, or no-break spaces pasted with it) is
+    valid YAML; a real indentation error two lines below was said to be that '\\u3000' (全角空格…), at the text's line.
+    The error is said where it is, as before QA185 F4; a list item's text beginning so is not blamed either. The slips
+    that fix was for ('- \\u00a0{min: …}', 'bands: \\u00a0[…]') are still named: another test."""
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(f"facts:\n  budget.total: 100\n  reason: {indent}工程一次性通过竣工验收\n  rows:\n    -  {indent}文字\n"
+                     "  other: 1\n bad: 1\n", encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "en", "score", "--set", str(EXAMPLE_SET), str(facts)])
+    assert 1 == run.exit_code and run.output.startswith(f"error: {facts}:7:2: YAML syntax: "), run.output
+    assert "invisible" not in run.output and "full-width" not in run.output, run.output
+    facts.write_text(facts.read_text(encoding="utf-8").replace(" bad: 1\n", ""), encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "en", "score", "--set", str(EXAMPLE_SET), str(facts)])
+    assert "YAML syntax" not in run.output and "invisible" not in run.output and "full-width" not in run.output, run.output
