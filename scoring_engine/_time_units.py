@@ -31,7 +31,10 @@ _HOURS = re.compile(r"个?小时")
 _MINUTES = re.compile(r"分钟")  # ≤30分钟内 is in minutes, as 20分钟 is (QA172 F2)
 _WITHIN = re.compile(r"(以|之)?内$")
 _DONE = re.compile(r"(完成|办结|完工|竣工)$")  # ≤30天完成, 3个月内办结: a time limit in 天, 个月 (QA185 F2)
-_YEAR_UNITS = ("年", "年度", "")  # 2024 in 年, or with no unit: a year, a date target (QA185 F2)
+_YEAR_UNITS = ("年", "年度")  # 2024 in 年: a year, a date target (QA185 F2)
+#: A row's name saying it holds a date (项目完成时间, 竣工日期, 建成年份): a bare 2024 there is a year; elsewhere a bare 2000
+#: is a count as any other (新增受益人口 2000 at 40000, QA187 F1).
+_DATE_NAME = re.compile(r"日期|年份|(完成|完工|竣工|开工|建成|交付|办结|验收|投用|上线)(时间|时限|年度)")
 _FIRST_YEAR, _LAST_YEAR = Decimal(1900), Decimal(2099)
 _SPACES = re.compile(r"\s+")
 
@@ -62,27 +65,38 @@ def _bare_unit(unit: str) -> str:
     return _WITHIN.sub("", _DONE.sub("", _SPACES.sub("", unicodedata.normalize("NFKC", unit))))
 
 
-def time_limit(sign: object, value: Decimal, unit: object, hours: bool) -> bool:
+def time_limit(sign: object, value: Decimal, unit: object, hours: bool, name: object = None) -> bool:
     """Whether a target naming no 二级 is a time limit of days or longer (≤6个月, 30天, 1年内; ≤72小时 when `hours`) of ten
     years at most, beside which a day number is a date. A time to reach (≥40000天, ≥3000小时) or a count of days served
-    (40000天) is an amount of that order, and so is the number beside it (QA183 F1). A year (2024 in 年 or 年度, or
-    2024 with no unit at all) is a date target: a day number beside it is a lost date, no count (QA185 F2).
+    (40000天) is an amount of that order, and so is the number beside it (QA183 F1). A year (2024 in 年 or 年度, or a
+    bare 2024 in a row whose `name` says it is a date, 项目完成时间) is a date target: a day number beside it is a lost
+    date, no count (QA185 F2). A bare 2000 in any other row, or one with a sign (≥2000), is an amount (QA187 F1).
 
     >>> time_limit("≤", Decimal(6), "个月", False), time_limit(None, Decimal(40000), "天", False)
     (True, False)
     >>> time_limit("≥", Decimal(3), "个月", False), time_limit(None, Decimal(1), "年内", False)
     (False, True)
-    >>> time_limit(None, Decimal(2024), "年", True), time_limit(None, Decimal(2024), None, True)
+    >>> time_limit(None, Decimal(2024), "年", True), time_limit(None, Decimal(2024), None, True, "项目完成时间")
     (True, True)
+    >>> time_limit(None, Decimal(2000), None, True, "新增受益人口（人）"), time_limit("≥", Decimal(2000), "年", True)
+    (False, False)
     """
-    if _year(value) and (unit is None or (isinstance(unit, str) and _bare_unit(unit) in _YEAR_UNITS)):
+    signed = isinstance(sign, str) and sign.strip() != ""
+    if not signed and _year(value) and _year_unit(unit, name):
         return True
-    reach = isinstance(sign, str) and unicodedata.normalize("NFKC", sign).strip() in _TO_REACH
+    reach = signed and unicodedata.normalize("NFKC", sign).strip() in _TO_REACH  # type: ignore[arg-type]
     if reach or not isinstance(unit, str) or not days_or_longer(unit, hours):
         return False
     written = _bare_unit(unit)
     kind = match.group(2) if (match := _DAYS_OR_LONGER.fullmatch(written)) else "小时"
     return abs(value) <= _TEN_YEARS.get(kind, Decimal(3653))
+
+
+def _year_unit(unit: object, name: object) -> bool:
+    """Whether a year's number is in a year's unit: 年 or 年度, or none in a row whose name says it holds a date."""
+    if isinstance(unit, str) and unit.strip():
+        return _bare_unit(unit) in _YEAR_UNITS
+    return isinstance(name, str) and _DATE_NAME.search(unicodedata.normalize("NFKC", name)) is not None
 
 
 def _year(value: Decimal) -> bool:

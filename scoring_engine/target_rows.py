@@ -331,7 +331,7 @@ def dated_row(given: Mapping[str, Any]) -> bool:
     # 2024-12-31 pasted as a value into a General cell: 45657 (QA89 F3), beside ≤6个月 too (QA165 F4)
     hours = (target := written_quantity(given.get("target"))) is not None and abs(target.value) * 10 < FIRST_DAY
     dated = only_date(given.get("target")) or (target is not None and time_limit(  # ≤6个月, not ≥40000天 (QA183 F1, F2)
-        target.comparison or given.get("comparison"), target.value, target.unit or given.get("unit"), hours))
+        target.comparison or given.get("comparison"), target.value, target.unit or given.get("unit"), hours, given.get("name")))
     for key in ("actual", "target") if ((not units or any(days_or_longer(u, hours) for u in units)) if timed else dated) else ():
         if (day := _day_number(given.get(key))) is not None:
             raise ValueError(f"{key} {quoted(str(given[key]))} of a 时效指标 row is a date that lost its format (Excel's "

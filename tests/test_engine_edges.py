@@ -650,6 +650,47 @@ def test_a_year_target_beside_a_lost_date_is_refused_through_score(tmp_path) -> 
     assert 1 == run.exit_code and "第 1 行（项目完成时间）" in run.output and "2024-12-31 的日序数" in run.output, run.output
 
 
+@pytest.mark.parametrize("row", [{"name": "新增受益人口（人）", "target": 2000, "actual": 40000},
+                                 {"name": "新增受益人口（人）", "target": "≥2000", "actual": 38000},
+                                 {"name": "新增受益人口（人）", "target": "不少于2000", "actual": 38000},
+                                 {"name": "改造户数（户）", "target": "2050", "actual": "40000"},
+                                 {"name": "年度培训人次", "target": 2000, "actual": 40000},
+                                 {"name": "项目完成时间", "target": "≥2024", "unit": "年", "actual": 45657}])
+def test_a_bare_count_of_about_2000_beside_tens_of_thousands_scores_as_a_count(row) -> None:
+    """QA187 F1: 新增受益人口（人） target 2000 (no unit) at 40000 was refused as a 时效指标 lost date since QA185 F2 read
+    any bare 1900–2099 as a year; at a97ca53 it scored 完成率2000.00%. Only 2024 in 年/年度, or a bare 2024 in a row whose
+    name says it holds a date (项目完成时间), is a year; a target with a sign (≥2000, 不少于2000) never is."""
+    from scoring_engine.target_rows import target_row
+
+    assert D(str(row["actual"])) == target_row(0, row).actual
+
+
+def test_a_signed_actual_beside_a_signed_count_is_told_of_its_sign_not_a_lost_date() -> None:
+    """QA187 F1: 植树数量（株） ≥2000 at ≥40000 was told 带有比较符号 before QA185 F2, then called a lost date; it is told of
+    its sign again."""
+    from scoring_engine.target_rows import target_row
+
+    with pytest.raises(ValueError, match="has a comparison sign"):
+        target_row(0, {"name": "植树数量（株）", "target": "≥2000", "actual": "≥40000"})
+
+
+def test_a_bare_count_of_2000_scores_through_score(tmp_path) -> None:
+    """QA187 F1, through score: the self-evaluation facts with benefit 新增受益人口（人） 2000 at 40000 and no unit exited 1
+    (实际完成值 '40000' 是失去日期格式的日期); it scores 完成率2000.00%, exit 0."""
+    import json
+
+    from click.testing import CliRunner
+
+    from scoring_engine.cli import main
+
+    document = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    row = {"id": "people", "name": "新增受益人口（人）", "type": "quantitative", "weight": 15, "target": 2000, "actual": 40000}
+    document["facts"]["targets"]["benefit"][0] = row
+    (facts := tmp_path / "facts.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(facts)])
+    assert 0 == run.exit_code and "完成率2000.00%" in run.output, run.output
+
+
 def test_a_count_of_days_served_scores_through_score(tmp_path) -> None:
     """QA183 F1, through score: 日间照料累计服务天数 ≥40000天 at 45000 in a facts file's row was refused (exit 1, 时效指标行的
     实际完成值 '45000' 是失去日期格式的日期); it scores 完成率112.50%，得满分20.00分, exit 0."""
