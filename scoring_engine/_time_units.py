@@ -20,10 +20,10 @@ from decimal import Decimal
 from ._text import quoted
 
 __all__ = ["DURATION", "FIRST_DAY", "LAST_DAY", "date_text", "day_of", "days_or_longer", "only_date", "reach_within",
-           "time_limit", "time_unit"]
+           "time_limit", "time_unit", "within_limit"]
 
-#: A time a 时效指标 gives in days, hours or months: as often a limit (≤30天) as not, so its sign is not guessed.
-DURATION = re.compile(r"(工作日|天|日|小时|分钟|周|月)\s*((以|之)?内)?\s*$")  # 30天, 3个月内 (QA172 F1)
+#: A time a 时效指标 gives in days, hours or months: as often a limit (≤30天) as not, so its sign is not guessed (QA172 F1).
+DURATION = re.compile(r"(工作日|天|日|小时|分钟|周|月)\s*((以|之)?内)?\s*(?:完成|办结|完工|竣工)?\s*$")  # 30天, 3个月内, 30天完成
 #: A unit of days or longer, wholly once spaces and a closing 内/以内/之内 are gone (≤6个月, ≤180日历天, ≤3个月内, ≤2个季度):
 #: a day number beside it is a date (QA168 F4, QA169 F1, F2). A rate (吨/日, 人次/年, 元/月) is none.
 _DAYS_OR_LONGER = re.compile(r"个?(日历|自然)?(工作日|天|日|周|星期|月份|月|季度|年)")
@@ -105,15 +105,27 @@ def _year(value: Decimal) -> bool:
 
 
 def time_unit(unit: str) -> str:
-    """A time's unit without the closing 内/以内/之内 of a limit (≤3个月内 is in months, as 2个月 is: QA171 F3); any other
-    unit as written.
+    """A time's unit without the closing 内/以内/之内 of a limit (≤3个月内 is in months, as 2个月 is: QA171 F3), nor a closing
+    完成/办结/完工/竣工 (≤30天完成 is in days, as 25天 is: QA187 F5); any other unit as written.
 
     >>> time_unit("个月内"), time_unit("年以内"), time_unit("小时之内"), time_unit("分钟内"), time_unit("国内")
     ('个月', '年', '小时', '分钟', '国内')
+    >>> time_unit("天完成"), time_unit("个月内完成"), time_unit("个工作日内办结"), time_unit("完成"), time_unit("项目完工")
+    ('天', '个月', '个工作日', '完成', '项目完工')
     """
-    written = _WITHIN.sub("", unit)
+    written = _WITHIN.sub("", _DONE.sub("", unit).rstrip())
     timed = days_or_longer(written, hours=True) or _MINUTES.fullmatch(_SPACES.sub("", written)) is not None
     return written if written != unit and timed else unit
+
+
+def within_limit(unit: str) -> bool:
+    """Whether a time's unit ends in the 内/以内/之内 of a limit, before any closing 完成 (个月内, 个月内完成; not 天完成).
+
+    >>> within_limit("个月内"), within_limit("个月内完成"), within_limit("天完成"), within_limit("国内")
+    (True, True, False, False)
+    """
+    written = _DONE.sub("", unit).rstrip()
+    return time_unit(written) != written
 
 
 def reach_within(text: str, sign: str, number: str, unit: str) -> tuple[str, str]:

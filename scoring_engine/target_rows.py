@@ -31,7 +31,7 @@ from ._arith import in_range, plain, round_half_up, too_many_digits
 from ._record import record
 from ._text import cut, quoted
 from ._time_units import (DURATION, FIRST_DAY, date_text, day_of, days_or_longer, only_date, reach_within, time_limit,
-                          time_unit)
+                          time_unit, within_limit)
 from .judgements import TargetRow
 
 __all__ = ["COMPARISONS", "QUALITATIVE", "ROW_KEYS", "Quantity", "dated_row", "parse_comparison", "parse_quantity",
@@ -102,7 +102,7 @@ def parse_quantity(text: str) -> Quantity | None:
     if match is None:
         return None
     sign, unit = match.group("sign"), match.group("unit").strip() or None
-    if sign and _SIGNS.get(sign, _STRICT.get(sign)) == "≥" and unit is not None and time_unit(unit) != unit:
+    if sign and _SIGNS.get(sign, _STRICT.get(sign)) == "≥" and unit is not None and within_limit(unit):
         raise ValueError(*reach_within(text, sign, match.group("number"), unit))  # ≥3个月内: 5个月 met it (QA172 F3)
     comparison = parse_comparison(sign) if sign else None
     if unit is not None and (not _UNIT.fullmatch(unit) or any(unicodedata.category(ch) in ("Nd", "Cn") for ch in unit)):
@@ -449,7 +449,7 @@ def _row(item: Mapping[str, Any]) -> TargetRow:
                              "write the sign once")
         comparison = target_number.comparison
     within = (target_number.unit or given.get("unit")) if target_number is not None else None
-    if target_number and comparison == "≥" and isinstance(within, str) and time_unit(within) != within:  # (QA172 F3)
+    if target_number and comparison == "≥" and isinstance(within, str) and within_limit(within):  # (QA172 F3)
         said, fix = reach_within(str(given["target"]), "≥", plain(target_number.value), within)
         raise ValueError(f"target {said}", fix)
     if comparison == QUALITATIVE and target_number is not None:

@@ -462,6 +462,47 @@ def test_a_time_limit_ending_in_within_is_in_the_actuals_unit(target: str, actua
         target_row(0, {"name": "项目完工时限", "target": "≤3个月内", "actual": "2年"})
 
 
+@pytest.mark.parametrize(("row", "unit"), [({"target": "≤30天完成", "actual": "25天"}, "天"),
+                                         ({"target": "3个月内完成", "actual": "2个月"}, "个月"),
+                                         ({"target": "≤15个工作日内办结", "actual": "12个工作日"}, "个工作日"),
+                                         ({"target": "≤30", "unit": "天完成", "actual": "25天"}, "天"),
+                                         ({"target": "≤6个月竣工", "actual": "5个月", "category": "时效指标"}, "个月")])
+def test_a_time_limit_ending_in_to_finish_is_in_the_actuals_unit(row, unit) -> None:
+    """QA187 F5: ≤30天完成 beside 25天 was refused as 单位不一致：天完成 / 天 (3个月内完成 beside 2个月 too), though ≤30天完成
+    was read as a limit in 天 beside a lost date. A closing 完成/办结/完工/竣工 is no part of the unit: the row is in 天, and
+    scores; ≥30天完成 is a time to reach (no 内), and ≥3个月内完成 is still refused for its 内."""
+    from scoring_engine.target_rows import target_row
+
+    scored = target_row(0, {"name": "项目完成时间", **row})
+    assert unit == scored.unit and scored.actual < scored.target, scored
+    assert "天" == target_row(0, {"name": "项目完成时间", "target": "≥30天完成", "actual": "35天"}).unit
+    with pytest.raises(ValueError, match="a time ending in 内 is a limit"):
+        target_row(0, {"name": "项目完成时间", "target": "≥3个月内完成", "actual": "5个月"})
+    with pytest.raises(ValueError, match="units disagree"):  # another unit is still another unit
+        target_row(0, {"name": "项目完成时间", "target": "≤30天完成", "actual": "2个月"})
+
+
+def test_a_time_limit_to_finish_scores_through_score(tmp_path) -> None:
+    """QA187 F5, through score: 项目完成时间 ≤30天完成 at 25天 exited 1 (单位不一致：天完成 / 天); it takes full marks, exit 0,
+    and 3个月内完成 without a sign is told to write ≤3个月内完成 as 3个月内 is."""
+    import json
+
+    from click.testing import CliRunner
+
+    from scoring_engine.cli import main
+
+    document = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    row = {"id": "pipes", "name": "项目完成时间", "type": "quantitative_lower", "weight": 20, "target": "≤30天完成", "actual": "25天"}
+    document["facts"]["targets"]["output"][0] = row
+    (facts := tmp_path / "facts.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(facts)])
+    assert 0 == run.exit_code and "实际值25未超过目标值30，得满分20.00分" in run.output, run.output
+    from scoring_engine.target_rows import unsigned_target
+
+    said = unsigned_target("时效指标", "3个月内完成", None, "项目完成时间")
+    assert said is not None and said[1].startswith("write ≤3个月内完成 for a time limit, or ≥3个月 if"), said
+
+
 @pytest.mark.parametrize(("target", "unit"), [("3个月内", None), ("30天内", None), ("30 天以内", ""), (3, "个月内"),
                                            (72, "小时之内")])
 def test_a_time_limit_ending_in_within_without_a_sign_is_refused_as_any_time_without_one(target, unit) -> None:
