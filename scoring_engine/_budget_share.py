@@ -52,15 +52,24 @@ _PART = re.compile(r"结余|节余|结存|剩余|余额|未使用|未用|未支�
 _OBJECT_END = re.compile(r"[，,。；;！!？?]")
 
 
+_ASIDE = re.compile(r"\([^()]*\)|【[^【】]*】")  # 收回全部资金（含结余资金）: what the brackets add is no other thing taken
+
+
 def _all_back(text: str) -> re.Match[str] | None:
     """The words taking the whole budget back (收回全部资金, 收回全部预算, 全部收回该项目资金, bare 全额收回), or None:
-    收回全部结余资金, 结余资金全部收回 take back all of a part of it (QA185 F1)."""
+    收回全部结余资金, 结余资金全部收回 take back all of a part of it (QA185 F1). What is taken back (after the words, else
+    before them: 收回全部X及Y, X及Y全部收回) is the whole budget when any of it is money named as no part (项目资金及结余
+    资金全部收回, 全额收回违规资金和项目资金), or when nothing is named; a bracketed aside (（含结余资金）) counts for
+    nothing (QA187 F2)."""
+    text = _ASIDE.sub("", text)
     for back in _ALL_BACK.finditer(text):
         start = max((m.end() for m in _OBJECT_END.finditer(text, 0, back.start())), default=0)
         end = next((m.start() for m in _OBJECT_END.finditer(text, back.end())), len(text))
-        after, before = text[back.end():end].strip(), text[start:back.start()].strip()
-        taken = _JOINED.split(after)[0] if after else _JOINED.split(before)[-1]  # 收回全部X; X全部收回
-        if not _PART.search(taken):
+        for words in (text[back.end():end], text[start:back.start()]):  # 收回全部X; X全部收回
+            taken = [thing for thing in _JOINED.split(words) if _MONEY.search(thing) or _PART.search(thing)]
+            if taken:
+                break
+        if not taken or any(not _PART.search(thing) for thing in taken):
             return back
     return None
 

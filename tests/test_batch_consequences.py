@@ -150,6 +150,36 @@ def test_taking_back_all_of_a_part_of_the_money_names_no_share_of_the_budget(wor
     assert share == budget_share(words)
 
 
+@pytest.mark.parametrize("words,share", [
+    ("项目资金及结余资金全部收回", Share(Decimal("1"), Decimal("1"))),
+    ("结余资金及项目资金全部收回", Share(Decimal("1"), Decimal("1"))),
+    ("收回全部项目资金及结余资金", Share(Decimal("1"), Decimal("1"))),
+    ("收回全部资金（含结余资金）", Share(Decimal("1"), Decimal("1"))),
+    ("收回全部资金(包括结余)", Share(Decimal("1"), Decimal("1"))),
+    ("收回全部资金（含结余）", Share(Decimal("1"), Decimal("1"))),
+    ("全额收回项目资金（含结余资金）", Share(Decimal("1"), Decimal("1"))),
+    ("全额收回资金（结余资金一并收回）", Share(Decimal("1"), Decimal("1"))),
+    ("收回全部资金（不含已支付部分）", Share(Decimal("1"), Decimal("1"))),
+    ("全额收回违规资金和项目资金", Share(Decimal("1"), Decimal("1"))),
+    ("收回全部违规资金及项目资金", Share(Decimal("1"), Decimal("1"))),
+    ("核减30%以上，收回全部资金（含结余资金）", Share(Decimal("0.3"), Decimal("1"))),
+    ("全额收回并追究责任", Share(Decimal("1"), Decimal("1"))),
+    ("调减预算直至全额收回", Share(Decimal("1"), Decimal("1"))),
+    ("全额收回项目结余资金和违规资金", None),
+    ("全部收回未使用资金及结余", None),
+    ("收回全部已拨付资金", None),
+    ("全额收回部分资金", None),
+    ("结余资金全额收回并通报", None),
+    ("核减30%以上，全额收回结余资金（含利息）", Share(Decimal("0.3"), None)),
+])
+def test_taking_back_the_projects_whole_money_with_a_part_named_beside_it_is_the_whole_budget(words: str, share: Share | None):
+    """QA187 F2: 项目资金及结余资金全部收回 named no share (it was 100% before QA185 F1), nor did 收回全部资金（含结余资金）,
+    全额收回违规资金和项目资金 and the like, and 结余资金及项目资金全部收回 was 100%: the first thing named decided. When what
+    is taken back includes the project's money (项目资金, 资金, 预算) it is the whole budget, whatever parts are named
+    beside it or in brackets; only when every thing named is a part (结余, 违规, 已拨付 …) is there no share."""
+    assert share == budget_share(words)
+
+
 def test_the_tally_adds_exact_budgets_and_counts_those_without():
     """Budgets add exactly; a project without a budget is counted and said to be; a project without a 主管部门 goes under 未填写;
     a unit is named with its 主管部门, so that 甲 of 民政局 and 甲 with none given are two units."""
