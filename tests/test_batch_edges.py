@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from portfolio import SMALL_SET, write_jsonl
 from scoring_engine import load_facts, score_many
 from scoring_engine.cli import main
+from test_batch_reports_replace import _unit
 
 
 def test_facts_read_from_a_file_find_their_set_beside_it_not_in_the_working_folder(tmp_path: Path,
@@ -49,18 +50,6 @@ def test_an_earlier_runs_report_not_written_again_is_named(tmp_path: Path) -> No
     run = CliRunner().invoke(main, command)
     assert 1 == run.exit_code
     assert "with the earlier figures: 1 (000002-p-2.json: the project failed now)" in run.output, run.output
-
-
-def _unit(folder: Path, unit: str) -> Path:
-    """A unit's folder of one project, 自评.json, beside its set."""
-    folder.mkdir()
-    write_jsonl(folder / "one.jsonl", 1)
-    document = json.loads((folder / "one.jsonl").read_text(encoding="utf-8"))
-    (folder / "one.jsonl").unlink()
-    document.setdefault("project", {})["unit"] = unit
-    (folder / "自评.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
-    (folder / "set.yaml").write_bytes(SMALL_SET.read_bytes())
-    return folder
 
 
 def test_a_batch_never_replaces_the_report_of_another_project_an_earlier_run_wrote(tmp_path: Path,
