@@ -20,7 +20,7 @@ from decimal import Decimal
 from ._text import quoted
 
 __all__ = ["DURATION", "FIRST_DAY", "LAST_DAY", "date_text", "day_of", "days_or_longer", "only_date", "reach_within",
-           "time_limit", "time_unit", "within_limit"]
+           "only_done", "time_limit", "time_unit", "within_limit"]
 
 #: A time a 时效指标 gives in days, hours or months: as often a limit (≤30天) as not, so its sign is not guessed (QA172 F1).
 DURATION = re.compile(r"(工作日|天|日|小时|分钟|周|月)\s*((以|之)?内)?\s*(?:完成|办结|完工|竣工)?\s*$")  # 30天, 3个月内, 30天完成
@@ -34,7 +34,8 @@ _DONE = re.compile(r"(完成|办结|完工|竣工)$")  # ≤30天完成, 3个月
 _YEAR_UNITS = ("年", "年度")  # 2024 in 年: a year, a date target (QA185 F2)
 #: A row's name saying it holds a date (项目完成时间, 竣工日期, 建成年份): a bare 2024 there is a year; elsewhere a bare 2000
 #: is a count as any other (新增受益人口 2000 at 40000, QA187 F1).
-_DATE_NAME = re.compile(r"日期|年份|(完成|完工|竣工|开工|建成|交付|办结|验收|投用|上线)(时间|时限|年度)")
+_DATE_NAME = re.compile(r"日期|年份|期限|(完成|完工|竣工|开工|建成|交付(使用)?|办结|验收|投用|上线|实施|建设|启动|支付|拨付)"
+                        r"(时间|时限|年度)")
 _FIRST_YEAR, _LAST_YEAR = Decimal(1900), Decimal(2099)
 _SPACES = re.compile(r"\s+")
 
@@ -70,7 +71,8 @@ def time_limit(sign: object, value: Decimal, unit: object, hours: bool, name: ob
     years at most, beside which a day number is a date. A time to reach (≥40000天, ≥3000小时) or a count of days served
     (40000天) is an amount of that order, and so is the number beside it (QA183 F1). A year (2024 in 年 or 年度, or a
     bare 2024 in a row whose `name` says it is a date, 项目完成时间) is a date target: a day number beside it is a lost
-    date, no count (QA185 F2). A bare 2000 in any other row, or one with a sign (≥2000), is an amount (QA187 F1).
+    date, no count (QA185 F2), with a sign or without (≤2024 in 年, QA188 F1). A bare 2000 in any other row, with a sign
+    or without (≥2000), is an amount (QA187 F1).
 
     >>> time_limit("≤", Decimal(6), "个月", False), time_limit(None, Decimal(40000), "天", False)
     (True, False)
@@ -78,12 +80,14 @@ def time_limit(sign: object, value: Decimal, unit: object, hours: bool, name: ob
     (False, True)
     >>> time_limit(None, Decimal(2024), "年", True), time_limit(None, Decimal(2024), None, True, "项目完成时间")
     (True, True)
-    >>> time_limit(None, Decimal(2000), None, True, "新增受益人口（人）"), time_limit("≥", Decimal(2000), "年", True)
+    >>> time_limit(None, Decimal(2000), None, True, "新增受益人口（人）"), time_limit("≥", Decimal(2000), None, True, "人口")
     (False, False)
+    >>> time_limit("≤", Decimal(2024), "年", True), time_limit("≤", Decimal(2024), None, True, "项目完成期限")
+    (True, True)
     """
-    signed = isinstance(sign, str) and sign.strip() != ""
-    if not signed and _year(value) and _year_unit(unit, name):
+    if _year(value) and _year_unit(unit, name):  # its unit or its row's name says so, whatever the sign
         return True
+    signed = isinstance(sign, str) and sign.strip() != ""
     reach = signed and unicodedata.normalize("NFKC", sign).strip() in _TO_REACH  # type: ignore[arg-type]
     if reach or not isinstance(unit, str) or not days_or_longer(unit, hours):
         return False
@@ -116,6 +120,12 @@ def time_unit(unit: str) -> str:
     written = _WITHIN.sub("", _DONE.sub("", unit).rstrip())
     timed = days_or_longer(written, hours=True) or _MINUTES.fullmatch(_SPACES.sub("", written)) is not None
     return written if written != unit and timed else unit
+
+
+def only_done(unit: str) -> bool:
+    """Whether a unit is a closing 完成/办结/完工/竣工 alone (≤2024.12完成: a date with a word after it, no unit of its own,
+    QA188 F2)."""
+    return _DONE.fullmatch(_SPACES.sub("", unit)) is not None
 
 
 def within_limit(unit: str) -> bool:

@@ -31,7 +31,7 @@ from ._arith import in_range, plain, round_half_up, too_many_digits
 from ._record import record
 from ._text import cut, quoted
 from ._time_units import (DURATION, FIRST_DAY, date_text, day_of, days_or_longer, only_date, reach_within, time_limit,
-                          time_unit, within_limit)
+                          only_done, time_unit, within_limit)
 from .judgements import TargetRow
 
 __all__ = ["COMPARISONS", "QUALITATIVE", "ROW_KEYS", "Quantity", "dated_row", "parse_comparison", "parse_quantity",
@@ -336,7 +336,7 @@ def dated_row(given: Mapping[str, Any]) -> bool:
         if (day := _day_number(given.get(key))) is not None:
             raise ValueError(f"{key} {quoted(str(given[key]))} of a 时效指标 row is a date that lost its format (Excel's "
                              f"day number of {day.isoformat()}), neither an amount nor a tier", _AS_TIER_OR_TIME)
-    if not timed or any(DURATION.search(u) or not u.startswith(("年", "月")) for u in units):
+    if not timed or any(DURATION.search(u) or not u.startswith(("年", "月")) for u in map(time_unit, units) if not only_done(u)):
         return False  # a time taken (2000 in a row of 小时), or an amount in another unit (毫秒, 份): no year (QA49 F3)
     actual = given.get("actual")
     for key in ("actual", "target"):

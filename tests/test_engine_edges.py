@@ -691,12 +691,35 @@ def test_a_year_target_beside_a_lost_date_is_refused_through_score(tmp_path) -> 
     assert 1 == run.exit_code and "第 1 行（项目完成时间）" in run.output and "2024-12-31 的日序数" in run.output, run.output
 
 
+@pytest.mark.parametrize("row", [{"name": "项目完成期限", "target": 2024}, {"name": "竣工期限", "target": "≤2024", "unit": "年"},
+                                 {"name": "项目完成时间", "target": "≥2024", "unit": "年"},
+                                 {"name": "项目完成时间", "target": "≤2024"}, {"name": "项目实施时间", "target": 2024},
+                                 {"name": "项目交付使用时间", "target": 2024}, {"name": "资金拨付时间", "target": 2024}])
+def test_a_year_with_a_sign_or_in_a_deadline_row_beside_a_day_number_is_refused_as_a_lost_date(row) -> None:
+    """QA188 F1: QA187 F1's narrowing scored 项目完成期限 2024 at 45657 (完成率2255.78%，得满分) and ≤2024 in 年 at 45657
+    (0.89分): a year with a sign is still a year where its unit (年) or its row's name (…期限, 实施/交付使用/拨付时间)
+    says the row holds a date, and the day number beside it a lost date."""
+    from scoring_engine.target_rows import target_row
+
+    with pytest.raises(ValueError, match=r"a date that lost its format \(Excel's day number of 2024-12-31\)"):
+        target_row(0, {**row, "actual": 45657})
+
+
+def test_a_date_written_with_a_closing_word_in_a_time_row_is_refused_as_a_date() -> None:
+    """QA188 F2: ≤2024.12完成 against 2025.03完成 on a 时效指标 row took 2024.12 ÷ 2025.03 of the points (19.99 of 20 for
+    three months late), though without 完成 it is refused as a date: the closing 完成 is no unit of its own."""
+    from scoring_engine.target_rows import target_row
+
+    with pytest.raises(ValueError, match=r"actual '2025.03完成' of a 时效指标 row is a date"):
+        target_row(0, {"name": "项目完成时间", "category": "时效指标", "type": "quantitative_lower", "target": "≤2024.12完成",
+                       "actual": "2025.03完成"})
+
+
 @pytest.mark.parametrize("row", [{"name": "新增受益人口（人）", "target": 2000, "actual": 40000},
                                  {"name": "新增受益人口（人）", "target": "≥2000", "actual": 38000},
                                  {"name": "新增受益人口（人）", "target": "不少于2000", "actual": 38000},
                                  {"name": "改造户数（户）", "target": "2050", "actual": "40000"},
-                                 {"name": "年度培训人次", "target": 2000, "actual": 40000},
-                                 {"name": "项目完成时间", "target": "≥2024", "unit": "年", "actual": 45657}])
+                                 {"name": "年度培训人次", "target": 2000, "actual": 40000}])
 def test_a_bare_count_of_about_2000_beside_tens_of_thousands_scores_as_a_count(row) -> None:
     """QA187 F1: 新增受益人口（人） target 2000 (no unit) at 40000 was refused as a 时效指标 lost date since QA185 F2 read
     any bare 1900–2099 as a year; at a97ca53 it scored 完成率2000.00%. Only 2024 in 年/年度, or a bare 2024 in a row whose
