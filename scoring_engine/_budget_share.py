@@ -36,7 +36,8 @@ _AT_LEAST = re.compile(r"(?:不低于|不少于|至少|最低)\s*" + _NUMBER + r
 _AT_MOST = re.compile(r"(?:不超过|不高于|最多|最高)\s*" + _NUMBER + r"\s*%" + _BOUND + "|"
                       + _NUMBER + r"\s*%" + _BOUND + r"\s*(?:及以下|以下|或以下|及以内|以内)" + _BOUND)
 _SINGLE = re.compile(_NUMBER + r"\s*%")
-_ALL_BACK = re.compile(r"收回全部|全额收回|全部收回")  # the whole budget taken back: 100% by themselves (QA184 F3)
+# the whole budget taken back: 100% by themselves (QA184 F3); 收回该项目全部资金, 项目全部资金收回 too (QA188 F3)
+_ALL_BACK = re.compile(r"收回(?:该|本)?(?:项目)?全部|全额收回|全部(?:资金|预算)?收回")
 # …unless denied: 不取消, 不予取消, 不得取消, 无需取消, 暂不取消 (QA182 F4)
 _DENIED = re.compile(r"(?:不|无需|无须|毋需|勿|免)(?:予|得|会|再|用|必|需|要|做|作|于)?\s*(?:取消|" + _ALL_BACK.pattern + ")")
 # 取消 takes the share up to the whole budget only when what it cancels is the project or its money (取消该项目,

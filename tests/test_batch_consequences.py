@@ -180,6 +180,20 @@ def test_taking_back_the_projects_whole_money_with_a_part_named_beside_it_is_the
     assert share == budget_share(words)
 
 
+@pytest.mark.parametrize("words,share", [
+    ("收回项目全部资金", Share(Decimal("1"), Decimal("1"))),
+    ("收回该项目全部资金", Share(Decimal("1"), Decimal("1"))),
+    ("收回项目全部预算", Share(Decimal("1"), Decimal("1"))),
+    ("项目全部资金收回", Share(Decimal("1"), Decimal("1"))),
+    ("收回项目全部结余资金", None),
+    ("不得收回项目全部资金", None),
+])
+def test_the_projects_money_taken_back_whole_with_the_project_named_first_is_the_whole_budget(words: str, share: Share | None):
+    """QA188 F3: 收回项目全部资金 (and 收回该项目全部资金, 项目全部资金收回) named no share, while 收回全部项目资金 was 100%:
+    the words 收回全部 were looked for as one run. A part named so (收回项目全部结余资金) still names none."""
+    assert share == budget_share(words)
+
+
 def test_the_tally_adds_exact_budgets_and_counts_those_without():
     """Budgets add exactly; a project without a budget is counted and said to be; a project without a 主管部门 goes under 未填写;
     a unit is named with its 主管部门, so that 甲 of 民政局 and 甲 with none given are two units."""
