@@ -57,8 +57,12 @@ def score_form_file(form: Path, set_ref: str | None) -> tuple[IndicatorSet, Resu
     return indicator_set, result
 
 
-def read_form_file(form: Path, set_ref: str | None) -> tuple[IndicatorSet, Any]:
-    """The set (--set, else the bundled set the form names on its side sheet) and the facts read from the form."""
+def read_form_file(form: Path, set_ref: str | None, for_import: bool = False) -> tuple[IndicatorSet, Any]:
+    """The set (--set, else the bundled set the form names on its side sheet) and the facts read from the form; a text
+    given as the form is told the fix that fits import `for_import`, else score's (QA189 F2)."""
+    from contextlib import nullcontext
+
+    from ._command_line import importing
     from ._other_kinds import A_SUMMARY, ONE_PROJECT_FILE, other_kind_as_form
     from .batch.inputs import batch_summary
     from .forms.reader import bundled_set_named, read_form
@@ -70,6 +74,7 @@ def read_form_file(form: Path, set_ref: str | None) -> tuple[IndicatorSet, Any]:
     other = other_kind_as_form(form, shown_path(form))  # a CSV, a web page: not to be saved as .xlsx (QA156 F9)
     if other is not None:
         raise FactsError(other)
-    sheets = open_workbook(form)
+    with importing() if for_import else nullcontext():
+        sheets = open_workbook(form)
     indicator_set = load_indicator_set(resolve_set(set_ref or bundled_set_named(sheets, shown_path(form))))
     return indicator_set, read_form(form, indicator_set, sheets)

@@ -11,9 +11,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-__all__ = ["in_python", "on_the_command_line", "run_as_command", "run_as_command_from_now"]
+__all__ = ["importing", "in_python", "on_the_command_line", "run_as_command", "run_as_command_from_now", "run_as_import"]
 
 _command: ContextVar[bool] = ContextVar("command_line", default=False)
+_import: ContextVar[bool] = ContextVar("importing", default=False)
 
 
 @contextmanager
@@ -24,6 +25,21 @@ def on_the_command_line() -> Iterator[None]:
         yield
     finally:
         _command.reset(token)
+
+
+@contextmanager
+def importing() -> Iterator[None]:
+    """While the body runs, `import` reads a form: a text given as one is told import's fix, not score's (QA189 F2)."""
+    token = _import.set(True)
+    try:
+        yield
+    finally:
+        _import.reset(token)
+
+
+def run_as_import() -> bool:
+    """Whether `import` reads the form here (`importing`); else score, batch, explain or a program reads it."""
+    return _import.get()
 
 
 def run_as_command() -> bool:

@@ -198,6 +198,9 @@ PLACES = (
      "用 scoring-engine test 运行它；import 读取另存为 Excel 工作簿（.xlsx）的填好的自评表"),
     ("a facts file needs no import: score it with scoring-engine score",
      "事实文件无需导入：直接用 scoring-engine score 为它评分"),
+    # …and to score, batch or explain, named as a workbook (QA189 F2)
+    ("rename it to end in .json (or .yaml): a file named as a workbook is read as a filled 自评表",
+     "把文件名改为以 .json（或 .yaml）结尾：以工作簿命名的文件按填好的自评表读取"),
     ("this is a text file (JSON or YAML), not an .xlsx workbook", "这是文本文件（JSON 或 YAML），不是 .xlsx 工作簿"),
     ("a facts file is scored with scoring-engine score; import reads filled 自评表 workbooks",
      "事实文件请用 scoring-engine score 评分；import 读取填好的自评表工作簿"),

@@ -180,7 +180,7 @@ def import_form(form: Path, set_ref: str | None, output: Path | None) -> None:
     from .forms.cells import form_problems
     from .forms.documents import fact_document, naming_the_set
 
-    indicator_set, imported = read_form_file(form, set_ref)
+    indicator_set, imported = read_form_file(form, set_ref, for_import=True)
     # raises when the form is for another set: its facts would be empty
     found = [*imported.warnings, *form_problems(imported, indicator_set)]
     document, unnamed = naming_the_set(imported.document(), set_ref, output.parent if output else Path.cwd())

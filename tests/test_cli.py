@@ -391,6 +391,28 @@ def test_import_of_a_set_a_case_file_facts_or_a_result_says_what_it_is(tmp_path:
     assert "zip" not in run.stderr and "把表格另存为" not in run.stderr, run.output
 
 
+@pytest.mark.parametrize(("given", "fix"), [
+    (EXAMPLE_FACTS, "把文件名改为以 .json（或 .yaml）结尾"),
+    (EXAMPLE_SET, "用 --set 给出它"),
+    (EXAMPLE_SET.with_name("set.cases.yaml"), "用 scoring-engine test 运行它"),
+])
+def test_a_facts_set_or_cases_file_named_xlsx_is_told_the_fix_of_the_command_that_read_it(
+        tmp_path: Path, given: Path, fix: str) -> None:
+    """QA189 F2: `score facts.xlsx` (a facts file named as a workbook) was told 'a facts file needs no import: score it
+    with scoring-engine score', the command it ran, and a set or a case file 'import reads a filled 自评表'. score, batch
+    and explain are told to rename a facts file to .json, a set to give it with --set, a case file to run it with test;
+    import keeps its own fix."""
+    named = tmp_path / "given.xlsx"
+    named.write_bytes(given.read_bytes())
+    for command in (["score"], ["batch", "--quiet"], ["explain", "-i", "1"]):
+        run = CliRunner().invoke(main, ["--lang", "zh", *command, str(named), "--set", str(EXAMPLE_SET)])
+        assert run.exit_code != 0 and fix in run.stderr, (command, run.output)
+        assert "import" not in run.stderr and "无需导入" not in run.stderr, (command, run.output)
+    run = CliRunner().invoke(main, ["--lang", "zh", "import", str(named), "--set", str(EXAMPLE_SET)])
+    kept = "事实文件无需导入" if given == EXAMPLE_FACTS else "import 读取另存为 Excel 工作簿（.xlsx）的填好的自评表"
+    assert 1 == run.exit_code and kept in run.stderr and "把文件名改为" not in run.stderr, run.output
+
+
 @pytest.mark.parametrize("name", ["other.yaml", "other.yml", "other.txt", "other.xlsx"])
 def test_import_of_any_text_file_says_it_is_text_not_a_damaged_workbook(tmp_path: Path, name: str) -> None:
     """QA184 F7: `import other.yaml` holding `foo: 1` (keys of no document of ours) was 'not an .xlsx workbook (it is

@@ -168,12 +168,20 @@ _AS_FORM = {
     "facts": ("this is a facts file (it has facts:), " + _NO_FORM,
               "a facts file needs no import: score it with scoring-engine score"),
 }
+#: The fixes when score, batch, explain or a program reads the text as a form, where import's would not fit (QA189 F2).
+_AS_FORM_TO_SCORE = {
+    "result": "score the facts file it was made from",
+    "set": ("give it with --set, and the project's facts file as the argument", "read it with load_indicator_set(path)"),
+    "cases": "run it with scoring-engine test",
+    "facts": "rename it to end in .json (or .yaml): a file named as a workbook is read as a filled 自评表",
+}
 
 
 def text_as_form(data: bytes, shown: str) -> Problem | None:
-    """What a JSON or YAML text given to `import` as a filled form is (a set, a profile, a case file, facts, a result),
-    said as `score` names it, with the fix that fits import (QA181 F2: a set was told to be saved as an Excel workbook);
-    None for any other content, or a text that does not read."""
+    """What a JSON or YAML text given as a filled form is (a set, a profile, a case file, facts, a result), said as
+    `score` names it, with the fix that fits the command reading it: import's (QA181 F2: a set was told to be saved as
+    an Excel workbook), or score's, batch's, explain's and a program's (QA189 F2: `score facts.xlsx` was told a facts
+    file needs no import); None for any other content, or a text that does not read."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -186,5 +194,10 @@ def text_as_form(data: bytes, shown: str) -> Problem | None:
         return None
     if kind is None:
         return None
+    from .._command_line import in_python, run_as_import
+
     message, hint = _AS_FORM[kind]
+    if not run_as_import():
+        fix = _AS_FORM_TO_SCORE[kind]
+        hint = fix if isinstance(fix, str) else in_python(*fix)
     return Problem(message, file=shown, hint=hint)
