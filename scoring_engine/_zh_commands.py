@@ -54,6 +54,8 @@ COMMANDS = (*_COMMAND_LINE, *OPTIONS,
      "把本批次的报告写入另一个文件夹（--reports），或删除之前的那份报告"),
     ("--reports {folder} holds the input {path}, named as a project's report may be: give another folder",
      "--reports {folder} 中有输入文件 {path}，其名字与项目报告的命名方式相同，可能被报告覆盖：请换一个报告文件夹"),
+    ("'-' is standard output: --reports takes the folder to write each project's report into",
+     "'-' 表示标准输出：--reports 应给出写入各项目报告的文件夹"),
     ("--reports {folder} holds the input folder {path}: its projects would be left out as reports",
      "--reports {folder} 包含输入文件夹 {path}：其中的项目会被当作报告而不被评分（换一个报告文件夹）"),
     ("--reports {folder} is inside the input folder {path} and holds the project file {name}: its projects would be "

@@ -275,3 +275,18 @@ def test_a_pipe_named_as_a_report_in_the_reports_folder_is_said_and_never_waited
     os.mkfifo(reports / "000001-national-framework.html")
     run = CliRunner().invoke(main, ["--lang", "en", "batch", str(folder), "-q", "--jobs", "1", "--reports", str(reports)])
     assert 1 == run.exit_code and "cannot write the report: it is not a file" in run.output
+
+
+def test_batch_refuses_reports_dash_unless_a_folder_named_dash_is_there(small: Path, monkeypatch: pytest.MonkeyPatch):
+    """QA189 F3: `batch facts.json --reports -` wrote the reports into a new folder named `-`, in silence, where `-o -`
+    is refused. `--reports -` is refused (exit 2) saying --reports takes a folder, and no folder is made; a folder
+    named `-` already there is written into, as the other `-` checks allow."""
+    monkeypatch.chdir(small)
+    run = CliRunner().invoke(main, ["--lang", "en", "batch", "facts.json", "--set", "set.yaml", "-q", "--reports", "-"])
+    assert 2 == run.exit_code and "--reports takes the folder to write each project's report into" in run.output
+    assert not (small / "-").exists()
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", "facts.json", "--set", "set.yaml", "-q", "--reports", "-"])
+    assert 2 == run.exit_code and "--reports 应给出写入各项目报告的文件夹" in run.output, run.output
+    (small / "-").mkdir()
+    run = CliRunner().invoke(main, ["batch", "facts.json", "--set", "set.yaml", "-q", "--reports", "-"])
+    assert 0 == run.exit_code and (small / "-" / "000001-facts.html").is_file(), run.output
