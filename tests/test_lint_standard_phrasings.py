@@ -101,6 +101,18 @@ def test_a_deduction_per_finding_the_rule_makes_is_clean(tmp_path: Path, standar
     assert [] == [str(w) for w in _mismatches(tmp_path, (COMPLIANCE, standard), (COMPLIANCE_RULE, rule))]
 
 
+@pytest.mark.parametrize("standard", ["存在截留、挤占、挪用的，每处扣5分，扣完为止；发现5处及以上不得分。",
+                                      "存在挪用资金等情况的，每处扣5分，扣完为止；发现5处及以上不得分。"])
+def test_an_amount_for_named_kinds_of_findings_is_not_compared_with_points_each_without_keyword_points(
+        tmp_path: Path, standard: str) -> None:
+    """QA189 F4: '存在截留、挤占、挪用的，每处扣5分' alone, against a rule of points_each 2 and no keyword_points, was
+    compared with points_each, where docs/authoring.md says such an amount may be the points those findings give
+    themselves and is not flagged. A sentence naming no kind of finding is still compared with points_each."""
+    assert [] == [str(w) for w in _mismatches(tmp_path, (COMPLIANCE, standard))]
+    [w] = _mismatches(tmp_path, (COMPLIANCE, "存在问题的，每处扣5分，扣完为止；发现5处及以上不得分。"))
+    assert ("5", "points_each", "2") == (w.fields["stated"], w.fields["param"], w.fields["actual"])
+
+
 @pytest.mark.parametrize("tail", ["每项扣3分。", "每项不符合扣3分。", "每项未达到要求扣3分。", "每缺一项扣减3分。", "每缺少1项扣除3分。"])
 def test_what_a_missing_element_costs_said_in_other_words_is_compared_with_each_elements_points(tmp_path: Path,
                                                                                                 tail: str) -> None:

@@ -5,6 +5,7 @@ the weight; a zero line; a percentage against a ratio).
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -138,6 +139,8 @@ def ladder_amounts(stated: list[Stated], ladder: Any, whole: Decimal | None, par
     each = ladder.each if ladder is not None else None
     general, found = [], []
     for s in stated:
+        if not keyed and _names_kinds(s.clause):  # the findings' own points, as docs/authoring.md says (QA189 F4)
+            continue
         hits = [i for i, k in enumerate(keyed) if any(word in s.clause for word in k.words)]
         plain_agrees = (compared_amount(s, each, whole) or (True,))[0] if each is not None else False
         if not hits or plain_agrees:
@@ -151,3 +154,15 @@ def ladder_amounts(stated: list[Stated], ladder: Any, whole: Decimal | None, par
         found.append(Compared(s.start, s.quote, key, shown_stated(s), actual, any(r[0] for _, r in results),
                               *in_text_unit(s, keyed[i].each, whole)))
     return compared_amounts(general, each, whole, param) + found
+
+
+# '存在截留、挤占、挪用的，每处…': a sentence naming kinds of findings, not every finding ('存在问题的' names none)
+_NAMES_KINDS = re.compile(r"存在(?P<kinds>[^，,；;。]+?)(?:等情况|等问题|情况|问题|行为)?的[，,]")
+_ANY_FINDING = {"", "问题", "违规", "违规问题", "违规行为", "违纪违规", "缺陷", "差错"}
+
+
+def _names_kinds(clause: str) -> bool:
+    """Whether a deduction's sentence names kinds of findings ('存在截留、挤占、挪用的，每处扣5分'): with no
+    keyword_points, its amount may be the points those findings give themselves, and is not compared with points_each."""
+    m = _NAMES_KINDS.search(clause)
+    return m is not None and m.group("kinds").strip() not in _ANY_FINDING
