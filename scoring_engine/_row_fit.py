@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 
 from ._arith import plain
 from ._text import cut, quoted
-from ._time_units import unsigned_within
 from .judgements import TargetRow
 from .target_rows import two_scales, unsigned_target
 
@@ -42,9 +41,7 @@ def row_problems(indicator_set: IndicatorSet, values: Mapping[str, Any],
             if rule is not None and not getattr(rule.params, "lower_is_better", False) and row.unit != "%" \
                     and row.target is not None and row.actual is not None and 0 < FAR_PAST * row.target <= row.actual:
                 problems.append(two_scales(row.target, row.actual, row.unit))
-            if row.within and not getattr(rule.params if rule else None, "lower_is_better", False):  # 3个月内 (QA189 F1)
-                problems.append(unsigned_within(row.target, row.unit))
-            elif row.type is None and row.comparison is None and row.target is not None and row.category \
+            if row.type is None and row.comparison is None and row.target is not None and row.category \
                     and node.rows.comparisons.get("≤", "≥") != node.rows.comparisons.get("≥"):  # its sign would choose
                 shown = f"{plain(row.target * 100)}%" if row.unit == "%" else f"{plain(row.target)}{row.unit or ''}"
                 problems.extend(filter(None, [unsigned_target(row.category, shown, row.unit, row.name)]))

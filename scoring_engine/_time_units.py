@@ -17,11 +17,10 @@ import re
 import unicodedata
 from decimal import Decimal
 
-from ._arith import plain
 from ._text import quoted
 
-__all__ = ["DURATION", "FIRST_DAY", "LAST_DAY", "date_text", "day_of", "days_or_longer", "limit_written", "only_date",
-           "reach_within", "only_done", "time_limit", "time_unit", "unsigned_within", "within_limit"]
+__all__ = ["DURATION", "FIRST_DAY", "LAST_DAY", "date_text", "day_of", "days_or_longer", "only_date", "reach_within",
+           "only_done", "time_limit", "time_unit", "within_limit"]
 
 #: A time a 时效指标 gives in days, hours or months: as often a limit (≤30天) as not, so its sign is not guessed (QA172 F1).
 DURATION = re.compile(r"(工作日|天|日|小时|分钟|周|月)\s*((以|之)?内)?\s*(?:完成|办结|完工|竣工)?\s*$")  # 30天, 3个月内, 30天完成
@@ -146,25 +145,6 @@ def reach_within(text: str, sign: str, number: str, unit: str) -> tuple[str, str
     return (f"{quoted(text)} is a time to reach ({sign}{number}{time}), but a time ending in 内 is a limit (within "
             f"{number}{time})", f"write ≤{number}{within} for a time limit, or ≥{number}{time} if reaching {number}{time} "
             "was meant")
-
-
-def limit_written(text: str, comparison: str | None, number: Decimal, unit: object) -> bool:
-    """Whether a target is a time ending in 内 written with no sign (3个月内): a limit, that only a lower-is-better row
-    scores (_row_fit refuses it in any other: QA189 F1). Written with ≥ (≥3个月内, or comparison ≥) it is refused here."""
-    if not isinstance(unit, str) or not within_limit(unit):
-        return False
-    if comparison == "≥":
-        said, fix = reach_within(text, "≥", plain(number), unit)
-        raise ValueError(f"target {said}", fix)  # ≥3个月内: 5个月 met it (QA172 F3)
-    return comparison is None
-
-
-def unsigned_within(number: Decimal | None, unit: str | None) -> tuple[str, str]:
-    """(message, hint) for a time ending in 内 with no sign (3个月内) in a row whose rule scores a target to reach: read
-    as ≥3个月, a project taking 5 months took full marks (QA189 F1)."""
-    time = f"{plain(number) if number is not None else ''}{''.join(time_unit(unit or '').split())}"
-    return (f"target {time}内 has no sign, and a row without one is scored as a target to reach (≥), but a time ending in "
-            f"内 is a limit (within {time})", f"write ≤{time}内 for a time limit, or ≥{time} if reaching {time} was meant")
 
 
 def day_of(number: Decimal) -> datetime.date | None:

@@ -128,10 +128,6 @@ ROWS = (
      "{field!t} {text} 写的是要达到的时间（{reach}），但以“内”结尾的时间是时限（{time}之内），不是要达到的目标"),
     ("{text} is a time to reach ({reach}), but a time ending in 内 is a limit (within {time})",
      "{text} 写的是要达到的时间（{reach}），但以“内”结尾的时间是时限（{time}之内），不是要达到的目标"),
-    # a time limit ending in 内 written with no sign in a row scoring a target to reach (3个月内: QA189 F1)
-    ("target {text} has no sign, and a row without one is scored as a target to reach (≥), but a time ending in 内 is a "
-     "limit (within {time})",
-     "指标值 {text} 没有写比较符号，没有符号的行按要达到的目标（≥）计分，但以“内”结尾的时间是时限（{time}之内）"),
     ("write ≤{limit} for a time limit, or ≥{reach} if reaching {time} was meant",
      "时限写 ≤{limit}；如本意是至少达到 {time}，写 ≥{reach}"),
     ("{key:s} {value:q} of a 时效指标 row is a date, neither an amount nor a tier",

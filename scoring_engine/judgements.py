@@ -6,7 +6,6 @@ read them, and the result and the reports show them.
 
 from __future__ import annotations
 
-from dataclasses import field
 from decimal import Decimal
 from typing import Any
 
@@ -55,9 +54,6 @@ class TargetRow:
     category: str | None = None  # 二级指标: 数量指标, 质量指标…
     comparison: str | None = None  # ≥, ≤ or =
     target_text: str | None = None  # a qualitative target as written ("效果明显")
-    #: Its target a time ending in 内 with no sign (3个月内): a limit, scored only by a lower-is-better rule (QA189 F1).
-    #: What the row read, never written out (row_document leaves it out).
-    within: bool = field(default=False, repr=False, compare=False)
 
     def values(self) -> dict[str, Any]:
         """The row's fields as the names a row rule reads."""

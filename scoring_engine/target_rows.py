@@ -30,8 +30,8 @@ from ._numpy_values import NUMPY_HINT, not_finite_hint, numpy_name
 from ._arith import in_range, plain, round_half_up, too_many_digits
 from ._record import record
 from ._text import cut, quoted
-from ._time_units import (DURATION, FIRST_DAY, date_text, day_of, days_or_longer, limit_written, only_date, reach_within,
-                          time_limit, only_done, time_unit, within_limit)
+from ._time_units import (DURATION, FIRST_DAY, date_text, day_of, days_or_longer, only_date, reach_within, time_limit,
+                          only_done, time_unit, within_limit)
 from .judgements import TargetRow
 
 __all__ = ["COMPARISONS", "QUALITATIVE", "ROW_KEYS", "Quantity", "dated_row", "parse_comparison", "parse_quantity",
@@ -448,8 +448,10 @@ def _row(item: Mapping[str, Any]) -> TargetRow:
             raise ValueError(f"comparison {comparison} disagrees with the target {quoted(str(given['target']))}",
                              "write the sign once")
         comparison = target_number.comparison
-    within = target_number is not None and limit_written(str(given["target"]), comparison, target_number.value,
-                                                         target_number.unit or given.get("unit"))  # QA172 F3, QA189 F1
+    within = (target_number.unit or given.get("unit")) if target_number is not None else None
+    if target_number and comparison == "≥" and isinstance(within, str) and within_limit(within):  # (QA172 F3)
+        said, fix = reach_within(str(given["target"]), "≥", plain(target_number.value), within)
+        raise ValueError(f"target {said}", fix)
     if comparison == QUALITATIVE and target_number is not None:
         raise ValueError(f"comparison {QUALITATIVE} is for a target in words, but the target {_shown(given['target'])} is a "
                          "number", "write ≥, ≤ or = for a numeric target")
@@ -486,7 +488,7 @@ def _row(item: Mapping[str, Any]) -> TargetRow:
         weight=numbers.get("weight"), target=target_number.value if target_number else None,
         actual=actual.value if isinstance(actual, Quantity) else None, unit=unit, tier=tier, score=numbers.get("score"),
         reason=_text(given.get("reason"), "reason"), category=_text(given.get("category"), "category"),
-        comparison=comparison, target_text=target if isinstance(target, str) else None, within=within)
+        comparison=comparison, target_text=target if isinstance(target, str) else None)
 
 
 def row_document(row: TargetRow) -> dict[str, Any]:
