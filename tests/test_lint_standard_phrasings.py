@@ -113,6 +113,15 @@ def test_an_amount_for_named_kinds_of_findings_is_not_compared_with_points_each_
     assert ("5", "points_each", "2") == (w.fields["stated"], w.fields["param"], w.fields["actual"])
 
 
+@pytest.mark.parametrize("subject", ["上述问题", "以上情况", "不合规情况", "违规违纪问题", "其他违规行为"])
+def test_an_amount_for_findings_a_sentence_points_back_to_is_still_compared_with_points_each(tmp_path: Path,
+                                                                                             subject: str) -> None:
+    """QA190 F2: '存在上述问题的，每处扣5分' (以上情况, 不合规情况, 违规违纪问题) names no kind of finding, but was taken as
+    naming some once such sentences were left uncompared without keyword_points: 5 against points_each 2 went unsaid."""
+    [w] = _mismatches(tmp_path, (COMPLIANCE, f"存在{subject}的，每处扣5分，扣完为止；发现5处及以上不得分。"))
+    assert ("5", "points_each", "2") == (w.fields["stated"], w.fields["param"], w.fields["actual"])
+
+
 @pytest.mark.parametrize("tail", ["每项扣3分。", "每项不符合扣3分。", "每项未达到要求扣3分。", "每缺一项扣减3分。", "每缺少1项扣除3分。"])
 def test_what_a_missing_element_costs_said_in_other_words_is_compared_with_each_elements_points(tmp_path: Path,
                                                                                                 tail: str) -> None:

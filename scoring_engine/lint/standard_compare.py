@@ -158,11 +158,13 @@ def ladder_amounts(stated: list[Stated], ladder: Any, whole: Decimal | None, par
 
 # '存在截留、挤占、挪用的，每处…': a sentence naming kinds of findings, not every finding ('存在问题的' names none)
 _NAMES_KINDS = re.compile(r"存在(?P<kinds>[^，,；;。]+?)(?:等情况|等问题|情况|问题|行为)?的[，,]")
-_ANY_FINDING = {"", "问题", "违规", "违规问题", "违规行为", "违纪违规", "缺陷", "差错"}
+# …unless it points back or speaks of any finding: 存在上述问题的, 存在以上情况的, 存在不合规情况的, 存在违规违纪问题的 (QA190 F2)
+_ANY_FINDING = re.compile(r"(上述|以上|前述|下列|相关|其他|其它|任何|各类|各种|此类|该类|这类).*|"
+                          r"(不合规|不规范|违规|违纪|违法|违规违纪|违纪违规|违法违规)?(问题|情况|行为)?|缺陷|差错")
 
 
 def _names_kinds(clause: str) -> bool:
     """Whether a deduction's sentence names kinds of findings ('存在截留、挤占、挪用的，每处扣5分'): with no
     keyword_points, its amount may be the points those findings give themselves, and is not compared with points_each."""
     m = _NAMES_KINDS.search(clause)
-    return m is not None and m.group("kinds").strip() not in _ANY_FINDING
+    return m is not None and _ANY_FINDING.fullmatch(m.group("kinds").strip()) is None
