@@ -8,7 +8,7 @@ processes (`batch.pool`); a program that imports the package is never marked.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
 
 __all__ = ["importing", "in_python", "on_the_command_line", "run_as_command", "run_as_command_from_now", "run_as_import"]
@@ -17,24 +17,23 @@ _command: ContextVar[bool] = ContextVar("command_line", default=False)
 _import: ContextVar[bool] = ContextVar("importing", default=False)
 
 
-@contextmanager
-def on_the_command_line() -> Iterator[None]:
+def on_the_command_line() -> AbstractContextManager[None]:
     """While the body runs, the package runs as the command (a hint names no Python call)."""
-    token = _command.set(True)
-    try:
-        yield
-    finally:
-        _command.reset(token)
+    return _while(_command)
+
+
+def importing() -> AbstractContextManager[None]:
+    """While the body runs, `import` reads a form: a text given as one is told import's fix, not score's (QA189 F2)."""
+    return _while(_import)
 
 
 @contextmanager
-def importing() -> Iterator[None]:
-    """While the body runs, `import` reads a form: a text given as one is told import's fix, not score's (QA189 F2)."""
-    token = _import.set(True)
+def _while(mark: ContextVar[bool]) -> Iterator[None]:
+    token = mark.set(True)
     try:
         yield
     finally:
-        _import.reset(token)
+        mark.reset(token)
 
 
 def run_as_import() -> bool:

@@ -12,7 +12,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import openpyxl
 import pytest
 from click.testing import CliRunner
 
@@ -20,6 +19,7 @@ from conftest import NATIONAL_GRADES
 from scoring_engine import parse_indicator_set, score
 from scoring_engine.cli import main
 from scoring_engine.formulas import FUNCTIONS, compile_formula, evaluate
+from test_form_side_values import side_sheet_form
 
 DAY = datetime.date
 EDGES = [DAY(1, 1, 1), DAY(1, 1, 31), DAY(1, 2, 28), DAY(1, 12, 31), DAY(2024, 1, 31), DAY(2024, 2, 29),
@@ -143,18 +143,8 @@ def test_a_form_with_9999_12_31_on_its_side_sheet_is_scored(tmp_path: Path) -> N
 
 def _side_form(tmp_path: Path, **cells: tuple[Any, str | None]) -> Path:
     """The set's blank form, its 表外事实 rows given (value, number format) by fact."""
-    (tmp_path / "set.yaml").write_text(SET, encoding="utf-8")
-    form = tmp_path / "form.xlsx"
-    assert 0 == CliRunner().invoke(main, ["template", str(tmp_path / "set.yaml"), "-o", str(form)]).exit_code
-    book = openpyxl.load_workbook(form)
-    side = book["表外事实"]
-    rows = {side.cell(r, 2).value: r for r in range(1, side.max_row + 1)}
-    for name, (value, number_format) in cells.items():
-        side.cell(rows[name], 3).value = value
-        if number_format:
-            side.cell(rows[name], 3).number_format = number_format
-    book.save(form)
-    return form
+    values = {name: value for name, (value, _) in cells.items()}
+    return side_sheet_form(tmp_path, SET, values, {name: shown for name, (_, shown) in cells.items() if shown})[0]
 
 
 @pytest.mark.parametrize("number_format", ["yyyy-mm-dd", None])

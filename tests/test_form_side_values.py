@@ -29,9 +29,11 @@ indicators:
 """
 
 
-def _form(tmp_path: Path, values: dict[str, object]) -> tuple[Path, dict[str, int]]:
-    """The set's blank form (`template`), its 表外事实 rows filled with `values` (None: the row deleted); the rows."""
-    (tmp_path / "set.yaml").write_text(SET, encoding="utf-8")
+def side_sheet_form(tmp_path: Path, set_text: str, values: dict[str, object],
+                    formats: dict[str, str] | None = None) -> tuple[Path, dict[str, int]]:
+    """`set_text`'s blank form (`template`), its 表外事实 rows filled with `values` (None: the row deleted), a row's cell in
+    the number format `formats` gives it; the rows."""
+    (tmp_path / "set.yaml").write_text(set_text, encoding="utf-8")
     form = tmp_path / "form.xlsx"
     assert 0 == CliRunner().invoke(main, ["template", str(tmp_path / "set.yaml"), "-o", str(form)]).exit_code
     book = openpyxl.load_workbook(form)
@@ -42,8 +44,15 @@ def _form(tmp_path: Path, values: dict[str, object]) -> tuple[Path, dict[str, in
             side.delete_rows(rows[name])
         else:
             side.cell(rows[name], 3).value = value
+            if (formats or {}).get(name):
+                side.cell(rows[name], 3).number_format = (formats or {})[name]
     book.save(form)
     return form, rows
+
+
+def _form(tmp_path: Path, values: dict[str, object]) -> tuple[Path, dict[str, int]]:
+    """The set's blank form, its 表外事实 rows filled with `values` (None: the row deleted); the rows."""
+    return side_sheet_form(tmp_path, SET, values)
 
 
 def _scored(form: Path, tmp_path: Path, command: str = "score") -> tuple[int, str]:
