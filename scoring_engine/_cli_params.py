@@ -28,7 +28,7 @@ from click.core import ParameterSource
 
 from ._output import extension_of
 
-__all__ = ["EXTENSIONS", "LanguageChoice", "OutputFile", "at_most_once", "format_by_extension", "given_once",
+__all__ = ["EXTENSIONS", "LanguageChoice", "OutputFile", "ReportsFolder", "at_most_once", "format_by_extension", "given_once",
            "one_of", "points_given"]
 
 #: The format each extension names, in the words of the commands' --format.
@@ -50,6 +50,21 @@ class OutputFile(click.Path):
             self.fail("'-' is standard output: leave --output out to print on the screen", param, ctx)
         if isinstance(text, str) and text.endswith(("/", os.sep)):
             self.fail(f"a name ending in / names a folder ({text}): give the name of a file", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+class ReportsFolder(click.Path):
+    """The folder `batch --reports` writes into: `-` alone is standard output, refused unless a folder named `-` is
+    there (QA189 F3). Checked on the words given, since a Path reads `./-` as `-` too (QA190 F3)."""
+
+    name = "directory"
+
+    def __init__(self) -> None:
+        super().__init__(file_okay=False, path_type=Path)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if value == "-" and not os.path.exists("-"):
+            self.fail("'-' is standard output: --reports takes the folder to write each project's report into", param, ctx)
         return super().convert(value, param, ctx)
 
 

@@ -21,7 +21,7 @@ from click.core import ParameterSource
 from . import __version__
 from ._cli_guard import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, guarded as _guarded, report as _report, said_line as _say
 from ._cli_forms import read_form_file, score_form_file
-from ._cli_params import LanguageChoice, OutputFile, at_most_once, format_by_extension, one_of, points_given
+from ._cli_params import LanguageChoice, OutputFile, ReportsFolder, at_most_once, format_by_extension, one_of, points_given
 from ._encodings import ENCODINGS
 from ._cli_stdin import facts_from_stdin
 from ._files import read_text
@@ -224,7 +224,7 @@ def template(set_ref: str, fmt: str, output: Path | None) -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N", help="Worker processes. Default: one per core.")
 @click.option("--output", "-o", "outputs", multiple=True, type=OutputFile(),
               help="A summary file: .xlsx, .csv, .jsonl or .html (repeat for several).")
-@click.option("--reports", metavar="DIR", type=click.Path(file_okay=False, path_type=Path),
+@click.option("--reports", metavar="DIR", type=ReportsFolder(),
               help="Also write each project's own report into this folder.")
 @click.option("--report-format", type=one_of(sorted(RENDERERS)), default="html", show_default=True,
               help="Format of those reports.")

@@ -290,3 +290,11 @@ def test_batch_refuses_reports_dash_unless_a_folder_named_dash_is_there(small: P
     (small / "-").mkdir()
     run = CliRunner().invoke(main, ["batch", "facts.json", "--set", "set.yaml", "-q", "--reports", "-"])
     assert 0 == run.exit_code and (small / "-" / "000001-facts.html").is_file(), run.output
+
+
+def test_batch_reports_dot_slash_dash_is_a_folder_named_dash(small: Path, monkeypatch: pytest.MonkeyPatch):
+    """QA190 F3: `--reports ./-` names a folder called `-` as plainly as a shell allows, and was refused as standard
+    output, since a path reads `./-` as `-`. It is made and written into, while a bare `-` is still refused."""
+    monkeypatch.chdir(small)
+    run = CliRunner().invoke(main, ["--lang", "en", "batch", "facts.json", "--set", "set.yaml", "-q", "--reports", "./-"])
+    assert 0 == run.exit_code and (small / "-" / "000001-facts.html").is_file(), run.output

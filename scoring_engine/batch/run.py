@@ -263,8 +263,6 @@ def _file_id(path: str) -> tuple[int, int] | None:
 
 def _reports_clash(reports: Path, given: list[tuple[str, str]], folders: list[tuple[str, str]],
                    outputs: set[str]) -> str | None:
-    if str(reports) == "-" and not os.path.exists("-"):  # as -o - is refused, not a folder named - made (QA189 F3)
-        return "'-' is standard output: --reports takes the folder to write each project's report into"
     kept = os.path.realpath(reports)
     for i, folder in folders:
         if folder == kept or folder.startswith(kept + os.sep):
