@@ -453,10 +453,14 @@ def load_facts(path: str | Path, encoding: str | None = None) -> Facts:
 
 def old_workbook_problem(file: Path) -> Problem | None:
     """Why a file named as an old workbook (.xls, WPS's .et) or a spreadsheet of another kind (.ods, .xlsb, an Excel
-    template: _other_kinds.OTHER_WORKBOOKS) is not read, whatever it holds; None for any other name.
-
-    An .xlsx renamed as .xls (or a damaged one) is told to be renamed back, the same by score, import and batch."""
+    template: _other_kinds.OTHER_WORKBOOKS) is not read, whatever it holds, or a text named as an .xlsx is not a workbook;
+    None for any other name. An .xlsx renamed as .xls (or a damaged one) is told to be renamed back, as score, import and
+    batch say it; a facts text named .xlsx, loaded by a program, was a JSON syntax error (QA190)."""
     suffix = file.suffix.lower()
+    if suffix in (".xlsx", ".xlsm") and _regular_file(file):
+        from .forms.archive import text_named_workbook
+
+        return text_named_workbook(file, shown_path(file))
     if suffix not in (".xls", ".et", *OTHER_WORKBOOKS) or not _regular_file(file):
         return None
     if suffix in OTHER_WORKBOOKS:
@@ -488,10 +492,8 @@ def _head(file: Path) -> bytes:
 
 @in_engine_context
 def load_facts_from(stream: BinaryIO | None, name: str = STDIN) -> Facts:
-    """Facts read from an open stream (standard input), at most MAX_FACTS_BYTES: JSON if the text begins with {, else YAML.
-
-    None stands for a standard input the process was started without.
-    """
+    """Facts read from an open stream (standard input), at most MAX_FACTS_BYTES: JSON if the text begins with {, else YAML;
+    None stands for a standard input the process was started without."""
     if stream is None:
         raise FactsError(Problem("standard input is closed", file=name, hint="pipe the facts in, or give the facts file's path"))
     text, _ = read_stream(stream, MAX_FACTS_BYTES, FactsError, name)

@@ -204,6 +204,10 @@ PLACES = (
     ("this is a text file (JSON or YAML), not an .xlsx workbook", "这是文本文件（JSON 或 YAML），不是 .xlsx 工作簿"),
     ("a facts file is scored with scoring-engine score; import reads filled 自评表 workbooks",
      "事实文件请用 scoring-engine score 评分；import 读取填好的自评表工作簿"),
+    ("a facts file is scored with scoring-engine score; import reads filled 自评表 workbooks; in Python, "
+     "load_facts(path) reads a facts file named .json or .yaml",
+     "事实文件请用 scoring-engine score 评分；import 读取填好的自评表工作簿；在 Python 中，load_facts(path) 读取以 .json 或 "
+     ".yaml 命名的事实文件"),
     ("the form was written for version {version} of the set {named}, and is read here with {id}, a profile of its "
      "version {current}",
      "这张表是按指标体系 {named} 的 {version} 版填写的，这里却用 {id} 读取，它派生自 {named} 的 {current} 版"),

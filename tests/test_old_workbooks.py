@@ -156,3 +156,26 @@ def test_an_old_workbook_whose_name_ends_in_a_space_or_dot_is_a_failed_project_s
     chinese = CliRunner().invoke(main, ["--lang", "zh", "batch", str(folder), "-q"]).output
     assert "e.xls : 文件名在 .xls 之后还有 ' '（空格或句点），因此没有作为 .xls 文件读取（把文件名改为以 .xls 结尾，然后在 Excel 或 " \
         "WPS 中打开，另存为 Excel 工作簿（.xlsx））" in chinese, chinese
+
+
+def test_load_facts_of_a_text_named_xlsx_says_what_the_text_is_as_score_does(tmp_path: Path):
+    """QA190: a program calling load_facts("自评.xlsx") on a facts file saved under a workbook's name was told
+    "JSON syntax: Expecting value", where `score` says it is a facts file to rename; a text of no known kind is said
+    to be a text, with the call that reads a facts file."""
+    import pytest
+
+    from scoring_engine import load_facts
+    from scoring_engine.errors import FactsError
+
+    named = tmp_path / "自评.xlsx"
+    named.write_text("indicator_set: national-framework\nfacts:\n  budget: {total: 1}\n", encoding="utf-8")
+    with pytest.raises(FactsError) as raised:
+        load_facts(named)
+    assert "this is a facts file (it has facts:), not a filled 自评表 workbook (.xlsx) (rename it to end in .json" \
+           in str(raised.value)
+    named.write_text("各单位请于月底前报送\n", encoding="utf-8")
+    with pytest.raises(FactsError) as raised:
+        load_facts(named)
+    assert "this is a text file (JSON or YAML), not an .xlsx workbook" in str(raised.value)
+    assert "in Python, load_facts(path) reads a facts file named .json or .yaml" in str(raised.value)
+    assert "在 Python 中，load_facts(path) 读取以 .json 或 .yaml 命名的事实文件" in raised.value.problems[0].text("zh")

@@ -10,6 +10,7 @@ import io
 import re
 import zipfile
 from collections.abc import Callable
+from pathlib import Path
 
 from .._other_kinds import ODS_START, document_kind, other_workbook
 from ..errors import FactsError, Problem
@@ -66,8 +67,11 @@ def check_archive(data: bytes, name: str) -> None:
         start = data.lstrip(b"\xef\xbb\xbf \t\r\n")  # a UTF-8 mark too (QA149 F2); a GBK text by its keys
         if start[:1] in (b"{", b"[") or b"facts:" in data[:4096] or b"indicators:" in data[:65536] or _is_text(data):
             # UTF-8 text of any keys, or a note, is no damaged form either (QA148 F4; QA184 F7: foo: 1 was)
+            from .._command_line import in_python
+
             raise refuse("this is a text file (JSON or YAML), not an .xlsx workbook",  # (QA148 F4)
-                         "a facts file is scored with scoring-engine score; import reads filled 自评表 workbooks") from None
+                         in_python("a facts file is scored with scoring-engine score; import reads filled 自评表 workbooks",
+                                   "load_facts(path) reads a facts file named .json or .yaml")) from None
         raise refuse("not an .xlsx workbook (it is not a zip archive)", "save the form as Excel Workbook (.xlsx)") from None
     if len(entries) > MAX_FORM_ENTRIES:
         raise refuse(f"the workbook holds {len(entries)} parts; the limit is {MAX_FORM_ENTRIES} (MAX_FORM_ENTRIES)")
@@ -97,6 +101,26 @@ def check_archive(data: bytes, name: str) -> None:
     if "[Content_Types].xml" not in names:  # a zip of something else (a .docx renamed, an archive)
         raise refuse("not an .xlsx workbook (a zip archive without a workbook's parts)",
                      "save the form as Excel Workbook (.xlsx)")
+
+
+_TEXT_READ = 1_000_000  # of a file named .xlsx that is no zip: a text that long is no facts file either
+
+
+def text_named_workbook(file: Path, shown: str) -> Problem | None:
+    """What a regular file named as an .xlsx workbook is when it is no zip archive, in check_archive's words (a text
+    read as a form is said as score says it); None for a zip archive, whose parts are checked when it is read."""
+    try:
+        with open(file, "rb") as handle:
+            data = handle.read(_TEXT_READ)
+    except OSError:
+        return None  # said by whoever reads it next
+    if data.startswith(b"PK"):
+        return None
+    try:
+        check_archive(data, shown)
+    except FactsError as refused:
+        return refused.problems[0]
+    return None
 
 
 def _is_text(data: bytes) -> bool:
