@@ -121,6 +121,20 @@ PLACES = (
      "在单元格中每行写一个问题（Alt+Enter 换行）；没有问题写“无”"),
     ("a finding with points is written as JSON, not {text:q}", "带扣分的问题应按 JSON 填写，实际是 {text}"),
     ('write it as {{"text": "…", "points": 2}}', '请写成 {{"text": "…", "points": 2}}'),
+    # a project detail a spreadsheet changed (forms/details.py, QA192 F2): before "project detail {key}: {message}"
+    ("project detail {key} is a date ({day}), which a spreadsheet makes of text such as 1-2: what was typed is not kept",
+     "项目信息“{key}”是日期（{day}）：在单元格中输入 1-2 这样的文字，表格会把它变成日期，原来输入的文字已不在"),
+    ("the project's year is a date ({day}), not a year", "项目的年度是日期（{day}），不是年份"),
+    ("type the year as a number, such as 2024, in a cell formatted 常规 (General) or 文本 (text)",
+     "在格式为“常规”或“文本”的单元格中把年度写成数字，例如 2024"),
+    ("project detail {key} is a true/false cell", "项目信息“{key}”是逻辑值（TRUE/FALSE）单元格"),
+    ("project detail {key}: {message}", "项目信息“{key}”：{message!t}"),
+    ("a spreadsheet keeps 15 digits of a number: an id it shows as 1.23E+17 has already lost its last digits; set the "
+     "cell's format to 文本 (text) and type it again, or type ' before it",
+     "表格中的数字只保留 15 位有效数字：显示为 1.23E+17 的编号已丢失末几位数字；请把单元格格式设为“文本”后重新输入，"
+     "或先输入英文单引号 ' 再输入"),
+    ("set the cell's format to 文本 (text) and type it again, or type ' before it",
+     "请把单元格格式设为“文本”后重新输入，或先输入英文单引号 ' 再输入"),
     ("holds a time of day or a duration ({value}), which no fact takes", "单元格是时刻或时长（{value}），没有事实取这样的值"),
     ("write the value itself: a number, a date or text", "请直接写值：数字、日期或文字"),
     ("put each finding on a line of its own in the cell (Alt+Enter), or write them as {example}",

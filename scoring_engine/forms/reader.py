@@ -23,11 +23,12 @@ from ..errors import FactsError, Problem
 from ..facts import Facts
 from ..model import IndicatorSet
 from .content import is_own_conclusion
+from .details import project_detail
 from .funds import check_funds
 from .indicators import PUT_THE_ROW_BACK, read_indicators
 from .label_cells import reason_words, refuse_header_formulas, refuse_heading_values, unread_funds_label
 from .labels import CHINESE_DIGITS as _CHINESE_DIGITS, normal, YEAR as _YEAR, YEAR_PLAIN as _YEAR_PLAIN
-from .layout import Block, FormLayout, form_layout, form_layouts
+from .layout import Block, FormLayout, Labelled, form_layout, form_layouts
 from .bases import base_version
 from .reading import (FILL_THE_CELL, SIDE_SHEET, Blank, FormReading, another_layout, hidden_rows, how_to_read_with,
                       named_set, named_version, read_with, refuse_score_sheet, refused_values)
@@ -201,14 +202,17 @@ def _header(reading: FormReading) -> None:
         at = reading.find(item)
         spot = reading.right_of(*at) if at else None
         if spot and not any(other.matches(reading.sheet.text(*spot)) for line in reading.layout.header for other in line):
-            _project(reading, item.key, *spot)
+            _project(reading, item, *spot)
     for item in reading.layout.goals.columns:
         at = reading.find(item)
         if at and reading.sheet.get(at[0] + 1, at[1]) is not None:
-            _project(reading, item.key, at[0] + 1, at[1])
+            _project(reading, item, at[0] + 1, at[1])
 
 
-def _project(reading: FormReading, key: str, row: int, col: int) -> None:
+def _project(reading: FormReading, item: Labelled, row: int, col: int) -> None:
+    key = item.key
+    if project_detail(reading, reading.sheet.ref(row, col), key, reading.sheet.get(row, col), item.label) is None:
+        return  # empty, or refused on its cell (a date, a name of 18 digits): QA192 F2
     text = reading.text(row, col)
     if text and not (key == "conclusion" and is_own_conclusion(text)):  # the form's own words: no fact of the project
         reading.project[key] = text

@@ -21,6 +21,7 @@ from .._display import show_value
 from .._text import cut, prints_as_nothing
 from ..errors import Problem
 from ..target_rows import written_quantity
+from .details import project_detail
 from .reading import SAME_UNIT, Blank, FormReading
 from .rescaled import judged_on_declared
 from .unread import SIDE_KINDS, filled_but_not_applicable, indicator_named, side_facts, side_kind
@@ -99,7 +100,8 @@ def read_side(reading: FormReading, side: Sheet) -> dict[str, str]:
                                            f"not_applicable.{name}.name": side.ref(r, 2)})
         elif kind == "项目":
             detail = value if isinstance(value, str) else _side_value(reading, side, r, value, "number")
-            if _once(reading, reading.project, name, detail, side.ref(r, 3), f"project.{name}"):
+            detail = project_detail(reading, side.ref(r, 3), name, detail) if detail is not None else None
+            if detail is not None and _once(reading, reading.project, name, detail, side.ref(r, 3), f"project.{name}"):
                 reading.project[name] = detail
                 reading.provenance[f"project.{name}"] = side.ref(r, 3)
     side_facts(reading, undeclared)
