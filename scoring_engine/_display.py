@@ -161,7 +161,8 @@ def _target_row(row: TargetRow) -> str:
     def amount(number: Decimal | None) -> str:
         return row_amount(number, row.unit)
 
-    target = row.target_text if row.target_text is not None else (row.comparison or "") + amount(row.target)
+    target = row.target_text if row.target_text is not None else row.within if row.within is not None \
+        else (row.comparison or "") + amount(row.target)  # a time limit in words as written: 1年之内 (QA189 F1)
     actual = row.tier if row.tier is not None else amount(row.actual)
     return f"{row.name}：指标值{target}，实际完成值{actual}" + (f"（{plain(row.weight)}分）" if row.weight is not None else "")
 

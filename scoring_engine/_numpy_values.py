@@ -6,9 +6,11 @@ facts, since their kinds are not the JSON ones a facts file holds, but named as 
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
-__all__ = ["NUMPY_HINT", "nat_takes", "not_finite_hint", "numpy_name", "pandas_blank"]
+__all__ = ["NUMPY_HINT", "kind_of", "nat_takes", "not_finite_hint", "numpy_name", "pandas_blank"]
 
 NUMPY_HINT = "convert NumPy values to Python ones first: value.item(), array.tolist(), or df.astype(object) for a pandas frame"
 _NOT_FINITE = "NaN and infinity are not numbers"
@@ -81,3 +83,12 @@ def numpy_name(value: Any) -> str | None:
     """
     kind = type(value)
     return f"NumPy {kind.__name__}" if kind.__module__.partition(".")[0] == "numpy" else None
+
+
+def kind_of(value: Any) -> str:
+    """What kind of value a row field holds, in words (never a Python type name): a list, a mapping, text…"""
+    if isinstance(value, (Mapping, list, tuple, str, int, float, Decimal)):  # a bool is an int
+        return ("a mapping" if isinstance(value, Mapping) else "a list" if isinstance(value, (list, tuple)) else "text"
+                if isinstance(value, str) else "a true/false value" if isinstance(value, bool) else "a number")
+    numpy = numpy_name(value)  # a DataFrame's column: np.int64
+    return f"a {numpy}" if numpy else "a value of another kind"

@@ -201,8 +201,8 @@ def _record(value: Any, out: Out, level: int) -> None:
     """A fact's value as to_dict's _record makes it: any other frozen record (a target row) as an object of its fields."""
     plain_record = isinstance(value, (Finding, Judgement, TierJudgement))
     if dataclasses.is_dataclass(value) and not isinstance(value, type) and not plain_record:
-        _records(((f.name, getattr(value, f.name)) for f in dataclasses.fields(value) if getattr(value, f.name) is not None),
-                 out, level)
+        _records(((f.name, getattr(value, f.name)) for f in dataclasses.fields(value)
+                  if getattr(value, f.name) is not None and f.metadata.get("written", True)), out, level)  # not TargetRow.within
     elif isinstance(value, (list, tuple)):
         _items(value, out, level, _record)
     elif isinstance(value, Mapping):

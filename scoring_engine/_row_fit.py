@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._arith import plain
 from ._text import cut, quoted
+from ._time_units import time_unit
 from .judgements import TargetRow
 from .target_rows import two_scales, unsigned_target
 
@@ -41,6 +42,9 @@ def row_problems(indicator_set: IndicatorSet, values: Mapping[str, Any],
             if rule is not None and not getattr(rule.params, "lower_is_better", False) and row.unit != "%" \
                     and row.target is not None and row.actual is not None and 0 < FAR_PAST * row.target <= row.actual:
                 problems.append(two_scales(row.target, row.actual, row.unit))
+            reaches = rule is not None and getattr(rule.params, "lower_is_better", None) is False  # its type scores ≥
+            if row.within and row.type and row.comparison is None and reaches:  # 3个月内 as ≥3: 5个月 took full marks (QA189 F1)
+                problems.append(_limit_to_reach(row, node.rows))
             if row.type is None and row.comparison is None and row.target is not None and row.category \
                     and node.rows.comparisons.get("≤", "≥") != node.rows.comparisons.get("≥"):  # its sign would choose
                 shown = f"{plain(row.target * 100)}%" if row.unit == "%" else f"{plain(row.target)}{row.unit or ''}"
@@ -60,6 +64,18 @@ def row_problems(indicator_set: IndicatorSet, values: Mapping[str, Any],
             found.append((fact, f"rows' weights add up to {plain(total)}, not the weight {plain(node.weight)} of group {node.id}",
                           weights_fix(node.weight)))  # with the fix: a row deleted left the others short (QA167 F3)
     return found
+
+
+def _limit_to_reach(row: TargetRow, rows: RowGroup) -> tuple[str, str]:
+    """(message, hint) for a time limit in words (3个月内) in a row whose own type scores a target to reach (≥): the type
+    the group scores a limit by (≤), and the target to write if reaching that time was meant."""
+    time = f"{plain(row.target or 0)}{''.join(time_unit(row.unit or '').split())}"
+    lower = next((kind for kind in (rows.comparisons.get("≤", ""), *rows.rules) if kind in rows.rules
+                  and getattr(rows.rules[kind].params, "lower_is_better", False)), None)
+    said = f"target {row.within} is a time limit (within {time}), but type {row.type} scores a target to reach (≥)"
+    if lower is None:
+        return said, f"give a type the group scores as a limit (≤), or write ≥{time} if reaching {time} was meant"
+    return said, f"give type {lower} (a limit, ≤) or no type; write ≥{time} if reaching {time} was meant"
 
 
 def weights_fix(weight: Decimal) -> str:

@@ -17,10 +17,11 @@ import re
 import unicodedata
 from decimal import Decimal
 
+from ._arith import plain
 from ._text import quoted
 
 __all__ = ["DURATION", "FIRST_DAY", "LAST_DAY", "date_text", "day_of", "days_or_longer", "only_date", "reach_within",
-           "only_done", "time_limit", "time_unit", "within_limit"]
+           "only_done", "time_limit", "time_unit", "within_limit", "written_limit"]
 
 #: A time a 时效指标 gives in days, hours or months: as often a limit (≤30天) as not, so its sign is not guessed (QA172 F1).
 DURATION = re.compile(r"(工作日|天|日|小时|分钟|周|月)\s*((以|之)?内)?\s*(?:完成|办结|完工|竣工)?\s*$")  # 30天, 3个月内, 30天完成
@@ -136,6 +137,31 @@ def within_limit(unit: str) -> bool:
     """
     written = _DONE.sub("", unit).rstrip()
     return time_unit(written) != written
+
+
+_NUMBER_FIRST = re.compile(r"[-+]?(\d[\d,]*(\.\d+)?|\.\d+)\s*(?P<unit>\D*)")  # no sign, no word before the number
+
+
+def written_limit(target: object, unit: object = None) -> tuple[str, str] | None:
+    """(its unit as written, the target as written) of a target that is a time written as a limit in words: its number
+    first, no sign nor word before it, its unit (or the row's `unit`, beside a bare number) ending in 内, 以内 or 之内
+    (QA189 F1). None for any other target: ≤3个月内 and 不超过3个月 have a sign, 3个月 and 90万元以内 are no limit in time.
+
+    >>> written_limit("3个月内"), written_limit(" 30 天 以内"), written_limit(3, "个月之内")
+    (('个月内', '3个月内'), ('天 以内', '30 天 以内'), ('个月之内', '3个月之内'))
+    >>> written_limit("≤3个月内"), written_limit("3个月"), written_limit("90万元以内"), written_limit("不超过3个月内")
+    (None, None, None, None)
+    """
+    if isinstance(target, str):
+        match = _NUMBER_FIRST.fullmatch(unicodedata.normalize("NFKC", target).strip())
+        written = match.group("unit").strip() if match else None
+        if match is None or not within_limit(written or (unit if isinstance(unit, str) else "")):
+            return None
+        return (written, target.strip()) if written else (str(unit), f"{target.strip()}{unit}")
+    number = Decimal(str(target)) if isinstance(target, (int, float, Decimal)) and not isinstance(target, bool) else None
+    if number is None or not number.is_finite() or not isinstance(unit, str) or not within_limit(unit):
+        return None
+    return unit, f"{plain(number)}{unit}"
 
 
 def reach_within(text: str, sign: str, number: str, unit: str) -> tuple[str, str]:

@@ -130,6 +130,13 @@ ROWS = (
      "{text} 写的是要达到的时间（{reach}），但以“内”结尾的时间是时限（{time}之内），不是要达到的目标"),
     ("write ≤{limit} for a time limit, or ≥{reach} if reaching {time} was meant",
      "时限写 ≤{limit}；如本意是至少达到 {time}，写 ≥{reach}"),
+    # a time limit in words (3个月内, 1年之内) in a row whose own type scores a target to reach (_row_fit: QA189 F1)
+    ("target {text} is a time limit (within {time}), but type {kind} scores a target to reach (≥)",
+     "指标值 {text} 是时限（{time}之内），但类型 {kind} 按要达到的目标（≥）计分"),
+    ("give type {lower} (a limit, ≤) or no type; write ≥{time} if reaching {time} was meant",
+     "时限把 type 写为 {lower}（按 ≤ 计分）或不写 type；如本意是至少达到 {time}，写 ≥{time}"),
+    ("give a type the group scores as a limit (≤), or write ≥{time} if reaching {time} was meant",
+     "时限写行组按 ≤ 计分的 type；如本意是至少达到 {time}，写 ≥{time}"),
     ("{key:s} {value:q} of a 时效指标 row is a date, neither an amount nor a tier",
      "时效指标行的{key!t} {value} 是日期，既不是可计分的数量，也不是档次"),
     ("write the row as a tier (定性: 达成年度指标… with its score), or the time taken as an amount (≤6个月)",
@@ -145,7 +152,7 @@ ROWS = (
     ("type {kind} disagrees with comparison {sign}, which the group scores as {other}",
      "类型 {kind} 与指标性质 {sign} 不一致，行组按 {other} 评分"),
     ("give the type or the comparison, not both", "type 和 comparison 只写一个"),
-    # what a row's field or a fact holds instead of what it should (target_rows.kind_of, and facts' Python type names)
+    # what a row's field or a fact holds instead of what it should (_numpy_values.kind_of, and facts' Python type names)
     ("a value of another kind", "其他类型的值"),
     ("list", "列表"),
     ("tuple", "列表"),

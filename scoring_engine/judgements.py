@@ -6,6 +6,7 @@ read them, and the result and the reports show them.
 
 from __future__ import annotations
 
+from dataclasses import field
 from decimal import Decimal
 from typing import Any
 
@@ -54,6 +55,10 @@ class TargetRow:
     category: str | None = None  # 二级指标: 数量指标, 质量指标…
     comparison: str | None = None  # ≥, ≤ or =
     target_text: str | None = None  # a qualitative target as written ("效果明显")
+    #: The target as written when it is a time limit in words with no sign (3个月内, 30天以内, 1年之内): scored as ≤ unless
+    #: the row's own type says otherwise, and refused by a type that scores ≥ (_row_fit: QA189 F1). What the row read, not
+    #: written out with its fields (a result's facts).
+    within: str | None = field(default=None, compare=False, repr=False, metadata={"written": False})
 
     def values(self) -> dict[str, Any]:
         """The row's fields as the names a row rule reads."""

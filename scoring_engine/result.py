@@ -239,7 +239,8 @@ def _record(value: Any) -> Any:
     """plain_data, and any other frozen record (a fact type added later) as an object of its fields."""
     if (dataclasses.is_dataclass(value) and not isinstance(value, type)
             and not isinstance(value, (Finding, Judgement, TierJudgement))):
-        return {f.name: _record(getattr(value, f.name)) for f in dataclasses.fields(value) if getattr(value, f.name) is not None}
+        return {f.name: _record(getattr(value, f.name)) for f in dataclasses.fields(value)
+                if getattr(value, f.name) is not None and f.metadata.get("written", True)}  # not TargetRow.within
     if isinstance(value, (list, tuple)):
         return [_record(v) for v in value]
     if isinstance(value, Mapping):

@@ -26,12 +26,12 @@ from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from ._numpy_values import NUMPY_HINT, not_finite_hint, numpy_name
+from ._numpy_values import NUMPY_HINT, kind_of, not_finite_hint, numpy_name
 from ._arith import in_range, plain, round_half_up, too_many_digits
 from ._record import record
 from ._text import cut, quoted
 from ._time_units import (DURATION, FIRST_DAY, date_text, day_of, days_or_longer, only_date, reach_within, time_limit,
-                          only_done, time_unit, within_limit)
+                          only_done, time_unit, within_limit, written_limit)
 from .judgements import TargetRow
 
 __all__ = ["COMPARISONS", "QUALITATIVE", "ROW_KEYS", "Quantity", "dated_row", "parse_comparison", "parse_quantity",
@@ -187,15 +187,6 @@ def _number_or_quantity(value: Any, key: str) -> Quantity | str:
 #: The fix for TRUE or FALSE typed in a row's field, by the field (a weight or score: the number alone).
 _TRUE_FALSE_HINTS = {"actual": "write the value reached, or for a row judged in words its tier (达成年度指标…)",
                      "target": "write the target as a number (≥10公里), or for a row judged in words as words (通过验收)"}
-
-
-def kind_of(value: Any) -> str:
-    """What kind of value a row field holds, in words (never a Python type name): a list, a mapping, text…"""
-    if isinstance(value, (Mapping, list, tuple, str, int, float, Decimal)):  # a bool is an int
-        return ("a mapping" if isinstance(value, Mapping) else "a list" if isinstance(value, (list, tuple)) else "text"
-                if isinstance(value, str) else "a true/false value" if isinstance(value, bool) else "a number")
-    numpy = numpy_name(value)  # a DataFrame's column: np.int64
-    return f"a {numpy}" if numpy else "a value of another kind"
 
 
 def _bare_number(value: int | Decimal | float, key: str) -> Decimal:
@@ -430,6 +421,23 @@ def _judged_or_measured(given: Mapping[str, Any], target: Any, actual: Any, tier
                          "score: leave out the other")
 
 
+def _signed(given: Mapping[str, Any], comparison: str | None, target: Quantity | None) -> tuple[str | None, str | None]:
+    """The row's comparison, and its target as written if a time limit in words (3个月内, 1年之内, 30天以内: ≤ unless a type
+    says how, QA189 F1; 以内's ≤ is a limit's word, as 内 is). ≥ beside a limit (≥3个月内) is refused (QA172 F3)."""
+    limit = written_limit(given["target"], given.get("unit")) if target is not None else None
+    sign = target.comparison if target is not None and limit is None else None
+    if sign and comparison and comparison != sign:
+        raise ValueError(f"comparison {comparison} disagrees with the target {quoted(str(given['target']))}",
+                         "write the sign once")
+    comparison = sign or comparison
+    within = limit[0] if limit else ((target.unit or given.get("unit")) if target is not None else None)
+    if target and comparison == "≥" and isinstance(within, str) and within_limit(within):  # (QA172 F3)
+        said, fix = reach_within(str(given["target"]), "≥", plain(target.value), within)
+        raise ValueError(f"target {said}", fix)
+    limited = limit[1] if limit and comparison is None else None
+    return "≤" if limited and "type" not in given else comparison, limited
+
+
 def _row(item: Mapping[str, Any]) -> TargetRow:
     given = {k: v for k, v in item.items() if v is not None}
     deadline = dated_row(given)  # a deadline in words, judged by its tier: its target is text
@@ -443,15 +451,7 @@ def _row(item: Mapping[str, Any]) -> TargetRow:
         _number_or_quantity(given["target"], "target") if "target" in given else None
     actual = _number_or_quantity(given["actual"], "actual") if "actual" in given else None
     target_number = target if isinstance(target, Quantity) else None
-    if target_number and target_number.comparison:
-        if comparison and comparison != target_number.comparison:
-            raise ValueError(f"comparison {comparison} disagrees with the target {quoted(str(given['target']))}",
-                             "write the sign once")
-        comparison = target_number.comparison
-    within = (target_number.unit or given.get("unit")) if target_number is not None else None
-    if target_number and comparison == "≥" and isinstance(within, str) and within_limit(within):  # (QA172 F3)
-        said, fix = reach_within(str(given["target"]), "≥", plain(target_number.value), within)
-        raise ValueError(f"target {said}", fix)
+    comparison, limited = _signed(given, comparison, target_number)
     if comparison == QUALITATIVE and target_number is not None:
         raise ValueError(f"comparison {QUALITATIVE} is for a target in words, but the target {_shown(given['target'])} is a "
                          "number", "write ≥, ≤ or = for a numeric target")
@@ -488,7 +488,7 @@ def _row(item: Mapping[str, Any]) -> TargetRow:
         weight=numbers.get("weight"), target=target_number.value if target_number else None,
         actual=actual.value if isinstance(actual, Quantity) else None, unit=unit, tier=tier, score=numbers.get("score"),
         reason=_text(given.get("reason"), "reason"), category=_text(given.get("category"), "category"),
-        comparison=comparison, target_text=target if isinstance(target, str) else None)
+        comparison=comparison, target_text=target if isinstance(target, str) else None, within=limited)
 
 
 def row_document(row: TargetRow) -> dict[str, Any]:

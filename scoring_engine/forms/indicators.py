@@ -262,10 +262,10 @@ def _signs_and_percents(reading: FormReading, r: int, at: Mapping[str, int], ite
         return False
     if "unit" in at and isinstance(item.get("unit"), str) and unicodedata.normalize("NFKC", item["unit"]) == "%":
         _beside_percent_column(reading, r, at, item)
-    if "comparison" in at and "comparison" not in item and unsigned_number(item.get("target")):
+    if "comparison" in at and "comparison" not in item and unsigned_number(item.get("target"), item.get("unit")):
         _row_problem(reading, r, at, name, f"comparison is empty, and the target {item['target']} has no sign",
                      "write ≥ for a target to reach, ≤ for a ceiling, = for an exact value")
-    if "comparison" in at or not unsigned_number(target := item.get("target")):
+    if "comparison" in at or not unsigned_number(target := item.get("target"), item.get("unit")):
         return False
     # the national form has no 指标性质 column: a 成本指标 written 100万元 was scored as ≥, and 125万元 took full marks
     guessed = unsigned_target(category, target, item.get("unit"), name)

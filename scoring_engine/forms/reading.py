@@ -21,6 +21,7 @@ from .._text import cut
 from ..errors import ADD_THE_FACT, FactsError, Problem
 from ..model import IndicatorSet
 from .bases import base_file, base_version, version_fix
+from .._time_units import written_limit
 from ..target_rows import parse_quantity
 from .layout import FormLayout, Labelled
 from .workbook import Formula, Sheet, unmerge
@@ -277,15 +278,16 @@ def shown_comparison(shown_before: str) -> str:
     return shown_before if quantity is not None and quantity.comparison else ""
 
 
-def unsigned_number(target: Any) -> bool:
-    """Whether a target is a number written without ≥, ≤ or = (a plain 19, or '19栋')."""
+def unsigned_number(target: Any, unit: Any = None) -> bool:
+    """Whether a target is a number written without ≥, ≤ or = (a plain 19, or '19栋'); not a time limit in words (3个月内,
+    read as ≤ as 3个月以内 is: QA189 F1)."""
     if isinstance(target, Decimal):
-        return True
+        return written_limit(target, unit) is None
     try:
         quantity = parse_quantity(target) if isinstance(target, str) else None
     except ValueError:
         return False
-    return quantity is not None and quantity.comparison is None
+    return quantity is not None and quantity.comparison is None and written_limit(target, unit) is None
 
 
 def numeric(value: Any) -> bool:

@@ -1,0 +1,161 @@
+"""A time limit written in words with no sign (3个月内, 3个月以内, 1年之内) in a 绩效目标 row: at most that time, however the
+row names its 二级 or type, through a facts file and through the 自评表 alike (QA189 F1, QA190 F1, F4)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT
+from scoring_engine.cli import main
+
+
+def _score(tmp_path: Path, row: dict[str, Any], *options: str) -> tuple[int, str]:
+    """`score` of the self-evaluation facts with the first 产出 row (weight 20) replaced by `row`: exit code, output."""
+    document = json.loads((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"))
+    document["facts"]["targets"]["output"][0] = {"id": "t", "name": "项目完成时间", "weight": 20, **row}
+    (facts := tmp_path / "facts.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(facts), *options])
+    return run.exit_code, run.output
+
+
+def _line(output: str) -> str:
+    return next(line for line in output.splitlines() if "项目完成时间" in line)
+
+
+@pytest.mark.parametrize("row", [
+    {"target": "3个月内", "actual": "5个月"}, {"target": "3个月以内", "actual": "5个月"},
+    {"target": "3个月之内", "actual": "5个月"}, {"target": "3个月内完成", "actual": "5个月"},
+    {"target": 3, "unit": "个月内", "actual": 5}, {"target": "3 个月以内", "actual": "5个月"},
+    {"target": "3个月内", "actual": "5个月", "category": "时效指标"}, {"target": "3个月之内", "actual": "5个月", "category": "时效指标"},
+    {"target": "3个月内", "actual": "5个月", "category": "数量指标"}])
+def test_a_time_limit_in_words_without_a_sign_or_a_type_scores_as_at_most_that_time(tmp_path, row) -> None:
+    """A row {target: 3个月内, actual: 5个月} with no type, with no 二级 or another, took full marks as a target to reach
+    (实际值5，目标值3，完成率166.67%), and on a 时效指标 row 3个月内 was refused while 3个月以内 scored as ≤ (QA190 F4): 内,
+    以内 and 之内 alike are read as ≤3个月, so 5 months score 20 × 3 ÷ 5 = 12.00."""
+    code, output = _score(tmp_path, row)
+    assert 0 == code, output
+    assert "实际值5超过目标值3，得分 = 20 × 3 ÷ 5 = 12.00分" in _line(output), output
+
+
+@pytest.mark.parametrize(("target", "actual", "score"), [("1年之内", "2年", "10.00"), ("1年内", "3年", "6.67")])
+def test_a_time_limit_of_years_in_words_on_a_time_row_is_a_limit_too(tmp_path, target, actual, score) -> None:
+    """On a 时效指标 row 1年之内 beside 2年 took full marks (200%), the sign of 30天内 was asked for: now each is ≤1年."""
+    code, output = _score(tmp_path, {"category": "时效指标", "target": target, "actual": actual})
+    assert 0 == code and f"{score}分" in _line(output) and "超过目标值1" in _line(output), output
+
+
+def test_an_actual_written_with_within_keeps_its_meaning(tmp_path) -> None:
+    """The same words in an actual do not change meaning: 2个月内 beside 3个月内 is 2 months, within the limit (it was read
+    as 2 against a target of 3 to reach, 13.33 of 20); 2个月以内 is refused for its sign, as before."""
+    code, output = _score(tmp_path, {"target": "3个月内", "actual": "2个月内"})
+    assert 0 == code and "实际值2未超过目标值3，得满分20.00分" in _line(output), output
+    code, output = _score(tmp_path, {"target": "3个月内", "actual": "2个月以内"})
+    assert 1 == code and "实际值 '2个月以内' 带有比较符号" in output, output
+
+
+@pytest.mark.parametrize(("target", "said"), [("3个月内", "3个月内"), ("3个月以内", "3个月以内"), ("1年之内", "1年之内")])
+def test_a_time_limit_in_words_in_a_row_typed_to_reach_is_refused_with_a_fix_that_scores(tmp_path, target, said) -> None:
+    """type quantitative (≥) with target 3个月内 and actual 5个月 took full marks at 166.67% (QA189 F1), with 3个月以内 it
+    was refused as a comparison the row never wrote. Now it is one Chinese line naming the file, the row and the limit in
+    the row's own words (1年之内, not 1年内), exit 1; each fix it offers then scores: type quantitative_lower, or no type,
+    as a limit missed, and ≥ for a time to reach."""
+    time = "1年" if target.startswith("1") else "3个月"
+    actual = "2年" if target.startswith("1") else "5个月"
+    code, output = _score(tmp_path, {"category": "时效指标", "type": "quantitative", "target": target, "actual": actual})
+    assert 1 == code and 1 == len(output.splitlines()), output
+    assert output.startswith("错误：") and "facts.json" in output and "第 1 行（项目完成时间）" in output, output
+    assert f"指标值 {said} 是时限（{time}之内），但类型 quantitative 按要达到的目标（≥）计分" in output, output
+    assert f"（时限把 type 写为 quantitative_lower（按 ≤ 计分）或不写 type；如本意是至少达到 {time}，写 ≥{time}）" in output
+    for fixed in ({"type": "quantitative_lower"}, {}):
+        code, output = _score(tmp_path, {"category": "时效指标", **fixed, "target": target, "actual": actual})
+        assert 0 == code and "超过目标值" in _line(output) and "得满分" not in _line(output), output
+    code, output = _score(tmp_path, {"category": "时效指标", "type": "quantitative", "target": f"≥{time}", "actual": actual})
+    assert 0 == code and "达到目标，得满分20.00分" in _line(output), output
+
+
+@pytest.mark.parametrize(("row", "reason"), [
+    ({"type": "exact", "target": "3个月内", "actual": "3个月"}, "实际值3等于目标值3，得满分20.00分"),
+    ({"type": "exact", "target": "3个月以内", "actual": "3个月"}, "实际值3等于目标值3，得满分20.00分"),
+    ({"type": "exact", "target": "3个月以内", "actual": "2个月"}, "实际值2不等于目标值3，不得分"),
+    ({"type": "qualitative", "target": "3个月内完成", "tier": "达成年度指标", "score": 18, "reason": "按期"},
+     "达成年度指标（16–20分），得18.00分：按期"),
+    ({"type": "qualitative", "target": "3个月以内", "tier": "达成年度指标", "score": 18, "reason": "按期"},
+     "达成年度指标（16–20分），得18.00分：按期"),
+    ({"type": "quantitative_lower", "target": "3个月之内", "actual": "2个月"}, "实际值2未超过目标值3，得满分20.00分"),
+    ({"comparison": "=", "target": "3个月以内", "actual": "3个月"}, "实际值3等于目标值3，得满分20.00分")])
+def test_a_row_scored_by_its_own_type_scores_by_it_whichever_word_closes_the_limit(tmp_path, row, reason) -> None:
+    """A row whose type does not score a target to reach (exact, qualitative by its tier, quantitative_lower) scores as it
+    did with 3个月内 (the refusal QA190 F1 found is not back); with 3个月以内 it was refused (类型 exact 与指标性质 ≤ 不一致:
+    a comparison the row never wrote), and now scores as with 3个月内."""
+    code, output = _score(tmp_path, row)
+    assert 0 == code and reason in _line(output), output
+
+
+def test_a_time_limit_in_words_is_written_in_a_result_as_a_row_it_reads_back_alike(tmp_path) -> None:
+    """The result's facts write an untyped 3个月内 row with the ≤ it scored by, and nothing the row only read (no 'within'
+    key the result's schema does not know); the row written is scored the same when given back."""
+    code, output = _score(tmp_path, {"target": "3个月内", "actual": "5个月"}, "--format", "json")
+    assert 0 == code and "within" not in output, output
+    fact = next(fact for fact in json.loads(output)["facts"]["values"] if fact["name"] == "targets.output")
+    written = next(row for row in fact["value"] if row.get("id") == "t")
+    assert {"comparison": "≤", "target": 3, "unit": "个月"}.items() <= written.items(), written
+    code, output = _score(tmp_path, {k: v for k, v in written.items() if k not in ("id", "name", "weight")})
+    assert 0 == code and "12.00分" in _line(output), output
+
+
+def test_a_time_limit_in_words_is_shown_as_written() -> None:
+    """A row shown whole (a formula reading the rows) shows its limit in its own words: 1年之内, not ≤1年 nor 1年内."""
+    from scoring_engine._display import show_value
+    from scoring_engine.target_rows import target_row
+
+    row = target_row(0, {"name": "项目完成时间", "type": "quantitative_lower", "target": "1年之内", "actual": "0.5年"})
+    assert "项目完成时间：指标值1年之内，实际完成值0.5年" == show_value(row)
+
+
+@pytest.mark.parametrize("target", ["3个月内", "3个月之内", "3个月以内"])
+def test_a_time_limit_in_words_on_the_form_scores_as_at_most_that_time(tmp_path, target) -> None:
+    """On the 自评表 a 时效指标 row's 年度指标值 3个月内 (or 3个月之内) beside 5 months was refused for its sign, while
+    3个月以内 scored as ≤: the form reads each as a facts file does, ≤3个月, 10 × 3 ÷ 5 = 6.00."""
+    from openpyxl import load_workbook
+
+    from test_form_cells import _water_form
+
+    rows = [{"name": "新建供水管网长度", "category": "数量指标", "weight": 40, "target": "≥10公里", "actual": "10公里"},
+            {"name": "工程完工时间", "category": "时效指标", "weight": 10, "target": "≤6个月", "actual": "7个月"}]
+    _, form = _water_form(tmp_path, "self-evaluation", rows)
+    book = load_workbook(form)
+    line = next(line for line in book.worksheets[0].iter_rows() if any(c.value == "≤6个月" for c in line))
+    written, reached = (c for c in line if c.value in ("≤6个月", 7))
+    written.value, reached.value = target, 5
+    book.save(form)
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
+    assert 0 == run.exit_code, run.output
+    assert "实际值5超过目标值3，得分 = 10 × 3 ÷ 5 = 6.00分" in run.output, run.output
+
+
+@pytest.mark.parametrize("unit", ["个月内", "个月以内", "个月之内"])
+def test_a_time_limit_in_words_beside_a_blank_comparison_on_the_sichuan_form_is_read_as_at_most(tmp_path, unit) -> None:
+    """On the Sichuan form (its own 指标性质 column) a blank 指标性质 beside 6 in 度量单位 个月内 was refused as a target with no
+    sign: the unit's 内 says ≤, as it does in a facts file, and 7 months score 20 × 6 ÷ 7 = 17.14."""
+    from openpyxl import load_workbook
+
+    document = json.loads((ROOT / "indicator_sets" / "sichuan-self-evaluation.facts.json").read_text(encoding="utf-8"))
+    first = document["facts"]["targets"]["output"][0]
+    document["facts"]["targets"]["output"][0] = {"id": first["id"], "name": "工程完工时间", "weight": first["weight"],
+                                                 "target": "≤6个月", "actual": "7个月"}
+    (facts := tmp_path / "facts.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    form = tmp_path / "form.xlsx"
+    assert 0 == CliRunner().invoke(main, ["score", str(facts), "-o", str(form)]).exit_code
+    book = load_workbook(form)
+    line = next(line for line in book.worksheets[0].iter_rows() if any(c.value == "工程完工时间" for c in line))
+    sign, written = (next(c for c in line if c.value == value) for value in ("≤", "个月"))
+    sign.value, written.value = None, unit
+    book.save(form)
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
+    assert 0 == run.exit_code, run.output
+    assert "实际值7超过目标值6，得分 = 20 × 6 ÷ 7 = 17.14分" in run.output, run.output
