@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import json
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from openpyxl import load_workbook
 
 from scoring_engine._zh import translate
 from scoring_engine.cli import main
 from scoring_engine.errors import IndicatorSetError
 from scoring_engine.forms import layout as layout_module
 from scoring_engine.forms.layout import FIELDS, FUNDS_COLUMNS, INDICATOR_COLUMNS, form_layout, form_layouts
+from scoring_engine.reports._xlsx_text import sheet_name
 
 ROOT = Path(__file__).resolve().parent.parent
 NATIONAL = (ROOT / "scoring_engine" / "forms" / "layouts" / "selfeval.yaml").read_text(encoding="utf-8")
@@ -244,3 +247,57 @@ def test_a_layout_with_score_before_weight_writes_a_form_that_scores_back(layout
     layout_id, _ = _written(layouts, "swapped", swap)
     facts, form = _round_trip(layouts, layout_id)
     assert (facts["total"], facts["grade"]) == (form["total"], form["grade"])
+
+
+def _sheet_names(workbook: Path) -> list[str]:
+    """The sheet names a workbook's xl/workbook.xml gives, as Excel reads them."""
+    with zipfile.ZipFile(workbook) as archive:
+        return re.findall(r'<sheet [^>]*name="([^"]*)"', archive.read("xl/workbook.xml").decode())
+
+
+def _excel_takes(names: list[str]) -> bool:
+    """Whether Excel opens a workbook of sheets so named: none of / \\ ? * : [ ], no ' at either end, at most 31 UTF-16
+    units, not empty nor History, no two alike but for letter case."""
+    return len({n.casefold() for n in names}) == len(names) and all(
+        n and not set(n) & set("/\\?*:[]") and n[0] != "'" and n[-1] != "'" and len(n.encode("utf-16-le")) <= 62
+        and n.casefold() != "history" for n in names)
+
+
+TITLES = ["附件1: 项目支出绩效自评表", "项目支出绩效自评表（2024/试行）", "项目支出绩效自评表[试行]", "'项目支出绩效自评表'", "表外事实",
+          "项目支出绩效自评表（某省某市某县某乡镇农村饮水安全巩固提升工程专项资金适用?*）", "History", "评分表"]
+
+
+@pytest.mark.parametrize("title", TITLES)
+def test_a_layout_titled_with_what_excel_refuses_in_a_sheet_name_writes_forms_that_score_back(layouts: Path, title: str):
+    """QA192 F1: a layout whose title held a character Excel refuses in a sheet name (附件1: …, （2024/试行）, [试行]) made
+    every xlsx writer fail (exit 3: template, score -o form.xlsx, batch --reports with xlsx reports, which stopped the
+    whole batch); one starting or ending with ' was written as a name Excel does not take; one named 表外事实 took the
+    side sheet's name. The form sheet is now named safely (：for :, no ' at the ends, 31 units, never the side sheet's
+    name), the title on the form unchanged, and template, score and batch write forms that score back as their facts."""
+    layout_id, _ = _written(layouts, "titled", _edit("title: 项目支出绩效自评表\n", f"title: {json.dumps(title)}\n"))
+    facts, form = _round_trip(layouts, layout_id)
+    assert (facts["total"], facts["grade"]) == (form["total"], form["grade"])
+    written = layouts.parent / "form.xlsx"
+    names = _sheet_names(written)
+    assert _excel_takes(names) and "表外事实" == names[1], names
+    assert title == load_workbook(written).worksheets[0]["A1"].value
+    profile, blank = _province(layouts, layout_id), layouts.parent / "blank.xlsx"
+    run = CliRunner().invoke(main, ["template", str(profile), "--format", "xlsx", "-o", str(blank)])
+    assert 0 == run.exit_code and _excel_takes(_sheet_names(blank)), run.output
+    facts_file, reports = layouts.parent / "p.json", layouts.parent / "reports"
+    facts_file.write_text((ROOT / "indicator_sets" / "self-evaluation.facts.json").read_text(encoding="utf-8"), encoding="utf-8")
+    run = CliRunner().invoke(main, ["batch", str(facts_file), "--set", str(profile), "--jobs", "1", "-q", "--reports",
+                                    str(reports), "--report-format", "xlsx", "--output", str(layouts.parent / "all.csv")])
+    assert 0 == run.exit_code and (layouts.parent / "all.csv").exists(), run.output
+    [report] = reports.glob("*.xlsx")
+    assert _excel_takes(_sheet_names(report)), _sheet_names(report)
+
+
+def test_a_sheet_name_is_made_from_any_text_as_excel_takes_it():
+    """QA192 F1: the one function every sheet name built from text goes through gives names Excel opens."""
+    texts = ["a:b", "'x'", "''", " ' ", "\n", "𠀀" * 20, "a" * 30 + "'b", "[" * 40, "表\n外", "HISTORY", "x" * 31]
+    names = [sheet_name(text, [], "自评表") for text in texts]
+    assert all(_excel_takes([name]) for name in names), names
+    assert ["a：b", "x", "自评表", "自评表", "自评表", "𠀀" * 15, "a" * 30, "［" * 31, "表 外", "HISTORY（2）", "x" * 31] == names
+    taken = ["X" * 31]
+    assert _excel_takes([*taken, sheet_name("x" * 31, taken)])

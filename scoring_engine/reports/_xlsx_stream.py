@@ -25,6 +25,7 @@ from typing import IO, Any
 from xml.sax.saxutils import escape, quoteattr
 
 from .._text import visible
+from ._xlsx_text import sheet_name
 
 __all__ = ["Book", "Sheet", "cells_xml", "MAX_ROWS", "TEXT", "HEADER", "RATE", "score_style", "SCORE_STYLES"]
 
@@ -200,7 +201,7 @@ class Book:
         self.sheets: list[Sheet] = []
 
     def sheet(self, name: str, header: Sequence[str], widths: Sequence[float], filter: bool = True) -> Sheet:
-        sheet = Sheet(self, name, header, widths, filter)
+        sheet = Sheet(self, sheet_name(name, [s.name for s in self.sheets]), header, widths, filter)
         self.sheets.append(sheet)
         return sheet
 

@@ -22,14 +22,17 @@ from ..forms.template import default_words, type_words
 from ..model import IndicatorSet
 from ..result import Result
 from .rows import provenance
-from .xlsx import _cell_text, _lines, _save, _text, _widths, small_number_format
+from ._xlsx_text import cell_text, sheet_name
+from .xlsx import _lines, _save, _text, _widths, small_number_format
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
-__all__ = ["FONT", "SIDE_SHEET", "SIDE_COLUMNS", "form_workbook", "on_form_facts"]
+__all__ = ["FONT", "FORM_SHEET", "SIDE_SHEET", "SIDE_COLUMNS", "form_sheet_name", "form_workbook", "on_form_facts"]
 
 SIDE_SHEET = "表外事实"
+#: The form's sheet when its title gives no name of its own (form_sheet_name).
+FORM_SHEET = "自评表"
 #: The side sheet's columns: what a row is (事实, 项目, 不适用, 指标体系, 来源), its name, value, unit, description.
 SIDE_COLUMNS = ("类别", "名称", "值", "单位", "说明")
 #: The font of the printed form: 宋体 is what the official forms use; spreadsheets substitute where it is missing.
@@ -47,13 +50,22 @@ def on_form_facts(indicator_set: IndicatorSet) -> set[str]:
     return {name for columns in form.funds.values() for name in columns.values()} | {t.fact for t in form.targets}
 
 
+def form_sheet_name(title: str) -> str:
+    """The form's sheet named from its title as Excel takes it (a title 附件1: … failed every writer: QA192 F1); 自评表 when
+    the reader would take it for the side sheet (表外事实, 表外事实2), as a copy of it beside the real one."""
+    from ..forms.workbook import _known_name
+
+    name = sheet_name(title, fallback=FORM_SHEET)
+    return FORM_SHEET if _known_name(name) == SIDE_SHEET else name
+
+
 def form_workbook(grid: Grid, result: Result | None, indicator_set: IndicatorSet) -> bytes:
     """The workbook as bytes; `result` None gives the blank template (the side sheet then lists the facts to fill in)."""
     from openpyxl import Workbook
 
     book = Workbook()
     book.properties.creator = "scoring-engine"
-    book.properties.title = _cell_text(grid.title)
+    book.properties.title = cell_text(grid.title)
     _form_sheet(book.worksheets[0], grid)
     _side_sheet(book.create_sheet(SIDE_SHEET), result, indicator_set)
     return _save(book)
@@ -62,7 +74,7 @@ def form_workbook(grid: Grid, result: Result | None, indicator_set: IndicatorSet
 def _form_sheet(ws: Worksheet, grid: Grid) -> None:
     from openpyxl.styles import Alignment, Border, Font, Side
 
-    ws.title = grid.title[:31]
+    ws.title = form_sheet_name(grid.title)
     thin = Side(style="thin", color="000000")
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
     for cell in grid.cells:

@@ -24,6 +24,8 @@ from .._display import display_width, show_value
 from .._text import visible
 from ..result import Result
 from .rows import ScoreTable, derived_note, project_items, provenance, score_table, title
+from ._xlsx_text import CUT_MARK, XLSX_CELL_CHARACTERS
+from ._xlsx_text import cell_text as _cell_text
 from .summary import SUMMARY_HEADER, level_one_summary
 
 if TYPE_CHECKING:
@@ -37,9 +39,6 @@ SUMMARY_SHEET = "一级指标汇总"
 FACTS_SHEET = "事实与来源"
 #: The header of the score table is on this row of the score sheet (title and project above it).
 FIRST_ROW = 3
-#: The most text a cell may hold (Excel's limit, in UTF-16 units); longer text is cut and marked with CUT_MARK.
-XLSX_CELL_CHARACTERS = 32767
-CUT_MARK = "…（超出单元格容量，已截断；全文见 JSON 结果）"
 
 # Column widths are in Excel's units (the width of "0"); a Chinese character takes two.
 _WRAPPED_WIDTH = 44  # 评分标准 and 扣分原因 wrap at this width
@@ -228,22 +227,6 @@ def _text(ws: Worksheet, row: int, col: int, text: str) -> Any:
     cell = ws.cell(row, col, _cell_text(text))
     cell.data_type = "s"
     return cell
-
-
-def _cell_text(text: str) -> str:
-    """`text` as a workbook may hold it: hidden characters (all XML 1.0 forbids among them) shown as
-    escapes by _text.visible, and cut to XLSX_CELL_CHARACTERS."""
-    shown = visible(text)
-    if len(shown) + sum(ord(ch) > 0xFFFF for ch in shown) <= XLSX_CELL_CHARACTERS:
-        return shown
-    room = XLSX_CELL_CHARACTERS - len(CUT_MARK)
-    kept = []
-    for ch in shown:
-        room -= 2 if ord(ch) > 0xFFFF else 1
-        if room < 0:
-            break
-        kept.append(ch)
-    return "".join(kept) + CUT_MARK
 
 
 def _lines(text: str, width: float) -> int:

@@ -1,0 +1,79 @@
+"""Text as a workbook holds it, for every xlsx the engine writes (the reports, the 自评表, the batch workbook).
+
+A cell's text: hidden characters shown as escapes, cut at Excel's limit (in UTF-16 units, as Excel counts) with a
+mark that says so. A sheet's name: one Excel opens, whatever the text it is made from (a layout's title).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .._text import one_line, visible
+
+__all__ = ["CUT_MARK", "SHEET_NAME_CHARACTERS", "XLSX_CELL_CHARACTERS", "cell_text", "sheet_name"]
+
+#: The most text a cell may hold (Excel's limit, in UTF-16 units); longer text is cut and marked with CUT_MARK.
+XLSX_CELL_CHARACTERS = 32767
+#: The end of a cut cell. The workbooks are for people and in Chinese, whatever the run's language (docs/batch.md).
+CUT_MARK = "…（超出单元格容量，已截断；全文见 JSON 结果）"
+#: The longest sheet name Excel takes, in UTF-16 units.
+SHEET_NAME_CHARACTERS = 31
+# The characters Excel refuses in a sheet name, as their full-width forms (a title 附件1: … keeps its colon, as ：).
+_FULL_WIDTH = str.maketrans({"/": "／", "\\": "＼", "?": "？", "*": "＊", ":": "：", "[": "［", "]": "］"})
+_RESERVED = "history"  # Excel keeps the name History for itself
+
+
+def _units(text: str) -> int:
+    """`text`'s length in UTF-16 units: a character past the first plane (𠀀) counts two, as Excel counts it."""
+    return len(text) + sum(ord(ch) > 0xFFFF for ch in text) if not text.isascii() else len(text)
+
+
+def _cut(text: str, room: int) -> str:
+    """The start of `text` that takes at most `room` UTF-16 units (never half a character)."""
+    kept = []
+    for ch in text:
+        room -= 2 if ord(ch) > 0xFFFF else 1
+        if room < 0:
+            break
+        kept.append(ch)
+    return "".join(kept)
+
+
+def cell_text(text: str) -> str:
+    """`text` as a workbook may hold it: hidden characters (all XML 1.0 forbids among them) shown as escapes by
+    _text.visible, and cut to XLSX_CELL_CHARACTERS UTF-16 units, ending with CUT_MARK.
+
+    >>> len(cell_text("\\U00020000" * 20000)) < 20000, cell_text("a\\u202eb")
+    (True, 'a\\\\u202eb')
+    """
+    shown = visible(text)
+    if len(shown) <= XLSX_CELL_CHARACTERS // 2 or _units(shown) <= XLSX_CELL_CHARACTERS:
+        return shown
+    return _cut(shown, XLSX_CELL_CHARACTERS - len(CUT_MARK)) + CUT_MARK
+
+
+def sheet_name(text: str, taken: Iterable[str] = (), fallback: str = "Sheet") -> str:
+    """`text` as a sheet name Excel opens: each character Excel refuses (/ \\ ? * : [ ]) as its full-width form, line
+    breaks and hidden characters as one_line shows them, no apostrophe at either end, at most SHEET_NAME_CHARACTERS
+    UTF-16 units, `fallback` when nothing is left, and numbered （2）, （3）… when a name in `taken` (or History) is the
+    same but for letter case.
+
+    >>> sheet_name("附件1: 项目支出绩效自评表"), sheet_name("[试行]2024/表"), sheet_name("'表'"), sheet_name("表", ["表"])
+    ('附件1： 项目支出绩效自评表', '［试行］2024／表', '表', '表（2）')
+    """
+    name = _trimmed(one_line(text).translate(_FULL_WIDTH), SHEET_NAME_CHARACTERS) or fallback
+    used = {_RESERVED, *(t.casefold() for t in taken)}
+    numbered, number = name, 1
+    while numbered.casefold() in used:
+        number += 1
+        numbered = _trimmed(name, SHEET_NAME_CHARACTERS - len(f"（{number}）")) + f"（{number}）"
+    return numbered
+
+
+def _trimmed(name: str, room: int) -> str:
+    """`name` cut to `room` UTF-16 units, without spaces or apostrophes at its ends (Excel refuses an apostrophe there)."""
+    trimmed = None
+    while trimmed != name:
+        trimmed = name
+        name = (_cut(name, room) if _units(name) > room else name).strip().strip("'")
+    return name
