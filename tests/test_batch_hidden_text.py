@@ -12,9 +12,11 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from openpyxl import load_workbook
 
 from portfolio import SMALL_SET, beside_the_set, project
 from scoring_engine.cli import main
+from scoring_engine.reports.xlsx import CUT_MARK, XLSX_CELL_CHARACTERS
 
 # Bidi overrides and zero-width characters reorder or hide what is next to them; a bare carriage return splits a line.
 _RAW = ("\u202e", "\u200b", "\r")
@@ -105,3 +107,24 @@ def test_json_escapes_every_hidden_character_of_the_first_plane_and_past_it():
         if ch not in '\n"\\':
             assert (json_visible(f'"{ch}"') != f'"{ch}"') == is_hidden(ch), hex(code)
     assert '"\\udb40\\udc01a"' == json_visible('"\U000e0001a"')
+
+
+def _cells(book: Path, sheet: str, column: str) -> list[Any]:
+    """The cells of the column headed `column` on the sheet `sheet` of the batch workbook, below its header."""
+    rows = list(load_workbook(book)[sheet].iter_rows())
+    at = [c.value for c in rows[0]].index(column)
+    return [row[at] for row in rows[1:]]
+
+
+def test_a_batch_workbook_cell_past_excels_limit_is_cut_in_utf16_units_and_says_so_as_the_reports_do(tmp_path: Path):
+    """QA192 F4: the batch workbook cut a text at 32,767 characters counted one per character, so a name of 20,000 𠀀
+    (40,000 UTF-16 units, Excel's count) was written whole past Excel's limit, and a cut text ended in a bare "…". It is
+    now cut as the single report cuts (one function): at most XLSX_CELL_CHARACTERS units, ending with CUT_MARK."""
+    names = [("\U00020000" * 20000, "单位A"), ("长" * 40000, "单位B"), ("短名", "单位C")]
+    _, (book,) = _batch(tmp_path, names, "b.xlsx")
+    for sheet in ("汇总", "指标明细"):
+        cells = [c.value for c in _cells(book, sheet, "项目名称")]
+        cut = [text for text in cells if text != "短名"]
+        assert cut and all(text.endswith(CUT_MARK) for text in cut), sheet
+        assert all(XLSX_CELL_CHARACTERS - 1 <= len(text.encode("utf-16-le")) // 2 <= XLSX_CELL_CHARACTERS for text in cut)
+        assert "短名" in cells

@@ -24,14 +24,12 @@ from functools import lru_cache
 from typing import IO, Any
 from xml.sax.saxutils import escape, quoteattr
 
-from .._text import visible
-from ._xlsx_text import sheet_name
+from ._xlsx_text import cell_text, sheet_name
 
 __all__ = ["Book", "Sheet", "cells_xml", "MAX_ROWS", "TEXT", "HEADER", "RATE", "score_style", "SCORE_STYLES"]
 
 #: Rows of one sheet (Excel's limit); the header row counts.
 MAX_ROWS = 1_048_576
-_MAX_TEXT = 32_767  # characters of one cell
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 _NO_STYLES = (0,) * 256  # a row given without styles: text and General
 
@@ -84,11 +82,10 @@ def _column(index: int) -> str:
 
 @lru_cache(maxsize=8192)  # indicator ids and names, and many reasons, repeat on every project
 def _text_cell(value: str, style: int) -> str:
-    """A text cell, as an inline string (never a formula), without its reference: every hidden character shown as its
-    escape (_text.visible), as the single report's workbook shows it; none that XML forbids is left (QA176 F2)."""
-    value = visible(value)
-    if len(value) > _MAX_TEXT:
-        value = value[: _MAX_TEXT - 1] + "…"
+    """A text cell, as an inline string (never a formula), without its reference: as the single report's workbook holds
+    it (_xlsx_text.cell_text): every hidden character shown as its escape, none that XML forbids left (QA176 F2), cut at
+    Excel's limit in UTF-16 units with the mark that says so (QA192 F4: 20,000 𠀀 were written whole, a cut said "…")."""
+    value = cell_text(value)
     return f'<c{_STYLE[style]} t="inlineStr"><is><t xml:space="preserve">{escape(value)}</t></is></c>'
 
 
