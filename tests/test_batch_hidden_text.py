@@ -128,3 +128,18 @@ def test_a_batch_workbook_cell_past_excels_limit_is_cut_in_utf16_units_and_says_
         assert cut and all(text.endswith(CUT_MARK) for text in cut), sheet
         assert all(XLSX_CELL_CHARACTERS - 1 <= len(text.encode("utf-16-le")) // 2 <= XLSX_CELL_CHARACTERS for text in cut)
         assert "短名" in cells
+
+
+def test_a_batch_workbook_cell_holding_a_line_break_wraps_so_every_line_shows_as_in_the_single_report(tmp_path: Path):
+    """QA192 F3: a multi-line project name or unit ("农村供水\\n保障工程", a bare \\r too) was written to the batch
+    workbook without wrapping, so Excel and Calc showed its last line alone; docs say a line break is a break inside
+    the cell. Such a cell now wraps (as the single report's do); a cell without a break keeps the plain style."""
+    names = [("农村供水\n保障工程", "某县\r水利局"), ("正常项目", "单位B")]
+    _, (book,) = _batch(tmp_path, names, "b.xlsx")
+    for sheet, column in (("汇总", "项目名称"), ("汇总", "实施单位"), ("指标明细", "项目名称")):
+        cells = {c.value: c for c in _cells(book, sheet, column)}
+        broken = [c for text, c in cells.items() if "\n" in text]
+        assert broken and all(c.alignment.wrap_text for c in broken), (sheet, column)
+        assert not any(c.alignment.wrap_text for text, c in cells.items() if "\n" not in text), (sheet, column)
+    summary = load_workbook(book)["汇总"]
+    assert not summary.cell(1, 1).alignment.wrap_text and summary.cell(1, 1).font.b  # the header keeps its own style

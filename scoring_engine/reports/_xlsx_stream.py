@@ -40,7 +40,10 @@ RATE = 2  # 0.00%
 SCORE_STYLES = 7  # scores with 0 to 6 decimals: styles 3 to 9
 
 
-_STYLE = ("", *(f' s="{i}"' for i in range(1, 3 + SCORE_STYLES)))  # a cell's style attribute by style index
+_KINDS = 3 + SCORE_STYLES  # the styles above
+#: A style's twin whose text wraps (a cell holding a line break shows every line): its index plus this.
+WRAPPED = _KINDS
+_STYLE = ("", *(f' s="{i}"' for i in range(1, 2 * _KINDS)))  # a cell's style attribute by style index
 
 
 def score_style(places: int) -> int:
@@ -53,6 +56,12 @@ _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
 _HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _FORMATS = [f'<numFmt numFmtId="{164 + p}" formatCode="{"0." + "0" * p if p else "0"}"/>' for p in range(SCORE_STYLES)]
+# Each style's cell format (text, header, rate, the scores), then the same again with its text wrapped (WRAPPED).
+_XFS = ('numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"',
+        'numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1"',
+        'numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"',
+        *(f'numFmtId="{164 + p}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"'
+          for p in range(SCORE_STYLES)))
 _STYLES = (
     f'{_HEAD}<styleSheet xmlns="{_MAIN}"><numFmts count="{SCORE_STYLES}">{"".join(_FORMATS)}</numFmts>'
     '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>'
@@ -61,11 +70,8 @@ _STYLES = (
     '<fill><patternFill patternType="solid"><fgColor rgb="FFEDEFF2"/><bgColor indexed="64"/></patternFill></fill></fills>'
     '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
     '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-    f'<cellXfs count="{3 + SCORE_STYLES}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
-    '<xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1"/>'
-    '<xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-    + "".join(f'<xf numFmtId="{164 + p}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-              for p in range(SCORE_STYLES))
+    f'<cellXfs count="{2 * _KINDS}">' + "".join(f"<xf {xf}/>" for xf in _XFS)
+    + "".join(f'<xf {xf} applyAlignment="1"><alignment wrapText="1"/></xf>' for xf in _XFS)
     + '</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>'
 )
 
@@ -86,6 +92,8 @@ def _text_cell(value: str, style: int) -> str:
     it (_xlsx_text.cell_text): every hidden character shown as its escape, none that XML forbids left (QA176 F2), cut at
     Excel's limit in UTF-16 units with the mark that says so (QA192 F4: 20,000 𠀀 were written whole, a cut said "…")."""
     value = cell_text(value)
+    if "\n" in value:  # every line shown, not the last alone (QA192 F3); a cell without one pays a scan, once (cached)
+        style += WRAPPED
     return f'<c{_STYLE[style]} t="inlineStr"><is><t xml:space="preserve">{escape(value)}</t></is></c>'
 
 
