@@ -391,6 +391,9 @@ class _Run:
             self.problems.extend(self._located(_on_declared(p, declared, weight), node) for p in err.problems)
             return ZERO
         raw = outcome.score
+        if not raw and raw.is_signed():  # -0 (a rule's 0 × a negative): 0 in the score, its reason and every figure
+            outcome = outcome._replace(score=raw.copy_abs())
+            raw = outcome.score
         kept = raw if ZERO <= raw <= declared else ZERO if raw < ZERO else declared  # min(max(raw, 0), weight)
         if kept is not raw and kept != raw:
             if raw > declared and self.set.no_bonus:  # the set declares no bonus points: no clamping them away

@@ -91,7 +91,7 @@ class Formula:
         Raises ScoringError naming the formula (and the fact, if one is missing).
         """
         try:
-            return self.reader(names)
+            value = self.reader(names)
         except Fail as err:
             hint = DIVISION_HINT if str(err) == "division by zero" and "ratio(" not in self.text else None
             raise ScoringError(str(err), expression=self.text, fact=err.fact, hint=hint) from None
@@ -102,6 +102,9 @@ class Formula:
             raise ScoringError("number out of range", expression=self.text) from None
         except RecursionError:
             raise ScoringError("formula too deep to evaluate", expression=self.text) from None
+        if type(value) is Decimal and not value and value.is_signed():  # 0 × -1 is -0: 0, in every score and figure
+            return value.copy_abs()
+        return value
 
 
 def _from_checked_tree(text: str, names: frozenset[str], tree: ast.expr) -> Formula:

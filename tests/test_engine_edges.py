@@ -1095,3 +1095,71 @@ def test_a_judged_score_refused_under_a_rescaled_weight_says_it_is_on_the_declar
     hint = caught.value.problems[0].hint
     assert hint.endswith(f"a score the facts give is on the declared weight {row['weight']}, which the reports show as 6 "
                          "(不适用 elsewhere)"), hint
+
+
+NEGATIVE_ZERO_SET = """\
+id: t
+name: t
+version: '1'
+facts:
+  plan: {type: number, min: 0}
+  actual: {type: number, min: 0}
+  a: {type: number}
+derived:
+  saved: {expr: "(actual - plan) / plan * -1"}
+  least: {expr: "min(a * -1, 0)"}
+grades: [{label: 优, min: 90}, {label: 差, min: 0}]
+indicators:
+  - {id: saving, name: 节约, weight: 40, rule: {kind: formula, rate: "(actual - plan) / plan * -1"}}
+  - {id: minus, name: 负值, weight: 30, rule: {kind: formula, score: "a * -1"}}
+  - {id: share, name: 比例, weight: 30, rule: {kind: proportional, value: "a * -1", target: 1}}
+"""
+
+
+def _signed_zeros(values: object) -> list[object]:
+    """Every Decimal zero with a minus sign among `values`, looked for through dicts, lists and tuples."""
+    if isinstance(values, D):
+        return [values] if not values and values.is_signed() else []
+    if isinstance(values, dict):
+        return [z for v in values.values() for z in _signed_zeros(v)]
+    if isinstance(values, (list, tuple)):
+        return [z for v in values for z in _signed_zeros(v)]
+    return []
+
+
+def test_a_score_of_zero_times_minus_one_is_zero_never_minus_zero():
+    """0 × -1 (a saving rate of plan = actual, a value a × -1 with a = 0) scores 0: the JSON writes "score": 0.00, and the
+    Python API's scores, raw scores, derived values, scores_only and to_dict hold 0, never -0.00 (QA191 F1)."""
+    from scoring_engine import render, scores_only
+
+    indicator_set = parse_indicator_set(NEGATIVE_ZERO_SET)
+    facts = {"plan": 100, "actual": 100, "a": 0}
+    result = score(indicator_set, facts)
+    assert [] == _signed_zeros([(i.score, i.raw_score) for i in result.walk()])
+    assert [] == _signed_zeros([d.value for d in result.derived])
+    assert [] == _signed_zeros(result.to_dict())
+    assert [] == _signed_zeros(dict(scores_only(indicator_set, facts).scores))
+    assert "-0" not in render(result, "json")
+    assert 'width="-' not in render(result, "html")
+
+
+def test_a_rule_kind_that_gives_minus_zero_scores_zero(monkeypatch):
+    """A rule kind's own arithmetic giving -0 (a negative times 0) is scored 0: the leaf's score, its raw score, the
+    JSON and scores_only never hold -0.00, whatever kind computed it (QA191 F1: the engine kept a raw -0 as in range)."""
+    import dataclasses
+
+    from scoring_engine import render, scores_only
+    from scoring_engine.rules import RULE_KINDS
+
+    formula = RULE_KINDS["formula"]
+
+    def negated(params, weight, facts):  # the formula kind's outcome, its score negated: 0 gives -0
+        outcome = formula.score(params, weight, facts)
+        return outcome._replace(score=outcome.score.copy_negate())
+
+    monkeypatch.setitem(RULE_KINDS, "formula", dataclasses.replace(formula, score=negated))
+    indicator_set = parse_indicator_set(one_indicator("{kind: formula, score: v}"))
+    result = score(indicator_set, {"v": 0})
+    assert [] == _signed_zeros([(i.score, i.raw_score) for i in result.walk()] + [result.total])
+    assert [] == _signed_zeros(dict(scores_only(indicator_set, {"v": 0}).scores))
+    assert '"score": -' not in render(result, "json") and not result.warnings
