@@ -164,8 +164,8 @@ class _Run:
         self.audit = audit
         self.not_applicable = not_applicable(plan, facts)
         checked, undeclared, self.facts = check_facts(self.set, facts, frozenset(self.not_applicable), keep)
-        self.warnings = [ScoreWarning("undeclared_fact", p.message + (f" ({p.hint})" if p.hint else ""), fact=p.fact)
-                         for p in undeclared]
+        self.warnings = [ScoreWarning("undeclared_fact", p.message + (f" ({p.hint})" if p.hint else ""), fact=p.fact,
+                                      named=True) for p in undeclared]
         self.weights = self._weights()
         self.failed_messages: dict[str, str] = {}
         self.used: dict[str, DerivedValue] = {}  # derived values scored as the report's own value (`used`)

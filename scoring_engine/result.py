@@ -40,10 +40,17 @@ class ScoreWarning:
     indicator: str | None = None
     fact: str | None = None
     expression: str | None = None
+    # The message names its indicator or fact itself (`fact x is not declared…`): shown without them before it. Said by
+    # whoever made it, never guessed from its text (QA191 F2: indicator 2's clamp lost its id, 2 being in "82").
+    named: bool = field(default=False, compare=False, repr=False)
 
     def __str__(self) -> str:
-        about = cut(self.indicator or self.fact or "")  # a fact's name 5,000 characters long is not shown whole
-        return f"{about}: {self.message}" if about and about not in self.message else self.message
+        about = self._about()
+        return f"{about}: {self.message}" if about else self.message
+
+    def _about(self) -> str:
+        """The indicator or fact the warning is said of, when its message does not name it: shown before it."""
+        return "" if self.named else cut(self.indicator or self.fact or "")  # a fact's name 5,000 characters long: cut
 
     def text(self, lang: str = "en") -> str:
         """The warning in `lang`: "en" is str(warning), "zh" the same with its English words in Chinese."""
@@ -51,8 +58,8 @@ class ScoreWarning:
             return str(self)
         from ._zh import translate
 
-        about = cut(self.indicator or self.fact or "")
-        return f"{about}：{translate(self.message)}" if about and about not in self.message else translate(self.message)
+        about = self._about()
+        return f"{about}：{translate(self.message)}" if about else translate(self.message)
 
 
 @record

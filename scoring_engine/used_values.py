@@ -34,7 +34,8 @@ def used_value(derived: Derived, stated: Any, values: Mapping[str, Any]) -> tupl
     because = f"；理由：{why}" if isinstance(why, str) and why.strip() else "；报告未说明理由"
     message = (f"{derived.label or derived.name}：报告采用{_show(report)}（{used.fact}），"
                f"按公式 {derived.formula.text} 得{_show(stated)}，评分采用报告的值{because}")
-    return entry, [ScoreWarning("used_value", message, fact=used.fact, expression=derived.formula.text)]
+    return entry, [ScoreWarning("used_value", message, fact=used.fact, expression=derived.formula.text,
+                                      named=True)]
 
 
 def _same(report: Any, stated: Any, tolerance: Decimal) -> bool:

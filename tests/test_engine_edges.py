@@ -81,6 +81,23 @@ def test_clamped_score_says_so_in_its_reason():
     assert ["clamp"] == [w.kind for w in result.warnings]
 
 
+def test_a_clamp_warning_names_its_indicator_whatever_its_id():
+    """A clamp warning starts with its indicator's id even where the id occurs in the message: ids 1 and 2 (in "21" and
+    "82"), p (in "clamped"). It printed "原始得分 21 超出 0..20，取为 20", saying of no indicator (QA191 F2). A warning
+    whose message names its fact itself (an undeclared fact) still names it once."""
+    text = ("id: t\nname: t\nversion: '1'\nfacts:\n  v: {type: number}\n  w: {type: number}\n"
+            "grades: [{label: 优, min: 90}, {label: 差, min: 0}]\nindicators:\n"
+            "  - {id: '1', name: 决策, weight: 20, rule: {kind: formula, score: v}}\n"
+            "  - {id: '2', name: 产出, weight: 40, rule: {kind: formula, score: w}}\n"
+            "  - {id: p, name: 执行, weight: 40, rule: {kind: proportional, value: 0 - w, target: 1}}\n")
+    result = score(parse_indicator_set(text), {"v": 21, "w": 82, "zz": 1})
+    assert ["1：原始得分 21 超出 0..20，取为 20", "2：原始得分 82 超出 0..40，取为 40",
+            "p：原始得分 -3280 超出 0..40，取为 0"] == [w.text("zh") for w in result.warnings if w.kind == "clamp"]
+    assert ["1: raw score 21 is outside 0..20; clamped to 20", "2: raw score 82 is outside 0..40; clamped to 40",
+            "p: raw score -3280 is outside 0..40; clamped to 0"] == [str(w) for w in result.warnings if w.kind == "clamp"]
+    assert ["事实 zz 没有在体系中声明，已忽略"] == [w.text("zh") for w in result.warnings if w.kind == "undeclared_fact"]
+
+
 def test_division_by_zero_names_the_divisor_fact():
     """Division by zero names the fact(s) of the divisor, the indicator and the formula."""
     text = one_indicator("{kind: formula, rate: v / w}", facts="v: {type: number}\n  w: {type: number}")
