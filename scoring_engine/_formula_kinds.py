@@ -88,12 +88,22 @@ def comparison_problems(tree: ast.expr, scope: Mapping[str, str], parsed: str, t
         if not isinstance(node, ast.Compare):
             continue
         sides = [node.left, *node.comparators]
-        for left, right in itertools.pairwise(sides):
+        for op, (left, right) in zip(node.ops, itertools.pairwise(sides), strict=True):
             a, b = kind(left, scope), kind(right, scope)
             if a and b and frozenset((a, b)) in _HINTS:
                 both = f"{_WORDS[a]} ({_shown(left, parsed)}) with {_WORDS[b]} ({_shown(right, parsed)})"
                 problems.append(Problem(f"cannot compare {both}", expression=text, hint=_HINTS[frozenset((a, b))]))
+            elif type(op) in _ORDERS and "text" in (a, b):  # 'a' < 'b' fails for every project when scored (QA191 F3)
+                texts = ", ".join(_shown(side, parsed) for side, found in ((left, a), (right, b)) if found == "text")
+                equal = f"{_shown(left, parsed)} == {_shown(right, parsed)}"
+                problems.append(Problem(f"cannot order text ({texts}) with {_ORDERS[type(op)]}: text is only compared "
+                                        "with == and !=", expression=text, hint=_ORDER_HINT.format(equal=equal)))
     return problems
+
+
+#: The comparisons that order numbers or dates, which text never is.
+_ORDERS = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}
+_ORDER_HINT = "compare text with == or != ({equal}); to order values, read a fact of type number"
 
 
 _ARITHMETIC_HINTS = {

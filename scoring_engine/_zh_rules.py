@@ -137,6 +137,11 @@ RULES = (
     ("write and", "“且”写作 and"),
     ("write <= for 'not more than'", "“不超过”写作 <="),
     ("write >= for 'at least'", "“不少于”写作 >="),
+    # text ordered with < <= > >= (_formula_kinds.comparison_problems)
+    ("cannot order text ({x}) with {op}: text is only compared with == and !=",
+     "文字（{x!l}）不能用 {op} 比较大小：文字只能用 == 和 != 比较"),
+    ("compare text with == or != ({equal}); to order values, read a fact of type number",
+     "文字用 == 或 != 比较（{equal}）；要比较大小，请读取数字类（type: number）事实"),
     # arithmetic a formula does on a fact declared as text or a date (_formula_kinds)
     ("cannot compute with {a} ({x}): + - * / take numbers", "无法用{a!t}（{x}）计算：+ - * / 只用于数字"),
     ("declare the fact as a number (type: number), or read a number fact instead",

@@ -132,6 +132,21 @@ def test_validate_reports_every_problem_with_file_and_line(tmp_path: Path):
     assert all(line.startswith("error: ") for line in lines)
 
 
+def test_validate_refuses_text_ordered_with_less_than_naming_line_indicator_and_fix(tmp_path: Path):
+    """`project.kind < '续建'` of a text fact passed validate and failed every project when scored; validate now refuses
+    it in Chinese, on the rule's line, naming the indicator, the formula and the fix (QA191 F3)."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "id: t\nname: t\nversion: '1'\nfacts:\n  project.kind: {type: string, values: [新建, 续建]}\n"
+        "grades:\n  - {label: 合格, min: 60}\n  - {label: 不合格, min: 0}\n"
+        "indicators:\n  - {id: x, name: X, weight: 100, rule: {kind: formula, score: \"100 if project.kind < '续建' else 0\"}}\n",
+        encoding="utf-8")
+    code, _, err = run("--lang", "zh", "validate", str(bad))
+    assert (1, [f"错误：{bad}:10:64: 指标 x：文字（project.kind、'续建'）不能用 < 比较大小：文字只能用 == 和 != 比较（公式 "
+                "`100 if project.kind < '续建' else 0`）（文字用 == 或 != 比较（project.kind == '续建'）；要比较大小，"
+                "请读取数字类（type: number）事实）"]) == (code, err.strip().splitlines())
+
+
 def test_validate_ok_set_exits_0():
     """A valid set validates with a one-line summary."""
     code, out, _ = run("validate", str(EXAMPLE_SET))

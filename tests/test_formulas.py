@@ -249,6 +249,21 @@ def test_comparing_a_number_a_text_a_date_and_a_boolean_is_refused_when_the_set_
     assert text == error.expression
 
 
+@pytest.mark.parametrize(("text", "words", "fix"), [
+    ("50 if project.level < '续建' else 0", "cannot order text (project.level, '续建') with <", "project.level == '续建'"),
+    ("'a' >= 'b'", "cannot order text ('a', 'b') with >=", "'a' == 'b'"),
+    ("d > project.level", "cannot order text (project.level) with >", "d == project.level"),
+    ("0 < d <= project.level", "cannot order text (project.level) with <=", "d == project.level"),
+])
+def test_ordering_text_is_refused_when_the_set_loads(text: str, words: str, fix: str) -> None:
+    """Text ordered with < <= > >= (a text fact against a text in quotes) fails for every project when scored ('< needs a
+    number, got text'); it is refused when the set loads, with the fix: == or !=, or a fact of type number (QA191 F3)."""
+    error = refusal(text, {**SCOPE, "d": "derived"})
+    assert [f"{words}: text is only compared with == and !="] == [p.message for p in error.problems]
+    assert f"compare text with == or != ({fix}); to order values, read a fact of type number" == error.problems[0].hint
+    assert text == error.expression
+
+
 @pytest.mark.parametrize(("text", "value"), [("d == 1", "省级"), ("d != 1", "省级"), ("d == 45000", datetime.date(2024, 1, 1)),
                                             ("d == '2024-01-01'", datetime.date(2024, 1, 1))])
 def test_comparing_kinds_known_only_when_scoring_is_a_scoring_error(text: str, value: Any) -> None:
