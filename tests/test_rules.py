@@ -871,6 +871,15 @@ def test_a_rate_formula_above_100_percent_states_the_product_then_the_clamp() ->
     assert ["x：原始得分 13.33 超出 0..10，取为 10"] == [w.text("zh") for w in result.warnings]
 
 
+def test_a_proportional_rule_on_a_negative_value_states_the_product_then_the_clamp() -> None:
+    """Paid -5 of 100: '得分 = 10 × -5.00% = 0.00分' was false on paper; the reason states the product, -0.50, then the clamp
+    clause, as a formula's rate does (QA191 F4). A value the rule does not clamp keeps its reason."""
+    rule = one_indicator("{kind: proportional, value: v, target: t}", VALUE_AND_TARGET)
+    assert "实际值-5，目标值100，完成率-5.00%，得分 = 10 × -5.00% = -0.50分；计算值-0.5超出0–10分，按0.00分计" == \
+        leaf(rule, {"v": -5, "t": 100}).reason
+    assert "实际值45，目标值100，完成率45.00%，得分 = 10 × 45.00% = 4.50分" == leaf(rule, {"v": 45, "t": 100}).reason
+
+
 def test_a_lower_is_better_percentage_equation_holds_as_printed() -> None:
     """'得分 = 10 × 0.15% ÷ 0.55% = 2.62分' is 2.73 on paper: the percentages keep the decimals that make it hold."""
     rule = one_indicator("{kind: proportional, value: v, target: t, direction: lower_is_better, display: percent}",

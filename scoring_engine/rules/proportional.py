@@ -74,6 +74,11 @@ def _fields(rule: Proportional, value: Decimal, target: Decimal, rate: Decimal, 
     if rule.floor is not None:
         fields["floor"] = _as_given(rule.floor, "percent")  # a pass line of 99.999% is not 100.00% (QA99 F2)
     fields["rate_name"] = rule.rate_name
+    # weight × rate as computed: below 0 for a negative value, which the reason's clamp clause then takes up to 0, as a
+    # formula's rate says it (QA191 F4: '得分 = 10 × -5.00% = 0.00分' was false)
+    product = weight * rate
+    read = rule.rounding.as_read(product) if ZERO <= product <= weight else rule.rounding.straight
+    fields["product"] = fixed(read(product), rule.rounding.places)
     # a rate against a target says what it was measured on (满意度80%对目标90%, not a bare 完成率88.89%), each as given:
     # rounded, 299.9975 of 500 read 300 beside 完成率59.9995%，低于60% (QA99 F1), a target of 99.999% 100.00% (F2)
     fields["measured"] = (f"实际值{_as_given(value, display)}，目标值{_as_given(target, display)}，"
@@ -188,7 +193,8 @@ _FIELDS = ("rate", "actual_rate", "value", "target", "rate_name", "measured")
 
 TEMPLATES = {
     "proportional.full": Template("{measured}{rate_name}{actual_rate}，达到目标，得满分{score}分", _FIELDS),
-    "proportional.partial": Template("{measured}{rate_name}{rate}，得分 = {weight} × {rate} = {score}分", _FIELDS),
+    "proportional.partial": Template("{measured}{rate_name}{rate}，得分 = {weight} × {rate} = {product}分",
+                                     (*_FIELDS, "product")),
     "proportional.lower_full": Template("实际值{value}未超过目标值{target}，得满分{score}分", _FIELDS),
     "proportional.lower_partial": Template("实际值{value}超过目标值{target}，得分 = {weight} × {target} ÷ {value} = {score}分",
                                            _FIELDS),
