@@ -372,8 +372,8 @@ def compile_formula(source: str | int | Decimal | bool, scope: Mapping[str, str]
     problems = checker.problems or (comparison_problems(body, scope, checker.text, text) if checker.compares else []) + \
         (arithmetic_problems(body, scope, checker.text, text) if checker.computes else []) + \
         (argument_problems(body, scope, checker.text, text) if "(" in text else []) or _joined_texts(text)
-    if problems:
-        raise FormulaError(problems)
+    if problems:  # `10**10**10`, `s + s`: a mistake made twice in the formula is said once (QA191 F5)
+        raise FormulaError(list(dict.fromkeys(problems)))
     return _from_checked_tree(text, frozenset(checker.names), body)
 
 

@@ -147,6 +147,22 @@ def test_validate_refuses_text_ordered_with_less_than_naming_line_indicator_and_
                 "请读取数字类（type: number）事实）"]) == (code, err.strip().splitlines())
 
 
+def test_validate_says_a_mistake_made_twice_in_a_formula_once(tmp_path: Path):
+    """`10**10**10` and `s + s` of a text fact printed the same error line twice, one for each ** or operand; validate now
+    prints each distinct problem once (QA191 F5)."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "id: t\nname: t\nversion: '1'\nfacts:\n  s: {type: string}\n"
+        "grades:\n  - {label: 合格, min: 60}\n  - {label: 不合格, min: 0}\nindicators:\n"
+        "  - {id: x, name: X, weight: 50, rule: {kind: formula, score: 10**10**10}}\n"
+        "  - {id: y, name: Y, weight: 50, rule: {kind: formula, score: s + s}}\n", encoding="utf-8")
+    code, _, err = run("--lang", "en", "validate", str(bad))
+    lines = err.strip().splitlines()
+    assert (1, 2) == (code, len(lines)), lines
+    assert f"{bad}:10:63: indicator x: operator ** is not allowed" in lines[0]
+    assert f"{bad}:11:63: indicator y: cannot compute with text (s)" in lines[1]
+
+
 def test_validate_ok_set_exits_0():
     """A valid set validates with a one-line summary."""
     code, out, _ = run("validate", str(EXAMPLE_SET))

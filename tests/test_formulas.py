@@ -264,6 +264,16 @@ def test_ordering_text_is_refused_when_the_set_loads(text: str, words: str, fix:
     assert text == error.expression
 
 
+@pytest.mark.parametrize(("text", "said"), [
+    ("10**10**10", "operator ** is not allowed"),
+    ("project.level + project.level", "cannot compute with text (project.level): + - * / take numbers"),
+])
+def test_a_mistake_made_twice_in_a_formula_is_said_once(text: str, said: str) -> None:
+    """Each ** of `10**10**10`, each operand of `s + s` of a text fact, gave an identical problem: the set's author read
+    the same line twice (QA191 F5). Each distinct problem is said once."""
+    assert [said] == [p.message for p in refusal(text).problems]
+
+
 @pytest.mark.parametrize(("text", "value"), [("d == 1", "省级"), ("d != 1", "省级"), ("d == 45000", datetime.date(2024, 1, 1)),
                                             ("d == '2024-01-01'", datetime.date(2024, 1, 1))])
 def test_comparing_kinds_known_only_when_scoring_is_a_scoring_error(text: str, value: Any) -> None:

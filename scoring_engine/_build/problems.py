@@ -82,8 +82,9 @@ class ProblemLog:
         return not self.broken or not any(bad[: len(path)] == path for bad in self.broken)  # a valid set: no search
 
     def ranked(self) -> list[Problem]:
-        """In file order, so the editor can walk down the file; a hostile file's ten thousand problems are not all listed."""
-        ranked = sorted(self.problems, key=lambda p: (p.line or 0, p.column or 0))
+        """In file order, so the editor can walk down the file, each problem once (one found twice, in the same place
+        and words, is one mistake: QA191 F5); a hostile file's ten thousand problems are not all listed."""
+        ranked = sorted(dict.fromkeys(self.problems), key=lambda p: (p.line or 0, p.column or 0))
         if len(ranked) > _SHOWN_PROBLEMS:
             more = Problem(f"{len(ranked) - _SHOWN_PROBLEMS} more problems not shown", file=self.file, hint="fix these first")
             ranked = ranked[:_SHOWN_PROBLEMS] + [more]
