@@ -15,13 +15,16 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
+from collections.abc import Mapping
 from decimal import Decimal
+from typing import Any
 
 from ._arith import plain
 from ._text import quoted
 
-__all__ = ["DURATION", "FIRST_DAY", "LAST_DAY", "date_text", "day_of", "days_or_longer", "only_date", "reach_within",
-           "only_done", "time_limit", "time_unit", "within_limit", "written_limit"]
+__all__ = ["AS_TIER_OR_TIME", "DURATION", "FIRST_DAY", "LAST_DAY", "date_text", "day_of", "days_or_longer",
+           "only_date", "only_done", "reach_within", "time_limit", "time_unit", "within_limit", "written_limit",
+           "year_limit"]
 
 #: A time a 时效指标 gives in days, hours or months: as often a limit (≤30天) as not, so its sign is not guessed (QA172 F1).
 DURATION = re.compile(r"(工作日|天|日|小时|分钟|周|月)\s*((以|之)?内)?\s*(?:完成|办结|完工|竣工)?\s*$")  # 30天, 3个月内, 30天完成
@@ -38,6 +41,11 @@ _YEAR_UNITS = ("年", "年度")  # 2024 in 年: a year, a date target (QA185 F2)
 _DATE_NAME = re.compile(r"日期|年份|期限|(完成|完工|竣工|开工|建成|交付(使用)?|办结|验收|投用|上线|实施|建设|启动|支付|拨付)"
                         r"(时间|时限|年度)")
 _FIRST_YEAR, _LAST_YEAR = Decimal(1900), Decimal(2099)
+#: A year's unit written as a limit, 年内, 年之内, 年底前, 年前, 年内完成 (2024年内: by the end of 2024, QA194 F1).
+_YEAR_LIMIT = re.compile(r"年度?(?P<limit>(以|之)?内|[底末]前?|前)?(完成|办结|完工|竣工)?")
+_AT_MOST = ("≤", "<=", "≦")
+#: The fix for a date on a 时效指标 row where an amount or a tier is read.
+AS_TIER_OR_TIME = "write the row as a tier (定性: 达成年度指标… with its score), or the time taken as an amount (≤6个月)"
 _SPACES = re.compile(r"\s+")
 
 _DATE_TEXT = re.compile(r"(19|20)\d\d\s*(年|[.\-/]\s*(0?[1-9]|1[0-2])(?!\d))|(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\b|"
@@ -107,6 +115,32 @@ def _year_unit(unit: object, name: object) -> bool:
 def _year(value: Decimal) -> bool:
     """Whether a number is a year of 1900–2099, as a target written 2024 is."""
     return value == value.to_integral_value() and _FIRST_YEAR <= value <= _LAST_YEAR
+
+
+def year_limit(given: Mapping[str, Any], target: Any) -> tuple[str, str] | None:
+    """(message, hint) for a measured row's target that is a calendar year (1900–2099) written as a limit: in 年 (or 年度)
+    with 内, 以内, 之内, 前 or 底前 (2024年内完成, 2024 beside the unit 年内), or ≤ (≤2024年, ≤2024 in a row whose name
+    says it holds a date, 竣工年份). That is a deadline, the end of that year, no number of years: read as ≤2024 years,
+    an actual 2025年 took 2024 ÷ 2025 of the points (QA194 F1). A deadline is judged by its tier, as 2024年12月底前 is;
+    a date is never measured (`target_rows.dated_row`). None for any other target: 1年内, ≤30年, 2024年 (no limit).
+
+    >>> from scoring_engine.target_rows import parse_quantity as parse
+    >>> [bool(year_limit({"target": t}, parse(t))) for t in ("2024年内完成", "≤2024年", "2024年底前", "10年以内", "2024年")]
+    [True, True, True, False, False]
+    """
+    unit = target.unit or given.get("unit")
+    written = _SPACES.sub("", unicodedata.normalize("NFKC", unit)) if isinstance(unit, str) else ""
+    match = _YEAR_LIMIT.fullmatch(written) if written else None
+    sign = unicodedata.normalize("NFKC", str(target.comparison or given.get("comparison") or "")).strip()
+    if not _year(target.value) or not (match if written else _year_unit(None, given.get("name"))) \
+            or not ((match and match.group("limit")) or sign in _AT_MOST):
+        return None
+    year = plain(target.value)
+    text = quoted(given["target"].strip() if isinstance(given["target"], str) else f"{year}{written}")  # 2024 in 年内
+    typed = ", and a type scored by its tier" if given.get("type") is not None else ""
+    return (f"target {text} is a deadline (by the end of {year}), not a number of years to score the actual against",
+            f"write the row as a tier: target {year}年12月31日前 with its tier (达成年度指标…) and score{typed}; or the time "
+            "taken as an amount (≤6个月)")
 
 
 def time_unit(unit: str) -> str:

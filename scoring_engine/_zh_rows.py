@@ -137,6 +137,16 @@ ROWS = (
      "时限把 type 写为 {lower}（按 ≤ 计分）或不写 type；如本意是至少达到 {time}，写 ≥{time}"),
     ("give a type the group scores as a limit (≤), or write ≥{time} if reaching {time} was meant",
      "时限写行组按 ≤ 计分的 type；如本意是至少达到 {time}，写 ≥{time}"),
+    # a calendar year as a limit (2024年内完成, ≤2024年) in a measured row: a deadline (_time_units.year_limit, QA194 F1)
+    ("{field:s} {text} is a deadline (by the end of {year}), not a number of years to score the actual against",
+     "{field!t} {text} 是期限（{year}年底前），不是可与实际完成值比较计分的年数"),
+    ("write the row as a tier: target {date} with its tier (达成年度指标…) and score, and a type scored by its tier; or the "
+     "time taken as an amount (≤6个月)",
+     "把这一行写成定性指标：指标值写 {date}，填写档次（达成年度指标…）及得分，type 写行组按档次评分的类型；"
+     "或把所用时间写成数量（≤6个月）"),
+    ("write the row as a tier: target {date} with its tier (达成年度指标…) and score; or the time taken as an amount (≤6个月)",
+     "把这一行写成定性指标：指标值写 {date}，填写档次（达成年度指标…）及得分；"
+     "或把所用时间写成数量（≤6个月）"),
     ("{key:s} {value:q} of a 时效指标 row is a date, neither an amount nor a tier",
      "时效指标行的{key!t} {value} 是日期，既不是可计分的数量，也不是档次"),
     ("write the row as a tier (定性: 达成年度指标… with its score), or the time taken as an amount (≤6个月)",

@@ -31,7 +31,7 @@ from ._arith import in_range, plain, round_half_up, too_many_digits
 from ._record import record
 from ._text import cut, quoted
 from ._time_units import (DURATION, FIRST_DAY, date_text, day_of, days_or_longer, only_date, reach_within, time_limit,
-                          only_done, time_unit, within_limit, written_limit)
+                          only_done, time_unit, within_limit, written_limit, year_limit, AS_TIER_OR_TIME)
 from .judgements import TargetRow
 
 __all__ = ["COMPARISONS", "QUALITATIVE", "ROW_KEYS", "Quantity", "dated_row", "parse_comparison", "parse_quantity",
@@ -326,7 +326,7 @@ def dated_row(given: Mapping[str, Any]) -> bool:
     for key in ("actual", "target") if ((not units or any(days_or_longer(u, hours) for u in units)) if timed else dated) else ():
         if (day := _day_number(given.get(key))) is not None:
             raise ValueError(f"{key} {quoted(str(given[key]))} of a 时效指标 row is a date that lost its format (Excel's "
-                             f"day number of {day.isoformat()}), neither an amount nor a tier", _AS_TIER_OR_TIME)
+                             f"day number of {day.isoformat()}), neither an amount nor a tier", AS_TIER_OR_TIME)
     if not timed or any(DURATION.search(u) or not u.startswith(("年", "月")) for u in map(time_unit, units) if not only_done(u)):
         return False  # a time taken (2000 in a row of 小时), or an amount in another unit (毫秒, 份): no year (QA49 F3)
     actual = given.get("actual")
@@ -337,11 +337,8 @@ def dated_row(given: Mapping[str, Any]) -> bool:
                 given.get("tier") is not None or (isinstance(actual, str) and written_quantity(actual) is None)):
             return True
         raise ValueError(f"{key} {quoted(str(given[key]))} of a 时效指标 row is a date, neither an amount nor a tier",
-                         _AS_TIER_OR_TIME)
+                         AS_TIER_OR_TIME)
     return False
-
-
-_AS_TIER_OR_TIME = "write the row as a tier (定性: 达成年度指标… with its score), or the time taken as an amount (≤6个月)"
 
 
 def written_quantity(value: Any) -> Quantity | None:  # what a number or a text holds ('900万元', '≥95%'), else None
@@ -412,6 +409,8 @@ def _judged_or_measured(given: Mapping[str, Any], target: Any, actual: Any, tier
     if tier is not None and actual is not None and not isinstance(actual, str):  # a tier and a number: one is not read
         raise ValueError("gives both a tier and an actual value, and only one of them is read",
                          "a qualitative row gives its tier (档次), a quantitative row its actual value: leave out the other")
+    if isinstance(target, Quantity) and isinstance(actual, Quantity) and (late := year_limit(given, target)):
+        raise ValueError(*late)  # 2024年内完成 is a deadline: 2025年 took 2024 ÷ 2025 of the points as years (QA194 F1)
     if isinstance(target, str) and isinstance(actual, Quantity):  # a type written or not: words are no number to reach
         raise ValueError(f"target {quoted(target)} is no number, so the row is qualitative, but actual is a number",
                          "write the target as a number (≥19栋, 不少于19栋), or the actual as a tier (达成年度指标)")

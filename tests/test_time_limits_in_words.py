@@ -159,3 +159,87 @@ def test_a_time_limit_in_words_beside_a_blank_comparison_on_the_sichuan_form_is_
     run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
     assert 0 == run.exit_code, run.output
     assert "实际值7超过目标值6，得分 = 20 × 6 ÷ 7 = 17.14分" in run.output, run.output
+
+
+_DEADLINE = "是期限（2024年底前），不是可与实际完成值比较计分的年数"
+_AS_TIER = "把这一行写成定性指标：指标值写 2024年12月31日前，填写档次（达成年度指标…）及得分"
+
+
+@pytest.mark.parametrize("row", [
+    {"target": "2024年内完成", "actual": "2025年"}, {"target": "2024年之内", "actual": "2025年"},
+    {"target": "2024年内", "actual": "2025年", "category": "质量指标"}, {"target": "2024年以内", "actual": "2025年"},
+    {"target": "≤2024年", "actual": "2025年"}, {"target": "2024年底前", "actual": "2025年"},
+    {"target": "2024年之内", "actual": "2025年", "name": "竣工年份"}, {"target": "≤2024", "actual": 2025, "name": "建成年份"},
+    {"target": 2024, "unit": "年内", "actual": 2025}, {"target": "2024年内完成", "actual": "2025年", "type": "quantitative"},
+    {"target": "≤2024年", "actual": "2025年", "type": "quantitative_lower"}])
+def test_a_calendar_year_written_as_a_limit_is_a_deadline_not_a_number_of_years(tmp_path, row) -> None:
+    """2024年内完成 (2024年之内, 2024年以内, ≤2024年, 2024年底前, ≤2024 in a row named 建成年份) beside an actual 2025年 was
+    scored as at most 2024 years: 20 × 2024 ÷ 2025 = 19.99 of 20 for a year late (with type quantitative, refused with
+    fixes that scored 19.99 again). A year as a limit is a deadline, which the engine judges by its tier (as 2024年12月底前),
+    never measures: one Chinese line on the row, whatever its type, with the fix (QA194 F1)."""
+    code, output = _score(tmp_path, dict(row))
+    assert 1 == code and 1 == len(output.splitlines()), output
+    assert output.startswith("错误：") and "第 1 行" in output and _DEADLINE in output and _AS_TIER in output, output
+    assert "19.99" not in output and "≥2024" not in output, output
+
+
+@pytest.mark.parametrize("row", [{}, {"type": "qualitative"}, {"category": "时效指标"}, {"category": "质量指标"}])
+def test_the_fix_offered_for_a_year_as_a_limit_scores_the_row_by_its_tier(tmp_path, row) -> None:
+    """The fix the refusal offers, the deadline 2024年12月31日前 with its tier and score, scores the row by its tier with
+    no type, a type scored by tier, on a 时效指标 row or another (QA194 F1)."""
+    code, output = _score(tmp_path, {**row, "target": "2024年12月31日前", "tier": "达成年度指标", "score": 18, "reason": "按期"})
+    assert 0 == code and "达成年度指标（16–20分），得18.00分：按期" in _line(output), output
+
+
+@pytest.mark.parametrize(("target", "actual", "score"), [
+    ("1年内", "2年", "10.00"), ("2年之内", "3年", "13.33"), ("10年以内", "12年", "16.67"), ("≤30年", "31年", "19.35")])
+def test_a_time_limit_of_years_is_still_a_number_of_years(tmp_path, target, actual, score) -> None:
+    """A duration in years (1年内, 2年之内, 10年以内, ≤30年) is no calendar year: still scored as at most that time."""
+    code, output = _score(tmp_path, {"target": target, "actual": actual})
+    assert 0 == code and f"= {score}分" in _line(output), output
+
+
+def test_a_calendar_year_as_a_limit_on_the_forms_is_refused_on_its_cell(tmp_path) -> None:
+    """On the national 自评表 a 数量指标 row's 年度指标值 2024年内完成 beside 2025年, and on the Sichuan form a blank 指标性质
+    beside 2024 in 度量单位 年内, scored 19.99 of 20 for a year late: each is refused on its cell as a deadline (QA194 F1),
+    and the fix offered (2024年12月31日前, with the tier in 实际完成值 and the score) scores the row by its tier."""
+    from openpyxl import load_workbook
+
+    from test_form_cells import _water_form
+
+    rows = [{"name": "新建供水管网长度", "category": "数量指标", "weight": 40, "target": "≥10公里", "actual": "10公里"},
+            {"name": "项目完成时间", "category": "数量指标", "weight": 10, "target": "≥5个", "actual": "5个"}]
+    _, form = _water_form(tmp_path, "self-evaluation", rows)
+    book = load_workbook(form)
+    line = next(line for line in book.worksheets[0].iter_rows() if any(c.value == "≥5个" for c in line))
+    written, reached = (c for c in line if c.value in ("≥5个", 5))
+    written.value, reached.value = "2024年内完成", "2025年"
+    book.save(form)
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
+    assert 1 == run.exit_code and f"!{written.coordinate}：" in run.output and _DEADLINE in run.output, run.output
+    written.value, reached.value = "2024年12月31日前", "达成年度指标"
+    book.save(form)
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
+    assert 0 == run.exit_code and "达成年度指标（8–10分）" in run.output, run.output
+
+
+def test_a_calendar_year_beside_within_on_the_sichuan_form_is_refused_on_its_cell(tmp_path) -> None:
+    """On the Sichuan form, 2024 in 年度指标值 with 度量单位 年内 and a blank 指标性质, beside 2025 reached: refused before
+    QA189 F1, then scored 19.99 of 20; a deadline now, refused on its cell (QA194 F1)."""
+    from openpyxl import load_workbook
+
+    document = json.loads((ROOT / "indicator_sets" / "sichuan-self-evaluation.facts.json").read_text(encoding="utf-8"))
+    first = document["facts"]["targets"]["output"][0]
+    document["facts"]["targets"]["output"][0] = {"id": first["id"], "name": "项目完成时间", "weight": first["weight"],
+                                                 "category": "数量指标", "target": "≥6个", "actual": "7个"}
+    (facts := tmp_path / "facts.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    form = tmp_path / "form.xlsx"
+    assert 0 == CliRunner().invoke(main, ["score", str(facts), "-o", str(form)]).exit_code
+    book = load_workbook(form)
+    line = next(line for line in book.worksheets[0].iter_rows() if any(c.value == "项目完成时间" for c in line))
+    sign, target, unit, actual = (next(c for c in line if c.value == value) for value in ("≥", 6, "个", 7))
+    sign.value, target.value, unit.value, actual.value = None, 2024, "年内", 2025
+    book.save(form)
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
+    assert 1 == run.exit_code and f"!{target.coordinate}：" in run.output, run.output
+    assert "指标值 '2024年内' " + _DEADLINE in run.output and "19.99" not in run.output, run.output
