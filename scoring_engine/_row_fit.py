@@ -75,6 +75,8 @@ def _limit_to_reach(row: TargetRow, rows: RowGroup) -> tuple[str, str]:
     said = f"target {row.within} is a time limit (within {time}), but type {row.type} scores a target to reach (≥)"
     if lower is None:
         return said, f"give a type the group scores as a limit (≤), or write ≥{time} if reaching {time} was meant"
+    if lower != rows.comparisons.get("≤"):  # a row without type is read as ≤, which this group maps to no limit (QA194 F2)
+        return said, f"give type {lower} (a limit, ≤); write ≥{time} if reaching {time} was meant"
     return said, f"give type {lower} (a limit, ≤) or no type; write ≥{time} if reaching {time} was meant"
 
 

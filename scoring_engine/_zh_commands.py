@@ -438,6 +438,7 @@ FRAGMENTS = (
     ("none", "无"),
     ("comparison {sign}", "指标性质 {sign} "),
     ("none (the set maps no comparison to a row type)", "无（体系没有把指标性质对应到行类型）"),
+    ("the time limit {text} (≤)", "时限 {text}（≤）"),
     ("a numeric target", "数值型指标值"),
     ("a qualitative target", "定性指标值"),
     ("the row's weight (分值), a number above 0", "该行的分值（大于 0 的数）"),

@@ -135,6 +135,8 @@ ROWS = (
      "指标值 {text} 是时限（{time}之内），但类型 {kind} 按要达到的目标（≥）计分"),
     ("give type {lower} (a limit, ≤) or no type; write ≥{time} if reaching {time} was meant",
      "时限把 type 写为 {lower}（按 ≤ 计分）或不写 type；如本意是至少达到 {time}，写 ≥{time}"),
+    ("give type {lower} (a limit, ≤); write ≥{time} if reaching {time} was meant",
+     "时限把 type 写为 {lower}（按 ≤ 计分）；如本意是至少达到 {time}，写 ≥{time}"),
     ("give a type the group scores as a limit (≤), or write ≥{time} if reaching {time} was meant",
      "时限写行组按 ≤ 计分的 type；如本意是至少达到 {time}，写 ≥{time}"),
     # a calendar year as a limit (2024年内完成, ≤2024年) in a measured row: a deadline (_time_units.year_limit, QA194 F1)

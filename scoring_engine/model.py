@@ -188,7 +188,8 @@ class RowGroup:
         kind = self.type_of(row)
         found: list[tuple[str, str | None]] = []
         if kind is None:
-            said = (f"comparison {row.comparison}" if row.comparison
+            said = (f"the time limit {row.within} (≤)" if row.within  # 3个月内: no 指标性质 written (QA194 F2)
+                    else f"comparison {row.comparison}" if row.comparison
                     else "a numeric target" if row.target is not None else "a qualitative target")
             ways = ", ".join(self.comparisons) if self.comparisons else "none (the set maps no comparison to a row type)"
             found.append((f"has no type, and the group scores no row with {said}",

@@ -243,3 +243,58 @@ def test_a_calendar_year_beside_within_on_the_sichuan_form_is_refused_on_its_cel
     run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
     assert 1 == run.exit_code and f"!{target.coordinate}：" in run.output, run.output
     assert "指标值 '2024年内' " + _DEADLINE in run.output and "19.99" not in run.output, run.output
+
+
+_EXAMPLE_ROWS = """id: example-rows
+name: 示例：按绩效目标表评分
+version: "1"
+total: 50
+grades:
+  - {label: 合格, min: 30}
+  - {label: 不合格, min: 0}
+facts:
+  targets: {type: list, items: target, label: 绩效目标表（产出指标）}
+indicators:
+  - id: output
+    name: 产出指标
+    weight: 50
+    standard: 按项目绩效目标表逐项评分。
+    children_from:
+      fact: targets
+      rules:
+        quantity: {kind: proportional, value: row.actual, target: row.target}
+        timeliness: {kind: linear, value: row.actual, target: row.target, direction: lower_is_better, share_each: 0.2, units: started}
+        qualitative: {kind: tiers, fact: row}
+"""
+
+
+def _score_example(tmp_path: Path, row: dict[str, Any]) -> tuple[int, str]:
+    """`score` with the example-rows set of docs/indicator-sets.md (no `comparisons`): a row 建设工期 beside 安置房."""
+    (rules := tmp_path / "set.yaml").write_text(_EXAMPLE_ROWS, encoding="utf-8")
+    rows = [{"name": "安置房", "type": "quantity", "weight": 20, "target": 19, "actual": 18, "unit": "栋"},
+            {"name": "建设工期", "weight": 30, "actual": 14, **row}]
+    (facts := tmp_path / "facts.json").write_text(json.dumps({"facts": {"targets": rows}}, ensure_ascii=False), "utf-8")
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(facts), "--set", str(rules)])
+    return run.exit_code, run.output
+
+
+def test_a_limit_typed_to_reach_is_offered_no_type_only_where_a_row_without_type_scores_as_a_limit(tmp_path) -> None:
+    """In a group whose set maps no comparison (the example-rows set), type quantity beside 12个月内 was told "或不写 type",
+    and a row without type is refused there. Now the fixes offered are the group's limit type (timeliness) and ≥12个月, and
+    each scores; where ≤ maps to a limit (self-evaluation) "或不写 type" is still offered and scores, tested above
+    (QA194 F2)."""
+    code, output = _score_example(tmp_path, {"type": "quantity", "target": "12个月内"})
+    assert 1 == code and 1 == len(output.splitlines()), output
+    assert "（时限把 type 写为 timeliness（按 ≤ 计分）；如本意是至少达到 12个月，写 ≥12个月）" in output, output
+    assert "不写 type" not in output, output
+    code, output = _score_example(tmp_path, {"type": "timeliness", "target": "12个月内"})
+    assert 0 == code and "14与目标12相差2" in output, output
+    code, output = _score_example(tmp_path, {"type": "quantity", "target": "≥12个月", "actual": "14个月"})
+    assert 0 == code and "实际值14，目标值12，完成率116.67%，达到目标，得满分30.00分" in output, output
+
+
+def test_an_untyped_limit_in_words_refused_by_its_group_is_named_as_written(tmp_path) -> None:
+    """A row without type, target 12个月内, in a group that maps no comparison was refused as a row with 指标性质 ≤, which
+    the row never wrote: the message names the limit as written (QA194 F2)."""
+    code, output = _score_example(tmp_path, {"target": "12个月内"})
+    assert 1 == code and "没有写 type，行组也不为时限 12个月内（≤）的行评分" in output and "指标性质 ≤" not in output, output
