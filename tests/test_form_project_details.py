@@ -99,3 +99,23 @@ def test_a_true_false_cell_in_a_project_detail_is_refused_on_its_cell(tmp_path: 
     form, row = _form(tmp_path, {"unit": True})
     code, said, _ = _run(tmp_path, form, "score")
     assert code == 1 and f"表外事实!C{row}：项目信息“unit”是逻辑值（TRUE/FALSE）单元格" in said and "$.project" not in said, said
+
+
+@pytest.mark.parametrize(("key", "value", "shown"), [("ratio", 1e-16, "1E-16"), ("amount", 1e20, "1E+20")])
+def test_a_detail_out_of_range_that_lost_no_digits_gets_the_plain_fix(tmp_path: Path, key: str, value: float,
+                                                                       shown: str) -> None:
+    """A 项目 row ratio of 1e-16 or amount of 1E+20 was told that the spreadsheet keeps 15 digits and an id shown as
+    1.23E+17 lost its last ones, which is not so of either: refused on its cell with the plain fix (QA194 F3)."""
+    form, row = _form(tmp_path, {key: value})
+    code, said, _ = _run(tmp_path, form, "score")
+    assert code == 1 and f"表外事实!C{row}：项目信息“{key}”：{shown} 超出范围" in said, said
+    assert "检查数位" in said and "15 位有效数字" not in said and "1.23E+17" not in said, said
+
+
+@pytest.mark.parametrize(("key", "value"), [("amount", _EXCEL_18_DIGITS), ("合同编号", 1e20)])
+def test_a_detail_whose_digits_a_spreadsheet_cut_still_gets_the_retype_fix(tmp_path: Path, key: str, value: float) -> None:
+    """A number Excel kept to 15 digits (123456789012345678 typed) or any number in an id-like detail (合同编号) keeps the
+    hint that its last digits are lost and how to type it again (QA194 F3)."""
+    form, _ = _form(tmp_path, {key: value})
+    code, said, _ = _run(tmp_path, form, "score")
+    assert code == 1 and "显示为 1.23E+17 的编号已丢失末几位数字" in said, said

@@ -11,6 +11,7 @@ typed, Excel's 1月2日) has lost what was typed; the cell is to be set to 文�
 from __future__ import annotations
 
 import datetime
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -23,6 +24,7 @@ __all__ = ["TEXT_DETAILS", "project_detail"]
 
 #: The project details that are text, whatever a clerk writes in them: the 项目编号 and the form's own fields.
 TEXT_DETAILS = frozenset({"id", *FIELDS})
+_ID_LIKE = re.compile(r"编号|代码|编码|(?<![a-z])(id|code|no)(?![a-z])", re.IGNORECASE)  # 项目编号, project_id, code
 _RETYPE = "set the cell's format to 文本 (text) and type it again, or type ' before it"
 _DIGITS_LOST = ("a spreadsheet keeps 15 digits of a number: an id it shows as 1.23E+17 has already lost its last digits; "
                 + _RETYPE)
@@ -52,7 +54,17 @@ def project_detail(reading: FormReading, cell: str, key: str, value: Any, named:
     if isinstance(value, datetime.datetime) and value.time() == datetime.time():
         value = value.date()  # a date cell holds the day at midnight: a facts file gives 2024-01-02
     for _, message, hint in document_problems({"project": {key: value}}):  # the facts check's own words
+        number = isinstance(value, Decimal)  # a form's number: no quotes to write it in, as a facts file has
         reading.problems.append(Problem(f"{cell}: project detail {named}: {message}", file=str(reading.path),
-                                        hint=_DIGITS_LOST if isinstance(value, Decimal) else hint))
+                                        hint=(_DIGITS_LOST if _digits_lost(key, named, value) else "check the digits")
+                                        if number else hint))
         return None
     return value
+
+
+def _digits_lost(key: str, named: str, number: Decimal) -> bool:
+    """Whether a number out of range is one a spreadsheet cut to 15 digits: in an id-like detail (项目编号, an id, a code),
+    or of 15 significant digits or more at 1e15 and above, as Excel keeps 123456789012345678 (1.23456789012346E+17). A
+    ratio of 1e-16 or an amount of 1E+20 lost nothing (QA194 F3)."""
+    digits = len(number.normalize().as_tuple().digits)
+    return key in TEXT_DETAILS or _ID_LIKE.search(f"{key} {named}") is not None or (digits >= 15 and number.adjusted() >= 15)
