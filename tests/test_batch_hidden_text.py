@@ -143,3 +143,32 @@ def test_a_batch_workbook_cell_holding_a_line_break_wraps_so_every_line_shows_as
         assert not any(c.alignment.wrap_text for text, c in cells.items() if "\n" not in text), (sheet, column)
     summary = load_workbook(book)["汇总"]
     assert not summary.cell(1, 1).alignment.wrap_text and summary.cell(1, 1).font.b  # the header keeps its own style
+
+
+def test_a_batch_workbook_row_holding_a_multi_line_cell_is_as_tall_as_its_lines_and_other_rows_keep_their_height(
+        tmp_path: Path):
+    """QA195 G1: a project named "多行项目\\n第二行\\r第三行\\r\\n第四行" wrapped (QA192 F3), but its row was written as a
+    bare <row r="2">, so LibreOffice kept the one-line height and showed the last line alone. A row holding a line
+    break now carries a height (ht, customHeight) covering its cell of most lines, by the single report's measure; a
+    row without one has no height of its own, as before."""
+    from scoring_engine.reports._xlsx_text import LINE_HEIGHT, row_height, wrapped_lines
+
+    names = [("多行项目\n第二行\r第三行\r\n第四行", "单位\n二"), ("正常项目", "单位B")]
+    _, (book,) = _batch(tmp_path, names, "b.xlsx")
+    workbook = load_workbook(book)
+    for sheet in ("汇总", "指标明细"):
+        ws = workbook[sheet]
+        at = [c.value for c in ws[1]].index("项目名称")
+        width = ws.column_dimensions[chr(ord("A") + at)].width
+        tall = [r for r in range(2, ws.max_row + 1) if "\n" in ws.cell(r, at + 1).value]
+        plain = [r for r in range(2, ws.max_row + 1) if ws.cell(r, at + 1).value == "正常项目"]
+        assert tall and plain, sheet
+        for r in tall:
+            dimension = ws.row_dimensions[r]
+            assert dimension.customHeight and dimension.height >= LINE_HEIGHT * 4, (sheet, r, dimension.height)
+            assert dimension.height >= row_height(wrapped_lines(ws.cell(r, at + 1).value, width)), (sheet, r)
+        assert all(ws.row_dimensions[r].height is None and not ws.row_dimensions[r].customHeight for r in plain), sheet
+        assert ws.row_dimensions[1].height is None  # the header, without a break, as before
+    with zipfile.ZipFile(book) as archive:
+        summary = archive.read("xl/worksheets/sheet1.xml").decode("utf-8")
+    assert '<row r="2" ht="64" customHeight="1">' in summary and '<row r="3">' in summary

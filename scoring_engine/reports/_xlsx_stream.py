@@ -6,7 +6,8 @@ element per cell and costs about 11 µs a cell, more than scoring the project
 (benchmarks/batch.py measures both). This writer emits the few SpreadsheetML
 parts a workbook needs as text: text cells as inline strings (never formulas),
 numbers exactly as their decimals, a bold header row that stays in view, column
-widths and an autofilter. A sheet that reaches Excel's 1,048,576 rows goes on
+widths and an autofilter. A cell holding a line break wraps, and its row is as tall as
+its lines (spreadsheets do not fit a row's height on opening). A sheet that reaches Excel's 1,048,576 rows goes on
 in a sheet of the same name numbered （2）, （3）…
 
 No dates are written, so the same rows give the same bytes.
@@ -22,9 +23,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from functools import lru_cache
 from typing import IO, Any
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape, quoteattr, unescape
 
-from ._xlsx_text import cell_text, sheet_name
+from ._xlsx_text import cell_text, row_height, sheet_name, wrapped_lines
 
 __all__ = ["Book", "Sheet", "cells_xml", "MAX_ROWS", "TEXT", "HEADER", "RATE", "score_style", "SCORE_STYLES"]
 
@@ -32,6 +33,7 @@ __all__ = ["Book", "Sheet", "cells_xml", "MAX_ROWS", "TEXT", "HEADER", "RATE", "
 MAX_ROWS = 1_048_576
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 _NO_STYLES = (0,) * 256  # a row given without styles: text and General
+_DEFAULT_WIDTH = 8.43  # a column's width in Excel when the sheet gives it none
 
 # Cell styles (indexes into cellXfs below).
 TEXT = 0
@@ -97,9 +99,24 @@ def _text_cell(value: str, style: int) -> str:
     return f'<c{_STYLE[style]} t="inlineStr"><is><t xml:space="preserve">{escape(value)}</t></is></c>'
 
 
-def _row_xml(n: int, values: Sequence[Any], styles: Sequence[int]) -> str:
-    """A row's XML. Cells go in column order without their own reference (which is optional); an empty one is <c/>."""
-    return f'<row r="{n}">{cells_xml(values, styles)}</row>'
+def _row_xml(n: int, cells: str, widths: Sequence[float]) -> str:
+    """A row's XML, its cells given as XML (`cells_xml`). A row holding a line break (its cell wraps) is as tall as
+    its cell of most lines, by the single report's measure (_xlsx_text.row_height): spreadsheets keep a row one line
+    tall on opening, and LibreOffice showed the last line alone (QA195 G1). Any other row has no height of its own."""
+    if "\n" not in cells:  # a text's line breaks are written as they are, and nothing else in a row's XML has one
+        return f'<row r="{n}">{cells}</row>'
+    return f'<row r="{n}" ht="{row_height(_most_lines(cells, widths))}" customHeight="1">{cells}</row>'
+
+
+def _most_lines(cells: str, widths: Sequence[float]) -> int:
+    """The most lines a cell of a row wraps to in its column, the cells given as XML, in column order, each starting
+    with <c (a text's own < is escaped)."""
+    most = 1
+    for column, cell in enumerate(cells.split("<c")[1:]):
+        if "\n" in cell:
+            text = unescape(cell.partition('<t xml:space="preserve">')[2].rpartition("</t>")[0])
+            most = max(most, wrapped_lines(text, widths[column] if column < len(widths) else _DEFAULT_WIDTH))
+    return most
 
 
 def cells_xml(values: Sequence[Any], styles: Sequence[int]) -> str:
@@ -148,7 +165,7 @@ class Sheet:
                 self._flush(parts)
                 self._start()
             self._row += 1
-            parts.append(_row_xml(self._row, values[:width], styles or _NO_STYLES))
+            parts.append(_row_xml(self._row, cells_xml(values[:width], styles or _NO_STYLES), self.widths))
         self._flush(parts)
 
     def append_cells(self, rows: Iterable[str]) -> None:
@@ -159,7 +176,7 @@ class Sheet:
                 self._flush(parts)
                 self._start()
             self._row += 1
-            parts.append(f'<row r="{self._row}">{cells}</row>')
+            parts.append(_row_xml(self._row, cells, self.widths))
         self._flush(parts)
 
     def _flush(self, parts: list[str]) -> None:
@@ -175,7 +192,7 @@ class Sheet:
         self._row = 0
         if self.header:
             self._row = 1
-            self._file.write(_row_xml(1, self.header, [HEADER] * len(self.header)).encode())
+            self._file.write(_row_xml(1, cells_xml(self.header, [HEADER] * len(self.header)), self.widths).encode())
 
     def finished_parts(self) -> list[tuple[IO[bytes], int]]:
         if self._file is None:

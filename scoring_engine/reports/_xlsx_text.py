@@ -1,16 +1,19 @@
 """Text as a workbook holds it, for every xlsx the engine writes (the reports, the 自评表, the batch workbook).
 
 A cell's text: hidden characters shown as escapes, cut at Excel's limit (in UTF-16 units, as Excel counts) with a
-mark that says so. A sheet's name: one Excel opens, whatever the text it is made from (a layout's title).
+mark that says so. A wrapped row's height: spreadsheets do not fit it on opening, so a row of several lines is given
+one (wrapped_lines, row_height). A sheet's name: one Excel opens, whatever the text it is made from (a layout's title).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .._display import display_width
 from .._text import one_line, visible
 
-__all__ = ["CUT_MARK", "SHEET_NAME_CHARACTERS", "XLSX_CELL_CHARACTERS", "cell_text", "sheet_name"]
+__all__ = ["CUT_MARK", "LINE_HEIGHT", "SHEET_NAME_CHARACTERS", "XLSX_CELL_CHARACTERS", "cell_text", "row_height",
+           "sheet_name", "wrapped_lines"]
 
 #: The most text a cell may hold (Excel's limit, in UTF-16 units); longer text is cut and marked with CUT_MARK.
 XLSX_CELL_CHARACTERS = 32767
@@ -21,6 +24,8 @@ SHEET_NAME_CHARACTERS = 31
 # The characters Excel refuses in a sheet name, as their full-width forms (a title 附件1: … keeps its colon, as ：).
 _FULL_WIDTH = str.maketrans({"/": "／", "\\": "＼", "?": "？", "*": "＊", ":": "：", "[": "［", "]": "］"})
 _RESERVED = "history"  # Excel keeps the name History for itself
+#: Points per line of 11-point text.
+LINE_HEIGHT = 15
 
 
 def _units(text: str) -> int:
@@ -50,6 +55,22 @@ def cell_text(text: str) -> str:
     if len(shown) <= XLSX_CELL_CHARACTERS // 2 or _units(shown) <= XLSX_CELL_CHARACTERS:
         return shown
     return _cut(shown, XLSX_CELL_CHARACTERS - len(CUT_MARK)) + CUT_MARK
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """How many lines `text` wraps to in a column `width` wide (a character's padding left aside): each line break
+    starts one, and a line wider than the column takes more.
+
+    >>> wrapped_lines("多行项目\\n第二行\\r第三行", 20), wrapped_lines("甲" * 20, 20), wrapped_lines("", 20)
+    (3, 3, 1)
+    """
+    usable = max(width - 1.5, 1)
+    return sum(max(1, -(-display_width(line) // int(usable))) for line in visible(text).split("\n")) if text else 1
+
+
+def row_height(lines: int) -> int:
+    """The height, in points, of a row whose tallest cell wraps to `lines` lines."""
+    return LINE_HEIGHT * lines + 4
 
 
 def sheet_name(text: str, taken: Iterable[str] = (), fallback: str = "Sheet") -> str:

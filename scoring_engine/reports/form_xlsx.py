@@ -22,8 +22,9 @@ from ..forms.template import default_words, type_words
 from ..model import IndicatorSet
 from ..result import Result
 from .rows import provenance
-from ._xlsx_text import cell_text, sheet_name
-from .xlsx import _lines, _save, _text, _widths, small_number_format
+from ._xlsx_text import LINE_HEIGHT, cell_text, sheet_name
+from ._xlsx_text import wrapped_lines as _lines
+from .xlsx import _save, _text, _widths, small_number_format
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -37,7 +38,6 @@ FORM_SHEET = "自评表"
 SIDE_COLUMNS = ("类别", "名称", "值", "单位", "说明")
 #: The font of the printed form: 宋体 is what the official forms use; spreadsheets substitute where it is missing.
 FONT = "宋体"
-_LINE_HEIGHT = 15
 _STYLES = {"title": (16, True, "center"), "subtitle": (11, False, "center"), "label": (11, True, "center"),
            "head": (11, True, "center"), "text": (11, False, "left"), "level": (11, False, "center"),
            "number": (11, False, "center"),
@@ -131,7 +131,7 @@ def _heights(ws: Worksheet, grid: Grid) -> None:
             width = sum(grid.widths[cell.col:cell.col + cell.colspan])
             lines[cell.row] = max(lines[cell.row], _lines(shown(cell), width))
     for r, count in enumerate(lines):
-        ws.row_dimensions[r + 1].height = (28 if r == 0 else _LINE_HEIGHT * count + 6)
+        ws.row_dimensions[r + 1].height = (28 if r == 0 else LINE_HEIGHT * count + 6)
 
 
 def _print_setup(ws: Worksheet, grid: Grid) -> None:

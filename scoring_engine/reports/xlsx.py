@@ -21,10 +21,10 @@ from typing import TYPE_CHECKING, Any
 
 from .._arith import cut_rate, in_engine_context
 from .._display import display_width, show_value
-from .._text import visible
 from ..result import Result
 from .rows import ScoreTable, derived_note, project_items, provenance, score_table, title
-from ._xlsx_text import CUT_MARK, XLSX_CELL_CHARACTERS
+from ._xlsx_text import CUT_MARK, XLSX_CELL_CHARACTERS, row_height
+from ._xlsx_text import wrapped_lines as _lines
 from ._xlsx_text import cell_text as _cell_text
 from .summary import SUMMARY_HEADER, level_one_summary
 
@@ -43,7 +43,6 @@ FIRST_ROW = 3
 # Column widths are in Excel's units (the width of "0"); a Chinese character takes two.
 _WRAPPED_WIDTH = 44  # 评分标准 and 扣分原因 wrap at this width
 _NAME_WIDTH = 20  # indicator names wrap past this width
-_LINE_HEIGHT = 15  # points per line of 11-point text
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 _CORE = "docProps/core.xml"
 _DATES = re.compile(rb"<dcterms:(created|modified)\b[^>]*>[^<]*</dcterms:\1>")  # openpyxl always writes "now"
@@ -144,9 +143,9 @@ def _fit_and_print(ws: Worksheet, result: Result, table: ScoreTable, after: int)
     # Row heights for the wrapped text: spreadsheets do not fit them on opening (nor ever, for merged cells).
     for i, row in enumerate(table.rows):
         lines = max(_lines(text, width) for text, width in zip(table.cells(row), widths, strict=True))
-        ws.row_dimensions[FIRST_ROW + 1 + i].height = _LINE_HEIGHT * lines + 4
+        ws.row_dimensions[FIRST_ROW + 1 + i].height = row_height(lines)
     for r in (2, *range(after, after + len(result.warnings))):
-        ws.row_dimensions[r].height = _LINE_HEIGHT * _lines(str(ws.cell(r, 1).value), sum(widths)) + 4
+        ws.row_dimensions[r].height = row_height(_lines(str(ws.cell(r, 1).value), sum(widths)))
     ws.freeze_panes = ws.cell(FIRST_ROW + 1, 1).coordinate
     ws.print_title_rows = f"{FIRST_ROW}:{FIRST_ROW}"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
@@ -211,7 +210,7 @@ def _facts_sheet(ws: Worksheet, result: Result, score_format: str) -> None:
         spans = [sum(widths)] if len(values) == 1 else widths
         # a short row leaves its last columns empty
         lines = max((_lines(_shown(v), w) for v, w in zip(values, spans, strict=False)), default=0)
-        ws.row_dimensions[r].height = _LINE_HEIGHT * lines + 4 if values else None
+        ws.row_dimensions[r].height = row_height(lines) if values else None
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     from openpyxl.worksheet.properties import PageSetupProperties
@@ -227,12 +226,6 @@ def _text(ws: Worksheet, row: int, col: int, text: str) -> Any:
     cell = ws.cell(row, col, _cell_text(text))
     cell.data_type = "s"
     return cell
-
-
-def _lines(text: str, width: float) -> int:
-    """How many lines `text` wraps to in a column `width` wide (a character's padding left aside)."""
-    usable = max(width - 1.5, 1)
-    return sum(max(1, -(-display_width(line) // int(usable))) for line in visible(text).split("\n")) if text else 1
 
 
 def small_number_format(value: Any) -> str | None:
