@@ -95,7 +95,7 @@ def comparison_problems(tree: ast.expr, scope: Mapping[str, str], parsed: str, t
                 problems.append(Problem(f"cannot compare {both}", expression=text, hint=_HINTS[frozenset((a, b))]))
             elif type(op) in _ORDERS and "text" in (a, b):  # 'a' < 'b' fails for every project when scored (QA191 F3)
                 texts = ", ".join(_shown(side, parsed) for side, found in ((left, a), (right, b)) if found == "text")
-                equal = f"{_shown(left, parsed)} == {_shown(right, parsed)}"
+                equal = f"{_side(left, parsed)} == {_side(right, parsed)}"
                 problems.append(Problem(f"cannot order text ({texts}) with {_ORDERS[type(op)]}: text is only compared "
                                         "with == and !=", expression=text, hint=_ORDER_HINT.format(equal=equal)))
     return problems
@@ -197,6 +197,14 @@ def _shown(node: ast.expr, text: str) -> str:
     """A side of a comparison as written, on one line and cut short."""
     written = " ".join((ast.get_source_segment(text, node) or ast.unparse(node)).split())
     return written if len(written) <= 40 else written[:37] + "..."
+
+
+def _side(node: ast.expr, text: str) -> str:
+    """A side of a comparison as written, in parentheses when it binds more loosely than == (an or / and, an if…else, a
+    comparison, a not): ``(kind or '') == 'x'`` compares the same sides, ``kind or '' == 'x'`` does not (QA195 G2)."""
+    loose = isinstance(node, (ast.BoolOp, ast.IfExp, ast.Compare, ast.NamedExpr, ast.Lambda)) or \
+        (isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not))
+    return f"({_shown(node, text)})" if loose else _shown(node, text)
 
 
 def choice_problems(tree: ast.expr, choices: Mapping[str, tuple[str, ...]], text: str) -> list[Problem]:

@@ -264,6 +264,29 @@ def test_ordering_text_is_refused_when_the_set_loads(text: str, words: str, fix:
     assert text == error.expression
 
 
+@pytest.mark.parametrize("text", [
+    "(project.level or '') < 'x'",
+    "10 if (project.level or '') < 'x' else 0",
+    "(project.level if output.done else '乙') >= '甲'",
+    "'a' > (project.level and '乙')",
+    "project.level <= 'x'",
+])
+def test_the_fix_offered_for_ordered_text_pasted_back_validates_and_compares_the_same_sides(text: str) -> None:
+    """QA195 G2: `(kind or '') < 'x'` was told to write `kind or '' == 'x'`, which compares '' with 'x' (and inside
+    `10 if … else 0` means something else again): the hint dropped the parentheses around a side. A side that binds more
+    loosely than == (an or / and, an if…else) keeps them, so the formula offered, pasted back, validates and compares the
+    same two sides with ==."""
+    error = refusal(text)
+    fix = error.problems[0].hint.removeprefix("compare text with == or != (").rpartition("); to order values")[0]
+    compile_formula(fix, SCOPE)  # validates
+    offered = ast.parse(fix, mode="eval").body
+    (ordered,) = [node for node in ast.walk(ast.parse(text, mode="eval")) if isinstance(node, ast.Compare)
+                  and not isinstance(node.ops[0], ast.Eq) and "'" in ast.unparse(node)]
+    assert isinstance(offered, ast.Compare) and [ast.Eq] == [type(op) for op in offered.ops]
+    assert [ast.dump(side) for side in (ordered.left, *ordered.comparators)] == \
+        [ast.dump(side) for side in (offered.left, *offered.comparators)]
+
+
 @pytest.mark.parametrize(("text", "said"), [
     ("10**10**10", "operator ** is not allowed"),
     ("project.level + project.level", "cannot compute with text (project.level): + - * / take numbers"),
