@@ -231,6 +231,11 @@ class FactsError(ScoringEngineError):
 class FormulaError(ScoringEngineError):
     """A formula that is not part of the formula language."""
 
+    #: The formula's checked tree (an ast expression) when it is refused only for the kinds of its values (a text
+    #: ordered with <, a date compared with a number): its names and constructs are the language's, so a check that
+    #: reads its names and texts still runs on it (a set's declared values: QA195 G3). None for any other refusal.
+    checked_tree: Any = None
+
 
 class ScoringError(ScoringEngineError):
     """Scoring failed on valid-looking input (division by zero, a failed check…)."""

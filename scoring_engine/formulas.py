@@ -369,12 +369,29 @@ def compile_formula(source: str | int | Decimal | bool, scope: Mapping[str, str]
             expression=text,
             hint="split it into derived values",
         ) from None
-    problems = checker.problems or (comparison_problems(body, scope, checker.text, text) if checker.compares else []) + \
-        (arithmetic_problems(body, scope, checker.text, text) if checker.computes else []) + \
-        (argument_problems(body, scope, checker.text, text) if "(" in text else []) or _joined_texts(text)
-    if problems:  # `10**10**10`, `s + s`: a mistake made twice in the formula is said once (QA191 F5)
-        raise FormulaError(list(dict.fromkeys(problems)))
+    refusal = _refusal(checker, body, scope, text)
+    if refusal is not None:
+        raise refusal
     return _from_checked_tree(text, frozenset(checker.names), body)
+
+
+def _refusal(checker: _Checker, body: ast.expr, scope: Mapping[str, str], text: str) -> FormulaError | None:
+    """Why a parsed formula is refused, if it is: what is not the language's (a name not in scope, a construct not
+    allowed) alone, as the kinds of its values are judged on a tree without them; else the comparisons, arithmetic and
+    arguments of kinds that never fit, the refusal keeping the checked tree (FormulaError.checked_tree: a set still
+    checks the texts its facts are compared with, QA195 G3); else two texts side by side. A mistake made twice in the
+    formula (`10**10**10`, `s + s`) is said once (QA191 F5)."""
+    if checker.problems:
+        return FormulaError(list(dict.fromkeys(checker.problems)))
+    kinds = (comparison_problems(body, scope, checker.text, text) if checker.compares else []) + \
+        (arithmetic_problems(body, scope, checker.text, text) if checker.computes else []) + \
+        (argument_problems(body, scope, checker.text, text) if "(" in text else [])
+    if kinds:
+        refused = FormulaError(list(dict.fromkeys(kinds)))
+        refused.checked_tree = body
+        return refused
+    joined = _joined_texts(text)
+    return FormulaError(joined) if joined else None
 
 
 #: A quote, then another after spaces, line breaks or a backslash ending a line at most: where two texts may stand side

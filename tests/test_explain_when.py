@@ -118,6 +118,21 @@ def test_a_misspelt_name_in_a_condition_is_refused_with_its_line():
     assert "$.explain_when[0].when" == caught.value.path
 
 
+def test_text_ordered_against_a_grade_the_set_has_not_is_told_both_mistakes_at_once():
+    """QA195 G3: `grade >= '良好'` in a set with no 良好 grade was told only that text is not ordered; once the author
+    wrote `grade == '良好'`, validate then said 良好 is no grade. Both mistakes are now said at once, on the line. A
+    formula that is not the language's own (a misspelt name) is still told that alone: its kinds are not judged."""
+    with pytest.raises(IndicatorSetError) as caught:
+        _with_conditions("  - {when: \"grade >= '良好'\", message: 等级}\n")
+    assert ["cannot order text (grade, '良好') with >=: text is only compared with == and !=",
+            "'良好' is not one of the values of grade: 优, 良, 中, 差"] == [p.message for p in caught.value.problems]
+    assert len({(p.line, p.path) for p in caught.value.problems}) == 1
+    assert "'良好' 不是 grade 的取值之一" in caught.value.problems[1].text("zh")
+    with pytest.raises(IndicatorSetError) as caught:
+        _with_conditions("  - {when: \"grade >= '良好' or executon_rate < 0.9\", message: 等级}\n")
+    assert ["unknown name executon_rate"] == [p.message for p in caught.value.problems]
+
+
 def test_a_case_can_expect_flags(tmp_path: Path):
     """A case's `flags:` must each appear in some flag, and `flags: []` fails when the project is flagged."""
     set_file = tmp_path / "set.yaml"

@@ -47,7 +47,10 @@ class ProblemLog:
         try:
             formula = compile_formula(source, scope)
         except FormulaError as err:
-            for p in err.problems:
+            # A formula refused for its values' kinds alone is still checked against the facts' declared values: both
+            # its mistakes said at once (grade >= '良' with no 良 grade: QA195 G3)
+            tree, text = err.checked_tree, err.first.expression or ""
+            for p in (*err.problems, *(choice_problems(tree, self.choices, text) if tree and self.choices else ())):
                 self.add(path, p.message, p.hint, indicator=indicator, expression=p.expression, fact=p.fact)
             return None
         for p in choice_problems(formula.tree, self.choices, formula.text) if self.choices else ():
