@@ -40,6 +40,9 @@ _YEAR_UNITS = ("年", "年度")  # 2024 in 年: a year, a date target (QA185 F2)
 #: is a count as any other (新增受益人口 2000 at 40000, QA187 F1).
 _DATE_NAME = re.compile(r"日期|年份|期限|(完成|完工|竣工|开工|建成|交付(使用)?|办结|验收|投用|上线|实施|建设|启动|支付|拨付)"
                         r"(时间|时限|年度)")
+#: A row's name saying it holds a year (竣工年份, 建成年份, 完成年度): only there is a bare ≤2024 a calendar year written as a
+#: limit. 期限内办结件数 or 支付日期偏差天数 ≤2000 is a count at most 2000 (QA196 R1).
+_YEAR_NAME = re.compile(r".*(年份|年度)(\([^()]*\))?")
 _FIRST_YEAR, _LAST_YEAR = Decimal(1900), Decimal(2099)
 #: A year's unit written as a limit, 年内, 年之内, 年底前, 年前, 年内完成 (2024年内: by the end of 2024, QA194 F1).
 _YEAR_LIMIT = re.compile(r"年度?(?P<limit>(以|之)?内|[底末]前?|前)?(完成|办结|完工|竣工)?")
@@ -112,6 +115,15 @@ def _year_unit(unit: object, name: object) -> bool:
     return isinstance(name, str) and _DATE_NAME.search(unicodedata.normalize("NFKC", name)) is not None
 
 
+def _year_name(name: object) -> bool:
+    """Whether a row's name ends saying it holds a year (建成年份, 项目完成年度, 竣工年份（年）): a bare 2024 there is one.
+
+    >>> _year_name("竣工年份（年）"), _year_name("项目完成年度"), _year_name("期限内办结件数"), _year_name("年度办结件数")
+    (True, True, False, False)
+    """
+    return isinstance(name, str) and _YEAR_NAME.fullmatch(_SPACES.sub("", unicodedata.normalize("NFKC", name))) is not None
+
+
 def _year(value: Decimal) -> bool:
     """Whether a number is a year of 1900–2099, as a target written 2024 is."""
     return value == value.to_integral_value() and _FIRST_YEAR <= value <= _LAST_YEAR
@@ -120,9 +132,10 @@ def _year(value: Decimal) -> bool:
 def year_limit(given: Mapping[str, Any], target: Any) -> tuple[str, str] | None:
     """(message, hint) for a measured row's target that is a calendar year (1900–2099) written as a limit: in 年 (or 年度)
     with 内, 以内, 之内, 前 or 底前 (2024年内完成, 2024 beside the unit 年内), or ≤ (≤2024年, ≤2024 in a row whose name
-    says it holds a date, 竣工年份). That is a deadline, the end of that year, no number of years: read as ≤2024 years,
-    an actual 2025年 took 2024 ÷ 2025 of the points (QA194 F1). A deadline is judged by its tier, as 2024年12月底前 is;
-    a date is never measured (`target_rows.dated_row`). None for any other target: 1年内, ≤30年, 2024年 (no limit).
+    ends saying it holds a year, 竣工年份; not 期限内办结件数 ≤2000, a count: QA196 R1). That is a deadline, the end of that
+    year, no number of years: read as ≤2024 years, an actual 2025年 took 2024 ÷ 2025 of the points (QA194 F1). A deadline
+    is judged by its tier, as 2024年12月底前 is; a date is never measured (`target_rows.dated_row`). None for any other
+    target: 1年内, ≤30年, 2024年 (no limit).
 
     >>> from scoring_engine.target_rows import parse_quantity as parse
     >>> [bool(year_limit({"target": t}, parse(t))) for t in ("2024年内完成", "≤2024年", "2024年底前", "10年以内", "2024年")]
@@ -132,7 +145,7 @@ def year_limit(given: Mapping[str, Any], target: Any) -> tuple[str, str] | None:
     written = _SPACES.sub("", unicodedata.normalize("NFKC", unit)) if isinstance(unit, str) else ""
     match = _YEAR_LIMIT.fullmatch(written) if written else None
     sign = unicodedata.normalize("NFKC", str(target.comparison or given.get("comparison") or "")).strip()
-    if not _year(target.value) or not (match if written else _year_unit(None, given.get("name"))) \
+    if not _year(target.value) or not (match if written else _year_name(given.get("name"))) \
             or not ((match and match.group("limit")) or sign in _AT_MOST):
         return None
     year = plain(target.value)

@@ -298,3 +298,12 @@ def test_an_untyped_limit_in_words_refused_by_its_group_is_named_as_written(tmp_
     the row never wrote: the message names the limit as written (QA194 F2)."""
     code, output = _score_example(tmp_path, {"target": "12个月内"})
     assert 1 == code and "没有写 type，行组也不为时限 12个月内（≤）的行评分" in output and "指标性质 ≤" not in output, output
+
+
+@pytest.mark.parametrize("name", ["期限内办结件数", "支付日期偏差天数", "年度办结件数"])
+def test_a_count_at_most_a_year_like_number_in_a_row_named_for_a_period_or_a_date_is_still_a_count(tmp_path, name) -> None:
+    """≤2000 with no unit in a row named 期限内办结件数 or 支付日期偏差天数 scored 20.00 for 1950, then was refused as the
+    deadline 2000年底前: only a name that ends saying the row holds a year (建成年份) makes a bare ≤2024 a year (QA196 R1)."""
+    code, output = _score(tmp_path, {"name": name, "target": "≤2000", "actual": 1950})
+    line = next(line for line in output.splitlines() if name in line)
+    assert 0 == code and "实际值1950未超过目标值2000，得满分20.00分" in line, output
