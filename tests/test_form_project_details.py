@@ -119,3 +119,14 @@ def test_a_detail_whose_digits_a_spreadsheet_cut_still_gets_the_retype_fix(tmp_p
     form, _ = _form(tmp_path, {key: value})
     code, said, _ = _run(tmp_path, form, "score")
     assert code == 1 and "显示为 1.23E+17 的编号已丢失末几位数字" in said, said
+
+
+@pytest.mark.parametrize(("key", "value"), [("身份证号", 1.1010119900101e17), ("银行账号", 1e20), ("税号", 1e20),
+                                            ("amount", 1.1010119900101e17), ("amount", 1.1010119900110e17)])
+def test_an_id_number_or_fifteen_kept_digits_ending_in_zero_gets_the_retype_fix(tmp_path: Path, key: str,
+                                                                                 value: float) -> None:
+    """身份证号 1.1010119900101E+17 was told to check its digits: 号 did not make a detail id-like (身份证号, 银行账号, 税号),
+    and the 15 digits Excel kept, the last 0 (or two), were counted as 14. Each gets the retype fix (QA196 R2)."""
+    form, _ = _form(tmp_path, {key: value})
+    code, said, _ = _run(tmp_path, form, "score")
+    assert code == 1 and "显示为 1.23E+17 的编号已丢失末几位数字" in said and "检查数位" not in said, said

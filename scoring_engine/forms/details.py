@@ -24,7 +24,11 @@ __all__ = ["TEXT_DETAILS", "project_detail"]
 
 #: The project details that are text, whatever a clerk writes in them: the 项目编号 and the form's own fields.
 TEXT_DETAILS = frozenset({"id", *FIELDS})
-_ID_LIKE = re.compile(r"编号|代码|编码|(?<![a-z])(id|code|no)(?![a-z])", re.IGNORECASE)  # 项目编号, project_id, code
+#: A detail named as an id: 项目编号, 身份证号, 银行账号, 税号, project_id, code (号: QA196 R2).
+_ID_LIKE = re.compile(r"编号|代码|编码|号|(?<![a-z])(id|code|no)(?![a-z])", re.IGNORECASE)
+#: The significant digits a number Excel kept to 15 has, once its closing zeros are dropped: 110101199001010000 (typed
+#: 110101199001010012) is 1.1010119900101E+17, 14; one whose 14th and 15th were 0 has 13 (QA196 R2).
+_KEPT_DIGITS = 13
 _RETYPE = "set the cell's format to 文本 (text) and type it again, or type ' before it"
 _DIGITS_LOST = ("a spreadsheet keeps 15 digits of a number: an id it shows as 1.23E+17 has already lost its last digits; "
                 + _RETYPE)
@@ -64,7 +68,8 @@ def project_detail(reading: FormReading, cell: str, key: str, value: Any, named:
 
 def _digits_lost(key: str, named: str, number: Decimal) -> bool:
     """Whether a number out of range is one a spreadsheet cut to 15 digits: in an id-like detail (项目编号, an id, a code),
-    or of 15 significant digits or more at 1e15 and above, as Excel keeps 123456789012345678 (1.23456789012346E+17). A
-    ratio of 1e-16 or an amount of 1E+20 lost nothing (QA194 F3)."""
+    or of 15 significant digits at 1e15 and above, as Excel keeps 123456789012345678 (1.23456789012346E+17), its last
+    ones 0 or not (_KEPT_DIGITS). A ratio of 1e-16 or an amount of 1E+20 lost nothing (QA194 F3)."""
     digits = len(number.normalize().as_tuple().digits)
-    return key in TEXT_DETAILS or _ID_LIKE.search(f"{key} {named}") is not None or (digits >= 15 and number.adjusted() >= 15)
+    return key in TEXT_DETAILS or _ID_LIKE.search(f"{key} {named}") is not None or (
+        digits >= _KEPT_DIGITS and number.adjusted() >= 15)
