@@ -24,7 +24,7 @@ from ._text import quoted
 
 __all__ = ["AS_TIER_OR_TIME", "DURATION", "FIRST_DAY", "LAST_DAY", "date_text", "day_of", "days_or_longer",
            "only_date", "only_done", "reach_within", "time_limit", "time_unit", "within_limit", "written_limit",
-           "year_limit"]
+           "time_within", "year_fix", "year_limit"]
 
 #: A time a 时效指标 gives in days, hours or months: as often a limit (≤30天) as not, so its sign is not guessed (QA172 F1).
 DURATION = re.compile(r"(工作日|天|日|小时|分钟|周|月)\s*((以|之)?内)?\s*(?:完成|办结|完工|竣工)?\s*$")  # 30天, 3个月内, 30天完成
@@ -144,16 +144,40 @@ def year_limit(given: Mapping[str, Any], target: Any) -> tuple[str, str] | None:
     unit = target.unit or given.get("unit")
     written = _SPACES.sub("", unicodedata.normalize("NFKC", unit)) if isinstance(unit, str) else ""
     match = _YEAR_LIMIT.fullmatch(written) if written else None
-    sign = unicodedata.normalize("NFKC", str(target.comparison or given.get("comparison") or "")).strip()
+    given_sign = unicodedata.normalize("NFKC", str(given.get("comparison") or "")).strip()
+    sign = unicodedata.normalize("NFKC", str(target.comparison or "")).strip() or given_sign
     if not _year(target.value) or not (match if written else _year_name(given.get("name"))) \
             or not ((match and match.group("limit")) or sign in _AT_MOST):
         return None
     year = plain(target.value)
     text = quoted(given["target"].strip() if isinstance(given["target"], str) else f"{year}{written}")  # 2024 in 年内
-    typed = ", and a type scored by its tier" if given.get("type") is not None else ""
+    if not (match and match.group("limit")) and target.comparison is None:  # the ≤ is in 指标性质 (QA196 G2)
+        text = f"{text} with comparison {given_sign}"
     return (f"target {text} is a deadline (by the end of {year}), not a number of years to score the actual against",
-            f"write the row as a tier: target {year}年12月31日前 with its tier (达成年度指标…) and score{typed}; or the time "
-            "taken as an amount (≤6个月)")
+            year_fix(year, given_sign, "" if given.get("type") is not None else None))
+
+
+def year_fix(year: str, sign: str, kind: str | None) -> str:
+    """The fix for a calendar year written as a limit beside a number reached: the deadline 2024年12月31日前 judged by its
+    tier, the 指标性质 `sign` written beside it cleared (with ≤ kept, the row is measured and its actual is missing: QA196
+    G2), and the type the row needs, if any: `kind` named, or "" for the one its group scores by tier."""
+    cleared = f", with comparison {sign} cleared (指标性质 left empty or 定性; no comparison in a facts file)" if sign else ""
+    typed = "" if kind is None else f", and type {kind}" if kind else ", and a type scored by its tier"
+    return (f"write the row as a tier: target {year}年12月31日前 with its tier (达成年度指标…) and score{cleared}{typed}; or "
+            "the time taken as an amount (≤6个月)")
+
+
+def time_within(number: object, unit: str) -> bool:
+    """Whether a number in `unit` is a time limit in words (its unit ends in 内: 3个月内, 1年之内) that is no calendar year:
+    2024 in 年内 is a deadline, which a ≥ written before it (≥2024年内) does not make a time to reach (QA196 G1)."""
+    if not within_limit(unit):
+        return False
+    try:
+        value = Decimal(str(number))
+    except ArithmeticError:
+        return True
+    match = _YEAR_LIMIT.fullmatch(_SPACES.sub("", unicodedata.normalize("NFKC", unit)))
+    return not (match and match.group("limit") and value.is_finite() and _year(value))
 
 
 def time_unit(unit: str) -> str:

@@ -140,12 +140,20 @@ ROWS = (
     ("give a type the group scores as a limit (≤), or write ≥{time} if reaching {time} was meant",
      "时限写行组按 ≤ 计分的 type；如本意是至少达到 {time}，写 ≥{time}"),
     # a calendar year as a limit (2024年内完成, ≤2024年) in a measured row: a deadline (_time_units.year_limit, QA194 F1)
+    ("{field:s} {text} with comparison {sign} is a deadline (by the end of {year}), not a number of years to score the "
+     "actual against", "{field!t} {text}（指标性质 {sign}）是期限（{year}年底前），不是可与实际完成值比较计分的年数"),  # QA196 G2
     ("{field:s} {text} is a deadline (by the end of {year}), not a number of years to score the actual against",
      "{field!t} {text} 是期限（{year}年底前），不是可与实际完成值比较计分的年数"),
-    ("write the row as a tier: target {date} with its tier (达成年度指标…) and score, and a type scored by its tier; or the "
-     "time taken as an amount (≤6个月)",
-     "把这一行写成定性指标：指标值写 {date}，填写档次（达成年度指标…）及得分，type 写行组按档次评分的类型；"
-     "或把所用时间写成数量（≤6个月）"),
+    ("write the row as a tier: target {date} with its tier (达成年度指标…) and score{extra}; or the time taken as an amount "
+     "(≤6个月)",
+     "把这一行写成定性指标：指标值写 {date}，填写档次（达成年度指标…）及得分{extra!t}；或把所用时间写成数量（≤6个月）"),
+    # what else the row needs (_time_units.year_fix): its 指标性质 cleared (QA196 G2), a type scored by tier (G3)
+    (", with comparison {sign} cleared (指标性质 left empty or 定性; no comparison in a facts file){typed}",
+     "，并清除指标性质 {sign}（表中留空或写 定性；事实文件去掉 comparison）{typed!t}"),
+    (", with comparison {sign} cleared (指标性质 left empty or 定性; no comparison in a facts file)",
+     "，并清除指标性质 {sign}（表中留空或写 定性；事实文件去掉 comparison）"),
+    (", and a type scored by its tier", "，type 写行组按档次评分的类型"),
+    (", and type {kind}", "，type 写 {kind}"),
     ("write the row as a tier: target {date} with its tier (达成年度指标…) and score; or the time taken as an amount (≤6个月)",
      "把这一行写成定性指标：指标值写 {date}，填写档次（达成年度指标…）及得分；"
      "或把所用时间写成数量（≤6个月）"),

@@ -31,7 +31,7 @@ from ._arith import in_range, plain, round_half_up, too_many_digits
 from ._record import record
 from ._text import cut, quoted
 from ._time_units import (DURATION, FIRST_DAY, date_text, day_of, days_or_longer, only_date, reach_within, time_limit,
-                          only_done, time_unit, within_limit, written_limit, year_limit, AS_TIER_OR_TIME)
+                          only_done, time_unit, time_within, written_limit, year_limit, AS_TIER_OR_TIME)
 from .judgements import TargetRow
 
 __all__ = ["COMPARISONS", "QUALITATIVE", "ROW_KEYS", "Quantity", "dated_row", "parse_comparison", "parse_quantity",
@@ -102,8 +102,8 @@ def parse_quantity(text: str) -> Quantity | None:
     if match is None:
         return None
     sign, unit = match.group("sign"), match.group("unit").strip() or None
-    if sign and _SIGNS.get(sign, _STRICT.get(sign)) == "≥" and unit is not None and within_limit(unit):
-        raise ValueError(*reach_within(text, sign, match.group("number"), unit))  # ≥3个月内: 5个月 met it (QA172 F3)
+    if sign and _SIGNS.get(sign, _STRICT.get(sign)) == "≥" and unit is not None and time_within(match.group("number"), unit):
+        raise ValueError(*reach_within(text, sign, match.group("number"), unit))  # ≥3个月内: 5个月 met it (QA172 F3, G1)
     comparison = parse_comparison(sign) if sign else None
     if unit is not None and (not _UNIT.fullmatch(unit) or any(unicodedata.category(ch) in ("Nd", "Cn") for ch in unit)):
         # (a digit of another script after the number, 9०公里, is no unit: QA83 F3; nor one the Python's Unicode lacks)
@@ -430,7 +430,7 @@ def _signed(given: Mapping[str, Any], comparison: str | None, target: Quantity |
                          "write the sign once")
     comparison = sign or comparison
     within = limit[0] if limit else ((target.unit or given.get("unit")) if target is not None else None)
-    if target and comparison == "≥" and isinstance(within, str) and within_limit(within):  # (QA172 F3)
+    if target and comparison == "≥" and isinstance(within, str) and time_within(target.value, within):  # (QA172 F3, QA196 G1)
         said, fix = reach_within(str(given["target"]), "≥", plain(target.value), within)
         raise ValueError(f"target {said}", fix)
     limited = limit[1] if limit and comparison is None else None

@@ -307,3 +307,74 @@ def test_a_count_at_most_a_year_like_number_in_a_row_named_for_a_period_or_a_dat
     code, output = _score(tmp_path, {"name": name, "target": "≤2000", "actual": 1950})
     line = next(line for line in output.splitlines() if name in line)
     assert 0 == code and "实际值1950未超过目标值2000，得满分20.00分" in line, output
+
+
+_CLEAR = "并清除指标性质 {}（表中留空或写 定性；事实文件去掉 comparison）"
+
+
+@pytest.mark.parametrize("row", [
+    {"target": "≥2024年内", "actual": "2025年"}, {"target": "不少于2024年内", "actual": "2025年"},
+    {"target": "≤2024年内", "actual": "2025年"}, {"target": "2024年内完成", "comparison": "≥", "actual": "2025年"},
+    {"target": 2024, "unit": "年内", "comparison": "≥", "actual": 2025}, {"target": "≥2024年之内", "actual": 2025}])
+def test_a_calendar_year_as_a_limit_is_a_deadline_whatever_sign_is_written(tmp_path, row) -> None:
+    """≥2024年内 (不少于2024年内, comparison ≥ beside 2024年内完成) was told 时限写 ≤2024年内, itself refused, or ≥2024年,
+    which scores a year late at full marks. A year as a limit is a deadline whatever the sign: the deadline's refusal, its
+    fix the tier, and a comparison written beside it cleared (QA196 G1)."""
+    code, output = _score(tmp_path, dict(row))
+    assert 1 == code and 1 == len(output.splitlines()), output
+    assert _DEADLINE in output and _AS_TIER in output and "时限写" not in output and "≥2024年" not in output.split("（")[-1]
+    assert ("comparison" not in row) or _CLEAR.format(row["comparison"]) in output, output
+
+
+@pytest.mark.parametrize("row", [{"comparison": "≤", "target": 2024, "unit": "年"}, {"comparison": "≤", "target": "2024年"}])
+def test_a_year_made_a_limit_by_its_comparison_is_told_so_and_to_clear_it(tmp_path, row) -> None:
+    """comparison ≤ beside 2024年 was refused as a deadline without saying the ≤ made it one nor that it must go: with it
+    kept, the offered fix (2024年12月31日前, tier, score) was told its actual is missing. The message names the ≤ and the
+    fix clears it (QA196 G2)."""
+    code, output = _score(tmp_path, {**row, "actual": "2025年"})
+    assert 1 == code and "指标值 '2024年'（指标性质 ≤）" + _DEADLINE in output and _CLEAR.format("≤") in output, output
+
+
+@pytest.mark.parametrize("comparison", [None, "定性"])
+def test_the_fix_for_a_year_with_a_comparison_scores_once_the_comparison_is_cleared(tmp_path, comparison) -> None:
+    """The fix followed, comparison left out or 定性, scores the row by its tier (QA196 G1, G2)."""
+    row = {"target": "2024年12月31日前", "tier": "达成年度指标", "score": 18, "reason": "按期", "comparison": comparison}
+    code, output = _score(tmp_path, {k: v for k, v in row.items() if v is not None})
+    assert 0 == code and "达成年度指标（16–20分），得18.00分：按期" in _line(output), output
+
+
+def _sichuan_form(tmp_path: Path) -> tuple[Any, Path, Any]:
+    """The Sichuan form of its facts with a row 项目完成时间 (≥6个), its workbook and its cells by value."""
+    from openpyxl import load_workbook
+
+    document = json.loads((ROOT / "indicator_sets" / "sichuan-self-evaluation.facts.json").read_text(encoding="utf-8"))
+    first = document["facts"]["targets"]["output"][0]
+    document["facts"]["targets"]["output"][0] = {"id": first["id"], "name": "项目完成时间", "weight": first["weight"],
+                                                 "category": "数量指标", "target": "≥6个", "actual": "7个"}
+    (facts := tmp_path / "facts.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    form = tmp_path / "form.xlsx"
+    assert 0 == CliRunner().invoke(main, ["score", str(facts), "-o", str(form)]).exit_code
+    book = load_workbook(form)
+    line = next(line for line in book.worksheets[0].iter_rows() if any(c.value == "项目完成时间" for c in line))
+    return book, form, [next(c for c in line if c.value == value) for value in ("≥", 6, "个", 7)]
+
+
+@pytest.mark.parametrize(("sign", "unit", "cleared"), [("≤", "年", None), ("≤", "年", "定性"), ("≥", "年内", None)])
+def test_a_year_with_a_sign_in_the_sichuan_forms_nature_is_told_to_clear_it_and_the_fix_scores(tmp_path, sign, unit,
+                                                                                                cleared) -> None:
+    """On the Sichuan form ≤ in 指标性质 beside 2024 年 and 2025 reached was refused without naming the ≤ nor saying to
+    clear it, and the fix followed with the ≤ kept was told its actual is missing; ≥ beside 2024 年内 was told 时限写
+    ≤2024年内. Each is the deadline's refusal naming the sign, and the fix followed (指标性质 empty or 定性, 2024年12月31日前,
+    the tier in 完成值, the score) scores (QA196 G1, G2)."""
+    book, form, (nature, target, written, actual) = _sichuan_form(tmp_path)
+    score = [c for c in book.worksheets[0][nature.row] if c.value == 20][-1]  # 得分, right of 权重
+    nature.value, target.value, written.value, actual.value = sign, 2024, unit, 2025
+    book.save(form)
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
+    assert 1 == run.exit_code and f"!{target.coordinate}：" in run.output and _CLEAR.format(sign) in run.output, run.output
+    assert _DEADLINE in run.output and "时限写" not in run.output, run.output
+    assert unit != "年" or f"（指标性质 {sign}）" + _DEADLINE in run.output, run.output
+    nature.value, target.value, actual.value, score.value = cleared, "2024年12月31日前", "达成年度指标", 18
+    book.save(form)
+    run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
+    assert 0 == run.exit_code and "达成年度指标" in run.output and "18.00" in run.output, run.output
