@@ -9,25 +9,22 @@ problem with exit code 1 (2 for a wrong command line), never a traceback. Everyt
 from __future__ import annotations
 
 import dataclasses
-import os
 import sys
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
-from click.core import ParameterSource
 
 from . import __version__
-from ._cli_guard import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, guarded as _guarded, report as _report, said_line as _say
+from ._cli_guard import EXIT_INTERNAL, EXIT_INVALID, guarded as _guarded, report as _report, said_line as _say
 from ._cli_forms import read_form_file, score_form_file
-from ._cli_params import LanguageChoice, OutputFile, ReportsFolder, at_most_once, format_by_extension, one_of, points_given
+from ._cli_params import LanguageChoice, OutputFile, ReportsFolder, at_most_once, format_by_extension, one_of
 from ._encodings import ENCODINGS
 from ._cli_stdin import facts_from_stdin
 from ._files import read_text
 from ._help import HelpGroup
 from ._messages import LANG_VARIABLE, chosen_language, current_language, said, warning_line
-from ._output import done_stopping, extension_of, say, stopping_cleanly, stops_deferred, tell, write_atomically
+from ._output import say, tell, write_atomically
 from ._text import one_line, visible
 from ._yaml import MAX_YAML_BYTES
 from .errors import IndicatorSetError, Problem, ScoringEngineError
@@ -43,8 +40,6 @@ __all__ = ["main", "EXIT_INVALID", "EXIT_INTERNAL"]
 
 FILE_FORMATS = frozenset({"html", "json", "csv", "yaml"})  # files (UTF-8; CSV's BOM): on the screen as --output writes them
 TEMPLATE_FORMATS, DIFF_FORMATS = ["xlsx", "json", "yaml", "html", "markdown", "csv"], ["table", "markdown", "xlsx"]
-#: batch --jobs: more worker processes than this would only compete for the cores (and each holds the set)
-MAX_JOBS = 4 * (os.cpu_count() or 1)
 
 
 def _deliver(content: str | bytes, output: Path | None, written: str, fmt: str = "table") -> None:
@@ -243,68 +238,9 @@ def batch(inputs: tuple[str, ...], set_ref: str | None, jobs: int | None, output
     A project that cannot be scored is listed with its errors and the others
     are still scored; the exit code is then 1. See docs/batch.md.
     """
-    from .batch.run import BatchOptions, exit_code, run_batch
-    from .batch.pool import usable_cores
-    from .reports.batch_text import summary_text
+    from ._cli_batch import run_batch_command
 
-    points = _batch_usage(inputs, outputs, jobs, reports, compare_with, compare_set, threshold)
-    lang = current_language()
-    options = BatchOptions(inputs, load_indicator_set(resolve_set(set_ref)) if set_ref else None, jobs or usable_cores(),
-                           outputs, reports, report_format, compare_with,
-                           load_indicator_set(resolve_set(compare_set)) if compare_set else None, points,
-                           None if quiet or not sys.stderr.isatty() else sys.stderr, lang)
-    try:
-        with stopping_cleanly():  # SIGTERM or SIGHUP: the outputs are discarded as on Ctrl-C, then the signal ends the process
-            summary = run_batch(options)
-    except KeyboardInterrupt:
-        done_stopping()  # stopped and cleaned up: Ctrl-C again while Python unwinds changes nothing (QA94 F2)
-        tell("\n" + said("interrupted: no summary file was written", lang))
-        sys.exit(EXIT_INTERRUPTED)
-    done_stopping()  # the outputs are in place: a stop now would only say they are not (QA90 F4, QA92 F3)
-    with stops_deferred(deliver=False):  # called in-process, the caller's handlers come back after
-        say(summary_text(summary, lang))
-        for line in summary.problem_lines_zh if lang == "zh" else summary.problem_lines:
-            tell(f"{'错误：' if lang == 'zh' else 'error: '}{one_line(line)}")
-        if summary.failed + summary.other_failed > len(summary.problem_lines):
-            more = said("… the outputs list every project that could not be scored (问题)", lang)
-            tell(("错误：" if lang == "zh" else "error: ") + more)
-        for path in outputs:
-            tell(_say(f"{path}: written"))
-        sys.exit(exit_code(summary))
-
-def _batch_usage(inputs: tuple[str, ...], outputs: tuple[Path, ...], jobs: int | None, reports: Path | None,
-                 compare_with: tuple[str, ...], compare_set: str | None, threshold: str) -> Decimal:
-    """The batch options checked together (a usage error for any that clash or do nothing); the threshold in points."""
-    from .batch.compare import MAX_THRESHOLD, threshold_shown
-    from .batch.run import OUTPUTS, outputs_clash
-    from .batch.recheck import recheck_clash
-
-    if "-" in (*inputs, *compare_with) and not os.path.exists("-"):
-        raise click.UsageError("batch does not read standard input: give the facts files, folders or JSONL files by path")
-    for path in outputs:
-        if extension_of(path) not in OUTPUTS:
-            raise click.UsageError(f"--output {path}: the extension says the format; use one of {', '.join(OUTPUTS)}")
-    if jobs is not None and jobs > MAX_JOBS:  # more would only compete for the cores, each holding the set
-        raise click.BadParameter(f"{jobs} is more than four per core ({MAX_JOBS})", param_hint="--jobs")
-    clash = outputs_clash(outputs, (*inputs, *compare_with), reports)
-    if clash is not None:
-        raise click.UsageError(clash)
-    if compare_with and compare_set:
-        raise click.UsageError("give --compare-with (a re-check) or --compare-set (another set), not both")
-    given = click.get_current_context().get_parameter_source
-    if not (compare_with or compare_set) and given("threshold") is ParameterSource.COMMANDLINE:  # used by nothing (QA135 F4)
-        raise click.UsageError("--threshold is the difference a comparison flags: give it with --compare-with or --compare-set")
-    if reports is None and given("report_format") is ParameterSource.COMMANDLINE:
-        raise click.UsageError("--report-format is the format of each project's own report: give it with --reports DIR")
-    if (clash := recheck_clash(inputs, compare_with)) is not None:
-        raise click.UsageError(clash)
-    points = points_given(threshold)
-    if not points.is_finite() or points < 0:
-        raise click.BadParameter(f"{threshold!r} is not a number of points (0 or more)", param_hint="--threshold")
-    if not threshold_shown(points):
-        raise click.BadParameter(f"{threshold!r}: give at most {MAX_THRESHOLD} points, with at most 6 decimals",
-                                 param_hint="--threshold")
-    return points
+    run_batch_command(inputs, set_ref, jobs, outputs, reports, report_format, compare_with, compare_set, threshold, quiet)
 
 
 @main.command()

@@ -114,7 +114,7 @@ class _FullDisk(io.RawIOBase):
 def test_a_write_failing_halfway_leaves_the_old_report(report: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The disk filling up halfway through the write is one error line (exit 1); the half-written temporary file is removed."""
     real_fdopen = os.fdopen
-    monkeypatch.setattr(cli.os, "fdopen", lambda fd, *args, **kwargs: _FullDisk(real_fdopen(fd, "wb")))
+    monkeypatch.setattr(os, "fdopen", lambda fd, *args, **kwargs: _FullDisk(real_fdopen(fd, "wb")))
     code, err = run_score(report)
     assert 1 == code
     assert [f"error: {report}: cannot write the report: No space left on device"] == err.splitlines()
@@ -128,7 +128,7 @@ def test_a_failing_flush_or_rename_leaves_the_old_report(step: str, report: Path
     def fail(*args: Any) -> None:
         raise OSError(errno.EIO, os.strerror(errno.EIO))
 
-    monkeypatch.setattr(cli.os, step, fail)
+    monkeypatch.setattr(os, step, fail)
     code, err = run_score(report)
     assert 1 == code
     assert "cannot write the report: Input/output error" in err
@@ -141,7 +141,7 @@ def test_an_interrupt_during_the_write_leaves_the_old_report(report: Path, monke
     def interrupted(*args: Any) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli.os, "fsync", interrupted)
+    monkeypatch.setattr(os, "fsync", interrupted)
     done = CliRunner().invoke(cli.main, ["score", str(EXAMPLE_FACTS), "--format", "json", "--output", str(report)])
     assert 0 != done.exit_code
     assert_untouched(report)
@@ -151,8 +151,8 @@ def test_the_report_is_on_disk_before_it_replaces_the_old_one(report: Path, monk
     """The temporary file is flushed to disk (fsync) before the rename, so a crash cannot leave an empty report in its place."""
     steps: list[str] = []
     real_fsync, real_replace = os.fsync, os.replace
-    monkeypatch.setattr(cli.os, "fsync", lambda fd: (steps.append("fsync"), real_fsync(fd))[1])
-    monkeypatch.setattr(cli.os, "replace", lambda a, b: (steps.append("replace"), real_replace(a, b))[1])
+    monkeypatch.setattr(os, "fsync", lambda fd: (steps.append("fsync"), real_fsync(fd))[1])
+    monkeypatch.setattr(os, "replace", lambda a, b: (steps.append("replace"), real_replace(a, b))[1])
     code, _ = run_score(report)
     assert 0 == code
     assert ["fsync", "replace"] == steps
@@ -176,7 +176,7 @@ def test_write_atomically_never_leaves_a_truncated_file(tmp_path: Path, monkeypa
     target = tmp_path / "out.csv"
     target.write_text(PREVIOUS, encoding="utf-8")
     real_fdopen = os.fdopen
-    monkeypatch.setattr(cli.os, "fdopen", lambda fd, *args, **kwargs: _FullDisk(real_fdopen(fd, "wb")))
+    monkeypatch.setattr(os, "fdopen", lambda fd, *args, **kwargs: _FullDisk(real_fdopen(fd, "wb")))
     with pytest.raises(cli.ScoringEngineError) as caught:
         cli.write_atomically(target, "新的报告\n" * 10_000)
     assert str(target) == caught.value.file
@@ -303,7 +303,7 @@ def test_the_temporary_file_takes_the_documented_bytes(tmp_path: Path, monkeypat
     """A report named with 255 bytes is written through a temporary file of at most 255 bytes: its name cut, plus TEMPORARY_NAME_BYTES."""
     seen: list[str] = []
     real_replace = os.replace
-    monkeypatch.setattr(cli.os, "replace", lambda a, b: (seen.append(os.path.basename(a)), real_replace(a, b))[1])
+    monkeypatch.setattr(os, "replace", lambda a, b: (seen.append(os.path.basename(a)), real_replace(a, b))[1])
     name = "评" * 84 + ".md"
     write_atomically(tmp_path / name, "报告")
     [temporary] = seen
