@@ -422,6 +422,9 @@ PLACES = (
      "有一个工作进程意外结束（被强行终止，可能是内存不足）：批量评分已停止"),
     ("try fewer jobs (--jobs 1 scores in one process), or close other programs",
      "请减少 --jobs 的进程数，或关闭其他程序；--jobs 1 只用一个进程评分"),
+    # a pool whose own thread could not start one it needs (batch/pool.py: QA193 F1)
+    ("the worker processes could not be run (Python could not start a thread, perhaps for want of memory): the batch "
+     "stopped", "无法运行工作进程（Python 无法启动线程，可能是内存不足）：批量评分已停止"),
     # a spawned worker that ended as it started: a program without a main guard, or read from standard input (QA174 F1)
     ("a worker process ended as it started, before it scored anything: the batch stopped",
      "有一个工作进程在启动时就结束了，尚未评分：批量评分已停止"),

@@ -3,14 +3,22 @@ pool that cannot start its thread, memory that runs out after the outputs are in
 
 from __future__ import annotations
 
+import multiprocessing
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
 from portfolio import write_jsonl
-from scoring_engine import _cli_batch
+from scoring_engine import ScoringEngineError, _cli_batch, score_many
+from scoring_engine.batch import find_documents
+from scoring_engine.batch import pool
+from scoring_engine.cli import main
 
 
 def _command(args: list[str], cwd: Path, redirect: str) -> subprocess.CompletedProcess[bytes]:
@@ -52,3 +60,79 @@ def test_a_ctrl_c_while_the_commands_load_with_standard_error_closed_still_ends_
     with pytest.raises(SystemExit) as stopped:
         _early_stop.interrupted()
     assert 130 == stopped.value.code
+
+
+# ---------------------------------------------------------------- a pool that cannot run (QA193 F1)
+
+
+def _thread_cannot_start(*args: object) -> None:
+    raise RuntimeError("can't start new thread")
+
+
+@pytest.fixture
+def no_worker_left() -> Iterator[None]:
+    """After the test, no worker process of it runs; one left (the failure tested) is killed, or pytest would wait for
+    it as it exits."""
+    yield
+    left = multiprocessing.active_children()
+    for child in left:
+        child.kill()
+        child.join()
+    assert [] == left, "worker processes were left running"
+
+
+def test_a_pool_whose_thread_died_ends_the_batch_with_one_chinese_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                       no_worker_left: None) -> None:
+    """`batch --jobs 2` under `ulimit -v 56000`: the pool's own thread could not start the thread that feeds the
+    workers ("can't start new thread") and died. The run ends with one Chinese error line, exit 1, the earlier
+    summary as it was, no worker left and no traceback of the thread; it waited for ever for a result that never came
+    (QA193 F1)."""
+    from concurrent.futures import process
+
+    monkeypatch.setattr(process._ExecutorManagerThread, "add_call_item_to_queue", _thread_cannot_start)
+    reported: list[BaseException | None] = []  # what Python's hook would print as a thread's traceback
+    monkeypatch.setattr(threading, "excepthook", lambda args: reported.append(args.exc_value))
+    write_jsonl(tmp_path / "p.jsonl", 70)
+    (tmp_path / "s.csv").write_text("last year's\n", encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", str(tmp_path / "p.jsonl"), "-j", "2", "-q",
+                                    "-o", str(tmp_path / "s.csv")])
+    assert 1 == run.exit_code, run.output
+    assert ["错误：无法运行工作进程（Python 无法启动线程，可能是内存不足）：批量评分已停止（请减少 --jobs 的进程数，或关闭其他程序；"
+            "--jobs 1 只用一个进程评分）"] == run.output.splitlines(), run.output
+    assert "last year's\n" == (tmp_path / "s.csv").read_text(encoding="utf-8")
+    assert ["p.jsonl", "s.csv", "set.yaml"] == sorted(p.name for p in tmp_path.iterdir())
+    assert [] == reported
+
+
+def test_a_pool_whose_thread_cannot_start_stops_score_many_with_the_error(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch,
+                                                                          no_worker_left: None) -> None:
+    """The pool's own thread cannot start at all: score_many ends in the error that says so, its workers (forked
+    already) killed, not in Python's RuntimeError with the workers left waiting for work that never comes (QA193 F1)."""
+    from concurrent.futures import process
+
+    monkeypatch.setattr(process._ExecutorManagerThread, "start", _thread_cannot_start)
+    write_jsonl(tmp_path / "p.jsonl", 70)
+    with pytest.raises(ScoringEngineError) as stopped:
+        list(score_many(None, find_documents([str(tmp_path / "p.jsonl")]), jobs=2))
+    assert pool.POOL_DEAD == stopped.value.problems[0].message
+
+
+def test_ctrl_c_while_the_pool_is_dead_ends_the_batch_and_its_workers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                      no_worker_left: None) -> None:
+    """Ctrl-C while the batch waits on a pool whose thread died: the stop goes through, the workers killed. It said
+    已中断 and then waited for ever for workers nothing would end, ignoring SIGTERM and SIGHUP (QA193 F1)."""
+    from concurrent.futures import process
+
+    monkeypatch.setattr(process._ExecutorManagerThread, "add_call_item_to_queue", _thread_cannot_start)
+
+    def interrupted(*args: Any) -> list[Any]:  # Ctrl-C as the batch waits for the first chunk's results
+        for thread in threading.enumerate():
+            if isinstance(thread, process._ExecutorManagerThread):
+                thread.join()  # dead: it could not hand out the first chunk
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pool._Here, "result", interrupted)
+    write_jsonl(tmp_path / "p.jsonl", 70)
+    with pytest.raises(KeyboardInterrupt):
+        list(score_many(None, find_documents([str(tmp_path / "p.jsonl")]), jobs=2))

@@ -9,7 +9,9 @@ them): the parent stops handing out work, waits for the chunks under way, and
 lets the interrupt through. One that comes while a chunk is handed out, as
 workers may be starting, takes effect just after.
 A worker killed outright (the out-of-memory killer) breaks the pool: the others
-are killed too, and the stream ends in one ScoringEngineError saying so. A spawned
+are killed too, and the stream ends in one ScoringEngineError saying so. A pool whose own thread ended (Python could
+not start a thread it needs, for want of memory) never delivers a result: its workers are killed and the stream ends
+in one ScoringEngineError, rather than waiting for ever. A spawned
 worker that ended by itself before any result came back died as it started: a
 program that calls score_many without `if __name__ == "__main__":` has its
 workers run it again, and the error says so.
@@ -29,6 +31,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import process as futures_process
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Generic, TypeVar
 
@@ -69,16 +72,22 @@ def ordered_map(make_worker: Callable[[], Callable[[Sequence[T]], list[R]]], ite
             yield from worker(part)
         source.raise_kept()
         return
+    with _pool_thread_said_here():
+        yield from _in_processes(make_worker, source, itertools.chain(first, parts), min(jobs, len(first)), jobs)
+
+
+def _in_processes(make_worker: Callable[[], Callable[[Sequence[T]], list[R]]], source: _Chunks[T],
+                  parts: Iterator[list[T]], processes: int, jobs: int) -> Iterator[R]:
     # no more processes than there are chunks to give them: a small batch with -j 8 starts as many as it can use
     method = _start_method()
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(first)), mp_context=multiprocessing.get_context(method),
+    pool = ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context(method),
                                initializer=_start,
                                initargs=(make_worker, read_otherwise(), _handled_here(), os.getpid(), run_as_command()))
     pending: deque[tuple[Future[list[R]], Sequence[T]]] = deque()
-    here = _Here(make_worker)
+    here = _Here(make_worker, pool)
     broken = _EndTheOthers(pool)
     try:
-        for part in itertools.chain(first, parts):
+        for part in parts:
             with stops_deferred():
                 pending.append((pool.submit(_work, part), part))
                 pending[-1][0].add_done_callback(broken)
@@ -89,10 +98,13 @@ def ordered_map(make_worker: Callable[[], Callable[[Sequence[T]], list[R]]], ite
         source.raise_kept()
     except BaseException as err:  # stopping already (Ctrl-C, an error, the reader closing the stream): a second stop adds nothing
         workers = list((getattr(pool, "_processes", None) or {}).values())  # the pool forgets them as it shuts down
+        dead = isinstance(err, _PoolDead) or (isinstance(err, RuntimeError) and _thread_ended(pool))  # QA193 F1
         with stops_deferred(deliver=False):
             _shut_down(pool, [future for future, _ in pending])
         if isinstance(err, BrokenProcessPool):
             raise ScoringEngineError(_lost(workers, method == "spawn" and not here.received)) from None
+        if dead:
+            raise ScoringEngineError(Problem(POOL_DEAD, hint=FEWER_JOBS)) from None
         raise
     with stops_deferred():
         _shut_down(pool, [])
@@ -101,8 +113,8 @@ def ordered_map(make_worker: Callable[[], Callable[[Sequence[T]], list[R]]], ite
 class _Here(Generic[T, R]):
     """The worker of this process, made when first needed: for a chunk that cannot cross to a worker process."""
 
-    def __init__(self, make_worker: Callable[[], Callable[[Sequence[T]], list[R]]]):
-        self.make_worker = make_worker
+    def __init__(self, make_worker: Callable[[], Callable[[Sequence[T]], list[R]]], pool: ProcessPoolExecutor):
+        self.make_worker, self.pool = make_worker, pool
         self.worker: Callable[[Sequence[T]], list[R]] | None = None
 
     received = False  # whether a chunk's results came back
@@ -113,7 +125,7 @@ class _Here(Generic[T, R]):
         outcomes are those of one process, as they must be. The worker turns its own errors into outcomes, so an error
         here is the crossing's: pickle raises TypeError and AttributeError for objects it cannot take."""
         try:
-            done = future.result()
+            done = _delivered(future, self.pool)
             self.received = True
             return done
         except (RecursionError, pickle.PicklingError, TypeError, AttributeError):
@@ -122,9 +134,56 @@ class _Here(Generic[T, R]):
             return self.worker(part)
 
 
+@contextlib.contextmanager
+def _pool_thread_said_here() -> Iterator[None]:
+    """While a pool runs: its own thread dying (it could not start the thread that feeds the workers, for want of
+    memory) is said by the batch in one line (POOL_DEAD), not by Python's traceback of the thread (QA193 F1). The
+    report of every other thread goes on to the hook there was."""
+    before = threading.excepthook
+    manager = getattr(futures_process, "_ExecutorManagerThread", ())
+
+    def hook(args: Any) -> None:
+        if not isinstance(args.thread, manager):
+            before(args)
+
+    threading.excepthook = hook
+    try:
+        yield
+    finally:
+        if threading.excepthook is hook:  # (not when another hook was set meanwhile)
+            threading.excepthook = before
+
+
+class _PoolDead(Exception):
+    """The pool's own thread ended while results were awaited: none will come."""
+
+
+def _delivered(future: Future[list[R]], pool: ProcessPoolExecutor) -> list[R]:
+    """The future's result, once it is done. A pool whose thread ended (it could not start one of its own, Python's
+    "can't start new thread" when memory is short) never completes it: looked at every WATCH_SECONDS, such a pool raises
+    _PoolDead instead of leaving the batch waiting for ever, deaf to all but kill -9 (QA193 F1)."""
+    while True:
+        try:
+            return future.result(timeout=WATCH_SECONDS)
+        except TimeoutError:
+            if _thread_ended(pool) and not future.done():
+                raise _PoolDead from None
+
+
+def _thread_ended(pool: ProcessPoolExecutor) -> bool:
+    """Whether the pool's own thread (Python's, which hands the workers their chunks and takes the results) was made and
+    runs no more: it died, or could not start. (None before the first chunk is handed out, or when starting the workers
+    failed before it was made: a spawned worker running a program without a main guard, QA174 F1.)"""
+    thread = getattr(pool, "_executor_manager_thread", None)
+    return thread is not None and not thread.is_alive()
+
+
 #: What a batch says when a worker process was killed (the out-of-memory killer, kill -9): the batch stops, writing nothing.
 WORKER_LOST = "a worker process ended unexpectedly (killed, perhaps for want of memory): the batch stopped"
 FEWER_JOBS = "try fewer jobs (--jobs 1 scores in one process), or close other programs"
+#: What it says when the pool cannot run: its thread could not start one of its own (QA193 F1).
+POOL_DEAD = ("the worker processes could not be run (Python could not start a thread, perhaps for want of memory): the "
+             "batch stopped")
 #: What it says when a spawned worker ended by itself as it started: a program without a main guard, run again by it.
 WORKER_NOT_STARTED = "a worker process ended as it started, before it scored anything: the batch stopped"
 MAIN_GUARD = ('a program that calls score_many with jobs above 1 calls it under if __name__ == "__main__": (a worker '
@@ -163,9 +222,23 @@ class _EndTheOthers:
 
 def _shut_down(pool: ProcessPoolExecutor, pending: Iterable[Future[Any]]) -> None:
     """Cancel what has not started and wait for the workers to finish their chunk and end. Cut short (by a second
-    Ctrl-C), a shutdown would leave workers that nothing stops, and the batch would hang as it exits."""
+    Ctrl-C), a shutdown would leave workers that nothing stops, and the batch would hang as it exits. A pool whose own
+    thread ended (or never started) tells its workers nothing any more: they are killed here and waited for, or the
+    batch would wait for them for ever as it exits, after Ctrl-C as well (QA193 F1)."""
     for future in pending:
         future.cancel()
+    if _thread_ended(pool):
+        thread = getattr(pool, "_executor_manager_thread", None)
+        workers = list((getattr(pool, "_processes", None) or {}).values())
+        for process in workers:
+            with contextlib.suppress(OSError, ValueError):  # gone already, or closed
+                process.kill()
+        for process in workers:
+            with contextlib.suppress(OSError, ValueError, AssertionError):
+                process.join()
+        started = getattr(thread, "ident", None) is not None  # a thread that never started cannot be joined
+        pool.shutdown(wait=started, cancel_futures=True)
+        return
     pool.shutdown(wait=True, cancel_futures=True)
 
 
