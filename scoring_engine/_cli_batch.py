@@ -11,7 +11,7 @@ import os
 import sys
 from decimal import Decimal
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 import click
 from click.core import ParameterSource
@@ -21,6 +21,7 @@ from ._cli_params import points_given
 from ._messages import current_language, said
 from ._output import done_stopping, extension_of, say, stopping_cleanly, stops_deferred, tell
 from ._text import one_line
+from .errors import Problem, ScoringEngineError
 from .loader import load_indicator_set, resolve_set
 
 __all__ = ["MAX_JOBS", "run_batch_command", "progress_stream"]
@@ -64,7 +65,10 @@ def run_batch_command(inputs: tuple[str, ...], set_ref: str | None, jobs: int | 
         sys.exit(EXIT_INTERRUPTED)
     done_stopping()  # the outputs are in place: a stop now would only say they are not (QA90 F4, QA92 F3)
     with stops_deferred(deliver=False):  # called in-process, the caller's handlers come back after
-        say(summary_text(summary, lang))
+        try:
+            say(summary_text(summary, lang))
+        except (ScoringEngineError, MemoryError) as err:  # the outputs are in place all the same (QA193 F4, F6)
+            _not_printed(err, outputs)
         for line in summary.problem_lines_zh if lang == "zh" else summary.problem_lines:
             tell(f"{'错误：' if lang == 'zh' else 'error: '}{one_line(line)}")
         if summary.failed + summary.other_failed > len(summary.problem_lines):
@@ -73,6 +77,22 @@ def run_batch_command(inputs: tuple[str, ...], set_ref: str | None, jobs: int | 
         for path in outputs:
             tell(_say(f"{path}: written"))
         sys.exit(exit_code(summary))
+
+
+def _not_printed(err: ScoringEngineError | MemoryError, outputs: tuple[Path, ...]) -> NoReturn:
+    """The summary could not be printed (standard output closed or full, or memory short), its outputs being written:
+    they are named as written, and the error says the summary alone was not printed, exit 1 (a closed standard output's
+    code). It said "无法输出" and to give --output FILE, of a run given --output whose outputs were in place (QA193 F6)."""
+    for path in outputs:
+        tell(_say(f"{path}: written"))
+    if isinstance(err, MemoryError) or not outputs:
+        raise err
+    problems = []
+    for problem in err.problems:
+        hint = (problem.hint or "").replace(", or give --output FILE", "")
+        problems.append(Problem(f"the outputs are written; the summary was not printed: {problem.message}",
+                                hint=None if hint in ("", "redirect it to a file") else hint))
+    raise ScoringEngineError(problems) from None
 
 
 def _batch_usage(inputs: tuple[str, ...], outputs: tuple[Path, ...], jobs: int | None, reports: Path | None,

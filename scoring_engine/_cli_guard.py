@@ -24,7 +24,7 @@ from ._output import done_stopping, drop_stdout, tell
 from ._text import one_line
 from .errors import ScoringEngineError
 
-__all__ = ["EXIT_INVALID", "EXIT_INTERNAL", "EXIT_INTERRUPTED", "guarded", "report", "said_line"]
+__all__ = ["EXIT_INVALID", "EXIT_INTERNAL", "EXIT_INTERRUPTED", "error_said", "guarded", "report", "said_line"]
 
 EXIT_INVALID = 1
 EXIT_INTERNAL = 3
@@ -40,6 +40,13 @@ def report(err: ScoringEngineError) -> None:
 def said_line(text: str) -> str:
     """One of the command's own lines (made in English), in the language of the command line."""
     return one_line(said(text, current_language()))
+
+
+def error_said(text: str) -> str:
+    """One of the command's own error lines (made in English), `error: …` or `错误：…` as every problem's line is
+    (docs/authoring.md: the lack of memory and an internal error had no such start, QA193 F4)."""
+    lang = current_language()
+    return ("错误：" if lang == "zh" else "error: ") + one_line(said(text, lang))
 
 
 def guarded(action: Callable[..., Any]) -> Callable[..., Any]:
@@ -68,14 +75,14 @@ def guarded(action: Callable[..., Any]) -> Callable[..., Any]:
             tell("\n" + said_line("interrupted"))  # batch's code, whenever it comes: 1 is "some project failed" (QA57 F3)
             sys.exit(EXIT_INTERRUPTED if action.__name__ == "batch" else EXIT_INVALID)
         except MemoryError:  # the machine's limit, as a full disk is: said as such, not as a bug
-            tell(said_line("not enough memory to finish (MemoryError): close other programs, or give a smaller input"))
+            tell(error_said("not enough memory to finish (MemoryError): close other programs, or give a smaller input"))
             sys.exit(EXIT_INVALID)
         except Exception as err:  # a bug of ours: one line, not a traceback, unless asked for
             if os.environ.get("SCORING_ENGINE_TRACEBACK"):
                 raise
             detail = one_line(str(err)) or "-"
-            tell(said_line(f"internal error: {type(err).__name__}: {detail} (please report it with the input files; "
-                           "set SCORING_ENGINE_TRACEBACK=1 for details)"))
+            tell(error_said(f"internal error: {type(err).__name__}: {detail} (please report it with the input files; "
+                            "set SCORING_ENGINE_TRACEBACK=1 for details)"))
             sys.exit(EXIT_INTERNAL)
 
     run.__name__ = action.__name__

@@ -136,3 +136,86 @@ def test_ctrl_c_while_the_pool_is_dead_ends_the_batch_and_its_workers(tmp_path: 
     write_jsonl(tmp_path / "p.jsonl", 70)
     with pytest.raises(KeyboardInterrupt):
         list(score_many(None, find_documents([str(tmp_path / "p.jsonl")]), jobs=2))
+
+
+# ---------------------------------------------------------------- after the outputs are in place (QA193 F4, F6)
+
+
+def _batch(tmp_path: Path, *more: str) -> Any:
+    """A batch of 5 projects into s.csv (which holds last year's summary) and the reports folder rep."""
+    if not (tmp_path / "p.jsonl").exists():
+        write_jsonl(tmp_path / "p.jsonl", 5)
+        (tmp_path / "s.csv").write_text("last year's\n", encoding="utf-8")
+    return CliRunner().invoke(main, ["batch", str(tmp_path / "p.jsonl"), "-q", "-j", "1", "-o", str(tmp_path / "s.csv"),
+                                     "--reports", str(tmp_path / "rep"), *more])
+
+
+def test_the_reports_mark_is_read_without_setting_its_whole_limit_aside(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The mark of the reports folder is read in pieces as long as it is, up to its limit: it was read with
+    read(10 MB), which sets the 10 MB aside first, and a run short of memory (ulimit -v 70000) failed on it once its
+    outputs were in place (QA193 F4). Here the limit is one no memory could set aside."""
+    from scoring_engine.batch import reports_mark
+
+    assert 0 == _batch(tmp_path).exit_code
+    monkeypatch.setattr(reports_mark, "_MOST", 10**15)
+    run = _batch(tmp_path)
+    assert 0 == run.exit_code, run.output
+    assert 5 == len(reports_mark.listed_reports(tmp_path / "rep"))
+
+
+def test_a_failure_writing_the_reports_mark_leaves_the_outputs_as_they_were(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Memory running out as the reports folder's mark is written at the end: the run fails with one error line and
+    the summary is last year's still. The mark was written after the outputs were put in place, and the run said it
+    failed, nothing written, of outputs it had replaced (QA193 F4)."""
+    from scoring_engine.batch import run as batch_run
+
+    marked = batch_run.mark_reports
+
+    def no_memory(folder: Path, names: Any) -> None:
+        if list(names):
+            raise MemoryError
+        marked(folder, names)
+
+    monkeypatch.setattr(batch_run, "mark_reports", no_memory)
+    run = _batch(tmp_path)
+    assert 1 == run.exit_code
+    assert run.output.startswith("error: not enough memory to finish (MemoryError)"), run.output
+    assert "last year's\n" == (tmp_path / "s.csv").read_text(encoding="utf-8")
+
+
+def test_memory_running_out_as_the_summary_is_printed_names_the_outputs_written(tmp_path: Path,
+                                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Memory running out as the summary is printed, once the outputs are in place: the outputs are named as written
+    before the error line; the run only said it could not finish (QA193 F4)."""
+    from scoring_engine.reports import batch_text
+
+    def no_memory(*args: Any) -> str:
+        raise MemoryError
+
+    monkeypatch.setattr(batch_text, "summary_text", no_memory)
+    run = _batch(tmp_path)
+    assert 1 == run.exit_code
+    assert [f"{tmp_path / 's.csv'}: written", "error: not enough memory to finish (MemoryError): close other programs, "
+            "or give a smaller input"] == run.output.splitlines()
+    assert "last year's" not in (tmp_path / "s.csv").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("redirect", "why"), [(">&-", "standard output is closed"),
+                                              (">/dev/full", "No space left on device")])
+def test_a_summary_that_cannot_be_printed_says_the_outputs_are_written(tmp_path: Path, redirect: str, why: str) -> None:
+    """Standard output closed or full, --output given: the outputs are named as written and the error says only the
+    summary was not printed, exit 1 as for any closed standard output; it said 无法输出 and to give --output FILE, which
+    was given (QA193 F6)."""
+    if redirect == ">/dev/full" and not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    write_jsonl(tmp_path / "p.jsonl", 5)
+    done = _command(["batch", "p.jsonl", "-q", "-o", "s.csv"], tmp_path, redirect)
+    said = done.stderr.decode("utf-8")
+    assert 1 == done.returncode, said
+    assert ["s.csv: written", f"error: the outputs are written; the summary was not printed: cannot print the output: "
+            f"{why}"] == said.splitlines()
+    assert 6 == len((tmp_path / "s.csv").read_text(encoding="utf-8-sig").splitlines())
+    zh = _command(["--lang", "zh", "batch", "p.jsonl", "-q", "-o", "s.csv"], tmp_path, redirect).stderr.decode("utf-8")
+    assert "错误：输出文件已写出；汇总未打印：无法输出：" in zh and "--output" not in zh, zh

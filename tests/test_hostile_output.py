@@ -71,6 +71,7 @@ def test_a_renderer_that_fails_leaves_the_old_report(report: Path, monkeypatch: 
     code, err = run_score(report)
     assert cli.EXIT_INTERNAL == code
     assert 1 == len(err.splitlines()) and "renderer broke halfway" in err
+    assert err.startswith("error: internal error: RuntimeError"), err  # an error line as every other (QA193 F4)
     assert_untouched(report)
 
 
@@ -87,7 +88,8 @@ def test_running_out_of_memory_is_said_as_the_machines_limit_not_a_bug(report: P
     monkeypatch.setenv("SCORING_ENGINE_LANG", lang)
     code, err = run_score(report)
     assert cli.EXIT_INVALID == code and 1 == len(err.splitlines())
-    assert ("内存不足，无法完成" if lang == "zh" else "not enough memory to finish") in err and "internal" not in err
+    assert err.startswith("错误：内存不足，无法完成" if lang == "zh" else "error: not enough memory to finish"), err  # QA193 F4
+    assert "internal" not in err
     assert_untouched(report)
 
 

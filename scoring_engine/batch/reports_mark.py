@@ -31,6 +31,7 @@ _LISTED_FIRST = "# 每份报告写出之前先在此记下文件名。"  # a mar
 _HEAD = ("# scoring-engine batch --reports 写出的报告，批量评分搜索文件夹时不作为项目读取。\n"
          "# 以下为这些报告的文件名；本文件夹中的其他文件照常读取。\n" + _LISTED_FIRST + "\n")
 _MOST = 10_000_000  # bytes of a mark read: names of a province's reports fit many times over
+_PIECE = 65_536  # bytes read at a time
 _SOURCE = "# 来源\t"  # '# 来源<tab>000001-a.html<tab>/data/a.json': what a report is of (a comment to earlier versions)
 _PROJECT = "# 项目\t"  # '# 项目<tab>000001-q-1.html<tab>["P1"]': the project a JSONL line's report is of (QA185 F5)
 _BREAKS = re.compile("[\t\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")  # what would end a line of the mark, or its field
@@ -48,11 +49,7 @@ def reports_written(folder: str | Path) -> Callable[[str], bool]:
     version, which listed a report only once the run had it back from its worker, or none at all (QA39 F1, F2), also
     covers the files named as reports are; a mark that lists each report before it is written covers no more than it
     lists, so that a project named so (510104-锦江区.json) is read (QA42 F1)."""
-    try:
-        with open(Path(folder) / REPORTS_MARK, "rb") as mark:
-            text = mark.read(_MOST).decode("utf-8", "replace").lstrip("\ufeff")
-    except OSError:
-        text = ""
+    text = _read(Path(folder) / REPORTS_MARK) or ""
     listed = frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
     if _LISTED_FIRST in text:
         return lambda name: name in listed
@@ -61,11 +58,12 @@ def reports_written(folder: str | Path) -> Callable[[str], bool]:
 
 def listed_reports(folder: str | Path) -> frozenset[str]:
     """The reports the mark of `folder` lists that are there: what earlier runs wrote, before this one writes."""
+    text = _read(Path(folder) / REPORTS_MARK)
     try:
-        with open(Path(folder) / REPORTS_MARK, "rb") as mark:
-            text = mark.read(_MOST).decode("utf-8", "replace").lstrip("\ufeff")
         there = set(os.listdir(folder))
     except OSError:
+        return frozenset()
+    if text is None:
         return frozenset()
     return frozenset(name for line in text.splitlines() if (name := line.strip()) and not name.startswith("#")
                      and name in there)
@@ -182,11 +180,19 @@ def report_projects(folder: str | Path) -> dict[str, str]:
 
 
 def _read(mark: Path) -> str | None:
+    """The mark's text (its first _MOST bytes), or None when it cannot be read. Read in pieces as long as the mark is:
+    read(_MOST) set aside all _MOST bytes before reading any, and a run short of memory, its outputs in place, failed
+    on it (QA193 F4)."""
+    pieces: list[bytes] = []
+    left = _MOST
     try:
         with open(mark, "rb") as handle:
-            return handle.read(_MOST).decode("utf-8", "replace").lstrip("\ufeff")
+            while left > 0 and (piece := handle.read(min(left, _PIECE))):
+                pieces.append(piece)
+                left -= len(piece)
     except OSError:
         return None
+    return b"".join(pieces).decode("utf-8", "replace").lstrip("\ufeff")
 
 
 def _sources(text: str, kind: str = _SOURCE) -> dict[str, str]:

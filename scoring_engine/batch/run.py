@@ -136,13 +136,10 @@ def run_batch(options: BatchOptions) -> Summary:
                 sink.finish(summary)
         for sink in sinks:  # every output written whole and on disk (a full disk fails here, before any is in place)
             sink.prepare()
+        done = _finished(options, summary, reported, (earlier, sources, planned))
         with stops_deferred(deliver=False):  # every output is put in place, or none: a stop that comes now comes late
             for sink in sinks:
                 sink.commit()
-            if options.reports is not None and reported:
-                mark_reports(options.reports, reported)
-            stale = earlier_reports(sorted(earlier - set(reported)), sources, planned, reported)  # said (QA57 F2, QA182 F5)
-            done = dataclasses.replace(summary, earlier_reports=tuple(stale[:SHOWN_EARLIER]), earlier_count=len(stale))
         return done
     except BaseException as err:
         with stops_deferred(deliver=False):  # stopping already: a second Ctrl-C must not leave a temporary file
@@ -159,6 +156,18 @@ def run_batch(options: BatchOptions) -> Summary:
         if isinstance(err, OSError):  # an output's own temporary files (a workbook's sheets) on a full disk
             raise _outputs_error(err, options.outputs) from None
         raise
+
+
+def _finished(options: BatchOptions, summary: Summary, reported: list[str],
+              before: tuple[frozenset[str], dict[str, str], dict[str, str]]) -> Summary:
+    """All the run has left to do once its outputs are ready, done before any is put in place: the reports folder's
+    mark, the earlier reports not written again (said: QA57 F2, QA182 F5). Done after, a failure (the mark, read once the
+    outputs were in place, ran out of memory) said the run failed, nothing written, of outputs replaced (QA193 F4)."""
+    earlier, sources, planned = before
+    if options.reports is not None and reported:
+        mark_reports(options.reports, reported)
+    stale = earlier_reports(sorted(earlier - set(reported)), sources, planned, reported)
+    return dataclasses.replace(summary, earlier_reports=tuple(stale[:SHOWN_EARLIER]), earlier_count=len(stale))
 
 
 def _earlier(options: BatchOptions, own: Iterable[Path]) -> tuple[frozenset[str], dict[str, str], dict[str, str]]:
