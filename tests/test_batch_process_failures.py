@@ -219,3 +219,35 @@ def test_a_summary_that_cannot_be_printed_says_the_outputs_are_written(tmp_path:
     assert 6 == len((tmp_path / "s.csv").read_text(encoding="utf-8-sig").splitlines())
     zh = _command(["--lang", "zh", "batch", "p.jsonl", "-q", "-o", "s.csv"], tmp_path, redirect).stderr.decode("utf-8")
     assert "错误：输出文件已写出；汇总未打印：无法输出：" in zh and "--output" not in zh, zh
+
+
+# ---------------------------------------------------------------- report temporaries (QA193 F3)
+
+
+def test_a_run_stopped_while_a_report_is_written_leaves_no_temporary_of_it(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker that ends as it writes a report (killed for want of memory) leaves the report's temporary file, full
+    size; the run removes it as it stops, as docs/batch.md says. It stayed in the reports folder (QA193 F3)."""
+    from scoring_engine.batch import task
+
+    def dies_writing(target: Path, content: Any) -> None:
+        (target.parent / f".{target.name}.k1llEd_0.tmp").write_text("half a report", encoding="utf-8")
+        raise KeyboardInterrupt  # the worker gone in the middle of the write, as a kill leaves it
+
+    assert 0 == _batch(tmp_path).exit_code  # an earlier run's reports there
+    monkeypatch.setattr(task, "write_atomically", dies_writing)
+    run = _batch(tmp_path)
+    assert 130 == run.exit_code, run.output
+    assert [] == [p.name for p in (tmp_path / "rep").iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_later_run_removes_the_stale_temporaries_of_the_reports_it_writes_and_no_others(tmp_path: Path) -> None:
+    """Temporaries an earlier run's killed worker left of reports this run writes are removed; a temporary of another
+    name, or a file that only looks like one, is left alone. They stayed for ever (QA193 F3)."""
+    assert 0 == _batch(tmp_path).exit_code
+    rep = tmp_path / "rep"
+    stale, other, kept = ".000002-p-2.html.abcd_123.tmp", ".000099-q-9.html.abcd_123.tmp", "000002-p-2.html.abcd_123.tmp"
+    for name in (stale, other, kept):
+        (rep / name).write_text("left", encoding="utf-8")
+    assert 0 == _batch(tmp_path).exit_code
+    assert not (rep / stale).exists() and (rep / other).exists() and (rep / kept).exists()

@@ -23,7 +23,8 @@ from ..errors import Problem
 from .duplicates import same_id
 
 __all__ = ["REPORTS_MARK", "EarlierReport", "earlier_reports", "line_project", "listed_reports", "mark_reports",
-           "note_report", "replaced", "report_projects", "report_source", "report_sources", "reports_written"]
+           "note_report", "noted_reports", "remove_temporaries", "replaced", "report_projects", "report_source",
+           "report_sources", "reports_written"]
 
 #: The mark's file name (hidden: a folder search never reads a file whose name starts with a dot).
 REPORTS_MARK = ".scoring-engine-reports"
@@ -274,3 +275,34 @@ def mark_reports(folder: Path, names: Iterable[str]) -> None:
         os.replace(temporary, mark)
     with contextlib.suppress(OSError):
         temporary.unlink(missing_ok=True)
+
+
+def noted_reports(folder: Path) -> frozenset[str]:
+    """Every report the mark of `folder` lists, there or not: those a worker noted before writing them too."""
+    text = _read(folder / REPORTS_MARK) or ""
+    return frozenset(name for line in text.splitlines() if (name := line.strip()) and not name.startswith("#"))
+
+
+_TEMPORARY = re.compile(r"\.(.+)\.[A-Za-z0-9_]{8}\.tmp")  # what write_atomically writes a report as, till it is whole
+_CUT = 200  # bytes of a name from which write_atomically may have cut it to fit the temporary's name
+
+
+def remove_temporaries(folder: Path, names: Iterable[str]) -> None:
+    """Remove the temporary files of the reports `names` left in `folder`: a worker killed as it wrote one (for want of
+    memory) leaves it, full size (QA193 F3). Only regular files named as write_atomically names a temporary of one of
+    them (`.NAME.XXXXXXXX.tmp`, NAME cut to fit where long): another's files are left alone."""
+    wanted = set(names)
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        found = _TEMPORARY.fullmatch(entry.name)
+        if found is None:
+            continue
+        stem = found.group(1)
+        if stem not in wanted and not (len(os.fsencode(stem)) >= _CUT and any(n.startswith(stem) for n in wanted)):
+            continue
+        with contextlib.suppress(OSError):
+            if entry.is_file(follow_symlinks=False):
+                os.unlink(entry.path)

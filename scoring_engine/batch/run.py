@@ -36,8 +36,8 @@ from ..reports.batch_output import BatchOutput
 from ..reports.batch_xlsx import BatchWorkbook
 from .compare import DEFAULT_THRESHOLD, RECHECK, compare
 from .inputs import batch_paths, count_documents, find_documents, searched_files, searched_paths
-from .reports_mark import (REPORTS_MARK, earlier_reports, line_project, listed_reports, mark_reports, replaced,
-                           report_projects, report_source, report_sources)
+from .reports_mark import (REPORTS_MARK, earlier_reports, line_project, listed_reports, mark_reports, noted_reports,
+                           remove_temporaries, replaced, report_projects, report_source, report_sources)
 from .kept import SPACE_ERRORS, Rows
 from .matching import Paths
 from .recheck import Recheck, nested
@@ -146,6 +146,8 @@ def run_batch(options: BatchOptions) -> Summary:
             for sink in sinks:
                 with contextlib.suppress(OSError):  # each output's temporary files go, whatever another's do
                     sink.discard()
+            if options.reports is not None:  # a worker killed as it wrote a report left its temporary file (QA193 F3)
+                remove_temporaries(options.reports, noted_reports(options.reports))
             if options.reports is not None and reported:  # the reports written before the stop are kept, and named
                 mark_reports(options.reports, reported)
             elif made and options.reports is not None:
@@ -184,7 +186,9 @@ def _earlier(options: BatchOptions, own: Iterable[Path]) -> tuple[frozenset[str]
         there = frozenset(os.listdir(options.reports)) - {REPORTS_MARK}
     except OSError:
         there = frozenset()
-    return earlier, sources, _planned(options, options.reports, own, sources, there) if there else {}
+    planned = _planned(options, options.reports, own, sources, there) if there else {}
+    remove_temporaries(options.reports, planned)  # left by an earlier run's worker killed as it wrote one (QA193 F3)
+    return earlier, sources, planned
 
 
 def _planned(options: BatchOptions, reports: Path, own: Iterable[Path], sources: dict[str, str],
