@@ -19,7 +19,7 @@ import click
 from . import _reads
 from ._command_line import on_the_command_line
 from ._encodings import reading_otherwise
-from ._messages import current_language, error_line, said
+from ._messages import chosen_language, current_language, error_line, said
 from ._output import done_stopping, drop_stdout, tell
 from ._text import one_line
 from .errors import ScoringEngineError
@@ -31,10 +31,20 @@ EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, what a shell reports for a program stopped by Ctrl-C: batch's
 
 
+#: The line said when memory runs out even for the line saying so (the Chinese catalog loads when first needed): made
+#: here, before it is needed, so that no traceback is ever printed instead (QA193 F5).
+NO_MEMORY = {"zh": "错误：内存不足，无法完成（MemoryError）：关闭其他程序，或减小输入",
+             "en": "error: not enough memory to finish (MemoryError): close other programs, or give a smaller input"}
+
+
 def report(err: ScoringEngineError) -> None:
-    lang = current_language(err.problems)
-    for problem in err.problems:
-        tell(error_line(problem, lang))
+    try:
+        lang = current_language(err.problems)
+        lines = [error_line(problem, lang) for problem in err.problems]
+    except MemoryError:  # the Chinese catalog could not load: the problems in the words they were made in (QA193 F5)
+        lines = [f"error: {one_line(str(problem))}" for problem in err.problems]
+    for line in lines:
+        tell(line)
 
 
 def said_line(text: str) -> str:
@@ -59,32 +69,45 @@ def guarded(action: Callable[..., Any]) -> Callable[..., Any]:
 
     def run(*args: Any, **kwargs: Any) -> Any:
         try:
-            with (reading_otherwise(kwargs.pop("encoding", None)), _reads.remembering(action.__name__ != "batch"),
-                  on_the_command_line()):  # a hint names the command's fix, not a Python call (QA180 F1)
-                return action(*args, **kwargs)
-        except ScoringEngineError as err:
-            report(err)
+            return _run(action, args, kwargs)
+        except MemoryError:  # while a line was being said (QA193 F5): the line made beforehand, never a traceback
+            try:
+                zh = chosen_language() == "zh"
+            except MemoryError:
+                zh = True
+            tell(NO_MEMORY["zh" if zh else "en"])
             sys.exit(EXIT_INVALID)
-        except BrokenPipeError:
-            drop_stdout()
-            sys.exit(EXIT_INVALID)
-        except (click.ClickException, click.exceptions.Exit, click.Abort):
-            raise
-        except KeyboardInterrupt:  # an output being written was left as it was (_output.write_atomically)
-            done_stopping()  # Ctrl-C again while Python unwinds changes nothing
-            tell("\n" + said_line("interrupted"))  # batch's code, whenever it comes: 1 is "some project failed" (QA57 F3)
-            sys.exit(EXIT_INTERRUPTED if action.__name__ == "batch" else EXIT_INVALID)
-        except MemoryError:  # the machine's limit, as a full disk is: said as such, not as a bug
-            tell(error_said("not enough memory to finish (MemoryError): close other programs, or give a smaller input"))
-            sys.exit(EXIT_INVALID)
-        except Exception as err:  # a bug of ours: one line, not a traceback, unless asked for
-            if os.environ.get("SCORING_ENGINE_TRACEBACK"):
-                raise
-            detail = one_line(str(err)) or "-"
-            tell(error_said(f"internal error: {type(err).__name__}: {detail} (please report it with the input files; "
-                            "set SCORING_ENGINE_TRACEBACK=1 for details)"))
-            sys.exit(EXIT_INTERNAL)
 
     run.__name__ = action.__name__
     run.__doc__ = action.__doc__
     return run
+
+
+def _run(action: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    """The command, each way it can end said as one line (see guarded)."""
+    try:
+        with (reading_otherwise(kwargs.pop("encoding", None)), _reads.remembering(action.__name__ != "batch"),
+              on_the_command_line()):  # a hint names the command's fix, not a Python call (QA180 F1)
+            return action(*args, **kwargs)
+    except ScoringEngineError as err:
+        report(err)
+        sys.exit(EXIT_INVALID)
+    except BrokenPipeError:
+        drop_stdout()
+        sys.exit(EXIT_INVALID)
+    except (click.ClickException, click.exceptions.Exit, click.Abort):
+        raise
+    except KeyboardInterrupt:  # an output being written was left as it was (_output.write_atomically)
+        done_stopping()  # Ctrl-C again while Python unwinds changes nothing
+        tell("\n" + said_line("interrupted"))  # batch's code, whenever it comes: 1 is "some project failed" (QA57 F3)
+        sys.exit(EXIT_INTERRUPTED if action.__name__ == "batch" else EXIT_INVALID)
+    except MemoryError:  # the machine's limit, as a full disk is: said as such, not as a bug
+        tell(error_said("not enough memory to finish (MemoryError): close other programs, or give a smaller input"))
+        sys.exit(EXIT_INVALID)
+    except Exception as err:  # a bug of ours: one line, not a traceback, unless asked for
+        if os.environ.get("SCORING_ENGINE_TRACEBACK"):
+            raise
+        detail = one_line(str(err)) or "-"
+        tell(error_said(f"internal error: {type(err).__name__}: {detail} (please report it with the input files; "
+                        "set SCORING_ENGINE_TRACEBACK=1 for details)"))
+        sys.exit(EXIT_INTERNAL)

@@ -16,6 +16,7 @@ from click.testing import CliRunner
 
 from portfolio import write_jsonl
 from scoring_engine import ScoringEngineError, _cli_batch, score_many
+from scoring_engine.errors import Problem
 from scoring_engine.batch import find_documents
 from scoring_engine.batch import pool
 from scoring_engine.cli import main
@@ -251,3 +252,53 @@ def test_a_later_run_removes_the_stale_temporaries_of_the_reports_it_writes_and_
         (rep / name).write_text("left", encoding="utf-8")
     assert 0 == _batch(tmp_path).exit_code
     assert not (rep / stale).exists() and (rep / other).exists() and (rep / kept).exists()
+
+
+# ---------------------------------------------------------------- memory short as an error is said (QA193 F5)
+
+
+def test_the_line_made_beforehand_for_want_of_memory_is_the_catalogs() -> None:
+    """The line said when even saying the lack of memory fails is, word for word, the one the catalog gives."""
+    from scoring_engine import _cli_guard
+    from scoring_engine._messages import said
+
+    text = "not enough memory to finish (MemoryError): close other programs, or give a smaller input"
+    assert _cli_guard.NO_MEMORY == {"zh": "错误：" + said(text, "zh"), "en": "error: " + text}
+
+
+def test_memory_running_out_as_an_error_is_said_ends_in_one_line_not_a_traceback(tmp_path: Path,
+                                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Memory short as the run's error is said (the Chinese catalog loading then, ulimit -v 59000 and 30000): one line
+    made beforehand, exit 1; Python printed the traceback of the MemoryError (QA193 F5)."""
+    from scoring_engine import _cli_guard
+    from scoring_engine.batch import run as batch_run
+
+    def no_memory(*args: Any) -> Any:
+        raise MemoryError
+
+    monkeypatch.setattr(batch_run, "run_batch", no_memory)
+    monkeypatch.setattr(_cli_guard, "said", no_memory)  # the catalog that would say it cannot load either
+    write_jsonl(tmp_path / "p.jsonl", 2)
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", str(tmp_path / "p.jsonl"), "-q"])
+    assert 1 == run.exit_code and isinstance(run.exception, SystemExit), run.exception
+    assert [_cli_guard.NO_MEMORY["zh"]] == run.output.splitlines()
+
+
+def test_an_error_said_while_memory_is_short_keeps_its_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run's error (a worker killed) said when the Chinese catalog cannot load for want of memory: the problem in the
+    words it was made in, one line, exit 1, not a traceback (QA193 F5)."""
+    from scoring_engine import _cli_guard
+    from scoring_engine.batch import run as batch_run
+
+    def worker_lost(*args: Any) -> Any:
+        raise ScoringEngineError(Problem(pool.WORKER_LOST, hint=pool.FEWER_JOBS))
+
+    def no_memory(*args: Any) -> Any:
+        raise MemoryError
+
+    monkeypatch.setattr(batch_run, "run_batch", worker_lost)
+    monkeypatch.setattr(_cli_guard, "error_line", no_memory)
+    write_jsonl(tmp_path / "p.jsonl", 2)
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", str(tmp_path / "p.jsonl"), "-q"])
+    assert 1 == run.exit_code and isinstance(run.exception, SystemExit), run.exception
+    assert [f"error: {pool.WORKER_LOST} ({pool.FEWER_JOBS})"] == run.output.splitlines()
