@@ -3,20 +3,22 @@ that do not add up to the group's. Checked with the facts, once each row is read
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from ._arith import plain
 from ._text import cut, quoted
-from ._time_units import time_unit
+from ._time_units import DURATION, Deadline, in_place_of_actual, time_unit, year_fix
 from .judgements import TargetRow
-from .target_rows import two_scales, unsigned_target
+from .target_rows import two_scales
 
 if TYPE_CHECKING:
     from .model import IndicatorSet, RowGroup
 
-__all__ = ["FAR_PAST", "row_problems", "weights_fix"]
+__all__ = ["FAR_PAST", "deadline_fix", "row_hint", "row_problems", "unsigned_target", "weights_fix"]
 
 #: A row reached this many times over its target or more is read as on two scales, unless its rule is a ceiling: a count
 #: in 人 beside a target in 万人 (≥1万人 beside 9600 scored full marks at 960000%: QA72 F1), however the unit is written.
@@ -70,14 +72,64 @@ def _limit_to_reach(row: TargetRow, rows: RowGroup) -> tuple[str, str]:
     """(message, hint) for a time limit in words (3个月内) in a row whose own type scores a target to reach (≥): the type
     the group scores a limit by (≤), and the target to write if reaching that time was meant."""
     time = f"{plain(row.target or 0)}{''.join(time_unit(row.unit or '').split())}"
-    lower = next((kind for kind in (rows.comparisons.get("≤", ""), *rows.rules) if kind in rows.rules
-                  and getattr(rows.rules[kind].params, "lower_is_better", False)), None)
+    lower = _limit_type(rows)
     said = f"target {row.within} is a time limit (within {time}), but type {row.type} scores a target to reach (≥)"
     if lower is None:
         return said, f"give a type the group scores as a limit (≤), or write ≥{time} if reaching {time} was meant"
     if lower != rows.comparisons.get("≤"):  # a row without type is read as ≤, which this group maps to no limit (QA194 F2)
         return said, f"give type {lower} (a limit, ≤); write ≥{time} if reaching {time} was meant"
     return said, f"give type {lower} (a limit, ≤) or no type; write ≥{time} if reaching {time} was meant"
+
+
+def _limit_type(rows: RowGroup) -> str | None:
+    """The type a group scores a limit (≤) by: the one ≤ maps to if it does, else its first; None if it has none."""
+    return next((kind for kind in (rows.comparisons.get("≤", ""), *rows.rules) if kind in rows.rules
+                 and getattr(rows.rules[kind].params, "lower_is_better", False)), None)
+
+
+def row_hint(err: ValueError, indicator_set: IndicatorSet, fact: str) -> str | None:
+    """The hint of a refusal of a row of `fact` (or of the fact): a Deadline's names what the row's group needs."""
+    return deadline_fix(err, indicator_set, fact) if isinstance(err, Deadline) else err.args[1] if len(err.args) > 1 else None
+
+
+def deadline_fix(deadline: Deadline, indicator_set: IndicatorSet, fact: str) -> str:
+    """The fix for a calendar year written as a limit (2024年内完成) in a row of `fact`, naming what its row group needs:
+    the type it scores a tier by, unless the row has none and the group maps 定性 to that type (the example-rows set
+    maps nothing: a row without type is scored by none), and the type it scores a limit by for the time taken as an
+    amount (≤6个月) alike; for a row already of a type scored by tier, its tier, score and reason in place of the actual
+    (QA196 G3). Where no group reads the fact, or none scores a tier, the fix for any group."""
+    rows = next((node.rows for node in indicator_set.row_groups if node.rows is not None and node.rows.fact == fact), None)
+    tiers = [kind for kind, rule in rows.rules.items() if rule.kind == "tiers"] if rows is not None else []
+    own, year, sign = deadline.kind, deadline.year, deadline.sign
+    if rows is None or not tiers:
+        return str(deadline.args[1])
+    if own in tiers:
+        return in_place_of_actual(year, sign, own)
+    tier = next(kind for kind in (rows.comparisons.get("定性"), *tiers) if kind in tiers)
+    limit = _limit_type(rows) or ""
+    return year_fix(year, sign, None if own is None and rows.comparisons.get("定性") == tier else tier,
+                    "" if own == limit or (own is None and rows.comparisons.get("≤") == limit) else limit)
+
+
+_BARE = re.compile(r"\s*[-+]?[0-9]+(\.[0-9]+)?\s*")  # a number without a unit: on a 时效指标 row, a time as well
+
+
+def unsigned_target(category: str, target: Any, unit: Any, name: Any = "") -> tuple[str, str] | None:
+    """(message, hint) for a numeric target written without a sign in a row whose 二级 makes ≥ a guess: a 成本指标 (a
+    ceiling, 100万元 read as ≥ let 125万元 take full marks) or a 时效指标 given as a time (30天 read as ≥ let 45天 take full
+    marks at 150%; a bare 12, unless the row `name`s a rate, 按时完成率, or the number is a ratio, 1: QA92 F6); None for any
+    other row, whose target without a sign is one to reach."""
+    said = f"target {target} has no sign, and a {category} row without one is scored as a target to reach (≥)"
+    if "成本" in category:
+        return said, f"write ≤{target} for a ceiling (the usual 成本指标), ={target} for an exact value, or ≥{target}"
+    written = unicodedata.normalize("NFKC", f"{target}{unit if isinstance(unit, str) else ''}")
+    bare = _BARE.fullmatch(written) is not None and "率" not in str(name) and Decimal(written) > 1  # 12 (QA89 F2)
+    if "时效" in category and (within := DURATION.search(written)) and within.group(2):  # ≥3个月内 is refused (QA172 F3)
+        reach = written[:within.start(2)].strip()
+        return said, f"write ≤{target} for a time limit, or ≥{reach} if reaching {reach} was meant"
+    if "时效" in category and (DURATION.search(written) or bare):
+        return said, f"write ≤{target} for a time limit (完成时限), ={target} for an exact value, or ≥{target}"
+    return None
 
 
 def weights_fix(weight: Decimal) -> str:

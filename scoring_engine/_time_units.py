@@ -22,9 +22,9 @@ from typing import Any
 from ._arith import plain
 from ._text import quoted
 
-__all__ = ["AS_TIER_OR_TIME", "DURATION", "FIRST_DAY", "LAST_DAY", "date_text", "day_of", "days_or_longer",
+__all__ = ["AS_TIER_OR_TIME", "DURATION", "FIRST_DAY", "LAST_DAY", "Deadline", "date_text", "day_of", "days_or_longer",
            "only_date", "only_done", "reach_within", "time_limit", "time_unit", "within_limit", "written_limit",
-           "time_within", "year_fix", "year_limit"]
+           "in_place_of_actual", "time_within", "year_fix", "year_limit"]
 
 #: A time a 时效指标 gives in days, hours or months: as often a limit (≤30天) as not, so its sign is not guessed (QA172 F1).
 DURATION = re.compile(r"(工作日|天|日|小时|分钟|周|月)\s*((以|之)?内)?\s*(?:完成|办结|完工|竣工)?\s*$")  # 30天, 3个月内, 30天完成
@@ -129,13 +129,30 @@ def _year(value: Decimal) -> bool:
     return value == value.to_integral_value() and _FIRST_YEAR <= value <= _LAST_YEAR
 
 
-def year_limit(given: Mapping[str, Any], target: Any) -> tuple[str, str] | None:
-    """(message, hint) for a measured row's target that is a calendar year (1900–2099) written as a limit: in 年 (or 年度)
+class Deadline(ValueError):
+    """year_limit's refusal, its args (message, hint) as any row's, with what a fix naming the row's group needs: the
+    year, the comparison written beside it (指标性质, "" if none), and the type the row gives (None if none): the
+    group, known once the facts are read against the set, tells which type scores the deadline by its tier (QA196 G3)."""
+
+    def __init__(self, message: str, hint: str, year: str, sign: str, kind: str | None) -> None:
+        super().__init__(message, hint)
+        self.year, self.sign, self.kind = year, sign, kind
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return Deadline, (*self.args, self.year, self.sign, self.kind)
+
+    def relabelled(self, label: str) -> Deadline:
+        """The same refusal said of the row `label` (row 2 (建设工期))."""
+        return Deadline(f"{label}: {self.args[0]}", self.args[1], self.year, self.sign, self.kind)
+
+
+def year_limit(given: Mapping[str, Any], target: Any) -> Deadline | None:
+    """The refusal of a measured row's target that is a calendar year (1900–2099) written as a limit: in 年 (or 年度)
     with 内, 以内, 之内, 前 or 底前 (2024年内完成, 2024 beside the unit 年内), or ≤ (≤2024年, ≤2024 in a row whose name
     ends saying it holds a year, 竣工年份; not 期限内办结件数 ≤2000, a count: QA196 R1). That is a deadline, the end of that
     year, no number of years: read as ≤2024 years, an actual 2025年 took 2024 ÷ 2025 of the points (QA194 F1). A deadline
     is judged by its tier, as 2024年12月底前 is; a date is never measured (`target_rows.dated_row`). None for any other
-    target: 1年内, ≤30年, 2024年 (no limit).
+    target: 1年内, ≤30年, 2024年 (no limit). Its fix is the one for any group (`_row_fit.deadline_fix` names the group's).
 
     >>> from scoring_engine.target_rows import parse_quantity as parse
     >>> [bool(year_limit({"target": t}, parse(t))) for t in ("2024年内完成", "≤2024年", "2024年底前", "10年以内", "2024年")]
@@ -153,18 +170,32 @@ def year_limit(given: Mapping[str, Any], target: Any) -> tuple[str, str] | None:
     text = quoted(given["target"].strip() if isinstance(given["target"], str) else f"{year}{written}")  # 2024 in 年内
     if not (match and match.group("limit")) and target.comparison is None:  # the ≤ is in 指标性质 (QA196 G2)
         text = f"{text} with comparison {given_sign}"
-    return (f"target {text} is a deadline (by the end of {year}), not a number of years to score the actual against",
-            year_fix(year, given_sign, "" if given.get("type") is not None else None))
+    kind = None if given.get("type") is None else str(given["type"]).strip()
+    return Deadline(f"target {text} is a deadline (by the end of {year}), not a number of years to score the actual "
+                    "against", year_fix(year, given_sign, None if kind is None else ""), year, given_sign, kind)
 
 
-def year_fix(year: str, sign: str, kind: str | None) -> str:
+def year_fix(year: str, sign: str, kind: str | None, limit: str = "") -> str:
     """The fix for a calendar year written as a limit beside a number reached: the deadline 2024年12月31日前 judged by its
     tier, the 指标性质 `sign` written beside it cleared (with ≤ kept, the row is measured and its actual is missing: QA196
-    G2), and the type the row needs, if any: `kind` named, or "" for the one its group scores by tier."""
-    cleared = f", with comparison {sign} cleared (指标性质 left empty or 定性; no comparison in a facts file)" if sign else ""
+    G2), and the type the row needs, if any: `kind` named, or "" for the one its group scores by tier; or the time taken
+    as an amount, with the type `limit` its group scores a limit by when the row needs it named (QA196 G3)."""
     typed = "" if kind is None else f", and type {kind}" if kind else ", and a type scored by its tier"
-    return (f"write the row as a tier: target {year}年12月31日前 with its tier (达成年度指标…) and score{cleared}{typed}; or "
-            "the time taken as an amount (≤6个月)")
+    amount = f" with type {limit}" if limit else ""
+    return (f"write the row as a tier: target {year}年12月31日前 with its tier (达成年度指标…) and score{_cleared(sign)}{typed}; "
+            f"or the time taken as an amount (≤6个月){amount}")
+
+
+def in_place_of_actual(year: str, sign: str, kind: str) -> str:
+    """The fix for a calendar year written as a limit in a row whose own type `kind` already scores it by its tier: its
+    tier, score and reason written in place of the actual, the deadline as 2024年12月31日前 (QA196 G3)."""
+    return (f"type {kind} judges the row by its tier: target {year}年12月31日前 with its tier (达成年度指标…), score and "
+            f"reason in place of the actual{_cleared(sign)}")
+
+
+def _cleared(sign: str) -> str:
+    """The 指标性质 `sign` written beside a year as a limit, cleared: with ≤ kept, the row is measured (QA196 G2)."""
+    return f", with comparison {sign} cleared (指标性质 left empty or 定性; no comparison in a facts file)" if sign else ""
 
 
 def time_within(number: object, unit: str) -> bool:

@@ -144,6 +144,19 @@ ROWS = (
      "actual against", "{field!t} {text}（指标性质 {sign}）是期限（{year}年底前），不是可与实际完成值比较计分的年数"),  # QA196 G2
     ("{field:s} {text} is a deadline (by the end of {year}), not a number of years to score the actual against",
      "{field!t} {text} 是期限（{year}年底前），不是可与实际完成值比较计分的年数"),
+    # the fix naming what the row's group needs (_row_fit.deadline_fix, QA196 G3): a type for the time taken as an amount,
+    # and for a row of a type scored by tier, its tier, score and reason in place of the actual
+    ("write the row as a tier: target {date} with its tier (达成年度指标…) and score{extra}; or the time taken as an amount "
+     "(≤6个月) with type {limit}",
+     "把这一行写成定性指标：指标值写 {date}，填写档次（达成年度指标…）及得分{extra!t}；或把所用时间写成数量（≤6个月），"
+     "type 写 {limit}"),
+    ("write the row as a tier: target {date} with its tier (达成年度指标…) and score; or the time taken as an amount "
+     "(≤6个月) with type {limit}",
+     "把这一行写成定性指标：指标值写 {date}，填写档次（达成年度指标…）及得分；或把所用时间写成数量（≤6个月），type 写 {limit}"),
+    ("type {kind} judges the row by its tier: target {date} with its tier (达成年度指标…), score and reason in place of the "
+     "actual{extra}", "type {kind} 按档次评分：指标值写 {date}，把实际完成值换成档次（达成年度指标…）、得分和理由{extra!t}"),
+    ("type {kind} judges the row by its tier: target {date} with its tier (达成年度指标…), score and reason in place of the "
+     "actual", "type {kind} 按档次评分：指标值写 {date}，把实际完成值换成档次（达成年度指标…）、得分和理由"),
     ("write the row as a tier: target {date} with its tier (达成年度指标…) and score{extra}; or the time taken as an amount "
      "(≤6个月)",
      "把这一行写成定性指标：指标值写 {date}，填写档次（达成年度指标…）及得分{extra!t}；或把所用时间写成数量（≤6个月）"),

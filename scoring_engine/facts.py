@@ -24,7 +24,7 @@ from .errors import ADD_THE_FACT, FactsError, Problem, json_path
 from ._numpy_values import NUMPY_HINT, nat_takes, not_finite_hint, pandas_blank
 from .fact_values import convert_fact, convert_number, numpy_hint, out_of_range_words, type_name
 from .model import FactSpec, IndicatorSet
-from ._row_fit import row_problems
+from ._row_fit import row_hint, row_problems
 
 __all__ = ["Facts", "check_facts", "convert_fact", "copied", "kept", "MAX_FACT_MAGNITUDE", "MAX_FACTS_DEPTH", "MAX_FACT_DIGITS"]
 
@@ -395,7 +395,7 @@ def check_facts(indicator_set: IndicatorSet, facts: Facts, not_applicable: froze
             try:  # a number as convert_fact makes it, without going through its other types
                 values[name] = convert_number(value, spec) if spec.type == "number" else convert_fact(value, spec)
             except ValueError as err:
-                message, hint = err.args
+                message, hint = err.args[0], row_hint(err, indicator_set, name)  # a row's fix names its group's needs
                 problem(name, f"{spec.title}: {message}", numpy_hint(value) or hint, getattr(err, "at", ""))
         elif spec.default is not None:
             values[name] = spec.default

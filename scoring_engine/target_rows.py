@@ -30,8 +30,8 @@ from ._numpy_values import NUMPY_HINT, kind_of, not_finite_hint, numpy_name
 from ._arith import in_range, plain, round_half_up, too_many_digits
 from ._record import record
 from ._text import cut, quoted
-from ._time_units import (DURATION, FIRST_DAY, date_text, day_of, days_or_longer, only_date, reach_within, time_limit,
-                          only_done, time_unit, time_within, written_limit, year_limit, AS_TIER_OR_TIME)
+from ._time_units import (DURATION, FIRST_DAY, Deadline, date_text, day_of, days_or_longer, only_date, reach_within,
+                          time_limit, only_done, time_unit, time_within, written_limit, year_limit, AS_TIER_OR_TIME)
 from .judgements import TargetRow
 
 __all__ = ["COMPARISONS", "QUALITATIVE", "ROW_KEYS", "Quantity", "dated_row", "parse_comparison", "parse_quantity",
@@ -307,9 +307,6 @@ def two_scales(target: Decimal, actual: Decimal, unit: str | None) -> tuple[str,
             f"check the digits, and write both in {unit}")
 
 
-_BARE = re.compile(r"\s*[-+]?[0-9]+(\.[0-9]+)?\s*")  # a number without a unit: on a 时效指标 row, a time as well
-
-
 def dated_row(given: Mapping[str, Any]) -> bool:
     """Whether a 时效指标 row's target is a deadline in words judged by its tier (12月底前完成, not 12 in 月底前完成). A date
     measured (≤2024.12 against 2025.03 took 2024.12 ÷ 2025.03 of the points: QA47 F3), or as a tier (QA47 F4), is refused.
@@ -365,24 +362,6 @@ def _date_in(value: Any) -> bool:
     return date_text(value if isinstance(value, str) else plain(quantity.value), quantity is not None)  # type: ignore[union-attr]
 
 
-def unsigned_target(category: str, target: Any, unit: Any, name: Any = "") -> tuple[str, str] | None:
-    """(message, hint) for a numeric target written without a sign in a row whose 二级 makes ≥ a guess: a 成本指标 (a
-    ceiling, 100万元 read as ≥ let 125万元 take full marks) or a 时效指标 given as a time (30天 read as ≥ let 45天 take full
-    marks at 150%; a bare 12, unless the row `name`s a rate, 按时完成率, or the number is a ratio, 1: QA92 F6); None for any
-    other row, whose target without a sign is one to reach."""
-    said = f"target {target} has no sign, and a {category} row without one is scored as a target to reach (≥)"
-    if "成本" in category:
-        return said, f"write ≤{target} for a ceiling (the usual 成本指标), ={target} for an exact value, or ≥{target}"
-    written = unicodedata.normalize("NFKC", f"{target}{unit if isinstance(unit, str) else ''}")
-    bare = _BARE.fullmatch(written) is not None and "率" not in str(name) and Decimal(written) > 1  # 12 (QA89 F2)
-    if "时效" in category and (within := DURATION.search(written)) and within.group(2):  # ≥3个月内 is refused (QA172 F3)
-        reach = written[:within.start(2)].strip()
-        return said, f"write ≤{target} for a time limit, or ≥{reach} if reaching {reach} was meant"
-    if "时效" in category and (DURATION.search(written) or bare):
-        return said, f"write ≤{target} for a time limit (完成时限), ={target} for an exact value, or ≥{target}"
-    return None
-
-
 def target_row(index: int, item: Any) -> TargetRow:
     """One row of a target table from its written form, or ValueError(message, hint) naming the row."""
     label = f"row {index + 1}"
@@ -399,6 +378,8 @@ def target_row(index: int, item: Any) -> TargetRow:
         if isinstance(item["name"], str) and item["name"].strip():
             label = f"row {index + 1} ({cut(item['name'])})"  # a name that is no text is not shown: its Python form would be
         return _row(item)
+    except Deadline as err:  # its fix names the row's group where the facts are read against the set (QA196 G3)
+        raise err.relabelled(label) from None
     except ValueError as err:
         raise ValueError(f"{label}: {err.args[0]}", err.args[1] if len(err.args) > 1 else None) from None
 
@@ -410,7 +391,7 @@ def _judged_or_measured(given: Mapping[str, Any], target: Any, actual: Any, tier
         raise ValueError("gives both a tier and an actual value, and only one of them is read",
                          "a qualitative row gives its tier (档次), a quantitative row its actual value: leave out the other")
     if isinstance(target, Quantity) and isinstance(actual, Quantity) and (late := year_limit(given, target)):
-        raise ValueError(*late)  # 2024年内完成 is a deadline: 2025年 took 2024 ÷ 2025 of the points as years (QA194 F1)
+        raise late  # 2024年内完成 is a deadline: 2025年 took 2024 ÷ 2025 of the points as years (QA194 F1)
     if isinstance(target, str) and isinstance(actual, Quantity):  # a type written or not: words are no number to reach
         raise ValueError(f"target {quoted(target)} is no number, so the row is qualitative, but actual is a number",
                          "write the target as a number (≥19栋, 不少于19栋), or the actual as a tier (达成年度指标)")

@@ -514,7 +514,7 @@ def test_a_time_limit_to_finish_scores_through_score(tmp_path) -> None:
     (facts := tmp_path / "facts.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     run = CliRunner().invoke(main, ["--lang", "zh", "score", str(facts)])
     assert 0 == run.exit_code and "实际值25未超过目标值30，得满分20.00分" in run.output, run.output
-    from scoring_engine.target_rows import unsigned_target
+    from scoring_engine._row_fit import unsigned_target
 
     said = unsigned_target("时效指标", "3个月内完成", None, "项目完成时间")
     assert said is not None and said[1].startswith("write ≤3个月内完成 for a time limit, or ≥3个月 if"), said
@@ -526,7 +526,7 @@ def test_a_time_limit_ending_in_within_without_a_sign_is_refused_as_any_time_wit
     """QA172 F1: a 时效指标 limit written 3个月内 (or 30天内) without a sign was read as a target to reach (≥), so a
     project finished a month late took full marks (实际值4，目标值3，完成率133.33%，得满分) and one finished early lost
     points; 3个月 was refused for its missing sign. A closing 内 makes it a time too: refused, told to write ≤3个月内."""
-    from scoring_engine.target_rows import unsigned_target
+    from scoring_engine._row_fit import unsigned_target
 
     said = unsigned_target("时效指标", target, unit, "项目完工时限")
     assert said is not None and "has no sign" in said[0] and said[1].startswith(f"write ≤{target} for a time limit"), said
@@ -567,7 +567,7 @@ def test_a_time_limit_ending_in_within_written_with_a_sign_to_reach_is_refused_f
     assert 1 == run.exit_code and 1 == len(run.output.splitlines()), run.output
     assert "（targets.output）：第 2 行（项目完工时限）：指标值 '不少于3个月内' 写的是要达到的时间（≥3个月），但以“内”结尾的时间是" \
            "时限（3个月之内）" in run.output and "（时限写 ≤3个月内；如本意是至少达到 3个月，写 ≥3个月）" in run.output, run.output
-    from scoring_engine.target_rows import unsigned_target
+    from scoring_engine._row_fit import unsigned_target
 
     assert "≥3个月内" not in unsigned_target("时效指标", "3个月内", None, "项目完工时限")[1]  # type: ignore[index]
 

@@ -461,7 +461,7 @@ def test_a_time_limit_row_without_a_sign_is_refused(tmp_path: Path, typed: str, 
 def test_a_bare_number_on_a_time_row_is_a_time_unless_the_row_is_a_rate() -> None:
     """QA92 F6: refusing a bare 12 on a 时效指标 row (QA89 F2) refused 按时完成率 100 and a ratio 1 too, with ≤ as the first
     fix, which would make an on-time rate a ceiling: a row named as a rate, or a number of 1 or less, is a target to reach."""
-    from scoring_engine.target_rows import unsigned_target
+    from scoring_engine._row_fit import unsigned_target
 
     assert unsigned_target("时效指标", "12", None, "工程完工时间") is not None
     assert [None, None, None] == [unsigned_target("时效指标", target, None, name) for target, name in

@@ -4,6 +4,7 @@ row names its 二级 or type, through a facts file and through the 自评表 ali
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -378,3 +379,60 @@ def test_a_year_with_a_sign_in_the_sichuan_forms_nature_is_told_to_clear_it_and_
     book.save(form)
     run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
     assert 0 == run.exit_code and "达成年度指标" in run.output and "18.00" in run.output, run.output
+
+
+_TIER_TYPE = re.compile(r"及得分(?:，并清除指标性质 \S+（[^）]*）)?，type 写 (\w+)；")
+_LIMIT_TYPE = re.compile(r"或把所用时间写成数量（≤6个月），type 写 (\w+)）$")
+_FOLLOWED = {"target": "2024年12月31日前", "tier": "达成年度指标", "score": 24, "reason": "按期", "actual": None}
+
+
+@pytest.mark.parametrize("row", [{}, {"type": "quantity"}, {"type": "timeliness"}, {"comparison": "≤", "target": "2024年"}])
+def test_the_fix_for_a_year_as_a_limit_names_the_types_a_group_mapping_no_comparison_scores_and_each_scores(tmp_path,
+                                                                                                             row) -> None:
+    """In the example-rows set (no comparisons: a row without type is scored by nothing), 2024年内完成 beside 2025年 was
+    told to write 2024年12月31日前 with its tier and score, no type, and that fix followed was refused: 没有写 type. The
+    fix names the group's tier type (qualitative) and, for the time taken as an amount, its limit type (timeliness) unless
+    the row already has it; each followed as written scores (QA196 G3)."""
+    code, output = _score_example(tmp_path, {"target": "2024年内完成", "actual": "2025年", **row})
+    line = output.strip()
+    assert 1 == code and 1 == len(output.splitlines()) and _DEADLINE in line and _AS_TIER in line, output
+    tier = _TIER_TYPE.search(line)
+    assert "行组按档次评分的类型" not in line and tier and "qualitative" == tier.group(1), output
+    limit = _LIMIT_TYPE.search(line)
+    assert (limit is None) if row.get("type") == "timeliness" else (limit and "timeliness" == limit.group(1)), output
+    code, output = _score_example(tmp_path, {**_FOLLOWED, "type": tier.group(1)})
+    assert 0 == code and "达成年度指标" in output and "24.00" in output, output
+    code, output = _score_example(tmp_path, {**row, "type": limit.group(1) if limit else row["type"], "target": "≤6个月",
+                                             "actual": "7个月", "comparison": None})
+    assert 0 == code and "7与目标6相差1" in output, output
+
+
+def test_a_year_as_a_limit_in_a_row_already_scored_by_its_tier_is_told_to_write_its_tier_in_place_of_the_actual(
+        tmp_path) -> None:
+    """A row of type qualitative (scored by tier) with 2024年内完成 and an actual 2025年 was told "type 写行组按档次评分的类型",
+    the type it has. It is told to write its tier, score and reason in place of the actual, and that followed scores
+    (QA196 G3)."""
+    code, output = _score_example(tmp_path, {"type": "qualitative", "target": "2024年内完成", "actual": "2025年"})
+    assert 1 == code and _DEADLINE in output and "type 写" not in output, output
+    assert "（type qualitative 按档次评分：指标值写 2024年12月31日前，把实际完成值换成档次（达成年度指标…）、得分和理由）" in output, \
+        output
+    code, output = _score_example(tmp_path, {**_FOLLOWED, "type": "qualitative"})
+    assert 0 == code and "达成年度指标" in output and "24.00" in output, output
+
+
+@pytest.mark.parametrize("kind", ["quantitative", "qualitative"])
+def test_the_fix_for_a_year_as_a_limit_in_a_typed_self_evaluation_row_names_its_types_and_scores(tmp_path, kind) -> None:
+    """In the self-evaluation set a typed row was told to write "a type scored by its tier": the fix names qualitative
+    (or, for a row of that type, says to write the tier in place of the actual) and the limit type quantitative_lower
+    for the time taken; each followed scores. An untyped row's fix there is as it was, tested above (QA196 G3)."""
+    code, output = _score(tmp_path, {"type": kind, "target": "2024年内完成", "actual": "2025年"})
+    assert 1 == code and "行组按档次评分的类型" not in output, output
+    if kind == "qualitative":
+        assert "（type qualitative 按档次评分：指标值写 2024年12月31日前，把实际完成值换成档次（达成年度指标…）、得分和理由" in output
+    else:
+        assert "qualitative" == _TIER_TYPE.search(output.strip()).group(1), output  # type: ignore[union-attr]
+        assert "quantitative_lower" == _LIMIT_TYPE.search(output.strip()).group(1), output  # type: ignore[union-attr]
+        code, output = _score(tmp_path, {"type": "quantitative_lower", "target": "≤6个月", "actual": "7个月"})
+        assert 0 == code and "= 17.14分" in _line(output), output
+    code, output = _score(tmp_path, {**_FOLLOWED, "score": 18, "type": "qualitative"})
+    assert 0 == code and "达成年度指标（16–20分），得18.00分：按期" in _line(output), output

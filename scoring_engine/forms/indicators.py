@@ -12,7 +12,8 @@ from .._arith import plain
 from .._text import cut, quoted
 from ..errors import Problem
 from ..model import Indicator, TargetBlock
-from ..target_rows import dated_row, parse_comparison, target_row, unsigned_target, written_quantity
+from .._row_fit import row_hint, unsigned_target
+from ..target_rows import dated_row, parse_comparison, target_row, written_quantity
 from .content import NO_REASON
 from .label_cells import label_text, reason_words, refuse_heading_values
 from .layout import WEIGHT_IN_LABEL, Column, same_label
@@ -244,8 +245,9 @@ def _row(reading: FormReading, r: int, at: Mapping[str, int], name: str, categor
         return None
     try:
         target_row(0, item)
-    except ValueError as err:
-        _row_problem(reading, r, at, name, str(err.args[0]).split(": ", 1)[-1], err.args[1] if len(err.args) > 1 else None)
+    except ValueError as err:  # its fix naming what the row's group needs (QA196 G3)
+        fix = row_hint(err, reading.set, where.rsplit("[", 1)[0])
+        _row_problem(reading, r, at, name, str(err.args[0]).split(": ", 1)[-1], fix)
         return None
     return {k: v for k, v in item.items() if v is not None}
 
