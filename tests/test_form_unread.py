@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import ROOT
+from example_sets import EXAMPLE_ROWS
 from scoring_engine.cli import main
 from scoring_engine.loader import bundled_sets
 
@@ -911,26 +912,6 @@ def test_a_judgement_lacking_its_reason_or_a_finding_with_points_given_twice_is_
     assert 3 == said.count("填写了两次") and not any(word in said for word in ("score：", "tier：", "text：", "points")), lines
 
 
-ROWS_SET = """id: example-rows
-name: 示例：按绩效目标表评分
-version: "1"
-total: 50
-grades:
-  - {label: 合格, min: 30}
-  - {label: 不合格, min: 0}
-facts:
-  targets: {type: list, items: target, label: 绩效目标表（产出指标）}
-indicators:
-  - id: output
-    name: 产出指标
-    weight: 50
-    children_from:
-      fact: targets
-      rules:
-        quantity: {kind: proportional, value: row.actual, target: row.target}
-        timeliness: {kind: linear, value: row.actual, target: row.target, direction: lower_is_better, share_each: 0.2, units: started}
-        qualitative: {kind: tiers, fact: row}
-"""
 ROWS_FACTS = """{"facts": {"targets": [
   {"id": "buildings", "name": "安置房主体封顶栋数", "type": "quantity", "weight": 20, "target": 19, "actual": 18, "unit": "栋"},
   {"name": "建设工期（月）", "type": "timeliness", "weight": 15, "target": 12, "actual": 14},
@@ -943,7 +924,7 @@ def test_a_form_written_of_a_set_whose_target_rows_go_on_the_side_sheet_scores_b
     holds the rows as JSON on 表外事实, and score, import and batch read it back to the same 37.95 合格; they said the cell
     holding [{"id": "buildings", …}] was text, not a list (QA162 F3). A cell that is no JSON is told how to write rows."""
     rows, facts, form = tmp_path / "rows.yaml", tmp_path / "facts.json", tmp_path / "form.xlsx"
-    rows.write_text(ROWS_SET, encoding="utf-8")
+    rows.write_text(EXAMPLE_ROWS, encoding="utf-8")
     facts.write_text(ROWS_FACTS, encoding="utf-8")
     run = CliRunner().invoke(main, ["score", str(facts), "--set", str(rows), "--layout", "selfeval", "-o", str(form)])
     assert 0 == run.exit_code, run.output

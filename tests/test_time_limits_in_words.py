@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import ROOT
+from example_sets import EXAMPLE_ROWS
 from scoring_engine.cli import main
 
 
@@ -246,32 +247,11 @@ def test_a_calendar_year_beside_within_on_the_sichuan_form_is_refused_on_its_cel
     assert "指标值 '2024年内' " + _DEADLINE in run.output and "19.99" not in run.output, run.output
 
 
-_EXAMPLE_ROWS = """id: example-rows
-name: 示例：按绩效目标表评分
-version: "1"
-total: 50
-grades:
-  - {label: 合格, min: 30}
-  - {label: 不合格, min: 0}
-facts:
-  targets: {type: list, items: target, label: 绩效目标表（产出指标）}
-indicators:
-  - id: output
-    name: 产出指标
-    weight: 50
-    standard: 按项目绩效目标表逐项评分。
-    children_from:
-      fact: targets
-      rules:
-        quantity: {kind: proportional, value: row.actual, target: row.target}
-        timeliness: {kind: linear, value: row.actual, target: row.target, direction: lower_is_better, share_each: 0.2, units: started}
-        qualitative: {kind: tiers, fact: row}
-"""
 
 
 def _score_example(tmp_path: Path, row: dict[str, Any]) -> tuple[int, str]:
     """`score` with the example-rows set of docs/indicator-sets.md (no `comparisons`): a row 建设工期 beside 安置房."""
-    (rules := tmp_path / "set.yaml").write_text(_EXAMPLE_ROWS, encoding="utf-8")
+    (rules := tmp_path / "set.yaml").write_text(EXAMPLE_ROWS, encoding="utf-8")
     rows = [{"name": "安置房", "type": "quantity", "weight": 20, "target": 19, "actual": 18, "unit": "栋"},
             {"name": "建设工期", "weight": 30, "actual": 14, **row}]
     (facts := tmp_path / "facts.json").write_text(json.dumps({"facts": {"targets": rows}}, ensure_ascii=False), "utf-8")
