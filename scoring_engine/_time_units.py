@@ -40,9 +40,10 @@ _YEAR_UNITS = ("年", "年度")  # 2024 in 年: a year, a date target (QA185 F2)
 #: is a count as any other (新增受益人口 2000 at 40000, QA187 F1).
 _DATE_NAME = re.compile(r"日期|年份|期限|(完成|完工|竣工|开工|建成|交付(使用)?|办结|验收|投用|上线|实施|建设|启动|支付|拨付)"
                         r"(时间|时限|年度)")
-#: A row's name saying it holds a year (竣工年份, 建成年份, 完成年度): only there is a bare ≤2024 a calendar year written as a
-#: limit. 期限内办结件数 or 支付日期偏差天数 ≤2000 is a count at most 2000 (QA196 R1).
-_YEAR_NAME = re.compile(r".*(年份|年度)(\([^()]*\))?")
+#: A row's name ending saying it holds a year or a date (竣工年份, 完成年度, 竣工日期, 项目完成时间, 建设期限（年）目标): only
+#: there is a bare ≤2024 a calendar year written as a limit. 期限内办结件数 or 支付日期偏差天数 ≤2000 is a count at most 2000
+#: (QA196 R1); 竣工日期 ≤2024 is a deadline, not 2024 years (QA197 1).
+_YEAR_NAME = re.compile(rf"(.*(年份|年度)|.*({_DATE_NAME.pattern}))(\([^()]*\))?(目标值?|要求)?")
 _FIRST_YEAR, _LAST_YEAR = Decimal(1900), Decimal(2099)
 #: A year's unit written as a limit, 年内, 年之内, 年底前, 年前, 年内完成 (2024年内: by the end of 2024, QA194 F1).
 _YEAR_LIMIT = re.compile(r"年度?(?P<limit>(以|之)?内|[底末]前?|前)?(完成|办结|完工|竣工)?")
@@ -116,10 +117,15 @@ def _year_unit(unit: object, name: object) -> bool:
 
 
 def _year_name(name: object) -> bool:
-    """Whether a row's name ends saying it holds a year (建成年份, 项目完成年度, 竣工年份（年）): a bare 2024 there is one.
+    """Whether a row's name ends saying it holds a year or a date (建成年份, 项目完成年度, 竣工年份（年）, 竣工日期, 项目完成时间,
+    建成年份目标): a bare 2024 there is one.
 
     >>> _year_name("竣工年份（年）"), _year_name("项目完成年度"), _year_name("期限内办结件数"), _year_name("年度办结件数")
     (True, True, False, False)
+    >>> _year_name("竣工日期"), _year_name("资金拨付时间"), _year_name("项目建成年份目标"), _year_name("支付日期偏差天数")
+    (True, True, True, False)
+    >>> _year_name("平均响应时间"), _year_name("项目建设期限")
+    (False, True)
     """
     return isinstance(name, str) and _YEAR_NAME.fullmatch(_SPACES.sub("", unicodedata.normalize("NFKC", name))) is not None
 

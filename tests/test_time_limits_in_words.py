@@ -416,3 +416,13 @@ def test_the_fix_for_a_year_as_a_limit_in_a_typed_self_evaluation_row_names_its_
         assert 0 == code and "= 17.14分" in _line(output), output
     code, output = _score(tmp_path, {**_FOLLOWED, "score": 18, "type": "qualitative"})
     assert 0 == code and "达成年度指标（16–20分），得18.00分：按期" in _line(output), output
+
+
+@pytest.mark.parametrize("name", ["竣工日期", "项目完成时间", "资金拨付时间", "竣工验收时间", "项目建设期限", "项目建成年份目标"])
+@pytest.mark.parametrize("row", [{"target": "≤2024", "actual": 2025}, {"target": 2024, "comparison": "≤", "actual": "2025年"}])
+def test_a_bare_year_at_most_in_a_row_named_for_a_date_is_a_deadline(tmp_path, name, row) -> None:
+    """竣工日期 ≤2024 beside 2025 was refused as the deadline 2024年底前, then (QA196 R1's fix, a year only in a name ending
+    in 年份 or 年度) scored 19.99 of 20 for a year late: a name that ends saying the row holds a date or a year makes a
+    bare ≤2024 a year, while one ending in a count (期限内办结件数) does not (QA197 1)."""
+    code, output = _score(tmp_path, {**row, "name": name})
+    assert 1 == code and _DEADLINE in output and "19.99" not in output, output
