@@ -139,6 +139,32 @@ def test_ctrl_c_while_the_pool_is_dead_ends_the_batch_and_its_workers(tmp_path: 
         list(score_many(None, find_documents([str(tmp_path / "p.jsonl")]), jobs=2))
 
 
+class _Ended(Exception):
+    """os._exit, as a test sees it: the code the process would have ended with."""
+
+
+def test_a_worker_that_cannot_start_its_parent_watch_ends_quietly(monkeypatch: pytest.MonkeyPatch,
+                                                                  capfd: pytest.CaptureFixture[str]) -> None:
+    """A worker that cannot start the thread watching its parent ("can't start new thread", ulimit -v 46000) ends at
+    once, saying nothing, so that the pool breaks and the batch says its one line; Python printed "Exception in
+    initializer" and its traceback from the worker before the batch's line (QA198 1)."""
+    def cannot_start(self: threading.Thread) -> None:
+        raise RuntimeError("can't start new thread")
+
+    def ended(code: int) -> None:
+        raise _Ended(code)
+
+    monkeypatch.setattr(threading.Thread, "start", cannot_start)
+    monkeypatch.setattr(pool.os, "_exit", ended)
+    monkeypatch.setattr(pool.signal, "signal", lambda *args: None)  # the test's own handlers left as they are
+    monkeypatch.setattr(pool.signal, "pthread_sigmask", lambda *args: None, raising=False)
+    monkeypatch.setattr(pool, "_worker", None)
+    with pytest.raises(_Ended) as stopped:
+        pool._start(lambda: list, None, parent=1)
+    assert (0,) == stopped.value.args
+    assert ("", "") == capfd.readouterr()
+
+
 # ---------------------------------------------------------------- after the outputs are in place (QA193 F4, F6)
 
 

@@ -302,7 +302,12 @@ def _start(make_worker: Callable[[], Callable[[Sequence[Any]], list[Any]]], enco
     if command:  # the command line's batch: a project's error names no Python call (QA180 F1)
         run_as_command_from_now()
     # the parent's pid as the parent gave it: one killed while a spawned worker starts is gone before the worker asks
-    threading.Thread(target=_watch_parent, args=(parent or os.getppid(),), name="parent-watch", daemon=True).start()
+    try:
+        threading.Thread(target=_watch_parent, args=(parent or os.getppid(),), name="parent-watch", daemon=True).start()
+    except (RuntimeError, MemoryError):  # "can't start new thread" (ulimit -v): ended, not run unwatched (a parent
+        # killed outright would leave it waiting for ever); the pool breaks and the batch says so in one line, without
+        # Python's "Exception in initializer" traceback (QA198 1). Code 0: above 0 a spawned worker reads as no main guard
+        os._exit(0)
 
 
 def _watch_parent(parent: int) -> None:
