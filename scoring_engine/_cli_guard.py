@@ -9,6 +9,7 @@ for a report (exit 3), unless SCORING_ENGINE_TRACEBACK asks for the traceback.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable
@@ -37,14 +38,41 @@ NO_MEMORY = {"zh": "错误：内存不足，无法完成（MemoryError）：关�
              "en": "error: not enough memory to finish (MemoryError): close other programs, or give a smaller input"}
 
 
+#: The Chinese lines, with their hint, of the batch's errors that mean memory ran short (batch/pool.py's WORKER_LOST and
+#: POOL_DEAD), made beforehand as NO_MEMORY is: said when the catalog cannot load, in the run's language (QA198 2).
+MEMORY_SHORT_ZH = {
+    "a worker process ended unexpectedly (killed, perhaps for want of memory): the batch stopped":
+        "错误：有一个工作进程意外结束（被强行终止，可能是内存不足）：批量评分已停止（请减少 --jobs 的进程数，或关闭其他程序；"
+        "--jobs 1 只用一个进程评分）",
+    "the worker processes could not be run (Python could not start a thread, perhaps for want of memory): the batch "
+    "stopped": "错误：无法运行工作进程（Python 无法启动线程，可能是内存不足）：批量评分已停止（请减少 --jobs 的进程数，或关闭其他"
+               "程序；--jobs 1 只用一个进程评分）"}
+
+#: Where the command's context keeps the language of its lines, decided as it starts (before memory can run out).
+_LANG_AT_START = "scoring_engine.lang_at_start"
+
+
 def report(err: ScoringEngineError) -> None:
     try:
         lang = current_language(err.problems)
         lines = [error_line(problem, lang) for problem in err.problems]
-    except MemoryError:  # the Chinese catalog could not load: the problems in the words they were made in (QA193 F5)
-        lines = [f"error: {one_line(str(problem))}" for problem in err.problems]
+    except MemoryError:  # the Chinese catalog could not load: the problems in the words they were made in (QA193 F5),
+        zh = _language_at_start() == "zh"  # those meaning memory ran short in Chinese lines made beforehand (QA198 2)
+        lines = [(MEMORY_SHORT_ZH.get(problem.message) if zh else None) or f"error: {one_line(str(problem))}"
+                 for problem in err.problems]
     for line in lines:
         tell(line)
+
+
+def _language_at_start() -> str:
+    """The language of the command's lines as decided when it started (its --lang, the locale, its input: see
+    current_language), taken without loading anything; else the one chosen (--lang, the locale), else Chinese."""
+    try:
+        ctx = click.get_current_context(silent=True)
+        decided = ctx.meta.get(_LANG_AT_START) if ctx is not None else None
+        return decided if isinstance(decided, str) else chosen_language()
+    except MemoryError:
+        return "zh"
 
 
 def said_line(text: str) -> str:
@@ -70,12 +98,8 @@ def guarded(action: Callable[..., Any]) -> Callable[..., Any]:
     def run(*args: Any, **kwargs: Any) -> Any:
         try:
             return _run(action, args, kwargs)
-        except MemoryError:  # while a line was being said (QA193 F5): the line made beforehand, never a traceback
-            try:
-                zh = chosen_language() == "zh"
-            except MemoryError:
-                zh = True
-            tell(NO_MEMORY["zh" if zh else "en"])
+        except MemoryError:  # while a line was being said (QA193 F5): the line made beforehand, never a traceback, in
+            tell(NO_MEMORY["zh" if _language_at_start() == "zh" else "en"])  # the run's language (QA198 2)
             sys.exit(EXIT_INVALID)
 
     run.__name__ = action.__name__
@@ -86,6 +110,7 @@ def guarded(action: Callable[..., Any]) -> Callable[..., Any]:
 def _run(action: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
     """The command, each way it can end said as one line (see guarded)."""
     try:
+        _decide_language()
         with (reading_otherwise(kwargs.pop("encoding", None)), _reads.remembering(action.__name__ != "batch"),
               on_the_command_line()):  # a hint names the command's fix, not a Python call (QA180 F1)
             return action(*args, **kwargs)
@@ -111,3 +136,12 @@ def _run(action: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, An
         tell(error_said(f"internal error: {type(err).__name__}: {detail} (please report it with the input files; "
                         "set SCORING_ENGINE_TRACEBACK=1 for details)"))
         sys.exit(EXIT_INTERNAL)
+
+
+def _decide_language() -> None:
+    """Decide the language of the command's lines as it starts, for a lack of memory said later: by then the input may
+    not be looked at (QA198 2: a Chinese input's run said it in English). A failure here is the error line's to say."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        with contextlib.suppress(Exception):
+            ctx.meta[_LANG_AT_START] = current_language()

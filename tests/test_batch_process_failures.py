@@ -310,14 +310,49 @@ def test_memory_running_out_as_an_error_is_said_ends_in_one_line_not_a_traceback
     assert [_cli_guard.NO_MEMORY["zh"]] == run.output.splitlines()
 
 
-def test_an_error_said_while_memory_is_short_keeps_its_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A run's error (a worker killed) said when the Chinese catalog cannot load for want of memory: the problem in the
-    words it was made in, one line, exit 1, not a traceback (QA193 F5)."""
+_ENGLISH = {"LC_ALL": "C", "LC_MESSAGES": None, "LANG": "C", "SCORING_ENGINE_LANG": None}  # a locale not Chinese
+
+
+def test_the_lines_made_beforehand_for_a_pool_short_of_memory_are_the_catalogs() -> None:
+    """The Chinese lines said of a worker killed, or of a pool that cannot run, when the catalog cannot load are, word for
+    word, the ones it gives."""
+    from scoring_engine import _cli_guard
+    from scoring_engine._messages import error_line
+
+    assert {message: error_line(Problem(message, hint=pool.FEWER_JOBS), "zh") for message in
+            (pool.WORKER_LOST, pool.POOL_DEAD)} == _cli_guard.MEMORY_SHORT_ZH
+
+
+def test_want_of_memory_is_said_in_the_language_the_run_took_from_its_chinese_input(tmp_path: Path,
+                                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """A batch of Chinese input in a locale that is not Chinese, short of memory even for the line saying so: the line
+    made beforehand is the Chinese one, as the run's other lines are; it was the English one (QA198 2)."""
+    from scoring_engine import _cli_guard
+    from scoring_engine.batch import run as batch_run
+
+    def no_memory(*args: Any) -> Any:
+        raise MemoryError
+
+    monkeypatch.setattr(batch_run, "run_batch", no_memory)
+    monkeypatch.setattr(_cli_guard, "said", no_memory)
+    write_jsonl(tmp_path / "p.jsonl", 2)
+    run = CliRunner(env=_ENGLISH).invoke(main, ["batch", str(tmp_path / "p.jsonl"), "-q"])
+    assert 1 == run.exit_code and isinstance(run.exception, SystemExit), run.exception
+    assert [_cli_guard.NO_MEMORY["zh"]] == run.output.splitlines()
+
+
+@pytest.mark.parametrize("args", [["--lang", "zh"], []])
+def test_an_error_said_while_memory_is_short_keeps_its_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             args: list[str]) -> None:
+    """A run's error said when the Chinese catalog cannot load for want of memory: one line, exit 1, not a traceback
+    (QA193 F5); a worker killed, which means memory ran short, in the run's language (--lang zh, or its Chinese input in
+    a locale that is not) from a line made beforehand (it was said in English: QA198 2), another problem in the words it
+    was made in."""
     from scoring_engine import _cli_guard
     from scoring_engine.batch import run as batch_run
 
     def worker_lost(*args: Any) -> Any:
-        raise ScoringEngineError(Problem(pool.WORKER_LOST, hint=pool.FEWER_JOBS))
+        raise ScoringEngineError([Problem(pool.WORKER_LOST, hint=pool.FEWER_JOBS), Problem("another problem")])
 
     def no_memory(*args: Any) -> Any:
         raise MemoryError
@@ -325,6 +360,6 @@ def test_an_error_said_while_memory_is_short_keeps_its_words(tmp_path: Path, mon
     monkeypatch.setattr(batch_run, "run_batch", worker_lost)
     monkeypatch.setattr(_cli_guard, "error_line", no_memory)
     write_jsonl(tmp_path / "p.jsonl", 2)
-    run = CliRunner().invoke(main, ["--lang", "zh", "batch", str(tmp_path / "p.jsonl"), "-q"])
+    run = CliRunner(env=_ENGLISH).invoke(main, [*args, "batch", str(tmp_path / "p.jsonl"), "-q"])
     assert 1 == run.exit_code and isinstance(run.exception, SystemExit), run.exception
-    assert [f"error: {pool.WORKER_LOST} ({pool.FEWER_JOBS})"] == run.output.splitlines()
+    assert [_cli_guard.MEMORY_SHORT_ZH[pool.WORKER_LOST], "error: another problem"] == run.output.splitlines()
