@@ -280,6 +280,25 @@ def test_a_later_run_removes_the_stale_temporaries_of_the_reports_it_writes_and_
     assert not (rep / stale).exists() and (rep / other).exists() and (rep / kept).exists()
 
 
+def test_memory_running_out_as_the_reports_mark_is_written_leaves_no_temporary_of_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Memory running out as the reports folder's mark is written: the error goes on, and the mark's half-written
+    temporary is removed; .scoring-engine-reports.tmp stayed in the folder (QA198 3)."""
+    from scoring_engine.batch import reports_mark
+
+    def half_written(self: Path, text: str, encoding: str | None = None) -> int:
+        with self.open("w", encoding=encoding) as out:
+            out.write(text[:10])
+        raise MemoryError
+
+    (tmp_path / reports_mark.REPORTS_MARK).write_text("000001-a.html\n", encoding="utf-8")
+    monkeypatch.setattr(Path, "write_text", half_written)
+    with pytest.raises(MemoryError):
+        reports_mark.mark_reports(tmp_path, ["000002-b.html"])
+    assert [reports_mark.REPORTS_MARK] == [p.name for p in tmp_path.iterdir()]
+    assert "000001-a.html\n" == (tmp_path / reports_mark.REPORTS_MARK).read_bytes().decode()
+
+
 # ---------------------------------------------------------------- memory short as an error is said (QA193 F5)
 
 

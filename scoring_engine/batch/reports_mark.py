@@ -264,17 +264,19 @@ def mark_reports(folder: Path, names: Iterable[str]) -> None:
         with contextlib.suppress(OSError):  # its reports by their names: listed now, or they would be projects (QA43 F1)
             listed |= {name for name in os.listdir(folder) if _REPORT_NAME.fullmatch(name)}
     temporary = folder / f"{REPORTS_MARK}.tmp"
-    with contextlib.suppress(OSError):
-        sources = _sources(before or "")  # kept for the reports listed: the next run checks them (QA182 F1)
-        projects = _sources(before or "", _PROJECT)  # and a JSONL line's project, a line's report of one (QA185 F5)
-        temporary.write_text(_HEAD + "".join(f"{name}\n" for name in sorted(listed))
-                             + "".join(f"{_SOURCE}{name}\t{sources[name]}\n" for name in sorted(listed) if name in sources)
-                             + "".join(f"{_PROJECT}{name}\t{projects[name]}\n" for name in sorted(listed)
-                                       if name in projects and _LINE.fullmatch(sources.get(name, ""))),
-                             encoding="utf-8")
-        os.replace(temporary, mark)
-    with contextlib.suppress(OSError):
-        temporary.unlink(missing_ok=True)
+    try:
+        with contextlib.suppress(OSError):
+            sources = _sources(before or "")  # kept for the reports listed: the next run checks them (QA182 F1)
+            projects = _sources(before or "", _PROJECT)  # and a JSONL line's project, a line's report of one (QA185 F5)
+            temporary.write_text(_HEAD + "".join(f"{name}\n" for name in sorted(listed))
+                                 + "".join(f"{_SOURCE}{name}\t{sources[name]}\n" for name in sorted(listed) if name in sources)
+                                 + "".join(f"{_PROJECT}{name}\t{projects[name]}\n" for name in sorted(listed)
+                                           if name in projects and _LINE.fullmatch(sources.get(name, ""))),
+                                 encoding="utf-8")
+            os.replace(temporary, mark)
+    finally:  # written or not (memory short, Ctrl-C as it is written: QA198 3), no temporary is left in the folder
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
 
 
 def noted_reports(folder: Path) -> frozenset[str]:
