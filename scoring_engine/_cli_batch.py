@@ -79,14 +79,20 @@ def run_batch_command(inputs: tuple[str, ...], set_ref: str | None, jobs: int | 
         sys.exit(exit_code(summary))
 
 
+#: Why the summary was not printed when memory ran out as it was (its Chinese line made beforehand: _cli_guard).
+NO_MEMORY_TO_PRINT = "not enough memory (MemoryError)"
+
+
 def _not_printed(err: ScoringEngineError | MemoryError, outputs: tuple[Path, ...]) -> NoReturn:
     """The summary could not be printed (standard output closed or full, or memory short), its outputs being written:
     they are named as written, and the error says the summary alone was not printed, exit 1 (a closed standard output's
     code). It said "无法输出" and to give --output FILE, of a run given --output whose outputs were in place (QA193 F6)."""
     for path in outputs:
         tell(_say(f"{path}: written"))
-    if isinstance(err, MemoryError) or not outputs:
+    if not outputs:
         raise err
+    if isinstance(err, MemoryError):  # not "could not finish" after the outputs named as written (QA198 4)
+        raise ScoringEngineError(Problem(f"the outputs are written; the summary was not printed: {NO_MEMORY_TO_PRINT}"))
     problems = []
     for problem in err.problems:
         hint = (problem.hint or "").replace(", or give --output FILE", "")

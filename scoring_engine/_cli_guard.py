@@ -38,15 +38,18 @@ NO_MEMORY = {"zh": "错误：内存不足，无法完成（MemoryError）：关�
              "en": "error: not enough memory to finish (MemoryError): close other programs, or give a smaller input"}
 
 
-#: The Chinese lines, with their hint, of the batch's errors that mean memory ran short (batch/pool.py's WORKER_LOST and
-#: POOL_DEAD), made beforehand as NO_MEMORY is: said when the catalog cannot load, in the run's language (QA198 2).
+#: The Chinese lines, with their hint, of the batch's errors that mean memory ran short (batch/pool.py's WORKER_LOST
+#: and POOL_DEAD, _cli_batch's summary not printed), made beforehand as NO_MEMORY is: said when the catalog cannot
+#: load, in the run's language (QA198 2, 4).
 MEMORY_SHORT_ZH = {
     "a worker process ended unexpectedly (killed, perhaps for want of memory): the batch stopped":
         "错误：有一个工作进程意外结束（被强行终止，可能是内存不足）：批量评分已停止（请减少 --jobs 的进程数，或关闭其他程序；"
         "--jobs 1 只用一个进程评分）",
     "the worker processes could not be run (Python could not start a thread, perhaps for want of memory): the batch "
     "stopped": "错误：无法运行工作进程（Python 无法启动线程，可能是内存不足）：批量评分已停止（请减少 --jobs 的进程数，或关闭其他"
-               "程序；--jobs 1 只用一个进程评分）"}
+               "程序；--jobs 1 只用一个进程评分）",
+    "the outputs are written; the summary was not printed: not enough memory (MemoryError)":
+        "错误：输出文件已写出；汇总未打印：内存不足（MemoryError）"}
 
 #: Where the command's context keeps the language of its lines, decided as it starts (before memory can run out).
 _LANG_AT_START = "scoring_engine.lang_at_start"

@@ -424,6 +424,7 @@ PLACES = (
      "请减少 --jobs 的进程数，或关闭其他程序；--jobs 1 只用一个进程评分"),
     # batch's outputs in place, its summary not printed (_cli_batch: QA193 F6)
     ("the outputs are written; the summary was not printed: {why}", "输出文件已写出；汇总未打印：{why!t}"),
+    ("not enough memory (MemoryError)", "内存不足（MemoryError）"),
     ("set PYTHONIOENCODING=utf-8", "设置 PYTHONIOENCODING=utf-8"),
     # a pool whose own thread could not start one it needs (batch/pool.py: QA193 F1)
     ("the worker processes could not be run (Python could not start a thread, perhaps for want of memory): the batch "

@@ -212,20 +212,26 @@ def test_a_failure_writing_the_reports_mark_leaves_the_outputs_as_they_were(tmp_
     assert "last year's\n" == (tmp_path / "s.csv").read_text(encoding="utf-8")
 
 
-def test_memory_running_out_as_the_summary_is_printed_names_the_outputs_written(tmp_path: Path,
-                                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(("args", "said"), [
+    ([], ["{s}: written", "error: the outputs are written; the summary was not printed: not enough memory (MemoryError)"]),
+    (["--lang", "zh"], ["{s}：已写出", "错误：输出文件已写出；汇总未打印：内存不足（MemoryError）"])])
+def test_memory_running_out_as_the_summary_is_printed_names_the_outputs_written(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], said: list[str]) -> None:
     """Memory running out as the summary is printed, once the outputs are in place: the outputs are named as written
-    before the error line; the run only said it could not finish (QA193 F4)."""
+    before the error line (the run only said it could not finish: QA193 F4), which says the summary alone was not
+    printed, as docs/batch.md says; it said 内存不足，无法完成 after the outputs named as written (QA198 4)."""
     from scoring_engine.reports import batch_text
 
     def no_memory(*args: Any) -> str:
         raise MemoryError
 
     monkeypatch.setattr(batch_text, "summary_text", no_memory)
-    run = _batch(tmp_path)
+    write_jsonl(tmp_path / "p.jsonl", 5)
+    (tmp_path / "s.csv").write_text("last year's\n", encoding="utf-8")
+    run = CliRunner().invoke(main, [*args, "batch", str(tmp_path / "p.jsonl"), "-q", "-j", "1", "-o",
+                                    str(tmp_path / "s.csv"), "--reports", str(tmp_path / "rep")])
     assert 1 == run.exit_code
-    assert [f"{tmp_path / 's.csv'}: written", "error: not enough memory to finish (MemoryError): close other programs, "
-            "or give a smaller input"] == run.output.splitlines()
+    assert [line.format(s=tmp_path / "s.csv") for line in said] == run.output.splitlines()
     assert "last year's" not in (tmp_path / "s.csv").read_text(encoding="utf-8")
 
 
@@ -333,13 +339,17 @@ _ENGLISH = {"LC_ALL": "C", "LC_MESSAGES": None, "LANG": "C", "SCORING_ENGINE_LAN
 
 
 def test_the_lines_made_beforehand_for_a_pool_short_of_memory_are_the_catalogs() -> None:
-    """The Chinese lines said of a worker killed, or of a pool that cannot run, when the catalog cannot load are, word for
-    word, the ones it gives."""
+    """The Chinese lines said of a worker killed, of a pool that cannot run, or of a summary not printed for want of
+    memory, when the catalog cannot load are, word for word, the ones it gives."""
     from scoring_engine import _cli_guard
     from scoring_engine._messages import error_line
 
-    assert {message: error_line(Problem(message, hint=pool.FEWER_JOBS), "zh") for message in
-            (pool.WORKER_LOST, pool.POOL_DEAD)} == _cli_guard.MEMORY_SHORT_ZH
+    from scoring_engine._cli_batch import NO_MEMORY_TO_PRINT
+
+    printed = Problem(f"the outputs are written; the summary was not printed: {NO_MEMORY_TO_PRINT}")
+    assert {**{message: error_line(Problem(message, hint=pool.FEWER_JOBS), "zh") for message in
+               (pool.WORKER_LOST, pool.POOL_DEAD)},
+            printed.message: error_line(printed, "zh")} == _cli_guard.MEMORY_SHORT_ZH
 
 
 def test_want_of_memory_is_said_in_the_language_the_run_took_from_its_chinese_input(tmp_path: Path,
