@@ -228,18 +228,7 @@ def test_a_calendar_year_as_a_limit_on_the_forms_is_refused_on_its_cell(tmp_path
 def test_a_calendar_year_beside_within_on_the_sichuan_form_is_refused_on_its_cell(tmp_path) -> None:
     """On the Sichuan form, 2024 in 年度指标值 with 度量单位 年内 and a blank 指标性质, beside 2025 reached: refused before
     QA189 F1, then scored 19.99 of 20; a deadline now, refused on its cell (QA194 F1)."""
-    from openpyxl import load_workbook
-
-    document = json.loads((ROOT / "indicator_sets" / "sichuan-self-evaluation.facts.json").read_text(encoding="utf-8"))
-    first = document["facts"]["targets"]["output"][0]
-    document["facts"]["targets"]["output"][0] = {"id": first["id"], "name": "项目完成时间", "weight": first["weight"],
-                                                 "category": "数量指标", "target": "≥6个", "actual": "7个"}
-    (facts := tmp_path / "facts.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
-    form = tmp_path / "form.xlsx"
-    assert 0 == CliRunner().invoke(main, ["score", str(facts), "-o", str(form)]).exit_code
-    book = load_workbook(form)
-    line = next(line for line in book.worksheets[0].iter_rows() if any(c.value == "项目完成时间" for c in line))
-    sign, target, unit, actual = (next(c for c in line if c.value == value) for value in ("≥", 6, "个", 7))
+    book, form, (sign, target, unit, actual) = _sichuan_form(tmp_path)
     sign.value, target.value, unit.value, actual.value = None, 2024, "年内", 2025
     book.save(form)
     run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
