@@ -43,7 +43,10 @@ _DATE_NAME = re.compile(r"日期|年份|期限|(完成|完工|竣工|开工|建�
 #: A row's name ending saying it holds a year or a date (竣工年份, 完成年度, 竣工日期, 项目完成时间, 建设期限（年）目标): only
 #: there is a bare ≤2024 a calendar year written as a limit. 期限内办结件数 or 支付日期偏差天数 ≤2000 is a count at most 2000
 #: (QA196 R1); 竣工日期 ≤2024 is a deadline, not 2024 years (QA197 1).
-_YEAR_NAME = re.compile(rf"(.*(年份|年度)|.*({_DATE_NAME.pattern}))(\([^()]*\))?(目标值?|要求)?")
+#: A bracket after the name may only say 年 (竣工年份（年）): 完成时间（天） or 审批办结时间（分钟） is a length of time, as is
+#: a name of an average or a handling time (平均办结时间, 审批办结时间: QA199 1).
+_YEAR_NAME = re.compile(rf"(.*(年份|年度)|.*({_DATE_NAME.pattern}))(\([^()]*年[^()]*\))?(目标值?|要求)?")
+_LENGTH_NAME = re.compile("平均|办结")
 _FIRST_YEAR, _LAST_YEAR = Decimal(1900), Decimal(2099)
 #: A year's unit written as a limit, 年内, 年之内, 年底前, 年前, 年内完成 (2024年内: by the end of 2024, QA194 F1).
 _YEAR_LIMIT = re.compile(r"年度?(?P<limit>(以|之)?内|[底末]前?|前)?(完成|办结|完工|竣工)?")
@@ -124,10 +127,13 @@ def _year_name(name: object) -> bool:
     (True, True, False, False)
     >>> _year_name("竣工日期"), _year_name("资金拨付时间"), _year_name("项目建成年份目标"), _year_name("支付日期偏差天数")
     (True, True, True, False)
-    >>> _year_name("平均响应时间"), _year_name("项目建设期限")
-    (False, True)
+    >>> _year_name("平均响应时间"), _year_name("项目建设期限"), _year_name("完成时间（天）"), _year_name("审批办结时间")
+    (False, True, False, False)
     """
-    return isinstance(name, str) and _YEAR_NAME.fullmatch(_SPACES.sub("", unicodedata.normalize("NFKC", name))) is not None
+    if not isinstance(name, str):
+        return False
+    written = _SPACES.sub("", unicodedata.normalize("NFKC", name))
+    return _YEAR_NAME.fullmatch(written) is not None and _LENGTH_NAME.search(written) is None
 
 
 def _year(value: Decimal) -> bool:

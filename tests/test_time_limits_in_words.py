@@ -415,3 +415,13 @@ def test_a_bare_year_at_most_in_a_row_named_for_a_date_is_a_deadline(tmp_path, n
     bare ≤2024 a year, while one ending in a count (期限内办结件数) does not (QA197 1)."""
     code, output = _score(tmp_path, {**row, "name": name})
     assert 1 == code and _DEADLINE in output and "19.99" not in output, output
+
+
+@pytest.mark.parametrize("name", ["完成时间（天）", "资金拨付时间（天）", "审批办结时间（分钟）", "平均办结时间（小时）", "审批办结时间"])
+def test_a_bare_number_at_most_in_a_row_named_for_a_length_of_time_is_still_a_number(tmp_path, name) -> None:
+    """完成时间（天） ≤2000 beside 1950 scored 20.00, then (QA197 1's fix, any bracket after a date word) was refused as the
+    deadline 2000年底前: a bracket naming another unit than 年, or a name of an average or handling time, says the row
+    holds a length of time (QA199 1)."""
+    code, output = _score(tmp_path, {"name": name, "target": "≤2000", "actual": 1950})
+    line = next((line for line in output.splitlines() if name in line), output)
+    assert 0 == code and "实际值1950未超过目标值2000，得满分20.00分" in line, output
