@@ -119,20 +119,27 @@ def test_a_time_limit_in_words_is_shown_as_written() -> None:
     assert "项目完成时间：指标值1年之内，实际完成值0.5年" == show_value(row)
 
 
-@pytest.mark.parametrize("target", ["3个月内", "3个月之内", "3个月以内"])
-def test_a_time_limit_in_words_on_the_form_scores_as_at_most_that_time(tmp_path, target) -> None:
-    """On the 自评表 a 时效指标 row's 年度指标值 3个月内 (or 3个月之内) beside 5 months was refused for its sign, while
-    3个月以内 scored as ≤: the form reads each as a facts file does, ≤3个月, 10 × 3 ÷ 5 = 6.00."""
+def _national_form(tmp_path: Path, name: str, category: str, row: tuple[str, str], shown: int) -> tuple[Any, Path, Any, Any]:
+    """The national 自评表 of a water project with a second row `name` (its target and actual `row`), its workbook, and
+    that row's 年度指标值 and 实际完成值 cells (the actual shown as the number `shown`)."""
     from openpyxl import load_workbook
 
     from test_form_cells import _water_form
 
     rows = [{"name": "新建供水管网长度", "category": "数量指标", "weight": 40, "target": "≥10公里", "actual": "10公里"},
-            {"name": "工程完工时间", "category": "时效指标", "weight": 10, "target": "≤6个月", "actual": "7个月"}]
+            {"name": name, "category": category, "weight": 10, "target": row[0], "actual": row[1]}]
     _, form = _water_form(tmp_path, "self-evaluation", rows)
     book = load_workbook(form)
-    line = next(line for line in book.worksheets[0].iter_rows() if any(c.value == "≤6个月" for c in line))
-    written, reached = (c for c in line if c.value in ("≤6个月", 7))
+    line = next(line for line in book.worksheets[0].iter_rows() if any(c.value == row[0] for c in line))
+    written, reached = (c for c in line if c.value in (row[0], shown))
+    return book, form, written, reached
+
+
+@pytest.mark.parametrize("target", ["3个月内", "3个月之内", "3个月以内"])
+def test_a_time_limit_in_words_on_the_form_scores_as_at_most_that_time(tmp_path, target) -> None:
+    """On the 自评表 a 时效指标 row's 年度指标值 3个月内 (or 3个月之内) beside 5 months was refused for its sign, while
+    3个月以内 scored as ≤: the form reads each as a facts file does, ≤3个月, 10 × 3 ÷ 5 = 6.00."""
+    book, form, written, reached = _national_form(tmp_path, "工程完工时间", "时效指标", ("≤6个月", "7个月"), 7)
     written.value, reached.value = target, 5
     book.save(form)
     run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
@@ -205,16 +212,7 @@ def test_a_calendar_year_as_a_limit_on_the_forms_is_refused_on_its_cell(tmp_path
     """On the national 自评表 a 数量指标 row's 年度指标值 2024年内完成 beside 2025年, and on the Sichuan form a blank 指标性质
     beside 2024 in 度量单位 年内, scored 19.99 of 20 for a year late: each is refused on its cell as a deadline (QA194 F1),
     and the fix offered (2024年12月31日前, with the tier in 实际完成值 and the score) scores the row by its tier."""
-    from openpyxl import load_workbook
-
-    from test_form_cells import _water_form
-
-    rows = [{"name": "新建供水管网长度", "category": "数量指标", "weight": 40, "target": "≥10公里", "actual": "10公里"},
-            {"name": "项目完成时间", "category": "数量指标", "weight": 10, "target": "≥5个", "actual": "5个"}]
-    _, form = _water_form(tmp_path, "self-evaluation", rows)
-    book = load_workbook(form)
-    line = next(line for line in book.worksheets[0].iter_rows() if any(c.value == "≥5个" for c in line))
-    written, reached = (c for c in line if c.value in ("≥5个", 5))
+    book, form, written, reached = _national_form(tmp_path, "项目完成时间", "数量指标", ("≥5个", "5个"), 5)
     written.value, reached.value = "2024年内完成", "2025年"
     book.save(form)
     run = CliRunner().invoke(main, ["--lang", "zh", "score", str(form)])
