@@ -101,7 +101,8 @@ def parse_quantity(text: str) -> Quantity | None:
     match = _QUANTITY.fullmatch(written)
     if match is None:
         return None
-    sign, unit = match.group("sign"), match.group("unit").strip() or None
+    # a unit typed with spaces inside, as forms pad it (3 个月 之内, 5 万 元), is the unit without them
+    sign, unit = match.group("sign"), "".join(match.group("unit").split()) or None
     if sign and _SIGNS.get(sign, _STRICT.get(sign)) == "≥" and unit is not None and time_within(match.group("number"), unit):
         raise ValueError(*reach_within(text, sign, match.group("number"), unit))  # ≥3个月内: 5个月 met it (QA172 F3, G1)
     comparison = parse_comparison(sign) if sign else None

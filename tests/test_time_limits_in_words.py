@@ -34,11 +34,13 @@ def _line(output: str) -> str:
     {"target": "3个月之内", "actual": "5个月"}, {"target": "3个月内完成", "actual": "5个月"},
     {"target": 3, "unit": "个月内", "actual": 5}, {"target": "3 个月以内", "actual": "5个月"},
     {"target": "3个月内", "actual": "5个月", "category": "时效指标"}, {"target": "3个月之内", "actual": "5个月", "category": "时效指标"},
-    {"target": "3个月内", "actual": "5个月", "category": "数量指标"}])
+    {"target": "3个月内", "actual": "5个月", "category": "数量指标"},
+    {"target": "3 个月 之内", "actual": "5 个月"}, {"target": "3个月 内", "actual": "5个月"}])
 def test_a_time_limit_in_words_without_a_sign_or_a_type_scores_as_at_most_that_time(tmp_path, row) -> None:
     """A row {target: 3个月内, actual: 5个月} with no type, with no 二级 or another, took full marks as a target to reach
     (实际值5，目标值3，完成率166.67%), and on a 时效指标 row 3个月内 was refused while 3个月以内 scored as ≤ (QA190 F4): 内,
-    以内 and 之内 alike are read as ≤3个月, so 5 months score 20 × 3 ÷ 5 = 12.00."""
+    以内 and 之内 alike are read as ≤3个月, so 5 months score 20 × 3 ÷ 5 = 12.00; with spaces inside the unit as forms pad it
+    (3 个月 之内) too, which was refused as no number with a unit while 3 个月 以内 was read (note37)."""
     code, output = _score(tmp_path, row)
     assert 0 == code, output
     assert "实际值5超过目标值3，得分 = 20 × 3 ÷ 5 = 12.00分" in _line(output), output
