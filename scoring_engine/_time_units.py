@@ -164,23 +164,30 @@ def year_limit(given: Mapping[str, Any], target: Any) -> Deadline | None:
     ends saying it holds a year, 竣工年份; not 期限内办结件数 ≤2000, a count: QA196 R1). That is a deadline, the end of that
     year, no number of years: read as ≤2024 years, an actual 2025年 took 2024 ÷ 2025 of the points (QA194 F1). A deadline
     is judged by its tier, as 2024年12月底前 is; a date is never measured (`target_rows.dated_row`). None for any other
-    target: 1年内, ≤30年, 2024年 (no limit). Its fix is the one for any group (`_row_fit.deadline_fix` names the group's).
+    target: 1年内, ≤30年, 2024年 (no limit) but in a row named for a date. Its fix is the one for any group
+    (`_row_fit.deadline_fix` names the group's).
 
     >>> from scoring_engine.target_rows import parse_quantity as parse
     >>> [bool(year_limit({"target": t}, parse(t))) for t in ("2024年内完成", "≤2024年", "2024年底前", "10年以内", "2024年")]
     [True, True, True, False, False]
+    >>> [bool(year_limit({"target": t, "name": "竣工日期"}, parse(t))) for t in ("2024", "2024年", "≥2024", "=2024", "10")]
+    [True, True, False, False, False]
     """
     unit = target.unit or given.get("unit")
     written = _SPACES.sub("", unicodedata.normalize("NFKC", unit)) if isinstance(unit, str) else ""
     match = _YEAR_LIMIT.fullmatch(written) if written else None
     given_sign = unicodedata.normalize("NFKC", str(given.get("comparison") or "")).strip()
     sign = unicodedata.normalize("NFKC", str(target.comparison or "")).strip() or given_sign
-    if not _year(target.value) or not (match if written else _year_name(given.get("name"))) \
-            or not ((match and match.group("limit")) or sign in _AT_MOST):
+    named = _year_name(given.get("name"))
+    # a year with no sign nor limit word in a row named for a date (竣工日期 2024, 2024年) is its deadline as well: read as
+    # a number to reach, 2025 beside it took full marks and 2023 lost points (QA196 G4, QA197 3)
+    bare = named and not sign and (not written or (match is not None and not match.group("limit")))
+    if not _year(target.value) or not (match if written else named) \
+            or not ((match and match.group("limit")) or sign in _AT_MOST or bare):
         return None
     year = plain(target.value)
     text = quoted(given["target"].strip() if isinstance(given["target"], str) else f"{year}{written}")  # 2024 in 年内
-    if not (match and match.group("limit")) and target.comparison is None:  # the ≤ is in 指标性质 (QA196 G2)
+    if not (match and match.group("limit")) and target.comparison is None and given_sign:  # ≤ in 指标性质 (QA196 G2)
         text = f"{text} with comparison {given_sign}"
     kind = None if given.get("type") is None else str(given["type"]).strip()
     return Deadline(f"target {text} is a deadline (by the end of {year}), not a number of years to score the actual "

@@ -425,3 +425,22 @@ def test_a_bare_number_at_most_in_a_row_named_for_a_length_of_time_is_still_a_nu
     code, output = _score(tmp_path, {"name": name, "target": "≤2000", "actual": 1950})
     line = next((line for line in output.splitlines() if name in line), output)
     assert 0 == code and "实际值1950未超过目标值2000，得满分20.00分" in line, output
+
+
+@pytest.mark.parametrize("name", ["竣工日期", "项目完成时间", "竣工年份", "项目建成年份目标"])
+@pytest.mark.parametrize(("target", "actual"), [(2024, 2025), ("2024", "2025"), ("2024年", "2025年"), (2024, 2023), (2024, 2024)])
+def test_a_bare_year_in_a_row_named_for_a_date_is_a_deadline_not_a_number_to_reach(tmp_path, name, target, actual) -> None:
+    """竣工日期 2024 beside 2025, with no sign, was read as a number to reach: a year late took full marks (完成率100.05%)
+    and a year early lost points (2023: 19.99 of 20). A year with no sign in a row named for a date is its deadline, as
+    ≤2024 there is: refused with the fix that judges it by its tier, which scores (note37; QA196 G4, QA197 3)."""
+    code, output = _score(tmp_path, {"name": name, "target": target, "actual": actual})
+    assert 1 == code and _DEADLINE in output and _AS_TIER in output, output
+    assert "20.00" not in output and "19.99" not in output and "with comparison" not in output, output
+
+
+@pytest.mark.parametrize("name", ["新增受益人口（人）", "完成时间（天）", "期限内办结件数"])
+def test_a_bare_year_like_number_in_a_row_not_named_for_a_date_is_still_a_number(tmp_path, name) -> None:
+    """Only a row named for a date reads a bare 2024 as a year: a count or a length of time of 2024 is scored as before."""
+    code, output = _score(tmp_path, {"name": name, "target": 2024, "actual": 2025})
+    line = next((line for line in output.splitlines() if name in line), output)
+    assert 0 == code and "得满分20.00分" in line, output
