@@ -71,7 +71,7 @@ def run_batch_command(inputs: tuple[str, ...], set_ref: str | None, jobs: int | 
             _not_printed(err, outputs)
         for line in summary.problem_lines_zh if lang == "zh" else summary.problem_lines:
             tell(f"{'错误：' if lang == 'zh' else 'error: '}{one_line(line)}")
-        if summary.failed + summary.other_failed > len(summary.problem_lines):
+        if summary.problem_lines_left:  # not how many failed: one project's lines can fill them all (QA201 1)
             more = said("… the outputs list every project that could not be scored (问题)", lang)
             tell(("错误：" if lang == "zh" else "error: ") + more)
         for path in outputs:

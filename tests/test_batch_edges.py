@@ -444,3 +444,21 @@ def test_a_batch_whose_every_project_failed_says_none_under_its_rankings_as_unde
     workbook.close()
     header = rows.index(("名次", "实施单位", "主管部门", "项目数", "评分失败", "平均分", "平均得分率", "需说明"))
     assert ("无。",) == rows[header + 1]
+
+
+@pytest.mark.parametrize(("broken", "more"), [(1, True), (22, True), (3, False)])
+def test_problem_lines_cut_at_twenty_say_the_outputs_list_every_one(tmp_path: Path, broken: int, more: bool) -> None:
+    """A batch prints the first 20 problem lines, then that the outputs list every project that could not be scored.
+    One project with 27 problems filled the 20 lines, and the bad JSON after it was never named nor the line printed,
+    since the check compared the projects failed (2) with the lines (20) (QA201 1)."""
+    (tmp_path / "set.yaml").write_text(SMALL_SET.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "a.json").write_text(json.dumps({"indicator_set": "set.yaml", "facts": {}}), encoding="utf-8")
+    for n in range(broken if broken != 1 else 0):  # each a bad JSON of one line
+        (tmp_path / f"b{n:02}.json").write_text('{"indicator_set": "set.yaml", "facts": {', encoding="utf-8")
+    if broken == 3:  # a project with few problems: all of its lines fit
+        (tmp_path / "a.json").unlink()
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", str(tmp_path), "--quiet"])
+    errors = [line for line in run.output.splitlines() if line.startswith("错误：")]
+    assert 1 == run.exit_code, run.output
+    assert more == (errors[-1] == "错误：……输出文件列出了所有未能评分的项目（问题）"), run.output
+    assert len(errors) == (21 if more else broken), run.output

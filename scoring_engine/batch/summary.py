@@ -218,7 +218,8 @@ class Summary:
     form_totals: int = 0  # filled forms whose 总分 the unit typed: 汇总 shows it beside the total scored
     form_totals_differ: int = 0  # of them, those where the two differ
     problem_lines: tuple[str, ...] = ()  # the first SHOWN_PROBLEMS error lines of failed projects
-    problem_lines_zh: tuple[str, ...] = ()  # the same in Chinese
+    problem_lines_zh: tuple[str, ...] = ()  # the same in Chinese; problem_lines_left: lines past them (in 问题 only)
+    problem_lines_left: int = 0
     consequences: tuple[ConsequenceCount, ...] = ()  # 结果应用: the batch, then each 主管部门, then each unit
     # reports an earlier run wrote in --reports DIR that this one did not write again (a project that failed now, or is
     # no longer an input): they stand beside this run's, with the earlier figures (QA57 F2); the first SHOWN_EARLIER
@@ -292,6 +293,7 @@ class Summariser:
         self.form_totals = self.form_totals_differ = 0
         self.problem_lines: list[str] = []
         self.problem_lines_zh: list[str] = []
+        self.problem_lines_left = 0  # lines past SHOWN_PROBLEMS: one project may fill them all (QA201 1)
         self.consequences = ConsequenceTally()
         self.ids = IdTally()
         self.recheck_ids: IdTally | None = None  # the re-check batch's, given when it is done
@@ -306,6 +308,7 @@ class Summariser:
                                    (self.problem_lines_zh, row.problems_zh or row.problems, batch[1])):
                 named = [line if line.startswith(row.source) else f"{row.source}: {line}" for line in own[:max(room, 0)]]
                 lines += [of + line if row.batch else line for line in named]
+            self.problem_lines_left += len(row.problems) - min(len(row.problems), max(room, 0))
         if row.batch:
             self.other_failed += not row.ok
             return
@@ -403,13 +406,12 @@ class Summariser:
             against=self.against,
             other_failed=self.other_failed,
             other_set=self.other_set,
-            unmatched=self.unmatched,
-            recheck_unscored=self.recheck_unscored,
+            unmatched=self.unmatched, recheck_unscored=self.recheck_unscored,
             unmatched_shown=self.unmatched_shown,
             form_totals=self.form_totals,
             form_totals_differ=self.form_totals_differ,
             problem_lines=tuple(self.problem_lines),
-            problem_lines_zh=tuple(self.problem_lines_zh),
+            problem_lines_zh=tuple(self.problem_lines_zh), problem_lines_left=self.problem_lines_left,
             consequences=self.consequences.counted(),
             duplicated=self.ids.count,
             recheck_duplicated=self.recheck_ids.count if self.recheck_ids is not None else 0,
