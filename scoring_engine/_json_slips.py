@@ -66,6 +66,10 @@ def _json_words(err: json.JSONDecodeError) -> tuple[str, str | None]:
     if err.msg == "Unterminated string starting at":
         return "the quote opened here is never closed", "close the quote where the text ends"
     if err.msg == "Expecting property name enclosed in double quotes":
+        number = _thousands(err.doc, err.pos)
+        if number is not None:  # "total": 1,200 was only "a key is expected here" (QA200 7)
+            return (f"the number {number} is written with thousands commas, which a JSON number does not take",
+                    f"write it without thousands commas: {number.replace(',', '')}")
         ahead = err.doc[err.pos:err.pos + 2]
         if ahead.startswith(("//", "/*", "#")):
             return "a comment, which JSON does not have", "delete the comment"
@@ -82,6 +86,21 @@ def _json_words(err: json.JSONDecodeError) -> tuple[str, str | None]:
 
 
 _PYTHON_WORDS = {"True": "true", "False": "false", "None": "null"}
+
+
+def _thousands(doc: str, pos: int) -> str | None:
+    """The number an object member's value was written as with thousands commas (1,200 or -1,200,000.5), when the reader
+    stopped at the first group after its first comma, expecting a key; else None. In an array, [1,200] is two numbers
+    and valid JSON: the reader never stops there."""
+    before = _FIRST_GROUP.search(doc, max(pos - 5, 0), pos)
+    after = _LATER_GROUPS.match(doc, pos)
+    if before is None or after is None:
+        return None
+    return before.group() + after.group(1)
+
+
+_FIRST_GROUP = re.compile(r"(?<![\w.+-])-?[0-9]{1,3},\Z")  # to pos: the digits and comma before it
+_LATER_GROUPS = re.compile(r"([0-9]{3}(?:,[0-9]{3})*(?:\.[0-9]+)?)[ \t]*\r?(?=,(?![0-9])|[}\]\n]|\Z)")
 
 
 def _full_width_number(doc: str, pos: int) -> str | None:

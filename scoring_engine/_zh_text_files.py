@@ -101,6 +101,10 @@ TEXT_FILES = (
     # a JSON facts file's number typed with a full-width digit or point (_json_slips, QA164 F7)
     ("full-width character {char} (U+{code}) in the number {number}", "数字 {number} 中的 {char}（U+{code}）是全角字符"),
     ("write {number} in half-width characters", "改为半角，写成 {number}"),
+    # a JSON facts file's number written with thousands commas, "total": 1,200 (_json_slips, QA200 7)
+    ("the number {number} is written with thousands commas, which a JSON number does not take",
+     "数字 {number} 中写了千位分隔符（逗号），JSON 的数字不带逗号"),
+    ("write it without thousands commas: {number}", "去掉千位分隔符，写成 {number}"),
     # a compared value typed in Chinese quotation marks (_build.wrapped, QA164 F3)
     ("Chinese quotation marks around {value} are read as part of the value", "{value} 两边的中文引号会被当作值的一部分"),
     ("Chinese quotation marks around {value} are read as part of the {key:s}", "{value} 两边的中文引号会被当作 {key} 的一部分"),

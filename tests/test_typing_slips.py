@@ -230,6 +230,29 @@ def test_a_comma_after_the_last_item_is_said_on_the_comma_by_every_python(text: 
         assert 1 == code and "逗号" not in lines[0], lines  # nor a hint about the last item's comma (QA85 F6)
 
 
+@pytest.mark.parametrize("value, number, fix", [
+    ("1,200", "1,200", "1200"), ("-1,200,000.5", "-1,200,000.5", "-1200000.5"), ("1,000\n", "1,000", "1000"),
+])
+def test_a_number_with_thousands_commas_in_a_json_facts_file_is_named_with_the_number_to_write(
+        value: str, number: str, fix: str, tmp_path: Path):
+    """QA200 7: `"total": 1,200` in a facts file was only the parser's 'a key in double quotes is expected here', with no
+    hint, where the same value as the text "1,200" is read as 1200. The error keeps its place (where the reader stopped)
+    and names the number and how JSON writes it; [1,200] is two numbers, valid JSON, and 1,20 or 1, 200 no such slip."""
+    (tmp_path / "f.json").write_text('{"indicator_set": "x",\n "facts": {"budget.total": ' + value + "}}", encoding="utf-8")
+    where = f"2:{30 + value.startswith('-')}"  # where the reader stopped: the first digit after the comma
+    code, lines = run("score", str(tmp_path / "f.json"), "--set", str(EXAMPLE_SET))
+    assert 1 == code and lines[0].endswith(f"f.json:{where}: JSON 语法错误：数字 {number} 中写了千位分隔符（逗号），JSON 的数字"
+                                           f"不带逗号（去掉千位分隔符，写成 {fix}）"), lines
+    code, lines = run("score", str(tmp_path / "f.json"), "--set", str(EXAMPLE_SET), lang="en")
+    assert lines[0].endswith(f"f.json:{where}: JSON syntax: the number {number} is written with thousands commas, which a "
+                             f"JSON number does not take (write it without thousands commas: {fix})"), lines
+    for other in ("1,20", "1, 200", "1,2000", "1,200,5", "12345,678"):  # not a number in thousands: the parser's words
+        (tmp_path / "g.json").write_text('{"facts": {"budget.total": ' + other + "}}", encoding="utf-8")
+        code, lines = run("score", str(tmp_path / "g.json"), "--set", str(EXAMPLE_SET))
+        assert 1 == code and "千位" not in lines[0] and "这里应为用双引号括起的键名" in lines[0], (other, lines)
+    assert [1, 200] == json.loads("[1,200]")  # valid where it is an array's two items: the reader never stops there
+
+
 def test_a_full_width_colon_before_a_brace_in_a_case_is_named_with_its_column(tmp_path: Path):
     """QA82 F5: `overrides：{budget.paid: 90}` in a case file was an unknown key 'overrides：{budget.paid', with no
     column and no fix, where the same slip in a set is named: it is named the same way."""
