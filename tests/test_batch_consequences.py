@@ -371,3 +371,52 @@ def test_the_consequence_sheet_says_why_a_consequence_gives_no_amount(words: str
 
     count = ConsequenceCount(BATCH, BATCH, "差", words, 1, budget_share(words), Decimal(100), 1, None, None)
     assert note == consequence_note(count)
+
+
+def test_amounts_of_a_set_in_yuan_are_printed_in_wan_to_two_decimals_and_add_up_to_the_totals_printed(tmp_path: Path):
+    """QA201 2: a set keeping its budgets in 元 had 结果应用 print 1234567.89元 as 123.456789万元 and its shares as
+    12.3456789–37.0370367万元 (terminal, page, workbook), beside 5.00 and 80.00 on the next rows: finer than a 分, which no
+    finance document prints. Every amount of 万元 is now printed to two decimals, 四舍五入, alike on the terminal, the page,
+    the workbook and the CSV (the workbook's cells hold the figure printed); each project's budget as 汇总 prints it is what
+    is added, so every 涉及预算 printed is the sum of those printed under it (123.46 + 123.46 = 246.92, not 246.91 from
+    the exact 246.913578), and the amounts are that sum's share. The summary a program reads keeps the exact figures."""
+    text = SET.replace("id: self-evaluation", "id: henan-yuan").replace(GRADES, HENAN)
+    for fact in ("budget.total", "budget.paid"):
+        text = text.replace(f"  {fact}:  {{type: number, min: 0, unit: 万元", f"  {fact}:  {{type: number, min: 0, unit: 元")
+        text = text.replace(f"  {fact}:   {{type: number, min: 0, unit: 万元", f"  {fact}:   {{type: number, min: 0, unit: 元")
+    assert text.count("unit: 元,") == 2
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir(), out.mkdir()
+    (folder / "yuan.yaml").write_text(text, encoding="utf-8")
+    for key, department, unit, budget in (("a", "民政局", "甲单位", 1234567.89), ("b", "民政局", "乙单位", 1234567.89),
+                                          ("c", "教育局", "丙单位", 50000)):
+        document = {**_project(key, department, unit, budget, SIXTY), "indicator_set": "yuan.yaml"}
+        (folder / f"{key}.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    run = CliRunner().invoke(main, ["--lang", "zh", "batch", str(folder), "--jobs", "1", "-o", str(out / "b.xlsx"), "-o",
+                                    str(out / "b.html"), "-o", str(out / "b.csv")])
+    assert 0 == run.exit_code, run.output
+    assert "结果应用：中等（核减该项目下一年度预算10%–30%）3个项目，涉及预算251.92万元，按10%–30%为25.19–75.58万元" in run.stdout
+    page = (out / "b.html").read_text(encoding="utf-8")
+    assert '<td class="num">251.92</td><td class="num">25.19</td><td class="num">75.58</td>' in page
+    assert '<td class="num">246.92</td><td class="num">24.69</td><td class="num">74.08</td>' in page  # 民政局
+    assert "123.456789" not in page and "123.46" in page
+    rows = {(r["范围"], r["名称"]): r for r in _sheet((out / "b.xlsx").read_bytes(), "结果应用")}
+    amounts = ("涉及预算（万元）", "按比例金额下限（万元）", "按比例金额上限（万元）")
+    assert (251.92, 25.19, 75.58) == tuple(rows[(BATCH, BATCH)][k] for k in amounts)
+    assert (246.92, 24.69, 74.08) == tuple(rows[(DEPARTMENT, "民政局")][k] for k in amounts)
+    assert [123.46, 123.46] == [rows[(UNIT, f"{u}（民政局）")]["涉及预算（万元）"] for u in ("甲单位", "乙单位")]
+    summary = _sheet((out / "b.xlsx").read_bytes(), "汇总")
+    assert [123.46, 123.46, 5] == [r["涉及预算（万元）"] for r in summary]  # they add up to the 251.92 printed
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(out / "b.xlsx")["结果应用"]
+    assert {"0.00"} == {cell.number_format for row in sheet.iter_rows(min_row=2, min_col=7, max_col=7) for cell in row}
+    csv_rows = (out / "b.csv").read_text(encoding="utf-8-sig").splitlines()
+    column = csv_rows[0].split(",").index("涉及预算（万元）")
+    assert ["123.46", "123.46", "5.00"] == [line.split(",")[column] for line in csv_rows[1:]]
+    tally = ConsequenceTally()
+    for budget in (Decimal("123.456789"), Decimal("123.456789")):
+        tally.add("核减10%–30%", "中", 2, budget, "民政局", "甲")
+    whole = tally.counted()[0]
+    assert (Decimal("246.913578"), Decimal("24.6913578")) == (whole.budget, whole.amount_low)  # exact, for a program
+    assert (Decimal("246.92"), Decimal("24.69"), Decimal("74.08")) == whole.printed()

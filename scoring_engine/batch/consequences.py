@@ -9,7 +9,12 @@ funds block as 全年预算数 (``form.funds.rows.total.budget``) -- and the amo
 the share gives. A project whose budget is not known (the set's form names no
 budget fact, or the project has none) is counted and said to be without one.
 The words are read by `_budget_share`, as the set's checks read them.
-The amounts are exact: the budgets as written, added, times the share.
+The amounts are exact: the budgets as written, added, times the share. The outputs print them in 万元 to two decimals,
+四舍五入, as every amount of 万元 (`ConsequenceCount.printed`): each project's budget as 汇总 prints it, added, so that
+every total printed is the sum of the figures printed under it, and the share of that.
+
+>>> printed_wan(Decimal("123.456789")), printed_wan(Decimal("0.005")), printed_wan(Decimal(80))
+(Decimal('123.46'), Decimal('0.01'), Decimal('80.00'))
 
 >>> budget_share("核减该项目预算10%–30%")
 Share(low=Decimal('0.1'), high=Decimal('0.3'))
@@ -24,17 +29,24 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from .._arith import ZERO
+from .._arith import ZERO, round_half_up
 from .._budget_share import Share, Unusable, budget_share, unusable_share
 from .._record import record
 
 __all__ = ["Share", "Unusable", "budget_share", "unusable_share", "ConsequenceCount", "ConsequenceTally", "BATCH",
-           "DEPARTMENT", "UNIT", "NOT_GIVEN"]
+           "DEPARTMENT", "UNIT", "NOT_GIVEN", "WAN_PLACES", "printed_wan"]
 
 #: The scopes of the counts, in the order the outputs show them.
 BATCH, DEPARTMENT, UNIT = "全部项目", "主管部门", "实施单位"
 #: The name a project without a 主管部门 or unit is counted under.
 NOT_GIVEN = "（未填写）"
+#: The decimals an amount of 万元 is printed with (to the 百元, as every 万元 figure of a finance document).
+WAN_PLACES = 2
+
+
+def printed_wan(amount: Decimal) -> Decimal:
+    """An amount of 万元 as the outputs print it: to WAN_PLACES decimals, rounded half up (四舍五入)."""
+    return round_half_up(amount, WAN_PLACES)
 
 
 @record
@@ -44,7 +56,9 @@ class ConsequenceCount:
     `budget` adds up the known budgets of those projects (None for none),
     `budgeted` counts them, whether or not the consequence names a share.
     `amount_low` and `amount_high` are the budget times the share (None: no
-    share, or no upper bound).
+    share, or no upper bound). These three are exact (a program's figures);
+    `printed` gives them as the outputs print them.
+    `shown` adds the same budgets each as 汇总 prints it (`printed_wan`).
     """
 
     scope: str
@@ -57,18 +71,31 @@ class ConsequenceCount:
     budgeted: int
     amount_low: Decimal | None
     amount_high: Decimal | None
+    shown: Decimal | None = None
 
     @property
     def unbudgeted(self) -> int:
         """Projects whose budget is not known."""
         return self.count - self.budgeted
 
+    def printed(self) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
+        """(涉及预算, 下限, 上限) as the outputs print them, in 万元 to two decimals: the budgets each as 汇总 prints it,
+        added (a total printed is the sum of what is printed under it), and that sum times each end of the share, 四舍五入.
+        568.456789万元 at 10%–30% was printed 56.8456789–170.5370367 (QA201 2)."""
+        budget = self.shown if self.shown is not None else self.budget
+        if budget is None:
+            return None, None, None
+        share = self.share
+        low = printed_wan(budget * share.low) if share is not None else None
+        high = printed_wan(budget * share.high) if share is not None and share.high is not None else None
+        return printed_wan(budget), low, high
+
 
 class ConsequenceTally:
     """Counts projects by scope, name, grade and consequence as rows arrive; memory grows with units, not projects."""
 
     def __init__(self) -> None:
-        # (scope, name, grade, consequence) → [grade rank, count, budget sum, budgeted]
+        # (scope, name, grade, consequence) → [grade rank, count, budget sum, budgeted, the sum of the budgets printed]
         self.counts: dict[tuple[str, str, str, str], list[Any]] = {}
 
     def add(self, consequence: str, grade: str, rank: int, budget: Decimal | None, department: str | None,
@@ -76,21 +103,23 @@ class ConsequenceTally:
         # a unit is named with its 主管部门: 机关服务中心 of two departments are two units
         unit_name = f"{unit}（{department}）" if unit and department else unit or NOT_GIVEN
         for scope, name in ((BATCH, BATCH), (DEPARTMENT, department or NOT_GIVEN), (UNIT, unit_name)):
-            entry = self.counts.setdefault((scope, name, grade, consequence), [rank, 0, ZERO, 0])
+            entry = self.counts.setdefault((scope, name, grade, consequence), [rank, 0, ZERO, 0, ZERO])
             entry[1] += 1
             if budget is not None:
                 entry[2] += budget
                 entry[3] += 1
+                entry[4] += printed_wan(budget)
 
     def counted(self) -> tuple[ConsequenceCount, ...]:
         """The counts: the batch, then each 主管部门, then each unit (by name), each by grade, highest first."""
         order = {BATCH: 0, DEPARTMENT: 1, UNIT: 2}
         found = []
-        for (scope, name, grade, consequence), (_rank, count, budget, budgeted) in sorted(
+        for (scope, name, grade, consequence), (_rank, count, budget, budgeted, shown) in sorted(
                 self.counts.items(), key=lambda item: (order[item[0][0]], item[0][1], item[1][0], item[0][2], item[0][3])):
             share = budget_share(consequence)
             known = budget if budgeted else None
             low = known * share.low if known is not None and share is not None else None
             high = known * share.high if known is not None and share is not None and share.high is not None else None
-            found.append(ConsequenceCount(scope, name, grade, consequence, count, share, known, budgeted, low, high))
+            found.append(ConsequenceCount(scope, name, grade, consequence, count, share, known, budgeted, low, high,
+                                          shown if budgeted else None))
         return tuple(found)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape as _markup
-from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import IO
@@ -339,7 +338,7 @@ def _consequences(summary: Summary) -> str:
         skip = 2 if scope == BATCH else 1  # the scope is the table's title; the batch's rows have no name either
         header = CONSEQUENCES.header[skip:]
         head = "".join(f'<th class="num">{h}</th>' if h in numeric else f"<th>{h}</th>" for h in header)
-        body = "".join("<tr>" + "".join(f'<td class="num">{escape(_amount(h, c))}</td>' if h in numeric
+        body = "".join("<tr>" + "".join(f'<td class="num">{escape(cell_text(c))}</td>' if h in numeric
                                         else f"<td>{escape(cell_text(c))}</td>"
                                         for h, c in zip(header, row[skip:], strict=True)) + "</tr>\n"
                        for row in rows if row[0] == scope)
@@ -347,11 +346,6 @@ def _consequences(summary: Summary) -> str:
                      f'\n<tbody>\n{body}</tbody></table>\n')
     parts.append("</section>\n")
     return "".join(parts)
-
-
-def _amount(header: str, cell: object) -> str:
-    """A number of the 结果应用 table: an amount of 万元 as the terminal writes it (628.50, never cut; QA35 F8)."""
-    return money(cell) if header.endswith("（万元）") and isinstance(cell, Decimal) else cell_text(cell)
 
 
 def _ranked_table(title: str, ranked: tuple[Ranked, ...]) -> str:

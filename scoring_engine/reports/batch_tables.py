@@ -18,26 +18,25 @@ from typing import Any
 from .._arith import ZERO, cut_rate, fixed, percent, plain
 from .._record import record
 from ..batch.compare import RECHECK, RECHECK_UNSCORED, placed_after, recheck_unscored
-from ..batch.consequences import ConsequenceCount, unusable_share
+from ..batch.consequences import WAN_PLACES, ConsequenceCount, printed_wan, unusable_share
 from ..batch.ranking import spellings_note
 from ..batch.rows import DEFAULT_EXECUTION_RATE, IndicatorRow, ProjectRow
 from ..batch.summary import CategoryStat, Funds, GradeCount, Placed, Ranked, SetSummary, Summary, Unmatched
 
 __all__ = ["Score", "Rate", "Heading", "Table", "Columns", "summary_columns", "summary_table", "summary_cells", "detail_header",
            "detail_rows", "UNMATCHED_TITLE", "UNMATCHED_HEADER", "unmatched_cells", "indicator_details", "explain_rows",
-           "problem_rows",
-           "statistics", "consequence_rows", "consequence_note", "cell_text", "top_names", "EXPLAIN", "PROBLEMS", "CONSEQUENCES",
-           "MAIN_BATCH", "duplicate_rows", "DUPLICATES_HEADER", "DUPLICATES_TITLE", "RANKED_BY", "RANKED_NOTE", "MIXED_YEARS",
-           "ranking_header", "ranking_cells", "CATEGORY_HEADER", "category_cells", "grade_funds_header", "grade_funds_cells",
-           "rankings", "unranked_note", "unread_note", "unscored_note", "tie_note", "funds_rows", "compared_table",
-           "compared_row"]
+           "problem_rows", "statistics", "consequence_rows", "consequence_note", "cell_text", "top_names", "EXPLAIN",
+           "PROBLEMS", "CONSEQUENCES", "MAIN_BATCH", "duplicate_rows", "DUPLICATES_HEADER", "DUPLICATES_TITLE", "RANKED_BY",
+           "RANKED_NOTE", "MIXED_YEARS", "ranking_header", "ranking_cells", "CATEGORY_HEADER", "category_cells",
+           "grade_funds_header", "grade_funds_cells", "rankings", "unranked_note", "unread_note", "unscored_note", "tie_note",
+           "funds_rows", "compared_table", "compared_row"]
 #: What the 问题 sheet calls the batch being summarised (the others are 复核, or the other set's id).
 MAIN_BATCH = "本批"
 
 
 @dataclass(frozen=True, slots=True)
 class Score:
-    """A score or total, shown with its set's decimals."""
+    """A score or total, shown with its set's decimals (or an amount of 万元, with two)."""
 
     value: Decimal
     places: int
@@ -168,7 +167,8 @@ def summary_cells(row: ProjectRow, columns: Columns) -> list[Any]:
             places = row.form_places
             cells += [Score(typed if typed else typed.copy_abs(), places), Score(row.total - typed, places)]
     if columns.consequences:
-        cells += [row.consequence, row.budget]
+        budget = row.budget  # in 万元 as 结果应用 prints and adds it: two decimals, 四舍五入 (QA201 2)
+        cells += [row.consequence, None if budget is None else Score(printed_wan(budget), WAN_PLACES)]
     if columns.funds is not None:
         rate = row.execution_rate
         cells += [row.budget_total, row.budget_paid, Rate(cut_rate(rate)) if rate is not None else None]
@@ -292,9 +292,10 @@ CONSEQUENCES = Table(("范围", "名称", "等级", "结果应用", "项目数",
 
 
 def consequence_rows(summary: Summary) -> list[list[Any]]:
-    """One row per scope (the batch, each 主管部门, each unit), grade and consequence: the count, the budgets, the amounts."""
-    return [[c.scope, c.name, c.grade, c.consequence, c.count, c.share.text() if c.share else None, c.budget, c.amount_low,
-             c.amount_high, consequence_note(c)] for c in summary.consequences]
+    """A row per scope (the batch, each 主管部门, each unit), grade and consequence: the count, budgets and amounts as printed."""
+    return [[c.scope, c.name, c.grade, c.consequence, c.count, c.share.text() if c.share else None,
+             *(None if a is None else Score(a, WAN_PLACES) for a in c.printed()), consequence_note(c)]
+            for c in summary.consequences]
 
 
 def consequence_note(c: ConsequenceCount) -> str:

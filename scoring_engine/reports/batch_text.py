@@ -217,19 +217,19 @@ def _duplicate(d: Duplicate, words: dict[str, str]) -> str:
 def _consequence(c: ConsequenceCount, words: dict[str, str]) -> str:
     """结果应用 of one grade across the batch: how many projects, and the budgets and amounts concerned."""
     line = words["consequence"].format(grade=c.grade, consequence=c.consequence, count=c.count)
-    if c.share is not None and c.budget is not None and c.amount_low is not None:
-        low = money(c.amount_low)  # amounts of 万元 as every other: 2593.80, never cut (3.333)
-        if c.amount_high is None:
+    budget, low, high = c.printed()  # in 万元 to two decimals, 四舍五入: 56.85, not 56.8456789 (QA201 2)
+    if c.share is not None and budget is not None and low is not None:
+        if high is None:
             amount = words["at_least"].format(low=low)
         elif c.amount_high == c.amount_low:
             amount = words["amount"].format(low=low)
         else:
-            amount = words["between"].format(low=low, high=money(c.amount_high))
+            amount = words["between"].format(low=low, high=high)
         share = (words["share_at_least"].format(low=_percent(c.share.low)) if c.share.high is None
                  else c.share.text())
-        line += words["budget"].format(budget=money(c.budget), share=share, amount=amount)
-    elif c.budget is not None:  # words without a share (按一定比例核减): the budgets it is applied to, no amount made up
-        line += words["budget_only"].format(budget=money(c.budget))
+        line += words["budget"].format(budget=budget, share=share, amount=amount)
+    elif budget is not None:  # words without a share (按一定比例核减): the budgets it is applied to, no amount made up
+        line += words["budget_only"].format(budget=budget)
     if c.unbudgeted:
         line += words["unbudgeted"].format(count=c.unbudgeted)
     return line
